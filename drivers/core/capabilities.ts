@@ -1,0 +1,103 @@
+import { Type } from '@sinclair/typebox';
+import type { Capability } from './definition.js';
+
+/**
+ * Composable capabilities. Shared action names (DESIGN.md): power {on}, move {pan,tilt,zoom},
+ * stop, home, preset.recall {preset}, preset.save {preset}, input {input}, volume {level},
+ * mute {on}. One place builds their schemas so the API, the panel and MQTT discovery agree.
+ */
+
+export function power(): Capability {
+  return {
+    name: 'power',
+    actions: [
+      {
+        name: 'power',
+        description: 'Turn the device on (true) or to standby (false).',
+        params: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
+      },
+    ],
+  };
+}
+
+export interface PtzOptions {
+  /** Highest preset number the model supports (presets are numbered from 0). */
+  presets: number;
+}
+
+const axis = (description: string) => Type.Number({ minimum: -1, maximum: 1, description });
+
+export function ptz(options: PtzOptions): Capability {
+  const preset = Type.Integer({ minimum: 0, maximum: options.presets, description: `Preset number 0..${options.presets}` });
+  return {
+    name: 'ptz',
+    traits: { presets: options.presets },
+    actions: [
+      {
+        name: 'move',
+        description: 'Drive pan, tilt and zoom at a speed from -1 to 1 each; 0 stops that axis.',
+        params: Type.Object(
+          { pan: Type.Optional(axis('-1 left .. 1 right')), tilt: Type.Optional(axis('-1 down .. 1 up')), zoom: Type.Optional(axis('-1 wide .. 1 tele')) },
+          { additionalProperties: false },
+        ),
+      },
+      { name: 'stop', description: 'Stop every movement.', params: Type.Object({}, { additionalProperties: false }) },
+      { name: 'home', description: 'Go to the home position.', params: Type.Object({}, { additionalProperties: false }) },
+      {
+        name: 'preset.recall',
+        description: 'Go to a stored preset.',
+        params: Type.Object({ preset }, { additionalProperties: false }),
+      },
+      {
+        name: 'preset.save',
+        description: 'Store the current position as a preset.',
+        params: Type.Object({ preset }, { additionalProperties: false }),
+      },
+    ],
+  };
+}
+
+export interface InputOptions {
+  /** Input names the device accepts, e.g. PJLink codes "31" or names "hdmi1". */
+  inputs: readonly string[];
+}
+
+export function input(options: InputOptions): Capability {
+  return {
+    name: 'input',
+    traits: { inputs: options.inputs },
+    actions: [
+      {
+        name: 'input',
+        description: 'Switch to an input.',
+        params: Type.Object({ input: Type.Union(options.inputs.map((i) => Type.Literal(i))) }, { additionalProperties: false }),
+      },
+    ],
+  };
+}
+
+export function mute(): Capability {
+  return {
+    name: 'mute',
+    actions: [
+      {
+        name: 'mute',
+        description: 'Mute (true) or unmute (false).',
+        params: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
+      },
+    ],
+  };
+}
+
+export function volume(): Capability {
+  return {
+    name: 'volume',
+    actions: [
+      {
+        name: 'volume',
+        description: 'Set the volume, 0..100.',
+        params: Type.Object({ level: Type.Integer({ minimum: 0, maximum: 100 }) }, { additionalProperties: false }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,98 @@
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { RoomctlError } from './errors.js';
+
+/** One status vocabulary for every device, everywhere (API, panel, MQTT, store). */
+export const DEVICE_STATUSES = ['connecting', 'ok', 'degraded', 'offline', 'bad_config'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+export const DEVICE_KINDS = ['camera', 'display', 'dsp', 'microphone', 'speakerphone', 'badge-reader'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** An action a device can run. `params` is a JSON Schema (TypeBox) that the API validates with. */
+export interface ActionDefinition {
+  name: string;
+  description: string;
+  params: TSchema;
+}
+
+/**
+ * A composable capability (`ptz({presets: 255})`, `power()`): it contributes actions, and
+ * `traits` tell the panel which widgets to draw (e.g. the preset range, the input list).
+ */
+export interface Capability {
+  name: string;
+  actions: ActionDefinition[];
+  traits?: Record<string, unknown>;
+}
+
+export interface DriverLogger {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+/** What the device host hands a driver: the only way a driver talks back to the room. */
+export interface DriverContext {
+  readonly deviceId: string;
+  readonly log: DriverLogger;
+  /** The link dropped or stopped making sense; the host marks the device offline and reconnects. */
+  linkLost(error: RoomctlError): void;
+  /** A condition short of losing the link (lamp failure, fan error): the device is `degraded`. */
+  setCondition(condition: { degraded: boolean; detail?: string }): void;
+  /** Last-known device state for the panel (power, input, position, ...), merged into the previous one. */
+  publishState(patch: Record<string, unknown>): void;
+}
+
+/** The small class behind a definition: one lifecycle for every driver. */
+export interface DeviceDriver {
+  /** Open the link and do the handshake. Resolves when the device answers; throws a RoomctlError otherwise. */
+  connect(): Promise<void>;
+  /** Close the link and release every handle; must be safe to call twice or after a failed connect. */
+  disconnect(): Promise<void>;
+  /** Run one action with params already validated against the action's schema. */
+  execute(action: string, params: Record<string, unknown>): Promise<unknown>;
+  /** Watchdog: ask the device something cheap; throw if it does not answer. */
+  probe?(): Promise<void>;
+}
+
+/** Config fields every device has; the driver's own fields come from `DriverDefinition.config`. */
+export interface DeviceBaseConfig {
+  id: string;
+  driver: string;
+  name?: string;
+}
+
+/**
+ * A driver is data first: what it is, what it needs in the config, what it can do.
+ * `config` lists only the driver's own fields; the config schema adds `id`, `driver` and `name`.
+ */
+export interface DriverDefinition<S extends TObject = TObject> {
+  id: string;
+  kind: DeviceKind;
+  description: string;
+  /** Transport the driver speaks over, for docs and provisioning. */
+  transport: 'serial' | 'tcp' | 'udp' | 'http' | 'hid';
+  config: S;
+  capabilities: Capability[];
+  /** How often the host probes the device when nothing else happens (ms). */
+  probeIntervalMs?: number;
+  create(config: Static<S> & DeviceBaseConfig, ctx: DriverContext): DeviceDriver;
+}
+
+export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): ActionDefinition[] {
+  return definition.capabilities.flatMap((c) => c.actions);
+}
+
+/** Identity helper that keeps the config type of a definition. */
+export function defineDriver<S extends TObject>(definition: DriverDefinition<S>): DriverDefinition<S> {
+  return definition;
+}
+
+/**
+ * A definition with its config type erased, for the registry array. `any` because a
+ * definition's `create` takes its own config type, which is contravariant and so would
+ * not be assignable to the general `TObject` form.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDriverDefinition = DriverDefinition<any>;

@@ -1,0 +1,83 @@
+/**
+ * The one catalog of coded errors. HTTP, MQTT and the CLI all speak these codes, so a
+ * facilities person reading an MQTT event and IT reading `roomctl config check` see the
+ * same words. Each entry says what HTTP status it maps to and what a person can do.
+ */
+export const ERROR_CATALOG = {
+  // config
+  ROOMCTL_E_CONFIG_NOT_FOUND: { http: 400, hint: 'Check the path given to --config.' },
+  ROOMCTL_E_CONFIG_PARSE: { http: 400, hint: 'The file is not valid YAML; fix the line shown.' },
+  ROOMCTL_E_CONFIG_INVALID: { http: 400, hint: 'Fix each field listed; `roomctl config check FILE` lists them all.' },
+  ROOMCTL_E_UNKNOWN_DRIVER: { http: 400, hint: 'Use one of the driver ids listed in the README.' },
+  // API
+  ROOMCTL_E_BAD_REQUEST: { http: 400, hint: 'The request body does not match the schema in /openapi.json.' },
+  ROOMCTL_E_UNAUTHORIZED: { http: 401, hint: 'Send `Authorization: Bearer <token>` with a token from the config.' },
+  ROOMCTL_E_FORBIDDEN: { http: 403, hint: 'This credential may not do that.' },
+  ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
+  ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
+  ROOMCTL_E_ACTION_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists each device\'s actions.' },
+  ROOMCTL_E_ACTION_PARAMS: { http: 400, hint: 'The action\'s parameters are out of range; see the allowed values.' },
+  // devices
+  ROOMCTL_E_DEVICE_OFFLINE: { http: 503, hint: 'The device is not connected; check its cable, power and address.' },
+  ROOMCTL_E_DEVICE_TIMEOUT: { http: 504, hint: 'The device did not answer in time; it may be busy or unplugged.' },
+  ROOMCTL_E_DEVICE_REJECTED: { http: 409, hint: 'The device refused the command (its error reply is in the detail).' },
+  ROOMCTL_E_DEVICE_BUSY: { http: 409, hint: 'The device is busy (warming up or its buffer is full); try again shortly.' },
+  ROOMCTL_E_DEVICE_AUTH: { http: 502, hint: 'The device refused the credentials in the config.' },
+  ROOMCTL_E_PROTOCOL: { http: 502, hint: 'The device sent a reply that makes no sense; the link was reset.' },
+  ROOMCTL_E_PORT_NOT_FOUND: { http: 503, hint: 'The serial port does not exist; check the cable or the by-id path.' },
+  ROOMCTL_E_PORT_IN_USE: { http: 503, hint: 'Another process holds the port; stop it or choose another port.' },
+  ROOMCTL_E_CONNECT_FAILED: { http: 503, hint: 'The device could not be reached; check its address and network.' },
+  ROOMCTL_E_NOT_SUPPORTED: { http: 501, hint: 'This device or model does not support that.' },
+  // process
+  ROOMCTL_E_LISTEN_IN_USE: { http: 500, hint: 'The address is taken; choose another api.listen or stop the other process.' },
+  ROOMCTL_E_STORAGE: { http: 500, hint: 'The data folder is not writable or the database is damaged.' },
+  ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },
+  ROOMCTL_E_SHUTTING_DOWN: { http: 503, hint: 'The appliance is stopping.' },
+  ROOMCTL_E_INTERNAL: { http: 500, hint: 'A bug: please report it with the log.' },
+} as const satisfies Record<string, { http: number; hint: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  hint: string;
+  details?: unknown;
+}
+
+export class RoomctlError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RoomctlError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get httpStatus(): number {
+    return ERROR_CATALOG[this.code].http;
+  }
+
+  get hint(): string {
+    return ERROR_CATALOG[this.code].hint;
+  }
+
+  toJSON(): ErrorBody {
+    const body: ErrorBody = { code: this.code, message: this.message, hint: this.hint };
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+}
+
+export function isRoomctlError(value: unknown): value is RoomctlError {
+  return value instanceof RoomctlError;
+}
+
+/** Wraps anything thrown into a RoomctlError so callers always see a code. */
+export function toRoomctlError(value: unknown, fallback: ErrorCode = 'ROOMCTL_E_INTERNAL'): RoomctlError {
+  if (value instanceof RoomctlError) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  return new RoomctlError(fallback, message, undefined, { cause: value });
+}

@@ -1,0 +1,18 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A byte link to a device. Drivers frame and parse; transports only move bytes.
+ * Events: 'data' (Buffer) and 'close' (Error | undefined) — 'close' fires once, only for a
+ * link that was open, and also when the far end went away (unplugged, socket closed).
+ */
+export interface Transport extends EventEmitter {
+  readonly isOpen: boolean;
+  open(): Promise<void>;
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TransportEvents {
+  data: [Buffer];
+  close: [Error | undefined];
+}
