@@ -1,0 +1,31 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
+
+/** Every error leaves the API as a coded body; nothing else reaches a client. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | RoomctlError, request, reply) => {
+    let error: RoomctlError;
+    if (err instanceof RoomctlError) {
+      error = err;
+    } else if ((err as FastifyError).validation) {
+      const issues = (err as FastifyError).validation!.map((v) => ({
+        path: `${(err as FastifyError).validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
+        message: v.message ?? 'is invalid',
+        allowed: (v.params as { allowedValues?: unknown[] }).allowedValues?.join(', '),
+      }));
+      error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', `Invalid request: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
+    } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
+      // Fastify's own client errors (bad JSON, wrong content type, body too large).
+      error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', err.message, { fastifyCode: (err as FastifyError).code });
+    } else {
+      error = toRoomctlError(err);
+    }
+    if (error.httpStatus >= 500 && error.code === 'ROOMCTL_E_INTERNAL') request.log.error({ err }, 'unhandled error');
+    else request.log.debug({ code: error.code, msg: error.message }, 'request refused');
+    void reply.status(error.httpStatus).send(error.toJSON());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new RoomctlError('ROOMCTL_E_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    void reply.status(404).send(error.toJSON());
+  });
+}

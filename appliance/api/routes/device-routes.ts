@@ -1,0 +1,38 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { ApplianceCore } from '../../appliance-core.js';
+import { DeviceViewSchema, errorResponses } from '../schemas.js';
+
+const DeviceParams = Type.Object({ id: Type.String() });
+const ActionParams = Type.Object({ id: Type.String(), action: Type.String() });
+
+export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
+  app.get('/api/v1/devices', { schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } } }, async () =>
+    core.devices.list(),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/devices/:id',
+    { schema: { summary: 'One device', tags: ['devices'], params: DeviceParams, response: { 200: DeviceViewSchema, 404: errorResponses[404] } } },
+    async (request) => core.devices.get(request.params.id),
+  );
+
+  app.post<{ Params: { id: string; action: string }; Body: unknown }>(
+    '/api/v1/devices/:id/actions/:action',
+    {
+      schema: {
+        summary: 'Run a device action',
+        description: "The body is validated by the action's JSON Schema, listed in GET /api/v1/devices.",
+        tags: ['devices'],
+        params: ActionParams,
+        body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        security: [{ bearer: [] }],
+        response: { 200: Type.Object({ ok: Type.Literal(true), result: Type.Unknown() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const result = await core.devices.execute(request.params.id, request.params.action, request.body ?? {});
+      return { ok: true as const, result: result ?? null };
+    },
+  );
+}

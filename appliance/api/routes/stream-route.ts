@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { DeviceView, StreamMessage } from '../api-types.js';
+import type { ApplianceCore } from '../../appliance-core.js';
+
+/**
+ * WebSocket /api/v1/stream: a snapshot on connect, then every change. Read-only, like the
+ * GET routes; a panel that reconnects gets a fresh snapshot and so never misses a state.
+ */
+export async function streamRoute(app: FastifyInstance, core: ApplianceCore): Promise<void> {
+  const clients = new Set<WebSocket>();
+  const broadcast = (message: StreamMessage) => {
+    const text = JSON.stringify(message);
+    for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(text);
+  };
+  const onDevice = (device: DeviceView) => {
+    broadcast({ type: 'device', device });
+    broadcast({ type: 'status', status: core.status() });
+  };
+  core.devices.on('device', onDevice);
+  app.addHook('onClose', async () => {
+    core.devices.off('device', onDevice);
+    for (const socket of clients) socket.close(1001, 'appliance stopping');
+  });
+
+  app.get('/api/v1/stream', { websocket: true }, (socket) => {
+    clients.add(socket);
+    const snapshot: StreamMessage = { type: 'snapshot', status: core.status(), devices: core.devices.list() };
+    socket.send(JSON.stringify(snapshot));
+    socket.on('close', () => clients.delete(socket));
+    socket.on('error', () => clients.delete(socket));
+  });
+}

@@ -1,0 +1,54 @@
+import { Type } from '@sinclair/typebox';
+import { DEVICE_KINDS, DEVICE_STATUSES } from '../../drivers/core/definition.js';
+import { ERROR_CATALOG } from '../../drivers/core/errors.js';
+
+/** Route schemas: they validate requests, shape responses and write /openapi.json. */
+export const ErrorBodySchema = Type.Object(
+  {
+    code: Type.Union(Object.keys(ERROR_CATALOG).map((c) => Type.Literal(c))),
+    message: Type.String(),
+    hint: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+  },
+  { $id: 'ErrorBody', description: 'A coded error (ROOMCTL_E_...) with a message a person can act on' },
+);
+
+const StatusEnum = Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)));
+
+export const DeviceViewSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    driver: Type.String(),
+    kind: Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k))),
+    status: StatusEnum,
+    since: Type.String({ format: 'date-time' }),
+    detail: Type.Union([Type.String(), Type.Null()]),
+    state: Type.Record(Type.String(), Type.Unknown()),
+    capabilities: Type.Array(Type.Object({ name: Type.String(), traits: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
+    actions: Type.Array(Type.Object({ name: Type.String(), description: Type.String(), params: Type.Unknown({ description: 'JSON Schema of the body' }) })),
+  },
+  { $id: 'DeviceView' },
+);
+
+export const StatusViewSchema = Type.Object(
+  {
+    room: Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() }),
+    roomState: Type.Union([Type.Literal('idle'), Type.Literal('booked'), Type.Literal('in_meeting')]),
+    devices: Type.Object({ total: Type.Integer(), ...Object.fromEntries(DEVICE_STATUSES.map((s) => [s, Type.Integer()])) }),
+    version: Type.String(),
+    time: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'StatusView' },
+);
+
+export const errorResponses = {
+  400: Type.Ref(ErrorBodySchema),
+  401: Type.Ref(ErrorBodySchema),
+  404: Type.Ref(ErrorBodySchema),
+  409: Type.Ref(ErrorBodySchema),
+  500: Type.Ref(ErrorBodySchema),
+  502: Type.Ref(ErrorBodySchema),
+  503: Type.Ref(ErrorBodySchema),
+  504: Type.Ref(ErrorBodySchema),
+};

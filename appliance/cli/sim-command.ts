@@ -1,0 +1,25 @@
+import { findSimulator, SIMULATORS } from '../../drivers/sim/simulators.js';
+import { waitForShutdown } from './shutdown.js';
+
+/** `roomctl sim DRIVER --key value ...`: one simulator in the foreground until Ctrl-C. */
+export async function simCommand(args: string[]): Promise<number> {
+  const [driver, ...rest] = args;
+  const simulator = driver ? findSimulator(driver) : undefined;
+  if (!simulator) {
+    process.stderr.write(`Usage: roomctl sim DRIVER [--option value ...]\nDrivers with a simulator: ${SIMULATORS.map((s) => s.driver).join(', ')}\n`);
+    return 2;
+  }
+  const options: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i += 2) {
+    const key = rest[i]!;
+    if (!key.startsWith('--') || rest[i + 1] === undefined) {
+      process.stderr.write(`roomctl sim: expected --option value pairs, got "${key}"\n`);
+      return 2;
+    }
+    options[key.slice(2)] = rest[i + 1]!;
+  }
+  const running = await simulator.start(options);
+  process.stdout.write(`${simulator.description}\nsimulating ${driver} at ${JSON.stringify(running.endpoint)} — Ctrl-C to stop\n`);
+  await waitForShutdown(() => running.close());
+  return 0;
+}

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { Value } from '@sinclair/typebox/value';
+import { describe, expect, it } from 'vitest';
+import { DRIVERS } from '../../drivers/registry.js';
+import { exportedConfigSchema } from './config-schema.js';
+import { formatIssue, validateConfig } from './config-validate.js';
+import { parseConfigText } from './config-load.js';
+import { RoomctlError } from '../../drivers/core/errors.js';
+
+const fixture = (name: string) => readFile(new URL(`../../tests/fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('room config', () => {
+  it('accepts the example room of DESIGN.md and fills defaults', async () => {
+    const config = parseConfigText(await fixture('room-valid.yaml'), 'room-valid.yaml', DRIVERS);
+    expect(config.room.id).toBe('hq-3f-aurora');
+    expect(config.devices.map((d) => d.driver)).toEqual(['visca-serial', 'pjlink']);
+    expect(config.log.level).toBe('info');
+  });
+
+  it('lists every problem with its path and what is allowed', async () => {
+    let error: RoomctlError | undefined;
+    try {
+      parseConfigText(await fixture('room-invalid.yaml'), 'room-invalid.yaml', DRIVERS);
+    } catch (err) {
+      error = err as RoomctlError;
+    }
+    expect(error?.code).toBe('ROOMCTL_E_CONFIG_INVALID');
+    const lines = (error!.details as { issues: Parameters<typeof formatIssue>[0][] }).issues.map(formatIssue);
+    const has = (re: RegExp) => expect(lines.some((l) => re.test(l)), `expected a line matching ${re}\n${lines.join('\n')}`).toBe(true);
+    has(/^room\.id: .*\(allowed: text, .*matching/);
+    has(/^room\.colour: unknown key \(allowed: id, name, site, timezone, locale\)/);
+    has(/^room\.timezone: unknown time zone "Mars\/Olympus"/);
+    has(/^api\.listen: /);
+    has(/^api\.tokens\[0\]: .*at least 16 characters/);
+    has(/^devices\[0\]\.baudRate: .*\(allowed: 9600, 38400\)/);
+    has(/^devices\[1\]\.host: is required/);
+    has(/^devices\[1\]\.id: duplicate device id "cam-front"/);
+    has(/^devices\[2\]\.driver: unknown driver "shure-mxb" \(allowed: visca-serial, pjlink/);
+  });
+
+  it('refuses unknown top-level keys instead of ignoring them', () => {
+    const result = validateConfig(
+      { room: { id: 'a', name: 'A', site: 's', timezone: 'UTC' }, api: { listen: '127.0.0.1:1', tokens: ['0123456789abcdef'] }, devcies: [] },
+      DRIVERS,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map(formatIssue)).toContain('devcies: unknown key (allowed: room, api, storage, mqtt, log, devices)');
+  });
+
+  it('reports YAML syntax errors with the line', () => {
+    expect(() => parseConfigText('room: {id: x\napi: [', 'bad.yaml', DRIVERS)).toThrow(/ROOMCTL_E_CONFIG_PARSE|bad\.yaml:\d+/);
+    try {
+      parseConfigText('room: {id: x\napi: [', 'bad.yaml', DRIVERS);
+    } catch (err) {
+      expect((err as RoomctlError).code).toBe('ROOMCTL_E_CONFIG_PARSE');
+    }
+  });
+
+  it('exports a JSON Schema that agrees with the validator on the example room', async () => {
+    const schema = exportedConfigSchema(DRIVERS);
+    const config = parseConfigText(await fixture('room-valid.yaml'), 'room-valid.yaml', DRIVERS);
+    expect(Value.Check(schema, config)).toBe(true);
+    const bad = structuredClone(config) as unknown as { devices: Record<string, unknown>[] };
+    bad.devices[0]!.baudRate = 4800;
+    expect(Value.Check(schema, bad)).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { createPtyPair } from '../../drivers/sim/pty-pair.js';
+import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';
+import { startAppliance, type Appliance } from '../app.js';
+import type { RoomConfig } from '../config/config-schema.js';
+import type { Logger } from '../logger.js';
+import { startEmbeddedBroker } from '../telemetry/embedded-broker.js';
+
+export interface DemoOptions {
+  log: Logger;
+  /** host:port for the API and panel; default 127.0.0.1:8080 */
+  listen?: string;
+  /** data folder; default ./data */
+  dataDir?: string;
+  /** MQTT port of the embedded broker; default 1883 (a free one if taken) */
+  mqttPort?: number;
+  /** PJLink display warm-up time; default 3 s, like a real projector but shorter */
+  warmupMs?: number;
+  probeIntervalMs?: number;
+}
+
+export interface DemoRoom {
+  appliance: Appliance;
+  token: string;
+  mqttUrl: string;
+  camera: ReturnType<typeof startViscaSerialSimulator> extends Promise<infer S> ? S : never;
+  display: ReturnType<typeof startPjlinkSimulator> extends Promise<infer S> ? S : never;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo room: real simulators on real transports (a socat PTY pair for the VISCA camera,
+ * a loopback TCP port for the PJLink display), an embedded broker, and the appliance.
+ * Everything started here is stopped by `close()`, in reverse order.
+ */
+export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const ptyDir = await mkdtemp(join(tmpdir(), 'roomctl-demo-'));
+    cleanups.push(() => rm(ptyDir, { recursive: true, force: true }));
+    const pty = await createPtyPair({ dir: ptyDir, name: 'cam-front' });
+    cleanups.push(() => pty.close());
+    const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
+    cleanups.push(() => camera.close());
+    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000 });
+    cleanups.push(() => display.close());
+    const broker = await startEmbeddedBroker('127.0.0.1', options.mqttPort ?? 1883);
+    cleanups.push(() => broker.close());
+
+    const token = randomBytes(18).toString('base64url');
+    const config: RoomConfig = {
+      room: { id: 'demo', name: 'Demo Room', site: 'lab', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' },
+      api: { listen: options.listen ?? '127.0.0.1:8080', tokens: [token] },
+      storage: { dir: resolve(options.dataDir ?? 'data') },
+      mqtt: { url: broker.url },
+      log: { level: 'info' },
+      devices: [
+        { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
+        { id: 'display', name: 'Display', driver: 'pjlink', host: String(display.endpoint.host), port: Number(display.endpoint.port) },
+      ],
+    };
+    const appliance = await startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
+    cleanups.push(() => appliance.close());
+    return { appliance, token, mqttUrl: broker.url, camera, display, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

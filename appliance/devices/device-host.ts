@@ -1,0 +1,113 @@
+import { EventEmitter } from 'node:events';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import type { TSchema } from '@sinclair/typebox';
+import { actionsOf, DEVICE_STATUSES, type AnyDriverDefinition, type DeviceStatus, type DriverLogger } from '../../drivers/core/definition.js';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { DeviceView } from '../api/api-types.js';
+import type { DeviceConfig } from '../config/config-schema.js';
+import { allowedBy, readablePath } from '../config/config-validate.js';
+import { DeviceSupervisor } from './device-supervisor.js';
+
+interface HostedDevice {
+  config: DeviceConfig;
+  definition: AnyDriverDefinition;
+  supervisor: DeviceSupervisor;
+  checks: Map<string, TypeCheck<TSchema>>;
+}
+
+export interface DeviceHostOptions {
+  drivers: readonly AnyDriverDefinition[];
+  devices: readonly DeviceConfig[];
+  log: DriverLogger & { child(bindings: object): DriverLogger };
+  /** Override every driver's watchdog interval (tests, benchmarks). */
+  probeIntervalMs?: number;
+}
+
+/**
+ * Runs the room's devices: one supervisor each, one place to run an action. Emits 'device'
+ * (DeviceView) whenever a device's status or state changes.
+ */
+export class DeviceHost extends EventEmitter {
+  private readonly devices = new Map<string, HostedDevice>();
+
+  constructor(options: DeviceHostOptions) {
+    super();
+    for (const config of options.devices) {
+      const definition = options.drivers.find((d) => d.id === config.driver);
+      if (!definition) throw new RoomctlError('ROOMCTL_E_UNKNOWN_DRIVER', `Device ${config.id}: unknown driver "${config.driver}"`);
+      const log = options.log.child({ device: config.id, driver: config.driver });
+      const supervisor = new DeviceSupervisor({
+        deviceId: config.id,
+        log,
+        probeIntervalMs: options.probeIntervalMs ?? definition.probeIntervalMs ?? 5000,
+        createDriver: (ctx) => definition.create(config, ctx),
+      });
+      const checks = new Map(actionsOf(definition).map((a) => [a.name, TypeCompiler.Compile(a.params)] as const));
+      const hosted: HostedDevice = { config, definition, supervisor, checks };
+      supervisor.on('status', () => this.emit('device', this.view(hosted)));
+      supervisor.on('state', () => this.emit('device', this.view(hosted)));
+      this.devices.set(config.id, hosted);
+    }
+  }
+
+  start(): void {
+    for (const d of this.devices.values()) d.supervisor.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.devices.values()].map((d) => d.supervisor.stop()));
+  }
+
+  list(): DeviceView[] {
+    return [...this.devices.values()].map((d) => this.view(d));
+  }
+
+  get(id: string): DeviceView {
+    return this.view(this.hosted(id));
+  }
+
+  summary(): Record<DeviceStatus, number> & { total: number } {
+    const counts = Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0])) as Record<DeviceStatus, number>;
+    for (const d of this.devices.values()) counts[d.supervisor.status.status]++;
+    return { ...counts, total: this.devices.size };
+  }
+
+  /** Runs an action after checking the params against the action's schema. */
+  async execute(id: string, action: string, params: unknown): Promise<unknown> {
+    const device = this.hosted(id);
+    const check = device.checks.get(action);
+    if (!check) {
+      throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `Device ${id} has no action "${action}"`, {
+        allowed: [...device.checks.keys()],
+      });
+    }
+    const body = params ?? {};
+    if (!check.Check(body)) {
+      const issues = [...check.Errors(body)].map((e) => ({ path: readablePath(e.path, 'body'), message: e.message, allowed: allowedBy(e.schema) }));
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `Invalid parameters for ${id} ${action}: ${issues.map((i) => `${i.path}: ${i.message}${i.allowed ? ` (allowed: ${i.allowed})` : ''}`).join('; ')}`, { issues });
+    }
+    return device.supervisor.execute(action, body as Record<string, unknown>);
+  }
+
+  private hosted(id: string): HostedDevice {
+    const device = this.devices.get(id);
+    if (!device) throw new RoomctlError('ROOMCTL_E_DEVICE_NOT_FOUND', `No device "${id}" in this room`, { allowed: [...this.devices.keys()] });
+    return device;
+  }
+
+  private view({ config, definition, supervisor }: HostedDevice): DeviceView {
+    const { status, since, detail } = supervisor.status;
+    return {
+      id: config.id,
+      name: config.name ?? config.id,
+      driver: definition.id,
+      kind: definition.kind,
+      status,
+      since: since.toISOString(),
+      detail,
+      state: supervisor.lastState,
+      capabilities: definition.capabilities.map((c) => (c.traits ? { name: c.name, traits: c.traits } : { name: c.name })),
+      actions: actionsOf(definition).map((a) => ({ name: a.name, description: a.description, params: a.params })),
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/** Paths that may carry secrets: never written to a log, whatever the level. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  'token',
+  'tokens',
+  'password',
+  '*.password',
+  '*.token',
+  'config.api.tokens',
+  'config.mqtt.password',
+];
+
+/** JSON logs for the journal; pretty lines when a person is watching a terminal. */
+export function createLogger(options: { level?: string; pretty?: boolean; destination?: pino.DestinationStream } = {}): Logger {
+  const pretty = options.pretty ?? (process.stdout.isTTY === true && !process.env.CI);
+  const base = { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'roomctl' } };
+  if (options.destination) return pino(base, options.destination);
+  if (pretty) {
+    return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' } } });
+  }
+  return pino(base);
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Runs the compiled CLI from dist/ when it is built (npm run build), else the TypeScript
+// source through tsx, so a fresh checkout works before its first build. ROOMCTL_FROM_SOURCE=1
+// forces the source (tests of the CLI must not run a stale build).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const compiled = new URL('../dist/appliance/cli/main.js', import.meta.url);
+let main;
+if (existsSync(fileURLToPath(compiled)) && process.env.ROOMCTL_FROM_SOURCE !== '1') {
+  ({ main } = await import(compiled.href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(new URL('../appliance/cli/main.ts', import.meta.url).href));
+}
+const code = await main(process.argv.slice(2));
+if (code !== 0) process.exitCode = code;

@@ -1,0 +1,68 @@
+import { Type } from '@sinclair/typebox';
+import { input, mute, power, volume } from '../core/capabilities.js';
+import { defineDriver, type Capability } from '../core/definition.js';
+import { PJLINK_PORT } from './pjlink-codec.js';
+import { PjlinkDriver } from './pjlink-driver.js';
+
+/**
+ * Inputs most displays have, as PJLink codes: 11/12 RGB (VGA), 31/32/33 digital (HDMI 1–3,
+ * DVI), 51 network. A room whose display has others lists them in the config (`INST ?` tells).
+ */
+export const DEFAULT_PJLINK_INPUTS = ['11', '12', '31', '32', '33', '51'] as const;
+
+/** PJLink-only reading: everything the panel and the health view want in one round. */
+function pjlinkStatus(): Capability {
+  return {
+    name: 'pjlink',
+    actions: [
+      {
+        name: 'status',
+        description: 'Read power, input, mute, error status (fan, lamp, temperature, cover, filter, other), lamp hours, name and PJLink class.',
+        params: Type.Object({}, { additionalProperties: false }),
+      },
+    ],
+  };
+}
+
+const inputCode = Type.String({ pattern: '^[1-6][1-9A-Z]$', description: 'PJLink input code, e.g. "31" (digital 1)' });
+
+export const pjlinkConfig = Type.Object(
+  {
+    host: Type.String({ minLength: 1, description: 'Address of the display or projector on the room network.' }),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: PJLINK_PORT, description: 'PJLink TCP port (4352 on every display we know).' })),
+    password: Type.Optional(Type.String({ description: 'PJLink password, when the display has authentication on.' })),
+    inputs: Type.Optional(Type.Array(inputCode, { minItems: 1, uniqueItems: true, description: 'Input codes offered on the panel; defaults to 11, 12, 31, 32, 33, 51.' })),
+    readyTimeoutMs: Type.Optional(
+      Type.Integer({ minimum: 1000, maximum: 300_000, default: 60_000, description: 'How long a command waits for the display to finish warming up or cooling down.' }),
+    ),
+    volumeSteps: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Volume steps from silent to full on this model (class 2 displays only).' })),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Capabilities come from the definition, before any config is read, so the input list here is
+ * the default one; a config's `inputs` narrows what the driver accepts at run time.
+ */
+export const pjlinkDriver = defineDriver({
+  id: 'pjlink',
+  kind: 'display',
+  transport: 'tcp',
+  description: 'Projectors and flat panels speaking PJLink class 1 or 2 over TCP 4352: power, input, audio/video mute, volume (class 2) and lamp/fan/filter health.',
+  config: pjlinkConfig,
+  capabilities: [power(), input({ inputs: DEFAULT_PJLINK_INPUTS }), mute(), volume(), pjlinkStatus()],
+  probeIntervalMs: 5000,
+  create(config, ctx) {
+    return new PjlinkDriver(
+      {
+        host: config.host,
+        port: config.port,
+        password: config.password,
+        inputs: config.inputs,
+        readyTimeoutMs: config.readyTimeoutMs,
+        volumeSteps: config.volumeSteps,
+      },
+      ctx,
+    );
+  },
+});

@@ -1,0 +1,296 @@
+import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import { RoomctlError, toRoomctlError } from '../core/errors.js';
+import type { Transport } from '../transports/transport.js';
+import {
+  PJLINK_PORT,
+  describeErrorStatus,
+  encodeMute,
+  isTransitional,
+  isValidInputCode,
+  parseErrorStatus,
+  parsePowerState,
+  type PjlinkClass,
+  type PjlinkCommand,
+  type PowerState,
+} from './pjlink-codec.js';
+import { PjlinkConnection, checkReply, type PjlinkReply } from './pjlink-connection.js';
+import { readPjlinkStatus, type PjlinkStatus } from './pjlink-status.js';
+
+export interface PjlinkDriverOptions {
+  host: string;
+  port?: number;
+  password?: string;
+  connectTimeoutMs?: number;
+  /** PJLink answers within a few hundred ms; longer means the display is gone. */
+  replyTimeoutMs?: number;
+  /** How long a command may be held while the display warms up or cools down. */
+  readyTimeoutMs?: number;
+  /** How often POWR is polled while a command is held. */
+  readyPollMs?: number;
+  /**
+   * Displays drop a session idle for ~30 s. Past this age we open a fresh one before sending,
+   * so a command does not race the display's own idle close.
+   */
+  idleRecycleMs?: number;
+  /** Input codes this room allows (the config's `inputs`); any valid code when absent. */
+  inputs?: readonly string[];
+  /** SVOL steps from silent to full on this model (class 2 volume has no absolute level). */
+  volumeSteps?: number;
+  /** Tests only: build the byte link. */
+  transportFactory?: () => Transport;
+}
+
+type OptionalOption = 'password' | 'inputs' | 'transportFactory';
+const DEFAULTS = { connectTimeoutMs: 3000, replyTimeoutMs: 2500, readyTimeoutMs: 60_000, readyPollMs: 500, idleRecycleMs: 25_000, volumeSteps: 20 };
+
+/** Commands that are safe to send twice: all but the relative volume steps. */
+const NOT_IDEMPOTENT = new Set(['SVOL', 'MVOL']);
+
+/**
+ * The PJLink display driver. Two locks keep the protocol honest without starving the watchdog:
+ * `wire` allows one request on the socket at a time (PJLink is strict request/reply), and
+ * `actions` keeps user actions in order. A held action (display warming up) releases the wire
+ * between polls, so probes still get through while it waits.
+ */
+export class PjlinkDriver implements DeviceDriver {
+  private readonly opts: Required<Omit<PjlinkDriverOptions, OptionalOption>> & Pick<PjlinkDriverOptions, OptionalOption>;
+  private link: PjlinkConnection | undefined;
+  private wire: Promise<unknown> = Promise.resolve();
+  private actions: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+  private lossReported = false;
+  private conditionKey: string | undefined;
+  /** Estimated SVOL step, learned by driving the volume to 0 once (PJLink cannot read it). */
+  private volumeStep: number | undefined;
+  pjlinkClass: PjlinkClass = 1;
+  power: PowerState | undefined;
+
+  constructor(options: PjlinkDriverOptions, private readonly ctx: DriverContext) {
+    this.opts = { ...DEFAULTS, port: PJLINK_PORT, ...stripUndefined(options), host: options.host };
+  }
+
+  async connect(): Promise<void> {
+    this.stopped = false;
+    // Errors here are thrown to the host, not reported as link loss: there was no link yet.
+    await this.withWire(async () => {
+      await this.closeLink();
+      await this.openLink();
+      // A display that greets but cannot say its power state is not usable.
+      this.applyPower(await this.link!.request({ pjlinkClass: 1, command: 'POWR', param: '?' }));
+      // Health from the first second, not from the first probe.
+      this.applyErrorStatus(await this.link!.request({ pjlinkClass: 1, command: 'ERST', param: '?' }));
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    this.stopped = true;
+    await this.closeLink();
+  }
+
+  execute(action: string, params: Record<string, unknown>): Promise<unknown> {
+    const run = this.actions.then(() => this.runAction(action, params));
+    this.actions = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Watchdog: POWR answers even in standby; ERST tells us about lamp, fan and filter faults. */
+  async probe(): Promise<void> {
+    await this.readPower();
+    this.applyErrorStatus(await this.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
+  }
+
+  private async runAction(action: string, params: Record<string, unknown>): Promise<unknown> {
+    switch (action) {
+      case 'power': {
+        await this.send({ pjlinkClass: 1, command: 'POWR', param: params.on ? '1' : '0' });
+        await this.readPower();
+        return { power: this.power };
+      }
+      case 'input': {
+        const code = String(params.input);
+        const pjlinkClass = isValidInputCode(code, 1) ? 1 : 2;
+        if (!isValidInputCode(code, pjlinkClass) || pjlinkClass > this.pjlinkClass) {
+          throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(code)} is not a PJLink class ${this.pjlinkClass} input code`);
+        }
+        if (this.opts.inputs && !this.opts.inputs.includes(code)) {
+          throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `input ${code} is not among this room's inputs (${this.opts.inputs.join(', ')})`);
+        }
+        await this.send({ pjlinkClass, command: 'INPT', param: code });
+        this.ctx.publishState({ input: code });
+        return { input: code };
+      }
+      case 'mute': {
+        const on = Boolean(params.on);
+        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('both', on) });
+        this.ctx.publishState({ mute: on });
+        return { mute: on };
+      }
+      case 'volume':
+        return this.setVolume(Number(params.level));
+      case 'status': {
+        const status: PjlinkStatus = await readPjlinkStatus((cmd) => this.exchange(cmd), this.pjlinkClass);
+        if (status.power) this.power = status.power;
+        if (status.errors) this.setCondition(describeErrorStatus(status.errors));
+        this.ctx.publishState({ power: status.power, input: status.input, mute: status.mute, lampHours: status.lampHours, name: status.name, errors: status.errors });
+        return status;
+      }
+      default:
+        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `pjlink has no action ${JSON.stringify(action)}`);
+    }
+  }
+
+  /**
+   * Class 2 only has SVOL up/down steps and no way to read the level. We drive the volume to
+   * the bottom once (`volumeSteps` downs), then step relative to that estimate. Someone using
+   * the remote control makes the estimate wrong until the driver restarts.
+   */
+  private async setVolume(level: number): Promise<unknown> {
+    if (this.pjlinkClass < 2) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'volume needs a PJLink class 2 display; this one is class 1');
+    const steps = this.opts.volumeSteps;
+    const target = Math.round((Math.min(100, Math.max(0, level)) * steps) / 100);
+    if (this.volumeStep === undefined) {
+      for (let i = 0; i < steps; i++) await this.send({ pjlinkClass: 2, command: 'SVOL', param: '0' });
+      this.volumeStep = 0;
+    }
+    while (this.volumeStep !== target) {
+      const up = target > this.volumeStep;
+      await this.send({ pjlinkClass: 2, command: 'SVOL', param: up ? '1' : '0' });
+      this.volumeStep += up ? 1 : -1;
+    }
+    const reached = Math.round((target * 100) / steps);
+    this.ctx.publishState({ volume: reached });
+    return { volume: reached };
+  }
+
+  /**
+   * Send a command that must succeed. ERR3 ("unavailable time") means the display is warming
+   * up or cooling down: hold the command, poll POWR, and retry once the display is settled.
+   */
+  private async send(cmd: PjlinkCommand): Promise<PjlinkReply> {
+    const deadline = Date.now() + this.opts.readyTimeoutMs;
+    for (;;) {
+      const reply = await this.exchange(cmd);
+      if (reply.kind !== 'error' || reply.error !== 'ERR3') return checkReply(reply, cmd);
+      this.ctx.log.debug({ command: cmd.command }, 'display busy (ERR3), holding the command');
+      let power: PowerState | 'unknown';
+      do {
+        if (Date.now() + this.opts.readyPollMs > deadline) {
+          throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', `display still not ready for ${cmd.command} after ${this.opts.readyTimeoutMs} ms (power: ${this.power ?? 'unknown'})`);
+        }
+        await sleep(this.opts.readyPollMs);
+        // Some firmware answers even POWR ? with ERR3 while warming: that is "not yet", too.
+        power = await this.readPower().then(
+          () => this.power ?? 'unknown',
+          (err: unknown) => {
+            if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_BUSY') return 'unknown' as const;
+            throw err;
+          },
+        );
+      } while (power === 'unknown' || isTransitional(power));
+      // Standby does not end by itself: waiting would only delay the same refusal.
+      if (power === 'standby' && cmd.command !== 'POWR') {
+        throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the display is in standby; turn it on before ${cmd.command}`, { reply: 'ERR3' });
+      }
+    }
+  }
+
+  /** ERST: any warning or error makes the device degraded, with words; all zeros clears it. */
+  private applyErrorStatus(reply: PjlinkReply): void {
+    // A display without ERST (ERR1) or busy (ERR3) tells us nothing new about its health.
+    const status = reply.kind === 'value' ? parseErrorStatus(reply.value) : undefined;
+    if (status) this.setCondition(describeErrorStatus(status));
+  }
+
+  private async readPower(): Promise<void> {
+    this.applyPower(await this.exchange({ pjlinkClass: 1, command: 'POWR', param: '?' }));
+  }
+
+  private applyPower(answer: PjlinkReply): void {
+    const reply = checkReply(answer, { command: 'POWR' });
+    const power = reply.kind === 'value' ? parsePowerState(reply.value) : undefined;
+    if (!power) throw new RoomctlError('ROOMCTL_E_PROTOCOL', `display answered POWR ? with ${JSON.stringify(reply)}`);
+    if (power !== this.power) this.ctx.publishState({ power });
+    this.power = power;
+  }
+
+  /**
+   * One request on the wire, reconnecting lazily if the display closed an idle session. Loss
+   * of the link is reported to the host here, once, and only when it is real: a close in the
+   * middle of a command, a failed reconnect, or nonsense on the line.
+   */
+  private exchange(cmd: PjlinkCommand): Promise<PjlinkReply> {
+    return this.withWire(async () => {
+      if (this.stopped) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
+      for (let attempt = 1; ; attempt++) {
+        const reused = this.link?.isOpen === true && Date.now() - this.link.lastActivity < this.opts.idleRecycleMs;
+        if (!reused) {
+          try {
+            await this.closeLink();
+            await this.openLink();
+          } catch (err) {
+            // We had a link and cannot get it back (down, refused, wrong password now): that is loss.
+            throw this.reportLoss(toRoomctlError(err));
+          }
+        }
+        try {
+          return await this.link!.request(cmd);
+        } catch (err) {
+          const error = toRoomctlError(err);
+          // A reused session can be closed by the display's idle timer just as we write: one retry.
+          if (error.code === 'ROOMCTL_E_DEVICE_OFFLINE' && reused && attempt === 1 && !NOT_IDEMPOTENT.has(cmd.command) && !this.stopped) continue;
+          // A silent display may only be busy: the session is reset and the watchdog judges.
+          if (error.code === 'ROOMCTL_E_DEVICE_TIMEOUT' || this.stopped) throw error;
+          throw this.reportLoss(error);
+        }
+      }
+    });
+  }
+
+  private async openLink(): Promise<void> {
+    const { host, port, password, connectTimeoutMs, replyTimeoutMs, transportFactory } = this.opts;
+    const link = new PjlinkConnection({ host, port, password, connectTimeoutMs, replyTimeoutMs, log: this.ctx.log, transport: transportFactory?.() });
+    link.on('close', ({ midCommand }: { midCommand: boolean }) => {
+      // An idle close is the display's normal housekeeping; the next command reconnects.
+      if (!midCommand) this.ctx.log.debug('display closed an idle PJLink session');
+      if (this.link === link) this.link = undefined;
+    });
+    this.pjlinkClass = await link.open();
+    this.link = link;
+    this.lossReported = false;
+  }
+
+  private async closeLink(): Promise<void> {
+    const link = this.link;
+    this.link = undefined;
+    await link?.close();
+  }
+
+  /** Tell the host once per link; returns the error so callers can `throw this.reportLoss(e)`. */
+  private reportLoss(error: RoomctlError): RoomctlError {
+    if (this.lossReported || this.stopped) return error;
+    this.lossReported = true;
+    void this.closeLink();
+    this.ctx.linkLost(error);
+    return error;
+  }
+
+  private setCondition(detail: string): void {
+    if (detail === this.conditionKey) return;
+    this.conditionKey = detail;
+    this.ctx.setCondition(detail ? { degraded: true, detail } : { degraded: false });
+  }
+
+  private withWire<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.wire.then(fn);
+    this.wire = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,27 @@
+import { afterEach, expect, it } from 'vitest';
+import { PjlinkDriver } from './pjlink-driver.js';
+import { handshake, startScriptedDisplay, type ScriptedDisplay } from './scripted-display.js';
+import { createTestContext } from './test-context.js';
+
+let display: ScriptedDisplay | undefined;
+let driver: PjlinkDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await display?.close();
+  driver = display = undefined;
+});
+
+it('ERR1, ERR2 and ERR4 fail the command with their own codes and keep the link', async () => {
+  const replies: Record<string, string> = { '%1AVMT 31': '%1AVMT=ERR1', '%1INPT 33': '%1INPT=ERR2', '%1POWR 0': '%1POWR=ERR4' };
+  display = await startScriptedDisplay((line) => handshake(line) ?? replies[line] ?? '%1XXXX=ERR1');
+  const ctx = createTestContext();
+  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
+  await driver.connect();
+
+  await expect(driver.execute('mute', { on: true })).rejects.toMatchObject({ code: 'ROOMCTL_E_NOT_SUPPORTED' });
+  await expect(driver.execute('input', { input: '33' })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS' });
+  await expect(driver.execute('power', { on: false })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: expect.stringContaining('device failure') });
+
+  expect(ctx.lost).toEqual([]);
+  expect(display.connectionCount).toBe(1);
+});

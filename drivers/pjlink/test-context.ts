@@ -1,0 +1,44 @@
+import type { DriverContext, DriverLogger } from '../core/definition.js';
+import type { RoomctlError } from '../core/errors.js';
+
+/**
+ * A DriverContext that remembers what the driver told the host, for tests to read back:
+ * `lost` (linkLost calls), `conditions` (setCondition calls), `state` (publishState merged).
+ */
+export interface TestContext extends DriverContext {
+  readonly lost: RoomctlError[];
+  readonly conditions: Array<{ degraded: boolean; detail?: string }>;
+  readonly state: Record<string, unknown>;
+  readonly logs: Array<{ level: string; msg: string }>;
+}
+
+export function createTestContext(deviceId = 'display', options: { printLogs?: boolean } = {}): TestContext {
+  const logs: TestContext['logs'] = [];
+  const at = (level: string) => (obj: object | string, msg?: string) => {
+    const text = typeof obj === 'string' ? obj : `${msg ?? ''} ${JSON.stringify(obj)}`;
+    logs.push({ level, msg: text });
+    if (options.printLogs) console.log(`[${level}] ${text}`);
+  };
+  const log: DriverLogger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  const ctx: TestContext = {
+    deviceId,
+    log,
+    lost: [],
+    conditions: [],
+    state: {},
+    logs,
+    linkLost: (error) => void ctx.lost.push(error),
+    setCondition: (condition) => void ctx.conditions.push(condition),
+    publishState: (patch) => void Object.assign(ctx.state, patch),
+  };
+  return ctx;
+}
+
+/** Waits until `check` returns true (polling every 10 ms), or fails after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,229 @@
+import { RoomctlError } from '../core/errors.js';
+import {
+  VISCA_COMMANDS as C,
+  decodeFocusPayload,
+  decodePanTiltPayload,
+  decodePowerPayload,
+  decodeZoomPayload,
+  directionOf,
+  encode,
+  panTiltDrive,
+} from './visca-codec.js';
+import type { ViscaOutcome, ViscaRequest } from './visca-command-channel.js';
+import type { Range, ViscaModel, ViscaProfile } from './visca-profiles.js';
+
+export interface ViscaCameraActionsOptions {
+  address: number;
+  model: ViscaModel;
+  profile: ViscaProfile;
+  send(request: ViscaRequest): Promise<ViscaOutcome>;
+  publishState(patch: Record<string, unknown>): void;
+  /** An inquiry answer that does not parse counts against the link. */
+  noteIncoherence(reason: string): void;
+  motionTimeoutMs: number;
+}
+
+type Params = Record<string, unknown>;
+
+/**
+ * Shared and camera-specific actions → VISCA requests, scaled and range-checked for the
+ * model's profile. Transport-agnostic, so VISCA over IP can reuse it as is.
+ */
+export class ViscaCameraActions {
+  /**
+   * Last commanded speeds. VISCA drives pan and tilt in one command, so `move {pan}` must
+   * resend the tilt speed to keep tilt going; zoom is kept for the published state.
+   */
+  private drive = { pan: 0, tilt: 0, zoom: 0 };
+
+  constructor(private readonly o: ViscaCameraActionsOptions) {}
+
+  async execute(action: string, p: Params): Promise<unknown> {
+    const address = this.o.address;
+    switch (action) {
+      case 'power': {
+        const on = p.on === true;
+        await this.command(encode(on ? C.powerOn : C.powerStandby, { address }), `power ${on ? 'on' : 'standby'}`, { motion: true });
+        this.o.publishState({ power: on ? 'on' : 'standby' });
+        return undefined;
+      }
+      case 'move':
+        return this.move(p as { pan?: number; tilt?: number; zoom?: number });
+      case 'stop':
+        this.drive = { pan: 0, tilt: 0, zoom: 0 };
+        await Promise.all([this.panTilt(0, 0), this.zoom(0)]);
+        this.o.publishState({ motion: { pan: 0, tilt: 0, zoom: 0 } });
+        return undefined;
+      case 'home':
+        this.drive = { ...this.drive, pan: 0, tilt: 0 };
+        await this.command(encode(C.panTiltHome, { address }), 'home', { motion: true });
+        this.o.publishState({ position: { pan: 0, tilt: 0 }, lastPreset: null });
+        return undefined;
+      case 'reset':
+        await this.command(encode(C.panTiltReset, { address }), 'pan-tilt reset', { motion: true });
+        this.o.publishState({ position: { pan: 0, tilt: 0 }, lastPreset: null });
+        return undefined;
+      case 'preset.recall': {
+        const preset = this.preset(p.preset);
+        await this.command(encode(C.presetRecall, { address, preset }), `preset.recall ${preset}`, { motion: true });
+        this.o.publishState({ lastPreset: preset });
+        return undefined;
+      }
+      case 'preset.save': {
+        const preset = this.preset(p.preset);
+        await this.command(encode(C.presetSet, { address, preset }), `preset.save ${preset}`);
+        this.o.publishState({ lastPreset: preset });
+        return undefined;
+      }
+      case 'preset.reset': {
+        const preset = this.preset(p.preset);
+        await this.command(encode(C.presetReset, { address, preset }), `preset.reset ${preset}`);
+        return undefined;
+      }
+      case 'zoom.direct': {
+        const position = this.inRange('zoom position', p.position, this.o.profile.zoom);
+        await this.command(encode(C.zoomDirect, { address, position }), `zoom.direct ${position}`, { motion: true });
+        this.o.publishState({ zoom: position });
+        return undefined;
+      }
+      case 'focus.mode': {
+        const mode = p.mode as 'auto' | 'manual' | 'one-push';
+        const template = mode === 'auto' ? C.focusAuto : mode === 'manual' ? C.focusManual : C.focusOnePush;
+        await this.command(encode(template, { address }), `focus ${mode}`);
+        if (mode !== 'one-push') this.o.publishState({ focusMode: mode });
+        return undefined;
+      }
+      case 'focus.drive': {
+        const direction = p.direction as 'far' | 'near' | 'stop';
+        const speed = this.speed(p.speed, this.o.profile.focusSpeedMax);
+        const bytes =
+          direction === 'stop'
+            ? encode(C.focusStop, { address })
+            : encode(direction === 'far' ? C.focusFarVariable : C.focusNearVariable, { address, speed });
+        await this.o.send({ kind: 'command', bytes, label: `focus ${direction}`, coalesce: 'focus', stop: direction === 'stop' });
+        return undefined;
+      }
+      case 'focus.direct': {
+        const position = this.inRange('focus position', p.position, this.o.profile.focus);
+        await this.command(encode(C.focusDirect, { address, position }), `focus.direct ${position}`, { motion: true });
+        this.o.publishState({ focus: position, focusMode: 'manual' });
+        return undefined;
+      }
+      case 'position.absolute': {
+        const pan = this.inRange('pan', p.pan, this.o.profile.pan);
+        const tilt = this.inRange('tilt', p.tilt, this.o.profile.tilt);
+        await this.command(encode(C.panTiltAbsolute, { address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.absolute ${pan},${tilt}`, { motion: true });
+        this.o.publishState({ position: { pan, tilt }, lastPreset: null });
+        return undefined;
+      }
+      case 'position.relative': {
+        const pan = Number(p.pan);
+        const tilt = Number(p.tilt);
+        await this.command(encode(C.panTiltRelative, { address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.relative ${pan},${tilt}`, { motion: true });
+        // Where a relative move ends depends on where it began; ask rather than guess.
+        const position = await this.inquire('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
+        this.o.publishState({ position, lastPreset: null });
+        return undefined;
+      }
+      case 'inquire':
+        return this.inquireAll();
+      default:
+        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `visca-serial has no action '${action}'`, { action });
+    }
+  }
+
+  private async move(p: { pan?: number; tilt?: number; zoom?: number }): Promise<undefined> {
+    const jobs: Promise<boolean>[] = [];
+    if (p.pan !== undefined || p.tilt !== undefined) {
+      this.drive = { ...this.drive, pan: p.pan ?? this.drive.pan, tilt: p.tilt ?? this.drive.tilt };
+      jobs.push(this.panTilt(this.drive.pan, this.drive.tilt));
+    }
+    if (p.zoom !== undefined) {
+      this.drive = { ...this.drive, zoom: p.zoom };
+      jobs.push(this.zoom(p.zoom));
+    }
+    const sent = await Promise.all(jobs);
+    // A superseded move never reached the camera; the move that replaced it publishes.
+    if (sent.every(Boolean)) this.o.publishState({ motion: { ...this.drive } });
+    return undefined;
+  }
+
+  /** Pan-tilt drive or stop; resolves false when a newer move replaced it before sending. */
+  private async panTilt(pan: number, tilt: number): Promise<boolean> {
+    const { panSpeedMax, tiltSpeedMax } = this.o.profile;
+    const direction = directionOf(pan, tilt);
+    const bytes = panTiltDrive(this.o.address, direction, axisSpeed(pan, panSpeedMax), axisSpeed(tilt, tiltSpeedMax));
+    const stop = direction === 'stop';
+    const outcome = await this.o.send({ kind: 'command', bytes, label: stop ? 'pan-tilt stop' : `pan-tilt ${direction}`, coalesce: 'pan-tilt', stop });
+    return outcome.status === 'done';
+  }
+
+  private async zoom(zoom: number): Promise<boolean> {
+    const address = this.o.address;
+    const speed = this.speed(Math.abs(zoom), this.o.profile.zoomSpeedMax);
+    const bytes =
+      zoom === 0
+        ? encode(C.zoomStop, { address })
+        : encode(zoom > 0 ? C.zoomTeleVariable : C.zoomWideVariable, { address, speed });
+    const outcome = await this.o.send({ kind: 'command', bytes, label: zoom === 0 ? 'zoom stop' : `zoom ${zoom > 0 ? 'tele' : 'wide'}`, coalesce: 'zoom', stop: zoom === 0 });
+    return outcome.status === 'done';
+  }
+
+  private async inquireAll(): Promise<Record<string, unknown>> {
+    const address = this.o.address;
+    const power = await this.inquire('PowerInq', encode(C.powerInquiry, { address }), decodePowerPayload);
+    const zoom = await this.inquire('ZoomPosInq', encode(C.zoomPositionInquiry, { address }), decodeZoomPayload);
+    const focus = await this.inquire('FocusPosInq', encode(C.focusPositionInquiry, { address }), decodeFocusPayload);
+    const { pan, tilt } = await this.inquire('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
+    const state = { power, zoom, focus, pan, tilt };
+    this.o.publishState({ power, zoom, focus, position: { pan, tilt } });
+    return state;
+  }
+
+  private async inquire<T>(label: string, bytes: Uint8Array, decode: (payload: Uint8Array) => T | undefined): Promise<T> {
+    const outcome = await this.o.send({ kind: 'inquiry', bytes, label });
+    const value = outcome.status === 'done' ? decode(outcome.payload) : undefined;
+    if (value === undefined) {
+      this.o.noteIncoherence(`${label} answer does not parse`);
+      throw new RoomctlError('ROOMCTL_E_PROTOCOL', `camera answered ${label} with bytes that do not parse`);
+    }
+    return value;
+  }
+
+  private async command(bytes: Uint8Array, label: string, opts: { motion?: boolean } = {}): Promise<void> {
+    await this.o.send({ kind: 'command', bytes, label, ...(opts.motion ? { completionTimeoutMs: this.o.motionTimeoutMs } : {}) });
+  }
+
+  private preset(value: unknown): number {
+    const max = this.o.profile.presetMax;
+    const preset = Number(value);
+    if (!Number.isInteger(preset) || preset < 0 || preset > max) {
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${String(value)} is out of range for model ${this.o.model}`, { allowed: `0..${max}` });
+    }
+    return preset;
+  }
+
+  private inRange(what: string, value: unknown, range: Range): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < range.min || n > range.max) {
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${what} ${String(value)} is out of range for model ${this.o.model}`, { allowed: `${range.min}..${range.max}` });
+    }
+    return n;
+  }
+
+  /** A 0..1 fraction (default 1) → 0..max for the `p` of variable zoom/focus. */
+  private speed(value: unknown, max: number): number {
+    const fraction = typeof value === 'number' ? Math.min(1, Math.max(0, value)) : 1;
+    return Math.round(fraction * max);
+  }
+
+  private travelSpeeds(value: unknown): { panSpeed: number; tiltSpeed: number } {
+    const fraction = typeof value === 'number' ? value : 1;
+    return { panSpeed: axisSpeed(fraction, this.o.profile.panSpeedMax), tiltSpeed: axisSpeed(fraction, this.o.profile.tiltSpeedMax) };
+  }
+}
+
+/** |v| in 0..1 → speed byte 1..max. VISCA has no speed 0: a stopped axis still carries 1. */
+export function axisSpeed(v: number, max: number): number {
+  return Math.min(max, Math.max(1, Math.round(Math.abs(v) * max)));
+}

@@ -1,0 +1,65 @@
+import { Type } from '@sinclair/typebox';
+import type { Capability } from '../core/definition.js';
+
+/**
+ * What a VISCA camera can do beyond the shared `ptz()` actions. Schemas admit what the
+ * protocol can carry; the driver narrows them to the configured model's ranges (see
+ * visca-profiles.ts) and answers ROOMCTL_E_ACTION_PARAMS with the allowed range.
+ */
+const none = () => Type.Object({}, { additionalProperties: false });
+const position16 = (description: string) => Type.Integer({ minimum: 0, maximum: 0xffff, description });
+const signed16 = (description: string) => Type.Integer({ minimum: -0x8000, maximum: 0x7fff, description });
+const speed = Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1, description: 'Fraction of the model\'s top speed (0 = slowest)' }));
+
+export interface ViscaCameraOptions {
+  /** Highest preset number any supported model has; the driver narrows per model. */
+  presets: number;
+}
+
+export function viscaCamera(options: ViscaCameraOptions): Capability {
+  return {
+    name: 'visca-camera',
+    actions: [
+      {
+        name: 'zoom.direct',
+        description: 'Zoom to a lens position (camera units, 0 = wide end).',
+        params: Type.Object({ position: position16('Zoom position, 0 = wide') }, { additionalProperties: false }),
+      },
+      {
+        name: 'focus.mode',
+        description: 'Autofocus, manual focus, or a single autofocus pass (one-push).',
+        params: Type.Object({ mode: Type.Union([Type.Literal('auto'), Type.Literal('manual'), Type.Literal('one-push')]) }, { additionalProperties: false }),
+      },
+      {
+        name: 'focus.drive',
+        description: 'Drive manual focus far or near, or stop it.',
+        params: Type.Object(
+          { direction: Type.Union([Type.Literal('far'), Type.Literal('near'), Type.Literal('stop')]), speed },
+          { additionalProperties: false },
+        ),
+      },
+      {
+        name: 'focus.direct',
+        description: 'Set manual focus to a lens position (camera units).',
+        params: Type.Object({ position: position16('Focus position') }, { additionalProperties: false }),
+      },
+      {
+        name: 'position.absolute',
+        description: 'Pan and tilt to a position (signed camera units, 0/0 = home).',
+        params: Type.Object({ pan: signed16('Pan, negative = left'), tilt: signed16('Tilt, negative = down'), speed }, { additionalProperties: false }),
+      },
+      {
+        name: 'position.relative',
+        description: 'Pan and tilt by an offset from where the camera is (signed camera units).',
+        params: Type.Object({ pan: signed16('Pan offset, negative = left'), tilt: signed16('Tilt offset, negative = down'), speed }, { additionalProperties: false }),
+      },
+      {
+        name: 'preset.reset',
+        description: 'Forget a stored preset.',
+        params: Type.Object({ preset: Type.Integer({ minimum: 0, maximum: options.presets }) }, { additionalProperties: false }),
+      },
+      { name: 'reset', description: 'Re-calibrate pan and tilt (the camera sweeps its full range).', params: none() },
+      { name: 'inquire', description: 'Read power, zoom, focus, pan and tilt from the camera.', params: none() },
+    ],
+  };
+}

@@ -1,0 +1,38 @@
+import { Type } from '@sinclair/typebox';
+import { power, ptz } from '../core/capabilities.js';
+import { defineDriver } from '../core/definition.js';
+import { viscaCamera } from './visca-camera-capability.js';
+import { VISCA_MODELS, VISCA_PRESET_MAX } from './visca-profiles.js';
+import { ViscaSerialDriver } from './visca-serial-driver.js';
+
+export const viscaSerialDriver = defineDriver({
+  id: 'visca-serial',
+  kind: 'camera',
+  transport: 'serial',
+  description: 'PTZ camera speaking Sony VISCA over RS-232/RS-422 (Sony, PTZOptics, Lumens, AVer and clones).',
+  config: Type.Object(
+    {
+      port: Type.String({ description: 'Serial port, e.g. /dev/serial/by-id/usb-FTDI_…-port0 (by-id paths survive re-plugging)' }),
+      baudRate: Type.Union([Type.Literal(9600), Type.Literal(38400)], { default: 9600, description: 'Must match the camera\'s DIP switch or menu setting' }),
+      address: Type.Optional(Type.Integer({ minimum: 1, maximum: 7, default: 1, description: 'Position in the VISCA daisy chain, 1 = nearest the appliance' })),
+      model: Type.Optional(
+        Type.Union(
+          VISCA_MODELS.map((m) => Type.Literal(m)),
+          { default: 'generic', description: 'Vendor profile: speed limits, preset count and position ranges' },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  capabilities: [
+    power(),
+    // The schema admits the largest preset any profile has; the driver narrows it to the
+    // configured model and answers ROOMCTL_E_ACTION_PARAMS with the model's range.
+    ptz({ presets: VISCA_PRESET_MAX }),
+    viscaCamera({ presets: VISCA_PRESET_MAX }),
+  ],
+  probeIntervalMs: 5000,
+  create(config, ctx) {
+    return new ViscaSerialDriver(config, ctx);
+  },
+});

@@ -1,0 +1,53 @@
+import { afterEach, expect, it } from 'vitest';
+import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
+import { recordingContext, hex } from './test-context.js';
+import { ViscaSerialDriver } from './visca-serial-driver.js';
+import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
+
+let pair: PtyPair | undefined;
+let sim: RunningViscaSerialSimulator | undefined;
+let driver: ViscaSerialDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await sim?.close();
+  await pair?.close();
+});
+
+it('connects: address set, IF_Clear, then PowerInq proves the camera answers', async () => {
+  pair = await createPtyPair();
+  sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
+  const ctx = recordingContext();
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+
+  await driver.connect();
+
+  // The driver asked, in this order; the camera answered 88 30 02 FF, 88 01 00 01 FF, 90 50 02 FF.
+  expect(sim.received.map(hex)).toEqual(['88 30 01 FF', '88 01 00 01 FF', '81 09 04 00 FF']);
+  expect(ctx.state).toMatchObject({ power: 'on', address: 1, cameras: 1 });
+  expect(ctx.lost).toEqual([]);
+});
+
+it('reaches the third camera of a chain', async () => {
+  pair = await createPtyPair();
+  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, cameras: 3 });
+  const ctx = recordingContext();
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, address: 3 }, ctx);
+
+  await driver.connect();
+
+  expect(sim.cameras[2]!.received.map(hex)).toContain('83 09 04 00 FF');
+  expect(ctx.state).toMatchObject({ power: 'on', address: 3, cameras: 3 });
+});
+
+it('refuses an address the chain does not have', async () => {
+  pair = await createPtyPair();
+  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, cameras: 1 });
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, address: 2 }, recordingContext());
+
+  await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_CONNECT_FAILED' });
+});
+
+it('says the port does not exist', async () => {
+  driver = new ViscaSerialDriver({ port: '/tmp/roomctl-no-such-port', baudRate: 9600 }, recordingContext());
+  await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_PORT_NOT_FOUND' });
+});

@@ -1,0 +1,76 @@
+import { afterEach, expect, it } from 'vitest';
+import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
+import { openScriptedCamera, type ScriptedCamera } from './scripted-camera.js';
+import { recordingContext } from './test-context.js';
+import { ViscaSerialDriver } from './visca-serial-driver.js';
+import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
+
+let pair: PtyPair | undefined;
+let sim: RunningViscaSerialSimulator | undefined;
+let cam: ScriptedCamera | undefined;
+let driver: ViscaSerialDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await sim?.close();
+  await cam?.close();
+  await pair?.close();
+});
+
+it('a camera in standby refuses a move (not executable); the link stays and power on works', async () => {
+  pair = await createPtyPair();
+  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { power: 'standby' } });
+  const ctx = recordingContext();
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  await driver.connect();
+  expect(ctx.state.power).toBe('standby');
+
+  await expect(driver.execute('move', { pan: 1 })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { error: 'not_executable' } });
+
+  await driver.execute('power', { on: true });
+  await driver.execute('move', { pan: 1 });
+  expect(sim.camera.power).toBe('on');
+  expect(ctx.lost).toEqual([]);
+});
+
+it('syntax error and buffer full fail one command each and nothing else', async () => {
+  pair = await createPtyPair();
+  cam = await openScriptedCamera(pair.simulatorPath);
+  const ctx = recordingContext();
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  await Promise.all([driver.connect(), cam.answerHandshake()]);
+
+  const home = driver.execute('home', {});
+  await cam.expect('81 01 06 04 FF');
+  await cam.send('90 60 02 FF');
+  await expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: 'camera refused home: syntax' });
+
+  const recall = driver.execute('preset.recall', { preset: 1 });
+  await cam.expect('81 01 04 3F 02 01 FF');
+  await cam.send('90 60 03 FF');
+  await expect(recall).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_BUSY' });
+
+  const again = driver.execute('preset.recall', { preset: 1 });
+  await cam.expect('81 01 04 3F 02 01 FF');
+  await cam.send('90 41 FF');
+  await cam.send('90 51 FF');
+  await again;
+  expect(ctx.lost).toEqual([]);
+});
+
+it('an error naming a busy socket fails the command in that socket', async () => {
+  pair = await createPtyPair();
+  cam = await openScriptedCamera(pair.simulatorPath);
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext());
+  await Promise.all([driver.connect(), cam.answerHandshake()]);
+
+  const recall = driver.execute('preset.recall', { preset: 2 });
+  await cam.expect('81 01 04 3F 02 02 FF');
+  await cam.send('90 41 FF'); // travelling in socket 1
+  const zoom = driver.execute('zoom.direct', { position: 0x2000 });
+  await cam.expect('81 01 04 47 02 00 00 00 FF');
+  await cam.send('90 42 FF');
+  await cam.send('90 61 41 FF'); // the recall could not finish
+  await expect(recall).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { error: 'not_executable' } });
+  await cam.send('90 52 FF');
+  await zoom;
+});

@@ -1,0 +1,69 @@
+import { afterEach, expect, it } from 'vitest';
+import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
+import { openScriptedCamera, type ScriptedCamera } from './scripted-camera.js';
+import { recordingContext } from './test-context.js';
+import { ViscaSerialDriver } from './visca-serial-driver.js';
+
+let pair: PtyPair | undefined;
+let cam: ScriptedCamera | undefined;
+let driver: ViscaSerialDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await cam?.close();
+  await pair?.close();
+});
+
+it('a camera that never answers address set fails connect with a timeout', async () => {
+  pair = await createPtyPair();
+  cam = await openScriptedCamera(pair.simulatorPath);
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext(), { ackTimeoutMs: 150 });
+
+  const connecting = driver.connect();
+  await cam.expect('88 30 01 FF');
+  await expect(connecting).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT' });
+});
+
+it('a camera that ignores PowerInq fails connect with a timeout', async () => {
+  pair = await createPtyPair();
+  cam = await openScriptedCamera(pair.simulatorPath);
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext(), { ackTimeoutMs: 150 });
+
+  const connecting = driver.connect();
+  await cam.expect('88 30 01 FF');
+  await cam.send('88 30 02 FF');
+  await cam.expect('88 01 00 01 FF');
+  await cam.send('88 01 00 01 FF');
+  await cam.expect('81 09 04 00 FF');
+  await expect(connecting).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT', message: expect.stringContaining('PowerInq') });
+});
+
+it('a command without ACK times out; the link stays and the next command goes out', async () => {
+  pair = await createPtyPair();
+  cam = await openScriptedCamera(pair.simulatorPath);
+  const ctx = recordingContext();
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx, { ackTimeoutMs: 150 });
+  await Promise.all([driver.connect(), cam.answerHandshake()]);
+
+  const home = driver.execute('home', {});
+  await cam.expect('81 01 06 04 FF');
+  await expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT' });
+
+  const power = driver.execute('power', { on: false });
+  await cam.expect('81 01 04 00 03 FF');
+  await cam.send('90 41 FF');
+  await cam.send('90 51 FF');
+  await power;
+  expect(ctx.lost).toEqual([]);
+});
+
+it('a command ACKed but never completed times out', async () => {
+  pair = await createPtyPair();
+  cam = await openScriptedCamera(pair.simulatorPath);
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext(), { ackTimeoutMs: 150, completionTimeoutMs: 150 });
+  await Promise.all([driver.connect(), cam.answerHandshake()]);
+
+  const save = driver.execute('preset.save', { preset: 3 });
+  await cam.expect('81 01 04 3F 01 03 FF');
+  await cam.send('90 41 FF');
+  await expect(save).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT', message: expect.stringContaining('no completion') });
+});

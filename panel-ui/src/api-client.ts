@@ -1,0 +1,107 @@
+import type { ActionResult } from '../../appliance/api/api-types.js';
+import type { ErrorBody, ErrorCode } from '../../drivers/core/errors.js';
+
+/** localStorage key for the bearer token, so a panel keeps working after a reload or reboot. */
+export const TOKEN_STORAGE_KEY = 'roomctl.token';
+
+/** Codes only the panel raises: the request never got a coded answer from the appliance. */
+export type PanelErrorCode = 'PANEL_E_NETWORK' | 'PANEL_E_BAD_RESPONSE';
+
+/** A failed API call, with the appliance's coded error when there was one. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | PanelErrorCode;
+  readonly hint: string;
+  readonly details: unknown;
+  /** HTTP status, or 0 when the appliance did not answer. */
+  readonly status: number;
+
+  constructor(body: { code: ErrorCode | PanelErrorCode; message: string; hint?: string; details?: unknown }, status: number) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.hint = body.hint ?? '';
+    this.details = body.details;
+    this.status = status;
+  }
+}
+
+/**
+ * Takes `?token=` from the address once: stores it, then removes it from the address bar
+ * (so it does not stay on screen, in history or in a screenshot). Without one in the URL,
+ * the stored token is used. Storage can be unavailable (private mode); then the token
+ * lives only as long as the page.
+ */
+export function takeToken(loc: Location = window.location, hist: History = window.history, storage: Storage | null = safeStorage()): string | null {
+  const url = new URL(loc.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl !== null) {
+    url.searchParams.delete('token');
+    hist.replaceState(hist.state, '', url.pathname + url.search + url.hash);
+    if (fromUrl === '') {
+      storage?.removeItem(TOKEN_STORAGE_KEY);
+      return null;
+    }
+    try {
+      storage?.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    } catch {
+      // Quota or policy: keep the token in memory only.
+    }
+    return fromUrl;
+  }
+  return storage?.getItem(TOKEN_STORAGE_KEY) ?? null;
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Thin fetch wrapper for the appliance's HTTP API: JSON in, JSON out, coded errors thrown as ApiError. */
+export class ApiClient {
+  constructor(
+    readonly token: string | null,
+    private readonly baseUrl = '',
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  /** POST /api/v1/devices/:id/actions/:action with `params` as the JSON body. */
+  runAction(deviceId: string, action: string, params: Record<string, unknown>): Promise<ActionResult> {
+    return this.request<ActionResult>('POST', `/api/v1/devices/${encodeURIComponent(deviceId)}/actions/${encodeURIComponent(action)}`, params);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new ApiError(
+        {
+          code: 'PANEL_E_NETWORK',
+          message: timedOut ? 'The appliance did not answer in time.' : 'The appliance could not be reached.',
+          hint: 'Check the panel\'s network connection; the room may still be starting.',
+        },
+        0,
+      );
+    }
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return payload as T;
+    if (isErrorBody(payload)) throw new ApiError(payload, response.status);
+    throw new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: `The appliance answered HTTP ${response.status} without a coded error.` }, response.status);
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';
+}

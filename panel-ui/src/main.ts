@@ -1,0 +1,10 @@
+/**
+ * Entry point: take the access token from the address (once), then hand the API client to
+ * the room panel. Everything live (the stream, the clock) is owned by the elements.
+ */
+import { ApiClient, takeToken } from './api-client.js';
+import './room-panel.js';
+
+const api = new ApiClient(takeToken());
+const panel = document.querySelector('room-panel') ?? document.body.appendChild(document.createElement('room-panel'));
+panel.api = api;

@@ -1,0 +1,30 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { PROJECT_ROOT } from '../../appliance/paths.js';
+
+export const ROOMCTL_BIN = `${PROJECT_ROOT}/bin/roomctl.js`;
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `roomctl ...` from source to completion. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawnCli(args, env);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJECT_ROOT): ChildProcess {
+  return spawn(process.execPath, [ROOMCTL_BIN, ...args], {
+    cwd,
+    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}

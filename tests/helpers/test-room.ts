@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoRoom, type DemoRoom } from '../../appliance/demo/demo-room.js';
+import { createLogger } from '../../appliance/logger.js';
+import { PANEL_DIST, PROJECT_ROOT } from '../../appliance/paths.js';
+
+export interface TestRoom {
+  baseUrl: string;
+  token: string;
+  demo: DemoRoom;
+  camera: DemoRoom['camera'];
+  display: DemoRoom['display'];
+  close(): Promise<void>;
+}
+
+/** Builds the panel once if this checkout has no build yet (the e2e tests serve it). */
+export function ensurePanelBuilt(): void {
+  if (existsSync(join(PANEL_DIST, 'index.html'))) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'panel-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+}
+
+/**
+ * The demo room on random loopback ports with its data in a temp folder: the real appliance
+ * with real simulators (a socat PTY pair for the camera, TCP for the display).
+ */
+export async function startTestRoom(options: { warmupMs?: number; probeIntervalMs?: number; logLevel?: string } = {}): Promise<TestRoom> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-test-room-'));
+  const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
+  const demo = await startDemoRoom({ log, listen: '127.0.0.1:0', dataDir, mqttPort: 0, warmupMs: options.warmupMs ?? 200, probeIntervalMs: options.probeIntervalMs });
+  return {
+    baseUrl: demo.appliance.url,
+    token: demo.token,
+    demo,
+    camera: demo.camera,
+    display: demo.display,
+    async close() {
+      await demo.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value or the time runs out. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 3000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
