@@ -10,7 +10,12 @@ DEBIAN_PACKAGES=(
   mosquitto-clients  # mosquitto_sub / mosquitto_pub, to see what a plain client sees
   chromium           # headless browser for the panel's end-to-end tests
   python3 make g++   # node-gyp builds the native packages (better-sqlite3, serialport)
-  pkg-config libudev-dev
+  pkg-config libudev-dev libusb-1.0-0-dev              # node-hid
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev # gstreamer-superficial builds against these
+  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  python3-gi gir1.2-gst-rtsp-server-1.0                # a real RTSP peer for the media tests
+  python3-aiosmtpd                                     # a real SMTP server for the notification tests
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -9,6 +9,8 @@ import { startAppliance, type Appliance } from '../app.js';
 import type { RoomConfig } from '../config/config-schema.js';
 import type { Logger } from '../logger.js';
 import { startEmbeddedBroker } from '../telemetry/embedded-broker.js';
+import { AV_DEMO_DEVICES } from './demo-av-devices.js';
+import { CAMERA_DEMO_DEVICES } from './demo-cameras.js';
 
 export interface DemoOptions {
   log: Logger;
@@ -29,6 +31,8 @@ export interface DemoRoom {
   mqttUrl: string;
   camera: ReturnType<typeof startViscaSerialSimulator> extends Promise<infer S> ? S : never;
   display: ReturnType<typeof startPjlinkSimulator> extends Promise<infer S> ? S : never;
+  /** Simulators of the other demo devices, by device id. */
+  simulators: Map<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -51,6 +55,14 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     cleanups.push(() => camera.close());
     const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000 });
     cleanups.push(() => display.close());
+    const simulators = new Map<string, unknown>();
+    const extraDevices = [];
+    for (const device of [...CAMERA_DEMO_DEVICES, ...AV_DEMO_DEVICES]) {
+      const started = await device.start({ dir: ptyDir, warmupMs: options.warmupMs ?? 3000 });
+      cleanups.push(() => started.close());
+      simulators.set(device.id, started.simulator);
+      extraDevices.push(started.config);
+    }
     const broker = await startEmbeddedBroker('127.0.0.1', options.mqttPort ?? 1883);
     cleanups.push(() => broker.close());
 
@@ -64,11 +76,12 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
       devices: [
         { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
         { id: 'display', name: 'Display', driver: 'pjlink', host: String(display.endpoint.host), port: Number(display.endpoint.port) },
+        ...extraDevices,
       ],
     };
     const appliance = await startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
     cleanups.push(() => appliance.close());
-    return { appliance, token, mqttUrl: broker.url, camera, display, close };
+    return { appliance, token, mqttUrl: broker.url, camera, display, simulators, close };
   } catch (err) {
     await close();
     throw err;
