@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-exec node bin/roomctl.js start "$@"
+# The same V8 flag as the bin/roomctl.js shebang (see there).
+exec node --max-semi-space-size=2 bin/roomctl.js start "$@"

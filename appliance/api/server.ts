@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../appliance-core.js';
 import type { Logger } from '../logger.js';
 import { PANEL_DIST, VERSION } from '../paths.js';
@@ -12,6 +12,8 @@ import { installErrorHandling } from './error-handler.js';
 import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
+import { metricsRoute } from './routes/metrics-route.js';
+import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
 import { ErrorBodySchema } from './schemas.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -28,11 +30,12 @@ const STREAM_PATH = {
 };
 
 /** The appliance's HTTP face: API, WebSocket stream, OpenAPI + docs, and the panel. */
-export async function buildServer(core: ApplianceCore, log: Logger): Promise<FastifyInstance> {
+export async function buildServer(core: ApplianceCore, log: Logger, extras: { metrics?: ApplianceMetrics } = {}): Promise<FastifyInstance> {
   // The cast keeps FastifyInstance's default logger type, which the route plugins are written against.
   const app = Fastify({
     loggerInstance: log.child({ component: 'api' }) as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Per-request logs at info would cost more than the request; onResponse logs at debug.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
   }) as unknown as FastifyInstance;
   const auth = new TokenAuth(core.config.api.tokens);
@@ -68,6 +71,7 @@ export async function buildServer(core: ApplianceCore, log: Logger): Promise<Fas
     await deviceRoutes(api, core);
     await streamRoute(api, core);
   });
+  if (extras.metrics) await metricsRoute(app, extras.metrics);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (existsSync(PANEL_DIST)) {

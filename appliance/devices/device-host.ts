@@ -6,13 +6,15 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../api/api-types.js';
 import type { DeviceConfig } from '../config/config-schema.js';
 import { allowedBy, readablePath } from '../config/config-validate.js';
-import { DeviceSupervisor } from './device-supervisor.js';
+import { DeviceSupervisor, type ReplyTiming } from './device-supervisor.js';
 
 interface HostedDevice {
   config: DeviceConfig;
   definition: AnyDriverDefinition;
   supervisor: DeviceSupervisor;
   checks: Map<string, TypeCheck<TSchema>>;
+  /** The parts of the view that never change, built once. */
+  fixed: Pick<DeviceView, 'id' | 'name' | 'driver' | 'kind' | 'capabilities' | 'actions'>;
 }
 
 export interface DeviceHostOptions {
@@ -21,11 +23,14 @@ export interface DeviceHostOptions {
   log: DriverLogger & { child(bindings: object): DriverLogger };
   /** Override every driver's watchdog interval (tests, benchmarks). */
   probeIntervalMs?: number;
+  /** How long a watchdog probe may take before the device counts as silent (default 3 s). */
+  probeTimeoutMs?: number;
 }
 
 /**
  * Runs the room's devices: one supervisor each, one place to run an action. Emits 'device'
- * (DeviceView) whenever a device's status or state changes.
+ * (DeviceView) whenever a device's status or state changes, and 'reply' (deviceId,
+ * ReplyTiming) after every probe and action, for the health metrics.
  */
 export class DeviceHost extends EventEmitter {
   private readonly devices = new Map<string, HostedDevice>();
@@ -40,12 +45,22 @@ export class DeviceHost extends EventEmitter {
         deviceId: config.id,
         log,
         probeIntervalMs: options.probeIntervalMs ?? definition.probeIntervalMs ?? 5000,
+        probeTimeoutMs: options.probeTimeoutMs,
         createDriver: (ctx) => definition.create(config, ctx),
       });
       const checks = new Map(actionsOf(definition).map((a) => [a.name, TypeCompiler.Compile(a.params)] as const));
-      const hosted: HostedDevice = { config, definition, supervisor, checks };
+      const fixed = {
+        id: config.id,
+        name: config.name ?? config.id,
+        driver: definition.id,
+        kind: definition.kind,
+        capabilities: definition.capabilities.map((c) => (c.traits ? { name: c.name, traits: c.traits } : { name: c.name })),
+        actions: actionsOf(definition).map((a) => ({ name: a.name, description: a.description, params: a.params })),
+      };
+      const hosted: HostedDevice = { config, definition, supervisor, checks, fixed };
       supervisor.on('status', () => this.emit('device', this.view(hosted)));
       supervisor.on('state', () => this.emit('device', this.view(hosted)));
+      supervisor.on('reply', (timing: ReplyTiming) => this.emit('reply', config.id, timing));
       this.devices.set(config.id, hosted);
     }
   }
@@ -95,19 +110,8 @@ export class DeviceHost extends EventEmitter {
     return device;
   }
 
-  private view({ config, definition, supervisor }: HostedDevice): DeviceView {
+  private view({ fixed, supervisor }: HostedDevice): DeviceView {
     const { status, since, detail } = supervisor.status;
-    return {
-      id: config.id,
-      name: config.name ?? config.id,
-      driver: definition.id,
-      kind: definition.kind,
-      status,
-      since: since.toISOString(),
-      detail,
-      state: supervisor.lastState,
-      capabilities: definition.capabilities.map((c) => (c.traits ? { name: c.name, traits: c.traits } : { name: c.name })),
-      actions: actionsOf(definition).map((a) => ({ name: a.name, description: a.description, params: a.params })),
-    };
+    return { ...fixed, status, since: since.toISOString(), detail, state: supervisor.lastState };
   }
 }
