@@ -1,0 +1,74 @@
+import { Kind, type TObject, type TSchema } from '@sinclair/typebox';
+import { describe, expect, it } from 'vitest';
+import { actionsOf, DEVICE_KINDS } from './core/definition.js';
+import { DRIVERS } from './registry.js';
+import { SIMULATORS } from './sim/simulators.js';
+
+/** The shapes of the shared action names (DESIGN.md), so every driver's `mute` means the same. */
+const SHARED_ACTION_FIELDS: Record<string, string[]> = {
+  power: ['on'],
+  move: ['pan', 'tilt', 'zoom'],
+  stop: [],
+  home: [],
+  'preset.recall': ['preset'],
+  'preset.save': ['preset'],
+  input: ['input'],
+  volume: ['level'],
+  mute: ['on'],
+};
+
+const RESERVED_CONFIG_FIELDS = ['id', 'driver', 'name'];
+
+describe('driver registry invariants', () => {
+  it('has unique, well-formed driver ids', () => {
+    const ids = DRIVERS.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
+  describe.each(DRIVERS.map((d) => [d.id, d] as const))('%s', (_id, definition) => {
+    it('declares a known kind, a transport and a description', () => {
+      expect(DEVICE_KINDS).toContain(definition.kind);
+      expect(['serial', 'tcp', 'udp', 'http', 'hid']).toContain(definition.transport);
+      expect(definition.description.length).toBeGreaterThan(10);
+      expect(typeof definition.create).toBe('function');
+      if (definition.probeIntervalMs !== undefined) expect(definition.probeIntervalMs).toBeGreaterThan(0);
+    });
+
+    it('has a closed config schema whose fields are described and not reserved', () => {
+      const config = definition.config as TObject;
+      expect(config[Kind]).toBe('Object');
+      expect(config.additionalProperties).toBe(false);
+      for (const [field, schema] of Object.entries(config.properties)) {
+        expect(RESERVED_CONFIG_FIELDS, `${field} is set by the room config`).not.toContain(field);
+        expect((schema as TSchema).description, `config field ${field} needs a description`).toBeTruthy();
+      }
+    });
+
+    it('has unique actions with closed object schemas', () => {
+      const actions = actionsOf(definition);
+      expect(actions.length).toBeGreaterThan(0);
+      const names = actions.map((a) => a.name);
+      expect(new Set(names).size, `duplicate action in ${names.join(', ')}`).toBe(names.length);
+      for (const action of actions) {
+        expect(action.name).toMatch(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)*$/i);
+        expect(action.description.length).toBeGreaterThan(5);
+        expect(action.params[Kind]).toBe('Object');
+        expect(action.params.additionalProperties, `${action.name} must refuse unknown fields`).toBe(false);
+      }
+    });
+
+    it('keeps the shared action names to their shared shape', () => {
+      for (const action of actionsOf(definition)) {
+        const fields = SHARED_ACTION_FIELDS[action.name];
+        if (!fields) continue;
+        expect(Object.keys(action.params.properties ?? {}).sort(), action.name).toEqual([...fields].sort());
+      }
+    });
+
+    it('ships a simulator speaking its protocol (HID devices are faked at the node-hid object instead)', () => {
+      if (definition.transport === 'hid') return;
+      expect(SIMULATORS.map((s) => s.driver)).toContain(definition.id);
+    });
+  });
+});
