@@ -12,8 +12,6 @@ import { installErrorHandling } from './error-handler.js';
 import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
-import { metricsRoute } from './routes/metrics-route.js';
-import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
 import { ErrorBodySchema } from './schemas.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -30,7 +28,7 @@ const STREAM_PATH = {
 };
 
 /** The appliance's HTTP face: API, WebSocket stream, OpenAPI + docs, and the panel. */
-export async function buildServer(core: ApplianceCore, log: Logger, extras: { metrics?: ApplianceMetrics } = {}): Promise<FastifyInstance> {
+export async function buildServer(core: ApplianceCore, log: Logger): Promise<FastifyInstance> {
   // The cast keeps FastifyInstance's default logger type, which the route plugins are written against.
   const app = Fastify({
     loggerInstance: log.child({ component: 'api' }) as unknown as FastifyBaseLogger,
@@ -71,7 +69,6 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     await deviceRoutes(api, core);
     await streamRoute(api, core);
   });
-  if (extras.metrics) await metricsRoute(app, extras.metrics);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (existsSync(PANEL_DIST)) {
