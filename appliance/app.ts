@@ -5,12 +5,24 @@ import { RoomctlError } from '../drivers/core/errors.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
 import { ApplianceCore } from './appliance-core.js';
+import { RoomMute } from './room/room-mute.js';
 import type { RoomConfig } from './config/config-schema.js';
 import { DeviceHost } from './devices/device-host.js';
 import type { Logger } from './logger.js';
 import { openDatabase, type Db } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
 import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
+import { RoomEventBus } from './events/room-events.js';
+import { FaultRepository } from './health/fault-repository.js';
+import { HealthMonitor } from './health/health-monitor.js';
+import { CommandRegistry } from './telemetry/command-registry.js';
+import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
+import { createMeetingRoom, registerMeetingCommands } from './meetings/meeting-wiring.js';
+import { createRoomMedia, type MediaOverrides } from './media/media-wiring.js';
+import { createPanelServices } from './panel/panel-services.js';
+import { StorageHealth } from './store/storage-health.js';
+import { groupCommitFor } from './telemetry/group-commit.js';
+import type { Clock } from './schedule/clock.js';
 
 export interface Appliance {
   /** Base URL of the API and panel, e.g. http://127.0.0.1:8080 */
@@ -18,6 +30,12 @@ export interface Appliance {
   core: ApplianceCore;
   server: FastifyInstance;
   db: Db;
+  /** Room events (faults, help, meetings…): publish here, telemetry stores and forwards them. */
+  events: RoomEventBus;
+  health: HealthMonitor;
+  /** Central commands on MQTT `cmd/<name>`: modules register their handlers here. */
+  commands: CommandRegistry;
+  telemetry: MqttTelemetry;
   close(): Promise<void>;
 }
 
@@ -26,6 +44,12 @@ export interface StartOptions {
   drivers?: readonly AnyDriverDefinition[];
   /** Override every driver's watchdog interval (tests, benchmarks). */
   probeIntervalMs?: number;
+  /** Override the watchdog probe's timeout (tests, benchmarks). */
+  probeTimeoutMs?: number;
+  /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
+  media?: MediaOverrides;
+  /** The meetings' clock (soak tests compress a day with a ManualClock); default the system clock. */
+  clock?: Clock;
 }
 
 export function parseListen(listen: string): { host: string; port: number } {
@@ -37,27 +61,57 @@ export function parseListen(listen: string): { host: string; port: number } {
 export async function startAppliance(config: RoomConfig, options: StartOptions): Promise<Appliance> {
   const { log } = options;
   const db = openDatabase(config.storage.dir);
+  // A full or failing disk must not stop the room: writes that fail say so (ROOMCTL_E_STORAGE) and the status shows it.
+  const storage = new StorageHealth(config.storage.dir, {
+    probe: () => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('storage.probe', '1', ?) ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at").run(new Date().toISOString()),
+  });
   const statusLog = new DeviceStatusRepository(db);
-  const devices = new DeviceHost({ drivers: options.drivers ?? DRIVERS, devices: config.devices, log, probeIntervalMs: options.probeIntervalMs });
+  // Media (issue 8): its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
+  const media = createRoomMedia(config, { db, log, overrides: options.media });
+  const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs });
   const core = new ApplianceCore(config, devices);
-  const telemetry = new MqttTelemetry(config, log.child({ component: 'telemetry' }));
+  core.media = media?.service;
+  // Room mute (issue 4): one mute for the room, every mute-capable device follows it.
+  const roomMute = new RoomMute(devices, log.child({ component: 'room-mute' }));
+  core.roomMute = roomMute;
+  core.storage = storage;
+  const events = new RoomEventBus();
+  const health = new HealthMonitor({ devices, bus: events, faults: new FaultRepository(db) });
+  health.start();
+  const commands = new CommandRegistry();
+  // Meetings (issue 5): schedule, rules, minutes; the room state comes from here.
+  const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
+  core.meetings = meetings;
+  const unregisterMeetingCommands = registerMeetingCommands(commands, meetings);
+  const telemetry = new MqttTelemetry(config, log.child({ component: 'telemetry' }), { db, bus: events, health, commands, roomState: () => ({ ...core.status() }) });
+  const metrics = new ApplianceMetrics({ room: config.room, health, devices, telemetry: config.mqtt ? () => telemetry.stats() : undefined });
 
   let lastStatus = new Map<string, string>();
   devices.on('device', (device) => {
-    telemetry.publishDevice(device);
     // Only status changes go into the history; state updates are too frequent to keep.
     if (lastStatus.get(device.id) === device.status) return;
     lastStatus.set(device.id, device.status);
-    statusLog.record({ deviceId: device.id, status: device.status, detail: device.detail, at: device.since });
+    try {
+      statusLog.record({ deviceId: device.id, status: device.status, detail: device.detail, at: device.since });
+    } catch (err) {
+      // The history is lost for this change; the device, its supervisor and the other listeners go on.
+      storage.noteFailure(err);
+      log.warn({ device: device.id, err: (err as Error).message }, 'device status not saved');
+    }
     log.info({ device: device.id, status: device.status, detail: device.detail }, 'device status');
   });
 
-  const server = await buildServer(core, log);
+  // The touch panel (issue 6): pairing, admin PIN, help requests (cmd/ack-help), recent logs.
+  const panel = createPanelServices(config, { db, bus: events, commands });
+  const server = await buildServer(core, log, { metrics, panel, commitWrites: () => groupCommitFor(db).flush() });
   const { host, port } = parseListen(config.api.listen);
   try {
     await server.listen({ host, port });
   } catch (err) {
     await server.close();
+    health.stop();
+    metrics.stop();
+    storage.stop();
     db.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
@@ -67,8 +121,14 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   }
   const address = server.addresses()[0] as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  // Before the devices: the media pseudo-devices' first connect must find the service running.
+  const disconnectMedia = media?.connect({ devices, bus: events });
+  await media?.service.start();
+  roomMute.start();
   devices.start();
   telemetry.start(devices.list());
+  meetings.setBaseUrl(url);
+  meetings.start();
 
   let closed = false;
   return {
@@ -76,13 +136,26 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
     core,
     server,
     db,
+    events,
+    health,
+    commands,
+    telemetry,
     async close() {
       if (closed) return;
       closed = true;
       await server.close();
+      unregisterMeetingCommands();
+      panel.close();
+      await meetings.stop();
+      disconnectMedia?.();
+      await media?.service.stop();
+      roomMute.stop();
       await devices.stop();
       await telemetry.stop();
+      health.stop();
+      metrics.stop();
       lastStatus = new Map();
+      storage.stop();
       db.close();
     },
   };

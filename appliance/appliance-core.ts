@@ -1,7 +1,11 @@
 import type { StatusView } from './api/api-types.js';
 import type { RoomConfig } from './config/config-schema.js';
 import type { DeviceHost } from './devices/device-host.js';
+import type { MeetingRoom } from './meetings/meeting-room.js';
+import type { MediaService } from './media/media-service.js';
 import { VERSION } from './paths.js';
+import type { RoomMute } from './room/room-mute.js';
+import type { StorageHealth } from './store/storage-health.js';
 
 
 /** What the API and telemetry read from: the room's config, its devices, its state. */
@@ -11,8 +15,20 @@ export class ApplianceCore {
     readonly devices: DeviceHost,
   ) {}
 
+  /** The meeting room (schedule, rules, minutes); the room state comes from it. */
+  meetings: MeetingRoom | undefined;
+
+  /** The media pipeline (issue 8), when the config has a `media:` section. */
+  media: MediaService | undefined;
+
+  /** The room's one microphone mute (issue 4). */
+  roomMute: RoomMute | undefined;
+
+  /** What the data folder can still take (full disk, failing writes). */
+  storage: StorageHealth | undefined;
+
   status(): StatusView {
     const { id, name, site, timezone } = this.config.room;
-    return { room: { id, name, site, timezone }, roomState: 'idle', devices: this.devices.summary(), version: VERSION, time: new Date().toISOString() };
+    return { room: { id, name, site, timezone }, roomState: this.meetings?.roomState().state ?? 'idle', devices: this.devices.summary(), version: VERSION, time: new Date().toISOString(), ...(this.roomMute ? { mute: this.roomMute.muted } : {}), ...(this.storage ? { storage: this.storage.view() } : {}) };
   }
 }

@@ -21,10 +21,20 @@ export default defineConfig({
     // The appliance serves the panel on a LAN; a source map costs nothing and helps debugging on site.
     sourcemap: true,
     reportCompressedSize: true,
+    // Pages: the room's touch panel, the fleet dashboard `roomctl fleet` serves, the phone's meeting page.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        fleet: fileURLToPath(new URL('./fleet.html', import.meta.url)),
+        // The phone page a meeting's QR code opens (/meeting/:id); not part of the panel's budget.
+        meeting: fileURLToPath(new URL('./meeting.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: {
       // `ws: true` also carries the WebSocket at /api/v1/stream.
+      '/api/fleet': { target: process.env.ROOMCTL_FLEET_API ?? 'http://127.0.0.1:8090', ws: true, changeOrigin: true },
       '/api': { target: appliance, ws: true, changeOrigin: true },
     },
   },

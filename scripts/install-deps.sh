@@ -16,6 +16,9 @@ DEBIAN_PACKAGES=(
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
   python3-gi gir1.2-gst-rtsp-server-1.0                # a real RTSP peer for the media tests
   python3-aiosmtpd                                     # a real SMTP server for the notification tests
+  onvif-tools iproute2                                 # onvif-util, a second ONVIF client for the camera simulator's tests (run in a netns)
+  libonvif-dev gcc                                     # builds the libonvif PTZ client those tests move the simulated camera with
+  openssl passwd                                       # provisioning: the room's MQTT key + CSR, useradd for the service user
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -3,6 +3,7 @@
  * panel, so nothing of the appliance ends up in the browser bundle).
  */
 import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js';
+import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
 
 export type { DeviceKind, DeviceStatus };
 
@@ -45,6 +46,10 @@ export interface StatusView {
   version: string;
   /** Appliance time, ISO */
   time: string;
+  /** The room's one microphone mute (GET /api/v1/room/mute has each device's agreement). */
+  mute?: boolean;
+  /** What the data folder can still take: `full` means some things are not being saved (detail says what). */
+  storage?: { state: 'ok' | 'low' | 'full'; freeBytes: number | null; detail: string | null; since: string };
 }
 
 export interface ActionResult {
@@ -56,4 +61,46 @@ export interface ActionResult {
 export type StreamMessage =
   | { type: 'snapshot'; status: StatusView; devices: DeviceView[] }
   | { type: 'device'; device: DeviceView }
-  | { type: 'status'; status: StatusView };
+  | { type: 'status'; status: StatusView }
+  | MeetingStreamMessage;
+
+// The touch panel (issue 6): shapes of the panel, pairing, help and admin routes.
+export type { AgendaNowView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
+export type { CheckIn } from '../meetings/checkin-repository.js';
+export type { Attendee, Person } from '../meetings/meeting-types.js';
+export type { ActionItem, MinutesEntry } from '../meetings/minutes-repository.js';
+export type { Minutes } from '../meetings/minutes-assemble.js';
+export type { ProblemCategory } from '../meetings/feedback-repository.js';
+export type { HelpRequestView } from '../help/help-desk.js';
+export type { PairingAnswer } from '../panel/panel-pairing.js';
+export type { PanelRecord } from '../panel/panel-repository.js';
+export type { LogLine } from '../log-ring.js';
+export type { PanelLocale } from '../panel/panel-settings.js';
+
+/** GET /api/v1/panel/info */
+export interface PanelInfo {
+  room: { id: string; name: string; timezone: string };
+  locale: import('../panel/panel-settings.js').PanelLocale;
+  adminPin: boolean;
+  credential: 'token' | 'panel' | 'none';
+  panelId: string | null;
+  /** Named camera presets from the config (panel.presets); empty: presets by number */
+  presets: { device: string; preset: number; name: string; nameZh?: string }[];
+}
+
+/** GET /api/v1/admin/overview */
+export interface AdminOverview {
+  devices: DeviceView[];
+  selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
+  panels: import('../panel/panel-repository.js').PanelRecord[];
+  waiting: { code: string; name: string; since: string }[];
+  settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };
+}
+
+/** Result of a check-in (POST /api/v1/meetings/:id/checkins). */
+export interface CheckInResultView {
+  meetingId: string;
+  invited: boolean;
+  checkIn: import('../meetings/checkin-repository.js').CheckIn;
+  meetingStatus: string;
+}

@@ -34,3 +34,8 @@ export class TokenAuth {
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
+
+/** Two secrets (a meeting code, a pairing code) compared in constant time over their SHA-256 digests. */
+export function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(digest(a), digest(b));
+}

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
+import { isStorageFailure, storageError } from '../store/storage-health.js';
 
 /** Every error leaves the API as a coded body; nothing else reaches a client. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -17,10 +18,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       // Fastify's own client errors (bad JSON, wrong content type, body too large).
       error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', err.message, { fastifyCode: (err as FastifyError).code });
+    } else if (isStorageFailure(err)) {
+      // A full or failing disk is not a bug: say what was not saved, and keep serving.
+      error = storageError(err);
     } else {
       error = toRoomctlError(err);
     }
     if (error.httpStatus >= 500 && error.code === 'ROOMCTL_E_INTERNAL') request.log.error({ err }, 'unhandled error');
+    else if (error.code === 'ROOMCTL_E_STORAGE') request.log.warn({ code: error.code, msg: error.message }, 'write refused by storage');
     else request.log.debug({ code: error.code, msg: error.message }, 'request refused');
     void reply.status(error.httpStatus).send(error.toJSON());
   });

@@ -38,6 +38,18 @@ export const StatusViewSchema = Type.Object(
     devices: Type.Object({ total: Type.Integer(), ...Object.fromEntries(DEVICE_STATUSES.map((s) => [s, Type.Integer()])) }),
     version: Type.String(),
     time: Type.String({ format: 'date-time' }),
+    mute: Type.Optional(Type.Boolean({ description: 'The room microphone mute (GET /api/v1/room/mute for each device)' })),
+    storage: Type.Optional(
+      Type.Object(
+        {
+          state: Type.Union([Type.Literal('ok'), Type.Literal('low'), Type.Literal('full')]),
+          freeBytes: Type.Union([Type.Integer(), Type.Null()]),
+          detail: Type.Union([Type.String(), Type.Null()]),
+          since: Type.String({ format: 'date-time' }),
+        },
+        { description: 'What the data folder can still take; full: writes are refused with ROOMCTL_E_STORAGE while the room keeps running' },
+      ),
+    ),
   },
   { $id: 'StatusView' },
 );

@@ -3,16 +3,25 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ApplianceCore } from '../appliance-core.js';
 import type { Logger } from '../logger.js';
 import { PANEL_DIST, VERSION } from '../paths.js';
 import { TokenAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
+import { roomMuteRoutes } from './routes/room-mute-routes.js';
+import { meetingApi } from './routes/meeting-api.js';
+import { mediaRoutes } from './routes/media-routes.js';
+import { metricsRoute } from './routes/metrics-route.js';
+import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
 import { ErrorBodySchema } from './schemas.js';
+import type { PanelServices } from '../panel/panel-services.js';
+import { panelApi } from './routes/panel-api.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -21,28 +30,48 @@ const STREAM_PATH = {
   get: {
     summary: 'Room state as it changes (WebSocket)',
     description:
-      'Upgrade to a WebSocket. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change.',
+      'Upgrade to a WebSocket. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change.',
     tags: ['room'],
     responses: { '101': { description: 'Switching to the WebSocket protocol' } },
   },
 };
 
 /** The appliance's HTTP face: API, WebSocket stream, OpenAPI + docs, and the panel. */
-export async function buildServer(core: ApplianceCore, log: Logger): Promise<FastifyInstance> {
+export async function buildServer(core: ApplianceCore, log: Logger, extras: { metrics?: ApplianceMetrics; panel?: PanelServices; commitWrites?: () => void } = {}): Promise<FastifyInstance> {
   // The cast keeps FastifyInstance's default logger type, which the route plugins are written against.
   const app = Fastify({
     loggerInstance: log.child({ component: 'api' }) as unknown as FastifyBaseLogger,
     // Per-request logs at info would cost more than the request; onResponse logs at debug.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
+    // Refusals the router makes itself (a malformed URL, a path parameter over 100 characters) leave coded too.
+    frameworkErrors: (error, _request, reply) => {
+      // The cast: this reply's generics are the router's default ones, too narrow for an error body.
+      void (reply as unknown as FastifyReply).code(400).send(new RoomctlError('ROOMCTL_E_BAD_REQUEST', error.message, { fastifyCode: error.code }).toJSON());
+    },
   }) as unknown as FastifyInstance;
   const auth = new TokenAuth(core.config.api.tokens);
 
   installErrorHandling(app);
+  // CSP, nosniff, no referrer, no framing, and no CORS header on every response (security-headers.ts).
+  installSecurityHeaders(app);
+  // A write the disk refused turns the room's storage status to "full" (the panel and /status show it).
+  app.addHook('onError', async (_request, _reply, err) => {
+    core.storage?.noteFailure(err);
+  });
+  // Acknowledged means on disk: writes a mutation deferred to the group commit (its outbox events) are committed before the reply leaves.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (MUTATING.has(request.method)) extras.commitWrites?.();
+    return payload;
+  });
   app.addSchema(ErrorBodySchema);
   // Every mutation needs a token, whatever route a later issue adds: the rule lives here.
+  // Panels (issue 6): paired panels' credentials, admin sessions and public pairing routes are settled first.
+  extras.panel?.access.install(app);
   app.addHook('onRequest', async (request) => {
-    if (MUTATING.has(request.method) && request.url.startsWith('/api/')) auth.check(request);
+    if (extras.panel?.access.screen(request)) return;
+    // Routes marked auth: 'meeting-code' (the phone page) check the bearer token or the meeting code themselves.
+    if (MUTATING.has(request.method) && request.url.startsWith('/api/') && request.routeOptions.config?.auth !== 'meeting-code') auth.check(request);
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: reply.elapsedTime }, 'request');
@@ -52,7 +81,7 @@ export async function buildServer(core: ApplianceCore, log: Logger): Promise<Fas
     openapi: {
       openapi: '3.1.0',
       info: { title: 'roomctl appliance API', version: VERSION, description: 'Meeting-room appliance: devices, room state, meetings.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, adminSession: { type: 'apiKey', in: 'header', name: 'X-Roomctl-Admin' } } },
     },
     transformObject: (documentObject) => {
       if (!('openapiObject' in documentObject)) return documentObject.swaggerObject;
@@ -68,11 +97,18 @@ export async function buildServer(core: ApplianceCore, log: Logger): Promise<Fas
     await statusRoutes(api, core);
     await deviceRoutes(api, core);
     await streamRoute(api, core);
+    await roomMuteRoutes(api, core);
+    await meetingApi(api, core);
+    if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens);
+    if (extras.panel) await panelApi(api, core, extras.panel);
   });
+  if (extras.metrics) await metricsRoute(app, extras.metrics);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (existsSync(PANEL_DIST)) {
     await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['index.html'] });
+    // The meeting page a phone opens from the panel's QR code (a page of its own, not the panel).
+    app.get('/meeting/:id', { schema: { hide: true } }, (_request, reply) => reply.sendFile('meeting.html'));
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/html').send('<h1>roomctl</h1><p>The panel is not built yet: run <code>npm run build</code>.</p>'),

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { isRoomctlError } from '../../drivers/core/errors.js';
 import { configCommand } from './config-command.js';
+import { doctorCommand } from './doctor-command.js';
+import { fleetCommand } from './fleet-command.js';
+import { provisionCommand } from './provision-command.js';
 import { simCommand } from './sim-command.js';
 import { startCommand } from './start-command.js';
 
@@ -11,7 +14,9 @@ Usage:
   roomctl config check FILE                            validate a room config, list every problem
   roomctl config schema                                print the config JSON Schema (for editors)
   roomctl sim DRIVER [--option value ...]              run one device simulator
-  roomctl fleet | provision | doctor                   (coming in later releases)
+  roomctl provision [--answers FILE] [--root DIR] [--dry-run]   find devices, write config, install the service
+  roomctl doctor [--config FILE] [--json]              self-test: devices, broker, calendar, panel
+  roomctl fleet [--broker URL] [--share GROUP] ...      the fleet view: every room's health (roomctl fleet --help)
 `;
 
 /** Runs one CLI command; returns the exit code. Errors are printed with their code. */
@@ -27,11 +32,12 @@ export async function main(argv: string[]): Promise<number> {
         return await configCommand(rest);
       case 'sim':
         return await simCommand(rest);
-      case 'fleet':
       case 'provision':
+        return await provisionCommand(rest);
       case 'doctor':
-        process.stderr.write(`roomctl ${command}: not available in this release yet.\n`);
-        return 2;
+        return await doctorCommand(rest);
+      case 'fleet':
+        return await fleetCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -1,5 +1,10 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
+import { MeetingsSection } from '../meetings/meeting-config.js';
+import { NotificationsSection } from '../notify/notify-config.js';
+import { CalendarSection } from '../schedule/calendar-config.js';
+import { MediaSection } from '../media/media-config.js';
+import { PanelSection } from '../panel/panel-config.js';
 
 /**
  * The room config, one TypeBox schema per section. The same objects validate the config at
@@ -42,6 +47,43 @@ export const MqttSection = Type.Object(
     username: Type.Optional(Type.String()),
     password: Type.Optional(Type.String()),
     clientId: Type.Optional(Type.String({ minLength: 1 })),
+    // Telemetry (issue 7): protocol, TLS, session, store-and-forward, commands, discovery.
+    protocolVersion: Type.Optional(Type.Union([Type.Literal(4), Type.Literal(5)], { default: 5, description: 'MQTT 5 (5) or 3.1.1 (4)' })),
+    ca: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the CA the broker certificate must chain to (pins the CA)' })),
+    cert: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of this room\'s client certificate' })),
+    key: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the client certificate\'s private key' })),
+    rejectUnauthorized: Type.Optional(Type.Boolean({ default: true, description: 'Refuse a broker whose certificate does not verify (false only for lab brokers)' })),
+    sessionExpirySeconds: Type.Optional(Type.Integer({ minimum: 0, default: 604800, description: 'MQTT 5: how long the broker keeps this room\'s session while it is away' })),
+    outbox: Type.Optional(
+      Type.Object(
+        {
+          maxMessages: Type.Optional(Type.Integer({ minimum: 100, default: 100000, description: 'Messages kept while the broker is away; the oldest are dropped (and counted) beyond this' })),
+          maxAgeSeconds: Type.Optional(Type.Integer({ minimum: 60, default: 604800, description: 'Messages older than this are dropped (and counted) instead of sent' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    commandKeys: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ minLength: 1, maxLength: 64, description: 'Key id the central sender names in its command' }),
+            secret: Type.String({ minLength: 32, description: 'Shared secret for the HMAC-SHA256 command signature (32+ characters)' }),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Keys allowed to sign central commands on cmd/<name>; none: every command is refused' },
+      ),
+    ),
+    homeAssistant: Type.Optional(
+      Type.Object(
+        {
+          enabled: Type.Optional(Type.Boolean({ default: true, description: 'Publish Home Assistant MQTT discovery' })),
+          discoveryPrefix: Type.Optional(Type.String({ minLength: 1, default: 'homeassistant' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -78,6 +120,14 @@ function roomConfigSchema(devices: TSchema) {
       mqtt: Type.Optional(MqttSection),
       log: Type.Optional(LogSection),
       devices: Type.Array(devices, { default: [] }),
+      calendar: Type.Optional(CalendarSection),
+      notifications: Type.Optional(NotificationsSection),
+      meetings: Type.Optional(MeetingsSection),
+      media: Type.Optional(MediaSection),
+      panel: Type.Optional(PanelSection),
+      secrets: Type.Optional(
+        Type.String({ minLength: 1, description: 'File holding the secret fields (passwords, tokens), merged at load; relative to this file; mode 0600' }),
+      ),
     },
     { additionalProperties: false },
   );

@@ -1,4 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { startOnvifSimulator, type RunningOnvifSimulator } from '../../drivers/onvif/onvif-camera-simulator.js';
+import { WS_DISCOVERY_PORT } from '../../drivers/onvif/onvif-discovery-messages.js';
+import { startViscaIpSimulator } from '../../drivers/visca/visca-ip-simulator.js';
 import type { DemoDevice } from './demo-device.js';
 
+/** An ONVIF camera that answers WS-Discovery on the real port when it can, so provisioning finds it. */
+async function startDemoOnvifCamera(auth: { username: string; password: string }): Promise<RunningOnvifSimulator> {
+  try {
+    return await startOnvifSimulator({ name: 'Demo rear camera', auth, discovery: { port: WS_DISCOVERY_PORT } });
+  } catch {
+    // Port 3702 held by something that does not share it: a private discovery port will do.
+    return startOnvifSimulator({ name: 'Demo rear camera', auth, discovery: { port: 0 } });
+  }
+}
+
 /** Cameras the demo room adds beyond cam-front (the camera issue's drivers). */
-export const CAMERA_DEMO_DEVICES: DemoDevice[] = [];
+export const CAMERA_DEMO_DEVICES: DemoDevice[] = [
+  {
+    id: 'cam-rear',
+    async start() {
+      // Credentials made up per run: the demo exercises authentication like a real camera.
+      const auth = { username: 'demo', password: randomBytes(9).toString('base64url') };
+      const sim = await startDemoOnvifCamera(auth);
+      return {
+        config: { id: 'cam-rear', name: 'Rear camera', driver: 'onvif', host: sim.endpoint.host, port: sim.endpoint.port, ...auth },
+        simulator: sim,
+        close: () => sim.close(),
+      };
+    },
+  },
+  {
+    id: 'cam-side',
+    async start() {
+      const sim = await startViscaIpSimulator({ host: '127.0.0.1', port: 0, camera: { model: 'sony' } });
+      return {
+        config: { id: 'cam-side', name: 'Side camera', driver: 'visca-ip', host: sim.endpoint.host, port: sim.endpoint.port, model: 'sony' },
+        simulator: sim,
+        close: () => sim.close(),
+      };
+    },
+  },
+];

@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import { startEmbeddedBroker } from '../telemetry/embedded-broker.js';
 import { AV_DEMO_DEVICES } from './demo-av-devices.js';
 import { CAMERA_DEMO_DEVICES } from './demo-cameras.js';
+import { DEMO_MEDIA } from '../media/demo-media.js';
 
 export interface DemoOptions {
   log: Logger;
@@ -23,11 +24,15 @@ export interface DemoOptions {
   /** PJLink display warm-up time; default 3 s, like a real projector but shorter */
   warmupMs?: number;
   probeIntervalMs?: number;
+  /** Changes the demo config before the appliance starts (tests: short meeting windows, a known admin PIN). */
+  configure?: (config: RoomConfig) => void;
 }
 
 export interface DemoRoom {
   appliance: Appliance;
   token: string;
+  /** The panel's admin PIN for this run (made up at start unless `configure` sets one). */
+  adminPin: string;
   mqttUrl: string;
   camera: ReturnType<typeof startViscaSerialSimulator> extends Promise<infer S> ? S : never;
   display: ReturnType<typeof startPjlinkSimulator> extends Promise<infer S> ? S : never;
@@ -71,17 +76,29 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
       room: { id: 'demo', name: 'Demo Room', site: 'lab', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' },
       api: { listen: options.listen ?? '127.0.0.1:8080', tokens: [token] },
       storage: { dir: resolve(options.dataDir ?? 'data') },
-      mqtt: { url: broker.url },
+      // aedes speaks MQTT 3.1.1 only.
+      mqtt: { url: broker.url, protocolVersion: 4 },
       log: { level: 'info' },
+      media: DEMO_MEDIA,
       devices: [
         { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
         { id: 'display', name: 'Display', driver: 'pjlink', host: String(display.endpoint.host), port: Number(display.endpoint.port) },
         ...extraDevices,
       ],
+      panel: {
+        adminPin: String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)),
+        presets: [
+          { device: 'cam-front', preset: 1, name: 'Whole room', nameZh: '全景' },
+          { device: 'cam-front', preset: 2, name: 'Table', nameZh: '会议桌' },
+          { device: 'cam-front', preset: 3, name: 'Presenter', nameZh: '演讲者' },
+          { device: 'cam-front', preset: 4, name: 'Whiteboard', nameZh: '白板' },
+        ],
+      },
     };
+    options.configure?.(config);
     const appliance = await startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
     cleanups.push(() => appliance.close());
-    return { appliance, token, mqttUrl: broker.url, camera, display, simulators, close };
+    return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, camera, display, simulators, close };
   } catch (err) {
     await close();
     throw err;

@@ -6,7 +6,7 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../api/api-types.js';
 import type { DeviceConfig } from '../config/config-schema.js';
 import { allowedBy, readablePath } from '../config/config-validate.js';
-import { DeviceSupervisor } from './device-supervisor.js';
+import { DeviceSupervisor, type ReplyTiming } from './device-supervisor.js';
 
 interface HostedDevice {
   config: DeviceConfig;
@@ -23,11 +23,14 @@ export interface DeviceHostOptions {
   log: DriverLogger & { child(bindings: object): DriverLogger };
   /** Override every driver's watchdog interval (tests, benchmarks). */
   probeIntervalMs?: number;
+  /** How long a watchdog probe may take before the device counts as silent (default 3 s). */
+  probeTimeoutMs?: number;
 }
 
 /**
  * Runs the room's devices: one supervisor each, one place to run an action. Emits 'device'
- * (DeviceView) whenever a device's status or state changes.
+ * (DeviceView) whenever a device's status or state changes, and 'reply' (deviceId,
+ * ReplyTiming) after every probe and action, for the health metrics.
  */
 export class DeviceHost extends EventEmitter {
   private readonly devices = new Map<string, HostedDevice>();
@@ -42,6 +45,7 @@ export class DeviceHost extends EventEmitter {
         deviceId: config.id,
         log,
         probeIntervalMs: options.probeIntervalMs ?? definition.probeIntervalMs ?? 5000,
+        probeTimeoutMs: options.probeTimeoutMs,
         createDriver: (ctx) => definition.create(config, ctx),
       });
       const checks = new Map(actionsOf(definition).map((a) => [a.name, TypeCompiler.Compile(a.params)] as const));
@@ -56,6 +60,7 @@ export class DeviceHost extends EventEmitter {
       const hosted: HostedDevice = { config, definition, supervisor, checks, fixed };
       supervisor.on('status', () => this.emit('device', this.view(hosted)));
       supervisor.on('state', () => this.emit('device', this.view(hosted)));
+      supervisor.on('reply', (timing: ReplyTiming) => this.emit('reply', config.id, timing));
       this.devices.set(config.id, hosted);
     }
   }
@@ -97,6 +102,11 @@ export class DeviceHost extends EventEmitter {
       throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `Invalid parameters for ${id} ${action}: ${issues.map((i) => `${i.path}: ${i.message}${i.allowed ? ` (allowed: ${i.allowed})` : ''}`).join('; ')}`, { issues });
     }
     return device.supervisor.execute(action, body as Record<string, unknown>);
+  }
+
+  /** Reconnects one device (its supervisor drops the link and connects again). */
+  async restart(id: string): Promise<void> {
+    await this.hosted(id).supervisor.restart();
   }
 
   private hosted(id: string): HostedDevice {

@@ -9,6 +9,13 @@ export interface SupervisedStatus {
   detail: string | null;
 }
 
+/** One exchange with the device, timed by the host (the health metrics' reply time). */
+export interface ReplyTiming {
+  kind: 'probe' | 'action';
+  ms: number;
+  ok: boolean;
+}
+
 export interface SupervisorOptions {
   deviceId: string;
   log: DriverLogger;
@@ -21,7 +28,8 @@ export interface SupervisorOptions {
 /**
  * Keeps one device connected: connect, watch, reconnect with backoff. Nothing a driver or a
  * device does escapes it: every failure becomes a status with a detail.
- * Events: 'status' (SupervisedStatus), 'state' (Record<string, unknown>).
+ * Events: 'status' (SupervisedStatus), 'state' (Record<string, unknown>),
+ * 'reply' (ReplyTiming: how long the device took to answer a probe or an action).
  */
 export class DeviceSupervisor extends EventEmitter {
   readonly deviceId: string;
@@ -70,6 +78,23 @@ export class DeviceSupervisor extends EventEmitter {
     await driver?.disconnect().catch(() => undefined);
   }
 
+  /**
+   * Drops the link and connects again now (the admin view's "restart"): the old driver is
+   * disconnected, backoff starts afresh, and the status goes through `connecting`.
+   */
+  async restart(): Promise<void> {
+    if (!this.running || this.current.status === 'bad_config') return;
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    clearInterval(this.probeTimer);
+    const driver = this.driver;
+    this.driver = undefined;
+    this.setStatus('connecting', 'restarted from the panel');
+    await driver?.disconnect().catch(() => undefined);
+    this.backoff.reset();
+    void this.connect();
+  }
+
   /** Marks the device as unusable because its config is wrong; no reconnects. */
   markBadConfig(detail: string): void {
     this.setStatus('bad_config', detail);
@@ -83,7 +108,20 @@ export class DeviceSupervisor extends EventEmitter {
         status: this.current.status,
       });
     }
-    return driver.execute(action, params);
+    const startedAt = performance.now();
+    try {
+      const result = await driver.execute(action, params);
+      this.emitReply('action', startedAt, true);
+      return result;
+    } catch (err) {
+      this.emitReply('action', startedAt, false);
+      throw err;
+    }
+  }
+
+  private emitReply(kind: ReplyTiming['kind'], startedAt: number, ok: boolean): void {
+    const timing: ReplyTiming = { kind, ms: performance.now() - startedAt, ok };
+    this.emit('reply', timing);
   }
 
   private context(generation: number): DriverContext {
@@ -162,8 +200,11 @@ export class DeviceSupervisor extends EventEmitter {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to the watchdog probe within ${timeoutMs} ms`)), timeoutMs);
       });
+      const startedAt = performance.now();
       Promise.race([driver.probe!(), timeout])
+        .then(() => this.emitReply('probe', startedAt, true))
         .catch((err) => {
+          this.emitReply('probe', startedAt, false);
           if (generation !== this.generation) return;
           const error = toRoomctlError(err, 'ROOMCTL_E_DEVICE_TIMEOUT');
           // A refused command keeps the link; only silence or a broken link counts as lost.

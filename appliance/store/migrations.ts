@@ -1,3 +1,7 @@
+import { MINUTES_AND_NOTIFY_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/meeting-migrations.js';
+import { RECORDINGS_SQL } from '../media/recordings-repository.js';
+import { PANELS_SQL } from '../panel/panel-repository.js';
+
 /**
  * Numbered migrations, applied in order at start inside one transaction each. Never edit
  * a migration that has shipped: add the next number.
@@ -28,4 +32,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'telemetry outbox and open device faults',
+    // The outbox is store-and-forward for MQTT: a row per message, sent in seq order, deleted
+    // once the broker acknowledged it. Open faults survive a restart so the cleared event
+    // still carries the id of the raised one.
+    sql: `
+      CREATE TABLE telemetry_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        topic TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        qos INTEGER NOT NULL DEFAULT 1,
+        retain INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE device_faults (
+        device_id TEXT PRIMARY KEY,
+        fault_id TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+    `,
+  },
+  { version: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
+  { version: 4, name: 'minutes, action items, audit, feedback, notification outbox, retention', sql: MINUTES_AND_NOTIFY_SQL },
+  { version: 5, name: 'recordings and their segment files', sql: RECORDINGS_SQL },
+  { version: 6, name: 'paired touch panels', sql: PANELS_SQL },
 ];

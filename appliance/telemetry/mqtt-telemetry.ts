@@ -1,68 +1,216 @@
-import mqtt, { type MqttClient } from 'mqtt';
+import { EventEmitter } from 'node:events';
+import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { DeviceView } from '../api/api-types.js';
 import type { RoomConfig } from '../config/config-schema.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
+import { healthOfView, type DeviceHealth } from '../health/device-health.js';
+import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Logger } from '../logger.js';
+import { VERSION } from '../paths.js';
+import type { Db } from '../store/database.js';
+import { CommandVerifier } from './command-auth.js';
+import type { CommandRegistry } from './command-registry.js';
+import { CommandServer } from './command-server.js';
+import { discoveryMessages } from './ha-discovery.js';
+import { DEFAULT_SESSION_EXPIRY_S, mqttConnectOptions } from './mqtt-connect-options.js';
+import { TelemetryOutbox } from './outbox.js';
+import { OutboxPump } from './outbox-pump.js';
 import { roomTopics } from './topics.js';
 
 /** Device status in the room's words → health in the fleet's words (DESIGN.md). */
-export function healthOf(device: DeviceView) {
-  const status = device.status === 'ok' ? 'ok' : device.status === 'degraded' ? 'degraded' : device.status === 'connecting' ? 'unknown' : 'offline';
-  return { status, since: device.since, detail: device.detail, metrics: {} as Record<string, number> };
+export function healthOf(device: DeviceView): DeviceHealth {
+  return healthOfView(device);
+}
+
+export interface TelemetryDeps {
+  db: Db;
+  bus: RoomEventBus;
+  health: HealthMonitor;
+  commands: CommandRegistry;
+  /** The retained room `state` (meeting, check-ins, occupancy…); the room module provides it. */
+  roomState: () => Record<string, unknown>;
+  /** How often changed device metrics (reply time…) are published; default 60 s. */
+  metricsIntervalMs?: number;
+  now?: () => number;
 }
 
 /**
- * Reports the room over MQTT: a retained `status` with an `offline` last will, retained
- * per-device health. mqtt.js reconnects by itself and queues while the broker is away.
+ * Reports the room over MQTT (DESIGN.md topic map, base `roomctl/<site>/<room>`):
+ * retained `status` online/offline (offline is the last will), retained `state`, retained
+ * `devices/<id>/health`, and `events`. Health, state and events all go through the SQLite
+ * outbox first and are sent in order with QoS 1 once the broker is there; `status`,
+ * discovery and command answers are about the live link and go straight out.
+ * Serves `cmd/<name>` and Home Assistant discovery.
  */
-export class MqttTelemetry {
+export class MqttTelemetry extends EventEmitter {
   private client: MqttClient | undefined;
-  private readonly lastHealth = new Map<string, string>();
   private readonly topics;
+  readonly outbox: TelemetryOutbox | undefined;
+  private pump: OutboxPump | undefined;
+  private commandServer: CommandServer | undefined;
+  private timers: NodeJS.Timeout[] = [];
+  private stateTimer: NodeJS.Timeout | undefined;
+  private lastError: string | undefined;
+  private devices: DeviceView[] = [];
+  /** Built in the constructor so a TLS file that cannot be read stops the start before anything listens. */
+  private readonly connectOptions: IClientOptions | undefined;
 
   constructor(
     private readonly config: RoomConfig,
     private readonly log: Logger,
+    private readonly deps: TelemetryDeps,
   ) {
+    super();
     this.topics = roomTopics(config.room.site, config.room.id);
+    const mqttConfig = config.mqtt;
+    if (mqttConfig) {
+      this.connectOptions = mqttConnectOptions(mqttConfig, {
+        clientId: `roomctl-${config.room.site}-${config.room.id}`,
+        will: { topic: this.topics.status, payload: 'offline' },
+      });
+      this.outbox = new TelemetryOutbox(deps.db, {
+        maxMessages: mqttConfig.outbox?.maxMessages ?? 100_000,
+        maxAgeMs: (mqttConfig.outbox?.maxAgeSeconds ?? DEFAULT_SESSION_EXPIRY_S) * 1000,
+        now: deps.now,
+        log,
+      });
+    }
+  }
+
+  get connected(): boolean {
+    return this.client?.connected === true;
+  }
+
+  /** Figures for /metrics. */
+  stats(): { depth: number; dropped: number; inFlight: number; connected: boolean } {
+    return { depth: this.outbox?.depth ?? 0, dropped: this.outbox?.dropped ?? 0, inFlight: this.pump?.inFlight ?? 0, connected: this.connected };
   }
 
   start(devices: DeviceView[]): void {
     const mqttConfig = this.config.mqtt;
-    if (!mqttConfig) return;
-    const client = mqtt.connect(mqttConfig.url, {
-      clientId: mqttConfig.clientId ?? `roomctl-${this.config.room.site}-${this.config.room.id}`,
-      username: mqttConfig.username,
-      password: mqttConfig.password,
-      clean: false,
-      reconnectPeriod: 1000,
-      connectTimeout: 5000,
-      will: { topic: this.topics.status, payload: Buffer.from('offline'), qos: 1, retain: true },
-    });
+    const outbox = this.outbox;
+    if (!mqttConfig || !outbox || this.client) return;
+    this.devices = devices;
+    const client = mqtt.connect(mqttConfig.url, this.connectOptions);
     this.client = client;
-    client.on('connect', () => {
-      this.log.info({ broker: mqttConfig.url }, 'telemetry connected');
-      client.publish(this.topics.status, 'online', { qos: 1, retain: true });
-      // A (re)connect republishes everything: the broker may have lost its retained copies.
-      this.lastHealth.clear();
-      for (const d of devices) this.publishDevice(d);
+    const pump = new OutboxPump(outbox, {
+      get connected() {
+        return client.connected;
+      },
+      publish: (topic, payload, opts, done) => client.publish(topic, payload, opts, (err) => done(err ?? undefined)),
     });
-    client.on('error', (err) => this.log.warn({ err: err.message }, 'telemetry error'));
+    this.pump = pump;
+    const keys = mqttConfig.commandKeys ?? [];
+    this.commandServer = new CommandServer(client, this.topics.base, this.deps.commands, new CommandVerifier(keys, 60_000, this.deps.now), this.log);
+    const discovery = mqttConfig.homeAssistant?.enabled === false ? undefined : (mqttConfig.homeAssistant?.discoveryPrefix ?? 'homeassistant');
+
+    client.on('connect', (connack) => {
+      this.lastError = undefined;
+      this.log.info({ broker: mqttConfig.url, sessionPresent: connack.sessionPresent, queued: outbox.depth }, 'telemetry connected');
+      client.publish(this.topics.status, 'online', { qos: 1, retain: true });
+      const subscriptions: Record<string, { qos: 1 }> = { [this.commandServer!.subscription]: { qos: 1 } };
+      if (discovery) {
+        subscriptions[`${discovery}/status`] = { qos: 1 };
+        this.publishDiscovery(discovery);
+      }
+      client.subscribe(subscriptions, (err) => {
+        if (err) this.log.warn({ err: err.message }, 'telemetry subscribe failed');
+      });
+      pump.limitWindow(connack.properties?.receiveMaximum);
+      pump.connected();
+      this.emit('connect');
+    });
+    client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
+      if (this.commandServer?.handle(topic, payload, packet)) return;
+      if (discovery && topic === `${discovery}/status` && payload.toString() === 'online') this.publishDiscovery(discovery);
+    });
+    client.on('close', () => this.emit('disconnect'));
+    client.on('error', (err) => {
+      // mqtt.js retries every second; one line per distinct problem, not one per retry.
+      if (err.message === this.lastError) return;
+      this.lastError = err.message;
+      this.log.warn({ err: err.message, broker: mqttConfig.url }, 'telemetry cannot reach the broker; storing messages until it can');
+    });
+
+    this.deps.bus.on('event', this.onEvent);
+    this.deps.health.on('health', this.onHealth);
+    for (const { deviceId, health } of this.deps.health.list()) this.publishHealth(deviceId, health);
+    this.refreshState();
+    this.timers.push(setInterval(() => outbox.expire(), 60_000));
+    this.timers.push(setInterval(() => this.deps.health.flushMetrics(), this.deps.metricsIntervalMs ?? 60_000));
+    for (const t of this.timers) t.unref();
   }
 
-  /** Publishes a device's health when it changed; state-only updates (a preset) are not health. */
+  /** Called when the device list changes (names for discovery). */
+  setDevices(devices: DeviceView[]): void {
+    this.devices = devices;
+  }
+
+  publishHealth(deviceId: string, health: DeviceHealth): void {
+    if (!this.outbox) return;
+    const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
+    this.outbox.enqueue(this.topics.deviceHealth(deviceId), JSON.stringify({ ...health, at }), { qos: 1, retain: true });
+  }
+
+  publishEvent(envelope: RoomEventEnvelope): void {
+    // Flat on the wire ({id, at, type, …}) so Home Assistant templates and Node-RED read `type` directly.
+    this.outbox?.enqueue(this.topics.events, JSON.stringify({ id: envelope.id, at: envelope.at, ...envelope.event }), { qos: 1 });
+  }
+
+  /** Re-publishes the retained room `state` soon (coalesced: many changes, one message). */
+  refreshState(): void {
+    if (!this.outbox || this.stateTimer) return;
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = undefined;
+      const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
+      this.outbox?.enqueue(this.topics.state, JSON.stringify({ ...this.deps.roomState(), at }), { qos: 1, retain: true });
+    }, 100);
+  }
+
+  /** Kept for callers of the walking skeleton: health now flows from the HealthMonitor. */
   publishDevice(device: DeviceView): void {
-    const payload = JSON.stringify(healthOf(device));
-    if (this.lastHealth.get(device.id) === payload) return;
-    this.lastHealth.set(device.id, payload);
-    this.client?.publish(this.topics.deviceHealth(device.id), payload, { qos: 1, retain: true });
+    this.publishHealth(device.id, this.deps.health.get(device.id) ?? healthOfView(device));
   }
 
   async stop(): Promise<void> {
+    this.deps.bus.off('event', this.onEvent);
+    this.deps.health.off('health', this.onHealth);
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    clearTimeout(this.stateTimer);
+    this.stateTimer = undefined;
+    this.outbox?.flush();
+    this.pump?.stop();
     const client = this.client;
     this.client = undefined;
     if (!client) return;
     // A clean stop says so; the last will is for crashes.
-    if (client.connected) await client.publishAsync(this.topics.status, 'offline', { qos: 1, retain: true }).catch(() => undefined);
-    await client.endAsync();
+    if (client.connected) await withTimeout(client.publishAsync(this.topics.status, 'offline', { qos: 1, retain: true }), 2000).catch(() => undefined);
+    // Unacknowledged messages stay in the outbox for the next start; do not wait for them.
+    await withTimeout(client.endAsync(), 2000).catch(() => client.end(true));
   }
+
+  private publishDiscovery(prefix: string): void {
+    for (const m of discoveryMessages(this.config, this.devices, VERSION, prefix)) this.client?.publish(m.topic, m.payload, { qos: 1, retain: true });
+  }
+
+  private readonly onEvent = (envelope: RoomEventEnvelope) => {
+    this.publishEvent(envelope);
+    if (envelope.event.type.startsWith('meeting.') || envelope.event.type.startsWith('help.')) this.refreshState();
+  };
+
+  private readonly onHealth = (deviceId: string, health: DeviceHealth) => {
+    this.publishHealth(deviceId, health);
+    this.refreshState();
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
 }

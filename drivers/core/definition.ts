@@ -71,8 +71,8 @@ export interface DriverDefinition<S extends TObject = TObject> {
   id: string;
   kind: DeviceKind;
   description: string;
-  /** Transport the driver speaks over, for docs and provisioning. */
-  transport: 'serial' | 'tcp' | 'udp' | 'http' | 'hid';
+  /** Transport the driver speaks over, for docs and provisioning ('local': in-appliance pseudo-devices such as the media signal). */
+  transport: 'serial' | 'tcp' | 'udp' | 'http' | 'hid' | 'local';
   config: S;
   capabilities: Capability[];
   /** How often the host probes the device when nothing else happens (ms). */

@@ -13,6 +13,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_BAD_REQUEST: { http: 400, hint: 'The request body does not match the schema in /openapi.json.' },
   ROOMCTL_E_UNAUTHORIZED: { http: 401, hint: 'Send `Authorization: Bearer <token>` with a token from the config.' },
   ROOMCTL_E_FORBIDDEN: { http: 403, hint: 'This credential may not do that.' },
+  ROOMCTL_E_LOCKED_OUT: { http: 429, hint: 'Too many wrong PINs; wait the time given, then try again.' },
   ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
   ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
   ROOMCTL_E_ACTION_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists each device\'s actions.' },
@@ -28,9 +29,25 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_PORT_IN_USE: { http: 503, hint: 'Another process holds the port; stop it or choose another port.' },
   ROOMCTL_E_CONNECT_FAILED: { http: 503, hint: 'The device could not be reached; check its address and network.' },
   ROOMCTL_E_NOT_SUPPORTED: { http: 501, hint: 'This device or model does not support that.' },
+  // meetings
+  ROOMCTL_E_MEETING_NOT_FOUND: { http: 404, hint: 'GET /api/v1/meetings lists the meetings of this room.' },
+  ROOMCTL_E_BOOKING_CONFLICT: { http: 409, hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.' },
+  ROOMCTL_E_MEETING_STATE: { http: 409, hint: 'The meeting is not in a state that allows this (see its status).' },
+  ROOMCTL_E_CHECKIN_CLOSED: { http: 409, hint: 'Check-in opens shortly before a meeting and closes when it ends.' },
+  ROOMCTL_E_CALENDAR_FEED: { http: 502, hint: 'The calendar feed could not be read; the room keeps its last good schedule.' },
+  ROOMCTL_E_NOTIFY_FAILED: { http: 502, hint: 'A notification channel refused or did not answer; the outbox retries it.' },
+  // provisioning
+  ROOMCTL_E_ANSWERS_INVALID: { http: 400, hint: 'Fix each answer listed; every bad field is named with what it accepts.' },
+  ROOMCTL_E_PROVISION_WRITE: { http: 500, hint: 'The room was not installed; the message says what was rolled back or exactly what is left.' },
+  ROOMCTL_E_BROKER_REFUSED: { http: 502, hint: 'The MQTT broker refused the room\'s credentials; add the user and the ACL lines `roomctl provision` printed.' },
+  ROOMCTL_E_BROKER_UNREACHABLE: { http: 503, hint: 'The MQTT broker did not answer; check mqtt.url, the network and the firewall.' },
+  // media
+  ROOMCTL_E_MEDIA_REJECTED: { http: 400, hint: 'A pipeline element, property or value is not allowed: camera URIs are plain rtsp:// addresses (no spaces, quotes or control characters).' },
+  ROOMCTL_E_MEDIA_UNAVAILABLE: { http: 503, hint: 'The video pipeline is starting or recovering; it comes back by itself — check the camera if it does not.' },
   // process
   ROOMCTL_E_LISTEN_IN_USE: { http: 500, hint: 'The address is taken; choose another api.listen or stop the other process.' },
-  ROOMCTL_E_STORAGE: { http: 500, hint: 'The data folder is not writable or the database is damaged.' },
+  // 507 Insufficient Storage: the request was fine and the room runs on; it just could not be saved.
+  ROOMCTL_E_STORAGE: { http: 507, hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir; the room keeps running meanwhile.' },
   ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },
   ROOMCTL_E_SHUTTING_DOWN: { http: 503, hint: 'The appliance is stopping.' },
   ROOMCTL_E_INTERNAL: { http: 500, hint: 'A bug: please report it with the log.' },

@@ -16,7 +16,7 @@ afterEach(async () => {
 describe('the pjlink definition', () => {
   it('is a display over TCP with power, input, mute, volume and status', () => {
     expect(pjlinkDriver).toMatchObject({ id: 'pjlink', kind: 'display', transport: 'tcp', probeIntervalMs: 5000 });
-    expect(actionsOf(pjlinkDriver).map((a) => a.name)).toEqual(['power', 'input', 'mute', 'volume', 'status']);
+    expect(actionsOf(pjlinkDriver).map((a) => a.name)).toEqual(['power', 'input', 'mute', 'volume', 'status', 'blank']);
     expect(Value.Check(pjlinkDriver.config, { host: '10.0.0.30' })).toBe(true);
     expect(Value.Check(pjlinkDriver.config, { host: '10.0.0.30', port: 4352, password: 'x', inputs: ['31', '3A'] })).toBe(true);
     expect(Value.Check(pjlinkDriver.config, { host: '10.0.0.30', port: 70000 })).toBe(false);
@@ -40,11 +40,18 @@ describe('the pjlink definition', () => {
 
     const status = await driver.execute('status', {});
     expect(status).toEqual({
-      power: 'on', input: '33', mute: true, videoMuted: true, audioMuted: true,
+      power: 'on', input: '33', mute: true, videoMuted: false, audioMuted: true,
       errors: { fan: 'ok', lamp: 'ok', temperature: 'ok', cover: 'ok', filter: 'ok', other: 'ok' },
       lampHours: 1234, name: 'Aurora', class: 2,
     });
     expect(ctx.state).toMatchObject({ power: 'on', input: '33', mute: true, volume: 50, name: 'Aurora' });
+
+    // The room's mute is the sound only; blanking the picture is its own action.
+    await driver.execute('blank', { on: true });
+    expect(await driver.execute('status', {})).toMatchObject({ mute: true, videoMuted: true, audioMuted: true });
+    await driver.execute('mute', { on: false });
+    expect(await driver.execute('status', {})).toMatchObject({ mute: false, videoMuted: true, audioMuted: false });
+    expect(ctx.state).toMatchObject({ mute: false, blank: true });
   });
 
   it('narrows inputs to the configured list', async () => {

@@ -20,6 +20,11 @@ function pjlinkStatus(): Capability {
         description: 'Read power, input, mute, error status (fan, lamp, temperature, cover, filter, other), lamp hours, name and PJLink class.',
         params: Type.Object({}, { additionalProperties: false }),
       },
+      {
+        name: 'blank',
+        description: 'Blank the picture (true) or show it again (false), without touching the sound (AVMT 11/10).',
+        params: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
+      },
     ],
   };
 }

@@ -8,6 +8,7 @@ import {
   isTransitional,
   isValidInputCode,
   parseErrorStatus,
+  parseLampStatus,
   parsePowerState,
   type PjlinkClass,
   type PjlinkCommand,
@@ -62,6 +63,7 @@ export class PjlinkDriver implements DeviceDriver {
   private conditionKey: string | undefined;
   /** Estimated SVOL step, learned by driving the volume to 0 once (PJLink cannot read it). */
   private volumeStep: number | undefined;
+  private lampHours: number | undefined;
   pjlinkClass: PjlinkClass = 1;
   power: PowerState | undefined;
 
@@ -97,6 +99,16 @@ export class PjlinkDriver implements DeviceDriver {
   async probe(): Promise<void> {
     await this.readPower();
     this.applyErrorStatus(await this.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
+    this.applyLampHours(await this.exchange({ pjlinkClass: 1, command: 'LAMP', param: '?' }));
+  }
+
+  /** Lamp hours are a health metric (numeric state becomes MQTT health metrics); flat panels answer ERR1 and have none. */
+  private applyLampHours(reply: PjlinkReply): void {
+    const lamps = reply.kind === 'value' ? parseLampStatus(reply.value) : undefined;
+    if (!lamps || lamps.length === 0) return;
+    const hours = Math.max(...lamps.map((l) => l.hours));
+    if (hours !== this.lampHours) this.ctx.publishState({ lampHours: hours });
+    this.lampHours = hours;
   }
 
   private async runAction(action: string, params: Record<string, unknown>): Promise<unknown> {
@@ -120,10 +132,18 @@ export class PjlinkDriver implements DeviceDriver {
         return { input: code };
       }
       case 'mute': {
+        // `mute` is the room's sound mute (the room-mute group follows it): audio only, so
+        // muting the room never blanks the picture people are looking at.
         const on = Boolean(params.on);
-        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('both', on) });
+        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) });
         this.ctx.publishState({ mute: on });
         return { mute: on };
+      }
+      case 'blank': {
+        const on = Boolean(params.on);
+        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('video', on) });
+        this.ctx.publishState({ blank: on });
+        return { blank: on };
       }
       case 'volume':
         return this.setVolume(Number(params.level));
@@ -131,7 +151,7 @@ export class PjlinkDriver implements DeviceDriver {
         const status: PjlinkStatus = await readPjlinkStatus((cmd) => this.exchange(cmd), this.pjlinkClass);
         if (status.power) this.power = status.power;
         if (status.errors) this.setCondition(describeErrorStatus(status.errors));
-        this.ctx.publishState({ power: status.power, input: status.input, mute: status.mute, lampHours: status.lampHours, name: status.name, errors: status.errors });
+        this.ctx.publishState({ power: status.power, input: status.input, mute: status.mute, blank: status.videoMuted, lampHours: status.lampHours, name: status.name, errors: status.errors });
         return status;
       }
       default:

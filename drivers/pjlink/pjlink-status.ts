@@ -15,7 +15,7 @@ export interface PjlinkStatus {
   power: PowerState | null;
   /** PJLink input code, e.g. '31'. */
   input: string | null;
-  /** True when video or audio is muted. */
+  /** True when the sound is muted (the room's mute); a blanked picture is `videoMuted`. */
   mute: boolean | null;
   videoMuted: boolean | null;
   audioMuted: boolean | null;
@@ -45,7 +45,7 @@ export async function readPjlinkStatus(exchange: (cmd: PjlinkCommand) => Promise
   return {
     power: parsePowerState(power ?? '') ?? null,
     input,
-    mute: mute ? mute.video || mute.audio : null,
+    mute: mute ? mute.audio : null,
     videoMuted: mute?.video ?? null,
     audioMuted: mute?.audio ?? null,
     errors: errors ?? null,

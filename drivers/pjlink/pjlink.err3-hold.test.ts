@@ -19,7 +19,7 @@ it('a display that answers ERR3 while warming: the command waits for POWR=1 and 
     if (line === '%1ERST ?') return '%1ERST=000000';
     if (line === '%1POWR ?') return powerPolls++ === 0 ? '%1POWR=0' : powerPolls <= 3 ? '%1POWR=3' : '%1POWR=1';
     if (line === '%1POWR 1') return '%1POWR=OK';
-    if (line === '%1AVMT 31') return powerPolls <= 3 ? '%1AVMT=ERR3' : '%1AVMT=OK';
+    if (line === '%1AVMT 21') return powerPolls <= 3 ? '%1AVMT=ERR3' : '%1AVMT=OK';
     return `${line.slice(0, 6)}=ERR1`;
   });
   const ctx = createTestContext();
@@ -32,9 +32,9 @@ it('a display that answers ERR3 while warming: the command waits for POWR=1 and 
   expect(display.received).toEqual([
     '%1CLSS ?', '%1POWR ?', '%1ERST ?', // handshake: standby, healthy
     '%1POWR 1', '%1POWR ?', // power on, now warming
-    '%1AVMT 31', // ERR3: hold
+    '%1AVMT 21', // ERR3: hold
     '%1POWR ?', '%1POWR ?', // still warming, then on
-    '%1AVMT 31', // sent again: OK
+    '%1AVMT 21', // sent again: OK
   ]);
   expect(ctx.state).toMatchObject({ power: 'on', mute: true });
   expect(display.connectionCount).toBe(1);

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 it('ERR1, ERR2 and ERR4 fail the command with their own codes and keep the link', async () => {
-  const replies: Record<string, string> = { '%1AVMT 31': '%1AVMT=ERR1', '%1INPT 33': '%1INPT=ERR2', '%1POWR 0': '%1POWR=ERR4' };
+  const replies: Record<string, string> = { '%1AVMT 21': '%1AVMT=ERR1', '%1INPT 33': '%1INPT=ERR2', '%1POWR 0': '%1POWR=ERR4' };
   display = await startScriptedDisplay((line) => handshake(line) ?? replies[line] ?? '%1XXXX=ERR1');
   const ctx = createTestContext();
   driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { RoomctlError } from '../core/errors.js';
 import type { Transport } from './transport.js';
@@ -30,6 +30,8 @@ export class SerialTransport extends EventEmitter implements Transport {
     await access(path).catch(() => {
       throw new RoomctlError('ROOMCTL_E_PORT_NOT_FOUND', `Serial port ${path} does not exist`, { path });
     });
+    // Which device node we open: a replug makes a new one at the same path (another PTY, a new ttyUSB node).
+    const node = await stat(path).then((s) => `${s.rdev}:${s.ino}`, () => undefined);
     const port = new SerialPort({ path, baudRate, autoOpen: false });
     await new Promise<void>((resolve, reject) => {
       port.open((err) => {
@@ -49,9 +51,15 @@ export class SerialTransport extends EventEmitter implements Transport {
     });
     port.on('close', (err: Error | null) => this.lost(port, err ?? lastError));
     // serialport misses a hang-up that comes within a few ms of opening; a vanished device
-    // node (USB adapter pulled, socat gone) is the unplug signal that never misses.
+    // node (USB adapter pulled, socat gone) is the unplug signal that never misses — and a
+    // different node at the same path means it was pulled and put back between two checks.
     this.presenceTimer = setInterval(() => {
-      access(path).catch(() => this.lost(port, new Error(`${path} disappeared (unplugged)`)));
+      stat(path).then(
+        (s) => {
+          if (node !== undefined && `${s.rdev}:${s.ino}` !== node) this.lost(port, new Error(`${path} was unplugged and plugged back in`));
+        },
+        () => this.lost(port, new Error(`${path} disappeared (unplugged)`)),
+      );
     }, PRESENCE_CHECK_MS);
     this.presenceTimer.unref();
   }

@@ -86,6 +86,16 @@ export class ViscaCameraActions {
         this.o.publishState({ zoom: position });
         return undefined;
       }
+      case 'zoom.drive': {
+        const direction = p.direction as 'tele' | 'wide' | 'stop';
+        const standard = { tele: C.zoomTele, wide: C.zoomWide, stop: C.zoomStop }[direction];
+        const bytes =
+          direction === 'stop' || p.speed === undefined
+            ? encode(standard, { address })
+            : encode(direction === 'tele' ? C.zoomTeleVariable : C.zoomWideVariable, { address, speed: this.speed(p.speed, this.o.profile.zoomSpeedMax) });
+        await this.o.send({ kind: 'command', bytes, label: `zoom ${direction}`, coalesce: 'zoom', stop: direction === 'stop' });
+        return undefined;
+      }
       case 'focus.mode': {
         const mode = p.mode as 'auto' | 'manual' | 'one-push';
         const template = mode === 'auto' ? C.focusAuto : mode === 'manual' ? C.focusManual : C.focusOnePush;
@@ -128,7 +138,7 @@ export class ViscaCameraActions {
       case 'inquire':
         return this.inquireAll();
       default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `visca-serial has no action '${action}'`, { action });
+        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `VISCA camera has no action '${action}'`, { action });
     }
   }
 

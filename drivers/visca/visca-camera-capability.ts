@@ -26,6 +26,14 @@ export function viscaCamera(options: ViscaCameraOptions): Capability {
         params: Type.Object({ position: position16('Zoom position, 0 = wide') }, { additionalProperties: false }),
       },
       {
+        name: 'zoom.drive',
+        description: 'Zoom tele or wide until stopped: at a speed (variable zoom), or the camera\'s standard speed when none is given.',
+        params: Type.Object(
+          { direction: Type.Union([Type.Literal('tele'), Type.Literal('wide'), Type.Literal('stop')]), speed: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Fraction of the model\'s top zoom speed' })) },
+          { additionalProperties: false },
+        ),
+      },
+      {
         name: 'focus.mode',
         description: 'Autofocus, manual focus, or a single autofocus pass (one-push).',
         params: Type.Object({ mode: Type.Union([Type.Literal('auto'), Type.Literal('manual'), Type.Literal('one-push')]) }, { additionalProperties: false }),

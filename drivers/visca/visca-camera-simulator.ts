@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { VISCA_COMMANDS as C, match, PAN_TILT_DIRECTIONS, type SlotValues, VISCA_BROADCAST, VISCA_MAX_FRAME_LENGTH, VISCA_SOCKETS, viscaReply } from './visca-codec.js';
+import { VISCA_COMMANDS as C, match, PAN_TILT_DIRECTIONS, type SlotValues, VISCA_BROADCAST, VISCA_ERRORS, VISCA_MAX_FRAME_LENGTH, VISCA_SOCKETS, viscaReply } from './visca-codec.js';
 import type { ViscaCommandTemplate } from './visca-command-template.js';
 import { viscaProfile, type Range, type ViscaModel, type ViscaProfile } from './visca-profiles.js';
 
@@ -41,6 +41,10 @@ export class ViscaCameraSimulator extends EventEmitter {
   focusMode: 'auto' | 'manual' = 'auto';
   readonly position: Position;
   readonly presets = new Map<number, Position>();
+  /** Most sockets busy at once (travel ACKed, not yet completed): a camera holds two. */
+  maxBusySockets = 0;
+  /** Error replies sent, by error name: `buffer_full` means a controller overran the sockets. */
+  readonly errorsSent: Record<string, number> = {};
   /** Continuous drive in units per second (pan-tilt drive, zoom/focus tele/wide). */
   private readonly velocity: Position = { pan: 0, tilt: 0, zoom: 0, focus: 0 };
   private readonly jobs: Job[] = [];
@@ -74,9 +78,19 @@ export class ViscaCameraSimulator extends EventEmitter {
     this.emit('frame', frame);
     if (frame[0] === VISCA_BROADCAST) return this.broadcast(frame);
     if (frame[0] !== (0x80 | this.address)) return []; // another camera's frame
-    if (frame.length > VISCA_MAX_FRAME_LENGTH) return [viscaReply.error(this.address, 0, 'length')];
+    if (frame.length > VISCA_MAX_FRAME_LENGTH) return this.counted([viscaReply.error(this.address, 0, 'length')]);
     const inquiry = this.inquire(frame);
-    return inquiry ? [inquiry] : this.command(frame);
+    return inquiry ? [inquiry] : this.counted(this.command(frame));
+  }
+
+  private counted(replies: Uint8Array[]): Uint8Array[] {
+    for (const r of replies) {
+      if (r[1] !== undefined && r[1] >> 4 === 0x6) {
+        const name = VISCA_ERRORS[r[2] as keyof typeof VISCA_ERRORS] ?? 'unknown';
+        this.errorsSent[name] = (this.errorsSent[name] ?? 0) + 1;
+      }
+    }
+    return replies;
   }
 
   /** Stop the motion clock; the camera keeps its state but nothing moves any more. */
@@ -130,6 +144,7 @@ export class ViscaCameraSimulator extends EventEmitter {
     if (!job) replies.push(viscaReply.completion(a, socket));
     else {
       this.jobs.push({ socket, ...job });
+      this.maxBusySockets = Math.max(this.maxBusySockets, this.jobs.length);
       this.ensureTicking();
     }
     return replies;

@@ -62,6 +62,8 @@ export class ViscaCommandChannel {
   private readonly sockets = new Map<number, Pending>();
   private incoherentAt: number[] = [];
   private closedWith: RoomctlError | undefined;
+  /** Replies that matched no request (orphans, noise), since the channel opened: a health figure for tests and benchmarks. */
+  unmatchedReplies = 0;
 
   constructor(private readonly options: ViscaChannelOptions) {}
 
@@ -90,9 +92,21 @@ export class ViscaCommandChannel {
     this.route(reply, frame);
   }
 
+  /**
+   * Fail the request waiting for its ACK if it is the one that sent `bytes`. VISCA over IP
+   * answers a message it cannot take with a control error instead of a VISCA reply.
+   */
+  rejectAwaiting(bytes: Uint8Array, error: RoomctlError): boolean {
+    const awaiting = this.awaiting;
+    if (!awaiting || awaiting.request.bytes.length !== bytes.length || !awaiting.request.bytes.every((b, i) => b === bytes[i])) return false;
+    this.settle(awaiting, () => awaiting.reject(error));
+    return true;
+  }
+
   /** Count something that does not fit the conversation (noise, an orphan reply). */
   noteIncoherence(reason: string): void {
     if (this.closedWith) return;
+    this.unmatchedReplies++;
     const now = Date.now();
     const windowMs = this.options.incoherenceWindowMs ?? 10_000;
     this.incoherentAt = [...this.incoherentAt.filter((t) => now - t < windowMs), now];

@@ -1,12 +1,11 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
-import { SerialTransport } from '../transports/serial-transport.js';
 import type { Transport } from '../transports/transport.js';
 import { ViscaCameraActions } from './visca-camera-actions.js';
 import { VISCA_COMMANDS as C, decodePowerPayload, encode, type PowerState } from './visca-codec.js';
 import { ViscaCommandChannel, type ViscaOutcome, type ViscaRequest } from './visca-command-channel.js';
-import { ViscaFrameParser } from './visca-frame-parser.js';
 import { viscaProfile, type ViscaModel } from './visca-profiles.js';
+import { ViscaSerialBus } from './visca-serial-bus.js';
 
 export interface ViscaSerialConfig {
   port: string;
@@ -31,15 +30,17 @@ export interface ViscaSerialDriverOptions extends ViscaTiming {
 }
 
 /**
- * A VISCA camera on a serial line (RS-232/RS-422, USB adapter, or a PTY in tests).
- * connect(): address set → IF_Clear → PowerInq. Commands go through a two-socket channel;
- * the camera's refusals fail one command, a closed port or incoherent replies drop the link.
+ * A VISCA camera on a serial line (RS-232/RS-422, USB adapter, or a PTY in tests), alone or
+ * one of up to seven in a daisy chain. connect(): lease the port's bus (which opens the port
+ * and numbers the chain once: address set → IF_Clear) → PowerInq. Commands go through a
+ * two-socket channel; the camera's refusals fail one command, a closed port or incoherent
+ * replies drop the link.
  */
 export class ViscaSerialDriver implements DeviceDriver {
   readonly address: number;
-  private transport: Transport | undefined;
+  private bus: ViscaSerialBus | undefined;
   private channel: ViscaCommandChannel | undefined;
-  private readonly parser = new ViscaFrameParser();
+  private onBusLost: ((error: RoomctlError) => void) | undefined;
   private readonly actions: ViscaCameraActions;
   private closing = false;
   /** Set once the handshake is done: before that, a failure fails connect() instead of losing a link. */
@@ -62,29 +63,32 @@ export class ViscaSerialDriver implements DeviceDriver {
     });
   }
 
+  /** The channel, for tests and benchmarks that read its counters. */
+  get currentChannel(): ViscaCommandChannel | undefined {
+    return this.channel;
+  }
+
   async connect(): Promise<void> {
-    if (this.transport) await this.disconnect();
+    if (this.bus) await this.disconnect();
     this.closing = false;
-    this.parser.reset();
-    const transport = this.options.transport ?? new SerialTransport({ path: this.config.port, baudRate: this.config.baudRate });
+    const bus = ViscaSerialBus.lease({ path: this.config.port, baudRate: this.config.baudRate, log: this.ctx.log, transport: this.options.transport, ackTimeoutMs: this.options.ackTimeoutMs });
     const channel = new ViscaCommandChannel({
       address: this.address,
-      write: (bytes) => transport.write(bytes),
+      write: (bytes) => bus.write(bytes),
       onIncoherent: (error) => this.lose(error),
       log: this.ctx.log,
       ackTimeoutMs: this.options.ackTimeoutMs,
       completionTimeoutMs: this.options.completionTimeoutMs,
     });
-    this.transport = transport;
+    this.bus = bus;
     this.channel = channel;
-    transport.on('data', (chunk: Buffer) => this.receive(chunk));
-    transport.on('close', (err: Error | undefined) => {
-      if (this.transport !== transport || this.closing) return;
-      this.lose(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `serial port ${this.config.port} closed${err ? `: ${err.message}` : ''}`, { port: this.config.port }));
-    });
+    this.onBusLost = (error: RoomctlError) => {
+      if (this.bus === bus) this.lose(error);
+    };
+    bus.on('lost', this.onBusLost);
     try {
-      await transport.open();
-      await this.handshake();
+      bus.attach(this.address, channel);
+      await this.handshake(await bus.open());
       this.connected = true;
     } catch (err) {
       await this.disconnect();
@@ -92,37 +96,32 @@ export class ViscaSerialDriver implements DeviceDriver {
     }
   }
 
-  private async handshake(): Promise<void> {
-    // Address set numbers the chain from the controller outwards; the last camera answers
-    // with w = cameras + 1. A camera address beyond the chain can never answer.
-    const chain = await this.ask({ kind: 'address_set', bytes: encode(C.addressSet), label: 'address set' });
-    const cameras = chain[0] ?? 0;
-    if (this.address > cameras) {
-      throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `camera address ${this.address} configured, but the chain on ${this.config.port} has ${cameras} camera(s)`, {
+  private async handshake(chain: { cameras: number }): Promise<void> {
+    // A camera address beyond the chain can never answer.
+    if (this.address > chain.cameras) {
+      throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `camera address ${this.address} configured, but the chain on ${this.config.port} has ${chain.cameras} camera(s)`, {
         port: this.config.port,
-        cameras,
+        cameras: chain.cameras,
       });
     }
-    // IF_Clear empties the cameras' command buffers left over from before. Some clones
-    // do not echo it; silence here is not a reason to give up on the camera.
-    await this.ask({ kind: 'if_clear', bytes: encode(C.ifClear), label: 'IF_Clear' }).catch((err: unknown) => {
-      if (!(err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_TIMEOUT')) throw err;
-      this.ctx.log.debug('VISCA IF_Clear not echoed; continuing');
-    });
     const power = await this.inquirePower();
-    this.ctx.publishState({ power, address: this.address, cameras });
+    this.ctx.publishState({ power, address: this.address, cameras: chain.cameras });
   }
 
   async disconnect(): Promise<void> {
     this.closing = true;
     this.connected = false;
-    const transport = this.transport;
-    this.channel?.close(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera on ${this.config.port} disconnected`));
+    const bus = this.bus;
+    const channel = this.channel;
+    channel?.close(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera on ${this.config.port} disconnected`));
     this.channel = undefined;
-    this.transport = undefined;
-    if (!transport) return;
-    transport.removeAllListeners();
-    await transport.close().catch(() => undefined);
+    this.bus = undefined;
+    if (!bus) return;
+    if (channel) bus.detach(this.address, channel);
+    // Other cameras of the chain listen on the same bus: take off only this driver's listener.
+    if (this.onBusLost) bus.off('lost', this.onBusLost);
+    this.onBusLost = undefined;
+    await bus.release();
   }
 
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
@@ -137,8 +136,8 @@ export class ViscaSerialDriver implements DeviceDriver {
   }
 
   private async inquirePower(): Promise<PowerState> {
-    const payload = await this.ask({ kind: 'inquiry', bytes: encode(C.powerInquiry, { address: this.address }), label: 'PowerInq' });
-    const power = decodePowerPayload(payload);
+    const outcome = await this.send({ kind: 'inquiry', bytes: encode(C.powerInquiry, { address: this.address }), label: 'PowerInq' });
+    const power = outcome.status === 'done' ? decodePowerPayload(outcome.payload) : undefined;
     if (!power) {
       this.channel?.noteIncoherence('PowerInq answer is not on/standby');
       throw new RoomctlError('ROOMCTL_E_PROTOCOL', 'camera answered PowerInq with something that is not on/standby');
@@ -150,22 +149,6 @@ export class ViscaSerialDriver implements DeviceDriver {
     const channel = this.channel;
     if (!channel) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera on ${this.config.port} is not connected`));
     return channel.request(request);
-  }
-
-  /** Send a handshake or inquiry and get its reply payload. */
-  private async ask(request: ViscaRequest): Promise<Uint8Array> {
-    const outcome = await this.send(request);
-    return outcome.status === 'done' ? outcome.payload : new Uint8Array();
-  }
-
-  private receive(chunk: Uint8Array): void {
-    const channel = this.channel;
-    if (!channel) return;
-    const droppedBefore = this.parser.droppedBytes;
-    const frames = this.parser.push(chunk);
-    const noise = this.parser.droppedBytes - droppedBefore;
-    if (noise > 0) channel.noteIncoherence(`${noise} byte(s) of line noise`);
-    for (const frame of frames) channel.handleFrame(frame);
   }
 
   /** The link is gone or makes no sense: fail what is pending, tell the host, let go of the port. */

@@ -59,30 +59,79 @@ function safeStorage(): Storage | null {
   }
 }
 
-/** Thin fetch wrapper for the appliance's HTTP API: JSON in, JSON out, coded errors thrown as ApiError. */
+/** Stores (or forgets) the panel's credential, e.g. after pairing or when it was revoked. */
+export function storeToken(token: string | null, storage: Storage | null = safeStorage()): void {
+  try {
+    if (token) storage?.setItem(TOKEN_STORAGE_KEY, token);
+    else storage?.removeItem(TOKEN_STORAGE_KEY);
+  } catch {
+    // In memory only.
+  }
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Thin fetch wrapper for the appliance's HTTP API: JSON in, JSON out, coded errors thrown as
+ * ApiError. Carries the bearer (config token or paired panel's credential), the admin session
+ * while one is open, and — on the phone page — the meeting code.
+ */
 export class ApiClient {
+  /** X-Roomctl-Admin while the admin view is open. */
+  adminSession: string | null = null;
+  /** X-Meeting-Code (the phone page). */
+  meetingCode: string | null = null;
+
   constructor(
-    readonly token: string | null,
+    public token: string | null,
     private readonly baseUrl = '',
     private readonly timeoutMs = 10_000,
   ) {}
 
   /** POST /api/v1/devices/:id/actions/:action with `params` as the JSON body. */
-  runAction(deviceId: string, action: string, params: Record<string, unknown>): Promise<ActionResult> {
-    return this.request<ActionResult>('POST', `/api/v1/devices/${encodeURIComponent(deviceId)}/actions/${encodeURIComponent(action)}`, params);
+  runAction(deviceId: string, action: string, params: Record<string, unknown>, timeoutMs?: number): Promise<ActionResult> {
+    return this.request<ActionResult>('POST', `/api/v1/devices/${encodeURIComponent(deviceId)}/actions/${encodeURIComponent(action)}`, params, timeoutMs);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body ?? {});
+  }
+
+  send<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    return this.request<T>(method, path, body);
+  }
+
+  /** A text resource (the QR code SVG), with the same credentials. */
+  async text(path: string): Promise<string> {
+    const response = await this.fetch('GET', path, undefined, this.timeoutMs);
+    if (!response.ok) throw await errorOf(response);
+    return response.text();
+  }
+
+  request<T>(method: Method, path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.fetch(method, path, body, timeoutMs).then(async (response) => {
+      if (response.status === 204) return undefined as T;
+      if (response.ok) return (await response.json().catch(() => undefined)) as T;
+      throw await errorOf(response);
+    });
+  }
+
+  private async fetch(method: Method, path: string, body: unknown, timeoutMs: number): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    let response: Response;
+    if (this.adminSession) headers['x-roomctl-admin'] = this.adminSession;
+    if (this.meetingCode) headers['x-meeting-code'] = this.meetingCode;
     try {
-      response = await fetch(this.baseUrl + path, {
+      return await fetch(this.baseUrl + path, {
         method,
         headers,
         body: body === undefined ? null : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
@@ -90,16 +139,18 @@ export class ApiClient {
         {
           code: 'PANEL_E_NETWORK',
           message: timedOut ? 'The appliance did not answer in time.' : 'The appliance could not be reached.',
-          hint: 'Check the panel\'s network connection; the room may still be starting.',
+          hint: "Check the panel's network connection; the room may still be starting.",
         },
         0,
       );
     }
-    const payload: unknown = await response.json().catch(() => undefined);
-    if (response.ok) return payload as T;
-    if (isErrorBody(payload)) throw new ApiError(payload, response.status);
-    throw new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: `The appliance answered HTTP ${response.status} without a coded error.` }, response.status);
   }
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (isErrorBody(payload)) return new ApiError(payload, response.status);
+  return new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: `The appliance answered HTTP ${response.status} without a coded error.` }, response.status);
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {

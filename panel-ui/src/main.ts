@@ -3,8 +3,10 @@
  * the room panel. Everything live (the stream, the clock) is owned by the elements.
  */
 import { ApiClient, takeToken } from './api-client.js';
+import { i18n } from './i18n.js';
 import './room-panel.js';
 
+document.documentElement.lang = i18n.locale;
 const api = new ApiClient(takeToken());
 const panel = document.querySelector('room-panel') ?? document.body.appendChild(document.createElement('room-panel'));
 panel.api = api;

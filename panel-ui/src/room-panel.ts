@@ -1,254 +1,428 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import type { RoomState } from '../../appliance/api/api-types.js';
-import { ApiError, type ApiClient } from './api-client.js';
-import type { DeviceActionDetail } from './device-card.js';
+import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
+import { ActionQueue, type FlushOutcome } from './action-queue.js';
+import { ApiError, storeToken, type ApiClient } from './api-client.js';
+import { storeHelpRequest } from './help-watch-controller.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import type { PanelRequest, Screen } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
 import { RoomStreamController } from './room-stream-controller.js';
-import './device-card.js';
+import './checkin-screen.js';
+import './idle-screen.js';
+import './meeting-screen.js';
+import './nav-bar.js';
 import './room-clock.js';
 
 interface Toast {
-  tone: 'ok' | 'error';
+  tone: 'ok' | 'error' | 'info';
   title: string;
-  text: string;
-  hint?: string;
+  text?: string;
   code?: string;
 }
 
-const ROOM_STATE_LABELS: Record<RoomState, string> = { idle: 'Free', booked: 'Booked', in_meeting: 'In a meeting' };
-const TOAST_MS = { ok: 3_000, error: 8_000 } as const;
-/** The API's hint for a refused token is for developers; a person at the panel needs this one. */
-const TOKEN_HINT = 'Open the panel once with ?token=… (a token from the room\'s config) to allow its buttons.';
+const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
+/** A screen left alone this long goes back to the room view (and closes the admin view). */
+const IDLE_RETURN_MS = 120_000;
 
 /**
- * The panel's first screen: the room, its clock, and a card per device. The live state
- * comes from the stream controller; actions from the cards are run here, so there is one
- * place that talks to the API and one toast for the result.
+ * The panel: header (room, state, clock, language, what waits to be sent), the screen for the
+ * room's state or the one a person picked, and the bar with the screens and the mute. Every
+ * action a screen asks for runs here: one place for the network, the offline queue and toasts.
+ * The less-used screens load on first use, so the first render stays small.
  */
 export class RoomPanel extends LitElement {
   static override properties = {
     api: { attribute: false },
+    info: { state: true },
+    screen: { state: true },
     toast: { state: true },
+    checkIns: { state: true },
+    warning: { state: true },
+    endedMeetingId: { state: true },
+    needsPairing: { state: true },
   };
 
-  static override styles = css`
-    :host {
-      /* Readable from 1.5 m: ~22px at 800 wide, 24px from ~1000 wide up. */
-      font-size: clamp(18px, 1.2vw + 12px, 24px);
-      --surface: #18212b;
-      --border: #2c3a49;
-      --text-muted: #a9b4c0;
-      --button: #233140;
-      --button-border: #3d5166;
-      --button-active: #34506b;
-      --accent: #1f6fd1;
-      --accent-border: #5aa0ff;
-      --focus: #ffd43b;
-      display: flex;
-      flex-direction: column;
-      min-height: 100vh;
-      min-height: 100dvh;
-      box-sizing: border-box;
-      color: #e8edf2;
-      background: #0f1419;
-    }
-    header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 1em;
-      padding: 0.6em 1em;
-      border-bottom: 1px solid var(--border);
-    }
-    h1 {
-      margin: 0;
-      font-size: 1.8em;
-      font-weight: 700;
-      line-height: 1.1;
-      overflow-wrap: anywhere;
-    }
-    .room-state {
-      margin: 0.2em 0 0;
-      color: var(--text-muted);
-    }
-    .banner {
-      margin: 0;
-      padding: 0.5em 1em;
-      font-weight: 600;
-    }
-    .banner.offline {
-      background: #8a1c1c;
-      color: #fff;
-    }
-    .banner.connecting {
-      background: #2a3b4d;
-    }
-    .banner.note {
-      background: #4a3a0c;
-      color: #ffe8a3;
-      font-weight: 400;
-      font-size: 0.85em;
-    }
-    main {
-      flex: 1;
-      padding: 0.8em 1em 1em;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
-      align-content: start;
-      gap: 0.8em;
-    }
-    main.stale device-card {
-      opacity: 0.6;
-    }
-    /* 800×480 panels: give the height to the devices, not the header. */
-    @media (max-height: 560px) {
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        /* Readable from 1.5 m: ~21 px at 800 wide, 24 px from ~1000 wide up. */
+        font-size: clamp(18px, 1.2vw + 12px, 24px);
+        display: flex;
+        flex-direction: column;
+        height: 100vh;
+        height: 100dvh;
+        background: var(--bg);
+      }
       header {
-        padding: 0.3em 0.8em;
+        display: flex;
+        align-items: center;
+        gap: 0.8em;
+        padding: 0.45em 1em;
+        border-bottom: 1px solid var(--border);
+      }
+      .title {
+        flex: 1;
+        min-width: 0;
       }
       h1 {
-        font-size: 1.4em;
+        margin: 0;
+        font-size: 1.6em;
+        line-height: 1.1;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .state {
+        margin-top: 0.15em;
+      }
+      .state.idle { background: var(--free); color: #fff; }
+      .state.booked { background: var(--soon); color: #1d1200; }
+      .state.in_meeting { background: var(--busy); color: #fff; }
+      .queue {
+        background: #4a3a0c;
+        color: #ffe8a3;
+        border: 2px solid var(--soon);
+      }
+      .lang {
+        min-width: 4em;
+      }
+      .banner {
+        margin: 0;
+        padding: 0.45em 1em;
+        font-weight: 600;
+      }
+      .banner.offline {
+        background: #8a1c1c;
+        color: #fff;
+      }
+      .banner.connecting {
+        background: #2a3b4d;
       }
       main {
-        padding: 0.6em 0.8em 0.8em;
-        gap: 0.6em;
+        flex: 1;
+        min-height: 0;
+        overflow: auto;
+        padding: 0.9em 1em;
+        display: flex;
+        flex-direction: column;
       }
-    }
-    .empty {
-      color: var(--text-muted);
-    }
-    /* At the top, over the header: at the bottom it would hide buttons (Stop, on a small panel). */
-    .toast {
-      position: fixed;
-      left: 50%;
-      top: 0.4em;
-      transform: translateX(-50%);
-      width: max-content;
-      max-width: calc(100vw - 2em);
-      box-sizing: border-box;
-      padding: 0.6em 1em;
-      border-radius: 12px;
-      box-shadow: 0 6px 24px rgb(0 0 0 / 0.5);
-      pointer-events: none;
-    }
-    .toast[hidden] {
-      display: none;
-    }
-    .toast.ok {
-      background: #1d4d2b;
-      border: 2px solid #40c057;
-    }
-    .toast.error {
-      background: #5c1717;
-      border: 2px solid #ff6b6b;
-    }
-    .toast strong {
-      display: block;
-    }
-    .toast .hint {
-      display: block;
-      margin-top: 0.2em;
-      font-size: 0.85em;
-    }
-    .toast .code {
-      display: block;
-      font-size: 0.75em;
-      opacity: 0.8;
-      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-    }
-  `;
+      main > * {
+        flex: 1;
+      }
+      main.stale {
+        opacity: 0.7;
+      }
+      @media (max-height: 560px) {
+        header {
+          padding: 0.25em 0.8em;
+        }
+        h1 {
+          font-size: 1.3em;
+        }
+        main {
+          padding: 0.6em 0.8em;
+        }
+      }
+      .toast {
+        position: fixed;
+        left: 50%;
+        top: 0.4em;
+        transform: translateX(-50%);
+        width: max-content;
+        max-width: calc(100vw - 2em);
+        padding: 0.6em 1em;
+        border-radius: 12px;
+        box-shadow: 0 6px 24px rgb(0 0 0 / 0.5);
+        z-index: 10;
+        min-height: 48px;
+      }
+      .toast[hidden] {
+        display: none;
+      }
+      .toast.ok { background: #1d4d2b; border: 2px solid #40c057; }
+      .toast.info { background: #2a3b4d; border: 2px solid #5aa0ff; }
+      .toast.error { background: #5c1717; border: 2px solid #ff6b6b; }
+      .toast strong {
+        display: block;
+      }
+      .toast .code {
+        display: block;
+        font-size: 0.75em;
+        opacity: 0.8;
+        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      }
+    `,
+  ];
 
-  /** Set by main.ts; null until then (a panel without a client can show but not act). */
   declare api: ApiClient | null;
+  declare info: PanelInfo | null;
+  declare screen: Screen;
   declare toast: Toast | null;
+  declare checkIns: CheckIn[];
+  declare warning: string | null;
+  declare endedMeetingId: string | null;
+  declare needsPairing: boolean;
 
   private readonly stream = new RoomStreamController(this);
+  private readonly locale = new LocaleController(this);
+  private readonly queue = new ActionQueue(() => this.requestUpdate());
   private toastTimer: number | undefined;
+  /** Toasts wait their turn: a release notice must not be wiped out by the self-test right after it. */
+  private toastQueue: Toast[] = [];
+  private idleTimer: number | undefined;
+  private checkInsFor = '';
 
   constructor() {
     super();
     this.api = null;
+    this.info = null;
+    this.screen = 'home';
     this.toast = null;
+    this.checkIns = [];
+    this.warning = null;
+    this.endedMeetingId = null;
+    this.needsPairing = false;
+    this.stream.onSnapshot = () => this.resync();
+    this.stream.onNotice = (notice) => this.onNotice(notice);
+    this.addEventListener('panel-request', (e) => void this.run(e.detail));
+    this.addEventListener('navigate', (e) => this.go(e.detail));
+    this.addEventListener('paired', (e) => this.paired(e.detail.token));
+    this.addEventListener('pointerdown', () => this.armIdleReturn(), { capture: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearTimeout(this.toastTimer);
+    window.clearTimeout(this.idleTimer);
   }
 
   protected override updated(): void {
-    const name = this.stream.status?.room.name;
+    const name = this.info?.room.name ?? this.stream.status?.room.name;
     document.title = name ? `${name} · roomctl` : 'roomctl';
+    const current = this.stream.now?.current;
+    // Who is here: fetched when the meeting on screen changes (and on each check-in notice).
+    if (current && current.id !== this.checkInsFor) {
+      this.checkInsFor = current.id;
+      this.checkIns = [];
+      void this.loadCheckIns();
+    }
   }
 
   override render() {
-    const { status, devices, connected } = this.stream;
-    const room = status?.room;
+    const { status, devices, connected, now } = this.stream;
+    const roomState: RoomState = now?.state ?? status?.roomState ?? 'idle';
+    const stateWords: Record<RoomState, string> = { idle: t('Free'), booked: t('Booked'), in_meeting: t('In a meeting') };
+    const current = now?.current ?? null;
     return html`
       <header>
-        <div>
-          <h1 data-testid="room-name">${room?.name ?? 'roomctl'}</h1>
-          ${status ? html`<p class="room-state">${ROOM_STATE_LABELS[status.roomState] ?? status.roomState}</p>` : nothing}
+        <div class="title">
+          <h1 data-testid="room-name">${this.info?.room.name ?? status?.room.name ?? 'roomctl'}</h1>
+          ${status || now ? html`<span class="pill state ${roomState}" data-testid="room-state">${stateWords[roomState]}</span>` : nothing}
         </div>
-        <room-clock time-zone=${room?.timezone ?? ''}></room-clock>
+        ${this.queue.size > 0
+          ? html`<span class="pill queue" role="status" data-testid="queue-badge" title=${this.queue.pending.map((a) => a.label).join(', ')}>${t('{n} waiting to send', { n: this.queue.size })}</span>`
+          : nothing}
+        <button type="button" class="lang" data-testid="language" aria-label=${i18n.locale === 'en' ? '切换到中文' : 'Switch to English'} @click=${this.switchLanguage}>
+          ${i18n.locale === 'en' ? '中文' : 'EN'}
+        </button>
+        <room-clock></room-clock>
       </header>
-      ${this.renderBanners(status !== null, connected)}
-      <main class=${connected ? '' : 'stale'} @device-action=${this.onDeviceAction}>
-        ${repeat(
-          devices,
-          (d) => d.id,
-          (d) => html`<device-card .device=${d} data-device-id=${d.id} data-status=${d.status}></device-card>`,
-        )}
-        ${status && devices.length === 0 ? html`<p class="empty">This room has no devices in its config.</p>` : nothing}
-      </main>
-      <div class="toast ${this.toast?.tone ?? ''}" role="status" aria-live="polite" data-testid="toast" ?hidden=${!this.toast}>
+      ${connected
+        ? nothing
+        : status
+          ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
+          : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`}
+      <main class=${connected ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : this.renderScreen(devices, current)}</main>
+      ${this.needsPairing
+        ? nothing
+        : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
+      <div class="toast ${this.toast?.tone ?? ''}" role="status" aria-live="polite" data-testid="toast" data-tone=${this.toast?.tone ?? ''} ?hidden=${!this.toast} @click=${() => this.nextToast()}>
         ${this.toast
-          ? html`<strong>${this.toast.title}</strong>${this.toast.text}
-              ${this.toast.hint ? html`<span class="hint">${this.toast.hint}</span>` : nothing}
-              ${this.toast.code ? html`<span class="code">${this.toast.code}</span>` : nothing}`
+          ? html`<strong>${this.toast.title}</strong>${this.toast.text ?? ''} ${this.toast.code ? html`<span class="code">${this.toast.code}</span>` : nothing}`
           : nothing}
       </div>
     `;
   }
 
-  private renderBanners(hadSnapshot: boolean, connected: boolean) {
-    const stream = connected
-      ? nothing
-      : hadSnapshot
-        ? html`<p class="banner offline" role="alert" data-testid="offline-banner">Connection to the room lost. Reconnecting… What you see may be out of date.</p>`
-        : html`<p class="banner connecting" data-testid="offline-banner">Connecting to the room…</p>`;
-    const token = this.api && !this.api.token
-      ? html`<p class="banner note">This panel has no access token, so the room will refuse its buttons. Open it once with <code>?token=…</code> in the address.</p>`
-      : nothing;
-    return html`${stream}${token}`;
+  private renderScreen(devices: typeof this.stream.devices, current: NonNullable<typeof this.stream.now>['current']) {
+    const now = this.stream.now;
+    switch (this.screen) {
+      case 'controls':
+        return html`<controls-screen .devices=${devices} .presets=${this.info?.presets ?? []} .api=${this.api}></controls-screen>`;
+      case 'minutes':
+        return current ? html`<minutes-screen meeting-id=${current.id} .api=${this.api}></minutes-screen>` : html`<p>${t('No meeting is running.')}</p>`;
+      case 'help':
+        return html`<help-screen .api=${this.api}></help-screen>`;
+      case 'admin':
+        return html`<admin-screen .api=${this.api}></admin-screen>`;
+      case 'end':
+        return html`<end-screen meeting-id=${this.endedMeetingId ?? ''}></end-screen>`;
+      default:
+        if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []}></meeting-screen>`;
+        if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api}></checkin-screen>`;
+        return html`<idle-screen .now=${now} .api=${this.api}></idle-screen>`;
+    }
   }
 
-  private async onDeviceAction(event: CustomEvent<DeviceActionDetail>): Promise<void> {
-    event.stopPropagation();
-    const { deviceId, deviceName, action, params, label } = event.detail;
-    const title = `${deviceName}: ${label}`;
-    if (!this.api) {
-      this.showToast({ tone: 'error', title, text: 'The panel is still starting; try again in a moment.' });
-      return;
-    }
+  /** After every (re)connect: the language and pairing may have changed, and what waited goes out. */
+  private resync(): void {
+    void this.loadInfo();
+    this.checkInsFor = '';
+    if (this.queue.size > 0 && this.api) void this.queue.flush(this.api, (o) => this.flushed(o));
+  }
+
+  private async loadInfo(): Promise<void> {
+    if (!this.api) return;
     try {
-      await this.api.runAction(deviceId, action, params);
-      this.showToast({ tone: 'ok', title, text: 'Done.' });
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const refused = error.code === 'ROOMCTL_E_UNAUTHORIZED' || error.code === 'ROOMCTL_E_FORBIDDEN';
-        this.showToast({ tone: 'error', title, text: error.message, hint: refused ? TOKEN_HINT : error.hint, code: error.code });
-      } else {
-        this.showToast({ tone: 'error', title, text: error instanceof Error ? error.message : String(error) });
-      }
+      const info = await this.api.get<PanelInfo>('/api/v1/panel/info');
+      this.info = info;
+      i18n.setTimeZone(info.room.timezone);
+      if (!i18n.chosenHere) i18n.setLocale(info.locale);
+      this.needsPairing = info.credential === 'none';
+      if (this.needsPairing) void import('./pair-screen.js');
+    } catch {
+      // Offline: the next snapshot tries again.
     }
   }
 
-  private showToast(toast: Toast): void {
-    this.toast = toast;
+  private async loadCheckIns(): Promise<void> {
+    const id = this.stream.now?.current?.id;
+    if (!id || !this.api?.token) return;
+    try {
+      const list = await this.api.get<CheckIn[]>(`/api/v1/meetings/${encodeURIComponent(id)}/checkins`);
+      if (this.stream.now?.current?.id === id) this.checkIns = list;
+    } catch {
+      // Shown from the meeting's count until the next change.
+    }
+  }
+
+  private onNotice(notice: MeetingNotice): void {
+    switch (notice.kind) {
+      case 'checked-in':
+        this.show({ tone: 'ok', title: t('{name} checked in', { name: notice.name }) });
+        void this.loadCheckIns();
+        break;
+      case 'started':
+        this.warning = null;
+        if (this.screen === 'end') this.screen = 'home';
+        break;
+      case 'ended':
+        this.warning = null;
+        this.endedMeetingId = notice.meetingId;
+        void import('./end-screen.js');
+        this.screen = 'end';
+        break;
+      case 'released':
+        this.show({ tone: 'info', title: t('The room was released'), text: t('Nobody checked in, so the booking was cancelled.') });
+        break;
+      case 'end-warning':
+        this.warning = t('{n} min left in this meeting.', { n: notice.minutesLeft });
+        break;
+      case 'agenda-warning':
+        this.warning = notice.percent >= 100 ? t('Agenda item {n} is over its time.', { n: notice.position }) : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
+        break;
+      case 'selftest':
+        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.join(', ') });
+        break;
+      default:
+        break;
+    }
+    this.requestUpdate();
+  }
+
+  /** Runs what a screen asked for: now, queued for later (offline, if it keeps), or refused out loud. */
+  private async run(request: PanelRequest): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    if (!this.stream.connected) return this.offline(request);
+    try {
+      const result = await api.send(request.method, request.path, request.body);
+      request.done?.(result);
+      if (!request.quiet) this.show({ tone: 'ok', title: request.label });
+    } catch (err) {
+      const error = err instanceof ApiError ? err : new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: String(err) }, 0);
+      if (error.code === 'PANEL_E_NETWORK') {
+        this.stream.suspect();
+        return this.offline(request);
+      }
+      request.failed?.(error);
+      if (error.status === 401 && (error.details as { panelRevoked?: boolean } | undefined)?.panelRevoked) return this.unpaired();
+      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: error.message, code: error.code });
+    }
+  }
+
+  private offline(request: PanelRequest): void {
+    if (request.queueable) {
+      this.queue.add({ label: request.label, method: request.method, path: request.path, body: request.body });
+      request.queued?.();
+      this.show({ tone: 'info', title: t('{what}: saved', { what: request.label }), text: t('The panel is offline; it will be sent when the room is back.') });
+    } else {
+      this.show({ tone: 'error', title: t('{what}: not sent', { what: request.label }), text: t('The panel is offline. Try again when the connection is back.'), code: 'PANEL_E_NETWORK' });
+    }
+  }
+
+  private flushed(outcome: FlushOutcome): void {
+    if (outcome.ok) {
+      if (outcome.action.path === '/api/v1/help') storeHelpRequest(outcome.result as HelpRequestView);
+      this.show({ tone: 'ok', title: t('{what}: sent', { what: outcome.action.label }) });
+    } else if (outcome.error === 'expired') {
+      this.show({ tone: 'error', title: t('{what}: dropped', { what: outcome.action.label }), text: t('It waited too long to be sent.') });
+    } else {
+      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: outcome.error.message, code: outcome.error.code });
+    }
+  }
+
+  private paired(token: string): void {
+    if (!this.api) return;
+    this.api.token = token;
+    storeToken(token);
+    this.needsPairing = false;
+    this.show({ tone: 'ok', title: t('This panel is now paired with the room.') });
+    void this.loadInfo();
+  }
+
+  private unpaired(): void {
+    if (this.api) this.api.token = null;
+    storeToken(null);
+    void import('./pair-screen.js');
+    this.needsPairing = true;
+    this.show({ tone: 'error', title: t('This panel was unpaired from the room.') });
+  }
+
+  private go(screen: Screen): void {
+    this.screen = screen;
+    if (screen === 'controls') void import('./controls-screen.js');
+    else if (screen === 'minutes') void import('./minutes-screen.js');
+    else if (screen === 'help') void import('./help-screen.js');
+    else if (screen === 'admin') void import('./admin-screen.js');
+    this.armIdleReturn();
+  }
+
+  private armIdleReturn(): void {
+    window.clearTimeout(this.idleTimer);
+    if (this.screen === 'home') return;
+    this.idleTimer = window.setTimeout(() => (this.screen = 'home'), IDLE_RETURN_MS);
+  }
+
+  private switchLanguage(): void {
+    i18n.setLocale(i18n.locale === 'en' ? 'zh-CN' : 'en', true);
+  }
+
+  private show(toast: Toast): void {
+    this.toastQueue.push(toast);
+    if (!this.toast) this.nextToast();
+  }
+
+  private nextToast(): void {
     window.clearTimeout(this.toastTimer);
-    this.toastTimer = window.setTimeout(() => {
-      this.toast = null;
-    }, TOAST_MS[toast.tone]);
+    const next = this.toastQueue.shift() ?? null;
+    this.toast = next;
+    if (!next) return;
+    // With more waiting, each gets a shorter turn; errors keep enough time to be read.
+    const ms = this.toastQueue.length > 0 && next.tone !== 'error' ? 2_000 : TOAST_MS[next.tone];
+    this.toastTimer = window.setTimeout(() => this.nextToast(), ms);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DeviceView, StatusView, StreamMessage } from '../../appliance/api/api-types.js';
+import type { DeviceView, MeetingNotice, RoomNowView, StatusView, StreamMessage } from '../../appliance/api/api-types.js';
+import { noteServerTime } from './server-time.js';
 
 /** First reconnect delay; it doubles on every failed attempt up to MAX_RETRY_MS. */
 const FIRST_RETRY_MS = 250;
@@ -18,12 +19,20 @@ export function streamUrl(loc: Location = window.location): string {
  * The appliance sends a snapshot first on every connection, so a reconnect resyncs
  * everything that changed while the link was down; `connected` only turns true once that
  * snapshot has arrived, so the offline banner stays up until the state on screen is fresh.
+ * The browser's own offline/online events cut and restore the link at once (a socket can
+ * sit half-open for a long time after the network went away).
  */
 export class RoomStreamController implements ReactiveController {
   status: StatusView | null = null;
   devices: DeviceView[] = [];
+  /** The meeting side of the room (state, current and next meeting, agenda clock). */
+  now: RoomNowView | null = null;
   /** True from the first snapshot of a connection until that connection drops. */
   connected = false;
+  /** Called on every fresh snapshot (after a reconnect too): resync and flush what waited. */
+  onSnapshot: (() => void) | undefined;
+  /** Called for each notice (warnings, check-ins, start/end) as it happens. */
+  onNotice: ((notice: MeetingNotice) => void) | undefined;
 
   private socket: WebSocket | null = null;
   private retryMs = FIRST_RETRY_MS;
@@ -39,11 +48,33 @@ export class RoomStreamController implements ReactiveController {
 
   hostConnected(): void {
     this.active = true;
+    window.addEventListener('offline', this.wentOffline);
+    window.addEventListener('online', this.cameOnline);
     this.open();
   }
 
+  /** A request just failed for want of a network: drop the link now and let it reconnect. */
+  suspect(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    socket.close();
+    this.setConnected(false);
+    this.scheduleReconnect();
+  }
+
+  private readonly wentOffline = () => this.suspect();
+  private readonly cameOnline = () => {
+    window.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retryMs = FIRST_RETRY_MS;
+    this.open();
+  };
+
   hostDisconnected(): void {
     this.active = false;
+    window.removeEventListener('offline', this.wentOffline);
+    window.removeEventListener('online', this.cameOnline);
     window.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     const socket = this.socket;
@@ -99,6 +130,12 @@ export class RoomStreamController implements ReactiveController {
         this.devices = message.devices;
         this.retryMs = FIRST_RETRY_MS;
         this.connected = true;
+        this.onSnapshot?.();
+        break;
+      case 'meeting':
+        this.now = message.now;
+        noteServerTime(message.now.time);
+        if (message.notice) this.onNotice?.(message.notice);
         break;
       case 'device': {
         const index = this.devices.findIndex((d) => d.id === message.device.id);

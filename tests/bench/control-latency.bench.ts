@@ -1,6 +1,7 @@
 /**
  * control-latency: 1,000 preset recalls through the API on loopback; for each, the time
- * from the request to the frame read on the camera's PTY peer. Reference figures from
+ * from the request to the frame read on the camera's PTY peer (the appliance in its own
+ * process, see appliance-process.ts). Reference figures from
  * the same run: the bare PTY write→read time (the floor under any serial command) and the
  * wire time of the same 7-byte frame at 9600 baud 8N1 (what a real cable adds).
  */
@@ -8,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { createPtyPair } from '../../drivers/sim/pty-pair.js';
 import { SerialTransport } from '../../drivers/transports/serial-transport.js';
-import { startTestRoom, waitFor } from '../helpers/test-room.js';
+import { startApplianceProcess } from './appliance-process.js';
 import type { Benchmark } from './bench-types.js';
 import { createHttpClient } from './http-client.js';
 import { round, summarize } from './stats.js';
@@ -56,14 +57,10 @@ const bench: Benchmark = {
   name: 'control-latency',
   async run({ quick }) {
     const count = quick ? 200 : 1000;
-    const room = await startTestRoom();
+    const room = await startApplianceProcess();
     try {
-      await waitFor(async () => {
-        const devices = (await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { id: string; status: string }[];
-        return devices.find((d) => d.id === 'cam-front')?.status === 'ok';
-      }, 10_000, 'the camera to be ok');
       let frameAt = 0;
-      room.camera.camera.on('frame', (frame: Uint8Array) => {
+      room.serial.camera.on('frame', (frame: Uint8Array) => {
         if (frame[3] === 0x3f && frame[4] === 0x02) frameAt = performance.now();
       });
       const client = createHttpClient(room.baseUrl);
@@ -72,7 +69,7 @@ const bench: Benchmark = {
       for (let i = 0; i < count + 50; i++) {
         frameAt = 0;
         const t0 = performance.now();
-        const res = await client.post('/api/v1/devices/cam-front/actions/preset.recall', { preset: i % 16 }, headers);
+        const res = await client.post('/api/v1/devices/cam-serial/actions/preset.recall', { preset: i % 16 }, headers);
         if (res.status !== 200) throw new Error(`preset recall answered ${res.status}: ${res.body}`);
         if (frameAt === 0) throw new Error('the camera did not see the preset recall frame');
         if (i >= 50) samples.push(frameAt - t0); // the first 50 warm up the JIT and the sockets
@@ -110,7 +107,8 @@ const bench: Benchmark = {
           samples: 'requests',
         },
         targets: { api_to_wire_p99_ms: { max: 1 } },
-        notes: 'http_floor: a bare Fastify POST round trip with the same client (request + response), measured in the same run.\n' +
+        notes: 'The appliance runs alone in its own process (roomctl start --config), as in a room; client and simulator share this one.\n' +
+          'http_floor: a bare Fastify POST round trip with the same client (request + response), measured in the same run.\n' +
           'api_to_wire: HTTP POST on loopback → validation → driver queue → PTY → simulator read, all software (a PTY has no baud delay).',
       };
     } finally {

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoRoom, type DemoRoom } from '../../appliance/demo/demo-room.js';
+import { startDemoRoom, type DemoOptions, type DemoRoom } from '../../appliance/demo/demo-room.js';
 import { createLogger } from '../../appliance/logger.js';
+import { processLogRing } from '../../appliance/log-ring.js';
 import { PANEL_DIST, PROJECT_ROOT } from '../../appliance/paths.js';
 
 export interface TestRoom {
@@ -26,10 +27,13 @@ export function ensurePanelBuilt(): void {
  * The demo room on random loopback ports with its data in a temp folder: the real appliance
  * with real simulators (a socat PTY pair for the camera, TCP for the display).
  */
-export async function startTestRoom(options: { warmupMs?: number; probeIntervalMs?: number; logLevel?: string } = {}): Promise<TestRoom> {
+export async function startTestRoom(options: { warmupMs?: number; probeIntervalMs?: number; logLevel?: string; configure?: DemoOptions['configure']; logsInRingOnly?: boolean } = {}): Promise<TestRoom> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-test-room-'));
-  const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
-  const demo = await startDemoRoom({ log, listen: '127.0.0.1:0', dataDir, mqttPort: 0, warmupMs: options.warmupMs ?? 200, probeIntervalMs: options.probeIntervalMs });
+  // logsInRingOnly: lines go to the in-process ring the admin view reads, not to the test output.
+  const log = options.logsInRingOnly
+    ? createLogger({ level: options.logLevel ?? 'info', destination: processLogRing })
+    : createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
+  const demo = await startDemoRoom({ log, listen: '127.0.0.1:0', dataDir, mqttPort: 0, warmupMs: options.warmupMs ?? 200, probeIntervalMs: options.probeIntervalMs, configure: options.configure });
   return {
     baseUrl: demo.appliance.url,
     token: demo.token,

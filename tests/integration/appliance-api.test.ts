@@ -19,7 +19,7 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
     await waitFor(async () => {
       const devices = (await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as DeviceView[];
       return devices.every((d) => d.status === 'ok');
-    }, 5000, 'every device ok');
+    }, 20_000, 'every device ok');
   });
   afterAll(() => room?.close());
 
@@ -27,7 +27,9 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
     const status = (await (await fetch(`${room.baseUrl}/api/v1/status`)).json()) as StatusView;
     expect(status.room).toMatchObject({ id: 'demo', site: 'lab' });
     expect(status.roomState).toBe('idle');
-    expect(status.devices).toMatchObject({ total: 2, ok: 2, offline: 0 });
+    // The demo room grows as drivers arrive (cameras, AV): every device it has is ok.
+    expect(status.devices).toMatchObject({ ok: status.devices.total, offline: 0 });
+    expect(status.devices.total).toBeGreaterThanOrEqual(2);
     expect(status.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -101,7 +103,7 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as StreamMessage));
     await waitFor(() => messages.some((m) => m.type === 'snapshot'), 3000, 'snapshot');
     const snapshot = messages.find((m) => m.type === 'snapshot')!;
-    expect(snapshot.type === 'snapshot' && snapshot.devices.map((d) => d.id).sort()).toEqual(['cam-front', 'display']);
+    expect(snapshot.type === 'snapshot' && snapshot.devices.map((d) => d.id).sort()).toEqual(expect.arrayContaining(['cam-front', 'display']));
     await post('/api/v1/devices/cam-front/actions/preset.recall', { preset: 7 });
     await waitFor(
       () => messages.some((m) => m.type === 'device' && m.device.id === 'cam-front' && m.device.state.lastPreset === 7),

@@ -2,11 +2,16 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
 import { DeviceViewSchema, errorResponses } from '../schemas.js';
+import { MoveWatchdog } from '../../devices/move-watchdog.js';
+import { PANEL_DEFAULTS } from '../../panel/panel-config.js';
 
 const DeviceParams = Type.Object({ id: Type.String() });
 const ActionParams = Type.Object({ id: Type.String(), action: Type.String() });
 
 export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
+  // The joystick's dead-man's switch: a move not renewed in time is followed by stop (issue 6).
+  const watchdog = new MoveWatchdog(core.devices, core.config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, app.log);
+  app.addHook('onClose', async () => watchdog.close());
   app.get('/api/v1/devices', { schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } } }, async () =>
     core.devices.list(),
   );
@@ -22,7 +27,8 @@ export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): P
     {
       schema: {
         summary: 'Run a device action',
-        description: "The body is validated by the action's JSON Schema, listed in GET /api/v1/devices.",
+        description:
+          "The body is validated by the action's JSON Schema, listed in GET /api/v1/devices. A `move` with a non-zero speed must be sent again within panel.moveWatchdogMs (default 500 ms) while the motion should go on; otherwise the appliance sends `stop` itself (dead-man's switch).",
         tags: ['devices'],
         params: ActionParams,
         body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
@@ -31,6 +37,7 @@ export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): P
       },
     },
     async (request) => {
+      watchdog.observe(request.params.id, request.params.action, request.body);
       const result = await core.devices.execute(request.params.id, request.params.action, request.body ?? {});
       return { ok: true as const, result: result ?? null };
     },

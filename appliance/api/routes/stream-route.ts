@@ -18,8 +18,19 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore): Pr
     broadcast({ type: 'status', status: core.status() });
   };
   core.devices.on('device', onDevice);
+  // Meeting changes (room state, check-ins, warnings) carry their own message, then the status.
+  const onMeeting = (message: StreamMessage) => {
+    broadcast(message);
+    broadcast({ type: 'status', status: core.status() });
+  };
+  core.meetings?.on('change', onMeeting);
+  // The data folder filling up (or freed) changes what the room can do: panels hear it at once.
+  const onStorage = () => broadcast({ type: 'status', status: core.status() });
+  core.storage?.on('change', onStorage);
   app.addHook('onClose', async () => {
     core.devices.off('device', onDevice);
+    core.meetings?.off('change', onMeeting);
+    core.storage?.off('change', onStorage);
     for (const socket of clients) socket.close(1001, 'appliance stopping');
   });
 
@@ -27,6 +38,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore): Pr
     clients.add(socket);
     const snapshot: StreamMessage = { type: 'snapshot', status: core.status(), devices: core.devices.list() };
     socket.send(JSON.stringify(snapshot));
+    if (core.meetings) socket.send(JSON.stringify(core.meetings.streamMessage()));
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
   });

@@ -1,0 +1,114 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { RoomctlError } from '../../../drivers/core/errors.js';
+import type { ApplianceCore } from '../../appliance-core.js';
+import type { PanelServices } from '../../panel/panel-services.js';
+import { PANEL_LOCALES, type PanelLocale } from '../../panel/panel-settings.js';
+import { DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
+
+const admin = { config: { access: 'admin' as const } };
+const secured = { security: [{ adminSession: [] }] };
+const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema) };
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Locale = Type.Union(PANEL_LOCALES.map((l) => Type.Literal(l)));
+
+const PanelRecordSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  pairCode: Type.String(),
+  approvedVia: Type.String(),
+  createdAt: Type.String(),
+  lastSeenAt: Nullable(Type.String()),
+  revokedAt: Nullable(Type.String()),
+});
+const SettingsSchema = Type.Object({
+  locale: Locale,
+  configLocale: Locale,
+  timezone: Type.String(),
+  roomName: Type.String(),
+  rules: Type.Record(Type.String(), Type.Unknown(), { description: 'The meeting rules in force (from the config; read-only here)' }),
+});
+const OverviewSchema = Type.Object({
+  devices: Type.Array(DeviceViewSchema),
+  selfTest: Type.Union([Type.Object({ id: Type.String(), at: Type.String(), passed: Type.Boolean(), failed: Type.Array(Type.String()) }), Type.Null()]),
+  panels: Type.Array(PanelRecordSchema),
+  waiting: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), since: Type.String() })),
+  settings: SettingsSchema,
+});
+const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
+
+/** The admin view: devices and health, last self-test, logs, restart, paired panels, settings. Every route needs the admin session. */
+export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
+  const { access } = panel;
+  const settings = () => ({
+    locale: panel.settings.locale,
+    configLocale: core.config.room.locale ?? ('en' as const),
+    timezone: core.config.room.timezone,
+    roomName: core.config.room.name,
+    rules: core.meetings ? ({ ...core.meetings.ctx.rules } as Record<string, unknown>) : {},
+  });
+
+  app.get('/api/v1/admin/overview', { ...admin, schema: { summary: 'Devices with health, the last self-test, paired and waiting panels, settings', tags: ['admin'], ...secured, response: { 200: OverviewSchema, ...refused } } }, async () => {
+    const test = core.meetings?.ctx.selfTests.latest();
+    return {
+      devices: core.devices.list(),
+      selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
+      panels: access.panels.list(),
+      waiting: access.pairing.waiting(),
+      settings: settings(),
+    };
+  });
+
+  app.get<{ Querystring: { limit?: number } }>(
+    '/api/v1/admin/logs',
+    {
+      ...admin,
+      schema: {
+        summary: 'Recent log lines (a ring buffer of the last 500), newest last',
+        tags: ['admin'],
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })) }, { additionalProperties: false }),
+        ...secured,
+        response: { 200: Type.Array(LogLineSchema), ...refused },
+      },
+    },
+    async (request) => panel.logs.recent(request.query.limit ?? 200),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/devices/:id/restart',
+    { ...admin, schema: { summary: 'Reconnect one device (drop its link, connect again now)', tags: ['admin'], params: Type.Object({ id: Type.String({ maxLength: 100 }) }), ...secured, response: { 200: DeviceViewSchema, ...refused } } },
+    async (request) => {
+      await core.devices.restart(request.params.id);
+      request.log.info({ device: request.params.id }, 'device restarted from the admin view');
+      return core.devices.get(request.params.id);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/admin/panels/:id',
+    { ...admin, schema: { summary: 'Unpair a panel: its credential stops working at once', tags: ['admin'], params: Type.Object({ id: Type.String({ maxLength: 64 }) }), ...secured, response: { 204: Type.Null(), ...refused } } },
+    async (request, reply) => {
+      if (!access.panels.revoke(request.params.id)) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No paired panel "${request.params.id}"`);
+      request.log.info({ panel: request.params.id }, 'panel unpaired');
+      return reply.status(204).send();
+    },
+  );
+
+  app.put<{ Body: { locale: PanelLocale | null } }>(
+    '/api/v1/admin/settings',
+    {
+      ...admin,
+      schema: {
+        summary: "Room settings: the panels' default language (null: back to the config's)",
+        tags: ['admin'],
+        body: Type.Object({ locale: Type.Union([Locale, Type.Null()]) }, { additionalProperties: false }),
+        ...secured,
+        response: { 200: SettingsSchema, ...refused },
+      },
+    },
+    async (request) => {
+      panel.settings.setLocale(request.body.locale);
+      return settings();
+    },
+  );
+}

@@ -1,0 +1,170 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { RoomctlError } from '../../../drivers/core/errors.js';
+import type { MediaService } from '../../media/media-service.js';
+import { MediaStatusSchema, RecordingFileParams, RecordingParams, RecordingSchema, StartRecordingBody } from '../../media/media-schemas.js';
+import type { Recording } from '../../media/recordings-repository.js';
+import { TokenAuth } from '../auth.js';
+import { ErrorBodySchema, errorResponses } from '../schemas.js';
+
+const BOUNDARY = 'roomctlframe';
+/** A viewer this far behind gets frames dropped rather than buffered without end. */
+const MAX_BACKLOG_BYTES = 512 * 1024;
+const errors = { ...errorResponses, 403: Type.Ref(ErrorBodySchema) };
+const secured = [{ bearer: [] }];
+
+function withUrls(recording: Recording) {
+  return { ...recording, files: recording.files.map((f) => ({ ...f, url: `/api/v1/recordings/${recording.id}/files/${f.name}` })) };
+}
+
+/**
+ * Media: status, recording start/stop (for people and for the meetings module's
+ * lifecycle), recordings list/download/delete, and the live MJPEG preview. Recordings and
+ * the preview show people, so unlike the other reads they need the bearer token; the
+ * preview also takes it as `?token=` because an <img> cannot send headers.
+ */
+export async function mediaRoutes(app: FastifyInstance, media: MediaService, tokens: readonly string[]): Promise<void> {
+  const auth = new TokenAuth(tokens);
+  const allowHeaderOrQuery = (request: FastifyRequest<{ Querystring: { token?: string } }>) => {
+    if (!request.headers.authorization && request.query.token !== undefined) {
+      if (auth.accepts(request.query.token)) return;
+      throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'The token is not valid for this room');
+    }
+    auth.check(request);
+  };
+  app.addSchema(RecordingSchema);
+
+  app.get('/api/v1/media', { schema: { summary: 'Media pipeline: host, video, audio, recording, signal health', tags: ['media'], response: { 200: MediaStatusSchema } } }, async () => {
+    // The active recording's files carry their download URL, as everywhere else (the schema requires it).
+    const status = media.status();
+    const active = status.recording.active;
+    return active ? { ...status, recording: { ...status.recording, active: withUrls(active) } } : status;
+  });
+
+  app.post<{ Body: { meetingId?: string } }>(
+    '/api/v1/media/recording/start',
+    { schema: { summary: 'Start recording (if the room allows it)', tags: ['media'], body: Type.Optional(StartRecordingBody), security: secured, response: { 201: Type.Ref(RecordingSchema), ...errors } } },
+    async (request, reply) => reply.status(201).send(withUrls(await media.startRecording({ meetingId: request.body?.meetingId ?? null }))),
+  );
+
+  app.post(
+    '/api/v1/media/recording/stop',
+    { schema: { summary: 'Stop the recording; the last file is finished first', tags: ['media'], security: secured, response: { 200: Type.Union([Type.Ref(RecordingSchema), Type.Null()]), ...errors } } },
+    async () => {
+      const recording = await media.stopRecording();
+      return recording ? withUrls(recording) : null;
+    },
+  );
+
+  app.get(
+    '/api/v1/recordings',
+    { schema: { summary: 'Recordings, newest first', tags: ['media'], security: secured, response: { 200: Type.Array(Type.Ref(RecordingSchema)), ...errors } } },
+    async (request) => {
+      auth.check(request);
+      return media.recordings.list().map(withUrls);
+    },
+  );
+
+  const recordingOr404 = (id: string) => {
+    const recording = media.recordings.get(id);
+    if (!recording) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No recording "${id}"`);
+    return recording;
+  };
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/recordings/:id',
+    { schema: { summary: 'One recording', tags: ['media'], params: RecordingParams, security: secured, response: { 200: Type.Ref(RecordingSchema), ...errors } } },
+    async (request) => {
+      auth.check(request);
+      return withUrls(recordingOr404(request.params.id));
+    },
+  );
+
+  app.get<{ Params: { id: string; name: string } }>(
+    '/api/v1/recordings/:id/files/:name',
+    { schema: { summary: 'Download one segment file', tags: ['media'], params: RecordingFileParams, security: secured, response: errors } },
+    async (request, reply) => {
+      auth.check(request);
+      const recording = recordingOr404(request.params.id);
+      // Only names the database knows, under the recording's own folder.
+      const file = recording.files.find((f) => f.name === request.params.name);
+      if (!file) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `Recording ${recording.id} has no file "${request.params.name}"`);
+      const path = join(media.recordingsDir, recording.id, file.name);
+      const size = await stat(path).then((s) => s.size, () => null);
+      if (size === null) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The file ${file.name} is no longer on disk`);
+      return reply
+        .type(recording.format === 'mp4' ? 'video/mp4' : 'video/x-matroska')
+        .header('content-length', size)
+        .header('content-disposition', `attachment; filename="${recording.id}-${file.name}"`)
+        .send(createReadStream(path));
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/recordings/:id',
+    { schema: { summary: 'Delete a recording and its files', tags: ['media'], params: RecordingParams, security: secured, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await media.deleteRecording(recordingOr404(request.params.id).id);
+      return reply.status(204).send();
+    },
+  );
+
+  const viewers = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of viewers) res.end();
+  });
+
+  app.get<{ Querystring: { token?: string } }>(
+    '/api/v1/media/preview.mjpeg',
+    {
+      schema: {
+        summary: 'Live preview, MJPEG over multipart/x-mixed-replace (for an <img>)',
+        tags: ['media'],
+        querystring: Type.Object({ token: Type.Optional(Type.String()) }),
+        security: secured,
+        response: errors,
+      },
+    },
+    (request, reply) => {
+      allowHeaderOrQuery(request);
+      void reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': `multipart/x-mixed-replace; boundary=${BOUNDARY}`, 'cache-control': 'no-cache, no-store', pragma: 'no-cache', connection: 'close' });
+      viewers.add(res);
+      const unsubscribe = media.subscribePreview((jpeg) => {
+        if (res.writableLength > MAX_BACKLOG_BYTES) return;
+        res.write(`--${BOUNDARY}\r\ncontent-type: image/jpeg\r\ncontent-length: ${jpeg.length}\r\n\r\n`);
+        res.write(jpeg);
+        res.write('\r\n');
+      });
+      res.on('close', () => {
+        viewers.delete(res);
+        unsubscribe();
+      });
+    },
+  );
+
+  app.get<{ Querystring: { token?: string } }>(
+    '/api/v1/media/preview.jpg',
+    { schema: { summary: 'One preview frame (JPEG)', tags: ['media'], querystring: Type.Object({ token: Type.Optional(Type.String()) }), security: secured, response: errors } },
+    async (request, reply) => {
+      allowHeaderOrQuery(request);
+      const jpeg = await new Promise<Buffer>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          unsubscribe();
+          reject(new RoomctlError('ROOMCTL_E_MEDIA_UNAVAILABLE', `No picture within 10 s (${media.status().detail ?? media.status().summary})`));
+        }, 10_000);
+        const unsubscribe = media.subscribePreview((frame) => {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(frame);
+        });
+      });
+      return reply.type('image/jpeg').header('cache-control', 'no-store').send(jpeg);
+    },
+  );
+}

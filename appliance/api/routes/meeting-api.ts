@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApplianceCore } from '../../appliance-core.js';
+import { AgendaNowSchema, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { checkInRoutes } from './checkin-routes.js';
+import { MeetingAuth } from './meeting-auth.js';
+import { meetingRoutes } from './meeting-routes.js';
+import { minutesRoutes } from './minutes-routes.js';
+import { roomOpsRoutes } from './room-ops-routes.js';
+import { strictValidator } from './strict-validator.js';
+
+/** Every meeting route (issue 5), registered when the appliance runs a meeting room. */
+export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Promise<void> {
+  const room = core.meetings;
+  if (!room) return;
+  app.addSchema(MeetingViewSchema);
+  app.addSchema(AgendaNowSchema);
+  app.addSchema(RoomNowSchema);
+  const auth = new MeetingAuth(core.config.api.tokens);
+  // Own scope, so the strict validator applies to these routes only.
+  await app.register(async (scope) => {
+    scope.setValidatorCompiler(strictValidator);
+    await meetingRoutes(scope, room, auth);
+    await checkInRoutes(scope, room, auth);
+    await minutesRoutes(scope, room, auth);
+    await roomOpsRoutes(scope, room, auth);
+  });
+}

@@ -1,0 +1,88 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { RoomctlError } from '../../../drivers/core/errors.js';
+import { book, end, extend, release, start } from '../../meetings/meeting-lifecycle.js';
+import type { MeetingRoom } from '../../meetings/meeting-room.js';
+import { roomNowView } from '../../meetings/meeting-view-builders.js';
+import { errorResponses } from '../schemas.js';
+import type { MeetingAuth } from './meeting-auth.js';
+import { BookingBody, IdParams, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
+
+const secured = { security: [{ bearer: [] }] };
+const MeetingRef = Type.Ref(MeetingViewSchema);
+const RangeQuery = Type.Object(
+  { from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) },
+  { additionalProperties: false },
+);
+
+/** The schedule: what is booked, book now, extend, start, end, release. */
+export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const ctx = room.ctx;
+  const meetingOr404 = (id: string) => {
+    const m = ctx.meetings.get(id);
+    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
+    return m;
+  };
+
+  app.get('/api/v1/room/now', { schema: { summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)', tags: ['meetings'], response: { 200: Type.Ref(RoomNowSchema) } } }, async (request) =>
+    roomNowView(ctx, room.roomState(), auth.hasToken(request)),
+  );
+
+  app.get<{ Querystring: { from?: string; to?: string } }>(
+    '/api/v1/meetings',
+    {
+      schema: {
+        summary: 'Meetings overlapping a period (default: today and the next 7 days). Confidential titles only with the bearer token.',
+        tags: ['meetings'],
+        querystring: RangeQuery,
+        response: { 200: Type.Array(MeetingRef), 400: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const now = ctx.clock.now().getTime();
+      const from = request.query.from ?? new Date(now - 12 * 3_600_000).toISOString();
+      const to = request.query.to ?? new Date(now + 7 * 86_400_000).toISOString();
+      if (Date.parse(to) - Date.parse(from) > 92 * 86_400_000) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'Ask for at most 92 days at a time');
+      const authorised = auth.hasToken(request);
+      return ctx.meetings.between(new Date(from).toISOString(), new Date(to).toISOString()).map((m) => room.view(m, authorised));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', { schema: { summary: 'One meeting', tags: ['meetings'], params: IdParams, response: { 200: MeetingRef, 404: errorResponses[404] } } }, async (request) =>
+    room.view(meetingOr404(request.params.id), auth.hasToken(request)),
+  );
+
+  app.post<{ Body: typeof BookingBody.static }>(
+    '/api/v1/bookings',
+    { schema: { summary: 'Book the room (now, or later) — refused with ROOMCTL_E_BOOKING_CONFLICT when taken', tags: ['meetings'], body: BookingBody, ...secured, response: { 201: MeetingRef, ...errorResponses } } },
+    async (request, reply) => {
+      const meeting = book(ctx, request.body);
+      return reply.status(201).send(room.view(meeting, true));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { minutes: number } }>(
+    '/api/v1/meetings/:id/extend',
+    {
+      schema: {
+        summary: 'Extend a meeting if the room is free after it',
+        tags: ['meetings'],
+        params: IdParams,
+        body: Type.Object({ minutes: Type.Integer({ minimum: 5, maximum: 240 }) }, { additionalProperties: false }),
+        ...secured,
+        response: { 200: MeetingRef, ...errorResponses },
+      },
+    },
+    async (request) => room.view(extend(ctx, request.params.id, request.body.minutes), true),
+  );
+
+  const transition = (path: string, summary: string, run: typeof start) =>
+    app.post<{ Params: { id: string } }>(
+      `/api/v1/meetings/:id/${path}`,
+      { schema: { summary, tags: ['meetings'], params: IdParams, ...secured, response: { 200: MeetingRef, ...errorResponses } } },
+      async (request) => room.view(run(ctx, meetingOr404(request.params.id).id), true),
+    );
+  transition('start', 'Start the meeting (one touch): runs the start scene', start);
+  transition('end', 'End the meeting: runs the end scene, assembles and sends the minutes', end);
+  transition('release', 'Release a booking (free the room)', release);
+}

@@ -1,0 +1,158 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import { CONFIDENTIALITY, MEETING_STATUSES } from '../../meetings/meeting-types.js';
+import { PROBLEM_CATEGORIES } from '../../meetings/feedback-repository.js';
+import { ACTION_STATUSES } from '../../meetings/minutes-repository.js';
+
+/** Route schemas for meetings: they validate every input and write the OpenAPI document. */
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DateTime = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
+const Email = Type.String({ format: 'email', maxLength: 254 });
+
+export const PersonSchema = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), email: Type.Optional(Email), badge: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+  { additionalProperties: false },
+);
+export const AttendeeSchema = Type.Object(
+  { ...PersonSchema.properties, required: Type.Boolean({ default: true, description: 'Required (true) or optional (false)' }) },
+  { additionalProperties: false },
+);
+export const AgendaDraftSchema = Type.Object(
+  { title: Type.String({ minLength: 1, maxLength: 200 }), owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), minutes: Type.Integer({ minimum: 1, maximum: 480 }) },
+  { additionalProperties: false },
+);
+
+export const MeetingViewSchema = Type.Object(
+  {
+    id: Type.String(),
+    source: literals(['calendar', 'adhoc']),
+    seriesKey: Nullable(Type.String()),
+    title: Nullable(Type.String({ description: 'null when hidden (confidential)' })),
+    hidden: Type.Boolean(),
+    organiser: Nullable(PersonSchema),
+    attendees: Type.Array(AttendeeSchema),
+    description: Type.String(),
+    start: DateTime(),
+    end: DateTime(),
+    status: literals(MEETING_STATUSES),
+    confidentiality: literals(CONFIDENTIALITY),
+    startedAt: Nullable(DateTime()),
+    endedAt: Nullable(DateTime()),
+    releasedAt: Nullable(DateTime()),
+    checkInOpensAt: DateTime(),
+    autoReleaseAt: DateTime(),
+    checkIns: Type.Integer(),
+    seriesFlagged: Type.Boolean({ description: 'The recurring series was auto-released too often in a row' }),
+  },
+  { $id: 'MeetingView' },
+);
+
+export const AgendaNowSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        position: Type.Integer(),
+        title: Type.String(),
+        owner: Nullable(Type.String()),
+        minutes: Type.Integer(),
+        startedAt: Nullable(DateTime()),
+        endedAt: Nullable(DateTime()),
+        overrunMinutes: Nullable(Type.Number()),
+      }),
+    ),
+    currentPosition: Nullable(Type.Integer()),
+    remainingSeconds: Nullable(Type.Integer()),
+    usedPercent: Nullable(Type.Number()),
+  },
+  { $id: 'AgendaNow' },
+);
+
+export const RoomNowSchema = Type.Object(
+  {
+    state: literals(['idle', 'booked', 'in_meeting']),
+    current: Nullable(Type.Ref(MeetingViewSchema)),
+    next: Nullable(Type.Ref(MeetingViewSchema)),
+    agenda: Nullable(Type.Ref(AgendaNowSchema)),
+    selfTest: Nullable(Type.Object({ id: Type.String(), at: DateTime(), passed: Type.Boolean(), failed: Type.Array(Type.String()) })),
+    bookNowMinutes: Type.Array(Type.Integer()),
+    time: DateTime(),
+  },
+  { $id: 'RoomNow' },
+);
+
+export const BookingBody = Type.Object(
+  {
+    minutes: Type.Integer({ minimum: 5, maximum: 480, description: 'Length; "book now" offers 15, 30, 60' }),
+    start: Type.Optional(DateTime('Default: now')),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    organiser: Type.Optional(PersonSchema),
+    attendees: Type.Optional(Type.Array(AttendeeSchema, { maxItems: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 10_000 })),
+    agenda: Type.Optional(Type.Array(AgendaDraftSchema, { maxItems: 50 })),
+    confidentiality: Type.Optional(literals(CONFIDENTIALITY)),
+  },
+  { additionalProperties: false },
+);
+
+export const CheckInBody = Type.Object(
+  {
+    badge: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    email: Type.Optional(Email),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    walkIn: Type.Optional(Type.Boolean({ description: 'Add a person who was not invited' })),
+    method: Type.Optional(literals(['tap', 'qr', 'badge'])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const CheckInResult = Type.Object({
+  meetingId: Type.String(),
+  invited: Type.Boolean(),
+  checkIn: Type.Object({ personKey: Type.String(), name: Type.Optional(Type.String()), email: Type.Optional(Type.String()), badge: Type.Optional(Type.String()), method: Type.String(), walkIn: Type.Boolean(), at: DateTime() }),
+  meetingStatus: literals(MEETING_STATUSES),
+});
+
+export const EntryBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }), author: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })) }, { additionalProperties: false });
+export const EntrySchema = Type.Object({ id: Type.String(), kind: literals(['note', 'decision']), text: Type.String(), author: Nullable(Type.String()), at: DateTime() });
+
+export const ActionBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 2000 }), owner: Type.String({ minLength: 1, maxLength: 120 }), ownerEmail: Type.Optional(Email), deadline: Type.Optional(DateTime()) },
+  { additionalProperties: false },
+);
+export const ActionPatch = Type.Object(
+  {
+    status: Type.Optional(literals(ACTION_STATUSES)),
+    deadline: Type.Optional(Nullable(DateTime())),
+    owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    ownerEmail: Type.Optional(Nullable(Email)),
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const ActionItemSchema = Type.Object({
+  id: Type.String(),
+  meetingId: Type.String(),
+  text: Type.String(),
+  owner: Type.String(),
+  ownerEmail: Nullable(Type.String()),
+  deadline: Nullable(DateTime()),
+  status: literals(ACTION_STATUSES),
+  createdAt: DateTime(),
+  updatedAt: DateTime(),
+  remindedAt: Nullable(DateTime()),
+});
+
+export const FeedbackBody = Type.Object(
+  {
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    problems: Type.Optional(Type.Array(literals(PROBLEM_CATEGORIES), { uniqueItems: true, maxItems: PROBLEM_CATEGORIES.length })),
+    comment: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const CodeHeaders = Type.Object({
+  'x-meeting-code': Type.Optional(Type.String({ maxLength: 32, description: 'The meeting code from its QR page (instead of the bearer token)' })),
+  'x-roomctl-reader': Type.Optional(Type.String({ maxLength: 254, description: 'Email or badge id of the reader (needed for confidential minutes)' })),
+});

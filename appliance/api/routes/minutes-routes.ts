@@ -1,0 +1,124 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { RoomctlError } from '../../../drivers/core/errors.js';
+import { advanceAgenda, setAgenda } from '../../meetings/agenda-service.js';
+import { agendaView } from '../../meetings/meeting-view-builders.js';
+import type { MeetingRoom } from '../../meetings/meeting-room.js';
+import { addActionItem, addEntry, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
+import { errorResponses } from '../schemas.js';
+import type { MeetingAuth } from './meeting-auth.js';
+import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, CodeHeaders, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
+
+const byCode = { config: { auth: 'meeting-code' as const } };
+const either: Record<string, string[]>[] = [{ bearer: [] }, {}];
+
+/** Agenda, notes, decisions, action items and the minutes — from the panel or the phone page. */
+export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const ctx = room.ctx;
+  const meetingOr404 = (id: string) => {
+    const m = ctx.meetings.get(id);
+    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
+    return m;
+  };
+
+  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id/agenda', { schema: { summary: 'Agenda with the current item and its remaining time', tags: ['agenda'], params: IdParams, headers: CodeHeaders, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } }, async (request) => {
+    const m = meetingOr404(request.params.id);
+    if (m.confidentiality === 'confidential') auth.forMeeting(request, m);
+    return agendaView(ctx, m.id);
+  });
+
+  app.put<{ Params: { id: string }; Body: { items: (typeof AgendaDraftSchema.static)[] } }>(
+    '/api/v1/meetings/:id/agenda',
+    { ...byCode, schema: { summary: 'Replace the agenda', tags: ['agenda'], params: IdParams, headers: CodeHeaders, body: Type.Object({ items: Type.Array(AgendaDraftSchema, { maxItems: 50 }) }, { additionalProperties: false }), security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } },
+    async (request) => {
+      const m = meetingOr404(request.params.id);
+      const reader = auth.forMeeting(request, m);
+      setAgenda(ctx, m.id, request.body.items);
+      ctx.audit.record({ meetingId: m.id, action: 'agenda.edit', who: reader.who ?? null, via: reader.via, detail: `${request.body.items.length} items` }, ctx.clock.now());
+      return agendaView(ctx, m.id);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/meetings/:id/agenda/next',
+    { ...byCode, schema: { summary: 'End the current agenda item (its actual time is recorded) and start the next', tags: ['agenda'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } },
+    async (request) => {
+      const m = meetingOr404(request.params.id);
+      auth.forMeeting(request, m);
+      advanceAgenda(ctx, m.id);
+      return agendaView(ctx, m.id);
+    },
+  );
+
+  for (const kind of ['note', 'decision'] as const) {
+    app.post<{ Params: { id: string }; Body: { text: string; author?: string } }>(
+      `/api/v1/meetings/:id/${kind}s`,
+      { ...byCode, schema: { summary: `Record a ${kind}`, tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: EntryBody, security: either, response: { 201: EntrySchema, ...errorResponses } } },
+      async (request, reply) => {
+        const m = meetingOr404(request.params.id);
+        return reply.status(201).send(addEntry(ctx, m.id, kind, request.body.text, request.body.author, auth.forMeeting(request, m)));
+      },
+    );
+  }
+
+  app.post<{ Params: { id: string }; Body: typeof ActionBody.static }>(
+    '/api/v1/meetings/:id/action-items',
+    { ...byCode, schema: { summary: 'Record an action item (owner, deadline)', tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: ActionBody, security: either, response: { 201: ActionItemSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const m = meetingOr404(request.params.id);
+      return reply.status(201).send(addActionItem(ctx, m.id, request.body, auth.forMeeting(request, m)));
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: typeof ActionPatch.static }>(
+    '/api/v1/action-items/:id',
+    { ...byCode, schema: { summary: "Update an action item's status, deadline or owner", tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: ActionPatch, security: either, response: { 200: ActionItemSchema, ...errorResponses } } },
+    async (request) => {
+      const item = ctx.minutes.action(request.params.id);
+      if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${request.params.id}"`);
+      return updateActionItem(ctx, item.id, request.body, auth.forMeeting(request, meetingOr404(item.meetingId)));
+    },
+  );
+
+  const formats = { 'minutes.json': 'json', 'minutes.md': 'markdown', 'action-items.ics': 'ics' } as const;
+  for (const [file, format] of Object.entries(formats)) {
+    app.get<{ Params: { id: string } }>(
+      `/api/v1/meetings/:id/${file}`,
+      {
+        schema: {
+          summary: `The minutes as ${format === 'ics' ? 'iCalendar VTODOs (action items)' : format === 'json' ? 'JSON' : 'Markdown'}; every read is audited, confidential ones need X-Roomctl-Reader`,
+          tags: ['minutes'],
+          params: IdParams,
+          headers: CodeHeaders,
+          security: either,
+          response: { 200: format === 'json' ? Type.Object({ final: Type.Boolean(), minutes: Type.Unknown() }) : Type.String(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const m = meetingOr404(request.params.id);
+        const read = readMinutes(ctx, m.id, auth.forMeeting(request, m), format);
+        void reply.header('cache-control', 'no-store');
+        if (format === 'json') return { final: read.final, minutes: read.minutes };
+        if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(read.markdown);
+        return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="action-items.ics"').send(read.ics);
+      },
+    );
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/meetings/:id/audit',
+    {
+      schema: {
+        summary: 'Every read and change of the minutes',
+        tags: ['minutes'],
+        params: IdParams,
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(Type.Object({ id: Type.Integer(), meetingId: Type.String(), action: Type.String(), who: Type.Union([Type.String(), Type.Null()]), via: Type.String(), detail: Type.Union([Type.String(), Type.Null()]), at: Type.String() })), ...errorResponses },
+      },
+    },
+    async (request) => {
+      auth.requireToken(request);
+      return ctx.audit.list(meetingOr404(request.params.id).id);
+    },
+  );
+}

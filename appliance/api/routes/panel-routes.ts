@@ -1,0 +1,122 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { ApplianceCore } from '../../appliance-core.js';
+import { adminSessionOf } from '../../panel/panel-access.js';
+import type { PanelServices } from '../../panel/panel-services.js';
+import { PANEL_LOCALES } from '../../panel/panel-settings.js';
+import { TokenAuth } from '../auth.js';
+import { ErrorBodySchema, errorResponses } from '../schemas.js';
+
+const publicRoute = { config: { access: 'public' as const } };
+const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema), 429: Type.Ref(ErrorBodySchema) };
+const Code = Type.String({ pattern: '^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$', description: 'The pairing code the panel shows, e.g. K7QM-4XPA' });
+const PairingAnswer = Type.Union([
+  Type.Object({ status: Type.Literal('pending'), requestId: Type.String(), claim: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+  Type.Object({ status: Type.Literal('approved'), requestId: Type.String(), panelId: Type.String(), token: Type.String({ description: 'The panel credential: room actions, not admin ones' }) }),
+]);
+export const PanelInfoSchema = Type.Object(
+  {
+    room: Type.Object({ id: Type.String(), name: Type.String(), timezone: Type.String() }),
+    locale: Type.Union(PANEL_LOCALES.map((l) => Type.Literal(l))),
+    adminPin: Type.Boolean({ description: 'The room has an admin PIN (the admin view can be opened)' }),
+    credential: Type.Union([Type.Literal('token'), Type.Literal('panel'), Type.Literal('none')], { description: 'What the request\'s bearer is: a config token, a paired panel\'s credential, or nothing valid' }),
+    panelId: Type.Union([Type.String(), Type.Null()]),
+    presets: Type.Array(Type.Object({ device: Type.String(), preset: Type.Integer(), name: Type.String(), nameZh: Type.Optional(Type.String()) })),
+  },
+  { $id: 'PanelInfo' },
+);
+
+/** The panel's handshake: what it should show, pairing, and the admin PIN → session. */
+export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
+  const tokens = new TokenAuth(core.config.api.tokens);
+  const { access } = panel;
+  app.addSchema(PanelInfoSchema);
+
+  app.get('/api/v1/panel/info', { schema: { summary: 'What a panel needs before its first screen: room, language, whether it is paired', tags: ['panel'], response: { 200: Type.Ref(PanelInfoSchema) } } }, async (request) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
+    const { id, name, timezone } = core.config.room;
+    return {
+      room: { id, name, timezone },
+      locale: panel.settings.locale,
+      adminPin: access.pin.configured,
+      credential: request.panelId ? ('panel' as const) : bearer && tokens.accepts(bearer) ? ('token' as const) : ('none' as const),
+      panelId: request.panelId,
+      presets: core.config.panel?.presets ?? [],
+    };
+  });
+
+  app.post<{ Body: { code: string; name?: string } }>(
+    '/api/v1/panels/pair',
+    {
+      ...publicRoute,
+      schema: {
+        summary: 'A panel asks to be paired, showing its code: approved at once when the config lists the code, else it waits for the admin PIN',
+        tags: ['panel'],
+        body: Type.Object({ code: Code, name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
+        response: { 200: PairingAnswer, ...refused },
+      },
+    },
+    async (request) => access.pairing.request(request.body.code, request.body.name ?? `Panel ${request.body.code}`),
+  );
+
+  app.post<{ Body: { requestId: string; claim: string } }>(
+    '/api/v1/panels/pair/claim',
+    {
+      ...publicRoute,
+      schema: {
+        summary: 'The asking panel polls its request: still pending, or its credential (handed out once)',
+        tags: ['panel'],
+        body: Type.Object({ requestId: Type.String({ maxLength: 64 }), claim: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 200: PairingAnswer, ...refused },
+      },
+    },
+    async (request) => access.pairing.claim(request.body.requestId, request.body.claim),
+  );
+
+  app.post<{ Body: { code: string; pin?: string } }>(
+    '/api/v1/panels/pair/approve',
+    {
+      ...publicRoute,
+      schema: {
+        summary: 'Approve a waiting panel: with the admin PIN (same lock-out as the admin view) or an admin session',
+        tags: ['panel'],
+        body: Type.Object({ code: Code, pin: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ panelId: Type.String(), name: Type.String() }), ...refused },
+      },
+    },
+    async (request) => {
+      if (!access.sessions.touch(adminSessionOf(request))) access.pin.verify(request.body.pin ?? '');
+      const approved = access.pairing.approve(request.body.code);
+      request.log.info({ panel: approved.id, name: approved.name }, 'panel paired with the admin PIN');
+      return { panelId: approved.id, name: approved.name };
+    },
+  );
+
+  app.post<{ Body: { pin: string } }>(
+    '/api/v1/admin/session',
+    {
+      ...publicRoute,
+      schema: {
+        summary: 'Open an admin session with the admin PIN; 5 wrong PINs in a row lock it (30 s, then twice as long each time)',
+        tags: ['admin'],
+        body: Type.Object({ pin: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ session: Type.String({ description: 'Send as X-Roomctl-Admin' }), expiresAt: Type.String({ format: 'date-time' }) }), ...refused },
+      },
+    },
+    async (request) => {
+      try {
+        access.pin.verify(request.body.pin);
+      } catch (err) {
+        request.log.warn({ code: (err as { code?: string }).code }, 'admin PIN refused');
+        throw err;
+      }
+      request.log.info({}, 'admin session opened');
+      return access.sessions.open();
+    },
+  );
+
+  app.delete('/api/v1/admin/session', { config: { access: 'admin' }, schema: { summary: 'Close the admin session', tags: ['admin'], security: [{ adminSession: [] }], response: { 204: Type.Null(), ...refused } } }, async (request, reply) => {
+    access.sessions.close(adminSessionOf(request));
+    return reply.status(204).send();
+  });
+}

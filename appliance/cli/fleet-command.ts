@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
+import { startFleet } from '../fleet/fleet-service.js';
+import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
+import { createLogger } from '../logger.js';
+import type { MqttSettings } from '../telemetry/mqtt-connect-options.js';
+import { waitForShutdown } from './shutdown.js';
+
+export const FLEET_USAGE = `roomctl fleet — watch every room's health (subscribes to roomctl/# on the central broker)
+
+Options:
+  --broker URL             mqtt://, mqtts://, ws:// or wss:// (default mqtt://127.0.0.1:1883, the demo's broker)
+  --username NAME          broker user; the password comes from --password or ROOMCTL_FLEET_PASSWORD
+  --ca FILE --cert FILE --key FILE   TLS: pinned CA, client certificate and key
+  --insecure               accept a broker certificate that does not verify (lab only)
+  --protocol 4|5           MQTT 3.1.1 or 5 (default: 5, falling back to 3.1.1 when refused)
+  --share GROUP            subscribe as $share/GROUP/roomctl/# so several fleet instances split the load
+  --data DIR               database folder (default ./fleet-data)
+  --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
+  --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
+  --webhook URL            send alerts as JSON to this URL (repeatable); --webhook-secret signs them
+  --notify FILE            also send alerts through the channels of a YAML file's \`notifications:\`
+                           section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
+  --offline-after S        alert when a device stays offline S seconds (default 60)
+  --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
+`;
+
+/** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
+export async function fleetCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      broker: { type: 'string', default: 'mqtt://127.0.0.1:1883' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      ca: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      insecure: { type: 'boolean', default: false },
+      protocol: { type: 'string' },
+      share: { type: 'string' },
+      data: { type: 'string', default: 'fleet-data' },
+      listen: { type: 'string', default: '127.0.0.1:8090' },
+      token: { type: 'string' },
+      webhook: { type: 'string', multiple: true },
+      'webhook-secret': { type: 'string' },
+      notify: { type: 'string' },
+      'offline-after': { type: 'string' },
+      'room-offline-after': { type: 'string' },
+      'client-id': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(FLEET_USAGE);
+    return 0;
+  }
+  const problems: string[] = [];
+  const seconds = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) problems.push(`--${name} must be a number of seconds, got ${JSON.stringify(value)}`);
+    return n;
+  };
+  if (!/^(mqtts?|wss?):\/\/\S+$/.test(values.broker)) problems.push(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${JSON.stringify(values.broker)}`);
+  if (values.protocol !== undefined && values.protocol !== '4' && values.protocol !== '5') problems.push('--protocol must be 4 (MQTT 3.1.1) or 5');
+  if (values.share !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.share)) problems.push('--share must be a group name of letters, digits, - and _');
+  if (values.token !== undefined && values.token.length < 16) problems.push('--token must be at least 16 characters');
+  const deviceAfter = seconds('offline-after', values['offline-after']);
+  const roomAfter = seconds('room-offline-after', values['room-offline-after']);
+  if (problems.length) {
+    process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
+    return 2;
+  }
+  const broker: MqttSettings = { url: values.broker, rejectUnauthorized: !values.insecure };
+  if (values.username) broker.username = values.username;
+  const password = values.password ?? process.env.ROOMCTL_FLEET_PASSWORD;
+  if (password) broker.password = password;
+  if (values.ca) broker.ca = values.ca;
+  if (values.cert) broker.cert = values.cert;
+  if (values.key) broker.key = values.key;
+  if (values.protocol) broker.protocolVersion = Number(values.protocol) as 4 | 5;
+  if (values['client-id']) broker.clientId = values['client-id'];
+  const sinks: AlertSink[] = (values.webhook ?? []).map((url, i) => new WebhookAlertSink(url, { id: `webhook-${i + 1}`, secret: values['webhook-secret'] }));
+  if (values.notify) sinks.push(...notifyAlertSinks(await loadNotificationsFile(values.notify)));
+  const token = values.token ?? randomBytes(18).toString('base64url');
+
+  const log = createLogger({ level: process.env.ROOMCTL_LOG_LEVEL ?? 'info' });
+  const rules: Record<string, number> = {};
+  if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
+  if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], rules, sinks, log });
+  process.stdout.write(
+    [
+      '',
+      'roomctl fleet view ready',
+      `  dashboard ${fleet.url}/?token=${token}`,
+      `  API       ${fleet.url}/api/fleet/rooms`,
+      `  metrics   ${fleet.url}/metrics`,
+      `  broker    ${values.broker}   (${values.share ? `$share/${values.share}/` : ''}roomctl/#)`,
+      `  token     ${token}`,
+      '',
+      'FLEET_READY',
+      '',
+    ].join('\n'),
+  );
+  await waitForShutdown(() => fleet.close());
+  return 0;
+}

@@ -1,0 +1,100 @@
+import { toRoomctlError } from '../../drivers/core/errors.js';
+import type { Logger } from '../logger.js';
+import type { Db } from '../store/database.js';
+import type { Alert, AlertSink } from './alert-sink.js';
+
+interface AlertRow {
+  id: number;
+  sink: string;
+  body: string;
+  attempts: number;
+}
+
+/** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
+export function alertRetryMs(attempts: number): number {
+  return Math.min(600_000, 5000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Alerts go into `fleet_alerts` (one row per sink) before any channel is tried, and are
+ * delivered in the background with retries: a webhook that is down delays an alert, it
+ * does not lose it, and the fleet never waits for it.
+ */
+export class AlertDispatcher {
+  private readonly insert;
+  private readonly due;
+  private readonly delivered;
+  private readonly failed;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    db: Db,
+    private readonly sinks: readonly AlertSink[],
+    private readonly options: { log?: Pick<Logger, 'warn' | 'info'>; now?: () => number; pollMs?: number } = {},
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.due = db.prepare('SELECT id, sink, body, attempts FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT 50');
+    this.delivered = db.prepare('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?');
+    this.failed = db.prepare('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
+    if (options.pollMs !== 0) {
+      this.timer = setInterval(() => void this.drain(), options.pollMs ?? 5000);
+      this.timer.unref();
+    }
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** Stores the alert for every sink and starts delivering. */
+  enqueue(alert: Alert): void {
+    const now = this.now();
+    for (const sink of this.sinks) {
+      this.insert.run(sink.id, alert.key, alert.rule, alert.state, alert.site, alert.room, alert.deviceId ?? null, alert.title, JSON.stringify(alert), now, now);
+    }
+    this.options.log?.info({ key: alert.key, state: alert.state, title: alert.title }, 'alert');
+    void this.drain();
+  }
+
+  /** Delivers everything due; concurrent calls share one pass (and trigger one more). */
+  drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        const rows = this.due.all(this.now()) as AlertRow[];
+        if (rows.length === 50) this.again = true;
+        for (const row of rows) {
+          const sink = this.sinks.find((s) => s.id === row.sink);
+          if (!sink) continue;
+          try {
+            await sink.send(JSON.parse(row.body) as Alert);
+            this.delivered.run(this.now(), row.id);
+          } catch (err) {
+            const error = toRoomctlError(err);
+            this.failed.run(error.message, this.now() + alertRetryMs(row.attempts + 1), row.id);
+            this.options.log?.warn({ sink: row.sink, err: error.message, attempts: row.attempts + 1 }, 'alert not delivered; will retry');
+          }
+        }
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.draining;
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from './alert-sink.js';
+import { AlertEngine } from './alert-rules.js';
+import type { FleetChanges } from './fleet-store.js';
+
+const changes = (patch: Partial<FleetChanges>): FleetChanges => ({ rooms: new Set(), events: [], issues: new Set(), devices: [], roomStatus: [], stale: 0, duplicates: 0, ...patch });
+const offline = (deviceId: string, status: 'offline' | 'ok' = 'offline') => changes({ devices: [{ site: 'hq', room: 'aurora', deviceId, status, previous: undefined, detail: 'refused' }] });
+
+describe('fleet alert rules (manual clock)', () => {
+  const setup = () => {
+    let now = 1_000_000;
+    const alerts: Alert[] = [];
+    const engine = new AlertEngine({ deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true }, (a) => alerts.push(a), () => now);
+    return { engine, alerts, advance: (ms: number) => ((now += ms), engine.tick()) };
+  };
+
+  it('alerts once when a device stays offline longer than N seconds, and says when it is back', () => {
+    const { engine, alerts, advance } = setup();
+    engine.observe(offline('display'));
+    advance(29_000);
+    expect(alerts).toEqual([]);
+    advance(1_000);
+    advance(60_000);
+    expect(alerts).toEqual([expect.objectContaining({ rule: 'device-offline', state: 'firing', deviceId: 'display', title: 'display offline in hq/aurora' })]);
+    engine.observe(offline('display', 'ok'));
+    expect(alerts.map((a) => a.state)).toEqual(['firing', 'resolved']);
+    expect(alerts[1]!.key).toBe(alerts[0]!.key);
+  });
+
+  it('stays quiet about a device that comes back within N seconds', () => {
+    const { engine, alerts, advance } = setup();
+    engine.observe(offline('display'));
+    advance(10_000);
+    engine.observe(offline('display', 'ok'));
+    advance(60_000);
+    expect(alerts).toEqual([]);
+  });
+
+  it('alerts when a room appliance stays offline (its last will)', () => {
+    const { engine, alerts, advance } = setup();
+    engine.observe(changes({ roomStatus: [{ site: 'hq', room: 'aurora', online: 'offline' }] }));
+    advance(60_000);
+    expect(alerts).toEqual([expect.objectContaining({ rule: 'room-offline', state: 'firing', title: 'Room hq/aurora offline' })]);
+  });
+
+  it('alerts at once on a problem report and a help call', () => {
+    const { engine, alerts } = setup();
+    const event = (type: string, body: Record<string, unknown>) => ({ seq: 1, id: `e-${type}`, site: 'hq', room: 'aurora', type, deviceId: null, at: '2026-01-01T00:00:00.000Z', body });
+    engine.observe(changes({ events: [event('problem.reported', { reportId: 'r1', categories: ['display'], comment: 'no picture' }), event('help.requested', { requestId: 'h1' })] }));
+    expect(alerts.map((a) => [a.rule, a.text])).toEqual([
+      ['problem-report', 'display: no picture'],
+      ['help-request', 'Someone in the room asked for help.'],
+    ]);
+  });
+});

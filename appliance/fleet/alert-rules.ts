@@ -1,0 +1,114 @@
+import type { Alert } from './alert-sink.js';
+import type { FleetChanges } from './fleet-store.js';
+
+export interface AlertRulesConfig {
+  /** Alert when a device stays offline this long (s); 0 = at once. */
+  deviceOfflineAfterS: number;
+  /** Alert when a room's appliance stays offline (its last will) this long (s). */
+  roomOfflineAfterS: number;
+  problemReports: boolean;
+  helpRequests: boolean;
+}
+
+export const DEFAULT_ALERT_RULES: AlertRulesConfig = { deviceOfflineAfterS: 60, roomOfflineAfterS: 120, problemReports: true, helpRequests: true };
+
+interface Pending {
+  rule: 'device-offline' | 'room-offline';
+  site: string;
+  room: string;
+  deviceId?: string;
+  since: number;
+  detail: string | null;
+  fired: boolean;
+}
+
+/**
+ * The fleet's alert rules. Conditions with a duration (device offline longer than N s, room
+ * offline longer than N s) are pending until `tick()` finds them old enough, then fire once;
+ * when the condition ends a `resolved` alert follows, only if the firing one went out.
+ * A device that flaps back within N s makes no noise at all. Events (problem report, help
+ * call) alert at once. Time comes from `now`, so tests drive it with a manual clock.
+ */
+export class AlertEngine {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly rules: AlertRulesConfig,
+    private readonly emit: (alert: Alert) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Seeds conditions that were already true when the fleet started (from its store). */
+  seed(condition: Omit<Pending, 'fired'> & { fired?: boolean }): void {
+    this.pending.set(keyOf(condition), { ...condition, fired: condition.fired ?? false });
+  }
+
+  observe(changes: FleetChanges): void {
+    const now = this.now();
+    for (const d of changes.devices) {
+      const key = keyOf({ rule: 'device-offline', ...d });
+      if (d.status === 'offline') {
+        if (!this.pending.has(key)) this.pending.set(key, { rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: now, detail: d.detail, fired: false });
+      } else {
+        this.end(key, now);
+      }
+    }
+    for (const r of changes.roomStatus) {
+      const key = keyOf({ rule: 'room-offline', ...r });
+      if (r.online === 'offline') {
+        if (!this.pending.has(key)) this.pending.set(key, { rule: 'room-offline', site: r.site, room: r.room, since: now, detail: null, fired: false });
+      } else {
+        this.end(key, now);
+      }
+    }
+    for (const e of changes.events) {
+      const where = `${e.site}/${e.room}`;
+      if (e.type === 'problem.reported' && this.rules.problemReports) {
+        const b = e.body as { reportId?: string; categories?: string[]; comment?: string };
+        const what = [Array.isArray(b.categories) ? b.categories.join(', ') : '', b.comment ?? ''].filter(Boolean).join(': ');
+        this.emit({ key: `problem/${b.reportId ?? e.id}`, rule: 'problem-report', state: 'firing', site: e.site, room: e.room, title: `Problem reported in ${where}`, text: what || 'A problem was reported from the room panel.', at: e.at });
+      } else if (e.type === 'help.requested' && this.rules.helpRequests) {
+        const b = e.body as { requestId?: string; message?: string };
+        this.emit({ key: `help/${b.requestId ?? e.id}`, rule: 'help-request', state: 'firing', site: e.site, room: e.room, title: `Help requested in ${where}`, text: b.message ?? 'Someone in the room asked for help.', at: e.at });
+      }
+    }
+    this.tick();
+  }
+
+  /** Fires the conditions that lasted long enough; call every second or so. */
+  tick(): void {
+    const now = this.now();
+    for (const [key, p] of this.pending) {
+      if (p.fired) continue;
+      const afterMs = (p.rule === 'device-offline' ? this.rules.deviceOfflineAfterS : this.rules.roomOfflineAfterS) * 1000;
+      if (now - p.since < afterMs) continue;
+      p.fired = true;
+      const where = `${p.site}/${p.room}`;
+      const forS = Math.round((now - p.since) / 1000);
+      this.emit(
+        p.rule === 'device-offline'
+          ? { key, rule: p.rule, state: 'firing', site: p.site, room: p.room, deviceId: p.deviceId, title: `${p.deviceId} offline in ${where}`, text: `${p.deviceId} has been offline for ${forS} s.${p.detail ? ` ${p.detail}` : ''}`, at: new Date(p.since).toISOString() }
+          : { key, rule: p.rule, state: 'firing', site: p.site, room: p.room, title: `Room ${where} offline`, text: `The appliance of ${where} has been unreachable for ${forS} s (its last will).`, at: new Date(p.since).toISOString() },
+      );
+    }
+  }
+
+  /** Conditions waiting or firing now (for the dashboard and tests). */
+  active(): Array<Pending & { key: string }> {
+    return [...this.pending].map(([key, p]) => ({ key, ...p }));
+  }
+
+  private end(key: string, now: number): void {
+    const p = this.pending.get(key);
+    if (!p) return;
+    this.pending.delete(key);
+    if (!p.fired) return;
+    const where = `${p.site}/${p.room}`;
+    const title = p.rule === 'device-offline' ? `${p.deviceId} back in ${where}` : `Room ${where} back online`;
+    this.emit({ key, rule: p.rule, state: 'resolved', site: p.site, room: p.room, deviceId: p.deviceId, title, text: `${title} after ${Math.round((now - p.since) / 1000)} s.`, at: new Date(now).toISOString() });
+  }
+}
+
+function keyOf(c: { rule: string; site: string; room: string; deviceId?: string }): string {
+  return c.deviceId ? `${c.rule}/${c.site}/${c.room}/${c.deviceId}` : `${c.rule}/${c.site}/${c.room}`;
+}

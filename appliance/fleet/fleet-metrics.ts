@@ -1,0 +1,61 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { FleetIngest } from './fleet-ingest.js';
+
+/** The fleet view's own Prometheus metrics: how far behind it is and what it dropped. */
+export class FleetMetrics {
+  readonly registry = new Registry();
+  private readonly onLag: (lags: number[]) => void;
+
+  constructor(
+    private readonly ingest: FleetIngest,
+    connected: () => boolean,
+  ) {
+    const registry = this.registry;
+    collectDefaultMetrics({ register: registry, prefix: 'roomctl_fleet_' });
+    const lag = new Histogram({
+      name: 'roomctl_fleet_ingest_lag_seconds',
+      help: 'Time from a room publishing a health or event message to the fleet committing it',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+      registers: [registry],
+    });
+    this.onLag = (lags) => {
+      for (const ms of lags) lag.observe(Math.max(0, ms) / 1000);
+    };
+    ingest.on('lag', this.onLag);
+    const counters: Array<[keyof FleetIngest['stats'], string]> = [
+      ['received', 'MQTT messages received'],
+      ['applied', 'Messages applied to the store'],
+      ['invalid', 'Messages ignored because they could not be read'],
+      ['duplicates', 'Events received again (same id) and ignored'],
+      ['stale', 'Health messages older than the stored one, ignored'],
+    ];
+    for (const [field, help] of counters) {
+      let reported = 0;
+      new Counter({
+        name: `roomctl_fleet_messages_${field}_total`,
+        help,
+        registers: [registry],
+        collect() {
+          const value = ingest.stats[field];
+          if (value > reported) this.inc(value - reported);
+          reported = value;
+        },
+      });
+    }
+    new Gauge({ name: 'roomctl_fleet_ingest_queued', help: 'Messages received and not yet committed', registers: [registry], collect() { this.set(ingest.stats.queued); } });
+    new Gauge({ name: 'roomctl_fleet_broker_connected', help: '1 while the fleet is connected to the broker', registers: [registry], collect() { this.set(connected() ? 1 : 0); } });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  stop(): void {
+    this.ingest.off('lag', this.onLag);
+    this.registry.clear();
+  }
+}

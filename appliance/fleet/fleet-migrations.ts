@@ -1,0 +1,83 @@
+import type { Migration } from '../store/migrations.js';
+
+/**
+ * The fleet view's own database (fleet.sqlite), with its own numbered migrations: it is a
+ * different program's data from a room's, and never shares a file with one.
+ */
+export const FLEET_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'rooms, devices, events, issues, alerts',
+    sql: `
+      CREATE TABLE fleet_rooms (
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        name TEXT,
+        status TEXT NOT NULL DEFAULT 'unknown' CHECK (status IN ('online','offline','unknown')),
+        status_since INTEGER,
+        state TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (site, room)
+      );
+      CREATE TABLE fleet_devices (
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok','degraded','offline','unknown')),
+        since TEXT,
+        detail TEXT,
+        code TEXT,
+        metrics TEXT NOT NULL DEFAULT '{}',
+        reported_at INTEGER,
+        received_at INTEGER NOT NULL,
+        messages INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, room, device_id)
+      );
+      CREATE TABLE fleet_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        type TEXT NOT NULL,
+        device_id TEXT,
+        at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX fleet_events_room ON fleet_events (site, room, seq);
+      CREATE TABLE fleet_issues (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('problem','help')),
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','acknowledged','resolved')),
+        acknowledged_by TEXT,
+        acknowledged_at TEXT,
+        resolved_by TEXT,
+        resolved_at TEXT
+      );
+      CREATE INDEX fleet_issues_state ON fleet_issues (state, opened_at);
+      CREATE TABLE fleet_alerts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        sink TEXT NOT NULL,
+        alert_key TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('firing','resolved')),
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        delivered_at INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT
+      );
+      CREATE INDEX fleet_alerts_pending ON fleet_alerts (delivered_at, next_attempt_at);
+      CREATE INDEX fleet_alerts_key ON fleet_alerts (alert_key, id);
+    `,
+  },
+];

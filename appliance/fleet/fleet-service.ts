@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import mqtt, { type MqttClient } from 'mqtt';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import { parseListen } from '../app.js';
+import type { Logger } from '../logger.js';
+import type { Db } from '../store/database.js';
+import { mqttConnectOptions, type MqttSettings } from '../telemetry/mqtt-connect-options.js';
+import { AlertDispatcher } from './alert-dispatcher.js';
+import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
+import type { AlertSink } from './alert-sink.js';
+import { FleetIngest } from './fleet-ingest.js';
+import { FleetMetrics } from './fleet-metrics.js';
+import { buildFleetServer } from './fleet-server.js';
+import { FleetStore, openFleetDatabase } from './fleet-store.js';
+
+export interface FleetOptions {
+  /** The central broker: url, credentials, TLS files, protocolVersion (4 for aedes). */
+  broker: MqttSettings;
+  /** Subscribe as `$share/<group>/roomctl/#` so several fleet instances split the rooms' messages. */
+  shareGroup?: string;
+  dataDir: string;
+  /** host:port of the dashboard and API; default 127.0.0.1:8090 */
+  listen?: string;
+  /** Bearer tokens allowed to acknowledge and resolve issues. */
+  tokens: string[];
+  rules?: Partial<AlertRulesConfig>;
+  sinks?: AlertSink[];
+  log: Logger;
+  flushMs?: number;
+  now?: () => number;
+}
+
+export interface Fleet {
+  url: string;
+  store: FleetStore;
+  ingest: FleetIngest;
+  alerts: AlertEngine;
+  dispatcher: AlertDispatcher;
+  db: Db;
+  readonly connected: boolean;
+  close(): Promise<void>;
+}
+
+/** `roomctl fleet`: subscribe to every room, keep the fleet's state in SQLite, serve the dashboard, send alerts. */
+export async function startFleet(options: FleetOptions): Promise<Fleet> {
+  const { log } = options;
+  const db = openFleetDatabase(options.dataDir);
+  const store = new FleetStore(db);
+  const ingest = new FleetIngest(store, { flushMs: options.flushMs, log, now: options.now });
+  const dispatcher = new AlertDispatcher(db, options.sinks ?? [], { log, now: options.now });
+  const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
+  const alerts = new AlertEngine(rules, (alert) => dispatcher.enqueue(alert), options.now);
+  seedAlerts(db, alerts);
+  ingest.on('changes', (changes) => alerts.observe(changes));
+  const ticker = setInterval(() => alerts.tick(), 1000);
+  ticker.unref();
+
+  const topic = options.shareGroup ? `$share/${options.shareGroup}/roomctl/#` : 'roomctl/#';
+  let client: MqttClient | undefined;
+  let lastError: string | undefined;
+  const connect = (protocolVersion: 4 | 5) => {
+    // The persistent session belongs to this store (the messages queued for it must land in it): one client id per data folder.
+    const storeId = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 8);
+    const connectOptions = mqttConnectOptions({ ...options.broker, protocolVersion }, { clientId: `roomctl-fleet-${hostname()}-${storeId}` });
+    const c = mqtt.connect(options.broker.url, connectOptions);
+    client = c;
+    c.on('connect', (connack) => {
+      lastError = undefined;
+      log.info({ broker: options.broker.url, topic, protocolVersion, sessionPresent: connack.sessionPresent }, 'fleet connected');
+      // A resumed session still has the subscription (and the messages queued while away).
+      if (connack.sessionPresent) return;
+      c.subscribe(topic, { qos: 1 }, (err) => {
+        if (err) log.error({ err: err.message, topic }, 'fleet cannot subscribe');
+      });
+    });
+    c.on('message', (t, payload) => ingest.push(t, payload));
+    c.on('error', (err) => {
+      // No protocolVersion in the options: MQTT 5 first, 3.1.1 when the broker refuses it (aedes, old brokers).
+      if (options.broker.protocolVersion === undefined && protocolVersion === 5 && (err as { code?: number }).code === 1) {
+        log.info({ broker: options.broker.url }, 'the broker does not speak MQTT 5; using 3.1.1');
+        c.end(true);
+        connect(4);
+        return;
+      }
+      if (err.message === lastError) return;
+      lastError = err.message;
+      log.warn({ err: err.message, broker: options.broker.url }, 'fleet cannot reach the broker; retrying');
+    });
+  };
+  connect(options.broker.protocolVersion ?? 5);
+
+  const metrics = new FleetMetrics(ingest, () => client?.connected === true);
+  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, log });
+  const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
+  try {
+    await server.listen({ host, port });
+  } catch (err) {
+    client?.end(true);
+    await server.close();
+    db.close();
+    throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `The fleet view cannot listen on ${host}:${port}: ${(err as Error).message}`);
+  }
+  const address = server.addresses()[0] as AddressInfo;
+  let closed = false;
+  return {
+    url: `http://${address.address}:${address.port}`,
+    store,
+    ingest,
+    alerts,
+    dispatcher,
+    db,
+    get connected() {
+      return client?.connected === true;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(ticker);
+      const c = client;
+      if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
+      ingest.stop();
+      await server.close();
+      await dispatcher.stop();
+      metrics.stop();
+      db.close();
+    },
+  };
+}
+
+/** Conditions already true when the fleet starts, so their alerts still fire (or resolve) once. */
+function seedAlerts(db: Db, alerts: AlertEngine): void {
+  const lastState = db.prepare('SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1').pluck();
+  const devices = db.prepare("SELECT site, room, device_id AS deviceId, detail, received_at AS since FROM fleet_devices WHERE status = 'offline'").all() as Array<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>;
+  for (const d of devices) {
+    const key = `device-offline/${d.site}/${d.room}/${d.deviceId}`;
+    alerts.seed({ rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: d.since, detail: d.detail, fired: lastState.get(key) === 'firing' });
+  }
+  const rooms = db.prepare("SELECT site, room, status_since AS since FROM fleet_rooms WHERE status = 'offline'").all() as Array<{ site: string; room: string; since: number }>;
+  for (const r of rooms) {
+    const key = `room-offline/${r.site}/${r.room}`;
+    alerts.seed({ rule: 'room-offline', site: r.site, room: r.room, since: r.since, detail: null, fired: lastState.get(key) === 'firing' });
+  }
+}

@@ -1,0 +1,35 @@
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { MeetingContext } from './meeting-context.js';
+import type { AgendaItemDraft } from './meeting-types.js';
+
+function meetingOrThrow(ctx: MeetingContext, id: string) {
+  const m = ctx.meetings.get(id);
+  if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
+  return m;
+}
+
+/** Replaces the agenda of a meeting that has not ended; a running meeting starts its first item. */
+export function setAgenda(ctx: MeetingContext, id: string, items: readonly AgendaItemDraft[]): void {
+  const m = meetingOrThrow(ctx, id);
+  if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; its agenda can no longer change`);
+  ctx.agenda.replace(id, items);
+  const list = ctx.agenda.list(id);
+  if (m.status === 'in_progress' && list.length > 0 && !list.some((i) => i.startedAt && !i.endedAt)) {
+    const next = list.find((i) => !i.startedAt);
+    if (next) ctx.agenda.setStarted(id, next.position, ctx.clock.now().toISOString());
+  }
+  ctx.changed();
+}
+
+/** Ends the current item (recording its actual time) and starts the next one. */
+export function advanceAgenda(ctx: MeetingContext, id: string): void {
+  const m = meetingOrThrow(ctx, id);
+  if (m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; the agenda moves only while it runs`);
+  const now = ctx.clock.now().toISOString();
+  const items = ctx.agenda.list(id);
+  const current = items.find((i) => i.startedAt && !i.endedAt);
+  if (current) ctx.agenda.setEnded(id, current.position, now);
+  const next = items.find((i) => !i.startedAt && (!current || i.position > current.position));
+  if (next) ctx.agenda.setStarted(id, next.position, now);
+  ctx.changed();
+}

@@ -1,0 +1,53 @@
+import type { Db } from '../store/database.js';
+import { personKey, type Person } from './meeting-types.js';
+
+export const CHECKIN_METHODS = ['badge', 'qr', 'tap', 'walk_in'] as const;
+export type CheckInMethod = (typeof CHECKIN_METHODS)[number];
+
+export interface CheckIn extends Person {
+  personKey: string;
+  method: CheckInMethod;
+  walkIn: boolean;
+  at: string;
+}
+
+interface Row {
+  person_key: string;
+  name: string | null;
+  email: string | null;
+  badge: string | null;
+  method: CheckInMethod;
+  walk_in: number;
+  at: string;
+}
+
+export class CheckInRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Records a check-in; a second check-in by the same person keeps the first time. */
+  add(meetingId: string, person: Person, method: CheckInMethod, walkIn: boolean, at: Date): { checkIn: CheckIn; first: boolean } {
+    const key = personKey(person);
+    const changes = this.db
+      .prepare('INSERT OR IGNORE INTO checkins (meeting_id, person_key, name, email, badge, method, walk_in, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(meetingId, key, person.name ?? null, person.email ?? null, person.badge ?? null, method, walkIn ? 1 : 0, at.toISOString()).changes;
+    const checkIn = this.list(meetingId).find((c) => c.personKey === key)!;
+    return { checkIn, first: changes === 1 };
+  }
+
+  list(meetingId: string): CheckIn[] {
+    const rows = this.db.prepare('SELECT * FROM checkins WHERE meeting_id = ? ORDER BY at, person_key').all(meetingId) as Row[];
+    return rows.map((r) => ({
+      personKey: r.person_key,
+      ...(r.name ? { name: r.name } : {}),
+      ...(r.email ? { email: r.email } : {}),
+      ...(r.badge ? { badge: r.badge } : {}),
+      method: r.method,
+      walkIn: r.walk_in === 1,
+      at: r.at,
+    }));
+  }
+
+  count(meetingId: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM checkins WHERE meeting_id = ?').pluck().get(meetingId) as number;
+  }
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { FeedbackRecord, ProblemCategory } from './feedback-repository.js';
+import type { MeetingContext } from './meeting-context.js';
+
+/** Every device's health at this moment, as facilities needs it with a problem report. */
+export function deviceHealthSnapshot(ctx: MeetingContext): Record<string, unknown> {
+  return Object.fromEntries(ctx.devices.list().map((d) => [d.id, { status: d.status, since: d.since, detail: d.detail, kind: d.kind, driver: d.driver }]));
+}
+
+export interface FeedbackInput {
+  rating?: number;
+  problems?: ProblemCategory[];
+  comment?: string;
+}
+
+/**
+ * A rating (1–5) and/or a problem report, for a meeting or for the room. The rating goes out
+ * as `feedback`; a problem report as `problem.reported` carrying every device's health, and
+ * to facilities through the notification channels.
+ */
+export function submitFeedback(ctx: MeetingContext, meetingId: string | null, input: FeedbackInput): FeedbackRecord {
+  const meeting = meetingId ? ctx.meetings.get(meetingId) : null;
+  if (meetingId && !meeting) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
+  if (input.rating === undefined && !input.problems?.length && !input.comment) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'Send a rating, a problem category or a comment');
+  const problems = input.problems ?? [];
+  const health = problems.length > 0 ? deviceHealthSnapshot(ctx) : null;
+  const record = ctx.feedback.add({ meetingId, rating: input.rating ?? null, categories: problems, comment: input.comment ?? null, deviceHealth: health, at: ctx.clock.now().toISOString() });
+  if (input.rating !== undefined && meetingId) ctx.bus.publish({ type: 'feedback', meetingId, rating: input.rating });
+  if (problems.length > 0) {
+    ctx.bus.publish({ type: 'problem.reported', reportId: record.id || randomUUID(), categories: problems, ...(input.comment ? { comment: input.comment } : {}), ...(meetingId ? { meetingId } : {}), deviceHealth: health ?? {} });
+    ctx.notifier.notifyFacilities(ctx.texts.problem(problems, input.comment ?? null, meeting ?? null));
+  }
+  return record;
+}

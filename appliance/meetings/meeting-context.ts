@@ -1,0 +1,51 @@
+import type { RoomEventBus } from '../events/room-events.js';
+import type { Logger } from '../logger.js';
+import type { Notifier } from '../notify/notifier.js';
+import type { Clock } from '../schedule/clock.js';
+import type { Db } from '../store/database.js';
+import type { AgendaRepository } from './agenda-repository.js';
+import type { AuditLog } from './audit-log.js';
+import type { CheckInRepository } from './checkin-repository.js';
+import type { FeedbackRepository } from './feedback-repository.js';
+import type { MeetingRules } from './meeting-config.js';
+import type { MeetingRepository } from './meeting-repository.js';
+import type { MeetingTexts } from './meeting-texts.js';
+import type { MeetingNotice } from './meeting-views.js';
+import type { MinutesRepository } from './minutes-repository.js';
+import type { SceneHost, SceneStep } from './scenes.js';
+import type { SelfTestRepository } from './selftest-repository.js';
+
+export interface RoomIdentity {
+  id: string;
+  name: string;
+  site: string;
+  timezone: string;
+}
+
+/** Everything the meeting services share: stores, time, the bus, the devices, the rules. */
+export interface MeetingContext {
+  db: Db;
+  meetings: MeetingRepository;
+  agenda: AgendaRepository;
+  checkIns: CheckInRepository;
+  minutes: MinutesRepository;
+  audit: AuditLog;
+  feedback: FeedbackRepository;
+  selfTests: SelfTestRepository;
+  clock: Clock;
+  bus: RoomEventBus;
+  notifier: Notifier;
+  texts: MeetingTexts;
+  devices: SceneHost;
+  rules: MeetingRules;
+  room: RoomIdentity;
+  log: Logger;
+  startScene(): SceneStep[];
+  endScene(): SceneStep[];
+  /** Something changed: recompute the room state and tell the panel (with a notice, if any). */
+  changed(notice?: MeetingNotice): void;
+  /** Runs work in the background; tests and shutdown wait for it with `settle()`. */
+  track(work: Promise<unknown>): void;
+}
+
+export const minutesMs = (m: number) => m * 60_000;

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import { findAttendee } from './attendance.js';
+import type { CheckIn, CheckInMethod } from './checkin-repository.js';
+import { minutesMs, type MeetingContext } from './meeting-context.js';
+import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person } from './meeting-types.js';
+import { finishMinutes } from './minutes-service.js';
+import { runScene } from './scenes.js';
+
+export interface BookInput {
+  minutes: number;
+  start?: string;
+  title?: string;
+  organiser?: Person;
+  attendees?: Attendee[];
+  description?: string;
+  agenda?: AgendaItemDraft[];
+  confidentiality?: Meeting['confidentiality'];
+}
+
+const LIVE = ['booked', 'in_progress'] as const;
+
+function mustGet(ctx: MeetingContext, id: string): Meeting {
+  const m = ctx.meetings.get(id);
+  if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
+  return m;
+}
+
+/** Refuses a time range that overlaps a live booking (other than `except`). */
+export function assertFree(ctx: MeetingContext, start: string, end: string, except?: string): void {
+  const clash = ctx.meetings.between(start, end, LIVE).filter((m) => m.id !== except);
+  if (clash.length === 0) return;
+  const c = clash[0]!;
+  throw new RoomctlError('ROOMCTL_E_BOOKING_CONFLICT', `The room is booked from ${c.start} to ${c.end}`, {
+    conflicts: clash.map((m) => ({ id: m.id, start: m.start, end: m.end })),
+  });
+}
+
+/** An ad-hoc booking ("book now for 30 min", or later through the API). */
+export function book(ctx: MeetingContext, input: BookInput): Meeting {
+  const now = ctx.clock.now();
+  const start = input.start ? new Date(input.start) : now;
+  if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
+  if (start.getTime() < now.getTime() - 60_000) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'A booking cannot start in the past');
+  const end = new Date(start.getTime() + minutesMs(input.minutes));
+  assertFree(ctx, start.toISOString(), end.toISOString());
+  const meeting = ctx.meetings.insert(
+    {
+      source: 'adhoc',
+      seriesKey: null,
+      occurrenceKey: `adhoc:${randomUUID()}`,
+      title: input.title ?? 'Ad-hoc meeting',
+      organiser: input.organiser ?? {},
+      attendees: input.attendees ?? [],
+      description: input.description ?? '',
+      agenda: [],
+      start: start.toISOString(),
+      end: end.toISOString(),
+      confidentiality: input.confidentiality ?? 'normal',
+    },
+    now,
+  );
+  if (input.agenda?.length) ctx.agenda.replace(meeting.id, input.agenda);
+  ctx.changed();
+  return meeting;
+}
+
+export function extend(ctx: MeetingContext, id: string, minutes: number): Meeting {
+  const m = mustGet(ctx, id);
+  if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked or running meeting can be extended`);
+  const newEnd = new Date(Date.parse(m.end) + minutesMs(minutes)).toISOString();
+  assertFree(ctx, m.end, newEnd, m.id);
+  ctx.meetings.setEnd(m.id, newEnd);
+  ctx.changed();
+  return mustGet(ctx, id);
+}
+
+export function start(ctx: MeetingContext, id: string): Meeting {
+  const m = mustGet(ctx, id);
+  const now = ctx.clock.now();
+  if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked meeting can start`);
+  if (now.getTime() < Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} can start from ${ctx.rules.checkInOpensMinutes} min before ${m.start}`);
+  const running = ctx.meetings.inStatus(['in_progress'])[0];
+  if (running) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${running.id} is still running; end it first`);
+  ctx.meetings.setStatus(m.id, 'in_progress', now.toISOString());
+  const first = ctx.agenda.list(m.id)[0];
+  if (first && !first.startedAt) ctx.agenda.setStarted(m.id, first.position, now.toISOString());
+  if (m.seriesKey) ctx.db.prepare('DELETE FROM series_misses WHERE series_key = ?').run(m.seriesKey);
+  ctx.track(runScene(ctx.devices, ctx.startScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
+  ctx.bus.publish({ type: 'meeting.started', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : {}) });
+  ctx.changed({ kind: 'started', meetingId: m.id });
+  return mustGet(ctx, id);
+}
+
+/** Ends a running meeting (or a booking people checked in to but never started). */
+export function end(ctx: MeetingContext, id: string): Meeting {
+  const m = mustGet(ctx, id);
+  const now = ctx.clock.now();
+  if (m.status !== 'in_progress' && !(m.status === 'booked' && ctx.checkIns.count(m.id) > 0)) {
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a running meeting can end`);
+  }
+  for (const item of ctx.agenda.list(m.id)) if (item.startedAt && !item.endedAt) ctx.agenda.setEnded(m.id, item.position, now.toISOString());
+  ctx.meetings.setStatus(m.id, 'ended', now.toISOString());
+  if (m.status === 'in_progress') ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
+  finishMinutes(ctx, mustGet(ctx, id));
+  ctx.bus.publish({ type: 'meeting.ended', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : {}) });
+  ctx.changed({ kind: 'ended', meetingId: m.id });
+  return mustGet(ctx, id);
+}
+
+/** Frees the room from a booking nobody came to, tells the organiser, counts the miss. */
+export function release(ctx: MeetingContext, id: string): Meeting {
+  const m = mustGet(ctx, id);
+  if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booking can be released`);
+  const now = ctx.clock.now();
+  ctx.meetings.setStatus(m.id, 'released', now.toISOString());
+  ctx.notifier.notify(ctx.texts.released(m, ctx.rules.autoReleaseMinutes), { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
+  if (m.seriesKey) {
+    ctx.db
+      .prepare('INSERT INTO series_misses (series_key, misses, updated_at) VALUES (?, 1, ?) ON CONFLICT(series_key) DO UPDATE SET misses = misses + 1, updated_at = excluded.updated_at')
+      .run(m.seriesKey, now.toISOString());
+    const row = ctx.db.prepare('SELECT misses, flagged_at FROM series_misses WHERE series_key = ?').get(m.seriesKey) as { misses: number; flagged_at: string | null };
+    if (row.misses >= ctx.rules.missedInARowFlag && !row.flagged_at) {
+      ctx.db.prepare('UPDATE series_misses SET flagged_at = ? WHERE series_key = ?').run(now.toISOString(), m.seriesKey);
+      const message = ctx.texts.flagged(m, row.misses);
+      ctx.notifier.notify(message, { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
+      ctx.notifier.notifyFacilities(message);
+    }
+  }
+  // The self-test may have turned the display on for nobody.
+  ctx.track(runScene(ctx.devices, ctx.endScene()));
+  ctx.changed({ kind: 'released', meetingId: m.id });
+  return mustGet(ctx, id);
+}
+
+export interface CheckInRequest {
+  badge?: string;
+  email?: string;
+  name?: string;
+  walkIn?: boolean;
+}
+
+/** Checks a person in to a meeting whose window is open; walk-ins are added when asked (or by badge). */
+export function checkIn(ctx: MeetingContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
+  const m = mustGet(ctx, id);
+  const now = ctx.clock.now().getTime();
+  const opens = Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes);
+  if (!(m.status === 'booked' || m.status === 'in_progress') || now < opens || (m.status === 'booked' && now >= Date.parse(m.end))) {
+    throw new RoomctlError('ROOMCTL_E_CHECKIN_CLOSED', `Check-in to meeting ${id} is closed (status ${m.status}, window opens ${new Date(opens).toISOString()})`);
+  }
+  const attendee = findAttendee(m, who);
+  if (!attendee && !who.walkIn && method !== 'badge') {
+    throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `${who.email ?? who.name ?? 'That person'} is not invited to this meeting; check in as a walk-in (walkIn: true)`);
+  }
+  const person: Person = attendee ?? { ...(who.name ? { name: who.name } : {}), ...(who.email ? { email: who.email } : {}), ...(who.badge ? { badge: who.badge } : {}) };
+  const first = ctx.checkIns.count(m.id) === 0;
+  const result = ctx.checkIns.add(m.id, person, attendee ? method : method === 'badge' ? 'badge' : 'walk_in', !attendee, ctx.clock.now());
+  if (first && ctx.rules.startOnFirstCheckIn && m.status === 'booked') start(ctx, m.id);
+  ctx.changed(result.first ? { kind: 'checked-in', meetingId: m.id, name: displayName(person) } : undefined);
+  return { checkIn: result.checkIn, meeting: mustGet(ctx, id), invited: attendee !== undefined };
+}

@@ -1,0 +1,152 @@
+/**
+ * SQL of the meeting migrations (versions 3 and 4 in store/migrations.ts). Times are ISO
+ * strings in UTC (toISOString), so they sort and compare as text.
+ */
+export const SCHEDULE_AND_MEETINGS_SQL = `
+  CREATE TABLE calendar_feed (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    ics TEXT,
+    good_at TEXT,
+    tried_at TEXT,
+    last_error TEXT
+  );
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL CHECK (source IN ('calendar','adhoc')),
+    series_key TEXT,
+    occurrence_key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    organiser TEXT NOT NULL,
+    attendees TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    start_at TEXT NOT NULL,
+    end_at TEXT NOT NULL,
+    confidentiality TEXT NOT NULL DEFAULT 'normal' CHECK (confidentiality IN ('normal','confidential')),
+    status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked','in_progress','ended','released','cancelled')),
+    code TEXT NOT NULL,
+    started_at TEXT,
+    ended_at TEXT,
+    released_at TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX meetings_start ON meetings (start_at);
+  CREATE INDEX meetings_end ON meetings (end_at);
+  CREATE TABLE meeting_marks (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    mark TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, mark)
+  );
+  CREATE TABLE checkins (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_key TEXT NOT NULL,
+    name TEXT,
+    email TEXT,
+    badge TEXT,
+    method TEXT NOT NULL CHECK (method IN ('badge','qr','tap','walk_in')),
+    walk_in INTEGER NOT NULL DEFAULT 0,
+    at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, person_key)
+  );
+  CREATE TABLE agenda_items (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    owner TEXT,
+    minutes INTEGER NOT NULL,
+    started_at TEXT,
+    ended_at TEXT,
+    PRIMARY KEY (meeting_id, position)
+  );
+  CREATE TABLE series_misses (
+    series_key TEXT PRIMARY KEY,
+    misses INTEGER NOT NULL,
+    flagged_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE selftest_reports (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+    at TEXT NOT NULL,
+    passed INTEGER NOT NULL,
+    results TEXT NOT NULL
+  );
+  CREATE INDEX selftest_reports_at ON selftest_reports (at);
+`;
+
+export const MINUTES_AND_NOTIFY_SQL = `
+  CREATE TABLE minutes_entries (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('note','decision')),
+    text TEXT NOT NULL,
+    author TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE action_items (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    owner_email TEXT,
+    deadline TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','in_progress','done','cancelled')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    reminded_at TEXT
+  );
+  CREATE INDEX action_items_deadline ON action_items (status, deadline);
+  CREATE TABLE minutes (
+    meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    assembled_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE TABLE minutes_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    who TEXT,
+    via TEXT NOT NULL,
+    detail TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX minutes_audit_meeting ON minutes_audit (meeting_id, id);
+  CREATE TABLE feedback (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+    rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+    categories TEXT NOT NULL,
+    comment TEXT,
+    device_health TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE notify_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    channel TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    meeting_id TEXT,
+    recipients TEXT NOT NULL,
+    message TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE INDEX notify_outbox_due ON notify_outbox (status, next_attempt_at);
+  CREATE TABLE retention_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    cutoff TEXT NOT NULL,
+    removed TEXT NOT NULL
+  );
+  CREATE TABLE daily_jobs (
+    job TEXT NOT NULL,
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (job, day)
+  );
+`;

@@ -1,0 +1,118 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../store/database.js';
+import type { BookingDraft, Meeting, MeetingStatus } from './meeting-types.js';
+
+interface MeetingRow {
+  id: string;
+  source: 'calendar' | 'adhoc';
+  series_key: string | null;
+  occurrence_key: string;
+  title: string;
+  organiser: string;
+  attendees: string;
+  description: string;
+  start_at: string;
+  end_at: string;
+  confidentiality: Meeting['confidentiality'];
+  status: MeetingStatus;
+  code: string;
+  started_at: string | null;
+  ended_at: string | null;
+  released_at: string | null;
+  created_at: string;
+}
+
+function toMeeting(r: MeetingRow): Meeting {
+  return {
+    id: r.id,
+    source: r.source,
+    seriesKey: r.series_key,
+    occurrenceKey: r.occurrence_key,
+    title: r.title,
+    organiser: JSON.parse(r.organiser) as Meeting['organiser'],
+    attendees: JSON.parse(r.attendees) as Meeting['attendees'],
+    description: r.description,
+    start: r.start_at,
+    end: r.end_at,
+    confidentiality: r.confidentiality,
+    status: r.status,
+    code: r.code,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    releasedAt: r.released_at,
+    createdAt: r.created_at,
+  };
+}
+
+/** Short enough to type on a phone, long enough not to guess during one meeting. */
+export function newMeetingCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Meetings and the marks that make each rule fire once (reminder sent, warning given, …). */
+export class MeetingRepository {
+  constructor(private readonly db: Db) {}
+
+  get(id: string): Meeting | undefined {
+    const row = this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+    return row && toMeeting(row);
+  }
+
+  byOccurrence(key: string): Meeting | undefined {
+    const row = this.db.prepare('SELECT * FROM meetings WHERE occurrence_key = ?').get(key) as MeetingRow | undefined;
+    return row && toMeeting(row);
+  }
+
+  /** Meetings overlapping [from, to), earliest first. */
+  between(from: string, to: string, statuses?: readonly MeetingStatus[]): Meeting[] {
+    const rows = this.db.prepare('SELECT * FROM meetings WHERE end_at > ? AND start_at < ? ORDER BY start_at, id').all(from, to) as MeetingRow[];
+    return rows.map(toMeeting).filter((m) => !statuses || statuses.includes(m.status));
+  }
+
+  inStatus(statuses: readonly MeetingStatus[]): Meeting[] {
+    const rows = this.db.prepare(`SELECT * FROM meetings WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY start_at`).all(...statuses) as MeetingRow[];
+    return rows.map(toMeeting);
+  }
+
+  insert(draft: BookingDraft, now: Date): Meeting {
+    const id = randomUUID();
+    this.db
+      .prepare(
+        `INSERT INTO meetings (id, source, series_key, occurrence_key, title, organiser, attendees, description, start_at, end_at, confidentiality, code, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, draft.source, draft.seriesKey, draft.occurrenceKey, draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, newMeetingCode(), now.toISOString());
+    return this.get(id)!;
+  }
+
+  /** Updates what the calendar says about a booking that has not started yet. */
+  updateBooked(id: string, draft: BookingDraft): void {
+    this.db
+      .prepare(`UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ? WHERE id = ? AND status = 'booked'`)
+      .run(draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, draft.seriesKey, id);
+  }
+
+  setEnd(id: string, end: string): void {
+    this.db.prepare('UPDATE meetings SET end_at = ? WHERE id = ?').run(end, id);
+  }
+
+  setStatus(id: string, status: MeetingStatus, at: string): void {
+    const column = status === 'in_progress' ? 'started_at' : status === 'ended' ? 'ended_at' : status === 'released' ? 'released_at' : null;
+    if (column) this.db.prepare(`UPDATE meetings SET status = ?, ${column} = ? WHERE id = ?`).run(status, at, id);
+    else this.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(status, id);
+  }
+
+  /** Records that a rule fired; false when it already had (so each rule acts once). */
+  mark(meetingId: string, mark: string, at: Date): boolean {
+    return this.db.prepare('INSERT OR IGNORE INTO meeting_marks (meeting_id, mark, at) VALUES (?, ?, ?)').run(meetingId, mark, at.toISOString()).changes === 1;
+  }
+
+  marks(meetingId: string): { mark: string; at: string }[] {
+    return this.db.prepare('SELECT mark, at FROM meeting_marks WHERE meeting_id = ? ORDER BY at, mark').all(meetingId) as { mark: string; at: string }[];
+  }
+
+  hasMark(meetingId: string, mark: string): boolean {
+    return this.db.prepare('SELECT 1 FROM meeting_marks WHERE meeting_id = ? AND mark = ?').get(meetingId, mark) !== undefined;
+  }
+}

@@ -1,0 +1,198 @@
+import { EventEmitter } from 'node:events';
+import type { RoomEventBus } from '../events/room-events.js';
+import type { Logger } from '../logger.js';
+import type { NotificationsConfig } from '../notify/notify-config.js';
+import { NotifyDispatcher } from '../notify/notify-dispatcher.js';
+import { Notifier } from '../notify/notifier.js';
+import { Outbox } from '../notify/outbox.js';
+import { CalendarFeed } from '../schedule/calendar-feed.js';
+import type { CalendarConfig } from '../schedule/calendar-config.js';
+import type { Clock, TimerHandle } from '../schedule/clock.js';
+import type { Db } from '../store/database.js';
+import { AgendaRepository } from './agenda-repository.js';
+import { AuditLog } from './audit-log.js';
+import { badgeCheckIn } from './checkin-service.js';
+import { CheckInRepository } from './checkin-repository.js';
+import { dailyJobs, followUps } from './daily-jobs.js';
+import { FeedbackRepository } from './feedback-repository.js';
+import { meetingRules, type MeetingsConfig } from './meeting-config.js';
+import type { MeetingContext, RoomIdentity } from './meeting-context.js';
+import { MeetingRepository } from './meeting-repository.js';
+import { applyRules } from './meeting-rules.js';
+import { MeetingTexts } from './meeting-texts.js';
+import type { Meeting } from './meeting-types.js';
+import type { MeetingNotice, MeetingStreamMessage } from './meeting-views.js';
+import { meetingView, roomNowView } from './meeting-view-builders.js';
+import { MinutesRepository } from './minutes-repository.js';
+import { roomStateAt, type RoomStateView } from './room-state.js';
+import { configuredScene, defaultEndScene, defaultStartScene, type SceneHost } from './scenes.js';
+import { SelfTestRepository } from './selftest-repository.js';
+
+export interface MeetingRoomOptions {
+  db: Db;
+  room: RoomIdentity;
+  meetings?: MeetingsConfig;
+  calendar?: CalendarConfig;
+  notifications?: NotificationsConfig;
+  devices: SceneHost;
+  bus: RoomEventBus;
+  clock: Clock;
+  log: Logger;
+  /** How often the rules are evaluated (ms); default 5 s. */
+  tickMs?: number;
+  /** How often the outbox is looked at for retries (ms); default 5 s. */
+  notifyPollMs?: number;
+}
+
+/**
+ * The meeting, run by the room: schedule, rules on the clock, check-in, agenda, minutes,
+ * notifications. Emits 'change' (MeetingStreamMessage) whenever the panel should redraw.
+ */
+export class MeetingRoom extends EventEmitter {
+  readonly ctx: MeetingContext;
+  readonly outbox: Outbox;
+  readonly dispatcher: NotifyDispatcher;
+  readonly calendar: CalendarFeed;
+  private baseUrl = 'http://127.0.0.1:8080';
+  private timer: TimerHandle | undefined;
+  private readonly pending = new Set<Promise<unknown>>();
+  private state: RoomStateView;
+  private ticking = false;
+
+  constructor(private readonly options: MeetingRoomOptions) {
+    super();
+    const { db, clock, log, bus, room } = options;
+    const rules = meetingRules(options.meetings);
+    const notifications = options.notifications ?? {};
+    this.outbox = new Outbox(db);
+    this.dispatcher = new NotifyDispatcher({ outbox: this.outbox, config: notifications, room, clock, log: log.child({ component: 'notify' }), pollMs: options.notifyPollMs });
+    const meetings = new MeetingRepository(db);
+    const agenda = new AgendaRepository(db);
+    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m));
+    const devices = options.devices;
+    this.ctx = {
+      db,
+      meetings,
+      agenda,
+      checkIns: new CheckInRepository(db),
+      minutes: new MinutesRepository(db),
+      audit: new AuditLog(db),
+      feedback: new FeedbackRepository(db),
+      selfTests: new SelfTestRepository(db),
+      clock,
+      bus,
+      notifier: new Notifier(notifications, this.outbox, this.dispatcher, () => clock.now()),
+      texts,
+      devices,
+      rules,
+      room,
+      log,
+      startScene: () => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), rules.displayInput)),
+      endScene: () => (rules.endScene ? configuredScene(rules.endScene) : defaultEndScene(devices.list())),
+      changed: (notice) => this.changed(notice),
+      track: (work) => this.track(work),
+    };
+    const badges = new Map((rules.directory ?? []).filter((p) => p.email && p.badge).map((p) => [p.email!.toLowerCase(), p.badge!]));
+    this.calendar = new CalendarFeed({
+      db,
+      meetings,
+      agenda,
+      config: options.calendar ?? {},
+      clock,
+      bus,
+      log: log.child({ component: 'calendar' }),
+      roomTimeZone: room.timezone,
+      badgeOf: (email) => badges.get(email.toLowerCase()),
+      onChange: () => this.changed(),
+    });
+    this.state = this.computeState();
+  }
+
+  start(): void {
+    this.dispatcher.start();
+    this.calendar.start();
+    this.timer = this.options.clock.setInterval(() => this.tick(), this.options.tickMs ?? 5000);
+    this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.options.clock.clearTimeout(this.timer);
+    this.calendar.stop();
+    await this.settle();
+    await this.dispatcher.stop();
+  }
+
+  /** Where phones reach the appliance (QR codes); `meetings.publicUrl` wins over the listen address. */
+  setBaseUrl(url: string): void {
+    this.baseUrl = url;
+  }
+
+  checkInUrl(m: Meeting): string {
+    const base = (this.ctx.rules.publicUrl ?? this.baseUrl).replace(/\/$/, '');
+    return `${base}/meeting/${encodeURIComponent(m.id)}?code=${m.code}`;
+  }
+
+  /** Evaluates every rule once; a failing rule is logged, never thrown into the timer. */
+  tick(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      applyRules(this.ctx);
+      followUps(this.ctx);
+      dailyJobs(this.ctx);
+    } catch (err) {
+      this.ctx.log.error({ err: (err as Error).message }, 'meeting tick failed');
+    } finally {
+      this.ticking = false;
+    }
+    this.refreshState();
+  }
+
+  /** Waits for background work (self-tests, scenes) started so far. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /**
+   * A badge read by the room's badge reader (the HID engineer's entry point; the same as
+   * POST /api/v1/checkins): checks its holder in to the meeting open now.
+   */
+  checkInBadge(badge: string) {
+    return badgeCheckIn(this.ctx, this.state, badge);
+  }
+
+  roomState(): RoomStateView {
+    return this.state;
+  }
+
+  streamMessage(notice?: MeetingNotice): MeetingStreamMessage {
+    return { type: 'meeting', now: roomNowView(this.ctx, this.state, false), ...(notice ? { notice } : {}) };
+  }
+
+  view(m: Meeting, authorised: boolean) {
+    return meetingView(this.ctx, m, authorised);
+  }
+
+  private computeState(): RoomStateView {
+    const now = this.options.clock.now();
+    const near = this.ctx.meetings.between(new Date(now.getTime() - 86_400_000).toISOString(), new Date(now.getTime() + 30 * 86_400_000).toISOString(), ['booked', 'in_progress']);
+    return roomStateAt(near, now, this.ctx.rules.checkInOpensMinutes);
+  }
+
+  private refreshState(): void {
+    const before = this.state;
+    this.state = this.computeState();
+    const key = (s: RoomStateView) => `${s.state}|${s.current?.id}|${s.current?.status}|${s.current?.end}|${s.next?.id}|${s.next?.start}`;
+    if (key(before) !== key(this.state)) this.emit('change', this.streamMessage());
+  }
+
+  private changed(notice?: MeetingNotice): void {
+    this.state = this.computeState();
+    this.emit('change', this.streamMessage(notice));
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p = work.catch((err: Error) => this.ctx.log.error({ err: err.message }, 'background meeting work failed')).finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+}

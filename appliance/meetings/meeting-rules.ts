@@ -1,0 +1,87 @@
+import { agendaNow } from './agenda-clock.js';
+import { minutesMs, type MeetingContext } from './meeting-context.js';
+import { end, release } from './meeting-lifecycle.js';
+import type { Meeting } from './meeting-types.js';
+import { displayName } from './meeting-types.js';
+import { selfTestJob } from './selftest-job.js';
+
+/**
+ * The meeting rules, evaluated against the clock on every tick. Each rule that acts writes a
+ * mark first (meeting_marks), so it acts once even across restarts, and a late tick (the
+ * appliance was off) still catches up in order.
+ */
+export function applyRules(ctx: MeetingContext): void {
+  const now = ctx.clock.now();
+  const t = now.getTime();
+  const { rules } = ctx;
+  const lookAhead = Math.max(rules.reminderMinutes, rules.selfTestMinutes, rules.checkInOpensMinutes) + 1;
+  const from = new Date(t - 86_400_000).toISOString();
+  const to = new Date(t + minutesMs(lookAhead)).toISOString();
+  for (const m of ctx.meetings.between(from, to, ['booked', 'in_progress'])) {
+    try {
+      if (m.status === 'booked') bookedRules(ctx, m, t);
+      else runningRules(ctx, m, t);
+    } catch (err) {
+      ctx.log.error({ meeting: m.id, err: (err as Error).message }, 'meeting rule failed');
+    }
+  }
+}
+
+function bookedRules(ctx: MeetingContext, m: Meeting, t: number): void {
+  const { rules, meetings } = ctx;
+  const start = Date.parse(m.start);
+  const endAt = Date.parse(m.end);
+  const now = ctx.clock.now();
+  if (t >= start - minutesMs(rules.reminderMinutes) && t < start && meetings.mark(m.id, 'reminder', now)) {
+    const emails = [m.organiser.email, ...m.attendees.map((a) => a.email)].filter((e): e is string => !!e);
+    ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), false), { emails, groups: false });
+    ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), true), { emails: [], groups: true });
+  }
+  if (t >= start - minutesMs(rules.selfTestMinutes) && t < endAt && meetings.mark(m.id, 'selftest', now)) {
+    ctx.track(selfTestJob(ctx, m));
+  }
+  if (t >= start - minutesMs(rules.checkInOpensMinutes) && t < endAt && meetings.mark(m.id, 'checkin.open', now)) {
+    ctx.changed({ kind: 'checkin-open', meetingId: m.id });
+  }
+  if (t >= start) rollCall(ctx, m);
+  const checkedIn = ctx.checkIns.count(m.id);
+  if (checkedIn === 0 && t >= start + minutesMs(rules.autoReleaseMinutes)) {
+    release(ctx, m.id);
+    return;
+  }
+  // People came but nobody pressed start: the booking still ends at its time.
+  if (checkedIn > 0 && t >= endAt + minutesMs(rules.endGraceMinutes)) end(ctx, m.id);
+}
+
+/** At the start: required invitees not checked in get a nudge (once). */
+function rollCall(ctx: MeetingContext, m: Meeting): void {
+  if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now())) return;
+  const present = new Set(ctx.checkIns.list(m.id).map((c) => c.personKey));
+  for (const a of m.attendees) {
+    if (!a.required || !a.email) continue;
+    if (present.has(`email:${a.email.toLowerCase()}`) || (a.badge && present.has(`badge:${a.badge}`))) continue;
+    ctx.notifier.notify(ctx.texts.nudge(m, displayName(a)), { emails: [a.email], groups: false });
+  }
+}
+
+function runningRules(ctx: MeetingContext, m: Meeting, t: number): void {
+  const { rules, meetings } = ctx;
+  const now = ctx.clock.now();
+  const endAt = Date.parse(m.end);
+  if (t >= Date.parse(m.start)) rollCall(ctx, m);
+  for (const minutes of [...rules.endWarningMinutes].sort((a, b) => b - a)) {
+    // Keyed by the end time: an extended meeting is warned again before its new end.
+    if (t >= endAt - minutesMs(minutes) && t < endAt && meetings.mark(m.id, `end-warning.${minutes}@${m.end}`, now)) {
+      ctx.changed({ kind: 'end-warning', meetingId: m.id, minutesLeft: minutes });
+    }
+  }
+  const agenda = agendaNow(ctx.agenda.list(m.id), now);
+  if (agenda.current && agenda.usedPercent !== null) {
+    for (const percent of [...rules.agendaWarningPercents].sort((a, b) => a - b)) {
+      if (agenda.usedPercent >= percent && meetings.mark(m.id, `agenda.${agenda.current.position}.${percent}@${agenda.current.startedAt}`, now)) {
+        ctx.changed({ kind: 'agenda-warning', meetingId: m.id, position: agenda.current.position, percent });
+      }
+    }
+  }
+  if (t >= endAt + minutesMs(rules.endGraceMinutes)) end(ctx, m.id);
+}

@@ -1,0 +1,96 @@
+import type { NotifyMessage } from '../notify/notify-message.js';
+import type { ActionItem } from './minutes-repository.js';
+import type { Minutes } from './minutes-assemble.js';
+import { minutesMarkdown } from './minutes-assemble.js';
+import { displayName, type Meeting } from './meeting-types.js';
+import type { SelfTestReport } from './self-test.js';
+import { wallTimeAt } from '../schedule/zoned-time.js';
+
+/** Local wall time "HH:MM" in the room's zone, the way people read the door panel. */
+export function localHhmm(iso: string, timeZone: string): string {
+  const w = wallTimeAt(new Date(iso), timeZone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+}
+
+/** What the room says, one function per message. Titles of confidential meetings stay out of group chats. */
+export class MeetingTexts {
+  constructor(
+    private readonly room: { name: string; timezone: string },
+    private readonly checkInUrl: (m: Meeting) => string,
+  ) {}
+
+  private when(m: Meeting): string {
+    return `${localHhmm(m.start, this.room.timezone)}–${localHhmm(m.end, this.room.timezone)}`;
+  }
+
+  private titleFor(m: Meeting, groups: boolean): string {
+    return groups && m.confidentiality === 'confidential' ? 'Private meeting' : m.title;
+  }
+
+  reminder(m: Meeting, minutesBefore: number, groups: boolean): NotifyMessage {
+    const title = `Reminder: ${this.titleFor(m, groups)} in ${minutesBefore} min (${this.room.name})`;
+    const text = [`${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`, `Check in at the room or at ${this.checkInUrl(m)}`].join('\n');
+    return { kind: 'reminder', title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
+  }
+
+  nudge(m: Meeting, who: string): NotifyMessage {
+    return { kind: 'nudge', title: `${m.title} has started in ${this.room.name}`, text: `${who}, the meeting started at ${localHhmm(m.start, this.room.timezone)} and you have not checked in.\nCheck in: ${this.checkInUrl(m)}`, meetingId: m.id };
+  }
+
+  released(m: Meeting, afterMinutes: number): NotifyMessage {
+    return {
+      kind: 'released',
+      title: `${this.room.name} released: nobody checked in to ${m.title}`,
+      text: `Nobody checked in within ${afterMinutes} min of the start (${localHhmm(m.start, this.room.timezone)}), so the room was released for others.`,
+      meetingId: m.id,
+      data: { start: m.start, end: m.end },
+    };
+  }
+
+  flagged(m: Meeting, misses: number): NotifyMessage {
+    return {
+      kind: 'flagged',
+      title: `Recurring booking unused ${misses} times in a row: ${this.titleFor(m, true)} (${this.room.name})`,
+      text: `The series was auto-released ${misses} times in a row. Please cancel it if it is no longer needed, so others can book ${this.room.name}.`,
+      meetingId: m.id,
+      data: { seriesKey: m.seriesKey, misses },
+    };
+  }
+
+  minutes(min: Minutes, attachments: NotifyMessage['attachments']): NotifyMessage {
+    return { kind: 'minutes', title: `Minutes: ${min.meeting.title}`, text: minutesMarkdown(min), meetingId: min.meeting.id, data: min as unknown as Record<string, unknown>, attachments };
+  }
+
+  followUp(item: ActionItem, meetingTitle: string): NotifyMessage {
+    return {
+      kind: 'followup',
+      title: `Action item due ${item.deadline?.slice(0, 10) ?? ''}: ${item.text}`,
+      text: `${item.owner}, this action item from "${meetingTitle}" is due ${item.deadline ?? ''}.\nStatus: ${item.status}. Update it through the room API (PATCH /api/v1/action-items/${item.id}).`,
+      meetingId: item.meetingId,
+    };
+  }
+
+  selfTestFailed(m: Meeting | null, report: SelfTestReport): NotifyMessage {
+    const failed = report.results.filter((r) => !r.ok);
+    const works = [...new Set(report.results.filter((r) => r.ok).map((r) => r.deviceId))].filter((d) => !failed.some((f) => f.deviceId === d));
+    return {
+      kind: 'selftest',
+      title: `Self-test failed in ${this.room.name}${m ? ` before ${localHhmm(m.start, this.room.timezone)}` : ''}`,
+      text: [...failed.map((f) => `- ${f.deviceId} ${f.check}: ${f.detail ?? 'failed'}`), works.length ? `Still working: ${works.join(', ')}` : 'Nothing else answered.'].join('\n'),
+      ...(m ? { meetingId: m.id } : {}),
+      data: { reportId: report.id, results: report.results },
+    };
+  }
+
+  problem(categories: readonly string[], comment: string | null, m: Meeting | null): NotifyMessage {
+    return {
+      kind: 'problem',
+      title: `Problem reported in ${this.room.name}: ${categories.join(', ') || 'other'}`,
+      text: `${comment ?? '(no comment)'}${m ? `\nDuring: ${this.titleFor(m, true)} (${this.when(m)})` : ''}`,
+      ...(m ? { meetingId: m.id } : {}),
+      data: { categories },
+    };
+  }
+}
+
+export { displayName };

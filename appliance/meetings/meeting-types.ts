@@ -1,0 +1,64 @@
+/** The words of a meeting, shared by the schedule, the rules, the store and the API. */
+
+export interface Person {
+  name?: string;
+  email?: string;
+  /** Badge id read by the room's badge reader. */
+  badge?: string;
+}
+
+export interface Attendee extends Person {
+  required: boolean;
+}
+
+export const MEETING_STATUSES = ['booked', 'in_progress', 'ended', 'released', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const CONFIDENTIALITY = ['normal', 'confidential'] as const;
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
+export interface AgendaItemDraft {
+  title: string;
+  owner?: string;
+  minutes: number;
+}
+
+/** A booking as the schedule knows it, before the room has done anything with it. */
+export interface BookingDraft {
+  source: 'calendar' | 'adhoc';
+  /** Same for every occurrence of a recurring series (the ICS UID); null for one-offs. */
+  seriesKey: string | null;
+  /** Unique per occurrence: UID + recurrence instant for calendar events. */
+  occurrenceKey: string;
+  title: string;
+  organiser: Person;
+  attendees: Attendee[];
+  description: string;
+  agenda: AgendaItemDraft[];
+  /** ISO instants (UTC). */
+  start: string;
+  end: string;
+  confidentiality: Confidentiality;
+}
+
+export interface Meeting extends Omit<BookingDraft, 'agenda'> {
+  id: string;
+  status: MeetingStatus;
+  /** Per-meeting code for the phone/laptop page and the QR check-in. */
+  code: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  releasedAt: string | null;
+  createdAt: string;
+}
+
+/** The key a person is known by in one meeting: email, else badge, else name. */
+export function personKey(p: Person): string {
+  if (p.email) return `email:${p.email.toLowerCase()}`;
+  if (p.badge) return `badge:${p.badge}`;
+  return `name:${(p.name ?? '').trim().toLowerCase()}`;
+}
+
+export function displayName(p: Person): string {
+  return p.name ?? p.email ?? (p.badge ? `badge ${p.badge}` : 'someone');
+}

@@ -1,0 +1,57 @@
+import { agendaNow, overrunMinutes } from './agenda-clock.js';
+import { minutesMs, type MeetingContext } from './meeting-context.js';
+import type { Meeting } from './meeting-types.js';
+import type { AgendaNowView, MeetingView, RoomNowView } from './meeting-views.js';
+import type { RoomStateView } from './room-state.js';
+
+/** A meeting as the API shows it; confidential details only for authorised readers. */
+export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean): MeetingView {
+  const hidden = m.confidentiality === 'confidential' && !authorised;
+  return {
+    id: m.id,
+    source: m.source,
+    seriesKey: m.seriesKey,
+    title: hidden ? null : m.title,
+    hidden,
+    organiser: hidden ? null : m.organiser,
+    attendees: hidden ? [] : m.attendees,
+    description: hidden ? '' : m.description,
+    start: m.start,
+    end: m.end,
+    status: m.status,
+    confidentiality: m.confidentiality,
+    startedAt: m.startedAt,
+    endedAt: m.endedAt,
+    releasedAt: m.releasedAt,
+    checkInOpensAt: new Date(Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)).toISOString(),
+    autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
+    checkIns: ctx.checkIns.count(m.id),
+    seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+  };
+}
+
+export function agendaView(ctx: MeetingContext, meetingId: string): AgendaNowView {
+  const items = ctx.agenda.list(meetingId);
+  const now = agendaNow(items, ctx.clock.now());
+  return {
+    items: items.map((i) => ({ position: i.position, title: i.title, owner: i.owner ?? null, minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt, overrunMinutes: overrunMinutes(i, ctx.clock.now()) })),
+    currentPosition: now.current?.position ?? null,
+    remainingSeconds: now.remainingMs === null ? null : Math.round(now.remainingMs / 1000),
+    usedPercent: now.usedPercent,
+  };
+}
+
+/** What the door and table panels show now. The stream is public, so confidential stays hidden. */
+export function roomNowView(ctx: MeetingContext, state: RoomStateView, authorised: boolean): RoomNowView {
+  const current = state.current;
+  const test = current ? ctx.selfTests.latest(current.id) : undefined;
+  return {
+    state: state.state,
+    current: current ? meetingView(ctx, current, authorised) : null,
+    next: state.next ? meetingView(ctx, state.next, authorised) : null,
+    agenda: current && (current.confidentiality === 'normal' || authorised) ? agendaView(ctx, current.id) : null,
+    selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
+    bookNowMinutes: state.state === 'idle' ? [...ctx.rules.adHocMinutes] : [],
+    time: ctx.clock.now().toISOString(),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * What the API and the panel see of meetings (type-only for the panel). Confidential
+ * meetings are shown without title, organiser, attendees or description unless the reader
+ * is authorised.
+ */
+import type { RoomState } from '../api/api-types.js';
+import type { Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
+
+export interface MeetingView {
+  id: string;
+  source: 'calendar' | 'adhoc';
+  seriesKey: string | null;
+  /** null when hidden (confidential, reader not authorised) */
+  title: string | null;
+  hidden: boolean;
+  organiser: Person | null;
+  attendees: Attendee[];
+  description: string;
+  start: string;
+  end: string;
+  status: MeetingStatus;
+  confidentiality: Confidentiality;
+  startedAt: string | null;
+  endedAt: string | null;
+  releasedAt: string | null;
+  checkInOpensAt: string;
+  autoReleaseAt: string;
+  checkIns: number;
+  /** The recurring series this belongs to was auto-released too often in a row */
+  seriesFlagged: boolean;
+}
+
+export interface AgendaItemView {
+  position: number;
+  title: string;
+  owner: string | null;
+  minutes: number;
+  startedAt: string | null;
+  endedAt: string | null;
+  overrunMinutes: number | null;
+}
+
+export interface AgendaNowView {
+  items: AgendaItemView[];
+  currentPosition: number | null;
+  remainingSeconds: number | null;
+  usedPercent: number | null;
+}
+
+export interface RoomNowView {
+  state: RoomState;
+  current: MeetingView | null;
+  next: MeetingView | null;
+  agenda: AgendaNowView | null;
+  /** The last self-test before the current meeting, if any */
+  selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
+  /** Durations "book now" offers, when the room is free */
+  bookNowMinutes: number[];
+  time: string;
+}
+
+/** Things the panel should say out loud (banner, sound) as they happen. */
+export type MeetingNotice =
+  | { kind: 'checkin-open'; meetingId: string }
+  | { kind: 'started'; meetingId: string }
+  | { kind: 'ended'; meetingId: string }
+  | { kind: 'released'; meetingId: string }
+  | { kind: 'end-warning'; meetingId: string; minutesLeft: number }
+  | { kind: 'agenda-warning'; meetingId: string; position: number; percent: number }
+  | { kind: 'selftest'; meetingId: string | null; passed: boolean; failed: string[] }
+  | { kind: 'checked-in'; meetingId: string; name: string };
+
+/** The stream message for meetings (WebSocket /api/v1/stream). */
+export interface MeetingStreamMessage {
+  type: 'meeting';
+  now: RoomNowView;
+  notice?: MeetingNotice;
+}

@@ -1,0 +1,100 @@
+import type { AgendaItem } from './agenda-repository.js';
+import { overrunMinutes } from './agenda-clock.js';
+import type { AttendanceEntry } from './attendance.js';
+import type { Meeting, Person } from './meeting-types.js';
+import { displayName } from './meeting-types.js';
+import type { ActionItem, MinutesEntry } from './minutes-repository.js';
+
+export interface MinutesAgendaItem {
+  position: number;
+  title: string;
+  owner: string | null;
+  allottedMinutes: number;
+  startedAt: string | null;
+  endedAt: string | null;
+  actualMinutes: number | null;
+  overrunMinutes: number | null;
+}
+
+/** The minutes of one meeting, as sent and exported (JSON). */
+export interface Minutes {
+  meeting: {
+    id: string;
+    title: string;
+    organiser: Person;
+    room: { id: string; name: string };
+    bookedStart: string;
+    bookedEnd: string;
+    startedAt: string | null;
+    endedAt: string | null;
+    confidentiality: Meeting['confidentiality'];
+  };
+  attendance: AttendanceEntry[];
+  agenda: MinutesAgendaItem[];
+  notes: MinutesEntry[];
+  decisions: MinutesEntry[];
+  actionItems: ActionItem[];
+  assembledAt: string;
+}
+
+export interface MinutesParts {
+  meeting: Meeting;
+  room: { id: string; name: string };
+  attendance: AttendanceEntry[];
+  agenda: AgendaItem[];
+  entries: MinutesEntry[];
+  actions: ActionItem[];
+  now: Date;
+}
+
+export function assembleMinutes(p: MinutesParts): Minutes {
+  const m = p.meeting;
+  return {
+    meeting: { id: m.id, title: m.title, organiser: m.organiser, room: p.room, bookedStart: m.start, bookedEnd: m.end, startedAt: m.startedAt, endedAt: m.endedAt, confidentiality: m.confidentiality },
+    attendance: p.attendance,
+    agenda: p.agenda.map((i) => ({
+      position: i.position,
+      title: i.title,
+      owner: i.owner ?? null,
+      allottedMinutes: i.minutes,
+      startedAt: i.startedAt,
+      endedAt: i.endedAt,
+      actualMinutes: i.startedAt && i.endedAt ? Math.round(((Date.parse(i.endedAt) - Date.parse(i.startedAt)) / 60_000) * 10) / 10 : null,
+      overrunMinutes: overrunMinutes(i),
+    })),
+    notes: p.entries.filter((e) => e.kind === 'note'),
+    decisions: p.entries.filter((e) => e.kind === 'decision'),
+    actionItems: p.actions,
+    assembledAt: p.now.toISOString(),
+  };
+}
+
+const STATUS_WORDS = { on_time: 'on time', late: 'late', absent: 'absent' } as const;
+const hhmm = (iso: string | null) => (iso ? iso.slice(11, 16) : '—');
+
+/** Markdown for people: email body, export, the phone page. Times are UTC (marked). */
+export function minutesMarkdown(min: Minutes): string {
+  const m = min.meeting;
+  const lines = [`# ${m.title}`, '', `Room ${m.room.name} · booked ${m.bookedStart.slice(0, 16).replace('T', ' ')}–${hhmm(m.bookedEnd)} UTC · held ${hhmm(m.startedAt)}–${hhmm(m.endedAt)} UTC`];
+  if (m.organiser.name || m.organiser.email) lines.push(`Organiser: ${displayName(m.organiser)}`);
+  lines.push('', '## Attendance', '');
+  for (const a of min.attendance) lines.push(`- ${displayName(a)}${a.invited ? (a.required ? '' : ' (optional)') : ' (walk-in)'}: ${STATUS_WORDS[a.status]}${a.checkedInAt ? ` (${hhmm(a.checkedInAt)})` : ''}`);
+  if (min.agenda.length > 0) {
+    lines.push('', '## Agenda', '');
+    for (const i of min.agenda) {
+      const actual = i.actualMinutes === null ? 'not reached' : `${i.actualMinutes} min${i.overrunMinutes ? `, ${i.overrunMinutes} min over` : ''}`;
+      lines.push(`${i.position}. ${i.title}${i.owner ? ` — ${i.owner}` : ''}: ${i.allottedMinutes} min planned, ${actual}`);
+    }
+  }
+  lines.push('', '## Decisions', '');
+  if (min.decisions.length === 0) lines.push('- none recorded');
+  for (const d of min.decisions) lines.push(`- ${d.text}`);
+  lines.push('', '## Action items', '');
+  if (min.actionItems.length === 0) lines.push('- none recorded');
+  for (const a of min.actionItems) lines.push(`- [${a.status === 'done' ? 'x' : ' '}] ${a.text} — ${a.owner}${a.deadline ? `, due ${a.deadline.slice(0, 10)}` : ''}`);
+  if (min.notes.length > 0) {
+    lines.push('', '## Notes', '');
+    for (const n of min.notes) lines.push(`- ${n.text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,75 @@
+import ICAL from 'ical.js';
+import { afterEach, expect, it } from 'vitest';
+import { waitFor } from '../../tests/helpers/test-room.js';
+import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
+import { startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
+import { advanceAgenda } from './agenda-service.js';
+import { book, checkIn, end, start } from './meeting-lifecycle.js';
+import { addActionItem, addEntry, readMinutes } from './minutes-actions.js';
+import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+
+let fx: RoomFixture;
+let smtp: SmtpRecorder;
+let hook: HttpReceiver;
+afterEach(async () => {
+  await fx.close();
+  await smtp.close();
+  await hook.close();
+});
+
+it('at the end the minutes (attendance, agenda with actual times, decisions, action items) go to attendees and absentees, with Markdown, JSON and VTODO files', async () => {
+  smtp = await startSmtpRecorder();
+  hook = await startHttpReceiver();
+  fx = roomFixture({
+    start: '2026-04-01T08:58:00.000Z',
+    meetings: { reminderMinutes: 0 },
+    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' }, webhooks: [{ id: 'team', format: 'slack', url: `${hook.url}/slack`, kinds: ['minutes'] }] },
+  });
+  const ctx = fx.room.ctx;
+  const m = book(ctx, {
+    start: '2026-04-01T09:00:00.000Z',
+    minutes: 30,
+    title: 'Budget review',
+    organiser: { name: 'Alice', email: 'alice@example.com' },
+    attendees: [{ name: 'Bob', email: 'bob@example.com', required: true }, { name: 'Eve', email: 'eve@example.com', required: true }],
+    agenda: [{ title: 'Numbers', owner: 'Bob', minutes: 10 }, { title: 'Decisions', minutes: 10 }],
+  });
+  checkIn(ctx, m.id, { email: 'bob@example.com' }, 'tap');
+  await fx.advanceTo('2026-04-01T09:00:00.000Z');
+  start(ctx, m.id);
+  const panel = { via: 'token' as const };
+  addEntry(ctx, m.id, 'note', 'Q1 spend was 4 % under plan', 'Bob', panel);
+  await fx.advance(12 * 60_000);
+  advanceAgenda(ctx, m.id);
+  addEntry(ctx, m.id, 'decision', 'Approve the Q2 budget', undefined, panel);
+  addActionItem(ctx, m.id, { text: 'Send the signed budget to finance', owner: 'Bob', ownerEmail: 'bob@example.com', deadline: '2026-04-08T09:00:00.000Z' }, panel);
+  await fx.advance(8 * 60_000);
+  end(ctx, m.id);
+
+  const isMinutes = (data: string) => /^Subject: Minutes: Budget review$/m.test(data);
+  await waitFor(() => smtp.messages.some((x) => isMinutes(x.data)) && hook.requests.length === 1, 8000, 'minutes by email and chat');
+  // Eve was nudged at the start (roll call); the minutes are the other email.
+  expect(smtp.messages.map((x) => x.to)).toEqual([['eve@example.com'], ['alice@example.com', 'bob@example.com', 'eve@example.com']]);
+  const mail = smtp.messages.find((x) => isMinutes(x.data))!;
+  expect(mail.to).toEqual(['alice@example.com', 'bob@example.com', 'eve@example.com']);
+  expect(mail.data).toMatch(/^Subject: Minutes: Budget review$/m);
+  for (const file of ['minutes.md', 'minutes.json', 'action-items.ics']) expect(mail.data).toContain(`filename=${file}`);
+
+  const { minutes, markdown, ics } = readMinutes(ctx, m.id, panel);
+  expect(minutes.attendance.map((a) => [a.name, a.status])).toEqual([['Bob', 'on_time'], ['Eve', 'absent']]);
+  expect(minutes.agenda.map((i) => [i.title, i.actualMinutes, i.overrunMinutes])).toEqual([['Numbers', 12, 2], ['Decisions', 8, 0]]);
+  expect(minutes.decisions.map((d) => d.text)).toEqual(['Approve the Q2 budget']);
+  expect(markdown).toContain('1. Numbers — Bob: 10 min planned, 12 min, 2 min over');
+  expect(markdown).toContain('- Eve: absent');
+  expect(markdown).toContain('- [ ] Send the signed budget to finance — Bob, due 2026-04-08');
+
+  const todo = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vtodo')!;
+  expect(todo.getFirstPropertyValue('summary')).toBe('Send the signed budget to finance');
+  expect(todo.getFirstPropertyValue('status')).toBe('NEEDS-ACTION');
+  expect(String(todo.getFirstPropertyValue('due'))).toBe('2026-04-08T09:00:00Z');
+  expect(todo.getFirstProperty('attendee')!.getParameter('cn')).toBe('Bob');
+
+  const slack = hook.requests[0]!.json as { blocks: { text: { text: string } }[] };
+  expect(slack.blocks[0]!.text.text).toBe('Minutes: Budget review');
+  expect(ctx.audit.list(m.id).map((a) => a.action)).toEqual(['note', 'decision', 'action.add', 'assemble', 'send', 'read']);
+});

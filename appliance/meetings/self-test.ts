@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { DeviceView } from '../api/api-types.js';
+import type { SceneHost } from './scenes.js';
+
+export interface SelfTestCheck {
+  deviceId: string;
+  /** reachable · answers · camera-home · display-power · mic-level */
+  check: string;
+  ok: boolean;
+  /** false when the check could not be run (e.g. no level meter on this device) */
+  ran: boolean;
+  detail: string | null;
+}
+
+export interface SelfTestReport {
+  id: string;
+  meetingId: string | null;
+  at: string;
+  passed: boolean;
+  results: SelfTestCheck[];
+}
+
+/** Actions that only read: "does it answer" without changing anything. */
+const READ_ACTIONS = ['status', 'inquire', 'inquiry', 'position', 'level'];
+/**
+ * A level above this (dBFS) means the microphone hears something: an occupied room's
+ * ambience sits around -50 dBFS, and meters bottom out at -60 (Shure) or lower.
+ */
+const SILENCE_DB = -57;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+      timer.unref();
+    }),
+  ]);
+}
+
+async function check(deviceId: string, name: string, run: () => Promise<unknown>, timeoutMs: number): Promise<SelfTestCheck> {
+  try {
+    const result = await withTimeout(run(), timeoutMs, name);
+    return { deviceId, check: name, ok: true, ran: true, detail: name === 'mic-level' && result !== undefined ? JSON.stringify(result).slice(0, 200) : null };
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    return { deviceId, check: name, ok: false, ran: true, detail: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}` };
+  }
+}
+
+async function testDevice(host: SceneHost, d: DeviceView, timeoutMs: number): Promise<SelfTestCheck[]> {
+  const reachable = d.status === 'ok' || d.status === 'degraded';
+  const out: SelfTestCheck[] = [{ deviceId: d.id, check: 'reachable', ok: reachable, ran: true, detail: reachable ? d.detail : `${d.status}${d.detail ? `: ${d.detail}` : ''}` }];
+  if (!reachable) return out;
+  const names = new Set(d.actions.map((a) => a.name));
+  const read = READ_ACTIONS.find((a) => names.has(a));
+  if (read) out.push(await check(d.id, 'answers', () => host.execute(d.id, read, {}), timeoutMs));
+  if (d.kind === 'camera' && names.has('home')) out.push(await check(d.id, 'camera-home', () => host.execute(d.id, 'home', {}), timeoutMs));
+  if (d.kind === 'display' && names.has('power')) out.push(await check(d.id, 'display-power', () => host.execute(d.id, 'power', { on: true }), timeoutMs));
+  if (d.kind === 'microphone' || d.kind === 'dsp' || d.kind === 'speakerphone') {
+    // A muted microphone hears nothing by design: not a fault, and not a test of the mic either.
+    if (names.has('meter') && d.state.mute === true) out.push({ deviceId: d.id, check: 'mic-level', ok: true, ran: false, detail: 'muted: level not checked' });
+    else if (names.has('meter')) out.push(await check(d.id, 'mic-level', () => liveLevel(host, d.id, Math.min(timeoutMs, 2000)), timeoutMs));
+    else out.push({ deviceId: d.id, check: 'mic-level', ok: true, ran: false, detail: 'no level meter on this device' });
+  }
+  return out;
+}
+
+/**
+ * A live microphone: meter briefly (unless the device already meters) and wait for a level
+ * above silence in the levels the driver publishes as state.
+ */
+async function liveLevel(host: SceneHost, id: string, waitMs: number): Promise<{ peakDb: number }> {
+  const levels = () => host.list().find((x) => x.id === id)?.state.levels;
+  const wasMetering = Array.isArray(levels());
+  if (!wasMetering) await host.execute(id, 'meter', { rateMs: 100 });
+  try {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const now = levels();
+      const peak = Array.isArray(now) && now.length > 0 ? Math.max(...(now as number[])) : -Infinity;
+      if (peak > SILENCE_DB) return { peakDb: peak };
+      if (Date.now() > deadline) throw new Error(`no level above ${SILENCE_DB} dB within ${waitMs} ms (peak ${peak} dB)`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    if (!wasMetering) await host.execute(id, 'meter', { rateMs: 0 }).catch(() => undefined);
+  }
+}
+
+/**
+ * Tests every device before a meeting: reachable, answers a read, camera to its home
+ * preset, display powered on, microphone level when the device has a meter. Devices are
+ * tested side by side; one hanging device costs at most `timeoutMs` per check.
+ */
+export async function runSelfTest(host: SceneHost, meetingId: string | null, now: Date, timeoutMs = 30_000): Promise<SelfTestReport> {
+  const results = (await Promise.all(host.list().map((d) => testDevice(host, d, timeoutMs)))).flat();
+  return { id: randomUUID(), meetingId, at: now.toISOString(), passed: results.every((r) => r.ok), results };
+}

@@ -1,0 +1,29 @@
+import type { MeetingContext } from './meeting-context.js';
+import type { Meeting } from './meeting-types.js';
+import { runSelfTest, type SelfTestReport } from './self-test.js';
+
+const OPEN_FAULT_KEY = 'meetings.selftest.open_fault';
+
+/**
+ * Runs the self-test, stores the report and publishes `selftest.result`. A failure raises a
+ * fault at once (and tells facilities); the next passing test clears it.
+ */
+export async function selfTestJob(ctx: MeetingContext, meeting: Meeting | null, timeoutMs?: number): Promise<SelfTestReport> {
+  const report = await runSelfTest(ctx.devices, meeting?.id ?? null, ctx.clock.now(), timeoutMs);
+  ctx.selfTests.save(report);
+  ctx.bus.publish({ type: 'selftest.result', reportId: report.id, ...(meeting ? { meetingId: meeting.id } : {}), passed: report.passed, results: report.results as unknown as Record<string, unknown>[] });
+  const open = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(OPEN_FAULT_KEY) as string | undefined;
+  const failed = report.results.filter((r) => !r.ok);
+  if (!report.passed) {
+    const faultId = `selftest-${report.id}`;
+    const detail = `Self-test failed: ${failed.map((f) => `${f.deviceId} ${f.check}${f.detail ? ` (${f.detail})` : ''}`).join('; ')}`;
+    ctx.bus.publish({ type: 'fault.raised', faultId, ...(failed.length === 1 ? { deviceId: failed[0]!.deviceId } : {}), detail });
+    ctx.db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(OPEN_FAULT_KEY, faultId, report.at);
+    ctx.notifier.notifyFacilities(ctx.texts.selfTestFailed(meeting, report));
+  } else if (open) {
+    ctx.bus.publish({ type: 'fault.cleared', faultId: open, detail: 'self-test passed' });
+    ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(OPEN_FAULT_KEY);
+  }
+  ctx.changed({ kind: 'selftest', meetingId: meeting?.id ?? null, passed: report.passed, failed: [...new Set(failed.map((f) => f.deviceId))] });
+  return report;
+}

@@ -1,0 +1,47 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { EmailChannelConfig } from './notify-config.js';
+import type { NotifyMessage } from './notify-message.js';
+
+/** SMTP through nodemailer, with timeouts short enough that a dead server costs little. */
+export class EmailSender {
+  private transporter: Transporter | undefined;
+
+  constructor(private readonly config: EmailChannelConfig) {}
+
+  private transport(): Transporter {
+    const c = this.config;
+    const timeout = c.timeoutMs ?? 15_000;
+    this.transporter ??= nodemailer.createTransport({
+      host: c.host,
+      port: c.port ?? 587,
+      secure: c.secure ?? false,
+      requireTLS: c.requireTLS ?? false,
+      auth: c.username ? { user: c.username, pass: c.password ?? '' } : undefined,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+    });
+    return this.transporter;
+  }
+
+  async send(to: readonly string[], message: NotifyMessage): Promise<string> {
+    try {
+      const info = await this.transport().sendMail({
+        from: this.config.from,
+        to: [...to],
+        subject: message.title,
+        text: message.text,
+        attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+      });
+      return String(info.messageId ?? 'sent');
+    } catch (err) {
+      throw new RoomctlError('ROOMCTL_E_NOTIFY_FAILED', `Email to ${to.join(', ')} via ${this.config.host}:${this.config.port ?? 587} failed: ${(err as Error).message}`);
+    }
+  }
+
+  close(): void {
+    this.transporter?.close();
+    this.transporter = undefined;
+  }
+}

@@ -1,0 +1,22 @@
+import type { NotifyKind } from './notify-config.js';
+
+/** One notification, before it is shaped for a channel. */
+export interface NotifyMessage {
+  kind: NotifyKind;
+  /** One line: email subject, card title. */
+  title: string;
+  /** Plain text with simple "- " bullet lines; each channel shapes it as it can. */
+  text: string;
+  meetingId?: string;
+  /** Structured content for the generic JSON webhook. */
+  data?: Record<string, unknown>;
+  /** Files for email (minutes as Markdown/JSON, action items as .ics). */
+  attachments?: { filename: string; content: string; contentType: string }[];
+}
+
+/** Room identity every message carries. */
+export interface NotifyRoom {
+  id: string;
+  name: string;
+  site: string;
+}

@@ -1,0 +1,101 @@
+import type { Db } from '../store/database.js';
+import type { NotifyKind } from './notify-config.js';
+import type { NotifyMessage } from './notify-message.js';
+
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
+export interface OutboxEntry {
+  id: number;
+  channel: string;
+  kind: NotifyKind;
+  meetingId: string | null;
+  recipients: string[];
+  message: NotifyMessage;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+interface Row {
+  id: number;
+  channel: string;
+  kind: NotifyKind;
+  meeting_id: string | null;
+  recipients: string;
+  message: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+const toEntry = (r: Row): OutboxEntry => ({
+  id: r.id,
+  channel: r.channel,
+  kind: r.kind,
+  meetingId: r.meeting_id,
+  recipients: JSON.parse(r.recipients) as string[],
+  message: JSON.parse(r.message) as NotifyMessage,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+});
+
+/** Every notification is written here before any send, so nothing is lost while the network is down. */
+export class Outbox {
+  constructor(private readonly db: Db) {}
+
+  enqueue(channel: string, message: NotifyMessage, recipients: readonly string[], now: Date): number {
+    const at = now.toISOString();
+    return Number(
+      this.db
+        .prepare('INSERT INTO notify_outbox (channel, kind, meeting_id, recipients, message, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(channel, message.kind, message.meetingId ?? null, JSON.stringify(recipients), JSON.stringify(message), at, at).lastInsertRowid,
+    );
+  }
+
+  due(now: Date, limit = 20): OutboxEntry[] {
+    const rows = this.db.prepare("SELECT * FROM notify_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?").all(now.toISOString(), limit) as Row[];
+    return rows.map(toEntry);
+  }
+
+  /** The earliest time a pending entry is due, if any. */
+  nextDue(): string | undefined {
+    return (this.db.prepare("SELECT MIN(next_attempt_at) FROM notify_outbox WHERE status = 'pending'").pluck().get() as string | null) ?? undefined;
+  }
+
+  markSent(id: number, now: Date): void {
+    this.db.prepare("UPDATE notify_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?").run(now.toISOString(), id);
+  }
+
+  markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean): void {
+    this.db
+      .prepare('UPDATE notify_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ? WHERE id = ?')
+      .run(error, nextAttemptAt.toISOString(), dead ? 'dead' : 'pending', id);
+  }
+
+  /** Puts a dead (or pending) entry back at the front of the queue. */
+  retry(id: number, now: Date): boolean {
+    return this.db.prepare("UPDATE notify_outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status != 'sent'").run(now.toISOString(), id).changes === 1;
+  }
+
+  get(id: number): OutboxEntry | undefined {
+    const row = this.db.prepare('SELECT * FROM notify_outbox WHERE id = ?').get(id) as Row | undefined;
+    return row && toEntry(row);
+  }
+
+  list(filter: { status?: OutboxStatus; meetingId?: string; limit?: number } = {}): OutboxEntry[] {
+    const rows = this.db
+      .prepare('SELECT * FROM notify_outbox WHERE (? IS NULL OR status = ?) AND (? IS NULL OR meeting_id = ?) ORDER BY id DESC LIMIT ?')
+      .all(filter.status ?? null, filter.status ?? null, filter.meetingId ?? null, filter.meetingId ?? null, filter.limit ?? 100) as Row[];
+    return rows.map(toEntry);
+  }
+}

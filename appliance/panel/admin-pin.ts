@@ -1,0 +1,97 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { Db } from '../store/database.js';
+
+/** Wrong PINs in a row that lock the admin view. */
+export const MAX_FAILURES = 5;
+/** First lock-out; each further one doubles, up to MAX_LOCK_MS. */
+export const FIRST_LOCK_MS = 30_000;
+export const MAX_LOCK_MS = 3_600_000;
+
+interface LockState {
+  /** Wrong PINs since the last right one or the last lock-out. */
+  failures: number;
+  /** Lock-outs since the last right PIN: each one is twice as long. */
+  lockouts: number;
+  /** Epoch ms; 0 when not locked. */
+  lockedUntil: number;
+}
+
+const SETTINGS_KEY = 'panel.admin-pin-lockout';
+
+/**
+ * The admin PIN, checked by the server. Compared in constant time (both sides hashed first,
+ * so the length leaks nothing either); five wrong PINs in a row lock the check for 30 s,
+ * then 60 s, 120 s… up to an hour. The lock-out is kept in the settings table, so a restart
+ * does not hand out fresh guesses.
+ */
+export class AdminPin {
+  private readonly digest: Buffer | undefined;
+  private state: LockState;
+
+  constructor(
+    pin: string | undefined,
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.digest = pin === undefined ? undefined : pin.startsWith('sha256:') ? Buffer.from(pin.slice(7), 'hex') : sha256(pin);
+    this.state = this.load();
+  }
+
+  get configured(): boolean {
+    return this.digest !== undefined;
+  }
+
+  /** Seconds until the PIN may be tried again; 0 when it may be tried now. */
+  lockedForSeconds(): number {
+    return Math.max(0, Math.ceil((this.state.lockedUntil - this.now()) / 1000));
+  }
+
+  /**
+   * Throws ROOMCTL_E_LOCKED_OUT while locked, ROOMCTL_E_UNAUTHORIZED for a wrong PIN (with
+   * the attempts left), ROOMCTL_E_NOT_SUPPORTED when the config has no PIN.
+   */
+  verify(pin: string): void {
+    if (!this.digest) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'This room has no admin PIN: set panel.adminPin in its config');
+    const locked = this.lockedForSeconds();
+    if (locked > 0) throw lockedOut(locked);
+    if (timingSafeEqual(sha256(pin), this.digest)) {
+      this.save({ failures: 0, lockouts: 0, lockedUntil: 0 });
+      return;
+    }
+    const failures = this.state.failures + 1;
+    if (failures >= MAX_FAILURES) {
+      const ms = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** this.state.lockouts);
+      this.save({ failures: 0, lockouts: this.state.lockouts + 1, lockedUntil: this.now() + ms });
+      throw lockedOut(Math.ceil(ms / 1000));
+    }
+    this.save({ ...this.state, failures });
+    const attemptsLeft = MAX_FAILURES - failures;
+    throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', `Wrong PIN; ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left before the admin view locks`, { attemptsLeft });
+  }
+
+  private load(): LockState {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as { value: string } | undefined;
+    try {
+      const parsed = row ? (JSON.parse(row.value) as Partial<LockState>) : {};
+      return { failures: Number(parsed.failures) || 0, lockouts: Number(parsed.lockouts) || 0, lockedUntil: Number(parsed.lockedUntil) || 0 };
+    } catch {
+      return { failures: 0, lockouts: 0, lockedUntil: 0 };
+    }
+  }
+
+  private save(state: LockState): void {
+    this.state = state;
+    this.db
+      .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .run(SETTINGS_KEY, JSON.stringify(state), new Date(this.now()).toISOString());
+  }
+}
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function lockedOut(seconds: number): RoomctlError {
+  return new RoomctlError('ROOMCTL_E_LOCKED_OUT', `Too many wrong PINs: the admin view is locked for ${seconds} s`, { retryAfterSeconds: seconds });
+}

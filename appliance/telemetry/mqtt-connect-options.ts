@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import type { IClientOptions } from 'mqtt';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { RoomConfig } from '../config/config-schema.js';
+
+export type MqttSettings = NonNullable<RoomConfig['mqtt']>;
+
+/** A week: a room whose broker is down over a long weekend still finds its session. */
+export const DEFAULT_SESSION_EXPIRY_S = 7 * 24 * 3600;
+
+/** Reads a PEM file named in the config, or says which field names a file that is not there. */
+function pem(field: 'ca' | 'cert' | 'key', path: string | undefined): Buffer | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `mqtt.${field}: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      issues: [{ path: `mqtt.${field}`, message: `cannot read ${path}` }],
+    });
+  }
+}
+
+/**
+ * mqtt.js options from the config's `mqtt` section: protocol 5 (default) or 3.1.1, TLS with
+ * the CA pinned (only `ca` is trusted, not the system store) and a client certificate,
+ * username/password, and a persistent session (clean=false; on MQTT 5 a session expiry,
+ * without which the broker would forget the session the moment the room disconnects).
+ */
+export function mqttConnectOptions(
+  mqtt: MqttSettings,
+  defaults: { clientId: string; will?: { topic: string; payload: string } },
+): IClientOptions {
+  const protocolVersion = mqtt.protocolVersion ?? 5;
+  const ca = pem('ca', mqtt.ca);
+  const options: IClientOptions = {
+    clientId: mqtt.clientId ?? defaults.clientId,
+    protocolVersion,
+    clean: false,
+    reconnectPeriod: 1000,
+    connectTimeout: 5000,
+    keepalive: 30,
+    // The outbox is our queue; mqtt.js must not grow one of its own while offline.
+    queueQoSZero: false,
+    // Subscriptions are made in each 'connect' handler (only when the session is gone, or
+    // idempotently), so mqtt.js must not replay them a second time.
+    resubscribe: false,
+  };
+  if (mqtt.username !== undefined) options.username = mqtt.username;
+  if (mqtt.password !== undefined) options.password = mqtt.password;
+  if (ca) options.ca = ca;
+  const cert = pem('cert', mqtt.cert);
+  const key = pem('key', mqtt.key);
+  if (cert) options.cert = cert;
+  if (key) options.key = key;
+  if ((cert && !key) || (key && !cert)) {
+    throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'mqtt.cert and mqtt.key go together: give both or neither', {
+      issues: [{ path: cert ? 'mqtt.key' : 'mqtt.cert', message: 'missing' }],
+    });
+  }
+  options.rejectUnauthorized = mqtt.rejectUnauthorized ?? true;
+  if (protocolVersion === 5) options.properties = { sessionExpiryInterval: mqtt.sessionExpirySeconds ?? DEFAULT_SESSION_EXPIRY_S };
+  if (defaults.will) options.will = { topic: defaults.will.topic, payload: Buffer.from(defaults.will.payload), qos: 1, retain: true };
+  return options;
+}

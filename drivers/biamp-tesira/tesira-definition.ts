@@ -1,0 +1,59 @@
+import { Type } from '@sinclair/typebox';
+import { mute } from '../core/capabilities.js';
+import { defineDriver, type Capability } from '../core/definition.js';
+import { TESIRA_TELNET_PORT } from './tesira-codec.js';
+import { TesiraDriver } from './tesira-driver.js';
+
+const none = { additionalProperties: false } as const;
+const instanceTag = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Instance tag of the block in Tesira software (case-sensitive)' });
+const channel = Type.Integer({ minimum: 1, maximum: 256, description: 'Channel (index) in the block' });
+const blockRef = { instanceTag, channel };
+
+/** Level and mute blocks addressed by instance tag and channel. */
+function tesiraBlocks(): Capability {
+  return {
+    name: 'dsp-blocks',
+    actions: [
+      { name: 'level.get', description: 'Read a level block channel (dB).', params: Type.Object(blockRef, none) },
+      { name: 'level.set', description: 'Set a level block channel (dB, -100..12).', params: Type.Object({ ...blockRef, level: Type.Number({ minimum: -100, maximum: 12 }) }, none) },
+      { name: 'level.step', description: 'Raise (positive) or lower (negative) a level by this many dB.', params: Type.Object({ ...blockRef, step: Type.Number({ minimum: -112, maximum: 112 }) }, none) },
+      { name: 'mute.get', description: 'Read a mute.', params: Type.Object(blockRef, none) },
+      { name: 'mute.set', description: 'Mute or unmute a channel of a block.', params: Type.Object({ ...blockRef, on: Type.Boolean() }, none) },
+      { name: 'mute.toggle', description: 'Flip a mute.', params: Type.Object(blockRef, none) },
+    ],
+  };
+}
+
+
+export const tesiraConfig = Type.Object(
+  {
+    host: Type.Optional(Type.String({ minLength: 1, description: 'Address of the Tesira server (telnet). Give this or serialPort.' })),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: TESIRA_TELNET_PORT, description: 'Telnet port (23).' })),
+    serialPort: Type.Optional(Type.String({ minLength: 1, description: 'RS-232 port instead of telnet, e.g. /dev/serial/by-id/...' })),
+    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 115200, description: 'RS-232 speed (the server\'s default is 115200).' })),
+    muteBlock: Type.Optional(Type.Object(blockRef, { ...none, description: 'The mute block that is the room microphone mute.' })),
+    subscriptions: Type.Optional(
+      Type.Array(Type.Object({ ...blockRef, attribute: Type.Union([Type.Literal('level'), Type.Literal('mute')]) }, none), {
+        maxItems: 64,
+        description: 'Blocks whose changes the panel follows (re-subscribed on every reconnect).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const tesiraDriver = defineDriver({
+  id: 'biamp-tesira',
+  kind: 'dsp',
+  transport: 'tcp',
+  description: 'Biamp Tesira DSPs over the Tesira Text Protocol (telnet 23 or RS-232): room mute, level and mute blocks by instance tag, live subscriptions.',
+  config: tesiraConfig,
+  capabilities: [mute(), tesiraBlocks()],
+  probeIntervalMs: 5000,
+  create(config, ctx) {
+    return new TesiraDriver(
+      { host: config.host, port: config.port, serialPort: config.serialPort, baudRate: config.baudRate, muteBlock: config.muteBlock, subscriptions: config.subscriptions },
+      ctx,
+    );
+  },
+});

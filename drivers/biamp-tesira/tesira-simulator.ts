@@ -1,0 +1,130 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { listenTcp, parseListenOption } from '../sim/sim-options.js';
+import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { SerialTransport } from '../transports/serial-transport.js';
+import { DO, IAC, TelnetFilter, WILL } from './telnet-codec.js';
+import { TESIRA_BANNER, TESIRA_MAX_LINE, TESIRA_TELNET_PORT } from './tesira-codec.js';
+import { TesiraModel, type TesiraModelOptions } from './tesira-model.js';
+
+export interface TesiraSimulatorOptions extends TesiraModelOptions {
+  host?: string;
+  /** Telnet port; 0 picks a free one. Default 23. */
+  port?: number;
+  /** Serve the RS-232 port on this PTY end instead of telnet. */
+  serialPath?: string;
+}
+
+export interface RunningTesiraSimulator extends RunningSimulator {
+  readonly tesira: TesiraModel;
+  readonly connectionCount: number;
+  readonly openConnections: number;
+  /** Option answers each telnet session sent back, e.g. ['WONT 24', ...]. */
+  readonly negotiations: string[][];
+  dropConnections(): void;
+}
+
+/** The options a Tesira server asks about before its banner (TTYPE, TSPEED, XDISPLOC, NEW-ENVIRON) and offers (ECHO, SGA). */
+const OPENING = Buffer.from([IAC, DO, 24, IAC, DO, 32, IAC, DO, 35, IAC, DO, 39, IAC, WILL, 1, IAC, WILL, 3]);
+const OPTION_COUNT = 6;
+
+/** A Tesira server: TTP over telnet with option negotiation, or over a serial port (a PTY end). */
+export async function startTesiraSimulator(options: TesiraSimulatorOptions = {}): Promise<RunningTesiraSimulator> {
+  const tesira = new TesiraModel(options);
+  if (options.serialPath) return startSerial(tesira, options.serialPath);
+  const host = options.host ?? '127.0.0.1';
+  const sockets = new Set<Socket>();
+  const negotiations: string[][] = [];
+  let connectionCount = 0;
+
+  const server: Server = createServer((socket) => {
+    connectionCount++;
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on('error', () => undefined);
+    const answers: string[] = [];
+    negotiations.push(answers);
+    const session = tesira.openSession((line) => !socket.destroyed && socket.write(`${line}\r\n`));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      tesira.closeSession(session);
+    });
+    const telnet = new TelnetFilter();
+    const framer = new DelimiterFramer(0x0a, TESIRA_MAX_LINE);
+    let greeted = false;
+    socket.write(OPENING);
+    socket.on('data', (chunk: Buffer) => {
+      const { data, requests } = telnet.push(chunk);
+      for (const r of requests) answers.push(`${r.verb} ${r.option}`);
+      if (!greeted && answers.length >= OPTION_COUNT) {
+        greeted = true;
+        socket.write(`${TESIRA_BANNER}\r\n`);
+      }
+      if (!greeted) return; // commands before the banner are not read, as on the real server
+      for (const raw of framer.push(data)) {
+        const line = raw.toString('latin1').replace(/\r$/, '');
+        if (line.trim() === '') continue;
+        socket.write(`${line}\r\n${tesira.handle(line, session)}\r\n`); // echo, then the answer
+      }
+    });
+  });
+  const port = await listenTcp(server, options.port ?? TESIRA_TELNET_PORT, host);
+  let closed = false;
+  const dropConnections = () => {
+    for (const s of sockets) s.destroy();
+  };
+  return {
+    endpoint: { host, port },
+    tesira,
+    negotiations,
+    get connectionCount() {
+      return connectionCount;
+    },
+    get openConnections() {
+      return sockets.size;
+    },
+    dropConnections,
+    async close() {
+      if (closed) return;
+      closed = true;
+      dropConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function startSerial(tesira: TesiraModel, path: string): Promise<RunningTesiraSimulator> {
+  const transport = new SerialTransport({ path, baudRate: 115200 });
+  await transport.open();
+  const session = tesira.openSession((line) => void transport.write(Buffer.from(`${line}\r\n`)).catch(() => undefined));
+  const framer = new DelimiterFramer(0x0a, TESIRA_MAX_LINE);
+  transport.on('data', (chunk: Buffer) => {
+    for (const raw of framer.push(chunk)) {
+      const line = raw.toString('latin1').replace(/\r$/, '');
+      if (line.trim() === '') continue;
+      void transport.write(Buffer.from(`${line}\r\n${tesira.handle(line, session)}\r\n`)).catch(() => undefined);
+    }
+  });
+  return {
+    endpoint: { serialPort: path },
+    tesira,
+    negotiations: [],
+    connectionCount: 1,
+    openConnections: 1,
+    dropConnections: () => session.subscriptions.clear(),
+    async close() {
+      tesira.closeSession(session);
+      await transport.close();
+    },
+  };
+}
+
+export const tesiraSimulator: SimulatorDefinition = {
+  driver: 'biamp-tesira',
+  description: 'A Biamp Tesira server speaking TTP (options: listen=127.0.0.1:23 for telnet, or serialPath=/dev/pts/N for RS-232; blocks Level1, Mute1, MicMute).',
+  async start(options) {
+    if (options.serialPath) return startTesiraSimulator({ serialPath: options.serialPath });
+    const { host, port } = parseListenOption(options.listen, TESIRA_TELNET_PORT);
+    return startTesiraSimulator({ host, port });
+  },
+};

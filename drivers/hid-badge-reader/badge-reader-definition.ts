@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox';
+import { defineDriver, type Capability } from '../core/definition.js';
+import { usbIds } from '../hid-speakerphone/speakerphone-definition.js';
+import { BadgeReaderDriver } from './badge-reader-driver.js';
+
+function badgeStatus(): Capability {
+  return {
+    name: 'badge-reader',
+    actions: [{ name: 'status', description: 'Badges read since connect, and bursts thrown away as noise.', params: Type.Object({}, { additionalProperties: false }) }],
+  };
+}
+
+export const badgeReaderConfig = Type.Object(
+  {
+    ...usbIds,
+    interCharTimeoutMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 2000, default: 100, description: 'A gap longer than this ends a badge.' })),
+    minLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'Shorter bursts are noise, not badges.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const badgeReaderDriver = defineDriver({
+  id: 'hid-badge-reader',
+  kind: 'badge-reader',
+  transport: 'hid',
+  description: 'Keyboard-wedge badge and QR readers on USB HID: each badge becomes a check-in event (state lastBadge).',
+  config: badgeReaderConfig,
+  capabilities: [badgeStatus()],
+  probeIntervalMs: 2000,
+  create(config, ctx) {
+    return new BadgeReaderDriver(
+      { match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber }, interCharTimeoutMs: config.interCharTimeoutMs, minLength: config.minLength },
+      ctx,
+    );
+  },
+});

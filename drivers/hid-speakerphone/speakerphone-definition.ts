@@ -1,0 +1,38 @@
+import { Type } from '@sinclair/typebox';
+import { mute } from '../core/capabilities.js';
+import { defineDriver, type Capability } from '../core/definition.js';
+import { SpeakerphoneDriver } from './speakerphone-driver.js';
+
+function hook(): Capability {
+  return {
+    name: 'telephony',
+    actions: [
+      {
+        name: 'hook',
+        description: 'Go off-hook (true: in a call, the device reports its mute button and lights Off-Hook) or back on-hook (false).',
+        params: Type.Object({ offHook: Type.Boolean() }, { additionalProperties: false }),
+      },
+    ],
+  };
+}
+
+export const usbIds = {
+  vendorId: Type.Integer({ minimum: 0, maximum: 0xffff, description: 'USB vendor id (YAML takes 0x0b0e)' }),
+  productId: Type.Integer({ minimum: 0, maximum: 0xffff, description: 'USB product id' }),
+  serialNumber: Type.Optional(Type.String({ description: 'Pins one device when the room has two of the same model.' })),
+};
+
+export const speakerphoneConfig = Type.Object(usbIds, { additionalProperties: false });
+
+export const speakerphoneDriver = defineDriver({
+  id: 'hid-speakerphone',
+  kind: 'speakerphone',
+  transport: 'hid',
+  description: 'USB speakerphones and headsets on the HID telephony page: the mute button, Off-Hook, and the Mute LED kept in step with the room.',
+  config: speakerphoneConfig,
+  capabilities: [mute(), hook()],
+  probeIntervalMs: 2000,
+  create(config, ctx) {
+    return new SpeakerphoneDriver({ match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber } }, ctx);
+  },
+});

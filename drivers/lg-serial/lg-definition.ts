@@ -1,0 +1,31 @@
+import { Type } from '@sinclair/typebox';
+import { input, mute, power, volume } from '../core/capabilities.js';
+import { defineDriver, type Capability } from '../core/definition.js';
+import { LG_INPUTS } from './lg-codec.js';
+import { LgDriver } from './lg-driver.js';
+
+function lgStatus(): Capability {
+  return { name: 'display-status', actions: [{ name: 'status', description: 'Read power, and volume, mute and input when on.', params: Type.Object({}, { additionalProperties: false }) }] };
+}
+
+export const lgConfig = Type.Object(
+  {
+    port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/serial/by-id/usb-FTDI_...' }),
+    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on LG displays).' })),
+    setId: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 1, description: 'The display\'s Set ID.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const lgDriver = defineDriver({
+  id: 'lg-serial',
+  kind: 'display',
+  transport: 'serial',
+  description: 'LG commercial displays over RS-232: power, input, volume, mute, status.',
+  config: lgConfig,
+  capabilities: [power(), input({ inputs: Object.keys(LG_INPUTS) }), volume(), mute(), lgStatus()],
+  probeIntervalMs: 5000,
+  create(config, ctx) {
+    return new LgDriver({ port: config.port, baudRate: config.baudRate, setId: config.setId }, ctx);
+  },
+});

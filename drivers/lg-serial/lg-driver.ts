@@ -1,0 +1,142 @@
+import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import { RoomctlError } from '../core/errors.js';
+import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
+import { SerialTransport } from '../transports/serial-transport.js';
+import type { Transport } from '../transports/transport.js';
+import { LG_COMMANDS, LG_INPUTS, LG_MAX_REPLY, LG_READ, encodeLg, lgInputName, parseLgReply, type LgInput, type LgReply } from './lg-codec.js';
+
+export interface LgDriverOptions {
+  port: string;
+  baudRate?: number;
+  /** The display's Set ID (menu: Settings > Set ID), 1..99. */
+  setId?: number;
+  replyTimeoutMs?: number;
+  transportFactory?: () => Transport;
+}
+
+type Ok = Exclude<LgReply, { kind: 'invalid' }>;
+
+/**
+ * LG displays over RS-232. Strict request/reply; the reply ends with `x`. An `NG` is the set
+ * refusing (standby, bad value) and keeps the link; a vanished port is a lost link.
+ */
+export class LgDriver implements DeviceDriver {
+  private transport: Transport | undefined;
+  private readonly framer = new DelimiterFramer(0x78 /* x */, LG_MAX_REPLY);
+  private readonly queue: RequestQueue<LgReply>;
+  private readonly setId: number;
+  private stopped = true;
+
+  constructor(private readonly options: LgDriverOptions, private readonly ctx: DriverContext) {
+    this.setId = options.setId ?? 1;
+    this.queue = new RequestQueue(options.replyTimeoutMs ?? 1500, () => options.port);
+  }
+
+  async connect(): Promise<void> {
+    this.stopped = false;
+    this.framer.reset();
+    const transport = this.options.transportFactory?.() ?? new SerialTransport({ path: this.options.port, baudRate: this.options.baudRate ?? 9600 });
+    transport.on('data', (chunk: Buffer) => this.onData(chunk));
+    transport.on('close', (err: Error | undefined) => this.onClose(transport, err));
+    await transport.open();
+    this.transport = transport;
+    try {
+      await this.readStatus();
+    } catch (err) {
+      await this.disconnect();
+      throw err;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    this.stopped = true;
+    const transport = this.transport;
+    this.transport = undefined;
+    this.queue.fail(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the LG driver is disconnected'));
+    await transport?.close();
+  }
+
+  async probe(): Promise<void> {
+    await this.send(LG_COMMANDS.power, LG_READ);
+  }
+
+  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
+    switch (action) {
+      case 'power': {
+        const ok = await this.send(LG_COMMANDS.power, params.on ? 1 : 0);
+        const power = ok.data === 1 ? 'on' : 'standby';
+        this.ctx.publishState({ power });
+        return { power };
+      }
+      case 'input': {
+        const code = LG_INPUTS[String(params.input) as LgInput];
+        if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not an LG input (${Object.keys(LG_INPUTS).join(', ')})`);
+        const ok = await this.send(LG_COMMANDS.input, code);
+        const input = lgInputName(ok.data) ?? String(params.input);
+        this.ctx.publishState({ input });
+        return { input };
+      }
+      case 'volume': {
+        const ok = await this.send(LG_COMMANDS.volume, Math.round(Number(params.level)));
+        this.ctx.publishState({ volume: ok.data });
+        return { volume: ok.data };
+      }
+      case 'mute': {
+        // LG counts the other way: ke 00 turns the sound off.
+        const ok = await this.send(LG_COMMANDS.mute, params.on ? 0 : 1);
+        const mute = ok.data === 0;
+        this.ctx.publishState({ mute });
+        return { mute };
+      }
+      case 'status':
+        return this.readStatus();
+      default:
+        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `lg-serial has no action ${JSON.stringify(action)}`);
+    }
+  }
+
+  private async readStatus(): Promise<unknown> {
+    const power = (await this.send(LG_COMMANDS.power, LG_READ)).data === 1 ? 'on' : 'standby';
+    const view: Record<string, unknown> = { power };
+    // A set in standby answers only power; the rest is read once it is on.
+    if (power === 'on') {
+      view.volume = (await this.send(LG_COMMANDS.volume, LG_READ)).data;
+      view.mute = (await this.send(LG_COMMANDS.mute, LG_READ)).data === 0;
+      view.input = lgInputName((await this.send(LG_COMMANDS.input, LG_READ)).data) ?? null;
+    }
+    this.ctx.publishState(view);
+    return view;
+  }
+
+  private async send(command: string, data: number): Promise<Ok> {
+    const text = encodeLg(command, this.setId, data);
+    const match = (reply: LgReply): MatchResult => {
+      if (reply.kind === 'invalid' || reply.command !== command[1] || reply.setId !== this.setId) return false;
+      if (reply.kind === 'ng') return { error: new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the LG display refused ${text.trim()} (NG); it may be in standby or the value is out of range`, { command: text.trim() }) };
+      return { done: true };
+    };
+    const transport = this.transport;
+    return (await this.queue.request(
+      () => (transport && !this.stopped ? transport.write(Buffer.from(text, 'latin1')) : Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.options.port} is not open`))),
+      match,
+      text.trim(),
+    )) as Ok;
+  }
+
+  private onData(chunk: Buffer): void {
+    for (const raw of this.framer.push(chunk)) {
+      const reply = parseLgReply(raw.toString('latin1'));
+      if (reply.kind === 'invalid') this.ctx.log.warn({ text: reply.text }, 'LG reply ignored');
+      else this.queue.offer(reply);
+    }
+  }
+
+  private onClose(transport: Transport, err: Error | undefined): void {
+    if (this.transport !== transport) return;
+    this.transport = undefined;
+    const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.options.port} closed${err ? `: ${err.message}` : ''}`);
+    this.queue.fail(error);
+    if (!this.stopped) this.ctx.linkLost(error);
+  }
+}

@@ -1,0 +1,46 @@
+import { openSerialEndpoint } from '../sim/serial-endpoint.js';
+import { numberOption } from '../sim/sim-options.js';
+import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { LgDisplayModel, type LgDisplayOptions } from './lg-display-model.js';
+
+export interface LgSimulatorOptions extends LgDisplayOptions {
+  /** The simulator end of a PTY pair. */
+  path: string;
+  baudRate?: number;
+}
+
+export interface RunningLgSimulator extends RunningSimulator {
+  readonly endpoint: { serialPort: string };
+  readonly display: LgDisplayModel;
+  readonly isOpen: boolean;
+}
+
+/** An LG display on RS-232 (a PTY end); it waits for its cable when the PTY is unplugged. */
+export async function startLgSimulator(options: LgSimulatorOptions): Promise<RunningLgSimulator> {
+  const display = new LgDisplayModel(options);
+  const framer = new DelimiterFramer(0x0d, 64);
+  const line = await openSerialEndpoint(options.path, options.baudRate ?? 9600, (chunk) => {
+    for (const raw of framer.push(chunk)) {
+      const reply = display.handle(raw.toString('latin1').replace(/\n/g, ''));
+      if (reply) line.write(Buffer.from(reply, 'latin1'));
+    }
+  }, () => framer.reset());
+  return {
+    endpoint: { serialPort: options.path },
+    display,
+    get isOpen() {
+      return line.isOpen;
+    },
+    close: () => line.close(),
+  };
+}
+
+export const lgSimulator: SimulatorDefinition = {
+  driver: 'lg-serial',
+  description: 'An LG display on RS-232 (options: port=PTY path of the simulator end, setId=1).',
+  async start(options) {
+    if (!options.port) throw new RangeError('lg-serial needs --port /path/to/pty (the simulator end of a socat pair)');
+    return startLgSimulator({ path: options.port, setId: numberOption(options.setId, 'setId') });
+  },
+};

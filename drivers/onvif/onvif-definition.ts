@@ -1,0 +1,42 @@
+import { Type } from '@sinclair/typebox';
+import { ptz } from '../core/capabilities.js';
+import { defineDriver } from '../core/definition.js';
+import { onvifCamera } from './onvif-capability.js';
+import { OnvifDriver } from './onvif-driver.js';
+
+/**
+ * The largest preset number the schema admits. ONVIF cameras say how many they store
+ * (GetNodes MaximumNumberOfPresets); the driver narrows to that and answers
+ * ROOMCTL_E_ACTION_PARAMS with the camera's range.
+ */
+export const ONVIF_PRESET_MAX = 255;
+
+export const onvifDriver = defineDriver({
+  id: 'onvif',
+  kind: 'camera',
+  transport: 'http',
+  description: 'PTZ camera speaking ONVIF Profile S (Device, Media, PTZ, Events) over HTTP/SOAP, with WS-UsernameToken or HTTP digest authentication.',
+  config: Type.Object(
+    {
+      host: Type.String({ minLength: 1, description: 'Camera IP address or host name' }),
+      port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 80, description: 'HTTP port of the ONVIF device service' })),
+      username: Type.Optional(Type.String({ description: 'ONVIF user (an operator account is enough for PTZ)' })),
+      password: Type.Optional(Type.String({ description: 'Password of that user (kept out of logs)' })),
+      auth: Type.Optional(
+        Type.Union([Type.Literal('ws-security'), Type.Literal('digest')], {
+          default: 'ws-security',
+          description: 'ws-security: WS-UsernameToken digest in each message (HTTP digest still answered when the camera asks); digest: HTTP digest only',
+        }),
+      ),
+      profile: Type.Optional(Type.String({ minLength: 1, description: 'Media profile token; default the camera\'s first profile with video' })),
+      timeoutMs: Type.Optional(Type.Integer({ minimum: 200, maximum: 30_000, default: 2000, description: 'How long one SOAP request may take' })),
+    },
+    { additionalProperties: false },
+  ),
+  capabilities: [ptz({ presets: ONVIF_PRESET_MAX }), onvifCamera()],
+  // GetStatus once a second: a camera that stops answering is offline within 2 s.
+  probeIntervalMs: 1000,
+  create(config, ctx) {
+    return new OnvifDriver(config, ctx);
+  },
+});

@@ -1,0 +1,285 @@
+import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import { RoomctlError } from '../core/errors.js';
+import { MoveQueue } from './onvif-move-queue.js';
+import { findPresetFor, presetName, readPosition, readPresets, type CameraPreset } from './onvif-presets.js';
+import { OnvifSession } from './onvif-session.js';
+import { child, descendant, parseXml, textOf } from './onvif-xml.js';
+
+export interface OnvifConfig {
+  host: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  auth?: 'ws-security' | 'digest';
+  /** Media profile token; default the camera's first profile with video. */
+  profile?: string;
+  timeoutMs?: number;
+}
+
+export interface OnvifDriverOptions {
+  /** GetStatus cadence while the camera moves, so the panel sees where it goes. */
+  motionPollMs?: number;
+}
+
+type Vector = { pan: number; tilt: number; zoom: number };
+
+/**
+ * An ONVIF Profile S PTZ camera, through the `onvif` npm client. connect(): clock, services,
+ * profiles (the client), then device information, the PTZ node (how many presets), the RTSP
+ * URI and the status. SOAP faults fail one action with a coded error; a camera that stops
+ * answering HTTP loses the link. Position is polled while the camera moves; events come
+ * from the pull-point service when the camera offers one.
+ */
+export class OnvifDriver implements DeviceDriver {
+  private session: OnvifSession | undefined;
+  private profileToken = '';
+  private maxPresets = 0;
+  private drive: Vector = { pan: 0, tilt: 0, zoom: 0 };
+  private readonly moves = new MoveQueue();
+  private poller: NodeJS.Timeout | undefined;
+  private pollUntil = 0;
+  private closing = false;
+  private connected = false;
+
+  constructor(
+    private readonly config: OnvifConfig,
+    private readonly ctx: DriverContext,
+    private readonly options: OnvifDriverOptions = {},
+  ) {}
+
+  get endpoint(): string {
+    return `${this.config.host}:${this.config.port ?? 80}`;
+  }
+
+  /** The move queue, for tests and benchmarks that check joystick traffic. */
+  get moveQueue(): MoveQueue {
+    return this.moves;
+  }
+
+  async connect(): Promise<void> {
+    if (this.session) await this.disconnect();
+    this.closing = false;
+    const session: OnvifSession = new OnvifSession(
+      { host: this.config.host, port: this.config.port ?? 80, username: this.config.username, password: this.config.password, auth: this.config.auth ?? 'ws-security', timeoutMs: this.config.timeoutMs ?? 2000 },
+      // A late failure of an earlier session must not take down this one.
+      (error) => this.session === session && this.lose(error),
+    );
+    this.session = session;
+    try {
+      await session.call('connect', (cb) => session.cam.connect(cb));
+      const cam = session.cam;
+      const profiles = (cam.profiles ?? []).map((p) => ({ token: String(p.$?.token ?? ''), name: String(p.name ?? ''), ptz: p.PTZConfiguration !== undefined }));
+      const profile = this.config.profile ? profiles.find((p) => p.token === this.config.profile) : profiles.find((p) => p.token === String(cam.activeSource?.profileToken));
+      if (!profile) {
+        throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', this.config.profile ? `camera has no media profile '${this.config.profile}'` : 'camera has no media profile with video', {
+          allowed: profiles.map((p) => p.token),
+        });
+      }
+      if (!profile.ptz) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `profile '${profile.token}' has no PTZ configuration: this camera cannot pan or tilt`, { profile: profile.token });
+      this.profileToken = profile.token;
+      const info = await this.info();
+      const nodes = await session.call('GetNodes', (cb) => cam.getNodes(cb));
+      const node = descendant(parseXml(nodes.xml ?? ''), 'PTZNode');
+      this.maxPresets = Number(textOf(child(node, 'MaximumNumberOfPresets'))) || 0;
+      const streamUri = await this.streamUri();
+      this.ctx.publishState({ info, profile: profile.token, profiles, maxPresets: this.maxPresets, streamUri, events: cam.uri?.events !== undefined ? 'subscribed' : 'polling' });
+      await this.status();
+      this.subscribeEvents(session);
+      this.connected = true;
+    } catch (err) {
+      await this.disconnect();
+      throw err;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    this.closing = true;
+    this.connected = false;
+    clearTimeout(this.poller);
+    this.poller = undefined;
+    this.moves.clear(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} disconnected`));
+    this.session?.close();
+    this.session = undefined;
+  }
+
+  /** Watchdog and position: GetStatus is cheap and every PTZ camera answers it. */
+  async probe(): Promise<void> {
+    await this.status();
+  }
+
+  async execute(action: string, p: Record<string, unknown>): Promise<unknown> {
+    const session = this.session;
+    if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
+    const cam = session.cam;
+    const profileToken = this.profileToken;
+    switch (action) {
+      case 'move':
+        return this.move(p as Partial<Vector>);
+      case 'stop':
+        this.drive = { pan: 0, tilt: 0, zoom: 0 };
+        await this.moves.enqueue('stop', () => this.call('Stop', (cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)));
+        this.ctx.publishState({ motion: { ...this.drive } });
+        return this.followMotion();
+      case 'home':
+        await this.call('GotoHomePosition', (cb) => cam.gotoHomePosition({ profileToken }, cb));
+        this.ctx.publishState({ lastPreset: null });
+        return this.followMotion();
+      case 'home.set':
+        await this.call('SetHomePosition', (cb) => cam.setHomePosition({ profileToken }, cb));
+        return undefined;
+      case 'preset.recall': {
+        const n = this.presetNumber(p.preset);
+        const preset = findPresetFor(n, await this.presets());
+        if (!preset) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${n} is not stored in the camera`, { preset: n });
+        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: preset.token }, cb));
+        this.ctx.publishState({ lastPreset: n });
+        return this.followMotion();
+      }
+      case 'preset.save': {
+        const n = this.presetNumber(p.preset);
+        const existing = findPresetFor(n, await this.presets());
+        await this.setPreset(existing?.name ?? presetName(n), existing?.token);
+        this.ctx.publishState({ lastPreset: n });
+        return undefined;
+      }
+      case 'preset.list': {
+        const presets = await this.presets();
+        this.ctx.publishState({ presets: presets.map(({ token, name }) => ({ token, name })) });
+        return presets;
+      }
+      case 'preset.set':
+        return { token: await this.setPreset(String(p.name), p.token === undefined ? undefined : String(p.token)) };
+      case 'preset.goto':
+        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: String(p.token) }, cb));
+        return this.followMotion();
+      case 'preset.remove':
+        await this.call('RemovePreset', (cb) => cam.removePreset({ profileToken, presetToken: String(p.token) }, cb));
+        return undefined;
+      case 'position.absolute': {
+        const speed = typeof p.speed === 'number' ? { x: p.speed, y: p.speed, zoom: p.speed } : undefined;
+        const target = { x: Number(p.pan), y: Number(p.tilt), ...(p.zoom === undefined ? { onlySendPanTilt: true } : { zoom: Number(p.zoom) }), ...(speed ? { speed } : {}) };
+        await this.call('AbsoluteMove', (cb) => cam.absoluteMove({ profileToken, ...target }, cb));
+        this.ctx.publishState({ lastPreset: null });
+        return this.followMotion();
+      }
+      case 'position.relative': {
+        const speed = typeof p.speed === 'number' ? { x: p.speed, y: p.speed, zoom: p.speed } : undefined;
+        await this.call('RelativeMove', (cb) => cam.relativeMove({ profileToken, x: Number(p.pan), y: Number(p.tilt), zoom: Number(p.zoom ?? 0), ...(speed ? { speed } : {}) }, cb));
+        this.ctx.publishState({ lastPreset: null });
+        return this.followMotion();
+      }
+      case 'status':
+        return this.status();
+      case 'stream.uri':
+        return { uri: await this.streamUri() };
+      case 'info':
+        return this.info();
+      default:
+        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `onvif has no action '${action}'`, { action });
+    }
+  }
+
+  private async move(p: Partial<Vector>): Promise<undefined> {
+    this.drive = { pan: p.pan ?? this.drive.pan, tilt: p.tilt ?? this.drive.tilt, zoom: p.zoom ?? this.drive.zoom };
+    const { pan, tilt, zoom } = this.drive;
+    const cam = this.session!.cam;
+    const profileToken = this.profileToken;
+    const stop = pan === 0 && tilt === 0 && zoom === 0;
+    const outcome = stop
+      ? await this.moves.enqueue('stop', () => this.call('Stop', (cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)))
+      : await this.moves.enqueue('move', () => this.call('ContinuousMove', (cb) => cam.continuousMove({ profileToken, x: pan, y: tilt, zoom }, cb)));
+    if (outcome === 'done') this.ctx.publishState({ motion: { pan, tilt, zoom } });
+    void this.followMotion();
+    return undefined;
+  }
+
+  private async call(operation: string, invoke: Parameters<OnvifSession['call']>[1]): Promise<void> {
+    const session = this.session;
+    if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
+    await session.call(operation, invoke);
+  }
+
+  private async presets(): Promise<CameraPreset[]> {
+    const session = this.session!;
+    const { xml } = await session.call('GetPresets', (cb) => session.cam.getPresets({ profileToken: this.profileToken }, cb));
+    return readPresets(xml);
+  }
+
+  private async setPreset(name: string, token: string | undefined): Promise<string> {
+    const session = this.session!;
+    const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: name, ...(token ? { presetToken: token } : {}) }, cb));
+    return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
+  }
+
+  private presetNumber(value: unknown): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > this.maxPresets) {
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${String(value)} is out of range: this camera stores ${this.maxPresets} presets`, { allowed: `1..${this.maxPresets}` });
+    }
+    return n;
+  }
+
+  private async status(): Promise<{ position: Vector | undefined; moving: boolean }> {
+    const session = this.session;
+    if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
+    const { xml } = await session.call('GetStatus', (cb) => session.cam.getStatus({ profileToken: this.profileToken }, cb));
+    const status = descendant(parseXml(xml ?? ''), 'PTZStatus');
+    const position = readPosition(child(status, 'Position'));
+    const moveStatus = child(status, 'MoveStatus');
+    const moving = [textOf(child(moveStatus, 'PanTilt')), textOf(child(moveStatus, 'Zoom'))].includes('MOVING');
+    this.ctx.publishState({ position, moving });
+    return { position, moving };
+  }
+
+  private async streamUri(): Promise<string> {
+    const session = this.session!;
+    const { xml } = await session.call('GetStreamUri', (cb) => session.cam.getStreamUri({ protocol: 'RTSP', profileToken: this.profileToken }, cb));
+    const uri = textOf(descendant(descendant(parseXml(xml ?? ''), 'MediaUri'), 'Uri')) ?? '';
+    this.ctx.publishState({ streamUri: uri });
+    return uri;
+  }
+
+  private async info(): Promise<Record<string, string>> {
+    const session = this.session!;
+    const { xml } = await session.call('GetDeviceInformation', (cb) => session.cam.getDeviceInformation(cb));
+    const response = descendant(parseXml(xml ?? ''), 'GetDeviceInformationResponse');
+    const field = (name: string) => textOf(child(response, name)) ?? '';
+    return { manufacturer: field('Manufacturer'), model: field('Model'), firmwareVersion: field('FirmwareVersion'), serialNumber: field('SerialNumber') };
+  }
+
+  /** Poll GetStatus while the camera moves (and a little after), so the published position follows it. */
+  private followMotion(): undefined {
+    this.pollUntil = Date.now() + 30_000;
+    if (this.poller || !this.session) return undefined;
+    const pollMs = this.options.motionPollMs ?? 250;
+    const tick = () => {
+      this.poller = undefined;
+      if (!this.session || this.closing) return;
+      this.status().then(
+        ({ moving }) => {
+          const driving = this.drive.pan !== 0 || this.drive.tilt !== 0 || this.drive.zoom !== 0;
+          if ((moving || driving) && Date.now() < this.pollUntil && this.session) this.poller = setTimeout(tick, pollMs).unref();
+        },
+        () => undefined, // a failed poll is the watchdog's business
+      );
+    };
+    this.poller = setTimeout(tick, pollMs).unref();
+    return undefined;
+  }
+
+  private subscribeEvents(session: OnvifSession): void {
+    if (!session.cam.uri?.events) return;
+    session.cam.on('eventsError', (err: unknown) => this.ctx.log.debug({ err: String(err) }, 'ONVIF event pull failed; the client retries'));
+    session.cam.on('event', (message: { topic?: { _?: string }; message?: { message?: { data?: { simpleItem?: unknown } } } }) => {
+      const topic = typeof message.topic?._ === 'string' ? message.topic._ : 'unknown';
+      this.ctx.publishState({ lastEvent: { topic, at: new Date().toISOString() } });
+      if (/PTZ/i.test(topic)) void this.status().catch(() => undefined);
+    });
+  }
+
+  private lose(error: RoomctlError): void {
+    if (this.closing || !this.connected) return;
+    this.ctx.linkLost(error);
+    void this.disconnect();
+  }
+}

@@ -1,0 +1,60 @@
+import { RoomctlError, type ErrorCode } from '../core/errors.js';
+import { child, descendant, parseXml, textOf, type XmlNode } from './onvif-xml.js';
+
+/** What a SOAP fault says, read from the response body. */
+export interface ReadFault {
+  /** `Sender` or `Receiver`. */
+  side: string;
+  /** Subcode values without prefix, outermost first: ['InvalidArgVal', 'NoToken']. */
+  subcodes: string[];
+  reason: string;
+}
+
+const local = (value: string | undefined) => (value ?? '').replace(/^[^:]*:/, '');
+
+export function readSoapFault(xml: string | undefined): ReadFault | undefined {
+  const envelope = xml ? parseXml(xml) : undefined;
+  const fault = descendant(envelope, 'Fault');
+  if (!fault) return undefined;
+  const code = child(fault, 'Code');
+  const subcodes: string[] = [];
+  let sub: XmlNode | undefined = child(code, 'Subcode');
+  while (sub && subcodes.length < 8) {
+    subcodes.push(local(textOf(child(sub, 'Value'))));
+    sub = child(sub, 'Subcode');
+  }
+  const reason = textOf(descendant(child(fault, 'Reason'), 'Text')) ?? '';
+  return { side: local(textOf(child(code, 'Value'))), subcodes, reason };
+}
+
+/** Faults that mean the link itself is fine but the credentials are not. */
+const AUTH = new Set(['NotAuthorized', 'FailedAuthentication', 'InvalidSecurity']);
+const UNSUPPORTED = new Set(['ActionNotSupported', 'NoPTZProfile', 'NotSupported']);
+
+/**
+ * Anything the onvif client hands back as an error → a coded error. SOAP faults keep the
+ * link (the camera answered: it refused); network failures are `linkBroken`, for the
+ * driver to report the link lost.
+ */
+export function onvifError(err: unknown, xml: string | undefined, operation: string): { error: RoomctlError; linkBroken: boolean } {
+  const fault = readSoapFault(xml);
+  if (fault) {
+    const deepest = fault.subcodes.at(-1) ?? fault.side;
+    const details = { operation, fault: fault.subcodes.length ? fault.subcodes.map((s) => `ter:${s}`).join('/') : fault.side, reason: fault.reason };
+    const code: ErrorCode = fault.subcodes.some((s) => AUTH.has(s)) ? 'ROOMCTL_E_DEVICE_AUTH' : fault.subcodes.some((s) => UNSUPPORTED.has(s)) ? 'ROOMCTL_E_NOT_SUPPORTED' : 'ROOMCTL_E_DEVICE_REJECTED';
+    return { error: new RoomctlError(code, `camera refused ${operation}: ${fault.reason || deepest}`, details), linkBroken: false };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const errno = (err as { code?: unknown } | undefined)?.code;
+  if (/Digest authentication failed|401/.test(message)) {
+    return { error: new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `camera refused the credentials (${operation}): ${message}`, { operation }), linkBroken: false };
+  }
+  if (/timeout/i.test(message) || errno === 'ETIMEDOUT') {
+    return { error: new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer from the camera to ${operation}: ${message}`, { operation }), linkBroken: true };
+  }
+  if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {
+    return { error: new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `camera unreachable (${operation}): ${message}`, { operation, errno }), linkBroken: true };
+  }
+  // Not SOAP, not a socket error: the camera answered with something that is not ONVIF.
+  return { error: new RoomctlError('ROOMCTL_E_PROTOCOL', `camera answered ${operation} with something that is not ONVIF: ${message}`, { operation }), linkBroken: false };
+}

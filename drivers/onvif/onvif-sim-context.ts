@@ -1,0 +1,46 @@
+import type { SoapFault } from './onvif-soap.js';
+import type { OnvifPtzState } from './onvif-ptz-state.js';
+import type { OnvifSimEvents } from './onvif-sim-events.js';
+import type { XmlNode } from './onvif-xml.js';
+
+/** What the simulated camera's services read and change. */
+export interface OnvifSimContext {
+  /** `http://host:port`, as the camera advertises itself. */
+  baseUrl: string;
+  rtspUri: string;
+  info: { manufacturer: string; model: string; firmwareVersion: string; serialNumber: string; hardwareId: string };
+  hostname: string;
+  scopes: string[];
+  ptz: OnvifPtzState;
+  /** The pull-point event service, when the camera offers one. */
+  events: OnvifSimEvents | undefined;
+}
+
+/** A fault raised by an operation handler; the server turns it into a SOAP fault. */
+export class SimFault extends Error {
+  constructor(readonly fault: SoapFault) {
+    super(fault.reason);
+  }
+}
+
+/** An operation: the element inside Body (e.g. `<tptz:GetStatus>`), the whole envelope, the request path. */
+export type OperationHandler = (ctx: OnvifSimContext, request: XmlNode, envelope: XmlNode, path: string) => string | Promise<string>;
+
+export const PROFILES = [
+  { token: 'profile_main', name: 'MainStream', width: 1920, height: 1080, fps: 30, bitrate: 4096, encoder: 'venc_main' },
+  { token: 'profile_sub', name: 'SubStream', width: 640, height: 360, fps: 15, bitrate: 512, encoder: 'venc_sub' },
+] as const;
+export const VIDEO_SOURCE = 'vs_1';
+export const PTZ_NODE = 'ptz_node';
+export const PTZ_CONFIG = 'ptz_cfg';
+
+export const SPACES = {
+  absolutePanTilt: 'http://www.onvif.org/ver10/tptz/PanTiltSpaces/PositionGenericSpace',
+  absoluteZoom: 'http://www.onvif.org/ver10/tptz/ZoomSpaces/PositionGenericSpace',
+  relativePanTilt: 'http://www.onvif.org/ver10/tptz/PanTiltSpaces/TranslationGenericSpace',
+  relativeZoom: 'http://www.onvif.org/ver10/tptz/ZoomSpaces/TranslationGenericSpace',
+  continuousPanTilt: 'http://www.onvif.org/ver10/tptz/PanTiltSpaces/VelocityGenericSpace',
+  continuousZoom: 'http://www.onvif.org/ver10/tptz/ZoomSpaces/VelocityGenericSpace',
+  panTiltSpeed: 'http://www.onvif.org/ver10/tptz/PanTiltSpaces/GenericSpeedSpace',
+  zoomSpeed: 'http://www.onvif.org/ver10/tptz/ZoomSpaces/ZoomGenericSpeedSpace',
+} as const;

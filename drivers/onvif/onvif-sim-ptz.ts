@@ -1,0 +1,147 @@
+import type { PtzVector } from './onvif-ptz-state.js';
+import { FAULTS, type SoapFault } from './onvif-soap.js';
+import { ptzConfiguration, findProfile } from './onvif-sim-device-media.js';
+import { PTZ_NODE, SimFault, SPACES, type OperationHandler, type OnvifSimContext } from './onvif-sim-context.js';
+import { durationMs } from './onvif-sim-events.js';
+import { child, escapeXml, textOf, type XmlNode } from './onvif-xml.js';
+
+/** PTZ (ver20) service operations of the simulated camera. */
+
+/** `<PanTilt x= y=/>` and `<Zoom x=/>` inside `vector`, over `base` for the parts left out. */
+function readVector(vector: XmlNode | undefined, base: PtzVector, fault: SoapFault): PtzVector {
+  const num = (value: string | undefined, fallback: number) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new SimFault(fault);
+    return n;
+  };
+  const panTilt = child(vector, 'PanTilt');
+  const zoom = child(vector, 'Zoom');
+  return { pan: num(panTilt?.attrs.x, base.pan), tilt: num(panTilt?.attrs.y, base.tilt), zoom: num(zoom?.attrs.x, base.zoom) };
+}
+
+const ZERO: PtzVector = { pan: 0, tilt: 0, zoom: 0 };
+const FULL_SPEED: PtzVector = { pan: 1, tilt: 1, zoom: 1 };
+
+function position(p: PtzVector, element = 'tt:Position'): string {
+  return `<${element}><tt:PanTilt x="${p.pan}" y="${p.tilt}" space="${SPACES.absolutePanTilt}"/><tt:Zoom x="${p.zoom}" space="${SPACES.absoluteZoom}"/></${element}>`;
+}
+
+const inUnit = (v: PtzVector, zoomMin: number) => Math.abs(v.pan) <= 1 && Math.abs(v.tilt) <= 1 && v.zoom >= zoomMin && v.zoom <= 1;
+
+function node(ctx: OnvifSimContext): string {
+  const space = (name: string, uri: string, y = true, min = -1) =>
+    `<tt:${name}>${`<tt:URI>${uri}</tt:URI>`}<tt:XRange><tt:Min>${min}</tt:Min><tt:Max>1</tt:Max></tt:XRange>${y ? '<tt:YRange><tt:Min>-1</tt:Min><tt:Max>1</tt:Max></tt:YRange>' : ''}</tt:${name}>`;
+  return (
+    `<tptz:PTZNode token="${PTZ_NODE}" FixedHomePosition="false"><tt:Name>PTZ</tt:Name><tt:SupportedPTZSpaces>` +
+    space('AbsolutePanTiltPositionSpace', SPACES.absolutePanTilt) +
+    space('AbsoluteZoomPositionSpace', SPACES.absoluteZoom, false, 0) +
+    space('RelativePanTiltTranslationSpace', SPACES.relativePanTilt) +
+    space('RelativeZoomTranslationSpace', SPACES.relativeZoom, false) +
+    space('ContinuousPanTiltVelocitySpace', SPACES.continuousPanTilt) +
+    space('ContinuousZoomVelocitySpace', SPACES.continuousZoom, false) +
+    `<tt:PanTiltSpeedSpace><tt:URI>${SPACES.panTiltSpeed}</tt:URI><tt:XRange><tt:Min>0</tt:Min><tt:Max>1</tt:Max></tt:XRange></tt:PanTiltSpeedSpace>` +
+    `<tt:ZoomSpeedSpace><tt:URI>${SPACES.zoomSpeed}</tt:URI><tt:XRange><tt:Min>0</tt:Min><tt:Max>1</tt:Max></tt:XRange></tt:ZoomSpeedSpace>` +
+    `</tt:SupportedPTZSpaces><tt:MaximumNumberOfPresets>${ctx.ptz.maxPresets}</tt:MaximumNumberOfPresets><tt:HomeSupported>true</tt:HomeSupported></tptz:PTZNode>`
+  );
+}
+
+function presetToken(ctx: OnvifSimContext, request: XmlNode): string {
+  const token = textOf(child(request, 'PresetToken')) ?? '';
+  if (!ctx.ptz.presets.has(token)) throw new SimFault(FAULTS.noToken);
+  return token;
+}
+
+const speedOf = (request: XmlNode) => readVector(child(request, 'Speed'), FULL_SPEED, FAULTS.invalidVelocity);
+
+export const PTZ_OPERATIONS: Record<string, OperationHandler> = {
+  GetNodes: (ctx) => `<tptz:GetNodesResponse>${node(ctx)}</tptz:GetNodesResponse>`,
+  GetNode: (ctx, request) => {
+    if (textOf(child(request, 'NodeToken')) !== PTZ_NODE) throw new SimFault(FAULTS.noToken);
+    return `<tptz:GetNodeResponse>${node(ctx)}</tptz:GetNodeResponse>`;
+  },
+  GetConfigurations: (ctx) => `<tptz:GetConfigurationsResponse>${ptzConfiguration(ctx, 'tptz:PTZConfiguration')}</tptz:GetConfigurationsResponse>`,
+  GetStatus: (ctx, request) => {
+    findProfile(request);
+    const moving = ctx.ptz.moving;
+    return (
+      `<tptz:GetStatusResponse><tptz:PTZStatus>${position(ctx.ptz.position)}` +
+      `<tt:MoveStatus><tt:PanTilt>${moving.panTilt ? 'MOVING' : 'IDLE'}</tt:PanTilt><tt:Zoom>${moving.zoom ? 'MOVING' : 'IDLE'}</tt:Zoom></tt:MoveStatus>` +
+      `<tt:UtcTime>${new Date().toISOString()}</tt:UtcTime></tptz:PTZStatus></tptz:GetStatusResponse>`
+    );
+  },
+  ContinuousMove: (ctx, request) => {
+    findProfile(request);
+    const velocity = readVector(child(request, 'Velocity'), ZERO, FAULTS.invalidVelocity);
+    if (!inUnit(velocity, -1)) throw new SimFault(FAULTS.invalidVelocity);
+    const timeout = child(request, 'Timeout');
+    const ms = timeout ? durationMs(textOf(timeout)) : undefined;
+    if (timeout && ms === undefined) throw new SimFault(FAULTS.wellFormed);
+    ctx.ptz.continuous(velocity, ms);
+    return '<tptz:ContinuousMoveResponse/>';
+  },
+  AbsoluteMove: (ctx, request) => {
+    findProfile(request);
+    const target = readVector(child(request, 'Position'), ctx.ptz.position, FAULTS.invalidPosition);
+    if (!ctx.ptz.within(target)) throw new SimFault(FAULTS.invalidPosition);
+    ctx.ptz.moveTo(target, speedOf(request));
+    return '<tptz:AbsoluteMoveResponse/>';
+  },
+  RelativeMove: (ctx, request) => {
+    findProfile(request);
+    const t = readVector(child(request, 'Translation'), ZERO, FAULTS.invalidTranslation);
+    if (Math.abs(t.pan) > 2 || Math.abs(t.tilt) > 2 || Math.abs(t.zoom) > 1) throw new SimFault(FAULTS.invalidTranslation);
+    const p = ctx.ptz.position;
+    // Past a limit the camera goes as far as it can, as real heads do.
+    ctx.ptz.moveTo({ pan: p.pan + t.pan, tilt: p.tilt + t.tilt, zoom: p.zoom + t.zoom }, speedOf(request));
+    return '<tptz:RelativeMoveResponse/>';
+  },
+  Stop: (ctx, request) => {
+    findProfile(request);
+    const flag = (name: string) => textOf(child(request, name)) !== 'false';
+    ctx.ptz.stop({ panTilt: flag('PanTilt'), zoom: flag('Zoom') });
+    return '<tptz:StopResponse/>';
+  },
+  GetPresets: (ctx, request) => {
+    findProfile(request);
+    const presets = [...ctx.ptz.presets.values()].map((p) => `<tptz:Preset token="${escapeXml(p.token)}"><tt:Name>${escapeXml(p.name)}</tt:Name>${position(p.position, 'tt:PTZPosition')}</tptz:Preset>`);
+    return `<tptz:GetPresetsResponse>${presets.join('')}</tptz:GetPresetsResponse>`;
+  },
+  SetPreset: (ctx, request) => {
+    findProfile(request);
+    const { presets, maxPresets } = ctx.ptz;
+    const requested = textOf(child(request, 'PresetToken'));
+    if (requested !== undefined && !presets.has(requested)) throw new SimFault(FAULTS.noToken);
+    const name = textOf(child(request, 'PresetName'));
+    if (name && [...presets.values()].some((p) => p.name === name && p.token !== requested)) throw new SimFault(FAULTS.presetExist);
+    let token = requested;
+    if (token === undefined) {
+      if (presets.size >= maxPresets) throw new SimFault(FAULTS.tooManyPresets);
+      // Tokens "1".."N", the lowest free one, as most cameras number them.
+      for (let n = 1; token === undefined; n++) if (!presets.has(String(n))) token = String(n);
+    }
+    presets.set(token, { token, name: name || presets.get(token)?.name || `Preset ${token}`, position: { ...ctx.ptz.position } });
+    return `<tptz:SetPresetResponse><tptz:PresetToken>${escapeXml(token)}</tptz:PresetToken></tptz:SetPresetResponse>`;
+  },
+  GotoPreset: (ctx, request) => {
+    findProfile(request);
+    ctx.ptz.moveTo(ctx.ptz.presets.get(presetToken(ctx, request))!.position, speedOf(request));
+    return '<tptz:GotoPresetResponse/>';
+  },
+  RemovePreset: (ctx, request) => {
+    findProfile(request);
+    ctx.ptz.presets.delete(presetToken(ctx, request));
+    return '<tptz:RemovePresetResponse/>';
+  },
+  GotoHomePosition: (ctx, request) => {
+    findProfile(request);
+    if (!ctx.ptz.home) throw new SimFault(FAULTS.noHomePosition);
+    ctx.ptz.moveTo(ctx.ptz.home, speedOf(request));
+    return '<tptz:GotoHomePositionResponse/>';
+  },
+  SetHomePosition: (ctx, request) => {
+    findProfile(request);
+    ctx.ptz.home = { ...ctx.ptz.position };
+    return '<tptz:SetHomePositionResponse/>';
+  },
+};

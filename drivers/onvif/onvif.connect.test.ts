@@ -1,0 +1,65 @@
+import { afterEach, expect, it } from 'vitest';
+import { recordingContext } from '../visca/test-context.js';
+import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
+import { OnvifDriver } from './onvif-driver.js';
+
+let sim: RunningOnvifSimulator | undefined;
+let driver: OnvifDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await sim?.close();
+});
+
+const credentials = { username: 'operator', password: 'pan-tilt-zoom' };
+
+it('connects with WS-UsernameToken: device information, profiles, preset count and the RTSP URI land in the state', async () => {
+  sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'ws-security' }, ptz: { maxPresets: 32 } });
+  const ctx = recordingContext();
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials }, ctx);
+
+  await driver.connect();
+
+  expect(ctx.state).toMatchObject({
+    info: { manufacturer: 'roomctl', model: 'SIM-PTZ', serialNumber: 'SIM-0001' },
+    profile: 'profile_main',
+    profiles: [{ token: 'profile_main', ptz: true }, { token: 'profile_sub', ptz: true }],
+    maxPresets: 32,
+    streamUri: `rtsp://127.0.0.1:8554/sim/profile_main`,
+    position: { pan: 0, tilt: 0, zoom: 0 },
+    moving: false,
+    events: 'subscribed',
+  });
+  // Only the clock is read without credentials; everything after carries a valid token.
+  expect(sim.requests[0]).toMatchObject({ operation: 'GetSystemDateAndTime', auth: 'none' });
+  expect(sim.requests.slice(1).filter((r) => r.operation !== 'CreatePullPointSubscription' && r.operation !== 'PullMessages').every((r) => r.auth === 'ws-security' && r.status === 200)).toBe(true);
+  await expect(driver.execute('stream.uri', {})).resolves.toEqual({ uri: 'rtsp://127.0.0.1:8554/sim/profile_main' });
+});
+
+it('speaks HTTP digest to a camera that wants only that', async () => {
+  sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'digest' } });
+  const ctx = recordingContext();
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials, auth: 'digest' }, ctx);
+
+  await driver.connect();
+
+  expect(ctx.state.info).toMatchObject({ model: 'SIM-PTZ' });
+  const answered = sim.requests.filter((r) => r.status === 200 && r.operation !== 'GetSystemDateAndTime');
+  expect(answered.length).toBeGreaterThan(3);
+  expect(answered.every((r) => r.auth === 'digest')).toBe(true);
+});
+
+it('a wrong password fails the connect with ROOMCTL_E_DEVICE_AUTH', async () => {
+  sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'ws-security' } });
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, username: 'operator', password: 'guess' }, recordingContext());
+
+  await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH', details: { fault: 'ter:NotAuthorized' } });
+});
+
+it('nothing listening at the address: the connect fails as offline', async () => {
+  sim = await startOnvifSimulator();
+  const port = sim.endpoint.port;
+  await sim.close();
+  sim = undefined;
+  driver = new OnvifDriver({ host: '127.0.0.1', port }, recordingContext());
+  await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
+});

@@ -1,0 +1,70 @@
+import { afterEach, expect, it } from 'vitest';
+import { recordingContext, until } from '../visca/test-context.js';
+import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
+import { OnvifDriver } from './onvif-driver.js';
+
+let sim: RunningOnvifSimulator | undefined;
+let driver: OnvifDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await sim?.close();
+});
+
+const settled = () => until(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'the camera to stop moving');
+
+it('saves and recalls numbered presets, lists, sets, goes to and removes them by token', async () => {
+  sim = await startOnvifSimulator({ events: false, ptz: { maxPresets: 8 } });
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  await driver.connect();
+
+  await driver.execute('position.absolute', { pan: -0.5, tilt: 0.25 });
+  await settled();
+  await driver.execute('preset.save', { preset: 3 });
+  await driver.execute('home', {});
+  await settled();
+  await driver.execute('preset.recall', { preset: 3 });
+  await settled();
+  expect(sim.ptz.position).toMatchObject({ pan: -0.5, tilt: 0.25 });
+
+  const { token } = (await driver.execute('preset.set', { name: 'Lectern' })) as { token: string };
+  expect(await driver.execute('preset.list', {})).toEqual([
+    { token: '1', name: 'Preset 3', position: { pan: -0.5, tilt: 0.25, zoom: 0 } },
+    { token, name: 'Lectern', position: { pan: -0.5, tilt: 0.25, zoom: 0 } },
+  ]);
+  await driver.execute('preset.goto', { token });
+  await driver.execute('preset.remove', { token });
+  expect(sim.ptz.presets.has(token)).toBe(false);
+});
+
+it('a preset number past what the camera stores is refused with the allowed range before anything is sent', async () => {
+  sim = await startOnvifSimulator({ events: false, ptz: { maxPresets: 8 } });
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  await driver.connect();
+  const before = sim.requests.length;
+
+  await expect(driver.execute('preset.save', { preset: 9 })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS', details: { allowed: '1..8' } });
+  await expect(driver.execute('preset.recall', { preset: 0 })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS', details: { allowed: '1..8' } });
+  expect(sim.requests.length).toBe(before);
+});
+
+it('recalling a preset number the camera does not hold says so', async () => {
+  sim = await startOnvifSimulator({ events: false });
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  await driver.connect();
+  await expect(driver.execute('preset.recall', { preset: 5 })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS', details: { preset: 5 } });
+});
+
+it('home: set it where the camera is, wander off, go home', async () => {
+  sim = await startOnvifSimulator({ events: false });
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  await driver.connect();
+
+  await driver.execute('position.absolute', { pan: 0.6, tilt: -0.3 });
+  await settled();
+  await driver.execute('home.set', {});
+  await driver.execute('position.absolute', { pan: 0, tilt: 0 });
+  await settled();
+  await driver.execute('home', {});
+  await settled();
+  expect(sim.ptz.position).toMatchObject({ pan: 0.6, tilt: -0.3 });
+});

@@ -1,0 +1,109 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { listenTcp, numberOption, parseListenOption } from '../sim/sim-options.js';
+import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { QRC_MAX_MESSAGE, QRC_PORT, encodeQrc, encodeQrcReply, parseQrcMessage } from './qrc-codec.js';
+import { QsysCoreModel, type QsysCoreModelOptions } from './qsys-core-model.js';
+
+export interface QsysSimulatorOptions extends QsysCoreModelOptions {
+  host?: string;
+  /** TCP port; 0 picks a free one. Default 1710. */
+  port?: number;
+  /** A Core closes a QRC session silent this long; default 60 s. */
+  idleTimeoutMs?: number;
+}
+
+export interface RunningQsysSimulator extends RunningSimulator {
+  readonly endpoint: { host: string; port: number };
+  readonly core: QsysCoreModel;
+  readonly connectionCount: number;
+  readonly openConnections: number;
+  dropConnections(): void;
+}
+
+/** A Q-SYS Core answering QRC on real TCP: EngineStatus on connect, logon, components, change groups. */
+export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Promise<RunningQsysSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const core = new QsysCoreModel(options);
+  const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+  const sockets = new Set<Socket>();
+  let connectionCount = 0;
+
+  const server: Server = createServer((socket) => {
+    connectionCount++;
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on('error', () => undefined);
+    const session = core.newSession();
+    const timers = new Map<string, NodeJS.Timeout>();
+    let idle: NodeJS.Timeout | undefined;
+    const armIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => socket.destroy(), idleTimeoutMs);
+    };
+    socket.on('close', () => {
+      sockets.delete(socket);
+      clearTimeout(idle);
+      for (const t of timers.values()) clearInterval(t);
+    });
+    const send = (bytes: Buffer) => !socket.destroyed && socket.write(bytes);
+    send(encodeQrc({ method: 'EngineStatus', params: core.engineStatus() }));
+    armIdle();
+    const framer = new DelimiterFramer(0, QRC_MAX_MESSAGE);
+    socket.on('data', (chunk: Buffer) => {
+      armIdle();
+      for (const raw of framer.push(chunk)) {
+        const message = parseQrcMessage(raw.toString('utf8'));
+        if (message.kind === 'invalid') {
+          send(encodeQrcReply(null, { error: { code: -32700, message: `Parse error: ${message.reason}` } }));
+          continue;
+        }
+        if (message.kind !== 'request' && message.kind !== 'notification') continue;
+        const reply = core.handle(message.method, message.params, session);
+        if (message.kind === 'request') send(encodeQrcReply(message.id, reply));
+        if (message.method === 'ChangeGroup.AutoPoll' && 'result' in reply) {
+          const p = message.params as { Id: string; Rate?: number };
+          clearInterval(timers.get(p.Id));
+          const rateMs = Math.max(50, Math.round((Number(p.Rate) || 1) * 1000));
+          timers.set(p.Id, setInterval(() => {
+            const group = session.groups.get(p.Id);
+            if (!group) return;
+            const changes = core.poll(group);
+            if (changes.length) send(encodeQrc({ method: 'ChangeGroup.Poll', params: { Id: p.Id, Changes: changes } }));
+          }, rateMs));
+        }
+      }
+    });
+  });
+  const port = await listenTcp(server, options.port ?? QRC_PORT, host);
+  let closed = false;
+  const dropConnections = () => {
+    for (const s of sockets) s.destroy();
+  };
+  return {
+    endpoint: { host, port },
+    core,
+    get connectionCount() {
+      return connectionCount;
+    },
+    get openConnections() {
+      return sockets.size;
+    },
+    dropConnections,
+    async close() {
+      if (closed) return;
+      closed = true;
+      dropConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export const qsysSimulator: SimulatorDefinition = {
+  driver: 'qsys-qrc',
+  description: 'A Q-SYS Core answering QRC on TCP (options: listen=127.0.0.1:1710, user, password, idleTimeoutMs=60000; components MicMute, Gain1, mixer Mixer1).',
+  async start(options) {
+    const { host, port } = parseListenOption(options.listen, QRC_PORT);
+    return startQsysSimulator({ host, port, user: options.user, password: options.password || undefined, idleTimeoutMs: numberOption(options.idleTimeoutMs, 'idleTimeoutMs') });
+  },
+};

@@ -1,0 +1,33 @@
+import { Type } from '@sinclair/typebox';
+import { input, mute, power, volume } from '../core/capabilities.js';
+import { defineDriver, type Capability } from '../core/definition.js';
+import { MDC_INPUTS, MDC_PORT } from './mdc-codec.js';
+import { MdcDriver } from './mdc-driver.js';
+
+function mdcStatus(): Capability {
+  return { name: 'display-status', actions: [{ name: 'status', description: 'Read power, volume, mute and input.', params: Type.Object({}, { additionalProperties: false }) }] };
+}
+
+export const mdcConfig = Type.Object(
+  {
+    host: Type.Optional(Type.String({ minLength: 1, description: 'Address of the display (MDC over TCP). Give this or serialPort.' })),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: MDC_PORT, description: 'MDC TCP port (1515).' })),
+    serialPort: Type.Optional(Type.String({ minLength: 1, description: 'RS-232 port instead of TCP.' })),
+    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on Samsung displays).' })),
+    displayId: Type.Optional(Type.Integer({ minimum: 0, maximum: 253, default: 0, description: 'The display\'s MDC ID (menu: System > Multi-Control).' })),
+  },
+  { additionalProperties: false },
+);
+
+export const mdcDriver = defineDriver({
+  id: 'samsung-mdc',
+  kind: 'display',
+  transport: 'tcp',
+  description: 'Samsung signage displays over MDC (RS-232 or TCP 1515): power, input, volume, mute, status.',
+  config: mdcConfig,
+  capabilities: [power(), input({ inputs: Object.keys(MDC_INPUTS) }), volume(), mute(), mdcStatus()],
+  probeIntervalMs: 5000,
+  create(config, ctx) {
+    return new MdcDriver({ host: config.host, port: config.port, serialPort: config.serialPort, baudRate: config.baudRate, displayId: config.displayId }, ctx);
+  },
+});

@@ -1,0 +1,83 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { openSerialEndpoint } from '../sim/serial-endpoint.js';
+import { listenTcp, numberOption, parseListenOption } from '../sim/sim-options.js';
+import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { MDC_PORT, MdcFrameParser } from './mdc-codec.js';
+import { MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
+
+export interface MdcSimulatorOptions extends MdcDisplayOptions {
+  /** Serve RS-232 on this PTY end; otherwise TCP. */
+  serialPath?: string;
+  host?: string;
+  /** TCP port; 0 picks a free one. Default 1515. */
+  port?: number;
+}
+
+export interface RunningMdcSimulator extends RunningSimulator {
+  readonly display: MdcDisplayModel;
+  /** TCP sessions accepted (0 on serial). */
+  readonly connectionCount: number;
+  dropConnections(): void;
+}
+
+/** A Samsung signage display answering MDC over TCP 1515 or a serial line (a PTY end). */
+export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Promise<RunningMdcSimulator> {
+  const display = new MdcDisplayModel(options);
+  if (options.serialPath) {
+    const parser = new MdcFrameParser();
+    const line = await openSerialEndpoint(options.serialPath, 9600, (chunk) => {
+      for (const frame of parser.push(chunk)) {
+        const reply = display.handle(frame);
+        if (reply) line.write(reply);
+      }
+    }, () => parser.reset());
+    return { endpoint: { serialPort: options.serialPath }, display, connectionCount: 0, dropConnections: () => undefined, close: () => line.close() };
+  }
+  const host = options.host ?? '127.0.0.1';
+  const sockets = new Set<Socket>();
+  let connectionCount = 0;
+  const server: Server = createServer((socket) => {
+    connectionCount++;
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+    const parser = new MdcFrameParser();
+    socket.on('data', (chunk: Buffer) => {
+      for (const frame of parser.push(chunk)) {
+        const reply = display.handle(frame);
+        if (reply && !socket.destroyed) socket.write(reply);
+      }
+    });
+  });
+  const port = await listenTcp(server, options.port ?? MDC_PORT, host);
+  let closed = false;
+  const dropConnections = () => {
+    for (const s of sockets) s.destroy();
+  };
+  return {
+    endpoint: { host, port },
+    display,
+    get connectionCount() {
+      return connectionCount;
+    },
+    dropConnections,
+    async close() {
+      if (closed) return;
+      closed = true;
+      dropConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export const mdcSimulator: SimulatorDefinition = {
+  driver: 'samsung-mdc',
+  description: 'A Samsung display speaking MDC (options: listen=127.0.0.1:1515 for TCP, or serialPath=/dev/pts/N; id=0, warmupMs=0).',
+  async start(options) {
+    const common = { id: numberOption(options.id, 'id'), warmupMs: numberOption(options.warmupMs, 'warmupMs') };
+    if (options.serialPath) return startMdcSimulator({ ...common, serialPath: options.serialPath });
+    const { host, port } = parseListenOption(options.listen, MDC_PORT);
+    return startMdcSimulator({ ...common, host, port });
+  },
+};

@@ -1,0 +1,230 @@
+import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import { RoomctlError } from '../core/errors.js';
+import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
+import { TcpTransport } from '../transports/tcp-transport.js';
+import type { Transport } from '../transports/transport.js';
+import {
+  SHURE_CHANNELS,
+  SHURE_MAX_MESSAGE,
+  SHURE_PORT,
+  encodeGet,
+  encodeSet,
+  gainDbToRaw,
+  gainRawToDb,
+  parseOnOff,
+  parseShureMessage,
+  unbrace,
+  type ShureMessage,
+} from './shure-codec.js';
+
+export interface ShureMxaDriverOptions {
+  host: string;
+  port?: number;
+  /** Lobes to follow (1..n). */
+  channels?: number;
+  /** Start metering at this rate on connect (ms, 0 = off). */
+  meterRateMs?: number;
+  connectTimeoutMs?: number;
+  replyTimeoutMs?: number;
+  /** Tests only: build the byte link. */
+  transportFactory?: () => Transport;
+}
+
+type Rep = Extract<ShureMessage, { kind: 'rep' }>;
+
+/**
+ * Shure MXA910/920 over TCP 2202. The array is not strictly request/reply: it reports every
+ * change to every session (`REP`), whoever made it. So state is driven by REPs alone, a SET
+ * simply waits for the REP that confirms it, and unsolicited REPs (someone else muted the
+ * array) update the room the same way.
+ */
+export class ShureMxaDriver implements DeviceDriver {
+  private transport: Transport | undefined;
+  private readonly framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
+  private readonly queue: RequestQueue<ShureMessage>;
+  private readonly channels: number;
+  private stopped = true;
+  private readonly channelState = new Map<number, { mute?: boolean; gainDb?: number }>();
+
+  constructor(private readonly options: ShureMxaDriverOptions, private readonly ctx: DriverContext) {
+    this.channels = options.channels ?? SHURE_CHANNELS;
+    this.queue = new RequestQueue(options.replyTimeoutMs ?? 2000, () => `${options.host}:${options.port ?? SHURE_PORT}`);
+  }
+
+  async connect(): Promise<void> {
+    this.stopped = false;
+    const { host, port = SHURE_PORT, connectTimeoutMs } = this.options;
+    const transport = this.options.transportFactory?.() ?? new TcpTransport({ host, port, connectTimeoutMs });
+    this.framer.reset();
+    transport.on('data', (chunk: Buffer) => this.onData(chunk));
+    transport.on('close', (err: Error | undefined) => this.onClose(transport, err));
+    await transport.open();
+    this.transport = transport;
+    const model = await this.get('MODEL');
+    this.ctx.publishState({ model: unbrace(model.value) });
+    await this.get('DEVICE_AUDIO_MUTE');
+    for (let n = 1; n <= this.channels; n++) {
+      await this.get('AUDIO_MUTE', n);
+      await this.get('AUDIO_GAIN_HI_RES', n);
+    }
+    await this.get('DEV_LED_IN_STATE');
+    await this.get('PRESET');
+    if (this.options.meterRateMs) await this.set('METER_RATE', String(this.options.meterRateMs).padStart(5, '0'));
+  }
+
+  async disconnect(): Promise<void> {
+    this.stopped = true;
+    const transport = this.transport;
+    this.transport = undefined;
+    this.queue.fail(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the Shure driver is disconnected'));
+    await transport?.close();
+  }
+
+  async probe(): Promise<void> {
+    await this.get('DEVICE_AUDIO_MUTE');
+  }
+
+  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
+    switch (action) {
+      case 'mute': {
+        const rep = await this.set('DEVICE_AUDIO_MUTE', params.on ? 'ON' : 'OFF');
+        return { mute: parseOnOff(rep.value) };
+      }
+      case 'channel.mute': {
+        const channel = this.channel(params.channel);
+        const rep = await this.set('AUDIO_MUTE', params.on ? 'ON' : 'OFF', channel);
+        return { channel, mute: parseOnOff(rep.value) };
+      }
+      case 'channel.gain': {
+        const channel = this.channel(params.channel);
+        const rep = await this.set('AUDIO_GAIN_HI_RES', gainDbToRaw(Number(params.gainDb)), channel);
+        return { channel, gainDb: gainRawToDb(rep.value) };
+      }
+      case 'led': {
+        if (params.on !== undefined) await this.set('DEV_LED_IN_STATE', params.on ? 'ON' : 'OFF');
+        if (params.brightness !== undefined) await this.set('LED_BRIGHTNESS', String(params.brightness));
+        if (params.flash !== undefined) await this.set('FLASH', params.flash ? 'ON' : 'OFF');
+        return { led: this.ledState };
+      }
+      case 'preset.recall': {
+        const rep = await this.set('PRESET', String(params.preset));
+        return { preset: Number(rep.value) };
+      }
+      case 'meter': {
+        const rate = Number(params.rateMs);
+        const rep = await this.set('METER_RATE', String(rate).padStart(5, '0'));
+        if (rate === 0) this.ctx.publishState({ levels: null });
+        return { meterRateMs: Number(rep.value) };
+      }
+      default:
+        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `shure-mxa has no action ${JSON.stringify(action)}`);
+    }
+  }
+
+  private ledState: { on?: boolean; brightness?: number; flash?: boolean } = {};
+
+  private channel(value: unknown): number {
+    const channel = Number(value);
+    if (!Number.isInteger(channel) || channel < 1 || channel > this.channels) {
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `channel must be 1..${this.channels}, got ${JSON.stringify(value)}`);
+    }
+    return channel;
+  }
+
+  private get(name: string, channel?: number): Promise<Rep> {
+    return this.exchange(encodeGet(name, channel), name, channel);
+  }
+
+  private set(name: string, value: string, channel?: number): Promise<Rep> {
+    return this.exchange(encodeSet(name, value, channel), name, channel);
+  }
+
+  /** Send one command and wait for the REP of the same name (and lobe), or `REP ERR`. */
+  private async exchange(text: string, name: string, channel: number | undefined): Promise<Rep> {
+    const match = (m: ShureMessage): MatchResult => {
+      if (m.kind === 'error') return { error: new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the array refused ${text} (REP ERR)`, { command: text }) };
+      if (m.kind === 'rep' && m.name === name && (channel === undefined || m.channel === channel)) return { done: true };
+      return false;
+    };
+    const reply = await this.queue.request(() => this.write(text), match, text);
+    return reply as Rep;
+  }
+
+  private write(text: string): Promise<void> {
+    const transport = this.transport;
+    if (!transport || this.stopped) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the Shure array is not connected'));
+    this.ctx.log.debug({ send: text }, 'shure send');
+    return transport.write(Buffer.from(text, 'latin1'));
+  }
+
+  private onData(chunk: Buffer): void {
+    const before = this.framer.discarded;
+    const messages = this.framer.push(chunk);
+    if (this.framer.discarded !== before) this.ctx.log.warn('shure message longer than any reply, dropped');
+    for (const raw of messages) {
+      const message = parseShureMessage(raw.toString('latin1'));
+      if (message.kind === 'invalid') {
+        // A stray line is logged and dropped: the array's own traffic is all REPs and SAMPLEs.
+        this.ctx.log.warn({ text: message.text.slice(0, 60), reason: message.reason }, 'shure message ignored');
+        continue;
+      }
+      // State first: an answer to our SET is also news for the room.
+      this.apply(message);
+      this.queue.offer(message);
+    }
+  }
+
+  /** Every REP and SAMPLE becomes state, whether we asked or someone else changed the array. */
+  private apply(message: ShureMessage): void {
+    if (message.kind === 'sample') {
+      this.ctx.publishState({ levels: message.levels.slice(0, this.channels) });
+      return;
+    }
+    if (message.kind !== 'rep') return;
+    const { name, value, channel } = message;
+    switch (name) {
+      case 'DEVICE_AUDIO_MUTE': {
+        const on = parseOnOff(value);
+        if (on !== undefined) this.ctx.publishState({ mute: on });
+        break;
+      }
+      case 'AUDIO_MUTE':
+      case 'AUDIO_GAIN_HI_RES': {
+        if (channel === undefined || channel < 1 || channel > this.channels) break;
+        const entry = this.channelState.get(channel) ?? {};
+        if (name === 'AUDIO_MUTE') entry.mute = parseOnOff(value);
+        else entry.gainDb = gainRawToDb(value);
+        this.channelState.set(channel, entry);
+        this.ctx.publishState({ channels: Object.fromEntries([...this.channelState].sort(([a], [b]) => a - b)) });
+        break;
+      }
+      case 'DEV_LED_IN_STATE':
+        this.ledState = { ...this.ledState, on: parseOnOff(value) };
+        this.ctx.publishState({ led: this.ledState });
+        break;
+      case 'LED_BRIGHTNESS':
+        this.ledState = { ...this.ledState, brightness: Number(value) };
+        this.ctx.publishState({ led: this.ledState });
+        break;
+      case 'FLASH':
+        this.ledState = { ...this.ledState, flash: parseOnOff(value) };
+        this.ctx.publishState({ led: this.ledState });
+        break;
+      case 'PRESET':
+        if (/^\d{1,2}$/.test(value)) this.ctx.publishState({ preset: Number(value) });
+        break;
+      case 'METER_RATE':
+        if (/^\d{1,5}$/.test(value)) this.ctx.publishState({ meterRateMs: Number(value) });
+        break;
+    }
+  }
+
+  private onClose(transport: Transport, err: Error | undefined): void {
+    if (this.transport !== transport) return;
+    this.transport = undefined;
+    const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `the Shure array closed the connection${err ? `: ${err.message}` : ''}`);
+    this.queue.fail(error);
+    if (!this.stopped) this.ctx.linkLost(error);
+  }
+}

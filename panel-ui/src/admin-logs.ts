@@ -1,0 +1,93 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { LogLine } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelStyles } from './panel-styles.js';
+
+/** The appliance's recent log lines (its ring buffer), newest first. */
+export class AdminLogs extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    lines: { state: true },
+    problem: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.5em;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+        font-size: 0.75em;
+        display: grid;
+        gap: 0.15em;
+        max-height: 55vh;
+        overflow: auto;
+      }
+      li {
+        display: grid;
+        grid-template-columns: auto auto 1fr;
+        gap: 0.6em;
+        padding: 0.2em 0.4em;
+        border-radius: 6px;
+      }
+      li.warn {
+        background: #3b2f0a;
+      }
+      li.error,
+      li.fatal {
+        background: #4a1f24;
+      }
+    `,
+  ];
+
+  declare api: ApiClient | null;
+  declare lines: LogLine[];
+  declare problem: string | null;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.api = null;
+    this.lines = [];
+    this.problem = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    return html`<div class="row"><button type="button" @click=${() => void this.load()}>${t('Refresh')}</button><span class="muted">${t('{n} lines', { n: this.lines.length })}</span></div>
+      ${this.problem ? html`<p role="status">${this.problem}</p>` : nothing}
+      <ol data-testid="admin-logs">
+        ${[...this.lines].reverse().map((l) => html`<li class=${l.level}><span>${i18n.time(l.at)}</span><span>${l.level}</span><span>${l.source ? `[${l.source}] ` : ''}${l.msg}</span></li>`)}
+      </ol>`;
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.lines = await this.api.get<LogLine[]>('/api/v1/admin/logs?limit=200');
+      this.problem = null;
+    } catch (err) {
+      this.problem = (err as Error).message;
+    }
+  }
+}
+
+customElements.define('admin-logs', AdminLogs);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-logs': AdminLogs;
+  }
+}

@@ -1,0 +1,101 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { AdminOverview, PanelRecord } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelStyles } from './panel-styles.js';
+
+/** Paired panels (unpair revokes at once) and panels waiting to be paired (approve). */
+export class AdminPanels extends LitElement {
+  static override properties = {
+    panels: { attribute: false },
+    waiting: { attribute: false },
+    api: { attribute: false },
+    problem: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.6em;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5em;
+      }
+      li {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.8em;
+      }
+      code {
+        font-size: 1.1em;
+        letter-spacing: 0.08em;
+      }
+    `,
+  ];
+
+  declare panels: PanelRecord[];
+  declare waiting: AdminOverview['waiting'];
+  declare api: ApiClient | null;
+  declare problem: string | null;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.panels = [];
+    this.waiting = [];
+    this.api = null;
+    this.problem = null;
+  }
+
+  override render() {
+    return html`
+      ${this.problem ? html`<p class="card" role="status">${this.problem}</p>` : nothing}
+      ${this.waiting.length > 0
+        ? html`<h3>${t('Waiting to be paired')}</h3>
+            <ul>
+              ${this.waiting.map(
+                (w) => html`<li class="card"><span><code>${w.code.slice(0, 4)}-${w.code.slice(4)}</code> · ${w.name}</span>
+                  <button type="button" class="good" aria-label=${t('Approve panel {code}', { code: w.code })} @click=${() => void this.call('POST', '/api/v1/panels/pair/approve', { code: w.code })}>${t('Approve')}</button></li>`,
+              )}
+            </ul>`
+        : nothing}
+      <h3>${t('Paired panels')}</h3>
+      <ul data-testid="paired-panels">
+        ${this.panels.length === 0 ? html`<li class="card muted">${t('No panel is paired yet (this one uses a token from the config).')}</li>` : nothing}
+        ${this.panels.map(
+          (p) => html`<li class="card" data-testid="paired-panel">
+            <span>${p.name} · <code>${p.pairCode}</code><br /><small class="muted">${p.lastSeenAt ? t('Last seen {time}', { time: `${i18n.shortDate(p.lastSeenAt)} ${i18n.time(p.lastSeenAt)}` }) : t('Not seen yet')}</small></span>
+            <button type="button" class="danger" data-testid="unpair" aria-label=${t('Unpair {name}', { name: p.name })} @click=${() => void this.call('DELETE', `/api/v1/admin/panels/${encodeURIComponent(p.id)}`)}>${t('Unpair')}</button>
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  private async call(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<void> {
+    if (!this.api) return;
+    try {
+      await this.api.send(method, path, body);
+      this.problem = null;
+    } catch (err) {
+      this.problem = (err as Error).message;
+    }
+    this.dispatchEvent(new CustomEvent('admin-changed', { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('admin-panels', AdminPanels);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-panels': AdminPanels;
+  }
+}

@@ -1,0 +1,238 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { AdminOverview, PanelLocale } from '../../appliance/api/api-types.js';
+import { ApiError, type ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelStyles } from './panel-styles.js';
+import './admin-devices.js';
+import './admin-logs.js';
+import './admin-panels.js';
+import './pin-pad.js';
+
+type Tab = 'devices' | 'selftest' | 'logs' | 'panels' | 'settings';
+
+/**
+ * The admin view, behind the PIN (checked by the server, which locks it after five wrong
+ * ones): devices and their health, the last self-test, recent logs, paired panels, settings.
+ * The session lives only while this screen is open.
+ */
+export class AdminScreen extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    overview: { state: true },
+    tab: { state: true },
+    message: { state: true },
+    lockedUntil: { state: true },
+    busy: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.8em;
+        align-content: start;
+      }
+      .tabs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4em;
+      }
+      .tabs button {
+        flex: 1;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.3em 1em;
+        margin: 0;
+      }
+      dt {
+        color: var(--text-muted);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .passed {
+        color: #8ce99a;
+        font-weight: 700;
+      }
+      .failed {
+        color: #ffa8a8;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  declare api: ApiClient | null;
+  declare overview: AdminOverview | null;
+  declare tab: Tab;
+  declare message: string;
+  declare lockedUntil: number;
+  declare busy: boolean;
+  private readonly locale = new LocaleController(this);
+  private lockTimer: number | undefined;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.overview = null;
+    this.tab = 'devices';
+    this.message = '';
+    this.lockedUntil = 0;
+    this.busy = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearInterval(this.lockTimer);
+    // Leaving the admin view closes the session: the next person needs the PIN again.
+    const api = this.api;
+    if (api?.adminSession) {
+      void api.send('DELETE', '/api/v1/admin/session').catch(() => undefined);
+      api.adminSession = null;
+    }
+    this.overview = null;
+  }
+
+  override render() {
+    if (!this.overview) {
+      const locked = this.lockedUntil > Date.now();
+      return html`<pin-pad
+        label=${t('Enter the admin PIN')}
+        message=${locked ? t('Too many wrong PINs. Try again in {n} s.', { n: Math.ceil((this.lockedUntil - Date.now()) / 1000) }) : this.message}
+        ?locked=${locked || this.busy}
+        data-testid="admin-pin"
+        data-locked=${String(locked)}
+        @pin-submit=${(e: CustomEvent<{ pin: string }>) => void this.login(e.detail.pin)}
+      ></pin-pad>`;
+    }
+    const tab = (id: Tab, label: string) => html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`admin-tab-${id}`} @click=${() => this.show(id)}>${label}</button>`;
+    return html`
+      <div class="tabs" role="group" aria-label=${t('Admin sections')}>
+        ${tab('devices', t('Devices'))} ${tab('selftest', t('Self-test'))} ${tab('logs', t('Logs'))} ${tab('panels', t('Panels'))} ${tab('settings', t('Settings'))}
+      </div>
+      ${this.message ? html`<p class="card" role="status">${this.message}</p>` : nothing} ${this.section(this.overview)}
+    `;
+  }
+
+  private section(o: AdminOverview) {
+    switch (this.tab) {
+      case 'devices':
+        return html`<admin-devices .devices=${o.devices} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-devices>`;
+      case 'logs':
+        return html`<admin-logs .api=${this.api}></admin-logs>`;
+      case 'panels':
+        return html`<admin-panels .panels=${o.panels} .waiting=${o.waiting} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-panels>`;
+      case 'selftest':
+        return html`<section class="card" data-testid="admin-selftest">
+          ${o.selfTest
+            ? html`<p>
+                ${t('Last self-test')}: ${i18n.shortDate(o.selfTest.at)} ${i18n.time(o.selfTest.at)} ·
+                <span class=${o.selfTest.passed ? 'passed' : 'failed'}>${o.selfTest.passed ? t('passed') : t('failed: {list}', { list: o.selfTest.failed.join(', ') })}</span>
+              </p>`
+            : html`<p class="muted">${t('No self-test has run yet.')}</p>`}
+          <p><button type="button" ?disabled=${this.busy} @click=${() => void this.selfTest()}>${t('Run the self-test now')}</button></p>
+        </section>`;
+      case 'settings':
+        return html`<section class="card">
+          <dl>
+            <dt>${t('Room')}</dt>
+            <dd>${o.settings.roomName}</dd>
+            <dt>${t('Time zone')}</dt>
+            <dd>${o.settings.timezone}</dd>
+            <dt>${t('Panel language')}</dt>
+            <dd class="row">
+              ${(['en', 'zh-CN'] as PanelLocale[]).map((l) => html`<button type="button" aria-pressed=${String(o.settings.locale === l)} @click=${() => void this.setLocale(l)}>${l === 'en' ? 'English' : '中文'}</button>`)}
+            </dd>
+            ${Object.entries(o.settings.rules)
+              .filter(([, v]) => typeof v !== 'object')
+              .map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}
+          </dl>
+        </section>`;
+    }
+  }
+
+  private show(tab: Tab): void {
+    this.tab = tab;
+    this.message = '';
+    void this.refresh();
+  }
+
+  private async login(pin: string): Promise<void> {
+    if (!this.api) return;
+    this.busy = true;
+    try {
+      const { session } = await this.api.post<{ session: string }>('/api/v1/admin/session', { pin });
+      this.api.adminSession = session;
+      this.message = '';
+      await this.refresh();
+    } catch (err) {
+      const error = err instanceof ApiError ? err : null;
+      const details = (error?.details ?? {}) as { attemptsLeft?: number; retryAfterSeconds?: number };
+      if (error?.code === 'ROOMCTL_E_LOCKED_OUT') {
+        this.lockedUntil = Date.now() + (details.retryAfterSeconds ?? 30) * 1000;
+        window.clearInterval(this.lockTimer);
+        this.lockTimer = window.setInterval(() => {
+          if (Date.now() >= this.lockedUntil) window.clearInterval(this.lockTimer);
+          this.requestUpdate();
+        }, 1000);
+      } else if (error?.code === 'ROOMCTL_E_UNAUTHORIZED') {
+        this.message = t('Wrong PIN. {n} tries left.', { n: details.attemptsLeft ?? 0 });
+      } else if (error?.code === 'ROOMCTL_E_NOT_SUPPORTED') {
+        this.message = t('This room has no admin PIN in its config.');
+      } else {
+        this.message = error?.message ?? String(err);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.api?.adminSession) return;
+    try {
+      this.overview = await this.api.get<AdminOverview>('/api/v1/admin/overview');
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'ROOMCTL_E_FORBIDDEN') {
+        this.api.adminSession = null;
+        this.overview = null;
+        this.message = t('The admin session has ended. Enter the PIN again.');
+      }
+    }
+  }
+
+  private async selfTest(): Promise<void> {
+    if (!this.api) return;
+    this.busy = true;
+    try {
+      await this.api.post('/api/v1/selftests');
+      await this.refresh();
+    } catch (err) {
+      this.message = (err as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async setLocale(locale: PanelLocale): Promise<void> {
+    if (!this.api) return;
+    try {
+      await this.api.send('PUT', '/api/v1/admin/settings', { locale });
+      i18n.setLocale(locale, true);
+      await this.refresh();
+    } catch (err) {
+      this.message = (err as Error).message;
+    }
+  }
+}
+
+customElements.define('admin-screen', AdminScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-screen': AdminScreen;
+  }
+}

@@ -1,0 +1,230 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
+import { ApiError, type ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+import { PtzDriveController } from './ptz-drive-controller.js';
+import type { JoystickDetail } from './ptz-joystick.js';
+import './ptz-joystick.js';
+
+/** Presets offered by number when the config names none. */
+const NUMBERED_PRESETS = 6;
+
+/**
+ * The cameras: pick one, recall a named preset, steer with the joystick, zoom with
+ * press-and-hold buttons. Moves go straight to the API through the drive controller
+ * (heartbeats, stop on every kind of release); presets go through the panel like any action.
+ */
+export class CameraControl extends LitElement {
+  static override properties = {
+    cameras: { attribute: false },
+    presets: { attribute: false },
+    api: { attribute: false },
+    selected: { state: true },
+    problem: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.6em;
+        align-content: start;
+      }
+      .chips {
+        display: flex;
+        gap: 0.4em;
+        overflow-x: auto;
+      }
+      .chips button {
+        flex: none;
+        white-space: nowrap;
+        padding: 0.2em 0.7em;
+        font-size: 0.9em;
+      }
+      .body {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        gap: 0.8em;
+        align-items: start;
+      }
+      @media (max-width: 520px) {
+        .body {
+          grid-template-columns: 1fr;
+          justify-items: center;
+        }
+        .presets {
+          width: 100%;
+          grid-template-columns: repeat(2, 1fr);
+        }
+      }
+      .stick {
+        display: grid;
+        gap: 0.5em;
+        justify-items: center;
+      }
+      ptz-joystick {
+        --size: 180px;
+      }
+      .zoom {
+        display: grid;
+        grid-template-columns: 1fr 1fr 1fr;
+        gap: 0.4em;
+        width: 100%;
+      }
+      .zoom button {
+        padding: 0.2em;
+        font-size: 1.3em;
+      }
+      .zoom button.home {
+        font-size: 0.9em;
+      }
+      .presets {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr));
+        gap: 0.5em;
+      }
+      .presets button {
+        min-height: 64px;
+      }
+      .problem {
+        color: #ffa8a8;
+        font-size: 0.9em;
+      }
+      @media (max-height: 560px) {
+        ptz-joystick {
+          --size: 140px;
+        }
+        .presets button {
+          min-height: 56px;
+        }
+        /* Short panels: the zoom keys stand beside the joystick, not under it. */
+        .stick {
+          grid-template-columns: auto auto;
+          align-items: center;
+          gap: 0.4em;
+        }
+        .zoom {
+          grid-template-columns: 1fr;
+          width: auto;
+        }
+      }
+    `,
+  ];
+
+  declare cameras: DeviceView[];
+  declare presets: PanelInfo['presets'];
+  declare api: ApiClient | null;
+  declare selected: string | null;
+  declare problem: string | null;
+  private readonly locale = new LocaleController(this);
+  private readonly drive = new PtzDriveController(this);
+
+  constructor() {
+    super();
+    this.cameras = [];
+    this.presets = [];
+    this.api = null;
+    this.selected = null;
+    this.problem = null;
+    this.drive.onError = (err) => (this.problem = err instanceof ApiError ? err.message : String(err));
+  }
+
+  override render() {
+    const camera = this.cameras.find((c) => c.id === this.selected) ?? this.cameras[0];
+    if (!camera) return html`<p class="muted">${t('This room has no camera.')}</p>`;
+    this.drive.api = this.api;
+    this.drive.deviceId = camera.id;
+    const actions = new Set(camera.actions.map((a) => a.name));
+    const usable = camera.status === 'ok' || camera.status === 'degraded';
+    return html`
+      ${this.cameras.length > 1
+        ? html`<div class="chips" role="group" aria-label=${t('Camera')}>
+            ${this.cameras.map((c) => html`<button type="button" data-testid=${`camera-${c.id}`} aria-pressed=${String(c.id === camera.id)} @click=${() => this.pick(c.id)}>${c.name}</button>`)}
+          </div>`
+        : nothing}
+      ${usable ? nothing : html`<p class="problem" role="status">${t('{name} is not connected.', { name: camera.name })}</p>`}
+      <div class="body">
+        ${actions.has('move')
+          ? html`<div class="stick">
+              <ptz-joystick
+                label=${t('Move {name}: press, hold and drag', { name: camera.name })}
+                @joystick-drive=${(e: CustomEvent<JoystickDetail>) => this.steer(e.detail)}
+                @joystick-release=${() => this.drive.set({ pan: 0, tilt: 0 })}
+              ></ptz-joystick>
+              <div class="zoom" role="group" aria-label=${t('Zoom')}>
+                ${this.holdButton('−', t('Zoom out'), -0.6, 'zoom-out')}
+                ${actions.has('home') ? html`<button type="button" class="home" @click=${() => this.run(camera, 'home', {}, t('Home'))}>${t('Home')}</button>` : html`<span></span>`}
+                ${this.holdButton('+', t('Zoom in'), 0.6, 'zoom-in')}
+              </div>
+            </div>`
+          : nothing}
+        ${actions.has('preset.recall')
+          ? html`<div class="presets" role="group" aria-label=${t('Camera presets')}>${this.presetButtons(camera)}</div>`
+          : nothing}
+      </div>
+      ${this.problem ? html`<p class="problem" role="status" data-testid="camera-problem">${this.problem}</p>` : nothing}
+    `;
+  }
+
+  private presetButtons(camera: DeviceView) {
+    const named = this.presets.filter((p) => p.device === camera.id);
+    const list = named.length > 0 ? named.map((p) => ({ preset: p.preset, name: i18n.locale === 'zh-CN' && p.nameZh ? p.nameZh : p.name })) : Array.from({ length: NUMBERED_PRESETS }, (_, i) => ({ preset: i + 1, name: t('Preset {n}', { n: i + 1 }) }));
+    return list.map(
+      (p) => html`<button
+        type="button"
+        data-testid=${`preset-${p.preset}`}
+        aria-current=${camera.state?.lastPreset === p.preset ? 'true' : nothing}
+        @click=${() => this.run(camera, 'preset.recall', { preset: p.preset }, p.name)}
+      >
+        ${p.name}
+      </button>`,
+    );
+  }
+
+  private holdButton(text: string, label: string, speed: number, testId: string) {
+    const stop = () => this.drive.set({ zoom: 0 });
+    return html`<button
+      type="button"
+      aria-label=${label}
+      data-testid=${testId}
+      style="touch-action:none"
+      @pointerdown=${(e: PointerEvent) => {
+        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+        this.problem = null;
+        this.drive.set({ zoom: speed });
+      }}
+      @pointerup=${stop}
+      @pointercancel=${stop}
+      @lostpointercapture=${stop}
+    >
+      ${text}
+    </button>`;
+  }
+
+  private steer(detail: JoystickDetail): void {
+    this.problem = null;
+    this.drive.set(detail);
+  }
+
+  private pick(id: string): void {
+    this.drive.release();
+    this.selected = id;
+  }
+
+  private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string): void {
+    this.drive.release();
+    panelRequest(this, { label: `${label} · ${camera.name}`, method: 'POST', path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/${encodeURIComponent(action)}`, body: params });
+  }
+}
+
+customElements.define('camera-control', CameraControl);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'camera-control': CameraControl;
+  }
+}

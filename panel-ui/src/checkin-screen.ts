@@ -1,0 +1,238 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Attendee, CheckIn, RoomNowView } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+import { serverNow } from './server-time.js';
+import { TickController } from './tick-controller.js';
+import './qr-code.js';
+
+/** The key the appliance knows a person by in one meeting (meeting-types.ts personKey). */
+function keyOf(p: { email?: string; badge?: string; name?: string }): string {
+  if (p.email) return `email:${p.email.toLowerCase()}`;
+  if (p.badge) return `badge:${p.badge}`;
+  return `name:${(p.name ?? '').trim().toLowerCase()}`;
+}
+
+/**
+ * Check-in, while the window is open: badge (the reader does it), QR (the phone), or a tap on
+ * your name; who is here and who is missing; the countdown to the auto-release while nobody
+ * has come; and start.
+ */
+export class CheckinScreen extends LitElement {
+  static override properties = {
+    now: { attribute: false },
+    checkIns: { attribute: false },
+    api: { attribute: false },
+    walkIn: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
+        gap: 1em;
+        align-content: start;
+      }
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: 1fr;
+        }
+      }
+      .head {
+        display: grid;
+        gap: 0.3em;
+      }
+      h2 {
+        font-size: 1.5em;
+      }
+      .when {
+        font-size: 0.6em;
+        font-weight: 400;
+        white-space: nowrap;
+      }
+      h3 {
+        font-size: 1em;
+      }
+      .people button.here:disabled {
+        opacity: 1;
+      }
+      .countdown {
+        border-radius: 16px;
+        padding: 0.6em 0.9em;
+        background: #4a3a0c;
+        border: 2px solid var(--soon);
+        color: #ffe8a3;
+        font-weight: 600;
+      }
+      .countdown strong {
+        font-size: 1.4em;
+        font-variant-numeric: tabular-nums;
+      }
+      .people {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
+        gap: 0.5em;
+      }
+      .people button {
+        text-align: start;
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+      }
+      .people button.here {
+        background: #1d4d2b;
+        border-color: #51cf66;
+      }
+      .mark {
+        font-size: 1.2em;
+      }
+      .side {
+        display: grid;
+        gap: 0.8em;
+        align-content: start;
+      }
+      .start {
+        min-height: 80px;
+        font-size: 1.3em;
+      }
+      .qr {
+        display: flex;
+        gap: 0.8em;
+        align-items: center;
+      }
+      qr-code {
+        width: 112px;
+        height: 112px;
+        flex: none;
+      }
+      .walkin {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.5em;
+        align-items: end;
+      }
+      @media (max-height: 560px) {
+        h2 {
+          font-size: 1.3em;
+        }
+        .start {
+          min-height: 60px;
+        }
+        .head {
+          gap: 0.2em;
+        }
+        qr-code {
+          width: 88px;
+          height: 88px;
+        }
+      }
+    `,
+  ];
+
+  declare now: RoomNowView | null;
+  declare checkIns: CheckIn[];
+  declare api: ApiClient | null;
+  declare walkIn: string;
+  private readonly locale = new LocaleController(this);
+  private readonly tick = new TickController(this);
+
+  constructor() {
+    super();
+    this.now = null;
+    this.checkIns = [];
+    this.api = null;
+    this.walkIn = '';
+  }
+
+  override render() {
+    const m = this.now?.current;
+    if (!m) return nothing;
+    const here = new Set(this.checkIns.map((c) => c.personKey));
+    const invited = m.attendees;
+    const missing = invited.filter((a) => !here.has(keyOf(a)));
+    const walkIns = this.checkIns.filter((c) => c.walkIn);
+    const nobody = this.checkIns.length === 0 && m.checkIns === 0;
+    const releaseIn = Math.round((Date.parse(m.autoReleaseAt) - serverNow()) / 1000);
+    const started = Date.parse(m.start) <= serverNow();
+    return html`
+      <div class="head">
+        <h2 data-testid="checkin-title">${m.hidden ? t('Private meeting') : m.title} <span class="muted when">${i18n.time(m.start)} – ${i18n.time(m.end)}</span></h2>
+        ${nobody
+          ? html`<p class="countdown" role="timer" data-testid="auto-release" aria-live="off">
+              ${started
+                ? html`${t('Nobody has checked in. The room is released in')} <strong>${i18n.clock(releaseIn)}</strong>`
+                : html`${t('Check in when you arrive; the room is released {n} after the start if nobody does.', { n: i18n.duration((Date.parse(m.autoReleaseAt) - Date.parse(m.start)) / 1000) })}`}
+            </p>`
+          : html`<p data-testid="present-count">${t('{here} here, {missing} missing', { here: this.checkIns.length || m.checkIns, missing: missing.length })}</p>`}
+        <h3>${t('Tap your name to check in')}</h3>
+        <div class="people" role="group" aria-label=${t('Invited people')}>
+          ${invited.map((a) => this.person(a, here.has(keyOf(a))))}
+          ${walkIns.map((c) => html`<button type="button" class="here" disabled aria-label=${t('{name}, checked in', { name: c.name ?? c.email ?? '' })}><span class="mark" aria-hidden="true">✓</span>${c.name ?? c.email}</button>`)}
+        </div>
+        <form class="walkin" @submit=${this.checkInWalkIn}>
+          <label>${t('Not on the list? Your name')}<input name="walkin" autocomplete="off" .value=${this.walkIn} @input=${(e: Event) => (this.walkIn = (e.target as HTMLInputElement).value)} /></label>
+          <button type="submit" ?disabled=${!this.walkIn.trim()}>${t('Check in')}</button>
+        </form>
+      </div>
+      <div class="side">
+        <button type="button" class="primary start" data-testid="start-meeting" @click=${() => this.start(m.id)}>${t('Start meeting')}</button>
+        <div class="card qr">
+          ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(m.id)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}
+          <p>${t('Scan to check in on your phone, or hold your badge to the reader.')}</p>
+        </div>
+        <button type="button" class="danger" data-testid="release" @click=${() => this.release(m.id)}>${t('We are not meeting: free the room')}</button>
+      </div>
+    `;
+  }
+
+  private person(a: Attendee, isHere: boolean) {
+    const name = a.name ?? a.email ?? a.badge ?? '?';
+    return html`<button
+      type="button"
+      class=${isHere ? 'here' : ''}
+      data-testid="person"
+      aria-pressed=${String(isHere)}
+      aria-label=${isHere ? t('{name}, checked in', { name }) : t('Check in {name}', { name })}
+      ?disabled=${isHere}
+      @click=${() => this.checkIn({ ...(a.email ? { email: a.email } : { name }), method: 'tap' }, name)}
+    >
+      <span class="mark" aria-hidden="true">${isHere ? '✓' : '○'}</span>${name}
+    </button>`;
+  }
+
+  private checkIn(body: Record<string, unknown>, name: string): void {
+    const m = this.now?.current;
+    if (!m) return;
+    // Quiet: the room's "checked in" notice says it worked (and names the person).
+    panelRequest(this, { label: t('Check in {name}', { name }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(m.id)}/checkins`, body, quiet: true });
+  }
+
+  private checkInWalkIn(event: Event): void {
+    event.preventDefault();
+    const name = this.walkIn.trim();
+    if (!name) return;
+    this.checkIn({ name, walkIn: true, method: 'tap' }, name);
+    this.walkIn = '';
+  }
+
+  private start(id: string): void {
+    panelRequest(this, { label: t('Start meeting'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/start`, quiet: true });
+  }
+
+  private release(id: string): void {
+    panelRequest(this, { label: t('Free the room'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/release` });
+  }
+}
+
+customElements.define('checkin-screen', CheckinScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'checkin-screen': CheckinScreen;
+  }
+}

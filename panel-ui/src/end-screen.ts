@@ -1,0 +1,159 @@
+import { LitElement, css, html } from 'lit';
+import type { ProblemCategory } from '../../appliance/api/api-types.js';
+import { t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { navigate, panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+
+const CATEGORIES: { id: ProblemCategory; label: string }[] = [
+  { id: 'camera', label: 'Camera' },
+  { id: 'audio', label: 'Audio' },
+  { id: 'display', label: 'Display' },
+  { id: 'network', label: 'Network' },
+  { id: 'cleanliness', label: 'Cleanliness' },
+  { id: 'other', label: 'Other' },
+];
+
+/** After the meeting: rate the room 1–5 and report what did not work, in two touches. */
+export class EndScreen extends LitElement {
+  static override properties = {
+    meetingId: { type: String, attribute: 'meeting-id' },
+    rating: { state: true },
+    problems: { state: true },
+    sent: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1em;
+        align-content: start;
+        max-width: 60em;
+        margin: 0 auto;
+        width: 100%;
+      }
+      h2 {
+        font-size: 1.6em;
+      }
+      .stars {
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 0.5em;
+      }
+      .stars button {
+        min-height: 76px;
+        font-size: 1.6em;
+        display: grid;
+        line-height: 1;
+        justify-items: center;
+      }
+      .stars small {
+        font-size: 0.45em;
+        font-weight: 400;
+      }
+      .problems {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
+        gap: 0.5em;
+      }
+      .send {
+        display: flex;
+        gap: 0.6em;
+      }
+      .send button {
+        flex: 1;
+        min-height: 64px;
+      }
+      /* 800×480: everything, Send included, on one screen. */
+      @media (max-height: 560px) {
+        :host {
+          gap: 0.45em;
+        }
+        h2 {
+          font-size: 1.15em;
+        }
+        h3 {
+          font-size: 0.95em;
+        }
+        .stars button {
+          min-height: 56px;
+          font-size: 1.3em;
+        }
+        .problems {
+          grid-template-columns: repeat(6, 1fr);
+        }
+        .problems button {
+          padding: 0.2em;
+          font-size: 0.85em;
+        }
+        .send button {
+          min-height: 56px;
+        }
+      }
+    `,
+  ];
+
+  declare meetingId: string;
+  declare rating: number | null;
+  declare problems: ProblemCategory[];
+  declare sent: boolean;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.meetingId = '';
+    this.rating = null;
+    this.problems = [];
+    this.sent = false;
+  }
+
+  override render() {
+    if (this.sent) {
+      return html`<h2 data-testid="thanks">${t('Thank you!')}</h2>
+        <p>${this.problems.length > 0 ? t('Facilities have your report.') : t('Your rating helps us keep the room in shape.')}</p>
+        <button type="button" class="primary" @click=${() => navigate(this, 'home')}>${t('Done')}</button>`;
+    }
+    const words = [t('Bad'), t('Poor'), t('Fair'), t('Good'), t('Great')];
+    return html`
+      <h2>${t('The meeting has ended. How was the room?')}</h2>
+      <div class="stars" role="radiogroup" aria-label=${t('Rating')}>
+        ${[1, 2, 3, 4, 5].map(
+          (n) => html`<button type="button" role="radio" aria-checked=${String(this.rating === n)} aria-pressed=${String(this.rating !== null && n <= this.rating)} data-testid=${`rate-${n}`} aria-label=${t('{n} of 5: {word}', { n, word: words[n - 1]! })} @click=${() => (this.rating = n)}>
+            ${this.rating !== null && n <= this.rating ? '★' : '☆'}<small>${words[n - 1]}</small>
+          </button>`,
+        )}
+      </div>
+      <h3>${t('Something did not work?')}</h3>
+      <div class="problems" role="group" aria-label=${t('Problems')}>
+        ${CATEGORIES.map(
+          (c) => html`<button type="button" data-testid=${`problem-${c.id}`} aria-pressed=${String(this.problems.includes(c.id))} @click=${() => this.toggle(c.id)}>${t(c.label)}</button>`,
+        )}
+      </div>
+      <div class="send">
+        <button type="button" @click=${() => navigate(this, 'home')}>${t('Skip')}</button>
+        <button type="button" class="primary" data-testid="send-feedback" ?disabled=${this.rating === null && this.problems.length === 0} @click=${this.send}>${t('Send')}</button>
+      </div>
+    `;
+  }
+
+  private toggle(id: ProblemCategory): void {
+    this.problems = this.problems.includes(id) ? this.problems.filter((p) => p !== id) : [...this.problems, id];
+  }
+
+  private send(): void {
+    const body = { ...(this.rating !== null ? { rating: this.rating } : {}), ...(this.problems.length > 0 ? { problems: this.problems } : {}) };
+    const path = this.meetingId ? `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/feedback` : '/api/v1/problems';
+    // Queued while offline counts as sent for the person: the badge shows it is still on its way.
+    panelRequest(this, { label: t('Feedback'), method: 'POST', path, body, queueable: true, quiet: true, done: () => (this.sent = true), queued: () => (this.sent = true) });
+  }
+}
+
+customElements.define('end-screen', EndScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'end-screen': EndScreen;
+  }
+}

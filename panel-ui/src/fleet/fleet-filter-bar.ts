@@ -1,0 +1,52 @@
+import { LitElement, css, html } from 'lit';
+
+export interface FleetFilter {
+  site: string;
+  status: string;
+}
+
+/** Site and status filters; the dashboard owns the values (properties down, events up). */
+export class FleetFilterBar extends LitElement {
+  static override properties = { sites: { attribute: false }, filter: { attribute: false } };
+
+  static override styles = css`
+    :host { display: flex; gap: 1em; flex-wrap: wrap; align-items: center; }
+    label { display: flex; gap: 0.4em; align-items: center; font-size: 0.9em; }
+    select { font: inherit; padding: 0.3em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; }
+  `;
+
+  sites: string[] = [];
+  filter: FleetFilter = { site: '', status: '' };
+
+  private change(patch: Partial<FleetFilter>): void {
+    this.dispatchEvent(new CustomEvent<FleetFilter>('filter-change', { detail: { ...this.filter, ...patch }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    return html`
+      <label>Site
+        <select name="site" @change=${(e: Event) => this.change({ site: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${this.filter.site === ''}>All sites</option>
+          ${this.sites.map((s) => html`<option value=${s} ?selected=${this.filter.site === s}>${s}</option>`)}
+        </select>
+      </label>
+      <label>Status
+        <select name="status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${this.filter.status === ''}>Any status</option>
+          ${['offline', 'degraded', 'unknown', 'ok'].map((s) => html`<option value=${s} ?selected=${this.filter.status === s}>${s}</option>`)}
+        </select>
+      </label>
+    `;
+  }
+}
+
+customElements.define('fleet-filter-bar', FleetFilterBar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-filter-bar': FleetFilterBar;
+  }
+  interface HTMLElementEventMap {
+    'filter-change': CustomEvent<FleetFilter>;
+  }
+}

@@ -1,0 +1,122 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { HelpRequestView } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+import { HelpWatchController } from './help-watch-controller.js';
+
+const REASONS = ['Display', 'Audio', 'Camera', 'Video call', 'Room', 'Other'];
+
+/** Call facilities (an MQTT event), then show — live — that someone has seen it. */
+export class HelpScreen extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    reason: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1em;
+        align-content: start;
+        max-width: 56em;
+        margin: 0 auto;
+        width: 100%;
+      }
+      h2 {
+        font-size: 1.6em;
+      }
+      .reasons {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
+        gap: 0.5em;
+      }
+      .call {
+        min-height: 80px;
+        font-size: 1.3em;
+        background: #b35c00;
+        border-color: #ffa94d;
+      }
+      .state {
+        border-radius: 16px;
+        padding: 0.9em 1.1em;
+        font-size: 1.2em;
+        font-weight: 600;
+      }
+      .state.waiting {
+        background: #2a3b4d;
+        border: 2px solid #5aa0ff;
+      }
+      .state.seen {
+        background: #1d4d2b;
+        border: 2px solid #51cf66;
+      }
+    `,
+  ];
+
+  declare api: ApiClient | null;
+  declare reason: string | null;
+  private readonly locale = new LocaleController(this);
+  private readonly watch = new HelpWatchController(this);
+
+  constructor() {
+    super();
+    this.api = null;
+    this.reason = null;
+  }
+
+  override render() {
+    this.watch.api = this.api;
+    const request = this.watch.request;
+    if (request) return this.status(request);
+    return html`
+      <h2>${t('Call facilities')}</h2>
+      <p class="muted">${t('What is it about? (optional)')}</p>
+      <div class="reasons" role="group" aria-label=${t('Reason')}>
+        ${REASONS.map((r) => html`<button type="button" aria-pressed=${String(this.reason === r)} @click=${() => (this.reason = this.reason === r ? null : r)}>${t(r)}</button>`)}
+      </div>
+      <button type="button" class="call" data-testid="call-help" @click=${this.call}>${t('Call facilities now')}</button>
+    `;
+  }
+
+  private status(request: HelpRequestView) {
+    const seen = request.acknowledgedAt !== null;
+    return html`
+      <h2>${t('Help is on its way')}</h2>
+      <p class="state ${seen ? 'seen' : 'waiting'}" role="status" aria-live="polite" data-testid="help-state" data-seen=${String(seen)}>
+        ${seen
+          ? t('{who} has seen your call ({time}) and is on the way.', { who: request.acknowledgedBy ?? t('Facilities'), time: i18n.time(request.acknowledgedAt!) })
+          : request.id.startsWith('queued:')
+            ? t('Your call will be sent as soon as the panel is back online.')
+            : t('Facilities have been called ({time}). Waiting for someone to see it…', { time: i18n.time(request.at) })}
+      </p>
+      ${seen ? html`<button type="button" @click=${() => this.watch.forget()}>${t('Done')}</button>` : nothing}
+    `;
+  }
+
+  private call(): void {
+    const message = this.reason ? `${this.reason}` : undefined;
+    panelRequest(this, {
+      label: t('Call facilities'),
+      method: 'POST',
+      path: '/api/v1/help',
+      body: message ? { message } : {},
+      queueable: true,
+      quiet: true,
+      done: (result) => this.watch.follow(result as HelpRequestView),
+      queued: () => this.watch.follow({ id: `queued:${Date.now()}`, at: new Date().toISOString(), message: message ?? null, acknowledgedAt: null, acknowledgedBy: null }),
+    });
+  }
+}
+
+customElements.define('help-screen', HelpScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'help-screen': HelpScreen;
+  }
+}

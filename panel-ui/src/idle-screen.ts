@@ -1,0 +1,193 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { MeetingView, RoomNowView } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+import { serverNow } from './server-time.js';
+import './qr-code.js';
+
+/**
+ * The door view: free or busy at a glance (colour AND words, big), what is on now and next,
+ * "book now" for the durations the room offers, and a QR code for the phone.
+ */
+export class IdleScreen extends LitElement {
+  static override properties = {
+    now: { attribute: false },
+    api: { attribute: false },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr);
+        gap: 1em;
+      }
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: 1fr;
+        }
+      }
+      .status {
+        border-radius: 22px;
+        padding: 1em 1.2em;
+        color: #fff;
+        display: grid;
+        gap: 0.3em;
+        align-content: space-between;
+        min-height: 100%;
+      }
+      .status.free {
+        background: linear-gradient(135deg, #1f7a34, #2f9e44);
+      }
+      .status.busy {
+        background: linear-gradient(135deg, #a51d1d, #e03131);
+      }
+      .status.soon {
+        background: linear-gradient(135deg, #b35c00, #f08c00);
+      }
+      .big {
+        font-size: 3.4em;
+        font-weight: 800;
+        line-height: 1.05;
+      }
+      .until {
+        font-size: 1.15em;
+        font-weight: 600;
+      }
+      .book {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 0.6em;
+        margin-top: 0.6em;
+      }
+      .book button {
+        white-space: nowrap;
+        min-height: 72px;
+        font-size: 1.15em;
+        background: rgb(0 0 0 / 0.25);
+        border-color: rgb(255 255 255 / 0.55);
+      }
+      .side {
+        display: grid;
+        gap: 1em;
+        align-content: start;
+      }
+      .meeting h3 {
+        font-size: 1.1em;
+        margin-bottom: 0.2em;
+      }
+      .label {
+        font-size: 0.8em;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+        color: var(--text-muted);
+      }
+      .qr {
+        display: flex;
+        gap: 0.8em;
+        align-items: center;
+      }
+      qr-code {
+        width: 128px;
+        height: 128px;
+        flex: none;
+      }
+      @media (max-height: 560px) {
+        .big {
+          font-size: 2.3em;
+        }
+        qr-code {
+          width: 96px;
+          height: 96px;
+        }
+        .book button {
+          min-height: 60px;
+        }
+      }
+    `,
+  ];
+
+  declare now: RoomNowView | null;
+  declare api: ApiClient | null;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.now = null;
+    this.api = null;
+  }
+
+  override render() {
+    const now = this.now;
+    const next = now?.next ?? null;
+    const current = now?.current ?? null;
+    const nowMs = serverNow();
+    const minutesToNext = next ? (Date.parse(next.start) - nowMs) / 60_000 : Infinity;
+    const tone = current ? 'busy' : minutesToNext < 15 ? 'soon' : 'free';
+    const offered = now?.bookNowMinutes ?? [];
+    const phoneMeeting = current ?? next;
+    return html`
+      <section class="status ${tone}" data-testid="room-status" data-state=${tone} aria-live="polite">
+        <p class="big">${tone === 'busy' ? t('Busy') : t('Free')}</p>
+        <p class="until">
+          ${current
+            ? t('In use until {time}', { time: i18n.time(current.end) })
+            : next
+              ? t('Free until {time}', { time: i18n.time(next.start) })
+              : t('Free for the rest of the day')}
+        </p>
+        ${offered.length > 0
+          ? html`<div class="book" role="group" aria-label=${t('Book now')}>
+              ${offered.map((minutes) => {
+                const fits = minutes <= minutesToNext;
+                return html`<button
+                  type="button"
+                  data-testid=${`book-${minutes}`}
+                  ?disabled=${!fits}
+                  aria-label=${t('Book now for {n} minutes', { n: minutes })}
+                  @click=${() => this.book(minutes)}
+                >
+                  ${t('{n} min', { n: minutes })}
+                </button>`;
+              })}
+            </div>`
+          : nothing}
+      </section>
+      <div class="side">
+        ${current ? this.meeting(t('Now'), current) : nothing}
+        ${next ? this.meeting(t('Next'), next) : html`<div class="card"><p class="label">${t('Next')}</p><p>${t('Nothing booked')}</p></div>`}
+        ${phoneMeeting && this.api?.token
+          ? html`<div class="card qr">
+              <qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(phoneMeeting.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>
+              <p>${t('Scan to check in and take minutes on your phone')}</p>
+            </div>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private meeting(label: string, m: MeetingView) {
+    return html`<div class="card meeting" data-testid="meeting-${label}">
+      <p class="label">${label}</p>
+      <h3>${m.hidden ? t('Private meeting') : m.title}</h3>
+      <p class="muted">${i18n.time(m.start)} – ${i18n.time(m.end)}${m.organiser?.name ? ` · ${m.organiser.name}` : ''}</p>
+    </div>`;
+  }
+
+  private book(minutes: number): void {
+    // Quiet: the check-in screen that follows says it worked.
+    panelRequest(this, { label: t('Book now for {n} minutes', { n: minutes }), method: 'POST', path: '/api/v1/bookings', body: { minutes, title: t('Ad-hoc meeting') }, quiet: true });
+  }
+}
+
+customElements.define('idle-screen', IdleScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'idle-screen': IdleScreen;
+  }
+}

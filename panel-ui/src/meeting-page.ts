@@ -1,0 +1,169 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { AgendaNowView, CheckInResultView, MeetingView, PanelInfo } from '../../appliance/api/api-types.js';
+import { ApiError, type ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import type { PanelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+import './minutes-screen.js';
+
+/** The meeting on a phone: check in (tap, no app, no account), the agenda, the minutes. */
+export class MeetingPage extends LitElement {
+  static override properties = {
+    meetingId: { attribute: false },
+    api: { attribute: false },
+    meeting: { state: true },
+    agenda: { state: true },
+    checkedIn: { state: true },
+    message: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1em;
+        padding: 1em;
+        max-width: 48em;
+        margin: 0 auto;
+        font-size: 18px;
+      }
+      header {
+        display: flex;
+        justify-content: space-between;
+        gap: 0.6em;
+        align-items: flex-start;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.5em;
+      }
+      form {
+        display: grid;
+        gap: 0.5em;
+      }
+      ol {
+        margin: 0;
+        padding-left: 1.2em;
+      }
+      li.current {
+        font-weight: 700;
+        color: #8fb8e6;
+      }
+      .message {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  declare meetingId: string;
+  declare api: ApiClient | null;
+  declare meeting: MeetingView | null;
+  declare agenda: AgendaNowView | null;
+  declare checkedIn: string | null;
+  declare message: string;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.meetingId = '';
+    this.api = null;
+    this.meeting = null;
+    this.agenda = null;
+    this.checkedIn = null;
+    this.message = '';
+    this.addEventListener('panel-request', (e) => void this.run(e.detail));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueMicrotask(() => void this.load());
+  }
+
+  override render() {
+    const m = this.meeting;
+    return html`
+      <header>
+        <div>
+          <h1 data-testid="phone-title">${m ? (m.hidden ? t('Private meeting') : m.title) : t('Meeting')}</h1>
+          ${m ? html`<p class="muted">${i18n.date(m.start)} · ${i18n.time(m.start)} – ${i18n.time(m.end)}</p>` : nothing}
+        </div>
+        <button type="button" aria-label=${i18n.locale === 'en' ? '切换到中文' : 'Switch to English'} @click=${() => i18n.setLocale(i18n.locale === 'en' ? 'zh-CN' : 'en', true)}>${i18n.locale === 'en' ? '中文' : 'EN'}</button>
+      </header>
+      ${this.message ? html`<p class="card message" role="status">${this.message}</p>` : nothing}
+      <section class="card">
+        ${this.checkedIn
+          ? html`<p data-testid="phone-checked-in">${t('{name}, you are checked in.', { name: this.checkedIn })}</p>`
+          : html`<form @submit=${this.checkIn}>
+              <h2>${t('Check in')}</h2>
+              <label>${t('Your name')}<input name="name" required maxlength="120" autocomplete="name" /></label>
+              <label>${t('Email (optional)')}<input name="email" type="email" maxlength="254" autocomplete="email" /></label>
+              <button type="submit" class="primary">${t('Check in')}</button>
+            </form>`}
+      </section>
+      ${this.agenda && this.agenda.items.length > 0
+        ? html`<section class="card">
+            <h2>${t('Agenda')}</h2>
+            <ol>${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${t('{n} min', { n: i.minutes })}</li>`)}</ol>
+          </section>`
+        : nothing}
+      ${this.meetingId ? html`<minutes-screen meeting-id=${this.meetingId} .api=${this.api}></minutes-screen>` : nothing}
+    `;
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api || !this.meetingId) return;
+    try {
+      this.meeting = await this.api.get<MeetingView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}`);
+      // Times in the room's zone, wherever the phone is set.
+      const info = await this.api.get<PanelInfo>('/api/v1/panel/info').catch(() => null);
+      if (info) i18n.setTimeZone(info.room.timezone);
+      this.agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`).catch(() => null);
+    } catch (err) {
+      this.message = (err as Error).message;
+    }
+  }
+
+  private async checkIn(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const name = String(data.get('name') ?? '').trim();
+    const email = String(data.get('email') ?? '').trim();
+    const who = { name, ...(email ? { email } : {}) };
+    const path = `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/checkins`;
+    try {
+      let result: CheckInResultView;
+      try {
+        result = await this.api.post<CheckInResultView>(path, who);
+      } catch (err) {
+        // Not on the invite list: come in as a walk-in, which is what the person meant.
+        if (!(err instanceof ApiError) || err.code !== 'ROOMCTL_E_BAD_REQUEST') throw err;
+        result = await this.api.post<CheckInResultView>(path, { ...who, walkIn: true });
+      }
+      this.checkedIn = result.checkIn.name ?? name;
+      this.message = '';
+    } catch (err) {
+      this.message = (err as Error).message;
+    }
+  }
+
+  private async run(request: PanelRequest): Promise<void> {
+    if (!this.api) return;
+    try {
+      request.done?.(await this.api.send(request.method, request.path, request.body));
+      this.message = t('{what}: saved', { what: request.label });
+    } catch (err) {
+      this.message = `${t('{what}: not done', { what: request.label })} — ${(err as Error).message}`;
+    }
+  }
+}
+
+customElements.define('meeting-page', MeetingPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'meeting-page': MeetingPage;
+  }
+}

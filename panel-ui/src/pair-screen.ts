@@ -1,0 +1,187 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PairingAnswer } from '../../appliance/api/api-types.js';
+import { ApiError, type ApiClient } from './api-client.js';
+import { t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelStyles } from './panel-styles.js';
+import './pin-pad.js';
+
+const CODE_KEY = 'roomctl.pair-code';
+/** No 0/O or 1/I: the code is read off a screen and typed elsewhere. */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const POLL_MS = 2_000;
+
+/** This panel's pairing code: made once and kept, so a code listed in the config stays valid. */
+export function pairCode(): string {
+  try {
+    const saved = localStorage.getItem(CODE_KEY);
+    if (saved && /^[A-Z2-9]{8}$/.test(saved)) return saved;
+  } catch {
+    // A fresh code each load; pairing still works with the PIN.
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  const code = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  try {
+    localStorage.setItem(CODE_KEY, code);
+  } catch {
+    // See above.
+  }
+  return code;
+}
+
+/**
+ * An unpaired panel: shows its code and waits. Someone approves it here with the admin PIN
+ * (or on another panel's admin view), or the code is listed in the room's config. Emits
+ * `paired` {token} once the appliance hands this panel its credential.
+ */
+export class PairScreen extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    message: { state: true },
+    withPin: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 1.2em;
+        align-items: center;
+        max-width: 60em;
+        margin: 0 auto;
+        width: 100%;
+      }
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: 1fr;
+        }
+      }
+      .code {
+        font-size: 3em;
+        font-weight: 800;
+        letter-spacing: 0.12em;
+        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      }
+      .info {
+        display: grid;
+        gap: 0.6em;
+      }
+      .code {
+        white-space: nowrap;
+      }
+      @media (max-height: 560px) {
+        h2 {
+          font-size: 1.2em;
+        }
+        .code {
+          font-size: 2em;
+        }
+        .info {
+          gap: 0.3em;
+        }
+      }
+    `,
+  ];
+
+  declare api: ApiClient | null;
+  declare message: string;
+  declare withPin: boolean;
+  private readonly locale = new LocaleController(this);
+  private readonly code = pairCode();
+  private request: { requestId: string; claim: string } | null = null;
+  private timer: number | undefined;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.message = '';
+    this.withPin = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = window.setInterval(() => void this.poll(), POLL_MS);
+    void this.ask();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearInterval(this.timer);
+  }
+
+  override render() {
+    const shown = `${this.code.slice(0, 4)}-${this.code.slice(4)}`;
+    return html`
+      <div class="info">
+        <h2>${t('This panel is not paired with the room yet')}</h2>
+        <p>${t('Pairing code')}</p>
+        <p class="code" data-testid="pair-code">${shown}</p>
+        <p class="muted">${t('Ask IT to approve this code with the admin PIN, or to add it to the room config (panel.pairCodes).')}</p>
+        ${this.message ? html`<p role="status" data-testid="pair-message">${this.message}</p>` : nothing}
+        ${this.withPin ? nothing : html`<button type="button" class="primary" data-testid="pair-with-pin" @click=${() => (this.withPin = true)}>${t('Approve here with the admin PIN')}</button>`}
+      </div>
+      ${this.withPin ? html`<pin-pad label=${t('Admin PIN')} @pin-submit=${(e: CustomEvent<{ pin: string }>) => void this.approve(e.detail.pin)}></pin-pad>` : nothing}
+    `;
+  }
+
+  private async ask(): Promise<void> {
+    if (!this.api) return;
+    try {
+      const answer = await this.api.post<PairingAnswer>('/api/v1/panels/pair', { code: this.code, name: t('Panel {code}', { code: this.code.slice(0, 4) }) });
+      this.handle(answer);
+    } catch (err) {
+      this.message = (err as Error).message;
+    }
+  }
+
+  private async approve(pin: string): Promise<void> {
+    if (!this.api) return;
+    try {
+      if (!this.request) await this.ask();
+      await this.api.post('/api/v1/panels/pair/approve', { code: this.code, pin });
+      await this.poll();
+    } catch (err) {
+      const error = err instanceof ApiError ? err : null;
+      const details = (error?.details ?? {}) as { attemptsLeft?: number; retryAfterSeconds?: number };
+      this.message =
+        error?.code === 'ROOMCTL_E_LOCKED_OUT'
+          ? t('Too many wrong PINs. Try again in {n} s.', { n: details.retryAfterSeconds ?? 30 })
+          : error?.code === 'ROOMCTL_E_UNAUTHORIZED'
+            ? t('Wrong PIN. {n} tries left.', { n: details.attemptsLeft ?? 0 })
+            : (error?.message ?? String(err));
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (!this.api) return;
+    if (!this.request) return void this.ask();
+    try {
+      this.handle(await this.api.post<PairingAnswer>('/api/v1/panels/pair/claim', this.request));
+    } catch (err) {
+      // Expired (or the appliance restarted): ask again with the same code.
+      if (err instanceof ApiError && err.code === 'ROOMCTL_E_NOT_FOUND') this.request = null;
+    }
+  }
+
+  private handle(answer: PairingAnswer): void {
+    if (answer.status === 'approved') {
+      window.clearInterval(this.timer);
+      this.dispatchEvent(new CustomEvent<{ token: string }>('paired', { detail: { token: answer.token }, bubbles: true, composed: true }));
+      return;
+    }
+    this.request = { requestId: answer.requestId, claim: answer.claim };
+  }
+}
+
+customElements.define('pair-screen', PairScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pair-screen': PairScreen;
+  }
+  interface HTMLElementEventMap {
+    paired: CustomEvent<{ token: string }>;
+  }
+}

@@ -1,0 +1,38 @@
+import type { ApiError, Method } from './api-client.js';
+
+/**
+ * What a screen asks the panel to do; the room panel runs it (one place for the network,
+ * the offline queue and the result toast). Events up, properties down.
+ */
+export interface PanelRequest {
+  /** What the person pressed, for the toast and the queue badge. */
+  label: string;
+  method: Method;
+  path: string;
+  body?: unknown;
+  /** Still makes sense minutes later (mute, a note, a rating): queued while offline. Otherwise refused. */
+  queueable?: boolean;
+  /** No success toast (the screen shows the result itself). */
+  quiet?: boolean;
+  done?: (result: unknown) => void;
+  /** Kept for later (offline): the screen may move on as if done. */
+  queued?: () => void;
+  failed?: (error: ApiError) => void;
+}
+
+export type Screen = 'home' | 'controls' | 'minutes' | 'help' | 'admin' | 'end';
+
+export function panelRequest(from: EventTarget, detail: PanelRequest): void {
+  from.dispatchEvent(new CustomEvent<PanelRequest>('panel-request', { detail, bubbles: true, composed: true }));
+}
+
+export function navigate(from: EventTarget, screen: Screen): void {
+  from.dispatchEvent(new CustomEvent<Screen>('navigate', { detail: screen, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'panel-request': CustomEvent<PanelRequest>;
+    navigate: CustomEvent<Screen>;
+  }
+}

@@ -1,0 +1,152 @@
+import { css } from 'lit';
+
+/**
+ * Shared by every panel element (adopted once, not copied): dark theme, touch-sized
+ * buttons (≥ 56 px, above the 48 px minimum), visible focus, state shown by colour AND words.
+ */
+export const panelStyles = css`
+  :host {
+    --bg: #0f1419;
+    --surface: #18212b;
+    --surface-2: #1f2a36;
+    --border: #2c3a49;
+    --text: #e8edf2;
+    --text-muted: #a9b4c0;
+    --button: #233140;
+    --button-border: #3d5166;
+    --button-active: #34506b;
+    --accent: #1f6fd1;
+    --accent-border: #5aa0ff;
+    --free: #2f9e44;
+    --busy: #e03131;
+    --soon: #f08c00;
+    --focus: #ffd43b;
+    --radius: 14px;
+    color: var(--text);
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  button,
+  .button {
+    min-height: 56px;
+    min-width: 56px;
+    padding: 0.3em 0.9em;
+    border-radius: 12px;
+    border: 2px solid var(--button-border);
+    background: var(--button);
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    touch-action: manipulation;
+    -webkit-tap-highlight-color: transparent;
+  }
+  button:active {
+    background: var(--button-active);
+    transform: scale(0.97);
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 3px solid var(--focus);
+    outline-offset: 2px;
+  }
+  button:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+    transform: none;
+  }
+  button.primary,
+  button[aria-pressed='true'],
+  button[aria-current='true'] {
+    background: var(--accent);
+    border-color: var(--accent-border);
+    color: #fff;
+  }
+  button.danger {
+    border-color: #c05454;
+    background: #4a1f24;
+  }
+  button.good {
+    border-color: #51cf66;
+    background: #1d4d2b;
+  }
+  input,
+  select,
+  textarea {
+    min-height: 56px;
+    padding: 0.3em 0.6em;
+    border-radius: 12px;
+    border: 2px solid var(--button-border);
+    background: #0b1015;
+    color: inherit;
+    font: inherit;
+    width: 100%;
+  }
+  textarea {
+    min-height: 4em;
+    resize: vertical;
+  }
+  label {
+    display: grid;
+    gap: 0.25em;
+    font-size: 0.85em;
+    color: var(--text-muted);
+  }
+  .card {
+    background: var(--surface);
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    padding: 0.8em 1em;
+  }
+  .muted {
+    color: var(--text-muted);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .pill {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    padding: 0.15em 0.7em;
+    border-radius: 999px;
+    font-size: 0.85em;
+    font-weight: 700;
+    white-space: nowrap;
+  }
+  .pill::before {
+    content: '';
+    width: 0.6em;
+    height: 0.6em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .pill.ok { background: #40c057; color: #062310; }
+  .pill.degraded { background: #f5a524; color: #2b1a00; }
+  .pill.offline { background: #ff6b6b; color: #2d0303; }
+  .pill.connecting { background: #8fa8c0; color: #0c1a26; }
+  .pill.bad_config { background: #b197fc; color: #1d0b46; }
+`;

@@ -1,0 +1,69 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { ApiClient } from './api-client.js';
+
+/**
+ * A QR code the appliance draws (GET …/qr.svg needs the panel's credential, so it is fetched
+ * rather than linked) and shows as an image: the SVG never becomes part of the page's markup.
+ */
+export class QrCode extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    path: { type: String },
+    label: { type: String },
+    src: { state: true },
+  };
+
+  static override styles = css`
+    :host {
+      display: inline-block;
+    }
+    img {
+      display: block;
+      width: 100%;
+      height: 100%;
+      background: #fff;
+      border-radius: 10px;
+      image-rendering: pixelated;
+    }
+  `;
+
+  declare api: ApiClient | null;
+  declare path: string;
+  declare label: string;
+  declare src: string;
+  private loaded = '';
+
+  constructor() {
+    super();
+    this.api = null;
+    this.path = '';
+    this.label = '';
+    this.src = '';
+  }
+
+  protected override updated(): void {
+    if (!this.api || !this.path || this.path === this.loaded) return;
+    const path = this.path;
+    this.loaded = path;
+    this.api
+      .text(path)
+      .then((svg) => {
+        if (this.path === path) this.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      })
+      .catch(() => {
+        this.loaded = ''; // Try again on the next render (the link may be back).
+      });
+  }
+
+  override render() {
+    return this.src ? html`<img src=${this.src} alt=${this.label} />` : nothing;
+  }
+}
+
+customElements.define('qr-code', QrCode);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qr-code': QrCode;
+  }
+}

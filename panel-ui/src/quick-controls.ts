@@ -1,0 +1,102 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
+import { hasAction, isOn } from './device-words.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { navigate, panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+
+/**
+ * The controls a meeting needs most, on the meeting screen itself: the main camera's named
+ * presets, the main display on and off, volume steps; everything else (joystick, inputs,
+ * other cameras) one touch away on the controls screen.
+ */
+export class QuickControls extends LitElement {
+  static override properties = {
+    devices: { attribute: false },
+    presets: { attribute: false },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.5em;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(8.5em, 1fr));
+        gap: 0.45em;
+      }
+      /* Small panels: the presets only; the rest is in the controls screen. */
+      @media (max-height: 560px) {
+        .extra {
+          display: none;
+        }
+      }
+      h3 {
+        font-size: 0.9em;
+        color: var(--text-muted);
+      }
+    `,
+  ];
+
+  declare devices: DeviceView[];
+  declare presets: PanelInfo['presets'];
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.devices = [];
+    this.presets = [];
+  }
+
+  override render() {
+    const camera = this.devices.find((d) => d.kind === 'camera' && hasAction(d, 'preset.recall'));
+    const display = this.devices.find((d) => d.kind === 'display' && hasAction(d, 'power'));
+    const speakers = this.devices.filter((d) => hasAction(d, 'volume'));
+    const named = camera ? this.presets.filter((p) => p.device === camera.id).slice(0, 4) : [];
+    const on = display ? isOn(display.state?.power) : undefined;
+    const level = speakers.map((d) => d.state?.volume).find((v): v is number => typeof v === 'number') ?? 50;
+    return html`
+      ${camera && named.length > 0
+        ? html`<h3>${camera.name}</h3>
+            <div class="grid" role="group" aria-label=${t('Camera presets')}>
+              ${named.map((p) => {
+                const name = i18n.locale === 'zh-CN' && p.nameZh ? p.nameZh : p.name;
+                return html`<button type="button" aria-current=${camera.state?.lastPreset === p.preset ? 'true' : nothing} @click=${() => this.run(camera, 'preset.recall', { preset: p.preset }, `${name} · ${camera.name}`, false)}>${name}</button>`;
+              })}
+            </div>`
+        : nothing}
+      <div class="grid extra">
+        ${display
+          ? html`<button type="button" aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} power', { name: display.name })} @click=${() => this.run(display, 'power', { on: !on }, on ? t('{name} off', { name: display.name }) : t('{name} on', { name: display.name }), true)}>
+              ${display.name}: ${on ? t('On') : t('Off')}
+            </button>`
+          : nothing}
+        ${speakers.length > 0
+          ? html`<button type="button" aria-label=${t('Volume down')} @click=${() => this.volume(speakers, Math.max(0, level - 10))}>${t('Volume')} −</button>
+              <button type="button" aria-label=${t('Volume up')} @click=${() => this.volume(speakers, Math.min(100, level + 10))}>${t('Volume')} +</button>`
+          : nothing}
+        <button type="button" data-testid="more-controls" @click=${() => navigate(this, 'controls')}>${t('All controls')}</button>
+      </div>
+    `;
+  }
+
+  private volume(speakers: DeviceView[], level: number): void {
+    for (const d of speakers) this.run(d, 'volume', { level }, t('Volume {n}', { n: level }), true);
+  }
+
+  private run(d: DeviceView, action: string, body: Record<string, unknown>, label: string, queueable: boolean): void {
+    panelRequest(this, { label, method: 'POST', path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`, body, queueable, quiet: action !== 'preset.recall' });
+  }
+}
+
+customElements.define('quick-controls', QuickControls);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quick-controls': QuickControls;
+  }
+}

@@ -1,0 +1,117 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ApiSection, RoomSection, StorageSection } from '../../appliance/config/config-schema.js';
+
+/**
+ * What IT answers (by hand or in an answers file for a hundred rooms). Sections that the
+ * room config also has reuse its schema pieces, so an answer is refused for the same
+ * reason the config would be, with the same words.
+ */
+const secretText = Type.String({ minLength: 1 });
+
+export const MqttAnswers = Type.Object(
+  {
+    url: Type.String({ pattern: '^(mqtts?|wss?)://[^\\s]+$', description: 'Broker URL, e.g. mqtts://broker.example:8883' }),
+    identity: Type.Optional(
+      Type.Union([Type.Literal('password'), Type.Literal('certificate')], {
+        default: 'password',
+        description: 'password: a username and password (generated when not given); certificate: a key and CSR for your CA to sign',
+      }),
+    ),
+    username: Type.Optional(Type.String({ minLength: 1, description: 'Broker username; default roomctl-<site>-<room>' })),
+    password: Type.Optional(secretText),
+    ca: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the broker\'s CA (for mqtts://)' })),
+    emqxAcl: Type.Optional(Type.Boolean({ default: false, description: 'Also write the ACL in EMQX acl.conf form' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ServiceAnswers = Type.Object(
+  {
+    user: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_-]{0,30}$', default: 'roomctl', description: 'System user the service runs as' })),
+    kiosk: Type.Optional(Type.Boolean({ default: false, description: 'This mini-PC drives the touch panel itself: start a kiosk browser at boot' })),
+    kioskUser: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_-]{0,30}$', default: 'roomctl-kiosk', description: 'User the kiosk browser runs as' })),
+  },
+  { additionalProperties: false },
+);
+
+export const DeviceAnswers = Type.Object(
+  {
+    /** Endpoint (by-id path, host, host:port or vid:pid[:serial]) → device id or {id, name}. */
+    names: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Union([
+          Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
+          Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
+        ]),
+        { description: 'Names for found devices, keyed by where they were found' },
+      ),
+    ),
+    onvif: Type.Optional(Type.Object({ username: Type.String({ minLength: 1 }), password: secretText }, { additionalProperties: false })),
+    pjlink: Type.Optional(Type.Object({ password: secretText }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
+export const DiscoveryAnswers = Type.Object(
+  {
+    serialByIdDir: Type.Optional(Type.String({ minLength: 1, default: '/dev/serial/by-id', description: 'udev\'s stable serial links' })),
+    systemSerialPorts: Type.Optional(Type.Boolean({ default: true, description: 'Also probe ports the OS lists without a by-id link (on-board ttyS*)' })),
+    hid: Type.Optional(Type.Boolean({ default: true })),
+    probeTimeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 10_000, default: 600, description: 'How long each probe question waits' })),
+    hosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Network devices to probe besides those that answer the searches (host or host:port)' })),
+    pjlink: Type.Optional(
+      Type.Object(
+        {
+          search: Type.Optional(Type.Boolean({ default: true })),
+          searchAddresses: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { default: ['255.255.255.255'] })),
+          searchPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 4352 })),
+          replyPort: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535, default: 4352 })),
+          tcpPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 4352 })),
+          timeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 30_000, default: 1500 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    onvif: Type.Optional(
+      Type.Object(
+        {
+          search: Type.Optional(Type.Boolean({ default: true })),
+          address: Type.Optional(Type.String({ minLength: 1, default: '239.255.255.250' })),
+          port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 3702 })),
+          timeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 30_000, default: 1500 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Answers = Type.Object(
+  {
+    room: Type.Object(
+      {
+        id: RoomSection.properties.id,
+        name: RoomSection.properties.name,
+        site: RoomSection.properties.site,
+        timezone: RoomSection.properties.timezone,
+        language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN')], { default: 'en', description: 'Panel language' })),
+      },
+      { additionalProperties: false },
+    ),
+    api: Type.Optional(Type.Object({ listen: ApiSection.properties.listen }, { additionalProperties: false })),
+    storage: Type.Optional(StorageSection),
+    mqtt: Type.Optional(MqttAnswers),
+    /** Written as the config's `calendar` section when this build has one; validated there. */
+    calendar: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The calendar feed, in the config\'s calendar section form' })),
+    /** Written as the config's `notifications` section when this build has one; validated there. */
+    notifications: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Notification channels, in the config\'s notifications section form' })),
+    service: Type.Optional(ServiceAnswers),
+    devices: Type.Optional(DeviceAnswers),
+    discovery: Type.Optional(DiscoveryAnswers),
+  },
+  { additionalProperties: false },
+);
+
+export type ProvisionAnswers = Static<typeof Answers>;

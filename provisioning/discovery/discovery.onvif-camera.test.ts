@@ -1,0 +1,27 @@
+import { afterEach, expect, it } from 'vitest';
+import { startOnvifSimulator, type RunningOnvifSimulator } from '../../drivers/onvif/onvif-camera-simulator.js';
+import { DRIVERS } from '../../drivers/registry.js';
+import { validateAnswers } from '../answers/answers-load.js';
+import { proposeDevices } from '../proposals.js';
+import { discoverRoom } from './discover.js';
+
+let camera: RunningOnvifSimulator | undefined;
+afterEach(() => camera?.close());
+
+it('finds an ONVIF camera by WS-Discovery and proposes it with the login from the answers', async () => {
+  camera = await startOnvifSimulator({ port: 0, discovery: { port: 0 }, name: 'Rear PTZ' });
+  const answers = validateAnswers(
+    {
+      room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
+      devices: { onvif: { username: 'admin', password: 'cam-pass' } },
+      discovery: { serialByIdDir: '/nonexistent', systemSerialPorts: false, hid: false, pjlink: { search: false }, onvif: { address: '127.0.0.1', port: camera.discoveryPort, timeoutMs: 800 } },
+    },
+    'test',
+  );
+
+  const findings = await discoverRoom(answers);
+
+  expect(findings).toEqual([{ source: 'onvif', endpoint: `127.0.0.1:${camera.endpoint.port}`, camera: expect.objectContaining({ host: '127.0.0.1', port: camera.endpoint.port, name: 'Rear PTZ' }) }]);
+  const proposal = proposeDevices(findings, answers, DRIVERS);
+  expect(proposal.devices[0]!.entry).toEqual({ id: 'camera-1', driver: 'onvif', host: '127.0.0.1', port: camera.endpoint.port, username: 'admin', password: 'cam-pass' });
+});

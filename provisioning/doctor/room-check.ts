@@ -1,0 +1,108 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { DeviceView, StatusView } from '../../appliance/api/api-types.js';
+import { parseListen, startAppliance } from '../../appliance/app.js';
+import type { RoomConfig } from '../../appliance/config/config-schema.js';
+import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
+import type { CheckResult } from './doctor-types.js';
+
+export interface RoomCheckOptions {
+  drivers?: readonly AnyDriverDefinition[];
+  /** How long devices may take to connect before they count as failed. */
+  deviceTimeoutMs?: number;
+  onProgress?(line: string): void;
+}
+
+const endpointOf = (config: RoomConfig, id: string) => {
+  const d = config.devices.find((x) => x.id === id);
+  if (!d) return '';
+  if (typeof d.host === 'string') return d.port !== undefined ? `${d.host}:${String(d.port)}` : d.host;
+  return String(d.port ?? d.path ?? '');
+};
+
+async function getJson<T>(url: string, timeoutMs: number): Promise<T | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    return response.ok ? ((await response.json()) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until every device has left `connecting` once (or the deadline). A dead device goes
+ * offline and then, as the host retries, back to connecting: its first verdict is kept.
+ */
+async function settle(list: () => Promise<DeviceView[]>, timeoutMs: number): Promise<DeviceView[]> {
+  const deadline = Date.now() + timeoutMs;
+  const verdicts = new Map<string, DeviceView>();
+  for (;;) {
+    const devices = await list();
+    for (const d of devices) if (d.status !== 'connecting' && (d.status === 'ok' || !verdicts.has(d.id))) verdicts.set(d.id, d);
+    if (devices.every((d) => verdicts.has(d.id)) || Date.now() >= deadline) return devices.map((d) => verdicts.get(d.id) ?? d);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: number): CheckResult[] {
+  if (devices.length === 0) return [{ area: 'device', name: '(none)', status: 'warn', detail: 'the config lists no devices' }];
+  return devices.map((d) => {
+    const name = `${d.id} (${d.driver}${endpointOf(config, d.id) ? ` ${endpointOf(config, d.id)}` : ''})`;
+    if (d.status === 'ok') return { area: 'device', name, status: 'ok', detail: 'answered' };
+    if (d.status === 'degraded') return { area: 'device', name, status: 'warn', detail: `answers, but degraded: ${d.detail ?? ''}`.trim() };
+    if (d.status === 'connecting') return { area: 'device', name, status: 'fail', detail: `still connecting after ${Math.round(timeoutMs / 1000)} s${d.detail ? `: ${d.detail}` : ''}` };
+    const code = /ROOMCTL_E_[A-Z_]+/.exec(d.detail ?? '')?.[0];
+    return { area: 'device', name, status: 'fail', detail: `${d.status}${d.detail ? `: ${d.detail}` : ''}`, ...(code ? { code } : {}) };
+  });
+}
+
+async function checkPanel(baseUrl: string): Promise<CheckResult> {
+  try {
+    const page = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5000) });
+    const html = await page.text();
+    const status = await fetch(`${baseUrl}/api/v1/status`, { signal: AbortSignal.timeout(5000) });
+    if (page.ok && /<html/i.test(html) && status.ok) return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
+    return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `page HTTP ${page.status}, /api/v1/status HTTP ${status.status}` };
+  } catch (err) {
+    return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `not served: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * Devices and panel. When the room's service is running, its own API is asked (it holds the
+ * serial ports; opening them again would fail). Otherwise doctor starts the appliance itself
+ * on a loopback port, with a throw-away data folder and without MQTT (the broker is checked
+ * on its own, and a self-test must not flip the room's retained status).
+ */
+export async function checkDevicesAndPanel(config: RoomConfig, options: RoomCheckOptions = {}): Promise<{ mode: 'running-service' | 'self-started'; results: CheckResult[] }> {
+  const timeoutMs = options.deviceTimeoutMs ?? 15_000;
+  const { host, port } = parseListen(config.api.listen);
+  const local = `http://${host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host}:${port}`;
+  const running = await getJson<StatusView>(`${local}/api/v1/status`, 1500);
+  if (running?.room?.id === config.room.id) {
+    options.onProgress?.(`doctor: asking the running room at ${local}`);
+    const devices = await settle(async () => (await getJson<DeviceView[]>(`${local}/api/v1/devices`, 3000)) ?? [], timeoutMs);
+    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local)] };
+  }
+  options.onProgress?.('doctor: the room is not running here; starting it on a loopback port to check devices and panel');
+  const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-'));
+  const { mqtt: _mqtt, ...withoutMqtt } = config;
+  const trial: RoomConfig = { ...withoutMqtt, api: { ...config.api, listen: '127.0.0.1:0' }, storage: { dir: dataDir } };
+  try {
+    const appliance = await startAppliance(trial, { log: pino({ level: 'silent' }), ...(options.drivers ? { drivers: options.drivers } : {}) });
+    try {
+      const devices = await settle(async () => appliance.core.devices.list(), timeoutMs);
+      return { mode: 'self-started', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(appliance.url)] };
+    } finally {
+      await appliance.close();
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const notChecked: CheckResult[] = config.devices.map((d) => ({ area: 'device', name: `${d.id} (${d.driver}${endpointOf(config, d.id) ? ` ${endpointOf(config, d.id)}` : ''})`, status: 'skip', detail: 'not checked: the room would not start' }));
+    return { mode: 'self-started', results: [...notChecked, { area: 'panel', name: 'appliance', status: 'fail', detail: `the room would not start: ${(err as Error).message}`, ...(code ? { code } : {}) }] };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * What provisioning installs, as data: files, folders, a user, and the commands that make
+ * the system notice them. Built first, then shown (`--dry-run`) or applied; applying it twice
+ * changes nothing the second time because every step is compared with what is there.
+ * Paths are the machine's own (`/etc/roomctl/room.yaml`); `--root` prefixes them when applied.
+ */
+export type Owner = 'root' | 'service';
+
+export interface FileStep {
+  kind: 'file';
+  path: string;
+  content: string;
+  mode: number;
+  owner: Owner;
+  /** Content not shown by --dry-run (keys, passwords). */
+  secret?: boolean;
+  /** What the file is, for the plan. */
+  purpose: string;
+  /** Steps tagged so commands can run only when a file of that tag changed. */
+  tag?: 'config' | 'udev' | 'unit';
+}
+
+export interface DirStep {
+  kind: 'dir';
+  path: string;
+  mode: number;
+  owner: Owner;
+  purpose: string;
+}
+
+export interface UserStep {
+  kind: 'user';
+  name: string;
+  home: string;
+  createHome: boolean;
+  purpose: string;
+  /** Supplementary groups (added outside --root only; a test root has no such groups). */
+  groups?: string[];
+}
+
+export interface CommandStep {
+  kind: 'command';
+  argv: string[];
+  /** The same command against a --root, or null when it only makes sense on a live system. */
+  underRoot: ((root: string) => string[]) | null;
+  /** Run only when a file with one of these tags changed; always when absent. */
+  onlyIfChanged?: FileStep['tag'][];
+  /** Skip when this check passes (e.g. the unit is already enabled). */
+  unlessCheck?: { argv: string[]; underRoot: ((root: string) => string[]) | null };
+  purpose: string;
+}
+
+export type InstallStep = FileStep | DirStep | UserStep | CommandStep;
+
+export interface InstallPlan {
+  serviceUser: string;
+  steps: InstallStep[];
+}
+
+export const formatMode = (mode: number) => mode.toString(8).padStart(4, '0');

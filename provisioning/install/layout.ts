@@ -1,0 +1,18 @@
+/** Where a provisioned room lives on the mini-PC (prefixed by --root when testing). */
+export const LAYOUT = {
+  configDir: '/etc/roomctl',
+  config: '/etc/roomctl/room.yaml',
+  secrets: '/etc/roomctl/secrets.yaml',
+  mqttDir: '/etc/roomctl/mqtt',
+  mqttKey: '/etc/roomctl/mqtt/room.key',
+  mqttCsr: '/etc/roomctl/mqtt/room.csr',
+  /** Where IT puts the certificate the CA signed; the next provisioning run wires it in. */
+  mqttCert: '/etc/roomctl/mqtt/room.crt',
+  mqttCa: '/etc/roomctl/mqtt/ca.pem',
+  mosquittoAcl: '/etc/roomctl/mqtt/mosquitto-acl.conf',
+  emqxAcl: '/etc/roomctl/mqtt/emqx-acl.conf',
+  kioskEnv: '/etc/roomctl/kiosk.env',
+  udevRules: '/etc/udev/rules.d/70-roomctl.rules',
+  unit: '/etc/systemd/system/roomctl.service',
+  kioskUnit: '/etc/systemd/system/roomctl-kiosk.service',
+} as const;

@@ -1,0 +1,37 @@
+import { expect, it } from 'vitest';
+import { emqxAcl, mosquittoAcl } from './mqtt-identity.js';
+import { udevRules } from './service-files.js';
+
+it('grants each adapter to the service user by vendor/product/serial, one rule for a shared VISCA chain', () => {
+  const rules = udevRules(
+    [
+      { subsystem: 'tty', vendorId: '0403', productId: '6001', serialNumber: 'A50285BI', path: '/dev/serial/by-id/usb-FTDI-port0', deviceId: 'camera-1' },
+      { subsystem: 'tty', vendorId: '0403', productId: '6001', serialNumber: 'A50285BI', path: '/dev/serial/by-id/usb-FTDI-port0', deviceId: 'camera-2' },
+      { subsystem: 'hidraw', vendorId: '0b0e', productId: '0422', serialNumber: '50C2ED1A2B3C', path: '/dev/hidraw0', deviceId: 'speakerphone-1' },
+      { subsystem: 'tty', idSerial: 'Prolific_USB-Serial', path: '/dev/serial/by-id/usb-Prolific_USB-Serial-if00-port0', deviceId: 'display-1' },
+    ],
+    'roomctl',
+    undefined,
+    [],
+  );
+  const lines = rules.split('\n').filter((l) => l.startsWith('SUBSYSTEM'));
+  expect(lines).toEqual([
+    'SUBSYSTEM=="tty", ATTRS{idVendor}=="0403", ATTRS{idProduct}=="6001", ATTRS{serial}=="A50285BI", OWNER="roomctl", GROUP="roomctl", MODE="0600"',
+    'SUBSYSTEM=="hidraw", ATTRS{idVendor}=="0b0e", ATTRS{idProduct}=="0422", ATTRS{serial}=="50C2ED1A2B3C", OWNER="roomctl", GROUP="roomctl", MODE="0600"',
+    'SUBSYSTEM=="tty", ENV{ID_SERIAL}=="Prolific_USB-Serial", OWNER="roomctl", GROUP="roomctl", MODE="0600"',
+  ]);
+  expect(rules).toContain('# camera-1, camera-2 — /dev/serial/by-id/usb-FTDI-port0');
+});
+
+it('keeps the rule of a device not found this time, so it works again when plugged back', () => {
+  const before = udevRules([{ subsystem: 'hidraw', vendorId: '0b0e', productId: '0422', path: '/dev/hidraw0', deviceId: 'speakerphone-1' }], 'roomctl', undefined, []);
+  const after = udevRules([], 'roomctl', before, ['speakerphone-1']);
+  expect(after).toBe(before);
+});
+
+it('prints ACL lines that keep the room to roomctl/<site>/<room>/#, for Mosquitto and EMQX', () => {
+  expect(mosquittoAcl('roomctl-hq-aurora', 'hq', 'aurora')).toBe('# roomctl room hq/aurora\nuser roomctl-hq-aurora\ntopic readwrite roomctl/hq/aurora/#\n');
+  expect(emqxAcl('roomctl-hq-aurora', 'hq', 'aurora')).toBe(
+    '%% roomctl room hq/aurora\n{allow, {username, "roomctl-hq-aurora"}, all, ["roomctl/hq/aurora/#"]}.\n{deny, {username, "roomctl-hq-aurora"}, all, ["#"]}.\n',
+  );
+});

@@ -1,0 +1,54 @@
+import { lgProbe } from './lg-probe.js';
+import { mdcProbe } from './mdc-probe.js';
+import { hex, serialExchange } from './serial-exchange.js';
+import type { SerialProtocolProbe } from './serial-protocol.js';
+import { viscaProbe } from './visca-probe.js';
+
+/** The protocols tried on every serial port, in order: cameras first (the most common serial device in a room). */
+export const SERIAL_PROBES: readonly SerialProtocolProbe[] = [viscaProbe, mdcProbe, lgProbe];
+
+export type PortVerdict =
+  | { verdict: 'match'; driver: string; protocol: string; settings: Record<string, unknown>; detail: string }
+  | { verdict: 'silent'; detail: string }
+  | { verdict: 'garbage'; detail: string; bytes: string }
+  | { verdict: 'error'; detail: string };
+
+export interface SerialProbeOptions {
+  probes?: readonly SerialProtocolProbe[];
+  /** How long each question waits for an answer. */
+  timeoutMs?: number;
+  /** Progress lines while probing: "  /dev/…: VISCA address set at 9600 baud…". */
+  onProgress?(message: string): void;
+}
+
+/**
+ * Asks a port each protocol's questions until one is answered in that protocol. Garbage at
+ * one baud rate may be the right device at another, so garbage only wins when nothing
+ * matches; a port that cannot be opened stops at once (every other question would fail too).
+ */
+export async function probeSerialPort(path: string, options: SerialProbeOptions = {}): Promise<PortVerdict> {
+  const probes = options.probes ?? SERIAL_PROBES;
+  const timeoutMs = options.timeoutMs ?? 600;
+  const asked: string[] = [];
+  let garbage: { bytes: Buffer; after: string; why: string } | undefined;
+  for (const probe of probes) {
+    for (const attempt of probe.attempts) {
+      options.onProgress?.(`${path}: ${attempt.label}…`);
+      asked.push(attempt.label);
+      const reply = await serialExchange({ path, baudRate: attempt.baudRate, request: attempt.request, complete: attempt.complete, timeoutMs });
+      if (reply.kind === 'error') return { verdict: 'error', detail: `cannot open ${path}: ${reply.message}` };
+      if (reply.kind === 'silent') continue;
+      const reading = attempt.interpret(reply.bytes);
+      if (reading.ok) return { verdict: 'match', driver: probe.driver, protocol: probe.protocol, settings: reading.settings, detail: reading.detail };
+      garbage ??= { bytes: reply.bytes, after: attempt.label, why: reading.why };
+    }
+  }
+  if (garbage) {
+    return {
+      verdict: 'garbage',
+      bytes: hex(garbage.bytes),
+      detail: `answered with bytes no known protocol explains (${hex(garbage.bytes)} after the ${garbage.after}: ${garbage.why}); check the baud rate and the cable (null-modem or straight)`,
+    };
+  }
+  return { verdict: 'silent', detail: `answered nothing to: ${asked.join('; ')}; check power, cable and the device's serial settings` };
+}

@@ -1,0 +1,62 @@
+import { SerialTransport } from '../../drivers/transports/serial-transport.js';
+
+/** What one question on a port got back. */
+export type ExchangeReply =
+  | { kind: 'reply'; bytes: Buffer }
+  /** Bytes came, but never made a whole answer before the deadline. */
+  | { kind: 'partial'; bytes: Buffer }
+  | { kind: 'silent' }
+  | { kind: 'error'; message: string };
+
+export interface ExchangeOptions {
+  path: string;
+  baudRate: number;
+  request: Uint8Array;
+  /** True once `bytes` hold a whole answer (or are certainly not one), so the probe stops waiting. */
+  complete(bytes: Buffer): boolean;
+  timeoutMs: number;
+}
+
+/**
+ * Opens a port, writes one request, and collects what comes back until `complete` says it
+ * is whole or the deadline passes. The port is closed every time: a probe must never keep
+ * a port that the appliance (or the next probe) needs.
+ */
+export async function serialExchange(options: ExchangeOptions): Promise<ExchangeReply> {
+  const transport = new SerialTransport({ path: options.path, baudRate: options.baudRate });
+  try {
+    await transport.open();
+  } catch (err) {
+    return { kind: 'error', message: (err as Error).message };
+  }
+  const chunks: Buffer[] = [];
+  try {
+    const done = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), options.timeoutMs);
+      transport.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        if (options.complete(Buffer.concat(chunks))) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+      transport.once('close', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
+    });
+    await transport.write(options.request).catch(() => undefined);
+    const whole = await done;
+    const bytes = Buffer.concat(chunks);
+    if (whole) return { kind: 'reply', bytes };
+    return bytes.length > 0 ? { kind: 'partial', bytes } : { kind: 'silent' };
+  } finally {
+    transport.removeAllListeners();
+    await transport.close();
+  }
+}
+
+export const hex = (bytes: Uint8Array, max = 24): string => {
+  const shown = [...bytes.subarray(0, max)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+  return bytes.length > max ? `${shown} … (${bytes.length} bytes)` : shown;
+};

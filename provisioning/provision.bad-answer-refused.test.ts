@@ -1,0 +1,33 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from '../tests/helpers/cli.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'roomctl-answers-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+it('refuses bad answers before probing anything, naming each field and what it accepts', async () => {
+  const answers = join(dir, 'answers.yaml');
+  await writeFile(
+    answers,
+    ['room: { id: "Aurora Room", name: Aurora, site: hq, timezone: Mars/Olympus, language: fr }', 'mqtt: { url: "http://broker:1883" }', 'colour: blue', ''].join('\n'),
+  );
+  const root = join(dir, 'root');
+
+  const result = await runCli(['provision', '--answers', answers, '--root', root]);
+
+  expect(result.code).toBe(1);
+  const lines = result.stderr.split('\n');
+  expect(lines[0]).toBe(`ROOMCTL_E_ANSWERS_INVALID: ${answers} has 5 bad answer(s):`);
+  expect(lines).toContain('  room.id: Expected string to match \'^[a-z0-9][a-z0-9-]{0,62}$\' (allowed: text, matching ^[a-z0-9][a-z0-9-]{0,62}$, — Room id, unique in the fleet; part of the MQTT topics (lower-case letters, digits and dashes))');
+  expect(lines.some((l) => l.startsWith('  room.language: is not one of the allowed values (allowed: "en", "zh-CN")'))).toBe(true);
+  expect(lines.some((l) => l.startsWith('  mqtt.url: Expected string to match'))).toBe(true);
+  expect(lines.some((l) => l.startsWith('  colour: unknown key (allowed: room, api, storage, mqtt, calendar, notifications, service, devices, discovery)'))).toBe(true);
+  expect(lines).toContain('  room.timezone: unknown time zone "Mars/Olympus" (allowed: an IANA zone such as Asia/Shanghai, Europe/Berlin, UTC)');
+  // Nothing was probed or written.
+  await expect(readdir(root)).rejects.toThrow(/ENOENT/);
+});

@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { parseListen } from '../appliance/app.js';
+import { mergeSecrets } from '../appliance/config/config-secrets.js';
+import { validateConfig, formatIssue, type ConfigIssue } from '../appliance/config/config-validate.js';
+import { PROJECT_ROOT } from '../appliance/paths.js';
+import type { AnyDriverDefinition } from '../drivers/core/definition.js';
+import { RoomctlError } from '../drivers/core/errors.js';
+import { DRIVERS } from '../drivers/registry.js';
+import type { ProvisionAnswers } from './answers/answers-schema.js';
+import { discoverRoom, type DiscoveryDeps } from './discovery/discover.js';
+import { formatDoctorReport, runDoctor } from './doctor/doctor.js';
+import type { DoctorReport } from './doctor/doctor-types.js';
+import { applyPlan } from './install/apply-plan.js';
+import { buildInstallPlan } from './install/build-plan.js';
+import { LAYOUT } from './install/layout.js';
+import { emqxAcl, mosquittoAcl } from './install/mqtt-identity.js';
+import type { CommandRunner } from './install/system-state.js';
+import { targetPath } from './install/system-state.js';
+import { proposeDevices } from './proposals.js';
+import { buildRoomFiles, defaultMqttUsername, roomYaml, secretsYaml } from './room-config-build.js';
+import { mqttMaterial, readPreviousInstall } from './room-inputs.js';
+
+export interface ProvisionOptions {
+  answers: ProvisionAnswers;
+  /** Install under this folder instead of / (tests, image builds). */
+  root?: string;
+  dryRun?: boolean;
+  discovery?: DiscoveryDeps;
+  drivers?: readonly AnyDriverDefinition[];
+  run?: CommandRunner;
+  /** The report and the plan (stdout). */
+  out(line: string): void;
+  /** Progress while probing (stderr). */
+  progress(line: string): void;
+  /** Run doctor at the end (default true, never on --dry-run). */
+  doctor?: boolean;
+  doctorDeviceTimeoutMs?: number;
+}
+
+export interface ProvisionOutcome {
+  changes: string[];
+  skipped: string[];
+  notes: string[];
+  doctor?: DoctorReport;
+}
+
+/** Config paths back to the answers that made them, so a refusal names the field IT wrote. */
+const ANSWER_OF: Record<string, string> = { 'room.locale': 'room.language' };
+const toAnswerPath = (issue: ConfigIssue): ConfigIssue => ({ ...issue, path: ANSWER_OF[issue.path] ?? issue.path });
+
+/**
+ * `roomctl provision`: find the devices, write a validated config and its secrets, install a
+ * hardened service, create the MQTT identity, then prove the room works with doctor.
+ */
+export async function provision(options: ProvisionOptions): Promise<ProvisionOutcome> {
+  const { answers, root, out, progress } = options;
+  const drivers = options.drivers ?? DRIVERS;
+  const previous = await readPreviousInstall(root);
+
+  progress(`roomctl provision: room ${answers.room.id} (${answers.room.name}), site ${answers.room.site}${root ? `, into ${root}` : ''}`);
+  const findings = await discoverRoom(answers, { ...options.discovery, onProgress: progress });
+  const proposal = proposeDevices(findings, answers, drivers, previous.devices);
+  const mqtt = await mqttMaterial(answers, root);
+  const files = buildRoomFiles({
+    answers,
+    proposal,
+    previousSecrets: previous.secrets,
+    ...(mqtt.certificate ? { mqttCertificate: mqtt.certificate } : {}),
+    ...(mqtt.ca ? { mqttCa: LAYOUT.mqttCa } : {}),
+    secretsFileName: 'secrets.yaml',
+  });
+
+  // The config must pass `roomctl config check` before anything is written.
+  const merged = mergeSecrets(files.config, { path: LAYOUT.secrets, data: files.secrets });
+  const checked = merged.issues.length ? { ok: false as const, issues: merged.issues } : validateConfig(merged.merged, drivers);
+  if (!checked.ok) {
+    const issues = checked.issues.map(toAnswerPath);
+    throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `these answers make a room config that would not pass config check:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, { issues });
+  }
+
+  const user = defaultMqttUsername(answers);
+  const acl = answers.mqtt ? mosquittoAcl(user, answers.room.site, answers.room.id) : undefined;
+  const tokens = (files.secrets.api as { tokens: string[] }).tokens;
+  const { port } = parseListen(answers.api?.listen ?? '0.0.0.0:8080');
+  const plan = buildInstallPlan({
+    answers,
+    roomYaml: roomYaml(files.config),
+    secretsYaml: secretsYaml(files.secrets),
+    grants: proposal.devices.flatMap((d) => (d.grant ? [d.grant] : [])),
+    keptDeviceIds: proposal.devices.filter((d) => d.kept).map((d) => d.entry.id),
+    previousUdevRules: previous.udevRules,
+    devicePaths: findings.flatMap((f) => (f.source === 'serial' ? [f.port.devicePath] : f.source === 'hid' ? [f.hid.path] : [])),
+    nodePath: process.execPath,
+    roomctlBin: join(PROJECT_ROOT, 'bin', 'roomctl.js'),
+    ...(acl ? { mosquittoAcl: acl } : {}),
+    ...(answers.mqtt?.emqxAcl ? { emqxAcl: emqxAcl(user, answers.room.site, answers.room.id) } : {}),
+    ...(mqtt.key ? { mqttKey: mqtt.key } : {}),
+    ...(mqtt.csr ? { mqttCsr: mqtt.csr } : {}),
+    ...(mqtt.ca ? { mqttCa: mqtt.ca } : {}),
+    kioskUrl: `http://127.0.0.1:${port}/?token=${tokens[0]}`,
+    chromiumPath: '/usr/bin/chromium',
+    cagePath: '/usr/bin/cage',
+  });
+
+  out(`\nDevices (${proposal.devices.length} configured):`);
+  for (const d of proposal.devices) out(`  ${d.entry.id.padEnd(14)} ${d.entry.driver.padEnd(13)} ${d.endpoint} — ${d.detail}`);
+  const notes = [...proposal.notes, ...files.notes, ...mqtt.notes];
+  if (/^\/(home|root)(\/|$)/.test(PROJECT_ROOT)) notes.push(`roomctl runs from ${PROJECT_ROOT}, which ProtectHome=yes hides from the service: install it under /opt/roomctl`);
+  if (notes.length) out(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
+  out('');
+  const applied = await applyPlan(plan, { root, dryRun: options.dryRun, run: options.run, out });
+  if (!options.dryRun) {
+    out(applied.changes.length ? `Changed (${applied.changes.length}):\n${applied.changes.map((c) => `  ${c}`).join('\n')}` : 'Nothing changed: the machine already matched.');
+    if (applied.skipped.length) out(`Skipped:\n${applied.skipped.map((c) => `  ${c}`).join('\n')}`);
+  }
+  if (answers.mqtt) printBrokerInstructions(answers, acl!, out);
+
+  const outcome: ProvisionOutcome = { changes: applied.changes, skipped: applied.skipped, notes };
+  if (options.dryRun || options.doctor === false) return outcome;
+  out('');
+  const report = await runDoctor({ configPath: targetPath(root, LAYOUT.config), drivers, root, deviceTimeoutMs: options.doctorDeviceTimeoutMs, onProgress: progress });
+  out(formatDoctorReport(report));
+  outcome.doctor = report;
+  return outcome;
+}
+
+function printBrokerInstructions(answers: ProvisionAnswers, acl: string, out: (line: string) => void): void {
+  const user = defaultMqttUsername(answers);
+  out('\nOn the broker (Mosquitto), let this room in and keep it to its own topics:');
+  if ((answers.mqtt?.identity ?? 'password') === 'password') {
+    out(`  mosquitto_passwd /etc/mosquitto/passwd ${user}    # password: mqtt.password in ${LAYOUT.secrets}`);
+  } else {
+    out(`  sign ${LAYOUT.mqttCsr} with the broker's CA (CN=${user}); use_identity_as_username true in mosquitto.conf`);
+  }
+  out(`  # acl_file lines (also in ${LAYOUT.mosquittoAcl}):`);
+  for (const line of acl.trimEnd().split('\n')) out(`  ${line}`);
+  if (answers.mqtt?.emqxAcl) out(`  EMQX: the same rules in acl.conf form are in ${LAYOUT.emqxAcl}`);
+}

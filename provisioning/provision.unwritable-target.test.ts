@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { PROJECT_ROOT } from '../appliance/paths.js';
+import type { RoomctlError } from '../drivers/core/errors.js';
+import { validateAnswers } from './answers/answers-load.js';
+import { provision } from './provision.js';
+
+const run = promisify(execFile);
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'roomctl-unwritable-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** A room with nothing to probe: these tests are about the target, not the devices. */
+const ANSWERS = {
+  room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
+  api: { listen: '127.0.0.1:8080' },
+  discovery: { serialByIdDir: '/nonexistent/by-id', systemSerialPorts: false, hid: false, pjlink: { search: false }, onvif: { search: false } },
+};
+
+it('stops before touching anything when a folder it must create cannot be made, and says which', async () => {
+  const root = join(dir, 'root');
+  await mkdir(root);
+  await writeFile(join(root, 'etc'), 'not a folder');
+
+  const err = await provision({ answers: validateAnswers(ANSWERS, 'test'), root, doctor: false, out: () => undefined, progress: () => undefined }).then(
+    () => undefined,
+    (e: RoomctlError) => e,
+  );
+
+  expect(err?.code).toBe('ROOMCTL_E_PROVISION_WRITE');
+  expect(err?.message).toBe(`cannot create ${root}/etc/roomctl: ${root}/etc is a file, not a folder; nothing was changed`);
+  expect(await readdir(root)).toEqual(['etc']);
+});
+
+it('tells a user who may not write the target so, through the CLI, and writes nothing', async () => {
+  if (process.getuid?.() !== 0) return console.warn('not root: cannot switch to nobody to make the target unwritable; skipped');
+  const root = join(dir, 'root');
+  await mkdir(root, { mode: 0o755 });
+  await chmod(dir, 0o755);
+  const answers = join(dir, 'answers.yaml');
+  await writeFile(answers, stringify(ANSWERS));
+  await chmod(answers, 0o644);
+
+  const result = await run('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(PROJECT_ROOT, 'bin/roomctl.js'), 'provision', '--answers', answers, '--root', root], {
+    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', HOME: dir },
+  }).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code: number; stderr: string }) => e,
+  );
+
+  expect(result.stderr).toContain(`ROOMCTL_E_PROVISION_WRITE: cannot create ${root}/etc/roomctl: ${root} is not writable (permission denied); nothing was changed`);
+  expect(result.code).toBe(1);
+  expect(await readdir(root)).toEqual([]);
+}, 30_000);

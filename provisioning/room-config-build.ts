@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import type { TObject } from '@sinclair/typebox';
+import { stringify } from 'yaml';
+import { RoomConfigShape, type DeviceConfig } from '../appliance/config/config-schema.js';
+import type { ProvisionAnswers } from './answers/answers-schema.js';
+import type { Proposal } from './proposals.js';
+
+/** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
+const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|apiKey|clientSecret|commandKeys)$/i;
+
+export interface RoomFiles {
+  config: Record<string, unknown>;
+  secrets: Record<string, unknown>;
+  notes: string[];
+}
+
+export interface BuildInputs {
+  answers: ProvisionAnswers;
+  proposal: Proposal;
+  /** Secrets a previous run wrote: reused so a rerun does not rotate tokens and passwords. */
+  previousSecrets: Record<string, unknown>;
+  /** Where the MQTT client certificate and key are, when the identity is a certificate and the signed certificate is in place. */
+  mqttCertificate?: { cert: string; key: string };
+  /** The broker CA as installed (copied next to the config). */
+  mqttCa?: string;
+  secretsFileName: string;
+}
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const newSecret = () => randomBytes(24).toString('base64url');
+
+export const defaultMqttUsername = (answers: ProvisionAnswers) => answers.mqtt?.username ?? `roomctl-${answers.room.site}-${answers.room.id}`;
+
+/**
+ * Moves secret fields out of a section into a parallel object. An answer may mark any value
+ * secret as `{ secret: value }`, for sections whose secret fields this code cannot know.
+ */
+function splitSecrets(value: unknown, secrets: Plain): unknown {
+  if (isPlain(value) && Object.keys(value).length === 1 && 'secret' in value) return { __secret: value.secret };
+  if (!isPlain(value)) return value;
+  const kept: Plain = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRET_FIELD.test(k)) {
+      secrets[k] = isPlain(v) && 'secret' in v ? v.secret : v;
+      continue;
+    }
+    const inner: Plain = {};
+    const rest = splitSecrets(v, inner);
+    if (isPlain(rest) && '__secret' in rest) secrets[k] = rest.__secret;
+    else kept[k] = rest;
+    if (Object.keys(inner).length > 0) secrets[k] = { ...(isPlain(secrets[k]) ? secrets[k] : {}), ...inner };
+  }
+  return kept;
+}
+
+const pick = (obj: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (isPlain(o) ? o[k] : undefined), obj);
+
+/** The room config and its secrets, in a fixed key order so a rerun writes the same bytes. */
+export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
+  const { answers, proposal, previousSecrets } = inputs;
+  const notes: string[] = [];
+  const secrets: Plain = {};
+  const config: Plain = {
+    room: { id: answers.room.id, name: answers.room.name, site: answers.room.site, timezone: answers.room.timezone, locale: answers.room.language ?? 'en' },
+    api: { listen: answers.api?.listen ?? '0.0.0.0:8080' },
+    storage: { dir: answers.storage?.dir ?? '/var/lib/roomctl' },
+  };
+  const previousTokens = pick(previousSecrets, 'api', 'tokens');
+  secrets.api = { tokens: Array.isArray(previousTokens) && previousTokens.length > 0 ? previousTokens : [newSecret()] };
+
+  if (answers.mqtt) {
+    const mqtt: Plain = { url: answers.mqtt.url };
+    if (inputs.mqttCa) mqtt.ca = inputs.mqttCa;
+    if ((answers.mqtt.identity ?? 'password') === 'password') {
+      mqtt.username = defaultMqttUsername(answers);
+      const previous = pick(previousSecrets, 'mqtt', 'password');
+      secrets.mqtt = { password: answers.mqtt.password ?? (typeof previous === 'string' ? previous : newSecret()) };
+    } else if (inputs.mqttCertificate) {
+      mqtt.cert = inputs.mqttCertificate.cert;
+      mqtt.key = inputs.mqttCertificate.key;
+    }
+    config.mqtt = mqtt;
+  }
+
+  // Sections other engineers own (calendar, notifications) are written only when this build's config has them.
+  const sections = (RoomConfigShape as TObject).properties;
+  for (const section of ['calendar', 'notifications'] as const) {
+    const value = answers[section];
+    if (value === undefined) continue;
+    if (!(section in sections)) {
+      notes.push(`${section}: answered, but this build's room config has no ${section} section; not written`);
+      continue;
+    }
+    const sectionSecrets: Plain = {};
+    // Published calendar URLs and chat webhook URLs carry their secret in the URL itself.
+    const urlSecrets = section === 'calendar' ? ['url'] : ['webhooks'];
+    const plain: Plain = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (urlSecrets.includes(k)) sectionSecrets[k] = v;
+      else plain[k] = v;
+    }
+    config[section] = splitSecrets(plain, sectionSecrets);
+    if (Object.keys(sectionSecrets).length > 0) secrets[section] = sectionSecrets;
+  }
+
+  config.log = { level: 'info' };
+  const deviceSecrets: Plain = {};
+  config.devices = proposal.devices.map(({ entry }) => {
+    const own: Plain = {};
+    const kept = splitSecrets(entry, own) as DeviceConfig;
+    if (Object.keys(own).length > 0) deviceSecrets[entry.id] = own;
+    return kept;
+  });
+  if (Object.keys(deviceSecrets).length > 0) secrets.devices = deviceSecrets;
+  config.secrets = inputs.secretsFileName;
+  return { config, secrets, notes };
+}
+
+export function roomYaml(config: Record<string, unknown>): string {
+  return `# Room config written by \`roomctl provision\`. Check it with \`roomctl config check\`.\n# Secrets (tokens, passwords) are in the file named by \`secrets\`, readable only by the service user.\n${stringify(config, { lineWidth: 0 })}`;
+}
+
+export function secretsYaml(secrets: Record<string, unknown>): string {
+  return `# Secrets of this room, merged into the room config at load. Mode 0600, owned by the service user.\n${stringify(secrets, { lineWidth: 0 })}`;
+}

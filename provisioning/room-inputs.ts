@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { mergeSecrets } from '../appliance/config/config-secrets.js';
+import type { DeviceConfig } from '../appliance/config/config-schema.js';
+import { RoomctlError } from '../drivers/core/errors.js';
+import type { ProvisionAnswers } from './answers/answers-schema.js';
+import { defaultMqttUsername } from './room-config-build.js';
+import { LAYOUT } from './install/layout.js';
+import { createKeyAndCsr, csrSubject } from './install/mqtt-identity.js';
+import { readIfExists, targetPath } from './install/system-state.js';
+
+type Plain = Record<string, unknown>;
+const parseYaml = (text: string | undefined): Plain => {
+  if (text === undefined) return {};
+  try {
+    const value: unknown = parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Plain) : {};
+  } catch {
+    return {};
+  }
+};
+
+/** What an earlier run left: its devices (ids and names are kept), its secrets (not rotated), its udev rules. */
+export interface PreviousInstall {
+  devices: DeviceConfig[];
+  secrets: Plain;
+  udevRules: string | undefined;
+}
+
+export async function readPreviousInstall(root: string | undefined): Promise<PreviousInstall> {
+  const config = parseYaml(await readIfExists(targetPath(root, LAYOUT.config)).catch(() => undefined));
+  const secrets = parseYaml(await readIfExists(targetPath(root, LAYOUT.secrets)).catch(() => undefined));
+  const merged = mergeSecrets(config, { path: LAYOUT.secrets, data: secrets }).merged as Plain;
+  const devices = Array.isArray(merged.devices) ? (merged.devices as DeviceConfig[]).filter((d) => typeof d?.id === 'string' && typeof d?.driver === 'string') : [];
+  return { devices, secrets, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
+}
+
+export interface MqttMaterial {
+  key?: string;
+  csr?: string;
+  ca?: string;
+  /** Present once the CA's signed certificate sits at LAYOUT.mqttCert. */
+  certificate?: { cert: string; key: string };
+  notes: string[];
+}
+
+/**
+ * The room's MQTT identity. A key and CSR already there are kept when the CSR still names
+ * this room (a new CSR every run would be a change every run: ECDSA signatures are random).
+ */
+export async function mqttMaterial(answers: ProvisionAnswers, root: string | undefined): Promise<MqttMaterial> {
+  const mqtt = answers.mqtt;
+  const notes: string[] = [];
+  if (!mqtt) return { notes };
+  const material: MqttMaterial = { notes };
+  if (mqtt.ca) {
+    material.ca = await readFile(mqtt.ca, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `mqtt.ca: cannot read ${mqtt.ca}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, {
+        issues: [{ path: 'mqtt.ca', message: `cannot read ${mqtt.ca}` }],
+      });
+    });
+  }
+  if ((mqtt.identity ?? 'password') !== 'certificate') return material;
+  const user = defaultMqttUsername(answers);
+  const key = await readIfExists(targetPath(root, LAYOUT.mqttKey)).catch(() => undefined);
+  const csr = await readIfExists(targetPath(root, LAYOUT.mqttCsr)).catch(() => undefined);
+  const subject = csr ? ((await csrSubject(csr)) ?? '').replace(/\s+/g, '') : '';
+  if (key && csr && subject.includes(`CN=${user}`)) {
+    material.key = key;
+    material.csr = csr;
+  } else {
+    Object.assign(material, await createKeyAndCsr(user, answers.room.site, key));
+  }
+  if (await readIfExists(targetPath(root, LAYOUT.mqttCert)).catch(() => undefined)) {
+    material.certificate = { cert: LAYOUT.mqttCert, key: LAYOUT.mqttKey };
+  } else {
+    notes.push(`MQTT certificate: send ${LAYOUT.mqttCsr} to your CA, put the signed certificate at ${LAYOUT.mqttCert}, and run provisioning again`);
+  }
+  return material;
+}

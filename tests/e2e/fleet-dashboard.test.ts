@@ -1,0 +1,93 @@
+/**
+ * Facilities' dashboard end to end (real Chromium, the built fleet.html served by the fleet
+ * view, a real Mosquitto, a room with a PJLink display simulator): the room's tile turns red
+ * without a reload when the display dies, a help call appears and is acknowledged and resolved.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PANEL_DIST, PROJECT_ROOT } from '../../appliance/paths.js';
+import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
+import { until } from '../helpers/until.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  return stat.isDirectory() ? Math.max(0, ...readdirSync(path).map((e) => newest(join(path, e)))) : stat.mtimeMs;
+}
+
+/** Builds panel-ui when fleet.html is missing from the build or the sources are newer. */
+function buildIfStale(): void {
+  const built = existsSync(join(PANEL_DIST, 'fleet.html')) ? statSync(join(PANEL_DIST, 'fleet.html')).mtimeMs : 0;
+  const panel = join(PROJECT_ROOT, 'panel-ui');
+  if (built !== 0 && built >= Math.max(newest(join(panel, 'src')), newest(join(panel, 'fleet.html')), newest(join(panel, 'vite.config.ts')))) return;
+  execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(panel, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+}
+
+describe('fleet dashboard', () => {
+  let broker: RunningMosquitto;
+  let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+  let room: TelemetryRoom;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildIfStale();
+    broker = await startMosquitto();
+    fleet = await startTestFleet({ broker: { url: broker.url } });
+    room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
+    await until(() => fleet.store.room('hq', 'aurora')?.devices.some((d) => d.status === 'ok'), 8000, 'the room in the fleet');
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${fleet.url}/?token=${FLEET_TOKEN}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (page) {
+      mkdirSync(join(PROJECT_ROOT, 'test-artifacts', 'screenshots'), { recursive: true });
+      await page.screenshot({ path: join(PROJECT_ROOT, 'test-artifacts', 'screenshots', 'fleet-dashboard.png') }).catch(() => undefined);
+    }
+    await browser?.close();
+    await room?.close();
+    await fleet?.close();
+    await broker?.close();
+  });
+
+  it('turns the room tile red, live, when its display stops answering', async () => {
+    const tile = page.locator('fleet-room-tile button', { hasText: 'Aurora' });
+    await tile.waitFor({ timeout: 10_000 });
+    expect(await tile.getAttribute('data-status')).toBe('ok');
+    await room.display.close();
+    await until(async () => (await tile.getAttribute('data-status')) === 'offline', 10_000, 'the tile to turn offline');
+    await tile.click();
+    const row = page.locator('fleet-room-detail tr[data-device="display"]');
+    await until(async () => (await row.getAttribute('data-status').catch(() => null)) === 'offline', 10_000, 'the device row offline');
+    await page.locator('fleet-filter-bar select[name="status"]').selectOption('ok');
+    await until(async () => (await page.locator('fleet-room-tile').count()) === 0, 5000, 'the filter to hide the offline room');
+    await page.locator('fleet-filter-bar select[name="status"]').selectOption('');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a help call and lets staff acknowledge and resolve it', async () => {
+    room.appliance.events.publish({ type: 'help.requested', requestId: 'help-e2e', message: 'No sound in the room' });
+    const issue = page.locator('fleet-issue-list li[data-issue="help-e2e"]');
+    await issue.waitFor({ timeout: 10_000 });
+    expect(await issue.textContent()).toContain('No sound in the room');
+    await issue.locator('button[name="acknowledge"]').click();
+    await until(async () => (await issue.getAttribute('data-state')) === 'acknowledged', 5000, 'acknowledged');
+    await issue.locator('button[name="resolve"]').click();
+    await until(async () => (await issue.count()) === 0, 5000, 'the issue to leave the open list');
+    expect(fleet.store.issue('help-e2e')).toMatchObject({ state: 'resolved' });
+    const tile = page.locator('fleet-room-tile button', { hasText: 'Aurora' });
+    await until(async () => !(await tile.textContent())?.includes('open issue'), 5000, 'the tile to drop its open issue');
+    expect(pageErrors).toEqual([]);
+  });
+});

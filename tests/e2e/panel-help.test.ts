@@ -1,0 +1,51 @@
+/**
+ * Someone in the room needs help. The panel calls facilities (a `help.requested` event on the
+ * room's bus, which telemetry carries to MQTT) and shows — live — when someone has seen it:
+ * facilities answer with the central command `ack-help`, here run through the room's command
+ * registry exactly as the MQTT command server runs it after checking its signature.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomEventEnvelope } from '../../appliance/events/room-events.js';
+import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
+import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+
+const FLOW = 'help';
+let room: TestRoom;
+let browser: Browser;
+let page: Page;
+const events: RoomEventEnvelope[] = [];
+
+describe('panel: help calls facilities and shows when someone has seen it', () => {
+  beforeAll(async () => {
+    buildPanelIfStale();
+    room = await startTestRoom();
+    room.demo.appliance.events.on('event', (e: RoomEventEnvelope) => events.push(e));
+    browser = await launchChromium();
+    ({ page } = await openPanel(browser, room.baseUrl, room.token));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  it('publishes help.requested with the reason chosen', async () => {
+    await page.getByTestId('nav-help').click();
+    await captureStep(page, FLOW, '1-help');
+    await page.getByRole('button', { name: 'Display', exact: true }).click();
+    await page.getByTestId('call-help').click();
+    await page.locator('[data-testid="help-state"][data-seen="false"]').waitFor();
+    const requested = await waitFor(() => events.find((e) => e.event.type === 'help.requested'), 3_000, 'help.requested');
+    expect(requested.event).toMatchObject({ type: 'help.requested', message: 'Display' });
+    await captureStep(page, FLOW, '2-called');
+  });
+
+  it('shows who is on the way once facilities acknowledge with cmd/ack-help', async () => {
+    const requested = events.find((e) => e.event.type === 'help.requested')!.event as { requestId: string };
+    await room.demo.appliance.commands.run('ack-help', { requestId: requested.requestId, by: 'Li Wei (facilities)' }, { keyId: 'test' });
+    await page.locator('[data-testid="help-state"][data-seen="true"]').filter({ hasText: 'Li Wei (facilities)' }).waitFor({ timeout: 5_000 });
+    expect(events.some((e) => e.event.type === 'help.acknowledged')).toBe(true);
+    await captureStep(page, FLOW, '3-seen');
+  });
+});

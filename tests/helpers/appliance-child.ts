@@ -1,0 +1,35 @@
+/**
+ * A room appliance in a child process, for tests that kill it (-9) and start it again.
+ * argv[2]: path of a JSON room config. Prints `READY` once it runs; reads commands on stdin:
+ *   `flap <device> <n>`  n health changes of a virtual device (offline/ok), each a fault event,
+ *                        then prints `FLAPPED <n>` once they are committed to the outbox.
+ *   `depth`              prints `DEPTH <outbox depth>`
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { DeviceView } from '../../appliance/api/api-types.js';
+import { startAppliance } from '../../appliance/app.js';
+import type { RoomConfig } from '../../appliance/config/config-schema.js';
+import { createLogger } from '../../appliance/logger.js';
+
+const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as RoomConfig;
+const log = createLogger({ level: process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
+const appliance = await startAppliance(config, { log });
+let flaps = 0;
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const [command, device, count] = line.trim().split(/\s+/);
+  if (command === 'flap' && device && count) {
+    const base: DeviceView = { id: device, name: device, driver: 'shure-mxa', kind: 'microphone', status: 'ok', since: '', detail: null, state: {}, capabilities: [], actions: [] };
+    const n = Number(count);
+    for (let i = 0; i < n; i++, flaps++) {
+      appliance.health.update({ ...base, status: flaps % 2 === 0 ? 'offline' : 'ok', detail: flaps % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${flaps}` : null, since: new Date().toISOString() });
+    }
+    // The group commit runs after this turn; answer after it.
+    setImmediate(() => setImmediate(() => process.stdout.write(`FLAPPED ${n}\n`)));
+  } else if (command === 'depth') {
+    process.stdout.write(`DEPTH ${appliance.telemetry.stats().depth}\n`);
+  }
+});
+process.on('SIGTERM', () => void appliance.close().then(() => process.exit(0)));
+process.stdout.write('READY\n');

@@ -1,0 +1,151 @@
+/**
+ * Shared by the panel's end-to-end flows: a headless Debian Chromium, the panel of a test
+ * room opened with its token, screenshots of a step at both panel sizes in both languages,
+ * and the accessibility check (every control named, every target at least 48 px).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../appliance/paths.js';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The sizes of the room's panels: 10" table panel and 8" door panel. */
+export const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 480 },
+] as const;
+
+export const SCREENSHOT_ROOT = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface PanelPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** A fresh context (own localStorage) with the panel open; `token` null opens it unpaired. */
+export async function openPanel(browser: Browser, baseUrl: string, token: string | null, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<PanelPage> {
+  const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-US' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(token ? `${baseUrl}/?token=${encodeURIComponent(token)}` : `${baseUrl}/`);
+  await page.getByTestId('room-name').waitFor();
+  return { context, page, errors };
+}
+
+/** Sets the panel's language with its own switch (a person's choice). */
+export async function setLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current === locale) return;
+  await page.getByTestId('language').click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+}
+
+/**
+ * Saves `<flow>/<step>-<w>x<h>-<lang>.png` for both panel sizes and both languages, checking
+ * the accessibility rules on each, and leaves the page at 1280×800 in English.
+ */
+export async function captureStep(page: Page, flow: string, step: string): Promise<void> {
+  const dir = join(SCREENSHOT_ROOT, flow);
+  mkdirSync(dir, { recursive: true });
+  // A passing toast would cover the header in the pictures: tap it away, as a person would.
+  const toast = page.locator('[data-testid="toast"]:not([hidden])');
+  for (let i = 0; i < 5 && (await toast.count()) > 0; i++) await toast.click().catch(() => undefined);
+  for (const locale of ['en', 'zh-CN'] as const) {
+    await setLanguage(page, locale);
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      // Lit re-renders in a microtask; one frame lets layout settle for the picture.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await expectAccessibleControls(page, `${flow}/${step} ${viewport.width}x${viewport.height} ${locale}`);
+      await page.screenshot({ path: join(dir, `${step}-${viewport.width}x${viewport.height}-${locale}.png`) });
+    }
+  }
+  await setLanguage(page, 'en');
+  await page.setViewportSize(VIEWPORTS[0]);
+}
+
+const INTERACTIVE_ROLES = new Set(['button', 'textbox', 'slider', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'spinbutton', 'switch', 'menuitem', 'searchbox', 'listbox']);
+
+/**
+ * Every control has an accessible name — as Chromium computes it (the accessibility tree,
+ * through every shadow root) — and a touch target of at least 48×48 CSS px.
+ */
+export async function expectAccessibleControls(page: Page, where: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[] };
+    const controls = nodes.filter((n) => !n.ignored && INTERACTIVE_ROLES.has(String(n.role?.value)));
+    const unnamed = controls.filter((n) => !String(n.name?.value ?? '').trim()).map((n) => `${n.role?.value} #${n.backendDOMNodeId}`);
+    if (controls.length === 0) throw new Error(`${where}: no controls in the accessibility tree`);
+    if (unnamed.length > 0) throw new Error(`${where}: controls without an accessible name: ${unnamed.join(', ')}`);
+  } finally {
+    await cdp.detach();
+  }
+  const small = await page.$$eval('button, [role="button"], input:not([type="hidden"]), select, textarea, a[href]', (elements) =>
+    elements
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        return { html: el.outerHTML.slice(0, 90), width: Math.round(box.width), height: Math.round(box.height) };
+      })
+      .filter((c) => c.width < 48 || c.height < 48),
+  );
+  if (small.length > 0) throw new Error(`${where}: touch targets under 48 px: ${small.map((s) => `${s.html} ${s.width}×${s.height}`).join(' | ')}`);
+}
+
+/** Builds panel-ui/dist when it is missing or older than the panel's sources (never test a stale build). */
+export function buildPanelIfStale(): void {
+  // Two test workers may both find the build stale: one builds, the other waits for it.
+  const lock = join(PROJECT_ROOT, 'test-artifacts', '.panel-build.lock');
+  mkdirSync(join(PROJECT_ROOT, 'test-artifacts'), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the deadline is left over from a killed run.
+      if (Date.now() > deadline || Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 120_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    buildUnlocked();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildUnlocked(): void {
+  const panelDir = join(PROJECT_ROOT, 'panel-ui');
+  const built = newestMtime(join(panelDir, 'dist'), true);
+  const sources = Math.max(newestMtime(join(panelDir, 'src')), newestMtime(join(panelDir, 'index.html')), newestMtime(join(panelDir, 'meeting.html')), newestMtime(join(panelDir, 'vite.config.ts')));
+  if (built !== 0 && built >= sources) return;
+  execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(panelDir, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+}
+
+function newestMtime(path: string, oldest = false): number {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  const times = readdirSync(path).map((entry) => newestMtime(join(path, entry), oldest));
+  if (times.length === 0 || times.includes(0)) return 0;
+  return oldest ? Math.min(...times) : Math.max(...times);
+}
+
+/** True if `needle` appears anywhere in the bytes the camera received (frames may be split or joined). */
+export function containsBytes(frames: Uint8Array[], needle: number[]): boolean {
+  return Buffer.concat(frames.map((f) => Buffer.from(f))).indexOf(Buffer.from(needle)) !== -1;
+}

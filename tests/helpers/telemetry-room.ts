@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { startAppliance, type Appliance } from '../../appliance/app.js';
+import type { RoomConfig } from '../../appliance/config/config-schema.js';
+import { createLogger } from '../../appliance/logger.js';
+
+export interface TelemetryRoom {
+  appliance: Appliance;
+  config: RoomConfig;
+  /** The room's PJLink display simulator (device id `display`). */
+  display: RunningPjlinkSimulator;
+  dataDir: string;
+  /** Stops the appliance, keeps the data folder (for restart tests). */
+  stopAppliance(): Promise<void>;
+  /** Starts the appliance again on the same data folder and config. */
+  restartAppliance(): Promise<Appliance>;
+  close(): Promise<void>;
+}
+
+export const TEST_COMMAND_KEY = { id: 'central', secret: 'a-test-secret-that-is-long-enough-0123456789' };
+
+/**
+ * One room (site `hq`, room `aurora`) with a PJLink display simulator on loopback and MQTT
+ * pointed at `mqtt` (a test Mosquitto). Data in a temp folder.
+ */
+export async function startTelemetryRoom(options: {
+  mqtt: NonNullable<RoomConfig['mqtt']>;
+  probeIntervalMs?: number;
+  probeTimeoutMs?: number;
+  room?: Partial<RoomConfig['room']>;
+  logLevel?: string;
+}): Promise<TelemetryRoom> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-telemetry-'));
+  const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: 50 });
+  const config: RoomConfig = {
+    room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC', ...options.room },
+    api: { listen: '127.0.0.1:0', tokens: ['a-test-token-of-16-chars'] },
+    storage: { dir: dataDir },
+    mqtt: options.mqtt,
+    log: { level: 'info' },
+    devices: [{ id: 'display', name: 'Display', driver: 'pjlink', host: '127.0.0.1', port: display.endpoint.port }],
+  };
+  const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
+  const start = () => startAppliance(config, { log, probeIntervalMs: options.probeIntervalMs ?? 500, probeTimeoutMs: options.probeTimeoutMs ?? 500 });
+  let appliance: Appliance | undefined = await start().catch(async (err: unknown) => {
+    await display.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  const room: TelemetryRoom = {
+    get appliance() {
+      return appliance!;
+    },
+    config,
+    display,
+    dataDir,
+    async stopAppliance() {
+      await appliance?.close();
+      appliance = undefined;
+    },
+    async restartAppliance() {
+      await appliance?.close();
+      appliance = await start();
+      return appliance;
+    },
+    async close() {
+      await appliance?.close();
+      await display.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return room;
+}

@@ -1,0 +1,38 @@
+/**
+ * Every text the panel shows through t('…') has its zh-CN translation, and every
+ * placeholder of the English text survives in the Chinese one (a missing {n} would show a
+ * count-less sentence to half of the rooms).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../appliance/paths.js';
+import { ZH_CN } from '../../panel-ui/src/zh-cn.js';
+
+const SRC = join(PROJECT_ROOT, 'panel-ui', 'src');
+/** Texts passed to t() through a variable (lists of reasons, categories, statuses). */
+const INDIRECT = ['Audio', 'Display', 'Camera', 'Network', 'Cleanliness', 'Other', 'Video call', 'Room', 'open', 'in_progress', 'done', 'cancelled'];
+
+function keysUsed(): Set<string> {
+  const keys = new Set(INDIRECT);
+  for (const file of readdirSync(SRC).filter((f) => f.endsWith('.ts'))) {
+    const code = readFileSync(join(SRC, file), 'utf8');
+    for (const m of code.matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));
+  }
+  return keys;
+}
+
+describe('panel translations', () => {
+  it('has a zh-CN text for every English one the panel uses', () => {
+    const missing = [...keysUsed()].filter((k) => !(k in ZH_CN));
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps every placeholder in the translation', () => {
+    const broken = Object.entries(ZH_CN).filter(([en, zh]) => {
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+      return names(en) !== names(zh);
+    });
+    expect(broken).toEqual([]);
+  });
+});
