@@ -1,6 +1,7 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import { listenTcp, parseListenOption } from '../sim/sim-options.js';
+import type { Socket } from 'node:net';
+import { parseListenOption } from '../sim/sim-options.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { DO, IAC, TelnetFilter, WILL } from './telnet-codec.js';
@@ -32,23 +33,12 @@ const OPTION_COUNT = 6;
 export async function startTesiraSimulator(options: TesiraSimulatorOptions = {}): Promise<RunningTesiraSimulator> {
   const tesira = new TesiraModel(options);
   if (options.serialPath) return startSerial(tesira, options.serialPath);
-  const host = options.host ?? '127.0.0.1';
-  const sockets = new Set<Socket>();
   const negotiations: string[][] = [];
-  let connectionCount = 0;
-
-  const server: Server = createServer((socket) => {
-    connectionCount++;
-    sockets.add(socket);
-    socket.setNoDelay(true);
-    socket.on('error', () => undefined);
+  const serveSession = (socket: Socket) => {
     const answers: string[] = [];
     negotiations.push(answers);
     const session = tesira.openSession((line) => !socket.destroyed && socket.write(`${line}\r\n`));
-    socket.on('close', () => {
-      sockets.delete(socket);
-      tesira.closeSession(session);
-    });
+    socket.on('close', () => tesira.closeSession(session));
     const telnet = new TelnetFilter();
     const framer = new DelimiterFramer(0x0a, TESIRA_MAX_LINE);
     let greeted = false;
@@ -67,30 +57,9 @@ export async function startTesiraSimulator(options: TesiraSimulatorOptions = {})
         socket.write(`${line}\r\n${tesira.handle(line, session)}\r\n`); // echo, then the answer
       }
     });
-  });
-  const port = await listenTcp(server, options.port ?? TESIRA_TELNET_PORT, host);
-  let closed = false;
-  const dropConnections = () => {
-    for (const s of sockets) s.destroy();
   };
-  return {
-    endpoint: { host, port },
-    tesira,
-    negotiations,
-    get connectionCount() {
-      return connectionCount;
-    },
-    get openConnections() {
-      return sockets.size;
-    },
-    dropConnections,
-    async close() {
-      if (closed) return;
-      closed = true;
-      dropConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? TESIRA_TELNET_PORT, onConnection: serveSession });
+  return Object.assign(tcp, { tesira, negotiations });
 }
 
 async function startSerial(tesira: TesiraModel, path: string): Promise<RunningTesiraSimulator> {

@@ -1,7 +1,8 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
-import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
+import type { MatchResult } from '../transports/request-queue.js';
+import { RequestReplyLink } from '../transports/request-reply-link.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import type { Transport } from '../transports/transport.js';
 import { LG_COMMANDS, LG_INPUTS, LG_MAX_REPLY, LG_READ, encodeLg, lgInputName, parseLgReply, type LgInput, type LgReply } from './lg-codec.js';
@@ -22,39 +23,32 @@ type Ok = Exclude<LgReply, { kind: 'invalid' }>;
  * refusing (standby, bad value) and keeps the link; a vanished port is a lost link.
  */
 export class LgDriver implements DeviceDriver {
-  private transport: Transport | undefined;
   private readonly framer = new DelimiterFramer(0x78 /* x */, LG_MAX_REPLY);
-  private readonly queue: RequestQueue<LgReply>;
+  private readonly link: RequestReplyLink<LgReply>;
   private readonly setId: number;
-  private stopped = true;
 
   constructor(private readonly options: LgDriverOptions, private readonly ctx: DriverContext) {
     this.setId = options.setId ?? 1;
-    this.queue = new RequestQueue(options.replyTimeoutMs ?? 1500, () => options.port);
+    this.link = new RequestReplyLink(
+      {
+        where: options.port,
+        replyTimeoutMs: options.replyTimeoutMs ?? 1500,
+        disconnectedMessage: 'the LG driver is disconnected',
+        notOpenMessage: `${options.port} is not open`,
+        onData: (chunk) => this.onData(chunk),
+      },
+      ctx,
+    );
   }
 
   async connect(): Promise<void> {
-    this.stopped = false;
     this.framer.reset();
     const transport = this.options.transportFactory?.() ?? new SerialTransport({ path: this.options.port, baudRate: this.options.baudRate ?? 9600 });
-    transport.on('data', (chunk: Buffer) => this.onData(chunk));
-    transport.on('close', (err: Error | undefined) => this.onClose(transport, err));
-    await transport.open();
-    this.transport = transport;
-    try {
-      await this.readStatus();
-    } catch (err) {
-      await this.disconnect();
-      throw err;
-    }
+    await this.link.connect(transport, () => this.readStatus());
   }
 
   async disconnect(): Promise<void> {
-    this.stopped = true;
-    const transport = this.transport;
-    this.transport = undefined;
-    this.queue.fail(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the LG driver is disconnected'));
-    await transport?.close();
+    await this.link.disconnect();
   }
 
   async probe(): Promise<void> {
@@ -116,27 +110,14 @@ export class LgDriver implements DeviceDriver {
       if (reply.kind === 'ng') return { error: new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the LG display refused ${text.trim()} (NG); it may be in standby or the value is out of range`, { command: text.trim() }) };
       return { done: true };
     };
-    const transport = this.transport;
-    return (await this.queue.request(
-      () => (transport && !this.stopped ? transport.write(Buffer.from(text, 'latin1')) : Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.options.port} is not open`))),
-      match,
-      text.trim(),
-    )) as Ok;
+    return (await this.link.request(Buffer.from(text, 'latin1'), match, text.trim())) as Ok;
   }
 
   private onData(chunk: Buffer): void {
     for (const raw of this.framer.push(chunk)) {
       const reply = parseLgReply(raw.toString('latin1'));
       if (reply.kind === 'invalid') this.ctx.log.warn({ text: reply.text }, 'LG reply ignored');
-      else this.queue.offer(reply);
+      else this.link.queue.offer(reply);
     }
-  }
-
-  private onClose(transport: Transport, err: Error | undefined): void {
-    if (this.transport !== transport) return;
-    this.transport = undefined;
-    const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.options.port} closed${err ? `: ${err.message}` : ''}`);
-    this.queue.fail(error);
-    if (!this.stopped) this.ctx.linkLost(error);
   }
 }

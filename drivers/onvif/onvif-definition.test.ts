@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import { afterEach, expect, it } from 'vitest';
 import type { RunningSimulator } from '../sim/simulator.js';
-import { recordingContext } from '../visca/test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import type { RunningOnvifSimulator } from './onvif-camera-simulator.js';
 import { onvifDriver } from './onvif-definition.js';
 import { onvifSimulator } from './onvif-simulator.js';
@@ -23,7 +23,7 @@ it('describes itself as data: host, port, credentials, auth scheme, profile', ()
 it('runs against its simulator as `roomctl sim onvif --port 0 --discoveryPort 0 --username u --password p` would start it', async () => {
   const running = (await onvifSimulator.start({ port: '0', discoveryPort: '0', username: 'u', password: 'p', presets: '4' })) as RunningOnvifSimulator;
   sim = running;
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   const driver = onvifDriver.create({ id: 'cam', driver: 'onvif', host: '127.0.0.1', port: running.endpoint.port, username: 'u', password: 'p' }, ctx);
   await driver.connect();
   await driver.probe?.();

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { recordingContext } from '../visca/test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
 import { OnvifDriver } from './onvif-driver.js';
 
@@ -14,7 +14,7 @@ const credentials = { username: 'operator', password: 'pan-tilt-zoom' };
 
 it('connects with WS-UsernameToken: device information, profiles, preset count and the RTSP URI land in the state', async () => {
   sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'ws-security' }, ptz: { maxPresets: 32 } });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials }, ctx);
 
   await driver.connect();
@@ -37,7 +37,7 @@ it('connects with WS-UsernameToken: device information, profiles, preset count a
 
 it('speaks HTTP digest to a camera that wants only that', async () => {
   sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'digest' } });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials, auth: 'digest' }, ctx);
 
   await driver.connect();
@@ -50,7 +50,7 @@ it('speaks HTTP digest to a camera that wants only that', async () => {
 
 it('a wrong password fails the connect with ROOMCTL_E_DEVICE_AUTH', async () => {
   sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'ws-security' } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, username: 'operator', password: 'guess' }, recordingContext());
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, username: 'operator', password: 'guess' }, createTestContext());
 
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH', details: { fault: 'ter:NotAuthorized' } });
 });
@@ -60,6 +60,6 @@ it('nothing listening at the address: the connect fails as offline', async () =>
   const port = sim.endpoint.port;
   await sim.close();
   sim = undefined;
-  driver = new OnvifDriver({ host: '127.0.0.1', port }, recordingContext());
+  driver = new OnvifDriver({ host: '127.0.0.1', port }, createTestContext());
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
 });

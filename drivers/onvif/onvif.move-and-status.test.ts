@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { recordingContext, until } from '../visca/test-context.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
 import { OnvifDriver } from './onvif-driver.js';
 
@@ -12,32 +12,32 @@ afterEach(async () => {
 
 it('a continuous move turns the camera; polled status follows it; stop holds it where it is', async () => {
   sim = await startOnvifSimulator({ events: false });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx, { motionPollMs: 30 });
   await driver.connect();
   expect(ctx.state.events).toBe('polling');
 
   await driver.execute('move', { pan: 0.5, tilt: -0.25 });
-  await until(() => ((ctx.state.position as { pan: number } | undefined)?.pan ?? 0) > 0.2, 3000, 'the published pan to follow the camera');
+  await waitFor(() => ((ctx.state.position as { pan: number } | undefined)?.pan ?? 0) > 0.2, 3000, 'the published pan to follow the camera');
   expect(ctx.state).toMatchObject({ moving: true, motion: { pan: 0.5, tilt: -0.25, zoom: 0 } });
 
   await driver.execute('stop', {});
   const held = { ...sim.ptz.position };
   expect(sim.ptz.moving).toEqual({ panTilt: false, zoom: false });
-  await until(() => ctx.state.moving === false, 3000, 'the published status to say idle');
+  await waitFor(() => ctx.state.moving === false, 3000, 'the published status to say idle');
   expect(ctx.state.position).toEqual(held);
   expect(held.tilt).toBeLessThan(0);
 });
 
 it('absolute and relative moves travel to the point asked for', async () => {
   sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext(), { motionPollMs: 30 });
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext(), { motionPollMs: 30 });
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: 0.4, tilt: 0.2, zoom: 0.5 });
-  await until(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'travel to end');
+  await waitFor(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'travel to end');
   await driver.execute('position.relative', { pan: -0.1, tilt: 0.1 });
-  await until(() => !sim!.ptz.moving.panTilt, 3000, 'travel to end');
+  await waitFor(() => !sim!.ptz.moving.panTilt, 3000, 'travel to end');
 
   expect(sim.ptz.position.pan).toBeCloseTo(0.3, 5);
   expect(sim.ptz.position.tilt).toBeCloseTo(0.3, 5);
@@ -47,7 +47,7 @@ it('absolute and relative moves travel to the point asked for', async () => {
 
 it('a burst of joystick moves never puts two requests on the wire; the last one wins', async () => {
   sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
 
   const burst = Array.from({ length: 20 }, (_, i) => driver!.execute('move', { pan: (i + 1) / 20, tilt: 0 }));

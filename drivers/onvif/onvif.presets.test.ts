@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { recordingContext, until } from '../visca/test-context.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
 import { OnvifDriver } from './onvif-driver.js';
 
@@ -10,11 +10,11 @@ afterEach(async () => {
   await sim?.close();
 });
 
-const settled = () => until(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'the camera to stop moving');
+const settled = () => waitFor(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'the camera to stop moving');
 
 it('saves and recalls numbered presets, lists, sets, goes to and removes them by token', async () => {
   sim = await startOnvifSimulator({ events: false, ptz: { maxPresets: 8 } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: -0.5, tilt: 0.25 });
@@ -38,7 +38,7 @@ it('saves and recalls numbered presets, lists, sets, goes to and removes them by
 
 it('a preset number past what the camera stores is refused with the allowed range before anything is sent', async () => {
   sim = await startOnvifSimulator({ events: false, ptz: { maxPresets: 8 } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
   const before = sim.requests.length;
 
@@ -49,14 +49,14 @@ it('a preset number past what the camera stores is refused with the allowed rang
 
 it('recalling a preset number the camera does not hold says so', async () => {
   sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
   await expect(driver.execute('preset.recall', { preset: 5 })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS', details: { preset: 5 } });
 });
 
 it('home: set it where the camera is, wander off, go home', async () => {
   sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: 0.6, tilt: -0.3 });

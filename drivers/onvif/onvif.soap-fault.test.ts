@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { recordingContext } from '../visca/test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
 import { OnvifDriver } from './onvif-driver.js';
 
@@ -13,7 +13,7 @@ afterEach(async () => {
 it('SOAP faults become coded errors that name the fault, and the link stays up', async () => {
   // A ceiling mount: the head cannot tilt above the horizon.
   sim = await startOnvifSimulator({ events: false, ptz: { limits: { tilt: { min: -1, max: 0 } } } });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
   await driver.connect();
 

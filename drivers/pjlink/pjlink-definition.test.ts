@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actionsOf, type DeviceDriver } from '../core/definition.js';
 import { pjlinkDriver } from './pjlink-definition.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 
 let sim: RunningPjlinkSimulator | undefined;
 let driver: DeviceDriver | undefined;

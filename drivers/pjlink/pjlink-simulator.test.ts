@@ -2,7 +2,7 @@ import { createSocket } from 'node:dgram';
 import { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LineFramer, authDigest } from './pjlink-codec.js';
-import { waitFor } from './test-context.js';
+import { waitFor } from '../testing/test-context.js';
 import { parseListen, pjlinkSimulator, startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
 
 let sim: RunningPjlinkSimulator | undefined;
@@ -97,7 +97,7 @@ describe('PJLink simulator', () => {
     sim = await startPjlinkSimulator({ port: 0, idleTimeoutMs: 50 });
     const c = await talk(sim.endpoint.port);
     await c.closed;
-    await waitFor(() => sim!.openConnections === 0);
+    await waitFor(() => sim!.openConnections === 0, 2000);
   });
 
   it('answers the class 2 UDP search with its MAC', async () => {

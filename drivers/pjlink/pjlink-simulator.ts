@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, type Server, type Socket } from 'node:net';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import type { Socket } from 'node:net';
+import type { SimulatorDefinition } from '../sim/simulator.js';
+import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { LineFramer, PJLINK_PORT, authDigest } from './pjlink-codec.js';
 import { PjlinkDisplay, type PjlinkDisplayOptions } from './pjlink-display-model.js';
 
@@ -18,21 +19,13 @@ export interface PjlinkSimulatorOptions extends PjlinkDisplayOptions {
   udpPort?: number;
 }
 
-export interface RunningPjlinkSimulator extends RunningSimulator {
+export interface RunningPjlinkSimulator extends RunningTcpSimulator {
   /** The simulated display: its state, `received` lines, `setErrorStatus`, 'command' events. */
   readonly display: PjlinkDisplay;
-  readonly endpoint: { host: string; port: number };
   /** Where the UDP search is answered, when `udpPort` was given. */
   readonly udpEndpoint: { host: string; port: number } | undefined;
-  /** TCP sessions accepted so far (tells a test whether the driver reconnected). */
-  readonly connectionCount: number;
-  /** Sessions open right now. */
-  readonly openConnections: number;
-  /** Test hook: close every open session at once, as a rebooting display would. */
-  dropConnections(): void;
   /** Test hook: same as `display.setErrorStatus`. */
   setErrorStatus: PjlinkDisplay['setErrorStatus'];
-  close(): Promise<void>;
 }
 
 const DIGEST = /^[0-9a-f]{32}/i;
@@ -42,48 +35,18 @@ export async function startPjlinkSimulator(options: PjlinkSimulatorOptions = {})
   const host = options.host ?? '127.0.0.1';
   const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
   const display = new PjlinkDisplay(options);
-  const sockets = new Set<Socket>();
-  let connectionCount = 0;
-
-  const server: Server = createServer((socket) => {
-    connectionCount++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined); // a client that vanishes is not the simulator's problem
-    serveSession(socket, display, options.password, idleTimeoutMs);
-  });
-  await listen(server, options.port ?? PJLINK_PORT, host);
-  const port = (server.address() as { port: number }).port;
-
   let udp: UdpSocket | undefined;
+  const tcp = await startTcpSimulatorServer({
+    host,
+    port: options.port ?? PJLINK_PORT,
+    noDelay: false,
+    onConnection: (socket) => serveSession(socket, display, options.password, idleTimeoutMs),
+    onClose: () => udp?.close(),
+  });
   if (options.udpPort !== undefined) udp = await answerSearch(display, host, options.udpPort);
   const udpEndpoint = udp ? { host, port: udp.address().port } : undefined;
-
-  let closed = false;
-  const dropConnections = () => {
-    for (const socket of sockets) socket.destroy();
-  };
-  return {
-    display,
-    endpoint: { host, port },
-    udpEndpoint,
-    get connectionCount() {
-      return connectionCount;
-    },
-    get openConnections() {
-      return sockets.size;
-    },
-    dropConnections,
-    setErrorStatus: (status) => display.setErrorStatus(status),
-    /** Safe to call twice. */
-    async close() {
-      if (closed) return;
-      closed = true;
-      dropConnections();
-      udp?.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const setErrorStatus: PjlinkDisplay['setErrorStatus'] = (status) => display.setErrorStatus(status);
+  return Object.assign(tcp, { display, udpEndpoint, setErrorStatus });
 }
 
 /**
@@ -139,16 +102,6 @@ async function answerSearch(display: PjlinkDisplay, host: string, port: number):
     });
   });
   return udp;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 /** `'127.0.0.1:4352'`, `'4352'` or `':0'` → host and port. */

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { PjlinkDriver } from './pjlink-driver.js';
 import { handshake, startScriptedDisplay, type ScriptedDisplay } from './scripted-display.js';
-import { createTestContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 
 let display: ScriptedDisplay | undefined;
 let driver: PjlinkDriver | undefined;

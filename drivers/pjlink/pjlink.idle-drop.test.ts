@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { PjlinkDriver } from './pjlink-driver.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext, waitFor } from './test-context.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 
 let sim: RunningPjlinkSimulator | undefined;
 let driver: PjlinkDriver | undefined;
@@ -49,7 +49,7 @@ it('a display that drops every session at once (dropConnections) is reached agai
   await driver.connect();
 
   sim.dropConnections();
-  await waitFor(() => sim!.openConnections === 0);
+  await waitFor(() => sim!.openConnections === 0, 2000);
   await driver.probe();
 
   expect(sim.connectionCount).toBe(2);

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { PjlinkDriver } from './pjlink-driver.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 
 let sim: RunningPjlinkSimulator | undefined;
 let driver: PjlinkDriver | undefined;

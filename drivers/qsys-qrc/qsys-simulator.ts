@@ -1,6 +1,7 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import { listenTcp, numberOption, parseListenOption } from '../sim/sim-options.js';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import type { Socket } from 'node:net';
+import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import type { SimulatorDefinition } from '../sim/simulator.js';
+import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { QRC_MAX_MESSAGE, QRC_PORT, encodeQrc, encodeQrcReply, parseQrcMessage } from './qrc-codec.js';
 import { QsysCoreModel, type QsysCoreModelOptions } from './qsys-core-model.js';
@@ -13,12 +14,8 @@ export interface QsysSimulatorOptions extends QsysCoreModelOptions {
   idleTimeoutMs?: number;
 }
 
-export interface RunningQsysSimulator extends RunningSimulator {
-  readonly endpoint: { host: string; port: number };
+export interface RunningQsysSimulator extends RunningTcpSimulator {
   readonly core: QsysCoreModel;
-  readonly connectionCount: number;
-  readonly openConnections: number;
-  dropConnections(): void;
 }
 
 /** A Q-SYS Core answering QRC on real TCP: EngineStatus on connect, logon, components, change groups. */
@@ -26,14 +23,7 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
   const host = options.host ?? '127.0.0.1';
   const core = new QsysCoreModel(options);
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
-  const sockets = new Set<Socket>();
-  let connectionCount = 0;
-
-  const server: Server = createServer((socket) => {
-    connectionCount++;
-    sockets.add(socket);
-    socket.setNoDelay(true);
-    socket.on('error', () => undefined);
+  const serveSession = (socket: Socket) => {
     const session = core.newSession();
     const timers = new Map<string, NodeJS.Timeout>();
     let idle: NodeJS.Timeout | undefined;
@@ -42,7 +32,6 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
       idle = setTimeout(() => socket.destroy(), idleTimeoutMs);
     };
     socket.on('close', () => {
-      sockets.delete(socket);
       clearTimeout(idle);
       for (const t of timers.values()) clearInterval(t);
     });
@@ -74,29 +63,9 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
         }
       }
     });
-  });
-  const port = await listenTcp(server, options.port ?? QRC_PORT, host);
-  let closed = false;
-  const dropConnections = () => {
-    for (const s of sockets) s.destroy();
   };
-  return {
-    endpoint: { host, port },
-    core,
-    get connectionCount() {
-      return connectionCount;
-    },
-    get openConnections() {
-      return sockets.size;
-    },
-    dropConnections,
-    async close() {
-      if (closed) return;
-      closed = true;
-      dropConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const tcp = await startTcpSimulatorServer({ host, port: options.port ?? QRC_PORT, onConnection: serveSession });
+  return Object.assign(tcp, { core });
 }
 
 export const qsysSimulator: SimulatorDefinition = {

@@ -1,6 +1,7 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
-import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
+import type { MatchResult } from '../transports/request-queue.js';
+import { RequestReplyLink } from '../transports/request-reply-link.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
 import type { Transport } from '../transports/transport.js';
@@ -26,43 +27,36 @@ type Ack = Extract<MdcFrame, { kind: 'ack' }>;
  * value out of range) and keeps the link; a closed line is a lost link.
  */
 export class MdcDriver implements DeviceDriver {
-  private transport: Transport | undefined;
   private readonly parser = new MdcFrameParser();
-  private readonly queue: RequestQueue<MdcFrame>;
+  private readonly link: RequestReplyLink<MdcFrame>;
   private readonly id: number;
-  private stopped = true;
   private readonly where: string;
 
   constructor(private readonly options: MdcDriverOptions, private readonly ctx: DriverContext) {
     this.id = options.displayId ?? 0;
     this.where = options.serialPort ?? `${options.host}:${options.port ?? MDC_PORT}`;
-    this.queue = new RequestQueue(options.replyTimeoutMs ?? 2000, () => this.where);
+    this.link = new RequestReplyLink(
+      {
+        where: this.where,
+        replyTimeoutMs: options.replyTimeoutMs ?? 2000,
+        disconnectedMessage: 'the MDC driver is disconnected',
+        notOpenMessage: `${this.where} is not connected`,
+        onData: (chunk) => this.onData(chunk),
+      },
+      ctx,
+    );
   }
 
   async connect(): Promise<void> {
     const { host, port = MDC_PORT, serialPort, baudRate = 9600, connectTimeoutMs = 3000 } = this.options;
     if (!host && !serialPort) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'a samsung-mdc device needs `host` (TCP 1515) or `serialPort` (RS-232)');
-    this.stopped = false;
     this.parser.reset();
     const transport = this.options.transportFactory?.() ?? (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
-    transport.on('data', (chunk: Buffer) => this.onData(chunk));
-    transport.on('close', (err: Error | undefined) => this.onClose(transport, err));
-    await transport.open();
-    this.transport = transport;
-    try {
-      await this.readStatus();
-    } catch (err) {
-      await this.disconnect();
-      throw err;
-    }
+    await this.link.connect(transport, () => this.readStatus());
   }
 
   async disconnect(): Promise<void> {
-    this.stopped = true;
-    const transport = this.transport;
-    this.transport = undefined;
-    this.queue.fail(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the MDC driver is disconnected'));
-    await transport?.close();
+    await this.link.disconnect();
   }
 
   async probe(): Promise<void> {
@@ -123,25 +117,12 @@ export class MdcDriver implements DeviceDriver {
       }
       return { done: true };
     };
-    const transport = this.transport;
-    return (await this.queue.request(
-      () => (transport && !this.stopped ? transport.write(bytes) : Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.where} is not connected`))),
-      match,
-      `MDC 0x${cmd.toString(16)}`,
-    )) as Ack;
+    return (await this.link.request(bytes, match, `MDC 0x${cmd.toString(16)}`)) as Ack;
   }
 
   private onData(chunk: Buffer): void {
     const before = this.parser.rejected;
-    for (const frame of this.parser.push(chunk)) this.queue.offer(frame);
+    for (const frame of this.parser.push(chunk)) this.link.queue.offer(frame);
     if (this.parser.rejected !== before) this.ctx.log.warn({ rejected: this.parser.rejected - before }, 'MDC bytes that were no frame, skipped');
-  }
-
-  private onClose(transport: Transport, err: Error | undefined): void {
-    if (this.transport !== transport) return;
-    this.transport = undefined;
-    const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.where} closed${err ? `: ${err.message}` : ''}`);
-    this.queue.fail(error);
-    if (!this.stopped) this.ctx.linkLost(error);
   }
 }

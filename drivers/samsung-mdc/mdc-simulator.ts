@@ -1,7 +1,8 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
-import { listenTcp, numberOption, parseListenOption } from '../sim/sim-options.js';
+import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { MDC_PORT, MdcFrameParser } from './mdc-codec.js';
 import { MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
 
@@ -33,15 +34,7 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
     }, () => parser.reset());
     return { endpoint: { serialPort: options.serialPath }, display, connectionCount: 0, dropConnections: () => undefined, close: () => line.close() };
   }
-  const host = options.host ?? '127.0.0.1';
-  const sockets = new Set<Socket>();
-  let connectionCount = 0;
-  const server: Server = createServer((socket) => {
-    connectionCount++;
-    sockets.add(socket);
-    socket.setNoDelay(true);
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
+  const serveSession = (socket: Socket) => {
     const parser = new MdcFrameParser();
     socket.on('data', (chunk: Buffer) => {
       for (const frame of parser.push(chunk)) {
@@ -49,26 +42,9 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
         if (reply && !socket.destroyed) socket.write(reply);
       }
     });
-  });
-  const port = await listenTcp(server, options.port ?? MDC_PORT, host);
-  let closed = false;
-  const dropConnections = () => {
-    for (const s of sockets) s.destroy();
   };
-  return {
-    endpoint: { host, port },
-    display,
-    get connectionCount() {
-      return connectionCount;
-    },
-    dropConnections,
-    async close() {
-      if (closed) return;
-      closed = true;
-      dropConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? MDC_PORT, onConnection: serveSession });
+  return Object.assign(tcp, { display });
 }
 
 export const mdcSimulator: SimulatorDefinition = {

@@ -1,6 +1,7 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
-import { listenTcp, numberOption, parseListenOption } from '../sim/sim-options.js';
+import type { Socket } from 'node:net';
+import type { SimulatorDefinition } from '../sim/simulator.js';
+import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SHURE_MAX_MESSAGE, SHURE_PORT } from './shure-codec.js';
 import { ShureMxaModel, type ShureMxaModelOptions } from './shure-mxa-model.js';
@@ -11,40 +12,15 @@ export interface ShureMxaSimulatorOptions extends ShureMxaModelOptions {
   port?: number;
 }
 
-export interface RunningShureMxaSimulator extends RunningSimulator {
-  readonly endpoint: { host: string; port: number };
+export interface RunningShureMxaSimulator extends RunningTcpSimulator {
   readonly array: ShureMxaModel;
-  readonly connectionCount: number;
-  readonly openConnections: number;
-  /** Test hook: drop every session, as a rebooting array would. */
-  dropConnections(): void;
 }
 
 /** A Shure MXA910 on a real TCP server: 8 lobes whose levels move while metering is on. */
 export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions = {}): Promise<RunningShureMxaSimulator> {
   const host = options.host ?? '127.0.0.1';
   const array = new ShureMxaModel(options);
-  const sockets = new Set<Socket>();
-  let connectionCount = 0;
-  const broadcast = (line: string) => {
-    for (const s of sockets) if (!s.destroyed) s.write(line);
-  };
-  array.on('rep', broadcast);
-
-  // One meter clock for the array: the rate is a device setting, not a per-session one.
-  let meter: NodeJS.Timeout | undefined;
-  array.on('meterRate', (rate: number) => {
-    clearInterval(meter);
-    meter = rate > 0 ? setInterval(() => broadcast(array.sample()), rate) : undefined;
-    meter?.unref();
-  });
-
-  const server: Server = createServer((socket) => {
-    connectionCount++;
-    sockets.add(socket);
-    socket.setNoDelay(true);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
+  const serveSession = (socket: Socket) => {
     const framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
     socket.on('data', (chunk: Buffer) => {
       for (const raw of framer.push(chunk)) {
@@ -54,31 +30,17 @@ export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions =
         for (const reply of array.handle(text.slice(start + 1).trim())) socket.write(reply);
       }
     });
+  };
+  // One meter clock for the array: the rate is a device setting, not a per-session one.
+  let meter: NodeJS.Timeout | undefined;
+  const tcp = await startTcpSimulatorServer({ host, port: options.port ?? SHURE_PORT, onConnection: serveSession, onClose: () => clearInterval(meter) });
+  array.on('rep', (line: string) => tcp.broadcast(line));
+  array.on('meterRate', (rate: number) => {
+    clearInterval(meter);
+    meter = rate > 0 ? setInterval(() => tcp.broadcast(array.sample()), rate) : undefined;
+    meter?.unref();
   });
-  const port = await listenTcp(server, options.port ?? SHURE_PORT, host);
-
-  let closed = false;
-  const dropConnections = () => {
-    for (const s of sockets) s.destroy();
-  };
-  return {
-    endpoint: { host, port },
-    array,
-    get connectionCount() {
-      return connectionCount;
-    },
-    get openConnections() {
-      return sockets.size;
-    },
-    dropConnections,
-    async close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(meter);
-      dropConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return Object.assign(tcp, { array });
 }
 
 export const shureMxaSimulator: SimulatorDefinition = {

@@ -2,9 +2,10 @@ import type { DriverContext, DriverLogger } from '../core/definition.js';
 import type { RoomctlError } from '../core/errors.js';
 
 /**
- * A DriverContext that remembers what a driver told the host, for scenario tests to read back:
- * `lost` (linkLost calls), `conditions` (setCondition calls), `state` (publishState merged),
- * `patches` (every publishState call in order), `logs`.
+ * The one DriverContext for driver tests: it remembers what a driver told the host, for
+ * scenario tests to read back: `lost` (linkLost calls), `conditions` (setCondition calls),
+ * `state` (publishState merged), `patches` (every publishState call in order), `logs`
+ * (printed too with `printLogs`, when a test is being debugged).
  */
 export interface TestContext extends DriverContext {
   readonly lost: RoomctlError[];
@@ -44,7 +45,7 @@ export function createTestContext(deviceId = 'device', options: { printLogs?: bo
 export async function waitFor(check: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

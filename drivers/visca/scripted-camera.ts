@@ -1,5 +1,5 @@
 import { SerialTransport } from '../transports/serial-transport.js';
-import { bytes, hex } from './test-context.js';
+import { bytes, hex } from '../testing/hex.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createSocket, type RemoteInfo } from 'node:dgram';
-import { bytes, hex } from './test-context.js';
+import { bytes, hex } from '../testing/hex.js';
 import { decodeViscaIp, encodeViscaIp, type ViscaIpType } from './visca-ip-header.js';
 
 /** One datagram from the driver, readable in a test: `{ type: 'command', sequence: 1, payload: '81 01 06 04 FF' }`. */

@@ -8,6 +8,7 @@ import {
   directionOf,
   encode,
   panTiltDrive,
+  type PowerState,
 } from './visca-codec.js';
 import type { ViscaOutcome, ViscaRequest } from './visca-command-channel.js';
 import type { Range, ViscaModel, ViscaProfile } from './visca-profiles.js';
@@ -177,6 +178,17 @@ export class ViscaCameraActions {
         : encode(zoom > 0 ? C.zoomTeleVariable : C.zoomWideVariable, { address, speed });
     const outcome = await this.o.send({ kind: 'command', bytes, label: zoom === 0 ? 'zoom stop' : `zoom ${zoom > 0 ? 'tele' : 'wide'}`, coalesce: 'zoom', stop: zoom === 0 });
     return outcome.status === 'done';
+  }
+
+  /** PowerInq, the cheapest question every VISCA camera answers: the connect handshake and the watchdog. */
+  async inquirePower(): Promise<PowerState> {
+    const outcome = await this.o.send({ kind: 'inquiry', bytes: encode(C.powerInquiry, { address: this.o.address }), label: 'PowerInq' });
+    const power = outcome.status === 'done' ? decodePowerPayload(outcome.payload) : undefined;
+    if (!power) {
+      this.o.noteIncoherence('PowerInq answer is not on/standby');
+      throw new RoomctlError('ROOMCTL_E_PROTOCOL', 'camera answered PowerInq with something that is not on/standby');
+    }
+    return power;
   }
 
   private async inquireAll(): Promise<Record<string, unknown>> {

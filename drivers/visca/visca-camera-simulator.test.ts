@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytes, hex, until } from './test-context.js';
+import { bytes, hex } from '../testing/hex.js';
+import { waitFor } from '../testing/test-context.js';
 import { ViscaCameraSimulator, type ViscaCameraSimulatorOptions } from './visca-camera-simulator.js';
 
 /** The camera core with no transport: bytes in, replies out. */
@@ -60,7 +61,7 @@ describe('VISCA camera simulator', () => {
     const { camera, say, later } = cameraWith({ panTiltUnitsPerSecond: 10_000 });
     expect(say('81 01 06 02 18 14 00 01 0F 04 0F 0F 0F 0F FF')).toEqual(['90 41 FF']); // pan 500, tilt -1
     expect(camera.moving).toBe(true);
-    await until(() => later.length > 0, 1000, 'completion');
+    await waitFor(() => later.length > 0, 1000, 'completion');
     expect(later).toEqual(['90 51 FF']);
     expect(camera.reported).toMatchObject({ pan: 500, tilt: -1 });
   });
@@ -77,7 +78,7 @@ describe('VISCA camera simulator', () => {
   it('drives at the commanded speed and stops', async () => {
     const { camera, say } = cameraWith({ panTiltUnitsPerSecond: 2000 });
     say('81 01 06 01 18 14 02 01 FF'); // up-right, full speed
-    await until(() => camera.reported.pan > 50 && camera.reported.tilt > 50, 1000, 'movement');
+    await waitFor(() => camera.reported.pan > 50 && camera.reported.tilt > 50, 1000, 'movement');
     say('81 01 06 01 01 01 03 03 FF');
     const stoppedAt = camera.reported;
     await new Promise((resolve) => setTimeout(resolve, 60));
@@ -91,7 +92,7 @@ describe('VISCA camera simulator', () => {
     say('81 01 04 3F 01 07 FF');
     camera.position.pan = 0;
     expect(say('81 01 04 3F 02 07 FF')).toEqual(['90 41 FF']);
-    await until(() => later.length > 0, 1000, 'recall completion');
+    await waitFor(() => later.length > 0, 1000, 'recall completion');
     expect(camera.reported.pan).toBe(120);
     say('81 01 04 3F 00 07 FF');
     expect(camera.presets.has(7)).toBe(false);

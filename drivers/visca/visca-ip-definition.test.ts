@@ -2,7 +2,8 @@ import { Value } from '@sinclair/typebox/value';
 import { afterEach, expect, it } from 'vitest';
 import { actionsOf } from '../core/definition.js';
 import type { RunningSimulator } from '../sim/simulator.js';
-import { hex, recordingContext } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext } from '../testing/test-context.js';
 import { viscaIpDriver } from './visca-ip-definition.js';
 import { viscaIpSimulator, type RunningViscaIpSimulator } from './visca-ip-simulator.js';
 
@@ -26,7 +27,7 @@ it('runs against its simulator as `roomctl sim visca-ip --port 0 --tcpPort 0` wo
   const running = (await viscaIpSimulator.start({ port: '0', tcpPort: '0' })) as RunningViscaIpSimulator;
   sim = running;
   for (const protocol of ['udp', 'tcp'] as const) {
-    const ctx = recordingContext();
+    const ctx = createTestContext();
     const port = protocol === 'udp' ? running.endpoint.port : running.endpoint.tcpPort!;
     const driver = viscaIpDriver.create({ id: 'cam', driver: 'visca-ip', host: '127.0.0.1', port, protocol }, ctx);
     await driver.connect();

@@ -1,7 +1,6 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { ViscaCameraActions } from './visca-camera-actions.js';
-import { VISCA_COMMANDS as C, decodePowerPayload, encode, type PowerState } from './visca-codec.js';
 import { ViscaCommandChannel, type ViscaOutcome, type ViscaRequest } from './visca-command-channel.js';
 import { VISCA_IP_PORT } from './visca-ip-header.js';
 import type { ViscaLink } from './visca-link.js';
@@ -103,7 +102,7 @@ export class ViscaIpDriver implements DeviceDriver {
     try {
       await link.open();
       if (link instanceof ViscaUdpLink) await link.reset();
-      const power = await this.inquirePower();
+      const power = await this.actions.inquirePower();
       this.ctx.publishState({ power, protocol: this.protocol, endpoint: this.endpoint });
       this.connected = true;
     } catch (err) {
@@ -133,17 +132,7 @@ export class ViscaIpDriver implements DeviceDriver {
 
   /** Watchdog: PowerInq, the cheapest question every VISCA camera answers. */
   async probe(): Promise<void> {
-    this.ctx.publishState({ power: await this.inquirePower() });
-  }
-
-  private async inquirePower(): Promise<PowerState> {
-    const outcome = await this.send({ kind: 'inquiry', bytes: encode(C.powerInquiry, { address: ADDRESS }), label: 'PowerInq' });
-    const power = outcome.status === 'done' ? decodePowerPayload(outcome.payload) : undefined;
-    if (!power) {
-      this.channel?.noteIncoherence('PowerInq answer is not on/standby');
-      throw new RoomctlError('ROOMCTL_E_PROTOCOL', 'camera answered PowerInq with something that is not on/standby');
-    }
-    return power;
+    this.ctx.publishState({ power: await this.actions.inquirePower() });
   }
 
   private send(request: ViscaRequest): Promise<ViscaOutcome> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytes, hex } from './test-context.js';
+import { bytes, hex } from '../testing/hex.js';
 import { decodeViscaIp, encodeViscaIp, nextSequence, viscaIpTypeOf } from './visca-ip-header.js';
 
 describe('VISCA-over-IP header', () => {

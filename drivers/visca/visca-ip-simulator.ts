@@ -1,7 +1,8 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import { createServer, type Server, type Socket as TcpSocket } from 'node:net';
+import type { Socket as TcpSocket } from 'node:net';
 import { RoomctlError } from '../core/errors.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { ViscaCameraSimulator, type ViscaCameraSimulatorOptions } from './visca-camera-simulator.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
 import { decodeViscaIp, encodeViscaIp, sameBytes, VISCA_IP_CONTROL, viscaIpTypeOf, type ViscaIpType } from './visca-ip-header.js';
@@ -135,26 +136,15 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
     });
   });
 
-  let tcp: Server | undefined;
-  const connections = new Set<TcpSocket>();
-  if (options.tcpPort !== undefined) {
-    tcp = createServer((conn) => {
-      connections.add(conn);
-      const parser = new ViscaFrameParser({ maxFrameLength: 64 });
-      conn.on('data', (chunk: Buffer) => {
-        if (silent) return;
-        for (const frame of parser.push(chunk)) router.handle(frame, (reply) => !conn.destroyed && !silent && conn.write(reply));
-      });
-      conn.on('error', () => undefined);
-      conn.on('close', () => connections.delete(conn));
+  const serveTcp = (conn: TcpSocket) => {
+    const parser = new ViscaFrameParser({ maxFrameLength: 64 });
+    conn.on('data', (chunk: Buffer) => {
+      if (silent) return;
+      for (const frame of parser.push(chunk)) router.handle(frame, (reply) => !conn.destroyed && !silent && conn.write(reply));
     });
-    await new Promise<void>((resolve, reject) => {
-      tcp!.once('error', reject);
-      tcp!.listen(options.tcpPort, host, () => resolve());
-    });
-  }
-  const tcpAddress = tcp?.address();
-  const endpoint = { host, port: udp.address().port, ...(tcpAddress && typeof tcpAddress === 'object' ? { tcpPort: tcpAddress.port } : {}) };
+  };
+  const tcp = options.tcpPort === undefined ? undefined : await startTcpSimulatorServer({ host, port: options.tcpPort, noDelay: false, onConnection: serveTcp });
+  const endpoint = { host, port: udp.address().port, ...(tcp ? { tcpPort: tcp.endpoint.port } : {}) };
 
   return {
     endpoint,
@@ -175,8 +165,7 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
       closed = true;
       camera.close();
       await new Promise<void>((resolve) => udp.close(() => resolve()));
-      for (const conn of connections) conn.destroy();
-      if (tcp) await new Promise<void>((resolve) => tcp!.close(() => resolve()));
+      await tcp?.close();
     },
   };
 }

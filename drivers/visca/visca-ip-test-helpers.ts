@@ -1,4 +1,4 @@
-import { hex } from './test-context.js';
+import { hex } from '../testing/hex.js';
 import { decodeViscaIp } from './visca-ip-header.js';
 
 /** Datagrams as `type #sequence: payload`, so a test reads like the conversation on the wire. */

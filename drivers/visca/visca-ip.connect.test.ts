@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { hex, recordingContext } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { decodeViscaIp } from './visca-ip-header.js';
 import { startViscaIpSimulator, type RunningViscaIpSimulator } from './visca-ip-simulator.js';
@@ -19,7 +20,7 @@ const seen = (s: RunningViscaIpSimulator) =>
 
 it('connects over UDP: RESET first, then PowerInq as message number 1', async () => {
   sim = await startViscaIpSimulator();
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
 
   await driver.connect();
@@ -30,7 +31,7 @@ it('connects over UDP: RESET first, then PowerInq as message number 1', async ()
 
 it('moves the camera, and the camera reports where it went', async () => {
   sim = await startViscaIpSimulator();
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: 300, tilt: -100 });
@@ -44,6 +45,6 @@ it('says so when nothing answers at the address', async () => {
   const port = sim.endpoint.port;
   await sim.close();
   sim = undefined;
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port }, recordingContext(), { retransmitMs: 50 });
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port }, createTestContext(), { retransmitMs: 50 });
   await expect(driver.connect()).rejects.toMatchObject({ code: expect.stringMatching(/ROOMCTL_E_(CONNECT_FAILED|DEVICE_OFFLINE)/) });
 });

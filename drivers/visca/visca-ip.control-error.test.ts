@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { openScriptedIpCamera, type ScriptedIpCamera } from './scripted-ip-camera.js';
-import { recordingContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 
 let cam: ScriptedIpCamera | undefined;
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 it('a control error 0F 02 fails that one command with a coded error, and the link lives on', async () => {
   cam = await openScriptedIpCamera();
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaIpDriver({ host: '127.0.0.1', port: cam.port }, ctx);
   await Promise.all([driver.connect(), cam.answerConnect()]);
 
@@ -31,7 +31,7 @@ it('a control error 0F 02 fails that one command with a coded error, and the lin
 
 it('a sequence error that survives a RESET fails the command as a protocol error', async () => {
   cam = await openScriptedIpCamera();
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port: cam.port }, recordingContext());
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port: cam.port }, createTestContext());
   await Promise.all([driver.connect(), cam.answerConnect()]);
 
   const home = driver.execute('home', {});

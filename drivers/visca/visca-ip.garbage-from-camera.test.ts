@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
 import { openScriptedIpCamera, type ScriptedIpCamera } from './scripted-ip-camera.js';
-import { recordingContext, until } from './test-context.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { encodeViscaIp } from './visca-ip-header.js';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 it('random and mutated datagrams from the camera throw nothing; the driver resets the link as a protocol error', async () => {
   cam = await openScriptedIpCamera();
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaIpDriver({ host: '127.0.0.1', port: cam.port }, ctx);
   await Promise.all([driver.connect(), cam.answerConnect()]);
 
@@ -29,7 +29,7 @@ it('random and mutated datagrams from the camera throw nothing; the driver reset
   );
   for (const d of datagrams) await cam.sendRaw(d);
 
-  await until(() => ctx.lost.length > 0, 2000, 'the driver to give up on the stream');
+  await waitFor(() => ctx.lost.length > 0, 2000, 'the driver to give up on the stream');
   expect(ctx.lost).toHaveLength(1);
   expect(ctx.lost[0]).toMatchObject({ code: 'ROOMCTL_E_PROTOCOL' });
   await expect(driver.execute('home', {})).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
@@ -37,7 +37,7 @@ it('random and mutated datagrams from the camera throw nothing; the driver reset
 
 it('stale replies (sequence numbers nobody waits for) are dropped quietly and keep the link', async () => {
   cam = await openScriptedIpCamera();
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaIpDriver({ host: '127.0.0.1', port: cam.port }, ctx);
   await Promise.all([driver.connect(), cam.answerConnect()]);
 

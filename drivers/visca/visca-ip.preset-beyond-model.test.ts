@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { recordingContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { startViscaIpSimulator, type RunningViscaIpSimulator } from './visca-ip-simulator.js';
 
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 it('a preset past what the model holds is refused with the allowed range, and nothing goes on the wire', async () => {
   sim = await startViscaIpSimulator({ camera: { model: 'lumens' } });
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port, model: 'lumens' }, recordingContext());
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port, model: 'lumens' }, createTestContext());
   await driver.connect();
   const before = sim.datagrams.length;
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { recordingContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { startViscaIpSimulator, type RunningViscaIpSimulator } from './visca-ip-simulator.js';
 import { conversation } from './visca-ip-test-helpers.js';
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 it('a command datagram lost on the way is sent again with the same sequence number', async () => {
   sim = await startViscaIpSimulator();
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext(), { retransmitMs: 40 });
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext(), { retransmitMs: 40 });
   await driver.connect();
 
   sim.dropIncoming(1);
@@ -28,7 +28,7 @@ it('a command datagram lost on the way is sent again with the same sequence numb
 
 it('a reply lost on the way back gets the command repeated, and the camera does not run it twice', async () => {
   sim = await startViscaIpSimulator();
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext(), { retransmitMs: 40 });
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext(), { retransmitMs: 40 });
   await driver.connect();
 
   // The camera runs the relative move and ACKs; the ACK is lost. The repeat is recognised by
@@ -43,7 +43,7 @@ it('a reply lost on the way back gets the command repeated, and the camera does 
 
 it('gives up after a bounded number of tries and reports a timeout; the link stays usable', async () => {
   sim = await startViscaIpSimulator();
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext(), { retransmitMs: 40, maxTries: 3, ackTimeoutMs: 400 });
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext(), { retransmitMs: 40, maxTries: 3, ackTimeoutMs: 400 });
   await driver.connect();
 
   sim.dropIncoming(3);

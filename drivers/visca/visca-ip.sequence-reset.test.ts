@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { recordingContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { startViscaIpSimulator, type RunningViscaIpSimulator } from './visca-ip-simulator.js';
 import { conversation } from './visca-ip-test-helpers.js';
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 it('a camera that counts from elsewhere answers 0F 01; the driver sends RESET and the command goes through', async () => {
   sim = await startViscaIpSimulator();
-  const driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  const driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   drivers.push(driver);
   await driver.connect();
 
@@ -27,13 +27,13 @@ it('a camera that counts from elsewhere answers 0F 01; the driver sends RESET an
 
 it('a new session starts again from 1: RESET at connect makes the camera forget the old numbers', async () => {
   sim = await startViscaIpSimulator();
-  const first = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  const first = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   drivers.push(first);
   await first.connect();
   for (let i = 0; i < 5; i++) await first.execute('home', {});
   await first.disconnect();
 
-  const second = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  const second = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   drivers.push(second);
   await second.connect();
   await second.execute('home', {});

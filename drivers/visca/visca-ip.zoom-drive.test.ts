@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { hex, recordingContext, until } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { startViscaIpSimulator, type RunningViscaIpSimulator } from './visca-ip-simulator.js';
 
@@ -12,11 +13,11 @@ afterEach(async () => {
 
 it('zooms at the standard speed without a speed, at a variable speed with one, and stops', async () => {
   sim = await startViscaIpSimulator();
-  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, recordingContext());
+  driver = new ViscaIpDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
 
   await driver.execute('zoom.drive', { direction: 'tele' });
-  await until(() => sim!.camera.position.zoom > 0, 2000, 'the lens to move tele');
+  await waitFor(() => sim!.camera.position.zoom > 0, 2000, 'the lens to move tele');
   await driver.execute('zoom.drive', { direction: 'wide', speed: 1 });
   await driver.execute('zoom.drive', { direction: 'stop' });
 

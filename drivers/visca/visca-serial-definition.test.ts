@@ -3,7 +3,8 @@ import { afterEach, expect, it } from 'vitest';
 import { actionsOf } from '../core/definition.js';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
 import type { RunningSimulator } from '../sim/simulator.js';
-import { hex, recordingContext } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext } from '../testing/test-context.js';
 import { VISCA_PRESET_MAX } from './visca-profiles.js';
 import { viscaSerialDriver } from './visca-serial-definition.js';
 import { viscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
@@ -35,7 +36,7 @@ it('runs against its simulator as `roomctl sim visca-serial --port PATH` would s
   const running = (await viscaSerialSimulator.start({ port: pair.simulatorPath })) as RunningViscaSerialSimulator;
   sim = running;
   expect(running.endpoint).toEqual({ port: pair.simulatorPath });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   const driver = viscaSerialDriver.create({ id: 'cam', driver: 'visca-serial', port: pair.devicePath, baudRate: 9600 }, ctx);
 
   await driver.connect();

@@ -2,7 +2,6 @@ import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import type { Transport } from '../transports/transport.js';
 import { ViscaCameraActions } from './visca-camera-actions.js';
-import { VISCA_COMMANDS as C, decodePowerPayload, encode, type PowerState } from './visca-codec.js';
 import { ViscaCommandChannel, type ViscaOutcome, type ViscaRequest } from './visca-command-channel.js';
 import { viscaProfile, type ViscaModel } from './visca-profiles.js';
 import { ViscaSerialBus } from './visca-serial-bus.js';
@@ -104,7 +103,7 @@ export class ViscaSerialDriver implements DeviceDriver {
         cameras: chain.cameras,
       });
     }
-    const power = await this.inquirePower();
+    const power = await this.actions.inquirePower();
     this.ctx.publishState({ power, address: this.address, cameras: chain.cameras });
   }
 
@@ -131,18 +130,8 @@ export class ViscaSerialDriver implements DeviceDriver {
 
   /** Watchdog: PowerInq is the cheapest question every VISCA camera answers. */
   async probe(): Promise<void> {
-    const power = await this.inquirePower();
+    const power = await this.actions.inquirePower();
     this.ctx.publishState({ power });
-  }
-
-  private async inquirePower(): Promise<PowerState> {
-    const outcome = await this.send({ kind: 'inquiry', bytes: encode(C.powerInquiry, { address: this.address }), label: 'PowerInq' });
-    const power = outcome.status === 'done' ? decodePowerPayload(outcome.payload) : undefined;
-    if (!power) {
-      this.channel?.noteIncoherence('PowerInq answer is not on/standby');
-      throw new RoomctlError('ROOMCTL_E_PROTOCOL', 'camera answered PowerInq with something that is not on/standby');
-    }
-    return power;
   }
 
   private send(request: ViscaRequest): Promise<ViscaOutcome> {

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { recordingContext, hex } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
@@ -16,7 +17,7 @@ afterEach(async () => {
 it('connects: address set, IF_Clear, then PowerInq proves the camera answers', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
 
   await driver.connect();
@@ -30,7 +31,7 @@ it('connects: address set, IF_Clear, then PowerInq proves the camera answers', a
 it('reaches the third camera of a chain', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath, cameras: 3 });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, address: 3 }, ctx);
 
   await driver.connect();
@@ -42,12 +43,12 @@ it('reaches the third camera of a chain', async () => {
 it('refuses an address the chain does not have', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath, cameras: 1 });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, address: 2 }, recordingContext());
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, address: 2 }, createTestContext());
 
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_CONNECT_FAILED' });
 });
 
 it('says the port does not exist', async () => {
-  driver = new ViscaSerialDriver({ port: '/tmp/roomctl-no-such-port', baudRate: 9600 }, recordingContext());
+  driver = new ViscaSerialDriver({ port: '/tmp/roomctl-no-such-port', baudRate: 9600 }, createTestContext());
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_PORT_NOT_FOUND' });
 });

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { hex, recordingContext, until } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
@@ -17,7 +18,7 @@ afterEach(async () => {
 async function chainOfThree(baudRate: 9600 | 38400) {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath, cameras: 3, baudRate });
-  const contexts = [1, 2, 3].map((address) => recordingContext(`cam-${address}`));
+  const contexts = [1, 2, 3].map((address) => createTestContext(`cam-${address}`));
   for (const [i, ctx] of contexts.entries()) drivers.push(new ViscaSerialDriver({ port: pair.devicePath, baudRate, address: i + 1 }, ctx));
   await Promise.all(drivers.map((d) => d.connect()));
   return contexts;
@@ -51,9 +52,9 @@ it('pulling the adapter takes every camera of the chain offline; each comes back
   const contexts = await chainOfThree(9600);
 
   await pair!.unplug();
-  await until(() => contexts.every((c) => c.lost.length === 1), 2000, 'all three to lose their link');
+  await waitFor(() => contexts.every((c) => c.lost.length === 1), 2000, 'all three to lose their link');
   await pair!.replug();
-  await until(() => sim!.isOpen, 2000, 'the chain to see its cable again');
+  await waitFor(() => sim!.isOpen, 2000, 'the chain to see its cable again');
 
   await Promise.all(drivers.map((d) => d.connect()));
   await Promise.all(drivers.map((d) => d.probe()));
@@ -62,9 +63,9 @@ it('pulling the adapter takes every camera of the chain offline; each comes back
 
 it('refuses two baud rates or two devices at one address on the same port', async () => {
   await chainOfThree(9600);
-  const fast = new ViscaSerialDriver({ port: pair!.devicePath, baudRate: 38400, address: 1 }, recordingContext());
+  const fast = new ViscaSerialDriver({ port: pair!.devicePath, baudRate: 38400, address: 1 }, createTestContext());
   await expect(fast.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_CONFIG_INVALID', details: { allowed: '9600' } });
-  const twin = new ViscaSerialDriver({ port: pair!.devicePath, baudRate: 9600, address: 2 }, recordingContext());
+  const twin = new ViscaSerialDriver({ port: pair!.devicePath, baudRate: 9600, address: 2 }, createTestContext());
   await expect(twin.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_CONFIG_INVALID', details: { address: 2 } });
   // The refusals took nothing away from the cameras that were there first.
   await drivers[1]!.probe();

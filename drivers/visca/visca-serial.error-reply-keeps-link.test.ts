@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
 import { openScriptedCamera, type ScriptedCamera } from './scripted-camera.js';
-import { recordingContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
 it('a camera in standby refuses a move (not executable); the link stays and power on works', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { power: 'standby' } });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   await driver.connect();
   expect(ctx.state.power).toBe('standby');
@@ -35,7 +35,7 @@ it('a camera in standby refuses a move (not executable); the link stays and powe
 it('syntax error and buffer full fail one command each and nothing else', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
@@ -60,7 +60,7 @@ it('syntax error and buffer full fail one command each and nothing else', async 
 it('an error naming a busy socket fails the command in that socket', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext());
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const recall = driver.execute('preset.recall', { preset: 2 });

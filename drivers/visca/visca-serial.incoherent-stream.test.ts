@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
 import { openScriptedCamera, type ScriptedCamera } from './scripted-camera.js';
-import { recordingContext, until } from './test-context.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 
 let pair: PtyPair | undefined;
@@ -16,7 +16,7 @@ afterEach(async () => {
 it('replies for sockets nobody used, again and again, reset the link as a protocol error', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
@@ -24,7 +24,7 @@ it('replies for sockets nobody used, again and again, reset the link as a protoc
   await cam.send('90 41 FF');
   await cam.send('90 62 41 FF');
 
-  await until(() => ctx.lost.length > 0, 2000, 'linkLost');
+  await waitFor(() => ctx.lost.length > 0, 2000, 'linkLost');
   expect(ctx.lost[0]).toMatchObject({ code: 'ROOMCTL_E_PROTOCOL' });
   await expect(driver.execute('home', {})).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
 });
@@ -32,7 +32,7 @@ it('replies for sockets nobody used, again and again, reset the link as a protoc
 it('a single stray reply is tolerated', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
@@ -48,7 +48,7 @@ it('a single stray reply is tolerated', async () => {
 it('line noise and frames that are not VISCA reset the link', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
@@ -56,14 +56,14 @@ it('line noise and frames that are not VISCA reset the link', async () => {
   await cam.send('81 01 FF');
   await cam.send('90 70 FF');
 
-  await until(() => ctx.lost.length > 0, 2000, 'linkLost');
+  await waitFor(() => ctx.lost.length > 0, 2000, 'linkLost');
   expect(ctx.lost[0]).toMatchObject({ code: 'ROOMCTL_E_PROTOCOL' });
 });
 
 it('an inquiry answer that does not parse fails as a protocol error', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext());
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const probe = driver.probe();

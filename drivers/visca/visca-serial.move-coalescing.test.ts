@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
 import { openScriptedCamera, type ScriptedCamera } from './scripted-camera.js';
-import { recordingContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 
 let pair: PtyPair | undefined;
@@ -16,7 +16,7 @@ afterEach(async () => {
 async function connected() {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   await Promise.all([driver.connect(), cam.answerHandshake()]);
   return { ctx, driver, cam };

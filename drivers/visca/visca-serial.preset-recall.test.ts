@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { hex, recordingContext } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
@@ -16,7 +17,7 @@ afterEach(async () => {
 it('recalls preset 5: 81 01 04 3F 02 05 FF, and the camera travels to where 5 was saved', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   await driver.connect();
   sim.camera.presets.set(5, { pan: 300, tilt: -100, zoom: 0x1000, focus: 0x2000 });
@@ -32,7 +33,7 @@ it('recalls preset 5: 81 01 04 3F 02 05 FF, and the camera travels to where 5 wa
 it('saves a preset where the camera is and reads it back with inquire', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { model: 'sony' } });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, model: 'sony' }, recordingContext());
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, model: 'sony' }, createTestContext());
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: -400, tilt: 200 });
@@ -47,7 +48,7 @@ it('saves a preset where the camera is and reads it back with inquire', async ()
 it('refuses a preset beyond the model with the allowed range', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, model: 'lumens' }, recordingContext());
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, model: 'lumens' }, createTestContext());
   await driver.connect();
 
   await expect(driver.execute('preset.recall', { preset: 200 })).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { hex, recordingContext, until } from './test-context.js';
+import { hex } from '../testing/hex.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
@@ -17,13 +18,13 @@ it('stop goes out while both sockets travel, and ends the travel instead of wait
   pair = await createPtyPair();
   // Slow camera: the recall and the zoom would take many seconds.
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { panTiltUnitsPerSecond: 50, lensUnitsPerSecond: 100 } });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext());
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
   await driver.connect();
   sim.camera.presets.set(9, { pan: 2000, tilt: 0, zoom: 0, focus: sim.camera.position.focus });
 
   const recall = driver.execute('preset.recall', { preset: 9 });
   const zoom = driver.execute('zoom.direct', { position: 0x3000 });
-  await until(() => sim!.received.map(hex).includes('81 01 04 47 03 00 00 00 FF'), 2000, 'zoom direct to be sent');
+  await waitFor(() => sim!.received.map(hex).includes('81 01 04 47 03 00 00 00 FF'), 2000, 'zoom direct to be sent');
 
   const started = Date.now();
   await driver.execute('stop', {});

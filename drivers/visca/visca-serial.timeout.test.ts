@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
 import { openScriptedCamera, type ScriptedCamera } from './scripted-camera.js';
-import { recordingContext } from './test-context.js';
+import { createTestContext } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 
 let pair: PtyPair | undefined;
@@ -16,7 +16,7 @@ afterEach(async () => {
 it('a camera that never answers address set fails connect with a timeout', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext(), { ackTimeoutMs: 150 });
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext(), { ackTimeoutMs: 150 });
 
   const connecting = driver.connect();
   await cam.expect('88 30 01 FF');
@@ -26,7 +26,7 @@ it('a camera that never answers address set fails connect with a timeout', async
 it('a camera that ignores PowerInq fails connect with a timeout', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext(), { ackTimeoutMs: 150 });
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext(), { ackTimeoutMs: 150 });
 
   const connecting = driver.connect();
   await cam.expect('88 30 01 FF');
@@ -40,7 +40,7 @@ it('a camera that ignores PowerInq fails connect with a timeout', async () => {
 it('a command without ACK times out; the link stays and the next command goes out', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx, { ackTimeoutMs: 150 });
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
@@ -59,7 +59,7 @@ it('a command without ACK times out; the link stays and the next command goes ou
 it('a command ACKed but never completed times out', async () => {
   pair = await createPtyPair();
   cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext(), { ackTimeoutMs: 150, completionTimeoutMs: 150 });
+  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext(), { ackTimeoutMs: 150, completionTimeoutMs: 150 });
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const save = driver.execute('preset.save', { preset: 3 });

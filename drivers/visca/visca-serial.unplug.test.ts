@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { recordingContext, until } from './test-context.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
@@ -16,21 +16,21 @@ afterEach(async () => {
 it('unplugging the adapter loses the link; plugging it back lets a new connect succeed', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   const driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   drivers.push(driver);
   await driver.connect();
 
   await pair.unplug();
-  await until(() => ctx.lost.length > 0, 2000, 'linkLost');
+  await waitFor(() => ctx.lost.length > 0, 2000, 'linkLost');
   expect(ctx.lost[0]).toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
   await expect(driver.execute('home', {})).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
 
   await pair.replug();
   // The host builds a fresh driver for each attempt; the old one must not be in the way.
-  const again = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext());
+  const again = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
   drivers.push(again);
-  await until(() => sim!.isOpen, 2000, 'the camera to see its cable again');
+  await waitFor(() => sim!.isOpen, 2000, 'the camera to see its cable again');
   await again.connect();
   await again.execute('preset.recall', { preset: 0 });
   expect(ctx.lost).toHaveLength(1);
@@ -39,14 +39,14 @@ it('unplugging the adapter loses the link; plugging it back lets a new connect s
 it('a command in flight when the cable goes fails as offline', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { panTiltUnitsPerSecond: 10 } });
-  const driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext());
+  const driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
   drivers.push(driver);
   await driver.connect();
 
   // Slow travel: the completion is seconds away when the adapter is pulled.
   const travel = driver.execute('position.absolute', { pan: 500, tilt: 0 });
   const failed = expect(travel).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
-  await until(() => sim!.camera.moving, 2000, 'the camera to start moving');
+  await waitFor(() => sim!.camera.moving, 2000, 'the camera to start moving');
   await pair.unplug();
   await failed;
 });
@@ -54,14 +54,14 @@ it('a command in flight when the cable goes fails as offline', async () => {
 it('the same driver connects again after the link was lost', async () => {
   pair = await createPtyPair();
   sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  const ctx = recordingContext();
+  const ctx = createTestContext();
   const driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
   drivers.push(driver);
   await driver.connect();
   await pair.unplug();
-  await until(() => ctx.lost.length > 0, 2000, 'linkLost');
+  await waitFor(() => ctx.lost.length > 0, 2000, 'linkLost');
   await pair.replug();
-  await until(() => sim!.isOpen, 2000, 'the camera to see its cable again');
+  await waitFor(() => sim!.isOpen, 2000, 'the camera to see its cable again');
 
   await driver.connect();
   await driver.probe();

@@ -10,7 +10,7 @@ import type { DeviceDriver } from '../../drivers/core/definition.js';
 import { startOnvifSimulator } from '../../drivers/onvif/onvif-camera-simulator.js';
 import { OnvifDriver } from '../../drivers/onvif/onvif-driver.js';
 import { createPtyPair } from '../../drivers/sim/pty-pair.js';
-import { recordingContext } from '../../drivers/visca/test-context.js';
+import { createTestContext } from '../../drivers/testing/test-context.js';
 import { directionOf, panTiltDrive } from '../../drivers/visca/visca-codec.js';
 import type { ViscaCameraSimulator } from '../../drivers/visca/visca-camera-simulator.js';
 import { axisSpeed } from '../../drivers/visca/visca-camera-actions.js';
@@ -72,7 +72,7 @@ const bench: Benchmark = {
     // VISCA serial over a real PTY.
     const pair = await createPtyPair();
     const serialSim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-    const serial = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, recordingContext('joystick-serial'));
+    const serial = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext('joystick-serial'));
     try {
       await serial.connect();
       const run = await joystick(serial, seconds, () => fillSockets(serial));
@@ -93,7 +93,7 @@ const bench: Benchmark = {
 
     // VISCA over IP on UDP.
     const ipSim = await startViscaIpSimulator();
-    const ip = new ViscaIpDriver({ host: '127.0.0.1', port: ipSim.endpoint.port }, recordingContext('joystick-ip'));
+    const ip = new ViscaIpDriver({ host: '127.0.0.1', port: ipSim.endpoint.port }, createTestContext('joystick-ip'));
     try {
       await ip.connect();
       const run = await joystick(ip, seconds, () => fillSockets(ip));
@@ -115,7 +115,7 @@ const bench: Benchmark = {
 
     // ONVIF over HTTP: one request on the wire at a time, the newest move replacing the waiting one.
     const onvifSim = await startOnvifSimulator({ events: false });
-    const onvifDriver = new OnvifDriver({ host: '127.0.0.1', port: onvifSim.endpoint.port }, recordingContext('joystick-onvif'));
+    const onvifDriver = new OnvifDriver({ host: '127.0.0.1', port: onvifSim.endpoint.port }, createTestContext('joystick-onvif'));
     try {
       await onvifDriver.connect();
       const run = await joystick(onvifDriver, seconds);
