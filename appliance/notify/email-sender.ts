@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { EmailChannelConfig } from './notify-config.js';
 import type { NotifyMessage } from './notify-message.js';
@@ -9,10 +9,14 @@ export class EmailSender {
 
   constructor(private readonly config: EmailChannelConfig) {}
 
-  private transport(): Transporter {
+  // nodemailer is loaded on the first email, not at start: most hours of a room send none,
+  // and the idle footprint of a mini-PC counts.
+  private async transport(): Promise<Transporter> {
     const c = this.config;
     const timeout = c.timeoutMs ?? 15_000;
-    this.transporter ??= nodemailer.createTransport({
+    if (this.transporter) return this.transporter;
+    const { default: nodemailer } = await import('nodemailer');
+    this.transporter = nodemailer.createTransport({
       host: c.host,
       port: c.port ?? 587,
       secure: c.secure ?? false,
@@ -27,7 +31,7 @@ export class EmailSender {
 
   async send(to: readonly string[], message: NotifyMessage): Promise<string> {
     try {
-      const info = await this.transport().sendMail({
+      const info = await (await this.transport()).sendMail({
         from: this.config.from,
         to: [...to],
         subject: message.title,

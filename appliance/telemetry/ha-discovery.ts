@@ -10,6 +10,9 @@ export interface DiscoveryMessage {
 /** Home Assistant's ids allow letters, digits, `_` and `-`. */
 const haId = (...parts: string[]) => parts.join('_').replace(/[^a-zA-Z0-9_-]/g, '_');
 
+/** The room's Home Assistant node id: its discovery topics are `<prefix>/<component>/<node>/<object>/config`. */
+export const haNodeId = (site: string, room: string) => haId('roomctl', site, room);
+
 /**
  * Home Assistant MQTT discovery (retained `<prefix>/<component>/<node>/<object>/config`):
  * the room as a device with a connectivity sensor on the `status` topic, and per room
@@ -20,7 +23,7 @@ const haId = (...parts: string[]) => parts.join('_').replace(/[^a-zA-Z0-9_-]/g, 
 export function discoveryMessages(config: Pick<RoomConfig, 'room'>, devices: readonly Pick<DeviceView, 'id' | 'name' | 'driver' | 'kind'>[], version: string, prefix = 'homeassistant'): DiscoveryMessage[] {
   const { site, id: roomId, name: roomName } = config.room;
   const topics = roomTopics(site, roomId);
-  const node = haId('roomctl', site, roomId);
+  const node = haNodeId(site, roomId);
   const availability = [{ topic: topics.status, payload_available: 'online', payload_not_available: 'offline' }];
   const roomDevice = { identifiers: [node], name: roomName, manufacturer: 'roomctl', model: 'meeting-room appliance', sw_version: version, suggested_area: roomName };
   const out: DiscoveryMessage[] = [];

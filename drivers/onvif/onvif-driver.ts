@@ -59,7 +59,7 @@ export class OnvifDriver implements DeviceDriver {
   async connect(): Promise<void> {
     if (this.session) await this.disconnect();
     this.closing = false;
-    const session: OnvifSession = new OnvifSession(
+    const session: OnvifSession = await OnvifSession.open(
       { host: this.config.host, port: this.config.port ?? 80, username: this.config.username, password: this.config.password, auth: this.config.auth ?? 'ws-security', timeoutMs: this.config.timeoutMs ?? 2000 },
       // A late failure of an earlier session must not take down this one.
       (error) => this.session === session && this.lose(error),

@@ -1,4 +1,4 @@
-import onvif, { type Cam } from 'onvif';
+import type { Cam } from 'onvif';
 import type { RoomctlError } from '../core/errors.js';
 import { onvifError } from './onvif-faults.js';
 
@@ -25,12 +25,22 @@ export class OnvifSession {
   readonly cam: Cam;
   private closed = false;
 
-  constructor(
+  /**
+   * The `onvif` client (and its XML stack) is loaded by the first ONVIF camera that
+   * connects, not at start: a room without one never pays for it.
+   */
+  static async open(config: OnvifSessionConfig, onLinkBroken: (error: RoomctlError) => void): Promise<OnvifSession> {
+    const { default: onvif } = await import('onvif');
+    return new OnvifSession(onvif.Cam, config, onLinkBroken);
+  }
+
+  private constructor(
+    CamClass: typeof Cam,
     config: OnvifSessionConfig,
     /** A network failure (refused, reset, timeout): the driver reports the link lost. */
     private readonly onLinkBroken: (error: RoomctlError) => void,
   ) {
-    this.cam = new onvif.Cam({
+    this.cam = new CamClass({
       hostname: config.host,
       port: config.port,
       username: config.username,

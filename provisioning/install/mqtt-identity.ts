@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { haNodeId } from '../../appliance/telemetry/ha-discovery.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 
 const run = promisify(execFile);
@@ -10,9 +11,23 @@ const run = promisify(execFile);
 /** The room's topics: everything it publishes and every command it answers lives under here. */
 export const roomTopicFilter = (site: string, room: string) => `roomctl/${site}/${room}/#`;
 
-/** Mosquitto `acl_file` lines: this user may read and write its own room's topics, nothing else. */
+/** The room's own Home Assistant discovery topics, and the topic where Home Assistant says it is back. */
+export const haDiscoveryFilter = (site: string, room: string) => `homeassistant/+/${haNodeId(site, room)}/+/config`;
+export const HA_STATUS_TOPIC = 'homeassistant/status';
+
+/**
+ * Mosquitto `acl_file` lines: this user may read and write its own room's topics, announce
+ * its own Home Assistant entities and hear Home Assistant come online — nothing else.
+ */
 export function mosquittoAcl(user: string, site: string, room: string): string {
-  return [`# roomctl room ${site}/${room}`, `user ${user}`, `topic readwrite ${roomTopicFilter(site, room)}`, ''].join('\n');
+  return [
+    `# roomctl room ${site}/${room}`,
+    `user ${user}`,
+    `topic readwrite ${roomTopicFilter(site, room)}`,
+    `topic write ${haDiscoveryFilter(site, room)}`,
+    `topic read ${HA_STATUS_TOPIC}`,
+    '',
+  ].join('\n');
 }
 
 /** EMQX 5 file authorization (acl.conf) rules: allow the room's topics, deny the rest for this user. */
@@ -20,6 +35,8 @@ export function emqxAcl(user: string, site: string, room: string): string {
   return [
     `%% roomctl room ${site}/${room}`,
     `{allow, {username, "${user}"}, all, ["${roomTopicFilter(site, room)}"]}.`,
+    `{allow, {username, "${user}"}, publish, ["${haDiscoveryFilter(site, room)}"]}.`,
+    `{allow, {username, "${user}"}, subscribe, ["${HA_STATUS_TOPIC}"]}.`,
     `{deny, {username, "${user}"}, all, ["#"]}.`,
     '',
   ].join('\n');

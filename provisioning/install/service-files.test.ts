@@ -29,9 +29,14 @@ it('keeps the rule of a device not found this time, so it works again when plugg
   expect(after).toBe(before);
 });
 
-it('prints ACL lines that keep the room to roomctl/<site>/<room>/#, for Mosquitto and EMQX', () => {
-  expect(mosquittoAcl('roomctl-hq-aurora', 'hq', 'aurora')).toBe('# roomctl room hq/aurora\nuser roomctl-hq-aurora\ntopic readwrite roomctl/hq/aurora/#\n');
+it('prints ACL lines that keep the room to roomctl/<site>/<room>/# and its own Home Assistant entities, for Mosquitto and EMQX', () => {
+  expect(mosquittoAcl('roomctl-hq-aurora', 'hq', 'aurora')).toBe(
+    '# roomctl room hq/aurora\nuser roomctl-hq-aurora\ntopic readwrite roomctl/hq/aurora/#\ntopic write homeassistant/+/roomctl_hq_aurora/+/config\ntopic read homeassistant/status\n',
+  );
   expect(emqxAcl('roomctl-hq-aurora', 'hq', 'aurora')).toBe(
-    '%% roomctl room hq/aurora\n{allow, {username, "roomctl-hq-aurora"}, all, ["roomctl/hq/aurora/#"]}.\n{deny, {username, "roomctl-hq-aurora"}, all, ["#"]}.\n',
+    '%% roomctl room hq/aurora\n{allow, {username, "roomctl-hq-aurora"}, all, ["roomctl/hq/aurora/#"]}.\n' +
+      '{allow, {username, "roomctl-hq-aurora"}, publish, ["homeassistant/+/roomctl_hq_aurora/+/config"]}.\n' +
+      '{allow, {username, "roomctl-hq-aurora"}, subscribe, ["homeassistant/status"]}.\n' +
+      '{deny, {username, "roomctl-hq-aurora"}, all, ["#"]}.\n',
   );
 });

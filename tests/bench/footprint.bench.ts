@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOMCTL_BIN } from '../helpers/cli.js';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
+import { startApplianceProcess } from './appliance-process.js';
 import type { Benchmark } from './bench-types.js';
 import { round, summarize } from './stats.js';
 
@@ -80,6 +81,11 @@ const bench: Benchmark = {
       await new Promise((r) => setTimeout(r, idleSeconds * 1000));
       const rss = await rssMb(demo.pid);
       await demo.stop();
+      // A room as it runs on a mini-PC: the appliance alone (its simulators in this process).
+      const room = await startApplianceProcess();
+      await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+      const roomRss = await rssMb(room.child.pid!);
+      await room.close();
       const bare = [await bareNode(), await bareNode(), await bareNode()];
       const ready = summarize(starts);
       const bareMs = summarize(bare.map((b) => b.ms)).p50;
@@ -91,6 +97,7 @@ const bench: Benchmark = {
           ready_max_ms: round(ready.max, 0),
           idle_rss_mb: round(rss, 1),
           idle_seconds: idleSeconds,
+          room_only_idle_rss_mb: round(roomRss, 1),
           bare_node_start_ms: round(bareMs, 0),
           bare_node_rss_mb: round(bareRss, 1),
           ready_over_bare_node: round(ready.p50 / bareMs, 1),
@@ -101,13 +108,14 @@ const bench: Benchmark = {
           ready_max_ms: 'ms',
           idle_rss_mb: 'MB',
           idle_seconds: 's',
+          room_only_idle_rss_mb: 'MB',
           bare_node_start_ms: 'ms',
           bare_node_rss_mb: 'MB',
           ready_over_bare_node: 'ratio',
           rss_over_bare_node: 'ratio',
         },
         targets: { ready_max_ms: { max: 2000 }, idle_rss_mb: { max: 120 } },
-        notes: `${runs} starts of \`roomctl start\` ${fromBuild ? 'from dist/ (npm run build)' : 'from source through tsx (no build found)'}; ready = every device ok. RSS of the appliance process (socat children excluded).`,
+        notes: `${runs} starts of \`roomctl start\` ${fromBuild ? 'from dist/ (npm run build)' : 'from source through tsx (no build found)'}; ready = every device ok. RSS of the demo process, which also holds every device simulator, the embedded broker and the fleet view (socat children excluded). room_only: \`roomctl start --config\` with two cameras, simulators elsewhere.`,
       };
     } finally {
       await rm(dir, { recursive: true, force: true });

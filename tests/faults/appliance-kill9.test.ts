@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { freePort } from '../helpers/mosquitto.js';
+import { until } from '../helpers/until.js';
 import { startRoomProcess, type RoomProcess } from './crashable-room.js';
 import { repetitions, timeoutFor } from './fault-scale.js';
 
@@ -75,6 +76,7 @@ it(`kill -9 during check-ins, minutes edits and outbox writes, ${KILLS} times: e
     else throw new Error(`${kind} answered ${status}`);
   };
 
+  const total = () => [...acked.values()].reduce((n, keys) => n + keys.length, 0);
   const checked: number[] = [];
   for (let kill = 0; kill < KILLS; kill++) {
     const url = room.url;
@@ -86,8 +88,10 @@ it(`kill -9 during check-ins, minutes edits and outbox writes, ${KILLS} times: e
         if (!ok) return;
       }
     });
-    // Kill at a random moment while the writes flow.
-    await new Promise((r) => setTimeout(r, 40 + Math.random() * 300));
+    // Kill at a random moment while the writes flow (once they flow: a loaded machine starts slowly).
+    const before = total();
+    await until(() => total() > before, 10_000, `writes to flow before kill ${kill}`, 5);
+    await new Promise((r) => setTimeout(r, Math.random() * 300));
     await room.kill9();
     writing = false;
     await Promise.all(writers);
@@ -103,7 +107,7 @@ it(`kill -9 during check-ins, minutes edits and outbox writes, ${KILLS} times: e
     } finally {
       db.close();
     }
-    checked.push([...acked.values()].reduce((n, keys) => n + keys.length, 0));
+    checked.push(total());
     room = await startRoomProcess(configPath);
   }
 

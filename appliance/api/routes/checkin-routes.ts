@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import QRCode from 'qrcode';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import { badgeCheckIn } from '../../meetings/checkin-service.js';
 import { checkIn } from '../../meetings/meeting-lifecycle.js';
@@ -97,6 +96,8 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
     async (request, reply) => {
       auth.requireToken(request);
+      // Loaded on the first QR code, not at start (idle footprint).
+      const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(room.checkInUrl(meetingOr404(request.params.id)), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
     },
