@@ -1,10 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeviceView, MeetingNotice, RoomNowView, StatusView, StreamMessage } from '../../appliance/api/api-types.js';
+import { ReconnectingSocket } from './reconnecting-socket.js';
 import { noteServerTime } from './server-time.js';
-
-/** First reconnect delay; it doubles on every failed attempt up to MAX_RETRY_MS. */
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 5_000;
 
 /** ws: or wss: to match the page, so the panel works behind a TLS proxy too. */
 export function streamUrl(loc: Location = window.location): string {
@@ -34,90 +31,38 @@ export class RoomStreamController implements ReactiveController {
   /** Called for each notice (warnings, check-ins, start/end) as it happens. */
   onNotice: ((notice: MeetingNotice) => void) | undefined;
 
-  private socket: WebSocket | null = null;
-  private retryMs = FIRST_RETRY_MS;
-  private retryTimer: number | undefined;
-  private active = false;
+  private readonly link: ReconnectingSocket;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly url: () => string = () => streamUrl(),
+    url: () => string = () => streamUrl(),
   ) {
+    this.link = new ReconnectingSocket(url, { message: (text) => this.onMessage(text), closed: () => this.setConnected(false) });
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.active = true;
     window.addEventListener('offline', this.wentOffline);
     window.addEventListener('online', this.cameOnline);
-    this.open();
+    this.link.start();
   }
 
   /** A request just failed for want of a network: drop the link now and let it reconnect. */
   suspect(): void {
-    const socket = this.socket;
-    if (!socket) return;
-    this.socket = null;
-    socket.close();
-    this.setConnected(false);
-    this.scheduleReconnect();
+    this.link.drop();
   }
 
   private readonly wentOffline = () => this.suspect();
-  private readonly cameOnline = () => {
-    window.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.retryMs = FIRST_RETRY_MS;
-    this.open();
-  };
+  private readonly cameOnline = () => this.link.reconnectNow();
 
   hostDisconnected(): void {
-    this.active = false;
     window.removeEventListener('offline', this.wentOffline);
     window.removeEventListener('online', this.cameOnline);
-    window.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close(1000, 'panel closed');
+    this.link.stop('panel closed');
     this.setConnected(false);
   }
 
-  private open(): void {
-    if (!this.active || this.socket) return;
-    let socket: WebSocket;
-    try {
-      socket = new WebSocket(this.url());
-    } catch {
-      this.scheduleReconnect();
-      return;
-    }
-    this.socket = socket;
-    socket.addEventListener('message', (event) => {
-      if (this.socket !== socket) return;
-      this.onMessage(event.data);
-    });
-    // A failed connection fires `error` then `close`; `close` alone drives the reconnect.
-    socket.addEventListener('close', () => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      this.setConnected(false);
-      this.scheduleReconnect();
-    });
-  }
-
-  private scheduleReconnect(): void {
-    if (!this.active || this.retryTimer !== undefined) return;
-    const delay = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    this.retryTimer = window.setTimeout(() => {
-      this.retryTimer = undefined;
-      this.open();
-    }, delay);
-  }
-
-  private onMessage(data: unknown): void {
-    if (typeof data !== 'string') return;
+  private onMessage(data: string): void {
     let message: StreamMessage;
     try {
       message = JSON.parse(data) as StreamMessage;
@@ -128,7 +73,7 @@ export class RoomStreamController implements ReactiveController {
       case 'snapshot':
         this.status = message.status;
         this.devices = message.devices;
-        this.retryMs = FIRST_RETRY_MS;
+        this.link.resetBackoff();
         this.connected = true;
         this.onSnapshot?.();
         break;

@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ReconnectingSocket } from '../reconnecting-socket.js';
 import type { FleetEvent, FleetIssue, FleetRoomSummary, FleetStreamMessage } from '../../../appliance/fleet/fleet-api-types.js';
 
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 5_000;
 const RECENT_EVENTS = 100;
 
 export function fleetStreamUrl(loc: Location = window.location): string {
@@ -22,29 +21,28 @@ export class FleetStreamController implements ReactiveController {
   /** Bumped on every change, so elements below can tell something moved. */
   revision = 0;
 
-  private socket: WebSocket | null = null;
-  private retryMs = FIRST_RETRY_MS;
-  private retryTimer: number | undefined;
-  private active = false;
+  private readonly link: ReconnectingSocket;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly url: () => string = () => fleetStreamUrl(),
+    url: () => string = () => fleetStreamUrl(),
   ) {
+    this.link = new ReconnectingSocket(url, {
+      message: (text) => this.onMessage(text),
+      closed: () => {
+        this.connected = false;
+        this.changed();
+      },
+    });
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.active = true;
-    this.open();
+    this.link.start();
   }
 
   hostDisconnected(): void {
-    this.active = false;
-    window.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.socket?.close(1000, 'dashboard closed');
-    this.socket = null;
+    this.link.stop('dashboard closed');
     this.connected = false;
   }
 
@@ -52,38 +50,6 @@ export class FleetStreamController implements ReactiveController {
   putIssue(issue: FleetIssue): void {
     this.issues.set(issue.id, issue);
     this.changed();
-  }
-
-  private open(): void {
-    if (!this.active || this.socket) return;
-    let socket: WebSocket;
-    try {
-      socket = new WebSocket(this.url());
-    } catch {
-      this.scheduleReconnect();
-      return;
-    }
-    this.socket = socket;
-    socket.addEventListener('message', (event) => {
-      if (this.socket === socket && typeof event.data === 'string') this.onMessage(event.data);
-    });
-    socket.addEventListener('close', () => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      this.connected = false;
-      this.changed();
-      this.scheduleReconnect();
-    });
-  }
-
-  private scheduleReconnect(): void {
-    if (!this.active || this.retryTimer !== undefined) return;
-    const delay = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    this.retryTimer = window.setTimeout(() => {
-      this.retryTimer = undefined;
-      this.open();
-    }, delay);
   }
 
   private onMessage(data: string): void {
@@ -98,7 +64,7 @@ export class FleetStreamController implements ReactiveController {
         this.rooms = new Map(message.rooms.map((r) => [`${r.site}/${r.room}`, r]));
         this.issues = new Map(message.issues.map((i) => [i.id, i]));
         this.connected = true;
-        this.retryMs = FIRST_RETRY_MS;
+        this.link.resetBackoff();
         break;
       case 'rooms':
         for (const r of message.rooms) this.rooms.set(`${r.site}/${r.room}`, r);

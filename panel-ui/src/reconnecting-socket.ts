@@ -1,0 +1,96 @@
+/** First reconnect delay; it doubles on every failed attempt up to MAX_RETRY_MS. */
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 5_000;
+
+export interface ReconnectingSocketHandlers {
+  /** A text message from the server (binary frames are not ours and are dropped). */
+  message(text: string): void;
+  /** The link went down (closed by the server, the network, or `drop()`); a reconnect is scheduled. */
+  closed(): void;
+}
+
+/**
+ * A WebSocket that reopens itself with backoff until stopped: what the panel's room stream
+ * and the fleet dashboard's stream both need. A socket replaced or dropped by us never
+ * reports again, so a late `close` of an old socket cannot tear down the new one.
+ */
+export class ReconnectingSocket {
+  private socket: WebSocket | null = null;
+  private retryMs = FIRST_RETRY_MS;
+  private retryTimer: number | undefined;
+  private active = false;
+
+  constructor(
+    private readonly url: () => string,
+    private readonly handlers: ReconnectingSocketHandlers,
+  ) {}
+
+  start(): void {
+    this.active = true;
+    this.open();
+  }
+
+  stop(reason: string): void {
+    this.active = false;
+    window.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000, reason);
+  }
+
+  /** The link proved itself (a snapshot arrived): the next failure starts from the first delay. */
+  resetBackoff(): void {
+    this.retryMs = FIRST_RETRY_MS;
+  }
+
+  /** Drop the link now and reconnect with backoff (the network is suspected gone). */
+  drop(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    socket.close();
+    this.handlers.closed();
+    this.scheduleReconnect();
+  }
+
+  /** Reconnect at once, skipping any wait (the browser says it is online again). */
+  reconnectNow(): void {
+    window.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retryMs = FIRST_RETRY_MS;
+    this.open();
+  }
+
+  private open(): void {
+    if (!this.active || this.socket) return;
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(this.url());
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    socket.addEventListener('message', (event) => {
+      if (this.socket === socket && typeof event.data === 'string') this.handlers.message(event.data);
+    });
+    // A failed connection fires `error` then `close`; `close` alone drives the reconnect.
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.handlers.closed();
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.active || this.retryTimer !== undefined) return;
+    const delay = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    this.retryTimer = window.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.open();
+    }, delay);
+  }
+}
