@@ -13,7 +13,8 @@ export type RoomEvent =
   | { type: 'problem.reported'; reportId: string; categories: string[]; comment?: string; meetingId?: string; deviceHealth: Record<string, unknown> }
   | { type: 'feedback'; meetingId: string; rating: number }
   | { type: 'selftest.result'; reportId: string; meetingId?: string; passed: boolean; results: Record<string, unknown>[] }
-  | { type: 'meeting.started'; meetingId: string; title?: string }
+  /** `confidential`: no title is sent, and the room does not record it. */
+  | { type: 'meeting.started'; meetingId: string; title?: string; confidential?: true }
   | { type: 'meeting.ended'; meetingId: string; title?: string }
   | { type: 'room.figures'; day: string; figures: Record<string, number> };
 

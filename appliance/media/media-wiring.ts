@@ -34,7 +34,8 @@ export function createRoomMedia(config: RoomConfig, deps: { db: Db; log: Logger;
     connect({ devices, bus }) {
       service.attachDevices(devices);
       const onEvent = ({ event }: RoomEventEnvelope) => {
-        if (event.type === 'meeting.started') service.meetingStarted(event.meetingId);
+        // A confidential meeting is never recorded by the room, whatever the recording rules say.
+        if (event.type === 'meeting.started') service.meetingStarted(event.meetingId, { record: event.confidential !== true });
         if (event.type === 'meeting.ended') service.meetingEnded(event.meetingId);
       };
       bus.on('event', onEvent);

@@ -23,5 +23,5 @@ it('without it, a check-in leaves the meeting booked until one touch starts it; 
   start(fx.room.ctx, m.id);
   expect(() => start(fx.room.ctx, m.id)).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_MEETING_STATE' }));
   // Confidential: the bus (and so MQTT) never carries the title.
-  expect(fx.eventsOf('meeting.started')).toEqual([{ type: 'meeting.started', meetingId: m.id }]);
+  expect(fx.eventsOf('meeting.started')).toEqual([{ type: 'meeting.started', meetingId: m.id, confidential: true }]);
 });
