@@ -1,5 +1,7 @@
 import { toRoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
+import { retryDelayMs } from '../notify/notify-dispatcher.js';
+import { DrainRunner } from '../store/drain-runner.js';
 import type { Db } from '../store/database.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
@@ -12,7 +14,7 @@ interface AlertRow {
 
 /** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
 export function alertRetryMs(attempts: number): number {
-  return Math.min(600_000, 5000 * 2 ** Math.max(0, attempts - 1));
+  return retryDelayMs(attempts, 5, 600);
 }
 
 /**
@@ -25,10 +27,8 @@ export class AlertDispatcher {
   private readonly due;
   private readonly delivered;
   private readonly failed;
-  private draining: Promise<void> | undefined;
-  private again = false;
+  private readonly drainer = new DrainRunner(() => this.deliverDue());
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
 
   constructor(
     db: Db,
@@ -63,38 +63,29 @@ export class AlertDispatcher {
 
   /** Delivers everything due; concurrent calls share one pass (and trigger one more). */
   drain(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
+    return this.drainer.run();
+  }
+
+  /** One batch of due alerts; true when the batch was full and more may be due. */
+  private async deliverDue(): Promise<boolean> {
+    const rows = this.due.all(this.now()) as AlertRow[];
+    for (const row of rows) {
+      const sink = this.sinks.find((s) => s.id === row.sink);
+      if (!sink) continue;
+      try {
+        await sink.send(JSON.parse(row.body) as Alert);
+        this.delivered.run(this.now(), row.id);
+      } catch (err) {
+        const error = toRoomctlError(err);
+        this.failed.run(error.message, this.now() + alertRetryMs(row.attempts + 1), row.id);
+        this.options.log?.warn({ sink: row.sink, err: error.message, attempts: row.attempts + 1 }, 'alert not delivered; will retry');
+      }
     }
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        const rows = this.due.all(this.now()) as AlertRow[];
-        if (rows.length === 50) this.again = true;
-        for (const row of rows) {
-          const sink = this.sinks.find((s) => s.id === row.sink);
-          if (!sink) continue;
-          try {
-            await sink.send(JSON.parse(row.body) as Alert);
-            this.delivered.run(this.now(), row.id);
-          } catch (err) {
-            const error = toRoomctlError(err);
-            this.failed.run(error.message, this.now() + alertRetryMs(row.attempts + 1), row.id);
-            this.options.log?.warn({ sink: row.sink, err: error.message, attempts: row.attempts + 1 }, 'alert not delivered; will retry');
-          }
-        }
-      } while (this.again && !this.stopped);
-    })().finally(() => {
-      this.draining = undefined;
-    });
-    return this.draining;
+    return rows.length === 50;
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.draining;
+    await this.drainer.stop();
   }
 }

@@ -1,6 +1,7 @@
 import { toRoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
 import type { Clock, TimerHandle } from '../schedule/clock.js';
+import { DrainRunner } from '../store/drain-runner.js';
 import { EmailSender } from './email-sender.js';
 import type { NotificationsConfig } from './notify-config.js';
 import type { NotifyRoom } from './notify-message.js';
@@ -29,10 +30,13 @@ export function retryDelayMs(attempts: number, firstSeconds: number, maxSeconds:
  */
 export class NotifyDispatcher {
   private readonly email: EmailSender | undefined;
-  private draining: Promise<void> | undefined;
-  private again = false;
+  private readonly drainer = new DrainRunner(async (isStopped) => {
+    for (const entry of this.options.outbox.due(this.options.clock.now())) {
+      if (isStopped()) return;
+      await this.sendOne(entry);
+    }
+  });
   private timer: TimerHandle | undefined;
-  private stopped = false;
 
   constructor(private readonly options: DispatcherOptions) {
     this.email = options.config.email ? new EmailSender(options.config.email) : undefined;
@@ -49,23 +53,7 @@ export class NotifyDispatcher {
 
   /** Sends every entry that is due; resolves when this round is done (tests, shutdown). */
   drain(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        for (const entry of this.options.outbox.due(this.options.clock.now())) {
-          if (this.stopped) return;
-          await this.sendOne(entry);
-        }
-      } while (this.again && !this.stopped);
-    })().finally(() => {
-      this.draining = undefined;
-    });
-    return this.draining;
+    return this.drainer.run();
   }
 
   private async sendOne(entry: OutboxEntry): Promise<void> {
@@ -93,9 +81,8 @@ export class NotifyDispatcher {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.options.clock.clearTimeout(this.timer);
-    await this.draining?.catch(() => undefined);
+    await this.drainer.stop().catch(() => undefined);
     this.email?.close();
   }
 }
