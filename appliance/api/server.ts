@@ -20,6 +20,7 @@ import { mediaRoutes } from './routes/media-routes.js';
 import { metricsRoute } from './routes/metrics-route.js';
 import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
 import { ErrorBodySchema } from './schemas.js';
+import { buildSharedSerializer } from './shared-serializers.js';
 import type { PanelServices } from '../panel/panel-services.js';
 import { panelApi } from './routes/panel-api.js';
 
@@ -44,6 +45,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     // Per-request logs at info would cost more than the request; onResponse logs at debug.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
+    schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
     // Refusals the router makes itself (a malformed URL, a path parameter over 100 characters) leave coded too.
     frameworkErrors: (error, _request, reply) => {
       // The cast: this reply's generics are the router's default ones, too narrow for an error body.

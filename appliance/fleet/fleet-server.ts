@@ -12,6 +12,7 @@ import type { FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
 import type { FleetIngest } from './fleet-ingest.js';
 import type { FleetMetrics } from './fleet-metrics.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
+import { buildSharedSerializer } from '../api/shared-serializers.js';
 
 const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
 const IssueAction = { type: 'object', additionalProperties: false, properties: { by: { type: 'string', minLength: 1, maxLength: 80 } } } as const;
@@ -24,7 +25,7 @@ const IssueAction = { type: 'object', additionalProperties: false, properties: {
  */
 export async function buildFleetServer(deps: { store: FleetStore; ingest: FleetIngest; metrics: FleetMetrics; tokens: readonly string[]; log: Logger; pushMs?: number }): Promise<FastifyInstance> {
   const { store, ingest } = deps;
-  const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024 }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
   const auth = new TokenAuth(deps.tokens);
   installErrorHandling(app);
   app.addHook('onRequest', async (request) => {
