@@ -9,6 +9,7 @@ DEBIAN_PACKAGES=(
   mosquitto          # the MQTT broker the telemetry tests run against
   mosquitto-clients  # mosquitto_sub / mosquitto_pub, to see what a plain client sees
   chromium           # headless browser for the panel's end-to-end tests
+  fonts-noto-cjk     # the panel's Chinese in the browser (without it Chromium falls back to whatever CJK font is there, or boxes)
   python3 make g++   # node-gyp builds the native packages (better-sqlite3, serialport)
   pkg-config libudev-dev libusb-1.0-0-dev              # node-hid
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev # gstreamer-superficial builds against these
