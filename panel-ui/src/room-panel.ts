@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
 import { ActionQueue, type FlushOutcome } from './action-queue.js';
 import { ApiError, storeToken, type ApiClient } from './api-client.js';
@@ -7,21 +7,16 @@ import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import type { PanelRequest, Screen } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
+import type { PanelToast, Toast } from './panel-toast.js';
+import { roomPanelStyles } from './room-panel-styles.js';
 import { RoomStreamController } from './room-stream-controller.js';
 import './checkin-screen.js';
 import './idle-screen.js';
 import './meeting-screen.js';
 import './nav-bar.js';
+import './panel-toast.js';
 import './room-clock.js';
 
-interface Toast {
-  tone: 'ok' | 'error' | 'info';
-  title: string;
-  text?: string;
-  code?: string;
-}
-
-const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
 /** A screen left alone this long goes back to the room view (and closes the admin view). */
 const IDLE_RETURN_MS = 120_000;
 
@@ -36,130 +31,17 @@ export class RoomPanel extends LitElement {
     api: { attribute: false },
     info: { state: true },
     screen: { state: true },
-    toast: { state: true },
     checkIns: { state: true },
     warning: { state: true },
     endedMeetingId: { state: true },
     needsPairing: { state: true },
   };
 
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        /* Readable from 1.5 m: ~21 px at 800 wide, 24 px from ~1000 wide up. */
-        font-size: clamp(18px, 1.2vw + 12px, 24px);
-        display: flex;
-        flex-direction: column;
-        height: 100vh;
-        height: 100dvh;
-        background: var(--bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 0.8em;
-        padding: 0.45em 1em;
-        border-bottom: 1px solid var(--border);
-      }
-      .title {
-        flex: 1;
-        min-width: 0;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.6em;
-        line-height: 1.1;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .state {
-        margin-top: 0.15em;
-      }
-      .state.idle { background: var(--free); color: #fff; }
-      .state.booked { background: var(--soon); color: #1d1200; }
-      .state.in_meeting { background: var(--busy); color: #fff; }
-      .queue {
-        background: #4a3a0c;
-        color: #ffe8a3;
-        border: 2px solid var(--soon);
-      }
-      .lang {
-        min-width: 4em;
-      }
-      .banner {
-        margin: 0;
-        padding: 0.45em 1em;
-        font-weight: 600;
-      }
-      .banner.offline {
-        background: #8a1c1c;
-        color: #fff;
-      }
-      .banner.connecting {
-        background: #2a3b4d;
-      }
-      main {
-        flex: 1;
-        min-height: 0;
-        overflow: auto;
-        padding: 0.9em 1em;
-        display: flex;
-        flex-direction: column;
-      }
-      main > * {
-        flex: 1;
-      }
-      main.stale {
-        opacity: 0.7;
-      }
-      @media (max-height: 560px) {
-        header {
-          padding: 0.25em 0.8em;
-        }
-        h1 {
-          font-size: 1.3em;
-        }
-        main {
-          padding: 0.6em 0.8em;
-        }
-      }
-      .toast {
-        position: fixed;
-        left: 50%;
-        top: 0.4em;
-        transform: translateX(-50%);
-        width: max-content;
-        max-width: calc(100vw - 2em);
-        padding: 0.6em 1em;
-        border-radius: 12px;
-        box-shadow: 0 6px 24px rgb(0 0 0 / 0.5);
-        z-index: 10;
-        min-height: 48px;
-      }
-      .toast[hidden] {
-        display: none;
-      }
-      .toast.ok { background: #1d4d2b; border: 2px solid #40c057; }
-      .toast.info { background: #2a3b4d; border: 2px solid #5aa0ff; }
-      .toast.error { background: #5c1717; border: 2px solid #ff6b6b; }
-      .toast strong {
-        display: block;
-      }
-      .toast .code {
-        display: block;
-        font-size: 0.75em;
-        opacity: 0.8;
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-      }
-    `,
-  ];
+  static override styles = [panelStyles, roomPanelStyles];
 
   declare api: ApiClient | null;
   declare info: PanelInfo | null;
   declare screen: Screen;
-  declare toast: Toast | null;
   declare checkIns: CheckIn[];
   declare warning: string | null;
   declare endedMeetingId: string | null;
@@ -168,9 +50,6 @@ export class RoomPanel extends LitElement {
   private readonly stream = new RoomStreamController(this);
   private readonly locale = new LocaleController(this);
   private readonly queue = new ActionQueue(() => this.requestUpdate());
-  private toastTimer: number | undefined;
-  /** Toasts wait their turn: a release notice must not be wiped out by the self-test right after it. */
-  private toastQueue: Toast[] = [];
   private idleTimer: number | undefined;
   private checkInsFor = '';
 
@@ -179,7 +58,6 @@ export class RoomPanel extends LitElement {
     this.api = null;
     this.info = null;
     this.screen = 'home';
-    this.toast = null;
     this.checkIns = [];
     this.warning = null;
     this.endedMeetingId = null;
@@ -194,7 +72,6 @@ export class RoomPanel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.clearTimeout(this.toastTimer);
     window.clearTimeout(this.idleTimer);
   }
 
@@ -238,11 +115,7 @@ export class RoomPanel extends LitElement {
       ${this.needsPairing
         ? nothing
         : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
-      <div class="toast ${this.toast?.tone ?? ''}" role="status" aria-live="polite" data-testid="toast" data-tone=${this.toast?.tone ?? ''} ?hidden=${!this.toast} @click=${() => this.nextToast()}>
-        ${this.toast
-          ? html`<strong>${this.toast.title}</strong>${this.toast.text ?? ''} ${this.toast.code ? html`<span class="code">${this.toast.code}</span>` : nothing}`
-          : nothing}
-      </div>
+      <panel-toast></panel-toast>
     `;
   }
 
@@ -411,18 +284,8 @@ export class RoomPanel extends LitElement {
   }
 
   private show(toast: Toast): void {
-    this.toastQueue.push(toast);
-    if (!this.toast) this.nextToast();
-  }
-
-  private nextToast(): void {
-    window.clearTimeout(this.toastTimer);
-    const next = this.toastQueue.shift() ?? null;
-    this.toast = next;
-    if (!next) return;
-    // With more waiting, each gets a shorter turn; errors keep enough time to be read.
-    const ms = this.toastQueue.length > 0 && next.tone !== 'error' ? 2_000 : TOAST_MS[next.tone];
-    this.toastTimer = window.setTimeout(() => this.nextToast(), ms);
+    // After the first render the toast element is always there; before it, wait for it.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<PanelToast>('panel-toast')?.show(toast));
   }
 }
 

@@ -1,0 +1,94 @@
+import { LitElement, css, html, nothing } from 'lit';
+
+export interface Toast {
+  tone: 'ok' | 'error' | 'info';
+  title: string;
+  text?: string;
+  code?: string;
+}
+
+const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
+
+/**
+ * What just happened, at the top of the screen: one toast at a time, the others wait their
+ * turn (a release notice must not be wiped out by the self-test right after it). A tap
+ * dismisses it; errors stay long enough to be read.
+ */
+export class PanelToast extends LitElement {
+  static override properties = { toast: { state: true } };
+
+  static override styles = css`
+    div {
+      position: fixed;
+      left: 50%;
+      top: 0.4em;
+      transform: translateX(-50%);
+      width: max-content;
+      max-width: calc(100vw - 2em);
+      padding: 0.6em 1em;
+      border-radius: 12px;
+      box-shadow: 0 6px 24px rgb(0 0 0 / 0.5);
+      z-index: 10;
+      min-height: 48px;
+    }
+    div[hidden] {
+      display: none;
+    }
+    .ok { background: #1d4d2b; border: 2px solid #40c057; }
+    .info { background: #2a3b4d; border: 2px solid #5aa0ff; }
+    .error { background: #5c1717; border: 2px solid #ff6b6b; }
+    strong {
+      display: block;
+    }
+    .code {
+      display: block;
+      font-size: 0.75em;
+      opacity: 0.8;
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+    }
+  `;
+
+  declare toast: Toast | null;
+  private waiting: Toast[] = [];
+  private timer: number | undefined;
+
+  constructor() {
+    super();
+    this.toast = null;
+  }
+
+  show(toast: Toast): void {
+    this.waiting.push(toast);
+    if (!this.toast) this.next();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearTimeout(this.timer);
+  }
+
+  override render() {
+    const toast = this.toast;
+    return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.next()}>
+      ${toast ? html`<strong>${toast.title}</strong>${toast.text ?? ''} ${toast.code ? html`<span class="code">${toast.code}</span>` : nothing}` : nothing}
+    </div>`;
+  }
+
+  private next(): void {
+    window.clearTimeout(this.timer);
+    const next = this.waiting.shift() ?? null;
+    this.toast = next;
+    if (!next) return;
+    // With more waiting, each gets a shorter turn; errors keep enough time to be read.
+    const ms = this.waiting.length > 0 && next.tone !== 'error' ? 2_000 : TOAST_MS[next.tone];
+    this.timer = window.setTimeout(() => this.next(), ms);
+  }
+}
+
+customElements.define('panel-toast', PanelToast);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'panel-toast': PanelToast;
+  }
+}

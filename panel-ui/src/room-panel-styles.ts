@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+/** The room panel's frame: header, banners, the screen area. Readable from 1.5 m. */
+export const roomPanelStyles = css`
+  :host {
+    /* Readable from 1.5 m: ~21 px at 800 wide, 24 px from ~1000 wide up. */
+    font-size: clamp(18px, 1.2vw + 12px, 24px);
+    display: flex;
+    flex-direction: column;
+    height: 100vh;
+    height: 100dvh;
+    background: var(--bg);
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 0.8em;
+    padding: 0.45em 1em;
+    border-bottom: 1px solid var(--border);
+  }
+  .title {
+    flex: 1;
+    min-width: 0;
+  }
+  h1 {
+    margin: 0;
+    font-size: 1.6em;
+    line-height: 1.1;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .state {
+    margin-top: 0.15em;
+  }
+  .state.idle { background: var(--free); color: #fff; }
+  .state.booked { background: var(--soon); color: #1d1200; }
+  .state.in_meeting { background: var(--busy); color: #fff; }
+  .queue {
+    background: #4a3a0c;
+    color: #ffe8a3;
+    border: 2px solid var(--soon);
+  }
+  .lang {
+    min-width: 4em;
+  }
+  .banner {
+    margin: 0;
+    padding: 0.45em 1em;
+    font-weight: 600;
+  }
+  .banner.offline {
+    background: #8a1c1c;
+    color: #fff;
+  }
+  .banner.connecting {
+    background: #2a3b4d;
+  }
+  main {
+    flex: 1;
+    min-height: 0;
+    overflow: auto;
+    padding: 0.9em 1em;
+    display: flex;
+    flex-direction: column;
+  }
+  main > * {
+    flex: 1;
+  }
+  main.stale {
+    opacity: 0.7;
+  }
+  @media (max-height: 560px) {
+    header {
+      padding: 0.25em 0.8em;
+    }
+    h1 {
+      font-size: 1.3em;
+    }
+    main {
+      padding: 0.6em 0.8em;
+    }
+  }
+`;
