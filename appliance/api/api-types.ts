@@ -3,6 +3,7 @@
  * panel, so nothing of the appliance ends up in the browser bundle).
  */
 import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js';
+import type { HelpRequestView } from '../help/help-desk.js';
 import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
 
 export type { DeviceKind, DeviceStatus };
@@ -62,6 +63,8 @@ export type StreamMessage =
   | { type: 'snapshot'; status: StatusView; devices: DeviceView[] }
   | { type: 'device'; device: DeviceView }
   | { type: 'status'; status: StatusView }
+  /** A help request was made or acknowledged (facilities have seen it). */
+  | { type: 'help'; request: HelpRequestView }
   | MeetingStreamMessage;
 
 // The touch panel (issue 6): shapes of the panel, pairing, help and admin routes.

@@ -31,7 +31,7 @@ const STREAM_PATH = {
   get: {
     summary: 'Room state as it changes (WebSocket)',
     description:
-      'Upgrade to a WebSocket. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change.',
+      'Upgrade to a WebSocket. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change; {type:"help",request} when a help call is made or acknowledged.',
     tags: ['room'],
     responses: { '101': { description: 'Switching to the WebSocket protocol' } },
   },
@@ -98,7 +98,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
   await app.register(async (api) => {
     await statusRoutes(api, core);
     await deviceRoutes(api, core);
-    await streamRoute(api, core);
+    await streamRoute(api, core, extras.panel?.help);
     await roomMuteRoutes(api, core);
     await meetingApi(api, core);
     if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens);

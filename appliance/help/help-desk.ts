@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
 import type { CommandRegistry } from '../telemetry/command-registry.js';
+import type { HelpRepository } from './help-repository.js';
 
 /** A call for help from the room, as the panel shows it. */
 export interface HelpRequestView {
@@ -13,20 +14,19 @@ export interface HelpRequestView {
   acknowledgedBy: string | null;
 }
 
-/** Requests kept in memory (newest last); the event log on MQTT is the record. */
-const KEEP = 50;
-
 /**
  * The panel's help button. A request is published as `help.requested` on the room event bus
  * (telemetry carries it to facilities over MQTT); facilities answer with the signed central
  * command `cmd/ack-help {requestId, by}`, which publishes `help.acknowledged` — and any
- * `help.acknowledged` seen on the bus marks the request, whoever published it. Emits
- * 'change' (HelpRequestView) so the panel can show "someone has seen it".
+ * `help.acknowledged` seen on the bus marks the request, whoever published it. Requests
+ * are kept in the store, so a restart between the call and the answer loses neither. Emits
+ * 'change' (HelpRequestView) so the panels hear "someone has seen it" at once.
  */
 export class HelpDesk extends EventEmitter {
-  private readonly requests: HelpRequestView[] = [];
-
-  constructor(private readonly bus: RoomEventBus) {
+  constructor(
+    private readonly bus: RoomEventBus,
+    private readonly requests: HelpRepository,
+  ) {
     super();
     bus.on('event', this.onEvent);
   }
@@ -40,8 +40,10 @@ export class HelpDesk extends EventEmitter {
   acknowledge(requestId: string, by?: string): HelpRequestView {
     const request = this.find(requestId);
     if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No help request "${requestId}" in this room`);
-    if (!request.acknowledgedAt) this.bus.publish({ type: 'help.acknowledged', requestId, ...(by ? { by } : {}) });
-    return request;
+    if (request.acknowledgedAt) return request;
+    this.bus.publish({ type: 'help.acknowledged', requestId, ...(by ? { by } : {}) });
+    // The bus delivers to onEvent synchronously, which stored the acknowledgement.
+    return this.find(requestId) ?? request;
   }
 
   get(requestId: string): HelpRequestView {
@@ -51,7 +53,7 @@ export class HelpDesk extends EventEmitter {
   }
 
   recent(): HelpRequestView[] {
-    return [...this.requests];
+    return this.requests.recent();
   }
 
   /** Registers `ack-help` on the central command registry; returns the unregister function. */
@@ -72,26 +74,21 @@ export class HelpDesk extends EventEmitter {
 
   private add(id: string, at: string, message: string | null): HelpRequestView {
     const request: HelpRequestView = { id, at, message, acknowledgedAt: null, acknowledgedBy: null };
-    this.requests.push(request);
-    if (this.requests.length > KEEP) this.requests.shift();
-    this.emit('change', request);
+    if (this.requests.add(request)) this.emit('change', request);
     return request;
   }
 
   private find(id: string): HelpRequestView | undefined {
-    return this.requests.find((r) => r.id === id);
+    return this.requests.get(id);
   }
 
   private readonly onEvent = (envelope: RoomEventEnvelope) => {
     const event = envelope.event;
-    if (event.type === 'help.requested' && !this.find(event.requestId)) {
+    if (event.type === 'help.requested') {
       this.add(event.requestId, envelope.at, event.message ?? null);
     } else if (event.type === 'help.acknowledged') {
-      const request = this.find(event.requestId);
-      if (!request || request.acknowledgedAt) return;
-      request.acknowledgedAt = envelope.at;
-      request.acknowledgedBy = event.by ?? null;
-      this.emit('change', request);
+      const changed = this.requests.acknowledge(event.requestId, envelope.at, event.by ?? null);
+      if (changed) this.emit('change', changed);
     }
   };
 }

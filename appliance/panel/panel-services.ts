@@ -1,6 +1,7 @@
 import type { RoomConfig } from '../config/config-schema.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import { HelpDesk } from '../help/help-desk.js';
+import { HelpRepository } from '../help/help-repository.js';
 import { processLogRing, type LogRing } from '../log-ring.js';
 import type { Db } from '../store/database.js';
 import type { CommandRegistry } from '../telemetry/command-registry.js';
@@ -18,7 +19,7 @@ export interface PanelServices {
 
 /** app.ts calls this before the server is built; `close` undoes the command registration. */
 export function createPanelServices(config: RoomConfig, deps: { db: Db; bus: RoomEventBus; commands: CommandRegistry; now?: () => number }): PanelServices {
-  const help = new HelpDesk(deps.bus);
+  const help = new HelpDesk(deps.bus, new HelpRepository(deps.db));
   const unregister = help.registerCommands(deps.commands);
   return {
     access: new PanelAccess(config.panel, deps.db, deps.now),

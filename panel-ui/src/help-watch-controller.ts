@@ -2,18 +2,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HelpRequestView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 
-const POLL_MS = 1_500;
 const STORAGE_KEY = 'roomctl.help';
 
 /**
- * Follows one help request until facilities acknowledge it: polls GET /api/v1/help/:id while
- * its host is on screen. The request is remembered (localStorage), so leaving the screen or
+ * Follows one help request until facilities acknowledge it. The room stream says when a
+ * request changes (`roomctl-help`, see room-stream-controller.ts); after each (re)connect
+ * (`roomctl-resync`) and when its host comes on screen it asks once, for what it missed
+ * while offline. The request is remembered (localStorage), so leaving the screen or
  * reloading the panel does not lose "someone has seen it".
  */
 export class HelpWatchController implements ReactiveController {
   api: ApiClient | null = null;
   request: HelpRequestView | null = null;
-  private timer: number | undefined;
+  private askedWith: ApiClient | null = null;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -23,51 +24,59 @@ export class HelpWatchController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.timer = window.setInterval(() => void this.poll(), POLL_MS);
+    window.addEventListener('roomctl-help', this.onChange);
+    window.addEventListener('roomctl-resync', this.refresh);
+    this.askedWith = null;
+  }
+
+  /** The host hands over its API client when it renders: ask once with it. */
+  hostUpdated(): void {
+    if (!this.api || this.api === this.askedWith) return;
+    this.askedWith = this.api;
+    void this.refresh();
   }
 
   hostDisconnected(): void {
-    window.clearInterval(this.timer);
-    this.timer = undefined;
+    window.removeEventListener('roomctl-help', this.onChange);
+    window.removeEventListener('roomctl-resync', this.refresh);
   }
 
   follow(request: HelpRequestView): void {
-    this.request = request;
-    this.save();
-    this.host.requestUpdate();
+    this.adopt(request);
   }
 
   forget(): void {
-    this.request = null;
-    this.save();
-    this.host.requestUpdate();
+    this.adopt(null);
   }
 
-  private async poll(): Promise<void> {
-    if (this.request?.id.startsWith('queued:')) {
-      // The queued call went out meanwhile: the panel stored the appliance's answer.
-      const stored = readStored();
-      if (stored && !stored.id.startsWith('queued:')) {
-        this.request = stored;
-        this.host.requestUpdate();
-      }
-    }
+  private readonly onChange = (event: CustomEvent<HelpRequestView>) => {
+    const fresh = event.detail;
+    const mine = this.request?.id;
+    // A call queued offline has a stand-in id until the panel sent it and stored the real one.
+    if (mine === fresh.id || (mine?.startsWith('queued:') && readStored()?.id === fresh.id)) this.adopt(fresh);
+  };
+
+  private readonly refresh = async (): Promise<void> => {
     const request = this.request;
     if (!request || request.acknowledgedAt || !this.api || request.id.startsWith('queued:')) return;
     try {
       const fresh = await this.api.get<HelpRequestView>(`/api/v1/help/${encodeURIComponent(request.id)}`);
-      if (this.request?.id !== fresh.id) return;
-      this.request = fresh;
-      this.save();
-      this.host.requestUpdate();
+      if (this.request?.id === fresh.id) this.adopt(fresh);
     } catch {
-      // Offline or the appliance restarted (requests live in memory): keep showing what we know.
+      // Offline: the stream's next snapshot asks again.
     }
-  }
+  };
 
-  private save(): void {
-    storeHelpRequest(this.request);
+  private adopt(request: HelpRequestView | null): void {
+    this.request = request;
+    storeHelpRequest(request);
+    this.host.requestUpdate();
   }
+}
+
+/** The room stream's help news, for whichever screen follows a request. */
+export function announceHelpChange(request: HelpRequestView): void {
+  window.dispatchEvent(new CustomEvent('roomctl-help', { detail: request }));
 }
 
 /** Also called by the panel when a queued help call finally went out. */
@@ -84,5 +93,12 @@ function readStored(): HelpRequestView | null {
     return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as HelpRequestView | null;
   } catch {
     return null;
+  }
+}
+
+declare global {
+  interface WindowEventMap {
+    'roomctl-help': CustomEvent<HelpRequestView>;
+    'roomctl-resync': Event;
   }
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
 import { ActionQueue, type FlushOutcome } from './action-queue.js';
 import { ApiError, storeToken, type ApiClient } from './api-client.js';
-import { storeHelpRequest } from './help-watch-controller.js';
+import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import type { PanelRequest, Screen } from './panel-events.js';
@@ -238,7 +238,10 @@ export class RoomPanel extends LitElement {
 
   private flushed(outcome: FlushOutcome): void {
     if (outcome.ok) {
-      if (outcome.action.path === '/api/v1/help') storeHelpRequest(outcome.result as HelpRequestView);
+      if (outcome.action.path === '/api/v1/help') {
+        storeHelpRequest(outcome.result as HelpRequestView);
+        announceHelpChange(outcome.result as HelpRequestView);
+      }
       this.show({ tone: 'ok', title: t('{what}: sent', { what: outcome.action.label }) });
     } else if (outcome.error === 'expired') {
       this.show({ tone: 'error', title: t('{what}: dropped', { what: outcome.action.label }), text: t('It waited too long to be sent.') });

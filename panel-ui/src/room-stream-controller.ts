@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeviceView, MeetingNotice, RoomNowView, StatusView, StreamMessage } from '../../appliance/api/api-types.js';
+import { announceHelpChange } from './help-watch-controller.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
 import { noteServerTime } from './server-time.js';
 
@@ -76,7 +77,12 @@ export class RoomStreamController implements ReactiveController {
         this.link.resetBackoff();
         this.connected = true;
         this.onSnapshot?.();
+        // Screens that follow something (a help call) ask for what they missed while offline.
+        window.dispatchEvent(new Event('roomctl-resync'));
         break;
+      case 'help':
+        announceHelpChange(message.request);
+        return;
       case 'meeting':
         this.now = message.now;
         noteServerTime(message.now.time);

@@ -4,7 +4,7 @@
  * facilities answer with the central command `ack-help`, here run through the room's command
  * registry exactly as the MQTT command server runs it after checking its signature.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomEventEnvelope } from '../../appliance/events/room-events.js';
 import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
@@ -14,6 +14,7 @@ const FLOW = 'help';
 let room: TestRoom;
 let browser: Browser;
 let page: Page;
+let context: BrowserContext;
 const events: RoomEventEnvelope[] = [];
 
 describe('panel: help calls facilities and shows when someone has seen it', () => {
@@ -22,7 +23,7 @@ describe('panel: help calls facilities and shows when someone has seen it', () =
     room = await startTestRoom();
     room.demo.appliance.events.on('event', (e: RoomEventEnvelope) => events.push(e));
     browser = await launchChromium();
-    ({ page } = await openPanel(browser, room.baseUrl, room.token));
+    ({ page, context } = await openPanel(browser, room.baseUrl, room.token));
   });
 
   afterAll(async () => {
@@ -47,5 +48,17 @@ describe('panel: help calls facilities and shows when someone has seen it', () =
     await page.locator('[data-testid="help-state"][data-seen="true"]').filter({ hasText: 'Li Wei (facilities)' }).waitFor({ timeout: 5_000 });
     expect(events.some((e) => e.event.type === 'help.acknowledged')).toBe(true);
     await captureStep(page, FLOW, '3-seen');
+  });
+
+  it('shows an acknowledgement that came while the panel was offline, once it is back', async () => {
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByTestId('call-help').click();
+    await page.locator('[data-testid="help-state"][data-seen="false"]').waitFor();
+    const second = await waitFor(() => events.filter((e) => e.event.type === 'help.requested')[1], 3_000, 'the second help.requested');
+    await context.setOffline(true);
+    await page.getByTestId('offline-banner').waitFor();
+    await room.demo.appliance.commands.run('ack-help', { requestId: (second.event as { requestId: string }).requestId, by: 'Zhang Min' }, { keyId: 'test' });
+    await context.setOffline(false);
+    await page.locator('[data-testid="help-state"][data-seen="true"]').filter({ hasText: 'Zhang Min' }).waitFor({ timeout: 10_000 });
   });
 });

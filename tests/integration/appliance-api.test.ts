@@ -112,4 +112,17 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
     );
     socket.close();
   });
+
+  it('streams a help call and its acknowledgement as they happen', async () => {
+    const socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream`);
+    const messages: StreamMessage[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as StreamMessage));
+    await waitFor(() => messages.some((m) => m.type === 'snapshot'), 3000, 'snapshot');
+    const call = (await (await post('/api/v1/help', { message: 'Display' })).json()) as { id: string };
+    await waitFor(() => messages.some((m) => m.type === 'help' && m.request.id === call.id && m.request.acknowledgedAt === null), 3000, 'the call on the stream');
+    await room.demo.appliance.commands.run('ack-help', { requestId: call.id, by: 'facilities' }, { keyId: 'test' });
+    const seen = await waitFor(() => messages.find((m) => m.type === 'help' && m.request.acknowledgedBy === 'facilities'), 3000, 'the acknowledgement on the stream');
+    expect(seen.type === 'help' && seen.request).toMatchObject({ id: call.id, message: 'Display' });
+    socket.close();
+  });
 });
