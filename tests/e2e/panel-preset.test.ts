@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, containsBytes, expectAccessibleControls, launchChromium, openPanel, VIEWPORTS } from '../helpers/panel-browser.js';
+import { buildPanelIfStale, containsBytes, expectAccessibleControls, launchChromium, openPanel, PORTRAIT_VIEWPORTS, VIEWPORTS } from '../helpers/panel-browser.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 /** VISCA "CAM_Memory Recall" for preset 2 on camera address 1. */
@@ -47,8 +47,8 @@ describe('panel: a preset button moves the camera', () => {
     expect(await toast.getAttribute('data-tone')).toBe('ok');
   });
 
-  it('gives every control an accessible name and a touch-sized target, at 1280×800 and 800×480', async () => {
-    for (const viewport of VIEWPORTS) {
+  it('gives every control an accessible name and a touch-sized target, at 1280×800 and 800×480, landscape and portrait', async () => {
+    for (const viewport of [...VIEWPORTS, ...PORTRAIT_VIEWPORTS]) {
       await page.setViewportSize(viewport);
       await expectAccessibleControls(page, `controls ${viewport.width}x${viewport.height}`);
     }

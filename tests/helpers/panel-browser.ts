@@ -17,6 +17,12 @@ export const VIEWPORTS = [
   { width: 800, height: 480 },
 ] as const;
 
+/** The same two panels mounted on their side (a door panel is often portrait). */
+export const PORTRAIT_VIEWPORTS = [
+  { width: 800, height: 1280 },
+  { width: 480, height: 800 },
+] as const;
+
 export const SCREENSHOT_ROOT = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 
 export function launchChromium(): Promise<Browser> {
@@ -49,8 +55,9 @@ export async function setLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<v
 }
 
 /**
- * Saves `<flow>/<step>-<w>x<h>-<lang>.png` for both panel sizes and both languages, checking
- * the accessibility rules on each, and leaves the page at 1280×800 in English.
+ * Saves `<flow>/<step>-<w>x<h>-<lang>.png` for both panel sizes, landscape and portrait, in
+ * both languages, checking the accessibility rules on each, and leaves the page at 1280×800
+ * in English.
  */
 export async function captureStep(page: Page, flow: string, step: string): Promise<void> {
   const dir = join(SCREENSHOT_ROOT, flow);
@@ -60,7 +67,7 @@ export async function captureStep(page: Page, flow: string, step: string): Promi
   for (let i = 0; i < 5 && (await toast.count()) > 0; i++) await toast.click().catch(() => undefined);
   for (const locale of ['en', 'zh-CN'] as const) {
     await setLanguage(page, locale);
-    for (const viewport of VIEWPORTS) {
+    for (const viewport of [...VIEWPORTS, ...PORTRAIT_VIEWPORTS]) {
       await page.setViewportSize(viewport);
       // Lit re-renders in a microtask; one frame lets layout settle for the picture.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
