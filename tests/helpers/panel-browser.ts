@@ -127,7 +127,7 @@ export function buildPanelIfStale(): void {
 function buildUnlocked(): void {
   const panelDir = join(PROJECT_ROOT, 'panel-ui');
   const built = newestMtime(join(panelDir, 'dist'), true);
-  const sources = Math.max(newestMtime(join(panelDir, 'src')), newestMtime(join(panelDir, 'index.html')), newestMtime(join(panelDir, 'meeting.html')), newestMtime(join(panelDir, 'vite.config.ts')));
+  const sources = Math.max(newestMtime(join(panelDir, 'src')), newestMtime(join(panelDir, 'index.html')), newestMtime(join(panelDir, 'meeting.html')), newestMtime(join(panelDir, 'book.html')), newestMtime(join(panelDir, 'vite.config.ts')));
   if (built !== 0 && built >= sources) return;
   execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(panelDir, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 }
