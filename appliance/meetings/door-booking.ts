@@ -30,6 +30,7 @@ const PAST_TOLERANCE_MS = 60_000;
 export function bookFromDoor(ctx: MeetingContext, input: DoorBookingInput, caller: DoorCaller): Meeting {
   const now = ctx.clock.now();
   const offered = ctx.rules.adHocMinutes;
+  if (offered.length === 0) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This room takes no bookings from the door: it offers no lengths (meetings.adHocMinutes is empty)');
   if (!offered.includes(input.minutes)) throw badField('body.minutes', `must be one of ${offered.join(', ')} (minutes)`, offered.join(', '));
   const start = input.start ? new Date(input.start) : now;
   const dayEnd = endOfLocalDay(now, ctx.room.timezone);

@@ -198,21 +198,24 @@ export class IdleScreen extends LitElement {
       <div class="side">
         ${current ? this.meeting(t('Now'), current) : nothing}
         ${next ? this.meeting(t('Next'), next) : html`<div class="card"><p class="label">${t('Next')}</p><p>${t('Nothing booked')}</p></div>`}
-        ${this.api?.token ? this.phoneQr(phoneMeeting, tone === 'free') : nothing}
+        ${this.api?.token && (phoneMeeting || offered.length > 0) ? this.phoneQr(phoneMeeting, tone === 'free', offered.length > 0) : nothing}
       </div>
     `;
   }
 
-  /** One QR code at a time (two side by side would be scanned by mistake); the button swaps them. */
-  private phoneQr(meeting: MeetingView | null, freeForAWhile: boolean) {
-    const shown = meeting ? (this.qrChoice ?? (freeForAWhile ? 'book' : 'meeting')) : 'book';
+  /**
+   * One QR code at a time (two side by side would be scanned by mistake); the button swaps
+   * them. Booking needs lengths to offer: a room without "book now" has the meeting's only.
+   */
+  private phoneQr(meeting: MeetingView | null, freeForAWhile: boolean, canBook: boolean) {
+    const shown = !meeting ? 'book' : !canBook ? 'meeting' : (this.qrChoice ?? (freeForAWhile ? 'book' : 'meeting'));
     return html`<div class="card qr" data-testid="phone-qr" data-kind=${shown}>
       ${shown === 'book'
         ? html`<booking-qr .api=${this.api} label=${t('QR code: book this room from your phone')}></booking-qr>`
         : html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meeting!.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>`}
       <div class="qr-words">
         <p>${shown === 'book' ? t('Scan to book from your phone') : t('Scan to check in and take minutes on your phone')}</p>
-        ${meeting
+        ${meeting && canBook
           ? html`<button
               type="button"
               data-testid="qr-switch"

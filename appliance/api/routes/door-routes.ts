@@ -45,7 +45,7 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
         headers: DoorCodeHeaders,
         body: doorBookingBody(ctx.rules.adHocMinutes),
         security: tokenOrDoorCode,
-        response: { 201: DoorBookingResult, ...errorResponses, 429: Type.Ref(ErrorBodySchema) },
+        response: { 201: DoorBookingResult, ...errorResponses, 403: Type.Ref(ErrorBodySchema), 429: Type.Ref(ErrorBodySchema) },
       },
     },
     async (request, reply) => {

@@ -15,7 +15,8 @@ export const DoorCodeHeaders = Type.Object({
 export function doorBookingBody(durations: readonly number[]) {
   return Type.Object(
     {
-      minutes: Type.Integer({ minimum: Math.min(...durations), maximum: Math.max(...durations), description: `One of the lengths the room offers: ${durations.join(', ')}` }),
+      // A room may offer no lengths (meetings.adHocMinutes: []): then the booking itself says the door takes none.
+      minutes: Type.Integer({ minimum: 5, maximum: durations.length ? Math.max(...durations) : 480, description: `One of the lengths the room offers: ${durations.join(', ') || 'none'}` }),
       start: Type.Optional(DateTime('Default: now. Today (the room\'s day) only, not in the past')),
       title: Words(200),
       organiser: Type.Object({ name: Words(120), email: Type.Optional(Email) }, { additionalProperties: false }),

@@ -67,3 +67,12 @@ it('refuses a taken slot with the conflict named, and stops a door code after th
     expect((await room.call('POST', '/api/v1/door/bookings', { minutes: 15, start: `2026-04-01T${hour}:00:00Z`, title: 'By token', organiser: ada })).status).toBe(201);
   }
 });
+
+it('takes no booking from the door in a room that offers no lengths', async () => {
+  room = await startClockedRoom({ start: '2026-04-01T07:00:00Z', configure: (c) => void (c.meetings = { adHocMinutes: [] }) });
+  const { book, schedule } = await phone(room);
+  expect((await schedule()).body.durations).toEqual([]);
+  const refused = await book({ minutes: 30, title: 'Stand-up', organiser: ada });
+  expect(refused.status).toBe(403);
+  expect(refused.body).toMatchObject({ code: 'ROOMCTL_E_FORBIDDEN', message: expect.stringContaining('adHocMinutes') });
+});
