@@ -1,21 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { DoorBookingView, DoorScheduleView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError } from './api-client.js';
+import { refusalOf, type Refusal } from './book-refusals.js';
 import { daySegments, freeStarts } from './book-slots.js';
 import { doorCall } from './door-api.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
 import { noteServerTime, serverNow } from './server-time.js';
-
-/** The fields a refusal can name (details.issues[].path), in the words of the form. */
-const FIELD_WORDS: Record<string, () => string> = {
-  'body.minutes': () => t('How long'),
-  'body.start': () => t('Start'),
-  'body.title': () => t('Title'),
-  'body.organiser.name': () => t('Your name'),
-  'body.organiser.email': () => t('Email (optional)'),
-};
 
 /**
  * The booking page a phone opens from the door panel's QR code (/book#code=…): the rest of
@@ -137,7 +129,7 @@ export class BookPage extends LitElement {
   declare schedule: DoorScheduleView | null;
   declare minutes: number;
   declare booked: DoorBookingView | null;
-  declare message: { text: string; code?: string; fields?: string[] } | null;
+  declare message: Refusal | null;
   declare sending: boolean;
   private readonly locale = new LocaleController(this);
 
@@ -169,7 +161,7 @@ export class BookPage extends LitElement {
         <button type="button" aria-label=${i18n.locale === 'en' ? '切换到中文' : 'Switch to English'} @click=${() => i18n.setLocale(i18n.locale === 'en' ? 'zh-CN' : 'en', true)}>${i18n.locale === 'en' ? '中文' : 'EN'}</button>
       </header>
       ${this.message
-        ? html`<p class="card message" role="alert" data-testid="book-message" data-code=${this.message.code ?? ''}>${this.message.text}${this.message.code ? html`<span class="code">${this.message.code}</span>` : nothing}</p>`
+        ? html`<p class="card message" role="alert" data-testid="book-message" data-code=${this.message.code}>${this.message.text}<span class="code">${this.message.code}</span></p>`
         : nothing}
       ${this.booked ? this.renderBooked(this.booked) : s ? this.renderForm(s) : nothing}
       ${s ? this.renderDay(s) : nothing}
@@ -179,7 +171,7 @@ export class BookPage extends LitElement {
   private renderForm(s: DoorScheduleView) {
     const now = serverNow();
     const starts = freeStarts(s.busy, now, Date.parse(s.dayEnd), this.minutes);
-    const invalid = (path: string) => (this.message?.fields?.includes(path) ? 'true' : 'false');
+    const invalid = (path: string) => (this.message?.fields.includes(path) ? 'true' : 'false');
     return html`<form class="card" @submit=${this.submit} data-testid="book-form">
       <h2>${t('Book')}</h2>
       <fieldset>
@@ -242,7 +234,7 @@ export class BookPage extends LitElement {
       if (!i18n.chosenHere) i18n.setLocale(info.locale);
     }
     if (!this.code) {
-      this.message = { text: t('This link does not work. Scan the QR code on the door again.') };
+      this.message = refusalOf(new ApiError({ code: 'ROOMCTL_E_UNAUTHORIZED', message: 'No door code in the link' }, 0));
       return;
     }
     await this.loadSchedule();
@@ -287,19 +279,10 @@ export class BookPage extends LitElement {
 
   /** A refusal in words a person acts on; a bad or old code takes the form away (it cannot book). */
   private refused(err: unknown): void {
-    const e = err instanceof ApiError ? err : new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: String(err) }, 0);
-    const fields = ((e.details as { issues?: { path: string }[] } | undefined)?.issues ?? []).map((i) => i.path);
-    const words: Record<string, () => string> = {
-      ROOMCTL_E_DOOR_CODE_EXPIRED: () => t('This QR code has expired. Scan the QR code on the door again.'),
-      ROOMCTL_E_UNAUTHORIZED: () => t('This link does not work. Scan the QR code on the door again.'),
-      ROOMCTL_E_DOOR_CODE_USED_UP: () => t('This QR code has made enough bookings. Scan the QR code on the door again in a few minutes.'),
-      ROOMCTL_E_BOOKING_CONFLICT: () => t('Someone has just booked that time. Pick another one.'),
-      ROOMCTL_E_BAD_REQUEST: () => (fields.length ? t('Please check: {fields}', { fields: fields.map((f) => FIELD_WORDS[f]?.() ?? f).join(', ') }) : e.message),
-      PANEL_E_NETWORK: () => t('The room could not be reached. Check your Wi-Fi and try again.'),
-    };
-    this.message = { text: words[e.code]?.() ?? e.message, code: e.code, fields };
-    if (e.code === 'ROOMCTL_E_DOOR_CODE_EXPIRED' || e.code === 'ROOMCTL_E_UNAUTHORIZED') this.schedule = null;
+    this.message = refusalOf(err);
+    if (this.message.needsNewScan) this.schedule = null;
   }
+
 }
 
 customElements.define('book-page', BookPage);
