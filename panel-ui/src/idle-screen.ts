@@ -210,9 +210,9 @@ export class IdleScreen extends LitElement {
   private phoneQr(meeting: MeetingView | null, freeForAWhile: boolean, canBook: boolean) {
     const shown = !meeting ? 'book' : !canBook ? 'meeting' : (this.qrChoice ?? (freeForAWhile ? 'book' : 'meeting'));
     return html`<div class="card qr" data-testid="phone-qr" data-kind=${shown}>
-      ${shown === 'book'
-        ? html`<booking-qr .api=${this.api} label=${t('QR code: book this room from your phone')}></booking-qr>`
-        : html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meeting!.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>`}
+      ${shown === 'meeting' && meeting
+        ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meeting.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>`
+        : html`<booking-qr .api=${this.api} label=${t('QR code: book this room from your phone')}></booking-qr>`}
       <div class="qr-words">
         <p>${shown === 'book' ? t('Scan to book from your phone') : t('Scan to check in and take minutes on your phone')}</p>
         ${meeting && canBook
