@@ -21,13 +21,15 @@ export default defineConfig({
     // The appliance serves the panel on a LAN; a source map costs nothing and helps debugging on site.
     sourcemap: true,
     reportCompressedSize: true,
-    // Pages: the room's touch panel, the fleet dashboard `roomctl fleet` serves, the phone's meeting page.
+    // Pages: the room's touch panel, the fleet dashboard `roomctl fleet` serves, the phone's meeting and booking pages.
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         fleet: fileURLToPath(new URL('./fleet.html', import.meta.url)),
         // The phone page a meeting's QR code opens (/meeting/:id); not part of the panel's budget.
         meeting: fileURLToPath(new URL('./meeting.html', import.meta.url)),
+        // The phone page the door panel's booking QR code opens (/book#code=…); not part of the panel's budget either.
+        book: fileURLToPath(new URL('./book.html', import.meta.url)),
       },
     },
   },

@@ -68,7 +68,7 @@ export type StreamMessage =
   | MeetingStreamMessage;
 
 // The touch panel (issue 6): shapes of the panel, pairing, help and admin routes.
-export type { AgendaNowView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
+export type { AgendaNowView, DoorAccessView, DoorBookingView, DoorScheduleView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
 export type { CheckIn } from '../meetings/checkin-repository.js';
 export type { Attendee, Person } from '../meetings/meeting-types.js';
 export type { ActionItem, MinutesEntry } from '../meetings/minutes-repository.js';

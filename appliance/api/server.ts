@@ -72,8 +72,8 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
   extras.panel?.access.install(app);
   app.addHook('onRequest', async (request) => {
     if (extras.panel?.access.screen(request)) return;
-    // Routes marked auth: 'meeting-code' (the phone page) check the bearer token or the meeting code themselves.
-    if (MUTATING.has(request.method) && request.url.startsWith('/api/') && request.routeOptions.config?.auth !== 'meeting-code') auth.check(request);
+    // Routes a phone calls (auth: 'meeting-code' | 'door-code', meeting-auth.ts) check the bearer token or their code themselves.
+    if (MUTATING.has(request.method) && request.url.startsWith('/api/') && !request.routeOptions.config?.auth) auth.check(request);
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: reply.elapsedTime }, 'request');
@@ -83,7 +83,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     openapi: {
       openapi: '3.1.0',
       info: { title: 'roomctl appliance API', version: VERSION, description: 'Meeting-room appliance: devices, room state, meetings.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, adminSession: { type: 'apiKey', in: 'header', name: 'X-Roomctl-Admin' } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, adminSession: { type: 'apiKey', in: 'header', name: 'X-Roomctl-Admin' }, doorCode: { type: 'apiKey', in: 'header', name: 'X-Door-Code' } } },
     },
     transformObject: (documentObject) => {
       if (!('openapiObject' in documentObject)) return documentObject.swaggerObject;
@@ -111,6 +111,8 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['index.html'] });
     // The meeting page a phone opens from the panel's QR code (a page of its own, not the panel).
     app.get('/meeting/:id', { schema: { hide: true } }, (_request, reply) => reply.sendFile('meeting.html'));
+    // The booking page a phone opens from the door panel's QR code (the door code is in the URL's fragment).
+    app.get('/book', { schema: { hide: true } }, (_request, reply) => reply.sendFile('book.html'));
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/html').send('<h1>roomctl</h1><p>The panel is not built yet: run <code>npm run build</code>.</p>'),

@@ -14,6 +14,7 @@ import { AuditLog } from './audit-log.js';
 import { badgeCheckIn } from './checkin-service.js';
 import { CheckInRepository } from './checkin-repository.js';
 import { dailyJobs, followUps } from './daily-jobs.js';
+import { DoorCodes } from './door-codes.js';
 import { FeedbackRepository } from './feedback-repository.js';
 import { meetingRules, type MeetingsConfig } from './meeting-config.js';
 import type { MeetingContext, RoomIdentity } from './meeting-context.js';
@@ -53,6 +54,8 @@ export class MeetingRoom extends EventEmitter {
   readonly outbox: Outbox;
   readonly dispatcher: NotifyDispatcher;
   readonly calendar: CalendarFeed;
+  /** The door code in the door panel's booking QR code (made from a secret kept in the store). */
+  readonly doorCodes: DoorCodes;
   private baseUrl = 'http://127.0.0.1:8080';
   private timer: TimerHandle | undefined;
   private readonly pending = new Set<Promise<unknown>>();
@@ -105,6 +108,7 @@ export class MeetingRoom extends EventEmitter {
       badgeOf: (email) => badges.get(email.toLowerCase()),
       onChange: () => this.changed(),
     });
+    this.doorCodes = new DoorCodes(db, clock);
     this.state = this.computeState();
   }
 
@@ -128,8 +132,16 @@ export class MeetingRoom extends EventEmitter {
   }
 
   checkInUrl(m: Meeting): string {
-    const base = (this.ctx.rules.publicUrl ?? this.baseUrl).replace(/\/$/, '');
-    return `${base}/meeting/${encodeURIComponent(m.id)}?code=${m.code}`;
+    return `${this.publicBase()}/meeting/${encodeURIComponent(m.id)}?code=${m.code}`;
+  }
+
+  /** The booking page a phone opens from the door's QR code; the code rides in the fragment, which no request carries. */
+  bookingUrl(doorCode: string): string {
+    return `${this.publicBase()}/book#code=${doorCode}`;
+  }
+
+  private publicBase(): string {
+    return (this.ctx.rules.publicUrl ?? this.baseUrl).replace(/\/$/, '');
   }
 
   /** Evaluates every rule once; a failing rule is logged, never thrown into the timer. */

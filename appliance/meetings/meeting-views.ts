@@ -76,3 +76,33 @@ export interface MeetingStreamMessage {
   now: RoomNowView;
   notice?: MeetingNotice;
 }
+
+/** GET /api/v1/door/schedule: the rest of the room's day, as the phone page a door QR code opens shows it. */
+export interface DoorScheduleView {
+  room: { name: string; timezone: string };
+  time: string;
+  /** The end of the room's local day: a phone books up to here. */
+  dayEnd: string;
+  /** The lengths a booking may have (the room's "book now" ones). */
+  durations: number[];
+  /** Live meetings from now to the end of the day; a confidential one has no title. */
+  busy: { start: string; end: string; status: MeetingStatus; title: string | null }[];
+  /** Bookings this door code may still make (null with the API token). */
+  bookingsLeft: number | null;
+  /** When this door code stops working (null with the API token). */
+  codeExpiresAt: string | null;
+}
+
+/** POST /api/v1/door/bookings: the booking, and its own phone page (with its meeting code) to check in from. */
+export interface DoorBookingView {
+  meeting: MeetingView;
+  meetingUrl: string;
+}
+
+/** GET /api/v1/door/access: what the door panel puts in its booking QR code, and when to ask again. */
+export interface DoorAccessView {
+  url: string;
+  code: string;
+  expiresAt: string;
+  refreshInSeconds: number;
+}

@@ -84,6 +84,11 @@ export function startOfLocalDay(instant: Date, timeZone: string): Date {
   return wallTimeToInstant({ ...w, hour: 0, minute: 0, second: 0 }, timeZone);
 }
 
+/** Midnight at the end of the local day containing `instant`: the next day's start (23 or 25 h on a clock change). */
+export function endOfLocalDay(instant: Date, timeZone: string): Date {
+  return startOfLocalDay(new Date(startOfLocalDay(instant, timeZone).getTime() + 26 * 3_600_000), timeZone);
+}
+
 /** `YYYY-MM-DD` of the local day containing `instant`. */
 export function localDay(instant: Date, timeZone: string): string {
   const w = wallTimeAt(instant, timeZone);

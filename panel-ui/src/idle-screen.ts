@@ -6,16 +6,23 @@ import { LocaleController } from './locale-controller.js';
 import { panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
+import './booking-qr.js';
 import './qr-code.js';
+
+/** A person who switched the QR code to the other one gets the usual one back after this. */
+const QR_CHOICE_MS = 60_000;
 
 /**
  * The door view: free or busy at a glance (colour AND words, big), what is on now and next,
- * "book now" for the durations the room offers, and a QR code for the phone.
+ * "book now" for the durations the room offers, and a QR code for the phone: to book from
+ * the phone while the room is free for a while, else the meeting's page to check in — with
+ * a button that shows the other one.
  */
 export class IdleScreen extends LitElement {
   static override properties = {
     now: { attribute: false },
     api: { attribute: false },
+    qrChoice: { state: true },
   };
 
   static override styles = [
@@ -91,7 +98,15 @@ export class IdleScreen extends LitElement {
         gap: 0.8em;
         align-items: center;
       }
-      qr-code {
+      .qr-words {
+        display: grid;
+        gap: 0.5em;
+      }
+      .qr-words button {
+        font-size: 0.85em;
+      }
+      qr-code,
+      booking-qr {
         width: 128px;
         height: 128px;
         flex: none;
@@ -100,9 +115,22 @@ export class IdleScreen extends LitElement {
         .big {
           font-size: 2.3em;
         }
-        qr-code {
+        qr-code,
+        booking-qr {
           width: 96px;
           height: 96px;
+        }
+        .qr {
+          gap: 0.6em;
+        }
+        .qr-words {
+          font-size: 0.8em;
+          gap: 0.3em;
+        }
+        .qr-words button {
+          min-height: 48px;
+          padding: 0.2em 0.5em;
+          white-space: nowrap;
         }
         .book button {
           min-height: 60px;
@@ -113,12 +141,22 @@ export class IdleScreen extends LitElement {
 
   declare now: RoomNowView | null;
   declare api: ApiClient | null;
+  /** The QR code a person switched to (null: the usual one for the moment). */
+  declare qrChoice: 'book' | 'meeting' | null;
   private readonly locale = new LocaleController(this);
+  private qrChoiceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.now = null;
     this.api = null;
+    this.qrChoice = null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.qrChoiceTimer);
+    this.qrChoice = null;
   }
 
   override render() {
@@ -160,14 +198,41 @@ export class IdleScreen extends LitElement {
       <div class="side">
         ${current ? this.meeting(t('Now'), current) : nothing}
         ${next ? this.meeting(t('Next'), next) : html`<div class="card"><p class="label">${t('Next')}</p><p>${t('Nothing booked')}</p></div>`}
-        ${phoneMeeting && this.api?.token
-          ? html`<div class="card qr">
-              <qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(phoneMeeting.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>
-              <p>${t('Scan to check in and take minutes on your phone')}</p>
-            </div>`
-          : nothing}
+        ${this.api?.token && (phoneMeeting || offered.length > 0) ? this.phoneQr(phoneMeeting, tone === 'free', offered.length > 0) : nothing}
       </div>
     `;
+  }
+
+  /**
+   * One QR code at a time (two side by side would be scanned by mistake); the button swaps
+   * them. Booking needs lengths to offer: a room without "book now" has the meeting's only.
+   */
+  private phoneQr(meeting: MeetingView | null, freeForAWhile: boolean, canBook: boolean) {
+    const shown = !meeting ? 'book' : !canBook ? 'meeting' : (this.qrChoice ?? (freeForAWhile ? 'book' : 'meeting'));
+    return html`<div class="card qr" data-testid="phone-qr" data-kind=${shown}>
+      ${shown === 'meeting' && meeting
+        ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meeting.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>`
+        : html`<booking-qr .api=${this.api} label=${t('QR code: book this room from your phone')}></booking-qr>`}
+      <div class="qr-words">
+        <p>${shown === 'book' ? t('Scan to book from your phone') : t('Scan to check in and take minutes on your phone')}</p>
+        ${meeting && canBook
+          ? html`<button
+              type="button"
+              data-testid="qr-switch"
+              aria-label=${shown === 'book' ? t('Show the check-in QR code') : t('Show the booking QR code')}
+              @click=${() => this.switchQr(shown === 'book' ? 'meeting' : 'book')}
+            >
+              ${shown === 'book' ? t('Check-in QR code') : t('Booking QR code')}
+            </button>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private switchQr(to: 'book' | 'meeting'): void {
+    this.qrChoice = to;
+    clearTimeout(this.qrChoiceTimer);
+    this.qrChoiceTimer = setTimeout(() => (this.qrChoice = null), QR_CHOICE_MS);
   }
 
   private meeting(label: string, m: MeetingView) {

@@ -20,7 +20,8 @@ export interface TestRoom {
 /** Builds the panel once if this checkout has no build yet (the e2e tests serve it). */
 export function ensurePanelBuilt(): void {
   if (existsSync(join(PANEL_DIST, 'index.html'))) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'panel-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  // The production build even under vitest (NODE_ENV=test would bundle Lit's development build).
+  execFileSync('npx', ['vite', 'build', '--config', 'panel-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Operation {
   params: Array<{ name: string; in: string; required?: boolean; schema?: JsonSchema }>;
   /** Marked as the phone page's: the bearer token or the meeting's code. */
   meetingCode: boolean;
+  /** Marked as the door's booking page's: the bearer token or the door code. */
+  doorCode: boolean;
   adminSession: boolean;
 }
 
@@ -42,6 +44,7 @@ export async function startSecurityRoom(options: { logLevel?: string } = {}): Pr
         body: op.requestBody?.content?.['application/json']?.schema,
         params: op.parameters ?? [],
         meetingCode: !!security?.some((s) => Object.keys(s).length === 0),
+        doorCode: !!security?.some((s) => 'doorCode' in s),
         adminSession: !!security?.some((s) => 'adminSession' in s),
       });
     }

@@ -81,6 +81,15 @@ describe('authentication, route by route from the OpenAPI document', () => {
     }
   });
 
+  it('refuses the door-code routes given neither token nor code, and given a made-up code', async () => {
+    const doorOps = room.operations.filter((op) => op.doorCode);
+    expect(doorOps.map((op) => `${op.method} ${op.path}`).sort()).toEqual(['GET /api/v1/door/schedule', 'POST /api/v1/door/bookings']);
+    for (const op of doorOps) {
+      expect(refused(await send(op, {})), `${op.method} ${op.path} with neither token nor code`).toBe(true);
+      expect(refused(await send(op, { 'x-door-code': 'ZZZZ-ZZZZZZZZZZ' })), `${op.method} ${op.path} with a made-up code`).toBe(true);
+    }
+  });
+
   it('opens the admin views and admin actions only with an admin session: the room token is not enough', async () => {
     const adminOps = room.operations.filter((op) => op.adminSession || op.path.startsWith('/api/v1/admin/'));
     expect(adminOps.filter((op) => op.method === 'GET').length).toBeGreaterThanOrEqual(2);

@@ -6,6 +6,7 @@ import { checkIn } from '../../meetings/meeting-lifecycle.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
+import { sendQrSvg } from './qr-svg.js';
 import { CheckInBody, CheckInResult, CodeHeaders, IdParams } from './meeting-schemas.js';
 
 /** Check-ins: the badge reader, a tap on a name, the QR page on a phone, walk-ins. */
@@ -96,10 +97,7 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
     async (request, reply) => {
       auth.requireToken(request);
-      // Loaded on the first QR code, not at start (idle footprint).
-      const { default: QRCode } = await import('qrcode');
-      const svg = await QRCode.toString(room.checkInUrl(meetingOr404(request.params.id)), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
+      return sendQrSvg(reply, room.checkInUrl(meetingOr404(request.params.id)));
     },
   );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
 import { AgendaNowSchema, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
 import { checkInRoutes } from './checkin-routes.js';
+import { doorRoutes } from './door-routes.js';
 import { MeetingAuth } from './meeting-auth.js';
 import { meetingRoutes } from './meeting-routes.js';
 import { minutesRoutes } from './minutes-routes.js';
@@ -23,5 +24,6 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
     await checkInRoutes(scope, room, auth);
     await minutesRoutes(scope, room, auth);
     await roomOpsRoutes(scope, room, auth);
+    await doorRoutes(scope, room, auth);
   });
 }

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
+import type { DoorCodes } from '../../meetings/door-codes.js';
+import type { DoorCaller } from '../../meetings/door-booking.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
 import type { MinutesReader } from '../../meetings/minutes-service.js';
 import { sameSecret, TokenAuth } from '../auth.js';
@@ -7,13 +9,17 @@ import { sameSecret, TokenAuth } from '../auth.js';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * 'meeting-code': a mutation a phone makes from the meeting's QR page. The server's
-     * onRequest hook lets it through without a bearer token; the route itself then demands
-     * the bearer token or the meeting's code (X-Meeting-Code header or ?code=).
+     * A route a phone calls, which checks its credential itself; the server's onRequest hook
+     * lets its mutations through without a bearer token. The route then demands the bearer
+     * token or
+     * - 'meeting-code': the meeting's code (X-Meeting-Code header or ?code=), from the meeting's QR page;
+     * - 'door-code': the room's current door code (X-Door-Code header), from the door panel's booking QR code.
      */
-    auth?: 'meeting-code';
+    auth?: 'meeting-code' | 'door-code';
   }
 }
+
+export const DOOR_CODE_HEADER = 'x-door-code';
 
 /** Who is asking, for the meeting routes: the panel (bearer token) or a phone with the meeting code. */
 export class MeetingAuth {
@@ -52,8 +58,31 @@ export class MeetingAuth {
     throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', code ? 'The meeting code is not right for this meeting' : 'Send the bearer token, or the meeting code (X-Meeting-Code) from the meeting page');
   }
 
+  /**
+   * Bearer token or a door code of the current or the previous window, compared in constant
+   * time; throws ROOMCTL_E_UNAUTHORIZED for a wrong one, ROOMCTL_E_DOOR_CODE_EXPIRED for an old one.
+   */
+  forDoor(request: FastifyRequest, codes: DoorCodes): DoorCaller {
+    if (this.hasToken(request)) return { via: 'token' };
+    const header = request.headers[DOOR_CODE_HEADER];
+    if (typeof header !== 'string' || !header.trim()) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'Send the bearer token, or the door code (X-Door-Code) from the QR code on the door');
+    return checkDoorCode(header, codes);
+  }
+
   /** Bearer token only (reads that would reveal the meeting code, like the QR). */
   requireToken(request: FastifyRequest): void {
     if (!this.hasToken(request)) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'This needs an Authorization: Bearer <token> header');
   }
+}
+
+/** A door code the room takes now (current or previous window), or the coded reason it does not. */
+export function checkDoorCode(code: string, codes: DoorCodes): Extract<DoorCaller, { via: 'door-code' }> {
+  const given = code.trim().toUpperCase();
+  const window = codes.windowOf(given);
+  // The window is in the open; only the whole code, compared with the right one, says it is real.
+  if (window === undefined || !sameSecret(given, codes.codeFor(window)) || codes.ageOf(window) === 'future') {
+    throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'The door code is not right: scan the QR code on the door again');
+  }
+  if (codes.ageOf(window) === 'expired') throw new RoomctlError('ROOMCTL_E_DOOR_CODE_EXPIRED', 'The door code has expired: scan the QR code on the door again', { expiredAt: codes.expiresAt(window).toISOString() });
+  return { via: 'door-code', window, expiresAt: codes.expiresAt(window) };
 }

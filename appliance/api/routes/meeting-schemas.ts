@@ -4,10 +4,10 @@ import { PROBLEM_CATEGORIES } from '../../meetings/feedback-repository.js';
 import { ACTION_STATUSES } from '../../meetings/minutes-repository.js';
 
 /** Route schemas for meetings: they validate every input and write the OpenAPI document. */
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateTime = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
-const Email = Type.String({ format: 'email', maxLength: 254 });
+export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const DateTime = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 export const PersonSchema = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), email: Type.Optional(Email), badge: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },

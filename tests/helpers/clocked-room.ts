@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAppliance, type Appliance } from '../../appliance/app.js';
+import type { RoomConfig } from '../../appliance/config/config-schema.js';
+import { createLogger } from '../../appliance/logger.js';
+import { ManualClock } from '../../appliance/schedule/manual-clock.js';
+
+export interface ClockedRoom {
+  appliance: Appliance;
+  clock: ManualClock;
+  baseUrl: string;
+  token: string;
+  /** A request with the bearer token unless `headers` says otherwise; every answer's text is kept in `answers`. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
+  answers: string[];
+  close(): Promise<void>;
+}
+
+const TOKEN = 'clocked-room-token-0123456789';
+
+/**
+ * The real appliance (API, store, meeting rules) with no devices and the meetings on a
+ * ManualClock: tests that depend on the time of day or on windows of minutes move it
+ * instead of waiting.
+ */
+export async function startClockedRoom(options: { start: string; timezone?: string; configure?: (config: RoomConfig) => void }): Promise<ClockedRoom> {
+  const dir = await mkdtemp(join(tmpdir(), 'roomctl-clocked-'));
+  const clock = new ManualClock(options.start);
+  const config: RoomConfig = {
+    room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: options.timezone ?? 'Europe/Berlin' },
+    api: { listen: '127.0.0.1:0', tokens: [TOKEN] },
+    storage: { dir: join(dir, 'data') },
+    log: { level: 'silent' },
+    devices: [],
+  };
+  options.configure?.(config);
+  const appliance = await startAppliance(config, { log: createLogger({ level: process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false }), clock });
+  const answers: string[] = [];
+  return {
+    appliance,
+    clock,
+    baseUrl: appliance.url,
+    token: TOKEN,
+    answers,
+    async call(method, path, body, headers = { authorization: `Bearer ${TOKEN}` }) {
+      const res = await fetch(`${appliance.url}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      answers.push(`${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${text}`);
+      let parsed: unknown = undefined;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, body: parsed, text };
+    },
+    async close() {
+      await appliance.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
