@@ -3,32 +3,16 @@
  * view, a real Mosquitto, a room with a PJLink display simulator): the room's tile turns red
  * without a reload when the display dies, a help call appears and is acknowledged and resolved.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PANEL_DIST, PROJECT_ROOT } from '../../appliance/paths.js';
+import { PROJECT_ROOT } from '../../appliance/paths.js';
+import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  return stat.isDirectory() ? Math.max(0, ...readdirSync(path).map((e) => newest(join(path, e)))) : stat.mtimeMs;
-}
-
-/** Builds panel-ui when fleet.html is missing from the build or the sources are newer. */
-function buildIfStale(): void {
-  const built = existsSync(join(PANEL_DIST, 'fleet.html')) ? statSync(join(PANEL_DIST, 'fleet.html')).mtimeMs : 0;
-  const panel = join(PROJECT_ROOT, 'panel-ui');
-  if (built !== 0 && built >= Math.max(newest(join(panel, 'src')), newest(join(panel, 'fleet.html')), newest(join(panel, 'vite.config.ts')))) return;
-  execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(panel, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-}
 
 describe('fleet dashboard', () => {
   let broker: RunningMosquitto;
@@ -39,12 +23,12 @@ describe('fleet dashboard', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildIfStale();
+    buildPanelIfStale();
     broker = await startMosquitto();
     fleet = await startTestFleet({ broker: { url: broker.url } });
     room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
     await until(() => fleet.store.room('hq', 'aurora')?.devices.some((d) => d.status === 'ok'), 8000, 'the room in the fleet');
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(`${fleet.url}/?token=${FLEET_TOKEN}`);

@@ -134,7 +134,7 @@ export function buildPanelIfStale(): void {
 function buildUnlocked(): void {
   const panelDir = join(PROJECT_ROOT, 'panel-ui');
   const built = newestMtime(join(panelDir, 'dist'), true);
-  const sources = Math.max(newestMtime(join(panelDir, 'src')), newestMtime(join(panelDir, 'index.html')), newestMtime(join(panelDir, 'meeting.html')), newestMtime(join(panelDir, 'book.html')), newestMtime(join(panelDir, 'vite.config.ts')));
+  const sources = Math.max(newestMtime(join(panelDir, 'src')), newestMtime(join(panelDir, 'index.html')), newestMtime(join(panelDir, 'meeting.html')), newestMtime(join(panelDir, 'book.html')), newestMtime(join(panelDir, 'fleet.html')), newestMtime(join(panelDir, 'vite.config.ts')));
   if (built !== 0 && built >= sources) return;
   // NODE_ENV=production: under vitest it is "test", and Vite would then bundle Lit's development build (4 KiB more, and not what a room runs).
   execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(panelDir, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
