@@ -20,6 +20,7 @@ import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
 import { createMeetingRoom, registerMeetingCommands } from './meetings/meeting-wiring.js';
 import { createRoomMedia, type MediaOverrides } from './media/media-wiring.js';
 import { createPanelServices } from './panel/panel-services.js';
+import { createPresetStills } from './stills/preset-stills.js';
 import { StorageHealth } from './store/storage-health.js';
 import { groupCommitFor } from './telemetry/group-commit.js';
 import type { Clock } from './schedule/clock.js';
@@ -82,6 +83,10 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   // Meetings (issue 5): schedule, rules, minutes; the room state comes from here.
   const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
   core.meetings = meetings;
+  // Preset thumbnails: a still of what the camera sees, taken after each preset.save.
+  const stills = createPresetStills(config, { devices, bus: events, meetings, media: media?.service, log, noteStorageFailure: (err) => storage.noteFailure(err) });
+  stills.start();
+  core.stills = stills;
   const unregisterMeetingCommands = registerMeetingCommands(commands, meetings);
   const telemetry = new MqttTelemetry(config, log.child({ component: 'telemetry' }), { db, bus: events, health, commands, roomState: () => ({ ...core.status() }) });
   const metrics = new ApplianceMetrics({ room: config.room, health, devices, telemetry: config.mqtt ? () => telemetry.stats() : undefined });
@@ -109,6 +114,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
     await server.listen({ host, port });
   } catch (err) {
     await server.close();
+    stills.stop();
     health.stop();
     metrics.stop();
     storage.stop();
@@ -147,6 +153,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
       unregisterMeetingCommands();
       panel.close();
       await meetings.stop();
+      stills.stop();
       disconnectMedia?.();
       await media?.service.stop();
       roomMute.stop();

@@ -5,6 +5,7 @@ import type { MeetingRoom } from './meetings/meeting-room.js';
 import type { MediaService } from './media/media-service.js';
 import { VERSION } from './paths.js';
 import type { RoomMute } from './room/room-mute.js';
+import type { PresetStills } from './stills/preset-stills.js';
 import type { StorageHealth } from './store/storage-health.js';
 
 
@@ -26,6 +27,9 @@ export class ApplianceCore {
 
   /** What the data folder can still take (full disk, failing writes). */
   storage: StorageHealth | undefined;
+
+  /** The stills of camera presets, taken when a preset is saved. */
+  stills: PresetStills | undefined;
 
   status(): StatusView {
     const { id, name, site, timezone } = this.config.room;

@@ -15,6 +15,7 @@ const SHARED_ACTION_FIELDS: Record<string, string[]> = {
   input: ['input'],
   volume: ['level'],
   mute: ['on'],
+  snapshot: [],
 };
 
 const RESERVED_CONFIG_FIELDS = ['id', 'driver', 'name'];

@@ -29,6 +29,31 @@ export interface DeviceView {
   state: Record<string, unknown>;
   capabilities: { name: string; traits?: Record<string, unknown> }[];
   actions: ActionView[];
+  /**
+   * Cameras: the presets that have a still (GET /api/v1/devices/:id/presets/:preset/still.jpg),
+   * taken when the preset was saved. `version` changes with each new still.
+   */
+  presetStills?: PresetStillView[];
+}
+
+/** One preset's still, as the device view lists it. */
+export interface PresetStillView {
+  preset: number;
+  version: string;
+  /** ISO time the still was taken */
+  savedAt: string;
+  bytes: number;
+}
+
+/** What `preset.save` adds to its result: whether a still was taken for the preset, and why not. */
+export interface StillOutcome {
+  taken: boolean;
+  /** Where the still came from: the camera's own snapshot, or the room's media picture. */
+  source: 'camera' | 'media' | null;
+  /** When not taken: a confidential meeting is running; nothing can give a still of this camera; or every source failed. */
+  reason?: 'confidential-meeting' | 'no-source' | 'failed';
+  detail?: string;
+  version?: string;
 }
 
 export interface RoomView {

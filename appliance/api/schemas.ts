@@ -27,6 +27,17 @@ export const DeviceViewSchema = Type.Object(
     state: Type.Record(Type.String(), Type.Unknown()),
     capabilities: Type.Array(Type.Object({ name: Type.String(), traits: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
     actions: Type.Array(Type.Object({ name: Type.String(), description: Type.String(), params: Type.Unknown({ description: 'JSON Schema of the body' }) })),
+    presetStills: Type.Optional(
+      Type.Array(
+        Type.Object({
+          preset: Type.Integer(),
+          version: Type.String({ description: 'Changes with each new still (the ETag of still.jpg)' }),
+          savedAt: Type.String({ format: 'date-time' }),
+          bytes: Type.Integer(),
+        }),
+        { description: 'Cameras: presets with a still, taken when the preset was saved (GET /api/v1/devices/{id}/presets/{preset}/still.jpg)' },
+      ),
+    ),
   },
   { $id: 'DeviceView' },
 );

@@ -23,6 +23,7 @@ import { ErrorBodySchema } from './schemas.js';
 import { buildSharedSerializer } from './shared-serializers.js';
 import type { PanelServices } from '../panel/panel-services.js';
 import { panelApi } from './routes/panel-api.js';
+import { presetStillRoutes } from './routes/preset-still-routes.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -98,6 +99,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
   await app.register(async (api) => {
     await statusRoutes(api, core);
     await deviceRoutes(api, core);
+    if (core.stills) await presetStillRoutes(api, core, core.stills.store, extras.panel?.access.panels);
     await streamRoute(api, core, extras.panel?.help);
     await roomMuteRoutes(api, core);
     await meetingApi(api, core);

@@ -48,6 +48,26 @@ describe('room config', () => {
     if (!result.ok) expect(result.issues.map(formatIssue).find((l) => l.startsWith('devcies: unknown key'))).toMatch(/^devcies: unknown key \(allowed: room, api, storage, mqtt, log, devices\b.*\bsecrets\b/);
   });
 
+  it('checks that media.video.camera names a camera of the room', () => {
+    const room = {
+      room: { id: 'a', name: 'A', site: 's', timezone: 'UTC' },
+      api: { listen: '127.0.0.1:1', tokens: ['0123456789abcdef'] },
+      devices: [
+        { id: 'cam-front', driver: 'visca-serial', port: '/dev/ttyUSB0', baudRate: 9600 },
+        { id: 'display', driver: 'pjlink', host: '10.0.0.30' },
+      ],
+    };
+    const withCamera = (camera: string) => validateConfig({ ...room, media: { video: { source: { type: 'test' }, camera } } }, DRIVERS);
+    expect(withCamera('cam-front').ok).toBe(true);
+    for (const [camera, message] of [['display', 'names no camera device "display"'], ['cam-back', 'names no camera device "cam-back"']]) {
+      const result = withCamera(camera!);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.issues.map(formatIssue)).toEqual([`media.video.camera: ${message} (allowed: cam-front)`]);
+    }
+    const badForm = validateConfig({ ...room, media: { video: { source: { type: 'test' }, camera: '../cam' } } }, DRIVERS);
+    expect(badForm.ok || badForm.issues.map(formatIssue)).toEqual([expect.stringMatching(/^media\.video\.camera: .*matching/)]);
+  });
+
   it('reports YAML syntax errors with the line', () => {
     expect(() => parseConfigText('room: {id: x\napi: [', 'bad.yaml', DRIVERS)).toThrow(/ROOMCTL_E_CONFIG_PARSE|bad\.yaml:\d+/);
     try {

@@ -79,7 +79,8 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
       // aedes speaks MQTT 3.1.1 only.
       mqtt: { url: broker.url, protocolVersion: 4 },
       log: { level: 'info' },
-      media: DEMO_MEDIA,
+      // The test picture stands for what the front camera sees: its preset stills come from it.
+      media: { ...DEMO_MEDIA, video: { ...DEMO_MEDIA.video, camera: 'cam-front' } },
       devices: [
         { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
         { id: 'display', name: 'Display', driver: 'pjlink', host: String(display.endpoint.host), port: Number(display.endpoint.port) },

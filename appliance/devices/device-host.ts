@@ -17,6 +17,16 @@ interface HostedDevice {
   fixed: Pick<DeviceView, 'id' | 'name' | 'driver' | 'kind' | 'capabilities' | 'actions'>;
 }
 
+/**
+ * Runs after an action succeeded (e.g. the still of a saved preset). What it answers is
+ * merged into the action's result; it must not throw (the host logs it if it does, and the
+ * action still succeeds).
+ */
+export type ActionFollowUp = (deviceId: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** Facts the appliance adds to a device's view beyond what its driver says (the stills of its presets). */
+export type ViewAddition = (deviceId: string) => Partial<Pick<DeviceView, 'presetStills'>> | undefined;
+
 export interface DeviceHostOptions {
   drivers: readonly AnyDriverDefinition[];
   devices: readonly DeviceConfig[];
@@ -34,9 +44,13 @@ export interface DeviceHostOptions {
  */
 export class DeviceHost extends EventEmitter {
   private readonly devices = new Map<string, HostedDevice>();
+  private readonly followUps = new Map<string, ActionFollowUp[]>();
+  private readonly additions = new Set<ViewAddition>();
+  private readonly log: DriverLogger;
 
   constructor(options: DeviceHostOptions) {
     super();
+    this.log = options.log;
     for (const config of options.devices) {
       const definition = options.drivers.find((d) => d.id === config.driver);
       if (!definition) throw new RoomctlError('ROOMCTL_E_UNKNOWN_DRIVER', `Device ${config.id}: unknown driver "${config.driver}"`);
@@ -101,7 +115,33 @@ export class DeviceHost extends EventEmitter {
       const issues = [...check.Errors(body)].map((e) => ({ path: readablePath(e.path, 'body'), message: e.message, allowed: allowedBy(e.schema) }));
       throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `Invalid parameters for ${id} ${action}: ${issues.map((i) => `${i.path}: ${i.message}${i.allowed ? ` (allowed: ${i.allowed})` : ''}`).join('; ')}`, { issues });
     }
-    return device.supervisor.execute(action, body as Record<string, unknown>);
+    const result = await device.supervisor.execute(action, body as Record<string, unknown>);
+    let merged = result;
+    for (const followUp of this.followUps.get(action) ?? []) {
+      try {
+        merged = mergeResult(merged, await followUp(id, body as Record<string, unknown>));
+      } catch (err) {
+        this.log.error({ device: id, action, err: (err as Error).message }, 'action follow-up failed; the action itself succeeded');
+      }
+    }
+    return merged;
+  }
+
+  /** Runs `followUp` after every successful `action`, whoever asked for it (API, MQTT, scenes). Returns the undo. */
+  follow(action: string, followUp: ActionFollowUp): () => void {
+    this.followUps.set(action, [...(this.followUps.get(action) ?? []), followUp]);
+    return () => this.followUps.set(action, (this.followUps.get(action) ?? []).filter((f) => f !== followUp));
+  }
+
+  /** Adds facts to every device view from now on. Returns the undo. */
+  addToViews(addition: ViewAddition): () => void {
+    this.additions.add(addition);
+    return () => this.additions.delete(addition);
+  }
+
+  /** Sends a device's view again: something a view addition reads has changed. */
+  refresh(id: string): void {
+    this.emit('device', this.view(this.hosted(id)));
   }
 
   /** Reconnects one device (its supervisor drops the link and connects again). */
@@ -117,6 +157,15 @@ export class DeviceHost extends EventEmitter {
 
   private view({ fixed, supervisor }: HostedDevice): DeviceView {
     const { status, since, detail } = supervisor.status;
-    return { ...fixed, status, since: since.toISOString(), detail, state: supervisor.lastState };
+    const view: DeviceView = { ...fixed, status, since: since.toISOString(), detail, state: supervisor.lastState };
+    for (const addition of this.additions) Object.assign(view, addition(fixed.id));
+    return view;
   }
+}
+
+/** A follow-up's fields on top of the driver's result (most actions answer nothing; some an object). */
+function mergeResult(result: unknown, extra: Record<string, unknown>): unknown {
+  if (result === undefined || result === null) return extra;
+  if (typeof result === 'object' && !Array.isArray(result)) return { ...result, ...extra };
+  return { value: result, ...extra };
 }

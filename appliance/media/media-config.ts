@@ -63,6 +63,12 @@ export const MediaSection = Type.Object(
     video: Type.Object(
       {
         source: VideoSource,
+        camera: Type.Optional(
+          Type.String({
+            pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+            description: 'Id of the camera device this picture shows: a camera that cannot take a still itself gets its preset stills from it (default: source.camera of an rtsp source)',
+          }),
+        ),
         width: int(160, 3840, 1280, 'Width the room works at (display, recording)'),
         height: int(90, 2160, 720, 'Height the room works at'),
         framerate: int(1, 60, 30, 'Frames per second'),
@@ -122,7 +128,8 @@ export type AudioSourceConfig = NonNullable<Static<typeof MediaSection>['audio']
 /** The media config with every default filled in. */
 export interface MediaSettings {
   start: 'always' | 'on-demand';
-  video: { source: VideoSourceConfig; width: number; height: number; framerate: number };
+  /** `camera`: the camera device the picture shows, or null when the config does not say. */
+  video: { source: VideoSourceConfig; camera: string | null; width: number; height: number; framerate: number };
   audio: AudioSourceConfig | null;
   display: 'auto' | 'kms' | 'none';
   encoder: 'auto' | 'vaapi' | 'v4l2' | 'x264';
@@ -138,6 +145,16 @@ export function sourceProblem(source: VideoSourceConfig): string | null {
   return null;
 }
 
+/**
+ * `media.video.camera` must name a camera of the room: a config check (validateConfig),
+ * reported like every other config problem, with the cameras it could name.
+ */
+export function mediaCameraIssue(media: unknown, cameraIds: readonly string[]): { path: string; message: string; allowed: string } | null {
+  const camera = (media as { video?: { camera?: unknown } } | undefined)?.video?.camera;
+  if (typeof camera !== 'string' || cameraIds.includes(camera)) return null;
+  return { path: 'media.video.camera', message: `names no camera device "${camera}"`, allowed: cameraIds.length > 0 ? cameraIds.join(', ') : 'the id of a camera in devices (this room has none)' };
+}
+
 /** The media config with defaults filled in; throws ROOMCTL_E_CONFIG_INVALID for a source missing its fields. */
 export function mediaSettings(config: MediaConfig): MediaSettings {
   const problem = sourceProblem(config.video.source);
@@ -147,7 +164,7 @@ export function mediaSettings(config: MediaConfig): MediaSettings {
   const p = config.preview ?? {};
   return {
     start: config.start ?? 'always',
-    video: { source: config.video.source, width: config.video.width ?? 1280, height: config.video.height ?? 720, framerate: config.video.framerate ?? 30 },
+    video: { source: config.video.source, camera: config.video.camera ?? (config.video.source.type === 'rtsp' ? (config.video.source.camera ?? null) : null), width: config.video.width ?? 1280, height: config.video.height ?? 720, framerate: config.video.framerate ?? 30 },
     audio: config.audio ?? null,
     display: config.display ?? 'none',
     encoder: (config.encoder ?? 'auto') as MediaSettings['encoder'],

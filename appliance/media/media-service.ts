@@ -197,6 +197,25 @@ export class MediaService extends EventEmitter {
     };
   }
 
+  /**
+   * The next preview frame, for one picture (the preview.jpg route, a preset's still);
+   * starts the host when it runs on demand. ROOMCTL_E_MEDIA_UNAVAILABLE after `timeoutMs`.
+   */
+  previewFrame(timeoutMs = 10_000): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        unsubscribe();
+        const status = this.status();
+        reject(new RoomctlError('ROOMCTL_E_MEDIA_UNAVAILABLE', `No picture within ${Math.round(timeoutMs / 1000)} s (${status.detail ?? status.summary})`));
+      }, timeoutMs);
+      const unsubscribe = this.subscribePreview((frame) => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(Buffer.from(frame));
+      });
+    });
+  }
+
   // ---- status and health ----
 
   status(): MediaStatusView {

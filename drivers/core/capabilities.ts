@@ -4,7 +4,7 @@ import type { Capability } from './definition.js';
 /**
  * Composable capabilities. Shared action names (DESIGN.md): power {on}, move {pan,tilt,zoom},
  * stop, home, preset.recall {preset}, preset.save {preset}, input {input}, volume {level},
- * mute {on}. One place builds their schemas so the API, the panel and MQTT discovery agree.
+ * mute {on}, snapshot {}. One place builds their schemas so the API, the panel and MQTT discovery agree.
  */
 
 export function power(): Capability {
@@ -97,6 +97,37 @@ export function volume(): Capability {
         name: 'volume',
         description: 'Set the volume, 0..100.',
         params: Type.Object({ level: Type.Integer({ minimum: 0, maximum: 100 }) }, { additionalProperties: false }),
+      },
+    ],
+  };
+}
+
+/** The largest still a camera may hand over: a 1080p JPEG at high quality is well under 1 MB. */
+export const SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * What a `snapshot` action answers. JSON-safe (the JPEG as base64), so the API, MQTT and
+ * the appliance's preset stills read the same thing.
+ */
+export interface SnapshotResult {
+  contentType: 'image/jpeg';
+  width: number;
+  height: number;
+  bytes: number;
+  /** The JPEG, base64. */
+  data: string;
+}
+
+/** A camera that can hand over a still of what it sees (ONVIF GetSnapshotUri, a camera's own HTTP still). */
+export function snapshot(): Capability {
+  return {
+    name: 'snapshot',
+    traits: { format: 'image/jpeg', maxBytes: SNAPSHOT_MAX_BYTES },
+    actions: [
+      {
+        name: 'snapshot',
+        description: `Take a still of what the camera sees now: a JPEG of at most ${SNAPSHOT_MAX_BYTES / 1024 / 1024} MB, base64 in \`data\`.`,
+        params: Type.Object({}, { additionalProperties: false }),
       },
     ],
   };

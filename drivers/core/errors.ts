@@ -29,6 +29,8 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_PORT_IN_USE: { http: 503, hint: 'Another process holds the port; stop it or choose another port.' },
   ROOMCTL_E_CONNECT_FAILED: { http: 503, hint: 'The device could not be reached; check its address and network.' },
   ROOMCTL_E_NOT_SUPPORTED: { http: 501, hint: 'This device or model does not support that.' },
+  ROOMCTL_E_STILL_INVALID: { http: 502, hint: 'The camera\'s still was not a usable JPEG (not a JPEG, cut off, or over 2 MB); lower its snapshot resolution or check its snapshot URL. A preset saved meanwhile is kept.' },
+  ROOMCTL_E_STILL_NOT_FOUND: { http: 404, hint: 'This preset has no still: it was saved without one (no picture source, a confidential meeting, or the camera failed). Save the preset again to take one.' },
   // meetings
   ROOMCTL_E_MEETING_NOT_FOUND: { http: 404, hint: 'GET /api/v1/meetings lists the meetings of this room.' },
   ROOMCTL_E_BOOKING_CONFLICT: { http: 409, hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.' },

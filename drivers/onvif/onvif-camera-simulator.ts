@@ -8,6 +8,8 @@ import { DEVICE_MEDIA_OPERATIONS } from './onvif-sim-device-media.js';
 import { startDiscoveryResponder, type DiscoveryResponder } from './onvif-sim-discovery.js';
 import { OnvifSimEvents } from './onvif-sim-events.js';
 import { PTZ_OPERATIONS } from './onvif-sim-ptz.js';
+import { serveSnapshot } from './onvif-sim-snapshot.js';
+import { SIM_SNAPSHOT_JPEG } from './onvif-sim-snapshot-jpeg.js';
 import { child, descendant, parseXml, XML_MAX_LENGTH } from './onvif-xml.js';
 
 export interface OnvifSimulatorOptions {
@@ -28,6 +30,8 @@ export interface OnvifSimulatorOptions {
   ptz?: OnvifPtzStateOptions;
   name?: string;
   rtspUri?: string;
+  /** The JPEG behind GetSnapshotUri (default: a 256×144 test picture); null: the camera offers no snapshot. */
+  snapshot?: Buffer | null;
 }
 
 export interface SimRequestRecord {
@@ -42,8 +46,10 @@ export interface RunningOnvifSimulator {
   readonly discoveryPort: number | undefined;
   readonly ptz: OnvifPtzState;
   readonly events: OnvifSimEvents | undefined;
-  /** Every SOAP request, in order (capped), with how it was authenticated. */
+  /** Every SOAP request, in order (capped), with how it was authenticated; snapshot GETs as `GET snapshot`. */
   readonly requests: SimRequestRecord[];
+  /** What the snapshot URI serves from now on (any bytes, to play a broken camera); null: no snapshot. */
+  setSnapshot(jpeg: Buffer | null): void;
   /** The camera loses power: the HTTP port stops answering (connections refused). */
   unplug(): Promise<void>;
   /** Power back: the same port answers again, state as it was. */
@@ -55,8 +61,8 @@ const MAX_RECORDS = 10_000;
 
 /**
  * An ONVIF PTZ camera on loopback: a real HTTP SOAP server for the Device, Media, PTZ and
- * (pull-point) Event services, WS-UsernameToken and HTTP digest authentication, and
- * WS-Discovery on UDP. Its position moves over time (OnvifPtzState). Real enough for the
+ * (pull-point) Event services, WS-UsernameToken and HTTP digest authentication, a snapshot
+ * URI serving a real JPEG (digest-protected), and WS-Discovery on UDP. Its position moves over time (OnvifPtzState). Real enough for the
  * `onvif` npm client and for libonvif's onvif-util.
  */
 export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): Promise<RunningOnvifSimulator> {
@@ -70,7 +76,7 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
   let port = options.port ?? 0;
   let closed = false;
 
-  const ctx = { ptz, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
+  const ctx = { ptz, snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
   const operations: Record<string, OperationHandler> = { ...DEVICE_MEDIA_OPERATIONS, ...PTZ_OPERATIONS };
 
   const respond = (res: ServerResponse, status: number, xml: string, headers: Record<string, string> = {}) => {
@@ -82,6 +88,11 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
   const fault = (res: ServerResponse, f: SoapFault, headers?: Record<string, string>) => respond(res, f.side === 'Sender' ? 400 : 500, soapFault(f), headers);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/snapshot/')) {
+      const served = serveSnapshot(req, res, auth, ctx.snapshot);
+      if (requests.length < MAX_RECORDS) requests.push({ operation: 'GET snapshot', ...served });
+      return;
+    }
     if (req.method !== 'POST') return respond(res, 405, soapFault(FAULTS.actionNotSupported));
     const chunks: Buffer[] = [];
     let size = 0;
@@ -184,6 +195,9 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
     ptz,
     events,
     requests,
+    setSnapshot: (jpeg) => {
+      ctx.snapshot = jpeg;
+    },
     unplug: stopServer,
     replug: async () => {
       if (!server) await listen();

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ptz } from '../core/capabilities.js';
+import { ptz, snapshot } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
 import { onvifCamera } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
@@ -15,7 +15,7 @@ export const onvifDriver = defineDriver({
   id: 'onvif',
   kind: 'camera',
   transport: 'http',
-  description: 'PTZ camera speaking ONVIF Profile S (Device, Media, PTZ, Events) over HTTP/SOAP, with WS-UsernameToken or HTTP digest authentication.',
+  description: 'PTZ camera speaking ONVIF Profile S (Device, Media, PTZ, Events) over HTTP/SOAP, with WS-UsernameToken or HTTP digest authentication; stills through Media GetSnapshotUri.',
   config: Type.Object(
     {
       host: Type.String({ minLength: 1, description: 'Camera IP address or host name' }),
@@ -33,7 +33,7 @@ export const onvifDriver = defineDriver({
     },
     { additionalProperties: false },
   ),
-  capabilities: [ptz({ presets: ONVIF_PRESET_MAX }), onvifCamera()],
+  capabilities: [ptz({ presets: ONVIF_PRESET_MAX }), snapshot(), onvifCamera()],
   // GetStatus once a second: a camera that stops answering is offline within 2 s.
   probeIntervalMs: 1000,
   create(config, ctx) {

@@ -3,6 +3,7 @@ import { RoomctlError } from '../core/errors.js';
 import { MoveQueue } from './onvif-move-queue.js';
 import { findPresetFor, presetName, readPosition, readPresets, type CameraPreset } from './onvif-presets.js';
 import { OnvifSession } from './onvif-session.js';
+import { OnvifSnapshots } from './onvif-snapshot.js';
 import { child, descendant, parseXml, textOf } from './onvif-xml.js';
 
 export interface OnvifConfig {
@@ -36,6 +37,7 @@ export class OnvifDriver implements DeviceDriver {
   private maxPresets = 0;
   private drive: Vector = { pan: 0, tilt: 0, zoom: 0 };
   private readonly moves = new MoveQueue();
+  private readonly snapshots: OnvifSnapshots;
   private poller: NodeJS.Timeout | undefined;
   private pollUntil = 0;
   private closing = false;
@@ -45,7 +47,9 @@ export class OnvifDriver implements DeviceDriver {
     private readonly config: OnvifConfig,
     private readonly ctx: DriverContext,
     private readonly options: OnvifDriverOptions = {},
-  ) {}
+  ) {
+    this.snapshots = new OnvifSnapshots({ host: config.host, username: config.username, password: config.password, timeoutMs: config.timeoutMs ?? 2000 });
+  }
 
   get endpoint(): string {
     return `${this.config.host}:${this.config.port ?? 80}`;
@@ -98,6 +102,7 @@ export class OnvifDriver implements DeviceDriver {
     clearTimeout(this.poller);
     this.poller = undefined;
     this.moves.clear(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} disconnected`));
+    this.snapshots.reset();
     this.session?.close();
     this.session = undefined;
   }
@@ -172,6 +177,8 @@ export class OnvifDriver implements DeviceDriver {
         return this.status();
       case 'stream.uri':
         return { uri: await this.streamUri() };
+      case 'snapshot':
+        return this.snapshots.take(session, profileToken);
       case 'info':
         return this.info();
       default:

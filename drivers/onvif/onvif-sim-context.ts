@@ -14,6 +14,8 @@ export interface OnvifSimContext {
   ptz: OnvifPtzState;
   /** The pull-point event service, when the camera offers one. */
   events: OnvifSimEvents | undefined;
+  /** The JPEG the snapshot URI serves; null: the camera has no snapshot (GetSnapshotUri is not supported). */
+  snapshot: Buffer | null;
 }
 
 /** A fault raised by an operation handler; the server turns it into a SOAP fault. */

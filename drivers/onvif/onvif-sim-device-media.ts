@@ -1,5 +1,6 @@
 import { FAULTS, NS } from './onvif-soap.js';
 import { PROFILES, PTZ_CONFIG, PTZ_NODE, SimFault, SPACES, VIDEO_SOURCE, type OperationHandler, type OnvifSimContext } from './onvif-sim-context.js';
+import { snapshotPath } from './onvif-sim-snapshot.js';
 import { child, escapeXml, textOf, type XmlNode } from './onvif-xml.js';
 
 /** Device and Media (ver10) service operations of the simulated camera. */
@@ -98,6 +99,7 @@ export const DEVICE_MEDIA_OPERATIONS: Record<string, OperationHandler> = {
   },
   GetSnapshotUri: (ctx, request) => {
     const p = findProfile(request);
-    return `<trt:GetSnapshotUriResponse><trt:MediaUri>${el('tt:Uri', `${ctx.baseUrl}/snapshot/${p.token}.jpg`)}${el('tt:InvalidAfterConnect', false)}${el('tt:InvalidAfterReboot', false)}${el('tt:Timeout', 'PT0S')}</trt:MediaUri></trt:GetSnapshotUriResponse>`;
+    if (!ctx.snapshot) throw new SimFault(FAULTS.actionNotSupported);
+    return `<trt:GetSnapshotUriResponse><trt:MediaUri>${el('tt:Uri', `${ctx.baseUrl}${snapshotPath(p.token)}`)}${el('tt:InvalidAfterConnect', false)}${el('tt:InvalidAfterReboot', false)}${el('tt:Timeout', 'PT0S')}</trt:MediaUri></trt:GetSnapshotUriResponse>`;
   },
 };

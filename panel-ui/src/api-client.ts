@@ -112,6 +112,13 @@ export class ApiClient {
     return response.text();
   }
 
+  /** A picture (a preset's still), with the same credentials: an <img> cannot send them itself. */
+  async blob(path: string): Promise<Blob> {
+    const response = await this.fetch('GET', path, undefined, this.timeoutMs);
+    if (!response.ok) throw await errorOf(response);
+    return response.blob();
+  }
+
   request<T>(method: Method, path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<T> {
     return this.fetch(method, path, body, timeoutMs).then(async (response) => {
       if (response.status === 204) return undefined as T;

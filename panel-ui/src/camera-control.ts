@@ -8,14 +8,17 @@ import { panelStyles } from './panel-styles.js';
 import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
 import './ptz-joystick.js';
+import type { PresetSaveDetail, PresetTile } from './preset-tiles.js';
+import './preset-tiles.js';
 
 /** Presets offered by number when the config names none. */
 const NUMBERED_PRESETS = 6;
 
 /**
- * The cameras: pick one, recall a named preset, steer with the joystick, zoom with
- * press-and-hold buttons. Moves go straight to the API through the drive controller
- * (heartbeats, stop on every kind of release); presets go through the panel like any action.
+ * The cameras: pick one, recall a preset from its tile (its still and name), save one by
+ * holding its tile, steer with the joystick, zoom with press-and-hold buttons. Moves go
+ * straight to the API through the drive controller (heartbeats, stop on every kind of
+ * release); presets go through the panel like any action.
  */
 export class CameraControl extends LitElement {
   static override properties = {
@@ -56,9 +59,8 @@ export class CameraControl extends LitElement {
           grid-template-columns: 1fr;
           justify-items: center;
         }
-        .presets {
+        preset-tiles {
           width: 100%;
-          grid-template-columns: repeat(2, 1fr);
         }
       }
       .stick {
@@ -82,13 +84,8 @@ export class CameraControl extends LitElement {
       .zoom button.home {
         font-size: 0.9em;
       }
-      .presets {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr));
-        gap: 0.5em;
-      }
-      .presets button {
-        min-height: 64px;
+      preset-tiles {
+        --tile-min: 6.2em;
       }
       .problem {
         color: #ffa8a8;
@@ -98,8 +95,8 @@ export class CameraControl extends LitElement {
         ptz-joystick {
           --size: 140px;
         }
-        .presets button {
-          min-height: 56px;
+        preset-tiles {
+          --tile-min: 5.6em;
         }
         /* Short panels: the zoom keys stand beside the joystick, not under it. */
         .stick {
@@ -163,26 +160,23 @@ export class CameraControl extends LitElement {
             </div>`
           : nothing}
         ${actions.has('preset.recall')
-          ? html`<div class="presets" role="group" aria-label=${t('Camera presets')}>${this.presetButtons(camera)}</div>`
+          ? html`<preset-tiles
+              hint
+              .camera=${camera}
+              .presets=${this.presetList(camera)}
+              @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name)}
+              @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
+            ></preset-tiles>`
           : nothing}
       </div>
       ${this.problem ? html`<p class="problem" role="status" data-testid="camera-problem">${this.problem}</p>` : nothing}
     `;
   }
 
-  private presetButtons(camera: DeviceView) {
+  private presetList(camera: DeviceView): PresetTile[] {
     const named = this.presets.filter((p) => p.device === camera.id);
-    const list = named.length > 0 ? named.map((p) => ({ preset: p.preset, name: i18n.locale === 'zh-CN' && p.nameZh ? p.nameZh : p.name })) : Array.from({ length: NUMBERED_PRESETS }, (_, i) => ({ preset: i + 1, name: t('Preset {n}', { n: i + 1 }) }));
-    return list.map(
-      (p) => html`<button
-        type="button"
-        data-testid=${`preset-${p.preset}`}
-        aria-current=${camera.state?.lastPreset === p.preset ? 'true' : nothing}
-        @click=${() => this.run(camera, 'preset.recall', { preset: p.preset }, p.name)}
-      >
-        ${p.name}
-      </button>`,
-    );
+    if (named.length > 0) return named.map((p) => ({ preset: p.preset, name: i18n.locale === 'zh-CN' && p.nameZh ? p.nameZh : p.name }));
+    return Array.from({ length: NUMBERED_PRESETS }, (_, i) => ({ preset: i + 1, name: t('Preset {n}', { n: i + 1 }) }));
   }
 
   private holdButton(text: string, label: string, speed: number, testId: string) {
@@ -213,6 +207,18 @@ export class CameraControl extends LitElement {
   private pick(id: string): void {
     this.drive.release();
     this.selected = id;
+  }
+
+  private save(camera: DeviceView, { preset, name, settled }: PresetSaveDetail): void {
+    this.drive.release();
+    panelRequest(this, {
+      label: `${t('Save preset “{name}”', { name })} · ${camera.name}`,
+      method: 'POST',
+      path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/preset.save`,
+      body: { preset },
+      done: settled,
+      failed: () => settled(null),
+    });
   }
 
   private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string): void {

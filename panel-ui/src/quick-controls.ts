@@ -5,11 +5,14 @@ import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
+import type { PresetSaveDetail, PresetTile } from './preset-tiles.js';
+import './preset-tiles.js';
 
 /**
  * The controls a meeting needs most, on the meeting screen itself: the main camera's named
- * presets, the main display on and off, volume steps; everything else (joystick, inputs,
- * other cameras) one touch away on the controls screen.
+ * presets (as tiles with their stills; hold one to save the current view), the main display
+ * on and off, volume steps; everything else (joystick, inputs, other cameras) one touch
+ * away on the controls screen.
  */
 export class QuickControls extends LitElement {
   static override properties = {
@@ -39,6 +42,15 @@ export class QuickControls extends LitElement {
         font-size: 0.9em;
         color: var(--text-muted);
       }
+      /* Two tiles a row in the narrow side column of small panels (names stay whole), three on large ones. */
+      preset-tiles {
+        --tile-min: 7em;
+      }
+      @media (max-height: 560px) {
+        preset-tiles {
+          --thumb-max: 5.6em;
+        }
+      }
     `,
   ];
 
@@ -56,18 +68,23 @@ export class QuickControls extends LitElement {
     const camera = this.devices.find((d) => d.kind === 'camera' && hasAction(d, 'preset.recall'));
     const display = this.devices.find((d) => d.kind === 'display' && hasAction(d, 'power'));
     const speakers = this.devices.filter((d) => hasAction(d, 'volume'));
-    const named = camera ? this.presets.filter((p) => p.device === camera.id).slice(0, 4) : [];
+    const named: PresetTile[] = camera
+      ? this.presets
+          .filter((p) => p.device === camera.id)
+          .slice(0, 4)
+          .map((p) => ({ preset: p.preset, name: i18n.locale === 'zh-CN' && p.nameZh ? p.nameZh : p.name }))
+      : [];
     const on = display ? isOn(display.state?.power) : undefined;
     const level = speakers.map((d) => d.state?.volume).find((v): v is number => typeof v === 'number') ?? 50;
     return html`
       ${camera && named.length > 0
         ? html`<h3>${camera.name}</h3>
-            <div class="grid" role="group" aria-label=${t('Camera presets')}>
-              ${named.map((p) => {
-                const name = i18n.locale === 'zh-CN' && p.nameZh ? p.nameZh : p.name;
-                return html`<button type="button" aria-current=${camera.state?.lastPreset === p.preset ? 'true' : nothing} @click=${() => this.run(camera, 'preset.recall', { preset: p.preset }, `${name} · ${camera.name}`, false)}>${name}</button>`;
-              })}
-            </div>`
+            <preset-tiles
+              .camera=${camera}
+              .presets=${named}
+              @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, `${e.detail.name} · ${camera.name}`, false)}
+              @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
+            ></preset-tiles>`
         : nothing}
       <div class="grid extra">
         ${display
@@ -82,6 +99,17 @@ export class QuickControls extends LitElement {
         <button type="button" data-testid="more-controls" @click=${() => navigate(this, 'controls')}>${t('All controls')}</button>
       </div>
     `;
+  }
+
+  private save(camera: DeviceView, { preset, name, settled }: PresetSaveDetail): void {
+    panelRequest(this, {
+      label: `${t('Save preset “{name}”', { name })} · ${camera.name}`,
+      method: 'POST',
+      path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/preset.save`,
+      body: { preset },
+      done: settled,
+      failed: () => settled(null),
+    });
   }
 
   private volume(speakers: DeviceView[], level: number): void {

@@ -244,4 +244,14 @@ export const ZH_CN: Record<string, string> = {
   'Someone has just booked that time. Pick another one.': '该时段刚被他人预订，请选择其他时间。',
   'Please check: {fields}': '请检查：{fields}',
   'The room could not be reached. Check your Wi-Fi and try again.': '无法连接会议室，请检查 Wi-Fi 后重试。',
+  // preset thumbnails
+  'Press and hold a preset to save the current view in it.': '按住预置位，可将当前画面保存到该预置位。',
+  'Saving…': '正在保存…',
+  "Save the camera's current view as “{name}”?": '将摄像机当前画面保存为“{name}”？',
+  Save: '保存',
+  Cancel: '取消',
+  'Save preset “{name}”': '保存预置位“{name}”',
+  'Saved without a picture: a confidential meeting is running.': '已保存，未拍摄画面：正在进行保密会议。',
+  'Saved. This camera cannot take a picture for it.': '已保存。此摄像机无法为该预置位拍摄画面。',
+  'Saved, but the picture could not be taken.': '已保存，但未能拍摄画面。',
 };

@@ -57,16 +57,20 @@ export async function setLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<v
 /**
  * Saves `<flow>/<step>-<w>x<h>-<lang>.png` for both panel sizes, landscape and portrait, in
  * both languages, checking the accessibility rules on each, and leaves the page at 1280×800
- * in English.
+ * in English. A step that shows a modal dialog passes `modal`: the rest of the panel (its
+ * language switch too) is inert while it is open, so it is closed for each switch and opened
+ * again.
  */
-export async function captureStep(page: Page, flow: string, step: string): Promise<void> {
+export async function captureStep(page: Page, flow: string, step: string, modal?: { open(): Promise<void>; close(): Promise<void> }): Promise<void> {
   const dir = join(SCREENSHOT_ROOT, flow);
   mkdirSync(dir, { recursive: true });
   // A passing toast would cover the header in the pictures: tap it away, as a person would.
   const toast = page.locator('[data-testid="toast"]:not([hidden])');
   for (let i = 0; i < 5 && (await toast.count()) > 0; i++) await toast.click().catch(() => undefined);
   for (const locale of ['en', 'zh-CN'] as const) {
+    await modal?.close();
     await setLanguage(page, locale);
+    await modal?.open();
     for (const viewport of [...VIEWPORTS, ...PORTRAIT_VIEWPORTS]) {
       await page.setViewportSize(viewport);
       // Lit re-renders in a microtask; one frame lets layout settle for the picture.
@@ -75,8 +79,10 @@ export async function captureStep(page: Page, flow: string, step: string): Promi
       await page.screenshot({ path: join(dir, `${step}-${viewport.width}x${viewport.height}-${locale}.png`) });
     }
   }
+  await modal?.close();
   await setLanguage(page, 'en');
   await page.setViewportSize(VIEWPORTS[0]);
+  await modal?.open();
 }
 
 const INTERACTIVE_ROLES = new Set(['button', 'textbox', 'slider', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'spinbutton', 'switch', 'menuitem', 'searchbox', 'listbox']);

@@ -9,6 +9,7 @@ import type { MediaService } from '../../media/media-service.js';
 import { MediaStatusSchema, RecordingFileParams, RecordingParams, RecordingSchema, StartRecordingBody } from '../../media/media-schemas.js';
 import type { Recording } from '../../media/recordings-repository.js';
 import { TokenAuth } from '../auth.js';
+import { PictureAuth } from '../picture-auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
 
 const BOUNDARY = 'roomctlframe';
@@ -29,13 +30,8 @@ function withUrls(recording: Recording) {
  */
 export async function mediaRoutes(app: FastifyInstance, media: MediaService, tokens: readonly string[]): Promise<void> {
   const auth = new TokenAuth(tokens);
-  const allowHeaderOrQuery = (request: FastifyRequest<{ Querystring: { token?: string } }>) => {
-    if (!request.headers.authorization && request.query.token !== undefined) {
-      if (auth.accepts(request.query.token)) return;
-      throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'The token is not valid for this room');
-    }
-    auth.check(request);
-  };
+  const pictures = new PictureAuth(tokens);
+  const allowHeaderOrQuery = (request: FastifyRequest) => pictures.check(request);
   app.addSchema(RecordingSchema);
 
   app.get('/api/v1/media', { schema: { summary: 'Media pipeline: host, video, audio, recording, signal health', tags: ['media'], response: { 200: MediaStatusSchema } } }, async () => {
@@ -153,17 +149,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     { schema: { summary: 'One preview frame (JPEG)', tags: ['media'], querystring: Type.Object({ token: Type.Optional(Type.String()) }), security: secured, response: errors } },
     async (request, reply) => {
       allowHeaderOrQuery(request);
-      const jpeg = await new Promise<Buffer>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          unsubscribe();
-          reject(new RoomctlError('ROOMCTL_E_MEDIA_UNAVAILABLE', `No picture within 10 s (${media.status().detail ?? media.status().summary})`));
-        }, 10_000);
-        const unsubscribe = media.subscribePreview((frame) => {
-          clearTimeout(timer);
-          unsubscribe();
-          resolve(frame);
-        });
-      });
+      const jpeg = await media.previewFrame(10_000);
       return reply.type('image/jpeg').header('cache-control', 'no-store').send(jpeg);
     },
   );
