@@ -74,13 +74,15 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Thin fetch wrapper for the appliance's HTTP API: JSON in, JSON out, coded errors thrown as
  * ApiError. Carries the bearer (config token or paired panel's credential), the admin session
- * while one is open, and — on the phone page — the meeting code.
+ * while one is open, and on the phone pages the meeting code or the door code.
  */
 export class ApiClient {
   /** X-Roomctl-Admin while the admin view is open. */
   adminSession: string | null = null;
   /** X-Meeting-Code (the phone page). */
   meetingCode: string | null = null;
+  /** X-Door-Code (the booking page the door's QR code opens). */
+  doorCode: string | null = null;
 
   constructor(
     public token: string | null,
@@ -133,6 +135,7 @@ export class ApiClient {
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.adminSession) headers['x-roomctl-admin'] = this.adminSession;
     if (this.meetingCode) headers['x-meeting-code'] = this.meetingCode;
+    if (this.doorCode) headers['x-door-code'] = this.doorCode;
     try {
       return await fetch(this.baseUrl + path, {
         method,

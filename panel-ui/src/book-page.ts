@@ -1,9 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { DoorBookingView, DoorScheduleView, PanelInfo } from '../../appliance/api/api-types.js';
-import { ApiError } from './api-client.js';
+import { ApiClient, ApiError } from './api-client.js';
 import { refusalOf, type Refusal } from './book-refusals.js';
 import { daySegments, freeStarts } from './book-slots.js';
-import { doorCall } from './door-api.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
@@ -225,8 +224,15 @@ export class BookPage extends LitElement {
     </section>`;
   }
 
+  /** No token on this page: the door code from the QR code is its only credential. */
+  private api(): ApiClient {
+    const client = new ApiClient(null);
+    client.doorCode = this.code || null;
+    return client;
+  }
+
   private async load(): Promise<void> {
-    const info = await doorCall<PanelInfo>('GET', '/api/v1/panel/info', this.code).catch(() => null);
+    const info = await this.api().get<PanelInfo>('/api/v1/panel/info').catch(() => null);
     if (info) {
       this.roomName = info.room.name;
       i18n.setTimeZone(info.room.timezone);
@@ -242,7 +248,7 @@ export class BookPage extends LitElement {
 
   private async loadSchedule(): Promise<void> {
     try {
-      const s = await doorCall<DoorScheduleView>('GET', '/api/v1/door/schedule', this.code);
+      const s = await this.api().get<DoorScheduleView>('/api/v1/door/schedule');
       noteServerTime(s.time);
       i18n.setTimeZone(s.room.timezone);
       this.roomName = s.room.name;
@@ -260,7 +266,7 @@ export class BookPage extends LitElement {
     const body = { minutes: this.minutes, ...(text('start') ? { start: text('start') } : {}), title: text('title'), organiser: { name: text('name'), ...(text('email') ? { email: text('email') } : {}) } };
     this.sending = true;
     try {
-      this.booked = await doorCall<DoorBookingView>('POST', '/api/v1/door/bookings', this.code, body);
+      this.booked = await this.api().post<DoorBookingView>('/api/v1/door/bookings', body);
       this.message = null;
       void this.loadSchedule();
     } catch (err) {
