@@ -52,18 +52,18 @@ export class MeetingScreen extends LitElement {
       .left.low {
         color: #ffa94d;
       }
+      /* Extend, extend, end: in one row where they fit, else "End" takes a row of its own
+         (an 800-wide panel's half column cannot hold all three without cutting words). */
       .actions {
-        display: grid;
-        grid-template-columns: repeat(3, 1fr);
+        display: flex;
+        flex-wrap: wrap;
         gap: 0.5em;
       }
-      .actions {
-        grid-template-columns: 1fr 1fr 1.5fr;
-      }
       .actions button {
+        flex: 1 0 auto;
         min-height: 68px;
         white-space: nowrap;
-        padding: 0.2em 0.5em;
+        padding: 0.2em 0.6em;
       }
       .side {
         display: grid;

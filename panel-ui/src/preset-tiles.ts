@@ -48,7 +48,8 @@ export class PresetTiles extends LitElement {
       }
       .tiles {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--tile-min, 6em)), 1fr));
+        /* --tile-repeat: auto-fit stretches a short row across the width (the quick controls). */
+        grid-template-columns: repeat(var(--tile-repeat, auto-fill), minmax(min(100%, var(--tile-min, 6em)), 1fr));
         gap: 0.5em;
       }
       .tile {

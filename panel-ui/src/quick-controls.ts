@@ -42,9 +42,11 @@ export class QuickControls extends LitElement {
         font-size: 0.9em;
         color: var(--text-muted);
       }
-      /* Two tiles a row in the narrow side column of small panels (names stay whole), three on large ones. */
+      /* The four quick presets in one row on a large panel, so the display and volume above
+         them and the presets stay on screen without scrolling; two a row on small panels. */
       preset-tiles {
-        --tile-min: 7em;
+        --tile-min: 5.5em;
+        --tile-repeat: auto-fit;
       }
       @media (max-height: 560px) {
         preset-tiles {
@@ -77,15 +79,6 @@ export class QuickControls extends LitElement {
     const on = display ? isOn(display.state?.power) : undefined;
     const level = speakers.map((d) => d.state?.volume).find((v): v is number => typeof v === 'number') ?? 50;
     return html`
-      ${camera && named.length > 0
-        ? html`<h3>${camera.name}</h3>
-            <preset-tiles
-              .camera=${camera}
-              .presets=${named}
-              @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, `${e.detail.name} · ${camera.name}`, false)}
-              @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
-            ></preset-tiles>`
-        : nothing}
       <div class="grid extra">
         ${display
           ? html`<button type="button" aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} power', { name: display.name })} @click=${() => this.run(display, 'power', { on: !on }, on ? t('{name} off', { name: display.name }) : t('{name} on', { name: display.name }), true)}>
@@ -98,6 +91,15 @@ export class QuickControls extends LitElement {
           : nothing}
         <button type="button" data-testid="more-controls" @click=${() => navigate(this, 'controls')}>${t('All controls')}</button>
       </div>
+      ${camera && named.length > 0
+        ? html`<h3>${camera.name}</h3>
+            <preset-tiles
+              .camera=${camera}
+              .presets=${named}
+              @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, `${e.detail.name} · ${camera.name}`, false)}
+              @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
+            ></preset-tiles>`
+        : nothing}
     `;
   }
 
