@@ -68,6 +68,24 @@ describe('room config', () => {
     expect(badForm.ok || badForm.issues.map(formatIssue)).toEqual([expect.stringMatching(/^media\.video\.camera: .*matching/)]);
   });
 
+  it('checks that presets and an rtsp source name cameras of the room too', () => {
+    const room = {
+      room: { id: 'a', name: 'A', site: 's', timezone: 'UTC' },
+      api: { listen: '127.0.0.1:1', tokens: ['0123456789abcdef'] },
+      devices: [
+        { id: 'cam-front', driver: 'visca-serial', port: '/dev/ttyUSB0', baudRate: 9600 },
+        { id: 'display', driver: 'pjlink', host: '10.0.0.30' },
+      ],
+      panel: { presets: [{ device: 'cam-front', preset: 1, name: 'Room' }, { device: 'display', preset: 2, name: 'Table' }] },
+      media: { video: { source: { type: 'rtsp', camera: 'cam-side' } } },
+    };
+    const result = validateConfig(room, DRIVERS);
+    expect(result.ok || result.issues.map(formatIssue)).toEqual([
+      'media.video.source.camera: names no camera device "cam-side" (allowed: cam-front)',
+      'panel.presets[1].device: names no camera device "display" (allowed: cam-front)',
+    ]);
+  });
+
   it('reports YAML syntax errors with the line', () => {
     expect(() => parseConfigText('room: {id: x\napi: [', 'bad.yaml', DRIVERS)).toThrow(/ROOMCTL_E_CONFIG_PARSE|bad\.yaml:\d+/);
     try {

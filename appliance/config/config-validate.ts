@@ -1,8 +1,8 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Value, type ValueError } from '@sinclair/typebox/value';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
-import { mediaCameraIssue } from '../media/media-config.js';
 import { deviceSchema, RoomConfigShape, type RoomConfig } from './config-schema.js';
+import { cameraReferenceIssues } from './camera-references.js';
 
 /** One problem in a config: where it is, what is wrong, and what would be right. */
 export interface ConfigIssue {
@@ -120,9 +120,8 @@ export function validateConfig(raw: unknown, drivers: readonly AnyDriverDefiniti
     }
   });
   const cameraIds = devices.filter((d: { driver?: unknown }) => drivers.find((driver) => driver.id === d?.driver)?.kind === 'camera').map((d: { id?: unknown }) => String(d.id));
-  const mediaCamera = mediaCameraIssue(value.media, cameraIds);
   // A camera id of the wrong form is already reported by the schema.
-  if (mediaCamera && !issues.some((i) => i.path === mediaCamera.path)) issues.push(mediaCamera);
+  for (const issue of cameraReferenceIssues(value, cameraIds)) if (!issues.some((i) => i.path === issue.path)) issues.push(issue);
   if (issues.length > 0) return { ok: false, issues };
   value.storage ??= { dir: '/var/lib/roomctl' };
   value.log ??= { level: 'info' };

@@ -145,16 +145,6 @@ export function sourceProblem(source: VideoSourceConfig): string | null {
   return null;
 }
 
-/**
- * `media.video.camera` must name a camera of the room: a config check (validateConfig),
- * reported like every other config problem, with the cameras it could name.
- */
-export function mediaCameraIssue(media: unknown, cameraIds: readonly string[]): { path: string; message: string; allowed: string } | null {
-  const camera = (media as { video?: { camera?: unknown } } | undefined)?.video?.camera;
-  if (typeof camera !== 'string' || cameraIds.includes(camera)) return null;
-  return { path: 'media.video.camera', message: `names no camera device "${camera}"`, allowed: cameraIds.length > 0 ? cameraIds.join(', ') : 'the id of a camera in devices (this room has none)' };
-}
-
 /** The media config with defaults filled in; throws ROOMCTL_E_CONFIG_INVALID for a source missing its fields. */
 export function mediaSettings(config: MediaConfig): MediaSettings {
   const problem = sourceProblem(config.video.source);
