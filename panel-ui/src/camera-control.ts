@@ -8,8 +8,7 @@ import { panelStyles } from './panel-styles.js';
 import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
 import './ptz-joystick.js';
-import type { PresetSaveDetail, PresetTile } from './preset-tiles.js';
-import './preset-tiles.js';
+import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
 
 /** Presets offered by number when the config names none. */
 const NUMBERED_PRESETS = 6;
@@ -209,16 +208,9 @@ export class CameraControl extends LitElement {
     this.selected = id;
   }
 
-  private save(camera: DeviceView, { preset, name, settled }: PresetSaveDetail): void {
+  private save(camera: DeviceView, detail: PresetSaveDetail): void {
     this.drive.release();
-    panelRequest(this, {
-      label: `${t('Save preset “{name}”', { name })} · ${camera.name}`,
-      method: 'POST',
-      path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/preset.save`,
-      body: { preset },
-      done: settled,
-      failed: () => settled(null),
-    });
+    requestPresetSave(this, camera, detail);
   }
 
   private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string): void {

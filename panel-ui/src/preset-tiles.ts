@@ -1,10 +1,12 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { DeviceView, StillOutcome } from '../../appliance/api/api-types.js';
 import { t } from './i18n.js';
 import { icons } from './icons.js';
 import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import { presetStills, PresetStillsController } from './preset-still-cache.js';
+import { HOLD_MS, presetTilesStyles } from './preset-tiles-styles.js';
 
 export interface PresetTile {
   preset: number;
@@ -16,8 +18,18 @@ export interface PresetSaveDetail extends PresetTile {
   settled(answer: unknown): void;
 }
 
-/** How long a press must last to save: long enough that a tap never overwrites a preset by accident. */
-const HOLD_MS = 1500;
+/** Runs preset.save for a tile's `preset-save` through the panel (network, queue, toast) and settles the tile with the answer. */
+export function requestPresetSave(from: EventTarget, camera: DeviceView, { preset, name, settled }: PresetSaveDetail): void {
+  panelRequest(from, {
+    label: `${t('Save preset “{name}”', { name })} · ${camera.name}`,
+    method: 'POST',
+    path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/preset.save`,
+    body: { preset },
+    done: settled,
+    failed: () => settled(null),
+  });
+}
+
 /** A save the panel hears nothing back about (refused while offline) stops showing as busy after this. */
 const SAVE_GIVE_UP_MS = 12_000;
 const NOTE_MS = 8000;
@@ -39,114 +51,7 @@ export class PresetTiles extends LitElement {
     note: { state: true },
   };
 
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.5em;
-      }
-      .tiles {
-        display: grid;
-        /* --tile-repeat: auto-fit stretches a short row across the width (the quick controls). */
-        grid-template-columns: repeat(var(--tile-repeat, auto-fill), minmax(min(100%, var(--tile-min, 6em)), 1fr));
-        gap: 0.5em;
-      }
-      .tile {
-        position: relative;
-        display: grid;
-        grid-template-rows: auto auto;
-        gap: 0.25em;
-        padding: 0.3em;
-        min-height: 56px;
-        overflow: hidden;
-        -webkit-touch-callout: none;
-        user-select: none;
-      }
-      .thumb {
-        display: grid;
-        place-items: center;
-        aspect-ratio: 16 / 9;
-        width: 100%;
-        /* Short panels make the picture smaller, never its shape different. */
-        max-width: var(--thumb-max, none);
-        justify-self: center;
-        border-radius: 8px;
-        overflow: hidden;
-        background: #0b1015;
-        color: var(--text-muted);
-      }
-      .thumb img {
-        width: 100%;
-        height: 100%;
-        object-fit: cover;
-        display: block;
-        pointer-events: none;
-      }
-      .thumb svg {
-        width: 2em;
-        height: 2em;
-      }
-      .name {
-        font-size: 0.85em;
-        line-height: 1.2;
-        overflow-wrap: break-word;
-        hyphens: auto;
-      }
-      .bar {
-        position: absolute;
-        left: 0;
-        bottom: 0;
-        height: 5px;
-        width: 100%;
-        background: var(--focus);
-        transform-origin: left;
-        transform: scaleX(0);
-      }
-      .holding .bar {
-        animation: hold ${HOLD_MS}ms linear forwards;
-      }
-      @keyframes hold {
-        to {
-          transform: scaleX(1);
-        }
-      }
-      .busy {
-        position: absolute;
-        inset: 0;
-        display: grid;
-        place-items: center;
-        background: rgb(15 20 25 / 0.7);
-        font-size: 0.85em;
-      }
-      dialog {
-        max-width: min(26em, 90vw);
-        padding: 1em;
-        border-radius: var(--radius);
-        border: 2px solid var(--focus);
-        background: var(--surface-2);
-        color: var(--text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.55);
-      }
-      dialog p {
-        margin-bottom: 0.8em;
-      }
-      dialog .row button {
-        flex: 1;
-      }
-      .hint,
-      .note {
-        font-size: 0.85em;
-      }
-      @media (max-height: 560px) {
-        .hint {
-          display: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [panelStyles, presetTilesStyles];
 
   declare camera: DeviceView;
   declare presets: PresetTile[];

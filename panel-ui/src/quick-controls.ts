@@ -5,8 +5,7 @@ import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
-import type { PresetSaveDetail, PresetTile } from './preset-tiles.js';
-import './preset-tiles.js';
+import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
 
 /**
  * The controls a meeting needs most, on the meeting screen itself: the main camera's named
@@ -103,15 +102,8 @@ export class QuickControls extends LitElement {
     `;
   }
 
-  private save(camera: DeviceView, { preset, name, settled }: PresetSaveDetail): void {
-    panelRequest(this, {
-      label: `${t('Save preset “{name}”', { name })} · ${camera.name}`,
-      method: 'POST',
-      path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/preset.save`,
-      body: { preset },
-      done: settled,
-      failed: () => settled(null),
-    });
+  private save(camera: DeviceView, detail: PresetSaveDetail): void {
+    requestPresetSave(this, camera, detail);
   }
 
   private volume(speakers: DeviceView[], level: number): void {
