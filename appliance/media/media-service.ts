@@ -73,6 +73,9 @@ export class MediaService extends EventEmitter {
   private idleTimer: NodeJS.Timeout | undefined;
   private lastSignals = new Map<PipelineRole, string>();
   private started = false;
+  /** When an on-demand host was last woken from idle (null: not waking). */
+  private wokeAt: number | null = null;
+  private wakeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: MediaServiceOptions) {
     super();
@@ -133,6 +136,7 @@ export class MediaService extends EventEmitter {
     this.started = false;
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.idleTimer);
+    clearTimeout(this.wakeTimer);
     this.uriSource?.off('device', this.onDevice);
     await this.control.stop().catch(() => null);
     await this.host.stop();
@@ -237,6 +241,7 @@ export class MediaService extends EventEmitter {
     return signalHealthOf(role, {
       started: this.started,
       idle: this.idle,
+      waking: this.wokeAt !== null && this.now() - this.wokeAt < this.timing.startTimeoutMs,
       host: this.host.status,
       pipeline: this.pipelines[role],
       verdict: video ? this.videoSignal.verdict() : this.mic.verdict(),
@@ -254,7 +259,16 @@ export class MediaService extends EventEmitter {
 
   private demand(): void {
     clearTimeout(this.idleTimer);
-    if (this.started) this.host.start();
+    if (!this.started) return;
+    if (this.idle) {
+      // Waking is not a fault for as long as a pipeline may take to start (timing.startTimeoutMs);
+      // judged again then: one still not playing is.
+      this.wokeAt = this.now();
+      clearTimeout(this.wakeTimer);
+      this.wakeTimer = setTimeout(() => this.evaluate(), this.timing.startTimeoutMs + 10);
+      this.wakeTimer.unref?.();
+    }
+    this.host.start();
   }
 
   private scheduleIdleStop(): void {

@@ -60,10 +60,17 @@ export interface SignalHealth {
 const OK: SignalVerdict = { degraded: false, detail: null };
 
 /** Whether a signal is there to judge, and the verdict on it; `idle` is an on-demand host at rest. */
-export function signalHealthOf(role: PipelineRole, s: { started: boolean; idle: boolean; host: HostStatus; pipeline: PipelineSnapshot; verdict: SignalVerdict; metrics: Record<string, number | null> }): SignalHealth {
+export function signalHealthOf(
+  role: PipelineRole,
+  s: { started: boolean; idle: boolean; waking: boolean; host: HostStatus; pipeline: PipelineSnapshot; verdict: SignalVerdict; metrics: Record<string, number | null> },
+): SignalHealth {
   const state = { pipeline: s.pipeline.state, rebuilds: s.pipeline.rebuilds, hostRestarts: s.host.restarts, ...s.metrics };
   if (!s.started) return { available: false, detail: 'media stopped', verdict: OK, state };
   if (s.idle) return { available: true, detail: null, verdict: OK, state: { ...state, active: false } };
+  // An on-demand pipeline waking for a viewer (a preview, a preset's still) is not a fault:
+  // it reads as idle until it plays, unless it fails on the way or outstays the wake grace.
+  const troubled = s.host.state === 'recovering' || s.pipeline.state === 'recovering' || s.pipeline.state === 'waiting';
+  if (s.waking && !troubled && s.pipeline.state !== 'playing') return { available: true, detail: null, verdict: OK, state: { ...state, active: false } };
   if (s.host.state !== 'running') return { available: false, detail: s.host.detail ?? `${role} starting`, verdict: OK, state };
   if (s.pipeline.state !== 'playing') {
     const words = s.pipeline.state === 'stopped' ? 'starting' : s.pipeline.state;
