@@ -30,6 +30,12 @@ export class RoomClock extends LitElement {
         font-size: 1.4em;
       }
     }
+    /* A narrow portrait panel: the room's name matters more than the date beside it. */
+    @media (max-width: 560px) {
+      .date {
+        display: none;
+      }
+    }
   `;
 
   private readonly clock = new ClockController(this);
