@@ -114,6 +114,8 @@ export interface PanelInfo {
   panelId: string | null;
   /** Named camera presets from the config (panel.presets); empty: presets by number */
   presets: { device: string; preset: number; name: string; nameZh?: string }[];
+  /** The camera the live media preview shows (media.video.camera); null: no preview */
+  previewCamera: string | null;
 }
 
 /** GET /api/v1/admin/overview */

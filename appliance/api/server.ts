@@ -103,7 +103,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     await streamRoute(api, core, extras.panel?.help);
     await roomMuteRoutes(api, core);
     await meetingApi(api, core);
-    if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens);
+    if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens, extras.panel?.access.panels);
     if (extras.panel) await panelApi(api, core, extras.panel);
   });
   if (extras.metrics) await metricsRoute(app, extras.metrics);

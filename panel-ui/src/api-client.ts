@@ -129,17 +129,28 @@ export class ApiClient {
     });
   }
 
-  private async fetch(method: Method, path: string, body: unknown, timeoutMs: number): Promise<Response> {
+  /** A response read as it arrives (the live MJPEG preview), with the same credentials, until `signal` aborts. */
+  async stream(path: string, signal: AbortSignal): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, { headers: this.headers(undefined), signal });
+    if (!response.ok) throw await errorOf(response);
+    return response;
+  }
+
+  private headers(body: unknown): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.adminSession) headers['x-roomctl-admin'] = this.adminSession;
     if (this.meetingCode) headers['x-meeting-code'] = this.meetingCode;
     if (this.doorCode) headers['x-door-code'] = this.doorCode;
+    return headers;
+  }
+
+  private async fetch(method: Method, path: string, body: unknown, timeoutMs: number): Promise<Response> {
     try {
       return await fetch(this.baseUrl + path, {
         method,
-        headers,
+        headers: this.headers(body),
         body: body === undefined ? null : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });

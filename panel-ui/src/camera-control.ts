@@ -8,6 +8,7 @@ import { panelStyles } from './panel-styles.js';
 import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
 import './ptz-joystick.js';
+import './camera-preview.js';
 import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
 
 /** Presets offered by number when the config names none. */
@@ -23,6 +24,7 @@ export class CameraControl extends LitElement {
   static override properties = {
     cameras: { attribute: false },
     presets: { attribute: false },
+    previewCamera: { attribute: false },
     api: { attribute: false },
     selected: { state: true },
     problem: { state: true },
@@ -58,9 +60,17 @@ export class CameraControl extends LitElement {
           grid-template-columns: 1fr;
           justify-items: center;
         }
-        preset-tiles {
+        .side {
           width: 100%;
         }
+      }
+      .side {
+        display: grid;
+        gap: 0.6em;
+        align-content: start;
+      }
+      camera-preview {
+        width: 100%;
       }
       .stick {
         display: grid;
@@ -113,6 +123,8 @@ export class CameraControl extends LitElement {
 
   declare cameras: DeviceView[];
   declare presets: PanelInfo['presets'];
+  /** The camera the room's live preview shows (PanelInfo.previewCamera): that one gets the picture. */
+  declare previewCamera: string | null;
   declare api: ApiClient | null;
   declare selected: string | null;
   declare problem: string | null;
@@ -123,6 +135,7 @@ export class CameraControl extends LitElement {
     super();
     this.cameras = [];
     this.presets = [];
+    this.previewCamera = null;
     this.api = null;
     this.selected = null;
     this.problem = null;
@@ -136,6 +149,8 @@ export class CameraControl extends LitElement {
     this.drive.deviceId = camera.id;
     const actions = new Set(camera.actions.map((a) => a.name));
     const usable = camera.status === 'ok' || camera.status === 'degraded';
+    // What the camera sees, under the joystick that steers it (the room's media picture shows one camera).
+    const preview = camera.id === this.previewCamera ? html`<camera-preview .api=${this.api} label=${t('What {name} sees, live', { name: camera.name })}></camera-preview>` : nothing;
     return html`
       ${this.cameras.length > 1
         ? html`<div class="chips" role="group" aria-label=${t('Camera')}>
@@ -156,17 +171,21 @@ export class CameraControl extends LitElement {
                 ${actions.has('home') ? html`<button type="button" class="home" @click=${() => this.run(camera, 'home', {}, t('Home'))}>${t('Home')}</button>` : html`<span></span>`}
                 ${this.holdButton('+', t('Zoom in'), 0.6, 'zoom-in')}
               </div>
+              ${preview}
             </div>`
           : nothing}
-        ${actions.has('preset.recall')
-          ? html`<preset-tiles
-              hint
-              .camera=${camera}
-              .presets=${this.presetList(camera)}
-              @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name)}
-              @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
-            ></preset-tiles>`
-          : nothing}
+        <div class="side">
+          ${actions.has('move') ? nothing : preview}
+          ${actions.has('preset.recall')
+            ? html`<preset-tiles
+                hint
+                .camera=${camera}
+                .presets=${this.presetList(camera)}
+                @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name)}
+                @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
+              ></preset-tiles>`
+            : nothing}
+        </div>
       </div>
       ${this.problem ? html`<p class="problem" role="status" data-testid="camera-problem">${this.problem}</p>` : nothing}
     `;

@@ -16,6 +16,7 @@ export class ControlsScreen extends LitElement {
   static override properties = {
     devices: { attribute: false },
     presets: { attribute: false },
+    previewCamera: { attribute: false },
     api: { attribute: false },
     volume: { state: true },
     tab: { type: String, reflect: true },
@@ -102,6 +103,7 @@ export class ControlsScreen extends LitElement {
 
   declare devices: DeviceView[];
   declare presets: PanelInfo['presets'];
+  declare previewCamera: string | null;
   declare api: ApiClient | null;
   declare volume: number | null;
   /** Which half small panels show. */
@@ -112,6 +114,7 @@ export class ControlsScreen extends LitElement {
     super();
     this.devices = [];
     this.presets = [];
+    this.previewCamera = null;
     this.api = null;
     this.volume = null;
     this.tab = 'camera';
@@ -141,7 +144,7 @@ export class ControlsScreen extends LitElement {
       </div>
       <section class="card col cameras" aria-labelledby="cam">
         <h3 id="cam">${t('Camera')}</h3>
-        <camera-control .cameras=${cameras} .presets=${this.presets} .api=${this.api}></camera-control>
+        <camera-control .cameras=${cameras} .presets=${this.presets} .previewCamera=${this.previewCamera} .api=${this.api}></camera-control>
       </section>
     `;
   }

@@ -123,7 +123,7 @@ export class RoomPanel extends LitElement {
     const now = this.stream.now;
     switch (this.screen) {
       case 'controls':
-        return html`<controls-screen .devices=${devices} .presets=${this.info?.presets ?? []} .api=${this.api}></controls-screen>`;
+        return html`<controls-screen .devices=${devices} .presets=${this.info?.presets ?? []} .previewCamera=${this.info?.previewCamera ?? null} .api=${this.api}></controls-screen>`;
       case 'minutes':
         return current ? html`<minutes-screen meeting-id=${current.id} .api=${this.api}></minutes-screen>` : html`<p>${t('No meeting is running.')}</p>`;
       case 'help':

@@ -254,4 +254,7 @@ export const ZH_CN: Record<string, string> = {
   'Saved without a picture: a confidential meeting is running.': '已保存，未拍摄画面：正在进行保密会议。',
   'Saved. This camera cannot take a picture for it.': '已保存。此摄像机无法为该预置位拍摄画面。',
   'Saved, but the picture could not be taken.': '已保存，但未能拍摄画面。',
+  // the live picture beside the joystick
+  'What {name} sees, live': '{name}的实时画面',
+  'Starting the picture…': '正在启动画面…',
 };

@@ -9,7 +9,7 @@ import type { MediaService } from '../../media/media-service.js';
 import { MediaStatusSchema, RecordingFileParams, RecordingParams, RecordingSchema, StartRecordingBody } from '../../media/media-schemas.js';
 import type { Recording } from '../../media/recordings-repository.js';
 import { TokenAuth } from '../auth.js';
-import { PictureAuth } from '../picture-auth.js';
+import { PictureAuth, type PanelCredentials } from '../picture-auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
 
 const BOUNDARY = 'roomctlframe';
@@ -26,11 +26,12 @@ function withUrls(recording: Recording) {
  * Media: status, recording start/stop (for people and for the meetings module's
  * lifecycle), recordings list/download/delete, and the live MJPEG preview. Recordings and
  * the preview show people, so unlike the other reads they need the bearer token; the
- * preview also takes it as `?token=` because an <img> cannot send headers.
+ * preview also takes it as `?token=` because an <img> cannot send headers, and a paired
+ * panel's credential (the panel shows the picture beside its joystick).
  */
-export async function mediaRoutes(app: FastifyInstance, media: MediaService, tokens: readonly string[]): Promise<void> {
+export async function mediaRoutes(app: FastifyInstance, media: MediaService, tokens: readonly string[], panels?: PanelCredentials): Promise<void> {
   const auth = new TokenAuth(tokens);
-  const pictures = new PictureAuth(tokens);
+  const pictures = new PictureAuth(tokens, panels);
   const allowHeaderOrQuery = (request: FastifyRequest) => pictures.check(request);
   app.addSchema(RecordingSchema);
 

@@ -22,6 +22,7 @@ export const PanelInfoSchema = Type.Object(
     credential: Type.Union([Type.Literal('token'), Type.Literal('panel'), Type.Literal('none')], { description: 'What the request\'s bearer is: a config token, a paired panel\'s credential, or nothing valid' }),
     panelId: Type.Union([Type.String(), Type.Null()]),
     presets: Type.Array(Type.Object({ device: Type.String(), preset: Type.Integer(), name: Type.String(), nameZh: Type.Optional(Type.String()) })),
+    previewCamera: Type.Union([Type.String(), Type.Null()], { description: 'The camera the live media preview shows (media.video.camera); null: no preview in this room' }),
   },
   { $id: 'PanelInfo' },
 );
@@ -42,6 +43,7 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
       credential: request.panelId ? ('panel' as const) : bearer && tokens.accepts(bearer) ? ('token' as const) : ('none' as const),
       panelId: request.panelId,
       presets: core.config.panel?.presets ?? [],
+      previewCamera: core.media?.settings.video.camera ?? null,
     };
   });
 
