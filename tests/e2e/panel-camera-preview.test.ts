@@ -70,4 +70,18 @@ describe('panel: the live picture beside the joystick', () => {
     await waitFor(() => viewers() === 0, 5_000, 'the stream closed when the person left the controls');
     expect(errors).toEqual([]);
   });
+
+  it('shows the picture on a paired panel too, with its own credential', async () => {
+    const post = async (path: string, body: unknown) => (await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, string>>;
+    const asked = await post('/api/v1/panels/pair', { code: 'K7QM-4XPA', name: 'Table panel' });
+    await post('/api/v1/panels/pair/approve', { code: 'K7QM-4XPA', pin: room.demo.adminPin });
+    const { token } = await post('/api/v1/panels/pair/claim', { requestId: asked.requestId, claim: asked.claim });
+    expect(token).toMatch(/^rcp_/);
+    const paired = await openPanel(browser, room.baseUrl, token!);
+    page = paired.page;
+    await page.getByTestId('nav-controls').click();
+    expect((await shownFrame()).width).toBe(640);
+    expect(paired.errors).toEqual([]);
+    await paired.context.close();
+  });
 });
