@@ -7,6 +7,16 @@ import { formatIssue, validateConfig } from './config-validate.js';
 import { parseConfigText } from './config-load.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 
+/** A room with one camera and one display, for the checks that fields name a camera (fresh each time: validation fills defaults in). */
+const cameraAndDisplay = () => ({
+  room: { id: 'a', name: 'A', site: 's', timezone: 'UTC' },
+  api: { listen: '127.0.0.1:1', tokens: ['0123456789abcdef'] },
+  devices: [
+    { id: 'cam-front', driver: 'visca-serial', port: '/dev/ttyUSB0', baudRate: 9600 },
+    { id: 'display', driver: 'pjlink', host: '10.0.0.30' },
+  ],
+});
+
 const fixture = (name: string) => readFile(new URL(`../../tests/fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('room config', () => {
@@ -49,14 +59,7 @@ describe('room config', () => {
   });
 
   it('checks that media.video.camera names a camera of the room', () => {
-    const room = {
-      room: { id: 'a', name: 'A', site: 's', timezone: 'UTC' },
-      api: { listen: '127.0.0.1:1', tokens: ['0123456789abcdef'] },
-      devices: [
-        { id: 'cam-front', driver: 'visca-serial', port: '/dev/ttyUSB0', baudRate: 9600 },
-        { id: 'display', driver: 'pjlink', host: '10.0.0.30' },
-      ],
-    };
+    const room = cameraAndDisplay();
     const withCamera = (camera: string) => validateConfig({ ...room, media: { video: { source: { type: 'test' }, camera } } }, DRIVERS);
     expect(withCamera('cam-front').ok).toBe(true);
     for (const [camera, message] of [['display', 'names no camera device "display"'], ['cam-back', 'names no camera device "cam-back"']]) {
@@ -70,12 +73,7 @@ describe('room config', () => {
 
   it('checks that presets and an rtsp source name cameras of the room too', () => {
     const room = {
-      room: { id: 'a', name: 'A', site: 's', timezone: 'UTC' },
-      api: { listen: '127.0.0.1:1', tokens: ['0123456789abcdef'] },
-      devices: [
-        { id: 'cam-front', driver: 'visca-serial', port: '/dev/ttyUSB0', baudRate: 9600 },
-        { id: 'display', driver: 'pjlink', host: '10.0.0.30' },
-      ],
+      ...cameraAndDisplay(),
       panel: { presets: [{ device: 'cam-front', preset: 1, name: 'Room' }, { device: 'display', preset: 2, name: 'Table' }] },
       media: { video: { source: { type: 'rtsp', camera: 'cam-side' } } },
     };

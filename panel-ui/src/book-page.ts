@@ -4,6 +4,7 @@ import { ApiClient, ApiError } from './api-client.js';
 import { refusalOf, type Refusal } from './book-refusals.js';
 import { daySegments, freeStarts } from './book-slots.js';
 import { i18n, t } from './i18n.js';
+import { languageButton } from './language-button.js';
 import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
 import { noteServerTime, serverNow } from './server-time.js';
@@ -157,7 +158,7 @@ export class BookPage extends LitElement {
           <h1 data-testid="book-room">${this.roomName || t('Meeting room')}</h1>
           ${s ? html`<p class="muted">${i18n.date(s.time)}</p>` : nothing}
         </div>
-        <button type="button" aria-label=${i18n.locale === 'en' ? '切换到中文' : 'Switch to English'} @click=${() => i18n.setLocale(i18n.locale === 'en' ? 'zh-CN' : 'en', true)}>${i18n.locale === 'en' ? '中文' : 'EN'}</button>
+        ${languageButton()}
       </header>
       ${this.message
         ? html`<p class="card message" role="alert" data-testid="book-message" data-code=${this.message.code}>${this.message.text}<span class="code">${this.message.code}</span></p>`

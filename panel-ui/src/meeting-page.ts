@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { AgendaNowView, CheckInResultView, MeetingView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
+import { languageButton } from './language-button.js';
 import { LocaleController } from './locale-controller.js';
 import type { PanelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
@@ -89,7 +90,7 @@ export class MeetingPage extends LitElement {
           <h1 data-testid="phone-title">${m ? (m.hidden ? t('Private meeting') : m.title) : t('Meeting')}</h1>
           ${m ? html`<p class="muted">${i18n.date(m.start)} · ${i18n.time(m.start)} – ${i18n.time(m.end)}</p>` : nothing}
         </div>
-        <button type="button" aria-label=${i18n.locale === 'en' ? '切换到中文' : 'Switch to English'} @click=${() => i18n.setLocale(i18n.locale === 'en' ? 'zh-CN' : 'en', true)}>${i18n.locale === 'en' ? '中文' : 'EN'}</button>
+        ${languageButton()}
       </header>
       ${this.message ? html`<p class="card message" role="status">${this.message}</p>` : nothing}
       <section class="card">

@@ -4,6 +4,7 @@ import { ActionQueue, type FlushOutcome } from './action-queue.js';
 import { ApiError, storeToken, type ApiClient } from './api-client.js';
 import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js';
 import { i18n, t } from './i18n.js';
+import { languageButton } from './language-button.js';
 import { LocaleController } from './locale-controller.js';
 import type { PanelRequest, Screen } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
@@ -101,9 +102,7 @@ export class RoomPanel extends LitElement {
         ${this.queue.size > 0
           ? html`<span class="pill queue" role="status" data-testid="queue-badge" title=${this.queue.pending.map((a) => a.label).join(', ')}>${t('{n} waiting to send', { n: this.queue.size })}</span>`
           : nothing}
-        <button type="button" class="lang" data-testid="language" aria-label=${i18n.locale === 'en' ? '切换到中文' : 'Switch to English'} @click=${this.switchLanguage}>
-          ${i18n.locale === 'en' ? '中文' : 'EN'}
-        </button>
+        ${languageButton()}
         <room-clock></room-clock>
       </header>
       ${connected
@@ -280,10 +279,6 @@ export class RoomPanel extends LitElement {
     window.clearTimeout(this.idleTimer);
     if (this.screen === 'home') return;
     this.idleTimer = window.setTimeout(() => (this.screen = 'home'), IDLE_RETURN_MS);
-  }
-
-  private switchLanguage(): void {
-    i18n.setLocale(i18n.locale === 'en' ? 'zh-CN' : 'en', true);
   }
 
   private show(toast: Toast): void {
