@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database.js';
 import type { BookingDraft, Meeting, MeetingStatus } from './meeting-types.js';
 
@@ -52,33 +53,47 @@ export function newMeetingCode(): string {
 
 /** Meetings and the marks that make each rule fire once (reminder sent, warning given, …). */
 export class MeetingRepository {
+  /** Compiled once: a calendar sync runs these thousands of times in one go. */
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
   constructor(private readonly db: Db) {}
 
+  /** The store these meetings live in (a calendar sync writes them in one transaction). */
+  get database(): Db {
+    return this.db;
+  }
+
+  private sql(text: string): Statement<unknown[]> {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   get(id: string): Meeting | undefined {
-    const row = this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+    const row = this.sql('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
     return row && toMeeting(row);
   }
 
   byOccurrence(key: string): Meeting | undefined {
-    const row = this.db.prepare('SELECT * FROM meetings WHERE occurrence_key = ?').get(key) as MeetingRow | undefined;
+    const row = this.sql('SELECT * FROM meetings WHERE occurrence_key = ?').get(key) as MeetingRow | undefined;
     return row && toMeeting(row);
   }
 
   /** Meetings overlapping [from, to), earliest first. */
   between(from: string, to: string, statuses?: readonly MeetingStatus[]): Meeting[] {
-    const rows = this.db.prepare('SELECT * FROM meetings WHERE end_at > ? AND start_at < ? ORDER BY start_at, id').all(from, to) as MeetingRow[];
+    const rows = this.sql('SELECT * FROM meetings WHERE end_at > ? AND start_at < ? ORDER BY start_at, id').all(from, to) as MeetingRow[];
     return rows.map(toMeeting).filter((m) => !statuses || statuses.includes(m.status));
   }
 
   inStatus(statuses: readonly MeetingStatus[]): Meeting[] {
-    const rows = this.db.prepare(`SELECT * FROM meetings WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY start_at`).all(...statuses) as MeetingRow[];
+    const rows = this.sql(`SELECT * FROM meetings WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY start_at`).all(...statuses) as MeetingRow[];
     return rows.map(toMeeting);
   }
 
   insert(draft: BookingDraft, now: Date): Meeting {
     const id = randomUUID();
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO meetings (id, source, series_key, occurrence_key, title, organiser, attendees, description, start_at, end_at, confidentiality, code, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -88,31 +103,31 @@ export class MeetingRepository {
 
   /** Updates what the calendar says about a booking that has not started yet. */
   updateBooked(id: string, draft: BookingDraft): void {
-    this.db
-      .prepare(`UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ? WHERE id = ? AND status = 'booked'`)
+    this
+      .sql(`UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ? WHERE id = ? AND status = 'booked'`)
       .run(draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, draft.seriesKey, id);
   }
 
   setEnd(id: string, end: string): void {
-    this.db.prepare('UPDATE meetings SET end_at = ? WHERE id = ?').run(end, id);
+    this.sql('UPDATE meetings SET end_at = ? WHERE id = ?').run(end, id);
   }
 
   setStatus(id: string, status: MeetingStatus, at: string): void {
     const column = status === 'in_progress' ? 'started_at' : status === 'ended' ? 'ended_at' : status === 'released' ? 'released_at' : null;
-    if (column) this.db.prepare(`UPDATE meetings SET status = ?, ${column} = ? WHERE id = ?`).run(status, at, id);
-    else this.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(status, id);
+    if (column) this.sql(`UPDATE meetings SET status = ?, ${column} = ? WHERE id = ?`).run(status, at, id);
+    else this.sql('UPDATE meetings SET status = ? WHERE id = ?').run(status, id);
   }
 
   /** Records that a rule fired; false when it already had (so each rule acts once). */
   mark(meetingId: string, mark: string, at: Date): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO meeting_marks (meeting_id, mark, at) VALUES (?, ?, ?)').run(meetingId, mark, at.toISOString()).changes === 1;
+    return this.sql('INSERT OR IGNORE INTO meeting_marks (meeting_id, mark, at) VALUES (?, ?, ?)').run(meetingId, mark, at.toISOString()).changes === 1;
   }
 
   marks(meetingId: string): { mark: string; at: string }[] {
-    return this.db.prepare('SELECT mark, at FROM meeting_marks WHERE meeting_id = ? ORDER BY at, mark').all(meetingId) as { mark: string; at: string }[];
+    return this.sql('SELECT mark, at FROM meeting_marks WHERE meeting_id = ? ORDER BY at, mark').all(meetingId) as { mark: string; at: string }[];
   }
 
   hasMark(meetingId: string, mark: string): boolean {
-    return this.db.prepare('SELECT 1 FROM meeting_marks WHERE meeting_id = ? AND mark = ?').get(meetingId, mark) !== undefined;
+    return this.sql('SELECT 1 FROM meeting_marks WHERE meeting_id = ? AND mark = ?').get(meetingId, mark) !== undefined;
   }
 }

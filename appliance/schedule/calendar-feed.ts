@@ -1,16 +1,19 @@
-import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
+import { toRoomctlError } from '../../drivers/core/errors.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { AgendaRepository } from '../meetings/agenda-repository.js';
 import type { MeetingRepository } from '../meetings/meeting-repository.js';
 import type { Db } from '../store/database.js';
+import { applyCalendarSync, planCalendarSync, type SyncResult } from './booking-sync.js';
+import { fetchFeedBytes, redactFeedUrl } from './calendar-fetch.js';
 import { CALENDAR_DEFAULTS, type CalendarConfig } from './calendar-config.js';
 import type { Clock, TimerHandle } from './clock.js';
-import { expandCalendar } from './ics-expand.js';
-import { syncCalendarBookings, type SyncResult } from './booking-sync.js';
+import { unfoldBytes } from './ics-lines.js';
+import { expandCalendarInSlices, type CalendarExpansion, type ShownEvent } from './ics-expand.js';
 
 export const CALENDAR_FAULT_ID = 'calendar-feed';
-const MAX_FEED_BYTES = 8 * 1024 * 1024;
+/** Reads in a row that must find the feed empty before a schedule that had bookings is cleared. */
+const EMPTY_READS_BEFORE_CLEARING = 2;
 
 export interface CalendarFeedOptions {
   db: Db;
@@ -22,8 +25,22 @@ export interface CalendarFeedOptions {
   log: Logger;
   roomTimeZone: string;
   badgeOf?: (email: string) => string | undefined;
-  /** Called after the bookings changed, so the room state is recomputed. */
+  /** Called after the bookings or the feed's health changed, so the room state is recomputed and pushed. */
   onChange?: () => void;
+}
+
+/**
+ * How the room's calendar is doing, for `/status`, the stream and the admin view:
+ * `ok`, `failing` (the last read failed: the last good schedule stays), `holding` (the feed
+ * came back empty: the last good schedule stays until it is empty again), `off` (no feed).
+ */
+export interface CalendarHealth {
+  state: 'ok' | 'failing' | 'holding' | 'off';
+  detail: string | null;
+  since: string | null;
+  goodAt: string | null;
+  /** Properties, events or occurrences of the last good read that were left out (listed in GET /api/v1/calendar). */
+  skipped: number;
 }
 
 export interface FeedState {
@@ -31,19 +48,34 @@ export interface FeedState {
   goodAt: string | null;
   triedAt: string | null;
   lastError: string | null;
+  health: CalendarHealth;
+  skipped: string[];
+  /** All-day and free entries of the window: shown, never booking the room. */
+  shown: ShownEvent[];
 }
 
 /**
- * The room's calendar: read over HTTP(S) on a schedule, expanded, and cached in SQLite with
- * the raw text of the last good read. A feed that fails or sends garbage changes nothing:
- * the last good schedule stays, a `fault.raised` goes out once, and `fault.cleared` when a
- * read works again. While offline, the cached text is re-expanded so the horizon keeps moving.
+ * The room's calendar: read over HTTP(S) on a schedule, expanded a slice at a time, and
+ * written to SQLite in one transaction with the raw text of the last good read. A feed that
+ * fails or sends garbage changes nothing: the last good schedule stays, a `fault.raised`
+ * goes out once, the health says why, and `fault.cleared` follows when a read works again.
+ * While offline, the cached text is re-expanded so the horizon keeps moving.
  */
 export class CalendarFeed {
   private timer: TimerHandle | undefined;
   private refreshing: Promise<SyncResult | undefined> | undefined;
+  private skipped: string[] = [];
+  private shown: ShownEvent[] = [];
+  private emptyReads = 0;
+  private current: CalendarHealth;
 
-  constructor(private readonly options: CalendarFeedOptions) {}
+  constructor(private readonly options: CalendarFeedOptions) {
+    const row = this.row();
+    const failing = row?.lastError ?? null;
+    this.current = !options.config.url
+      ? { state: 'off', detail: null, since: null, goodAt: null, skipped: 0 }
+      : { state: failing ? 'failing' : 'ok', detail: failing, since: row?.triedAt ?? null, goodAt: row?.goodAt ?? null, skipped: 0 };
+  }
 
   start(): void {
     if (!this.options.config.url) return;
@@ -56,9 +88,13 @@ export class CalendarFeed {
     this.options.clock.clearTimeout(this.timer);
   }
 
+  health(): CalendarHealth {
+    return this.current;
+  }
+
   state(): FeedState {
-    const row = this.options.db.prepare("SELECT url, good_at AS goodAt, tried_at AS triedAt, last_error AS lastError FROM calendar_feed WHERE id = 'default'").get() as FeedState | undefined;
-    return row ?? { url: this.options.config.url ?? null, goodAt: null, triedAt: null, lastError: null };
+    const row = this.row();
+    return { url: row?.url ?? this.options.config.url ?? null, goodAt: row?.goodAt ?? null, triedAt: row?.triedAt ?? null, lastError: row?.lastError ?? null, health: this.current, skipped: this.skipped, shown: this.shown };
   }
 
   /** Reads the feed once (one read at a time); resolves with what changed, or undefined on failure. */
@@ -69,35 +105,82 @@ export class CalendarFeed {
     return this.refreshing;
   }
 
+  private row(): { url: string; goodAt: string | null; triedAt: string | null; lastError: string | null } | undefined {
+    return this.options.db.prepare("SELECT url, good_at AS goodAt, tried_at AS triedAt, last_error AS lastError FROM calendar_feed WHERE id = 'default'").get() as never;
+  }
+
   private window(): { from: Date; to: Date } {
     const now = this.options.clock.now();
     const days = this.options.config.horizonDays ?? CALENDAR_DEFAULTS.horizonDays;
     return { from: new Date(now.getTime() - 86_400_000), to: new Date(now.getTime() + days * 86_400_000) };
   }
 
-  private apply(ics: string): SyncResult {
-    const { meetings, agenda, roomTimeZone, badgeOf, clock } = this.options;
+  private expand(ics: Uint8Array | string): Promise<CalendarExpansion> {
+    const { roomTimeZone, badgeOf, config } = this.options;
+    return expandCalendarInSlices(ics, { ...this.window(), roomTimeZone, badgeOf, roomAddresses: config.roomAddresses, maxBookings: config.maxBookings ?? CALENDAR_DEFAULTS.maxBookings });
+  }
+
+  private apply(expansion: CalendarExpansion): SyncResult {
+    const { meetings, agenda, clock, db } = this.options;
     const { from, to } = this.window();
-    const drafts = expandCalendar(ics, { from, to, roomTimeZone, badgeOf });
-    const result = syncCalendarBookings(meetings, agenda, drafts, from, to, clock.now());
-    if (result.added + result.updated + result.cancelled > 0) this.options.onChange?.();
+    const plan = planCalendarSync(meetings, expansion.bookings, from, to);
+    const result = applyCalendarSync(db, meetings, agenda, plan, clock.now());
+    this.skipped = expansion.skipped;
+    this.shown = expansion.shown;
     return result;
+  }
+
+  /** An empty feed where bookings were: kept until it is empty at `EMPTY_READS_BEFORE_CLEARING` reads in a row. */
+  private holdEmpty(expansion: CalendarExpansion): boolean {
+    if (expansion.events > 0) {
+      this.emptyReads = 0;
+      return false;
+    }
+    const { from, to } = this.window();
+    const hadBookings = this.options.meetings.between(from.toISOString(), to.toISOString(), ['booked']).some((m) => m.source === 'calendar');
+    if (!hadBookings) return false;
+    this.emptyReads++;
+    return this.emptyReads < EMPTY_READS_BEFORE_CLEARING;
+  }
+
+  private setHealth(next: Omit<CalendarHealth, 'since' | 'goodAt'>, at: string, goodAt: string | null): void {
+    const before = this.current;
+    const since = before.state === next.state && before.detail === next.detail ? before.since : at;
+    this.current = { ...next, since, goodAt };
+    if (before.state !== next.state || before.detail !== next.detail || before.skipped !== next.skipped) this.options.onChange?.();
   }
 
   private async readOnce(): Promise<SyncResult | undefined> {
     const { config, db, clock, log } = this.options;
     const url = config.url;
     if (!url) return undefined;
-    const before = this.state();
+    const before = this.row();
     const triedAt = clock.now().toISOString();
     try {
-      const ics = await fetchFeed(url, config.timeoutMs ?? CALENDAR_DEFAULTS.timeoutMs);
-      const result = this.apply(ics);
+      const bytes = await fetchFeedBytes(url, {
+        timeoutMs: config.timeoutMs ?? CALENDAR_DEFAULTS.timeoutMs,
+        maxBytes: config.maxFeedBytes ?? CALENDAR_DEFAULTS.maxFeedBytes,
+        redirectHosts: config.redirectHosts,
+        privateRedirects: config.privateRedirects,
+      });
+      const expansion = await this.expand(bytes);
+      if (this.holdEmpty(expansion)) {
+        const detail = `${redactFeedUrl(url)} came back empty; keeping the last good schedule until it is still empty at the next read`;
+        db.prepare("UPDATE calendar_feed SET tried_at = ?, last_error = NULL WHERE id = 'default'").run(triedAt);
+        log.warn({ feed: redactFeedUrl(url) }, 'calendar feed came back empty; keeping the last good schedule');
+        this.setHealth({ state: 'holding', detail, skipped: this.skipped.length }, triedAt, before?.goodAt ?? null);
+        return { added: 0, updated: 0, cancelled: 0 };
+      }
+      const result = this.apply(expansion);
       db.prepare(
         `INSERT INTO calendar_feed (id, url, ics, good_at, tried_at, last_error) VALUES ('default', ?, ?, ?, ?, NULL)
          ON CONFLICT(id) DO UPDATE SET url = excluded.url, ics = excluded.ics, good_at = excluded.good_at, tried_at = excluded.tried_at, last_error = NULL`,
-      ).run(url, ics, triedAt, triedAt);
-      if (before.lastError) this.options.bus.publish({ type: 'fault.cleared', faultId: CALENDAR_FAULT_ID, detail: 'calendar feed readable again' });
+      ).run(url, unfoldBytes(bytes), triedAt, triedAt);
+      if (before?.lastError) this.options.bus.publish({ type: 'fault.cleared', faultId: CALENDAR_FAULT_ID, detail: 'calendar feed readable again' });
+      if (this.skipped.length > 0) log.warn({ skipped: this.skipped.slice(0, 20), count: this.skipped.length }, 'calendar feed read with parts left out');
+      const emptied = expansion.events === 0 && result.cancelled > 0 ? `${redactFeedUrl(url)} stayed empty: the schedule was cleared` : null;
+      this.setHealth({ state: 'ok', detail: emptied, skipped: this.skipped.length }, triedAt, triedAt);
+      if (result.added + result.updated + result.cancelled > 0) this.options.onChange?.();
       log.debug({ ...result }, 'calendar refreshed');
       return result;
     } catch (err) {
@@ -107,45 +190,25 @@ export class CalendarFeed {
         `INSERT INTO calendar_feed (id, url, tried_at, last_error) VALUES ('default', ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET url = excluded.url, tried_at = excluded.tried_at, last_error = excluded.last_error`,
       ).run(url, triedAt, detail);
-      if (!before.lastError) this.options.bus.publish({ type: 'fault.raised', faultId: CALENDAR_FAULT_ID, detail: `Calendar feed: ${error.message}; keeping the last good schedule` });
+      if (!before?.lastError) this.options.bus.publish({ type: 'fault.raised', faultId: CALENDAR_FAULT_ID, detail: `Calendar feed: ${error.message}; keeping the last good schedule` });
       log.warn({ err: error.message }, 'calendar feed failed; keeping the last good schedule');
-      this.reapplyCache();
+      this.setHealth({ state: 'failing', detail: `${error.message}; keeping the last good schedule`, skipped: this.skipped.length }, triedAt, before?.goodAt ?? null);
+      await this.reapplyCache();
       return undefined;
     }
   }
 
   /** Offline: the last good text, expanded again for today's window. */
-  private reapplyCache(): void {
+  private async reapplyCache(): Promise<void> {
     const row = this.options.db.prepare("SELECT ics FROM calendar_feed WHERE id = 'default' AND ics IS NOT NULL").get() as { ics: string } | undefined;
     if (!row) return;
     try {
-      this.apply(row.ics);
+      const expansion = await this.expand(row.ics);
+      if (expansion.events === 0) return;
+      const result = this.apply(expansion);
+      if (result.added + result.updated + result.cancelled > 0) this.options.onChange?.();
     } catch (err) {
       this.options.log.error({ err: (err as Error).message }, 'cached calendar no longer expands');
     }
-  }
-}
-
-async function fetchFeed(url: string, timeoutMs: number): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: 'text/calendar, */*;q=0.5' }, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (err) {
-    const reason = (err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : ((err as { cause?: Error }).cause?.message ?? (err as Error).message);
-    throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `cannot read ${redact(url)}: ${reason}`);
-  }
-  if (!response.ok) throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redact(url)} answered HTTP ${response.status}`);
-  const text = await response.text();
-  if (Buffer.byteLength(text) > MAX_FEED_BYTES) throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redact(url)} sent more than ${MAX_FEED_BYTES} bytes`);
-  return text;
-}
-
-/** Published calendar URLs carry a secret in the path or query; logs and faults get the host only. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}/…`;
-  } catch {
-    return 'the feed URL';
   }
 }

@@ -1,145 +1,249 @@
 import ICAL from 'ical.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { Attendee, BookingDraft, Person } from '../meetings/meeting-types.js';
+import type { BookingDraft } from '../meetings/meeting-types.js';
 import { parseAgenda } from './agenda-parse.js';
+import { attendeesOf, contentKey, descriptionOf, newer, nonBookingReason, organiserOf, text, type RoomAddresses } from './ics-event-fields.js';
+import { cleanFeed, unfoldBytes } from './ics-lines.js';
 import { icsTimeToInstant } from './ics-time.js';
+import { registerFeedZones } from './ics-zones.js';
+import { wallTimeAt } from './zoned-time.js';
 
-export interface ExpandOptions {
+export interface ExpandOptions extends RoomAddresses {
   from: Date;
   to: Date;
   roomTimeZone: string;
-  /** Badge ids of people known by email, so a calendar invitee can check in with a badge. */
-  badgeOf?: (email: string) => string | undefined;
+  /** At most this many bookings in the window, the earliest kept (default 2,000). */
+  maxBookings?: number;
 }
 
-/** A runaway RRULE (FREQ=SECONDLY, no end) must not hang the room. */
-const MAX_OCCURRENCES_PER_SERIES = 5000;
+/** An entry of the feed the room shows but that never books it (all-day, marked free). */
+export interface ShownEvent {
+  key: string;
+  title: string;
+  start: string;
+  end: string;
+  allDay: boolean;
+  reason: 'all-day' | 'free';
+}
 
-function parseCalendar(text: string): ICAL.Component {
-  let root: ICAL.Component;
+export interface CalendarExpansion {
+  bookings: BookingDraft[];
+  shown: ShownEvent[];
+  /** What was left out, one line each (a bad property, an event that cannot be expanded, a cap). */
+  skipped: string[];
+  /** VEVENTs in the feed, cancelled ones included (tells "empty" from "nothing in the window"). */
+  events: number;
+}
+
+/** Occurrences of one series inside the window (a FREQ=MINUTELY series stops here). */
+const MAX_IN_WINDOW_PER_SERIES = 1000;
+/** Occurrences walked through for one series, before the window included (a 2012 daily series walks ~5,000). */
+const MAX_STEPS_PER_SERIES = 200_000;
+export const DEFAULT_MAX_BOOKINGS = 2000;
+/** The expansion pauses (yields) after this many steps, so a caller can give the event loop a turn. */
+const STEPS_PER_YIELD = 250;
+
+function parseCalendar(source: string | Uint8Array): { root: ICAL.Component; skipped: string[] } {
+  const unfolded = typeof source === 'string' ? source.replace(/\r?\n[ \t]/g, '').replace(/^\uFEFF/, '') : unfoldBytes(source);
+  let cleaned = cleanFeed(unfolded, false);
+  let jcal: unknown;
   try {
-    root = new ICAL.Component(ICAL.parse(text));
-  } catch (err) {
-    throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `The calendar feed is not valid iCalendar: ${(err as Error).message}`, undefined, { cause: err });
+    jcal = ICAL.parse(cleaned.text);
+  } catch {
+    cleaned = cleanFeed(unfolded, true);
+    try {
+      jcal = ICAL.parse(cleaned.text);
+    } catch (err) {
+      throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `The calendar feed is not valid iCalendar: ${(err as Error).message}`, undefined, { cause: err });
+    }
   }
+  if (Array.isArray(jcal) && Array.isArray(jcal[0])) jcal = jcal[0]; // several VCALENDARs: the first
+  if (!Array.isArray(jcal) || typeof jcal[0] !== 'string') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', 'The calendar feed is not valid iCalendar: no BEGIN:VCALENDAR');
+  const root = new ICAL.Component(jcal as unknown[]);
   if (root.name !== 'vcalendar') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `The calendar feed holds a ${root.name.toUpperCase()}, not a VCALENDAR`);
-  return root;
+  const unknown = registerFeedZones(root, cleaned.tzids);
+  const skipped = [...cleaned.skipped, ...unknown.map((z) => `time zone "${z}" is unknown and has no VTIMEZONE: its times are read in the room's zone`)];
+  return { root, skipped };
 }
 
-function mailbox(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const email = value.replace(/^mailto:/i, '').trim();
-  return email.includes('@') ? email : undefined;
+interface Series {
+  uid: string;
+  master?: ICAL.Component;
+  exceptions: Map<string, ICAL.Component>;
 }
 
-function organiserOf(vevent: ICAL.Component): Person {
-  const prop = vevent.getFirstProperty('organizer');
-  if (!prop) return {};
-  const name = prop.getParameter('cn');
-  const email = mailbox(prop.getFirstValue());
-  return { ...(typeof name === 'string' ? { name } : {}), ...(email ? { email } : {}) };
-}
-
-function attendeesOf(vevent: ICAL.Component, badgeOf: ExpandOptions['badgeOf']): Attendee[] {
-  const out: Attendee[] = [];
-  for (const prop of vevent.getAllProperties('attendee')) {
-    const cutype = String(prop.getParameter('cutype') ?? 'INDIVIDUAL').toUpperCase();
-    if (cutype === 'ROOM' || cutype === 'RESOURCE') continue; // the room itself
-    const role = String(prop.getParameter('role') ?? 'REQ-PARTICIPANT').toUpperCase();
-    const name = prop.getParameter('cn');
-    const email = mailbox(prop.getFirstValue());
-    const badge = email ? badgeOf?.(email) : undefined;
-    out.push({
-      ...(typeof name === 'string' ? { name } : {}),
-      ...(email ? { email } : {}),
-      ...(badge ? { badge } : {}),
-      required: role !== 'OPT-PARTICIPANT' && role !== 'NON-PARTICIPANT',
-    });
+/** One copy per UID (the highest SEQUENCE, not the last in the file), one per RECURRENCE-ID. */
+function groupByUid(root: ICAL.Component): Series[] {
+  const byUid = new Map<string, Series>();
+  for (const vevent of root.getAllSubcomponents('vevent')) {
+    const uid = text(vevent, 'uid') || contentKey(vevent);
+    const series: Series = byUid.get(uid) ?? { uid, exceptions: new Map() };
+    byUid.set(uid, series);
+    const recurrence = vevent.getFirstProperty('recurrence-id');
+    if (recurrence) {
+      const key = String(recurrence.getFirstValue());
+      const other = series.exceptions.get(key);
+      if (!other || newer(vevent, other)) series.exceptions.set(key, vevent);
+    } else if (!series.master || newer(vevent, series.master)) series.master = vevent;
   }
-  return out;
+  return [...byUid.values()];
 }
 
-function text(vevent: ICAL.Component, name: string): string {
-  const value = vevent.getFirstPropertyValue(name);
-  return typeof value === 'string' ? value : '';
+/**
+ * An exception names its occurrence as a date-time (Exchange: `RECURRENCE-ID;TZID=…:20261208T000000`)
+ * while its series is all-day (`VALUE=DATE`): made a date, so it meets the occurrence it moves.
+ */
+function alignRecurrenceId(exception: ICAL.Component, masterIsDate: boolean, roomTimeZone: string): void {
+  const prop = exception.getFirstProperty('recurrence-id');
+  const value = prop?.getFirstValue();
+  if (!prop || !masterIsDate || !(value instanceof ICAL.Time) || value.isDate) return;
+  let { year, month, day } = value;
+  if (value.zone === ICAL.Timezone.utcTimezone) ({ year, month, day } = wallTimeAt(icsTimeToInstant(value, roomTimeZone), roomTimeZone));
+  prop.resetType('date');
+  prop.removeParameter('tzid');
+  prop.setValue(ICAL.Time.fromData({ year, month, day, isDate: true }));
 }
 
-function draftOf(item: ICAL.Event, start: Date, end: Date, key: string, seriesKey: string | null, options: ExpandOptions): BookingDraft {
+interface Collector {
+  bookings: BookingDraft[];
+  shown: ShownEvent[];
+  skipped: string[];
+}
+
+function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start: ICAL.Time, end: ICAL.Time, key: string, seriesKey: string | null): void {
+  const { roomTimeZone } = options;
+  const s = icsTimeToInstant(start, roomTimeZone);
+  let e = icsTimeToInstant(end, roomTimeZone);
+  if (!(e > s)) e = new Date(s.getTime() + (start.isDate ? 86_400_000 : 30 * 60_000));
+  if (!(e > options.from && s < options.to)) return;
   const vevent = item.component;
-  const description = text(vevent, 'description');
+  const title = text(vevent, 'summary') || '(no title)';
+  const reason = nonBookingReason(vevent, start.isDate);
+  if (reason) {
+    out.shown.push({ key, title, start: s.toISOString(), end: e.toISOString(), allDay: start.isDate, reason });
+    return;
+  }
+  const { description, html } = descriptionOf(vevent);
   const klass = text(vevent, 'class').toUpperCase();
-  return {
+  out.bookings.push({
     source: 'calendar',
     seriesKey,
     occurrenceKey: key,
-    title: text(vevent, 'summary') || '(no title)',
+    title,
     organiser: organiserOf(vevent),
-    attendees: attendeesOf(vevent, options.badgeOf),
-    description,
-    agenda: parseAgenda(description) ?? [],
-    start: start.toISOString(),
-    end: (end > start ? end : new Date(start.getTime() + 30 * 60_000)).toISOString(),
+    attendees: attendeesOf(vevent, options),
+    description: description || html,
+    agenda: parseAgenda(description) ?? (html ? parseAgenda(html) : null) ?? [],
+    start: s.toISOString(),
+    end: e.toISOString(),
     confidentiality: klass === 'PRIVATE' || klass === 'CONFIDENTIAL' ? 'confidential' : 'normal',
-  };
+  });
 }
 
-const cancelled = (c: ICAL.Component) => text(c, 'status').toUpperCase() === 'CANCELLED';
+const cancelled = (c: ICAL.Component, method: string) => method === 'CANCEL' || text(c, 'status').toUpperCase() === 'CANCELLED';
+const label = (c: ICAL.Component) => `"${text(c, 'summary') || text(c, 'uid') || 'an event'}"`;
+
+/** One series' occurrences into `out`; yields every few hundred steps. */
+function* expandSeries(series: Series, out: Collector, options: ExpandOptions, method: string): Generator<void> {
+  const { uid, master: masterComponent } = series;
+  const { to, roomTimeZone } = options;
+  if (!masterComponent) {
+    // Exceptions whose series is not in the feed: each stands alone.
+    for (const ex of series.exceptions.values()) {
+      if (cancelled(ex, method)) continue;
+      const event = new ICAL.Event(ex, { strictExceptions: true, exceptions: [] });
+      collect(out, options, event, event.startDate, event.endDate, `${uid}#${icsTimeToInstant(event.startDate, roomTimeZone).toISOString()}`, uid);
+    }
+    return;
+  }
+  if (cancelled(masterComponent, method)) return;
+  const masterIsDate = masterComponent.getFirstPropertyValue('dtstart') instanceof ICAL.Time && (masterComponent.getFirstPropertyValue('dtstart') as ICAL.Time).isDate;
+  for (const ex of series.exceptions.values()) alignRecurrenceId(ex, masterIsDate, roomTimeZone);
+  const master = new ICAL.Event(masterComponent, { strictExceptions: true, exceptions: [...series.exceptions.values()] });
+  if (!master.isRecurring()) {
+    collect(out, options, master, master.startDate, master.endDate, uid, null);
+    return;
+  }
+  const iterator = master.iterator();
+  let steps = 0;
+  let inWindow = 0;
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    if (++steps % STEPS_PER_YIELD === 0) yield;
+    if (steps > MAX_STEPS_PER_SERIES) {
+      out.skipped.push(`${label(masterComponent)}: more than ${MAX_STEPS_PER_SERIES} occurrences before the window ends; the rest is left out`);
+      return;
+    }
+    const details = master.getOccurrenceDetails(next);
+    const recurrence = icsTimeToInstant(details.recurrenceId, roomTimeZone);
+    const start = icsTimeToInstant(details.startDate, roomTimeZone);
+    // A moved occurrence can land before its original slot; stop well past the window only.
+    if (recurrence.getTime() > to.getTime() + 7 * 86_400_000 && start > to) return;
+    if (cancelled(details.item.component, method)) continue;
+    const before = out.bookings.length + out.shown.length;
+    collect(out, options, details.item, details.startDate, details.endDate, `${uid}#${recurrence.toISOString()}`, uid);
+    if (out.bookings.length + out.shown.length > before && ++inWindow >= MAX_IN_WINDOW_PER_SERIES) {
+      out.skipped.push(`${label(masterComponent)}: more than ${MAX_IN_WINDOW_PER_SERIES} occurrences in the window; the later ones are left out`);
+      return;
+    }
+  }
+}
 
 /**
- * Every booking of an iCalendar text between `from` and `to`: recurring series expanded
- * (RRULE, RDATE, EXDATE), moved or cancelled occurrences (RECURRENCE-ID) applied, times
- * converted to instants in the zone each event names. Throws ROOMCTL_E_CALENDAR_FEED when
- * the text is not a calendar.
+ * The expansion as steps: yields every few hundred occurrences so an async caller can give
+ * the event loop a turn (a feed of FREQ=MINUTELY series must not freeze the room), and
+ * returns every booking between `from` and `to`: series expanded (RRULE, RDATE, EXDATE),
+ * moved or cancelled occurrences (RECURRENCE-ID, METHOD:CANCEL) applied, times in the zone
+ * each event names. All-day and free entries come out as `shown`, never as bookings. A bad
+ * property or event is left out and listed in `skipped`. Throws ROOMCTL_E_CALENDAR_FEED
+ * when the text is not a calendar at all.
  */
-export function expandCalendar(ics: string, options: ExpandOptions): BookingDraft[] {
-  const root = parseCalendar(ics);
-  for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
-    const tzid = vtimezone.getFirstPropertyValue('tzid');
-    if (typeof tzid === 'string' && !ICAL.TimezoneService.has(tzid)) ICAL.TimezoneService.register(vtimezone);
-  }
-  const byUid = new Map<string, { master?: ICAL.Component; exceptions: ICAL.Component[] }>();
-  for (const vevent of root.getAllSubcomponents('vevent')) {
-    const uid = text(vevent, 'uid') || `no-uid-${byUid.size}`;
-    const group = byUid.get(uid) ?? { exceptions: [] };
-    if (vevent.hasProperty('recurrence-id')) group.exceptions.push(vevent);
-    else group.master = vevent;
-    byUid.set(uid, group);
-  }
-  const { from, to, roomTimeZone } = options;
-  const inWindow = (s: Date, e: Date) => e > from && s < to;
-  const drafts: BookingDraft[] = [];
-  for (const [uid, group] of byUid) {
-    if (!group.master) {
-      // Exceptions whose series is not in the feed: each stands alone.
-      for (const ex of group.exceptions) {
-        const event = new ICAL.Event(ex);
-        const s = icsTimeToInstant(event.startDate, roomTimeZone);
-        const e = icsTimeToInstant(event.endDate, roomTimeZone);
-        if (!cancelled(ex) && inWindow(s, e)) drafts.push(draftOf(event, s, e, `${uid}#${s.toISOString()}`, uid, options));
-      }
-      continue;
+export function* expansionSteps(source: string | Uint8Array, options: ExpandOptions): Generator<void, CalendarExpansion> {
+  const { root, skipped } = parseCalendar(source);
+  const method = text(root, 'method').toUpperCase();
+  const out: Collector = { bookings: [], shown: [], skipped };
+  const all = groupByUid(root);
+  for (const series of all) {
+    try {
+      yield* expandSeries(series, out, options, method);
+    } catch (err) {
+      out.skipped.push(`${label(series.master ?? [...series.exceptions.values()][0]!)}: cannot be expanded (${(err as Error).message}); left out`);
     }
-    const master = new ICAL.Event(group.master);
-    if (cancelled(group.master)) continue;
-    if (!master.isRecurring()) {
-      const s = icsTimeToInstant(master.startDate, roomTimeZone);
-      const e = icsTimeToInstant(master.endDate, roomTimeZone);
-      if (inWindow(s, e)) drafts.push(draftOf(master, s, e, uid, null, options));
-      continue;
-    }
-    for (const ex of group.exceptions) master.relateException(ex);
-    const iterator = master.iterator();
-    let seen = 0;
-    for (let next = iterator.next(); next && seen < MAX_OCCURRENCES_PER_SERIES; next = iterator.next(), seen++) {
-      const details = master.getOccurrenceDetails(next);
-      const recurrence = icsTimeToInstant(details.recurrenceId, roomTimeZone);
-      const s = icsTimeToInstant(details.startDate, roomTimeZone);
-      const e = icsTimeToInstant(details.endDate, roomTimeZone);
-      // A moved occurrence can land before its original slot; stop well past the window only.
-      if (recurrence.getTime() > to.getTime() + 7 * 86_400_000 && s > to) break;
-      if (cancelled(details.item.component) || !inWindow(s, e)) continue;
-      drafts.push(draftOf(details.item, s, e, `${uid}#${recurrence.toISOString()}`, uid, options));
+    yield;
+  }
+  const max = options.maxBookings ?? DEFAULT_MAX_BOOKINGS;
+  const bookings = out.bookings.sort((a, b) => a.start.localeCompare(b.start) || a.occurrenceKey.localeCompare(b.occurrenceKey));
+  if (bookings.length > max) {
+    out.skipped.push(`${bookings.length} bookings in the window, more than the ${max} a room keeps: those from ${bookings[max]!.start} on are left out`);
+    bookings.length = max;
+  }
+  out.shown.sort((a, b) => a.start.localeCompare(b.start));
+  return { bookings, shown: out.shown, skipped: out.skipped, events: root.getAllSubcomponents('vevent').length };
+}
+
+/** The whole expansion at once (tests, benchmarks, small feeds). */
+export function expandCalendarFully(source: string | Uint8Array, options: ExpandOptions): CalendarExpansion {
+  const steps = expansionSteps(source, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The bookings of a feed, at once. */
+export function expandCalendar(source: string | Uint8Array, options: ExpandOptions): BookingDraft[] {
+  return expandCalendarFully(source, options).bookings;
+}
+
+/** The expansion in slices of at most `sliceMs`, each followed by a turn of the event loop. */
+export async function expandCalendarInSlices(source: string | Uint8Array, options: ExpandOptions, sliceMs = 4): Promise<CalendarExpansion> {
+  const steps = expansionSteps(source, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
     }
   }
-  return drafts.sort((a, b) => a.start.localeCompare(b.start));
 }

@@ -1,0 +1,128 @@
+import ICAL from 'ical.js';
+
+/**
+ * The content lines of a feed, unfolded before decoding: servers fold at 75 octets, so a
+ * fold can fall inside a UTF-8 character (中 is three bytes); joining the bytes first keeps
+ * it whole, where decoding each line first would make two U+FFFD of it.
+ */
+export function unfoldBytes(bytes: Uint8Array): string {
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    // CRLF or LF followed by a space or tab: a fold, removed with its one whitespace.
+    if (b === 0x0d && bytes[i + 1] === 0x0a && (bytes[i + 2] === 0x20 || bytes[i + 2] === 0x09)) {
+      i += 2;
+      continue;
+    }
+    if (b === 0x0a && (bytes[i + 1] === 0x20 || bytes[i + 1] === 0x09)) {
+      i += 1;
+      continue;
+    }
+    out[n++] = b;
+  }
+  return new TextDecoder('utf-8').decode(out.subarray(0, n)).replace(/^\uFEFF/, '');
+}
+
+export interface CleanedFeed {
+  /** The feed with every line ical.js can read, one per line (CRLF), nothing folded. */
+  text: string;
+  /** What was left out, for the feed's state: `SUMMARY "Budget": EXDATE:20290621 (invalid date-time value …)`. */
+  skipped: string[];
+  /** Every TZID a property names. */
+  tzids: Set<string>;
+}
+
+const TIME_VALUE = String.raw`\d{8}(?:T\d{6}Z?)?`;
+/** `DTSTART;TZID=tzone://Microsoft/Utc:20260101T100000`: a TZID with a colon, unquoted. */
+const UNQUOTED_TZID = new RegExp(String.raw`^([A-Z-]+(?:;[^:]*?)?;TZID=)([^";][^;]*?)((?:;[^:;]*)*:${TIME_VALUE}(?:,${TIME_VALUE})*)$`, 'i');
+/** A quoted TZID with a stray quote inside: `TZID="Europe/Ber"lin"`. */
+const BROKEN_QUOTED_TZID = /^([A-Z-]+(?:;[^:"]*?)?;TZID=)"([^:]*?)"?((?:;[^:;]*)*:[0-9TZ,]+)$/i;
+
+function tzidOf(line: string): string | undefined {
+  const m = /;TZID=("[^"]*"|[^;:]*)/i.exec(line);
+  return m ? m[1]!.replace(/^"(.*)"$/, '$1') : undefined;
+}
+
+/** A line ical.js refused, mended when its fault is a known one; undefined when it cannot be. */
+function mend(line: string): string | undefined {
+  const unquoted = UNQUOTED_TZID.exec(line);
+  if (unquoted && unquoted[2]!.includes(':')) return `${unquoted[1]}"${unquoted[2]}"${unquoted[3]}`;
+  const broken = BROKEN_QUOTED_TZID.exec(line);
+  if (broken) return `${broken[1]}"${broken[2]!.replace(/"/g, '')}"${broken[3]}`;
+  // RDATE;VALUE=PERIOD:start/end — ical.js cannot expand periods: keep each start, the series' length applies.
+  const period = /^(RDATE(?:;[^:]*)?);VALUE=PERIOD((?:;[^:]*)?):(.+)$/i.exec(line);
+  if (period) return `${period[1]}${period[2]}:${period[3]!.split(',').map((p) => p.split('/')[0]).join(',')}`;
+  // EXDATE:20290621 on a date-time series: a date where a date-time is expected.
+  const dates = /^((?:EXDATE|RDATE)(?:;[^:]*)?):(\d{8}(?:,\d{8})*)$/i.exec(line);
+  if (dates && !/;VALUE=DATE\b/i.test(dates[1]!)) return `${dates[1]};VALUE=DATE:${dates[2]}`;
+  return undefined;
+}
+
+/** Properties whose values ical.js decodes only when they are read — checked up front. */
+const TIME_PROPERTY = /^(DTSTART|DTEND|DUE|EXDATE|RDATE|RECURRENCE-ID|RRULE|DURATION)[;:]/i;
+
+function readable(line: string): boolean {
+  try {
+    new ICAL.Property(ICAL.parse.property(line)).getValues();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the unfolded text line by line and keeps what ical.js can read: a line it refuses
+ * is mended when the fault is a known one (a TZID with a colon left unquoted, a PERIOD in
+ * RDATE, a date in a date-time EXDATE), else left out and reported — one bad property
+ * never costs the rest of the feed. Structure (BEGIN/END) is checked by the caller's parse.
+ * `checkEachLine` false: only the cheap mends (the caller parses the whole text first and
+ * comes back with true when that fails).
+ */
+export function cleanFeed(text: string, checkEachLine: boolean): CleanedFeed {
+  const lines = text.split(/\r\n|\n|\r/);
+  const kept: string[] = [];
+  const skipped: string[] = [];
+  const tzids = new Set<string>();
+  let summary = '';
+  let pending: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trimEnd();
+    if (!line) continue;
+    if (/^(BEGIN|END):/i.test(line)) {
+      if (/^END:VEVENT$/i.test(line)) {
+        for (const s of pending) skipped.push(summary ? `"${summary}": ${s}` : s);
+        pending = [];
+        summary = '';
+      }
+      kept.push(line);
+      continue;
+    }
+    // Checking every line costs a second parse: only once the whole text was refused.
+    const suspect = /^RDATE[;:].*VALUE=PERIOD/i.test(line) || /TZID="[^"]*"[^;:]/i.test(line);
+    let usable: string | undefined = !suspect && (!(checkEachLine || TIME_PROPERTY.test(line)) || readable(line)) ? line : undefined;
+    let note: string | undefined;
+    if (!usable) {
+      const mended = mend(line);
+      if (mended && readable(mended)) {
+        usable = mended;
+        note = /VALUE=PERIOD/i.test(line) ? `${shorten(line)} (period ends ignored; each occurrence takes the series' length)` : `${shorten(line)} (read as ${shorten(mended)})`;
+      }
+    }
+    if (usable) {
+      kept.push(usable);
+      const tzid = tzidOf(usable);
+      if (tzid) tzids.add(tzid);
+      if (/^SUMMARY[;:]/i.test(usable)) summary = usable.slice(usable.indexOf(':') + 1).slice(0, 60);
+      if (note) pending.push(note);
+      continue;
+    }
+    pending.push(`${shorten(line)} (unreadable, left out)`);
+  }
+  skipped.push(...pending);
+  return { text: kept.join('\r\n') + '\r\n', skipped, tzids };
+}
+
+function shorten(line: string): string {
+  return line.length > 80 ? `${line.slice(0, 77)}…` : line;
+}
