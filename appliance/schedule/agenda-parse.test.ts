@@ -28,3 +28,13 @@ describe('agenda from an invite description', () => {
     expect(parseAgenda('')).toBeNull();
   });
 });
+
+describe('agenda in the forms Chinese invites use', () => {
+  it('reads 、 numbering, full-width brackets and a full-width colon before the owner', () => {
+    expect(parseAgenda('议程：\n1、开场（5分钟）：王芳\n2、预算评审（20分钟）：李雷\n3、决策【10分钟】')).toEqual([
+      { title: '开场', owner: '王芳', minutes: 5 },
+      { title: '预算评审', owner: '李雷', minutes: 20 },
+      { title: '决策', minutes: 10 },
+    ]);
+  });
+});

@@ -140,6 +140,11 @@ function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start
   });
 }
 
+function excluded(vevent: ICAL.Component, time: ICAL.Time): boolean {
+  const instant = time.toUnixTime();
+  return vevent.getAllProperties('exdate').some((p) => p.getValues().some((v) => v instanceof ICAL.Time && (v.isDate ? v.toString() === time.toString().slice(0, 10) : v.toUnixTime() === instant)));
+}
+
 const cancelled = (c: ICAL.Component, method: string) => method === 'CANCEL' || text(c, 'status').toUpperCase() === 'CANCELLED';
 const label = (c: ICAL.Component) => `"${text(c, 'summary') || text(c, 'uid') || 'an event'}"`;
 
@@ -167,12 +172,24 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
   const iterator = master.iterator();
   let steps = 0;
   let inWindow = 0;
+  // ical.js leaves DTSTART out of an RDATE-only series; RFC 5545 counts it as the first occurrence.
+  const startToo = !masterComponent.hasProperty('rrule') && !excluded(masterComponent, master.startDate);
+  const startKey = master.startDate.toString();
+  if (startToo) {
+    const details = master.getOccurrenceDetails(master.startDate);
+    if (!cancelled(details.item.component, method)) collect(out, options, details.item, details.startDate, details.endDate, `${uid}#${icsTimeToInstant(details.recurrenceId, roomTimeZone).toISOString()}`, uid);
+  }
+  // Wall time ± 14 h brackets the instant in any zone: far-before-the-window occurrences are passed cheaply.
+  const lastUseful = options.from.getTime() - 14 * 3_600_000 - master.duration.toSeconds() * 1000;
+  const moved = master.exceptions as Record<string, unknown>;
   for (let next = iterator.next(); next; next = iterator.next()) {
     if (++steps % STEPS_PER_YIELD === 0) yield;
+    if (startToo && next.toString() === startKey) continue;
     if (steps > MAX_STEPS_PER_SERIES) {
       out.skipped.push(`${label(masterComponent)}: more than ${MAX_STEPS_PER_SERIES} occurrences before the window ends; the rest is left out`);
       return;
     }
+    if (Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute) < lastUseful && !(next.toString() in moved)) continue;
     const details = master.getOccurrenceDetails(next);
     const recurrence = icsTimeToInstant(details.recurrenceId, roomTimeZone);
     const start = icsTimeToInstant(details.startDate, roomTimeZone);
