@@ -31,8 +31,14 @@ export class ApplianceCore {
   /** The stills of camera presets, taken when a preset is saved. */
   stills: PresetStills | undefined;
 
+  /** The calendar feed's health, when the room reads one (a broken feed shows here, not only on the bus). */
+  private calendarHealth(): Pick<StatusView, 'calendar'> {
+    const health = this.meetings?.calendar.health();
+    return health && health.state !== 'off' ? { calendar: health } : {};
+  }
+
   status(): StatusView {
     const { id, name, site, timezone } = this.config.room;
-    return { room: { id, name, site, timezone }, roomState: this.meetings?.roomState().state ?? 'idle', devices: this.devices.summary(), version: VERSION, time: new Date().toISOString(), ...(this.roomMute ? { mute: this.roomMute.muted } : {}), ...(this.storage ? { storage: this.storage.view() } : {}) };
+    return { room: { id, name, site, timezone }, roomState: this.meetings?.roomState().state ?? 'idle', devices: this.devices.summary(), version: VERSION, time: new Date().toISOString(), ...(this.roomMute ? { mute: this.roomMute.muted } : {}), ...(this.storage ? { storage: this.storage.view() } : {}), ...this.calendarHealth() };
   }
 }

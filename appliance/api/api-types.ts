@@ -5,8 +5,9 @@
 import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js';
 import type { HelpRequestView } from '../help/help-desk.js';
 import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
+import type { CalendarHealth } from '../schedule/calendar-feed.js';
 
-export type { DeviceKind, DeviceStatus };
+export type { CalendarHealth, DeviceKind, DeviceStatus };
 
 export interface ActionView {
   name: string;
@@ -76,6 +77,8 @@ export interface StatusView {
   mute?: boolean;
   /** What the data folder can still take: `full` means some things are not being saved (detail says what). */
   storage?: { state: 'ok' | 'low' | 'full'; freeBytes: number | null; detail: string | null; since: string };
+  /** The calendar feed, when the room reads one: `failing` and `holding` keep the last good schedule (detail says why). */
+  calendar?: CalendarHealth;
 }
 
 export interface ActionResult {

@@ -42,6 +42,18 @@ export const DeviceViewSchema = Type.Object(
   { $id: 'DeviceView' },
 );
 
+/** The calendar feed's health (GET /api/v1/calendar has the details). */
+export const CalendarHealthSchema = Type.Object(
+  {
+    state: Type.Union([Type.Literal('ok'), Type.Literal('failing'), Type.Literal('holding'), Type.Literal('off')]),
+    detail: Type.Union([Type.String(), Type.Null()]),
+    since: Type.Union([Type.String(), Type.Null()]),
+    goodAt: Type.Union([Type.String(), Type.Null()]),
+    skipped: Type.Integer({ description: 'Parts of the last good read left out (bad properties, events, occurrences over a cap)' }),
+  },
+  { description: 'The calendar feed: failing (the last read failed) and holding (it came back empty) keep the last good schedule' },
+);
+
 export const StatusViewSchema = Type.Object(
   {
     room: Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() }),
@@ -61,6 +73,7 @@ export const StatusViewSchema = Type.Object(
         { description: 'What the data folder can still take; full: writes are refused with ROOMCTL_E_STORAGE while the room keeps running' },
       ),
     ),
+    calendar: Type.Optional(CalendarHealthSchema),
   },
   { $id: 'StatusView' },
 );

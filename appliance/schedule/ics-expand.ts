@@ -181,7 +181,8 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
   }
   // Wall time ± 14 h brackets the instant in any zone: far-before-the-window occurrences are passed cheaply.
   const lastUseful = options.from.getTime() - 14 * 3_600_000 - master.duration.toSeconds() * 1000;
-  const moved = master.exceptions as Record<string, unknown>;
+  // ical.js keeps exceptions in an object keyed by recurrence id (typed as an array).
+  const moved = master.exceptions as unknown as Record<string, unknown>;
   for (let next = iterator.next(); next; next = iterator.next()) {
     if (++steps % STEPS_PER_YIELD === 0) yield;
     if (startToo && next.toString() === startKey) continue;

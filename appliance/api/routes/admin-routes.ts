@@ -4,7 +4,7 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { PanelServices } from '../../panel/panel-services.js';
 import { PANEL_LOCALES, type PanelLocale } from '../../panel/panel-settings.js';
-import { DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
+import { CalendarHealthSchema, DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
 
 const admin = { config: { access: 'admin' as const } };
 const secured = { security: [{ adminSession: [] }] };
@@ -34,6 +34,7 @@ const OverviewSchema = Type.Object({
   panels: Type.Array(PanelRecordSchema),
   waiting: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), since: Type.String() })),
   settings: SettingsSchema,
+  calendar: Type.Union([CalendarHealthSchema, Type.Null()], { description: 'The calendar feed; null when the room reads none' }),
 });
 const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
 
@@ -48,7 +49,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     rules: core.meetings ? ({ ...core.meetings.ctx.rules } as Record<string, unknown>) : {},
   });
 
-  app.get('/api/v1/admin/overview', { ...admin, schema: { summary: 'Devices with health, the last self-test, paired and waiting panels, settings', tags: ['admin'], ...secured, response: { 200: OverviewSchema, ...refused } } }, async () => {
+  app.get('/api/v1/admin/overview', { ...admin, schema: { summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed', tags: ['admin'], ...secured, response: { 200: OverviewSchema, ...refused } } }, async () => {
     const test = core.meetings?.ctx.selfTests.latest();
     return {
       devices: core.devices.list(),
@@ -56,6 +57,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
       panels: access.panels.list(),
       waiting: access.pairing.waiting(),
       settings: settings(),
+      calendar: core.status().calendar ?? null,
     };
   });
 

@@ -7,7 +7,7 @@ import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { purgeLog } from '../../meetings/retention.js';
 import { selfTestJob } from '../../meetings/selftest-job.js';
 import type { OutboxStatus } from '../../notify/outbox.js';
-import { errorResponses } from '../schemas.js';
+import { CalendarHealthSchema, errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { FeedbackBody, IdParams } from './meeting-schemas.js';
 
@@ -65,10 +65,23 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get('/api/v1/calendar', { schema: { summary: 'Calendar feed state: last good read, last error', tags: ['calendar'], response: { 200: Type.Object({ url: Type.Union([Type.String(), Type.Null()]), goodAt: Type.Union([Type.String(), Type.Null()]), triedAt: Type.Union([Type.String(), Type.Null()]), lastError: Type.Union([Type.String(), Type.Null()]) }) } } }, async (request) => {
+  const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+  const FeedStateSchema = Type.Object({
+    url: Nullable(Type.String()),
+    goodAt: Nullable(Type.String()),
+    triedAt: Nullable(Type.String()),
+    lastError: Nullable(Type.String()),
+    health: CalendarHealthSchema,
+    skipped: Type.Array(Type.String(), { description: 'What the last good read left out, and why' }),
+    shown: Type.Array(
+      Type.Object({ key: Type.String(), title: Type.String(), start: Type.String(), end: Type.String(), allDay: Type.Boolean(), reason: Type.Union([Type.Literal('all-day'), Type.Literal('free')]) }),
+      { description: 'All-day and free entries in the horizon: shown, never booking the room' },
+    ),
+  });
+  app.get('/api/v1/calendar', { schema: { summary: 'Calendar feed state: health, last good read, last error, what was left out, entries shown but not booked', tags: ['calendar'], response: { 200: FeedStateSchema } } }, async (request) => {
     const state = room.calendar.state();
-    // The feed URL usually carries a secret: only for the bearer token.
-    return auth.hasToken(request) ? state : { ...state, url: state.url ? '(hidden)' : null };
+    // The feed URL usually carries a secret, and titles are personal: only for the bearer token.
+    return auth.hasToken(request) ? state : { ...state, url: state.url ? '(hidden)' : null, skipped: state.skipped.map(() => '(hidden)'), shown: state.shown.map((s) => ({ ...s, title: '(hidden)' })) };
   });
   app.post('/api/v1/calendar/refresh', { schema: { summary: 'Read the calendar feed now', tags: ['calendar'], ...secured, response: { 200: Type.Object({ ok: Type.Boolean(), added: Type.Integer(), updated: Type.Integer(), cancelled: Type.Integer() }), ...errorResponses } } }, async () => {
     const result = await room.calendar.refresh();
