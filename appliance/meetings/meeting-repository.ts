@@ -79,6 +79,13 @@ export class MeetingRepository {
     return row && toMeeting(row);
   }
 
+  /** The meetings with these occurrence keys (one query, however many keys). */
+  byOccurrences(keys: readonly string[]): Meeting[] {
+    if (keys.length === 0) return [];
+    const rows = this.sql('SELECT * FROM meetings WHERE occurrence_key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as MeetingRow[];
+    return rows.map(toMeeting);
+  }
+
   /** Meetings overlapping [from, to), earliest first. */
   between(from: string, to: string, statuses?: readonly MeetingStatus[]): Meeting[] {
     const rows = this.sql('SELECT * FROM meetings WHERE end_at > ? AND start_at < ? ORDER BY start_at, id').all(from, to) as MeetingRow[];
@@ -91,6 +98,11 @@ export class MeetingRepository {
   }
 
   insert(draft: BookingDraft, now: Date): Meeting {
+    return this.get(this.insertBooking(draft, now))!;
+  }
+
+  /** Inserts a booking and returns its id only (a calendar sync inserts thousands). */
+  insertBooking(draft: BookingDraft, now: Date): string {
     const id = randomUUID();
     this
       .sql(
@@ -98,7 +110,7 @@ export class MeetingRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, draft.source, draft.seriesKey, draft.occurrenceKey, draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, newMeetingCode(), now.toISOString());
-    return this.get(id)!;
+    return id;
   }
 
   /** Updates what the calendar says about a booking that has not started yet. */

@@ -38,11 +38,12 @@ export function planCalendarSync(meetings: MeetingRepository, drafts: readonly B
   const plan: SyncPlan = { add: [], update: [], cancel: [] };
   const stored = meetings.between(from.toISOString(), to.toISOString());
   const byKey = new Map(stored.map((m) => [m.occurrenceKey, m]));
+  // A booking moved into the window from outside it is not among `stored`.
+  for (const m of meetings.byOccurrences(drafts.filter((d) => !byKey.has(d.occurrenceKey)).map((d) => d.occurrenceKey))) byKey.set(m.occurrenceKey, m);
   const seen = new Set<string>();
   for (const draft of drafts) {
     seen.add(draft.occurrenceKey);
-    // A booking moved into the window from outside it is not among `stored`.
-    const existing = byKey.get(draft.occurrenceKey) ?? meetings.byOccurrence(draft.occurrenceKey);
+    const existing = byKey.get(draft.occurrenceKey);
     if (!existing) plan.add.push(draft);
     else if ((existing.status === 'booked' || existing.status === 'cancelled') && changed(existing, draft))
       plan.update.push({ meeting: existing, draft, revive: existing.status === 'cancelled', agendaChanged: existing.description !== draft.description });
@@ -51,23 +52,59 @@ export function planCalendarSync(meetings: MeetingRepository, drafts: readonly B
   return plan;
 }
 
-/** Writes a plan in one transaction: all of it or, if the disk refuses, none of it. */
-export function applyCalendarSync(db: Db, meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): SyncResult {
+function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): (() => void)[] {
   const at = now.toISOString();
-  db.transaction(() => {
-    for (const draft of plan.add) {
-      const meeting = meetings.insert(draft, now);
-      if (draft.agenda.length > 0) agenda.replace(meeting.id, draft.agenda);
-    }
-    for (const { meeting, draft, revive, agendaChanged } of plan.update) {
+  return [
+    ...plan.add.map((draft) => () => {
+      const id = meetings.insertBooking(draft, now);
+      if (draft.agenda.length > 0) agenda.replace(id, draft.agenda);
+    }),
+    ...plan.update.map(({ meeting, draft, revive, agendaChanged }) => () => {
       if (revive) meetings.setStatus(meeting.id, 'booked', at);
       meetings.updateBooked(meeting.id, draft);
       // The invite's agenda wins until someone edits it on the panel (edits are not tracked yet, so only when the description changed).
       if (agendaChanged) agenda.replace(meeting.id, draft.agenda);
-    }
-    for (const m of plan.cancel) meetings.setStatus(m.id, 'cancelled', at);
+    }),
+    ...plan.cancel.map((m) => () => meetings.setStatus(m.id, 'cancelled', at)),
+  ];
+}
+
+const counts = (plan: SyncPlan): SyncResult => ({ added: plan.add.length, updated: plan.update.length, cancelled: plan.cancel.length });
+
+/** Writes a plan in one transaction: all of it or, if the disk refuses, none of it. */
+export function applyCalendarSync(db: Db, meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): SyncResult {
+  const ops = writes(meetings, agenda, plan, now);
+  db.transaction(() => {
+    for (const op of ops) op();
   })();
-  return { added: plan.add.length, updated: plan.update.length, cancelled: plan.cancel.length };
+  return counts(plan);
+}
+
+/**
+ * The same one transaction, written a slice of at most `sliceMs` at a time with a turn of
+ * the event loop between slices, so 2,000 new bookings never hold the room for 100 ms.
+ * Writes other parts of the room make meanwhile go through the same connection and join
+ * this transaction (better-sqlite3 nests them as savepoints); they commit with it.
+ */
+export async function applyCalendarSyncInSlices(db: Db, meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date, sliceMs = 4): Promise<SyncResult> {
+  const ops = writes(meetings, agenda, plan, now);
+  if (ops.length === 0) return counts(plan);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    let sliceStart = performance.now();
+    for (const op of ops) {
+      op();
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+  return counts(plan);
 }
 
 /** Plan and write at once (tests and small feeds). */

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { AgendaRepository } from '../meetings/agenda-repository.js';
 import type { MeetingRepository } from '../meetings/meeting-repository.js';
 import type { Db } from '../store/database.js';
-import { applyCalendarSync, planCalendarSync, type SyncResult } from './booking-sync.js';
+import { applyCalendarSyncInSlices, planCalendarSync, type SyncResult } from './booking-sync.js';
 import { fetchFeedBytes, redactFeedUrl } from './calendar-fetch.js';
 import { CALENDAR_DEFAULTS, type CalendarConfig } from './calendar-config.js';
 import type { Clock, TimerHandle } from './clock.js';
@@ -120,11 +120,11 @@ export class CalendarFeed {
     return expandCalendarInSlices(ics, { ...this.window(), roomTimeZone, badgeOf, roomAddresses: config.roomAddresses, maxBookings: config.maxBookings ?? CALENDAR_DEFAULTS.maxBookings });
   }
 
-  private apply(expansion: CalendarExpansion): SyncResult {
+  private async apply(expansion: CalendarExpansion): Promise<SyncResult> {
     const { meetings, agenda, clock, db } = this.options;
     const { from, to } = this.window();
     const plan = planCalendarSync(meetings, expansion.bookings, from, to);
-    const result = applyCalendarSync(db, meetings, agenda, plan, clock.now());
+    const result = await applyCalendarSyncInSlices(db, meetings, agenda, plan, clock.now());
     this.skipped = expansion.skipped;
     this.shown = expansion.shown;
     return result;
@@ -171,7 +171,7 @@ export class CalendarFeed {
         this.setHealth({ state: 'holding', detail, skipped: this.skipped.length }, triedAt, before?.goodAt ?? null);
         return { added: 0, updated: 0, cancelled: 0 };
       }
-      const result = this.apply(expansion);
+      const result = await this.apply(expansion);
       db.prepare(
         `INSERT INTO calendar_feed (id, url, ics, good_at, tried_at, last_error) VALUES ('default', ?, ?, ?, ?, NULL)
          ON CONFLICT(id) DO UPDATE SET url = excluded.url, ics = excluded.ics, good_at = excluded.good_at, tried_at = excluded.tried_at, last_error = NULL`,
@@ -205,7 +205,7 @@ export class CalendarFeed {
     try {
       const expansion = await this.expand(row.ics);
       if (expansion.events === 0) return;
-      const result = this.apply(expansion);
+      const result = await this.apply(expansion);
       if (result.added + result.updated + result.cancelled > 0) this.options.onChange?.();
     } catch (err) {
       this.options.log.error({ err: (err as Error).message }, 'cached calendar no longer expands');

@@ -41,7 +41,7 @@ const MAX_IN_WINDOW_PER_SERIES = 1000;
 const MAX_STEPS_PER_SERIES = 200_000;
 export const DEFAULT_MAX_BOOKINGS = 2000;
 /** The expansion pauses (yields) after this many steps, so a caller can give the event loop a turn. */
-const STEPS_PER_YIELD = 250;
+const STEPS_PER_YIELD = 16;
 
 function parseCalendar(source: string | Uint8Array): { root: ICAL.Component; skipped: string[] } {
   const unfolded = typeof source === 'string' ? source.replace(/\r?\n[ \t]/g, '').replace(/^\uFEFF/, '') : unfoldBytes(source);
@@ -110,6 +110,28 @@ interface Collector {
   skipped: string[];
 }
 
+type EventFields = Omit<BookingDraft, 'source' | 'seriesKey' | 'occurrenceKey' | 'start' | 'end'>;
+
+/** What every occurrence of one VEVENT shares, read once (a series can have a thousand in the window). */
+const fieldsCache = new WeakMap<ICAL.Component, EventFields>();
+
+function fieldsOf(vevent: ICAL.Component, options: ExpandOptions): EventFields {
+  let fields = fieldsCache.get(vevent);
+  if (fields) return fields;
+  const { description, html } = descriptionOf(vevent);
+  const klass = text(vevent, 'class').toUpperCase();
+  fields = {
+    title: text(vevent, 'summary') || '(no title)',
+    organiser: organiserOf(vevent),
+    attendees: attendeesOf(vevent, options),
+    description: description || html,
+    agenda: parseAgenda(description) ?? (html ? parseAgenda(html) : null) ?? [],
+    confidentiality: klass === 'PRIVATE' || klass === 'CONFIDENTIAL' ? 'confidential' : 'normal',
+  };
+  fieldsCache.set(vevent, fields);
+  return fields;
+}
+
 function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start: ICAL.Time, end: ICAL.Time, key: string, seriesKey: string | null): void {
   const { roomTimeZone } = options;
   const s = icsTimeToInstant(start, roomTimeZone);
@@ -117,27 +139,12 @@ function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start
   if (!(e > s)) e = new Date(s.getTime() + (start.isDate ? 86_400_000 : 30 * 60_000));
   if (!(e > options.from && s < options.to)) return;
   const vevent = item.component;
-  const title = text(vevent, 'summary') || '(no title)';
   const reason = nonBookingReason(vevent, start.isDate);
   if (reason) {
-    out.shown.push({ key, title, start: s.toISOString(), end: e.toISOString(), allDay: start.isDate, reason });
+    out.shown.push({ key, title: text(vevent, 'summary') || '(no title)', start: s.toISOString(), end: e.toISOString(), allDay: start.isDate, reason });
     return;
   }
-  const { description, html } = descriptionOf(vevent);
-  const klass = text(vevent, 'class').toUpperCase();
-  out.bookings.push({
-    source: 'calendar',
-    seriesKey,
-    occurrenceKey: key,
-    title,
-    organiser: organiserOf(vevent),
-    attendees: attendeesOf(vevent, options),
-    description: description || html,
-    agenda: parseAgenda(description) ?? (html ? parseAgenda(html) : null) ?? [],
-    start: s.toISOString(),
-    end: e.toISOString(),
-    confidentiality: klass === 'PRIVATE' || klass === 'CONFIDENTIAL' ? 'confidential' : 'normal',
-  });
+  out.bookings.push({ source: 'calendar', seriesKey, occurrenceKey: key, ...fieldsOf(vevent, options), start: s.toISOString(), end: e.toISOString() });
 }
 
 function excluded(vevent: ICAL.Component, time: ICAL.Time): boolean {

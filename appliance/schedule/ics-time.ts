@@ -14,6 +14,6 @@ export function icsTimeToInstant(time: ICAL.Time, roomTimeZone: string): Date {
   const zone = time.zone;
   if (!zone || zone === ICAL.Timezone.localTimezone || zone.tzid === 'floating') return wallTimeToInstant(wall, roomTimeZone);
   if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC') return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
-  if (zone instanceof IanaZone) return wallTimeToInstant(wall, zone.iana);
+  if (zone instanceof IanaZone) return zone.instantOf(time);
   return time.toJSDate();
 }

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { WINDOWS_ZONE_IDS, WINDOWS_ZONE_LABELS } from './windows-zones.js';
-import { isIanaZone, wallTimeToInstant } from './zoned-time.js';
+import { wallUtcToInstant } from './zone-offsets.js';
+import { isIanaZone } from './zoned-time.js';
 
 /**
  * The IANA zone a feed's TZID means, when it can be told without the feed's VTIMEZONE:
@@ -70,9 +71,13 @@ export class IanaZone extends ICAL.Timezone {
   }
 
   override utcOffset(tt: ICAL.Time): number {
-    const wall = { year: tt.year, month: tt.month, day: tt.day, hour: tt.hour, minute: tt.minute, second: tt.second };
-    const instant = wallTimeToInstant(wall, this.iana).getTime();
-    return (Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - instant) / 1000;
+    const wall = Date.UTC(tt.year, tt.month - 1, tt.day, tt.hour, tt.minute, tt.second);
+    return (wall - wallUtcToInstant(wall, this.iana)) / 1000;
+  }
+
+  /** The instant of a wall time in this zone (a skipped wall time moved forward by the gap). */
+  instantOf(tt: ICAL.Time): Date {
+    return new Date(Date.UTC(tt.year, tt.month - 1, tt.day, tt.hour, tt.minute, tt.second) - this.utcOffset(tt) * 1000);
   }
 }
 

@@ -24,3 +24,18 @@ describe('zoned time', () => {
     expect(startOfLocalDay(at, 'Asia/Shanghai').toISOString()).toBe('2026-05-01T16:00:00.000Z');
   });
 });
+
+describe('zone offsets from a table of changes', () => {
+  it('gives the same instants as the tz database, around each change of the year', async () => {
+    const { wallUtcToInstant } = await import('./zone-offsets.js');
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Shanghai', 'America/Santiago']) {
+      for (let day = 0; day < 366; day += 1) {
+        for (const hour of [0, 1, 2, 3, 12]) {
+          const w = new Date(Date.UTC(2026, 0, 1 + day, hour, 30));
+          const wall = { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour, minute: 30, second: 0 };
+          expect(new Date(wallUtcToInstant(w.getTime(), zone)).toISOString(), `${zone} ${w.toISOString()}`).toBe(wallTimeToInstant(wall, zone).toISOString());
+        }
+      }
+    }
+  });
+});
