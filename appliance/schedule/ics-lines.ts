@@ -53,9 +53,11 @@ function mend(line: string): string | undefined {
   // RDATE;VALUE=PERIOD:start/end — ical.js cannot expand periods: keep each start, the series' length applies.
   const period = /^(RDATE(?:;[^:]*)?);VALUE=PERIOD((?:;[^:]*)?):(.+)$/i.exec(line);
   if (period) return `${period[1]}${period[2]}:${period[3]!.split(',').map((p) => p.split('/')[0]).join(',')}`;
-  // EXDATE:20290621 on a date-time series: a date where a date-time is expected.
-  const dates = /^((?:EXDATE|RDATE)(?:;[^:]*)?):(\d{8}(?:,\d{8})*)$/i.exec(line);
+  // EXDATE:20290621 on a date-time series, DTSTART:20021028: a date where a date-time is expected.
+  const dates = /^((?:EXDATE|RDATE|DTSTART|DTEND|RECURRENCE-ID)(?:;[^:]*)?):(\d{8}(?:,\d{8})*)$/i.exec(line);
   if (dates && !/;VALUE=DATE\b/i.test(dates[1]!)) return `${dates[1]};VALUE=DATE:${dates[2]}`;
+  // RRULE:…;BYDAY=MO, TU, WE — spaces Outlook's CDO leaves in a list.
+  if (/^RRULE[;:]/i.test(line) && / /.test(line)) return line.replace(/ /g, '');
   return undefined;
 }
 

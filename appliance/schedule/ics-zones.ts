@@ -32,7 +32,7 @@ export function ianaZoneFor(tzid: string): string | undefined {
   const windowsId = lookup(WINDOWS_ZONE_IDS, name);
   if (windowsId) return windowsId;
   const label = name.replace(/^\(GMT/i, '(UTC');
-  const labelled = lookup(WINDOWS_ZONE_LABELS, label);
+  const labelled = lookup(WINDOWS_ZONE_LABELS, name) ?? lookup(WINDOWS_ZONE_LABELS, label);
   if (labelled) return lookup(WINDOWS_ZONE_IDS, labelled);
   const offset = /^\(UTC(?:([+-])(\d{2}):00)?\)/i.exec(label);
   if (offset) {
