@@ -178,7 +178,7 @@ export class MeetingRoom extends EventEmitter {
   }
 
   streamMessage(notice?: MeetingNotice): MeetingStreamMessage {
-    return { type: 'meeting', now: roomNowView(this.ctx, this.state, false), ...(notice ? { notice } : {}) };
+    return { type: 'meeting', now: roomNowView(this.ctx, this.state, false, this.calendar.shownEntries()), ...(notice ? { notice } : {}) };
   }
 
   view(m: Meeting, authorised: boolean) {

@@ -3,6 +3,8 @@ import { minutesMs, type MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import type { AgendaNowView, MeetingView, RoomNowView } from './meeting-views.js';
 import type { RoomStateView } from './room-state.js';
+import type { ShownEvent } from '../schedule/ics-expand.js';
+import { endOfLocalDay } from '../schedule/zoned-time.js';
 
 /** A meeting as the API shows it; confidential details only for authorised readers. */
 export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean): MeetingView {
@@ -42,8 +44,13 @@ export function agendaView(ctx: MeetingContext, meetingId: string): AgendaNowVie
 }
 
 /** What the door and table panels show now. The stream is public, so confidential stays hidden. */
-export function roomNowView(ctx: MeetingContext, state: RoomStateView, authorised: boolean): RoomNowView {
+export function roomNowView(ctx: MeetingContext, state: RoomStateView, authorised: boolean, shown: readonly ShownEvent[] = []): RoomNowView {
   const current = state.current;
+  const now = ctx.clock.now();
+  const dayEnd = endOfLocalDay(now, ctx.room.timezone).toISOString();
+  const alsoToday = shown
+    .filter((s) => s.end > now.toISOString() && s.start < dayEnd)
+    .map((s) => ({ title: s.confidential && !authorised ? null : s.title, start: s.start, end: s.end, allDay: s.allDay }));
   const test = current ? ctx.selfTests.latest(current.id) : undefined;
   return {
     state: state.state,
@@ -52,6 +59,7 @@ export function roomNowView(ctx: MeetingContext, state: RoomStateView, authorise
     agenda: current && (current.confidentiality === 'normal' || authorised) ? agendaView(ctx, current.id) : null,
     selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
     bookNowMinutes: state.state === 'idle' ? [...ctx.rules.adHocMinutes] : [],
-    time: ctx.clock.now().toISOString(),
+    alsoToday,
+    time: now.toISOString(),
   };
 }

@@ -56,6 +56,8 @@ export interface RoomNowView {
   selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
   /** Durations "book now" offers, when the room is free */
   bookNowMinutes: number[];
+  /** Calendar entries for the rest of today that do not book the room (all-day, marked free); a confidential one has no title. */
+  alsoToday?: { title: string | null; start: string; end: string; allDay: boolean }[];
   time: string;
 }
 

@@ -92,6 +92,11 @@ export class CalendarFeed {
     return this.current;
   }
 
+  /** All-day and free entries of the last read (shown on the panel, never booked). */
+  shownEntries(): readonly ShownEvent[] {
+    return this.shown;
+  }
+
   state(): FeedState {
     const row = this.row();
     return { url: row?.url ?? this.options.config.url ?? null, goodAt: row?.goodAt ?? null, triedAt: row?.triedAt ?? null, lastError: row?.lastError ?? null, health: this.current, skipped: this.skipped, shown: this.shown };

@@ -16,9 +16,9 @@ describe('entries that are shown but never book the room', () => {
     expect(result.bookings.map((b) => b.title)).toEqual(['Review']);
     expect(result.shown).toEqual([
       // All-day dates are the room's days: 8 December 00:00 in Shanghai is 7 December 16:00Z.
-      { key: 'holiday@example.com', title: 'School holiday', start: '2026-12-07T16:00:00.000Z', end: '2026-12-09T16:00:00.000Z', allDay: true, reason: 'all-day' },
-      { key: 'transparent@example.com', title: 'Reminder: order coffee', start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T03:00:00.000Z', allDay: false, reason: 'free' },
-      { key: 'free@example.com', title: 'Maybe lunch', start: '2026-12-08T04:00:00.000Z', end: '2026-12-08T05:00:00.000Z', allDay: false, reason: 'free' },
+      { key: 'holiday@example.com', title: 'School holiday', start: '2026-12-07T16:00:00.000Z', end: '2026-12-09T16:00:00.000Z', allDay: true, reason: 'all-day', confidential: false },
+      { key: 'transparent@example.com', title: 'Reminder: order coffee', start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T03:00:00.000Z', allDay: false, reason: 'free', confidential: false },
+      { key: 'free@example.com', title: 'Maybe lunch', start: '2026-12-08T04:00:00.000Z', end: '2026-12-08T05:00:00.000Z', allDay: false, reason: 'free', confidential: false },
     ]);
   });
 

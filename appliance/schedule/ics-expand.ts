@@ -24,6 +24,8 @@ export interface ShownEvent {
   end: string;
   allDay: boolean;
   reason: 'all-day' | 'free';
+  /** CLASS:PRIVATE or CONFIDENTIAL: the title only for a credential. */
+  confidential: boolean;
 }
 
 export interface CalendarExpansion {
@@ -141,7 +143,8 @@ function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start
   const vevent = item.component;
   const reason = nonBookingReason(vevent, start.isDate);
   if (reason) {
-    out.shown.push({ key, title: text(vevent, 'summary') || '(no title)', start: s.toISOString(), end: e.toISOString(), allDay: start.isDate, reason });
+    const { title, confidentiality } = fieldsOf(vevent, options);
+    out.shown.push({ key, title, start: s.toISOString(), end: e.toISOString(), allDay: start.isDate, reason, confidential: confidentiality === 'confidential' });
     return;
   }
   out.bookings.push({ source: 'calendar', seriesKey, occurrenceKey: key, ...fieldsOf(vevent, options), start: s.toISOString(), end: e.toISOString() });

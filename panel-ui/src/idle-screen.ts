@@ -198,6 +198,7 @@ export class IdleScreen extends LitElement {
       <div class="side">
         ${current ? this.meeting(t('Now'), current) : nothing}
         ${next ? this.meeting(t('Next'), next) : html`<div class="card"><p class="label">${t('Next')}</p><p>${t('Nothing booked')}</p></div>`}
+        ${this.alsoToday(now?.alsoToday ?? [])}
         ${this.api?.token && (phoneMeeting || offered.length > 0) ? this.phoneQr(phoneMeeting, tone === 'free', offered.length > 0) : nothing}
       </div>
     `;
@@ -233,6 +234,17 @@ export class IdleScreen extends LitElement {
     this.qrChoice = to;
     clearTimeout(this.qrChoiceTimer);
     this.qrChoiceTimer = setTimeout(() => (this.qrChoice = null), QR_CHOICE_MS);
+  }
+
+  /** Calendar entries that do not book the room (a holiday, a "free" reminder): shown, so nobody wonders, but the room stays free. */
+  private alsoToday(entries: NonNullable<RoomNowView['alsoToday']>) {
+    if (entries.length === 0) return nothing;
+    return html`<div class="card" data-testid="also-today">
+      <p class="label">${t('Also today (the room stays free)')}</p>
+      ${entries.slice(0, 3).map(
+        (e) => html`<p>${e.title ?? t('Private meeting')} <span class="muted">${e.allDay ? t('all day') : `${i18n.time(e.start)} – ${i18n.time(e.end)}`}</span></p>`,
+      )}
+    </div>`;
   }
 
   private meeting(label: string, m: MeetingView) {

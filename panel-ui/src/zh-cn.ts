@@ -8,6 +8,8 @@ export const ZH_CN: Record<string, string> = {
   'Sound and displays': '声音与显示',
   'Scan to check in on your phone, or hold your badge to the reader.': '扫码用手机签到，或将工牌靠近刷卡器。',
   'Ad-hoc meeting': '临时会议',
+  'Also today (the room stays free)': '今日其他日程（会议室仍空闲）',
+  'all day': '全天',
   'Add action item': '添加待办事项',
   'Add {what}': '添加{what}',
   Admin: '管理',

@@ -25,7 +25,7 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
   };
 
   app.get('/api/v1/room/now', { schema: { summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)', tags: ['meetings'], response: { 200: Type.Ref(RoomNowSchema) } } }, async (request) =>
-    roomNowView(ctx, room.roomState(), auth.hasToken(request)),
+    roomNowView(ctx, room.roomState(), auth.hasToken(request), room.calendar.shownEntries()),
   );
 
   app.get<{ Querystring: { from?: string; to?: string } }>(

@@ -75,6 +75,11 @@ export const RoomNowSchema = Type.Object(
     agenda: Nullable(Type.Ref(AgendaNowSchema)),
     selfTest: Nullable(Type.Object({ id: Type.String(), at: DateTime(), passed: Type.Boolean(), failed: Type.Array(Type.String()) })),
     bookNowMinutes: Type.Array(Type.Integer()),
+    alsoToday: Type.Optional(
+      Type.Array(Type.Object({ title: Nullable(Type.String()), start: DateTime(), end: DateTime(), allDay: Type.Boolean() }), {
+        description: 'Calendar entries for the rest of today that do not book the room (all-day, marked free); a confidential one has no title',
+      }),
+    ),
     time: DateTime(),
   },
   { $id: 'RoomNow' },
