@@ -14,6 +14,7 @@ it('keeps the earliest bookings up to the room cap when FREQ=MINUTELY series flo
   const result = expandCalendarFully(calendarOf(series), { ...window, maxBookings: 500 });
   expect(result.bookings).toHaveLength(500);
   expect(result.bookings.at(-1)!.start).toBe('2026-12-07T02:46:00.000Z');
-  expect(result.skipped.filter((s) => s.includes('more than 1000 occurrences in the window'))).toHaveLength(3);
-  expect(result.skipped.at(-1)).toBe('3000 bookings in the window, more than the 500 a room keeps: those from 2026-12-07T02:46:00.000Z on are left out');
+  // The first series reaches its own cap of 1,000 before the room's cap cuts the others short.
+  expect(result.skipped.filter((s) => s.includes('more than 1000 occurrences in the window'))).toEqual([expect.stringMatching(/^"Flood 0"/)]);
+  expect(result.skipped.at(-1)).toBe('more than 500 bookings in the window, as many as a room keeps: those from 2026-12-07T02:46:00.000Z on are left out');
 });

@@ -110,6 +110,25 @@ interface Collector {
   bookings: BookingDraft[];
   shown: ShownEvent[];
   skipped: string[];
+  max: number;
+  /** Once more than `max` bookings were found: the start of the first one left out (later ones need not be made). */
+  cutoff?: string;
+}
+
+const before = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The `max` earliest bookings, sorted (plain comparisons: localeCompare costs tens of ms on
+ * thousands of drafts). Sets the cutoff when some were dropped.
+ */
+function keepEarliest(out: Collector, max: number): BookingDraft[] {
+  out.bookings.sort((a, b) => before(a.start, b.start) || before(a.occurrenceKey, b.occurrenceKey));
+  if (out.bookings.length > max) {
+    const first = out.bookings[max]!.start;
+    if (!out.cutoff || first < out.cutoff) out.cutoff = first;
+    out.bookings.length = max;
+  }
+  return out.bookings;
 }
 
 type EventFields = Omit<BookingDraft, 'source' | 'seriesKey' | 'occurrenceKey' | 'start' | 'end'>;
@@ -134,20 +153,26 @@ function fieldsOf(vevent: ICAL.Component, options: ExpandOptions): EventFields {
   return fields;
 }
 
-function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start: ICAL.Time, end: ICAL.Time, key: string, seriesKey: string | null): void {
+/** Adds one occurrence when it falls in the window (and before the cutoff); true when it did. */
+function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start: ICAL.Time, end: ICAL.Time, key: string, seriesKey: string | null): boolean {
   const { roomTimeZone } = options;
   const s = icsTimeToInstant(start, roomTimeZone);
   let e = icsTimeToInstant(end, roomTimeZone);
   if (!(e > s)) e = new Date(s.getTime() + (start.isDate ? 86_400_000 : 30 * 60_000));
-  if (!(e > options.from && s < options.to)) return;
+  if (!(e > options.from && s < options.to)) return false;
   const vevent = item.component;
   const reason = nonBookingReason(vevent, start.isDate);
+  // Past the cutoff: this one would be dropped with the rest (a flood of occurrences stops growing here).
+  if (!reason && out.cutoff && s.toISOString() >= out.cutoff) return false;
   if (reason) {
     const { title, confidentiality } = fieldsOf(vevent, options);
     out.shown.push({ key, title, start: s.toISOString(), end: e.toISOString(), allDay: start.isDate, reason, confidential: confidentiality === 'confidential' });
-    return;
+    return true;
   }
   out.bookings.push({ source: 'calendar', seriesKey, occurrenceKey: key, ...fieldsOf(vevent, options), start: s.toISOString(), end: e.toISOString() });
+  // Trimmed now and then, so a flood holds at most twice the room's cap.
+  if (out.bookings.length >= 2 * out.max) keepEarliest(out, out.max);
+  return true;
 }
 
 function excluded(vevent: ICAL.Component, time: ICAL.Time): boolean {
@@ -193,6 +218,7 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
   const lastUseful = options.from.getTime() - 14 * 3_600_000 - master.duration.toSeconds() * 1000;
   // ical.js keeps exceptions in an object keyed by recurrence id (typed as an array).
   const moved = master.exceptions as unknown as Record<string, unknown>;
+  const slack = series.exceptions.size > 0 ? 7 * 86_400_000 : 0;
   for (let next = iterator.next(); next; next = iterator.next()) {
     if (++steps % STEPS_PER_YIELD === 0) yield;
     if (startToo && next.toString() === startKey) continue;
@@ -204,12 +230,12 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
     const details = master.getOccurrenceDetails(next);
     const recurrence = icsTimeToInstant(details.recurrenceId, roomTimeZone);
     const start = icsTimeToInstant(details.startDate, roomTimeZone);
-    // A moved occurrence can land before its original slot; stop well past the window only.
-    if (recurrence.getTime() > to.getTime() + 7 * 86_400_000 && start > to) return;
+    // A moved occurrence can land before its original slot; stop well past the window (or the cutoff) only.
+    const end = out.cutoff ? Math.min(to.getTime(), Date.parse(out.cutoff)) : to.getTime();
+    if (recurrence.getTime() > end + slack && start.getTime() > end) return;
     if (cancelled(details.item.component, method)) continue;
-    const before = out.bookings.length + out.shown.length;
-    collect(out, options, details.item, details.startDate, details.endDate, `${uid}#${recurrence.toISOString()}`, uid);
-    if (out.bookings.length + out.shown.length > before && ++inWindow >= MAX_IN_WINDOW_PER_SERIES) {
+    const added = collect(out, options, details.item, details.startDate, details.endDate, `${uid}#${recurrence.toISOString()}`, uid);
+    if (added && ++inWindow >= MAX_IN_WINDOW_PER_SERIES) {
       out.skipped.push(`${label(masterComponent)}: more than ${MAX_IN_WINDOW_PER_SERIES} occurrences in the window; the later ones are left out`);
       return;
     }
@@ -228,7 +254,8 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
 export function* expansionSteps(source: string | Uint8Array, options: ExpandOptions): Generator<void, CalendarExpansion> {
   const { root, skipped } = parseCalendar(source);
   const method = text(root, 'method').toUpperCase();
-  const out: Collector = { bookings: [], shown: [], skipped };
+  const max = options.maxBookings ?? DEFAULT_MAX_BOOKINGS;
+  const out: Collector = { bookings: [], shown: [], skipped, max };
   const all = groupByUid(root);
   for (const series of all) {
     try {
@@ -238,13 +265,9 @@ export function* expansionSteps(source: string | Uint8Array, options: ExpandOpti
     }
     yield;
   }
-  const max = options.maxBookings ?? DEFAULT_MAX_BOOKINGS;
-  const bookings = out.bookings.sort((a, b) => a.start.localeCompare(b.start) || a.occurrenceKey.localeCompare(b.occurrenceKey));
-  if (bookings.length > max) {
-    out.skipped.push(`${bookings.length} bookings in the window, more than the ${max} a room keeps: those from ${bookings[max]!.start} on are left out`);
-    bookings.length = max;
-  }
-  out.shown.sort((a, b) => a.start.localeCompare(b.start));
+  const bookings = keepEarliest(out, max);
+  if (out.cutoff) out.skipped.push(`more than ${max} bookings in the window, as many as a room keeps: those from ${out.cutoff} on are left out`);
+  out.shown.sort((a, b) => before(a.start, b.start));
   return { bookings, shown: out.shown, skipped: out.skipped, events: root.getAllSubcomponents('vevent').length };
 }
 
