@@ -172,6 +172,7 @@ export class CalendarFeed {
       if (this.holdEmpty(expansion)) {
         const detail = `${redactFeedUrl(url)} came back empty; keeping the last good schedule until it is still empty at the next read`;
         db.prepare("UPDATE calendar_feed SET tried_at = ?, last_error = NULL WHERE id = 'default'").run(triedAt);
+        if (before?.lastError) this.options.bus.publish({ type: 'fault.cleared', faultId: CALENDAR_FAULT_ID, detail: 'calendar feed readable again' });
         log.warn({ feed: redactFeedUrl(url) }, 'calendar feed came back empty; keeping the last good schedule');
         this.setHealth({ state: 'holding', detail, skipped: this.skipped.length }, triedAt, before?.goodAt ?? null);
         return { added: 0, updated: 0, cancelled: 0 };

@@ -42,6 +42,8 @@ const MAX_IN_WINDOW_PER_SERIES = 1000;
 /** Occurrences walked through for one series, before the window included (a 2012 daily series walks ~5,000). */
 const MAX_STEPS_PER_SERIES = 200_000;
 export const DEFAULT_MAX_BOOKINGS = 2000;
+/** Lines of `skipped` kept; the rest are counted. */
+const MAX_REPORTED = 100;
 /** The expansion pauses (yields) after this many steps, so a caller can give the event loop a turn. */
 const STEPS_PER_YIELD = 16;
 
@@ -267,6 +269,8 @@ export function* expansionSteps(source: string | Uint8Array, options: ExpandOpti
   }
   const bookings = keepEarliest(out, max);
   if (out.cutoff) out.skipped.push(`more than ${max} bookings in the window, as many as a room keeps: those from ${out.cutoff} on are left out`);
+  // A feed of thousands of broken lines must not make a report of thousands of lines.
+  if (out.skipped.length > MAX_REPORTED) out.skipped.splice(MAX_REPORTED - 1, out.skipped.length, `… and ${out.skipped.length - MAX_REPORTED + 1} more`);
   out.shown.sort((a, b) => before(a.start, b.start));
   return { bookings, shown: out.shown, skipped: out.skipped, events: root.getAllSubcomponents('vevent').length };
 }

@@ -88,15 +88,20 @@ export function cleanFeed(text: string, checkEachLine: boolean): CleanedFeed {
   const tzids = new Set<string>();
   let summary = '';
   let pending: string[] = [];
+  let inEvent = false;
   for (const raw of lines) {
     const line = raw.trimEnd();
     if (!line) continue;
     if (/^(BEGIN|END):/i.test(line)) {
-      if (/^END:VEVENT$/i.test(line)) {
-        for (const s of pending) skipped.push(summary ? `"${summary}": ${s}` : s);
+      // What was left out is reported at the end of its event (named by its summary) or of another top-level component.
+      const endOfEvent = /^END:VEVENT$/i.test(line);
+      if ((endOfEvent || (!inEvent && /^END:/i.test(line))) && pending.length > 0) {
+        for (const s of pending) skipped.push(endOfEvent && summary ? `"${summary}": ${s}` : s);
         pending = [];
-        summary = '';
       }
+      if (/^BEGIN:VEVENT$/i.test(line)) inEvent = true;
+      if (endOfEvent) inEvent = false;
+      if (/^(BEGIN|END):VEVENT$/i.test(line)) summary = '';
       kept.push(line);
       continue;
     }
