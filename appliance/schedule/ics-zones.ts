@@ -95,7 +95,13 @@ export function registerFeedZones(root: ICAL.Component, tzids: ReadonlySet<strin
   }
   const unknown: string[] = [];
   for (const tzid of new Set([...tzids, ...vtimezones.keys()])) {
+    // ical.js's own UTC names ("UTC", "GMT", "Z") stay as they are: other users of ical.js rely on them.
+    if (ICAL.TimezoneService.get(tzid) === ICAL.Timezone.utcTimezone) continue;
     const iana = ianaZoneFor(tzid);
+    if (iana === 'UTC') {
+      ICAL.TimezoneService.register(ICAL.Timezone.utcTimezone, tzid);
+      continue;
+    }
     if (iana) {
       ICAL.TimezoneService.register(new IanaZone(tzid, iana), tzid);
       continue;
