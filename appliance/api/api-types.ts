@@ -124,7 +124,22 @@ export interface AdminOverview {
   selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
   panels: import('../panel/panel-repository.js').PanelRecord[];
   waiting: { code: string; name: string; since: string }[];
+  /** Messages not yet delivered: how many wait, how many were given up, and the latest failures with their reason. */
+  notifications: { pending: number; dead: number; failing: NotificationFailureView[] };
   settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };
+}
+
+/** One undelivered message in the admin view. `permanent`: it will not go through until the channel or message is fixed. */
+export interface NotificationFailureView {
+  id: number;
+  channel: string;
+  kind: string;
+  title: string;
+  status: 'pending' | 'dead';
+  failure: 'permanent' | 'temporary';
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: string;
 }
 
 /** Result of a check-in (POST /api/v1/meetings/:id/checkins). */

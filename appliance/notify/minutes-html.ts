@@ -22,7 +22,7 @@ export function plainTextToHtml(title: string, text: string): string {
     const numbered = /^\s*(\d+)\.\s+(.*)$/.exec(line);
     if (heading) {
       closeList();
-      const level = Math.min(6, heading[1]!.length + 1);
+      const level = heading[1]!.length;
       out.push(`<h${level}>${inline(heading[2]!)}</h${level}>`);
     } else if (bullet) {
       if (list !== 'ul') (closeList(), out.push('<ul>'), (list = 'ul'));

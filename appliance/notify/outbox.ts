@@ -92,6 +92,19 @@ export class Outbox {
     return this.db.prepare("UPDATE notify_outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status != 'sent'").run(now.toISOString(), id).changes === 1;
   }
 
+  /** Counts by status, for the admin view. */
+  counts(): { pending: number; dead: number } {
+    const rows = this.db.prepare("SELECT status, COUNT(*) AS n FROM notify_outbox WHERE status != 'sent' GROUP BY status").all() as { status: OutboxStatus; n: number }[];
+    const of = (status: OutboxStatus) => rows.find((r) => r.status === status)?.n ?? 0;
+    return { pending: of('pending'), dead: of('dead') };
+  }
+
+  /** The latest entries whose last attempt failed and that are not sent. */
+  failing(limit = 10): OutboxEntry[] {
+    const rows = this.db.prepare("SELECT * FROM notify_outbox WHERE status != 'sent' AND failure IS NOT NULL ORDER BY id DESC LIMIT ?").all(limit) as Row[];
+    return rows.map(toEntry);
+  }
+
   get(id: number): OutboxEntry | undefined {
     const row = this.db.prepare('SELECT * FROM notify_outbox WHERE id = ?').get(id) as Row | undefined;
     return row && toEntry(row);
