@@ -70,7 +70,7 @@ export class MeetingTexts {
     return {
       kind: 'followup',
       title: `Action item due ${item.deadline?.slice(0, 10) ?? ''}: ${item.text}`,
-      text: `${item.owner}, this action item from "${meetingTitle}" is due ${item.deadline ?? ''}.\nStatus: ${item.status}. Update it through the room API (PATCH /api/v1/action-items/${item.id}).`,
+      text: `${item.owner}, this action item from "${meetingTitle}" is due ${item.deadline?.slice(0, 10) ?? ''}.\nStatus: ${item.status}. Update it through the room API (PATCH /api/v1/action-items/${item.id}).`,
       meetingId: item.meetingId,
     };
   }
