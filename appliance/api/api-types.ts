@@ -92,7 +92,7 @@ export type StreamMessage =
   | { type: 'help'; request: HelpRequestView }
   | MeetingStreamMessage;
 
-// The touch panel (issue 6): shapes of the panel, pairing, help and admin routes.
+// The touch panel: shapes of the panel, pairing, help and admin routes.
 export type { AgendaNowView, DoorAccessView, DoorBookingView, DoorScheduleView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
 export type { CheckIn } from '../meetings/checkin-repository.js';
 export type { Attendee, Person } from '../meetings/meeting-types.js';
