@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
-import { createPtyPair } from '../../drivers/sim/pty-pair.js';
+import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
 import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';
 import { startAppliance, type Appliance } from '../app.js';
 import type { RoomConfig } from '../config/config-schema.js';
@@ -37,6 +37,8 @@ export interface DemoRoom {
   /** The key the room accepts central commands with; the demo's fleet view signs with it. */
   commandKey: { id: string; secret: string };
   camera: ReturnType<typeof startViscaSerialSimulator> extends Promise<infer S> ? S : never;
+  /** The front camera's serial link (a PTY pair): `unplug()` / `replug()` pull and push its cable. */
+  cameraLink: PtyPair;
   display: ReturnType<typeof startPjlinkSimulator> extends Promise<infer S> ? S : never;
   /** Simulators of the other demo devices, by device id. */
   simulators: Map<string, unknown>;
@@ -102,7 +104,7 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     options.configure?.(config);
     const appliance = await startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
     cleanups.push(() => appliance.close());
-    return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, commandKey, camera, display, simulators, close };
+    return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, commandKey, camera, cameraLink: pty, display, simulators, close };
   } catch (err) {
     await close();
     throw err;
