@@ -1,8 +1,8 @@
 /**
  * A broken device is visible before anyone touches it. The front camera's cable is pulled
  * (its real PTY link goes away) and the display stops answering: the Room and Controls
- * screens say so in plain words, live; the camera's joystick and presets and the display's
- * buttons are off and say why; a refusal from a device reads as words, never as an error
+ * screens (door and meeting views) say so in plain words, live; the camera's joystick and
+ * presets and the display's buttons are off and say why; a refusal from a device reads as words, never as an error
  * code or a /tmp path — those are in the admin view only.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -107,6 +107,23 @@ describe('panel: devices in trouble are shown in plain words and their controls 
     await page.locator('[data-testid="device-alerts"] li[data-device="display"]').waitFor();
     await expectNoDeveloperWords();
     await captureStep(page, FLOW, '2-controls');
+  });
+
+  it('turns the quick presets off on the meeting screen too', async () => {
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('book-30').click();
+    await page.getByLabel('Not on the list? Your name').fill('Ada Lovelace');
+    await page.getByRole('button', { name: 'Check in', exact: true }).click();
+    await page.getByTestId('start-meeting').click();
+    await page.getByTestId('time-left').waitFor();
+    await page.locator('[data-testid="device-alerts"] li[data-device="cam-front"]').waitFor();
+    const tiles = page.locator('quick-controls preset-tiles[inert]');
+    await tiles.waitFor();
+    await page.locator('quick-controls').getByTestId('preset-1').click({ force: true });
+    expect(recalls).toHaveLength(1);
+    expect(await page.locator('quick-controls .unavailable').textContent()).toContain('Front camera cannot be used right now, so its controls are off.');
+    await expectNoDeveloperWords();
+    await captureStep(page, FLOW, '3-meeting');
   });
 
   it('keeps the codes and paths for the admin view', async () => {
