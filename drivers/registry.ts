@@ -13,7 +13,3 @@ import { badgeReaderDriver } from './hid-badge-reader/badge-reader-definition.js
 
 /** Every driver the appliance knows. A plain array: adding a driver is adding a line. */
 export const DRIVERS: readonly AnyDriverDefinition[] = [viscaSerialDriver, pjlinkDriver, viscaIpDriver, onvifDriver, shureMxaDriver, tesiraDriver, qsysDriver, mdcDriver, lgDriver, speakerphoneDriver, badgeReaderDriver];
-
-export function findDriver(id: string): AnyDriverDefinition | undefined {
-  return DRIVERS.find((d) => d.id === id);
-}

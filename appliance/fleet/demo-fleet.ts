@@ -4,7 +4,7 @@ import type { CommandKey } from '../telemetry/command-auth.js';
 import { startFleet, type Fleet } from './fleet-service.js';
 
 /**
- * The fleet view the demo room runs next to itself (DESIGN.md: `roomctl start` without a
+ * The fleet view the demo room runs next to itself (`roomctl start` without a
  * config is the room, its simulators, an embedded broker and the fleet view, on loopback).
  * Port 8090, or a free one when that is taken; the demo's token acknowledges issues, and the
  * room's command key carries the answer to a help call back to the room's panel.

@@ -3,14 +3,14 @@
  * vocabulary — and one it does not have yet — reads as a plain sentence with the device's
  * name and counts as "cannot take commands" unless it is ok or degraded; every coded error
  * of the catalog turns into words without a code or a path. (The Chinese side of each text
- * is checked by panel-translations.test.ts.)
+ * is checked by panel-translations.test.ts beside this file.)
  */
 import { describe, expect, it } from 'vitest';
 import { DEVICE_STATUSES } from '../../drivers/core/definition.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
-import { deviceProblem, isUsable, troubledDevices, whyUnavailable } from '../../panel-ui/src/device-health-words.js';
-import { refusalWords } from '../../panel-ui/src/refusal-words.js';
+import { deviceProblem, isUsable, troubledDevices, whyUnavailable } from './device-health-words.js';
+import { refusalWords } from './refusal-words.js';
 
 const DEVELOPER_WORDS = /ROOMCTL_E_|PANEL_E_|\/tmp\/|\/dev\/|undefined|\{/;
 // Read as plain strings: the vocabulary may grow (a status added later must still read well).
