@@ -3,6 +3,11 @@ import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appli
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
+import { ZH_CN } from './zh-cn.js';
+import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
+
+// The advice texts come with the admin view (this chunk), not with the panel's first screen.
+Object.assign(ZH_CN, ZH_CN_SELFTEST);
 
 /** What each check tried, in the panel's words. */
 function checkLabel(check: string): string {
@@ -109,7 +114,7 @@ export class AdminSelftest extends LitElement {
               (f) => html`<li data-testid="selftest-failure" data-device=${f.deviceId} data-check=${f.check}>
                 <strong>${name(f.deviceId)} · ${checkLabel(f.check)}</strong>
                 <span class="reason" data-testid="selftest-reason">${f.detail ?? t('failed')}</span>
-                ${nextStep(f) ? html`<span data-testid="selftest-next">${t('Next step')}: ${nextStep(f)}</span>` : nothing}
+                ${nextStep(f) ? html`<span data-testid="selftest-next">${t('Next step: {step}', { step: nextStep(f)! })}</span>` : nothing}
               </li>`,
             )}
           </ul>`
