@@ -5,6 +5,7 @@
 import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js';
 import type { HelpRequestView } from '../help/help-desk.js';
 import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
+import type { RoomState } from '../meetings/room-state.js';
 
 export type { DeviceKind, DeviceStatus };
 
@@ -63,7 +64,7 @@ export interface RoomView {
   timezone: string;
 }
 
-export type RoomState = 'idle' | 'booked' | 'in_meeting';
+export type { RoomState };
 
 export interface StatusView {
   room: RoomView;
