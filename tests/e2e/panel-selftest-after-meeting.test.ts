@@ -20,6 +20,7 @@ let page: Page;
 let errors: string[];
 
 const statusOf = async (id: string) => ((await (await fetch(`${room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
+const allDevicesOk = async () => ((await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok');
 const latest = async () => (await (await fetch(`${room.baseUrl}/api/v1/selftests/latest`)).json()) as SelfTestReport;
 
 async function runSelfTestFromAdmin(): Promise<void> {
@@ -32,8 +33,8 @@ async function runSelfTestFromAdmin(): Promise<void> {
 describe('panel: the self-test after a meeting wakes the cameras, and explains every failure', () => {
   beforeAll(async () => {
     buildPanelIfStale();
-    room = await startTestRoom({ probeIntervalMs: 300, configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
-    await waitFor(async () => (await Promise.all(['cam-front', 'cam-side', 'display'].map(statusOf))).every((s) => s === 'ok'), 20_000, 'cameras and display ok');
+    room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+    await waitFor(allDevicesOk, 30_000, 'every device of the room ok');
     browser = await launchChromium();
     ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
     await page.getByTestId('nav-admin').click();
