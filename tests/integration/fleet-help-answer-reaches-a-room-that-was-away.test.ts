@@ -7,6 +7,7 @@
  * says so on the issue instead of pretending the room knows.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, TEST_COMMAND_KEY, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
@@ -20,12 +21,17 @@ afterEach(async () => {
 /** How far the fleet's clock is behind: set while staff press Acknowledge, back to 0 after. */
 let skewMs = 0;
 
-async function setUp(commandKey: typeof TEST_COMMAND_KEY | undefined): Promise<{ broker: RunningMosquitto; fleet: Awaited<ReturnType<typeof startTestFleet>>; room: TelemetryRoom }> {
-  const broker = await startMosquitto();
+const ROOM_USER = { username: 'room-hq-aurora', password: 'aurora-broker-password' };
+const FLEET_USER = { username: 'fleet', password: 'fleet-broker-password' };
+/** The documented accounts: the room's as provisioning writes it; the fleet reads everything and may send `ack-help`. */
+const DOCUMENTED_ACL = [mosquittoAcl(ROOM_USER.username, 'hq', 'aurora'), `user ${FLEET_USER.username}`, 'topic read roomctl/#', 'topic write roomctl/+/+/cmd/ack-help', ''].join('\n');
+
+async function setUp(commandKey: typeof TEST_COMMAND_KEY | undefined, withAcl = false): Promise<{ broker: RunningMosquitto; fleet: Awaited<ReturnType<typeof startTestFleet>>; room: TelemetryRoom }> {
+  const broker = await startMosquitto(withAcl ? { users: [ROOM_USER, FLEET_USER], acl: DOCUMENTED_ACL } : {});
   cleanup.push(() => broker.close());
-  const fleet = await startTestFleet({ broker: { url: broker.url }, commandKey, now: () => Date.now() - skewMs });
+  const fleet = await startTestFleet({ broker: { url: broker.url, ...(withAcl ? FLEET_USER : {}) }, commandKey, now: () => Date.now() - skewMs });
   cleanup.push(() => fleet.close());
-  const room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, commandKeys: [TEST_COMMAND_KEY] } });
+  const room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, commandKeys: [TEST_COMMAND_KEY], ...(withAcl ? ROOM_USER : {}) } });
   cleanup.push(() => room.close());
   await until(() => fleet.store.roomSummary('hq', 'aurora')?.online === 'online', 10_000, 'the room online in the fleet');
   return { broker, fleet, room };
@@ -60,6 +66,15 @@ describe('fleet help answers', () => {
     expect((await helpCall(room, call.id)).acknowledgedBy).toBe('Zhang Min');
     await until(() => fleet.store.issue(call.id)?.roomSeenAt, 10_000, 'the fleet to hear the room confirm');
     expect(fleet.store.issue(call.id)?.roomError).toBeNull();
+  });
+
+  it('work under the documented broker accounts: the room answers under its own topics', async () => {
+    const { fleet, room } = await setUp(TEST_COMMAND_KEY, true);
+    const call = await callForHelp(room, 'Video call');
+    await until(() => fleet.store.issue(call.id), 10_000, 'the call in the fleet');
+    expect((await acknowledge(fleet.url, call.id, 'Zhang Min')).status).toBe(200);
+    await until(async () => (await helpCall(room, call.id)).acknowledgedBy === 'Zhang Min', 10_000, 'the room to record the acknowledgement');
+    await until(() => fleet.store.issue(call.id)?.roomSeenAt, 10_000, 'the room\'s answer at the fleet');
   });
 
   it('says on the issue that the room was not told when the fleet has no command key', async () => {
