@@ -1,7 +1,9 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { MoveQueue } from './onvif-move-queue.js';
-import { findPresetFor, presetName, readPosition, readPresets, type CameraPreset } from './onvif-presets.js';
+import { numberPresets, presetName, readPosition, readPresets, type NumberedPreset } from './onvif-presets.js';
+import { readPtzSpaces } from './onvif-ptz-node.js';
+import { GENERIC_SPACES, PtzScale } from './onvif-ptz-spaces.js';
 import { OnvifSession } from './onvif-session.js';
 import { OnvifSnapshots } from './onvif-snapshot.js';
 import { child, descendant, parseXml, textOf } from './onvif-xml.js';
@@ -24,6 +26,23 @@ export interface OnvifDriverOptions {
 
 type Vector = { pan: number; tilt: number; zoom: number };
 
+/** Actions that move the head by other means than the joystick's continuous drive. */
+const MOTION_ACTIONS = new Set(['move', 'stop', 'home', 'preset.recall', 'preset.goto', 'position.absolute', 'position.relative']);
+
+/**
+ * The camera's RTSP URI with the host the room reaches it by: cameras behind NAT, with two
+ * interfaces or a stale DHCP address advertise one the appliance cannot use.
+ */
+export function reachableUri(uri: string, host: string): string {
+  try {
+    const url = new URL(uri);
+    url.hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    return url.toString();
+  } catch {
+    return uri;
+  }
+}
+
 /**
  * An ONVIF Profile S PTZ camera, through the `onvif` npm client. connect(): clock, services,
  * profiles (the client), then device information, the PTZ node (how many presets), the RTSP
@@ -35,6 +54,7 @@ export class OnvifDriver implements DeviceDriver {
   private session: OnvifSession | undefined;
   private profileToken = '';
   private maxPresets = 0;
+  private scale = new PtzScale(GENERIC_SPACES);
   private drive: Vector = { pan: 0, tilt: 0, zoom: 0 };
   private readonly moves = new MoveQueue();
   private readonly snapshots: OnvifSnapshots;
@@ -70,9 +90,16 @@ export class OnvifDriver implements DeviceDriver {
     );
     this.session = session;
     try {
-      await session.call('connect', (cb) => session.cam.connect(cb));
+      await session.handshake().catch((err: unknown) => {
+        throw this.explainAuth(err);
+      });
       const cam = session.cam;
-      const profiles = (cam.profiles ?? []).map((p) => ({ token: String(p.$?.token ?? ''), name: String(p.name ?? ''), ptz: p.PTZConfiguration !== undefined }));
+      const profiles = (cam.profiles ?? []).map((p) => ({
+        token: String(p.$?.token ?? ''),
+        name: String(p.name ?? ''),
+        ptz: p.PTZConfiguration !== undefined,
+        ptzConfiguration: String((p.PTZConfiguration as { $?: { token?: unknown } } | undefined)?.$?.token ?? ''),
+      }));
       const profile = this.config.profile ? profiles.find((p) => p.token === this.config.profile) : profiles.find((p) => p.token === String(cam.activeSource?.profileToken));
       if (!profile) {
         throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', this.config.profile ? `camera has no media profile '${this.config.profile}'` : 'camera has no media profile with video', {
@@ -82,13 +109,21 @@ export class OnvifDriver implements DeviceDriver {
       if (!profile.ptz) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `profile '${profile.token}' has no PTZ configuration: this camera cannot pan or tilt`, { profile: profile.token });
       this.profileToken = profile.token;
       const info = await this.info();
-      const nodes = await session.call('GetNodes', (cb) => cam.getNodes(cb));
-      const node = descendant(parseXml(nodes.xml ?? ''), 'PTZNode');
-      this.maxPresets = Number(textOf(child(node, 'MaximumNumberOfPresets'))) || 0;
+      const node = await readPtzSpaces(session, profile.ptzConfiguration);
+      this.maxPresets = node.maxPresets;
+      this.scale = new PtzScale(node.spaces);
       const streamUri = await this.streamUri();
-      this.ctx.publishState({ info, profile: profile.token, profiles, maxPresets: this.maxPresets, streamUri, events: cam.uri?.events !== undefined ? 'subscribed' : 'polling' });
+      this.ctx.publishState({
+        info,
+        profile: profile.token,
+        profiles: profiles.map(({ token, name, ptz }) => ({ token, name, ptz })),
+        maxPresets: this.maxPresets,
+        presetRange: this.maxPresets > 0 ? `1..${this.maxPresets}` : null,
+        ptzRanges: this.scale.describe(),
+        streamUri,
+      });
       await this.status();
-      this.subscribeEvents(session);
+      await this.subscribeEvents(session);
       this.connected = true;
     } catch (err) {
       await this.disconnect();
@@ -117,60 +152,63 @@ export class OnvifDriver implements DeviceDriver {
     if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
     const cam = session.cam;
     const profileToken = this.profileToken;
+    // Anything but a joystick move ends the joystick's drive: its remembered speeds must not come back with the next move.
+    if (action !== 'move' && MOTION_ACTIONS.has(action)) this.drive = { pan: 0, tilt: 0, zoom: 0 };
     switch (action) {
       case 'move':
         return this.move(p as Partial<Vector>);
       case 'stop':
-        this.drive = { pan: 0, tilt: 0, zoom: 0 };
         await this.moves.enqueue('stop', () => this.call('Stop', (cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)));
         this.ctx.publishState({ motion: { ...this.drive } });
         return this.followMotion();
       case 'home':
         await this.call('GotoHomePosition', (cb) => cam.gotoHomePosition({ profileToken }, cb));
-        this.ctx.publishState({ lastPreset: null });
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       case 'home.set':
         await this.call('SetHomePosition', (cb) => cam.setHomePosition({ profileToken }, cb));
         return undefined;
       case 'preset.recall': {
         const n = this.presetNumber(p.preset);
-        const preset = findPresetFor(n, await this.presets());
+        const preset = (await this.presets()).find((x) => x.number === n);
         if (!preset) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${n} is not stored in the camera`, { preset: n });
         await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: preset.token }, cb));
-        this.ctx.publishState({ lastPreset: n });
+        this.ctx.publishState({ lastPreset: n, motion: { ...this.drive } });
         return this.followMotion();
       }
       case 'preset.save': {
         const n = this.presetNumber(p.preset);
-        const existing = findPresetFor(n, await this.presets());
-        await this.setPreset(existing?.name ?? presetName(n), existing?.token);
+        const existing = (await this.presets()).find((x) => x.number === n);
+        const token = await this.setPreset(existing?.name ?? presetName(n), existing?.token);
         this.ctx.publishState({ lastPreset: n });
-        return undefined;
+        return { token };
       }
       case 'preset.list': {
         const presets = await this.presets();
-        this.ctx.publishState({ presets: presets.map(({ token, name }) => ({ token, name })) });
+        this.ctx.publishState({ presets: presets.map(({ number, token, name }) => ({ number, token, name })), presetsStored: presets.length });
         return presets;
       }
       case 'preset.set':
         return { token: await this.setPreset(String(p.name), p.token === undefined ? undefined : String(p.token)) };
       case 'preset.goto':
         await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: String(p.token) }, cb));
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       case 'preset.remove':
         await this.call('RemovePreset', (cb) => cam.removePreset({ profileToken, presetToken: String(p.token) }, cb));
         return undefined;
       case 'position.absolute': {
-        const speed = typeof p.speed === 'number' ? { x: p.speed, y: p.speed, zoom: p.speed } : undefined;
-        const target = { x: Number(p.pan), y: Number(p.tilt), ...(p.zoom === undefined ? { onlySendPanTilt: true } : { zoom: Number(p.zoom) }), ...(speed ? { speed } : {}) };
-        await this.call('AbsoluteMove', (cb) => cam.absoluteMove({ profileToken, ...target }, cb));
-        this.ctx.publishState({ lastPreset: null });
+        const target = this.scale.absolute({ pan: Number(p.pan), tilt: Number(p.tilt), ...(p.zoom === undefined ? {} : { zoom: Number(p.zoom) }) });
+        const speed = typeof p.speed === 'number' ? { speed: this.scale.speed(p.speed) } : {};
+        await this.inRange('AbsoluteMove', (cb) => cam.absoluteMove({ profileToken, ...target, ...(target.zoom === undefined ? { onlySendPanTilt: true } : {}), ...speed }, cb));
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       }
       case 'position.relative': {
-        const speed = typeof p.speed === 'number' ? { x: p.speed, y: p.speed, zoom: p.speed } : undefined;
-        await this.call('RelativeMove', (cb) => cam.relativeMove({ profileToken, x: Number(p.pan), y: Number(p.tilt), zoom: Number(p.zoom ?? 0), ...(speed ? { speed } : {}) }, cb));
-        this.ctx.publishState({ lastPreset: null });
+        const offset = this.scale.relative({ pan: Number(p.pan), tilt: Number(p.tilt), zoom: Number(p.zoom ?? 0) });
+        const speed = typeof p.speed === 'number' ? { speed: this.scale.speed(p.speed) } : {};
+        await this.inRange('RelativeMove', (cb) => cam.relativeMove({ profileToken, ...offset, ...speed }, cb));
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       }
       case 'status':
@@ -192,12 +230,29 @@ export class OnvifDriver implements DeviceDriver {
     const cam = this.session!.cam;
     const profileToken = this.profileToken;
     const stop = pan === 0 && tilt === 0 && zoom === 0;
+    const velocity = this.scale.velocity(this.drive);
     const outcome = stop
       ? await this.moves.enqueue('stop', () => this.call('Stop', (cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)))
-      : await this.moves.enqueue('move', () => this.call('ContinuousMove', (cb) => cam.continuousMove({ profileToken, x: pan, y: tilt, zoom }, cb)));
+      : await this.moves.enqueue('move', () => this.call('ContinuousMove', (cb) => cam.continuousMove({ profileToken, ...velocity }, cb)));
     if (outcome === 'done') this.ctx.publishState({ motion: { pan, tilt, zoom } });
     void this.followMotion();
     return undefined;
+  }
+
+  /** A position command; a refusal says the camera's ranges, which the room's are scaled onto. */
+  private async inRange(operation: 'AbsoluteMove' | 'RelativeMove', invoke: Parameters<OnvifSession['call']>[1]): Promise<void> {
+    try {
+      await this.call(operation, invoke);
+    } catch (err) {
+      if ((err as RoomctlError).code !== 'ROOMCTL_E_DEVICE_REJECTED') throw err;
+      const r = this.scale.describe();
+      const e = err as RoomctlError;
+      throw new RoomctlError(
+        'ROOMCTL_E_DEVICE_REJECTED',
+        `${e.message} (the camera's range is pan ${r.pan}, tilt ${r.tilt}, zoom ${r.zoom}; the room's -1..1 and 0..1 are scaled onto it)`,
+        { ...(e.details as object), cameraRange: r },
+      );
+    }
   }
 
   private async call(operation: string, invoke: Parameters<OnvifSession['call']>[1]): Promise<void> {
@@ -206,16 +261,24 @@ export class OnvifDriver implements DeviceDriver {
     await session.call(operation, invoke);
   }
 
-  private async presets(): Promise<CameraPreset[]> {
+  private async presets(): Promise<NumberedPreset[]> {
     const session = this.session!;
     const { xml } = await session.call('GetPresets', (cb) => session.cam.getPresets({ profileToken: this.profileToken }, cb));
-    return readPresets(xml);
+    return numberPresets(readPresets(xml), this.maxPresets).map((p) => ({ ...p, position: this.scale.toRoom(p.position) }));
   }
 
   private async setPreset(name: string, token: string | undefined): Promise<string> {
     const session = this.session!;
-    const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: name, ...(token ? { presetToken: token } : {}) }, cb));
-    return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
+    try {
+      const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: name, ...(token ? { presetToken: token } : {}) }, cb));
+      return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
+    } catch (err) {
+      const e = err as RoomctlError;
+      if (/TooManyPresets/.test(String((e.details as { fault?: unknown } | undefined)?.fault))) {
+        throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the camera is full: it stores ${this.maxPresets} presets; overwrite or remove one`, e.details);
+      }
+      throw err;
+    }
   }
 
   private presetNumber(value: unknown): number {
@@ -231,7 +294,7 @@ export class OnvifDriver implements DeviceDriver {
     if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
     const { xml } = await session.call('GetStatus', (cb) => session.cam.getStatus({ profileToken: this.profileToken }, cb));
     const status = descendant(parseXml(xml ?? ''), 'PTZStatus');
-    const position = readPosition(child(status, 'Position'));
+    const position = this.scale.toRoom(readPosition(child(status, 'Position')));
     const moveStatus = child(status, 'MoveStatus');
     const moving = [textOf(child(moveStatus, 'PanTilt')), textOf(child(moveStatus, 'Zoom'))].includes('MOVING');
     this.ctx.publishState({ position, moving });
@@ -241,7 +304,7 @@ export class OnvifDriver implements DeviceDriver {
   private async streamUri(): Promise<string> {
     const session = this.session!;
     const { xml } = await session.call('GetStreamUri', (cb) => session.cam.getStreamUri({ protocol: 'RTSP', profileToken: this.profileToken }, cb));
-    const uri = textOf(descendant(descendant(parseXml(xml ?? ''), 'MediaUri'), 'Uri')) ?? '';
+    const uri = reachableUri(textOf(descendant(descendant(parseXml(xml ?? ''), 'MediaUri'), 'Uri')) ?? '', this.config.host);
     this.ctx.publishState({ streamUri: uri });
     return uri;
   }
@@ -274,14 +337,44 @@ export class OnvifDriver implements DeviceDriver {
     return undefined;
   }
 
-  private subscribeEvents(session: OnvifSession): void {
-    if (!session.cam.uri?.events) return;
-    session.cam.on('eventsError', (err: unknown) => this.ctx.log.debug({ err: String(err) }, 'ONVIF event pull failed; the client retries'));
-    session.cam.on('event', (message: { topic?: { _?: string }; message?: { message?: { data?: { simpleItem?: unknown } } } }) => {
+  /**
+   * The pull-point subscription, asked for here so a refusal is seen (the client would only
+   * emit it); once it exists, the client's pull loop takes over. Refused or absent: the
+   * state says so and the driver keeps polling GetStatus while the camera moves.
+   */
+  private async subscribeEvents(session: OnvifSession): Promise<void> {
+    const cam = session.cam;
+    if (!cam.uri?.events) {
+      this.ctx.publishState({ events: 'polling', eventsDetail: 'the camera offers no event service' });
+      return;
+    }
+    try {
+      await session.call('CreatePullPointSubscription', (cb) => cam.createPullPointSubscription(cb));
+    } catch (err) {
+      if ((err as RoomctlError).code === 'ROOMCTL_E_DEVICE_OFFLINE') throw err;
+      this.ctx.log.info({ detail: (err as Error).message }, 'ONVIF event subscription refused; following the camera by polling');
+      this.ctx.publishState({ events: 'refused', eventsDetail: (err as Error).message });
+      return;
+    }
+    cam.on('eventsError', (err: unknown) => this.ctx.log.debug({ detail: String(err) }, 'ONVIF event pull failed; the client retries'));
+    cam.on('event', (message: { topic?: { _?: string }; message?: { message?: { data?: { simpleItem?: unknown } } } }) => {
       const topic = typeof message.topic?._ === 'string' ? message.topic._ : 'unknown';
       this.ctx.publishState({ lastEvent: { topic, at: new Date().toISOString() } });
       if (/PTZ/i.test(topic)) void this.status().catch(() => undefined);
     });
+    this.ctx.publishState({ events: 'subscribed', eventsDetail: null });
+  }
+
+  /** A credential refusal at connect, said as what it is: the password (or the user) in the config is wrong. */
+  private explainAuth(err: unknown): unknown {
+    const e = err as RoomctlError;
+    if (e.code !== 'ROOMCTL_E_DEVICE_AUTH') return err;
+    const user = this.config.username ? `user '${this.config.username}'` : 'no user (the config gives none)';
+    return new RoomctlError(
+      'ROOMCTL_E_DEVICE_AUTH',
+      `wrong password: the camera at ${this.endpoint} refused ${user} (${e.message}); fix username/password of this device in the config, or the account on the camera (it may be locked after failed logins)`,
+      e.details,
+    );
   }
 
   private lose(error: RoomctlError): void {
