@@ -35,6 +35,8 @@ export interface OnvifSimulatorOptions {
   snapshot?: Buffer | null;
   /** Quirk profiles to play (onvif-sim-quirks.ts). */
   quirks?: readonly OnvifQuirk[];
+  /** How long SetPreset/GotoPreset take under `slow-presets` (default 1.5 s, as measured on real firmware). */
+  presetDelayMs?: number;
 }
 
 export interface SimRequestRecord {
@@ -83,7 +85,7 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
   let port = options.port ?? 0;
   let closed = false;
 
-  const ctx = { ptz, quirks, geometry: simGeometry([...quirks]), snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
+  const ctx = { ptz, quirks, geometry: simGeometry([...quirks]), presetDelayMs: options.presetDelayMs, snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
   const operations: Record<string, OperationHandler> = { ...DEVICE_MEDIA_OPERATIONS, ...PTZ_OPERATIONS };
 
   const respond = (res: ServerResponse, status: number, xml: string, headers: Record<string, string> = {}) => {

@@ -144,7 +144,14 @@ export class OnvifDriver implements DeviceDriver {
 
   /** Watchdog and position: GetStatus is cheap and every PTZ camera answers it. */
   async probe(): Promise<void> {
-    await this.status();
+    try {
+      await this.status();
+    } catch (err) {
+      // Any account may read GetStatus: refused here, the password itself has stopped working
+      // (changed on the camera, or the account locked). That is the link's verdict, said as such.
+      if ((err as RoomctlError).code === 'ROOMCTL_E_DEVICE_AUTH') this.lose(this.explainAuth(err) as RoomctlError);
+      throw err;
+    }
   }
 
   async execute(action: string, p: Record<string, unknown>): Promise<unknown> {

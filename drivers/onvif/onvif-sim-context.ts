@@ -21,6 +21,8 @@ export interface OnvifSimContext {
   quirks: ReadonlySet<OnvifQuirk>;
   /** Its position spaces as seen from outside (degrees for `degree-ranges`). */
   geometry: SimGeometry;
+  /** How long SetPreset/GotoPreset take under `slow-presets` (default 1.5 s). */
+  presetDelayMs?: number;
 }
 
 /** A fault raised by an operation handler; the server turns it into a SOAP fault. */

@@ -24,7 +24,7 @@ function readVector(vector: XmlNode | undefined, base: PtzVector, fault: SoapFau
 const ZERO: PtzVector = { pan: 0, tilt: 0, zoom: 0 };
 const FULL_SPEED: PtzVector = { pan: 1, tilt: 1, zoom: 1 };
 
-const slow = (ctx: OnvifSimContext) => (ctx.quirks.has('slow-presets') ? new Promise((resolve) => setTimeout(resolve, SLOW_PRESET_MS)) : undefined);
+const slow = (ctx: OnvifSimContext) => (ctx.quirks.has('slow-presets') ? new Promise((resolve) => setTimeout(resolve, ctx.presetDelayMs ?? SLOW_PRESET_MS)) : undefined);
 
 function position(ctx: OnvifSimContext, state: PtzVector, element = 'tt:Position'): string {
   const p = ctx.geometry.fromState(state);

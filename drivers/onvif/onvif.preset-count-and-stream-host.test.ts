@@ -1,0 +1,35 @@
+import { afterEach, expect, it } from 'vitest';
+import { createTestContext } from '../testing/test-context.js';
+import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
+import { OnvifDriver } from './onvif-driver.js';
+
+let sim: RunningOnvifSimulator | undefined;
+let driver: OnvifDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await sim?.close();
+});
+
+it('a camera that stores 8 presets: the state says 1..8, the listing how many are stored, the ninth number is refused before sending', async () => {
+  sim = await startOnvifSimulator({ events: false, quirks: ['eight-presets'] });
+  const ctx = createTestContext();
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  await driver.connect();
+  expect(ctx.state).toMatchObject({ maxPresets: 8, presetRange: '1..8' });
+
+  await driver.execute('preset.save', { preset: 1 });
+  await driver.execute('preset.save', { preset: 8 });
+  await driver.execute('preset.list', {});
+  expect(ctx.state).toMatchObject({ presetsStored: 2, presets: [{ number: 1 }, { number: 8 }] });
+  await expect(driver.execute('preset.save', { preset: 9 })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS', details: { allowed: '1..8' } });
+});
+
+it('stream.uri carries the host the room reaches the camera by, not the address the camera advertises', async () => {
+  sim = await startOnvifSimulator({ events: false, rtspUri: 'rtsp://192.168.1.64:554/Streaming/Channels' });
+  const ctx = createTestContext();
+  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  await driver.connect();
+
+  await expect(driver.execute('stream.uri', {})).resolves.toEqual({ uri: 'rtsp://127.0.0.1:554/Streaming/Channels/profile_main' });
+  expect(ctx.state.streamUri).toBe('rtsp://127.0.0.1:554/Streaming/Channels/profile_main');
+});
