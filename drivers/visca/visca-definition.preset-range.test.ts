@@ -5,7 +5,7 @@ import { viscaSerialDriver } from './visca-serial-definition.js';
 
 const presetRange = (capabilities: ReturnType<typeof capabilitiesOf>) => {
   const ptz = capabilities.find((c) => c.name === 'ptz')!;
-  const recall = ptz.actions.find((a) => a.name === 'preset.recall')!.params as { properties: { preset: { maximum: number } } };
+  const recall = ptz.actions.find((a) => a.name === 'preset.recall')!.params as unknown as { properties: { preset: { maximum: number } } };
   return { trait: ptz.traits?.presets, schema: recall.properties.preset.maximum };
 };
 
