@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { expect, it } from 'vitest';
@@ -13,7 +13,7 @@ it('a "request refused" log line has one msg key, with the error\'s words in det
       done();
     },
   });
-  const app = Fastify({ loggerInstance: pino({ level: 'debug' }, sink) });
+  const app = Fastify({ loggerInstance: pino({ level: 'debug' }, sink) as FastifyBaseLogger });
   installErrorHandling(app);
   app.get('/refuse', () => {
     throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', 'preset 9 is out of range: this camera stores 8 presets');

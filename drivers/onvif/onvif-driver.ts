@@ -6,6 +6,8 @@ import { readPtzSpaces } from './onvif-ptz-node.js';
 import { GENERIC_SPACES, PtzScale } from './onvif-ptz-spaces.js';
 import { OnvifSession } from './onvif-session.js';
 import { OnvifSnapshots } from './onvif-snapshot.js';
+import { reachableUri, subscribeToEvents } from './onvif-events-and-uri.js';
+import { wrongPassword } from './onvif-faults.js';
 import { child, descendant, parseXml, textOf } from './onvif-xml.js';
 
 export interface OnvifConfig {
@@ -29,19 +31,6 @@ type Vector = { pan: number; tilt: number; zoom: number };
 /** Actions that move the head by other means than the joystick's continuous drive. */
 const MOTION_ACTIONS = new Set(['move', 'stop', 'home', 'preset.recall', 'preset.goto', 'position.absolute', 'position.relative']);
 
-/**
- * The camera's RTSP URI with the host the room reaches it by: cameras behind NAT, with two
- * interfaces or a stale DHCP address advertise one the appliance cannot use.
- */
-export function reachableUri(uri: string, host: string): string {
-  try {
-    const url = new URL(uri);
-    url.hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-    return url.toString();
-  } catch {
-    return uri;
-  }
-}
 
 /**
  * An ONVIF Profile S PTZ camera, through the `onvif` npm client. connect(): clock, services,
@@ -123,7 +112,7 @@ export class OnvifDriver implements DeviceDriver {
         streamUri,
       });
       await this.status();
-      await this.subscribeEvents(session);
+      await subscribeToEvents(session, this.ctx, () => void this.status().catch(() => undefined));
       this.connected = true;
     } catch (err) {
       await this.disconnect();
@@ -344,44 +333,8 @@ export class OnvifDriver implements DeviceDriver {
     return undefined;
   }
 
-  /**
-   * The pull-point subscription, asked for here so a refusal is seen (the client would only
-   * emit it); once it exists, the client's pull loop takes over. Refused or absent: the
-   * state says so and the driver keeps polling GetStatus while the camera moves.
-   */
-  private async subscribeEvents(session: OnvifSession): Promise<void> {
-    const cam = session.cam;
-    if (!cam.uri?.events) {
-      this.ctx.publishState({ events: 'polling', eventsDetail: 'the camera offers no event service' });
-      return;
-    }
-    try {
-      await session.call('CreatePullPointSubscription', (cb) => cam.createPullPointSubscription(cb));
-    } catch (err) {
-      if ((err as RoomctlError).code === 'ROOMCTL_E_DEVICE_OFFLINE') throw err;
-      this.ctx.log.info({ detail: (err as Error).message }, 'ONVIF event subscription refused; following the camera by polling');
-      this.ctx.publishState({ events: 'refused', eventsDetail: (err as Error).message });
-      return;
-    }
-    cam.on('eventsError', (err: unknown) => this.ctx.log.debug({ detail: String(err) }, 'ONVIF event pull failed; the client retries'));
-    cam.on('event', (message: { topic?: { _?: string }; message?: { message?: { data?: { simpleItem?: unknown } } } }) => {
-      const topic = typeof message.topic?._ === 'string' ? message.topic._ : 'unknown';
-      this.ctx.publishState({ lastEvent: { topic, at: new Date().toISOString() } });
-      if (/PTZ/i.test(topic)) void this.status().catch(() => undefined);
-    });
-    this.ctx.publishState({ events: 'subscribed', eventsDetail: null });
-  }
-
-  /** A credential refusal at connect, said as what it is: the password (or the user) in the config is wrong. */
   private explainAuth(err: unknown): unknown {
-    const e = err as RoomctlError;
-    if (e.code !== 'ROOMCTL_E_DEVICE_AUTH') return err;
-    const user = this.config.username ? `user '${this.config.username}'` : 'no user (the config gives none)';
-    return new RoomctlError(
-      'ROOMCTL_E_DEVICE_AUTH',
-      `wrong password: the camera at ${this.endpoint} refused ${user} (${e.message}); fix username/password of this device in the config, or the account on the camera (it may be locked after failed logins)`,
-      e.details,
-    );
+    return wrongPassword(err, this.endpoint, this.config.username);
   }
 
   private lose(error: RoomctlError): void {

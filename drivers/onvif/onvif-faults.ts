@@ -64,3 +64,15 @@ export function onvifError(err: unknown, xml: string | undefined, operation: str
   // Not SOAP, not a socket error: the camera answered with something that is not ONVIF.
   return { error: new RoomctlError('ROOMCTL_E_PROTOCOL', `camera answered ${operation} with something that is not ONVIF: ${message}`, { operation }), linkBroken: false };
 }
+
+/** A credential refusal, said as what it is: the password (or the user) in the config is wrong, or the account locked. */
+export function wrongPassword(err: unknown, endpoint: string, username: string | undefined): unknown {
+  const e = err as RoomctlError;
+  if (e?.code !== 'ROOMCTL_E_DEVICE_AUTH') return err;
+  const user = username ? `user '${username}'` : 'no user (the config gives none)';
+  return new RoomctlError(
+    'ROOMCTL_E_DEVICE_AUTH',
+    `wrong password: the camera at ${endpoint} refused ${user} (${e.message}); fix username/password of this device in the config, or the account on the camera (it may be locked after failed logins)`,
+    e.details,
+  );
+}
