@@ -74,10 +74,6 @@ export function numberPresets(presets: readonly CameraPreset[], max: number): Nu
   return [...taken.entries()].sort(([a], [b]) => a - b).map(([number, p]) => ({ ...p, number }));
 }
 
-export function findPresetFor(n: number, presets: readonly CameraPreset[], max: number): CameraPreset | undefined {
-  return numberPresets(presets, max).find((p) => p.number === n);
-}
-
 /** Presets from a GetPresets response, tokens kept as the strings the camera sent. */
 export function readPresets(xml: string | undefined): CameraPreset[] {
   const body = descendant(xml ? parseXml(xml) : undefined, 'GetPresetsResponse');
