@@ -89,7 +89,9 @@ export class OnvifDriver implements DeviceDriver {
         ptz: p.PTZConfiguration !== undefined,
         ptzConfiguration: String((p.PTZConfiguration as { $?: { token?: unknown } } | undefined)?.$?.token ?? ''),
       }));
-      const profile = this.config.profile ? profiles.find((p) => p.token === this.config.profile) : profiles.find((p) => p.token === String(cam.activeSource?.profileToken));
+      const profile = this.config.profile
+        ? profiles.find((p) => p.token === this.config.profile)
+        : (profiles.find((p) => p.token === String(cam.activeSource?.profileToken)) ?? profiles.find((p) => p.ptz));
       if (!profile) {
         throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', this.config.profile ? `camera has no media profile '${this.config.profile}'` : 'camera has no media profile with video', {
           allowed: profiles.map((p) => p.token),

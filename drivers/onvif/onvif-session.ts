@@ -98,7 +98,13 @@ export class OnvifSession {
     // Profile S: the Media (ver10) service, which every PTZ camera of that profile offers.
     (cam as unknown as { media2Support: boolean }).media2Support = false;
     await this.call('GetProfiles', (cb) => cam.getProfiles(cb));
-    await this.call('GetVideoSources', (cb) => cam.getVideoSources(cb));
+    try {
+      await this.call('GetVideoSources', (cb) => cam.getVideoSources(cb));
+    } catch (err) {
+      // Only used to pick the default profile; the driver falls back to the first with PTZ.
+      if ((err as RoomctlError).code === 'ROOMCTL_E_DEVICE_AUTH') throw err;
+      return;
+    }
     try {
       cam.getActiveSources();
     } catch {
