@@ -4,7 +4,7 @@ import { MoveQueue } from './onvif-move-queue.js';
 import { numberPresets, presetName, readPosition, readPresets, type NumberedPreset } from './onvif-presets.js';
 import { readPtzSpaces } from './onvif-ptz-node.js';
 import { GENERIC_SPACES, PtzScale } from './onvif-ptz-spaces.js';
-import { OnvifSession } from './onvif-session.js';
+import { OnvifSession, QUESTION_TIMEOUT_MS } from './onvif-session.js';
 import { OnvifSnapshots } from './onvif-snapshot.js';
 import { reachableUri, subscribeToEvents } from './onvif-events-and-uri.js';
 import { wrongPassword } from './onvif-faults.js';
@@ -57,7 +57,7 @@ export class OnvifDriver implements DeviceDriver {
     private readonly ctx: DriverContext,
     private readonly options: OnvifDriverOptions = {},
   ) {
-    this.snapshots = new OnvifSnapshots({ host: config.host, username: config.username, password: config.password, timeoutMs: config.timeoutMs ?? 2000 });
+    this.snapshots = new OnvifSnapshots({ host: config.host, username: config.username, password: config.password, timeoutMs: config.timeoutMs ?? QUESTION_TIMEOUT_MS });
   }
 
   get endpoint(): string {
@@ -73,7 +73,7 @@ export class OnvifDriver implements DeviceDriver {
     if (this.session) await this.disconnect();
     this.closing = false;
     const session: OnvifSession = await OnvifSession.open(
-      { host: this.config.host, port: this.config.port ?? 80, username: this.config.username, password: this.config.password, auth: this.config.auth ?? 'ws-security', timeoutMs: this.config.timeoutMs ?? 2000 },
+      { host: this.config.host, port: this.config.port ?? 80, username: this.config.username, password: this.config.password, auth: this.config.auth ?? 'ws-security', timeoutMs: this.config.timeoutMs ?? QUESTION_TIMEOUT_MS },
       // A late failure of an earlier session must not take down this one.
       (error) => this.session === session && this.lose(error),
     );

@@ -23,6 +23,9 @@ export type OnvifCallback = (err: Error | null, data?: any, xml?: string) => voi
  * travelling to it before replying (both seen taking 1–2.5 s). They get 10 s; the joystick's
  * ContinuousMove/Stop 5 s; questions the configured `timeoutMs`.
  */
+/** How long a question may take when the config does not say (a busy camera answers GetStatus in 1–2 s). */
+export const QUESTION_TIMEOUT_MS = 5000;
+
 const SLOW = new Set(['SetPreset', 'RemovePreset', 'GotoPreset', 'GotoHomePosition', 'SetHomePosition', 'AbsoluteMove', 'RelativeMove']);
 const QUICK_COMMANDS = new Set(['ContinuousMove', 'Stop']);
 
