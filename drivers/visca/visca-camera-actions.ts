@@ -26,6 +26,9 @@ export interface ViscaCameraActionsOptions {
 
 type Params = Record<string, unknown>;
 
+/** Actions that move the head to a place, ending any joystick drive of pan and tilt. */
+const TRAVEL = new Set(['home', 'reset', 'preset.recall', 'position.absolute', 'position.relative']);
+
 /**
  * Shared and camera-specific actions → VISCA requests, scaled and range-checked for the
  * model's profile. Transport-agnostic, so VISCA over IP can reuse it as is.
@@ -41,6 +44,8 @@ export class ViscaCameraActions {
 
   async execute(action: string, p: Params): Promise<unknown> {
     const address = this.o.address;
+    // Travel to a place ends the joystick's pan-tilt drive: its remembered speeds must not come back with the next move.
+    if (TRAVEL.has(action)) this.drive = { ...this.drive, pan: 0, tilt: 0 };
     switch (action) {
       case 'power': {
         const on = p.on === true;
@@ -56,7 +61,6 @@ export class ViscaCameraActions {
         this.o.publishState({ motion: { pan: 0, tilt: 0, zoom: 0 } });
         return undefined;
       case 'home':
-        this.drive = { ...this.drive, pan: 0, tilt: 0 };
         await this.command(encode(C.panTiltHome, { address }), 'home', { motion: true });
         this.o.publishState({ position: { pan: 0, tilt: 0 }, lastPreset: null });
         return undefined;
