@@ -114,6 +114,10 @@ export class OnvifDriver implements DeviceDriver {
         streamUri,
       });
       await this.status();
+      await this.publishPresets().catch((err: unknown) => {
+        // A camera without presets (or refusing GetPresets) still pans and tilts.
+        if ((err as RoomctlError).code !== 'ROOMCTL_E_NOT_SUPPORTED' && (err as RoomctlError).code !== 'ROOMCTL_E_DEVICE_REJECTED') throw err;
+      });
       await subscribeToEvents(session, this.ctx, () => void this.status().catch(() => undefined));
       this.connected = true;
     } catch (err) {
@@ -181,11 +185,8 @@ export class OnvifDriver implements DeviceDriver {
         this.ctx.publishState({ lastPreset: n });
         return { token };
       }
-      case 'preset.list': {
-        const presets = await this.presets();
-        this.ctx.publishState({ presets: presets.map(({ number, token, name }) => ({ number, token, name })), presetsStored: presets.length });
-        return presets;
-      }
+      case 'preset.list':
+        return this.publishPresets();
       case 'preset.set':
         return { token: await this.setPreset(String(p.name), p.token === undefined ? undefined : String(p.token)) };
       case 'preset.goto':
@@ -263,6 +264,13 @@ export class OnvifDriver implements DeviceDriver {
     const session = this.session!;
     const { xml } = await session.call('GetPresets', (cb) => session.cam.getPresets({ profileToken: this.profileToken }, cb));
     return numberPresets(readPresets(xml), this.maxPresets).map((p) => ({ ...p, position: this.scale.toRoom(p.position) }));
+  }
+
+  /** The camera's presets with their numbers, also into the state: which numbers exist, how many are stored. */
+  private async publishPresets(): Promise<NumberedPreset[]> {
+    const presets = await this.presets();
+    this.ctx.publishState({ presets: presets.map(({ number, token, name }) => ({ number, token, name })), presetsStored: presets.length });
+    return presets;
   }
 
   private async setPreset(name: string, token: string | undefined): Promise<string> {

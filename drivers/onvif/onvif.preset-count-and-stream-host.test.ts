@@ -16,7 +16,7 @@ it('a camera that stores 8 presets: the state says 1..8, the listing how many ar
   const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
   await driver.connect();
-  expect(ctx.state).toMatchObject({ maxPresets: 8, presetRange: '1..8' });
+  expect(ctx.state).toMatchObject({ maxPresets: 8, presetRange: '1..8', presetsStored: 0 });
 
   await driver.execute('preset.save', { preset: 1 });
   await driver.execute('preset.save', { preset: 8 });
