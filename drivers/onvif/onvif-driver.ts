@@ -8,7 +8,7 @@ import { OnvifSession, QUESTION_TIMEOUT_MS } from './onvif-session.js';
 import { OnvifSnapshots } from './onvif-snapshot.js';
 import { reachableUri, subscribeToEvents } from './onvif-events-and-uri.js';
 import { wrongPassword } from './onvif-faults.js';
-import { child, descendant, parseXml, textOf } from './onvif-xml.js';
+import { child, descendant, escapeXml, parseXml, textOf } from './onvif-xml.js';
 
 export interface OnvifConfig {
   host: string;
@@ -98,7 +98,8 @@ export class OnvifDriver implements DeviceDriver {
         });
       }
       if (!profile.ptz) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `profile '${profile.token}' has no PTZ configuration: this camera cannot pan or tilt`, { profile: profile.token });
-      this.profileToken = profile.token;
+      // The client writes tokens into its XML as they are: escaped once here, for every request.
+      this.profileToken = escapeXml(profile.token);
       const info = await this.info();
       const node = await readPtzSpaces(session, profile.ptzConfiguration);
       this.maxPresets = node.maxPresets;
@@ -174,7 +175,7 @@ export class OnvifDriver implements DeviceDriver {
         const n = this.presetNumber(p.preset);
         const preset = (await this.presets()).find((x) => x.number === n);
         if (!preset) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${n} is not stored in the camera`, { preset: n });
-        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: preset.token }, cb));
+        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: escapeXml(preset.token) }, cb));
         this.ctx.publishState({ lastPreset: n, motion: { ...this.drive } });
         return this.followMotion();
       }
@@ -190,11 +191,11 @@ export class OnvifDriver implements DeviceDriver {
       case 'preset.set':
         return { token: await this.setPreset(String(p.name), p.token === undefined ? undefined : String(p.token)) };
       case 'preset.goto':
-        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: String(p.token) }, cb));
+        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: escapeXml(String(p.token)) }, cb));
         this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       case 'preset.remove':
-        await this.call('RemovePreset', (cb) => cam.removePreset({ profileToken, presetToken: String(p.token) }, cb));
+        await this.call('RemovePreset', (cb) => cam.removePreset({ profileToken, presetToken: escapeXml(String(p.token)) }, cb));
         return undefined;
       case 'position.absolute': {
         const target = this.scale.absolute({ pan: Number(p.pan), tilt: Number(p.tilt), ...(p.zoom === undefined ? {} : { zoom: Number(p.zoom) }) });
@@ -276,7 +277,7 @@ export class OnvifDriver implements DeviceDriver {
   private async setPreset(name: string, token: string | undefined): Promise<string> {
     const session = this.session!;
     try {
-      const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: name, ...(token ? { presetToken: token } : {}) }, cb));
+      const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: escapeXml(name), ...(token ? { presetToken: escapeXml(token) } : {}) }, cb));
       return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
     } catch (err) {
       const e = err as RoomctlError;
