@@ -26,7 +26,7 @@ export const ONVIF_QUIRKS = [
   },
   {
     name: 'lockout',
-    description: 'After 5 failed logins the account is locked for 30 minutes: even the right password is refused with NotAuthorized meanwhile.',
+    description: 'After 5 failed logins the account is locked for 30 minutes: even the right password is refused with NotAuthorized meanwhile. Authentication on (admin/onvif unless --username/--password are given).',
     source: 'rvi/ONVIFCameraAndroid#24 (GetProfiles fault "Invalid username or password! You still have 29 attempt(s)."); Hikvision and Dahua lock an account after repeated failures (their web manuals: "illegal login lock").',
   },
   {

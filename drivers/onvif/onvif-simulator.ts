@@ -6,11 +6,14 @@ import { ONVIF_QUIRKS, parseOnvifQuirks } from './onvif-sim-quirks.js';
 
 const AUTH_MODES: OnvifAuthMode[] = ['any', 'ws-security', 'digest'];
 
+/** The account a `lockout` camera checks when no --username/--password is given (a lock-out needs a password). */
+export const LOCKOUT_ACCOUNT = { username: 'admin', password: 'onvif' } as const;
+
 export const onvifSimulator: SimulatorDefinition = {
   driver: 'onvif',
   description:
     'An ONVIF PTZ camera: HTTP SOAP (Device, Media, PTZ, Events) and WS-Discovery. Options: host (default 127.0.0.1), port (default 8899, a common ONVIF port; 80 needs root), ' +
-    'username and password (default: no authentication), auth (any, ws-security, digest), discoveryPort (default 3702, multicast; 0 for a private port), presets (default 16), quirks (comma-separated profile names).',
+    'username and password (default: no authentication; admin/onvif under the lockout profile), auth (any, ws-security, digest), discoveryPort (default 3702, multicast; 0 for a private port), presets (default 16), quirks (comma-separated profile names).',
   quirks: ONVIF_QUIRKS,
   async start(options) {
     const quirks = parseOnvifQuirks(options.quirks);
@@ -31,7 +34,11 @@ export const onvifSimulator: SimulatorDefinition = {
       discovery: { port: discoveryPort },
       ptz: options.presets === undefined && quirks.includes('eight-presets') ? {} : { maxPresets: presets },
       quirks,
-      ...(options.username !== undefined ? { auth: { username: options.username, password: options.password!, mode } } : {}),
+      ...(options.username !== undefined
+        ? { auth: { username: options.username, password: options.password!, mode } }
+        : quirks.includes('lockout')
+          ? { auth: LOCKOUT_ACCOUNT }
+          : {}),
     });
   },
 };
