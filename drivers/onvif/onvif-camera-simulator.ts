@@ -37,6 +37,8 @@ export interface OnvifSimulatorOptions {
   quirks?: readonly OnvifQuirk[];
   /** How long SetPreset/GotoPreset take under `slow-presets` (default 1.5 s, as measured on real firmware). */
   presetDelayMs?: number;
+  /** GetNodes without SupportedPTZSpaces (a trimmed node), so only GetConfigurationOptions tells the ranges. */
+  spacesOnlyInOptions?: boolean;
 }
 
 export interface SimRequestRecord {
@@ -85,7 +87,7 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
   let port = options.port ?? 0;
   let closed = false;
 
-  const ctx = { ptz, quirks, geometry: simGeometry([...quirks]), presetDelayMs: options.presetDelayMs, snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
+  const ctx = { ptz, quirks, geometry: simGeometry([...quirks]), presetDelayMs: options.presetDelayMs, spacesOnlyInOptions: options.spacesOnlyInOptions, snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
   const operations: Record<string, OperationHandler> = { ...DEVICE_MEDIA_OPERATIONS, ...PTZ_OPERATIONS };
 
   const respond = (res: ServerResponse, status: number, xml: string, headers: Record<string, string> = {}) => {

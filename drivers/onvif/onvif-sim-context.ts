@@ -21,6 +21,8 @@ export interface OnvifSimContext {
   quirks: ReadonlySet<OnvifQuirk>;
   /** Its position spaces as seen from outside (degrees for `degree-ranges`). */
   geometry: SimGeometry;
+  /** GetNodes leaves SupportedPTZSpaces out: only GetConfigurationOptions says the ranges. */
+  spacesOnlyInOptions?: boolean;
   /** How long SetPreset/GotoPreset take under `slow-presets` (default 1.5 s). */
   presetDelayMs?: number;
 }

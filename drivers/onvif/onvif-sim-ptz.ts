@@ -53,7 +53,8 @@ function spaces(ctx: OnvifSimContext): string {
 
 function node(ctx: OnvifSimContext): string {
   return (
-    `<tptz:PTZNode token="${PTZ_NODE}" FixedHomePosition="false"><tt:Name>PTZ</tt:Name><tt:SupportedPTZSpaces>${spaces(ctx)}</tt:SupportedPTZSpaces>` +
+    `<tptz:PTZNode token="${PTZ_NODE}" FixedHomePosition="false"><tt:Name>PTZ</tt:Name>` +
+    (ctx.spacesOnlyInOptions ? '' : `<tt:SupportedPTZSpaces>${spaces(ctx)}</tt:SupportedPTZSpaces>`) +
     `<tt:MaximumNumberOfPresets>${ctx.ptz.maxPresets}</tt:MaximumNumberOfPresets><tt:HomeSupported>true</tt:HomeSupported></tptz:PTZNode>`
   );
 }
