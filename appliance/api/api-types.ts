@@ -6,6 +6,7 @@ import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js'
 import type { HelpRequestView } from '../help/help-desk.js';
 import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
 import type { CalendarHealth } from '../schedule/calendar-feed.js';
+import type { RoomState } from '../meetings/room-state.js';
 
 export type { CalendarHealth, DeviceKind, DeviceStatus };
 
@@ -64,7 +65,7 @@ export interface RoomView {
   timezone: string;
 }
 
-export type RoomState = 'idle' | 'booked' | 'in_meeting';
+export type { RoomState };
 
 export interface StatusView {
   room: RoomView;
@@ -95,7 +96,7 @@ export type StreamMessage =
   | { type: 'help'; request: HelpRequestView }
   | MeetingStreamMessage;
 
-// The touch panel (issue 6): shapes of the panel, pairing, help and admin routes.
+// The touch panel: shapes of the panel, pairing, help and admin routes.
 export type { AgendaNowView, DoorAccessView, DoorBookingView, DoorScheduleView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
 export type { CheckIn } from '../meetings/checkin-repository.js';
 export type { Attendee, Person } from '../meetings/meeting-types.js';
@@ -119,15 +120,44 @@ export interface PanelInfo {
   presets: { device: string; preset: number; name: string; nameZh?: string }[];
   /** The camera the live media preview shows (media.video.camera); null: no preview */
   previewCamera: string | null;
+  /** The room reports device faults to facilities (an MQTT link): "facilities have been told". */
+  faultsReported?: boolean;
 }
 
 /** GET /api/v1/admin/overview */
 export interface AdminOverview {
   devices: DeviceView[];
-  selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
+  selfTest: { id: string; at: string; passed: boolean; failed: string[]; failures: SelfTestFailureView[] } | null;
   panels: import('../panel/panel-repository.js').PanelRecord[];
   waiting: { code: string; name: string; since: string }[];
+  /** Messages not yet delivered: how many wait, how many were given up, and the latest failures with their reason. */
+  notifications: { pending: number; dead: number; failing: NotificationFailureView[] };
   settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };
+  /** The calendar feed's health; null when the room reads none. */
+  calendar: CalendarHealth | null;
+}
+
+/** A failed self-test check, as the admin view shows it: the reason and what to do. */
+export interface SelfTestFailureView {
+  deviceId: string;
+  check: string;
+  detail: string | null;
+  code: string | null;
+  advice: string | null;
+  nextStep: string | null;
+}
+
+/** One undelivered message in the admin view. `permanent`: it will not go through until the channel or message is fixed. */
+export interface NotificationFailureView {
+  id: number;
+  channel: string;
+  kind: string;
+  title: string;
+  status: 'pending' | 'dead';
+  failure: 'permanent' | 'temporary';
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: string;
 }
 
 /** Result of a check-in (POST /api/v1/meetings/:id/checkins). */

@@ -1,5 +1,8 @@
+import { ZH_CN_HEALTH } from './zh-cn-health.js';
+
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
+  ...ZH_CN_HEALTH,
   'Action item': '待办事项',
   'Action items': '待办事项',
   '+{n} min': '+{n} 分',
@@ -78,6 +81,11 @@ export const ZH_CN: Record<string, string> = {
   'Last seen {time}': '最后在线 {time}',
   'Last self-test': '最近一次自检',
   Logs: '日志',
+  Messages: '消息',
+  '{pending} waiting to be sent · {dead} given up': '{pending} 条待发送 · {dead} 条已放弃',
+  'Every message was delivered.': '所有消息均已送达。',
+  'Will not go through: fix the channel or the message, then retry.': '无法送达：请修正通知渠道或消息内容后重试。',
+  'Will be tried again at {time} (attempt {n}).': '将于 {time} 重试（第 {n} 次）。',
   Meeting: '会议',
   Microphone: '麦克风',
   'Microphones muted: press to unmute': '麦克风已静音：按下取消静音',

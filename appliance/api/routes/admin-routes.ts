@@ -2,8 +2,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
+import type { SelfTestReport } from '../../meetings/self-test.js';
 import type { PanelServices } from '../../panel/panel-services.js';
 import { PANEL_LOCALES, type PanelLocale } from '../../panel/panel-settings.js';
+import type { Outbox } from '../../notify/outbox.js';
+import type { AdminOverview } from '../api-types.js';
 import { CalendarHealthSchema, DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
 
 const admin = { config: { access: 'admin' as const } };
@@ -30,13 +33,45 @@ const SettingsSchema = Type.Object({
 });
 const OverviewSchema = Type.Object({
   devices: Type.Array(DeviceViewSchema),
-  selfTest: Type.Union([Type.Object({ id: Type.String(), at: Type.String(), passed: Type.Boolean(), failed: Type.Array(Type.String()) }), Type.Null()]),
+  selfTest: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      at: Type.String(),
+      passed: Type.Boolean(),
+      failed: Type.Array(Type.String()),
+      failures: Type.Array(
+        Type.Object({ deviceId: Type.String(), check: Type.String(), detail: Nullable(Type.String()), code: Nullable(Type.String()), advice: Nullable(Type.String()), nextStep: Nullable(Type.String()) }),
+        { description: 'Each failed check with its reason (detail, code) and what to do (advice key, nextStep in words)' },
+      ),
+    }),
+    Type.Null(),
+  ]),
   panels: Type.Array(PanelRecordSchema),
   waiting: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), since: Type.String() })),
+  notifications: Type.Object({
+    pending: Type.Integer(),
+    dead: Type.Integer(),
+    failing: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        channel: Type.String(),
+        kind: Type.String(),
+        title: Type.String(),
+        status: Type.Union([Type.Literal('pending'), Type.Literal('dead')]),
+        failure: Type.Union([Type.Literal('permanent'), Type.Literal('temporary')]),
+        attempts: Type.Integer(),
+        lastError: Type.String(),
+        nextAttemptAt: Type.String(),
+      }),
+    ),
+  }),
   settings: SettingsSchema,
   calendar: Type.Union([CalendarHealthSchema, Type.Null()], { description: 'The calendar feed; null when the room reads none' }),
 });
 const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
+
+const selfTestFailures = (report: SelfTestReport) =>
+  report.results.filter((r) => !r.ok).map((r) => ({ deviceId: r.deviceId, check: r.check, detail: r.detail, code: r.code ?? null, advice: r.advice ?? null, nextStep: r.nextStep ?? null }));
 
 /** The admin view: devices and health, last self-test, logs, restart, paired panels, settings. Every route needs the admin session. */
 export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
@@ -53,9 +88,10 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     const test = core.meetings?.ctx.selfTests.latest();
     return {
       devices: core.devices.list(),
-      selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
+      selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))], failures: selfTestFailures(test) } : null,
       panels: access.panels.list(),
       waiting: access.pairing.waiting(),
+      notifications: notificationsOverview(core.meetings?.outbox),
       settings: settings(),
       calendar: core.status().calendar ?? null,
     };
@@ -113,4 +149,15 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
       return settings();
     },
   );
+}
+
+/** What the admin sees of the outbox: counts and the latest failures with their reason. */
+function notificationsOverview(outbox: Outbox | undefined): AdminOverview['notifications'] {
+  if (!outbox) return { pending: 0, dead: 0, failing: [] };
+  const failing = outbox.failing().flatMap((e) =>
+    e.status === 'sent' || !e.failure
+      ? []
+      : [{ id: e.id, channel: e.channel, kind: e.kind, title: e.message.title, status: e.status, failure: e.failure, attempts: e.attempts, lastError: e.lastError ?? '', nextAttemptAt: e.nextAttemptAt }],
+  );
+  return { ...outbox.counts(), failing };
 }

@@ -17,7 +17,18 @@ const SelfTestSchema = Type.Object({
   meetingId: Type.Union([Type.String(), Type.Null()]),
   at: Type.String(),
   passed: Type.Boolean(),
-  results: Type.Array(Type.Object({ deviceId: Type.String(), check: Type.String(), ok: Type.Boolean(), ran: Type.Boolean(), detail: Type.Union([Type.String(), Type.Null()]) })),
+  results: Type.Array(
+    Type.Object({
+      deviceId: Type.String(),
+      check: Type.String({ description: 'reachable · power-on (waking as the start scene would failed) · answers · camera-home · display-power · mic-level' }),
+      ok: Type.Boolean(),
+      ran: Type.Boolean(),
+      detail: Type.Union([Type.String(), Type.Null()], { description: 'Why it failed, as the device or the room said it' }),
+      code: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The coded error behind a failure' })),
+      advice: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, as a stable key (check-link, check-config, check-login, power-on-failed, device-refused, no-answer, device-busy, mic-silent, try-again)' })),
+      nextStep: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, in words' })),
+    }),
+  ),
 });
 const Figures = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()]));
 
@@ -88,7 +99,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     return result ? { ok: true, ...result } : { ok: false, added: 0, updated: 0, cancelled: 0 };
   });
 
-  const OutboxEntry = Type.Object({ id: Type.Integer(), channel: Type.String(), kind: Type.String(), meetingId: Type.Union([Type.String(), Type.Null()]), recipients: Type.Array(Type.String()), title: Type.String(), status: Type.String(), attempts: Type.Integer(), nextAttemptAt: Type.String(), lastError: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), sentAt: Type.Union([Type.String(), Type.Null()]) });
+  const OutboxEntry = Type.Object({ id: Type.Integer(), channel: Type.String(), kind: Type.String(), meetingId: Type.Union([Type.String(), Type.Null()]), recipients: Type.Array(Type.String()), title: Type.String(), status: Type.String(), attempts: Type.Integer(), nextAttemptAt: Type.String(), lastError: Type.Union([Type.String(), Type.Null()]), failure: Type.Union([Type.Literal('permanent'), Type.Literal('temporary'), Type.Null()], { description: 'The last failure: temporary (retried by itself) or permanent (given up: fix the channel or the message, then retry)' }), createdAt: Type.String(), sentAt: Type.Union([Type.String(), Type.Null()]) });
   app.get<{ Querystring: { status?: OutboxStatus } }>(
     '/api/v1/notifications',
     { schema: { summary: 'The notification outbox (pending, sent, dead)', tags: ['notifications'], querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')])) }, { additionalProperties: false }), ...secured, response: { 200: Type.Array(OutboxEntry), ...errorResponses } } },
