@@ -13,7 +13,7 @@ const PIN = '246810';
 let room: TestRoom;
 let feed: FeedServer;
 
-// any: each call reads the fields of the route it asked; the routes' schemas are checked by the server.
+// biome-ignore lint/suspicious/noExplicitAny: each call reads the fields of the route it asked; the routes' schemas are checked by the server
 async function get(path: string, headers: Record<string, string> = {}): Promise<any> {
   return (await fetch(room.baseUrl + path, { headers: { authorization: `Bearer ${room.token}`, ...headers } })).json();
 }
