@@ -198,7 +198,9 @@ export class CalendarFeed {
       ).run(url, triedAt, detail);
       if (!before?.lastError) this.options.bus.publish({ type: 'fault.raised', faultId: CALENDAR_FAULT_ID, detail: `Calendar feed: ${error.message}; keeping the last good schedule` });
       log.warn({ err: error.message }, 'calendar feed failed; keeping the last good schedule');
-      this.setHealth({ state: 'failing', detail: `${error.message}; keeping the last good schedule`, skipped: this.skipped.length }, triedAt, before?.goodAt ?? null);
+      // /status is open to anyone on the room's network: the feed's own words (a quoted line, a title) stay out of it.
+      const reason = error.message.replace(/"[^"]*"/g, '"…"').slice(0, 300);
+      this.setHealth({ state: 'failing', detail: `${reason}; keeping the last good schedule`, skipped: this.skipped.length }, triedAt, before?.goodAt ?? null);
       await this.reapplyCache();
       return undefined;
     }

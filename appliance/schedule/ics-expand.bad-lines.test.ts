@@ -34,3 +34,10 @@ it('keeps the rest of the feed when a property is bad, mends what it can and lis
     expect.stringMatching(/^"Bad rule": RRULE:FREQ=SOMETIMES;COUNT=nope \(unreadable, left out\)/),
   ]);
 });
+
+it("names a left-out line by its event's summary, not by the summary of the event's alarm", () => {
+  const ics = calendarOf([
+    ['UID:alarm@example.com', 'DTSTART:20261208T010000Z', 'DTEND:notadate', 'SUMMARY:Budget', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-PT15M', 'SUMMARY:Alarm notification', 'END:VALARM'],
+  ]);
+  expect(expandCalendarFully(ics, window).skipped).toEqual(['"Budget": DTEND:notadate (unreadable, left out)']);
+});

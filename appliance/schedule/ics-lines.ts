@@ -89,6 +89,7 @@ export function cleanFeed(text: string, checkEachLine: boolean): CleanedFeed {
   let summary = '';
   let pending: string[] = [];
   let inEvent = false;
+  let depth = 0;
   for (const raw of lines) {
     const line = raw.trimEnd();
     if (!line) continue;
@@ -101,6 +102,9 @@ export function cleanFeed(text: string, checkEachLine: boolean): CleanedFeed {
       }
       if (/^BEGIN:VEVENT$/i.test(line)) inEvent = true;
       if (endOfEvent) inEvent = false;
+      // Depth inside the event: 1 is the event itself, more is a VALARM (whose SUMMARY is not the event's).
+      if (inEvent) depth += /^BEGIN:/i.test(line) ? 1 : -1;
+      else depth = 0;
       if (/^(BEGIN|END):VEVENT$/i.test(line)) summary = '';
       kept.push(line);
       continue;
@@ -120,7 +124,7 @@ export function cleanFeed(text: string, checkEachLine: boolean): CleanedFeed {
       kept.push(usable);
       const tzid = tzidOf(usable);
       if (tzid) tzids.add(tzid);
-      if (/^SUMMARY[;:]/i.test(usable)) summary = usable.slice(usable.indexOf(':') + 1).slice(0, 60);
+      if (depth === 1 && /^SUMMARY[;:]/i.test(usable)) summary = usable.slice(usable.indexOf(':') + 1).slice(0, 60);
       if (note) pending.push(note);
       continue;
     }
