@@ -1,9 +1,8 @@
 import ICAL from 'ical.js';
-import { RoomctlError } from '../../drivers/core/errors.js';
 import type { BookingDraft } from '../meetings/meeting-types.js';
 import { parseAgenda } from './agenda-parse.js';
 import { attendeesOf, contentKey, descriptionOf, newer, nonBookingReason, organiserOf, text, type RoomAddresses } from './ics-event-fields.js';
-import { cleanFeed, unfoldBytes } from './ics-lines.js';
+import { parseFeedSteps } from './ics-parse.js';
 import { icsTimeToInstant } from './ics-time.js';
 import { registerFeedZones } from './ics-zones.js';
 import { wallTimeAt } from './zoned-time.js';
@@ -47,29 +46,6 @@ const MAX_REPORTED = 100;
 /** The expansion pauses (yields) after this many steps, so a caller can give the event loop a turn. */
 const STEPS_PER_YIELD = 16;
 
-function parseCalendar(source: string | Uint8Array): { root: ICAL.Component; skipped: string[] } {
-  const unfolded = typeof source === 'string' ? source.replace(/\r?\n[ \t]/g, '').replace(/^\uFEFF/, '') : unfoldBytes(source);
-  let cleaned = cleanFeed(unfolded, false);
-  let jcal: unknown;
-  try {
-    jcal = ICAL.parse(cleaned.text);
-  } catch {
-    cleaned = cleanFeed(unfolded, true);
-    try {
-      jcal = ICAL.parse(cleaned.text);
-    } catch (err) {
-      throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `The calendar feed is not valid iCalendar: ${(err as Error).message}`, undefined, { cause: err });
-    }
-  }
-  if (Array.isArray(jcal) && Array.isArray(jcal[0])) jcal = jcal[0]; // several VCALENDARs: the first
-  if (!Array.isArray(jcal) || typeof jcal[0] !== 'string') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', 'The calendar feed is not valid iCalendar: no BEGIN:VCALENDAR');
-  const root = new ICAL.Component(jcal as unknown[]);
-  if (root.name !== 'vcalendar') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `The calendar feed holds a ${root.name.toUpperCase()}, not a VCALENDAR`);
-  const unknown = registerFeedZones(root, cleaned.tzids);
-  const skipped = [...cleaned.skipped, ...unknown.map((z) => `time zone "${z}" is unknown and has no VTIMEZONE: its times are read in the room's zone`)];
-  return { root, skipped };
-}
-
 interface Series {
   uid: string;
   master?: ICAL.Component;
@@ -77,9 +53,11 @@ interface Series {
 }
 
 /** One copy per UID (the highest SEQUENCE, not the last in the file), one per RECURRENCE-ID. */
-function groupByUid(root: ICAL.Component): Series[] {
+function* groupByUid(root: ICAL.Component): Generator<void, Series[]> {
   const byUid = new Map<string, Series>();
+  let seen = 0;
   for (const vevent of root.getAllSubcomponents('vevent')) {
+    if (++seen % 200 === 0) yield;
     const uid = text(vevent, 'uid') || contentKey(vevent);
     const series: Series = byUid.get(uid) ?? { uid, exceptions: new Map() };
     byUid.set(uid, series);
@@ -254,11 +232,14 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
  * when the text is not a calendar at all.
  */
 export function* expansionSteps(source: string | Uint8Array, options: ExpandOptions): Generator<void, CalendarExpansion> {
-  const { root, skipped } = parseCalendar(source);
+  const parsed = yield* parseFeedSteps(source);
+  const { root } = parsed;
+  const unknown = registerFeedZones(root, parsed.tzids);
+  const skipped = [...parsed.skipped, ...unknown.map((z) => `time zone "${z}" is unknown and has no VTIMEZONE: its times are read in the room's zone`)];
   const method = text(root, 'method').toUpperCase();
   const max = options.maxBookings ?? DEFAULT_MAX_BOOKINGS;
   const out: Collector = { bookings: [], shown: [], skipped, max };
-  const all = groupByUid(root);
+  const all = yield* groupByUid(root);
   for (const series of all) {
     try {
       yield* expandSeries(series, out, options, method);

@@ -6,26 +6,23 @@ import ICAL from 'ical.js';
  * it whole, where decoding each line first would make two U+FFFD of it.
  */
 export function unfoldBytes(bytes: Uint8Array): string {
-  const out = Buffer.allocUnsafe(bytes.length);
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    // CRLF or LF followed by a space or tab: a fold, removed with its one whitespace.
-    if (b === 0x0d && bytes[i + 1] === 0x0a && (bytes[i + 2] === 0x20 || bytes[i + 2] === 0x09)) {
-      i += 2;
-      continue;
-    }
-    if (b === 0x0a && (bytes[i + 1] === 0x20 || bytes[i + 1] === 0x09)) {
-      i += 1;
-      continue;
-    }
-    out[n++] = b;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: Buffer[] = [];
+  let from = 0;
+  // A fold is CRLF (or a bare LF) followed by one space or tab: the three (or two) bytes go.
+  for (let lf = buffer.indexOf(0x0a); lf !== -1; lf = buffer.indexOf(0x0a, lf + 1)) {
+    const next = buffer[lf + 1];
+    if (next !== 0x20 && next !== 0x09) continue;
+    const cut = lf > 0 && buffer[lf - 1] === 0x0d ? lf - 1 : lf;
+    parts.push(buffer.subarray(from, cut));
+    from = lf + 2;
   }
-  return new TextDecoder('utf-8').decode(out.subarray(0, n)).replace(/^\uFEFF/, '');
+  parts.push(buffer.subarray(from));
+  return new TextDecoder('utf-8').decode(Buffer.concat(parts)).replace(/^\uFEFF/, '');
 }
 
 export interface CleanedFeed {
-  /** The feed with every line ical.js can read, one per line (CRLF), nothing folded. */
+  /** The lines ical.js can read, one per line (CRLF), nothing folded. */
   text: string;
   /** What was left out, for the feed's state: `SUMMARY "Budget": EXDATE:20290621 (invalid date-time value …)`. */
   skipped: string[];
@@ -74,15 +71,14 @@ function readable(line: string): boolean {
 }
 
 /**
- * Reads the unfolded text line by line and keeps what ical.js can read: a line it refuses
+ * Reads unfolded lines (one component, or a whole feed) and keeps what ical.js can read: a line it refuses
  * is mended when the fault is a known one (a TZID with a colon left unquoted, a PERIOD in
  * RDATE, a date in a date-time EXDATE), else left out and reported — one bad property
  * never costs the rest of the feed. Structure (BEGIN/END) is checked by the caller's parse.
  * `checkEachLine` false: only the cheap mends (the caller parses the whole text first and
  * comes back with true when that fails).
  */
-export function cleanFeed(text: string, checkEachLine: boolean): CleanedFeed {
-  const lines = text.split(/\r\n|\n|\r/);
+export function cleanFeed(lines: readonly string[], checkEachLine: boolean): CleanedFeed {
   const kept: string[] = [];
   const skipped: string[] = [];
   const tzids = new Set<string>();
