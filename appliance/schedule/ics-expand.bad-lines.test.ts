@@ -41,3 +41,14 @@ it("names a left-out line by its event's summary, not by the summary of the even
   ]);
   expect(expandCalendarFully(ics, window).skipped).toEqual(['"Budget": DTEND:notadate (unreadable, left out)']);
 });
+
+it('keeps the events before a feed that was cut off mid-event, and says what was cut', () => {
+  const whole = calendarOf([
+    ['UID:one@example.com', 'DTSTART:20261208T010000Z', 'DTEND:20261208T020000Z', 'SUMMARY:One'],
+    ['UID:two@example.com', 'DTSTART:20261209T010000Z', 'DTEND:20261209T020000Z', 'SUMMARY:Two'],
+  ]);
+  const cut = whole.slice(0, whole.indexOf('SUMMARY:Two'));
+  const result = expandCalendarFully(cut, window);
+  expect(result.bookings.map((b) => b.title)).toEqual(['One']);
+  expect(result.skipped).toEqual(['BEGIN:VEVENT cut off at the end of the feed (no END), left out']);
+});
