@@ -63,7 +63,7 @@ export class ControlsScreen extends LitElement {
         display: none;
       }
       /* Small panels: one half at a time, chosen with the two tabs on top. */
-      @media (max-height: 560px), (max-width: 700px) {
+      @media (max-height: 640px), (max-width: 700px) {
         :host {
           grid-template-columns: 1fr;
         }

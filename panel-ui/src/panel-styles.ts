@@ -119,6 +119,11 @@ export const panelStyles = css`
     gap: 0.5em;
     align-items: center;
   }
+  /* The language switch: "中文" / "EN" on one line, never squeezed by a long title beside it. */
+  .lang {
+    flex: none;
+    white-space: nowrap;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

@@ -19,6 +19,9 @@ export const presetTilesStyles = css`
     position: relative;
     display: grid;
     grid-template-rows: auto auto;
+    /* The picture and the name take the tile's width, never their own (a long name wraps). */
+    grid-template-columns: minmax(0, 1fr);
+    align-content: center;
     gap: 0.25em;
     padding: 0.3em;
     min-height: 56px;
@@ -27,7 +30,8 @@ export const presetTilesStyles = css`
     user-select: none;
   }
   .thumb {
-    display: grid;
+    /* --thumb-display: none shows the tiles as named buttons (the meeting screen on short panels). */
+    display: var(--thumb-display, grid);
     place-items: center;
     aspect-ratio: 16 / 9;
     width: 100%;
@@ -51,9 +55,10 @@ export const presetTilesStyles = css`
     height: 2em;
   }
   .name {
+    align-self: center;
     font-size: 0.85em;
     line-height: 1.2;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
     hyphens: auto;
   }
   .bar {
