@@ -124,13 +124,16 @@ export class RoomPanel extends LitElement {
       case 'controls':
         return html`<controls-screen .devices=${devices} .presets=${this.info?.presets ?? []} .previewCamera=${this.info?.previewCamera ?? null} .api=${this.api}></controls-screen>`;
       case 'minutes':
-        return current ? html`<minutes-screen meeting-id=${current.id} .api=${this.api}></minutes-screen>` : html`<p>${t('No meeting is running.')}</p>`;
+        // After the end, the minutes of the meeting that just ended, until they are sent.
+        return current || this.endedMeetingId
+          ? html`<minutes-screen panel meeting-id=${current?.id ?? this.endedMeetingId ?? ''} .api=${this.api}></minutes-screen>`
+          : html`<p>${t('No meeting is running.')}</p>`;
       case 'help':
         return html`<help-screen .api=${this.api}></help-screen>`;
       case 'admin':
         return html`<admin-screen .api=${this.api}></admin-screen>`;
       case 'end':
-        return html`<end-screen meeting-id=${this.endedMeetingId ?? ''}></end-screen>`;
+        return html`<end-screen meeting-id=${this.endedMeetingId ?? ''} .api=${this.api}></end-screen>`;
       default:
         if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []}></meeting-screen>`;
         if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api}></checkin-screen>`;

@@ -25,7 +25,8 @@ let errors: string[];
 const send = async (method: string, path: string, body?: unknown): Promise<Response> =>
   fetch(room.baseUrl + path, { method, headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
 
-describe('panel: every primary action fits every panel size, in both languages', () => {
+// Each step photographs and measures ten screens: longer than the default test timeout.
+describe('panel: every primary action fits every panel size, in both languages', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     buildPanelIfStale();
     room = await startTestRoom({ configure: (c) => (c.devices[0]!.name = 'Front camera above the whiteboard') });
@@ -47,9 +48,9 @@ describe('panel: every primary action fits every panel size, in both languages',
     const booked = await send('POST', '/api/v1/bookings', { minutes: 60, title: LONG_TITLE, attendees: LONG_NAMES.map((name, i) => ({ name, email: `p${i}@example.com` })), agenda: AGENDA });
     expect(booked.status).toBe(201);
     await page.getByTestId('checkin-title').waitFor();
-    await captureFitting(page, FLOW, '2-checkin', ['start-meeting', 'walkin-checkin', 'release'], async () => [
-      ...(await partsOutside(page, '[data-testid="person"]', '.who')).map((o) => `name spills out: ${o}`),
-    ]);
+    await captureFitting(page, FLOW, '2-checkin', ['start-meeting', 'walkin-checkin', 'release'], {
+      more: async () => (await partsOutside(page, '[data-testid="person"]', '.who')).map((o) => `name spills out: ${o}`),
+    });
   });
 
   it('fits the meeting with a ten-item agenda: end, extend, next item, the current item and the quick presets', async () => {
@@ -65,10 +66,12 @@ describe('panel: every primary action fits every panel size, in both languages',
   it('fits the camera: the whole joystick, zoom in and out, and every preset tile with its picture inside', async () => {
     await page.getByTestId('nav-controls').click();
     await page.getByTestId('joystick').waitFor();
-    await captureFitting(page, FLOW, '4-camera', ['joystick', 'zoom-in', 'zoom-out', 'preset-1', 'preset-2', 'preset-3', 'preset-4'], async () => [
-      ...(await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
-      ...(await overflowing(page, '.chips button')).map((o) => `camera name spills out: ${o}`),
-    ]);
+    await captureFitting(page, FLOW, '4-camera', ['joystick', 'zoom-in', 'zoom-out', 'preset-1', 'preset-2', 'preset-3', 'preset-4'], {
+      more: async () => [
+        ...(await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
+        ...(await overflowing(page, '.chips button')).map((o) => `camera name spills out: ${o}`),
+      ],
+    });
     expect(errors).toEqual([]);
   });
 

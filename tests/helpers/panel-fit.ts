@@ -53,13 +53,16 @@ export async function fitProblems(page: Page, testIds: readonly string[]): Promi
         }
         let clipped = '';
         for (let p = parentOf(el); p; p = parentOf(p)) {
+          // An open modal dialog sits in the top layer: only it can clip what it holds.
+          const topLayer = p.tagName === 'DIALOG' && (p as HTMLDialogElement).open;
           const style = getComputedStyle(p);
-          if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+          if (style.overflowX === 'visible' && style.overflowY === 'visible' && !topLayer) continue;
           const c = p.getBoundingClientRect();
           if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5) {
             clipped = `${p.tagName.toLowerCase()}${p.className ? `.${String(p.className).split(' ')[0]}` : ''}`;
             break;
           }
+          if (topLayer) break;
         }
         if (clipped) {
           problems.push({ testId: id, problem: `cut off by ${clipped} (scrolled out of sight) at ${box}` });
@@ -136,14 +139,24 @@ export const FIT_SIZES = [
  * scrolling. Fails with every problem found, where and at which size. Leaves the page at
  * 1280×800 in English.
  */
-export async function captureFitting(page: Page, flow: string, step: string, mustFit: readonly string[], more?: (where: string) => Promise<string[]>): Promise<void> {
+export interface FitOptions {
+  /** More checks, each problem a line. */
+  more?: (where: string) => Promise<string[]>;
+  /** A modal dialog on screen: closed for each language switch (the rest of the panel is inert under it) and opened again. */
+  modal?: { open(): Promise<void>; close(): Promise<void> };
+}
+
+export async function captureFitting(page: Page, flow: string, step: string, mustFit: readonly string[], options: FitOptions = {}): Promise<void> {
+  const { more, modal } = options;
   const dir = join(SCREENSHOT_ROOT, flow);
   mkdirSync(dir, { recursive: true });
   const toast = page.locator('[data-testid="toast"]:not([hidden])');
   for (let i = 0; i < 5 && (await toast.count()) > 0; i++) await toast.click().catch(() => undefined);
   const found: string[] = [];
   for (const locale of ['en', 'zh-CN'] as const) {
+    await modal?.close();
     await setLanguage(page, locale);
+    await modal?.open();
     for (const size of FIT_SIZES) {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -154,7 +167,9 @@ export async function captureFitting(page: Page, flow: string, step: string, mus
       if (more) for (const p of await more(where)) found.push(`${where}: ${p}`);
     }
   }
+  await modal?.close();
   await setLanguage(page, 'en');
   await page.setViewportSize(FIT_SIZES[0]);
+  await modal?.open();
   if (found.length > 0) throw new Error(`${flow}/${step}: not all in view\n${found.join('\n')}`);
 }
