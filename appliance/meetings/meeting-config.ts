@@ -48,6 +48,7 @@ export const MeetingsSection = Type.Object(
     displayInput: Type.Optional(Type.String({ minLength: 1, description: 'Input the start scene switches displays to, e.g. "31"' })),
     startScene: Type.Optional(Type.Array(SceneStep, { description: 'Replaces the default start scene (displays on, cameras home, unmute)' })),
     endScene: Type.Optional(Type.Array(SceneStep, { description: 'Replaces the default end scene (devices to standby)' })),
+    keepMuteAfterMeeting: Type.Optional(Type.Boolean({ default: false, description: 'Keep the room mute as it is when a meeting ends (by default the end clears it, so the next meeting does not start muted)' })),
     directory: Type.Optional(Type.Array(DirectoryEntry, { description: 'People known to the room: badge ids for calendar invitees' })),
   },
   { additionalProperties: false },

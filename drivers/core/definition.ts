@@ -1,5 +1,6 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { RoomctlError } from './errors.js';
+import type { LocalizedText } from './localized-text.js';
 
 /** One status vocabulary for every device, everywhere (API, panel, MQTT, store). */
 export const DEVICE_STATUSES = ['connecting', 'ok', 'degraded', 'offline', 'bad_config'] as const;
@@ -60,7 +61,8 @@ export interface DeviceDriver {
 export interface DeviceBaseConfig {
   id: string;
   driver: string;
-  name?: string;
+  /** One name, or one per language (`{ en, zh-CN }`). */
+  name?: LocalizedText;
 }
 
 /**
@@ -75,6 +77,11 @@ export interface DriverDefinition<S extends TObject = TObject> {
   transport: 'serial' | 'tcp' | 'udp' | 'http' | 'hid' | 'local';
   config: S;
   capabilities: Capability[];
+  /**
+   * The capabilities of one device, when its config changes them (a display's `inputs`
+   * list and names); `capabilities` otherwise. Same capability names, narrower or renamed values.
+   */
+  capabilitiesFor?(config: Static<S> & DeviceBaseConfig): Capability[];
   /** How often the host probes the device when nothing else happens (ms). */
   probeIntervalMs?: number;
   create(config: Static<S> & DeviceBaseConfig, ctx: DriverContext): DeviceDriver;
@@ -82,6 +89,11 @@ export interface DriverDefinition<S extends TObject = TObject> {
 
 export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): ActionDefinition[] {
   return definition.capabilities.flatMap((c) => c.actions);
+}
+
+/** One device's capabilities: from its config when the driver builds them from it. */
+export function capabilitiesOf(definition: AnyDriverDefinition, config: DeviceBaseConfig & Record<string, unknown>): Capability[] {
+  return definition.capabilitiesFor ? definition.capabilitiesFor(config) : definition.capabilities;
 }
 
 /** Identity helper that keeps the config type of a definition. */

@@ -3,6 +3,7 @@ import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } fr
 import { ActionQueue, type FlushOutcome } from './action-queue.js';
 import { ApiError, storeToken, type ApiClient } from './api-client.js';
 import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js';
+import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
 import { LocaleController } from './locale-controller.js';
@@ -53,6 +54,7 @@ export class RoomPanel extends LitElement {
   private readonly queue = new ActionQueue(() => this.requestUpdate());
   private idleTimer: number | undefined;
   private checkInsFor = '';
+  private readonly headerSize = new ResizeObserver(([entry]) => this.style.setProperty('--header-height', `${Math.ceil((entry!.target as HTMLElement).getBoundingClientRect().bottom)}px`));
 
   constructor() {
     super();
@@ -74,6 +76,13 @@ export class RoomPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearTimeout(this.idleTimer);
+    this.headerSize.disconnect();
+  }
+
+  protected override firstUpdated(): void {
+    // Toasts appear just under the header, whatever its height on this panel.
+    const header = this.renderRoot.querySelector('header');
+    if (header) this.headerSize.observe(header);
   }
 
   protected override updated(): void {
@@ -89,7 +98,8 @@ export class RoomPanel extends LitElement {
   }
 
   override render() {
-    const { status, devices, connected, now } = this.stream;
+    const { status, connected, now } = this.stream;
+    const devices = inPanelLanguage(this.stream.devices);
     const roomState: RoomState = now?.state ?? status?.roomState ?? 'idle';
     const stateWords: Record<RoomState, string> = { idle: t('Free'), booked: t('Booked'), in_meeting: t('In a meeting') };
     const current = now?.current ?? null;

@@ -295,4 +295,12 @@ export const ZH_CN: Record<string, string> = {
   'Send the minutes now': '立即发送纪要',
   'Rate the room': '评价会议室',
   'How was the room?': '会议室使用体验如何？',
+  // words for inputs and booking
+  'Computer {n}': '电脑 {n}',
+  'Video {n}': '视频 {n}',
+  'Digital {n}': '数字 {n}',
+  'Storage {n}': '存储 {n}',
+  'Network {n}': '网络 {n}',
+  'Internal {n}': '内置 {n}',
+  Component: '分量',
 };
