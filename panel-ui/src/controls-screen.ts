@@ -62,8 +62,9 @@ export class ControlsScreen extends LitElement {
       .tabs {
         display: none;
       }
-      /* Small panels: one half at a time, chosen with the two tabs on top. */
-      @media (max-height: 640px), (max-width: 700px) {
+      /* Small panels, and any panel on its side: one half at a time, chosen with the two tabs
+         on top (stacked, the displays would push the joystick under the bar). */
+      @media (max-height: 640px), (max-width: 700px), (orientation: portrait) {
         :host {
           grid-template-columns: 1fr;
         }

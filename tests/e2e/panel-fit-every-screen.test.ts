@@ -56,7 +56,9 @@ describe('panel: every primary action fits every panel size, in both languages',
   it('fits the meeting with a ten-item agenda: end, extend, next item, the current item and the quick presets', async () => {
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('time-left').waitFor();
-    await captureFitting(page, FLOW, '3-meeting', ['end-meeting', 'extend-15', 'extend-30', 'agenda-next', 'agenda-current', 'preset-1', 'preset-4', 'room-mute', 'nav-controls']);
+    await captureFitting(page, FLOW, '3-meeting', ['end-meeting', 'extend-15', 'extend-30', 'agenda-next', 'agenda-current', 'preset-1', 'preset-4', 'room-mute', 'nav-controls'], {
+      more: async () => (await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
+    });
     // After a few items the current one has scrolled into the list's view.
     for (let i = 0; i < 6; i++) expect((await send('POST', `/api/v1/meetings/${await currentId()}/agenda/next`)).status).toBe(200);
     await waitFor(async () => (await page.getByTestId('agenda-current').textContent())?.includes('Item 7'), 3_000, 'item 7 current');
