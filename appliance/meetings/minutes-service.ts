@@ -75,7 +75,7 @@ export function minutesSendAt(ctx: MeetingContext, m: Meeting): string | null {
 }
 
 /** Sends the minutes (assembled afresh, with every correction) to attendees and absentees alike; once. */
-export function sendMinutes(ctx: MeetingContext, m: Meeting): Minutes {
+export function sendMinutes(ctx: MeetingContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
   const now = ctx.clock.now();
   const stored = ctx.minutes.storedMinutes(m.id);
   if (stored?.sentAt) return stored.body as Minutes;
@@ -89,7 +89,7 @@ export function sendMinutes(ctx: MeetingContext, m: Meeting): Minutes {
   const recipients = minutesRecipients(ctx, m);
   const ids = ctx.notifier.notify(message, { emails: recipients, groups: m.confidentiality === 'normal' });
   ctx.minutes.markMinutesSent(m.id, now);
-  ctx.audit.record({ meetingId: m.id, action: 'send', who: 'room', via: 'rule', detail: `${recipients.length} recipients, ${ids.length} outbox entries` }, now);
+  ctx.audit.record({ meetingId: m.id, action: 'send', who: by.who ?? null, via: by.via, detail: `${recipients.length} recipients, ${ids.length} outbox entries` }, now);
   return min;
 }
 

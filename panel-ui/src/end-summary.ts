@@ -145,7 +145,9 @@ export class EndSummary extends LitElement {
     try {
       this.read = await this.api.get<MinutesRead>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
     } catch {
-      // The summary is a courtesy: rating still works without it.
+      // Not readable here (a confidential meeting's minutes are for its participants) or the
+      // panel is offline: straight on to the rating, which works either way.
+      this.dispatchEvent(new CustomEvent('summary-done'));
     }
   }
 

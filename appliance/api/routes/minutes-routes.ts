@@ -105,9 +105,9 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
     async (request) => {
       const m = meetingOr404(request.params.id);
-      auth.forMeeting(request, m);
+      const reader = auth.forMeeting(request, m);
       if (m.status !== 'ended') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}; the minutes go out once it has ended`);
-      sendMinutes(ctx, m);
+      sendMinutes(ctx, m, reader);
       return { sentAt: ctx.minutes.storedMinutes(m.id)!.sentAt! };
     },
   );
