@@ -23,6 +23,7 @@ export class AgendaEditor extends LitElement {
     api: { attribute: false },
     rows: { state: true },
     dirty: { state: true },
+    loaded: { state: true },
   };
 
   static override styles = [
@@ -64,6 +65,8 @@ export class AgendaEditor extends LitElement {
   declare api: ApiClient | null;
   declare rows: Row[];
   declare dirty: boolean;
+  /** The agenda as it stands has arrived: before that, an added row would be lost under it. */
+  declare loaded: boolean;
   private readonly locale = new LocaleController(this);
   private loadedFor = '';
 
@@ -73,6 +76,7 @@ export class AgendaEditor extends LitElement {
     this.api = null;
     this.rows = [];
     this.dirty = false;
+    this.loaded = false;
   }
 
   protected override updated(): void {
@@ -89,12 +93,16 @@ export class AgendaEditor extends LitElement {
       this.rows = agenda.items.map((i) => ({ title: i.title, minutes: i.minutes, owner: i.owner ?? '' }));
       if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '' }];
       this.dirty = false;
+      this.loaded = true;
     } catch {
-      // Offline: the form stays as it is; saving says why it cannot.
+      // Offline: an empty form; saving says why it cannot.
+      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '' }];
+      this.loaded = true;
     }
   }
 
   override render() {
+    if (!this.loaded) return html`<p class="muted" role="status">${t('Loading…')}</p>`;
     return html`
       <ol data-testid="agenda-editor">
         ${this.rows.map(

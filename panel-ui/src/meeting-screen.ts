@@ -96,7 +96,8 @@ export class MeetingScreen extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 0.4em;
-        flex: 1 1 auto;
+        /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll. */
+        flex: 0 1 auto;
         min-height: 0;
       }
       .agenda-head {
@@ -104,6 +105,9 @@ export class MeetingScreen extends LitElement {
         align-items: center;
         justify-content: space-between;
         gap: 0.5em;
+      }
+      .noagenda p {
+        flex: 1;
       }
       .agenda-head h3 {
         font-size: 1em;
@@ -209,11 +213,11 @@ export class MeetingScreen extends LitElement {
         .owner {
           display: none;
         }
+        quick-controls.card {
+          padding: 0.45em 0.5em;
+        }
       }
       @media (max-height: 560px) {
-        .noagenda {
-          display: none;
-        }
         .times {
           display: none;
         }

@@ -13,7 +13,7 @@ export const presetTilesStyles = css`
     display: grid;
     /* --tile-repeat: auto-fit stretches a short row across the width (the quick controls). */
     grid-template-columns: repeat(var(--tile-repeat, auto-fill), minmax(min(100%, var(--tile-min, 6em)), 1fr));
-    gap: 0.5em;
+    gap: var(--tile-gap, 0.5em);
   }
   .tile {
     position: relative;
@@ -23,7 +23,7 @@ export const presetTilesStyles = css`
     grid-template-columns: minmax(0, 1fr);
     align-content: center;
     gap: 0.25em;
-    padding: 0.3em;
+    padding: var(--tile-pad, 0.3em);
     min-height: 56px;
     overflow: hidden;
     -webkit-touch-callout: none;

@@ -64,6 +64,9 @@ export class QuickControls extends LitElement {
       @media (max-height: 640px), (max-width: 560px) {
         preset-tiles {
           --thumb-display: none;
+          --tile-pad: 0.2em 0.05em;
+          --tile-gap: 0.3em;
+          font-size: 0.88em;
         }
       }
     `,

@@ -275,6 +275,7 @@ export const ZH_CN: Record<string, string> = {
   'Remove item {n}': '删除第 {n} 项',
   'Add an item': '添加一项',
   'Save the agenda': '保存议程',
+  'Loading…': '正在加载…',
   'Each item needs a title and 1 to 480 minutes.': '每项都需要标题和 1 至 480 分钟。',
   'The minutes were sent at {time}; they can no longer be changed.': '纪要已于 {time} 发出，不能再修改。',
   'Back to the summary': '返回会议摘要',

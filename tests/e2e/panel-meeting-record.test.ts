@@ -50,6 +50,8 @@ describe('panel and phone: agenda, minutes corrected until sent, end with a summ
     await page.getByLabel('Not on the list? Your name').fill('Ada Lovelace');
     await page.getByTestId('walkin-checkin').click();
     await page.getByTestId('start-meeting').click();
+    await page.getByTestId('time-left').waitFor();
+    await captureFitting(page, FLOW, '0-meeting-without-agenda', ['add-agenda', 'end-meeting', 'extend-15', 'preset-1']);
     await page.getByTestId('add-agenda').click();
     await page.getByTestId('agenda-title-1').fill('Budget');
     await page.getByTestId('agenda-minutes-1').fill('10');
