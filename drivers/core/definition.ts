@@ -78,8 +78,9 @@ export interface DriverDefinition<S extends TObject = TObject> {
   config: S;
   capabilities: Capability[];
   /**
-   * The capabilities of one device, when its config changes them (a display's `inputs`
-   * list and names); `capabilities` otherwise. Same capability names, narrower or renamed values.
+   * The capabilities of one configured device, when they depend on its config (a VISCA
+   * model's preset range, a display's `inputs` list and their names); `capabilities`
+   * otherwise. Listings and action schemas of a device read `capabilitiesOf(definition, config)`.
    */
   capabilitiesFor?(config: Static<S> & DeviceBaseConfig): Capability[];
   /** How often the host probes the device when nothing else happens (ms). */
@@ -91,9 +92,9 @@ export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): A
   return definition.capabilities.flatMap((c) => c.actions);
 }
 
-/** One device's capabilities: from its config when the driver builds them from it. */
-export function capabilitiesOf(definition: AnyDriverDefinition, config: DeviceBaseConfig & Record<string, unknown>): Capability[] {
-  return definition.capabilitiesFor ? definition.capabilitiesFor(config) : definition.capabilities;
+/** What one configured device can do: the definition's `capabilitiesFor(config)` when it has one. */
+export function capabilitiesOf<S extends TObject>(definition: DriverDefinition<S>, config: Static<S> & DeviceBaseConfig): Capability[] {
+  return definition.capabilitiesFor?.(config) ?? definition.capabilities;
 }
 
 /** Identity helper that keeps the config type of a definition. */

@@ -4,7 +4,9 @@ import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelRequest } from './panel-events.js';
+import { isUsable, whyUnavailable } from './device-health-words.js';
 import { panelStyles } from './panel-styles.js';
+import { refusalWords } from './refusal-words.js';
 import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
 import './ptz-joystick.js';
@@ -38,8 +40,14 @@ export class CameraControl extends LitElement {
         gap: 0.6em;
         align-content: start;
       }
-      /* Cameras, joystick, presets: the camera list on top, the joystick with its zoom keys
-         beside the presets. */
+      /* Cameras, joystick, presets: the camera list on top (beside, on short panels), then the
+         joystick with its zoom keys beside the presets. The list stays usable when the
+         camera's own controls are not (inert). */
+      .layout {
+        display: grid;
+        gap: 0.6em 0.8em;
+        align-items: start;
+      }
       .body {
         display: grid;
         grid-template-columns: auto minmax(0, 1fr);
@@ -47,7 +55,6 @@ export class CameraControl extends LitElement {
         align-items: start;
       }
       .chips {
-        grid-column: 1 / -1;
         display: flex;
         gap: 0.4em;
         overflow-x: auto;
@@ -96,6 +103,11 @@ export class CameraControl extends LitElement {
         color: #ffa8a8;
         font-size: 0.9em;
       }
+      /* A camera that cannot take commands: its controls stay in place, greyed and untouchable. */
+      .body[inert] {
+        opacity: 0.4;
+        filter: grayscale(1);
+      }
       /* Short panels (1024×600, 800×480) and narrow ones (480 wide): the zoom keys stand beside
          the joystick, not under it, and the picture follows below both. */
       @media (max-height: 640px), (max-width: 560px) {
@@ -119,11 +131,10 @@ export class CameraControl extends LitElement {
       /* Short landscape panels: the camera list becomes a column on the left, so the whole
          joystick and every preset fit under the tabs. */
       @media (max-height: 640px) and (orientation: landscape) {
-        .body.multi {
-          grid-template-columns: minmax(0, 8.5em) auto minmax(0, 1fr);
+        .layout.multi {
+          grid-template-columns: minmax(0, 8.5em) minmax(0, 1fr);
         }
         .chips {
-          grid-column: auto;
           flex-direction: column;
           overflow: visible;
         }
@@ -174,7 +185,7 @@ export class CameraControl extends LitElement {
     this.api = null;
     this.selected = null;
     this.problem = null;
-    this.drive.onError = (err) => (this.problem = err instanceof ApiError ? err.message : String(err));
+    this.drive.onError = (err) => (this.problem = refusalWords(err instanceof ApiError ? err : { code: 'PANEL_E_BAD_RESPONSE' }, this.cameras, `/api/v1/devices/${encodeURIComponent(this.drive.deviceId ?? '')}/`));
   }
 
   override render() {
@@ -183,17 +194,18 @@ export class CameraControl extends LitElement {
     this.drive.api = this.api;
     this.drive.deviceId = camera.id;
     const actions = new Set(camera.actions.map((a) => a.name));
-    const usable = camera.status === 'ok' || camera.status === 'degraded';
+    const usable = isUsable(camera);
     // What the camera sees, under the joystick that steers it (the room's media picture shows one camera).
     const preview = camera.id === this.previewCamera ? html`<camera-preview .api=${this.api} label=${t('What {name} sees, live', { name: camera.name })}></camera-preview>` : nothing;
     return html`
-      ${usable ? nothing : html`<p class="problem" role="status">${t('{name} is not connected.', { name: camera.name })}</p>`}
-      <div class="body ${this.cameras.length > 1 ? 'multi' : ''}">
-        ${this.cameras.length > 1
-          ? html`<div class="chips" role="group" aria-label=${t('Camera')}>
-              ${this.cameras.map((c) => html`<button type="button" data-testid=${`camera-${c.id}`} aria-pressed=${String(c.id === camera.id)} @click=${() => this.pick(c.id)}>${c.name}</button>`)}
-            </div>`
-          : nothing}
+      ${usable ? nothing : html`<p class="problem" role="status" data-testid="camera-unavailable">${whyUnavailable(camera)}</p>`}
+      <div class="layout ${this.cameras.length > 1 ? 'multi' : ''}">
+      ${this.cameras.length > 1
+        ? html`<div class="chips" role="group" aria-label=${t('Camera')}>
+            ${this.cameras.map((c) => html`<button type="button" data-testid=${`camera-${c.id}`} aria-pressed=${String(c.id === camera.id)} @click=${() => this.pick(c.id)}>${c.name}</button>`)}
+          </div>`
+        : nothing}
+      <div class="body" ?inert=${!usable} aria-disabled=${usable ? nothing : 'true'} data-testid="camera-body">
         ${actions.has('move')
           ? html`<div class="stick">
               <ptz-joystick
@@ -221,6 +233,7 @@ export class CameraControl extends LitElement {
               ></preset-tiles>`
             : nothing}
         </div>
+      </div>
       </div>
       ${this.problem ? html`<p class="problem" role="status" data-testid="camera-problem">${this.problem}</p>` : nothing}
     `;
