@@ -218,7 +218,7 @@ export class RoomPanel extends LitElement {
         this.warning = notice.percent >= 100 ? t('Agenda item {n} is over its time.', { n: notice.position }) : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
         break;
       case 'selftest':
-        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => this.stream.devices.find((d) => d.id === id)?.name ?? id).join(', ') });
+        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id).join(', ') });
         break;
       default:
         break;
@@ -243,7 +243,7 @@ export class RoomPanel extends LitElement {
       }
       request.failed?.(error);
       if (error.status === 401 && (error.details as { panelRevoked?: boolean } | undefined)?.panelRevoked) return this.unpaired();
-      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: refusalWords(error, this.stream.devices, request.path) });
+      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: refusalWords(error, inPanelLanguage(this.stream.devices), request.path) });
     }
   }
 
@@ -267,7 +267,7 @@ export class RoomPanel extends LitElement {
     } else if (outcome.error === 'expired') {
       this.show({ tone: 'error', title: t('{what}: dropped', { what: outcome.action.label }), text: t('It waited too long to be sent.') });
     } else {
-      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: refusalWords(outcome.error, this.stream.devices, outcome.action.path) });
+      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: refusalWords(outcome.error, inPanelLanguage(this.stream.devices), outcome.action.path) });
     }
   }
 
