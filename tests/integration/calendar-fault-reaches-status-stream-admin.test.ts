@@ -55,6 +55,8 @@ it('a feed turned into a sign-in page shows as failing in /status, on the stream
   const session = (await (await fetch(`${room.baseUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) })).json()) as { session: string };
   const overview = await get('/api/v1/admin/overview', { 'x-roomctl-admin': session.session });
   expect(overview.calendar).toMatchObject({ state: 'failing', detail: expect.stringContaining('not valid iCalendar') });
+  const calendar = await get('/api/v1/calendar');
+  expect(calendar).toMatchObject({ health: { state: 'failing' }, lastError: expect.stringContaining('ROOMCTL_E_CALENDAR_FEED'), shown: [], skipped: [] });
   // The schedule stayed: the review is still booked.
   const meetings = await get('/api/v1/meetings');
   expect(JSON.stringify(meetings)).toContain('Review');

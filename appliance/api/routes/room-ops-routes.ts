@@ -85,7 +85,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     health: CalendarHealthSchema,
     skipped: Type.Array(Type.String(), { description: 'What the last good read left out, and why' }),
     shown: Type.Array(
-      Type.Object({ key: Type.String(), title: Type.String(), start: Type.String(), end: Type.String(), allDay: Type.Boolean(), reason: Type.Union([Type.Literal('all-day'), Type.Literal('free')]) }),
+      Type.Object({ key: Type.String(), title: Type.String(), start: Type.String(), end: Type.String(), allDay: Type.Boolean(), reason: Type.Union([Type.Literal('all-day'), Type.Literal('free')]), confidential: Type.Boolean() }),
       { description: 'All-day and free entries in the horizon: shown, never booking the room' },
     ),
   });
