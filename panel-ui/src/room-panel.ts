@@ -10,7 +10,7 @@ import type { PanelRequest, Screen } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import type { PanelToast, Toast } from './panel-toast.js';
 import { roomPanelStyles } from './room-panel-styles.js';
-import { RoomStreamController } from './room-stream-controller.js';
+import { RoomStreamController, streamUrl } from './room-stream-controller.js';
 import './checkin-screen.js';
 import './idle-screen.js';
 import './meeting-screen.js';
@@ -48,7 +48,8 @@ export class RoomPanel extends LitElement {
   declare endedMeetingId: string | null;
   declare needsPairing: boolean;
 
-  private readonly stream = new RoomStreamController(this);
+  // The credential is read at each (re)connect: pairing or unpairing changes it.
+  private readonly stream = new RoomStreamController(this, () => streamUrl(window.location, this.api?.token ?? null));
   private readonly locale = new LocaleController(this);
   private readonly queue = new ActionQueue(() => this.requestUpdate());
   private idleTimer: number | undefined;
@@ -74,6 +75,11 @@ export class RoomPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearTimeout(this.idleTimer);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Before any snapshot: a panel without a credential gets no stream, and must learn to ask for pairing.
+    if (changed.has('api') && this.api) void this.loadInfo();
   }
 
   protected override updated(): void {
@@ -256,6 +262,8 @@ export class RoomPanel extends LitElement {
     this.needsPairing = false;
     this.show({ tone: 'ok', title: t('This panel is now paired with the room.') });
     void this.loadInfo();
+    // Open the stream now with the new credential instead of at the next retry.
+    this.stream.reconnect();
   }
 
   private unpaired(): void {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
 import type { JsonSchema } from './schema-arbitrary.js';
 
@@ -25,11 +26,12 @@ interface OpenApiDocument {
 }
 
 /** The demo room with a known admin PIN, and its OpenAPI document. */
-export async function startSecurityRoom(options: { logLevel?: string } = {}): Promise<TestRoom & { doc: OpenApiDocument; operations: Operation[]; resolve: (ref: string) => JsonSchema | undefined }> {
+export async function startSecurityRoom(options: { logLevel?: string; configure?: (config: RoomConfig) => void } = {}): Promise<TestRoom & { doc: OpenApiDocument; operations: Operation[]; resolve: (ref: string) => JsonSchema | undefined }> {
   const room = await startTestRoom({
     logLevel: options.logLevel,
     configure: (config) => {
       config.panel = { ...config.panel, adminPin: ADMIN_PIN };
+      options.configure?.(config);
     },
   });
   const doc = (await (await fetch(`${room.baseUrl}/openapi.json`)).json()) as OpenApiDocument;

@@ -8,7 +8,7 @@ import type { ApplianceMetrics } from '../../telemetry/prometheus-metrics.js';
  * Prometheus. Rooms whose LAN is not trusted put the API behind their firewall as a whole.
  */
 export async function metricsRoute(app: FastifyInstance, metrics: ApplianceMetrics): Promise<void> {
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { access: 'open' }, schema: { hide: true } }, async (_request, reply) => {
     const text = await metrics.text();
     return reply.type(metrics.contentType).send(text);
   });

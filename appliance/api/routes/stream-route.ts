@@ -1,50 +1,86 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { DeviceView, StreamMessage } from '../api-types.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { HelpDesk, HelpRequestView } from '../../help/help-desk.js';
+import type { ApiLimits } from '../connection-limits.js';
+import { StreamClients } from './stream-clients.js';
+
+export interface StreamRouteOptions {
+  help?: HelpDesk;
+  limits: ApiLimits;
+  /** Paired panels, to close the stream of one unpaired while it listens. */
+  panels?: { verify(token: string): string | undefined };
+}
 
 /**
- * WebSocket /api/v1/stream: a snapshot on connect, then every change. Read-only, like the
- * GET routes; a panel that reconnects gets a fresh snapshot and so never misses a state.
+ * WebSocket /api/v1/stream: a snapshot on connect, then every change, to a room credential
+ * (a config token or a paired panel's, as `Authorization: Bearer` or `?token=`, since a
+ * browser's WebSocket cannot send headers). A panel that reconnects gets a fresh snapshot and
+ * so never misses a state; that is what lets the stream coalesce a chatty device's updates
+ * and drop a client that does not read instead of buffering for it.
  */
-export async function streamRoute(app: FastifyInstance, core: ApplianceCore, help?: HelpDesk): Promise<void> {
-  const clients = new Set<WebSocket>();
-  const broadcast = (message: StreamMessage) => {
-    const text = JSON.stringify(message);
-    for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(text);
+export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<void> {
+  const { help, limits } = options;
+  const clients = new StreamClients(limits, options.panels, app.log);
+  // Device updates wait for the tick; the newest view of each device goes out, then one status.
+  const pending = new Map<string, DeviceView>();
+  let tick: NodeJS.Timeout | undefined;
+  const flush = () => {
+    tick = undefined;
+    for (const device of pending.values()) clients.broadcast({ type: 'device', device });
+    pending.clear();
+    clients.broadcast({ type: 'status', status: core.status() });
   };
   const onDevice = (device: DeviceView) => {
-    broadcast({ type: 'device', device });
-    broadcast({ type: 'status', status: core.status() });
+    pending.set(device.id, device);
+    tick ??= setTimeout(flush, limits.streamTickMs);
   };
   core.devices.on('device', onDevice);
   // Meeting changes (room state, check-ins, warnings) carry their own message, then the status.
   const onMeeting = (message: StreamMessage) => {
-    broadcast(message);
-    broadcast({ type: 'status', status: core.status() });
+    clients.broadcast(message);
+    clients.broadcast({ type: 'status', status: core.status() });
   };
   core.meetings?.on('change', onMeeting);
   // The data folder filling up (or freed) changes what the room can do: panels hear it at once.
-  const onStorage = () => broadcast({ type: 'status', status: core.status() });
+  const onStorage = () => clients.broadcast({ type: 'status', status: core.status() });
   core.storage?.on('change', onStorage);
   // A help call answered from the fleet shows on the panel at once, not at its next poll.
-  const onHelp = (request: HelpRequestView) => broadcast({ type: 'help', request });
+  const onHelp = (request: HelpRequestView) => clients.broadcast({ type: 'help', request });
   help?.on('change', onHelp);
   app.addHook('onClose', async () => {
+    clearTimeout(tick);
     core.devices.off('device', onDevice);
     core.meetings?.off('change', onMeeting);
     core.storage?.off('change', onStorage);
     help?.off('change', onHelp);
-    for (const socket of clients) socket.close(1001, 'appliance stopping');
+    clients.closeAll();
   });
 
-  app.get('/api/v1/stream', { websocket: true }, (socket) => {
-    clients.add(socket);
-    const snapshot: StreamMessage = { type: 'snapshot', status: core.status(), devices: core.devices.list() };
-    socket.send(JSON.stringify(snapshot));
-    if (core.meetings) socket.send(JSON.stringify(core.meetings.streamMessage()));
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => clients.delete(socket));
-  });
+  app.get(
+    '/api/v1/stream',
+    {
+      websocket: true,
+      config: { access: 'room-link' },
+      // Refused before the upgrade, with a coded answer, when the room or this client is at its cap.
+      onRequest: async (request) => {
+        const full = clients.fullFor(request.ip);
+        if (full) throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, { streamClients: limits.streamClients, streamClientsPerClient: limits.streamClientsPerClient });
+      },
+    },
+    (socket: WebSocket, request) => {
+      const panelToken = request.panelId ? bearerOrQuery(request.headers.authorization, request.query) : undefined;
+      if (!clients.add(socket, request.ip, panelToken)) return;
+      clients.send(socket, { type: 'snapshot', status: core.status(), devices: core.devices.list() });
+      if (core.meetings) clients.send(socket, core.meetings.streamMessage());
+    },
+  );
+}
+
+function bearerOrQuery(header: string | undefined, query: unknown): string | undefined {
+  const bearer = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  const token = (query as { token?: unknown } | undefined)?.token;
+  return bearer ?? (typeof token === 'string' ? token : undefined);
 }
