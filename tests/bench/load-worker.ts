@@ -68,7 +68,7 @@ async function runPanels(): Promise<PanelsResult> {
   const sockets = await Promise.all(
     Array.from({ length: panels }, (_, i) =>
       new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`${data.baseUrl.replace('http', 'ws')}/api/v1/stream`);
+        const ws = new WebSocket(`${data.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${data.token}`);
         ws.on('message', (raw) => {
           const at = performance.now();
           const message = JSON.parse(String(raw)) as { type: string; device?: { id: string; state?: { power?: string } } };

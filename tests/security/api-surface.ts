@@ -83,3 +83,14 @@ export function fillPath(path: string, values: Record<string, string>): string {
   // A lone surrogate cannot be put in a URL at all: it becomes U+FFFD, as a browser would send it.
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent((values[name] ?? 'x').replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i - 1, i + 1) + all.slice(i, i + 2)) ? c : '\uFFFD'))));
 }
+
+/** A paired panel's credential, the way a panel gets one: it asks with its code, the admin PIN approves, it collects. */
+export async function pairPanel(baseUrl: string, code: string, pin = ADMIN_PIN): Promise<{ token: string; panelId: string }> {
+  const post = async (path: string, body: unknown) =>
+    (await (await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+  const asked = await post('/api/v1/panels/pair', { code });
+  await post('/api/v1/panels/pair/approve', { code, pin });
+  const collected = await post('/api/v1/panels/pair/claim', { requestId: asked.requestId, claim: asked.claim });
+  if (!collected.token) throw new Error(`pairing ${code} failed: ${JSON.stringify(collected)}`);
+  return { token: collected.token, panelId: collected.panelId! };
+}
