@@ -15,6 +15,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
+import type { StreamClients } from './routes/stream-clients.js';
 import { roomMuteRoutes } from './routes/room-mute-routes.js';
 import { meetingApi } from './routes/meeting-api.js';
 import { mediaRoutes } from './routes/media-routes.js';
@@ -38,6 +39,13 @@ const STREAM_PATH = {
     responses: { '101': { description: 'Switching to the WebSocket protocol' } },
   },
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The open live streams: how many, and how many were closed for not reading. */
+    streamClients?: StreamClients;
+  }
+}
 
 /** The appliance's HTTP face: API, WebSocket stream, OpenAPI + docs, and the panel. */
 export async function buildServer(core: ApplianceCore, log: Logger, extras: { metrics?: ApplianceMetrics; panel?: PanelServices; commitWrites?: () => void } = {}): Promise<FastifyInstance> {
@@ -106,7 +114,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     await statusRoutes(api, core);
     await deviceRoutes(api, core);
     if (core.stills) await presetStillRoutes(api, core, core.stills.store, extras.panel?.access.panels);
-    await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.panels });
+    app.decorate('streamClients', await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.panels }));
     await roomMuteRoutes(api, core);
     await meetingApi(api, core);
     if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens, extras.panel?.access.panels);

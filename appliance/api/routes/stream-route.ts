@@ -21,7 +21,7 @@ export interface StreamRouteOptions {
  * so never misses a state; that is what lets the stream coalesce a chatty device's updates
  * and drop a client that does not read instead of buffering for it.
  */
-export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<void> {
+export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<StreamClients> {
   const { help, limits } = options;
   const clients = new StreamClients(limits, options.panels, app.log);
   // Device updates wait for the tick; the newest view of each device goes out, then one status.
@@ -77,6 +77,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
       if (core.meetings) clients.send(socket, core.meetings.streamMessage());
     },
   );
+  return clients;
 }
 
 function bearerOrQuery(header: string | undefined, query: unknown): string | undefined {

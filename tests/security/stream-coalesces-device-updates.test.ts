@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
+import type { TcpSimulatorServer } from '../../drivers/sim/tcp-simulator-server.js';
+import type { StreamMessage } from '../../appliance/api/api-types.js';
+import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { openStream, streamUrl } from './stream-clients.js';
+
+const SAMPLES = 2_000;
+let room: TestRoom;
+beforeAll(async () => {
+  room = await startTestRoom();
+  await waitFor(() => room.demo.appliance.core.devices.get('ceiling-mic').status === 'ok', 8000, 'the ceiling array connected');
+});
+afterAll(async () => room?.close());
+
+/**
+ * 2,000 meter samples in one burst are 2,000 state changes of the array: a panel gets a few
+ * device messages (one per tick), the last one carrying the array's final levels.
+ */
+it('sends a burst of device updates as one message per device per tick, ending on the final state', async () => {
+  // The simulator is a TCP simulator server underneath: `broadcast` is what the array pushes unasked.
+  const mic = room.demo.simulators.get('ceiling-mic') as RunningShureMxaSimulator & TcpSimulatorServer;
+  const reader = await openStream(streamUrl(room.baseUrl, room.token));
+  const seen = reader.messages;
+  await waitFor(() => seen.some((m) => m.type === 'snapshot'), 3000, 'the snapshot');
+  const micMessages = () => seen.filter((m): m is Extract<StreamMessage, { type: 'device' }> => m.type === 'device' && m.device.id === 'ceiling-mic');
+  const before = micMessages().length;
+
+  const lines = Array.from({ length: SAMPLES }, () => mic.array.sample());
+  const final = /< SAMPLE ([\d ]+) >/.exec(lines.at(-1)!)![1]!.trim().split(' ').map((v) => Number(v) - 60);
+  mic.broadcast(lines.join(''));
+  await waitFor(() => JSON.stringify(micMessages().at(-1)?.device.state.levels) === JSON.stringify(final.slice(0, (micMessages().at(-1)?.device.state.levels as number[] | undefined)?.length ?? 0)) && micMessages().length > before, 5000, 'the final levels on the stream');
+  const sent = micMessages().length - before;
+  expect(sent).toBeGreaterThan(0);
+  expect(sent).toBeLessThan(SAMPLES / 20);
+  reader.socket!.close();
+});
