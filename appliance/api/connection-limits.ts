@@ -26,7 +26,7 @@ export const API_LIMITS = {
   streamClients: 64,
   streamClientsPerClient: 16,
   /** A stream client that has this much unsent is not reading: it is closed, not buffered for. */
-  streamBufferBytes: 512 * 1024,
+  streamBufferBytes: 128 * 1024,
   /** Device updates within one tick go out as one message per device. */
   streamTickMs: 50,
 } as const;

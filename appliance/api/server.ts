@@ -120,7 +120,10 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens, extras.panel?.access.panels);
     if (extras.panel) await panelApi(api, core, extras.panel);
   });
-  if (extras.metrics) await metricsRoute(app, extras.metrics);
+  if (extras.metrics) {
+    if (app.streamClients) extras.metrics.watchStream(app.streamClients);
+    await metricsRoute(app, extras.metrics);
+  }
   app.get('/openapi.json', { config: { access: 'asset' }, schema: { hide: true } }, async () => app.swagger());
 
   if (existsSync(PANEL_DIST)) {

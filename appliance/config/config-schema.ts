@@ -39,7 +39,7 @@ export const ApiLimitsSection = Type.Object(
     maxConnectionsPerClient: limit('Open connections from one address (default 128)'),
     streamClients: limit('Live streams in all (default 64)'),
     streamClientsPerClient: limit('Live streams from one address (default 16)'),
-    streamBufferBytes: limit('Unsent bytes after which a stream client that does not read is closed (default 512 KB)'),
+    streamBufferBytes: limit('Unsent bytes after which a stream client that does not read is closed (default 128 KB)'),
     streamTickMs: limit('Device updates within this are sent as one per device (default 50 ms)'),
   },
   { additionalProperties: false },
