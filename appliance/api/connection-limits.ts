@@ -27,6 +27,8 @@ export const API_LIMITS = {
   streamClientsPerClient: 16,
   /** A stream client that has this much unsent is not reading: it is closed, not buffered for. */
   streamBufferBytes: 128 * 1024,
+  /** Streams are pinged this often; one that has not answered the previous ping is closed. */
+  streamPingMs: 10_000,
   /** Device updates within one tick go out as one message per device. */
   streamTickMs: 50,
 } as const;

@@ -41,6 +41,7 @@ export const ApiLimitsSection = Type.Object(
     streamClientsPerClient: limit('Live streams from one address (default 16)'),
     streamBufferBytes: limit('Unsent bytes after which a stream client that does not read is closed (default 128 KB)'),
     streamTickMs: limit('Device updates within this are sent as one per device (default 50 ms)'),
+    streamPingMs: limit('Streams are pinged this often; one silent until the next ping is closed (default 10 s)'),
   },
   { additionalProperties: false },
 );

@@ -7,8 +7,9 @@ import { openStream, stalledStream, streamUrl } from './stream-clients.js';
 const BUFFER = 64 * 1024;
 let room: TestRoom;
 beforeAll(async () => {
-  // A small buffer and a short tick, so a chatty array fills a stalled client in a moment.
-  room = await startTestRoom({ configure: (config) => void (config.api.limits = { streamBufferBytes: BUFFER, streamTickMs: 1 }) });
+  // A small buffer and a short tick, so a chatty array fills a stalled client in a moment; pings
+  // far apart, so it is the buffer that closes it.
+  room = await startTestRoom({ configure: (config) => void (config.api.limits = { streamBufferBytes: BUFFER, streamTickMs: 1, streamPingMs: 600_000 }) });
   await waitFor(() => room.demo.appliance.core.devices.get('ceiling-mic').status === 'ok', 8000, 'the ceiling array connected');
 });
 afterAll(async () => room?.close());

@@ -27,11 +27,20 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
   // Device updates wait for the tick; the newest view of each device goes out, then one status.
   const pending = new Map<string, DeviceView>();
   let tick: NodeJS.Timeout | undefined;
+  // The status goes out when it changed: a meter level moves the device, not the room's summary.
+  let lastStatus = '';
+  const broadcastStatus = () => {
+    const status = core.status();
+    const text = JSON.stringify(status);
+    if (text === lastStatus) return;
+    lastStatus = text;
+    clients.broadcast({ type: 'status', status });
+  };
   const flush = () => {
     tick = undefined;
     for (const device of pending.values()) clients.broadcast({ type: 'device', device });
     pending.clear();
-    clients.broadcast({ type: 'status', status: core.status() });
+    broadcastStatus();
   };
   const onDevice = (device: DeviceView) => {
     pending.set(device.id, device);
@@ -41,11 +50,11 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
   // Meeting changes (room state, check-ins, warnings) carry their own message, then the status.
   const onMeeting = (message: StreamMessage) => {
     clients.broadcast(message);
-    clients.broadcast({ type: 'status', status: core.status() });
+    broadcastStatus();
   };
   core.meetings?.on('change', onMeeting);
   // The data folder filling up (or freed) changes what the room can do: panels hear it at once.
-  const onStorage = () => clients.broadcast({ type: 'status', status: core.status() });
+  const onStorage = () => broadcastStatus();
   core.storage?.on('change', onStorage);
   // A help call answered from the fleet shows on the panel at once, not at its next poll.
   const onHelp = (request: HelpRequestView) => clients.broadcast({ type: 'help', request });
