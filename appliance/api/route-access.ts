@@ -31,6 +31,8 @@ export const ACCESS_LEVELS: readonly AccessLevel[] = ['open', 'asset', 'public',
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessLevel;
+    /** A WebSocket route: the only kind an upgrade request may reach. */
+    upgrade?: boolean;
   }
   interface FastifyRequest {
     /** The paired panel whose credential the request carries; null for config tokens and anonymous requests. */
@@ -80,6 +82,10 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
     // No route matched: the 404 handler answers, and it serves nothing of the room.
     if (request.routeOptions.url === undefined) return;
     const access = request.routeOptions.config.access;
+    // @fastify/websocket would upgrade on any route (then close at once): only WebSocket routes take one.
+    if (request.headers.upgrade && !request.routeOptions.config.upgrade) {
+      throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]} takes a WebSocket`);
+    }
     const bearer = bearerOf(request);
     const given = bearer ?? (access === 'room-link' ? queryToken(request) : undefined);
     let revokedPanel = false;

@@ -60,6 +60,11 @@ export function rawRequest(baseUrl: string, method: string, path: string, header
         res.on('error', reject);
       },
     );
+    // An upgrade that went through answers 101: the caller sees it, rather than a hang.
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve({ status: res.statusCode ?? 101, body: '' });
+    });
     req.on('error', reject);
     req.end(body);
   });

@@ -70,9 +70,14 @@ it('no spelling of any guarded route runs without its credential; the encoded sp
   expect(notReached).toEqual([]);
 }, 120_000);
 
-it('the WebSocket stream refuses every spelling of its path without a credential', async () => {
+it('the WebSocket stream refuses every spelling of its path without a credential; no other route takes an upgrade', async () => {
   for (const spelling of ['/api/v1/stream', ...pathSpellings('/api/v1/stream', FULL)]) {
     const res = await rawRequest(room.baseUrl, 'GET', spelling, { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' });
     expect(refused(res) || unrouted(res), `${spelling} → ${res.status} ${res.body.slice(0, 80)}`).toBe(true);
+  }
+  // With the token too: a spelling that lands on another route (the panel's files) is not upgraded there.
+  for (const path of ['/%2Fapi/v1/stream', '/api/v1/status', '/index.html']) {
+    const res = await rawRequest(room.baseUrl, 'GET', `${path}?token=${room.token}`, { authorization: `Bearer ${room.token}`, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' });
+    expect(res.status, path).toBe(404);
   }
 });

@@ -72,7 +72,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
     '/api/v1/stream',
     {
       websocket: true,
-      config: { access: 'room-link' },
+      config: { access: 'room-link', upgrade: true },
       // Refused before the upgrade, with a coded answer, when the room or this client is at its cap.
       onRequest: async (request) => {
         const full = clients.fullFor(request.ip);
