@@ -66,6 +66,12 @@ export class RoomPanel extends LitElement {
     this.needsPairing = false;
     this.stream.onSnapshot = () => this.resync();
     this.stream.onNotice = (notice) => this.onNotice(notice);
+    // The room closes the stream of a panel it unpaired (4401); a stream refused outright
+    // (a credential revoked while offline) shows as a plain close: ask who we are then.
+    this.stream.onClosed = (code) => {
+      if (code === 4401 && !this.needsPairing) this.unpaired();
+      else if (this.api?.token && !this.needsPairing) void this.loadInfo();
+    };
     this.addEventListener('panel-request', (e) => void this.run(e.detail));
     this.addEventListener('navigate', (e) => this.go(e.detail));
     this.addEventListener('paired', (e) => this.paired(e.detail.token));

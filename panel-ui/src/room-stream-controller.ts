@@ -34,6 +34,8 @@ export class RoomStreamController implements ReactiveController {
   onSnapshot: (() => void) | undefined;
   /** Called for each notice (warnings, check-ins, start/end) as it happens. */
   onNotice: ((notice: MeetingNotice) => void) | undefined;
+  /** Called when the link drops, with the server's close code if it closed it (4401: unpaired). */
+  onClosed: ((code: number | undefined) => void) | undefined;
 
   private readonly link: ReconnectingSocket;
 
@@ -41,7 +43,13 @@ export class RoomStreamController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     url: () => string = () => streamUrl(),
   ) {
-    this.link = new ReconnectingSocket(url, { message: (text) => this.onMessage(text), closed: () => this.setConnected(false) });
+    this.link = new ReconnectingSocket(url, {
+      message: (text) => this.onMessage(text),
+      closed: (code) => {
+        this.setConnected(false);
+        this.onClosed?.(code);
+      },
+    });
     host.addController(this);
   }
 
