@@ -34,9 +34,10 @@ const STREAM_PATH = {
   get: {
     summary: 'Room state as it changes (WebSocket)',
     description:
-      'Upgrade to a WebSocket. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change; {type:"help",request} when a help call is made or acknowledged.',
+      'Upgrade to a WebSocket, with a room credential (a config token or a paired panel\'s) as `Authorization: Bearer` or `?token=`. A client that does not read (a ping unanswered, or 128 KB unsent) is closed; a panel unpaired meanwhile is closed with code 4401. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change; {type:"help",request} when a help call is made or acknowledged.',
     tags: ['room'],
-    responses: { '101': { description: 'Switching to the WebSocket protocol' } },
+    security: [{ bearer: [] }],
+    responses: { '101': { description: 'Switching to the WebSocket protocol' }, '401': { description: 'No room credential' }, '503': { description: 'The room or this address is at its cap of live streams' } },
   },
 };
 
