@@ -29,7 +29,7 @@ export const API_LIMITS = {
   streamBufferBytes: 128 * 1024,
   /** Streams are pinged this often; one that has not answered the previous ping is closed. */
   streamPingMs: 10_000,
-  /** Device updates within one tick go out as one message per device. */
+  /** After a device's update goes out, its next waits this long (only the newest of those goes). */
   streamTickMs: 50,
 } as const;
 

@@ -24,9 +24,6 @@ export interface StreamRouteOptions {
 export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<StreamClients> {
   const { help, limits } = options;
   const clients = new StreamClients(limits, options.panels, app.log);
-  // Device updates wait for the tick; the newest view of each device goes out, then one status.
-  const pending = new Map<string, DeviceView>();
-  let tick: NodeJS.Timeout | undefined;
   // The status goes out when it changed: a meter level moves the device, not the room's summary.
   let lastStatus = '';
   const broadcastStatus = () => {
@@ -36,15 +33,23 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
     lastStatus = text;
     clients.broadcast({ type: 'status', status });
   };
-  const flush = () => {
-    tick = undefined;
-    for (const device of pending.values()) clients.broadcast({ type: 'device', device });
-    pending.clear();
+  // Per device, the first update goes out at once (a camera's answer reaches the panel without
+  // delay); updates within the next tick wait, and only the newest of them goes out at its end.
+  const windows = new Map<string, { timer: NodeJS.Timeout; pending?: DeviceView }>();
+  const send = (device: DeviceView) => {
+    clients.broadcast({ type: 'device', device });
     broadcastStatus();
+    const timer = setTimeout(() => {
+      const pending = windows.get(device.id)?.pending;
+      windows.delete(device.id);
+      if (pending) send(pending);
+    }, limits.streamTickMs);
+    windows.set(device.id, { timer });
   };
   const onDevice = (device: DeviceView) => {
-    pending.set(device.id, device);
-    tick ??= setTimeout(flush, limits.streamTickMs);
+    const open = windows.get(device.id);
+    if (open) open.pending = device;
+    else send(device);
   };
   core.devices.on('device', onDevice);
   // Meeting changes (room state, check-ins, warnings) carry their own message, then the status.
@@ -60,7 +65,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
   const onHelp = (request: HelpRequestView) => clients.broadcast({ type: 'help', request });
   help?.on('change', onHelp);
   app.addHook('onClose', async () => {
-    clearTimeout(tick);
+    for (const { timer } of windows.values()) clearTimeout(timer);
     core.devices.off('device', onDevice);
     core.meetings?.off('change', onMeeting);
     core.storage?.off('change', onStorage);
