@@ -29,8 +29,8 @@ export const API_LIMITS = {
   streamBufferBytes: 128 * 1024,
   /** Streams are pinged this often; one that has not answered the previous ping is closed. */
   streamPingMs: 10_000,
-  /** After a device's update goes out, its next waits this long (only the newest of those goes). */
-  streamTickMs: 50,
+  /** A device past its burst of updates gets one out per tick, the newest (stream-route.ts). */
+  streamTickMs: 20,
 } as const;
 
 export type ApiLimits = { -readonly [K in keyof typeof API_LIMITS]: number };

@@ -40,7 +40,7 @@ export const ApiLimitsSection = Type.Object(
     streamClients: limit('Live streams in all (default 64)'),
     streamClientsPerClient: limit('Live streams from one address (default 16)'),
     streamBufferBytes: limit('Unsent bytes after which a stream client that does not read is closed (default 128 KB)'),
-    streamTickMs: limit('After a device update goes out, the next of that device waits this long; only the newest goes (default 50 ms)'),
+    streamTickMs: limit('A device past its burst of 10 updates gets one update out per this long, the newest (default 20 ms)'),
     streamPingMs: limit('Streams are pinged this often; one silent until the next ping is closed (default 10 s)'),
   },
   { additionalProperties: false },

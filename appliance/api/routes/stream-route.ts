@@ -7,6 +7,9 @@ import type { HelpDesk, HelpRequestView } from '../../help/help-desk.js';
 import type { ApiLimits } from '../connection-limits.js';
 import { StreamClients } from './stream-clients.js';
 
+/** Device updates that go out at once before a device is held to one per tick. */
+const STREAM_BURST = 10;
+
 export interface StreamRouteOptions {
   help?: HelpDesk;
   limits: ApiLimits;
@@ -33,23 +36,37 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
     lastStatus = text;
     clients.broadcast({ type: 'status', status });
   };
-  // Per device, the first update goes out at once (a camera's answer reaches the panel without
-  // delay); updates within the next tick wait, and only the newest of them goes out at its end.
-  const windows = new Map<string, { timer: NodeJS.Timeout; pending?: DeviceView }>();
+  // Per device, a token bucket: a few updates in a row go out at once (a camera's answers reach
+  // the panel without delay), then one per tick, the newest, however fast the device talks.
+  const buckets = new Map<string, { tokens: number; at: number; timer?: NodeJS.Timeout; pending?: DeviceView }>();
   const send = (device: DeviceView) => {
     clients.broadcast({ type: 'device', device });
     broadcastStatus();
-    const timer = setTimeout(() => {
-      const pending = windows.get(device.id)?.pending;
-      windows.delete(device.id);
-      if (pending) send(pending);
-    }, limits.streamTickMs);
-    windows.set(device.id, { timer });
   };
   const onDevice = (device: DeviceView) => {
-    const open = windows.get(device.id);
-    if (open) open.pending = device;
-    else send(device);
+    const now = performance.now();
+    const bucket = buckets.get(device.id) ?? { tokens: STREAM_BURST, at: now };
+    buckets.set(device.id, bucket);
+    if (bucket.timer) {
+      bucket.pending = device;
+      return;
+    }
+    bucket.tokens = Math.min(STREAM_BURST, bucket.tokens + (now - bucket.at) / limits.streamTickMs);
+    bucket.at = now;
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      send(device);
+      return;
+    }
+    bucket.pending = device;
+    bucket.timer = setTimeout(() => {
+      const pending = bucket.pending!;
+      bucket.timer = undefined;
+      bucket.pending = undefined;
+      bucket.tokens = 0;
+      bucket.at = performance.now();
+      send(pending);
+    }, (1 - bucket.tokens) * limits.streamTickMs);
   };
   core.devices.on('device', onDevice);
   // Meeting changes (room state, check-ins, warnings) carry their own message, then the status.
@@ -65,7 +82,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
   const onHelp = (request: HelpRequestView) => clients.broadcast({ type: 'help', request });
   help?.on('change', onHelp);
   app.addHook('onClose', async () => {
-    for (const { timer } of windows.values()) clearTimeout(timer);
+    for (const { timer } of buckets.values()) clearTimeout(timer);
     core.devices.off('device', onDevice);
     core.meetings?.off('change', onMeeting);
     core.storage?.off('change', onStorage);
