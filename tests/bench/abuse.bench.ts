@@ -56,61 +56,71 @@ async function metric(baseUrl: string, name: string): Promise<number> {
   return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
 }
 
+/** The same API reads for `ms`, with the appliance's RSS sampled every 100 ms: request times and the highest RSS. */
+async function phase(baseUrl: string, token: string, pid: number, ms: number): Promise<{ times: number[]; maxRss: number }> {
+  let maxRss = await rssMb(pid);
+  const watch = setInterval(() => void rssMb(pid).then((mb) => (maxRss = Math.max(maxRss, mb)), () => undefined), 100);
+  const times: number[] = [];
+  const end = performance.now() + ms;
+  try {
+    while (performance.now() < end) times.push(...(await apiTimes(baseUrl, token, 30)));
+  } finally {
+    clearInterval(watch);
+  }
+  return { times, maxRss: Math.max(maxRss, await rssMb(pid)) };
+}
+
 const bench: Benchmark = {
   name: 'abuse',
   async run({ quick }) {
     const mic = (await startShureMxaSimulator({ port: 0 })) as Awaited<ReturnType<typeof startShureMxaSimulator>> & TcpSimulatorServer;
     const room = await startApplianceProcess({ extraDevices: [`{ id: mic, driver: shure-mxa, host: 127.0.0.1, port: ${mic.endpoint.port} }`] });
     const pid = room.child.pid!;
-    const requests = quick ? 300 : 1_500;
+    const seconds = quick ? 10 : 30;
     const sockets: Socket[] = [];
     let flood: NodeJS.Timeout | undefined;
     try {
-      // Idle: the same reads against the same room, nothing else going on.
+      // Quiet: the room with nothing asked of it, for the record (the reference is the idle phase below).
+      const quietRss = summarize([await rssMb(pid), await rssMb(pid), await rssMb(pid)]).p50;
       await apiTimes(room.baseUrl, room.token, 50);
-      const idleTimes = await apiTimes(room.baseUrl, room.token, requests);
-      const idleRss = summarize([await rssMb(pid), await rssMb(pid), await rssMb(pid)]).p50;
+      // Idle: the same reads, for as long, against the same room with nothing else going on.
+      const idle = await phase(room.baseUrl, room.token, pid, seconds * 1000);
 
-      // Abuse: 50 stalled stream clients, then the array sends 20 samples every 2 ms (10,000 updates/s).
+      // Abuse: 50 stalled stream clients, and the array sends 20 samples every 2 ms.
       for (let i = 0; i < STALLED; i++) sockets.push(await stalledClient(room.baseUrl, room.token, i));
       let updates = 0;
       flood = setInterval(() => {
         mic.broadcast(Array.from({ length: 20 }, () => mic.array.sample()).join(''));
         updates += 20;
       }, 2);
-      let maxRss = 0;
-      const watch = setInterval(() => void rssMb(pid).then((mb) => (maxRss = Math.max(maxRss, mb))), 100);
       const started = performance.now();
-      const abuseTimes = await apiTimes(room.baseUrl, room.token, requests);
-      // Keep the flood on until the stalled clients had time to fill their buffers, whatever the request count.
-      while (performance.now() - started < (quick ? 10_000 : 30_000)) {
-        await apiTimes(room.baseUrl, room.token, 20);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      clearInterval(watch);
-      maxRss = Math.max(maxRss, await rssMb(pid));
-      const seconds = (performance.now() - started) / 1000;
+      const abuse = await phase(room.baseUrl, room.token, pid, seconds * 1000);
+      const abuseSeconds = (performance.now() - started) / 1000;
       const slowClosed = await metric(room.baseUrl, 'roomctl_stream_slow_closed_total');
-      const idle = summarize(idleTimes);
-      const abuse = summarize(abuseTimes);
+      const idleT = summarize(idle.times);
+      const abuseT = summarize(abuse.times);
       return {
         name: 'abuse',
         figures: {
-          idle_rss_mb: round(idleRss, 1),
-          abuse_rss_max_mb: round(maxRss, 1),
-          rss_over_idle_mb: round(maxRss - idleRss, 1),
-          idle_api_p50_ms: round(idle.p50, 2),
-          idle_api_p99_ms: round(idle.p99, 2),
-          abuse_api_p50_ms: round(abuse.p50, 2),
-          abuse_api_p99_ms: round(abuse.p99, 2),
-          api_p99_over_idle: round(abuse.p99 / idle.p99, 2),
-          device_updates_per_s: round(updates / seconds, 0),
+          quiet_rss_mb: round(quietRss, 1),
+          idle_rss_max_mb: round(idle.maxRss, 1),
+          abuse_rss_max_mb: round(abuse.maxRss, 1),
+          rss_over_idle_mb: round(abuse.maxRss - idle.maxRss, 1),
+          idle_api_p50_ms: round(idleT.p50, 2),
+          idle_api_p99_ms: round(idleT.p99, 2),
+          abuse_api_p50_ms: round(abuseT.p50, 2),
+          abuse_api_p99_ms: round(abuseT.p99, 2),
+          api_p99_over_idle: round(abuseT.p99 / idleT.p99, 2),
+          api_reads_idle: idleT.n,
+          api_reads_abuse: abuseT.n,
+          device_updates_per_s: round(updates / abuseSeconds, 0),
           stalled_clients: STALLED,
           stalled_closed_by_room: slowClosed,
-          abuse_seconds: round(seconds, 1),
+          phase_seconds: seconds,
         },
         units: {
-          idle_rss_mb: 'MB',
+          quiet_rss_mb: 'MB',
+          idle_rss_max_mb: 'MB',
           abuse_rss_max_mb: 'MB',
           rss_over_idle_mb: 'MB',
           idle_api_p50_ms: 'ms',
@@ -118,13 +128,15 @@ const bench: Benchmark = {
           abuse_api_p50_ms: 'ms',
           abuse_api_p99_ms: 'ms',
           api_p99_over_idle: 'ratio',
+          api_reads_idle: '',
+          api_reads_abuse: '',
           device_updates_per_s: '/s',
           stalled_clients: '',
           stalled_closed_by_room: '',
-          abuse_seconds: 's',
+          phase_seconds: 's',
         },
         targets: { rss_over_idle_mb: { max: 20 }, api_p99_over_idle: { max: 2 } },
-        notes: `${requests} API reads (status, room/now, devices; sequential, with the room token) idle, then the same under ${STALLED} stream clients that never read and a ceiling array (shure-mxa) flooding meter samples; RSS of the appliance process, idle median of 3 reads, under abuse the highest seen every 100 ms.`,
+        notes: `Two phases of ${seconds} s with the same API reads (status, room/now, devices; sequential, with the room token): idle, then under ${STALLED} stream clients that never read and a ceiling array (shure-mxa) flooding meter samples. RSS of the appliance process, the highest seen every 100 ms in each phase; quiet: before any request.`,
       };
     } finally {
       clearInterval(flood);
