@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
 import { startFleet } from '../fleet/fleet-service.js';
 import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
-import { createLogger } from '../logger.js';
+import { createLogger, defaultLogFormat } from '../logger.js';
 import type { MqttSettings } from '../telemetry/mqtt-connect-options.js';
 import { waitForShutdown } from './shutdown.js';
 
@@ -25,6 +25,7 @@ Options:
                            section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
   --offline-after S        alert when a device stays offline S seconds (default 60)
   --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
+  --log-format FORMAT      pretty (default on a terminal) or json
 `;
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
@@ -51,6 +52,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       'offline-after': { type: 'string' },
       'room-offline-after': { type: 'string' },
       'client-id': { type: 'string' },
+      'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,6 +70,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (!/^(mqtts?|wss?):\/\/\S+$/.test(values.broker)) problems.push(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${JSON.stringify(values.broker)}`);
   if (values.protocol !== undefined && values.protocol !== '4' && values.protocol !== '5') problems.push('--protocol must be 4 (MQTT 3.1.1) or 5');
   if (values.share !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.share)) problems.push('--share must be a group name of letters, digits, - and _');
+  const format = values['log-format'] ?? defaultLogFormat();
+  if (format !== 'pretty' && format !== 'json') problems.push('--log-format must be pretty or json');
   if (values.token !== undefined && values.token.length < 16) problems.push('--token must be at least 16 characters');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
@@ -88,7 +92,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (values.notify) sinks.push(...notifyAlertSinks(await loadNotificationsFile(values.notify)));
   const token = values.token ?? randomBytes(18).toString('base64url');
 
-  const log = createLogger({ level: process.env.ROOMCTL_LOG_LEVEL ?? 'info' });
+  const log = createLogger({ level: process.env.ROOMCTL_LOG_LEVEL ?? 'info', format: format === 'json' ? 'json' : 'pretty' });
   const rules: Record<string, number> = {};
   if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
   if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;

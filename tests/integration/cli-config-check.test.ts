@@ -14,7 +14,7 @@ describe('roomctl config check', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^ROOMCTL_E_CONFIG_INVALID: .* has \d+ problem\(s\)$/);
     expect(lines).toContain('devices[0].baudRate: Expected union value (allowed: 9600, 38400)'.replace('Expected union value', 'is not one of the allowed values'));
-    expect(lines.some((l) => l.startsWith('devices[2].driver: unknown driver "shure-mxb" (allowed: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('devices[2].driver: unknown driver "shure-mxb"; did you mean "shure-mxa"? (allowed: '))).toBe(true);
   });
 
   it('names a missing file', async () => {
