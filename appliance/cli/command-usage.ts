@@ -31,6 +31,34 @@ export const SIM_USAGE = `Usage: roomctl sim DRIVER [--option value ...]
                                         roomctl sim pjlink --listen 127.0.0.1:4352
 `;
 
+// The fleet view and provisioning: their options are many, so their usage is longer.
+export const FLEET_USAGE = `roomctl fleet — watch every room's health (subscribes to roomctl/# on the central broker)
+
+Options:
+  --broker URL             mqtt://, mqtts://, ws:// or wss:// (default mqtt://127.0.0.1:1883, the demo's broker)
+  --username NAME          broker user; the password comes from --password or ROOMCTL_FLEET_PASSWORD
+  --ca FILE --cert FILE --key FILE   TLS: pinned CA, client certificate and key
+  --insecure               accept a broker certificate that does not verify (lab only)
+  --protocol 4|5           MQTT 3.1.1 or 5 (default: 5, falling back to 3.1.1 when refused)
+  --share GROUP            subscribe as $share/GROUP/roomctl/# so several fleet instances split the load
+  --data DIR               database folder (default ./fleet-data)
+  --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
+  --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
+  --webhook URL            send alerts as JSON to this URL (repeatable); --webhook-secret signs them
+  --notify FILE            also send alerts through the channels of a YAML file's \`notifications:\`
+                           section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
+  --offline-after S        alert when a device stays offline S seconds (default 60)
+  --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
+  --log-format FORMAT      pretty (default on a terminal) or json
+`;
+
+export const PROVISION_USAGE = `Usage: roomctl provision [--answers FILE] [--root DIR] [--dry-run] [--skip-doctor]
+  --answers FILE   answers in YAML (see docs/PROVISIONING.md); without it, the questions are asked
+  --root DIR       install under DIR instead of / (tests, image builds)
+  --dry-run        find and probe the devices, then print the plan; change nothing
+  --skip-doctor    do not run the self-test at the end
+`;
+
 export const MAIN_USAGE = `roomctl — meeting-room appliance
 
 Usage:

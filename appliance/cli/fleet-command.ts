@@ -6,27 +6,9 @@ import { startFleet } from '../fleet/fleet-service.js';
 import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
 import { createLogger, defaultLogFormat } from '../logger.js';
 import type { MqttSettings } from '../telemetry/mqtt-connect-options.js';
+import { FLEET_USAGE } from './command-usage.js';
 import { waitForShutdown } from './shutdown.js';
 
-export const FLEET_USAGE = `roomctl fleet — watch every room's health (subscribes to roomctl/# on the central broker)
-
-Options:
-  --broker URL             mqtt://, mqtts://, ws:// or wss:// (default mqtt://127.0.0.1:1883, the demo's broker)
-  --username NAME          broker user; the password comes from --password or ROOMCTL_FLEET_PASSWORD
-  --ca FILE --cert FILE --key FILE   TLS: pinned CA, client certificate and key
-  --insecure               accept a broker certificate that does not verify (lab only)
-  --protocol 4|5           MQTT 3.1.1 or 5 (default: 5, falling back to 3.1.1 when refused)
-  --share GROUP            subscribe as $share/GROUP/roomctl/# so several fleet instances split the load
-  --data DIR               database folder (default ./fleet-data)
-  --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
-  --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
-  --webhook URL            send alerts as JSON to this URL (repeatable); --webhook-secret signs them
-  --notify FILE            also send alerts through the channels of a YAML file's \`notifications:\`
-                           section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
-  --offline-after S        alert when a device stays offline S seconds (default 60)
-  --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
-  --log-format FORMAT      pretty (default on a terminal) or json
-`;
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {

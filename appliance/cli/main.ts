@@ -1,26 +1,21 @@
 import { isRoomctlError } from '../../drivers/core/errors.js';
 import { VERSION } from '../paths.js';
-import { CONFIG_USAGE, DOCTOR_USAGE, MAIN_USAGE, SIM_USAGE, START_USAGE } from './command-usage.js';
-import { configCommand } from './config-command.js';
-import { doctorCommand } from './doctor-command.js';
-import { FLEET_USAGE, fleetCommand } from './fleet-command.js';
-import { PROVISION_USAGE, provisionCommand } from './provision-command.js';
-import { simCommand } from './sim-command.js';
-import { startCommand } from './start-command.js';
+import { CONFIG_USAGE, DOCTOR_USAGE, FLEET_USAGE, MAIN_USAGE, PROVISION_USAGE, SIM_USAGE, START_USAGE } from './command-usage.js';
 import { didYouMean } from '../config/did-you-mean.js';
 
 interface Command {
   usage: string;
-  run(args: string[]): Promise<number>;
+  /** Loaded only when run: `roomctl --version` and `--help` should not load the whole appliance. */
+  load(): Promise<(args: string[]) => Promise<number>>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  start: { usage: START_USAGE, run: startCommand },
-  config: { usage: CONFIG_USAGE, run: configCommand },
-  sim: { usage: SIM_USAGE, run: simCommand },
-  provision: { usage: PROVISION_USAGE, run: provisionCommand },
-  doctor: { usage: DOCTOR_USAGE, run: doctorCommand },
-  fleet: { usage: FLEET_USAGE, run: fleetCommand },
+  start: { usage: START_USAGE, load: async () => (await import('./start-command.js')).startCommand },
+  config: { usage: CONFIG_USAGE, load: async () => (await import('./config-command.js')).configCommand },
+  sim: { usage: SIM_USAGE, load: async () => (await import('./sim-command.js')).simCommand },
+  provision: { usage: PROVISION_USAGE, load: async () => (await import('./provision-command.js')).provisionCommand },
+  doctor: { usage: DOCTOR_USAGE, load: async () => (await import('./doctor-command.js')).doctorCommand },
+  fleet: { usage: FLEET_USAGE, load: async () => (await import('./fleet-command.js')).fleetCommand },
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
@@ -51,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load())(rest);
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`roomctl ${name}: ${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n\n${command.usage}`);
