@@ -22,8 +22,9 @@ export async function startDemo(options: StartOptions): Promise<number> {
     await data.release();
   };
   try {
-    demo = await startDemoRoom({ log, listen: options.listen, dataDir: data.dir, calendar: true });
-    fleet = await startDemoFleet({ mqttUrl: demo.mqttUrl, dataDir: data.dir, token: demo.token, log });
+    const ports = preferredPorts(process.env.ROOMCTL_DEMO_PORTS);
+    demo = await startDemoRoom({ log, listen: options.listen, apiPort: ports.api, mqttPort: ports.mqtt, dataDir: data.dir, calendar: true });
+    fleet = await startDemoFleet({ mqttUrl: demo.mqttUrl, dataDir: data.dir, token: demo.token, log, port: ports.fleet });
   } catch (err) {
     await close();
     throw err;
@@ -36,6 +37,12 @@ export async function startDemo(options: StartOptions): Promise<number> {
   process.stdout.write('ROOMCTL_READY\n');
   await waitForShutdown(close);
   return 0;
+}
+
+/** ROOMCTL_DEMO_PORTS=api,mqtt,fleet: the ports the demo tries first (8080,1883,8090); each falls back to a free one when taken. */
+function preferredPorts(text: string | undefined): { api: number; mqtt: number; fleet: number } {
+  const [api = 8080, mqtt = 1883, fleet = 8090] = (text ?? '').split(',').map((p) => Number(p.trim()) || undefined);
+  return { api, mqtt, fleet };
 }
 
 /** Until every device has had its first verdict (or the time is up): their status lines are the start-up noise. */

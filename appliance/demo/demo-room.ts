@@ -23,6 +23,8 @@ export interface DemoOptions {
    * QR codes (which then carry that address) open on a phone; on 127.0.0.1 otherwise.
    */
   listen?: string;
+  /** The API port tried first when `listen` is not given (default 8080; a free one when taken). */
+  apiPort?: number;
   /** Serve the demo calendar (meetings with agendas, attendees, online links) and read it; `roomctl start` does. */
   calendar?: boolean;
   /** data folder; default ./data */
@@ -83,7 +85,7 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     if (calendar) cleanups.push(() => calendar.close());
 
     const token = randomBytes(18).toString('base64url');
-    const listen = options.listen ?? `${lanAddress() ? '0.0.0.0' : '127.0.0.1'}:8080`;
+    const listen = options.listen ?? `${lanAddress() ? '0.0.0.0' : '127.0.0.1'}:${options.apiPort ?? 8080}`;
     const config: RoomConfig = {
       room: { id: 'demo', name: 'Demo Room', site: 'lab', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' },
       api: { listen, tokens: [token] },
@@ -114,7 +116,7 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     // A second demo on this machine: 8080 is the first one's, so this one takes a free port (startAppliance closed its first attempt).
     const appliance = await start().catch((err: unknown) => {
       if (options.listen !== undefined || (err as { code?: string }).code !== 'ROOMCTL_E_LISTEN_IN_USE') throw err;
-      config.api.listen = listen.replace(/:8080$/, ':0');
+      config.api.listen = listen.replace(/:\d+$/, ':0');
       return start();
     });
     cleanups.push(() => appliance.close());
