@@ -39,7 +39,7 @@ export function createLogger(options: { level?: string; pretty?: boolean; format
   if (options.destination) return pino(base, tee(options.destination));
   if (pretty) {
     // In this thread and synchronous, so a banner printed after the start-up lines comes after them.
-    return pino(base, tee(pinoPretty({ colorize: true, sync: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' })));
+    return pino(base, tee(pinoPretty({ colorize: process.stdout.isTTY === true, sync: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' })));
   }
   return pino(base, tee(pino.destination(1)));
 }
