@@ -13,6 +13,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_BAD_REQUEST: { http: 400, hint: 'The request body does not match the schema in /openapi.json.' },
   ROOMCTL_E_UNAUTHORIZED: { http: 401, hint: 'Send `Authorization: Bearer <token>` with a token from the config.' },
   ROOMCTL_E_FORBIDDEN: { http: 403, hint: 'This credential may not do that.' },
+  ROOMCTL_E_ADMIN_PIN_NOT_SET: { http: 409, hint: 'Set panel.adminPin in the room\'s secrets.yaml (roomctl provision asks for one or makes one), then restart the room.' },
   ROOMCTL_E_LOCKED_OUT: { http: 429, hint: 'Too many wrong PINs; wait the time given, then try again.' },
   ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
   ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
