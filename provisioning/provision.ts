@@ -55,6 +55,21 @@ export interface ProvisionOutcome {
   adminPin: string;
 }
 
+/**
+ * Where the unit's sandbox could not see roomctl or node. A real install refuses them (the
+ * service would fail at every start); a --root image or a dry run lists them as notes.
+ */
+export function installPathProblems(p: { roomctlBin: string; nodePath: string; root?: string; dryRun?: boolean }): string[] {
+  const hidden = [p.roomctlBin, p.nodePath].flatMap((path) => {
+    const where = hiddenFromService(path);
+    return where ? [`${path} is under ${where}`] : [];
+  });
+  if (hidden.length && !p.root && !p.dryRun) {
+    throw new RoomctlError('ROOMCTL_E_INSTALL_PATH', `the service could not start roomctl from here: ${hidden.join('; ')}. Install roomctl (and node) elsewhere, e.g. /opt/roomctl and /usr/bin/node, and run provisioning from there`, { paths: hidden });
+  }
+  return hidden;
+}
+
 /** Config paths back to the answers that made them, so a refusal names the field IT wrote. */
 const ANSWER_OF: Record<string, string> = { 'room.locale': 'room.language' };
 const toAnswerPath = (issue: ConfigIssue): ConfigIssue => ({ ...issue, path: ANSWER_OF[issue.path] ?? issue.path });
@@ -68,14 +83,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const drivers = options.drivers ?? DRIVERS;
   const roomctlBin = options.roomctlBin ?? join(PROJECT_ROOT, 'bin', 'roomctl.js');
   const nodePath = options.nodePath ?? process.execPath;
-  const hidden = [roomctlBin, nodePath].flatMap((path) => {
-    const where = hiddenFromService(path);
-    return where ? [`${path} is under ${where}`] : [];
-  });
-  // Only a real install: a --root image or a dry run is not started by this machine's systemd.
-  if (hidden.length && !root && !options.dryRun) {
-    throw new RoomctlError('ROOMCTL_E_INSTALL_PATH', `the service could not start roomctl from here: ${hidden.join('; ')}. Install roomctl (and node) elsewhere, e.g. /opt/roomctl and /usr/bin/node, and run provisioning from there`, { paths: hidden });
-  }
+  const hidden = installPathProblems({ roomctlBin, nodePath, root, dryRun: options.dryRun });
   const previous = await readPreviousInstall(root);
 
   progress(`roomctl provision: room ${answers.room.id} (${answers.room.name}), site ${answers.room.site}${root ? `, into ${root}` : ''}`);
