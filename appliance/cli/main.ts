@@ -56,6 +56,22 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A bug that escapes while a room runs ends the process (systemd restarts it) with a coded
+ * line, not a raw stack trace on the person's terminal; the stack still goes where machines
+ * read it (the journal, a pipe) or with ROOMCTL_DEBUG=1.
+ */
+export function reportCrashes(argv: string[]): void {
+  if (!['start', 'fleet', 'sim'].includes(argv[0] ?? '')) return;
+  const crash = (err: unknown) => {
+    const stack = err instanceof Error && err.stack && (process.env.ROOMCTL_DEBUG === '1' || !process.stderr.isTTY) ? `${err.stack}\n` : '';
+    process.stderr.write(`ROOMCTL_E_INTERNAL: ${(err as Error)?.message ?? String(err)}\n  next: a bug: report it with this line and the log; the room stopped${stack ? '' : ' (ROOMCTL_DEBUG=1 adds the stack trace)'}\n${stack}`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+}
+
 /** A failure as the person at the terminal needs it: the code, what happened, what to do next. */
 export function reportFailure(err: unknown): number {
   if (isRoomctlError(err)) {
