@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { lanAddress } from '../appliance/lan-address.js';
+import { runDoctor } from './doctor/doctor.js';
 import { provision, type ProvisionOutcome } from './provision.js';
 import { startRoomLab, type RoomLab } from './testing/room-lab.js';
 import { execStartOf, runExecStart, type UnitProcess } from './testing/unit-process.js';
@@ -81,4 +82,9 @@ it('starts with the unit\'s own ExecStart line (the young-generation flag in it)
 
   const admin = await fetch(`${publicUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: secrets.panel.adminPin }) });
   expect(admin.status).toBe(200);
+
+  // doctor, asking the running room, proves the URL in the QR codes reaches it.
+  const report = await runDoctor({ configPath, deviceTimeoutMs: 3000, brokerTimeoutMs: 1000 });
+  expect(report.mode).toBe('running-service');
+  expect(report.results.find((r) => r.name === `${publicUrl}/`)).toMatchObject({ area: 'panel', status: 'ok', detail: 'the public URL (QR codes, e-mail links) reaches this room' });
 }, 60_000);
