@@ -41,7 +41,8 @@ export async function startDemo(options: StartOptions): Promise<number> {
 
 /** ROOMCTL_DEMO_PORTS=api,mqtt,fleet: the ports the demo tries first (8080,1883,8090); each falls back to a free one when taken. */
 function preferredPorts(text: string | undefined): { api: number; mqtt: number; fleet: number } {
-  const [api = 8080, mqtt = 1883, fleet = 8090] = (text ?? '').split(',').map((p) => Number(p.trim()) || undefined);
+  // 0 is a port too: any free one.
+  const [api = 8080, mqtt = 1883, fleet = 8090] = (text ?? '').split(',').map((p) => (/^\s*\d+\s*$/.test(p) ? Number(p) : undefined));
   return { api, mqtt, fleet };
 }
 
