@@ -1,16 +1,15 @@
 import { startDemoRoom, type DemoRoom } from '../demo/demo-room.js';
 import { claimDemoDataDir } from '../demo/demo-data-dir.js';
 import { startDemoFleet } from '../fleet/demo-fleet.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type LogFormat } from '../logger.js';
 import { waitForShutdown } from './shutdown.js';
-import type { StartOptions } from './start-command.js';
 
 /**
  * `roomctl start` without a config: the demo room, its fleet view, and a banner with what to
  * open. Everything it starts is closed again when a later step fails, so a failed start
  * leaves no port, timer or child process behind.
  */
-export async function startDemo(options: StartOptions): Promise<number> {
+export async function startDemo(options: { listen?: string; format: LogFormat }): Promise<number> {
   const startedAt = performance.now();
   const log = createLogger({ level: process.env.ROOMCTL_LOG_LEVEL ?? 'info', format: options.format });
   const data = await claimDemoDataDir('data');

@@ -1,5 +1,5 @@
 import { brokerUrlProblem, hostProblem, isWildcardHost, listenProblem, publicUrlProblem, splitHostPort } from './config-addresses.js';
-import type { ConfigIssue } from './config-validate.js';
+import type { ConfigIssue } from './config-issue.js';
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);

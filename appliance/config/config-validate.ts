@@ -4,14 +4,10 @@ import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import { deviceSchema, RoomConfigShape, type RoomConfig } from './config-schema.js';
 import { cameraReferenceIssues } from './camera-references.js';
 import { addressIssues, configWarnings } from './config-network-checks.js';
+import type { ConfigIssue } from './config-issue.js';
 import { didYouMean } from './did-you-mean.js';
 
-/** One problem in a config: where it is, what is wrong, and what would be right. */
-export interface ConfigIssue {
-  path: string;
-  message: string;
-  allowed?: string;
-}
+export type { ConfigIssue };
 
 /** Warnings: the room starts, but something will not work as people expect (QR codes that phones cannot open). */
 export type ConfigResult = { ok: true; config: RoomConfig; warnings: ConfigIssue[] } | { ok: false; issues: ConfigIssue[] };
