@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { onlineMeetingOf } from '../calls/online-meeting-link.js';
 import { createLogger } from '../logger.js';
 import { waitFor } from '../../tests/helpers/test-room.js';
 import { demoCalendarIcs } from './demo-calendar.js';
@@ -56,4 +57,9 @@ it('carries the Teams link where Outlook puts it too, and folds long lines as ca
   expect(unfolded).toMatch(/^X-MICROSOFT-SKYPETEAMSMEETINGURL:https:\/\/teams\.microsoft\.com\/l\/meetup-join\//m);
   expect(unfolded).toMatch(/^DTSTART:20260302T082000Z$/m);
   for (const line of ics.split('\r\n')) expect(line.length).toBeLessThanOrEqual(75);
+  // Real-looking links: the reader of invitations' join links takes them as Teams and Zoom meetings.
+  const teamsUrl = /^X-MICROSOFT-SKYPETEAMSMEETINGURL:(.*)$/m.exec(unfolded)![1]!;
+  expect(onlineMeetingOf({ teamsUrl })).toMatchObject({ provider: 'teams', url: teamsUrl });
+  const zoomLocation = /^LOCATION:(Demo Room\\; https:\/\/us02web\.zoom\.us\S*)$/m.exec(unfolded)![1]!.replace(/\\;/g, ';');
+  expect(onlineMeetingOf({ location: zoomLocation })).toMatchObject({ provider: 'zoom', meetingId: '85012345678' });
 });
