@@ -20,6 +20,7 @@ import { targetPath } from './install/system-state.js';
 import { proposeDevices } from './proposals.js';
 import { buildRoomFiles, defaultMqttUsername, roomYaml, secretsYaml, type RoomFiles } from './room-config-build.js';
 import { lanAddress } from '../appliance/lan-address.js';
+import { isWildcardHost } from '../appliance/config/config-addresses.js';
 import { hiddenFromService } from './install/service-files.js';
 import { mqttMaterial, readPreviousInstall } from './room-inputs.js';
 
@@ -90,10 +91,12 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const findings = await discoverRoom(answers, { ...options.discovery, onProgress: progress });
   const proposal = proposeDevices(findings, answers, drivers, previous.devices);
   const mqtt = await mqttMaterial(answers, root);
-  const { port: listenPort } = parseListen(answers.api?.listen ?? '0.0.0.0:8080');
+  const { host: listenHost, port: listenPort } = parseListen(answers.api?.listen ?? '0.0.0.0:8080');
   const lan = options.lanAddress === undefined ? lanAddress() : options.lanAddress ?? undefined;
-  // One public URL for every QR code and e-mail link: the answer, else this machine's LAN address.
-  const publicUrl = answers.api?.publicUrl ?? (lan ? `http://${lan}:${listenPort}` : undefined);
+  const loopbackOnly = /^(127\.|::1$|localhost$)/.test(listenHost);
+  // One public URL for every QR code and e-mail link: the answer, else where the API listens (this machine's LAN address for 0.0.0.0).
+  const defaultHost = isWildcardHost(listenHost) ? lan : loopbackOnly ? undefined : listenHost;
+  const publicUrl = answers.api?.publicUrl ?? (defaultHost ? `http://${defaultHost.includes(':') ? `[${defaultHost}]` : defaultHost}:${listenPort}` : undefined);
   const files = buildRoomFiles({
     ...(publicUrl ? { publicUrl } : {}),
     answers,
@@ -143,7 +146,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'appliance', 'cli', 'main.js'))) {
     notes.push(`roomctl is not built: run npm run build in ${dirname(dirname(roomctlBin))} (without it the service compiles TypeScript at every start and idles about 40 MB higher)`);
   }
-  if (!publicUrl) notes.push('no LAN address found and no api.publicUrl answered: the QR codes will carry the listen address; set api.publicUrl in the answers');
+  if (loopbackOnly) notes.push(`the API listens on ${listenHost} only: phones cannot open the QR codes; answer api.listen 0.0.0.0:${listenPort} (and api.publicUrl) for a room people use`);
+  else if (!publicUrl) notes.push('no LAN address found and no api.publicUrl answered: the QR codes will carry the listen address; set api.publicUrl in the answers');
   if (notes.length) out(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
   out('');
   const applied = await applyPlan(plan, { root, dryRun: options.dryRun, run: options.run, out });
@@ -160,7 +164,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     out(formatDoctorReport(report));
     outcome.doctor = report;
   }
-  if (!options.dryRun) printPanelSteps(publicUrl ?? `http://<this machine>:${listenPort}`, files.adminPin, out);
+  if (!options.dryRun) printPanelSteps(publicUrl ?? `http://${loopbackOnly ? listenHost : '<this machine>'}:${listenPort}`, files.adminPin, out);
   return outcome;
 }
 

@@ -127,10 +127,10 @@ export function validateConfig(raw: unknown, drivers: readonly AnyDriverDefiniti
     const entry = device as Record<string, unknown>;
     const driver = drivers.find((d) => d.id === entry.driver);
     if (!driver) {
-      const ids = drivers.map((d) => d.id);
-      const message = entry.driver === undefined ? 'is required' : `unknown driver ${JSON.stringify(entry.driver)}${didYouMean(entry.driver, ids)}`;
+      const driverIds = drivers.map((d) => d.id);
+      const message = entry.driver === undefined ? 'is required' : `unknown driver ${JSON.stringify(entry.driver)}${didYouMean(entry.driver, driverIds)}`;
       if (typeof entry.id === 'string') unknownDriverIds.add(entry.id);
-      issues.push({ path: `${at}.driver`, message, allowed: drivers.map((d) => d.id).join(', ') });
+      issues.push({ path: `${at}.driver`, message, allowed: driverIds.join(', ') });
       return;
     }
     const schema = deviceSchema(driver);
