@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
-import pinoPretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { processLogRing } from './log-ring.js';
 
 export type { Logger };
@@ -39,6 +40,8 @@ export function createLogger(options: { level?: string; pretty?: boolean; format
   if (options.destination) return pino(base, tee(options.destination));
   if (pretty) {
     // In this thread and synchronous, so a banner printed after the start-up lines comes after them.
+    // Loaded only here: a service logging JSON never pays for the pretty printer's modules.
+    const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
     return pino(base, tee(pinoPretty({ colorize: process.stdout.isTTY === true, sync: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' })));
   }
   return pino(base, tee(pino.destination(1)));
