@@ -44,6 +44,9 @@ Options:
   --data DIR               database folder (default ./fleet-data)
   --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
   --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
+  --command-key ID         sign the command that tells a room its help call was seen, with the
+                           rooms' mqtt.commandKeys entry ID; its secret comes from
+                           ROOMCTL_FLEET_COMMAND_SECRET (without a key, rooms are not told)
   --webhook URL            send alerts as JSON to this URL (repeatable); --webhook-secret signs them
   --notify FILE            also send alerts through the channels of a YAML file's \`notifications:\`
                            section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)

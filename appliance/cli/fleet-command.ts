@@ -28,6 +28,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       data: { type: 'string', default: 'fleet-data' },
       listen: { type: 'string', default: '127.0.0.1:8090' },
       token: { type: 'string' },
+      'command-key': { type: 'string' },
       webhook: { type: 'string', multiple: true },
       'webhook-secret': { type: 'string' },
       notify: { type: 'string' },
@@ -55,6 +56,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const format = values['log-format'] ?? defaultLogFormat();
   if (format !== 'pretty' && format !== 'json') problems.push('--log-format must be pretty or json');
   if (values.token !== undefined && values.token.length < 16) problems.push('--token must be at least 16 characters');
+  const commandSecret = process.env.ROOMCTL_FLEET_COMMAND_SECRET;
+  if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
   if (problems.length) {
@@ -78,7 +81,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const rules: Record<string, number> = {};
   if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
   if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], rules, sinks, log });
+  const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], commandKey, rules, sinks, log });
   process.stdout.write(
     [
       '',

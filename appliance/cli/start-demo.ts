@@ -23,7 +23,7 @@ export async function startDemo(options: { listen?: string; format: LogFormat })
   try {
     const ports = preferredPorts(process.env.ROOMCTL_DEMO_PORTS);
     demo = await startDemoRoom({ log, listen: options.listen, apiPort: ports.api, mqttPort: ports.mqtt, dataDir: data.dir, calendar: true });
-    fleet = await startDemoFleet({ mqttUrl: demo.mqttUrl, dataDir: data.dir, token: demo.token, log, port: ports.fleet });
+    fleet = await startDemoFleet({ mqttUrl: demo.mqttUrl, dataDir: data.dir, token: demo.token, commandKey: demo.commandKey, log, port: ports.fleet });
   } catch (err) {
     await close();
     throw err;

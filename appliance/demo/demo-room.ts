@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
-import { createPtyPair } from '../../drivers/sim/pty-pair.js';
+import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
 import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';
 import { startAppliance, type Appliance } from '../app.js';
 import type { RoomConfig } from '../config/config-schema.js';
@@ -44,7 +44,11 @@ export interface DemoRoom {
   /** The panel's admin PIN for this run (made up at start unless `configure` sets one). */
   adminPin: string;
   mqttUrl: string;
+  /** The key the room accepts central commands with; the demo's fleet view signs with it. */
+  commandKey: { id: string; secret: string };
   camera: ReturnType<typeof startViscaSerialSimulator> extends Promise<infer S> ? S : never;
+  /** The front camera's serial link (a PTY pair): `unplug()` / `replug()` pull and push its cable. */
+  cameraLink: PtyPair;
   display: ReturnType<typeof startPjlinkSimulator> extends Promise<infer S> ? S : never;
   /** Simulators of the other demo devices, by device id. */
   simulators: Map<string, unknown>;
@@ -68,7 +72,8 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     cleanups.push(() => pty.close());
     const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
     cleanups.push(() => camera.close());
-    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000 });
+    // Its inputs include network 2 (52), one the default list does not offer: the config names it.
+    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000, inputs: ['11', '12', '31', '32', '33', '51', '52'] });
     cleanups.push(() => display.close());
     const simulators = new Map<string, unknown>();
     const extraDevices = [];
@@ -86,28 +91,37 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
 
     const token = randomBytes(18).toString('base64url');
     const listen = options.listen ?? `${lanAddress() ? '0.0.0.0' : '127.0.0.1'}:${options.apiPort ?? 8080}`;
+    const commandKey = { id: 'demo-fleet', secret: randomBytes(32).toString('base64url') };
     const config: RoomConfig = {
       room: { id: 'demo', name: 'Demo Room', site: 'lab', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' },
       api: { listen, tokens: [token] },
       ...(calendar ? { calendar: { url: calendar.url } } : {}),
       storage: { dir: resolve(options.dataDir ?? 'data') },
       // aedes speaks MQTT 3.1.1 only.
-      mqtt: { url: broker.url, protocolVersion: 4 },
+      mqtt: { url: broker.url, protocolVersion: 4, commandKeys: [commandKey] },
       log: { level: 'info' },
       // The test picture stands for what the front camera sees: its preset stills come from it.
       media: { ...DEMO_MEDIA, video: { ...DEMO_MEDIA.video, camera: 'cam-front' } },
       devices: [
-        { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
-        { id: 'display', name: 'Display', driver: 'pjlink', host: String(display.endpoint.host), port: Number(display.endpoint.port) },
+        // Names and inputs per language: what people see on the panel in English and in Chinese.
+        { id: 'cam-front', name: { en: 'Front camera', 'zh-CN': '前置摄像头' }, driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
+        {
+          id: 'display',
+          name: { en: 'Display', 'zh-CN': '显示屏' },
+          driver: 'pjlink',
+          host: String(display.endpoint.host),
+          port: Number(display.endpoint.port),
+          inputs: { '31': { en: 'Laptop (HDMI 1)', 'zh-CN': '笔记本（HDMI 1）' }, '32': { en: 'Room PC (HDMI 2)', 'zh-CN': '会议电脑（HDMI 2）' }, '33': 'HDMI 3', '11': { en: 'Computer (VGA)', 'zh-CN': '电脑（VGA）' }, '51': { en: 'Wireless', 'zh-CN': '无线投屏' }, '52': { en: 'Network', 'zh-CN': '网络' } },
+        },
         ...extraDevices,
       ],
       panel: {
         adminPin: String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)),
         presets: [
-          { device: 'cam-front', preset: 1, name: 'Whole room', nameZh: '全景' },
-          { device: 'cam-front', preset: 2, name: 'Table', nameZh: '会议桌' },
-          { device: 'cam-front', preset: 3, name: 'Presenter', nameZh: '演讲者' },
-          { device: 'cam-front', preset: 4, name: 'Whiteboard', nameZh: '白板' },
+          { device: 'cam-front', preset: 1, name: { en: 'Whole room', 'zh-CN': '全景' } },
+          { device: 'cam-front', preset: 2, name: { en: 'Table', 'zh-CN': '会议桌' } },
+          { device: 'cam-front', preset: 3, name: { en: 'Presenter', 'zh-CN': '演讲者' } },
+          { device: 'cam-front', preset: 4, name: { en: 'Whiteboard', 'zh-CN': '白板' } },
         ],
       },
     };
@@ -120,7 +134,7 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
       return start();
     });
     cleanups.push(() => appliance.close());
-    return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, camera, display, simulators, close };
+    return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, commandKey, camera, cameraLink: pty, display, simulators, close };
   } catch (err) {
     await close();
     throw err;
