@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DRIVERS } from '../../drivers/registry.js';
 import { isRoomctlError, RoomctlError } from '../../drivers/core/errors.js';
 import { loadConfigFile } from '../config/config-load.js';
+import { listenProblem } from '../config/config-addresses.js';
 import { configWarnings } from '../config/config-network-checks.js';
 import { formatIssue } from '../config/config-validate.js';
 import { startReloadableRoom } from '../telemetry/reloadable-room.js';
@@ -23,6 +24,8 @@ export async function startCommand(args: string[]): Promise<number> {
   if (format !== 'pretty' && format !== 'json') {
     throw Object.assign(new Error(`--log-format must be pretty or json, got ${JSON.stringify(format)}`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
   }
+  const listenWrong = values.listen === undefined ? undefined : listenProblem(values.listen);
+  if (listenWrong) throw Object.assign(new Error(`--listen: ${listenWrong} (write host:port, e.g. 127.0.0.1:8080)`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
   const options: StartOptions = { config: values.config, listen: values.listen, format };
   try {
     return options.config ? await startRoom(options.config, options) : await startDemo(options);

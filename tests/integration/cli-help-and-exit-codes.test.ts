@@ -53,6 +53,11 @@ describe('roomctl: help, version and exit codes', () => {
     expect(err).toMatch(/roomctl: unknown command "strat"; did you mean "start"\?/);
   });
 
+  it('refuses a --listen the network stack would refuse, as a usage error', async () => {
+    expect(await main(['start', '--listen', '127.0.0.1:80800'])).toBe(2);
+    expect(err).toMatch(/^roomctl start: --listen: port 80800 is out of range: 0 to 65535, where 0 picks a free one \(write host:port, e\.g\. 127\.0\.0\.1:8080\)\n\nUsage: roomctl start/);
+  });
+
   it('a start that fails is a coded error with a next step, not a stack trace', async () => {
     expect(await main(['start', '--config', 'no/such/room.yaml'])).toBe(1);
     expect(err).toBe('ROOMCTL_E_CONFIG_NOT_FOUND: Cannot read config no/such/room.yaml: no such file\n  next: Check the path given to --config.\n');
