@@ -30,6 +30,7 @@ it('names the version mismatch and the field that fixes it, not "cannot reach th
   expect(brokerLine).toMatch(/\[FAIL\] broker +mqtt:\/\/127\.0\.0\.1:\d+: ROOMCTL_E_BROKER_PROTOCOL reached the broker, but it does not speak MQTT 5/);
   expect(brokerLine).toMatch(/— next: set mqtt\.protocolVersion: 4 in the room config \(MQTT 3\.1\.1\), then restart the room: systemctl restart roomctl$/);
   expect(brokerLine).not.toMatch(/cannot reach/);
+  expect(text).toMatch(/\[warn\] panel +admin PIN: none set: .*set panel\.adminPin in secrets\.yaml/);
   const fails = text.split('\n').filter((l) => l.includes('[FAIL]'));
   expect(fails.filter((l) => /\] (broker|calendar) /.test(l)).length).toBe(2); // the broker, and the calendar feed nobody serves
   for (const line of fails) expect(line).toMatch(/ — next: \S.*(\.yaml|roomctl|systemctl|browser)/);
