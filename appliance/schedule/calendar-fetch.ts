@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { FeedGetError, getFeed, type FeedAnswer } from './feed-get.js';
 
 export interface FeedFetchOptions {
   timeoutMs: number;
@@ -11,8 +12,6 @@ export interface FeedFetchOptions {
   /** A redirect may lead to a loopback, private or link-local address (`calendar.privateRedirects`). */
   privateRedirects?: boolean;
 }
-
-const MAX_REDIRECTS = 5;
 
 /** Addresses a feed's redirect must not reach unless allowed: this machine, the local networks. */
 const PRIVATE = new BlockList();
@@ -52,67 +51,30 @@ async function checkRedirect(from: URL, to: URL, feed: URL, options: FeedFetchOp
 }
 
 /**
- * One read of the feed as bytes: redirects followed by hand (at most five, each checked),
- * the body streamed and counted after decompression, the read stopped as soon as it passes
- * `maxBytes` or the time is up. Throws ROOMCTL_E_CALENDAR_FEED with a reason a person can act on.
+ * One read of the feed as bytes, with Node's own HTTP client (`feed-get.ts`): redirects
+ * checked before each is followed (at most five), the body counted after decompression and
+ * the read stopped as soon as it passes `maxBytes` or the time is up. Throws
+ * ROOMCTL_E_CALENDAR_FEED with a reason a person can act on.
  */
 export async function fetchFeedBytes(url: string, options: FeedFetchOptions): Promise<Uint8Array> {
   const feed = new URL(url);
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redactFeedUrl(url)}: no answer in ${options.timeoutMs} ms`)), options.timeoutMs);
+  let answer: FeedAnswer;
   try {
-    let current = feed;
-    for (let hop = 0; ; hop++) {
-      let response: Response;
-      try {
-        response = await fetch(current, { headers: { accept: 'text/calendar, */*;q=0.5', 'accept-encoding': 'gzip, deflate, br' }, redirect: 'manual', signal: abort.signal });
-      } catch (err) {
-        if (abort.signal.aborted) throw abort.signal.reason as Error;
-        throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `cannot read ${redactFeedUrl(current.href)}: ${(err as { cause?: Error }).cause?.message ?? (err as Error).message}`);
-      }
-      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
-        await response.body?.cancel();
-        if (hop >= MAX_REDIRECTS) throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redactFeedUrl(url)} redirects more than ${MAX_REDIRECTS} times`);
-        const next = new URL(response.headers.get('location')!, current);
-        await checkRedirect(current, next, feed, options);
-        current = next;
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redactFeedUrl(url)} answered HTTP ${response.status}`);
-      }
-      return await readBounded(response, options.maxBytes, url, abort);
-    }
+    answer = await getFeed(url, {
+      timeoutMs: options.timeoutMs,
+      maxBytes: options.maxBytes,
+      accept: 'text/calendar, */*;q=0.5',
+      checkRedirect: (from, to) => checkRedirect(from, to, feed, options),
+    });
   } catch (err) {
-    if (abort.signal.aborted && abort.signal.reason instanceof RoomctlError) throw abort.signal.reason;
-    throw err;
-  } finally {
-    clearTimeout(timer);
+    if (err instanceof RoomctlError) throw err;
+    const kind = err instanceof FeedGetError ? err.kind : 'network';
+    const where = redactFeedUrl(url);
+    if (kind === 'timeout') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${where}: no answer in ${options.timeoutMs} ms`);
+    if (kind === 'oversize') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${where} sent more than ${options.maxBytes} bytes (calendar.maxFeedBytes)`);
+    if (kind === 'redirects') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${where} redirects more than 5 times`);
+    throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `cannot read ${where}: ${(err as Error).message}`);
   }
-}
-
-async function readBounded(response: Response, maxBytes: number, url: string, abort: AbortController): Promise<Uint8Array> {
-  const tooBig = () => new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redactFeedUrl(url)} sent more than ${maxBytes} bytes (calendar.maxFeedBytes)`);
-  const declared = Number(response.headers.get('content-length'));
-  if (!response.headers.has('content-encoding') && Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw tooBig();
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      abort.abort();
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
+  if (answer.status < 200 || answer.status >= 300) throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redactFeedUrl(url)} answered HTTP ${answer.status}`);
+  return answer.bytes;
 }

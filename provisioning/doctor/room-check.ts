@@ -7,6 +7,8 @@ import { parseListen, startAppliance } from '../../appliance/app.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import type { CheckResult } from './doctor-types.js';
+import { configuredPublicUrl } from '../../appliance/config/config-network-checks.js';
+import { resolvePublicUrl } from '../../appliance/lan-address.js';
 
 export interface RoomCheckOptions {
   drivers?: readonly AnyDriverDefinition[];
@@ -22,9 +24,12 @@ const endpointOf = (config: RoomConfig, id: string) => {
   return String(d.port ?? d.path ?? '');
 };
 
-async function getJson<T>(url: string, timeoutMs: number): Promise<T | undefined> {
+/** The room's own token: its health reads may be closed (`api.openReads: false`). */
+const bearer = (config: RoomConfig): Record<string, string> => (config.api.tokens[0] ? { authorization: `Bearer ${config.api.tokens[0]}` } : {});
+
+async function getJson<T>(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<T | undefined> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
     return response.ok ? ((await response.json()) as T) : undefined;
   } catch {
     return undefined;
@@ -58,16 +63,35 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
   });
 }
 
-async function checkPanel(baseUrl: string): Promise<CheckResult> {
+async function checkPanel(baseUrl: string, headers: Record<string, string>): Promise<CheckResult> {
   try {
     const page = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5000) });
     const html = await page.text();
-    const status = await fetch(`${baseUrl}/api/v1/status`, { signal: AbortSignal.timeout(5000) });
+    const status = await fetch(`${baseUrl}/api/v1/status`, { headers, signal: AbortSignal.timeout(5000) });
     if (page.ok && /<html/i.test(html) && status.ok) return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `page HTTP ${page.status}, /api/v1/status HTTP ${status.status}` };
   } catch (err) {
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `not served: ${(err as Error).message}` };
   }
+}
+
+/**
+ * The URL in the QR codes: it must reach this very room, or phones scan codes that open
+ * nothing (or another room). Only when the service runs: doctor's own trial room is on loopback.
+ */
+async function checkPublicUrl(config: RoomConfig, running: StatusView): Promise<CheckResult> {
+  const { host, port } = parseListen(config.api.listen);
+  const url = resolvePublicUrl(configuredPublicUrl(config), { host, port });
+  // The token goes out only when the room's health is closed to anyone without one.
+  const there = await getJson<StatusView>(`${url}/api/v1/status`, 3000, config.api.openReads === false ? bearer(config) : {});
+  if (there?.room?.id === running.room.id) return { area: 'panel', name: `${url}/`, status: 'ok', detail: 'the public URL (QR codes, e-mail links) reaches this room' };
+  return {
+    area: 'panel',
+    name: `${url}/`,
+    status: 'fail',
+    detail: there ? `the public URL reaches another room (${there.room.id})` : 'the public URL (QR codes, e-mail links) does not reach this room from here',
+    next: 'set api.publicUrl in the room config to an address of this machine that phones reach (its LAN address and the listen port), then systemctl restart roomctl',
+  };
 }
 
 /**
@@ -80,11 +104,11 @@ export async function checkDevicesAndPanel(config: RoomConfig, options: RoomChec
   const timeoutMs = options.deviceTimeoutMs ?? 15_000;
   const { host, port } = parseListen(config.api.listen);
   const local = `http://${host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host}:${port}`;
-  const running = await getJson<StatusView>(`${local}/api/v1/status`, 1500);
+  const running = await getJson<StatusView>(`${local}/api/v1/status`, 1500, bearer(config));
   if (running?.room?.id === config.room.id) {
     options.onProgress?.(`doctor: asking the running room at ${local}`);
-    const devices = await settle(async () => (await getJson<DeviceView[]>(`${local}/api/v1/devices`, 3000)) ?? [], timeoutMs);
-    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local)] };
+    const devices = await settle(async () => (await getJson<DeviceView[]>(`${local}/api/v1/devices`, 3000, bearer(config))) ?? [], timeoutMs);
+    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local, bearer(config)), await checkPublicUrl(config, running)] };
   }
   options.onProgress?.('doctor: the room is not running here; starting it on a loopback port to check devices and panel');
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-'));
@@ -94,7 +118,7 @@ export async function checkDevicesAndPanel(config: RoomConfig, options: RoomChec
     const appliance = await startAppliance(trial, { log: pino({ level: 'silent' }), ...(options.drivers ? { drivers: options.drivers } : {}) });
     try {
       const devices = await settle(async () => appliance.core.devices.list(), timeoutMs);
-      return { mode: 'self-started', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(appliance.url)] };
+      return { mode: 'self-started', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(appliance.url, bearer(config))] };
     } finally {
       await appliance.close();
     }
