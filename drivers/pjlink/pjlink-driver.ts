@@ -3,18 +3,21 @@ import { RoomctlError, toRoomctlError } from '../core/errors.js';
 import type { Transport } from '../transports/transport.js';
 import {
   PJLINK_PORT,
+  parseResponse,
   describeErrorStatus,
   encodeMute,
   isTransitional,
   isValidInputCode,
   parseErrorStatus,
   parseLampStatus,
+  parseMuteState,
   parsePowerState,
   type PjlinkClass,
   type PjlinkCommand,
   type PowerState,
 } from './pjlink-codec.js';
 import { PjlinkConnection, checkReply, type PjlinkReply } from './pjlink-connection.js';
+import { listenForNotifications } from './pjlink-notifications.js';
 import { readPjlinkStatus, type PjlinkStatus } from './pjlink-status.js';
 
 export interface PjlinkDriverOptions {
@@ -37,15 +40,20 @@ export interface PjlinkDriverOptions {
   inputs?: readonly string[];
   /** SVOL steps from silent to full on this model (class 2 volume has no absolute level). */
   volumeSteps?: number;
+  /**
+   * UDP port class 2 notifications arrive on (4352 by the specification); 0 picks a free one
+   * (tests). Absent or a class 1 display: no listening, changes show at the next probe.
+   */
+  notifyPort?: number;
   /** Tests only: build the byte link. */
   transportFactory?: () => Transport;
 }
 
-type OptionalOption = 'password' | 'inputs' | 'transportFactory';
+type OptionalOption = 'password' | 'inputs' | 'transportFactory' | 'notifyPort';
 const DEFAULTS = { connectTimeoutMs: 3000, replyTimeoutMs: 2500, readyTimeoutMs: 60_000, readyPollMs: 500, idleRecycleMs: 25_000, volumeSteps: 20 };
 
-/** Commands that are safe to send twice: all but the relative volume steps. */
-const NOT_IDEMPOTENT = new Set(['SVOL', 'MVOL']);
+/** What one watchdog probe asks, in turn: one question per probe, so a slow display is timed per reply. */
+const PROBE_ROUND = ['POWR', 'ERST', 'POWR', 'LAMP'] as const;
 
 /**
  * The PJLink display driver. Two locks keep the protocol honest without starving the watchdog:
@@ -61,9 +69,9 @@ export class PjlinkDriver implements DeviceDriver {
   private stopped = true;
   private lossReported = false;
   private conditionKey: string | undefined;
-  /** Estimated SVOL step, learned by driving the volume to 0 once (PJLink cannot read it). */
-  private volumeStep: number | undefined;
   private lampHours: number | undefined;
+  private probeTurn = 0;
+  private stopListening: (() => void) | undefined;
   pjlinkClass: PjlinkClass = 1;
   power: PowerState | undefined;
 
@@ -82,11 +90,64 @@ export class PjlinkDriver implements DeviceDriver {
       // Health from the first second, not from the first probe.
       this.applyErrorStatus(await this.link!.request({ pjlinkClass: 1, command: 'ERST', param: '?' }));
     });
+    if (this.pjlinkClass >= 2 && this.opts.notifyPort !== undefined) await this.listen(this.opts.notifyPort);
   }
 
   async disconnect(): Promise<void> {
     this.stopped = true;
+    this.stopListening?.();
+    this.stopListening = undefined;
     await this.closeLink();
+  }
+
+  /** Estimated SVOL step, learned by driving the volume to 0 once; kept in the host's memory so a reconnect does not drive it again. */
+  private get volumeStep(): number | undefined {
+    const step = this.ctx.memory.volumeStep;
+    return typeof step === 'number' ? step : undefined;
+  }
+
+  private set volumeStep(step: number | undefined) {
+    this.ctx.memory.volumeStep = step;
+  }
+
+  /** Class 2 status notifications: a change made with the remote shows now, not at the next probe. */
+  private async listen(port: number): Promise<void> {
+    try {
+      this.stopListening = await listenForNotifications(port, this.opts.host, (line) => this.onNotification(line));
+    } catch (err) {
+      // Another program holds the port: polling still tells, only later.
+      this.ctx.log.warn({ port, err: (err as Error).message }, 'cannot listen for PJLink notifications; changes show at the next probe');
+    }
+  }
+
+  private onNotification(line: string): void {
+    if (this.stopped) return;
+    const reply = parseResponse(line);
+    if (reply.kind !== 'value' && reply.kind !== 'ok') return;
+    const value = reply.kind === 'value' ? reply.value : '';
+    this.ctx.log.debug({ line }, 'pjlink notification');
+    switch (reply.command) {
+      case 'POWR': {
+        const power = parsePowerState(value);
+        if (power && power !== this.power) this.ctx.publishState({ power });
+        if (power) this.power = power;
+        break;
+      }
+      case 'INPT':
+        if (isValidInputCode(value, 2)) this.ctx.publishState({ input: value });
+        break;
+      case 'AVMT': {
+        const mute = parseMuteState(value);
+        if (mute) this.ctx.publishState({ mute: mute.audio, blank: mute.video });
+        break;
+      }
+      case 'ERST':
+        this.applyErrorStatus(reply);
+        break;
+      default:
+        // LKUP (the display came up) and others: the next probe reads what matters.
+        break;
+    }
   }
 
   execute(action: string, params: Record<string, unknown>): Promise<unknown> {
@@ -95,11 +156,16 @@ export class PjlinkDriver implements DeviceDriver {
     return run;
   }
 
-  /** Watchdog: POWR answers even in standby; ERST tells us about lamp, fan and filter faults. */
+  /**
+   * Watchdog: one question per probe, in turn POWR (answers even in standby), ERST (lamp, fan,
+   * filter faults), POWR, LAMP. One reply per probe keeps the probe's time the display's reply
+   * time, so a display taking 1–2 s per reply is slow, not silent.
+   */
   async probe(): Promise<void> {
-    await this.readPower();
-    this.applyErrorStatus(await this.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
-    this.applyLampHours(await this.exchange({ pjlinkClass: 1, command: 'LAMP', param: '?' }));
+    const question = PROBE_ROUND[this.probeTurn++ % PROBE_ROUND.length]!;
+    if (question === 'POWR') await this.readPower();
+    else if (question === 'ERST') this.applyErrorStatus(await this.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
+    else this.applyLampHours(await this.exchange({ pjlinkClass: 1, command: 'LAMP', param: '?' }));
   }
 
   /** Lamp hours are a health metric (numeric state becomes MQTT health metrics); flat panels answer ERR1 and have none. */
@@ -132,10 +198,16 @@ export class PjlinkDriver implements DeviceDriver {
         return { input: code };
       }
       case 'mute': {
-        // `mute` is the room's sound mute (the room-mute group follows it): audio only, so
-        // muting the room never blanks the picture people are looking at.
+        // `mute` is the sound mute (AVMT 21/20), the one the room mute drives: muting the room
+        // never blanks the picture people are looking at. Some class 1 displays only know
+        // AVMT 31/30 (sound and picture together): refused, not silently widened to a blank.
         const on = Boolean(params.on);
-        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) });
+        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) }).catch((err: unknown) => {
+          if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_ACTION_PARAMS') {
+            throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this display cannot mute its sound alone (it refuses AVMT 21/20; it only mutes sound and picture together, AVMT 31/30)', err.details);
+          }
+          throw err;
+        });
         this.ctx.publishState({ mute: on });
         return { mute: on };
       }
@@ -241,6 +313,8 @@ export class PjlinkDriver implements DeviceDriver {
   private exchange(cmd: PjlinkCommand): Promise<PjlinkReply> {
     return this.withWire(async () => {
       if (this.stopped) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
+      // Queries are safe to ask twice; a command is never re-sent once it may have reached the display.
+      const query = cmd.param === '?';
       for (let attempt = 1; ; attempt++) {
         const reused = this.link?.isOpen === true && Date.now() - this.link.lastActivity < this.opts.idleRecycleMs;
         if (!reused) {
@@ -256,10 +330,13 @@ export class PjlinkDriver implements DeviceDriver {
           return await this.link!.request(cmd);
         } catch (err) {
           const error = toRoomctlError(err);
-          // A reused session can be closed by the display's idle timer just as we write: one retry.
-          if (error.code === 'ROOMCTL_E_DEVICE_OFFLINE' && reused && attempt === 1 && !NOT_IDEMPOTENT.has(cmd.command) && !this.stopped) continue;
+          const closedUnderUs = error.code === 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN' || error.code === 'ROOMCTL_E_DEVICE_OFFLINE';
+          // A reused session can be closed by the display's idle timer just as we write: a query is asked again on a fresh one.
+          if (closedUnderUs && query && reused && attempt === 1 && !this.stopped) continue;
+          // A command may have been carried out: say so and never re-send it. The session is gone,
+          // the display maybe not: the next exchange reconnects, and fails loudly if it cannot.
           // A silent display may only be busy: the session is reset and the watchdog judges.
-          if (error.code === 'ROOMCTL_E_DEVICE_TIMEOUT' || this.stopped) throw error;
+          if (closedUnderUs || error.code === 'ROOMCTL_E_DEVICE_TIMEOUT' || this.stopped) throw error;
           throw this.reportLoss(error);
         }
       }
