@@ -255,11 +255,12 @@ export class DeviceSupervisor extends EventEmitter {
       probing = true;
       const startedAt = this.clock.now();
       this.probeOnce(driver)
-        .then((overlapped) => {
+        .then(() => {
           this.emitReply('probe', startedAt, true);
           if (generation !== this.generation) return;
-          // A probe that shared the device with an action measured the action, not the device.
-          if (!overlapped) this.pace.record(this.clock.now() - startedAt);
+          // The device's own reply time: from the probe's start or the last action's start or
+          // end, whichever is later (a probe queued behind an action would measure it too).
+          this.pace.record(this.clock.now() - Math.max(startedAt, this.lastActionEdge));
           this.showHealth();
         })
         .catch((err) => {
@@ -277,18 +278,16 @@ export class DeviceSupervisor extends EventEmitter {
   /**
    * One probe under a timeout that counts only the device's silence: the clock starts at the
    * probe or at the last action's start or end, whichever is later, and stands still while an
-   * action is in flight. Resolves with whether an action overlapped the probe.
+   * action is in flight.
    */
-  private probeOnce(driver: DeviceDriver): Promise<boolean> {
+  private probeOnce(driver: DeviceDriver): Promise<void> {
     const startedAt = this.clock.now();
-    let overlapped = this.actionsInFlight > 0;
-    return new Promise<boolean>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       let timer: ClockTimer | undefined;
       let settled = false;
       const timeoutMs = this.pace.timeoutMs;
       const check = () => {
         if (settled) return;
-        if (this.actionsInFlight > 0 || this.lastActionEdge > startedAt) overlapped = true;
         const silentSince = Math.max(startedAt, this.lastActionEdge);
         const left = this.actionsInFlight > 0 ? timeoutMs : silentSince + timeoutMs - this.clock.now();
         if (left > 0) {
@@ -304,7 +303,7 @@ export class DeviceSupervisor extends EventEmitter {
           if (settled) return;
           settled = true;
           timer?.cancel();
-          resolve(overlapped || this.lastActionEdge > startedAt);
+          resolve();
         },
         (err: unknown) => {
           if (settled) return;
