@@ -22,15 +22,18 @@ export function describeQuirks(offered: readonly QuirkProfile[]): string {
   return offered.length ? offered.map((p) => p.name).join(', ') : '(none)';
 }
 
-/** Sends `reply` after `delayMs`, keeping the order of replies on one session. */
+/** Writes each reply `delayMs()` after it was made (the `slow-replies` quirks), keeping their order on one session. */
 export function delayedWriter(write: (text: string) => void, delayMs: () => number): (text: string) => void {
   let last = Promise.resolve();
   return (text) => {
     const ms = delayMs();
-    if (ms <= 0) {
-      last = last.then(() => write(text));
-      return;
-    }
-    last = last.then(() => new Promise<void>((resolve) => setTimeout(() => (write(text), resolve()), ms).unref()));
+    const send = () => {
+      try {
+        write(text);
+      } catch {
+        // the session is gone; the next reply finds out too
+      }
+    };
+    last = ms <= 0 ? last.then(send) : last.then(() => new Promise<void>((resolve) => setTimeout(() => (send(), resolve()), ms).unref()));
   };
 }
