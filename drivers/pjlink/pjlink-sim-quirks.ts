@@ -10,7 +10,7 @@ export const PJLINK_QUIRKS: readonly QuirkProfile[] = [
   },
   {
     name: 'slow-warmup',
-    description: 'A 20 s warm-up during which INPT/AVMT answer ERR3 and every reply takes 2 s.',
+    description: 'A 20 s warm-up (warmupMs) during which INPT/AVMT answer ERR3 and every reply takes 2 s (replyDelayMs).',
     source: 'PJLink class 1 specification: ERR3 "unavailable time" while warming up or cooling down; POWR ? answers 3 during warm-up',
   },
   {

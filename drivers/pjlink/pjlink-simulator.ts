@@ -21,7 +21,7 @@ export interface PjlinkSimulatorOptions extends PjlinkDisplayOptions {
   udpPort?: number;
   /** Quirk profiles to play (PJLINK_QUIRKS names). */
   quirks?: readonly string[];
-  /** `slow-replies`: time before each reply; default 1000 ms. */
+  /** `slow-replies`: time before each reply, default 1000 ms; `slow-warmup`: during warm-up, default 2000 ms. */
   replyDelayMs?: number;
   /** `auth-lockout`: how long logins are refused after 3 wrong ones; default 60 s. */
   lockoutMs?: number;
@@ -68,10 +68,11 @@ export async function startPjlinkSimulator(options: PjlinkSimulatorOptions = {})
     ...(quirks.has('avmt-31-only') ? { avmtCombinedOnly: true } : {}),
   });
   const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 1000) : 0;
+  const warmupReplyMs = slowWarmup ? (options.replyDelayMs ?? 2000) : 0;
   const rules: SessionRules = {
     password: options.password ?? (quirks.has('auth-lockout') ? 'pjlink' : undefined),
     idleTimeoutMs: options.idleTimeoutMs ?? (quirks.has('idle-drop') ? 30_000 : undefined),
-    replyDelay: () => Math.max(replyDelayMs, slowWarmup && display.power === 'warming' ? 2000 : 0),
+    replyDelay: () => Math.max(replyDelayMs, display.power === 'warming' ? warmupReplyMs : 0),
     logins: { attempts: 0, failed: 0, failedInARow: 0, lockedUntil: 0, lockoutMs: quirks.has('auth-lockout') ? (options.lockoutMs ?? 60_000) : undefined },
     notifier: quirks.has('notifications') ? new PjlinkNotifier(options.notifyPort ?? PJLINK_PORT) : undefined,
   };
