@@ -113,6 +113,9 @@ export class PjlinkConnection extends EventEmitter {
 
   async close(): Promise<void> {
     this.closedByUs = true;
+    // Closed while still waiting for the greeting (the driver was stopped): say so now, not at the timeout.
+    this.greetingWaiter?.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.where} connection closed before its PJLink greeting`));
+    this.greetingWaiter = undefined;
     this.settle(undefined, this.lostAfterSend('the connection was closed'));
     await this.transport.close();
   }

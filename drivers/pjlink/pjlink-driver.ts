@@ -64,6 +64,8 @@ const PROBE_ROUND = ['POWR', 'ERST', 'POWR', 'LAMP'] as const;
 export class PjlinkDriver implements DeviceDriver {
   private readonly opts: Required<Omit<PjlinkDriverOptions, OptionalOption>> & Pick<PjlinkDriverOptions, OptionalOption>;
   private link: PjlinkConnection | undefined;
+  /** A session still greeting and logging in: closed too when the driver stops. */
+  private opening: PjlinkConnection | undefined;
   private wire: Promise<unknown> = Promise.resolve();
   private actions: Promise<unknown> = Promise.resolve();
   private stopped = true;
@@ -114,6 +116,11 @@ export class PjlinkDriver implements DeviceDriver {
   private async listen(port: number): Promise<void> {
     try {
       this.stopListening = await listenForNotifications(port, this.opts.host, (line) => this.onNotification(line));
+      if (this.stopped) {
+        // Stopped while the port was being opened: give it back at once.
+        this.stopListening();
+        this.stopListening = undefined;
+      }
     } catch (err) {
       // Another program holds the port: polling still tells, only later.
       this.ctx.log.warn({ port, err: (err as Error).message }, 'cannot listen for PJLink notifications; changes show at the next probe');
@@ -344,6 +351,7 @@ export class PjlinkDriver implements DeviceDriver {
   }
 
   private async openLink(): Promise<void> {
+    if (this.stopped) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
     const { host, port, password, connectTimeoutMs, replyTimeoutMs, transportFactory } = this.opts;
     const link = new PjlinkConnection({ host, port, password, connectTimeoutMs, replyTimeoutMs, log: this.ctx.log, transport: transportFactory?.() });
     link.on('close', ({ midCommand }: { midCommand: boolean }) => {
@@ -351,15 +359,25 @@ export class PjlinkDriver implements DeviceDriver {
       if (!midCommand) this.ctx.log.debug('display closed an idle PJLink session');
       if (this.link === link) this.link = undefined;
     });
-    this.pjlinkClass = await link.open();
+    this.opening = link;
+    try {
+      this.pjlinkClass = await link.open();
+    } finally {
+      if (this.opening === link) this.opening = undefined;
+    }
+    if (this.stopped) {
+      await link.close();
+      throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
+    }
     this.link = link;
     this.lossReported = false;
   }
 
   private async closeLink(): Promise<void> {
     const link = this.link;
-    this.link = undefined;
-    await link?.close();
+    const opening = this.opening;
+    this.link = this.opening = undefined;
+    await Promise.all([link?.close(), opening?.close()]);
   }
 
   /** Tell the host once per link; returns the error so callers can `throw this.reportLoss(e)`. */
