@@ -58,10 +58,11 @@ export class PjlinkNotifier {
   }
 
   notify(command: string, value: string): void {
-    if (!this.controller) return;
+    // Port 0 is nobody's: nothing to send to (a simulator never throws at its clients).
+    if (!this.controller || this.port <= 0 || this.port > 65535) return;
     const line = `%2${command}=${value}`;
     this.sent.push(line);
-    this.udp.send(`${line}\r`, this.port, this.controller);
+    this.udp.send(`${line}\r`, this.port, this.controller, () => undefined);
   }
 
   close(): void {
