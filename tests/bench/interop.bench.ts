@@ -63,7 +63,7 @@ interface Started {
 
 async function startOne(sim: SimulatorDefinition, profile: string | undefined): Promise<Started> {
   const definition = DRIVERS.find((d) => d.id === sim.driver)!;
-  const quirks = profile ? { quirks: profile } : {};
+  const quirks: Record<string, string> = profile ? { quirks: profile } : {};
   let pair: PtyPair | undefined;
   let running: RunningSimulator;
   let endpoint: Record<string, unknown>;
