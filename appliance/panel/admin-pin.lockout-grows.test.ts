@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { RoomctlError } from '../../drivers/core/errors.js';
+import type { RoomctlError } from '../../drivers/core/errors.js';
 import { tempDb } from '../meetings/testing/temp-db.js';
 import { AdminPin } from './admin-pin.js';
 

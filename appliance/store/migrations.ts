@@ -1,4 +1,4 @@
-import { MINUTES_AND_NOTIFY_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/meeting-migrations.js';
+import { MINUTES_AND_NOTIFY_SQL, NOTIFY_FAILURE_KIND_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/meeting-migrations.js';
 import { RECORDINGS_SQL } from '../media/recordings-repository.js';
 import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
 import { PANELS_SQL } from '../panel/panel-repository.js';
@@ -61,8 +61,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'recordings and their segment files', sql: RECORDINGS_SQL },
   { version: 6, name: 'paired touch panels', sql: PANELS_SQL },
   { version: 7, name: 'help requests', sql: HELP_REQUESTS_SQL },
+  { version: 8, name: 'notification failures: permanent or temporary', sql: NOTIFY_FAILURE_KIND_SQL },
   {
-    version: 8,
+    version: 9,
     name: 'device status auth-failed',
     // SQLite cannot widen a CHECK in place: the history moves to a table that allows the new status.
     sql: `
