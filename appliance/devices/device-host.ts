@@ -74,7 +74,7 @@ export class DeviceHost extends EventEmitter {
   constructor(options: DeviceHostOptions) {
     super();
     this.log = options.log;
-    this.moveWatchdog = new MoveWatchdog(this, options.moveWatchdogMs ?? 500, options.log);
+    this.moveWatchdog = new MoveWatchdog(this, options.moveWatchdogMs ?? 500, options.log.child({ component: 'move-watchdog' }));
     for (const config of options.devices) {
       const definition = options.drivers.find((d) => d.id === config.driver);
       if (!definition) throw new RoomctlError('ROOMCTL_E_UNKNOWN_DRIVER', `Device ${config.id}: unknown driver "${config.driver}"`);
