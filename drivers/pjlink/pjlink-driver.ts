@@ -3,21 +3,19 @@ import { RoomctlError, toRoomctlError } from '../core/errors.js';
 import type { Transport } from '../transports/transport.js';
 import {
   PJLINK_PORT,
-  parseResponse,
   describeErrorStatus,
   encodeMute,
   isTransitional,
   isValidInputCode,
   parseErrorStatus,
   parseLampStatus,
-  parseMuteState,
   parsePowerState,
   type PjlinkClass,
   type PjlinkCommand,
   type PowerState,
 } from './pjlink-codec.js';
 import { PjlinkConnection, checkReply, type PjlinkReply } from './pjlink-connection.js';
-import { listenForNotifications } from './pjlink-notifications.js';
+import { listenForNotifications, parseNotification } from './pjlink-notifications.js';
 import { readPjlinkStatus, type PjlinkStatus } from './pjlink-status.js';
 
 export interface PjlinkDriverOptions {
@@ -41,8 +39,9 @@ export interface PjlinkDriverOptions {
   /** SVOL steps from silent to full on this model (class 2 volume has no absolute level). */
   volumeSteps?: number;
   /**
-   * UDP port class 2 notifications arrive on (4352 by the specification); 0 picks a free one
-   * (tests). Absent or a class 1 display: no listening, changes show at the next probe.
+   * UDP port class 2 notifications arrive on (4352 by the specification; 0: any free port,
+   * which no display knows, for tests). Absent or a class 1 display: no listening, changes
+   * show at the next probe.
    */
   notifyPort?: number;
   /** Tests only: build the byte link. */
@@ -128,33 +127,13 @@ export class PjlinkDriver implements DeviceDriver {
   }
 
   private onNotification(line: string): void {
-    if (this.stopped) return;
-    const reply = parseResponse(line);
-    if (reply.kind !== 'value' && reply.kind !== 'ok') return;
-    const value = reply.kind === 'value' ? reply.value : '';
+    const news = this.stopped ? undefined : parseNotification(line);
+    if (!news) return;
     this.ctx.log.debug({ line }, 'pjlink notification');
-    switch (reply.command) {
-      case 'POWR': {
-        const power = parsePowerState(value);
-        if (power && power !== this.power) this.ctx.publishState({ power });
-        if (power) this.power = power;
-        break;
-      }
-      case 'INPT':
-        if (isValidInputCode(value, 2)) this.ctx.publishState({ input: value });
-        break;
-      case 'AVMT': {
-        const mute = parseMuteState(value);
-        if (mute) this.ctx.publishState({ mute: mute.audio, blank: mute.video });
-        break;
-      }
-      case 'ERST':
-        this.applyErrorStatus(reply);
-        break;
-      default:
-        // LKUP (the display came up) and others: the next probe reads what matters.
-        break;
-    }
+    const { errors, ...state } = news;
+    if (state.power) this.power = state.power;
+    if (Object.keys(state).length) this.ctx.publishState(state);
+    if (errors) this.setCondition(describeErrorStatus(errors));
   }
 
   execute(action: string, params: Record<string, unknown>): Promise<unknown> {

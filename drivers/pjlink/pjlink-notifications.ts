@@ -1,5 +1,36 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
+import { isValidInputCode, parseErrorStatus, parseMuteState, parsePowerState, parseResponse, type ErrorStatus, type PowerState } from './pjlink-codec.js';
+
+/** What one notification line tells (`%2POWR=1` → `{power: 'on'}`); undefined for lines that tell nothing we show. */
+export interface NotificationNews {
+  power?: PowerState;
+  input?: string;
+  mute?: boolean;
+  blank?: boolean;
+  errors?: ErrorStatus;
+}
+
+export function parseNotification(line: string): NotificationNews | undefined {
+  const reply = parseResponse(line);
+  if (reply.kind !== 'value' || reply.pjlinkClass !== 2) return undefined;
+  const { command, value } = reply;
+  if (command === 'POWR') {
+    const power = parsePowerState(value);
+    return power ? { power } : undefined;
+  }
+  if (command === 'INPT') return isValidInputCode(value, 2) ? { input: value } : undefined;
+  if (command === 'AVMT') {
+    const mute = parseMuteState(value);
+    return mute ? { mute: mute.audio, blank: mute.video } : undefined;
+  }
+  if (command === 'ERST') {
+    const errors = parseErrorStatus(value);
+    return errors ? { errors } : undefined;
+  }
+  // LKUP (the display came up) and the rest: the next probe reads what matters.
+  return undefined;
+}
 
 type Listener = { from: string; onLine(line: string): void };
 
