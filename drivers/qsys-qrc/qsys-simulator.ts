@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
-import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { chosenQuirks, describeQuirks } from '../sim/quirk-options.js';
 import { QSYS_QUIRKS } from './qsys-sim-quirks.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
@@ -45,9 +45,10 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
       clearTimeout(idle);
       for (const t of timers.values()) clearInterval(t);
     });
-    const write = (bytes: Buffer) => !socket.destroyed && socket.write(bytes);
-    const delayed = delayedWriter((text) => write(Buffer.from(text, 'latin1')), () => replyDelayMs);
-    const send = (bytes: Buffer) => (replyDelayMs > 0 ? delayed(bytes.toString('latin1')) : write(bytes));
+    const send = (bytes: Buffer) => !socket.destroyed && socket.write(bytes);
+    // `slow-replies`: each answer comes replyDelayMs after its request (a busy Core); pushed
+    // change-group polls and the EngineStatus are not held back behind them.
+    const answer = (bytes: Buffer) => (replyDelayMs > 0 ? void setTimeout(() => send(bytes), replyDelayMs).unref() : send(bytes));
     send(encodeQrc({ method: 'EngineStatus', params: core.engineStatus() }));
     armIdle();
     const framer = new DelimiterFramer(0, QRC_MAX_MESSAGE);
@@ -61,7 +62,7 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
         }
         if (message.kind !== 'request' && message.kind !== 'notification') continue;
         const reply = core.handle(message.method, message.params, session);
-        if (message.kind === 'request') send(encodeQrcReply(message.id, reply));
+        if (message.kind === 'request') answer(encodeQrcReply(message.id, reply));
         if (message.method === 'ChangeGroup.AutoPoll' && 'result' in reply) {
           const p = message.params as { Id: string; Rate?: number };
           clearInterval(timers.get(p.Id));
