@@ -82,6 +82,16 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'whether the room heard the answer to its help call',
+    // room_seen_at: when the room recorded the acknowledgement (its answer to cmd/ack-help,
+    // or its own help.acknowledged event); room_error: why the room refused the command.
+    sql: `
+      ALTER TABLE fleet_issues ADD COLUMN room_seen_at TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN room_error TEXT;
+    `,
+  },
+  {
+    version: 3,
     name: 'device health auth-failed',
     // SQLite cannot widen a CHECK in place: the rows move to a table that allows the new status.
     sql: `

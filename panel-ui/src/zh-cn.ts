@@ -1,5 +1,8 @@
+import { ZH_CN_HEALTH } from './zh-cn-health.js';
+
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
+  ...ZH_CN_HEALTH,
   'Action item': '待办事项',
   'Action items': '待办事项',
   '+{n} min': '+{n} 分',
@@ -37,7 +40,6 @@ export const ZH_CN: Record<string, string> = {
   'Check in {name}': '为{name}签到',
   Cleanliness: '清洁',
   'Config error': '配置错误',
-  'Wrong password': '密码错误',
   Connecting: '连接中',
   'Connecting to the room…': '正在连接会议室…',
   'Connection to the room lost. Reconnecting… What you see may be out of date.': '与会议室的连接已断开，正在重连…… 当前显示可能已过时。',
