@@ -39,6 +39,7 @@ const LOOPBACK: Record<string, Record<string, string>> = {
 function extraConfig(driver: string, profile: string | undefined): Record<string, unknown> {
   if (driver === 'pjlink') return profile === 'auth-lockout' ? { password: 'pjlink' } : {};
   if (driver === 'biamp-tesira') return { muteBlock: { instanceTag: 'MicMute', channel: 1 } };
+  if (driver === 'onvif' && profile === 'lockout') return { username: 'admin', password: 'onvif' };
   if (driver === 'qsys-qrc') return { muteControl: { component: 'MicMute', control: 'mute' }, ...(profile === 'logon-required' ? { user: 'roomctl', password: '1234' } : {}) };
   return {};
 }
