@@ -6,20 +6,23 @@ import { hostDevices } from '../../helpers/hosted-devices.js';
 import { FULL, QUIRK_CASES, type Outcome, type RunningCase } from './quirk-cases.js';
 
 /**
- * Each driver against the friendly simulator and against every quirk profile its simulator
+ * One driver against the friendly simulator and against every quirk profile its simulator
  * plays (a matrix), under the real DeviceHost: the device connects, is never offline while it
  * answers, and each usual action ends as the table says ('ok' or a coded refusal that says
  * what the device lacks). Default: documented delays scaled down; ROOMCTL_FULL=1: full delays.
+ * Each driver's file calls this, so the drivers' matrices run side by side.
  */
-let running: RunningCase | undefined;
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  await running?.close();
-  stop = running = undefined;
-});
+export function everyQuirkProfile(driver: string): void {
+  const quirkCase = QUIRK_CASES.find((c) => c.driver === driver);
+  if (!quirkCase) throw new Error(`no quirk case for ${driver}`);
+  let running: RunningCase | undefined;
+  let stop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await stop?.();
+    await running?.close();
+    stop = running = undefined;
+  });
 
-for (const quirkCase of QUIRK_CASES) {
   const profiles = [undefined, ...(findSimulator(quirkCase.driver)?.quirks ?? []).map((p) => p.name)];
   describe(`${quirkCase.driver} against its simulator's quirk profiles`, () => {
     it('every profile the table knows is one the simulator offers', () => {
