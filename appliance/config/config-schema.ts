@@ -1,5 +1,6 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
+import { localizedText, type LocalizedText } from '../../drivers/core/localized-text.js';
 import { MeetingsSection } from '../meetings/meeting-config.js';
 import { NotificationsSection } from '../notify/notify-config.js';
 import { CalendarSection } from '../schedule/calendar-config.js';
@@ -28,6 +29,12 @@ export const RoomSection = Type.Object(
 export const ApiSection = Type.Object(
   {
     listen: Type.String({ pattern: '^[^\\s]+:[0-9]{1,5}$', default: '0.0.0.0:8080', description: 'host:port the API and panel listen on' }),
+    publicUrl: Type.Optional(
+      Type.String({
+        pattern: '^https?://[^\\s]+$',
+        description: 'The one URL phones and e-mails reach this room at, e.g. http://10.0.0.20:8080: every QR code and e-mail link starts with it (default: the listen address, or the first LAN address when listening on every address)',
+      }),
+    ),
     tokens: Type.Array(Type.String({ minLength: 16, description: 'A bearer token of at least 16 characters' }), {
       minItems: 1,
       description: 'Bearer tokens allowed to run mutations',
@@ -101,7 +108,7 @@ export const LogSection = Type.Object(
 /** Fields every device entry has, whatever its driver. */
 export const DeviceBaseFields = {
   id: slug('Device id, unique in the room'),
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 80, description: 'Name people see on the panel' })),
+  name: Type.Optional(localizedText('Name people see on the panel: one, or one per language ({ en: "Front camera", zh-CN: "前置摄像头" })')),
   probeTimeoutMs: Type.Optional(
     Type.Integer({
       minimum: 100,
@@ -152,7 +159,7 @@ export function exportedConfigSchema(drivers: readonly AnyDriverDefinition[]): T
 export interface DeviceConfig {
   id: string;
   driver: string;
-  name?: string;
+  name?: LocalizedText;
   [field: string]: unknown;
 }
 

@@ -12,11 +12,21 @@ import { startEmbeddedBroker } from '../telemetry/embedded-broker.js';
 import { AV_DEMO_DEVICES } from './demo-av-devices.js';
 import { CAMERA_DEMO_DEVICES } from './demo-cameras.js';
 import { DEMO_MEDIA } from '../media/demo-media.js';
+import { lanAddress } from '../lan-address.js';
+import { startDemoCalendar } from './demo-calendar.js';
 
 export interface DemoOptions {
   log: Logger;
-  /** host:port for the API and panel; default 127.0.0.1:8080 */
+  /**
+   * host:port for the API and panel. Default: port 8080 (a free one when taken, so a second
+   * demo runs beside the first) on every address when this machine has a LAN address, so the
+   * QR codes (which then carry that address) open on a phone; on 127.0.0.1 otherwise.
+   */
   listen?: string;
+  /** The API port tried first when `listen` is not given (default 8080; a free one when taken). */
+  apiPort?: number;
+  /** Serve the demo calendar (meetings with agendas, attendees, online links) and read it; `roomctl start` does. */
+  calendar?: boolean;
   /** data folder; default ./data */
   dataDir?: string;
   /** MQTT port of the embedded broker; default 1883 (a free one if taken) */
@@ -62,7 +72,8 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     cleanups.push(() => pty.close());
     const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
     cleanups.push(() => camera.close());
-    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000 });
+    // Its inputs include network 2 (52), one the default list does not offer: the config names it.
+    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000, inputs: ['11', '12', '31', '32', '33', '51', '52'] });
     cleanups.push(() => display.close());
     const simulators = new Map<string, unknown>();
     const extraDevices = [];
@@ -75,11 +86,16 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     const broker = await startEmbeddedBroker('127.0.0.1', options.mqttPort ?? 1883);
     cleanups.push(() => broker.close());
 
+    const calendar = options.calendar ? await startDemoCalendar() : undefined;
+    if (calendar) cleanups.push(() => calendar.close());
+
     const token = randomBytes(18).toString('base64url');
+    const listen = options.listen ?? `${lanAddress() ? '0.0.0.0' : '127.0.0.1'}:${options.apiPort ?? 8080}`;
     const commandKey = { id: 'demo-fleet', secret: randomBytes(32).toString('base64url') };
     const config: RoomConfig = {
       room: { id: 'demo', name: 'Demo Room', site: 'lab', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' },
-      api: { listen: options.listen ?? '127.0.0.1:8080', tokens: [token] },
+      api: { listen, tokens: [token] },
+      ...(calendar ? { calendar: { url: calendar.url } } : {}),
       storage: { dir: resolve(options.dataDir ?? 'data') },
       // aedes speaks MQTT 3.1.1 only.
       mqtt: { url: broker.url, protocolVersion: 4, commandKeys: [commandKey] },
@@ -87,22 +103,36 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
       // The test picture stands for what the front camera sees: its preset stills come from it.
       media: { ...DEMO_MEDIA, video: { ...DEMO_MEDIA.video, camera: 'cam-front' } },
       devices: [
-        { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
-        { id: 'display', name: 'Display', driver: 'pjlink', host: String(display.endpoint.host), port: Number(display.endpoint.port) },
+        // Names and inputs per language: what people see on the panel in English and in Chinese.
+        { id: 'cam-front', name: { en: 'Front camera', 'zh-CN': '前置摄像头' }, driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
+        {
+          id: 'display',
+          name: { en: 'Display', 'zh-CN': '显示屏' },
+          driver: 'pjlink',
+          host: String(display.endpoint.host),
+          port: Number(display.endpoint.port),
+          inputs: { '31': { en: 'Laptop (HDMI 1)', 'zh-CN': '笔记本（HDMI 1）' }, '32': { en: 'Room PC (HDMI 2)', 'zh-CN': '会议电脑（HDMI 2）' }, '33': 'HDMI 3', '11': { en: 'Computer (VGA)', 'zh-CN': '电脑（VGA）' }, '51': { en: 'Wireless', 'zh-CN': '无线投屏' }, '52': { en: 'Network', 'zh-CN': '网络' } },
+        },
         ...extraDevices,
       ],
       panel: {
         adminPin: String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)),
         presets: [
-          { device: 'cam-front', preset: 1, name: 'Whole room', nameZh: '全景' },
-          { device: 'cam-front', preset: 2, name: 'Table', nameZh: '会议桌' },
-          { device: 'cam-front', preset: 3, name: 'Presenter', nameZh: '演讲者' },
-          { device: 'cam-front', preset: 4, name: 'Whiteboard', nameZh: '白板' },
+          { device: 'cam-front', preset: 1, name: { en: 'Whole room', 'zh-CN': '全景' } },
+          { device: 'cam-front', preset: 2, name: { en: 'Table', 'zh-CN': '会议桌' } },
+          { device: 'cam-front', preset: 3, name: { en: 'Presenter', 'zh-CN': '演讲者' } },
+          { device: 'cam-front', preset: 4, name: { en: 'Whiteboard', 'zh-CN': '白板' } },
         ],
       },
     };
     options.configure?.(config);
-    const appliance = await startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
+    const start = () => startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
+    // A second demo on this machine: 8080 is the first one's, so this one takes a free port (startAppliance closed its first attempt).
+    const appliance = await start().catch((err: unknown) => {
+      if (options.listen !== undefined || (err as { code?: string }).code !== 'ROOMCTL_E_LISTEN_IN_USE') throw err;
+      config.api.listen = listen.replace(/:\d+$/, ':0');
+      return start();
+    });
     cleanups.push(() => appliance.close());
     return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, commandKey, camera, cameraLink: pty, display, simulators, close };
   } catch (err) {

@@ -3,7 +3,7 @@ import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import type { Minutes } from './minutes-assemble.js';
 import type { ActionItem, ActionStatus, EntryKind, MinutesEntry } from './minutes-repository.js';
-import { assertMayRead, currentMinutes, minutesExports, type MinutesReader } from './minutes-service.js';
+import { assertMayRead, currentMinutes, minutesExports, minutesSendAt, storeMinutes, type MinutesReader } from './minutes-service.js';
 
 function meetingFor(ctx: MeetingContext, id: string): Meeting {
   const m = ctx.meetings.get(id);
@@ -11,38 +11,75 @@ function meetingFor(ctx: MeetingContext, id: string): Meeting {
   return m;
 }
 
+/** Notes, decisions and action items can change until the minutes are sent. */
 function writable(ctx: MeetingContext, id: string, reader: MinutesReader): Meeting {
   const m = meetingFor(ctx, id);
   if (m.status === 'released' || m.status === 'cancelled') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} was ${m.status}; it has no minutes`);
   assertMayRead(ctx, m, reader);
+  const sentAt = ctx.minutes.storedMinutes(id)?.sentAt;
+  if (sentAt) throw new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The minutes of meeting ${id} were sent at ${sentAt}; they can no longer be changed`, { sentAt });
   return m;
 }
 
+/** Held minutes (ended, not sent) are assembled again after each correction, so every export shows it. */
+function afterChange(ctx: MeetingContext, m: Meeting): void {
+  if (ctx.minutes.storedMinutes(m.id)) storeMinutes(ctx, meetingFor(ctx, m.id));
+}
+
+export function editEntry(ctx: MeetingContext, meetingId: string, kind: EntryKind, entryId: string, text: string | null, reader: MinutesReader): MinutesEntry | null {
+  const entry = ctx.minutes.entry(entryId);
+  if (!entry || entry.meetingId !== meetingId || entry.kind !== kind) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No ${kind} "${entryId}" in meeting ${meetingId}`);
+  const m = writable(ctx, meetingId, reader);
+  if (text === null) ctx.minutes.deleteEntry(entryId);
+  else ctx.minutes.updateEntry(entryId, text);
+  ctx.audit.record({ meetingId, action: text === null ? `${kind}.delete` : `${kind}.edit`, who: reader.who ?? null, via: reader.via, detail: entryId }, ctx.clock.now());
+  afterChange(ctx, m);
+  return text === null ? null : stripMeeting(ctx.minutes.entry(entryId)!);
+}
+
+function stripMeeting(e: MinutesEntry & { meetingId: string }): MinutesEntry {
+  return { id: e.id, kind: e.kind, text: e.text, author: e.author, at: e.at };
+}
+
+export function deleteActionItem(ctx: MeetingContext, actionId: string, reader: MinutesReader): void {
+  const item = ctx.minutes.action(actionId);
+  if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
+  const m = writable(ctx, item.meetingId, reader);
+  ctx.minutes.deleteAction(actionId);
+  ctx.audit.record({ meetingId: item.meetingId, action: 'action.delete', who: reader.who ?? null, via: reader.via, detail: actionId }, ctx.clock.now());
+  afterChange(ctx, m);
+}
+
 export function addEntry(ctx: MeetingContext, id: string, kind: EntryKind, text: string, author: string | undefined, reader: MinutesReader): MinutesEntry {
-  writable(ctx, id, reader);
+  const m = writable(ctx, id, reader);
   const entry = ctx.minutes.addEntry(id, kind, text, author, ctx.clock.now());
   ctx.audit.record({ meetingId: id, action: kind, who: reader.who ?? author ?? null, via: reader.via, detail: entry.id }, ctx.clock.now());
+  afterChange(ctx, m);
   return entry;
 }
 
 export function addActionItem(ctx: MeetingContext, id: string, input: { text: string; owner: string; ownerEmail?: string; deadline?: string }, reader: MinutesReader): ActionItem {
-  writable(ctx, id, reader);
+  const m = writable(ctx, id, reader);
   const item = ctx.minutes.addAction(id, input, ctx.clock.now());
   ctx.audit.record({ meetingId: id, action: 'action.add', who: reader.who ?? null, via: reader.via, detail: item.id }, ctx.clock.now());
+  afterChange(ctx, m);
   return item;
 }
 
 export function updateActionItem(ctx: MeetingContext, actionId: string, patch: { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string }, reader: MinutesReader): ActionItem {
   const item = ctx.minutes.action(actionId);
   if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
-  assertMayRead(ctx, meetingFor(ctx, item.meetingId), reader);
+  // After the minutes are sent, an item's status and deadline still follow the work (follow-up); what it says and who owns it do not change.
+  const m = patch.text !== undefined || patch.owner !== undefined ? writable(ctx, item.meetingId, reader) : meetingFor(ctx, item.meetingId);
+  assertMayRead(ctx, m, reader);
   const updated = ctx.minutes.update(actionId, patch, ctx.clock.now())!;
   ctx.audit.record({ meetingId: item.meetingId, action: 'action.update', who: reader.who ?? null, via: reader.via, detail: `${actionId}: ${JSON.stringify(patch)}` }, ctx.clock.now());
+  if (!ctx.minutes.storedMinutes(m.id)?.sentAt) afterChange(ctx, m);
   return updated;
 }
 
 /** The minutes as stored at the end, or as they stand while the meeting runs. Every read is audited. */
-export function readMinutes(ctx: MeetingContext, id: string, reader: MinutesReader, format: 'json' | 'markdown' | 'ics' = 'json'): { minutes: Minutes; markdown: string; ics: string; final: boolean } {
+export function readMinutes(ctx: MeetingContext, id: string, reader: MinutesReader, format: 'json' | 'markdown' | 'ics' = 'json'): { minutes: Minutes; markdown: string; ics: string; final: boolean; sentAt: string | null; sendsAt: string | null } {
   const m = meetingFor(ctx, id);
   assertMayRead(ctx, m, reader);
   const stored = ctx.minutes.storedMinutes(id);
@@ -50,5 +87,6 @@ export function readMinutes(ctx: MeetingContext, id: string, reader: MinutesRead
   const minutes = stored ? { ...(stored.body as Minutes), actionItems: ctx.minutes.actions(id) } : currentMinutes(ctx, m);
   const files = minutesExports(ctx, minutes);
   ctx.audit.record({ meetingId: id, action: format === 'json' ? 'read' : `export.${format}`, who: reader.who ?? null, via: reader.via, detail: null }, ctx.clock.now());
-  return { minutes, markdown: files.markdown, ics: files.ics, final: stored !== undefined };
+  const sentAt = stored?.sentAt ?? null;
+  return { minutes, markdown: files.markdown, ics: files.ics, final: stored !== undefined, sentAt, sendsAt: stored && !sentAt ? minutesSendAt(ctx, m) : null };
 }

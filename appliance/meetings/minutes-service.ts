@@ -49,12 +49,37 @@ export function minutesExports(ctx: MeetingContext, min: Minutes): { markdown: s
   return { markdown: minutesMarkdown(min), json: `${JSON.stringify(min, null, 2)}\n`, ics: actionItemsIcs(min.actionItems, min.meeting.title, ctx.clock.now(), min.meeting.organiser) };
 }
 
-/** At the end: assemble, store and send the minutes to attendees and absentees alike. */
-export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
-  const now = ctx.clock.now();
+/** Assembles the minutes as they stand and stores them (at the end, and after each correction until they are sent). */
+export function storeMinutes(ctx: MeetingContext, m: Meeting): Minutes {
   const min = currentMinutes(ctx, m);
-  ctx.minutes.saveMinutes(m.id, min, now);
-  ctx.audit.record({ meetingId: m.id, action: 'assemble', who: 'room', via: 'rule', detail: null }, now);
+  ctx.minutes.saveMinutes(m.id, min, ctx.clock.now());
+  return min;
+}
+
+/**
+ * At the end: assemble and store the minutes, and send them — at once, or after
+ * `meetings.minutesReviewMinutes` (a rule sends them then, or a person earlier), which leaves
+ * time to correct notes, decisions and action items from the panel or a phone.
+ */
+export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
+  const min = storeMinutes(ctx, m);
+  ctx.audit.record({ meetingId: m.id, action: 'assemble', who: 'room', via: 'rule', detail: null }, ctx.clock.now());
+  if (ctx.rules.minutesReviewMinutes === 0) sendMinutes(ctx, m);
+  return min;
+}
+
+/** When held minutes go out by themselves: the review time after the end. */
+export function minutesSendAt(ctx: MeetingContext, m: Meeting): string | null {
+  if (!m.endedAt) return null;
+  return new Date(Date.parse(m.endedAt) + ctx.rules.minutesReviewMinutes * 60_000).toISOString();
+}
+
+/** Sends the minutes (assembled afresh, with every correction) to attendees and absentees alike; once. */
+export function sendMinutes(ctx: MeetingContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
+  const now = ctx.clock.now();
+  const stored = ctx.minutes.storedMinutes(m.id);
+  if (stored?.sentAt) return stored.body as Minutes;
+  const min = storeMinutes(ctx, m);
   const files = minutesExports(ctx, min);
   const message = ctx.texts.minutes(min, [
     { filename: 'minutes.md', content: files.markdown, contentType: 'text/markdown; charset=utf-8' },
@@ -64,6 +89,16 @@ export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
   const recipients = minutesRecipients(ctx, m);
   const ids = ctx.notifier.notify(message, { emails: recipients, groups: m.confidentiality === 'normal' });
   ctx.minutes.markMinutesSent(m.id, now);
-  ctx.audit.record({ meetingId: m.id, action: 'send', who: 'room', via: 'rule', detail: `${recipients.length} recipients, ${ids.length} outbox entries` }, now);
+  ctx.audit.record({ meetingId: m.id, action: 'send', who: by.who ?? null, via: by.via, detail: `${recipients.length} recipients, ${ids.length} outbox entries` }, now);
   return min;
+}
+
+/** The rule: held minutes whose review time is over go out. */
+export function sendDueMinutes(ctx: MeetingContext): void {
+  const now = ctx.clock.now().getTime();
+  for (const id of ctx.minutes.unsent()) {
+    const m = ctx.meetings.get(id);
+    const at = m && minutesSendAt(ctx, m);
+    if (m && at && Date.parse(at) <= now) sendMinutes(ctx, m);
+  }
 }

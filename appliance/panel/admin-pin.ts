@@ -49,10 +49,10 @@ export class AdminPin {
 
   /**
    * Throws ROOMCTL_E_LOCKED_OUT while locked, ROOMCTL_E_UNAUTHORIZED for a wrong PIN (with
-   * the attempts left), ROOMCTL_E_NOT_SUPPORTED when the config has no PIN.
+   * the attempts left), ROOMCTL_E_ADMIN_PIN_NOT_SET when the config has no PIN.
    */
   verify(pin: string): void {
-    if (!this.digest) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'This room has no admin PIN: set panel.adminPin in its config');
+    if (!this.digest) throw new RoomctlError('ROOMCTL_E_ADMIN_PIN_NOT_SET', 'This room has no admin PIN: set panel.adminPin in its secrets.yaml');
     const locked = this.lockedForSeconds();
     if (locked > 0) throw lockedOut(locked);
     if (timingSafeEqual(sha256(pin), this.digest)) {

@@ -13,6 +13,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_BAD_REQUEST: { http: 400, hint: 'The request body does not match the schema in /openapi.json.' },
   ROOMCTL_E_UNAUTHORIZED: { http: 401, hint: 'Send `Authorization: Bearer <token>` with a token from the config.' },
   ROOMCTL_E_FORBIDDEN: { http: 403, hint: 'This credential may not do that.' },
+  ROOMCTL_E_ADMIN_PIN_NOT_SET: { http: 409, hint: 'Set panel.adminPin in the room\'s secrets.yaml (roomctl provision asks for one or makes one), then restart the room.' },
   ROOMCTL_E_LOCKED_OUT: { http: 429, hint: 'Too many wrong PINs; wait the time given, then try again.' },
   ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
   ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
@@ -38,6 +39,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_MEETING_NOT_FOUND: { http: 404, hint: 'GET /api/v1/meetings lists the meetings of this room.' },
   ROOMCTL_E_BOOKING_CONFLICT: { http: 409, hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.' },
   ROOMCTL_E_MEETING_STATE: { http: 409, hint: 'The meeting is not in a state that allows this (see its status).' },
+  ROOMCTL_E_MINUTES_SENT: { http: 409, hint: 'The minutes went out to everyone; a correction now goes to the participants by email, not into the minutes.' },
   ROOMCTL_E_DOOR_CODE_EXPIRED: { http: 401, hint: 'The code from the QR code on the door has expired: scan the QR code on the door again.' },
   // 429: the request was fine, this code has just been used enough (a fresh scan gives a new one).
   ROOMCTL_E_DOOR_CODE_USED_UP: { http: 429, hint: 'This QR code has made as many bookings as one code may: scan the QR code on the door again in a few minutes.' },
@@ -48,12 +50,16 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_ANSWERS_INVALID: { http: 400, hint: 'Fix each answer listed; every bad field is named with what it accepts.' },
   ROOMCTL_E_PROVISION_WRITE: { http: 500, hint: 'The room was not installed; the message says what was rolled back or exactly what is left.' },
   ROOMCTL_E_BROKER_REFUSED: { http: 502, hint: 'The MQTT broker refused the room\'s credentials; add the user and the ACL lines `roomctl provision` printed.' },
+  ROOMCTL_E_BROKER_PROTOCOL: { http: 502, hint: 'The broker answered but speaks another MQTT version: set mqtt.protocolVersion (4 = MQTT 3.1.1, 5 = MQTT 5) in the room config.' },
+  ROOMCTL_E_INSTALL_PATH: { http: 500, hint: 'The service cannot read a program under /tmp, /home or /root (PrivateTmp, ProtectHome): install roomctl under /opt/roomctl and run provisioning from there.' },
   ROOMCTL_E_BROKER_UNREACHABLE: { http: 503, hint: 'The MQTT broker did not answer; check mqtt.url, the network and the firewall.' },
   // media
   ROOMCTL_E_MEDIA_REJECTED: { http: 400, hint: 'A pipeline element, property or value is not allowed: camera URIs are plain rtsp:// addresses (no spaces, quotes or control characters).' },
   ROOMCTL_E_MEDIA_UNAVAILABLE: { http: 503, hint: 'The video pipeline is starting or recovering; it comes back by itself — check the camera if it does not.' },
   // process
   ROOMCTL_E_LISTEN_IN_USE: { http: 500, hint: 'The address is taken; choose another api.listen or stop the other process.' },
+  ROOMCTL_E_LISTEN_FAILED: { http: 500, hint: 'Set api.listen to an address of this machine (or 0.0.0.0) and a port from 1 to 65535; `roomctl config check FILE` checks it.' },
+  ROOMCTL_E_START_FAILED: { http: 500, hint: 'The room did not start; `roomctl doctor --config FILE` checks the config, devices and broker one by one. Rerun with ROOMCTL_DEBUG=1 for the stack trace when reporting a bug.' },
   // 507 Insufficient Storage: the request was fine and the room runs on; it just could not be saved.
   ROOMCTL_E_STORAGE: { http: 507, hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir; the room keeps running meanwhile.' },
   ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },
