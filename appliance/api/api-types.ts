@@ -123,7 +123,7 @@ export interface AdminOverview {
   devices: DeviceView[];
   selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
   panels: import('../panel/panel-repository.js').PanelRecord[];
-  waiting: { code: string; name: string; since: string }[];
+  waiting: import('../panel/panel-pairing.js').WaitingPanel[];
   settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };
 }
 

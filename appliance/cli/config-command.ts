@@ -1,22 +1,29 @@
+import { createInterface } from 'node:readline';
 import { DRIVERS } from '../../drivers/registry.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { exportedConfigSchema } from '../config/config-schema.js';
 import { loadConfigFile } from '../config/config-load.js';
 import { formatIssue, type ConfigIssue } from '../config/config-validate.js';
+import { configFileWarnings } from '../config/config-warnings.js';
+import { formatPinHash, hashPin } from '../panel/pin-hash.js';
 
-/** `roomctl config check FILE` and `roomctl config schema`. */
+const USAGE = 'Usage: roomctl config check FILE | roomctl config schema | roomctl config hash-pin [--from-sha256 sha256:<hex>] (the PIN on stdin)\n';
+
+/** `roomctl config check FILE`, `roomctl config schema` and `roomctl config hash-pin`. */
 export async function configCommand(args: string[]): Promise<number> {
   const [sub, file] = args;
   if (sub === 'schema') {
     process.stdout.write(`${JSON.stringify(exportedConfigSchema(DRIVERS), null, 2)}\n`);
     return 0;
   }
+  if (sub === 'hash-pin') return hashPinCommand(args.slice(1));
   if (sub !== 'check' || !file) {
-    process.stderr.write('Usage: roomctl config check FILE | roomctl config schema\n');
+    process.stderr.write(USAGE);
     return 2;
   }
   try {
     const config = await loadConfigFile(file, DRIVERS);
+    for (const warning of await configFileWarnings(file, config)) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
     process.stdout.write(`${file}: ok — room ${config.room.id} with ${config.devices.length} device(s)\n`);
     return 0;
   } catch (err) {
@@ -30,4 +37,34 @@ export async function configCommand(args: string[]): Promise<number> {
     }
     return 1;
   }
+}
+
+/**
+ * Prints the salted hash to put in the secrets file as `panel.adminPin`. The PIN comes on
+ * stdin, never as an argument (arguments show in `ps` and the shell history); an old
+ * `sha256:<hex>` digest is migrated without knowing the PIN.
+ */
+async function hashPinCommand(args: string[]): Promise<number> {
+  if (args[0] === '--from-sha256') {
+    const digest = /^sha256:([0-9a-f]{64})$/.exec(args[1] ?? '');
+    if (!digest) {
+      process.stderr.write('ROOMCTL_E_BAD_REQUEST: give the old value as sha256:<64 hex digits>\n');
+      return 2;
+    }
+    process.stdout.write(`${formatPinHash(hashPin(digest[1]!, 'sha256'))}\n`);
+    return 0;
+  }
+  if (args.length > 0) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const lines = createInterface({ input: process.stdin });
+  const pin = ((await lines[Symbol.asyncIterator]().next()).value as string | undefined)?.trim() ?? '';
+  lines.close();
+  if (!/^[0-9]{4,12}$/.test(pin)) {
+    process.stderr.write('ROOMCTL_E_BAD_REQUEST: the PIN must be 4–12 digits (given on stdin)\n');
+    return 2;
+  }
+  process.stdout.write(`${formatPinHash(hashPin(pin))}\n`);
+  return 0;
 }

@@ -13,6 +13,7 @@ Usage:
   roomctl start [--config FILE] [--listen HOST:PORT]   run a room (no config: the demo room)
   roomctl config check FILE                            validate a room config, list every problem
   roomctl config schema                                print the config JSON Schema (for editors)
+  roomctl config hash-pin [--from-sha256 sha256:HEX]   salted hash of the admin PIN (read from stdin) for the secrets file
   roomctl sim DRIVER [--option value ...]              run one device simulator
   roomctl provision [--answers FILE] [--root DIR] [--dry-run]   find devices, write config, install the service
   roomctl doctor [--config FILE] [--json]              self-test: devices, broker, calendar, panel

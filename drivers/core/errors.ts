@@ -14,6 +14,8 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_UNAUTHORIZED: { http: 401, hint: 'Send `Authorization: Bearer <token>` with a token from the config.' },
   ROOMCTL_E_FORBIDDEN: { http: 403, hint: 'This credential may not do that.' },
   ROOMCTL_E_LOCKED_OUT: { http: 429, hint: 'Too many wrong PINs; wait the time given, then try again.' },
+  ROOMCTL_E_RATE_LIMITED: { http: 429, hint: 'Too many requests from this client in a short time; wait the time given, then try again.' },
+  ROOMCTL_E_PAIRING_TAKEN: { http: 409, hint: 'Another panel is already waiting with this pairing code; if this panel shows it, reload it for a new code, and tell IT.' },
   ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
   ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
   ROOMCTL_E_ACTION_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists each device\'s actions.' },

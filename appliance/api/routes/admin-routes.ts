@@ -32,7 +32,16 @@ const OverviewSchema = Type.Object({
   devices: Type.Array(DeviceViewSchema),
   selfTest: Type.Union([Type.Object({ id: Type.String(), at: Type.String(), passed: Type.Boolean(), failed: Type.Array(Type.String()) }), Type.Null()]),
   panels: Type.Array(PanelRecordSchema),
-  waiting: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), since: Type.String() })),
+  waiting: Type.Array(
+    Type.Object({
+      requestId: Type.String(),
+      code: Type.String(),
+      name: Type.String(),
+      since: Type.String(),
+      from: Type.String({ description: 'The address the request came from' }),
+      askedBy: Type.Integer({ description: 'How many clients asked with this code; more than 1: someone else typed the panel\'s code' }),
+    }),
+  ),
   settings: SettingsSchema,
 });
 const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
