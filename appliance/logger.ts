@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { processLogRing } from './log-ring.js';
+import { LogThrottle, type Suppressed } from './log-throttle.js';
 
 export type { Logger };
 
@@ -17,10 +18,72 @@ export const REDACTED_PATHS = [
   'config.mqtt.password',
 ];
 
+interface LineOrigin {
+  logger: Logger;
+  level: number;
+  msg: string;
+}
+
+/** The message template of a pino call: `log.warn(obj, 'msg', ...)` or `log.warn('msg', ...)`. */
+function messageOf(args: readonly unknown[]): string {
+  return typeof args[0] === 'string' ? args[0] : typeof args[1] === 'string' ? args[1] : '';
+}
+
+/** Fields that say what a line is about: "device status" of two devices is two lines, not one repeated. */
+const SUBJECT_FIELDS = ['device', 'deviceId', 'component', 'command'] as const;
+function subjectOf(args: readonly unknown[]): string {
+  const fields = typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : undefined;
+  if (!fields) return '';
+  return SUBJECT_FIELDS.map((f) => (typeof fields[f] === 'string' ? fields[f] : '')).join('\u0000');
+}
+
+/** Below info (debug, trace) is asked for by someone diagnosing: every line is kept. */
+const THROTTLED_FROM_LEVEL = 30;
+
+/**
+ * Bounds repeated lines (log-throttle.ts) on every logger made here and on all its children:
+ * a pino `logMethod` hook keyed by level, the logger's bindings (component, device…), the
+ * line's own subject fields and the message template; debug and trace lines are not bounded. What is left out is told once its second is over, as one line with
+ * `suppressed: <count>` — at the next line of its kind or within a second from a timer.
+ */
+function throttledHooks(now: () => number): { hooks: pino.LoggerOptions['hooks']; flushEvery: (ms: number) => void } {
+  const throttle = new LogThrottle<LineOrigin>(now);
+  let telling = false;
+  const tell = (s: Suppressed<LineOrigin>) => {
+    const { logger, level, msg } = s.origin;
+    const method = logger.levels.labels[level] as pino.Level | undefined;
+    telling = true;
+    try {
+      const fields = { suppressed: s.count, second: new Date(s.second * 1000).toISOString() };
+      if (s.kind === 'key') logger[method ?? 'warn'](fields, `${msg} (${s.count} more like this left out)`);
+      else logger.warn(fields, `${s.count} log lines from this source left out (too many in one second)`);
+    } finally {
+      telling = false;
+    }
+  };
+  const hooks: pino.LoggerOptions['hooks'] = {
+    logMethod(args, method, level) {
+      if (telling || level < THROTTLED_FROM_LEVEL) return method.apply(this, args);
+      const msg = messageOf(args);
+      // The bindings as pino keeps them (a JSON fragment), with the line's own subject: the source, with no parse per line.
+      const source = `${String((this as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym] ?? '')}\u0000${subjectOf(args)}`;
+      if (throttle.admit(`${level}\u0000${source}\u0000${msg}`, source, { logger: this, level, msg }, tell)) method.apply(this, args);
+    },
+  };
+  return {
+    hooks,
+    flushEvery(ms) {
+      setInterval(() => throttle.flush(tell), ms).unref();
+    },
+  };
+}
+
 /** JSON logs for the journal; pretty lines when a person is watching a terminal. */
-export function createLogger(options: { level?: string; pretty?: boolean; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(options: { level?: string; pretty?: boolean; destination?: pino.DestinationStream; now?: () => number } = {}): Logger {
   const pretty = options.pretty ?? (process.stdout.isTTY === true && !process.env.CI);
-  const base = { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'roomctl' } };
+  const throttled = throttledHooks(options.now ?? Date.now);
+  throttled.flushEvery(1000);
+  const base = { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'roomctl' }, hooks: throttled.hooks };
   // Every line also goes to the ring the panel's admin view shows (recent logs, no shell needed).
   const tee = (stream: pino.DestinationStream) =>
     stream === processLogRing ? stream : pino.multistream([{ level: 'trace', stream }, { level: 'trace', stream: processLogRing }]);
