@@ -10,6 +10,7 @@ import { createLogger } from '../../appliance/logger.js';
 import { LOG_LINES_PER_KEY_PER_SECOND, LOG_LINES_PER_SOURCE_PER_SECOND } from '../../appliance/log-throttle.js';
 import { ShureMxaDriver } from '../../drivers/shure-mxa/shure-mxa-driver.js';
 import { startShureMxaSimulator, type RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
+import type { TcpSimulatorServer } from '../../drivers/sim/tcp-simulator-server.js';
 import { createTestContext, waitFor } from '../../drivers/testing/test-context.js';
 
 interface Line {
@@ -48,9 +49,11 @@ it('a device sending garbage logs the bound of lines per second, then one count 
   await driver.connect();
   const ignored = () => lines.filter((l) => l.msg === 'shure message ignored');
   // Garbage, then a REP: when the REP is applied, every line before it has been read.
+  // The simulator's server pushes to the driver what the array would send unasked.
+  const push = (line: string) => (sim as unknown as TcpSimulatorServer).broadcast(line);
   const flood = async (count: number, mute: boolean) => {
-    for (let i = 0; i < count; i++) sim!.broadcast(`< GARBAGE ${i} >`);
-    sim!.broadcast(`< REP DEVICE_AUDIO_MUTE ${mute ? 'ON' : 'OFF'} >`);
+    for (let i = 0; i < count; i++) push(`< GARBAGE ${i} >`);
+    push(`< REP DEVICE_AUDIO_MUTE ${mute ? 'ON' : 'OFF'} >`);
     await waitFor(() => ctx.state.mute === mute, 5000, `mute ${mute}`);
   };
 
