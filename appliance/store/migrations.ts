@@ -2,6 +2,7 @@ import { MINUTES_AND_NOTIFY_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/m
 import { RECORDINGS_SQL } from '../media/recordings-repository.js';
 import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
 import { PANELS_SQL } from '../panel/panel-repository.js';
+import { COMMAND_NONCES_SQL } from '../telemetry/command-nonces.js';
 
 /**
  * Numbered migrations, applied in order at start inside one transaction each. Never edit
@@ -61,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'recordings and their segment files', sql: RECORDINGS_SQL },
   { version: 6, name: 'paired touch panels', sql: PANELS_SQL },
   { version: 7, name: 'help requests', sql: HELP_REQUESTS_SQL },
+  { version: 8, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
 ];
