@@ -60,7 +60,7 @@ it('warns about the PIN and the pairing codes in the room config, and not once t
   expect(moved.code).toBe(0);
   expect(moved.stdout).toContain('ok — room aurora');
   expect(moved.stderr).toBe('');
-});
+}, 60_000);
 
 it('warns about an unsalted sha256 PIN; hash-pin migrates it without the PIN, and the room verifies the result', async () => {
   const old = `sha256:${sha256('482913')}`;
@@ -85,4 +85,5 @@ it('warns about an unsalted sha256 PIN; hash-pin migrates it without the PIN, an
     await expect(pin.verify('482914')).rejects.toMatchObject({ code: 'ROOMCTL_E_UNAUTHORIZED' });
   }
   store.close();
-});
+  // Four CLI runs, each a Node start from source: slow on a busy machine, not a measure of anything.
+}, 90_000);
