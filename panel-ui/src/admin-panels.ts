@@ -34,6 +34,9 @@ export class AdminPanels extends LitElement {
         align-items: center;
         gap: 0.8em;
       }
+      li button {
+        flex-shrink: 0;
+      }
       .contested {
         color: #ff8a80;
       }
