@@ -67,12 +67,12 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
     probe: () => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('storage.probe', '1', ?) ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at").run(new Date().toISOString()),
   });
   const statusLog = new DeviceStatusRepository(db);
-  // Media (issue 8): its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
+  // Media: its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
   const media = createRoomMedia(config, { db, log, overrides: options.media });
   const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs });
   const core = new ApplianceCore(config, devices);
   core.media = media?.service;
-  // Room mute (issue 4): one mute for the room, every mute-capable device follows it.
+  // Room mute: one mute for the room, every mute-capable device follows it.
   const roomMute = new RoomMute(devices, log.child({ component: 'room-mute' }));
   core.roomMute = roomMute;
   core.storage = storage;
@@ -80,7 +80,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const health = new HealthMonitor({ devices, bus: events, faults: new FaultRepository(db) });
   health.start();
   const commands = new CommandRegistry();
-  // Meetings (issue 5): schedule, rules, minutes; the room state comes from here.
+  // Meetings: schedule, rules, minutes; the room state comes from here.
   const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
   core.meetings = meetings;
   // Preset thumbnails: a still of what the camera sees, taken after each preset.save.
@@ -106,7 +106,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
     log.info({ device: device.id, status: device.status, detail: device.detail }, 'device status');
   });
 
-  // The touch panel (issue 6): pairing, admin PIN, help requests (cmd/ack-help), recent logs.
+  // The touch panel: pairing, admin PIN, help requests (cmd/ack-help), recent logs.
   const panel = createPanelServices(config, { db, bus: events, commands });
   const server = await buildServer(core, log, { metrics, panel, commitWrites: () => groupCommitFor(db).flush() });
   const { host, port } = parseListen(config.api.listen);

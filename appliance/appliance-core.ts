@@ -19,10 +19,10 @@ export class ApplianceCore {
   /** The meeting room (schedule, rules, minutes); the room state comes from it. */
   meetings: MeetingRoom | undefined;
 
-  /** The media pipeline (issue 8), when the config has a `media:` section. */
+  /** The media pipeline, when the config has a `media:` section. */
   media: MediaService | undefined;
 
-  /** The room's one microphone mute (issue 4). */
+  /** The room's one microphone mute. */
   roomMute: RoomMute | undefined;
 
   /** What the data folder can still take (full disk, failing writes). */

@@ -4,7 +4,7 @@ import { actionsOf, DEVICE_KINDS } from './core/definition.js';
 import { DRIVERS } from './registry.js';
 import { SIMULATORS } from './sim/simulators.js';
 
-/** The shapes of the shared action names (DESIGN.md), so every driver's `mute` means the same. */
+/** The shapes of the shared action names (README, Interfaces), so every driver's `mute` means the same. */
 const SHARED_ACTION_FIELDS: Record<string, string[]> = {
   power: ['on'],
   move: ['pan', 'tilt', 'zoom'],

@@ -10,10 +10,7 @@ import { mdcDriver } from './samsung-mdc/mdc-definition.js';
 import { lgDriver } from './lg-serial/lg-definition.js';
 import { speakerphoneDriver } from './hid-speakerphone/speakerphone-definition.js';
 import { badgeReaderDriver } from './hid-badge-reader/badge-reader-definition.js';
+import { braviaDriver } from './sony-bravia/bravia-definition.js';
 
 /** Every driver the appliance knows. A plain array: adding a driver is adding a line. */
-export const DRIVERS: readonly AnyDriverDefinition[] = [viscaSerialDriver, pjlinkDriver, viscaIpDriver, onvifDriver, shureMxaDriver, tesiraDriver, qsysDriver, mdcDriver, lgDriver, speakerphoneDriver, badgeReaderDriver];
-
-export function findDriver(id: string): AnyDriverDefinition | undefined {
-  return DRIVERS.find((d) => d.id === id);
-}
+export const DRIVERS: readonly AnyDriverDefinition[] = [viscaSerialDriver, pjlinkDriver, viscaIpDriver, onvifDriver, shureMxaDriver, tesiraDriver, qsysDriver, mdcDriver, lgDriver, speakerphoneDriver, badgeReaderDriver, braviaDriver];

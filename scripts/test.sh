@@ -6,6 +6,8 @@ bash scripts/install-deps.sh
 mkdir -p test-artifacts
 echo "==> type-check"
 npx tsc -p tsconfig.json --noEmit
+echo "==> lint"
+npx biome lint
 echo "==> tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?

@@ -5,6 +5,7 @@
 import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js';
 import type { HelpRequestView } from '../help/help-desk.js';
 import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
+import type { RoomState } from '../meetings/room-state.js';
 
 export type { DeviceKind, DeviceStatus };
 
@@ -63,7 +64,7 @@ export interface RoomView {
   timezone: string;
 }
 
-export type RoomState = 'idle' | 'booked' | 'in_meeting';
+export type { RoomState };
 
 export interface StatusView {
   room: RoomView;
@@ -92,7 +93,7 @@ export type StreamMessage =
   | { type: 'help'; request: HelpRequestView }
   | MeetingStreamMessage;
 
-// The touch panel (issue 6): shapes of the panel, pairing, help and admin routes.
+// The touch panel: shapes of the panel, pairing, help and admin routes.
 export type { AgendaNowView, DoorAccessView, DoorBookingView, DoorScheduleView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
 export type { CheckIn } from '../meetings/checkin-repository.js';
 export type { Attendee, Person } from '../meetings/meeting-types.js';
@@ -124,7 +125,22 @@ export interface AdminOverview {
   selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
   panels: import('../panel/panel-repository.js').PanelRecord[];
   waiting: import('../panel/panel-pairing.js').WaitingPanel[];
+  /** Messages not yet delivered: how many wait, how many were given up, and the latest failures with their reason. */
+  notifications: { pending: number; dead: number; failing: NotificationFailureView[] };
   settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };
+}
+
+/** One undelivered message in the admin view. `permanent`: it will not go through until the channel or message is fixed. */
+export interface NotificationFailureView {
+  id: number;
+  channel: string;
+  kind: string;
+  title: string;
+  status: 'pending' | 'dead';
+  failure: 'permanent' | 'temporary';
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: string;
 }
 
 /** Result of a check-in (POST /api/v1/meetings/:id/checkins). */

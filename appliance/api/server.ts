@@ -69,7 +69,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
   });
   app.addSchema(ErrorBodySchema);
   // Every mutation needs a token, whatever route a later issue adds: the rule lives here.
-  // Panels (issue 6): paired panels' credentials, admin sessions and public pairing routes are settled first.
+  // Panels: paired panels' credentials, admin sessions and public pairing routes are settled first.
   extras.panel?.access.install(app);
   app.addHook('onRequest', async (request) => {
     if (extras.panel?.access.screen(request)) return;

@@ -47,7 +47,7 @@ export const MqttSection = Type.Object(
     username: Type.Optional(Type.String()),
     password: Type.Optional(Type.String()),
     clientId: Type.Optional(Type.String({ minLength: 1 })),
-    // Telemetry (issue 7): protocol, TLS, session, store-and-forward, commands, discovery.
+    // Telemetry: protocol, TLS, session, store-and-forward, commands, discovery.
     protocolVersion: Type.Optional(Type.Union([Type.Literal(4), Type.Literal(5)], { default: 5, description: 'MQTT 5 (5) or 3.1.1 (4)' })),
     ca: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the CA the broker certificate must chain to (pins the CA)' })),
     cert: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of this room\'s client certificate' })),

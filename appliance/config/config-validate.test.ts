@@ -5,7 +5,7 @@ import { DRIVERS } from '../../drivers/registry.js';
 import { exportedConfigSchema } from './config-schema.js';
 import { formatIssue, validateConfig } from './config-validate.js';
 import { parseConfigText } from './config-load.js';
-import { RoomctlError } from '../../drivers/core/errors.js';
+import type { RoomctlError } from '../../drivers/core/errors.js';
 
 /** A room with one camera and one display, for the checks that fields name a camera (fresh each time: validation fills defaults in). */
 const cameraAndDisplay = () => ({
@@ -20,7 +20,7 @@ const cameraAndDisplay = () => ({
 const fixture = (name: string) => readFile(new URL(`../../tests/fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('room config', () => {
-  it('accepts the example room of DESIGN.md and fills defaults', async () => {
+  it('accepts the example room of the README and fills defaults', async () => {
     const config = parseConfigText(await fixture('room-valid.yaml'), 'room-valid.yaml', DRIVERS);
     expect(config.room.id).toBe('hq-3f-aurora');
     expect(config.devices.map((d) => d.driver)).toEqual(['visca-serial', 'pjlink']);

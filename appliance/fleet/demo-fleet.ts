@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { startFleet, type Fleet } from './fleet-service.js';
 
 /**
- * The fleet view the demo room runs next to itself (DESIGN.md: `roomctl start` without a
+ * The fleet view the demo room runs next to itself (`roomctl start` without a
  * config is the room, its simulators, an embedded broker and the fleet view, on loopback).
  * Port 8090, or a free one when that is taken; the demo's token acknowledges issues.
  */

@@ -1,7 +1,7 @@
 import type { DeviceView } from '../api/api-types.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
 
-/** The fleet's words for a device (DESIGN.md): fewer than the room's, and stable on the wire. */
+/** The fleet's words for a device: fewer than the room's, and stable on the wire. */
 export const HEALTH_STATUSES = ['ok', 'degraded', 'offline', 'unknown'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 

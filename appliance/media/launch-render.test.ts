@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoomctlError } from '../../drivers/core/errors.js';
+import type { RoomctlError } from '../../drivers/core/errors.js';
 import { renderLaunch, validatePipelineSpec } from './launch-render.js';
 import { caps, el, ref, type PipelineSpec } from './pipeline-spec.js';
 

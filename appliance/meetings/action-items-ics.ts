@@ -1,12 +1,17 @@
 import ICAL from 'ical.js';
+import type { Person } from './meeting-types.js';
 import type { ActionItem } from './minutes-repository.js';
 
 const STATUS = { open: 'NEEDS-ACTION', in_progress: 'IN-PROCESS', done: 'COMPLETED', cancelled: 'CANCELLED' } as const;
 
 const utc = (iso: string) => ICAL.Time.fromJSDate(new Date(iso), true);
 
-/** Action items as an iCalendar of VTODOs, so owners can drop them into their task list. */
-export function actionItemsIcs(items: readonly ActionItem[], meetingTitle: string, now: Date): string {
+/**
+ * Action items as an iCalendar of VTODOs, so owners can drop them into their task list.
+ * The meeting's organiser is each task's ORGANIZER: calendar clients (Outlook among them)
+ * treat a task with attendees but no organiser as malformed, and owners know whom to ask.
+ */
+export function actionItemsIcs(items: readonly ActionItem[], meetingTitle: string, now: Date, organiser?: Person): string {
   const cal = new ICAL.Component(['vcalendar', [], []]);
   cal.updatePropertyWithValue('prodid', '-//roomctl//action items//EN');
   cal.updatePropertyWithValue('version', '2.0');
@@ -20,6 +25,10 @@ export function actionItemsIcs(items: readonly ActionItem[], meetingTitle: strin
     todo.updatePropertyWithValue('description', `From the meeting "${meetingTitle}". Owner: ${item.owner}`);
     todo.updatePropertyWithValue('status', STATUS[item.status]);
     if (item.deadline) todo.updatePropertyWithValue('due', utc(item.deadline));
+    if (organiser?.email) {
+      const org = todo.addPropertyWithValue('organizer', `mailto:${organiser.email}`);
+      if (organiser.name) org.setParameter('cn', organiser.name);
+    }
     if (item.ownerEmail) {
       const attendee = todo.addPropertyWithValue('attendee', `mailto:${item.ownerEmail}`);
       attendee.setParameter('cn', item.owner);

@@ -150,3 +150,8 @@ export const MINUTES_AND_NOTIFY_SQL = `
     PRIMARY KEY (job, day)
   );
 `;
+
+/** Whether the last failure of a notification can pass by itself (temporary) or needs a person (permanent). */
+export const NOTIFY_FAILURE_KIND_SQL = `
+  ALTER TABLE notify_outbox ADD COLUMN failure TEXT CHECK (failure IN ('permanent','temporary'));
+`;

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { sendHelpCallsToFacilities } from './help-to-facilities.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
@@ -62,6 +63,7 @@ export class MeetingRoom extends EventEmitter {
   private readonly pending = new Set<Promise<unknown>>();
   private state: RoomStateView;
   private ticking = false;
+  private readonly stopHelpCalls: () => void;
 
   constructor(private readonly options: MeetingRoomOptions) {
     super();
@@ -72,7 +74,7 @@ export class MeetingRoom extends EventEmitter {
     this.dispatcher = new NotifyDispatcher({ outbox: this.outbox, config: notifications, room, clock, log: log.child({ component: 'notify' }), pollMs: options.notifyPollMs });
     const meetings = new MeetingRepository(db);
     const agenda = new AgendaRepository(db);
-    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m));
+    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id));
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);
     this.ctx = {
@@ -113,6 +115,7 @@ export class MeetingRoom extends EventEmitter {
       onChange: () => this.changed(),
     });
     this.doorCodes = new DoorCodes(db, clock);
+    this.stopHelpCalls = sendHelpCallsToFacilities(bus, this.ctx, () => this.state.current);
     this.state = this.computeState();
   }
 
@@ -124,6 +127,7 @@ export class MeetingRoom extends EventEmitter {
   }
 
   async stop(): Promise<void> {
+    this.stopHelpCalls();
     this.options.clock.clearTimeout(this.timer);
     this.calendar.stop();
     await this.settle();
@@ -137,6 +141,11 @@ export class MeetingRoom extends EventEmitter {
 
   checkInUrl(m: Meeting): string {
     return `${this.publicBase()}/meeting/${encodeURIComponent(m.id)}?code=${m.code}`;
+  }
+
+  /** The meeting's page without its access code (for group chats and shortened messages). */
+  meetingPageUrl(meetingId: string): string {
+    return `${this.publicBase()}/meeting/${encodeURIComponent(meetingId)}`;
   }
 
   /** The booking page a phone opens from the door's QR code; the code rides in the fragment, which no request carries. */

@@ -17,6 +17,8 @@ export class MeetingTexts {
   constructor(
     private readonly room: { name: string; timezone: string },
     private readonly checkInUrl: (m: Meeting) => string,
+    /** The meeting's page without its access code: the only link a group chat may carry. */
+    private readonly pageUrl: (meetingId: string) => string = () => '',
   ) {}
 
   private when(m: Meeting): string {
@@ -29,7 +31,9 @@ export class MeetingTexts {
 
   reminder(m: Meeting, minutesBefore: number, groups: boolean): NotifyMessage {
     const title = `Reminder: ${this.titleFor(m, groups)} in ${minutesBefore} min (${this.room.name})`;
-    const text = [`${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`, `Check in at the room or at ${this.checkInUrl(m)}`].join('\n');
+    // A group chat reaches people outside the meeting: its link must not carry the meeting's code.
+    const checkIn = groups ? 'Check in at the room, or from the link in your own reminder.' : `Check in at the room or at ${this.checkInUrl(m)}`;
+    const text = [`${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`, checkIn].join('\n');
     return { kind: 'reminder', title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
   }
 
@@ -58,7 +62,8 @@ export class MeetingTexts {
   }
 
   minutes(min: Minutes, attachments: NotifyMessage['attachments']): NotifyMessage {
-    return { kind: 'minutes', title: `Minutes: ${min.meeting.title}`, text: minutesMarkdown(min), meetingId: min.meeting.id, data: min as unknown as Record<string, unknown>, attachments };
+    const link = this.pageUrl(min.meeting.id);
+    return { kind: 'minutes', title: `Minutes: ${min.meeting.title}`, text: minutesMarkdown(min), meetingId: min.meeting.id, ...(link ? { link } : {}), data: min as unknown as Record<string, unknown>, attachments };
   }
 
   /** The line under the minutes that carries a recipient's own link (never forward it: it proves who reads). */
@@ -72,7 +77,7 @@ export class MeetingTexts {
     return {
       kind: 'followup',
       title: `Action item due ${item.deadline?.slice(0, 10) ?? ''}: ${item.text}`,
-      text: `${item.owner}, this action item from "${meetingTitle}" is due ${item.deadline ?? ''}.\nStatus: ${item.status}. Update it through the room API (PATCH /api/v1/action-items/${item.id}).`,
+      text: `${item.owner}, this action item from "${meetingTitle}" is due ${item.deadline?.slice(0, 10) ?? ''}.\nStatus: ${item.status}. Update it through the room API (PATCH /api/v1/action-items/${item.id}).`,
       meetingId: item.meetingId,
     };
   }
@@ -86,6 +91,17 @@ export class MeetingTexts {
       text: [...failed.map((f) => `- ${f.deviceId} ${f.check}: ${f.detail ?? 'failed'}`), works.length ? `Still working: ${works.join(', ')}` : 'Nothing else answered.'].join('\n'),
       ...(m ? { meetingId: m.id } : {}),
       data: { reportId: report.id, results: report.results },
+    };
+  }
+
+  /** A call for help from the panel. The meeting's title stays out unless it may be shown to groups. */
+  helpRequested(message: string | null, m: { id: string; title: string; confidentiality: string } | null, at: Date): NotifyMessage {
+    const title = m && m.confidentiality === 'confidential' ? 'Private meeting' : m?.title;
+    return {
+      kind: 'help',
+      title: `Help needed in ${this.room.name}`,
+      text: [`Someone in ${this.room.name} asked for help at ${localHhmm(at.toISOString(), this.room.timezone)}${title ? `, during ${title}` : ''}.`, message ? `They wrote: ${message}` : 'They left no message.'].join('\n'),
+      ...(m ? { meetingId: m.id } : {}),
     };
   }
 

@@ -3,7 +3,7 @@
  * meetings are shown without title, organiser, attendees or description unless the reader
  * is authorised.
  */
-import type { RoomState } from '../api/api-types.js';
+import type { RoomState } from './room-state.js';
 import type { Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
 
 export interface MeetingView {

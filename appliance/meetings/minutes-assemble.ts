@@ -3,6 +3,7 @@ import { overrunMinutes } from './agenda-clock.js';
 import type { AttendanceEntry } from './attendance.js';
 import type { Meeting, Person } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
+import { wallTimeAt } from '../schedule/zoned-time.js';
 import type { ActionItem, MinutesEntry } from './minutes-repository.js';
 
 export interface MinutesAgendaItem {
@@ -22,7 +23,8 @@ export interface Minutes {
     id: string;
     title: string;
     organiser: Person;
-    room: { id: string; name: string };
+    /** `timezone` (IANA): the room's, in which people read the times; absent in minutes kept from before it was recorded (UTC). */
+    room: { id: string; name: string; timezone?: string };
     bookedStart: string;
     bookedEnd: string;
     startedAt: string | null;
@@ -39,7 +41,7 @@ export interface Minutes {
 
 export interface MinutesParts {
   meeting: Meeting;
-  room: { id: string; name: string };
+  room: { id: string; name: string; timezone?: string };
   attendance: AttendanceEntry[];
   agenda: AgendaItem[];
   entries: MinutesEntry[];
@@ -70,12 +72,22 @@ export function assembleMinutes(p: MinutesParts): Minutes {
 }
 
 const STATUS_WORDS = { on_time: 'on time', late: 'late', absent: 'absent' } as const;
-const hhmm = (iso: string | null) => (iso ? iso.slice(11, 16) : '—');
+const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Markdown for people: email body, export, the phone page. Times are UTC (marked). */
+/** Markdown for people: email body, export, the phone page. Times are the room's wall time, its zone named once. */
 export function minutesMarkdown(min: Minutes): string {
   const m = min.meeting;
-  const lines = [`# ${m.title}`, '', `Room ${m.room.name} · booked ${m.bookedStart.slice(0, 16).replace('T', ' ')}–${hhmm(m.bookedEnd)} UTC · held ${hhmm(m.startedAt)}–${hhmm(m.endedAt)} UTC`];
+  const zone = m.room.timezone ?? 'UTC';
+  const hhmm = (iso: string | null) => {
+    if (!iso) return '—';
+    const w = wallTimeAt(new Date(iso), zone);
+    return `${pad(w.hour)}:${pad(w.minute)}`;
+  };
+  const day = (() => {
+    const w = wallTimeAt(new Date(m.bookedStart), zone);
+    return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+  })();
+  const lines = [`# ${m.title}`, '', `Room ${m.room.name} · booked ${day} ${hhmm(m.bookedStart)}–${hhmm(m.bookedEnd)} · held ${hhmm(m.startedAt)}–${hhmm(m.endedAt)} (${zone} time)`];
   if (m.organiser.name || m.organiser.email) lines.push(`Organiser: ${displayName(m.organiser)}`);
   lines.push('', '## Attendance', '');
   for (const a of min.attendance) lines.push(`- ${displayName(a)}${a.invited ? (a.required ? '' : ' (optional)') : ' (walk-in)'}: ${STATUS_WORDS[a.status]}${a.checkedInAt ? ` (${hhmm(a.checkedInAt)})` : ''}`);

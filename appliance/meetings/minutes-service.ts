@@ -15,7 +15,7 @@ export type MinutesReader = { via: 'token' | 'meeting-code' | 'rule'; who?: unde
 export function currentMinutes(ctx: MeetingContext, m: Meeting): Minutes {
   return assembleMinutes({
     meeting: m,
-    room: { id: ctx.room.id, name: ctx.room.name },
+    room: { id: ctx.room.id, name: ctx.room.name, timezone: ctx.room.timezone },
     attendance: attendanceOf(m, ctx.checkIns.list(m.id), ctx.rules.lateAfterMinutes),
     agenda: ctx.agenda.list(m.id),
     entries: ctx.minutes.entries(m.id),
@@ -60,7 +60,7 @@ export function assertMayRead(ctx: MeetingContext, m: Meeting, reader: MinutesRe
 }
 
 export function minutesExports(ctx: MeetingContext, min: Minutes): { markdown: string; json: string; ics: string } {
-  return { markdown: minutesMarkdown(min), json: `${JSON.stringify(min, null, 2)}\n`, ics: actionItemsIcs(min.actionItems, min.meeting.title, ctx.clock.now()) };
+  return { markdown: minutesMarkdown(min), json: `${JSON.stringify(min, null, 2)}\n`, ics: actionItemsIcs(min.actionItems, min.meeting.title, ctx.clock.now(), min.meeting.organiser) };
 }
 
 /**

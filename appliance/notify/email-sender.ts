@@ -1,7 +1,8 @@
 import type { Transporter } from 'nodemailer';
-import { RoomctlError } from '../../drivers/core/errors.js';
 import type { EmailChannelConfig } from './notify-config.js';
+import { plainTextToHtml } from './minutes-html.js';
 import type { NotifyMessage } from './notify-message.js';
+import { NotifyFailure } from './webhook-sender.js';
 
 /** SMTP through nodemailer, with timeouts short enough that a dead server costs little. */
 export class EmailSender {
@@ -35,12 +36,19 @@ export class EmailSender {
         from: this.config.from,
         to: [...to],
         subject: message.title,
-        text: message.text,
+        text: message.link ? `${message.text}\n${message.link}\n` : message.text,
+        html: plainTextToHtml(message.title, message.link ? `${message.text}\n${message.link}` : message.text),
+        // RFC 3834: a machine wrote this; out-of-office replies and auto-forwarders leave it alone.
+        headers: { 'Auto-Submitted': 'auto-generated' },
         attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
       });
       return String(info.messageId ?? 'sent');
     } catch (err) {
-      throw new RoomctlError('ROOMCTL_E_NOTIFY_FAILED', `Email to ${to.join(', ')} via ${this.config.host}:${this.config.port ?? 587} failed: ${(err as Error).message}`);
+      // SMTP 5xx (no such mailbox, refused, authentication) will not change by itself; 4xx and a
+      // lost connection may. nodemailer puts the server's code in `responseCode`.
+      const code = (err as { responseCode?: number }).responseCode;
+      const permanent = typeof code === 'number' && code >= 500;
+      throw new NotifyFailure(`Email to ${to.join(', ')} via ${this.config.host}:${this.config.port ?? 587} failed: ${(err as Error).message}`, permanent);
     }
   }
 

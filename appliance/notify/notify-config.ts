@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 export const WEBHOOK_FORMATS = ['wecom', 'dingtalk', 'feishu', 'slack', 'teams', 'json'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
-export const NOTIFY_KINDS = ['reminder', 'nudge', 'released', 'flagged', 'minutes', 'followup', 'selftest', 'problem'] as const;
+export const NOTIFY_KINDS = ['reminder', 'nudge', 'released', 'flagged', 'minutes', 'followup', 'selftest', 'problem', 'help'] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 
 const Email = Type.Object(
@@ -36,7 +36,7 @@ export const NotificationsSection = Type.Object(
   {
     email: Type.Optional(Email),
     webhooks: Type.Optional(Type.Array(Webhook, { default: [] })),
-    facilities: Type.Optional(Type.Array(Type.String({ minLength: 3 }), { description: 'Emails that get self-test failures, problem reports and flags' })),
+    facilities: Type.Optional(Type.Array(Type.String({ minLength: 3 }), { description: 'Emails that get help calls, self-test failures, problem reports and flags' })),
     retry: Type.Optional(
       Type.Object(
         {

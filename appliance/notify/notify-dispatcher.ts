@@ -6,7 +6,7 @@ import { EmailSender } from './email-sender.js';
 import type { NotificationsConfig } from './notify-config.js';
 import type { NotifyRoom } from './notify-message.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
-import { sendWebhook } from './webhook-sender.js';
+import { NotifyFailure, sendWebhook } from './webhook-sender.js';
 
 export interface DispatcherOptions {
   outbox: Outbox;
@@ -21,6 +21,13 @@ export interface DispatcherOptions {
 /** Delay before attempt n+1: first × 2^(n-1), capped. */
 export function retryDelayMs(attempts: number, firstSeconds: number, maxSeconds: number): number {
   return Math.min(maxSeconds, firstSeconds * 2 ** Math.max(0, attempts - 1)) * 1000;
+}
+
+/** The tool's own Retry-After wins over our backoff (kept within a day), so a rate limit is not hammered. */
+function nextDelayMs(err: unknown, attempts: number, retry: NonNullable<NotificationsConfig['retry']>): number {
+  const asked = err instanceof NotifyFailure ? err.retryAfterMs : undefined;
+  if (asked !== undefined) return Math.min(86_400_000, Math.max(1000, asked));
+  return retryDelayMs(attempts, retry.firstDelaySeconds ?? 30, retry.maxDelaySeconds ?? 3600);
 }
 
 /**
@@ -71,12 +78,13 @@ export class NotifyDispatcher {
       log.debug({ id: entry.id, channel: entry.channel, kind: entry.kind }, 'notification sent');
     } catch (err) {
       const error = toRoomctlError(err, 'ROOMCTL_E_NOTIFY_FAILED');
+      const permanent = err instanceof NotifyFailure && err.permanent;
       const retry = config.retry ?? {};
       const attempts = entry.attempts + 1;
-      const dead = attempts >= (retry.maxAttempts ?? 50);
-      const next = new Date(clock.now().getTime() + retryDelayMs(attempts, retry.firstDelaySeconds ?? 30, retry.maxDelaySeconds ?? 3600));
-      outbox.markFailed(entry.id, `${error.code}: ${error.message}`, next, dead);
-      log.warn({ id: entry.id, channel: entry.channel, attempts, dead, err: error.message }, dead ? 'notification given up' : 'notification failed, will retry');
+      const dead = permanent || attempts >= (retry.maxAttempts ?? 50);
+      const next = new Date(clock.now().getTime() + nextDelayMs(err, attempts, retry));
+      outbox.markFailed(entry.id, `${error.code}: ${error.message}`, next, dead, permanent ? 'permanent' : 'temporary');
+      log.warn({ id: entry.id, channel: entry.channel, attempts, dead, permanent, err: error.message }, dead ? 'notification given up' : 'notification failed, will retry');
     }
   }
 

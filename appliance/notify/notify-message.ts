@@ -8,6 +8,11 @@ export interface NotifyMessage {
   /** Plain text with simple "- " bullet lines; each channel shapes it as it can. */
   text: string;
   meetingId?: string;
+  /**
+   * Where the whole text can be read (the meeting's page, without its access code): a chat
+   * tool that cannot take the whole text gets a shortened one ending in this link.
+   */
+  link?: string;
   /** Structured content for the generic JSON webhook. */
   data?: Record<string, unknown>;
   /** Files for email (minutes as Markdown/JSON, action items as .ics). */

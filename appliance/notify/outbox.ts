@@ -3,6 +3,8 @@ import type { NotifyKind } from './notify-config.js';
 import type { NotifyMessage } from './notify-message.js';
 
 export type OutboxStatus = 'pending' | 'sent' | 'dead';
+/** `permanent`: sending again cannot work until a person fixes the channel or the message. */
+export type FailureKind = 'permanent' | 'temporary';
 
 export interface OutboxEntry {
   id: number;
@@ -15,6 +17,7 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
+  failure: FailureKind | null;
   createdAt: string;
   sentAt: string | null;
 }
@@ -30,6 +33,7 @@ interface Row {
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;
+  failure: FailureKind | null;
   created_at: string;
   sent_at: string | null;
 }
@@ -45,6 +49,7 @@ const toEntry = (r: Row): OutboxEntry => ({
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
   lastError: r.last_error,
+  failure: r.failure,
   createdAt: r.created_at,
   sentAt: r.sent_at,
 });
@@ -73,18 +78,31 @@ export class Outbox {
   }
 
   markSent(id: number, now: Date): void {
-    this.db.prepare("UPDATE notify_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?").run(now.toISOString(), id);
+    this.db.prepare("UPDATE notify_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, failure = NULL WHERE id = ?").run(now.toISOString(), id);
   }
 
-  markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean): void {
+  markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean, failure: FailureKind = 'temporary'): void {
     this.db
-      .prepare('UPDATE notify_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ? WHERE id = ?')
-      .run(error, nextAttemptAt.toISOString(), dead ? 'dead' : 'pending', id);
+      .prepare('UPDATE notify_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ?, failure = ? WHERE id = ?')
+      .run(error, nextAttemptAt.toISOString(), dead ? 'dead' : 'pending', failure, id);
   }
 
   /** Puts a dead (or pending) entry back at the front of the queue. */
   retry(id: number, now: Date): boolean {
     return this.db.prepare("UPDATE notify_outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status != 'sent'").run(now.toISOString(), id).changes === 1;
+  }
+
+  /** Counts by status, for the admin view. */
+  counts(): { pending: number; dead: number } {
+    const rows = this.db.prepare("SELECT status, COUNT(*) AS n FROM notify_outbox WHERE status != 'sent' GROUP BY status").all() as { status: OutboxStatus; n: number }[];
+    const of = (status: OutboxStatus) => rows.find((r) => r.status === status)?.n ?? 0;
+    return { pending: of('pending'), dead: of('dead') };
+  }
+
+  /** The latest entries whose last attempt failed and that are not sent. */
+  failing(limit = 10): OutboxEntry[] {
+    const rows = this.db.prepare("SELECT * FROM notify_outbox WHERE status != 'sent' AND failure IS NOT NULL ORDER BY id DESC LIMIT ?").all(limit) as Row[];
+    return rows.map(toEntry);
   }
 
   get(id: number): OutboxEntry | undefined {

@@ -66,7 +66,7 @@ describe('webhook formats, as each chat tool receives them', () => {
       text: 'Budget review at 10:00\nRoom Aurora\n- Alice\n- Bob',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Budget review at 10:00', emoji: true } },
-        { type: 'section', text: { type: 'mrkdwn', text: 'Room Aurora\n- Alice\n- Bob' } },
+        { type: 'section', text: { type: 'mrkdwn', text: 'Room Aurora\n• Alice\n• Bob' } },
       ],
     });
   });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { WebhookFormat } from './notify-config.js';
 import type { NotifyMessage, NotifyRoom } from './notify-message.js';
+import { escapeSlack, fitText, markdownToSlack, markdownToTeams, markdownWithoutTaskLists, neutraliseMentions, truncateBytes } from './message-shaping.js';
 
 export interface WebhookRequest {
   url: string;
@@ -14,18 +15,14 @@ export interface WebhookTarget {
   secret?: string;
 }
 
-/** Cuts text to a byte budget (WeCom counts UTF-8 bytes) without splitting a character. */
-export function truncateBytes(text: string, maxBytes: number): string {
-  if (Buffer.byteLength(text) <= maxBytes) return text;
-  let out = '';
-  for (const ch of text) {
-    if (Buffer.byteLength(out + ch + '…') > maxBytes) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
+/**
+ * What each tool refuses above (request bytes unless said): DingTalk 20,000; Feishu 20 KB;
+ * Teams about 28 KB for a card; Slack 3,000 characters in a section block; WeCom 4,096
+ * bytes of markdown content. A longer message is cut with a link to the whole text.
+ */
+export const WEBHOOK_LIMITS = { dingtalk: 20_000, feishu: 20_000, teams: 28_000, slackSectionChars: 3000, wecomContentBytes: 4096 } as const;
 
-const plain = (m: NotifyMessage) => `${m.title}\n${m.text}`;
+const bodyBytes = (body: unknown) => Buffer.byteLength(JSON.stringify(body));
 
 /** DingTalk signs the URL: HMAC-SHA256(secret, "<ms>\n<secret>"), base64, URL-encoded. */
 export function dingtalkSignedUrl(url: string, secret: string, now: Date): string {
@@ -57,76 +54,72 @@ export function feishuSignature(secret: string, now: Date): { timestamp: string;
 export function webhookRequest(target: WebhookTarget, message: NotifyMessage, room: NotifyRoom, now: Date): WebhookRequest {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   switch (target.format) {
-    case 'wecom':
-      return { url: target.url, headers, body: { msgtype: 'markdown', markdown: { content: truncateBytes(`**${message.title}**\n${message.text}`, 4096) } } };
+    case 'wecom': {
+      const content = `**${neutraliseMentions(message.title)}**\n${neutraliseMentions(markdownWithoutTaskLists(message.text))}`;
+      const fitted = fitText(content, WEBHOOK_LIMITS.wecomContentBytes, (c) => Buffer.byteLength(c), message.link);
+      return { url: target.url, headers, body: { msgtype: 'markdown', markdown: { content: truncateBytes(fitted, WEBHOOK_LIMITS.wecomContentBytes) } } };
+    }
     case 'dingtalk': {
       const url = target.secret ? dingtalkSignedUrl(target.url, target.secret, now) : target.url;
-      const text = `### ${message.title}\n\n${message.text.split('\n').join('\n\n')}`;
-      return { url, headers, body: { msgtype: 'markdown', markdown: { title: message.title, text }, at: { atMobiles: [], atUserIds: [], isAtAll: false } } };
+      const title = neutraliseMentions(message.title);
+      const build = (text: string) => ({ msgtype: 'markdown', markdown: { title, text: `### ${title}\n\n${text.split('\n').join('\n\n')}` }, at: { atMobiles: [], atUserIds: [], isAtAll: false } });
+      const text = fitText(neutraliseMentions(markdownWithoutTaskLists(message.text)), WEBHOOK_LIMITS.dingtalk, (t) => bodyBytes(build(t)), message.link);
+      return { url, headers, body: build(text) };
     }
     case 'feishu': {
-      const body: Record<string, unknown> = { msg_type: 'text', content: { text: plain(message) } };
-      if (target.secret) Object.assign(body, feishuSignature(target.secret, now));
-      return { url: target.url, headers, body };
+      const signature = target.secret ? feishuSignature(target.secret, now) : {};
+      const build = (text: string) => ({ msg_type: 'text', content: { text: `${neutraliseMentions(message.title)}\n${text}` }, ...signature });
+      const text = fitText(neutraliseMentions(markdownWithoutTaskLists(message.text)), WEBHOOK_LIMITS.feishu, (t) => bodyBytes(build(t)), message.link);
+      return { url: target.url, headers, body: build(text) };
     }
-    case 'slack':
+    case 'slack': {
+      const chars = (t: string) => Array.from(t).length;
+      const section = fitText(markdownToSlack(escapeSlack(message.text)), WEBHOOK_LIMITS.slackSectionChars, chars, message.link);
+      const fallback = fitText(`${escapeSlack(message.title)}\n${escapeSlack(message.text)}`, WEBHOOK_LIMITS.slackSectionChars, chars, message.link);
       return {
         url: target.url,
         headers,
         body: {
-          text: truncateBytes(plain(message), 3000),
+          text: fallback,
           blocks: [
-            { type: 'header', text: { type: 'plain_text', text: message.title.slice(0, 150), emoji: true } },
-            { type: 'section', text: { type: 'mrkdwn', text: message.text.slice(0, 3000) || ' ' } },
+            // plain_text is never parsed for mentions or links: the title goes as typed.
+            { type: 'header', text: { type: 'plain_text', text: Array.from(message.title).slice(0, 150).join(''), emoji: true } },
+            { type: 'section', text: { type: 'mrkdwn', text: section || ' ' } },
           ],
         },
       };
-    case 'teams':
-      return {
-        url: target.url,
-        headers,
-        body: {
-          type: 'message',
-          attachments: [
-            {
-              contentType: 'application/vnd.microsoft.card.adaptive',
-              contentUrl: null,
-              content: {
-                $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-                type: 'AdaptiveCard',
-                version: '1.4',
-                body: [
-                  { type: 'TextBlock', text: message.title, weight: 'Bolder', size: 'Medium', wrap: true },
-                  { type: 'TextBlock', text: message.text, wrap: true },
-                ],
-              },
-            },
-          ],
-        },
-      };
+    }
+    case 'teams': {
+      const build = (text: string) => teamsCard(neutraliseMentions(message.title), text);
+      const text = fitText(neutraliseMentions(markdownToTeams(message.text)), WEBHOOK_LIMITS.teams, (t) => bodyBytes(build(t)), message.link);
+      return { url: target.url, headers, body: build(text) };
+    }
     case 'json': {
-      const body = { kind: message.kind, room, meetingId: message.meetingId ?? null, title: message.title, text: message.text, data: message.data ?? {}, sentAt: now.toISOString() };
+      const body = { kind: message.kind, room, meetingId: message.meetingId ?? null, title: message.title, text: message.text, ...(message.link ? { link: message.link } : {}), data: message.data ?? {}, sentAt: now.toISOString() };
       if (target.secret) headers['x-roomctl-signature'] = `sha256=${createHmac('sha256', target.secret).update(JSON.stringify(body)).digest('hex')}`;
       return { url: target.url, headers, body };
     }
   }
 }
 
-/**
- * Whether the chat tool accepted the message. They answer HTTP 200 even when they refuse,
- * with a code in the body: WeCom/DingTalk `errcode`, Feishu `code` (older: `StatusCode`).
- */
-export function acceptedBy(format: WebhookFormat, status: number, bodyText: string): { ok: boolean; detail: string } {
-  if (status < 200 || status >= 300) return { ok: false, detail: `HTTP ${status}: ${bodyText.slice(0, 200)}` };
-  if (format === 'wecom' || format === 'dingtalk' || format === 'feishu') {
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = JSON.parse(bodyText) as Record<string, unknown>;
-    } catch {
-      return { ok: false, detail: `unexpected reply: ${bodyText.slice(0, 200)}` };
-    }
-    const code = parsed.errcode ?? parsed.code ?? parsed.StatusCode ?? 0;
-    if (code !== 0) return { ok: false, detail: `refused (${String(code)}): ${String(parsed.errmsg ?? parsed.msg ?? parsed.StatusMessage ?? '')}` };
-  }
-  return { ok: true, detail: `HTTP ${status}` };
+/** Teams Workflows take a message with one Adaptive Card attachment (the old MessageCard is refused). */
+function teamsCard(title: string, text: string): unknown {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+            { type: 'TextBlock', text, wrap: true },
+          ],
+        },
+      },
+    ],
+  };
 }

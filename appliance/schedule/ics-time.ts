@@ -1,4 +1,4 @@
-import ICAL from 'ical.js';
+import type ICAL from 'ical.js';
 import { isIanaZone, wallTimeToInstant } from './zoned-time.js';
 
 /**

@@ -1,4 +1,4 @@
-import { MINUTES_AND_NOTIFY_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/meeting-migrations.js';
+import { MINUTES_AND_NOTIFY_SQL, NOTIFY_FAILURE_KIND_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/meeting-migrations.js';
 import { RECORDINGS_SQL } from '../media/recordings-repository.js';
 import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
 import { PANELS_SQL } from '../panel/panel-repository.js';
@@ -62,5 +62,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'recordings and their segment files', sql: RECORDINGS_SQL },
   { version: 6, name: 'paired touch panels', sql: PANELS_SQL },
   { version: 7, name: 'help requests', sql: HELP_REQUESTS_SQL },
-  { version: 8, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
+  { version: 8, name: 'notification failures: permanent or temporary', sql: NOTIFY_FAILURE_KIND_SQL },
+  { version: 9, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
 ];

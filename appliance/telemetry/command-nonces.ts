@@ -1,6 +1,9 @@
-import type { Db } from '../store/database.js';
+// The driver's own type, not store/database.ts: the store imports this file's SQL (no circle).
+import type Database from 'better-sqlite3';
 
-/** Migration 8: nonces of accepted central commands, kept until their time window has passed. */
+type Db = Database.Database;
+
+/** Migration 9: nonces of accepted central commands, kept until their time window has passed. */
 export const COMMAND_NONCES_SQL = `
   CREATE TABLE command_nonces (
     nonce TEXT PRIMARY KEY,

@@ -3,7 +3,7 @@ import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 
 import type { DeviceView } from '../api/api-types.js';
 import type { RoomConfig } from '../config/config-schema.js';
 import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
-import { healthOfView, type DeviceHealth } from '../health/device-health.js';
+import type { DeviceHealth } from '../health/device-health.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Logger } from '../logger.js';
 import { VERSION } from '../paths.js';
@@ -23,11 +23,6 @@ const DISCOVERY_DEBOUNCE_MS = 1000;
 /** Default of `mqtt.homeAssistant.republishMinSeconds`. */
 const DISCOVERY_REPUBLISH_MIN_S = 60;
 
-/** Device status in the room's words → health in the fleet's words (DESIGN.md). */
-export function healthOf(device: DeviceView): DeviceHealth {
-  return healthOfView(device);
-}
-
 export interface TelemetryDeps {
   db: Db;
   bus: RoomEventBus;
@@ -41,7 +36,7 @@ export interface TelemetryDeps {
 }
 
 /**
- * Reports the room over MQTT (DESIGN.md topic map, base `roomctl/<site>/<room>`):
+ * Reports the room over MQTT (the topic map of docs/TELEMETRY.md, base `roomctl/<site>/<room>`):
  * retained `status` online/offline (offline is the last will), retained `state`, retained
  * `devices/<id>/health`, and `events`. Health, state and events all go through the SQLite
  * outbox first and are sent in order with QoS 1 once the broker is there; `status`,
@@ -153,11 +148,6 @@ export class MqttTelemetry extends EventEmitter {
     for (const t of this.timers) t.unref();
   }
 
-  /** Called when the device list changes (names for discovery). */
-  setDevices(devices: DeviceView[]): void {
-    this.devices = devices;
-  }
-
   publishHealth(deviceId: string, health: DeviceHealth): void {
     if (!this.outbox) return;
     const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
@@ -177,11 +167,6 @@ export class MqttTelemetry extends EventEmitter {
       const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
       this.outbox?.enqueue(this.topics.state, JSON.stringify({ ...this.deps.roomState(), at }), { qos: 1, retain: true });
     }, 100);
-  }
-
-  /** Kept for callers of the walking skeleton: health now flows from the HealthMonitor. */
-  publishDevice(device: DeviceView): void {
-    this.publishHealth(device.id, this.deps.health.get(device.id) ?? healthOfView(device));
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-/** The MQTT topic map of DESIGN.md, in one place. Base: roomctl/<site>/<room>. */
+/** The MQTT topic map (docs/TELEMETRY.md), in one place. Base: roomctl/<site>/<room>. */
 export function roomTopics(site: string, room: string) {
   const base = `roomctl/${site}/${room}`;
   return {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Capability } from './definition.js';
 
 /**
- * Composable capabilities. Shared action names (DESIGN.md): power {on}, move {pan,tilt,zoom},
+ * Composable capabilities. Shared action names (README, Interfaces): power {on}, move {pan,tilt,zoom},
  * stop, home, preset.recall {preset}, preset.save {preset}, input {input}, volume {level},
  * mute {on}, snapshot {}. One place builds their schemas so the API, the panel and MQTT discovery agree.
  */

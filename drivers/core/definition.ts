@@ -94,5 +94,5 @@ export function defineDriver<S extends TObject>(definition: DriverDefinition<S>)
  * definition's `create` takes its own config type, which is contravariant and so would
  * not be assignable to the general `TObject` form.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: create() takes each definition's own config type (see above)
 export type AnyDriverDefinition = DriverDefinition<any>;

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { typedReports } from '../hid/recorded/rfid-badge-reader.js';
-import { waitFor } from '../testing/test-context.js';
 import { useBadgeReader } from './test-setup.js';
 
 const start = useBadgeReader();

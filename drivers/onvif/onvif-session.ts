@@ -13,7 +13,7 @@ export interface OnvifSessionConfig {
 }
 
 /** The onvif client's callback: the parsed body, and the raw XML we read ourselves. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client types every reply as any
+// biome-ignore lint/suspicious/noExplicitAny: the onvif client types every reply as any
 export type OnvifCallback = (err: Error | null, data?: any, xml?: string) => void;
 
 /**

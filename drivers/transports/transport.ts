@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 
 /**
  * A byte link to a device. Drivers frame and parse; transports only move bytes.

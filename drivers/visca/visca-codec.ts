@@ -2,7 +2,7 @@ import { encode, template, toNibbles } from './visca-command-template.js';
 
 /**
  * VISCA commands and replies, as pure functions. The command table below is the protocol
- * table (PROTOCOLS.md, Sony EVI/SRG/BRC manuals) written as byte templates; keep it that
+ * table (Sony EVI/SRG/BRC manuals) written as byte templates; keep it that
  * way so a reviewer can hold it next to a manual.
  */
 export { encode, match, template, type SlotValues, type SlotsOf } from './visca-command-template.js';

@@ -1,5 +1,4 @@
 import type { EventEmitter } from 'node:events';
-import type { RoomctlError } from '../core/errors.js';
 
 /**
  * How VISCA messages reach one camera, whatever carries them (UDP with the VISCA-over-IP

@@ -6,10 +6,11 @@ import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
 import './admin-devices.js';
 import './admin-logs.js';
+import './admin-notifications.js';
 import './admin-panels.js';
 import './pin-pad.js';
 
-type Tab = 'devices' | 'selftest' | 'logs' | 'panels' | 'settings';
+type Tab = 'devices' | 'selftest' | 'logs' | 'messages' | 'panels' | 'settings';
 
 /**
  * The admin view, behind the PIN (checked by the server, which locks it after five wrong
@@ -112,7 +113,7 @@ export class AdminScreen extends LitElement {
     const tab = (id: Tab, label: string) => html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`admin-tab-${id}`} @click=${() => this.show(id)}>${label}</button>`;
     return html`
       <div class="tabs" role="group" aria-label=${t('Admin sections')}>
-        ${tab('devices', t('Devices'))} ${tab('selftest', t('Self-test'))} ${tab('logs', t('Logs'))} ${tab('panels', t('Panels'))} ${tab('settings', t('Settings'))}
+        ${tab('devices', t('Devices'))} ${tab('selftest', t('Self-test'))} ${tab('logs', t('Logs'))} ${tab('messages', t('Messages'))} ${tab('panels', t('Panels'))} ${tab('settings', t('Settings'))}
       </div>
       ${this.message ? html`<p class="card" role="status">${this.message}</p>` : nothing} ${this.section(this.overview)}
     `;
@@ -124,6 +125,8 @@ export class AdminScreen extends LitElement {
         return html`<admin-devices .devices=${o.devices} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-devices>`;
       case 'logs':
         return html`<admin-logs .api=${this.api}></admin-logs>`;
+      case 'messages':
+        return html`<admin-notifications .notifications=${o.notifications}></admin-notifications>`;
       case 'panels':
         return html`<admin-panels .panels=${o.panels} .waiting=${o.waiting} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-panels>`;
       case 'selftest':

@@ -12,7 +12,8 @@ export interface ClockedRoom {
   baseUrl: string;
   token: string;
   /** A request with the bearer token unless `headers` says otherwise; every answer's text is kept in `answers`. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
   answers: string[];
   close(): Promise<void>;
 }

@@ -16,7 +16,7 @@ afterAll(async () => room?.close());
 const PANEL = '10.20.0.5';
 const ATTACKER = '10.20.0.66';
 
-// any: each call reads the fields of the route it called; the schemas are checked by the server.
+// biome-ignore lint/suspicious/noExplicitAny: each call reads the fields of the route it called; the routes' schemas are checked by the server
 async function post(from: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await room.demo.appliance.server.inject({ method: 'POST', url, payload: body as object, headers, remoteAddress: from });
   return { status: res.statusCode, body: res.json() };

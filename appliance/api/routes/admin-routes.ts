@@ -4,6 +4,8 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { PanelServices } from '../../panel/panel-services.js';
 import { PANEL_LOCALES, type PanelLocale } from '../../panel/panel-settings.js';
+import type { Outbox } from '../../notify/outbox.js';
+import type { AdminOverview } from '../api-types.js';
 import { DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
 
 const admin = { config: { access: 'admin' as const } };
@@ -42,6 +44,23 @@ const OverviewSchema = Type.Object({
       askedBy: Type.Integer({ description: 'How many clients asked with this code; more than 1: someone else typed the panel\'s code' }),
     }),
   ),
+  notifications: Type.Object({
+    pending: Type.Integer(),
+    dead: Type.Integer(),
+    failing: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        channel: Type.String(),
+        kind: Type.String(),
+        title: Type.String(),
+        status: Type.Union([Type.Literal('pending'), Type.Literal('dead')]),
+        failure: Type.Union([Type.Literal('permanent'), Type.Literal('temporary')]),
+        attempts: Type.Integer(),
+        lastError: Type.String(),
+        nextAttemptAt: Type.String(),
+      }),
+    ),
+  }),
   settings: SettingsSchema,
 });
 const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
@@ -64,6 +83,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
       selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
       panels: access.panels.list(),
       waiting: access.pairing.waiting(),
+      notifications: notificationsOverview(core.meetings?.outbox),
       settings: settings(),
     };
   });
@@ -120,4 +140,15 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
       return settings();
     },
   );
+}
+
+/** What the admin sees of the outbox: counts and the latest failures with their reason. */
+function notificationsOverview(outbox: Outbox | undefined): AdminOverview['notifications'] {
+  if (!outbox) return { pending: 0, dead: 0, failing: [] };
+  const failing = outbox.failing().flatMap((e) =>
+    e.status === 'sent' || !e.failure
+      ? []
+      : [{ id: e.id, channel: e.channel, kind: e.kind, title: e.message.title, status: e.status, failure: e.failure, attempts: e.attempts, lastError: e.lastError ?? '', nextAttemptAt: e.nextAttemptAt }],
+  );
+  return { ...outbox.counts(), failing };
 }

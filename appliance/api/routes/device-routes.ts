@@ -9,7 +9,7 @@ const DeviceParams = Type.Object({ id: Type.String() });
 const ActionParams = Type.Object({ id: Type.String(), action: Type.String() });
 
 export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
-  // The joystick's dead-man's switch: a move not renewed in time is followed by stop (issue 6).
+  // The joystick's dead-man's switch: a move not renewed in time is followed by stop.
   const watchdog = new MoveWatchdog(core.devices, core.config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, app.log);
   app.addHook('onClose', async () => watchdog.close());
   app.get('/api/v1/devices', { schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } } }, async () =>

@@ -7,7 +7,8 @@ describe('meeting API on the demo room', () => {
   let room: TestRoom;
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${room.token}` }) =>
     fetch(`${room.baseUrl}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = async (r: Response) => (await r.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads arbitrary JSON bodies
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads arbitrary JSON bodies
+  const json = async (r: Response) => (await r.json()) as Record<string, any>;
 
   beforeAll(async () => {
     room = await startTestRoom();

@@ -9,7 +9,7 @@ import { minutesRoutes } from './minutes-routes.js';
 import { roomOpsRoutes } from './room-ops-routes.js';
 import { strictValidator } from './strict-validator.js';
 
-/** Every meeting route (issue 5), registered when the appliance runs a meeting room. */
+/** Every meeting route, registered when the appliance runs a meeting room. */
 export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Promise<void> {
   const room = core.meetings;
   if (!room) return;

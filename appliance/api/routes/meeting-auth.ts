@@ -38,7 +38,7 @@ export class MeetingAuth {
 
   /** True when the request carries a valid bearer token. */
   hasToken(request: FastifyRequest): boolean {
-    // A paired panel's credential, already checked by the server's hook (issue 6), counts as the token.
+    // A paired panel's credential, already checked by the server's hook, counts as the token.
     if (request.panelId) return true;
     const match = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''));
     return !!match && this.tokens.accepts(match[1]!);

@@ -75,7 +75,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     return result ? { ok: true, ...result } : { ok: false, added: 0, updated: 0, cancelled: 0 };
   });
 
-  const OutboxEntry = Type.Object({ id: Type.Integer(), channel: Type.String(), kind: Type.String(), meetingId: Type.Union([Type.String(), Type.Null()]), recipients: Type.Array(Type.String()), title: Type.String(), status: Type.String(), attempts: Type.Integer(), nextAttemptAt: Type.String(), lastError: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), sentAt: Type.Union([Type.String(), Type.Null()]) });
+  const OutboxEntry = Type.Object({ id: Type.Integer(), channel: Type.String(), kind: Type.String(), meetingId: Type.Union([Type.String(), Type.Null()]), recipients: Type.Array(Type.String()), title: Type.String(), status: Type.String(), attempts: Type.Integer(), nextAttemptAt: Type.String(), lastError: Type.Union([Type.String(), Type.Null()]), failure: Type.Union([Type.Literal('permanent'), Type.Literal('temporary'), Type.Null()], { description: 'The last failure: temporary (retried by itself) or permanent (given up: fix the channel or the message, then retry)' }), createdAt: Type.String(), sentAt: Type.Union([Type.String(), Type.Null()]) });
   app.get<{ Querystring: { status?: OutboxStatus } }>(
     '/api/v1/notifications',
     { schema: { summary: 'The notification outbox (pending, sent, dead)', tags: ['notifications'], querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')])) }, { additionalProperties: false }), ...secured, response: { 200: Type.Array(OutboxEntry), ...errorResponses } } },

@@ -13,6 +13,7 @@ export interface Reply {
   status: number;
   body: string;
   contentType?: string;
+  headers?: Record<string, string>;
 }
 
 export interface HttpReceiver {
@@ -21,12 +22,15 @@ export interface HttpReceiver {
   /** Replies for the next requests, in order; after they run out, `fallback`. */
   replies: Reply[];
   fallback: Reply;
+  /** When set, answers every request that `replies` does not (a receiver that judges what it gets). */
+  respond?: (request: ReceivedRequest) => Reply;
   close(): Promise<void>;
 }
 
 /** A loopback HTTP server that records each request and answers as told (a chat tool's webhook). */
 export async function startHttpReceiver(fallback: Reply = { status: 200, body: 'ok', contentType: 'text/plain' }): Promise<HttpReceiver> {
   const receiver: Omit<HttpReceiver, 'url' | 'close'> = { requests: [], replies: [], fallback };
+  const answer = (request: ReceivedRequest): Reply => receiver.replies.shift() ?? receiver.respond?.(request) ?? receiver.fallback;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -38,9 +42,10 @@ export async function startHttpReceiver(fallback: Reply = { status: 200, body: '
       } catch {
         json = undefined;
       }
-      receiver.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, json });
-      const reply = receiver.replies.shift() ?? receiver.fallback;
-      res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json' });
+      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, json };
+      receiver.requests.push(request);
+      const reply = answer(request);
+      res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json', ...reply.headers });
       res.end(reply.body);
     });
   });

@@ -1,6 +1,6 @@
 /** The booking page's offer of start times: only what the room would take. */
 import { describe, expect, it } from 'vitest';
-import { daySegments, freeStarts } from '../../panel-ui/src/book-slots.js';
+import { daySegments, freeStarts } from './book-slots.js';
 
 const at = (hhmm: string) => Date.parse(`2026-04-01T${hhmm}:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(11, 16);

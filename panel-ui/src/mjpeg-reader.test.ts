@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MjpegReader } from '../../panel-ui/src/mjpeg-reader.js';
+import { MjpegReader } from './mjpeg-reader.js';
 
 /** Parts as the appliance writes them (appliance/api/routes/media-routes.ts). */
 const part = (jpeg: Uint8Array) => Buffer.concat([Buffer.from(`--roomctlframe\r\ncontent-type: image/jpeg\r\ncontent-length: ${jpeg.length}\r\n\r\n`), jpeg, Buffer.from('\r\n')]);

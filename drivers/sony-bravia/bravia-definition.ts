@@ -1,0 +1,30 @@
+import { Type } from '@sinclair/typebox';
+import { input, mute, power, volume } from '../core/capabilities.js';
+import { defineDriver, type Capability } from '../core/definition.js';
+import { BRAVIA_INPUTS, BRAVIA_PORT } from './bravia-codec.js';
+import { BraviaDriver } from './bravia-driver.js';
+
+function braviaStatus(): Capability {
+  return { name: 'display-status', actions: [{ name: 'status', description: 'Read power and, when on, input, volume and mute.', params: Type.Object({}, { additionalProperties: false }) }] };
+}
+
+export const braviaConfig = Type.Object(
+  {
+    host: Type.String({ minLength: 1, description: 'Address of the display (Simple IP control must be on: Settings > Network > Home network setup > IP control).' }),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: BRAVIA_PORT, description: 'Simple IP control port (20060).' })),
+  },
+  { additionalProperties: false },
+);
+
+export const braviaDriver = defineDriver({
+  id: 'sony-bravia',
+  kind: 'display',
+  transport: 'tcp',
+  description: 'Sony BRAVIA displays over Simple IP control (TCP 20060): power, input, volume, mute, status; follows changes made with the remote.',
+  config: braviaConfig,
+  capabilities: [power(), input({ inputs: Object.keys(BRAVIA_INPUTS) }), volume(), mute(), braviaStatus()],
+  probeIntervalMs: 5000,
+  create(config, ctx) {
+    return new BraviaDriver({ host: config.host, port: config.port }, ctx);
+  },
+});

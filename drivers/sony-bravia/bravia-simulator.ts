@@ -1,0 +1,106 @@
+import type { Socket } from 'node:net';
+import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
+import { BRAVIA_PORT, parseBravia } from './bravia-codec.js';
+import { BraviaDisplayModel, type BraviaDisplayOptions } from './bravia-display-model.js';
+
+export const BRAVIA_QUIRKS: readonly QuirkProfile[] = [
+  {
+    name: 'no-remote-start',
+    description: 'With "Remote start" off the display in standby refuses power on over the network (answers FFFF…); it can only be turned off.',
+    source: 'Sony BRAVIA Professional Display IP control setup: Remote device settings / Remote start',
+  },
+  {
+    name: 'no-notifications',
+    description: 'Sends no *SN… notifications: a change made with the remote shows only when asked.',
+    source: 'Simple IP control description: notifications are sent by displays that support them; older models answer only',
+  },
+  {
+    name: 'slow-answers',
+    description: 'Answers each message 1.2 s late, as a display busy switching its panel or input does.',
+    source: 'Simple IP control description: the display handles one message at a time and answers when done',
+  },
+];
+
+export interface BraviaSimulatorOptions extends BraviaDisplayOptions {
+  host?: string;
+  /** 0 picks a free port; default 20060. */
+  port?: number;
+  /** Delay before each answer (ms). */
+  answerDelayMs?: number;
+}
+
+export interface RunningBraviaSimulator extends RunningSimulator {
+  readonly endpoint: { host: string; port: number };
+  readonly display: BraviaDisplayModel;
+  readonly connectionCount: number;
+  dropConnections(): void;
+  /** Test hook: write raw bytes to every session (a confused or foreign device). */
+  broadcast(data: string): void;
+  /** A change made on the display itself (its remote): notified like any other. */
+  pressRemote(change: { power?: boolean; volume?: number }): void;
+}
+
+/** A BRAVIA display answering Simple IP control on TCP (20060 by default). */
+export async function startBraviaSimulator(options: BraviaSimulatorOptions = {}): Promise<RunningBraviaSimulator> {
+  const display = new BraviaDisplayModel(options);
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (fn: () => void) => {
+    if (!options.answerDelayMs) return fn();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, options.answerDelayMs);
+    timers.add(timer);
+  };
+  const serve = (socket: Socket) => {
+    const framer = new DelimiterFramer(0x0a, 64);
+    socket.on('data', (chunk: Buffer) => {
+      for (const line of framer.push(chunk)) {
+        const message = parseBravia(line.toString('latin1'));
+        // A message that is not 24 well-formed bytes gets no answer, as on the real display.
+        if (!message) continue;
+        const { answer, notifications } = display.handle(message);
+        later(() => {
+          if (socket.destroyed) return;
+          socket.write(answer);
+          for (const n of notifications) tcp.broadcast(n);
+        });
+      }
+    });
+  };
+  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? BRAVIA_PORT, onConnection: serve, onClose: () => timers.forEach(clearTimeout) });
+  const pressRemote = (change: { power?: boolean; volume?: number }) => {
+    const messages = [...(change.power === undefined ? [] : [{ fn: 'POWR', param: change.power ? '1' : '0' }]), ...(change.volume === undefined ? [] : [{ fn: 'VOLU', param: String(change.volume) }])];
+    if (change.power !== undefined) display.power = change.power;
+    if (change.volume !== undefined) display.volume = change.volume;
+    if (options.noNotifications) return;
+    for (const m of messages) tcp.broadcast(`*SN${m.fn}${m.param.padStart(16, '0')}\n`);
+  };
+  return Object.assign(tcp, { display, pressRemote });
+}
+
+/** Options for one named set of quirks. */
+export function braviaQuirkOptions(quirks: readonly string[]): BraviaSimulatorOptions {
+  const unknown = quirks.filter((q) => !BRAVIA_QUIRKS.some((p) => p.name === q));
+  if (unknown.length) throw new Error(`unknown sony-bravia quirk ${unknown.join(', ')}; known: ${BRAVIA_QUIRKS.map((p) => p.name).join(', ')}`);
+  return {
+    noRemoteStart: quirks.includes('no-remote-start'),
+    noNotifications: quirks.includes('no-notifications'),
+    ...(quirks.includes('slow-answers') ? { answerDelayMs: 1200 } : {}),
+  };
+}
+
+export const braviaSimulator: SimulatorDefinition = {
+  driver: 'sony-bravia',
+  description: 'A Sony BRAVIA display speaking Simple IP control (options: listen=127.0.0.1:20060, answerDelayMs, quirks).',
+  quirks: BRAVIA_QUIRKS,
+  async start(options) {
+    const { host, port } = parseListenOption(options.listen, BRAVIA_PORT);
+    const quirks = options.quirks ? options.quirks.split(',').map((q) => q.trim()).filter(Boolean) : [];
+    const delay = numberOption(options.answerDelayMs, 'answerDelayMs');
+    return startBraviaSimulator({ ...braviaQuirkOptions(quirks), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
+  },
+};

@@ -1,0 +1,67 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { AdminOverview } from '../../appliance/api/api-types.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelStyles } from './panel-styles.js';
+
+/**
+ * Messages the room could not deliver (minutes, reminders, help calls): how many wait, how
+ * many were given up, and for each recent failure whether it passes by itself (temporary:
+ * retried) or needs someone to fix the channel (permanent), with the tool's own words.
+ */
+export class AdminNotifications extends LitElement {
+  static override properties = { notifications: { attribute: false } };
+
+  static override styles = [
+    panelStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.6em;
+      }
+      .reason {
+        font-size: 0.85em;
+        overflow-wrap: anywhere;
+      }
+      .permanent {
+        color: var(--bad, #b3261e);
+      }
+    `,
+  ];
+
+  declare notifications: AdminOverview['notifications'];
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.notifications = { pending: 0, dead: 0, failing: [] };
+  }
+
+  override render() {
+    const n = this.notifications;
+    return html`<section class="card" data-testid="admin-notifications">
+      <p>${t('{pending} waiting to be sent · {dead} given up', { pending: n.pending, dead: n.dead })}</p>
+      ${n.failing.length === 0
+        ? html`<p class="muted">${t('Every message was delivered.')}</p>`
+        : html`<ul>
+            ${n.failing.map(
+              (f) => html`<li data-testid="admin-notification" data-failure=${f.failure}>
+                <strong>${f.title}</strong> → ${f.channel}
+                <div class=${f.failure}>
+                  ${f.failure === 'permanent'
+                    ? t('Will not go through: fix the channel or the message, then retry.')
+                    : t('Will be tried again at {time} (attempt {n}).', { time: i18n.time(f.nextAttemptAt), n: f.attempts })}
+                </div>
+                <div class="reason muted">${f.lastError}</div>
+              </li>`,
+            )}
+          </ul>`}
+      ${nothing}
+    </section>`;
+  }
+}
+
+customElements.define('admin-notifications', AdminNotifications);

@@ -1,0 +1,134 @@
+/**
+ * The house, checked from the code's own imports: drivers know no room, the API is the top of
+ * the room (no module imports it), nothing below the CLI imports the app's wiring, and no
+ * circle of imports exists. Known debts are listed by name below and may only shrink: an
+ * arrow that is fixed must leave the list (the test fails on a listed debt that is gone), and
+ * a new arrow against the floors fails at once.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, relative } from 'node:path';
+import { expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../appliance/paths.js';
+
+const isTestOnly = (p: string) => /\.test\.ts$|\/testing\/|\/test-setup\.ts$|\/scripted-[^/]*\.ts$|-test-helpers\.ts$/.test(`/${p}`);
+
+function* sources(dir: string): Generator<string> {
+  for (const name of readdirSync(join(PROJECT_ROOT, dir))) {
+    const path = join(dir, name);
+    if (name === 'dist' || name === 'node_modules') continue;
+    if (statSync(join(PROJECT_ROOT, path)).isDirectory()) yield* sources(path);
+    else if (name.endsWith('.ts') && !isTestOnly(path)) yield path;
+  }
+}
+
+/** file → the project files it imports (static imports, re-exports and import() with a literal). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const top of ['drivers', 'appliance', 'provisioning', 'panel-ui/src']) {
+    for (const file of sources(top)) {
+      const code = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+      const targets = [...code.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)].map((m) => normalize(join(file, '..', m[1]!)).replace(/\.js$/, '.ts'));
+      graph.set(file, [...new Set(targets.filter((t) => !isTestOnly(t)))]);
+    }
+  }
+  return graph;
+}
+
+/** Arrows that break a floor rule, as "from -> to". */
+function floorViolations(graph: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const [from, targets] of graph) {
+    for (const to of targets) {
+      const arrow = `${from} -> ${to}`;
+      if (from.startsWith('drivers/') && !to.startsWith('drivers/')) out.push(arrow);
+      // The CLI sits above both the room and provisioning; the room's modules never reach up into provisioning.
+      else if (from.startsWith('appliance/') && !from.startsWith('appliance/cli/') && to.startsWith('provisioning/')) out.push(arrow);
+      else if (to.startsWith('appliance/api/') && from.startsWith('appliance/') && !from.startsWith('appliance/api/') && !/^appliance\/(app|cli\/|demo\/)/.test(from)) out.push(arrow);
+      else if (to === 'appliance/app.ts' && from.startsWith('appliance/') && !/^appliance\/(cli|demo)\//.test(from)) out.push(arrow);
+    }
+  }
+  return out.sort();
+}
+
+/** Every circle, as its sorted member list joined with " + " (Tarjan's strongly connected components). */
+function circles(graph: Map<string, string[]>): string[] {
+  let index = 0;
+  const indices = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[] = [];
+  const visit = (v: string) => {
+    indices.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!indices.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indices.get(w)!));
+    }
+    if (low.get(v) === indices.get(v)) {
+      const members: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        members.push(w);
+      } while (w !== v);
+      if (members.length > 1) found.push(members.sort().join(' + '));
+    }
+  };
+  for (const v of graph.keys()) if (!indices.has(v)) visit(v);
+  return found.sort();
+}
+
+/** Debts the structural move pays off; each line names an arrow or a circle that exists today. */
+const KNOWN_FLOOR_DEBTS: string[] = [
+  // Domain views (DeviceView, RoomState…) live in the API layer: they move to a ground floor.
+  'appliance/devices/device-host.ts -> appliance/api/api-types.ts',
+  'appliance/devices/move-watchdog.ts -> appliance/api/api-types.ts',
+  'appliance/health/device-health.ts -> appliance/api/api-types.ts',
+  'appliance/health/health-monitor.ts -> appliance/api/api-types.ts',
+  'appliance/media/media-service.ts -> appliance/api/api-types.ts',
+  'appliance/meetings/scenes.ts -> appliance/api/api-types.ts',
+  'appliance/meetings/self-test.ts -> appliance/api/api-types.ts',
+  'appliance/room/room-mute.ts -> appliance/api/api-types.ts',
+  'appliance/stills/preset-still-store.ts -> appliance/api/api-types.ts',
+  'appliance/stills/preset-stills.ts -> appliance/api/api-types.ts',
+  'appliance/telemetry/ha-discovery.ts -> appliance/api/api-types.ts',
+  'appliance/telemetry/mqtt-telemetry.ts -> appliance/api/api-types.ts',
+  // The fleet is a program of its own; the HTTP plumbing it shares with the room moves below both.
+  'appliance/fleet/fleet-server.ts -> appliance/api/auth.ts',
+  'appliance/fleet/fleet-server.ts -> appliance/api/error-handler.ts',
+  'appliance/fleet/fleet-server.ts -> appliance/api/shared-serializers.ts',
+  'appliance/fleet/fleet-service.ts -> appliance/app.ts',
+  'appliance/telemetry/reloadable-room.ts -> appliance/app.ts',
+];
+const KNOWN_CIRCLES: string[] = [
+  'appliance/config/camera-references.ts + appliance/config/config-validate.ts',
+  // The store imports each feature's SQL; each module is to bring its own migrations.
+  'appliance/help/help-desk.ts + appliance/help/help-repository.ts + appliance/media/recordings-repository.ts + appliance/panel/panel-repository.ts + appliance/store/database.ts + appliance/store/migrations.ts',
+  'drivers/onvif/onvif-sim-context.ts + drivers/onvif/onvif-sim-events.ts',
+];
+
+const graph = importGraph();
+
+it('no arrow runs against the floors, beyond the debts listed (and every listed debt still exists)', () => {
+  const found = floorViolations(graph);
+  expect(found.filter((a) => !KNOWN_FLOOR_DEBTS.includes(a))).toEqual([]);
+  expect(KNOWN_FLOOR_DEBTS.filter((a) => !found.includes(a))).toEqual([]);
+});
+
+it('no circle of imports, beyond the debts listed (and every listed debt still exists)', () => {
+  const found = circles(graph);
+  expect(found.filter((c) => !KNOWN_CIRCLES.includes(c))).toEqual([]);
+  expect(KNOWN_CIRCLES.filter((c) => !found.includes(c))).toEqual([]);
+});
+
+it('reads the imports it checks (a sanity floor under the two checks above)', () => {
+  expect(graph.get('appliance/app.ts')?.length).toBeGreaterThan(10);
+  expect(relative('drivers', 'drivers/registry.ts')).toBe('registry.ts');
+});
