@@ -61,6 +61,12 @@ export class LogThrottle<T> {
     return true;
   }
 
+  /** True while some window has lines left out that are not told yet. */
+  get holding(): boolean {
+    for (const map of [this.sources, this.keys]) for (const w of map.values()) if (w.suppressed > 0) return true;
+    return false;
+  }
+
   /** Hands over the counts of every second that has ended, and forgets quiet windows. */
   flush(due: Due<T>): void {
     const second = Math.floor(this.now() / 1000);

@@ -46,9 +46,11 @@ const THROTTLED_FROM_LEVEL = 30;
  * line's own subject fields and the message template; debug and trace lines are not bounded. What is left out is told once its second is over, as one line with
  * `suppressed: <count>` — at the next line of its kind or within a second from a timer.
  */
-function throttledHooks(now: () => number): { hooks: pino.LoggerOptions['hooks']; flushEvery: (ms: number) => void } {
+function throttledHooks(now: () => number): pino.LoggerOptions['hooks'] {
   const throttle = new LogThrottle<LineOrigin>(now);
   let telling = false;
+  // Runs only while something is being left out, so an idle logger holds no timer.
+  let timer: NodeJS.Timeout | undefined;
   const tell = (s: Suppressed<LineOrigin>) => {
     const { logger, level, msg } = s.origin;
     const method = logger.levels.labels[level] as pino.Level | undefined;
@@ -61,19 +63,23 @@ function throttledHooks(now: () => number): { hooks: pino.LoggerOptions['hooks']
       telling = false;
     }
   };
-  const hooks: pino.LoggerOptions['hooks'] = {
+  const flushSoon = () => {
+    timer ??= setInterval(() => {
+      throttle.flush(tell);
+      if (!throttle.holding) {
+        clearInterval(timer);
+        timer = undefined;
+      }
+    }, 1000).unref();
+  };
+  return {
     logMethod(args, method, level) {
       if (telling || level < THROTTLED_FROM_LEVEL) return method.apply(this, args);
       const msg = messageOf(args);
       // The bindings as pino keeps them (a JSON fragment), with the line's own subject: the source, with no parse per line.
       const source = `${String((this as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym] ?? '')}\u0000${subjectOf(args)}`;
       if (throttle.admit(`${level}\u0000${source}\u0000${msg}`, source, { logger: this, level, msg }, tell)) method.apply(this, args);
-    },
-  };
-  return {
-    hooks,
-    flushEvery(ms) {
-      setInterval(() => throttle.flush(tell), ms).unref();
+      else flushSoon();
     },
   };
 }
@@ -81,9 +87,7 @@ function throttledHooks(now: () => number): { hooks: pino.LoggerOptions['hooks']
 /** JSON logs for the journal; pretty lines when a person is watching a terminal. */
 export function createLogger(options: { level?: string; pretty?: boolean; destination?: pino.DestinationStream; now?: () => number } = {}): Logger {
   const pretty = options.pretty ?? (process.stdout.isTTY === true && !process.env.CI);
-  const throttled = throttledHooks(options.now ?? Date.now);
-  throttled.flushEvery(1000);
-  const base = { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'roomctl' }, hooks: throttled.hooks };
+  const base = { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'roomctl' }, hooks: throttledHooks(options.now ?? Date.now) };
   // Every line also goes to the ring the panel's admin view shows (recent logs, no shell needed).
   const tee = (stream: pino.DestinationStream) =>
     stream === processLogRing ? stream : pino.multistream([{ level: 'trace', stream }, { level: 'trace', stream: processLogRing }]);

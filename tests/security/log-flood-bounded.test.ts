@@ -12,6 +12,7 @@ import { ShureMxaDriver } from '../../drivers/shure-mxa/shure-mxa-driver.js';
 import { startShureMxaSimulator, type RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import type { TcpSimulatorServer } from '../../drivers/sim/tcp-simulator-server.js';
 import { createTestContext, waitFor } from '../../drivers/testing/test-context.js';
+import { until } from '../helpers/until.js';
 
 interface Line {
   msg: string;
@@ -83,4 +84,13 @@ it('bounds one source whose every line differs, and tells the count as one line'
   clock.now += 1000;
   device.warn('frame 301 makes no sense');
   expect(lines.filter((l) => l.suppressed !== undefined)).toEqual([expect.objectContaining({ device: 'chatty', suppressed: 300 - LOG_LINES_PER_SOURCE_PER_SECOND })]);
+});
+
+it('tells what it left out within a second even when the flood stops', async () => {
+  const { log, lines, clock } = capturedLogger();
+  const device = log.child({ device: 'burst' });
+  for (let i = 0; i < LOG_LINES_PER_KEY_PER_SECOND + 7; i++) device.warn({ frame: i }, 'frame makes no sense');
+  clock.now += 1000;
+  const told = await until(() => lines.find((l) => l.suppressed !== undefined), 5000, 'the count of what was left out');
+  expect(told).toMatchObject({ device: 'burst', suppressed: 7, msg: 'frame makes no sense (7 more like this left out)' });
 });
