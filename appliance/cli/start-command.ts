@@ -1,5 +1,6 @@
 import { DRIVERS } from '../../drivers/registry.js';
 import { loadConfigFile } from '../config/config-load.js';
+import { configFileWarnings } from '../config/config-warnings.js';
 import { startDemoRoom } from '../demo/demo-room.js';
 import { startDemoFleet } from '../fleet/demo-fleet.js';
 import { startReloadableRoom } from '../telemetry/reloadable-room.js';
@@ -14,6 +15,8 @@ export async function startCommand(options: { config?: string; listen?: string }
     const config = await loadConfigFile(options.config, DRIVERS);
     if (options.listen) config.api.listen = options.listen;
     const log = createLogger({ level: config.log.level });
+    // The same warnings as `roomctl config check` (secrets outside the secrets file), once at start.
+    for (const warning of await configFileWarnings(options.config, config)) log.warn({ path: warning.path }, `config: ${warning.message}`);
     // Reloadable: the central `reload-config` command restarts the room with the edited file.
     const room = await startReloadableRoom(config, {
       log,
