@@ -50,3 +50,11 @@ it('lets the panel itself ask again after a reload (its own request is replaced)
   expect(stale).toMatchObject({ status: 404, body: { code: 'ROOMCTL_E_NOT_FOUND' } });
   expect((await post(PANEL, '/api/v1/panels/pair/claim', { requestId: first.body.requestId, claim: first.body.claim })).status).toBe(404);
 });
+
+it('lets exactly one of two clients racing with the same code hold it', async () => {
+  const answers = await Promise.all(['10.20.0.7', '10.20.0.8'].map((from) => post(from, '/api/v1/panels/pair', { code: 'RACE-2345' })));
+  expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+  const session = (await post(PANEL, '/api/v1/admin/session', { pin: ADMIN_PIN })).body.session as string;
+  const overview = await room.demo.appliance.server.inject({ method: 'GET', url: '/api/v1/admin/overview', headers: { 'x-roomctl-admin': session } });
+  expect((overview.json().waiting as { code: string; askedBy: number }[]).filter((w) => w.code === 'RACE2345')).toEqual([expect.objectContaining({ askedBy: 2 })]);
+});
