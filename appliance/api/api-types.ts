@@ -117,17 +117,29 @@ export interface PanelInfo {
   presets: { device: string; preset: number; name: string; nameZh?: string }[];
   /** The camera the live media preview shows (media.video.camera); null: no preview */
   previewCamera: string | null;
+  /** The room reports device faults to facilities (an MQTT link): "facilities have been told". */
+  faultsReported?: boolean;
 }
 
 /** GET /api/v1/admin/overview */
 export interface AdminOverview {
   devices: DeviceView[];
-  selfTest: { id: string; at: string; passed: boolean; failed: string[] } | null;
+  selfTest: { id: string; at: string; passed: boolean; failed: string[]; failures: SelfTestFailureView[] } | null;
   panels: import('../panel/panel-repository.js').PanelRecord[];
   waiting: import('../panel/panel-pairing.js').WaitingPanel[];
   /** Messages not yet delivered: how many wait, how many were given up, and the latest failures with their reason. */
   notifications: { pending: number; dead: number; failing: NotificationFailureView[] };
   settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };
+}
+
+/** A failed self-test check, as the admin view shows it: the reason and what to do. */
+export interface SelfTestFailureView {
+  deviceId: string;
+  check: string;
+  detail: string | null;
+  code: string | null;
+  advice: string | null;
+  nextStep: string | null;
 }
 
 /** One undelivered message in the admin view. `permanent`: it will not go through until the channel or message is fixed. */

@@ -25,8 +25,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       error = toRoomctlError(err);
     }
     if (error.httpStatus >= 500 && error.code === 'ROOMCTL_E_INTERNAL') request.log.error({ err }, 'unhandled error');
-    else if (error.code === 'ROOMCTL_E_STORAGE') request.log.warn({ code: error.code, msg: error.message }, 'write refused by storage');
-    else request.log.debug({ code: error.code, msg: error.message }, 'request refused');
+    // The error's own words go in `detail`: pino writes the line's message as `msg`, and a second `msg` key makes the line ambiguous JSON.
+    else if (error.code === 'ROOMCTL_E_STORAGE') request.log.warn({ code: error.code, detail: error.message }, 'write refused by storage');
+    else request.log.debug({ code: error.code, detail: error.message }, 'request refused');
     void reply.status(error.httpStatus).send(error.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {

@@ -20,6 +20,9 @@ Options:
   --data DIR               database folder (default ./fleet-data)
   --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
   --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
+  --command-key ID         sign the command that tells a room its help call was seen, with the
+                           rooms' mqtt.commandKeys entry ID; its secret comes from
+                           ROOMCTL_FLEET_COMMAND_SECRET (without a key, rooms are not told)
   --webhook URL            send alerts as JSON to this URL (repeatable); --webhook-secret signs them
   --notify FILE            also send alerts through the channels of a YAML file's \`notifications:\`
                            section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
@@ -45,6 +48,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       data: { type: 'string', default: 'fleet-data' },
       listen: { type: 'string', default: '127.0.0.1:8090' },
       token: { type: 'string' },
+      'command-key': { type: 'string' },
       webhook: { type: 'string', multiple: true },
       'webhook-secret': { type: 'string' },
       notify: { type: 'string' },
@@ -69,6 +73,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (values.protocol !== undefined && values.protocol !== '4' && values.protocol !== '5') problems.push('--protocol must be 4 (MQTT 3.1.1) or 5');
   if (values.share !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.share)) problems.push('--share must be a group name of letters, digits, - and _');
   if (values.token !== undefined && values.token.length < 16) problems.push('--token must be at least 16 characters');
+  const commandSecret = process.env.ROOMCTL_FLEET_COMMAND_SECRET;
+  if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
   if (problems.length) {
@@ -92,7 +98,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const rules: Record<string, number> = {};
   if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
   if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], rules, sinks, log });
+  const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], commandKey, rules, sinks, log });
   process.stdout.write(
     [
       '',

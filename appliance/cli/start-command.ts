@@ -38,7 +38,7 @@ export async function startCommand(options: { config?: string; listen?: string }
   }
   const log = createLogger({ level: process.env.ROOMCTL_LOG_LEVEL ?? 'info' });
   const demo = await startDemoRoom({ log, listen: options.listen });
-  const fleet = await startDemoFleet({ mqttUrl: demo.mqttUrl, dataDir: 'data', token: demo.token, log }).catch(async (err: unknown) => {
+  const fleet = await startDemoFleet({ mqttUrl: demo.mqttUrl, dataDir: 'data', token: demo.token, commandKey: demo.commandKey, log }).catch(async (err: unknown) => {
     await demo.close();
     throw err;
   });

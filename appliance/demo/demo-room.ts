@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
-import { createPtyPair } from '../../drivers/sim/pty-pair.js';
+import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
 import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';
 import { startAppliance, type Appliance } from '../app.js';
 import type { RoomConfig } from '../config/config-schema.js';
@@ -34,7 +34,11 @@ export interface DemoRoom {
   /** The panel's admin PIN for this run (made up at start unless `configure` sets one). */
   adminPin: string;
   mqttUrl: string;
+  /** The key the room accepts central commands with; the demo's fleet view signs with it. */
+  commandKey: { id: string; secret: string };
   camera: ReturnType<typeof startViscaSerialSimulator> extends Promise<infer S> ? S : never;
+  /** The front camera's serial link (a PTY pair): `unplug()` / `replug()` pull and push its cable. */
+  cameraLink: PtyPair;
   display: ReturnType<typeof startPjlinkSimulator> extends Promise<infer S> ? S : never;
   /** Simulators of the other demo devices, by device id. */
   simulators: Map<string, unknown>;
@@ -72,12 +76,13 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     cleanups.push(() => broker.close());
 
     const token = randomBytes(18).toString('base64url');
+    const commandKey = { id: 'demo-fleet', secret: randomBytes(32).toString('base64url') };
     const config: RoomConfig = {
       room: { id: 'demo', name: 'Demo Room', site: 'lab', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' },
       api: { listen: options.listen ?? '127.0.0.1:8080', tokens: [token] },
       storage: { dir: resolve(options.dataDir ?? 'data') },
       // aedes speaks MQTT 3.1.1 only.
-      mqtt: { url: broker.url, protocolVersion: 4 },
+      mqtt: { url: broker.url, protocolVersion: 4, commandKeys: [commandKey] },
       log: { level: 'info' },
       // The test picture stands for what the front camera sees: its preset stills come from it.
       media: { ...DEMO_MEDIA, video: { ...DEMO_MEDIA.video, camera: 'cam-front' } },
@@ -99,7 +104,7 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     options.configure?.(config);
     const appliance = await startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
     cleanups.push(() => appliance.close());
-    return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, camera, display, simulators, close };
+    return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, commandKey, camera, cameraLink: pty, display, simulators, close };
   } catch (err) {
     await close();
     throw err;

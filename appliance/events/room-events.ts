@@ -16,7 +16,9 @@ export type RoomEvent =
   /** `confidential`: no title is sent, and the room does not record it. */
   | { type: 'meeting.started'; meetingId: string; title?: string; confidential?: true }
   | { type: 'meeting.ended'; meetingId: string; title?: string }
-  | { type: 'room.figures'; day: string; figures: Record<string, number> };
+  | { type: 'room.figures'; day: string; figures: Record<string, number> }
+  /** The room's online call changed: joining, in the call, ended, or failed (with why). */
+  | { type: 'call.changed'; state: 'idle' | 'joining' | 'in-call' | 'ended' | 'failed'; provider: string | null; meetingId: string | null; detail: string | null };
 
 export type RoomEventType = RoomEvent['type'];
 

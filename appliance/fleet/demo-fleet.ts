@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
+import type { CommandKey } from '../telemetry/command-auth.js';
 import { startFleet, type Fleet } from './fleet-service.js';
 
 /**
  * The fleet view the demo room runs next to itself (`roomctl start` without a
  * config is the room, its simulators, an embedded broker and the fleet view, on loopback).
- * Port 8090, or a free one when that is taken; the demo's token acknowledges issues.
+ * Port 8090, or a free one when that is taken; the demo's token acknowledges issues, and the
+ * room's command key carries the answer to a help call back to the room's panel.
  */
-export async function startDemoFleet(options: { mqttUrl: string; dataDir: string; token: string; log: Logger }): Promise<Fleet> {
-  const base = { broker: { url: options.mqttUrl, protocolVersion: 4 as const, clientId: `roomctl-demo-fleet-${process.pid}` }, dataDir: join(options.dataDir, 'fleet'), tokens: [options.token], log: options.log.child({ component: 'fleet' }) };
+export async function startDemoFleet(options: { mqttUrl: string; dataDir: string; token: string; commandKey?: CommandKey; log: Logger }): Promise<Fleet> {
+  const base = { broker: { url: options.mqttUrl, protocolVersion: 4 as const, clientId: `roomctl-demo-fleet-${process.pid}` }, dataDir: join(options.dataDir, 'fleet'), tokens: [options.token], commandKey: options.commandKey, log: options.log.child({ component: 'fleet' }) };
   try {
     return await startFleet({ ...base, listen: '127.0.0.1:8090' });
   } catch (err) {

@@ -52,6 +52,10 @@ export interface FleetIssue {
   acknowledgedAt: string | null;
   resolvedBy: string | null;
   resolvedAt: string | null;
+  /** Help calls: when the room recorded that staff have seen it (its panel shows it from then on). */
+  roomSeenAt: string | null;
+  /** Help calls: why the room refused the acknowledgement the fleet sent it (code: message). */
+  roomError: string | null;
 }
 
 export interface FleetRoomDetail {

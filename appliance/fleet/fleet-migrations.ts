@@ -80,4 +80,14 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX fleet_alerts_key ON fleet_alerts (alert_key, id);
     `,
   },
+  {
+    version: 2,
+    name: 'whether the room heard the answer to its help call',
+    // room_seen_at: when the room recorded the acknowledgement (its answer to cmd/ack-help,
+    // or its own help.acknowledged event); room_error: why the room refused the command.
+    sql: `
+      ALTER TABLE fleet_issues ADD COLUMN room_seen_at TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN room_error TEXT;
+    `,
+  },
 ];

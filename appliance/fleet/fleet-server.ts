@@ -23,7 +23,16 @@ const IssueAction = { type: 'object', additionalProperties: false, properties: {
  * is live without reloads. Reads are open like the room API's; acknowledging and resolving
  * need a bearer token.
  */
-export async function buildFleetServer(deps: { store: FleetStore; ingest: FleetIngest; metrics: FleetMetrics; tokens: readonly string[]; log: Logger; pushMs?: number }): Promise<FastifyInstance> {
+export async function buildFleetServer(deps: {
+  store: FleetStore;
+  ingest: FleetIngest;
+  metrics: FleetMetrics;
+  tokens: readonly string[];
+  log: Logger;
+  pushMs?: number;
+  /** Staff acknowledged or resolved an issue (the help relay tells the room). */
+  onIssueAction?: (issue: FleetIssue) => void;
+}): Promise<FastifyInstance> {
   const { store, ingest } = deps;
   const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
   const auth = new TokenAuth(deps.tokens);
@@ -114,10 +123,11 @@ export async function buildFleetServer(deps: { store: FleetStore; ingest: FleetI
     }, async (request) => {
       const issue = store.setIssueState(request.params.id, action === 'acknowledge' ? 'acknowledged' : 'resolved', request.body?.by ?? 'facilities');
       if (!issue) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No issue "${request.params.id}"`);
+      deps.onIssueAction?.(issue);
       pendingIssues.add(issue.id);
       pendingRooms.add(roomKey(issue.site, issue.room));
       schedulePush();
-      return issue;
+      return store.issue(issue.id) ?? issue;
     });
   }
 

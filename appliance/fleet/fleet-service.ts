@@ -12,6 +12,8 @@ import { AlertDispatcher } from './alert-dispatcher.js';
 import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
 import type { AlertSink } from './alert-sink.js';
 import { FleetIngest } from './fleet-ingest.js';
+import { HelpRelay } from './help-relay.js';
+import type { CommandKey } from '../telemetry/command-auth.js';
 import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { FleetStore, openFleetDatabase } from './fleet-store.js';
@@ -26,6 +28,8 @@ export interface FleetOptions {
   listen?: string;
   /** Bearer tokens allowed to acknowledge and resolve issues. */
   tokens: string[];
+  /** Signs the commands that tell a room its help call was seen (one of the rooms' `mqtt.commandKeys`). */
+  commandKey?: CommandKey;
   rules?: Partial<AlertRulesConfig>;
   sinks?: AlertSink[];
   log: Logger;
@@ -61,9 +65,23 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const topic = options.shareGroup ? `$share/${options.shareGroup}/roomctl/#` : 'roomctl/#';
   let client: MqttClient | undefined;
   let lastError: string | undefined;
+  // The persistent session belongs to this store (the messages queued for it must land in it): one client id per data folder.
+  const storeId = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 8);
+  const relay = new HelpRelay({
+    db,
+    store,
+    key: options.commandKey,
+    instanceId: `fleet-${storeId}`,
+    publish: (t, payload) => {
+      if (!client?.connected) log.warn({ topic: t }, 'the broker is away: the room hears the help answer when it is back online');
+      client?.publish(t, payload, { qos: 1 });
+    },
+    changed: (changes) => ingest.emit('changes', changes, options.now?.() ?? Date.now()),
+    log,
+    now: options.now,
+  });
+  ingest.on('changes', (changes) => relay.observe(changes));
   const connect = (protocolVersion: 4 | 5) => {
-    // The persistent session belongs to this store (the messages queued for it must land in it): one client id per data folder.
-    const storeId = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 8);
     const connectOptions = mqttConnectOptions({ ...options.broker, protocolVersion }, { clientId: `roomctl-fleet-${hostname()}-${storeId}` });
     const c = mqtt.connect(options.broker.url, connectOptions);
     client = c;
@@ -72,11 +90,15 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       log.info({ broker: options.broker.url, topic, protocolVersion, sessionPresent: connack.sessionPresent }, 'fleet connected');
       // A resumed session still has the subscription (and the messages queued while away).
       if (connack.sessionPresent) return;
-      c.subscribe(topic, { qos: 1 }, (err) => {
+      // The answers to this instance's commands: a shared subscription may hand them to another instance.
+      const topics = options.shareGroup ? [topic, relay.replySubscription] : [topic];
+      c.subscribe(topics, { qos: 1 }, (err) => {
         if (err) log.error({ err: err.message, topic }, 'fleet cannot subscribe');
       });
     });
-    c.on('message', (t, payload) => ingest.push(t, payload));
+    c.on('message', (t, payload) => {
+      if (!relay.handle(t, payload)) ingest.push(t, payload);
+    });
     c.on('error', (err) => {
       // No protocolVersion in the options: MQTT 5 first, 3.1.1 when the broker refuses it (aedes, old brokers).
       if (options.broker.protocolVersion === undefined && protocolVersion === 5 && (err as { code?: number }).code === 1) {
@@ -93,7 +115,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   connect(options.broker.protocolVersion ?? 5);
 
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
-  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, log });
+  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });

@@ -67,6 +67,7 @@ export class FleetStore {
       event: p('INSERT OR IGNORE INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       openIssue: p("INSERT OR IGNORE INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')"),
       roomAckIssue: p("UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'"),
+      roomSeen: p('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL'),
       summaries: p(`SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS updatedAt,
           COALESCE(SUM(d.status = 'ok'), 0) AS ok, COALESCE(SUM(d.status = 'degraded'), 0) AS degraded,
           COALESCE(SUM(d.status = 'offline'), 0) AS offline, COALESCE(SUM(d.status = 'unknown'), 0) AS unknown,
@@ -168,7 +169,8 @@ export class FleetStore {
     } else if (type === 'help.requested' && str(body.requestId)) {
       if (this.s.openIssue.run(body.requestId, 'help', site, room, str(body.message) ?? 'Help requested', at).changes) changes.issues.add(String(body.requestId));
     } else if (type === 'help.acknowledged' && str(body.requestId)) {
-      if (this.s.roomAckIssue.run(str(body.by) ?? 'room', at, body.requestId).changes) changes.issues.add(String(body.requestId));
+      const acked = this.s.roomAckIssue.run(str(body.by) ?? 'room', at, body.requestId).changes;
+      if (this.s.roomSeen.run(at, body.requestId).changes + acked) changes.issues.add(String(body.requestId));
     } else {
       return;
     }
@@ -257,6 +259,8 @@ interface IssueRow {
   acknowledged_at: string | null;
   resolved_by: string | null;
   resolved_at: string | null;
+  room_seen_at: string | null;
+  room_error: string | null;
 }
 
 function toIssue(r: IssueRow): FleetIssue {
@@ -272,5 +276,7 @@ function toIssue(r: IssueRow): FleetIssue {
     acknowledgedAt: r.acknowledged_at,
     resolvedBy: r.resolved_by,
     resolvedAt: r.resolved_at,
+    roomSeenAt: r.room_seen_at,
+    roomError: r.room_error,
   };
 }

@@ -88,7 +88,7 @@ export class MeetingTexts {
     return {
       kind: 'selftest',
       title: `Self-test failed in ${this.room.name}${m ? ` before ${localHhmm(m.start, this.room.timezone)}` : ''}`,
-      text: [...failed.map((f) => `- ${f.deviceId} ${f.check}: ${f.detail ?? 'failed'}`), works.length ? `Still working: ${works.join(', ')}` : 'Nothing else answered.'].join('\n'),
+      text: [...failed.map((f) => `- ${f.deviceId} ${f.check}: ${f.detail ?? 'failed'}${f.nextStep ? `\n  Next: ${f.nextStep}` : ''}`), works.length ? `Still working: ${works.join(', ')}` : 'Nothing else answered.'].join('\n'),
       ...(m ? { meetingId: m.id } : {}),
       data: { reportId: report.id, results: report.results },
     };

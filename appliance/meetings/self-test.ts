@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceView } from '../api/api-types.js';
-import type { SceneHost } from './scenes.js';
+import type { SceneHost, SceneStep } from './scenes.js';
+import { adviceForError, adviceForStatus, NEXT_STEPS, type SelfTestAdvice } from './self-test-advice.js';
 
 export interface SelfTestCheck {
   deviceId: string;
-  /** reachable · answers · camera-home · display-power · mic-level */
+  /** reachable · power-on (only when waking failed) · answers · camera-home · display-power · mic-level */
   check: string;
   ok: boolean;
   /** false when the check could not be run (e.g. no level meter on this device) */
   ran: boolean;
+  /** Why it failed, as the device or the room said it (or a note on a passed check). */
   detail: string | null;
+  /** The coded error behind a failure, when there was one. */
+  code?: string | null;
+  /** Failed checks: what to do about it (a stable key, worded by the panel) … */
+  advice?: SelfTestAdvice | null;
+  /** … and the same in English. */
+  nextStep?: string | null;
 }
 
 export interface SelfTestReport {
@@ -39,20 +47,44 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]);
 }
 
+function failed(deviceId: string, name: string, detail: string, code: string | null, advice: SelfTestAdvice): SelfTestCheck {
+  return { deviceId, check: name, ok: false, ran: true, detail, code, advice, nextStep: NEXT_STEPS[advice] };
+}
+
 async function check(deviceId: string, name: string, run: () => Promise<unknown>, timeoutMs: number): Promise<SelfTestCheck> {
   try {
     const result = await withTimeout(run(), timeoutMs, name);
     return { deviceId, check: name, ok: true, ran: true, detail: name === 'mic-level' && result !== undefined ? JSON.stringify(result).slice(0, 200) : null };
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    return { deviceId, check: name, ok: false, ran: true, detail: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}` };
+    const code = e.code ?? (/no answer in \d+ ms/.test(e.message ?? '') ? 'ROOMCTL_E_DEVICE_TIMEOUT' : null);
+    return failed(deviceId, name, `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`, code, adviceForError(name, code));
   }
 }
 
-async function testDevice(host: SceneHost, d: DeviceView, timeoutMs: number): Promise<SelfTestCheck[]> {
+/**
+ * Powers on what the start scene would power on, so a camera the last end scene put in
+ * standby is tested awake (in standby it refuses to move: "not executable"). A display is
+ * powered on by its own display-power check. Only a failure is reported (as `power-on`).
+ */
+async function wake(host: SceneHost, d: DeviceView, steps: readonly SceneStep[], timeoutMs: number): Promise<SelfTestCheck[]> {
+  if (d.kind === 'display') return [];
+  const out: SelfTestCheck[] = [];
+  for (const step of steps.filter((s) => s.device === d.id && s.action === 'power' && s.params.on === true)) {
+    const result = await check(d.id, 'power-on', () => host.execute(d.id, 'power', step.params), timeoutMs);
+    if (!result.ok) out.push(result);
+  }
+  return out;
+}
+
+async function testDevice(host: SceneHost, d: DeviceView, timeoutMs: number, wakeSteps: readonly SceneStep[]): Promise<SelfTestCheck[]> {
   const reachable = d.status === 'ok' || d.status === 'degraded';
-  const out: SelfTestCheck[] = [{ deviceId: d.id, check: 'reachable', ok: reachable, ran: true, detail: reachable ? d.detail : `${d.status}${d.detail ? `: ${d.detail}` : ''}` }];
-  if (!reachable) return out;
+  if (!reachable) {
+    const advice = adviceForStatus(d.status);
+    return [failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.detail?.match(/ROOMCTL_E_[A-Z_]+/)?.[0] ?? null, advice)];
+  }
+  const out: SelfTestCheck[] = [{ deviceId: d.id, check: 'reachable', ok: true, ran: true, detail: d.detail }];
+  out.push(...(await wake(host, d, wakeSteps, timeoutMs)));
   const names = new Set(d.actions.map((a) => a.name));
   const read = READ_ACTIONS.find((a) => names.has(a));
   if (read) out.push(await check(d.id, 'answers', () => host.execute(d.id, read, {}), timeoutMs));
@@ -90,11 +122,12 @@ async function liveLevel(host: SceneHost, id: string, waitMs: number): Promise<{
 }
 
 /**
- * Tests every device before a meeting: reachable, answers a read, camera to its home
- * preset, display powered on, microphone level when the device has a meter. Devices are
- * tested side by side; one hanging device costs at most `timeoutMs` per check.
+ * Tests every device before a meeting: reachable, woken as the start scene (`wakeSteps`)
+ * would wake it, answers a read, camera to its home preset, display powered on, microphone
+ * level when the device has a meter. Devices are tested side by side; one hanging device
+ * costs at most `timeoutMs` per check. Every failed check says why and what to do.
  */
-export async function runSelfTest(host: SceneHost, meetingId: string | null, now: Date, timeoutMs = 30_000): Promise<SelfTestReport> {
-  const results = (await Promise.all(host.list().map((d) => testDevice(host, d, timeoutMs)))).flat();
+export async function runSelfTest(host: SceneHost, meetingId: string | null, now: Date, timeoutMs = 30_000, wakeSteps: readonly SceneStep[] = []): Promise<SelfTestReport> {
+  const results = (await Promise.all(host.list().map((d) => testDevice(host, d, timeoutMs, wakeSteps)))).flat();
   return { id: randomUUID(), meetingId, at: now.toISOString(), passed: results.every((r) => r.ok), results };
 }

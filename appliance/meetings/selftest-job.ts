@@ -9,7 +9,8 @@ const OPEN_FAULT_KEY = 'meetings.selftest.open_fault';
  * fault at once (and tells facilities); the next passing test clears it.
  */
 export async function selfTestJob(ctx: MeetingContext, meeting: Meeting | null, timeoutMs?: number): Promise<SelfTestReport> {
-  const report = await runSelfTest(ctx.devices, meeting?.id ?? null, ctx.clock.now(), timeoutMs);
+  // Woken as the start scene would wake them: the last meeting's end scene left cameras in standby.
+  const report = await runSelfTest(ctx.devices, meeting?.id ?? null, ctx.clock.now(), timeoutMs, ctx.startScene());
   ctx.selfTests.save(report);
   ctx.bus.publish({ type: 'selftest.result', reportId: report.id, ...(meeting ? { meetingId: meeting.id } : {}), passed: report.passed, results: report.results as unknown as Record<string, unknown>[] });
   const open = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(OPEN_FAULT_KEY) as string | undefined;

@@ -75,6 +75,12 @@ export interface DriverDefinition<S extends TObject = TObject> {
   transport: 'serial' | 'tcp' | 'udp' | 'http' | 'hid' | 'local';
   config: S;
   capabilities: Capability[];
+  /**
+   * The capabilities of one configured device, when they depend on its config (a VISCA
+   * model's preset range); `capabilities` otherwise, which must admit every config's values.
+   * Listings and action schemas of a device read `capabilitiesOf(definition, config)`.
+   */
+  capabilitiesFor?(config: Static<S> & DeviceBaseConfig): Capability[];
   /** How often the host probes the device when nothing else happens (ms). */
   probeIntervalMs?: number;
   create(config: Static<S> & DeviceBaseConfig, ctx: DriverContext): DeviceDriver;
@@ -82,6 +88,11 @@ export interface DriverDefinition<S extends TObject = TObject> {
 
 export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): ActionDefinition[] {
   return definition.capabilities.flatMap((c) => c.actions);
+}
+
+/** What one configured device can do: the definition's `capabilitiesFor(config)` when it has one. */
+export function capabilitiesOf<S extends TObject>(definition: DriverDefinition<S>, config: Static<S> & DeviceBaseConfig): Capability[] {
+  return definition.capabilitiesFor?.(config) ?? definition.capabilities;
 }
 
 /** Identity helper that keeps the config type of a definition. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { FAULTS, soapEnvelope, soapFault, type SoapFault } from './onvif-soap.js';
 import { OnvifPtzState, type OnvifPtzStateOptions } from './onvif-ptz-state.js';
-import { OnvifSimAuth, type OnvifAuthMode } from './onvif-sim-auth.js';
+import { OnvifSimAuth, PRE_AUTH_OPERATIONS, type OnvifAuthMode } from './onvif-sim-auth.js';
+import { LOCKOUT, simGeometry, type OnvifQuirk } from './onvif-sim-quirks.js';
 import { SimFault, type OnvifSimContext, type OperationHandler } from './onvif-sim-context.js';
 import { DEVICE_MEDIA_OPERATIONS } from './onvif-sim-device-media.js';
 import { startDiscoveryResponder, type DiscoveryResponder } from './onvif-sim-discovery.js';
@@ -32,6 +33,12 @@ export interface OnvifSimulatorOptions {
   rtspUri?: string;
   /** The JPEG behind GetSnapshotUri (default: a 256×144 test picture); null: the camera offers no snapshot. */
   snapshot?: Buffer | null;
+  /** Quirk profiles to play (onvif-sim-quirks.ts). */
+  quirks?: readonly OnvifQuirk[];
+  /** How long SetPreset/GotoPreset take under `slow-presets` (default 1.5 s, as measured on real firmware). */
+  presetDelayMs?: number;
+  /** GetNodes without SupportedPTZSpaces (a trimmed node), so only GetConfigurationOptions tells the ranges. */
+  spacesOnlyInOptions?: boolean;
 }
 
 export interface SimRequestRecord {
@@ -48,6 +55,9 @@ export interface RunningOnvifSimulator {
   readonly events: OnvifSimEvents | undefined;
   /** Every SOAP request, in order (capped), with how it was authenticated; snapshot GETs as `GET snapshot`. */
   readonly requests: SimRequestRecord[];
+  readonly auth: OnvifSimAuth;
+  /** Someone changes the password on the camera: the configured one stops working. */
+  setPassword(password: string): void;
   /** What the snapshot URI serves from now on (any bytes, to play a broken camera); null: no snapshot. */
   setSnapshot(jpeg: Buffer | null): void;
   /** The camera loses power: the HTTP port stops answering (connections refused). */
@@ -68,15 +78,16 @@ const MAX_RECORDS = 10_000;
 export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): Promise<RunningOnvifSimulator> {
   const host = options.host ?? '127.0.0.1';
   const urn = `urn:uuid:${randomUUID()}`;
-  const ptz = new OnvifPtzState(options.ptz);
-  const auth = new OnvifSimAuth(options.auth ? (options.auth.mode ?? 'any') : 'none', options.auth);
+  const quirks: ReadonlySet<OnvifQuirk> = new Set(options.quirks ?? []);
+  const ptz = new OnvifPtzState({ ...(quirks.has('eight-presets') ? { maxPresets: 8 } : {}), ...options.ptz });
+  const auth = new OnvifSimAuth(options.auth ? (options.auth.mode ?? 'any') : 'none', options.auth, quirks.has('lockout') ? LOCKOUT : undefined);
   const requests: SimRequestRecord[] = [];
   const name = options.name ?? 'roomctl ONVIF simulator';
   let server: Server | undefined;
   let port = options.port ?? 0;
   let closed = false;
 
-  const ctx = { ptz, snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
+  const ctx = { ptz, quirks, geometry: simGeometry([...quirks]), presetDelayMs: options.presetDelayMs, spacesOnlyInOptions: options.spacesOnlyInOptions, snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
   const operations: Record<string, OperationHandler> = { ...DEVICE_MEDIA_OPERATIONS, ...PTZ_OPERATIONS };
 
   const respond = (res: ServerResponse, status: number, xml: string, headers: Record<string, string> = {}) => {
@@ -112,19 +123,23 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
       respond(res, status, xml, headers);
     };
 
-    // ONVIF lets anyone read the clock: clients need it to build their password digests.
-    if (auth.mode !== 'none' && operation !== 'GetSystemDateAndTime') {
-      const ws = (auth.mode === 'ws-security' || auth.mode === 'any') && auth.checkUsernameToken(envelope);
-      const digest = !ws && (auth.mode === 'digest' || auth.mode === 'any') && auth.checkDigest(req.headers.authorization, 'POST');
+    // ONVIF lets anyone read the clock (clients need it for their password digests) and the services.
+    if (auth.mode !== 'none' && !PRE_AUTH_OPERATIONS.has(operation)) {
+      const hasToken = descendant(child(envelope, 'Header'), 'UsernameToken') !== undefined;
+      const tried = hasToken || req.headers.authorization !== undefined;
+      const locked = auth.locked;
+      const ws = !locked && (auth.mode === 'ws-security' || auth.mode === 'any') && auth.checkUsernameToken(envelope);
+      const digest = !locked && !ws && (auth.mode === 'digest' || auth.mode === 'any') && auth.checkDigest(req.headers.authorization, 'POST');
       record.auth = ws ? 'ws-security' : digest ? 'digest' : 'none';
       if (!ws && !digest) {
-        const hasToken = descendant(child(envelope, 'Header'), 'UsernameToken') !== undefined;
+        if (tried && !locked) auth.noteFailure();
         if (auth.mode === 'digest' || (auth.mode === 'any' && !hasToken && !req.headers.authorization)) {
           return reply(401, soapFault(FAULTS.notAuthorized), { 'WWW-Authenticate': auth.digestChallenge() });
         }
         return reply(400, soapFault(FAULTS.notAuthorized));
       }
     }
+    if (operation === 'CreatePullPointSubscription' && quirks.has('events-refused')) return reply(500, soapFault(FAULTS.actionNotSupported));
     const handler = operations[operation] ?? ctx.events?.operations[operation];
     if (!handler) return reply(500, soapFault(FAULTS.actionNotSupported));
     try {
@@ -195,6 +210,8 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
     ptz,
     events,
     requests,
+    auth,
+    setPassword: (password) => auth.setPassword(password),
     setSnapshot: (jpeg) => {
       ctx.snapshot = jpeg;
     },

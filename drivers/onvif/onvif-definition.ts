@@ -3,13 +3,9 @@ import { ptz, snapshot } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
 import { onvifCamera } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
+import { ONVIF_PRESET_MAX } from './onvif-presets.js';
 
-/**
- * The largest preset number the schema admits. ONVIF cameras say how many they store
- * (GetNodes MaximumNumberOfPresets); the driver narrows to that and answers
- * ROOMCTL_E_ACTION_PARAMS with the camera's range.
- */
-export const ONVIF_PRESET_MAX = 255;
+export { ONVIF_PRESET_MAX };
 
 export const onvifDriver = defineDriver({
   id: 'onvif',
@@ -29,7 +25,14 @@ export const onvifDriver = defineDriver({
         }),
       ),
       profile: Type.Optional(Type.String({ minLength: 1, description: 'Media profile token; default the camera\'s first profile with video' })),
-      timeoutMs: Type.Optional(Type.Integer({ minimum: 200, maximum: 30_000, default: 2000, description: 'How long one SOAP request may take' })),
+      timeoutMs: Type.Optional(
+        Type.Integer({
+          minimum: 200,
+          maximum: 30_000,
+          default: 5000,
+          description: 'How long a question (GetStatus, GetPresets...) may take; preset and travel commands get at least 10 s, joystick moves 5 s',
+        }),
+      ),
     },
     { additionalProperties: false },
   ),

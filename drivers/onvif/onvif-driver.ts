@@ -1,10 +1,14 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { MoveQueue } from './onvif-move-queue.js';
-import { findPresetFor, presetName, readPosition, readPresets, type CameraPreset } from './onvif-presets.js';
-import { OnvifSession } from './onvif-session.js';
+import { numberPresets, presetName, readPosition, readPresets, type NumberedPreset } from './onvif-presets.js';
+import { readPtzSpaces } from './onvif-ptz-node.js';
+import { GENERIC_SPACES, PtzScale } from './onvif-ptz-spaces.js';
+import { OnvifSession, QUESTION_TIMEOUT_MS } from './onvif-session.js';
 import { OnvifSnapshots } from './onvif-snapshot.js';
-import { child, descendant, parseXml, textOf } from './onvif-xml.js';
+import { reachableUri, subscribeToEvents } from './onvif-events-and-uri.js';
+import { wrongPassword } from './onvif-faults.js';
+import { child, descendant, escapeXml, parseXml, textOf } from './onvif-xml.js';
 
 export interface OnvifConfig {
   host: string;
@@ -24,6 +28,10 @@ export interface OnvifDriverOptions {
 
 type Vector = { pan: number; tilt: number; zoom: number };
 
+/** Actions that move the head by other means than the joystick's continuous drive. */
+const MOTION_ACTIONS = new Set(['move', 'stop', 'home', 'preset.recall', 'preset.goto', 'position.absolute', 'position.relative']);
+
+
 /**
  * An ONVIF Profile S PTZ camera, through the `onvif` npm client. connect(): clock, services,
  * profiles (the client), then device information, the PTZ node (how many presets), the RTSP
@@ -35,6 +43,7 @@ export class OnvifDriver implements DeviceDriver {
   private session: OnvifSession | undefined;
   private profileToken = '';
   private maxPresets = 0;
+  private scale = new PtzScale(GENERIC_SPACES);
   private drive: Vector = { pan: 0, tilt: 0, zoom: 0 };
   private readonly moves = new MoveQueue();
   private readonly snapshots: OnvifSnapshots;
@@ -48,7 +57,7 @@ export class OnvifDriver implements DeviceDriver {
     private readonly ctx: DriverContext,
     private readonly options: OnvifDriverOptions = {},
   ) {
-    this.snapshots = new OnvifSnapshots({ host: config.host, username: config.username, password: config.password, timeoutMs: config.timeoutMs ?? 2000 });
+    this.snapshots = new OnvifSnapshots({ host: config.host, username: config.username, password: config.password, timeoutMs: config.timeoutMs ?? QUESTION_TIMEOUT_MS });
   }
 
   get endpoint(): string {
@@ -64,31 +73,53 @@ export class OnvifDriver implements DeviceDriver {
     if (this.session) await this.disconnect();
     this.closing = false;
     const session: OnvifSession = await OnvifSession.open(
-      { host: this.config.host, port: this.config.port ?? 80, username: this.config.username, password: this.config.password, auth: this.config.auth ?? 'ws-security', timeoutMs: this.config.timeoutMs ?? 2000 },
+      { host: this.config.host, port: this.config.port ?? 80, username: this.config.username, password: this.config.password, auth: this.config.auth ?? 'ws-security', timeoutMs: this.config.timeoutMs ?? QUESTION_TIMEOUT_MS },
       // A late failure of an earlier session must not take down this one.
       (error) => this.session === session && this.lose(error),
     );
     this.session = session;
     try {
-      await session.call('connect', (cb) => session.cam.connect(cb));
+      await session.handshake().catch((err: unknown) => {
+        throw this.explainAuth(err);
+      });
       const cam = session.cam;
-      const profiles = (cam.profiles ?? []).map((p) => ({ token: String(p.$?.token ?? ''), name: String(p.name ?? ''), ptz: p.PTZConfiguration !== undefined }));
-      const profile = this.config.profile ? profiles.find((p) => p.token === this.config.profile) : profiles.find((p) => p.token === String(cam.activeSource?.profileToken));
+      const profiles = (cam.profiles ?? []).map((p) => ({
+        token: String(p.$?.token ?? ''),
+        name: String(p.name ?? ''),
+        ptz: p.PTZConfiguration !== undefined,
+        ptzConfiguration: String((p.PTZConfiguration as { $?: { token?: unknown } } | undefined)?.$?.token ?? ''),
+      }));
+      const profile = this.config.profile
+        ? profiles.find((p) => p.token === this.config.profile)
+        : (profiles.find((p) => p.token === String(cam.activeSource?.profileToken)) ?? profiles.find((p) => p.ptz));
       if (!profile) {
         throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', this.config.profile ? `camera has no media profile '${this.config.profile}'` : 'camera has no media profile with video', {
           allowed: profiles.map((p) => p.token),
         });
       }
       if (!profile.ptz) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `profile '${profile.token}' has no PTZ configuration: this camera cannot pan or tilt`, { profile: profile.token });
-      this.profileToken = profile.token;
+      // The client writes tokens into its XML as they are: escaped once here, for every request.
+      this.profileToken = escapeXml(profile.token);
       const info = await this.info();
-      const nodes = await session.call('GetNodes', (cb) => cam.getNodes(cb));
-      const node = descendant(parseXml(nodes.xml ?? ''), 'PTZNode');
-      this.maxPresets = Number(textOf(child(node, 'MaximumNumberOfPresets'))) || 0;
+      const node = await readPtzSpaces(session, profile.ptzConfiguration);
+      this.maxPresets = node.maxPresets;
+      this.scale = new PtzScale(node.spaces);
       const streamUri = await this.streamUri();
-      this.ctx.publishState({ info, profile: profile.token, profiles, maxPresets: this.maxPresets, streamUri, events: cam.uri?.events !== undefined ? 'subscribed' : 'polling' });
+      this.ctx.publishState({
+        info,
+        profile: profile.token,
+        profiles: profiles.map(({ token, name, ptz }) => ({ token, name, ptz })),
+        maxPresets: this.maxPresets,
+        presetRange: this.maxPresets > 0 ? `1..${this.maxPresets}` : null,
+        ptzRanges: this.scale.describe(),
+        streamUri,
+      });
       await this.status();
-      this.subscribeEvents(session);
+      await this.publishPresets().catch((err: unknown) => {
+        // A camera without presets (or refusing GetPresets) still pans and tilts.
+        if ((err as RoomctlError).code !== 'ROOMCTL_E_NOT_SUPPORTED' && (err as RoomctlError).code !== 'ROOMCTL_E_DEVICE_REJECTED') throw err;
+      });
+      await subscribeToEvents(session, this.ctx, () => void this.status().catch(() => undefined));
       this.connected = true;
     } catch (err) {
       await this.disconnect();
@@ -109,7 +140,14 @@ export class OnvifDriver implements DeviceDriver {
 
   /** Watchdog and position: GetStatus is cheap and every PTZ camera answers it. */
   async probe(): Promise<void> {
-    await this.status();
+    try {
+      await this.status();
+    } catch (err) {
+      // Any account may read GetStatus: refused here, the password itself has stopped working
+      // (changed on the camera, or the account locked). That is the link's verdict, said as such.
+      if ((err as RoomctlError).code === 'ROOMCTL_E_DEVICE_AUTH') this.lose(this.explainAuth(err) as RoomctlError);
+      throw err;
+    }
   }
 
   async execute(action: string, p: Record<string, unknown>): Promise<unknown> {
@@ -117,60 +155,60 @@ export class OnvifDriver implements DeviceDriver {
     if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
     const cam = session.cam;
     const profileToken = this.profileToken;
+    // Anything but a joystick move ends the joystick's drive: its remembered speeds must not come back with the next move.
+    if (action !== 'move' && MOTION_ACTIONS.has(action)) this.drive = { pan: 0, tilt: 0, zoom: 0 };
     switch (action) {
       case 'move':
         return this.move(p as Partial<Vector>);
       case 'stop':
-        this.drive = { pan: 0, tilt: 0, zoom: 0 };
         await this.moves.enqueue('stop', () => this.call('Stop', (cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)));
         this.ctx.publishState({ motion: { ...this.drive } });
         return this.followMotion();
       case 'home':
         await this.call('GotoHomePosition', (cb) => cam.gotoHomePosition({ profileToken }, cb));
-        this.ctx.publishState({ lastPreset: null });
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       case 'home.set':
         await this.call('SetHomePosition', (cb) => cam.setHomePosition({ profileToken }, cb));
         return undefined;
       case 'preset.recall': {
         const n = this.presetNumber(p.preset);
-        const preset = findPresetFor(n, await this.presets());
+        const preset = (await this.presets()).find((x) => x.number === n);
         if (!preset) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${n} is not stored in the camera`, { preset: n });
-        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: preset.token }, cb));
-        this.ctx.publishState({ lastPreset: n });
+        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: escapeXml(preset.token) }, cb));
+        this.ctx.publishState({ lastPreset: n, motion: { ...this.drive } });
         return this.followMotion();
       }
       case 'preset.save': {
         const n = this.presetNumber(p.preset);
-        const existing = findPresetFor(n, await this.presets());
-        await this.setPreset(existing?.name ?? presetName(n), existing?.token);
+        const existing = (await this.presets()).find((x) => x.number === n);
+        const token = await this.setPreset(existing?.name ?? presetName(n), existing?.token);
         this.ctx.publishState({ lastPreset: n });
-        return undefined;
+        return { token };
       }
-      case 'preset.list': {
-        const presets = await this.presets();
-        this.ctx.publishState({ presets: presets.map(({ token, name }) => ({ token, name })) });
-        return presets;
-      }
+      case 'preset.list':
+        return this.publishPresets();
       case 'preset.set':
         return { token: await this.setPreset(String(p.name), p.token === undefined ? undefined : String(p.token)) };
       case 'preset.goto':
-        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: String(p.token) }, cb));
+        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: escapeXml(String(p.token)) }, cb));
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       case 'preset.remove':
-        await this.call('RemovePreset', (cb) => cam.removePreset({ profileToken, presetToken: String(p.token) }, cb));
+        await this.call('RemovePreset', (cb) => cam.removePreset({ profileToken, presetToken: escapeXml(String(p.token)) }, cb));
         return undefined;
       case 'position.absolute': {
-        const speed = typeof p.speed === 'number' ? { x: p.speed, y: p.speed, zoom: p.speed } : undefined;
-        const target = { x: Number(p.pan), y: Number(p.tilt), ...(p.zoom === undefined ? { onlySendPanTilt: true } : { zoom: Number(p.zoom) }), ...(speed ? { speed } : {}) };
-        await this.call('AbsoluteMove', (cb) => cam.absoluteMove({ profileToken, ...target }, cb));
-        this.ctx.publishState({ lastPreset: null });
+        const target = this.scale.absolute({ pan: Number(p.pan), tilt: Number(p.tilt), ...(p.zoom === undefined ? {} : { zoom: Number(p.zoom) }) });
+        const speed = typeof p.speed === 'number' ? { speed: this.scale.speed(p.speed) } : {};
+        await this.inRange('AbsoluteMove', (cb) => cam.absoluteMove({ profileToken, ...target, ...(target.zoom === undefined ? { onlySendPanTilt: true } : {}), ...speed }, cb));
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       }
       case 'position.relative': {
-        const speed = typeof p.speed === 'number' ? { x: p.speed, y: p.speed, zoom: p.speed } : undefined;
-        await this.call('RelativeMove', (cb) => cam.relativeMove({ profileToken, x: Number(p.pan), y: Number(p.tilt), zoom: Number(p.zoom ?? 0), ...(speed ? { speed } : {}) }, cb));
-        this.ctx.publishState({ lastPreset: null });
+        const offset = this.scale.relative({ pan: Number(p.pan), tilt: Number(p.tilt), zoom: Number(p.zoom ?? 0) });
+        const speed = typeof p.speed === 'number' ? { speed: this.scale.speed(p.speed) } : {};
+        await this.inRange('RelativeMove', (cb) => cam.relativeMove({ profileToken, ...offset, ...speed }, cb));
+        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
         return this.followMotion();
       }
       case 'status':
@@ -192,12 +230,29 @@ export class OnvifDriver implements DeviceDriver {
     const cam = this.session!.cam;
     const profileToken = this.profileToken;
     const stop = pan === 0 && tilt === 0 && zoom === 0;
+    const velocity = this.scale.velocity(this.drive);
     const outcome = stop
       ? await this.moves.enqueue('stop', () => this.call('Stop', (cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)))
-      : await this.moves.enqueue('move', () => this.call('ContinuousMove', (cb) => cam.continuousMove({ profileToken, x: pan, y: tilt, zoom }, cb)));
+      : await this.moves.enqueue('move', () => this.call('ContinuousMove', (cb) => cam.continuousMove({ profileToken, ...velocity }, cb)));
     if (outcome === 'done') this.ctx.publishState({ motion: { pan, tilt, zoom } });
     void this.followMotion();
     return undefined;
+  }
+
+  /** A position command; a refusal says the camera's ranges, which the room's are scaled onto. */
+  private async inRange(operation: 'AbsoluteMove' | 'RelativeMove', invoke: Parameters<OnvifSession['call']>[1]): Promise<void> {
+    try {
+      await this.call(operation, invoke);
+    } catch (err) {
+      if ((err as RoomctlError).code !== 'ROOMCTL_E_DEVICE_REJECTED') throw err;
+      const r = this.scale.describe();
+      const e = err as RoomctlError;
+      throw new RoomctlError(
+        'ROOMCTL_E_DEVICE_REJECTED',
+        `${e.message} (the camera's range is pan ${r.pan}, tilt ${r.tilt}, zoom ${r.zoom}; the room's -1..1 and 0..1 are scaled onto it)`,
+        { ...(e.details as object), cameraRange: r },
+      );
+    }
   }
 
   private async call(operation: string, invoke: Parameters<OnvifSession['call']>[1]): Promise<void> {
@@ -206,16 +261,31 @@ export class OnvifDriver implements DeviceDriver {
     await session.call(operation, invoke);
   }
 
-  private async presets(): Promise<CameraPreset[]> {
+  private async presets(): Promise<NumberedPreset[]> {
     const session = this.session!;
     const { xml } = await session.call('GetPresets', (cb) => session.cam.getPresets({ profileToken: this.profileToken }, cb));
-    return readPresets(xml);
+    return numberPresets(readPresets(xml), this.maxPresets).map((p) => ({ ...p, position: this.scale.toRoom(p.position) }));
+  }
+
+  /** The camera's presets with their numbers, also into the state: which numbers exist, how many are stored. */
+  private async publishPresets(): Promise<NumberedPreset[]> {
+    const presets = await this.presets();
+    this.ctx.publishState({ presets: presets.map(({ number, token, name }) => ({ number, token, name })), presetsStored: presets.length });
+    return presets;
   }
 
   private async setPreset(name: string, token: string | undefined): Promise<string> {
     const session = this.session!;
-    const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: name, ...(token ? { presetToken: token } : {}) }, cb));
-    return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
+    try {
+      const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: escapeXml(name), ...(token ? { presetToken: escapeXml(token) } : {}) }, cb));
+      return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
+    } catch (err) {
+      const e = err as RoomctlError;
+      if (/TooManyPresets/.test(String((e.details as { fault?: unknown } | undefined)?.fault))) {
+        throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the camera is full: it stores ${this.maxPresets} presets; overwrite or remove one`, e.details);
+      }
+      throw err;
+    }
   }
 
   private presetNumber(value: unknown): number {
@@ -231,7 +301,7 @@ export class OnvifDriver implements DeviceDriver {
     if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
     const { xml } = await session.call('GetStatus', (cb) => session.cam.getStatus({ profileToken: this.profileToken }, cb));
     const status = descendant(parseXml(xml ?? ''), 'PTZStatus');
-    const position = readPosition(child(status, 'Position'));
+    const position = this.scale.toRoom(readPosition(child(status, 'Position')));
     const moveStatus = child(status, 'MoveStatus');
     const moving = [textOf(child(moveStatus, 'PanTilt')), textOf(child(moveStatus, 'Zoom'))].includes('MOVING');
     this.ctx.publishState({ position, moving });
@@ -241,7 +311,7 @@ export class OnvifDriver implements DeviceDriver {
   private async streamUri(): Promise<string> {
     const session = this.session!;
     const { xml } = await session.call('GetStreamUri', (cb) => session.cam.getStreamUri({ protocol: 'RTSP', profileToken: this.profileToken }, cb));
-    const uri = textOf(descendant(descendant(parseXml(xml ?? ''), 'MediaUri'), 'Uri')) ?? '';
+    const uri = reachableUri(textOf(descendant(descendant(parseXml(xml ?? ''), 'MediaUri'), 'Uri')) ?? '', this.config.host);
     this.ctx.publishState({ streamUri: uri });
     return uri;
   }
@@ -274,14 +344,8 @@ export class OnvifDriver implements DeviceDriver {
     return undefined;
   }
 
-  private subscribeEvents(session: OnvifSession): void {
-    if (!session.cam.uri?.events) return;
-    session.cam.on('eventsError', (err: unknown) => this.ctx.log.debug({ err: String(err) }, 'ONVIF event pull failed; the client retries'));
-    session.cam.on('event', (message: { topic?: { _?: string }; message?: { message?: { data?: { simpleItem?: unknown } } } }) => {
-      const topic = typeof message.topic?._ === 'string' ? message.topic._ : 'unknown';
-      this.ctx.publishState({ lastEvent: { topic, at: new Date().toISOString() } });
-      if (/PTZ/i.test(topic)) void this.status().catch(() => undefined);
-    });
+  private explainAuth(err: unknown): unknown {
+    return wrongPassword(err, this.endpoint, this.config.username);
   }
 
   private lose(error: RoomctlError): void {

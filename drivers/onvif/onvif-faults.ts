@@ -33,10 +33,12 @@ const UNSUPPORTED = new Set(['ActionNotSupported', 'NoPTZProfile', 'NotSupported
 
 /**
  * Anything the onvif client hands back as an error → a coded error. SOAP faults keep the
- * link (the camera answered: it refused); network failures are `linkBroken`, for the
- * driver to report the link lost.
+ * link (the camera answered: it refused). A refused or reset connection is `linkBroken`, for
+ * the driver to report the link lost. A request that got no answer in time is not: the
+ * camera may be slow rather than gone (the watchdog's probe tells the two apart), and the
+ * request was sent, so whether the camera did it is unknown; it is never sent again here.
  */
-export function onvifError(err: unknown, xml: string | undefined, operation: string): { error: RoomctlError; linkBroken: boolean } {
+export function onvifError(err: unknown, xml: string | undefined, operation: string, timeoutMs?: number): { error: RoomctlError; linkBroken: boolean } {
   const fault = readSoapFault(xml);
   if (fault) {
     const deepest = fault.subcodes.at(-1) ?? fault.side;
@@ -50,11 +52,27 @@ export function onvifError(err: unknown, xml: string | undefined, operation: str
     return { error: new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `camera refused the credentials (${operation}): ${message}`, { operation }), linkBroken: false };
   }
   if (/timeout/i.test(message) || errno === 'ETIMEDOUT') {
-    return { error: new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer from the camera to ${operation}: ${message}`, { operation }), linkBroken: true };
+    const within = timeoutMs === undefined ? '' : ` within ${timeoutMs} ms`;
+    return {
+      error: new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${operation} was sent but the camera did not answer${within}: whether it did it is unknown`, { operation, outcome: 'unknown', timeoutMs }),
+      linkBroken: false,
+    };
   }
   if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {
     return { error: new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `camera unreachable (${operation}): ${message}`, { operation, errno }), linkBroken: true };
   }
   // Not SOAP, not a socket error: the camera answered with something that is not ONVIF.
   return { error: new RoomctlError('ROOMCTL_E_PROTOCOL', `camera answered ${operation} with something that is not ONVIF: ${message}`, { operation }), linkBroken: false };
+}
+
+/** A credential refusal, said as what it is: the password (or the user) in the config is wrong, or the account locked. */
+export function wrongPassword(err: unknown, endpoint: string, username: string | undefined): unknown {
+  const e = err as RoomctlError;
+  if (e?.code !== 'ROOMCTL_E_DEVICE_AUTH') return err;
+  const user = username ? `user '${username}'` : 'no user (the config gives none)';
+  return new RoomctlError(
+    'ROOMCTL_E_DEVICE_AUTH',
+    `wrong password: the camera at ${endpoint} refused ${user} (${e.message}); fix username/password of this device in the config, or the account on the camera (it may be locked after failed logins)`,
+    e.details,
+  );
 }

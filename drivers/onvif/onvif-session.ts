@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Cam } from 'onvif';
 import type { RoomctlError } from '../core/errors.js';
 import { onvifError } from './onvif-faults.js';
@@ -9,6 +10,7 @@ export interface OnvifSessionConfig {
   password?: string;
   /** `ws-security` (WS-UsernameToken, the ONVIF default; HTTP digest still answered if the camera asks) or `digest` only. */
   auth: 'ws-security' | 'digest';
+  /** How long a question (GetStatus, GetPresets...) may take; commands get more (see `timeoutFor`). */
   timeoutMs: number;
 }
 
@@ -17,9 +19,30 @@ export interface OnvifSessionConfig {
 export type OnvifCallback = (err: Error | null, data?: any, xml?: string) => void;
 
 /**
+ * Operations a camera may answer only when it has done them: writing a preset to flash, or
+ * travelling to it before replying (both seen taking 1–2.5 s). They get 10 s; the joystick's
+ * ContinuousMove/Stop 5 s; questions the configured `timeoutMs`.
+ */
+/** How long a question may take when the config does not say (a busy camera answers GetStatus in 1–2 s). */
+export const QUESTION_TIMEOUT_MS = 5000;
+
+const SLOW = new Set(['SetPreset', 'RemovePreset', 'GotoPreset', 'GotoHomePosition', 'SetHomePosition', 'AbsoluteMove', 'RelativeMove']);
+const QUICK_COMMANDS = new Set(['ContinuousMove', 'Stop']);
+
+export function timeoutFor(operation: string, questionMs: number): number {
+  if (SLOW.has(operation)) return Math.max(questionMs, 10_000);
+  if (QUICK_COMMANDS.has(operation)) return Math.max(questionMs, 5000);
+  return questionMs;
+}
+
+/** Carries the timeout of the call being made down to the client's HTTP request. */
+const callTimeout = new AsyncLocalStorage<number>();
+
+/**
  * One connection's worth of the `onvif` npm client (agsh/onvif), with promises and coded
  * errors. The client does the SOAP, the WS-UsernameToken header and the digest handshake;
  * we read replies from the raw XML where the client's number-guessing would mangle tokens.
+ * Each call gets a timeout fitting its operation; nothing is ever sent twice here.
  */
 export class OnvifSession {
   readonly cam: Cam;
@@ -36,8 +59,8 @@ export class OnvifSession {
 
   private constructor(
     CamClass: typeof Cam,
-    config: OnvifSessionConfig,
-    /** A network failure (refused, reset, timeout): the driver reports the link lost. */
+    private readonly config: OnvifSessionConfig,
+    /** A network failure (refused, reset): the driver reports the link lost. */
     private readonly onLinkBroken: (error: RoomctlError) => void,
   ) {
     this.cam = new CamClass({
@@ -52,20 +75,61 @@ export class OnvifSession {
       useWSSecurity: config.auth !== 'digest',
     });
     this.cam.on('warning', () => undefined);
+    // Every request of the client goes through _request: give it the timeout of the call that made it.
+    const client = this.cam as unknown as { _request(options: { replyTimeout?: number }, callback: unknown): void };
+    const request = client._request.bind(this.cam);
+    client._request = (options, callback) => request({ ...options, replyTimeout: options.replyTimeout ?? callTimeout.getStore() }, callback);
+  }
+
+  /**
+   * The handshake, one authenticated request at a time: the clock and the services (which
+   * ONVIF lets anyone read), then GetProfiles, whose refusal is the password's verdict, then
+   * the video sources. The client's own connect() asks GetProfiles and GetVideoSources at once
+   * and drops their faults (a wrong password read as "no media profile"), and costs a camera
+   * that counts failed logins two per attempt.
+   */
+  async handshake(): Promise<void> {
+    const cam = this.cam;
+    await this.call('GetSystemDateAndTime', (cb) => cam.getSystemDateAndTime(cb));
+    try {
+      await this.call('GetServices', (cb) => cam.getServices(true, cb));
+    } catch (err) {
+      if ((err as RoomctlError).code === 'ROOMCTL_E_DEVICE_AUTH') throw err;
+      // The first ONVIF versions had no GetServices.
+      await this.call('GetCapabilities', (cb) => cam.getCapabilities(cb));
+    }
+    // Profile S: the Media (ver10) service, which every PTZ camera of that profile offers.
+    (cam as unknown as { media2Support: boolean }).media2Support = false;
+    await this.call('GetProfiles', (cb) => cam.getProfiles(cb));
+    try {
+      await this.call('GetVideoSources', (cb) => cam.getVideoSources(cb));
+    } catch (err) {
+      // Only used to pick the default profile; the driver falls back to the first with PTZ.
+      if ((err as RoomctlError).code === 'ROOMCTL_E_DEVICE_AUTH') throw err;
+      return;
+    }
+    try {
+      cam.getActiveSources();
+    } catch {
+      // A camera without a usable video source: the driver finds no profile and says so.
+    }
   }
 
   call(operation: string, invoke: (callback: OnvifCallback) => void): Promise<{ data: unknown; xml: string | undefined }> {
+    const timeoutMs = timeoutFor(operation, this.config.timeoutMs);
     return new Promise((resolve, reject) => {
       try {
-        invoke((err, data, xml) => {
-          if (!err) return resolve({ data, xml });
-          const { error, linkBroken } = onvifError(err, xml, operation);
-          if (linkBroken && !this.closed) this.onLinkBroken(error);
-          reject(error);
-        });
+        callTimeout.run(timeoutMs, () =>
+          invoke((err, data, xml) => {
+            if (!err) return resolve({ data, xml });
+            const { error, linkBroken } = onvifError(err, xml, operation, timeoutMs);
+            if (linkBroken && !this.closed) this.onLinkBroken(error);
+            reject(error);
+          }),
+        );
       } catch (err) {
         // The client throws synchronously on state it does not expect (e.g. no active source).
-        reject(onvifError(err, undefined, operation).error);
+        reject(onvifError(err, undefined, operation, timeoutMs).error);
       }
     });
   }

@@ -26,14 +26,39 @@ function equal(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * What ONVIF lets anyone ask (Core spec, access class PRE_AUTH): enough to find the camera's
+ * services and clock before logging in. A wrong password therefore first shows at GetProfiles.
+ */
+export const PRE_AUTH_OPERATIONS = new Set(['GetSystemDateAndTime', 'GetServices', 'GetServiceCapabilities', 'GetCapabilities', 'GetHostname', 'GetWsdlUrl', 'GetEndpointReference']);
+
 export class OnvifSimAuth {
   private readonly issuedDigestNonces = new Set<string>();
   readonly realm = 'roomctl-onvif-sim';
+  /** Logins refused so far, and since when the account is locked (the `lockout` quirk). */
+  failedLogins = 0;
+  private lockedUntil = 0;
 
   constructor(
     readonly mode: OnvifAuthMode,
-    private readonly credentials: OnvifCredentials | undefined,
+    private credentials: OnvifCredentials | undefined,
+    private readonly lockout?: { attempts: number; lockMs: number },
   ) {}
+
+  /** Someone changed the password on the camera's own page. */
+  setPassword(password: string): void {
+    if (this.credentials) this.credentials = { ...this.credentials, password };
+  }
+
+  get locked(): boolean {
+    return Date.now() < this.lockedUntil;
+  }
+
+  /** A request with credentials that did not pass: counts towards the lock-out. */
+  noteFailure(): void {
+    this.failedLogins++;
+    if (this.lockout && this.failedLogins % this.lockout.attempts === 0) this.lockedUntil = Date.now() + this.lockout.lockMs;
+  }
 
   /** True when the envelope carries a UsernameToken for our user with the right password digest. */
   checkUsernameToken(envelope: XmlNode | undefined, now = Date.now()): boolean {

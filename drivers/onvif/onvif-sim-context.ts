@@ -1,6 +1,7 @@
 import type { SoapFault } from './onvif-soap.js';
 import type { OnvifPtzState } from './onvif-ptz-state.js';
 import type { OnvifSimEvents } from './onvif-sim-events.js';
+import type { OnvifQuirk, SimGeometry } from './onvif-sim-quirks.js';
 import type { XmlNode } from './onvif-xml.js';
 
 /** What the simulated camera's services read and change. */
@@ -16,6 +17,14 @@ export interface OnvifSimContext {
   events: OnvifSimEvents | undefined;
   /** The JPEG the snapshot URI serves; null: the camera has no snapshot (GetSnapshotUri is not supported). */
   snapshot: Buffer | null;
+  /** The quirk profiles this camera plays (onvif-sim-quirks.ts). */
+  quirks: ReadonlySet<OnvifQuirk>;
+  /** Its position spaces as seen from outside (degrees for `degree-ranges`). */
+  geometry: SimGeometry;
+  /** GetNodes leaves SupportedPTZSpaces out: only GetConfigurationOptions says the ranges. */
+  spacesOnlyInOptions?: boolean;
+  /** How long SetPreset/GotoPreset take under `slow-presets` (default 1.5 s). */
+  presetDelayMs?: number;
 }
 
 /** A fault raised by an operation handler; the server turns it into a SOAP fault. */

@@ -2,15 +2,21 @@ import { RoomctlError } from '../core/errors.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startOnvifSimulator } from './onvif-camera-simulator.js';
 import type { OnvifAuthMode } from './onvif-sim-auth.js';
+import { ONVIF_QUIRKS, parseOnvifQuirks } from './onvif-sim-quirks.js';
 
 const AUTH_MODES: OnvifAuthMode[] = ['any', 'ws-security', 'digest'];
+
+/** The account a `lockout` camera checks when no --username/--password is given (a lock-out needs a password). */
+export const LOCKOUT_ACCOUNT = { username: 'admin', password: 'onvif' } as const;
 
 export const onvifSimulator: SimulatorDefinition = {
   driver: 'onvif',
   description:
     'An ONVIF PTZ camera: HTTP SOAP (Device, Media, PTZ, Events) and WS-Discovery. Options: host (default 127.0.0.1), port (default 8899, a common ONVIF port; 80 needs root), ' +
-    'username and password (default: no authentication), auth (any, ws-security, digest), discoveryPort (default 3702, multicast; 0 for a private port), presets (default 16).',
+    'username and password (default: no authentication; admin/onvif under the lockout profile), auth (any, ws-security, digest), discoveryPort (default 3702, multicast; 0 for a private port), presets (default 16), quirks (comma-separated profile names).',
+  quirks: ONVIF_QUIRKS,
   async start(options) {
+    const quirks = parseOnvifQuirks(options.quirks);
     const port = options.port === undefined ? 8899 : Number(options.port);
     const discoveryPort = options.discoveryPort === undefined ? 3702 : Number(options.discoveryPort);
     const presets = options.presets === undefined ? 16 : Number(options.presets);
@@ -26,8 +32,13 @@ export const onvifSimulator: SimulatorDefinition = {
       host: options.host ?? '127.0.0.1',
       port,
       discovery: { port: discoveryPort },
-      ptz: { maxPresets: presets },
-      ...(options.username !== undefined ? { auth: { username: options.username, password: options.password!, mode } } : {}),
+      ptz: options.presets === undefined && quirks.includes('eight-presets') ? {} : { maxPresets: presets },
+      quirks,
+      ...(options.username !== undefined
+        ? { auth: { username: options.username, password: options.password!, mode } }
+        : quirks.includes('lockout')
+          ? { auth: LOCKOUT_ACCOUNT }
+          : {}),
     });
   },
 };

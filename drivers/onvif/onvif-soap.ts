@@ -54,6 +54,8 @@ export const FAULTS = {
   invalidTranslation: { side: 'Sender', subcodes: ['InvalidArgVal', 'InvalidTranslation'], reason: 'Invalid translation' },
   invalidVelocity: { side: 'Sender', subcodes: ['InvalidArgVal', 'InvalidVelocity'], reason: 'Invalid velocity' },
   tooManyPresets: { side: 'Receiver', subcodes: ['Action', 'TooManyPresets'], reason: 'Maximum number of presets reached' },
+  invalidPresetName: { side: 'Sender', subcodes: ['InvalidArgVal', 'InvalidPresetName'], reason: 'Invalid preset name' },
+  noConfig: { side: 'Sender', subcodes: ['InvalidArgVal', 'NoConfig'], reason: 'The requested configuration does not exist' },
   presetExist: { side: 'Sender', subcodes: ['InvalidArgVal', 'PresetExist'], reason: 'The requested name already exists for another preset' },
   noHomePosition: { side: 'Receiver', subcodes: ['Action', 'NoHomePosition'], reason: 'No home position has been defined' },
   invalidSubscription: { side: 'Sender', subcodes: ['InvalidArgVal', 'ResourceUnknownFault'], reason: 'Unknown subscription' },

@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createTestContext } from '../testing/test-context.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
 import { OnvifDriver } from './onvif-driver.js';
+import { PRE_AUTH_OPERATIONS } from './onvif-sim-auth.js';
 
 let sim: RunningOnvifSimulator | undefined;
 let driver: OnvifDriver | undefined;
@@ -29,9 +30,11 @@ it('connects with WS-UsernameToken: device information, profiles, preset count a
     moving: false,
     events: 'subscribed',
   });
-  // Only the clock is read without credentials; everything after carries a valid token.
+  // Only what ONVIF lets anyone read (the clock, the services) goes without checking; everything else carries a valid token.
   expect(sim.requests[0]).toMatchObject({ operation: 'GetSystemDateAndTime', auth: 'none' });
-  expect(sim.requests.slice(1).filter((r) => r.operation !== 'CreatePullPointSubscription' && r.operation !== 'PullMessages').every((r) => r.auth === 'ws-security' && r.status === 200)).toBe(true);
+  const checked = sim.requests.filter((r) => !PRE_AUTH_OPERATIONS.has(r.operation) && r.operation !== 'PullMessages' && r.operation !== 'Renew');
+  expect(checked.length).toBeGreaterThan(5);
+  expect(checked.every((r) => r.auth === 'ws-security' && r.status === 200)).toBe(true);
   await expect(driver.execute('stream.uri', {})).resolves.toEqual({ uri: 'rtsp://127.0.0.1:8554/sim/profile_main' });
 });
 
@@ -43,7 +46,7 @@ it('speaks HTTP digest to a camera that wants only that', async () => {
   await driver.connect();
 
   expect(ctx.state.info).toMatchObject({ model: 'SIM-PTZ' });
-  const answered = sim.requests.filter((r) => r.status === 200 && r.operation !== 'GetSystemDateAndTime');
+  const answered = sim.requests.filter((r) => r.status === 200 && !PRE_AUTH_OPERATIONS.has(r.operation));
   expect(answered.length).toBeGreaterThan(3);
   expect(answered.every((r) => r.auth === 'digest')).toBe(true);
 });

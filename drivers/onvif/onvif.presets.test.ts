@@ -27,9 +27,10 @@ it('saves and recalls numbered presets, lists, sets, goes to and removes them by
   expect(sim.ptz.position).toMatchObject({ pan: -0.5, tilt: 0.25 });
 
   const { token } = (await driver.execute('preset.set', { name: 'Lectern' })) as { token: string };
+  // "Lectern" has no number in its name: its token (2) numbers it; the saved one is named for 3.
   expect(await driver.execute('preset.list', {})).toEqual([
-    { token: '1', name: 'Preset 3', position: { pan: -0.5, tilt: 0.25, zoom: 0 } },
-    { token, name: 'Lectern', position: { pan: -0.5, tilt: 0.25, zoom: 0 } },
+    { number: 2, token, name: 'Lectern', position: { pan: -0.5, tilt: 0.25, zoom: 0 } },
+    { number: 3, token: '1', name: 'Preset_3', position: { pan: -0.5, tilt: 0.25, zoom: 0 } },
   ]);
   await driver.execute('preset.goto', { token });
   await driver.execute('preset.remove', { token });

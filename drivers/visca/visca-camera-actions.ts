@@ -26,6 +26,9 @@ export interface ViscaCameraActionsOptions {
 
 type Params = Record<string, unknown>;
 
+/** Actions that move the head to a place, ending any joystick drive of pan and tilt. */
+const TRAVEL = new Set(['home', 'reset', 'preset.recall', 'position.absolute', 'position.relative']);
+
 /**
  * Shared and camera-specific actions → VISCA requests, scaled and range-checked for the
  * model's profile. Transport-agnostic, so VISCA over IP can reuse it as is.
@@ -41,6 +44,8 @@ export class ViscaCameraActions {
 
   async execute(action: string, p: Params): Promise<unknown> {
     const address = this.o.address;
+    // Travel to a place ends the joystick's pan-tilt drive: its remembered speeds must not come back with the next move.
+    if (TRAVEL.has(action)) this.drive = { ...this.drive, pan: 0, tilt: 0 };
     switch (action) {
       case 'power': {
         const on = p.on === true;
@@ -56,7 +61,6 @@ export class ViscaCameraActions {
         this.o.publishState({ motion: { pan: 0, tilt: 0, zoom: 0 } });
         return undefined;
       case 'home':
-        this.drive = { ...this.drive, pan: 0, tilt: 0 };
         await this.command(encode(C.panTiltHome, { address }), 'home', { motion: true });
         this.o.publishState({ position: { pan: 0, tilt: 0 }, lastPreset: null });
         return undefined;
@@ -131,10 +135,11 @@ export class ViscaCameraActions {
         const pan = Number(p.pan);
         const tilt = Number(p.tilt);
         await this.command(encode(C.panTiltRelative, { address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.relative ${pan},${tilt}`, { motion: true });
-        // Where a relative move ends depends on where it began; ask rather than guess.
-        const position = await this.inquire('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
-        this.o.publishState({ position, lastPreset: null });
-        return undefined;
+        // Where a relative move ends depends on where it began; ask rather than guess. A camera
+        // without PanTiltPosInq has moved all the same: its position is then unknown, not an error.
+        const position = await this.optionalInquiry('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
+        this.o.publishState({ position: position ?? null, lastPreset: null });
+        return position ? { position } : { position: null, detail: 'the camera moved; it does not report its position (no PanTiltPosInq)' };
       }
       case 'inquire':
         return this.inquireAll();
@@ -191,15 +196,38 @@ export class ViscaCameraActions {
     return power;
   }
 
+  /**
+   * Every position the camera reports. An inquiry the camera does not implement (error reply
+   * or silence) is listed in `unsupported` and not asked again on this link; the others are
+   * kept, published and answered.
+   */
   private async inquireAll(): Promise<Record<string, unknown>> {
     const address = this.o.address;
-    const power = await this.inquire('PowerInq', encode(C.powerInquiry, { address }), decodePowerPayload);
-    const zoom = await this.inquire('ZoomPosInq', encode(C.zoomPositionInquiry, { address }), decodeZoomPayload);
-    const focus = await this.inquire('FocusPosInq', encode(C.focusPositionInquiry, { address }), decodeFocusPayload);
-    const { pan, tilt } = await this.inquire('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
-    const state = { power, zoom, focus, pan, tilt };
-    this.o.publishState({ power, zoom, focus, position: { pan, tilt } });
-    return state;
+    const power = await this.optionalInquiry('PowerInq', encode(C.powerInquiry, { address }), decodePowerPayload);
+    const zoom = await this.optionalInquiry('ZoomPosInq', encode(C.zoomPositionInquiry, { address }), decodeZoomPayload);
+    const focus = await this.optionalInquiry('FocusPosInq', encode(C.focusPositionInquiry, { address }), decodeFocusPayload);
+    const position = await this.optionalInquiry('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
+    const read = { power, zoom, focus, ...(position ? { pan: position.pan, tilt: position.tilt } : {}) };
+    const state = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
+    this.o.publishState({ ...(power ? { power } : {}), ...(zoom !== undefined ? { zoom } : {}), ...(focus !== undefined ? { focus } : {}), ...(position ? { position } : {}) });
+    return { ...state, unsupported: [...this.unsupported] };
+  }
+
+  /** Inquiries this camera answered with an error or not at all: not asked again on this link. */
+  private readonly unsupported = new Set<string>();
+
+  private async optionalInquiry<T>(label: string, bytes: Uint8Array, decode: (payload: Uint8Array) => T | undefined): Promise<T | undefined> {
+    if (this.unsupported.has(label)) return undefined;
+    try {
+      return await this.inquire(label, bytes, decode);
+    } catch (err) {
+      const code = (err as RoomctlError).code;
+      // Silence to PowerInq is a silent camera, not a missing inquiry: the link's business.
+      const unanswered = code === 'ROOMCTL_E_DEVICE_TIMEOUT' && label !== 'PowerInq';
+      if (code !== 'ROOMCTL_E_DEVICE_REJECTED' && !unanswered) throw err;
+      this.unsupported.add(label);
+      return undefined;
+    }
   }
 
   private async inquire<T>(label: string, bytes: Uint8Array, decode: (payload: Uint8Array) => T | undefined): Promise<T> {

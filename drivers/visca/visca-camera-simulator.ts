@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { VISCA_COMMANDS as C, match, PAN_TILT_DIRECTIONS, type SlotValues, VISCA_BROADCAST, VISCA_ERRORS, VISCA_MAX_FRAME_LENGTH, VISCA_SOCKETS, viscaReply } from './visca-codec.js';
 import type { ViscaCommandTemplate } from './visca-command-template.js';
 import { viscaProfile, type Range, type ViscaModel, type ViscaProfile } from './visca-profiles.js';
+import type { ViscaQuirk } from './visca-sim-quirks.js';
 
 export interface ViscaCameraSimulatorOptions {
   /** Address before any address set; in a chain, its position (1 = nearest the controller). */
@@ -14,6 +15,8 @@ export interface ViscaCameraSimulatorOptions {
   panTiltUnitsPerSecond?: number;
   /** Zoom and focus units per second at top speed. */
   lensUnitsPerSecond?: number;
+  /** Quirk profiles to play (visca-sim-quirks.ts). */
+  quirks?: readonly ViscaQuirk[];
 }
 
 type Axis = 'pan' | 'tilt' | 'zoom' | 'focus';
@@ -50,13 +53,16 @@ export class ViscaCameraSimulator extends EventEmitter {
   private readonly jobs: Job[] = [];
   private ticker: NodeJS.Timeout | undefined;
   private lastTick = 0;
-  private readonly o: Required<Omit<ViscaCameraSimulatorOptions, 'model' | 'address' | 'power'>>;
+  private readonly o: Required<Omit<ViscaCameraSimulatorOptions, 'model' | 'address' | 'power' | 'quirks'>>;
+  readonly quirks: ReadonlySet<ViscaQuirk>;
   private readonly rules: Rule[];
 
   constructor(options: ViscaCameraSimulatorOptions = {}) {
     super();
     this.address = options.address ?? 1;
-    this.profile = viscaProfile(options.model);
+    this.quirks = new Set(options.quirks ?? []);
+    const profile = viscaProfile(options.model);
+    this.profile = this.quirks.has('presets-0-127') ? { ...profile, presetMax: Math.min(profile.presetMax, 127) } : profile;
     this.power = options.power ?? 'on';
     this.position = { pan: 0, tilt: 0, zoom: this.profile.zoom.min, focus: this.profile.focus.min };
     this.o = { tickMs: options.tickMs ?? 20, panTiltUnitsPerSecond: options.panTiltUnitsPerSecond ?? 4000, lensUnitsPerSecond: options.lensUnitsPerSecond ?? 0x4000 };
@@ -79,6 +85,7 @@ export class ViscaCameraSimulator extends EventEmitter {
     if (frame[0] === VISCA_BROADCAST) return this.broadcast(frame);
     if (frame[0] !== (0x80 | this.address)) return []; // another camera's frame
     if (frame.length > VISCA_MAX_FRAME_LENGTH) return this.counted([viscaReply.error(this.address, 0, 'length')]);
+    if (this.quirks.has('silent-position-inquiry') && match(C.panTiltPositionInquiry, frame)) return [];
     const inquiry = this.inquire(frame);
     return inquiry ? [inquiry] : this.counted(this.command(frame));
   }
@@ -117,7 +124,8 @@ export class ViscaCameraSimulator extends EventEmitter {
     if (match(C.powerInquiry, frame)) return viscaReply.power(a, this.power);
     if (match(C.zoomPositionInquiry, frame)) return viscaReply.position16(a, r.zoom);
     if (match(C.focusPositionInquiry, frame)) return viscaReply.position16(a, r.focus);
-    if (match(C.panTiltPositionInquiry, frame)) return viscaReply.position16(a, r.pan, r.tilt);
+    // Not implemented under `no-position-inquiry`: it falls through to the commands, which answer syntax error.
+    if (match(C.panTiltPositionInquiry, frame) && !this.quirks.has('no-position-inquiry')) return viscaReply.position16(a, r.pan, r.tilt);
     return undefined;
   }
 

@@ -6,6 +6,7 @@ import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { ViscaCameraSimulator, type ViscaCameraSimulatorOptions } from './visca-camera-simulator.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
 import { decodeViscaIp, encodeViscaIp, sameBytes, VISCA_IP_CONTROL, viscaIpTypeOf, type ViscaIpType } from './visca-ip-header.js';
+import { parseViscaQuirks, VISCA_QUIRKS } from './visca-sim-quirks.js';
 import { VISCA_MODELS, type ViscaModel } from './visca-profiles.js';
 import { ViscaReplyRouter } from './visca-reply-router.js';
 
@@ -172,8 +173,10 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
 
 export const viscaIpSimulator: SimulatorDefinition = {
   driver: 'visca-ip',
-  description: `A VISCA-over-IP camera on UDP (and raw VISCA on TCP with --tcpPort). Options: host (default 127.0.0.1), port (default 52381), tcpPort, model (${VISCA_MODELS.join(', ')}).`,
+  description: `A VISCA-over-IP camera on UDP (and raw VISCA on TCP with --tcpPort). Options: host (default 127.0.0.1), port (default 52381), tcpPort, model (${VISCA_MODELS.join(', ')}), quirks (comma-separated profile names).`,
+  quirks: VISCA_QUIRKS,
   async start(options) {
+    const quirks = parseViscaQuirks(options.quirks);
     const model = options.model as ViscaModel | undefined;
     if (model !== undefined && !VISCA_MODELS.includes(model)) {
       throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown VISCA model '${model}'`, { allowed: VISCA_MODELS });
@@ -185,6 +188,6 @@ export const viscaIpSimulator: SimulatorDefinition = {
         throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `--${name} must be a port number 0..65535`, { allowed: '0..65535' });
       }
     }
-    return startViscaIpSimulator({ host: options.host ?? '127.0.0.1', port, tcpPort, camera: model ? { model } : {} });
+    return startViscaIpSimulator({ host: options.host ?? '127.0.0.1', port, tcpPort, camera: { ...(model ? { model } : {}), quirks } });
   },
 };

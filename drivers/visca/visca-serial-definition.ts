@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { power, ptz } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
 import { viscaCamera } from './visca-camera-capability.js';
-import { VISCA_MODELS, VISCA_PRESET_MAX } from './visca-profiles.js';
+import { VISCA_MODELS, VISCA_PRESET_MAX, viscaProfile } from './visca-profiles.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 
 export const viscaSerialDriver = defineDriver({
@@ -31,6 +31,12 @@ export const viscaSerialDriver = defineDriver({
     ptz({ presets: VISCA_PRESET_MAX }),
     viscaCamera({ presets: VISCA_PRESET_MAX }),
   ],
+  // A device's listing shows its model's real range (0..127 on most clones, not 0..255).
+  capabilitiesFor: (config) => {
+    const presets = viscaProfile(config.model).presetMax;
+    return [power(), ptz({ presets }), viscaCamera({ presets })];
+  },
+
   // PowerInq is 5 bytes out, 4 back (about 10 ms of a 9600-baud line): every half second finds a
   // dead camera within 2 s, with the 1 s ACK timeout.
   probeIntervalMs: 500,

@@ -8,7 +8,8 @@ import { ViscaSerialBus } from './visca-serial-bus.js';
 
 export interface ViscaSerialConfig {
   port: string;
-  baudRate: number;
+  /** 9600 when not given: the VISCA default, and what a config without it is validated to. */
+  baudRate?: number;
   /** Camera address in the daisy chain, 1..7; the first camera is 1. */
   address?: number;
   model?: ViscaModel;
@@ -70,7 +71,7 @@ export class ViscaSerialDriver implements DeviceDriver {
   async connect(): Promise<void> {
     if (this.bus) await this.disconnect();
     this.closing = false;
-    const bus = ViscaSerialBus.lease({ path: this.config.port, baudRate: this.config.baudRate, log: this.ctx.log, transport: this.options.transport, ackTimeoutMs: this.options.ackTimeoutMs });
+    const bus = ViscaSerialBus.lease({ path: this.config.port, baudRate: this.config.baudRate ?? 9600, log: this.ctx.log, transport: this.options.transport, ackTimeoutMs: this.options.ackTimeoutMs });
     const channel = new ViscaCommandChannel({
       address: this.address,
       write: (bytes) => bus.write(bytes),

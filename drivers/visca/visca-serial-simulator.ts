@@ -5,6 +5,7 @@ import { SerialTransport } from '../transports/serial-transport.js';
 import { VISCA_BROADCAST } from './visca-codec.js';
 import { ViscaCameraSimulator, type ViscaCameraSimulatorOptions } from './visca-camera-simulator.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
+import { parseViscaQuirks, VISCA_QUIRKS } from './visca-sim-quirks.js';
 import { VISCA_MODELS, type ViscaModel } from './visca-profiles.js';
 
 export interface ViscaSerialSimulatorOptions {
@@ -108,13 +109,15 @@ export async function startViscaSerialSimulator(options: ViscaSerialSimulatorOpt
 
 export const viscaSerialSimulator: SimulatorDefinition = {
   driver: 'visca-serial',
-  description: `A chain of VISCA cameras on a serial port. Options: port (required: the simulator end of a PTY pair), cameras (1..7, default 1), model (${VISCA_MODELS.join(', ')}).`,
+  description: `A chain of VISCA cameras on a serial port. Options: port (required: the simulator end of a PTY pair), cameras (1..7, default 1), model (${VISCA_MODELS.join(', ')}), quirks (comma-separated profile names).`,
+  quirks: VISCA_QUIRKS,
   async start(options) {
+    const quirks = parseViscaQuirks(options.quirks);
     if (!options.port) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'the VISCA simulator needs --port PATH (the simulator end of a PTY pair)');
     const model = options.model as ViscaModel | undefined;
     if (model !== undefined && !VISCA_MODELS.includes(model)) {
       throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown VISCA model '${model}'`, { allowed: VISCA_MODELS });
     }
-    return startViscaSerialSimulator({ path: options.port, cameras: options.cameras ? Number(options.cameras) : 1, camera: model ? { model } : {} });
+    return startViscaSerialSimulator({ path: options.port, cameras: options.cameras ? Number(options.cameras) : 1, camera: { ...(model ? { model } : {}), quirks } });
   },
 };

@@ -52,3 +52,11 @@ it('says the port does not exist', async () => {
   driver = new ViscaSerialDriver({ port: '/tmp/roomctl-no-such-port', baudRate: 9600 }, createTestContext());
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_PORT_NOT_FOUND' });
 });
+
+it('a device entry without baudRate (a caller that skipped config validation) talks at 9600, the VISCA default', async () => {
+  pair = await createPtyPair();
+  sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
+  driver = new ViscaSerialDriver({ port: pair.devicePath }, createTestContext());
+  await driver.connect();
+  expect(sim.received.map(hex)).toContain('81 09 04 00 FF');
+});

@@ -8,6 +8,7 @@ import './admin-devices.js';
 import './admin-logs.js';
 import './admin-notifications.js';
 import './admin-panels.js';
+import './admin-selftest.js';
 import './pin-pad.js';
 
 type Tab = 'devices' | 'selftest' | 'logs' | 'messages' | 'panels' | 'settings';
@@ -130,15 +131,7 @@ export class AdminScreen extends LitElement {
       case 'panels':
         return html`<admin-panels .panels=${o.panels} .waiting=${o.waiting} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-panels>`;
       case 'selftest':
-        return html`<section class="card" data-testid="admin-selftest">
-          ${o.selfTest
-            ? html`<p>
-                ${t('Last self-test')}: ${i18n.shortDate(o.selfTest.at)} ${i18n.time(o.selfTest.at)} ·
-                <span class=${o.selfTest.passed ? 'passed' : 'failed'}>${o.selfTest.passed ? t('passed') : t('failed: {list}', { list: o.selfTest.failed.join(', ') })}</span>
-              </p>`
-            : html`<p class="muted">${t('No self-test has run yet.')}</p>`}
-          <p><button type="button" ?disabled=${this.busy} @click=${() => void this.selfTest()}>${t('Run the self-test now')}</button></p>
-        </section>`;
+        return html`<admin-selftest class="card" data-testid="admin-selftest" .report=${o.selfTest} .devices=${o.devices} ?busy=${this.busy} @run-selftest=${() => void this.selfTest()}></admin-selftest>`;
       case 'settings':
         return html`<section class="card">
           <dl>

@@ -4,7 +4,9 @@ import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelRequest } from './panel-events.js';
+import { isUsable, whyUnavailable } from './device-health-words.js';
 import { panelStyles } from './panel-styles.js';
+import { refusalWords } from './refusal-words.js';
 import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
 import './ptz-joystick.js';
@@ -100,6 +102,11 @@ export class CameraControl extends LitElement {
         color: #ffa8a8;
         font-size: 0.9em;
       }
+      /* A camera that cannot take commands: its controls stay in place, greyed and untouchable. */
+      .body[inert] {
+        opacity: 0.4;
+        filter: grayscale(1);
+      }
       @media (max-height: 560px) {
         ptz-joystick {
           --size: 140px;
@@ -139,7 +146,7 @@ export class CameraControl extends LitElement {
     this.api = null;
     this.selected = null;
     this.problem = null;
-    this.drive.onError = (err) => (this.problem = err instanceof ApiError ? err.message : String(err));
+    this.drive.onError = (err) => (this.problem = refusalWords(err instanceof ApiError ? err : { code: 'PANEL_E_BAD_RESPONSE' }, this.cameras, `/api/v1/devices/${encodeURIComponent(this.drive.deviceId ?? '')}/`));
   }
 
   override render() {
@@ -148,7 +155,7 @@ export class CameraControl extends LitElement {
     this.drive.api = this.api;
     this.drive.deviceId = camera.id;
     const actions = new Set(camera.actions.map((a) => a.name));
-    const usable = camera.status === 'ok' || camera.status === 'degraded';
+    const usable = isUsable(camera);
     // What the camera sees, under the joystick that steers it (the room's media picture shows one camera).
     const preview = camera.id === this.previewCamera ? html`<camera-preview .api=${this.api} label=${t('What {name} sees, live', { name: camera.name })}></camera-preview>` : nothing;
     return html`
@@ -157,8 +164,8 @@ export class CameraControl extends LitElement {
             ${this.cameras.map((c) => html`<button type="button" data-testid=${`camera-${c.id}`} aria-pressed=${String(c.id === camera.id)} @click=${() => this.pick(c.id)}>${c.name}</button>`)}
           </div>`
         : nothing}
-      ${usable ? nothing : html`<p class="problem" role="status">${t('{name} is not connected.', { name: camera.name })}</p>`}
-      <div class="body">
+      ${usable ? nothing : html`<p class="problem" role="status" data-testid="camera-unavailable">${whyUnavailable(camera)}</p>`}
+      <div class="body" ?inert=${!usable} aria-disabled=${usable ? nothing : 'true'} data-testid="camera-body">
         ${actions.has('move')
           ? html`<div class="stick">
               <ptz-joystick

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
+import { isUsable, whyUnavailable } from './device-health-words.js';
 import { hasAction, inputLabel, inputsOf, isOn } from './device-words.js';
 import { t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -92,6 +93,11 @@ export class ControlsScreen extends LitElement {
       .display-head h3 {
         margin: 0;
       }
+      .unavailable {
+        color: #ffa8a8;
+        font-size: 0.9em;
+        margin-top: 0.4em;
+      }
       .inputs {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(5.2em, 1fr));
@@ -125,6 +131,7 @@ export class ControlsScreen extends LitElement {
     const displays = this.devices.filter((d) => d.kind === 'display' && (hasAction(d, 'power') || hasAction(d, 'input')));
     const cameras = this.devices.filter((d) => d.kind === 'camera' && (hasAction(d, 'move') || hasAction(d, 'preset.recall')));
     const reported = speakers.map((d) => d.state?.volume).find((v): v is number => typeof v === 'number');
+    const liveSpeakers = speakers.filter(isUsable);
     const level = this.volume ?? reported ?? 50;
     const tab = (id: 'camera' | 'room', label: string) => html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`controls-tab-${id}`} @click=${() => (this.tab = id)}>${label}</button>`;
     return html`
@@ -134,10 +141,11 @@ export class ControlsScreen extends LitElement {
           ? html`<section class="card" aria-labelledby="vol">
               <h3 id="vol">${t('Volume')}</h3>
               <div class="volume">
-                <button type="button" aria-label=${t('Volume down')} @click=${() => this.setVolume(Math.max(0, level - 10), speakers)}>−</button>
-                <input type="range" min="0" max="100" step="5" .value=${String(level)} aria-label=${t('Room volume')} data-testid="volume" @change=${(e: Event) => this.setVolume(Number((e.target as HTMLInputElement).value), speakers)} />
-                <button type="button" aria-label=${t('Volume up')} @click=${() => this.setVolume(Math.min(100, level + 10), speakers)}>+</button>
+                <button type="button" ?disabled=${liveSpeakers.length === 0} aria-label=${t('Volume down')} @click=${() => this.setVolume(Math.max(0, level - 10), liveSpeakers)}>−</button>
+                <input type="range" min="0" max="100" step="5" ?disabled=${liveSpeakers.length === 0} .value=${String(level)} aria-label=${t('Room volume')} data-testid="volume" @change=${(e: Event) => this.setVolume(Number((e.target as HTMLInputElement).value), liveSpeakers)} />
+                <button type="button" ?disabled=${liveSpeakers.length === 0} aria-label=${t('Volume up')} @click=${() => this.setVolume(Math.min(100, level + 10), liveSpeakers)}>+</button>
               </div>
+              ${liveSpeakers.length === 0 ? speakers.map((d) => html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>`) : nothing}
             </section>`
           : nothing}
         ${displays.map((d) => this.display(d))}
@@ -153,19 +161,21 @@ export class ControlsScreen extends LitElement {
     const on = isOn(d.state?.power);
     const input = typeof d.state?.input === 'string' ? d.state.input : undefined;
     const inputs = hasAction(d, 'input') ? inputsOf(d) : [];
-    return html`<section class="card" aria-label=${d.name} data-testid=${`display-${d.id}`}>
+    const off = !isUsable(d);
+    return html`<section class="card" aria-label=${d.name} data-testid=${`display-${d.id}`} data-usable=${String(!off)}>
       <div class="display-head">
       <h3>${d.name}${d.state?.power === 'warming' ? ` · ${t('warming up…')}` : d.state?.power === 'cooling' ? ` · ${t('cooling down…')}` : ''}</h3>
       ${hasAction(d, 'power')
         ? html`<div class="row">
-            <button type="button" aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} on', { name: d.name })} @click=${() => this.run(d, 'power', { on: true }, t('{name} on', { name: d.name }))}>${t('On')}</button>
-            <button type="button" aria-pressed=${on === undefined ? nothing : String(!on)} aria-label=${t('{name} off', { name: d.name })} @click=${() => this.run(d, 'power', { on: false }, t('{name} off', { name: d.name }))}>${t('Off')}</button>
+            <button type="button" ?disabled=${off} aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} on', { name: d.name })} @click=${() => this.run(d, 'power', { on: true }, t('{name} on', { name: d.name }))}>${t('On')}</button>
+            <button type="button" ?disabled=${off} aria-pressed=${on === undefined ? nothing : String(!on)} aria-label=${t('{name} off', { name: d.name })} @click=${() => this.run(d, 'power', { on: false }, t('{name} off', { name: d.name }))}>${t('Off')}</button>
           </div>`
         : nothing}
       </div>
+      ${off ? html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>` : nothing}
       ${inputs.length > 0
         ? html`<div class="inputs" role="group" aria-label=${t('Input of {name}', { name: d.name })}>
-            ${inputs.map((i) => html`<button type="button" aria-pressed=${input === undefined ? nothing : String(input === i)} @click=${() => this.run(d, 'input', { input: i }, `${d.name}: ${inputLabel(i)}`)}>${inputLabel(i)}</button>`)}
+            ${inputs.map((i) => html`<button type="button" ?disabled=${off} aria-pressed=${input === undefined ? nothing : String(input === i)} @click=${() => this.run(d, 'input', { input: i }, `${d.name}: ${inputLabel(i)}`)}>${inputLabel(i)}</button>`)}
           </div>`
         : nothing}
     </section>`;

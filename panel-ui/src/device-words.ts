@@ -2,7 +2,8 @@ import type { DeviceKind, DeviceStatus, DeviceView } from '../../appliance/api/a
 import { t } from './i18n.js';
 
 export function statusLabel(status: DeviceStatus): string {
-  const words: Record<DeviceStatus, string> = { ok: t('OK'), degraded: t('Degraded'), offline: t('Offline'), connecting: t('Connecting'), bad_config: t('Config error') };
+  // Keyed by string: a status added to the vocabulary later shows as itself, not a build error.
+  const words: Record<string, string> = { ok: t('OK'), degraded: t('Degraded'), offline: t('Offline'), connecting: t('Connecting'), bad_config: t('Config error'), 'auth-failed': t('Login refused') };
   return words[status] ?? status;
 }
 

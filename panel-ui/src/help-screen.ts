@@ -9,6 +9,11 @@ import { HelpWatchController } from './help-watch-controller.js';
 
 const REASONS = ['Display', 'Audio', 'Camera', 'Video call', 'Room', 'Other'];
 
+/** The name staff answered under; the fleet view's default "facilities" is worded in the panel's language. */
+function whoSawIt(by: string | null): string {
+  return by === null || /^facilities$/i.test(by.trim()) ? t('Facilities') : by;
+}
+
 /** Call facilities (an MQTT event), then show — live — that someone has seen it. */
 export class HelpScreen extends LitElement {
   static override properties = {
@@ -89,7 +94,7 @@ export class HelpScreen extends LitElement {
       <h2>${t('Help is on its way')}</h2>
       <p class="state ${seen ? 'seen' : 'waiting'}" role="status" aria-live="polite" data-testid="help-state" data-seen=${String(seen)}>
         ${seen
-          ? t('{who} has seen your call ({time}) and is on the way.', { who: request.acknowledgedBy ?? t('Facilities'), time: i18n.time(request.acknowledgedAt!) })
+          ? t('{who} has seen your call ({time}) and is on the way.', { who: whoSawIt(request.acknowledgedBy), time: i18n.time(request.acknowledgedAt!) })
           : request.id.startsWith('queued:')
             ? t('Your call will be sent as soon as the panel is back online.')
             : t('Facilities have been called ({time}). Waiting for someone to see it…', { time: i18n.time(request.at) })}

@@ -7,7 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
-import { ZH_CN } from './zh-cn.js';
+import { ZH_CN as PANEL_ZH_CN } from './zh-cn.js';
+import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
+
+/** The main table plus the admin view's self-test texts, which load with that view. */
+const ZH_CN: Record<string, string> = { ...PANEL_ZH_CN, ...ZH_CN_SELFTEST };
 
 const SRC = join(PROJECT_ROOT, 'panel-ui', 'src');
 /** Texts passed to t() through a variable (lists of reasons, categories, statuses). */

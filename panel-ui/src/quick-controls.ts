@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
+import { isUsable, whyUnavailable } from './device-health-words.js';
 import { hasAction, isOn } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -41,6 +42,15 @@ export class QuickControls extends LitElement {
         font-size: 0.9em;
         color: var(--text-muted);
       }
+      .unavailable {
+        color: #ffa8a8;
+        font-size: 0.85em;
+      }
+      /* A camera that cannot take commands: its presets stay in place, greyed and untouchable. */
+      preset-tiles[inert] {
+        opacity: 0.4;
+        filter: grayscale(1);
+      }
       /* The four quick presets in one row on a large panel, so the display and volume above
          them and the presets stay on screen without scrolling; two a row on small panels. */
       preset-tiles {
@@ -80,19 +90,21 @@ export class QuickControls extends LitElement {
     return html`
       <div class="grid extra">
         ${display
-          ? html`<button type="button" aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} power', { name: display.name })} @click=${() => this.run(display, 'power', { on: !on }, on ? t('{name} off', { name: display.name }) : t('{name} on', { name: display.name }), true)}>
+          ? html`<button type="button" ?disabled=${!isUsable(display)} aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} power', { name: display.name })} @click=${() => this.run(display, 'power', { on: !on }, on ? t('{name} off', { name: display.name }) : t('{name} on', { name: display.name }), true)}>
               ${display.name}: ${on ? t('On') : t('Off')}
             </button>`
           : nothing}
         ${speakers.length > 0
-          ? html`<button type="button" aria-label=${t('Volume down')} @click=${() => this.volume(speakers, Math.max(0, level - 10))}>${t('Volume')} −</button>
-              <button type="button" aria-label=${t('Volume up')} @click=${() => this.volume(speakers, Math.min(100, level + 10))}>${t('Volume')} +</button>`
+          ? html`<button type="button" ?disabled=${!speakers.some(isUsable)} aria-label=${t('Volume down')} @click=${() => this.volume(speakers.filter(isUsable), Math.max(0, level - 10))}>${t('Volume')} −</button>
+              <button type="button" ?disabled=${!speakers.some(isUsable)} aria-label=${t('Volume up')} @click=${() => this.volume(speakers.filter(isUsable), Math.min(100, level + 10))}>${t('Volume')} +</button>`
           : nothing}
         <button type="button" data-testid="more-controls" @click=${() => navigate(this, 'controls')}>${t('All controls')}</button>
       </div>
       ${camera && named.length > 0
         ? html`<h3>${camera.name}</h3>
+            ${isUsable(camera) ? nothing : html`<p class="unavailable" role="status">${whyUnavailable(camera)}</p>`}
             <preset-tiles
+              ?inert=${!isUsable(camera)}
               .camera=${camera}
               .presets=${named}
               @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, `${e.detail.name} · ${camera.name}`, false)}

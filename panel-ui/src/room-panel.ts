@@ -9,9 +9,11 @@ import { LocaleController } from './locale-controller.js';
 import type { PanelRequest, Screen } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import type { PanelToast, Toast } from './panel-toast.js';
+import { refusalWords } from './refusal-words.js';
 import { roomPanelStyles } from './room-panel-styles.js';
 import { RoomStreamController } from './room-stream-controller.js';
 import './checkin-screen.js';
+import './device-alerts.js';
 import './idle-screen.js';
 import './meeting-screen.js';
 import './nav-bar.js';
@@ -110,7 +112,7 @@ export class RoomPanel extends LitElement {
         : status
           ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
           : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`}
-      <main class=${connected ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : this.renderScreen(devices, current)}</main>
+      <main class=${connected ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : html`${this.deviceAlerts(devices)}${this.renderScreen(devices, current)}`}</main>
       ${this.needsPairing
         ? nothing
         : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
@@ -136,6 +138,13 @@ export class RoomPanel extends LitElement {
         if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api}></checkin-screen>`;
         return html`<idle-screen .now=${now} .api=${this.api}></idle-screen>`;
     }
+  }
+
+  /** What is not working, in plain words, above the Room and Controls screens (not above help, admin, minutes). */
+  private deviceAlerts(devices: typeof this.stream.devices) {
+    if (this.screen !== 'home' && this.screen !== 'controls') return nothing;
+    // flex: none — the screen below takes the rest of the height (main > * grows).
+    return html`<device-alerts style="flex: none; margin-bottom: 0.6em" .devices=${devices} ?reported=${this.info?.faultsReported === true}></device-alerts>`;
   }
 
   /** After every (re)connect: the language and pairing may have changed, and what waited goes out. */
@@ -196,7 +205,7 @@ export class RoomPanel extends LitElement {
         this.warning = notice.percent >= 100 ? t('Agenda item {n} is over its time.', { n: notice.position }) : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
         break;
       case 'selftest':
-        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.join(', ') });
+        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => this.stream.devices.find((d) => d.id === id)?.name ?? id).join(', ') });
         break;
       default:
         break;
@@ -221,7 +230,7 @@ export class RoomPanel extends LitElement {
       }
       request.failed?.(error);
       if (error.status === 401 && (error.details as { panelRevoked?: boolean } | undefined)?.panelRevoked) return this.unpaired();
-      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: error.message, code: error.code });
+      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: refusalWords(error, this.stream.devices, request.path) });
     }
   }
 
@@ -231,7 +240,7 @@ export class RoomPanel extends LitElement {
       request.queued?.();
       this.show({ tone: 'info', title: t('{what}: saved', { what: request.label }), text: t('The panel is offline; it will be sent when the room is back.') });
     } else {
-      this.show({ tone: 'error', title: t('{what}: not sent', { what: request.label }), text: t('The panel is offline. Try again when the connection is back.'), code: 'PANEL_E_NETWORK' });
+      this.show({ tone: 'error', title: t('{what}: not sent', { what: request.label }), text: t('The panel is offline. Try again when the connection is back.') });
     }
   }
 
@@ -245,7 +254,7 @@ export class RoomPanel extends LitElement {
     } else if (outcome.error === 'expired') {
       this.show({ tone: 'error', title: t('{what}: dropped', { what: outcome.action.label }), text: t('It waited too long to be sent.') });
     } else {
-      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: outcome.error.message, code: outcome.error.code });
+      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: refusalWords(outcome.error, this.stream.devices, outcome.action.path) });
     }
   }
 

@@ -1,5 +1,8 @@
+import { ZH_CN_HEALTH } from './zh-cn-health.js';
+
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
+  ...ZH_CN_HEALTH,
   'Action item': '待办事项',
   'Action items': '待办事项',
   '+{n} min': '+{n} 分',

@@ -67,7 +67,7 @@ it('a re-save the camera cannot picture keeps the preset and drops the outdated 
   const saved = await room.save('cam-rear', 2);
   expect(saved.status).toBe(200);
   expect(saved.thumbnail).toMatchObject({ taken: false, source: null, reason: 'failed', detail: expect.stringContaining('camera:') });
-  expect([...sim.ptz.presets.values()].map((p) => p.name)).toContain('Preset 2');
+  expect([...sim.ptz.presets.values()].map((p) => p.name)).toContain('Preset_2');
   expect((await room.device('cam-rear')).presetStills).toEqual([]);
   const res = await room.still('cam-rear', 2);
   expect(res.status).toBe(404);

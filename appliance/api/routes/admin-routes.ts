@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
+import type { SelfTestReport } from '../../meetings/self-test.js';
 import type { PanelServices } from '../../panel/panel-services.js';
 import { PANEL_LOCALES, type PanelLocale } from '../../panel/panel-settings.js';
 import type { Outbox } from '../../notify/outbox.js';
@@ -32,7 +33,19 @@ const SettingsSchema = Type.Object({
 });
 const OverviewSchema = Type.Object({
   devices: Type.Array(DeviceViewSchema),
-  selfTest: Type.Union([Type.Object({ id: Type.String(), at: Type.String(), passed: Type.Boolean(), failed: Type.Array(Type.String()) }), Type.Null()]),
+  selfTest: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      at: Type.String(),
+      passed: Type.Boolean(),
+      failed: Type.Array(Type.String()),
+      failures: Type.Array(
+        Type.Object({ deviceId: Type.String(), check: Type.String(), detail: Nullable(Type.String()), code: Nullable(Type.String()), advice: Nullable(Type.String()), nextStep: Nullable(Type.String()) }),
+        { description: 'Each failed check with its reason (detail, code) and what to do (advice key, nextStep in words)' },
+      ),
+    }),
+    Type.Null(),
+  ]),
   panels: Type.Array(PanelRecordSchema),
   waiting: Type.Array(
     Type.Object({
@@ -65,6 +78,9 @@ const OverviewSchema = Type.Object({
 });
 const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
 
+const selfTestFailures = (report: SelfTestReport) =>
+  report.results.filter((r) => !r.ok).map((r) => ({ deviceId: r.deviceId, check: r.check, detail: r.detail, code: r.code ?? null, advice: r.advice ?? null, nextStep: r.nextStep ?? null }));
+
 /** The admin view: devices and health, last self-test, logs, restart, paired panels, settings. Every route needs the admin session. */
 export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
   const { access } = panel;
@@ -80,7 +96,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     const test = core.meetings?.ctx.selfTests.latest();
     return {
       devices: core.devices.list(),
-      selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
+      selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))], failures: selfTestFailures(test) } : null,
       panels: access.panels.list(),
       waiting: access.pairing.waiting(),
       notifications: notificationsOverview(core.meetings?.outbox),

@@ -23,6 +23,7 @@ export const PanelInfoSchema = Type.Object(
     panelId: Type.Union([Type.String(), Type.Null()]),
     presets: Type.Array(Type.Object({ device: Type.String(), preset: Type.Integer(), name: Type.String(), nameZh: Type.Optional(Type.String()) })),
     previewCamera: Type.Union([Type.String(), Type.Null()], { description: 'The camera the live media preview shows (media.video.camera); null: no preview in this room' }),
+    faultsReported: Type.Optional(Type.Boolean({ description: 'The room reports device faults to facilities (it has an MQTT link to the fleet): the panel can say "facilities have been told"' })),
   },
   { $id: 'PanelInfo' },
 );
@@ -44,6 +45,7 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
       panelId: request.panelId,
       presets: core.config.panel?.presets ?? [],
       previewCamera: core.media?.settings.video.camera ?? null,
+      faultsReported: core.config.mqtt !== undefined,
     };
   });
 

@@ -17,7 +17,18 @@ const SelfTestSchema = Type.Object({
   meetingId: Type.Union([Type.String(), Type.Null()]),
   at: Type.String(),
   passed: Type.Boolean(),
-  results: Type.Array(Type.Object({ deviceId: Type.String(), check: Type.String(), ok: Type.Boolean(), ran: Type.Boolean(), detail: Type.Union([Type.String(), Type.Null()]) })),
+  results: Type.Array(
+    Type.Object({
+      deviceId: Type.String(),
+      check: Type.String({ description: 'reachable · power-on (waking as the start scene would failed) · answers · camera-home · display-power · mic-level' }),
+      ok: Type.Boolean(),
+      ran: Type.Boolean(),
+      detail: Type.Union([Type.String(), Type.Null()], { description: 'Why it failed, as the device or the room said it' }),
+      code: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The coded error behind a failure' })),
+      advice: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, as a stable key (check-link, check-config, check-login, power-on-failed, device-refused, no-answer, device-busy, mic-silent, try-again)' })),
+      nextStep: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, in words' })),
+    }),
+  ),
 });
 const Figures = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()]));
 

@@ -7,6 +7,8 @@ import type { RoomSelectDetail } from './fleet-room-tile.js';
 import { FleetStreamController } from './fleet-stream-controller.js';
 import './fleet-filter-bar.js';
 import './fleet-issue-list.js';
+import { storedOperatorName } from './fleet-operator-name.js';
+import './fleet-operator-name.js';
 import './fleet-room-detail.js';
 import './fleet-room-tile.js';
 
@@ -37,6 +39,8 @@ export class FleetDashboard extends LitElement {
   selected: string | undefined;
   busy = new Set<string>();
   message = '';
+  /** Who answers the issues (sent as `by`; the room's panel shows it). */
+  private operator = storedOperatorName();
   private readonly stream = new FleetStreamController(this);
 
   private visibleRooms(): FleetRoomSummary[] {
@@ -50,7 +54,7 @@ export class FleetDashboard extends LitElement {
     const { id, action } = e.detail;
     this.busy = new Set([...this.busy, id]);
     try {
-      this.stream.putIssue(await this.api.issueAction(id, action));
+      this.stream.putIssue(await this.api.issueAction(id, action, this.operator || undefined));
       this.message = '';
     } catch (err) {
       this.message = `Could not ${action}: ${(err as Error).message}`;
@@ -82,6 +86,7 @@ export class FleetDashboard extends LitElement {
           ${all.length === 0 ? html`<p class="more">No room has reported yet.</p>` : nothing}
         </section>
         <aside>
+          <fleet-operator-name @operator-change=${(e: CustomEvent<string>) => (this.operator = e.detail)}></fleet-operator-name>
           <fleet-issue-list .issues=${[...this.stream.issues.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt))} .busy=${this.busy} @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)}></fleet-issue-list>
           ${selected ? html`<fleet-room-detail .api=${this.api} .summary=${selected}></fleet-room-detail>` : nothing}
         </aside>

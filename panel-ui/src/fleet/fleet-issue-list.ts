@@ -6,6 +6,14 @@ export interface IssueActionDetail {
   action: 'acknowledge' | 'resolve';
 }
 
+/** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
+function roomNote(i: FleetIssue) {
+  if (i.roomSeenAt) return html`<div class="meta room seen" data-room="seen">The room's panel shows it (${new Date(i.roomSeenAt).toLocaleTimeString()})</div>`;
+  if (i.roomError) return html`<div class="meta room refused" data-room="refused">The room was not told: ${i.roomError}</div>`;
+  if (i.state === 'open') return nothing;
+  return html`<div class="meta room" data-room="telling">Telling the room…</div>`;
+}
+
 /** Open problem reports and help calls, newest first, with acknowledge / resolve. */
 export class FleetIssueList extends LitElement {
   static override properties = { issues: { attribute: false }, busy: { attribute: false } };
@@ -22,6 +30,8 @@ export class FleetIssueList extends LitElement {
     button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
     button:disabled { opacity: 0.5; cursor: default; }
     .empty { color: #a9b4c0; font-size: 0.9em; }
+    .room.seen { color: #8ce99a; }
+    .room.refused { color: #ffa8a8; }
   `;
 
   issues: FleetIssue[] = [];
@@ -42,6 +52,7 @@ export class FleetIssueList extends LitElement {
               (i) => html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state}>
                 <div><strong>${i.kind === 'help' ? 'Help call' : 'Problem'}</strong> in ${i.site}/${i.room}: ${i.summary}</div>
                 <div class="meta">${new Date(i.openedAt).toLocaleString()} · ${i.state}${i.acknowledgedBy ? ` by ${i.acknowledgedBy}` : ''}</div>
+                ${i.kind === 'help' ? roomNote(i) : nothing}
                 <div class="actions">
                   ${i.state === 'open' ? html`<button name="acknowledge" ?disabled=${this.busy.has(i.id)} @click=${() => this.act(i.id, 'acknowledge')}>Acknowledge</button>` : nothing}
                   <button name="resolve" ?disabled=${this.busy.has(i.id)} @click=${() => this.act(i.id, 'resolve')}>Resolve</button>

@@ -1,0 +1,46 @@
+/**
+ * What to do about a failed self-test check, for the admin view, the self-test API and the
+ * facilities email. `advice` is a stable key (the panel words it in its own languages);
+ * `nextStep` is the same advice in English for everything else.
+ */
+export type SelfTestAdvice = 'check-link' | 'check-config' | 'check-login' | 'power-on-failed' | 'device-refused' | 'no-answer' | 'device-busy' | 'mic-silent' | 'try-again';
+
+export const NEXT_STEPS: Record<SelfTestAdvice, string> = {
+  'check-link': 'Check that the device has power and that its cable or network is plugged in; the room reconnects by itself. If it stays offline, restart it under Devices.',
+  'check-config': "Correct the device's entry in the room's config (the detail names the field), then reload the config.",
+  'check-login': "The device refused the room's login: check the user name and password of the device in the room's config.",
+  'power-on-failed': 'The device did not power on: check its power supply, and that control while in standby is enabled in its own menu.',
+  'device-refused': 'The device refused the command: check that it is on and not busy (a menu open, another controller), then run the self-test again.',
+  'no-answer': 'The device did not answer in time: check its cable or network, then run the self-test again.',
+  'device-busy': 'The device was busy (warming up): run the self-test again in a minute.',
+  'mic-silent': 'The microphone hears nothing: check that it is connected, not muted on the device itself, and that its gain is up.',
+  'try-again': 'Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.',
+};
+
+/** The advice for a check that could not reach its device (by the device's status). */
+export function adviceForStatus(status: string): SelfTestAdvice {
+  if (status === 'bad_config') return 'check-config';
+  if (status === 'auth-failed') return 'check-login';
+  return 'check-link';
+}
+
+/** The advice for a check that ran and failed (by the check and the error's code). */
+export function adviceForError(check: string, code: string | null): SelfTestAdvice {
+  if (check === 'power-on') return code === 'ROOMCTL_E_DEVICE_BUSY' ? 'device-busy' : 'power-on-failed';
+  switch (code) {
+    case 'ROOMCTL_E_DEVICE_OFFLINE':
+    case 'ROOMCTL_E_CONNECT_FAILED':
+    case 'ROOMCTL_E_PORT_NOT_FOUND':
+      return 'check-link';
+    case 'ROOMCTL_E_DEVICE_AUTH':
+      return 'check-login';
+    case 'ROOMCTL_E_DEVICE_REJECTED':
+      return 'device-refused';
+    case 'ROOMCTL_E_DEVICE_BUSY':
+      return 'device-busy';
+    case 'ROOMCTL_E_DEVICE_TIMEOUT':
+      return 'no-answer';
+    default:
+      return check === 'mic-level' ? 'mic-silent' : 'try-again';
+  }
+}

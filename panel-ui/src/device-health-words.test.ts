@@ -1,0 +1,47 @@
+/**
+ * The words the panel uses for a device in trouble and for a refusal: every status of the
+ * vocabulary — and one it does not have yet — reads as a plain sentence with the device's
+ * name and counts as "cannot take commands" unless it is ok or degraded; every coded error
+ * of the catalog turns into words without a code or a path. (The Chinese side of each text
+ * is checked by panel-translations.test.ts beside this file.)
+ */
+import { describe, expect, it } from 'vitest';
+import { DEVICE_STATUSES } from '../../drivers/core/definition.js';
+import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
+import type { DeviceView } from '../../appliance/api/api-types.js';
+import { deviceProblem, isUsable, troubledDevices, whyUnavailable } from './device-health-words.js';
+import { refusalWords } from './refusal-words.js';
+
+const DEVELOPER_WORDS = /ROOMCTL_E_|PANEL_E_|\/tmp\/|\/dev\/|undefined|\{/;
+// Read as plain strings: the vocabulary may grow (a status added later must still read well).
+const STATUSES: string[] = [...DEVICE_STATUSES, 'auth-failed', 'some-status-from-the-future'];
+
+function device(status: string): DeviceView {
+  return { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', kind: 'camera', status: status as DeviceView['status'], since: '', detail: 'ROOMCTL_E_PORT_NOT_FOUND: /tmp/x/cam-front', state: {}, capabilities: [], actions: [] };
+}
+
+describe('panel device words', () => {
+  it('names every troubled status in a sentence, and only ok and degraded devices take commands', () => {
+    for (const status of STATUSES) {
+      const d = device(status);
+      expect(isUsable(d), status).toBe(status === 'ok' || status === 'degraded');
+      const words = deviceProblem(d, true);
+      expect(words, status).toMatch(/^Front camera /);
+      expect(words, status).not.toMatch(DEVELOPER_WORDS);
+      expect(whyUnavailable(d), status).not.toMatch(DEVELOPER_WORDS);
+    }
+    expect(deviceProblem(device('offline'), true)).toBe('Front camera is offline — facilities have been told.');
+    expect(deviceProblem(device('auth-failed'), false)).toBe('Front camera does not accept the room’s login — call facilities if you need it.');
+    expect(troubledDevices(STATUSES.map(device)).map((d) => d.status)).toEqual(STATUSES.filter((s) => s !== 'ok' && s !== 'connecting'));
+  });
+
+  it('turns every coded error into words without the code or a path', () => {
+    const codes = [...Object.keys(ERROR_CATALOG), 'PANEL_E_NETWORK', 'PANEL_E_BAD_RESPONSE'] as ErrorCode[];
+    for (const code of codes) {
+      const words = refusalWords({ code }, [device('offline')], '/api/v1/devices/cam-front/actions/preset.recall');
+      expect(words, code).not.toMatch(DEVELOPER_WORDS);
+      expect(words.length, code).toBeGreaterThan(10);
+    }
+    expect(refusalWords({ code: 'ROOMCTL_E_DEVICE_REJECTED' }, [device('ok')], '/api/v1/devices/cam-front/actions/preset.recall')).toBe('Front camera refused: it may be switched off or busy. Try again, or call for help.');
+  });
+});

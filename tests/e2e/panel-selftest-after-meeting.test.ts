@@ -1,0 +1,87 @@
+/**
+ * The pre-meeting self-test after a meeting has ended: the room's end scene left its
+ * cameras in standby (a VISCA camera then refuses to move: "not executable"). The self-test
+ * wakes what the start scene would wake before it tests, so healthy equipment passes; and
+ * when something really is wrong, the admin view and the self-test API say for every failed
+ * check why it failed and what to do next.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SelfTestReport } from '../../appliance/meetings/self-test.js';
+import { runScene } from '../../appliance/meetings/scenes.js';
+import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
+import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+
+const FLOW = 'selftest-after-meeting';
+const PIN = '135790';
+let room: TestRoom;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const statusOf = async (id: string) => ((await (await fetch(`${room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
+const allDevicesOk = async () => ((await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok');
+const latest = async () => (await (await fetch(`${room.baseUrl}/api/v1/selftests/latest`)).json()) as SelfTestReport;
+
+async function runSelfTestFromAdmin(): Promise<void> {
+  const before = (await fetch(`${room.baseUrl}/api/v1/selftests/latest`)).ok ? (await latest()).id : null;
+  await page.getByTestId('run-selftest').click();
+  await waitFor(async () => (await fetch(`${room.baseUrl}/api/v1/selftests/latest`)).ok && (await latest()).id !== before, 30_000, 'a new self-test report');
+  await waitFor(async () => !(await page.getByTestId('run-selftest').isDisabled()), 10_000, 'the admin view to show the report');
+}
+
+describe('panel: the self-test after a meeting wakes the cameras, and explains every failure', () => {
+  beforeAll(async () => {
+    buildPanelIfStale();
+    room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+    await waitFor(allDevicesOk, 30_000, 'every device of the room ok');
+    browser = await launchChromium();
+    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    await page.getByTestId('nav-admin').click();
+    for (const digit of PIN) await page.getByTestId(`pin-${digit}`).click();
+    await page.getByTestId('pin-ok').click();
+    await page.getByTestId('admin-tab-selftest').click();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  it('passes on healthy cameras the end scene put in standby, and leaves them awake', async () => {
+    const core = room.demo.appliance.core;
+    const ended = await runScene(core.devices, core.meetings!.ctx.endScene());
+    expect(ended.filter((s) => s.action === 'power' && s.params.on === false).map((s) => s.device)).toEqual(expect.arrayContaining(['cam-front', 'cam-side']));
+    expect(room.camera.camera.power).toBe('standby');
+
+    await runSelfTestFromAdmin();
+    const report = await latest();
+    expect(report.results.filter((r) => !r.ok)).toEqual([]);
+    expect(report.passed).toBe(true);
+    expect(report.results.find((r) => r.deviceId === 'cam-front' && r.check === 'camera-home')).toMatchObject({ ok: true });
+    expect(room.camera.camera.power).toBe('on');
+    expect(await page.getByTestId('selftest-outcome').textContent()).toContain('passed');
+    await captureStep(page, FLOW, '1-passed');
+  });
+
+  it('says for a failed check why it failed and what to do next, in the admin view and the API', async () => {
+    await room.demo.cameraLink.unplug();
+    await waitFor(async () => (await statusOf('cam-front')) !== 'ok', 15_000, 'the front camera offline');
+    await runSelfTestFromAdmin();
+
+    const failed = (await latest()).results.filter((r) => !r.ok);
+    expect(failed.map((r) => `${r.deviceId}:${r.check}`)).toEqual(['cam-front:reachable']);
+    expect(failed[0]).toMatchObject({ advice: 'check-link', nextStep: expect.stringContaining('cable or network is plugged in') });
+    expect(failed[0]!.detail).toMatch(/^offline: ./);
+
+    const failure = page.locator('[data-testid="selftest-failure"][data-device="cam-front"]');
+    await failure.waitFor();
+    expect(await page.getByTestId('selftest-outcome').textContent()).toContain('failed: Front camera');
+    expect(await failure.textContent()).toContain('Front camera · Connection');
+    expect(await failure.getByTestId('selftest-reason').textContent()).toBe(failed[0]!.detail);
+    expect(await failure.getByTestId('selftest-next').textContent()).toContain('Next step: Check that the device has power');
+    await captureStep(page, FLOW, '2-failure-explained');
+    await room.demo.cameraLink.replug();
+    expect(errors).toEqual([]);
+  });
+});
