@@ -5,6 +5,7 @@ import { RoomctlError } from '../drivers/core/errors.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
 import { ApplianceCore } from './appliance-core.js';
+import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
 import { RoomMute } from './room/room-mute.js';
 import type { RoomConfig } from './config/config-schema.js';
 import { DeviceHost } from './devices/device-host.js';
@@ -83,6 +84,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   // Meetings: schedule, rules, minutes; the room state comes from here.
   const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
   core.meetings = meetings;
+  clearMuteAfterMeetings(events, roomMute, config.meetings?.keepMuteAfterMeeting ?? false);
   // Preset thumbnails: a still of what the camera sees, taken after each preset.save.
   const stills = createPresetStills(config, { devices, bus: events, meetings, media: media?.service, log, noteStorageFailure: (err) => storage.noteFailure(err) });
   stills.start();

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../drivers/core/localized-text.js';
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { AnyDriverDefinition } from '../drivers/core/definition.js';
@@ -140,7 +141,7 @@ export function proposeDevices(findings: Finding[], answers: ProvisionAnswers, d
   const taken = new Set<string>();
   const devices: ProposedDevice[] = [];
   const drafts = findings.flatMap((f) => draftsOf(f, answers, notes));
-  const pending: { draft: Draft; driver: AnyDriverDefinition; fields: Record<string, unknown>; id?: string; name?: string }[] = [];
+  const pending: { draft: Draft; driver: AnyDriverDefinition; fields: Record<string, unknown>; id?: string; name?: LocalizedText }[] = [];
 
   for (const draft of drafts) {
     const driver = drivers.find((x) => x.id === draft.driver);

@@ -18,7 +18,10 @@ export interface ActionView {
 
 export interface DeviceView {
   id: string;
+  /** The name in English (or the one name the config gives): logs, MQTT, the fleet. */
   name: string;
+  /** The name in each of the panel's languages, when the config names the device per language. */
+  names?: { en: string; 'zh-CN': string };
   driver: string;
   kind: DeviceKind;
   status: DeviceStatus;

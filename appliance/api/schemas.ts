@@ -18,7 +18,8 @@ const StatusEnum = Type.Union(DEVICE_STATUSES.map((s) => Type.Literal(s)));
 export const DeviceViewSchema = Type.Object(
   {
     id: Type.String(),
-    name: Type.String(),
+    name: Type.String({ description: 'In English, or the one name the config gives' }),
+    names: Type.Optional(Type.Object({ en: Type.String(), 'zh-CN': Type.String() }, { description: 'Per language, when the config names the device so' })),
     driver: Type.String(),
     kind: Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k))),
     status: StatusEnum,

@@ -1,5 +1,6 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
+import { localizedText, type LocalizedText } from '../../drivers/core/localized-text.js';
 import { MeetingsSection } from '../meetings/meeting-config.js';
 import { NotificationsSection } from '../notify/notify-config.js';
 import { CalendarSection } from '../schedule/calendar-config.js';
@@ -104,7 +105,7 @@ export const LogSection = Type.Object(
 /** Fields every device entry has, whatever its driver. */
 export const DeviceBaseFields = {
   id: slug('Device id, unique in the room'),
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 80, description: 'Name people see on the panel' })),
+  name: Type.Optional(localizedText('Name people see on the panel: one, or one per language ({ en: "Front camera", zh-CN: "前置摄像头" })')),
 };
 
 export function deviceSchema(driver: AnyDriverDefinition): TObject {
@@ -148,7 +149,7 @@ export function exportedConfigSchema(drivers: readonly AnyDriverDefinition[]): T
 export interface DeviceConfig {
   id: string;
   driver: string;
-  name?: string;
+  name?: LocalizedText;
   [field: string]: unknown;
 }
 

@@ -62,7 +62,8 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     cleanups.push(() => pty.close());
     const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
     cleanups.push(() => camera.close());
-    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000 });
+    // Its inputs include network 2 (52), one the default list does not offer: the config names it.
+    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000, inputs: ['11', '12', '31', '32', '33', '51', '52'] });
     cleanups.push(() => display.close());
     const simulators = new Map<string, unknown>();
     const extraDevices = [];
@@ -87,17 +88,25 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
       // The test picture stands for what the front camera sees: its preset stills come from it.
       media: { ...DEMO_MEDIA, video: { ...DEMO_MEDIA.video, camera: 'cam-front' } },
       devices: [
-        { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
-        { id: 'display', name: 'Display', driver: 'pjlink', host: String(display.endpoint.host), port: Number(display.endpoint.port) },
+        // Names and inputs per language: what people see on the panel in English and in Chinese.
+        { id: 'cam-front', name: { en: 'Front camera', 'zh-CN': '前置摄像头' }, driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
+        {
+          id: 'display',
+          name: { en: 'Display', 'zh-CN': '显示屏' },
+          driver: 'pjlink',
+          host: String(display.endpoint.host),
+          port: Number(display.endpoint.port),
+          inputs: { '31': { en: 'Laptop (HDMI 1)', 'zh-CN': '笔记本（HDMI 1）' }, '32': { en: 'Room PC (HDMI 2)', 'zh-CN': '会议电脑（HDMI 2）' }, '33': 'HDMI 3', '11': { en: 'Computer (VGA)', 'zh-CN': '电脑（VGA）' }, '51': { en: 'Wireless', 'zh-CN': '无线投屏' }, '52': { en: 'Network', 'zh-CN': '网络' } },
+        },
         ...extraDevices,
       ],
       panel: {
         adminPin: String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)),
         presets: [
-          { device: 'cam-front', preset: 1, name: 'Whole room', nameZh: '全景' },
-          { device: 'cam-front', preset: 2, name: 'Table', nameZh: '会议桌' },
-          { device: 'cam-front', preset: 3, name: 'Presenter', nameZh: '演讲者' },
-          { device: 'cam-front', preset: 4, name: 'Whiteboard', nameZh: '白板' },
+          { device: 'cam-front', preset: 1, name: { en: 'Whole room', 'zh-CN': '全景' } },
+          { device: 'cam-front', preset: 2, name: { en: 'Table', 'zh-CN': '会议桌' } },
+          { device: 'cam-front', preset: 3, name: { en: 'Presenter', 'zh-CN': '演讲者' } },
+          { device: 'cam-front', preset: 4, name: { en: 'Whiteboard', 'zh-CN': '白板' } },
         ],
       },
     };

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
-import { actionsOf, DEVICE_STATUSES, type AnyDriverDefinition, type DeviceStatus, type DriverLogger } from '../../drivers/core/definition.js';
+import { namesOf, textIn } from '../../drivers/core/localized-text.js';
+import { capabilitiesOf, DEVICE_STATUSES, type AnyDriverDefinition, type DeviceStatus, type DriverLogger } from '../../drivers/core/definition.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../api/api-types.js';
 import type { DeviceConfig } from '../config/config-schema.js';
@@ -62,14 +63,19 @@ export class DeviceHost extends EventEmitter {
         probeTimeoutMs: options.probeTimeoutMs,
         createDriver: (ctx) => definition.create(config, ctx),
       });
-      const checks = new Map(actionsOf(definition).map((a) => [a.name, TypeCompiler.Compile(a.params)] as const));
+      // This device's capabilities: a display's inputs (codes and names) come from its config.
+      const capabilities = capabilitiesOf(definition, config);
+      const actions = capabilities.flatMap((c) => c.actions);
+      const checks = new Map(actions.map((a) => [a.name, TypeCompiler.Compile(a.params)] as const));
       const fixed = {
         id: config.id,
-        name: config.name ?? config.id,
+        // One string for logs, MQTT and the fleet (English first); every language's for the panel.
+        name: config.name ? textIn(config.name, 'en') : config.id,
+        ...(config.name && typeof config.name !== 'string' ? { names: namesOf(config.name) } : {}),
         driver: definition.id,
         kind: definition.kind,
-        capabilities: definition.capabilities.map((c) => (c.traits ? { name: c.name, traits: c.traits } : { name: c.name })),
-        actions: actionsOf(definition).map((a) => ({ name: a.name, description: a.description, params: a.params })),
+        capabilities: capabilities.map((c) => (c.traits ? { name: c.name, traits: c.traits } : { name: c.name })),
+        actions: actions.map((a) => ({ name: a.name, description: a.description, params: a.params })),
       };
       const hosted: HostedDevice = { config, definition, supervisor, checks, fixed };
       supervisor.on('status', () => this.emit('device', this.view(hosted)));

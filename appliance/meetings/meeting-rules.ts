@@ -3,6 +3,7 @@ import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { end, release } from './meeting-lifecycle.js';
 import type { Meeting } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
+import { sendDueMinutes } from './minutes-service.js';
 import { selfTestJob } from './selftest-job.js';
 
 /**
@@ -24,6 +25,11 @@ export function applyRules(ctx: MeetingContext): void {
     } catch (err) {
       ctx.log.error({ meeting: m.id, err: (err as Error).message }, 'meeting rule failed');
     }
+  }
+  try {
+    sendDueMinutes(ctx);
+  } catch (err) {
+    ctx.log.error({ err: (err as Error).message }, 'sending held minutes failed');
   }
 }
 

@@ -3,7 +3,7 @@ import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import type { Minutes } from './minutes-assemble.js';
 import type { ActionItem, ActionStatus, EntryKind, MinutesEntry } from './minutes-repository.js';
-import { assertMayRead, currentMinutes, isOrganiser, minutesExports, minutesSentAt, type MinutesReader } from './minutes-service.js';
+import { assertMayRead, currentMinutes, isOrganiser, minutesExports, minutesSendAt, minutesSentAt, storeMinutes, type MinutesReader } from './minutes-service.js';
 
 function meetingFor(ctx: MeetingContext, id: string): Meeting {
   const m = ctx.meetings.get(id);
@@ -11,67 +11,95 @@ function meetingFor(ctx: MeetingContext, id: string): Meeting {
   return m;
 }
 
-function closed(sentAt: string): RoomctlError {
-  return new RoomctlError('ROOMCTL_E_MEETING_STATE', `The minutes were sent at ${sentAt}; only the organiser amends them now, through the personal link in their minutes email`, { minutesSentAt: sentAt });
+export function minutesClosed(id: string, sentAt: string): RoomctlError {
+  return new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The minutes of meeting ${id} were sent at ${sentAt}; only the organiser amends them now, through the personal link in their minutes email`, { sentAt });
 }
 
 /**
- * May this reader write the meeting's minutes? Until they are sent, whoever may read them;
- * after, only the organiser (proven by their personal link), and it is an amendment: audited
- * as `amend.*`, and the stored minutes are assembled again so every reader sees it.
+ * Notes, decisions and action items can change until the minutes are sent, by whoever may
+ * read them. After, only the organiser (proven by their personal link) changes them, and it
+ * is an amendment: audited as `amend.*`; the meeting code and the room's token change nothing.
  */
 function writable(ctx: MeetingContext, id: string, reader: MinutesReader): { m: Meeting; amendment: boolean } {
   const m = meetingFor(ctx, id);
   if (m.status === 'released' || m.status === 'cancelled') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} was ${m.status}; it has no minutes`);
   const sentAt = minutesSentAt(ctx, m);
-  if (sentAt && !isOrganiser(m, reader)) throw closed(sentAt);
+  if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(id, sentAt);
   assertMayRead(ctx, m, reader);
   return { m, amendment: sentAt !== null };
 }
 
-function afterAmendment(ctx: MeetingContext, m: Meeting, amendment: boolean): void {
-  if (amendment) ctx.minutes.saveMinutes(m.id, currentMinutes(ctx, m), ctx.clock.now());
+/** Stored minutes (held for review, or amended once sent) are assembled again after each change, so every export shows it. */
+function afterChange(ctx: MeetingContext, m: Meeting): void {
+  if (ctx.minutes.storedMinutes(m.id)) storeMinutes(ctx, meetingFor(ctx, m.id));
+}
+
+const audited = (action: string, amendment: boolean) => (amendment ? `amend.${action}` : action);
+
+export function editEntry(ctx: MeetingContext, meetingId: string, kind: EntryKind, entryId: string, text: string | null, reader: MinutesReader): MinutesEntry | null {
+  const entry = ctx.minutes.entry(entryId);
+  if (!entry || entry.meetingId !== meetingId || entry.kind !== kind) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No ${kind} "${entryId}" in meeting ${meetingId}`);
+  const { m, amendment } = writable(ctx, meetingId, reader);
+  if (text === null) ctx.minutes.deleteEntry(entryId);
+  else ctx.minutes.updateEntry(entryId, text);
+  ctx.audit.record({ meetingId, action: audited(text === null ? `${kind}.delete` : `${kind}.edit`, amendment), who: reader.who ?? null, via: reader.via, detail: entryId }, ctx.clock.now());
+  afterChange(ctx, m);
+  return text === null ? null : stripMeeting(ctx.minutes.entry(entryId)!);
+}
+
+function stripMeeting(e: MinutesEntry & { meetingId: string }): MinutesEntry {
+  return { id: e.id, kind: e.kind, text: e.text, author: e.author, at: e.at };
+}
+
+export function deleteActionItem(ctx: MeetingContext, actionId: string, reader: MinutesReader): void {
+  const item = ctx.minutes.action(actionId);
+  if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
+  const { m, amendment } = writable(ctx, item.meetingId, reader);
+  ctx.minutes.deleteAction(actionId);
+  ctx.audit.record({ meetingId: item.meetingId, action: audited('action.delete', amendment), who: reader.who ?? null, via: reader.via, detail: actionId }, ctx.clock.now());
+  afterChange(ctx, m);
 }
 
 export function addEntry(ctx: MeetingContext, id: string, kind: EntryKind, text: string, author: string | undefined, reader: MinutesReader): MinutesEntry {
   const { m, amendment } = writable(ctx, id, reader);
   const entry = ctx.minutes.addEntry(id, kind, text, author, ctx.clock.now());
-  ctx.audit.record({ meetingId: id, action: amendment ? `amend.${kind}` : kind, who: reader.who ?? author ?? null, via: reader.via, detail: entry.id }, ctx.clock.now());
-  afterAmendment(ctx, m, amendment);
+  ctx.audit.record({ meetingId: id, action: audited(kind, amendment), who: reader.who ?? author ?? null, via: reader.via, detail: entry.id }, ctx.clock.now());
+  afterChange(ctx, m);
   return entry;
 }
 
 export function addActionItem(ctx: MeetingContext, id: string, input: { text: string; owner: string; ownerEmail?: string; deadline?: string }, reader: MinutesReader): ActionItem {
   const { m, amendment } = writable(ctx, id, reader);
   const item = ctx.minutes.addAction(id, input, ctx.clock.now());
-  ctx.audit.record({ meetingId: id, action: amendment ? 'amend.action.add' : 'action.add', who: reader.who ?? null, via: reader.via, detail: item.id }, ctx.clock.now());
-  afterAmendment(ctx, m, amendment);
+  ctx.audit.record({ meetingId: id, action: audited('action.add', amendment), who: reader.who ?? null, via: reader.via, detail: item.id }, ctx.clock.now());
+  afterChange(ctx, m);
   return item;
 }
 
-type ActionPatch = { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string };
-
 /**
- * Action items live on after the meeting: once the minutes are sent the room's credential
- * (the panel, an integration) may still move their status and deadline; what they say and
- * who owns them is the organiser's to amend; the meeting's code changes nothing any more.
+ * Action items live on after the meeting: once the minutes are sent their status and deadline
+ * still follow the work — moved by the room's token (the panel, an integration) or a personal
+ * link — while what they say and who owns them is the organiser's to amend; the meeting's
+ * code changes nothing any more.
  */
-export function updateActionItem(ctx: MeetingContext, actionId: string, patch: ActionPatch, reader: MinutesReader): ActionItem {
+export function updateActionItem(ctx: MeetingContext, actionId: string, patch: { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string }, reader: MinutesReader): ActionItem {
   const item = ctx.minutes.action(actionId);
   if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
+  const progressOnly = Object.keys(patch).every((k) => k === 'status' || k === 'deadline');
   const m = meetingFor(ctx, item.meetingId);
   const sentAt = minutesSentAt(ctx, m);
-  const progressOnly = Object.keys(patch).every((k) => k === 'status' || k === 'deadline');
-  const amendment = sentAt !== null && isOrganiser(m, reader);
-  if (sentAt && !amendment && !(reader.via === 'token' && progressOnly)) throw closed(sentAt);
+  let amendment = false;
+  if (!progressOnly) amendment = writable(ctx, item.meetingId, reader).amendment;
+  else if (sentAt && reader.via === 'meeting-code') throw minutesClosed(m.id, sentAt);
   assertMayRead(ctx, m, reader);
   const updated = ctx.minutes.update(actionId, patch, ctx.clock.now())!;
-  ctx.audit.record({ meetingId: item.meetingId, action: amendment ? 'amend.action.update' : 'action.update', who: reader.who ?? null, via: reader.via, detail: `${actionId}: ${JSON.stringify(patch)}` }, ctx.clock.now());
+  ctx.audit.record({ meetingId: item.meetingId, action: audited('action.update', amendment), who: reader.who ?? null, via: reader.via, detail: `${actionId}: ${JSON.stringify(patch)}` }, ctx.clock.now());
+  if (!sentAt || amendment) afterChange(ctx, m);
   return updated;
 }
 
 /** The minutes as stored at the end, or as they stand while the meeting runs. Every read is audited. */
-export function readMinutes(ctx: MeetingContext, id: string, reader: MinutesReader, format: 'json' | 'markdown' | 'ics' = 'json'): { minutes: Minutes; markdown: string; ics: string; final: boolean } {
+export function readMinutes(ctx: MeetingContext, id: string, reader: MinutesReader, format: 'json' | 'markdown' | 'ics' = 'json'): { minutes: Minutes; markdown: string; ics: string; final: boolean; sentAt: string | null; sendsAt: string | null } {
   const m = meetingFor(ctx, id);
   assertMayRead(ctx, m, reader);
   const stored = ctx.minutes.storedMinutes(id);
@@ -79,5 +107,6 @@ export function readMinutes(ctx: MeetingContext, id: string, reader: MinutesRead
   const minutes = stored ? { ...(stored.body as Minutes), actionItems: ctx.minutes.actions(id) } : currentMinutes(ctx, m);
   const files = minutesExports(ctx, minutes);
   ctx.audit.record({ meetingId: id, action: format === 'json' ? 'read' : `export.${format}`, who: reader.who ?? null, via: reader.via, detail: null }, ctx.clock.now());
-  return { minutes, markdown: files.markdown, ics: files.ics, final: stored !== undefined };
+  const sentAt = stored?.sentAt ?? null;
+  return { minutes, markdown: files.markdown, ics: files.ics, final: stored !== undefined, sentAt, sendsAt: stored && !sentAt ? minutesSendAt(ctx, m) : null };
 }

@@ -70,6 +70,27 @@ export class MinutesRepository {
       .all(meetingId, kind ?? null, kind ?? null) as MinutesEntry[];
   }
 
+  entry(id: string): (MinutesEntry & { meetingId: string }) | undefined {
+    return this.db.prepare('SELECT id, meeting_id AS meetingId, kind, text, author, at FROM minutes_entries WHERE id = ?').get(id) as (MinutesEntry & { meetingId: string }) | undefined;
+  }
+
+  updateEntry(id: string, text: string): void {
+    this.db.prepare('UPDATE minutes_entries SET text = ? WHERE id = ?').run(text, id);
+  }
+
+  deleteEntry(id: string): void {
+    this.db.prepare('DELETE FROM minutes_entries WHERE id = ?').run(id);
+  }
+
+  deleteAction(id: string): void {
+    this.db.prepare('DELETE FROM action_items WHERE id = ?').run(id);
+  }
+
+  /** Minutes assembled at the end and not sent yet (held for corrections). */
+  unsent(): string[] {
+    return (this.db.prepare('SELECT meeting_id AS id FROM minutes WHERE sent_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  }
+
   addAction(meetingId: string, input: { text: string; owner: string; ownerEmail?: string; deadline?: string }, at: Date): ActionItem {
     const id = randomUUID();
     const now = at.toISOString();

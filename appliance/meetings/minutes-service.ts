@@ -10,7 +10,7 @@ import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemb
  * (config token or paired panel), the meeting's code (its QR page), a personal link from the
  * minutes email (`who` is the email it was made for: proven, not claimed), or a rule.
  */
-export type MinutesReader = { via: 'token' | 'meeting-code' | 'rule'; who?: undefined } | { via: 'reader-link'; who: string };
+export type MinutesReader = { via: 'token' | 'meeting-code'; who?: undefined } | { via: 'rule'; who?: string } | { via: 'reader-link'; who: string };
 
 export function currentMinutes(ctx: MeetingContext, m: Meeting): Minutes {
   return assembleMinutes({
@@ -63,16 +63,37 @@ export function minutesExports(ctx: MeetingContext, min: Minutes): { markdown: s
   return { markdown: minutesMarkdown(min), json: `${JSON.stringify(min, null, 2)}\n`, ics: actionItemsIcs(min.actionItems, min.meeting.title, ctx.clock.now(), min.meeting.organiser) };
 }
 
+/** Assembles the minutes as they stand and stores them (at the end, and after each correction until they are sent). */
+export function storeMinutes(ctx: MeetingContext, m: Meeting): Minutes {
+  const min = currentMinutes(ctx, m);
+  ctx.minutes.saveMinutes(m.id, min, ctx.clock.now());
+  return min;
+}
+
 /**
- * At the end: assemble, store and send the minutes to attendees and absentees alike. People
- * who need a personal link get their own email carrying it: everyone, for a confidential
- * meeting; the organiser (who alone may amend the minutes once sent), for every meeting.
+ * At the end: assemble and store the minutes, and send them — at once, or after
+ * `meetings.minutesReviewMinutes` (a rule sends them then, or a person earlier), which leaves
+ * time to correct notes, decisions and action items from the panel or a phone.
  */
 export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
+  const min = storeMinutes(ctx, m);
+  ctx.audit.record({ meetingId: m.id, action: 'assemble', who: 'room', via: 'rule', detail: null }, ctx.clock.now());
+  if (ctx.rules.minutesReviewMinutes === 0) sendMinutes(ctx, m);
+  return min;
+}
+
+/** When held minutes go out by themselves: the review time after the end. */
+export function minutesSendAt(ctx: MeetingContext, m: Meeting): string | null {
+  if (!m.endedAt) return null;
+  return new Date(Date.parse(m.endedAt) + ctx.rules.minutesReviewMinutes * 60_000).toISOString();
+}
+
+/** Sends the minutes (assembled afresh, with every correction) to attendees and absentees alike; once. */
+export function sendMinutes(ctx: MeetingContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
   const now = ctx.clock.now();
-  const min = currentMinutes(ctx, m);
-  ctx.minutes.saveMinutes(m.id, min, now);
-  ctx.audit.record({ meetingId: m.id, action: 'assemble', who: 'room', via: 'rule', detail: null }, now);
+  const stored = ctx.minutes.storedMinutes(m.id);
+  if (stored?.sentAt) return stored.body as Minutes;
+  const min = storeMinutes(ctx, m);
   const files = minutesExports(ctx, min);
   const message = ctx.texts.minutes(min, [
     { filename: 'minutes.md', content: files.markdown, contentType: 'text/markdown; charset=utf-8' },
@@ -80,6 +101,8 @@ export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
     ...(min.actionItems.length ? [{ filename: 'action-items.ics', content: files.ics, contentType: 'text/calendar; charset=utf-8; component=VTODO' }] : []),
   ]);
   const recipients = minutesRecipients(ctx, m);
+  // Who needs a personal link gets an email of their own carrying it: everyone, for a
+  // confidential meeting; the organiser (who alone amends the minutes once sent), for every meeting.
   const organiser = m.organiser.email?.toLowerCase();
   const personal = m.confidentiality === 'confidential' ? recipients : recipients.filter((e) => e === organiser);
   const shared = recipients.filter((e) => !personal.includes(e));
@@ -90,6 +113,16 @@ export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
     ids.push(...ctx.notifier.notify({ ...message, text }, { emails: [email], groups: false }));
   }
   ctx.minutes.markMinutesSent(m.id, now);
-  ctx.audit.record({ meetingId: m.id, action: 'send', who: 'room', via: 'rule', detail: `${recipients.length} recipients (${personal.length} with a personal link), ${ids.length} outbox entries` }, now);
+  ctx.audit.record({ meetingId: m.id, action: 'send', who: by.who ?? null, via: by.via, detail: `${recipients.length} recipients (${personal.length} with a personal link), ${ids.length} outbox entries` }, now);
   return min;
+}
+
+/** The rule: held minutes whose review time is over go out. */
+export function sendDueMinutes(ctx: MeetingContext): void {
+  const now = ctx.clock.now().getTime();
+  for (const id of ctx.minutes.unsent()) {
+    const m = ctx.meetings.get(id);
+    const at = m && minutesSendAt(ctx, m);
+    if (m && at && Date.parse(at) <= now) sendMinutes(ctx, m);
+  }
 }

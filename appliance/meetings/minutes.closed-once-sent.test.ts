@@ -20,7 +20,7 @@ it('once the minutes are sent the meeting code adds nothing; the organiser amend
   expect(sent.map((e) => e.recipients).sort()).toEqual([['alice@example.com'], ['bob@example.com']]);
   expect(sent.find((e) => e.recipients[0] === 'alice@example.com')!.message.text).toContain(`reader=${ctx.readerLinks.tokenFor(m.id, 'alice@example.com')}`);
 
-  const closed = expect.objectContaining({ code: 'ROOMCTL_E_MEETING_STATE' });
+  const closed = expect.objectContaining({ code: 'ROOMCTL_E_MINUTES_SENT' });
   expect(() => addEntry(ctx, m.id, 'decision', 'Cancel the budget', 'Mallory', { via: 'meeting-code' })).toThrow(closed);
   expect(() => addActionItem(ctx, m.id, { text: 'Wire money', owner: 'Mallory' }, { via: 'meeting-code' })).toThrow(closed);
   expect(() => updateActionItem(ctx, item.id, { status: 'done' }, { via: 'meeting-code' })).toThrow(closed);

@@ -52,7 +52,7 @@ it('confidential minutes go to participants only, each with a personal link; onl
     'denied:-:token',
     'denied:-:meeting-code',
     'export.markdown:hr@example.com:reader-link',
-    'amend.action.update:ceo@example.com:reader-link',
+    'action.update:ceo@example.com:reader-link',
     'read:ceo@example.com:reader-link',
   ]);
 });

@@ -1,3 +1,4 @@
+import { localizedText } from '../../drivers/core/localized-text.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { PIN_HASH_PATTERN } from './pin-hash.js';
 
@@ -26,8 +27,8 @@ export const PanelSection = Type.Object(
           {
             device: Type.String({ minLength: 1, description: 'Camera device id' }),
             preset: Type.Integer({ minimum: 1, maximum: 255 }),
-            name: Type.String({ minLength: 1, maxLength: 40, description: 'What the button says, e.g. "Whole room"' }),
-            nameZh: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'The button in Chinese (zh-CN)' })),
+            name: localizedText('What the button says: "Whole room", or per language { en: "Whole room", zh-CN: "全景" }', 40),
+            nameZh: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'The button in Chinese (zh-CN); the same as name: { zh-CN: … }' })),
           },
           { additionalProperties: false },
         ),

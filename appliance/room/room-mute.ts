@@ -11,13 +11,14 @@ export interface MuteDevices {
   execute(id: string, action: string, params: unknown): Promise<unknown>;
 }
 
-export type MuteSource = { kind: 'panel' } | { kind: 'device'; deviceId: string } | { kind: 'start' };
+/** Who changed the mute: a person on the panel or API, a device's own button, the appliance's start, or the end of a meeting (`scene`). */
+export type MuteSource = { kind: 'panel' } | { kind: 'device'; deviceId: string } | { kind: 'start' } | { kind: 'scene' };
 
 export interface RoomMuteView {
   on: boolean;
   /** ISO time of the last change. */
   since: string;
-  /** Who changed it last: `panel`, `start`, or a device id. */
+  /** Who changed it last: `panel`, `start`, `scene` (a meeting ended), or a device id. */
   source: string;
   /** Each mute-capable device: what it last reported and whether it agrees. */
   devices: Array<{ id: string; reported: boolean | null; agrees: boolean; pending: boolean }>;

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Capability } from './definition.js';
+import type { LocalizedNames } from './localized-text.js';
 
 /**
  * Composable capabilities. Shared action names (README, Interfaces): power {on}, move {pan,tilt,zoom},
@@ -60,12 +61,14 @@ export function ptz(options: PtzOptions): Capability {
 export interface InputOptions {
   /** Input names the device accepts, e.g. PJLink codes "31" or names "hdmi1". */
   inputs: readonly string[];
+  /** What people call each input, per language (the config's `inputs`), for the panel. */
+  labels?: Record<string, LocalizedNames>;
 }
 
 export function input(options: InputOptions): Capability {
   return {
     name: 'input',
-    traits: { inputs: options.inputs },
+    traits: options.labels && Object.keys(options.labels).length > 0 ? { inputs: options.inputs, labels: options.labels } : { inputs: options.inputs },
     actions: [
       {
         name: 'input',

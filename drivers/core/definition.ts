@@ -1,5 +1,6 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { RoomctlError } from './errors.js';
+import type { LocalizedText } from './localized-text.js';
 
 /** One status vocabulary for every device, everywhere (API, panel, MQTT, store). */
 export const DEVICE_STATUSES = ['connecting', 'ok', 'degraded', 'offline', 'bad_config'] as const;
@@ -60,7 +61,8 @@ export interface DeviceDriver {
 export interface DeviceBaseConfig {
   id: string;
   driver: string;
-  name?: string;
+  /** One name, or one per language (`{ en, zh-CN }`). */
+  name?: LocalizedText;
 }
 
 /**
@@ -77,8 +79,8 @@ export interface DriverDefinition<S extends TObject = TObject> {
   capabilities: Capability[];
   /**
    * The capabilities of one configured device, when they depend on its config (a VISCA
-   * model's preset range); `capabilities` otherwise, which must admit every config's values.
-   * Listings and action schemas of a device read `capabilitiesOf(definition, config)`.
+   * model's preset range, a display's `inputs` list and their names); `capabilities`
+   * otherwise. Listings and action schemas of a device read `capabilitiesOf(definition, config)`.
    */
   capabilitiesFor?(config: Static<S> & DeviceBaseConfig): Capability[];
   /** How often the host probes the device when nothing else happens (ms). */

@@ -37,6 +37,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_MEETING_NOT_FOUND: { http: 404, hint: 'GET /api/v1/meetings lists the meetings of this room.' },
   ROOMCTL_E_BOOKING_CONFLICT: { http: 409, hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.' },
   ROOMCTL_E_MEETING_STATE: { http: 409, hint: 'The meeting is not in a state that allows this (see its status).' },
+  ROOMCTL_E_MINUTES_SENT: { http: 409, hint: 'The minutes went out to everyone; only the organiser amends them now, through the personal link in their minutes email.' },
   ROOMCTL_E_DOOR_CODE_EXPIRED: { http: 401, hint: 'The code from the QR code on the door has expired: scan the QR code on the door again.' },
   // 429: the request was fine, this code has just been used enough (a fresh scan gives a new one).
   ROOMCTL_E_DOOR_CODE_USED_UP: { http: 429, hint: 'This QR code has made as many bookings as one code may: scan the QR code on the door again in a few minutes.' },

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { input, mute, power, volume } from '../core/capabilities.js';
 import { defineDriver, type Capability } from '../core/definition.js';
+import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
 
@@ -13,6 +14,10 @@ export const lgConfig = Type.Object(
     port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/serial/by-id/usb-FTDI_...' }),
     baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on LG displays).' })),
     setId: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 1, description: 'The display\'s Set ID.' })),
+    inputs: displayInputsConfig(
+      Type.String({ pattern: `^(${Object.keys(LG_INPUTS).join('|')})$`, description: 'LG input name' }),
+      `Inputs offered on the panel, with the name people know each by: { "hdmi1": "Laptop", "hdmi2": { en: "Room PC", zh-CN: "会议电脑" } }, or a list; defaults to all of ${Object.keys(LG_INPUTS).join(', ')}.`,
+    ),
   },
   { additionalProperties: false },
 );
@@ -24,6 +29,9 @@ export const lgDriver = defineDriver({
   description: 'LG commercial displays over RS-232: power, input, volume, mute, status.',
   config: lgConfig,
   capabilities: [power(), input({ inputs: Object.keys(LG_INPUTS) }), volume(), mute(), lgStatus()],
+  capabilitiesFor(config) {
+    return [power(), input(displayInputs(config.inputs, Object.keys(LG_INPUTS))), volume(), mute(), lgStatus()];
+  },
   probeIntervalMs: 5000,
   create(config, ctx) {
     return new LgDriver({ port: config.port, baudRate: config.baudRate, setId: config.setId }, ctx);

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { input, mute, power, volume } from '../core/capabilities.js';
 import { defineDriver, type Capability } from '../core/definition.js';
+import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
 import { PJLINK_PORT } from './pjlink-codec.js';
 import { PjlinkDriver } from './pjlink-driver.js';
 
@@ -36,7 +37,10 @@ export const pjlinkConfig = Type.Object(
     host: Type.String({ minLength: 1, description: 'Address of the display or projector on the room network.' }),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: PJLINK_PORT, description: 'PJLink TCP port (4352 on every display we know).' })),
     password: Type.Optional(Type.String({ description: 'PJLink password, when the display has authentication on.' })),
-    inputs: Type.Optional(Type.Array(inputCode, { minItems: 1, uniqueItems: true, description: 'Input codes offered on the panel; defaults to 11, 12, 31, 32, 33, 51.' })),
+    inputs: displayInputsConfig(
+      inputCode,
+      'Inputs offered on the panel, by PJLink code, with the name people know each by: { "31": "Laptop (HDMI 1)", "52": { en: "Network", zh-CN: "网络" } }, or a list of codes. Defaults to 11, 12, 31, 32, 33, 51.',
+    ),
     readyTimeoutMs: Type.Optional(
       Type.Integer({ minimum: 1000, maximum: 300_000, default: 60_000, description: 'How long a command waits for the display to finish warming up or cooling down.' }),
     ),
@@ -45,10 +49,7 @@ export const pjlinkConfig = Type.Object(
   { additionalProperties: false },
 );
 
-/**
- * Capabilities come from the definition, before any config is read, so the input list here is
- * the default one; a config's `inputs` narrows what the driver accepts at run time.
- */
+/** Each display's input capability (codes and names) is built from its config's `inputs`, else the default list. */
 export const pjlinkDriver = defineDriver({
   id: 'pjlink',
   kind: 'display',
@@ -56,6 +57,9 @@ export const pjlinkDriver = defineDriver({
   description: 'Projectors and flat panels speaking PJLink class 1 or 2 over TCP 4352: power, input, audio/video mute, volume (class 2) and lamp/fan/filter health.',
   config: pjlinkConfig,
   capabilities: [power(), input({ inputs: DEFAULT_PJLINK_INPUTS }), mute(), volume(), pjlinkStatus()],
+  capabilitiesFor(config) {
+    return [power(), input(displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS)), mute(), volume(), pjlinkStatus()];
+  },
   probeIntervalMs: 5000,
   create(config, ctx) {
     return new PjlinkDriver(
@@ -63,7 +67,7 @@ export const pjlinkDriver = defineDriver({
         host: config.host,
         port: config.port,
         password: config.password,
-        inputs: config.inputs,
+        inputs: config.inputs ? displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS).inputs : undefined,
         readyTimeoutMs: config.readyTimeoutMs,
         volumeSteps: config.volumeSteps,
       },

@@ -40,31 +40,32 @@ export class CameraControl extends LitElement {
         gap: 0.6em;
         align-content: start;
       }
+      /* Cameras, joystick, presets: the camera list on top (beside, on short panels), then the
+         joystick with its zoom keys beside the presets. The list stays usable when the
+         camera's own controls are not (inert). */
+      .layout {
+        display: grid;
+        gap: 0.6em 0.8em;
+        align-items: start;
+      }
+      .body {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        gap: 0.6em 0.8em;
+        align-items: start;
+      }
       .chips {
         display: flex;
         gap: 0.4em;
         overflow-x: auto;
       }
+      /* A long camera name takes two lines rather than being cut. */
       .chips button {
         flex: none;
-        white-space: nowrap;
+        max-width: 11em;
+        line-height: 1.15;
         padding: 0.2em 0.7em;
         font-size: 0.9em;
-      }
-      .body {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr);
-        gap: 0.8em;
-        align-items: start;
-      }
-      @media (max-width: 520px) {
-        .body {
-          grid-template-columns: 1fr;
-          justify-items: center;
-        }
-        .side {
-          width: 100%;
-        }
       }
       .side {
         display: grid;
@@ -93,7 +94,7 @@ export class CameraControl extends LitElement {
         font-size: 1.3em;
       }
       .zoom button.home {
-        font-size: 0.9em;
+        font-size: 0.8em;
       }
       preset-tiles {
         --tile-min: 6.2em;
@@ -107,14 +108,9 @@ export class CameraControl extends LitElement {
         opacity: 0.4;
         filter: grayscale(1);
       }
-      @media (max-height: 560px) {
-        ptz-joystick {
-          --size: 140px;
-        }
-        preset-tiles {
-          --tile-min: 5.6em;
-        }
-        /* Short panels: the zoom keys stand beside the joystick, not under it. */
+      /* Short panels (1024×600, 800×480) and narrow ones (480 wide): the zoom keys stand beside
+         the joystick, not under it, and the picture follows below both. */
+      @media (max-height: 640px), (max-width: 560px) {
         .stick {
           grid-template-columns: auto auto;
           align-items: center;
@@ -123,6 +119,49 @@ export class CameraControl extends LitElement {
         .zoom {
           grid-template-columns: 1fr;
           width: auto;
+        }
+        .stick camera-preview {
+          grid-column: 1 / -1;
+        }
+        preset-tiles {
+          --tile-min: 5.4em;
+          --thumb-max: 6em;
+        }
+      }
+      /* Short landscape panels: the camera list becomes a column on the left, so the whole
+         joystick and every preset fit under the tabs. */
+      @media (max-height: 640px) and (orientation: landscape) {
+        .layout.multi {
+          grid-template-columns: minmax(0, 8.5em) minmax(0, 1fr);
+        }
+        .chips {
+          flex-direction: column;
+          overflow: visible;
+        }
+        .chips button {
+          max-width: none;
+        }
+      }
+      @media (max-height: 560px) {
+        ptz-joystick {
+          --size: 140px;
+        }
+        preset-tiles {
+          --tile-min: 4.6em;
+          --thumb-max: 4.4em;
+        }
+      }
+      /* Narrow portrait: one column, the joystick row then the presets. */
+      @media (max-width: 560px) {
+        .body {
+          grid-template-columns: minmax(0, 1fr);
+          justify-items: center;
+        }
+        .side {
+          width: 100%;
+        }
+        preset-tiles {
+          --tile-min: 4.2em;
         }
       }
     `,
@@ -159,12 +198,13 @@ export class CameraControl extends LitElement {
     // What the camera sees, under the joystick that steers it (the room's media picture shows one camera).
     const preview = camera.id === this.previewCamera ? html`<camera-preview .api=${this.api} label=${t('What {name} sees, live', { name: camera.name })}></camera-preview>` : nothing;
     return html`
+      ${usable ? nothing : html`<p class="problem" role="status" data-testid="camera-unavailable">${whyUnavailable(camera)}</p>`}
+      <div class="layout ${this.cameras.length > 1 ? 'multi' : ''}">
       ${this.cameras.length > 1
         ? html`<div class="chips" role="group" aria-label=${t('Camera')}>
             ${this.cameras.map((c) => html`<button type="button" data-testid=${`camera-${c.id}`} aria-pressed=${String(c.id === camera.id)} @click=${() => this.pick(c.id)}>${c.name}</button>`)}
           </div>`
         : nothing}
-      ${usable ? nothing : html`<p class="problem" role="status" data-testid="camera-unavailable">${whyUnavailable(camera)}</p>`}
       <div class="body" ?inert=${!usable} aria-disabled=${usable ? nothing : 'true'} data-testid="camera-body">
         ${actions.has('move')
           ? html`<div class="stick">
@@ -193,6 +233,7 @@ export class CameraControl extends LitElement {
               ></preset-tiles>`
             : nothing}
         </div>
+      </div>
       </div>
       ${this.problem ? html`<p class="problem" role="status" data-testid="camera-problem">${this.problem}</p>` : nothing}
     `;

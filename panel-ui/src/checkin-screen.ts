@@ -32,27 +32,54 @@ export class CheckinScreen extends LitElement {
   static override styles = [
     panelStyles,
     css`
+      /* The screen never scrolls as a whole: the list of names scrolls in its own box, so
+         start, the walk-in check-in and "free the room" stay on screen however many people
+         are invited and however long their names. */
       :host {
         display: grid;
         grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
-        gap: 1em;
-        align-content: start;
-      }
-      @media (orientation: portrait) {
-        :host {
-          grid-template-columns: 1fr;
-        }
+        grid-template-rows: auto minmax(0, 1fr) auto;
+        grid-template-areas: 'head side' 'people side' 'walkin side';
+        gap: 0.6em 1em;
+        height: 100%;
+        min-height: 0;
       }
       .head {
+        grid-area: head;
         display: grid;
         gap: 0.3em;
       }
+      .people-box {
+        grid-area: people;
+        display: flex;
+        flex-direction: column;
+        gap: 0.3em;
+        min-height: 0;
+      }
+      .walkin {
+        grid-area: walkin;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.5em;
+        align-items: end;
+      }
+      .side {
+        grid-area: side;
+        display: grid;
+        gap: 0.8em;
+        align-content: start;
+      }
       h2 {
         font-size: 1.5em;
+        line-height: 1.15;
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+        overflow-wrap: anywhere;
       }
       .when {
-        font-size: 0.6em;
-        font-weight: 400;
+        font-size: 0.9em;
         white-space: nowrap;
       }
       h3 {
@@ -63,7 +90,7 @@ export class CheckinScreen extends LitElement {
       }
       .countdown {
         border-radius: 16px;
-        padding: 0.6em 0.9em;
+        padding: 0.5em 0.9em;
         background: #4a3a0c;
         border: 2px solid var(--soon);
         color: #ffe8a3;
@@ -75,14 +102,31 @@ export class CheckinScreen extends LitElement {
       }
       .people {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
         gap: 0.5em;
+        align-content: start;
+        /* Rows as tall as their names, even while the list scrolls (a minmax() row would
+           stay at its minimum once the list is fuller than its box). */
+        grid-auto-rows: max-content;
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        min-height: 56px;
       }
+      /* A long name (28 characters and more) wraps inside its button, never out of it. */
       .people button {
         text-align: start;
-        display: flex;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
         align-items: center;
         gap: 0.5em;
+        font-size: 0.9em;
+        line-height: 1.15;
+        min-width: 0;
+        padding: 0.15em 0.6em;
+      }
+      .people button .who {
+        min-width: 0;
+        overflow-wrap: anywhere;
       }
       .people button.here {
         background: #1d4d2b;
@@ -90,11 +134,8 @@ export class CheckinScreen extends LitElement {
       }
       .mark {
         font-size: 1.2em;
-      }
-      .side {
-        display: grid;
-        gap: 0.8em;
-        align-content: start;
+        line-height: 1;
+        flex: none;
       }
       .start {
         min-height: 80px;
@@ -110,15 +151,24 @@ export class CheckinScreen extends LitElement {
         height: 112px;
         flex: none;
       }
-      .walkin {
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0.5em;
-        align-items: end;
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto auto minmax(0, 1fr) auto;
+          grid-template-areas: 'head' 'side' 'people' 'walkin';
+        }
+        .side {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        }
+        .side .qr {
+          grid-column: 1 / -1;
+          order: 1;
+        }
       }
-      @media (max-height: 560px) {
+      @media (max-height: 640px) {
         h2 {
-          font-size: 1.3em;
+          font-size: 1.25em;
+          -webkit-line-clamp: 1;
         }
         .start {
           min-height: 60px;
@@ -126,9 +176,31 @@ export class CheckinScreen extends LitElement {
         .head {
           gap: 0.2em;
         }
+        .countdown {
+          padding: 0.3em 0.7em;
+        }
+        .people button {
+          font-size: 0.8em;
+        }
         qr-code {
           width: 88px;
           height: 88px;
+        }
+        .side {
+          gap: 0.5em;
+        }
+      }
+      @media (max-width: 560px) {
+        .start {
+          min-height: 56px;
+          font-size: 1.1em;
+        }
+        qr-code {
+          width: 88px;
+          height: 88px;
+        }
+        .qr p {
+          font-size: 0.85em;
         }
       }
     `,
@@ -161,7 +233,8 @@ export class CheckinScreen extends LitElement {
     const started = Date.parse(m.start) <= serverNow();
     return html`
       <div class="head">
-        <h2 data-testid="checkin-title">${m.hidden ? t('Private meeting') : m.title} <span class="muted when">${i18n.time(m.start)} – ${i18n.time(m.end)}</span></h2>
+        <h2 data-testid="checkin-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
+        <p class="muted when">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
         ${nobody
           ? html`<p class="countdown" role="timer" data-testid="auto-release" aria-live="off">
               ${started
@@ -169,16 +242,18 @@ export class CheckinScreen extends LitElement {
                 : html`${t('Check in when you arrive; the room is released {n} after the start if nobody does.', { n: i18n.duration((Date.parse(m.autoReleaseAt) - Date.parse(m.start)) / 1000) })}`}
             </p>`
           : html`<p data-testid="present-count">${t('{here} here, {missing} missing', { here: this.checkIns.length || m.checkIns, missing: missing.length })}</p>`}
+      </div>
+      <div class="people-box">
         <h3>${t('Tap your name to check in')}</h3>
         <div class="people" role="group" aria-label=${t('Invited people')}>
           ${invited.map((a) => this.person(a, here.has(keyOf(a))))}
-          ${walkIns.map((c) => html`<button type="button" class="here" disabled aria-label=${t('{name}, checked in', { name: c.name ?? c.email ?? '' })}><span class="mark" aria-hidden="true">✓</span>${c.name ?? c.email}</button>`)}
+          ${walkIns.map((c) => html`<button type="button" class="here" disabled aria-label=${t('{name}, checked in', { name: c.name ?? c.email ?? '' })}><span class="mark" aria-hidden="true">✓</span><span class="who">${c.name ?? c.email}</span></button>`)}
         </div>
-        <form class="walkin" @submit=${this.checkInWalkIn}>
-          <label>${t('Not on the list? Your name')}<input name="walkin" autocomplete="off" .value=${this.walkIn} @input=${(e: Event) => (this.walkIn = (e.target as HTMLInputElement).value)} /></label>
-          <button type="submit" ?disabled=${!this.walkIn.trim()}>${t('Check in')}</button>
-        </form>
       </div>
+      <form class="walkin" @submit=${this.checkInWalkIn}>
+        <label>${t('Not on the list? Your name')}<input name="walkin" autocomplete="off" .value=${this.walkIn} @input=${(e: Event) => (this.walkIn = (e.target as HTMLInputElement).value)} /></label>
+        <button type="submit" data-testid="walkin-checkin" ?disabled=${!this.walkIn.trim()}>${t('Check in')}</button>
+      </form>
       <div class="side">
         <button type="button" class="primary start" data-testid="start-meeting" @click=${() => this.start(m.id)}>${t('Start meeting')}</button>
         <div class="card qr">
@@ -201,7 +276,7 @@ export class CheckinScreen extends LitElement {
       ?disabled=${isHere}
       @click=${() => this.checkIn({ ...(a.email ? { email: a.email } : { name }), method: 'tap' }, name)}
     >
-      <span class="mark" aria-hidden="true">${isHere ? '✓' : '○'}</span>${name}
+      <span class="mark" aria-hidden="true">${isHere ? '✓' : '○'}</span><span class="who">${name}</span>
     </button>`;
   }
 

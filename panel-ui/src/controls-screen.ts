@@ -63,8 +63,9 @@ export class ControlsScreen extends LitElement {
       .tabs {
         display: none;
       }
-      /* Small panels: one half at a time, chosen with the two tabs on top. */
-      @media (max-height: 560px), (max-width: 700px) {
+      /* Small panels, and any panel on its side: one half at a time, chosen with the two tabs
+         on top (stacked, the displays would push the joystick under the bar). */
+      @media (max-height: 640px), (max-width: 700px), (orientation: portrait) {
         :host {
           grid-template-columns: 1fr;
         }
@@ -100,9 +101,15 @@ export class ControlsScreen extends LitElement {
       }
       .inputs {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(5.2em, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(6.4em, 1fr));
         gap: 0.4em;
         margin-top: 0.5em;
+      }
+      /* Inputs carry the names the config gives them ("Laptop (HDMI 1)"): smaller words, two lines at most. */
+      .inputs button {
+        font-size: 0.85em;
+        line-height: 1.15;
+        padding: 0.2em 0.4em;
       }
     `,
   ];
@@ -175,7 +182,7 @@ export class ControlsScreen extends LitElement {
       ${off ? html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>` : nothing}
       ${inputs.length > 0
         ? html`<div class="inputs" role="group" aria-label=${t('Input of {name}', { name: d.name })}>
-            ${inputs.map((i) => html`<button type="button" ?disabled=${off} aria-pressed=${input === undefined ? nothing : String(input === i)} @click=${() => this.run(d, 'input', { input: i }, `${d.name}: ${inputLabel(i)}`)}>${inputLabel(i)}</button>`)}
+            ${inputs.map((i) => html`<button type="button" ?disabled=${off} aria-pressed=${input === undefined ? nothing : String(input === i)} @click=${() => this.run(d, 'input', { input: i }, `${d.name}: ${inputLabel(i, d)}`)}>${inputLabel(i, d)}</button>`)}
           </div>`
         : nothing}
     </section>`;

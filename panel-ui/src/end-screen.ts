@@ -1,9 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { ProblemCategory } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
+import './end-summary.js';
 
 const CATEGORIES: { id: ProblemCategory; label: string }[] = [
   { id: 'camera', label: 'Camera' },
@@ -14,10 +16,15 @@ const CATEGORIES: { id: ProblemCategory; label: string }[] = [
   { id: 'other', label: 'Other' },
 ];
 
-/** After the meeting: rate the room 1–5 and report what did not work, in two touches. */
+/**
+ * After the meeting: first its summary (decisions, action items, who came, the minutes' QR
+ * code), then rate the room 1–5 and report what did not work, in two touches.
+ */
 export class EndScreen extends LitElement {
   static override properties = {
     meetingId: { type: String, attribute: 'meeting-id' },
+    api: { attribute: false },
+    step: { state: true },
     rating: { state: true },
     problems: { state: true },
     sent: { state: true },
@@ -33,6 +40,15 @@ export class EndScreen extends LitElement {
         max-width: 60em;
         margin: 0 auto;
         width: 100%;
+      }
+      :host([summary]) {
+        display: block;
+        max-width: none;
+        height: 100%;
+        min-height: 0;
+      }
+      end-summary {
+        height: 100%;
       }
       h2 {
         font-size: 1.6em;
@@ -96,6 +112,8 @@ export class EndScreen extends LitElement {
   ];
 
   declare meetingId: string;
+  declare api: ApiClient | null;
+  declare step: 'summary' | 'rate';
   declare rating: number | null;
   declare problems: ProblemCategory[];
   declare sent: boolean;
@@ -104,12 +122,24 @@ export class EndScreen extends LitElement {
   constructor() {
     super();
     this.meetingId = '';
+    this.api = null;
+    this.step = 'summary';
     this.rating = null;
     this.problems = [];
     this.sent = false;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('meetingId')) this.step = 'summary';
+    this.toggleAttribute('summary', this.showsSummary);
+  }
+
+  private get showsSummary(): boolean {
+    return this.step === 'summary' && !!this.meetingId && !!this.api?.token;
+  }
+
   override render() {
+    if (this.showsSummary) return html`<end-summary meeting-id=${this.meetingId} .api=${this.api} @summary-done=${() => (this.step = 'rate')}></end-summary>`;
     if (this.sent) {
       return html`<h2 data-testid="thanks">${t('Thank you!')}</h2>
         <p>${this.problems.length > 0 ? t('Facilities have your report.') : t('Your rating helps us keep the room in shape.')}</p>
@@ -117,7 +147,7 @@ export class EndScreen extends LitElement {
     }
     const words = [t('Bad'), t('Poor'), t('Fair'), t('Good'), t('Great')];
     return html`
-      <h2>${t('The meeting has ended. How was the room?')}</h2>
+      <h2>${t('How was the room?')}</h2>
       <div class="stars" role="radiogroup" aria-label=${t('Rating')}>
         ${[1, 2, 3, 4, 5].map(
           (n) => html`<button type="button" role="radio" aria-checked=${String(this.rating === n)} aria-pressed=${String(this.rating !== null && n <= this.rating)} data-testid=${`rate-${n}`} aria-label=${t('{n} of 5: {word}', { n, word: words[n - 1]! })} @click=${() => (this.rating = n)}>

@@ -71,12 +71,21 @@ export class IdleScreen extends LitElement {
         gap: 0.6em;
         margin-top: 0.6em;
       }
+      /* "Book" over the length: the buttons say what they do. */
       .book button {
+        display: grid;
+        align-content: center;
+        line-height: 1.1;
         white-space: nowrap;
         min-height: 72px;
         font-size: 1.15em;
         background: rgb(0 0 0 / 0.25);
         border-color: rgb(255 255 255 / 0.55);
+      }
+      .book .verb {
+        font-size: 0.7em;
+        font-weight: 600;
+        opacity: 0.9;
       }
       .side {
         display: grid;
@@ -88,9 +97,8 @@ export class IdleScreen extends LitElement {
         margin-bottom: 0.2em;
       }
       .label {
-        font-size: 0.8em;
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
+        font-size: 0.85em;
+        font-weight: 600;
         color: var(--text-muted);
       }
       .qr {
@@ -189,7 +197,7 @@ export class IdleScreen extends LitElement {
                   aria-label=${t('Book now for {n} minutes', { n: minutes })}
                   @click=${() => this.book(minutes)}
                 >
-                  ${t('{n} min', { n: minutes })}
+                  <span class="verb">${t('Book')}</span>${t('{n} min', { n: minutes })}
                 </button>`;
               })}
             </div>`

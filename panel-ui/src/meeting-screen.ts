@@ -19,29 +19,43 @@ export class MeetingScreen extends LitElement {
     warning: { attribute: false },
     devices: { attribute: false },
     presets: { attribute: false },
+    confirmingEnd: { state: true },
   };
 
   static override styles = [
     panelStyles,
     css`
+      /* The screen fills the panel's screen area and never scrolls as a whole: the agenda
+         list scrolls inside its own box (the current item kept in view), so end, extend and
+         next item stay on screen at every panel size whatever the agenda's length. */
       :host {
         display: grid;
         grid-template-columns: minmax(0, 1fr) minmax(0, 1.2fr);
+        grid-template-rows: minmax(0, 1fr);
         gap: 1em;
-        align-content: start;
+        height: 100%;
+        min-height: 0;
       }
-      @media (orientation: portrait) {
-        :host {
-          grid-template-columns: 1fr;
-        }
-      }
-      .main {
-        display: grid;
+      .main,
+      .side {
+        display: flex;
+        flex-direction: column;
         gap: 0.6em;
-        align-content: start;
+        min-height: 0;
+      }
+      .main > *,
+      .side > * {
+        flex: none;
       }
       h2 {
         font-size: 1.5em;
+        line-height: 1.15;
+        /* A long title takes at most two lines; the whole title is in its tooltip. */
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+        overflow-wrap: anywhere;
       }
       .left {
         font-size: 3em;
@@ -65,11 +79,6 @@ export class MeetingScreen extends LitElement {
         white-space: nowrap;
         padding: 0.2em 0.6em;
       }
-      .side {
-        display: grid;
-        gap: 0.8em;
-        align-content: start;
-      }
       .clock {
         display: flex;
         align-items: baseline;
@@ -83,21 +92,50 @@ export class MeetingScreen extends LitElement {
         color: #ffe8a3;
         font-weight: 600;
       }
+      section.agenda {
+        display: flex;
+        flex-direction: column;
+        gap: 0.4em;
+        /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll. */
+        flex: 0 1 auto;
+        min-height: 0;
+      }
+      .agenda-head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5em;
+      }
+      .noagenda p {
+        flex: 1;
+      }
+      .agenda-head h3 {
+        font-size: 1em;
+        color: var(--text-muted);
+      }
       ol {
+        position: relative;
         list-style: none;
         margin: 0;
-        padding: 0;
+        padding: 0 0.2em 0 0;
         display: grid;
         gap: 0.4em;
+        align-content: start;
+        min-height: 3.2em;
+        overflow-y: auto;
+        overscroll-behavior: contain;
       }
       li {
         display: grid;
-        grid-template-columns: 1fr auto;
+        grid-template-columns: minmax(0, 1fr) auto;
         gap: 0.2em 0.6em;
-        padding: 0.5em 0.8em;
+        padding: 0.45em 0.8em;
         border-radius: 12px;
         background: var(--surface);
         border: 1px solid var(--border);
+      }
+      li > span:first-child {
+        overflow-wrap: anywhere;
       }
       li.current {
         border: 2px solid var(--accent-border);
@@ -118,15 +156,80 @@ export class MeetingScreen extends LitElement {
         font-size: 0.85em;
         color: var(--text-muted);
       }
-      @media (max-height: 560px) {
-        .noagenda {
-          display: none;
+      dialog {
+        max-width: min(28em, 90vw);
+        padding: 1em;
+        border-radius: var(--radius);
+        border: 2px solid var(--focus);
+        background: var(--surface-2);
+        color: var(--text);
+        display: grid;
+        gap: 0.7em;
+      }
+      dialog:not([open]) {
+        display: none;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.6);
+      }
+      dialog .row button {
+        flex: 1;
+      }
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto minmax(0, 1fr);
+        }
+      }
+      /* Short panels (800×480, 1024×600): smaller clock and buttons, the agenda list shorter. */
+      .minutes {
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      @media (max-height: 640px) {
+        :host {
+          gap: 0.8em;
+        }
+        h2 {
+          -webkit-line-clamp: 1;
+        }
+        .main,
+        .side {
+          gap: 0.4em;
+        }
+        h2 {
+          font-size: 1.2em;
         }
         .left {
           font-size: 2.2em;
         }
         .actions button {
           min-height: 56px;
+        }
+        li {
+          padding: 0.3em 0.6em;
+        }
+        .owner {
+          display: none;
+        }
+        quick-controls.card {
+          padding: 0.45em 0.5em;
+        }
+      }
+      @media (max-height: 560px) {
+        .times {
+          display: none;
+        }
+      }
+      /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words. */
+      @media (max-width: 560px) {
+        .actions button {
+          font-size: 0.9em;
+          padding: 0.2em 0.4em;
+        }
+        .left {
+          font-size: 2.4em;
         }
       }
     `,
@@ -137,6 +240,10 @@ export class MeetingScreen extends LitElement {
   declare warning: string | null;
   declare devices: DeviceView[];
   declare presets: PanelInfo['presets'];
+  declare confirmingEnd: boolean;
+  private shownPosition: number | null = null;
+  private observedList: Element | null = null;
+  private readonly resized = new ResizeObserver(() => this.keepCurrentItemInView());
   private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
 
@@ -146,6 +253,7 @@ export class MeetingScreen extends LitElement {
     this.warning = null;
     this.devices = [];
     this.presets = [];
+    this.confirmingEnd = false;
   }
 
   override render() {
@@ -159,8 +267,8 @@ export class MeetingScreen extends LitElement {
     const id = encodeURIComponent(m.id);
     return html`
       <div class="main">
-        <h2 data-testid="meeting-title">${m.hidden ? t('Private meeting') : m.title}</h2>
-        <p class="muted">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
+        <h2 data-testid="meeting-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
+        <p class="muted times">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
         <p class="clock">
           <span class="left ${leftS < 300 ? 'low' : ''}" role="timer" aria-label=${t('Time left: {d}', { d: i18n.duration(leftS) })} data-testid="time-left">${i18n.clock(leftS)}</span>
           <span class="muted">${leftS >= 0 ? t('left') : t('over time')}</span>
@@ -169,32 +277,80 @@ export class MeetingScreen extends LitElement {
         <div class="actions">
           <button type="button" data-testid="extend-15" @click=${() => this.extend(id, 15)} aria-label=${t('Extend by {n} minutes', { n: 15 })}>${t('+{n} min', { n: 15 })}</button>
           <button type="button" data-testid="extend-30" @click=${() => this.extend(id, 30)} aria-label=${t('Extend by {n} minutes', { n: 30 })}>${t('+{n} min', { n: 30 })}</button>
-          <button type="button" class="danger" data-testid="end-meeting" @click=${() => this.end(id)}>${t('End meeting')}</button>
+          <button type="button" class="danger" data-testid="end-meeting" @click=${() => (this.confirmingEnd = true)}>${t('End meeting')}</button>
         </div>
-        <button type="button" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
+        <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
       </div>
       <div class="side">
-      <section aria-label=${t('Agenda')}>
-        ${agenda && agenda.items.length > 0
-          ? html`<ol data-testid="agenda">
-                ${agenda.items.map((item) => {
-                  const current = item.position === agenda.currentPosition;
-                  const done = item.endedAt !== null;
-                  return html`<li class="${current ? 'current' : ''} ${done ? 'done' : ''} ${current && itemLeft !== null && itemLeft < 0 ? 'over' : ''}" aria-current=${current ? 'step' : nothing}>
-                    <span>${item.title}</span>
-                    <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : t('{n} min', { n: item.minutes })}</span>
-                    ${item.owner ? html`<span class="owner">${item.owner}</span>` : nothing}
-                  </li>`;
-                })}
-              </ol>
-              ${agenda.currentPosition !== null
-                ? html`<p><button type="button" data-testid="agenda-next" @click=${() => this.nextItem(id)}>${t('Next agenda item')}</button></p>`
-                : nothing}`
-          : html`<p class="card muted noagenda">${t('No agenda for this meeting.')}</p>`}
-      </section>
-      <quick-controls class="card" .devices=${this.devices} .presets=${this.presets}></quick-controls>
+        <section class="agenda" aria-label=${t('Agenda')}>
+          ${agenda && agenda.items.length > 0
+            ? html`<div class="agenda-head">
+                  <h3>${t('Agenda')}</h3>
+                  ${agenda.currentPosition !== null ? html`<button type="button" data-testid="agenda-next" @click=${() => this.nextItem(id)}>${t('Next agenda item')}</button>` : nothing}
+                </div>
+                <ol data-testid="agenda">
+                  ${agenda.items.map((item) => {
+                    const current = item.position === agenda.currentPosition;
+                    const done = item.endedAt !== null;
+                    return html`<li class="${current ? 'current' : ''} ${done ? 'done' : ''} ${current && itemLeft !== null && itemLeft < 0 ? 'over' : ''}" aria-current=${current ? 'step' : nothing} data-testid=${current ? 'agenda-current' : nothing}>
+                      <span>${item.title}</span>
+                      <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : t('{n} min', { n: item.minutes })}</span>
+                      ${item.owner ? html`<span class="owner">${item.owner}</span>` : nothing}
+                    </li>`;
+                  })}
+                </ol>`
+            : html`<div class="card noagenda agenda-head">
+                <p class="muted">${t('No agenda for this meeting.')}</p>
+                <button type="button" data-testid="add-agenda" @click=${() => navigate(this, 'minutes', 'agenda')}>${t('Add an agenda')}</button>
+              </div>`}
+        </section>
+        <quick-controls class="card" .devices=${this.devices} .presets=${this.presets}></quick-controls>
       </div>
+      ${this.confirmingEnd ? this.endDialog(id) : nothing}
     `;
+  }
+
+  /** Ending stops the meeting for everyone and sends the minutes: one more touch to be sure. */
+  private endDialog(id: string) {
+    return html`<dialog class="confirm" data-testid="end-confirm" aria-labelledby="end-q" @close=${() => (this.confirmingEnd = false)}>
+      <p id="end-q">${t('End the meeting for everyone now?')}</p>
+      <p class="muted">${t('The room goes to standby and the summary is shown.')}</p>
+      <div class="row">
+        <button type="button" class="danger" data-testid="end-confirm-yes" @click=${() => this.end(id)}>${t('End meeting')}</button>
+        <button type="button" data-testid="end-confirm-no" autofocus @click=${() => (this.confirmingEnd = false)}>${t('Keep going')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
+    if (dialog && !dialog.open) dialog.showModal();
+    const list = this.renderRoot.querySelector('ol');
+    if (list && list !== this.observedList) {
+      this.observedList = list;
+      this.resized.disconnect();
+      this.resized.observe(list);
+    }
+    const position = this.now?.agenda?.currentPosition ?? null;
+    if (position !== this.shownPosition) {
+      this.shownPosition = position;
+      this.keepCurrentItemInView();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resized.disconnect();
+    this.observedList = null;
+  }
+
+  /** The current agenda item stays in its list's view as the meeting moves on and the panel turns (only the list scrolls). */
+  private keepCurrentItemInView(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('ol');
+    const item = list?.querySelector<HTMLElement>('li.current');
+    if (!list || !item) return;
+    const top = item.offsetTop;
+    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = Math.max(0, top - (list.clientHeight - item.offsetHeight) / 2);
   }
 
   private extend(id: string, minutes: number): void {
@@ -202,6 +358,7 @@ export class MeetingScreen extends LitElement {
   }
 
   private end(id: string): void {
+    this.confirmingEnd = false;
     panelRequest(this, { label: t('End meeting'), method: 'POST', path: `/api/v1/meetings/${id}/end`, quiet: true });
   }
 

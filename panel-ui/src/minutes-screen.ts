@@ -1,17 +1,27 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Minutes } from '../../appliance/api/api-types.js';
+import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
-import { panelRequest } from './panel-events.js';
+import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
+import './agenda-editor.js';
+import './date-field.js';
 
-type Tab = 'notes' | 'decisions' | 'actions';
+type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
+
+interface MinutesRead {
+  final: boolean;
+  sentAt: string | null;
+  minutes: Minutes;
+}
 
 /**
  * The meeting's notes, decisions and action items (owner and deadline), as they stand, with
- * a form to add each. Shared by the table panel and the phone page (same element, the phone
- * sends the meeting code instead of the panel's credential).
+ * a form to add each, and each one correctable or deletable until the minutes are sent; and
+ * the agenda, editable while the meeting runs (an ad-hoc meeting gets one here). Shared by the
+ * table panel and the phone page (same element, the phone sends the meeting code instead of
+ * the panel's credential).
  */
 export class MinutesScreen extends LitElement {
   static override properties = {
@@ -19,6 +29,10 @@ export class MinutesScreen extends LitElement {
     api: { attribute: false },
     tab: { state: true },
     minutes: { state: true },
+    sentAt: { state: true },
+    final: { state: true },
+    editing: { state: true },
+    deleting: { state: true },
     error: { state: true },
   };
 
@@ -75,6 +89,38 @@ export class MinutesScreen extends LitElement {
         grid-template-columns: 1fr 1fr;
         gap: 0.5em;
       }
+      .tabs.four {
+        grid-template-columns: repeat(4, 1fr);
+      }
+      @media (max-width: 560px) {
+        .tabs.four {
+          grid-template-columns: 1fr 1fr;
+        }
+      }
+      li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.3em 0.5em;
+        align-items: center;
+      }
+      li .text {
+        overflow-wrap: anywhere;
+      }
+      .edit-row {
+        display: flex;
+        gap: 0.3em;
+      }
+      .edit-row button {
+        min-width: 56px;
+        padding: 0.2em 0.5em;
+        font-size: 0.85em;
+      }
+      li form {
+        grid-column: 1 / -1;
+      }
+      .locked {
+        font-size: 0.9em;
+      }
     `,
   ];
 
@@ -82,6 +128,13 @@ export class MinutesScreen extends LitElement {
   declare api: ApiClient | null;
   declare tab: Tab;
   declare minutes: Minutes | null;
+  /** When the minutes went out: from then on nothing in them changes. */
+  declare sentAt: string | null;
+  /** Assembled at the end: the meeting is over (the agenda no longer changes). */
+  declare final: boolean;
+  /** The id of the note, decision or action item being corrected. */
+  declare editing: string | null;
+  declare deleting: string | null;
   declare error: string | null;
   private readonly locale = new LocaleController(this);
   private loadedFor = '';
@@ -90,8 +143,13 @@ export class MinutesScreen extends LitElement {
     super();
     this.meetingId = '';
     this.api = null;
-    this.tab = 'notes';
+    this.tab = requestedMinutesTab.tab === 'agenda' ? 'agenda' : 'notes';
+    requestedMinutesTab.tab = null;
     this.minutes = null;
+    this.sentAt = null;
+    this.final = false;
+    this.editing = null;
+    this.deleting = null;
     this.error = null;
   }
 
@@ -105,8 +163,11 @@ export class MinutesScreen extends LitElement {
   async load(): Promise<void> {
     if (!this.api || !this.meetingId) return;
     try {
-      const read = await this.api.get<{ minutes: Minutes }>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
+      const read = await this.api.get<MinutesRead>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
       this.minutes = read.minutes;
+      this.sentAt = read.sentAt ?? null;
+      this.final = read.final;
+      if (this.final && this.tab === 'agenda') this.tab = 'notes';
       this.error = null;
     } catch (err) {
       this.error = (err as Error).message;
@@ -115,15 +176,31 @@ export class MinutesScreen extends LitElement {
 
   override render() {
     const m = this.minutes;
-    const tab = (id: Tab, label: string, count: number) =>
-      html`<button type="button" role="tab" aria-selected=${String(this.tab === id)} aria-pressed=${String(this.tab === id)} data-testid=${`tab-${id}`} @click=${() => (this.tab = id)}>${label} (${count})</button>`;
+    const tab = (id: Tab, label: string, count?: number) =>
+      html`<button type="button" role="tab" aria-selected=${String(this.tab === id)} aria-pressed=${String(this.tab === id)} data-testid=${`tab-${id}`} @click=${() => (this.tab = id)}>${label}${count === undefined ? '' : ` (${count})`}</button>`;
     return html`
-      <div class="tabs" role="tablist" aria-label=${t('Minutes')}>
+      <div class="tabs ${this.final ? '' : 'four'}" role="tablist" aria-label=${t('Minutes')}>
         ${tab('notes', t('Notes'), m?.notes.length ?? 0)} ${tab('decisions', t('Decisions'), m?.decisions.length ?? 0)} ${tab('actions', t('Action items'), m?.actionItems.length ?? 0)}
+        ${this.final ? nothing : tab('agenda', t('Agenda'), m?.agenda.length ?? 0)}
       </div>
       ${this.error ? html`<p class="card" role="status">${this.error}</p>` : nothing}
-      <div class="body">${this.tab === 'actions' ? this.actions(m) : this.entries(m, this.tab)}</div>
+      ${this.sentAt ? html`<p class="card locked" role="status" data-testid="minutes-locked">${t('The minutes were sent at {time}; they can no longer be changed.', { time: i18n.time(this.sentAt) })}</p>` : nothing}
+      ${this.final && !this.sentAt && this.hasAttribute('panel') ? html`<button type="button" data-testid="back-to-summary" @click=${() => navigate(this, 'end')}>${t('Back to the summary')}</button>` : nothing}
+      ${this.tab === 'agenda'
+        ? html`<agenda-editor meeting-id=${this.meetingId} .api=${this.api} @agenda-saved=${() => void this.load()}></agenda-editor>`
+        : html`<div class="body">${this.tab === 'actions' ? this.actions(m) : this.entries(m, this.tab)}</div>`}
     `;
+  }
+
+  /** Correct and delete buttons while the minutes are open; a second touch confirms a deletion. */
+  private editButtons(id: string, what: string) {
+    if (this.sentAt) return nothing;
+    return html`<span class="edit-row">
+      <button type="button" data-testid="edit-entry" aria-label=${t('Correct: {what}', { what })} @click=${() => ((this.editing = id), (this.deleting = null))}>${t('Edit')}</button>
+      ${this.deleting === id
+        ? html`<button type="button" class="danger" data-testid="delete-confirm" @click=${() => this.removeEntry(id)}>${t('Delete?')}</button>`
+        : html`<button type="button" data-testid="delete-entry" aria-label=${t('Delete: {what}', { what })} @click=${() => (this.deleting = id)}>${t('Delete')}</button>`}
+    </span>`;
   }
 
   private entries(m: Minutes | null, kind: 'notes' | 'decisions') {
@@ -132,13 +209,26 @@ export class MinutesScreen extends LitElement {
     return html`
       <ul data-testid=${`list-${kind}`}>
         ${list.length === 0 ? html`<li class="muted">${kind === 'notes' ? t('No notes yet.') : t('No decisions yet.')}</li>` : nothing}
-        ${list.map((e) => html`<li>${e.text}<div class="meta">${i18n.time(e.at)}${e.author ? ` · ${e.author}` : ''}</div></li>`)}
+        ${list.map((e) =>
+          this.editing === e.id
+            ? html`<li>${this.entryForm(e, kind)}</li>`
+            : html`<li><span class="text">${e.text}<div class="meta">${i18n.time(e.at)}${e.author ? ` · ${e.author}` : ''}</div></span>${this.editButtons(e.id, e.text)}</li>`,
+        )}
       </ul>
-      <form @submit=${(e: Event) => this.addEntry(e, kind)}>
-        <label>${kind === 'notes' ? t('New note') : t('New decision')}<textarea name="text" required maxlength="5000" data-testid=${`new-${kind}`}></textarea></label>
-        <button type="submit" class="primary">${t('Add {what}', { what: noun })}</button>
-      </form>
+      ${this.sentAt
+        ? nothing
+        : html`<form @submit=${(e: Event) => this.addEntry(e, kind)}>
+            <label>${kind === 'notes' ? t('New note') : t('New decision')}<textarea name="text" required maxlength="5000" data-testid=${`new-${kind}`}></textarea></label>
+            <button type="submit" class="primary">${t('Add {what}', { what: noun })}</button>
+          </form>`}
     `;
+  }
+
+  private entryForm(e: MinutesEntry, kind: 'notes' | 'decisions') {
+    return html`<form @submit=${(ev: Event) => this.saveEntry(ev, e, kind)}>
+      <label>${t('Correct: {what}', { what: kind === 'notes' ? t('Note') : t('Decision') })}<textarea name="text" required maxlength="5000" data-testid="edit-text" .value=${e.text}></textarea></label>
+      <div class="row"><button type="submit" class="primary" data-testid="edit-save">${t('Save')}</button><button type="button" @click=${() => (this.editing = null)}>${t('Cancel')}</button></div>
+    </form>`;
   }
 
   private actions(m: Minutes | null) {
@@ -146,19 +236,30 @@ export class MinutesScreen extends LitElement {
     return html`
       <ul data-testid="list-actions">
         ${list.length === 0 ? html`<li class="muted">${t('No action items yet.')}</li>` : nothing}
-        ${list.map(
-          (a) => html`<li>${a.text}<div class="meta">${t('Owner')}: ${a.owner}${a.deadline ? ` · ${t('Due')} ${i18n.shortDate(a.deadline)}` : ''} · ${t(a.status)}</div></li>`,
+        ${list.map((a) =>
+          this.editing === a.id
+            ? html`<li>${this.actionForm(a)}</li>`
+            : html`<li><span class="text">${a.text}<div class="meta">${t('Owner')}: ${a.owner}${a.deadline ? ` · ${t('Due')} ${i18n.shortDate(a.deadline)}` : ''} · ${t(a.status)}</div></span>${this.editButtons(a.id, a.text)}</li>`,
         )}
       </ul>
-      <form @submit=${this.addAction}>
-        <label>${t('What')}<input name="text" required maxlength="2000" data-testid="action-text" /></label>
-        <div class="two">
-          <label>${t('Owner')}<input name="owner" required maxlength="120" data-testid="action-owner" /></label>
-          <label>${t('Deadline')}<input name="deadline" type="date" data-testid="action-deadline" /></label>
-        </div>
-        <button type="submit" class="primary">${t('Add action item')}</button>
-      </form>
+      ${this.sentAt ? nothing : this.actionForm(null)}
     `;
+  }
+
+  /** The form to add an action item, or to correct `item`. */
+  private actionForm(item: ActionItem | null) {
+    const day = item?.deadline ? item.deadline.slice(0, 10) : '';
+    return html`<form @submit=${(e: Event) => this.submitAction(e, item)}>
+      <label>${t('What')}<input name="text" required maxlength="2000" data-testid=${item ? 'edit-action-text' : 'action-text'} .value=${item?.text ?? ''} /></label>
+      <div class="two">
+        <label>${t('Owner')}<input name="owner" required maxlength="120" data-testid=${item ? 'edit-action-owner' : 'action-owner'} .value=${item?.owner ?? ''} /></label>
+        <label>${t('Deadline')}<date-field name="deadline" data-testid=${item ? 'edit-action-deadline' : 'action-deadline'} .value=${day}></date-field></label>
+      </div>
+      <div class="row">
+        <button type="submit" class="primary" data-testid=${item ? 'edit-save' : 'action-add'}>${item ? t('Save') : t('Add action item')}</button>
+        ${item ? html`<button type="button" @click=${() => (this.editing = null)}>${t('Cancel')}</button>` : nothing}
+      </div>
+    </form>`;
   }
 
   private addEntry(event: Event, kind: 'notes' | 'decisions'): void {
@@ -178,18 +279,46 @@ export class MinutesScreen extends LitElement {
     form.reset();
   }
 
-  private addAction(event: Event): void {
+  private submitAction(event: Event, item: ActionItem | null): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const text = String(data.get('text') ?? '').trim();
     const owner = String(data.get('owner') ?? '').trim();
-    const day = String(data.get('deadline') ?? '');
+    const day = String(form.querySelector<HTMLElement & { value: string }>('date-field')?.value ?? '');
     if (!text || !owner) return;
     // A deadline is a day; noon UTC keeps it on that date in nearly every time zone.
-    const body = { text, owner, ...(day ? { deadline: new Date(`${day}T12:00:00Z`).toISOString() } : {}) };
+    const deadline = day ? new Date(`${day}T12:00:00Z`).toISOString() : undefined;
+    if (item) {
+      const body = { text, owner, deadline: deadline ?? null };
+      panelRequest(this, { label: t('Action item'), method: 'PATCH', path: `/api/v1/action-items/${encodeURIComponent(item.id)}`, body, quiet: true, done: () => this.changed() });
+      return;
+    }
+    const body = { text, owner, ...(deadline ? { deadline } : {}) };
     panelRequest(this, { label: t('Action item'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/action-items`, body, queueable: true, quiet: true, done: () => void this.load() });
     form.reset();
+    const date = form.querySelector<HTMLElement & { value: string }>('date-field');
+    if (date) date.value = '';
+  }
+
+  private saveEntry(event: Event, entry: MinutesEntry, kind: 'notes' | 'decisions'): void {
+    event.preventDefault();
+    const text = String(new FormData(event.target as HTMLFormElement).get('text') ?? '').trim();
+    if (!text) return;
+    panelRequest(this, { label: kind === 'notes' ? t('Note') : t('Decision'), method: 'PATCH', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(entry.id)}`, body: { text }, quiet: true, done: () => this.changed() });
+  }
+
+  private removeEntry(id: string): void {
+    const m = this.minutes;
+    const kind = m?.notes.some((e) => e.id === id) ? 'notes' : m?.decisions.some((e) => e.id === id) ? 'decisions' : 'action-items';
+    const path = kind === 'action-items' ? `/api/v1/action-items/${encodeURIComponent(id)}` : `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(id)}`;
+    panelRequest(this, { label: t('Delete'), method: 'DELETE', path, quiet: true, done: () => this.changed() });
+  }
+
+  private changed(): void {
+    this.editing = null;
+    this.deleting = null;
+    void this.load();
   }
 }
 

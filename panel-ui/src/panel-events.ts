@@ -26,7 +26,14 @@ export function panelRequest(from: EventTarget, detail: PanelRequest): void {
   from.dispatchEvent(new CustomEvent<PanelRequest>('panel-request', { detail, bubbles: true, composed: true }));
 }
 
-export function navigate(from: EventTarget, screen: Screen): void {
+/**
+ * The minutes screen's tab a navigation asked for ("Add an agenda" opens the agenda tab);
+ * read once by the next minutes screen that comes up.
+ */
+export const requestedMinutesTab: { tab: string | null } = { tab: null };
+
+export function navigate(from: EventTarget, screen: Screen, minutesTab?: 'agenda'): void {
+  requestedMinutesTab.tab = minutesTab ?? null;
   from.dispatchEvent(new CustomEvent<Screen>('navigate', { detail: screen, bubbles: true, composed: true }));
 }
 

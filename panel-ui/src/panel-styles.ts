@@ -90,9 +90,16 @@ export const panelStyles = css`
     border-radius: 12px;
     border: 2px solid var(--button-border);
     background: #0b1015;
-    color: inherit;
+    /* What a person typed is as bright as any text (a label around it is muted); only the
+       placeholder is grey, and in italics, so the two are never mistaken for each other. */
+    color: var(--text);
     font: inherit;
     width: 100%;
+  }
+  ::placeholder {
+    color: #6c7886;
+    font-style: italic;
+    opacity: 1;
   }
   textarea {
     min-height: 4em;
@@ -118,6 +125,11 @@ export const panelStyles = css`
     flex-wrap: wrap;
     gap: 0.5em;
     align-items: center;
+  }
+  /* The language switch: "中文" / "EN" on one line, never squeezed by a long title beside it. */
+  .lang {
+    flex: none;
+    white-space: nowrap;
   }
   .sr-only {
     position: absolute;

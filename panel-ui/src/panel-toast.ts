@@ -21,7 +21,8 @@ export class PanelToast extends LitElement {
     div {
       position: fixed;
       left: 50%;
-      top: 0.4em;
+      /* Below the panel's header (its height, set by the panel), never over the room's name, state and clock. */
+      top: calc(var(--header-height, 0px) + 0.4em);
       transform: translateX(-50%);
       width: max-content;
       max-width: calc(100vw - 2em);

@@ -13,21 +13,25 @@ export const presetTilesStyles = css`
     display: grid;
     /* --tile-repeat: auto-fit stretches a short row across the width (the quick controls). */
     grid-template-columns: repeat(var(--tile-repeat, auto-fill), minmax(min(100%, var(--tile-min, 6em)), 1fr));
-    gap: 0.5em;
+    gap: var(--tile-gap, 0.5em);
   }
   .tile {
     position: relative;
     display: grid;
     grid-template-rows: auto auto;
+    /* The picture and the name take the tile's width, never their own (a long name wraps). */
+    grid-template-columns: minmax(0, 1fr);
+    align-content: center;
     gap: 0.25em;
-    padding: 0.3em;
+    padding: var(--tile-pad, 0.3em);
     min-height: 56px;
     overflow: hidden;
     -webkit-touch-callout: none;
     user-select: none;
   }
   .thumb {
-    display: grid;
+    /* --thumb-display: none shows the tiles as named buttons (the meeting screen on short panels). */
+    display: var(--thumb-display, grid);
     place-items: center;
     aspect-ratio: 16 / 9;
     width: 100%;
@@ -51,9 +55,10 @@ export const presetTilesStyles = css`
     height: 2em;
   }
   .name {
+    align-self: center;
     font-size: 0.85em;
     line-height: 1.2;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
     hyphens: auto;
   }
   .bar {

@@ -27,13 +27,22 @@ export class QuickControls extends LitElement {
         display: grid;
         gap: 0.5em;
       }
+      /* Display, volume down and up, all controls: one row, so the agenda above keeps its room. */
       .grid {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(8.5em, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(6.6em, 1fr));
         gap: 0.45em;
+        font-size: 0.85em;
       }
-      /* Small panels: the presets only; the rest is in the controls screen. */
-      @media (max-height: 560px) {
+      .grid button {
+        padding: 0.2em 0.4em;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      /* Short or narrow panels: the presets only; display, volume and the rest are one touch
+         away in the bar (Controls, Mute). */
+      @media (max-height: 640px), (max-width: 560px) {
         .extra {
           display: none;
         }
@@ -41,6 +50,9 @@ export class QuickControls extends LitElement {
       h3 {
         font-size: 0.9em;
         color: var(--text-muted);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .unavailable {
         color: #ffa8a8;
@@ -51,15 +63,20 @@ export class QuickControls extends LitElement {
         opacity: 0.4;
         filter: grayscale(1);
       }
-      /* The four quick presets in one row on a large panel, so the display and volume above
-         them and the presets stay on screen without scrolling; two a row on small panels. */
+      /* The four quick presets always in one row, so they never push the agenda (or each
+         other) under the bar; on short panels as named buttons without their pictures. */
       preset-tiles {
-        --tile-min: 5.5em;
+        --tile-min: 3.6em;
         --tile-repeat: auto-fit;
+        --thumb-max: 5.5em;
+        font-size: 0.9em;
       }
-      @media (max-height: 560px) {
+      @media (max-height: 640px), (max-width: 560px) {
         preset-tiles {
-          --thumb-max: 5.6em;
+          --thumb-display: none;
+          --tile-pad: 0.2em 0.05em;
+          --tile-gap: 0.3em;
+          font-size: 0.88em;
         }
       }
     `,

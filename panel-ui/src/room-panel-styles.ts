@@ -3,8 +3,9 @@ import { css } from 'lit';
 /** The room panel's frame: header, banners, the screen area. Readable from 1.5 m. */
 export const roomPanelStyles = css`
   :host {
-    /* Readable from 1.5 m: ~21 px at 800 wide, 24 px from ~1000 wide up. */
-    font-size: clamp(18px, 1.2vw + 12px, 24px);
+    /* Readable from 1.5 m: ~21 px at 800 wide, 24 px from ~1000 wide up — and smaller on
+       short screens (1024×600: 21 px, 800×480: 18 px), where height is what runs out. */
+    font-size: clamp(18px, min(1.2vw + 12px, 2.2vh + 8px), 24px);
     display: flex;
     flex-direction: column;
     height: 100vh;
@@ -69,6 +70,11 @@ export const roomPanelStyles = css`
   }
   main.stale {
     opacity: 0.7;
+  }
+  @media (max-height: 640px) {
+    main {
+      padding: 0.6em 0.8em;
+    }
   }
   @media (max-height: 560px) {
     header {

@@ -3,6 +3,7 @@ import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } fr
 import { ActionQueue, type FlushOutcome } from './action-queue.js';
 import { ApiError, storeToken, type ApiClient } from './api-client.js';
 import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js';
+import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
 import { LocaleController } from './locale-controller.js';
@@ -55,6 +56,7 @@ export class RoomPanel extends LitElement {
   private readonly queue = new ActionQueue(() => this.requestUpdate());
   private idleTimer: number | undefined;
   private checkInsFor = '';
+  private readonly headerSize = new ResizeObserver(([entry]) => this.style.setProperty('--header-height', `${Math.ceil((entry!.target as HTMLElement).getBoundingClientRect().bottom)}px`));
 
   constructor() {
     super();
@@ -76,6 +78,13 @@ export class RoomPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearTimeout(this.idleTimer);
+    this.headerSize.disconnect();
+  }
+
+  protected override firstUpdated(): void {
+    // Toasts appear just under the header, whatever its height on this panel.
+    const header = this.renderRoot.querySelector('header');
+    if (header) this.headerSize.observe(header);
   }
 
   protected override updated(): void {
@@ -91,7 +100,8 @@ export class RoomPanel extends LitElement {
   }
 
   override render() {
-    const { status, devices, connected, now } = this.stream;
+    const { status, connected, now } = this.stream;
+    const devices = inPanelLanguage(this.stream.devices);
     const roomState: RoomState = now?.state ?? status?.roomState ?? 'idle';
     const stateWords: Record<RoomState, string> = { idle: t('Free'), booked: t('Booked'), in_meeting: t('In a meeting') };
     const current = now?.current ?? null;
@@ -126,13 +136,16 @@ export class RoomPanel extends LitElement {
       case 'controls':
         return html`<controls-screen .devices=${devices} .presets=${this.info?.presets ?? []} .previewCamera=${this.info?.previewCamera ?? null} .api=${this.api}></controls-screen>`;
       case 'minutes':
-        return current ? html`<minutes-screen meeting-id=${current.id} .api=${this.api}></minutes-screen>` : html`<p>${t('No meeting is running.')}</p>`;
+        // After the end, the minutes of the meeting that just ended, until they are sent.
+        return current || this.endedMeetingId
+          ? html`<minutes-screen panel meeting-id=${current?.id ?? this.endedMeetingId ?? ''} .api=${this.api}></minutes-screen>`
+          : html`<p>${t('No meeting is running.')}</p>`;
       case 'help':
         return html`<help-screen .api=${this.api}></help-screen>`;
       case 'admin':
         return html`<admin-screen .api=${this.api}></admin-screen>`;
       case 'end':
-        return html`<end-screen meeting-id=${this.endedMeetingId ?? ''}></end-screen>`;
+        return html`<end-screen meeting-id=${this.endedMeetingId ?? ''} .api=${this.api}></end-screen>`;
       default:
         if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []}></meeting-screen>`;
         if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api}></checkin-screen>`;
@@ -205,7 +218,7 @@ export class RoomPanel extends LitElement {
         this.warning = notice.percent >= 100 ? t('Agenda item {n} is over its time.', { n: notice.position }) : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
         break;
       case 'selftest':
-        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => this.stream.devices.find((d) => d.id === id)?.name ?? id).join(', ') });
+        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id).join(', ') });
         break;
       default:
         break;
@@ -230,7 +243,7 @@ export class RoomPanel extends LitElement {
       }
       request.failed?.(error);
       if (error.status === 401 && (error.details as { panelRevoked?: boolean } | undefined)?.panelRevoked) return this.unpaired();
-      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: refusalWords(error, this.stream.devices, request.path) });
+      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: refusalWords(error, inPanelLanguage(this.stream.devices), request.path) });
     }
   }
 
@@ -254,7 +267,7 @@ export class RoomPanel extends LitElement {
     } else if (outcome.error === 'expired') {
       this.show({ tone: 'error', title: t('{what}: dropped', { what: outcome.action.label }), text: t('It waited too long to be sent.') });
     } else {
-      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: refusalWords(outcome.error, this.stream.devices, outcome.action.path) });
+      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: refusalWords(outcome.error, inPanelLanguage(this.stream.devices), outcome.action.path) });
     }
   }
 

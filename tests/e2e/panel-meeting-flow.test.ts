@@ -1,7 +1,7 @@
 /**
  * The everyday flow on the touch panel, in real Chromium against the demo room: book now for
  * 30 min → check in → start → move the camera with the joystick and recall a named preset →
- * mute the room → take a note → end → rate the room. Each step is photographed at both panel
+ * mute the room → take a note → end (confirmed) → the summary → rate the room. Each step is photographed at both panel
  * sizes in both languages (test-artifacts/screenshots/meeting-flow/).
  */
 import type { Browser, Page } from 'playwright-core';
@@ -87,7 +87,8 @@ describe('panel: book now, check in, start, camera, mute, end, rate', () => {
     await page.getByTestId('tab-actions').click();
     await page.getByTestId('action-text').fill('Order the camera');
     await page.getByTestId('action-owner').fill('Grace');
-    await page.getByTestId('action-deadline').fill('2030-01-15');
+    await page.getByTestId('date-open').click();
+    await page.getByTestId('date-tomorrow').click();
     await page.getByRole('button', { name: 'Add action item' }).click();
     await page.getByTestId('list-actions').getByText('Order the camera').waitFor();
     await captureStep(page, FLOW, '5-minutes');
@@ -113,9 +114,12 @@ describe('panel: book now, check in, start, camera, mute, end, rate', () => {
     await phone.close();
   });
 
-  it('ends the meeting in one touch and takes a rating with a problem report', async () => {
+  it('ends the meeting (after one confirmation), shows its summary and takes a rating with a problem report', async () => {
     await page.getByTestId('nav-home').click();
     await page.getByTestId('end-meeting').click();
+    await page.getByTestId('end-confirm-yes').click();
+    await page.getByTestId('summary-actions').getByText('Order the camera').waitFor();
+    await page.getByTestId('rate-room').click();
     await page.getByTestId('rate-4').waitFor();
     await page.getByTestId('rate-4').click();
     await page.getByTestId('problem-camera').click();

@@ -33,6 +33,8 @@ it('reads confidential minutes only with a personal link, and closes them to all
   expect((await call('POST', '/api/v1/checkins', { badge: 'HR-1' }, token)).status).toBe(200);
   expect((await call('POST', `/api/v1/meetings/${id}/decisions`, { text: 'Merge teams A and B' }, phone)).status).toBe(201);
   expect((await call('POST', `/api/v1/meetings/${id}/end`, undefined, token)).status).toBe(200);
+  // Held for review after the end; sent now rather than in ten minutes.
+  expect((await call('POST', `/api/v1/meetings/${id}/minutes/send`, undefined, token)).status).toBe(200);
 
   const mails = meetings.outbox.list().filter((e) => e.kind === 'minutes' && e.meetingId === id);
   const mailTo = (email: string) => mails.find((e) => e.recipients.includes(email))!.message.text;
@@ -52,9 +54,9 @@ it('reads confidential minutes only with a personal link, and closes them to all
   expect(read.body).toContain('Merge teams A and B');
 
   // Sent: the meeting code adds nothing, nor does an attendee's link; the organiser's does, audited.
-  expect((await call('POST', `/api/v1/meetings/${id}/decisions`, { text: 'Cancel the merger', author: 'ceo@example.com' }, phone)).body.code).toBe('ROOMCTL_E_MEETING_STATE');
-  expect((await call('POST', `/api/v1/meetings/${id}/action-items`, { text: 'Wire money', owner: 'Mallory' }, phone)).body.code).toBe('ROOMCTL_E_MEETING_STATE');
-  expect((await call('POST', `/api/v1/meetings/${id}/notes`, { text: 'x' }, { 'x-minutes-reader': hr })).body.code).toBe('ROOMCTL_E_MEETING_STATE');
+  expect((await call('POST', `/api/v1/meetings/${id}/decisions`, { text: 'Cancel the merger', author: 'ceo@example.com' }, phone)).body.code).toBe('ROOMCTL_E_MINUTES_SENT');
+  expect((await call('POST', `/api/v1/meetings/${id}/action-items`, { text: 'Wire money', owner: 'Mallory' }, phone)).body.code).toBe('ROOMCTL_E_MINUTES_SENT');
+  expect((await call('POST', `/api/v1/meetings/${id}/notes`, { text: 'x' }, { 'x-minutes-reader': hr })).body.code).toBe('ROOMCTL_E_MINUTES_SENT');
   expect((await call('POST', `/api/v1/meetings/${id}/decisions`, { text: 'Announce on Monday' }, { 'x-minutes-reader': ceo })).status).toBe(201);
   const decisions = (await call('GET', `/api/v1/meetings/${id}/minutes.json`, undefined, { 'x-minutes-reader': hr })).body.minutes.decisions as { text: string }[];
   expect(decisions.map((d) => d.text)).toEqual(['Merge teams A and B', 'Announce on Monday']);

@@ -4,9 +4,9 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import { advanceAgenda, setAgenda } from '../../meetings/agenda-service.js';
 import { agendaView } from '../../meetings/meeting-view-builders.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
-import { addActionItem, addEntry, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
-import { isOrganiser, minutesSentAt, type MinutesReader } from '../../meetings/minutes-service.js';
+import { addActionItem, addEntry, deleteActionItem, editEntry, minutesClosed, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
+import { isOrganiser, minutesSentAt, sendMinutes, type MinutesReader } from '../../meetings/minutes-service.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, CodeHeaders, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
@@ -25,7 +25,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
   // The agenda with its actual times is part of the minutes: closed with them, like notes and decisions.
   const assertAgendaOpen = (m: Meeting, reader: MinutesReader) => {
     const sentAt = minutesSentAt(ctx, m);
-    if (sentAt && !isOrganiser(m, reader)) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `The minutes were sent at ${sentAt}; only the organiser amends them now, through the personal link in their minutes email`, { minutesSentAt: sentAt });
+    if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(m.id, sentAt);
   };
 
   app.get<{ Params: { id: string } }>('/api/v1/meetings/:id/agenda', { schema: { summary: 'Agenda with the current item and its remaining time', tags: ['agenda'], params: IdParams, headers: CodeHeaders, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } }, async (request) => {
@@ -69,6 +69,56 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     );
   }
 
+  const EntryParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId: Type.String({ maxLength: 64 }) });
+  for (const kind of ['note', 'decision'] as const) {
+    app.patch<{ Params: { id: string; entryId: string }; Body: { text: string } }>(
+      `/api/v1/meetings/:id/${kind}s/:entryId`,
+      {
+        ...byCode,
+        schema: { summary: `Correct a ${kind} (until the minutes are sent: ROOMCTL_E_MINUTES_SENT after)`, tags: ['minutes'], params: EntryParams, headers: CodeHeaders, body: Type.Object({ text: EntryBody.properties.text }, { additionalProperties: false }), security: either, response: { 200: EntrySchema, ...errorResponses } },
+      },
+      async (request) => {
+        const m = meetingOr404(request.params.id);
+        return editEntry(ctx, m.id, kind, request.params.entryId, request.body.text, auth.forMeeting(request, m));
+      },
+    );
+    app.delete<{ Params: { id: string; entryId: string } }>(
+      `/api/v1/meetings/:id/${kind}s/:entryId`,
+      { ...byCode, schema: { summary: `Delete a ${kind} (until the minutes are sent)`, tags: ['minutes'], params: EntryParams, headers: CodeHeaders, security: either, response: { 204: Type.Null(), ...errorResponses } } },
+      async (request, reply) => {
+        const m = meetingOr404(request.params.id);
+        editEntry(ctx, m.id, kind, request.params.entryId, null, auth.forMeeting(request, m));
+        return reply.status(204).send();
+      },
+    );
+  }
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/action-items/:id',
+    { ...byCode, schema: { summary: 'Delete an action item (until the minutes are sent)', tags: ['minutes'], params: IdParams, headers: CodeHeaders, security: either, response: { 204: Type.Null(), ...errorResponses } } },
+    async (request, reply) => {
+      const item = ctx.minutes.action(request.params.id);
+      if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${request.params.id}"`);
+      deleteActionItem(ctx, item.id, auth.forMeeting(request, meetingOr404(item.meetingId)));
+      return reply.status(204).send();
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/meetings/:id/minutes/send',
+    {
+      ...byCode,
+      schema: { summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time', tags: ['minutes'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Object({ sentAt: Type.String() }), ...errorResponses } },
+    },
+    async (request) => {
+      const m = meetingOr404(request.params.id);
+      const reader = auth.forMeeting(request, m);
+      if (m.status !== 'ended') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}; the minutes go out once it has ended`);
+      sendMinutes(ctx, m, reader);
+      return { sentAt: ctx.minutes.storedMinutes(m.id)!.sentAt! };
+    },
+  );
+
   app.post<{ Params: { id: string }; Body: typeof ActionBody.static }>(
     '/api/v1/meetings/:id/action-items',
     { ...byCode, schema: { summary: 'Record an action item (owner, deadline)', tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: ActionBody, security: either, response: { 201: ActionItemSchema, ...errorResponses } } },
@@ -99,14 +149,25 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
           params: IdParams,
           headers: CodeHeaders,
           security: either,
-          response: { 200: format === 'json' ? Type.Object({ final: Type.Boolean(), minutes: Type.Unknown() }) : Type.String(), ...errorResponses },
+          response: {
+            200:
+              format === 'json'
+                ? Type.Object({
+                    final: Type.Boolean({ description: 'Assembled at the end' }),
+                    sentAt: Type.Union([Type.String(), Type.Null()], { description: 'When they went out; until then they can be corrected' }),
+                    sendsAt: Type.Union([Type.String(), Type.Null()], { description: 'When held minutes go out by themselves' }),
+                    minutes: Type.Unknown(),
+                  })
+                : Type.String(),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
         const m = meetingOr404(request.params.id);
         const read = readMinutes(ctx, m.id, auth.forMeeting(request, m), format);
         void reply.header('cache-control', 'no-store');
-        if (format === 'json') return { final: read.final, minutes: read.minutes };
+        if (format === 'json') return { final: read.final, sentAt: read.sentAt, sendsAt: read.sendsAt, minutes: read.minutes };
         if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(read.markdown);
         return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="action-items.ics"').send(read.ics);
       },

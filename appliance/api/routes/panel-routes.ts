@@ -1,3 +1,4 @@
+import { textIn } from '../../../drivers/core/localized-text.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
@@ -43,7 +44,11 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
       adminPin: access.pin.configured,
       credential: request.panelId ? ('panel' as const) : bearer && tokens.accepts(bearer) ? ('token' as const) : ('none' as const),
       panelId: request.panelId,
-      presets: core.config.panel?.presets ?? [],
+      // One name per language in the config, or name + nameZh: the panel gets both as name + nameZh.
+      presets: (core.config.panel?.presets ?? []).map((p) => {
+        const zh = p.nameZh ?? (typeof p.name === 'string' ? undefined : p.name['zh-CN']);
+        return { device: p.device, preset: p.preset, name: textIn(p.name, 'en'), ...(zh ? { nameZh: zh } : {}) };
+      }),
       previewCamera: core.media?.settings.video.camera ?? null,
       faultsReported: core.config.mqtt !== undefined,
     };

@@ -1,0 +1,166 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { AgendaNowView } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
+import { t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+
+interface Row {
+  title: string;
+  minutes: number;
+  owner: string;
+}
+
+/**
+ * The agenda, editable: an ad-hoc meeting gets one here, a booked one is corrected (items,
+ * minutes, who leads each). Saving replaces the agenda (PUT …/agenda). Shared by the table
+ * panel and the phone page, like the minutes.
+ */
+export class AgendaEditor extends LitElement {
+  static override properties = {
+    meetingId: { type: String, attribute: 'meeting-id' },
+    api: { attribute: false },
+    rows: { state: true },
+    dirty: { state: true },
+    loaded: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.5em;
+        align-content: start;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.4em;
+      }
+      li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 4.6em minmax(0, 0.6fr) auto;
+        gap: 0.4em;
+        align-items: center;
+      }
+      @media (max-width: 700px) {
+        li {
+          grid-template-columns: minmax(0, 1fr) 4.6em auto;
+        }
+        li .owner {
+          grid-column: 1 / 3;
+        }
+      }
+      .row button {
+        flex: 1;
+      }
+    `,
+  ];
+
+  declare meetingId: string;
+  declare api: ApiClient | null;
+  declare rows: Row[];
+  declare dirty: boolean;
+  /** The agenda as it stands has arrived: before that, an added row would be lost under it. */
+  declare loaded: boolean;
+  private readonly locale = new LocaleController(this);
+  private loadedFor = '';
+
+  constructor() {
+    super();
+    this.meetingId = '';
+    this.api = null;
+    this.rows = [];
+    this.dirty = false;
+    this.loaded = false;
+  }
+
+  protected override updated(): void {
+    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
+      this.loadedFor = this.meetingId;
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api) return;
+    try {
+      const agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);
+      this.rows = agenda.items.map((i) => ({ title: i.title, minutes: i.minutes, owner: i.owner ?? '' }));
+      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '' }];
+      this.dirty = false;
+      this.loaded = true;
+    } catch {
+      // Offline: an empty form; saving says why it cannot.
+      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '' }];
+      this.loaded = true;
+    }
+  }
+
+  override render() {
+    if (!this.loaded) return html`<p class="muted" role="status">${t('Loading…')}</p>`;
+    return html`
+      <ol data-testid="agenda-editor">
+        ${this.rows.map(
+          (r, i) => html`<li>
+            <input aria-label=${t('Agenda item {n}', { n: i + 1 })} placeholder=${t('What is discussed')} maxlength="200" .value=${r.title} data-testid=${`agenda-title-${i + 1}`} @input=${(e: Event) => this.change(i, { title: (e.target as HTMLInputElement).value })} />
+            <input aria-label=${t('Minutes for item {n}', { n: i + 1 })} type="number" inputmode="numeric" min="1" max="480" .value=${String(r.minutes)} data-testid=${`agenda-minutes-${i + 1}`} @input=${(e: Event) => this.change(i, { minutes: Number((e.target as HTMLInputElement).value) })} />
+            <input class="owner" aria-label=${t('Who leads item {n}', { n: i + 1 })} placeholder=${t('Who leads it')} maxlength="120" .value=${r.owner} @input=${(e: Event) => this.change(i, { owner: (e.target as HTMLInputElement).value })} />
+            <button type="button" aria-label=${t('Remove item {n}', { n: i + 1 })} @click=${() => this.removeRow(i)}>✕</button>
+          </li>`,
+        )}
+      </ol>
+      <div class="row">
+        <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= 50} @click=${() => this.add()}>${t('Add an item')}</button>
+        <button type="button" class="primary" data-testid="agenda-save" ?disabled=${!this.dirty || !this.valid} @click=${() => this.save()}>${t('Save the agenda')}</button>
+      </div>
+      ${this.dirty && !this.valid ? html`<p class="muted" role="status">${t('Each item needs a title and 1 to 480 minutes.')}</p>` : nothing}
+    `;
+  }
+
+  private get valid(): boolean {
+    return this.rows.every((r) => (r.title.trim() === '' && this.rows.length === 1) || (r.title.trim() !== '' && Number.isInteger(r.minutes) && r.minutes >= 1 && r.minutes <= 480));
+  }
+
+  private change(index: number, patch: Partial<Row>): void {
+    this.rows = this.rows.map((r, i) => (i === index ? { ...r, ...patch } : r));
+    this.dirty = true;
+  }
+
+  private add(): void {
+    this.rows = [...this.rows, { title: '', minutes: 10, owner: '' }];
+    this.dirty = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`[data-testid="agenda-title-${this.rows.length}"]`)?.focus());
+  }
+
+  private removeRow(index: number): void {
+    this.rows = this.rows.filter((_, i) => i !== index);
+    this.dirty = true;
+  }
+
+  private save(): void {
+    const items = this.rows.filter((r) => r.title.trim()).map((r) => ({ title: r.title.trim(), minutes: r.minutes, ...(r.owner.trim() ? { owner: r.owner.trim() } : {}) }));
+    panelRequest(this, {
+      label: t('Agenda'),
+      method: 'PUT',
+      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`,
+      body: { items },
+      done: () => {
+        this.dirty = false;
+        this.dispatchEvent(new CustomEvent('agenda-saved', { bubbles: true, composed: true }));
+      },
+    });
+  }
+}
+
+customElements.define('agenda-editor', AgendaEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'agenda-editor': AgendaEditor;
+  }
+}

@@ -1,0 +1,208 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Minutes } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
+import { i18n, t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { navigate, panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+import './qr-code.js';
+
+interface MinutesRead {
+  final: boolean;
+  sentAt: string | null;
+  sendsAt: string | null;
+  minutes: Minutes;
+}
+
+/**
+ * Right after the end: what the meeting decided, who does what by when, who came, and the QR
+ * code of the meeting page where the minutes are (and can still be corrected until they are
+ * sent, here too). "Send now" sends them without waiting for the review time.
+ */
+export class EndSummary extends LitElement {
+  static override properties = {
+    meetingId: { type: String, attribute: 'meeting-id' },
+    api: { attribute: false },
+    read: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-rows: auto minmax(0, 1fr) auto;
+        gap: 0.6em 1em;
+        height: 100%;
+        min-height: 0;
+      }
+      h2 {
+        grid-column: 1 / -1;
+        font-size: 1.35em;
+      }
+      .lists {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+        gap: 0.6em;
+        align-content: start;
+        overflow-y: auto;
+        min-height: 0;
+      }
+      h3 {
+        font-size: 0.95em;
+        color: var(--text-muted);
+        margin-bottom: 0.3em;
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.1em;
+        display: grid;
+        gap: 0.2em;
+      }
+      .meta {
+        font-size: 0.85em;
+        color: var(--text-muted);
+      }
+      .qr {
+        display: grid;
+        gap: 0.4em;
+        justify-items: center;
+        align-content: start;
+        max-width: 12em;
+        text-align: center;
+        font-size: 0.85em;
+      }
+      qr-code {
+        width: 148px;
+        height: 148px;
+      }
+      .actions {
+        grid-column: 1 / -1;
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: 0.5em;
+      }
+      @media (max-height: 640px) {
+        qr-code {
+          width: 108px;
+          height: 108px;
+        }
+        h2 {
+          font-size: 1.15em;
+        }
+      }
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto auto minmax(0, 1fr) auto;
+        }
+        .qr {
+          grid-row: 2;
+          max-width: none;
+          grid-template-columns: auto minmax(0, 1fr);
+          text-align: start;
+          align-items: center;
+        }
+        qr-code {
+          width: 108px;
+          height: 108px;
+        }
+      }
+      @media (max-width: 560px) {
+        .actions {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        }
+        .actions .next {
+          grid-column: 1 / -1;
+        }
+      }
+    `,
+  ];
+
+  declare meetingId: string;
+  declare api: ApiClient | null;
+  declare read: MinutesRead | null;
+  private readonly locale = new LocaleController(this);
+  private loadedFor = '';
+
+  constructor() {
+    super();
+    this.meetingId = '';
+    this.api = null;
+    this.read = null;
+  }
+
+  protected override updated(): void {
+    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
+      this.loadedFor = this.meetingId;
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.read = await this.api.get<MinutesRead>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
+    } catch {
+      // Not readable here (a confidential meeting's minutes are for its participants) or the
+      // panel is offline: straight on to the rating, which works either way.
+      this.dispatchEvent(new CustomEvent('summary-done'));
+    }
+  }
+
+  override render() {
+    const read = this.read;
+    const m = read?.minutes;
+    const came = m?.attendance.filter((a) => a.status !== 'absent') ?? [];
+    const id = encodeURIComponent(this.meetingId);
+    return html`
+      <h2 data-testid="summary-title">${t('The meeting has ended')}${m ? html` · <span class="muted">${m.meeting.title}</span>` : nothing}</h2>
+      <div class="lists" data-testid="summary">
+        <section class="card">
+          <h3>${t('Decisions')} (${m?.decisions.length ?? 0})</h3>
+          ${m && m.decisions.length > 0 ? html`<ul data-testid="summary-decisions">${m.decisions.map((d) => html`<li>${d.text}</li>`)}</ul>` : html`<p class="muted">${t('No decisions yet.')}</p>`}
+        </section>
+        <section class="card">
+          <h3>${t('Action items')} (${m?.actionItems.length ?? 0})</h3>
+          ${m && m.actionItems.length > 0
+            ? html`<ul data-testid="summary-actions">
+                ${m.actionItems.map((a) => html`<li>${a.text}<div class="meta">${a.owner}${a.deadline ? ` · ${t('Due')} ${i18n.shortDate(a.deadline)}` : ''}</div></li>`)}
+              </ul>`
+            : html`<p class="muted">${t('No action items yet.')}</p>`}
+        </section>
+        <section class="card">
+          <h3>${t('Who came')} (${came.length})</h3>
+          ${came.length > 0 ? html`<ul data-testid="summary-people">${came.map((a) => html`<li>${a.name ?? a.email ?? a.badge}</li>`)}</ul>` : html`<p class="muted">${t('Nobody checked in.')}</p>`}
+        </section>
+      </div>
+      <div class="qr">
+        ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>` : nothing}
+        <p data-testid="summary-sending">
+          ${read?.sentAt
+            ? t('The minutes were sent at {time}. Scan to read them.', { time: i18n.time(read.sentAt) })
+            : read?.sendsAt
+              ? t('The minutes go out at {time}. Until then, correct them here or on your phone.', { time: i18n.time(read.sendsAt) })
+              : t('Scan for the minutes on your phone.')}
+        </p>
+      </div>
+      <div class="actions">
+        <button type="button" data-testid="summary-edit" ?disabled=${!!read?.sentAt} @click=${() => navigate(this, 'minutes')}>${t('Correct the minutes')}</button>
+        <button type="button" data-testid="summary-send" ?disabled=${!read || !!read.sentAt} @click=${this.sendNow}>${t('Send the minutes now')}</button>
+        <button type="button" class="primary next" data-testid="rate-room" @click=${() => this.dispatchEvent(new CustomEvent('summary-done'))}>${t('Rate the room')}</button>
+      </div>
+    `;
+  }
+
+  private sendNow(): void {
+    panelRequest(this, { label: t('Send the minutes now'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes/send`, done: () => void this.load() });
+  }
+}
+
+customElements.define('end-summary', EndSummary);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'end-summary': EndSummary;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The panel's words, in real Chromium against the demo room (whose config names its devices,
+ * display inputs and camera presets in English and Chinese): a Chinese panel shows no English
+ * device name and no raw input code; the PJLink display offers the network input 52 its
+ * config adds, and the panel switches to it; "book now" buttons say they book; typed text is
+ * not grey like a placeholder; labels keep one letter case; the check-in toast stays under
+ * the header; ending the meeting clears the room mute. Screenshots at every panel size in
+ * both languages: test-artifacts/screenshots/words/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPanelIfStale, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
+import { captureFitting } from '../helpers/panel-fit.js';
+import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+
+const FLOW = 'words';
+/** Every device's English name in the demo config: none may show on a Chinese panel. */
+const ENGLISH_NAMES = ['Front camera', 'Rear camera', 'Side camera', 'Display', 'Door signage', 'Whole room', 'Whiteboard'];
+
+let room: TestRoom;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const api = async <T>(path: string): Promise<T> => (await (await fetch(room.baseUrl + path, { headers: { authorization: `Bearer ${room.token}` } })).json()) as T;
+
+/** The text a person sees on the panel's screen area (through every shadow root). */
+const screenText = (p: Page) =>
+  p.evaluate(() => {
+    const texts: string[] = [];
+    const walk = (root: Document | ShadowRoot | Element) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (el.getClientRects().length === 0) continue;
+        for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) texts.push(n.textContent!.trim());
+      }
+    };
+    walk(document);
+    return texts;
+  });
+
+describe('panel: words a person reads, in both languages', { timeout: 60_000 }, () => {
+  beforeAll(async () => {
+    buildPanelIfStale();
+    room = await startTestRoom({ warmupMs: 0 });
+    browser = await launchChromium();
+    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  it('says on each "book now" button that it books the room, and keeps one letter case for labels', async () => {
+    await page.locator('[data-testid="room-status"][data-state="free"]').waitFor();
+    await captureFitting(page, FLOW, '1-door', ['book-15', 'book-30', 'book-60']);
+    expect(await page.getByTestId('book-30').innerText()).toMatch(/^Book\s+30 min$/);
+    await setLanguage(page, 'zh-CN');
+    expect(await page.getByTestId('book-30').innerText()).toMatch(/^预订\s+30 分钟$/);
+    const shouting = await page.evaluate(() => {
+      const found: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (getComputedStyle(el).textTransform !== 'none') found.push(el.outerHTML.slice(0, 60));
+        }
+      };
+      walk(document);
+      return found;
+    });
+    expect(shouting).toEqual([]);
+    await setLanguage(page, 'en');
+  });
+
+  it('shows typed text bright, not grey like its label, and the check-in toast under the header', async () => {
+    await page.getByTestId('book-30').click();
+    const field = page.getByLabel('Not on the list? Your name');
+    await field.fill('Ada Lovelace');
+    const colours = await field.evaluate((input) => ({ typed: getComputedStyle(input).color, label: getComputedStyle(input.closest('label')!).color }));
+    expect(colours.typed).toBe('rgb(232, 237, 242)');
+    expect(colours.typed).not.toBe(colours.label);
+    for (const [size, name] of [[{ width: 1280, height: 800 }, 'Ada Lovelace'], [{ width: 800, height: 480 }, 'Grace Hopper']] as const) {
+      await page.setViewportSize(size);
+      await field.fill(name);
+      await page.getByTestId('walkin-checkin').click();
+      const toast = page.locator('[data-testid="toast"]:not([hidden])').filter({ hasText: name });
+      await toast.waitFor();
+      const header = (await page.locator('room-panel header').boundingBox())!;
+      const box = (await toast.boundingBox())!;
+      expect(box.y, `toast at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(header.y + header.height);
+      await toast.click();
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('names devices, inputs and presets in Chinese on a Chinese panel, never a raw input code, and switches to the input the config adds (52)', async () => {
+    await page.getByTestId('start-meeting').click();
+    await page.getByTestId('room-mute').click();
+    await waitFor(async () => (await api<{ on: boolean }>('/api/v1/room/mute')).on, 3_000, 'the room muted');
+    await page.getByTestId('nav-controls').click();
+    await page.getByTestId('display-display').waitFor();
+    await setLanguage(page, 'zh-CN');
+    const words = await screenText(page);
+    expect(words).toEqual(expect.arrayContaining(['显示屏', '笔记本（HDMI 1）', '网络', '前置摄像头', '全景']));
+    expect(words.filter((w) => ENGLISH_NAMES.includes(w))).toEqual([]);
+    expect(words.filter((w) => /^(\d\d|[1-6][A-Z]|输入 \d+|Input \d+)$/.test(w))).toEqual([]);
+    await page.getByRole('button', { name: '网络', exact: true }).click();
+    await waitFor(() => room.display.display.input === '52', 5_000, 'the display on input 52');
+    await setLanguage(page, 'en');
+    expect(await screenText(page)).toEqual(expect.arrayContaining(['Display', 'Laptop (HDMI 1)', 'Network', 'Front camera']));
+    await captureFitting(page, FLOW, '2-controls', ['joystick', 'preset-1']);
+  });
+
+  it('clears the room mute when the meeting ends', async () => {
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('end-meeting').click();
+    await page.getByTestId('end-confirm-yes').click();
+    const mute = await waitFor(async () => {
+      const view = await api<{ on: boolean; source: string }>('/api/v1/room/mute');
+      return view.on ? null : view;
+    }, 5_000, 'the room unmuted at the end');
+    expect(mute.source).toBe('scene');
+    await page.locator('[data-testid="room-mute"][aria-pressed="false"]').waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * "Visible without scrolling", measured the way a person sees it: an element is whole inside
+ * the window, inside every box that clips it (the panel's screen area scrolls, so what is
+ * below its fold is clipped there), and it is the element found at its own centre (nothing —
+ * the nav bar, a toast — lies over it).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expectAccessibleControls, SCREENSHOT_ROOT, setLanguage } from './panel-browser.js';
+
+export interface FitProblem {
+  testId: string;
+  problem: string;
+}
+
+/** Each test id must name at least one element; every such element that is rendered must fit. */
+export async function fitProblems(page: Page, testIds: readonly string[]): Promise<FitProblem[]> {
+  return page.evaluate((ids) => {
+    const all = (root: Document | ShadowRoot, selector: string): Element[] => {
+      const found = [...root.querySelectorAll(selector)];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, selector));
+      return found;
+    };
+    /** The parent across shadow boundaries (a slot's host for shadow children). */
+    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    const deepest = (x: number, y: number): Element | null => {
+      let el = document.elementFromPoint(x, y);
+      while (el?.shadowRoot) {
+        const inner = el.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === el) break;
+        el = inner;
+      }
+      return el;
+    };
+    const contains = (outer: Element, inner: Element | null): boolean => {
+      for (let el = inner; el; el = parentOf(el)) if (el === outer) return true;
+      return false;
+    };
+    const problems: { testId: string; problem: string }[] = [];
+    for (const id of ids) {
+      const elements = all(document, `[data-testid="${id}"]`).filter((el) => el.getClientRects().length > 0);
+      if (elements.length === 0) {
+        problems.push({ testId: id, problem: 'not on screen at all' });
+        continue;
+      }
+      for (const el of elements) {
+        const r = el.getBoundingClientRect();
+        const box = `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+        if (r.top < -0.5 || r.left < -0.5 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5) {
+          problems.push({ testId: id, problem: `outside the ${innerWidth}×${innerHeight} window at ${box}` });
+          continue;
+        }
+        let clipped = '';
+        for (let p = parentOf(el); p; p = parentOf(p)) {
+          // An open modal dialog sits in the top layer: only it can clip what it holds.
+          const topLayer = p.tagName === 'DIALOG' && (p as HTMLDialogElement).open;
+          const style = getComputedStyle(p);
+          if (style.overflowX === 'visible' && style.overflowY === 'visible' && !topLayer) continue;
+          const c = p.getBoundingClientRect();
+          if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5) {
+            clipped = `${p.tagName.toLowerCase()}${p.className ? `.${String(p.className).split(' ')[0]}` : ''}`;
+            break;
+          }
+          if (topLayer) break;
+        }
+        if (clipped) {
+          problems.push({ testId: id, problem: `cut off by ${clipped} (scrolled out of sight) at ${box}` });
+          continue;
+        }
+        const hit = deepest(r.left + r.width / 2, r.top + r.height / 2);
+        if (!contains(el, hit)) problems.push({ testId: id, problem: `covered by ${hit?.tagName.toLowerCase() ?? 'nothing'} at ${box}` });
+      }
+    }
+    return problems;
+  }, testIds);
+}
+
+/** Elements whose content is wider or taller than their box (a long name cut off or spilling out). */
+export async function overflowing(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const all = (root: Document | ShadowRoot): Element[] => {
+      const found = [...root.querySelectorAll(sel)];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot));
+      return found;
+    };
+    return all(document)
+      .filter((el) => el.getClientRects().length > 0 && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+      .map((el) => `${el.outerHTML.slice(0, 80)} (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
+  }, selector);
+}
+
+/** Parts (a tile's picture, a button's name) that reach outside the box they belong to. */
+export async function partsOutside(page: Page, tile: string, picture: string): Promise<string[]> {
+  return page.evaluate(
+    ([tileSel, picSel]) => {
+      const all = (root: Document | ShadowRoot, s: string): Element[] => {
+        const found = [...root.querySelectorAll(s)];
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, s));
+        return found;
+      };
+      const out: string[] = [];
+      for (const t of all(document, tileSel!)) {
+        if (t.getClientRects().length === 0) continue;
+        const tr = t.getBoundingClientRect();
+        for (const p of t.querySelectorAll(picSel!)) {
+          if (p.getClientRects().length === 0) continue; // not shown (named buttons without their pictures)
+          const pr = p.getBoundingClientRect();
+          if (pr.left < tr.left - 0.5 || pr.right > tr.right + 0.5 || pr.top < tr.top - 0.5 || pr.bottom > tr.bottom + 0.5) out.push(`${t.getAttribute('data-testid')} "${(p.textContent ?? '').trim().slice(0, 40)}": ${Math.round(pr.width)}×${Math.round(pr.height)} at ${Math.round(pr.left - tr.left)},${Math.round(pr.top - tr.top)} in ${Math.round(tr.width)}×${Math.round(tr.height)}`);
+        }
+      }
+      return out;
+    },
+    [tile, picture] as const,
+  );
+}
+
+/** True when the element's text sits on one line (a button label that does not wrap). */
+export async function textOnOneLine(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    return tops.size === 1;
+  });
+}
+
+/** Every panel size the room may have: 10" and 8" landscape, the 7" 1024×600, and both on their side. */
+export const FIT_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 600 },
+  { width: 800, height: 480 },
+  { width: 800, height: 1280 },
+  { width: 480, height: 800 },
+] as const;
+
+/**
+ * At every size in both languages: the accessibility rules, a screenshot
+ * (`<flow>/<step>-<w>x<h>-<lang>.png`), and every element of `mustFit` visible without
+ * scrolling. Fails with every problem found, where and at which size. Leaves the page at
+ * 1280×800 in English.
+ */
+export interface FitOptions {
+  /** More checks, each problem a line. */
+  more?: (where: string) => Promise<string[]>;
+  /** A modal dialog on screen: closed for each language switch (the rest of the panel is inert under it) and opened again. */
+  modal?: { open(): Promise<void>; close(): Promise<void> };
+}
+
+export async function captureFitting(page: Page, flow: string, step: string, mustFit: readonly string[], options: FitOptions = {}): Promise<void> {
+  const { more, modal } = options;
+  const dir = join(SCREENSHOT_ROOT, flow);
+  mkdirSync(dir, { recursive: true });
+  const toast = page.locator('[data-testid="toast"]:not([hidden])');
+  for (let i = 0; i < 5 && (await toast.count()) > 0; i++) await toast.click().catch(() => undefined);
+  const found: string[] = [];
+  for (const locale of ['en', 'zh-CN'] as const) {
+    await modal?.close();
+    await setLanguage(page, locale);
+    await modal?.open();
+    for (const size of FIT_SIZES) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const where = `${step} ${size.width}x${size.height} ${locale}`;
+      await expectAccessibleControls(page, `${flow}/${where}`);
+      await page.screenshot({ path: join(dir, `${step}-${size.width}x${size.height}-${locale}.png`) });
+      for (const p of await fitProblems(page, mustFit)) found.push(`${where}: ${p.testId} ${p.problem}`);
+      if (more) for (const p of await more(where)) found.push(`${where}: ${p}`);
+    }
+  }
+  await modal?.close();
+  await setLanguage(page, 'en');
+  await page.setViewportSize(FIT_SIZES[0]);
+  await modal?.open();
+  if (found.length > 0) throw new Error(`${flow}/${step}: not all in view\n${found.join('\n')}`);
+}
