@@ -25,10 +25,14 @@ import { createPresetStills } from './stills/preset-stills.js';
 import { StorageHealth } from './store/storage-health.js';
 import { groupCommitFor } from './telemetry/group-commit.js';
 import type { Clock } from './schedule/clock.js';
+import { configuredPublicUrl } from './config/config-network-checks.js';
+import { resolvePublicUrl } from './lan-address.js';
 
 export interface Appliance {
   /** Base URL of the API and panel, e.g. http://127.0.0.1:8080 */
   url: string;
+  /** Where phones reach the room: the start of every QR code and e-mail link (api.publicUrl or derived). */
+  publicUrl: string;
   core: ApplianceCore;
   server: FastifyInstance;
   db: Db;
@@ -57,6 +61,16 @@ export interface StartOptions {
 export function parseListen(listen: string): { host: string; port: number } {
   const at = listen.lastIndexOf(':');
   return { host: listen.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(listen.slice(at + 1)) };
+}
+
+/** Why the API could not listen, as a coded error that names api.listen. */
+function listenError(err: unknown, listen: string): RoomctlError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `Cannot listen on ${listen}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied (ports below 1024 need root)'}`, { listen });
+  }
+  const why = code === 'EADDRNOTAVAIL' ? 'that address is not one of this machine\'s' : code === 'ENOTFOUND' ? 'that host name does not resolve' : (err as Error).message;
+  return new RoomctlError('ROOMCTL_E_LISTEN_FAILED', `Cannot listen on ${listen} (api.listen): ${why}`, { listen }, { cause: err });
 }
 
 /** Starts one room: store, devices, telemetry, API. Resolves once the API listens. */
@@ -110,22 +124,30 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
 
   // The touch panel: pairing, admin PIN, help requests (cmd/ack-help), recent logs.
   const panel = createPanelServices(config, { db, bus: events, commands });
-  const server = await buildServer(core, log, { metrics, panel, commitWrites: () => groupCommitFor(db).flush() });
-  const { host, port } = parseListen(config.api.listen);
-  try {
-    await server.listen({ host, port });
-  } catch (err) {
-    await server.close();
+  // A start that fails here closes everything opened so far: no timer may outlive a failed start.
+  const undoStart = () => {
+    unregisterMeetingCommands();
+    panel.close();
     stills.stop();
     health.stop();
     metrics.stop();
     storage.stop();
     db.close();
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') {
-      throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `Cannot listen on ${config.api.listen}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}`, { listen: config.api.listen });
-    }
+  };
+  let server: FastifyInstance;
+  try {
+    server = await buildServer(core, log, { metrics, panel, commitWrites: () => groupCommitFor(db).flush() });
+  } catch (err) {
+    undoStart();
     throw err;
+  }
+  const { host, port } = parseListen(config.api.listen);
+  try {
+    await server.listen({ host, port });
+  } catch (err) {
+    await server.close();
+    undoStart();
+    throw listenError(err, config.api.listen);
   }
   const address = server.addresses()[0] as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
@@ -135,12 +157,15 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   roomMute.start();
   devices.start();
   telemetry.start(devices.list());
-  meetings.setBaseUrl(url);
+  // One public URL for every QR code and e-mail link: api.publicUrl, else where the API listens (a LAN address for 0.0.0.0).
+  const publicUrl = resolvePublicUrl(configuredPublicUrl(config), { host: address.address, port: address.port });
+  meetings.setBaseUrl(publicUrl);
   meetings.start();
 
   let closed = false;
   return {
     url,
+    publicUrl,
     core,
     server,
     db,

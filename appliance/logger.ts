@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 import { processLogRing } from './log-ring.js';
 import { LogThrottle, type Suppressed } from './log-throttle.js';
 
@@ -43,8 +45,9 @@ const THROTTLED_FROM_LEVEL = 30;
 /**
  * Bounds repeated lines (log-throttle.ts) on every logger made here and on all its children:
  * a pino `logMethod` hook keyed by level, the logger's bindings (component, device…), the
- * line's own subject fields and the message template; debug and trace lines are not bounded. What is left out is told once its second is over, as one line with
- * `suppressed: <count>` — at the next line of its kind or within a second from a timer.
+ * line's own subject fields and the message template; debug and trace lines are not bounded.
+ * What is left out is told once its second is over, as one line with `suppressed: <count>` —
+ * at the next line of its kind or within a second from a timer.
  */
 function throttledHooks(now: () => number): pino.LoggerOptions['hooks'] {
   const throttle = new LogThrottle<LineOrigin>(now);
@@ -84,16 +87,30 @@ function throttledHooks(now: () => number): pino.LoggerOptions['hooks'] {
   };
 }
 
+export type LogFormat = 'pretty' | 'json';
+
+/**
+ * Pretty lines when a person watches a terminal; JSON lines for the journal, pipes and
+ * `--log-format json` (also ROOMCTL_LOG_FORMAT). Under systemd (JOURNAL_STREAM) always JSON.
+ */
+export function defaultLogFormat(env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): LogFormat {
+  if (env.ROOMCTL_LOG_FORMAT === 'json' || env.ROOMCTL_LOG_FORMAT === 'pretty') return env.ROOMCTL_LOG_FORMAT;
+  return isTTY && !env.CI && !env.JOURNAL_STREAM ? 'pretty' : 'json';
+}
+
 /** JSON logs for the journal; pretty lines when a person is watching a terminal. */
-export function createLogger(options: { level?: string; pretty?: boolean; destination?: pino.DestinationStream; now?: () => number } = {}): Logger {
-  const pretty = options.pretty ?? (process.stdout.isTTY === true && !process.env.CI);
+export function createLogger(options: { level?: string; pretty?: boolean; format?: LogFormat; destination?: pino.DestinationStream; now?: () => number } = {}): Logger {
+  const pretty = options.pretty ?? (options.format ?? defaultLogFormat()) === 'pretty';
   const base = { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'roomctl' }, hooks: throttledHooks(options.now ?? Date.now) };
   // Every line also goes to the ring the panel's admin view shows (recent logs, no shell needed).
   const tee = (stream: pino.DestinationStream) =>
     stream === processLogRing ? stream : pino.multistream([{ level: 'trace', stream }, { level: 'trace', stream: processLogRing }]);
   if (options.destination) return pino(base, tee(options.destination));
   if (pretty) {
-    return pino(base, tee(pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' } })));
+    // In this thread and synchronous, so a banner printed after the start-up lines comes after them.
+    // Loaded only here: a service logging JSON never pays for the pretty printer's modules.
+    const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+    return pino(base, tee(pinoPretty({ colorize: process.stdout.isTTY === true, sync: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' })));
   }
   return pino(base, tee(pino.destination(1)));
 }

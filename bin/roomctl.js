@@ -10,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('../dist/appliance/cli/main.js', import.meta.url);
 let main;
+let reportCrashes;
 if (existsSync(fileURLToPath(compiled)) && process.env.ROOMCTL_FROM_SOURCE !== '1') {
-  ({ main } = await import(compiled.href));
+  ({ main, reportCrashes } = await import(compiled.href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import(new URL('../appliance/cli/main.ts', import.meta.url).href));
+  ({ main, reportCrashes } = await import(new URL('../appliance/cli/main.ts', import.meta.url).href));
 }
+// A long-running command that hits a bug ends with a coded line, not a stack trace on the terminal.
+reportCrashes(process.argv.slice(2));
 const code = await main(process.argv.slice(2));
 if (code !== 0) process.exitCode = code;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseListen } from '../appliance/app.js';
 import { mergeSecrets } from '../appliance/config/config-secrets.js';
 import { validateConfig, formatIssue, type ConfigIssue } from '../appliance/config/config-validate.js';
@@ -17,7 +18,10 @@ import { emqxAcl, mosquittoAcl } from './install/mqtt-identity.js';
 import type { CommandRunner } from './install/system-state.js';
 import { targetPath } from './install/system-state.js';
 import { proposeDevices } from './proposals.js';
-import { buildRoomFiles, defaultMqttUsername, roomYaml, secretsYaml } from './room-config-build.js';
+import { buildRoomFiles, defaultMqttUsername, roomYaml, secretsYaml, type RoomFiles } from './room-config-build.js';
+import { lanAddress } from '../appliance/lan-address.js';
+import { isWildcardHost } from '../appliance/config/config-addresses.js';
+import { hiddenFromService } from './install/service-files.js';
 import { mqttMaterial, readPreviousInstall } from './room-inputs.js';
 
 export interface ProvisionOptions {
@@ -35,6 +39,11 @@ export interface ProvisionOptions {
   /** Run doctor at the end (default true, never on --dry-run). */
   doctor?: boolean;
   doctorDeviceTimeoutMs?: number;
+  /** Where the unit will find roomctl and node (default: this checkout and this node); tests try other places. */
+  roomctlBin?: string;
+  nodePath?: string;
+  /** This machine's LAN address for the default public URL; null: none (tests), undefined: look it up. */
+  lanAddress?: string | null;
 }
 
 export interface ProvisionOutcome {
@@ -42,6 +51,24 @@ export interface ProvisionOutcome {
   skipped: string[];
   notes: string[];
   doctor?: DoctorReport;
+  /** The room's public URL as written (undefined: none could be found). */
+  publicUrl?: string;
+  adminPin: string;
+}
+
+/**
+ * Where the unit's sandbox could not see roomctl or node. A real install refuses them (the
+ * service would fail at every start); a --root image or a dry run lists them as notes.
+ */
+export function installPathProblems(p: { roomctlBin: string; nodePath: string; root?: string; dryRun?: boolean }): string[] {
+  const hidden = [p.roomctlBin, p.nodePath].flatMap((path) => {
+    const where = hiddenFromService(path);
+    return where ? [`${path} is under ${where}`] : [];
+  });
+  if (hidden.length && !p.root && !p.dryRun) {
+    throw new RoomctlError('ROOMCTL_E_INSTALL_PATH', `the service could not start roomctl from here: ${hidden.join('; ')}. Install roomctl (and node) elsewhere, e.g. /opt/roomctl and /usr/bin/node, and run provisioning from there`, { paths: hidden });
+  }
+  return hidden;
 }
 
 /** Config paths back to the answers that made them, so a refusal names the field IT wrote. */
@@ -55,13 +82,23 @@ const toAnswerPath = (issue: ConfigIssue): ConfigIssue => ({ ...issue, path: ANS
 export async function provision(options: ProvisionOptions): Promise<ProvisionOutcome> {
   const { answers, root, out, progress } = options;
   const drivers = options.drivers ?? DRIVERS;
+  const roomctlBin = options.roomctlBin ?? join(PROJECT_ROOT, 'bin', 'roomctl.js');
+  const nodePath = options.nodePath ?? process.execPath;
+  const hidden = installPathProblems({ roomctlBin, nodePath, root, dryRun: options.dryRun });
   const previous = await readPreviousInstall(root);
 
   progress(`roomctl provision: room ${answers.room.id} (${answers.room.name}), site ${answers.room.site}${root ? `, into ${root}` : ''}`);
   const findings = await discoverRoom(answers, { ...options.discovery, onProgress: progress });
   const proposal = proposeDevices(findings, answers, drivers, previous.devices);
   const mqtt = await mqttMaterial(answers, root);
+  const { host: listenHost, port: listenPort } = parseListen(answers.api?.listen ?? '0.0.0.0:8080');
+  const lan = options.lanAddress === undefined ? lanAddress() : options.lanAddress ?? undefined;
+  const loopbackOnly = /^(127\.|::1$|localhost$)/.test(listenHost);
+  // One public URL for every QR code and e-mail link: the answer, else where the API listens (this machine's LAN address for 0.0.0.0).
+  const defaultHost = isWildcardHost(listenHost) ? lan : loopbackOnly ? undefined : listenHost;
+  const publicUrl = answers.api?.publicUrl ?? (defaultHost ? `http://${defaultHost.includes(':') ? `[${defaultHost}]` : defaultHost}:${listenPort}` : undefined);
   const files = buildRoomFiles({
+    ...(publicUrl ? { publicUrl } : {}),
     answers,
     proposal,
     previousSecrets: previous.secrets,
@@ -81,7 +118,6 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const user = defaultMqttUsername(answers);
   const acl = answers.mqtt ? mosquittoAcl(user, answers.room.site, answers.room.id) : undefined;
   const tokens = (files.secrets.api as { tokens: string[] }).tokens;
-  const { port } = parseListen(answers.api?.listen ?? '0.0.0.0:8080');
   const plan = buildInstallPlan({
     answers,
     roomYaml: roomYaml(files.config),
@@ -90,14 +126,14 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     keptDeviceIds: proposal.devices.filter((d) => d.kept).map((d) => d.entry.id),
     previousUdevRules: previous.udevRules,
     devicePaths: findings.flatMap((f) => (f.source === 'serial' ? [f.port.devicePath] : f.source === 'hid' ? [f.hid.path] : [])),
-    nodePath: process.execPath,
-    roomctlBin: join(PROJECT_ROOT, 'bin', 'roomctl.js'),
+    nodePath,
+    roomctlBin,
     ...(acl ? { mosquittoAcl: acl } : {}),
     ...(answers.mqtt?.emqxAcl ? { emqxAcl: emqxAcl(user, answers.room.site, answers.room.id) } : {}),
     ...(mqtt.key ? { mqttKey: mqtt.key } : {}),
     ...(mqtt.csr ? { mqttCsr: mqtt.csr } : {}),
     ...(mqtt.ca ? { mqttCa: mqtt.ca } : {}),
-    kioskUrl: `http://127.0.0.1:${port}/?token=${tokens[0]}`,
+    kioskUrl: `http://127.0.0.1:${listenPort}/?token=${tokens[0]}`,
     chromiumPath: '/usr/bin/chromium',
     cagePath: '/usr/bin/cage',
   });
@@ -105,7 +141,13 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   out(`\nDevices (${proposal.devices.length} configured):`);
   for (const d of proposal.devices) out(`  ${d.entry.id.padEnd(14)} ${d.entry.driver.padEnd(13)} ${d.endpoint} — ${d.detail}`);
   const notes = [...proposal.notes, ...files.notes, ...mqtt.notes];
-  if (/^\/(home|root)(\/|$)/.test(PROJECT_ROOT)) notes.push(`roomctl runs from ${PROJECT_ROOT}, which ProtectHome=yes hides from the service: install it under /opt/roomctl`);
+  for (const h of hidden) notes.push(`${h}: the unit could not start it on a real install; install roomctl under /opt/roomctl`);
+  // bin/roomctl.js runs dist/ when it is there, else the TypeScript through tsx: slower to start and ~40 MB more at idle.
+  if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'appliance', 'cli', 'main.js'))) {
+    notes.push(`roomctl is not built: run npm run build in ${dirname(dirname(roomctlBin))} (without it the service compiles TypeScript at every start and idles about 40 MB higher)`);
+  }
+  if (loopbackOnly) notes.push(`the API listens on ${listenHost} only: phones cannot open the QR codes; answer api.listen 0.0.0.0:${listenPort} (and api.publicUrl) for a room people use`);
+  else if (!publicUrl) notes.push('no LAN address found and no api.publicUrl answered: the QR codes will carry the listen address; set api.publicUrl in the answers');
   if (notes.length) out(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
   out('');
   const applied = await applyPlan(plan, { root, dryRun: options.dryRun, run: options.run, out });
@@ -115,13 +157,36 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   }
   if (answers.mqtt) printBrokerInstructions(answers, acl!, out);
 
-  const outcome: ProvisionOutcome = { changes: applied.changes, skipped: applied.skipped, notes };
-  if (options.dryRun || options.doctor === false) return outcome;
-  out('');
-  const report = await runDoctor({ configPath: targetPath(root, LAYOUT.config), drivers, root, deviceTimeoutMs: options.doctorDeviceTimeoutMs, onProgress: progress });
-  out(formatDoctorReport(report));
-  outcome.doctor = report;
+  const outcome: ProvisionOutcome = { changes: applied.changes, skipped: applied.skipped, notes, publicUrl, adminPin: files.adminPin.pin };
+  if (!options.dryRun && options.doctor !== false) {
+    out('');
+    const report = await runDoctor({ configPath: targetPath(root, LAYOUT.config), drivers, root, deviceTimeoutMs: options.doctorDeviceTimeoutMs, onProgress: progress });
+    out(formatDoctorReport(report));
+    outcome.doctor = report;
+  }
+  if (!options.dryRun) printPanelSteps(publicUrl ?? `http://${loopbackOnly ? listenHost : '<this machine>'}:${listenPort}`, files.adminPin, out);
   return outcome;
+}
+
+/** The last thing IT reads: where the panel is, the PIN, and how a touch panel gets paired. */
+function printPanelSteps(publicUrl: string, pin: RoomFiles['adminPin'], out: (line: string) => void): void {
+  const pinLine =
+    pin.source === 'kept'
+      ? `the one set before (panel.adminPin in ${LAYOUT.secrets})`
+      : `${pin.pin}   (${pin.source === 'generated' ? 'generated; ' : ''}kept in ${LAYOUT.secrets} as panel.adminPin)`;
+  out(
+    [
+      '',
+      'The panel:',
+      `  panel URL   ${publicUrl}/   (the QR codes on the panel open pages under this URL on phones)`,
+      `  admin PIN   ${pinLine}`,
+      'To pair a touch panel:',
+      `  1. open ${publicUrl}/ in the touch panel's browser (kiosk mode); it shows a pairing code such as K7QM-4XPA`,
+      '  2. on that panel, enter the admin PIN to approve it (or approve its code in the admin view of a panel already paired)',
+      `  3. or approve it in advance: add the code to panel.pairCodes in ${LAYOUT.secrets} and run roomctl provision again`,
+      '',
+    ].join('\n'),
+  );
 }
 
 function printBrokerInstructions(answers: ProvisionAnswers, acl: string, out: (line: string) => void): void {

@@ -12,6 +12,8 @@ export interface RoomFiles {
   config: Record<string, unknown>;
   secrets: Record<string, unknown>;
   notes: string[];
+  /** Where the admin PIN came from: answered, kept from the previous run, or generated now. */
+  adminPin: { pin: string; source: 'answered' | 'kept' | 'generated' };
 }
 
 export interface BuildInputs {
@@ -24,12 +26,21 @@ export interface BuildInputs {
   /** The broker CA as installed (copied next to the config). */
   mqttCa?: string;
   secretsFileName: string;
+  /** The one URL phones reach the room at (answered, or this machine's LAN address); none on a machine without one. */
+  publicUrl?: string;
 }
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const newSecret = () => randomBytes(24).toString('base64url');
+/** Six digits, uniform (rejection sampling: a plain modulo would favour the low ones). */
+function newPin(): string {
+  for (;;) {
+    const n = randomBytes(4).readUInt32BE();
+    if (n < 4_294_000_000) return String(n % 1_000_000).padStart(6, '0');
+  }
+}
 
 export const defaultMqttUsername = (answers: ProvisionAnswers) => answers.mqtt?.username ?? `roomctl-${answers.room.site}-${answers.room.id}`;
 
@@ -64,11 +75,18 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   const secrets: Plain = {};
   const config: Plain = {
     room: { id: answers.room.id, name: answers.room.name, site: answers.room.site, timezone: answers.room.timezone, locale: answers.room.language ?? 'en' },
-    api: { listen: answers.api?.listen ?? '0.0.0.0:8080' },
+    api: { listen: answers.api?.listen ?? '0.0.0.0:8080', ...(inputs.publicUrl ? { publicUrl: inputs.publicUrl } : {}) },
     storage: { dir: answers.storage?.dir ?? '/var/lib/roomctl' },
   };
   const previousTokens = pick(previousSecrets, 'api', 'tokens');
   secrets.api = { tokens: Array.isArray(previousTokens) && previousTokens.length > 0 ? previousTokens : [newSecret()] };
+  const previousPin = pick(previousSecrets, 'panel', 'adminPin');
+  const adminPin: RoomFiles['adminPin'] = answers.panel?.adminPin
+    ? { pin: answers.panel.adminPin, source: 'answered' }
+    : typeof previousPin === 'string' && previousPin
+      ? { pin: previousPin, source: 'kept' }
+      : { pin: newPin(), source: 'generated' };
+  secrets.panel = { adminPin: adminPin.pin };
 
   if (answers.mqtt) {
     const mqtt: Plain = { url: answers.mqtt.url };
@@ -115,7 +133,7 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   });
   if (Object.keys(deviceSecrets).length > 0) secrets.devices = deviceSecrets;
   config.secrets = inputs.secretsFileName;
-  return { config, secrets, notes };
+  return { config, secrets, notes, adminPin };
 }
 
 export function roomYaml(config: Record<string, unknown>): string {

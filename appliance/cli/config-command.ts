@@ -6,8 +6,9 @@ import { loadConfigFile } from '../config/config-load.js';
 import { formatIssue, type ConfigIssue } from '../config/config-validate.js';
 import { configFileWarnings } from '../config/config-warnings.js';
 import { formatPinHash, hashPin } from '../panel/pin-hash.js';
-
-const USAGE = 'Usage: roomctl config check FILE | roomctl config schema | roomctl config hash-pin [--from-sha256 sha256:<hex>] (the PIN on stdin)\n';
+import { configWarnings } from '../config/config-network-checks.js';
+import { didYouMean } from '../config/did-you-mean.js';
+import { CONFIG_USAGE } from './command-usage.js';
 
 /** `roomctl config check FILE`, `roomctl config schema` and `roomctl config hash-pin`. */
 export async function configCommand(args: string[]): Promise<number> {
@@ -17,14 +18,16 @@ export async function configCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (sub === 'hash-pin') return hashPinCommand(args.slice(1));
-  if (sub !== 'check' || !file) {
-    process.stderr.write(USAGE);
+  if (sub !== 'check' || !file || args.length > 2) {
+    const problem = sub === undefined ? 'which one: check FILE, schema or hash-pin?' : sub !== 'check' ? `unknown subcommand "${sub}"${didYouMean(sub, ['check', 'schema', 'hash-pin'])}` : !file ? 'check needs the FILE to check' : `unexpected "${args[2]}"`;
+    process.stderr.write(`roomctl config: ${problem}\n\n${CONFIG_USAGE}`);
     return 2;
   }
   try {
     const config = await loadConfigFile(file, DRIVERS);
-    for (const warning of await configFileWarnings(file, config)) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
-    process.stdout.write(`${file}: ok — room ${config.room.id} with ${config.devices.length} device(s)\n`);
+    const warnings = [...configWarnings(config as unknown as Record<string, unknown>), ...(await configFileWarnings(file, config))];
+    for (const warning of warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
+    process.stdout.write(`${file}: ok — room ${config.room.id} with ${config.devices.length} device(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}\n`);
     return 0;
   } catch (err) {
     if (!(err instanceof RoomctlError)) throw err;
@@ -33,7 +36,7 @@ export async function configCommand(args: string[]): Promise<number> {
       process.stderr.write(`${err.code}: ${file} has ${issues.length} problem(s)\n`);
       for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
     } else {
-      process.stderr.write(`${err.code}: ${err.message}\n`);
+      process.stderr.write(`${err.code}: ${err.message}\n  next: ${err.hint}\n`);
     }
     return 1;
   }
@@ -55,7 +58,7 @@ async function hashPinCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (args.length > 0) {
-    process.stderr.write(USAGE);
+    process.stderr.write(CONFIG_USAGE);
     return 2;
   }
   const lines = createInterface({ input: process.stdin });

@@ -4,31 +4,11 @@ import { parseArgs } from 'node:util';
 import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
 import { startFleet } from '../fleet/fleet-service.js';
 import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
-import { createLogger } from '../logger.js';
+import { createLogger, defaultLogFormat } from '../logger.js';
 import type { MqttSettings } from '../telemetry/mqtt-connect-options.js';
+import { FLEET_USAGE } from './command-usage.js';
 import { waitForShutdown } from './shutdown.js';
 
-export const FLEET_USAGE = `roomctl fleet — watch every room's health (subscribes to roomctl/# on the central broker)
-
-Options:
-  --broker URL             mqtt://, mqtts://, ws:// or wss:// (default mqtt://127.0.0.1:1883, the demo's broker)
-  --username NAME          broker user; the password comes from --password or ROOMCTL_FLEET_PASSWORD
-  --ca FILE --cert FILE --key FILE   TLS: pinned CA, client certificate and key
-  --insecure               accept a broker certificate that does not verify (lab only)
-  --protocol 4|5           MQTT 3.1.1 or 5 (default: 5, falling back to 3.1.1 when refused)
-  --share GROUP            subscribe as $share/GROUP/roomctl/# so several fleet instances split the load
-  --data DIR               database folder (default ./fleet-data)
-  --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
-  --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
-  --command-key ID         sign the command that tells a room its help call was seen, with the
-                           rooms' mqtt.commandKeys entry ID; its secret comes from
-                           ROOMCTL_FLEET_COMMAND_SECRET (without a key, rooms are not told)
-  --webhook URL            send alerts as JSON to this URL (repeatable); --webhook-secret signs them
-  --notify FILE            also send alerts through the channels of a YAML file's \`notifications:\`
-                           section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
-  --offline-after S        alert when a device stays offline S seconds (default 60)
-  --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
-`;
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {
@@ -55,6 +35,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       'offline-after': { type: 'string' },
       'room-offline-after': { type: 'string' },
       'client-id': { type: 'string' },
+      'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -72,6 +53,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (!/^(mqtts?|wss?):\/\/\S+$/.test(values.broker)) problems.push(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${JSON.stringify(values.broker)}`);
   if (values.protocol !== undefined && values.protocol !== '4' && values.protocol !== '5') problems.push('--protocol must be 4 (MQTT 3.1.1) or 5');
   if (values.share !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.share)) problems.push('--share must be a group name of letters, digits, - and _');
+  const format = values['log-format'] ?? defaultLogFormat();
+  if (format !== 'pretty' && format !== 'json') problems.push('--log-format must be pretty or json');
   if (values.token !== undefined && values.token.length < 16) problems.push('--token must be at least 16 characters');
   const commandSecret = process.env.ROOMCTL_FLEET_COMMAND_SECRET;
   if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
@@ -94,7 +77,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (values.notify) sinks.push(...notifyAlertSinks(await loadNotificationsFile(values.notify)));
   const token = values.token ?? randomBytes(18).toString('base64url');
 
-  const log = createLogger({ level: process.env.ROOMCTL_LOG_LEVEL ?? 'info' });
+  const log = createLogger({ level: process.env.ROOMCTL_LOG_LEVEL ?? 'info', format: format === 'json' ? 'json' : 'pretty' });
   const rules: Record<string, number> = {};
   if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
   if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;

@@ -1,63 +1,84 @@
-import { parseArgs } from 'node:util';
 import { isRoomctlError } from '../../drivers/core/errors.js';
-import { configCommand } from './config-command.js';
-import { doctorCommand } from './doctor-command.js';
-import { fleetCommand } from './fleet-command.js';
-import { provisionCommand } from './provision-command.js';
-import { simCommand } from './sim-command.js';
-import { startCommand } from './start-command.js';
+import { VERSION } from '../paths.js';
+import { CONFIG_USAGE, DOCTOR_USAGE, FLEET_USAGE, MAIN_USAGE, PROVISION_USAGE, SIM_USAGE, START_USAGE } from './command-usage.js';
+import { didYouMean } from '../config/did-you-mean.js';
 
-const USAGE = `roomctl — meeting-room appliance
+interface Command {
+  usage: string;
+  /** Loaded only when run: `roomctl --version` and `--help` should not load the whole appliance. */
+  load(): Promise<(args: string[]) => Promise<number>>;
+}
 
-Usage:
-  roomctl start [--config FILE] [--listen HOST:PORT]   run a room (no config: the demo room)
-  roomctl config check FILE                            validate a room config, list every problem
-  roomctl config schema                                print the config JSON Schema (for editors)
-  roomctl config hash-pin [--from-sha256 sha256:HEX]   salted hash of the admin PIN (read from stdin) for the secrets file
-  roomctl sim DRIVER [--option value ...]              run one device simulator
-  roomctl provision [--answers FILE] [--root DIR] [--dry-run]   find devices, write config, install the service
-  roomctl doctor [--config FILE] [--json]              self-test: devices, broker, calendar, panel
-  roomctl fleet [--broker URL] [--share GROUP] ...      the fleet view: every room's health (roomctl fleet --help)
-`;
+const COMMANDS: Record<string, Command> = {
+  start: { usage: START_USAGE, load: async () => (await import('./start-command.js')).startCommand },
+  config: { usage: CONFIG_USAGE, load: async () => (await import('./config-command.js')).configCommand },
+  sim: { usage: SIM_USAGE, load: async () => (await import('./sim-command.js')).simCommand },
+  provision: { usage: PROVISION_USAGE, load: async () => (await import('./provision-command.js')).provisionCommand },
+  doctor: { usage: DOCTOR_USAGE, load: async () => (await import('./doctor-command.js')).doctorCommand },
+  fleet: { usage: FLEET_USAGE, load: async () => (await import('./fleet-command.js')).fleetCommand },
+};
 
-/** Runs one CLI command; returns the exit code. Errors are printed with their code. */
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+
+/** Runs one CLI command; returns the exit code. Errors are printed with their code and the next step, never as a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`roomctl ${VERSION}\n`);
+    return 0;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
+    process.stdout.write(topic ? topic.usage : MAIN_USAGE);
+    return 0;
+  }
+  if (name === undefined) {
+    process.stderr.write(MAIN_USAGE);
+    return 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`roomctl: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}\n\n${MAIN_USAGE}`);
+    return 2;
+  }
+  if (wantsHelp(rest)) {
+    process.stdout.write(command.usage);
+    return 0;
+  }
   try {
-    switch (command) {
-      case 'start': {
-        const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, listen: { type: 'string' } }, strict: true });
-        return await startCommand(values);
-      }
-      case 'config':
-        return await configCommand(rest);
-      case 'sim':
-        return await simCommand(rest);
-      case 'provision':
-        return await provisionCommand(rest);
-      case 'doctor':
-        return await doctorCommand(rest);
-      case 'fleet':
-        return await fleetCommand(rest);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        process.stderr.write(`roomctl: unknown command "${command}"\n\n${USAGE}`);
-        return 2;
-    }
+    return await (await command.load())(rest);
   } catch (err) {
-    if (isRoomctlError(err)) {
-      process.stderr.write(`${err.code}: ${err.message}\n  ${err.hint}\n`);
-      return 1;
-    }
     if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`roomctl: ${(err as Error).message}\n\n${USAGE}`);
+      process.stderr.write(`roomctl ${name}: ${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n\n${command.usage}`);
       return 2;
     }
-    throw err;
+    return reportFailure(err);
   }
+}
+
+/**
+ * A bug that escapes while a room runs ends the process (systemd restarts it) with a coded
+ * line, not a raw stack trace on the person's terminal; the stack still goes where machines
+ * read it (the journal, a pipe) or with ROOMCTL_DEBUG=1.
+ */
+export function reportCrashes(argv: string[]): void {
+  if (!['start', 'fleet', 'sim'].includes(argv[0] ?? '')) return;
+  const crash = (err: unknown) => {
+    const stack = err instanceof Error && err.stack && (process.env.ROOMCTL_DEBUG === '1' || !process.stderr.isTTY) ? `${err.stack}\n` : '';
+    process.stderr.write(`ROOMCTL_E_INTERNAL: ${(err as Error)?.message ?? String(err)}\n  next: a bug: report it with this line and the log; the room stopped${stack ? '' : ' (ROOMCTL_DEBUG=1 adds the stack trace)'}\n${stack}`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+}
+
+/** A failure as the person at the terminal needs it: the code, what happened, what to do next. */
+export function reportFailure(err: unknown): number {
+  if (isRoomctlError(err)) {
+    process.stderr.write(`${err.code}: ${err.message}\n  next: ${err.hint}\n`);
+  } else {
+    process.stderr.write(`ROOMCTL_E_INTERNAL: ${(err as Error)?.message ?? String(err)}\n  next: a bug: report it with this line and the log (ROOMCTL_DEBUG=1 adds the stack trace)\n`);
+  }
+  if (process.env.ROOMCTL_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  return 1;
 }

@@ -3,13 +3,8 @@ import { parseArgs } from 'node:util';
 import { askAnswers } from '../../provisioning/answers/ask-answers.js';
 import { loadAnswersFile } from '../../provisioning/answers/answers-load.js';
 import { provision } from '../../provisioning/provision.js';
+import { PROVISION_USAGE } from './command-usage.js';
 
-export const PROVISION_USAGE = `Usage: roomctl provision [--answers FILE] [--root DIR] [--dry-run] [--skip-doctor]
-  --answers FILE   answers in YAML (see docs/PROVISIONING.md); without it, the questions are asked
-  --root DIR       install under DIR instead of / (tests, image builds)
-  --dry-run        find and probe the devices, then print the plan; change nothing
-  --skip-doctor    do not run the self-test at the end
-`;
 
 /** `roomctl provision`: exit 0 when the room is installed and doctor passes, 1 otherwise. */
 export async function provisionCommand(args: string[]): Promise<number> {

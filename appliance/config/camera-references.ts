@@ -1,4 +1,4 @@
-import type { ConfigIssue } from './config-validate.js';
+import type { ConfigIssue } from './config-issue.js';
 
 /**
  * Fields elsewhere in the config that name a camera device: each must name a camera of

@@ -29,6 +29,12 @@ export const RoomSection = Type.Object(
 export const ApiSection = Type.Object(
   {
     listen: Type.String({ pattern: '^[^\\s]+:[0-9]{1,5}$', default: '0.0.0.0:8080', description: 'host:port the API and panel listen on' }),
+    publicUrl: Type.Optional(
+      Type.String({
+        pattern: '^https?://[^\\s]+$',
+        description: 'The one URL phones and e-mails reach this room at, e.g. http://10.0.0.20:8080: every QR code and e-mail link starts with it (default: the listen address, or the first LAN address when listening on every address)',
+      }),
+    ),
     tokens: Type.Array(Type.String({ minLength: 16, description: 'A bearer token of at least 16 characters' }), {
       minItems: 1,
       description: 'Bearer tokens allowed to run mutations',

@@ -3,15 +3,14 @@ import { Value, type ValueError } from '@sinclair/typebox/value';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import { deviceSchema, RoomConfigShape, type RoomConfig } from './config-schema.js';
 import { cameraReferenceIssues } from './camera-references.js';
+import { addressIssues, configWarnings } from './config-network-checks.js';
+import type { ConfigIssue } from './config-issue.js';
+import { didYouMean } from './did-you-mean.js';
 
-/** One problem in a config: where it is, what is wrong, and what would be right. */
-export interface ConfigIssue {
-  path: string;
-  message: string;
-  allowed?: string;
-}
+export type { ConfigIssue };
 
-export type ConfigResult = { ok: true; config: RoomConfig } | { ok: false; issues: ConfigIssue[] };
+/** Warnings: the room starts, but something will not work as people expect (QR codes that phones cannot open). */
+export type ConfigResult = { ok: true; config: RoomConfig; warnings: ConfigIssue[] } | { ok: false; issues: ConfigIssue[] };
 
 /** `/devices/0/baudRate` → `devices[0].baudRate`, the way people read paths. */
 export function readablePath(pointer: string, prefix = ''): string {
@@ -31,7 +30,7 @@ function literalsOf(schema: TSchema): unknown[] | undefined {
   return undefined;
 }
 
-/** What the schema at an error accepts, said so a person can fix the field. */
+/** What the schema at an error accepts, said so a person can fix the field (never a raw pattern). */
 export function allowedBy(schema: TSchema): string | undefined {
   const literals = literalsOf(schema);
   if (literals) return literals.map((v) => JSON.stringify(v)).join(', ');
@@ -40,9 +39,7 @@ export function allowedBy(schema: TSchema): string | undefined {
     parts.push(schema.type === 'integer' ? 'a whole number' : 'a number');
     if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(`${schema.minimum ?? '-∞'}..${schema.maximum ?? '∞'}`);
   } else if (schema.type === 'string') {
-    parts.push('text');
-    if (schema.minLength) parts.push(`at least ${schema.minLength} characters`);
-    if (schema.pattern) parts.push(`matching ${schema.pattern}`);
+    parts.push(schema.minLength && schema.minLength > 1 ? `text of at least ${schema.minLength} characters` : 'text');
   } else if (schema.type === 'object' && schema.properties) {
     parts.push(`an object with keys ${Object.keys(schema.properties).join(', ')}`);
   } else if (schema.type === 'array') {
@@ -50,11 +47,27 @@ export function allowedBy(schema: TSchema): string | undefined {
   } else if (typeof schema.type === 'string') {
     parts.push(schema.type === 'boolean' ? 'true or false' : `a ${schema.type}`);
   }
-  if (schema.description) parts.push(`— ${schema.description}`);
-  return parts.length ? parts.join(', ') : undefined;
+  // Without its final full stop: the description ends up inside the parentheses of "(allowed: …)".
+  const description = typeof schema.description === 'string' ? schema.description.replace(/\.$/, '') : undefined;
+  if (!parts.length) return description;
+  return description ? `${parts.join(', ')} — ${description}` : parts.join(', ');
 }
 
-function toIssues(schema: TSchema, value: unknown, prefix: string): ConfigIssue[] {
+/** TypeBox's words for a failed check, without the regular expressions and internals it may quote. */
+function problemOf(error: ValueError): string {
+  const message = error.message;
+  if (message.startsWith('Expected union value')) return 'is not one of the allowed values';
+  if (message.startsWith('Expected string to match')) return `${JSON.stringify(error.value)} is not in the expected form`;
+  if (message.startsWith('Expected string length greater')) return 'is too short';
+  if (message.startsWith('Expected string length less')) return 'is too long';
+  return message.replace(/^Expected /, 'expected ');
+}
+
+/**
+ * Every schema problem of a value, one per path, each with a "did you mean" when a known key
+ * or allowed value is one typo away. Shared by the room config and provisioning's answers.
+ */
+export function schemaIssues(schema: TSchema, value: unknown, prefix = ''): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
   for (const error of Value.Errors(schema, value) as Iterable<ValueError>) {
@@ -62,20 +75,21 @@ function toIssues(schema: TSchema, value: unknown, prefix: string): ConfigIssue[
     // A missing required field is reported by TypeBox twice (required + type); keep the first.
     if (seen.has(path)) continue;
     seen.add(path);
-    const isUnknownKey = error.message.startsWith('Unexpected property');
-    if (isUnknownKey) {
+    if (error.message.startsWith('Unexpected property')) {
       const keys = Object.keys((error.schema as TSchema).properties ?? {});
-      issues.push({ path, message: 'unknown key', allowed: keys.join(', ') });
+      const typed = error.path.split('/').pop() ?? '';
+      issues.push({ path, message: `unknown key${didYouMean(typed, keys)}`, allowed: keys.join(', ') });
     } else if (error.value === undefined) {
       issues.push({ path, message: 'is required', allowed: allowedBy(error.schema) });
     } else {
-      issues.push({ path, message: error.message.replace(/^Expected union value$/, 'is not one of the allowed values'), allowed: allowedBy(error.schema) });
+      const literals = literalsOf(error.schema)?.map(String) ?? [];
+      issues.push({ path, message: `${problemOf(error)}${didYouMean(error.value, literals)}`, allowed: allowedBy(error.schema) });
     }
   }
   return issues;
 }
 
-function isKnownTimezone(tz: string): boolean {
+export function isKnownTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -84,19 +98,26 @@ function isKnownTimezone(tz: string): boolean {
   }
 }
 
+/** The problem with a time zone, with the zone it most likely meant. */
+export function timezoneIssue(path: string, tz: unknown): ConfigIssue | undefined {
+  if (typeof tz !== 'string' || tz === '' || isKnownTimezone(tz)) return undefined;
+  const zones = [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+  return { path, message: `unknown time zone "${tz}"${didYouMean(tz, zones)}`, allowed: 'an IANA zone such as Asia/Shanghai, Europe/Berlin, UTC' };
+}
+
 /**
  * Validates a parsed config (from YAML) and fills defaults. Every problem is reported at
  * once, each with its path, so one `roomctl config check` run is enough to fix a file.
  */
 export function validateConfig(raw: unknown, drivers: readonly AnyDriverDefinition[]): ConfigResult {
   const value = Value.Default(RoomConfigShape, structuredClone(raw ?? {})) as Record<string, unknown>;
-  const issues = toIssues(RoomConfigShape, value, '');
-  const room = value.room as { timezone?: unknown } | undefined;
-  if (typeof room?.timezone === 'string' && room.timezone && !isKnownTimezone(room.timezone)) {
-    issues.push({ path: 'room.timezone', message: `unknown time zone "${room.timezone}"`, allowed: 'an IANA zone such as Asia/Shanghai, Europe/Berlin, UTC' });
-  }
+  const issues = schemaIssues(RoomConfigShape, value, '');
+  const tzIssue = timezoneIssue('room.timezone', (value.room as { timezone?: unknown } | undefined)?.timezone);
+  if (tzIssue) issues.push(tzIssue);
   const devices = Array.isArray(value.devices) ? value.devices : [];
   const ids = new Map<string, number>();
+  // Devices whose driver is mistyped: their own line says so; references to them are not "no camera".
+  const unknownDriverIds = new Set<string>();
   devices.forEach((device: unknown, index: number) => {
     const at = `devices[${index}]`;
     if (typeof device !== 'object' || device === null || Array.isArray(device)) {
@@ -106,13 +127,15 @@ export function validateConfig(raw: unknown, drivers: readonly AnyDriverDefiniti
     const entry = device as Record<string, unknown>;
     const driver = drivers.find((d) => d.id === entry.driver);
     if (!driver) {
-      const message = entry.driver === undefined ? 'is required' : `unknown driver ${JSON.stringify(entry.driver)}`;
-      issues.push({ path: `${at}.driver`, message, allowed: drivers.map((d) => d.id).join(', ') });
+      const driverIds = drivers.map((d) => d.id);
+      const message = entry.driver === undefined ? 'is required' : `unknown driver ${JSON.stringify(entry.driver)}${didYouMean(entry.driver, driverIds)}`;
+      if (typeof entry.id === 'string') unknownDriverIds.add(entry.id);
+      issues.push({ path: `${at}.driver`, message, allowed: driverIds.join(', ') });
       return;
     }
     const schema = deviceSchema(driver);
     devices[index] = Value.Default(schema, entry);
-    issues.push(...toIssues(schema, devices[index], at));
+    issues.push(...schemaIssues(schema, devices[index], at));
     if (typeof entry.id === 'string') {
       const first = ids.get(entry.id);
       if (first !== undefined) issues.push({ path: `${at}.id`, message: `duplicate device id "${entry.id}" (also devices[${first}])` });
@@ -121,12 +144,21 @@ export function validateConfig(raw: unknown, drivers: readonly AnyDriverDefiniti
   });
   const cameraIds = devices.filter((d: { driver?: unknown }) => drivers.find((driver) => driver.id === d?.driver)?.kind === 'camera').map((d: { id?: unknown }) => String(d.id));
   // A camera id of the wrong form is already reported by the schema.
-  for (const issue of cameraReferenceIssues(value, cameraIds)) if (!issues.some((i) => i.path === issue.path)) issues.push(issue);
+  for (const issue of cameraReferenceIssues(value, cameraIds)) {
+    const named = /"(.*)"$/.exec(issue.message)?.[1];
+    if (!issues.some((i) => i.path === issue.path) && !(named && unknownDriverIds.has(named))) issues.push(issue);
+  }
+  // Addresses the network stack would refuse at start: they replace the schema's vaguer line for the same field.
+  for (const issue of addressIssues(value)) {
+    const at = issues.findIndex((i) => i.path === issue.path);
+    if (at >= 0) issues[at] = issue;
+    else issues.push(issue);
+  }
   if (issues.length > 0) return { ok: false, issues };
   value.storage ??= { dir: '/var/lib/roomctl' };
   value.log ??= { level: 'info' };
   value.storage = Value.Default((RoomConfigShape.properties.storage as TSchema), value.storage);
-  return { ok: true, config: value as unknown as RoomConfig };
+  return { ok: true, config: value as unknown as RoomConfig, warnings: configWarnings(value) };
 }
 
 export function formatIssue(issue: ConfigIssue): string {

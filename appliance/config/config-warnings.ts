@@ -20,7 +20,7 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
  * What `roomctl config check` warns about in a config that is otherwise valid: secrets sitting
  * in the room config itself, and an admin PIN kept as an unsalted SHA-256.
  */
-export function configWarnings(raw: unknown, config: RoomConfig): ConfigIssue[] {
+export function secretPlacementWarnings(raw: unknown, config: RoomConfig): ConfigIssue[] {
   const warnings: ConfigIssue[] = [];
   for (const [section, field] of SECRET_FIELDS) {
     const part = isPlain(raw) ? raw[section] : undefined;
@@ -38,5 +38,5 @@ export function configWarnings(raw: unknown, config: RoomConfig): ConfigIssue[] 
 /** The warnings of a config file that loaded (the room config's own text, before secrets are merged). */
 export async function configFileWarnings(path: string, config: RoomConfig): Promise<ConfigIssue[]> {
   const doc = parseDocument(await readFile(path, 'utf8'));
-  return configWarnings(doc.toJS() as unknown, config);
+  return secretPlacementWarnings(doc.toJS() as unknown, config);
 }

@@ -12,11 +12,21 @@ import { startEmbeddedBroker } from '../telemetry/embedded-broker.js';
 import { AV_DEMO_DEVICES } from './demo-av-devices.js';
 import { CAMERA_DEMO_DEVICES } from './demo-cameras.js';
 import { DEMO_MEDIA } from '../media/demo-media.js';
+import { lanAddress } from '../lan-address.js';
+import { startDemoCalendar } from './demo-calendar.js';
 
 export interface DemoOptions {
   log: Logger;
-  /** host:port for the API and panel; default 127.0.0.1:8080 */
+  /**
+   * host:port for the API and panel. Default: port 8080 (a free one when taken, so a second
+   * demo runs beside the first) on every address when this machine has a LAN address, so the
+   * QR codes (which then carry that address) open on a phone; on 127.0.0.1 otherwise.
+   */
   listen?: string;
+  /** The API port tried first when `listen` is not given (default 8080; a free one when taken). */
+  apiPort?: number;
+  /** Serve the demo calendar (meetings with agendas, attendees, online links) and read it; `roomctl start` does. */
+  calendar?: boolean;
   /** data folder; default ./data */
   dataDir?: string;
   /** MQTT port of the embedded broker; default 1883 (a free one if taken) */
@@ -76,11 +86,16 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     const broker = await startEmbeddedBroker('127.0.0.1', options.mqttPort ?? 1883);
     cleanups.push(() => broker.close());
 
+    const calendar = options.calendar ? await startDemoCalendar() : undefined;
+    if (calendar) cleanups.push(() => calendar.close());
+
     const token = randomBytes(18).toString('base64url');
+    const listen = options.listen ?? `${lanAddress() ? '0.0.0.0' : '127.0.0.1'}:${options.apiPort ?? 8080}`;
     const commandKey = { id: 'demo-fleet', secret: randomBytes(32).toString('base64url') };
     const config: RoomConfig = {
       room: { id: 'demo', name: 'Demo Room', site: 'lab', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' },
-      api: { listen: options.listen ?? '127.0.0.1:8080', tokens: [token] },
+      api: { listen, tokens: [token] },
+      ...(calendar ? { calendar: { url: calendar.url } } : {}),
       storage: { dir: resolve(options.dataDir ?? 'data') },
       // aedes speaks MQTT 3.1.1 only.
       mqtt: { url: broker.url, protocolVersion: 4, commandKeys: [commandKey] },
@@ -111,7 +126,13 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
       },
     };
     options.configure?.(config);
-    const appliance = await startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
+    const start = () => startAppliance(config, { log: options.log, probeIntervalMs: options.probeIntervalMs });
+    // A second demo on this machine: 8080 is the first one's, so this one takes a free port (startAppliance closed its first attempt).
+    const appliance = await start().catch((err: unknown) => {
+      if (options.listen !== undefined || (err as { code?: string }).code !== 'ROOMCTL_E_LISTEN_IN_USE') throw err;
+      config.api.listen = listen.replace(/:\d+$/, ':0');
+      return start();
+    });
     cleanups.push(() => appliance.close());
     return { appliance, token, adminPin: config.panel?.adminPin ?? '', mqttUrl: broker.url, commandKey, camera, cameraLink: pty, display, simulators, close };
   } catch (err) {

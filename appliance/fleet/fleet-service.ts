@@ -120,8 +120,13 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   try {
     await server.listen({ host, port });
   } catch (err) {
+    // Close everything this attempt opened: a timer left behind would later touch the closed database.
+    clearInterval(ticker);
     client?.end(true);
+    ingest.stop();
     await server.close();
+    await dispatcher.stop();
+    metrics.stop();
     db.close();
     throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `The fleet view cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }

@@ -44,7 +44,7 @@ export const MeetingsSection = Type.Object(
         { additionalProperties: false, default: { start: '08:00', end: '18:00' }, description: 'Hours that utilisation is measured against' },
       ),
     ),
-    publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'Base URL phones reach the appliance at (QR codes); default: the API address' })),
+    publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'Old place of api.publicUrl (still read; move it there)' })),
     displayInput: Type.Optional(Type.String({ minLength: 1, description: 'Input the start scene switches displays to, e.g. "31"' })),
     startScene: Type.Optional(Type.Array(SceneStep, { description: 'Replaces the default start scene (displays on, cameras home, unmute)' })),
     endScene: Type.Optional(Type.Array(SceneStep, { description: 'Replaces the default end scene (devices to standby)' })),

@@ -52,7 +52,7 @@ export class AdminPin {
 
   /**
    * Rejects with ROOMCTL_E_LOCKED_OUT while locked, ROOMCTL_E_UNAUTHORIZED for a wrong PIN
-   * (with the attempts left), ROOMCTL_E_NOT_SUPPORTED when the config has no PIN.
+   * (with the attempts left), ROOMCTL_E_ADMIN_PIN_NOT_SET when the config has no PIN.
    */
   verify(pin: string): Promise<void> {
     const turn = this.queue.then(() => this.check(pin));
@@ -61,7 +61,7 @@ export class AdminPin {
   }
 
   private async check(pin: string): Promise<void> {
-    if (!this.hash) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'This room has no admin PIN: set panel.adminPin in its secrets file');
+    if (!this.hash) throw new RoomctlError('ROOMCTL_E_ADMIN_PIN_NOT_SET', 'This room has no admin PIN: set panel.adminPin in its secrets.yaml');
     const locked = this.lockedForSeconds();
     if (locked > 0) throw lockedOut(locked);
     // Longer than any PIN: refused without spending a hash on it.

@@ -8,6 +8,7 @@ import { CALENDAR_DEFAULTS, type CalendarConfig } from './calendar-config.js';
 import type { Clock, TimerHandle } from './clock.js';
 import { expandCalendar } from './ics-expand.js';
 import { syncCalendarBookings, type SyncResult } from './booking-sync.js';
+import { FeedGetError, getFeed, type FeedAnswer } from './feed-get.js';
 
 export const CALENDAR_FAULT_ID = 'calendar-feed';
 const MAX_FEED_BYTES = 8 * 1024 * 1024;
@@ -127,17 +128,15 @@ export class CalendarFeed {
 }
 
 async function fetchFeed(url: string, timeoutMs: number): Promise<string> {
-  let response: Response;
+  let answer: FeedAnswer;
   try {
-    response = await fetch(url, { headers: { accept: 'text/calendar, */*;q=0.5' }, signal: AbortSignal.timeout(timeoutMs) });
+    answer = await getFeed(url, { timeoutMs, maxBytes: MAX_FEED_BYTES, accept: 'text/calendar, */*;q=0.5' });
   } catch (err) {
-    const reason = (err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : ((err as { cause?: Error }).cause?.message ?? (err as Error).message);
-    throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `cannot read ${redact(url)}: ${reason}`);
+    if (err instanceof FeedGetError && err.kind === 'oversize') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redact(url)} ${err.message}`);
+    throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `cannot read ${redact(url)}: ${(err as Error).message}`);
   }
-  if (!response.ok) throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redact(url)} answered HTTP ${response.status}`);
-  const text = await response.text();
-  if (Buffer.byteLength(text) > MAX_FEED_BYTES) throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redact(url)} sent more than ${MAX_FEED_BYTES} bytes`);
-  return text;
+  if (answer.status < 200 || answer.status > 299) throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${redact(url)} answered HTTP ${answer.status}`);
+  return answer.text;
 }
 
 /** Published calendar URLs carry a secret in the path or query; logs and faults get the host only. */

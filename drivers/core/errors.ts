@@ -13,6 +13,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_BAD_REQUEST: { http: 400, hint: 'The request body does not match the schema in /openapi.json.' },
   ROOMCTL_E_UNAUTHORIZED: { http: 401, hint: 'Send `Authorization: Bearer <token>` with a token from the config.' },
   ROOMCTL_E_FORBIDDEN: { http: 403, hint: 'This credential may not do that.' },
+  ROOMCTL_E_ADMIN_PIN_NOT_SET: { http: 409, hint: 'Set panel.adminPin in the room\'s secrets.yaml (roomctl provision asks for one or makes one), then restart the room.' },
   ROOMCTL_E_LOCKED_OUT: { http: 429, hint: 'Too many wrong PINs; wait the time given, then try again.' },
   ROOMCTL_E_RATE_LIMITED: { http: 429, hint: 'Too many requests from this client in a short time; wait the time given, then try again.' },
   ROOMCTL_E_PAIRING_TAKEN: { http: 409, hint: 'Another panel is already waiting with this pairing code; if this panel shows it, reload it for a new code, and tell IT.' },
@@ -48,12 +49,16 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_ANSWERS_INVALID: { http: 400, hint: 'Fix each answer listed; every bad field is named with what it accepts.' },
   ROOMCTL_E_PROVISION_WRITE: { http: 500, hint: 'The room was not installed; the message says what was rolled back or exactly what is left.' },
   ROOMCTL_E_BROKER_REFUSED: { http: 502, hint: 'The MQTT broker refused the room\'s credentials; add the user and the ACL lines `roomctl provision` printed.' },
+  ROOMCTL_E_BROKER_PROTOCOL: { http: 502, hint: 'The broker answered but speaks another MQTT version: set mqtt.protocolVersion (4 = MQTT 3.1.1, 5 = MQTT 5) in the room config.' },
+  ROOMCTL_E_INSTALL_PATH: { http: 500, hint: 'The service cannot read a program under /tmp, /home or /root (PrivateTmp, ProtectHome): install roomctl under /opt/roomctl and run provisioning from there.' },
   ROOMCTL_E_BROKER_UNREACHABLE: { http: 503, hint: 'The MQTT broker did not answer; check mqtt.url, the network and the firewall.' },
   // media
   ROOMCTL_E_MEDIA_REJECTED: { http: 400, hint: 'A pipeline element, property or value is not allowed: camera URIs are plain rtsp:// addresses (no spaces, quotes or control characters).' },
   ROOMCTL_E_MEDIA_UNAVAILABLE: { http: 503, hint: 'The video pipeline is starting or recovering; it comes back by itself — check the camera if it does not.' },
   // process
   ROOMCTL_E_LISTEN_IN_USE: { http: 500, hint: 'The address is taken; choose another api.listen or stop the other process.' },
+  ROOMCTL_E_LISTEN_FAILED: { http: 500, hint: 'Set api.listen to an address of this machine (or 0.0.0.0) and a port from 1 to 65535; `roomctl config check FILE` checks it.' },
+  ROOMCTL_E_START_FAILED: { http: 500, hint: 'The room did not start; `roomctl doctor --config FILE` checks the config, devices and broker one by one. Rerun with ROOMCTL_DEBUG=1 for the stack trace when reporting a bug.' },
   // 507 Insufficient Storage: the request was fine and the room runs on; it just could not be saved.
   ROOMCTL_E_STORAGE: { http: 507, hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir; the room keeps running meanwhile.' },
   ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },

@@ -177,7 +177,7 @@ export class AdminScreen extends LitElement {
         }, 1000);
       } else if (error?.code === 'ROOMCTL_E_UNAUTHORIZED') {
         this.message = t('Wrong PIN. {n} tries left.', { n: details.attemptsLeft ?? 0 });
-      } else if (error?.code === 'ROOMCTL_E_NOT_SUPPORTED') {
+      } else if (error?.code === 'ROOMCTL_E_ADMIN_PIN_NOT_SET') {
         this.message = t('This room has no admin PIN in its config.');
       } else {
         this.message = error?.message ?? String(err);

@@ -1,44 +1,46 @@
 import { readFile } from 'node:fs/promises';
-import type { TSchema } from '@sinclair/typebox';
-import { Value, type ValueError } from '@sinclair/typebox/value';
+import { Value } from '@sinclair/typebox/value';
 import { parseDocument } from 'yaml';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { allowedBy, formatIssue, readablePath, type ConfigIssue } from '../../appliance/config/config-validate.js';
+import { formatIssue, schemaIssues, timezoneIssue, type ConfigIssue } from '../../appliance/config/config-validate.js';
+import { addressIssues } from '../../appliance/config/config-network-checks.js';
 import { Answers, type ProvisionAnswers } from './answers-schema.js';
-
-function isKnownTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every problem in a set of answers, each naming its field and what would be accepted. */
 export function answerIssues(value: unknown): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const seen = new Set<string>();
-  for (const error of Value.Errors(Answers, value) as Iterable<ValueError>) {
-    const path = readablePath(error.path);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    if (error.message.startsWith('Unexpected property')) {
-      issues.push({ path, message: 'unknown key', allowed: Object.keys((error.schema as TSchema).properties ?? {}).join(', ') });
-    } else {
-      issues.push({ path, message: error.value === undefined ? 'is required' : error.message.replace(/^Expected union value$/, 'is not one of the allowed values'), allowed: allowedBy(error.schema) });
-    }
-  }
-  const tz = (value as { room?: { timezone?: unknown } } | undefined)?.room?.timezone;
-  if (typeof tz === 'string' && tz !== '' && !isKnownTimezone(tz)) {
-    issues.push({ path: 'room.timezone', message: `unknown time zone "${tz}"`, allowed: 'an IANA zone such as Asia/Shanghai, Europe/Berlin, UTC' });
+  const issues = schemaIssues(Answers, value);
+  const tz = timezoneIssue('room.timezone', (value as { room?: { timezone?: unknown } } | undefined)?.room?.timezone);
+  if (tz) issues.push(tz);
+  for (const issue of addressIssues(value && typeof value === 'object' ? (value as Record<string, unknown>) : {})) {
+    const at = issues.findIndex((i) => i.path === issue.path);
+    if (at >= 0) issues[at] = issue;
+    else if (!issue.path.startsWith('meetings.')) issues.push(issue);
   }
   return issues;
 }
 
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Sections whose values are copied into the config as they are: a `{ secret }` there sends the value to secrets.yaml. */
+const KEEP_MARKED = new Set(['calendar', 'notifications']);
+
+/**
+ * Any answers value may be written `{ secret: value }`. Elsewhere than in the sections copied
+ * as they are, the mark is taken off here: the fields that are secrets (passwords, the PIN)
+ * go to secrets.yaml whatever their form, and the schema then sees the plain value.
+ */
+export function unwrapSecretMarks(value: unknown, depth = 0): unknown {
+  if (!isPlain(value)) return Array.isArray(value) ? value.map((v) => unwrapSecretMarks(v, depth + 1)) : value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === 'secret') return value.secret;
+  const out: Plain = {};
+  for (const [k, v] of Object.entries(value)) out[k] = depth === 0 && KEEP_MARKED.has(k) ? v : unwrapSecretMarks(v, depth + 1);
+  return out;
+}
+
 /** Validates answers and fills defaults; throws ROOMCTL_E_ANSWERS_INVALID listing every bad field. */
 export function validateAnswers(raw: unknown, source: string): ProvisionAnswers {
-  const value = Value.Default(Answers, structuredClone(raw ?? {}));
+  const value = Value.Default(Answers, unwrapSecretMarks(structuredClone(raw ?? {})));
   const issues = answerIssues(value);
   if (issues.length > 0) {
     throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `${source} has ${issues.length} bad answer(s):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, { issues });

@@ -100,7 +100,14 @@ export const Answers = Type.Object(
       },
       { additionalProperties: false },
     ),
-    api: Type.Optional(Type.Object({ listen: ApiSection.properties.listen }, { additionalProperties: false })),
+    api: Type.Optional(Type.Object({ listen: ApiSection.properties.listen, publicUrl: ApiSection.properties.publicUrl }, { additionalProperties: false })),
+    /** The admin PIN goes to secrets.yaml (`panel: { adminPin }`); generated when not given, kept on reruns. */
+    panel: Type.Optional(
+      Type.Object(
+        { adminPin: Type.Optional(Type.String({ pattern: '^[0-9]{4,12}$', description: 'PIN of the panel\'s admin view: 4 to 12 digits (default: 6 generated digits)' })) },
+        { additionalProperties: false },
+      ),
+    ),
     storage: Type.Optional(StorageSection),
     mqtt: Type.Optional(MqttAnswers),
     /** Written as the config's `calendar` section when this build has one; validated there. */

@@ -7,14 +7,18 @@ it('asks one question at a time, refuses a bad answer on the spot with the field
   const output = new PassThrough();
   let shown = '';
   output.on('data', (d: Buffer) => (shown += d.toString()));
-  const lines = ['hq-3f-aurora', 'Aurora', 'hq', 'Mars/Olympus', 'Asia/Shanghai', '', '', 'facilities@example.com', 'mqtts://broker.example:8883', '', '', '', 'no'];
+  const lines = ['hq-3f-aurora', 'Aurora', 'hq', 'Mars/Olympus', 'Asia/Shanghai', '', 'http://0.0.0.0:8080', 'http://10.0.0.20:8080', '', 'facilities@example.com', 'mqtts://broker.example:8883', '', '', '', '12ab', '482916', 'no'];
   input.end(`${lines.join('\n')}\n`);
 
   const answers = await askAnswers(input, output);
 
   expect(shown).toContain('room.timezone: unknown time zone "Mars/Olympus"');
+  expect(shown).toMatch(/api\.publicUrl: 0\.0\.0\.0 is where the API listens on every address, not an address a phone can open/);
+  expect(shown).toMatch(/panel\.adminPin: "12ab" is not in the expected form \(allowed: text — PIN of the panel's admin view: 4 to 12 digits/);
   expect(answers).toMatchObject({
     room: { id: 'hq-3f-aurora', name: 'Aurora', site: 'hq', timezone: 'Asia/Shanghai', language: 'en' },
+    api: { publicUrl: 'http://10.0.0.20:8080' },
+    panel: { adminPin: '482916' },
     notifications: { facilities: ['facilities@example.com'] },
     mqtt: { url: 'mqtts://broker.example:8883', identity: 'password', username: 'roomctl-hq-hq-3f-aurora' },
     service: { kiosk: false },

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { formatIssue } from '../../appliance/config/config-validate.js';
+import { lanAddress } from '../../appliance/lan-address.js';
 import { answerIssues, validateAnswers } from './answers-load.js';
 import type { ProvisionAnswers } from './answers-schema.js';
 
@@ -33,6 +34,15 @@ const QUESTIONS: Question[] = [
   { path: 'room.site', prompt: 'Site (building) id, e.g. hq', required: true },
   { path: 'room.timezone', prompt: 'Time zone', fallback: () => Intl.DateTimeFormat().resolvedOptions().timeZone, required: true },
   { path: 'room.language', prompt: 'Panel language (en, zh-CN)', fallback: () => 'en' },
+  {
+    path: 'api.publicUrl',
+    prompt: 'Public URL phones reach this room at (every QR code and e-mail link starts with it)',
+    fallback: () => {
+      const lan = lanAddress();
+      return lan ? `http://${lan}:8080` : undefined;
+    },
+    required: true,
+  },
   { path: 'calendar.url', prompt: 'Calendar feed (published ICS URL; empty: none)' },
   { path: 'notifications.facilities', prompt: 'Facilities e-mails for faults and reports (comma-separated; empty: none)', parse: (t) => t.split(',').map((s) => s.trim()).filter(Boolean) },
   { path: 'mqtt.url', prompt: 'Fleet MQTT broker URL (e.g. mqtts://broker.example:8883; empty: none)' },
@@ -44,6 +54,7 @@ const QUESTIONS: Question[] = [
     skipIf: (so) => get(so, 'mqtt.url') === undefined || get(so, 'mqtt.identity') === 'certificate',
   },
   { path: 'mqtt.password', prompt: 'Broker password (empty: generate one)', skipIf: (so) => get(so, 'mqtt.url') === undefined || get(so, 'mqtt.identity') === 'certificate' },
+  { path: 'panel.adminPin', prompt: 'Admin PIN for the panel (4 to 12 digits; empty: generate one)' },
   { path: 'service.kiosk', prompt: 'Does this mini-PC drive the touch panel itself? (yes/no)', fallback: () => 'no', parse: (t) => /^y/i.test(t) },
 ];
 

@@ -46,6 +46,18 @@ export async function checkBroker(config: RoomConfig, results: Record<string, un
     });
     if (!outcome.ok) {
       const { code, message } = outcome.error;
+      // It did reach the broker: the broker answered that it speaks another MQTT version (3.1.1 code 1, MQTT 5 reason 0x84).
+      if (code === 1 || code === 0x84) {
+        const asked = settings.protocolVersion ?? 5;
+        return {
+          area: 'broker',
+          name: settings.url,
+          status: 'fail',
+          code: 'ROOMCTL_E_BROKER_PROTOCOL',
+          detail: `reached the broker, but it does not speak MQTT ${asked === 5 ? '5' : '3.1.1'} (it answered: ${message})`,
+          next: `set mqtt.protocolVersion: ${asked === 5 ? 4 : 5} in the room config (${asked === 5 ? 'MQTT 3.1.1' : 'MQTT 5'}), then restart the room: systemctl restart roomctl`,
+        };
+      }
       if (typeof code === 'number' && REFUSED.has(code)) {
         return { area: 'broker', name: settings.url, status: 'fail', code: 'ROOMCTL_E_BROKER_REFUSED', detail: `the broker refused the credentials (${who}): ${message}` };
       }

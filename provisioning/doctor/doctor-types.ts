@@ -6,6 +6,8 @@ export interface CheckResult {
   detail: string;
   /** The coded error behind a failure, when there is one. */
   code?: string;
+  /** For a failure: what to do next (which file, which field, which command). */
+  next?: string;
 }
 
 export interface DoctorReport {

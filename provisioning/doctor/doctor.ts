@@ -10,6 +10,7 @@ import { checkBroker } from './broker-check.js';
 import { checkCalendar } from './calendar-check.js';
 import type { CheckResult, DoctorReport } from './doctor-types.js';
 import { checkDevicesAndPanel } from './room-check.js';
+import { nextStepFor } from './doctor-next-steps.js';
 
 export interface DoctorOptions {
   configPath: string;
@@ -30,7 +31,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const started = Date.now();
   const drivers = options.drivers ?? DRIVERS;
   const results: CheckResult[] = [];
-  const report = (config: RoomConfig | undefined, mode: DoctorReport['mode']): DoctorReport => ({
+  const report = (config: RoomConfig | undefined, mode: DoctorReport['mode']): DoctorReport => {
+    for (const r of results) if (r.status === 'fail') r.next = nextStepFor(r, options.configPath, config);
+    return reportOf(config, mode);
+  };
+  const reportOf = (config: RoomConfig | undefined, mode: DoctorReport['mode']): DoctorReport => ({
     ...(config ? { room: { id: config.room.id, name: config.room.name, site: config.room.site, timezone: config.room.timezone } } : {}),
     configPath: options.configPath,
     host: hostname(),
@@ -58,6 +63,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   }
   const secrets = typeof (config as { secrets?: unknown }).secrets === 'string' ? `, secrets from ${String((config as { secrets?: unknown }).secrets)}` : '';
   results.push({ area: 'config', name: options.configPath, status: 'ok', detail: `valid: room ${config.room.id}, ${config.devices.length} device(s)${secrets}` });
+  if (!config.panel?.adminPin) {
+    results.push({ area: 'panel', name: 'admin PIN', status: 'warn', detail: 'none set: the admin view and pairing with the PIN cannot be used; set panel.adminPin in secrets.yaml (roomctl provision asks for one or makes one)' });
+  }
 
   options.onProgress?.('doctor: devices and panel…');
   const room = await checkDevicesAndPanel(config, { drivers, deviceTimeoutMs: options.deviceTimeoutMs, onProgress: options.onProgress });
@@ -87,7 +95,7 @@ export function formatDoctorReport(r: DoctorReport): string {
     `  when     ${r.startedAt} (took ${(r.durationMs / 1000).toFixed(1)} s)`,
     `  checked  ${r.mode === 'running-service' ? 'through the running service' : r.mode === 'self-started' ? 'by starting the room on a loopback port (the service was not running)' : 'nothing beyond the config'}`,
     '',
-    ...r.results.map((x) => `  ${MARK[x.status]} ${x.area.padEnd(9)} ${x.name}: ${x.code ? `${x.code} ` : ''}${x.detail}`),
+    ...r.results.map((x) => `  ${MARK[x.status]} ${x.area.padEnd(9)} ${x.name}: ${x.code ? `${x.code} ` : ''}${x.detail}${x.next ? ` — next: ${x.next}` : ''}`),
     '',
     `  result: ${problems === 0 ? 'PASS' : `FAIL — ${problems} problem(s)`}${warnings ? `, ${warnings} warning(s)` : ''}`,
     '',

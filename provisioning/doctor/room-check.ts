@@ -7,6 +7,8 @@ import { parseListen, startAppliance } from '../../appliance/app.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import type { CheckResult } from './doctor-types.js';
+import { configuredPublicUrl } from '../../appliance/config/config-network-checks.js';
+import { resolvePublicUrl } from '../../appliance/lan-address.js';
 
 export interface RoomCheckOptions {
   drivers?: readonly AnyDriverDefinition[];
@@ -71,6 +73,24 @@ async function checkPanel(baseUrl: string): Promise<CheckResult> {
 }
 
 /**
+ * The URL in the QR codes: it must reach this very room, or phones scan codes that open
+ * nothing (or another room). Only when the service runs: doctor's own trial room is on loopback.
+ */
+async function checkPublicUrl(config: RoomConfig, running: StatusView): Promise<CheckResult> {
+  const { host, port } = parseListen(config.api.listen);
+  const url = resolvePublicUrl(configuredPublicUrl(config), { host, port });
+  const there = await getJson<StatusView>(`${url}/api/v1/status`, 3000);
+  if (there?.room?.id === running.room.id) return { area: 'panel', name: `${url}/`, status: 'ok', detail: 'the public URL (QR codes, e-mail links) reaches this room' };
+  return {
+    area: 'panel',
+    name: `${url}/`,
+    status: 'fail',
+    detail: there ? `the public URL reaches another room (${there.room.id})` : 'the public URL (QR codes, e-mail links) does not reach this room from here',
+    next: 'set api.publicUrl in the room config to an address of this machine that phones reach (its LAN address and the listen port), then systemctl restart roomctl',
+  };
+}
+
+/**
  * Devices and panel. When the room's service is running, its own API is asked (it holds the
  * serial ports; opening them again would fail). Otherwise doctor starts the appliance itself
  * on a loopback port, with a throw-away data folder and without MQTT (the broker is checked
@@ -84,7 +104,7 @@ export async function checkDevicesAndPanel(config: RoomConfig, options: RoomChec
   if (running?.room?.id === config.room.id) {
     options.onProgress?.(`doctor: asking the running room at ${local}`);
     const devices = await settle(async () => (await getJson<DeviceView[]>(`${local}/api/v1/devices`, 3000)) ?? [], timeoutMs);
-    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local)] };
+    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local), await checkPublicUrl(config, running)] };
   }
   options.onProgress?.('doctor: the room is not running here; starting it on a loopback port to check devices and panel');
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-'));

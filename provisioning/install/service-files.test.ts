@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { emqxAcl, mosquittoAcl } from './mqtt-identity.js';
-import { udevRules } from './service-files.js';
+import type { RoomctlError } from '../../drivers/core/errors.js';
+import { installPathProblems } from '../provision.js';
+import { applianceUnit, udevRules } from './service-files.js';
 
 it('grants each adapter to the service user by vendor/product/serial, one rule for a shared VISCA chain', () => {
   const rules = udevRules(
@@ -39,4 +41,24 @@ it('prints ACL lines that keep the room to roomctl/<site>/<room>/# and its own H
       '{allow, {username, "roomctl-hq-aurora"}, subscribe, ["homeassistant/status"]}.\n' +
       '{deny, {username, "roomctl-hq-aurora"}, all, ["#"]}.\n',
   );
+});
+
+it('starts node with the young-generation flag, and refuses a program the sandbox hides (/tmp, /home) on a real install', () => {
+  const unit = applianceUnit({ user: 'roomctl', nodePath: '/usr/bin/node', roomctlBin: '/opt/roomctl/bin/roomctl.js', configPath: '/etc/roomctl/room.yaml', dataDir: '/var/lib/roomctl', deviceClasses: [] });
+  expect(unit).toContain('\nExecStart=/usr/bin/node --max-semi-space-size=2 /opt/roomctl/bin/roomctl.js start --config /etc/roomctl/room.yaml\n');
+
+  const at = (roomctlBin: string, more: { root?: string; dryRun?: boolean } = {}) => {
+    try {
+      return installPathProblems({ roomctlBin, nodePath: '/usr/bin/node', ...more });
+    } catch (err) {
+      return `${(err as RoomctlError).code}: ${(err as Error).message}`;
+    }
+  };
+  expect(at('/opt/roomctl/bin/roomctl.js')).toEqual([]);
+  expect(at('/tmp/roomctl/bin/roomctl.js')).toMatch(/^ROOMCTL_E_INSTALL_PATH: the service could not start roomctl from here: \/tmp\/roomctl\/bin\/roomctl\.js is under \/tmp \(PrivateTmp=yes gives the service its own\)\. Install roomctl .* \/opt\/roomctl/);
+  expect(at('/home/it/roomctl/bin/roomctl.js')).toMatch(/is under \/home \(ProtectHome=yes hides it from the service\)/);
+  expect(at('/root/roomctl/bin/roomctl.js')).toMatch(/^ROOMCTL_E_INSTALL_PATH/);
+  // An image built with --root, or a dry run, is told rather than refused.
+  expect(at('/home/it/roomctl/bin/roomctl.js', { root: '/srv/image' })).toEqual(['/home/it/roomctl/bin/roomctl.js is under /home (ProtectHome=yes hides it from the service)']);
+  expect(at('/tmp/roomctl/bin/roomctl.js', { dryRun: true })).toHaveLength(1);
 });

@@ -1,5 +1,18 @@
 import type { DeviceGrant } from '../proposals.js';
 
+/** Node flags a room runs with (the same as bin/roomctl.js's shebang and scripts/demo.sh): a small young generation keeps the idle footprint low. */
+export const NODE_FLAGS = ['--max-semi-space-size=2'] as const;
+
+/**
+ * What the unit's sandbox hides: PrivateTmp gives the service its own /tmp and /var/tmp,
+ * ProtectHome hides /home, /root and /run/user. A program there cannot be started by the unit.
+ */
+export function hiddenFromService(path: string): string | undefined {
+  const m = /^\/(tmp|var\/tmp|home|root|run\/user)(\/|$)/.exec(path);
+  if (!m) return undefined;
+  return m[1]!.endsWith('tmp') ? `/${m[1]} (PrivateTmp=yes gives the service its own)` : `/${m[1]} (ProtectHome=yes hides it from the service)`;
+}
+
 export interface UnitInputs {
   user: string;
   /** Absolute path of node and of the roomctl entry script. */
@@ -31,7 +44,8 @@ export function applianceUnit(u: UnitInputs): string {
     'Type=notify',
     'NotifyAccess=all',
     `WatchdogSec=${u.watchdogSec ?? 30}`,
-    `ExecStart=${u.nodePath} ${u.roomctlBin} start --config ${u.configPath}`,
+    // The young-generation flag of bin/roomctl.js's shebang: V8 reads it only at start, so the unit passes it to node itself.
+    `ExecStart=${u.nodePath} ${NODE_FLAGS.join(' ')} ${u.roomctlBin} start --config ${u.configPath}`,
     'Restart=on-failure',
     'RestartSec=2',
     'TimeoutStartSec=90',

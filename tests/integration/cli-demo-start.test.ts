@@ -22,12 +22,12 @@ describe('roomctl start (demo room)', () => {
   it('prints the URLs and token, serves the room, and stops everything on Ctrl-C', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'roomctl-demo-cli-'));
     // The demo keeps its data in ./data of the folder it starts in: a temp folder here.
-    const child = spawnCli(['start', '--listen', '127.0.0.1:0'], { ROOMCTL_LOG_LEVEL: 'warn' }, dir);
+    const child = spawnCli(['start', '--listen', '127.0.0.1:0'], { ROOMCTL_LOG_LEVEL: 'warn', ROOMCTL_DEMO_PORTS: '0,0,0' }, dir);
     let stdout = '';
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', () => undefined);
     try {
-      await waitFor(() => stdout.includes('ROOMCTL_READY'), 15_000, 'the demo to be ready');
+      await waitFor(() => stdout.includes('ROOMCTL_READY'), 30_000, 'the demo to be ready');
       const url = /panel\s+(http:\/\/[^/\s]+)\/\?token=(\S+)/.exec(stdout);
       expect(url, stdout).not.toBeNull();
       const [, base, token] = url!;
@@ -46,7 +46,7 @@ describe('roomctl start (demo room)', () => {
       child.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 45_000);
 });
 
 function isAlive(pid: number): boolean {

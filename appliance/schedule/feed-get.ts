@@ -1,0 +1,77 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+
+export interface FeedAnswer {
+  status: number;
+  text: string;
+}
+
+export class FeedGetError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'network' | 'oversize' | 'redirects',
+  ) {
+    super(message);
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * One GET of a published calendar with Node's own HTTP client, not `fetch`: fetch brings
+ * undici and its WebAssembly HTTP parser, 10–25 MB of resident memory a room would carry
+ * from its first calendar read on, for one request every few minutes. Follows up to five
+ * redirects (published calendar links often redirect), takes gzip/deflate/br, stops at
+ * `maxBytes`, and gives up after `timeoutMs` for the whole exchange.
+ */
+export function getFeed(url: string, options: { timeoutMs: number; maxBytes: number; accept: string }): Promise<FeedAnswer> {
+  const deadline = Date.now() + options.timeoutMs;
+  const once = (target: URL, redirectsLeft: number): Promise<FeedAnswer> =>
+    new Promise((resolve, reject) => {
+      const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { headers: { accept: options.accept, 'accept-encoding': 'gzip, deflate, br' } });
+      const timer = setTimeout(() => request.destroy(new FeedGetError(`no answer in ${options.timeoutMs} ms`, 'timeout')), Math.max(1, deadline - Date.now()));
+      let settled = false;
+      const fail = (err: Error) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        reject(err instanceof FeedGetError ? err : new FeedGetError(err.message, 'network'));
+      };
+      request.on('error', fail);
+      request.on('response', (response: IncomingMessage) => {
+        const status = response.statusCode ?? 0;
+        const location = response.headers.location;
+        if (REDIRECTS.has(status) && location) {
+          response.resume();
+          clearTimeout(timer);
+          if (redirectsLeft === 0) return reject(new FeedGetError('too many redirects', 'redirects'));
+          return resolve(once(new URL(location, target), redirectsLeft - 1));
+        }
+        const encoding = String(response.headers['content-encoding'] ?? '').toLowerCase();
+        const decoder = encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
+        const body = decoder ? response.pipe(decoder) : response;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        body.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > options.maxBytes) {
+            fail(new FeedGetError(`sent more than ${options.maxBytes} bytes`, 'oversize'));
+            request.destroy();
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('error', fail);
+        body.on('error', fail);
+        body.on('end', () => {
+          clearTimeout(timer);
+          if (settled) return;
+          settled = true;
+          resolve({ status, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      request.end();
+    });
+  return once(new URL(url), 5);
+}
