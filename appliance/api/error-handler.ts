@@ -2,6 +2,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import { isStorageFailure, storageError } from '../store/storage-health.js';
 
+/** The largest request body the API reads (JSON only; files never come in through it). */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
 /** Every error leaves the API as a coded body; nothing else reaches a client. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | RoomctlError, request, reply) => {
@@ -15,6 +18,10 @@ export function installErrorHandling(app: FastifyInstance): void {
         allowed: (v.params as { allowedValues?: unknown[] }).allowedValues?.join(', '),
       }));
       error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', `Invalid request: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
+    } else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      error = new RoomctlError('ROOMCTL_E_BODY_TOO_LARGE', `The request body is over ${BODY_LIMIT_BYTES / 1024} KB`, { limitBytes: request.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES });
+    } else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      error = new RoomctlError('ROOMCTL_E_UNSUPPORTED_MEDIA_TYPE', `This API takes JSON bodies, not ${String(request.headers['content-type'] ?? 'a body without a Content-Type').split(';')[0]}`, { accepted: ['application/json'] });
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       // Fastify's own client errors (bad JSON, wrong content type, body too large).
       error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', err.message, { fastifyCode: (err as FastifyError).code });

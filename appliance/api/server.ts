@@ -7,13 +7,15 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { ApplianceCore } from '../appliance-core.js';
 import type { Logger } from '../logger.js';
 import { PANEL_DIST, VERSION } from '../paths.js';
-import { TokenAuth } from './auth.js';
-import { installErrorHandling } from './error-handler.js';
+import { apiLimits, installConnectionLimits, timeoutOptions } from './connection-limits.js';
+import { installRouteAccess } from './route-access.js';
+import { BODY_LIMIT_BYTES, installErrorHandling } from './error-handler.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
+import type { StreamClients } from './routes/stream-clients.js';
 import { roomMuteRoutes } from './routes/room-mute-routes.js';
 import { meetingApi } from './routes/meeting-api.js';
 import { mediaRoutes } from './routes/media-routes.js';
@@ -32,20 +34,31 @@ const STREAM_PATH = {
   get: {
     summary: 'Room state as it changes (WebSocket)',
     description:
-      'Upgrade to a WebSocket. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change; {type:"help",request} when a help call is made or acknowledged.',
+      'Upgrade to a WebSocket, with a room credential (a config token or a paired panel\'s) as `Authorization: Bearer` or `?token=`. A client that does not read (a ping unanswered, or 128 KB unsent) is closed; a panel unpaired meanwhile is closed with code 4401. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change; {type:"help",request} when a help call is made or acknowledged.',
     tags: ['room'],
-    responses: { '101': { description: 'Switching to the WebSocket protocol' } },
+    security: [{ bearer: [] }],
+    responses: { '101': { description: 'Switching to the WebSocket protocol' }, '401': { description: 'No room credential' }, '503': { description: 'The room or this address is at its cap of live streams' } },
   },
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The open live streams: how many, and how many were closed for not reading. */
+    streamClients?: StreamClients;
+  }
+}
+
 /** The appliance's HTTP face: API, WebSocket stream, OpenAPI + docs, and the panel. */
 export async function buildServer(core: ApplianceCore, log: Logger, extras: { metrics?: ApplianceMetrics; panel?: PanelServices; commitWrites?: () => void } = {}): Promise<FastifyInstance> {
+  const limits = apiLimits(core.config.api.limits);
   // The cast keeps FastifyInstance's default logger type, which the route plugins are written against.
   const app = Fastify({
+    // Timeouts for headers, whole requests and silent connections (connection-limits.ts).
+    ...timeoutOptions(limits),
     loggerInstance: log.child({ component: 'api' }) as unknown as FastifyBaseLogger,
     // Per-request logs at info would cost more than the request; onResponse logs at debug.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 256 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
     schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
     // Refusals the router makes itself (a malformed URL, a path parameter over 100 characters) leave coded too.
     frameworkErrors: (error, _request, reply) => {
@@ -53,9 +66,10 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
       void (reply as unknown as FastifyReply).code(400).send(new RoomctlError('ROOMCTL_E_BAD_REQUEST', error.message, { fastifyCode: error.code }).toJSON());
     },
   }) as unknown as FastifyInstance;
-  const auth = new TokenAuth(core.config.api.tokens);
-
   installErrorHandling(app);
+  installConnectionLimits(app, limits);
+  // JSON is the only body the API takes: anything else is refused with 415, not read as text.
+  app.removeContentTypeParser('text/plain');
   // CSP, nosniff, no referrer, no framing, and no CORS header on every response (security-headers.ts).
   installSecurityHeaders(app);
   // A write the disk refused turns the room's storage status to "full" (the panel and /status show it).
@@ -68,13 +82,14 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     return payload;
   });
   app.addSchema(ErrorBodySchema);
-  // Every mutation needs a token, whatever route a later issue adds: the rule lives here.
-  // Panels: paired panels' credentials, admin sessions and public pairing routes are settled first.
-  extras.panel?.access.install(app);
-  app.addHook('onRequest', async (request) => {
-    if (extras.panel?.access.screen(request)) return;
-    // Routes a phone calls (auth: 'meeting-code' | 'door-code', meeting-auth.ts) check the bearer token or their code themselves.
-    if (MUTATING.has(request.method) && request.url.startsWith('/api/') && !request.routeOptions.config?.auth) auth.check(request);
+  // Who may call each route is the route's own `config.access`, checked on the route Fastify
+  // matched (route-access.ts); a route that declares none does not register.
+  const access = extras.panel?.access;
+  installRouteAccess(app, {
+    tokens: core.config.api.tokens,
+    panels: access?.panels,
+    requireAdmin: access ? (request) => access.requireAdmin(request) : undefined,
+    openReads: core.config.api.openReads ?? true,
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: reply.elapsedTime }, 'request');
@@ -100,23 +115,26 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     await statusRoutes(api, core);
     await deviceRoutes(api, core);
     if (core.stills) await presetStillRoutes(api, core, core.stills.store, extras.panel?.access.panels);
-    await streamRoute(api, core, extras.panel?.help);
+    app.decorate('streamClients', await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.panels }));
     await roomMuteRoutes(api, core);
     await meetingApi(api, core);
     if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens, extras.panel?.access.panels);
     if (extras.panel) await panelApi(api, core, extras.panel);
   });
-  if (extras.metrics) await metricsRoute(app, extras.metrics);
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (extras.metrics) {
+    if (app.streamClients) extras.metrics.watchStream(app.streamClients);
+    await metricsRoute(app, extras.metrics);
+  }
+  app.get('/openapi.json', { config: { access: 'asset' }, schema: { hide: true } }, async () => app.swagger());
 
   if (existsSync(PANEL_DIST)) {
     await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['index.html'] });
     // The meeting page a phone opens from the panel's QR code (a page of its own, not the panel).
-    app.get('/meeting/:id', { schema: { hide: true } }, (_request, reply) => reply.sendFile('meeting.html'));
+    app.get('/meeting/:id', { config: { access: 'asset' }, schema: { hide: true } }, (_request, reply) => reply.sendFile('meeting.html'));
     // The booking page a phone opens from the door panel's QR code (the door code is in the URL's fragment).
-    app.get('/book', { schema: { hide: true } }, (_request, reply) => reply.sendFile('book.html'));
+    app.get('/book', { config: { access: 'asset' }, schema: { hide: true } }, (_request, reply) => reply.sendFile('book.html'));
   } else {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+    app.get('/', { config: { access: 'asset' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/html').send('<h1>roomctl</h1><p>The panel is not built yet: run <code>npm run build</code>.</p>'),
     );
   }

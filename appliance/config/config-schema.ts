@@ -26,6 +26,28 @@ export const RoomSection = Type.Object(
   { additionalProperties: false },
 );
 
+const limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
+
+/** Bounds on what clients may hold (defaults in api/connection-limits.ts; change them only to test or for an unusual room). */
+export const ApiLimitsSection = Type.Object(
+  {
+    headersTimeoutMs: limit('A request\'s headers must arrive within this (default 10 s)'),
+    requestTimeoutMs: limit('A whole request must arrive within this (default 30 s)'),
+    idleTimeoutMs: limit('A connection silent for this long is closed (default 30 s)'),
+    keepAliveTimeoutMs: limit('A kept-alive connection between requests (default 5 s)'),
+    checkIntervalMs: limit('How often the timeouts are checked (default 1 s)'),
+    maxConnections: limit('Open connections in all (default 1024)'),
+    maxConnectionsPerClient: limit('Open connections from one address (default 128)'),
+    streamClients: limit('Live streams in all (default 64)'),
+    streamClientsPerClient: limit('Live streams from one address (default 16)'),
+    streamBufferBytes: limit('Unsent bytes after which a stream client that does not read is closed (default 128 KB)'),
+    streamTickMs: limit('A device past its burst of 10 updates gets one update out per this long, the newest (default 20 ms)'),
+    streamPingMs: limit('Streams are pinged this often; one silent until the next ping is closed (default 10 s)'),
+  },
+  { additionalProperties: false },
+);
+export type ApiLimitsConfig = Static<typeof ApiLimitsSection>;
+
 export const ApiSection = Type.Object(
   {
     listen: Type.String({ pattern: '^[^\\s]+:[0-9]{1,5}$', default: '0.0.0.0:8080', description: 'host:port the API and panel listen on' }),
@@ -37,8 +59,12 @@ export const ApiSection = Type.Object(
     ),
     tokens: Type.Array(Type.String({ minLength: 16, description: 'A bearer token of at least 16 characters' }), {
       minItems: 1,
-      description: 'Bearer tokens allowed to run mutations',
+      description: 'Bearer tokens of the room: every mutation and every read of personal data needs one (or a paired panel\'s credential)',
     }),
+    openReads: Type.Optional(
+      Type.Boolean({ default: true, description: 'Room health (/api/v1/status, /api/v1/devices, /metrics) readable without a credential; false closes them too' }),
+    ),
+    limits: Type.Optional(ApiLimitsSection),
   },
   { additionalProperties: false },
 );

@@ -37,6 +37,7 @@ export class DeviceSupervisor extends EventEmitter {
   private current: SupervisedStatus = { status: 'connecting', since: new Date(), detail: null };
   private condition: { degraded: boolean; detail?: string } = { degraded: false };
   private state: Record<string, unknown> = {};
+  private statePending = false;
   private running = false;
   private generation = 0;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -142,7 +143,14 @@ export class DeviceSupervisor extends EventEmitter {
       publishState: (patch) => {
         if (stale()) return;
         this.state = { ...this.state, ...patch };
-        this.emit('state', this.state);
+        // One 'state' per burst: a chatty device (meter samples) can publish thousands of
+        // patches from one read; the room hears the last state once, right after the burst.
+        if (this.statePending) return;
+        this.statePending = true;
+        queueMicrotask(() => {
+          this.statePending = false;
+          this.emit('state', this.state);
+        });
       },
     };
   }

@@ -86,6 +86,21 @@ export class ApplianceMetrics {
     });
   }
 
+  /** The API's live streams: how many are open, and how many were closed for not reading. */
+  watchStream(stream: { readonly size: number; readonly slowClosed: number }): void {
+    new Gauge({ name: 'roomctl_stream_clients', help: 'Live WebSocket streams open', registers: [this.registry], collect() { this.set(stream.size); } });
+    let reported = 0;
+    new Counter({
+      name: 'roomctl_stream_slow_closed_total',
+      help: 'Stream clients closed because they did not read (over the buffer limit)',
+      registers: [this.registry],
+      collect() {
+        if (stream.slowClosed > reported) this.inc(stream.slowClosed - reported);
+        reported = stream.slowClosed;
+      },
+    });
+  }
+
   text(): Promise<string> {
     return this.registry.metrics();
   }

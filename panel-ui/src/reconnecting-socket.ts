@@ -5,8 +5,11 @@ const MAX_RETRY_MS = 5_000;
 export interface ReconnectingSocketHandlers {
   /** A text message from the server (binary frames are not ours and are dropped). */
   message(text: string): void;
-  /** The link went down (closed by the server, the network, or `drop()`); a reconnect is scheduled. */
-  closed(): void;
+  /**
+   * The link went down (closed by the server, the network, or `drop()`); a reconnect is
+   * scheduled. `code` is the close code when the server closed it (4401: credential no longer valid).
+   */
+  closed(code?: number): void;
 }
 
 /**
@@ -76,10 +79,10 @@ export class ReconnectingSocket {
       if (this.socket === socket && typeof event.data === 'string') this.handlers.message(event.data);
     });
     // A failed connection fires `error` then `close`; `close` alone drives the reconnect.
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      this.handlers.closed();
+      this.handlers.closed(event.code);
       this.scheduleReconnect();
     });
   }

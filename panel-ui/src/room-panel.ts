@@ -12,7 +12,7 @@ import { panelStyles } from './panel-styles.js';
 import type { PanelToast, Toast } from './panel-toast.js';
 import { refusalWords } from './refusal-words.js';
 import { roomPanelStyles } from './room-panel-styles.js';
-import { RoomStreamController } from './room-stream-controller.js';
+import { RoomStreamController, streamUrl } from './room-stream-controller.js';
 import './checkin-screen.js';
 import './device-alerts.js';
 import './idle-screen.js';
@@ -51,7 +51,8 @@ export class RoomPanel extends LitElement {
   declare endedMeetingId: string | null;
   declare needsPairing: boolean;
 
-  private readonly stream = new RoomStreamController(this);
+  // The credential is read at each (re)connect: pairing or unpairing changes it.
+  private readonly stream = new RoomStreamController(this, () => streamUrl(window.location, this.api?.token ?? null));
   private readonly locale = new LocaleController(this);
   private readonly queue = new ActionQueue(() => this.requestUpdate());
   private idleTimer: number | undefined;
@@ -69,6 +70,12 @@ export class RoomPanel extends LitElement {
     this.needsPairing = false;
     this.stream.onSnapshot = () => this.resync();
     this.stream.onNotice = (notice) => this.onNotice(notice);
+    // The room closes the stream of a panel it unpaired (4401); a stream refused outright
+    // (a credential revoked while offline) shows as a plain close: ask who we are then.
+    this.stream.onClosed = (code) => {
+      if (code === 4401 && !this.needsPairing) this.unpaired();
+      else if (this.api?.token && !this.needsPairing) void this.loadInfo();
+    };
     this.addEventListener('panel-request', (e) => void this.run(e.detail));
     this.addEventListener('navigate', (e) => this.go(e.detail));
     this.addEventListener('paired', (e) => this.paired(e.detail.token));
@@ -85,6 +92,11 @@ export class RoomPanel extends LitElement {
     // Toasts appear just under the header, whatever its height on this panel.
     const header = this.renderRoot.querySelector('header');
     if (header) this.headerSize.observe(header);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Before any snapshot: a panel without a credential gets no stream, and must learn to ask for pairing.
+    if (changed.has('api') && this.api) void this.loadInfo();
   }
 
   protected override updated(): void {
@@ -278,6 +290,8 @@ export class RoomPanel extends LitElement {
     this.needsPairing = false;
     this.show({ tone: 'ok', title: t('This panel is now paired with the room.') });
     void this.loadInfo();
+    // Open the stream now with the new credential instead of at the next retry.
+    this.stream.reconnect();
   }
 
   private unpaired(): void {

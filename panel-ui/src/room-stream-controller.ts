@@ -4,10 +4,13 @@ import { announceHelpChange } from './help-watch-controller.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
 import { noteServerTime } from './server-time.js';
 
-/** ws: or wss: to match the page, so the panel works behind a TLS proxy too. */
-export function streamUrl(loc: Location = window.location): string {
+/**
+ * ws: or wss: to match the page, so the panel works behind a TLS proxy too. The stream needs
+ * the panel's credential, and a browser's WebSocket cannot send headers: it goes as `?token=`.
+ */
+export function streamUrl(loc: Location = window.location, token: string | null = null): string {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${loc.host}/api/v1/stream`;
+  return `${scheme}//${loc.host}/api/v1/stream${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 }
 
 /**
@@ -31,6 +34,8 @@ export class RoomStreamController implements ReactiveController {
   onSnapshot: (() => void) | undefined;
   /** Called for each notice (warnings, check-ins, start/end) as it happens. */
   onNotice: ((notice: MeetingNotice) => void) | undefined;
+  /** Called when the link drops, with the server's close code if it closed it (4401: unpaired). */
+  onClosed: ((code: number | undefined) => void) | undefined;
 
   private readonly link: ReconnectingSocket;
 
@@ -38,7 +43,13 @@ export class RoomStreamController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     url: () => string = () => streamUrl(),
   ) {
-    this.link = new ReconnectingSocket(url, { message: (text) => this.onMessage(text), closed: () => this.setConnected(false) });
+    this.link = new ReconnectingSocket(url, {
+      message: (text) => this.onMessage(text),
+      closed: (code) => {
+        this.setConnected(false);
+        this.onClosed?.(code);
+      },
+    });
     host.addController(this);
   }
 
@@ -51,6 +62,12 @@ export class RoomStreamController implements ReactiveController {
   /** A request just failed for want of a network: drop the link now and let it reconnect. */
   suspect(): void {
     this.link.drop();
+  }
+
+  /** The credential changed (pairing): reconnect at once with it. */
+  reconnect(): void {
+    this.link.drop();
+    this.link.reconnectNow();
   }
 
   private readonly wentOffline = () => this.suspect();

@@ -24,9 +24,12 @@ const endpointOf = (config: RoomConfig, id: string) => {
   return String(d.port ?? d.path ?? '');
 };
 
-async function getJson<T>(url: string, timeoutMs: number): Promise<T | undefined> {
+/** The room's own token: its health reads may be closed (`api.openReads: false`). */
+const bearer = (config: RoomConfig): Record<string, string> => (config.api.tokens[0] ? { authorization: `Bearer ${config.api.tokens[0]}` } : {});
+
+async function getJson<T>(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<T | undefined> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
     return response.ok ? ((await response.json()) as T) : undefined;
   } catch {
     return undefined;
@@ -60,11 +63,11 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
   });
 }
 
-async function checkPanel(baseUrl: string): Promise<CheckResult> {
+async function checkPanel(baseUrl: string, headers: Record<string, string>): Promise<CheckResult> {
   try {
     const page = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5000) });
     const html = await page.text();
-    const status = await fetch(`${baseUrl}/api/v1/status`, { signal: AbortSignal.timeout(5000) });
+    const status = await fetch(`${baseUrl}/api/v1/status`, { headers, signal: AbortSignal.timeout(5000) });
     if (page.ok && /<html/i.test(html) && status.ok) return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `page HTTP ${page.status}, /api/v1/status HTTP ${status.status}` };
   } catch (err) {
@@ -79,7 +82,8 @@ async function checkPanel(baseUrl: string): Promise<CheckResult> {
 async function checkPublicUrl(config: RoomConfig, running: StatusView): Promise<CheckResult> {
   const { host, port } = parseListen(config.api.listen);
   const url = resolvePublicUrl(configuredPublicUrl(config), { host, port });
-  const there = await getJson<StatusView>(`${url}/api/v1/status`, 3000);
+  // The token goes out only when the room's health is closed to anyone without one.
+  const there = await getJson<StatusView>(`${url}/api/v1/status`, 3000, config.api.openReads === false ? bearer(config) : {});
   if (there?.room?.id === running.room.id) return { area: 'panel', name: `${url}/`, status: 'ok', detail: 'the public URL (QR codes, e-mail links) reaches this room' };
   return {
     area: 'panel',
@@ -100,11 +104,11 @@ export async function checkDevicesAndPanel(config: RoomConfig, options: RoomChec
   const timeoutMs = options.deviceTimeoutMs ?? 15_000;
   const { host, port } = parseListen(config.api.listen);
   const local = `http://${host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host}:${port}`;
-  const running = await getJson<StatusView>(`${local}/api/v1/status`, 1500);
+  const running = await getJson<StatusView>(`${local}/api/v1/status`, 1500, bearer(config));
   if (running?.room?.id === config.room.id) {
     options.onProgress?.(`doctor: asking the running room at ${local}`);
-    const devices = await settle(async () => (await getJson<DeviceView[]>(`${local}/api/v1/devices`, 3000)) ?? [], timeoutMs);
-    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local), await checkPublicUrl(config, running)] };
+    const devices = await settle(async () => (await getJson<DeviceView[]>(`${local}/api/v1/devices`, 3000, bearer(config))) ?? [], timeoutMs);
+    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local, bearer(config)), await checkPublicUrl(config, running)] };
   }
   options.onProgress?.('doctor: the room is not running here; starting it on a loopback port to check devices and panel');
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-'));
@@ -114,7 +118,7 @@ export async function checkDevicesAndPanel(config: RoomConfig, options: RoomChec
     const appliance = await startAppliance(trial, { log: pino({ level: 'silent' }), ...(options.drivers ? { drivers: options.drivers } : {}) });
     try {
       const devices = await settle(async () => appliance.core.devices.list(), timeoutMs);
-      return { mode: 'self-started', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(appliance.url)] };
+      return { mode: 'self-started', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(appliance.url, bearer(config))] };
     } finally {
       await appliance.close();
     }

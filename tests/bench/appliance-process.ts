@@ -26,7 +26,8 @@ export interface ApplianceProcess {
   close(): Promise<void>;
 }
 
-export async function startApplianceProcess(): Promise<ApplianceProcess> {
+/** `extraDevices`: more device lines for the room's config (YAML flow maps), with their simulators run by the caller. */
+export async function startApplianceProcess(options: { extraDevices?: string[] } = {}): Promise<ApplianceProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-bench-'));
   const cleanups: Array<() => Promise<unknown>> = [() => rm(dir, { recursive: true, force: true })];
   const close = async () => {
@@ -51,6 +52,7 @@ export async function startApplianceProcess(): Promise<ApplianceProcess> {
         'devices:',
         `  - { id: cam-serial, driver: visca-serial, port: "${pty.devicePath}", baudRate: 9600 }`,
         `  - { id: cam-ip, driver: visca-ip, host: 127.0.0.1, port: ${ip.endpoint.port} }`,
+        ...(options.extraDevices ?? []).map((line) => `  - ${line}`),
         '',
       ].join('\n'),
     );
@@ -74,7 +76,7 @@ export async function startApplianceProcess(): Promise<ApplianceProcess> {
     await waitFor(async () => {
       const devices = (await (await fetch(`${baseUrl}/api/v1/devices`)).json()) as { status: string }[];
       return devices.every((d) => d.status === 'ok');
-    }, 30_000, 'both cameras ok');
+    }, 30_000, 'every device ok');
     return { baseUrl, token, serial, ip, child, close };
   } catch (err) {
     await close();

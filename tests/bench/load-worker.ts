@@ -68,7 +68,8 @@ async function runPanels(): Promise<PanelsResult> {
   const sockets = await Promise.all(
     Array.from({ length: panels }, (_, i) =>
       new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`${data.baseUrl.replace('http', 'ws')}/api/v1/stream`);
+        // Each panel from its own address, as panels are: the room caps streams per address.
+        const ws = new WebSocket(`${data.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${data.token}`, { localAddress: `127.0.2.${1 + (i % 250)}` });
         ws.on('message', (raw) => {
           const at = performance.now();
           const message = JSON.parse(String(raw)) as { type: string; device?: { id: string; state?: { power?: string } } };

@@ -114,6 +114,6 @@ it(`kill -9 during check-ins, minutes edits and outbox writes, ${KILLS} times: e
   // The kills came while writes were flowing: every round acknowledged new ones.
   expect(checked.every((n, i) => i === 0 || n > checked[i - 1]!)).toBe(true);
   for (const kind of KINDS) expect(acked.get(kind)!.length).toBeGreaterThan(KILLS);
-  const now = await fetch(`${room.url}/api/v1/meetings/${meetingId}`);
+  const now = await fetch(`${room.url}/api/v1/meetings/${meetingId}`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(now.status).toBe(200);
 }, timeoutFor(KILLS, 6000));

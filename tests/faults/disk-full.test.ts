@@ -83,7 +83,7 @@ it.skipIf(!disk)('a full disk mid-meeting: the meeting goes on, writes are refus
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const stream: StreamMessage[] = [];
-  const socket = new WebSocket(`${appliance.url.replace('http', 'ws')}/api/v1/stream`);
+  const socket = new WebSocket(`${appliance.url.replace('http', 'ws')}/api/v1/stream?token=${TOKEN}`);
   socket.on('message', (data) => stream.push(JSON.parse(String(data)) as StreamMessage));
   cleanups.push(async () => socket.close());
   await until(async () => (await call('GET', '/api/v1/devices')).status === 200 && appliance.core.devices.list().every((d) => d.status === 'ok'), 8000, 'both devices ok');

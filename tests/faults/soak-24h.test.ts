@@ -73,7 +73,7 @@ it('a compressed 24-hour day: memory and handle counts stay flat', async () => {
     for (let done = 0; done < ms; done += 5 * 60_000) await clock.advance(Math.min(5 * 60_000, ms - done));
   };
   const panel = (messages: { n: number }) => {
-    const ws = new WebSocket(`${appliance.url.replace('http', 'ws')}/api/v1/stream`);
+    const ws = new WebSocket(`${appliance.url.replace('http', 'ws')}/api/v1/stream?token=${TOKEN}`);
     ws.on('message', () => messages.n++);
     return ws;
   };

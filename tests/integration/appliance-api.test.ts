@@ -99,7 +99,7 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
   });
 
   it('streams a snapshot on connect and each device change after', async () => {
-    const socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream`);
+    const socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${room.token}`);
     const messages: StreamMessage[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as StreamMessage));
     await waitFor(() => messages.some((m) => m.type === 'snapshot'), 3000, 'snapshot');
@@ -115,7 +115,7 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
   });
 
   it('streams a help call and its acknowledgement as they happen', async () => {
-    const socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream`);
+    const socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${room.token}`);
     const messages: StreamMessage[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as StreamMessage));
     await waitFor(() => messages.some((m) => m.type === 'snapshot'), 3000, 'snapshot');

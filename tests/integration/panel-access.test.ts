@@ -86,7 +86,7 @@ describe('panel access: pairing, credentials, admin session', () => {
     expect(help.status).toBe(201);
     expect(help.body.acknowledgedAt).toBeNull();
     await room.demo.appliance.commands.run('ack-help', { requestId: help.body.id, by: 'Facilities desk' }, { keyId: 'test' });
-    const seen = await call('GET', `/api/v1/help/${help.body.id}`);
+    const seen = await call('GET', `/api/v1/help/${help.body.id}`, undefined, bearer(room.token));
     expect(seen.body).toMatchObject({ id: help.body.id, acknowledgedBy: 'Facilities desk', message: 'No picture' });
     expect(seen.body.acknowledgedAt).not.toBeNull();
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
 import type { JsonSchema } from './schema-arbitrary.js';
 
@@ -25,11 +26,12 @@ interface OpenApiDocument {
 }
 
 /** The demo room with a known admin PIN, and its OpenAPI document. */
-export async function startSecurityRoom(options: { logLevel?: string } = {}): Promise<TestRoom & { doc: OpenApiDocument; operations: Operation[]; resolve: (ref: string) => JsonSchema | undefined }> {
+export async function startSecurityRoom(options: { logLevel?: string; configure?: (config: RoomConfig) => void } = {}): Promise<TestRoom & { doc: OpenApiDocument; operations: Operation[]; resolve: (ref: string) => JsonSchema | undefined }> {
   const room = await startTestRoom({
     logLevel: options.logLevel,
     configure: (config) => {
       config.panel = { ...config.panel, adminPin: ADMIN_PIN };
+      options.configure?.(config);
     },
   });
   const doc = (await (await fetch(`${room.baseUrl}/openapi.json`)).json()) as OpenApiDocument;
@@ -80,4 +82,15 @@ export const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '
 export function fillPath(path: string, values: Record<string, string>): string {
   // A lone surrogate cannot be put in a URL at all: it becomes U+FFFD, as a browser would send it.
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent((values[name] ?? 'x').replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i - 1, i + 1) + all.slice(i, i + 2)) ? c : '\uFFFD'))));
+}
+
+/** A paired panel's credential, the way a panel gets one: it asks with its code, the admin PIN approves, it collects. */
+export async function pairPanel(baseUrl: string, code: string, pin = ADMIN_PIN): Promise<{ token: string; panelId: string }> {
+  const post = async (path: string, body: unknown) =>
+    (await (await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+  const asked = await post('/api/v1/panels/pair', { code });
+  await post('/api/v1/panels/pair/approve', { code, pin });
+  const collected = await post('/api/v1/panels/pair/claim', { requestId: asked.requestId, claim: asked.claim });
+  if (!collected.token) throw new Error(`pairing ${code} failed: ${JSON.stringify(collected)}`);
+  return { token: collected.token, panelId: collected.panelId! };
 }

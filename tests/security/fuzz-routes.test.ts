@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DeviceView } from '../../appliance/api/api-types.js';
 import { repetitions } from '../faults/fault-scale.js';
 import { ADMIN_PIN, fillPath, startSecurityRoom, type Operation } from './api-surface.js';
+import { pathSpellings } from './path-spellings.js';
 import { arbitraryFor, mutatedBody, nastyValue, pathParam, type JsonSchema } from './schema-arbitrary.js';
 
 const REQUESTS = repetitions(10_000, 1_000);
@@ -33,7 +34,12 @@ interface FuzzRequest {
   url: string;
   headers: Record<string, string>;
   payload?: string;
+  /** Sent without a credential the route takes (none, or a wrong bearer, on a guarded route). */
+  anonymous: boolean;
 }
+
+/** Routes anyone may call, each guarded on its own; every other route must refuse an anonymous request. */
+const OPEN = new Set(['GET /api/v1/panel/info', 'POST /api/v1/panels/pair', 'POST /api/v1/panels/pair/claim', 'POST /api/v1/panels/pair/approve', 'POST /api/v1/admin/session']);
 
 /** One request for `op`: path values real or hostile, a valid-then-bent body, and a credential or not. */
 function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
@@ -60,8 +66,8 @@ function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
   const query = op.params.filter((p) => p.in === 'query');
   const queryArb = fc.record(Object.fromEntries(query.map((p) => [p.name, fc.option(fc.oneof(p.schema ? arbitraryFor(p.schema, room.resolve) : fc.string(), nastyValue), { nil: undefined })])), { requiredKeys: [] });
   return fc
-    .tuple(target, queryArb, fc.nat(99), fc.nat(99), fc.nat())
-    .chain(([t, q, authRoll, typeRoll, seed]) =>
+    .tuple(target, queryArb, fc.nat(99), fc.nat(99), fc.nat(), fc.nat(99))
+    .chain(([t, q, authRoll, typeRoll, seed, spellRoll]) =>
       (t.body ? mutatedBody(arbitraryFor(t.body, room.resolve)) : fc.option(nastyValue, { nil: undefined, freq: 3 })).map((body) => {
         const search = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
         const headers: Record<string, string> = {};
@@ -78,8 +84,17 @@ function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
           else if (typeRoll < 97) (headers['content-type'] = 'application/json', (payload = payload.slice(0, Math.max(0, payload.length - 1))));
           else headers['content-type'] = 'application/x-www-form-urlencoded';
         }
-        const url = `${fillPath(op.path, t.values as Record<string, string>)}${search.size ? `?${search}` : ''}`;
-        return { method: op.method, url, headers, payload };
+        // One in five paths respelled (a letter percent-encoded, %2F, dots, doubled slashes, case):
+        // the route that matches must still ask for its credential.
+        let path = fillPath(op.path, t.values as Record<string, string>);
+        if (spellRoll < 20) {
+          const spellings = pathSpellings(path, false);
+          path = spellings[seed % spellings.length]!;
+        }
+        const url = `${path}${search.size ? `?${search}` : ''}`;
+        const guarded = !OPEN.has(`${op.method} ${op.path}`) && !(op.method === 'GET' && !op.security?.length);
+        const anonymous = guarded && authRoll >= 85 && !headers['x-roomctl-admin'] && !headers['x-meeting-code'];
+        return { method: op.method, url, headers, payload, anonymous };
       }),
     );
 }
@@ -87,8 +102,9 @@ function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
 /**
  * Every route in the OpenAPI document, fed schema-aware random requests — valid bodies from
  * the JSON Schemas, then mutated (fields dropped, wrong types, strangers, hostile strings,
- * broken JSON, wrong content types) — through the whole Fastify pipeline. Nothing answers
- * 500, every refusal is coded, and the room still serves afterwards.
+ * broken JSON, wrong content types) and paths respelled — through the whole Fastify pipeline.
+ * Nothing answers 500, every refusal is coded, nothing guarded answers a request without its
+ * credential, and the room still serves afterwards.
  */
 it(`${REQUESTS} schema-aware random requests over every route: no 500, every error coded, no crash`, async () => {
   const ops = room.operations.filter((op) => !STREAMING.has(`${op.method} ${op.path}`));
@@ -104,7 +120,7 @@ it(`${REQUESTS} schema-aware random requests over every route: no 500, every err
     covered.add(`${req.method} ${req.url.split('?')[0]!.split('/').slice(0, 4).join('/')}`);
     const json = res.headers['content-type']?.toString().includes('json') ? (JSON.parse(res.body || 'null') as { code?: string } | null) : null;
     const uncoded = res.statusCode >= 400 && !/^ROOMCTL_E_[A-Z_]+$/.test(json?.code ?? '');
-    if (res.statusCode === 500 || json?.code === 'ROOMCTL_E_INTERNAL' || uncoded) {
+    if (res.statusCode === 500 || json?.code === 'ROOMCTL_E_INTERNAL' || uncoded || (req.anonymous && res.statusCode < 300)) {
       failures.push(`${req.method} ${req.url} ${JSON.stringify(req.headers)} ${req.payload?.slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`);
     }
   }

@@ -9,6 +9,9 @@ import { fillPath, MUTATING, servedRoutes, startSecurityRoom, toOpenApiPath, typ
  */
 const PUBLIC_MUTATIONS = new Set(['POST /api/v1/panels/pair', 'POST /api/v1/panels/pair/claim', 'POST /api/v1/panels/pair/approve', 'POST /api/v1/admin/session']);
 
+/** Reads anyone may make: room health (closed too with api.openReads: false) and the panel's handshake. Reviewed here, like the mutations. */
+const OPEN_READS = new Set(['GET /api/v1/status', 'GET /api/v1/devices', 'GET /api/v1/devices/{id}', 'GET /api/v1/room/mute', 'GET /api/v1/media', 'GET /api/v1/panel/info']);
+
 let room: Awaited<ReturnType<typeof startSecurityRoom>>;
 let meetingId: string;
 let actionItemId: string;
@@ -97,6 +100,15 @@ describe('authentication, route by route from the OpenAPI document', () => {
       expect(refused(await send(op, {})), `${op.method} ${op.path} without a session`).toBe(true);
       expect(refused(await send(op, { authorization: `Bearer ${room.token}` })), `${op.method} ${op.path} with the room token`).toBe(true);
       expect(refused(await send(op, { 'x-roomctl-admin': 'a-session-that-was-never-opened' })), `${op.method} ${op.path} with a made-up session`).toBe(true);
+    }
+  });
+
+  it('declares a requirement on every read except the reviewed open ones, and the open ones are all that answer anyone', async () => {
+    const reads = room.operations.filter((op) => op.method === 'GET');
+    const open = reads.filter((op) => !op.security?.length).map((op) => `${op.method} ${op.path}`);
+    expect(open.sort()).toEqual([...OPEN_READS].sort());
+    for (const op of reads.filter((o) => !OPEN_READS.has(`${o.method} ${o.path}`) && !o.path.includes('preview.mjpeg'))) {
+      expect(refused(await send(op, {})), `GET ${op.path} without credentials`).toBe(true);
     }
   });
 

@@ -22,6 +22,7 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
   app.post<{ Body: { badge: string } }>(
     '/api/v1/checkins',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'A badge read by the room: checks its holder in to the meeting open now (unknown badges are walk-ins)',
         tags: ['check-in'],
@@ -36,7 +37,7 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
   app.post<{ Params: { id: string }; Body: typeof CheckInBody.static }>(
     '/api/v1/meetings/:id/checkins',
     {
-      config: { auth: 'meeting-code' },
+      config: { access: 'meeting-code' },
       schema: {
         summary: 'Check a person in: tap on a name (panel), the QR page (meeting code), or a walk-in (walkIn: true)',
         tags: ['check-in'],
@@ -58,7 +59,7 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/meetings/:id/checkins',
-    { schema: { summary: 'Who checked in, and how', tags: ['check-in'], params: IdParams, security: [{ bearer: [] }], response: { 200: Type.Array(CheckInResult.properties.checkIn), ...errorResponses } } },
+    { config: { access: 'room' }, schema: { summary: 'Who checked in, and how', tags: ['check-in'], params: IdParams, security: [{ bearer: [] }], response: { 200: Type.Array(CheckInResult.properties.checkIn), ...errorResponses } } },
     async (request) => {
       auth.requireToken(request);
       return ctx.checkIns.list(meetingOr404(request.params.id).id);
@@ -68,6 +69,7 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
   app.get<{ Params: { id: string } }>(
     '/api/v1/meetings/:id/access',
     {
+      config: { access: 'room' },
       schema: {
         summary: "The meeting's code and the phone page URL (for the panel's QR)",
         tags: ['check-in'],
@@ -86,6 +88,7 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
   app.get<{ Params: { id: string } }>(
     '/api/v1/meetings/:id/qr.svg',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'QR code (SVG) of the meeting page a phone opens to check in and take minutes',
         tags: ['check-in'],

@@ -12,19 +12,20 @@ export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): P
   // The joystick's dead-man's switch: a move not renewed in time is followed by stop.
   const watchdog = new MoveWatchdog(core.devices, core.config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, app.log);
   app.addHook('onClose', async () => watchdog.close());
-  app.get('/api/v1/devices', { schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } } }, async () =>
+  app.get('/api/v1/devices', { config: { access: 'open' }, schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } } }, async () =>
     core.devices.list(),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/devices/:id',
-    { schema: { summary: 'One device', tags: ['devices'], params: DeviceParams, response: { 200: DeviceViewSchema, 404: errorResponses[404] } } },
+    { config: { access: 'open' }, schema: { summary: 'One device', tags: ['devices'], params: DeviceParams, response: { 200: DeviceViewSchema, 404: errorResponses[404] } } },
     async (request) => core.devices.get(request.params.id),
   );
 
   app.post<{ Params: { id: string; action: string }; Body: unknown }>(
     '/api/v1/devices/:id/actions/:action',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'Run a device action',
         description:

@@ -23,7 +23,7 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
   app.get(
     '/api/v1/door/schedule',
     {
-      config: { auth: 'door-code' },
+      config: { access: 'door-code' },
       schema: {
         summary: "The rest of the room's day, busy and free (no confidential title), for the booking page a door QR code opens",
         tags: ['door'],
@@ -38,7 +38,7 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
   app.post<{ Body: DoorBookingBody }>(
     '/api/v1/door/bookings',
     {
-      config: { auth: 'door-code' },
+      config: { access: 'door-code' },
       schema: {
         summary: `Book the room from a phone: today, ${ctx.rules.adHocMinutes.join('/')} min, with a title and the organiser — refused with ROOMCTL_E_BOOKING_CONFLICT when taken, ROOMCTL_E_DOOR_CODE_EXPIRED for an old code, ROOMCTL_E_DOOR_CODE_USED_UP after a few bookings with one code`,
         tags: ['door'],
@@ -58,6 +58,7 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
   app.get(
     '/api/v1/door/access',
     {
+      config: { access: 'room' },
       schema: {
         summary: "The booking page URL with the current door code, for the door panel's QR code, and when to ask for the next one",
         tags: ['door'],
@@ -76,6 +77,7 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
   app.get<{ Querystring: { code?: string } }>(
     '/api/v1/door/qr.svg',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'QR code (SVG) of the booking page with a door code (default: the current one; a given one must still be taken)',
         tags: ['door'],

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 it('a booking from the door is an ad-hoc booking like any: room state, stream, audit, its own phone page, check-in, auto-release', async () => {
   room = await startClockedRoom({ start: '2026-04-01T08:00:00Z' });
-  socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream`);
+  socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${room.token}`);
   const messages: StreamMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as StreamMessage));
   await waitFor(() => messages.some((m) => m.type === 'meeting'), 5000, 'the meeting snapshot');
@@ -25,7 +25,7 @@ it('a booking from the door is an ad-hoc booking like any: room state, stream, a
   const meeting = booked.body.meeting as { id: string; checkInOpensAt: string; autoReleaseAt: string };
   expect(meeting).toMatchObject({ checkInOpensAt: '2026-04-01T07:50:00.000Z', autoReleaseAt: '2026-04-01T08:10:00.000Z' });
 
-  expect((await room.call('GET', '/api/v1/room/now', undefined, {})).body).toMatchObject({ state: 'booked', current: { id: meeting.id, title: 'Design review' } });
+  expect((await room.call('GET', '/api/v1/room/now')).body).toMatchObject({ state: 'booked', current: { id: meeting.id, title: 'Design review' } });
   await waitFor(() => messages.some((m) => m.type === 'meeting' && m.now.state === 'booked' && m.now.current?.id === meeting.id), 5000, 'the booking on the stream');
 
   const audit = (await room.call('GET', `/api/v1/meetings/${meeting.id}/audit`)).body as { action: string; via: string; who: string; detail: string }[];

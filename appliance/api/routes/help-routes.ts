@@ -21,6 +21,7 @@ export async function helpRoutes(app: FastifyInstance, help: HelpDesk): Promise<
   app.post<{ Body: { message?: string } }>(
     '/api/v1/help',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'Call facilities (publishes help.requested); facilities acknowledge with the central command cmd/ack-help',
         tags: ['help'],
@@ -33,8 +34,8 @@ export async function helpRoutes(app: FastifyInstance, help: HelpDesk): Promise<
   );
   app.get<{ Params: { id: string } }>(
     '/api/v1/help/:id',
-    { schema: { summary: 'One help request: has someone seen it?', tags: ['help'], params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ref, 404: errorResponses[404] } } },
+    { config: { access: 'room' }, schema: { summary: 'One help request: has someone seen it?', tags: ['help'], params: Type.Object({ id: Type.String({ maxLength: 64 }) }), security: [{ bearer: [] }], response: { 200: ref, ...errorResponses } } },
     async (request) => help.get(request.params.id),
   );
-  app.get('/api/v1/help', { schema: { summary: 'Recent help requests, newest last', tags: ['help'], response: { 200: Type.Array(ref) } } }, async () => help.recent());
+  app.get('/api/v1/help', { config: { access: 'room' }, schema: { summary: 'Recent help requests, newest last', tags: ['help'], security: [{ bearer: [] }], response: { 200: Type.Array(ref), ...errorResponses } } }, async () => help.recent());
 }

@@ -35,7 +35,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
   const allowHeaderOrQuery = (request: FastifyRequest) => pictures.check(request);
   app.addSchema(RecordingSchema);
 
-  app.get('/api/v1/media', { schema: { summary: 'Media pipeline: host, video, audio, recording, signal health', tags: ['media'], response: { 200: MediaStatusSchema } } }, async () => {
+  app.get('/api/v1/media', { config: { access: 'open' }, schema: { summary: 'Media pipeline: host, video, audio, recording, signal health', tags: ['media'], response: { 200: MediaStatusSchema } } }, async () => {
     // The active recording's files carry their download URL, as everywhere else (the schema requires it).
     const status = media.status();
     const active = status.recording.active;
@@ -44,13 +44,13 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.post<{ Body: { meetingId?: string } }>(
     '/api/v1/media/recording/start',
-    { schema: { summary: 'Start recording (if the room allows it)', tags: ['media'], body: Type.Optional(StartRecordingBody), security: secured, response: { 201: Type.Ref(RecordingSchema), ...errors } } },
+    { config: { access: 'room' }, schema: { summary: 'Start recording (if the room allows it)', tags: ['media'], body: Type.Optional(StartRecordingBody), security: secured, response: { 201: Type.Ref(RecordingSchema), ...errors } } },
     async (request, reply) => reply.status(201).send(withUrls(await media.startRecording({ meetingId: request.body?.meetingId ?? null }))),
   );
 
   app.post(
     '/api/v1/media/recording/stop',
-    { schema: { summary: 'Stop the recording; the last file is finished first', tags: ['media'], security: secured, response: { 200: Type.Union([Type.Ref(RecordingSchema), Type.Null()]), ...errors } } },
+    { config: { access: 'room' }, schema: { summary: 'Stop the recording; the last file is finished first', tags: ['media'], security: secured, response: { 200: Type.Union([Type.Ref(RecordingSchema), Type.Null()]), ...errors } } },
     async () => {
       const recording = await media.stopRecording();
       return recording ? withUrls(recording) : null;
@@ -59,7 +59,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get(
     '/api/v1/recordings',
-    { schema: { summary: 'Recordings, newest first', tags: ['media'], security: secured, response: { 200: Type.Array(Type.Ref(RecordingSchema)), ...errors } } },
+    { config: { access: 'room' }, schema: { summary: 'Recordings, newest first', tags: ['media'], security: secured, response: { 200: Type.Array(Type.Ref(RecordingSchema)), ...errors } } },
     async (request) => {
       auth.check(request);
       return media.recordings.list().map(withUrls);
@@ -74,7 +74,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/recordings/:id',
-    { schema: { summary: 'One recording', tags: ['media'], params: RecordingParams, security: secured, response: { 200: Type.Ref(RecordingSchema), ...errors } } },
+    { config: { access: 'room' }, schema: { summary: 'One recording', tags: ['media'], params: RecordingParams, security: secured, response: { 200: Type.Ref(RecordingSchema), ...errors } } },
     async (request) => {
       auth.check(request);
       return withUrls(recordingOr404(request.params.id));
@@ -83,7 +83,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get<{ Params: { id: string; name: string } }>(
     '/api/v1/recordings/:id/files/:name',
-    { schema: { summary: 'Download one segment file', tags: ['media'], params: RecordingFileParams, security: secured, response: errors } },
+    { config: { access: 'room' }, schema: { summary: 'Download one segment file', tags: ['media'], params: RecordingFileParams, security: secured, response: errors } },
     async (request, reply) => {
       auth.check(request);
       const recording = recordingOr404(request.params.id);
@@ -103,7 +103,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.delete<{ Params: { id: string } }>(
     '/api/v1/recordings/:id',
-    { schema: { summary: 'Delete a recording and its files', tags: ['media'], params: RecordingParams, security: secured, response: { 204: Type.Null(), ...errors } } },
+    { config: { access: 'room' }, schema: { summary: 'Delete a recording and its files', tags: ['media'], params: RecordingParams, security: secured, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await media.deleteRecording(recordingOr404(request.params.id).id);
       return reply.status(204).send();
@@ -118,6 +118,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
   app.get<{ Querystring: { token?: string } }>(
     '/api/v1/media/preview.mjpeg',
     {
+      config: { access: 'room-link' },
       schema: {
         summary: 'Live preview, MJPEG over multipart/x-mixed-replace (for an <img>)',
         tags: ['media'],
@@ -147,7 +148,7 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get<{ Querystring: { token?: string } }>(
     '/api/v1/media/preview.jpg',
-    { schema: { summary: 'One preview frame (JPEG)', tags: ['media'], querystring: Type.Object({ token: Type.Optional(Type.String()) }), security: secured, response: errors } },
+    { config: { access: 'room-link' }, schema: { summary: 'One preview frame (JPEG)', tags: ['media'], querystring: Type.Object({ token: Type.Optional(Type.String()) }), security: secured, response: errors } },
     async (request, reply) => {
       allowHeaderOrQuery(request);
       const jpeg = await media.previewFrame(10_000);

@@ -41,7 +41,7 @@ describe('meeting API on the demo room', () => {
 
   it('checks in by badge, by QR code from a phone without the token, and pushes the change on the stream', async () => {
     const [meeting] = (await json(await call('GET', '/api/v1/meetings'))) as unknown as { id: string }[];
-    const socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream`);
+    const socket = new WebSocket(`${room.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${room.token}`);
     const messages: StreamMessage[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as StreamMessage));
     await waitFor(() => messages.some((m) => m.type === 'meeting'), 5000, 'meeting snapshot');
@@ -76,11 +76,13 @@ describe('meeting API on the demo room', () => {
     expect(audit.map((a) => `${a.action}/${a.via}`)).toEqual(['decision/meeting-code', 'export.markdown/meeting-code', 'assemble/rule', 'read/token']);
   });
 
-  it('hides a confidential title from the door unless authorised, and keeps its minutes to participants', async () => {
+  it('hides a confidential title from a phone with the code, refuses it to anyone without one, and keeps its minutes to participants', async () => {
     const start = new Date(Date.now() + 2 * 3_600_000).toISOString();
     const created = await json(await call('POST', '/api/v1/bookings', { minutes: 30, start, title: 'Reorg', confidentiality: 'confidential', organiser: { email: 'ceo@example.com' } }));
-    const door = (await json(await call('GET', `/api/v1/meetings/${created.id}`, undefined, {})));
-    expect(door).toMatchObject({ title: null, hidden: true, organiser: null, attendees: [] });
+    expect((await call('GET', `/api/v1/meetings/${created.id}`, undefined, {})).status).toBe(401);
+    const { code } = await json(await call('GET', `/api/v1/meetings/${created.id}/access`));
+    const phone = await json(await call('GET', `/api/v1/meetings/${created.id}`, undefined, { 'x-meeting-code': String(code) }));
+    expect(phone).toMatchObject({ title: null, hidden: true, organiser: null, attendees: [] });
     expect((await json(await call('GET', `/api/v1/meetings/${created.id}`))).title).toBe('Reorg');
     expect((await json(await call('GET', `/api/v1/meetings/${created.id}/minutes.json`))).code).toBe('ROOMCTL_E_FORBIDDEN');
     // A name in a header proves nothing; the personal link from the minutes email does.

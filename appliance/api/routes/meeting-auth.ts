@@ -7,19 +7,6 @@ import type { MinutesReaderLinks } from '../../meetings/minutes-reader-links.js'
 import type { MinutesReader } from '../../meetings/minutes-service.js';
 import { sameSecret, TokenAuth } from '../auth.js';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * A route a phone calls, which checks its credential itself; the server's onRequest hook
-     * lets its mutations through without a bearer token. The route then demands the bearer
-     * token or
-     * - 'meeting-code': the meeting's code (X-Meeting-Code header or ?code=), from the meeting's QR page;
-     * - 'door-code': the room's current door code (X-Door-Code header), from the door panel's booking QR code.
-     */
-    auth?: 'meeting-code' | 'door-code';
-  }
-}
-
 export const DOOR_CODE_HEADER = 'x-door-code';
 /** The personal link's token (the phone page takes it from the link's `reader=` and sends it here). */
 export const MINUTES_READER_HEADER = 'x-minutes-reader';
@@ -36,10 +23,9 @@ export class MeetingAuth {
     this.tokens = new TokenAuth(tokens);
   }
 
-  /** True when the request carries a valid bearer token. */
+  /** True when the request carries a room credential: a config token, or a paired panel's (settled by route-access.ts). */
   hasToken(request: FastifyRequest): boolean {
-    // A paired panel's credential, already checked by the server's hook, counts as the token.
-    if (request.panelId) return true;
+    if (request.credential) return true;
     const match = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''));
     return !!match && this.tokens.accepts(match[1]!);
   }

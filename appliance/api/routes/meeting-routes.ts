@@ -6,7 +6,7 @@ import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { roomNowView } from '../../meetings/meeting-view-builders.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
-import { BookingBody, IdParams, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { BookingBody, CodeHeaders, IdParams, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
 
 const secured = { security: [{ bearer: [] }] };
 const MeetingRef = Type.Ref(MeetingViewSchema);
@@ -24,18 +24,20 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     return m;
   };
 
-  app.get('/api/v1/room/now', { schema: { summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)', tags: ['meetings'], response: { 200: Type.Ref(RoomNowSchema) } } }, async (request) =>
+  app.get('/api/v1/room/now', { config: { access: 'room' }, schema: { summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)', tags: ['meetings'], ...secured, response: { 200: Type.Ref(RoomNowSchema), ...errorResponses } } }, async (request) =>
     roomNowView(ctx, room.roomState(), auth.hasToken(request)),
   );
 
   app.get<{ Querystring: { from?: string; to?: string } }>(
     '/api/v1/meetings',
     {
+      config: { access: 'room' },
       schema: {
-        summary: 'Meetings overlapping a period (default: today and the next 7 days). Confidential titles only with the bearer token.',
+        summary: 'Meetings overlapping a period (default: today and the next 7 days), to a room credential',
         tags: ['meetings'],
         querystring: RangeQuery,
-        response: { 200: Type.Array(MeetingRef), 400: errorResponses[400] },
+        ...secured,
+        response: { 200: Type.Array(MeetingRef), ...errorResponses },
       },
     },
     async (request) => {
@@ -48,13 +50,15 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', { schema: { summary: 'One meeting', tags: ['meetings'], params: IdParams, response: { 200: MeetingRef, 404: errorResponses[404] } } }, async (request) =>
-    room.view(meetingOr404(request.params.id), auth.hasToken(request)),
-  );
+  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', { config: { access: 'meeting-code' }, schema: { summary: "One meeting: to a room credential, or to the meeting's own code (its phone page)", tags: ['meetings'], params: IdParams, headers: CodeHeaders, security: [{ bearer: [] }, {}], response: { 200: MeetingRef, ...errorResponses } } }, async (request) => {
+    const meeting = meetingOr404(request.params.id);
+    // A confidential title stays hidden from a phone holding the code, as on the door.
+    return room.view(meeting, auth.forMeeting(request, meeting).via === 'token');
+  });
 
   app.post<{ Body: typeof BookingBody.static }>(
     '/api/v1/bookings',
-    { schema: { summary: 'Book the room (now, or later) — refused with ROOMCTL_E_BOOKING_CONFLICT when taken', tags: ['meetings'], body: BookingBody, ...secured, response: { 201: MeetingRef, ...errorResponses } } },
+    { config: { access: 'room' }, schema: { summary: 'Book the room (now, or later) — refused with ROOMCTL_E_BOOKING_CONFLICT when taken', tags: ['meetings'], body: BookingBody, ...secured, response: { 201: MeetingRef, ...errorResponses } } },
     async (request, reply) => {
       const meeting = book(ctx, request.body);
       return reply.status(201).send(room.view(meeting, true));
@@ -64,6 +68,7 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
   app.post<{ Params: { id: string }; Body: { minutes: number } }>(
     '/api/v1/meetings/:id/extend',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'Extend a meeting if the room is free after it',
         tags: ['meetings'],
@@ -79,7 +84,7 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
   const transition = (path: string, summary: string, run: typeof start) =>
     app.post<{ Params: { id: string } }>(
       `/api/v1/meetings/:id/${path}`,
-      { schema: { summary, tags: ['meetings'], params: IdParams, ...secured, response: { 200: MeetingRef, ...errorResponses } } },
+      { config: { access: 'room' }, schema: { summary, tags: ['meetings'], params: IdParams, ...secured, response: { 200: MeetingRef, ...errorResponses } } },
       async (request) => room.view(run(ctx, meetingOr404(request.params.id).id), true),
     );
   transition('start', 'Start the meeting (one touch): runs the start scene', start);

@@ -11,7 +11,7 @@ import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, CodeHeaders, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
 
-const byCode = { config: { auth: 'meeting-code' as const } };
+const byCode = { config: { access: 'meeting-code' as const } };
 const either: Record<string, string[]>[] = [{ bearer: [] }, {}];
 
 /** Agenda, notes, decisions, action items and the minutes — from the panel or the phone page. */
@@ -28,9 +28,9 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(m.id, sentAt);
   };
 
-  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id/agenda', { schema: { summary: 'Agenda with the current item and its remaining time', tags: ['agenda'], params: IdParams, headers: CodeHeaders, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id/agenda', { ...byCode, schema: { summary: 'Agenda with the current item and its remaining time', tags: ['agenda'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } }, async (request) => {
     const m = meetingOr404(request.params.id);
-    if (m.confidentiality === 'confidential') auth.forMeeting(request, m);
+    auth.forMeeting(request, m);
     return agendaView(ctx, m.id);
   });
 
@@ -143,6 +143,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     app.get<{ Params: { id: string } }>(
       `/api/v1/meetings/:id/${file}`,
       {
+        ...byCode,
         schema: {
           summary: `The minutes as ${format === 'ics' ? 'iCalendar VTODOs (action items)' : format === 'json' ? 'JSON' : 'Markdown'}; every read is audited; confidential ones need a personal link (X-Minutes-Reader) or the room while the meeting runs`,
           tags: ['minutes'],
@@ -177,6 +178,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
   app.get<{ Params: { id: string } }>(
     '/api/v1/meetings/:id/audit',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'Every read and change of the minutes',
         tags: ['minutes'],

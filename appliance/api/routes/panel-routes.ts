@@ -35,7 +35,7 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
   const { access } = panel;
   app.addSchema(PanelInfoSchema);
 
-  app.get('/api/v1/panel/info', { schema: { summary: 'What a panel needs before its first screen: room, language, whether it is paired', tags: ['panel'], response: { 200: Type.Ref(PanelInfoSchema) } } }, async (request) => {
+  app.get('/api/v1/panel/info', { config: { access: 'public' }, schema: { summary: 'What a panel needs before its first screen: room, language, whether it is paired', tags: ['panel'], response: { 200: Type.Ref(PanelInfoSchema) } } }, async (request) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
     const { id, name, timezone } = core.config.room;
     return {

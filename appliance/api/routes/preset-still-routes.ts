@@ -32,6 +32,7 @@ export async function presetStillRoutes(app: FastifyInstance, core: ApplianceCor
   app.get<{ Params: { id: string; preset: number }; Querystring: { token?: string } }>(
     '/api/v1/devices/:id/presets/:preset/still.jpg',
     {
+      config: { access: 'room-link' },
       schema: {
         summary: 'The still of a camera preset (JPEG), taken when the preset was saved',
         description:

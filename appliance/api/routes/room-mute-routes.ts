@@ -27,10 +27,11 @@ export async function roomMuteRoutes(app: FastifyInstance, core: ApplianceCore):
     if (!core.roomMute) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this appliance runs without room mute');
     return core.roomMute;
   };
-  app.get('/api/v1/room/mute', { schema: { summary: 'The room mute and each device\'s agreement', tags: ['room'], response: { 200: RoomMuteViewSchema } } }, async () => roomMute().view());
+  app.get('/api/v1/room/mute', { config: { access: 'open' }, schema: { summary: 'The room mute and each device\'s agreement', tags: ['room'], response: { 200: RoomMuteViewSchema } } }, async () => roomMute().view());
   app.post<{ Body: { on: boolean } }>(
     '/api/v1/room/mute',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'Mute or unmute the room (every mute-capable device follows)',
         description: 'Answers once every connected device has taken the command, or after 2.5 s with the slow ones still pending (a display warming up). A device that failed is corrected when it is back.',

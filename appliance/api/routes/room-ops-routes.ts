@@ -40,19 +40,19 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   app.post<{ Params: { id: string }; Body: typeof FeedbackBody.static }>(
     '/api/v1/meetings/:id/feedback',
-    { schema: { summary: 'Rate the meeting room 1–5 and/or report a problem (carries a snapshot of every device health)', tags: ['feedback'], params: IdParams, body: FeedbackBody, ...secured, response: { 201: feedbackResult, ...errorResponses } } },
+    { config: { access: 'room' }, schema: { summary: 'Rate the meeting room 1–5 and/or report a problem (carries a snapshot of every device health)', tags: ['feedback'], params: IdParams, body: FeedbackBody, ...secured, response: { 201: feedbackResult, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(shape(submitFeedback(ctx, request.params.id, request.body))),
   );
   app.post<{ Body: typeof FeedbackBody.static }>(
     '/api/v1/problems',
-    { schema: { summary: 'Report a problem with the room outside a meeting', tags: ['feedback'], body: FeedbackBody, ...secured, response: { 201: feedbackResult, ...errorResponses } } },
+    { config: { access: 'room' }, schema: { summary: 'Report a problem with the room outside a meeting', tags: ['feedback'], body: FeedbackBody, ...secured, response: { 201: feedbackResult, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(shape(submitFeedback(ctx, null, request.body))),
   );
 
-  app.post('/api/v1/selftests', { schema: { summary: 'Run the equipment self-test now', tags: ['self-test'], ...secured, response: { 200: SelfTestSchema, ...errorResponses } } }, async () =>
+  app.post('/api/v1/selftests', { config: { access: 'room' }, schema: { summary: 'Run the equipment self-test now', tags: ['self-test'], ...secured, response: { 200: SelfTestSchema, ...errorResponses } } }, async () =>
     selfTestJob(ctx, room.roomState().current),
   );
-  app.get('/api/v1/selftests/latest', { schema: { summary: 'The last self-test report', tags: ['self-test'], response: { 200: SelfTestSchema, 404: errorResponses[404] } } }, async () => {
+  app.get('/api/v1/selftests/latest', { config: { access: 'room' }, schema: { summary: 'The last self-test report', tags: ['self-test'], ...secured, response: { 200: SelfTestSchema, ...errorResponses } } }, async () => {
     const report = ctx.selfTests.latest();
     if (!report) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', 'No self-test has run yet');
     return report;
@@ -61,11 +61,13 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
   app.get<{ Querystring: { from?: string; to?: string } }>(
     '/api/v1/figures',
     {
+      config: { access: 'room' },
       schema: {
         summary: 'Utilisation, no-show rate, auto-releases, on-time starts, overrun, attendance and ratings (default: the last 7 days)',
         tags: ['figures'],
         querystring: Type.Object({ from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
-        response: { 200: Figures, 400: errorResponses[400] },
+        ...secured,
+        response: { 200: Figures, ...errorResponses },
       },
     },
     async (request) => {
@@ -76,12 +78,12 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get('/api/v1/calendar', { schema: { summary: 'Calendar feed state: last good read, last error', tags: ['calendar'], response: { 200: Type.Object({ url: Type.Union([Type.String(), Type.Null()]), goodAt: Type.Union([Type.String(), Type.Null()]), triedAt: Type.Union([Type.String(), Type.Null()]), lastError: Type.Union([Type.String(), Type.Null()]) }) } } }, async (request) => {
+  app.get('/api/v1/calendar', { config: { access: 'room' }, schema: { summary: 'Calendar feed state: last good read, last error', tags: ['calendar'], ...secured, response: { 200: Type.Object({ url: Type.Union([Type.String(), Type.Null()]), goodAt: Type.Union([Type.String(), Type.Null()]), triedAt: Type.Union([Type.String(), Type.Null()]), lastError: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses } } }, async (request) => {
     const state = room.calendar.state();
     // The feed URL usually carries a secret: only for the bearer token.
     return auth.hasToken(request) ? state : { ...state, url: state.url ? '(hidden)' : null };
   });
-  app.post('/api/v1/calendar/refresh', { schema: { summary: 'Read the calendar feed now', tags: ['calendar'], ...secured, response: { 200: Type.Object({ ok: Type.Boolean(), added: Type.Integer(), updated: Type.Integer(), cancelled: Type.Integer() }), ...errorResponses } } }, async () => {
+  app.post('/api/v1/calendar/refresh', { config: { access: 'room' }, schema: { summary: 'Read the calendar feed now', tags: ['calendar'], ...secured, response: { 200: Type.Object({ ok: Type.Boolean(), added: Type.Integer(), updated: Type.Integer(), cancelled: Type.Integer() }), ...errorResponses } } }, async () => {
     const result = await room.calendar.refresh();
     return result ? { ok: true, ...result } : { ok: false, added: 0, updated: 0, cancelled: 0 };
   });
@@ -89,7 +91,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
   const OutboxEntry = Type.Object({ id: Type.Integer(), channel: Type.String(), kind: Type.String(), meetingId: Type.Union([Type.String(), Type.Null()]), recipients: Type.Array(Type.String()), title: Type.String(), status: Type.String(), attempts: Type.Integer(), nextAttemptAt: Type.String(), lastError: Type.Union([Type.String(), Type.Null()]), failure: Type.Union([Type.Literal('permanent'), Type.Literal('temporary'), Type.Null()], { description: 'The last failure: temporary (retried by itself) or permanent (given up: fix the channel or the message, then retry)' }), createdAt: Type.String(), sentAt: Type.Union([Type.String(), Type.Null()]) });
   app.get<{ Querystring: { status?: OutboxStatus } }>(
     '/api/v1/notifications',
-    { schema: { summary: 'The notification outbox (pending, sent, dead)', tags: ['notifications'], querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')])) }, { additionalProperties: false }), ...secured, response: { 200: Type.Array(OutboxEntry), ...errorResponses } } },
+    { config: { access: 'room' }, schema: { summary: 'The notification outbox (pending, sent, dead)', tags: ['notifications'], querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')])) }, { additionalProperties: false }), ...secured, response: { 200: Type.Array(OutboxEntry), ...errorResponses } } },
     async (request) => {
       auth.requireToken(request);
       return room.outbox.list({ status: request.query.status }).map(({ message, ...e }) => ({ ...e, title: message.title }));
@@ -97,7 +99,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
   );
   app.post<{ Params: { id: string } }>(
     '/api/v1/notifications/:id/retry',
-    { schema: { summary: 'Send a dead or pending notification again now', tags: ['notifications'], params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), ...secured, response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses } } },
+    { config: { access: 'room' }, schema: { summary: 'Send a dead or pending notification again now', tags: ['notifications'], params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), ...secured, response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses } } },
     async (request) => {
       if (!room.outbox.retry(Number(request.params.id), ctx.clock.now())) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No unsent notification ${request.params.id}`);
       room.dispatcher.kick();
@@ -105,7 +107,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get('/api/v1/retention', { schema: { summary: 'Retention period and the log of purges', tags: ['records'], ...secured, response: { 200: Type.Object({ retentionDays: Type.Integer(), purges: Type.Array(Type.Object({ at: Type.String(), cutoff: Type.String(), removed: Type.Record(Type.String(), Type.Integer()) })) }), ...errorResponses } } }, async (request) => {
+  app.get('/api/v1/retention', { config: { access: 'room' }, schema: { summary: 'Retention period and the log of purges', tags: ['records'], ...secured, response: { 200: Type.Object({ retentionDays: Type.Integer(), purges: Type.Array(Type.Object({ at: Type.String(), cutoff: Type.String(), removed: Type.Record(Type.String(), Type.Integer()) })) }), ...errorResponses } } }, async (request) => {
     auth.requireToken(request);
     return { retentionDays: ctx.rules.retentionDays, purges: purgeLog(ctx.db) };
   });

@@ -1,50 +1,118 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { DeviceView, StreamMessage } from '../api-types.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { HelpDesk, HelpRequestView } from '../../help/help-desk.js';
+import type { ApiLimits } from '../connection-limits.js';
+import { StreamClients } from './stream-clients.js';
+
+/** Device updates that go out at once before a device is held to one per tick. */
+const STREAM_BURST = 10;
+
+export interface StreamRouteOptions {
+  help?: HelpDesk;
+  limits: ApiLimits;
+  /** Paired panels, to close the stream of one unpaired while it listens. */
+  panels?: { verify(token: string): string | undefined };
+}
 
 /**
- * WebSocket /api/v1/stream: a snapshot on connect, then every change. Read-only, like the
- * GET routes; a panel that reconnects gets a fresh snapshot and so never misses a state.
+ * WebSocket /api/v1/stream: a snapshot on connect, then every change, to a room credential
+ * (a config token or a paired panel's, as `Authorization: Bearer` or `?token=`, since a
+ * browser's WebSocket cannot send headers). A panel that reconnects gets a fresh snapshot and
+ * so never misses a state; that is what lets the stream coalesce a chatty device's updates
+ * and drop a client that does not read instead of buffering for it.
  */
-export async function streamRoute(app: FastifyInstance, core: ApplianceCore, help?: HelpDesk): Promise<void> {
-  const clients = new Set<WebSocket>();
-  const broadcast = (message: StreamMessage) => {
-    const text = JSON.stringify(message);
-    for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(text);
+export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<StreamClients> {
+  const { help, limits } = options;
+  const clients = new StreamClients(limits, options.panels, app.log);
+  // The status goes out when it changed: a meter level moves the device, not the room's summary.
+  let lastStatus = '';
+  const broadcastStatus = () => {
+    const status = core.status();
+    const text = JSON.stringify(status);
+    if (text === lastStatus) return;
+    lastStatus = text;
+    clients.broadcast({ type: 'status', status });
+  };
+  // Per device, a token bucket: a few updates in a row go out at once (a camera's answers reach
+  // the panel without delay), then one per tick, the newest, however fast the device talks.
+  const buckets = new Map<string, { tokens: number; at: number; timer?: NodeJS.Timeout; pending?: DeviceView }>();
+  const send = (device: DeviceView) => {
+    clients.broadcast({ type: 'device', device });
+    broadcastStatus();
   };
   const onDevice = (device: DeviceView) => {
-    broadcast({ type: 'device', device });
-    broadcast({ type: 'status', status: core.status() });
+    const now = performance.now();
+    const bucket = buckets.get(device.id) ?? { tokens: STREAM_BURST, at: now };
+    buckets.set(device.id, bucket);
+    if (bucket.timer) {
+      bucket.pending = device;
+      return;
+    }
+    bucket.tokens = Math.min(STREAM_BURST, bucket.tokens + (now - bucket.at) / limits.streamTickMs);
+    bucket.at = now;
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      send(device);
+      return;
+    }
+    bucket.pending = device;
+    bucket.timer = setTimeout(() => {
+      const pending = bucket.pending!;
+      bucket.timer = undefined;
+      bucket.pending = undefined;
+      bucket.tokens = 0;
+      bucket.at = performance.now();
+      send(pending);
+    }, (1 - bucket.tokens) * limits.streamTickMs);
   };
   core.devices.on('device', onDevice);
   // Meeting changes (room state, check-ins, warnings) carry their own message, then the status.
   const onMeeting = (message: StreamMessage) => {
-    broadcast(message);
-    broadcast({ type: 'status', status: core.status() });
+    clients.broadcast(message);
+    broadcastStatus();
   };
   core.meetings?.on('change', onMeeting);
   // The data folder filling up (or freed) changes what the room can do: panels hear it at once.
-  const onStorage = () => broadcast({ type: 'status', status: core.status() });
+  const onStorage = () => broadcastStatus();
   core.storage?.on('change', onStorage);
   // A help call answered from the fleet shows on the panel at once, not at its next poll.
-  const onHelp = (request: HelpRequestView) => broadcast({ type: 'help', request });
+  const onHelp = (request: HelpRequestView) => clients.broadcast({ type: 'help', request });
   help?.on('change', onHelp);
   app.addHook('onClose', async () => {
+    for (const { timer } of buckets.values()) clearTimeout(timer);
     core.devices.off('device', onDevice);
     core.meetings?.off('change', onMeeting);
     core.storage?.off('change', onStorage);
     help?.off('change', onHelp);
-    for (const socket of clients) socket.close(1001, 'appliance stopping');
+    clients.closeAll();
   });
 
-  app.get('/api/v1/stream', { websocket: true }, (socket) => {
-    clients.add(socket);
-    const snapshot: StreamMessage = { type: 'snapshot', status: core.status(), devices: core.devices.list() };
-    socket.send(JSON.stringify(snapshot));
-    if (core.meetings) socket.send(JSON.stringify(core.meetings.streamMessage()));
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => clients.delete(socket));
-  });
+  app.get(
+    '/api/v1/stream',
+    {
+      websocket: true,
+      config: { access: 'room-link', upgrade: true },
+      // Refused before the upgrade, with a coded answer, when the room or this client is at its cap.
+      onRequest: async (request) => {
+        const full = clients.fullFor(request.ip);
+        if (full) throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, { streamClients: limits.streamClients, streamClientsPerClient: limits.streamClientsPerClient });
+      },
+    },
+    (socket: WebSocket, request) => {
+      const panelToken = request.panelId ? bearerOrQuery(request.headers.authorization, request.query) : undefined;
+      if (!clients.add(socket, request.ip, panelToken)) return;
+      clients.send(socket, { type: 'snapshot', status: core.status(), devices: core.devices.list() });
+      if (core.meetings) clients.send(socket, core.meetings.streamMessage());
+    },
+  );
+  return clients;
+}
+
+function bearerOrQuery(header: string | undefined, query: unknown): string | undefined {
+  const bearer = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  const token = (query as { token?: unknown } | undefined)?.token;
+  return bearer ?? (typeof token === 'string' ? token : undefined);
 }

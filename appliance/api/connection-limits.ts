@@ -1,0 +1,82 @@
+import type { Socket } from 'node:net';
+import type { ServerOptions } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import type { ApiLimitsConfig } from '../config/config-schema.js';
+
+/**
+ * What one client, or all of them, may hold of the appliance. A mini-PC serves a handful of
+ * panels and phones; these leave room for that many times over and no more.
+ */
+export const API_LIMITS = {
+  /** The request's headers must have arrived by then (a slowloris trickles them). */
+  headersTimeoutMs: 10_000,
+  /** The whole request, body included. */
+  requestTimeoutMs: 30_000,
+  /** A connection that sends nothing for this long is closed (WebSockets excepted: they answer pings). */
+  idleTimeoutMs: 30_000,
+  /** A kept-alive connection between requests. */
+  keepAliveTimeoutMs: 5_000,
+  /** How often the server looks for connections over their header or request time. */
+  checkIntervalMs: 1_000,
+  /** Open connections in all; the next one is closed at once. */
+  maxConnections: 1_024,
+  /** Open connections from one address; the next one from there is closed at once. */
+  maxConnectionsPerClient: 128,
+  /** Live streams (WebSocket /api/v1/stream) in all, and from one address. */
+  streamClients: 64,
+  streamClientsPerClient: 16,
+  /** A stream client that has this much unsent is not reading: it is closed, not buffered for. */
+  streamBufferBytes: 128 * 1024,
+  /** Streams are pinged this often; one that has not answered the previous ping is closed. */
+  streamPingMs: 10_000,
+  /** A device past its burst of updates gets one out per tick, the newest (stream-route.ts). */
+  streamTickMs: 20,
+} as const;
+
+export type ApiLimits = { -readonly [K in keyof typeof API_LIMITS]: number };
+
+export function apiLimits(config: ApiLimitsConfig | undefined): ApiLimits {
+  return { ...API_LIMITS, ...config };
+}
+
+/** Fastify's and Node's timeouts: Fastify's defaults (0) would hold a silent connection for ever. */
+export function timeoutOptions(limits: ApiLimits): { connectionTimeout: number; keepAliveTimeout: number; requestTimeout: number; http: ServerOptions } {
+  return {
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs), requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
+  };
+}
+
+/**
+ * Caps open connections in all and per client address, and closes the socket of an upgrade
+ * request that was answered without upgrading: Node hands such sockets over whole, so no
+ * server timeout would ever close them.
+ */
+export function installConnectionLimits(app: FastifyInstance, limits: ApiLimits): void {
+  const server = app.server;
+  server.maxConnections = limits.maxConnections;
+  const perClient = new Map<string, number>();
+  let refused = 0;
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '?';
+    const open = (perClient.get(address) ?? 0) + 1;
+    if (open > limits.maxConnectionsPerClient) {
+      refused++;
+      // One line per hundred refusals: a flood must not flood the log too.
+      if (refused % 100 === 1) app.log.warn({ address, refused }, 'connections over the per-client cap closed');
+      socket.destroy();
+      return;
+    }
+    perClient.set(address, open);
+    socket.once('close', () => {
+      const left = (perClient.get(address) ?? 1) - 1;
+      if (left <= 0) perClient.delete(address);
+      else perClient.set(address, left);
+    });
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.headers.upgrade && reply.statusCode !== 101) request.raw.socket?.destroy();
+  });
+}

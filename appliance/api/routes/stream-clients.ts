@@ -1,0 +1,140 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { StreamMessage } from '../api-types.js';
+import type { ApiLimits } from '../connection-limits.js';
+
+/** WebSocket close codes a client can act on: 1013 try again later, 4401 credential no longer valid. */
+export const STREAM_CLOSE = { slowReader: 1013, full: 1013, unpaired: 4401, stopping: 1001 } as const;
+
+/** How often the panels' credentials of open streams are checked again (an unpaired panel stops hearing the room). */
+const RECHECK_MS = 5_000;
+
+interface Client {
+  address: string;
+  /** Answered the last ping (a pong came). */
+  alive: boolean;
+  /** A paired panel's credential, checked again while the stream is open. */
+  panelToken?: string;
+}
+
+/**
+ * The open streams, within their caps: in all, per address, and in unsent bytes per client.
+ * A client over its buffer, or silent to a ping until the next one, is closed rather than
+ * buffered for (it resyncs from the snapshot when it reconnects), so a client that stops
+ * reading costs at most `streamBufferBytes` here and two ping periods of traffic in the kernel.
+ */
+export class StreamClients {
+  private readonly clients = new Map<WebSocket, Client>();
+  private readonly perAddress = new Map<string, number>();
+  private readonly recheck: NodeJS.Timeout;
+  private readonly liveness: NodeJS.Timeout;
+  /** Clients closed for not reading, since start (logged and counted, never silent). */
+  slowClosed = 0;
+
+  constructor(
+    private readonly limits: ApiLimits,
+    private readonly panels: { verify(token: string): string | undefined } | undefined,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.recheck = setInterval(() => this.closeUnpaired(), RECHECK_MS);
+    this.recheck.unref();
+    // A client that does not answer a ping by the next one reads nothing: what the kernel
+    // buffers for it counts too, so it goes even before its own buffer is full.
+    this.liveness = setInterval(() => this.pingAll(), limits.streamPingMs);
+    this.liveness.unref();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Why a new stream from `address` is refused, or undefined when there is room. */
+  fullFor(address: string): string | undefined {
+    if (this.clients.size >= this.limits.streamClients) return `The room already serves ${this.limits.streamClients} live streams`;
+    if ((this.perAddress.get(address) ?? 0) >= this.limits.streamClientsPerClient) return `This address already holds ${this.limits.streamClientsPerClient} live streams`;
+    return undefined;
+  }
+
+  /** Adds an upgraded socket; false (and closed) when the caps filled up meanwhile. */
+  add(socket: WebSocket, address: string, panelToken?: string): boolean {
+    const full = this.fullFor(address);
+    if (full) {
+      socket.close(STREAM_CLOSE.full, full.slice(0, 120));
+      return false;
+    }
+    this.clients.set(socket, { address, panelToken, alive: true });
+    socket.on('pong', () => {
+      const client = this.clients.get(socket);
+      if (client) client.alive = true;
+    });
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    const forget = () => this.forget(socket);
+    socket.on('close', forget);
+    socket.on('error', forget);
+    return true;
+  }
+
+  broadcast(message: StreamMessage): void {
+    if (this.clients.size === 0) return;
+    // One buffer for every client: a socket that is behind holds a reference, not a copy.
+    const data = Buffer.from(JSON.stringify(message));
+    for (const socket of this.clients.keys()) this.sendData(socket, data);
+  }
+
+  send(socket: WebSocket, message: StreamMessage): void {
+    this.sendData(socket, Buffer.from(JSON.stringify(message)));
+  }
+
+  closeAll(): void {
+    clearInterval(this.recheck);
+    clearInterval(this.liveness);
+    for (const socket of [...this.clients.keys()]) socket.close(STREAM_CLOSE.stopping, 'appliance stopping');
+  }
+
+  private sendData(socket: WebSocket, data: Buffer): void {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount + data.length > this.limits.streamBufferBytes) {
+      this.dropSlow(socket, this.clients.get(socket), 'buffer full');
+      return;
+    }
+    socket.send(data, { binary: false });
+  }
+
+  private pingAll(): void {
+    for (const [socket, client] of this.clients) {
+      if (!client.alive) {
+        this.dropSlow(socket, client, 'no pong');
+        continue;
+      }
+      client.alive = false;
+      socket.ping();
+    }
+  }
+
+  private closeUnpaired(): void {
+    for (const [socket, client] of this.clients) {
+      if (client.panelToken && this.panels?.verify(client.panelToken) === undefined) {
+        this.forget(socket);
+        socket.close(STREAM_CLOSE.unpaired, 'This panel is no longer paired with the room');
+      }
+    }
+  }
+
+  private dropSlow(socket: WebSocket, client: Client | undefined, why: string): void {
+    this.slowClosed++;
+    // One line per hundred: a crowd of stalled clients must not flood the log as well.
+    if (this.slowClosed % 100 === 1) this.log.warn({ address: client?.address, why, unsent: socket.bufferedAmount, closed: this.slowClosed }, 'stream client not reading: closed');
+    this.forget(socket);
+    // terminate, not close: a closing handshake would queue behind what it already does not read.
+    socket.terminate();
+  }
+
+  private forget(socket: WebSocket): void {
+    const client = this.clients.get(socket);
+    if (!client) return;
+    this.clients.delete(socket);
+    const left = (this.perAddress.get(client.address) ?? 1) - 1;
+    if (left <= 0) this.perAddress.delete(client.address);
+    else this.perAddress.set(client.address, left);
+  }
+}
