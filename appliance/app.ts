@@ -21,6 +21,7 @@ import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
 import { createMeetingRoom, registerMeetingCommands } from './meetings/meeting-wiring.js';
 import { createRoomMedia, type MediaOverrides } from './media/media-wiring.js';
 import { createPanelServices } from './panel/panel-services.js';
+import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { createPresetStills } from './stills/preset-stills.js';
 import { StorageHealth } from './store/storage-health.js';
 import { groupCommitFor } from './telemetry/group-commit.js';
@@ -84,7 +85,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const statusLog = new DeviceStatusRepository(db);
   // Media: its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
   const media = createRoomMedia(config, { db, log, overrides: options.media });
-  const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs });
+  const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs });
   const core = new ApplianceCore(config, devices);
   core.media = media?.service;
   // Room mute: one mute for the room, every mute-capable device follows it.

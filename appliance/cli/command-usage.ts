@@ -28,10 +28,11 @@ export const DOCTOR_USAGE = `Usage: roomctl doctor [--config FILE] [--root DIR] 
   --device-timeout SECONDS how long devices may take to answer (default 15)
 `;
 
-export const SIM_USAGE = `Usage: roomctl sim DRIVER [--option value ...]
+export const SIM_USAGE = `Usage: roomctl sim DRIVER [--option value ...] [--quirks PROFILE,...]
   Runs one device simulator in the foreground until Ctrl-C; it speaks the device's real protocol.
   The options go to the simulator, e.g. roomctl sim visca-serial --port /dev/pts/7
                                         roomctl sim pjlink --listen 127.0.0.1:4352
+  --quirks plays named profiles of real devices (slow replies, lock-outs…), listed below.
 `;
 
 // The fleet view and provisioning: their options are many, so their usage is longer.

@@ -138,6 +138,13 @@ export const LogSection = Type.Object(
 export const DeviceBaseFields = {
   id: slug('Device id, unique in the room'),
   name: Type.Optional(localizedText('Name people see on the panel: one, or one per language ({ en: "Front camera", zh-CN: "前置摄像头" })')),
+  probeTimeoutMs: Type.Optional(
+    Type.Integer({
+      minimum: 100,
+      maximum: 60_000,
+      description: "The least time the watchdog waits for this device to answer before it counts as silent (ms); stretched by itself to a few times the device's measured reply time. Default: the driver's, else 3000.",
+    }),
+  ),
 };
 
 export function deviceSchema(driver: AnyDriverDefinition): TObject {

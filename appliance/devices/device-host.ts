@@ -7,7 +7,10 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../api/api-types.js';
 import type { DeviceConfig } from '../config/config-schema.js';
 import { allowedBy, readablePath } from '../config/config-validate.js';
+import type { Clock } from '../../drivers/core/clock.js';
 import { DeviceSupervisor, type ReplyTiming } from './device-supervisor.js';
+import { DRIVE_ACTIONS, DriveLane } from './drive-lane.js';
+import { MoveWatchdog } from './move-watchdog.js';
 
 interface HostedDevice {
   config: DeviceConfig;
@@ -16,6 +19,19 @@ interface HostedDevice {
   checks: Map<string, TypeCheck<TSchema>>;
   /** The parts of the view that never change, built once. */
   fixed: Pick<DeviceView, 'id' | 'name' | 'driver' | 'kind' | 'capabilities' | 'actions'>;
+  /** Motor commands in the order accepted (cameras). */
+  lane: DriveLane;
+}
+
+/**
+ * Takes an action away from the device and answers it another way (a display's `mute` goes
+ * to the room mute it follows). Returns undefined to let the device run it.
+ */
+export type ActionRedirect = (device: DeviceView, params: Record<string, unknown>) => Promise<unknown> | undefined;
+
+/** Who asks for an action: `room-mute` is the room mute commanding its followers (never redirected). */
+export interface ExecuteOptions {
+  via?: 'room-mute';
 }
 
 /**
@@ -34,8 +50,12 @@ export interface DeviceHostOptions {
   log: DriverLogger & { child(bindings: object): DriverLogger };
   /** Override every driver's watchdog interval (tests, benchmarks). */
   probeIntervalMs?: number;
-  /** How long a watchdog probe may take before the device counts as silent (default 3 s). */
+  /** The least time a watchdog probe may take before the device counts as silent (default: the driver's, else 3 s). */
   probeTimeoutMs?: number;
+  /** The joystick's dead-man's switch: a `move` not renewed within this is followed by `stop` (0: off). Default 500. */
+  moveWatchdogMs?: number;
+  /** Timers of the supervisors (tests move time by hand). */
+  clock?: Clock;
 }
 
 /**
@@ -47,11 +67,15 @@ export class DeviceHost extends EventEmitter {
   private readonly devices = new Map<string, HostedDevice>();
   private readonly followUps = new Map<string, ActionFollowUp[]>();
   private readonly additions = new Set<ViewAddition>();
+  private readonly redirects = new Map<string, ActionRedirect>();
   private readonly log: DriverLogger;
+  /** The joystick's dead-man's switch for every camera, whoever sends the moves. */
+  readonly moveWatchdog: MoveWatchdog;
 
   constructor(options: DeviceHostOptions) {
     super();
     this.log = options.log;
+    this.moveWatchdog = new MoveWatchdog(this, options.moveWatchdogMs ?? 500, options.log.child({ component: 'move-watchdog' }));
     for (const config of options.devices) {
       const definition = options.drivers.find((d) => d.id === config.driver);
       if (!definition) throw new RoomctlError('ROOMCTL_E_UNKNOWN_DRIVER', `Device ${config.id}: unknown driver "${config.driver}"`);
@@ -60,7 +84,9 @@ export class DeviceHost extends EventEmitter {
         deviceId: config.id,
         log,
         probeIntervalMs: options.probeIntervalMs ?? definition.probeIntervalMs ?? 5000,
-        probeTimeoutMs: options.probeTimeoutMs,
+        probeTimeoutMs: probeTimeoutOf(config) ?? options.probeTimeoutMs ?? definition.probeTimeoutMs,
+        slowReplyMs: definition.slowReplyMs,
+        clock: options.clock,
         createDriver: (ctx) => definition.create(config, ctx),
       });
       // This device's capabilities: a display's inputs (codes and names) come from its config.
@@ -77,7 +103,7 @@ export class DeviceHost extends EventEmitter {
         capabilities: capabilities.map((c) => (c.traits ? { name: c.name, traits: c.traits } : { name: c.name })),
         actions: actions.map((a) => ({ name: a.name, description: a.description, params: a.params })),
       };
-      const hosted: HostedDevice = { config, definition, supervisor, checks, fixed };
+      const hosted: HostedDevice = { config, definition, supervisor, checks, fixed, lane: new DriveLane() };
       supervisor.on('status', () => this.emit('device', this.view(hosted)));
       supervisor.on('state', () => this.emit('device', this.view(hosted)));
       supervisor.on('reply', (timing: ReplyTiming) => this.emit('reply', config.id, timing));
@@ -90,6 +116,7 @@ export class DeviceHost extends EventEmitter {
   }
 
   async stop(): Promise<void> {
+    this.moveWatchdog.close();
     await Promise.all([...this.devices.values()].map((d) => d.supervisor.stop()));
   }
 
@@ -107,8 +134,12 @@ export class DeviceHost extends EventEmitter {
     return { ...counts, total: this.devices.size };
   }
 
-  /** Runs an action after checking the params against the action's schema. */
-  async execute(id: string, action: string, params: unknown): Promise<unknown> {
+  /**
+   * Runs an action after checking the params against the action's schema. Every path (API,
+   * MQTT, scenes) comes here, so the move watchdog sees every move and a camera's motor
+   * commands keep the order they were accepted in.
+   */
+  async execute(id: string, action: string, params: unknown, options: ExecuteOptions = {}): Promise<unknown> {
     const device = this.hosted(id);
     const check = device.checks.get(action);
     if (!check) {
@@ -121,7 +152,13 @@ export class DeviceHost extends EventEmitter {
       const issues = [...check.Errors(body)].map((e) => ({ path: readablePath(e.path, 'body'), message: e.message, allowed: allowedBy(e.schema) }));
       throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `Invalid parameters for ${id} ${action}: ${issues.map((i) => `${i.path}: ${i.message}${i.allowed ? ` (allowed: ${i.allowed})` : ''}`).join('; ')}`, { issues });
     }
-    const result = await device.supervisor.execute(action, body as Record<string, unknown>);
+    const args = body as Record<string, unknown>;
+    const redirect = options.via === 'room-mute' ? undefined : this.redirects.get(action)?.(this.view(device), args);
+    if (redirect) return redirect;
+    this.moveWatchdog.observe(id, action, args);
+    const result = DRIVE_ACTIONS.has(action)
+      ? await device.lane.run(action, args, (a, p) => device.supervisor.execute(a, p))
+      : await device.supervisor.execute(action, args);
     let merged = result;
     for (const followUp of this.followUps.get(action) ?? []) {
       try {
@@ -137,6 +174,14 @@ export class DeviceHost extends EventEmitter {
   follow(action: string, followUp: ActionFollowUp): () => void {
     this.followUps.set(action, [...(this.followUps.get(action) ?? []), followUp]);
     return () => this.followUps.set(action, (this.followUps.get(action) ?? []).filter((f) => f !== followUp));
+  }
+
+  /** Answers `action` another way for the devices `redirect` picks (see ActionRedirect). Returns the undo. */
+  redirect(action: string, redirect: ActionRedirect): () => void {
+    this.redirects.set(action, redirect);
+    return () => {
+      if (this.redirects.get(action) === redirect) this.redirects.delete(action);
+    };
   }
 
   /** Adds facts to every device view from now on. Returns the undo. */
@@ -167,6 +212,11 @@ export class DeviceHost extends EventEmitter {
     for (const addition of this.additions) Object.assign(view, addition(fixed.id));
     return view;
   }
+}
+
+/** A device's own probe timeout from its config entry, when it sets one. */
+function probeTimeoutOf(config: DeviceConfig): number | undefined {
+  return typeof config.probeTimeoutMs === 'number' ? config.probeTimeoutMs : undefined;
 }
 
 /** A follow-up's fields on top of the driver's result (most actions answer nothing; some an object). */

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { systemClock, type Clock, type ClockTimer } from '../../drivers/core/clock.js';
 import type { DeviceDriver, DeviceStatus, DriverContext, DriverLogger } from '../../drivers/core/definition.js';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
-import { Backoff } from './backoff.js';
+import { AuthBackoff, Backoff } from './backoff.js';
+import { ReplyPace } from './reply-pace.js';
 
 export interface SupervisedStatus {
   status: DeviceStatus;
@@ -21,18 +23,36 @@ export interface SupervisorOptions {
   log: DriverLogger;
   createDriver(ctx: DriverContext): DeviceDriver;
   probeIntervalMs: number;
+  /** The least time a probe may take before the device counts as silent (default 3 s); stretched to the device's measured pace. */
   probeTimeoutMs?: number;
+  /** A median probe reply slower than this makes the device `degraded` (default 1 s). */
+  slowReplyMs?: number;
   backoff?: Backoff;
+  authBackoff?: AuthBackoff;
+  /** Timers and time (tests move it by hand). */
+  clock?: Clock;
 }
+
+/** Refusals that keep the link: the device answered, it just would not do it now. */
+const ANSWERED = new Set(['ROOMCTL_E_DEVICE_REJECTED', 'ROOMCTL_E_DEVICE_BUSY', 'ROOMCTL_E_NOT_SUPPORTED']);
 
 /**
  * Keeps one device connected: connect, watch, reconnect with backoff. Nothing a driver or a
  * device does escapes it: every failure becomes a status with a detail.
+ *
+ * It tells slow from dead: a probe's time counts only while no user action is in flight (a
+ * probe queued behind a 20-step volume drive is not silence), its timeout stretches to the
+ * device's measured pace, and a slow device is `degraded` ("answers in 1.8 s"), never offline
+ * while it answers. A device that refuses the credentials is `auth-failed` and retried
+ * slowly (AuthBackoff), so it does not lock the account.
+ *
  * Events: 'status' (SupervisedStatus), 'state' (Record<string, unknown>),
  * 'reply' (ReplyTiming: how long the device took to answer a probe or an action).
  */
 export class DeviceSupervisor extends EventEmitter {
   readonly deviceId: string;
+  /** What drivers learned about the device; survives reconnects (see DriverContext.memory). */
+  readonly memory: Record<string, unknown> = {};
   private driver: DeviceDriver | undefined;
   private current: SupervisedStatus = { status: 'connecting', since: new Date(), detail: null };
   private condition: { degraded: boolean; detail?: string } = { degraded: false };
@@ -40,14 +60,23 @@ export class DeviceSupervisor extends EventEmitter {
   private statePending = false;
   private running = false;
   private generation = 0;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private probeTimer: NodeJS.Timeout | undefined;
+  private retryTimer: ClockTimer | undefined;
+  private probeTimer: ClockTimer | undefined;
   private readonly backoff: Backoff;
+  private readonly authBackoff: AuthBackoff;
+  private readonly clock: Clock;
+  private readonly pace: ReplyPace;
+  private actionsInFlight = 0;
+  /** When an action last started or ended: probe silence is counted from here at the earliest. */
+  private lastActionEdge = 0;
 
   constructor(private readonly options: SupervisorOptions) {
     super();
     this.deviceId = options.deviceId;
     this.backoff = options.backoff ?? new Backoff();
+    this.authBackoff = options.authBackoff ?? new AuthBackoff();
+    this.clock = options.clock ?? systemClock;
+    this.pace = new ReplyPace(options.probeTimeoutMs ?? 3000, options.slowReplyMs ?? 1000);
   }
 
   get status(): SupervisedStatus {
@@ -56,6 +85,11 @@ export class DeviceSupervisor extends EventEmitter {
 
   get lastState(): Record<string, unknown> {
     return this.state;
+  }
+
+  /** The probe timeout in force now (the floor, stretched to the device's pace). */
+  get probeTimeoutMs(): number {
+    return this.pace.timeoutMs;
   }
 
   /** The driver, when connected; commands go through `execute`. */
@@ -72,8 +106,8 @@ export class DeviceSupervisor extends EventEmitter {
   async stop(): Promise<void> {
     this.running = false;
     this.generation++;
-    clearTimeout(this.retryTimer);
-    clearInterval(this.probeTimer);
+    this.retryTimer?.cancel();
+    this.probeTimer?.cancel();
     const driver = this.driver;
     this.driver = undefined;
     await driver?.disconnect().catch(() => undefined);
@@ -86,13 +120,14 @@ export class DeviceSupervisor extends EventEmitter {
   async restart(): Promise<void> {
     if (!this.running || this.current.status === 'bad_config') return;
     this.generation++;
-    clearTimeout(this.retryTimer);
-    clearInterval(this.probeTimer);
+    this.retryTimer?.cancel();
+    this.probeTimer?.cancel();
     const driver = this.driver;
     this.driver = undefined;
     this.setStatus('connecting', 'restarted from the panel');
     await driver?.disconnect().catch(() => undefined);
     this.backoff.reset();
+    this.authBackoff.reset();
     void this.connect();
   }
 
@@ -103,13 +138,22 @@ export class DeviceSupervisor extends EventEmitter {
 
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
     const driver = this.driver;
+    if (this.current.status === 'auth-failed') {
+      // Not "check its cable": the device is there and answering, it refuses the password.
+      throw new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `${this.deviceId}: wrong password — the device refuses the credentials in the config${this.current.detail ? ` (${this.current.detail})` : ''}`, {
+        deviceId: this.deviceId,
+        status: this.current.status,
+      });
+    }
     if (!driver || !this.connected) {
       throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.deviceId} is ${this.current.status}${this.current.detail ? `: ${this.current.detail}` : ''}`, {
         deviceId: this.deviceId,
         status: this.current.status,
       });
     }
-    const startedAt = performance.now();
+    const startedAt = this.clock.now();
+    this.actionsInFlight++;
+    this.lastActionEdge = startedAt;
     try {
       const result = await driver.execute(action, params);
       this.emitReply('action', startedAt, true);
@@ -117,11 +161,14 @@ export class DeviceSupervisor extends EventEmitter {
     } catch (err) {
       this.emitReply('action', startedAt, false);
       throw err;
+    } finally {
+      this.actionsInFlight--;
+      this.lastActionEdge = this.clock.now();
     }
   }
 
   private emitReply(kind: ReplyTiming['kind'], startedAt: number, ok: boolean): void {
-    const timing: ReplyTiming = { kind, ms: performance.now() - startedAt, ok };
+    const timing: ReplyTiming = { kind, ms: this.clock.now() - startedAt, ok };
     this.emit('reply', timing);
   }
 
@@ -130,6 +177,7 @@ export class DeviceSupervisor extends EventEmitter {
     return {
       deviceId: this.deviceId,
       log: this.options.log,
+      memory: this.memory,
       linkLost: (error) => {
         if (stale()) return;
         this.options.log.warn({ code: error.code, err: error.message }, 'link lost');
@@ -138,7 +186,7 @@ export class DeviceSupervisor extends EventEmitter {
       setCondition: (condition) => {
         if (stale()) return;
         this.condition = condition;
-        if (this.connected) this.setStatus(condition.degraded ? 'degraded' : 'ok', condition.degraded ? (condition.detail ?? 'degraded') : null);
+        this.showHealth();
       },
       publishState: (patch) => {
         if (stale()) return;
@@ -158,7 +206,8 @@ export class DeviceSupervisor extends EventEmitter {
   private async connect(): Promise<void> {
     if (!this.running) return;
     const generation = ++this.generation;
-    if (this.current.status !== 'offline') this.setStatus('connecting', this.current.detail);
+    // While offline or refused, each attempt keeps that status: no flicker through `connecting`.
+    if (this.current.status !== 'offline' && this.current.status !== 'auth-failed') this.setStatus('connecting', this.current.detail);
     let driver: DeviceDriver;
     try {
       driver = this.options.createDriver(this.context(generation));
@@ -169,61 +218,109 @@ export class DeviceSupervisor extends EventEmitter {
       const error = toRoomctlError(err, 'ROOMCTL_E_CONNECT_FAILED');
       await this.driver?.disconnect().catch(() => undefined);
       this.driver = undefined;
-      this.setStatus('offline', `${error.code}: ${error.message}`);
-      this.scheduleRetry();
+      this.failed(error);
       return;
     }
     if (generation !== this.generation) return;
     this.backoff.reset();
-    this.setStatus(this.condition.degraded ? 'degraded' : 'ok', this.condition.degraded ? (this.condition.detail ?? null) : null);
-    this.startProbing(generation);
+    this.authBackoff.reset();
+    this.showHealth(true);
+    this.startProbing(generation, driver);
   }
 
   private lose(error: RoomctlError): void {
     this.generation++;
-    clearInterval(this.probeTimer);
+    this.probeTimer?.cancel();
     const driver = this.driver;
     this.driver = undefined;
-    this.setStatus('offline', `${error.code}: ${error.message}`);
     void driver?.disconnect().catch(() => undefined);
-    this.scheduleRetry();
+    this.failed(error);
   }
 
-  private scheduleRetry(): void {
+  private failed(error: RoomctlError): void {
+    const auth = error.code === 'ROOMCTL_E_DEVICE_AUTH';
+    this.setStatus(auth ? 'auth-failed' : 'offline', `${error.code}: ${error.message}`);
     if (!this.running) return;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.connect(), this.backoff.next());
+    this.retryTimer?.cancel();
+    const delay = auth ? this.authBackoff.next() : this.backoff.next();
+    if (auth) this.options.log.warn({ retryInMs: delay }, 'device refused the credentials; retrying slowly so it does not lock the account');
+    this.retryTimer = this.clock.after(delay, () => void this.connect());
   }
 
-  private startProbing(generation: number): void {
-    const driver = this.driver;
-    if (!driver?.probe) return;
-    const timeoutMs = this.options.probeTimeoutMs ?? 3000;
-    clearInterval(this.probeTimer);
+  /** `ok`, or `degraded` with the driver's condition and/or the device's slowness in words. */
+  private showHealth(afterConnect = false): void {
+    if (!this.connected && !afterConnect) return;
+    const reasons = [this.condition.degraded ? (this.condition.detail ?? 'degraded') : undefined, this.pace.slowDetail].filter((r): r is string => r !== undefined);
+    this.setStatus(reasons.length ? 'degraded' : 'ok', reasons.length ? reasons.join('; ') : null);
+  }
+
+  private startProbing(generation: number, driver: DeviceDriver): void {
+    if (!driver.probe) return;
+    this.probeTimer?.cancel();
     let probing = false;
-    this.probeTimer = setInterval(() => {
+    this.probeTimer = this.clock.every(this.options.probeIntervalMs, () => {
       if (probing) return;
       probing = true;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to the watchdog probe within ${timeoutMs} ms`)), timeoutMs);
-      });
-      const startedAt = performance.now();
-      Promise.race([driver.probe!(), timeout])
-        .then(() => this.emitReply('probe', startedAt, true))
+      const startedAt = this.clock.now();
+      this.probeOnce(driver)
+        .then(() => {
+          this.emitReply('probe', startedAt, true);
+          if (generation !== this.generation) return;
+          // The device's own reply time: from the probe's start or the last action's start or
+          // end, whichever is later (a probe queued behind an action would measure it too).
+          this.pace.record(this.clock.now() - Math.max(startedAt, this.lastActionEdge));
+          this.showHealth();
+        })
         .catch((err) => {
           this.emitReply('probe', startedAt, false);
           if (generation !== this.generation) return;
           const error = toRoomctlError(err, 'ROOMCTL_E_DEVICE_TIMEOUT');
           // A refused command keeps the link; only silence or a broken link counts as lost.
-          if (error.code === 'ROOMCTL_E_DEVICE_REJECTED' || error.code === 'ROOMCTL_E_DEVICE_BUSY') return;
+          if (ANSWERED.has(error.code)) return;
           this.lose(error);
         })
-        .finally(() => {
-          probing = false;
-          clearTimeout(timer);
-        });
-    }, this.options.probeIntervalMs);
+        .finally(() => (probing = false));
+    });
+  }
+
+  /**
+   * One probe under a timeout that counts only the device's silence: the clock starts at the
+   * probe or at the last action's start or end, whichever is later, and stands still while an
+   * action is in flight.
+   */
+  private probeOnce(driver: DeviceDriver): Promise<void> {
+    const startedAt = this.clock.now();
+    return new Promise<void>((resolve, reject) => {
+      let timer: ClockTimer | undefined;
+      let settled = false;
+      const timeoutMs = this.pace.timeoutMs;
+      const check = () => {
+        if (settled) return;
+        const silentSince = Math.max(startedAt, this.lastActionEdge);
+        const left = this.actionsInFlight > 0 ? timeoutMs : silentSince + timeoutMs - this.clock.now();
+        if (left > 0) {
+          timer = this.clock.after(left, check);
+          return;
+        }
+        settled = true;
+        reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to the watchdog probe within ${timeoutMs} ms`));
+      };
+      timer = this.clock.after(timeoutMs, check);
+      driver.probe!().then(
+        () => {
+          if (settled) return;
+          settled = true;
+          timer?.cancel();
+          resolve();
+        },
+        (err: unknown) => {
+          if (settled) return;
+          settled = true;
+          timer?.cancel();
+          reject(err);
+        },
+      );
+    });
   }
 
   private setStatus(status: DeviceStatus, detail: string | null): void {

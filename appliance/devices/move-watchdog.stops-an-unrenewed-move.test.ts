@@ -34,7 +34,7 @@ describe('move watchdog: a move that is not renewed is followed by stop', () => 
     expect(dog.armed).toEqual([]);
   });
 
-  it('disarms on a zero move, a stop or a preset recall; merges axes like the drivers', () => {
+  it('disarms on a zero move, a stop, a preset recall or goto; merges axes like the drivers', () => {
     const { ran, host } = recordingHost();
     const dog = new MoveWatchdog(host, 500);
     dog.observe('cam', 'move', { pan: 0.5 });
@@ -43,6 +43,9 @@ describe('move watchdog: a move that is not renewed is followed by stop', () => 
     dog.observe('cam', 'stop', {});
     dog.observe('cam', 'move', { tilt: -1 });
     dog.observe('cam', 'preset.recall', { preset: 2 });
+    dog.observe('cam', 'move', { pan: -0.4 });
+    dog.observe('cam', 'preset.goto', { token: 'PresetToken_1' });
+    expect(dog.armed).toEqual([]);
     // pan set, then only tilt zeroed: pan still drives, so the watchdog stays armed.
     dog.observe('cam', 'move', { pan: 0.3 });
     dog.observe('cam', 'move', { tilt: 0 });

@@ -8,7 +8,7 @@ export interface MoveWatchdogHost {
 }
 
 /** Actions after which a camera is no longer driving (a stop, or a travel to a fixed place). */
-const ENDS_DRIVE = new Set(['stop', 'home', 'reset', 'preset.recall', 'position.absolute', 'position.relative']);
+const ENDS_DRIVE = new Set(['stop', 'home', 'reset', 'preset.recall', 'preset.goto', 'position.absolute', 'position.relative']);
 
 /**
  * The joystick's dead-man's switch. A `move` with a non-zero speed must be renewed (the
@@ -16,6 +16,8 @@ const ENDS_DRIVE = new Set(['stop', 'home', 'reset', 'preset.recall', 'position.
  * is not — the panel lost its network, crashed, or its tab was closed mid-move — the
  * watchdog sends `stop` itself, so no camera keeps turning with nobody at the controls.
  * Speeds are merged per axis the way the drivers do (`move {pan}` keeps the tilt going).
+ * It lives in the device host, so every way a move arrives (API, MQTT command, scene) is
+ * watched, and a stop, home or preset travel cancels a pending auto-stop.
  */
 export class MoveWatchdog {
   private readonly drives = new Map<string, Drive>();

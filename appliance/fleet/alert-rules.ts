@@ -47,7 +47,8 @@ export class AlertEngine {
     const now = this.now();
     for (const d of changes.devices) {
       const key = keyOf({ rule: 'device-offline', ...d });
-      if (d.status === 'offline') {
+      // A device refusing the password is as unusable as a dead one: same rule, its detail says why.
+      if (d.status === 'offline' || d.status === 'auth-failed') {
         if (!this.pending.has(key)) this.pending.set(key, { rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: now, detail: d.detail, fired: false });
       } else {
         this.end(key, now);

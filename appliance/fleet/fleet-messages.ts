@@ -25,7 +25,7 @@ export interface ParsedEvent {
   body: Record<string, unknown>;
 }
 
-const STATUSES = new Set(['ok', 'degraded', 'offline', 'unknown']);
+const STATUSES = new Set<string>(['ok', 'degraded', 'offline', 'auth-failed', 'unknown'] satisfies HealthStatus[]);
 const SEGMENT = /^[a-z0-9][a-z0-9-]{0,62}$/;
 // Device ids follow the config's slug rule, a little looser for other publishers.
 const DEVICE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
@@ -61,7 +61,7 @@ export function parseFleetMessage(topic: string, payload: Buffer): FleetMessage 
   if (rest.length === 3 && rest[0] === 'devices' && rest[2] === 'health') {
     const deviceId = rest[1]!;
     if (!DEVICE.test(deviceId)) return { error: `bad device id in ${topic}` };
-    if (typeof o.status !== 'string' || !STATUSES.has(o.status)) return { error: `${topic}: status must be ok, degraded, offline or unknown` };
+    if (typeof o.status !== 'string' || !STATUSES.has(o.status)) return { error: `${topic}: status must be ok, degraded, offline, auth-failed or unknown` };
     const metrics: Record<string, number> = {};
     if (o.metrics && typeof o.metrics === 'object') for (const [k, v] of Object.entries(o.metrics)) if (typeof v === 'number' && Number.isFinite(v)) metrics[k] = v;
     const at = typeof o.at === 'string' ? Date.parse(o.at) : typeof o.at === 'number' ? o.at : NaN;

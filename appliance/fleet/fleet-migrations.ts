@@ -90,4 +90,28 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE fleet_issues ADD COLUMN room_error TEXT;
     `,
   },
+  {
+    version: 3,
+    name: 'device health auth-failed',
+    // SQLite cannot widen a CHECK in place: the rows move to a table that allows the new status.
+    sql: `
+      CREATE TABLE fleet_devices_v2 (
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok','degraded','offline','auth-failed','unknown')),
+        since TEXT,
+        detail TEXT,
+        code TEXT,
+        metrics TEXT NOT NULL DEFAULT '{}',
+        reported_at INTEGER,
+        received_at INTEGER NOT NULL,
+        messages INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, room, device_id)
+      );
+      INSERT INTO fleet_devices_v2 SELECT site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages FROM fleet_devices;
+      DROP TABLE fleet_devices;
+      ALTER TABLE fleet_devices_v2 RENAME TO fleet_devices;
+    `,
+  },
 ];

@@ -95,7 +95,7 @@ export async function buildFleetServer(deps: {
   });
 
   app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {
-    schema: { querystring: { type: 'object', additionalProperties: false, properties: { site: { type: 'string', pattern: SLUG }, status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'unknown', 'online'] } } } },
+    schema: { querystring: { type: 'object', additionalProperties: false, properties: { site: { type: 'string', pattern: SLUG }, status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'auth-failed', 'unknown', 'online'] } } } },
   }, async (request) => store.rooms(request.query));
 
   app.get<{ Params: { site: string; room: string }; Querystring: { events?: number } }>('/api/fleet/rooms/:site/:room', {

@@ -70,13 +70,13 @@ export class FleetStore {
       roomSeen: p('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL'),
       summaries: p(`SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS updatedAt,
           COALESCE(SUM(d.status = 'ok'), 0) AS ok, COALESCE(SUM(d.status = 'degraded'), 0) AS degraded,
-          COALESCE(SUM(d.status = 'offline'), 0) AS offline, COALESCE(SUM(d.status = 'unknown'), 0) AS unknown,
+          COALESCE(SUM(d.status = 'offline'), 0) AS offline, COALESCE(SUM(d.status = 'auth-failed'), 0) AS authFailed, COALESCE(SUM(d.status = 'unknown'), 0) AS unknown,
           (SELECT COUNT(*) FROM fleet_issues i WHERE i.site = r.site AND i.room = r.room AND i.state != 'resolved') AS openIssues
         FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room
         GROUP BY r.site, r.room ORDER BY r.site, r.room`),
       summary: p(`SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS updatedAt,
           COALESCE(SUM(d.status = 'ok'), 0) AS ok, COALESCE(SUM(d.status = 'degraded'), 0) AS degraded,
-          COALESCE(SUM(d.status = 'offline'), 0) AS offline, COALESCE(SUM(d.status = 'unknown'), 0) AS unknown,
+          COALESCE(SUM(d.status = 'offline'), 0) AS offline, COALESCE(SUM(d.status = 'auth-failed'), 0) AS authFailed, COALESCE(SUM(d.status = 'unknown'), 0) AS unknown,
           (SELECT COUNT(*) FROM fleet_issues i WHERE i.site = r.site AND i.room = r.room AND i.state != 'resolved') AS openIssues
         FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room
         WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room`),
@@ -237,13 +237,16 @@ interface SummaryRow {
   ok: number;
   degraded: number;
   offline: number;
+  authFailed: number;
   unknown: number;
   openIssues: number;
 }
 
 function toSummary(r: SummaryRow): FleetRoomSummary {
-  const counts = { ok: r.ok, degraded: r.degraded, offline: r.offline, unknown: r.unknown };
-  const worst: HealthStatus = r.online === 'offline' || counts.offline > 0 ? 'offline' : counts.degraded > 0 ? 'degraded' : counts.unknown > 0 || r.online === 'unknown' ? 'unknown' : 'ok';
+  const counts = { ok: r.ok, degraded: r.degraded, offline: r.offline, 'auth-failed': r.authFailed, unknown: r.unknown };
+  // A refused password needs someone as surely as a dead device, but the device is there: next after offline.
+  const worst: HealthStatus =
+    r.online === 'offline' || counts.offline > 0 ? 'offline' : counts['auth-failed'] > 0 ? 'auth-failed' : counts.degraded > 0 ? 'degraded' : counts.unknown > 0 || r.online === 'unknown' ? 'unknown' : 'ok';
   return { site: r.site, room: r.room, name: r.name, online: r.online, worst, counts, openIssues: r.openIssues, updatedAt: r.updatedAt };
 }
 

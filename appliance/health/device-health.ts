@@ -1,8 +1,11 @@
 import type { DeviceView } from '../api/api-types.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
 
-/** The fleet's words for a device: fewer than the room's, and stable on the wire. */
-export const HEALTH_STATUSES = ['ok', 'degraded', 'offline', 'unknown'] as const;
+/**
+ * The fleet's words for a device: fewer than the room's, and stable on the wire.
+ * `auth-failed`: the device answers but refuses the password in the config.
+ */
+export const HEALTH_STATUSES = ['ok', 'degraded', 'offline', 'auth-failed', 'unknown'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
 /** Payload of the retained `devices/<id>/health` topic. */
@@ -32,6 +35,8 @@ export function healthStatusOf(status: DeviceView['status']): HealthStatus {
       return 'degraded';
     case 'connecting':
       return 'unknown';
+    case 'auth-failed':
+      return 'auth-failed';
     case 'offline':
     case 'bad_config':
       return 'offline';

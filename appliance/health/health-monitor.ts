@@ -125,7 +125,7 @@ export class HealthMonitor extends EventEmitter {
 
   private trackFault(deviceId: string, health: DeviceHealth): void {
     const open = this.openFaults.get(deviceId);
-    const faulty = health.status === 'offline' || health.status === 'degraded';
+    const faulty = health.status === 'offline' || health.status === 'degraded' || health.status === 'auth-failed';
     if (faulty && !open) {
       const faultId = randomUUID();
       const detail = health.detail ?? `${deviceId} is ${health.status}`;

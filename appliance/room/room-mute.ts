@@ -8,7 +8,9 @@ export interface MuteDevices {
   list(): DeviceView[];
   on(event: 'device', listener: (device: DeviceView) => void): unknown;
   off(event: 'device', listener: (device: DeviceView) => void): unknown;
-  execute(id: string, action: string, params: unknown): Promise<unknown>;
+  execute(id: string, action: string, params: unknown, options?: { via?: 'room-mute' }): Promise<unknown>;
+  /** Lets the room answer a display's own `mute` (DeviceHost.redirect); absent in unit stand-ins. */
+  redirect?(action: string, redirect: (device: DeviceView, params: Record<string, unknown>) => Promise<unknown> | undefined): () => void;
 }
 
 /** Who changed the mute: a person on the panel or API, a device's own button, the appliance's start, or the end of a meeting (`scene`). */
@@ -50,6 +52,7 @@ export class RoomMute extends EventEmitter {
   private readonly pending = new Map<string, boolean>();
   private readonly connected = new Set<string>();
   private readonly listener = (device: DeviceView) => this.onDevice(device);
+  private undoRedirect: (() => void) | undefined;
 
   constructor(
     private readonly devices: MuteDevices,
@@ -63,11 +66,18 @@ export class RoomMute extends EventEmitter {
 
   start(): void {
     this.devices.on('device', this.listener);
+    // A display only follows the room mute: its own `mute` (API, MQTT, a scene) would be undone
+    // at once, so it is taken as the room's mute and every follower, the display too, goes along.
+    this.undoRedirect = this.devices.redirect?.('mute', (device, params) => {
+      if (!canMute(device) || SOURCE_KINDS.includes(device.kind)) return undefined;
+      return this.set(Boolean(params.on)).then((view) => ({ mute: view.on, routedTo: 'room-mute', room: view }));
+    });
     for (const d of this.devices.list()) this.onDevice(d);
   }
 
   stop(): void {
     this.devices.off('device', this.listener);
+    this.undoRedirect?.();
   }
 
   get muted(): boolean {
@@ -106,7 +116,7 @@ export class RoomMute extends EventEmitter {
   private async command(id: string, on: boolean): Promise<void> {
     this.pending.set(id, on);
     try {
-      await this.devices.execute(id, 'mute', { on });
+      await this.devices.execute(id, 'mute', { on }, { via: 'room-mute' });
     } catch (err) {
       const error = toRoomctlError(err);
       this.log.warn({ device: id, mute: on, code: error.code, err: error.message }, 'device did not take the room mute; it is corrected when it is back');
@@ -118,7 +128,7 @@ export class RoomMute extends EventEmitter {
     if (reported !== undefined && reported !== this.mutedNow && this.mutedNow === on && !this.pending.has(id)) {
       this.log.warn({ device: id, room: this.mutedNow, device_mute: reported }, 'device disagrees with the room mute after a command; correcting once');
       this.pending.set(id, on);
-      await this.devices.execute(id, 'mute', { on }).catch(() => undefined);
+      await this.devices.execute(id, 'mute', { on }, { via: 'room-mute' }).catch(() => undefined);
       if (this.pending.get(id) === on) this.pending.delete(id);
     }
   }

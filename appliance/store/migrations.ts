@@ -63,5 +63,23 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'paired touch panels', sql: PANELS_SQL },
   { version: 7, name: 'help requests', sql: HELP_REQUESTS_SQL },
   { version: 8, name: 'notification failures: permanent or temporary', sql: NOTIFY_FAILURE_KIND_SQL },
-  { version: 9, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
+  {
+    version: 9,
+    name: 'device status auth-failed',
+    // SQLite cannot widen a CHECK in place: the history moves to a table that allows the new status.
+    sql: `
+      CREATE TABLE device_status_log_v8 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        device_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('connecting','ok','degraded','offline','auth-failed','bad_config')),
+        detail TEXT,
+        at TEXT NOT NULL
+      );
+      INSERT INTO device_status_log_v8 (id, device_id, status, detail, at) SELECT id, device_id, status, detail, at FROM device_status_log;
+      DROP TABLE device_status_log;
+      ALTER TABLE device_status_log_v8 RENAME TO device_status_log;
+      CREATE INDEX device_status_log_device ON device_status_log (device_id, id);
+    `,
+  },
+  { version: 10, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
 ];

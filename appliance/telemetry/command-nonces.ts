@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 
 type Db = Database.Database;
 
-/** Migration 9: nonces of accepted central commands, kept until their time window has passed. */
+/** Migration 10: nonces of accepted central commands, kept until their time window has passed. */
 export const COMMAND_NONCES_SQL = `
   CREATE TABLE command_nonces (
     nonce TEXT PRIMARY KEY,

@@ -1,6 +1,7 @@
 import type { DeviceView } from '../api/api-types.js';
 import type { RoomConfig } from '../config/config-schema.js';
 import { roomTopics } from './topics.js';
+import { HEALTH_STATUSES } from '../health/device-health.js';
 
 export interface DiscoveryMessage {
   topic: string;
@@ -53,7 +54,7 @@ export function discoveryMessages(config: Pick<RoomConfig, 'room'>, devices: rea
     add('sensor', haId(d.id, 'health'), {
       name: 'Health',
       device_class: 'enum',
-      options: ['ok', 'degraded', 'offline', 'unknown'],
+      options: [...HEALTH_STATUSES],
       state_topic,
       value_template: '{{ value_json.status }}',
       availability,

@@ -40,7 +40,7 @@ export class ApplianceMetrics {
     });
     new Gauge({
       name: 'roomctl_device_up',
-      help: '1 when the device answers (ok or degraded), else 0',
+      help: '1 when the device answers and takes commands (ok or degraded), else 0 (offline, auth-failed, unknown)',
       labelNames: ['device'],
       registers: [registry],
       collect() {

@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
-import { parseListenOption } from '../sim/sim-options.js';
+import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { TESIRA_QUIRKS } from './tesira-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -14,6 +16,10 @@ export interface TesiraSimulatorOptions extends TesiraModelOptions {
   port?: number;
   /** Serve the RS-232 port on this PTY end instead of telnet. */
   serialPath?: string;
+  /** Quirk profiles to play (TESIRA_QUIRKS names). */
+  quirks?: readonly string[];
+  /** `slow-replies`: time before each answer; default 800 ms. */
+  replyDelayMs?: number;
 }
 
 export interface RunningTesiraSimulator extends RunningSimulator {
@@ -31,7 +37,10 @@ const OPTION_COUNT = 6;
 
 /** A Tesira server: TTP over telnet with option negotiation, or over a serial port (a PTY end). */
 export async function startTesiraSimulator(options: TesiraSimulatorOptions = {}): Promise<RunningTesiraSimulator> {
-  const tesira = new TesiraModel(options);
+  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, TESIRA_QUIRKS);
+  const blocks = quirks.has('no-mic-mute-block') ? { Level1: { type: 'level' as const, channels: 4 }, Mute1: { type: 'mute' as const, channels: 4 } } : options.blocks;
+  const tesira = new TesiraModel({ ...options, blocks });
+  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   if (options.serialPath) return startSerial(tesira, options.serialPath);
   const negotiations: string[][] = [];
   const serveSession = (socket: Socket) => {
@@ -42,6 +51,7 @@ export async function startTesiraSimulator(options: TesiraSimulatorOptions = {})
     const telnet = new TelnetFilter();
     const framer = new DelimiterFramer(0x0a, TESIRA_MAX_LINE);
     let greeted = false;
+    const answer = delayedWriter((text) => !socket.destroyed && socket.write(text), () => replyDelayMs);
     socket.write(OPENING);
     socket.on('data', (chunk: Buffer) => {
       const { data, requests } = telnet.push(chunk);
@@ -54,7 +64,8 @@ export async function startTesiraSimulator(options: TesiraSimulatorOptions = {})
       for (const raw of framer.push(data)) {
         const line = raw.toString('latin1').replace(/\r$/, '');
         if (line.trim() === '') continue;
-        socket.write(`${line}\r\n${tesira.handle(line, session)}\r\n`); // echo, then the answer
+        socket.write(`${line}\r\n`); // the echo comes at once, the answer once processed
+        answer(`${tesira.handle(line, session)}\r\n`);
       }
     });
   };
@@ -90,10 +101,12 @@ async function startSerial(tesira: TesiraModel, path: string): Promise<RunningTe
 
 export const tesiraSimulator: SimulatorDefinition = {
   driver: 'biamp-tesira',
-  description: 'A Biamp Tesira server speaking TTP (options: listen=127.0.0.1:23 for telnet, or serialPath=/dev/pts/N for RS-232; blocks Level1, Mute1, MicMute).',
+  description: `A Biamp Tesira server speaking TTP (options: listen=127.0.0.1:23 for telnet, or serialPath=/dev/pts/N for RS-232; blocks Level1, Mute1, MicMute; quirks=${describeQuirks(TESIRA_QUIRKS)} with replyDelayMs).`,
+  quirks: TESIRA_QUIRKS,
   async start(options) {
-    if (options.serialPath) return startTesiraSimulator({ serialPath: options.serialPath });
+    const quirky = { quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') };
+    if (options.serialPath) return startTesiraSimulator({ serialPath: options.serialPath, ...quirky });
     const { host, port } = parseListenOption(options.listen, TESIRA_TELNET_PORT);
-    return startTesiraSimulator({ host, port });
+    return startTesiraSimulator({ host, port, ...quirky });
   },
 };

@@ -2,8 +2,12 @@ import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { RoomctlError } from './errors.js';
 import type { LocalizedText } from './localized-text.js';
 
-/** One status vocabulary for every device, everywhere (API, panel, MQTT, store). */
-export const DEVICE_STATUSES = ['connecting', 'ok', 'degraded', 'offline', 'bad_config'] as const;
+/**
+ * One status vocabulary for every device, everywhere (API, panel, MQTT, store).
+ * `auth-failed`: the device answers but refuses the credentials in the config; retried
+ * slowly so the device does not lock the account.
+ */
+export const DEVICE_STATUSES = ['connecting', 'ok', 'degraded', 'offline', 'auth-failed', 'bad_config'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
 export const DEVICE_KINDS = ['camera', 'display', 'dsp', 'microphone', 'speakerphone', 'badge-reader'] as const;
@@ -37,12 +41,21 @@ export interface DriverLogger {
 export interface DriverContext {
   readonly deviceId: string;
   readonly log: DriverLogger;
-  /** The link dropped or stopped making sense; the host marks the device offline and reconnects. */
+  /**
+   * The link dropped or stopped making sense; the host marks the device offline and reconnects.
+   * With code ROOMCTL_E_DEVICE_AUTH the device refused the credentials: `auth-failed`, retried slowly.
+   */
   linkLost(error: RoomctlError): void;
   /** A condition short of losing the link (lamp failure, fan error): the device is `degraded`. */
   setCondition(condition: { degraded: boolean; detail?: string }): void;
   /** Last-known device state for the panel (power, input, position, ...), merged into the previous one. */
   publishState(patch: Record<string, unknown>): void;
+  /**
+   * What a driver learned about the device that a reconnect must not forget (an estimated
+   * volume step, a model's quirks): the same object for every driver the host builds for
+   * this device, for as long as the room runs.
+   */
+  readonly memory: Record<string, unknown>;
 }
 
 /** The small class behind a definition: one lifecycle for every driver. */
@@ -85,6 +98,14 @@ export interface DriverDefinition<S extends TObject = TObject> {
   capabilitiesFor?(config: Static<S> & DeviceBaseConfig): Capability[];
   /** How often the host probes the device when nothing else happens (ms). */
   probeIntervalMs?: number;
+  /**
+   * The least time a probe may take before the device counts as silent (ms, default 3000).
+   * The host stretches it to a few times the device's measured reply time, and a device's
+   * config may set its own (`probeTimeoutMs`).
+   */
+  probeTimeoutMs?: number;
+  /** Replies slower than this (median, ms) make the device `degraded` ("answers in 1.8 s"); default 1000. */
+  slowReplyMs?: number;
   create(config: Static<S> & DeviceBaseConfig, ctx: DriverContext): DeviceDriver;
 }
 

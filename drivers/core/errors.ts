@@ -30,7 +30,10 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_DEVICE_TIMEOUT: { http: 504, hint: 'The device did not answer in time; it may be busy or unplugged.' },
   ROOMCTL_E_DEVICE_REJECTED: { http: 409, hint: 'The device refused the command (its error reply is in the detail).' },
   ROOMCTL_E_DEVICE_BUSY: { http: 409, hint: 'The device is busy (warming up or its buffer is full); try again shortly.' },
-  ROOMCTL_E_DEVICE_AUTH: { http: 502, hint: 'The device refused the credentials in the config.' },
+  ROOMCTL_E_DEVICE_AUTH: { http: 502, hint: 'Wrong password: the device refused the credentials in the config. Fix the device\'s password (or username) in the room config or its secrets.yaml to match the device; the room retries slowly meanwhile so the device does not lock the account.' },
+  // 502: the command reached the device, whose answer never came back; re-sending could do it twice.
+  ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN: { http: 502, hint: 'Sent, outcome unknown: the command reached the device but the link was lost before it answered. Check the device\'s state before sending it again.' },
+  ROOMCTL_E_DEVICE_FOLLOWS_ROOM: { http: 409, hint: 'This device follows the room mute; change the room mute (POST /api/v1/room/mute) instead.' },
   ROOMCTL_E_PROTOCOL: { http: 502, hint: 'The device sent a reply that makes no sense; the link was reset.' },
   ROOMCTL_E_PORT_NOT_FOUND: { http: 503, hint: 'The serial port does not exist; check the cable or the by-id path.' },
   ROOMCTL_E_PORT_IN_USE: { http: 503, hint: 'Another process holds the port; stop it or choose another port.' },

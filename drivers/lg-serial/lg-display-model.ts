@@ -2,11 +2,14 @@ import { LG_INPUTS, LG_READ, encodeLgReply, parseLgCommand } from './lg-codec.js
 
 export interface LgDisplayOptions {
   setId?: number;
+  /** A model without speakers: volume (kf) and mute (ke) are answered NG. */
+  withoutSpeakers?: boolean;
 }
 
 /** The simulated LG display (no transport): power, volume, mute, input; NG for what it refuses. */
 export class LgDisplayModel {
   readonly setId: number;
+  private readonly withoutSpeakers: boolean;
   power = false;
   volume = 15;
   mute = false;
@@ -15,6 +18,7 @@ export class LgDisplayModel {
 
   constructor(options: LgDisplayOptions = {}) {
     this.setId = options.setId ?? 1;
+    this.withoutSpeakers = options.withoutSpeakers ?? false;
   }
 
   /** One command line → the reply, or undefined (another set ID, or garbage: real sets stay silent). */
@@ -24,6 +28,7 @@ export class LgDisplayModel {
     if (!cmd || (cmd.setId !== this.setId && cmd.setId !== 0)) return undefined;
     const read = cmd.data === LG_READ;
     const answer = (ok: boolean, data: number) => encodeLgReply(cmd.command, this.setId, ok, data);
+    if (this.withoutSpeakers && (cmd.command === 'kf' || cmd.command === 'ke')) return answer(false, cmd.data);
     switch (cmd.command) {
       case 'ka':
         if (!read) {

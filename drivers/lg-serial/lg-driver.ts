@@ -60,6 +60,7 @@ export class LgDriver implements DeviceDriver {
       case 'power': {
         const ok = await this.send(LG_COMMANDS.power, params.on ? 1 : 0);
         const power = ok.data === 1 ? 'on' : 'standby';
+        this.power = power;
         this.ctx.publishState({ power });
         return { power };
       }
@@ -72,13 +73,13 @@ export class LgDriver implements DeviceDriver {
         return { input };
       }
       case 'volume': {
-        const ok = await this.send(LG_COMMANDS.volume, Math.round(Number(params.level)));
+        const ok = await this.sendSound(LG_COMMANDS.volume, Math.round(Number(params.level)));
         this.ctx.publishState({ volume: ok.data });
         return { volume: ok.data };
       }
       case 'mute': {
         // LG counts the other way: ke 00 turns the sound off.
-        const ok = await this.send(LG_COMMANDS.mute, params.on ? 0 : 1);
+        const ok = await this.sendSound(LG_COMMANDS.mute, params.on ? 0 : 1);
         const mute = ok.data === 0;
         this.ctx.publishState({ mute });
         return { mute };
@@ -92,15 +93,34 @@ export class LgDriver implements DeviceDriver {
 
   private async readStatus(): Promise<unknown> {
     const power = (await this.send(LG_COMMANDS.power, LG_READ)).data === 1 ? 'on' : 'standby';
+    this.power = power;
     const view: Record<string, unknown> = { power };
-    // A set in standby answers only power; the rest is read once it is on.
+    // A set in standby answers only power; the rest is read once it is on. A set without
+    // speakers answers NG to volume and mute: those read as null, the rest still counts.
     if (power === 'on') {
-      view.volume = (await this.send(LG_COMMANDS.volume, LG_READ)).data;
-      view.mute = (await this.send(LG_COMMANDS.mute, LG_READ)).data === 0;
+      const optional = (command: string) => this.send(command, LG_READ).then((ok) => ok.data, () => undefined);
+      const volume = await optional(LG_COMMANDS.volume);
+      const mute = await optional(LG_COMMANDS.mute);
+      view.volume = volume ?? null;
+      view.mute = mute === undefined ? null : mute === 0;
       view.input = lgInputName((await this.send(LG_COMMANDS.input, LG_READ)).data) ?? null;
     }
     this.ctx.publishState(view);
     return view;
+  }
+
+  /** Power as last read or set: an NG to a sound command while on means the set has no sound control. */
+  private power: 'on' | 'standby' | undefined;
+
+  private async sendSound(command: string, data: number): Promise<Ok> {
+    try {
+      return await this.send(command, data);
+    } catch (err) {
+      if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_REJECTED' && this.power === 'on') {
+        throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the LG display refuses ${command === LG_COMMANDS.volume ? 'volume' : 'mute'} while on (NG): this model has no speakers or no sound control over RS-232`, err.details);
+      }
+      throw err;
+    }
   }
 
   private async send(command: string, data: number): Promise<Ok> {

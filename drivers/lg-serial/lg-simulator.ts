@@ -1,5 +1,7 @@
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
 import { numberOption } from '../sim/sim-options.js';
+import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { LG_QUIRKS } from './lg-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { LgDisplayModel, type LgDisplayOptions } from './lg-display-model.js';
@@ -8,6 +10,10 @@ export interface LgSimulatorOptions extends LgDisplayOptions {
   /** The simulator end of a PTY pair. */
   path: string;
   baudRate?: number;
+  /** Quirk profiles to play (LG_QUIRKS names). */
+  quirks?: readonly string[];
+  /** `slow-replies`: time before each reply; default 800 ms. */
+  replyDelayMs?: number;
 }
 
 export interface RunningLgSimulator extends RunningSimulator {
@@ -18,12 +24,15 @@ export interface RunningLgSimulator extends RunningSimulator {
 
 /** An LG display on RS-232 (a PTY end); it waits for its cable when the PTY is unplugged. */
 export async function startLgSimulator(options: LgSimulatorOptions): Promise<RunningLgSimulator> {
-  const display = new LgDisplayModel(options);
+  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, LG_QUIRKS);
+  const display = new LgDisplayModel({ ...options, withoutSpeakers: options.withoutSpeakers ?? quirks.has('no-speaker') });
+  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const framer = new DelimiterFramer(0x0d, 64);
+  const answer = delayedWriter((text) => line.write(Buffer.from(text, 'latin1')), () => replyDelayMs);
   const line = await openSerialEndpoint(options.path, options.baudRate ?? 9600, (chunk) => {
     for (const raw of framer.push(chunk)) {
       const reply = display.handle(raw.toString('latin1').replace(/\n/g, ''));
-      if (reply) line.write(Buffer.from(reply, 'latin1'));
+      if (reply) answer(reply);
     }
   }, () => framer.reset());
   return {
@@ -38,9 +47,10 @@ export async function startLgSimulator(options: LgSimulatorOptions): Promise<Run
 
 export const lgSimulator: SimulatorDefinition = {
   driver: 'lg-serial',
-  description: 'An LG display on RS-232 (options: port=PTY path of the simulator end, setId=1).',
+  description: `An LG display on RS-232 (options: port=PTY path of the simulator end, setId=1; quirks=${describeQuirks(LG_QUIRKS)} with replyDelayMs).`,
+  quirks: LG_QUIRKS,
   async start(options) {
     if (!options.port) throw new RangeError('lg-serial needs --port /path/to/pty (the simulator end of a socat pair)');
-    return startLgSimulator({ path: options.port, setId: numberOption(options.setId, 'setId') });
+    return startLgSimulator({ path: options.port, setId: numberOption(options.setId, 'setId'), quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') });
   },
 };

@@ -113,7 +113,10 @@ export class PjlinkConnection extends EventEmitter {
 
   async close(): Promise<void> {
     this.closedByUs = true;
-    this.settle(undefined, new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.where} connection closed`));
+    // Closed while still waiting for the greeting (the driver was stopped): say so now, not at the timeout.
+    this.greetingWaiter?.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.where} connection closed before its PJLink greeting`));
+    this.greetingWaiter = undefined;
+    this.settle(undefined, this.lostAfterSend('the connection was closed'));
     await this.transport.close();
   }
 
@@ -168,8 +171,15 @@ export class PjlinkConnection extends EventEmitter {
     const midCommand = this.pending !== undefined;
     this.greetingWaiter?.reject(new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `${this.where} closed the connection before its PJLink greeting`));
     this.greetingWaiter = undefined;
-    this.settle(undefined, new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.where} closed the connection in the middle of a command`));
+    this.settle(undefined, this.lostAfterSend(`${this.where} closed the connection`));
     this.emit('close', { midCommand });
+  }
+
+  /** The command in flight was written: the display may have carried it out. Sent, outcome unknown. */
+  private lostAfterSend(how: string): RoomctlError | undefined {
+    const pending = this.pending;
+    if (!pending) return undefined;
+    return new RoomctlError('ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN', `${pending.command} was sent to ${this.where} but ${how} before it answered: sent, outcome unknown`, { command: pending.command });
   }
 
   private settle(reply: PjlinkReply | undefined, error?: RoomctlError): void {

@@ -45,6 +45,17 @@ export const pjlinkConfig = Type.Object(
       Type.Integer({ minimum: 1000, maximum: 300_000, default: 60_000, description: 'How long a command waits for the display to finish warming up or cooling down.' }),
     ),
     volumeSteps: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Volume steps from silent to full on this model (class 2 displays only).' })),
+    notifyPort: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 65535,
+        default: PJLINK_PORT,
+        description: 'UDP port this appliance hears class 2 status notifications on (4352 by the PJLink specification; the display sends them to the controller that last connected).',
+      }),
+    ),
+    replyTimeoutMs: Type.Optional(
+      Type.Integer({ minimum: 500, maximum: 30_000, default: 2500, description: 'How long one reply may take before the session is reset (slow projectors answer in 1–2 s).' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -61,6 +72,9 @@ export const pjlinkDriver = defineDriver({
     return [power(), input(displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS)), mute(), volume(), pjlinkStatus()];
   },
   probeIntervalMs: 5000,
+  // A display answering in 1–2 s is slow (degraded), not gone; the host stretches this to its pace.
+  probeTimeoutMs: 3000,
+  slowReplyMs: 1000,
   create(config, ctx) {
     return new PjlinkDriver(
       {
@@ -70,6 +84,8 @@ export const pjlinkDriver = defineDriver({
         inputs: config.inputs ? displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS).inputs : undefined,
         readyTimeoutMs: config.readyTimeoutMs,
         volumeSteps: config.volumeSteps,
+        notifyPort: config.notifyPort ?? PJLINK_PORT,
+        replyTimeoutMs: config.replyTimeoutMs,
       },
       ctx,
     );

@@ -24,6 +24,10 @@ export interface PjlinkDisplayOptions {
   lampHourMs?: number;
   /** SVOL/MVOL steps from silent to full. */
   volumeSteps?: number;
+  /** A class 1 display answers every %2 command ERR1 and CLSS ? with 1. Default 2. */
+  pjlinkClass?: PjlinkClass;
+  /** Only AVMT 30/31 (sound and picture together); 10/11/20/21 answer ERR2. */
+  avmtCombinedOnly?: boolean;
 }
 
 const QUERY_ONLY = new Set(['ERST', 'LAMP', 'INST', 'NAME', 'INF1', 'INF2', 'INFO', 'CLSS', 'SNUM', 'SVER']);
@@ -47,7 +51,9 @@ export class PjlinkDisplay extends EventEmitter {
   frozen = false;
   errorStatus: ErrorStatus = { fan: 'ok', lamp: 'ok', temperature: 'ok', cover: 'ok', filter: 'ok', other: 'ok' };
   readonly mac: string;
-  private readonly opts: Required<Omit<PjlinkDisplayOptions, 'name' | 'inputs' | 'mac'>>;
+  private readonly opts: Required<Omit<PjlinkDisplayOptions, 'name' | 'inputs' | 'mac' | 'pjlinkClass' | 'avmtCombinedOnly'>>;
+  readonly pjlinkClass: PjlinkClass;
+  private readonly avmtCombinedOnly: boolean;
   private target: 'on' | 'standby' = 'standby';
   private transitionEndsAt = 0;
   private lampOnMs = 0;
@@ -62,6 +68,8 @@ export class PjlinkDisplay extends EventEmitter {
     this.mac = options.mac ?? '02:00:00:4a:4c:4b';
     this.volume = Math.round(this.opts.volumeSteps / 2);
     this.micVolume = this.volume;
+    this.pjlinkClass = options.pjlinkClass ?? 2;
+    this.avmtCombinedOnly = options.avmtCombinedOnly ?? false;
   }
 
   get power(): PowerState {
@@ -86,6 +94,11 @@ export class PjlinkDisplay extends EventEmitter {
   handle(line: string): string | undefined {
     this.received.push(line);
     this.emit('command', line);
+    return this.apply(line);
+  }
+
+  /** Run a command line without recording it as received (the remote control, the front buttons). */
+  apply(line: string): string | undefined {
     const m = /^%([12])([A-Z0-9]{4}) (.{0,128})$/s.exec(line);
     if (!m) {
       const header = /^%([12])([A-Z0-9]{4})/.exec(line);
@@ -95,6 +108,7 @@ export class PjlinkDisplay extends EventEmitter {
     const command = m[2]!;
     const param = m[3]!;
     const answer = (value: string) => `%${pjlinkClass}${command}=${value}`;
+    if (pjlinkClass > this.pjlinkClass) return answer('ERR1');
     if (CLASS_2_ONLY.has(command) && pjlinkClass !== 2) return answer('ERR1');
     if (QUERY_ONLY.has(command) && param !== '?') return answer('ERR2');
     return answer(this.run(command, param, pjlinkClass));
@@ -118,7 +132,7 @@ export class PjlinkDisplay extends EventEmitter {
       case 'INF1': return 'roomctl';
       case 'INF2': return 'PJLink Simulator';
       case 'INFO': return 'class 2 simulator';
-      case 'CLSS': return '2';
+      case 'CLSS': return String(this.pjlinkClass);
       case 'SNUM': return 'SIM0001';
       case 'SVER': return '1.0.0';
       case 'SVOL':
@@ -167,6 +181,7 @@ export class PjlinkDisplay extends EventEmitter {
     }
     const m = /^([123])([01])$/.exec(param);
     if (!m) return 'ERR2';
+    if (this.avmtCombinedOnly && m[1] !== '3') return 'ERR2';
     if (!on) return 'ERR3';
     const muted = m[2] === '1';
     if (m[1] !== '2') this.videoMuted = muted;

@@ -15,6 +15,7 @@ import {
   type PowerState,
 } from './pjlink-codec.js';
 import { PjlinkConnection, checkReply, type PjlinkReply } from './pjlink-connection.js';
+import { listenForNotifications, parseNotification } from './pjlink-notifications.js';
 import { readPjlinkStatus, type PjlinkStatus } from './pjlink-status.js';
 
 export interface PjlinkDriverOptions {
@@ -37,15 +38,21 @@ export interface PjlinkDriverOptions {
   inputs?: readonly string[];
   /** SVOL steps from silent to full on this model (class 2 volume has no absolute level). */
   volumeSteps?: number;
+  /**
+   * UDP port class 2 notifications arrive on (4352 by the specification; 0: any free port,
+   * which no display knows, for tests). Absent or a class 1 display: no listening, changes
+   * show at the next probe.
+   */
+  notifyPort?: number;
   /** Tests only: build the byte link. */
   transportFactory?: () => Transport;
 }
 
-type OptionalOption = 'password' | 'inputs' | 'transportFactory';
+type OptionalOption = 'password' | 'inputs' | 'transportFactory' | 'notifyPort';
 const DEFAULTS = { connectTimeoutMs: 3000, replyTimeoutMs: 2500, readyTimeoutMs: 60_000, readyPollMs: 500, idleRecycleMs: 25_000, volumeSteps: 20 };
 
-/** Commands that are safe to send twice: all but the relative volume steps. */
-const NOT_IDEMPOTENT = new Set(['SVOL', 'MVOL']);
+/** What one watchdog probe asks, in turn: one question per probe, so a slow display is timed per reply. */
+const PROBE_ROUND = ['POWR', 'ERST', 'POWR', 'LAMP'] as const;
 
 /**
  * The PJLink display driver. Two locks keep the protocol honest without starving the watchdog:
@@ -56,14 +63,16 @@ const NOT_IDEMPOTENT = new Set(['SVOL', 'MVOL']);
 export class PjlinkDriver implements DeviceDriver {
   private readonly opts: Required<Omit<PjlinkDriverOptions, OptionalOption>> & Pick<PjlinkDriverOptions, OptionalOption>;
   private link: PjlinkConnection | undefined;
+  /** A session still greeting and logging in: closed too when the driver stops. */
+  private opening: PjlinkConnection | undefined;
   private wire: Promise<unknown> = Promise.resolve();
   private actions: Promise<unknown> = Promise.resolve();
   private stopped = true;
   private lossReported = false;
   private conditionKey: string | undefined;
-  /** Estimated SVOL step, learned by driving the volume to 0 once (PJLink cannot read it). */
-  private volumeStep: number | undefined;
   private lampHours: number | undefined;
+  private probeTurn = 0;
+  private stopListening: (() => void) | undefined;
   pjlinkClass: PjlinkClass = 1;
   power: PowerState | undefined;
 
@@ -82,11 +91,49 @@ export class PjlinkDriver implements DeviceDriver {
       // Health from the first second, not from the first probe.
       this.applyErrorStatus(await this.link!.request({ pjlinkClass: 1, command: 'ERST', param: '?' }));
     });
+    if (this.pjlinkClass >= 2 && this.opts.notifyPort !== undefined) await this.listen(this.opts.notifyPort);
   }
 
   async disconnect(): Promise<void> {
     this.stopped = true;
+    this.stopListening?.();
+    this.stopListening = undefined;
     await this.closeLink();
+  }
+
+  /** Estimated SVOL step, learned by driving the volume to 0 once; kept in the host's memory so a reconnect does not drive it again. */
+  private get volumeStep(): number | undefined {
+    const step = this.ctx.memory.volumeStep;
+    return typeof step === 'number' ? step : undefined;
+  }
+
+  private set volumeStep(step: number | undefined) {
+    this.ctx.memory.volumeStep = step;
+  }
+
+  /** Class 2 status notifications: a change made with the remote shows now, not at the next probe. */
+  private async listen(port: number): Promise<void> {
+    try {
+      this.stopListening = await listenForNotifications(port, this.opts.host, (line) => this.onNotification(line));
+      if (this.stopped) {
+        // Stopped while the port was being opened: give it back at once.
+        this.stopListening();
+        this.stopListening = undefined;
+      }
+    } catch (err) {
+      // Another program holds the port: polling still tells, only later.
+      this.ctx.log.warn({ port, err: (err as Error).message }, 'cannot listen for PJLink notifications; changes show at the next probe');
+    }
+  }
+
+  private onNotification(line: string): void {
+    const news = this.stopped ? undefined : parseNotification(line);
+    if (!news) return;
+    this.ctx.log.debug({ line }, 'pjlink notification');
+    const { errors, ...state } = news;
+    if (state.power) this.power = state.power;
+    if (Object.keys(state).length) this.ctx.publishState(state);
+    if (errors) this.setCondition(describeErrorStatus(errors));
   }
 
   execute(action: string, params: Record<string, unknown>): Promise<unknown> {
@@ -95,11 +142,16 @@ export class PjlinkDriver implements DeviceDriver {
     return run;
   }
 
-  /** Watchdog: POWR answers even in standby; ERST tells us about lamp, fan and filter faults. */
+  /**
+   * Watchdog: one question per probe, in turn POWR (answers even in standby), ERST (lamp, fan,
+   * filter faults), POWR, LAMP. One reply per probe keeps the probe's time the display's reply
+   * time, so a display taking 1–2 s per reply is slow, not silent.
+   */
   async probe(): Promise<void> {
-    await this.readPower();
-    this.applyErrorStatus(await this.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
-    this.applyLampHours(await this.exchange({ pjlinkClass: 1, command: 'LAMP', param: '?' }));
+    const question = PROBE_ROUND[this.probeTurn++ % PROBE_ROUND.length]!;
+    if (question === 'POWR') await this.readPower();
+    else if (question === 'ERST') this.applyErrorStatus(await this.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
+    else this.applyLampHours(await this.exchange({ pjlinkClass: 1, command: 'LAMP', param: '?' }));
   }
 
   /** Lamp hours are a health metric (numeric state becomes MQTT health metrics); flat panels answer ERR1 and have none. */
@@ -132,10 +184,16 @@ export class PjlinkDriver implements DeviceDriver {
         return { input: code };
       }
       case 'mute': {
-        // `mute` is the room's sound mute (the room-mute group follows it): audio only, so
-        // muting the room never blanks the picture people are looking at.
+        // `mute` is the sound mute (AVMT 21/20), the one the room mute drives: muting the room
+        // never blanks the picture people are looking at. Some class 1 displays only know
+        // AVMT 31/30 (sound and picture together): refused, not silently widened to a blank.
         const on = Boolean(params.on);
-        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) });
+        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) }).catch((err: unknown) => {
+          if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_ACTION_PARAMS') {
+            throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this display cannot mute its sound alone (it refuses AVMT 21/20; it only mutes sound and picture together, AVMT 31/30)', err.details);
+          }
+          throw err;
+        });
         this.ctx.publishState({ mute: on });
         return { mute: on };
       }
@@ -241,6 +299,8 @@ export class PjlinkDriver implements DeviceDriver {
   private exchange(cmd: PjlinkCommand): Promise<PjlinkReply> {
     return this.withWire(async () => {
       if (this.stopped) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
+      // Queries are safe to ask twice; a command is never re-sent once it may have reached the display.
+      const query = cmd.param === '?';
       for (let attempt = 1; ; attempt++) {
         const reused = this.link?.isOpen === true && Date.now() - this.link.lastActivity < this.opts.idleRecycleMs;
         if (!reused) {
@@ -256,10 +316,13 @@ export class PjlinkDriver implements DeviceDriver {
           return await this.link!.request(cmd);
         } catch (err) {
           const error = toRoomctlError(err);
-          // A reused session can be closed by the display's idle timer just as we write: one retry.
-          if (error.code === 'ROOMCTL_E_DEVICE_OFFLINE' && reused && attempt === 1 && !NOT_IDEMPOTENT.has(cmd.command) && !this.stopped) continue;
+          const closedUnderUs = error.code === 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN' || error.code === 'ROOMCTL_E_DEVICE_OFFLINE';
+          // A reused session can be closed by the display's idle timer just as we write: a query is asked again on a fresh one.
+          if (closedUnderUs && query && reused && attempt === 1 && !this.stopped) continue;
+          // A command may have been carried out: say so and never re-send it. The session is gone,
+          // the display maybe not: the next exchange reconnects, and fails loudly if it cannot.
           // A silent display may only be busy: the session is reset and the watchdog judges.
-          if (error.code === 'ROOMCTL_E_DEVICE_TIMEOUT' || this.stopped) throw error;
+          if (closedUnderUs || error.code === 'ROOMCTL_E_DEVICE_TIMEOUT' || this.stopped) throw error;
           throw this.reportLoss(error);
         }
       }
@@ -267,6 +330,7 @@ export class PjlinkDriver implements DeviceDriver {
   }
 
   private async openLink(): Promise<void> {
+    if (this.stopped) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
     const { host, port, password, connectTimeoutMs, replyTimeoutMs, transportFactory } = this.opts;
     const link = new PjlinkConnection({ host, port, password, connectTimeoutMs, replyTimeoutMs, log: this.ctx.log, transport: transportFactory?.() });
     link.on('close', ({ midCommand }: { midCommand: boolean }) => {
@@ -274,15 +338,25 @@ export class PjlinkDriver implements DeviceDriver {
       if (!midCommand) this.ctx.log.debug('display closed an idle PJLink session');
       if (this.link === link) this.link = undefined;
     });
-    this.pjlinkClass = await link.open();
+    this.opening = link;
+    try {
+      this.pjlinkClass = await link.open();
+    } finally {
+      if (this.opening === link) this.opening = undefined;
+    }
+    if (this.stopped) {
+      await link.close();
+      throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
+    }
     this.link = link;
     this.lossReported = false;
   }
 
   private async closeLink(): Promise<void> {
     const link = this.link;
-    this.link = undefined;
-    await link?.close();
+    const opening = this.opening;
+    this.link = this.opening = undefined;
+    await Promise.all([link?.close(), opening?.close()]);
   }
 
   /** Tell the host once per link; returns the error so callers can `throw this.reportLoss(e)`. */

@@ -3,8 +3,10 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import type { Socket } from 'node:net';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
+import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { LineFramer, PJLINK_PORT, authDigest } from './pjlink-codec.js';
 import { PjlinkDisplay, type PjlinkDisplayOptions } from './pjlink-display-model.js';
+import { PJLINK_QUIRKS, PjlinkNotifier } from './pjlink-sim-quirks.js';
 
 export interface PjlinkSimulatorOptions extends PjlinkDisplayOptions {
   /** Listen address; 127.0.0.1 by default. */
@@ -13,10 +15,28 @@ export interface PjlinkSimulatorOptions extends PjlinkDisplayOptions {
   port?: number;
   /** Turns authentication on: the greeting becomes `PJLINK 1 <random>`. */
   password?: string;
-  /** Real displays close a session idle this long; default 30 s. */
+  /** Close a session idle this long (the `idle-drop` quirk: 30 s). Sessions stay open when absent. */
   idleTimeoutMs?: number;
   /** Also answer the class 2 UDP search (`%2SRCH`) on this port; 0 picks one. Off when absent. */
   udpPort?: number;
+  /** Quirk profiles to play (PJLINK_QUIRKS names). */
+  quirks?: readonly string[];
+  /** `slow-replies`: time before each reply, default 1000 ms; `slow-warmup`: during warm-up, default 2000 ms. */
+  replyDelayMs?: number;
+  /** `auth-lockout`: how long logins are refused after 3 wrong ones; default 60 s. */
+  lockoutMs?: number;
+  /** `notifications`: the controller's UDP port notifications go to; default 4352. */
+  notifyPort?: number;
+}
+
+/** What the quirks keep across sessions (a lock-out outlives the session that caused it). */
+interface SessionRules {
+  password: string | undefined;
+  idleTimeoutMs: number | undefined;
+  replyDelay: () => number;
+  /** Logins tried (first command of a session with auth on), wrong ones among them, and the lock. */
+  logins: { attempts: number; failed: number; failedInARow: number; lockedUntil: number; lockoutMs: number | undefined };
+  notifier: PjlinkNotifier | undefined;
 }
 
 export interface RunningPjlinkSimulator extends RunningTcpSimulator {
@@ -24,8 +44,14 @@ export interface RunningPjlinkSimulator extends RunningTcpSimulator {
   readonly display: PjlinkDisplay;
   /** Where the UDP search is answered, when `udpPort` was given. */
   readonly udpEndpoint: { host: string; port: number } | undefined;
-  /** Test hook: same as `display.setErrorStatus`. */
+  /** Test hook: same as `display.setErrorStatus` (notified under the `notifications` quirk). */
   setErrorStatus: PjlinkDisplay['setErrorStatus'];
+  /** Logins tried and refused so far (counts a lock-out's refusals too). */
+  readonly logins: { readonly attempts: number; readonly failed: number };
+  /** A press on the remote control: runs `line` (e.g. `%1POWR 1`) without a network session. */
+  remote(line: string): string | undefined;
+  /** Notifications sent so far (the `notifications` quirk). */
+  readonly notificationsSent: readonly string[];
 }
 
 const DIGEST = /^[0-9a-f]{32}/i;
@@ -33,35 +59,95 @@ const DIGEST = /^[0-9a-f]{32}/i;
 /** A PJLink class 2 display on a real TCP server (and optionally UDP search) on loopback. */
 export async function startPjlinkSimulator(options: PjlinkSimulatorOptions = {}): Promise<RunningPjlinkSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
-  const display = new PjlinkDisplay(options);
+  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, PJLINK_QUIRKS);
+  const slowWarmup = quirks.has('slow-warmup');
+  const display = new PjlinkDisplay({
+    ...options,
+    ...(slowWarmup ? { warmupMs: options.warmupMs ?? 20_000 } : {}),
+    ...(quirks.has('class1-only') ? { pjlinkClass: 1 as const } : {}),
+    ...(quirks.has('avmt-31-only') ? { avmtCombinedOnly: true } : {}),
+  });
+  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 1000) : 0;
+  const warmupReplyMs = slowWarmup ? (options.replyDelayMs ?? 2000) : 0;
+  const rules: SessionRules = {
+    password: options.password ?? (quirks.has('auth-lockout') ? 'pjlink' : undefined),
+    idleTimeoutMs: options.idleTimeoutMs ?? (quirks.has('idle-drop') ? 30_000 : undefined),
+    replyDelay: () => Math.max(replyDelayMs, display.power === 'warming' ? warmupReplyMs : 0),
+    logins: { attempts: 0, failed: 0, failedInARow: 0, lockedUntil: 0, lockoutMs: quirks.has('auth-lockout') ? (options.lockoutMs ?? 60_000) : undefined },
+    notifier: quirks.has('notifications') ? new PjlinkNotifier(options.notifyPort ?? PJLINK_PORT) : undefined,
+  };
   let udp: UdpSocket | undefined;
   const tcp = await startTcpSimulatorServer({
     host,
     port: options.port ?? PJLINK_PORT,
     noDelay: false,
-    onConnection: (socket) => serveSession(socket, display, options.password, idleTimeoutMs),
-    onClose: () => udp?.close(),
+    onConnection: (socket) => serveSession(socket, display, rules),
+    onClose: () => {
+      udp?.close();
+      rules.notifier?.close();
+    },
   });
   if (options.udpPort !== undefined) udp = await answerSearch(display, host, options.udpPort);
   const udpEndpoint = udp ? { host, port: udp.address().port } : undefined;
-  const setErrorStatus: PjlinkDisplay['setErrorStatus'] = (status) => display.setErrorStatus(status);
-  return Object.assign(tcp, { display, udpEndpoint, setErrorStatus });
+  const notifyChanges = (run: () => void) => {
+    const before = snapshot(display);
+    run();
+    notifyDifferences(rules.notifier, display, before);
+  };
+  const setErrorStatus: PjlinkDisplay['setErrorStatus'] = (status) => notifyChanges(() => display.setErrorStatus(status));
+  const remote = (line: string) => {
+    let reply: string | undefined;
+    notifyChanges(() => (reply = display.apply(line)));
+    return reply;
+  };
+  return Object.assign(tcp, { display, udpEndpoint, setErrorStatus, logins: rules.logins, remote, notificationsSent: rules.notifier?.sent ?? [] });
+}
+
+/** What notifications report, to compare before and after a command. */
+function snapshot(display: PjlinkDisplay) {
+  return { power: display.power, input: display.input, avmt: display.apply('%1AVMT ?'), erst: display.apply('%1ERST ?') };
+}
+
+/** Notify each field that changed; a power transition is notified again when it settles. */
+function notifyDifferences(notifier: PjlinkNotifier | undefined, display: PjlinkDisplay, before: ReturnType<typeof snapshot>): void {
+  if (!notifier) return;
+  const after = snapshot(display);
+  const powerCode = { standby: '0', on: '1', cooling: '2', warming: '3' } as const;
+  if (after.power !== before.power) {
+    notifier.notify('POWR', powerCode[after.power]);
+    if (after.power === 'warming' || after.power === 'cooling') {
+      const settle = () => {
+        if (display.power === 'warming' || display.power === 'cooling') setTimeout(settle, 50).unref();
+        else notifier.notify('POWR', powerCode[display.power]);
+      };
+      setTimeout(settle, 50).unref();
+    }
+  }
+  if (after.input !== before.input) notifier.notify('INPT', after.input);
+  const value = (reply: string | undefined) => reply?.split('=')[1];
+  if (after.avmt !== before.avmt && !value(after.avmt)?.startsWith('ERR')) notifier.notify('AVMT', value(after.avmt)!);
+  if (after.erst !== before.erst) notifier.notify('ERST', value(after.erst)!);
 }
 
 /**
  * One TCP session: greeting, authentication on the first command, then one reply per command.
  * A wrong digest gets `PJLINK ERRA` and the socket closed, as real displays do.
  */
-function serveSession(socket: Socket, display: PjlinkDisplay, password: string | undefined, idleTimeoutMs: number): void {
+function serveSession(socket: Socket, display: PjlinkDisplay, rules: SessionRules): void {
+  const { password, logins } = rules;
   const random = password ? randomBytes(4).toString('hex') : undefined;
   let authenticated = random === undefined;
   const framer = new LineFramer();
   let idle: NodeJS.Timeout | undefined;
   const armIdle = () => {
+    if (rules.idleTimeoutMs === undefined) return;
     clearTimeout(idle);
-    idle = setTimeout(() => socket.end(() => socket.destroy()), idleTimeoutMs);
+    idle = setTimeout(() => socket.end(() => socket.destroy()), rules.idleTimeoutMs);
   };
+  const reply = delayedWriter((text) => {
+    if (!socket.destroyed) socket.write(text);
+  }, rules.replyDelay);
+  rules.notifier?.connectedFrom(socket.remoteAddress);
   socket.on('close', () => clearTimeout(idle));
   socket.write(random ? `PJLINK 1 ${random}\r` : 'PJLINK 0\r');
   armIdle();
@@ -73,16 +159,24 @@ function serveSession(socket: Socket, display: PjlinkDisplay, password: string |
       let line = raw;
       const digest = DIGEST.exec(line)?.[0];
       if (digest) line = line.slice(32);
+      if (random && !authenticated) logins.attempts++;
       // The digest is required on the first command; a later one may repeat it but not get it wrong.
-      if (random && (digest ? digest.toLowerCase() !== authDigest(random, password!) : !authenticated)) {
+      const locked = logins.lockoutMs !== undefined && Date.now() < logins.lockedUntil && !authenticated;
+      if (random && (locked || (digest ? digest.toLowerCase() !== authDigest(random, password!) : !authenticated))) {
         display.received.push(line);
         display.emit('command', line);
+        logins.failed++;
+        logins.failedInARow++;
+        if (logins.lockoutMs !== undefined && logins.failedInARow >= 3 && !locked) logins.lockedUntil = Date.now() + logins.lockoutMs;
         socket.end('PJLINK ERRA\r');
         return;
       }
+      if (!authenticated) logins.failedInARow = 0;
       authenticated = true;
-      const reply = display.handle(line);
-      if (reply !== undefined) socket.write(`${reply}\r`);
+      const before = snapshot(display);
+      const answer = display.handle(line);
+      notifyDifferences(rules.notifier, display, before);
+      if (answer !== undefined) reply(`${answer}\r`);
     }
   });
 }
@@ -121,8 +215,8 @@ function optionalNumber(value: string | undefined, name: string): number | undef
 
 export const pjlinkSimulator: SimulatorDefinition = {
   driver: 'pjlink',
-  description:
-    'A PJLink class 2 display on TCP (options: listen=127.0.0.1:4352, password, warmupMs, cooldownMs, idleTimeoutMs, udpPort for the %2SRCH search, name).',
+  description: `A PJLink class 2 display on TCP (options: listen=127.0.0.1:4352, password, warmupMs, cooldownMs, idleTimeoutMs, udpPort for the %2SRCH search, name; quirks=${describeQuirks(PJLINK_QUIRKS)} with replyDelayMs, lockoutMs, notifyPort).`,
+  quirks: PJLINK_QUIRKS,
   async start(options) {
     const { host, port } = parseListen(options.listen ?? (options.port ? `${options.host ?? '127.0.0.1'}:${options.port}` : undefined));
     return startPjlinkSimulator({
@@ -134,6 +228,10 @@ export const pjlinkSimulator: SimulatorDefinition = {
       idleTimeoutMs: optionalNumber(options.idleTimeoutMs, 'idleTimeoutMs'),
       udpPort: optionalNumber(options.udpPort, 'udpPort'),
       name: options.name,
+      quirks: options.quirks ? options.quirks.split(',') : undefined,
+      replyDelayMs: optionalNumber(options.replyDelayMs, 'replyDelayMs'),
+      lockoutMs: optionalNumber(options.lockoutMs, 'lockoutMs'),
+      notifyPort: optionalNumber(options.notifyPort, 'notifyPort'),
     });
   },
 };

@@ -17,18 +17,22 @@ it('a lamp error in ERST makes the display degraded at the next probe, and clear
   driver = new PjlinkDriver({ ...sim.endpoint }, ctx);
   await driver.connect();
   expect(ctx.conditions).toEqual([{ degraded: false }]);
+  // One question per probe: a round of four asks ERST once.
+  const probeRound = async () => {
+    for (let i = 0; i < 4; i++) await driver!.probe();
+  };
 
   sim.setErrorStatus({ lamp: 'error' });
-  await driver.probe();
-  await driver.probe(); // no change: not reported again
+  await probeRound();
+  await probeRound(); // no change: not reported again
   expect(ctx.conditions.at(-1)).toEqual({ degraded: true, detail: 'lamp error' });
 
   sim.setErrorStatus({ filter: 'warning' });
-  await driver.probe();
+  await probeRound();
   expect(ctx.conditions.at(-1)).toEqual({ degraded: true, detail: 'lamp error, filter warning' });
 
   sim.setErrorStatus('000000');
-  await driver.probe();
+  await probeRound();
   expect(ctx.conditions).toEqual([
     { degraded: false },
     { degraded: true, detail: 'lamp error' },

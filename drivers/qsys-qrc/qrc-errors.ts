@@ -7,7 +7,7 @@ export function qrcError(method: string, code: number, message: string): Roomctl
   const words = `${QRC_ERRORS[code] ?? 'error'} (${code}): ${message}`;
   switch (code) {
     case 10:
-      return new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `the Core refused ${method}: ${words}; check user and password in the config`, details);
+      return new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `the Core refused ${method}: ${words}: wrong user or password; fix them in the room config or its secrets.yaml`, details);
     case -32604:
       return new RoomctlError('ROOMCTL_E_DEVICE_BUSY', `the Core is on standby and cannot run ${method}`, details);
     case -32601:

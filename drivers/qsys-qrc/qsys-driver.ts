@@ -79,7 +79,10 @@ export class QsysDriver implements DeviceDriver {
       this.ctx.publishState({ engine: { state: status.State, design: status.DesignName, platform: status.Platform } });
       if (status.State === 'Standby') this.ctx.setCondition({ degraded: true, detail: 'the Core is on standby' });
       if (user !== undefined || password !== undefined) await this.call('Logon', { User: user ?? '', Password: password ?? '' });
-      await this.buildChangeGroup();
+      // The backup Core of a redundant pair answers only StatusGet: it is there (degraded), and
+      // the change group is built when it becomes the active one (see probe).
+      this.changeGroupPending = true;
+      if (status.State !== 'Standby') await this.buildChangeGroup();
     } catch (err) {
       await this.disconnect();
       throw err;
@@ -102,6 +105,7 @@ export class QsysDriver implements DeviceDriver {
   async probe(): Promise<void> {
     const status = (await this.call('StatusGet', {})) as { State?: string };
     this.ctx.setCondition(status.State === 'Standby' ? { degraded: true, detail: 'the Core is on standby' } : { degraded: false });
+    if (status.State !== 'Standby' && this.changeGroupPending) await this.buildChangeGroup();
   }
 
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
@@ -130,7 +134,11 @@ export class QsysDriver implements DeviceDriver {
   }
 
   /** One group for everything followed; AutoPoll makes the Core push changes as they happen. */
+  /** True until the change group is built on this session (a standby Core waits for its turn). */
+  private changeGroupPending = false;
+
   private async buildChangeGroup(): Promise<void> {
+    this.changeGroupPending = false;
     const refs = [...(this.options.muteControl ? [this.options.muteControl] : []), ...(this.options.follow ?? [])];
     if (refs.length === 0) return;
     const byComponent = new Map<string, string[]>();

@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { chosenQuirks, describeQuirks } from '../sim/quirk-options.js';
+import { QSYS_QUIRKS } from './qsys-sim-quirks.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -12,6 +14,10 @@ export interface QsysSimulatorOptions extends QsysCoreModelOptions {
   port?: number;
   /** A Core closes a QRC session silent this long; default 60 s. */
   idleTimeoutMs?: number;
+  /** Quirk profiles to play (QSYS_QUIRKS names). */
+  quirks?: readonly string[];
+  /** `slow-replies`: time before each reply; default 800 ms. */
+  replyDelayMs?: number;
 }
 
 export interface RunningQsysSimulator extends RunningTcpSimulator {
@@ -21,7 +27,11 @@ export interface RunningQsysSimulator extends RunningTcpSimulator {
 /** A Q-SYS Core answering QRC on real TCP: EngineStatus on connect, logon, components, change groups. */
 export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Promise<RunningQsysSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const core = new QsysCoreModel(options);
+  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, QSYS_QUIRKS);
+  const logon = quirks.has('logon-required') ? { user: options.user ?? 'roomctl', password: options.password ?? '1234' } : {};
+  const core = new QsysCoreModel({ ...options, ...logon, ...(quirks.has('no-mixer') ? { mixers: {} } : {}) });
+  core.standby = quirks.has('standby');
+  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   const serveSession = (socket: Socket) => {
     const session = core.newSession();
@@ -36,6 +46,9 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
       for (const t of timers.values()) clearInterval(t);
     });
     const send = (bytes: Buffer) => !socket.destroyed && socket.write(bytes);
+    // `slow-replies`: each answer comes replyDelayMs after its request (a busy Core); pushed
+    // change-group polls and the EngineStatus are not held back behind them.
+    const answer = (bytes: Buffer) => (replyDelayMs > 0 ? void setTimeout(() => send(bytes), replyDelayMs).unref() : send(bytes));
     send(encodeQrc({ method: 'EngineStatus', params: core.engineStatus() }));
     armIdle();
     const framer = new DelimiterFramer(0, QRC_MAX_MESSAGE);
@@ -49,7 +62,7 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
         }
         if (message.kind !== 'request' && message.kind !== 'notification') continue;
         const reply = core.handle(message.method, message.params, session);
-        if (message.kind === 'request') send(encodeQrcReply(message.id, reply));
+        if (message.kind === 'request') answer(encodeQrcReply(message.id, reply));
         if (message.method === 'ChangeGroup.AutoPoll' && 'result' in reply) {
           const p = message.params as { Id: string; Rate?: number };
           clearInterval(timers.get(p.Id));
@@ -70,9 +83,10 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
 
 export const qsysSimulator: SimulatorDefinition = {
   driver: 'qsys-qrc',
-  description: 'A Q-SYS Core answering QRC on TCP (options: listen=127.0.0.1:1710, user, password, idleTimeoutMs=60000; components MicMute, Gain1, mixer Mixer1).',
+  description: `A Q-SYS Core answering QRC on TCP (options: listen=127.0.0.1:1710, user, password, idleTimeoutMs=60000; components MicMute, Gain1, mixer Mixer1; quirks=${describeQuirks(QSYS_QUIRKS)} with replyDelayMs).`,
+  quirks: QSYS_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, QRC_PORT);
-    return startQsysSimulator({ host, port, user: options.user, password: options.password || undefined, idleTimeoutMs: numberOption(options.idleTimeoutMs, 'idleTimeoutMs') });
+    return startQsysSimulator({ host, port, user: options.user, password: options.password || undefined, idleTimeoutMs: numberOption(options.idleTimeoutMs, 'idleTimeoutMs'), quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') });
   },
 };

@@ -6,6 +6,8 @@ export interface MdcDisplayOptions {
   id?: number;
   /** How long the panel takes from standby to picture. */
   warmupMs?: number;
+  /** A panel without speakers: volume and mute answer NAK "not available". */
+  withoutSpeakers?: boolean;
 }
 
 /** NAK error codes as displays send them. */
@@ -52,6 +54,7 @@ export class MdcDisplayModel extends EventEmitter {
 
   private apply(cmd: number, data: number[]): { ack: number[] } | { nak: number } {
     const set = data.length > 0;
+    if (this.options.withoutSpeakers && (cmd === MDC_COMMANDS.volume || cmd === MDC_COMMANDS.mute)) return { nak: NAK_NOT_AVAILABLE };
     switch (cmd) {
       case MDC_COMMANDS.status:
         return { ack: [this.power ? 1 : 0, this.volume, this.mute ? 1 : 0, this.input, 0x10, 0, 0] };

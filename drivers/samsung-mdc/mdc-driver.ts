@@ -16,8 +16,18 @@ export interface MdcDriverOptions {
   displayId?: number;
   connectTimeoutMs?: number;
   replyTimeoutMs?: number;
+  /**
+   * How long after `power on` a NAK "not available" means "still warming up": the command is
+   * held and tried again meanwhile (default 15 s). Past that, or once the display has taken a
+   * picture or sound command, the same NAK means the model lacks the command.
+   */
+  warmupHoldMs?: number;
   transportFactory?: () => Transport;
 }
+
+/** Picture and sound commands a panel refuses while it warms up. */
+const NEEDS_WARM = new Set<number>([MDC_COMMANDS.input, MDC_COMMANDS.volume, MDC_COMMANDS.mute]);
+const COMMAND_WORDS: Record<number, string> = { [MDC_COMMANDS.input]: 'input', [MDC_COMMANDS.volume]: 'volume', [MDC_COMMANDS.mute]: 'mute' };
 
 type Ack = Extract<MdcFrame, { kind: 'ack' }>;
 
@@ -31,6 +41,10 @@ export class MdcDriver implements DeviceDriver {
   private readonly link: RequestReplyLink<MdcFrame>;
   private readonly id: number;
   private readonly where: string;
+  /** Power as last read or set, when the display was switched on by us, and whether it has taken a picture/sound command since. */
+  private power: 'on' | 'standby' | undefined;
+  private poweredOnAt: number | undefined;
+  private warm = false;
 
   constructor(private readonly options: MdcDriverOptions, private readonly ctx: DriverContext) {
     this.id = options.displayId ?? 0;
@@ -67,25 +81,31 @@ export class MdcDriver implements DeviceDriver {
     switch (action) {
       case 'power': {
         const ack = await this.send(MDC_COMMANDS.power, [params.on ? 1 : 0]);
-        this.ctx.publishState({ power: ack.values[0] === 1 ? 'on' : 'standby' });
+        const on = ack.values[0] === 1;
+        if (on && this.power !== 'on') {
+          this.poweredOnAt = Date.now();
+          this.warm = false;
+        }
+        this.power = on ? 'on' : 'standby';
+        this.ctx.publishState({ power: this.power });
         return { power: ack.values[0] === 1 ? 'on' : 'standby' };
       }
       case 'input': {
         const name = String(params.input) as MdcInput;
         const code = MDC_INPUTS[name];
         if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a Samsung input (${Object.keys(MDC_INPUTS).join(', ')})`);
-        const ack = await this.send(MDC_COMMANDS.input, [code]);
+        const ack = await this.sendWhenWarm(MDC_COMMANDS.input, [code]);
         const input = inputName(ack.values[0] ?? -1) ?? name;
         this.ctx.publishState({ input });
         return { input };
       }
       case 'volume': {
-        const ack = await this.send(MDC_COMMANDS.volume, [Math.round(Number(params.level))]);
+        const ack = await this.sendWhenWarm(MDC_COMMANDS.volume, [Math.round(Number(params.level))]);
         this.ctx.publishState({ volume: ack.values[0] });
         return { volume: ack.values[0] };
       }
       case 'mute': {
-        const ack = await this.send(MDC_COMMANDS.mute, [params.on ? 1 : 0]);
+        const ack = await this.sendWhenWarm(MDC_COMMANDS.mute, [params.on ? 1 : 0]);
         const mute = ack.values[0] === 1;
         this.ctx.publishState({ mute });
         return { mute };
@@ -102,8 +122,32 @@ export class MdcDriver implements DeviceDriver {
     const status = parseStatus(ack.values);
     if (!status) throw new RoomctlError('ROOMCTL_E_PROTOCOL', `${this.where} sent a status that makes no sense: ${ack.values.join(' ')}`);
     const view = { power: status.power ? 'on' : 'standby', volume: status.volume, mute: status.mute, input: status.input ?? null };
+    this.power = status.power ? 'on' : 'standby';
     this.ctx.publishState(view);
     return view;
+  }
+
+  /**
+   * A picture or sound command: held while a display we switched on warms up (NAK "not
+   * available"), refused as not supported when a display that is on and warm still says NAK
+   * (a panel without speakers has no volume), refused as standby otherwise.
+   */
+  private async sendWhenWarm(cmd: number, data: number[]): Promise<Ack> {
+    for (;;) {
+      try {
+        const ack = await this.send(cmd, data);
+        if (NEEDS_WARM.has(cmd)) this.warm = true;
+        return ack;
+      } catch (err) {
+        const notAvailable = err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_REJECTED' && (err.details as { nak?: number } | undefined)?.nak === 0x01;
+        if (!notAvailable || this.power !== 'on') throw err;
+        const warming = !this.warm && this.poweredOnAt !== undefined && Date.now() - this.poweredOnAt < (this.options.warmupHoldMs ?? 15_000);
+        if (!warming) {
+          throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the display refuses ${COMMAND_WORDS[cmd] ?? `command 0x${cmd.toString(16)}`} while on (NAK not available): this model lacks it (a panel without speakers has no volume or mute)`, (err as RoomctlError).details);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
   }
 
   private async send(cmd: number, data: number[]): Promise<Ack> {

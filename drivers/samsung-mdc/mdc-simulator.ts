@@ -1,6 +1,8 @@
 import type { Socket } from 'node:net';
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { MDC_QUIRKS } from './mdc-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { MDC_PORT, MdcFrameParser } from './mdc-codec.js';
@@ -12,6 +14,10 @@ export interface MdcSimulatorOptions extends MdcDisplayOptions {
   host?: string;
   /** TCP port; 0 picks a free one. Default 1515. */
   port?: number;
+  /** Quirk profiles to play (MDC_QUIRKS names). */
+  quirks?: readonly string[];
+  /** `slow-replies`: time before each reply; default 800 ms. */
+  replyDelayMs?: number;
 }
 
 export interface RunningMdcSimulator extends RunningSimulator {
@@ -23,23 +29,27 @@ export interface RunningMdcSimulator extends RunningSimulator {
 
 /** A Samsung signage display answering MDC over TCP 1515 or a serial line (a PTY end). */
 export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Promise<RunningMdcSimulator> {
-  const display = new MdcDisplayModel(options);
+  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, MDC_QUIRKS);
+  const display = new MdcDisplayModel({ ...options, withoutSpeakers: options.withoutSpeakers ?? quirks.has('no-speaker') });
+  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   if (options.serialPath) {
     const parser = new MdcFrameParser();
+    const answer = delayedWriter((text) => line.write(Buffer.from(text, 'latin1')), () => replyDelayMs);
     const line = await openSerialEndpoint(options.serialPath, 9600, (chunk) => {
       for (const frame of parser.push(chunk)) {
         const reply = display.handle(frame);
-        if (reply) line.write(reply);
+        if (reply) answer(reply.toString('latin1'));
       }
     }, () => parser.reset());
     return { endpoint: { serialPort: options.serialPath }, display, connectionCount: 0, dropConnections: () => undefined, close: () => line.close() };
   }
   const serveSession = (socket: Socket) => {
     const parser = new MdcFrameParser();
+    const answer = delayedWriter((text) => !socket.destroyed && socket.write(Buffer.from(text, 'latin1')), () => replyDelayMs);
     socket.on('data', (chunk: Buffer) => {
       for (const frame of parser.push(chunk)) {
         const reply = display.handle(frame);
-        if (reply && !socket.destroyed) socket.write(reply);
+        if (reply) answer(reply.toString('latin1'));
       }
     });
   };
@@ -49,9 +59,10 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
 
 export const mdcSimulator: SimulatorDefinition = {
   driver: 'samsung-mdc',
-  description: 'A Samsung display speaking MDC (options: listen=127.0.0.1:1515 for TCP, or serialPath=/dev/pts/N; id=0, warmupMs=0).',
+  description: `A Samsung display speaking MDC (options: listen=127.0.0.1:1515 for TCP, or serialPath=/dev/pts/N; id=0, warmupMs=0; quirks=${describeQuirks(MDC_QUIRKS)} with replyDelayMs).`,
+  quirks: MDC_QUIRKS,
   async start(options) {
-    const common = { id: numberOption(options.id, 'id'), warmupMs: numberOption(options.warmupMs, 'warmupMs') };
+    const common = { id: numberOption(options.id, 'id'), warmupMs: numberOption(options.warmupMs, 'warmupMs'), quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') };
     if (options.serialPath) return startMdcSimulator({ ...common, serialPath: options.serialPath });
     const { host, port } = parseListenOption(options.listen, MDC_PORT);
     return startMdcSimulator({ ...common, host, port });

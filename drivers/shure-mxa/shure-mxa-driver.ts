@@ -43,7 +43,8 @@ export class ShureMxaDriver implements DeviceDriver {
   private transport: Transport | undefined;
   private readonly framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
   private readonly queue: RequestQueue<ShureMessage>;
-  private readonly channels: number;
+  /** Lobes followed: the config's, or fewer when the array says it has fewer (REP ERR past its last). */
+  private channels: number;
   private stopped = true;
   private readonly channelState = new Map<number, { mute?: boolean; gainDb?: number }>();
 
@@ -65,11 +66,18 @@ export class ShureMxaDriver implements DeviceDriver {
     this.ctx.publishState({ model: unbrace(model.value) });
     await this.get('DEVICE_AUDIO_MUTE');
     for (let n = 1; n <= this.channels; n++) {
-      await this.get('AUDIO_MUTE', n);
+      const refused = await this.get('AUDIO_MUTE', n).then(() => false, (err: unknown) => refusedBy(err, n > 1));
+      if (refused) {
+        // An MXA310 has 4 channels, an MXA910 8: the array tells by refusing the first it lacks.
+        this.ctx.log.info({ configured: this.channels, found: n - 1 }, 'the array has fewer channels than configured; following those it has');
+        this.channels = n - 1;
+        break;
+      }
       await this.get('AUDIO_GAIN_HI_RES', n);
     }
-    await this.get('DEV_LED_IN_STATE');
-    await this.get('PRESET');
+    this.ctx.publishState({ channelCount: this.channels });
+    // The LED and presets are optional: a model or firmware without them still mutes.
+    for (const optional of ['DEV_LED_IN_STATE', 'PRESET']) await this.get(optional).catch((err: unknown) => refusedBy(err, true));
     if (this.options.meterRateMs) await this.set('METER_RATE', String(this.options.meterRateMs).padStart(5, '0'));
   }
 
@@ -227,4 +235,10 @@ export class ShureMxaDriver implements DeviceDriver {
     this.queue.fail(error);
     if (!this.stopped) this.ctx.linkLost(error);
   }
+}
+
+/** True when the array answered REP ERR and `tolerated`; anything else is thrown on. */
+function refusedBy(err: unknown, tolerated: boolean): true {
+  if (tolerated && err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_REJECTED') return true;
+  throw err;
 }

@@ -1,6 +1,8 @@
 import type { Socket } from 'node:net';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { SHURE_QUIRKS } from './shure-sim-quirks.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SHURE_MAX_MESSAGE, SHURE_PORT } from './shure-codec.js';
@@ -10,6 +12,10 @@ export interface ShureMxaSimulatorOptions extends ShureMxaModelOptions {
   host?: string;
   /** TCP port; 0 picks a free one. Default 2202. */
   port?: number;
+  /** Quirk profiles to play (SHURE_QUIRKS names). */
+  quirks?: readonly string[];
+  /** `slow-replies`: time before each reply; default 800 ms. */
+  replyDelayMs?: number;
 }
 
 export interface RunningShureMxaSimulator extends RunningTcpSimulator {
@@ -19,15 +25,18 @@ export interface RunningShureMxaSimulator extends RunningTcpSimulator {
 /** A Shure MXA910 on a real TCP server: 8 lobes whose levels move while metering is on. */
 export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions = {}): Promise<RunningShureMxaSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const array = new ShureMxaModel(options);
+  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, SHURE_QUIRKS);
+  const array = new ShureMxaModel({ ...options, ...(quirks.has('mxa310') ? { channels: 4, model: 'MXA310' } : {}) });
+  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const serveSession = (socket: Socket) => {
     const framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
+    const reply = delayedWriter((text) => !socket.destroyed && socket.write(text), () => replyDelayMs);
     socket.on('data', (chunk: Buffer) => {
       for (const raw of framer.push(chunk)) {
         const text = raw.toString('latin1');
         const start = text.indexOf('<');
         if (start === -1) continue;
-        for (const reply of array.handle(text.slice(start + 1).trim())) socket.write(reply);
+        for (const line of array.handle(text.slice(start + 1).trim())) reply(line);
       }
     });
   };
@@ -45,9 +54,10 @@ export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions =
 
 export const shureMxaSimulator: SimulatorDefinition = {
   driver: 'shure-mxa',
-  description: 'A Shure MXA910 ceiling array on TCP (options: listen=127.0.0.1:2202, channels=8, deviceId).',
+  description: `A Shure MXA910 ceiling array on TCP (options: listen=127.0.0.1:2202, channels=8, deviceId; quirks=${describeQuirks(SHURE_QUIRKS)} with replyDelayMs).`,
+  quirks: SHURE_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, SHURE_PORT);
-    return startShureMxaSimulator({ host, port, channels: numberOption(options.channels, 'channels'), deviceId: options.deviceId });
+    return startShureMxaSimulator({ host, port, channels: numberOption(options.channels, 'channels'), deviceId: options.deviceId, quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') });
   },
 };

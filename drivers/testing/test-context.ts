@@ -31,6 +31,7 @@ export function createTestContext(deviceId = 'device', options: { printLogs?: bo
     state: {},
     patches: [],
     logs,
+    memory: {},
     linkLost: (error) => void ctx.lost.push(error),
     setCondition: (condition) => void ctx.conditions.push(condition),
     publishState: (patch) => {

@@ -4,6 +4,9 @@ import { RoomctlError } from '../core/errors.js';
 export type MatchResult = { done: true } | { error: RoomctlError } | false;
 
 interface Pending<M> {
+  what: string;
+  /** The request was handed to the link: the device may have it, whatever happens next. */
+  sent: boolean;
   match: (message: M) => MatchResult;
   resolve(message: M): void;
   reject(error: RoomctlError): void;
@@ -31,8 +34,12 @@ export class RequestQueue<M> {
             this.pending = undefined;
             reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where()} did not answer ${what} within ${this.timeoutMs} ms`));
           }, this.timeoutMs);
-          this.pending = { match, resolve, reject, timer };
-          send().catch((err: unknown) => this.fail(err instanceof RoomctlError ? err : new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', String(err))));
+          const pending: Pending<M> = { what, sent: false, match, resolve, reject, timer };
+          this.pending = pending;
+          send().then(
+            () => (pending.sent = true),
+            (err: unknown) => this.fail(err instanceof RoomctlError ? err : new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', String(err))),
+          );
         }),
     );
     this.chain = run.catch(() => undefined);
@@ -56,12 +63,24 @@ export class RequestQueue<M> {
     return this.pending !== undefined;
   }
 
-  /** Fail the request in flight (link closed); queued ones fail as they find the link gone. */
+  /**
+   * Fail the request in flight (link closed); queued ones fail as they find the link gone.
+   * One already sent may have been carried out: it fails as "sent, outcome unknown"
+   * (never re-sent by anyone), the link's own error in the message.
+   */
   fail(error: RoomctlError): void {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
     clearTimeout(pending.timer);
-    pending.reject(error);
+    if (!pending.sent) {
+      pending.reject(error);
+      return;
+    }
+    pending.reject(
+      new RoomctlError('ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN', `${pending.what} was sent to ${this.where()} but the link was lost before it answered (${error.message}): sent, outcome unknown`, {
+        lost: error.code,
+      }),
+    );
   }
 }

@@ -50,7 +50,7 @@ describe('panel: network cut mid-joystick', () => {
     const stoppedAfterMs = performance.now() - cutAt;
     expect(stoppedAfterMs).toBeLessThan(2_500);
     // It was the appliance's dead-man's switch (the panel could send nothing).
-    expect(processLogRing.recent().some((l) => l.msg.startsWith('camera move not renewed in time') && l.source?.startsWith('api') === true)).toBe(true);
+    expect(processLogRing.recent().some((l) => l.msg.startsWith('camera move not renewed in time') && l.source?.startsWith('move-watchdog') === true)).toBe(true);
     await panel.page.getByTestId('offline-banner').waitFor();
     await panel.page.mouse.up();
   });

@@ -85,4 +85,4 @@ export async function startProxiedDevice(kind: TcpDeviceCase) {
 }
 
 /** Every way a command may fail while the link is bad: a code from the catalog, never a raw error. */
-export const LINK_FAILURE = /^ROOMCTL_E_(DEVICE_OFFLINE|DEVICE_TIMEOUT|CONNECT_FAILED|PROTOCOL)$/;
+export const LINK_FAILURE = /^ROOMCTL_E_(DEVICE_OFFLINE|DEVICE_TIMEOUT|CONNECT_FAILED|PROTOCOL|DEVICE_OUTCOME_UNKNOWN)$/;

@@ -29,7 +29,7 @@ describe('the fleet view', () => {
       const list = (await (await fetch(`${fleet.url}/api/fleet/rooms?site=hq`)).json()) as { name: string | null }[];
       return list[0]?.name ? list : undefined;
     }, 5000, 'the room with its name');
-    expect(rooms).toEqual([expect.objectContaining({ site: 'hq', room: 'aurora', name: 'Aurora', online: 'online', worst: 'ok', counts: { ok: 1, degraded: 0, offline: 0, unknown: 0 } })]);
+    expect(rooms).toEqual([expect.objectContaining({ site: 'hq', room: 'aurora', name: 'Aurora', online: 'online', worst: 'ok', counts: { ok: 1, degraded: 0, offline: 0, 'auth-failed': 0, unknown: 0 } })]);
     expect(await (await fetch(`${fleet.url}/api/fleet/rooms?status=offline`)).json()).toEqual([]);
     expect((await fetch(`${fleet.url}/api/fleet/rooms?status=purple`)).status).toBe(400);
   });

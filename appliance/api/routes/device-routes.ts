@@ -2,16 +2,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
 import { DeviceViewSchema, errorResponses } from '../schemas.js';
-import { MoveWatchdog } from '../../devices/move-watchdog.js';
-import { PANEL_DEFAULTS } from '../../panel/panel-config.js';
 
 const DeviceParams = Type.Object({ id: Type.String() });
 const ActionParams = Type.Object({ id: Type.String(), action: Type.String() });
 
 export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
-  // The joystick's dead-man's switch: a move not renewed in time is followed by stop.
-  const watchdog = new MoveWatchdog(core.devices, core.config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, app.log);
-  app.addHook('onClose', async () => watchdog.close());
   app.get('/api/v1/devices', { config: { access: 'open' }, schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } } }, async () =>
     core.devices.list(),
   );
@@ -29,7 +24,7 @@ export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): P
       schema: {
         summary: 'Run a device action',
         description:
-          "The body is validated by the action's JSON Schema, listed in GET /api/v1/devices. A `move` with a non-zero speed must be sent again within panel.moveWatchdogMs (default 500 ms) while the motion should go on; otherwise the appliance sends `stop` itself (dead-man's switch).",
+          "The body is validated by the action's JSON Schema, listed in GET /api/v1/devices. A `move` with a non-zero speed must be sent again within panel.moveWatchdogMs (default 500 ms) while the motion should go on; otherwise the appliance sends `stop` itself (dead-man's switch), whoever sent the move (API, MQTT, a scene). A camera's motor commands reach it in the order accepted. Once a command is on the wire, a lost link answers ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN (sent, outcome unknown; never re-sent). A display that follows the room mute takes `mute` as the room mute.",
         tags: ['devices'],
         params: ActionParams,
         body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
@@ -38,7 +33,6 @@ export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): P
       },
     },
     async (request) => {
-      watchdog.observe(request.params.id, request.params.action, request.body);
       const result = await core.devices.execute(request.params.id, request.params.action, request.body ?? {});
       return { ok: true as const, result: result ?? null };
     },

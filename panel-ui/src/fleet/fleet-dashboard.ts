@@ -12,7 +12,7 @@ import './fleet-operator-name.js';
 import './fleet-room-detail.js';
 import './fleet-room-tile.js';
 
-const SEVERITY: Record<string, number> = { offline: 0, degraded: 1, unknown: 2, ok: 3 };
+const SEVERITY: Record<string, number> = { offline: 0, 'auth-failed': 1, degraded: 2, unknown: 3, ok: 4 };
 /** Tiles drawn at most; a bigger fleet is narrowed with the filters (worst rooms come first). */
 const MAX_TILES = 1500;
 
@@ -74,7 +74,7 @@ export class FleetDashboard extends LitElement {
     return html`
       <header>
         <h1>Fleet</h1>
-        <span class="totals">${all.length} rooms · ${count('offline')} offline · ${count('degraded')} degraded · ${count('unknown')} unknown · ${count('ok')} ok</span>
+        <span class="totals">${all.length} rooms · ${count('offline')} offline · ${count('auth-failed')} wrong password · ${count('degraded')} degraded · ${count('unknown')} unknown · ${count('ok')} ok</span>
         <span class="live ${this.stream.connected ? '' : 'off'}" data-live=${this.stream.connected ? 'yes' : 'no'}>${this.stream.connected ? '● live' : '○ reconnecting…'}</span>
       </header>
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>

@@ -33,7 +33,7 @@ export class FleetFilterBar extends LitElement {
       <label>Status
         <select name="status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${this.filter.status === ''}>Any status</option>
-          ${['offline', 'degraded', 'unknown', 'ok'].map((s) => html`<option value=${s} ?selected=${this.filter.status === s}>${s}</option>`)}
+          ${['offline', 'auth-failed', 'degraded', 'unknown', 'ok'].map((s) => html`<option value=${s} ?selected=${this.filter.status === s}>${s}</option>`)}
         </select>
       </label>
     `;

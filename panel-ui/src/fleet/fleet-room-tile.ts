@@ -43,7 +43,7 @@ export class FleetRoomTile extends LitElement {
   override render() {
     const r = this.room;
     const c = r.counts;
-    const counts = [c.offline && `${c.offline} offline`, c.degraded && `${c.degraded} degraded`, c.unknown && `${c.unknown} unknown`].filter(Boolean).join(' · ');
+    const counts = [c.offline && `${c.offline} offline`, c['auth-failed'] && `${c['auth-failed']} wrong password`, c.degraded && `${c.degraded} degraded`, c.unknown && `${c.unknown} unknown`].filter(Boolean).join(' · ');
     return html`<button
       class="s-${r.worst}"
       data-status=${r.worst}

@@ -5,7 +5,8 @@ export const statusColors = css`
   .s-ok { --status-bg: #40c057; --status-fg: #062310; }
   .s-degraded { --status-bg: #f5a524; --status-fg: #2b1a00; }
   .s-offline { --status-bg: #ff6b6b; --status-fg: #2d0303; }
+  .s-auth-failed { --status-bg: #e8590c; --status-fg: #2d0e00; }
   .s-unknown { --status-bg: #8fa8c0; --status-fg: #0c1a26; }
 `;
 
-export const STATUS_WORDS: Record<string, string> = { ok: 'OK', degraded: 'Degraded', offline: 'Offline', unknown: 'Unknown' };
+export const STATUS_WORDS: Record<string, string> = { ok: 'OK', degraded: 'Degraded', offline: 'Offline', 'auth-failed': 'Wrong password', unknown: 'Unknown' };

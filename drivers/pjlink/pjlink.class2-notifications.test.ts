@@ -1,0 +1,48 @@
+import { createSocket } from 'node:dgram';
+import { afterEach, expect, it } from 'vitest';
+import { PjlinkDriver } from './pjlink-driver.js';
+import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
+import { createTestContext, waitFor } from '../testing/test-context.js';
+
+/**
+ * A class 2 display sends `%2POWR=…`, `%2INPT=…`, `%2ERST=…` by UDP to the controller that
+ * last connected. Before, nobody listened: a change made with the remote showed only at the
+ * next probe. Now the driver hears it and publishes it at once (no probe runs in this test).
+ */
+let sim: RunningPjlinkSimulator | undefined;
+let driver: PjlinkDriver | undefined;
+afterEach(async () => {
+  await driver?.disconnect();
+  await sim?.close();
+});
+
+/** A UDP port nobody uses right now, for the display to notify and the driver to hear on. */
+async function freeUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
+it('power, input and a lamp error changed at the display itself show without a probe', async () => {
+  const notifyPort = await freeUdpPort();
+  sim = await startPjlinkSimulator({ port: 0, warmupMs: 50, quirks: ['notifications'], notifyPort });
+  const ctx = createTestContext();
+  driver = new PjlinkDriver({ ...sim.endpoint, notifyPort }, ctx);
+  await driver.connect();
+  expect(ctx.state.power).toBe('standby');
+  const asked = sim.display.received.length;
+
+  sim.remote('%1POWR 1');
+  await waitFor(() => ctx.state.power === 'on', 3000, 'power on, notified');
+  sim.remote('%1INPT 32');
+  await waitFor(() => ctx.state.input === '32', 3000, 'input 32, notified');
+  sim.setErrorStatus({ lamp: 'error' });
+  await waitFor(() => ctx.conditions.at(-1)?.degraded === true, 3000, 'the lamp error, notified');
+
+  expect(ctx.conditions.at(-1)).toEqual({ degraded: true, detail: 'lamp error' });
+  expect(sim.notificationsSent).toEqual(expect.arrayContaining(['%2POWR=3', '%2POWR=1', '%2INPT=32', '%2ERST=020000']));
+  // Nothing was asked over TCP meanwhile: it was all heard.
+  expect(sim.display.received.length).toBe(asked);
+});

@@ -1,0 +1,39 @@
+import type { QuirkProfile } from './simulator.js';
+
+/**
+ * The quirk profiles `options.quirks` names ("slow-replies,auth-lockout"), checked against
+ * what the simulator offers: an unknown name is refused with the list, never ignored (a test
+ * or a demo that thinks it runs against a lock-out display must not run against a friendly one).
+ */
+export function chosenQuirks(options: Record<string, string | undefined>, offered: readonly QuirkProfile[]): Set<string> {
+  const names = (options.quirks ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !offered.some((p) => p.name === n));
+  if (unknown.length) {
+    throw new RangeError(`unknown quirk profile ${unknown.map((n) => JSON.stringify(n)).join(', ')}; this simulator offers: ${describeQuirks(offered)}`);
+  }
+  return new Set(names);
+}
+
+/** "slow-replies (…), auth-lockout (…)" for help texts and refusals. */
+export function describeQuirks(offered: readonly QuirkProfile[]): string {
+  return offered.length ? offered.map((p) => p.name).join(', ') : '(none)';
+}
+
+/** Writes each reply `delayMs()` after it was made (the `slow-replies` quirks), keeping their order on one session. */
+export function delayedWriter(write: (text: string) => void, delayMs: () => number): (text: string) => void {
+  let last = Promise.resolve();
+  return (text) => {
+    const ms = delayMs();
+    const send = () => {
+      try {
+        write(text);
+      } catch {
+        // the session is gone; the next reply finds out too
+      }
+    };
+    last = ms <= 0 ? last.then(send) : last.then(() => new Promise<void>((resolve) => setTimeout(() => (send(), resolve()), ms).unref()));
+  };
+}

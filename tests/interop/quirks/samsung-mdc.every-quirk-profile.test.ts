@@ -1,0 +1,3 @@
+import { everyQuirkProfile } from './every-quirk-profile.js';
+
+everyQuirkProfile('samsung-mdc');
