@@ -132,7 +132,7 @@ export interface AdminOverview {
   devices: DeviceView[];
   selfTest: { id: string; at: string; passed: boolean; failed: string[]; failures: SelfTestFailureView[] } | null;
   panels: import('../panel/panel-repository.js').PanelRecord[];
-  waiting: { code: string; name: string; since: string }[];
+  waiting: import('../panel/panel-pairing.js').WaitingPanel[];
   /** Messages not yet delivered: how many wait, how many were given up, and the latest failures with their reason. */
   notifications: { pending: number; dead: number; failing: NotificationFailureView[] };
   settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };

@@ -113,8 +113,9 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
         // so a request with neither is refused before its body is even read.
         if (request.credential) return;
         if (revokedPanel && MUTATING.has(request.method)) throw revoked();
-        if (access === 'meeting-code' ? meetingCodeOf(request) : headerOf(request, 'x-door-code')) return;
-        throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', access === 'meeting-code' ? 'Send the bearer token, or the meeting code (X-Meeting-Code) from the meeting page' : 'Send the bearer token, or the door code (X-Door-Code) from the QR code on the door');
+        // A personal link from a minutes email (X-Minutes-Reader) counts as a meeting's credential too; the route checks it.
+        if (access === 'meeting-code' ? (meetingCodeOf(request) ?? headerOf(request, 'x-minutes-reader')) : headerOf(request, 'x-door-code')) return;
+        throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', access === 'meeting-code' ? 'Send the bearer token, the meeting code (X-Meeting-Code) from the meeting page, or the personal link from your minutes email (X-Minutes-Reader)' : 'Send the bearer token, or the door code (X-Door-Code) from the QR code on the door');
       }
       case 'room':
       case 'room-link':

@@ -13,6 +13,9 @@ export const START_USAGE = `Usage: roomctl start [--config FILE] [--listen HOST:
 
 export const CONFIG_USAGE = `Usage: roomctl config check FILE   validate a room config; every problem as "path: message (allowed: ...)"
        roomctl config schema       print the config's JSON Schema (for editors)
+       roomctl config hash-pin [--from-sha256 sha256:HEX]
+                                   the admin PIN (read from stdin) as a salted hash for secrets.yaml;
+                                   --from-sha256 turns an old unsalted digest into one without the PIN
   Exit 0 when the file is valid (warnings are printed, they do not fail it), 1 when it is not.
 `;
 

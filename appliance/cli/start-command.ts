@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DRIVERS } from '../../drivers/registry.js';
 import { isRoomctlError, RoomctlError } from '../../drivers/core/errors.js';
 import { loadConfigFile } from '../config/config-load.js';
+import { configFileWarnings } from '../config/config-warnings.js';
 import { listenProblem } from '../config/config-addresses.js';
 import { configWarnings } from '../config/config-network-checks.js';
 import { formatIssue } from '../config/config-validate.js';
@@ -45,7 +46,8 @@ async function startRoom(configPath: string, options: StartOptions): Promise<num
   const config = await loadConfigFile(configPath, DRIVERS);
   if (options.listen) config.api.listen = options.listen;
   const log = createLogger({ level: config.log.level, format: options.format });
-  for (const warning of configWarnings(config as unknown as Record<string, unknown>)) log.warn({ path: warning.path }, `config: ${formatIssue(warning)}`);
+  const warnings = [...configWarnings(config as unknown as Record<string, unknown>), ...(await configFileWarnings(configPath, config))];
+  for (const warning of warnings) log.warn({ path: warning.path }, `config: ${formatIssue(warning)}`);
   // Reloadable: the central `reload-config` command restarts the room with the edited file.
   const room = await startReloadableRoom(config, {
     log,

@@ -113,6 +113,9 @@ export const MqttSection = Type.Object(
         {
           enabled: Type.Optional(Type.Boolean({ default: true, description: 'Publish Home Assistant MQTT discovery' })),
           discoveryPrefix: Type.Optional(Type.String({ minLength: 1, default: 'homeassistant' })),
+          republishMinSeconds: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 3600, default: 60, description: "Home Assistant's `online` makes the room publish discovery again at most once in this many seconds" }),
+          ),
         },
         { additionalProperties: false },
       ),

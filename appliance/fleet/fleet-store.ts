@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { migrate, type Db } from '../store/database.js';
+import { ensurePrivateDirSync, preparePrivateDatabaseFile } from '../store/private-files.js';
 import type { FleetDevice, FleetEvent, FleetIssue, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
 import { FLEET_MIGRATIONS } from './fleet-migrations.js';
 import type { FleetMessage } from './fleet-messages.js';
@@ -26,7 +26,8 @@ const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/$
 export function openFleetDatabase(dir: string): Db {
   let db: Db;
   try {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDirSync(dir);
+    preparePrivateDatabaseFile(join(dir, 'fleet.sqlite'));
     db = new Database(join(dir, 'fleet.sqlite'));
     db.pragma('journal_mode = WAL');
     // NORMAL: a killed process loses nothing committed; a power cut may lose the last batch,

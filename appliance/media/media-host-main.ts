@@ -23,6 +23,10 @@ function send(message: FromHost): void {
 
 const log = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => send({ type: 'log', level, msg, data });
 
+// Recordings and pictures GStreamer writes here are for the service user alone (0600 files,
+// 0700 folders), whatever umask the appliance was started with.
+process.umask(0o077);
+
 const gst = loadGstreamer();
 let previewOn = false;
 let previewValve: { drop?: unknown } | undefined;

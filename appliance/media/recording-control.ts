@@ -9,6 +9,7 @@ import type { MediaSettings } from './media-config.js';
 import type { FromHost, ToHost } from './media-ipc.js';
 import { recordingPipeline } from './pipeline-plan.js';
 import { FILE_NAME, type Recording, type RecordingsRepository } from './recordings-repository.js';
+import { PRIVATE_DIR_MODE } from '../store/private-files.js';
 
 export interface RecordingControlDeps {
   repo: RecordingsRepository;
@@ -71,7 +72,7 @@ export class RecordingControl {
     const folder = join(this.deps.dir, id);
     // Check the description before anything is written: a storage path the validator refuses fails here.
     renderLaunch(this.spec(id, 0));
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
     repo.create({ id, meetingId, format: settings.recording.format, startedAt: now.toISOString() });
     this.active = { id, meetingId, files: new Set(), stopping: null };
     this.resume();

@@ -10,7 +10,9 @@ import type { FeedbackRepository } from './feedback-repository.js';
 import type { MeetingRules } from './meeting-config.js';
 import type { MeetingRepository } from './meeting-repository.js';
 import type { MeetingTexts } from './meeting-texts.js';
+import type { Meeting } from './meeting-types.js';
 import type { MeetingNotice } from './meeting-views.js';
+import type { MinutesReaderLinks } from './minutes-reader-links.js';
 import type { MinutesRepository } from './minutes-repository.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import type { SelfTestRepository } from './selftest-repository.js';
@@ -36,6 +38,9 @@ export interface MeetingContext {
   bus: RoomEventBus;
   notifier: Notifier;
   texts: MeetingTexts;
+  /** Personal links to the minutes (signed per recipient), and the URL that carries one. */
+  readerLinks: MinutesReaderLinks;
+  personalMinutesUrl(m: Meeting, email: string): string;
   devices: SceneHost;
   rules: MeetingRules;
   room: RoomIdentity;

@@ -22,6 +22,7 @@ import type { MeetingContext, RoomIdentity } from './meeting-context.js';
 import { MeetingRepository } from './meeting-repository.js';
 import { applyRules } from './meeting-rules.js';
 import { MeetingTexts } from './meeting-texts.js';
+import { MinutesReaderLinks } from './minutes-reader-links.js';
 import type { Meeting } from './meeting-types.js';
 import type { MeetingNotice, MeetingStreamMessage } from './meeting-views.js';
 import { meetingView, roomNowView } from './meeting-view-builders.js';
@@ -75,6 +76,7 @@ export class MeetingRoom extends EventEmitter {
     const agenda = new AgendaRepository(db);
     const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id));
     const devices = options.devices;
+    const readerLinks = new MinutesReaderLinks(db);
     this.ctx = {
       db,
       meetings,
@@ -88,6 +90,8 @@ export class MeetingRoom extends EventEmitter {
       bus,
       notifier: new Notifier(notifications, this.outbox, this.dispatcher, () => clock.now()),
       texts,
+      readerLinks,
+      personalMinutesUrl: (m, email) => `${this.checkInUrl(m)}&reader=${readerLinks.tokenFor(m.id, email)}`,
       devices,
       rules,
       room,

@@ -66,6 +66,13 @@ export class MeetingTexts {
     return { kind: 'minutes', title: `Minutes: ${min.meeting.title}`, text: minutesMarkdown(min), meetingId: min.meeting.id, ...(link ? { link } : {}), data: min as unknown as Record<string, unknown>, attachments };
   }
 
+  /** The line under the minutes that carries a recipient's own link (never forward it: it proves who reads). */
+  personalLink(url: string, organiser: boolean): string {
+    return organiser
+      ? `Your personal link to these minutes (do not forward it; as the organiser you amend them through it): ${url}`
+      : `Your personal link to these minutes (do not forward it): ${url}`;
+  }
+
   followUp(item: ActionItem, meetingTitle: string): NotifyMessage {
     return {
       kind: 'followup',

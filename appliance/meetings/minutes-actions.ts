@@ -3,7 +3,7 @@ import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import type { Minutes } from './minutes-assemble.js';
 import type { ActionItem, ActionStatus, EntryKind, MinutesEntry } from './minutes-repository.js';
-import { assertMayRead, currentMinutes, minutesExports, minutesSendAt, storeMinutes, type MinutesReader } from './minutes-service.js';
+import { assertMayRead, currentMinutes, isOrganiser, minutesExports, minutesSendAt, minutesSentAt, storeMinutes, type MinutesReader } from './minutes-service.js';
 
 function meetingFor(ctx: MeetingContext, id: string): Meeting {
   const m = ctx.meetings.get(id);
@@ -11,28 +11,38 @@ function meetingFor(ctx: MeetingContext, id: string): Meeting {
   return m;
 }
 
-/** Notes, decisions and action items can change until the minutes are sent. */
-function writable(ctx: MeetingContext, id: string, reader: MinutesReader): Meeting {
-  const m = meetingFor(ctx, id);
-  if (m.status === 'released' || m.status === 'cancelled') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} was ${m.status}; it has no minutes`);
-  assertMayRead(ctx, m, reader);
-  const sentAt = ctx.minutes.storedMinutes(id)?.sentAt;
-  if (sentAt) throw new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The minutes of meeting ${id} were sent at ${sentAt}; they can no longer be changed`, { sentAt });
-  return m;
+export function minutesClosed(id: string, sentAt: string): RoomctlError {
+  return new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The minutes of meeting ${id} were sent at ${sentAt}; only the organiser amends them now, through the personal link in their minutes email`, { sentAt });
 }
 
-/** Held minutes (ended, not sent) are assembled again after each correction, so every export shows it. */
+/**
+ * Notes, decisions and action items can change until the minutes are sent, by whoever may
+ * read them. After, only the organiser (proven by their personal link) changes them, and it
+ * is an amendment: audited as `amend.*`; the meeting code and the room's token change nothing.
+ */
+function writable(ctx: MeetingContext, id: string, reader: MinutesReader): { m: Meeting; amendment: boolean } {
+  const m = meetingFor(ctx, id);
+  if (m.status === 'released' || m.status === 'cancelled') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} was ${m.status}; it has no minutes`);
+  const sentAt = minutesSentAt(ctx, m);
+  if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(id, sentAt);
+  assertMayRead(ctx, m, reader);
+  return { m, amendment: sentAt !== null };
+}
+
+/** Stored minutes (held for review, or amended once sent) are assembled again after each change, so every export shows it. */
 function afterChange(ctx: MeetingContext, m: Meeting): void {
   if (ctx.minutes.storedMinutes(m.id)) storeMinutes(ctx, meetingFor(ctx, m.id));
 }
 
+const audited = (action: string, amendment: boolean) => (amendment ? `amend.${action}` : action);
+
 export function editEntry(ctx: MeetingContext, meetingId: string, kind: EntryKind, entryId: string, text: string | null, reader: MinutesReader): MinutesEntry | null {
   const entry = ctx.minutes.entry(entryId);
   if (!entry || entry.meetingId !== meetingId || entry.kind !== kind) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No ${kind} "${entryId}" in meeting ${meetingId}`);
-  const m = writable(ctx, meetingId, reader);
+  const { m, amendment } = writable(ctx, meetingId, reader);
   if (text === null) ctx.minutes.deleteEntry(entryId);
   else ctx.minutes.updateEntry(entryId, text);
-  ctx.audit.record({ meetingId, action: text === null ? `${kind}.delete` : `${kind}.edit`, who: reader.who ?? null, via: reader.via, detail: entryId }, ctx.clock.now());
+  ctx.audit.record({ meetingId, action: audited(text === null ? `${kind}.delete` : `${kind}.edit`, amendment), who: reader.who ?? null, via: reader.via, detail: entryId }, ctx.clock.now());
   afterChange(ctx, m);
   return text === null ? null : stripMeeting(ctx.minutes.entry(entryId)!);
 }
@@ -44,37 +54,47 @@ function stripMeeting(e: MinutesEntry & { meetingId: string }): MinutesEntry {
 export function deleteActionItem(ctx: MeetingContext, actionId: string, reader: MinutesReader): void {
   const item = ctx.minutes.action(actionId);
   if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
-  const m = writable(ctx, item.meetingId, reader);
+  const { m, amendment } = writable(ctx, item.meetingId, reader);
   ctx.minutes.deleteAction(actionId);
-  ctx.audit.record({ meetingId: item.meetingId, action: 'action.delete', who: reader.who ?? null, via: reader.via, detail: actionId }, ctx.clock.now());
+  ctx.audit.record({ meetingId: item.meetingId, action: audited('action.delete', amendment), who: reader.who ?? null, via: reader.via, detail: actionId }, ctx.clock.now());
   afterChange(ctx, m);
 }
 
 export function addEntry(ctx: MeetingContext, id: string, kind: EntryKind, text: string, author: string | undefined, reader: MinutesReader): MinutesEntry {
-  const m = writable(ctx, id, reader);
+  const { m, amendment } = writable(ctx, id, reader);
   const entry = ctx.minutes.addEntry(id, kind, text, author, ctx.clock.now());
-  ctx.audit.record({ meetingId: id, action: kind, who: reader.who ?? author ?? null, via: reader.via, detail: entry.id }, ctx.clock.now());
+  ctx.audit.record({ meetingId: id, action: audited(kind, amendment), who: reader.who ?? author ?? null, via: reader.via, detail: entry.id }, ctx.clock.now());
   afterChange(ctx, m);
   return entry;
 }
 
 export function addActionItem(ctx: MeetingContext, id: string, input: { text: string; owner: string; ownerEmail?: string; deadline?: string }, reader: MinutesReader): ActionItem {
-  const m = writable(ctx, id, reader);
+  const { m, amendment } = writable(ctx, id, reader);
   const item = ctx.minutes.addAction(id, input, ctx.clock.now());
-  ctx.audit.record({ meetingId: id, action: 'action.add', who: reader.who ?? null, via: reader.via, detail: item.id }, ctx.clock.now());
+  ctx.audit.record({ meetingId: id, action: audited('action.add', amendment), who: reader.who ?? null, via: reader.via, detail: item.id }, ctx.clock.now());
   afterChange(ctx, m);
   return item;
 }
 
+/**
+ * Action items live on after the meeting: once the minutes are sent their status and deadline
+ * still follow the work — moved by the room's token (the panel, an integration) or a personal
+ * link — while what they say and who owns them is the organiser's to amend; the meeting's
+ * code changes nothing any more.
+ */
 export function updateActionItem(ctx: MeetingContext, actionId: string, patch: { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string }, reader: MinutesReader): ActionItem {
   const item = ctx.minutes.action(actionId);
   if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
-  // After the minutes are sent, an item's status and deadline still follow the work (follow-up); what it says and who owns it do not change.
-  const m = patch.text !== undefined || patch.owner !== undefined ? writable(ctx, item.meetingId, reader) : meetingFor(ctx, item.meetingId);
+  const progressOnly = Object.keys(patch).every((k) => k === 'status' || k === 'deadline');
+  const m = meetingFor(ctx, item.meetingId);
+  const sentAt = minutesSentAt(ctx, m);
+  let amendment = false;
+  if (!progressOnly) amendment = writable(ctx, item.meetingId, reader).amendment;
+  else if (sentAt && reader.via === 'meeting-code') throw minutesClosed(m.id, sentAt);
   assertMayRead(ctx, m, reader);
   const updated = ctx.minutes.update(actionId, patch, ctx.clock.now())!;
-  ctx.audit.record({ meetingId: item.meetingId, action: 'action.update', who: reader.who ?? null, via: reader.via, detail: `${actionId}: ${JSON.stringify(patch)}` }, ctx.clock.now());
-  if (!ctx.minutes.storedMinutes(m.id)?.sentAt) afterChange(ctx, m);
+  ctx.audit.record({ meetingId: item.meetingId, action: audited('action.update', amendment), who: reader.who ?? null, via: reader.via, detail: `${actionId}: ${JSON.stringify(patch)}` }, ctx.clock.now());
+  if (!sentAt || amendment) afterChange(ctx, m);
   return updated;
 }
 

@@ -5,12 +5,12 @@ import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemble.js';
 
-/** Who is reading or changing minutes, and how they proved it. */
-export interface MinutesReader {
-  via: 'token' | 'meeting-code' | 'rule';
-  /** Email or badge id of the person, required for confidential meetings */
-  who?: string;
-}
+/**
+ * Who is reading or changing minutes, and how they proved it: the room's own credential
+ * (config token or paired panel), the meeting's code (its QR page), a personal link from the
+ * minutes email (`who` is the email it was made for: proven, not claimed), or a rule.
+ */
+export type MinutesReader = { via: 'token' | 'meeting-code'; who?: undefined } | { via: 'rule'; who?: string } | { via: 'reader-link'; who: string };
 
 export function currentMinutes(ctx: MeetingContext, m: Meeting): Minutes {
   return assembleMinutes({
@@ -30,19 +30,33 @@ export function minutesRecipients(ctx: MeetingContext, m: Meeting): string[] {
   return [...new Set(emails.filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
 }
 
+/** The organiser, proven by the personal link from their minutes email. */
+export function isOrganiser(m: Meeting, reader: MinutesReader): boolean {
+  return reader.via === 'reader-link' && !!m.organiser.email && reader.who === m.organiser.email.toLowerCase();
+}
+
+/** When the minutes went out; after that they are closed to all but the organiser's amendments. */
+export function minutesSentAt(ctx: MeetingContext, m: Meeting): string | null {
+  return ctx.minutes.storedMinutes(m.id)?.sentAt ?? null;
+}
+
 /**
- * Confidential minutes are for the people of the meeting only: the reader must name
- * themselves (email or badge) and be the organiser, an invitee or someone who checked in.
+ * Confidential minutes are for the people of the meeting only, and a name typed into a
+ * request proves nothing. Readers prove it: with the personal link from the minutes email
+ * (the organiser, an invitee, or someone who checked in with an email), or by being in the
+ * room — the room's credential or the meeting's code while the meeting runs and someone has
+ * checked in there.
  */
 export function assertMayRead(ctx: MeetingContext, m: Meeting, reader: MinutesReader): void {
   if (m.confidentiality !== 'confidential' || reader.via === 'rule') return;
-  const who = reader.who?.trim().toLowerCase();
-  const people = [m.organiser, ...m.attendees, ...ctx.checkIns.list(m.id)];
-  const ok = !!who && people.some((p) => p.email?.toLowerCase() === who || p.badge?.toLowerCase() === who);
-  if (!ok) {
-    ctx.audit.record({ meetingId: m.id, action: 'denied', who: reader.who ?? null, via: reader.via, detail: 'not a participant of a confidential meeting' }, ctx.clock.now());
-    throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'The minutes of a confidential meeting are for its participants; send X-Roomctl-Reader with your email or badge id');
+  if (reader.via === 'reader-link') {
+    const people = [m.organiser, ...m.attendees, ...ctx.checkIns.list(m.id)];
+    if (people.some((p) => p.email?.toLowerCase() === reader.who)) return;
+  } else if (m.status === 'in_progress' && ctx.checkIns.list(m.id).length > 0) {
+    return;
   }
+  ctx.audit.record({ meetingId: m.id, action: 'denied', who: reader.who ?? null, via: reader.via, detail: 'not proven a participant of a confidential meeting' }, ctx.clock.now());
+  throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'The minutes of a confidential meeting are for its participants: open them with the personal link from your minutes email, or in the room while the meeting runs');
 }
 
 export function minutesExports(ctx: MeetingContext, min: Minutes): { markdown: string; json: string; ics: string } {
@@ -87,9 +101,19 @@ export function sendMinutes(ctx: MeetingContext, m: Meeting, by: MinutesReader =
     ...(min.actionItems.length ? [{ filename: 'action-items.ics', content: files.ics, contentType: 'text/calendar; charset=utf-8; component=VTODO' }] : []),
   ]);
   const recipients = minutesRecipients(ctx, m);
-  const ids = ctx.notifier.notify(message, { emails: recipients, groups: m.confidentiality === 'normal' });
+  // Who needs a personal link gets an email of their own carrying it: everyone, for a
+  // confidential meeting; the organiser (who alone amends the minutes once sent), for every meeting.
+  const organiser = m.organiser.email?.toLowerCase();
+  const personal = m.confidentiality === 'confidential' ? recipients : recipients.filter((e) => e === organiser);
+  const shared = recipients.filter((e) => !personal.includes(e));
+  const ids: number[] = [];
+  if (shared.length > 0 || m.confidentiality === 'normal') ids.push(...ctx.notifier.notify(message, { emails: shared, groups: m.confidentiality === 'normal' }));
+  for (const email of personal) {
+    const text = `${message.text}\n\n${ctx.texts.personalLink(ctx.personalMinutesUrl(m, email), email === organiser)}`;
+    ids.push(...ctx.notifier.notify({ ...message, text }, { emails: [email], groups: false }));
+  }
   ctx.minutes.markMinutesSent(m.id, now);
-  ctx.audit.record({ meetingId: m.id, action: 'send', who: by.who ?? null, via: by.via, detail: `${recipients.length} recipients, ${ids.length} outbox entries` }, now);
+  ctx.audit.record({ meetingId: m.id, action: 'send', who: by.who ?? null, via: by.via, detail: `${recipients.length} recipients (${personal.length} with a personal link), ${ids.length} outbox entries` }, now);
   return min;
 }
 

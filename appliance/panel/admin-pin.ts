@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Db } from '../store/database.js';
+import { pinHashOf, pinMatches, type PinHash } from './pin-hash.js';
 
 /** Wrong PINs in a row that lock the admin view. */
 export const MAX_FAILURES = 5;
@@ -20,26 +20,29 @@ interface LockState {
 const SETTINGS_KEY = 'panel.admin-pin-lockout';
 
 /**
- * The admin PIN, checked by the server. Compared in constant time (both sides hashed first,
- * so the length leaks nothing either); five wrong PINs in a row lock the check for 30 s,
- * then 60 s, 120 s… up to an hour. The lock-out is kept in the settings table, so a restart
- * does not hand out fresh guesses.
+ * The admin PIN, checked by the server against a salted scrypt hash (pin-hash.ts); five
+ * wrong PINs in a row lock the check for 30 s, then 60 s, 120 s… up to an hour. The lock-out
+ * is kept in the settings table, so a restart does not hand out fresh guesses. Checks run
+ * one at a time: a burst of guesses sent together is counted guess by guess, never hashed
+ * side by side before the first failure is written down.
  */
 export class AdminPin {
-  private readonly digest: Buffer | undefined;
+  private readonly hash: PinHash | undefined;
   private state: LockState;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     pin: string | undefined,
     private readonly db: Db,
     private readonly now: () => number = Date.now,
   ) {
-    this.digest = pin === undefined ? undefined : pin.startsWith('sha256:') ? Buffer.from(pin.slice(7), 'hex') : sha256(pin);
+    this.hash = pin === undefined ? undefined : pinHashOf(pin);
+    if (pin !== undefined && !this.hash) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'panel.adminPin is neither 4–12 digits nor a hash from `roomctl config hash-pin`');
     this.state = this.load();
   }
 
   get configured(): boolean {
-    return this.digest !== undefined;
+    return this.hash !== undefined;
   }
 
   /** Seconds until the PIN may be tried again; 0 when it may be tried now. */
@@ -48,14 +51,21 @@ export class AdminPin {
   }
 
   /**
-   * Throws ROOMCTL_E_LOCKED_OUT while locked, ROOMCTL_E_UNAUTHORIZED for a wrong PIN (with
-   * the attempts left), ROOMCTL_E_ADMIN_PIN_NOT_SET when the config has no PIN.
+   * Rejects with ROOMCTL_E_LOCKED_OUT while locked, ROOMCTL_E_UNAUTHORIZED for a wrong PIN
+   * (with the attempts left), ROOMCTL_E_ADMIN_PIN_NOT_SET when the config has no PIN.
    */
-  verify(pin: string): void {
-    if (!this.digest) throw new RoomctlError('ROOMCTL_E_ADMIN_PIN_NOT_SET', 'This room has no admin PIN: set panel.adminPin in its secrets.yaml');
+  verify(pin: string): Promise<void> {
+    const turn = this.queue.then(() => this.check(pin));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async check(pin: string): Promise<void> {
+    if (!this.hash) throw new RoomctlError('ROOMCTL_E_ADMIN_PIN_NOT_SET', 'This room has no admin PIN: set panel.adminPin in its secrets.yaml');
     const locked = this.lockedForSeconds();
     if (locked > 0) throw lockedOut(locked);
-    if (timingSafeEqual(sha256(pin), this.digest)) {
+    // Longer than any PIN: refused without spending a hash on it.
+    if (pin.length <= 64 && (await pinMatches(pin, this.hash))) {
       this.save({ failures: 0, lockouts: 0, lockedUntil: 0 });
       return;
     }
@@ -86,10 +96,6 @@ export class AdminPin {
       .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
       .run(SETTINGS_KEY, JSON.stringify(state), new Date(this.now()).toISOString());
   }
-}
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }
 
 function lockedOut(seconds: number): RoomctlError {

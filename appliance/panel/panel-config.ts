@@ -1,5 +1,6 @@
 import { localizedText } from '../../drivers/core/localized-text.js';
 import { Type, type Static } from '@sinclair/typebox';
+import { PIN_HASH_PATTERN } from './pin-hash.js';
 
 /**
  * `panel:` — the touch panels of the room: the admin PIN, panels approved in advance, and
@@ -10,13 +11,14 @@ export const PanelSection = Type.Object(
   {
     adminPin: Type.Optional(
       Type.String({
-        pattern: '^([0-9]{4,12}|sha256:[0-9a-f]{64})$',
-        description: 'PIN for the admin view: 4–12 digits, or "sha256:<hex>" of the PIN so the config does not show it',
+        pattern: `^([0-9]{4,12}|sha256:[0-9a-f]{64}|${PIN_HASH_PATTERN.slice(1, -1)})$`,
+        description:
+          'PIN for the admin view, kept in the secrets file: 4–12 digits, or its salted hash from `roomctl config hash-pin` ("scrypt$…"). An old unsalted "sha256:<hex>" still works; `roomctl config check` says how to replace it',
       }),
     ),
     pairCodes: Type.Optional(
       Type.Array(Type.String({ pattern: '^[A-Z2-9]{4}-?[A-Z2-9]{4}$', description: 'A pairing code a panel shows, e.g. "K7QM-4XPA"' }), {
-        description: 'Panels approved in advance: a panel showing one of these codes is paired without the PIN',
+        description: 'Panels approved in advance, kept in the secrets file: the first panel showing one of these codes is paired without the PIN; the code is then used up (unpairing does not free it)',
       }),
     ),
     presets: Type.Optional(

@@ -1,24 +1,45 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { ClientRateLimit } from './client-rate-limit.js';
 import type { PanelRecord, PanelRepository } from './panel-repository.js';
 
 /** How long a panel's pairing request waits for someone with the PIN. */
 export const PAIRING_TTL_MS = 15 * 60_000;
 /** Pending requests kept at most (unauthenticated callers must not fill the memory). */
-export const MAX_PENDING = 20;
+export const MAX_PENDING = 100;
+/** Pending requests one client may hold: a panel needs one; a reload replaces its own. */
+export const MAX_PENDING_PER_CLIENT = 2;
+/** Pairing requests one client may make per minute (a panel asks once per load). */
+export const PAIR_REQUESTS_PER_MINUTE = 10;
 
 interface PendingRequest {
   id: string;
   code: string;
   name: string;
   claim: Buffer;
+  /** Who asked (the client's address): only the same client may replace its own request. */
+  client: string;
   createdAt: number;
+  /** Every client that asked with this code while it waited, the holder included. */
+  askedBy: Set<string>;
   approved?: { panel: PanelRecord; token: string };
 }
 
 export type PairingAnswer =
   | { status: 'pending'; requestId: string; claim: string; expiresAt: string }
   | { status: 'approved'; requestId: string; panelId: string; token: string };
+
+/** A waiting request as the admin view shows it. */
+export interface WaitingPanel {
+  requestId: string;
+  code: string;
+  name: string;
+  since: string;
+  /** The address the request came from. */
+  from: string;
+  /** How many clients asked with this code; more than 1 means someone else typed the panel's code. */
+  askedBy: number;
+}
 
 /** "k7qm-4xpa" → "K7QM4XPA": panels show the code with a dash, people type it either way. */
 export function normaliseCode(code: string): string {
@@ -27,12 +48,15 @@ export function normaliseCode(code: string): string {
 
 /**
  * Pairing: a panel shows a code (its own, kept across reloads) and asks to be paired; the
- * request is approved with the admin PIN, or at once when the config lists the code. Only
- * the panel that asked can collect the credential: it holds the request's claim secret.
+ * request is approved with the admin PIN, or at once when the config lists the code (once:
+ * a listed code makes one credential). Only the panel that asked can collect the credential:
+ * it holds the request's claim secret. A code has one claimant: whoever else asks with it is
+ * refused and counted, never put in its place, so the admin's approval cannot be diverted.
  */
 export class PanelPairing {
   private readonly pending = new Map<string, PendingRequest>();
   private readonly preApproved: Set<string>;
+  private readonly rate: ClientRateLimit;
 
   constructor(
     private readonly panels: PanelRepository,
@@ -40,30 +64,46 @@ export class PanelPairing {
     private readonly now: () => number = Date.now,
   ) {
     this.preApproved = new Set(pairCodes.map(normaliseCode));
+    this.rate = new ClientRateLimit(PAIR_REQUESTS_PER_MINUTE, 60_000, now);
   }
 
-  request(code: string, name: string): PairingAnswer {
+  request(code: string, name: string, client: string): PairingAnswer {
+    this.rate.take(client, 'pairing requests');
     const normal = normaliseCode(code);
     this.expire();
-    if (this.preApproved.has(normal)) {
+    if (this.preApproved.has(normal) && !this.panels.configCodeUsed(normal)) {
       const { panel, token } = this.panels.create(name, normal, 'config', new Date(this.now()));
       return { status: 'approved', requestId: randomUUID(), panelId: panel.id, token };
     }
-    // A panel that reloads asks again with the same code: the newer request replaces the older.
-    for (const [id, r] of this.pending) if (r.code === normal && !r.approved) this.pending.delete(id);
+    const holder = [...this.pending.values()].find((r) => r.code === normal);
+    if (holder && holder.client !== client) {
+      holder.askedBy.add(client);
+      throw new RoomctlError('ROOMCTL_E_PAIRING_TAKEN', 'Another panel is already waiting to be paired with this code', { askedBy: holder.askedBy.size });
+    }
+    const askedBy = holder?.askedBy ?? new Set([client]);
+    // The same panel reloading asks again: its newer request replaces its own older one.
+    if (holder) this.drop(holder);
+    if ([...this.pending.values()].filter((r) => r.client === client).length >= MAX_PENDING_PER_CLIENT) {
+      throw new RoomctlError('ROOMCTL_E_RATE_LIMITED', `This client already has ${MAX_PENDING_PER_CLIENT} panels waiting to be paired; approve them or let them expire first`, { retryAfterSeconds: Math.ceil(PAIRING_TTL_MS / 1000) });
+    }
     if (this.pending.size >= MAX_PENDING) throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', 'Too many panels are waiting to be paired; approve or let them expire first');
     const claim = randomBytes(24);
-    const request: PendingRequest = { id: randomUUID(), code: normal, name, claim, createdAt: this.now() };
+    const request: PendingRequest = { id: randomUUID(), code: normal, name, claim, client, createdAt: this.now(), askedBy };
     this.pending.set(request.id, request);
     return { status: 'pending', requestId: request.id, claim: claim.toString('base64url'), expiresAt: new Date(request.createdAt + PAIRING_TTL_MS).toISOString() };
   }
 
-  /** Approves the waiting request showing `code` (the caller has checked the PIN or the admin session). */
-  approve(code: string): PanelRecord {
+  /**
+   * Approves the waiting request showing `code` (the caller has checked the PIN or the admin
+   * session). With `requestId` (the admin view sends the one it showed) only that request is
+   * approved: if the panel asked again meanwhile, the admin looks again.
+   */
+  approve(code: string, requestId?: string): PanelRecord {
     this.expire();
     const normal = normaliseCode(code);
     const request = [...this.pending.values()].find((r) => r.code === normal && !r.approved);
     if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No panel is waiting to be paired with the code ${code}`);
+    if (requestId !== undefined && requestId !== request.id) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The request for ${code} has changed since it was shown: look at the waiting panels again`);
     request.approved = this.panels.create(request.name, normal, 'pin', new Date(this.now()));
     return request.approved.panel;
   }
@@ -81,14 +121,22 @@ export class PanelPairing {
     return { status: 'approved', requestId, panelId: request.approved.panel.id, token: request.approved.token };
   }
 
-  /** Codes waiting for approval, for the admin view. */
-  waiting(): { code: string; name: string; since: string }[] {
+  /** Codes waiting for approval, for the admin view, with how many clients asked with each. */
+  waiting(): WaitingPanel[] {
     this.expire();
-    return [...this.pending.values()].filter((r) => !r.approved).map((r) => ({ code: r.code, name: r.name, since: new Date(r.createdAt).toISOString() }));
+    return [...this.pending.values()]
+      .filter((r) => !r.approved)
+      .map((r) => ({ requestId: r.id, code: r.code, name: r.name, since: new Date(r.createdAt).toISOString(), from: r.client, askedBy: r.askedBy.size }));
+  }
+
+  /** Forgets a request; an approved one nobody collected leaves no usable credential behind. */
+  private drop(request: PendingRequest): void {
+    this.pending.delete(request.id);
+    if (request.approved) this.panels.revoke(request.approved.panel.id, new Date(this.now()));
   }
 
   private expire(): void {
     const cutoff = this.now() - PAIRING_TTL_MS;
-    for (const [id, r] of this.pending) if (r.createdAt < cutoff) this.pending.delete(id);
+    for (const r of this.pending.values()) if (r.createdAt < cutoff) this.drop(r);
   }
 }

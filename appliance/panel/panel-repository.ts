@@ -65,6 +65,14 @@ export class PanelRepository {
     return { panel: this.get(id)!, token };
   }
 
+  /**
+   * True once a panel was paired with this code from the config's `pairCodes`, revoked or
+   * not: a pre-approved code is good for one credential, so unpairing really ends it.
+   */
+  configCodeUsed(pairCode: string): boolean {
+    return this.db.prepare("SELECT 1 FROM panels WHERE pair_code = ? AND approved_via = 'config' LIMIT 1").get(pairCode) !== undefined;
+  }
+
   /** The panel id a credential belongs to, while it is not revoked. */
   verify(token: string, now = new Date()): string | undefined {
     if (!token.startsWith(PANEL_TOKEN_PREFIX)) return undefined;

@@ -6,6 +6,7 @@ import { SNAPSHOT_MAX_BYTES } from '../../drivers/core/capabilities.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { jpegInfo } from '../../drivers/core/jpeg-info.js';
 import type { PresetStillView } from '../api/api-types.js';
+import { PRIVATE_DIR_MODE } from '../store/private-files.js';
 
 /** A preset's still as the device view and the API name it (version, savedAt, bytes). */
 export type PresetStill = PresetStillView;
@@ -66,7 +67,7 @@ export class PresetStillStore {
     if (jpeg.length > STILL_MAX_BYTES) throw new RoomctlError('ROOMCTL_E_STILL_INVALID', `The still is ${jpeg.length} bytes; at most ${STILL_MAX_BYTES} are kept`, { maxBytes: STILL_MAX_BYTES });
     if (!jpegInfo(jpeg)) throw new RoomctlError('ROOMCTL_E_STILL_INVALID', 'The still is not a whole JPEG');
     const folder = join(this.dir, deviceId);
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
     const temp = join(folder, `.${preset}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       const handle = await open(temp, 'wx', 0o600);

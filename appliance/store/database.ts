@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { ensurePrivateDirSync, preparePrivateDatabaseFile } from './private-files.js';
 
 export type Db = Database.Database;
 
@@ -14,7 +14,9 @@ export type Db = Database.Database;
 export function openDatabase(dir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   let db: Db;
   try {
-    mkdirSync(dir, { recursive: true });
+    // Door secrets, meeting codes and confidential minutes live here: owner only (private-files.ts).
+    ensurePrivateDirSync(dir);
+    preparePrivateDatabaseFile(join(dir, 'roomctl.sqlite'));
     db = new Database(join(dir, 'roomctl.sqlite'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -2,6 +2,7 @@ import { MINUTES_AND_NOTIFY_SQL, NOTIFY_FAILURE_KIND_SQL, SCHEDULE_AND_MEETINGS_
 import { RECORDINGS_SQL } from '../media/recordings-repository.js';
 import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
 import { PANELS_SQL } from '../panel/panel-repository.js';
+import { COMMAND_NONCES_SQL } from '../telemetry/command-nonces.js';
 
 /**
  * Numbered migrations, applied in order at start inside one transaction each. Never edit
@@ -80,4 +81,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX device_status_log_device ON device_status_log (device_id, id);
     `,
   },
+  { version: 10, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
 ];

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { MemoryNonceStore, type NonceStore } from './command-nonces.js';
 
 /**
  * Central commands are signed with a shared secret (config `mqtt.commandKeys`):
@@ -54,13 +55,14 @@ export function signCommand(topic: string, key: CommandKey, command: Omit<Signed
  * key, bad signature) or ROOMCTL_E_FORBIDDEN (stale or replayed), with a message saying which.
  */
 export class CommandVerifier {
-  /** nonce → when it may be forgotten (ms); anything older is refused by the time check anyway. */
-  private readonly seen = new Map<string, number>();
+  private lastForget = 0;
 
   constructor(
     private readonly keys: readonly CommandKey[],
     private readonly windowMs = 60_000,
     private readonly now: () => number = Date.now,
+    /** Accepted nonces; the room keeps them in SQLite so a restart does not forget them. */
+    private readonly nonces: NonceStore = new MemoryNonceStore(),
   ) {}
 
   verify(topic: string, raw: unknown): SignedCommand {
@@ -82,13 +84,13 @@ export class CommandVerifier {
     if (Math.abs(now - c.ts) > this.windowMs) {
       throw new RoomctlError('ROOMCTL_E_FORBIDDEN', `The command is ${Math.round((now - c.ts) / 1000)} s off this room's clock (allowed ±${this.windowMs / 1000} s)`);
     }
-    this.forgetExpired(now);
-    if (this.seen.has(c.nonce)) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This command was already received (replayed nonce)');
-    this.seen.set(c.nonce, c.ts + this.windowMs);
+    // Forgetting is a DELETE: once a window is plenty, not on every command.
+    if (now - this.lastForget > this.windowMs) {
+      this.lastForget = now;
+      this.nonces.forget(now - this.windowMs);
+    }
+    // Kept until the time check refuses the command anyway (ts + window), plus a window of slack for clock steps.
+    if (!this.nonces.remember(c.nonce, c.ts + this.windowMs)) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This command was already received (replayed nonce)');
     return c as SignedCommand;
-  }
-
-  private forgetExpired(now: number): void {
-    for (const [nonce, until] of this.seen) if (until < now - this.windowMs) this.seen.delete(nonce);
   }
 }

@@ -10,12 +10,18 @@ import { VERSION } from '../paths.js';
 import type { Db } from '../store/database.js';
 import { CommandVerifier } from './command-auth.js';
 import type { CommandRegistry } from './command-registry.js';
+import { SqliteNonceStore } from './command-nonces.js';
 import { CommandServer } from './command-server.js';
 import { discoveryMessages } from './ha-discovery.js';
 import { DEFAULT_SESSION_EXPIRY_S, mqttConnectOptions } from './mqtt-connect-options.js';
 import { TelemetryOutbox } from './outbox.js';
 import { OutboxPump } from './outbox-pump.js';
 import { roomTopics } from './topics.js';
+
+/** Home Assistant's `online` is answered after this long, so a burst of them is answered once. */
+const DISCOVERY_DEBOUNCE_MS = 1000;
+/** Default of `mqtt.homeAssistant.republishMinSeconds`. */
+const DISCOVERY_REPUBLISH_MIN_S = 60;
 
 export interface TelemetryDeps {
   db: Db;
@@ -46,6 +52,9 @@ export class MqttTelemetry extends EventEmitter {
   private timers: NodeJS.Timeout[] = [];
   private stateTimer: NodeJS.Timeout | undefined;
   private lastError: string | undefined;
+  private republishTimer: NodeJS.Timeout | undefined;
+  private lastRepublishAt = Number.NEGATIVE_INFINITY;
+  private republishes = 0;
   private devices: DeviceView[] = [];
   /** Built in the constructor so a TLS file that cannot be read stops the start before anything listens. */
   private readonly connectOptions: IClientOptions | undefined;
@@ -96,8 +105,10 @@ export class MqttTelemetry extends EventEmitter {
     });
     this.pump = pump;
     const keys = mqttConfig.commandKeys ?? [];
-    this.commandServer = new CommandServer(client, this.topics.base, this.deps.commands, new CommandVerifier(keys, 60_000, this.deps.now), this.log);
     const discovery = mqttConfig.homeAssistant?.enabled === false ? undefined : (mqttConfig.homeAssistant?.discoveryPrefix ?? 'homeassistant');
+    const verifier = new CommandVerifier(keys, 60_000, this.deps.now, new SqliteNonceStore(this.deps.db));
+    this.commandServer = new CommandServer(client, this.deps.commands, verifier, this.log, { base: this.topics.base, discoveryPrefix: discovery, now: this.deps.now });
+    const republishMinMs = (mqttConfig.homeAssistant?.republishMinSeconds ?? DISCOVERY_REPUBLISH_MIN_S) * 1000;
 
     client.on('connect', (connack) => {
       this.lastError = undefined;
@@ -117,7 +128,8 @@ export class MqttTelemetry extends EventEmitter {
     });
     client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
       if (this.commandServer?.handle(topic, payload, packet)) return;
-      if (discovery && topic === `${discovery}/status` && payload.toString() === 'online') this.publishDiscovery(discovery);
+      // A retained `online` is old news (it arrives with the subscription, just after the connect's own publish).
+      if (discovery && topic === `${discovery}/status` && payload.toString() === 'online' && !packet.retain) this.republishDiscoverySoon(discovery, republishMinMs);
     });
     client.on('close', () => this.emit('disconnect'));
     client.on('error', (err) => {
@@ -164,6 +176,8 @@ export class MqttTelemetry extends EventEmitter {
     this.timers = [];
     clearTimeout(this.stateTimer);
     this.stateTimer = undefined;
+    clearTimeout(this.republishTimer);
+    this.republishTimer = undefined;
     this.outbox?.flush();
     this.pump?.stop();
     const client = this.client;
@@ -173,6 +187,29 @@ export class MqttTelemetry extends EventEmitter {
     if (client.connected) await withTimeout(client.publishAsync(this.topics.status, 'offline', { qos: 1, retain: true }), 2000).catch(() => undefined);
     // Unacknowledged messages stay in the outbox for the next start; do not wait for them.
     await withTimeout(client.endAsync(), 2000).catch(() => client.end(true));
+  }
+
+  /** Times discovery was published again for Home Assistant's `online` (not counting connects). */
+  get discoveryRepublishes(): number {
+    return this.republishes;
+  }
+
+  /**
+   * Home Assistant says `online` when it starts, and anyone on the broker can say it too:
+   * the discovery set (a few messages per device) goes out once, a second after the first
+   * `online`, and then at most once per `republishMinMs` however many follow.
+   */
+  private republishDiscoverySoon(prefix: string, republishMinMs: number): void {
+    if (this.republishTimer) return;
+    const now = Date.now();
+    const wait = Math.max(DISCOVERY_DEBOUNCE_MS, this.lastRepublishAt + republishMinMs - now);
+    this.republishTimer = setTimeout(() => {
+      this.republishTimer = undefined;
+      this.lastRepublishAt = Date.now();
+      this.republishes++;
+      this.publishDiscovery(prefix);
+    }, wait);
+    this.republishTimer.unref();
   }
 
   private publishDiscovery(prefix: string): void {

@@ -19,6 +19,8 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_ROUTE_ACCESS: { http: 500, hint: 'A bug: every route must declare who may call it (config.access).' },
   ROOMCTL_E_ADMIN_PIN_NOT_SET: { http: 409, hint: 'Set panel.adminPin in the room\'s secrets.yaml (roomctl provision asks for one or makes one), then restart the room.' },
   ROOMCTL_E_LOCKED_OUT: { http: 429, hint: 'Too many wrong PINs; wait the time given, then try again.' },
+  ROOMCTL_E_RATE_LIMITED: { http: 429, hint: 'Too many requests from this client in a short time; wait the time given, then try again.' },
+  ROOMCTL_E_PAIRING_TAKEN: { http: 409, hint: 'Another panel is already waiting with this pairing code; if this panel shows it, reload it for a new code, and tell IT.' },
   ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
   ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
   ROOMCTL_E_ACTION_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists each device\'s actions.' },
@@ -43,7 +45,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_MEETING_NOT_FOUND: { http: 404, hint: 'GET /api/v1/meetings lists the meetings of this room.' },
   ROOMCTL_E_BOOKING_CONFLICT: { http: 409, hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.' },
   ROOMCTL_E_MEETING_STATE: { http: 409, hint: 'The meeting is not in a state that allows this (see its status).' },
-  ROOMCTL_E_MINUTES_SENT: { http: 409, hint: 'The minutes went out to everyone; a correction now goes to the participants by email, not into the minutes.' },
+  ROOMCTL_E_MINUTES_SENT: { http: 409, hint: 'The minutes went out to everyone; only the organiser amends them now, through the personal link in their minutes email.' },
   ROOMCTL_E_DOOR_CODE_EXPIRED: { http: 401, hint: 'The code from the QR code on the door has expired: scan the QR code on the door again.' },
   // 429: the request was fine, this code has just been used enough (a fresh scan gives a new one).
   ROOMCTL_E_DOOR_CODE_USED_UP: { http: 429, hint: 'This QR code has made as many bookings as one code may: scan the QR code on the door again in a few minutes.' },

@@ -34,6 +34,12 @@ export class AdminPanels extends LitElement {
         align-items: center;
         gap: 0.8em;
       }
+      li button {
+        flex-shrink: 0;
+      }
+      .contested {
+        color: #ff8a80;
+      }
       code {
         font-size: 1.1em;
         letter-spacing: 0.08em;
@@ -62,8 +68,11 @@ export class AdminPanels extends LitElement {
         ? html`<h3>${t('Waiting to be paired')}</h3>
             <ul>
               ${this.waiting.map(
-                (w) => html`<li class="card"><span><code>${w.code.slice(0, 4)}-${w.code.slice(4)}</code> · ${w.name}</span>
-                  <button type="button" class="good" aria-label=${t('Approve panel {code}', { code: w.code })} @click=${() => void this.call('POST', '/api/v1/panels/pair/approve', { code: w.code })}>${t('Approve')}</button></li>`,
+                (w) => html`<li class="card" data-testid="waiting-panel"><span><code>${w.code.slice(0, 4)}-${w.code.slice(4)}</code> · ${w.name}<br /><small class="muted">${t('from {address}', { address: w.from })}</small>
+                    ${w.askedBy > 1
+                      ? html`<br /><strong class="contested" role="alert" data-testid="asked-by">${t('{n} clients asked with this code: approve only if this is the panel in front of you', { n: w.askedBy })}</strong>`
+                      : nothing}</span>
+                  <button type="button" class="good" aria-label=${t('Approve panel {code}', { code: w.code })} @click=${() => void this.call('POST', '/api/v1/panels/pair/approve', { code: w.code, requestId: w.requestId })}>${t('Approve')}</button></li>`,
               )}
             </ul>`
         : nothing}

@@ -83,6 +83,8 @@ export class ApiClient {
   meetingCode: string | null = null;
   /** X-Door-Code (the booking page the door's QR code opens). */
   doorCode: string | null = null;
+  /** X-Minutes-Reader: the personal link's token from a minutes email (`reader=` in the link). */
+  minutesReader: string | null = null;
 
   constructor(
     public token: string | null,
@@ -143,6 +145,7 @@ export class ApiClient {
     if (this.adminSession) headers['x-roomctl-admin'] = this.adminSession;
     if (this.meetingCode) headers['x-meeting-code'] = this.meetingCode;
     if (this.doorCode) headers['x-door-code'] = this.doorCode;
+    if (this.minutesReader) headers['x-minutes-reader'] = this.minutesReader;
     return headers;
   }
 

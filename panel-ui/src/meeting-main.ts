@@ -1,15 +1,18 @@
 /**
  * The phone page a meeting's QR code opens (/meeting/:id?code=…): check in, follow the
- * agenda, take notes, decisions and action items. It sends the meeting code, never a token.
+ * agenda, take notes, decisions and action items. It sends the meeting code, never a token;
+ * opened from a minutes email it also sends that person's link (`reader=`).
  */
 import { ApiClient } from './api-client.js';
 import { i18n } from './i18n.js';
 import './meeting-page.js';
 
 const id = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] ?? '');
-const code = new URL(window.location.href).searchParams.get('code');
+const params = new URL(window.location.href).searchParams;
 const api = new ApiClient(null);
-api.meetingCode = code;
+api.meetingCode = params.get('code');
+// A personal link from the minutes email proves who reads (confidential minutes) and lets the organiser amend.
+api.minutesReader = params.get('reader');
 if (!localStorage.getItem('roomctl.locale') && navigator.language.toLowerCase().startsWith('zh')) i18n.setLocale('zh-CN');
 document.documentElement.lang = i18n.locale;
 const page = document.querySelector('meeting-page') ?? document.body.appendChild(document.createElement('meeting-page'));

@@ -11,11 +11,14 @@ const CODE_KEY = 'roomctl.pair-code';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const POLL_MS = 2_000;
 
-/** This panel's pairing code: made once and kept, so a code listed in the config stays valid. */
-export function pairCode(): string {
+/**
+ * This panel's pairing code: made once and kept, so a code listed in the config stays valid.
+ * `fresh` makes a new one (someone else asked with the old one first).
+ */
+export function pairCode(fresh = false): string {
   try {
     const saved = localStorage.getItem(CODE_KEY);
-    if (saved && /^[A-Z2-9]{8}$/.test(saved)) return saved;
+    if (!fresh && saved && /^[A-Z2-9]{8}$/.test(saved)) return saved;
   } catch {
     // A fresh code each load; pairing still works with the PIN.
   }
@@ -89,8 +92,10 @@ export class PairScreen extends LitElement {
   declare message: string;
   declare withPin: boolean;
   private readonly locale = new LocaleController(this);
-  private readonly code = pairCode();
+  private code = pairCode();
   private request: { requestId: string; claim: string } | null = null;
+  /** When asking again is worth it (after a refusal that says how long to wait). */
+  private askAfter = 0;
   private timer: number | undefined;
 
   constructor() {
@@ -118,7 +123,7 @@ export class PairScreen extends LitElement {
         <h2>${t('This panel is not paired with the room yet')}</h2>
         <p>${t('Pairing code')}</p>
         <p class="code" data-testid="pair-code">${shown}</p>
-        <p class="muted">${t('Ask IT to approve this code with the admin PIN, or to add it to the room config (panel.pairCodes).')}</p>
+        <p class="muted">${t('Ask IT to approve this code with the admin PIN, or to list it in the secrets file (panel.pairCodes).')}</p>
         ${this.message ? html`<p role="status" data-testid="pair-message">${this.message}</p>` : nothing}
         ${this.withPin ? nothing : html`<button type="button" class="primary" data-testid="pair-with-pin" @click=${() => (this.withPin = true)}>${t('Approve here with the admin PIN')}</button>`}
       </div>
@@ -127,11 +132,20 @@ export class PairScreen extends LitElement {
   }
 
   private async ask(): Promise<void> {
-    if (!this.api) return;
+    if (!this.api || Date.now() < this.askAfter) return;
     try {
       const answer = await this.api.post<PairingAnswer>('/api/v1/panels/pair', { code: this.code, name: t('Panel {code}', { code: this.code.slice(0, 4) }) });
       this.handle(answer);
     } catch (err) {
+      const error = err instanceof ApiError ? err : null;
+      if (error?.code === 'ROOMCTL_E_PAIRING_TAKEN') {
+        // Someone else typed this panel's code before it asked: never wait behind their claim.
+        this.code = pairCode(true);
+        this.message = t('Another device asked with this panel\'s code, so it shows a new one. Tell IT.');
+        return;
+      }
+      const wait = (error?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (wait) this.askAfter = Date.now() + wait * 1000;
       this.message = (err as Error).message;
     }
   }
@@ -140,7 +154,8 @@ export class PairScreen extends LitElement {
     if (!this.api) return;
     try {
       if (!this.request) await this.ask();
-      await this.api.post('/api/v1/panels/pair/approve', { code: this.code, pin });
+      // Approve this panel's own request, never whatever else waits with its code.
+      await this.api.post('/api/v1/panels/pair/approve', { code: this.code, pin, ...(this.request ? { requestId: this.request.requestId } : {}) });
       await this.poll();
     } catch (err) {
       const error = err instanceof ApiError ? err : null;

@@ -47,7 +47,16 @@ const OverviewSchema = Type.Object({
     Type.Null(),
   ]),
   panels: Type.Array(PanelRecordSchema),
-  waiting: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), since: Type.String() })),
+  waiting: Type.Array(
+    Type.Object({
+      requestId: Type.String(),
+      code: Type.String(),
+      name: Type.String(),
+      since: Type.String(),
+      from: Type.String({ description: 'The address the request came from' }),
+      askedBy: Type.Integer({ description: 'How many clients asked with this code; more than 1: someone else typed the panel\'s code' }),
+    }),
+  ),
   notifications: Type.Object({
     pending: Type.Integer(),
     dead: Type.Integer(),

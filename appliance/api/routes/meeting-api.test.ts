@@ -85,7 +85,11 @@ describe('meeting API on the demo room', () => {
     expect(phone).toMatchObject({ title: null, hidden: true, organiser: null, attendees: [] });
     expect((await json(await call('GET', `/api/v1/meetings/${created.id}`))).title).toBe('Reorg');
     expect((await json(await call('GET', `/api/v1/meetings/${created.id}/minutes.json`))).code).toBe('ROOMCTL_E_FORBIDDEN');
-    expect((await call('GET', `/api/v1/meetings/${created.id}/minutes.json`, undefined, { authorization: `Bearer ${room.token}`, 'x-roomctl-reader': 'ceo@example.com' })).status).toBe(200);
+    // A name in a header proves nothing; the personal link from the minutes email does.
+    expect((await call('GET', `/api/v1/meetings/${created.id}/minutes.json`, undefined, { authorization: `Bearer ${room.token}`, 'x-roomctl-reader': 'ceo@example.com' })).status).toBe(403);
+    const links = room.demo.appliance.core.meetings!.ctx.readerLinks;
+    expect((await call('GET', `/api/v1/meetings/${created.id}/minutes.json`, undefined, { 'x-minutes-reader': links.tokenFor(created.id, 'ceo@example.com') })).status).toBe(200);
+    expect((await call('GET', `/api/v1/meetings/${created.id}/minutes.json`, undefined, { 'x-minutes-reader': links.tokenFor('another-meeting', 'ceo@example.com') })).status).toBe(401);
   });
 
   it('serves figures, the self-test, the calendar state and the outbox, all in the OpenAPI document', async () => {

@@ -16,7 +16,7 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
   app.addSchema(MeetingViewSchema);
   app.addSchema(AgendaNowSchema);
   app.addSchema(RoomNowSchema);
-  const auth = new MeetingAuth(core.config.api.tokens);
+  const auth = new MeetingAuth(core.config.api.tokens, room.ctx.readerLinks);
   // Own scope, so the strict validator applies to these routes only.
   await app.register(async (scope) => {
     scope.setValidatorCompiler(strictValidator);

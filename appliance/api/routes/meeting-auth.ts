@@ -3,16 +3,23 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { DoorCodes } from '../../meetings/door-codes.js';
 import type { DoorCaller } from '../../meetings/door-booking.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
+import type { MinutesReaderLinks } from '../../meetings/minutes-reader-links.js';
 import type { MinutesReader } from '../../meetings/minutes-service.js';
 import { sameSecret, TokenAuth } from '../auth.js';
 
 export const DOOR_CODE_HEADER = 'x-door-code';
+/** The personal link's token (the phone page takes it from the link's `reader=` and sends it here). */
+export const MINUTES_READER_HEADER = 'x-minutes-reader';
 
 /** Who is asking, for the meeting routes: the panel (bearer token) or a phone with the meeting code. */
 export class MeetingAuth {
   private readonly tokens: TokenAuth;
 
-  constructor(tokens: readonly string[]) {
+  constructor(
+    tokens: readonly string[],
+    /** Verifies the personal links of the minutes emails; without it only tokens and codes are taken. */
+    private readonly readerLinks?: MinutesReaderLinks,
+  ) {
     this.tokens = new TokenAuth(tokens);
   }
 
@@ -30,17 +37,17 @@ export class MeetingAuth {
     return typeof query?.code === 'string' ? query.code : undefined;
   }
 
-  private reader(request: FastifyRequest): string | undefined {
-    const who = request.headers['x-roomctl-reader'];
-    return typeof who === 'string' && who.trim() ? who.trim() : undefined;
-  }
-
-  /** Bearer token or the meeting's own code; throws ROOMCTL_E_UNAUTHORIZED otherwise. */
+  /** Bearer token, a personal link from the minutes email, or the meeting's own code; throws ROOMCTL_E_UNAUTHORIZED otherwise. */
   forMeeting(request: FastifyRequest, meeting: Meeting): MinutesReader {
-    const who = this.reader(request);
-    if (this.hasToken(request)) return who ? { via: 'token', who } : { via: 'token' };
+    const link = request.headers[MINUTES_READER_HEADER];
+    if (typeof link === 'string' && link.trim() && this.readerLinks) {
+      const who = this.readerLinks.verify(meeting, link);
+      if (!who) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'This personal link is not one of this meeting\'s: open the link from your own minutes email');
+      return { via: 'reader-link', who };
+    }
+    if (this.hasToken(request)) return { via: 'token' };
     const code = this.code(request);
-    if (code && sameSecret(code.toUpperCase(), meeting.code)) return who ? { via: 'meeting-code', who } : { via: 'meeting-code' };
+    if (code && sameSecret(code.toUpperCase(), meeting.code)) return { via: 'meeting-code' };
     throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', code ? 'The meeting code is not right for this meeting' : 'Send the bearer token, or the meeting code (X-Meeting-Code) from the meeting page');
   }
 

@@ -159,5 +159,5 @@ export const FeedbackBody = Type.Object(
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 export const CodeHeaders = Type.Object({
   'x-meeting-code': Type.Optional(Type.String({ maxLength: 32, description: 'The meeting code from its QR page (instead of the bearer token)' })),
-  'x-roomctl-reader': Type.Optional(Type.String({ maxLength: 254, description: 'Email or badge id of the reader (needed for confidential minutes)' })),
+  'x-minutes-reader': Type.Optional(Type.String({ maxLength: 512, description: 'The token of a personal link from the minutes email (`reader=` in the link): proves who reads confidential minutes, and lets the organiser amend minutes once sent' })),
 });

@@ -4,8 +4,9 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import { advanceAgenda, setAgenda } from '../../meetings/agenda-service.js';
 import { agendaView } from '../../meetings/meeting-view-builders.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
-import { addActionItem, addEntry, deleteActionItem, editEntry, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
-import { sendMinutes } from '../../meetings/minutes-service.js';
+import type { Meeting } from '../../meetings/meeting-types.js';
+import { addActionItem, addEntry, deleteActionItem, editEntry, minutesClosed, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
+import { isOrganiser, minutesSentAt, sendMinutes, type MinutesReader } from '../../meetings/minutes-service.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, CodeHeaders, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
@@ -21,6 +22,11 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
     return m;
   };
+  // The agenda with its actual times is part of the minutes: closed with them, like notes and decisions.
+  const assertAgendaOpen = (m: Meeting, reader: MinutesReader) => {
+    const sentAt = minutesSentAt(ctx, m);
+    if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(m.id, sentAt);
+  };
 
   app.get<{ Params: { id: string } }>('/api/v1/meetings/:id/agenda', { ...byCode, schema: { summary: 'Agenda with the current item and its remaining time', tags: ['agenda'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } }, async (request) => {
     const m = meetingOr404(request.params.id);
@@ -34,6 +40,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     async (request) => {
       const m = meetingOr404(request.params.id);
       const reader = auth.forMeeting(request, m);
+      assertAgendaOpen(m, reader);
       setAgenda(ctx, m.id, request.body.items);
       ctx.audit.record({ meetingId: m.id, action: 'agenda.edit', who: reader.who ?? null, via: reader.via, detail: `${request.body.items.length} items` }, ctx.clock.now());
       return agendaView(ctx, m.id);
@@ -45,7 +52,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     { ...byCode, schema: { summary: 'End the current agenda item (its actual time is recorded) and start the next', tags: ['agenda'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } },
     async (request) => {
       const m = meetingOr404(request.params.id);
-      auth.forMeeting(request, m);
+      assertAgendaOpen(m, auth.forMeeting(request, m));
       advanceAgenda(ctx, m.id);
       return agendaView(ctx, m.id);
     },
@@ -138,7 +145,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       {
         ...byCode,
         schema: {
-          summary: `The minutes as ${format === 'ics' ? 'iCalendar VTODOs (action items)' : format === 'json' ? 'JSON' : 'Markdown'}; every read is audited, confidential ones need X-Roomctl-Reader`,
+          summary: `The minutes as ${format === 'ics' ? 'iCalendar VTODOs (action items)' : format === 'json' ? 'JSON' : 'Markdown'}; every read is audited; confidential ones need a personal link (X-Minutes-Reader) or the room while the meeting runs`,
           tags: ['minutes'],
           params: IdParams,
           headers: CodeHeaders,

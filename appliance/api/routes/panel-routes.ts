@@ -59,13 +59,13 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
     {
       ...publicRoute,
       schema: {
-        summary: 'A panel asks to be paired, showing its code: approved at once when the config lists the code, else it waits for the admin PIN',
+        summary: 'A panel asks to be paired, showing its code: approved at once when the config lists the code (once per code), else it waits for the admin PIN. A code another client is waiting with is refused (409); 10 requests a minute per client',
         tags: ['panel'],
         body: Type.Object({ code: Code, name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
         response: { 200: PairingAnswer, ...refused },
       },
     },
-    async (request) => access.pairing.request(request.body.code, request.body.name ?? `Panel ${request.body.code}`),
+    async (request) => access.pairing.request(request.body.code, request.body.name ?? `Panel ${request.body.code}`, request.ip),
   );
 
   app.post<{ Body: { requestId: string; claim: string } }>(
@@ -82,20 +82,23 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
     async (request) => access.pairing.claim(request.body.requestId, request.body.claim),
   );
 
-  app.post<{ Body: { code: string; pin?: string } }>(
+  app.post<{ Body: { code: string; pin?: string; requestId?: string } }>(
     '/api/v1/panels/pair/approve',
     {
       ...publicRoute,
       schema: {
         summary: 'Approve a waiting panel: with the admin PIN (same lock-out as the admin view) or an admin session',
         tags: ['panel'],
-        body: Type.Object({ code: Code, pin: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { code: Code, pin: Type.Optional(Type.String({ maxLength: 64 })), requestId: Type.Optional(Type.String({ maxLength: 64, description: 'The waiting request the admin view showed: only that one is approved' })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ panelId: Type.String(), name: Type.String() }), ...refused },
       },
     },
     async (request) => {
-      if (!access.sessions.touch(adminSessionOf(request))) access.pin.verify(request.body.pin ?? '');
-      const approved = access.pairing.approve(request.body.code);
+      if (!access.sessions.touch(adminSessionOf(request))) await access.pin.verify(request.body.pin ?? '');
+      const approved = access.pairing.approve(request.body.code, request.body.requestId);
       request.log.info({ panel: approved.id, name: approved.name }, 'panel paired with the admin PIN');
       return { panelId: approved.id, name: approved.name };
     },
@@ -114,7 +117,7 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
     async (request) => {
       try {
-        access.pin.verify(request.body.pin);
+        await access.pin.verify(request.body.pin);
       } catch (err) {
         request.log.warn({ code: (err as { code?: string }).code }, 'admin PIN refused');
         throw err;

@@ -1,0 +1,34 @@
+import { RoomctlError } from '../../drivers/core/errors.js';
+
+/**
+ * At most `limit` calls per client within `windowMs` (a sliding window of call times). For
+ * routes anyone may call, such as pairing: one noisy client is slowed down while every other
+ * client goes on as before. The table of clients is bounded too — the oldest client is
+ * forgotten first — so a flood of addresses cannot grow the memory.
+ */
+export class ClientRateLimit {
+  private readonly calls = new Map<string, number[]>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly maxClients = 1000,
+  ) {}
+
+  /** Counts a call; throws ROOMCTL_E_RATE_LIMITED (with retryAfterSeconds) when the client is over its limit. */
+  take(client: string, what: string): void {
+    const now = this.now();
+    const recent = (this.calls.get(client) ?? []).filter((t) => t > now - this.windowMs);
+    if (recent.length >= this.limit) {
+      this.calls.set(client, recent);
+      const seconds = Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
+      throw new RoomctlError('ROOMCTL_E_RATE_LIMITED', `Too many ${what} from this client: try again in ${seconds} s`, { retryAfterSeconds: seconds });
+    }
+    recent.push(now);
+    // Re-inserting keeps the map in order of last use, so the first key is the one to forget.
+    this.calls.delete(client);
+    this.calls.set(client, recent);
+    if (this.calls.size > this.maxClients) this.calls.delete(this.calls.keys().next().value!);
+  }
+}
