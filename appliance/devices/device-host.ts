@@ -105,7 +105,10 @@ export class DeviceHost extends EventEmitter {
       };
       const hosted: HostedDevice = { config, definition, supervisor, checks, fixed, lane: new DriveLane() };
       supervisor.on('status', () => this.emit('device', this.view(hosted)));
-      supervisor.on('state', () => this.emit('device', this.view(hosted)));
+      supervisor.on('state', () => {
+        this.narrowToState(hosted);
+        this.emit('device', this.view(hosted));
+      });
       supervisor.on('reply', (timing: ReplyTiming) => this.emit('reply', config.id, timing));
       this.devices.set(config.id, hosted);
     }
@@ -113,6 +116,17 @@ export class DeviceHost extends EventEmitter {
 
   start(): void {
     for (const d of this.devices.values()) d.supervisor.start();
+  }
+
+  /** A device that said what it really offers (an ONVIF camera's preset count): its listing and checks follow. */
+  private narrowToState(hosted: HostedDevice): void {
+    const capabilities = hosted.definition.capabilitiesFromState?.(hosted.config, hosted.supervisor.lastState);
+    if (!capabilities) return;
+    const listed = capabilities.map((c) => (c.traits ? { name: c.name, traits: c.traits } : { name: c.name }));
+    if (JSON.stringify(listed) === JSON.stringify(hosted.fixed.capabilities)) return;
+    const actions = capabilities.flatMap((c) => c.actions);
+    hosted.checks = new Map(actions.map((a) => [a.name, TypeCompiler.Compile(a.params)] as const));
+    hosted.fixed = { ...hosted.fixed, capabilities: listed, actions: actions.map((a) => ({ name: a.name, description: a.description, params: a.params })) };
   }
 
   async stop(): Promise<void> {

@@ -22,17 +22,20 @@ export function power(): Capability {
 }
 
 export interface PtzOptions {
-  /** Highest preset number the model supports (presets are numbered from 0). */
+  /** Highest preset number the model supports. */
   presets: number;
+  /** Lowest preset number (0 unless the camera counts from 1, as ONVIF presets do here). */
+  firstPreset?: number;
 }
 
 const axis = (description: string) => Type.Number({ minimum: -1, maximum: 1, description });
 
 export function ptz(options: PtzOptions): Capability {
-  const preset = Type.Integer({ minimum: 0, maximum: options.presets, description: `Preset number 0..${options.presets}` });
+  const first = options.firstPreset ?? 0;
+  const preset = Type.Integer({ minimum: first, maximum: options.presets, description: `Preset number ${first}..${options.presets}` });
   return {
     name: 'ptz',
-    traits: { presets: options.presets },
+    traits: { presets: options.presets, ...(first !== 0 ? { firstPreset: first } : {}) },
     actions: [
       {
         name: 'move',

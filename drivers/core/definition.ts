@@ -96,6 +96,12 @@ export interface DriverDefinition<S extends TObject = TObject> {
    * otherwise. Listings and action schemas of a device read `capabilitiesOf(definition, config)`.
    */
   capabilitiesFor?(config: Static<S> & DeviceBaseConfig): Capability[];
+  /**
+   * What the device turned out to offer once connected (an ONVIF camera's preset count comes
+   * from the camera itself), from its published state; undefined while it has not said.
+   * The listing and the action checks narrow to it.
+   */
+  capabilitiesFromState?(config: Static<S> & DeviceBaseConfig, state: Record<string, unknown>): Capability[] | undefined;
   /** How often the host probes the device when nothing else happens (ms). */
   probeIntervalMs?: number;
   /**

@@ -37,6 +37,8 @@ export const onvifDriver = defineDriver({
     { additionalProperties: false },
   ),
   capabilities: [ptz({ presets: ONVIF_PRESET_MAX }), snapshot(), onvifCamera()],
+  // The camera says how many presets it stores (GetNodes) only once connected: presets 1..N.
+  capabilitiesFromState: (_config, state) => (typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [ptz({ presets: state.maxPresets, firstPreset: 1 }), snapshot(), onvifCamera()] : undefined),
   // GetStatus once a second: a camera that stops answering is offline within 2 s.
   probeIntervalMs: 1000,
   create(config, ctx) {
