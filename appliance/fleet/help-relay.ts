@@ -27,7 +27,7 @@ export interface HelpRelayOptions {
  * Carries facilities' answer to a help call back to the room: when staff acknowledge (or
  * resolve) a help issue, the room gets the signed central command `cmd/ack-help {requestId,
  * by}`, and its panel shows who has seen the call. The room's answer comes back on
- * `roomctl/<site>/<room>/cmd/reply/<instance>` (under the room's own topics, which its broker
+ * `roomctl/<site>/<room>/reply/<instance>` (the reply subtree under the room's own topics, which its broker
  * account may write). The room confirms twice — its answer, and its own `help.acknowledged`
  * event — and either marks the issue `roomSeenAt`. A room that was away (its `status` goes
  * back to `online`) is told again, since a command older than the room's signature window
@@ -38,7 +38,7 @@ export class HelpRelay {
   private readonly s;
 
   constructor(private readonly o: HelpRelayOptions) {
-    this.replyPrefix = `/cmd/reply/${o.instanceId}`;
+    this.replyPrefix = `/reply/${o.instanceId}`;
     const p = (sql: string) => o.db.prepare(sql);
     this.s = {
       seen: p('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?'),
