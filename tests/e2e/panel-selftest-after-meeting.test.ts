@@ -21,12 +21,14 @@ let errors: string[];
 
 const statusOf = async (id: string) => ((await (await fetch(`${room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
 const allDevicesOk = async () => ((await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok');
-const latest = async () => (await (await fetch(`${room.baseUrl}/api/v1/selftests/latest`)).json()) as SelfTestReport;
+// The self-test report is the room's own business: it needs the room's credential.
+const withToken = () => ({ headers: { authorization: `Bearer ${room.token}` } });
+const latest = async () => (await (await fetch(`${room.baseUrl}/api/v1/selftests/latest`, withToken())).json()) as SelfTestReport;
 
 async function runSelfTestFromAdmin(): Promise<void> {
-  const before = (await fetch(`${room.baseUrl}/api/v1/selftests/latest`)).ok ? (await latest()).id : null;
+  const before = (await fetch(`${room.baseUrl}/api/v1/selftests/latest`, withToken())).ok ? (await latest()).id : null;
   await page.getByTestId('run-selftest').click();
-  await waitFor(async () => (await fetch(`${room.baseUrl}/api/v1/selftests/latest`)).ok && (await latest()).id !== before, 30_000, 'a new self-test report');
+  await waitFor(async () => (await fetch(`${room.baseUrl}/api/v1/selftests/latest`, withToken())).ok && (await latest()).id !== before, 30_000, 'a new self-test report');
   await waitFor(async () => !(await page.getByTestId('run-selftest').isDisabled()), 10_000, 'the admin view to show the report');
 }
 
