@@ -41,6 +41,8 @@ describe('panel: every primary action fits every panel size, in both languages',
 
   it('fits the door view: the three book-now buttons', async () => {
     await page.locator('[data-testid="room-status"][data-state="free"]').waitFor();
+    // Booking buttons come with the room's live stream, which connects after the first render.
+    await page.getByTestId('book-15').waitFor();
     await captureFitting(page, FLOW, '1-door', ['book-15', 'book-30', 'book-60', 'nav-help']);
   });
 

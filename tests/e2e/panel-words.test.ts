@@ -54,6 +54,8 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
 
   it('says on each "book now" button that it books the room, and keeps one letter case for labels', async () => {
     await page.locator('[data-testid="room-status"][data-state="free"]').waitFor();
+    // Booking buttons come with the room's live stream, which connects after the first render.
+    await page.getByTestId('book-15').waitFor();
     await captureFitting(page, FLOW, '1-door', ['book-15', 'book-30', 'book-60']);
     expect(await page.getByTestId('book-30').innerText()).toMatch(/^Book\s+30 min$/);
     await setLanguage(page, 'zh-CN');
