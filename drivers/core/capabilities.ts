@@ -108,6 +108,11 @@ export function volume(): Capability {
   };
 }
 
+/** A display's `status` action: read what it reports (power, and the rest when on); `reads` says what, for the listing. */
+export function displayStatus(reads: string): Capability {
+  return { name: 'display-status', actions: [{ name: 'status', description: reads, params: Type.Object({}, { additionalProperties: false }) }] };
+}
+
 /** The largest still a camera may hand over: a 1080p JPEG at high quality is well under 1 MB. */
 export const SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
 

@@ -40,6 +40,14 @@ export function displayInputsConfig(code: ReturnType<typeof Type.String>, descri
   return Type.Optional(Type.Union([Type.Array(code, { minItems: 1, uniqueItems: true }), Type.Record(code, localizedText('What the panel calls this input', 40), { minProperties: 1, additionalProperties: false })], { description }));
 }
 
+/** `inputs` for a display whose inputs have names (hdmi1, component1…): only those names, all by default. */
+export function namedInputsConfig(brand: string, names: readonly string[]) {
+  return displayInputsConfig(
+    Type.String({ pattern: `^(${names.join('|')})$`, description: `${brand} input name` }),
+    `Inputs offered on the panel, with the name people know each by: { "hdmi1": "Laptop", "hdmi2": { en: "Room PC", zh-CN: "会议电脑" } }, or a list; defaults to all of ${names.join(', ')}.`,
+  );
+}
+
 /** The codes a display's `inputs` config offers (in the config's order), and the names it gives them. */
 export function displayInputs(config: readonly string[] | Record<string, LocalizedText> | undefined, defaults: readonly string[]): { inputs: string[]; labels: Record<string, LocalizedNames> } {
   if (!config) return { inputs: [...defaults], labels: {} };

@@ -1,23 +1,16 @@
 import { Type } from '@sinclair/typebox';
-import { input, mute, power, volume } from '../core/capabilities.js';
-import { defineDriver, type Capability } from '../core/definition.js';
-import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
+import { displayStatus, input, mute, power, volume } from '../core/capabilities.js';
+import { defineDriver } from '../core/definition.js';
+import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
-
-function lgStatus(): Capability {
-  return { name: 'display-status', actions: [{ name: 'status', description: 'Read power, and volume, mute and input when on.', params: Type.Object({}, { additionalProperties: false }) }] };
-}
 
 export const lgConfig = Type.Object(
   {
     port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/serial/by-id/usb-FTDI_...' }),
     baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on LG displays).' })),
     setId: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 1, description: 'The display\'s Set ID.' })),
-    inputs: displayInputsConfig(
-      Type.String({ pattern: `^(${Object.keys(LG_INPUTS).join('|')})$`, description: 'LG input name' }),
-      `Inputs offered on the panel, with the name people know each by: { "hdmi1": "Laptop", "hdmi2": { en: "Room PC", zh-CN: "会议电脑" } }, or a list; defaults to all of ${Object.keys(LG_INPUTS).join(', ')}.`,
-    ),
+    inputs: namedInputsConfig('LG', Object.keys(LG_INPUTS)),
   },
   { additionalProperties: false },
 );
@@ -28,9 +21,9 @@ export const lgDriver = defineDriver({
   transport: 'serial',
   description: 'LG commercial displays over RS-232: power, input, volume, mute, status.',
   config: lgConfig,
-  capabilities: [power(), input({ inputs: Object.keys(LG_INPUTS) }), volume(), mute(), lgStatus()],
+  capabilities: [power(), input({ inputs: Object.keys(LG_INPUTS) }), volume(), mute(), displayStatus('Read power, and volume, mute and input when on.')],
   capabilitiesFor(config) {
-    return [power(), input(displayInputs(config.inputs, Object.keys(LG_INPUTS))), volume(), mute(), lgStatus()];
+    return [power(), input(displayInputs(config.inputs, Object.keys(LG_INPUTS))), volume(), mute(), displayStatus('Read power, and volume, mute and input when on.')];
   },
   probeIntervalMs: 5000,
   create(config, ctx) {

@@ -1,13 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { input, mute, power, volume } from '../core/capabilities.js';
-import { defineDriver, type Capability } from '../core/definition.js';
-import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
+import { displayStatus, input, mute, power, volume } from '../core/capabilities.js';
+import { defineDriver } from '../core/definition.js';
+import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { MDC_INPUTS, MDC_PORT } from './mdc-codec.js';
 import { MdcDriver } from './mdc-driver.js';
-
-function mdcStatus(): Capability {
-  return { name: 'display-status', actions: [{ name: 'status', description: 'Read power, volume, mute and input.', params: Type.Object({}, { additionalProperties: false }) }] };
-}
 
 export const mdcConfig = Type.Object(
   {
@@ -16,10 +12,7 @@ export const mdcConfig = Type.Object(
     serialPort: Type.Optional(Type.String({ minLength: 1, description: 'RS-232 port instead of TCP.' })),
     baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on Samsung displays).' })),
     displayId: Type.Optional(Type.Integer({ minimum: 0, maximum: 253, default: 0, description: 'The display\'s MDC ID (menu: System > Multi-Control).' })),
-    inputs: displayInputsConfig(
-      Type.String({ pattern: `^(${Object.keys(MDC_INPUTS).join('|')})$`, description: 'Samsung input name' }),
-      `Inputs offered on the panel, with the name people know each by: { "hdmi1": "Laptop", "hdmi2": { en: "Room PC", zh-CN: "会议电脑" } }, or a list; defaults to all of ${Object.keys(MDC_INPUTS).join(', ')}.`,
-    ),
+    inputs: namedInputsConfig('Samsung', Object.keys(MDC_INPUTS)),
   },
   { additionalProperties: false },
 );
@@ -30,9 +23,9 @@ export const mdcDriver = defineDriver({
   transport: 'tcp',
   description: 'Samsung signage displays over MDC (RS-232 or TCP 1515): power, input, volume, mute, status.',
   config: mdcConfig,
-  capabilities: [power(), input({ inputs: Object.keys(MDC_INPUTS) }), volume(), mute(), mdcStatus()],
+  capabilities: [power(), input({ inputs: Object.keys(MDC_INPUTS) }), volume(), mute(), displayStatus('Read power, volume, mute and input.')],
   capabilitiesFor(config) {
-    return [power(), input(displayInputs(config.inputs, Object.keys(MDC_INPUTS))), volume(), mute(), mdcStatus()];
+    return [power(), input(displayInputs(config.inputs, Object.keys(MDC_INPUTS))), volume(), mute(), displayStatus('Read power, volume, mute and input.')];
   },
   probeIntervalMs: 5000,
   create(config, ctx) {

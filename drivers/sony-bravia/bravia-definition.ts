@@ -1,22 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { input, mute, power, volume } from '../core/capabilities.js';
-import { defineDriver, type Capability } from '../core/definition.js';
-import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
+import { displayStatus, input, mute, power, volume } from '../core/capabilities.js';
+import { defineDriver } from '../core/definition.js';
+import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { BRAVIA_INPUTS, BRAVIA_PORT } from './bravia-codec.js';
 import { BraviaDriver } from './bravia-driver.js';
-
-function braviaStatus(): Capability {
-  return { name: 'display-status', actions: [{ name: 'status', description: 'Read power and, when on, input, volume and mute.', params: Type.Object({}, { additionalProperties: false }) }] };
-}
 
 export const braviaConfig = Type.Object(
   {
     host: Type.String({ minLength: 1, description: 'Address of the display (Simple IP control must be on: Settings > Network > Home network setup > IP control).' }),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: BRAVIA_PORT, description: 'Simple IP control port (20060).' })),
-    inputs: displayInputsConfig(
-      Type.String({ pattern: `^(${Object.keys(BRAVIA_INPUTS).join('|')})$`, description: 'BRAVIA input name' }),
-      `Inputs offered on the panel, with the name people know each by: { "hdmi1": "Laptop", "hdmi2": { en: "Room PC", zh-CN: "会议电脑" } }, or a list; defaults to all of ${Object.keys(BRAVIA_INPUTS).join(', ')}.`,
-    ),
+    inputs: namedInputsConfig('BRAVIA', Object.keys(BRAVIA_INPUTS)),
   },
   { additionalProperties: false },
 );
@@ -27,9 +20,9 @@ export const braviaDriver = defineDriver({
   transport: 'tcp',
   description: 'Sony BRAVIA displays over Simple IP control (TCP 20060): power, input, volume, mute, status; follows changes made with the remote.',
   config: braviaConfig,
-  capabilities: [power(), input({ inputs: Object.keys(BRAVIA_INPUTS) }), volume(), mute(), braviaStatus()],
+  capabilities: [power(), input({ inputs: Object.keys(BRAVIA_INPUTS) }), volume(), mute(), displayStatus('Read power and, when on, input, volume and mute.')],
   capabilitiesFor(config) {
-    return [power(), input(displayInputs(config.inputs, Object.keys(BRAVIA_INPUTS))), volume(), mute(), braviaStatus()];
+    return [power(), input(displayInputs(config.inputs, Object.keys(BRAVIA_INPUTS))), volume(), mute(), displayStatus('Read power and, when on, input, volume and mute.')];
   },
   probeIntervalMs: 5000,
   create(config, ctx) {
