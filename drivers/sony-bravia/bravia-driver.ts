@@ -58,7 +58,7 @@ export class BraviaDriver implements DeviceDriver {
   }
 
   async connect(): Promise<void> {
-    this.framer.push(Buffer.from('\n')); // forget half a message from a previous session
+    this.framer.reset(); // forget half a message from a previous session
     const transport = this.options.transportFactory?.() ?? new TcpTransport({ host: this.options.host, port: this.options.port ?? BRAVIA_PORT, connectTimeoutMs: this.options.connectTimeoutMs ?? 3000 });
     await this.link.connect(transport, () => this.readStatus());
   }

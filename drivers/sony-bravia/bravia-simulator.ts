@@ -3,7 +3,7 @@ import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
-import { BRAVIA_PORT, parseBravia } from './bravia-codec.js';
+import { BRAVIA_FUNCTIONS, BRAVIA_PORT, encodeBravia, numberParam, parseBravia } from './bravia-codec.js';
 import { BraviaDisplayModel, type BraviaDisplayOptions } from './bravia-display-model.js';
 
 export const BRAVIA_QUIRKS: readonly QuirkProfile[] = [
@@ -73,11 +73,11 @@ export async function startBraviaSimulator(options: BraviaSimulatorOptions = {})
   };
   const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? BRAVIA_PORT, onConnection: serve, onClose: () => timers.forEach(clearTimeout) });
   const pressRemote = (change: { power?: boolean; volume?: number }) => {
-    const messages = [...(change.power === undefined ? [] : [{ fn: 'POWR', param: change.power ? '1' : '0' }]), ...(change.volume === undefined ? [] : [{ fn: 'VOLU', param: String(change.volume) }])];
     if (change.power !== undefined) display.power = change.power;
     if (change.volume !== undefined) display.volume = change.volume;
     if (options.noNotifications) return;
-    for (const m of messages) tcp.broadcast(`*SN${m.fn}${m.param.padStart(16, '0')}\n`);
+    if (change.power !== undefined) tcp.broadcast(encodeBravia({ type: 'N', fn: BRAVIA_FUNCTIONS.power, param: numberParam(change.power ? 1 : 0) }));
+    if (change.volume !== undefined) tcp.broadcast(encodeBravia({ type: 'N', fn: BRAVIA_FUNCTIONS.volume, param: numberParam(change.volume) }));
   };
   return Object.assign(tcp, { display, pressRemote });
 }
