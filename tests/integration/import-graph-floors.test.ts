@@ -5,27 +5,17 @@
  * arrow that is fixed must leave the list (the test fails on a listed debt that is gone), and
  * a new arrow against the floors fails at once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, normalize, relative } from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
-
-const isTestOnly = (p: string) => /\.test\.ts$|\/testing\/|\/test-setup\.ts$|\/scripted-[^/]*\.ts$|-test-helpers\.ts$/.test(`/${p}`);
-
-function* sources(dir: string): Generator<string> {
-  for (const name of readdirSync(join(PROJECT_ROOT, dir))) {
-    const path = join(dir, name);
-    if (name === 'dist' || name === 'node_modules') continue;
-    if (statSync(join(PROJECT_ROOT, path)).isDirectory()) yield* sources(path);
-    else if (name.endsWith('.ts') && !isTestOnly(path)) yield path;
-  }
-}
+import { isTestOnly, productSources } from '../helpers/project-sources.js';
 
 /** file → the project files it imports (static imports, re-exports and import() with a literal). */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const top of ['drivers', 'appliance', 'provisioning', 'panel-ui/src']) {
-    for (const file of sources(top)) {
+    for (const file of productSources(top)) {
       const code = readFileSync(join(PROJECT_ROOT, file), 'utf8');
       const targets = [...code.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)].map((m) => normalize(join(file, '..', m[1]!)).replace(/\.js$/, '.ts'));
       graph.set(file, [...new Set(targets.filter((t) => !isTestOnly(t)))]);
