@@ -31,13 +31,15 @@ export class EmailSender {
   }
 
   async send(to: readonly string[], message: NotifyMessage): Promise<string> {
+    // The whole text, and where it can be read online, in both parts of the mail.
+    const body = message.link ? `${message.text}\n${message.link}` : message.text;
     try {
       const info = await (await this.transport()).sendMail({
         from: this.config.from,
         to: [...to],
         subject: message.title,
-        text: message.link ? `${message.text}\n${message.link}\n` : message.text,
-        html: plainTextToHtml(message.title, message.link ? `${message.text}\n${message.link}` : message.text),
+        text: message.link ? `${body}\n` : body,
+        html: plainTextToHtml(message.title, body),
         // RFC 3834: a machine wrote this; out-of-office replies and auto-forwarders leave it alone.
         headers: { 'Auto-Submitted': 'auto-generated' },
         attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
