@@ -3,6 +3,7 @@ import { parseListen } from './http/listen-address.js';
 import type { FastifyInstance } from 'fastify';
 import type { AnyDriverDefinition } from '../drivers/core/definition.js';
 import { RoomctlError } from '../drivers/core/errors.js';
+import { namesOf } from '../drivers/core/localized-text.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
 import { ApplianceCore } from './appliance-core.js';
@@ -101,7 +102,9 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   stills.start();
   core.stills = stills;
   const unregisterMeetingCommands = registerMeetingCommands(commands, meetings);
-  const telemetry = new MqttTelemetry(config, log.child({ component: 'telemetry' }), { db, bus: events, health, commands, roomState: () => ({ ...core.status() }) });
+  // The fleet names devices as the room does, in both languages (the state message carries them).
+  const deviceNames = Object.fromEntries(config.devices.filter((d) => d.name !== undefined).map((d) => [d.id, namesOf(d.name!)]));
+  const telemetry = new MqttTelemetry(config, log.child({ component: 'telemetry' }), { db, bus: events, health, commands, roomState: () => ({ ...core.status(), deviceNames }) });
   const metrics = new ApplianceMetrics({ room: config.room, health, devices, telemetry: config.mqtt ? () => telemetry.stats() : undefined });
 
   let lastStatus = new Map<string, string>();

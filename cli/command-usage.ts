@@ -47,7 +47,8 @@ Options:
   --share GROUP            subscribe as $share/GROUP/roomctl/# so several fleet instances split the load
   --data DIR               database folder (default ./fleet-data)
   --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
-  --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
+  --token TOKEN            the admin token, acting as "facilities" (default: a new one, printed);
+                           operators get their own: roomctl fleet operators add NAME
   --command-key ID         sign the command that tells a room its help call was seen, with the
                            rooms' mqtt.commandKeys entry ID; its secret comes from
                            ROOMCTL_FLEET_COMMAND_SECRET (without a key, rooms are not told)
@@ -57,6 +58,16 @@ Options:
   --offline-after S        alert when a device stays offline S seconds (default 60)
   --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
   --log-format FORMAT      pretty (default on a terminal) or json
+
+  roomctl fleet operators add NAME [--admin] | list | remove NAME   [--data DIR]
+`;
+
+export const FLEET_OPERATORS_USAGE = `Usage: roomctl fleet operators add NAME [--admin] | list | remove NAME  [--data DIR]
+  add NAME     a facilities operator with their own dashboard token (printed once; stored hashed);
+               --admin may also manage operators through the API
+  list         the operators, their role and since when
+  remove NAME  the operator's token stops working at once
+  --data DIR   the fleet's database folder (default ./fleet-data)
 `;
 
 export const PROVISION_USAGE = `Usage: roomctl provision [--answers FILE] [--root DIR] [--dry-run] [--skip-doctor]

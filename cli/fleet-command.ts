@@ -7,11 +7,13 @@ import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-s
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { FLEET_USAGE } from './command-usage.js';
+import { fleetOperatorsCommand } from './fleet-operators-command.js';
 import { waitForShutdown } from './shutdown.js';
 
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {
+  if (args[0] === 'operators') return fleetOperatorsCommand(args.slice(1));
   const { values } = parseArgs({
     args,
     strict: true,

@@ -17,7 +17,7 @@ export interface IngestStats {
  * Turns MQTT messages into store batches: parse at once, commit together a moment later
  * (one transaction for up to `maxBatch` messages), so thousands of rooms' heartbeats cost
  * a few commits a second rather than one each. Emits 'changes' (FleetChanges, committedAt ms)
- * after each commit.
+ * after each commit, and 'batch' (the messages, committedAt ms) for those who sample them.
  *
  * The PUBACK goes out when the message is queued, not committed (mqtt.js acknowledges one
  * message at a time), so a fleet process killed -9 loses at most one flush window of
@@ -68,6 +68,7 @@ export class FleetIngest extends EventEmitter {
     this.queue = [];
     const now = this.options.now?.() ?? Date.now();
     const changes = this.store.apply(batch, now);
+    if (this.listenerCount('batch') > 0) this.emit('batch', batch, now);
     if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(batch, this.options.now?.() ?? Date.now()));
     this.counters.batches++;
     this.counters.applied += batch.length - changes.duplicates - changes.stale;

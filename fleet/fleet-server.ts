@@ -4,42 +4,52 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { RoomctlError } from '../drivers/core/errors.js';
-import { TokenAuth } from '../appliance/http/auth.js';
 import { installErrorHandling } from '../appliance/http/error-handler.js';
 import type { Logger } from '../appliance/logger.js';
 import { PANEL_DIST } from '../appliance/paths.js';
-import type { FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
+import type { FleetAlertFeed } from './fleet-alert-feed.js';
+import type { FleetAlertView, FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
+import { installFleetAccess } from './fleet-access.js';
+import type { FleetHistory } from './fleet-history.js';
+import { fleetHistoryRoutes } from './fleet-history-routes.js';
 import type { FleetIngest } from './fleet-ingest.js';
+import type { IssueDesk } from './fleet-issue-desk.js';
+import { fleetIssueRoutes } from './fleet-issue-routes.js';
 import type { FleetMetrics } from './fleet-metrics.js';
+import type { FleetOperators } from './fleet-operators.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
 import { buildSharedSerializer } from '../appliance/http/shared-serializers.js';
 
 const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
-const IssueAction = { type: 'object', additionalProperties: false, properties: { by: { type: 'string', minLength: 1, maxLength: 80 } } } as const;
 
-/**
- * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
- * and a WebSocket that pushes what changed (batched, at most every `pushMs`), so the page
- * is live without reloads. Reads are open like the room API's; acknowledging and resolving
- * need a bearer token.
- */
-export async function buildFleetServer(deps: {
+export interface FleetServerDeps {
   store: FleetStore;
   ingest: FleetIngest;
   metrics: FleetMetrics;
+  /** Start-up tokens (`--token`): they act as the admin "facilities". */
   tokens: readonly string[];
+  operators: FleetOperators;
+  desk: IssueDesk;
+  history: FleetHistory;
+  alerts: FleetAlertFeed;
   log: Logger;
   pushMs?: number;
   /** Staff acknowledged or resolved an issue (the help relay tells the room). */
   onIssueAction?: (issue: FleetIssue) => void;
-}): Promise<FastifyInstance> {
+}
+
+/**
+ * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
+ * and a WebSocket that pushes what changed (batched, at most every `pushMs`), so the page
+ * is live without reloads. Every route declares who may call it (fleet-access.ts): room
+ * health tiles and metrics are open like the room's own health routes; issues, people's
+ * words and history need a named operator's token; managing operators needs an admin.
+ */
+export async function buildFleetServer(deps: FleetServerDeps): Promise<FastifyInstance> {
   const { store, ingest } = deps;
   const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
-  const auth = new TokenAuth(deps.tokens);
   installErrorHandling(app);
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'POST') auth.check(request);
-  });
+  installFleetAccess(app, { tokens: deps.tokens, operators: deps.operators });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4 * 1024 } });
 
   const clients = new Set<WebSocket>();
@@ -81,24 +91,30 @@ export async function buildFleetServer(deps: {
     if (changes.rooms.size || changes.issues.size || changes.events.length) schedulePush();
   };
   ingest.on('changes', onChanges);
+  const onAlert = (alert: FleetAlertView) => broadcast({ type: 'alerts', alerts: [alert] });
+  deps.alerts.on('alert', onAlert);
   app.addHook('onClose', async () => {
     ingest.off('changes', onChanges);
+    deps.alerts.off('alert', onAlert);
     clearTimeout(pushTimer);
     for (const socket of clients) socket.close(1001, 'fleet view stopping');
   });
 
-  app.get('/api/fleet/stream', { websocket: true }, (socket) => {
+  app.get('/api/fleet/stream', { websocket: true, config: { fleetAccess: 'operator', tokenInQuery: true } }, async (socket) => {
     clients.add(socket);
-    socket.send(JSON.stringify({ type: 'snapshot', rooms: store.rooms(), issues: store.issues('unresolved') } satisfies FleetStreamMessage));
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
+    const alerts = await deps.alerts.recent(30);
+    socket.send(JSON.stringify({ type: 'snapshot', rooms: store.rooms(), issues: store.issues('unresolved'), alerts } satisfies FleetStreamMessage));
   });
 
   app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {
+    config: { fleetAccess: 'open' },
     schema: { querystring: { type: 'object', additionalProperties: false, properties: { site: { type: 'string', pattern: SLUG }, status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'auth-failed', 'unknown', 'online'] } } } },
   }, async (request) => store.rooms(request.query));
 
   app.get<{ Params: { site: string; room: string }; Querystring: { events?: number } }>('/api/fleet/rooms/:site/:room', {
+    config: { fleetAccess: 'operator' },
     schema: {
       params: { type: 'object', properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } }, required: ['site', 'room'] },
       querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
@@ -109,35 +125,26 @@ export async function buildFleetServer(deps: {
     return detail;
   });
 
-  app.get<{ Querystring: { state?: 'open' | 'acknowledged' | 'resolved' | 'unresolved' } }>('/api/fleet/issues', {
-    schema: { querystring: { type: 'object', properties: { state: { type: 'string', enum: ['open', 'acknowledged', 'resolved', 'unresolved'] } } } },
-  }, async (request) => store.issues(request.query.state));
-
   app.get<{ Querystring: { limit?: number } }>('/api/fleet/events', {
+    config: { fleetAccess: 'operator' },
     schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } } },
   }, async (request) => store.events({ limit: request.query.limit ?? 100 }));
 
-  for (const action of ['acknowledge', 'resolve'] as const) {
-    app.post<{ Params: { id: string }; Body: { by?: string } | undefined }>(`/api/fleet/issues/:id/${action}`, {
-      schema: { params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 128 } }, required: ['id'] }, body: IssueAction },
-    }, async (request) => {
-      const issue = store.setIssueState(request.params.id, action === 'acknowledge' ? 'acknowledged' : 'resolved', request.body?.by ?? 'facilities');
-      if (!issue) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No issue "${request.params.id}"`);
-      deps.onIssueAction?.(issue);
-      pendingIssues.add(issue.id);
-      pendingRooms.add(roomKey(issue.site, issue.room));
-      schedulePush();
-      return store.issue(issue.id) ?? issue;
-    });
-  }
+  const issueChanged = (issue: FleetIssue) => {
+    pendingIssues.add(issue.id);
+    pendingRooms.add(roomKey(issue.site, issue.room));
+    schedulePush();
+  };
+  await fleetIssueRoutes(app, { store, desk: deps.desk, operators: deps.operators, onIssueAction: deps.onIssueAction, issueChanged });
+  await fleetHistoryRoutes(app, { history: deps.history, desk: deps.desk, alerts: deps.alerts });
 
-  app.get('/api/fleet/stats', async () => ({ ingest: ingest.stats, rooms: store.rooms().length, events: store.eventCount() }));
-  app.get('/metrics', async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
+  app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({ ingest: ingest.stats, rooms: store.rooms().length, events: store.eventCount() }));
+  app.get('/metrics', { config: { fleetAccess: 'open' } }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 
   if (existsSync(PANEL_DIST)) {
     await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['fleet.html'] });
   } else {
-    app.get('/', async (_req, reply) => reply.type('text/html').send('<h1>roomctl fleet</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The API is at /api/fleet/rooms.</p>'));
+    app.get('/', { config: { fleetAccess: 'open' } }, async (_req, reply) => reply.type('text/html').send('<h1>roomctl fleet</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The API is at /api/fleet/rooms.</p>'));
   }
   return app;
 }

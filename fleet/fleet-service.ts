@@ -17,6 +17,13 @@ import type { CommandKey } from '../appliance/telemetry/command-auth.js';
 import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { FleetStore, openFleetDatabase } from './fleet-store.js';
+import { DeviceFaultIssues } from './device-fault-issues.js';
+import { FleetAlertFeed } from './fleet-alert-feed.js';
+import { DeviceSampler, FleetHistory } from './fleet-history.js';
+import { IssueDesk } from './fleet-issue-desk.js';
+import type { FleetMessage } from './fleet-messages.js';
+import { FleetOperators } from './fleet-operators.js';
+import { sqlitePort } from './fleet-sql-port.js';
 
 export interface FleetOptions {
   /** The central broker: url, credentials, TLS files, protocolVersion (4 for aedes). */
@@ -26,8 +33,12 @@ export interface FleetOptions {
   dataDir: string;
   /** host:port of the dashboard and API; default 127.0.0.1:8090 */
   listen?: string;
-  /** Bearer tokens allowed to acknowledge and resolve issues. */
+  /** Start-up bearer tokens: they act as the admin "facilities" (named operators have their own, `roomctl fleet operators add`). */
   tokens: string[];
+  /** A device back and failing again within this long reopens its issue (ms); default 10 min. */
+  flapWindowMs?: number;
+  /** Rated lamp life for the replace-by forecast (hours); default 3000. */
+  lampRatedHours?: number;
   /** Signs the commands that tell a room its help call was seen (one of the rooms' `mqtt.commandKeys`). */
   commandKey?: CommandKey;
   rules?: Partial<AlertRulesConfig>;
@@ -44,6 +55,11 @@ export interface Fleet {
   alerts: AlertEngine;
   dispatcher: AlertDispatcher;
   db: Db;
+  operators: FleetOperators;
+  desk: IssueDesk;
+  faults: DeviceFaultIssues;
+  history: FleetHistory;
+  alertFeed: FleetAlertFeed;
   readonly connected: boolean;
   close(): Promise<void>;
 }
@@ -55,8 +71,33 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const store = new FleetStore(db);
   const ingest = new FleetIngest(store, { flushMs: options.flushMs, log, now: options.now });
   const dispatcher = new AlertDispatcher(db, options.sinks ?? [], { log, now: options.now });
+  const sql = sqlitePort(db);
+  const operators = new FleetOperators(sql);
+  const desk = new IssueDesk(sql, store);
+  const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
+  const sampler = new DeviceSampler(sql);
+  const alertFeed = new FleetAlertFeed(sql);
+  const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
-  const alerts = new AlertEngine(rules, (alert) => dispatcher.enqueue(alert), options.now);
+  const alerts = new AlertEngine(rules, (alert) => {
+    dispatcher.enqueue(alert);
+    alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard'));
+  }, options.now);
+  const faults = new DeviceFaultIssues(sql, desk, {
+    meetingIn: (site, room) => {
+      const m = store.currentMeeting(site, room);
+      return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
+    },
+    namesOf: (site, room, deviceId) => store.deviceNames(site, room)[deviceId] ?? null,
+    changed: (issueIds, rooms) => ingest.emit('changes', { rooms: new Set(rooms), events: [], issues: new Set(issueIds), devices: [], roomStatus: [], stale: 0, duplicates: 0 }, options.now?.() ?? Date.now()),
+    flapWindowMs: options.flapWindowMs,
+    onError: logError('the fleet could not record a device fault'),
+  });
+  ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
+  ingest.on('batch', (batch: FleetMessage[], at: number) => {
+    const samples = batch.flatMap((m) => (m.kind === 'health' ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics }] : []));
+    if (samples.length) sampler.observe(samples).catch(logError('the fleet could not sample device metrics'));
+  });
   seedAlerts(db, alerts);
   ingest.on('changes', (changes) => alerts.observe(changes));
   const ticker = setInterval(() => alerts.tick(), 1000);
@@ -115,7 +156,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   connect(options.broker.protocolVersion ?? 5);
 
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
-  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
+  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, operators, desk, history, alerts: alertFeed, log, onIssueAction: (issue) => relay.tell(issue) });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });
@@ -139,6 +180,11 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     alerts,
     dispatcher,
     db,
+    operators,
+    desk,
+    faults,
+    history,
+    alertFeed,
     get connected() {
       return client?.connected === true;
     },
@@ -149,6 +195,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       const c = client;
       if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
       ingest.stop();
+      await faults.idle();
       await server.close();
       await dispatcher.stop();
       metrics.stop();

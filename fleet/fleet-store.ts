@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { migrate, type Db } from '../appliance/store/database.js';
 import { ensurePrivateDirSync, preparePrivateDatabaseFile } from '../appliance/store/private-files.js';
-import type { FleetDevice, FleetEvent, FleetIssue, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
+import type { FleetDevice, FleetEvent, FleetIssue, FleetMeeting, FleetNames, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
 import { FLEET_MIGRATIONS } from './fleet-migrations.js';
 import type { FleetMessage } from './fleet-messages.js';
 
@@ -67,6 +67,7 @@ export class FleetStore {
       event: p('INSERT OR IGNORE INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       openIssue: p("INSERT OR IGNORE INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')"),
       roomAckIssue: p("UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'"),
+      reportWords: p('UPDATE fleet_issues SET rating = ?, comment = ? WHERE id = ?'),
       roomSeen: p('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL'),
       summaries: p(`SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS updatedAt,
           COALESCE(SUM(d.status = 'ok'), 0) AS ok, COALESCE(SUM(d.status = 'degraded'), 0) AS degraded,
@@ -93,6 +94,7 @@ export class FleetStore {
       ack: p("UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'"),
       resolve: p("UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'"),
       eventCount: p('SELECT COUNT(*) FROM fleet_events').pluck(),
+      lastMeetingEvent: p("SELECT type, at, body FROM fleet_events WHERE site = ? AND room = ? AND type IN ('meeting.started', 'meeting.ended') ORDER BY seq DESC LIMIT 1"),
     };
     for (const row of db.prepare('SELECT site, room, device_id AS id, status FROM fleet_devices').all() as Array<{ site: string; room: string; id: string; status: HealthStatus }>) {
       this.deviceStatus.set(deviceKey(row.site, row.room, row.id), row.status);
@@ -165,7 +167,11 @@ export class FleetStore {
     if (type === 'problem.reported' && str(body.reportId)) {
       const categories = Array.isArray(body.categories) ? body.categories.filter((c) => typeof c === 'string').join(', ') : '';
       const summary = [categories, str(body.comment)].filter(Boolean).join(': ') || 'Problem reported';
-      if (this.s.openIssue.run(body.reportId, 'problem', site, room, summary, at).changes) changes.issues.add(String(body.reportId));
+      const rating = typeof body.rating === 'number' && Number.isInteger(body.rating) ? body.rating : null;
+      if (this.s.openIssue.run(body.reportId, 'problem', site, room, summary, at).changes) {
+        this.s.reportWords.run(rating, str(body.comment) ?? null, body.reportId);
+        changes.issues.add(String(body.reportId));
+      }
     } else if (type === 'help.requested' && str(body.requestId)) {
       if (this.s.openIssue.run(body.requestId, 'help', site, room, str(body.message) ?? 'Help requested', at).changes) changes.issues.add(String(body.requestId));
     } else if (type === 'help.acknowledged' && str(body.requestId)) {
@@ -191,14 +197,28 @@ export class FleetStore {
     const summary = this.roomSummary(site, room);
     if (!summary) return undefined;
     const stateRow = this.s.roomRow.get(site, room) as { state: string | null };
-    const devices = (this.s.devices.all(site, room) as Array<Omit<FleetDevice, 'metrics'> & { metrics: string }>).map((d) => ({ ...d, metrics: JSON.parse(d.metrics) as Record<string, number> }));
+    const state = stateRow.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null;
+    const names = deviceNamesOf(state);
+    const devices = (this.s.devices.all(site, room) as Array<Omit<FleetDevice, 'metrics' | 'names'> & { metrics: string }>).map((d) => ({ ...d, names: names[d.deviceId] ?? null, metrics: JSON.parse(d.metrics) as Record<string, number> }));
     return {
       room: summary,
-      state: stateRow.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null,
+      state,
+      meeting: this.currentMeeting(site, room),
       devices,
       events: this.events({ site, room, limit: eventLimit }),
       issues: (this.s.roomIssues.all(site, room) as IssueRow[]).map(toIssue),
     };
+  }
+
+  /** The device names the room's retained state carries. */
+  deviceNames(site: string, room: string): Record<string, FleetNames> {
+    const row = this.s.roomRow.get(site, room) as { state: string | null } | undefined;
+    return deviceNamesOf(row?.state ? (JSON.parse(row.state) as Record<string, unknown>) : null);
+  }
+
+  /** The meeting running in a room now (from its meeting.started / meeting.ended events). */
+  currentMeeting(site: string, room: string): FleetMeeting | null {
+    return meetingOf(this.s.lastMeetingEvent.get(site, room) as { type: string; at: string; body: string } | undefined);
   }
 
   events(options: { site?: string; room?: string; limit?: number } = {}): FleetEvent[] {
@@ -228,6 +248,26 @@ export class FleetStore {
   }
 }
 
+/** The device names a room's retained state carries (`deviceNames: {id: {en, zh-CN}}`). */
+export function deviceNamesOf(state: Record<string, unknown> | null): Record<string, FleetNames> {
+  const out: Record<string, FleetNames> = {};
+  const given = state?.deviceNames;
+  if (!given || typeof given !== 'object') return out;
+  for (const [id, v] of Object.entries(given as Record<string, unknown>)) {
+    const n = v as { en?: unknown; 'zh-CN'?: unknown } | null;
+    if (n && typeof n.en === 'string') out[id] = { en: n.en, 'zh-CN': typeof n['zh-CN'] === 'string' ? n['zh-CN'] : n.en };
+  }
+  return out;
+}
+
+/** The meeting running now: the newest meeting event, when it is a start. */
+export function meetingOf(row: { type: string; at: string; body: string } | undefined): FleetMeeting | null {
+  if (!row || row.type !== 'meeting.started') return null;
+  const body = JSON.parse(row.body) as { meetingId?: unknown; title?: unknown; confidential?: unknown };
+  const confidential = body.confidential === true;
+  return { meetingId: String(body.meetingId ?? ''), title: !confidential && typeof body.title === 'string' ? body.title : null, confidential, since: row.at };
+}
+
 interface SummaryRow {
   site: string;
   room: string;
@@ -244,9 +284,10 @@ interface SummaryRow {
 
 function toSummary(r: SummaryRow): FleetRoomSummary {
   const counts = { ok: r.ok, degraded: r.degraded, offline: r.offline, 'auth-failed': r.authFailed, unknown: r.unknown };
-  // A refused password needs someone as surely as a dead device, but the device is there: next after offline.
+  // A refused password needs someone (the config is wrong) more than a device that may come back by itself.
+  // A room is `offline` only when its appliance is gone: a lost camera leaves a usable room, `degraded`.
   const worst: HealthStatus =
-    r.online === 'offline' || counts.offline > 0 ? 'offline' : counts['auth-failed'] > 0 ? 'auth-failed' : counts.degraded > 0 ? 'degraded' : counts.unknown > 0 || r.online === 'unknown' ? 'unknown' : 'ok';
+    r.online === 'offline' ? 'offline' : counts['auth-failed'] > 0 ? 'auth-failed' : counts.offline + counts.degraded > 0 ? 'degraded' : counts.unknown > 0 || r.online === 'unknown' ? 'unknown' : 'ok';
   return { site: r.site, room: r.room, name: r.name, online: r.online, worst, counts, openIssues: r.openIssues, updatedAt: r.updatedAt };
 }
 
@@ -255,6 +296,8 @@ interface IssueRow {
   kind: FleetIssue['kind'];
   site: string;
   room: string;
+  device_id: string | null;
+  device_names: string | null;
   summary: string;
   opened_at: string;
   state: IssueState;
@@ -264,6 +307,11 @@ interface IssueRow {
   resolved_at: string | null;
   room_seen_at: string | null;
   room_error: string | null;
+  assigned_to: string | null;
+  cleared_at: string | null;
+  meeting: string | null;
+  rating: number | null;
+  comment: string | null;
 }
 
 function toIssue(r: IssueRow): FleetIssue {
@@ -272,13 +320,20 @@ function toIssue(r: IssueRow): FleetIssue {
     kind: r.kind,
     site: r.site,
     room: r.room,
+    deviceId: r.device_id,
+    deviceNames: r.device_names ? (JSON.parse(r.device_names) as FleetNames) : null,
     summary: r.summary,
     openedAt: r.opened_at,
     state: r.state,
     acknowledgedBy: r.acknowledged_by,
     acknowledgedAt: r.acknowledged_at,
+    assignedTo: r.assigned_to,
     resolvedBy: r.resolved_by,
     resolvedAt: r.resolved_at,
+    clearedAt: r.cleared_at,
+    meeting: r.meeting,
+    rating: r.rating,
+    comment: r.comment,
     roomSeenAt: r.room_seen_at,
     roomError: r.room_error,
   };

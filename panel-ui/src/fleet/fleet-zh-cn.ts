@@ -1,0 +1,1 @@
+export const FLEET_ZH_CN: Record<string, string> = {};
