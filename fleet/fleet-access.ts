@@ -35,19 +35,27 @@ export const START_TOKEN_ACTOR = 'facilities';
 /** Routes plugins register (the dashboard's built files). */
 const PLUGIN_ASSETS = [/^\/\*$/, /^\/$/];
 
-export function installFleetAccess(app: FastifyInstance, options: { tokens: readonly string[]; operators: FleetOperators }): void {
+/** A route and the level it declared (tests walk them all). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: FleetAccess;
+}
+
+/** Installs the check; returns the list of routes with their levels, filled as routes register. */
+export function installFleetAccess(app: FastifyInstance, options: { tokens: readonly string[]; operators: FleetOperators }): DeclaredRoute[] {
   const startTokens = new TokenAuth(options.tokens);
+  const declared: DeclaredRoute[] = [];
   app.decorateRequest('fleetActor', null);
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as { fleetAccess?: FleetAccess };
     if (config.fleetAccess === undefined && PLUGIN_ASSETS.some((p) => p.test(route.url))) {
       route.config = { ...config, fleetAccess: 'open' };
-      return;
-    }
-    if (!config.fleetAccess || !LEVELS.includes(config.fleetAccess)) {
+    } else if (!config.fleetAccess || !LEVELS.includes(config.fleetAccess)) {
       throw new RoomctlError('ROOMCTL_E_ROUTE_ACCESS', `${route.method.toString()} ${route.url} declares no access level (config.fleetAccess: ${LEVELS.join(' | ')})`, { url: route.url });
     }
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: (route.config as { fleetAccess: FleetAccess }).fleetAccess });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -63,6 +71,7 @@ export function installFleetAccess(app: FastifyInstance, options: { tokens: read
     if (access !== 'operator' && access !== 'admin') throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This route declares no access level');
     request.fleetActor = actor;
   });
+  return declared;
 }
 
 /** The operator a route's handler acts for (its access level made sure there is one). */

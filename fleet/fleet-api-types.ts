@@ -127,6 +127,45 @@ export interface FleetRoomDetail {
   issues: FleetIssue[];
 }
 
+/** The windows uptime is given for. */
+export type UptimeWindow = '24h' | '7d' | '30d';
+
+export interface FaultSpan {
+  issueId: string;
+  deviceId: string;
+  status: string;
+  detail: string | null;
+  startedAt: number;
+  /** null while the fault lasts. */
+  endedAt: number | null;
+  durationMs: number;
+}
+
+export interface LampForecast {
+  hours: number;
+  /** Lamp hours gained per day over the samples (null until a day's worth is there). */
+  perDay: number | null;
+  /** When the lamp reaches its rated life at that pace (ISO), or null when it cannot be told. */
+  replaceBy: string | null;
+  ratedHours: number;
+}
+
+export interface DeviceHistory {
+  deviceId: string;
+  uptime: Record<UptimeWindow, number>;
+  faults: FaultSpan[];
+  replyMs: Array<{ at: number; value: number }>;
+  lamp: LampForecast | null;
+}
+
+export interface RoomHistory {
+  site: string;
+  room: string;
+  uptime: Record<UptimeWindow, number>;
+  faults: FaultSpan[];
+  devices: DeviceHistory[];
+}
+
 /** Messages on the dashboard's WebSocket /api/fleet/stream. */
 export type FleetStreamMessage =
   | { type: 'snapshot'; rooms: FleetRoomSummary[]; issues: FleetIssue[]; alerts: FleetAlertView[] }

@@ -1,44 +1,8 @@
+import type { DeviceHistory, FaultSpan, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
 import type { FleetSqlPort } from './fleet-sql-port.js';
 
 const DAY = 86_400_000;
-export const UPTIME_WINDOWS = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY } as const;
-export type UptimeWindow = keyof typeof UPTIME_WINDOWS;
-
-export interface FaultSpan {
-  issueId: string;
-  deviceId: string;
-  status: string;
-  detail: string | null;
-  startedAt: number;
-  /** null while the fault lasts. */
-  endedAt: number | null;
-  durationMs: number;
-}
-
-export interface LampForecast {
-  hours: number;
-  /** Lamp hours gained per day over the samples (null until a day's worth is there). */
-  perDay: number | null;
-  /** When the lamp reaches its rated life at that pace (ISO), or null when it cannot be told. */
-  replaceBy: string | null;
-  ratedHours: number;
-}
-
-export interface DeviceHistory {
-  deviceId: string;
-  uptime: Record<UptimeWindow, number>;
-  faults: FaultSpan[];
-  replyMs: Array<{ at: number; value: number }>;
-  lamp: LampForecast | null;
-}
-
-export interface RoomHistory {
-  site: string;
-  room: string;
-  uptime: Record<UptimeWindow, number>;
-  faults: FaultSpan[];
-  devices: DeviceHistory[];
-}
+export const UPTIME_WINDOWS: Record<UptimeWindow, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
 
 interface FaultRow {
   issue_id: string;

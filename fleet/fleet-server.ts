@@ -9,7 +9,7 @@ import type { Logger } from '../appliance/logger.js';
 import { PANEL_DIST } from '../appliance/paths.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
 import type { FleetAlertView, FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
-import { installFleetAccess } from './fleet-access.js';
+import { installFleetAccess, type DeclaredRoute } from './fleet-access.js';
 import type { FleetHistory } from './fleet-history.js';
 import { fleetHistoryRoutes } from './fleet-history-routes.js';
 import type { FleetIngest } from './fleet-ingest.js';
@@ -45,11 +45,11 @@ export interface FleetServerDeps {
  * health tiles and metrics are open like the room's own health routes; issues, people's
  * words and history need a named operator's token; managing operators needs an admin.
  */
-export async function buildFleetServer(deps: FleetServerDeps): Promise<FastifyInstance> {
+export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
   const { store, ingest } = deps;
   const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
   installErrorHandling(app);
-  installFleetAccess(app, { tokens: deps.tokens, operators: deps.operators });
+  const routes = installFleetAccess(app, { tokens: deps.tokens, operators: deps.operators });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4 * 1024 } });
 
   const clients = new Set<WebSocket>();
@@ -146,5 +146,5 @@ export async function buildFleetServer(deps: FleetServerDeps): Promise<FastifyIn
   } else {
     app.get('/', { config: { fleetAccess: 'open' } }, async (_req, reply) => reply.type('text/html').send('<h1>roomctl fleet</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The API is at /api/fleet/rooms.</p>'));
   }
-  return app;
+  return { app, routes };
 }

@@ -15,6 +15,7 @@ import { FleetIngest } from './fleet-ingest.js';
 import { HelpRelay } from './help-relay.js';
 import type { CommandKey } from '../appliance/telemetry/command-auth.js';
 import { FleetMetrics } from './fleet-metrics.js';
+import type { DeclaredRoute } from './fleet-access.js';
 import { buildFleetServer } from './fleet-server.js';
 import { FleetStore, openFleetDatabase } from './fleet-store.js';
 import { DeviceFaultIssues } from './device-fault-issues.js';
@@ -60,6 +61,8 @@ export interface Fleet {
   faults: DeviceFaultIssues;
   history: FleetHistory;
   alertFeed: FleetAlertFeed;
+  /** Every route of the API with its declared access level. */
+  routes: readonly DeclaredRoute[];
   readonly connected: boolean;
   close(): Promise<void>;
 }
@@ -156,7 +159,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   connect(options.broker.protocolVersion ?? 5);
 
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
-  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, operators, desk, history, alerts: alertFeed, log, onIssueAction: (issue) => relay.tell(issue) });
+  const { app: server, routes } = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, operators, desk, history, alerts: alertFeed, log, onIssueAction: (issue) => relay.tell(issue) });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });
@@ -185,6 +188,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     faults,
     history,
     alertFeed,
+    routes,
     get connected() {
       return client?.connected === true;
     },
