@@ -100,7 +100,7 @@ export class DeviceFaultIssues {
     await this.sql.run('UPDATE fleet_device_faults SET ended_at = ? WHERE issue_id = ? AND ended_at IS NULL', [now, last.id]);
     // Nobody took it on: the fault cleared by itself and the issue closes. Once acknowledged, the operator closes it.
     await this.sql.run("UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END WHERE id = ?", [at.toISOString(), at.toISOString(), last.id]);
-    await this.desk.record(last.id, null, 'cleared', d.status, at);
+    await this.desk.record(last.id, null, 'cleared', null, at);
     return last.id;
   }
 }

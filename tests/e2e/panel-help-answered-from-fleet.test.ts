@@ -12,7 +12,7 @@ import type { HelpRequestView } from '../../appliance/api/api-types.js';
 import { buildPanelIfStale, captureStep, launchChromium, openPanel, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { TEST_COMMAND_KEY } from '../helpers/telemetry-room.js';
-import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
+import { startTestFleet } from '../helpers/test-fleet.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'help-answered-from-fleet';
@@ -58,9 +58,9 @@ describe('help: facilities acknowledge in the fleet view and the room panel show
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-US' });
     dashboard = await context.newPage();
     dashboard.on('pageerror', (e) => errors.push(`fleet: ${e.message}`));
-    await dashboard.goto(`${fleet.url}/?token=${FLEET_TOKEN}`);
-    await dashboard.locator('fleet-operator-name input[name="operator"]').fill(OPERATOR);
-    await dashboard.locator('fleet-operator-name input[name="operator"]').press('Enter');
+    // The operator signs in with their own token: the name the room shows comes from it.
+    await dashboard.goto(`${fleet.url}/?token=${await fleet.operators.add(OPERATOR)}`);
+    await dashboard.locator('[data-operator]').filter({ hasText: OPERATOR }).waitFor();
   }, 90_000);
 
   afterAll(async () => {

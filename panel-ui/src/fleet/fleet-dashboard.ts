@@ -4,6 +4,7 @@ import { FleetApi, type FleetActorView } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
 import type { IssueActionDetail } from './fleet-issue-list.js';
 import type { FleetIssueSearch } from './fleet-issue-search.js';
+import type { FleetTrendsView } from './fleet-trends.js';
 import type { RoomSelectDetail } from './fleet-room-tile.js';
 import { saveFleetToken } from './fleet-session.js';
 import type { SignedIn } from './fleet-sign-in.js';
@@ -52,6 +53,16 @@ export class FleetDashboard extends LitElement {
   logs = new Map<string, FleetIssueLogEntry[]>();
   private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
   private readonly words = new FleetWordsController(this);
+  private issueCount = -1;
+
+  protected override updated(): void {
+    // A new or closed issue moves the trends: fetch them again (the stream says when, not what).
+    const count = this.stream.issues.size;
+    if (count !== this.issueCount) {
+      this.issueCount = count;
+      void this.renderRoot.querySelector<FleetTrendsView>('fleet-trends')?.load();
+    }
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

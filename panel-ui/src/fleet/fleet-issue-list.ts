@@ -43,6 +43,7 @@ export class FleetIssueList extends LitElement {
     .room.seen { color: #8ce99a; }
     .room.refused { color: #ffa8a8; }
     ol.log { margin: 0.4em 0 0; padding-left: 1.2em; font-size: 0.8em; }
+    ol.log li { padding: 0.1em 0; background: none; border: none; border-radius: 0; }
     form { display: flex; gap: 0.4em; margin-top: 0.4em; }
     input { flex: 1; font: inherit; font-size: 0.85em; padding: 0.25em 0.5em; border-radius: 6px; background: #0f1419; color: inherit; border: 1px solid #2c3a49; }
   `;
