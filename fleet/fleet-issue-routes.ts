@@ -41,7 +41,8 @@ export async function fleetIssueRoutes(
   const changed = (issue: FleetIssue, tellRoom: boolean) => {
     if (tellRoom) deps.onIssueAction?.(issue);
     deps.issueChanged(issue);
-    return issue;
+    // Telling the room may have marked the issue (no command key): answer with what is stored now.
+    return deps.store.issue(issue.id) ?? issue;
   };
   app.post<{ Params: { id: string } }>('/api/fleet/issues/:id/acknowledge', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) =>
     changed(await desk.acknowledge(request.params.id, actorOf(request).name), true),

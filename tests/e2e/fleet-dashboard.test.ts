@@ -73,7 +73,8 @@ describe('fleet dashboard', () => {
     await until(async () => (await issue.count()) === 0, 5000, 'the issue to leave the open list');
     expect(fleet.store.issue('help-e2e')).toMatchObject({ state: 'resolved' });
     const tile = page.locator('fleet-room-tile button', { hasText: 'Aurora' });
-    await until(async () => !(await tile.textContent())?.includes('open issue'), 5000, 'the tile to drop its open issue');
+    // The display's fault (an issue of its own since the first test) is still open; the help call is not.
+    await until(async () => (await tile.textContent())?.includes('1 open issue'), 5000, 'the tile to drop the help call');
     expect(pageErrors).toEqual([]);
   });
 });
