@@ -14,7 +14,7 @@ import type { Logger } from './logger.js';
 import { openDatabase, type Db } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
 import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
-import { RoomEventBus } from './events/room-events.js';
+import { RoomEventBus } from './model/room-events.js';
 import { FaultRepository } from './health/fault-repository.js';
 import { HealthMonitor } from './health/health-monitor.js';
 import { CommandRegistry } from './telemetry/command-registry.js';

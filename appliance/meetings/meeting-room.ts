@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
 import { NotifyDispatcher } from '../notify/notify-dispatcher.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RoomEventBus, type RoomEventEnvelope } from '../events/room-events.js';
+import { RoomEventBus, type RoomEventEnvelope } from '../model/room-events.js';
 import { createLogger } from '../logger.js';
 import { AgendaRepository } from '../meetings/agenda-repository.js';
 import { MeetingRepository } from '../meetings/meeting-repository.js';

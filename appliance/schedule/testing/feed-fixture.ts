@@ -1,4 +1,4 @@
-import { RoomEventBus, type RoomEventEnvelope } from '../../events/room-events.js';
+import { RoomEventBus, type RoomEventEnvelope } from '../../model/room-events.js';
 import { createLogger } from '../../logger.js';
 import { AgendaRepository } from '../../meetings/agenda-repository.js';
 import { MeetingRepository } from '../../meetings/meeting-repository.js';
