@@ -1,6 +1,6 @@
 import { toRoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
-import type { Clock, TimerHandle } from '../schedule/clock.js';
+import type { Clock, TimerHandle } from '../model/clock.js';
 import { DrainRunner } from '../store/drain-runner.js';
 import { EmailSender } from './email-sender.js';
 import type { NotificationsConfig } from './notify-config.js';

@@ -8,7 +8,7 @@ import type { Db } from '../store/database.js';
 import { applyCalendarSyncInSlices, planCalendarSync, type SyncResult } from './booking-sync.js';
 import { fetchFeedBytes, redactFeedUrl } from './calendar-fetch.js';
 import { CALENDAR_DEFAULTS, type CalendarConfig } from './calendar-config.js';
-import type { Clock, TimerHandle } from './clock.js';
+import type { Clock, TimerHandle } from '../model/clock.js';
 import { unfoldBytes } from './ics-lines.js';
 import { expandCalendarInSlices, type CalendarExpansion, type ShownEvent } from './ics-expand.js';
 

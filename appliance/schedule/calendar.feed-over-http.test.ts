@@ -7,7 +7,7 @@ import { MeetingRepository } from '../meetings/meeting-repository.js';
 import { tempDb } from '../meetings/testing/temp-db.js';
 import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
 import { CalendarFeed } from './calendar-feed.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../model/manual-clock.js';
 
 const ics = readFileSync(new URL('./fixtures/weekly-across-dst.ics', import.meta.url), 'utf8');
 let feedServer: HttpReceiver;

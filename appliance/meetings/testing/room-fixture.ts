@@ -5,7 +5,7 @@ import { RoomEventBus, type RoomEvent, type RoomEventEnvelope } from '../../mode
 import { createLogger } from '../../logger.js';
 import type { NotificationsConfig } from '../../notify/notify-config.js';
 import type { CalendarConfig } from '../../schedule/calendar-config.js';
-import { ManualClock } from '../../schedule/manual-clock.js';
+import { ManualClock } from '../../model/manual-clock.js';
 import type { MeetingsConfig } from '../meeting-config.js';
 import { MeetingRoom } from '../meeting-room.js';
 import type { MeetingStreamMessage } from '../meeting-views.js';

@@ -5,7 +5,7 @@ import { MeetingRepository } from '../../meetings/meeting-repository.js';
 import { tempDb } from '../../meetings/testing/temp-db.js';
 import { CalendarFeed } from '../calendar-feed.js';
 import type { CalendarConfig } from '../calendar-config.js';
-import { ManualClock } from '../manual-clock.js';
+import { ManualClock } from '../../model/manual-clock.js';
 
 export interface FeedFixture {
   feed: CalendarFeed;
