@@ -12,6 +12,7 @@ import type { RoomConfig } from './config/config-schema.js';
 import { DeviceHost } from './devices/device-host.js';
 import type { Logger } from './logger.js';
 import { openDatabase, type Db } from './store/database.js';
+import { ROOM_MIGRATIONS } from './room-migrations.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
 import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
 import { RoomEventBus } from './events/room-events.js';
@@ -73,7 +74,7 @@ function listenError(err: unknown, listen: string): RoomctlError {
 /** Starts one room: store, devices, telemetry, API. Resolves once the API listens. */
 export async function startAppliance(config: RoomConfig, options: StartOptions): Promise<Appliance> {
   const { log } = options;
-  const db = openDatabase(config.storage.dir);
+  const db = openDatabase(config.storage.dir, ROOM_MIGRATIONS);
   // A full or failing disk must not stop the room: writes that fail say so (ROOMCTL_E_STORAGE) and the status shows it.
   const storage = new StorageHealth(config.storage.dir, {
     probe: () => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('storage.probe', '1', ?) ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at").run(new Date().toISOString()),

@@ -3,16 +3,10 @@ import { EventEmitter } from 'node:events';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
 import type { CommandRegistry } from '../telemetry/command-registry.js';
-import type { HelpRepository } from './help-repository.js';
+import type { HelpRepository, HelpRequestView } from './help-repository.js';
 
-/** A call for help from the room, as the panel shows it. */
-export interface HelpRequestView {
-  id: string;
-  at: string;
-  message: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-}
+export type { HelpRequestView } from './help-repository.js';
+
 
 /**
  * The panel's help button. A request is published as `help.requested` on the room event bus

@@ -1,0 +1,13 @@
+import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
+import { HELP_MIGRATIONS } from './help/help-migrations.js';
+import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
+import { MEETING_MIGRATIONS } from './meetings/meeting-migrations.js';
+import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
+import { STORE_MIGRATIONS, type Migration } from './store/migrations.js';
+import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
+
+/**
+ * Every room module's migrations, in the order the modules' tables are made. The store knows
+ * none of them; it applies what it is given (store/database.ts).
+ */
+export const ROOM_MIGRATIONS: readonly Migration[] = [...STORE_MIGRATIONS, ...TELEMETRY_MIGRATIONS, ...HEALTH_MIGRATIONS, ...MEETING_MIGRATIONS, ...MEDIA_MIGRATIONS, ...PANEL_MIGRATIONS, ...HELP_MIGRATIONS];
