@@ -7,7 +7,9 @@ import { STORE_MIGRATIONS, type Migration } from './store/migrations.js';
 import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
 
 /**
- * Every room module's migrations, in the order the modules' tables are made. The store knows
- * none of them; it applies what it is given (store/database.ts).
+ * Every room module's migrations, in module order: what the room's database is opened with, for
+ * the code that opens one without starting the room (tests, tools). The store knows none of
+ * them; it applies what it is given (store/database.ts). modules.test.ts holds this list to
+ * the modules' own (`migrations` in modules.ts).
  */
-export const ROOM_MIGRATIONS: readonly Migration[] = [...STORE_MIGRATIONS, ...TELEMETRY_MIGRATIONS, ...HEALTH_MIGRATIONS, ...MEETING_MIGRATIONS, ...MEDIA_MIGRATIONS, ...PANEL_MIGRATIONS, ...HELP_MIGRATIONS];
+export const ROOM_MIGRATIONS: readonly Migration[] = [...STORE_MIGRATIONS, ...MEDIA_MIGRATIONS, ...HEALTH_MIGRATIONS, ...MEETING_MIGRATIONS, ...TELEMETRY_MIGRATIONS, ...PANEL_MIGRATIONS, ...HELP_MIGRATIONS];
