@@ -94,6 +94,8 @@ export interface FleetIssue {
   roomSeenAt: string | null;
   /** Help calls: why the room refused the acknowledgement the fleet sent it (code: message). */
   roomError: string | null;
+  /** Help calls: when the room recorded that facilities resolved it (its panel says so from then on). */
+  roomResolvedAt: string | null;
 }
 
 /** One step in an issue's story, with who took it (null: the fleet or the room itself). */

@@ -121,11 +121,14 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 4,
+    module: 'fleet',
+    // 4 is the shared store's event roll-ups.
+    version: 5,
     name: 'device faults as issues, named operators, the issue log, alerts on the dashboard, device samples',
     // fleet_issues moves to a table whose kind allows 'device' (SQLite cannot widen a CHECK in place).
     // Device issues: device_id, device_names (JSON {en, zh-CN} from the room's state), cleared_at (when the fault ended; null while it lasts), meeting (the
     // meeting running when it opened). Problem reports: rating and comment, as the room sent them.
+    // Help calls: room_resolved_at, when the room recorded that facilities closed the call.
     sql: `
       CREATE TABLE fleet_issues_v4 (
         id TEXT PRIMARY KEY,
@@ -144,6 +147,7 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
         resolved_at TEXT,
         room_seen_at TEXT,
         room_error TEXT,
+        room_resolved_at TEXT,
         cleared_at TEXT,
         meeting TEXT,
         rating INTEGER,

@@ -307,6 +307,7 @@ interface IssueRow {
   resolved_at: string | null;
   room_seen_at: string | null;
   room_error: string | null;
+  room_resolved_at: string | null;
   assigned_to: string | null;
   cleared_at: string | null;
   meeting: string | null;
@@ -336,5 +337,6 @@ function toIssue(r: IssueRow): FleetIssue {
     comment: r.comment,
     roomSeenAt: r.room_seen_at,
     roomError: r.room_error,
+    roomResolvedAt: r.room_resolved_at,
   };
 }

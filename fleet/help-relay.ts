@@ -24,9 +24,10 @@ export interface HelpRelayOptions {
 }
 
 /**
- * Carries facilities' answer to a help call back to the room: when staff acknowledge (or
- * resolve) a help issue, the room gets the signed central command `cmd/ack-help {requestId,
- * by}`, and its panel shows who has seen the call. The room's answer comes back on
+ * Carries facilities' answer to a help call back to the room: when staff acknowledge a help
+ * issue, the room gets the signed central command `cmd/ack-help {requestId, by}`, and its
+ * panel shows who has seen the call; when they resolve it, `cmd/resolve-help {requestId, by}`,
+ * and the panel says the call is dealt with (a call resolved unseen counts as seen). The room's answer comes back on
  * `roomctl/<site>/<room>/reply/<instance>` (the reply subtree under the room's own topics, which its broker
  * account may write). The room confirms twice — its answer, and its own `help.acknowledged`
  * event — and either marks the issue `roomSeenAt`. A room that was away (its `status` goes
@@ -42,8 +43,11 @@ export class HelpRelay {
     const p = (sql: string) => o.db.prepare(sql);
     this.s = {
       seen: p('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?'),
-      error: p('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND room_seen_at IS NULL'),
-      waiting: p("SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND room_seen_at IS NULL AND opened_at >= ?").pluck(),
+      resolvedSeen: p('UPDATE fleet_issues SET room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?'),
+      error: p('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND (room_seen_at IS NULL OR room_resolved_at IS NULL)'),
+      waiting: p(
+        "SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND (room_seen_at IS NULL OR (state = 'resolved' AND room_resolved_at IS NULL)) AND opened_at >= ?",
+      ).pluck(),
     };
   }
 
@@ -52,16 +56,18 @@ export class HelpRelay {
     return `roomctl/+/+${this.replyPrefix}`;
   }
 
-  /** Staff acknowledged or resolved an issue: a help call's room hears about it. */
+  /** Staff acknowledged or resolved an issue: a help call's room hears about it (`ack-help`, then `resolve-help`). */
   tell(issue: FleetIssue): void {
-    if (issue.kind !== 'help' || issue.state === 'open' || issue.roomSeenAt) return;
+    if (issue.kind !== 'help' || issue.state === 'open') return;
+    const resolving = issue.state === 'resolved';
+    if (resolving ? issue.roomResolvedAt : issue.roomSeenAt) return;
     const key = this.o.key;
     if (!key) {
       this.fail(issue, 'The fleet view has no command key (--command-key), so the room cannot be told');
       return;
     }
-    const topic = `roomctl/${issue.site}/${issue.room}/cmd/ack-help`;
-    const by = issue.acknowledgedBy ?? issue.resolvedBy ?? 'facilities';
+    const topic = `roomctl/${issue.site}/${issue.room}/cmd/${resolving ? 'resolve-help' : 'ack-help'}`;
+    const by = (resolving ? issue.resolvedBy : issue.acknowledgedBy) ?? issue.acknowledgedBy ?? 'facilities';
     const command = signCommand(topic, key, {
       ts: this.o.now?.() ?? Date.now(),
       nonce: randomBytes(12).toString('base64url'),
@@ -82,11 +88,13 @@ export class HelpRelay {
       return true;
     }
     const id = answer.correlationId;
-    if (answer.command !== 'ack-help' || typeof id !== 'string') return true;
+    if ((answer.command !== 'ack-help' && answer.command !== 'resolve-help') || typeof id !== 'string') return true;
     if (answer.ok) {
-      const result = answer.result as { acknowledgedAt?: unknown } | null;
-      const at = typeof result?.acknowledgedAt === 'string' ? result.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
-      if (this.s.seen.run(at, id).changes) this.announce(id);
+      const result = answer.result as { acknowledgedAt?: unknown; resolvedAt?: unknown } | null;
+      const now = new Date(this.o.now?.() ?? Date.now()).toISOString();
+      const seenAt = typeof result?.acknowledgedAt === 'string' ? result.acknowledgedAt : now;
+      const changed = answer.command === 'ack-help' ? this.s.seen.run(seenAt, id).changes : this.s.resolvedSeen.run(typeof result?.resolvedAt === 'string' ? result.resolvedAt : now, seenAt, id).changes;
+      if (changed) this.announce(id);
     } else {
       this.o.log.warn({ issue: id, code: answer.error.code, err: answer.error.message }, 'the room refused the help acknowledgement');
       const issue = this.o.store.issue(id);

@@ -10,6 +10,7 @@ export type RoomEvent =
   | { type: 'fault.cleared'; faultId: string; deviceId?: string; detail?: string }
   | { type: 'help.requested'; requestId: string; message?: string }
   | { type: 'help.acknowledged'; requestId: string; by?: string }
+  | { type: 'help.resolved'; requestId: string; by?: string }
   | { type: 'problem.reported'; reportId: string; categories: string[]; rating?: number; comment?: string; meetingId?: string; deviceHealth: Record<string, unknown> }
   | { type: 'feedback'; meetingId: string; rating: number }
   | { type: 'selftest.result'; reportId: string; meetingId?: string; passed: boolean; results: Record<string, unknown>[] }

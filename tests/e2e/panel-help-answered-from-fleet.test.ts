@@ -2,7 +2,8 @@
  * The help loop across every part: a person calls facilities on the room's panel; facilities
  * see the call in the fleet dashboard and press Acknowledge under their name; the fleet view
  * sends the room the signed command over a real Mosquitto; the room records who saw it and
- * when; the panel shows it, live and after a reload. Both pages run in Debian's Chromium.
+ * when; the panel shows it, live and after a reload; a call facilities resolve shows as dealt
+ * with. Both pages run in Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,8 +110,12 @@ describe('help: facilities acknowledge in the fleet view and the room panel show
     await issue.locator('button[name="resolve"]').click();
     await panel.locator('[data-testid="help-state"][data-seen="true"]').filter({ hasText: OPERATOR }).waitFor({ timeout: 10_000 });
     expect(await helpCall(id)).toMatchObject({ acknowledgedBy: OPERATOR });
-    await waitFor(() => fleet.store.issue(id)?.roomSeenAt, 10_000, 'the fleet to hear the room confirm');
-    expect(fleet.store.issue(id)).toMatchObject({ state: 'resolved', roomError: null });
+    await waitFor(() => fleet.store.issue(id)?.roomResolvedAt, 10_000, 'the fleet to hear the room confirm');
+    expect(fleet.store.issue(id)).toMatchObject({ state: 'resolved', roomError: null, roomSeenAt: expect.any(String) });
+    // Resolved in the fleet: the panel no longer says "on the way" but that the call is dealt with.
+    await panel.locator('[data-testid="help-state"][data-resolved="true"]').filter({ hasText: OPERATOR }).waitFor({ timeout: 10_000 });
+    expect(await helpCall(id)).toMatchObject({ resolvedBy: OPERATOR, resolvedAt: expect.any(String) });
+    await captureStep(panel, FLOW, '3-resolved');
     expect(errors).toEqual([]);
   });
 });

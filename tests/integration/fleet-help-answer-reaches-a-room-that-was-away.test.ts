@@ -24,7 +24,7 @@ let skewMs = 0;
 const ROOM_USER = { username: 'room-hq-aurora', password: 'aurora-broker-password' };
 const FLEET_USER = { username: 'fleet', password: 'fleet-broker-password' };
 /** The documented accounts: the room's as provisioning writes it; the fleet reads everything and may send `ack-help`. */
-const DOCUMENTED_ACL = [mosquittoAcl(ROOM_USER.username, 'hq', 'aurora'), `user ${FLEET_USER.username}`, 'topic read roomctl/#', 'topic write roomctl/+/+/cmd/ack-help', ''].join('\n');
+const DOCUMENTED_ACL = [mosquittoAcl(ROOM_USER.username, 'hq', 'aurora'), `user ${FLEET_USER.username}`, 'topic read roomctl/#', 'topic write roomctl/+/+/cmd/ack-help', 'topic write roomctl/+/+/cmd/resolve-help', ''].join('\n');
 
 async function setUp(commandKey: typeof TEST_COMMAND_KEY | undefined, withAcl = false): Promise<{ broker: RunningMosquitto; fleet: Awaited<ReturnType<typeof startTestFleet>>; room: TelemetryRoom }> {
   const broker = await startMosquitto(withAcl ? { users: [ROOM_USER, FLEET_USER], acl: DOCUMENTED_ACL } : {});
