@@ -67,6 +67,18 @@ describe('driver registry invariants', () => {
       }
     });
 
+    it('can be provisioned: what finds it (search, probe or USB identity) comes with the entry it proposes', () => {
+      const found = definition.discover !== undefined || definition.probe !== undefined || definition.transport === 'hid';
+      expect(typeof definition.proposeConfig, 'a driver that can be found proposes its entry').toBe(found ? 'function' : 'undefined');
+      if (definition.probe) expect(definition.probe.serial?.length || definition.probe.tcp, 'a probe asks on a serial port or a TCP port').toBeTruthy();
+      for (const section of [definition.discover?.options, definition.credentials]) {
+        if (!section) continue;
+        expect(section[Kind]).toBe('Object');
+        expect(section.additionalProperties, 'an answers section refuses unknown fields').toBe(false);
+      }
+      if (definition.discover) expect(Object.keys(definition.discover.options.properties)).toEqual(expect.arrayContaining(['search', 'timeoutMs']));
+    });
+
     it('ships a simulator speaking its protocol (HID devices are faked at the node-hid object instead)', () => {
       if (definition.transport === 'hid') return;
       expect(SIMULATORS.map((s) => s.driver)).toContain(definition.id);

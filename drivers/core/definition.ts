@@ -1,6 +1,8 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { RoomctlError } from './errors.js';
 import type { LocalizedText } from './localized-text.js';
+import type { DeviceIdentity, DriverDiscovery, DriverProbe, ProposeContext, ProposedEntry } from './device-discovery.js';
+import type { SimulatorDefinition } from '../sim/simulator.js';
 
 /**
  * One status vocabulary for every device, everywhere (API, panel, MQTT, store).
@@ -113,6 +115,22 @@ export interface DriverDefinition<S extends TObject = TObject> {
   /** Replies slower than this (median, ms) make the device `degraded` ("answers in 1.8 s"); default 1000. */
   slowReplyMs?: number;
   create(config: Static<S> & DeviceBaseConfig, ctx: DriverContext): DeviceDriver;
+  /**
+   * The device played over its real protocol, for tests, `roomctl sim <id>` and the demo
+   * room (none for USB HID, which is faked at the node-hid object instead).
+   */
+  simulator?: SimulatorDefinition;
+  /** A network search for devices of this protocol (PJLink class 2 SRCH, ONVIF WS-Discovery), for provisioning. */
+  discover?: DriverDiscovery;
+  /**
+   * Provisioning's question, in this driver's own protocol, to a serial port or a host:port:
+   * is this device there, and what is it? (Not the running driver's watchdog `probe()`.)
+   */
+  probe?: DriverProbe;
+  /** This driver's section of the provisioning answers' `devices` (a password, a login). */
+  credentials?: TObject;
+  /** The device entry (or entries: a camera chain) for a device found by `discover`, `probe` or its USB identity. */
+  proposeConfig?(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[];
 }
 
 export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): ActionDefinition[] {

@@ -4,6 +4,7 @@ import { defineDriver } from '../core/definition.js';
 import { onvifCamera } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
 import { ONVIF_PRESET_MAX } from './onvif-presets.js';
+import { onvifCredentials, onvifDiscovery, proposeOnvif } from './onvif-provisioning.js';
 
 export { ONVIF_PRESET_MAX };
 
@@ -41,6 +42,9 @@ export const onvifDriver = defineDriver({
   capabilitiesFromState: (_config, state) => (typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [ptz({ presets: state.maxPresets, firstPreset: 1 }), snapshot(), onvifCamera()] : undefined),
   // GetStatus once a second: a camera that stops answering is offline within 2 s.
   probeIntervalMs: 1000,
+  discover: onvifDiscovery,
+  credentials: onvifCredentials,
+  proposeConfig: proposeOnvif,
   create(config, ctx) {
     return new OnvifDriver(config, ctx);
   },

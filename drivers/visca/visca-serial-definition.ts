@@ -4,6 +4,7 @@ import { defineDriver } from '../core/definition.js';
 import { viscaCamera } from './visca-camera-capability.js';
 import { VISCA_MODELS, VISCA_PRESET_MAX, viscaProfile } from './visca-profiles.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
+import { proposeViscaSerial, viscaSerialProbe } from './visca-serial-probe.js';
 
 export const viscaSerialDriver = defineDriver({
   id: 'visca-serial',
@@ -40,6 +41,8 @@ export const viscaSerialDriver = defineDriver({
   // PowerInq is 5 bytes out, 4 back (about 10 ms of a 9600-baud line): every half second finds a
   // dead camera within 2 s, with the 1 s ACK timeout.
   probeIntervalMs: 500,
+  probe: viscaSerialProbe,
+  proposeConfig: proposeViscaSerial,
   create(config, ctx) {
     return new ViscaSerialDriver(config, ctx);
   },
