@@ -81,7 +81,8 @@ describe('driver registry invariants', () => {
 
     it('ships a simulator speaking its protocol (HID devices are faked at the node-hid object instead)', () => {
       if (definition.transport === 'hid') return;
-      expect(SIMULATORS.map((s) => s.driver)).toContain(definition.id);
+      expect(definition.simulator?.driver, 'the definition names its simulator').toBe(definition.id);
+      expect(SIMULATORS).toContain(definition.simulator);
     });
   });
 });

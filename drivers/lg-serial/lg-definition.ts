@@ -5,6 +5,7 @@ import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
 import { lgProbe, proposeLg } from './lg-probe.js';
+import { lgSimulator } from './lg-simulator.js';
 
 export const lgConfig = Type.Object(
   {
@@ -29,6 +30,7 @@ export const lgDriver = defineDriver({
   probeIntervalMs: 5000,
   probe: lgProbe,
   proposeConfig: proposeLg,
+  simulator: lgSimulator,
   create(config, ctx) {
     return new LgDriver({ port: config.port, baudRate: config.baudRate, setId: config.setId }, ctx);
   },

@@ -5,6 +5,7 @@ import { onvifCamera } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
 import { ONVIF_PRESET_MAX } from './onvif-presets.js';
 import { onvifCredentials, onvifDiscovery, proposeOnvif } from './onvif-provisioning.js';
+import { onvifSimulator } from './onvif-simulator.js';
 
 export { ONVIF_PRESET_MAX };
 
@@ -45,6 +46,7 @@ export const onvifDriver = defineDriver({
   discover: onvifDiscovery,
   credentials: onvifCredentials,
   proposeConfig: proposeOnvif,
+  simulator: onvifSimulator,
   create(config, ctx) {
     return new OnvifDriver(config, ctx);
   },

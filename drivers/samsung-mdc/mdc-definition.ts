@@ -5,6 +5,7 @@ import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { MDC_INPUTS, MDC_PORT } from './mdc-codec.js';
 import { MdcDriver } from './mdc-driver.js';
 import { mdcProbe, proposeMdc } from './mdc-probe.js';
+import { mdcSimulator } from './mdc-simulator.js';
 
 export const mdcConfig = Type.Object(
   {
@@ -31,6 +32,7 @@ export const mdcDriver = defineDriver({
   probeIntervalMs: 5000,
   probe: mdcProbe,
   proposeConfig: proposeMdc,
+  simulator: mdcSimulator,
   create(config, ctx) {
     return new MdcDriver({ host: config.host, port: config.port, serialPort: config.serialPort, baudRate: config.baudRate, displayId: config.displayId }, ctx);
   },

@@ -5,6 +5,7 @@ import { viscaCamera } from './visca-camera-capability.js';
 import { ViscaIpDriver, VISCA_TCP_DEFAULT_PORT } from './visca-ip-driver.js';
 import { VISCA_IP_PORT } from './visca-ip-header.js';
 import { VISCA_MODELS, VISCA_PRESET_MAX, viscaProfile } from './visca-profiles.js';
+import { viscaIpSimulator } from './visca-ip-simulator.js';
 
 export const viscaIpDriver = defineDriver({
   id: 'visca-ip',
@@ -38,6 +39,7 @@ export const viscaIpDriver = defineDriver({
   },
   // A PowerInq datagram every half second finds a dead camera well within 2 s (plus the 1 s ACK timeout).
   probeIntervalMs: 500,
+  simulator: viscaIpSimulator,
   create(config, ctx) {
     return new ViscaIpDriver(config, ctx);
   },

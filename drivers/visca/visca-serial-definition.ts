@@ -5,6 +5,7 @@ import { viscaCamera } from './visca-camera-capability.js';
 import { VISCA_MODELS, VISCA_PRESET_MAX, viscaProfile } from './visca-profiles.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { proposeViscaSerial, viscaSerialProbe } from './visca-serial-probe.js';
+import { viscaSerialSimulator } from './visca-serial-simulator.js';
 
 export const viscaSerialDriver = defineDriver({
   id: 'visca-serial',
@@ -43,6 +44,7 @@ export const viscaSerialDriver = defineDriver({
   probeIntervalMs: 500,
   probe: viscaSerialProbe,
   proposeConfig: proposeViscaSerial,
+  simulator: viscaSerialSimulator,
   create(config, ctx) {
     return new ViscaSerialDriver(config, ctx);
   },
