@@ -15,20 +15,23 @@ export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 export const DEVICE_KINDS = ['camera', 'display', 'dsp', 'microphone', 'speakerphone', 'badge-reader'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
-/** An action a device can run. `params` is a JSON Schema (TypeBox) that the API validates with. */
-export interface ActionDefinition {
-  name: string;
+/**
+ * An action a device can run. `params` is a JSON Schema (TypeBox) that the API validates with;
+ * the name and schema types flow into the driver's handler table (`ActionHandlers`).
+ */
+export interface ActionDefinition<N extends string = string, P extends TSchema = TSchema> {
+  name: N;
   description: string;
-  params: TSchema;
+  params: P;
 }
 
 /**
  * A composable capability (`ptz({presets: 255})`, `power()`): it contributes actions, and
  * `traits` tell the panel which widgets to draw (e.g. the preset range, the input list).
  */
-export interface Capability {
+export interface Capability<A extends ActionDefinition = ActionDefinition> {
   name: string;
-  actions: ActionDefinition[];
+  actions: A[];
   traits?: Record<string, unknown>;
 }
 
@@ -70,7 +73,15 @@ export interface DeviceDriver {
   execute(action: string, params: Record<string, unknown>): Promise<unknown>;
   /** Watchdog: ask the device something cheap; throw if it does not answer. */
   probe?(): Promise<void>;
+  /**
+   * The handlers behind `execute`, one per declared action (typed with `ActionHandlers` from
+   * the definition's capabilities); the registry test checks they cover every declared action.
+   */
+  readonly handlers?: ActionHandlerTable;
 }
+
+/** Any driver's handler table, with its param types erased (see `ActionHandlers` for the typed form). */
+export type ActionHandlerTable = Readonly<Record<string, (params: never) => Promise<unknown>>>;
 
 /** Config fields every device has; the driver's own fields come from `DriverDefinition.config`. */
 export interface DeviceBaseConfig {
