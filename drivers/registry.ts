@@ -12,5 +12,18 @@ import { speakerphoneDriver } from './hid-speakerphone/speakerphone-definition.j
 import { badgeReaderDriver } from './hid-badge-reader/badge-reader-definition.js';
 import { braviaDriver } from './sony-bravia/bravia-definition.js';
 
-/** Every driver the appliance knows. A plain array: adding a driver is adding a line. */
-export const DRIVERS: readonly AnyDriverDefinition[] = [viscaSerialDriver, pjlinkDriver, viscaIpDriver, onvifDriver, shureMxaDriver, tesiraDriver, qsysDriver, mdcDriver, lgDriver, speakerphoneDriver, badgeReaderDriver, braviaDriver];
+/** Every driver the appliance knows. A plain array: adding a driver is its import and a line here. */
+export const DRIVERS: readonly AnyDriverDefinition[] = [
+  viscaSerialDriver,
+  pjlinkDriver,
+  viscaIpDriver,
+  onvifDriver,
+  shureMxaDriver,
+  tesiraDriver,
+  qsysDriver,
+  mdcDriver,
+  lgDriver,
+  speakerphoneDriver,
+  badgeReaderDriver,
+  braviaDriver,
+];
