@@ -28,7 +28,7 @@ export interface TcpProbe {
   port: number;
   /** For progress and silence: "PJLink greeting" ("connected, but no PJLink greeting arrived"). */
   label: string;
-  /** Written once connected; absent when the device greets first (PJLink, Extron SIS). */
+  /** Written once connected; absent when the device greets first (a PJLink display, a Telnet banner). */
   request?: Uint8Array;
   complete(bytes: Buffer): boolean;
   /** `where` is `host:port`, for the detail IT reads. */
@@ -95,4 +95,21 @@ export interface ProposedEntry {
 export function hexPreview(bytes: Uint8Array, max = 24): string {
   const shown = [...bytes.subarray(0, max)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
   return bytes.length > max ? `${shown} … (${bytes.length} bytes)` : shown;
+}
+
+/**
+ * The entry of a network device found at `identity.at`: host, the port only when it is not
+ * the protocol's own, and the password from the answers when the device asked for one (with
+ * a note naming where it goes when the answers have none).
+ */
+export function hostEntryFields(
+  identity: DeviceIdentity,
+  context: ProposeContext,
+  device: { defaultPort: number; needsPassword: boolean; asks: string },
+): Record<string, unknown> | undefined {
+  if (!('host' in identity.at)) return undefined;
+  const { host, port } = identity.at;
+  const password = context.credentials?.password;
+  if (device.needsPassword && !password) context.note(`${context.endpoint}: ${device.asks}`);
+  return { host, port: port === device.defaultPort ? undefined : port, password: device.needsPassword ? password : undefined };
 }

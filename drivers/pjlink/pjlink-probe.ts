@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { hexPreview, type DeviceIdentity, type DriverProbe, type ProposeContext, type ProposedEntry } from '../core/device-discovery.js';
+import { hexPreview, hostEntryFields, type DeviceIdentity, type DriverProbe, type ProposeContext, type ProposedEntry } from '../core/device-discovery.js';
 import { parseGreeting, PJLINK_PORT } from './pjlink-codec.js';
 
 /**
@@ -29,16 +29,8 @@ export const pjlinkProbe: DriverProbe = {
 export const pjlinkCredentials = Type.Object({ password: Type.String({ minLength: 1, description: 'PJLink password of the room\'s displays' }) }, { additionalProperties: false });
 
 export function proposePjlink(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
-  if (!('host' in identity.at)) return [];
-  const { host, port } = identity.at;
-  const password = context.credentials?.password;
-  const needsPassword = identity.settings.auth === true;
-  if (needsPassword && !password) context.note(`${context.endpoint}: the display asks for a PJLink password; add devices.pjlink.password to the answers`);
+  const asks = 'the display asks for a PJLink password; add devices.pjlink.password to the answers';
+  const fields = hostEntryFields(identity, context, { defaultPort: PJLINK_PORT, needsPassword: identity.settings.auth === true, asks });
   const mac = identity.settings.mac;
-  return [
-    {
-      fields: { host, port: port === PJLINK_PORT ? undefined : port, password: needsPassword ? password : undefined },
-      detail: `${identity.detail}${typeof mac === 'string' ? ` (MAC ${mac})` : ''}`,
-    },
-  ];
+  return fields ? [{ fields, detail: `${identity.detail}${typeof mac === 'string' ? ` (MAC ${mac})` : ''}` }] : [];
 }
