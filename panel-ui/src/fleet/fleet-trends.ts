@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { FleetApi, FleetTrends } from './fleet-api.js';
 import { FleetWordsController, ft } from './fleet-words.js';
 
