@@ -57,6 +57,9 @@ Options:
                            section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
   --offline-after S        alert when a device stays offline S seconds (default 60)
   --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
+  --reopen-within S        a device failing again within S seconds of coming back reopens its
+                           issue instead of opening a new one (default 600)
+  --lamp-life H            rated lamp life for the replace-by forecast, hours (default 3000)
   --log-format FORMAT      pretty (default on a terminal) or json
 
   roomctl fleet operators add NAME [--admin] | list | remove NAME   [--data DIR]

@@ -36,6 +36,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
       notify: { type: 'string' },
       'offline-after': { type: 'string' },
       'room-offline-after': { type: 'string' },
+      'reopen-within': { type: 'string' },
+      'lamp-life': { type: 'string' },
       'client-id': { type: 'string' },
       'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -62,6 +64,9 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
+  const reopenWithin = seconds('reopen-within', values['reopen-within']);
+  const lampLife = values['lamp-life'] === undefined ? undefined : Number(values['lamp-life']);
+  if (lampLife !== undefined && !(Number.isFinite(lampLife) && lampLife > 0)) problems.push(`--lamp-life must be a number of hours, got ${JSON.stringify(values['lamp-life'])}`);
   if (problems.length) {
     process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
     return 2;
@@ -84,7 +89,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
   if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], commandKey, rules, sinks, log });
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], commandKey, rules, sinks, log, flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000, lampRatedHours: lampLife });
   process.stdout.write(
     [
       '',
