@@ -4,7 +4,6 @@ import { FleetApi, type FleetActorView } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
 import type { IssueActionDetail } from './fleet-issue-list.js';
 import type { FleetIssueSearch } from './fleet-issue-search.js';
-import type { FleetTrendsView } from './fleet-trends.js';
 import type { RoomSelectDetail } from './fleet-room-tile.js';
 import { saveFleetToken } from './fleet-session.js';
 import type { SignedIn } from './fleet-sign-in.js';
@@ -53,16 +52,9 @@ export class FleetDashboard extends LitElement {
   logs = new Map<string, FleetIssueLogEntry[]>();
   private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
   private readonly words = new FleetWordsController(this);
-  private issueCount = -1;
-
-  protected override updated(): void {
-    // A new or closed issue moves the trends: fetch them again (the stream says when, not what).
-    const count = this.stream.issues.size;
-    if (count !== this.issueCount) {
-      this.issueCount = count;
-      void this.renderRoot.querySelector<FleetTrendsView>('fleet-trends')?.load();
-    }
-  }
+  /** Bumped whenever an issue comes or changes on the stream (the trends follow it). */
+  private issuesRevision = 0;
+  private issuesSeen: unknown;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -135,7 +127,7 @@ export class FleetDashboard extends LitElement {
     const count = (s: string) => all.filter((r) => r.worst === s).length;
     return html`<header>
       <h1>${ft('Fleet')}</h1>
-      <span class="totals" data-totals>${ft('{n} rooms', { n: all.length })} · ${ft('{n} appliance offline', { n: count('offline') })} · ${ft('{n} wrong password', { n: count('auth-failed') })} · ${ft('{n} degraded', { n: count('degraded') })} · ${ft('{n} unknown', { n: count('unknown') })} · ${ft('{n} ok', { n: count('ok') })}</span>
+      <span class="totals" data-totals>${all.length === 1 ? ft('1 room') : ft('{n} rooms', { n: all.length })} · ${ft('{n} appliance offline', { n: count('offline') })} · ${ft('{n} wrong password', { n: count('auth-failed') })} · ${ft('{n} degraded', { n: count('degraded') })} · ${ft('{n} unknown', { n: count('unknown') })} · ${ft('{n} ok', { n: count('ok') })}</span>
       <span class="live ${this.stream.connected ? '' : 'off'}" data-live=${this.stream.connected ? 'yes' : 'no'}>${this.stream.connected ? ft('● live') : ft('○ reconnecting…')}</span>
       <span class="who">
         <select name="language" aria-label=${ft('Language')} @change=${(e: Event) => setFleetLocale((e.target as HTMLSelectElement).value as FleetLocale)}>
@@ -155,6 +147,10 @@ export class FleetDashboard extends LitElement {
     const selected = this.selected ? this.stream.rooms.get(this.selected) : undefined;
     const roomNames = new Map(all.map((r) => [`${r.site}/${r.room}`, r.name ?? r.room]));
     const open = [...this.stream.issues.values()].filter((i) => i.state !== 'resolved').sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+    if (this.issuesSeen !== this.stream.issues) {
+      this.issuesSeen = this.stream.issues;
+      this.issuesRevision++;
+    }
     return html`
       ${this.header(all)}
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>
@@ -167,7 +163,7 @@ export class FleetDashboard extends LitElement {
             ${all.length === 0 ? html`<p class="more">${ft('No room has reported yet.')}</p>` : nothing}
           </section>
           ${selected ? html`<fleet-room-detail .api=${this.api} .summary=${selected}></fleet-room-detail>` : nothing}
-          <fleet-trends .api=${this.api} .roomNames=${roomNames}></fleet-trends>
+          <fleet-trends .api=${this.api} .roomNames=${roomNames} .issuesRevision=${this.issuesRevision}></fleet-trends>
         </div>
         <aside>
           <fleet-alert-list .alerts=${this.stream.alerts}></fleet-alert-list>

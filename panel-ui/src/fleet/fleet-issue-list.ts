@@ -82,7 +82,7 @@ export class FleetIssueList extends LitElement {
       <div>${what}</div>
       ${i.meeting ? html`<div class="meeting" data-meeting>${ft('During the meeting "{title}"', { title: i.meeting })}</div>` : nothing}
       ${i.kind === 'problem' && (i.rating !== null || i.comment) ? html`<div class="words" data-words>${i.rating !== null ? html`<span title=${ft('Rating {n} of 5', { n: i.rating })}>${'★'.repeat(i.rating)}${'☆'.repeat(Math.max(0, 5 - i.rating))}</span> ` : nothing}${i.comment ? `“${i.comment}”` : ''}</div>` : nothing}
-      <div class="meta">${ft(KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${ft(STATE[i.state] ?? i.state)}</span>${people ? ` · ${people}` : ''}${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>
+      <div class="meta">${ft(KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>
       ${i.kind === 'help' ? roomNote(i) : nothing}
       <div class="actions">
         ${i.state === 'open' ? html`<button name="acknowledge" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'acknowledge' })}>${ft('Acknowledge')}</button>` : nothing}

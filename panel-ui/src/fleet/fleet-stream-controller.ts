@@ -59,7 +59,8 @@ export class FleetStreamController implements ReactiveController {
 
   /** Applies an issue the API returned (acknowledge/resolve) without waiting for the push. */
   putIssue(issue: FleetIssue): void {
-    this.issues.set(issue.id, issue);
+    // A new map, so hosts can tell the issues changed by identity.
+    this.issues = new Map(this.issues).set(issue.id, issue);
     this.changed();
   }
 
@@ -82,6 +83,7 @@ export class FleetStreamController implements ReactiveController {
         for (const r of message.rooms) this.rooms.set(`${r.site}/${r.room}`, r);
         break;
       case 'issues':
+        this.issues = new Map(this.issues);
         for (const i of message.issues) this.issues.set(i.id, i);
         break;
       case 'alerts':

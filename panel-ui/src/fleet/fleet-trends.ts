@@ -4,7 +4,7 @@ import { FleetWordsController, ft } from './fleet-words.js';
 
 /** Where the trouble gathers: the devices that fail most this week, and per site the rooms with most issues this month. */
 export class FleetTrendsView extends LitElement {
-  static override properties = { api: { attribute: false }, roomNames: { attribute: false }, trends: { state: true } };
+  static override properties = { api: { attribute: false }, roomNames: { attribute: false }, issuesRevision: { attribute: false }, trends: { state: true } };
 
   static override styles = css`
     :host { display: block; font-size: 0.9em; }
@@ -18,7 +18,24 @@ export class FleetTrendsView extends LitElement {
   api!: FleetApi;
   roomNames = new Map<string, string>();
   trends: FleetTrends | undefined;
+  /** Changes when the issues change: the trends are fetched again a moment later (once for a burst). */
+  issuesRevision = 0;
+  private reload: ReturnType<typeof setTimeout> | undefined;
   private readonly words = new FleetWordsController(this);
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (!changed.has('issuesRevision') || changed.get('issuesRevision') === undefined) return;
+    this.reload ??= setTimeout(() => {
+      this.reload = undefined;
+      void this.load();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.reload);
+    this.reload = undefined;
+  }
 
   async load(): Promise<void> {
     this.trends = await this.api.trends().catch(() => this.trends);

@@ -1,6 +1,7 @@
 /** 简体中文 for the fleet dashboard. Keys are the English texts (fleet-words.ts); a missing key shows the English. */
 export const FLEET_ZH_CN: Record<string, string> = {
   '1 open issue': '1 个未结问题',
+  '1 room': '1 间会议室',
   '{n} open issues': '{n} 个未结问题',
   '24h': '24 小时',
   '7d': '7 天',
