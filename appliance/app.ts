@@ -119,6 +119,9 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
     log.info({ device: device.id, status: device.status, detail: device.detail }, 'device status');
   });
 
+  // A room-bus listener that throws is logged here and skipped: the emitter and the other listeners go on.
+  const busLog = log.child({ component: 'room-bus' });
+  for (const bus of [devices, events, health, meetings, roomMute, storage, ...(media ? [media.service] : [])]) bus.logListenerErrorsTo(busLog);
   // The touch panel: pairing, admin PIN, help requests (cmd/ack-help), recent logs.
   const panel = createPanelServices(config, { db, bus: events, commands });
   // A start that fails here closes everything opened so far: no timer may outlive a failed start.

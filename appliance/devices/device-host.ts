@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import { namesOf, textIn } from '../../drivers/core/localized-text.js';
@@ -63,7 +63,7 @@ export interface DeviceHostOptions {
  * (DeviceView) whenever a device's status or state changes, and 'reply' (deviceId,
  * ReplyTiming) after every probe and action, for the health metrics.
  */
-export class DeviceHost extends EventEmitter {
+export class DeviceHost extends TypedBus<{ device: [DeviceView]; reply: [string, ReplyTiming] }> {
   private readonly devices = new Map<string, HostedDevice>();
   private readonly followUps = new Map<string, ActionFollowUp[]>();
   private readonly additions = new Set<ViewAddition>();

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { systemClock, type Clock, type ClockTimer } from '../../drivers/core/clock.js';
 import type { DeviceDriver, DeviceStatus, DriverContext, DriverLogger } from '../../drivers/core/definition.js';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
@@ -49,7 +49,7 @@ const ANSWERED = new Set(['ROOMCTL_E_DEVICE_REJECTED', 'ROOMCTL_E_DEVICE_BUSY', 
  * Events: 'status' (SupervisedStatus), 'state' (Record<string, unknown>),
  * 'reply' (ReplyTiming: how long the device took to answer a probe or an action).
  */
-export class DeviceSupervisor extends EventEmitter {
+export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [Record<string, unknown>]; status: [SupervisedStatus] }> {
   readonly deviceId: string;
   /** What drivers learned about the device; survives reconnects (see DriverContext.memory). */
   readonly memory: Record<string, unknown> = {};

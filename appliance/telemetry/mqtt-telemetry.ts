@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { DeviceView } from '../model/device-view.js';
 import type { RoomConfig } from '../config/config-schema.js';
@@ -43,7 +43,7 @@ export interface TelemetryDeps {
  * discovery and command answers are about the live link and go straight out.
  * Serves `cmd/<name>` and Home Assistant discovery.
  */
-export class MqttTelemetry extends EventEmitter {
+export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
   private client: MqttClient | undefined;
   private readonly topics;
   readonly outbox: TelemetryOutbox | undefined;
