@@ -221,8 +221,8 @@ export class DeviceHost extends TypedBus<{ device: [DeviceView]; reply: [string,
   }
 
   private view({ fixed, supervisor }: HostedDevice): DeviceView {
-    const { status, since, detail } = supervisor.status;
-    const view: DeviceView = { ...fixed, status, since: since.toISOString(), detail, state: supervisor.lastState };
+    const { status, since, detail, error } = supervisor.status;
+    const view: DeviceView = { ...fixed, status, since: since.toISOString(), detail, error, state: supervisor.lastState };
     for (const addition of this.additions) Object.assign(view, addition(fixed.id));
     return view;
   }
