@@ -51,7 +51,7 @@ beforeEach(async () => {
   });
   store.apply([
     msg('roomctl/hq/aurora/status', 'online'),
-    msg('roomctl/hq/aurora/state', { room: { id: 'aurora', name: 'Aurora' }, deviceNames: { cam: { en: 'Front camera', 'zh-CN': '前置摄像头' } } }),
+    msg('roomctl/hq/aurora/state', { room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' }, deviceNames: { cam: { en: 'Front camera', 'zh-CN': '前置摄像头' } } }),
     msg('roomctl/hq/aurora/events', { id: 'e-m', at: new Date(T0 - MIN).toISOString(), type: 'meeting.started', meetingId: 'm1', title: 'Board meeting' }),
   ], T0);
   await camera('ok', 0);

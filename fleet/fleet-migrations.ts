@@ -1,7 +1,7 @@
 import type { Migration } from '../appliance/store/migrations.js';
 
 /**
- * Migration 5, SQLite: fleet_issues moves to a table whose kind allows 'device' (SQLite cannot
+ * Migration 6, SQLite: fleet_issues moves to a table whose kind allows 'device' (SQLite cannot
  * widen a CHECK in place). Device issues: device_id, device_names (JSON {en, zh-CN} from the
  * room's state), cleared_at (when the fault ended; null while it lasts), meeting (the meeting
  * running when it opened). Problem reports: rating and comment, as the room sent them. Help
@@ -39,7 +39,7 @@ const FAULTS_AS_ISSUES_SQLITE = `
       CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
 `;
 
-/** Migration 5, PostgreSQL: the same columns, the CHECK widened in place. */
+/** Migration 6, PostgreSQL: the same columns, the CHECK widened in place. */
 export const FAULTS_AS_ISSUES_POSTGRES = `
       ALTER TABLE fleet_issues DROP CONSTRAINT fleet_issues_kind_check;
       ALTER TABLE fleet_issues ADD CONSTRAINT fleet_issues_kind_check CHECK (kind IN ('problem','help','device'));
@@ -54,7 +54,7 @@ export const FAULTS_AS_ISSUES_POSTGRES = `
       CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
 `;
 
-/** Migration 5, both databases: operators (token hashes), each issue's story, the alerts the dashboard lists, faults and device samples. */
+/** Migration 6, both databases: operators (token hashes), each issue's story, the alerts the dashboard lists, faults and device samples. */
 const FAULTS_AS_ISSUES_TABLES = `      CREATE TABLE fleet_operators (
         name TEXT PRIMARY KEY,
         token_hash TEXT NOT NULL UNIQUE,
@@ -229,8 +229,17 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
   },
   {
     module: 'fleet',
-    // 4 is the shared store's event roll-ups.
-    version: 5,
+    version: 4,
+    name: 'device error message',
+    // A device's error travels as {code, message}: the message is kept beside the code (detail carries the hint too).
+    sql: `
+      ALTER TABLE fleet_devices ADD COLUMN error_message TEXT;
+    `,
+  },
+  {
+    module: 'fleet',
+    // 5 is kept for the shared store's event roll-ups.
+    version: 6,
     name: 'device faults as issues, named operators, the issue log, alerts on the dashboard, device samples',
     sql: `${FAULTS_AS_ISSUES_SQLITE}${FAULTS_AS_ISSUES_TABLES}`,
   },

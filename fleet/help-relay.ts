@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../appliance/logger.js';
 import type { Db } from '../appliance/store/database.js';
-import { signCommand, type CommandKey } from '../appliance/telemetry/command-auth.js';
-import type { CommandResponse } from '../appliance/telemetry/command-server.js';
+import { signCommand, type CommandKey } from '../contract/command-signing.js';
+import { ACK_HELP, RESOLVE_HELP, type AckHelpParams } from '../contract/commands.js';
+import { readers } from '../contract/readers.js';
+import { roomTopics } from '../contract/topics.js';
 import type { FleetIssue } from './fleet-api-types.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
 
@@ -66,13 +68,14 @@ export class HelpRelay {
       this.fail(issue, 'The fleet view has no command key (--command-key), so the room cannot be told');
       return;
     }
-    const topic = `roomctl/${issue.site}/${issue.room}/cmd/${resolving ? 'resolve-help' : 'ack-help'}`;
-    const by = (resolving ? issue.resolvedBy : issue.acknowledgedBy) ?? issue.acknowledgedBy ?? 'facilities';
+    const topics = roomTopics(issue.site, issue.room);
+    const topic = topics.command(resolving ? RESOLVE_HELP : ACK_HELP);
+    const params: AckHelpParams = { requestId: issue.id, by: (resolving ? issue.resolvedBy : issue.acknowledgedBy) ?? issue.acknowledgedBy ?? 'facilities' };
     const command = signCommand(topic, key, {
       ts: this.o.now?.() ?? Date.now(),
       nonce: randomBytes(12).toString('base64url'),
-      params: { requestId: issue.id, by },
-      replyTo: `roomctl/${issue.site}/${issue.room}${this.replyPrefix}`,
+      params,
+      replyTo: topics.reply(this.o.instanceId),
       correlationId: issue.id,
     });
     this.o.publish(topic, JSON.stringify(command));
@@ -81,19 +84,25 @@ export class HelpRelay {
   /** True when the message was an answer to this instance (handled here, not by the store). */
   handle(topic: string, payload: Buffer): boolean {
     if (!topic.endsWith(this.replyPrefix) || !topic.startsWith('roomctl/')) return false;
-    let answer: CommandResponse;
-    try {
-      answer = JSON.parse(payload.toString('utf8')) as CommandResponse;
-    } catch {
+    const read = readers.commandResponse.read(payload.toString('utf8'));
+    if (!read.ok) {
+      this.o.log.warn({ code: read.error.code, err: read.error.message, topic }, 'the fleet ignored a command answer it cannot read');
       return true;
     }
+    const answer = read.value;
     const id = answer.correlationId;
-    if ((answer.command !== 'ack-help' && answer.command !== 'resolve-help') || typeof id !== 'string') return true;
+    if ((answer.command !== ACK_HELP && answer.command !== RESOLVE_HELP) || typeof id !== 'string') return true;
     if (answer.ok) {
-      const result = answer.result as { acknowledgedAt?: unknown; resolvedAt?: unknown } | null;
       const now = new Date(this.o.now?.() ?? Date.now()).toISOString();
-      const seenAt = typeof result?.acknowledgedAt === 'string' ? result.acknowledgedAt : now;
-      const changed = answer.command === 'ack-help' ? this.s.seen.run(seenAt, id).changes : this.s.resolvedSeen.run(typeof result?.resolvedAt === 'string' ? result.resolvedAt : now, seenAt, id).changes;
+      let changed: number;
+      if (answer.command === ACK_HELP) {
+        const result = readers.ackHelpResult.check(answer.result);
+        changed = this.s.seen.run(result.ok && result.value.acknowledgedAt !== undefined ? result.value.acknowledgedAt : now, id).changes;
+      } else {
+        const result = readers.resolveHelpResult.check(answer.result);
+        const value = result.ok ? result.value : {};
+        changed = this.s.resolvedSeen.run(value.resolvedAt ?? now, value.acknowledgedAt ?? now, id).changes;
+      }
       if (changed) this.announce(id);
     } else {
       this.o.log.warn({ issue: id, code: answer.error.code, err: answer.error.message }, 'the room refused the help acknowledgement');

@@ -73,6 +73,7 @@ export class FleetRoomDetailView extends LitElement {
                     <td>${nameIn(dev.names, dev.deviceId)}${dev.names ? html`<div class="muted">${dev.deviceId}</div>` : nothing}</td>
                     <td class="s-${dev.status}"><span class="pill">${statusWord(dev.status)}</span>
                       ${dev.detail ? html`<div class="detail">${dev.detail}</div>` : nothing}
+                      ${dev.error ? html`<div class="detail code" data-code=${dev.error.code}>${dev.error.code}</div>` : nothing}
                       ${Object.keys(dev.metrics).length ? html`<div class="metrics">${Object.entries(dev.metrics).map(([k, v]) => `${k} ${v}`).join(' · ')}</div>` : nothing}
                     </td>
                     <td>${when(dev.since)}</td>
