@@ -12,6 +12,7 @@ import { openFleetDatabase } from '../../fleet/fleet-store.js';
 import { runCli } from '../helpers/cli.js';
 
 let dir: string;
+/** Each run starts the CLI from source (a few seconds on a busy machine). */
 const cli = (...args: string[]) => runCli(['fleet', 'operators', ...args, '--data', dir], { ROOMCTL_FROM_SOURCE: '1' });
 
 beforeAll(async () => {
@@ -36,7 +37,7 @@ it('adds an operator and prints their token once; the token says who they are', 
   const again = await cli('add', 'Li Wei');
   expect(again.code).toBe(1);
   expect(again.stderr).toContain('ROOMCTL_E_OPERATOR_EXISTS');
-});
+}, 60_000);
 
 it('lists the operators with their role, and removes one', async () => {
   expect((await cli('add', 'Ana Lima', '--admin')).code).toBe(0);
@@ -45,4 +46,4 @@ it('lists the operators with their role, and removes one', async () => {
   expect((await cli('remove', 'Li Wei')).code).toBe(0);
   expect((await cli('remove', 'Li Wei')).code).toBe(1);
   expect((await cli('add')).code).toBe(2);
-});
+}, 60_000);
