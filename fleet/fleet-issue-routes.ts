@@ -15,7 +15,7 @@ const STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
  */
 export async function fleetIssueRoutes(
   app: FastifyInstance,
-  deps: { store: FleetStore; desk: IssueDesk; operators: FleetOperators; onIssueAction?: (issue: FleetIssue) => void; issueChanged(issue: FleetIssue): void },
+  deps: { store: FleetStore; desk: IssueDesk; operators: FleetOperators; onIssueAction?: (issue: FleetIssue) => void | Promise<void>; issueChanged(issue: FleetIssue): void },
 ): Promise<void> {
   const { desk } = deps;
 
@@ -33,16 +33,16 @@ export async function fleetIssueRoutes(
   }, async (request) => desk.search(request.query));
 
   app.get<{ Params: { id: string } }>('/api/fleet/issues/:id', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) => {
-    const issue = deps.store.issue(request.params.id);
+    const issue = await deps.store.issue(request.params.id);
     if (!issue) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No issue "${request.params.id}"`);
     return { issue, log: await desk.log(issue.id) };
   });
 
-  const changed = (issue: FleetIssue, tellRoom: boolean) => {
-    if (tellRoom) deps.onIssueAction?.(issue);
+  const changed = async (issue: FleetIssue, tellRoom: boolean) => {
+    if (tellRoom) await deps.onIssueAction?.(issue);
     deps.issueChanged(issue);
     // Telling the room may have marked the issue (no command key): answer with what is stored now.
-    return deps.store.issue(issue.id) ?? issue;
+    return (await deps.store.issue(issue.id)) ?? issue;
   };
   app.post<{ Params: { id: string } }>('/api/fleet/issues/:id/acknowledge', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) =>
     changed(await desk.acknowledge(request.params.id, actorOf(request).name), true),
@@ -59,7 +59,7 @@ export async function fleetIssueRoutes(
     schema: { params: IssueId, body: { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 2000 } } } },
   }, async (request, reply) => {
     const entry = await desk.note(request.params.id, request.body.text, actorOf(request).name);
-    const issue = deps.store.issue(request.params.id);
+    const issue = await deps.store.issue(request.params.id);
     if (issue) deps.issueChanged(issue);
     return reply.status(201).send(entry);
   });

@@ -87,11 +87,11 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard'));
   }, options.now);
   const faults = new DeviceFaultIssues(sql, desk, {
-    meetingIn: (site, room) => {
-      const m = store.currentMeeting(site, room);
+    meetingIn: async (site, room) => {
+      const m = await store.currentMeeting(site, room);
       return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
     },
-    namesOf: (site, room, deviceId) => store.deviceNames(site, room)[deviceId] ?? null,
+    namesOf: async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null,
     changed: (issueIds, rooms) => ingest.emit('changes', { rooms: new Set(rooms), events: [], issues: new Set(issueIds), devices: [], roomStatus: [], stale: 0, duplicates: 0 }, options.now?.() ?? Date.now()),
     flapWindowMs: options.flapWindowMs,
     onError: logError('the fleet could not record a device fault'),
