@@ -2,6 +2,7 @@
 export const FLEET_ZH_CN: Record<string, string> = {
   '1 open issue': '1 个未结问题',
   '1 room': '1 间会议室',
+  '1 fault': '1 次故障',
   '{n} open issues': '{n} 个未结问题',
   '24h': '24 小时',
   '7d': '7 天',
