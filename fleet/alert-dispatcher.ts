@@ -2,7 +2,7 @@ import { toRoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
 import { retryDelayMs } from '../appliance/notify/notify-dispatcher.js';
 import { DrainRunner } from '../appliance/store/drain-runner.js';
-import type { Db } from '../appliance/store/database.js';
+import type { FleetSql } from './fleet-sql.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
 interface AlertRow {
@@ -10,7 +10,11 @@ interface AlertRow {
   sink: string;
   body: string;
   attempts: number;
+  next_attempt_at: number;
 }
+
+/** How long an instance owns an alert it is delivering: another instance sharing the database leaves it alone meanwhile. */
+const CLAIM_MS = 60_000;
 
 /** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
 export function alertRetryMs(attempts: number): number {
@@ -23,24 +27,14 @@ export function alertRetryMs(attempts: number): number {
  * does not lose it, and the fleet never waits for it.
  */
 export class AlertDispatcher {
-  private readonly insert;
-  private readonly due;
-  private readonly delivered;
-  private readonly failed;
   private readonly drainer = new DrainRunner(() => this.deliverDue());
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    db: Db,
+    private readonly sql: FleetSql,
     private readonly sinks: readonly AlertSink[],
     private readonly options: { log?: Pick<Logger, 'warn' | 'info'>; now?: () => number; pollMs?: number } = {},
   ) {
-    this.insert = db.prepare(
-      'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.due = db.prepare('SELECT id, sink, body, attempts FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT 50');
-    this.delivered = db.prepare('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?');
-    this.failed = db.prepare('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
     if (options.pollMs !== 0) {
       this.timer = setInterval(() => void this.drain(), options.pollMs ?? 5000);
       this.timer.unref();
@@ -52,10 +46,13 @@ export class AlertDispatcher {
   }
 
   /** Stores the alert for every sink and starts delivering. */
-  enqueue(alert: Alert): void {
+  async enqueue(alert: Alert): Promise<void> {
     const now = this.now();
     for (const sink of this.sinks) {
-      this.insert.run(sink.id, alert.key, alert.rule, alert.state, alert.site, alert.room, alert.deviceId ?? null, alert.title, JSON.stringify(alert), now, now);
+      await this.sql.run(
+        'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [sink.id, alert.key, alert.rule, alert.state, alert.site, alert.room, alert.deviceId ?? null, alert.title, JSON.stringify(alert), now, now],
+      );
     }
     this.options.log?.info({ key: alert.key, state: alert.state, title: alert.title }, 'alert');
     void this.drain();
@@ -68,16 +65,19 @@ export class AlertDispatcher {
 
   /** One batch of due alerts; true when the batch was full and more may be due. */
   private async deliverDue(): Promise<boolean> {
-    const rows = this.due.all(this.now()) as AlertRow[];
+    const rows = await this.sql.query<AlertRow>('SELECT id, sink, body, attempts, next_attempt_at FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT 50', [this.now()]);
     for (const row of rows) {
       const sink = this.sinks.find((s) => s.id === row.sink);
       if (!sink) continue;
+      // Several fleet instances may share the table: the one whose claim lands delivers.
+      const claim = await this.sql.run('UPDATE fleet_alerts SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL', [this.now() + CLAIM_MS, row.id, row.next_attempt_at]);
+      if (claim.changes === 0) continue;
       try {
         await sink.send(JSON.parse(row.body) as Alert);
-        this.delivered.run(this.now(), row.id);
+        await this.sql.run('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?', [this.now(), row.id]);
       } catch (err) {
         const error = toRoomctlError(err);
-        this.failed.run(error.message, this.now() + alertRetryMs(row.attempts + 1), row.id);
+        await this.sql.run('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [error.message, this.now() + alertRetryMs(row.attempts + 1), row.id]);
         this.options.log?.warn({ sink: row.sink, err: error.message, attempts: row.attempts + 1 }, 'alert not delivered; will retry');
       }
     }

@@ -31,7 +31,7 @@ export async function buildFleetServer(deps: {
   log: Logger;
   pushMs?: number;
   /** Staff acknowledged or resolved an issue (the help relay tells the room). */
-  onIssueAction?: (issue: FleetIssue) => void;
+  onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
 }): Promise<FastifyInstance> {
   const { store, ingest } = deps;
   const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
@@ -53,17 +53,22 @@ export async function buildFleetServer(deps: {
   const pendingIssues = new Set<string>();
   let pendingEvents: FleetChanges['events'] = [];
   let pushTimer: NodeJS.Timeout | undefined;
-  const push = () => {
-    pushTimer = undefined;
+  const push = async () => {
     const rooms = [...pendingRooms].map((k) => k.split('/') as [string, string]);
     pendingRooms.clear();
-    const summaries = rooms.map(([site, room]) => store.roomSummary(site, room)).filter((r) => r !== undefined);
-    if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
-    const issues = [...pendingIssues].map((id) => store.issue(id)).filter((i): i is FleetIssue => i !== undefined);
+    const ids = [...pendingIssues];
     pendingIssues.clear();
-    if (issues.length) broadcast({ type: 'issues', issues });
-    if (pendingEvents.length) broadcast({ type: 'events', events: pendingEvents.slice(-200) });
+    const events = pendingEvents.slice(-200);
     pendingEvents = [];
+    const summaries = (await Promise.all(rooms.map(([site, room]) => store.roomSummary(site, room)))).filter((r) => r !== undefined);
+    if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
+    const issues = (await Promise.all(ids.map((id) => store.issue(id)))).filter((i): i is FleetIssue => i !== undefined);
+    if (issues.length) broadcast({ type: 'issues', issues });
+    if (events.length) broadcast({ type: 'events', events });
+  };
+  const pushNow = () => {
+    pushTimer = undefined;
+    push().catch((err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read what changed for the dashboard'));
   };
   const schedulePush = () => {
     if (clients.size === 0) {
@@ -72,7 +77,7 @@ export async function buildFleetServer(deps: {
       pendingEvents = [];
       return;
     }
-    pushTimer ??= setTimeout(push, deps.pushMs ?? 200);
+    pushTimer ??= setTimeout(pushNow, deps.pushMs ?? 200);
   };
   const onChanges = (changes: FleetChanges) => {
     for (const k of changes.rooms) pendingRooms.add(k);
@@ -87,11 +92,12 @@ export async function buildFleetServer(deps: {
     for (const socket of clients) socket.close(1001, 'fleet view stopping');
   });
 
-  app.get('/api/fleet/stream', { websocket: true }, (socket) => {
+  app.get('/api/fleet/stream', { websocket: true }, async (socket) => {
     clients.add(socket);
-    socket.send(JSON.stringify({ type: 'snapshot', rooms: store.rooms(), issues: store.issues('unresolved') } satisfies FleetStreamMessage));
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
+    const snapshot: FleetStreamMessage = { type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved') };
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(snapshot));
   });
 
   app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {
@@ -104,7 +110,7 @@ export async function buildFleetServer(deps: {
       querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
     },
   }, async (request) => {
-    const detail = store.room(request.params.site, request.params.room, request.query.events ?? 100);
+    const detail = await store.room(request.params.site, request.params.room, request.query.events ?? 100);
     if (!detail) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The fleet has heard nothing from ${request.params.site}/${request.params.room}`);
     return detail;
   });
@@ -121,17 +127,17 @@ export async function buildFleetServer(deps: {
     app.post<{ Params: { id: string }; Body: { by?: string } | undefined }>(`/api/fleet/issues/:id/${action}`, {
       schema: { params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 128 } }, required: ['id'] }, body: IssueAction },
     }, async (request) => {
-      const issue = store.setIssueState(request.params.id, action === 'acknowledge' ? 'acknowledged' : 'resolved', request.body?.by ?? 'facilities');
+      const issue = await store.setIssueState(request.params.id, action === 'acknowledge' ? 'acknowledged' : 'resolved', request.body?.by ?? 'facilities');
       if (!issue) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No issue "${request.params.id}"`);
-      deps.onIssueAction?.(issue);
+      await deps.onIssueAction?.(issue);
       pendingIssues.add(issue.id);
       pendingRooms.add(roomKey(issue.site, issue.room));
       schedulePush();
-      return store.issue(issue.id) ?? issue;
+      return (await store.issue(issue.id)) ?? issue;
     });
   }
 
-  app.get('/api/fleet/stats', async () => ({ ingest: ingest.stats, rooms: store.rooms().length, events: store.eventCount() }));
+  app.get('/api/fleet/stats', async () => ({ ingest: ingest.stats, rooms: (await store.rooms()).length, events: await store.eventCount() }));
   app.get('/metrics', async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 
   if (existsSync(PANEL_DIST)) {
