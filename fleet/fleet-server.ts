@@ -9,6 +9,7 @@ import { installErrorHandling } from '../appliance/http/error-handler.js';
 import type { Logger } from '../appliance/logger.js';
 import { PANEL_DIST } from '../appliance/paths.js';
 import type { FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
+import type { FleetChangeFeed } from './fleet-change-feed.js';
 import type { FleetIngest } from './fleet-ingest.js';
 import type { FleetMetrics } from './fleet-metrics.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
@@ -30,6 +31,8 @@ export async function buildFleetServer(deps: {
   tokens: readonly string[];
   log: Logger;
   pushMs?: number;
+  /** What other instances sharing the database committed (PostgreSQL), so this dashboard shows every room live. */
+  feed?: FleetChangeFeed;
   /** Staff acknowledged or resolved an issue (the help relay tells the room). */
   onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
 }): Promise<FastifyInstance> {
@@ -85,9 +88,19 @@ export async function buildFleetServer(deps: {
     pendingEvents.push(...changes.events);
     if (changes.rooms.size || changes.issues.size || changes.events.length) schedulePush();
   };
+  const snapshot = async (): Promise<FleetStreamMessage> => ({ type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved') });
+  // The feed was cut: what other instances did meanwhile is unknown, so every dashboard starts over.
+  const onResync = () => {
+    if (clients.size === 0) return;
+    snapshot().then((message) => broadcast(message), (err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read a snapshot for the dashboard'));
+  };
   ingest.on('changes', onChanges);
+  deps.feed?.on('changes', onChanges);
+  deps.feed?.on('resync', onResync);
   app.addHook('onClose', async () => {
     ingest.off('changes', onChanges);
+    deps.feed?.off('changes', onChanges);
+    deps.feed?.off('resync', onResync);
     clearTimeout(pushTimer);
     for (const socket of clients) socket.close(1001, 'fleet view stopping');
   });
@@ -96,8 +109,8 @@ export async function buildFleetServer(deps: {
     clients.add(socket);
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
-    const snapshot: FleetStreamMessage = { type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved') };
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(snapshot));
+    const first = await snapshot();
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(first));
   });
 
   app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {

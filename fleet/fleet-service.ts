@@ -10,7 +10,10 @@ import { mqttConnectOptions, type MqttSettings } from '../appliance/telemetry/mq
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
 import type { AlertSink } from './alert-sink.js';
+import { DeferredAcks } from './deferred-acks.js';
+import { FleetChangeFeed } from './fleet-change-feed.js';
 import { FleetIngest } from './fleet-ingest.js';
+import { syncRetained } from './retained-sync.js';
 import { HelpRelay } from './help-relay.js';
 import type { CommandKey } from '../appliance/telemetry/command-auth.js';
 import { FleetMetrics } from './fleet-metrics.js';
@@ -56,6 +59,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const { log } = options;
   const sql = await openFleetSql({ dataDir: options.dataDir, database: options.database, log });
   const store = await FleetStore.open(sql);
+  const feed = await FleetChangeFeed.start(sql, store.origin, (seqs) => store.eventsBySeq(seqs), log);
   const ingest = new FleetIngest(store, { flushMs: options.flushMs, log, now: options.now });
   const dispatcher = new AlertDispatcher(sql, options.sinks ?? [], { log, now: options.now });
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
@@ -81,7 +85,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       if (!client?.connected) log.warn({ topic: t }, 'the broker is away: the room hears the help answer when it is back online');
       client?.publish(t, payload, { qos: 1 });
     },
-    changed: (changes) => ingest.emit('changes', changes, options.now?.() ?? Date.now()),
+    changed: (changes) => {
+      ingest.emit('changes', changes, options.now?.() ?? Date.now());
+      store.announce(changes).catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not tell the other instances'));
+    },
     log,
     now: options.now,
   });
@@ -92,9 +99,14 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const connectOptions = mqttConnectOptions({ ...options.broker, protocolVersion }, { clientId: `roomctl-fleet-${hostname()}-${storeId}` });
     const c = mqtt.connect(options.broker.url, connectOptions);
     client = c;
+    const acks = new DeferredAcks(c);
+    let retained: ReturnType<typeof syncRetained> | undefined;
     c.on('connect', (connack) => {
       lastError = undefined;
       log.info({ broker: options.broker.url, topic, protocolVersion, sessionPresent: connack.sessionPresent }, 'fleet connected');
+      // A shared subscription gets no retained messages: fetch the rooms' last state on every connect.
+      retained?.stop();
+      if (options.shareGroup) retained = syncRetained(c, log);
       // A resumed session still has the subscription (and the messages queued while away).
       if (connack.sessionPresent) return;
       // The answers to this instance's commands: a shared subscription may hand them to another instance.
@@ -103,8 +115,12 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         if (err) log.error({ err: err.message, topic }, 'fleet cannot subscribe');
       });
     });
-    c.on('message', (t, payload) => {
-      if (!relay.handle(t, payload)) ingest.push(t, payload);
+    c.on('message', (t, payload, packet) => {
+      // The PUBACK waits for the commit (deferred-acks.ts): a kill -9 loses nothing acknowledged.
+      const committed = acks.hold(packet);
+      retained?.onMessage(packet.retain);
+      if (relay.handle(t, payload)) committed();
+      else ingest.push(t, payload, committed);
     });
     c.on('error', (err) => {
       // No protocolVersion in the options: MQTT 5 first, 3.1.1 when the broker refuses it (aedes, old brokers).
@@ -122,7 +138,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   connect(options.broker.protocolVersion ?? 5);
 
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
-  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
+  const server = await buildFleetServer({ store, ingest, feed, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });
@@ -134,6 +150,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     await server.close();
     await dispatcher.stop();
     metrics.stop();
+    await feed?.close();
     await sql.close();
     throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `The fleet view cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }
@@ -159,6 +176,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       await server.close();
       await dispatcher.stop();
       metrics.stop();
+      await feed?.close();
       await sql.close();
     },
   };

@@ -1,22 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { FleetDevice, FleetEvent, FleetIssue, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
+import { announceChanges } from './fleet-change-feed.js';
+import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
 import { queryOne, type FleetSql, type FleetSqlTx } from './fleet-sql.js';
 
-/** What one batch changed: the dashboard and the alert rules work from this. */
-export interface FleetChanges {
-  rooms: Set<string>;
-  events: FleetEvent[];
-  issues: Set<string>;
-  devices: Array<{ site: string; room: string; deviceId: string; status: HealthStatus; previous: HealthStatus | undefined; detail: string | null }>;
-  roomStatus: Array<{ site: string; room: string; online: 'online' | 'offline' }>;
-  /** Health messages older than what is stored (a resend after a room restart), ignored. */
-  stale: number;
-  duplicates: number;
-}
+export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 
-export const emptyChanges = (): FleetChanges => ({ rooms: new Set(), events: [], issues: new Set(), devices: [], roomStatus: [], stale: 0, duplicates: 0 });
-
-export const roomKey = (site: string, room: string) => `${site}/${room}`;
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
 
 // Portable SQL (fleet-sql.ts): CASE rather than summing booleans, ON CONFLICT rather than OR IGNORE.
@@ -70,6 +60,9 @@ export class FleetStore {
   private readonly deviceStatus = new Map<string, HealthStatus>();
   private readonly knownRooms = new Set<string>();
 
+  /** Names this instance's notifications, so it does not replay its own changes. */
+  readonly origin = randomUUID();
+
   private constructor(readonly sql: FleetSql) {}
 
   /** A store over an open (migrated) database; loads what it needs to tell changes. */
@@ -86,7 +79,11 @@ export class FleetStore {
   async apply(messages: readonly FleetMessage[], now = Date.now()): Promise<FleetChanges> {
     const touched: string[] = [];
     try {
-      return await this.sql.transaction((tx) => this.applyAll(tx, messages, now, touched));
+      return await this.sql.transaction(async (tx) => {
+        const changes = await this.applyAll(tx, messages, now, touched);
+        await announceChanges(tx, this.origin, changes);
+        return changes;
+      });
     } catch (err) {
       // Rolled back: the rooms this batch added are not in the database after all.
       for (const key of touched) this.knownRooms.delete(key);
@@ -219,8 +216,15 @@ export class FleetStore {
 
   /** Staff acknowledged or resolved an issue; returns it, or undefined when there is no such issue. */
   async setIssueState(id: string, state: 'acknowledged' | 'resolved', by: string, at = new Date()): Promise<FleetIssue | undefined> {
-    await this.sql.run(state === 'acknowledged' ? SQL.ack : SQL.resolve, [by, at.toISOString(), id]);
-    return this.issue(id);
+    const { changes } = await this.sql.run(state === 'acknowledged' ? SQL.ack : SQL.resolve, [by, at.toISOString(), id]);
+    const issue = await this.issue(id);
+    if (changes && issue) await this.announce({ ...emptyChanges(), rooms: new Set([roomKey(issue.site, issue.room)]), issues: new Set([id]) });
+    return issue;
+  }
+
+  /** Tells the other instances sharing the database what changed outside a batch (an issue answered). */
+  announce(changes: FleetChanges): Promise<void> {
+    return announceChanges(this.sql, this.origin, changes);
   }
 }
 
