@@ -59,6 +59,8 @@ Options:
                            section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
   --offline-after S        alert when a device stays offline S seconds (default 60)
   --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
+  --keep-events-days N     keep raw events N days (default 30), then only hourly counts per room
+                           and type (kept 400 days)
   --log-format FORMAT      pretty (default on a terminal) or json
 `;
 

@@ -36,6 +36,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       notify: { type: 'string' },
       'offline-after': { type: 'string' },
       'room-offline-after': { type: 'string' },
+      'keep-events-days': { type: 'string' },
       'client-id': { type: 'string' },
       'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -62,6 +63,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
+  const keepDays = values['keep-events-days'] === undefined ? undefined : Number(values['keep-events-days']);
+  if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1)) problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
   if (problems.length) {
     process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
     return 2;
@@ -86,7 +89,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
   // The URL may carry a password: the environment keeps it out of `ps`.
   const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), database, listen: values.listen, tokens: [token], commandKey, rules, sinks, log });
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), database, listen: values.listen, tokens: [token], commandKey, rules, sinks, log, retention: keepDays ? { rawEventDays: keepDays } : undefined });
   process.stdout.write(
     [
       '',

@@ -58,7 +58,13 @@ export async function announceChanges(sql: FleetSqlTx, origin: string, changes: 
   await send();
 }
 
-/** Emits 'changes' (FleetChanges another instance committed) and 'resync' (notifications may have been lost). */
+/** Arbitrary, fixed: the advisory lock the instance that runs the alert rules holds. */
+const ALERT_LEADER_LOCK = 0x616c7274;
+
+/**
+ * Emits 'changes' (FleetChanges another instance committed), 'resync' (notifications may have
+ * been lost) and 'lost' (the connection went, and with it the alert lead if this instance had it).
+ */
 export class FleetChangeFeed extends EventEmitter {
   private client: pg.PoolClient | undefined;
   private closed = false;
@@ -91,6 +97,7 @@ export class FleetChangeFeed extends EventEmitter {
       if (this.client !== client) return;
       this.client = undefined;
       client.release(true);
+      this.emit('lost');
       if (this.closed) return;
       this.log.warn({ err: err?.message }, 'the fleet lost its change feed from the database; listening again');
       this.retry = setTimeout(() => void this.reopen(), 1000);
@@ -98,6 +105,17 @@ export class FleetChangeFeed extends EventEmitter {
     client.on('error', lost);
     client.on('end', () => lost());
     await client.query(`LISTEN ${FLEET_CHANNEL}`);
+  }
+
+  /**
+   * Takes the alert lead if no other instance has it: a session advisory lock on the feed's
+   * own connection, so it goes the moment this instance dies or loses the database.
+   */
+  async tryLead(): Promise<boolean> {
+    const client = this.client;
+    if (!client) return false;
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [ALERT_LEADER_LOCK]);
+    return rows[0]?.ok === true;
   }
 
   private async reopen(): Promise<void> {

@@ -20,6 +20,7 @@ import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { openFleetSql } from './fleet-database.js';
 import { queryOne, type FleetSql } from './fleet-sql.js';
+import { DEFAULT_RETENTION, scheduleRetention, type RetentionConfig } from './fleet-retention.js';
 import { FleetStore } from './fleet-store.js';
 
 export interface FleetOptions {
@@ -37,6 +38,8 @@ export interface FleetOptions {
   /** Signs the commands that tell a room its help call was seen (one of the rooms' `mqtt.commandKeys`). */
   commandKey?: CommandKey;
   rules?: Partial<AlertRulesConfig>;
+  /** How long raw events, roll-ups and delivered alerts are kept (fleet-retention.ts). */
+  retention?: Partial<RetentionConfig>;
   sinks?: AlertSink[];
   log: Logger;
   flushMs?: number;
@@ -66,9 +69,34 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const alerts = new AlertEngine(rules, (alert) => {
     dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert'));
   }, options.now);
-  await seedAlerts(sql, alerts);
-  ingest.on('changes', (changes) => alerts.observe(changes));
-  const ticker = setInterval(() => alerts.tick(), 1000);
+  // One instance runs the alert rules (with PostgreSQL, the holder of an advisory lock), and it
+  // sees every instance's changes: a device that went offline through one instance and came
+  // back through another must resolve, and an alert must go out once.
+  let leading = !feed;
+  if (leading) await seedAlerts(sql, alerts);
+  ingest.on('changes', (changes) => leading && alerts.observe(changes));
+  feed?.on('changes', (changes) => leading && alerts.observe(changes));
+  feed?.on('lost', () => {
+    if (leading) log.warn('this fleet instance lost the alert lead with its database connection');
+    leading = false;
+    alerts.reset();
+  });
+  let seeking = false;
+  const ticker = setInterval(() => {
+    if (leading) return alerts.tick();
+    if (!feed || seeking) return;
+    seeking = true;
+    feed
+      .tryLead()
+      .then(async (won) => {
+        if (!won) return;
+        await seedAlerts(sql, alerts);
+        leading = true;
+        log.info('this fleet instance runs the alert rules');
+      })
+      .catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not ask for the alert lead'))
+      .finally(() => (seeking = false));
+  }, 1000);
   ticker.unref();
 
   const topic = options.shareGroup ? `$share/${options.shareGroup}/roomctl/#` : 'roomctl/#';
@@ -137,6 +165,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   };
   connect(options.broker.protocolVersion ?? 5);
 
+  const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, { now: options.now });
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
   const server = await buildFleetServer({ store, ingest, feed, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
@@ -149,6 +178,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     await ingest.stop();
     await server.close();
     await dispatcher.stop();
+    await stopRetention();
     metrics.stop();
     await feed?.close();
     await sql.close();
@@ -175,6 +205,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       await ingest.stop();
       await server.close();
       await dispatcher.stop();
+      await stopRetention();
       metrics.stop();
       await feed?.close();
       await sql.close();
