@@ -21,12 +21,14 @@ const SQL = {
   touchRoom: 'INSERT INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?) ON CONFLICT (site, room) DO NOTHING',
   roomStatus: 'UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?',
   roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
-  // Newer-than: a resend (a room's retained health after a restart, a second instance's copy) never overwrites a later report.
-  health: `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+  // Newer-than: a resend (a room's retained health after a restart, a second instance's copy of the same report) changes nothing.
+  // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
+  health: (rows: number) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages)
+    VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
     ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
       code = excluded.code, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
-    WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at >= fleet_devices.reported_at`,
+    WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at > fleet_devices.reported_at
+    RETURNING site, room, device_id AS "deviceId"`,
   event: 'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
   roomAckIssue: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
@@ -93,6 +95,7 @@ export class FleetStore {
 
   private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
+    const health = new Map<string, Extract<FleetMessage, { kind: 'health' }>>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
       if (!this.knownRooms.has(key)) {
@@ -114,19 +117,15 @@ export class FleetStore {
           break;
         }
         case 'health': {
-          const h = m.health;
-          const applied = (await tx.run(SQL.health, [m.site, m.room, m.deviceId, h.status, h.since, h.detail, h.code, JSON.stringify(h.metrics), h.at, now])).changes;
-          if (applied === 0) {
+          // The newest report per device in the batch is written (after the loop); an older one is stale already.
+          const dKey = deviceKey(m.site, m.room, m.deviceId);
+          const before = health.get(dKey);
+          if (before && before.health.at !== null && m.health.at !== null && m.health.at < before.health.at) {
             changes.stale++;
             break;
           }
-          const dKey = deviceKey(m.site, m.room, m.deviceId);
-          const previous = this.deviceStatus.get(dKey);
-          if (previous !== h.status) {
-            this.deviceStatus.set(dKey, h.status);
-            changes.rooms.add(key);
-            changes.devices.push({ site: m.site, room: m.room, deviceId: m.deviceId, status: h.status, previous, detail: h.detail });
-          }
+          if (before) changes.stale++;
+          health.set(dKey, m);
           break;
         }
         case 'event': {
@@ -142,7 +141,31 @@ export class FleetStore {
         }
       }
     }
+    // In key order: two instances writing overlapping devices then take the row locks in the same order (no deadlock).
+    await this.writeHealth(tx, [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => m), now, changes);
     return changes;
+  }
+
+  private async writeHealth(tx: FleetSqlTx, messages: Array<Extract<FleetMessage, { kind: 'health' }>>, now: number, changes: FleetChanges): Promise<void> {
+    const CHUNK = 500;
+    for (let i = 0; i < messages.length; i += CHUNK) {
+      const chunk = messages.slice(i, i + CHUNK);
+      const params = chunk.flatMap((m) => [m.site, m.room, m.deviceId, m.health.status, m.health.since, m.health.detail, m.health.code, JSON.stringify(m.health.metrics), m.health.at, now]);
+      const written = new Set((await tx.query<{ site: string; room: string; deviceId: string }>(SQL.health(chunk.length), params)).map((r) => deviceKey(r.site, r.room, r.deviceId)));
+      for (const m of chunk) {
+        const dKey = deviceKey(m.site, m.room, m.deviceId);
+        if (!written.has(dKey)) {
+          changes.stale++;
+          continue;
+        }
+        const previous = this.deviceStatus.get(dKey);
+        if (previous !== m.health.status) {
+          this.deviceStatus.set(dKey, m.health.status);
+          changes.rooms.add(roomKey(m.site, m.room));
+          changes.devices.push({ site: m.site, room: m.room, deviceId: m.deviceId, status: m.health.status, previous, detail: m.health.detail });
+        }
+      }
+    }
   }
 
   private async trackIssue(tx: FleetSqlTx, site: string, room: string, type: string, body: Record<string, unknown>, at: string, changes: FleetChanges): Promise<void> {
