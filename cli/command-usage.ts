@@ -46,6 +46,9 @@ Options:
   --protocol 4|5           MQTT 3.1.1 or 5 (default: 5, falling back to 3.1.1 when refused)
   --share GROUP            subscribe as $share/GROUP/roomctl/# so several fleet instances split the load
   --data DIR               database folder (default ./fleet-data)
+  --database URL           postgres://USER:PASSWORD@HOST:PORT/DB: keep the fleet in PostgreSQL, shared
+                           by several instances (with --share); also ROOMCTL_FLEET_DATABASE.
+                           Without it, DIR/fleet.sqlite
   --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
   --token TOKEN            the admin token, acting as "facilities" (default: a new one, printed);
                            operators get their own: roomctl fleet operators add NAME
@@ -60,17 +63,20 @@ Options:
   --reopen-within S        a device failing again within S seconds of coming back reopens its
                            issue instead of opening a new one (default 600)
   --lamp-life H            rated lamp life for the replace-by forecast, hours (default 3000)
+  --keep-events-days N     keep raw events N days (default 30), then only hourly counts per room
+                           and type (kept 400 days)
   --log-format FORMAT      pretty (default on a terminal) or json
 
-  roomctl fleet operators add NAME [--admin] | list | remove NAME   [--data DIR]
+  roomctl fleet operators add NAME [--admin] | list | remove NAME   [--data DIR | --database URL]
 `;
 
-export const FLEET_OPERATORS_USAGE = `Usage: roomctl fleet operators add NAME [--admin] | list | remove NAME  [--data DIR]
+export const FLEET_OPERATORS_USAGE = `Usage: roomctl fleet operators add NAME [--admin] | list | remove NAME  [--data DIR | --database URL]
   add NAME     a facilities operator with their own dashboard token (printed once; stored hashed);
                --admin may also manage operators through the API
   list         the operators, their role and since when
   remove NAME  the operator's token stops working at once
   --data DIR   the fleet's database folder (default ./fleet-data)
+  --database URL   or the PostgreSQL the fleet instances share (also ROOMCTL_FLEET_DATABASE)
 `;
 
 export const PROVISION_USAGE = `Usage: roomctl provision [--answers FILE] [--root DIR] [--dry-run] [--skip-doctor]

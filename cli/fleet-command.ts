@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
 import { startFleet } from '../fleet/fleet-service.js';
+import { redactDatabaseUrl } from '../fleet/fleet-sql-postgres.js';
 import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
@@ -28,6 +29,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       protocol: { type: 'string' },
       share: { type: 'string' },
       data: { type: 'string', default: 'fleet-data' },
+      database: { type: 'string' },
       listen: { type: 'string', default: '127.0.0.1:8090' },
       token: { type: 'string' },
       'command-key': { type: 'string' },
@@ -38,6 +40,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       'room-offline-after': { type: 'string' },
       'reopen-within': { type: 'string' },
       'lamp-life': { type: 'string' },
+      'keep-events-days': { type: 'string' },
       'client-id': { type: 'string' },
       'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -67,6 +70,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const reopenWithin = seconds('reopen-within', values['reopen-within']);
   const lampLife = values['lamp-life'] === undefined ? undefined : Number(values['lamp-life']);
   if (lampLife !== undefined && !(Number.isFinite(lampLife) && lampLife > 0)) problems.push(`--lamp-life must be a number of hours, got ${JSON.stringify(values['lamp-life'])}`);
+  const keepDays = values['keep-events-days'] === undefined ? undefined : Number(values['keep-events-days']);
+  if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1)) problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
   if (problems.length) {
     process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
     return 2;
@@ -89,7 +94,9 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
   if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], commandKey, rules, sinks, log, flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000, lampRatedHours: lampLife });
+  // The URL may carry a password: the environment keeps it out of `ps`.
+  const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), database, listen: values.listen, tokens: [token], commandKey, rules, sinks, log, retention: keepDays ? { rawEventDays: keepDays } : undefined, flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000, lampRatedHours: lampLife });
   process.stdout.write(
     [
       '',
@@ -98,6 +105,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       `  API       ${fleet.url}/api/fleet/rooms`,
       `  metrics   ${fleet.url}/metrics`,
       `  broker    ${values.broker}   (${values.share ? `$share/${values.share}/` : ''}roomctl/#)`,
+      `  database  ${database ? redactDatabaseUrl(database) : `${resolve(values.data)}/fleet.sqlite`}`,
       `  token     ${token}`,
       '',
       'FLEET_READY',

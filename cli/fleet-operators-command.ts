@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toRoomctlError } from '../drivers/core/errors.js';
 import { FleetOperators } from '../fleet/fleet-operators.js';
-import { sqlitePort } from '../fleet/fleet-sql-port.js';
-import { openFleetDatabase } from '../fleet/fleet-store.js';
+import { openFleetSql } from '../fleet/fleet-database.js';
 import { FLEET_OPERATORS_USAGE } from './command-usage.js';
 
 /**
@@ -11,7 +10,7 @@ import { FLEET_OPERATORS_USAGE } from './command-usage.js';
  * with their own token for the dashboard (printed once; the fleet keeps only its hash).
  */
 export async function fleetOperatorsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { data: { type: 'string', default: 'fleet-data' }, admin: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { data: { type: 'string', default: 'fleet-data' }, database: { type: 'string' }, admin: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   const [verb, name] = positionals;
   if (values.help || !verb) {
     process.stdout.write(FLEET_OPERATORS_USAGE);
@@ -21,8 +20,16 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
     process.stderr.write(`roomctl fleet operators ${verb}: give the operator's name\n\n${FLEET_OPERATORS_USAGE}`);
     return 2;
   }
-  const db = openFleetDatabase(resolve(values.data));
-  const operators = new FleetOperators(sqlitePort(db));
+  let sql: Awaited<ReturnType<typeof openFleetSql>>;
+  try {
+    // The same database the fleet runs on: its folder, or the PostgreSQL several instances share.
+    sql = await openFleetSql({ dataDir: resolve(values.data), database: values.database ?? process.env.ROOMCTL_FLEET_DATABASE });
+  } catch (err) {
+    const e = toRoomctlError(err);
+    process.stderr.write(`roomctl fleet operators: ${e.code}: ${e.message}\n`);
+    return 1;
+  }
+  const operators = new FleetOperators(sql);
   try {
     if (verb === 'add') {
       const token = await operators.add(name!, values.admin ? 'admin' : 'operator');
@@ -45,6 +52,6 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
     process.stderr.write(`roomctl fleet operators: ${e.code}: ${e.message}\n`);
     return 1;
   } finally {
-    db.close();
+    await sql.close();
   }
 }

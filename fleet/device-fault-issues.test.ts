@@ -7,13 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Db } from '../appliance/store/database.js';
 import { DeviceFaultIssues } from './device-fault-issues.js';
 import { FleetHistory } from './fleet-history.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
-import { sqlitePort } from './fleet-sql-port.js';
-import { FleetStore, openFleetDatabase } from './fleet-store.js';
+import { openFleetSql } from './fleet-database.js';
+import type { FleetSql } from './fleet-sql.js';
+import { FleetStore } from './fleet-store.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const MIN = 60_000;
@@ -24,7 +24,7 @@ const msg = (topic: string, body: unknown): FleetMessage => {
 };
 
 let dir: string;
-let db: Db;
+let sql: FleetSql;
 let store: FleetStore;
 let desk: IssueDesk;
 let faults: DeviceFaultIssues;
@@ -32,24 +32,23 @@ let faults: DeviceFaultIssues;
 /** The camera's health at minute `m` after T0, through the store and the fault tracker. */
 async function camera(status: 'ok' | 'offline', m: number): Promise<void> {
   const at = T0 + m * MIN;
-  const changes = store.apply([msg('roomctl/hq/aurora/devices/cam/health', { status, since: new Date(at).toISOString(), detail: status === 'ok' ? null : 'No reply to VISCA', metrics: {}, at })], at);
+  const changes = await store.apply([msg('roomctl/hq/aurora/devices/cam/health', { status, since: new Date(at).toISOString(), detail: status === 'ok' ? null : 'No reply to VISCA', metrics: {}, at })], at);
   faults.observe(changes, at);
   await faults.idle();
 }
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-faults-'));
-  db = openFleetDatabase(dir);
-  store = new FleetStore(db);
-  const sql = sqlitePort(db);
+  sql = await openFleetSql({ dataDir: dir });
+  store = await FleetStore.open(sql);
   desk = new IssueDesk(sql, store);
   faults = new DeviceFaultIssues(sql, desk, {
-    meetingIn: (site, room) => store.currentMeeting(site, room)?.title ?? null,
-    namesOf: (site, room, id) => store.deviceNames(site, room)[id] ?? null,
+    meetingIn: async (site, room) => (await store.currentMeeting(site, room))?.title ?? null,
+    namesOf: async (site, room, id) => (await store.deviceNames(site, room))[id] ?? null,
     changed: () => undefined,
     flapWindowMs: 10 * MIN,
   });
-  store.apply([
+  await store.apply([
     msg('roomctl/hq/aurora/status', 'online'),
     msg('roomctl/hq/aurora/state', { room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' }, deviceNames: { cam: { en: 'Front camera', 'zh-CN': '前置摄像头' } } }),
     msg('roomctl/hq/aurora/events', { id: 'e-m', at: new Date(T0 - MIN).toISOString(), type: 'meeting.started', meetingId: 'm1', title: 'Board meeting' }),
@@ -57,7 +56,7 @@ beforeEach(async () => {
   await camera('ok', 0);
 });
 afterEach(async () => {
-  db.close();
+  await sql.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -65,7 +64,7 @@ it('opens one issue for a fault, with the device name and the meeting running; t
   await camera('offline', 1);
   const [issue] = await desk.search({ state: 'unresolved' });
   expect(issue).toMatchObject({ kind: 'device', deviceId: 'cam', deviceNames: { en: 'Front camera', 'zh-CN': '前置摄像头' }, summary: 'No reply to VISCA', meeting: 'Board meeting', state: 'open', clearedAt: null });
-  expect(store.rooms()[0]).toMatchObject({ worst: 'degraded', online: 'online' });
+  expect((await store.rooms())[0]).toMatchObject({ worst: 'degraded', online: 'online' });
 });
 
 it('closes the issue by itself when the fault clears and nobody acknowledged it', async () => {
@@ -81,9 +80,9 @@ it('leaves an acknowledged issue to the operator when the fault clears', async (
   const [open] = await desk.search({});
   await desk.acknowledge(open!.id, 'Ana', new Date(T0 + 2 * MIN));
   await camera('ok', 5);
-  expect(store.issue(open!.id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Ana', clearedAt: expect.any(String) });
+  expect(await store.issue(open!.id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Ana', clearedAt: expect.any(String) });
   await desk.resolve(open!.id, 'Bo', new Date(T0 + 6 * MIN));
-  expect(store.issue(open!.id)).toMatchObject({ state: 'resolved', resolvedBy: 'Bo' });
+  expect(await store.issue(open!.id)).toMatchObject({ state: 'resolved', resolvedBy: 'Bo' });
   expect((await desk.log(open!.id)).map((e) => [e.action, e.actor])).toEqual([['opened', null], ['acknowledged', 'Ana'], ['cleared', null], ['resolved', 'Bo']]);
 });
 
@@ -104,7 +103,7 @@ it('keeps each fault with its duration for the history, and the uptime that foll
   await camera('ok', 4);
   await camera('offline', 8);
   await camera('ok', 10);
-  const history = await new FleetHistory(sqlitePort(db)).room('hq', 'aurora', T0 + 60 * MIN);
+  const history = await new FleetHistory(sql).room('hq', 'aurora', T0 + 60 * MIN);
   expect(history.faults.map((f) => [f.deviceId, f.durationMs / MIN])).toEqual([['cam', 2], ['cam', 3]]);
   // 5 minutes down in 24 h.
   expect(history.uptime['24h']).toBeCloseTo(1 - 5 / (24 * 60), 6);

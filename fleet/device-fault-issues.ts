@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FleetNames, HealthStatus } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
-import type { FleetSqlPort } from './fleet-sql-port.js';
+import type { FleetSql, SqlValue } from './fleet-sql.js';
 import type { FleetChanges } from './fleet-store.js';
 
 /** A device back within this long reopens its last issue instead of opening a new one. */
@@ -28,7 +28,7 @@ export class DeviceFaultIssues {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly sql: FleetSqlPort,
+    private readonly sql: FleetSql,
     private readonly desk: IssueDesk,
     private readonly o: {
       /** The meeting running in a room now (title, or null when none or confidential). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Alert } from './alert-sink.js';
 import type { FleetAlertView } from './fleet-api-types.js';
-import type { FleetSqlPort } from './fleet-sql-port.js';
+import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 /**
  * Every alert the rules fire or resolve, kept for the dashboard (the sinks' delivery rows
@@ -10,7 +10,7 @@ import type { FleetSqlPort } from './fleet-sql-port.js';
  * Emits 'alert' with each one stored.
  */
 export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
-  constructor(private readonly sql: FleetSqlPort) {
+  constructor(private readonly sql: FleetSql) {
     super();
   }
 

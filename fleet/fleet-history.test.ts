@@ -7,24 +7,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Db } from '../appliance/store/database.js';
 import { DeviceSampler, FleetHistory, lampForecast } from './fleet-history.js';
-import { sqlitePort, type FleetSqlPort } from './fleet-sql-port.js';
-import { FleetStore, openFleetDatabase } from './fleet-store.js';
+import { openFleetSql } from './fleet-database.js';
+import type { FleetSql } from './fleet-sql.js';
+import { FleetStore } from './fleet-store.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 let dir: string;
-let db: Db;
-let sql: FleetSqlPort;
+let sql: FleetSql;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-history-'));
-  db = openFleetDatabase(dir);
-  sql = sqlitePort(db);
+  sql = await openFleetSql({ dataDir: dir });
 });
 afterEach(async () => {
-  db.close();
+  await sql.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -51,14 +49,14 @@ it('samples reply time and lamp hours at most once per interval, and forecasts t
 it('ranks the devices that fail most, and per site the rooms with most issues', async () => {
   for (const m of [0, 10, 20]) await fault('aurora', 'cam', m, m + 1);
   await fault('borealis', 'display', 5, null);
-  const store = new FleetStore(db);
+  const store = await FleetStore.open(sql);
   for (const [id, room] of [['a', 'aurora'], ['b', 'aurora'], ['c', 'borealis']] as const) {
     await sql.run("INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at) VALUES (?, 'help', 'hq', ?, 'x', ?)", [id, room, new Date(T0).toISOString()]);
   }
   const history = new FleetHistory(sql);
   expect(await history.flappers(T0 + DAY)).toEqual([{ site: 'hq', room: 'aurora', deviceId: 'cam', faults: 3 }, { site: 'hq', room: 'borealis', deviceId: 'display', faults: 1 }]);
   expect(await history.busiestRooms(T0 + DAY)).toEqual([{ site: 'hq', rooms: [{ room: 'aurora', issues: 2 }, { room: 'borealis', issues: 1 }] }]);
-  expect(store.issues()).toHaveLength(3);
+  expect(await store.issues()).toHaveLength(3);
 });
 
 it('exports faults as CSV with durations, a formula in a detail defused', async () => {
@@ -69,8 +67,8 @@ it('exports faults as CSV with durations, a formula in a detail defused', async 
   expect(row).toBe(`hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora`);
 });
 
-it('keeps the rating and the words of a problem report on its issue', () => {
-  const store = new FleetStore(db);
-  store.apply([{ kind: 'event', site: 'hq', room: 'aurora', event: { id: 'e1', at: new Date(T0).toISOString(), type: 'problem.reported', deviceId: null, body: { reportId: 'r1', categories: ['Audio'], rating: 2, comment: 'Echo on the far end' } } }]);
-  expect(store.issue('r1')).toMatchObject({ kind: 'problem', rating: 2, comment: 'Echo on the far end', summary: 'Audio: Echo on the far end' });
+it('keeps the rating and the words of a problem report on its issue', async () => {
+  const store = await FleetStore.open(sql);
+  await store.apply([{ kind: 'event', site: 'hq', room: 'aurora', event: { id: 'e1', at: new Date(T0).toISOString(), type: 'problem.reported', deviceId: null, body: { reportId: 'r1', categories: ['Audio'], rating: 2, comment: 'Echo on the far end' } } }]);
+  expect(await store.issue('r1')).toMatchObject({ kind: 'problem', rating: 2, comment: 'Echo on the far end', summary: 'Audio: Echo on the far end' });
 });

@@ -1,5 +1,5 @@
 import type { DeviceHistory, FaultSpan, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
-import type { FleetSqlPort } from './fleet-sql-port.js';
+import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 const DAY = 86_400_000;
 export const UPTIME_WINDOWS: Record<UptimeWindow, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
@@ -21,7 +21,7 @@ interface FaultRow {
  */
 export class FleetHistory {
   constructor(
-    private readonly sql: FleetSqlPort,
+    private readonly sql: FleetSql,
     private readonly o: { lampRatedHours?: number } = {},
   ) {}
 
@@ -67,7 +67,7 @@ export class FleetHistory {
   /** Every fault in the window as CSV (one row a fault), for a spreadsheet. */
   async faultsCsv(filter: { site?: string; room?: string }, now = Date.now(), windowMs = UPTIME_WINDOWS['30d']): Promise<string> {
     const where = ['(ended_at IS NULL OR ended_at >= ?)'];
-    const params: unknown[] = [now - windowMs];
+    const params: SqlValue[] = [now - windowMs];
     for (const [column, value] of [['site', filter.site], ['room', filter.room]] as const) {
       if (!value) continue;
       where.push(`${column} = ?`);
@@ -88,7 +88,7 @@ export class DeviceSampler {
   private readonly last = new Map<string, number>();
 
   constructor(
-    private readonly sql: FleetSqlPort,
+    private readonly sql: FleetSql,
     private readonly everyMs = 5 * 60_000,
   ) {}
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
 import type { FleetIssue, FleetIssueLogEntry, IssueState } from './fleet-api-types.js';
-import type { FleetSqlPort } from './fleet-sql-port.js';
+import type { FleetSql, SqlValue } from './fleet-sql.js';
 import type { FleetStore } from './fleet-store.js';
 
 export interface IssueSearch {
@@ -21,7 +21,7 @@ export interface IssueSearch {
  */
 export class IssueDesk {
   constructor(
-    private readonly sql: FleetSqlPort,
+    private readonly sql: FleetSql,
     private readonly store: Pick<FleetStore, 'issue'>,
   ) {}
 
@@ -69,7 +69,7 @@ export class IssueDesk {
 
   async search(s: IssueSearch = {}): Promise<FleetIssue[]> {
     const where: string[] = [];
-    const params: unknown[] = [];
+    const params: SqlValue[] = [];
     if (s.state === 'unresolved') where.push("state != 'resolved'");
     else if (s.state) {
       where.push('state = ?');

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
-import type { FleetSqlPort } from './fleet-sql-port.js';
+import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 export type OperatorRole = 'operator' | 'admin';
 
@@ -19,7 +19,7 @@ const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()'-]{0,79}$/u;
  * cannot be guessed back, and a stolen database holds no usable credential.
  */
 export class FleetOperators {
-  constructor(private readonly sql: FleetSqlPort) {}
+  constructor(private readonly sql: FleetSql) {}
 
   /** Adds an operator and returns their token (shown once; only its hash is kept). */
   async add(name: string, role: OperatorRole = 'operator', at = new Date()): Promise<string> {

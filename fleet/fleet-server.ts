@@ -10,6 +10,8 @@ import { PANEL_DIST } from '../appliance/paths.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
 import type { FleetAlertView, FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
 import { installFleetAccess, type DeclaredRoute } from './fleet-access.js';
+import type { FleetChangeFeed } from './fleet-change-feed.js';
+import { emptyChanges } from './fleet-changes.js';
 import type { FleetHistory } from './fleet-history.js';
 import { fleetHistoryRoutes } from './fleet-history-routes.js';
 import type { FleetIngest } from './fleet-ingest.js';
@@ -22,7 +24,14 @@ import { buildSharedSerializer } from '../appliance/http/shared-serializers.js';
 
 const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
 
-export interface FleetServerDeps {
+/**
+ * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
+ * and a WebSocket that pushes what changed (batched, at most every `pushMs`), so the page
+ * is live without reloads. Every route declares who may call it (fleet-access.ts): room
+ * health tiles and metrics are open like the room's own health routes; issues, people's
+ * words and history need a named operator's token; managing operators needs an admin.
+ */
+export async function buildFleetServer(deps: {
   store: FleetStore;
   ingest: FleetIngest;
   metrics: FleetMetrics;
@@ -34,18 +43,11 @@ export interface FleetServerDeps {
   alerts: FleetAlertFeed;
   log: Logger;
   pushMs?: number;
+  /** What other instances sharing the database committed (PostgreSQL), so this dashboard shows every room live. */
+  feed?: FleetChangeFeed;
   /** Staff acknowledged or resolved an issue (the help relay tells the room). */
-  onIssueAction?: (issue: FleetIssue) => void;
-}
-
-/**
- * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
- * and a WebSocket that pushes what changed (batched, at most every `pushMs`), so the page
- * is live without reloads. Every route declares who may call it (fleet-access.ts): room
- * health tiles and metrics are open like the room's own health routes; issues, people's
- * words and history need a named operator's token; managing operators needs an admin.
- */
-export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
+  onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
+}): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
   const { store, ingest } = deps;
   const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
   installErrorHandling(app);
@@ -63,17 +65,22 @@ export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: Fa
   const pendingIssues = new Set<string>();
   let pendingEvents: FleetChanges['events'] = [];
   let pushTimer: NodeJS.Timeout | undefined;
-  const push = () => {
-    pushTimer = undefined;
+  const push = async () => {
     const rooms = [...pendingRooms].map((k) => k.split('/') as [string, string]);
     pendingRooms.clear();
-    const summaries = rooms.map(([site, room]) => store.roomSummary(site, room)).filter((r) => r !== undefined);
-    if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
-    const issues = [...pendingIssues].map((id) => store.issue(id)).filter((i): i is FleetIssue => i !== undefined);
+    const ids = [...pendingIssues];
     pendingIssues.clear();
-    if (issues.length) broadcast({ type: 'issues', issues });
-    if (pendingEvents.length) broadcast({ type: 'events', events: pendingEvents.slice(-200) });
+    const events = pendingEvents.slice(-200);
     pendingEvents = [];
+    const summaries = (await Promise.all(rooms.map(([site, room]) => store.roomSummary(site, room)))).filter((r) => r !== undefined);
+    if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
+    const issues = (await Promise.all(ids.map((id) => store.issue(id)))).filter((i): i is FleetIssue => i !== undefined);
+    if (issues.length) broadcast({ type: 'issues', issues });
+    if (events.length) broadcast({ type: 'events', events });
+  };
+  const pushNow = () => {
+    pushTimer = undefined;
+    push().catch((err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read what changed for the dashboard'));
   };
   const schedulePush = () => {
     if (clients.size === 0) {
@@ -82,7 +89,7 @@ export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: Fa
       pendingEvents = [];
       return;
     }
-    pushTimer ??= setTimeout(push, deps.pushMs ?? 200);
+    pushTimer ??= setTimeout(pushNow, deps.pushMs ?? 200);
   };
   const onChanges = (changes: FleetChanges) => {
     for (const k of changes.rooms) pendingRooms.add(k);
@@ -90,11 +97,21 @@ export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: Fa
     pendingEvents.push(...changes.events);
     if (changes.rooms.size || changes.issues.size || changes.events.length) schedulePush();
   };
+  const snapshot = async (): Promise<FleetStreamMessage> => ({ type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved'), alerts: await deps.alerts.recent(30) });
+  // The feed was cut: what other instances did meanwhile is unknown, so every dashboard starts over.
+  const onResync = () => {
+    if (clients.size === 0) return;
+    snapshot().then((message) => broadcast(message), (err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read a snapshot for the dashboard'));
+  };
   ingest.on('changes', onChanges);
+  deps.feed?.on('changes', onChanges);
+  deps.feed?.on('resync', onResync);
   const onAlert = (alert: FleetAlertView) => broadcast({ type: 'alerts', alerts: [alert] });
   deps.alerts.on('alert', onAlert);
   app.addHook('onClose', async () => {
     ingest.off('changes', onChanges);
+    deps.feed?.off('changes', onChanges);
+    deps.feed?.off('resync', onResync);
     deps.alerts.off('alert', onAlert);
     clearTimeout(pushTimer);
     for (const socket of clients) socket.close(1001, 'fleet view stopping');
@@ -104,8 +121,8 @@ export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: Fa
     clients.add(socket);
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
-    const alerts = await deps.alerts.recent(30);
-    socket.send(JSON.stringify({ type: 'snapshot', rooms: store.rooms(), issues: store.issues('unresolved'), alerts } satisfies FleetStreamMessage));
+    const first = await snapshot();
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(first));
   });
 
   app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {
@@ -120,7 +137,7 @@ export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: Fa
       querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
     },
   }, async (request) => {
-    const detail = store.room(request.params.site, request.params.room, request.query.events ?? 100);
+    const detail = await store.room(request.params.site, request.params.room, request.query.events ?? 100);
     if (!detail) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The fleet has heard nothing from ${request.params.site}/${request.params.room}`);
     return detail;
   });
@@ -130,15 +147,17 @@ export async function buildFleetServer(deps: FleetServerDeps): Promise<{ app: Fa
     schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } } },
   }, async (request) => store.events({ limit: request.query.limit ?? 100 }));
 
+  // An operator changed an issue: this dashboard now, the other instances' through the feed.
   const issueChanged = (issue: FleetIssue) => {
     pendingIssues.add(issue.id);
     pendingRooms.add(roomKey(issue.site, issue.room));
     schedulePush();
+    store.announce({ ...emptyChanges(), rooms: new Set([roomKey(issue.site, issue.room)]), issues: new Set([issue.id]) }).catch((err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not tell the other instances'));
   };
   await fleetIssueRoutes(app, { store, desk: deps.desk, operators: deps.operators, onIssueAction: deps.onIssueAction, issueChanged });
   await fleetHistoryRoutes(app, { history: deps.history, desk: deps.desk, alerts: deps.alerts });
 
-  app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({ ingest: ingest.stats, rooms: store.rooms().length, events: store.eventCount() }));
+  app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({ ingest: ingest.stats, rooms: (await store.rooms()).length, events: await store.eventCount() }));
   app.get('/metrics', { config: { fleetAccess: 'open' } }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 
   if (existsSync(PANEL_DIST)) {

@@ -41,7 +41,7 @@ beforeAll(async () => {
   broker = await startMosquitto();
   fleet = await startTestFleet({ broker: { url: broker.url } });
   room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 }, displayName: { en: 'Projector', 'zh-CN': '投影机' } });
-  await until(() => fleet.store.room('hq', 'aurora')?.devices.some((d) => d.status === 'ok' && d.names?.en === 'Projector'), 10_000, 'the room and its projector in the fleet');
+  await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok' && d.names?.en === 'Projector'), 10_000, 'the room and its projector in the fleet');
   browser = await launchChromium();
   ana = await dashboardFor('Ana Lima');
   bo = await dashboardFor('Bo Chen');
@@ -57,7 +57,7 @@ afterAll(async () => {
 
 it('opens an issue when the projector dies in the board meeting, naming both; the room is degraded', async () => {
   room.appliance.events.publish({ type: 'meeting.started', meetingId: 'm-board', title: 'Board meeting' });
-  await until(() => fleet.store.currentMeeting('hq', 'aurora')?.title === 'Board meeting', 8000, 'the meeting at the fleet');
+  await until(async () => (await fleet.store.currentMeeting('hq', 'aurora'))?.title === 'Board meeting', 8000, 'the meeting at the fleet');
   await room.display.close();
   const issue = ana.locator('fleet-issue-list[data-open] li[data-kind="device"]');
   await issue.waitFor({ timeout: 15_000 });
@@ -76,8 +76,8 @@ it('operator A acknowledges it; it stays hers when the projector comes back', as
   // The projector comes back on its old address.
   projector = await startPjlinkSimulator({ host: '127.0.0.1', port: room.display.endpoint.port, warmupMs: 50 });
   const id = (await issue.getAttribute('data-issue'))!;
-  await until(() => fleet.store.issue(id)?.clearedAt, 15_000, 'the fault to clear');
-  expect(fleet.store.issue(id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Ana Lima' });
+  await until(async () => (await fleet.store.issue(id))?.clearedAt, 15_000, 'the fault to clear');
+  expect(await fleet.store.issue(id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Ana Lima' });
 });
 
 it('operator B adds a note and resolves it on his own dashboard; the record says who did what', async () => {
@@ -91,7 +91,7 @@ it('operator B adds a note and resolves it on his own dashboard; the record says
   await bo.screenshot({ path: join(SHOTS, 'story-1440x1000-en.png') });
   await issue.locator('button[name="resolve"]').click();
   await until(async () => (await bo.locator(`fleet-issue-list[data-open] li[data-issue="${id}"]`).count()) === 0, 8000, 'the issue to leave the open list');
-  expect(fleet.store.issue(id)).toMatchObject({ state: 'resolved', acknowledgedBy: 'Ana Lima', resolvedBy: 'Bo Chen' });
+  expect(await fleet.store.issue(id)).toMatchObject({ state: 'resolved', acknowledgedBy: 'Ana Lima', resolvedBy: 'Bo Chen' });
   expect((await fleet.desk.log(id)).map((e) => [e.action, e.actor])).toEqual([['opened', null], ['acknowledged', 'Ana Lima'], ['cleared', null], ['note', 'Bo Chen'], ['resolved', 'Bo Chen']]);
   // Resolved, and still found by a search.
   await bo.locator('fleet-issue-search input[name="q"]').fill('lamp cable');

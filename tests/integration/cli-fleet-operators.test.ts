@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FleetOperators } from '../../fleet/fleet-operators.js';
-import { sqlitePort } from '../../fleet/fleet-sql-port.js';
-import { openFleetDatabase } from '../../fleet/fleet-store.js';
+import { openFleetSql } from '../../fleet/fleet-database.js';
 import { runCli } from '../helpers/cli.js';
 
 let dir: string;
@@ -27,12 +26,12 @@ it('adds an operator and prints their token once; the token says who they are', 
   expect(added.code).toBe(0);
   const token = /\b(op_[A-Za-z0-9_-]{24})\b/.exec(added.stdout)?.[1];
   expect(token).toBeDefined();
-  const db = openFleetDatabase(dir);
+  const sql = await openFleetSql({ dataDir: dir });
   try {
-    expect(await new FleetOperators(sqlitePort(db)).byToken(token!)).toEqual({ name: 'Li Wei', role: 'operator' });
-    expect(JSON.stringify(db.prepare('SELECT * FROM fleet_operators').all())).not.toContain(token!);
+    expect(await new FleetOperators(sql).byToken(token!)).toEqual({ name: 'Li Wei', role: 'operator' });
+    expect(JSON.stringify(await sql.query('SELECT * FROM fleet_operators'))).not.toContain(token!);
   } finally {
-    db.close();
+    await sql.close();
   }
   const again = await cli('add', 'Li Wei');
   expect(again.code).toBe(1);

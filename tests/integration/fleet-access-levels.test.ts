@@ -20,7 +20,7 @@ beforeAll(async () => {
   broker = await startMosquitto();
   fleet = await startTestFleet({ broker: { url: broker.url } });
   ana = await fleet.operators.add('Ana Lima', 'operator');
-  fleet.store.apply([{ kind: 'event', site: 'hq', room: 'aurora', event: { id: 'e1', at: new Date().toISOString(), type: 'help.requested', deviceId: null, body: { requestId: 'help-1', message: 'No sound' } } }]);
+  await fleet.store.apply([{ kind: 'event', site: 'hq', room: 'aurora', event: { id: 'e1', at: new Date().toISOString(), type: 'help.requested', deviceId: null, body: { requestId: 'help-1', message: 'No sound' } } }]);
 }, 30_000);
 
 afterAll(async () => {
@@ -63,8 +63,8 @@ it('records who did it from the token, never from the body', async () => {
   expect(log.map((e) => [e.action, e.actor])).toEqual([['acknowledged', 'Ana Lima']]);
 });
 
-it('keeps only a hash of each token', () => {
-  const stored = fleet.db.prepare('SELECT token_hash FROM fleet_operators').pluck().all() as string[];
+it('keeps only a hash of each token', async () => {
+  const stored = (await fleet.sql.query<{ token_hash: string }>('SELECT token_hash FROM fleet_operators')).map((r) => r.token_hash);
   expect(stored.join()).not.toContain(ana);
   expect(stored.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
 });
