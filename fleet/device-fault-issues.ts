@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FleetNames, HealthStatus } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
-import type { FleetSql, SqlValue } from './fleet-sql.js';
+import type { FleetSql } from './fleet-sql.js';
 import type { FleetChanges } from './fleet-store.js';
 
 /** A device back within this long reopens its last issue instead of opening a new one. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Alert } from './alert-sink.js';
 import type { FleetAlertView } from './fleet-api-types.js';
-import type { FleetSql, SqlValue } from './fleet-sql.js';
+import type { FleetSql } from './fleet-sql.js';
 
 /**
  * Every alert the rules fire or resolve, kept for the dashboard (the sinks' delivery rows

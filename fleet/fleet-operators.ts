@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
-import type { FleetSql, SqlValue } from './fleet-sql.js';
+import type { FleetSql } from './fleet-sql.js';
 
 export type OperatorRole = 'operator' | 'admin';
 
