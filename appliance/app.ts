@@ -19,6 +19,7 @@ import { HealthMonitor } from './health/health-monitor.js';
 import { CommandRegistry } from './telemetry/command-registry.js';
 import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
 import { createMeetingRoom, registerMeetingCommands } from './meetings/meeting-wiring.js';
+import { createRoomCalls } from './calls/call-wiring.js';
 import { createRoomMedia, type MediaOverrides } from './media/media-wiring.js';
 import { createPanelServices } from './panel/panel-services.js';
 import { PANEL_DEFAULTS } from './panel/panel-config.js';
@@ -99,6 +100,9 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   // Meetings: schedule, rules, minutes; the room state comes from here.
   const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
   core.meetings = meetings;
+  // Online calls (`calls:`): the Join button's browser, left when its meeting is over.
+  const calls = createRoomCalls(config, { bus: events, meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) }, clock: meetings.ctx.clock, log });
+  core.calls = calls?.service;
   clearMuteAfterMeetings(events, roomMute, config.meetings?.keepMuteAfterMeeting ?? false);
   // Preset thumbnails: a still of what the camera sees, taken after each preset.save.
   const stills = createPresetStills(config, { devices, bus: events, meetings, media: media?.service, log, noteStorageFailure: (err) => storage.noteFailure(err) });
@@ -127,6 +131,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const panel = createPanelServices(config, { db, bus: events, commands });
   // A start that fails here closes everything opened so far: no timer may outlive a failed start.
   const undoStart = () => {
+    void calls?.stop();
     unregisterMeetingCommands();
     panel.close();
     stills.stop();
@@ -180,6 +185,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
       await server.close();
       unregisterMeetingCommands();
       panel.close();
+      await calls?.stop();
       await meetings.stop();
       stills.stop();
       disconnectMedia?.();

@@ -6,6 +6,7 @@ import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js'
 import type { HelpRequestView } from '../help/help-desk.js';
 import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
 import type { CalendarHealth } from '../schedule/calendar-feed.js';
+import type { CallStatus } from '../calls/call-service.js';
 import type { RoomState } from '../meetings/room-state.js';
 
 export type { CalendarHealth, DeviceKind, DeviceStatus };
@@ -83,6 +84,8 @@ export interface StatusView {
   storage?: { state: 'ok' | 'low' | 'full'; freeBytes: number | null; detail: string | null; since: string };
   /** The calendar feed, when the room reads one: `failing` and `holding` keep the last good schedule (detail says why). */
   calendar?: CalendarHealth;
+  /** The room's online call, when the room joins calls (`calls:` in the config). */
+  call?: CallStatus;
 }
 
 export interface ActionResult {
@@ -98,6 +101,9 @@ export type StreamMessage =
   /** A help request was made or acknowledged (facilities have seen it). */
   | { type: 'help'; request: HelpRequestView }
   | MeetingStreamMessage;
+
+export type { CallStatus } from '../calls/call-service.js';
+export type { OnlineMeetingView } from '../calls/online-meeting-view.js';
 
 // The touch panel: shapes of the panel, pairing, help and admin routes.
 export type { AgendaNowView, DoorAccessView, DoorBookingView, DoorScheduleView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';

@@ -18,6 +18,7 @@ import { streamRoute } from './routes/stream-route.js';
 import type { StreamClients } from './routes/stream-clients.js';
 import { roomMuteRoutes } from './routes/room-mute-routes.js';
 import { meetingApi } from './routes/meeting-api.js';
+import { callRoutes } from './routes/call-routes.js';
 import { mediaRoutes } from './routes/media-routes.js';
 import { metricsRoute } from './routes/metrics-route.js';
 import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
@@ -118,6 +119,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
     app.decorate('streamClients', await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.panels }));
     await roomMuteRoutes(api, core);
     await meetingApi(api, core);
+    await callRoutes(api, core);
     if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens, extras.panel?.access.panels);
     if (extras.panel) await panelApi(api, core, extras.panel);
   });

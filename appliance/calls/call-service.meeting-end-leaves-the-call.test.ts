@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 it('joins the meeting\'s call, and the meeting\'s end leaves it: the browser is gone, facilities saw every step', async () => {
-  await expect(service.join('board')).resolves.toMatchObject({ state: 'in-call', provider: 'web', meeting: 'board' });
+  await expect(service.join('board')).resolves.toMatchObject({ state: 'in-call', provider: 'web', meetingId: 'board' });
   const pid = call.pid!;
   bus.publish({ type: 'meeting.ended', meetingId: 'board' });
   await expect.poll(() => service.view().state, { timeout: 10_000 }).toBe('ended');

@@ -1,3 +1,4 @@
+import type { LinkPolicy } from '../calls/online-meeting-link.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -43,6 +44,8 @@ export interface MeetingContext {
   personalMinutesUrl(m: Meeting, email: string): string;
   devices: SceneHost;
   rules: MeetingRules;
+  /** Which online-meeting links the room may open besides the known services (`calls.allowDomains`, `calls.jitsiDomains`). */
+  linkPolicy: LinkPolicy;
   room: RoomIdentity;
   log: Logger;
   startScene(): SceneStep[];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { adHocLinks } from '../calls/online-meeting-view.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
@@ -16,6 +17,8 @@ export interface BookInput {
   description?: string;
   agenda?: AgendaItemDraft[];
   confidentiality?: Meeting['confidentiality'];
+  /** The online meeting to join from the room (checked against the room's link policy). */
+  online?: { url: string };
 }
 
 const LIVE = ['booked', 'in_progress'] as const;
@@ -43,6 +46,7 @@ export function book(ctx: MeetingContext, input: BookInput): Meeting {
   if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
   if (start.getTime() < now.getTime() - 60_000) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'A booking cannot start in the past');
   const end = new Date(start.getTime() + minutesMs(input.minutes));
+  const links = input.online ? adHocLinks(input.online.url, ctx.linkPolicy) : undefined;
   assertFree(ctx, start.toISOString(), end.toISOString());
   const meeting = ctx.meetings.insert(
     {
@@ -57,6 +61,7 @@ export function book(ctx: MeetingContext, input: BookInput): Meeting {
       start: start.toISOString(),
       end: end.toISOString(),
       confidentiality: input.confidentiality ?? 'normal',
+      ...(links ? { links } : {}),
     },
     now,
   );

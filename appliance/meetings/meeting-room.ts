@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
+import type { LinkPolicy } from '../calls/online-meeting-link.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
@@ -37,6 +38,8 @@ export interface MeetingRoomOptions {
   meetings?: MeetingsConfig;
   calendar?: CalendarConfig;
   notifications?: NotificationsConfig;
+  /** Online-meeting links the room may open besides the known services. */
+  linkPolicy?: LinkPolicy;
   devices: SceneHost;
   bus: RoomEventBus;
   clock: Clock;
@@ -94,6 +97,7 @@ export class MeetingRoom extends EventEmitter {
       personalMinutesUrl: (m, email) => `${this.checkInUrl(m)}&reader=${readerLinks.tokenFor(m.id, email)}`,
       devices,
       rules,
+      linkPolicy: options.linkPolicy ?? {},
       room,
       log,
       startScene: () => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), rules.displayInput)),

@@ -1,3 +1,4 @@
+import { onlineOfBooking, onlineView } from '../calls/online-meeting-view.js';
 import { agendaNow, overrunMinutes } from './agenda-clock.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
@@ -29,6 +30,7 @@ export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),
     seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+    online: onlineView(onlineOfBooking(m, ctx.linkPolicy), hidden),
   };
 }
 

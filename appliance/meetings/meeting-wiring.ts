@@ -17,6 +17,7 @@ export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: D
     meetings: config.meetings,
     calendar: config.calendar,
     notifications: config.notifications,
+    linkPolicy: { allowDomains: config.calls?.allowDomains ?? [], jitsiDomains: config.calls?.jitsiDomains ?? [] },
     devices: deps.devices,
     bus: deps.bus,
     clock: deps.clock ?? new SystemClock(),

@@ -1,3 +1,4 @@
+import { INVITE_LINKS_SQL } from '../calls/call-migrations.js';
 import { MINUTES_AND_NOTIFY_SQL, NOTIFY_FAILURE_KIND_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/meeting-migrations.js';
 import { RECORDINGS_SQL } from '../media/recordings-repository.js';
 import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
@@ -82,4 +83,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 10, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
+  { version: 11, name: 'the links of a booking\'s invitation (online meetings)', sql: INVITE_LINKS_SQL },
 ];
