@@ -82,12 +82,13 @@ export function descriptionOf(vevent: ICAL.Component): { description: string; ht
 }
 
 /**
- * Where the invitation carries its online meeting: RFC 7986 CONFERENCE (Google, Apple),
+ * Where the invitation carries its online meeting: RFC 7986 CONFERENCE (Google's own X-GOOGLE-CONFERENCE),
  * Teams' own property (Exchange), URL and LOCATION (Zoom's and Tencent's plug-ins put the
  * join link there). Only the properties present, so an unchanged event compares equal.
  */
 export function inviteLinksOf(vevent: ICAL.Component): InviteLinks {
-  const conference = vevent.getAllProperties('conference').map((p) => p.getFirstValue()).filter((v): v is string => typeof v === 'string' && v !== '');
+  // Google writes its Meet link as X-GOOGLE-CONFERENCE; RFC 7986 clients as CONFERENCE.
+  const conference = [...vevent.getAllProperties('conference'), ...vevent.getAllProperties('x-google-conference')].map((p) => p.getFirstValue()).filter((v): v is string => typeof v === 'string' && v !== '');
   const teamsUrl = text(vevent, 'x-microsoft-skypeteamsmeetingurl');
   const url = text(vevent, 'url');
   const location = text(vevent, 'location');
