@@ -101,7 +101,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
   core.meetings = meetings;
   // Online calls (`calls:`): the Join button's browser, left when its meeting is over.
-  const calls = createRoomCalls(config, { bus: events, meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) }, clock: meetings.ctx.clock, log });
+  const calls = createRoomCalls(config, { bus: events, meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) }, clock: meetings.ctx.clock, log, devices, media: media?.service });
   core.calls = calls?.service;
   clearMuteAfterMeetings(events, roomMute, config.meetings?.keepMuteAfterMeeting ?? false);
   // Preset thumbnails: a still of what the camera sees, taken after each preset.save.

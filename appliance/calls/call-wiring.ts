@@ -5,9 +5,11 @@ import type { RoomConfig } from '../config/config-schema.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Meeting } from '../meetings/meeting-types.js';
+import { runScene, type SceneHost } from '../meetings/scenes.js';
 import type { Clock } from '../schedule/clock.js';
 import { BrowserCall } from './browser-call.js';
-import { CallService } from './call-service.js';
+import { callScene } from './call-scene.js';
+import { CallService, type CallStatus } from './call-service.js';
 import type { LinkPolicy, OnlineMeeting } from './online-meeting-link.js';
 import { onlineOfBooking } from './online-meeting-view.js';
 
@@ -39,7 +41,18 @@ export function joinableOnline(m: Meeting | undefined, policy: LinkPolicy, now: 
  * throw-away profiles under `<storage>/call-browser`, emptied at start, so a crash leaves
  * nothing behind for long), the service, and the meetings' changes that end a call.
  */
-export function createRoomCalls(config: RoomConfig, deps: { bus: RoomEventBus; meetings: CallMeetings; clock: Clock; log: Logger }): { service: CallService; stop(): Promise<void> } | undefined {
+export interface RoomCallsDeps {
+  bus: RoomEventBus;
+  meetings: CallMeetings;
+  clock: Clock;
+  log: Logger;
+  /** The displays: on and to the call's input as a call opens. */
+  devices: SceneHost;
+  /** The media pipeline: it lends its USB camera to the call while one runs. */
+  media?: { lendCamera(to: string | null): void };
+}
+
+export function createRoomCalls(config: RoomConfig, deps: RoomCallsDeps): { service: CallService; stop(): Promise<void> } | undefined {
   const calls = config.calls;
   if (!calls) return undefined;
   const profileParent = join(config.storage.dir, 'call-browser');
@@ -64,7 +77,17 @@ export function createRoomCalls(config: RoomConfig, deps: { bus: RoomEventBus; m
     },
     autoJoin: calls.autoJoin ?? false,
   });
-  service.on('change', (v) => log.info({ state: v.state, provider: v.provider, meeting: v.meetingId, detail: v.detail }, 'call'));
+  service.on('change', (v: CallStatus) => {
+    log.info({ state: v.state, provider: v.provider, meeting: v.meetingId, detail: v.detail }, 'call');
+    const live = v.state === 'joining' || v.state === 'in-call';
+    deps.media?.lendCamera(live ? 'the online call' : null);
+    if (v.state === 'joining') {
+      void runScene(deps.devices, callScene(deps.devices, calls.displayInput)).then((results) => {
+        const failed = results.filter((r) => !r.ok);
+        if (failed.length) log.warn({ failed }, 'the call scene could not set every display');
+      });
+    }
+  });
   const onMeetings = () => service.meetingsChanged();
   deps.meetings.on('change', onMeetings);
   service.start();

@@ -3,7 +3,7 @@
  * a booking with a link (a loopback "provider" page, its domain allowed) shows "Join" on the
  * check-in screen; pressing it opens the page in the room's own call browser (headless
  * Chromium with a fake camera and microphone), which gets both; the meeting screen shows the
- * call and Leave, which closes that browser. The phone page shows the link for remote
+ * call and Leave, which closes that browser; the display turned to the call computer's input. The phone page shows the link for remote
  * attendees. Every step at every panel size in both languages (screenshots in
  * test-artifacts/screenshots/join-call/).
  */
@@ -33,7 +33,7 @@ describe('panel: join the online meeting, and leave it', () => {
   beforeAll(async () => {
     buildPanelIfStale();
     provider = await startProviderPage();
-    room = await startTestRoom({ configure: (c) => void (c.calls = { browser: HEADLESS_CALL_BROWSER, allowDomains: ['127.0.0.1'] }) });
+    room = await startTestRoom({ configure: (c) => void (c.calls = { browser: HEADLESS_CALL_BROWSER, allowDomains: ['127.0.0.1'], displayInput: '32' }) });
     meetingId = (await api('POST', '/api/v1/bookings', { minutes: 30, title: 'Budget review', online: { url: `${provider.base}/j/880` } })).id as string;
     browser = await launchChromium();
     ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
@@ -53,6 +53,8 @@ describe('panel: join the online meeting, and leave it', () => {
     await page.locator('[data-testid="call"][data-state="in-call"]').first().waitFor({ timeout: 30_000 });
     expect(await callState()).toBe('in-call');
     expect(await waitFor(() => provider.reports.find((r) => r.path === '/j/880'), 15_000, 'the provider page reporting')).toMatchObject({ audio: 1, video: 1 });
+    // The room's display shows the call: on, and on the computer's input.
+    await waitFor(() => room.display.display.power === 'on' && room.display.display.input === '32', 15_000, 'the display on the call computer input');
   });
 
   it('shows the call and Leave on the meeting screen; Leave closes the call browser', async () => {
