@@ -19,7 +19,8 @@ import { HealthMonitor } from './health/health-monitor.js';
 import { CommandRegistry } from './telemetry/command-registry.js';
 import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
 import { createMeetingRoom, registerMeetingCommands } from './meetings/meeting-wiring.js';
-import { createRoomCalls } from './calls/call-wiring.js';
+import { callCheckFor, createRoomCalls } from './calls/call-wiring.js';
+import type { CallCheckOptions } from './calls/call-check.js';
 import { createRoomMedia, type MediaOverrides } from './media/media-wiring.js';
 import { createPanelServices } from './panel/panel-services.js';
 import { PANEL_DEFAULTS } from './panel/panel-config.js';
@@ -58,6 +59,8 @@ export interface StartOptions {
   media?: MediaOverrides;
   /** The meetings' clock (soak tests compress a day with a ManualClock); default the system clock. */
   clock?: Clock;
+  /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
+  callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
 }
 
 export function parseListen(listen: string): { host: string; port: number } {
@@ -98,7 +101,8 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   health.start();
   const commands = new CommandRegistry();
   // Meetings: schedule, rules, minutes; the room state comes from here.
-  const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
+  const callCheck = callCheckFor(config, { ...options.callCheck, callRunning: () => core.calls?.running ?? false });
+  const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock, callCheck });
   core.meetings = meetings;
   // Online calls (`calls:`): the Join button's browser, left when its meeting is over.
   const calls = createRoomCalls(config, { bus: events, meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) }, clock: meetings.ctx.clock, log, devices, media: media?.service });

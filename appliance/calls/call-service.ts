@@ -55,6 +55,11 @@ export class CallService extends EventEmitter {
     this.deps.call.off('change', this.onChange);
   }
 
+  /** Whether the call's browser is running. */
+  get running(): boolean {
+    return this.deps.call.running;
+  }
+
   view(): CallStatus {
     const { state, provider, since, detail } = this.deps.call.view();
     return { state, provider, meetingId: this.meetingId, since, detail };

@@ -5,9 +5,11 @@ import type { RoomConfig } from '../config/config-schema.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Meeting } from '../meetings/meeting-types.js';
+import type { SelfTestCheck } from '../meetings/self-test.js';
 import { runScene, type SceneHost } from '../meetings/scenes.js';
 import type { Clock } from '../schedule/clock.js';
 import { BrowserCall } from './browser-call.js';
+import { checkCall, type CallCheckOptions } from './call-check.js';
 import { callScene } from './call-scene.js';
 import { CallService, type CallStatus } from './call-service.js';
 import type { LinkPolicy, OnlineMeeting } from './online-meeting-link.js';
@@ -36,6 +38,27 @@ export function joinableOnline(m: Meeting | undefined, policy: LinkPolicy, now: 
   return onlineOfBooking(m, policy);
 }
 
+/** Where the call's throw-away browser profiles live (emptied at start). */
+const profilesOf = (config: RoomConfig) => join(config.storage.dir, 'call-browser');
+
+/**
+ * The check before a meeting with an online call, when the room joins calls: its service's
+ * host answers (DNS, then TCP to 443 — `overrides` point a test at loopback) and the call's
+ * browser starts. A meeting with no link the room may open, or a SIP one, has nothing to check.
+ */
+export function callCheckFor(config: RoomConfig, overrides: Partial<Pick<CallCheckOptions, 'lookup' | 'port' | 'callRunning'>> = {}): ((m: Meeting) => Promise<SelfTestCheck[]>) | undefined {
+  const calls = config.calls;
+  if (!calls) return undefined;
+  const policy = linkPolicyOf(config);
+  const browser = { executable: calls.browser?.executable ?? '/usr/bin/chromium', extraArgs: calls.browser?.extraArgs ?? [] };
+  return async (m) => {
+    const online = onlineOfBooking(m, policy);
+    if (!online || online.provider === 'sip') return [];
+    mkdirSync(profilesOf(config), { recursive: true, mode: 0o700 });
+    return checkCall(online, { browser, profileParent: profilesOf(config), ...overrides });
+  };
+}
+
 /**
  * The room's calls, when the config has a `calls:` section: one BrowserCall (its
  * throw-away profiles under `<storage>/call-browser`, emptied at start, so a crash leaves
@@ -55,7 +78,7 @@ export interface RoomCallsDeps {
 export function createRoomCalls(config: RoomConfig, deps: RoomCallsDeps): { service: CallService; stop(): Promise<void> } | undefined {
   const calls = config.calls;
   if (!calls) return undefined;
-  const profileParent = join(config.storage.dir, 'call-browser');
+  const profileParent = profilesOf(config);
   rmSync(profileParent, { recursive: true, force: true });
   mkdirSync(profileParent, { recursive: true, mode: 0o700 });
   const browser = new BrowserCall({

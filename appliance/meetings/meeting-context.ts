@@ -16,6 +16,7 @@ import type { MeetingNotice } from './meeting-views.js';
 import type { MinutesReaderLinks } from './minutes-reader-links.js';
 import type { MinutesRepository } from './minutes-repository.js';
 import type { SceneHost, SceneStep } from './scenes.js';
+import type { SelfTestCheck } from './self-test.js';
 import type { SelfTestRepository } from './selftest-repository.js';
 
 export interface RoomIdentity {
@@ -48,6 +49,8 @@ export interface MeetingContext {
   linkPolicy: LinkPolicy;
   room: RoomIdentity;
   log: Logger;
+  /** The checks of a meeting's online call before it (the service answers, the browser starts), when the room joins calls. */
+  callCheck?: (m: Meeting) => Promise<SelfTestCheck[]>;
   startScene(): SceneStep[];
   endScene(): SceneStep[];
   /** Something changed: recompute the room state and tell the panel (with a notice, if any). */

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
 import type { LinkPolicy } from '../calls/online-meeting-link.js';
+import { onlineOfBooking } from '../calls/online-meeting-view.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
@@ -40,6 +41,8 @@ export interface MeetingRoomOptions {
   notifications?: NotificationsConfig;
   /** Online-meeting links the room may open besides the known services. */
   linkPolicy?: LinkPolicy;
+  /** Checks a meeting's online call before it (with the self-test). */
+  callCheck?: MeetingContext['callCheck'];
   devices: SceneHost;
   bus: RoomEventBus;
   clock: Clock;
@@ -77,7 +80,7 @@ export class MeetingRoom extends EventEmitter {
     this.dispatcher = new NotifyDispatcher({ outbox: this.outbox, config: notifications, room, clock, log: log.child({ component: 'notify' }), pollMs: options.notifyPollMs });
     const meetings = new MeetingRepository(db);
     const agenda = new AgendaRepository(db);
-    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id));
+    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id), (m) => onlineOfBooking(m, options.linkPolicy ?? {}));
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);
     this.ctx = {
@@ -98,6 +101,7 @@ export class MeetingRoom extends EventEmitter {
       devices,
       rules,
       linkPolicy: options.linkPolicy ?? {},
+      ...(options.callCheck ? { callCheck: options.callCheck } : {}),
       room,
       log,
       startScene: () => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), rules.displayInput)),
