@@ -7,19 +7,31 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RoomEventEnvelope } from '../../appliance/events/room-events.js';
 import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
+import mqtt from 'mqtt';
+import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { HEADLESS_CALL_BROWSER, startProviderPage, type ProviderPage } from '../helpers/provider-page.js';
 import { until } from '../helpers/until.js';
 
 let room: ClockedRoom;
 let provider: ProviderPage;
+let broker: RunningMosquitto;
+let fleet: mqtt.MqttClient;
+const heardOnMqtt: { topic: string; body: Record<string, unknown> }[] = [];
 const events: RoomEventEnvelope[] = [];
 
 beforeAll(async () => {
   provider = await startProviderPage();
+  broker = await startMosquitto();
+  // What the fleet hears: the room's events over MQTT (stored in the room's outbox first).
+  fleet = await mqtt.connectAsync(broker.url, { protocolVersion: 4 });
+  fleet.on('message', (topic, payload) => heardOnMqtt.push({ topic, body: JSON.parse(payload.toString()) as Record<string, unknown> }));
+  await fleet.subscribeAsync(['roomctl/hq/aurora/events', 'roomctl/hq/aurora/state'], { qos: 1 });
   room = await startClockedRoom({
     start: '2026-12-08T09:00:00Z',
     configure: (config) => {
+      config.room.site = 'hq';
       config.calls = { launcher: 'browser', browser: HEADLESS_CALL_BROWSER, allowDomains: ['127.0.0.1'] };
+      config.mqtt = { url: `mqtt://${broker.host}:${broker.port}` };
     },
   });
   room.appliance.events.on('event', (e: RoomEventEnvelope) => events.push(e));
@@ -27,6 +39,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await room?.close();
+  await fleet?.endAsync();
+  await broker?.close();
   await provider?.close();
 });
 
@@ -63,6 +77,10 @@ it('joins with camera and microphone, fails out loud when the browser is killed,
   const failed = await until(async () => ((await callState()).state === 'failed' ? callState() : undefined), 10_000, 'failed');
   expect(failed.detail).toMatch(/SIGKILL/);
   expect(events.map((e) => e.event).filter((e) => e.type === 'call.changed').map((e) => (e as { state: string }).state)).toEqual(['joining', 'in-call', 'failed']);
+  const heard = await until(() => heardOnMqtt.find((m) => m.topic.endsWith('/events') && m.body.type === 'call.changed' && m.body.state === 'failed'), 10_000, 'the failure on MQTT');
+  expect(heard.body).toMatchObject({ provider: 'web', meetingId: id, detail: expect.stringContaining('SIGKILL') });
+  // The room's retained state carries the call too.
+  await until(() => heardOnMqtt.find((m) => m.topic.endsWith('/state') && (m.body.call as { state?: string } | undefined)?.state === 'failed'), 10_000, 'the state with the failed call');
 
   // Joined again, then the meeting ends: the call is left and no browser is left running.
   await room.call('POST', `/api/v1/meetings/${id}/join`);
