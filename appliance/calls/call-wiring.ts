@@ -11,6 +11,7 @@ import type { Clock } from '../schedule/clock.js';
 import { BrowserCall } from './browser-call.js';
 import { checkCall, type CallCheckOptions } from './call-check.js';
 import { callScene } from './call-scene.js';
+import { joinUrlFor } from './join-url.js';
 import { CallService, type CallStatus } from './call-service.js';
 import type { LinkPolicy, OnlineMeeting } from './online-meeting-link.js';
 import { onlineOfBooking } from './online-meeting-view.js';
@@ -93,7 +94,10 @@ export function createRoomCalls(config: RoomConfig, deps: RoomCallsDeps): { serv
   const service = new CallService({
     bus: deps.bus,
     call: browser,
-    onlineOf: (id) => joinableOnline(deps.meetings.get(id), policy, deps.clock.now()),
+    onlineOf: (id) => {
+      const online = joinableOnline(deps.meetings.get(id), policy, deps.clock.now());
+      return online && online.provider !== 'sip' ? { ...online, url: joinUrlFor(online, config.room.name) } : online;
+    },
     meetingLive: (id) => {
       const m = deps.meetings.get(id);
       return !!m && (m.status === 'booked' || m.status === 'in_progress');
