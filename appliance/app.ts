@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { parseListen } from './http/listen-address.js';
 import type { FastifyInstance } from 'fastify';
 import type { AnyDriverDefinition } from '../drivers/core/definition.js';
 import { RoomctlError } from '../drivers/core/errors.js';
@@ -61,11 +62,6 @@ export interface StartOptions {
   clock?: Clock;
   /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
   callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
-}
-
-export function parseListen(listen: string): { host: string; port: number } {
-  const at = listen.lastIndexOf(':');
-  return { host: listen.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(listen.slice(at + 1)) };
 }
 
 /** Why the API could not listen, as a coded error that names api.listen. */

@@ -1,8 +1,8 @@
-import { toRoomctlError } from '../../drivers/core/errors.js';
-import type { Logger } from '../logger.js';
-import { retryDelayMs } from '../notify/notify-dispatcher.js';
-import { DrainRunner } from '../store/drain-runner.js';
-import type { Db } from '../store/database.js';
+import { toRoomctlError } from '../drivers/core/errors.js';
+import type { Logger } from '../appliance/logger.js';
+import { retryDelayMs } from '../appliance/notify/notify-dispatcher.js';
+import { DrainRunner } from '../appliance/store/drain-runner.js';
+import type { Db } from '../appliance/store/database.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
 interface AlertRow {
