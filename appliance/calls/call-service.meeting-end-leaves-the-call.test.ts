@@ -57,3 +57,20 @@ it('refuses, with a reason, a meeting without an online link, one that is a SIP 
   await expect(service.join('nope')).rejects.toMatchObject({ code: 'ROOMCTL_E_MEETING_NOT_FOUND' });
   expect(call.running).toBe(false);
 });
+
+it('a meeting released or cancelled while its call runs takes the call with it', async () => {
+  const live = new Set(['board']);
+  const guarded = new CallService({ bus, call, onlineOf: (id) => onlineMeetingOf({ description: `Join: ${base}/room/${id}` }, { allowDomains: ['127.0.0.1'] }), meetingLive: (id) => live.has(id) });
+  guarded.start();
+  try {
+    await expect(guarded.join('board')).resolves.toMatchObject({ state: 'in-call' });
+    guarded.meetingsChanged();
+    expect(call.running).toBe(true);
+    live.delete('board');
+    guarded.meetingsChanged();
+    await expect.poll(() => call.running, { timeout: 10_000 }).toBe(false);
+    expect(guarded.view()).toMatchObject({ state: 'ended', detail: 'the meeting is over' });
+  } finally {
+    await guarded.stop();
+  }
+});
