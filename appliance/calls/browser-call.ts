@@ -171,7 +171,8 @@ export class BrowserCall extends EventEmitter {
     this.child = undefined;
     this.cdp = undefined;
     if (this.current.state === 'in-call' || this.current.state === 'joining') {
-      const last = this.stderr.trim().split('\n').at(-1) ?? '';
+      // Chromium's own log prefix ("[6348:6348:1206/103823.282742:ERROR:x11.cc(240)] ") says nothing to a person.
+      const last = (this.stderr.trim().split('\n').at(-1) ?? '').replace(/^\[[^\]]*\]\s*/, '');
       this.set({ state: 'failed', detail: `the call's browser stopped (${signal ?? `exit ${code}`})${last ? `: ${last.slice(0, 200)}` : ''}` });
     }
     void this.removeProfile();

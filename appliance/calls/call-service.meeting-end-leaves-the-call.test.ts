@@ -74,3 +74,17 @@ it('a meeting released or cancelled while its call runs takes the call with it',
     await guarded.stop();
   }
 });
+
+it('autoJoin: the call opens as its meeting starts; a meeting without a link just starts', async () => {
+  const auto = new CallService({ bus, call, onlineOf: (id) => (id === 'board' ? onlineMeetingOf({ description: `Join: ${base}/room/board` }, { allowDomains: ['127.0.0.1'] }) : null), autoJoin: true });
+  auto.start();
+  try {
+    bus.publish({ type: 'meeting.started', meetingId: 'lunch' });
+    expect(call.running).toBe(false);
+    bus.publish({ type: 'meeting.started', meetingId: 'board' });
+    await expect.poll(() => auto.view().state, { timeout: 15_000 }).toBe('in-call');
+    expect(auto.view().meetingId).toBe('board');
+  } finally {
+    await auto.stop();
+  }
+});

@@ -45,6 +45,11 @@ export class CallButton extends LitElement {
         margin: 0;
         font-size: 0.85em;
         overflow-wrap: anywhere;
+        /* The browser's words can be long: two lines here, the whole text in the tooltip and the admin view's logs. */
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
       }
       .pill.joining { background: #8fa8c0; color: #0c1a26; }
       .pill.in-call { background: #40c057; color: #062310; }
@@ -86,7 +91,7 @@ export class CallButton extends LitElement {
           ? html`<span class="pill in-call" role="status" data-testid="call-state">${t('In the call')}</span>
               <button type="button" class="danger" data-testid="call-leave" @click=${this.leave}>${t('Leave the call')}</button>`
           : html`<button type="button" class="good" data-testid="call-join" @click=${() => this.join(m.id, name)}>${t('Join {name}', { name })}</button>`}
-      ${state === 'failed' ? html`<p class="state" role="alert" data-testid="call-failed"><span class="pill failed">${t('The call failed')}</span> ${call?.detail ?? ''}</p>` : nothing}
+      ${state === 'failed' ? html`<p class="state" role="alert" data-testid="call-failed" title=${call?.detail ?? ''}><span class="pill failed">${t('The call failed')}</span> ${call?.detail ?? ''}</p>` : nothing}
       ${this.checkFailed && state !== 'in-call' ? html`<p class="state muted" data-testid="call-check-failed">${t('The check before the meeting could not reach {name}: the organiser has the link and dial-in to join another way.', { name })}</p>` : nothing}
     </div>`;
   }

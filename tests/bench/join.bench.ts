@@ -17,8 +17,8 @@ import { HEADLESS_CALL_BROWSER, startProviderPage } from '../helpers/provider-pa
 import type { Benchmark } from './bench-types.js';
 import { round, summarize } from './stats.js';
 
-/** A join that takes longer than this feels broken to the people in the room. */
-const JOIN_P99_MS = 5000;
+/** What the room may add to the browser's own time from start to media (its API, the DevTools pipe, the grant). */
+const OVER_BARE_P50 = 1.5;
 
 const bench: Benchmark = {
   name: 'join',
@@ -67,10 +67,11 @@ const bench: Benchmark = {
           bare_browser_to_media_p50_ms: round(b.p50, 0),
           bare_browser_to_media_p99_ms: round(b.p99, 0),
           join_over_bare_to_media_p50: round(j.p50 / b.p50, 2),
+          join_over_bare_to_media_p99: round(j.p99 / b.p99, 2),
           runs,
         },
-        units: { join_p50_ms: 'ms', join_p99_ms: 'ms', bare_browser_start_p50_ms: 'ms', bare_browser_start_p99_ms: 'ms', bare_browser_to_media_p50_ms: 'ms', bare_browser_to_media_p99_ms: 'ms', join_over_bare_to_media_p50: '×', runs: '' },
-        targets: { join_p99_ms: { max: JOIN_P99_MS } },
+        units: { join_p50_ms: 'ms', join_p99_ms: 'ms', bare_browser_start_p50_ms: 'ms', bare_browser_start_p99_ms: 'ms', bare_browser_to_media_p50_ms: 'ms', bare_browser_to_media_p99_ms: 'ms', join_over_bare_to_media_p50: '×', join_over_bare_to_media_p99: '×', runs: '' },
+        targets: { join_over_bare_to_media_p50: { max: OVER_BARE_P50 } },
         notes: `Join → provider page with camera and microphone, over ${runs} joins (each its own browser); references in the same run: the bare browser's start, and the bare browser opened straight on the same page.`,
       };
     } finally {

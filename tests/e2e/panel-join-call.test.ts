@@ -28,6 +28,7 @@ const api = async (method: string, path: string, body?: unknown) => {
   return (await res.json()) as Record<string, unknown>;
 };
 const callState = async () => (await api('GET', '/api/v1/call')).state;
+const callBrowserPid = () => (room.demo.appliance.core.calls as unknown as { deps: { call: { pid?: number } } }).deps.call.pid!;
 
 describe('panel: join the online meeting, and leave it', () => {
   beforeAll(async () => {
@@ -57,11 +58,18 @@ describe('panel: join the online meeting, and leave it', () => {
     await waitFor(() => room.display.display.power === 'on' && room.display.display.input === '32', 15_000, 'the display on the call computer input');
   });
 
-  it('shows the call and Leave on the meeting screen; Leave closes the call browser', async () => {
+  it('shows the call and Leave on the meeting screen, and a failed call with Join again; Leave closes the call browser', async () => {
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('call-leave').waitFor();
     await captureFitting(page, FLOW, '2-meeting-in-call', ['call-leave', 'end-meeting', 'extend-15', 'open-minutes']);
-    const pid = (room.demo.appliance.core.calls as unknown as { deps: { call: { pid?: number } } }).deps.call.pid!;
+    // The call's browser dies: the panel says the call failed, and Join brings it back.
+    process.kill(callBrowserPid(), 'SIGKILL');
+    await page.getByTestId('call-failed').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('call-failed').textContent()).toContain('SIGKILL');
+    await captureFitting(page, FLOW, '3-meeting-call-failed', ['call-join', 'end-meeting', 'extend-15', 'open-minutes']);
+    await page.getByTestId('call-join').click();
+    await page.getByTestId('call-leave').waitFor({ timeout: 30_000 });
+    const pid = callBrowserPid();
     await page.getByTestId('call-leave').click();
     await page.getByTestId('call-join').waitFor();
     expect(await callState()).toBe('ended');
@@ -85,7 +93,7 @@ describe('panel: join the online meeting, and leave it', () => {
     expect(await phonePage.getByTestId('phone-online-link').getAttribute('href')).toBe(`${provider.base}/j/880`);
     for (const locale of ['en', 'zh-CN'] as const) {
       await setLanguage(phonePage, locale);
-      await phonePage.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, `3-phone-link-390x844-${locale}.png`), fullPage: true });
+      await phonePage.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, `4-phone-link-390x844-${locale}.png`), fullPage: true });
     }
     await phone.close();
   });
