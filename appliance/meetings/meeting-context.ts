@@ -51,7 +51,8 @@ export interface MeetingContext {
   log: Logger;
   /** The checks of a meeting's online call before it (the service answers, the browser starts), when the room joins calls. */
   callCheck?: (m: Meeting) => Promise<SelfTestCheck[]>;
-  startScene(): SceneStep[];
+  /** The start scene; for a meeting with an online call the displays go to the call computer's input (`calls.displayInput`). */
+  startScene(m?: Meeting): SceneStep[];
   endScene(): SceneStep[];
   /** Something changed: recompute the room state and tell the panel (with a notice, if any). */
   changed(notice?: MeetingNotice): void;

@@ -41,6 +41,8 @@ export interface MeetingRoomOptions {
   notifications?: NotificationsConfig;
   /** Online-meeting links the room may open besides the known services. */
   linkPolicy?: LinkPolicy;
+  /** The display input of the computer that runs online calls (`calls.displayInput`). */
+  callDisplayInput?: string;
   /** Checks a meeting's online call before it (with the self-test). */
   callCheck?: MeetingContext['callCheck'];
   devices: SceneHost;
@@ -104,7 +106,7 @@ export class MeetingRoom extends EventEmitter {
       ...(options.callCheck ? { callCheck: options.callCheck } : {}),
       room,
       log,
-      startScene: () => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), rules.displayInput)),
+      startScene: (m) => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), this.displayInputFor(m))),
       endScene: () => (rules.endScene ? configuredScene(rules.endScene) : defaultEndScene(devices.list())),
       changed: (notice) => this.changed(notice),
       track: (work) => this.track(work),
@@ -163,6 +165,13 @@ export class MeetingRoom extends EventEmitter {
 
   private publicBase(): string {
     return (this.ctx.rules.publicUrl ?? this.baseUrl).replace(/\/$/, '');
+  }
+
+  /** A meeting whose online call the room may open starts on the call computer's input; others on `meetings.displayInput`. */
+  private displayInputFor(m: Meeting | undefined): string | undefined {
+    const call = this.options.callDisplayInput;
+    const online = m && call ? onlineOfBooking(m, this.options.linkPolicy ?? {}) : null;
+    return online && online.provider !== 'sip' ? call : this.ctx.rules.displayInput;
   }
 
   /** Evaluates every rule once; a failing rule is logged, never thrown into the timer. */

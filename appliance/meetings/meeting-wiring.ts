@@ -18,6 +18,7 @@ export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: D
     meetings: config.meetings,
     calendar: config.calendar,
     notifications: config.notifications,
+    ...(config.calls?.displayInput ? { callDisplayInput: config.calls.displayInput } : {}),
     linkPolicy: { allowDomains: config.calls?.allowDomains ?? [], jitsiDomains: config.calls?.jitsiDomains ?? [] },
     devices: deps.devices,
     bus: deps.bus,

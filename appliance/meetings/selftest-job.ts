@@ -10,7 +10,7 @@ const OPEN_FAULT_KEY = 'meetings.selftest.open_fault';
  */
 export async function selfTestJob(ctx: MeetingContext, meeting: Meeting | null, timeoutMs?: number): Promise<SelfTestReport> {
   // Woken as the start scene would wake them: the last meeting's end scene left cameras in standby.
-  const devicesReport = await runSelfTest(ctx.devices, meeting?.id ?? null, ctx.clock.now(), timeoutMs, ctx.startScene());
+  const devicesReport = await runSelfTest(ctx.devices, meeting?.id ?? null, ctx.clock.now(), timeoutMs, ctx.startScene(meeting ?? undefined));
   // The meeting's online call: its service answers from the room, and the call's browser starts.
   const callChecks = meeting && ctx.callCheck ? await ctx.callCheck(meeting).catch((err: Error) => [{ deviceId: 'call', check: 'call-host', ok: false, ran: false, detail: err.message }]) : [];
   const results = [...devicesReport.results, ...callChecks];

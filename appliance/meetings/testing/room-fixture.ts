@@ -36,6 +36,7 @@ export interface RoomFixtureOptions {
   notifyPollMs?: number;
   /** The online-call check before a meeting (calls/call-wiring.ts callCheckFor). */
   callCheck?: MeetingRoomOptions['callCheck'];
+  callDisplayInput?: string;
 }
 
 /**
@@ -63,6 +64,7 @@ export function roomFixture(options: RoomFixtureOptions): RoomFixture {
     clock,
     log,
     ...(options.callCheck ? { callCheck: options.callCheck } : {}),
+    ...(options.callDisplayInput ? { callDisplayInput: options.callDisplayInput } : {}),
     tickMs: options.tickMs ?? 5000,
     notifyPollMs: options.notifyPollMs ?? 5000,
   });
