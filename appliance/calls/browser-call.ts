@@ -4,9 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CdpPipe, type CdpEvent } from './cdp-pipe.js';
+import type { CallState } from '../model/call-status.js';
 import type { OnlineMeeting } from './online-meeting-link.js';
 
-export type CallState = 'idle' | 'joining' | 'in-call' | 'ended' | 'failed';
+export type { CallState };
 
 /** What `GET /api/v1/call` answers. */
 export interface CallView {

@@ -1,20 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
-import type { BrowserCall, CallState, CallView } from './browser-call.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
+import type { CallStatus } from '../model/call-status.js';
+import type { BrowserCall, CallView } from './browser-call.js';
 import type { OnlineMeeting } from './online-meeting-link.js';
 
-/** What `GET /api/v1/call` answers: the room's call, and the room's meeting it belongs to. */
-export interface CallStatus {
-  state: CallState;
-  /** The service (`teams`, `zoom`, … `web`), null before any call. */
-  provider: string | null;
-  /** The room's meeting the call is for (its id in `/api/v1/meetings`), null before any call. */
-  meetingId: string | null;
-  since: string;
-  /** Why it ended or failed, in words. */
-  detail: string | null;
-}
+export type { CallStatus };
 
 export interface CallServiceDeps {
   bus: RoomEventBus;

@@ -2,12 +2,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { RoomConfig } from '../config/config-schema.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import type { SelfTestCheck } from '../meetings/self-test.js';
 import { runScene, type SceneHost } from '../meetings/scenes.js';
-import type { Clock } from '../schedule/clock.js';
+import type { Clock } from '../model/clock.js';
 import { BrowserCall } from './browser-call.js';
 import { checkCall, type CallCheckOptions } from './call-check.js';
 import { callScene } from './call-scene.js';
@@ -76,7 +76,13 @@ export interface RoomCallsDeps {
   media?: { lendCamera(to: string | null): void };
 }
 
-export function createRoomCalls(config: RoomConfig, deps: RoomCallsDeps): { service: CallService; stop(): Promise<void> } | undefined {
+/** The room's calls: the service, and its stop (leaves the call, unfollows the meetings). */
+export interface RoomCalls {
+  service: CallService;
+  stop(): Promise<void>;
+}
+
+export function createRoomCalls(config: RoomConfig, deps: RoomCallsDeps): RoomCalls | undefined {
   const calls = config.calls;
   if (!calls) return undefined;
   const profileParent = profilesOf(config);

@@ -5,7 +5,7 @@
  * tells facilities; the meeting's end closes the browser.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RoomEventEnvelope } from '../../appliance/events/room-events.js';
+import type { RoomEventEnvelope } from '../../appliance/model/room-events.js';
 import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
 import mqtt from 'mqtt';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
