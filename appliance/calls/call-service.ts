@@ -1,7 +1,7 @@
-import { EventEmitter } from 'node:events';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { CallStatus } from '../model/call-status.js';
+import { TypedBus } from '../model/typed-bus.js';
 import type { BrowserCall, CallView } from './browser-call.js';
 import type { OnlineMeeting } from './online-meeting-link.js';
 
@@ -27,7 +27,7 @@ export interface CallServiceDeps {
  * (`call.changed`), so facilities see a browser that crashed or a join page that did not
  * load within seconds. Emits 'change' (CallStatus).
  */
-export class CallService extends EventEmitter {
+export class CallService extends TypedBus<{ change: [CallStatus] }> {
   private meetingId: string | null = null;
   private joining: Promise<unknown> = Promise.resolve();
 
