@@ -81,6 +81,13 @@ export function displayStatus(reads: string) {
   return { name: 'display-status', actions: [action('status', reads, noParams())] };
 }
 
+/** What every display driver declares, in this order: its handler table is typed from it (`ActionHandlers<DisplayCapabilities>`). */
+export function displayCapabilities(inputs: InputOptions, reads: string) {
+  return [power(), input(inputs), volume(), mute(), displayStatus(reads)] as const;
+}
+
+export type DisplayCapabilities = ReturnType<typeof displayCapabilities>;
+
 /** The largest still a camera may hand over: a 1080p JPEG at high quality is well under 1 MB. */
 export const SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
 
