@@ -22,12 +22,6 @@ const SHARED_ACTION_FIELDS: Record<string, string[]> = {
 
 const RESERVED_CONFIG_FIELDS = ['id', 'driver', 'name'];
 
-/**
- * Drivers that still dispatch their actions with a string switch instead of a handler table
- * typed from their capabilities. The list may only shrink: a driver that gains a table must leave it.
- */
-const SWITCH_DISPATCHED = ['shure-mxa', 'biamp-tesira', 'qsys-qrc', 'hid-speakerphone', 'hid-badge-reader'];
-
 describe('driver registry invariants', () => {
   it('has unique, well-formed driver ids', () => {
     const ids = DRIVERS.map((d) => d.id);
@@ -78,10 +72,7 @@ describe('driver registry invariants', () => {
     it('has a handler for every action it declares, and none for an action it does not', () => {
       // Built, never connected: a constructor opens nothing, so the schema's own defaults do.
       const driver = definition.create({ id: 'registry-check', driver: definition.id, ...Value.Create(definition.config) }, createTestContext());
-      if (SWITCH_DISPATCHED.includes(definition.id)) {
-        expect(driver.handlers, 'it has a handler table now: take it off SWITCH_DISPATCHED').toBeUndefined();
-        return;
-      }
+      expect(driver.handlers, 'a handler table typed from its capabilities (ActionHandlers), not a switch').toBeDefined();
       expect(Object.keys(driver.handlers ?? {}).sort()).toEqual(actionsOf(definition).map((a) => a.name).sort());
     });
 

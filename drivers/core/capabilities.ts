@@ -15,6 +15,15 @@ export function action<N extends string, P extends TObject>(name: N, description
   return { name, description, params };
 }
 
+/**
+ * A capability's actions written as object literals, their names kept as literal types (the
+ * `const` type parameter stops `'channel.mute'` widening to `string`), so a handler table can
+ * be typed from them as from `action()`.
+ */
+export function actionList<const A extends ActionDefinition>(actions: readonly A[]): A[] {
+  return [...actions];
+}
+
 const noParams = () => Type.Object({}, { additionalProperties: false });
 
 export function power() {
