@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { join } from 'node:path';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../model/device-view.js';
@@ -19,6 +19,7 @@ import { RecordingsRepository, type Recording } from './recordings-repository.js
 import { MicLivenessMonitor, VideoSignalMonitor } from './signal-health.js';
 
 export type { SignalHealth } from './media-source.js';
+export type { Recording } from './recordings-repository.js';
 
 export interface MediaServiceOptions {
   settings: MediaSettings;
@@ -51,9 +52,9 @@ const DEFAULT_TIMING: PipelineTiming = { stallMs: 2000, startTimeoutMs: 10_000, 
  * the media host child; this class keeps it configured and turns what it reports into health.
  * Events: 'status' (MediaStatusView), 'signal' (role).
  */
-export class MediaService extends EventEmitter {
+export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: [PipelineRole] }> {
   readonly settings: MediaSettings;
-  readonly recordings: RecordingsRepository;
+  private readonly recordings: RecordingsRepository;
   readonly recordingsDir: string;
   private readonly host: MediaHostSupervisor;
   private readonly control: RecordingControl;
@@ -76,6 +77,8 @@ export class MediaService extends EventEmitter {
   /** When an on-demand host was last woken from idle (null: not waking). */
   private wokeAt: number | null = null;
   private wakeTimer: NodeJS.Timeout | undefined;
+  /** Who holds the USB camera instead of the pipeline (an online call), null: the pipeline has it. */
+  private lentTo: string | null = null;
 
   constructor(private readonly options: MediaServiceOptions) {
     super();
@@ -142,6 +145,25 @@ export class MediaService extends EventEmitter {
     await this.host.stop();
   }
 
+  /**
+   * Lends the USB camera to someone else (the online call's browser) or takes it back
+   * (null): a V4L2 device streams to one reader, so the pipeline lets it go meanwhile and
+   * the picture's health says why there is none. An IP or test source is not held.
+   */
+  lendCamera(to: string | null): void {
+    if (this.settings.video.source.type !== 'v4l2' || this.lentTo === to) return;
+    this.lentTo = to;
+    // Taking it back is a start like waking: not a fault while the pipeline comes up again.
+    if (!to) this.wokeAt = this.now();
+    if (this.host.status.state === 'running') this.configure();
+    this.changed();
+  }
+
+  /** Who holds the USB camera now, when not the pipeline. */
+  get cameraLentTo(): string | null {
+    return this.lentTo;
+  }
+
   // ---- recording, for the meetings module and the API ----
 
   async startRecording(options: { meetingId?: string | null } = {}): Promise<Recording> {
@@ -174,6 +196,18 @@ export class MediaService extends EventEmitter {
     this.mic.meetingEnded();
     if (this.control.activeMeetingId === meetingId) void this.stopRecording().catch(() => null);
     this.evaluate();
+  }
+
+  /** The recordings, newest first. */
+  listRecordings(): Recording[] {
+    return this.recordings.list();
+  }
+
+  /** One recording, or ROOMCTL_E_NOT_FOUND. */
+  recording(id: string): Recording {
+    const recording = this.recordings.get(id);
+    if (!recording) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No recording "${id}"`);
+    return recording;
   }
 
   async deleteRecording(id: string): Promise<void> {
@@ -238,6 +272,8 @@ export class MediaService extends EventEmitter {
 
   signalHealth(role: PipelineRole): SignalHealth {
     const video = role === 'video';
+    // Not a fault: the room's picture is in the call; health says so until it comes back.
+    if (video && this.lentTo) return { available: true, detail: null, verdict: { degraded: true, detail: `the USB camera is in use by ${this.lentTo}: no room picture, preview or recording until it ends` }, state: { pipeline: 'waiting', lentTo: this.lentTo } };
     return signalHealthOf(role, {
       started: this.started,
       idle: this.idle,
@@ -286,6 +322,7 @@ export class MediaService extends EventEmitter {
   }
 
   private videoSpec(): PipelineSpec | { waiting: string } {
+    if (this.lentTo) return { waiting: `the USB camera is in use by ${this.lentTo}` };
     const resolved = resolveVideoSpec(this.settings, this.display(), (id) => {
       try {
         return this.uriSource?.get(id).state;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { adHocLinks } from '../calls/online-meeting-view.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
@@ -6,6 +7,9 @@ import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person } from './meeting-types.js';
 import { finishMinutes } from './minutes-service.js';
 import { runScene } from './scenes.js';
+
+/** What this file's functions use of the meeting context. */
+type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
 
 export interface BookInput {
   minutes: number;
@@ -16,18 +20,15 @@ export interface BookInput {
   description?: string;
   agenda?: AgendaItemDraft[];
   confidentiality?: Meeting['confidentiality'];
+  /** The online meeting to join from the room (checked against the room's link policy). */
+  online?: { url: string };
 }
 
 const LIVE = ['booked', 'in_progress'] as const;
 
-function mustGet(ctx: MeetingContext, id: string): Meeting {
-  const m = ctx.meetings.get(id);
-  if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
-  return m;
-}
 
 /** Refuses a time range that overlaps a live booking (other than `except`). */
-export function assertFree(ctx: MeetingContext, start: string, end: string, except?: string): void {
+export function assertFree(ctx: LifecycleContext, start: string, end: string, except?: string): void {
   const clash = ctx.meetings.between(start, end, LIVE).filter((m) => m.id !== except);
   if (clash.length === 0) return;
   const c = clash[0]!;
@@ -37,12 +38,13 @@ export function assertFree(ctx: MeetingContext, start: string, end: string, exce
 }
 
 /** An ad-hoc booking ("book now for 30 min", or later through the API). */
-export function book(ctx: MeetingContext, input: BookInput): Meeting {
+export function book(ctx: LifecycleContext & Partial<Pick<MeetingContext, 'linkPolicy'>>, input: BookInput): Meeting {
   const now = ctx.clock.now();
   const start = input.start ? new Date(input.start) : now;
   if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
   if (start.getTime() < now.getTime() - 60_000) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'A booking cannot start in the past');
   const end = new Date(start.getTime() + minutesMs(input.minutes));
+  const links = input.online ? adHocLinks(input.online.url, ctx.linkPolicy ?? {}) : undefined;
   assertFree(ctx, start.toISOString(), end.toISOString());
   const meeting = ctx.meetings.insert(
     {
@@ -57,6 +59,7 @@ export function book(ctx: MeetingContext, input: BookInput): Meeting {
       start: start.toISOString(),
       end: end.toISOString(),
       confidentiality: input.confidentiality ?? 'normal',
+      ...(links ? { links } : {}),
     },
     now,
   );
@@ -65,18 +68,18 @@ export function book(ctx: MeetingContext, input: BookInput): Meeting {
   return meeting;
 }
 
-export function extend(ctx: MeetingContext, id: string, minutes: number): Meeting {
-  const m = mustGet(ctx, id);
+export function extend(ctx: LifecycleContext, id: string, minutes: number): Meeting {
+  const m = ctx.meetings.require(id);
   if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked or running meeting can be extended`);
   const newEnd = new Date(Date.parse(m.end) + minutesMs(minutes)).toISOString();
   assertFree(ctx, m.end, newEnd, m.id);
   ctx.meetings.setEnd(m.id, newEnd);
   ctx.changed();
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
-export function start(ctx: MeetingContext, id: string): Meeting {
-  const m = mustGet(ctx, id);
+export function start(ctx: LifecycleContext, id: string): Meeting {
+  const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked meeting can start`);
   if (now.getTime() < Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} can start from ${ctx.rules.checkInOpensMinutes} min before ${m.start}`);
@@ -86,15 +89,15 @@ export function start(ctx: MeetingContext, id: string): Meeting {
   const first = ctx.agenda.list(m.id)[0];
   if (first && !first.startedAt) ctx.agenda.setStarted(m.id, first.position, now.toISOString());
   if (m.seriesKey) ctx.db.prepare('DELETE FROM series_misses WHERE series_key = ?').run(m.seriesKey);
-  ctx.track(runScene(ctx.devices, ctx.startScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
+  ctx.track(runScene(ctx.devices, ctx.startScene(m)).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
   ctx.bus.publish({ type: 'meeting.started', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : { confidential: true }) });
   ctx.changed({ kind: 'started', meetingId: m.id });
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
 /** Ends a running meeting (or a booking people checked in to but never started). */
-export function end(ctx: MeetingContext, id: string): Meeting {
-  const m = mustGet(ctx, id);
+export function end(ctx: LifecycleContext, id: string): Meeting {
+  const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'in_progress' && !(m.status === 'booked' && ctx.checkIns.count(m.id) > 0)) {
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a running meeting can end`);
@@ -102,15 +105,15 @@ export function end(ctx: MeetingContext, id: string): Meeting {
   for (const item of ctx.agenda.list(m.id)) if (item.startedAt && !item.endedAt) ctx.agenda.setEnded(m.id, item.position, now.toISOString());
   ctx.meetings.setStatus(m.id, 'ended', now.toISOString());
   if (m.status === 'in_progress') ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
-  finishMinutes(ctx, mustGet(ctx, id));
+  finishMinutes(ctx, ctx.meetings.require(id));
   ctx.bus.publish({ type: 'meeting.ended', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : {}) });
   ctx.changed({ kind: 'ended', meetingId: m.id });
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
 /** Frees the room from a booking nobody came to, tells the organiser, counts the miss. */
-export function release(ctx: MeetingContext, id: string): Meeting {
-  const m = mustGet(ctx, id);
+export function release(ctx: LifecycleContext, id: string): Meeting {
+  const m = ctx.meetings.require(id);
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booking can be released`);
   const now = ctx.clock.now();
   ctx.meetings.setStatus(m.id, 'released', now.toISOString());
@@ -130,7 +133,7 @@ export function release(ctx: MeetingContext, id: string): Meeting {
   // The self-test may have turned the display on for nobody.
   ctx.track(runScene(ctx.devices, ctx.endScene()));
   ctx.changed({ kind: 'released', meetingId: m.id });
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
 export interface CheckInRequest {
@@ -141,8 +144,8 @@ export interface CheckInRequest {
 }
 
 /** Checks a person in to a meeting whose window is open; walk-ins are added when asked (or by badge). */
-export function checkIn(ctx: MeetingContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
-  const m = mustGet(ctx, id);
+export function checkIn(ctx: LifecycleContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
+  const m = ctx.meetings.require(id);
   const now = ctx.clock.now().getTime();
   const opens = Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes);
   if (!(m.status === 'booked' || m.status === 'in_progress') || now < opens || (m.status === 'booked' && now >= Date.parse(m.end))) {
@@ -157,5 +160,5 @@ export function checkIn(ctx: MeetingContext, id: string, who: CheckInRequest, me
   const result = ctx.checkIns.add(m.id, person, attendee ? method : method === 'badge' ? 'badge' : 'walk_in', !attendee, ctx.clock.now());
   if (first && ctx.rules.startOnFirstCheckIn && m.status === 'booked') start(ctx, m.id);
   ctx.changed(result.first ? { kind: 'checked-in', meetingId: m.id, name: displayName(person) } : undefined);
-  return { checkIn: result.checkIn, meeting: mustGet(ctx, id), invited: attendee !== undefined };
+  return { checkIn: result.checkIn, meeting: ctx.meetings.require(id), invited: attendee !== undefined };
 }

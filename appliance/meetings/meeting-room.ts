@@ -1,5 +1,8 @@
-import { EventEmitter } from 'node:events';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import { TypedBus } from '../model/typed-bus.js';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
+import type { LinkPolicy } from '../calls/online-meeting-link.js';
+import { onlineOfBooking } from '../calls/online-meeting-view.js';
 import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
@@ -11,9 +14,9 @@ import type { CalendarConfig } from '../schedule/calendar-config.js';
 import type { Clock, TimerHandle } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import { AgendaRepository } from './agenda-repository.js';
-import { AuditLog } from './audit-log.js';
+import { AuditLog, type AuditEntry } from './audit-log.js';
 import { badgeCheckIn } from './checkin-service.js';
-import { CheckInRepository } from './checkin-repository.js';
+import { CheckInRepository, type CheckIn } from './checkin-repository.js';
 import { dailyJobs, followUps } from './daily-jobs.js';
 import { DoorCodes } from './door-codes.js';
 import { FeedbackRepository } from './feedback-repository.js';
@@ -26,10 +29,11 @@ import { MinutesReaderLinks } from './minutes-reader-links.js';
 import type { Meeting } from './meeting-types.js';
 import type { MeetingNotice, MeetingStreamMessage } from './meeting-views.js';
 import { meetingView, roomNowView } from './meeting-view-builders.js';
-import { MinutesRepository } from './minutes-repository.js';
+import { MinutesRepository, type ActionItem } from './minutes-repository.js';
 import { roomStateAt, type RoomStateView } from './room-state.js';
 import { configuredScene, defaultEndScene, defaultStartScene, type SceneHost } from './scenes.js';
 import { SelfTestRepository } from './selftest-repository.js';
+import type { SelfTestReport } from './self-test.js';
 
 export interface MeetingRoomOptions {
   db: Db;
@@ -37,6 +41,12 @@ export interface MeetingRoomOptions {
   meetings?: MeetingsConfig;
   calendar?: CalendarConfig;
   notifications?: NotificationsConfig;
+  /** Online-meeting links the room may open besides the known services. */
+  linkPolicy?: LinkPolicy;
+  /** The display input of the computer that runs online calls (`calls.displayInput`). */
+  callDisplayInput?: string;
+  /** Checks a meeting's online call before it (with the self-test). */
+  callCheck?: MeetingContext['callCheck'];
   devices: SceneHost;
   bus: RoomEventBus;
   clock: Clock;
@@ -51,7 +61,7 @@ export interface MeetingRoomOptions {
  * The meeting, run by the room: schedule, rules on the clock, check-in, agenda, minutes,
  * notifications. Emits 'change' (MeetingStreamMessage) whenever the panel should redraw.
  */
-export class MeetingRoom extends EventEmitter {
+export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
   readonly ctx: MeetingContext;
   readonly outbox: Outbox;
   readonly dispatcher: NotifyDispatcher;
@@ -74,7 +84,7 @@ export class MeetingRoom extends EventEmitter {
     this.dispatcher = new NotifyDispatcher({ outbox: this.outbox, config: notifications, room, clock, log: log.child({ component: 'notify' }), pollMs: options.notifyPollMs });
     const meetings = new MeetingRepository(db);
     const agenda = new AgendaRepository(db);
-    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id));
+    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id), (m) => onlineOfBooking(m, options.linkPolicy ?? {}));
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);
     this.ctx = {
@@ -94,9 +104,11 @@ export class MeetingRoom extends EventEmitter {
       personalMinutesUrl: (m, email) => `${this.checkInUrl(m)}&reader=${readerLinks.tokenFor(m.id, email)}`,
       devices,
       rules,
+      linkPolicy: options.linkPolicy ?? {},
+      ...(options.callCheck ? { callCheck: options.callCheck } : {}),
       room,
       log,
-      startScene: () => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), rules.displayInput)),
+      startScene: (m) => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), this.displayInputFor(m))),
       endScene: () => (rules.endScene ? configuredScene(rules.endScene) : defaultEndScene(devices.list())),
       changed: (notice) => this.changed(notice),
       track: (work) => this.track(work),
@@ -157,6 +169,13 @@ export class MeetingRoom extends EventEmitter {
     return (this.ctx.rules.publicUrl ?? this.baseUrl).replace(/\/$/, '');
   }
 
+  /** A meeting whose online call the room may open starts on the call computer's input; others on `meetings.displayInput`. */
+  private displayInputFor(m: Meeting | undefined): string | undefined {
+    const call = this.options.callDisplayInput;
+    const online = m && call ? onlineOfBooking(m, this.options.linkPolicy ?? {}) : null;
+    return online && online.provider !== 'sip' ? call : this.ctx.rules.displayInput;
+  }
+
   /** Evaluates every rule once; a failing rule is logged, never thrown into the timer. */
   tick(): void {
     if (this.ticking) return;
@@ -196,6 +215,36 @@ export class MeetingRoom extends EventEmitter {
 
   view(m: Meeting, authorised: boolean) {
     return meetingView(this.ctx, m, authorised);
+  }
+
+  /** One meeting of this room, or ROOMCTL_E_MEETING_NOT_FOUND. */
+  meeting(id: string): Meeting {
+    return this.ctx.meetings.require(id);
+  }
+
+  /** The meetings that overlap [from, to). */
+  meetingsBetween(from: Date, to: Date): Meeting[] {
+    return this.ctx.meetings.between(from.toISOString(), to.toISOString());
+  }
+
+  checkInsOf(meetingId: string): CheckIn[] {
+    return this.ctx.checkIns.list(meetingId);
+  }
+
+  /** One action item, or ROOMCTL_E_NOT_FOUND. */
+  actionItem(id: string): ActionItem {
+    const item = this.ctx.minutes.action(id);
+    if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${id}"`);
+    return item;
+  }
+
+  /** Who changed what in a meeting's record (agenda, minutes, action items). */
+  auditOf(meetingId: string): AuditEntry[] {
+    return this.ctx.audit.list(meetingId);
+  }
+
+  latestSelfTest(): SelfTestReport | undefined {
+    return this.ctx.selfTests.latest();
   }
 
   private computeState(): RoomStateView {

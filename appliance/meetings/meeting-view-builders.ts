@@ -1,3 +1,4 @@
+import { onlineOfBooking, onlineView } from '../calls/online-meeting-view.js';
 import { agendaNow, overrunMinutes } from './agenda-clock.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
@@ -6,8 +7,11 @@ import type { RoomStateView } from './room-state.js';
 import type { ShownEvent } from '../schedule/ics-expand.js';
 import { endOfLocalDay } from '../schedule/zoned-time.js';
 
+/** What this file's functions use of the meeting context. */
+type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'db' | 'room' | 'rules' | 'selfTests'> & Partial<Pick<MeetingContext, 'linkPolicy'>>;
+
 /** A meeting as the API shows it; confidential details only for authorised readers. */
-export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean): MeetingView {
+export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): MeetingView {
   const hidden = m.confidentiality === 'confidential' && !authorised;
   return {
     id: m.id,
@@ -29,10 +33,11 @@ export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),
     seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+    online: onlineView(onlineOfBooking(m, ctx.linkPolicy ?? {}), hidden),
   };
 }
 
-export function agendaView(ctx: MeetingContext, meetingId: string): AgendaNowView {
+export function agendaView(ctx: ViewContext, meetingId: string): AgendaNowView {
   const items = ctx.agenda.list(meetingId);
   const now = agendaNow(items, ctx.clock.now());
   return {
@@ -44,7 +49,7 @@ export function agendaView(ctx: MeetingContext, meetingId: string): AgendaNowVie
 }
 
 /** What the door and table panels show now. The stream is public, so confidential stays hidden. */
-export function roomNowView(ctx: MeetingContext, state: RoomStateView, authorised: boolean, shown: readonly ShownEvent[] = []): RoomNowView {
+export function roomNowView(ctx: ViewContext, state: RoomStateView, authorised: boolean, shown: readonly ShownEvent[] = []): RoomNowView {
   const current = state.current;
   const now = ctx.clock.now();
   const dayEnd = endOfLocalDay(now, ctx.room.timezone).toISOString();
