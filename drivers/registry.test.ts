@@ -79,7 +79,7 @@ describe('driver registry invariants', () => {
     it('can be provisioned: what finds it (search, probe or USB identity) comes with the entry it proposes', () => {
       const found = definition.discover !== undefined || definition.probe !== undefined || definition.transport === 'hid';
       expect(typeof definition.proposeConfig, 'a driver that can be found proposes its entry').toBe(found ? 'function' : 'undefined');
-      if (definition.probe) expect(definition.probe.serial?.length || definition.probe.tcp, 'a probe asks on a serial port or a TCP port').toBeTruthy();
+      if (definition.probe) expect(definition.probe.serial?.length || definition.probe.tcp || definition.probe.hid, 'a probe asks on a serial port, a TCP port or of a HID device').toBeTruthy();
       for (const section of [definition.discover?.options, definition.credentials]) {
         if (!section) continue;
         expect(section[Kind]).toBe('Object');

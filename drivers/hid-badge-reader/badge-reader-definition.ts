@@ -4,6 +4,7 @@ import { usbIds } from '../hid-speakerphone/speakerphone-definition.js';
 import { BadgeReaderDriver } from './badge-reader-driver.js';
 import { proposeHidEntry } from '../hid/hid-proposal.js';
 import { badgeReaderCapabilities } from './badge-reader-capabilities.js';
+import { badgeReaderProbe } from './badge-reader-probe.js';
 
 export const badgeReaderConfig = Type.Object(
   {
@@ -22,6 +23,7 @@ export const badgeReaderDriver = defineDriver({
   config: badgeReaderConfig,
   capabilities: [...badgeReaderCapabilities()],
   probeIntervalMs: 2000,
+  probe: badgeReaderProbe,
   proposeConfig: proposeHidEntry,
   create(config, ctx) {
     return new BadgeReaderDriver(

@@ -3,6 +3,7 @@ import { defineDriver } from '../core/definition.js';
 import { SpeakerphoneDriver } from './speakerphone-driver.js';
 import { proposeHidEntry } from '../hid/hid-proposal.js';
 import { speakerphoneCapabilities } from './speakerphone-capabilities.js';
+import { speakerphoneProbe } from './speakerphone-probe.js';
 
 export const usbIds = {
   vendorId: Type.Integer({ minimum: 0, maximum: 0xffff, description: 'USB vendor id (YAML takes 0x0b0e)' }),
@@ -20,6 +21,7 @@ export const speakerphoneDriver = defineDriver({
   config: speakerphoneConfig,
   capabilities: [...speakerphoneCapabilities()],
   probeIntervalMs: 2000,
+  probe: speakerphoneProbe,
   proposeConfig: proposeHidEntry,
   create(config, ctx) {
     return new SpeakerphoneDriver({ match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber } }, ctx);
