@@ -88,7 +88,7 @@ export class HelpRelay {
     if (answer.command !== ACK_HELP || typeof id !== 'string') return true;
     if (answer.ok) {
       const result = readers.ackHelpResult.check(answer.result);
-      const at = result.ok && result.value.acknowledgedAt !== undefined ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
+      const at = result.ok && typeof result.value.acknowledgedAt === 'string' ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
       if (this.s.seen.run(at, id).changes) this.announce(id);
     } else {
       this.o.log.warn({ issue: id, code: answer.error.code, err: answer.error.message }, 'the room refused the help acknowledgement');
