@@ -36,7 +36,7 @@ import { createPanelServices, type PanelServices } from './panel/panel-services.
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
 import { RoomMute } from './room/room-mute.js';
 import { migrationsOf, type RoomModule } from './room-module.js';
-import { driverClockOf, type Clock } from './model/clock.js';
+import type { Clock } from './model/clock.js';
 import { createPresetStills, type PresetStills } from './stills/preset-stills.js';
 import { openDatabase, type Db } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
@@ -57,7 +57,11 @@ export interface StartOptions {
   probeTimeoutMs?: number;
   /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
   media?: MediaOverrides;
-  /** The room's one clock, for the meetings and the device supervisors alike (soak tests compress a day with a ManualClock); default the system clock. */
+  /**
+   * The room's clock for its rules (soak tests compress a day with a ManualClock); default the system clock.
+   * Device supervisors stay on real time: a device answers in real time, and a probe timeout on a
+   * compressed clock would fire before any reply. (`driverClockOf` gives them the same clock where a test wants it.)
+   */
   clock?: Clock;
   /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
   callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
@@ -152,7 +156,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const { config, options, log } = room;
         const media = room.media;
-        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, clock: options.clock ? driverClockOf(options.clock) : undefined });
+        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs });
         room.devices = devices;
         room.core = new ApplianceCore(config, devices);
         room.core.media = media?.service;
