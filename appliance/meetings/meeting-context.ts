@@ -1,3 +1,4 @@
+import type { ConversationService } from '../conversation/conversation-service.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -34,6 +35,8 @@ export interface MeetingContext {
   audit: AuditLog;
   feedback: FeedbackRepository;
   selfTests: SelfTestRepository;
+  /** The floor and polls (hands, speakers, votes), as replicable records. */
+  conversation: ConversationService;
   clock: Clock;
   bus: RoomEventBus;
   notifier: Notifier;

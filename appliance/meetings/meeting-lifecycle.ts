@@ -100,6 +100,8 @@ export function end(ctx: MeetingContext, id: string): Meeting {
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a running meeting can end`);
   }
   for (const item of ctx.agenda.list(m.id)) if (item.startedAt && !item.endedAt) ctx.agenda.setEnded(m.id, item.position, now.toISOString());
+  // Open polls close with the meeting, so their counts reach the minutes.
+  ctx.conversation.wrapUp(m.id);
   ctx.meetings.setStatus(m.id, 'ended', now.toISOString());
   if (m.status === 'in_progress') ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
   finishMinutes(ctx, mustGet(ctx, id));

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { ConversationRepository } from '../conversation/conversation-repository.js';
+import { ConversationService } from '../conversation/conversation-service.js';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
 import type { RoomEventBus } from '../events/room-events.js';
 import type { Logger } from '../logger.js';
@@ -77,12 +79,28 @@ export class MeetingRoom extends EventEmitter {
     const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id));
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);
+    const checkIns = new CheckInRepository(db);
+    const minutes = new MinutesRepository(db);
+    const conversation = new ConversationService({
+      records: new ConversationRepository(db),
+      clock,
+      room: `${room.site}/${room.id}`,
+      meetings,
+      checkIns,
+      agenda,
+      minutes,
+      speakerMinutes: rules.floor?.speakerMinutes ?? 3,
+      warningPercents: rules.agendaWarningPercents,
+      changed: (notice) => this.changed(notice),
+      log: log.child({ component: 'conversation' }),
+    });
     this.ctx = {
       db,
       meetings,
       agenda,
-      checkIns: new CheckInRepository(db),
-      minutes: new MinutesRepository(db),
+      checkIns,
+      minutes,
+      conversation,
       audit: new AuditLog(db),
       feedback: new FeedbackRepository(db),
       selfTests: new SelfTestRepository(db),
@@ -163,6 +181,7 @@ export class MeetingRoom extends EventEmitter {
     this.ticking = true;
     try {
       applyRules(this.ctx);
+      if (this.state.current) this.ctx.conversation.tick(this.state.current.id);
       followUps(this.ctx);
       dailyJobs(this.ctx);
     } catch (err) {

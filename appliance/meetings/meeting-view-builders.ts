@@ -9,6 +9,7 @@ import { endOfLocalDay } from '../schedule/zoned-time.js';
 /** A meeting as the API shows it; confidential details only for authorised readers. */
 export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean): MeetingView {
   const hidden = m.confidentiality === 'confidential' && !authorised;
+  const conversation = ctx.conversation.view(m.id, hidden);
   return {
     id: m.id,
     source: m.source,
@@ -29,6 +30,8 @@ export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),
     seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+    floor: conversation.floor,
+    polls: conversation.polls,
   };
 }
 
@@ -36,7 +39,7 @@ export function agendaView(ctx: MeetingContext, meetingId: string): AgendaNowVie
   const items = ctx.agenda.list(meetingId);
   const now = agendaNow(items, ctx.clock.now());
   return {
-    items: items.map((i) => ({ position: i.position, title: i.title, owner: i.owner ?? null, minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt, overrunMinutes: overrunMinutes(i, ctx.clock.now()) })),
+    items: items.map((i) => ({ position: i.position, title: i.title, owner: i.owner ?? null, minutes: i.minutes, speakers: i.speakers ?? [], startedAt: i.startedAt, endedAt: i.endedAt, overrunMinutes: overrunMinutes(i, ctx.clock.now()) })),
     currentPosition: now.current?.position ?? null,
     remainingSeconds: now.remainingMs === null ? null : Math.round(now.remainingMs / 1000),
     usedPercent: now.usedPercent,

@@ -20,6 +20,7 @@ export function currentMinutes(ctx: MeetingContext, m: Meeting): Minutes {
     agenda: ctx.agenda.list(m.id),
     entries: ctx.minutes.entries(m.id),
     actions: ctx.minutes.actions(m.id),
+    floor: ctx.conversation.spokenOrder(m.id).map((t) => ({ name: t.speaker.name, room: t.room, since: t.since, until: t.until, allottedMinutes: t.minutes, agendaPosition: t.agendaPosition })),
     now: ctx.clock.now(),
   });
 }

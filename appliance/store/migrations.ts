@@ -3,6 +3,7 @@ import { RECORDINGS_SQL } from '../media/recordings-repository.js';
 import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
 import { PANELS_SQL } from '../panel/panel-repository.js';
 import { COMMAND_NONCES_SQL } from '../telemetry/command-nonces.js';
+import { CONVERSATION_SQL } from '../conversation/conversation-migrations.js';
 
 /**
  * Numbered migrations, applied in order at start inside one transaction each. Never edit
@@ -82,4 +83,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 10, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
+  { version: 11, name: 'the conversation (hands, the floor, polls) and named speakers on the agenda', sql: CONVERSATION_SQL },
 ];
