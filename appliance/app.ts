@@ -7,6 +7,7 @@ import { buildServer } from './api/server.js';
 import { ApplianceCore } from './appliance-core.js';
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
 import { RoomMute } from './room/room-mute.js';
+import { muteWhileFloorElsewhere } from './room/mute-while-floor-elsewhere.js';
 import type { RoomConfig } from './config/config-schema.js';
 import { DeviceHost } from './devices/device-host.js';
 import type { Logger } from './logger.js';
@@ -100,6 +101,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const meetings = createMeetingRoom(config, { db, devices, bus: events, log, clock: options.clock });
   core.meetings = meetings;
   clearMuteAfterMeetings(events, roomMute, config.meetings?.keepMuteAfterMeeting ?? false);
+  muteWhileFloorElsewhere(meetings.ctx.conversation, roomMute, config.meetings?.floor?.muteOthers ?? false);
   // Preset thumbnails: a still of what the camera sees, taken after each preset.save.
   const stills = createPresetStills(config, { devices, bus: events, meetings, media: media?.service, log, noteStorageFailure: (err) => storage.noteFailure(err) });
   stills.start();
