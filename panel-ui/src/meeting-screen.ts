@@ -280,6 +280,7 @@ export class MeetingScreen extends LitElement {
           <button type="button" class="danger" data-testid="end-meeting" @click=${() => (this.confirmingEnd = true)}>${t('End meeting')}</button>
         </div>
         <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
+        <button type="button" class="minutes" data-testid="open-floor" @click=${() => navigate(this, 'floor')}>${this.floorSummary(m)}</button>
       </div>
       <div class="side">
         <section class="agenda" aria-label=${t('Agenda')}>
@@ -308,6 +309,15 @@ export class MeetingScreen extends LitElement {
       </div>
       ${this.confirmingEnd ? this.endDialog(id) : nothing}
     `;
+  }
+
+  /** The floor in a line: who speaks, how many hands are up, an open poll. */
+  private floorSummary(m: NonNullable<RoomNowView['current']>): string {
+    const parts = [t('Floor and polls')];
+    if (m.floor.speaking) parts.push(t('{name} speaking', { name: m.floor.speaking.name ?? t('A participant') }));
+    if (m.floor.queue.length > 0) parts.push(t('{n} hands up', { n: m.floor.queue.length }));
+    if (m.polls.some((p) => p.status === 'open')) parts.push(t('poll open'));
+    return parts.join(' · ');
   }
 
   /** Ending stops the meeting for everyone and sends the minutes: one more touch to be sure. */
