@@ -67,14 +67,23 @@ export class FloorScreen extends LitElement {
         gap: 0.4em;
       }
       ol li {
-        display: flex;
-        flex-wrap: wrap;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto auto;
         align-items: center;
         gap: 0.4em 0.6em;
+        padding: 0.4em 0.6em;
       }
       ol li .who {
-        flex: 1 1 8em;
         overflow-wrap: anywhere;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1em;
+        color: var(--text-muted);
+      }
+      .raise select {
+        flex: 1 1 10em;
+        min-width: 0;
       }
       form {
         display: grid;
@@ -113,6 +122,9 @@ export class FloorScreen extends LitElement {
     const since = this.sentAt ? (serverNow() - Date.parse(this.sentAt)) / 1000 : 0;
     const left = speaking ? speaking.remainingSeconds - since : 0;
     const id = encodeURIComponent(m.id);
+    // The open poll on top (one at a time on the panel: the form for the next comes back when it closes), then the results, newest first.
+    const open = m.polls.filter((p) => p.status === 'open');
+    const closed = m.polls.filter((p) => p.status === 'closed').reverse();
     return html`
       <section aria-label=${t('The floor')}>
         <h2>${t('The floor')}</h2>
@@ -134,7 +146,7 @@ export class FloorScreen extends LitElement {
           )}
         </ol>
         ${this.checkIns.length > 0
-          ? html`<form class="row" @submit=${(e: Event) => this.raise(e, id)}>
+          ? html`<form class="row raise" @submit=${(e: Event) => this.raise(e, id)}>
               <label class="sr-only" for="raise-who">${t('Who raises a hand')}</label>
               <select id="raise-who" name="who" data-testid="raise-who">${this.checkIns.map((c) => html`<option value=${c.personKey}>${c.name ?? c.email ?? c.badge}</option>`)}</select>
               <button type="submit" data-testid="raise-hand">${t('Raise a hand')}</button>
@@ -143,12 +155,15 @@ export class FloorScreen extends LitElement {
       </section>
       <section aria-label=${t('Polls')}>
         <h2>${t('Polls')}</h2>
-        <form class="card" @submit=${(e: Event) => this.openPoll(e, id)}>
-          <label>${t('Question')}<input name="question" required maxlength="300" data-testid="poll-question-input" /></label>
-          <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" data-testid="poll-options-input" /></label>
-          <button type="submit" class="primary" data-testid="open-poll">${t('Open poll')}</button>
-        </form>
-        ${[...m.polls].reverse().map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
+        ${open.map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
+        ${open.length === 0
+          ? html`<form class="card" @submit=${(e: Event) => this.openPoll(e, id)}>
+              <label>${t('Question')}<input name="question" required maxlength="300" data-testid="poll-question-input" /></label>
+              <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" data-testid="poll-options-input" /></label>
+              <button type="submit" class="primary" data-testid="open-poll">${t('Open poll')}</button>
+            </form>`
+          : nothing}
+        ${closed.map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
       </section>
     `;
   }

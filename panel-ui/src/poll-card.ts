@@ -102,8 +102,8 @@ export class PollCard extends LitElement {
     return html`<form class="row" @submit=${(e: Event) => this.saveCount(e, p)} aria-label=${t('Show of hands in this room')}>
         ${p.options.map((o) => html`<label>${optionWord(o)}<input type="number" name=${o} min="0" max="10000" inputmode="numeric" /></label>`)}
         <button type="submit" data-testid="save-hands">${t('Save show of hands')}</button>
-      </form>
-      <button type="button" class="danger" data-testid="close-poll" @click=${() => this.close(p)}>${t('Close poll')}</button>`;
+        <button type="button" class="danger" data-testid="close-poll" @click=${() => this.close(p)}>${t('Close poll')}</button>
+      </form>`;
   }
 
   private voterControls(p: PollView) {

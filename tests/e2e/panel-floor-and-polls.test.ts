@@ -77,7 +77,7 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await ada.getByTestId('phone-hand-up').filter({ hasText: '1 in line' }).waitFor();
     await photographPhone(ada, 'phone-1-hand-up');
 
-    await panel.getByTestId('open-floor').filter({ hasText: '1 hands up' }).waitFor();
+    await panel.getByTestId('open-floor').filter({ hasText: 'Hands up: 1' }).waitFor();
     await captureStep(panel, FLOW, '1-meeting-with-a-hand-up');
     await panel.getByTestId('open-floor').click();
     await panel.getByTestId('hand').filter({ hasText: 'Ada Lovelace' }).waitFor();
