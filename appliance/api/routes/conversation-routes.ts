@@ -41,6 +41,8 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
   };
   const pollFor = (request: FastifyRequest, pollId: string) => {
     const meetingId = conversation.meetingOfPoll(pollId);
+    // A code proves one meeting: to a phone, a poll it cannot be matched with is a wrong code, not a hint at which polls exist.
+    if (!meetingId && !auth.hasToken(request)) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'The meeting code is not right for this poll');
     if (!meetingId) throw new RoomctlError('ROOMCTL_E_POLL_NOT_FOUND', `No poll "${pollId}" in this room`);
     return meetingFor(request, meetingId);
   };
