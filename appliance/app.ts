@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { parseListen } from './http/listen-address.js';
 import type { FastifyInstance } from 'fastify';
 import type { AnyDriverDefinition } from '../drivers/core/definition.js';
 import { RoomctlError } from '../drivers/core/errors.js';
@@ -14,7 +15,7 @@ import type { Logger } from './logger.js';
 import { openDatabase, type Db } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
 import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
-import { RoomEventBus } from './events/room-events.js';
+import { RoomEventBus } from './model/room-events.js';
 import { FaultRepository } from './health/fault-repository.js';
 import { HealthMonitor } from './health/health-monitor.js';
 import { CommandRegistry } from './telemetry/command-registry.js';
@@ -26,7 +27,7 @@ import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { createPresetStills } from './stills/preset-stills.js';
 import { StorageHealth } from './store/storage-health.js';
 import { groupCommitFor } from './telemetry/group-commit.js';
-import type { Clock } from './schedule/clock.js';
+import { driverClockOf, type Clock } from './model/clock.js';
 import { configuredPublicUrl } from './config/config-network-checks.js';
 import { resolvePublicUrl } from './lan-address.js';
 
@@ -56,13 +57,8 @@ export interface StartOptions {
   probeTimeoutMs?: number;
   /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
   media?: MediaOverrides;
-  /** The meetings' clock (soak tests compress a day with a ManualClock); default the system clock. */
+  /** The room's one clock, for the meetings and the device supervisors alike (soak tests compress a day with a ManualClock); default the system clock. */
   clock?: Clock;
-}
-
-export function parseListen(listen: string): { host: string; port: number } {
-  const at = listen.lastIndexOf(':');
-  return { host: listen.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(listen.slice(at + 1)) };
 }
 
 /** Why the API could not listen, as a coded error that names api.listen. */
@@ -86,7 +82,7 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const statusLog = new DeviceStatusRepository(db);
   // Media: its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
   const media = createRoomMedia(config, { db, log, overrides: options.media });
-  const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs });
+  const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, clock: options.clock ? driverClockOf(options.clock) : undefined });
   const core = new ApplianceCore(config, devices);
   core.media = media?.service;
   // Room mute: one mute for the room, every mute-capable device follows it.

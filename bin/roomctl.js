@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiled = new URL('../dist/appliance/cli/main.js', import.meta.url);
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
 let main;
 let reportCrashes;
 if (existsSync(fileURLToPath(compiled)) && process.env.ROOMCTL_FROM_SOURCE !== '1') {
@@ -16,7 +16,7 @@ if (existsSync(fileURLToPath(compiled)) && process.env.ROOMCTL_FROM_SOURCE !== '
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main, reportCrashes } = await import(new URL('../appliance/cli/main.ts', import.meta.url).href));
+  ({ main, reportCrashes } = await import(new URL('../cli/main.ts', import.meta.url).href));
 }
 // A long-running command that hits a bug ends with a coded line, not a stack trace on the terminal.
 reportCrashes(process.argv.slice(2));

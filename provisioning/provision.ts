@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseListen } from '../appliance/app.js';
+import { parseListen } from '../appliance/http/listen-address.js';
 import { mergeSecrets } from '../appliance/config/config-secrets.js';
 import { validateConfig, formatIssue, type ConfigIssue } from '../appliance/config/config-validate.js';
 import { PROJECT_ROOT } from '../appliance/paths.js';
@@ -143,7 +143,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const notes = [...proposal.notes, ...files.notes, ...mqtt.notes];
   for (const h of hidden) notes.push(`${h}: the unit could not start it on a real install; install roomctl under /opt/roomctl`);
   // bin/roomctl.js runs dist/ when it is there, else the TypeScript through tsx: slower to start and ~40 MB more at idle.
-  if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'appliance', 'cli', 'main.js'))) {
+  if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'cli', 'main.js'))) {
     notes.push(`roomctl is not built: run npm run build in ${dirname(dirname(roomctlBin))} (without it the service compiles TypeScript at every start and idles about 40 MB higher)`);
   }
   if (loopbackOnly) notes.push(`the API listens on ${listenHost} only: phones cannot open the QR codes; answer api.listen 0.0.0.0:${listenPort} (and api.publicUrl) for a room people use`);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { TokenAuth } from './auth.js';
+import { TokenAuth } from '../http/auth.js';
 
 /** Checks a paired panel's credential; undefined when it is not one (PanelRepository.verify). */
 export interface PanelCredentials {

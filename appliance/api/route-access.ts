@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { PANEL_TOKEN_PREFIX } from '../panel/panel-repository.js';
-import { TokenAuth } from './auth.js';
+import { TokenAuth } from '../http/auth.js';
 
 /**
  * Who may call a route. Every route declares one in its `config.access`; a route without

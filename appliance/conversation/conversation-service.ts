@@ -6,7 +6,7 @@ import type { AgendaItem } from '../meetings/agenda-repository.js';
 import type { CheckIn } from '../meetings/checkin-repository.js';
 import type { Meeting, Person } from '../meetings/meeting-types.js';
 import type { MeetingNotice } from '../meetings/meeting-views.js';
-import type { Clock } from '../schedule/clock.js';
+import type { Clock } from '../model/clock.js';
 import { checkedInPerson, speakerRef } from './conversation-people.js';
 import { YES_NO_ABSTAIN, type ConversationChange, type ConversationRecord } from './conversation-records.js';
 import { applyRecord, foldRecords, queueOf, tallyOf, type ConversationState, type Refusal, type SpokenTurn } from './conversation-reducer.js';

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { startShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { startAppliance } from '../../appliance/app.js';
-import type { FleetChanges } from '../../appliance/fleet/fleet-store.js';
+import type { FleetChanges } from '../../fleet/fleet-store.js';
 import { createLogger } from '../../appliance/logger.js';
 import { startMosquitto } from '../helpers/mosquitto.js';
 import { startTestFleet } from '../helpers/test-fleet.js';

@@ -68,7 +68,7 @@ const bench: Benchmark = {
   name: 'footprint',
   async run({ quick }) {
     const dir = await mkdtemp(join(tmpdir(), 'roomctl-footprint-'));
-    const fromBuild = (await readFile(join(PROJECT_ROOT, 'dist', 'appliance', 'cli', 'main.js')).then(() => true, () => false));
+    const fromBuild = (await readFile(join(PROJECT_ROOT, 'dist', 'cli', 'main.js')).then(() => true, () => false));
     try {
       const starts: number[] = [];
       const runs = quick ? 3 : 5;

@@ -7,7 +7,7 @@
  * is what a timing attack reads.
  */
 import { randomBytes } from 'node:crypto';
-import { TokenAuth } from '../../appliance/api/auth.js';
+import { TokenAuth } from '../../appliance/http/auth.js';
 import type { Benchmark } from './bench-types.js';
 import { round, summarize } from './stats.js';
 

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AlertSink } from '../../appliance/fleet/alert-sink.js';
-import { startFleet, type Fleet, type FleetOptions } from '../../appliance/fleet/fleet-service.js';
+import type { AlertSink } from '../../fleet/alert-sink.js';
+import { startFleet, type Fleet, type FleetOptions } from '../../fleet/fleet-service.js';
 import { createLogger } from '../../appliance/logger.js';
 
 export const FLEET_TOKEN = 'fleet-test-token-0123456789';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FleetRoomDetail } from '../../appliance/fleet/fleet-api-types.js';
+import type { FleetRoomDetail } from '../../fleet/fleet-api-types.js';
 import { spawnCli } from '../helpers/cli.js';
 import { until } from '../helpers/until.js';
 

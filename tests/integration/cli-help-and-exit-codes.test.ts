@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../appliance/cli/main.js';
+import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
 import { runCli } from '../helpers/cli.js';
 

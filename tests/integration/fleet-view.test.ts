@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { FleetStreamMessage } from '../../appliance/fleet/fleet-api-types.js';
+import type { FleetStreamMessage } from '../../fleet/fleet-api-types.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';

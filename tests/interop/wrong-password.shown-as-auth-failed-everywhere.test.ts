@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAppliance, type Appliance } from '../../appliance/app.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
-import { parseFleetMessage } from '../../appliance/fleet/fleet-messages.js';
+import { parseFleetMessage } from '../../fleet/fleet-messages.js';
 import { createLogger } from '../../appliance/logger.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { runCli } from '../helpers/cli.js';

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { expect, it } from 'vitest';
-import { installErrorHandling } from '../../appliance/api/error-handler.js';
+import { installErrorHandling } from '../../appliance/http/error-handler.js';
 import { installRouteAccess } from '../../appliance/api/route-access.js';
 
 const TOKEN = 'route-access-test-token-0123456789';

@@ -15,7 +15,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   };
 });
 
-const { TokenAuth } = await import('../../appliance/api/auth.js');
+const { TokenAuth } = await import('../../appliance/http/auth.js');
 const { MeetingAuth } = await import('../../appliance/api/routes/meeting-auth.js');
 
 /**

@@ -8,7 +8,7 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { MediaService } from '../../media/media-service.js';
 import { MediaStatusSchema, RecordingFileParams, RecordingParams, RecordingSchema, StartRecordingBody } from '../../media/media-schemas.js';
 import type { Recording } from '../../media/recordings-repository.js';
-import { TokenAuth } from '../auth.js';
+import { TokenAuth } from '../../http/auth.js';
 import { PictureAuth, type PanelCredentials } from '../picture-auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
 

@@ -5,7 +5,7 @@ import type { DoorCaller } from '../../meetings/door-booking.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
 import type { MinutesReaderLinks } from '../../meetings/minutes-reader-links.js';
 import type { MinutesReader } from '../../meetings/minutes-service.js';
-import { sameSecret, TokenAuth } from '../auth.js';
+import { sameSecret, TokenAuth } from '../../http/auth.js';
 
 export const DOOR_CODE_HEADER = 'x-door-code';
 /** The personal link's token (the phone page takes it from the link's `reader=` and sends it here). */

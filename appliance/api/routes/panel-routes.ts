@@ -5,7 +5,7 @@ import type { ApplianceCore } from '../../appliance-core.js';
 import { adminSessionOf } from '../../panel/panel-access.js';
 import type { PanelServices } from '../../panel/panel-services.js';
 import { PANEL_LOCALES } from '../../panel/panel-settings.js';
-import { TokenAuth } from '../auth.js';
+import { TokenAuth } from '../../http/auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
 
 const publicRoute = { config: { access: 'public' as const } };

@@ -1,4 +1,4 @@
-import type { FleetIssue, FleetRoomDetail } from '../../../appliance/fleet/fleet-api-types.js';
+import type { FleetIssue, FleetRoomDetail } from '../../../fleet/fleet-api-types.js';
 
 /** The fleet view's HTTP API, as the dashboard uses it. */
 export class FleetApi {

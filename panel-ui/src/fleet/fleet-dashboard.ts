@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { FleetRoomSummary } from '../../../appliance/fleet/fleet-api-types.js';
+import type { FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
 import type { IssueActionDetail } from './fleet-issue-list.js';

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { FleetIssue } from '../../../appliance/fleet/fleet-api-types.js';
+import type { FleetIssue } from '../../../fleet/fleet-api-types.js';
 
 export interface IssueActionDetail {
   id: string;

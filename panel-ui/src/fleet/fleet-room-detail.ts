@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { FleetRoomDetail, FleetRoomSummary } from '../../../appliance/fleet/fleet-api-types.js';
+import type { FleetRoomDetail, FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
 import { STATUS_WORDS, statusColors } from './fleet-status-colors.js';
 

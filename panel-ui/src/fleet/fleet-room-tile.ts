@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { FleetRoomSummary } from '../../../appliance/fleet/fleet-api-types.js';
+import type { FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
 import { STATUS_WORDS, statusColors } from './fleet-status-colors.js';
 
 export interface RoomSelectDetail {

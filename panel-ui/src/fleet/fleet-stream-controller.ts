@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ReconnectingSocket } from '../reconnecting-socket.js';
-import type { FleetEvent, FleetIssue, FleetRoomSummary, FleetStreamMessage } from '../../../appliance/fleet/fleet-api-types.js';
+import type { FleetEvent, FleetIssue, FleetRoomSummary, FleetStreamMessage } from '../../../fleet/fleet-api-types.js';
 
 const RECENT_EVENTS = 100;
 

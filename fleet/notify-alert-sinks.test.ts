@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
+import { startHttpReceiver, type HttpReceiver } from '../appliance/notify/testing/http-receiver.js';
 import type { Alert } from './alert-sink.js';
 import { loadNotificationsFile, notifyAlertSinks } from './notify-alert-sinks.js';
 

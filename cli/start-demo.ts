@@ -1,7 +1,7 @@
-import { startDemoRoom, type DemoRoom } from '../demo/demo-room.js';
-import { claimDemoDataDir } from '../demo/demo-data-dir.js';
+import { startDemoRoom, type DemoRoom } from '../appliance/demo/demo-room.js';
+import { claimDemoDataDir } from '../appliance/demo/demo-data-dir.js';
 import { startDemoFleet } from '../fleet/demo-fleet.js';
-import { createLogger, type LogFormat } from '../logger.js';
+import { createLogger, type LogFormat } from '../appliance/logger.js';
 import { waitForShutdown } from './shutdown.js';
 
 /**

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDoctorReport, runDoctor } from '../../provisioning/doctor/doctor.js';
-import { LAYOUT } from '../../provisioning/install/layout.js';
+import { formatDoctorReport, runDoctor } from '../provisioning/doctor/doctor.js';
+import { LAYOUT } from '../provisioning/install/layout.js';
 
 /** `roomctl doctor`: the self-test report; exit 1 when anything is wrong. */
 export async function doctorCommand(args: string[]): Promise<number> {

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DRIVERS } from '../../drivers/registry.js';
-import { loadConfigFile } from '../config/config-load.js';
-import { createLogger } from '../logger.js';
+import { DRIVERS } from '../drivers/registry.js';
+import { loadConfigFile } from '../appliance/config/config-load.js';
+import { createLogger } from '../appliance/logger.js';
 import { startReloadableRoom, type ReloadableRoom } from './reloadable-room.js';
 
 const yaml = (name: string, extra = '') => `room: { id: reload, name: "${name}", site: lab, timezone: UTC }

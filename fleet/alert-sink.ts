@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { RoomctlError } from '../../drivers/core/errors.js';
+import { RoomctlError } from '../drivers/core/errors.js';
 
 export type AlertRule = 'device-offline' | 'room-offline' | 'problem-report' | 'help-request';
 

@@ -1,6 +1,6 @@
-import { describeQuirks } from '../../drivers/sim/quirk-options.js';
-import { findSimulator, SIMULATORS } from '../../drivers/sim/simulators.js';
-import { didYouMean } from '../config/did-you-mean.js';
+import { describeQuirks } from '../drivers/sim/quirk-options.js';
+import { findSimulator, SIMULATORS } from '../drivers/sim/simulators.js';
+import { didYouMean } from '../appliance/config/did-you-mean.js';
 import { SIM_USAGE } from './command-usage.js';
 import { waitForShutdown } from './shutdown.js';
 

@@ -1,5 +1,5 @@
-import { startAppliance, type Appliance, type StartOptions } from '../app.js';
-import type { RoomConfig } from '../config/config-schema.js';
+import { startAppliance, type Appliance, type StartOptions } from '../appliance/app.js';
+import type { RoomConfig } from '../appliance/config/config-schema.js';
 
 export interface ReloadableRoom {
   /** The appliance running now (a new object after each reload). */

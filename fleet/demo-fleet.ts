@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Logger } from '../logger.js';
-import type { CommandKey } from '../telemetry/command-auth.js';
+import type { Logger } from '../appliance/logger.js';
+import type { CommandKey } from '../appliance/telemetry/command-auth.js';
 import { startFleet, type Fleet } from './fleet-service.js';
 
 /**

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
 import { startFleet } from '../fleet/fleet-service.js';
 import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
-import { createLogger, defaultLogFormat } from '../logger.js';
-import type { MqttSettings } from '../telemetry/mqtt-connect-options.js';
+import { createLogger, defaultLogFormat } from '../appliance/logger.js';
+import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { FLEET_USAGE } from './command-usage.js';
 import { waitForShutdown } from './shutdown.js';
 

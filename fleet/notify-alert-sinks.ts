@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { Value } from '@sinclair/typebox/value';
 import { parse } from 'yaml';
-import { RoomctlError } from '../../drivers/core/errors.js';
-import { EmailSender } from '../notify/email-sender.js';
-import { NotificationsSection, type NotificationsConfig } from '../notify/notify-config.js';
-import type { NotifyMessage } from '../notify/notify-message.js';
-import { sendWebhook } from '../notify/webhook-sender.js';
+import { RoomctlError } from '../drivers/core/errors.js';
+import { EmailSender } from '../appliance/notify/email-sender.js';
+import { NotificationsSection, type NotificationsConfig } from '../appliance/notify/notify-config.js';
+import type { NotifyMessage } from '../appliance/notify/notify-message.js';
+import { sendWebhook } from '../appliance/notify/webhook-sender.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
 /** An alert in the notification module's words: kind `problem`, a title, plain-text lines. */

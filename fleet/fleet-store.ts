@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { RoomctlError } from '../../drivers/core/errors.js';
-import { migrate, type Db } from '../store/database.js';
-import { ensurePrivateDirSync, preparePrivateDatabaseFile } from '../store/private-files.js';
+import { RoomctlError } from '../drivers/core/errors.js';
+import { migrate, type Db } from '../appliance/store/database.js';
+import { ensurePrivateDirSync, preparePrivateDatabaseFile } from '../appliance/store/private-files.js';
 import type { FleetDevice, FleetEvent, FleetIssue, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
 import { FLEET_MIGRATIONS } from './fleet-migrations.js';
 import type { FleetMessage } from './fleet-messages.js';

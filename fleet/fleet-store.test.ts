@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../store/database.js';
+import type { Db } from '../appliance/store/database.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import { FleetStore, openFleetDatabase } from './fleet-store.js';
 

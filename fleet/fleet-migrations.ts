@@ -1,4 +1,4 @@
-import type { Migration } from '../store/migrations.js';
+import type { Migration } from '../appliance/store/migrations.js';
 
 /**
  * The fleet view's own database (fleet.sqlite), with its own numbered migrations: it is a

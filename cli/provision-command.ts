@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { askAnswers } from '../../provisioning/answers/ask-answers.js';
-import { loadAnswersFile } from '../../provisioning/answers/answers-load.js';
-import { provision } from '../../provisioning/provision.js';
+import { askAnswers } from '../provisioning/answers/ask-answers.js';
+import { loadAnswersFile } from '../provisioning/answers/answers-load.js';
+import { provision } from '../provisioning/provision.js';
 import { PROVISION_USAGE } from './command-usage.js';
 
 

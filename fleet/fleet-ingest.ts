@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../appliance/logger.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import type { FleetChanges, FleetStore } from './fleet-store.js';
 

@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
-import { DRIVERS } from '../../drivers/registry.js';
-import { isRoomctlError, RoomctlError } from '../../drivers/core/errors.js';
-import { loadConfigFile } from '../config/config-load.js';
-import { configFileWarnings } from '../config/config-warnings.js';
-import { listenProblem } from '../config/config-addresses.js';
-import { configWarnings } from '../config/config-network-checks.js';
-import { formatIssue } from '../config/config-validate.js';
-import { startReloadableRoom } from '../telemetry/reloadable-room.js';
-import { createLogger, defaultLogFormat, type LogFormat } from '../logger.js';
-import { systemdNotifier } from '../systemd-notify.js';
+import { DRIVERS } from '../drivers/registry.js';
+import { isRoomctlError, RoomctlError } from '../drivers/core/errors.js';
+import { loadConfigFile } from '../appliance/config/config-load.js';
+import { configFileWarnings } from '../appliance/config/config-warnings.js';
+import { listenProblem } from '../appliance/config/config-addresses.js';
+import { configWarnings } from '../appliance/config/config-network-checks.js';
+import { formatIssue } from '../appliance/config/config-validate.js';
+import { startReloadableRoom } from './reloadable-room.js';
+import { createLogger, defaultLogFormat, type LogFormat } from '../appliance/logger.js';
+import { systemdNotifier } from '../appliance/systemd-notify.js';
 import { startDemo } from './start-demo.js';
 import { waitForShutdown } from './shutdown.js';
 

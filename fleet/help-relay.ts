@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../logger.js';
-import type { Db } from '../store/database.js';
-import { signCommand, type CommandKey } from '../telemetry/command-auth.js';
-import type { CommandResponse } from '../telemetry/command-server.js';
+import type { Logger } from '../appliance/logger.js';
+import type { Db } from '../appliance/store/database.js';
+import { signCommand, type CommandKey } from '../appliance/telemetry/command-auth.js';
+import type { CommandResponse } from '../appliance/telemetry/command-server.js';
 import type { FleetIssue } from './fleet-api-types.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
 

@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
-import { DRIVERS } from '../../drivers/registry.js';
-import { RoomctlError } from '../../drivers/core/errors.js';
-import { exportedConfigSchema } from '../config/config-schema.js';
-import { loadConfigFile } from '../config/config-load.js';
-import { formatIssue, type ConfigIssue } from '../config/config-validate.js';
-import { configFileWarnings } from '../config/config-warnings.js';
-import { formatPinHash, hashPin } from '../panel/pin-hash.js';
-import { configWarnings } from '../config/config-network-checks.js';
-import { didYouMean } from '../config/did-you-mean.js';
+import { DRIVERS } from '../drivers/registry.js';
+import { RoomctlError } from '../drivers/core/errors.js';
+import { exportedConfigSchema } from '../appliance/config/config-schema.js';
+import { loadConfigFile } from '../appliance/config/config-load.js';
+import { formatIssue, type ConfigIssue } from '../appliance/config/config-validate.js';
+import { configFileWarnings } from '../appliance/config/config-warnings.js';
+import { formatPinHash, hashPin } from '../appliance/panel/pin-hash.js';
+import { configWarnings } from '../appliance/config/config-network-checks.js';
+import { didYouMean } from '../appliance/config/did-you-mean.js';
 import { CONFIG_USAGE } from './command-usage.js';
 
 /** `roomctl config check FILE`, `roomctl config schema` and `roomctl config hash-pin`. */

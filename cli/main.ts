@@ -1,7 +1,7 @@
-import { isRoomctlError } from '../../drivers/core/errors.js';
-import { VERSION } from '../paths.js';
+import { isRoomctlError } from '../drivers/core/errors.js';
+import { VERSION } from '../appliance/paths.js';
 import { CONFIG_USAGE, DOCTOR_USAGE, FLEET_USAGE, MAIN_USAGE, PROVISION_USAGE, SIM_USAGE, START_USAGE } from './command-usage.js';
-import { didYouMean } from '../config/did-you-mean.js';
+import { didYouMean } from '../appliance/config/did-you-mean.js';
 
 interface Command {
   usage: string;

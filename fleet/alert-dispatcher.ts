@@ -1,0 +1,82 @@
+import { toRoomctlError } from '../drivers/core/errors.js';
+import type { Logger } from '../appliance/logger.js';
+import { backoffMs, Outbox } from '../appliance/model/outbox.js';
+import type { Db } from '../appliance/store/database.js';
+import type { Alert, AlertSink } from './alert-sink.js';
+
+interface AlertRow {
+  id: number;
+  sink: string;
+  body: string;
+  attempts: number;
+}
+
+/** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
+export function alertRetryMs(attempts: number): number {
+  return backoffMs(attempts, 5, 600);
+}
+
+/**
+ * Alerts go into `fleet_alerts` (one row per sink) before any channel is tried, and are
+ * delivered in the background with retries: a webhook that is down delays an alert, it
+ * does not lose it, and the fleet never waits for it.
+ */
+export class AlertDispatcher {
+  private readonly insert;
+  private readonly delivery: Outbox<AlertRow>;
+
+  constructor(
+    db: Db,
+    private readonly sinks: readonly AlertSink[],
+    private readonly options: { log?: Pick<Logger, 'warn' | 'info'>; now?: () => number; pollMs?: number } = {},
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const due = db.prepare('SELECT id, sink, body, attempts FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?');
+    const delivered = db.prepare('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?');
+    const failed = db.prepare('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
+    this.delivery = new Outbox<AlertRow>({
+      table: {
+        due: (now, limit) => due.all(now, limit) as AlertRow[],
+        attemptsOf: (row) => row.attempts,
+        markSent: (row, now) => delivered.run(now, row.id),
+        markFailed: (row, { error, nextAttemptAt }) => failed.run(toRoomctlError(error).message, nextAttemptAt, row.id),
+      },
+      send: async (row) => {
+        const sink = this.sinks.find((s) => s.id === row.sink);
+        // A sink no longer configured: the row waits (it is kept, not failed).
+        if (!sink) return 'skip';
+        await sink.send(JSON.parse(row.body) as Alert);
+      },
+      retryDelayMs: (attempts) => alertRetryMs(attempts),
+      onFailure: ({ entry, error, attempts }) => options.log?.warn({ sink: entry.sink, err: toRoomctlError(error).message, attempts }, 'alert not delivered; will retry'),
+      batch: 50,
+      now: () => this.now(),
+    });
+    if (options.pollMs !== 0) this.delivery.start(options.pollMs ?? 5000);
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** Stores the alert for every sink and starts delivering. */
+  enqueue(alert: Alert): void {
+    const now = this.now();
+    for (const sink of this.sinks) {
+      this.insert.run(sink.id, alert.key, alert.rule, alert.state, alert.site, alert.room, alert.deviceId ?? null, alert.title, JSON.stringify(alert), now, now);
+    }
+    this.options.log?.info({ key: alert.key, state: alert.state, title: alert.title }, 'alert');
+    void this.drain();
+  }
+
+  /** Delivers everything due; concurrent calls share one pass (and trigger one more). */
+  drain(): Promise<void> {
+    return this.delivery.drain();
+  }
+
+  async stop(): Promise<void> {
+    await this.delivery.stop();
+  }
+}
