@@ -85,6 +85,7 @@ export class MeetingPage extends LitElement {
     this.me = null;
     this.message = '';
     this.addEventListener('panel-request', (e) => void this.run(e.detail));
+    this.addEventListener('conversation-changed', () => void this.reloadMeeting());
   }
 
   override connectedCallback(): void {

@@ -51,6 +51,22 @@ export class PhoneConversation extends LitElement {
       h2 {
         margin: 0 0 0.4em;
       }
+      details form {
+        display: grid;
+        gap: 0.5em;
+        margin: 0.6em 0;
+      }
+      details > button {
+        width: 100%;
+        margin-top: 0.5em;
+      }
+      summary {
+        min-height: 48px;
+        display: flex;
+        align-items: center;
+        cursor: pointer;
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -91,7 +107,46 @@ export class PhoneConversation extends LitElement {
             ${[...m.polls].reverse().map((p) => html`<poll-card data-testid="phone-poll" mode="voter" .poll=${p} ?voted=${this.hasVoted(p)}></poll-card>`)}
           </section>`
         : nothing}
+      ${this.chair(m)}
     `;
+  }
+
+  /** The chair's part, folded away: the next speaker, a new poll, closing an open one. */
+  private chair(m: MeetingView) {
+    const open = m.polls.filter((p) => p.status === 'open');
+    return html`<details class="card" data-testid="phone-chair">
+      <summary>${t('For the chair')}</summary>
+      <form @submit=${(e: Event) => this.openPoll(e, m)}>
+        <label>${t('Question')}<input name="question" required maxlength="300" /></label>
+        <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" /></label>
+        <button type="submit" class="primary" data-testid="phone-open-poll">${t('Open poll')}</button>
+      </form>
+      ${open.map((p) => html`<button type="button" class="danger" data-testid="phone-close-poll" @click=${() => void this.chairSends('POST', `/api/v1/polls/${encodeURIComponent(p.pollId)}/close`)}>${t('Close poll')}: ${p.question ?? t('A poll')}</button>`)}
+      <button type="button" data-testid="phone-next-speaker" @click=${() => void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/floor`, { next: true })}>${t('Next speaker')}</button>
+    </details>`;
+  }
+
+  private openPoll(event: Event, m: MeetingView): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const question = String(data.get('question') ?? '').trim();
+    const options = String(data.get('options') ?? '').split(/[,，、]/).map((o) => o.trim()).filter(Boolean);
+    if (question) void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/polls`, { question, ...(options.length ? { options } : {}) }).then((ok) => ok && form.reset());
+  }
+
+  /** A chair's request; the page's next refresh shows its effect. */
+  private async chairSends(method: 'POST', path: string, body?: unknown): Promise<boolean> {
+    if (!this.api) return false;
+    try {
+      await this.api.send(method, path, body);
+      this.message = '';
+      this.dispatchEvent(new CustomEvent('conversation-changed', { bubbles: true, composed: true }));
+      return true;
+    } catch (err) {
+      this.message = (err as Error).message;
+      return false;
+    }
   }
 
   private myHand(m: MeetingView): HandView | undefined {

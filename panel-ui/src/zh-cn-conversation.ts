@@ -40,6 +40,7 @@ export const ZH_CN_CONVERSATION: Record<string, string> = {
   'Your hand is up: {n} in line.': '您已举手：排在第 {n} 位。',
   'Lower my hand': '放下我的手',
   'Raise my hand': '我要举手',
+  'For the chair': '主持人操作',
   'Speakers for item {n}, in order': '第 {n} 项的发言人（按顺序）',
   'Speakers in order, e.g. Lin 5, Omar 3': '按顺序填写发言人，如：林 5, 王 3',
 };

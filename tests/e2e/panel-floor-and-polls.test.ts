@@ -134,6 +134,17 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     const markdown = await (await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}/minutes.md`, { headers: { authorization: `Bearer ${room.token}` } })).text();
     expect(markdown).toContain('## Decisions\n\n- Approve the budget? — Approved 3–1\n');
     expect(markdown).toMatch(/## Speakers\n\n1\. Ada Lovelace \(/);
+  });
+
+  it('lets the chair open and close a poll from a phone too', async () => {
+    await ada.getByTestId('phone-chair').locator('summary').click();
+    await ada.getByTestId('phone-chair').getByLabel('Question').fill('Lunch at noon?');
+    await ada.getByTestId('phone-open-poll').click();
+    await bo.getByTestId('phone-poll').filter({ hasText: 'Lunch at noon?' }).getByTestId('vote-yes').click();
+    await panel.getByTestId('nav-home').click();
+    await panel.getByTestId('open-floor').filter({ hasText: 'Poll open' }).waitFor();
+    await ada.getByTestId('phone-close-poll').click();
+    await ada.getByTestId('phone-poll').filter({ hasText: 'Lunch at noon?' }).getByTestId('poll-outcome').filter({ hasText: 'Approved 1–0' }).waitFor();
     expect(panelErrors).toEqual([]);
     expect(phoneErrors).toEqual([]);
   });
