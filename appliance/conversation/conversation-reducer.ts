@@ -77,7 +77,17 @@ export function byTimeThenId(a: ConversationRecord, b: ConversationRecord): numb
 }
 
 export function foldRecords(records: readonly ConversationRecord[], from: ConversationState = EMPTY_CONVERSATION): ConversationState {
-  return [...records].sort(byTimeThenId).reduce((state, record) => applyRecord(state, record).state, from);
+  // The same as applying each record in turn, with one set of seen ids for the whole fold (not a copy per record).
+  const seen = new Set(from.seen);
+  let state = from;
+  for (const record of [...records].sort(byTimeThenId)) {
+    if (seen.has(record.id)) continue;
+    const out = change(state, record);
+    if (out.refusal) continue;
+    seen.add(record.id);
+    state = out.state;
+  }
+  return { ...state, seen };
 }
 
 export function applyRecord(state: ConversationState, record: ConversationRecord): Applied {

@@ -9,7 +9,7 @@ import type { MeetingNotice } from '../meetings/meeting-views.js';
 import type { Clock } from '../model/clock.js';
 import { checkedInPerson, speakerRef } from './conversation-people.js';
 import { YES_NO_ABSTAIN, type ConversationChange, type ConversationRecord } from './conversation-records.js';
-import { applyRecord, foldRecords, queueOf, tallyOf, type ConversationState, type Refusal, type SpokenTurn } from './conversation-reducer.js';
+import { applyRecord, byTimeThenId, foldRecords, queueOf, tallyOf, type ConversationState, type Refusal, type SpokenTurn } from './conversation-reducer.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import { conversationView, pollView, type ConversationView, type FloorView, type HandView, type PollView } from './conversation-views.js';
 import { pollDecision } from './poll-outcome.js';
@@ -22,8 +22,13 @@ export interface ConversationDeps {
   meetings: { get(id: string): Meeting | undefined; mark(meetingId: string, mark: string, at: Date): boolean };
   checkIns: { list(meetingId: string): CheckIn[] };
   agenda: { list(meetingId: string): AgendaItem[] };
-  /** Where a closed poll's count lands: a decision in the minutes, stored once under its id. */
-  minutes: { addEntryOnce(id: string, meetingId: string, kind: 'decision', text: string, author: string | undefined, at: Date): boolean };
+  /** Where a closed poll's count lands: a decision in the minutes, stored once under its id (and kept to the count until the minutes go out). */
+  minutes: {
+    addEntryOnce(id: string, meetingId: string, kind: 'decision', text: string, author: string | undefined, at: Date): boolean;
+    entry(id: string): { text: string } | undefined;
+    updateEntry(id: string, text: string): void;
+    storedMinutes(meetingId: string): { sentAt: string | null } | undefined;
+  };
   /** A raised hand's speaking time (the agenda's named speakers bring their own). */
   speakerMinutes: number;
   /** Warnings at these shares of the speaker's time, like the agenda item's. */
@@ -53,6 +58,8 @@ const REFUSAL_CODES: Record<Refusal['code'], ErrorCode> = {
  */
 export class ConversationService extends EventEmitter {
   private readonly states = new Map<string, ConversationState>();
+  /** The latest record folded into each cached state: a record after it is applied on top, one before it folds everything again. */
+  private readonly lastFolded = new Map<string, ConversationRecord>();
   private readonly floorElsewhere = new Map<string, boolean>();
 
   constructor(private readonly deps: ConversationDeps) {
@@ -63,8 +70,11 @@ export class ConversationService extends EventEmitter {
   state(meetingId: string): ConversationState {
     let state = this.states.get(meetingId);
     if (!state) {
-      state = foldRecords(this.deps.records.list(meetingId));
+      const records = this.deps.records.list(meetingId);
+      state = foldRecords(records);
       this.states.set(meetingId, state);
+      const last = records.at(-1);
+      if (last) this.lastFolded.set(meetingId, last);
     }
     return state;
   }
@@ -167,10 +177,14 @@ export class ConversationService extends EventEmitter {
    */
   apply(record: ConversationRecord): boolean {
     if (!this.deps.meetings.get(record.meetingId)) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${record.meetingId}" in this room`);
+    const before = this.state(record.meetingId);
     if (!this.deps.records.insert(record)) return false;
-    const state = foldRecords(this.deps.records.list(record.meetingId));
+    const last = this.lastFolded.get(record.meetingId);
+    // In order (the usual case): one step. Late (a room that was cut off): the whole log, in order, again.
+    const state = last && byTimeThenId(last, record) < 0 ? applyRecord(before, record).state : foldRecords(this.deps.records.list(record.meetingId));
     this.states.set(record.meetingId, state);
-    this.after(record, state, 'remote');
+    if (!last || byTimeThenId(last, record) < 0) this.lastFolded.set(record.meetingId, record);
+    this.after(record, before, state, 'remote');
     return true;
   }
 
@@ -193,21 +207,22 @@ export class ConversationService extends EventEmitter {
     const last = this.deps.records.lastAt(meetingId);
     const at = new Date(Math.max(this.deps.clock.now().getTime(), last ? Date.parse(last) + 1 : 0)).toISOString();
     const record = { id: randomUUID(), meetingId, room: this.deps.room, at, ...change } as ConversationRecord;
-    const out = applyRecord(this.state(meetingId), record);
+    const before = this.state(meetingId);
+    const out = applyRecord(before, record);
     if (out.refusal) throw new RoomctlError(REFUSAL_CODES[out.refusal.code], out.refusal.message);
     this.deps.records.insert(record);
     this.states.set(meetingId, out.state);
-    this.after(record, out.state, 'local');
+    this.lastFolded.set(meetingId, record);
+    this.after(record, before, out.state, 'local');
     return record;
   }
 
-  private after(record: ConversationRecord, state: ConversationState, origin: 'local' | 'remote'): void {
+  private after(record: ConversationRecord, before: ConversationState, state: ConversationState, origin: 'local' | 'remote'): void {
     const { meetingId } = record;
-    if (record.kind === 'poll.closed') {
-      const poll = state.polls.find((p) => p.pollId === record.pollId);
-      // Refused by the fold (it closed earlier): the earlier close wrote the decision.
-      if (poll?.closedAt === record.at) this.deps.minutes.addEntryOnce(`poll:${poll.pollId}`, meetingId, 'decision', pollDecision(poll.question, poll.options, tallyOf(poll)), 'poll', new Date(record.at));
-    }
+    const poll = 'pollId' in record ? state.polls.find((p) => p.pollId === record.pollId) : undefined;
+    const was = poll && before.polls.find((p) => p.pollId === poll.pollId);
+    // A poll that closed now, or a closed one whose count a late record changed.
+    if (poll?.closedAt && (!was?.closedAt || JSON.stringify(tallyOf(was)) !== JSON.stringify(tallyOf(poll)))) this.decide(meetingId, poll.pollId, pollDecision(poll.question, poll.options, tallyOf(poll)), poll.closedAt);
     const elsewhere = state.floor !== null && state.floor.room !== this.deps.room;
     if (elsewhere !== (this.floorElsewhere.get(meetingId) ?? false)) {
       this.floorElsewhere.set(meetingId, elsewhere);
@@ -221,6 +236,17 @@ export class ConversationService extends EventEmitter {
   meetingOfPoll(pollId: string): string | undefined {
     const meetingId = this.deps.records.meetingOf(pollId);
     return meetingId && this.state(meetingId).polls.some((p) => p.pollId === pollId) ? meetingId : undefined;
+  }
+
+  /**
+   * A closed poll's decision in the minutes, once under `poll:<id>`. A linked room's vote cast
+   * before the close but arriving after it changes the count: the decision follows until the
+   * minutes have gone out.
+   */
+  private decide(meetingId: string, pollId: string, text: string, closedAt: string): void {
+    const id = `poll:${pollId}`;
+    if (this.deps.minutes.addEntryOnce(id, meetingId, 'decision', text, 'poll', new Date(closedAt))) return;
+    if (this.deps.minutes.entry(id)?.text !== text && !this.deps.minutes.storedMinutes(meetingId)?.sentAt) this.deps.minutes.updateEntry(id, text);
   }
 
   private poll(pollId: string): { meetingId: string; view: PollView } {

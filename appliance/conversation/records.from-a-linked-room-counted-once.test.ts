@@ -60,3 +60,23 @@ it("takes a linked room's records once however often they come, sends its own on
   ctx.conversation.giveFloor(m.id, { next: true }); // nobody waiting: the turn ends, the room opens again
   expect(mute.calls).toEqual(['mute by floor', 'unmute by floor']);
 });
+
+it("counts a linked room's vote that was cast before the close but arrives after it, refuses one cast after, and the decision follows the count", async () => {
+  fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
+  const ctx = fx.room.ctx;
+  const m = book(ctx, { minutes: 60, title: 'Across sites' });
+  checkIn(ctx, m.id, { name: 'Ann', walkIn: true }, 'tap');
+  start(ctx, m.id);
+  const poll = ctx.conversation.openPoll(m.id, 'Ship it?', undefined);
+  ctx.conversation.vote(poll.pollId, 'yes', { name: 'Ann' });
+  await fx.advance(120_000);
+  ctx.conversation.closePoll(poll.pollId); // 08:02
+  const decision = () => ctx.minutes.entries(m.id, 'decision').map((d) => d.text);
+  expect(decision()).toEqual(['Ship it? — Approved 1–0']);
+
+  const base = { meetingId: m.id, room: 'sz/lotus', kind: 'vote.cast' as const, pollId: poll.pollId, option: 'no' };
+  expect(ctx.conversation.apply({ ...base, id: 'sz-late', at: '2026-04-01T08:01:00.000Z', voter: 'sz-1' })).toBe(true); // cut off until now
+  expect(ctx.conversation.apply({ ...base, id: 'sz-after', at: '2026-04-01T08:03:00.000Z', voter: 'sz-2' })).toBe(true); // stored, refused by the fold
+  expect(fx.room.view(ctx.meetings.get(m.id)!, true).polls[0]).toMatchObject({ counts: { yes: 1, no: 1, abstain: 0 }, outcome: 'Tied, not approved 1–1' });
+  expect(decision()).toEqual(['Ship it? — Tied, not approved 1–1']);
+});
