@@ -46,7 +46,7 @@ export interface PollState {
   openedAt: string;
   closedAt: string | null;
   /** voter key → option */
-  votes: Record<string, string>;
+  votes: ReadonlyMap<string, string>;
   /** room → its latest show of hands */
   roomCounts: Record<string, RoomCount>;
 }
@@ -79,10 +79,12 @@ export function byTimeThenId(a: ConversationRecord, b: ConversationRecord): numb
 export function foldRecords(records: readonly ConversationRecord[], from: ConversationState = EMPTY_CONVERSATION): ConversationState {
   // The same as applying each record in turn, with one set of seen ids for the whole fold (not a copy per record).
   const seen = new Set(from.seen);
+  // Polls this fold made itself: their votes grow in place, so a fold of n votes costs n steps, not n².
+  const made = new WeakSet<PollState>();
   let state = from;
   for (const record of [...records].sort(byTimeThenId)) {
     if (seen.has(record.id)) continue;
-    const out = change(state, record);
+    const out = change(state, record, made);
     if (out.refusal) continue;
     seen.add(record.id);
     state = out.state;
@@ -92,12 +94,12 @@ export function foldRecords(records: readonly ConversationRecord[], from: Conver
 
 export function applyRecord(state: ConversationState, record: ConversationRecord): Applied {
   if (state.seen.has(record.id)) return refuse(state, 'duplicate', `Record ${record.id} was applied already`);
-  const result = change(state, record);
+  const result = change(state, record, new WeakSet());
   if (result.refusal) return result;
-  return { state: { ...result.state, seen: new Set([...state.seen, record.id]) }, refusal: null };
+  return { state: { ...result.state, seen: new Set(state.seen).add(record.id) }, refusal: null };
 }
 
-function change(state: ConversationState, r: ConversationRecord): Applied {
+function change(state: ConversationState, r: ConversationRecord, made: WeakSet<PollState>): Applied {
   switch (r.kind) {
     case 'hand.raised': {
       if (state.hands.some((h) => h.handId === r.handId)) return refuse(state, 'duplicate', `Hand ${r.handId} exists`);
@@ -121,7 +123,7 @@ function change(state: ConversationState, r: ConversationRecord): Applied {
     }
     case 'poll.opened': {
       if (state.polls.some((p) => p.pollId === r.pollId)) return refuse(state, 'poll-exists', `Poll ${r.pollId} exists`);
-      return ok({ ...state, polls: [...state.polls, { pollId: r.pollId, question: r.question, options: [...r.options], room: r.room, openedAt: r.at, closedAt: null, votes: {}, roomCounts: {} }] });
+      return ok({ ...state, polls: [...state.polls, { pollId: r.pollId, question: r.question, options: [...r.options], room: r.room, openedAt: r.at, closedAt: null, votes: new Map(), roomCounts: {} }] });
     }
     case 'vote.cast':
     case 'hands.counted':
@@ -132,8 +134,15 @@ function change(state: ConversationState, r: ConversationRecord): Applied {
       if (r.kind === 'poll.closed') return ok(withPoll(state, { ...poll, closedAt: r.at }));
       if (r.kind === 'vote.cast') {
         if (!poll.options.includes(r.option)) return refuse(state, 'bad-option', `"${r.option}" is not an option of this poll`);
-        if (poll.votes[r.voter] !== undefined) return refuse(state, 'already-voted', 'This person has voted in this poll');
-        return ok(withPoll(state, { ...poll, votes: { ...poll.votes, [r.voter]: r.option } }));
+        if (poll.votes.has(r.voter)) return refuse(state, 'already-voted', 'This person has voted in this poll');
+        // A poll the input state holds is never changed: its copy takes the vote (and later ones in the same fold).
+        if (made.has(poll)) {
+          (poll.votes as Map<string, string>).set(r.voter, r.option);
+          return ok(state);
+        }
+        const copy: PollState = { ...poll, votes: new Map(poll.votes).set(r.voter, r.option) };
+        made.add(copy);
+        return ok(withPoll(state, copy));
       }
       const unknown = Object.keys(r.counts).find((o) => !poll.options.includes(o));
       if (unknown !== undefined) return refuse(state, 'bad-option', `"${unknown}" is not an option of this poll`);
@@ -169,7 +178,7 @@ export function queueOf(state: ConversationState): HandState[] {
 /** Each option's count: phone votes plus every room's latest show of hands, each counted once. */
 export function tallyOf(poll: PollState): Record<string, number> {
   const tally: Record<string, number> = Object.fromEntries(poll.options.map((o) => [o, 0]));
-  for (const option of Object.values(poll.votes)) tally[option] = (tally[option] ?? 0) + 1;
+  for (const option of poll.votes.values()) tally[option] = (tally[option] ?? 0) + 1;
   for (const count of Object.values(poll.roomCounts)) for (const [option, n] of Object.entries(count.counts)) tally[option] = (tally[option] ?? 0) + n;
   return tally;
 }

@@ -89,7 +89,7 @@ export function pollView(p: PollState, hidden: boolean): PollView {
     openedAt: p.openedAt,
     closedAt: p.closedAt,
     counts,
-    votes: Object.keys(p.votes).length,
+    votes: p.votes.size,
     roomCounts: Object.entries(p.roomCounts).map(([room, c]) => ({ room, counts: { ...c.counts } })),
     outcome: p.closedAt ? pollOutcome(p.options, counts) : null,
   };
