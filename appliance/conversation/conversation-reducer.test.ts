@@ -68,6 +68,14 @@ describe('the conversation fold', () => {
     expect(tallyOf(a.polls[0]!)).toEqual({ yes: 0, no: 1, abstain: 0 });
   });
 
+  it('never changes the state it starts from (a fold from a cached state leaves the cache as it was)', () => {
+    const opened = foldRecords(poll());
+    const later = foldRecords([rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v1' }, 2), rec({ kind: 'vote.cast', pollId: 'p1', option: 'no', voter: 'v2' }, 3)], opened);
+    expect(tallyOf(later.polls[0]!)).toEqual({ yes: 1, no: 1, abstain: 0 });
+    expect(tallyOf(opened.polls[0]!)).toEqual({ yes: 0, no: 0, abstain: 0 });
+    expect(opened.seen.size).toBe(1);
+  });
+
   it('keeps the queue in order: the floor goes to a hand, the turn ends with the next one, a hand is raised once', () => {
     const { state, refusals } = apply([
       rec({ kind: 'hand.raised', handId: 'h1', who: ann }, 1),
