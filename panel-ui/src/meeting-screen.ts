@@ -312,6 +312,7 @@ export class MeetingScreen extends LitElement {
                       <span>${item.title}</span>
                       <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : t('{n} min', { n: item.minutes })}</span>
                       ${item.owner ? html`<span class="owner">${item.owner}</span>` : nothing}
+                      ${item.speakers.length > 0 ? html`<span class="owner" data-testid="agenda-speakers">${item.speakers.map((s) => s.name).join(' → ')}</span>` : nothing}
                     </li>`;
                   })}
                 </ol>`
