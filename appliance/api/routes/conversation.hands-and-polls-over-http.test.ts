@@ -64,10 +64,14 @@ it('a phone raises a hand and votes once with the meeting code; the panel gives 
     ['POST', `/api/v1/meetings/${id}/polls`, { question: 'Twice?', options: ['a', 'a'] }],
     ['POST', `/api/v1/polls/${pollId}/votes`, { option: 'yes' }],
     ['POST', `/api/v1/polls/${pollId}/counts`, { counts: { yes: -1 } }],
+    ['PUT', `/api/v1/meetings/${id}/agenda`, { items: [{ title: 'Reports', minutes: 10, speakers: [{ name: 'Lin' }] }] }],
   ];
   for (const [method, path, body] of bad) {
     const r = await call(method, path, body);
     expect([r.status, r.body.code], JSON.stringify(body)).toEqual([400, 'ROOMCTL_E_BAD_REQUEST']);
   }
+  // Agenda items name their speakers, in order, with their time.
+  expect((await call('PUT', `/api/v1/meetings/${id}/agenda`, { items: [{ title: 'Reports', minutes: 10, speakers: [{ name: 'Lin', minutes: 4 }, { name: 'Omar', minutes: 3 }] }] })).status).toBe(200);
+  expect((await call('GET', `/api/v1/meetings/${id}/agenda`, undefined, phone)).body.items[0].speakers).toEqual([{ name: 'Lin', minutes: 4 }, { name: 'Omar', minutes: 3 }]);
   socket.close();
 });
