@@ -1,8 +1,10 @@
+import type { Migration } from '../store/migrations.js';
+
 /**
  * The conversation's table: one row per record (conversation-records.ts), the whole record
  * as JSON beside the columns it is looked up by. `id` is the record's global id, so storing
- * a record that came back (a replay, a linked room's echo) is a no-op. The agenda learns
- * named speakers here too (JSON, in order), because the floor is what reads them.
+ * a record that came back (a replay, a linked room's echo) is a no-op. Its rows go with
+ * their meeting.
  */
 export const CONVERSATION_SQL = `
   CREATE TABLE conversation_records (
@@ -16,5 +18,7 @@ export const CONVERSATION_SQL = `
   );
   CREATE INDEX conversation_records_meeting ON conversation_records (meeting_id, at, id);
   CREATE INDEX conversation_records_subject ON conversation_records (subject);
-  ALTER TABLE agenda_items ADD COLUMN speakers TEXT;
 `;
+
+/** After the meetings' own (its rows reference a meeting). */
+export const CONVERSATION_MIGRATIONS: readonly Migration[] = [{ module: 'conversation', version: 1, name: 'the conversation: hands, the floor, polls and votes as records', sql: CONVERSATION_SQL }];
