@@ -122,7 +122,7 @@ export class FloorScreen extends LitElement {
     const since = this.sentAt ? (serverNow() - Date.parse(this.sentAt)) / 1000 : 0;
     const left = speaking ? speaking.remainingSeconds - since : 0;
     const id = encodeURIComponent(m.id);
-    // The open poll on top (one at a time on the panel: the form for the next comes back when it closes), then the results, newest first.
+    // The open poll on top, else the result just closed (one at a time on the panel: the form for the next comes back when it closes), then older results, newest first.
     const open = m.polls.filter((p) => p.status === 'open');
     const closed = m.polls.filter((p) => p.status === 'closed').reverse();
     return html`
@@ -155,7 +155,7 @@ export class FloorScreen extends LitElement {
       </section>
       <section aria-label=${t('Polls')}>
         <h2>${t('Polls')}</h2>
-        ${open.map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
+        ${[...open, ...closed.slice(0, 1)].map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
         ${open.length === 0
           ? html`<form class="card" @submit=${(e: Event) => this.openPoll(e, id)}>
               <label>${t('Question')}<input name="question" required maxlength="300" data-testid="poll-question-input" /></label>
@@ -163,7 +163,7 @@ export class FloorScreen extends LitElement {
               <button type="submit" class="primary" data-testid="open-poll">${t('Open poll')}</button>
             </form>`
           : nothing}
-        ${closed.map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
+        ${closed.slice(1).map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
       </section>
     `;
   }

@@ -50,6 +50,20 @@ async function photographPhone(page: Page, step: string): Promise<void> {
   await setLanguage(page, 'en');
 }
 
+/** captureStep's four sizes, plus the 1024×600 panel the fit walk also uses. */
+async function capture(page: Page, step: string): Promise<void> {
+  await captureStep(page, FLOW, step);
+  for (const locale of ['en', 'zh-CN'] as const) {
+    await setLanguage(page, locale);
+    await page.setViewportSize({ width: 1024, height: 600 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await expectAccessibleControls(page, `${FLOW}/${step} 1024x600 ${locale}`);
+    await page.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, `${step}-1024x600-${locale}.png`) });
+  }
+  await setLanguage(page, 'en');
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 describe('panel and phones: raise a hand, give the floor, a poll counted once into the minutes', () => {
   let ada: Page;
   let bo: Page;
@@ -78,10 +92,10 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await photographPhone(ada, 'phone-1-hand-up');
 
     await panel.getByTestId('open-floor').filter({ hasText: 'Hands up: 1' }).waitFor();
-    await captureStep(panel, FLOW, '1-meeting-with-a-hand-up');
+    await capture(panel, '1-meeting-with-a-hand-up');
     await panel.getByTestId('open-floor').click();
     await panel.getByTestId('hand').filter({ hasText: 'Ada Lovelace' }).waitFor();
-    await captureStep(panel, FLOW, '2-queue');
+    await capture(panel, '2-queue');
     await panel.getByTestId('give-floor').click();
     await panel.getByTestId('speaker-name').filter({ hasText: 'Ada Lovelace' }).waitFor();
     await expect(panel.getByTestId('hand').count()).resolves.toBe(0);
@@ -114,13 +128,13 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await panel.getByLabel('Yes', { exact: true }).fill('2');
     await panel.getByTestId('save-hands').click();
     await panel.locator('[data-testid="poll-count-yes"]').filter({ hasText: /^3$/ }).waitFor();
-    await captureStep(panel, FLOW, '3-poll-open');
+    await capture(panel, '3-poll-open');
   });
 
   it('closes the poll: the count is final on the panel and the phones, and is a decision in the minutes', async () => {
     await panel.getByTestId('close-poll').click();
     await panel.getByTestId('poll-outcome').filter({ hasText: 'Approved 3–1' }).waitFor();
-    await captureStep(panel, FLOW, '4-poll-closed');
+    await capture(panel, '4-poll-closed');
     await ada.getByTestId('poll-outcome').filter({ hasText: 'Approved 3–1' }).waitFor();
     // Nobody waits: "next" ends Ada's turn, and the minutes list it.
     await panel.getByTestId('floor-next').filter({ hasText: 'End this turn' }).click();
@@ -129,7 +143,7 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await panel.getByTestId('nav-minutes').click();
     await panel.getByTestId('tab-decisions').click();
     await panel.getByTestId('list-decisions').filter({ hasText: 'Approve the budget? — Approved 3–1' }).waitFor();
-    await captureStep(panel, FLOW, '5-minutes-decision');
+    await capture(panel, '5-minutes-decision');
     // The Markdown the minutes email carries.
     const markdown = await (await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}/minutes.md`, { headers: { authorization: `Bearer ${room.token}` } })).text();
     expect(markdown).toContain('## Decisions\n\n- Approve the budget? — Approved 3–1\n');
