@@ -37,6 +37,9 @@ export interface ConversationDeps {
   log: Logger;
 }
 
+/** Folded states kept in memory (the meetings on screen and in today's lists). */
+const STATES_KEPT = 64;
+
 const REFUSAL_CODES: Record<Refusal['code'], ErrorCode> = {
   duplicate: 'ROOMCTL_E_BAD_REQUEST',
   'hand-not-found': 'ROOMCTL_E_HAND_NOT_FOUND',
@@ -72,6 +75,12 @@ export class ConversationService extends EventEmitter {
     if (!state) {
       const records = this.deps.records.list(meetingId);
       state = foldRecords(records);
+      // A year of meetings is not kept in memory: the oldest folded state goes (it folds again from the store when asked).
+      if (this.states.size >= STATES_KEPT) {
+        const oldest = this.states.keys().next().value as string;
+        this.states.delete(oldest);
+        this.lastFolded.delete(oldest);
+      }
       this.states.set(meetingId, state);
       const last = records.at(-1);
       if (last) this.lastFolded.set(meetingId, last);
