@@ -30,12 +30,10 @@ const PollRef = Type.Ref(PollViewSchema);
  * room's own count, so it needs the room's credential.
  */
 export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
-  const ctx = room.ctx;
-  const conversation = ctx.conversation;
+  const conversation = room.ctx.conversation;
   /** The meeting, checked against the caller's credential; `hidden` for a confidential one seen from a phone. */
   const meetingFor = (request: FastifyRequest, id: string): { meeting: Meeting; hidden: boolean } => {
-    const meeting = ctx.meetings.get(id);
-    if (!meeting) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
+    const meeting = room.meeting(id);
     const reader = auth.forMeeting(request, meeting);
     return { meeting, hidden: meeting.confidentiality === 'confidential' && reader.via !== 'token' };
   };
