@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import { RoomctlError, type ErrorCode } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
 import type { AgendaItem } from '../meetings/agenda-repository.js';
@@ -7,6 +6,7 @@ import type { CheckIn } from '../meetings/checkin-repository.js';
 import type { Meeting, Person } from '../meetings/meeting-types.js';
 import type { MeetingNotice } from '../meetings/meeting-views.js';
 import type { Clock } from '../model/clock.js';
+import { TypedBus } from '../model/typed-bus.js';
 import { checkedInPerson, speakerRef } from './conversation-people.js';
 import { YES_NO_ABSTAIN, type ConversationChange, type ConversationRecord } from './conversation-records.js';
 import { applyRecord, byTimeThenId, foldRecords, queueOf, tallyOf, type ConversationState, type Refusal, type SpokenTurn } from './conversation-reducer.js';
@@ -59,14 +59,28 @@ const REFUSAL_CODES: Record<Refusal['code'], ErrorCode> = {
  * (record, origin 'local' | 'remote') after each new record, for the link layer to send on,
  * and 'floor' ({ meetingId, room, elsewhere }) when the floor moves to or from another room.
  */
-export class ConversationService extends EventEmitter {
+/** Where the floor is, as the room mute's follower hears it. */
+export interface FloorMove {
+  meetingId: string;
+  /** `site/room` of the speaker, null when nobody has the floor. */
+  room: string | null;
+  /** The speaker sits in another room. */
+  elsewhere: boolean;
+}
+
+export type ConversationEvents = {
+  record: [ConversationRecord, 'local' | 'remote'];
+  floor: [FloorMove];
+};
+
+export class ConversationService extends TypedBus<ConversationEvents> {
   private readonly states = new Map<string, ConversationState>();
   /** The latest record folded into each cached state: a record after it is applied on top, one before it folds everything again. */
   private readonly lastFolded = new Map<string, ConversationRecord>();
   private readonly floorElsewhere = new Map<string, boolean>();
 
   constructor(private readonly deps: ConversationDeps) {
-    super();
+    super(deps.log);
   }
 
   /** The folded state of a meeting's conversation. */

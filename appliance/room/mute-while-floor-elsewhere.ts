@@ -2,8 +2,8 @@ import type { RoomMute } from './room-mute.js';
 
 /** What the conversation tells: the floor moved to or from another room (ConversationService 'floor'). */
 export interface FloorMoves {
-  on(event: 'floor', listener: (change: { meetingId: string; room: string | null; elsewhere: boolean }) => void): unknown;
-  off(event: 'floor', listener: (change: { meetingId: string; room: string | null; elsewhere: boolean }) => void): unknown;
+  on(event: 'floor', listener: (change: { meetingId: string; room: string | null; elsewhere: boolean }) => unknown): unknown;
+  off(event: 'floor', listener: (change: { meetingId: string; room: string | null; elsewhere: boolean }) => unknown): unknown;
 }
 
 /**
