@@ -3,6 +3,7 @@
  * meetings are shown without title, organiser, attendees or description unless the reader
  * is authorised.
  */
+import type { OnlineMeetingView } from '../calls/online-meeting-view.js';
 import type { FloorView, PollView } from '../conversation/conversation-views.js';
 import type { RoomState } from './room-state.js';
 import type { AgendaSpeaker, Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
@@ -29,6 +30,8 @@ export interface MeetingView {
   checkIns: number;
   /** The recurring series this belongs to was auto-released too often in a row */
   seriesFlagged: boolean;
+  /** The online meeting of the invitation (or the booking's `online.url`) the room may open or show; null: none. */
+  online: OnlineMeetingView | null;
   /** Raised hands in order and who has the floor (names hidden with the title). */
   floor: FloorView;
   /** The meeting's polls, open and closed, with their live counts. */

@@ -58,6 +58,10 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_POLL_CLOSED: { http: 409, hint: 'The poll is closed and its count is final; the chair opens a new poll to ask again.' },
   ROOMCTL_E_ALREADY_VOTED: { http: 409, hint: 'Each person checked in votes once, and a vote is not changed afterwards; tell the chair if this vote was not yours.' },
   ROOMCTL_E_CALENDAR_FEED: { http: 502, hint: 'The calendar feed could not be read; the room keeps its last good schedule.' },
+  // online meetings
+  ROOMCTL_E_ONLINE_LINK_REFUSED: { http: 400, hint: 'The room opens only links of a known meeting service (Teams, Zoom, Webex, Google Meet, Tencent Meeting, Feishu/Lark, DingTalk, WeCom, Jitsi) or of a domain in calls.allowDomains; a SIP or H.323 address is kept and shown.' },
+  ROOMCTL_E_CALL_CHECK: { http: 502, hint: "Before the meeting the room could not reach the meeting service or start the call's browser: the self-test's detail says which; people can join with the link or dial-in meanwhile." },
+  ROOMCTL_E_NO_CALL_LAUNCHER: { http: 409, hint: 'This room joins no online meetings: add a calls: section to the room config (the browser that runs the call).' },
   ROOMCTL_E_NOTIFY_FAILED: { http: 502, hint: 'A notification channel refused or did not answer; the outbox retries it.' },
   // provisioning
   ROOMCTL_E_ANSWERS_INVALID: { http: 400, hint: 'Fix each answer listed; every bad field is named with what it accepts.' },
@@ -78,6 +82,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_START_FAILED: { http: 500, hint: 'The room did not start; `roomctl doctor --config FILE` checks the config, devices and broker one by one. Rerun with ROOMCTL_DEBUG=1 for the stack trace when reporting a bug.' },
   // 507 Insufficient Storage: the request was fine and the room runs on; it just could not be saved.
   ROOMCTL_E_STORAGE: { http: 507, hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir, or make it a folder the service may write (a running room carries on meanwhile, without saving).' },
+  ROOMCTL_E_FLEET_DATABASE: { http: 503, hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.' },
   ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },
   ROOMCTL_E_SHUTTING_DOWN: { http: 503, hint: 'The appliance is stopping.' },
   ROOMCTL_E_INTERNAL: { http: 500, hint: 'A bug: please report it with the log.' },

@@ -1,11 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
+import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
+import './call-button.js';
 import './quick-controls.js';
 
 /**
@@ -19,6 +20,7 @@ export class MeetingScreen extends LitElement {
     warning: { attribute: false },
     devices: { attribute: false },
     presets: { attribute: false },
+    call: { attribute: false },
     confirmingEnd: { state: true },
   };
 
@@ -253,6 +255,8 @@ export class MeetingScreen extends LitElement {
   declare warning: string | null;
   declare devices: DeviceView[];
   declare presets: PanelInfo['presets'];
+  /** The room's online call (from the status), when the room joins calls. */
+  declare call: CallStatus | undefined;
   declare confirmingEnd: boolean;
   private shownPosition: number | null = null;
   private observedList: Element | null = null;
@@ -298,6 +302,7 @@ export class MeetingScreen extends LitElement {
         </div>
       </div>
       <div class="side">
+        <call-button .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <section class="agenda" aria-label=${t('Agenda')}>
           ${agenda && agenda.items.length > 0
             ? html`<div class="agenda-head">

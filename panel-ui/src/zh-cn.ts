@@ -1,9 +1,11 @@
+import { ZH_CN_CALLS } from './zh-cn-calls.js';
 import { ZH_CN_CONVERSATION } from './zh-cn-conversation.js';
 import { ZH_CN_HEALTH } from './zh-cn-health.js';
 
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
   ...ZH_CN_HEALTH,
+  ...ZH_CN_CALLS,
   ...ZH_CN_CONVERSATION,
   'Action item': '待办事项',
   'Action items': '待办事项',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
-import { AgendaNowSchema, FloorViewSchema, MeetingViewSchema, PollViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { AgendaNowSchema, FloorViewSchema, MeetingViewSchema, OnlineMeetingSchema, PollViewSchema, RoomNowSchema } from './meeting-schemas.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { checkInRoutes } from './checkin-routes.js';
 import { doorRoutes } from './door-routes.js';
@@ -14,6 +14,7 @@ import { strictValidator } from './strict-validator.js';
 export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Promise<void> {
   const room = core.meetings;
   if (!room) return;
+  app.addSchema(OnlineMeetingSchema);
   app.addSchema(FloorViewSchema);
   app.addSchema(PollViewSchema);
   app.addSchema(MeetingViewSchema);
