@@ -19,6 +19,7 @@ import { configuredPublicUrl } from './config/config-network-checks.js';
 import { DeviceHost } from './devices/device-host.js';
 import type { RoomEventBus } from './model/room-events.js';
 import { FaultRepository } from './health/fault-repository.js';
+import { CONVERSATION_MIGRATIONS } from './conversation/conversation-migrations.js';
 import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
 import { HealthMonitor } from './health/health-monitor.js';
 import { HELP_MIGRATIONS } from './help/help-migrations.js';
@@ -34,6 +35,7 @@ import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
 import { createPanelServices, type PanelServices } from './panel/panel-services.js';
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
+import { muteWhileFloorElsewhere } from './room/mute-while-floor-elsewhere.js';
 import { RoomMute } from './room/room-mute.js';
 import { migrationsOf, type RoomModule } from './room-module.js';
 import type { Clock } from './model/clock.js';
@@ -121,6 +123,7 @@ function listenError(err: unknown, listen: string): RoomctlError {
 export function roomModules(): RoomModule<RoomParts>[] {
   let unfollowStatus: (() => void) | undefined;
   let unfollowMeetings: (() => void) | undefined;
+  let unfollowFloor: (() => void) | undefined;
   let disconnectMedia: (() => void) | undefined;
   const modules: RoomModule<RoomParts>[] = [
     {
@@ -189,9 +192,9 @@ export function roomModules(): RoomModule<RoomParts>[] {
       },
     },
     {
-      // Meetings: schedule, rules, minutes; the room state comes from here. Its rules run once the API listens (`meeting-rules`).
+      // Meetings: schedule, rules, minutes, the floor and polls; the room state comes from here. Its rules run once the API listens (`meeting-rules`).
       name: 'meetings',
-      migrations: MEETING_MIGRATIONS,
+      migrations: [...MEETING_MIGRATIONS, ...CONVERSATION_MIGRATIONS],
       start(room) {
         // The check before a meeting with an online call (calls:); it skips the browser start while a call runs.
         const callCheck = callCheckFor(room.config, { ...room.options.callCheck, callRunning: () => room.calls?.service.running ?? false });
@@ -199,9 +202,11 @@ export function roomModules(): RoomModule<RoomParts>[] {
         room.meetings = meetings;
         need(room, 'core').meetings = meetings;
         unfollowMeetings = clearMuteAfterMeetings(room.events, need(room, 'roomMute'), room.config.meetings?.keepMuteAfterMeeting ?? false);
+        unfollowFloor = muteWhileFloorElsewhere(meetings.ctx.conversation, need(room, 'roomMute'), room.config.meetings?.floor?.muteOthers ?? false);
       },
       stop() {
         unfollowMeetings?.();
+        unfollowFloor?.();
       },
       commands: (room) => meetingCommands(need(room, 'meetings')),
       routes: (api, room) => meetingApi(api, need(room, 'core')),
