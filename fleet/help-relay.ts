@@ -92,12 +92,14 @@ export class HelpRelay {
       let seen: { changes: number };
       if (answer.command === ACK_HELP) {
         const result = readers.ackHelpResult.check(answer.result);
-        const at = result.ok && result.value.acknowledgedAt !== undefined ? result.value.acknowledgedAt : now;
+        const at = result.ok && typeof result.value.acknowledgedAt === 'string' ? result.value.acknowledgedAt : now;
         seen = await this.o.sql.run('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [at, id]);
       } else {
         const result = readers.resolveHelpResult.check(answer.result);
         const value = result.ok ? result.value : {};
-        seen = await this.o.sql.run('UPDATE fleet_issues SET room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [value.resolvedAt ?? now, value.acknowledgedAt ?? now, id]);
+        const resolvedAt = typeof value.resolvedAt === 'string' ? value.resolvedAt : now;
+        const acknowledgedAt = typeof value.acknowledgedAt === 'string' ? value.acknowledgedAt : now;
+        seen = await this.o.sql.run('UPDATE fleet_issues SET room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [resolvedAt, acknowledgedAt, id]);
       }
       if (seen.changes) await this.announce(id);
     } else {
