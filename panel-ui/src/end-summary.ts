@@ -1,18 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Minutes } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
+import type { MinutesRead } from './minutes-read.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import './qr-code.js';
-
-interface MinutesRead {
-  final: boolean;
-  sentAt: string | null;
-  sendsAt: string | null;
-  minutes: Minutes;
-}
 
 /**
  * Right after the end: what the meeting decided, who does what by when, who came, and the QR

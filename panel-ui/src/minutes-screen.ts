@@ -3,18 +3,13 @@ import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
+import type { MinutesRead } from './minutes-read.js';
 import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
+import { panelStyles, plainListStyles } from './panel-styles.js';
 import './agenda-editor.js';
 import './date-field.js';
 
 type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
-
-interface MinutesRead {
-  final: boolean;
-  sentAt: string | null;
-  minutes: Minutes;
-}
 
 /**
  * The meeting's notes, decisions and action items (owner and deadline), as they stand, with
@@ -38,6 +33,7 @@ export class MinutesScreen extends LitElement {
 
   static override styles = [
     panelStyles,
+    plainListStyles,
     css`
       :host {
         display: grid;
@@ -64,10 +60,6 @@ export class MinutesScreen extends LitElement {
         }
       }
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 0.4em;
       }
       li {
