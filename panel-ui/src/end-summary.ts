@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
-import type { MinutesRead } from './minutes-read.js';
+import { fetchMinutes, type MinutesRead } from './minutes-read.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import './qr-code.js';
@@ -136,7 +136,7 @@ export class EndSummary extends LitElement {
   private async load(): Promise<void> {
     if (!this.api) return;
     try {
-      this.read = await this.api.get<MinutesRead>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
+      this.read = await fetchMinutes(this.api, this.meetingId);
     } catch {
       // Not readable here (a confidential meeting's minutes are for its participants) or the
       // panel is offline: straight on to the rating, which works either way.

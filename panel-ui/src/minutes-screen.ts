@@ -3,7 +3,7 @@ import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
-import type { MinutesRead } from './minutes-read.js';
+import { fetchMinutes } from './minutes-read.js';
 import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
 import { panelStyles, plainListStyles } from './panel-styles.js';
 import './agenda-editor.js';
@@ -155,7 +155,7 @@ export class MinutesScreen extends LitElement {
   async load(): Promise<void> {
     if (!this.api || !this.meetingId) return;
     try {
-      const read = await this.api.get<MinutesRead>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
+      const read = await fetchMinutes(this.api, this.meetingId);
       this.minutes = read.minutes;
       this.sentAt = read.sentAt ?? null;
       this.final = read.final;
