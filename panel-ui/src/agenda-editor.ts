@@ -64,6 +64,14 @@ export class AgendaEditor extends LitElement {
       .row button {
         flex: 1;
       }
+      /* A long agenda (speakers take a line per item) scrolls under its buttons, never past them. */
+      .row {
+        position: sticky;
+        bottom: 0;
+        z-index: 1;
+        padding-block: 0.4em;
+        background: var(--bg);
+      }
     `,
   ];
 
