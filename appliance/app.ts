@@ -29,6 +29,7 @@ import { groupCommitFor } from './telemetry/group-commit.js';
 import type { Clock } from './schedule/clock.js';
 import { configuredPublicUrl } from './config/config-network-checks.js';
 import { resolvePublicUrl } from './lan-address.js';
+import { startLinkedRooms, type RunningLink } from './linked/linked-wiring.js';
 
 export interface Appliance {
   /** Base URL of the API and panel, e.g. http://127.0.0.1:8080 */
@@ -44,6 +45,8 @@ export interface Appliance {
   /** Central commands on MQTT `cmd/<name>`: modules register their handlers here. */
   commands: CommandRegistry;
   telemetry: MqttTelemetry;
+  /** The rooms this room's meetings are linked with (only with a broker). */
+  linked: RunningLink | undefined;
   close(): Promise<void>;
 }
 
@@ -158,6 +161,9 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const publicUrl = resolvePublicUrl(configuredPublicUrl(config), { host: address.address, port: address.port });
   meetings.setBaseUrl(publicUrl);
   meetings.start();
+  // Linked rooms: one meeting held in several rooms, over the same broker.
+  const linked = startLinkedRooms(config, { db, meetings, devices, sender: telemetry.outbox, log });
+  core.linked = linked?.rooms;
 
   let closed = false;
   return {
@@ -170,10 +176,12 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
     health,
     commands,
     telemetry,
+    linked,
     async close() {
       if (closed) return;
       closed = true;
       await server.close();
+      await linked?.stop();
       unregisterMeetingCommands();
       panel.close();
       await meetings.stop();

@@ -1,6 +1,7 @@
 import type { StatusView } from './api/api-types.js';
 import type { RoomConfig } from './config/config-schema.js';
 import type { DeviceHost } from './devices/device-host.js';
+import type { LinkedRooms } from './linked/linked-rooms.js';
 import type { MeetingRoom } from './meetings/meeting-room.js';
 import type { MediaService } from './media/media-service.js';
 import { VERSION } from './paths.js';
@@ -27,6 +28,9 @@ export class ApplianceCore {
 
   /** What the data folder can still take (full disk, failing writes). */
   storage: StorageHealth | undefined;
+
+  /** The rooms this room's meetings are linked with, when the room has a broker. */
+  linked: LinkedRooms | undefined;
 
   /** The stills of camera presets, taken when a preset is saved. */
   stills: PresetStills | undefined;

@@ -29,6 +29,7 @@ export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),
     seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+    rooms: ctx.linked?.rooms(m.id) ?? [],
   };
 }
 

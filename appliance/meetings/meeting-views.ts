@@ -5,6 +5,7 @@
  */
 import type { RoomState } from './room-state.js';
 import type { Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
+import type { LinkedRoomView } from './linked-port.js';
 
 export interface MeetingView {
   id: string;
@@ -28,6 +29,8 @@ export interface MeetingView {
   checkIns: number;
   /** The recurring series this belongs to was auto-released too often in a row */
   seriesFlagged: boolean;
+  /** The rooms of a linked meeting, this one included (empty when it is held in this room only). */
+  rooms: LinkedRoomView[];
 }
 
 export interface AgendaItemView {

@@ -3,6 +3,7 @@ import { RECORDINGS_SQL } from '../media/recordings-repository.js';
 import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
 import { PANELS_SQL } from '../panel/panel-repository.js';
 import { COMMAND_NONCES_SQL } from '../telemetry/command-nonces.js';
+import { LINKED_ROOMS_SQL } from '../linked/linked-migrations.js';
 
 /**
  * Numbered migrations, applied in order at start inside one transaction each. Never edit
@@ -82,4 +83,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 10, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
+  // 11 is the conversation's (the floor and polls).
+  { version: 12, name: 'linked rooms: linked meetings and their records', sql: LINKED_ROOMS_SQL },
 ];

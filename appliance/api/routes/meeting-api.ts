@@ -3,6 +3,7 @@ import type { ApplianceCore } from '../../appliance-core.js';
 import { AgendaNowSchema, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
 import { checkInRoutes } from './checkin-routes.js';
 import { doorRoutes } from './door-routes.js';
+import { linkedRoomRoutes } from './linked-room-routes.js';
 import { MeetingAuth } from './meeting-auth.js';
 import { meetingRoutes } from './meeting-routes.js';
 import { minutesRoutes } from './minutes-routes.js';
@@ -25,5 +26,6 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
     await minutesRoutes(scope, room, auth);
     await roomOpsRoutes(scope, room, auth);
     await doorRoutes(scope, room, auth);
+    await linkedRoomRoutes(scope, room, core);
   });
 }

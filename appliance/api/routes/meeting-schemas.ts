@@ -43,6 +43,19 @@ export const MeetingViewSchema = Type.Object(
     autoReleaseAt: DateTime(),
     checkIns: Type.Integer(),
     seriesFlagged: Type.Boolean({ description: 'The recurring series was auto-released too often in a row' }),
+    rooms: Type.Array(
+      Type.Object({
+        site: Type.String(),
+        room: Type.String(),
+        name: Type.String(),
+        host: Type.Boolean({ description: 'keeps the agenda timer, the roll call and the minutes' }),
+        present: Type.Integer({ description: 'people checked in there' }),
+        expected: Type.Boolean({ description: 'linked, not heard from yet' }),
+        online: Type.Boolean(),
+        health: Type.Object({ status: literals(['ok', 'degraded', 'offline', 'unknown']), problems: Type.Array(Type.String()) }),
+      }),
+      { description: 'The rooms of a linked meeting, this one included; empty when held in this room only' },
+    ),
   },
   { $id: 'MeetingView' },
 );
