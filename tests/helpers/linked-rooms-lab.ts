@@ -91,22 +91,22 @@ export async function startLinkedRoomsLab(options: { rooms: { site: string; id: 
     await writeFile(configPath, JSON.stringify(config));
     rooms.push(labRoom(r, `${r.site}/${r.id}`, users[i]!, config, configPath, display));
   }
-  await Promise.all(rooms.map((r) => r.start()));
-  return {
-    broker,
-    smtp,
-    feed,
-    rooms,
-    reader,
-    async close() {
-      for (const r of rooms) await r.kill();
-      for (const r of rooms) await r.display.close();
-      await smtp.close();
-      await feed.close();
-      await broker.close();
-      await rm(dir, { recursive: true, force: true });
-    },
+  const close = async () => {
+    for (const r of rooms) await r.kill();
+    for (const r of rooms) await r.display.close();
+    await smtp.close();
+    await feed.close();
+    await broker.close();
+    await rm(dir, { recursive: true, force: true });
   };
+  // A room that does not come up must not leave the others (processes, broker) behind.
+  const started = await Promise.allSettled(rooms.map((r) => r.start()));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await close();
+    throw failed.reason;
+  }
+  return { broker, smtp, feed, rooms, reader, close };
 }
 
 function labRoom(r: { site: string; id: string; name: string }, key: string, user: LabRoom['user'], config: RoomConfig, configPath: string, display: RunningPjlinkSimulator): LabRoom {
@@ -137,7 +137,7 @@ function labRoom(r: { site: string; id: string; name: string }, key: string, use
       child.once('exit', () => {
         if (proc === child) proc = undefined;
       });
-      await until(() => out.includes('READY') || proc !== child, 30_000, `room ${key} to start`);
+      await until(() => out.includes('READY') || proc !== child, 60_000, `room ${key} to start`);
       if (proc !== child) throw new Error(`room ${key} exited at start`);
       url = /URL (\S+)/.exec(out)![1]!;
     },
