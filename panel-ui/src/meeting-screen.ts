@@ -6,6 +6,7 @@ import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
+import './linked-rooms.js';
 import './quick-controls.js';
 
 /**
@@ -282,6 +283,7 @@ export class MeetingScreen extends LitElement {
         <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
       </div>
       <div class="side">
+        ${m.rooms?.length ? html`<linked-rooms .rooms=${m.rooms}></linked-rooms>` : nothing}
         <section class="agenda" aria-label=${t('Agenda')}>
           ${agenda && agenda.items.length > 0
             ? html`<div class="agenda-head">

@@ -3,6 +3,14 @@ import { ZH_CN_HEALTH } from './zh-cn-health.js';
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
   ...ZH_CN_HEALTH,
+  'Rooms in this meeting': '参会会议室',
+  'keeps the time': '主会场（计时）',
+  'not joined yet': '尚未加入',
+  '{n} present': '{n} 人已签到',
+  '{device} {status}': '{device}{status}',
+  'not answering yet': '尚无应答',
+  offline: '离线',
+  degraded: '状态不佳',
   'Action item': '待办事项',
   'Action items': '待办事项',
   '+{n} min': '+{n} 分',
