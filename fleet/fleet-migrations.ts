@@ -1,12 +1,14 @@
 import type { Migration } from '../appliance/store/migrations.js';
 
 /**
- * The fleet view's own database (fleet.sqlite), with its own numbered migrations: it is a
+ * The fleet view's own database (fleet.sqlite), with its own migrations (module `fleet`): it is a
  * different program's data from a room's, and never shares a file with one.
  */
 export const FLEET_MIGRATIONS: readonly Migration[] = [
   {
+    module: 'fleet',
     version: 1,
+    legacyVersion: 1,
     name: 'rooms, devices, events, issues, alerts',
     sql: `
       CREATE TABLE fleet_rooms (
@@ -81,7 +83,9 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    module: 'fleet',
     version: 2,
+    legacyVersion: 2,
     name: 'whether the room heard the answer to its help call',
     // room_seen_at: when the room recorded the acknowledgement (its answer to cmd/ack-help,
     // or its own help.acknowledged event); room_error: why the room refused the command.
@@ -91,7 +95,9 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    module: 'fleet',
     version: 3,
+    legacyVersion: 3,
     name: 'device health auth-failed',
     // SQLite cannot widen a CHECK in place: the rows move to a table that allows the new status.
     sql: `

@@ -3,9 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceView } from '../api/api-types.js';
-import { RoomEventBus, type RoomEvent } from '../events/room-events.js';
+import type { DeviceView } from '../model/device-view.js';
+import { RoomEventBus, type RoomEvent } from '../model/room-events.js';
 import { openDatabase, type Db } from '../store/database.js';
+import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { FaultRepository } from './fault-repository.js';
 import { HealthMonitor } from './health-monitor.js';
 
@@ -30,7 +31,7 @@ describe('device health and faults', () => {
   let events: RoomEvent[];
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'roomctl-health-'));
-    db = openDatabase(dir);
+    db = openDatabase(dir, ROOM_MIGRATIONS);
     devices = new Devices();
     bus = new RoomEventBus();
     events = [];

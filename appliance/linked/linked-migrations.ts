@@ -1,7 +1,9 @@
+import type { Migration } from '../store/migrations.js';
+
 /**
  * The link layer's tables. `linked_records` holds every record of a linked meeting, this
  * room's and the others', once by id (so a replay is a no-op); `linked_meetings` the meetings
- * the organiser linked by hand and the ones another room has been heard about.
+ * an organiser linked (or an invitation brought).
  */
 export const LINKED_ROOMS_SQL = `
   CREATE TABLE linked_meetings (
@@ -20,3 +22,5 @@ export const LINKED_ROOMS_SQL = `
   );
   CREATE INDEX linked_records_link ON linked_records (link, at, id);
 `;
+
+export const LINKED_MIGRATIONS: readonly Migration[] = [{ module: 'linked', version: 1, name: 'linked rooms: linked meetings and their records', sql: LINKED_ROOMS_SQL }];
