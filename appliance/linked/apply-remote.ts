@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import { end, start } from '../meetings/meeting-lifecycle.js';
 import type { Meeting } from '../meetings/meeting-types.js';
-import type { LinkRecord, RoomKey } from './link-records.js';
+import type { LinkRecord } from './link-records.js';
 import type { LinkStore } from './link-store.js';
 import type { FoldedLink } from './linked-fold.js';
 
@@ -17,8 +17,6 @@ export interface RemoteDeps {
   store: LinkStore;
   channels: ReadonlyMap<string, Channel>;
   log: Logger;
-  /** Watch a room's status (its last will). */
-  subscribe(room: RoomKey): void;
   fold(link: string): FoldedLink;
   /** The clock as it now stands here came from another room: not to be sent back. */
   settled(link: string, m: Meeting): void;
@@ -31,14 +29,9 @@ export function applyRemote(deps: RemoteDeps, meeting: Meeting, record: LinkReco
     case 'room.joined':
     case 'room.health':
     case 'checkin':
-      deps.subscribe(record.room);
-      return;
     case 'links.set':
-      for (const room of record.rooms) deps.subscribe(room);
-      return;
     case 'host.set':
-      deps.subscribe(record.host);
-      return;
+      return; // state only: the fold reads them
     case 'minutes.entry':
       store.addEntry(meeting.id, { id: record.entryId, kind: record.entryKind, text: record.text, author: record.author, at: record.at });
       return;

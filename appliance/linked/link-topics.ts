@@ -14,7 +14,7 @@ export const linkTopics = {
   invitation: (from: RoomKey, to: RoomKey) => `roomctl/${from}/links/${to}`,
   /** Every invitation to `to`. */
   invitationsTo: (to: RoomKey) => `roomctl/+/+/links/${to}`,
-  /** A room's retained online/offline (its last will): how the others learn the host died. */
+  /** A room's retained online/offline (its last will): how the others learn the host died; `+/+` for every room's. */
   status: (room: RoomKey) => `roomctl/${room}/status`,
 };
 

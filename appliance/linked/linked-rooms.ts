@@ -67,6 +67,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   connected(): void {
     this.joined.clear();
     this.deps.subscribe(linkTopics.invitationsTo(this.self));
+    this.deps.subscribe(linkTopics.status('+/+'));
     this.sync();
   }
 
@@ -74,8 +75,14 @@ export class LinkedRooms implements LinkedMeetingsPort {
   statusOf(room: RoomKey, online: boolean): void {
     if (room === this.self || this.online.get(room) === online) return;
     this.online.set(room, online);
+    if (!this.active().some(({ link }) => this.fold(link).rooms.has(room))) return; // a room of no meeting here: only listed
     this.sync();
     this.deps.ctx.changed();
+  }
+
+  /** The rooms seen on the broker (their retained status), to link a meeting with from the panel. */
+  knownRooms(): { site: string; room: string; online: boolean }[] {
+    return [...this.online].map(([key, online]) => ({ ...split(key), online })).sort((a, b) => `${a.site}/${a.room}`.localeCompare(`${b.site}/${b.room}`));
   }
 
   /** Publishes whatever changed here for every active linked meeting, and claims the timer when the host is gone. */
@@ -96,7 +103,6 @@ export class LinkedRooms implements LinkedMeetingsPort {
       for (const fact of localFacts(this.deps.ctx, meeting, link, this.self, (id) => remote.has(id))) this.publish(link, fact.change, fact.id, fact.at);
       this.syncClock(link, meeting);
       const fold = this.fold(link);
-      for (const room of fold.rooms.keys()) if (room !== this.self) this.deps.subscribe(linkTopics.status(room));
       if (fold.host !== null && fold.host !== this.self && effectiveHost(fold, (r) => this.isOnline(r)) === this.self) {
         this.deps.log.warn({ link, host: fold.host }, 'the host room is offline: this room keeps the timer now');
         this.publish(link, { kind: 'host.set', host: this.self, reason: 'failover' });
@@ -242,7 +248,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   }
 
   private remoteDeps() {
-    return { ctx: this.deps.ctx, store: this.deps.store, channels: this.channels, log: this.deps.log, subscribe: (room: RoomKey) => room !== this.self && this.deps.subscribe(linkTopics.status(room)), fold: (link: string) => this.fold(link), settled: (link: string, m: Meeting) => this.lastClock.set(link, JSON.stringify(localClock(this.deps.ctx, m))) };
+    return { ctx: this.deps.ctx, store: this.deps.store, channels: this.channels, log: this.deps.log, fold: (link: string) => this.fold(link), settled: (link: string, m: Meeting) => this.lastClock.set(link, JSON.stringify(localClock(this.deps.ctx, m))) };
   }
 
   private remoteMinutesIds(link: string): Set<string> {

@@ -61,6 +61,7 @@ export function roomNowView(ctx: MeetingContext, state: RoomStateView, authorise
     selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
     bookNowMinutes: state.state === 'idle' ? [...ctx.rules.adHocMinutes] : [],
     alsoToday,
+    ...(ctx.linked ? { linkable: true } : {}),
     time: now.toISOString(),
   };
 }

@@ -61,6 +61,8 @@ export interface RoomNowView {
   bookNowMinutes: number[];
   /** Calendar entries for the rest of today that do not book the room (all-day, marked free); a confidential one has no title. */
   alsoToday?: { title: string | null; start: string; end: string; allDay: boolean }[];
+  /** The room can link its meetings with other rooms (it has a broker). */
+  linkable?: boolean;
   time: string;
 }
 

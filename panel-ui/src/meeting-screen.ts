@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { navigate, panelRequest } from './panel-events.js';
@@ -20,6 +21,7 @@ export class MeetingScreen extends LitElement {
     warning: { attribute: false },
     devices: { attribute: false },
     presets: { attribute: false },
+    api: { attribute: false },
     confirmingEnd: { state: true },
   };
 
@@ -241,6 +243,8 @@ export class MeetingScreen extends LitElement {
   declare warning: string | null;
   declare devices: DeviceView[];
   declare presets: PanelInfo['presets'];
+  /** The panel's API client (the linked rooms' dialog reads the rooms on the broker). */
+  declare api: ApiClient | null;
   declare confirmingEnd: boolean;
   private shownPosition: number | null = null;
   private observedList: Element | null = null;
@@ -254,6 +258,7 @@ export class MeetingScreen extends LitElement {
     this.warning = null;
     this.devices = [];
     this.presets = [];
+    this.api = null;
     this.confirmingEnd = false;
   }
 
@@ -283,7 +288,7 @@ export class MeetingScreen extends LitElement {
         <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
       </div>
       <div class="side">
-        ${m.rooms?.length ? html`<linked-rooms .rooms=${m.rooms}></linked-rooms>` : nothing}
+        ${m.rooms?.length || this.now?.linkable ? html`<linked-rooms .rooms=${m.rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .api=${this.api}></linked-rooms>` : nothing}
         <section class="agenda" aria-label=${t('Agenda')}>
           ${agenda && agenda.items.length > 0
             ? html`<div class="agenda-head">

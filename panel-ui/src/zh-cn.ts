@@ -3,6 +3,14 @@ import { ZH_CN_HEALTH } from './zh-cn-health.js';
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
   ...ZH_CN_HEALTH,
+  Rooms: '会议室',
+  Close: '关闭',
+  'Link another room to this meeting': '为本会议连接其他会议室',
+  'Looking for rooms…': '正在查找会议室…',
+  'No other room is online.': '没有其他在线的会议室。',
+  'Hand the time to': '将计时交给',
+  'Link {room}': '连接 {room}',
+  'Hand the time to {room}': '将计时交给 {room}',
   'Rooms in this meeting': '参会会议室',
   'keeps the time': '主会场（计时）',
   'not joined yet': '尚未加入',

@@ -21,6 +21,20 @@ export async function linkedRoomRoutes(app: FastifyInstance, room: MeetingRoom, 
     return m;
   };
 
+  app.get(
+    '/api/v1/linked-rooms',
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'The rooms seen on the broker (their online/offline status), to link a meeting with',
+        tags: ['meetings'],
+        ...secured,
+        response: { 200: Type.Object({ self: Type.String(), rooms: Type.Array(Type.Object({ site: Type.String(), room: Type.String(), online: Type.Boolean() })) }), ...errorResponses },
+      },
+    },
+    async () => ({ self: linked().self, rooms: linked().knownRooms() }),
+  );
+
   app.post<{ Params: { id: string }; Body: { rooms: string[] } }>(
     '/api/v1/meetings/:id/links',
     {

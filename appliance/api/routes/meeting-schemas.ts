@@ -93,6 +93,7 @@ export const RoomNowSchema = Type.Object(
         description: 'Calendar entries for the rest of today that do not book the room (all-day, marked free); a confidential one has no title',
       }),
     ),
+    linkable: Type.Optional(Type.Boolean({ description: 'The room can link its meetings with other rooms (it has a broker)' })),
     time: DateTime(),
   },
   { $id: 'RoomNow' },
