@@ -79,7 +79,6 @@ export class LinkedRooms extends LitElement {
         min-height: 48px;
         padding: 0.2em 0.8em;
         white-space: nowrap;
-        margin-left: auto;
       }
       dialog {
         max-width: min(30em, 92vw);

@@ -271,6 +271,10 @@ export class MeetingScreen extends LitElement {
     const sinceMessage = (serverNow() - Date.parse(this.now!.time)) / 1000;
     const itemLeft = agenda?.remainingSeconds === null || agenda?.remainingSeconds === undefined ? null : agenda.remainingSeconds - sinceMessage;
     const id = encodeURIComponent(m.id);
+    // A linked meeting lists its rooms above the agenda; otherwise "Rooms" (link one) sits in the agenda's head, taking no row.
+    const linked = (m.rooms?.length ?? 0) > 0;
+    const roomsOf = (rooms: typeof m.rooms) => html`<linked-rooms .rooms=${rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .api=${this.api}></linked-rooms>`;
+    const linkButton = !linked && this.now?.linkable ? roomsOf([]) : nothing;
     return html`
       <div class="main">
         <h2 data-testid="meeting-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
@@ -288,11 +292,12 @@ export class MeetingScreen extends LitElement {
         <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
       </div>
       <div class="side">
-        ${m.rooms?.length || this.now?.linkable ? html`<linked-rooms .rooms=${m.rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .api=${this.api}></linked-rooms>` : nothing}
+        ${linked ? roomsOf(m.rooms) : nothing}
         <section class="agenda" aria-label=${t('Agenda')}>
           ${agenda && agenda.items.length > 0
             ? html`<div class="agenda-head">
                   <h3>${t('Agenda')}</h3>
+                  ${linkButton}
                   ${agenda.currentPosition !== null ? html`<button type="button" data-testid="agenda-next" @click=${() => this.nextItem(id)}>${t('Next agenda item')}</button>` : nothing}
                 </div>
                 <ol data-testid="agenda">
@@ -308,6 +313,7 @@ export class MeetingScreen extends LitElement {
                 </ol>`
             : html`<div class="card noagenda agenda-head">
                 <p class="muted">${t('No agenda for this meeting.')}</p>
+                ${linkButton}
                 <button type="button" data-testid="add-agenda" @click=${() => navigate(this, 'minutes', 'agenda')}>${t('Add an agenda')}</button>
               </div>`}
         </section>

@@ -3,7 +3,7 @@ import { ZH_CN_HEALTH } from './zh-cn-health.js';
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
   ...ZH_CN_HEALTH,
-  Rooms: '会议室',
+  Rooms: '多会场',
   Close: '关闭',
   'Link another room to this meeting': '为本会议连接其他会议室',
   'Looking for rooms…': '正在查找会议室…',
