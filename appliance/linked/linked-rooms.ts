@@ -30,6 +30,8 @@ export interface LinkedRoomsDeps {
 }
 
 const MAX_LINKED_ROOMS = 50;
+/** Joins within this long share one re-send. */
+const RESEND_DELAY_MS = 500;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
@@ -44,6 +46,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly lastHealth = new Map<string, string>();
   private readonly joined = new Set<string>();
   private readonly channels = new Map<string, Channel>();
+  private readonly resends = new Map<string, NodeJS.Timeout>();
   private applying = false;
 
   constructor(private readonly deps: LinkedRoomsDeps) {}
@@ -118,7 +121,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.folds.delete(record.link);
     this.applying = true;
     try {
-      if (record.kind === 'room.joined') for (const own of this.deps.store.records(record.link, this.self)) this.send(own);
+      if (record.kind === 'room.joined') this.resendSoon(record.link);
       applyRemote(this.remoteDeps(), meeting, record);
     } catch (err) {
       this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, 'a linked room\'s record could not be applied');
@@ -225,7 +228,27 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return rows.sort((a, b) => a.room.localeCompare(b.room));
   }
 
+  /** Stops the re-sends still waiting. */
+  stop(): void {
+    for (const timer of this.resends.values()) clearTimeout(timer);
+    this.resends.clear();
+  }
+
   // ── inside ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * A room (re)joined: it may have missed records (it was away, or the broker lost them), so
+   * this room sends its own again — once for a burst of joins (fifty rooms starting), not once each.
+   */
+  private resendSoon(link: string): void {
+    if (this.resends.has(link)) return;
+    const timer = setTimeout(() => {
+      this.resends.delete(link);
+      for (const own of this.deps.store.records(link, this.self)) this.send(own);
+    }, RESEND_DELAY_MS);
+    timer.unref();
+    this.resends.set(link, timer);
+  }
 
   /** The host: the recorded one (or its successor while it is offline); before anyone claimed it, the first room by key. */
   private hostOf(fold: FoldedLink): RoomKey {

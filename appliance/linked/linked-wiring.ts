@@ -48,12 +48,16 @@ export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: M
     log.warn({ topic, why, refused }, 'a linked-room message was refused');
   };
 
-  client = mqtt.connect(config.mqtt.url, mqttConnectOptions(config.mqtt, { clientId: `roomctl-${config.room.site}-${config.room.id}-link` }));
-  client.on('connect', () => {
-    if (topics.size > 0) client!.subscribe([...topics], { qos: 1 });
+  const own = mqtt.connect(config.mqtt.url, mqttConnectOptions(config.mqtt, { clientId: `roomctl-${config.room.site}-${config.room.id}-link` }));
+  client = own;
+  own.on('connect', () => {
+    // A connack can still arrive while the room stops: nothing more to do then.
+    if (client !== own) return;
+    if (topics.size > 0) own.subscribe([...topics], { qos: 1 });
     rooms.connected();
   });
-  client.on('message', (topic, payload) => {
+  own.on('message', (topic, payload) => {
+    if (client !== own) return;
     const from = senderOf(topic);
     if (!from || from.room === self) return;
     try {
@@ -70,7 +74,7 @@ export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: M
       log.warn({ topic, err: (err as Error).message }, 'a linked-room message could not be handled');
     }
   });
-  client.on('error', () => undefined); // telemetry logs the broker's troubles once; the link retries with it
+  own.on('error', () => undefined); // telemetry logs the broker's troubles once; the link retries with it
 
   const onChange = () => rooms.sync();
   deps.meetings.on('change', onChange);
@@ -84,6 +88,7 @@ export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: M
     },
     async stop() {
       clearInterval(timer);
+      rooms.stop();
       deps.meetings.off('change', onChange);
       deps.meetings.ctx.linked = undefined;
       const c = client;
