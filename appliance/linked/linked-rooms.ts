@@ -32,6 +32,7 @@ export interface LinkedRoomsDeps {
 const MAX_LINKED_ROOMS = 50;
 /** Joins within this long share one re-send. */
 const RESEND_DELAY_MS = 500;
+const ACTIVE_CACHE_MS = 1000;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
@@ -47,6 +48,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly joined = new Set<string>();
   private readonly channels = new Map<string, Channel>();
   private readonly resends = new Map<string, NodeJS.Timeout>();
+  private activeCache: { at: number; links: Map<string, string> } | undefined;
   private applying = false;
 
   constructor(private readonly deps: LinkedRoomsDeps) {}
@@ -125,10 +127,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
       applyRemote(this.remoteDeps(), meeting, record);
     } catch (err) {
       this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, 'a linked room\'s record could not be applied');
+    }
+    try {
+      // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
+      this.deps.ctx.changed();
     } finally {
       this.applying = false;
     }
-    this.deps.ctx.changed();
   }
 
   /** The organiser links rooms to a meeting of this room: this room hosts it, the others are invited. */
@@ -301,8 +306,14 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return [...out].map(([link, meeting]) => ({ link, meeting }));
   }
 
+  /** The meeting a record is about, if this room holds it; the list of active links is kept for a second (records come in bursts). */
   private meetingOf(link: string): Meeting | undefined {
-    return this.active().find((a) => a.link === link)?.meeting;
+    const now = Date.now();
+    if (!this.activeCache || now - this.activeCache.at > ACTIVE_CACHE_MS || !this.activeCache.links.has(link)) {
+      this.activeCache = { at: now, links: new Map(this.active().map((a) => [a.link, a.meeting.id])) };
+    }
+    const id = this.activeCache.links.get(link);
+    return id === undefined ? undefined : this.deps.ctx.meetings.get(id);
   }
 
   private fold(link: string): FoldedLink {
