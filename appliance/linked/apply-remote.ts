@@ -66,10 +66,13 @@ function followClock(deps: RemoteDeps, meeting: Meeting, clock: Extract<LinkReco
       deps.log.warn({ meeting: meeting.id, err: (err as Error).message }, 'the linked meeting started elsewhere but cannot start here');
     }
   }
-  const local = ctx.agenda.list(meeting.id);
-  const same = local.length === clock.items.length && local.every((i, n) => i.title === clock.items[n]!.title && i.minutes === clock.items[n]!.minutes && (i.owner ?? null) === (clock.items[n]!.owner ?? null));
-  if (!same) ctx.agenda.replace(meeting.id, clock.items.map((i) => ({ title: i.title, minutes: i.minutes, ...(i.owner ? { owner: i.owner } : {}) })));
-  const setTimes = () => clock.items.forEach((i, n) => store.setItemTimes(meeting.id, n + 1, i.startedAt, i.endedAt));
+  // One transaction for the whole agenda: one commit, and no panel ever reads half a clock.
+  const setTimes = ctx.db.transaction(() => {
+    const local = ctx.agenda.list(meeting.id);
+    const same = local.length === clock.items.length && local.every((i, n) => i.title === clock.items[n]!.title && i.minutes === clock.items[n]!.minutes && (i.owner ?? null) === (clock.items[n]!.owner ?? null));
+    if (!same) ctx.agenda.replace(meeting.id, clock.items.map((i) => ({ title: i.title, minutes: i.minutes, ...(i.owner ? { owner: i.owner } : {}) })));
+    clock.items.forEach((i, n) => store.setItemTimes(meeting.id, n + 1, i.startedAt, i.endedAt));
+  });
   setTimes();
   if (clock.status === 'ended' && ctx.meetings.get(meeting.id)?.status === 'in_progress') {
     try {

@@ -30,6 +30,8 @@ import type { Benchmark } from './bench-types.js';
 import { round, summarize } from './stats.js';
 
 const TARGET_P99_MS_50 = 250;
+/** A long meeting's agenda; the rounds move through it. */
+const AGENDA_ITEMS = 32;
 const log = createLogger({ level: 'silent', pretty: false });
 
 interface SimRoom {
@@ -50,7 +52,7 @@ async function simulatedRoom(n: number, broker: RunningMosquitto, dir: string, s
   client.on('connect', () => pump.connected());
   const link = startLinkedRooms(config, { db, meetings, devices, sender: outbox, log })!;
   const m = meetings.ctx.meetings.insert({ source: 'calendar', seriesKey: null, occurrenceKey: 'multiroom-bench@example.com', title: 'Bench', organiser: {}, attendees: [], description: '', agenda: [], start: startAt.toISOString(), end: new Date(startAt.getTime() + 3_600_000).toISOString(), confidentiality: 'normal' }, new Date());
-  meetings.ctx.agenda.replace(m.id, Array.from({ length: 60 }, (_, i) => ({ title: `Item ${i + 1}`, minutes: 1 })));
+  meetings.ctx.agenda.replace(m.id, Array.from({ length: AGENDA_ITEMS }, (_, i) => ({ title: `Item ${i + 1}`, minutes: 1 })));
   return {
     meetings,
     meetingId: m.id,
