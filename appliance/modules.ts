@@ -141,7 +141,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       },
       stop() {},
       async routes(api, room) {
-        if (room.media) await mediaRoutes(api, room.media.service, room.config.api.tokens, room.panel?.access.panels);
+        if (room.media) await mediaRoutes(api, room.media.service, room.config.api.tokens, room.panel?.access.credentials);
       },
     },
     {
@@ -210,7 +210,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       stop(room) {
         room.stills?.stop();
       },
-      routes: async (api, room) => presetStillRoutes(api, need(room, 'core'), need(room, 'stills').store, room.panel?.access.panels),
+      routes: async (api, room) => presetStillRoutes(api, need(room, 'core'), need(room, 'stills').store, room.panel?.access.credentials),
     },
     {
       name: 'telemetry',

@@ -120,4 +120,13 @@ export const FLEET_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE fleet_devices_v2 RENAME TO fleet_devices;
     `,
   },
+  {
+    module: 'fleet',
+    version: 4,
+    name: 'device error message',
+    // A device's error travels as {code, message}: the message is kept beside the code (detail carries the hint too).
+    sql: `
+      ALTER TABLE fleet_devices ADD COLUMN error_message TEXT;
+    `,
+  },
 ];

@@ -13,7 +13,7 @@ import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert
 import type { AlertSink } from './alert-sink.js';
 import { FleetIngest } from './fleet-ingest.js';
 import { HelpRelay } from './help-relay.js';
-import type { CommandKey } from '../appliance/telemetry/command-auth.js';
+import type { CommandKey } from '../contract/command-signing.js';
 import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { FleetStore, openFleetDatabase } from './fleet-store.js';

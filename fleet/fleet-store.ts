@@ -59,10 +59,10 @@ export class FleetStore {
       touchRoom: p('INSERT OR IGNORE INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?)'),
       roomStatus: p('UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?'),
       roomState: p('UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?'),
-      health: p(`INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+      health: p(`INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, error_message, metrics, reported_at, received_at, messages)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
         ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
-          code = excluded.code, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = messages + 1
+          code = excluded.code, error_message = excluded.error_message, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = messages + 1
         WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at >= fleet_devices.reported_at`),
       event: p('INSERT OR IGNORE INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       openIssue: p("INSERT OR IGNORE INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')"),
@@ -81,7 +81,7 @@ export class FleetStore {
         FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room
         WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room`),
       roomRow: p('SELECT state FROM fleet_rooms WHERE site = ? AND room = ?'),
-      devices: p(`SELECT device_id AS deviceId, status, since, detail, code, metrics, received_at AS receivedAt
+      devices: p(`SELECT device_id AS deviceId, status, since, detail, code, error_message AS errorMessage, metrics, received_at AS receivedAt
         FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`),
       roomEvents: p('SELECT seq, id, site, room, type, device_id AS deviceId, at, body FROM fleet_events WHERE site = ? AND room = ? ORDER BY seq DESC LIMIT ?'),
       allEvents: p('SELECT seq, id, site, room, type, device_id AS deviceId, at, body FROM fleet_events ORDER BY seq DESC LIMIT ?'),
@@ -129,7 +129,7 @@ export class FleetStore {
         }
         case 'health': {
           const h = m.health;
-          const applied = this.s.health.run(m.site, m.room, m.deviceId, h.status, h.since, h.detail, h.code, JSON.stringify(h.metrics), h.at, now).changes;
+          const applied = this.s.health.run(m.site, m.room, m.deviceId, h.status, h.since, h.detail, h.error?.code ?? h.code, h.error?.message ?? null, JSON.stringify(h.metrics), h.at, now).changes;
           if (applied === 0) {
             changes.stale++;
             break;
@@ -191,7 +191,9 @@ export class FleetStore {
     const summary = this.roomSummary(site, room);
     if (!summary) return undefined;
     const stateRow = this.s.roomRow.get(site, room) as { state: string | null };
-    const devices = (this.s.devices.all(site, room) as Array<Omit<FleetDevice, 'metrics'> & { metrics: string }>).map((d) => ({ ...d, metrics: JSON.parse(d.metrics) as Record<string, number> }));
+    const devices = (this.s.devices.all(site, room) as Array<Omit<FleetDevice, 'metrics' | 'error'> & { metrics: string; errorMessage: string | null }>).map(
+      ({ errorMessage, ...d }): FleetDevice => ({ ...d, error: d.code ? { code: d.code, message: errorMessage ?? d.detail ?? d.code } : null, metrics: JSON.parse(d.metrics) as Record<string, number> }),
+    );
     return {
       room: summary,
       state: stateRow.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null,

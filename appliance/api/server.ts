@@ -90,7 +90,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
   const access = extras.panel?.access;
   installRouteAccess(app, {
     tokens: core.config.api.tokens,
-    panels: access?.panels,
+    panels: access?.credentials,
     requireAdmin: access ? (request) => access.requireAdmin(request) : undefined,
     openReads: core.config.api.openReads ?? true,
   });
@@ -117,7 +117,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
   await app.register(async (api) => {
     await statusRoutes(api, core);
     await deviceRoutes(api, core);
-    app.decorate('streamClients', await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.panels }));
+    app.decorate('streamClients', await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.credentials }));
     for (const routes of extras.routes ?? []) await routes(api);
   });
   if (extras.metrics) {
