@@ -7,7 +7,7 @@ import type { ShownEvent } from '../schedule/ics-expand.js';
 import { endOfLocalDay } from '../schedule/zoned-time.js';
 
 /** What this file's functions use of the meeting context. */
-type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'db' | 'room' | 'rules' | 'selfTests'>;
+type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'db' | 'linked' | 'room' | 'rules' | 'selfTests'>;
 
 /** A meeting as the API shows it; confidential details only for authorised readers. */
 export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): MeetingView {
