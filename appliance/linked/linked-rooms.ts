@@ -119,16 +119,24 @@ export class LinkedRooms implements LinkedMeetingsPort {
   receive(record: LinkRecord): void {
     const meeting = this.meetingOf(record.link);
     if (!meeting) return; // not a meeting of this room: not ours to take
-    if (!this.deps.store.insert(record)) return;
-    this.folds.delete(record.link);
     this.applying = true;
     try {
+      let fresh = false;
+      try {
+        // The record and what it does here in one commit (one fsync); a record that cannot be applied is not kept either, so a re-send tries again.
+        fresh = this.deps.ctx.db.transaction(() => {
+          if (!this.deps.store.insert(record)) return false;
+          this.folds.delete(record.link);
+          applyRemote(this.remoteDeps(), meeting, record);
+          return true;
+        })();
+      } catch (err) {
+        this.folds.delete(record.link);
+        this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, 'a linked room\'s record could not be applied');
+        return;
+      }
+      if (!fresh) return;
       if (record.kind === 'room.joined') this.resendSoon(record.link);
-      applyRemote(this.remoteDeps(), meeting, record);
-    } catch (err) {
-      this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, 'a linked room\'s record could not be applied');
-    }
-    try {
       // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
       this.deps.ctx.changed();
     } finally {
