@@ -104,6 +104,20 @@ async function measure(broker: RunningMosquitto, count: number, rounds: number):
   }
 }
 
+/** One committed write in a room's store (synchronous = FULL, as the room runs it): what every hop of a record pays at least once. */
+function commitReference(dir: string, count: number): number[] {
+  const db = openDatabase(join(dir, 'commit-ref'), ROOM_MIGRATIONS);
+  const insert = db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, '1', '') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    insert.run(`bench.${i % 10}`);
+    samples.push(performance.now() - t0);
+  }
+  db.close();
+  return samples;
+}
+
 /** One QoS 1 message from one client to another through the same broker. */
 async function reference(broker: RunningMosquitto, count: number): Promise<number[]> {
   const a = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'bench-ref-a' });
@@ -129,6 +143,9 @@ const bench: Benchmark = {
     try {
       const rounds = quick ? 8 : 30;
       const ref = summarize(await reference(broker, quick ? 100 : 500));
+      const refDir = await mkdtemp(join(tmpdir(), 'roomctl-bench-commit-'));
+      const commit = summarize(commitReference(refDir, quick ? 50 : 200));
+      await rm(refDir, { recursive: true, force: true });
       const three = summarize(await measure(broker, 3, rounds));
       const fifty = summarize(await measure(broker, 50, rounds));
       return {
@@ -141,10 +158,12 @@ const bench: Benchmark = {
           reference_p50_ms: round(ref.p50, 2),
           reference_p99_ms: round(ref.p99, 2),
           rooms50_p99_over_reference_p99: round(fifty.p99 / ref.p99, 1),
+          commit_p50_ms: round(commit.p50, 3),
+          commit_p99_ms: round(commit.p99, 2),
         },
-        units: { rooms3_p50_ms: 'ms', rooms3_p99_ms: 'ms', rooms50_p50_ms: 'ms', rooms50_p99_ms: 'ms', reference_p50_ms: 'ms', reference_p99_ms: 'ms', rooms50_p99_over_reference_p99: '×' },
+        units: { commit_p50_ms: 'ms', commit_p99_ms: 'ms', rooms3_p50_ms: 'ms', rooms3_p99_ms: 'ms', rooms50_p50_ms: 'ms', rooms50_p99_ms: 'ms', reference_p50_ms: 'ms', reference_p99_ms: 'ms', rooms50_p99_over_reference_p99: '×' },
         targets: { rooms50_p99_ms: { max: TARGET_P99_MS_50 } },
-        notes: `host advances the agenda → every other linked room shows the new item; ${rounds} rounds (${three.n} samples with 3 rooms, ${fifty.n} with 50); reference: one QoS 1 message between two clients of the same broker`,
+        notes: `host advances the agenda → every other linked room shows the new item; ${rounds} rounds (${three.n} samples with 3 rooms, ${fifty.n} with 50); reference: one QoS 1 message between two clients of the same broker; commit: one write to a room's store (synchronous = FULL) — a record costs a few of them on its way (the host's agenda, its record, the outbox, the follower's record), and the 50 simulated rooms share one disk and one event loop`,
       };
     } finally {
       await broker.close();
