@@ -73,6 +73,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_START_FAILED: { http: 500, hint: 'The room did not start; `roomctl doctor --config FILE` checks the config, devices and broker one by one. Rerun with ROOMCTL_DEBUG=1 for the stack trace when reporting a bug.' },
   // 507 Insufficient Storage: the request was fine and the room runs on; it just could not be saved.
   ROOMCTL_E_STORAGE: { http: 507, hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir, or make it a folder the service may write (a running room carries on meanwhile, without saving).' },
+  ROOMCTL_E_FLEET_DATABASE: { http: 503, hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.' },
   ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },
   ROOMCTL_E_SHUTTING_DOWN: { http: 503, hint: 'The appliance is stopping.' },
   ROOMCTL_E_INTERNAL: { http: 500, hint: 'A bug: please report it with the log.' },
