@@ -22,9 +22,9 @@ export interface RemoteDeps {
   settled(link: string, m: Meeting): void;
 }
 
-/** What another room's record does here (it is stored already, once). */
+/** What another room's record does here (stored once, in the same commit). */
 export function applyRemote(deps: RemoteDeps, meeting: Meeting, record: LinkRecord): void {
-  const { ctx, store } = deps;
+  const { store } = deps;
   switch (record.kind) {
     case 'room.joined':
     case 'room.health':
