@@ -5,11 +5,15 @@ import { RoomctlError } from '../drivers/core/errors.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
 import { mediaRoutes } from './api/routes/media-routes.js';
+import { callRoutes } from './api/routes/call-routes.js';
 import { meetingApi } from './api/routes/meeting-api.js';
 import { panelApi } from './api/routes/panel-api.js';
 import { presetStillRoutes } from './api/routes/preset-still-routes.js';
 import { roomMuteRoutes } from './api/routes/room-mute-routes.js';
 import { ApplianceCore } from './appliance-core.js';
+import type { CallCheckOptions } from './calls/call-check.js';
+import { CALLS_MIGRATIONS } from './calls/call-migrations.js';
+import { callCheckFor, createRoomCalls, type RoomCalls } from './calls/call-wiring.js';
 import type { RoomConfig } from './config/config-schema.js';
 import { configuredPublicUrl } from './config/config-network-checks.js';
 import { DeviceHost } from './devices/device-host.js';
@@ -57,6 +61,8 @@ export interface StartOptions {
   media?: MediaOverrides;
   /** The room's one clock, for the meetings and the device supervisors alike (soak tests compress a day with a ManualClock); default the system clock. */
   clock?: Clock;
+  /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
+  callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
 }
 
 /** What the room's modules share: each puts its services here for the modules after it. */
@@ -76,6 +82,7 @@ export interface RoomParts {
   roomMute?: RoomMute;
   health?: HealthMonitor;
   meetings?: MeetingRoom;
+  calls?: RoomCalls;
   stills?: PresetStills;
   telemetry?: MqttTelemetry;
   metrics?: ApplianceMetrics;
@@ -186,7 +193,9 @@ export function roomModules(): RoomModule<RoomParts>[] {
       name: 'meetings',
       migrations: MEETING_MIGRATIONS,
       start(room) {
-        const meetings = createMeetingRoom(room.config, { db: need(room, 'db'), devices: need(room, 'devices'), bus: room.events, log: room.log, clock: room.options.clock });
+        // The check before a meeting with an online call (calls:); it skips the browser start while a call runs.
+        const callCheck = callCheckFor(room.config, { ...room.options.callCheck, callRunning: () => room.calls?.service.running ?? false });
+        const meetings = createMeetingRoom(room.config, { db: need(room, 'db'), devices: need(room, 'devices'), bus: room.events, log: room.log, clock: room.options.clock, callCheck });
         room.meetings = meetings;
         need(room, 'core').meetings = meetings;
         unfollowMeetings = clearMuteAfterMeetings(room.events, need(room, 'roomMute'), room.config.meetings?.keepMuteAfterMeeting ?? false);
@@ -196,6 +205,21 @@ export function roomModules(): RoomModule<RoomParts>[] {
       },
       commands: (room) => meetingCommands(need(room, 'meetings')),
       routes: (api, room) => meetingApi(api, need(room, 'core')),
+    },
+    {
+      // Online calls (calls:): the Join button's browser, left when its meeting is over; before the API, whose stream follows it.
+      name: 'calls',
+      migrations: CALLS_MIGRATIONS,
+      start(room) {
+        const meetings = need(room, 'meetings');
+        const clock = meetings.ctx.clock;
+        room.calls = createRoomCalls(room.config, { bus: room.events, meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) }, clock, log: room.log, devices: need(room, 'devices'), media: room.media?.service });
+        need(room, 'core').calls = room.calls?.service;
+      },
+      async stop(room) {
+        await room.calls?.stop();
+      },
+      routes: (api, room) => callRoutes(api, need(room, 'core')),
     },
     {
       // Preset thumbnails: a still of what the camera sees, taken after each preset.save.

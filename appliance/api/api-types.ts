@@ -26,6 +26,9 @@ export type StreamMessage =
   | { type: 'help'; request: HelpRequestView }
   | MeetingStreamMessage;
 
+export type { CallState, CallStatus } from '../model/call-status.js';
+export type { OnlineMeetingView } from '../calls/online-meeting-view.js';
+
 // The touch panel: shapes of the panel, pairing, help and admin routes.
 export type { AgendaNowView, DoorAccessView, DoorBookingView, DoorScheduleView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
 export type { CheckIn } from '../meetings/checkin-repository.js';

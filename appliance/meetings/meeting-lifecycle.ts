@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { adHocLinks } from '../calls/online-meeting-view.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
@@ -19,6 +20,8 @@ export interface BookInput {
   description?: string;
   agenda?: AgendaItemDraft[];
   confidentiality?: Meeting['confidentiality'];
+  /** The online meeting to join from the room (checked against the room's link policy). */
+  online?: { url: string };
 }
 
 const LIVE = ['booked', 'in_progress'] as const;
@@ -35,12 +38,13 @@ export function assertFree(ctx: LifecycleContext, start: string, end: string, ex
 }
 
 /** An ad-hoc booking ("book now for 30 min", or later through the API). */
-export function book(ctx: LifecycleContext, input: BookInput): Meeting {
+export function book(ctx: LifecycleContext & Partial<Pick<MeetingContext, 'linkPolicy'>>, input: BookInput): Meeting {
   const now = ctx.clock.now();
   const start = input.start ? new Date(input.start) : now;
   if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
   if (start.getTime() < now.getTime() - 60_000) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'A booking cannot start in the past');
   const end = new Date(start.getTime() + minutesMs(input.minutes));
+  const links = input.online ? adHocLinks(input.online.url, ctx.linkPolicy ?? {}) : undefined;
   assertFree(ctx, start.toISOString(), end.toISOString());
   const meeting = ctx.meetings.insert(
     {
@@ -55,6 +59,7 @@ export function book(ctx: LifecycleContext, input: BookInput): Meeting {
       start: start.toISOString(),
       end: end.toISOString(),
       confidentiality: input.confidentiality ?? 'normal',
+      ...(links ? { links } : {}),
     },
     now,
   );
@@ -84,7 +89,7 @@ export function start(ctx: LifecycleContext, id: string): Meeting {
   const first = ctx.agenda.list(m.id)[0];
   if (first && !first.startedAt) ctx.agenda.setStarted(m.id, first.position, now.toISOString());
   if (m.seriesKey) ctx.db.prepare('DELETE FROM series_misses WHERE series_key = ?').run(m.seriesKey);
-  ctx.track(runScene(ctx.devices, ctx.startScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
+  ctx.track(runScene(ctx.devices, ctx.startScene(m)).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
   ctx.bus.publish({ type: 'meeting.started', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : { confidential: true }) });
   ctx.changed({ kind: 'started', meetingId: m.id });
   return ctx.meetings.require(id);

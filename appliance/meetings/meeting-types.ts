@@ -23,6 +23,18 @@ export interface AgendaItemDraft {
   minutes: number;
 }
 
+/**
+ * Where an invitation carries its online meeting, besides the description: RFC 7986
+ * CONFERENCE, Teams' own X-MICROSOFT-SKYPETEAMSMEETINGURL, URL and LOCATION. Kept as read;
+ * which of them the room may open is decided when it is shown (the config may change).
+ */
+export interface InviteLinks {
+  conference?: string[];
+  teamsUrl?: string;
+  url?: string;
+  location?: string;
+}
+
 /** A booking as the schedule knows it, before the room has done anything with it. */
 export interface BookingDraft {
   source: 'calendar' | 'adhoc';
@@ -39,6 +51,8 @@ export interface BookingDraft {
   start: string;
   end: string;
   confidentiality: Confidentiality;
+  /** The invitation's links (an ad-hoc booking's `online.url` is its conference). */
+  links?: InviteLinks;
 }
 
 export interface Meeting extends Omit<BookingDraft, 'agenda'> {

@@ -1,3 +1,4 @@
+import { onlineOfBooking, onlineView } from '../calls/online-meeting-view.js';
 import { agendaNow, overrunMinutes } from './agenda-clock.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
@@ -7,7 +8,7 @@ import type { ShownEvent } from '../schedule/ics-expand.js';
 import { endOfLocalDay } from '../schedule/zoned-time.js';
 
 /** What this file's functions use of the meeting context. */
-type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'db' | 'linked' | 'room' | 'rules' | 'selfTests'>;
+type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'db' | 'linked' | 'room' | 'rules' | 'selfTests'> & Partial<Pick<MeetingContext, 'linkPolicy'>>;
 
 /** A meeting as the API shows it; confidential details only for authorised readers. */
 export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): MeetingView {
@@ -33,6 +34,7 @@ export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): 
     checkIns: ctx.checkIns.count(m.id),
     seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
     rooms: ctx.linked?.rooms(m.id) ?? [],
+    online: onlineView(onlineOfBooking(m, ctx.linkPolicy ?? {}), hidden),
   };
 }
 

@@ -3,6 +3,7 @@
  * meetings are shown without title, organiser, attendees or description unless the reader
  * is authorised.
  */
+import type { OnlineMeetingView } from '../calls/online-meeting-view.js';
 import type { RoomState } from './room-state.js';
 import type { Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
 import type { LinkedRoomView } from './linked-port.js';
@@ -31,6 +32,8 @@ export interface MeetingView {
   seriesFlagged: boolean;
   /** The rooms of a linked meeting, this one included (empty when it is held in this room only). */
   rooms: LinkedRoomView[];
+  /** The online meeting of the invitation (or the booking's `online.url`) the room may open or show; null: none. */
+  online: OnlineMeetingView | null;
 }
 
 export interface AgendaItemView {

@@ -53,6 +53,10 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_LINK_ROOM: { http: 400, hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.' },
   ROOMCTL_E_CHECKIN_CLOSED: { http: 409, hint: 'Check-in opens shortly before a meeting and closes when it ends.' },
   ROOMCTL_E_CALENDAR_FEED: { http: 502, hint: 'The calendar feed could not be read; the room keeps its last good schedule.' },
+  // online meetings
+  ROOMCTL_E_ONLINE_LINK_REFUSED: { http: 400, hint: 'The room opens only links of a known meeting service (Teams, Zoom, Webex, Google Meet, Tencent Meeting, Feishu/Lark, DingTalk, WeCom, Jitsi) or of a domain in calls.allowDomains; a SIP or H.323 address is kept and shown.' },
+  ROOMCTL_E_CALL_CHECK: { http: 502, hint: "Before the meeting the room could not reach the meeting service or start the call's browser: the self-test's detail says which; people can join with the link or dial-in meanwhile." },
+  ROOMCTL_E_NO_CALL_LAUNCHER: { http: 409, hint: 'This room joins no online meetings: add a calls: section to the room config (the browser that runs the call).' },
   ROOMCTL_E_NOTIFY_FAILED: { http: 502, hint: 'A notification channel refused or did not answer; the outbox retries it.' },
   // provisioning
   ROOMCTL_E_ANSWERS_INVALID: { http: 400, hint: 'Fix each answer listed; every bad field is named with what it accepts.' },

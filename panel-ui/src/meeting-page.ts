@@ -55,6 +55,16 @@ export class MeetingPage extends LitElement {
       .message {
         font-weight: 600;
       }
+      .link {
+        font-size: 0.8em;
+        overflow-wrap: anywhere;
+      }
+      section p {
+        margin: 0.3em 0;
+      }
+      a {
+        color: #8fb8e6;
+      }
     `,
   ];
 
@@ -103,6 +113,7 @@ export class MeetingPage extends LitElement {
               <button type="submit" class="primary">${t('Check in')}</button>
             </form>`}
       </section>
+      ${m?.online ? this.online(m.online) : nothing}
       ${this.agenda && this.agenda.items.length > 0
         ? html`<section class="card">
             <h2>${t('Agenda')}</h2>
@@ -111,6 +122,17 @@ export class MeetingPage extends LitElement {
         : nothing}
       ${this.meetingId ? html`<minutes-screen meeting-id=${this.meetingId} .api=${this.api}></minutes-screen>` : nothing}
     `;
+  }
+
+  /** For remote attendees: the meeting's link (only of a known service or an allowed domain), its id, passcode and video address. */
+  private online(online: NonNullable<MeetingView['online']>) {
+    return html`<section class="card" data-testid="phone-online">
+      <h2>${t('Join online')}</h2>
+      ${online.url && online.provider !== 'sip' ? html`<p><a href=${online.url} target="_blank" rel="noopener noreferrer" data-testid="phone-online-link">${t('Open the meeting link')} · ${online.name}</a></p><p class="muted link">${online.url}</p>` : html`<p>${online.name}</p>`}
+      ${online.meetingId ? html`<p>${t('Meeting ID')}: <strong>${online.meetingId}</strong></p>` : nothing}
+      ${online.passcode ? html`<p>${t('Passcode')}: <strong>${online.passcode}</strong></p>` : nothing}
+      ${online.dialString ? html`<p data-testid="phone-online-dial">${t('Video system')}: <strong>${online.dialString}</strong></p>` : nothing}
+    </section>`;
   }
 
   private async load(): Promise<void> {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
+import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -8,6 +8,7 @@ import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import './linked-rooms.js';
+import './call-button.js';
 import './quick-controls.js';
 
 /**
@@ -22,6 +23,7 @@ export class MeetingScreen extends LitElement {
     devices: { attribute: false },
     presets: { attribute: false },
     api: { attribute: false },
+    call: { attribute: false },
     confirmingEnd: { state: true },
   };
 
@@ -245,6 +247,8 @@ export class MeetingScreen extends LitElement {
   declare presets: PanelInfo['presets'];
   /** The panel's API client (the linked rooms' dialog reads the rooms on the broker). */
   declare api: ApiClient | null;
+  /** The room's online call (from the status), when the room joins calls. */
+  declare call: CallStatus | undefined;
   declare confirmingEnd: boolean;
   private shownPosition: number | null = null;
   private observedList: Element | null = null;
@@ -293,6 +297,7 @@ export class MeetingScreen extends LitElement {
       </div>
       <div class="side">
         ${linked ? roomsOf(m.rooms) : nothing}
+        <call-button .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <section class="agenda" aria-label=${t('Agenda')}>
           ${agenda && agenda.items.length > 0
             ? html`<div class="agenda-head">

@@ -164,8 +164,8 @@ export class RoomPanel extends LitElement {
       case 'end':
         return html`<end-screen meeting-id=${this.endedMeetingId ?? ''} .api=${this.api}></end-screen>`;
       default:
-        if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []} .api=${this.api}></meeting-screen>`;
-        if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api}></checkin-screen>`;
+        if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call} .api=${this.api}></meeting-screen>`;
+        if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api} .call=${this.stream.status?.call}></checkin-screen>`;
         return html`<idle-screen .now=${now} .api=${this.api}></idle-screen>`;
     }
   }
@@ -235,7 +235,7 @@ export class RoomPanel extends LitElement {
         this.warning = notice.percent >= 100 ? t('Agenda item {n} is over its time.', { n: notice.position }) : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
         break;
       case 'selftest':
-        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id).join(', ') });
+        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => (id === 'call' ? t('Online call') : (inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id))).join(', ') });
         break;
       default:
         break;

@@ -1,3 +1,4 @@
+import { ZH_CN_CALLS } from './zh-cn-calls.js';
 import { ZH_CN_HEALTH } from './zh-cn-health.js';
 
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
@@ -19,6 +20,7 @@ export const ZH_CN: Record<string, string> = {
   'not answering yet': '尚无应答',
   offline: '离线',
   degraded: '状态不佳',
+  ...ZH_CN_CALLS,
   'Action item': '待办事项',
   'Action items': '待办事项',
   '+{n} min': '+{n} 分',

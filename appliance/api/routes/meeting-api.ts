@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
-import { AgendaNowSchema, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { AgendaNowSchema, MeetingViewSchema, OnlineMeetingSchema, RoomNowSchema } from './meeting-schemas.js';
 import { checkInRoutes } from './checkin-routes.js';
 import { doorRoutes } from './door-routes.js';
 import { linkedRoomRoutes } from './linked-room-routes.js';
@@ -14,6 +14,7 @@ import { strictValidator } from './strict-validator.js';
 export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Promise<void> {
   const room = core.meetings;
   if (!room) return;
+  app.addSchema(OnlineMeetingSchema);
   app.addSchema(MeetingViewSchema);
   app.addSchema(AgendaNowSchema);
   app.addSchema(RoomNowSchema);

@@ -22,6 +22,18 @@ export const AgendaDraftSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const OnlineMeetingSchema = Type.Object(
+  {
+    provider: Type.String({ description: 'teams · zoom · webex · google-meet · tencent-meeting · feishu · dingtalk · wecom · jitsi · web (an allowed domain) · sip (a dial string, shown only)' }),
+    name: Type.String({ description: "The service's name, for the Join button" }),
+    url: Type.Optional(Type.String({ description: 'The join link (absent for a confidential meeting shown without its details)' })),
+    meetingId: Type.Optional(Type.String()),
+    passcode: Type.Optional(Type.String()),
+    dialString: Type.Optional(Type.String({ description: 'SIP/H.323 address for a video system' })),
+  },
+  { $id: 'OnlineMeeting', description: "The meeting's online meeting, from its invitation or the booking's online.url" },
+);
+
 export const MeetingViewSchema = Type.Object(
   {
     id: Type.String(),
@@ -56,6 +68,7 @@ export const MeetingViewSchema = Type.Object(
       }),
       { description: 'The rooms of a linked meeting, this one included; empty when held in this room only' },
     ),
+    online: Nullable(Type.Ref(OnlineMeetingSchema)),
   },
   { $id: 'MeetingView' },
 );
@@ -109,6 +122,12 @@ export const BookingBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 10_000 })),
     agenda: Type.Optional(Type.Array(AgendaDraftSchema, { maxItems: 50 })),
     confidentiality: Type.Optional(literals(CONFIDENTIALITY)),
+    online: Type.Optional(
+      Type.Object(
+        { url: Type.String({ minLength: 4, maxLength: 2000, pattern: '^\\S+$', description: 'A join link of a known service or an allowed domain, or a sip:/h323: address (else ROOMCTL_E_ONLINE_LINK_REFUSED)' }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
