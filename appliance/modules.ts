@@ -19,6 +19,7 @@ import { configuredPublicUrl } from './config/config-network-checks.js';
 import { DeviceHost } from './devices/device-host.js';
 import type { RoomEventBus } from './model/room-events.js';
 import { FaultRepository } from './health/fault-repository.js';
+import { CONVERSATION_MIGRATIONS } from './conversation/conversation-migrations.js';
 import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
 import { HealthMonitor } from './health/health-monitor.js';
 import { HELP_MIGRATIONS } from './help/help-migrations.js';
@@ -36,9 +37,10 @@ import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
 import { createPanelServices, type PanelServices } from './panel/panel-services.js';
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
+import { muteWhileFloorElsewhere } from './room/mute-while-floor-elsewhere.js';
 import { RoomMute } from './room/room-mute.js';
 import { migrationsOf, type RoomModule } from './room-module.js';
-import { driverClockOf, type Clock } from './model/clock.js';
+import type { Clock } from './model/clock.js';
 import { createPresetStills, type PresetStills } from './stills/preset-stills.js';
 import { openDatabase, type Db } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
@@ -59,7 +61,11 @@ export interface StartOptions {
   probeTimeoutMs?: number;
   /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
   media?: MediaOverrides;
-  /** The room's one clock, for the meetings and the device supervisors alike (soak tests compress a day with a ManualClock); default the system clock. */
+  /**
+   * The room's clock for its rules (soak tests compress a day with a ManualClock); default the system clock.
+   * Device supervisors stay on real time: a device answers in real time, and a probe timeout on a
+   * compressed clock would fire before any reply. (`driverClockOf` gives them the same clock where a test wants it.)
+   */
   clock?: Clock;
   /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
   callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
@@ -121,6 +127,7 @@ function listenError(err: unknown, listen: string): RoomctlError {
 export function roomModules(): RoomModule<RoomParts>[] {
   let unfollowStatus: (() => void) | undefined;
   let unfollowMeetings: (() => void) | undefined;
+  let unfollowFloor: (() => void) | undefined;
   let disconnectMedia: (() => void) | undefined;
   const modules: RoomModule<RoomParts>[] = [
     {
@@ -156,7 +163,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const { config, options, log } = room;
         const media = room.media;
-        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, clock: options.clock ? driverClockOf(options.clock) : undefined });
+        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs });
         room.devices = devices;
         room.core = new ApplianceCore(config, devices);
         room.core.media = media?.service;
@@ -189,9 +196,9 @@ export function roomModules(): RoomModule<RoomParts>[] {
       },
     },
     {
-      // Meetings: schedule, rules, minutes; the room state comes from here. Its rules run once the API listens (`meeting-rules`).
+      // Meetings: schedule, rules, minutes, the floor and polls; the room state comes from here. Its rules run once the API listens (`meeting-rules`).
       name: 'meetings',
-      migrations: MEETING_MIGRATIONS,
+      migrations: [...MEETING_MIGRATIONS, ...CONVERSATION_MIGRATIONS],
       start(room) {
         // The check before a meeting with an online call (calls:); it skips the browser start while a call runs.
         const callCheck = callCheckFor(room.config, { ...room.options.callCheck, callRunning: () => room.calls?.service.running ?? false });
@@ -199,9 +206,11 @@ export function roomModules(): RoomModule<RoomParts>[] {
         room.meetings = meetings;
         need(room, 'core').meetings = meetings;
         unfollowMeetings = clearMuteAfterMeetings(room.events, need(room, 'roomMute'), room.config.meetings?.keepMuteAfterMeeting ?? false);
+        unfollowFloor = muteWhileFloorElsewhere(meetings.ctx.conversation, need(room, 'roomMute'), room.config.meetings?.floor?.muteOthers ?? false);
       },
       stop() {
         unfollowMeetings?.();
+        unfollowFloor?.();
       },
       commands: (room) => meetingCommands(need(room, 'meetings')),
       routes: (api, room) => meetingApi(api, need(room, 'core')),

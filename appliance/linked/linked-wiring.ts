@@ -8,6 +8,8 @@ import { LinkStore } from './link-store.js';
 import { senderOf } from './link-topics.js';
 import { readInvitation, readRecord } from './link-validate.js';
 import { LinkedRooms, type RecordSender } from './linked-rooms.js';
+import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
+import { replicateLog } from './replicated-log.js';
 import type { DeviceList } from './local-facts.js';
 
 /** How often the link looks for facts to send that no change event announced (health, notes). */
@@ -39,6 +41,9 @@ export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: M
   };
   const rooms = new LinkedRooms({ self, roomName: config.room.name, ctx: deps.meetings.ctx, store: new LinkStore(deps.db), devices: deps.devices, sender: deps.sender, log, subscribe });
   deps.meetings.ctx.linked = rooms;
+  // The floor and polls: every hand, turn, poll and vote replicates as it is (counted once by id); a confidential meeting's without names.
+  const ctx = deps.meetings.ctx;
+  const unreplicate = replicateLog<ConversationRecord>(rooms, 'conversation', ctx.conversation, (id) => ctx.meetings.get(id), (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'));
   let refused = 0;
   let lastRefusalLog = 0;
   const refuse = (topic: string, why: string) => {
@@ -88,6 +93,7 @@ export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: M
     },
     async stop() {
       clearInterval(timer);
+      unreplicate();
       rooms.stop();
       deps.meetings.off('change', onChange);
       deps.meetings.ctx.linked = undefined;

@@ -1,4 +1,5 @@
 import type { LinkPolicy } from '../calls/online-meeting-link.js';
+import type { ConversationService } from '../conversation/conversation-service.js';
 import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -37,6 +38,8 @@ export interface MeetingContext {
   audit: AuditLog;
   feedback: FeedbackRepository;
   selfTests: SelfTestRepository;
+  /** The floor and polls (hands, speakers, votes), as replicable records. */
+  conversation: ConversationService;
   clock: Clock;
   bus: RoomEventBus;
   notifier: Notifier;

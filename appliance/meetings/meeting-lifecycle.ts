@@ -9,7 +9,7 @@ import { finishMinutes } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
 /** What this file's functions use of the meeting context. */
-type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
+type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
 
 export interface BookInput {
   minutes: number;
@@ -103,6 +103,8 @@ export function end(ctx: LifecycleContext, id: string): Meeting {
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a running meeting can end`);
   }
   for (const item of ctx.agenda.list(m.id)) if (item.startedAt && !item.endedAt) ctx.agenda.setEnded(m.id, item.position, now.toISOString());
+  // Open polls close with the meeting, so their counts reach the minutes.
+  ctx.conversation.wrapUp(m.id);
   ctx.meetings.setStatus(m.id, 'ended', now.toISOString());
   if (m.status === 'in_progress') ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
   finishMinutes(ctx, ctx.meetings.require(id));

@@ -1,4 +1,6 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { ConversationRepository } from '../conversation/conversation-repository.js';
+import { ConversationService } from '../conversation/conversation-service.js';
 import { TypedBus } from '../model/typed-bus.js';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
 import type { LinkPolicy } from '../calls/online-meeting-link.js';
@@ -87,12 +89,28 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
     const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id), (m) => onlineOfBooking(m, options.linkPolicy ?? {}));
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);
+    const checkIns = new CheckInRepository(db);
+    const minutes = new MinutesRepository(db);
+    const conversation = new ConversationService({
+      records: new ConversationRepository(db),
+      clock,
+      room: `${room.site}/${room.id}`,
+      meetings,
+      checkIns,
+      agenda,
+      minutes,
+      speakerMinutes: rules.floor?.speakerMinutes ?? 3,
+      warningPercents: rules.agendaWarningPercents,
+      changed: (notice) => this.changed(notice),
+      log: log.child({ component: 'conversation' }),
+    });
     this.ctx = {
       db,
       meetings,
       agenda,
-      checkIns: new CheckInRepository(db),
-      minutes: new MinutesRepository(db),
+      checkIns,
+      minutes,
+      conversation,
       audit: new AuditLog(db),
       feedback: new FeedbackRepository(db),
       selfTests: new SelfTestRepository(db),
@@ -182,6 +200,7 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
     this.ticking = true;
     try {
       applyRules(this.ctx);
+      if (this.state.current) this.ctx.conversation.tick(this.state.current.id);
       followUps(this.ctx);
       dailyJobs(this.ctx);
     } catch (err) {

@@ -17,10 +17,18 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const CONFIDENTIALITY = ['normal', 'confidential'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY)[number];
 
+/** A speaker the agenda names for an item, in speaking order, with their time. */
+export interface AgendaSpeaker {
+  name: string;
+  minutes: number;
+}
+
 export interface AgendaItemDraft {
   title: string;
   owner?: string;
   minutes: number;
+  /** Who speaks, in order; the chair's "next" gives them the floor before raised hands. */
+  speakers?: AgendaSpeaker[];
 }
 
 /**

@@ -192,7 +192,20 @@ export class MeetingScreen extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
       }
+      /* Minutes and the floor: stacked, or side by side where the panel is short. */
+      .more {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5em;
+      }
       @media (max-height: 640px) {
+        .more {
+          flex-direction: row;
+        }
+        .more button {
+          flex: 1 1 0;
+          min-width: 0;
+        }
         :host {
           gap: 0.8em;
         }
@@ -293,7 +306,10 @@ export class MeetingScreen extends LitElement {
           <button type="button" data-testid="extend-30" @click=${() => this.extend(id, 30)} aria-label=${t('Extend by {n} minutes', { n: 30 })}>${t('+{n} min', { n: 30 })}</button>
           <button type="button" class="danger" data-testid="end-meeting" @click=${() => (this.confirmingEnd = true)}>${t('End meeting')}</button>
         </div>
-        <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
+        <div class="more">
+          <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
+          <button type="button" class="minutes" data-testid="open-floor" aria-label=${`${t('Floor and polls')}: ${this.floorSummary(m)}`} @click=${() => navigate(this, 'floor')}>${this.floorSummary(m)}</button>
+        </div>
       </div>
       <div class="side">
         ${linked ? roomsOf(m.rooms) : nothing}
@@ -313,6 +329,7 @@ export class MeetingScreen extends LitElement {
                       <span>${item.title}</span>
                       <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : t('{n} min', { n: item.minutes })}</span>
                       ${item.owner ? html`<span class="owner">${item.owner}</span>` : nothing}
+                      ${item.speakers.length > 0 ? html`<span class="owner" data-testid="agenda-speakers">${item.speakers.map((s) => s.name).join(' → ')}</span>` : nothing}
                     </li>`;
                   })}
                 </ol>`
@@ -326,6 +343,15 @@ export class MeetingScreen extends LitElement {
       </div>
       ${this.confirmingEnd ? this.endDialog(id) : nothing}
     `;
+  }
+
+  /** The floor in a line, what moves first (it stays readable when the button cuts it short): hands up, who speaks, an open poll. */
+  private floorSummary(m: NonNullable<RoomNowView['current']>): string {
+    const parts: string[] = [];
+    if (m.floor.queue.length > 0) parts.push(t('Hands up: {n}', { n: m.floor.queue.length }));
+    if (m.floor.speaking) parts.push(t('{name} speaking', { name: m.floor.speaking.name ?? t('A participant') }));
+    if (m.polls.some((p) => p.status === 'open')) parts.push(t('Poll open'));
+    return parts.length > 0 ? parts.join(' · ') : t('Floor and polls');
   }
 
   /** Ending stops the meeting for everyone and sends the minutes: one more touch to be sure. */

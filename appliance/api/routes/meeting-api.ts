@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
-import { AgendaNowSchema, MeetingViewSchema, OnlineMeetingSchema, RoomNowSchema } from './meeting-schemas.js';
+import { AgendaNowSchema, FloorViewSchema, MeetingViewSchema, OnlineMeetingSchema, PollViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { conversationRoutes } from './conversation-routes.js';
 import { checkInRoutes } from './checkin-routes.js';
 import { doorRoutes } from './door-routes.js';
 import { linkedRoomRoutes } from './linked-room-routes.js';
@@ -15,6 +16,8 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
   const room = core.meetings;
   if (!room) return;
   app.addSchema(OnlineMeetingSchema);
+  app.addSchema(FloorViewSchema);
+  app.addSchema(PollViewSchema);
   app.addSchema(MeetingViewSchema);
   app.addSchema(AgendaNowSchema);
   app.addSchema(RoomNowSchema);
@@ -25,6 +28,7 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
     await meetingRoutes(scope, room, auth);
     await checkInRoutes(scope, room, auth);
     await minutesRoutes(scope, room, auth);
+    await conversationRoutes(scope, room, auth);
     await roomOpsRoutes(scope, room, auth);
     await doorRoutes(scope, room, auth);
     await linkedRoomRoutes(scope, room, core);

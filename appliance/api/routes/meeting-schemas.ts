@@ -17,9 +17,54 @@ export const AttendeeSchema = Type.Object(
   { ...PersonSchema.properties, required: Type.Boolean({ default: true, description: 'Required (true) or optional (false)' }) },
   { additionalProperties: false },
 );
-export const AgendaDraftSchema = Type.Object(
-  { title: Type.String({ minLength: 1, maxLength: 200 }), owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), minutes: Type.Integer({ minimum: 1, maximum: 480 }) },
+export const AgendaSpeakerSchema = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 120 }), minutes: Type.Integer({ minimum: 1, maximum: 120, description: 'Speaking time' }) },
   { additionalProperties: false },
+);
+export const AgendaDraftSchema = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    minutes: Type.Integer({ minimum: 1, maximum: 480 }),
+    speakers: Type.Optional(Type.Array(AgendaSpeakerSchema, { maxItems: 30, description: 'Named speakers in speaking order; "next" on the floor gives them the floor before raised hands' })),
+  },
+  { additionalProperties: false },
+);
+
+const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }));
+export const HandViewSchema = Type.Object({ handId: Type.String(), name: Nullable(Type.String({ description: 'null when hidden (confidential)' })), room: Type.String({ description: 'site/room' }), raisedAt: DateTime() });
+export const FloorViewSchema = Type.Object(
+  {
+    queue: Type.Array(HandViewSchema, { description: 'Raised hands, first raised first' }),
+    speaking: Nullable(
+      Type.Object({
+        floorId: Type.String(),
+        handId: Nullable(Type.String({ description: 'null for a speaker the agenda names' })),
+        name: Nullable(Type.String()),
+        room: Type.String({ description: 'site/room the speaker sits in' }),
+        since: DateTime(),
+        minutes: Type.Integer(),
+        agendaPosition: Nullable(Type.Integer()),
+        remainingSeconds: Type.Integer({ description: 'Negative: over time' }),
+      }),
+    ),
+  },
+  { $id: 'FloorView' },
+);
+export const PollViewSchema = Type.Object(
+  {
+    pollId: Type.String(),
+    question: Nullable(Type.String({ description: 'null when hidden (confidential)' })),
+    options: Type.Array(Type.String()),
+    status: literals(['open', 'closed']),
+    openedAt: DateTime(),
+    closedAt: Nullable(DateTime()),
+    counts: Counts,
+    votes: Type.Integer({ description: 'Votes cast by phone' }),
+    roomCounts: Type.Array(Type.Object({ room: Type.String(), counts: Counts }), { description: "Each room's show of hands" }),
+    outcome: Nullable(Type.String({ description: '"Approved 7–2, 1 abstained", once closed' })),
+  },
+  { $id: 'PollView' },
 );
 
 export const OnlineMeetingSchema = Type.Object(
@@ -69,6 +114,8 @@ export const MeetingViewSchema = Type.Object(
       { description: 'The rooms of a linked meeting, this one included; empty when held in this room only' },
     ),
     online: Nullable(Type.Ref(OnlineMeetingSchema)),
+    floor: Type.Ref(FloorViewSchema),
+    polls: Type.Array(Type.Ref(PollViewSchema)),
   },
   { $id: 'MeetingView' },
 );
@@ -81,6 +128,7 @@ export const AgendaNowSchema = Type.Object(
         title: Type.String(),
         owner: Nullable(Type.String()),
         minutes: Type.Integer(),
+        speakers: Type.Array(AgendaSpeakerSchema),
         startedAt: Nullable(DateTime()),
         endedAt: Nullable(DateTime()),
         overrunMinutes: Nullable(Type.Number()),
