@@ -2,6 +2,7 @@ import type { StatusView } from './model/room-status.js';
 import type { CallService } from './calls/call-service.js';
 import type { RoomConfig } from './config/config-schema.js';
 import type { DeviceHost } from './devices/device-host.js';
+import type { LinkedRooms } from './linked/linked-rooms.js';
 import type { MeetingRoom } from './meetings/meeting-room.js';
 import type { MediaService } from './media/media-service.js';
 import { VERSION } from './paths.js';
@@ -29,6 +30,8 @@ export class ApplianceCore {
   /** What the data folder can still take (full disk, failing writes). */
   storage: StorageHealth | undefined;
 
+  /** The rooms this room's meetings are linked with, when the room has a broker. */
+  linked: LinkedRooms | undefined;
   /** The room's online call (`calls:` in the config): join, leave, its state. */
   calls: CallService | undefined;
 

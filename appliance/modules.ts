@@ -26,6 +26,8 @@ import { HealthMonitor } from './health/health-monitor.js';
 import { HELP_MIGRATIONS } from './help/help-migrations.js';
 import { parseListen } from './http/listen-address.js';
 import { resolvePublicUrl } from './lan-address.js';
+import { LINKED_MIGRATIONS } from './linked/linked-migrations.js';
+import { startLinkedRooms, type RunningLink } from './linked/linked-wiring.js';
 import type { Logger } from './logger.js';
 import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
 import { createRoomMedia, type MediaOverrides, type RoomMedia } from './media/media-wiring.js';
@@ -95,6 +97,8 @@ export interface RoomParts {
   server?: FastifyInstance;
   address?: AddressInfo;
   publicUrl?: string;
+  /** The rooms this room's meetings are linked with (only with a broker). */
+  linked?: RunningLink;
 }
 
 /** A part a module needs from an earlier one; missing means the list below is out of order. */
@@ -329,6 +333,20 @@ export function roomModules(): RoomModule<RoomParts>[] {
         meetings.start();
       },
       stop: (room) => room.meetings?.stop(),
+    },
+    {
+      // Linked rooms: one meeting held in several rooms, over the room's broker (its records go out through the telemetry outbox).
+      name: 'linked-rooms',
+      migrations: LINKED_MIGRATIONS,
+      start(room) {
+        room.linked = startLinkedRooms(room.config, { db: need(room, 'db'), meetings: need(room, 'meetings'), devices: need(room, 'devices'), sender: need(room, 'telemetry').outbox, log: room.log });
+        need(room, 'core').linked = room.linked?.rooms;
+      },
+      async stop(room) {
+        const core = room.core;
+        if (core) core.linked = undefined;
+        await room.linked?.stop();
+      },
     },
   ];
   return modules;

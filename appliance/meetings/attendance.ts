@@ -10,6 +10,8 @@ export interface AttendanceEntry extends Person {
   status: AttendanceStatus;
   checkedInAt: string | null;
   method: CheckIn['method'] | null;
+  /** The linked room they checked in at, when it was not this one. */
+  room?: string;
 }
 
 /**

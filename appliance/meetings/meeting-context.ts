@@ -7,6 +7,7 @@ import type { Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import type { AgendaRepository } from './agenda-repository.js';
 import type { AuditLog } from './audit-log.js';
+import type { LinkedMeetingsPort } from './linked-port.js';
 import type { CheckInRepository } from './checkin-repository.js';
 import type { FeedbackRepository } from './feedback-repository.js';
 import type { MeetingRules } from './meeting-config.js';
@@ -59,6 +60,8 @@ export interface MeetingContext {
   endScene(): SceneStep[];
   /** Something changed: recompute the room state and tell the panel (with a notice, if any). */
   changed(notice?: MeetingNotice): void;
+  /** The rooms this room's meetings are linked with (set by the link layer when the room has a broker). */
+  linked?: LinkedMeetingsPort;
   /** Runs work in the background; tests and shutdown wait for it with `settle()`. */
   track(work: Promise<unknown>): void;
 }

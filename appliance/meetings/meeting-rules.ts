@@ -7,7 +7,7 @@ import { sendDueMinutes } from './minutes-service.js';
 import { selfTestJob } from './selftest-job.js';
 
 /** What this file's functions use of the meeting context. */
-type RulesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'selfTests' | 'startScene' | 'texts' | 'track'>;
+type RulesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'linked' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'selfTests' | 'startScene' | 'texts' | 'track'>;
 
 /**
  * The meeting rules, evaluated against the clock on every tick. Each rule that acts writes a
@@ -64,11 +64,15 @@ function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
 
 /** At the start: required invitees not checked in get a nudge (once). */
 function rollCall(ctx: RulesContext, m: Meeting): void {
+  // In a linked meeting the host room nudges, once for every room; the others stay quiet.
+  if (ctx.linked?.followsAnotherRoom(m.id)) return;
   if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now())) return;
   const present = new Set(ctx.checkIns.list(m.id).map((c) => c.personKey));
+  const elsewhere = (key: string) => ctx.linked?.checkedInElsewhere(m.id, key) !== undefined;
   for (const a of m.attendees) {
     if (!a.required || !a.email) continue;
-    if (present.has(`email:${a.email.toLowerCase()}`) || (a.badge && present.has(`badge:${a.badge}`))) continue;
+    const keys = [`email:${a.email.toLowerCase()}`, ...(a.badge ? [`badge:${a.badge}`] : [])];
+    if (keys.some((k) => present.has(k) || elsewhere(k))) continue;
     ctx.notifier.notify(ctx.texts.nudge(m, displayName(a)), { emails: [a.email], groups: false });
   }
 }

@@ -8,7 +8,7 @@ import type { ShownEvent } from '../schedule/ics-expand.js';
 import { endOfLocalDay } from '../schedule/zoned-time.js';
 
 /** What this file's functions use of the meeting context. */
-type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'room' | 'rules' | 'selfTests'> & Partial<Pick<MeetingContext, 'linkPolicy'>>;
+type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'linked' | 'room' | 'rules' | 'selfTests'> & Partial<Pick<MeetingContext, 'linkPolicy'>>;
 
 /** A meeting as the API shows it; confidential details only for authorised readers. */
 export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): MeetingView {
@@ -34,6 +34,7 @@ export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): 
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),
     seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+    rooms: ctx.linked?.rooms(m.id) ?? [],
     online: onlineView(onlineOfBooking(m, ctx.linkPolicy ?? {}), hidden),
     floor: conversation.floor,
     polls: conversation.polls,
@@ -68,6 +69,7 @@ export function roomNowView(ctx: ViewContext, state: RoomStateView, authorised: 
     selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))] } : null,
     bookNowMinutes: state.state === 'idle' ? [...ctx.rules.adHocMinutes] : [],
     alsoToday,
+    ...(ctx.linked ? { linkable: true } : {}),
     time: now.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import type { OnlineMeetingView } from '../calls/online-meeting-view.js';
 import type { FloorView, PollView } from '../conversation/conversation-views.js';
 import type { RoomState } from './room-state.js';
 import type { AgendaSpeaker, Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
+import type { LinkedRoomView } from './linked-port.js';
 
 export interface MeetingView {
   id: string;
@@ -30,6 +31,8 @@ export interface MeetingView {
   checkIns: number;
   /** The recurring series this belongs to was auto-released too often in a row */
   seriesFlagged: boolean;
+  /** The rooms of a linked meeting, this one included (empty when it is held in this room only). */
+  rooms: LinkedRoomView[];
   /** The online meeting of the invitation (or the booking's `online.url`) the room may open or show; null: none. */
   online: OnlineMeetingView | null;
   /** Raised hands in order and who has the floor (names hidden with the title). */
@@ -67,6 +70,8 @@ export interface RoomNowView {
   bookNowMinutes: number[];
   /** Calendar entries for the rest of today that do not book the room (all-day, marked free); a confidential one has no title. */
   alsoToday?: { title: string | null; start: string; end: string; allDay: boolean }[];
+  /** The room can link its meetings with other rooms (it has a broker). */
+  linkable?: boolean;
   time: string;
 }
 

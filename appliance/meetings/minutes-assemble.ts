@@ -43,6 +43,8 @@ export interface Minutes {
     confidentiality: Meeting['confidentiality'];
   };
   attendance: AttendanceEntry[];
+  /** A linked meeting: who came in each room (names only when the meeting is not confidential). */
+  rooms?: MinutesRoom[];
   agenda: MinutesAgendaItem[];
   notes: MinutesEntry[];
   decisions: MinutesEntry[];
@@ -52,10 +54,18 @@ export interface Minutes {
   assembledAt: string;
 }
 
+export interface MinutesRoom {
+  room: string;
+  name: string;
+  present: number;
+  names: string[];
+}
+
 export interface MinutesParts {
   meeting: Meeting;
   room: { id: string; name: string; timezone?: string };
   attendance: AttendanceEntry[];
+  rooms?: MinutesRoom[];
   agenda: AgendaItem[];
   entries: MinutesEntry[];
   actions: ActionItem[];
@@ -68,6 +78,7 @@ export function assembleMinutes(p: MinutesParts): Minutes {
   return {
     meeting: { id: m.id, title: m.title, organiser: m.organiser, room: p.room, bookedStart: m.start, bookedEnd: m.end, startedAt: m.startedAt, endedAt: m.endedAt, confidentiality: m.confidentiality },
     attendance: p.attendance,
+    ...(p.rooms ? { rooms: p.rooms } : {}),
     agenda: p.agenda.map((i) => ({
       position: i.position,
       title: i.title,
@@ -105,7 +116,11 @@ export function minutesMarkdown(min: Minutes): string {
   const lines = [`# ${m.title}`, '', `Room ${m.room.name} · booked ${day} ${hhmm(m.bookedStart)}–${hhmm(m.bookedEnd)} · held ${hhmm(m.startedAt)}–${hhmm(m.endedAt)} (${zone} time)`];
   if (m.organiser.name || m.organiser.email) lines.push(`Organiser: ${displayName(m.organiser)}`);
   lines.push('', '## Attendance', '');
-  for (const a of min.attendance) lines.push(`- ${displayName(a)}${a.invited ? (a.required ? '' : ' (optional)') : ' (walk-in)'}: ${STATUS_WORDS[a.status]}${a.checkedInAt ? ` (${hhmm(a.checkedInAt)})` : ''}`);
+  for (const a of min.attendance) lines.push(`- ${displayName(a)}${a.invited ? (a.required ? '' : ' (optional)') : ' (walk-in)'}: ${STATUS_WORDS[a.status]}${a.checkedInAt ? ` (${hhmm(a.checkedInAt)}${a.room ? `, in ${a.room}` : ''})` : ''}`);
+  if (min.rooms?.length) {
+    lines.push('', '## Rooms', '');
+    for (const r of min.rooms) lines.push(`- ${r.name} (${r.room}): ${r.present} present${r.names.length ? ` — ${r.names.join(', ')}` : ''}`);
+  }
   if (min.agenda.length > 0) {
     lines.push('', '## Agenda', '');
     for (const i of min.agenda) {

@@ -1,12 +1,12 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { actionItemsIcs } from './action-items-ics.js';
-import { attendanceOf } from './attendance.js';
+import { attendanceOf, type AttendanceEntry } from './attendance.js';
 import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemble.js';
 
 /** What this file's functions use of the meeting context. */
-type MinutesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'conversation' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
+type MinutesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'conversation' | 'linked' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
 
 /**
  * Who is reading or changing minutes, and how they proved it: the room's own credential
@@ -16,15 +16,28 @@ type MinutesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'cl
 export type MinutesReader = { via: 'token' | 'meeting-code'; who?: undefined } | { via: 'rule'; who?: string } | { via: 'reader-link'; who: string };
 
 export function currentMinutes(ctx: MinutesContext, m: Meeting): Minutes {
+  const rooms = ctx.linked?.attendanceByRoom(m.id) ?? [];
   return assembleMinutes({
     meeting: m,
     room: { id: ctx.room.id, name: ctx.room.name, timezone: ctx.room.timezone },
-    attendance: attendanceOf(m, ctx.checkIns.list(m.id), ctx.rules.lateAfterMinutes),
+    attendance: withLinkedRooms(ctx, m, attendanceOf(m, ctx.checkIns.list(m.id), ctx.rules.lateAfterMinutes)),
+    ...(rooms.length > 0 ? { rooms } : {}),
     agenda: ctx.agenda.list(m.id),
     entries: ctx.minutes.entries(m.id),
     actions: ctx.minutes.actions(m.id),
     floor: ctx.conversation.spokenOrder(m.id).map((t) => ({ name: t.speaker.name, room: t.room, since: t.since, until: t.until, allottedMinutes: t.minutes, agendaPosition: t.agendaPosition })),
     now: ctx.clock.now(),
+  });
+}
+
+/** An invitee who checked in in another linked room came: on time or late by that check-in, with the room named. */
+function withLinkedRooms(ctx: MinutesContext, m: Meeting, attendance: AttendanceEntry[]): AttendanceEntry[] {
+  const linked = ctx.linked;
+  if (!linked) return attendance;
+  const lateAt = Date.parse(m.start) + ctx.rules.lateAfterMinutes * 60_000;
+  return attendance.map((a) => {
+    const there = a.status === 'absent' ? linked.checkedInElsewhere(m.id, a.personKey) : undefined;
+    return there ? { ...a, status: Date.parse(there.at) <= lateAt ? 'on_time' : 'late', checkedInAt: there.at, room: there.roomName } : a;
   });
 }
 
@@ -97,6 +110,8 @@ export function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader =
   const now = ctx.clock.now();
   const stored = ctx.minutes.storedMinutes(m.id);
   if (stored?.sentAt) return stored.body as Minutes;
+  // One set of minutes for a linked meeting: the host room sends them (this room's notes went to it).
+  if (ctx.linked?.followsAnotherRoom(m.id)) return storeMinutes(ctx, m);
   const min = storeMinutes(ctx, m);
   const files = minutesExports(ctx, min);
   const message = ctx.texts.minutes(min, [

@@ -50,6 +50,8 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_DOOR_CODE_EXPIRED: { http: 401, hint: 'The code from the QR code on the door has expired: scan the QR code on the door again.' },
   // 429: the request was fine, this code has just been used enough (a fresh scan gives a new one).
   ROOMCTL_E_DOOR_CODE_USED_UP: { http: 429, hint: 'This QR code has made as many bookings as one code may: scan the QR code on the door again in a few minutes.' },
+  ROOMCTL_E_LINK_UNAVAILABLE: { http: 503, hint: 'Linking rooms needs the room\'s MQTT broker (the mqtt section of its config): the rooms of a linked meeting talk through it.' },
+  ROOMCTL_E_LINK_ROOM: { http: 400, hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.' },
   ROOMCTL_E_CHECKIN_CLOSED: { http: 409, hint: 'Check-in opens shortly before a meeting and closes when it ends.' },
   // the conversation: the floor and polls
   ROOMCTL_E_NOT_CHECKED_IN: { http: 409, hint: 'Only people checked in to the meeting raise a hand or vote: check in first (the meeting page, a badge, or a tap on the panel).' },

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
+import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
+import './linked-rooms.js';
 import './call-button.js';
 import './quick-controls.js';
 
@@ -20,6 +22,7 @@ export class MeetingScreen extends LitElement {
     warning: { attribute: false },
     devices: { attribute: false },
     presets: { attribute: false },
+    api: { attribute: false },
     call: { attribute: false },
     confirmingEnd: { state: true },
   };
@@ -255,6 +258,8 @@ export class MeetingScreen extends LitElement {
   declare warning: string | null;
   declare devices: DeviceView[];
   declare presets: PanelInfo['presets'];
+  /** The panel's API client (the linked rooms' dialog reads the rooms on the broker). */
+  declare api: ApiClient | null;
   /** The room's online call (from the status), when the room joins calls. */
   declare call: CallStatus | undefined;
   declare confirmingEnd: boolean;
@@ -270,6 +275,7 @@ export class MeetingScreen extends LitElement {
     this.warning = null;
     this.devices = [];
     this.presets = [];
+    this.api = null;
     this.confirmingEnd = false;
   }
 
@@ -282,6 +288,10 @@ export class MeetingScreen extends LitElement {
     const sinceMessage = (serverNow() - Date.parse(this.now!.time)) / 1000;
     const itemLeft = agenda?.remainingSeconds === null || agenda?.remainingSeconds === undefined ? null : agenda.remainingSeconds - sinceMessage;
     const id = encodeURIComponent(m.id);
+    // A linked meeting lists its rooms above the agenda; otherwise "Rooms" (link one) sits in the agenda's head, taking no row.
+    const linked = (m.rooms?.length ?? 0) > 0;
+    const roomsOf = (rooms: typeof m.rooms) => html`<linked-rooms .rooms=${rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .api=${this.api}></linked-rooms>`;
+    const linkButton = !linked && this.now?.linkable ? roomsOf([]) : nothing;
     return html`
       <div class="main">
         <h2 data-testid="meeting-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
@@ -302,11 +312,13 @@ export class MeetingScreen extends LitElement {
         </div>
       </div>
       <div class="side">
+        ${linked ? roomsOf(m.rooms) : nothing}
         <call-button .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <section class="agenda" aria-label=${t('Agenda')}>
           ${agenda && agenda.items.length > 0
             ? html`<div class="agenda-head">
                   <h3>${t('Agenda')}</h3>
+                  ${linkButton}
                   ${agenda.currentPosition !== null ? html`<button type="button" data-testid="agenda-next" @click=${() => this.nextItem(id)}>${t('Next agenda item')}</button>` : nothing}
                 </div>
                 <ol data-testid="agenda">
@@ -323,6 +335,7 @@ export class MeetingScreen extends LitElement {
                 </ol>`
             : html`<div class="card noagenda agenda-head">
                 <p class="muted">${t('No agenda for this meeting.')}</p>
+                ${linkButton}
                 <button type="button" data-testid="add-agenda" @click=${() => navigate(this, 'minutes', 'agenda')}>${t('Add an agenda')}</button>
               </div>`}
         </section>

@@ -16,8 +16,17 @@ export const haDiscoveryFilter = (site: string, room: string) => `homeassistant/
 export const HA_STATUS_TOPIC = 'homeassistant/status';
 
 /**
+ * What a room reads of the other rooms, to hold a meeting with them (linked rooms): their
+ * records about linked meetings, the invitations addressed to this room, and their online/
+ * offline status (a host's last will hands the timer on). It writes only under its own topics,
+ * so every record it receives was sent by the room whose topic carries it.
+ */
+export const linkedRoomFilters = (site: string, room: string) => ['roomctl/+/+/meetings/+/records', `roomctl/+/+/links/${site}/${room}`, 'roomctl/+/+/status'];
+
+/**
  * Mosquitto `acl_file` lines: this user may read and write its own room's topics, announce
- * its own Home Assistant entities and hear Home Assistant come online — nothing else.
+ * its own Home Assistant entities, hear Home Assistant come online, and read what linked
+ * rooms send it — nothing else.
  */
 export function mosquittoAcl(user: string, site: string, room: string): string {
   return [
@@ -26,6 +35,7 @@ export function mosquittoAcl(user: string, site: string, room: string): string {
     `topic readwrite ${roomTopicFilter(site, room)}`,
     `topic write ${haDiscoveryFilter(site, room)}`,
     `topic read ${HA_STATUS_TOPIC}`,
+    ...linkedRoomFilters(site, room).map((f) => `topic read ${f}`),
     '',
   ].join('\n');
 }
@@ -37,6 +47,7 @@ export function emqxAcl(user: string, site: string, room: string): string {
     `{allow, {username, "${user}"}, all, ["${roomTopicFilter(site, room)}"]}.`,
     `{allow, {username, "${user}"}, publish, ["${haDiscoveryFilter(site, room)}"]}.`,
     `{allow, {username, "${user}"}, subscribe, ["${HA_STATUS_TOPIC}"]}.`,
+    `{allow, {username, "${user}"}, subscribe, [${linkedRoomFilters(site, room).map((f) => `"${f}"`).join(', ')}]}.`,
     `{deny, {username, "${user}"}, all, ["#"]}.`,
     '',
   ].join('\n');

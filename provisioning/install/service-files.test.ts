@@ -31,14 +31,16 @@ it('keeps the rule of a device not found this time, so it works again when plugg
   expect(after).toBe(before);
 });
 
-it('prints ACL lines that keep the room to roomctl/<site>/<room>/# and its own Home Assistant entities, for Mosquitto and EMQX', () => {
+it('prints ACL lines that keep the room to writing roomctl/<site>/<room>/# and its own Home Assistant entities, and to reading what linked rooms send it, for Mosquitto and EMQX', () => {
   expect(mosquittoAcl('roomctl-hq-aurora', 'hq', 'aurora')).toBe(
-    '# roomctl room hq/aurora\nuser roomctl-hq-aurora\ntopic readwrite roomctl/hq/aurora/#\ntopic write homeassistant/+/roomctl_hq_aurora/+/config\ntopic read homeassistant/status\n',
+    '# roomctl room hq/aurora\nuser roomctl-hq-aurora\ntopic readwrite roomctl/hq/aurora/#\ntopic write homeassistant/+/roomctl_hq_aurora/+/config\ntopic read homeassistant/status\n' +
+      'topic read roomctl/+/+/meetings/+/records\ntopic read roomctl/+/+/links/hq/aurora\ntopic read roomctl/+/+/status\n',
   );
   expect(emqxAcl('roomctl-hq-aurora', 'hq', 'aurora')).toBe(
     '%% roomctl room hq/aurora\n{allow, {username, "roomctl-hq-aurora"}, all, ["roomctl/hq/aurora/#"]}.\n' +
       '{allow, {username, "roomctl-hq-aurora"}, publish, ["homeassistant/+/roomctl_hq_aurora/+/config"]}.\n' +
       '{allow, {username, "roomctl-hq-aurora"}, subscribe, ["homeassistant/status"]}.\n' +
+      '{allow, {username, "roomctl-hq-aurora"}, subscribe, ["roomctl/+/+/meetings/+/records", "roomctl/+/+/links/hq/aurora", "roomctl/+/+/status"]}.\n' +
       '{deny, {username, "roomctl-hq-aurora"}, all, ["#"]}.\n',
   );
 });

@@ -1,6 +1,7 @@
 /**
  * A room appliance in a child process, for tests that kill it (-9) and start it again.
- * argv[2]: path of a JSON room config. Prints `READY` once it runs; reads commands on stdin:
+ * argv[2]: path of a JSON room config. Prints `URL <api url>`, then `READY` once it runs;
+ * reads commands on stdin:
  *   `flap <device> <n>`  n health changes of a virtual device (offline/ok), each a fault event,
  *                        then prints `FLAPPED <n>` once they are committed to the outbox.
  *   `depth`              prints `DEPTH <outbox depth>`
@@ -32,4 +33,4 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   }
 });
 process.on('SIGTERM', () => void appliance.close().then(() => process.exit(0)));
-process.stdout.write('READY\n');
+process.stdout.write(`URL ${appliance.url}\nREADY\n`);

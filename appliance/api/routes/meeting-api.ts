@@ -4,6 +4,7 @@ import { AgendaNowSchema, FloorViewSchema, MeetingViewSchema, OnlineMeetingSchem
 import { conversationRoutes } from './conversation-routes.js';
 import { checkInRoutes } from './checkin-routes.js';
 import { doorRoutes } from './door-routes.js';
+import { linkedRoomRoutes } from './linked-room-routes.js';
 import { MeetingAuth } from './meeting-auth.js';
 import { meetingRoutes } from './meeting-routes.js';
 import { minutesRoutes } from './minutes-routes.js';
@@ -30,5 +31,6 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
     await conversationRoutes(scope, room, auth);
     await roomOpsRoutes(scope, room, auth);
     await doorRoutes(scope, room, auth);
+    await linkedRoomRoutes(scope, room, core);
   });
 }

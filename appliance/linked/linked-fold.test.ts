@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import type { LinkRecord } from './link-records.js';
+import { effectiveHost, foldLink } from './linked-fold.js';
+
+const base = (id: string, room: string, at: string) => ({ id, link: 'L', room, at: `2026-04-01T08:00:${at}.000Z` });
+
+it('folds the same records to the same state in any order: the first to start hosts, a hand-over moves it, a check-in counts once', () => {
+  const records: LinkRecord[] = [
+    { ...base('1', 'sz/lotus', '01'), kind: 'host.set', host: 'sz/lotus', reason: 'started' },
+    { ...base('2', 'hq/aurora', '02'), kind: 'host.set', host: 'hq/aurora', reason: 'started' },
+    { ...base('3', 'sz/lotus', '03'), kind: 'checkin', person: 'p1', name: 'Wei' },
+    { ...base('4', 'sz/lotus', '04'), kind: 'checkin', person: 'p1', name: 'Wei' },
+    { ...base('5', 'hq/aurora', '05'), kind: 'agenda.clock', status: 'in_progress', items: [] },
+    { ...base('6', 'sz/lotus', '06'), kind: 'host.set', host: 'ny/hudson', reason: 'handover' },
+  ];
+  const forward = foldLink(records);
+  const backward = foldLink([...records].reverse());
+  expect(forward.host).toBe('ny/hudson');
+  expect(foldLink(records.slice(0, 5)).host).toBe('sz/lotus'); // a later "started" does not take it
+  expect(forward.rooms.get('sz/lotus')!.checkIns.size).toBe(1);
+  expect(forward.clock?.id).toBe('5');
+  expect(JSON.stringify([...backward.rooms.keys()].sort())).toBe(JSON.stringify([...forward.rooms.keys()].sort()));
+  expect(backward.host).toBe(forward.host);
+});
+
+it('hands the timer to the next online room after a dead host, in sorted order, wrapping round', () => {
+  const state = foldLink([
+    { ...base('1', 'sz/lotus', '01'), kind: 'links.set', rooms: ['hq/aurora', 'ny/hudson', 'sz/lotus'] },
+    { ...base('2', 'sz/lotus', '02'), kind: 'host.set', host: 'sz/lotus', reason: 'organiser' },
+  ]);
+  expect(effectiveHost(state, () => true)).toBe('sz/lotus');
+  expect(effectiveHost(state, (r) => r !== 'sz/lotus')).toBe('hq/aurora');
+  expect(effectiveHost(state, (r) => r === 'ny/hudson')).toBe('ny/hudson');
+});

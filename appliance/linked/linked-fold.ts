@@ -1,0 +1,79 @@
+import { byTime, type LinkRecord, type RoomKey } from './link-records.js';
+
+type ClockRecord = Extract<LinkRecord, { kind: 'agenda.clock' }>;
+type HealthRecord = Extract<LinkRecord, { kind: 'room.health' }>;
+
+export interface FoldedRoom {
+  room: RoomKey;
+  name: string | null;
+  /** It has said it takes part (room.joined), or sent anything at all. */
+  heard: boolean;
+  health: Pick<HealthRecord, 'status' | 'problems'> | null;
+  /** person digest → name (null when confidential) and when. */
+  checkIns: Map<string, { name: string | null; at: string }>;
+}
+
+export interface FoldedLink {
+  rooms: Map<RoomKey, FoldedRoom>;
+  /** The host as the records say (hand-overs and fail-overs included); null before anyone claimed it. */
+  host: RoomKey | null;
+  /** The latest agenda clock by (at, id). */
+  clock: ClockRecord | null;
+}
+
+function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
+  let r = state.rooms.get(room);
+  if (!r) state.rooms.set(room, (r = { room, name: null, heard: false, health: null, checkIns: new Map() }));
+  return r;
+}
+
+/**
+ * The state of a linked meeting from its records, in (at, id) order, so every room that holds
+ * the same records comes to the same state whatever order they arrived in. A "started" claim
+ * makes a host only while there is none (the first room to start); the organiser's room, a
+ * hand-over and a fail-over always do.
+ */
+export function foldLink(records: readonly LinkRecord[]): FoldedLink {
+  const state: FoldedLink = { rooms: new Map(), host: null, clock: null };
+  for (const r of [...records].sort(byTime)) {
+    const sender = roomOf(state, r.room);
+    sender.heard = true;
+    switch (r.kind) {
+      case 'room.joined':
+        sender.name = r.name;
+        break;
+      case 'room.health':
+        sender.health = { status: r.status, problems: r.problems };
+        break;
+      case 'links.set':
+        for (const named of r.rooms) roomOf(state, named);
+        break;
+      case 'host.set':
+        if (r.reason !== 'started' || state.host === null) state.host = r.host;
+        roomOf(state, r.host);
+        break;
+      case 'agenda.clock':
+        state.clock = r;
+        break;
+      case 'checkin':
+        if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
+        break;
+      default:
+        break;
+    }
+  }
+  return state;
+}
+
+/**
+ * Who keeps the timer now: the recorded host while it is online, else the next online room
+ * after it in sorted `site/room` order (every room computes the same one). `online` says what
+ * each room's retained status said last; this room counts itself online.
+ */
+export function effectiveHost(state: FoldedLink, online: (room: RoomKey) => boolean): RoomKey | null {
+  const host = state.host;
+  if (host === null || online(host)) return host;
+  const keys = [...state.rooms.keys()].sort();
+  const after = [...keys.filter((k) => k > host), ...keys.filter((k) => k < host)];
+  return after.find((k) => online(k)) ?? host;
+}

@@ -1,0 +1,105 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import type { RoomConfig } from '../config/config-schema.js';
+import type { Logger } from '../logger.js';
+import type { MeetingRoom } from '../meetings/meeting-room.js';
+import type { Db } from '../store/database.js';
+import { mqttConnectOptions } from '../telemetry/mqtt-connect-options.js';
+import { LinkStore } from './link-store.js';
+import { senderOf } from './link-topics.js';
+import { readInvitation, readRecord } from './link-validate.js';
+import { LinkedRooms, type RecordSender } from './linked-rooms.js';
+import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
+import { replicateLog } from './replicated-log.js';
+import type { DeviceList } from './local-facts.js';
+
+/** How often the link looks for facts to send that no change event announced (health, notes). */
+const SYNC_MS = 1000;
+
+export interface RunningLink {
+  rooms: LinkedRooms;
+  /** Records refused (wrong sender, malformed, another meeting) since start. */
+  readonly refused: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Links this room's meetings with the other rooms that hold them, over the room's broker:
+ * records go out through the telemetry outbox (`sender`); a connection of its own (same
+ * identity, its own client id and persistent session) hears the other rooms. Without an
+ * `mqtt` section there is nothing to link over.
+ */
+export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: MeetingRoom; devices: DeviceList; sender: RecordSender | undefined; log: Logger }): RunningLink | undefined {
+  if (!config.mqtt || !deps.sender) return undefined;
+  const log = deps.log.child({ component: 'linked-rooms' });
+  const self = `${config.room.site}/${config.room.id}`;
+  const topics = new Set<string>();
+  let client: MqttClient | undefined;
+  const subscribe = (topic: string) => {
+    if (topics.has(topic)) return;
+    topics.add(topic);
+    if (client?.connected) client.subscribe(topic, { qos: 1 });
+  };
+  const rooms = new LinkedRooms({ self, roomName: config.room.name, ctx: deps.meetings.ctx, store: new LinkStore(deps.db), devices: deps.devices, sender: deps.sender, log, subscribe });
+  deps.meetings.ctx.linked = rooms;
+  // The floor and polls: every hand, turn, poll and vote replicates as it is (counted once by id); a confidential meeting's without names.
+  const ctx = deps.meetings.ctx;
+  const unreplicate = replicateLog<ConversationRecord>(rooms, 'conversation', ctx.conversation, (id) => ctx.meetings.get(id), (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'));
+  let refused = 0;
+  let lastRefusalLog = 0;
+  const refuse = (topic: string, why: string) => {
+    refused++;
+    if (Date.now() - lastRefusalLog < 10_000) return;
+    lastRefusalLog = Date.now();
+    log.warn({ topic, why, refused }, 'a linked-room message was refused');
+  };
+
+  const own = mqtt.connect(config.mqtt.url, mqttConnectOptions(config.mqtt, { clientId: `roomctl-${config.room.site}-${config.room.id}-link` }));
+  client = own;
+  own.on('connect', () => {
+    // A connack can still arrive while the room stops: nothing more to do then.
+    if (client !== own) return;
+    if (topics.size > 0) own.subscribe([...topics], { qos: 1 });
+    rooms.connected();
+  });
+  own.on('message', (topic, payload) => {
+    if (client !== own) return;
+    const from = senderOf(topic);
+    if (!from || from.room === self) return;
+    try {
+      if (from.rest.length === 1 && from.rest[0] === 'status') return rooms.statusOf(from.room, payload.toString() !== 'offline');
+      if (from.rest.length === 3 && from.rest[0] === 'meetings' && from.rest[2] === 'records') {
+        const record = readRecord(payload, from.room, from.rest[1]!);
+        return typeof record === 'string' ? refuse(topic, record) : rooms.receive(record);
+      }
+      if (from.rest[0] === 'links' && `${from.rest[1]}/${from.rest[2]}` === self) {
+        const invitation = readInvitation(payload, from.room);
+        return typeof invitation === 'string' ? refuse(topic, invitation) : rooms.invited(invitation);
+      }
+    } catch (err) {
+      log.warn({ topic, err: (err as Error).message }, 'a linked-room message could not be handled');
+    }
+  });
+  own.on('error', () => undefined); // telemetry logs the broker's troubles once; the link retries with it
+
+  const onChange = () => rooms.sync();
+  deps.meetings.on('change', onChange);
+  const timer = setInterval(() => rooms.sync(), SYNC_MS);
+  timer.unref();
+
+  return {
+    rooms,
+    get refused() {
+      return refused;
+    },
+    async stop() {
+      clearInterval(timer);
+      unreplicate();
+      rooms.stop();
+      deps.meetings.off('change', onChange);
+      deps.meetings.ctx.linked = undefined;
+      const c = client;
+      client = undefined;
+      await c?.endAsync().catch(() => c.end(true));
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { LinkedRoomView } from '../../appliance/meetings/linked-port.js';
+import type { ApiClient } from './api-client.js';
+import { t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+
+/** A device kind and status as the other room sends them ("camera offline"), in the panel's words. */
+const KIND_WORDS: Record<string, string> = { camera: 'Camera', display: 'Display', dsp: 'Audio processor', microphone: 'Microphone', speakerphone: 'Speakerphone', 'badge-reader': 'Badge reader' };
+const STATUS_WORDS: Record<string, string> = { offline: 'offline', degraded: 'degraded', unknown: 'not answering yet' };
+
+function problemWords(line: string): string {
+  const [kind = '', status = ''] = line.split(' ');
+  const k = KIND_WORDS[kind];
+  const s = STATUS_WORDS[status];
+  return k && s ? t('{device} {status}', { device: t(k), status: t(s) }) : line;
+}
+
+/**
+ * The rooms of a meeting held in several rooms: which one keeps the time (the host), how
+ * many people checked in in each, and what is wrong there ("Shenzhen: Camera offline"), so
+ * the host sees every room at a glance. With a broker, "Rooms" links other rooms (those seen
+ * on the broker) and hands the time to another linked room.
+ */
+export class LinkedRooms extends LitElement {
+  static override properties = { rooms: { attribute: false }, meetingId: { attribute: false }, linkable: { attribute: false }, api: { attribute: false }, choosing: { state: true }, known: { state: true } };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 0;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35em;
+        max-height: 5.6em;
+        overflow-y: auto;
+      }
+      li {
+        display: flex;
+        align-items: baseline;
+        gap: 0.4em;
+        padding: 0.25em 0.6em;
+        border-radius: 999px;
+        background: var(--surface);
+        border: 1px solid var(--border);
+        font-size: 0.85em;
+        max-width: 100%;
+      }
+      li.host {
+        border: 2px solid var(--accent-border);
+      }
+      li.away {
+        opacity: 0.6;
+      }
+      .name {
+        font-weight: 700;
+        overflow-wrap: anywhere;
+      }
+      .trouble {
+        color: #ffa94d;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+      }
+      .row ul {
+        flex: 1;
+      }
+      .rooms-button {
+        min-height: 48px;
+        padding: 0.2em 0.8em;
+        white-space: nowrap;
+      }
+      dialog {
+        max-width: min(30em, 92vw);
+        max-height: 90vh;
+        overflow-y: auto;
+        padding: 1em;
+        border-radius: var(--radius);
+        border: 2px solid var(--focus);
+        background: var(--surface-2);
+        color: var(--text);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.6);
+      }
+      dialog h3 {
+        font-size: 1em;
+        color: var(--text-muted);
+        margin: 0.4em 0;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4em;
+      }
+      .choices button {
+        min-height: 48px;
+      }
+    `,
+  ];
+
+  declare rooms: LinkedRoomView[];
+  declare meetingId: string;
+  declare linkable: boolean;
+  declare api: ApiClient | null;
+  declare choosing: boolean;
+  declare known: { site: string; room: string; online: boolean }[] | null;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.rooms = [];
+    this.meetingId = '';
+    this.linkable = false;
+    this.api = null;
+    this.choosing = false;
+    this.known = null;
+  }
+
+  override render() {
+    if (this.rooms.length === 0 && !this.linkable) return nothing;
+    return html`<div class="row">
+        ${this.rooms.length > 0
+          ? html`<ul aria-label=${t('Rooms in this meeting')} data-testid="linked-rooms">
+              ${this.rooms.map((r) => {
+                const trouble = !r.online ? t('offline') : r.health.problems.map(problemWords).join(', ');
+                return html`<li class="${r.host ? 'host' : ''} ${r.online ? '' : 'away'}" data-testid="linked-room" data-room="${r.site}/${r.room}">
+                  <span class="name">${r.name}</span>
+                  ${r.host ? html`<span data-testid="linked-host">${t('keeps the time')}</span>` : nothing}
+                  <span>${r.expected ? t('not joined yet') : t('{n} present', { n: r.present })}</span>
+                  ${trouble ? html`<span class="trouble" data-testid="linked-trouble">${trouble}</span>` : nothing}
+                </li>`;
+              })}
+            </ul>`
+          : nothing}
+        ${this.linkable ? html`<button type="button" class="rooms-button" data-testid="link-rooms" @click=${() => void this.open()}>${t('Rooms')}</button>` : nothing}
+      </div>
+      ${this.choosing ? this.dialog() : nothing}`;
+  }
+
+  /** Link another room seen on the broker; hand the time to a linked room. */
+  private dialog() {
+    const inMeeting = new Set(this.rooms.map((r) => `${r.site}/${r.room}`));
+    const others = (this.known ?? []).filter((r) => r.online && !inMeeting.has(`${r.site}/${r.room}`));
+    const handTo = this.rooms.filter((r) => !r.host && r.online);
+    return html`<dialog class="rooms" data-testid="rooms-dialog" aria-labelledby="rooms-q" @close=${() => (this.choosing = false)}>
+      <h3 id="rooms-q">${t('Link another room to this meeting')}</h3>
+      <div class="choices">
+        ${this.known === null ? html`<p class="muted">${t('Looking for rooms…')}</p>` : others.length === 0 ? html`<p class="muted">${t('No other room is online.')}</p>` : nothing}
+        ${others.map((r) => html`<button type="button" data-testid="link-room" data-room="${r.site}/${r.room}" @click=${() => this.link(`${r.site}/${r.room}`)}>${r.site}/${r.room}</button>`)}
+      </div>
+      ${handTo.length > 0
+        ? html`<h3>${t('Hand the time to')}</h3>
+            <div class="choices">${handTo.map((r) => html`<button type="button" data-testid="hand-over" data-room="${r.site}/${r.room}" @click=${() => this.handOver(`${r.site}/${r.room}`)}>${r.name}</button>`)}</div>`
+        : nothing}
+      <div class="choices"><button type="button" data-testid="rooms-close" autofocus @click=${() => (this.choosing = false)}>${t('Close')}</button></div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.rooms');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  private async open(): Promise<void> {
+    this.choosing = true;
+    this.known = null;
+    try {
+      this.known = (await this.api!.get<{ rooms: { site: string; room: string; online: boolean }[] }>('/api/v1/linked-rooms')).rooms;
+    } catch {
+      this.known = [];
+    }
+  }
+
+  private link(room: string): void {
+    this.choosing = false;
+    panelRequest(this, { label: t('Link {room}', { room }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/links`, body: { rooms: [room] } });
+  }
+
+  private handOver(room: string): void {
+    this.choosing = false;
+    panelRequest(this, { label: t('Hand the time to {room}', { room }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/host`, body: { room } });
+  }
+}
+
+customElements.define('linked-rooms', LinkedRooms);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'linked-rooms': LinkedRooms;
+  }
+}

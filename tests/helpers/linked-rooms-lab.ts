@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RoomConfig } from '../../appliance/config/config-schema.js';
+import { startSmtpRecorder, type SmtpRecorder } from '../../appliance/notify/testing/smtp-recorder.js';
+import { PROJECT_ROOT } from '../../appliance/paths.js';
+import { startFeedServer, type FeedServer } from '../../appliance/schedule/testing/feed-server.js';
+import { calendarOf } from '../../appliance/schedule/testing/ics-text.js';
+import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
+import { startMosquitto, type RunningMosquitto } from './mosquitto.js';
+import { until } from './until.js';
+
+export const TOKEN = 'a-test-token-of-16-chars';
+
+export interface LabRoom {
+  site: string;
+  id: string;
+  name: string;
+  /** `site/room` */
+  key: string;
+  user: { username: string; password: string };
+  config: RoomConfig;
+  display: RunningPjlinkSimulator;
+  url: string;
+  readonly running: boolean;
+  /** The API, with the room's token. */
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** kill -9: no clean `offline`; the broker sends the room's last will. */
+  kill(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export interface LinkedRoomsLab {
+  broker: RunningMosquitto;
+  smtp: SmtpRecorder;
+  feed: FeedServer;
+  rooms: LabRoom[];
+  /** A broker user without a room identity: may read everything, write nothing (the ACL the fleet gets, minus commands). */
+  reader: { username: string; password: string };
+  close(): Promise<void>;
+}
+
+const toIcs = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/**
+ * Rooms in processes of their own, a real Mosquitto with the password and ACL files
+ * provisioning writes for each room, one calendar feed holding the same invite for all of
+ * them (each room's calendar), and an SMTP receiver for every room's mail.
+ */
+export async function startLinkedRoomsLab(options: { rooms: { site: string; id: string; name: string }[]; invite: { uid: string; title: string; startInMs: number; minutes: number; attendees: { name: string; email: string; required?: boolean }[]; agenda: string[] } }): Promise<LinkedRoomsLab> {
+  const reader = { username: 'facilities', password: 'facilities-password' };
+  const users = options.rooms.map((r) => ({ username: `roomctl-${r.site}-${r.id}`, password: `${r.id}-broker-password` }));
+  const acl = [...options.rooms.map((r, i) => mosquittoAcl(users[i]!.username, r.site, r.id)), `user ${reader.username}`, 'topic read roomctl/#', ''].join('\n');
+  const broker = await startMosquitto({ users: [...users, reader], acl });
+  const smtp = await startSmtpRecorder();
+  const feed = await startFeedServer();
+  const start = new Date(Math.ceil((Date.now() + options.invite.startInMs) / 1000) * 1000);
+  const end = new Date(start.getTime() + options.invite.minutes * 60_000);
+  const { invite } = options;
+  feed.routes.set('/shared.ics', {
+    body: calendarOf([
+      [
+        `UID:${invite.uid}`,
+        `DTSTART:${toIcs(start)}`,
+        `DTEND:${toIcs(end)}`,
+        `SUMMARY:${invite.title}`,
+        'ORGANIZER;CN=Olga:mailto:olga@example.com',
+        ...invite.attendees.map((a) => `ATTENDEE;CN=${a.name};ROLE=${a.required === false ? 'OPT-PARTICIPANT' : 'REQ-PARTICIPANT'}:mailto:${a.email}`),
+        `DESCRIPTION:${invite.agenda.map((line, i) => `${i + 1}. ${line}`).join('\\n')}`,
+      ],
+    ]),
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'roomctl-linked-'));
+  const rooms: LabRoom[] = [];
+  for (const [i, r] of options.rooms.entries()) {
+    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: 50 });
+    const config: RoomConfig = {
+      room: { id: r.id, name: r.name, site: r.site, timezone: 'UTC' },
+      api: { listen: '127.0.0.1:0', tokens: [TOKEN] },
+      storage: { dir: join(dir, r.id) },
+      mqtt: { url: broker.url, protocolVersion: 5, username: users[i]!.username, password: users[i]!.password },
+      calendar: { url: `${feed.url}/shared.ics` },
+      meetings: { reminderMinutes: 0, minutesReviewMinutes: 0, selfTestMinutes: 0 },
+      notifications: { email: { host: '127.0.0.1', port: smtp.port, from: `${r.id}@example.com` } },
+      log: { level: 'info' },
+      devices: [{ id: 'display', name: 'Display', driver: 'pjlink', host: '127.0.0.1', port: display.endpoint.port }],
+    } as RoomConfig;
+    const configPath = join(dir, `${r.id}.json`);
+    await writeFile(configPath, JSON.stringify(config));
+    rooms.push(labRoom(r, `${r.site}/${r.id}`, users[i]!, config, configPath, display));
+  }
+  const close = async () => {
+    for (const r of rooms) await r.kill();
+    for (const r of rooms) await r.display.close();
+    await smtp.close();
+    await feed.close();
+    await broker.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  // A room that does not come up must not leave the others (processes, broker) behind.
+  const started = await Promise.allSettled(rooms.map((r) => r.start()));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await close();
+    throw failed.reason;
+  }
+  return { broker, smtp, feed, rooms, reader, close };
+}
+
+function labRoom(r: { site: string; id: string; name: string }, key: string, user: LabRoom['user'], config: RoomConfig, configPath: string, display: RunningPjlinkSimulator): LabRoom {
+  let proc: ChildProcess | undefined;
+  let url = '';
+  return {
+    ...r,
+    key,
+    user,
+    config,
+    display,
+    get url() {
+      return url;
+    },
+    get running() {
+      return proc !== undefined;
+    },
+    async call(method, path, body) {
+      const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    },
+    async start() {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+      proc = child;
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      child.once('exit', () => {
+        if (proc === child) proc = undefined;
+      });
+      await until(() => out.includes('READY') || proc !== child, 60_000, `room ${key} to start`);
+      if (proc !== child) throw new Error(`room ${key} exited at start`);
+      url = /URL (\S+)/.exec(out)![1]!;
+    },
+    async kill() {
+      const child = proc;
+      if (!child) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      proc = undefined;
+    },
+  };
+}

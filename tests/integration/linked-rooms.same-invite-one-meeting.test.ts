@@ -1,0 +1,113 @@
+import { afterAll, expect, it } from 'vitest';
+import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { until } from '../helpers/until.js';
+import { repetitions } from '../faults/fault-scale.js';
+
+/** Walk-ins checked in at Shenzhen while the broker is down (each must count once after). */
+const WALK_INS = repetitions(40, 3);
+
+let lab: LinkedRoomsLab | undefined;
+afterAll(async () => lab?.close());
+
+type View = { id: string; status: string; rooms: { site: string; room: string; name: string; host: boolean; present: number; health: { status: string } }[] };
+type Agenda = { currentPosition: number | null; items: { startedAt: string | null }[] };
+
+const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
+const agendaOf = async (room: LabRoom, id: string) => (await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as unknown as Agenda;
+const present = (v: View | undefined) => Object.fromEntries((v?.rooms ?? []).map((r) => [r.name, r.present]));
+const hostOf = (v: View | undefined) => v?.rooms.find((r) => r.host)?.name;
+
+/**
+ * One invite in the calendars of three rooms (three processes, one Mosquitto with the ACL
+ * provisioning writes): the rooms find each other; people check in in each; the first room to
+ * start keeps the agenda and the others follow it; the broker dies mid-meeting and each room
+ * carries on, then everything is counted once; notes from every room end up in one set of
+ * minutes, sent once by the host, with attendance per room; the absentee is nudged once.
+ */
+it('three rooms holding the same invite run one meeting: one agenda, one roll call, one set of minutes', async () => {
+  lab = await startLinkedRoomsLab({
+    rooms: [
+      { site: 'hq', id: 'aurora', name: 'Aurora' },
+      { site: 'ny', id: 'hudson', name: 'Hudson' },
+      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
+    ],
+    invite: {
+      uid: 'quarterly-review@example.com',
+      title: 'Quarterly review',
+      startInMs: 20_000,
+      minutes: 60,
+      attendees: [
+        { name: 'Ann', email: 'ann@example.com' },
+        { name: 'Bob', email: 'bob@example.com' },
+        { name: 'Wei', email: 'wei@example.com' },
+        { name: 'Li', email: 'li@example.com' },
+        { name: 'Dan', email: 'dan@example.com' },
+      ],
+      agenda: ['Welcome (5 min) - Olga', 'Budget (20 min)', 'Decisions (10 min)', 'Next steps (5 min)'],
+    },
+  });
+  const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
+  const ids = new Map<LabRoom, string>();
+  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
+  const id = (room: LabRoom) => ids.get(room)!;
+
+  // The rooms find each other through the invite alone.
+  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 3, 15_000, `${room.key} to see the three rooms`);
+
+  // Check-ins in each room.
+  expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
+  expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/checkins`, { email: 'bob@example.com' })).status).toBeLessThan(300);
+  expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { email: 'wei@example.com' })).status).toBeLessThan(300);
+  await until(async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify({ Aurora: 1, Hudson: 1, Shenzhen: 1 }), 10_000, 'the host to see one person in each room');
+
+  // Aurora starts first: it keeps the timer, the others start with it and show its clock.
+  expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
+  for (const room of [hudson, lotus]) {
+    await until(async () => (await meetingOf(room))?.status === 'in_progress' && hostOf(await meetingOf(room)) === 'Aurora', 10_000, `${room.key} to follow the start`);
+  }
+  expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/agenda/next`)).status).toBeLessThan(300);
+  const hostAgenda = await agendaOf(aurora, id(aurora));
+  expect(hostAgenda.currentPosition).toBe(2);
+  for (const room of [hudson, lotus]) {
+    await until(async () => (await agendaOf(room, id(room))).currentPosition === 2, 10_000, `${room.key} to show item 2`);
+    // The same item, started at the same instant: the same time left on every panel.
+    expect((await agendaOf(room, id(room))).items.map((i) => i.startedAt)).toEqual(hostAgenda.items.map((i) => i.startedAt));
+  }
+
+  // Notes, decisions and action items from any room.
+  expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/decisions`, { text: 'Ship the Shenzhen line in May' })).status).toBeLessThan(300);
+  expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/action-items`, { text: 'Price the New York fit-out', owner: 'Bob' })).status).toBeLessThan(300);
+
+  // The broker dies mid-meeting: each room carries on alone.
+  await lab.broker.kill();
+  expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { email: 'li@example.com' })).status).toBeLessThan(300);
+  for (let i = 1; i <= WALK_INS; i++) expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { name: `Guest ${i}`, walkIn: true })).status).toBeLessThan(300);
+  expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/agenda/next`)).status).toBeLessThan(300);
+  expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/notes`, { text: 'Noted while the broker was down' })).status).toBeLessThan(300);
+  await lab.broker.start();
+  // Back: everything re-syncs, and what was seen twice is counted once.
+  const after = { Aurora: 1, Hudson: 1, Shenzhen: 2 + WALK_INS };
+  await until(async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify(after), 20_000, 'the host to count the check-ins made during the outage');
+  for (const room of [hudson, lotus]) await until(async () => (await agendaOf(room, id(room))).currentPosition === 3, 20_000, `${room.key} to catch up with item 3`);
+  for (const room of lab.rooms) await until(async () => JSON.stringify(present(await meetingOf(room))) === JSON.stringify(after), 20_000, `${room.key} to count everyone once`);
+
+  // The roll call nudged Dan, who came nowhere, once for the whole meeting (not once per room).
+  await until(() => lab!.smtp.messages.some((m) => m.to.includes('dan@example.com')), 30_000, 'the nudge to the absentee');
+
+  // The host ends the meeting: the others end with it; one set of minutes, sent by the host only.
+  expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/end`)).status).toBeLessThan(300);
+  for (const room of [hudson, lotus]) await until(async () => (await meetingOf(room))?.status === 'ended', 10_000, `${room.key} to end with the host`);
+  const minutes = () => lab!.smtp.messages.filter((m) => /Subject: .*Minutes/.test(m.data));
+  await until(() => minutes().length > 0, 15_000, 'the minutes');
+  await new Promise((r) => setTimeout(r, 2000)); // time for a second sender, if there were one
+  const senders = new Set(minutes().map((m) => m.from));
+  expect([...senders]).toEqual(['aurora@example.com']);
+  const body = minutes()[0]!.data.replace(/=\r?\n/g, '');
+  expect(body).toContain('Ship the Shenzhen line in May');
+  expect(body).toContain('Price the New York fit-out');
+  expect(body).toContain('Noted while the broker was down');
+  expect(body).toContain(`Shenzhen (sz/lotus): ${2 + WALK_INS} present`);
+  expect(body).toMatch(/Hudson \(ny\/hudson\): 1 present/);
+  expect(body).toMatch(/Aurora \(hq\/aurora\): 1 present/);
+  expect(lab.smtp.messages.filter((m) => m.to.includes('dan@example.com') && /nudge|not checked in/i.test(m.data))).toHaveLength(1);
+}, 180_000);
