@@ -45,9 +45,9 @@ const ANSWERED = new Set(['ROOMCTL_E_DEVICE_REJECTED', 'ROOMCTL_E_DEVICE_BUSY', 
  * device does escapes it: every failure becomes a status with a detail.
  *
  * It tells slow from dead: a probe's time counts only while no user action is in flight (a
- * probe queued behind a 20-step volume drive is not silence), its timeout stretches to the
- * device's measured pace, and a slow device is `degraded` ("answers in 1.8 s"), never offline
- * while it answers. A device that refuses the credentials is `auth-failed` and retried
+ * probe queued behind a 20-step volume drive is not silence; an action that times out in the
+ * driver is), its timeout stretches to the device's measured pace, and a slow device is
+ * `degraded` ("answers in 1.8 s"), never offline while it answers. A device that refuses the credentials is `auth-failed` and retried
  * slowly (AuthBackoff), so it does not lock the account.
  *
  * Events: 'status' (SupervisedStatus), 'state' (Record<string, unknown>),
@@ -156,6 +156,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
       });
     }
     const startedAt = this.clock.now();
+    const generation = this.generation;
     this.actionsInFlight++;
     this.lastActionEdge = startedAt;
     try {
@@ -164,6 +165,11 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
       return result;
     } catch (err) {
       this.emitReply('action', startedAt, false);
+      // The probe clock stands still during an action, so the action is the watchdog then: a
+      // device that let one of its exchanges pass the driver's reply timeout is silent, not
+      // slow (a slow one answers well inside it). Unreported, the driver's next exchange would
+      // open a fresh session and the silence would never show.
+      if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_TIMEOUT' && generation === this.generation && this.connected) this.lose(err);
       throw err;
     } finally {
       this.actionsInFlight--;
