@@ -169,7 +169,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
       // device that let one of its exchanges pass the driver's reply timeout is silent, not
       // slow (a slow one answers well inside it). Unreported, the driver's next exchange would
       // open a fresh session and the silence would never show.
-      if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_TIMEOUT' && generation === this.generation && this.connected) this.lose(err);
+      if (isSilence(err) && generation === this.generation && this.connected) this.lose(err);
       throw err;
     } finally {
       this.actionsInFlight--;
@@ -339,4 +339,11 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     this.current = { status, since: new Date(), detail, error };
     this.emit('status', this.current);
   }
+}
+
+/** A driver's reply timeout on an exchange the device never answered (a camera that acknowledged and is still moving answered). */
+function isSilence(err: unknown): err is RoomctlError {
+  if (!(err instanceof RoomctlError) || err.code !== 'ROOMCTL_E_DEVICE_TIMEOUT') return false;
+  const details = err.details as { answered?: unknown } | undefined;
+  return details?.answered !== true;
 }

@@ -213,6 +213,8 @@ export class ViscaCommandChannel {
       const error = new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no ${what} from camera ${this.options.address} for ${p.request.label} within ${ms} ms`, {
         command: p.request.label,
         bytes: toHex(p.request.bytes),
+        // A camera that acknowledged and is still moving is busy, not silent: the watchdog leaves it be.
+        ...(what === 'completion' ? { answered: true } : {}),
       });
       this.settle(p, () => p.reject(error));
     }, ms);
