@@ -13,7 +13,7 @@ interface AlertRow {
 }
 
 /** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
-export function alertRetryMs(attempts: number): number {
+function alertRetryMs(attempts: number): number {
   return retryDelayMs(attempts, 5, 600);
 }
 

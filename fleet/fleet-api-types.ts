@@ -4,7 +4,7 @@
 /** `auth-failed`: the device answers but refuses the password in the room's config. */
 export type HealthStatus = 'ok' | 'degraded' | 'offline' | 'auth-failed' | 'unknown';
 /** A room tile's colour: its worst device, or `offline` when the appliance itself is gone. */
-export type RoomWorst = HealthStatus;
+type RoomWorst = HealthStatus;
 
 export interface FleetRoomSummary {
   site: string;

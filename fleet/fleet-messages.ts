@@ -7,7 +7,7 @@ export type FleetMessage =
   | { kind: 'health'; site: string; room: string; deviceId: string; health: ParsedHealth }
   | { kind: 'event'; site: string; room: string; event: ParsedEvent };
 
-export interface ParsedHealth {
+interface ParsedHealth {
   status: HealthStatus;
   since: string | null;
   detail: string | null;
@@ -17,7 +17,7 @@ export interface ParsedHealth {
   at: number | null;
 }
 
-export interface ParsedEvent {
+interface ParsedEvent {
   id: string;
   at: string;
   type: string;

@@ -10,7 +10,7 @@ import type { RoomState } from '../meetings/room-state.js';
 
 export type { CalendarHealth, DeviceKind, DeviceStatus };
 
-export interface ActionView {
+interface ActionView {
   name: string;
   description: string;
   /** JSON Schema of the request body for POST /api/v1/devices/:id/actions/:name */
@@ -61,7 +61,7 @@ export interface StillOutcome {
   version?: string;
 }
 
-export interface RoomView {
+interface RoomView {
   id: string;
   name: string;
   site: string;
@@ -151,7 +151,7 @@ export interface SelfTestFailureView {
 }
 
 /** One undelivered message in the admin view. `permanent`: it will not go through until the channel or message is fixed. */
-export interface NotificationFailureView {
+interface NotificationFailureView {
   id: number;
   channel: string;
   kind: string;

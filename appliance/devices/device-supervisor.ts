@@ -5,7 +5,7 @@ import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import { AuthBackoff, Backoff } from './backoff.js';
 import { ReplyPace } from './reply-pace.js';
 
-export interface SupervisedStatus {
+interface SupervisedStatus {
   status: DeviceStatus;
   since: Date;
   detail: string | null;
@@ -18,7 +18,7 @@ export interface ReplyTiming {
   ok: boolean;
 }
 
-export interface SupervisorOptions {
+interface SupervisorOptions {
   deviceId: string;
   log: DriverLogger;
   createDriver(ctx: DriverContext): DeviceDriver;

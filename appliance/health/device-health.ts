@@ -6,7 +6,7 @@ import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
  * `auth-failed`: the device answers but refuses the password in the config.
  */
 export const HEALTH_STATUSES = ['ok', 'degraded', 'offline', 'auth-failed', 'unknown'] as const;
-export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
 /** Payload of the retained `devices/<id>/health` topic. */
 export interface DeviceHealth {
@@ -27,7 +27,7 @@ const CODED = /^(ROOMCTL_E_[A-Z_]+): ?(.*)$/s;
  * Room status → fleet health. `connecting` is `unknown` (not yet known, not yet a fault);
  * a device the config makes unusable is `offline` (facilities must act either way).
  */
-export function healthStatusOf(status: DeviceView['status']): HealthStatus {
+function healthStatusOf(status: DeviceView['status']): HealthStatus {
   switch (status) {
     case 'ok':
       return 'ok';
@@ -44,7 +44,7 @@ export function healthStatusOf(status: DeviceView['status']): HealthStatus {
 }
 
 /** Splits "ROOMCTL_E_X: message" and adds the catalog's hint, so the detail says what to do. */
-export function describeDetail(detail: string | null): { detail: string | null; code?: ErrorCode } {
+function describeDetail(detail: string | null): { detail: string | null; code?: ErrorCode } {
   if (!detail) return { detail: null };
   const match = CODED.exec(detail);
   if (!match || !(match[1]! in ERROR_CATALOG)) return { detail };
@@ -53,7 +53,7 @@ export function describeDetail(detail: string | null): { detail: string | null; 
 }
 
 /** Every finite number at the top of a driver's state is a metric (lampHours, volume, zoom…). */
-export function metricsFromState(state: Record<string, unknown>): Record<string, number> {
+function metricsFromState(state: Record<string, unknown>): Record<string, number> {
   const metrics: Record<string, number> = {};
   for (const [key, value] of Object.entries(state)) if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
   return metrics;

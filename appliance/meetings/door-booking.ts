@@ -13,7 +13,7 @@ type DoorBookingContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'cha
 /** Who books from the door's page: a phone with the door code of one window, or a client with the API token. */
 export type DoorCaller = { via: 'door-code'; window: number; expiresAt: Date } | { via: 'token' };
 
-export interface DoorBookingInput {
+interface DoorBookingInput {
   minutes: number;
   /** Default: now. */
   start?: string;

@@ -10,7 +10,7 @@ import { runScene } from './scenes.js';
 /** What this file's functions use of the meeting context. */
 type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
 
-export interface BookInput {
+interface BookInput {
   minutes: number;
   start?: string;
   title?: string;
@@ -25,7 +25,7 @@ const LIVE = ['booked', 'in_progress'] as const;
 
 
 /** Refuses a time range that overlaps a live booking (other than `except`). */
-export function assertFree(ctx: LifecycleContext, start: string, end: string, except?: string): void {
+function assertFree(ctx: LifecycleContext, start: string, end: string, except?: string): void {
   const clash = ctx.meetings.between(start, end, LIVE).filter((m) => m.id !== except);
   if (clash.length === 0) return;
   const c = clash[0]!;
@@ -131,7 +131,7 @@ export function release(ctx: LifecycleContext, id: string): Meeting {
   return ctx.meetings.require(id);
 }
 
-export interface CheckInRequest {
+interface CheckInRequest {
   badge?: string;
   email?: string;
   name?: string;

@@ -33,7 +33,7 @@ import { configuredScene, defaultEndScene, defaultStartScene, type SceneHost } f
 import { SelfTestRepository } from './selftest-repository.js';
 import type { SelfTestReport } from './self-test.js';
 
-export interface MeetingRoomOptions {
+interface MeetingRoomOptions {
   db: Db;
   room: RoomIdentity;
   meetings?: MeetingsConfig;

@@ -30,7 +30,7 @@ export interface MeetingView {
   seriesFlagged: boolean;
 }
 
-export interface AgendaItemView {
+interface AgendaItemView {
   position: number;
   title: string;
   owner: string | null;

@@ -6,7 +6,7 @@ import { displayName } from './meeting-types.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
 import type { ActionItem, MinutesEntry } from './minutes-repository.js';
 
-export interface MinutesAgendaItem {
+interface MinutesAgendaItem {
   position: number;
   title: string;
   owner: string | null;
@@ -39,7 +39,7 @@ export interface Minutes {
   assembledAt: string;
 }
 
-export interface MinutesParts {
+interface MinutesParts {
   meeting: Meeting;
   room: { id: string; name: string; timezone?: string };
   attendance: AttendanceEntry[];

@@ -8,7 +8,7 @@ import type { NotifyRoom } from './notify-message.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { NotifyFailure, sendWebhook } from './webhook-sender.js';
 
-export interface DispatcherOptions {
+interface DispatcherOptions {
   outbox: Outbox;
   config: NotificationsConfig;
   room: NotifyRoom;

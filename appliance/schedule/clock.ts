@@ -52,4 +52,3 @@ export class SystemClock implements Clock {
   }
 }
 
-export const MINUTE = 60_000;

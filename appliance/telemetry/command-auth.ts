@@ -12,7 +12,7 @@ import { MemoryNonceStore, type NonceStore } from './command-nonces.js';
  * a command for one room cannot be replayed to another; `replyTo` so the answer cannot be
  * redirected; `ts` (ms since the epoch) and a one-time `nonce` so it cannot be replayed later.
  */
-export interface SignedCommand {
+interface SignedCommand {
   keyId: string;
   ts: number;
   nonce: string;

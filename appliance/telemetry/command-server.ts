@@ -13,7 +13,7 @@ export type CommandResponse =
 export const REFUSAL_LOG_INTERVAL_MS = 10_000;
 const REFUSALS = new Set(['ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_FORBIDDEN', 'ROOMCTL_E_BAD_REQUEST']);
 
-export interface CommandServerOptions {
+interface CommandServerOptions {
   /** The room's topic base (`roomctl/<site>/<room>`). */
   base: string;
   /** Home Assistant's discovery prefix, when discovery is on: never a place for answers either. */

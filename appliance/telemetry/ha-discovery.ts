@@ -3,7 +3,7 @@ import type { RoomConfig } from '../config/config-schema.js';
 import { roomTopics } from './topics.js';
 import { HEALTH_STATUSES } from '../health/device-health.js';
 
-export interface DiscoveryMessage {
+interface DiscoveryMessage {
   topic: string;
   payload: string;
 }

@@ -9,11 +9,11 @@ export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]
 export const DateTime = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
-export const PersonSchema = Type.Object(
+const PersonSchema = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), email: Type.Optional(Email), badge: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
   { additionalProperties: false },
 );
-export const AttendeeSchema = Type.Object(
+const AttendeeSchema = Type.Object(
   { ...PersonSchema.properties, required: Type.Boolean({ default: true, description: 'Required (true) or optional (false)' }) },
   { additionalProperties: false },
 );

@@ -4,7 +4,7 @@ import type { FleetEvent, FleetIssue, FleetRoomSummary, FleetStreamMessage } fro
 
 const RECENT_EVENTS = 100;
 
-export function fleetStreamUrl(loc: Location = window.location): string {
+function fleetStreamUrl(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/api/fleet/stream`;
 }
 
