@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from './appliance-core.js';
 import type { RoomConfig } from './config/config-schema.js';
-import { RoomEventBus } from './events/room-events.js';
+import { RoomEventBus } from './model/room-events.js';
 import type { HealthMonitor } from './health/health-monitor.js';
 import { need, roomModules, type RoomParts, type StartOptions } from './modules.js';
 import { startModules } from './room-module.js';

@@ -13,7 +13,7 @@ import { ApplianceCore } from './appliance-core.js';
 import type { RoomConfig } from './config/config-schema.js';
 import { configuredPublicUrl } from './config/config-network-checks.js';
 import { DeviceHost } from './devices/device-host.js';
-import type { RoomEventBus } from './events/room-events.js';
+import type { RoomEventBus } from './model/room-events.js';
 import { FaultRepository } from './health/fault-repository.js';
 import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
 import { HealthMonitor } from './health/health-monitor.js';
@@ -32,7 +32,7 @@ import { createPanelServices, type PanelServices } from './panel/panel-services.
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
 import { RoomMute } from './room/room-mute.js';
 import { migrationsOf, type RoomModule } from './room-module.js';
-import type { Clock } from './schedule/clock.js';
+import { driverClockOf, type Clock } from './model/clock.js';
 import { createPresetStills, type PresetStills } from './stills/preset-stills.js';
 import { openDatabase, type Db } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
@@ -53,7 +53,7 @@ export interface StartOptions {
   probeTimeoutMs?: number;
   /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
   media?: MediaOverrides;
-  /** The meetings' clock (soak tests compress a day with a ManualClock); default the system clock. */
+  /** The room's one clock, for the meetings and the device supervisors alike (soak tests compress a day with a ManualClock); default the system clock. */
   clock?: Clock;
 }
 
@@ -145,7 +145,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const { config, options, log } = room;
         const media = room.media;
-        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs });
+        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, clock: options.clock ? driverClockOf(options.clock) : undefined });
         room.devices = devices;
         room.core = new ApplianceCore(config, devices);
         room.core.media = media?.service;

@@ -1,7 +1,6 @@
 import { toRoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
-import { retryDelayMs } from '../appliance/notify/notify-dispatcher.js';
-import { DrainRunner } from '../appliance/store/drain-runner.js';
+import { backoffMs, Outbox } from '../appliance/model/outbox.js';
 import type { Db } from '../appliance/store/database.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
@@ -14,7 +13,7 @@ interface AlertRow {
 
 /** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
 function alertRetryMs(attempts: number): number {
-  return retryDelayMs(attempts, 5, 600);
+  return backoffMs(attempts, 5, 600);
 }
 
 /**
@@ -24,11 +23,7 @@ function alertRetryMs(attempts: number): number {
  */
 export class AlertDispatcher {
   private readonly insert;
-  private readonly due;
-  private readonly delivered;
-  private readonly failed;
-  private readonly drainer = new DrainRunner(() => this.deliverDue());
-  private timer: NodeJS.Timeout | undefined;
+  private readonly delivery: Outbox<AlertRow>;
 
   constructor(
     db: Db,
@@ -38,13 +33,28 @@ export class AlertDispatcher {
     this.insert = db.prepare(
       'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.due = db.prepare('SELECT id, sink, body, attempts FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT 50');
-    this.delivered = db.prepare('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?');
-    this.failed = db.prepare('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
-    if (options.pollMs !== 0) {
-      this.timer = setInterval(() => void this.drain(), options.pollMs ?? 5000);
-      this.timer.unref();
-    }
+    const due = db.prepare('SELECT id, sink, body, attempts FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?');
+    const delivered = db.prepare('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?');
+    const failed = db.prepare('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
+    this.delivery = new Outbox<AlertRow>({
+      table: {
+        due: (now, limit) => due.all(now, limit) as AlertRow[],
+        attemptsOf: (row) => row.attempts,
+        markSent: (row, now) => delivered.run(now, row.id),
+        markFailed: (row, { error, nextAttemptAt }) => failed.run(toRoomctlError(error).message, nextAttemptAt, row.id),
+      },
+      send: async (row) => {
+        const sink = this.sinks.find((s) => s.id === row.sink);
+        // A sink no longer configured: the row waits (it is kept, not failed).
+        if (!sink) return 'skip';
+        await sink.send(JSON.parse(row.body) as Alert);
+      },
+      retryDelayMs: (attempts) => alertRetryMs(attempts),
+      onFailure: ({ entry, error, attempts }) => options.log?.warn({ sink: entry.sink, err: toRoomctlError(error).message, attempts }, 'alert not delivered; will retry'),
+      batch: 50,
+      now: () => this.now(),
+    });
+    if (options.pollMs !== 0) this.delivery.start(options.pollMs ?? 5000);
   }
 
   private now(): number {
@@ -63,29 +73,10 @@ export class AlertDispatcher {
 
   /** Delivers everything due; concurrent calls share one pass (and trigger one more). */
   drain(): Promise<void> {
-    return this.drainer.run();
-  }
-
-  /** One batch of due alerts; true when the batch was full and more may be due. */
-  private async deliverDue(): Promise<boolean> {
-    const rows = this.due.all(this.now()) as AlertRow[];
-    for (const row of rows) {
-      const sink = this.sinks.find((s) => s.id === row.sink);
-      if (!sink) continue;
-      try {
-        await sink.send(JSON.parse(row.body) as Alert);
-        this.delivered.run(this.now(), row.id);
-      } catch (err) {
-        const error = toRoomctlError(err);
-        this.failed.run(error.message, this.now() + alertRetryMs(row.attempts + 1), row.id);
-        this.options.log?.warn({ sink: row.sink, err: error.message, attempts: row.attempts + 1 }, 'alert not delivered; will retry');
-      }
-    }
-    return rows.length === 50;
+    return this.delivery.drain();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.drainer.stop();
+    await this.delivery.stop();
   }
 }

@@ -4,7 +4,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { namesOf, textIn } from '../../drivers/core/localized-text.js';
 import { capabilitiesOf, DEVICE_STATUSES, type AnyDriverDefinition, type DeviceStatus, type DriverLogger } from '../../drivers/core/definition.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { DeviceConfig } from '../config/config-schema.js';
 import { allowedBy, readablePath } from '../config/config-validate.js';
 import type { Clock } from '../../drivers/core/clock.js';

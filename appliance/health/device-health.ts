@@ -1,12 +1,6 @@
-import type { DeviceView } from '../api/api-types.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
-
-/**
- * The fleet's words for a device: fewer than the room's, and stable on the wire.
- * `auth-failed`: the device answers but refuses the password in the config.
- */
-export const HEALTH_STATUSES = ['ok', 'degraded', 'offline', 'auth-failed', 'unknown'] as const;
-type HealthStatus = (typeof HEALTH_STATUSES)[number];
+import type { DeviceView } from '../model/device-view.js';
+import type { HealthStatus } from '../model/health.js';
 
 /** Payload of the retained `devices/<id>/health` topic. */
 export interface DeviceHealth {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { ReplyTiming } from '../devices/device-supervisor.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import { healthOfView, type DeviceHealth } from './device-health.js';
 import type { FaultRepository, OpenFault } from './fault-repository.js';
 

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RoomEventBus } from '../events/room-events.js';
+import { RoomEventBus } from '../model/room-events.js';
 import { openDatabase } from '../store/database.js';
 import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { HelpDesk } from './help-desk.js';

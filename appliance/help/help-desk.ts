@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { CommandSpec } from '../telemetry/command-registry.js';
 import type { HelpRepository, HelpRequestView } from './help-repository.js';
 

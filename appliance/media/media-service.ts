@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { EncoderChooser } from './encoder-choice.js';

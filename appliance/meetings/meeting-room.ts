@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
 import { NotifyDispatcher } from '../notify/notify-dispatcher.js';
@@ -9,7 +9,7 @@ import { Notifier } from '../notify/notifier.js';
 import { Outbox } from '../notify/outbox.js';
 import { CalendarFeed } from '../schedule/calendar-feed.js';
 import type { CalendarConfig } from '../schedule/calendar-config.js';
-import type { Clock, TimerHandle } from '../schedule/clock.js';
+import type { Clock, TimerHandle } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import { AgendaRepository } from './agenda-repository.js';
 import { AuditLog, type AuditEntry } from './audit-log.js';

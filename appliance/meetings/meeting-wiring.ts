@@ -1,8 +1,8 @@
 import type { RoomConfig } from '../config/config-schema.js';
 import type { DeviceHost } from '../devices/device-host.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
-import { SystemClock, type Clock } from '../schedule/clock.js';
+import { SystemClock, type Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import type { CommandSpec } from '../telemetry/command-registry.js';
 import { MeetingRoom } from './meeting-room.js';

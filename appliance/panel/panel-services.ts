@@ -1,5 +1,5 @@
 import type { RoomConfig } from '../config/config-schema.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import { HelpDesk } from '../help/help-desk.js';
 import { HelpRepository } from '../help/help-repository.js';
 import { processLogRing, type LogRing } from '../log-ring.js';

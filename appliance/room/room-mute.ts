@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { DriverLogger } from '../../drivers/core/definition.js';
 import { toRoomctlError } from '../../drivers/core/errors.js';
-import type { DeviceKind, DeviceView } from '../api/api-types.js';
+import type { DeviceKind, DeviceView } from '../model/device-view.js';
 
 /** The device host as the coordinator needs it (a DeviceHost, or a stand-in in unit tests). */
 interface MuteDevices {

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { RoomConfig } from '../config/config-schema.js';
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { DeviceHealth } from '../health/device-health.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Logger } from '../logger.js';

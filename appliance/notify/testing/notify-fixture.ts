@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../logger.js';
-import { ManualClock } from '../../schedule/manual-clock.js';
+import { ManualClock } from '../../model/manual-clock.js';
 import { openDatabase, type Db } from '../../store/database.js';
 import { ROOM_MIGRATIONS } from '../../room-migrations.js';
 import type { NotificationsConfig } from '../notify-config.js';

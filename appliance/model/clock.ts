@@ -1,5 +1,7 @@
+import { systemClock, type Clock as DriverClock } from '../../drivers/core/clock.js';
+
 /**
- * Time as the room sees it. Every rule (reminders, check-in windows, auto-release, warnings,
+ * Time as the room sees it: the room's one clock. Every rule (reminders, check-in windows, auto-release, warnings,
  * retries) asks this for `now()` and schedules through it, so tests drive the whole meeting
  * with a ManualClock instead of waiting.
  */
@@ -52,3 +54,24 @@ export class SystemClock implements Clock {
   }
 }
 
+export const MINUTE = 60_000;
+
+/**
+ * The same clock in the drivers' words (milliseconds, `after`/`every`), so one clock — a
+ * ManualClock in a test or a soak — drives the meetings and the device supervisors alike.
+ * The system clock maps to the drivers' own system clock, whose timers behave exactly as before.
+ */
+export function driverClockOf(clock: Clock): DriverClock {
+  if (clock instanceof SystemClock) return systemClock;
+  return {
+    now: () => clock.now().getTime(),
+    after(ms, fn) {
+      const handle = clock.setTimeout(fn, ms);
+      return { cancel: () => clock.clearTimeout(handle) };
+    },
+    every(ms, fn) {
+      const handle = clock.setInterval(fn, ms);
+      return { cancel: () => clock.clearTimeout(handle) };
+    },
+  };
+}
