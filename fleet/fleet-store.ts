@@ -1,8 +1,4 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { RoomctlError } from '../drivers/core/errors.js';
-import { migrate, type Db } from '../appliance/store/database.js';
-import { ensurePrivateDirSync, preparePrivateDatabaseFile } from '../appliance/store/private-files.js';
+import { openSqlite, type Db } from '../appliance/store/database.js';
 import type { FleetDevice, FleetEvent, FleetIssue, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
 import { FLEET_MIGRATIONS } from './fleet-migrations.js';
 import type { FleetMessage } from './fleet-messages.js';
@@ -22,23 +18,13 @@ export interface FleetChanges {
 export const roomKey = (site: string, room: string) => `${site}/${room}`;
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
 
-/** Opens `<dir>/fleet.sqlite` (WAL) with the fleet's migrations. */
+/**
+ * Opens `<dir>/fleet.sqlite` (WAL) with the fleet's migrations. NORMAL: a killed process loses
+ * nothing committed; a power cut may lose the last batch, which the rooms' retained topics and
+ * persistent session give back.
+ */
 export function openFleetDatabase(dir: string): Db {
-  let db: Db;
-  try {
-    ensurePrivateDirSync(dir);
-    preparePrivateDatabaseFile(join(dir, 'fleet.sqlite'));
-    db = new Database(join(dir, 'fleet.sqlite'));
-    db.pragma('journal_mode = WAL');
-    // NORMAL: a killed process loses nothing committed; a power cut may lose the last batch,
-    // which the rooms' retained topics and persistent session give back.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-  } catch (err) {
-    throw new RoomctlError('ROOMCTL_E_STORAGE', `Cannot open the fleet database in ${dir}: ${(err as Error).message}`, { dir }, { cause: err });
-  }
-  migrate(db, FLEET_MIGRATIONS);
-  return db;
+  return openSqlite(dir, { file: 'fleet.sqlite', synchronous: 'NORMAL', foreignKeys: false, label: 'the fleet database' }, FLEET_MIGRATIONS);
 }
 
 /**
