@@ -9,11 +9,11 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 const run = promisify(execFile);
 
 /** The room's topics: everything it publishes and every command it answers lives under here. */
-export const roomTopicFilter = (site: string, room: string) => `roomctl/${site}/${room}/#`;
+const roomTopicFilter = (site: string, room: string) => `roomctl/${site}/${room}/#`;
 
 /** The room's own Home Assistant discovery topics, and the topic where Home Assistant says it is back. */
-export const haDiscoveryFilter = (site: string, room: string) => `homeassistant/+/${haNodeId(site, room)}/+/config`;
-export const HA_STATUS_TOPIC = 'homeassistant/status';
+const haDiscoveryFilter = (site: string, room: string) => `homeassistant/+/${haNodeId(site, room)}/+/config`;
+const HA_STATUS_TOPIC = 'homeassistant/status';
 
 /**
  * Mosquitto `acl_file` lines: this user may read and write its own room's topics, announce

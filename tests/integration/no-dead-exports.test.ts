@@ -2,15 +2,15 @@
  * Every exported name of the product is imported somewhere (by the product or its tests):
  * an export nothing imports is dead code or a needless export. Custom elements are the
  * panel's entry points (registered with customElements.define, loaded for their side effect).
- * The API's types are public as a file; the allow-list names the other public entry points, each with its reason; the debts of
- * drivers/ and provisioning/ (being reshaped: drivers come to own their probes) may only shrink.
+ * The API's types are public as a file; the allow-list names the other public entry points,
+ * each with its reason; the debts of drivers/ (being reshaped: typed action handlers) may only shrink.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
 import { productSources } from '../helpers/project-sources.js';
-import { KNOWN_UNIMPORTED_IN_DRIVERS_AND_PROVISIONING } from './no-dead-exports.known.js';
+import { KNOWN_UNIMPORTED_IN_DRIVERS } from './no-dead-exports.known.js';
 
 /** Public entry points nothing in the repository imports by name, and why they stay exported. */
 const ALLOWED: Record<string, string> = {
@@ -85,18 +85,18 @@ function unimportedExports(): string[] {
 }
 
 const unimported = unimportedExports();
-const inDriversOrProvisioning = (entry: string) => /^(drivers|provisioning)\//.test(entry);
+const inDrivers = (entry: string) => entry.startsWith('drivers/');
 
-it('every export of the room, the fleet, the CLI and the panel is imported somewhere (or is an allowed entry point)', () => {
-  expect(unimported.filter((e) => !inDriversOrProvisioning(e) && !(e in ALLOWED))).toEqual([]);
+it('every export of the room, the fleet, the CLI, provisioning and the panel is imported somewhere (or is an allowed entry point)', () => {
+  expect(unimported.filter((e) => !inDrivers(e) && !(e in ALLOWED))).toEqual([]);
   // An allowed name that is imported now leaves the list.
   expect(Object.keys(ALLOWED).filter((e) => !unimported.includes(e))).toEqual([]);
 });
 
-it('drivers/ and provisioning/ export nothing new that nobody imports (and each listed debt still exists)', () => {
-  const found = unimported.filter(inDriversOrProvisioning);
-  expect(found.filter((e) => !KNOWN_UNIMPORTED_IN_DRIVERS_AND_PROVISIONING.includes(e))).toEqual([]);
-  expect(KNOWN_UNIMPORTED_IN_DRIVERS_AND_PROVISIONING.filter((e) => !found.includes(e))).toEqual([]);
+it('drivers/ export nothing new that nobody imports (and each listed debt still exists)', () => {
+  const found = unimported.filter(inDrivers);
+  expect(found.filter((e) => !KNOWN_UNIMPORTED_IN_DRIVERS.includes(e))).toEqual([]);
+  expect(KNOWN_UNIMPORTED_IN_DRIVERS.filter((e) => !found.includes(e))).toEqual([]);
 });
 
 it('finds an export nobody imports (a sanity floor under the checks above)', () => {
