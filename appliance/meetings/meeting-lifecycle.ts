@@ -7,8 +7,12 @@ import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Pe
 import { finishMinutes } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
-/** What this file's functions use of the meeting context. */
-type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
+/** What each step of a meeting's life uses of the meeting context. */
+type BookingContext = Pick<MeetingContext, 'agenda' | 'changed' | 'clock' | 'meetings'>;
+type StartContext = Pick<MeetingContext, 'agenda' | 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'log' | 'meetings' | 'rules' | 'startScene' | 'track'>;
+type EndContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts' | 'track'>;
+type ReleaseContext = Pick<MeetingContext, 'changed' | 'clock' | 'db' | 'devices' | 'endScene' | 'meetings' | 'notifier' | 'rules' | 'texts' | 'track'>;
+type CheckInFlowContext = StartContext & Pick<MeetingContext, 'checkIns'>;
 
 interface BookInput {
   minutes: number;
@@ -25,7 +29,7 @@ const LIVE = ['booked', 'in_progress'] as const;
 
 
 /** Refuses a time range that overlaps a live booking (other than `except`). */
-function assertFree(ctx: LifecycleContext, start: string, end: string, except?: string): void {
+function assertFree(ctx: BookingContext, start: string, end: string, except?: string): void {
   const clash = ctx.meetings.between(start, end, LIVE).filter((m) => m.id !== except);
   if (clash.length === 0) return;
   const c = clash[0]!;
@@ -35,7 +39,7 @@ function assertFree(ctx: LifecycleContext, start: string, end: string, except?: 
 }
 
 /** An ad-hoc booking ("book now for 30 min", or later through the API). */
-export function book(ctx: LifecycleContext, input: BookInput): Meeting {
+export function book(ctx: BookingContext, input: BookInput): Meeting {
   const now = ctx.clock.now();
   const start = input.start ? new Date(input.start) : now;
   if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
@@ -63,7 +67,7 @@ export function book(ctx: LifecycleContext, input: BookInput): Meeting {
   return meeting;
 }
 
-export function extend(ctx: LifecycleContext, id: string, minutes: number): Meeting {
+export function extend(ctx: BookingContext, id: string, minutes: number): Meeting {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked or running meeting can be extended`);
   const newEnd = new Date(Date.parse(m.end) + minutesMs(minutes)).toISOString();
@@ -73,7 +77,7 @@ export function extend(ctx: LifecycleContext, id: string, minutes: number): Meet
   return ctx.meetings.require(id);
 }
 
-export function start(ctx: LifecycleContext, id: string): Meeting {
+export function start(ctx: StartContext, id: string): Meeting {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked meeting can start`);
@@ -91,7 +95,7 @@ export function start(ctx: LifecycleContext, id: string): Meeting {
 }
 
 /** Ends a running meeting (or a booking people checked in to but never started). */
-export function end(ctx: LifecycleContext, id: string): Meeting {
+export function end(ctx: EndContext, id: string): Meeting {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'in_progress' && !(m.status === 'booked' && ctx.checkIns.count(m.id) > 0)) {
@@ -107,7 +111,7 @@ export function end(ctx: LifecycleContext, id: string): Meeting {
 }
 
 /** Frees the room from a booking nobody came to, tells the organiser, counts the miss. */
-export function release(ctx: LifecycleContext, id: string): Meeting {
+export function release(ctx: ReleaseContext, id: string): Meeting {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booking can be released`);
   const now = ctx.clock.now();
@@ -139,7 +143,7 @@ interface CheckInRequest {
 }
 
 /** Checks a person in to a meeting whose window is open; walk-ins are added when asked (or by badge). */
-export function checkIn(ctx: LifecycleContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
+export function checkIn(ctx: CheckInFlowContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now().getTime();
   const opens = Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes);
