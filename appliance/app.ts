@@ -32,7 +32,11 @@ export interface Appliance {
 export async function startAppliance(config: RoomConfig, options: StartOptions): Promise<Appliance> {
   const { log } = options;
   const room: RoomParts = { config, options, log, events: new RoomEventBus(), commands: new CommandRegistry() };
+  // A room-bus listener that throws is logged and skipped: the emitter and the other listeners go on.
+  const busLog = log.child({ component: 'room-bus' });
+  room.events.logListenerErrorsTo(busLog);
   const started = await startModules(roomModules(), room, { commands: room.commands, log });
+  for (const bus of [room.devices, room.health, room.meetings, room.roomMute, room.storage, room.media?.service]) bus?.logListenerErrorsTo(busLog);
   const address = need(room, 'address');
   return {
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,

@@ -46,6 +46,9 @@ Options:
   --protocol 4|5           MQTT 3.1.1 or 5 (default: 5, falling back to 3.1.1 when refused)
   --share GROUP            subscribe as $share/GROUP/roomctl/# so several fleet instances split the load
   --data DIR               database folder (default ./fleet-data)
+  --database URL           postgres://USER:PASSWORD@HOST:PORT/DB: keep the fleet in PostgreSQL, shared
+                           by several instances (with --share); also ROOMCTL_FLEET_DATABASE.
+                           Without it, DIR/fleet.sqlite
   --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
   --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
   --command-key ID         sign the command that tells a room its help call was seen, with the
@@ -56,6 +59,8 @@ Options:
                            section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
   --offline-after S        alert when a device stays offline S seconds (default 60)
   --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
+  --keep-events-days N     keep raw events N days (default 30), then only hourly counts per room
+                           and type (kept 400 days)
   --log-format FORMAT      pretty (default on a terminal) or json
 `;
 

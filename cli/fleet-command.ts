@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
 import { startFleet } from '../fleet/fleet-service.js';
+import { redactDatabaseUrl } from '../fleet/fleet-sql-postgres.js';
 import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
@@ -26,6 +27,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       protocol: { type: 'string' },
       share: { type: 'string' },
       data: { type: 'string', default: 'fleet-data' },
+      database: { type: 'string' },
       listen: { type: 'string', default: '127.0.0.1:8090' },
       token: { type: 'string' },
       'command-key': { type: 'string' },
@@ -34,6 +36,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       notify: { type: 'string' },
       'offline-after': { type: 'string' },
       'room-offline-after': { type: 'string' },
+      'keep-events-days': { type: 'string' },
       'client-id': { type: 'string' },
       'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -60,6 +63,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
+  const keepDays = values['keep-events-days'] === undefined ? undefined : Number(values['keep-events-days']);
+  if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1)) problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
   if (problems.length) {
     process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
     return 2;
@@ -82,7 +87,9 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (deviceAfter !== undefined) rules.deviceOfflineAfterS = deviceAfter;
   if (roomAfter !== undefined) rules.roomOfflineAfterS = roomAfter;
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), listen: values.listen, tokens: [token], commandKey, rules, sinks, log });
+  // The URL may carry a password: the environment keeps it out of `ps`.
+  const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), database, listen: values.listen, tokens: [token], commandKey, rules, sinks, log, retention: keepDays ? { rawEventDays: keepDays } : undefined });
   process.stdout.write(
     [
       '',
@@ -91,6 +98,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       `  API       ${fleet.url}/api/fleet/rooms`,
       `  metrics   ${fleet.url}/metrics`,
       `  broker    ${values.broker}   (${values.share ? `$share/${values.share}/` : ''}roomctl/#)`,
+      `  database  ${database ? redactDatabaseUrl(database) : `${resolve(values.data)}/fleet.sqlite`}`,
       `  token     ${token}`,
       '',
       'FLEET_READY',

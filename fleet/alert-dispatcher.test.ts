@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { WebhookAlertSink, type Alert } from './alert-sink.js';
-import { openFleetDatabase } from './fleet-store.js';
+import { openFleetSql } from './fleet-database.js';
 
 const ALERT: Alert = { key: 'device-offline/hq/aurora/display', rule: 'device-offline', state: 'firing', site: 'hq', room: 'aurora', deviceId: 'display', title: 'display offline in hq/aurora', text: 'x', at: '2026-01-01T00:00:00.000Z' };
 
@@ -31,15 +31,15 @@ describe('alert delivery through a JSON webhook', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     cleanup.push(() => new Promise((r) => server.close(r)));
     const dir = await mkdtemp(join(tmpdir(), 'roomctl-alerts-'));
-    const db = openFleetDatabase(dir);
+    const sql = await openFleetSql({ dataDir: dir });
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    cleanup.push(async () => db.close());
+    cleanup.push(() => sql.close());
     let now = 1_000_000;
     const sink = new WebhookAlertSink(`http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, { secret: 's3cret' });
-    const dispatcher = new AlertDispatcher(db, [sink], { now: () => now, pollMs: 0 });
+    const dispatcher = new AlertDispatcher(sql, [sink], { now: () => now, pollMs: 0 });
     cleanup.push(() => dispatcher.stop());
 
-    dispatcher.enqueue(ALERT);
+    await dispatcher.enqueue(ALERT);
     await dispatcher.drain();
     expect(received).toHaveLength(1);
     await dispatcher.drain();

@@ -1,7 +1,7 @@
 import { toRoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
 import { backoffMs, Outbox } from '../appliance/model/outbox.js';
-import type { Db } from '../appliance/store/database.js';
+import type { FleetSql } from './fleet-sql.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
 interface AlertRow {
@@ -9,7 +9,11 @@ interface AlertRow {
   sink: string;
   body: string;
   attempts: number;
+  next_attempt_at: number;
 }
+
+/** How long an instance owns an alert it is delivering: another instance sharing the database leaves it alone meanwhile. */
+const CLAIM_MS = 60_000;
 
 /** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
 function alertRetryMs(attempts: number): number {
@@ -22,31 +26,31 @@ function alertRetryMs(attempts: number): number {
  * does not lose it, and the fleet never waits for it.
  */
 export class AlertDispatcher {
-  private readonly insert;
   private readonly delivery: Outbox<AlertRow>;
 
   constructor(
-    db: Db,
+    private readonly sql: FleetSql,
     private readonly sinks: readonly AlertSink[],
     private readonly options: { log?: Pick<Logger, 'warn' | 'info'>; now?: () => number; pollMs?: number } = {},
   ) {
-    this.insert = db.prepare(
-      'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const due = db.prepare('SELECT id, sink, body, attempts FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?');
-    const delivered = db.prepare('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?');
-    const failed = db.prepare('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
     this.delivery = new Outbox<AlertRow>({
       table: {
-        due: (now, limit) => due.all(now, limit) as AlertRow[],
+        due: (now, limit) => sql.query<AlertRow>('SELECT id, sink, body, attempts, next_attempt_at FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?', [now, limit]),
         attemptsOf: (row) => row.attempts,
-        markSent: (row, now) => delivered.run(now, row.id),
-        markFailed: (row, { error, nextAttemptAt }) => failed.run(toRoomctlError(error).message, nextAttemptAt, row.id),
+        markSent: async (row, now) => {
+          await sql.run('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?', [now, row.id]);
+        },
+        markFailed: async (row, { error, nextAttemptAt }) => {
+          await sql.run('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [toRoomctlError(error).message, nextAttemptAt, row.id]);
+        },
       },
       send: async (row) => {
         const sink = this.sinks.find((s) => s.id === row.sink);
         // A sink no longer configured: the row waits (it is kept, not failed).
         if (!sink) return 'skip';
+        // Several fleet instances may share the table: the one whose claim lands delivers.
+        const claim = await sql.run('UPDATE fleet_alerts SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL', [this.now() + CLAIM_MS, row.id, row.next_attempt_at]);
+        if (claim.changes === 0) return 'skip';
         await sink.send(JSON.parse(row.body) as Alert);
       },
       retryDelayMs: (attempts) => alertRetryMs(attempts),
@@ -62,10 +66,13 @@ export class AlertDispatcher {
   }
 
   /** Stores the alert for every sink and starts delivering. */
-  enqueue(alert: Alert): void {
+  async enqueue(alert: Alert): Promise<void> {
     const now = this.now();
     for (const sink of this.sinks) {
-      this.insert.run(sink.id, alert.key, alert.rule, alert.state, alert.site, alert.room, alert.deviceId ?? null, alert.title, JSON.stringify(alert), now, now);
+      await this.sql.run(
+        'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [sink.id, alert.key, alert.rule, alert.state, alert.site, alert.room, alert.deviceId ?? null, alert.title, JSON.stringify(alert), now, now],
+      );
     }
     this.options.log?.info({ key: alert.key, state: alert.state, title: alert.title }, 'alert');
     void this.drain();

@@ -43,6 +43,11 @@ export class AlertEngine {
     this.pending.set(keyOf(condition), { ...condition, fired: condition.fired ?? false });
   }
 
+  /** Forgets every condition (this instance no longer runs the rules; the next to run them seeds from the store). */
+  reset(): void {
+    this.pending.clear();
+  }
+
   observe(changes: FleetChanges): void {
     const now = this.now();
     for (const d of changes.devices) {

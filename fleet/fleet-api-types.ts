@@ -26,6 +26,8 @@ export interface FleetDevice {
   since: string | null;
   detail: string | null;
   code: string | null;
+  /** The device's last error as the room reported it: its code and its own words (null when none). */
+  error: { code: string; message: string } | null;
   metrics: Record<string, number>;
   receivedAt: number;
 }

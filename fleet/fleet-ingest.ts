@@ -17,21 +17,27 @@ interface IngestStats {
  * Turns MQTT messages into store batches: parse at once, commit together a moment later
  * (one transaction for up to `maxBatch` messages), so thousands of rooms' heartbeats cost
  * a few commits a second rather than one each. Emits 'changes' (FleetChanges, committedAt ms)
- * after each commit.
+ * after each commit. Batches commit one at a time, in arrival order.
  *
- * The PUBACK goes out when the message is queued, not committed (mqtt.js acknowledges one
- * message at a time), so a fleet process killed -9 loses at most one flush window of
- * messages; rooms re-send their retained health and state on the next subscribe.
+ * `push` takes a callback called once the message is committed (or known to be unwanted):
+ * the fleet holds the message's PUBACK until then, so a fleet process killed -9 loses
+ * nothing — the broker delivers what was not acknowledged again, and the store's writes are
+ * idempotent (events by id, health newer-than). A batch the database refuses (PostgreSQL
+ * away) stays queued and is tried again.
  */
 export class FleetIngest extends EventEmitter {
-  private queue: FleetMessage[] = [];
+  private queue: Array<{ message: FleetMessage; committed?: () => void }> = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly counters: Omit<IngestStats, 'queued'> = { received: 0, applied: 0, invalid: 0, duplicates: 0, stale: 0, batches: 0 };
   private lastInvalidLog = 0;
+  private lastFailureLog = 0;
+  /** The batch being committed (later flushes wait for it). */
+  private inFlight: Promise<unknown> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     private readonly store: FleetStore,
-    private readonly options: { flushMs?: number; maxBatch?: number; log?: Pick<Logger, 'warn'>; now?: () => number } = {},
+    private readonly options: { flushMs?: number; maxBatch?: number; retryMs?: number; log?: Pick<Logger, 'warn'>; now?: () => number } = {},
   ) {
     super();
   }
@@ -40,35 +46,55 @@ export class FleetIngest extends EventEmitter {
     return { ...this.counters, queued: this.queue.length };
   }
 
-  push(topic: string, payload: Buffer): void {
+  push(topic: string, payload: Buffer, committed?: () => void): void {
     this.counters.received++;
     const parsed = parseFleetMessage(topic, payload);
-    if (parsed === null) return;
+    if (parsed === null) return committed?.();
     if ('error' in parsed) {
       this.counters.invalid++;
       const now = Date.now();
       // One line a minute at most: a misbehaving publisher must not flood the log.
       if (now - this.lastInvalidLog > 60_000) {
         this.lastInvalidLog = now;
-        this.options.log?.warn({ reason: parsed.error, invalidTotal: this.counters.invalid }, 'fleet ignored a message it cannot read');
+        this.options.log?.warn({ code: parsed.code, reason: parsed.error, invalidTotal: this.counters.invalid }, 'fleet ignored a message it cannot read');
       }
-      return;
+      return committed?.();
     }
-    this.queue.push(parsed);
-    if (this.queue.length >= (this.options.maxBatch ?? 5000)) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 20);
+    this.queue.push({ message: parsed, committed });
+    if (this.queue.length >= (this.options.maxBatch ?? 5000)) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 20);
   }
 
-  /** Commits what is queued; returns what changed (also emitted as 'changes'). */
-  flush(): FleetChanges | undefined {
+  /** Commits what is queued; resolves to what changed (also emitted as 'changes'), undefined when nothing was queued or the commit failed. */
+  flush(): Promise<FleetChanges | undefined> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    const run = this.inFlight.then(() => this.commit());
+    this.inFlight = run;
+    return run;
+  }
+
+  private async commit(): Promise<FleetChanges | undefined> {
     if (this.queue.length === 0) return undefined;
     const batch = this.queue;
     this.queue = [];
-    const now = this.options.now?.() ?? Date.now();
-    const changes = this.store.apply(batch, now);
-    if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(batch, this.options.now?.() ?? Date.now()));
+    const messages = batch.map((b) => b.message);
+    let changes: FleetChanges;
+    try {
+      changes = await this.store.apply(messages, this.options.now?.() ?? Date.now());
+    } catch (err) {
+      // Nothing of the batch is stored (one transaction) and nothing of it acknowledged: keep it, in order, and try again.
+      this.queue = batch.concat(this.queue);
+      const now = Date.now();
+      if (now - this.lastFailureLog > 10_000) {
+        this.lastFailureLog = now;
+        this.options.log?.warn({ err: (err as Error).message, queued: this.queue.length }, 'the fleet database refused a batch; trying again');
+      }
+      if (!this.stopped) this.timer ??= setTimeout(() => void this.flush(), this.options.retryMs ?? 1000);
+      return undefined;
+    }
+    for (const b of batch) b.committed?.();
+    if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(messages, this.options.now?.() ?? Date.now()));
     this.counters.batches++;
     this.counters.applied += batch.length - changes.duplicates - changes.stale;
     this.counters.duplicates += changes.duplicates;
@@ -77,8 +103,12 @@ export class FleetIngest extends EventEmitter {
     return changes;
   }
 
-  stop(): void {
-    this.flush();
+  /** Commits what is queued (one try) and stops retrying. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.flush();
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }
 

@@ -9,6 +9,7 @@ import { installErrorHandling } from '../appliance/http/error-handler.js';
 import type { Logger } from '../appliance/logger.js';
 import { PANEL_DIST } from '../appliance/paths.js';
 import type { FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
+import type { FleetChangeFeed } from './fleet-change-feed.js';
 import type { FleetIngest } from './fleet-ingest.js';
 import type { FleetMetrics } from './fleet-metrics.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
@@ -30,8 +31,10 @@ export async function buildFleetServer(deps: {
   tokens: readonly string[];
   log: Logger;
   pushMs?: number;
+  /** What other instances sharing the database committed (PostgreSQL), so this dashboard shows every room live. */
+  feed?: FleetChangeFeed;
   /** Staff acknowledged or resolved an issue (the help relay tells the room). */
-  onIssueAction?: (issue: FleetIssue) => void;
+  onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
 }): Promise<FastifyInstance> {
   const { store, ingest } = deps;
   const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
@@ -53,17 +56,22 @@ export async function buildFleetServer(deps: {
   const pendingIssues = new Set<string>();
   let pendingEvents: FleetChanges['events'] = [];
   let pushTimer: NodeJS.Timeout | undefined;
-  const push = () => {
-    pushTimer = undefined;
+  const push = async () => {
     const rooms = [...pendingRooms].map((k) => k.split('/') as [string, string]);
     pendingRooms.clear();
-    const summaries = rooms.map(([site, room]) => store.roomSummary(site, room)).filter((r) => r !== undefined);
-    if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
-    const issues = [...pendingIssues].map((id) => store.issue(id)).filter((i): i is FleetIssue => i !== undefined);
+    const ids = [...pendingIssues];
     pendingIssues.clear();
-    if (issues.length) broadcast({ type: 'issues', issues });
-    if (pendingEvents.length) broadcast({ type: 'events', events: pendingEvents.slice(-200) });
+    const events = pendingEvents.slice(-200);
     pendingEvents = [];
+    const summaries = (await Promise.all(rooms.map(([site, room]) => store.roomSummary(site, room)))).filter((r) => r !== undefined);
+    if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
+    const issues = (await Promise.all(ids.map((id) => store.issue(id)))).filter((i): i is FleetIssue => i !== undefined);
+    if (issues.length) broadcast({ type: 'issues', issues });
+    if (events.length) broadcast({ type: 'events', events });
+  };
+  const pushNow = () => {
+    pushTimer = undefined;
+    push().catch((err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read what changed for the dashboard'));
   };
   const schedulePush = () => {
     if (clients.size === 0) {
@@ -72,7 +80,7 @@ export async function buildFleetServer(deps: {
       pendingEvents = [];
       return;
     }
-    pushTimer ??= setTimeout(push, deps.pushMs ?? 200);
+    pushTimer ??= setTimeout(pushNow, deps.pushMs ?? 200);
   };
   const onChanges = (changes: FleetChanges) => {
     for (const k of changes.rooms) pendingRooms.add(k);
@@ -80,18 +88,29 @@ export async function buildFleetServer(deps: {
     pendingEvents.push(...changes.events);
     if (changes.rooms.size || changes.issues.size || changes.events.length) schedulePush();
   };
+  const snapshot = async (): Promise<FleetStreamMessage> => ({ type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved') });
+  // The feed was cut: what other instances did meanwhile is unknown, so every dashboard starts over.
+  const onResync = () => {
+    if (clients.size === 0) return;
+    snapshot().then((message) => broadcast(message), (err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read a snapshot for the dashboard'));
+  };
   ingest.on('changes', onChanges);
+  deps.feed?.on('changes', onChanges);
+  deps.feed?.on('resync', onResync);
   app.addHook('onClose', async () => {
     ingest.off('changes', onChanges);
+    deps.feed?.off('changes', onChanges);
+    deps.feed?.off('resync', onResync);
     clearTimeout(pushTimer);
     for (const socket of clients) socket.close(1001, 'fleet view stopping');
   });
 
-  app.get('/api/fleet/stream', { websocket: true }, (socket) => {
+  app.get('/api/fleet/stream', { websocket: true }, async (socket) => {
     clients.add(socket);
-    socket.send(JSON.stringify({ type: 'snapshot', rooms: store.rooms(), issues: store.issues('unresolved') } satisfies FleetStreamMessage));
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
+    const first = await snapshot();
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(first));
   });
 
   app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {
@@ -104,7 +123,7 @@ export async function buildFleetServer(deps: {
       querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
     },
   }, async (request) => {
-    const detail = store.room(request.params.site, request.params.room, request.query.events ?? 100);
+    const detail = await store.room(request.params.site, request.params.room, request.query.events ?? 100);
     if (!detail) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The fleet has heard nothing from ${request.params.site}/${request.params.room}`);
     return detail;
   });
@@ -121,17 +140,17 @@ export async function buildFleetServer(deps: {
     app.post<{ Params: { id: string }; Body: { by?: string } | undefined }>(`/api/fleet/issues/:id/${action}`, {
       schema: { params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 128 } }, required: ['id'] }, body: IssueAction },
     }, async (request) => {
-      const issue = store.setIssueState(request.params.id, action === 'acknowledge' ? 'acknowledged' : 'resolved', request.body?.by ?? 'facilities');
+      const issue = await store.setIssueState(request.params.id, action === 'acknowledge' ? 'acknowledged' : 'resolved', request.body?.by ?? 'facilities');
       if (!issue) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No issue "${request.params.id}"`);
-      deps.onIssueAction?.(issue);
+      await deps.onIssueAction?.(issue);
       pendingIssues.add(issue.id);
       pendingRooms.add(roomKey(issue.site, issue.room));
       schedulePush();
-      return store.issue(issue.id) ?? issue;
+      return (await store.issue(issue.id)) ?? issue;
     });
   }
 
-  app.get('/api/fleet/stats', async () => ({ ingest: ingest.stats, rooms: store.rooms().length, events: store.eventCount() }));
+  app.get('/api/fleet/stats', async () => ({ ingest: ingest.stats, rooms: (await store.rooms()).length, events: await store.eventCount() }));
   app.get('/metrics', async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 
   if (existsSync(PANEL_DIST)) {

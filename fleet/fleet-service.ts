@@ -6,17 +6,22 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { parseListen } from '../appliance/http/listen-address.js';
 import type { Logger } from '../appliance/logger.js';
-import type { Db } from '../appliance/store/database.js';
 import { mqttConnectOptions, type MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
 import type { AlertSink } from './alert-sink.js';
+import { DeferredAcks } from './deferred-acks.js';
+import { FleetChangeFeed } from './fleet-change-feed.js';
 import { FleetIngest } from './fleet-ingest.js';
+import { syncRetained } from './retained-sync.js';
 import { HelpRelay } from './help-relay.js';
-import type { CommandKey } from '../appliance/telemetry/command-auth.js';
+import type { CommandKey } from '../contract/command-signing.js';
 import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
-import { FleetStore, openFleetDatabase } from './fleet-store.js';
+import { openFleetSql } from './fleet-database.js';
+import { queryOne, type FleetSql } from './fleet-sql.js';
+import { DEFAULT_RETENTION, scheduleRetention, type RetentionConfig } from './fleet-retention.js';
+import { FleetStore } from './fleet-store.js';
 
 export interface FleetOptions {
   /** The central broker: url, credentials, TLS files, protocolVersion (4 for aedes). */
@@ -24,6 +29,8 @@ export interface FleetOptions {
   /** Subscribe as `$share/<group>/roomctl/#` so several fleet instances split the rooms' messages. */
   shareGroup?: string;
   dataDir: string;
+  /** postgres://… to share one PostgreSQL between several instances; without it, `<dataDir>/fleet.sqlite`. */
+  database?: string;
   /** host:port of the dashboard and API; default 127.0.0.1:8090 */
   listen?: string;
   /** Bearer tokens allowed to acknowledge and resolve issues. */
@@ -31,6 +38,8 @@ export interface FleetOptions {
   /** Signs the commands that tell a room its help call was seen (one of the rooms' `mqtt.commandKeys`). */
   commandKey?: CommandKey;
   rules?: Partial<AlertRulesConfig>;
+  /** How long raw events, roll-ups and delivered alerts are kept (fleet-retention.ts). */
+  retention?: Partial<RetentionConfig>;
   sinks?: AlertSink[];
   log: Logger;
   flushMs?: number;
@@ -43,7 +52,7 @@ export interface Fleet {
   ingest: FleetIngest;
   alerts: AlertEngine;
   dispatcher: AlertDispatcher;
-  db: Db;
+  sql: FleetSql;
   readonly connected: boolean;
   close(): Promise<void>;
 }
@@ -51,15 +60,43 @@ export interface Fleet {
 /** `roomctl fleet`: subscribe to every room, keep the fleet's state in SQLite, serve the dashboard, send alerts. */
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const { log } = options;
-  const db = openFleetDatabase(options.dataDir);
-  const store = new FleetStore(db);
+  const sql = await openFleetSql({ dataDir: options.dataDir, database: options.database, log });
+  const store = await FleetStore.open(sql);
+  const feed = await FleetChangeFeed.start(sql, store.origin, (seqs) => store.eventsBySeq(seqs), log);
   const ingest = new FleetIngest(store, { flushMs: options.flushMs, log, now: options.now });
-  const dispatcher = new AlertDispatcher(db, options.sinks ?? [], { log, now: options.now });
+  const dispatcher = new AlertDispatcher(sql, options.sinks ?? [], { log, now: options.now });
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
-  const alerts = new AlertEngine(rules, (alert) => dispatcher.enqueue(alert), options.now);
-  seedAlerts(db, alerts);
-  ingest.on('changes', (changes) => alerts.observe(changes));
-  const ticker = setInterval(() => alerts.tick(), 1000);
+  const alerts = new AlertEngine(rules, (alert) => {
+    dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert'));
+  }, options.now);
+  // One instance runs the alert rules (with PostgreSQL, the holder of an advisory lock), and it
+  // sees every instance's changes: a device that went offline through one instance and came
+  // back through another must resolve, and an alert must go out once.
+  let leading = !feed;
+  if (leading) await seedAlerts(sql, alerts);
+  ingest.on('changes', (changes) => leading && alerts.observe(changes));
+  feed?.on('changes', (changes) => leading && alerts.observe(changes));
+  feed?.on('lost', () => {
+    if (leading) log.warn('this fleet instance lost the alert lead with its database connection');
+    leading = false;
+    alerts.reset();
+  });
+  let seeking = false;
+  const ticker = setInterval(() => {
+    if (leading) return alerts.tick();
+    if (!feed || seeking) return;
+    seeking = true;
+    feed
+      .tryLead()
+      .then(async (won) => {
+        if (!won) return;
+        await seedAlerts(sql, alerts);
+        leading = true;
+        log.info('this fleet instance runs the alert rules');
+      })
+      .catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not ask for the alert lead'))
+      .finally(() => (seeking = false));
+  }, 1000);
   ticker.unref();
 
   const topic = options.shareGroup ? `$share/${options.shareGroup}/roomctl/#` : 'roomctl/#';
@@ -68,7 +105,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   // The persistent session belongs to this store (the messages queued for it must land in it): one client id per data folder.
   const storeId = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 8);
   const relay = new HelpRelay({
-    db,
+    sql,
     store,
     key: options.commandKey,
     instanceId: `fleet-${storeId}`,
@@ -76,18 +113,28 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       if (!client?.connected) log.warn({ topic: t }, 'the broker is away: the room hears the help answer when it is back online');
       client?.publish(t, payload, { qos: 1 });
     },
-    changed: (changes) => ingest.emit('changes', changes, options.now?.() ?? Date.now()),
+    changed: (changes) => {
+      ingest.emit('changes', changes, options.now?.() ?? Date.now());
+      store.announce(changes).catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not tell the other instances'));
+    },
     log,
     now: options.now,
   });
-  ingest.on('changes', (changes) => relay.observe(changes));
+  ingest.on('changes', (changes) => {
+    relay.observe(changes).catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not look for help answers to repeat'));
+  });
   const connect = (protocolVersion: 4 | 5) => {
     const connectOptions = mqttConnectOptions({ ...options.broker, protocolVersion }, { clientId: `roomctl-fleet-${hostname()}-${storeId}` });
     const c = mqtt.connect(options.broker.url, connectOptions);
     client = c;
+    const acks = new DeferredAcks(c);
+    let retained: ReturnType<typeof syncRetained> | undefined;
     c.on('connect', (connack) => {
       lastError = undefined;
       log.info({ broker: options.broker.url, topic, protocolVersion, sessionPresent: connack.sessionPresent }, 'fleet connected');
+      // A shared subscription gets no retained messages: fetch the rooms' last state on every connect.
+      retained?.stop();
+      if (options.shareGroup) retained = syncRetained(c, log);
       // A resumed session still has the subscription (and the messages queued while away).
       if (connack.sessionPresent) return;
       // The answers to this instance's commands: a shared subscription may hand them to another instance.
@@ -96,8 +143,12 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         if (err) log.error({ err: err.message, topic }, 'fleet cannot subscribe');
       });
     });
-    c.on('message', (t, payload) => {
-      if (!relay.handle(t, payload)) ingest.push(t, payload);
+    c.on('message', (t, payload, packet) => {
+      // The PUBACK waits for the commit (deferred-acks.ts): a kill -9 loses nothing acknowledged.
+      const committed = acks.hold(packet);
+      retained?.onMessage(packet.retain);
+      if (relay.handle(t, payload)) committed();
+      else ingest.push(t, payload, committed);
     });
     c.on('error', (err) => {
       // No protocolVersion in the options: MQTT 5 first, 3.1.1 when the broker refuses it (aedes, old brokers).
@@ -114,8 +165,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   };
   connect(options.broker.protocolVersion ?? 5);
 
+  const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, { now: options.now });
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
-  const server = await buildFleetServer({ store, ingest, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
+  const server = await buildFleetServer({ store, ingest, feed, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });
@@ -123,11 +175,13 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     // Close everything this attempt opened: a timer left behind would later touch the closed database.
     clearInterval(ticker);
     client?.end(true);
-    ingest.stop();
+    await ingest.stop();
     await server.close();
     await dispatcher.stop();
+    await stopRetention();
     metrics.stop();
-    db.close();
+    await feed?.close();
+    await sql.close();
     throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `The fleet view cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }
   const address = server.addresses()[0] as AddressInfo;
@@ -138,7 +192,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     ingest,
     alerts,
     dispatcher,
-    db,
+    sql,
     get connected() {
       return client?.connected === true;
     },
@@ -148,26 +202,28 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       clearInterval(ticker);
       const c = client;
       if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
-      ingest.stop();
+      await ingest.stop();
       await server.close();
       await dispatcher.stop();
+      await stopRetention();
       metrics.stop();
-      db.close();
+      await feed?.close();
+      await sql.close();
     },
   };
 }
 
 /** Conditions already true when the fleet starts, so their alerts still fire (or resolve) once. */
-function seedAlerts(db: Db, alerts: AlertEngine): void {
-  const lastState = db.prepare('SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1').pluck();
-  const devices = db.prepare("SELECT site, room, device_id AS deviceId, detail, received_at AS since FROM fleet_devices WHERE status = 'offline'").all() as Array<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>;
+async function seedAlerts(sql: FleetSql, alerts: AlertEngine): Promise<void> {
+  const lastState = async (key: string) => (await queryOne<{ state: string }>(sql, 'SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1', [key]))?.state;
+  const devices = await sql.query<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>("SELECT site, room, device_id AS \"deviceId\", detail, received_at AS since FROM fleet_devices WHERE status = 'offline'");
   for (const d of devices) {
     const key = `device-offline/${d.site}/${d.room}/${d.deviceId}`;
-    alerts.seed({ rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: d.since, detail: d.detail, fired: lastState.get(key) === 'firing' });
+    alerts.seed({ rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: d.since, detail: d.detail, fired: (await lastState(key)) === 'firing' });
   }
-  const rooms = db.prepare("SELECT site, room, status_since AS since FROM fleet_rooms WHERE status = 'offline'").all() as Array<{ site: string; room: string; since: number }>;
+  const rooms = await sql.query<{ site: string; room: string; since: number }>("SELECT site, room, status_since AS since FROM fleet_rooms WHERE status = 'offline'");
   for (const r of rooms) {
     const key = `room-offline/${r.site}/${r.room}`;
-    alerts.seed({ rule: 'room-offline', site: r.site, room: r.room, since: r.since, detail: null, fired: lastState.get(key) === 'firing' });
+    alerts.seed({ rule: 'room-offline', site: r.site, room: r.room, since: r.since, detail: null, fired: (await lastState(key)) === 'firing' });
   }
 }

@@ -1,218 +1,260 @@
-import { openSqlite, type Db } from '../appliance/store/database.js';
+import { randomUUID } from 'node:crypto';
 import type { FleetDevice, FleetEvent, FleetIssue, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
-import { FLEET_MIGRATIONS } from './fleet-migrations.js';
+import { announceChanges } from './fleet-change-feed.js';
+import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
+import { queryOne, type FleetSql, type FleetSqlTx } from './fleet-sql.js';
 
-/** What one batch changed: the dashboard and the alert rules work from this. */
-export interface FleetChanges {
-  rooms: Set<string>;
-  events: FleetEvent[];
-  issues: Set<string>;
-  devices: Array<{ site: string; room: string; deviceId: string; status: HealthStatus; previous: HealthStatus | undefined; detail: string | null }>;
-  roomStatus: Array<{ site: string; room: string; online: 'online' | 'offline' }>;
-  /** Health messages older than what is stored (a resend after a room restart), ignored. */
-  stale: number;
-  duplicates: number;
-}
+export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 
-export const roomKey = (site: string, room: string) => `${site}/${room}`;
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
 
-/**
- * Opens `<dir>/fleet.sqlite` (WAL) with the fleet's migrations. NORMAL: a killed process loses
- * nothing committed; a power cut may lose the last batch, which the rooms' retained topics and
- * persistent session give back.
- */
-export function openFleetDatabase(dir: string): Db {
-  return openSqlite(dir, { file: 'fleet.sqlite', synchronous: 'NORMAL', foreignKeys: false, label: 'the fleet database' }, FLEET_MIGRATIONS);
-}
+// Portable SQL (fleet-sql.ts): CASE rather than summing booleans, ON CONFLICT rather than OR IGNORE.
+const count = (status: string) => `COALESCE(SUM(CASE WHEN d.status = '${status}' THEN 1 ELSE 0 END), 0)`;
+const SUMMARY = `SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS "updatedAt",
+    ${count('ok')} AS ok, ${count('degraded')} AS degraded, ${count('offline')} AS offline, ${count('auth-failed')} AS "authFailed", ${count('unknown')} AS unknown,
+    (SELECT COUNT(*) FROM fleet_issues i WHERE i.site = r.site AND i.room = r.room AND i.state != 'resolved') AS "openIssues"
+  FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room`;
+const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, body';
+
+const SQL = {
+  touchRoom: 'INSERT INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?) ON CONFLICT (site, room) DO NOTHING',
+  roomStatus: 'UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?',
+  roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
+  // Newer-than: a resend (a room's retained health after a restart, a second instance's copy of the same report) changes nothing.
+  // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
+  health: (rows: number) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, error_message, metrics, reported_at, received_at, messages)
+    VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
+    ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
+      code = excluded.code, error_message = excluded.error_message, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
+    WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at > fleet_devices.reported_at
+    RETURNING site, room, device_id AS "deviceId"`,
+  event: 'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
+  openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
+  roomAckIssue: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
+  roomSeen: 'UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL',
+  summaries: `${SUMMARY} GROUP BY r.site, r.room, r.name, r.status, r.updated_at ORDER BY r.site, r.room`,
+  summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room, r.name, r.status, r.updated_at`,
+  roomRow: 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?',
+  devices: `SELECT device_id AS "deviceId", status, since, detail, code, error_message AS "errorMessage", metrics, received_at AS "receivedAt"
+    FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`,
+  roomEvents: `SELECT ${EVENT_COLUMNS} FROM fleet_events WHERE site = ? AND room = ? ORDER BY seq DESC LIMIT ?`,
+  allEvents: `SELECT ${EVENT_COLUMNS} FROM fleet_events ORDER BY seq DESC LIMIT ?`,
+  eventsBySeq: (n: number) => `SELECT ${EVENT_COLUMNS} FROM fleet_events WHERE seq IN (${Array(n).fill('?').join(', ')}) ORDER BY seq`,
+  issues: 'SELECT * FROM fleet_issues ORDER BY opened_at DESC LIMIT ?',
+  issuesByState: 'SELECT * FROM fleet_issues WHERE state = ? ORDER BY opened_at DESC LIMIT ?',
+  openIssues: "SELECT * FROM fleet_issues WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?",
+  roomIssues: 'SELECT * FROM fleet_issues WHERE site = ? AND room = ? ORDER BY opened_at DESC LIMIT 50',
+  issue: 'SELECT * FROM fleet_issues WHERE id = ?',
+  ack: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
+  resolve: "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
+  eventCount: 'SELECT COUNT(*) AS n FROM fleet_events',
+};
 
 /**
  * The fleet's memory: latest status and state of every room, latest health of every device,
  * the event history (one row per event id: resends are ignored), and the issues (problem
- * reports and help calls) staff acknowledge and resolve.
+ * reports and help calls) staff acknowledge and resolve. Every read and write goes through
+ * the async seam (fleet-sql.ts), so the same store runs on SQLite and on PostgreSQL.
  */
 export class FleetStore {
-  private readonly s;
   /** device key → status, so a batch knows what changed without reading first. */
   private readonly deviceStatus = new Map<string, HealthStatus>();
   private readonly knownRooms = new Set<string>();
-  private readonly applyBatch;
 
-  constructor(readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
-    this.s = {
-      touchRoom: p('INSERT OR IGNORE INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?)'),
-      roomStatus: p('UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?'),
-      roomState: p('UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?'),
-      health: p(`INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-        ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
-          code = excluded.code, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = messages + 1
-        WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at >= fleet_devices.reported_at`),
-      event: p('INSERT OR IGNORE INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      openIssue: p("INSERT OR IGNORE INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')"),
-      roomAckIssue: p("UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'"),
-      roomSeen: p('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL'),
-      summaries: p(`SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS updatedAt,
-          COALESCE(SUM(d.status = 'ok'), 0) AS ok, COALESCE(SUM(d.status = 'degraded'), 0) AS degraded,
-          COALESCE(SUM(d.status = 'offline'), 0) AS offline, COALESCE(SUM(d.status = 'auth-failed'), 0) AS authFailed, COALESCE(SUM(d.status = 'unknown'), 0) AS unknown,
-          (SELECT COUNT(*) FROM fleet_issues i WHERE i.site = r.site AND i.room = r.room AND i.state != 'resolved') AS openIssues
-        FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room
-        GROUP BY r.site, r.room ORDER BY r.site, r.room`),
-      summary: p(`SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS updatedAt,
-          COALESCE(SUM(d.status = 'ok'), 0) AS ok, COALESCE(SUM(d.status = 'degraded'), 0) AS degraded,
-          COALESCE(SUM(d.status = 'offline'), 0) AS offline, COALESCE(SUM(d.status = 'auth-failed'), 0) AS authFailed, COALESCE(SUM(d.status = 'unknown'), 0) AS unknown,
-          (SELECT COUNT(*) FROM fleet_issues i WHERE i.site = r.site AND i.room = r.room AND i.state != 'resolved') AS openIssues
-        FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room
-        WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room`),
-      roomRow: p('SELECT state FROM fleet_rooms WHERE site = ? AND room = ?'),
-      devices: p(`SELECT device_id AS deviceId, status, since, detail, code, metrics, received_at AS receivedAt
-        FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`),
-      roomEvents: p('SELECT seq, id, site, room, type, device_id AS deviceId, at, body FROM fleet_events WHERE site = ? AND room = ? ORDER BY seq DESC LIMIT ?'),
-      allEvents: p('SELECT seq, id, site, room, type, device_id AS deviceId, at, body FROM fleet_events ORDER BY seq DESC LIMIT ?'),
-      issues: p('SELECT * FROM fleet_issues ORDER BY opened_at DESC LIMIT ?'),
-      issuesByState: p('SELECT * FROM fleet_issues WHERE state = ? ORDER BY opened_at DESC LIMIT ?'),
-      openIssues: p("SELECT * FROM fleet_issues WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?"),
-      roomIssues: p('SELECT * FROM fleet_issues WHERE site = ? AND room = ? ORDER BY opened_at DESC LIMIT 50'),
-      issue: p('SELECT * FROM fleet_issues WHERE id = ?'),
-      ack: p("UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'"),
-      resolve: p("UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'"),
-      eventCount: p('SELECT COUNT(*) FROM fleet_events').pluck(),
-    };
-    for (const row of db.prepare('SELECT site, room, device_id AS id, status FROM fleet_devices').all() as Array<{ site: string; room: string; id: string; status: HealthStatus }>) {
-      this.deviceStatus.set(deviceKey(row.site, row.room, row.id), row.status);
+  /** Names this instance's notifications, so it does not replay its own changes. */
+  readonly origin = randomUUID();
+
+  private constructor(readonly sql: FleetSql) {}
+
+  /** A store over an open (migrated) database; loads what it needs to tell changes. */
+  static async open(sql: FleetSql): Promise<FleetStore> {
+    const store = new FleetStore(sql);
+    for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>('SELECT site, room, device_id AS id, status FROM fleet_devices')) {
+      store.deviceStatus.set(deviceKey(row.site, row.room, row.id), row.status);
     }
-    for (const row of db.prepare('SELECT site, room FROM fleet_rooms').all() as Array<{ site: string; room: string }>) this.knownRooms.add(roomKey(row.site, row.room));
-    this.applyBatch = db.transaction((messages: readonly FleetMessage[], now: number) => this.applyAll(messages, now));
+    for (const row of await sql.query<{ site: string; room: string }>('SELECT site, room FROM fleet_rooms')) store.knownRooms.add(roomKey(row.site, row.room));
+    return store;
   }
 
   /** Applies a batch in one transaction (one commit for thousands of messages). */
-  apply(messages: readonly FleetMessage[], now = Date.now()): FleetChanges {
-    return this.applyBatch(messages, now);
+  async apply(messages: readonly FleetMessage[], now = Date.now()): Promise<FleetChanges> {
+    const touched: string[] = [];
+    try {
+      return await this.sql.transaction(async (tx) => {
+        const changes = await this.applyAll(tx, messages, now, touched);
+        await announceChanges(tx, this.origin, changes);
+        return changes;
+      });
+    } catch (err) {
+      // Rolled back: the rooms this batch added are not in the database after all.
+      for (const key of touched) this.knownRooms.delete(key);
+      throw err;
+    }
   }
 
-  private applyAll(messages: readonly FleetMessage[], now: number): FleetChanges {
-    const changes: FleetChanges = { rooms: new Set(), events: [], issues: new Set(), devices: [], roomStatus: [], stale: 0, duplicates: 0 };
+  private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
+    const changes = emptyChanges();
+    const health = new Map<string, Extract<FleetMessage, { kind: 'health' }>>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
       if (!this.knownRooms.has(key)) {
-        this.s.touchRoom.run(m.site, m.room, now);
+        await tx.run(SQL.touchRoom, [m.site, m.room, now]);
         this.knownRooms.add(key);
+        touched.push(key);
         changes.rooms.add(key);
       }
       switch (m.kind) {
         case 'status':
-          this.s.roomStatus.run(m.online, now, now, m.site, m.room);
+          await tx.run(SQL.roomStatus, [m.online, now, now, m.site, m.room]);
           changes.rooms.add(key);
           changes.roomStatus.push({ site: m.site, room: m.room, online: m.online });
           break;
         case 'state': {
           const room = m.state.room as { name?: unknown } | undefined;
-          this.s.roomState.run(JSON.stringify(m.state), typeof room?.name === 'string' ? room.name : null, now, m.site, m.room);
+          await tx.run(SQL.roomState, [JSON.stringify(m.state), typeof room?.name === 'string' ? room.name : null, now, m.site, m.room]);
           changes.rooms.add(key);
           break;
         }
         case 'health': {
-          const h = m.health;
-          const applied = this.s.health.run(m.site, m.room, m.deviceId, h.status, h.since, h.detail, h.code, JSON.stringify(h.metrics), h.at, now).changes;
-          if (applied === 0) {
+          // The newest report per device in the batch is written (after the loop); an older one is stale already.
+          const dKey = deviceKey(m.site, m.room, m.deviceId);
+          const before = health.get(dKey);
+          if (before && before.health.at !== null && m.health.at !== null && m.health.at < before.health.at) {
             changes.stale++;
             break;
           }
-          const dKey = deviceKey(m.site, m.room, m.deviceId);
-          const previous = this.deviceStatus.get(dKey);
-          if (previous !== h.status) {
-            this.deviceStatus.set(dKey, h.status);
-            changes.rooms.add(key);
-            changes.devices.push({ site: m.site, room: m.room, deviceId: m.deviceId, status: h.status, previous, detail: h.detail });
-          }
+          if (before) changes.stale++;
+          health.set(dKey, m);
           break;
         }
         case 'event': {
           const e = m.event;
-          const body = JSON.stringify(e.body);
-          const result = this.s.event.run(e.id, m.site, m.room, e.type, e.deviceId, e.at, body, now);
-          if (result.changes === 0) {
+          const inserted = await tx.query<{ seq: number }>(SQL.event, [e.id, m.site, m.room, e.type, e.deviceId, e.at, JSON.stringify(e.body), now]);
+          if (inserted.length === 0) {
             changes.duplicates++;
             break;
           }
-          changes.events.push({ seq: Number(result.lastInsertRowid), id: e.id, site: m.site, room: m.room, type: e.type, deviceId: e.deviceId, at: e.at, body: e.body });
-          this.trackIssue(m.site, m.room, e.type, e.body, e.at, changes);
+          changes.events.push({ seq: Number(inserted[0]!.seq), id: e.id, site: m.site, room: m.room, type: e.type, deviceId: e.deviceId, at: e.at, body: e.body });
+          await this.trackIssue(tx, m.site, m.room, e.type, e.body, e.at, changes);
           break;
         }
       }
     }
+    // In key order: two instances writing overlapping devices then take the row locks in the same order (no deadlock).
+    await this.writeHealth(tx, [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => m), now, changes);
     return changes;
   }
 
-  private trackIssue(site: string, room: string, type: string, body: Record<string, unknown>, at: string, changes: FleetChanges): void {
+  private async writeHealth(tx: FleetSqlTx, messages: Array<Extract<FleetMessage, { kind: 'health' }>>, now: number, changes: FleetChanges): Promise<void> {
+    const CHUNK = 500;
+    for (let i = 0; i < messages.length; i += CHUNK) {
+      const chunk = messages.slice(i, i + CHUNK);
+      const params = chunk.flatMap((m) => [m.site, m.room, m.deviceId, m.health.status, m.health.since, m.health.detail, m.health.error?.code ?? m.health.code, m.health.error?.message ?? null, JSON.stringify(m.health.metrics), m.health.at, now]);
+      const written = new Set((await tx.query<{ site: string; room: string; deviceId: string }>(SQL.health(chunk.length), params)).map((r) => deviceKey(r.site, r.room, r.deviceId)));
+      for (const m of chunk) {
+        const dKey = deviceKey(m.site, m.room, m.deviceId);
+        if (!written.has(dKey)) {
+          changes.stale++;
+          continue;
+        }
+        const previous = this.deviceStatus.get(dKey);
+        if (previous !== m.health.status) {
+          this.deviceStatus.set(dKey, m.health.status);
+          changes.rooms.add(roomKey(m.site, m.room));
+          changes.devices.push({ site: m.site, room: m.room, deviceId: m.deviceId, status: m.health.status, previous, detail: m.health.detail });
+        }
+      }
+    }
+  }
+
+  private async trackIssue(tx: FleetSqlTx, site: string, room: string, type: string, body: Record<string, unknown>, at: string, changes: FleetChanges): Promise<void> {
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    if (type === 'problem.reported' && str(body.reportId)) {
+    const reportId = str(body.reportId);
+    const requestId = str(body.requestId);
+    if (type === 'problem.reported' && reportId) {
       const categories = Array.isArray(body.categories) ? body.categories.filter((c) => typeof c === 'string').join(', ') : '';
       const summary = [categories, str(body.comment)].filter(Boolean).join(': ') || 'Problem reported';
-      if (this.s.openIssue.run(body.reportId, 'problem', site, room, summary, at).changes) changes.issues.add(String(body.reportId));
-    } else if (type === 'help.requested' && str(body.requestId)) {
-      if (this.s.openIssue.run(body.requestId, 'help', site, room, str(body.message) ?? 'Help requested', at).changes) changes.issues.add(String(body.requestId));
-    } else if (type === 'help.acknowledged' && str(body.requestId)) {
-      const acked = this.s.roomAckIssue.run(str(body.by) ?? 'room', at, body.requestId).changes;
-      if (this.s.roomSeen.run(at, body.requestId).changes + acked) changes.issues.add(String(body.requestId));
+      if ((await tx.run(SQL.openIssue, [reportId, 'problem', site, room, summary, at])).changes) changes.issues.add(reportId);
+    } else if (type === 'help.requested' && requestId) {
+      if ((await tx.run(SQL.openIssue, [requestId, 'help', site, room, str(body.message) ?? 'Help requested', at])).changes) changes.issues.add(requestId);
+    } else if (type === 'help.acknowledged' && requestId) {
+      const acked = (await tx.run(SQL.roomAckIssue, [str(body.by) ?? 'room', at, requestId])).changes;
+      if ((await tx.run(SQL.roomSeen, [at, requestId])).changes + acked) changes.issues.add(requestId);
     } else {
       return;
     }
     changes.rooms.add(roomKey(site, room));
   }
 
-  rooms(filter: { site?: string; status?: string } = {}): FleetRoomSummary[] {
-    const out = (this.s.summaries.all() as SummaryRow[]).map(toSummary);
+  async rooms(filter: { site?: string; status?: string } = {}): Promise<FleetRoomSummary[]> {
+    const out = (await this.sql.query<SummaryRow>(SQL.summaries)).map(toSummary);
     return out.filter((r) => (!filter.site || r.site === filter.site) && (!filter.status || r.worst === filter.status || r.online === filter.status));
   }
 
-  roomSummary(site: string, room: string): FleetRoomSummary | undefined {
-    const row = this.s.summary.get(site, room) as SummaryRow | undefined;
+  async roomSummary(site: string, room: string): Promise<FleetRoomSummary | undefined> {
+    const row = await queryOne<SummaryRow>(this.sql, SQL.summary, [site, room]);
     return row ? toSummary(row) : undefined;
   }
 
-  room(site: string, room: string, eventLimit = 100): FleetRoomDetail | undefined {
-    const summary = this.roomSummary(site, room);
+  async room(site: string, room: string, eventLimit = 100): Promise<FleetRoomDetail | undefined> {
+    const summary = await this.roomSummary(site, room);
     if (!summary) return undefined;
-    const stateRow = this.s.roomRow.get(site, room) as { state: string | null };
-    const devices = (this.s.devices.all(site, room) as Array<Omit<FleetDevice, 'metrics'> & { metrics: string }>).map((d) => ({ ...d, metrics: JSON.parse(d.metrics) as Record<string, number> }));
+    const stateRow = await queryOne<{ state: string | null }>(this.sql, SQL.roomRow, [site, room]);
+    const devices = (await this.sql.query<Omit<FleetDevice, 'metrics' | 'error'> & { metrics: string; errorMessage: string | null }>(SQL.devices, [site, room])).map(
+      ({ errorMessage, ...d }): FleetDevice => ({ ...d, error: d.code ? { code: d.code, message: errorMessage ?? d.detail ?? d.code } : null, metrics: JSON.parse(d.metrics) as Record<string, number> }),
+    );
     return {
       room: summary,
-      state: stateRow.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null,
+      state: stateRow?.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null,
       devices,
-      events: this.events({ site, room, limit: eventLimit }),
-      issues: (this.s.roomIssues.all(site, room) as IssueRow[]).map(toIssue),
+      events: await this.events({ site, room, limit: eventLimit }),
+      issues: (await this.sql.query<IssueRow>(SQL.roomIssues, [site, room])).map(toIssue),
     };
   }
 
-  events(options: { site?: string; room?: string; limit?: number } = {}): FleetEvent[] {
+  async events(options: { site?: string; room?: string; limit?: number } = {}): Promise<FleetEvent[]> {
     const limit = options.limit ?? 100;
-    const rows = (options.site && options.room ? this.s.roomEvents.all(options.site, options.room, limit) : this.s.allEvents.all(limit)) as Array<Omit<FleetEvent, 'body'> & { body: string }>;
-    return rows.map((r) => ({ ...r, body: JSON.parse(r.body) as Record<string, unknown> }));
+    const rows = await (options.site && options.room ? this.sql.query<EventRow>(SQL.roomEvents, [options.site, options.room, limit]) : this.sql.query<EventRow>(SQL.allEvents, [limit]));
+    return rows.map(toEvent);
   }
 
-  eventCount(): number {
-    return this.s.eventCount.get() as number;
+  /** Events by their sequence number (what another instance stored, announced by number). */
+  async eventsBySeq(seqs: readonly number[]): Promise<FleetEvent[]> {
+    if (seqs.length === 0) return [];
+    return (await this.sql.query<EventRow>(SQL.eventsBySeq(seqs.length), seqs)).map(toEvent);
   }
 
-  issues(state?: IssueState | 'unresolved', limit = 500): FleetIssue[] {
-    const rows = state === 'unresolved' ? this.s.openIssues.all(limit) : state ? this.s.issuesByState.all(state, limit) : this.s.issues.all(limit);
-    return (rows as IssueRow[]).map(toIssue);
+  async eventCount(): Promise<number> {
+    return (await queryOne<{ n: number }>(this.sql, SQL.eventCount))!.n;
   }
 
-  issue(id: string): FleetIssue | undefined {
-    const row = this.s.issue.get(id) as IssueRow | undefined;
+  async issues(state?: IssueState | 'unresolved', limit = 500): Promise<FleetIssue[]> {
+    const rows = await (state === 'unresolved' ? this.sql.query<IssueRow>(SQL.openIssues, [limit]) : state ? this.sql.query<IssueRow>(SQL.issuesByState, [state, limit]) : this.sql.query<IssueRow>(SQL.issues, [limit]));
+    return rows.map(toIssue);
+  }
+
+  async issue(id: string): Promise<FleetIssue | undefined> {
+    const row = await queryOne<IssueRow>(this.sql, SQL.issue, [id]);
     return row ? toIssue(row) : undefined;
   }
 
   /** Staff acknowledged or resolved an issue; returns it, or undefined when there is no such issue. */
-  setIssueState(id: string, state: 'acknowledged' | 'resolved', by: string, at = new Date()): FleetIssue | undefined {
-    (state === 'acknowledged' ? this.s.ack : this.s.resolve).run(by, at.toISOString(), id);
-    return this.issue(id);
+  async setIssueState(id: string, state: 'acknowledged' | 'resolved', by: string, at = new Date()): Promise<FleetIssue | undefined> {
+    const { changes } = await this.sql.run(state === 'acknowledged' ? SQL.ack : SQL.resolve, [by, at.toISOString(), id]);
+    const issue = await this.issue(id);
+    if (changes && issue) await this.announce({ ...emptyChanges(), rooms: new Set([roomKey(issue.site, issue.room)]), issues: new Set([id]) });
+    return issue;
+  }
+
+  /** Tells the other instances sharing the database what changed outside a batch (an issue answered). */
+  announce(changes: FleetChanges): Promise<void> {
+    return announceChanges(this.sql, this.origin, changes);
   }
 }
+
+type EventRow = Omit<FleetEvent, 'body'> & { body: string };
+const toEvent = (r: EventRow): FleetEvent => ({ ...r, seq: Number(r.seq), body: JSON.parse(r.body) as Record<string, unknown> });
 
 interface SummaryRow {
   site: string;

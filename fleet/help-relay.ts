@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../appliance/logger.js';
-import type { Db } from '../appliance/store/database.js';
-import { signCommand, type CommandKey } from '../appliance/telemetry/command-auth.js';
-import type { CommandResponse } from '../appliance/telemetry/command-server.js';
+import { signCommand, type CommandKey } from '../contract/command-signing.js';
+import { ACK_HELP, type AckHelpParams } from '../contract/commands.js';
+import { readers } from '../contract/readers.js';
+import { roomTopics } from '../contract/topics.js';
 import type { FleetIssue } from './fleet-api-types.js';
-import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
+import type { FleetSql } from './fleet-sql.js';
+import { emptyChanges, roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
 
 /** A help call older than this is not worth telling the room about any more (its panel forgot it too). */
 const TELL_WITHIN_MS = 12 * 3_600_000;
 
 interface HelpRelayOptions {
-  db: Db;
+  sql: FleetSql;
   store: FleetStore;
   /** The key the rooms list in `mqtt.commandKeys`; without one, nothing is sent (and the dashboard says so). */
   key: CommandKey | undefined;
@@ -35,16 +37,9 @@ interface HelpRelayOptions {
  */
 export class HelpRelay {
   private readonly replyPrefix: string;
-  private readonly s;
 
   constructor(private readonly o: HelpRelayOptions) {
     this.replyPrefix = `/reply/${o.instanceId}`;
-    const p = (sql: string) => o.db.prepare(sql);
-    this.s = {
-      seen: p('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?'),
-      error: p('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND room_seen_at IS NULL'),
-      waiting: p("SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND room_seen_at IS NULL AND opened_at >= ?").pluck(),
-    };
   }
 
   /** The topic filter for this instance's answers (a shared subscription would hand them to another instance). */
@@ -53,20 +48,21 @@ export class HelpRelay {
   }
 
   /** Staff acknowledged or resolved an issue: a help call's room hears about it. */
-  tell(issue: FleetIssue): void {
+  async tell(issue: FleetIssue): Promise<void> {
     if (issue.kind !== 'help' || issue.state === 'open' || issue.roomSeenAt) return;
     const key = this.o.key;
     if (!key) {
-      this.fail(issue, 'The fleet view has no command key (--command-key), so the room cannot be told');
+      await this.fail(issue, 'The fleet view has no command key (--command-key), so the room cannot be told');
       return;
     }
-    const topic = `roomctl/${issue.site}/${issue.room}/cmd/ack-help`;
-    const by = issue.acknowledgedBy ?? issue.resolvedBy ?? 'facilities';
+    const topics = roomTopics(issue.site, issue.room);
+    const topic = topics.command(ACK_HELP);
+    const params: AckHelpParams = { requestId: issue.id, by: issue.acknowledgedBy ?? issue.resolvedBy ?? 'facilities' };
     const command = signCommand(topic, key, {
       ts: this.o.now?.() ?? Date.now(),
       nonce: randomBytes(12).toString('base64url'),
-      params: { requestId: issue.id, by },
-      replyTo: `roomctl/${issue.site}/${issue.room}${this.replyPrefix}`,
+      params,
+      replyTo: topics.reply(this.o.instanceId),
       correlationId: issue.id,
     });
     this.o.publish(topic, JSON.stringify(command));
@@ -75,45 +71,52 @@ export class HelpRelay {
   /** True when the message was an answer to this instance (handled here, not by the store). */
   handle(topic: string, payload: Buffer): boolean {
     if (!topic.endsWith(this.replyPrefix) || !topic.startsWith('roomctl/')) return false;
-    let answer: CommandResponse;
-    try {
-      answer = JSON.parse(payload.toString('utf8')) as CommandResponse;
-    } catch {
-      return true;
-    }
-    const id = answer.correlationId;
-    if (answer.command !== 'ack-help' || typeof id !== 'string') return true;
-    if (answer.ok) {
-      const result = answer.result as { acknowledgedAt?: unknown } | null;
-      const at = typeof result?.acknowledgedAt === 'string' ? result.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
-      if (this.s.seen.run(at, id).changes) this.announce(id);
-    } else {
-      this.o.log.warn({ issue: id, code: answer.error.code, err: answer.error.message }, 'the room refused the help acknowledgement');
-      const issue = this.o.store.issue(id);
-      if (issue) this.fail(issue, `${answer.error.code}: ${answer.error.message}`);
-    }
+    this.answer(payload).catch((err: Error) => this.o.log.warn({ err: err.message }, 'the fleet could not record the room\'s answer'));
     return true;
   }
 
+  private async answer(payload: Buffer): Promise<void> {
+    const read = readers.commandResponse.read(payload.toString('utf8'));
+    if (!read.ok) {
+      this.o.log.warn({ code: read.error.code, err: read.error.message }, 'the fleet ignored a command answer it cannot read');
+      return;
+    }
+    const answer = read.value;
+    const id = answer.correlationId;
+    if (answer.command !== ACK_HELP || typeof id !== 'string') return;
+    if (answer.ok) {
+      const result = readers.ackHelpResult.check(answer.result);
+      const at = result.ok && result.value.acknowledgedAt !== undefined ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
+      const seen = await this.o.sql.run('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [at, id]);
+      if (seen.changes) await this.announce(id);
+    } else {
+      this.o.log.warn({ issue: id, code: answer.error.code, err: answer.error.message }, 'the room refused the help acknowledgement');
+      const issue = await this.o.store.issue(id);
+      if (issue) await this.fail(issue, `${answer.error.code}: ${answer.error.message}`);
+    }
+  }
+
   /** After each batch from the rooms: a room back online hears what it missed. */
-  observe(changes: FleetChanges): void {
+  async observe(changes: FleetChanges): Promise<void> {
     const since = new Date((this.o.now?.() ?? Date.now()) - TELL_WITHIN_MS).toISOString();
     for (const { site, room, online } of changes.roomStatus) {
       if (online !== 'online') continue;
-      for (const id of this.s.waiting.all(site, room, since) as string[]) {
-        const issue = this.o.store.issue(id);
-        if (issue) this.tell(issue);
+      const waiting = await this.o.sql.query<{ id: string }>("SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND room_seen_at IS NULL AND opened_at >= ?", [site, room, since]);
+      for (const { id } of waiting) {
+        const issue = await this.o.store.issue(id);
+        if (issue) await this.tell(issue);
       }
     }
   }
 
-  private fail(issue: FleetIssue, error: string): void {
-    if (this.s.error.run(error, issue.id).changes) this.announce(issue.id);
+  private async fail(issue: FleetIssue, error: string): Promise<void> {
+    const failed = await this.o.sql.run('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND room_seen_at IS NULL', [error, issue.id]);
+    if (failed.changes) await this.announce(issue.id);
   }
 
-  private announce(id: string): void {
-    const issue = this.o.store.issue(id);
+  private async announce(id: string): Promise<void> {
+    const issue = await this.o.store.issue(id);
     if (!issue) return;
-    this.o.changed({ rooms: new Set([roomKey(issue.site, issue.room)]), events: [], issues: new Set([id]), devices: [], roomStatus: [], stale: 0, duplicates: 0 });
+    this.o.changed({ ...emptyChanges(), rooms: new Set([roomKey(issue.site, issue.room)]), issues: new Set([id]) });
   }
 }

@@ -8,6 +8,7 @@ DEBIAN_PACKAGES=(
   socat              # real PTY pairs for the serial device simulators
   mosquitto          # the MQTT broker the telemetry tests run against
   mosquitto-clients  # mosquitto_sub / mosquitto_pub, to see what a plain client sees
+  postgresql-15      # the fleet's shared database: the tests start their own server in a temp folder
   chromium           # headless browser for the panel's end-to-end tests
   fonts-noto-cjk     # the panel's Chinese in the browser (without it Chromium falls back to whatever CJK font is there, or boxes)
   python3 make g++   # node-gyp builds the native packages (better-sqlite3, serialport)

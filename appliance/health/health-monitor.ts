@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { ReplyTiming } from '../devices/device-supervisor.js';
 import type { RoomEventBus } from '../model/room-events.js';
@@ -35,7 +35,7 @@ interface HealthMonitorOptions {
  * only metrics changed at most once per `flushMetrics()` (the caller's timer), so reply times
  * measured on every probe do not flood the broker.
  */
-export class HealthMonitor extends EventEmitter {
+export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> {
   private readonly health = new Map<string, DeviceHealth>();
   private readonly replyMs = new Map<string, number>();
   private readonly dirtyMetrics = new Set<string>();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { CommandSpec } from '../telemetry/command-registry.js';
@@ -16,7 +16,7 @@ export type { HelpRequestView } from './help-repository.js';
  * are kept in the store, so a restart between the call and the answer loses neither. Emits
  * 'change' (HelpRequestView) so the panels hear "someone has seen it" at once.
  */
-export class HelpDesk extends EventEmitter {
+export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
   constructor(
     private readonly bus: RoomEventBus,
     private readonly requests: HelpRepository,

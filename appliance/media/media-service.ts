@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { join } from 'node:path';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../model/device-view.js';
@@ -52,7 +52,7 @@ const DEFAULT_TIMING: PipelineTiming = { stallMs: 2000, startTimeoutMs: 10_000, 
  * the media host child; this class keeps it configured and turns what it reports into health.
  * Events: 'status' (MediaStatusView), 'signal' (role).
  */
-export class MediaService extends EventEmitter {
+export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: [PipelineRole] }> {
   readonly settings: MediaSettings;
   private readonly recordings: RecordingsRepository;
   readonly recordingsDir: string;

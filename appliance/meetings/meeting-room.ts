@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events';
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { TypedBus } from '../model/typed-bus.js';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
 import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
@@ -53,7 +53,7 @@ interface MeetingRoomOptions {
  * The meeting, run by the room: schedule, rules on the clock, check-in, agenda, minutes,
  * notifications. Emits 'change' (MeetingStreamMessage) whenever the panel should redraw.
  */
-export class MeetingRoom extends EventEmitter {
+export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
   readonly ctx: MeetingContext;
   readonly outbox: Outbox;
   readonly dispatcher: NotifyDispatcher;

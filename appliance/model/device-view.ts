@@ -19,6 +19,11 @@ export interface DeviceError {
   message: string;
 }
 
+/** The one line a person reads for an error (the room's API and panel); health and MQTT keep the two parts. */
+export function deviceErrorLine(error: DeviceError): string {
+  return `${error.code}: ${error.message}`;
+}
+
 export interface DeviceView {
   id: string;
   /** The name in English (or the one name the config gives): logs, MQTT, the fleet. */

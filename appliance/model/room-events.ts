@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { TypedBus } from './typed-bus.js';
 
 /**
  * Things that happen in a room that facilities hears about (MQTT `events`), one union so
@@ -32,7 +32,7 @@ export interface RoomEventEnvelope {
  * The room's event bus. Publishers call `publish`; the telemetry outbox listens to
  * 'event' and stores each envelope before anything is sent (store and forward).
  */
-export class RoomEventBus extends EventEmitter {
+export class RoomEventBus extends TypedBus<{ event: [RoomEventEnvelope] }> {
   constructor(private readonly now: () => Date = () => new Date()) {
     super();
   }

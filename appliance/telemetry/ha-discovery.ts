@@ -1,6 +1,6 @@
 import type { DeviceView } from '../model/device-view.js';
 import type { RoomConfig } from '../config/config-schema.js';
-import { roomTopics } from './topics.js';
+import { roomTopics } from '../../contract/topics.js';
 import { HEALTH_STATUSES } from '../model/health.js';
 
 interface DiscoveryMessage {

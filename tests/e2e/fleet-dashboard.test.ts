@@ -27,7 +27,7 @@ describe('fleet dashboard', () => {
     broker = await startMosquitto();
     fleet = await startTestFleet({ broker: { url: broker.url } });
     room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
-    await until(() => fleet.store.room('hq', 'aurora')?.devices.some((d) => d.status === 'ok'), 8000, 'the room in the fleet');
+    await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok'), 8000, 'the room in the fleet');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -69,7 +69,7 @@ describe('fleet dashboard', () => {
     await until(async () => (await issue.getAttribute('data-state')) === 'acknowledged', 5000, 'acknowledged');
     await issue.locator('button[name="resolve"]').click();
     await until(async () => (await issue.count()) === 0, 5000, 'the issue to leave the open list');
-    expect(fleet.store.issue('help-e2e')).toMatchObject({ state: 'resolved' });
+    expect(await fleet.store.issue('help-e2e')).toMatchObject({ state: 'resolved' });
     const tile = page.locator('fleet-room-tile button', { hasText: 'Aurora' });
     await until(async () => !(await tile.textContent())?.includes('open issue'), 5000, 'the tile to drop its open issue');
     expect(pageErrors).toEqual([]);

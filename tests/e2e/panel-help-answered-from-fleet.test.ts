@@ -31,12 +31,12 @@ async function helpCall(id: string): Promise<HelpRequestView> {
 }
 
 async function callFacilities(reason: string): Promise<string> {
-  const before = new Set(fleet.store.issues().map((i) => i.id));
+  const before = new Set((await fleet.store.issues()).map((i) => i.id));
   await panel.getByTestId('nav-help').click();
   await panel.getByRole('button', { name: reason, exact: true }).click();
   await panel.getByTestId('call-help').click();
   await panel.locator('[data-testid="help-state"][data-seen="false"]').waitFor();
-  const issue = await waitFor(() => fleet.store.issues().find((i) => i.kind === 'help' && !before.has(i.id)), 10_000, 'the help call in the fleet');
+  const issue = await waitFor(async () => (await fleet.store.issues()).find((i) => i.kind === 'help' && !before.has(i.id)), 10_000, 'the help call in the fleet');
   return issue.id;
 }
 
@@ -50,7 +50,7 @@ describe('help: facilities acknowledge in the fleet view and the room panel show
         config.mqtt = { url: broker.url, protocolVersion: 5, commandKeys: [TEST_COMMAND_KEY] };
       },
     });
-    await waitFor(() => fleet.store.roomSummary('lab', 'demo')?.online === 'online', 15_000, 'the room online in the fleet');
+    await waitFor(async () => (await fleet.store.roomSummary('lab', 'demo'))?.online === 'online', 15_000, 'the room online in the fleet');
     browser = await launchChromium();
     const opened = await openPanel(browser, room.baseUrl, room.token);
     panel = opened.page;
@@ -109,8 +109,8 @@ describe('help: facilities acknowledge in the fleet view and the room panel show
     await issue.locator('button[name="resolve"]').click();
     await panel.locator('[data-testid="help-state"][data-seen="true"]').filter({ hasText: OPERATOR }).waitFor({ timeout: 10_000 });
     expect(await helpCall(id)).toMatchObject({ acknowledgedBy: OPERATOR });
-    await waitFor(() => fleet.store.issue(id)?.roomSeenAt, 10_000, 'the fleet to hear the room confirm');
-    expect(fleet.store.issue(id)).toMatchObject({ state: 'resolved', roomError: null });
+    await waitFor(async () => (await fleet.store.issue(id))?.roomSeenAt, 10_000, 'the fleet to hear the room confirm');
+    expect(await fleet.store.issue(id)).toMatchObject({ state: 'resolved', roomError: null });
     expect(errors).toEqual([]);
   });
 });

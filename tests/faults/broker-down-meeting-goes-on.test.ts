@@ -35,7 +35,7 @@ it('with the broker down, a whole meeting runs, /metrics says what is held back,
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const metric = async (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(await (await fetch(`${url}/metrics`)).text())?.[1]);
-  await until(() => fleet!.store.roomSummary('hq', 'aurora')?.online === 'online', 10_000, 'the fleet to see the room online');
+  await until(async () => (await fleet!.store.roomSummary('hq', 'aurora'))?.online === 'online', 10_000, 'the fleet to see the room online');
   expect(await metric('roomctl_mqtt_connected')).toBe(1);
 
   await broker.stop();
@@ -65,10 +65,10 @@ it('with the broker down, a whole meeting runs, /metrics says what is held back,
   expect((await call('GET', '/api/v1/status')).status).toBe(200);
 
   await broker.start();
-  const events = () => fleet!.store.db.prepare("SELECT type, body FROM fleet_events WHERE room = 'aurora' AND type IN ('meeting.started', 'help.requested', 'meeting.ended', 'feedback') ORDER BY seq").all() as Array<{ type: string; body: string }>;
-  await until(() => events().length >= 4, 30_000, "the meeting's events in the fleet", 100);
-  expect(events().map((e) => e.type)).toEqual(['meeting.started', 'help.requested', 'meeting.ended', 'feedback']);
-  expect(JSON.parse(events()[1]!.body)).toMatchObject({ message: 'projector smells hot' });
+  const events = () => fleet!.store.sql.query<{ type: string; body: string }>("SELECT type, body FROM fleet_events WHERE room = 'aurora' AND type IN ('meeting.started', 'help.requested', 'meeting.ended', 'feedback') ORDER BY seq");
+  await until(async () => (await events()).length >= 4, 30_000, "the meeting's events in the fleet", 100);
+  expect((await events()).map((e) => e.type)).toEqual(['meeting.started', 'help.requested', 'meeting.ended', 'feedback']);
+  expect(JSON.parse((await events())[1]!.body)).toMatchObject({ message: 'projector smells hot' });
   await until(() => room!.appliance.telemetry.stats().depth === 0, 30_000, 'the outbox to drain', 100);
   expect(await metric('roomctl_mqtt_connected')).toBe(1);
 }, 90_000);

@@ -33,7 +33,7 @@ async function setUp(commandKey: typeof TEST_COMMAND_KEY | undefined, withAcl = 
   cleanup.push(() => fleet.close());
   const room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, commandKeys: [TEST_COMMAND_KEY], ...(withAcl ? ROOM_USER : {}) } });
   cleanup.push(() => room.close());
-  await until(() => fleet.store.roomSummary('hq', 'aurora')?.online === 'online', 10_000, 'the room online in the fleet');
+  await until(async () => (await fleet.store.roomSummary('hq', 'aurora'))?.online === 'online', 10_000, 'the room online in the fleet');
   return { broker, fleet, room };
 }
 
@@ -52,35 +52,35 @@ describe('fleet help answers', () => {
   it('reach a room that was away when staff pressed Acknowledge, once it is back online', async () => {
     const { fleet, room } = await setUp(TEST_COMMAND_KEY);
     const call = await callForHelp(room, 'No sound');
-    await until(() => fleet.store.issue(call.id), 10_000, 'the call in the fleet');
+    await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
     await room.stopAppliance();
-    await until(() => fleet.store.roomSummary('hq', 'aurora')?.online === 'offline', 10_000, 'the room offline in the fleet');
+    await until(async () => (await fleet.store.roomSummary('hq', 'aurora'))?.online === 'offline', 10_000, 'the room offline in the fleet');
 
     skewMs = 120_000;
     expect((await acknowledge(fleet.url, call.id, 'Zhang Min')).status).toBe(200);
     skewMs = 0;
-    expect(fleet.store.issue(call.id)).toMatchObject({ state: 'acknowledged', roomSeenAt: null });
+    expect(await fleet.store.issue(call.id)).toMatchObject({ state: 'acknowledged', roomSeenAt: null });
 
     await room.restartAppliance();
     await until(async () => (await helpCall(room, call.id)).acknowledgedAt, 15_000, 'the room to record the acknowledgement');
     expect((await helpCall(room, call.id)).acknowledgedBy).toBe('Zhang Min');
-    await until(() => fleet.store.issue(call.id)?.roomSeenAt, 10_000, 'the fleet to hear the room confirm');
-    expect(fleet.store.issue(call.id)?.roomError).toBeNull();
+    await until(async () => (await fleet.store.issue(call.id))?.roomSeenAt, 10_000, 'the fleet to hear the room confirm');
+    expect((await fleet.store.issue(call.id))?.roomError).toBeNull();
   });
 
   it('work under the documented broker accounts: the room answers under its own topics', async () => {
     const { fleet, room } = await setUp(TEST_COMMAND_KEY, true);
     const call = await callForHelp(room, 'Video call');
-    await until(() => fleet.store.issue(call.id), 10_000, 'the call in the fleet');
+    await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
     expect((await acknowledge(fleet.url, call.id, 'Zhang Min')).status).toBe(200);
     await until(async () => (await helpCall(room, call.id)).acknowledgedBy === 'Zhang Min', 10_000, 'the room to record the acknowledgement');
-    await until(() => fleet.store.issue(call.id)?.roomSeenAt, 10_000, 'the room\'s answer at the fleet');
+    await until(async () => (await fleet.store.issue(call.id))?.roomSeenAt, 10_000, 'the room\'s answer at the fleet');
   });
 
   it('says on the issue that the room was not told when the fleet has no command key', async () => {
     const { fleet, room } = await setUp(undefined);
     const call = await callForHelp(room, 'Display');
-    await until(() => fleet.store.issue(call.id), 10_000, 'the call in the fleet');
+    await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
     const answer = (await (await acknowledge(fleet.url, call.id, 'Sam')).json()) as { roomError: string | null };
     expect(answer.roomError).toMatch(/no command key/);
     expect((await helpCall(room, call.id)).acknowledgedAt).toBeNull();

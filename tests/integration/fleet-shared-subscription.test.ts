@@ -23,12 +23,12 @@ describe('fleet instances behind a shared subscription', () => {
     await until(() => fleets.every((f) => f.connected), 5000, 'both fleets connected');
     room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
     // Give the subscriptions a moment to be in place before the burst: the room's first messages prove it.
-    await until(() => fleets.some((f) => f.store.rooms().length > 0), 8000, 'the room reaching a fleet');
+    await until(async () => (await Promise.all(fleets.map((f) => f.store.rooms()))).some((rooms) => rooms.length > 0), 8000, 'the room reaching a fleet');
     for (let i = 0; i < EVENTS; i++) room.appliance.events.publish({ type: 'feedback', meetingId: `m-${i}`, rating: 5 });
-    const count = (f: (typeof fleets)[number]) => f.store.db.prepare("SELECT COUNT(*) FROM fleet_events WHERE type = 'feedback'").pluck().get() as number;
-    await until(() => count(fleets[0]!) + count(fleets[1]!) >= EVENTS, 10_000, 'every event in one of the fleets');
-    expect(count(fleets[0]!) + count(fleets[1]!)).toBe(EVENTS);
-    expect(count(fleets[0]!)).toBeGreaterThan(0);
-    expect(count(fleets[1]!)).toBeGreaterThan(0);
+    const count = async (f: (typeof fleets)[number]) => (await f.store.sql.query<{ n: number }>("SELECT COUNT(*) AS n FROM fleet_events WHERE type = 'feedback'"))[0]!.n;
+    await until(async () => (await count(fleets[0]!)) + (await count(fleets[1]!)) >= EVENTS, 10_000, 'every event in one of the fleets');
+    expect((await count(fleets[0]!)) + (await count(fleets[1]!))).toBe(EVENTS);
+    expect(await count(fleets[0]!)).toBeGreaterThan(0);
+    expect(await count(fleets[1]!)).toBeGreaterThan(0);
   });
 });

@@ -15,7 +15,7 @@ describe('the fleet view', () => {
     broker = await startMosquitto();
     fleet = await startTestFleet({ broker: { url: broker.url } });
     room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
-    await until(() => fleet.store.room('hq', 'aurora')?.devices.some((d) => d.status === 'ok'), 8000, 'the room in the fleet');
+    await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok'), 8000, 'the room in the fleet');
   });
   afterAll(async () => {
     await room?.close();

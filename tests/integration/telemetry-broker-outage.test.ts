@@ -25,7 +25,7 @@ describe('store and forward across a broker outage', () => {
     broker = await startMosquitto();
     fleet = await startTestFleet({ broker: { url: broker.url, protocolVersion: 5, clientId: 'fleet-outage-test' } });
     room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
-    await until(() => fleet.store.room('hq', 'aurora')?.devices.find((d) => d.deviceId === 'display' && d.status === 'ok'), 8000, 'the fleet to see the display ok');
+    await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.find((d) => d.deviceId === 'display' && d.status === 'ok'), 8000, 'the fleet to see the display ok');
 
     await broker.stop();
     await until(() => !room.appliance.telemetry.connected && !fleet.connected, 5000, 'both clients to notice the outage');
@@ -37,11 +37,11 @@ describe('store and forward across a broker outage', () => {
     expect(room.appliance.telemetry.stats().depth).toBeGreaterThanOrEqual(2 * EVENTS);
 
     await broker.start();
-    const faults = () => fleet.store.db.prepare("SELECT id, type, body FROM fleet_events WHERE device_id = 'ceiling-mic' ORDER BY seq").all() as Array<{ id: string; type: string; body: string }>;
-    await until(() => faults().length >= EVENTS, 60_000, `${EVENTS} fault events in the fleet store`, 200);
+    const faults = () => fleet.store.sql.query<{ id: string; type: string; body: string }>("SELECT id, type, body FROM fleet_events WHERE device_id = 'ceiling-mic' ORDER BY seq");
+    await until(async () => (await faults()).length >= EVENTS, 60_000, `${EVENTS} fault events in the fleet store`, 200);
     await until(() => room.appliance.telemetry.stats().depth === 0, 10_000, 'the outbox to drain');
 
-    const rows = faults();
+    const rows = await faults();
     expect(rows).toHaveLength(EVENTS);
     expect(new Set(rows.map((r) => r.id)).size).toBe(EVENTS);
     // In order: raised, cleared, raised, … and each cleared names the fault raised just before it.
@@ -51,7 +51,7 @@ describe('store and forward across a broker outage', () => {
       if (i % 2 === 0) expect(bodies[i]!.detail).toContain(`flap ${i}`);
       else expect(bodies[i]!.faultId).toBe(bodies[i - 1]!.faultId);
     }
-    const mic = fleet.store.room('hq', 'aurora')!.devices.find((d) => d.deviceId === 'ceiling-mic');
+    const mic = (await fleet.store.room('hq', 'aurora'))!.devices.find((d) => d.deviceId === 'ceiling-mic');
     expect(mic?.status).toBe('ok');
   }, 120_000);
 });

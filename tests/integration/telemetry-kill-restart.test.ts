@@ -72,7 +72,7 @@ describe('store and forward across kill -9', () => {
 
     // 1. The broker is away: the outbox fills; then the appliance is killed.
     let child = await launch();
-    await until(() => fleet.store.rooms().some((r) => r.room === 'kiln' && r.online === 'online'), 10_000, 'the room online in the fleet');
+    await until(async () => (await fleet.store.rooms()).some((r) => r.room === 'kiln' && r.online === 'online'), 10_000, 'the room online in the fleet');
     await broker.stop();
     child.send(`flap mic ${EVENTS}`);
     await until(() => child.lines.includes(`FLAPPED ${EVENTS}`), 10_000, 'the flaps to be committed');
@@ -81,16 +81,16 @@ describe('store and forward across kill -9', () => {
     // 2. Broker back, appliance back: it starts sending; kill it again mid-way.
     await broker.start();
     child = await launch();
-    const stored = () => fleet.store.db.prepare("SELECT body FROM fleet_events WHERE room = 'kiln' AND device_id = 'mic' ORDER BY seq").pluck().all() as string[];
-    await until(() => stored().length > 0, 20_000, 'delivery to start', 5);
+    const stored = async () => (await fleet.store.sql.query<{ body: string }>("SELECT body FROM fleet_events WHERE room = 'kiln' AND device_id = 'mic' ORDER BY seq")).map((r) => r.body);
+    await until(async () => (await stored()).length > 0, 20_000, 'delivery to start', 5);
     await kill9(child);
-    const afterSecondKill = stored().length;
-    await until(() => fleet.store.rooms().find((r) => r.room === 'kiln')?.online === 'offline', 10_000, 'the last will to mark the room offline');
+    const afterSecondKill = (await stored()).length;
+    await until(async () => (await fleet.store.rooms()).find((r) => r.room === 'kiln')?.online === 'offline', 10_000, 'the last will to mark the room offline');
 
     // 3. Third start: the rest arrives.
     child = await launch();
-    await until(() => stored().length >= EVENTS, 30_000, `all ${EVENTS} events in the fleet`, 100);
-    const bodies = stored().map((b) => JSON.parse(b) as { type: string; detail?: string; faultId: string });
+    await until(async () => (await stored()).length >= EVENTS, 30_000, `all ${EVENTS} events in the fleet`, 100);
+    const bodies = (await stored()).map((b) => JSON.parse(b) as { type: string; detail?: string; faultId: string });
     expect(bodies).toHaveLength(EVENTS);
     expect(afterSecondKill, 'the second kill came before everything was delivered').toBeLessThan(EVENTS);
     for (let i = 0; i < EVENTS; i++) {
@@ -98,6 +98,6 @@ describe('store and forward across kill -9', () => {
       if (i % 2 === 0) expect(bodies[i]!.detail).toContain(`flap ${i}`);
       else expect(bodies[i]!.faultId).toBe(bodies[i - 1]!.faultId);
     }
-    await until(() => fleet.store.rooms().find((r) => r.room === 'kiln')?.online === 'online', 10_000, 'the room online again');
+    await until(async () => (await fleet.store.rooms()).find((r) => r.room === 'kiln')?.online === 'online', 10_000, 'the room online again');
   }, 120_000);
 });

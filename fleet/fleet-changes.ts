@@ -1,0 +1,17 @@
+import type { FleetEvent, HealthStatus } from './fleet-api-types.js';
+
+/** What one batch changed: the dashboard and the alert rules work from this. */
+export interface FleetChanges {
+  rooms: Set<string>;
+  events: FleetEvent[];
+  issues: Set<string>;
+  devices: Array<{ site: string; room: string; deviceId: string; status: HealthStatus; previous: HealthStatus | undefined; detail: string | null }>;
+  roomStatus: Array<{ site: string; room: string; online: 'online' | 'offline' }>;
+  /** Health messages older than what is stored (a resend after a room restart), ignored. */
+  stale: number;
+  duplicates: number;
+}
+
+export const emptyChanges = (): FleetChanges => ({ rooms: new Set(), events: [], issues: new Set(), devices: [], roomStatus: [], stale: 0, duplicates: 0 });
+
+export const roomKey = (site: string, room: string) => `${site}/${room}`;

@@ -1,0 +1,49 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
+import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
+import { pruneFleetHistory } from './fleet-retention.js';
+import { FleetStore } from './fleet-store.js';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 5, 30, 12);
+let n = 0;
+const event = (type: string): FleetMessage => {
+  const parsed = parseFleetMessage('roomctl/hq/aurora/events', Buffer.from(JSON.stringify({ id: `e${++n}`, at: '2026-01-01T00:00:00.000Z', type })));
+  if (!parsed || 'error' in parsed) throw new Error('bad event');
+  return parsed;
+};
+
+afterAll(closeFleetPostgres);
+
+describe.each(FLEET_BACKENDS)('fleet history retention on %s', (backend) => {
+  let db: TestFleetDatabase;
+  let store: FleetStore;
+  beforeEach(async () => {
+    db = await openTestFleetDatabase(backend);
+    store = await FleetStore.open(db.sql);
+  });
+  afterEach(() => db.close());
+
+  it('counts events past their days into hourly roll-ups, deletes them, and keeps the recent ones', async () => {
+    const old = NOW - 40 * DAY;
+    await store.apply([event('feedback'), event('feedback'), event('fault.raised')], old);
+    await store.apply([event('feedback')], old + 60_000);
+    await store.apply([event('feedback')], old + 3_600_000);
+    await store.apply([event('meeting.started')], NOW - DAY);
+
+    const result = await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW);
+    expect(result.rolledUp).toBe(5);
+    expect((await store.events()).map((e) => e.type)).toEqual(['meeting.started']);
+    const rollups = await db.sql.query<{ hour: number; type: string; events: number }>('SELECT hour, type, events FROM fleet_event_rollups ORDER BY hour, type');
+    const hour = old - (old % 3_600_000);
+    expect(rollups).toEqual([
+      { hour, type: 'fault.raised', events: 1 },
+      { hour, type: 'feedback', events: 3 },
+      { hour: hour + 3_600_000, type: 'feedback', events: 1 },
+    ]);
+
+    // A second pass finds nothing new; the roll-ups go once past their own days.
+    expect((await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW)).rolledUp).toBe(0);
+    expect((await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, old + 401 * DAY)).rollupsDeleted).toBe(3);
+  });
+});

@@ -1,0 +1,63 @@
+import type { Logger } from '../appliance/logger.js';
+import type { FleetSql } from './fleet-sql.js';
+
+export interface RetentionConfig {
+  /** Raw events are kept this many days, then counted into hourly roll-ups and deleted. */
+  rawEventDays: number;
+  /** Hourly roll-ups are kept this many days. */
+  rollupDays: number;
+  /** Delivered alerts are kept this many days. */
+  alertDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionConfig = { rawEventDays: 30, rollupDays: 400, alertDays: 90 };
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Arbitrary, fixed: instances sharing a PostgreSQL prune one after the other, so no event is counted twice. */
+const RETENTION_LOCK = 0x70727565;
+
+/**
+ * Keeps the fleet's database bounded: events older than `rawEventDays` become one roll-up
+ * row per room, hour and event type (how many), roll-ups and delivered alerts older than
+ * their days go. Rooms, devices (one row each, updated in place) and issues (staff search
+ * them) are not pruned. One transaction per pass: a pass that fails changes nothing.
+ */
+export async function pruneFleetHistory(sql: FleetSql, config: RetentionConfig, now = Date.now()): Promise<{ rolledUp: number; rollupsDeleted: number; alertsDeleted: number }> {
+  const eventsBefore = now - config.rawEventDays * DAY_MS;
+  return sql.transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(?)', [RETENTION_LOCK]);
+    // received_at - received_at % HOUR: the hour it arrived, in the arithmetic both databases share.
+    await tx.run(
+      `INSERT INTO fleet_event_rollups (site, room, hour, type, events)
+         SELECT site, room, received_at - received_at % ${HOUR_MS}, type, COUNT(*) FROM fleet_events WHERE received_at < ?
+         GROUP BY site, room, received_at - received_at % ${HOUR_MS}, type
+       ON CONFLICT (site, room, hour, type) DO UPDATE SET events = fleet_event_rollups.events + excluded.events`,
+      [eventsBefore],
+    );
+    const rolledUp = (await tx.run('DELETE FROM fleet_events WHERE received_at < ?', [eventsBefore])).changes;
+    const rollupsDeleted = (await tx.run('DELETE FROM fleet_event_rollups WHERE hour < ?', [now - config.rollupDays * DAY_MS])).changes;
+    const alertsDeleted = (await tx.run('DELETE FROM fleet_alerts WHERE delivered_at IS NOT NULL AND delivered_at < ?', [now - config.alertDays * DAY_MS])).changes;
+    return { rolledUp, rollupsDeleted, alertsDeleted };
+  });
+}
+
+/** Prunes at start and every `everyMs` (an hour); returns the stop function. */
+export function scheduleRetention(sql: FleetSql, config: RetentionConfig, log: Pick<Logger, 'info' | 'warn'>, options: { everyMs?: number; now?: () => number } = {}): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const pass = () => {
+    running = pruneFleetHistory(sql, config, options.now?.() ?? Date.now()).then(
+      (r) => {
+        if (r.rolledUp || r.rollupsDeleted || r.alertsDeleted) log.info(r, 'fleet history pruned');
+      },
+      (err: Error) => log.warn({ err: err.message }, 'the fleet could not prune its history; trying again later'),
+    );
+  };
+  pass();
+  const timer = setInterval(pass, options.everyMs ?? HOUR_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

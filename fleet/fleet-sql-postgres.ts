@@ -1,0 +1,97 @@
+import pg from 'pg';
+import { RoomctlError } from '../drivers/core/errors.js';
+import type { Logger } from '../appliance/logger.js';
+import { numberPlaceholders, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
+
+const INT8 = 20;
+const NUMERIC = 1700;
+/** bigint and numeric (COUNT, SUM, millisecond times) as JS numbers, as SQLite gives them. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+/** The URL with its password hidden, for messages and logs. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+/** A pool of connections to the PostgreSQL several fleet instances share. */
+export class PostgresFleetSql implements FleetSql {
+  readonly dialect = 'postgres' as const;
+  private readonly texts = new Map<string, string>();
+
+  constructor(readonly pool: pg.Pool) {}
+
+  async query<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return (await this.pool.query({ text: this.text(sql), values: params as SqlValue[] })).rows as T[];
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    return { changes: (await this.pool.query({ text: this.text(sql), values: params as SqlValue[] })).rowCount ?? 0 };
+  }
+
+  async transaction<T>(fn: (tx: FleetSqlTx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const tx: FleetSqlTx = {
+      dialect: 'postgres',
+      query: async <R>(sql: string, params: readonly SqlValue[] = []) => (await client.query({ text: this.text(sql), values: params as SqlValue[] })).rows as R[],
+      run: async (sql, params = []) => ({ changes: (await client.query({ text: this.text(sql), values: params as SqlValue[] })).rowCount ?? 0 }),
+    };
+    try {
+      await client.query('BEGIN');
+      const value = await fn(tx);
+      await client.query('COMMIT');
+      client.release();
+      return value;
+    } catch (err) {
+      // A connection that failed mid-transaction is not given back to the pool.
+      await client.query('ROLLBACK').then(() => client.release(), () => client.release(true));
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private text(sql: string): string {
+    let t = this.texts.get(sql);
+    if (t === undefined) {
+      t = numberPlaceholders(sql);
+      this.texts.set(sql, t);
+    }
+    return t;
+  }
+}
+
+/**
+ * Connects to `url` (postgres:// or postgresql://) and proves the server answers; a bad URL,
+ * an unreachable server or refused credentials is ROOMCTL_E_FLEET_DATABASE naming the option.
+ */
+export async function connectPostgres(url: string, options: { log?: Pick<Logger, 'warn'>; max?: number; connectTimeoutMs?: number } = {}): Promise<PostgresFleetSql> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database) must be a postgres:// URL, got ${JSON.stringify(redactDatabaseUrl(url))}`, { option: 'database' });
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database) must be a postgres:// URL, got a ${parsed.protocol}// one`, { option: 'database' });
+  }
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 8, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, types, application_name: 'roomctl-fleet' });
+  // An idle connection the server dropped must not crash the fleet; the next query reconnects.
+  pool.on('error', (err) => options.log?.warn({ err: err.message }, 'a fleet database connection was lost; the pool reconnects'));
+  try {
+    await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database): cannot use ${redactDatabaseUrl(url)}: ${(err as Error).message}`, { option: 'database' }, { cause: err });
+  }
+  return new PostgresFleetSql(pool);
+}

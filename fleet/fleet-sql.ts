@@ -1,0 +1,55 @@
+/**
+ * The one door to the fleet's database. The embedded default is SQLite (better-sqlite3, a
+ * file in the data folder); several fleet instances share one PostgreSQL (`pg`). Every
+ * statement the fleet runs is written once, in the subset both speak: `?` placeholders
+ * (the PostgreSQL adapter numbers them), `INSERT … ON CONFLICT … DO NOTHING / DO UPDATE`,
+ * `RETURNING`, `CASE` rather than summing booleans, and no engine-only functions.
+ * Integers come back as JS numbers from both (the fleet's counters and millisecond times
+ * are far below 2^53).
+ */
+export type SqlValue = string | number | null;
+
+export interface FleetSql {
+  readonly dialect: 'sqlite' | 'postgres';
+  query<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** A statement without rows; `changes` counts the rows it inserted, updated or deleted. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+  /** Runs `fn` in one transaction (its statements go through `tx`); rolled back if it throws. */
+  transaction<T>(fn: (tx: FleetSqlTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type FleetSqlTx = Pick<FleetSql, 'dialect' | 'query' | 'run'>;
+
+/** The first row, or undefined. */
+export async function queryOne<T>(sql: Pick<FleetSql, 'query'>, text: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+  return (await sql.query<T>(text, params))[0];
+}
+
+/**
+ * `?` → `$1, $2, …` for PostgreSQL, leaving string literals, quoted names and comments alone
+ * (a `?` in `'why?'` is text, not a parameter).
+ */
+export function numberPlaceholders(sql: string): string {
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end < 0 ? sql.length : end + 1;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      const stop = end < 0 ? sql.length : end;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '?') {
+      out += `$${++n}`;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
