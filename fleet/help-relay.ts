@@ -86,7 +86,7 @@ export class HelpRelay {
     if (answer.command !== ACK_HELP || typeof id !== 'string') return;
     if (answer.ok) {
       const result = readers.ackHelpResult.check(answer.result);
-      const at = result.ok && result.value.acknowledgedAt !== undefined ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
+      const at = result.ok && typeof result.value.acknowledgedAt === 'string' ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
       const seen = await this.o.sql.run('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [at, id]);
       if (seen.changes) await this.announce(id);
     } else {

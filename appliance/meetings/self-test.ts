@@ -3,7 +3,7 @@ import type { DeviceView } from '../model/device-view.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import { adviceForError, adviceForStatus, NEXT_STEPS, type SelfTestAdvice } from './self-test-advice.js';
 
-interface SelfTestCheck {
+export interface SelfTestCheck {
   deviceId: string;
   /** reachable · power-on (only when waking failed) · answers · camera-home · display-power · mic-level */
   check: string;

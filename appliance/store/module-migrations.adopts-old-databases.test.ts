@@ -22,6 +22,10 @@ function legacyDatabase(list: readonly LegacyMigration[]): Db {
   return db;
 }
 
+/** The migrations that shipped in the old numbered list; those added since run on top of them. */
+const shippedOf = (modules: readonly Migration[]) => modules.filter((m) => m.legacyVersion !== undefined);
+const addedSince = (modules: readonly Migration[]) => modules.filter((m) => m.legacyVersion === undefined);
+
 /** The schema as SQLite keeps it (tables, indexes, their SQL text), bookkeeping tables left out. */
 function schema(db: Db): Array<{ type: string; name: string; tbl_name: string; sql: string | null }> {
   return db
@@ -39,13 +43,16 @@ describe.each([
     const before = schema(db);
     db.exec("CREATE TABLE canary (x TEXT); INSERT INTO canary VALUES ('kept')");
     const tables = before.filter((s) => s.type === 'table' && s.name !== 'sqlite_sequence').map((s) => s.name);
-    expect(migrate(db, modules)).toBe(0);
+    expect(migrate(db, shippedOf(modules))).toBe(0);
     expect(schema(db).filter((s) => s.name !== 'canary')).toEqual(before);
+    // Migrations a module added since the old list run once, on top.
+    expect(migrate(db, modules)).toBe(addedSince(modules).length);
     expect(db.prepare('SELECT x FROM canary').pluck().get()).toBe('kept');
     // Every migration is recorded once, under its module, with the old record's time.
     const recorded = db.prepare('SELECT module, version, applied_at FROM module_migrations ORDER BY module, version').all() as Array<{ module: string; version: number; applied_at: string }>;
     expect(recorded.map((r) => `${r.module}@${r.version}`).sort()).toEqual(modules.map((m) => `${m.module}@${m.version}`).sort());
-    expect(new Set(recorded.map((r) => r.applied_at))).toEqual(new Set(['2026-01-01T00:00:00.000Z']));
+    const adopted = new Set(shippedOf(modules).map((m) => `${m.module}@${m.version}`));
+    expect(new Set(recorded.filter((r) => adopted.has(`${r.module}@${r.version}`)).map((r) => r.applied_at))).toEqual(new Set(['2026-01-01T00:00:00.000Z']));
     // The old list is left as it was.
     expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(legacy.at(-1)!.version);
     expect(tables.length).toBeGreaterThan(0);
@@ -55,16 +62,22 @@ describe.each([
   it('brings a database half way up the old list to the end, running only what it lacks', () => {
     const half = legacy.slice(0, Math.ceil(legacy.length / 2));
     const db = legacyDatabase(half);
-    const pending = modules.filter((m) => !half.some((h) => h.version === m.legacyVersion));
-    expect(migrate(db, modules)).toBe(pending.length);
+    const pending = shippedOf(modules).filter((m) => !half.some((h) => h.version === m.legacyVersion));
+    expect(migrate(db, shippedOf(modules))).toBe(pending.length);
     expect(schema(db)).toEqual(schema(legacyDatabase(legacy)));
     db.close();
   });
 
   it('gives a fresh database the same schema as the old numbered list did', () => {
     const fresh = new Database(':memory:');
-    migrate(fresh, modules);
+    migrate(fresh, shippedOf(modules));
     expect(schema(fresh)).toEqual(schema(legacyDatabase(legacy)));
+    // And with what was added since: the same schema as an old database brought up to date.
+    const old = legacyDatabase(legacy);
+    migrate(old, modules);
+    migrate(fresh, modules);
+    expect(schema(fresh)).toEqual(schema(old));
+    old.close();
     expect(Object.values(moduleVersions(fresh)).length).toBeGreaterThan(0);
     fresh.close();
   });
