@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { AnyDriverDefinition } from '../drivers/core/definition.js';
 import { RoomctlError } from '../drivers/core/errors.js';
+import { namesOf } from '../drivers/core/localized-text.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
 import { mediaRoutes } from './api/routes/media-routes.js';
@@ -247,7 +248,9 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const core = need(room, 'core');
         const health = need(room, 'health');
-        const telemetry = new MqttTelemetry(room.config, room.log.child({ component: 'telemetry' }), { db: need(room, 'db'), bus: room.events, health, commands: room.commands, roomState: () => ({ ...core.status() }) });
+        // The fleet names devices as the room does, in both languages: the retained state carries the names.
+        const deviceNames = Object.fromEntries(room.config.devices.filter((d) => d.name !== undefined).map((d) => [d.id, namesOf(d.name!)]));
+        const telemetry = new MqttTelemetry(room.config, room.log.child({ component: 'telemetry' }), { db: need(room, 'db'), bus: room.events, health, commands: room.commands, roomState: () => ({ ...core.status(), deviceNames }) });
         room.telemetry = telemetry;
         room.metrics = new ApplianceMetrics({ room: room.config.room, health, devices: need(room, 'devices'), telemetry: room.config.mqtt ? () => telemetry.stats() : undefined });
       },

@@ -50,7 +50,8 @@ Options:
                            by several instances (with --share); also ROOMCTL_FLEET_DATABASE.
                            Without it, DIR/fleet.sqlite
   --listen HOST:PORT       dashboard and API (default 127.0.0.1:8090)
-  --token TOKEN            bearer token for acknowledge/resolve (default: a new one, printed)
+  --token TOKEN            the admin token, acting as "facilities" (default: a new one, printed);
+                           operators get their own: roomctl fleet operators add NAME
   --command-key ID         sign the command that tells a room its help call was seen, with the
                            rooms' mqtt.commandKeys entry ID; its secret comes from
                            ROOMCTL_FLEET_COMMAND_SECRET (without a key, rooms are not told)
@@ -59,9 +60,23 @@ Options:
                            section (the rooms' format: WeCom, DingTalk, Feishu, Slack, Teams, email)
   --offline-after S        alert when a device stays offline S seconds (default 60)
   --room-offline-after S   alert when a room's appliance stays offline S seconds (default 120)
+  --reopen-within S        a device failing again within S seconds of coming back reopens its
+                           issue instead of opening a new one (default 600)
+  --lamp-life H            rated lamp life for the replace-by forecast, hours (default 3000)
   --keep-events-days N     keep raw events N days (default 30), then only hourly counts per room
                            and type (kept 400 days)
   --log-format FORMAT      pretty (default on a terminal) or json
+
+  roomctl fleet operators add NAME [--admin] | list | remove NAME   [--data DIR | --database URL]
+`;
+
+export const FLEET_OPERATORS_USAGE = `Usage: roomctl fleet operators add NAME [--admin] | list | remove NAME  [--data DIR | --database URL]
+  add NAME     a facilities operator with their own dashboard token (printed once; stored hashed);
+               --admin may also manage operators through the API
+  list         the operators, their role and since when
+  remove NAME  the operator's token stops working at once
+  --data DIR   the fleet's database folder (default ./fleet-data)
+  --database URL   or the PostgreSQL the fleet instances share (also ROOMCTL_FLEET_DATABASE)
 `;
 
 export const PROVISION_USAGE = `Usage: roomctl provision [--answers FILE] [--root DIR] [--dry-run] [--skip-doctor]

@@ -8,11 +8,13 @@ import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-s
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { FLEET_USAGE } from './command-usage.js';
+import { fleetOperatorsCommand } from './fleet-operators-command.js';
 import { waitForShutdown } from './shutdown.js';
 
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {
+  if (args[0] === 'operators') return fleetOperatorsCommand(args.slice(1));
   const { values } = parseArgs({
     args,
     strict: true,
@@ -36,6 +38,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
       notify: { type: 'string' },
       'offline-after': { type: 'string' },
       'room-offline-after': { type: 'string' },
+      'reopen-within': { type: 'string' },
+      'lamp-life': { type: 'string' },
       'keep-events-days': { type: 'string' },
       'client-id': { type: 'string' },
       'log-format': { type: 'string' },
@@ -63,6 +67,9 @@ export async function fleetCommand(args: string[]): Promise<number> {
   if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
+  const reopenWithin = seconds('reopen-within', values['reopen-within']);
+  const lampLife = values['lamp-life'] === undefined ? undefined : Number(values['lamp-life']);
+  if (lampLife !== undefined && !(Number.isFinite(lampLife) && lampLife > 0)) problems.push(`--lamp-life must be a number of hours, got ${JSON.stringify(values['lamp-life'])}`);
   const keepDays = values['keep-events-days'] === undefined ? undefined : Number(values['keep-events-days']);
   if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1)) problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
   if (problems.length) {
@@ -89,7 +96,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
   // The URL may carry a password: the environment keeps it out of `ps`.
   const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), database, listen: values.listen, tokens: [token], commandKey, rules, sinks, log, retention: keepDays ? { rawEventDays: keepDays } : undefined });
+  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), database, listen: values.listen, tokens: [token], commandKey, rules, sinks, log, retention: keepDays ? { rawEventDays: keepDays } : undefined, flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000, lampRatedHours: lampLife });
   process.stdout.write(
     [
       '',

@@ -35,3 +35,9 @@ export type AckHelpParams = Static<typeof AckHelpParamsSchema>;
 /** The room's result for `ack-help`: the help call as the room now has it, with when it recorded the acknowledgement. */
 export const AckHelpResultSchema = Type.Object({ acknowledgedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])) }, { additionalProperties: true });
 export type AckHelpResult = Static<typeof AckHelpResultSchema>;
+
+/** The help relay: `cmd/resolve-help` tells the room facilities dealt with a help call (same params as ack-help). */
+export const RESOLVE_HELP = 'resolve-help';
+/** The room's result for `resolve-help`: when it recorded the resolution (and the acknowledgement, when it had none). */
+export const ResolveHelpResultSchema = Type.Object({ resolvedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])), acknowledgedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])) }, { additionalProperties: true });
+export type ResolveHelpResult = Static<typeof ResolveHelpResultSchema>;

@@ -56,6 +56,8 @@ export const RoomStateSchema = Type.Object(
       }),
     ),
     at: Type.Optional(Type.String()),
+    /** The devices' names from the room's config, in the panel's languages (the fleet shows them). */
+    deviceNames: Type.Optional(Type.Record(Type.String(), Type.Object({ en: Type.String(), 'zh-CN': Type.String() }))),
   },
   { additionalProperties: true },
 );

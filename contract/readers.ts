@@ -1,5 +1,5 @@
 /** The contract's compiled readers, one per payload, built once for the reading end. */
-import { AckHelpResultSchema, CommandResponseSchema, SignedCommandSchema } from './commands.js';
+import { AckHelpResultSchema, CommandResponseSchema, ResolveHelpResultSchema, SignedCommandSchema } from './commands.js';
 import { EventEnvelopeSchema } from './events.js';
 import { DeviceHealthSchema, RoomOnlineSchema, RoomStateSchema } from './health.js';
 import { compileReader } from './validate.js';
@@ -12,4 +12,5 @@ export const readers = {
   command: compileReader('command', SignedCommandSchema),
   commandResponse: compileReader('command answer', CommandResponseSchema),
   ackHelpResult: compileReader('ack-help result', AckHelpResultSchema),
+  resolveHelpResult: compileReader('resolve-help result', ResolveHelpResultSchema),
 };

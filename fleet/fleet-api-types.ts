@@ -5,7 +5,11 @@ import type { HealthStatus } from '../appliance/model/health.js';
 
 /** `auth-failed`: the device answers but refuses the password in the room's config. */
 export type { HealthStatus };
-/** A room tile's colour: its worst device, or `offline` when the appliance itself is gone. */
+/**
+ * A room tile's colour: `offline` only when the appliance itself is gone; a room whose devices
+ * are offline or degraded is `degraded` (still usable); `auth-failed` when a device refuses the
+ * room's password (someone must fix the config).
+ */
 type RoomWorst = HealthStatus;
 
 export interface FleetRoomSummary {
@@ -20,8 +24,25 @@ export interface FleetRoomSummary {
   updatedAt: number;
 }
 
+/** A name in the dashboard's two languages (the room's config may name a device per language). */
+export interface FleetNames {
+  en: string;
+  'zh-CN': string;
+}
+
+/** The meeting running in a room, from its meeting.started / meeting.ended events. */
+export interface FleetMeeting {
+  meetingId: string;
+  /** null when the meeting is confidential: the room never publishes its title. */
+  title: string | null;
+  confidential: boolean;
+  since: string;
+}
+
 export interface FleetDevice {
   deviceId: string;
+  /** From the room's config (its retained state carries the names); null when it names none. */
+  names: FleetNames | null;
   status: HealthStatus;
   since: string | null;
   detail: string | null;
@@ -47,33 +68,114 @@ export type IssueState = 'open' | 'acknowledged' | 'resolved';
 
 export interface FleetIssue {
   id: string;
-  kind: 'problem' | 'help';
+  /** `device`: a device went offline or refused the password (opened and cleared by the fleet itself). */
+  kind: 'problem' | 'help' | 'device';
   site: string;
   room: string;
+  /** Device issues: which device, and its names from the room's config. */
+  deviceId: string | null;
+  deviceNames: FleetNames | null;
   summary: string;
   openedAt: string;
   state: IssueState;
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
+  /** The operator the issue is given to. */
+  assignedTo: string | null;
+  /** null with a resolvedAt: a device fault that cleared before anyone acknowledged it. */
   resolvedBy: string | null;
   resolvedAt: string | null;
+  /** Device issues: when the fault ended (null while it lasts; a flap reopens it). */
+  clearedAt: string | null;
+  /** Device issues: the meeting running when the fault began (its title, or null when confidential or none). */
+  meeting: string | null;
+  /** Problem reports: the rating (1-5) and the words the people in the room gave. */
+  rating: number | null;
+  comment: string | null;
   /** Help calls: when the room recorded that staff have seen it (its panel shows it from then on). */
   roomSeenAt: string | null;
   /** Help calls: why the room refused the acknowledgement the fleet sent it (code: message). */
   roomError: string | null;
+  /** Help calls: when the room recorded that facilities resolved it (its panel says so from then on). */
+  roomResolvedAt: string | null;
+}
+
+/** One step in an issue's story, with who took it (null: the fleet or the room itself). */
+export interface FleetIssueLogEntry {
+  id: string;
+  issueId: string;
+  at: string;
+  actor: string | null;
+  action: 'opened' | 'acknowledged' | 'assigned' | 'resolved' | 'note' | 'cleared' | 'reopened';
+  text: string | null;
+}
+
+/** An alert the rules fired (or resolved), as the dashboard lists it. */
+export interface FleetAlertView {
+  id: string;
+  key: string;
+  rule: string;
+  state: 'firing' | 'resolved';
+  site: string;
+  room: string;
+  deviceId: string | null;
+  title: string;
+  text: string;
+  at: string;
 }
 
 export interface FleetRoomDetail {
   room: FleetRoomSummary;
   state: Record<string, unknown> | null;
+  meeting: FleetMeeting | null;
   devices: FleetDevice[];
   events: FleetEvent[];
   issues: FleetIssue[];
 }
 
+/** The windows uptime is given for. */
+export type UptimeWindow = '24h' | '7d' | '30d';
+
+export interface FaultSpan {
+  issueId: string;
+  deviceId: string;
+  status: string;
+  detail: string | null;
+  startedAt: number;
+  /** null while the fault lasts. */
+  endedAt: number | null;
+  durationMs: number;
+}
+
+export interface LampForecast {
+  hours: number;
+  /** Lamp hours gained per day over the samples (null until a day's worth is there). */
+  perDay: number | null;
+  /** When the lamp reaches its rated life at that pace (ISO), or null when it cannot be told. */
+  replaceBy: string | null;
+  ratedHours: number;
+}
+
+export interface DeviceHistory {
+  deviceId: string;
+  uptime: Record<UptimeWindow, number>;
+  faults: FaultSpan[];
+  replyMs: Array<{ at: number; value: number }>;
+  lamp: LampForecast | null;
+}
+
+export interface RoomHistory {
+  site: string;
+  room: string;
+  uptime: Record<UptimeWindow, number>;
+  faults: FaultSpan[];
+  devices: DeviceHistory[];
+}
+
 /** Messages on the dashboard's WebSocket /api/fleet/stream. */
 export type FleetStreamMessage =
-  | { type: 'snapshot'; rooms: FleetRoomSummary[]; issues: FleetIssue[] }
+  | { type: 'snapshot'; rooms: FleetRoomSummary[]; issues: FleetIssue[]; alerts: FleetAlertView[] }
   | { type: 'rooms'; rooms: FleetRoomSummary[] }
   | { type: 'issues'; issues: FleetIssue[] }
-  | { type: 'events'; events: FleetEvent[] };
+  | { type: 'events'; events: FleetEvent[] }
+  | { type: 'alerts'; alerts: FleetAlertView[] };

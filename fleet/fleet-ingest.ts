@@ -17,7 +17,8 @@ interface IngestStats {
  * Turns MQTT messages into store batches: parse at once, commit together a moment later
  * (one transaction for up to `maxBatch` messages), so thousands of rooms' heartbeats cost
  * a few commits a second rather than one each. Emits 'changes' (FleetChanges, committedAt ms)
- * after each commit. Batches commit one at a time, in arrival order.
+ * after each commit, and 'batch' (the messages, committedAt ms) for those who sample them.
+ * Batches commit one at a time, in arrival order.
  *
  * `push` takes a callback called once the message is committed (or known to be unwanted):
  * the fleet holds the message's PUBACK until then, so a fleet process killed -9 loses
@@ -25,7 +26,7 @@ interface IngestStats {
  * idempotent (events by id, health newer-than). A batch the database refuses (PostgreSQL
  * away) stays queued and is tried again.
  */
-export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag: [number[]] }> {
+export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag: [number[]]; batch: [FleetMessage[], number] }> {
   private queue: Array<{ message: FleetMessage; committed?: () => void }> = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly counters: Omit<IngestStats, 'queued'> = { received: 0, applied: 0, invalid: 0, duplicates: 0, stale: 0, batches: 0 };
@@ -80,21 +81,23 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     const batch = this.queue;
     this.queue = [];
     const messages = batch.map((b) => b.message);
+    const now = this.options.now?.() ?? Date.now();
     let changes: FleetChanges;
     try {
-      changes = await this.store.apply(messages, this.options.now?.() ?? Date.now());
+      changes = await this.store.apply(messages, now);
     } catch (err) {
       // Nothing of the batch is stored (one transaction) and nothing of it acknowledged: keep it, in order, and try again.
       this.queue = batch.concat(this.queue);
-      const now = Date.now();
-      if (now - this.lastFailureLog > 10_000) {
-        this.lastFailureLog = now;
+      const failedAt = Date.now();
+      if (failedAt - this.lastFailureLog > 10_000) {
+        this.lastFailureLog = failedAt;
         this.options.log?.warn({ err: (err as Error).message, queued: this.queue.length }, 'the fleet database refused a batch; trying again');
       }
       if (!this.stopped) this.timer ??= setTimeout(() => void this.flush(), this.options.retryMs ?? 1000);
       return undefined;
     }
     for (const b of batch) b.committed?.();
+    if (this.listenerCount('batch') > 0) this.emit('batch', messages, now);
     if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(messages, this.options.now?.() ?? Date.now()));
     this.counters.batches++;
     this.counters.applied += batch.length - changes.duplicates - changes.stale;

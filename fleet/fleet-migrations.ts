@@ -19,6 +19,113 @@ export function migrationSql(m: FleetMigration, dialect: 'sqlite' | 'postgres'):
 }
 
 /**
+ * Migration 6, SQLite: fleet_issues moves to a table whose kind allows 'device' (SQLite cannot
+ * widen a CHECK in place). Device issues: device_id, device_names (JSON {en, zh-CN} from the
+ * room's state), cleared_at (when the fault ended; null while it lasts), meeting (the meeting
+ * running when it opened). Problem reports: rating and comment, as the room sent them. Help
+ * calls: room_resolved_at, when the room recorded that facilities closed the call.
+ */
+const FAULTS_AS_ISSUES_SQLITE = `
+      CREATE TABLE fleet_issues_v4 (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('problem','help','device')),
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT,
+        device_names TEXT,
+        summary TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','acknowledged','resolved')),
+        acknowledged_by TEXT,
+        acknowledged_at TEXT,
+        assigned_to TEXT,
+        resolved_by TEXT,
+        resolved_at TEXT,
+        room_seen_at TEXT,
+        room_error TEXT,
+        room_resolved_at TEXT,
+        cleared_at TEXT,
+        meeting TEXT,
+        rating INTEGER,
+        comment TEXT
+      );
+      INSERT INTO fleet_issues_v4 (id, kind, site, room, summary, opened_at, state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, room_seen_at, room_error)
+        SELECT id, kind, site, room, summary, opened_at, state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, room_seen_at, room_error FROM fleet_issues;
+      DROP TABLE fleet_issues;
+      ALTER TABLE fleet_issues_v4 RENAME TO fleet_issues;
+      CREATE INDEX fleet_issues_state ON fleet_issues (state, opened_at);
+      CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
+`;
+
+/** Migration 6, PostgreSQL: the same columns, the CHECK widened in place. */
+const FAULTS_AS_ISSUES_POSTGRES = `
+      ALTER TABLE fleet_issues DROP CONSTRAINT fleet_issues_kind_check;
+      ALTER TABLE fleet_issues ADD CONSTRAINT fleet_issues_kind_check CHECK (kind IN ('problem','help','device'));
+      ALTER TABLE fleet_issues ADD COLUMN device_id TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN device_names TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN assigned_to TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN room_resolved_at TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN cleared_at TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN meeting TEXT;
+      ALTER TABLE fleet_issues ADD COLUMN rating INTEGER;
+      ALTER TABLE fleet_issues ADD COLUMN comment TEXT;
+      CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
+`;
+
+/** Migration 6, both databases: operators (token hashes), each issue's story, the alerts the dashboard lists, faults and device samples. */
+const FAULTS_AS_ISSUES_TABLES = `      CREATE TABLE fleet_operators (
+        name TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('operator','admin')),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE fleet_issue_log (
+        id TEXT PRIMARY KEY,
+        issue_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        text TEXT
+      );
+      CREATE INDEX fleet_issue_log_issue ON fleet_issue_log (issue_id, at);
+      CREATE TABLE fleet_alert_feed (
+        id TEXT PRIMARY KEY,
+        alert_key TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        state TEXT NOT NULL,
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX fleet_alert_feed_at ON fleet_alert_feed (at);
+      CREATE TABLE fleet_device_faults (
+        id TEXT PRIMARY KEY,
+        issue_id TEXT NOT NULL,
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        detail TEXT,
+        started_at BIGINT NOT NULL,
+        ended_at BIGINT
+      );
+      CREATE INDEX fleet_device_faults_device ON fleet_device_faults (site, room, device_id, started_at);
+      CREATE INDEX fleet_device_faults_started ON fleet_device_faults (started_at);
+      CREATE TABLE fleet_device_samples (
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        reply_ms DOUBLE PRECISION,
+        lamp_hours DOUBLE PRECISION,
+        PRIMARY KEY (site, room, device_id, at)
+      );
+    `;
+
+/**
  * The fleet view's own database (fleet.sqlite, or the PostgreSQL several instances share),
  * with its own numbered migrations: it is a different program's data from a room's, and
  * never shares a file with one.
@@ -232,5 +339,11 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     name: 'device error message',
     // A device's error travels as {code, message}: the message is kept beside the code (detail carries the hint too).
     sql: 'ALTER TABLE fleet_devices ADD COLUMN error_message TEXT',
+  },
+  {
+    version: 6,
+    name: 'device faults as issues, named operators, the issue log, alerts on the dashboard, device samples',
+    sqlite: `${FAULTS_AS_ISSUES_SQLITE}${FAULTS_AS_ISSUES_TABLES}`,
+    postgres: `${FAULTS_AS_ISSUES_POSTGRES}${FAULTS_AS_ISSUES_TABLES}`,
   },
 ];

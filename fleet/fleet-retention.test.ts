@@ -42,8 +42,13 @@ describe.each(FLEET_BACKENDS)('fleet history retention on %s', (backend) => {
       { hour: hour + 3_600_000, type: 'feedback', events: 1 },
     ]);
 
+    // Device samples go with the raw events; an ended fault stays for the long record.
+    await db.sql.run('INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)', ['hq', 'aurora', 'cam', old, 5, 'hq', 'aurora', 'cam', NOW - DAY, 6]);
+    await db.sql.run("INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, started_at, ended_at) VALUES ('f1', 'i1', 'hq', 'aurora', 'cam', 'offline', ?, ?)", [old, old + 60_000]);
+    expect(await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW)).toMatchObject({ samplesDeleted: 1, faultsDeleted: 0 });
+
     // A second pass finds nothing new; the roll-ups go once past their own days.
     expect((await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW)).rolledUp).toBe(0);
-    expect((await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, old + 401 * DAY)).rollupsDeleted).toBe(3);
+    expect(await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, old + 401 * DAY)).toMatchObject({ rollupsDeleted: 3, faultsDeleted: 1 });
   });
 });

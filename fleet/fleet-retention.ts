@@ -20,10 +20,17 @@ const RETENTION_LOCK = 0x70727565;
 /**
  * Keeps the fleet's database bounded: events older than `rawEventDays` become one roll-up
  * row per room, hour and event type (how many), roll-ups and delivered alerts older than
- * their days go. Rooms, devices (one row each, updated in place) and issues (staff search
- * them) are not pruned. One transaction per pass: a pass that fails changes nothing.
+ * their days go. Device samples (reply time, lamp hours: the trends read 30 days) go with the
+ * raw events, the dashboard's alert list with the delivered alerts, ended device faults with
+ * the roll-ups (uptime reads 30 days; the rest is the long record). Rooms, devices (one row
+ * each, updated in place), issues and their logs (staff search them) and operators are not
+ * pruned. One transaction per pass: a pass that fails changes nothing.
  */
-export async function pruneFleetHistory(sql: FleetSql, config: RetentionConfig, now = Date.now()): Promise<{ rolledUp: number; rollupsDeleted: number; alertsDeleted: number }> {
+export async function pruneFleetHistory(
+  sql: FleetSql,
+  config: RetentionConfig,
+  now = Date.now(),
+): Promise<{ rolledUp: number; rollupsDeleted: number; alertsDeleted: number; samplesDeleted: number; faultsDeleted: number }> {
   const eventsBefore = now - config.rawEventDays * DAY_MS;
   return sql.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(?)', [RETENTION_LOCK]);
@@ -38,7 +45,10 @@ export async function pruneFleetHistory(sql: FleetSql, config: RetentionConfig, 
     const rolledUp = (await tx.run('DELETE FROM fleet_events WHERE received_at < ?', [eventsBefore])).changes;
     const rollupsDeleted = (await tx.run('DELETE FROM fleet_event_rollups WHERE hour < ?', [now - config.rollupDays * DAY_MS])).changes;
     const alertsDeleted = (await tx.run('DELETE FROM fleet_alerts WHERE delivered_at IS NOT NULL AND delivered_at < ?', [now - config.alertDays * DAY_MS])).changes;
-    return { rolledUp, rollupsDeleted, alertsDeleted };
+    await tx.run('DELETE FROM fleet_alert_feed WHERE at < ?', [new Date(now - config.alertDays * DAY_MS).toISOString()]);
+    const samplesDeleted = (await tx.run('DELETE FROM fleet_device_samples WHERE at < ?', [eventsBefore])).changes;
+    const faultsDeleted = (await tx.run('DELETE FROM fleet_device_faults WHERE ended_at IS NOT NULL AND ended_at < ?', [now - config.rollupDays * DAY_MS])).changes;
+    return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, faultsDeleted };
   });
 }
 

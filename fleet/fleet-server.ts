@@ -4,45 +4,54 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { RoomctlError } from '../drivers/core/errors.js';
-import { TokenAuth } from '../appliance/http/auth.js';
 import { installErrorHandling } from '../appliance/http/error-handler.js';
 import type { Logger } from '../appliance/logger.js';
 import { PANEL_DIST } from '../appliance/paths.js';
-import type { FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
+import type { FleetAlertFeed } from './fleet-alert-feed.js';
+import type { FleetAlertView, FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
+import { installFleetAccess, type DeclaredRoute } from './fleet-access.js';
 import type { FleetChangeFeed } from './fleet-change-feed.js';
+import { emptyChanges } from './fleet-changes.js';
+import type { FleetHistory } from './fleet-history.js';
+import { fleetHistoryRoutes } from './fleet-history-routes.js';
 import type { FleetIngest } from './fleet-ingest.js';
+import type { IssueDesk } from './fleet-issue-desk.js';
+import { fleetIssueRoutes } from './fleet-issue-routes.js';
 import type { FleetMetrics } from './fleet-metrics.js';
+import type { FleetOperators } from './fleet-operators.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
 import { buildSharedSerializer } from '../appliance/http/shared-serializers.js';
 
 const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
-const IssueAction = { type: 'object', additionalProperties: false, properties: { by: { type: 'string', minLength: 1, maxLength: 80 } } } as const;
 
 /**
  * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
  * and a WebSocket that pushes what changed (batched, at most every `pushMs`), so the page
- * is live without reloads. Reads are open like the room API's; acknowledging and resolving
- * need a bearer token.
+ * is live without reloads. Every route declares who may call it (fleet-access.ts): room
+ * health tiles and metrics are open like the room's own health routes; issues, people's
+ * words and history need a named operator's token; managing operators needs an admin.
  */
 export async function buildFleetServer(deps: {
   store: FleetStore;
   ingest: FleetIngest;
   metrics: FleetMetrics;
+  /** Start-up tokens (`--token`): they act as the admin "facilities". */
   tokens: readonly string[];
+  operators: FleetOperators;
+  desk: IssueDesk;
+  history: FleetHistory;
+  alerts: FleetAlertFeed;
   log: Logger;
   pushMs?: number;
   /** What other instances sharing the database committed (PostgreSQL), so this dashboard shows every room live. */
   feed?: FleetChangeFeed;
   /** Staff acknowledged or resolved an issue (the help relay tells the room). */
   onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
-}): Promise<FastifyInstance> {
+}): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
   const { store, ingest } = deps;
   const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
-  const auth = new TokenAuth(deps.tokens);
   installErrorHandling(app);
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'POST') auth.check(request);
-  });
+  const routes = installFleetAccess(app, { tokens: deps.tokens, operators: deps.operators });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4 * 1024 } });
 
   const clients = new Set<WebSocket>();
@@ -88,7 +97,7 @@ export async function buildFleetServer(deps: {
     pendingEvents.push(...changes.events);
     if (changes.rooms.size || changes.issues.size || changes.events.length) schedulePush();
   };
-  const snapshot = async (): Promise<FleetStreamMessage> => ({ type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved') });
+  const snapshot = async (): Promise<FleetStreamMessage> => ({ type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved'), alerts: await deps.alerts.recent(30) });
   // The feed was cut: what other instances did meanwhile is unknown, so every dashboard starts over.
   const onResync = () => {
     if (clients.size === 0) return;
@@ -97,15 +106,18 @@ export async function buildFleetServer(deps: {
   ingest.on('changes', onChanges);
   deps.feed?.on('changes', onChanges);
   deps.feed?.on('resync', onResync);
+  const onAlert = (alert: FleetAlertView) => broadcast({ type: 'alerts', alerts: [alert] });
+  deps.alerts.on('alert', onAlert);
   app.addHook('onClose', async () => {
     ingest.off('changes', onChanges);
     deps.feed?.off('changes', onChanges);
     deps.feed?.off('resync', onResync);
+    deps.alerts.off('alert', onAlert);
     clearTimeout(pushTimer);
     for (const socket of clients) socket.close(1001, 'fleet view stopping');
   });
 
-  app.get('/api/fleet/stream', { websocket: true }, async (socket) => {
+  app.get('/api/fleet/stream', { websocket: true, config: { fleetAccess: 'operator', tokenInQuery: true } }, async (socket) => {
     clients.add(socket);
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
@@ -114,10 +126,12 @@ export async function buildFleetServer(deps: {
   });
 
   app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {
+    config: { fleetAccess: 'open' },
     schema: { querystring: { type: 'object', additionalProperties: false, properties: { site: { type: 'string', pattern: SLUG }, status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'auth-failed', 'unknown', 'online'] } } } },
   }, async (request) => store.rooms(request.query));
 
   app.get<{ Params: { site: string; room: string }; Querystring: { events?: number } }>('/api/fleet/rooms/:site/:room', {
+    config: { fleetAccess: 'operator' },
     schema: {
       params: { type: 'object', properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } }, required: ['site', 'room'] },
       querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
@@ -128,35 +142,28 @@ export async function buildFleetServer(deps: {
     return detail;
   });
 
-  app.get<{ Querystring: { state?: 'open' | 'acknowledged' | 'resolved' | 'unresolved' } }>('/api/fleet/issues', {
-    schema: { querystring: { type: 'object', properties: { state: { type: 'string', enum: ['open', 'acknowledged', 'resolved', 'unresolved'] } } } },
-  }, async (request) => store.issues(request.query.state));
-
   app.get<{ Querystring: { limit?: number } }>('/api/fleet/events', {
+    config: { fleetAccess: 'operator' },
     schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } } },
   }, async (request) => store.events({ limit: request.query.limit ?? 100 }));
 
-  for (const action of ['acknowledge', 'resolve'] as const) {
-    app.post<{ Params: { id: string }; Body: { by?: string } | undefined }>(`/api/fleet/issues/:id/${action}`, {
-      schema: { params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 128 } }, required: ['id'] }, body: IssueAction },
-    }, async (request) => {
-      const issue = await store.setIssueState(request.params.id, action === 'acknowledge' ? 'acknowledged' : 'resolved', request.body?.by ?? 'facilities');
-      if (!issue) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No issue "${request.params.id}"`);
-      await deps.onIssueAction?.(issue);
-      pendingIssues.add(issue.id);
-      pendingRooms.add(roomKey(issue.site, issue.room));
-      schedulePush();
-      return (await store.issue(issue.id)) ?? issue;
-    });
-  }
+  // An operator changed an issue: this dashboard now, the other instances' through the feed.
+  const issueChanged = (issue: FleetIssue) => {
+    pendingIssues.add(issue.id);
+    pendingRooms.add(roomKey(issue.site, issue.room));
+    schedulePush();
+    store.announce({ ...emptyChanges(), rooms: new Set([roomKey(issue.site, issue.room)]), issues: new Set([issue.id]) }).catch((err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not tell the other instances'));
+  };
+  await fleetIssueRoutes(app, { store, desk: deps.desk, operators: deps.operators, onIssueAction: deps.onIssueAction, issueChanged });
+  await fleetHistoryRoutes(app, { history: deps.history, desk: deps.desk, alerts: deps.alerts });
 
-  app.get('/api/fleet/stats', async () => ({ ingest: ingest.stats, rooms: (await store.rooms()).length, events: await store.eventCount() }));
-  app.get('/metrics', async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
+  app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({ ingest: ingest.stats, rooms: (await store.rooms()).length, events: await store.eventCount() }));
+  app.get('/metrics', { config: { fleetAccess: 'open' } }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 
   if (existsSync(PANEL_DIST)) {
     await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['fleet.html'] });
   } else {
-    app.get('/', async (_req, reply) => reply.type('text/html').send('<h1>roomctl fleet</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The API is at /api/fleet/rooms.</p>'));
+    app.get('/', { config: { fleetAccess: 'open' } }, async (_req, reply) => reply.type('text/html').send('<h1>roomctl fleet</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The API is at /api/fleet/rooms.</p>'));
   }
-  return app;
+  return { app, routes };
 }

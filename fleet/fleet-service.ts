@@ -22,6 +22,14 @@ import { openFleetSql } from './fleet-database.js';
 import { queryOne, type FleetSql } from './fleet-sql.js';
 import { DEFAULT_RETENTION, scheduleRetention, type RetentionConfig } from './fleet-retention.js';
 import { FleetStore } from './fleet-store.js';
+import type { DeclaredRoute } from './fleet-access.js';
+import { DeviceFaultIssues } from './device-fault-issues.js';
+import { FleetAlertFeed } from './fleet-alert-feed.js';
+import { emptyChanges } from './fleet-changes.js';
+import { DeviceSampler, FleetHistory } from './fleet-history.js';
+import { IssueDesk } from './fleet-issue-desk.js';
+import type { FleetMessage } from './fleet-messages.js';
+import { FleetOperators } from './fleet-operators.js';
 
 export interface FleetOptions {
   /** The central broker: url, credentials, TLS files, protocolVersion (4 for aedes). */
@@ -33,8 +41,12 @@ export interface FleetOptions {
   database?: string;
   /** host:port of the dashboard and API; default 127.0.0.1:8090 */
   listen?: string;
-  /** Bearer tokens allowed to acknowledge and resolve issues. */
+  /** Start-up bearer tokens: they act as the admin "facilities" (named operators have their own, `roomctl fleet operators add`). */
   tokens: string[];
+  /** A device back and failing again within this long reopens its issue (ms); default 10 min. */
+  flapWindowMs?: number;
+  /** Rated lamp life for the replace-by forecast (hours); default 3000. */
+  lampRatedHours?: number;
   /** Signs the commands that tell a room its help call was seen (one of the rooms' `mqtt.commandKeys`). */
   commandKey?: CommandKey;
   rules?: Partial<AlertRulesConfig>;
@@ -53,6 +65,13 @@ export interface Fleet {
   alerts: AlertEngine;
   dispatcher: AlertDispatcher;
   sql: FleetSql;
+  operators: FleetOperators;
+  desk: IssueDesk;
+  faults: DeviceFaultIssues;
+  history: FleetHistory;
+  alertFeed: FleetAlertFeed;
+  /** Every route of the API with its declared access level. */
+  routes: readonly DeclaredRoute[];
   readonly connected: boolean;
   close(): Promise<void>;
 }
@@ -65,10 +84,38 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const feed = await FleetChangeFeed.start(sql, store.origin, (seqs) => store.eventsBySeq(seqs), log);
   const ingest = new FleetIngest(store, { flushMs: options.flushMs, log, now: options.now });
   const dispatcher = new AlertDispatcher(sql, options.sinks ?? [], { log, now: options.now });
+  const operators = new FleetOperators(sql);
+  const desk = new IssueDesk(sql, store);
+  const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
+  const sampler = new DeviceSampler(sql);
+  const alertFeed = new FleetAlertFeed(sql);
+  const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
   const alerts = new AlertEngine(rules, (alert) => {
     dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert'));
+    alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard'));
   }, options.now);
+  // Each instance turns the device transitions it ingests into issues (a shared subscription
+  // gives a device's messages to one instance at a time); the others hear of the issue by the feed.
+  const faults = new DeviceFaultIssues(sql, desk, {
+    meetingIn: async (site, room) => {
+      const m = await store.currentMeeting(site, room);
+      return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
+    },
+    namesOf: async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null,
+    changed: (issueIds, rooms) => {
+      const changes = { ...emptyChanges(), rooms: new Set(rooms), issues: new Set(issueIds) };
+      ingest.emit('changes', changes, options.now?.() ?? Date.now());
+      store.announce(changes).catch(logError('the fleet could not tell the other instances'));
+    },
+    flapWindowMs: options.flapWindowMs,
+    onError: logError('the fleet could not record a device fault'),
+  });
+  ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
+  ingest.on('batch', (batch: FleetMessage[], at: number) => {
+    const samples = batch.flatMap((m) => (m.kind === 'health' ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics }] : []));
+    if (samples.length) sampler.observe(samples).catch(logError('the fleet could not sample device metrics'));
+  });
   // One instance runs the alert rules (with PostgreSQL, the holder of an advisory lock), and it
   // sees every instance's changes: a device that went offline through one instance and came
   // back through another must resolve, and an alert must go out once.
@@ -167,7 +214,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 
   const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, { now: options.now });
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
-  const server = await buildFleetServer({ store, ingest, feed, metrics, tokens: options.tokens, log, onIssueAction: (issue) => relay.tell(issue) });
+  const { app: server, routes } = await buildFleetServer({ store, ingest, feed, metrics, tokens: options.tokens, operators, desk, history, alerts: alertFeed, log, onIssueAction: (issue) => relay.tell(issue) });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });
@@ -193,6 +240,12 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     alerts,
     dispatcher,
     sql,
+    operators,
+    desk,
+    faults,
+    history,
+    alertFeed,
+    routes,
     get connected() {
       return client?.connected === true;
     },
@@ -203,6 +256,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       const c = client;
       if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
       await ingest.stop();
+      await faults.idle();
       await server.close();
       await dispatcher.stop();
       await stopRetention();

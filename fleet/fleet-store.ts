@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FleetDevice, FleetEvent, FleetIssue, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
+import type { FleetDevice, FleetEvent, FleetIssue, FleetMeeting, FleetNames, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
@@ -36,6 +36,8 @@ const SQL = {
   summaries: `${SUMMARY} GROUP BY r.site, r.room, r.name, r.status, r.updated_at ORDER BY r.site, r.room`,
   summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room, r.name, r.status, r.updated_at`,
   roomRow: 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?',
+  reportWords: 'UPDATE fleet_issues SET rating = ?, comment = ? WHERE id = ?',
+  lastMeetingEvent: "SELECT type, at, body FROM fleet_events WHERE site = ? AND room = ? AND type IN ('meeting.started', 'meeting.ended') ORDER BY seq DESC LIMIT 1",
   devices: `SELECT device_id AS "deviceId", status, since, detail, code, error_message AS "errorMessage", metrics, received_at AS "receivedAt"
     FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`,
   roomEvents: `SELECT ${EVENT_COLUMNS} FROM fleet_events WHERE site = ? AND room = ? ORDER BY seq DESC LIMIT ?`,
@@ -175,7 +177,11 @@ export class FleetStore {
     if (type === 'problem.reported' && reportId) {
       const categories = Array.isArray(body.categories) ? body.categories.filter((c) => typeof c === 'string').join(', ') : '';
       const summary = [categories, str(body.comment)].filter(Boolean).join(': ') || 'Problem reported';
-      if ((await tx.run(SQL.openIssue, [reportId, 'problem', site, room, summary, at])).changes) changes.issues.add(reportId);
+      if ((await tx.run(SQL.openIssue, [reportId, 'problem', site, room, summary, at])).changes) {
+        const rating = typeof body.rating === 'number' && Number.isInteger(body.rating) ? body.rating : null;
+        await tx.run(SQL.reportWords, [rating, str(body.comment) ?? null, reportId]);
+        changes.issues.add(reportId);
+      }
     } else if (type === 'help.requested' && requestId) {
       if ((await tx.run(SQL.openIssue, [requestId, 'help', site, room, str(body.message) ?? 'Help requested', at])).changes) changes.issues.add(requestId);
     } else if (type === 'help.acknowledged' && requestId) {
@@ -201,16 +207,30 @@ export class FleetStore {
     const summary = await this.roomSummary(site, room);
     if (!summary) return undefined;
     const stateRow = await queryOne<{ state: string | null }>(this.sql, SQL.roomRow, [site, room]);
-    const devices = (await this.sql.query<Omit<FleetDevice, 'metrics' | 'error'> & { metrics: string; errorMessage: string | null }>(SQL.devices, [site, room])).map(
-      ({ errorMessage, ...d }): FleetDevice => ({ ...d, error: d.code ? { code: d.code, message: errorMessage ?? d.detail ?? d.code } : null, metrics: JSON.parse(d.metrics) as Record<string, number> }),
+    const state = stateRow?.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null;
+    const names = deviceNamesOf(state);
+    const devices = (await this.sql.query<Omit<FleetDevice, 'metrics' | 'error' | 'names'> & { metrics: string; errorMessage: string | null }>(SQL.devices, [site, room])).map(
+      ({ errorMessage, ...d }): FleetDevice => ({ ...d, names: names[d.deviceId] ?? null, error: d.code ? { code: d.code, message: errorMessage ?? d.detail ?? d.code } : null, metrics: JSON.parse(d.metrics) as Record<string, number> }),
     );
     return {
       room: summary,
-      state: stateRow?.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null,
+      state,
+      meeting: await this.currentMeeting(site, room),
       devices,
       events: await this.events({ site, room, limit: eventLimit }),
       issues: (await this.sql.query<IssueRow>(SQL.roomIssues, [site, room])).map(toIssue),
     };
+  }
+
+  /** The device names the room's retained state carries. */
+  async deviceNames(site: string, room: string): Promise<Record<string, FleetNames>> {
+    const row = await queryOne<{ state: string | null }>(this.sql, SQL.roomRow, [site, room]);
+    return deviceNamesOf(row?.state ? (JSON.parse(row.state) as Record<string, unknown>) : null);
+  }
+
+  /** The meeting running in a room now (from its meeting.started / meeting.ended events). */
+  async currentMeeting(site: string, room: string): Promise<FleetMeeting | null> {
+    return meetingOf(await queryOne<{ type: string; at: string; body: string }>(this.sql, SQL.lastMeetingEvent, [site, room]));
   }
 
   async events(options: { site?: string; room?: string; limit?: number } = {}): Promise<FleetEvent[]> {
@@ -256,6 +276,26 @@ export class FleetStore {
 type EventRow = Omit<FleetEvent, 'body'> & { body: string };
 const toEvent = (r: EventRow): FleetEvent => ({ ...r, seq: Number(r.seq), body: JSON.parse(r.body) as Record<string, unknown> });
 
+/** The device names a room's retained state carries (`deviceNames: {id: {en, zh-CN}}`). */
+function deviceNamesOf(state: Record<string, unknown> | null): Record<string, FleetNames> {
+  const out: Record<string, FleetNames> = {};
+  const given = state?.deviceNames;
+  if (!given || typeof given !== 'object') return out;
+  for (const [id, v] of Object.entries(given as Record<string, unknown>)) {
+    const n = v as { en?: unknown; 'zh-CN'?: unknown } | null;
+    if (n && typeof n.en === 'string') out[id] = { en: n.en, 'zh-CN': typeof n['zh-CN'] === 'string' ? n['zh-CN'] : n.en };
+  }
+  return out;
+}
+
+/** The meeting running now: the newest meeting event, when it is a start. */
+function meetingOf(row: { type: string; at: string; body: string } | undefined): FleetMeeting | null {
+  if (!row || row.type !== 'meeting.started') return null;
+  const body = JSON.parse(row.body) as { meetingId?: unknown; title?: unknown; confidential?: unknown };
+  const confidential = body.confidential === true;
+  return { meetingId: String(body.meetingId ?? ''), title: !confidential && typeof body.title === 'string' ? body.title : null, confidential, since: row.at };
+}
+
 interface SummaryRow {
   site: string;
   room: string;
@@ -272,9 +312,10 @@ interface SummaryRow {
 
 function toSummary(r: SummaryRow): FleetRoomSummary {
   const counts = { ok: r.ok, degraded: r.degraded, offline: r.offline, 'auth-failed': r.authFailed, unknown: r.unknown };
-  // A refused password needs someone as surely as a dead device, but the device is there: next after offline.
+  // A room is `offline` only when its appliance is gone: a lost camera leaves a usable room, `degraded`.
+  // A refused password needs someone (the config is wrong) more than a device that may come back by itself.
   const worst: HealthStatus =
-    r.online === 'offline' || counts.offline > 0 ? 'offline' : counts['auth-failed'] > 0 ? 'auth-failed' : counts.degraded > 0 ? 'degraded' : counts.unknown > 0 || r.online === 'unknown' ? 'unknown' : 'ok';
+    r.online === 'offline' ? 'offline' : counts['auth-failed'] > 0 ? 'auth-failed' : counts.offline + counts.degraded > 0 ? 'degraded' : counts.unknown > 0 || r.online === 'unknown' ? 'unknown' : 'ok';
   return { site: r.site, room: r.room, name: r.name, online: r.online, worst, counts, openIssues: r.openIssues, updatedAt: r.updatedAt };
 }
 
@@ -283,6 +324,8 @@ interface IssueRow {
   kind: FleetIssue['kind'];
   site: string;
   room: string;
+  device_id: string | null;
+  device_names: string | null;
   summary: string;
   opened_at: string;
   state: IssueState;
@@ -292,6 +335,12 @@ interface IssueRow {
   resolved_at: string | null;
   room_seen_at: string | null;
   room_error: string | null;
+  room_resolved_at: string | null;
+  assigned_to: string | null;
+  cleared_at: string | null;
+  meeting: string | null;
+  rating: number | null;
+  comment: string | null;
 }
 
 function toIssue(r: IssueRow): FleetIssue {
@@ -300,14 +349,22 @@ function toIssue(r: IssueRow): FleetIssue {
     kind: r.kind,
     site: r.site,
     room: r.room,
+    deviceId: r.device_id,
+    deviceNames: r.device_names ? (JSON.parse(r.device_names) as FleetNames) : null,
     summary: r.summary,
     openedAt: r.opened_at,
     state: r.state,
     acknowledgedBy: r.acknowledged_by,
     acknowledgedAt: r.acknowledged_at,
+    assignedTo: r.assigned_to,
     resolvedBy: r.resolved_by,
     resolvedAt: r.resolved_at,
+    clearedAt: r.cleared_at,
+    meeting: r.meeting,
+    rating: r.rating === null ? null : Number(r.rating),
+    comment: r.comment,
     roomSeenAt: r.room_seen_at,
     roomError: r.room_error,
+    roomResolvedAt: r.room_resolved_at,
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../appliance/logger.js';
 import { signCommand, type CommandKey } from '../contract/command-signing.js';
-import { ACK_HELP, type AckHelpParams } from '../contract/commands.js';
+import { ACK_HELP, RESOLVE_HELP, type AckHelpParams } from '../contract/commands.js';
 import { readers } from '../contract/readers.js';
 import { roomTopics } from '../contract/topics.js';
 import type { FleetIssue } from './fleet-api-types.js';
@@ -26,9 +26,10 @@ interface HelpRelayOptions {
 }
 
 /**
- * Carries facilities' answer to a help call back to the room: when staff acknowledge (or
- * resolve) a help issue, the room gets the signed central command `cmd/ack-help {requestId,
- * by}`, and its panel shows who has seen the call. The room's answer comes back on
+ * Carries facilities' answer to a help call back to the room: when staff acknowledge a help
+ * issue, the room gets the signed central command `cmd/ack-help {requestId, by}`, and its
+ * panel shows who has seen the call; when they resolve it, `cmd/resolve-help {requestId, by}`,
+ * and the panel says the call is dealt with (a call resolved unseen counts as seen). The room's answer comes back on
  * `roomctl/<site>/<room>/reply/<instance>` (the reply subtree under the room's own topics, which its broker
  * account may write). The room confirms twice — its answer, and its own `help.acknowledged`
  * event — and either marks the issue `roomSeenAt`. A room that was away (its `status` goes
@@ -47,17 +48,19 @@ export class HelpRelay {
     return `roomctl/+/+${this.replyPrefix}`;
   }
 
-  /** Staff acknowledged or resolved an issue: a help call's room hears about it. */
+  /** Staff acknowledged or resolved an issue: a help call's room hears about it (`ack-help`, then `resolve-help`). */
   async tell(issue: FleetIssue): Promise<void> {
-    if (issue.kind !== 'help' || issue.state === 'open' || issue.roomSeenAt) return;
+    if (issue.kind !== 'help' || issue.state === 'open') return;
+    const resolving = issue.state === 'resolved';
+    if (resolving ? issue.roomResolvedAt : issue.roomSeenAt) return;
     const key = this.o.key;
     if (!key) {
       await this.fail(issue, 'The fleet view has no command key (--command-key), so the room cannot be told');
       return;
     }
     const topics = roomTopics(issue.site, issue.room);
-    const topic = topics.command(ACK_HELP);
-    const params: AckHelpParams = { requestId: issue.id, by: issue.acknowledgedBy ?? issue.resolvedBy ?? 'facilities' };
+    const topic = topics.command(resolving ? RESOLVE_HELP : ACK_HELP);
+    const params: AckHelpParams = { requestId: issue.id, by: (resolving ? issue.resolvedBy : issue.acknowledgedBy) ?? issue.acknowledgedBy ?? 'facilities' };
     const command = signCommand(topic, key, {
       ts: this.o.now?.() ?? Date.now(),
       nonce: randomBytes(12).toString('base64url'),
@@ -83,11 +86,21 @@ export class HelpRelay {
     }
     const answer = read.value;
     const id = answer.correlationId;
-    if (answer.command !== ACK_HELP || typeof id !== 'string') return;
+    if ((answer.command !== ACK_HELP && answer.command !== RESOLVE_HELP) || typeof id !== 'string') return;
     if (answer.ok) {
-      const result = readers.ackHelpResult.check(answer.result);
-      const at = result.ok && typeof result.value.acknowledgedAt === 'string' ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
-      const seen = await this.o.sql.run('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [at, id]);
+      const now = new Date(this.o.now?.() ?? Date.now()).toISOString();
+      let seen: { changes: number };
+      if (answer.command === ACK_HELP) {
+        const result = readers.ackHelpResult.check(answer.result);
+        const at = result.ok && typeof result.value.acknowledgedAt === 'string' ? result.value.acknowledgedAt : now;
+        seen = await this.o.sql.run('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [at, id]);
+      } else {
+        const result = readers.resolveHelpResult.check(answer.result);
+        const value = result.ok ? result.value : {};
+        const resolvedAt = typeof value.resolvedAt === 'string' ? value.resolvedAt : now;
+        const acknowledgedAt = typeof value.acknowledgedAt === 'string' ? value.acknowledgedAt : now;
+        seen = await this.o.sql.run('UPDATE fleet_issues SET room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [resolvedAt, acknowledgedAt, id]);
+      }
       if (seen.changes) await this.announce(id);
     } else {
       this.o.log.warn({ issue: id, code: answer.error.code, err: answer.error.message }, 'the room refused the help acknowledgement');
@@ -101,7 +114,7 @@ export class HelpRelay {
     const since = new Date((this.o.now?.() ?? Date.now()) - TELL_WITHIN_MS).toISOString();
     for (const { site, room, online } of changes.roomStatus) {
       if (online !== 'online') continue;
-      const waiting = await this.o.sql.query<{ id: string }>("SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND room_seen_at IS NULL AND opened_at >= ?", [site, room, since]);
+      const waiting = await this.o.sql.query<{ id: string }>("SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND (room_seen_at IS NULL OR (state = 'resolved' AND room_resolved_at IS NULL)) AND opened_at >= ?", [site, room, since]);
       for (const { id } of waiting) {
         const issue = await this.o.store.issue(id);
         if (issue) await this.tell(issue);
@@ -110,7 +123,7 @@ export class HelpRelay {
   }
 
   private async fail(issue: FleetIssue, error: string): Promise<void> {
-    const failed = await this.o.sql.run('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND room_seen_at IS NULL', [error, issue.id]);
+    const failed = await this.o.sql.run('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND (room_seen_at IS NULL OR room_resolved_at IS NULL)', [error, issue.id]);
     if (failed.changes) await this.announce(issue.id);
   }
 

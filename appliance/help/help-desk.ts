@@ -13,7 +13,9 @@ export type { HelpRequestView } from './help-repository.js';
  * The panel's help button. A request is published as `help.requested` on the room event bus
  * (telemetry carries it to facilities over MQTT); facilities answer with the signed central
  * command `cmd/ack-help {requestId, by}`, which publishes `help.acknowledged` — and any
- * `help.acknowledged` seen on the bus marks the request, whoever published it. Requests
+ * `help.acknowledged` seen on the bus marks the request, whoever published it. When they
+ * have dealt with it, `cmd/resolve-help {requestId, by}` publishes `help.resolved` and the
+ * panel says the matter is closed instead of "on the way". Requests
  * are kept in the store, so a restart between the call and the answer loses neither. Emits
  * 'change' (HelpRequestView) so the panels hear "someone has seen it" at once.
  */
@@ -41,6 +43,14 @@ export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
     return this.find(requestId) ?? request;
   }
 
+  resolve(requestId: string, by?: string): HelpRequestView {
+    const request = this.find(requestId);
+    if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No help request "${requestId}" in this room`);
+    if (request.resolvedAt) return request;
+    this.bus.publish({ type: 'help.resolved', requestId, ...(by ? { by } : {}) });
+    return this.find(requestId) ?? request;
+  }
+
   get(requestId: string): HelpRequestView {
     const request = this.find(requestId);
     if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No help request "${requestId}" in this room`);
@@ -51,7 +61,7 @@ export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
     return this.requests.recent();
   }
 
-  /** The central command facilities answer with: `ack-help`. */
+  /** The central commands facilities answer with: `ack-help`, `resolve-help`. */
   commands(): CommandSpec[] {
     return [
       {
@@ -62,6 +72,14 @@ export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
         },
         description: 'Tell the room someone is on the way for its help request: {requestId, by?}',
       },
+      {
+        name: 'resolve-help',
+        handler: (params) => {
+          if (typeof params.requestId !== 'string') throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'resolve-help needs {requestId, by?}');
+          return this.resolve(params.requestId, typeof params.by === 'string' ? params.by.slice(0, 120) : undefined);
+        },
+        description: 'Tell the room facilities dealt with its help request: {requestId, by?}',
+      },
     ];
   }
 
@@ -70,7 +88,7 @@ export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
   }
 
   private add(id: string, at: string, message: string | null): HelpRequestView {
-    const request: HelpRequestView = { id, at, message, acknowledgedAt: null, acknowledgedBy: null };
+    const request: HelpRequestView = { id, at, message, acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null };
     if (this.requests.add(request)) this.emit('change', request);
     return request;
   }
@@ -85,6 +103,9 @@ export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
       this.add(event.requestId, envelope.at, event.message ?? null);
     } else if (event.type === 'help.acknowledged') {
       const changed = this.requests.acknowledge(event.requestId, envelope.at, event.by ?? null);
+      if (changed) this.emit('change', changed);
+    } else if (event.type === 'help.resolved') {
+      const changed = this.requests.resolve(event.requestId, envelope.at, event.by ?? null);
       if (changed) this.emit('change', changed);
     }
   };

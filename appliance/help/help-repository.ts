@@ -19,7 +19,16 @@ export interface HelpRequestView {
   message: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** When facilities said the matter is dealt with (cmd/resolve-help), and who. */
+  resolvedAt: string | null;
+  resolvedBy: string | null;
 }
+
+/** Help migration 2: facilities close a call, and the panel says so. */
+export const HELP_RESOLVED_SQL = `
+  ALTER TABLE help_requests ADD COLUMN resolved_at TEXT;
+  ALTER TABLE help_requests ADD COLUMN resolved_by TEXT;
+`;
 
 /** The newest requests kept; the event log on MQTT is the long-term record. */
 const KEEP = 200;
@@ -30,9 +39,11 @@ interface Row {
   message: string | null;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
 }
 
-const toView = (r: Row): HelpRequestView => ({ id: r.id, at: r.at, message: r.message, acknowledgedAt: r.acknowledged_at, acknowledgedBy: r.acknowledged_by });
+const toView = (r: Row): HelpRequestView => ({ id: r.id, at: r.at, message: r.message, acknowledgedAt: r.acknowledged_at, acknowledgedBy: r.acknowledged_by, resolvedAt: r.resolved_at, resolvedBy: r.resolved_by });
 
 export class HelpRepository {
   constructor(private readonly db: Db) {}
@@ -47,6 +58,14 @@ export class HelpRepository {
   /** The first acknowledgement wins; later ones change nothing. Returns the request if it changed. */
   acknowledge(id: string, at: string, by: string | null): HelpRequestView | undefined {
     const changed = this.db.prepare('UPDATE help_requests SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, by, id).changes > 0;
+    return changed ? this.get(id) : undefined;
+  }
+
+  /** The first resolution wins; a call resolved unseen counts as seen by whoever resolved it. */
+  resolve(id: string, at: string, by: string | null): HelpRequestView | undefined {
+    const changed = this.db
+      .prepare('UPDATE help_requests SET resolved_at = ?, resolved_by = ?, acknowledged_at = COALESCE(acknowledged_at, ?), acknowledged_by = CASE WHEN acknowledged_at IS NULL THEN ? ELSE acknowledged_by END WHERE id = ? AND resolved_at IS NULL')
+      .run(at, by, at, by, id).changes > 0;
     return changed ? this.get(id) : undefined;
   }
 

@@ -31,7 +31,7 @@ export function submitFeedback(ctx: FeedbackContext, meetingId: string | null, i
   const record = ctx.feedback.add({ meetingId, rating: input.rating ?? null, categories: problems, comment: input.comment ?? null, deviceHealth: health, at: ctx.clock.now().toISOString() });
   if (input.rating !== undefined && meetingId) ctx.bus.publish({ type: 'feedback', meetingId, rating: input.rating });
   if (problems.length > 0) {
-    ctx.bus.publish({ type: 'problem.reported', reportId: record.id || randomUUID(), categories: problems, ...(input.comment ? { comment: input.comment } : {}), ...(meetingId ? { meetingId } : {}), deviceHealth: health ?? {} });
+    ctx.bus.publish({ type: 'problem.reported', reportId: record.id || randomUUID(), categories: problems, ...(input.rating !== undefined ? { rating: input.rating } : {}), ...(input.comment ? { comment: input.comment } : {}), ...(meetingId ? { meetingId } : {}), deviceHealth: health ?? {} });
     ctx.notifier.notifyFacilities(ctx.texts.problem(problems, input.comment ?? null, meeting ?? null));
   }
   return record;

@@ -10,7 +10,8 @@ export type RoomEvent =
   | { type: 'fault.cleared'; faultId: string; deviceId?: string; detail?: string }
   | { type: 'help.requested'; requestId: string; message?: string }
   | { type: 'help.acknowledged'; requestId: string; by?: string }
-  | { type: 'problem.reported'; reportId: string; categories: string[]; comment?: string; meetingId?: string; deviceHealth: Record<string, unknown> }
+  | { type: 'help.resolved'; requestId: string; by?: string }
+  | { type: 'problem.reported'; reportId: string; categories: string[]; rating?: number; comment?: string; meetingId?: string; deviceHealth: Record<string, unknown> }
   | { type: 'feedback'; meetingId: string; rating: number }
   | { type: 'selftest.result'; reportId: string; meetingId?: string; passed: boolean; results: Record<string, unknown>[] }
   /** `confidential`: no title is sent, and the room does not record it. */

@@ -22,6 +22,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_RATE_LIMITED: { http: 429, hint: 'Too many requests from this client in a short time; wait the time given, then try again.' },
   ROOMCTL_E_PAIRING_TAKEN: { http: 409, hint: 'Another panel is already waiting with this pairing code; if this panel shows it, reload it for a new code, and tell IT.' },
   ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
+  ROOMCTL_E_OPERATOR_EXISTS: { http: 409, hint: 'An operator of that name exists already: `roomctl fleet operators remove NAME` first to give them a new token.' },
   ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
   ROOMCTL_E_ACTION_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists each device\'s actions.' },
   ROOMCTL_E_ACTION_PARAMS: { http: 400, hint: 'The action\'s parameters are out of range; see the allowed values.' },

@@ -1,4 +1,4 @@
-import { RoomctlError } from '../core/errors.js';
+import { parseQuirkNames } from '../sim/quirk-names.js';
 import type { QuirkProfile } from '../sim/simulator.js';
 import type { PtzVector } from './onvif-ptz-state.js';
 
@@ -56,13 +56,7 @@ export const ONVIF_QUIRK_NAMES = ONVIF_QUIRKS.map((q) => q.name) as OnvifQuirk[]
 
 /** `a,b` (as `roomctl sim onvif --quirks` takes it) → the profile names, checked. */
 export function parseOnvifQuirks(list: string | undefined): OnvifQuirk[] {
-  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of names) {
-    if (!(ONVIF_QUIRK_NAMES as string[]).includes(name)) {
-      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown ONVIF quirk profile '${name}'`, { allowed: ONVIF_QUIRK_NAMES });
-    }
-  }
-  return names as OnvifQuirk[];
+  return parseQuirkNames(list, ONVIF_QUIRK_NAMES, 'ONVIF');
 }
 
 /** The `[A-Za-z0-9_.-]` rule of cameras with restricted preset names. */

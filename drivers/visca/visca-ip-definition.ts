@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineDriver } from '../core/definition.js';
-import { viscaCameraCapabilities } from './visca-camera-capability.js';
+import { viscaCameraListing, viscaModelConfigField } from './visca-definition-parts.js';
 import { ViscaIpDriver, VISCA_TCP_DEFAULT_PORT } from './visca-ip-driver.js';
 import { VISCA_IP_PORT } from './visca-ip-header.js';
-import { VISCA_MODELS, VISCA_PRESET_MAX, viscaProfile } from './visca-profiles.js';
 import { viscaIpSimulator } from './visca-ip-simulator.js';
 
 export const viscaIpDriver = defineDriver({
@@ -21,20 +20,11 @@ export const viscaIpDriver = defineDriver({
           description: 'udp: Sony VISCA over IP with its 8-byte header; tcp: raw VISCA on a socket, for cameras that speak it',
         }),
       ),
-      model: Type.Optional(
-        Type.Union(
-          VISCA_MODELS.map((m) => Type.Literal(m)),
-          { default: 'generic', description: 'Vendor profile: speed limits, preset count and position ranges' },
-        ),
-      ),
+      model: viscaModelConfigField,
     },
     { additionalProperties: false },
   ),
-  capabilities: [...viscaCameraCapabilities(VISCA_PRESET_MAX)],
-  // A device's listing shows its model's real range (0..127 on most clones, not 0..255).
-  capabilitiesFor: (config) => {
-    return [...viscaCameraCapabilities(viscaProfile(config.model).presetMax)];
-  },
+  ...viscaCameraListing,
   // A PowerInq datagram every half second finds a dead camera well within 2 s (plus the 1 s ACK timeout).
   probeIntervalMs: 500,
   simulator: viscaIpSimulator,

@@ -1,10 +1,10 @@
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
-import { ViscaCameraActions } from './visca-camera-actions.js';
-import { ViscaCommandChannel, type ViscaOutcome, type ViscaRequest } from './visca-command-channel.js';
+import { ViscaCommandChannel } from './visca-command-channel.js';
+import { ViscaDriverBase } from './visca-driver-base.js';
 import { VISCA_IP_PORT } from './visca-ip-header.js';
 import type { ViscaLink } from './visca-link.js';
-import { viscaProfile, type ViscaModel } from './visca-profiles.js';
+import type { ViscaModel } from './visca-profiles.js';
 import type { ViscaTiming } from './visca-serial-driver.js';
 import { ViscaTcpLink } from './visca-tcp-link.js';
 import { ViscaUdpLink } from './visca-udp-link.js';
@@ -33,27 +33,15 @@ const ADDRESS = 1;
  * from the start), then PowerInq proves the camera answers. The command channel, actions and
  * error handling are those of the serial driver; only the link differs.
  */
-export class ViscaIpDriver implements DeviceDriver {
+export class ViscaIpDriver extends ViscaDriverBase {
   private link: ViscaLink | undefined;
-  private channel: ViscaCommandChannel | undefined;
-  private readonly actions: ViscaCameraActions;
-  private closing = false;
-  private connected = false;
 
   constructor(
     private readonly config: ViscaIpConfig,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
     private readonly options: ViscaIpDriverOptions = {},
   ) {
-    this.actions = new ViscaCameraActions({
-      address: ADDRESS,
-      model: config.model ?? 'generic',
-      profile: viscaProfile(config.model),
-      send: (request) => this.send(request),
-      publishState: (patch) => this.ctx.publishState(patch),
-      noteIncoherence: (reason) => this.channel?.noteIncoherence(reason),
-      motionTimeoutMs: options.motionTimeoutMs ?? 30_000,
-    });
+    super(ADDRESS, config.model, ctx, options.motionTimeoutMs);
   }
 
   get protocol(): 'udp' | 'tcp' {
@@ -67,10 +55,6 @@ export class ViscaIpDriver implements DeviceDriver {
   /** The link, for tests and benchmarks that read its counters. */
   get currentLink(): ViscaLink | undefined {
     return this.link;
-  }
-
-  get currentChannel(): ViscaCommandChannel | undefined {
-    return this.channel;
   }
 
   async connect(): Promise<void> {
@@ -125,31 +109,7 @@ export class ViscaIpDriver implements DeviceDriver {
     await link.close().catch(() => undefined);
   }
 
-  /** The camera's typed handler table (see ViscaCameraActions). */
-  get handlers(): ViscaCameraActions['handlers'] {
-    return this.actions.handlers;
-  }
-
-  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    if (!this.channel) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera at ${this.endpoint} is not connected`);
-    return this.actions.execute(action, params);
-  }
-
-  /** Watchdog: PowerInq, the cheapest question every VISCA camera answers. */
-  async probe(): Promise<void> {
-    this.ctx.publishState({ power: await this.actions.inquirePower() });
-  }
-
-  private send(request: ViscaRequest): Promise<ViscaOutcome> {
-    const channel = this.channel;
-    if (!channel) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera at ${this.endpoint} is not connected`));
-    return channel.request(request);
-  }
-
-  private lose(error: RoomctlError): void {
-    if (this.closing) return;
-    this.channel?.close(error);
-    if (this.connected) this.ctx.linkLost(error);
-    void this.disconnect();
+  protected get whereabouts(): string {
+    return `at ${this.endpoint}`;
   }
 }

@@ -1,9 +1,9 @@
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import type { Transport } from '../transports/transport.js';
-import { ViscaCameraActions } from './visca-camera-actions.js';
-import { ViscaCommandChannel, type ViscaOutcome, type ViscaRequest } from './visca-command-channel.js';
-import { viscaProfile, type ViscaModel } from './visca-profiles.js';
+import { ViscaCommandChannel } from './visca-command-channel.js';
+import { ViscaDriverBase } from './visca-driver-base.js';
+import type { ViscaModel } from './visca-profiles.js';
 import { ViscaSerialBus } from './visca-serial-bus.js';
 
 export interface ViscaSerialConfig {
@@ -36,36 +36,16 @@ export interface ViscaSerialDriverOptions extends ViscaTiming {
  * two-socket channel; the camera's refusals fail one command, a closed port or incoherent
  * replies drop the link.
  */
-export class ViscaSerialDriver implements DeviceDriver {
-  readonly address: number;
+export class ViscaSerialDriver extends ViscaDriverBase {
   private bus: ViscaSerialBus | undefined;
-  private channel: ViscaCommandChannel | undefined;
   private onBusLost: ((error: RoomctlError) => void) | undefined;
-  private readonly actions: ViscaCameraActions;
-  private closing = false;
-  /** Set once the handshake is done: before that, a failure fails connect() instead of losing a link. */
-  private connected = false;
 
   constructor(
     private readonly config: ViscaSerialConfig,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
     private readonly options: ViscaSerialDriverOptions = {},
   ) {
-    this.address = config.address ?? 1;
-    this.actions = new ViscaCameraActions({
-      address: this.address,
-      model: config.model ?? 'generic',
-      profile: viscaProfile(config.model),
-      send: (request) => this.send(request),
-      publishState: (patch) => this.ctx.publishState(patch),
-      noteIncoherence: (reason) => this.channel?.noteIncoherence(reason),
-      motionTimeoutMs: options.motionTimeoutMs ?? 30_000,
-    });
-  }
-
-  /** The channel, for tests and benchmarks that read its counters. */
-  get currentChannel(): ViscaCommandChannel | undefined {
-    return this.channel;
+    super(config.address ?? 1, config.model, ctx, options.motionTimeoutMs);
   }
 
   async connect(): Promise<void> {
@@ -124,34 +104,7 @@ export class ViscaSerialDriver implements DeviceDriver {
     await bus.release();
   }
 
-  /** The camera's typed handler table (see ViscaCameraActions). */
-  get handlers(): ViscaCameraActions['handlers'] {
-    return this.actions.handlers;
-  }
-
-  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    if (!this.channel) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera on ${this.config.port} is not connected`);
-    return this.actions.execute(action, params);
-  }
-
-  /** Watchdog: PowerInq is the cheapest question every VISCA camera answers. */
-  async probe(): Promise<void> {
-    const power = await this.actions.inquirePower();
-    this.ctx.publishState({ power });
-  }
-
-  private send(request: ViscaRequest): Promise<ViscaOutcome> {
-    const channel = this.channel;
-    if (!channel) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera on ${this.config.port} is not connected`));
-    return channel.request(request);
-  }
-
-  /** The link is gone or makes no sense: fail what is pending, tell the host, let go of the port. */
-  private lose(error: RoomctlError): void {
-    if (this.closing) return;
-    // During connect, closing the channel fails the handshake and connect() reports it.
-    this.channel?.close(error);
-    if (this.connected) this.ctx.linkLost(error);
-    void this.disconnect();
+  protected get whereabouts(): string {
+    return `on ${this.config.port}`;
   }
 }

@@ -1,4 +1,4 @@
-import { RoomctlError } from '../core/errors.js';
+import { parseQuirkNames } from '../sim/quirk-names.js';
 import type { QuirkProfile } from '../sim/simulator.js';
 
 /**
@@ -30,11 +30,5 @@ export const VISCA_QUIRK_NAMES = VISCA_QUIRKS.map((q) => q.name) as ViscaQuirk[]
 
 /** `a,b` (as `roomctl sim visca-* --quirks` takes it) → the profile names, checked. */
 export function parseViscaQuirks(list: string | undefined): ViscaQuirk[] {
-  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of names) {
-    if (!(VISCA_QUIRK_NAMES as string[]).includes(name)) {
-      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown VISCA quirk profile '${name}'`, { allowed: VISCA_QUIRK_NAMES });
-    }
-  }
-  return names as ViscaQuirk[];
+  return parseQuirkNames(list, VISCA_QUIRK_NAMES, 'VISCA');
 }

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { AdminOverview } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { panelStyles, plainListStyles } from './panel-styles.js';
 
 /**
  * Messages the room could not deliver (minutes, reminders, help calls): how many wait, how
@@ -14,12 +14,9 @@ export class AdminNotifications extends LitElement {
 
   static override styles = [
     panelStyles,
+    plainListStyles,
     css`
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 0.6em;
       }
       .reason {

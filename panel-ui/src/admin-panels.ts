@@ -3,7 +3,7 @@ import type { AdminOverview, PanelRecord } from '../../appliance/api/api-types.j
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { panelStyles, plainListStyles } from './panel-styles.js';
 
 /** Paired panels (unpair revokes at once) and panels waiting to be paired (approve). */
 export class AdminPanels extends LitElement {
@@ -16,16 +16,13 @@ export class AdminPanels extends LitElement {
 
   static override styles = [
     panelStyles,
+    plainListStyles,
     css`
       :host {
         display: grid;
         gap: 0.6em;
       }
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 0.5em;
       }
       li {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { panelStyles, plainListStyles } from './panel-styles.js';
 import { ZH_CN } from './zh-cn.js';
 import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
 
@@ -52,6 +52,7 @@ export class AdminSelftest extends LitElement {
 
   static override styles = [
     panelStyles,
+    plainListStyles,
     css`
       :host {
         display: grid;
@@ -66,10 +67,6 @@ export class AdminSelftest extends LitElement {
         font-weight: 700;
       }
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 0.5em;
       }
       li {

@@ -1,18 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Minutes } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
+import { fetchMinutes, type MinutesRead } from './minutes-read.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import './qr-code.js';
-
-interface MinutesRead {
-  final: boolean;
-  sentAt: string | null;
-  sendsAt: string | null;
-  minutes: Minutes;
-}
 
 /**
  * Right after the end: what the meeting decided, who does what by when, who came, and the QR
@@ -143,7 +136,7 @@ export class EndSummary extends LitElement {
   private async load(): Promise<void> {
     if (!this.api) return;
     try {
-      this.read = await this.api.get<MinutesRead>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
+      this.read = await fetchMinutes(this.api, this.meetingId);
     } catch {
       // Not readable here (a confidential meeting's minutes are for its participants) or the
       // panel is offline: straight on to the rating, which works either way.

@@ -58,7 +58,8 @@ export class HelpWatchController implements ReactiveController {
 
   private readonly refresh = async (): Promise<void> => {
     const request = this.request;
-    if (!request || request.acknowledgedAt || !this.api || request.id.startsWith('queued:')) return;
+    // Asked until resolved: a call can be seen, then dealt with, while the panel was away.
+    if (!request || request.resolvedAt || !this.api || request.id.startsWith('queued:')) return;
     try {
       const fresh = await this.api.get<HelpRequestView>(`/api/v1/help/${encodeURIComponent(request.id)}`);
       if (this.request?.id === fresh.id) this.adopt(fresh);

@@ -3,18 +3,13 @@ import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
+import { fetchMinutes } from './minutes-read.js';
 import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
+import { panelStyles, plainListStyles } from './panel-styles.js';
 import './agenda-editor.js';
 import './date-field.js';
 
 type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
-
-interface MinutesRead {
-  final: boolean;
-  sentAt: string | null;
-  minutes: Minutes;
-}
 
 /**
  * The meeting's notes, decisions and action items (owner and deadline), as they stand, with
@@ -38,6 +33,7 @@ export class MinutesScreen extends LitElement {
 
   static override styles = [
     panelStyles,
+    plainListStyles,
     css`
       :host {
         display: grid;
@@ -64,10 +60,6 @@ export class MinutesScreen extends LitElement {
         }
       }
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 0.4em;
       }
       li {
@@ -163,7 +155,7 @@ export class MinutesScreen extends LitElement {
   async load(): Promise<void> {
     if (!this.api || !this.meetingId) return;
     try {
-      const read = await this.api.get<MinutesRead>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes.json`);
+      const read = await fetchMinutes(this.api, this.meetingId);
       this.minutes = read.minutes;
       this.sentAt = read.sentAt ?? null;
       this.final = read.final;

@@ -162,3 +162,13 @@ export const panelStyles = css`
   .pill.connecting { background: #8fa8c0; color: #0c1a26; }
   .pill.bad_config { background: #b197fc; color: #1d0b46; }
 `;
+
+/** A list without bullets or indent whose items stack on a grid; the element adds its own gap. */
+export const plainListStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+  }
+`;

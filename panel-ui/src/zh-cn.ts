@@ -15,6 +15,8 @@ export const ZH_CN: Record<string, string> = {
   'Sound and displays': '声音与显示',
   'Scan to check in on your phone, or hold your badge to the reader.': '扫码用手机签到，或将工牌靠近刷卡器。',
   'Ad-hoc meeting': '临时会议',
+  'Your call is dealt with': '您的求助已处理',
+  '{who} marked your call as dealt with ({time}).': '{who} 已将您的求助标记为已处理（{time}）。',
   'Also today (the room stays free)': '今日其他日程（会议室仍空闲）',
   'all day': '全天',
   'Add action item': '添加待办事项',

@@ -1,7 +1,8 @@
 /**
  * Facilities' dashboard end to end (real Chromium, the built fleet.html served by the fleet
- * view, a real Mosquitto, a room with a PJLink display simulator): the room's tile turns red
- * without a reload when the display dies, a help call appears and is acknowledged and resolved.
+ * view, a real Mosquitto, a room with a PJLink display simulator): the room's tile turns amber
+ * (degraded: the room is there, its display is not) without a reload when the display dies, a
+ * help call appears and is acknowledged and resolved.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,12 +46,13 @@ describe('fleet dashboard', () => {
     await broker?.close();
   });
 
-  it('turns the room tile red, live, when its display stops answering', async () => {
+  it('turns the room tile degraded, live, when its display stops answering', async () => {
     const tile = page.locator('fleet-room-tile button', { hasText: 'Aurora' });
     await tile.waitFor({ timeout: 10_000 });
     expect(await tile.getAttribute('data-status')).toBe('ok');
     await room.display.close();
-    await until(async () => (await tile.getAttribute('data-status')) === 'offline', 10_000, 'the tile to turn offline');
+    await until(async () => (await tile.getAttribute('data-status')) === 'degraded', 10_000, 'the tile to turn degraded');
+    expect(await tile.textContent()).not.toContain('appliance offline');
     await tile.click();
     const row = page.locator('fleet-room-detail tr[data-device="display"]');
     await until(async () => (await row.getAttribute('data-status').catch(() => null)) === 'offline', 10_000, 'the device row offline');
@@ -74,7 +76,8 @@ describe('fleet dashboard', () => {
     await until(async () => (await issue.count()) === 0, 5000, 'the issue to leave the open list');
     expect(await fleet.store.issue('help-e2e')).toMatchObject({ state: 'resolved' });
     const tile = page.locator('fleet-room-tile button', { hasText: 'Aurora' });
-    await until(async () => !(await tile.textContent())?.includes('open issue'), 5000, 'the tile to drop its open issue');
+    // The display's fault (an issue of its own since the first test) is still open; the help call is not.
+    await until(async () => (await tile.textContent())?.includes('1 open issue'), 5000, 'the tile to drop the help call');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * The help loop across every part: a person calls facilities on the room's panel; facilities
  * see the call in the fleet dashboard and press Acknowledge under their name; the fleet view
  * sends the room the signed command over a real Mosquitto; the room records who saw it and
- * when; the panel shows it, live and after a reload. Both pages run in Debian's Chromium.
+ * when; the panel shows it, live and after a reload; a call facilities resolve shows as dealt
+ * with. Both pages run in Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import type { HelpRequestView } from '../../appliance/api/api-types.js';
 import { buildPanelIfStale, captureStep, launchChromium, openPanel, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { TEST_COMMAND_KEY } from '../helpers/telemetry-room.js';
-import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
+import { startTestFleet } from '../helpers/test-fleet.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'help-answered-from-fleet';
@@ -58,9 +59,9 @@ describe('help: facilities acknowledge in the fleet view and the room panel show
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-US' });
     dashboard = await context.newPage();
     dashboard.on('pageerror', (e) => errors.push(`fleet: ${e.message}`));
-    await dashboard.goto(`${fleet.url}/?token=${FLEET_TOKEN}`);
-    await dashboard.locator('fleet-operator-name input[name="operator"]').fill(OPERATOR);
-    await dashboard.locator('fleet-operator-name input[name="operator"]').press('Enter');
+    // The operator signs in with their own token: the name the room shows comes from it.
+    await dashboard.goto(`${fleet.url}/?token=${await fleet.operators.add(OPERATOR)}`);
+    await dashboard.locator('[data-operator]').filter({ hasText: OPERATOR }).waitFor();
   }, 90_000);
 
   afterAll(async () => {
@@ -109,8 +110,12 @@ describe('help: facilities acknowledge in the fleet view and the room panel show
     await issue.locator('button[name="resolve"]').click();
     await panel.locator('[data-testid="help-state"][data-seen="true"]').filter({ hasText: OPERATOR }).waitFor({ timeout: 10_000 });
     expect(await helpCall(id)).toMatchObject({ acknowledgedBy: OPERATOR });
-    await waitFor(async () => (await fleet.store.issue(id))?.roomSeenAt, 10_000, 'the fleet to hear the room confirm');
-    expect(await fleet.store.issue(id)).toMatchObject({ state: 'resolved', roomError: null });
+    await waitFor(async () => (await fleet.store.issue(id))?.roomResolvedAt, 10_000, 'the fleet to hear the room confirm');
+    expect(await fleet.store.issue(id)).toMatchObject({ state: 'resolved', roomError: null, roomSeenAt: expect.any(String) });
+    // Resolved in the fleet: the panel no longer says "on the way" but that the call is dealt with.
+    await panel.locator('[data-testid="help-state"][data-resolved="true"]').filter({ hasText: OPERATOR }).waitFor({ timeout: 10_000 });
+    expect(await helpCall(id)).toMatchObject({ resolvedBy: OPERATOR, resolvedAt: expect.any(String) });
+    await captureStep(panel, FLOW, '3-resolved');
     expect(errors).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ export async function startTelemetryRoom(options: {
   probeIntervalMs?: number;
   probeTimeoutMs?: number;
   room?: Partial<RoomConfig['room']>;
+  /** The display's name in the config (one, or one per language); default "Display". */
+  displayName?: NonNullable<RoomConfig['devices'][number]['name']>;
   logLevel?: string;
 }): Promise<TelemetryRoom> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-telemetry-'));
@@ -40,7 +42,7 @@ export async function startTelemetryRoom(options: {
     storage: { dir: dataDir },
     mqtt: options.mqtt,
     log: { level: 'info' },
-    devices: [{ id: 'display', name: 'Display', driver: 'pjlink', host: '127.0.0.1', port: display.endpoint.port }],
+    devices: [{ id: 'display', name: options.displayName ?? 'Display', driver: 'pjlink', host: '127.0.0.1', port: display.endpoint.port }],
   };
   const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
   const start = () => startAppliance(config, { log, probeIntervalMs: options.probeIntervalMs ?? 500, probeTimeoutMs: options.probeTimeoutMs ?? 500 });

@@ -19,21 +19,22 @@ describe('roomctl fleet watching the demo room', () => {
     try {
       await until(() => demoOut.includes('ROOMCTL_READY'), 20_000, 'the demo');
       const mqttUrl = /MQTT\s+(mqtt:\/\/\S+)/.exec(demoOut)![1]!;
-      const builtIn = /fleet\s+(http:\/\/\S+)\/\?token=/.exec(demoOut)![1]!;
-      const room = async (base: string) => {
-        const response = await fetch(`${base}/api/fleet/rooms/lab/demo`).catch(() => undefined);
+      const [, builtIn, builtInToken] = /fleet\s+(http:\/\/\S+)\/\?token=(\S+)/.exec(demoOut)!;
+      // A room's detail is for operators: the token each fleet view prints opens it.
+      const room = async (base: string, token: string) => {
+        const response = await fetch(`${base}/api/fleet/rooms/lab/demo`, { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
         if (!response?.ok) return undefined;
         const detail = (await response.json()) as FleetRoomDetail;
         return detail.devices.some((d) => d.deviceId === 'display') && detail.room.online === 'online' ? detail : undefined;
       };
-      expect((await until(() => room(builtIn), 15_000, 'the demo room in the built-in fleet view')).devices.map((d) => d.deviceId)).toContain('cam-front');
+      expect((await until(() => room(builtIn!, builtInToken!), 15_000, 'the demo room in the built-in fleet view')).devices.map((d) => d.deviceId)).toContain('cam-front');
 
       fleet = spawnCli(['fleet', '--broker', mqttUrl, '--listen', '127.0.0.1:0', '--data', join(dir, 'fleet-data')], { ROOMCTL_LOG_LEVEL: 'warn' }, dir);
       fleet.stdout!.on('data', (d) => (fleetOut += d));
       fleet.stderr!.on('data', () => undefined);
       await until(() => fleetOut.includes('FLEET_READY'), 20_000, 'roomctl fleet');
-      const separate = /dashboard\s+(http:\/\/\S+)\/\?token=/.exec(fleetOut)![1]!;
-      const detail = await until(() => room(separate), 15_000, 'the demo room in roomctl fleet (MQTT 3.1.1 fallback)');
+      const [, separate, separateToken] = /dashboard\s+(http:\/\/\S+)\/\?token=(\S+)/.exec(fleetOut)!;
+      const detail = await until(() => room(separate!, separateToken!), 15_000, 'the demo room in roomctl fleet (MQTT 3.1.1 fallback)');
       expect(detail.room.site).toBe('lab');
 
       const exited = new Promise<number | null>((resolve) => fleet!.on('exit', (code) => resolve(code)));

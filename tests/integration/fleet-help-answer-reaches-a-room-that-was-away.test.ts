@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, TEST_COMMAND_KEY, type TelemetryRoom } from '../helpers/telemetry-room.js';
-import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
+import { startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -24,7 +24,7 @@ let skewMs = 0;
 const ROOM_USER = { username: 'room-hq-aurora', password: 'aurora-broker-password' };
 const FLEET_USER = { username: 'fleet', password: 'fleet-broker-password' };
 /** The documented accounts: the room's as provisioning writes it; the fleet reads everything and may send `ack-help`. */
-const DOCUMENTED_ACL = [mosquittoAcl(ROOM_USER.username, 'hq', 'aurora'), `user ${FLEET_USER.username}`, 'topic read roomctl/#', 'topic write roomctl/+/+/cmd/ack-help', ''].join('\n');
+const DOCUMENTED_ACL = [mosquittoAcl(ROOM_USER.username, 'hq', 'aurora'), `user ${FLEET_USER.username}`, 'topic read roomctl/#', 'topic write roomctl/+/+/cmd/ack-help', 'topic write roomctl/+/+/cmd/resolve-help', ''].join('\n');
 
 async function setUp(commandKey: typeof TEST_COMMAND_KEY | undefined, withAcl = false): Promise<{ broker: RunningMosquitto; fleet: Awaited<ReturnType<typeof startTestFleet>>; room: TelemetryRoom }> {
   const broker = await startMosquitto(withAcl ? { users: [ROOM_USER, FLEET_USER], acl: DOCUMENTED_ACL } : {});
@@ -45,8 +45,13 @@ async function helpCall(room: TelemetryRoom, id: string): Promise<{ acknowledged
   return (await (await fetch(`${room.appliance.url}/api/v1/help/${id}`, { headers: TOKEN })).json()) as { acknowledgedAt: string | null; acknowledgedBy: string | null };
 }
 
-const acknowledge = (fleetUrl: string, id: string, by: string) =>
-  fetch(`${fleetUrl}/api/fleet/issues/${id}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ by }) });
+/** The named operator presses Acknowledge (with their own token: the name on the record comes from it). */
+async function acknowledge(fleet: Awaited<ReturnType<typeof startTestFleet>>, id: string, operator: string): Promise<Response> {
+  const known = (await fleet.operators.list()).some((o) => o.name === operator);
+  if (known) await fleet.operators.remove(operator);
+  const token = await fleet.operators.add(operator);
+  return fetch(`${fleet.url}/api/fleet/issues/${id}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+}
 
 describe('fleet help answers', () => {
   it('reach a room that was away when staff pressed Acknowledge, once it is back online', async () => {
@@ -57,7 +62,7 @@ describe('fleet help answers', () => {
     await until(async () => (await fleet.store.roomSummary('hq', 'aurora'))?.online === 'offline', 10_000, 'the room offline in the fleet');
 
     skewMs = 120_000;
-    expect((await acknowledge(fleet.url, call.id, 'Zhang Min')).status).toBe(200);
+    expect((await acknowledge(fleet, call.id, 'Zhang Min')).status).toBe(200);
     skewMs = 0;
     expect(await fleet.store.issue(call.id)).toMatchObject({ state: 'acknowledged', roomSeenAt: null });
 
@@ -72,7 +77,7 @@ describe('fleet help answers', () => {
     const { fleet, room } = await setUp(TEST_COMMAND_KEY, true);
     const call = await callForHelp(room, 'Video call');
     await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
-    expect((await acknowledge(fleet.url, call.id, 'Zhang Min')).status).toBe(200);
+    expect((await acknowledge(fleet, call.id, 'Zhang Min')).status).toBe(200);
     await until(async () => (await helpCall(room, call.id)).acknowledgedBy === 'Zhang Min', 10_000, 'the room to record the acknowledgement');
     await until(async () => (await fleet.store.issue(call.id))?.roomSeenAt, 10_000, 'the room\'s answer at the fleet');
   });
@@ -81,7 +86,7 @@ describe('fleet help answers', () => {
     const { fleet, room } = await setUp(undefined);
     const call = await callForHelp(room, 'Display');
     await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
-    const answer = (await (await acknowledge(fleet.url, call.id, 'Sam')).json()) as { roomError: string | null };
+    const answer = (await (await acknowledge(fleet, call.id, 'Sam')).json()) as { roomError: string | null };
     expect(answer.roomError).toMatch(/no command key/);
     expect((await helpCall(room, call.id)).acknowledgedAt).toBeNull();
   });

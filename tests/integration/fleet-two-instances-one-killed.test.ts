@@ -43,7 +43,7 @@ it('loses and doubles no event when one of two instances is killed -9 mid-stream
   // The survivor's live dashboard, from before the first message.
   const streamed = new Map<string, number>();
   const rooms = new Map<string, FleetRoomSummary>();
-  const socket = new WebSocket(`${b.url.replace('http', 'ws')}/api/fleet/stream`);
+  const socket = new WebSocket(`${b.url.replace('http', 'ws')}/api/fleet/stream?token=${b.token}`);
   cleanup.push(async () => socket.close());
   socket.on('message', (data) => {
     const m = JSON.parse(String(data)) as FleetStreamMessage;
@@ -71,7 +71,7 @@ it('loses and doubles no event when one of two instances is killed -9 mid-stream
   // A supervisor (systemd's Restart=always) starts the killed instance again.
   a = await start(0);
 
-  const api = async <T>(path: string) => (await (await fetch(`${b.url}${path}`)).json()) as T;
+  const api = async <T>(path: string) => (await (await fetch(`${b.url}${path}`, { headers: { authorization: `Bearer ${b.token}` } })).json()) as T;
   const stored = await until(async () => {
     const events = await api<FleetEvent[]>('/api/fleet/events?limit=1000');
     return events.length >= EVENTS ? events : undefined;

@@ -35,7 +35,7 @@ describe('the fleet view', () => {
   });
 
   it('pushes a help call live, and lets staff with the token acknowledge and resolve it', async () => {
-    const socket = new WebSocket(`${fleet.url.replace('http', 'ws')}/api/fleet/stream`);
+    const socket = new WebSocket(`${fleet.url.replace('http', 'ws')}/api/fleet/stream?token=${FLEET_TOKEN}`);
     const messages: FleetStreamMessage[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as FleetStreamMessage));
     try {
@@ -46,7 +46,8 @@ describe('the fleet view', () => {
 
       const ack = (headers: Record<string, string>) => fetch(`${fleet.url}/api/fleet/issues/help-1/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ by: 'sam' }) });
       expect((await ack({})).status).toBe(401);
-      expect(await (await ack({ authorization: `Bearer ${FLEET_TOKEN}` })).json()).toMatchObject({ id: 'help-1', state: 'acknowledged', acknowledgedBy: 'sam' });
+      // The name on the record is the token's holder ("facilities" for the start-up token), never the body's.
+      expect(await (await ack({ authorization: `Bearer ${FLEET_TOKEN}` })).json()).toMatchObject({ id: 'help-1', state: 'acknowledged', acknowledgedBy: 'facilities' });
       await until(() => messages.find((m) => m.type === 'issues' && m.issues.some((i) => i.id === 'help-1' && i.state === 'acknowledged')), 5000, 'the acknowledgement on the stream');
       const resolved = await fetch(`${fleet.url}/api/fleet/issues/help-1/resolve`, { method: 'POST', headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' }, body: '{}' });
       expect(await resolved.json()).toMatchObject({ state: 'resolved', resolvedBy: 'facilities' });
@@ -59,11 +60,11 @@ describe('the fleet view', () => {
   it("shows a room's devices and history", async () => {
     room.appliance.events.publish({ type: 'meeting.started', meetingId: 'm-1', title: 'Weekly' });
     const detail = await until(async () => {
-      const d = (await (await fetch(`${fleet.url}/api/fleet/rooms/hq/aurora`)).json()) as { events: Array<{ type: string }>; devices: Array<{ deviceId: string }> };
+      const d = (await (await fetch(`${fleet.url}/api/fleet/rooms/hq/aurora`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).json()) as { events: Array<{ type: string }>; devices: Array<{ deviceId: string }> };
       return d.events.some((e) => e.type === 'meeting.started') ? d : undefined;
     }, 8000, 'the meeting in the history');
     expect(detail.devices.map((d) => d.deviceId)).toEqual(['display']);
-    expect((await fetch(`${fleet.url}/api/fleet/rooms/hq/nowhere`)).status).toBe(404);
+    expect((await fetch(`${fleet.url}/api/fleet/rooms/hq/nowhere`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).status).toBe(404);
   });
 
   it('serves Prometheus metrics on the appliance: health, reply times, outbox, event loop, memory', async () => {

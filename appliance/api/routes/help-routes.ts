@@ -10,6 +10,8 @@ const HelpRequestSchema = Type.Object(
     message: Type.Union([Type.String(), Type.Null()]),
     acknowledgedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When facilities said they have seen it (cmd/ack-help)' }),
     acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
+    resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When facilities said it is dealt with (cmd/resolve-help)' }),
+    resolvedBy: Type.Union([Type.String(), Type.Null()]),
   },
   { $id: 'HelpRequest' },
 );

@@ -1,24 +1,93 @@
-import type { FleetIssue, FleetRoomDetail } from '../../../fleet/fleet-api-types.js';
+import type { FleetAlertView, FleetIssue, FleetIssueLogEntry, FleetRoomDetail, RoomHistory } from '../../../fleet/fleet-api-types.js';
 
-/** The fleet view's HTTP API, as the dashboard uses it. */
+
+export interface FleetActorView {
+  name: string;
+  role: 'operator' | 'admin';
+}
+
+export interface FleetTrends {
+  flappers: Array<{ site: string; room: string; deviceId: string; faults: number }>;
+  busiestRooms: Array<{ site: string; rooms: Array<{ room: string; issues: number }> }>;
+}
+
+export interface IssueQuery {
+  state?: string;
+  q?: string;
+  room?: string;
+}
+
+/** The fleet view's HTTP API, as the dashboard uses it: every call carries the operator's token. */
 export class FleetApi {
-  constructor(private readonly token: string | null) {}
+  constructor(readonly token: string | null) {}
 
-  async room(site: string, room: string): Promise<FleetRoomDetail> {
+  me(): Promise<FleetActorView> {
+    return this.request<FleetActorView>('GET', '/api/fleet/me');
+  }
+
+  room(site: string, room: string): Promise<FleetRoomDetail> {
     return this.request<FleetRoomDetail>('GET', `/api/fleet/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}?events=50`);
   }
 
-  async issueAction(id: string, action: 'acknowledge' | 'resolve', by = 'facilities'): Promise<FleetIssue> {
-    return this.request<FleetIssue>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/${action}`, { by });
+  history(site: string, room: string): Promise<RoomHistory> {
+    return this.request<RoomHistory>('GET', `/api/fleet/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}/history`);
+  }
+
+  trends(): Promise<FleetTrends> {
+    return this.request<FleetTrends>('GET', '/api/fleet/trends');
+  }
+
+  alerts(): Promise<FleetAlertView[]> {
+    return this.request<FleetAlertView[]>('GET', '/api/fleet/alerts?limit=30');
+  }
+
+  issues(query: IssueQuery): Promise<FleetIssue[]> {
+    return this.request<FleetIssue[]>('GET', `/api/fleet/issues?${queryString(query)}`);
+  }
+
+  issue(id: string): Promise<{ issue: FleetIssue; log: FleetIssueLogEntry[] }> {
+    return this.request('GET', `/api/fleet/issues/${encodeURIComponent(id)}`);
+  }
+
+  /** The operator is whoever the token belongs to: nothing in the body says who. */
+  issueAction(id: string, action: 'acknowledge' | 'resolve'): Promise<FleetIssue> {
+    return this.request<FleetIssue>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/${action}`, {});
+  }
+
+  assign(id: string, to: string | null): Promise<FleetIssue> {
+    return this.request<FleetIssue>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/assign`, { to });
+  }
+
+  note(id: string, text: string): Promise<FleetIssueLogEntry> {
+    return this.request<FleetIssueLogEntry>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/notes`, { text });
+  }
+
+  /** Downloads a CSV export (fetched with the token, then saved by the browser). */
+  async download(path: string, filename: string): Promise<void> {
+    const response = await fetch(path, { headers: this.headers() });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const url = URL.createObjectURL(await response.blob());
+    const a = Object.assign(document.createElement('a'), { href: url, download: filename });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private headers(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {};
+    const headers = this.headers();
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
     const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const json = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string };
-    if (!response.ok) throw new Error(`${json.code ?? `HTTP ${response.status}`}: ${json.message ?? response.statusText}`);
+    if (!response.ok) throw Object.assign(new Error(`${json.code ?? `HTTP ${response.status}`}: ${json.message ?? response.statusText}`), { status: response.status });
     return json;
   }
+}
+
+export function queryString(query: IssueQuery): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  return params.toString();
 }

@@ -1,24 +1,30 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
-import type { FleetApi } from './fleet-api.js';
+import type { FleetIssueLogEntry, FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
+import { FleetApi, type FleetActorView } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
 import type { IssueActionDetail } from './fleet-issue-list.js';
+import type { FleetIssueSearch } from './fleet-issue-search.js';
 import type { RoomSelectDetail } from './fleet-room-tile.js';
-import { FleetStreamController } from './fleet-stream-controller.js';
+import { saveFleetToken } from './fleet-session.js';
+import type { SignedIn } from './fleet-sign-in.js';
+import { FleetStreamController, fleetStreamUrl } from './fleet-stream-controller.js';
+import { FleetWordsController, fleetLocale, ft, setFleetLocale, type FleetLocale } from './fleet-words.js';
+import './fleet-alert-list.js';
 import './fleet-filter-bar.js';
 import './fleet-issue-list.js';
-import { storedOperatorName } from './fleet-operator-name.js';
-import './fleet-operator-name.js';
+import './fleet-issue-search.js';
 import './fleet-room-detail.js';
 import './fleet-room-tile.js';
+import './fleet-sign-in.js';
+import './fleet-trends.js';
 
 const SEVERITY: Record<string, number> = { offline: 0, 'auth-failed': 1, degraded: 2, unknown: 3, ok: 4 };
 /** Tiles drawn at most; a bigger fleet is narrowed with the filters (worst rooms come first). */
 const MAX_TILES = 1500;
 
-/** The fleet dashboard: every room as a tile, filters, the open issues, and the chosen room. */
+/** The fleet dashboard: every room as a tile, the alerts, the issues and their people, the chosen room's history. */
 export class FleetDashboard extends LitElement {
-  static override properties = { api: { attribute: false }, filter: { state: true }, selected: { state: true }, busy: { state: true }, message: { state: true } };
+  static override properties = { api: { attribute: false }, actor: { state: true }, filter: { state: true }, selected: { state: true }, busy: { state: true }, message: { state: true }, logs: { state: true } };
 
   static override styles = css`
     :host { display: block; padding: 1em; }
@@ -27,21 +33,56 @@ export class FleetDashboard extends LitElement {
     .live { font-size: 0.85em; }
     .live.off { color: #ff6b6b; }
     .totals { font-size: 0.9em; color: #a9b4c0; }
-    main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(18em, 1fr); gap: 1em; margin-top: 0.8em; }
+    .who { font-size: 0.9em; display: flex; gap: 0.6em; align-items: center; }
+    select, button { font: inherit; font-size: 0.85em; padding: 0.2em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; cursor: pointer; }
+    main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(22em, 1fr); gap: 1em; margin-top: 0.8em; }
     @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
     .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: 0.5em; align-content: start; }
+    .left { display: flex; flex-direction: column; gap: 1.2em; }
     aside { display: flex; flex-direction: column; gap: 1.2em; }
     .more, .message { color: #a9b4c0; font-size: 0.9em; }
   `;
 
   api!: FleetApi;
+  actor: FleetActorView | undefined;
   filter: FleetFilter = { site: '', status: '' };
   selected: string | undefined;
   busy = new Set<string>();
   message = '';
-  /** Who answers the issues (sent as `by`; the room's panel shows it). */
-  private operator = storedOperatorName();
-  private readonly stream = new FleetStreamController(this);
+  logs = new Map<string, FleetIssueLogEntry[]>();
+  private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
+  private readonly words = new FleetWordsController(this);
+  /** Bumped whenever an issue comes or changes on the stream (the trends follow it). */
+  private issuesRevision = 0;
+  private issuesSeen: unknown;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.signInWithStoredToken();
+  }
+
+  private async signInWithStoredToken(): Promise<void> {
+    await this.updateComplete;
+    if (!this.api?.token) return;
+    try {
+      this.signedIn({ api: this.api, actor: await this.api.me() });
+    } catch {
+      saveFleetToken(null);
+      this.api = new FleetApi(null);
+    }
+  }
+
+  private signedIn(detail: SignedIn): void {
+    saveFleetToken(detail.api.token);
+    this.api = detail.api;
+    this.actor = detail.actor;
+    this.stream.start();
+  }
+
+  private signOut(): void {
+    saveFleetToken(null);
+    location.reload();
+  }
 
   private visibleRooms(): FleetRoomSummary[] {
     const { site, status } = this.filter;
@@ -51,13 +92,16 @@ export class FleetDashboard extends LitElement {
   }
 
   private async onIssueAction(e: CustomEvent<IssueActionDetail>): Promise<void> {
-    const { id, action } = e.detail;
+    const { id, action, text } = e.detail;
     this.busy = new Set([...this.busy, id]);
     try {
-      this.stream.putIssue(await this.api.issueAction(id, action, this.operator || undefined));
+      if (action === 'note') await this.api.note(id, text ?? '');
+      else this.stream.putIssue(action === 'take' ? await this.api.assign(id, this.actor?.name ?? null) : await this.api.issueAction(id, action));
+      if (this.logs.has(id) || action === 'note') await this.loadLog(id);
+      await this.renderRoot.querySelector<FleetIssueSearch>('fleet-issue-search')?.refresh();
       this.message = '';
     } catch (err) {
-      this.message = `Could not ${action}: ${(err as Error).message}`;
+      this.message = ft('Could not {action}: {why}', { action: ft(action), why: (err as Error).message });
     } finally {
       const next = new Set(this.busy);
       next.delete(id);
@@ -65,30 +109,66 @@ export class FleetDashboard extends LitElement {
     }
   }
 
-  override render() {
-    const rooms = this.visibleRooms();
-    const all = [...this.stream.rooms.values()];
-    const sites = [...new Set(all.map((r) => r.site))].sort();
+  private async loadLog(id: string): Promise<void> {
+    const { issue, log } = await this.api.issue(id);
+    this.stream.putIssue(issue);
+    this.logs = new Map(this.logs).set(id, log);
+  }
+
+  private onIssueOpen(id: string): void {
+    if (this.logs.has(id)) {
+      const next = new Map(this.logs);
+      next.delete(id);
+      this.logs = next;
+    } else void this.loadLog(id).catch((err: unknown) => (this.message = (err as Error).message));
+  }
+
+  private header(all: FleetRoomSummary[]) {
     const count = (s: string) => all.filter((r) => r.worst === s).length;
+    return html`<header>
+      <h1>${ft('Fleet')}</h1>
+      <span class="totals" data-totals>${all.length === 1 ? ft('1 room') : ft('{n} rooms', { n: all.length })} · ${ft('{n} appliance offline', { n: count('offline') })} · ${ft('{n} wrong password', { n: count('auth-failed') })} · ${ft('{n} degraded', { n: count('degraded') })} · ${ft('{n} unknown', { n: count('unknown') })} · ${ft('{n} ok', { n: count('ok') })}</span>
+      <span class="live ${this.stream.connected ? '' : 'off'}" data-live=${this.stream.connected ? 'yes' : 'no'}>${this.stream.connected ? ft('● live') : ft('○ reconnecting…')}</span>
+      <span class="who">
+        <select name="language" aria-label=${ft('Language')} @change=${(e: Event) => setFleetLocale((e.target as HTMLSelectElement).value as FleetLocale)}>
+          <option value="en" ?selected=${fleetLocale() === 'en'}>English</option>
+          <option value="zh-CN" ?selected=${fleetLocale() === 'zh-CN'}>简体中文</option>
+        </select>
+        ${this.actor ? html`<span data-operator>${this.actor.name}</span><button name="sign-out" @click=${() => this.signOut()}>${ft('Sign out')}</button>` : nothing}
+      </span>
+    </header>`;
+  }
+
+  override render() {
+    const all = [...this.stream.rooms.values()];
+    if (!this.actor) return html`${this.header(all)}<fleet-sign-in @signed-in=${(e: CustomEvent<SignedIn>) => this.signedIn(e.detail)}></fleet-sign-in>`;
+    const rooms = this.visibleRooms();
+    const sites = [...new Set(all.map((r) => r.site))].sort();
     const selected = this.selected ? this.stream.rooms.get(this.selected) : undefined;
+    const roomNames = new Map(all.map((r) => [`${r.site}/${r.room}`, r.name ?? r.room]));
+    const open = [...this.stream.issues.values()].filter((i) => i.state !== 'resolved').sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+    if (this.issuesSeen !== this.stream.issues) {
+      this.issuesSeen = this.stream.issues;
+      this.issuesRevision++;
+    }
     return html`
-      <header>
-        <h1>Fleet</h1>
-        <span class="totals">${all.length} rooms · ${count('offline')} offline · ${count('auth-failed')} wrong password · ${count('degraded')} degraded · ${count('unknown')} unknown · ${count('ok')} ok</span>
-        <span class="live ${this.stream.connected ? '' : 'off'}" data-live=${this.stream.connected ? 'yes' : 'no'}>${this.stream.connected ? '● live' : '○ reconnecting…'}</span>
-      </header>
+      ${this.header(all)}
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
-      <main>
-        <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>
-          ${rooms.slice(0, MAX_TILES).map((r) => html`<fleet-room-tile .room=${r} ?selected=${this.selected === `${r.site}/${r.room}`}></fleet-room-tile>`)}
-          ${rooms.length > MAX_TILES ? html`<p class="more">${rooms.length - MAX_TILES} more rooms: narrow the filter.</p>` : nothing}
-          ${all.length === 0 ? html`<p class="more">No room has reported yet.</p>` : nothing}
-        </section>
-        <aside>
-          <fleet-operator-name @operator-change=${(e: CustomEvent<string>) => (this.operator = e.detail)}></fleet-operator-name>
-          <fleet-issue-list .issues=${[...this.stream.issues.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt))} .busy=${this.busy} @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)}></fleet-issue-list>
+      <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)}>
+        <div class="left">
+          <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>
+            ${rooms.slice(0, MAX_TILES).map((r) => html`<fleet-room-tile .room=${r} ?selected=${this.selected === `${r.site}/${r.room}`}></fleet-room-tile>`)}
+            ${rooms.length > MAX_TILES ? html`<p class="more">${ft('{n} more rooms: narrow the filter.', { n: rooms.length - MAX_TILES })}</p>` : nothing}
+            ${all.length === 0 ? html`<p class="more">${ft('No room has reported yet.')}</p>` : nothing}
+          </section>
           ${selected ? html`<fleet-room-detail .api=${this.api} .summary=${selected}></fleet-room-detail>` : nothing}
+          <fleet-trends .api=${this.api} .roomNames=${roomNames} .issuesRevision=${this.issuesRevision}></fleet-trends>
+        </div>
+        <aside>
+          <fleet-alert-list .alerts=${this.stream.alerts}></fleet-alert-list>
+          <fleet-issue-list data-open .issues=${open} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name}></fleet-issue-list>
+          <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name}></fleet-issue-search>
         </aside>
       </main>
     `;

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { FleetWordsController, ft, statusWord } from './fleet-words.js';
 
 export interface FleetFilter {
   site: string;
@@ -17,6 +18,7 @@ export class FleetFilterBar extends LitElement {
 
   sites: string[] = [];
   filter: FleetFilter = { site: '', status: '' };
+  private readonly words = new FleetWordsController(this);
 
   private change(patch: Partial<FleetFilter>): void {
     this.dispatchEvent(new CustomEvent<FleetFilter>('filter-change', { detail: { ...this.filter, ...patch }, bubbles: true, composed: true }));
@@ -24,16 +26,16 @@ export class FleetFilterBar extends LitElement {
 
   override render() {
     return html`
-      <label>Site
+      <label>${ft('Site')}
         <select name="site" @change=${(e: Event) => this.change({ site: (e.target as HTMLSelectElement).value })}>
-          <option value="" ?selected=${this.filter.site === ''}>All sites</option>
+          <option value="" ?selected=${this.filter.site === ''}>${ft('All sites')}</option>
           ${this.sites.map((s) => html`<option value=${s} ?selected=${this.filter.site === s}>${s}</option>`)}
         </select>
       </label>
-      <label>Status
+      <label>${ft('Status')}
         <select name="status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value })}>
-          <option value="" ?selected=${this.filter.status === ''}>Any status</option>
-          ${['offline', 'auth-failed', 'degraded', 'unknown', 'ok'].map((s) => html`<option value=${s} ?selected=${this.filter.status === s}>${s}</option>`)}
+          <option value="" ?selected=${this.filter.status === ''}>${ft('Any status')}</option>
+          ${['offline', 'auth-failed', 'degraded', 'unknown', 'ok'].map((s) => html`<option value=${s} ?selected=${this.filter.status === s}>${s === 'offline' ? ft('Appliance offline') : statusWord(s)}</option>`)}
         </select>
       </label>
     `;

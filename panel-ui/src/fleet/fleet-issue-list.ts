@@ -1,22 +1,28 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { FleetIssue } from '../../../fleet/fleet-api-types.js';
+import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
+import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
 
 export interface IssueActionDetail {
   id: string;
-  action: 'acknowledge' | 'resolve';
+  action: 'acknowledge' | 'resolve' | 'take' | 'note';
+  text?: string;
 }
+
+const KIND: Record<FleetIssue['kind'], string> = { help: 'Help call', problem: 'Problem report', device: 'Device fault' };
+const STATE: Record<string, string> = { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' };
+const ACTION: Record<FleetIssueLogEntry['action'], string> = { opened: 'opened', acknowledged: 'acknowledged', assigned: 'assigned to', resolved: 'resolved', note: 'note', cleared: 'the device came back', reopened: 'the device failed again' };
 
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
 function roomNote(i: FleetIssue) {
-  if (i.roomSeenAt) return html`<div class="meta room seen" data-room="seen">The room's panel shows it (${new Date(i.roomSeenAt).toLocaleTimeString()})</div>`;
-  if (i.roomError) return html`<div class="meta room refused" data-room="refused">The room was not told: ${i.roomError}</div>`;
+  if (i.roomSeenAt) return html`<div class="meta room seen" data-room="seen">${ft("The room's panel shows it")} (${when(i.roomSeenAt)})</div>`;
+  if (i.roomError) return html`<div class="meta room refused" data-room="refused">${ft('The room was not told: {why}', { why: i.roomError })}</div>`;
   if (i.state === 'open') return nothing;
-  return html`<div class="meta room" data-room="telling">Telling the room…</div>`;
+  return html`<div class="meta room" data-room="telling">${ft('Telling the room…')}</div>`;
 }
 
-/** Open problem reports and help calls, newest first, with acknowledge / resolve. */
+/** Issues with their people and actions: acknowledge, take it, resolve, notes and the story so far. */
 export class FleetIssueList extends LitElement {
-  static override properties = { issues: { attribute: false }, busy: { attribute: false } };
+  static override properties = { issues: { attribute: false }, busy: { attribute: false }, heading: {}, roomNames: { attribute: false }, logs: { attribute: false }, me: {} };
 
   static override styles = css`
     :host { display: block; }
@@ -25,41 +31,84 @@ export class FleetIssueList extends LitElement {
     li { padding: 0.6em; border-radius: 8px; background: #18212b; border: 1px solid #2c3a49; }
     li.help { border-left: 4px solid #f5a524; }
     li.problem { border-left: 4px solid #ff6b6b; }
+    li.device { border-left: 4px solid #e8590c; }
+    li[data-state='resolved'] { opacity: 0.8; border-left-color: #40c057; }
     .meta { font-size: 0.8em; color: #a9b4c0; }
-    .actions { display: flex; gap: 0.5em; margin-top: 0.4em; }
+    .meeting { font-size: 0.85em; color: #ffd43b; }
+    .words { font-size: 0.9em; font-style: italic; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin-top: 0.4em; }
     button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
     button:disabled { opacity: 0.5; cursor: default; }
     .empty { color: #a9b4c0; font-size: 0.9em; }
     .room.seen { color: #8ce99a; }
     .room.refused { color: #ffa8a8; }
+    ol.log { margin: 0.4em 0 0; padding-left: 1.2em; font-size: 0.8em; }
+    ol.log li { padding: 0.1em 0; background: none; border: none; border-radius: 0; }
+    form { display: flex; gap: 0.4em; margin-top: 0.4em; }
+    input { flex: 1; font: inherit; font-size: 0.85em; padding: 0.25em 0.5em; border-radius: 6px; background: #0f1419; color: inherit; border: 1px solid #2c3a49; }
   `;
 
   issues: FleetIssue[] = [];
   /** Issue ids with a request in flight. */
   busy = new Set<string>();
+  heading = '';
+  /** site/room → the room's name. */
+  roomNames = new Map<string, string>();
+  /** Issue id → its story, for the issues opened up. */
+  logs = new Map<string, FleetIssueLogEntry[]>();
+  /** The signed-in operator. */
+  me = '';
+  private readonly words = new FleetWordsController(this);
 
-  private act(id: string, action: IssueActionDetail['action']): void {
-    this.dispatchEvent(new CustomEvent<IssueActionDetail>('issue-action', { detail: { id, action }, bubbles: true, composed: true }));
+  private act(detail: IssueActionDetail): void {
+    this.dispatchEvent(new CustomEvent<IssueActionDetail>('issue-action', { detail, bubbles: true, composed: true }));
+  }
+
+  private toggle(id: string): void {
+    this.dispatchEvent(new CustomEvent<string>('issue-open', { detail: id, bubbles: true, composed: true }));
+  }
+
+  private item(i: FleetIssue) {
+    const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
+    const what = i.kind === 'device' ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${i.summary}` : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${i.summary}`;
+    const people = [
+      i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
+      i.assignedTo ? ft('assigned to {name}', { name: i.assignedTo }) : '',
+      i.state === 'resolved' ? (i.resolvedBy ? ft('resolved by {name}', { name: i.resolvedBy }) : ft('cleared by itself')) : '',
+    ].filter(Boolean).join(' · ');
+    const log = this.logs.get(i.id);
+    const busy = this.busy.has(i.id);
+    return html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state} data-kind=${i.kind}>
+      <div>${what}</div>
+      ${i.meeting ? html`<div class="meeting" data-meeting>${ft('During the meeting "{title}"', { title: i.meeting })}</div>` : nothing}
+      ${i.kind === 'problem' && (i.rating !== null || i.comment) ? html`<div class="words" data-words>${i.rating !== null ? html`<span title=${ft('Rating {n} of 5', { n: i.rating })}>${'★'.repeat(i.rating)}${'☆'.repeat(Math.max(0, 5 - i.rating))}</span> ` : nothing}${i.comment ? `“${i.comment}”` : ''}</div>` : nothing}
+      <div class="meta">${ft(KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>
+      ${i.kind === 'help' ? roomNote(i) : nothing}
+      <div class="actions">
+        ${i.state === 'open' ? html`<button name="acknowledge" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'acknowledge' })}>${ft('Acknowledge')}</button>` : nothing}
+        ${i.state !== 'resolved' && i.assignedTo !== this.me ? html`<button name="take" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'take' })}>${ft('Take it')}</button>` : nothing}
+        ${i.state !== 'resolved' ? html`<button name="resolve" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'resolve' })}>${ft('Resolve')}</button>` : nothing}
+        <button name="details" aria-expanded=${log ? 'true' : 'false'} @click=${() => this.toggle(i.id)}>${log ? ft('Hide the story') : ft('Story and notes')}</button>
+      </div>
+      ${log
+        ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft(ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
+            <form @submit=${(e: Event) => this.submitNote(e, i.id)}><input name="note" maxlength="2000" placeholder=${ft('Add a note')} /><button type="submit" ?disabled=${busy}>${ft('Add')}</button></form>`
+        : nothing}
+    </li>`;
+  }
+
+  private submitNote(e: Event, id: string): void {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).querySelector('input') as HTMLInputElement;
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    this.act({ id, action: 'note', text });
   }
 
   override render() {
-    const open = this.issues.filter((i) => i.state !== 'resolved');
-    return html`<h2>Open issues (${open.length})</h2>
-      ${open.length === 0
-        ? html`<p class="empty">No open problem reports or help calls.</p>`
-        : html`<ul>
-            ${open.map(
-              (i) => html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state}>
-                <div><strong>${i.kind === 'help' ? 'Help call' : 'Problem'}</strong> in ${i.site}/${i.room}: ${i.summary}</div>
-                <div class="meta">${new Date(i.openedAt).toLocaleString()} · ${i.state}${i.acknowledgedBy ? ` by ${i.acknowledgedBy}` : ''}</div>
-                ${i.kind === 'help' ? roomNote(i) : nothing}
-                <div class="actions">
-                  ${i.state === 'open' ? html`<button name="acknowledge" ?disabled=${this.busy.has(i.id)} @click=${() => this.act(i.id, 'acknowledge')}>Acknowledge</button>` : nothing}
-                  <button name="resolve" ?disabled=${this.busy.has(i.id)} @click=${() => this.act(i.id, 'resolve')}>Resolve</button>
-                </div>
-              </li>`,
-            )}
-          </ul>`}`;
+    return html`<h2>${this.heading || ft('Open issues ({n})', { n: this.issues.length })}</h2>
+      ${this.issues.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${this.issues.map((i) => this.item(i))}</ul>`}`;
   }
 }
 
@@ -71,5 +120,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'issue-action': CustomEvent<IssueActionDetail>;
+    'issue-open': CustomEvent<string>;
   }
 }

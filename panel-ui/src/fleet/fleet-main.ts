@@ -1,10 +1,12 @@
 /**
- * The fleet dashboard's entry: the token comes from `?token=` once (like the panel's), the
- * rest is live from the WebSocket that <fleet-dashboard> owns.
+ * The fleet dashboard's entry: the operator's token comes from `?token=` once or from the
+ * sign-in form; the rest is live from the WebSocket that <fleet-dashboard> owns.
  */
-import { takeToken } from '../api-client.js';
 import { FleetApi } from './fleet-api.js';
 import './fleet-dashboard.js';
+import { takeFleetToken } from './fleet-session.js';
+import { fleetLocale } from './fleet-words.js';
 
+document.documentElement.lang = fleetLocale();
 const dashboard = document.querySelector('fleet-dashboard') ?? document.body.appendChild(document.createElement('fleet-dashboard'));
-dashboard.api = new FleetApi(takeToken());
+dashboard.api = new FleetApi(takeFleetToken());

@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
-import { STATUS_WORDS, statusColors } from './fleet-status-colors.js';
+import { statusColors } from './fleet-status-colors.js';
+import { FleetWordsController, ft, statusWord } from './fleet-words.js';
 
 export interface RoomSelectDetail {
   site: string;
   room: string;
 }
 
-/** One room as a tile, coloured by its worst device (or offline when the appliance is gone). */
+/** One room as a tile: offline only when its appliance is gone; a room with a device down is degraded. */
 export class FleetRoomTile extends LitElement {
   static override properties = { room: { attribute: false }, selected: { type: Boolean, reflect: true } };
 
@@ -39,11 +40,12 @@ export class FleetRoomTile extends LitElement {
 
   room!: FleetRoomSummary;
   selected = false;
+  private readonly words = new FleetWordsController(this);
 
   override render() {
     const r = this.room;
     const c = r.counts;
-    const counts = [c.offline && `${c.offline} offline`, c['auth-failed'] && `${c['auth-failed']} wrong password`, c.degraded && `${c.degraded} degraded`, c.unknown && `${c.unknown} unknown`].filter(Boolean).join(' · ');
+    const counts = [c.offline && ft('{n} offline', { n: c.offline }), c['auth-failed'] && ft('{n} wrong password', { n: c['auth-failed'] }), c.degraded && ft('{n} degraded', { n: c.degraded }), c.unknown && ft('{n} unknown', { n: c.unknown })].filter(Boolean).join(' · ');
     return html`<button
       class="s-${r.worst}"
       data-status=${r.worst}
@@ -51,9 +53,9 @@ export class FleetRoomTile extends LitElement {
       @click=${() => this.dispatchEvent(new CustomEvent<RoomSelectDetail>('room-select', { detail: { site: r.site, room: r.room }, bubbles: true, composed: true }))}
     >
       <span class="name">${r.name ?? r.room}</span>
-      <span class="where">${r.site} / ${r.room}${r.online === 'offline' ? ' — appliance offline' : ''}</span>
-      <span class="counts">${STATUS_WORDS[r.worst]}${counts ? `: ${counts}` : ''}</span>
-      ${r.openIssues > 0 ? html`<span class="issues">${r.openIssues} open issue${r.openIssues > 1 ? 's' : ''}</span>` : nothing}
+      <span class="where">${r.site} / ${r.room}${r.online === 'offline' ? html` — <span data-appliance="offline">${ft('appliance offline')}</span>` : nothing}</span>
+      <span class="counts">${r.online === 'offline' ? ft('Appliance offline') : statusWord(r.worst)}${counts ? `: ${counts}` : ''}</span>
+      ${r.openIssues > 0 ? html`<span class="issues">${r.openIssues === 1 ? ft('1 open issue') : ft('{n} open issues', { n: r.openIssues })}</span>` : nothing}
     </button>`;
   }
 }

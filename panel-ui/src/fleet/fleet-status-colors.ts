@@ -8,5 +8,3 @@ export const statusColors = css`
   .s-auth-failed { --status-bg: #e8590c; --status-fg: #2d0e00; }
   .s-unknown { --status-bg: #8fa8c0; --status-fg: #0c1a26; }
 `;
-
-export const STATUS_WORDS: Record<string, string> = { ok: 'OK', degraded: 'Degraded', offline: 'Offline', 'auth-failed': 'Wrong password', unknown: 'Unknown' };

@@ -1,11 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ReconnectingSocket } from '../reconnecting-socket.js';
-import type { FleetEvent, FleetIssue, FleetRoomSummary, FleetStreamMessage } from '../../../fleet/fleet-api-types.js';
+import type { FleetAlertView, FleetEvent, FleetIssue, FleetRoomSummary, FleetStreamMessage } from '../../../fleet/fleet-api-types.js';
 
 const RECENT_EVENTS = 100;
 
-function fleetStreamUrl(loc: Location = window.location): string {
-  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/api/fleet/stream`;
+const RECENT_ALERTS = 30;
+
+/** The stream's address; the token rides in the query (a browser cannot set a WebSocket's headers). */
+export function fleetStreamUrl(token: string | null, loc: Location = window.location): string {
+  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/api/fleet/stream${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 }
 
 /**
@@ -17,15 +20,17 @@ export class FleetStreamController implements ReactiveController {
   rooms = new Map<string, FleetRoomSummary>();
   issues = new Map<string, FleetIssue>();
   events: FleetEvent[] = [];
+  alerts: FleetAlertView[] = [];
   connected = false;
   /** Bumped on every change, so elements below can tell something moved. */
   revision = 0;
 
   private readonly link: ReconnectingSocket;
+  private wanted = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    url: () => string = () => fleetStreamUrl(),
+    url: () => string,
   ) {
     this.link = new ReconnectingSocket(url, {
       message: (text) => this.onMessage(text),
@@ -37,8 +42,14 @@ export class FleetStreamController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
+  /** Opens the stream (once the operator is signed in). */
+  start(): void {
+    this.wanted = true;
     this.link.start();
+  }
+
+  hostConnected(): void {
+    if (this.wanted) this.link.start();
   }
 
   hostDisconnected(): void {
@@ -48,7 +59,8 @@ export class FleetStreamController implements ReactiveController {
 
   /** Applies an issue the API returned (acknowledge/resolve) without waiting for the push. */
   putIssue(issue: FleetIssue): void {
-    this.issues.set(issue.id, issue);
+    // A new map, so hosts can tell the issues changed by identity.
+    this.issues = new Map(this.issues).set(issue.id, issue);
     this.changed();
   }
 
@@ -63,6 +75,7 @@ export class FleetStreamController implements ReactiveController {
       case 'snapshot':
         this.rooms = new Map(message.rooms.map((r) => [`${r.site}/${r.room}`, r]));
         this.issues = new Map(message.issues.map((i) => [i.id, i]));
+        this.alerts = message.alerts;
         this.connected = true;
         this.link.resetBackoff();
         break;
@@ -70,7 +83,11 @@ export class FleetStreamController implements ReactiveController {
         for (const r of message.rooms) this.rooms.set(`${r.site}/${r.room}`, r);
         break;
       case 'issues':
+        this.issues = new Map(this.issues);
         for (const i of message.issues) this.issues.set(i.id, i);
+        break;
+      case 'alerts':
+        this.alerts = [...message.alerts, ...this.alerts].slice(0, RECENT_ALERTS);
         break;
       case 'events':
         this.events = [...message.events.reverse(), ...this.events].slice(0, RECENT_EVENTS);

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { FleetNames, HealthStatus } from './fleet-api-types.js';
+import type { IssueDesk } from './fleet-issue-desk.js';
+import type { FleetSql } from './fleet-sql.js';
+import type { FleetChanges } from './fleet-store.js';
+
+/** A device back within this long reopens its last issue instead of opening a new one. */
+const DEFAULT_FLAP_WINDOW_MS = 10 * 60_000;
+
+const FAULTY = new Set<HealthStatus>(['offline', 'auth-failed']);
+
+interface LastIssue {
+  id: string;
+  state: string;
+  resolved_by: string | null;
+  cleared_at: string | null;
+}
+
+/**
+ * Device faults as issues. A device going offline (or refusing the password) opens an issue
+ * — one per fault, with the meeting that was running — and a fault row with its start; the
+ * device coming back ends the fault, and closes the issue only if nobody acknowledged it
+ * (once someone has, it is theirs to resolve). A device that comes back and fails again
+ * within the flap window reopens the same issue: one flapping projector is one issue with
+ * several faults, not a page of them.
+ */
+export class DeviceFaultIssues {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sql: FleetSql,
+    private readonly desk: IssueDesk,
+    private readonly o: {
+      /** The meeting running in a room now (title, or null when none or confidential). */
+      meetingIn(site: string, room: string): Promise<string | null> | string | null;
+      /** The device's names from the room's config (null when it names none). */
+      namesOf(site: string, room: string, deviceId: string): Promise<FleetNames | null> | FleetNames | null;
+      /** Issues that changed, for the dashboard. */
+      changed(issueIds: string[], rooms: string[]): void;
+      flapWindowMs?: number;
+      onError?(err: unknown): void;
+    },
+  ) {}
+
+  /** After each committed batch; the work is queued so faults are handled in order. */
+  observe(changes: FleetChanges, now: number): void {
+    const transitions = changes.devices.filter((d) => FAULTY.has(d.status) !== (d.previous !== undefined && FAULTY.has(d.previous)) && d.status !== 'unknown');
+    if (transitions.length === 0) return;
+    this.queue = this.queue
+      .then(async () => {
+        const ids: string[] = [];
+        for (const d of transitions) {
+          const id = FAULTY.has(d.status) ? await this.begin(d, now) : await this.end(d, now);
+          if (id) ids.push(id);
+        }
+        if (ids.length) this.o.changed(ids, [...new Set(transitions.map((d) => `${d.site}/${d.room}`))]);
+      })
+      .catch((err: unknown) => this.o.onError?.(err));
+  }
+
+  /** Resolves when everything observed so far is stored (tests and shutdown). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private async last(site: string, room: string, deviceId: string): Promise<LastIssue | undefined> {
+    const rows = await this.sql.query<LastIssue>("SELECT id, state, resolved_by, cleared_at FROM fleet_issues WHERE kind = 'device' AND site = ? AND room = ? AND device_id = ? ORDER BY opened_at DESC LIMIT 1", [site, room, deviceId]);
+    return rows[0];
+  }
+
+  private async begin(d: FleetChanges['devices'][number], now: number): Promise<string | undefined> {
+    const at = new Date(now);
+    const last = await this.last(d.site, d.room, d.deviceId);
+    const flapMs = this.o.flapWindowMs ?? DEFAULT_FLAP_WINDOW_MS;
+    let issueId: string;
+    if (last && last.cleared_at === null && last.state !== 'resolved') {
+      issueId = last.id; // Still open (a restart, or offline → auth-failed): the same fault goes on.
+      const running = await this.sql.query<{ id: string }>('SELECT id FROM fleet_device_faults WHERE issue_id = ? AND ended_at IS NULL', [issueId]);
+      if (running.length) return undefined;
+    } else if (last && (last.state !== 'resolved' || (last.resolved_by === null && last.cleared_at !== null && now - Date.parse(last.cleared_at) <= flapMs))) {
+      issueId = last.id;
+      await this.sql.run("UPDATE fleet_issues SET cleared_at = NULL, state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END, resolved_at = NULL, resolved_by = NULL WHERE id = ?", [issueId]);
+      await this.desk.record(issueId, null, 'reopened', d.detail, at);
+    } else {
+      issueId = `fault-${randomUUID()}`;
+      const meeting = await this.o.meetingIn(d.site, d.room);
+      const names = await this.o.namesOf(d.site, d.room, d.deviceId);
+      const summary = d.detail ?? (d.status === 'auth-failed' ? 'Wrong password' : 'Offline');
+      await this.sql.run("INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, 'open', ?)", [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, at.toISOString(), meeting]);
+      await this.desk.record(issueId, null, 'opened', d.detail, at);
+    }
+    await this.sql.run('INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)', [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, now]);
+    return issueId;
+  }
+
+  private async end(d: FleetChanges['devices'][number], now: number): Promise<string | undefined> {
+    const at = new Date(now);
+    const last = await this.last(d.site, d.room, d.deviceId);
+    if (!last || last.cleared_at !== null) return undefined;
+    await this.sql.run('UPDATE fleet_device_faults SET ended_at = ? WHERE issue_id = ? AND ended_at IS NULL', [now, last.id]);
+    // Nobody took it on: the fault cleared by itself and the issue closes. Once acknowledged, the operator closes it.
+    await this.sql.run("UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END WHERE id = ?", [at.toISOString(), at.toISOString(), last.id]);
+    await this.desk.record(last.id, null, 'cleared', null, at);
+    return last.id;
+  }
+}

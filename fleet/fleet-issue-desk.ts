@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { RoomctlError } from '../drivers/core/errors.js';
+import type { FleetIssue, FleetIssueLogEntry, IssueState } from './fleet-api-types.js';
+import type { FleetSql, SqlValue } from './fleet-sql.js';
+import type { FleetStore } from './fleet-store.js';
+
+interface IssueSearch {
+  state?: IssueState | 'unresolved';
+  /** Words in the summary, the room, the device or the people named on it. */
+  q?: string;
+  /** `site/room`, or a room id alone. */
+  room?: string;
+  limit?: number;
+}
+
+/**
+ * What staff do with an issue, each step recorded with who did it: acknowledge, assign,
+ * resolve, add a note. The actor is always the operator the credential belongs to (the
+ * server passes it in; a name in a request body is never taken). Resolved issues stay
+ * and are found again by search.
+ */
+export class IssueDesk {
+  constructor(
+    private readonly sql: FleetSql,
+    private readonly store: Pick<FleetStore, 'issue'>,
+  ) {}
+
+  async acknowledge(id: string, actor: string, at = new Date()): Promise<FleetIssue> {
+    await this.existing(id);
+    const changed = await this.sql.run("UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'", [actor, at.toISOString(), id]);
+    if (changed.changes) await this.record(id, actor, 'acknowledged', null, at);
+    return this.existing(id);
+  }
+
+  async resolve(id: string, actor: string, at = new Date()): Promise<FleetIssue> {
+    await this.existing(id);
+    const changed = await this.sql.run("UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'", [actor, at.toISOString(), id]);
+    if (changed.changes) await this.record(id, actor, 'resolved', null, at);
+    return this.existing(id);
+  }
+
+  /** Gives the issue to an operator (by name; they must exist), or to nobody with null. */
+  async assign(id: string, to: string | null, actor: string, at = new Date()): Promise<FleetIssue> {
+    await this.existing(id);
+    if (to !== null) {
+      const known = await this.sql.query<{ name: string }>('SELECT name FROM fleet_operators WHERE name = ?', [to]);
+      if (!known.length) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `No operator named "${to}"`, { field: 'to' });
+    }
+    await this.sql.run('UPDATE fleet_issues SET assigned_to = ? WHERE id = ?', [to, id]);
+    await this.record(id, actor, 'assigned', to, at);
+    return this.existing(id);
+  }
+
+  async note(id: string, text: string, actor: string, at = new Date()): Promise<FleetIssueLogEntry> {
+    await this.existing(id);
+    return this.record(id, actor, 'note', text, at);
+  }
+
+  /** The issue's story, oldest first: opened, acknowledged, notes, cleared, reopened, resolved. */
+  async log(id: string): Promise<FleetIssueLogEntry[]> {
+    return this.sql.query<FleetIssueLogEntry>('SELECT id, issue_id AS "issueId", at, actor, action, text FROM fleet_issue_log WHERE issue_id = ? ORDER BY at, id', [id]);
+  }
+
+  async record(issueId: string, actor: string | null, action: FleetIssueLogEntry['action'], text: string | null, at = new Date()): Promise<FleetIssueLogEntry> {
+    const entry: FleetIssueLogEntry = { id: randomUUID(), issueId, at: at.toISOString(), actor, action, text };
+    await this.sql.run('INSERT INTO fleet_issue_log (id, issue_id, at, actor, action, text) VALUES (?, ?, ?, ?, ?, ?)', [entry.id, issueId, entry.at, actor, action, text]);
+    return entry;
+  }
+
+  async search(s: IssueSearch = {}): Promise<FleetIssue[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (s.state === 'unresolved') where.push("state != 'resolved'");
+    else if (s.state) {
+      where.push('state = ?');
+      params.push(s.state);
+    }
+    if (s.room) {
+      const [site, room] = s.room.includes('/') ? s.room.split('/', 2) : [undefined, s.room];
+      if (site) {
+        where.push('site = ?');
+        params.push(site);
+      }
+      where.push('room = ?');
+      params.push(room);
+    }
+    if (s.q) {
+      // LOWER + LIKE: the same on both engines; the words are matched anywhere, as typed.
+      const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const fields = ['summary', 'room', 'site', 'device_id', 'comment', 'meeting', 'acknowledged_by', 'resolved_by', 'assigned_to'];
+      where.push(`(${fields.map((f) => `LOWER(COALESCE(${f}, '')) LIKE ? ESCAPE '\\'`).join(' OR ')} OR id IN (SELECT issue_id FROM fleet_issue_log WHERE LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'))`);
+      params.push(...fields.map(() => like), like);
+    }
+    params.push(Math.min(s.limit ?? 200, 1000));
+    const rows = await this.sql.query<{ id: string }>(`SELECT id FROM fleet_issues ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT ?`, params);
+    const out: FleetIssue[] = [];
+    for (const r of rows) {
+      const issue = await this.store.issue(r.id);
+      if (issue) out.push(issue);
+    }
+    return out;
+  }
+
+  private async existing(id: string): Promise<FleetIssue> {
+    const issue = await this.store.issue(id);
+    if (!issue) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No issue "${id}"`);
+    return issue;
+  }
+}

@@ -1,0 +1,36 @@
+import { LitElement, css, html } from 'lit';
+import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
+import { FleetWordsController, ft, when } from './fleet-words.js';
+
+/** The alerts the rules fired and resolved, newest first: what went to the webhooks and chats, on screen too. */
+export class FleetAlertList extends LitElement {
+  static override properties = { alerts: { attribute: false } };
+
+  static override styles = css`
+    :host { display: block; }
+    h2 { font-size: 1.05em; margin: 0 0 0.5em; }
+    ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.3em; max-height: 14em; overflow: auto; }
+    li { font-size: 0.85em; padding: 0.35em 0.5em; border-radius: 6px; background: #18212b; border-left: 4px solid #ff6b6b; }
+    li[data-state='resolved'] { border-left-color: #40c057; }
+    .meta { color: #a9b4c0; font-size: 0.9em; }
+    .empty { color: #a9b4c0; font-size: 0.9em; }
+  `;
+
+  alerts: FleetAlertView[] = [];
+  private readonly words = new FleetWordsController(this);
+
+  override render() {
+    return html`<h2>${ft('Alerts')}</h2>
+      ${this.alerts.length === 0
+        ? html`<p class="empty">${ft('No alert has fired.')}</p>`
+        : html`<ul>${this.alerts.map((a) => html`<li data-alert=${a.key} data-state=${a.state}><strong>${a.state === 'firing' ? '▲' : '▼'} ${a.title}</strong><div class="meta">${when(a.at)} · ${a.text}</div></li>`)}</ul>`}`;
+  }
+}
+
+customElements.define('fleet-alert-list', FleetAlertList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-alert-list': FleetAlertList;
+  }
+}

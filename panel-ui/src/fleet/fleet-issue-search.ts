@@ -1,0 +1,77 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
+import { queryString, type FleetApi, type IssueQuery } from './fleet-api.js';
+import { FleetWordsController, ft } from './fleet-words.js';
+import './fleet-issue-list.js';
+
+/** Every issue, resolved ones too, found by words, room and state; the results export as CSV. */
+export class FleetIssueSearch extends LitElement {
+  static override properties = { api: { attribute: false }, roomNames: { attribute: false }, logs: { attribute: false }, busy: { attribute: false }, me: {}, results: { state: true }, error: { state: true } };
+
+  static override styles = css`
+    :host { display: block; }
+    form { display: flex; flex-wrap: wrap; gap: 0.4em; margin-bottom: 0.5em; }
+    input, select { font: inherit; font-size: 0.9em; padding: 0.3em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; }
+    input[name='q'] { flex: 1; min-width: 10em; }
+    button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
+    .error { color: #ff6b6b; }
+  `;
+
+  api!: FleetApi;
+  roomNames = new Map<string, string>();
+  logs = new Map<string, FleetIssueLogEntry[]>();
+  busy = new Set<string>();
+  me = '';
+  results: FleetIssue[] | undefined;
+  error = '';
+  private query: IssueQuery = {};
+  private readonly words = new FleetWordsController(this);
+
+  /** Runs the last search again (an issue in the results changed). */
+  async refresh(): Promise<void> {
+    if (this.results) await this.search();
+  }
+
+  private async search(): Promise<void> {
+    try {
+      this.results = await this.api.issues(this.query);
+      this.error = '';
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    this.query = { q: String(form.get('q') ?? '').trim(), state: String(form.get('state') ?? ''), room: String(form.get('room') ?? '') };
+    void this.search();
+  }
+
+  override render() {
+    const rooms = [...this.roomNames].sort((a, b) => a[1].localeCompare(b[1]));
+    return html`<form role="search" @submit=${(e: Event) => this.submit(e)}>
+        <input name="q" type="search" placeholder=${ft('Search issues, notes, people…')} aria-label=${ft('Search issues')} />
+        <select name="state" aria-label=${ft('State')}>
+          <option value="">${ft('Any state')}</option>
+          ${['open', 'acknowledged', 'resolved'].map((s) => html`<option value=${s}>${ft(s)}</option>`)}
+        </select>
+        <select name="room" aria-label=${ft('Room')}>
+          <option value="">${ft('All rooms')}</option>
+          ${rooms.map(([key, name]) => html`<option value=${key}>${name}</option>`)}
+        </select>
+        <button type="submit" name="search">${ft('Search')}</button>
+        <button type="button" name="export" @click=${() => void this.api.download(`/api/fleet/export/issues.csv?${queryString(this.query)}`, 'fleet-issues.csv')}>${ft('Export CSV')}</button>
+      </form>
+      ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
+      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} heading=${ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
+  }
+}
+
+customElements.define('fleet-issue-search', FleetIssueSearch);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-issue-search': FleetIssueSearch;
+  }
+}

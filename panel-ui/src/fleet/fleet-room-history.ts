@@ -1,0 +1,69 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { DeviceHistory, FleetNames, RoomHistory, UptimeWindow } from '../../../fleet/fleet-api-types.js';
+import type { FleetApi } from './fleet-api.js';
+import { sparkline } from './fleet-sparkline.js';
+import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './fleet-words.js';
+
+const WINDOWS: UptimeWindow[] = ['24h', '7d', '30d'];
+const pct = (v: number) => `${(Math.floor(v * 10_000) / 100).toFixed(2)}%`;
+
+/** A room's history: uptime per window, each fault with its duration, reply-time trends, lamp hours. */
+export class FleetRoomHistory extends LitElement {
+  static override properties = { api: { attribute: false }, history: { attribute: false }, names: { attribute: false } };
+
+  static override styles = css`
+    :host { display: block; font-size: 0.9em; }
+    h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
+    table { width: 100%; border-collapse: collapse; }
+    td, th { text-align: left; padding: 0.25em 0.4em; border-bottom: 1px solid #2c3a49; vertical-align: middle; }
+    .muted { color: #a9b4c0; }
+    ol { padding-left: 1.2em; margin: 0; max-height: 14em; overflow: auto; }
+    button { font: inherit; font-size: 0.85em; padding: 0.2em 0.6em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
+  `;
+
+  api!: FleetApi;
+  history: RoomHistory | undefined;
+  /** Device id → names from the room's config. */
+  names: Record<string, FleetNames | null> = {};
+  private readonly words = new FleetWordsController(this);
+
+  private device(d: DeviceHistory) {
+    const name = nameIn(this.names[d.deviceId], d.deviceId);
+    const lamp = d.lamp;
+    return html`<tr data-device-history=${d.deviceId}>
+      <td>${name}</td>
+      ${WINDOWS.map((w) => html`<td data-uptime=${w}>${pct(d.uptime[w])}</td>`)}
+      <td>${d.faults.length}</td>
+      <td>${d.replyMs.length > 1 ? sparkline(d.replyMs, { label: ft('Reply time of {name}, up to {ms} ms', { name, ms: Math.round(Math.max(...d.replyMs.map((p) => p.value))) }) }) : html`<span class="muted">—</span>`}</td>
+      <td data-lamp>${lamp ? html`${ft('{h} h', { h: Math.round(lamp.hours) })}${lamp.replaceBy ? html`<div class="muted" title=${exactTime(lamp.replaceBy)}>${ft('replace by {date}', { date: new Date(lamp.replaceBy).toLocaleDateString() })}</div>` : nothing}` : html`<span class="muted">—</span>`}</td>
+    </tr>`;
+  }
+
+  override render() {
+    const h = this.history;
+    if (!h) return html`<p class="muted">${ft('Loading…')}</p>`;
+    return html`<h3>${ft('Uptime')}</h3>
+      <table>
+        <thead><tr><th></th>${WINDOWS.map((w) => html`<th>${ft(w)}</th>`)}<th>${ft('Faults')}</th><th>${ft('Reply time, 7 d')}</th><th>${ft('Lamp')}</th></tr></thead>
+        <tbody>
+          <tr data-room-uptime><td><strong>${ft('Room')}</strong></td>${WINDOWS.map((w) => html`<td data-uptime=${w}>${pct(h.uptime[w])}</td>`)}<td>${h.faults.length}</td><td></td><td></td></tr>
+          ${h.devices.map((d) => this.device(d))}
+        </tbody>
+      </table>
+      <h3>${ft('Faults, 30 days')} <button name="export-faults" @click=${() => void this.api.download(`/api/fleet/export/faults.csv?site=${h.site}&room=${h.room}`, `faults-${h.site}-${h.room}.csv`)}>${ft('Export CSV')}</button></h3>
+      ${h.faults.length === 0
+        ? html`<p class="muted">${ft('No fault in 30 days.')}</p>`
+        : html`<ol>${h.faults.map((f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
+            <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${when(f.startedAt)},
+            <span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(f.durationMs) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
+          </li>`)}</ol>`}`;
+  }
+}
+
+customElements.define('fleet-room-history', FleetRoomHistory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-room-history': FleetRoomHistory;
+  }
+}

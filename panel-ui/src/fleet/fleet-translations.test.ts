@@ -1,0 +1,32 @@
+/**
+ * The fleet dashboard's texts all have their zh-CN translation, with every placeholder kept
+ * (a missing {n} would show a count-less sentence to half of the operators).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../appliance/paths.js';
+import { FLEET_ZH_CN } from './fleet-zh-cn.js';
+
+const DIR = join(PROJECT_ROOT, 'panel-ui', 'src', 'fleet');
+/** Texts passed to ft() through a variable: kinds, states, actions, statuses, windows. */
+const INDIRECT = ['Help call', 'Problem report', 'Device fault', 'open', 'acknowledged', 'resolved', 'assigned to', 'note', 'the device came back', 'the device failed again', 'OK', 'Degraded', 'Offline', 'Wrong password', 'Unknown', '24h', '7d', '30d', 'acknowledge', 'resolve', 'take', 'offline', 'refused the password'];
+
+function keysUsed(): Set<string> {
+  const keys = new Set(INDIRECT);
+  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    const code = readFileSync(join(DIR, file), 'utf8');
+    for (const m of code.matchAll(/\bft\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));
+    for (const m of code.matchAll(/\bft\("((?:[^"\\]|\\.)*)"/g)) keys.add(m[1]!);
+  }
+  return keys;
+}
+
+it('has a zh-CN text for every English one the fleet dashboard shows', () => {
+  expect([...keysUsed()].filter((k) => !(k in FLEET_ZH_CN))).toEqual([]);
+});
+
+it('keeps every placeholder in the translation', () => {
+  const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  expect(Object.entries(FLEET_ZH_CN).filter(([en, zh]) => names(en) !== names(zh))).toEqual([]);
+});

@@ -1,0 +1,68 @@
+import { LitElement, css, html } from 'lit';
+import type { FleetApi, FleetTrends } from './fleet-api.js';
+import { FleetWordsController, ft } from './fleet-words.js';
+
+/** Where the trouble gathers: the devices that fail most this week, and per site the rooms with most issues this month. */
+export class FleetTrendsView extends LitElement {
+  static override properties = { api: { attribute: false }, roomNames: { attribute: false }, issuesRevision: { attribute: false }, trends: { state: true } };
+
+  static override styles = css`
+    :host { display: block; font-size: 0.9em; }
+    h2 { font-size: 1.05em; margin: 0 0 0.4em; }
+    h3 { font-size: 0.95em; margin: 0.6em 0 0.2em; }
+    ol { margin: 0; padding-left: 1.4em; }
+    .muted { color: #a9b4c0; }
+    button { font: inherit; font-size: 0.85em; padding: 0.2em 0.6em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
+  `;
+
+  api!: FleetApi;
+  roomNames = new Map<string, string>();
+  trends: FleetTrends | undefined;
+  /** Changes when the issues change: the trends are fetched again a moment later (once for a burst). */
+  issuesRevision = 0;
+  private reload: ReturnType<typeof setTimeout> | undefined;
+  private readonly words = new FleetWordsController(this);
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (!changed.has('issuesRevision') || changed.get('issuesRevision') === undefined) return;
+    this.reload ??= setTimeout(() => {
+      this.reload = undefined;
+      void this.load();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.reload);
+    this.reload = undefined;
+  }
+
+  async load(): Promise<void> {
+    this.trends = await this.api.trends().catch(() => this.trends);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const t = this.trends;
+    const room = (site: string, id: string) => this.roomNames.get(`${site}/${id}`) ?? id;
+    return html`<h2>${ft('Trends')} <button name="refresh-trends" @click=${() => void this.load()}>${ft('Refresh')}</button></h2>
+      ${!t
+        ? html`<p class="muted">${ft('Loading…')}</p>`
+        : html`<h3>${ft('Devices that fail most (7 days)')}</h3>
+            ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${f.deviceId} ${ft('in {room}', { room: room(f.site, f.room) })}: ${f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
+            ${t.busiestRooms.map((s) => html`<h3>${ft('Rooms with most issues at {site} (30 days)', { site: s.site })}</h3><ol>${s.rooms.map((r) => html`<li>${room(s.site, r.room)}: ${r.issues}</li>`)}</ol>`)}
+`}`;
+  }
+}
+
+customElements.define('fleet-trends', FleetTrendsView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-trends': FleetTrendsView;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * A device fault as facilities work it, end to end (Debian's Chromium, the built dashboard, a
+ * real Mosquitto, a room with a PJLink projector simulator): the projector dies during the
+ * board meeting, an issue opens by itself naming the projector and the meeting; operator A
+ * acknowledges it on her dashboard; the projector comes back (the issue stays hers: someone
+ * took it on); operator B, signed in with his own token elsewhere, adds a note and resolves
+ * it; the room's history shows the fault with its duration; both languages are pictured.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { buildPanelIfStale, launchChromium, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { startTestFleet } from '../helpers/test-fleet.js';
+import { until } from '../helpers/until.js';
+
+const SHOTS = join(SCREENSHOT_ROOT, 'fleet-device-fault');
+let broker: RunningMosquitto;
+let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+let room: TelemetryRoom;
+let projector: RunningPjlinkSimulator | undefined;
+let browser: Browser;
+let ana: Page;
+let bo: Page;
+const errors: string[] = [];
+
+async function dashboardFor(name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+  await page.goto(`${fleet.url}/?token=${await fleet.operators.add(name)}`);
+  await page.locator('[data-operator]').filter({ hasText: name }).waitFor({ timeout: 10_000 });
+  return page;
+}
+
+beforeAll(async () => {
+  buildPanelIfStale();
+  broker = await startMosquitto();
+  fleet = await startTestFleet({ broker: { url: broker.url } });
+  room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 }, displayName: { en: 'Projector', 'zh-CN': '投影机' } });
+  await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok' && d.names?.en === 'Projector'), 10_000, 'the room and its projector in the fleet');
+  browser = await launchChromium();
+  ana = await dashboardFor('Ana Lima');
+  bo = await dashboardFor('Bo Chen');
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await projector?.close();
+  await room?.close();
+  await fleet?.close();
+  await broker?.close();
+});
+
+it('opens an issue when the projector dies in the board meeting, naming both; the room is degraded', async () => {
+  room.appliance.events.publish({ type: 'meeting.started', meetingId: 'm-board', title: 'Board meeting' });
+  await until(async () => (await fleet.store.currentMeeting('hq', 'aurora'))?.title === 'Board meeting', 8000, 'the meeting at the fleet');
+  await room.display.close();
+  const issue = ana.locator('fleet-issue-list[data-open] li[data-kind="device"]');
+  await issue.waitFor({ timeout: 15_000 });
+  expect(await issue.textContent()).toContain('Projector');
+  expect(await issue.locator('[data-meeting]').textContent()).toContain('Board meeting');
+  const tile = ana.locator('fleet-room-tile button', { hasText: 'Aurora' });
+  expect(await tile.getAttribute('data-status')).toBe('degraded');
+  expect(await ana.locator('[data-totals]').textContent()).toContain('0 appliance offline');
+});
+
+it('operator A acknowledges it; it stays hers when the projector comes back', async () => {
+  const issue = ana.locator('fleet-issue-list[data-open] li[data-kind="device"]');
+  await issue.locator('button[name="acknowledge"]').click();
+  await until(async () => (await issue.getAttribute('data-state')) === 'acknowledged', 8000, 'acknowledged');
+  expect(await issue.textContent()).toContain('acknowledged by Ana Lima');
+  // The projector comes back on its old address.
+  projector = await startPjlinkSimulator({ host: '127.0.0.1', port: room.display.endpoint.port, warmupMs: 50 });
+  const id = (await issue.getAttribute('data-issue'))!;
+  await until(async () => (await fleet.store.issue(id))?.clearedAt, 15_000, 'the fault to clear');
+  expect(await fleet.store.issue(id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Ana Lima' });
+});
+
+it('operator B adds a note and resolves it on his own dashboard; the record says who did what', async () => {
+  const issue = bo.locator('fleet-issue-list[data-open] li[data-kind="device"]');
+  await until(async () => (await issue.getAttribute('data-state').catch(() => null)) === 'acknowledged', 8000, 'the acknowledged issue on B\'s dashboard');
+  const id = (await issue.getAttribute('data-issue'))!;
+  await issue.locator('button[name="details"]').click();
+  await issue.locator('input[name="note"]').fill('Lamp cable was loose; reseated it');
+  await issue.locator('input[name="note"]').press('Enter');
+  await issue.locator('ol.log li[data-action="note"]').waitFor({ timeout: 8000 });
+  await bo.screenshot({ path: join(SHOTS, 'story-1440x1000-en.png') });
+  await issue.locator('button[name="resolve"]').click();
+  await until(async () => (await bo.locator(`fleet-issue-list[data-open] li[data-issue="${id}"]`).count()) === 0, 8000, 'the issue to leave the open list');
+  expect(await fleet.store.issue(id)).toMatchObject({ state: 'resolved', acknowledgedBy: 'Ana Lima', resolvedBy: 'Bo Chen' });
+  expect((await fleet.desk.log(id)).map((e) => [e.action, e.actor])).toEqual([['opened', null], ['acknowledged', 'Ana Lima'], ['cleared', null], ['note', 'Bo Chen'], ['resolved', 'Bo Chen']]);
+  // Resolved, and still found by a search.
+  await bo.locator('fleet-issue-search input[name="q"]').fill('lamp cable');
+  await bo.locator('fleet-issue-search button[name="search"]').click();
+  await bo.locator(`fleet-issue-search li[data-issue="${id}"][data-state="resolved"]`).waitFor({ timeout: 8000 });
+});
+
+it("shows the fault in the room's history with its duration, in both languages", async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await bo.locator('fleet-room-tile button', { hasText: 'Aurora' }).click();
+  const fault = bo.locator('fleet-room-history li[data-fault="display"][data-ongoing="no"]');
+  await fault.waitFor({ timeout: 10_000 });
+  expect(await fault.textContent()).toContain('Projector');
+  expect(await fault.locator('[data-duration]').textContent()).toMatch(/^for \d+ s$/);
+  expect(await bo.locator('fleet-room-history tr[data-room-uptime] td[data-uptime="24h"]').textContent()).toMatch(/^\d+\.\d\d%$/);
+  // The fleet's trends count the fault against the projector.
+  await bo.locator('fleet-trends li[data-flapper="display"]').waitFor({ timeout: 8000 });
+  await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-en.png'), fullPage: true });
+  await bo.locator('select[name="language"]').selectOption('zh-CN');
+  await until(async () => (await bo.locator('h1').first().textContent()) === '会议室总览', 5000, 'the dashboard in Chinese');
+  expect(await fault.textContent()).toContain('投影机');
+  expect(await fault.locator('[data-duration]').textContent()).toMatch(/^持续 \d+ 秒$/);
+  await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-zh-CN.png'), fullPage: true });
+  await ana.screenshot({ path: join(SHOTS, 'operator-a-1440x1000-en.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
