@@ -123,8 +123,10 @@ export class PjlinkDriver implements DeviceDriver {
         this.stopListening = undefined;
       }
     } catch (err) {
-      // Another program holds the port: polling still tells, only later.
-      this.ctx.log.warn({ port, err: (err as Error).message }, 'cannot listen for PJLink notifications; changes show at the next probe');
+      // Another program holds the port: polling still tells, only later. The reason sits in the
+      // message, so a person's terminal shows the warning on one line.
+      const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      this.ctx.log.warn({ port, reason }, `cannot listen for PJLink notifications on UDP ${port} (${reason}); changes show at the next probe`);
     }
   }
 
