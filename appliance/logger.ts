@@ -7,7 +7,7 @@ import { LogThrottle, type Suppressed } from './log-throttle.js';
 export type { Logger };
 
 /** Paths that may carry secrets: never written to a log, whatever the level. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'headers.authorization',
   'authorization',

@@ -20,7 +20,7 @@ export interface RoomModule<R> {
   commands?(room: R): CommandSpec[];
 }
 
-export interface StartedModules {
+interface StartedModules {
   /** Stops every started module, last started first; a module that fails to stop does not keep the others running. */
   stop(): Promise<void>;
 }

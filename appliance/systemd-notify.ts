@@ -12,7 +12,7 @@ import type { DriverLogger } from '../drivers/core/definition.js';
  * the main process, and systemd-notify (systemd ≥ 246) waits until systemd has read each
  * message, so a message from a short-lived child is never dropped.
  */
-export interface SystemdNotifier {
+interface SystemdNotifier {
   /** True when started by systemd with Type=notify ($NOTIFY_SOCKET set). */
   readonly active: boolean;
   /** Watchdog ping interval, when systemd asked for one. */
@@ -23,7 +23,7 @@ export interface SystemdNotifier {
   flush(): Promise<void>;
 }
 
-export interface SystemdNotifierOptions {
+interface SystemdNotifierOptions {
   env?: NodeJS.ProcessEnv;
   pid?: number;
   log?: Pick<DriverLogger, 'warn'>;

@@ -73,7 +73,7 @@ export function reportCrashes(argv: string[]): void {
 }
 
 /** A failure as the person at the terminal needs it: the code, what happened, what to do next. */
-export function reportFailure(err: unknown): number {
+function reportFailure(err: unknown): number {
   if (isRoomctlError(err)) {
     process.stderr.write(`${err.code}: ${err.message}\n  next: ${err.hint}\n`);
   } else {

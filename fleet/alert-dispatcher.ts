@@ -16,7 +16,7 @@ interface AlertRow {
 const CLAIM_MS = 60_000;
 
 /** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
-export function alertRetryMs(attempts: number): number {
+function alertRetryMs(attempts: number): number {
   return backoffMs(attempts, 5, 600);
 }
 

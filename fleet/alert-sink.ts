@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
 
-export type AlertRule = 'device-offline' | 'room-offline' | 'problem-report' | 'help-request';
+type AlertRule = 'device-offline' | 'room-offline' | 'problem-report' | 'help-request';
 
 /** One alert as the fleet sends it: a rule firing, or resolving when the condition ends. */
 export interface Alert {

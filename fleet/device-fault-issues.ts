@@ -5,7 +5,7 @@ import type { FleetSql } from './fleet-sql.js';
 import type { FleetChanges } from './fleet-store.js';
 
 /** A device back within this long reopens its last issue instead of opening a new one. */
-export const DEFAULT_FLAP_WINDOW_MS = 10 * 60_000;
+const DEFAULT_FLAP_WINDOW_MS = 10 * 60_000;
 
 const FAULTY = new Set<HealthStatus>(['offline', 'auth-failed']);
 

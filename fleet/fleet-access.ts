@@ -9,11 +9,11 @@ import type { FleetOperators, OperatorRole } from './fleet-operators.js';
  * operators). Declared by every route in `config.fleetAccess`; checked on the route Fastify
  * matched, never on the raw URL.
  */
-export type FleetAccess = 'open' | 'operator' | 'admin';
+type FleetAccess = 'open' | 'operator' | 'admin';
 const LEVELS: readonly FleetAccess[] = ['open', 'operator', 'admin'];
 
 /** Who is asking: the operator the token belongs to. */
-export interface FleetActor {
+interface FleetActor {
   name: string;
   role: OperatorRole;
 }
@@ -30,7 +30,7 @@ declare module 'fastify' {
 }
 
 /** The name the fleet's start-up tokens (`--token`) act under: they are the installation's admin. */
-export const START_TOKEN_ACTOR = 'facilities';
+const START_TOKEN_ACTOR = 'facilities';
 
 /** Routes plugins register (the dashboard's built files). */
 const PLUGIN_ASSETS = [/^\/\*$/, /^\/$/];

@@ -10,7 +10,7 @@ export type { HealthStatus };
  * are offline or degraded is `degraded` (still usable); `auth-failed` when a device refuses the
  * room's password (someone must fix the config).
  */
-export type RoomWorst = HealthStatus;
+type RoomWorst = HealthStatus;
 
 export interface FleetRoomSummary {
   site: string;

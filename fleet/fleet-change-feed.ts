@@ -19,7 +19,7 @@ import { PostgresFleetSql } from './fleet-sql-postgres.js';
  * the receiver reads the rows itself. PostgreSQL caps a payload at 8000 bytes: bigger
  * changes go out in several.
  */
-export const FLEET_CHANNEL = 'roomctl_fleet';
+const FLEET_CHANNEL = 'roomctl_fleet';
 const MAX_PAYLOAD = 7000;
 
 interface Wire {

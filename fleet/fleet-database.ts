@@ -1,17 +1,14 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { RoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
-import { migrate } from '../appliance/store/database.js';
+import { openSqlite, type Db } from '../appliance/store/database.js';
 import type { Migration } from '../appliance/store/migrations.js';
-import { ensurePrivateDirSync, preparePrivateDatabaseFile } from '../appliance/store/private-files.js';
 import { FLEET_MIGRATIONS, migrationSql, type FleetMigration } from './fleet-migrations.js';
 import type { FleetSql } from './fleet-sql.js';
 import { connectPostgres } from './fleet-sql-postgres.js';
 import { SqliteFleetSql } from './fleet-sql-sqlite.js';
 
 /** Where the fleet keeps its state: `<dataDir>/fleet.sqlite` unless `database` names a PostgreSQL. */
-export interface FleetDatabaseOptions {
+interface FleetDatabaseOptions {
   dataDir: string;
   /** postgres://user:password@host:port/db — several fleet instances share it. */
   database?: string;
@@ -35,23 +32,13 @@ export async function openFleetSql(options: FleetDatabaseOptions, migrations: re
   return new SqliteFleetSql(openSqliteFile(options.dataDir, migrations));
 }
 
-/** Opens `<dir>/fleet.sqlite` (WAL) with the fleet's migrations; the file and its schema_migrations are as before. */
-function openSqliteFile(dir: string, migrations: readonly FleetMigration[]): Database.Database {
-  let db: Database.Database;
-  try {
-    ensurePrivateDirSync(dir);
-    preparePrivateDatabaseFile(join(dir, 'fleet.sqlite'));
-    db = new Database(join(dir, 'fleet.sqlite'));
-    db.pragma('journal_mode = WAL');
-    // NORMAL: a killed process loses nothing committed; a power cut may lose the last batch,
-    // which the rooms' retained topics and persistent session give back.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-  } catch (err) {
-    throw new RoomctlError('ROOMCTL_E_STORAGE', `Cannot open the fleet database in ${dir}: ${(err as Error).message}`, { dir }, { cause: err });
-  }
-  migrate(db, sqliteFleetMigrations(migrations));
-  return db;
+/**
+ * Opens `<dir>/fleet.sqlite` (WAL) with the fleet's migrations. NORMAL: a killed process loses
+ * nothing committed; a power cut may lose the last batch, which the rooms' retained topics and
+ * persistent session give back.
+ */
+function openSqliteFile(dir: string, migrations: readonly FleetMigration[]): Db {
+  return openSqlite(dir, { file: 'fleet.sqlite', synchronous: 'NORMAL', foreignKeys: false, label: 'the fleet database' }, sqliteFleetMigrations(migrations));
 }
 
 /** Arbitrary, fixed: the advisory lock two instances starting at once take to migrate one after the other. */

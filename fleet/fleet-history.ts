@@ -2,7 +2,7 @@ import type { DeviceHistory, FaultSpan, LampForecast, RoomHistory, UptimeWindow 
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 const DAY = 86_400_000;
-export const UPTIME_WINDOWS: Record<UptimeWindow, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
+const UPTIME_WINDOWS: Record<UptimeWindow, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
 
 interface FaultRow {
   issue_id: string;
@@ -115,7 +115,7 @@ function span(r: FaultRow, now: number): FaultSpan {
 }
 
 /** The share of each window not covered by any fault (overlapping faults counted once). */
-export function uptimes(faults: readonly Pick<FaultSpan, 'startedAt' | 'endedAt'>[], now: number): Record<UptimeWindow, number> {
+function uptimes(faults: readonly Pick<FaultSpan, 'startedAt' | 'endedAt'>[], now: number): Record<UptimeWindow, number> {
   const out = {} as Record<UptimeWindow, number>;
   for (const [name, length] of Object.entries(UPTIME_WINDOWS) as Array<[UptimeWindow, number]>) {
     const from = now - length;

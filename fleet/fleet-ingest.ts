@@ -3,7 +3,7 @@ import type { Logger } from '../appliance/logger.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import type { FleetChanges, FleetStore } from './fleet-store.js';
 
-export interface IngestStats {
+interface IngestStats {
   received: number;
   applied: number;
   invalid: number;

@@ -4,7 +4,7 @@ import type { FleetIssue, FleetIssueLogEntry, IssueState } from './fleet-api-typ
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 import type { FleetStore } from './fleet-store.js';
 
-export interface IssueSearch {
+interface IssueSearch {
   state?: IssueState | 'unresolved';
   /** Words in the summary, the room, the device or the people named on it. */
   q?: string;

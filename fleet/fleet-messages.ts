@@ -11,7 +11,7 @@ export type FleetMessage =
   | { kind: 'health'; site: string; room: string; deviceId: string; health: ParsedHealth }
   | { kind: 'event'; site: string; room: string; event: ParsedEvent };
 
-export interface ParsedHealth {
+interface ParsedHealth {
   status: HealthStatus;
   since: string | null;
   detail: string | null;
@@ -23,7 +23,7 @@ export interface ParsedHealth {
   at: number | null;
 }
 
-export interface ParsedEvent {
+interface ParsedEvent {
   id: string;
   at: string;
   type: string;
@@ -32,7 +32,7 @@ export interface ParsedEvent {
 }
 
 /** Why a message is not one the fleet can take: a coded error the ingest counts and logs. */
-export type FleetMessageError = { error: string; code: ContractError['code'] };
+type FleetMessageError = { error: string; code: ContractError['code'] };
 
 const refused = (e: ContractError, topic: string): FleetMessageError => ({ error: `${topic}: ${e.message}`, code: e.code });
 

@@ -58,7 +58,7 @@ const FAULTS_AS_ISSUES_SQLITE = `
 `;
 
 /** Migration 6, PostgreSQL: the same columns, the CHECK widened in place. */
-export const FAULTS_AS_ISSUES_POSTGRES = `
+const FAULTS_AS_ISSUES_POSTGRES = `
       ALTER TABLE fleet_issues DROP CONSTRAINT fleet_issues_kind_check;
       ALTER TABLE fleet_issues ADD CONSTRAINT fleet_issues_kind_check CHECK (kind IN ('problem','help','device'));
       ALTER TABLE fleet_issues ADD COLUMN device_id TEXT;

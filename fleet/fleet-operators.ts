@@ -4,7 +4,7 @@ import type { FleetSql } from './fleet-sql.js';
 
 export type OperatorRole = 'operator' | 'admin';
 
-export interface FleetOperator {
+interface FleetOperator {
   name: string;
   role: OperatorRole;
   createdAt: string;
@@ -47,6 +47,6 @@ export class FleetOperators {
   }
 }
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

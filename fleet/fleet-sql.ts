@@ -26,12 +26,6 @@ export async function queryOne<T>(sql: Pick<FleetSql, 'query'>, text: string, pa
   return (await sql.query<T>(text, params))[0];
 }
 
-/** The first column of every row. */
-export async function queryColumn<T>(sql: Pick<FleetSql, 'query'>, text: string, params?: readonly SqlValue[]): Promise<T[]> {
-  const rows = await sql.query<Record<string, T>>(text, params);
-  return rows.map((r) => Object.values(r)[0] as T);
-}
-
 /**
  * `?` → `$1, $2, …` for PostgreSQL, leaving string literals, quoted names and comments alone
  * (a `?` in `'why?'` is text, not a parameter).

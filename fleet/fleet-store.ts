@@ -277,7 +277,7 @@ type EventRow = Omit<FleetEvent, 'body'> & { body: string };
 const toEvent = (r: EventRow): FleetEvent => ({ ...r, seq: Number(r.seq), body: JSON.parse(r.body) as Record<string, unknown> });
 
 /** The device names a room's retained state carries (`deviceNames: {id: {en, zh-CN}}`). */
-export function deviceNamesOf(state: Record<string, unknown> | null): Record<string, FleetNames> {
+function deviceNamesOf(state: Record<string, unknown> | null): Record<string, FleetNames> {
   const out: Record<string, FleetNames> = {};
   const given = state?.deviceNames;
   if (!given || typeof given !== 'object') return out;
@@ -289,7 +289,7 @@ export function deviceNamesOf(state: Record<string, unknown> | null): Record<str
 }
 
 /** The meeting running now: the newest meeting event, when it is a start. */
-export function meetingOf(row: { type: string; at: string; body: string } | undefined): FleetMeeting | null {
+function meetingOf(row: { type: string; at: string; body: string } | undefined): FleetMeeting | null {
   if (!row || row.type !== 'meeting.started') return null;
   const body = JSON.parse(row.body) as { meetingId?: unknown; title?: unknown; confidential?: unknown };
   const confidential = body.confidential === true;

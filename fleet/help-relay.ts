@@ -11,7 +11,7 @@ import { emptyChanges, roomKey, type FleetChanges, type FleetStore } from './fle
 /** A help call older than this is not worth telling the room about any more (its panel forgot it too). */
 const TELL_WITHIN_MS = 12 * 3_600_000;
 
-export interface HelpRelayOptions {
+interface HelpRelayOptions {
   sql: FleetSql;
   store: FleetStore;
   /** The key the rooms list in `mqtt.commandKeys`; without one, nothing is sent (and the dashboard says so). */

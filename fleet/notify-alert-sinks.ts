@@ -9,7 +9,7 @@ import { sendWebhook } from '../appliance/notify/webhook-sender.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
 /** An alert in the notification module's words: kind `problem`, a title, plain-text lines. */
-export function alertMessage(alert: Alert): NotifyMessage {
+function alertMessage(alert: Alert): NotifyMessage {
   const lines = [alert.text, `- room: ${alert.site}/${alert.room}`];
   if (alert.deviceId) lines.push(`- device: ${alert.deviceId}`);
   lines.push(`- ${alert.state === 'firing' ? 'since' : 'at'}: ${alert.at}`);

@@ -2,7 +2,7 @@ import type { MqttClient } from 'mqtt';
 import type { Logger } from '../appliance/logger.js';
 
 /** The topics rooms publish retained: what a fleet instance must know of every room, whoever got the live copy. */
-export const RETAINED_ROOM_TOPICS = ['roomctl/+/+/status', 'roomctl/+/+/state', 'roomctl/+/+/devices/+/health'];
+const RETAINED_ROOM_TOPICS = ['roomctl/+/+/status', 'roomctl/+/+/state', 'roomctl/+/+/devices/+/health'];
 
 /**
  * MQTT 5 (4.8.2) never sends retained messages to a shared subscription, so an instance in a

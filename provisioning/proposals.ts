@@ -20,7 +20,7 @@ export interface DeviceGrant {
   deviceId: string;
 }
 
-export interface ProposedDevice {
+interface ProposedDevice {
   entry: DeviceConfig;
   endpoint: string;
   detail: string;
@@ -36,7 +36,7 @@ export interface Proposal {
 }
 
 /** Where a device entry sits, so a rerun finds the entry it wrote last time and keeps its id and name. */
-export function endpointKey(entry: Record<string, unknown>): string {
+function endpointKey(entry: Record<string, unknown>): string {
   const s = (v: unknown) => String(v);
   const at =
     entry.host !== undefined

@@ -24,7 +24,7 @@ import { isWildcardHost } from '../appliance/config/config-addresses.js';
 import { hiddenFromService } from './install/service-files.js';
 import { mqttMaterial, readPreviousInstall } from './room-inputs.js';
 
-export interface ProvisionOptions {
+interface ProvisionOptions {
   answers: ProvisionAnswers;
   /** Install under this folder instead of / (tests, image builds). */
   root?: string;

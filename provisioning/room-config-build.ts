@@ -16,7 +16,7 @@ export interface RoomFiles {
   adminPin: { pin: string; source: 'answered' | 'kept' | 'generated' };
 }
 
-export interface BuildInputs {
+interface BuildInputs {
   answers: ProvisionAnswers;
   proposal: Proposal;
   /** Secrets a previous run wrote: reused so a rerun does not rotate tokens and passwords. */

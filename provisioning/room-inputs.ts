@@ -21,7 +21,7 @@ const parseYaml = (text: string | undefined): Plain => {
 };
 
 /** What an earlier run left: its devices (ids and names are kept), its secrets (not rotated), its udev rules. */
-export interface PreviousInstall {
+interface PreviousInstall {
   devices: DeviceConfig[];
   secrets: Plain;
   udevRules: string | undefined;
@@ -35,7 +35,7 @@ export async function readPreviousInstall(root: string | undefined): Promise<Pre
   return { devices, secrets, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
 }
 
-export interface MqttMaterial {
+interface MqttMaterial {
   key?: string;
   csr?: string;
   ca?: string;

@@ -7,7 +7,7 @@ import type { ApiLimitsConfig } from '../config/config-schema.js';
  * What one client, or all of them, may hold of the appliance. A mini-PC serves a handful of
  * panels and phones; these leave room for that many times over and no more.
  */
-export const API_LIMITS = {
+const API_LIMITS = {
   /** The request's headers must have arrived by then (a slowloris trickles them). */
   headersTimeoutMs: 10_000,
   /** The whole request, body included. */

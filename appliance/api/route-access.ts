@@ -8,7 +8,7 @@ import { TokenAuth } from '../http/auth.js';
  * one does not register. The level is read from the route Fastify matched, never from the
  * raw URL, so `/%61pi/…`, `//api/…` or `/api/./…` reach the same check as `/api/…`.
  */
-export type AccessLevel =
+type AccessLevel =
   /** Room health (status, devices, metrics): open, unless `api.openReads: false` asks for a room credential. */
   | 'open'
   /** The panel's files and the API documents: always open, they hold nothing of the room. */
@@ -26,7 +26,7 @@ export type AccessLevel =
   /** A room credential, or the room's current door code, which the route checks. */
   | 'door-code';
 
-export const ACCESS_LEVELS: readonly AccessLevel[] = ['open', 'asset', 'public', 'room', 'room-link', 'admin', 'meeting-code', 'door-code'];
+const ACCESS_LEVELS: readonly AccessLevel[] = ['open', 'asset', 'public', 'room', 'room-link', 'admin', 'meeting-code', 'door-code'];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,7 +42,7 @@ declare module 'fastify' {
   }
 }
 
-export interface RouteAccessOptions {
+interface RouteAccessOptions {
   tokens: readonly string[];
   /** Checks a paired panel's credential; undefined when it is not one. */
   panels?: { verify(token: string): string | undefined };
@@ -135,7 +135,7 @@ function requireRoom(request: FastifyRequest, tried: boolean, revokedPanel: bool
 
 const revoked = () => new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'This panel is no longer paired with the room: pair it again', { panelRevoked: true });
 
-export function bearerOf(request: FastifyRequest): string | undefined {
+function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1];

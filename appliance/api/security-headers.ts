@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
  * is a small <style>; a style cannot run code. img-src allows data: and blob: for the QR code
  * and the camera preview.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "script-src-attr 'none'",

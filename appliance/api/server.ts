@@ -43,7 +43,7 @@ declare module 'fastify' {
   }
 }
 
-export interface ServerExtras {
+interface ServerExtras {
   metrics?: ApplianceMetrics;
   panel?: PanelServices;
   commitWrites?: () => void;

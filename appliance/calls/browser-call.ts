@@ -18,7 +18,7 @@ export interface CallView {
   detail: string | null;
 }
 
-export interface BrowserCallOptions {
+interface BrowserCallOptions {
   /** The browser to start (Debian: /usr/bin/chromium). */
   executable: string;
   /** The X display of the room's screen (the one the panel kiosk is not on), e.g. ":0". */

@@ -34,7 +34,7 @@ const passed = (check: string, detail: string): SelfTestCheck => ({ deviceId: 'c
 const failed = (check: string, detail: string, advice: 'call-unreachable' | 'call-browser'): SelfTestCheck => ({ deviceId: 'call', check, ok: false, ran: true, detail, code: 'ROOMCTL_E_CALL_CHECK', advice, nextStep: NEXT_STEPS[advice] });
 
 /** Does the meeting service's host answer: its name resolves, and a TCP connection to its port opens. */
-export async function checkCallHost(online: OnlineMeeting, options: Pick<CallCheckOptions, 'lookup' | 'port' | 'timeoutMs'>): Promise<SelfTestCheck> {
+async function checkCallHost(online: OnlineMeeting, options: Pick<CallCheckOptions, 'lookup' | 'port' | 'timeoutMs'>): Promise<SelfTestCheck> {
   const url = new URL(online.url);
   const port = options.port ?? (Number(url.port) || 443);
   const ms = options.timeoutMs ?? 5000;

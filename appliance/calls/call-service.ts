@@ -7,7 +7,7 @@ import type { OnlineMeeting } from './online-meeting-link.js';
 
 export type { CallStatus };
 
-export interface CallServiceDeps {
+interface CallServiceDeps {
   bus: RoomEventBus;
   call: BrowserCall;
   /**

@@ -17,21 +17,21 @@ import type { LinkPolicy, OnlineMeeting } from './online-meeting-link.js';
 import { onlineOfBooking } from './online-meeting-view.js';
 
 /** The Join button shows, and a call may open, from this long before the meeting's start. */
-export const JOIN_OPENS_MINUTES = 10;
+const JOIN_OPENS_MINUTES = 10;
 
 /** The room's meetings, as the calls need them. */
-export interface CallMeetings {
+interface CallMeetings {
   get(id: string): Meeting | undefined;
   on(event: 'change', listener: () => void): unknown;
   off(event: 'change', listener: () => void): unknown;
 }
 
-export function linkPolicyOf(config: RoomConfig): LinkPolicy {
+function linkPolicyOf(config: RoomConfig): LinkPolicy {
   return { allowDomains: config.calls?.allowDomains ?? [], jitsiDomains: config.calls?.jitsiDomains ?? [] };
 }
 
 /** The meeting's online meeting, when it may be joined now (from 10 min before its start until its end). */
-export function joinableOnline(m: Meeting | undefined, policy: LinkPolicy, now: Date): OnlineMeeting | null | undefined {
+function joinableOnline(m: Meeting | undefined, policy: LinkPolicy, now: Date): OnlineMeeting | null | undefined {
   if (!m) return undefined;
   if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}: only a booked or running meeting's call can be joined`);
   if (now.getTime() < Date.parse(m.start) - JOIN_OPENS_MINUTES * 60_000) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `The call of meeting ${m.id} can be joined from ${JOIN_OPENS_MINUTES} min before its start (${m.start})`);
@@ -65,7 +65,7 @@ export function callCheckFor(config: RoomConfig, overrides: Partial<Pick<CallChe
  * throw-away profiles under `<storage>/call-browser`, emptied at start, so a crash leaves
  * nothing behind for long), the service, and the meetings' changes that end a call.
  */
-export interface RoomCallsDeps {
+interface RoomCallsDeps {
   bus: RoomEventBus;
   meetings: CallMeetings;
   clock: Clock;

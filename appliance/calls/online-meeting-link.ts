@@ -17,7 +17,7 @@ export interface OnlineMeeting {
 }
 
 /** Where an invitation may carry the link, most specific first (RFC 7986 CONFERENCE, Teams' own property, URL, LOCATION, the description). */
-export interface InviteFields {
+interface InviteFields {
   conference?: readonly string[];
   teamsUrl?: string;
   url?: string;
@@ -35,7 +35,7 @@ export interface LinkPolicy {
 const hostMatches = (host: string, domain: string) => host === domain || host.endsWith(`.${domain.replace(/^\./, '')}`);
 
 /** Every http(s) link in free text (Outlook wraps them in <…>; Chinese text ends them with full-width punctuation). */
-export function linksIn(text: string): string[] {
+function linksIn(text: string): string[] {
   return [...text.matchAll(/https?:\/\/[^\s<>"'）)\]，。、；]+/gi)].map((m) => m[0].replace(/[.,;:!?]+$/, ''));
 }
 

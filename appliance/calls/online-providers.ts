@@ -4,7 +4,7 @@
  * subdomain (`us02web.zoom.us`), never as a prefix or substring (`zoom.us.example.com` and
  * `evilzoom.us` are not Zoom).
  */
-export const PROVIDER_IDS = ['teams', 'zoom', 'webex', 'google-meet', 'tencent-meeting', 'feishu', 'dingtalk', 'wecom', 'jitsi'] as const;
+const PROVIDER_IDS = ['teams', 'zoom', 'webex', 'google-meet', 'tencent-meeting', 'feishu', 'dingtalk', 'wecom', 'jitsi'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export interface ProviderRule {

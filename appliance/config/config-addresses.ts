@@ -20,7 +20,7 @@ export function hostProblem(host: string): string | undefined {
   return undefined;
 }
 
-export function portProblem(port: string): string | undefined {
+function portProblem(port: string): string | undefined {
   if (!/^[0-9]{1,5}$/.test(port)) return `port "${port}" is not a number`;
   const n = Number(port);
   return n > 65535 ? `port ${n} is out of range: 0 to 65535, where 0 picks a free one` : undefined;

@@ -30,7 +30,7 @@ export const RoomSection = Type.Object(
 const limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
 
 /** Bounds on what clients may hold (defaults in api/connection-limits.ts; change them only to test or for an unusual room). */
-export const ApiLimitsSection = Type.Object(
+const ApiLimitsSection = Type.Object(
   {
     headersTimeoutMs: limit('A request\'s headers must arrive within this (default 10 s)'),
     requestTimeoutMs: limit('A whole request must arrive within this (default 30 s)'),
@@ -75,7 +75,7 @@ export const StorageSection = Type.Object(
   { additionalProperties: false },
 );
 
-export const MqttSection = Type.Object(
+const MqttSection = Type.Object(
   {
     url: Type.String({ pattern: '^(mqtts?|wss?)://[^\\s]+$', description: 'Broker URL, e.g. mqtts://broker.example:8883' }),
     username: Type.Optional(Type.String()),
@@ -125,7 +125,7 @@ export const MqttSection = Type.Object(
   { additionalProperties: false },
 );
 
-export const LogSection = Type.Object(
+const LogSection = Type.Object(
   {
     level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace'].map((l) => Type.Literal(l)), {
       default: 'info',
@@ -136,7 +136,7 @@ export const LogSection = Type.Object(
 );
 
 /** Fields every device entry has, whatever its driver. */
-export const DeviceBaseFields = {
+const DeviceBaseFields = {
   id: slug('Device id, unique in the room'),
   name: Type.Optional(localizedText('Name people see on the panel: one, or one per language ({ en: "Front camera", zh-CN: "前置摄像头" })')),
   probeTimeoutMs: Type.Optional(

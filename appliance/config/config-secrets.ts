@@ -20,7 +20,7 @@ type Plain = Record<string, unknown>;
 const isPlainObject = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Where the secrets file of a config is, or undefined when the config names none. */
-export function secretsPathOf(raw: unknown, configPath: string): string | undefined {
+function secretsPathOf(raw: unknown, configPath: string): string | undefined {
   if (!isPlainObject(raw) || typeof raw.secrets !== 'string' || raw.secrets === '') return undefined;
   return isAbsolute(raw.secrets) ? raw.secrets : resolve(dirname(configPath), raw.secrets);
 }

@@ -10,7 +10,7 @@ import { didYouMean } from './did-you-mean.js';
 export type { ConfigIssue };
 
 /** Warnings: the room starts, but something will not work as people expect (QR codes that phones cannot open). */
-export type ConfigResult = { ok: true; config: RoomConfig; warnings: ConfigIssue[] } | { ok: false; issues: ConfigIssue[] };
+type ConfigResult = { ok: true; config: RoomConfig; warnings: ConfigIssue[] } | { ok: false; issues: ConfigIssue[] };
 
 /** `/devices/0/baudRate` → `devices[0].baudRate`, the way people read paths. */
 export function readablePath(pointer: string, prefix = ''): string {
@@ -89,7 +89,7 @@ export function schemaIssues(schema: TSchema, value: unknown, prefix = ''): Conf
   return issues;
 }
 
-export function isKnownTimezone(tz: string): boolean {
+function isKnownTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

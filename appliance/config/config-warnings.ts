@@ -20,7 +20,7 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
  * What `roomctl config check` warns about in a config that is otherwise valid: secrets sitting
  * in the room config itself, and an admin PIN kept as an unsalted SHA-256.
  */
-export function secretPlacementWarnings(raw: unknown, config: RoomConfig): ConfigIssue[] {
+function secretPlacementWarnings(raw: unknown, config: RoomConfig): ConfigIssue[] {
   const warnings: ConfigIssue[] = [];
   for (const [section, field] of SECRET_FIELDS) {
     const part = isPlain(raw) ? raw[section] : undefined;

@@ -4,7 +4,7 @@
  * (`visca-serail`) costs one edit, like a missing one (`usename`); case is free, because
  * `zh-cn` for `zh-CN` is the same word to the person typing it.
  */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -6,7 +6,7 @@ import type { Migration } from '../store/migrations.js';
  * a record that came back (a replay, a linked room's echo) is a no-op. Its rows go with
  * their meeting.
  */
-export const CONVERSATION_SQL = `
+const CONVERSATION_SQL = `
   CREATE TABLE conversation_records (
     id TEXT PRIMARY KEY,
     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,

@@ -27,7 +27,7 @@ export function checkedInPerson(checkIns: readonly CheckIn[], who: Person): Chec
  * The opaque key a person is known by in the conversation's records: a hash of the meeting
  * and their check-in key, so records that leave the room carry no email or badge.
  */
-export function speakerKey(meetingId: string, personKeyOf: string): string {
+function speakerKey(meetingId: string, personKeyOf: string): string {
   return createHash('sha256').update(`${meetingId}\n${personKeyOf}`).digest('hex').slice(0, 24);
 }
 

@@ -13,7 +13,7 @@ export interface SpeakerRef {
   key: string;
 }
 
-export interface RecordBase {
+interface RecordBase {
   /** Globally unique (a UUID): the record's identity everywhere it is replicated. */
   id: string;
   /** The meeting in the room that applies the record (a linked room maps its own). */
@@ -42,7 +42,7 @@ export type ConversationChange =
   | { kind: 'poll.closed'; pollId: string };
 
 export type ConversationRecord = RecordBase & ConversationChange;
-export type ConversationKind = ConversationChange['kind'];
+type ConversationKind = ConversationChange['kind'];
 
 export const CONVERSATION_KINDS: readonly ConversationKind[] = ['hand.raised', 'hand.lowered', 'floor.given', 'floor.released', 'poll.opened', 'vote.cast', 'hands.counted', 'poll.closed'];
 

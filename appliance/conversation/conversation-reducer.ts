@@ -7,9 +7,9 @@
  */
 import type { ConversationRecord, SpeakerRef } from './conversation-records.js';
 
-export type HandStatus = 'waiting' | 'lowered' | 'speaking' | 'spoken';
+type HandStatus = 'waiting' | 'lowered' | 'speaking' | 'spoken';
 
-export interface HandState {
+interface HandState {
   handId: string;
   who: SpeakerRef;
   room: string;
@@ -17,7 +17,7 @@ export interface HandState {
   status: HandStatus;
 }
 
-export interface FloorState {
+interface FloorState {
   floorId: string;
   handId: string | null;
   speaker: SpeakerRef;
@@ -32,7 +32,7 @@ export interface SpokenTurn extends FloorState {
   until: string;
 }
 
-export interface RoomCount {
+interface RoomCount {
   recordId: string;
   at: string;
   counts: Record<string, number>;
@@ -62,7 +62,7 @@ export interface ConversationState {
 /** Why a record changed nothing; the service turns the code into its HTTP answer. */
 export type Refusal = { code: 'duplicate' | 'hand-not-found' | 'hand-already-raised' | 'poll-not-found' | 'poll-exists' | 'poll-closed' | 'already-voted' | 'bad-option' | 'floor-not-held'; message: string };
 
-export interface Applied {
+interface Applied {
   state: ConversationState;
   refusal: Refusal | null;
 }

@@ -14,7 +14,7 @@ import type { ConversationRepository } from './conversation-repository.js';
 import { conversationView, pollView, type ConversationView, type FloorView, type HandView, type PollView } from './conversation-views.js';
 import { pollDecision } from './poll-outcome.js';
 
-export interface ConversationDeps {
+interface ConversationDeps {
   records: ConversationRepository;
   clock: Clock;
   /** This room, `site/room`: the `room` of every record made here. */
@@ -60,7 +60,7 @@ const REFUSAL_CODES: Record<Refusal['code'], ErrorCode> = {
  * and 'floor' ({ meetingId, room, elsewhere }) when the floor moves to or from another room.
  */
 /** Where the floor is, as the room mute's follower hears it. */
-export interface FloorMove {
+interface FloorMove {
   meetingId: string;
   /** `site/room` of the speaker, null when nobody has the floor. */
   room: string | null;
@@ -68,7 +68,7 @@ export interface FloorMove {
   elsewhere: boolean;
 }
 
-export type ConversationEvents = {
+type ConversationEvents = {
   record: [ConversationRecord, 'local' | 'remote'];
   floor: [FloorMove];
 };

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
  * with its agenda, attendees and an online meeting link, check-in opening, the agenda
  * clock) without typing an API call. Times are set from the moment the demo starts.
  */
-export interface DemoCalendar {
+interface DemoCalendar {
   url: string;
   ics: string;
   close(): Promise<void>;

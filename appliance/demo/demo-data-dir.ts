@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export interface DemoDataDir {
+interface DemoDataDir {
   dir: string;
   /** Set when the asked-for folder belongs to another running demo and this one got its own. */
   sharedWith?: number;

@@ -1,13 +1,13 @@
 import type { DeviceConfig } from '../config/config-schema.js';
 
-export interface DemoDeviceContext {
+interface DemoDeviceContext {
   /** A temp folder for PTY links and the like; removed when the demo stops. */
   dir: string;
   /** How long simulated displays take to warm up. */
   warmupMs: number;
 }
 
-export interface StartedDemoDevice {
+interface StartedDemoDevice {
   /** The device entry for the room config, pointing at the running simulator. */
   config: DeviceConfig;
   /** The simulator object, for tests that look at what the device received. */

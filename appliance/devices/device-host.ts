@@ -27,10 +27,10 @@ interface HostedDevice {
  * Takes an action away from the device and answers it another way (a display's `mute` goes
  * to the room mute it follows). Returns undefined to let the device run it.
  */
-export type ActionRedirect = (device: DeviceView, params: Record<string, unknown>) => Promise<unknown> | undefined;
+type ActionRedirect = (device: DeviceView, params: Record<string, unknown>) => Promise<unknown> | undefined;
 
 /** Who asks for an action: `room-mute` is the room mute commanding its followers (never redirected). */
-export interface ExecuteOptions {
+interface ExecuteOptions {
   via?: 'room-mute';
 }
 
@@ -39,10 +39,10 @@ export interface ExecuteOptions {
  * merged into the action's result; it must not throw (the host logs it if it does, and the
  * action still succeeds).
  */
-export type ActionFollowUp = (deviceId: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+type ActionFollowUp = (deviceId: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 /** Facts the appliance adds to a device's view beyond what its driver says (the stills of its presets). */
-export type ViewAddition = (deviceId: string) => Partial<Pick<DeviceView, 'presetStills'>> | undefined;
+type ViewAddition = (deviceId: string) => Partial<Pick<DeviceView, 'presetStills'>> | undefined;
 
 export interface DeviceHostOptions {
   drivers: readonly AnyDriverDefinition[];

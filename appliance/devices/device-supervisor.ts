@@ -22,7 +22,7 @@ export interface ReplyTiming {
   ok: boolean;
 }
 
-export interface SupervisorOptions {
+interface SupervisorOptions {
   deviceId: string;
   log: DriverLogger;
   createDriver(ctx: DriverContext): DeviceDriver;

@@ -2,7 +2,7 @@ import type { DeviceView } from '../model/device-view.js';
 
 type Drive = { pan: number; tilt: number; zoom: number };
 
-export interface MoveWatchdogHost {
+interface MoveWatchdogHost {
   execute(id: string, action: string, params: unknown): Promise<unknown>;
   get(id: string): DeviceView;
 }

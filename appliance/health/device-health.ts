@@ -21,7 +21,7 @@ export interface DeviceHealth {
  * Room status → fleet health. `connecting` is `unknown` (not yet known, not yet a fault);
  * a device the config makes unusable is `offline` (facilities must act either way).
  */
-export function healthStatusOf(status: DeviceView['status']): HealthStatus {
+function healthStatusOf(status: DeviceView['status']): HealthStatus {
   switch (status) {
     case 'ok':
       return 'ok';
@@ -38,14 +38,14 @@ export function healthStatusOf(status: DeviceView['status']): HealthStatus {
 }
 
 /** The detail a person can act on: the error's own words and the catalog's hint for its code. */
-export function describeError(error: DeviceError): string {
+function describeError(error: DeviceError): string {
   const hint = error.code in ERROR_CATALOG ? ERROR_CATALOG[error.code as ErrorCode].hint : undefined;
   const words = error.message || error.code;
   return hint ? `${words} — ${hint}` : words;
 }
 
 /** Every finite number at the top of a driver's state is a metric (lampHours, volume, zoom…). */
-export function metricsFromState(state: Record<string, unknown>): Record<string, number> {
+function metricsFromState(state: Record<string, unknown>): Record<string, number> {
   const metrics: Record<string, number> = {};
   for (const [key, value] of Object.entries(state)) if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
   return metrics;

@@ -7,7 +7,7 @@ import { healthOfView, type DeviceHealth } from './device-health.js';
 import type { FaultRepository, OpenFault } from './fault-repository.js';
 
 /** What the monitor watches: the device host, or anything shaped like it (tests). */
-export interface DeviceSource {
+interface DeviceSource {
   list(): DeviceView[];
   on(event: 'device', listener: (device: DeviceView) => void): unknown;
   on(event: 'reply', listener: (deviceId: string, timing: ReplyTiming) => void): unknown;
@@ -15,7 +15,7 @@ export interface DeviceSource {
   off(event: 'reply', listener: (deviceId: string, timing: ReplyTiming) => void): unknown;
 }
 
-export interface HealthMonitorOptions {
+interface HealthMonitorOptions {
   devices: DeviceSource;
   bus: RoomEventBus;
   faults: FaultRepository;

@@ -12,7 +12,7 @@ export interface Channel {
   apply(record: unknown): void;
 }
 
-export interface RemoteDeps {
+interface RemoteDeps {
   ctx: MeetingContext;
   store: LinkStore;
   channels: ReadonlyMap<string, Channel>;

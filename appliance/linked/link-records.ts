@@ -9,7 +9,7 @@
 /** `site/room`. */
 export type RoomKey = string;
 
-export interface LinkRecordBase {
+interface LinkRecordBase {
   /** Globally unique: the record's identity in every room. */
   id: string;
   /** The meeting across rooms: a digest of the invite's iCalendar UID and occurrence (link-key.ts). */
@@ -48,7 +48,7 @@ export type LinkChange =
   | { kind: 'channel'; channel: string; record: unknown };
 
 export type LinkRecord = LinkRecordBase & LinkChange;
-export type LinkKind = LinkChange['kind'];
+type LinkKind = LinkChange['kind'];
 
 export const LINK_KINDS: readonly LinkKind[] = ['room.joined', 'room.health', 'links.set', 'host.set', 'agenda.clock', 'checkin', 'minutes.entry', 'minutes.action', 'channel'];
 

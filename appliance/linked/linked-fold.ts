@@ -3,7 +3,7 @@ import { byTime, type LinkRecord, type RoomKey } from './link-records.js';
 type ClockRecord = Extract<LinkRecord, { kind: 'agenda.clock' }>;
 type HealthRecord = Extract<LinkRecord, { kind: 'room.health' }>;
 
-export interface FoldedRoom {
+interface FoldedRoom {
   room: RoomKey;
   name: string | null;
   /** It has said it takes part (room.joined), or sent anything at all. */

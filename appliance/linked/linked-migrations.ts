@@ -5,7 +5,7 @@ import type { Migration } from '../store/migrations.js';
  * room's and the others', once by id (so a replay is a no-op); `linked_meetings` the meetings
  * an organiser linked (or an invitation brought).
  */
-export const LINKED_ROOMS_SQL = `
+const LINKED_ROOMS_SQL = `
   CREATE TABLE linked_meetings (
     link TEXT PRIMARY KEY,
     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,

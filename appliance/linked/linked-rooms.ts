@@ -17,7 +17,7 @@ export interface RecordSender {
   enqueue(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean }): void;
 }
 
-export interface LinkedRoomsDeps {
+interface LinkedRoomsDeps {
   self: RoomKey;
   roomName: string;
   ctx: MeetingContext;

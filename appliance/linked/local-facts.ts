@@ -8,7 +8,7 @@ export interface DeviceList {
   list(): readonly { id: string; name: string; kind: string; status: string }[];
 }
 
-export type ClockStatus = 'booked' | 'in_progress' | 'ended';
+type ClockStatus = 'booked' | 'in_progress' | 'ended';
 
 /** This room's agenda clock for a meeting: its status and every item with the times it ran. */
 export function localClock(ctx: MeetingContext, m: Meeting): { status: ClockStatus; items: ClockItem[] } {
@@ -34,7 +34,7 @@ export function localHealth(devices: DeviceList): { status: HealthStatus; proble
 }
 
 /** A fact of this room with the id it always has, so sending it again is harmless. */
-export interface LocalFact {
+interface LocalFact {
   id: string;
   change: LinkChange;
   at: string;

@@ -2,7 +2,7 @@ import type { Meeting } from '../meetings/meeting-types.js';
 import type { LinkedRooms } from './linked-rooms.js';
 
 /** A record another module keeps in a log of its own: a global id, and the meeting in this room. */
-export interface LoggedRecord {
+interface LoggedRecord {
   id: string;
   meetingId: string;
 }
@@ -11,7 +11,7 @@ export interface LoggedRecord {
  * A module whose state is a log of records applied once by id (the floor and polls): it says
  * when a record was made here or taken from elsewhere, and takes another room's records.
  */
-export interface ReplicatedLog<T extends LoggedRecord> {
+interface ReplicatedLog<T extends LoggedRecord> {
   on(event: 'record', listener: (record: T, origin: 'local' | 'remote') => void): unknown;
   off(event: 'record', listener: (record: T, origin: 'local' | 'remote') => void): unknown;
   /** Takes a record from another room; false when it had it already. */

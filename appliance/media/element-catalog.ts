@@ -79,6 +79,3 @@ export const ELEMENT_CATALOG: Readonly<Record<string, Props>> = {
   splitmuxsink: { location: str('recording-location'), 'max-size-time': int(0, 24 * NS_HOUR), muxer: { type: 'factory', values: ['mp4mux', 'matroskamux'] }, 'send-keyframe-requests': bool, 'start-index': int(0, 99_999) },
 };
 
-export function isCatalogued(factory: string): boolean {
-  return Object.hasOwn(ELEMENT_CATALOG, factory);
-}

@@ -31,7 +31,7 @@ export async function probeElements(names: readonly string[], inspect = 'gst-ins
   return new Set(found.filter((n): n is string => n !== null));
 }
 
-export function chooseEncoder(preference: MediaSettings['encoder'], available: ReadonlySet<string>): H264Encoder | null {
+function chooseEncoder(preference: MediaSettings['encoder'], available: ReadonlySet<string>): H264Encoder | null {
   return PREFERENCE[preference].find((e) => available.has(e)) ?? null;
 }
 

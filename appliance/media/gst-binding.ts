@@ -21,11 +21,11 @@ export interface GstBusMessage {
   [field: string]: unknown;
 }
 
-export interface GstElementHandle {
+interface GstElementHandle {
   [property: string]: unknown;
 }
 
-export interface GstAppSinkHandle extends GstElementHandle {
+interface GstAppSinkHandle extends GstElementHandle {
   pull(callback: (buffer: Buffer | null, caps: Record<string, unknown>) => void): void;
 }
 

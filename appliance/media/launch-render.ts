@@ -7,7 +7,7 @@ import { PipelineSpec, type CapsNode, type ChainNode, type ElementNode, type Pro
 
 const specCheck = TypeCompiler.Compile(PipelineSpec);
 
-export interface SpecIssue {
+interface SpecIssue {
   path: string;
   message: string;
 }

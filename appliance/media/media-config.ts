@@ -14,7 +14,7 @@ const int = (minimum: number, maximum: number, def: number, description: string)
  * allowed values", while one object names the exact bad field — `media.video.source.uri`.
  * Which fields a type needs is checked by `mediaSettings` below.
  */
-export const VideoSource = Type.Object(
+const VideoSource = Type.Object(
   {
     type: Type.Union([Type.Literal('test'), Type.Literal('v4l2'), Type.Literal('rtsp')], { description: 'test: a test picture; v4l2: a USB camera; rtsp: an IP camera' }),
     // test
@@ -35,7 +35,7 @@ export const VideoSource = Type.Object(
   { additionalProperties: false },
 );
 
-export const TestAudioSource = Type.Object(
+const TestAudioSource = Type.Object(
   {
     type: Type.Literal('test'),
     wave: Type.Optional(Type.Union(['sine', 'silence', 'ticks', 'pink-noise'].map((w) => Type.Literal(w)), { default: 'sine' })),
@@ -43,7 +43,7 @@ export const TestAudioSource = Type.Object(
   { additionalProperties: false },
 );
 
-export const PulseAudioSource = Type.Object(
+const PulseAudioSource = Type.Object(
   {
     type: Type.Literal('pulse'),
     device: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{1,200}$', description: 'PulseAudio/PipeWire source name; default: the default source' })),
@@ -139,7 +139,7 @@ export interface MediaSettings {
 }
 
 /** Fields each source type needs, beyond what the schema can say. */
-export function sourceProblem(source: VideoSourceConfig): string | null {
+function sourceProblem(source: VideoSourceConfig): string | null {
   if (source.type === 'v4l2' && !source.device) return 'a v4l2 source needs `device` (e.g. /dev/video0)';
   if (source.type === 'rtsp' && !source.uri === !source.camera) return 'an rtsp source needs exactly one of `uri` and `camera`';
   return null;

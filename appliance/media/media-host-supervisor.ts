@@ -17,7 +17,7 @@ export interface HostStatus {
   detail: string | null;
 }
 
-export interface MediaHostOptions {
+interface MediaHostOptions {
   log: Logger;
   /** Extra environment for the child (GST_DEBUG, GST_TRACERS for the benchmark). */
   env?: Record<string, string>;

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 /** Route schemas of the media API: validation, response shaping and /openapi.json. */
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-export const RecordingFileSchema = Type.Object({
+const RecordingFileSchema = Type.Object({
   name: Type.String(),
   bytes: Type.Integer(),
   complete: Type.Boolean({ description: 'False while being written, or when the media host died before finishing it' }),

@@ -43,7 +43,7 @@ export function resolveVideoSpec(
   return { spec: videoPipeline(input(uri)), uri };
 }
 
-export interface PipelineSnapshot {
+interface PipelineSnapshot {
   state: PipelineState | 'stopped';
   detail: string | null;
   rebuilds: number;

@@ -3,7 +3,7 @@ import { renderLaunch } from './launch-render.js';
 import type { PipelineRole, PipelineState, PipelineTiming } from './media-ipc.js';
 import type { PipelineSpec } from './pipeline-spec.js';
 
-export interface KeeperHooks {
+interface KeeperHooks {
   /** Attach appsink loops and the like to a freshly built pipeline; call `alive()` on every frame. */
   attach(pipeline: GstPipelineHandle, alive: () => void, current: () => boolean): void;
   /** Element messages (level, …) of the current pipeline. */

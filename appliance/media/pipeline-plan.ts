@@ -24,11 +24,11 @@ export const NAMES = {
 } as const;
 
 /** The grey frame the health checks compare: 32×18 is plenty to tell still from moving. */
-export const ANALYSIS = { width: 32, height: 18, fps: 4 } as const;
+const ANALYSIS = { width: 32, height: 18, fps: 4 } as const;
 
 export type DisplaySink = 'autovideosink' | 'kmssink' | 'fakesink';
 
-export interface VideoPlanInput {
+interface VideoPlanInput {
   video: MediaSettings['video'];
   preview: MediaSettings['preview'];
   /** The stream URI, for an RTSP source (from the config or the ONVIF camera's state). */
@@ -117,7 +117,7 @@ export function audioPipeline(source: AudioSourceConfig): PipelineSpec {
   };
 }
 
-export interface RecordingPlanInput {
+interface RecordingPlanInput {
   video: MediaSettings['video'];
   recording: MediaSettings['recording'];
   encoder: H264Encoder;

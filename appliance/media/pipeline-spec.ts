@@ -8,7 +8,7 @@ import { Type, type Static } from '@sinclair/typebox';
  */
 
 /** GStreamer object names we hand out ourselves: short, plain, never from a user. */
-export const IDENTIFIER = '^[a-z][a-z0-9_-]{0,31}$';
+const IDENTIFIER = '^[a-z][a-z0-9_-]{0,31}$';
 const FACTORY = '^[a-z][a-z0-9_]{0,47}$';
 const PROPERTY = '^[a-z][a-z0-9-]{0,47}$';
 
@@ -24,7 +24,7 @@ export const ElementNode = Type.Object(
   { additionalProperties: false },
 );
 
-export const Fraction = Type.Object({ num: Type.Integer({ minimum: 0, maximum: 1000 }), den: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false });
+const Fraction = Type.Object({ num: Type.Integer({ minimum: 0, maximum: 1000 }), den: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false });
 
 export const CapsNode = Type.Object(
   {
@@ -41,7 +41,7 @@ export const CapsNode = Type.Object(
 );
 
 /** `name.` (any pad) or `name.pad` (a request pad such as splitmuxsink's `audio_%u`). */
-export const RefNode = Type.Object(
+const RefNode = Type.Object(
   {
     kind: Type.Literal('ref'),
     name: Type.String({ pattern: IDENTIFIER }),
@@ -51,12 +51,12 @@ export const RefNode = Type.Object(
 );
 
 export const ChainNode = Type.Union([ElementNode, CapsNode, RefNode]);
-export const Chain = Type.Array(ChainNode, { minItems: 1, maxItems: 40 });
+const Chain = Type.Array(ChainNode, { minItems: 1, maxItems: 40 });
 export const PipelineSpec = Type.Object({ chains: Type.Array(Chain, { minItems: 1, maxItems: 16 }) }, { additionalProperties: false });
 
 export type ElementNode = Static<typeof ElementNode>;
 export type CapsNode = Static<typeof CapsNode>;
-export type RefNode = Static<typeof RefNode>;
+type RefNode = Static<typeof RefNode>;
 export type ChainNode = Static<typeof ChainNode>;
 export type PipelineSpec = Static<typeof PipelineSpec>;
 export type PropertyValue = Static<typeof PropertyValue>;

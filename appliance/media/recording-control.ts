@@ -11,7 +11,7 @@ import { recordingPipeline } from './pipeline-plan.js';
 import { FILE_NAME, type Recording, type RecordingsRepository } from './recordings-repository.js';
 import { PRIVATE_DIR_MODE } from '../store/private-files.js';
 
-export interface RecordingControlDeps {
+interface RecordingControlDeps {
   repo: RecordingsRepository;
   /** <storage>/recordings: one folder per recording below it. */
   dir: string;

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RECORDING_ID, type RecordingsRepository } from './recordings-repository.js';
 
-export interface RetentionRule {
+interface RetentionRule {
   retentionDays: number;
   maxTotalMB: number;
 }

@@ -14,15 +14,15 @@ export interface SignalVerdict {
  * (sensor noise survives the point-sampling downscale), while a frozen feed — a decoder or
  * encoder repeating its last frame — is identical to the bit.
  */
-export const FROZEN_DIFF = 0.1;
+const FROZEN_DIFF = 0.1;
 
-export interface VideoRules {
+interface VideoRules {
   frozenSeconds: number;
   blackSeconds: number;
   blackLuma: number;
 }
 
-export interface FrameStats {
+interface FrameStats {
   /** Mean luma 0–255 of a small grey copy of the frame. */
   luma: number;
   /** Mean absolute difference from the previous analysed frame, 0–255; null for the first. */
@@ -77,7 +77,7 @@ export class VideoSignalMonitor {
   }
 }
 
-export interface AudioRules {
+interface AudioRules {
   silenceDb: number;
   silentMeetingMinutes: number;
 }

@@ -1,6 +1,6 @@
 import type { AgendaItem } from './agenda-repository.js';
 
-export interface AgendaNow {
+interface AgendaNow {
   current: AgendaItem | null;
   /** ms left of the current item's allotted time; negative when it overruns */
   remainingMs: number | null;

@@ -7,7 +7,7 @@ import type { MinutesReader } from './minutes-service.js';
 type AgendaContext = Pick<MeetingContext, 'agenda' | 'audit' | 'changed' | 'clock' | 'meetings'>;
 
 /** Replaces the agenda of a meeting that has not ended; a running meeting starts its first item. */
-export function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[]): void {
+function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[]): void {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; its agenda can no longer change`);
   ctx.agenda.replace(id, items);

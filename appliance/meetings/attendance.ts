@@ -1,7 +1,7 @@
 import type { CheckIn } from './checkin-repository.js';
 import { personKey, type Meeting, type Person } from './meeting-types.js';
 
-export type AttendanceStatus = 'on_time' | 'late' | 'absent';
+type AttendanceStatus = 'on_time' | 'late' | 'absent';
 
 export interface AttendanceEntry extends Person {
   personKey: string;

@@ -1,7 +1,7 @@
 import type { Db } from '../store/database.js';
 import { personKey, type Person } from './meeting-types.js';
 
-export const CHECKIN_METHODS = ['badge', 'qr', 'tap', 'walk_in'] as const;
+const CHECKIN_METHODS = ['badge', 'qr', 'tap', 'walk_in'] as const;
 export type CheckInMethod = (typeof CHECKIN_METHODS)[number];
 
 export interface CheckIn extends Person {

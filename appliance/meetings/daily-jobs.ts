@@ -7,7 +7,7 @@ import { purgeOlderThan } from './retention.js';
 type DailyJobsContext = Pick<MeetingContext, 'bus' | 'clock' | 'db' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'room' | 'rules' | 'texts'>;
 
 /** Business minutes between two instants, counting each local day's business hours. */
-export function businessMinutes(ctx: DailyJobsContext, from: Date, to: Date): number {
+function businessMinutes(ctx: DailyJobsContext, from: Date, to: Date): number {
   const { timezone } = ctx.room;
   const { start, end } = ctx.rules.businessHours;
   let total = 0;

@@ -3,7 +3,7 @@ import type { Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 
 /** How long one door code is shown before the next one replaces it. */
-export const DOOR_CODE_WINDOW_MS = 5 * 60_000;
+const DOOR_CODE_WINDOW_MS = 5 * 60_000;
 /** Bookings one door code may make: enough for a person who got it wrong twice, not for a script. */
 export const DOOR_CODE_BOOKINGS = 3;
 
@@ -13,7 +13,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const MAC_CHARS = 10; // 50 bits: far beyond guessing online within the ten minutes a code lives
 const CODE_SHAPE = /^([0-9A-Z]{1,10})-([0-9A-Z]{10})$/;
 
-export interface DoorCode {
+interface DoorCode {
   code: string;
   /** The time window the code belongs to (ms since the epoch / window length). */
   window: number;

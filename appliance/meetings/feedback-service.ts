@@ -7,11 +7,11 @@ import type { MeetingContext } from './meeting-context.js';
 type FeedbackContext = Pick<MeetingContext, 'bus' | 'clock' | 'devices' | 'feedback' | 'meetings' | 'notifier' | 'texts'>;
 
 /** Every device's health at this moment, as facilities needs it with a problem report. */
-export function deviceHealthSnapshot(ctx: FeedbackContext): Record<string, unknown> {
+function deviceHealthSnapshot(ctx: FeedbackContext): Record<string, unknown> {
   return Object.fromEntries(ctx.devices.list().map((d) => [d.id, { status: d.status, since: d.since, detail: d.detail, kind: d.kind, driver: d.driver }]));
 }
 
-export interface FeedbackInput {
+interface FeedbackInput {
   rating?: number;
   problems?: ProblemCategory[];
   comment?: string;

@@ -66,7 +66,7 @@ export const MeetingsSection = Type.Object(
 export type MeetingsConfig = Static<typeof MeetingsSection>;
 export type SceneStepConfig = Static<typeof SceneStep>;
 
-export const MEETING_DEFAULTS = {
+const MEETING_DEFAULTS = {
   reminderMinutes: 15,
   selfTestMinutes: 10,
   checkInOpensMinutes: 10,

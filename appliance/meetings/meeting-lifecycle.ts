@@ -8,10 +8,14 @@ import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Pe
 import { finishMinutes } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
-/** What this file's functions use of the meeting context. */
-type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
+/** What each step of a meeting's life uses of the meeting context. */
+type BookingContext = Pick<MeetingContext, 'agenda' | 'changed' | 'clock' | 'meetings'>;
+type StartContext = Pick<MeetingContext, 'agenda' | 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'log' | 'meetings' | 'rules' | 'startScene' | 'track'>;
+type EndContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts' | 'track'>;
+type ReleaseContext = Pick<MeetingContext, 'changed' | 'clock' | 'db' | 'devices' | 'endScene' | 'meetings' | 'notifier' | 'rules' | 'texts' | 'track'>;
+type CheckInFlowContext = StartContext & Pick<MeetingContext, 'checkIns'>;
 
-export interface BookInput {
+interface BookInput {
   minutes: number;
   start?: string;
   title?: string;
@@ -28,7 +32,7 @@ const LIVE = ['booked', 'in_progress'] as const;
 
 
 /** Refuses a time range that overlaps a live booking (other than `except`). */
-export function assertFree(ctx: LifecycleContext, start: string, end: string, except?: string): void {
+function assertFree(ctx: BookingContext, start: string, end: string, except?: string): void {
   const clash = ctx.meetings.between(start, end, LIVE).filter((m) => m.id !== except);
   if (clash.length === 0) return;
   const c = clash[0]!;
@@ -38,7 +42,7 @@ export function assertFree(ctx: LifecycleContext, start: string, end: string, ex
 }
 
 /** An ad-hoc booking ("book now for 30 min", or later through the API). */
-export function book(ctx: LifecycleContext & Partial<Pick<MeetingContext, 'linkPolicy'>>, input: BookInput): Meeting {
+export function book(ctx: BookingContext & Partial<Pick<MeetingContext, 'linkPolicy'>>, input: BookInput): Meeting {
   const now = ctx.clock.now();
   const start = input.start ? new Date(input.start) : now;
   if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
@@ -68,7 +72,7 @@ export function book(ctx: LifecycleContext & Partial<Pick<MeetingContext, 'linkP
   return meeting;
 }
 
-export function extend(ctx: LifecycleContext, id: string, minutes: number): Meeting {
+export function extend(ctx: BookingContext, id: string, minutes: number): Meeting {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked or running meeting can be extended`);
   const newEnd = new Date(Date.parse(m.end) + minutesMs(minutes)).toISOString();
@@ -78,7 +82,7 @@ export function extend(ctx: LifecycleContext, id: string, minutes: number): Meet
   return ctx.meetings.require(id);
 }
 
-export function start(ctx: LifecycleContext, id: string): Meeting {
+export function start(ctx: StartContext, id: string): Meeting {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked meeting can start`);
@@ -96,7 +100,7 @@ export function start(ctx: LifecycleContext, id: string): Meeting {
 }
 
 /** Ends a running meeting (or a booking people checked in to but never started). */
-export function end(ctx: LifecycleContext, id: string): Meeting {
+export function end(ctx: EndContext, id: string): Meeting {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'in_progress' && !(m.status === 'booked' && ctx.checkIns.count(m.id) > 0)) {
@@ -114,7 +118,7 @@ export function end(ctx: LifecycleContext, id: string): Meeting {
 }
 
 /** Frees the room from a booking nobody came to, tells the organiser, counts the miss. */
-export function release(ctx: LifecycleContext, id: string): Meeting {
+export function release(ctx: ReleaseContext, id: string): Meeting {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booking can be released`);
   const now = ctx.clock.now();
@@ -138,7 +142,7 @@ export function release(ctx: LifecycleContext, id: string): Meeting {
   return ctx.meetings.require(id);
 }
 
-export interface CheckInRequest {
+interface CheckInRequest {
   badge?: string;
   email?: string;
   name?: string;
@@ -146,7 +150,7 @@ export interface CheckInRequest {
 }
 
 /** Checks a person in to a meeting whose window is open; walk-ins are added when asked (or by badge). */
-export function checkIn(ctx: LifecycleContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
+export function checkIn(ctx: CheckInFlowContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now().getTime();
   const opens = Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes);

@@ -4,7 +4,7 @@ import type { Migration } from '../store/migrations.js';
  * The meetings module's migrations (schedule, meetings, minutes, notifications). Times are ISO
  * strings in UTC (toISOString), so they sort and compare as text.
  */
-export const SCHEDULE_AND_MEETINGS_SQL = `
+const SCHEDULE_AND_MEETINGS_SQL = `
   CREATE TABLE calendar_feed (
     id TEXT PRIMARY KEY,
     url TEXT NOT NULL,
@@ -77,7 +77,7 @@ export const SCHEDULE_AND_MEETINGS_SQL = `
   CREATE INDEX selftest_reports_at ON selftest_reports (at);
 `;
 
-export const MINUTES_AND_NOTIFY_SQL = `
+const MINUTES_AND_NOTIFY_SQL = `
   CREATE TABLE minutes_entries (
     id TEXT PRIMARY KEY,
     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
@@ -154,7 +154,7 @@ export const MINUTES_AND_NOTIFY_SQL = `
 `;
 
 /** Whether the last failure of a notification can pass by itself (temporary) or needs a person (permanent). */
-export const NOTIFY_FAILURE_KIND_SQL = `
+const NOTIFY_FAILURE_KIND_SQL = `
   ALTER TABLE notify_outbox ADD COLUMN failure TEXT CHECK (failure IN ('permanent','temporary'));
 `;
 

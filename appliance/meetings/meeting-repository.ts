@@ -49,7 +49,7 @@ function toMeeting(r: MeetingRow): Meeting {
 }
 
 /** Short enough to type on a phone, long enough not to guess during one meeting. */
-export function newMeetingCode(): string {
+function newMeetingCode(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }

@@ -2,13 +2,13 @@ import type { NotifyMessage } from '../notify/notify-message.js';
 import type { ActionItem } from './minutes-repository.js';
 import type { Minutes } from './minutes-assemble.js';
 import { minutesMarkdown } from './minutes-assemble.js';
-import { displayName, type Meeting } from './meeting-types.js';
+import type { Meeting } from './meeting-types.js';
 import type { SelfTestCheck, SelfTestReport } from './self-test.js';
 import type { OnlineMeeting } from '../calls/online-meeting-link.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
 
 /** Local wall time "HH:MM" in the room's zone, the way people read the door panel. */
-export function localHhmm(iso: string, timeZone: string): string {
+function localHhmm(iso: string, timeZone: string): string {
   const w = wallTimeAt(new Date(iso), timeZone);
   return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }
@@ -148,4 +148,3 @@ export class MeetingTexts {
   }
 }
 
-export { displayName };

@@ -41,7 +41,7 @@ export interface MeetingView {
   polls: PollView[];
 }
 
-export interface AgendaItemView {
+interface AgendaItemView {
   position: number;
   title: string;
   owner: string | null;

@@ -6,7 +6,7 @@ import { displayName } from './meeting-types.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
 import type { ActionItem, MinutesEntry } from './minutes-repository.js';
 
-export interface MinutesAgendaItem {
+interface MinutesAgendaItem {
   position: number;
   title: string;
   owner: string | null;
@@ -18,7 +18,7 @@ export interface MinutesAgendaItem {
 }
 
 /** One turn at the floor, in the order spoken. */
-export interface MinutesTurn {
+interface MinutesTurn {
   name: string | null;
   /** `site/room` the speaker sat in */
   room: string;
@@ -54,14 +54,14 @@ export interface Minutes {
   assembledAt: string;
 }
 
-export interface MinutesRoom {
+interface MinutesRoom {
   room: string;
   name: string;
   present: number;
   names: string[];
 }
 
-export interface MinutesParts {
+interface MinutesParts {
   meeting: Meeting;
   room: { id: string; name: string; timezone?: string };
   attendance: AttendanceEntry[];

@@ -42,7 +42,7 @@ function withLinkedRooms(ctx: MinutesContext, m: Meeting, attendance: Attendance
 }
 
 /** Invitees (present or not), the organiser and walk-ins with an email: everyone who gets the minutes. */
-export function minutesRecipients(ctx: MinutesContext, m: Meeting): string[] {
+function minutesRecipients(ctx: MinutesContext, m: Meeting): string[] {
   const emails = [m.organiser.email, ...m.attendees.map((a) => a.email), ...ctx.checkIns.list(m.id).map((c) => c.email)];
   return [...new Set(emails.filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
 }

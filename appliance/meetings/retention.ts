@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.js';
 
-export interface PurgeResult {
+interface PurgeResult {
   cutoff: string;
   removed: Record<string, number>;
 }

@@ -7,7 +7,7 @@ export interface SceneStep {
   params: Record<string, unknown>;
 }
 
-export interface SceneStepResult extends SceneStep {
+interface SceneStepResult extends SceneStep {
   ok: boolean;
   detail: string | null;
 }

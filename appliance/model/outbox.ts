@@ -25,14 +25,14 @@ export interface OutboxTable<T> {
 }
 
 /** What went wrong with one try, for the owner's log line. */
-export interface OutboxFailure<T> {
+interface OutboxFailure<T> {
   entry: T;
   error: unknown;
   attempts: number;
   dead: boolean;
 }
 
-export interface OutboxOptions<T> {
+interface OutboxOptions<T> {
   table: OutboxTable<T>;
   /**
    * Tries one entry; resolves once delivered. Resolving `'skip'` leaves the entry as it is

@@ -21,7 +21,6 @@ export type RoomEvent =
   /** The room's online call changed: joining, in the call, ended, or failed (with why). */
   | { type: 'call.changed'; state: 'idle' | 'joining' | 'in-call' | 'ended' | 'failed'; provider: string | null; meetingId: string | null; detail: string | null };
 
-export type RoomEventType = RoomEvent['type'];
 
 /** An event as it is stored and sent: with an id (for de-duplication) and a time. */
 export interface RoomEventEnvelope {

@@ -6,12 +6,12 @@
  */
 
 /** Event name → the arguments of its listeners, as a tuple (`{ device: [DeviceView] }`). */
-export type BusEvents = { [name: string]: unknown[] };
+type BusEvents = { [name: string]: unknown[] };
 
-export type BusListener<Args extends unknown[]> = (...args: Args) => unknown;
+type BusListener<Args extends unknown[]> = (...args: Args) => unknown;
 
 /** Where a listener's failure is told (pino's signature; the room passes its logger). */
-export interface BusLog {
+interface BusLog {
   error(fields: Record<string, unknown>, message: string): void;
 }
 

@@ -65,7 +65,7 @@ export function truncateBytes(text: string, maxBytes: number): string {
 }
 
 /** The note that ends a shortened message: where the whole text is. */
-export function shortenedNote(link: string | undefined): string {
+function shortenedNote(link: string | undefined): string {
   return link ? `\n\n… shortened; the full text: ${link}` : '\n\n… shortened';
 }
 

@@ -3,7 +3,7 @@ import type { NotifyDispatcher } from './notify-dispatcher.js';
 import type { NotifyMessage } from './notify-message.js';
 import type { Outbox } from './outbox.js';
 
-export interface NotifyTargets {
+interface NotifyTargets {
   /** Email addresses; empty: no email. */
   emails: readonly string[];
   /** Also post to the group-chat webhooks (not for confidential content or personal nudges). */

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-export const WEBHOOK_FORMATS = ['wecom', 'dingtalk', 'feishu', 'slack', 'teams', 'json'] as const;
+const WEBHOOK_FORMATS = ['wecom', 'dingtalk', 'feishu', 'slack', 'teams', 'json'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
-export const NOTIFY_KINDS = ['reminder', 'nudge', 'released', 'flagged', 'minutes', 'followup', 'selftest', 'problem', 'help'] as const;
+const NOTIFY_KINDS = ['reminder', 'nudge', 'released', 'flagged', 'minutes', 'followup', 'selftest', 'problem', 'help'] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 
 const Email = Type.Object(

@@ -8,7 +8,7 @@ import type { NotifyRoom } from './notify-message.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { NotifyFailure, sendWebhook } from './webhook-sender.js';
 
-export interface DispatcherOptions {
+interface DispatcherOptions {
   outbox: Outbox;
   config: NotificationsConfig;
   room: NotifyRoom;
@@ -18,14 +18,12 @@ export interface DispatcherOptions {
   pollMs?: number;
 }
 
-/** Delay before attempt n+1: first × 2^(n-1), capped (the fleet's alerts use the same curve). */
-export const retryDelayMs = backoffMs;
-
 /** The tool's own Retry-After wins over our backoff (kept within a day), so a rate limit is not hammered. */
 function nextDelayMs(err: unknown, attempts: number, retry: NonNullable<NotificationsConfig['retry']>): number {
   const asked = err instanceof NotifyFailure ? err.retryAfterMs : undefined;
   if (asked !== undefined) return Math.min(86_400_000, Math.max(1000, asked));
-  return retryDelayMs(attempts, retry.firstDelaySeconds ?? 30, retry.maxDelaySeconds ?? 3600);
+  // Delay before attempt n+1: first × 2^(n-1), capped (the fleet's alerts use the same curve).
+  return backoffMs(attempts, retry.firstDelaySeconds ?? 30, retry.maxDelaySeconds ?? 3600);
 }
 
 const isPermanent = (err: unknown) => err instanceof NotifyFailure && err.permanent;

@@ -4,7 +4,7 @@ import type { NotifyMessage } from './notify-message.js';
 
 export type OutboxStatus = 'pending' | 'sent' | 'dead';
 /** `permanent`: sending again cannot work until a person fixes the channel or the message. */
-export type FailureKind = 'permanent' | 'temporary';
+type FailureKind = 'permanent' | 'temporary';
 
 export interface OutboxEntry {
   id: number;

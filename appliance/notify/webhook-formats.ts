@@ -3,13 +3,13 @@ import type { WebhookFormat } from './notify-config.js';
 import type { NotifyMessage, NotifyRoom } from './notify-message.js';
 import { escapeSlack, fitText, markdownToSlack, markdownToTeams, markdownWithoutTaskLists, neutraliseMentions, truncateBytes } from './message-shaping.js';
 
-export interface WebhookRequest {
+interface WebhookRequest {
   url: string;
   headers: Record<string, string>;
   body: unknown;
 }
 
-export interface WebhookTarget {
+interface WebhookTarget {
   format: WebhookFormat;
   url: string;
   secret?: string;
@@ -20,12 +20,12 @@ export interface WebhookTarget {
  * Teams about 28 KB for a card; Slack 3,000 characters in a section block; WeCom 4,096
  * bytes of markdown content. A longer message is cut with a link to the whole text.
  */
-export const WEBHOOK_LIMITS = { dingtalk: 20_000, feishu: 20_000, teams: 28_000, slackSectionChars: 3000, wecomContentBytes: 4096 } as const;
+const WEBHOOK_LIMITS = { dingtalk: 20_000, feishu: 20_000, teams: 28_000, slackSectionChars: 3000, wecomContentBytes: 4096 } as const;
 
 const bodyBytes = (body: unknown) => Buffer.byteLength(JSON.stringify(body));
 
 /** DingTalk signs the URL: HMAC-SHA256(secret, "<ms>\n<secret>"), base64, URL-encoded. */
-export function dingtalkSignedUrl(url: string, secret: string, now: Date): string {
+function dingtalkSignedUrl(url: string, secret: string, now: Date): string {
   const timestamp = String(now.getTime());
   const sign = createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
   const u = new URL(url);
@@ -35,7 +35,7 @@ export function dingtalkSignedUrl(url: string, secret: string, now: Date): strin
 }
 
 /** Feishu/Lark signs the body: HMAC-SHA256 keyed by "<s>\n<secret>" over nothing, base64. */
-export function feishuSignature(secret: string, now: Date): { timestamp: string; sign: string } {
+function feishuSignature(secret: string, now: Date): { timestamp: string; sign: string } {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const sign = createHmac('sha256', `${timestamp}\n${secret}`).update(Buffer.alloc(0)).digest('base64');
   return { timestamp, sign };

@@ -5,7 +5,7 @@ import type { WebhookFormat } from './notify-config.js';
  * again can never work (a deleted webhook, a bad signature, a message too long), so it is
  * given up at once instead of being retried for days. `retryAfterMs`: the tool said when.
  */
-export interface WebhookVerdict {
+interface WebhookVerdict {
   ok: boolean;
   detail: string;
   permanent: boolean;
@@ -33,7 +33,7 @@ const TEMPORARY_CODES: Record<'wecom' | 'dingtalk' | 'feishu', readonly number[]
 const TEMPORARY_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** `Retry-After` as seconds or an HTTP date, in ms from now; undefined when absent or nonsense. */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {
+function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;

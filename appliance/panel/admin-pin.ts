@@ -3,10 +3,10 @@ import type { Db } from '../store/database.js';
 import { pinHashOf, pinMatches, type PinHash } from './pin-hash.js';
 
 /** Wrong PINs in a row that lock the admin view. */
-export const MAX_FAILURES = 5;
+const MAX_FAILURES = 5;
 /** First lock-out; each further one doubles, up to MAX_LOCK_MS. */
-export const FIRST_LOCK_MS = 30_000;
-export const MAX_LOCK_MS = 3_600_000;
+const FIRST_LOCK_MS = 30_000;
+const MAX_LOCK_MS = 3_600_000;
 
 interface LockState {
   /** Wrong PINs since the last right one or the last lock-out. */

@@ -4,9 +4,9 @@ import { ClientRateLimit } from './client-rate-limit.js';
 import type { PanelRecord, PanelRepository } from './panel-repository.js';
 
 /** How long a panel's pairing request waits for someone with the PIN. */
-export const PAIRING_TTL_MS = 15 * 60_000;
+const PAIRING_TTL_MS = 15 * 60_000;
 /** Pending requests kept at most (unauthenticated callers must not fill the memory). */
-export const MAX_PENDING = 100;
+const MAX_PENDING = 100;
 /** Pending requests one client may hold: a panel needs one; a reload replaces its own. */
 export const MAX_PENDING_PER_CLIENT = 2;
 /** Pairing requests one client may make per minute (a panel asks once per load). */
@@ -42,7 +42,7 @@ export interface WaitingPanel {
 }
 
 /** "k7qm-4xpa" → "K7QM4XPA": panels show the code with a dash, people type it either way. */
-export function normaliseCode(code: string): string {
+function normaliseCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase();
 }
 

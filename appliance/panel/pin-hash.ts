@@ -11,7 +11,7 @@ import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type Scry
  * hex, and verifying hashes the typed PIN with SHA-256 first. `roomctl config hash-pin` makes both.
  */
 export const PIN_HASH_PATTERN = '^(scrypt|scrypt-sha256)\\$[0-9]{1,2}\\$[0-9]{1,2}\\$[0-9]{1,2}\\$[A-Za-z0-9_-]{16,64}\\$[A-Za-z0-9_-]{32,128}$';
-export const LEGACY_SHA256_PATTERN = '^sha256:[0-9a-f]{64}$';
+const LEGACY_SHA256_PATTERN = '^sha256:[0-9a-f]{64}$';
 
 /** 2^15 × 8 × 128 B = 32 MB and about 0.1 s per guess on a mini-PC; the lock-out covers guesses online. */
 const DEFAULT = { logN: 15, r: 8, p: 1 };

@@ -1,7 +1,7 @@
 import type { RoomMute } from './room-mute.js';
 
 /** What the conversation tells: the floor moved to or from another room (ConversationService 'floor'). */
-export interface FloorMoves {
+interface FloorMoves {
   on(event: 'floor', listener: (change: { meetingId: string; room: string | null; elsewhere: boolean }) => unknown): unknown;
   off(event: 'floor', listener: (change: { meetingId: string; room: string | null; elsewhere: boolean }) => unknown): unknown;
 }

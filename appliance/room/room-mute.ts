@@ -4,7 +4,7 @@ import { toRoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceKind, DeviceView } from '../model/device-view.js';
 
 /** The device host as the coordinator needs it (a DeviceHost, or a stand-in in unit tests). */
-export interface MuteDevices {
+interface MuteDevices {
   list(): DeviceView[];
   on(event: 'device', listener: (device: DeviceView) => void): unknown;
   off(event: 'device', listener: (device: DeviceView) => void): unknown;

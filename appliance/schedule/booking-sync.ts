@@ -10,7 +10,7 @@ export interface SyncResult {
 }
 
 /** What a sync will write, worked out before anything is written. */
-export interface SyncPlan {
+interface SyncPlan {
   add: BookingDraft[];
   update: { meeting: Meeting; draft: BookingDraft; revive: boolean; agendaChanged: boolean }[];
   cancel: Meeting[];
@@ -73,7 +73,7 @@ function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: Syn
 const counts = (plan: SyncPlan): SyncResult => ({ added: plan.add.length, updated: plan.update.length, cancelled: plan.cancel.length });
 
 /** Writes a plan in one transaction: all of it or, if the disk refuses, none of it. */
-export function applyCalendarSync(db: Db, meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): SyncResult {
+function applyCalendarSync(db: Db, meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): SyncResult {
   const ops = writes(meetings, agenda, plan, now);
   db.transaction(() => {
     for (const op of ops) op();

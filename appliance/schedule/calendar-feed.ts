@@ -12,11 +12,11 @@ import type { Clock, TimerHandle } from '../model/clock.js';
 import { unfoldBytes } from './ics-lines.js';
 import { expandCalendarInSlices, type CalendarExpansion, type ShownEvent } from './ics-expand.js';
 
-export const CALENDAR_FAULT_ID = 'calendar-feed';
+const CALENDAR_FAULT_ID = 'calendar-feed';
 /** Reads in a row that must find the feed empty before a schedule that had bookings is cleared. */
 const EMPTY_READS_BEFORE_CLEARING = 2;
 
-export interface CalendarFeedOptions {
+interface CalendarFeedOptions {
   db: Db;
   meetings: MeetingRepository;
   agenda: AgendaRepository;
@@ -30,9 +30,7 @@ export interface CalendarFeedOptions {
   onChange?: () => void;
 }
 
-export type { CalendarHealth };
-
-export interface FeedState {
+interface FeedState {
   url: string | null;
   goodAt: string | null;
   triedAt: string | null;

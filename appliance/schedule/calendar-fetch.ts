@@ -3,7 +3,7 @@ import { BlockList, isIP } from 'node:net';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { FeedGetError, getFeed, type FeedAnswer } from './feed-get.js';
 
-export interface FeedFetchOptions {
+interface FeedFetchOptions {
   timeoutMs: number;
   /** Bytes the feed may have once decompressed; reading stops there (a gzip bomb never grows past it). */
   maxBytes: number;

@@ -56,7 +56,7 @@ export function attendeesOf(vevent: ICAL.Component, room: RoomAddresses): Attend
 }
 
 /** Outlook's HTML body (`X-ALT-DESC;FMTTYPE=text/html`) as plain lines. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return html
     .replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, '')
     .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, '\n')
@@ -119,7 +119,7 @@ export function contentKey(vevent: ICAL.Component): string {
 }
 
 /** SEQUENCE, then DTSTAMP: which of two copies of one event is the newer. */
-export function revisionOf(vevent: ICAL.Component): [number, string] {
+function revisionOf(vevent: ICAL.Component): [number, string] {
   const sequence = Number(vevent.getFirstPropertyValue('sequence') ?? 0);
   const stamp = vevent.getFirstProperty('dtstamp');
   return [Number.isFinite(sequence) ? sequence : 0, stamp ? String(stamp.getFirstValue()) : ''];

@@ -7,7 +7,7 @@ import { icsTimeToInstant } from './ics-time.js';
 import { registerFeedZones } from './ics-zones.js';
 import { wallTimeAt } from './zoned-time.js';
 
-export interface ExpandOptions extends RoomAddresses {
+interface ExpandOptions extends RoomAddresses {
   from: Date;
   to: Date;
   roomTimeZone: string;
@@ -40,7 +40,7 @@ export interface CalendarExpansion {
 const MAX_IN_WINDOW_PER_SERIES = 1000;
 /** Occurrences walked through for one series, before the window included (a 2012 daily series walks ~5,000). */
 const MAX_STEPS_PER_SERIES = 200_000;
-export const DEFAULT_MAX_BOOKINGS = 2000;
+const DEFAULT_MAX_BOOKINGS = 2000;
 /** Lines of `skipped` kept; the rest are counted. */
 const MAX_REPORTED = 100;
 /** The expansion pauses (yields) after this many steps, so a caller can give the event loop a turn. */
@@ -232,7 +232,7 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
  * property or event is left out and listed in `skipped`. Throws ROOMCTL_E_CALENDAR_FEED
  * when the text is not a calendar at all.
  */
-export function* expansionSteps(source: string | Uint8Array, options: ExpandOptions): Generator<void, CalendarExpansion> {
+function* expansionSteps(source: string | Uint8Array, options: ExpandOptions): Generator<void, CalendarExpansion> {
   const parsed = yield* parseFeedSteps(source);
   const { root } = parsed;
   const unknown = registerFeedZones(root, parsed.tzids);

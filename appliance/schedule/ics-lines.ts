@@ -21,7 +21,7 @@ export function unfoldBytes(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(Buffer.concat(parts)).replace(/^\uFEFF/, '');
 }
 
-export interface CleanedFeed {
+interface CleanedFeed {
   /** The lines ical.js can read, one per line (CRLF), nothing folded. */
   text: string;
   /** What was left out, for the feed's state: `SUMMARY "Budget": EXDATE:20290621 (invalid date-time value …)`. */

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { cleanFeed, unfoldBytes } from './ics-lines.js';
 
-export interface ParsedFeed {
+interface ParsedFeed {
   root: ICAL.Component;
   /** What was left out or mended, one line each. */
   skipped: string[];

@@ -14,7 +14,7 @@ import { isIanaZone } from './zoned-time.js';
  *   (`(UTC+08:00) …`): that fixed offset (no daylight saving can be known from it).
  * Undefined when none fits: then the feed's own VTIMEZONE decides, or the room's zone.
  */
-export function ianaZoneFor(tzid: string): string | undefined {
+function ianaZoneFor(tzid: string): string | undefined {
   const name = tzid.trim().replace(/^"(.*)"$/, '$1').trim();
   if (!name) return undefined;
   if (/^(utc|gmt|z|etc\/utc|tzone:\/\/microsoft\/utc)$/i.test(name)) return 'UTC';

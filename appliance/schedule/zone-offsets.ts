@@ -1,3 +1,4 @@
+import { MINUTE } from '../model/clock.js';
 import { offsetAt } from './zoned-time.js';
 
 /**
@@ -14,7 +15,6 @@ interface Change {
 }
 
 const tables = new Map<string, Change[]>();
-const MINUTE = 60_000;
 
 function yearTable(zone: string, year: number): Change[] {
   const key = `${zone}|${year}`;

@@ -3,7 +3,7 @@
  * (Intl). Calendar feeds name IANA zones without always including a VTIMEZONE, and a
  * booking at 10:00 Berlin must stay at 10:00 when Berlin moves its clocks.
  */
-export interface WallTime {
+interface WallTime {
   year: number;
   month: number; // 1..12
   day: number;

@@ -9,7 +9,7 @@ import type { PresetStillView } from '../model/device-view.js';
 import { PRIVATE_DIR_MODE } from '../store/private-files.js';
 
 /** A preset's still as the device view and the API name it (version, savedAt, bytes). */
-export type PresetStill = PresetStillView;
+type PresetStill = PresetStillView;
 
 /** Largest still kept: what a camera may hand over (capabilities.ts). */
 export const STILL_MAX_BYTES = SNAPSHOT_MAX_BYTES;

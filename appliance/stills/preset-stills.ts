@@ -15,12 +15,12 @@ import { PresetStillStore } from './preset-still-store.js';
 const MEDIA_FRAME_TIMEOUT_MS = 6000;
 
 /** The room's picture, and which camera it shows. */
-export interface MediaPicture {
+interface MediaPicture {
   camera: string;
   frame(timeoutMs: number): Promise<Buffer>;
 }
 
-export interface PresetStillsDeps {
+interface PresetStillsDeps {
   store: PresetStillStore;
   devices: DeviceHost;
   confidential: ConfidentialWatch;

@@ -6,28 +6,45 @@ import { ensurePrivateDirSync, preparePrivateDatabaseFile } from './private-file
 
 export type Db = Database.Database;
 
+/** How a program keeps its SQLite file: its name in the data folder, how hard a commit goes to disk, what errors call it. */
+interface SqliteFile {
+  file: string;
+  synchronous: 'FULL' | 'NORMAL';
+  foreignKeys: boolean;
+  /** "the database", "the fleet database": how a failure to open it names it. */
+  label: string;
+}
+
 /**
- * Opens (and creates) the room database in WAL mode and brings its schema up to date with the
- * modules' migrations (the room's list: appliance/room-migrations.ts).
+ * Opens (and creates) a program's SQLite file in WAL mode, readable by its owner only, and
+ * brings its schema up to date with the migrations given.
+ */
+export function openSqlite(dir: string, spec: SqliteFile, migrations: readonly Migration[]): Db {
+  let db: Db;
+  try {
+    ensurePrivateDirSync(dir);
+    preparePrivateDatabaseFile(join(dir, spec.file));
+    db = new Database(join(dir, spec.file));
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${spec.synchronous}`);
+    if (spec.foreignKeys) db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new RoomctlError('ROOMCTL_E_STORAGE', `Cannot open ${spec.label} in ${dir}: ${(err as Error).message}`, { dir }, { cause: err });
+  }
+  migrate(db, migrations);
+  return db;
+}
+
+/**
+ * Opens (and creates) the room database and brings its schema up to date with the modules'
+ * migrations (the room's list: appliance/room-migrations.ts). Door secrets, meeting codes and
+ * confidential minutes live here: owner only (private-files.ts).
  * WAL + synchronous=NORMAL survives a killed process without losing committed rows;
  * FULL would also survive a power cut, which a mini-PC on a UPS-less desk needs.
  */
 export function openDatabase(dir: string, migrations: readonly Migration[]): Db {
-  let db: Db;
-  try {
-    // Door secrets, meeting codes and confidential minutes live here: owner only (private-files.ts).
-    ensurePrivateDirSync(dir);
-    preparePrivateDatabaseFile(join(dir, 'roomctl.sqlite'));
-    db = new Database(join(dir, 'roomctl.sqlite'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-  } catch (err) {
-    throw new RoomctlError('ROOMCTL_E_STORAGE', `Cannot open the database in ${dir}: ${(err as Error).message}`, { dir }, { cause: err });
-  }
-  migrate(db, migrations);
-  return db;
+  return openSqlite(dir, { file: 'roomctl.sqlite', synchronous: 'FULL', foreignKeys: true, label: 'the database' }, migrations);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DeviceStatus } from '../../drivers/core/definition.js';
 import type { Db } from './database.js';
 
-export interface DeviceStatusRecord {
+interface DeviceStatusRecord {
   deviceId: string;
   status: DeviceStatus;
   detail: string | null;

@@ -1,5 +1,4 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 
 /**
  * The data folder holds door secrets, meeting codes, confidential minutes, stills and
@@ -8,18 +7,13 @@ import { mkdir } from 'node:fs/promises';
  * loses what it gives to others and keeps its group (provisioning's 0750 is deliberate).
  */
 export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_FILE_MODE = 0o600;
 
 /** Creates `dir` (and missing parents) 0700; takes read/write/search for others off an existing one. */
 export function ensurePrivateDirSync(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const mode = statSync(dir).mode & 0o7777;
   if (mode & 0o007) chmodSync(dir, mode & ~0o007);
-}
-
-/** The same, for folders made while the room runs (stills, recordings). */
-export async function ensurePrivateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
 /**

@@ -3,7 +3,7 @@ import { statfsSync } from 'node:fs';
 import { RoomctlError } from '../../drivers/core/errors.js';
 
 /** What the room can still save, as /api/v1/status and the stream say it. */
-export interface StorageView {
+interface StorageView {
   /** ok: writes go through; low: free space under the reserve; full: a write failed for lack of space or a broken disk. */
   state: 'ok' | 'low' | 'full';
   /** Free bytes in the data folder's file system (null when it cannot be read). */

@@ -1,12 +1,12 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
 
-export interface CommandContext {
+interface CommandContext {
   name: string;
   /** Which configured key signed the command. */
   keyId: string;
 }
 
-export type CommandHandler = (params: Record<string, unknown>, ctx: CommandContext) => unknown;
+type CommandHandler = (params: Record<string, unknown>, ctx: CommandContext) => unknown;
 
 /** A command a module answers: what its `commands` list holds (room-module.ts registers them). */
 export interface CommandSpec {

@@ -1,18 +1,15 @@
 import type { IPublishPacket, MqttClient } from 'mqtt';
-import type { CommandResponse } from '../../contract/commands.js';
+import type { CommandResponse } from '../../contract/commands.js'; // what the sender gets back on its response topic
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
 import type { CommandVerifier } from './command-auth.js';
 import type { CommandRegistry } from './command-registry.js';
 
-/** What the sender gets back on its response topic (the contract's schema). */
-export type { CommandResponse };
-
 /** Refused commands (unsigned, bad signature, stale, replayed) are logged at most once per this long, with a count. */
 export const REFUSAL_LOG_INTERVAL_MS = 10_000;
 const REFUSALS = new Set(['ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_FORBIDDEN', 'ROOMCTL_E_BAD_REQUEST']);
 
-export interface CommandServerOptions {
+interface CommandServerOptions {
   /** The room's topic base (`roomctl/<site>/<room>`). */
   base: string;
   /** Home Assistant's discovery prefix, when discovery is on: never a place for answers either. */

@@ -3,7 +3,7 @@ import type { RoomConfig } from '../config/config-schema.js';
 import { roomTopics } from '../../contract/topics.js';
 import { HEALTH_STATUSES } from '../model/health.js';
 
-export interface DiscoveryMessage {
+interface DiscoveryMessage {
   topic: string;
   payload: string;
 }

@@ -23,7 +23,7 @@ const DISCOVERY_DEBOUNCE_MS = 1000;
 /** Default of `mqtt.homeAssistant.republishMinSeconds`. */
 const DISCOVERY_REPUBLISH_MIN_S = 60;
 
-export interface TelemetryDeps {
+interface TelemetryDeps {
   db: Db;
   bus: RoomEventBus;
   health: HealthMonitor;

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { groupCommitFor, type GroupCommit } from './group-commit.js';
 
-export interface OutboxMessage {
+interface OutboxMessage {
   seq: number;
   topic: string;
   payload: Buffer;
@@ -13,7 +13,7 @@ export interface OutboxMessage {
   createdAt: number;
 }
 
-export interface OutboxOptions {
+interface OutboxOptions {
   /** Messages kept at most; beyond, the oldest are dropped. */
   maxMessages: number;
   /** Messages older than this are dropped instead of sent. */

@@ -3,7 +3,7 @@ import type { ReplyTiming } from '../devices/device-supervisor.js';
 import { HEALTH_STATUSES } from '../model/health.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 
-export interface MetricsSources {
+interface MetricsSources {
   room: { site: string; id: string };
   health: HealthMonitor;
   /** The device host: 'reply' (deviceId, ReplyTiming) feeds the reply-time histogram. */

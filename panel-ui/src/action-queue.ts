@@ -1,7 +1,7 @@
 import { ApiError, type ApiClient, type Method } from './api-client.js';
 
 /** One request that waits for the network: what to send, and what to tell the person. */
-export interface QueuedAction {
+interface QueuedAction {
   id: string;
   /** What the person pressed, in their language at the time ("Mute", "Note"). */
   label: string;
@@ -13,7 +13,7 @@ export interface QueuedAction {
 
 const STORAGE_KEY = 'roomctl.queue';
 /** Older than this when the network comes back: dropped (and said so), not sent. */
-export const QUEUE_MAX_AGE_MS = 30 * 60_000;
+const QUEUE_MAX_AGE_MS = 30 * 60_000;
 const MAX_ITEMS = 50;
 
 export type FlushOutcome = { action: QueuedAction; ok: true; result: unknown } | { action: QueuedAction; ok: false; error: ApiError | 'expired' };

@@ -2,10 +2,10 @@ import type { ActionResult } from '../../appliance/api/api-types.js';
 import type { ErrorBody, ErrorCode } from '../../drivers/core/errors.js';
 
 /** localStorage key for the bearer token, so a panel keeps working after a reload or reboot. */
-export const TOKEN_STORAGE_KEY = 'roomctl.token';
+const TOKEN_STORAGE_KEY = 'roomctl.token';
 
 /** Codes only the panel raises: the request never got a coded answer from the appliance. */
-export type PanelErrorCode = 'PANEL_E_NETWORK' | 'PANEL_E_BAD_RESPONSE';
+type PanelErrorCode = 'PANEL_E_NETWORK' | 'PANEL_E_BAD_RESPONSE';
 
 /** A failed API call, with the appliance's coded error when there was one. */
 export class ApiError extends Error {

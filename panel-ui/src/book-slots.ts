@@ -3,7 +3,7 @@
  * (GET /api/v1/door/schedule). The appliance decides in the end (it refuses a conflict);
  * this only keeps the page from offering what it would refuse.
  */
-export interface BusyTime {
+interface BusyTime {
   start: string;
   end: string;
 }
@@ -23,7 +23,7 @@ export function freeStarts(busy: readonly BusyTime[], nowMs: number, dayEndMs: n
   return [...candidates].filter(fits).sort((a, b) => a - b);
 }
 
-export type DaySegment = { kind: 'free'; start: number; end: number } | { kind: 'busy'; start: number; end: number; title: string | null };
+type DaySegment = { kind: 'free'; start: number; end: number } | { kind: 'busy'; start: number; end: number; title: string | null };
 
 /** The day from now to its end as free and busy stretches, in order (what the page lists). */
 export function daySegments(busy: readonly (BusyTime & { title: string | null })[], nowMs: number, dayEndMs: number): DaySegment[] {

@@ -5,8 +5,7 @@
  */
 import { ZH_CN } from './zh-cn.js';
 
-export type Locale = 'en' | 'zh-CN';
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+type Locale = 'en' | 'zh-CN';
 const STORAGE_KEY = 'roomctl.locale';
 
 type Vars = Record<string, string | number>;

@@ -20,7 +20,7 @@ const RETRY_MS = 30_000;
  * is kept; the device view's `version` says when to fetch a newer one, and the old URL is
  * released once the new picture is there (no flash of the placeholder in between).
  */
-export class PresetStillCache {
+class PresetStillCache {
   /** The panel's API client (main.ts): its credential changes with pairing, so it is read at each fetch. */
   client: ApiClient | null = null;
   private readonly entries = new Map<string, Entry>();

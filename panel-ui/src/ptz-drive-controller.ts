@@ -1,14 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from './api-client.js';
 
-export interface Drive {
+interface Drive {
   pan: number;
   tilt: number;
   zoom: number;
 }
 
 /** Well inside the appliance's 500 ms dead-man's window, so two beats may be lost before it stops. */
-export const HEARTBEAT_MS = 150;
+const HEARTBEAT_MS = 150;
 /** A move that takes longer than this is abandoned: a late heartbeat is worse than none. */
 const MOVE_TIMEOUT_MS = 1_500;
 

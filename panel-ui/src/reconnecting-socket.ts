@@ -2,7 +2,7 @@
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5_000;
 
-export interface ReconnectingSocketHandlers {
+interface ReconnectingSocketHandlers {
   /** A text message from the server (binary frames are not ours and are dropped). */
   message(text: string): void;
   /**

@@ -29,7 +29,7 @@ const KEEP_MARKED = new Set(['calendar', 'notifications']);
  * as they are, the mark is taken off here: the fields that are secrets (passwords, the PIN)
  * go to secrets.yaml whatever their form, and the schema then sees the plain value.
  */
-export function unwrapSecretMarks(value: unknown, depth = 0): unknown {
+function unwrapSecretMarks(value: unknown, depth = 0): unknown {
   if (!isPlain(value)) return Array.isArray(value) ? value.map((v) => unwrapSecretMarks(v, depth + 1)) : value;
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === 'secret') return value.secret;

@@ -15,7 +15,7 @@ function driverSections(section: (d: AnyDriverDefinition) => TObject | undefined
   return Object.fromEntries(DRIVERS.flatMap((d) => (section(d) ? [[d.id, Type.Optional(section(d)!)]] : [])));
 }
 
-export const MqttAnswers = Type.Object(
+const MqttAnswers = Type.Object(
   {
     url: Type.String({ pattern: '^(mqtts?|wss?)://[^\\s]+$', description: 'Broker URL, e.g. mqtts://broker.example:8883' }),
     identity: Type.Optional(
@@ -32,7 +32,7 @@ export const MqttAnswers = Type.Object(
   { additionalProperties: false },
 );
 
-export const ServiceAnswers = Type.Object(
+const ServiceAnswers = Type.Object(
   {
     user: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_-]{0,30}$', default: 'roomctl', description: 'System user the service runs as' })),
     kiosk: Type.Optional(Type.Boolean({ default: false, description: 'This mini-PC drives the touch panel itself: start a kiosk browser at boot' })),
@@ -41,7 +41,7 @@ export const ServiceAnswers = Type.Object(
   { additionalProperties: false },
 );
 
-export const DeviceAnswers = Type.Object(
+const DeviceAnswers = Type.Object(
   {
     /** Endpoint (by-id path, host, host:port or vid:pid[:serial]) → device id or {id, name}. */
     names: Type.Optional(
@@ -60,7 +60,7 @@ export const DeviceAnswers = Type.Object(
   { additionalProperties: false },
 );
 
-export const DiscoveryAnswers = Type.Object(
+const DiscoveryAnswers = Type.Object(
   {
     serialByIdDir: Type.Optional(Type.String({ minLength: 1, default: '/dev/serial/by-id', description: 'udev\'s stable serial links' })),
     systemSerialPorts: Type.Optional(Type.Boolean({ default: true, description: 'Also probe ports the OS lists without a by-id link (on-board ttyS*)' })),

@@ -4,7 +4,7 @@ import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import { DRIVERS } from '../../drivers/registry.js';
 
 /** node-hid's device record (the one fake the house allows: there is no USB on a build machine). */
-export type HidDeviceInfo = Pick<HidDevice, 'vendorId' | 'productId' | 'path' | 'serialNumber' | 'manufacturer' | 'product' | 'usagePage' | 'usage' | 'interface'>;
+type HidDeviceInfo = Pick<HidDevice, 'vendorId' | 'productId' | 'path' | 'serialNumber' | 'manufacturer' | 'product' | 'usagePage' | 'usage' | 'interface'>;
 
 export type HidLister = () => Promise<HidDeviceInfo[]>;
 /** The report descriptor of a hidraw node (from sysfs on Linux). */

@@ -14,7 +14,7 @@ export interface ListedSerialPort {
 export type SerialPortLister = () => Promise<ListedSerialPort[]>;
 
 /** USB identity of an adapter: what the udev rule matches on, so the grant follows the adapter, not the socket it sits in. */
-export interface UsbIdentity {
+interface UsbIdentity {
   vendorId?: string;
   productId?: string;
   serialNumber?: string;
@@ -33,7 +33,7 @@ export interface SerialCandidate {
   description?: string;
 }
 
-export interface SerialDiscoveryOptions {
+interface SerialDiscoveryOptions {
   /** udev's stable links; tests point it at a folder of links to socat PTYs. */
   byIdDir?: string;
   lister?: SerialPortLister;
@@ -41,7 +41,7 @@ export interface SerialDiscoveryOptions {
   includeUnlinked?: boolean;
 }
 
-export const DEFAULT_BY_ID_DIR = '/dev/serial/by-id';
+const DEFAULT_BY_ID_DIR = '/dev/serial/by-id';
 
 export const systemSerialPorts: SerialPortLister = async () => SerialPort.list();
 

@@ -12,7 +12,7 @@ import type { CheckResult, DoctorReport } from './doctor-types.js';
 import { checkDevicesAndPanel } from './room-check.js';
 import { nextStepFor } from './doctor-next-steps.js';
 
-export interface DoctorOptions {
+interface DoctorOptions {
   configPath: string;
   /** Files the config names (the broker CA, the client key) are looked up under this folder: a room provisioned with --root. */
   root?: string;

@@ -11,7 +11,7 @@ import type { CheckResult } from './doctor-types.js';
 import { configuredPublicUrl } from '../../appliance/config/config-network-checks.js';
 import { resolvePublicUrl } from '../../appliance/lan-address.js';
 
-export interface RoomCheckOptions {
+interface RoomCheckOptions {
   drivers?: readonly AnyDriverDefinition[];
   /** How long devices may take to connect before they count as failed. */
   deviceTimeoutMs?: number;

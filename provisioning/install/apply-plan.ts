@@ -4,14 +4,14 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import { formatMode, type CommandStep, type DirStep, type FileStep, type InstallPlan, type Owner, type UserStep } from './install-plan.js';
 import { findUser, readIfExists, runCommand, statIfExists, targetPath, type CommandRunner, type SystemUser } from './system-state.js';
 
-export interface ApplyOptions {
+interface ApplyOptions {
   root?: string;
   dryRun?: boolean;
   run?: CommandRunner;
   out(line: string): void;
 }
 
-export interface ApplyResult {
+interface ApplyResult {
   /** One line per change made (or, with --dry-run, that would be made). */
   changes: string[];
   /** Commands not run because they only make sense on a live system (--root), or their program is missing there. */
@@ -194,7 +194,7 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
   return { changes, skipped };
 }
 
-export function describeCommand(c: CommandStep, root: string | undefined): string {
+function describeCommand(c: CommandStep, root: string | undefined): string {
   if (root && c.underRoot === null) return `(skipped under --root) ${c.argv.join(' ')} — ${c.purpose}`;
   const argv = root && c.underRoot ? c.underRoot(root) : c.argv;
   return `${argv.join(' ')} — ${c.purpose}${c.onlyIfChanged ? ` (if ${c.onlyIfChanged.join('/')} changed)` : ''}`;

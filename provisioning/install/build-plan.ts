@@ -4,7 +4,7 @@ import type { FileStep, InstallPlan, InstallStep } from './install-plan.js';
 import { LAYOUT } from './layout.js';
 import { applianceUnit, deviceClassesOf, kioskUnit, udevRules } from './service-files.js';
 
-export interface PlanInputs {
+interface PlanInputs {
   answers: ProvisionAnswers;
   roomYaml: string;
   secretsYaml: string;

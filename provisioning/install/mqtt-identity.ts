@@ -9,11 +9,11 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 const run = promisify(execFile);
 
 /** The room's topics: everything it publishes and every command it answers lives under here. */
-export const roomTopicFilter = (site: string, room: string) => `roomctl/${site}/${room}/#`;
+const roomTopicFilter = (site: string, room: string) => `roomctl/${site}/${room}/#`;
 
 /** The room's own Home Assistant discovery topics, and the topic where Home Assistant says it is back. */
-export const haDiscoveryFilter = (site: string, room: string) => `homeassistant/+/${haNodeId(site, room)}/+/config`;
-export const HA_STATUS_TOPIC = 'homeassistant/status';
+const haDiscoveryFilter = (site: string, room: string) => `homeassistant/+/${haNodeId(site, room)}/+/config`;
+const HA_STATUS_TOPIC = 'homeassistant/status';
 
 /**
  * What a room reads of the other rooms, to hold a meeting with them (linked rooms): their
@@ -21,7 +21,7 @@ export const HA_STATUS_TOPIC = 'homeassistant/status';
  * offline status (a host's last will hands the timer on). It writes only under its own topics,
  * so every record it receives was sent by the room whose topic carries it.
  */
-export const linkedRoomFilters = (site: string, room: string) => ['roomctl/+/+/meetings/+/records', `roomctl/+/+/links/${site}/${room}`, 'roomctl/+/+/status'];
+const linkedRoomFilters = (site: string, room: string) => ['roomctl/+/+/meetings/+/records', `roomctl/+/+/links/${site}/${room}`, 'roomctl/+/+/status'];
 
 /**
  * Mosquitto `acl_file` lines: this user may read and write its own room's topics, announce

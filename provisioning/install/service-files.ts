@@ -1,7 +1,7 @@
 import type { DeviceGrant } from '../proposals.js';
 
 /** Node flags a room runs with (the same as bin/roomctl.js's shebang and scripts/demo.sh): a small young generation keeps the idle footprint low. */
-export const NODE_FLAGS = ['--max-semi-space-size=2'] as const;
+const NODE_FLAGS = ['--max-semi-space-size=2'] as const;
 
 /**
  * What the unit's sandbox hides: PrivateTmp gives the service its own /tmp and /var/tmp,
@@ -13,7 +13,7 @@ export function hiddenFromService(path: string): string | undefined {
   return m[1]!.endsWith('tmp') ? `/${m[1]} (PrivateTmp=yes gives the service its own)` : `/${m[1]} (ProtectHome=yes hides it from the service)`;
 }
 
-export interface UnitInputs {
+interface UnitInputs {
   user: string;
   /** Absolute path of node and of the roomctl entry script. */
   nodePath: string;
@@ -125,7 +125,7 @@ export function kioskUnit(k: { user: string; envFile: string; chromium: string; 
 const quote = (s: string) => s.replace(/["\\]/g, '');
 
 /** The rule line for one device: its node goes to the service user, mode 0600, nobody else. */
-export function udevMatch(grant: DeviceGrant, user: string): string | undefined {
+function udevMatch(grant: DeviceGrant, user: string): string | undefined {
   const match: string[] = [`SUBSYSTEM=="${grant.subsystem}"`];
   if (grant.vendorId && grant.productId) {
     match.push(`ATTRS{idVendor}=="${quote(grant.vendorId)}"`, `ATTRS{idProduct}=="${quote(grant.productId)}"`);

@@ -37,7 +37,7 @@ export async function statIfExists(path: string) {
   });
 }
 
-export interface CommandResult {
+interface CommandResult {
   code: number;
   stdout: string;
   stderr: string;

@@ -9,7 +9,7 @@ export type PortVerdict =
   | { verdict: 'garbage'; detail: string; bytes: string }
   | { verdict: 'error'; detail: string };
 
-export interface SerialProbeOptions {
+interface SerialProbeOptions {
   /** The protocols tried, in order; by default every driver's serial questions, in registry order (cameras first: the most common serial device in a room). */
   probes?: readonly SerialProtocolProbe[];
   /** How long each question waits for an answer. */

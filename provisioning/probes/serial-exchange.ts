@@ -8,7 +8,7 @@ export type ExchangeReply =
   | { kind: 'silent' }
   | { kind: 'error'; message: string };
 
-export interface ExchangeOptions {
+interface ExchangeOptions {
   path: string;
   baudRate: number;
   request: Uint8Array;

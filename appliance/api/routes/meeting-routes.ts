@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import { book, end, extend, release, start } from '../../meetings/meeting-lifecycle.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
+import type { MeetingContext } from '../../meetings/meeting-context.js';
+import type { Meeting } from '../../meetings/meeting-types.js';
 import { roomNowView } from '../../meetings/meeting-view-builders.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
@@ -77,7 +79,7 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     async (request) => room.view(extend(ctx, request.params.id, request.body.minutes), true),
   );
 
-  const transition = (path: string, summary: string, run: typeof start) =>
+  const transition = (path: string, summary: string, run: (context: MeetingContext, id: string) => Meeting) =>
     app.post<{ Params: { id: string } }>(
       `/api/v1/meetings/:id/${path}`,
       { config: { access: 'room' }, schema: { summary, tags: ['meetings'], params: IdParams, ...secured, response: { 200: MeetingRef, ...errorResponses } } },

@@ -13,11 +13,11 @@ export const PersonSchema = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), email: Type.Optional(Email), badge: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
   { additionalProperties: false },
 );
-export const AttendeeSchema = Type.Object(
+const AttendeeSchema = Type.Object(
   { ...PersonSchema.properties, required: Type.Boolean({ default: true, description: 'Required (true) or optional (false)' }) },
   { additionalProperties: false },
 );
-export const AgendaSpeakerSchema = Type.Object(
+const AgendaSpeakerSchema = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 120 }), minutes: Type.Integer({ minimum: 1, maximum: 120, description: 'Speaking time' }) },
   { additionalProperties: false },
 );

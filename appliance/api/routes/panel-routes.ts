@@ -15,7 +15,7 @@ const PairingAnswer = Type.Union([
   Type.Object({ status: Type.Literal('pending'), requestId: Type.String(), claim: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
   Type.Object({ status: Type.Literal('approved'), requestId: Type.String(), panelId: Type.String(), token: Type.String({ description: 'The panel credential: room actions, not admin ones' }) }),
 ]);
-export const PanelInfoSchema = Type.Object(
+const PanelInfoSchema = Type.Object(
   {
     room: Type.Object({ id: Type.String(), name: Type.String(), timezone: Type.String() }),
     locale: Type.Union(PANEL_LOCALES.map((l) => Type.Literal(l))),

@@ -4,7 +4,7 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import { errorResponses } from '../schemas.js';
 
-export const RoomMuteViewSchema = Type.Object(
+const RoomMuteViewSchema = Type.Object(
   {
     on: Type.Boolean(),
     since: Type.String({ format: 'date-time' }),

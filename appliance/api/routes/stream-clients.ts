@@ -4,7 +4,7 @@ import type { StreamMessage } from '../api-types.js';
 import type { ApiLimits } from '../connection-limits.js';
 
 /** WebSocket close codes a client can act on: 1013 try again later, 4401 credential no longer valid. */
-export const STREAM_CLOSE = { slowReader: 1013, full: 1013, unpaired: 4401, stopping: 1001 } as const;
+const STREAM_CLOSE = { slowReader: 1013, full: 1013, unpaired: 4401, stopping: 1001 } as const;
 
 /** How often the panels' credentials of open streams are checked again (an unpaired panel stops hearing the room). */
 const RECHECK_MS = 5_000;

@@ -10,7 +10,7 @@ import { StreamClients } from './stream-clients.js';
 /** Device updates that go out at once before a device is held to one per tick. */
 const STREAM_BURST = 10;
 
-export interface StreamRouteOptions {
+interface StreamRouteOptions {
   help?: HelpDesk;
   limits: ApiLimits;
   /** Paired panels, to close the stream of one unpaired while it listens. */

@@ -56,7 +56,7 @@ export function nameIn(names: FleetNames | null | undefined, fallback: string): 
 }
 
 /** "3 min ago" / "3 分钟前"; "in 2 h" for the future. */
-export function relativeTime(value: string | number, now = Date.now()): string {
+function relativeTime(value: string | number, now = Date.now()): string {
   const seconds = Math.round((new Date(value).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
@@ -87,7 +87,7 @@ export function duration(ms: number): string {
   return ft('{d} d {h} h', { d: Math.floor(hours / 24), h: hours % 24 });
 }
 
-export const STATUS_KEYS: Record<string, string> = { ok: 'OK', degraded: 'Degraded', offline: 'Offline', 'auth-failed': 'Wrong password', unknown: 'Unknown' };
+const STATUS_KEYS: Record<string, string> = { ok: 'OK', degraded: 'Degraded', offline: 'Offline', 'auth-failed': 'Wrong password', unknown: 'Unknown' };
 
 export function statusWord(status: string): string {
   return ft(STATUS_KEYS[status] ?? status);
