@@ -37,7 +37,7 @@ it('fires and resolves an alert once, whichever instance hears the device', asyn
   const postgres = await startPostgres();
   cleanup.push(() => postgres.close());
   const database = await postgres.createDatabase();
-  const fleets = [];
+  const fleets: Array<Awaited<ReturnType<typeof startTestFleet>>> = [];
   for (const id of ['a', 'b']) {
     const fleet = await startTestFleet({ broker: { url: broker.url, protocolVersion: 5, clientId: `fleet-${id}` }, shareGroup: 'roomctl-fleet', database, rules: { deviceOfflineAfterS: 0 }, sinks: [new WebhookAlertSink(hook, { id: 'webhook' })] });
     cleanup.push(() => fleet.close());
