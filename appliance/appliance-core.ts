@@ -1,4 +1,4 @@
-import type { StatusView } from './api/api-types.js';
+import type { StatusView } from './model/room-status.js';
 import type { RoomConfig } from './config/config-schema.js';
 import type { DeviceHost } from './devices/device-host.js';
 import type { MeetingRoom } from './meetings/meeting-room.js';

@@ -1,8 +1,10 @@
 import { Kind, type TObject, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { actionsOf, DEVICE_KINDS } from './core/definition.js';
 import { DRIVERS } from './registry.js';
 import { SIMULATORS } from './sim/simulators.js';
+import { createTestContext } from './testing/test-context.js';
 
 /** The shapes of the shared action names (README, Interfaces), so every driver's `mute` means the same. */
 const SHARED_ACTION_FIELDS: Record<string, string[]> = {
@@ -19,6 +21,12 @@ const SHARED_ACTION_FIELDS: Record<string, string[]> = {
 };
 
 const RESERVED_CONFIG_FIELDS = ['id', 'driver', 'name'];
+
+/**
+ * Drivers that still dispatch their actions with a string switch instead of a handler table
+ * typed from their capabilities. The list may only shrink: a driver that gains a table must leave it.
+ */
+const SWITCH_DISPATCHED = ['pjlink', 'shure-mxa', 'biamp-tesira', 'qsys-qrc', 'samsung-mdc', 'lg-serial', 'hid-speakerphone', 'hid-badge-reader', 'sony-bravia'];
 
 describe('driver registry invariants', () => {
   it('has unique, well-formed driver ids', () => {
@@ -67,9 +75,32 @@ describe('driver registry invariants', () => {
       }
     });
 
+    it('has a handler for every action it declares, and none for an action it does not', () => {
+      // Built, never connected: a constructor opens nothing, so the schema's own defaults do.
+      const driver = definition.create({ id: 'registry-check', driver: definition.id, ...Value.Create(definition.config) }, createTestContext());
+      if (SWITCH_DISPATCHED.includes(definition.id)) {
+        expect(driver.handlers, 'it has a handler table now: take it off SWITCH_DISPATCHED').toBeUndefined();
+        return;
+      }
+      expect(Object.keys(driver.handlers ?? {}).sort()).toEqual(actionsOf(definition).map((a) => a.name).sort());
+    });
+
+    it('can be provisioned: what finds it (search, probe or USB identity) comes with the entry it proposes', () => {
+      const found = definition.discover !== undefined || definition.probe !== undefined || definition.transport === 'hid';
+      expect(typeof definition.proposeConfig, 'a driver that can be found proposes its entry').toBe(found ? 'function' : 'undefined');
+      if (definition.probe) expect(definition.probe.serial?.length || definition.probe.tcp, 'a probe asks on a serial port or a TCP port').toBeTruthy();
+      for (const section of [definition.discover?.options, definition.credentials]) {
+        if (!section) continue;
+        expect(section[Kind]).toBe('Object');
+        expect(section.additionalProperties, 'an answers section refuses unknown fields').toBe(false);
+      }
+      if (definition.discover) expect(Object.keys(definition.discover.options.properties)).toEqual(expect.arrayContaining(['search', 'timeoutMs']));
+    });
+
     it('ships a simulator speaking its protocol (HID devices are faked at the node-hid object instead)', () => {
       if (definition.transport === 'hid') return;
-      expect(SIMULATORS.map((s) => s.driver)).toContain(definition.id);
+      expect(definition.simulator?.driver, 'the definition names its simulator').toBe(definition.id);
+      expect(SIMULATORS).toContain(definition.simulator);
     });
   });
 });

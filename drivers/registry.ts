@@ -11,6 +11,21 @@ import { lgDriver } from './lg-serial/lg-definition.js';
 import { speakerphoneDriver } from './hid-speakerphone/speakerphone-definition.js';
 import { badgeReaderDriver } from './hid-badge-reader/badge-reader-definition.js';
 import { braviaDriver } from './sony-bravia/bravia-definition.js';
+import { extronSisDriver } from './extron-sis/extron-sis-definition.js';
 
-/** Every driver the appliance knows. A plain array: adding a driver is adding a line. */
-export const DRIVERS: readonly AnyDriverDefinition[] = [viscaSerialDriver, pjlinkDriver, viscaIpDriver, onvifDriver, shureMxaDriver, tesiraDriver, qsysDriver, mdcDriver, lgDriver, speakerphoneDriver, badgeReaderDriver, braviaDriver];
+/** Every driver the appliance knows. A plain array: adding a driver is its import and a line here. */
+export const DRIVERS: readonly AnyDriverDefinition[] = [
+  viscaSerialDriver,
+  pjlinkDriver,
+  viscaIpDriver,
+  onvifDriver,
+  shureMxaDriver,
+  tesiraDriver,
+  qsysDriver,
+  mdcDriver,
+  lgDriver,
+  speakerphoneDriver,
+  badgeReaderDriver,
+  braviaDriver,
+  extronSisDriver,
+];

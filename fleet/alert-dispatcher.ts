@@ -1,7 +1,7 @@
 import { toRoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
-import { retryDelayMs } from '../appliance/notify/notify-dispatcher.js';
-import { DrainRunner } from '../appliance/store/drain-runner.js';
+import { DrainRunner } from '../appliance/model/drain-runner.js';
+import { backoffMs } from '../appliance/model/outbox.js';
 import type { FleetSql } from './fleet-sql.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
@@ -18,12 +18,13 @@ const CLAIM_MS = 60_000;
 
 /** Delay before attempt n+1: 5 s doubling to 10 min; an alert is never given up (staff must hear it). */
 export function alertRetryMs(attempts: number): number {
-  return retryDelayMs(attempts, 5, 600);
+  return backoffMs(attempts, 5, 600);
 }
 
 /**
  * Alerts go into `fleet_alerts` (one row per sink) before any channel is tried, and are
- * delivered in the background with retries: a webhook that is down delays an alert, it
+ * delivered in the background with retries (the room's Outbox loop, written against the
+ * async SQL seam, since the table may be in a PostgreSQL several instances share): a webhook that is down delays an alert, it
  * does not lose it, and the fleet never waits for it.
  */
 export class AlertDispatcher {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from '../appliance/logger.js';
-import type { CommandKey } from '../appliance/telemetry/command-auth.js';
+import type { CommandKey } from '../contract/command-signing.js';
 import { startFleet, type Fleet } from './fleet-service.js';
 
 /**

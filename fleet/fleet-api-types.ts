@@ -1,8 +1,10 @@
 /**
  * Shapes the fleet view's API sends, shared with the dashboard (type-only imports there).
  */
+import type { HealthStatus } from '../appliance/model/health.js';
+
 /** `auth-failed`: the device answers but refuses the password in the room's config. */
-export type HealthStatus = 'ok' | 'degraded' | 'offline' | 'auth-failed' | 'unknown';
+export type { HealthStatus };
 /** A room tile's colour: its worst device, or `offline` when the appliance itself is gone. */
 export type RoomWorst = HealthStatus;
 
@@ -24,6 +26,8 @@ export interface FleetDevice {
   since: string | null;
   detail: string | null;
   code: string | null;
+  /** The device's last error as the room reported it: its code and its own words (null when none). */
+  error: { code: string; message: string } | null;
   metrics: Record<string, number>;
   receivedAt: number;
 }

@@ -56,7 +56,7 @@ export class FleetIngest extends EventEmitter {
       // One line a minute at most: a misbehaving publisher must not flood the log.
       if (now - this.lastInvalidLog > 60_000) {
         this.lastInvalidLog = now;
-        this.options.log?.warn({ reason: parsed.error, invalidTotal: this.counters.invalid }, 'fleet ignored a message it cannot read');
+        this.options.log?.warn({ code: parsed.code, reason: parsed.error, invalidTotal: this.counters.invalid }, 'fleet ignored a message it cannot read');
       }
       return committed?.();
     }

@@ -15,7 +15,7 @@ import { FleetChangeFeed } from './fleet-change-feed.js';
 import { FleetIngest } from './fleet-ingest.js';
 import { syncRetained } from './retained-sync.js';
 import { HelpRelay } from './help-relay.js';
-import type { CommandKey } from '../appliance/telemetry/command-auth.js';
+import type { CommandKey } from '../contract/command-signing.js';
 import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { openFleetSql } from './fleet-database.js';

@@ -59,9 +59,9 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('tells a bad message from a good one without throwing', () => {
-    expect(parseFleetMessage('roomctl/hq/aurora/devices/x/health', Buffer.from('{"status":"fine"}'))).toEqual({ error: expect.stringMatching(/status must be/) });
-    expect(parseFleetMessage('roomctl/hq/aurora/events', Buffer.from('not json'))).toEqual({ error: expect.stringMatching(/not JSON/) });
-    expect(parseFleetMessage('roomctl/HQ/aurora/status', Buffer.from('online'))).toEqual({ error: expect.stringMatching(/bad site/) });
+    expect(parseFleetMessage('roomctl/hq/aurora/devices/x/health', Buffer.from('{"status":"fine"}'))).toEqual({ error: expect.stringMatching(/status must be/), code: 'ROOMCTL_E_MQTT_PAYLOAD' });
+    expect(parseFleetMessage('roomctl/hq/aurora/events', Buffer.from('not json'))).toEqual({ error: expect.stringMatching(/not JSON/), code: 'ROOMCTL_E_MQTT_PAYLOAD' });
+    expect(parseFleetMessage('roomctl/HQ/aurora/status', Buffer.from('online'))).toEqual({ error: expect.stringMatching(/bad site/), code: 'ROOMCTL_E_MQTT_TOPIC' });
     expect(parseFleetMessage('roomctl/hq/aurora/cmd/self-test', Buffer.from('{}'))).toBeNull();
   });
 });

@@ -23,10 +23,10 @@ const SQL = {
   roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
   // Newer-than: a resend (a room's retained health after a restart, a second instance's copy of the same report) changes nothing.
   // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
-  health: (rows: number) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages)
-    VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
+  health: (rows: number) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, error_message, metrics, reported_at, received_at, messages)
+    VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
     ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
-      code = excluded.code, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
+      code = excluded.code, error_message = excluded.error_message, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
     WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at > fleet_devices.reported_at
     RETURNING site, room, device_id AS "deviceId"`,
   event: 'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
@@ -36,7 +36,7 @@ const SQL = {
   summaries: `${SUMMARY} GROUP BY r.site, r.room, r.name, r.status, r.updated_at ORDER BY r.site, r.room`,
   summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room, r.name, r.status, r.updated_at`,
   roomRow: 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?',
-  devices: `SELECT device_id AS "deviceId", status, since, detail, code, metrics, received_at AS "receivedAt"
+  devices: `SELECT device_id AS "deviceId", status, since, detail, code, error_message AS "errorMessage", metrics, received_at AS "receivedAt"
     FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`,
   roomEvents: `SELECT ${EVENT_COLUMNS} FROM fleet_events WHERE site = ? AND room = ? ORDER BY seq DESC LIMIT ?`,
   allEvents: `SELECT ${EVENT_COLUMNS} FROM fleet_events ORDER BY seq DESC LIMIT ?`,
@@ -150,7 +150,7 @@ export class FleetStore {
     const CHUNK = 500;
     for (let i = 0; i < messages.length; i += CHUNK) {
       const chunk = messages.slice(i, i + CHUNK);
-      const params = chunk.flatMap((m) => [m.site, m.room, m.deviceId, m.health.status, m.health.since, m.health.detail, m.health.code, JSON.stringify(m.health.metrics), m.health.at, now]);
+      const params = chunk.flatMap((m) => [m.site, m.room, m.deviceId, m.health.status, m.health.since, m.health.detail, m.health.error?.code ?? m.health.code, m.health.error?.message ?? null, JSON.stringify(m.health.metrics), m.health.at, now]);
       const written = new Set((await tx.query<{ site: string; room: string; deviceId: string }>(SQL.health(chunk.length), params)).map((r) => deviceKey(r.site, r.room, r.deviceId)));
       for (const m of chunk) {
         const dKey = deviceKey(m.site, m.room, m.deviceId);
@@ -201,7 +201,9 @@ export class FleetStore {
     const summary = await this.roomSummary(site, room);
     if (!summary) return undefined;
     const stateRow = await queryOne<{ state: string | null }>(this.sql, SQL.roomRow, [site, room]);
-    const devices = (await this.sql.query<Omit<FleetDevice, 'metrics'> & { metrics: string }>(SQL.devices, [site, room])).map((d) => ({ ...d, metrics: JSON.parse(d.metrics) as Record<string, number> }));
+    const devices = (await this.sql.query<Omit<FleetDevice, 'metrics' | 'error'> & { metrics: string; errorMessage: string | null }>(SQL.devices, [site, room])).map(
+      ({ errorMessage, ...d }): FleetDevice => ({ ...d, error: d.code ? { code: d.code, message: errorMessage ?? d.detail ?? d.code } : null, metrics: JSON.parse(d.metrics) as Record<string, number> }),
+    );
     return {
       room: summary,
       state: stateRow?.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../appliance/logger.js';
-import { signCommand, type CommandKey } from '../appliance/telemetry/command-auth.js';
-import type { CommandResponse } from '../appliance/telemetry/command-server.js';
+import { signCommand, type CommandKey } from '../contract/command-signing.js';
+import { ACK_HELP, type AckHelpParams } from '../contract/commands.js';
+import { readers } from '../contract/readers.js';
+import { roomTopics } from '../contract/topics.js';
 import type { FleetIssue } from './fleet-api-types.js';
 import type { FleetSql } from './fleet-sql.js';
 import { emptyChanges, roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
@@ -53,13 +55,14 @@ export class HelpRelay {
       await this.fail(issue, 'The fleet view has no command key (--command-key), so the room cannot be told');
       return;
     }
-    const topic = `roomctl/${issue.site}/${issue.room}/cmd/ack-help`;
-    const by = issue.acknowledgedBy ?? issue.resolvedBy ?? 'facilities';
+    const topics = roomTopics(issue.site, issue.room);
+    const topic = topics.command(ACK_HELP);
+    const params: AckHelpParams = { requestId: issue.id, by: issue.acknowledgedBy ?? issue.resolvedBy ?? 'facilities' };
     const command = signCommand(topic, key, {
       ts: this.o.now?.() ?? Date.now(),
       nonce: randomBytes(12).toString('base64url'),
-      params: { requestId: issue.id, by },
-      replyTo: `roomctl/${issue.site}/${issue.room}${this.replyPrefix}`,
+      params,
+      replyTo: topics.reply(this.o.instanceId),
       correlationId: issue.id,
     });
     this.o.publish(topic, JSON.stringify(command));
@@ -68,22 +71,22 @@ export class HelpRelay {
   /** True when the message was an answer to this instance (handled here, not by the store). */
   handle(topic: string, payload: Buffer): boolean {
     if (!topic.endsWith(this.replyPrefix) || !topic.startsWith('roomctl/')) return false;
-    this.answer(payload).catch((err: Error) => this.o.log.warn({ err: err.message }, 'the fleet could not record the room\'s answer'));
+    this.answer(topic, payload).catch((err: Error) => this.o.log.warn({ err: err.message }, 'the fleet could not record the room\'s answer'));
     return true;
   }
 
-  private async answer(payload: Buffer): Promise<void> {
-    let answer: CommandResponse;
-    try {
-      answer = JSON.parse(payload.toString('utf8')) as CommandResponse;
-    } catch {
+  private async answer(topic: string, payload: Buffer): Promise<void> {
+    const read = readers.commandResponse.read(payload.toString('utf8'));
+    if (!read.ok) {
+      this.o.log.warn({ code: read.error.code, err: read.error.message, topic }, 'the fleet ignored a command answer it cannot read');
       return;
     }
+    const answer = read.value;
     const id = answer.correlationId;
-    if (answer.command !== 'ack-help' || typeof id !== 'string') return;
+    if (answer.command !== ACK_HELP || typeof id !== 'string') return;
     if (answer.ok) {
-      const result = answer.result as { acknowledgedAt?: unknown } | null;
-      const at = typeof result?.acknowledgedAt === 'string' ? result.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
+      const result = readers.ackHelpResult.check(answer.result);
+      const at = result.ok && result.value.acknowledgedAt !== undefined ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
       const seen = await this.o.sql.run('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [at, id]);
       if (seen.changes) await this.announce(id);
     } else {

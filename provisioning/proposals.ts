@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../drivers/core/localized-text.js';
-import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { AnyDriverDefinition } from '../drivers/core/definition.js';
+import type { DeviceIdentity } from '../drivers/core/device-discovery.js';
 import type { DeviceConfig } from '../appliance/config/config-schema.js';
 import { deviceSchema } from '../appliance/config/config-schema.js';
 import { formatIssue, readablePath } from '../appliance/config/config-validate.js';
@@ -35,30 +35,6 @@ export interface Proposal {
   notes: string[];
 }
 
-/** Field names a driver's schema may use for what a probe learned, first match wins. */
-const ALIASES: Record<string, string[]> = {
-  port: ['port', 'serialPort', 'path'],
-  path: ['path', 'devicePath', 'port'],
-  displayId: ['displayId', 'mdcId', 'setId'],
-  setId: ['setId', 'displayId'],
-  vendorId: ['vendorId'],
-  productId: ['productId'],
-  serialNumber: ['serialNumber', 'serial'],
-};
-
-/** Keeps the fields the driver's schema has (under its own names); a driver without the schema field simply does not get it. */
-function fitToSchema(driver: AnyDriverDefinition, fields: Record<string, unknown>): Record<string, unknown> {
-  const properties = (driver.config as { properties: Record<string, TSchema> }).properties;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    // A name only fits when its schema takes the value (MDC's `port` is a TCP port number, its serial path is `serialPort`).
-    const name = (ALIASES[key] ?? [key]).find((n) => n in properties && !(n in out) && Value.Check(properties[n]!, value));
-    if (name) out[name] = value;
-  }
-  return out;
-}
-
 /** Where a device entry sits, so a rerun finds the entry it wrote last time and keeps its id and name. */
 export function endpointKey(entry: Record<string, unknown>): string {
   const s = (v: unknown) => String(v);
@@ -71,61 +47,52 @@ export function endpointKey(entry: Record<string, unknown>): string {
 }
 
 interface Draft {
-  driver: string;
+  driver: AnyDriverDefinition;
   endpoint: string;
   fields: Record<string, unknown>;
   detail: string;
   grant?: Omit<DeviceGrant, 'deviceId'>;
-  kind: string;
 }
 
-function draftsOf(finding: Finding, answers: ProvisionAnswers, notes: string[]): Draft[] {
-  const credentials = answers.devices ?? {};
-  if (finding.source === 'serial') {
-    const v = finding.verdict;
-    if (v.verdict !== 'match') {
-      notes.push(`${finding.endpoint}: ${v.verdict === 'silent' ? 'no answer' : v.verdict === 'garbage' ? 'garbage' : 'error'} — ${v.detail}; not configured`);
-      return [];
-    }
-    const usb = finding.port.usb;
-    const grant = { subsystem: 'tty' as const, ...usb, path: finding.port.path };
-    const base = { port: finding.port.path, baudRate: v.settings.baudRate };
-    if (v.driver === 'visca-serial') {
-      const cameras = Number(v.settings.cameras ?? 1);
-      return Array.from({ length: cameras }, (_, i) => ({
-        driver: v.driver,
-        endpoint: cameras > 1 ? `${finding.endpoint}#${i + 1}` : finding.endpoint,
-        fields: cameras > 1 ? { ...base, address: i + 1 } : base,
-        detail: `${v.detail}${cameras > 1 ? `, camera ${i + 1}` : ''}`,
-        grant,
-        kind: 'camera',
-      }));
-    }
-    return [{ driver: v.driver, endpoint: finding.endpoint, fields: { ...base, displayId: v.settings.displayId, setId: v.settings.setId }, detail: v.detail, grant, kind: 'display' }];
+const defined = (fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+
+/** What was found where, as its driver's `proposeConfig` reads it; undefined (and a note) when nothing is to be configured. */
+function identityOf(finding: Finding, notes: string[]): { driver: string; identity: DeviceIdentity; grant?: Omit<DeviceGrant, 'deviceId'> } | undefined {
+  if (finding.source === 'hid') {
+    const h = finding.hid;
+    const usb = { vendorId: h.vendorId, productId: h.productId, ...(h.serialNumber ? { serialNumber: h.serialNumber } : {}) };
+    const identity = { at: { hid: { ...usb, path: h.path } }, settings: { role: h.role, product: h.product }, detail: `${h.role} ${h.product} (${finding.endpoint})` };
+    return { driver: h.driver, identity, grant: { subsystem: 'hidraw', ...usb, path: h.path } };
   }
-  if (finding.source === 'network') {
-    const v = finding.verdict;
-    if (v.verdict !== 'match') {
-      notes.push(`${finding.endpoint}: ${v.detail}; not configured`);
-      return [];
-    }
-    const needsPassword = v.settings.auth === true;
-    if (needsPassword && !credentials.pjlink?.password) notes.push(`${finding.endpoint}: the display asks for a PJLink password; add devices.pjlink.password to the answers`);
-    const fields: Record<string, unknown> = { host: finding.host, port: finding.port === 4352 ? undefined : finding.port };
-    if (needsPassword && credentials.pjlink?.password) fields.password = credentials.pjlink.password;
-    return [{ driver: v.driver, endpoint: finding.endpoint, fields, detail: `${v.detail}${finding.mac ? ` (MAC ${finding.mac})` : ''}`, kind: 'display' }];
+  const v = finding.verdict;
+  if (v.verdict !== 'match') {
+    const why = finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : v.verdict === 'garbage' ? 'garbage' : 'error'} — ${v.detail}`;
+    notes.push(`${finding.endpoint}: ${why}; not configured`);
+    return undefined;
   }
-  if (finding.source === 'onvif') {
-    const c = finding.camera;
-    if (!credentials.onvif) notes.push(`${finding.endpoint}: ONVIF cameras need a login; add devices.onvif.username and password to the answers`);
-    const fields = { host: c.host, port: c.port === 80 ? undefined : c.port, username: credentials.onvif?.username, password: credentials.onvif?.password };
-    return [{ driver: 'onvif', endpoint: finding.endpoint, fields, detail: `ONVIF camera ${c.name ?? ''} ${c.hardware ?? ''} at ${c.xaddr}`.replace(/\s+/g, ' '), kind: 'camera' }];
+  if (finding.source === 'network') return { driver: v.driver, identity: { at: { host: finding.host, port: finding.port }, settings: v.settings, detail: v.detail } };
+  const grant = { subsystem: 'tty' as const, ...finding.port.usb, path: finding.port.path };
+  return { driver: v.driver, identity: { at: { serialPort: finding.port.path }, settings: v.settings, detail: v.detail }, grant };
+}
+
+/** The entries a finding's driver proposes for it, with the answers' credentials for that driver. */
+function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly AnyDriverDefinition[], notes: string[]): Draft[] {
+  const found = identityOf(finding, notes);
+  if (!found) return [];
+  const driver = drivers.find((x) => x.id === found.driver);
+  if (!driver?.proposeConfig) {
+    notes.push(`${finding.endpoint}: ${found.identity.detail} — driver "${found.driver}" is not in this build; not configured`);
+    return [];
   }
-  const h = finding.hid;
-  const grant = { subsystem: 'hidraw' as const, vendorId: h.vendorId, productId: h.productId, ...(h.serialNumber ? { serialNumber: h.serialNumber } : {}), path: h.path };
-  // The HID drivers take the ids as numbers (YAML 0x0b0e); udev matches the hex text.
-  const fields = { vendorId: parseInt(h.vendorId, 16), productId: parseInt(h.productId, 16), serialNumber: h.serialNumber, path: h.path };
-  return [{ driver: h.driver, endpoint: finding.endpoint, fields, detail: `${h.role} ${h.product} (${finding.endpoint})`, grant, kind: h.role }];
+  const credentials = (answers.devices as Record<string, Record<string, unknown> | undefined> | undefined)?.[driver.id];
+  const context = { endpoint: finding.endpoint, note: (text: string) => notes.push(text), ...(credentials ? { credentials } : {}) };
+  return driver.proposeConfig(found.identity, context).map((p) => ({
+    driver,
+    endpoint: `${finding.endpoint}${p.unit ?? ''}`,
+    fields: defined(p.fields),
+    detail: p.detail,
+    ...(found.grant ? { grant: found.grant } : {}),
+  }));
 }
 
 /**
@@ -140,18 +107,13 @@ export function proposeDevices(findings: Finding[], answers: ProvisionAnswers, d
   const previous = new Map(existing.map((e) => [endpointKey(e), e]));
   const taken = new Set<string>();
   const devices: ProposedDevice[] = [];
-  const drafts = findings.flatMap((f) => draftsOf(f, answers, notes));
+  const drafts = findings.flatMap((f) => draftsOf(f, answers, drivers, notes));
   const pending: { draft: Draft; driver: AnyDriverDefinition; fields: Record<string, unknown>; id?: string; name?: LocalizedText }[] = [];
 
   for (const draft of drafts) {
-    const driver = drivers.find((x) => x.id === draft.driver);
-    if (!driver) {
-      notes.push(`${draft.endpoint}: ${draft.detail} — driver "${draft.driver}" is not in this build; not configured`);
-      continue;
-    }
-    const fields = fitToSchema(driver, draft.fields);
+    const { driver, fields } = draft;
     const named = names[draft.endpoint];
-    const before = previous.get(endpointKey({ driver: draft.driver, ...fields }));
+    const before = previous.get(endpointKey({ driver: driver.id, ...fields }));
     const id = typeof named === 'string' ? named : (named?.id ?? before?.id);
     const name = typeof named === 'object' ? named.name : before?.name;
     if (id) taken.add(id);
@@ -168,7 +130,7 @@ export function proposeDevices(findings: Finding[], answers: ProvisionAnswers, d
     return id;
   };
   for (const p of pending) {
-    const entry: DeviceConfig = { id: p.id ?? nextId(p.draft.kind), ...(p.name ? { name: p.name } : {}), driver: p.driver.id, ...p.fields };
+    const entry: DeviceConfig = { id: p.id ?? nextId(p.driver.kind), ...(p.name ? { name: p.name } : {}), driver: p.driver.id, ...p.fields };
     const schema = deviceSchema(p.driver);
     const checked = Value.Default(schema, structuredClone(entry));
     if (!Value.Check(schema, checked)) {

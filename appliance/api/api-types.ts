@@ -2,88 +2,15 @@
  * Shapes the API sends, shared by the appliance and the panel (type-only imports in the
  * panel, so nothing of the appliance ends up in the browser bundle).
  */
-import type { DeviceKind, DeviceStatus } from '../../drivers/core/definition.js';
+import type { DeviceView } from '../model/device-view.js';
+import type { CalendarHealth, StatusView } from '../model/room-status.js';
 import type { HelpRequestView } from '../help/help-desk.js';
 import type { MeetingStreamMessage } from '../meetings/meeting-views.js';
-import type { CalendarHealth } from '../schedule/calendar-feed.js';
-import type { RoomState } from '../meetings/room-state.js';
 
-export type { CalendarHealth, DeviceKind, DeviceStatus };
-
-export interface ActionView {
-  name: string;
-  description: string;
-  /** JSON Schema of the request body for POST /api/v1/devices/:id/actions/:name */
-  params: unknown;
-}
-
-export interface DeviceView {
-  id: string;
-  /** The name in English (or the one name the config gives): logs, MQTT, the fleet. */
-  name: string;
-  /** The name in each of the panel's languages, when the config names the device per language. */
-  names?: { en: string; 'zh-CN': string };
-  driver: string;
-  kind: DeviceKind;
-  status: DeviceStatus;
-  /** ISO time the status last changed */
-  since: string;
-  /** What a person needs to know about the status (e.g. the last error) */
-  detail: string | null;
-  /** Last-known device state published by the driver: power, input, lastPreset, position... */
-  state: Record<string, unknown>;
-  capabilities: { name: string; traits?: Record<string, unknown> }[];
-  actions: ActionView[];
-  /**
-   * Cameras: the presets that have a still (GET /api/v1/devices/:id/presets/:preset/still.jpg),
-   * taken when the preset was saved. `version` changes with each new still.
-   */
-  presetStills?: PresetStillView[];
-}
-
-/** One preset's still, as the device view lists it. */
-export interface PresetStillView {
-  preset: number;
-  version: string;
-  /** ISO time the still was taken */
-  savedAt: string;
-  bytes: number;
-}
-
-/** What `preset.save` adds to its result: whether a still was taken for the preset, and why not. */
-export interface StillOutcome {
-  taken: boolean;
-  /** Where the still came from: the camera's own snapshot, or the room's media picture. */
-  source: 'camera' | 'media' | null;
-  /** When not taken: a confidential meeting is running; nothing can give a still of this camera; or every source failed. */
-  reason?: 'confidential-meeting' | 'no-source' | 'failed';
-  detail?: string;
-  version?: string;
-}
-
-export interface RoomView {
-  id: string;
-  name: string;
-  site: string;
-  timezone: string;
-}
-
-export type { RoomState };
-
-export interface StatusView {
-  room: RoomView;
-  roomState: RoomState;
-  devices: Record<DeviceStatus, number> & { total: number };
-  version: string;
-  /** Appliance time, ISO */
-  time: string;
-  /** The room's one microphone mute (GET /api/v1/room/mute has each device's agreement). */
-  mute?: boolean;
-  /** What the data folder can still take: `full` means some things are not being saved (detail says what). */
-  storage?: { state: 'ok' | 'low' | 'full'; freeBytes: number | null; detail: string | null; since: string };
-  /** The calendar feed, when the room reads one: `failing` and `holding` keep the last good schedule (detail says why). */
-  calendar?: CalendarHealth;
-}
+// The room's domain shapes live on the model floor; the panel reads them through here.
+export type { ActionView, DeviceError, DeviceKind, DeviceStatus, DeviceView, PresetStillView, StillOutcome } from '../model/device-view.js';
+export type { CalendarHealth, RoomState, RoomView, StatusView } from '../model/room-status.js';
+export type { HealthStatus } from '../model/health.js';
 
 export interface ActionResult {
   ok: true;

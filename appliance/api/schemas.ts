@@ -25,6 +25,9 @@ export const DeviceViewSchema = Type.Object(
     status: StatusEnum,
     since: Type.String({ format: 'date-time' }),
     detail: Type.Union([Type.String(), Type.Null()]),
+    error: Type.Optional(
+      Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()], { description: 'The coded error behind the status, in two parts (detail has them in one line)' }),
+    ),
     state: Type.Record(Type.String(), Type.Unknown()),
     capabilities: Type.Array(Type.Object({ name: Type.String(), traits: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
     actions: Type.Array(Type.Object({ name: Type.String(), description: Type.String(), params: Type.Unknown({ description: 'JSON Schema of the body' }) })),

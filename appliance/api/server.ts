@@ -16,16 +16,11 @@ import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
 import type { StreamClients } from './routes/stream-clients.js';
-import { roomMuteRoutes } from './routes/room-mute-routes.js';
-import { meetingApi } from './routes/meeting-api.js';
-import { mediaRoutes } from './routes/media-routes.js';
 import { metricsRoute } from './routes/metrics-route.js';
 import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
 import { ErrorBodySchema } from './schemas.js';
 import { buildSharedSerializer } from '../http/shared-serializers.js';
 import type { PanelServices } from '../panel/panel-services.js';
-import { panelApi } from './routes/panel-api.js';
-import { presetStillRoutes } from './routes/preset-still-routes.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -48,8 +43,16 @@ declare module 'fastify' {
   }
 }
 
+export interface ServerExtras {
+  metrics?: ApplianceMetrics;
+  panel?: PanelServices;
+  commitWrites?: () => void;
+  /** The modules' own routes (modules.ts), registered beside the room's status, devices and stream. */
+  routes?: ReadonlyArray<(api: FastifyInstance) => Promise<void>>;
+}
+
 /** The appliance's HTTP face: API, WebSocket stream, OpenAPI + docs, and the panel. */
-export async function buildServer(core: ApplianceCore, log: Logger, extras: { metrics?: ApplianceMetrics; panel?: PanelServices; commitWrites?: () => void } = {}): Promise<FastifyInstance> {
+export async function buildServer(core: ApplianceCore, log: Logger, extras: ServerExtras = {}): Promise<FastifyInstance> {
   const limits = apiLimits(core.config.api.limits);
   // The cast keeps FastifyInstance's default logger type, which the route plugins are written against.
   const app = Fastify({
@@ -87,7 +90,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
   const access = extras.panel?.access;
   installRouteAccess(app, {
     tokens: core.config.api.tokens,
-    panels: access?.panels,
+    panels: access?.credentials,
     requireAdmin: access ? (request) => access.requireAdmin(request) : undefined,
     openReads: core.config.api.openReads ?? true,
   });
@@ -114,12 +117,8 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: { me
   await app.register(async (api) => {
     await statusRoutes(api, core);
     await deviceRoutes(api, core);
-    if (core.stills) await presetStillRoutes(api, core, core.stills.store, extras.panel?.access.panels);
-    app.decorate('streamClients', await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.panels }));
-    await roomMuteRoutes(api, core);
-    await meetingApi(api, core);
-    if (core.media) await mediaRoutes(api, core.media, core.config.api.tokens, extras.panel?.access.panels);
-    if (extras.panel) await panelApi(api, core, extras.panel);
+    app.decorate('streamClients', await streamRoute(api, core, { help: extras.panel?.help, limits, panels: extras.panel?.access.credentials }));
+    for (const routes of extras.routes ?? []) await routes(api);
   });
   if (extras.metrics) {
     if (app.streamClients) extras.metrics.watchStream(app.streamClients);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -41,7 +41,7 @@ const STDERR_KEEP = 2000;
  * (no port is opened). It is supervised: a browser that dies mid-call turns the call
  * `failed`; leaving closes it, and nothing of it outlives the call. Emits 'change'.
  */
-export class BrowserCall extends EventEmitter {
+export class BrowserCall extends TypedBus<{ change: [CallView] }> {
   private current: CallView;
   private child: ChildProcess | undefined;
   private cdp: CdpPipe | undefined;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RoomEventBus, type RoomEventEnvelope } from '../events/room-events.js';
+import { RoomEventBus, type RoomEventEnvelope } from '../model/room-events.js';
 import { BrowserCall } from './browser-call.js';
 import { CallService } from './call-service.js';
 import { onlineMeetingOf } from './online-meeting-link.js';

@@ -1,5 +1,5 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { BrowserCall, CallView } from './browser-call.js';
 import type { OnlineMeeting } from './online-meeting-link.js';
 

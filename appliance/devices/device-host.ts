@@ -1,10 +1,10 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import { namesOf, textIn } from '../../drivers/core/localized-text.js';
 import { capabilitiesOf, DEVICE_STATUSES, type AnyDriverDefinition, type DeviceStatus, type DriverLogger } from '../../drivers/core/definition.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { DeviceConfig } from '../config/config-schema.js';
 import { allowedBy, readablePath } from '../config/config-validate.js';
 import type { Clock } from '../../drivers/core/clock.js';
@@ -63,7 +63,7 @@ export interface DeviceHostOptions {
  * (DeviceView) whenever a device's status or state changes, and 'reply' (deviceId,
  * ReplyTiming) after every probe and action, for the health metrics.
  */
-export class DeviceHost extends EventEmitter {
+export class DeviceHost extends TypedBus<{ device: [DeviceView]; reply: [string, ReplyTiming] }> {
   private readonly devices = new Map<string, HostedDevice>();
   private readonly followUps = new Map<string, ActionFollowUp[]>();
   private readonly additions = new Set<ViewAddition>();
@@ -221,8 +221,8 @@ export class DeviceHost extends EventEmitter {
   }
 
   private view({ fixed, supervisor }: HostedDevice): DeviceView {
-    const { status, since, detail } = supervisor.status;
-    const view: DeviceView = { ...fixed, status, since: since.toISOString(), detail, state: supervisor.lastState };
+    const { status, since, detail, error } = supervisor.status;
+    const view: DeviceView = { ...fixed, status, since: since.toISOString(), detail, error, state: supervisor.lastState };
     for (const addition of this.additions) Object.assign(view, addition(fixed.id));
     return view;
   }

@@ -1,4 +1,5 @@
-import { EventEmitter } from 'node:events';
+import { deviceErrorLine, type DeviceError } from '../model/device-view.js';
+import { TypedBus } from '../model/typed-bus.js';
 import { systemClock, type Clock, type ClockTimer } from '../../drivers/core/clock.js';
 import type { DeviceDriver, DeviceStatus, DriverContext, DriverLogger } from '../../drivers/core/definition.js';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
@@ -8,7 +9,10 @@ import { ReplyPace } from './reply-pace.js';
 export interface SupervisedStatus {
   status: DeviceStatus;
   since: Date;
+  /** The line a person reads (the room's API and panel): for a failure, the code and the message. */
   detail: string | null;
+  /** The coded error behind an offline or auth-failed status, kept apart for health, MQTT and the fleet. */
+  error: DeviceError | null;
 }
 
 /** One exchange with the device, timed by the host (the health metrics' reply time). */
@@ -49,12 +53,12 @@ const ANSWERED = new Set(['ROOMCTL_E_DEVICE_REJECTED', 'ROOMCTL_E_DEVICE_BUSY', 
  * Events: 'status' (SupervisedStatus), 'state' (Record<string, unknown>),
  * 'reply' (ReplyTiming: how long the device took to answer a probe or an action).
  */
-export class DeviceSupervisor extends EventEmitter {
+export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [Record<string, unknown>]; status: [SupervisedStatus] }> {
   readonly deviceId: string;
   /** What drivers learned about the device; survives reconnects (see DriverContext.memory). */
   readonly memory: Record<string, unknown> = {};
   private driver: DeviceDriver | undefined;
-  private current: SupervisedStatus = { status: 'connecting', since: new Date(), detail: null };
+  private current: SupervisedStatus = { status: 'connecting', since: new Date(), detail: null, error: null };
   private condition: { degraded: boolean; detail?: string } = { degraded: false };
   private state: Record<string, unknown> = {};
   private statePending = false;
@@ -207,7 +211,7 @@ export class DeviceSupervisor extends EventEmitter {
     if (!this.running) return;
     const generation = ++this.generation;
     // While offline or refused, each attempt keeps that status: no flicker through `connecting`.
-    if (this.current.status !== 'offline' && this.current.status !== 'auth-failed') this.setStatus('connecting', this.current.detail);
+    if (this.current.status !== 'offline' && this.current.status !== 'auth-failed') this.setStatus('connecting', this.current.detail, this.current.error);
     let driver: DeviceDriver;
     try {
       driver = this.options.createDriver(this.context(generation));
@@ -239,7 +243,8 @@ export class DeviceSupervisor extends EventEmitter {
 
   private failed(error: RoomctlError): void {
     const auth = error.code === 'ROOMCTL_E_DEVICE_AUTH';
-    this.setStatus(auth ? 'auth-failed' : 'offline', `${error.code}: ${error.message}`);
+    const cause: DeviceError = { code: error.code, message: error.message };
+    this.setStatus(auth ? 'auth-failed' : 'offline', deviceErrorLine(cause), cause);
     if (!this.running) return;
     this.retryTimer?.cancel();
     const delay = auth ? this.authBackoff.next() : this.backoff.next();
@@ -323,9 +328,9 @@ export class DeviceSupervisor extends EventEmitter {
     });
   }
 
-  private setStatus(status: DeviceStatus, detail: string | null): void {
+  private setStatus(status: DeviceStatus, detail: string | null, error: DeviceError | null = null): void {
     if (this.current.status === status && this.current.detail === detail) return;
-    this.current = { status, since: new Date(), detail };
+    this.current = { status, since: new Date(), detail, error };
     this.emit('status', this.current);
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import { MoveWatchdog } from './move-watchdog.js';
 
 /** A host that records what the watchdog runs; the device has `move` and `stop`. */

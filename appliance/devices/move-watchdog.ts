@@ -1,4 +1,4 @@
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 
 type Drive = { pan: number; tilt: number; zoom: number };
 

@@ -1,12 +1,6 @@
-import type { DeviceView } from '../api/api-types.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
-
-/**
- * The fleet's words for a device: fewer than the room's, and stable on the wire.
- * `auth-failed`: the device answers but refuses the password in the config.
- */
-export const HEALTH_STATUSES = ['ok', 'degraded', 'offline', 'auth-failed', 'unknown'] as const;
-export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+import type { DeviceError, DeviceView } from '../model/device-view.js';
+import type { HealthStatus } from '../model/health.js';
 
 /** Payload of the retained `devices/<id>/health` topic. */
 export interface DeviceHealth {
@@ -15,13 +9,13 @@ export interface DeviceHealth {
   since: string;
   /** What a person needs to know, e.g. "The device could not be reached; check …". */
   detail: string | null;
-  /** The coded error behind an offline or degraded status, when there is one. */
+  /** The coded error behind an offline, degraded or auth-failed status, when there is one: its code and its own words. */
+  error?: DeviceError;
+  /** The error's code alone, as rooms of the previous release sent it (kept on the wire for one release). */
   code?: ErrorCode;
   /** Numbers worth a graph: reply time (ms), lamp hours, temperature, levels… */
   metrics: Record<string, number>;
 }
-
-const CODED = /^(ROOMCTL_E_[A-Z_]+): ?(.*)$/s;
 
 /**
  * Room status → fleet health. `connecting` is `unknown` (not yet known, not yet a fault);
@@ -43,13 +37,11 @@ export function healthStatusOf(status: DeviceView['status']): HealthStatus {
   }
 }
 
-/** Splits "ROOMCTL_E_X: message" and adds the catalog's hint, so the detail says what to do. */
-export function describeDetail(detail: string | null): { detail: string | null; code?: ErrorCode } {
-  if (!detail) return { detail: null };
-  const match = CODED.exec(detail);
-  if (!match || !(match[1]! in ERROR_CATALOG)) return { detail };
-  const code = match[1] as ErrorCode;
-  return { detail: `${match[2] || code} — ${ERROR_CATALOG[code].hint}`, code };
+/** The detail a person can act on: the error's own words and the catalog's hint for its code. */
+export function describeError(error: DeviceError): string {
+  const hint = error.code in ERROR_CATALOG ? ERROR_CATALOG[error.code as ErrorCode].hint : undefined;
+  const words = error.message || error.code;
+  return hint ? `${words} — ${hint}` : words;
 }
 
 /** Every finite number at the top of a driver's state is a metric (lampHours, volume, zoom…). */
@@ -62,8 +54,12 @@ export function metricsFromState(state: Record<string, unknown>): Record<string,
 /** Health of a device view, without reply times (the monitor adds those). */
 export function healthOfView(device: DeviceView): DeviceHealth {
   const status = healthStatusOf(device.status);
-  const described = status === 'ok' ? { detail: null } : describeDetail(device.detail);
-  const health: DeviceHealth = { status, since: device.since, detail: described.detail, metrics: metricsFromState(device.state) };
-  if (described.code) health.code = described.code;
+  const error = status === 'ok' ? null : (device.error ?? null);
+  const detail = status === 'ok' ? null : error ? describeError(error) : device.detail;
+  const health: DeviceHealth = { status, since: device.since, detail, metrics: metricsFromState(device.state) };
+  if (error) {
+    health.error = { code: error.code, message: error.message };
+    if (error.code in ERROR_CATALOG) health.code = error.code as ErrorCode;
+  }
   return health;
 }

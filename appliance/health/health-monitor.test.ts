@@ -3,9 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceView } from '../api/api-types.js';
-import { RoomEventBus, type RoomEvent } from '../events/room-events.js';
+import type { DeviceView } from '../model/device-view.js';
+import { RoomEventBus, type RoomEvent } from '../model/room-events.js';
 import { openDatabase, type Db } from '../store/database.js';
+import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { FaultRepository } from './fault-repository.js';
 import { HealthMonitor } from './health-monitor.js';
 
@@ -20,6 +21,10 @@ class Devices extends EventEmitter {
     this.views.set(id, view);
     this.emit('device', view);
   }
+  /** A failure as the supervisor reports it: the line a person reads, and the coded error beside it. */
+  failed(id: string, code: string, message: string) {
+    this.set(id, { status: 'offline', detail: `${code}: ${message}`, error: { code, message } });
+  }
 }
 
 describe('device health and faults', () => {
@@ -30,7 +35,7 @@ describe('device health and faults', () => {
   let events: RoomEvent[];
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'roomctl-health-'));
-    db = openDatabase(dir);
+    db = openDatabase(dir, ROOM_MIGRATIONS);
     devices = new Devices();
     bus = new RoomEventBus();
     events = [];
@@ -58,9 +63,9 @@ describe('device health and faults', () => {
   it('raises one fault when a device goes offline and clears it with the same id when it is back', () => {
     devices.set('display', { status: 'ok' });
     monitor();
-    devices.set('display', { status: 'offline', detail: 'ROOMCTL_E_CONNECT_FAILED: connect ECONNREFUSED 127.0.0.1:4352' });
-    devices.set('display', { status: 'offline', detail: 'ROOMCTL_E_CONNECT_FAILED: still refused' });
-    devices.set('display', { status: 'ok', detail: null });
+    devices.failed('display', 'ROOMCTL_E_CONNECT_FAILED', 'connect ECONNREFUSED 127.0.0.1:4352');
+    devices.failed('display', 'ROOMCTL_E_CONNECT_FAILED', 'still refused');
+    devices.set('display', { status: 'ok', detail: null, error: null });
     expect(events.map((e) => e.type)).toEqual(['fault.raised', 'fault.cleared']);
     const [raised, cleared] = events as [Extract<RoomEvent, { type: 'fault.raised' }>, Extract<RoomEvent, { type: 'fault.cleared' }>];
     expect(cleared.faultId).toBe(raised.faultId);
@@ -68,7 +73,7 @@ describe('device health and faults', () => {
   });
 
   it('gives the detail a person can act on and keeps the error code', () => {
-    devices.set('cam', { status: 'offline', detail: 'ROOMCTL_E_PORT_NOT_FOUND: /dev/ttyUSB0 is gone' });
+    devices.failed('cam', 'ROOMCTL_E_PORT_NOT_FOUND', '/dev/ttyUSB0 is gone');
     const m = monitor();
     expect(m.get('cam')).toMatchObject({ status: 'offline', code: 'ROOMCTL_E_PORT_NOT_FOUND', detail: expect.stringMatching(/^\/dev\/ttyUSB0 is gone — The serial port does not exist/) });
   });
@@ -80,7 +85,7 @@ describe('device health and faults', () => {
     first.stop();
     const raised = events[0] as Extract<RoomEvent, { type: 'fault.raised' }>;
     monitor();
-    devices.set('display', { status: 'ok', detail: null });
+    devices.set('display', { status: 'ok', detail: null, error: null });
     expect(events.map((e) => e.type)).toEqual(['fault.raised', 'fault.cleared']);
     expect((events[1] as { faultId: string }).faultId).toBe(raised.faultId);
   });

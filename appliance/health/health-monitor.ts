@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
-import type { DeviceView } from '../api/api-types.js';
+import { TypedBus } from '../model/typed-bus.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { ReplyTiming } from '../devices/device-supervisor.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import { healthOfView, type DeviceHealth } from './device-health.js';
 import type { FaultRepository, OpenFault } from './fault-repository.js';
 
@@ -35,7 +35,7 @@ export interface HealthMonitorOptions {
  * only metrics changed at most once per `flushMetrics()` (the caller's timer), so reply times
  * measured on every probe do not flood the broker.
  */
-export class HealthMonitor extends EventEmitter {
+export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> {
   private readonly health = new Map<string, DeviceHealth>();
   private readonly replyMs = new Map<string, number>();
   private readonly dirtyMetrics = new Set<string>();

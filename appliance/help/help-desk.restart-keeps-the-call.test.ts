@@ -7,8 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RoomEventBus } from '../events/room-events.js';
+import { RoomEventBus } from '../model/room-events.js';
 import { openDatabase } from '../store/database.js';
+import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { HelpDesk } from './help-desk.js';
 import { HelpRepository } from './help-repository.js';
 
@@ -24,7 +25,7 @@ async function dataDir(): Promise<string> {
 }
 
 function openDesk(dir: string): { desk: HelpDesk; changes: unknown[]; close(): void } {
-  const db = openDatabase(dir);
+  const db = openDatabase(dir, ROOM_MIGRATIONS);
   const desk = new HelpDesk(new RoomEventBus(), new HelpRepository(db));
   const changes: unknown[] = [];
   desk.on('change', (r) => changes.push(r));

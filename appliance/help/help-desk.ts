@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
-import type { CommandRegistry } from '../telemetry/command-registry.js';
-import type { HelpRepository } from './help-repository.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
+import type { CommandSpec } from '../telemetry/command-registry.js';
+import type { HelpRepository, HelpRequestView } from './help-repository.js';
 
-/** A call for help from the room, as the panel shows it. */
-export interface HelpRequestView {
-  id: string;
-  at: string;
-  message: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-}
+export type { HelpRequestView } from './help-repository.js';
+
 
 /**
  * The panel's help button. A request is published as `help.requested` on the room event bus
@@ -22,7 +16,7 @@ export interface HelpRequestView {
  * are kept in the store, so a restart between the call and the answer loses neither. Emits
  * 'change' (HelpRequestView) so the panels hear "someone has seen it" at once.
  */
-export class HelpDesk extends EventEmitter {
+export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
   constructor(
     private readonly bus: RoomEventBus,
     private readonly requests: HelpRepository,
@@ -56,16 +50,18 @@ export class HelpDesk extends EventEmitter {
     return this.requests.recent();
   }
 
-  /** Registers `ack-help` on the central command registry; returns the unregister function. */
-  registerCommands(commands: CommandRegistry): () => void {
-    return commands.register(
-      'ack-help',
-      (params) => {
-        if (typeof params.requestId !== 'string') throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'ack-help needs {requestId, by?}');
-        return this.acknowledge(params.requestId, typeof params.by === 'string' ? params.by.slice(0, 120) : undefined);
+  /** The central command facilities answer with: `ack-help`. */
+  commands(): CommandSpec[] {
+    return [
+      {
+        name: 'ack-help',
+        handler: (params) => {
+          if (typeof params.requestId !== 'string') throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'ack-help needs {requestId, by?}');
+          return this.acknowledge(params.requestId, typeof params.by === 'string' ? params.by.slice(0, 120) : undefined);
+        },
+        description: 'Tell the room someone is on the way for its help request: {requestId, by?}',
       },
-      'Tell the room someone is on the way for its help request: {requestId, by?}',
-    );
+    ];
   }
 
   close(): void {

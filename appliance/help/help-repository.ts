@@ -1,7 +1,6 @@
 import type { Db } from '../store/database.js';
-import type { HelpRequestView } from './help-desk.js';
 
-/** Migration 7: the room's calls for help, so "someone has seen it" survives a restart. */
+/** Help migration 1 (help-migrations.ts): the room's calls for help, so "someone has seen it" survives a restart. */
 export const HELP_REQUESTS_SQL = `
   CREATE TABLE help_requests (
     id TEXT PRIMARY KEY,
@@ -12,6 +11,15 @@ export const HELP_REQUESTS_SQL = `
   );
   CREATE INDEX help_requests_at ON help_requests (at);
 `;
+
+/** A call for help from the room, as the panel shows it. */
+export interface HelpRequestView {
+  id: string;
+  at: string;
+  message: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
 
 /** The newest requests kept; the event log on MQTT is the long-term record. */
 const KEEP = 200;

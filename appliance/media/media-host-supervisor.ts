@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Backoff } from '../devices/backoff.js';
@@ -44,7 +44,7 @@ function hostEntry(): { path: string; execArgv: string[] } {
  * recycles itself. Events: 'status' (HostStatus), 'message' (FromHost), 'ready' (pid),
  * 'stderr' (string: GStreamer's own output, e.g. tracer lines).
  */
-export class MediaHostSupervisor extends EventEmitter {
+export class MediaHostSupervisor extends TypedBus<{ stderr: [string]; ready: [number]; message: [FromHost]; status: [HostStatus] }> {
   private child: ChildProcess | undefined;
   private current: HostStatus = { state: 'stopped', pid: null, restarts: 0, since: new Date().toISOString(), detail: null };
   private running = false;

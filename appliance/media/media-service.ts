@@ -1,7 +1,7 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { join } from 'node:path';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { EncoderChooser } from './encoder-choice.js';
@@ -19,6 +19,7 @@ import { RecordingsRepository, type Recording } from './recordings-repository.js
 import { MicLivenessMonitor, VideoSignalMonitor } from './signal-health.js';
 
 export type { SignalHealth } from './media-source.js';
+export type { Recording } from './recordings-repository.js';
 
 export interface MediaServiceOptions {
   settings: MediaSettings;
@@ -51,9 +52,9 @@ const DEFAULT_TIMING: PipelineTiming = { stallMs: 2000, startTimeoutMs: 10_000, 
  * the media host child; this class keeps it configured and turns what it reports into health.
  * Events: 'status' (MediaStatusView), 'signal' (role).
  */
-export class MediaService extends EventEmitter {
+export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: [PipelineRole] }> {
   readonly settings: MediaSettings;
-  readonly recordings: RecordingsRepository;
+  private readonly recordings: RecordingsRepository;
   readonly recordingsDir: string;
   private readonly host: MediaHostSupervisor;
   private readonly control: RecordingControl;
@@ -174,6 +175,18 @@ export class MediaService extends EventEmitter {
     this.mic.meetingEnded();
     if (this.control.activeMeetingId === meetingId) void this.stopRecording().catch(() => null);
     this.evaluate();
+  }
+
+  /** The recordings, newest first. */
+  listRecordings(): Recording[] {
+    return this.recordings.list();
+  }
+
+  /** One recording, or ROOMCTL_E_NOT_FOUND. */
+  recording(id: string): Recording {
+    const recording = this.recordings.get(id);
+    if (!recording) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No recording "${id}"`);
+    return recording;
   }
 
   async deleteRecording(id: string): Promise<void> {

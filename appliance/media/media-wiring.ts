@@ -1,6 +1,6 @@
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import type { DeviceConfig, RoomConfig } from '../config/config-schema.js';
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { mediaSettings } from './media-config.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/database.js';
+import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { newRecordingId } from './recording-control.js';
 import { purgeRecordings } from './recording-retention.js';
 import { RecordingsRepository } from './recordings-repository.js';
@@ -13,7 +14,7 @@ let repo: RecordingsRepository;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-retention-'));
-  db = openDatabase(dir);
+  db = openDatabase(dir, ROOM_MIGRATIONS);
   repo = new RecordingsRepository(db);
 });
 

@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.js';
 
-/** Migration 5 (appliance/store/migrations.ts): recordings and their segment files. */
+/** Media migration 1 (media-migrations.ts): recordings and their segment files. */
 export const RECORDINGS_SQL = `
   CREATE TABLE recordings (
     id TEXT PRIMARY KEY,

@@ -1,16 +1,14 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { MeetingContext } from './meeting-context.js';
 import type { AgendaItemDraft } from './meeting-types.js';
+import type { MinutesReader } from './minutes-service.js';
 
-function meetingOrThrow(ctx: MeetingContext, id: string) {
-  const m = ctx.meetings.get(id);
-  if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
-  return m;
-}
+/** What this file's functions use of the meeting context. */
+type AgendaContext = Pick<MeetingContext, 'agenda' | 'audit' | 'changed' | 'clock' | 'meetings'>;
 
 /** Replaces the agenda of a meeting that has not ended; a running meeting starts its first item. */
-export function setAgenda(ctx: MeetingContext, id: string, items: readonly AgendaItemDraft[]): void {
-  const m = meetingOrThrow(ctx, id);
+export function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[]): void {
+  const m = ctx.meetings.require(id);
   if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; its agenda can no longer change`);
   ctx.agenda.replace(id, items);
   const list = ctx.agenda.list(id);
@@ -21,9 +19,15 @@ export function setAgenda(ctx: MeetingContext, id: string, items: readonly Agend
   ctx.changed();
 }
 
+/** An agenda replaced by a person: replaced, and written into the meeting's audit. */
+export function editAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[], by: MinutesReader): void {
+  setAgenda(ctx, id, items);
+  ctx.audit.record({ meetingId: id, action: 'agenda.edit', who: by.who ?? null, via: by.via, detail: `${items.length} items` }, ctx.clock.now());
+}
+
 /** Ends the current item (recording its actual time) and starts the next one. */
-export function advanceAgenda(ctx: MeetingContext, id: string): void {
-  const m = meetingOrThrow(ctx, id);
+export function advanceAgenda(ctx: AgendaContext, id: string): void {
+  const m = ctx.meetings.require(id);
   if (m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; the agenda moves only while it runs`);
   const now = ctx.clock.now().toISOString();
   const items = ctx.agenda.list(id);

@@ -3,8 +3,11 @@ import { roomFigures, type RoomFigures } from './figures.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { purgeOlderThan } from './retention.js';
 
+/** What this file's functions use of the meeting context. */
+type DailyJobsContext = Pick<MeetingContext, 'bus' | 'clock' | 'db' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'room' | 'rules' | 'texts'>;
+
 /** Business minutes between two instants, counting each local day's business hours. */
-export function businessMinutes(ctx: MeetingContext, from: Date, to: Date): number {
+export function businessMinutes(ctx: DailyJobsContext, from: Date, to: Date): number {
   const { timezone } = ctx.room;
   const { start, end } = ctx.rules.businessHours;
   let total = 0;
@@ -18,12 +21,12 @@ export function businessMinutes(ctx: MeetingContext, from: Date, to: Date): numb
   return total;
 }
 
-export function figuresBetween(ctx: MeetingContext, from: Date, to: Date): RoomFigures {
+export function figuresBetween(ctx: DailyJobsContext, from: Date, to: Date): RoomFigures {
   return roomFigures(ctx.db, { from: from.toISOString(), to: to.toISOString(), businessMinutes: businessMinutes(ctx, from, to), lateAfterMinutes: ctx.rules.lateAfterMinutes, now: ctx.clock.now() });
 }
 
 /** Reminds action item owners before their deadlines (once per deadline). */
-export function followUps(ctx: MeetingContext): void {
+export function followUps(ctx: DailyJobsContext): void {
   const now = ctx.clock.now();
   const until = new Date(now.getTime() + ctx.rules.followUpHours * 3_600_000).toISOString();
   for (const item of ctx.minutes.dueForReminder(until)) {
@@ -38,7 +41,7 @@ export function followUps(ctx: MeetingContext): void {
  * Once a local day at `dailyAt`: publish yesterday's figures (`room.figures`) and purge
  * records past retention. The day's row in daily_jobs makes it once, even after a restart.
  */
-export function dailyJobs(ctx: MeetingContext): void {
+export function dailyJobs(ctx: DailyJobsContext): void {
   const now = ctx.clock.now();
   const { timezone } = ctx.room;
   if (now < localTimeOnDay(now, ctx.rules.dailyAt, timezone)) return;

@@ -7,6 +7,9 @@ import type { Meeting } from './meeting-types.js';
 import { meetingView } from './meeting-view-builders.js';
 import type { DoorScheduleView } from './meeting-views.js';
 
+/** What this file's functions use of the meeting context. */
+type DoorBookingContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'selfTests' | 'startScene' | 'texts' | 'track'>;
+
 /** Who books from the door's page: a phone with the door code of one window, or a client with the API token. */
 export type DoorCaller = { via: 'door-code'; window: number; expiresAt: Date } | { via: 'token' };
 
@@ -27,7 +30,7 @@ const PAST_TOLERANCE_MS = 60_000;
  * QR code on a door — today only, one of the lengths the room offers, not in the past, and
  * a few bookings per door code. Each one is written to the audit log with how it came.
  */
-export function bookFromDoor(ctx: MeetingContext, input: DoorBookingInput, caller: DoorCaller): Meeting {
+export function bookFromDoor(ctx: DoorBookingContext, input: DoorBookingInput, caller: DoorCaller): Meeting {
   const now = ctx.clock.now();
   const offered = ctx.rules.adHocMinutes;
   if (offered.length === 0) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This room takes no bookings from the door: it offers no lengths (meetings.adHocMinutes is empty)');
@@ -48,7 +51,7 @@ export function bookFromDoor(ctx: MeetingContext, input: DoorBookingInput, calle
 }
 
 /** The rest of today for the door's phone page: busy times and, as on the door, no confidential title. */
-export function doorSchedule(ctx: MeetingContext, caller: DoorCaller): DoorScheduleView {
+export function doorSchedule(ctx: DoorBookingContext, caller: DoorCaller): DoorScheduleView {
   const now = ctx.clock.now();
   const dayEnd = endOfLocalDay(now, ctx.room.timezone);
   // A meeting running over its booked end still holds the room: it is busy until now at least.

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Clock } from '../schedule/clock.js';
+import type { Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 
 /** How long one door code is shown before the next one replaces it. */

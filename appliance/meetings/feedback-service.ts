@@ -3,8 +3,11 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import type { FeedbackRecord, ProblemCategory } from './feedback-repository.js';
 import type { MeetingContext } from './meeting-context.js';
 
+/** What this file's functions use of the meeting context. */
+type FeedbackContext = Pick<MeetingContext, 'bus' | 'clock' | 'devices' | 'feedback' | 'meetings' | 'notifier' | 'texts'>;
+
 /** Every device's health at this moment, as facilities needs it with a problem report. */
-export function deviceHealthSnapshot(ctx: MeetingContext): Record<string, unknown> {
+export function deviceHealthSnapshot(ctx: FeedbackContext): Record<string, unknown> {
   return Object.fromEntries(ctx.devices.list().map((d) => [d.id, { status: d.status, since: d.since, detail: d.detail, kind: d.kind, driver: d.driver }]));
 }
 
@@ -19,7 +22,7 @@ export interface FeedbackInput {
  * as `feedback`; a problem report as `problem.reported` carrying every device's health, and
  * to facilities through the notification channels.
  */
-export function submitFeedback(ctx: MeetingContext, meetingId: string | null, input: FeedbackInput): FeedbackRecord {
+export function submitFeedback(ctx: FeedbackContext, meetingId: string | null, input: FeedbackInput): FeedbackRecord {
   const meeting = meetingId ? ctx.meetings.get(meetingId) : null;
   if (meetingId && !meeting) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
   if (input.rating === undefined && !input.problems?.length && !input.comment) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'Send a rating, a problem category or a comment');

@@ -1,4 +1,4 @@
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { MeetingContext } from './meeting-context.js';
 
 /**

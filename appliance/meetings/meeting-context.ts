@@ -1,7 +1,7 @@
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
-import type { Clock } from '../schedule/clock.js';
+import type { Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import type { AgendaRepository } from './agenda-repository.js';
 import type { AuditLog } from './audit-log.js';

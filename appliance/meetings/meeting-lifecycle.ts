@@ -7,6 +7,9 @@ import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Pe
 import { finishMinutes } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
+/** What this file's functions use of the meeting context. */
+type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
+
 export interface BookInput {
   minutes: number;
   start?: string;
@@ -20,14 +23,9 @@ export interface BookInput {
 
 const LIVE = ['booked', 'in_progress'] as const;
 
-function mustGet(ctx: MeetingContext, id: string): Meeting {
-  const m = ctx.meetings.get(id);
-  if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
-  return m;
-}
 
 /** Refuses a time range that overlaps a live booking (other than `except`). */
-export function assertFree(ctx: MeetingContext, start: string, end: string, except?: string): void {
+export function assertFree(ctx: LifecycleContext, start: string, end: string, except?: string): void {
   const clash = ctx.meetings.between(start, end, LIVE).filter((m) => m.id !== except);
   if (clash.length === 0) return;
   const c = clash[0]!;
@@ -37,7 +35,7 @@ export function assertFree(ctx: MeetingContext, start: string, end: string, exce
 }
 
 /** An ad-hoc booking ("book now for 30 min", or later through the API). */
-export function book(ctx: MeetingContext, input: BookInput): Meeting {
+export function book(ctx: LifecycleContext, input: BookInput): Meeting {
   const now = ctx.clock.now();
   const start = input.start ? new Date(input.start) : now;
   if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
@@ -65,18 +63,18 @@ export function book(ctx: MeetingContext, input: BookInput): Meeting {
   return meeting;
 }
 
-export function extend(ctx: MeetingContext, id: string, minutes: number): Meeting {
-  const m = mustGet(ctx, id);
+export function extend(ctx: LifecycleContext, id: string, minutes: number): Meeting {
+  const m = ctx.meetings.require(id);
   if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked or running meeting can be extended`);
   const newEnd = new Date(Date.parse(m.end) + minutesMs(minutes)).toISOString();
   assertFree(ctx, m.end, newEnd, m.id);
   ctx.meetings.setEnd(m.id, newEnd);
   ctx.changed();
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
-export function start(ctx: MeetingContext, id: string): Meeting {
-  const m = mustGet(ctx, id);
+export function start(ctx: LifecycleContext, id: string): Meeting {
+  const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked meeting can start`);
   if (now.getTime() < Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} can start from ${ctx.rules.checkInOpensMinutes} min before ${m.start}`);
@@ -89,12 +87,12 @@ export function start(ctx: MeetingContext, id: string): Meeting {
   ctx.track(runScene(ctx.devices, ctx.startScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
   ctx.bus.publish({ type: 'meeting.started', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : { confidential: true }) });
   ctx.changed({ kind: 'started', meetingId: m.id });
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
 /** Ends a running meeting (or a booking people checked in to but never started). */
-export function end(ctx: MeetingContext, id: string): Meeting {
-  const m = mustGet(ctx, id);
+export function end(ctx: LifecycleContext, id: string): Meeting {
+  const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'in_progress' && !(m.status === 'booked' && ctx.checkIns.count(m.id) > 0)) {
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a running meeting can end`);
@@ -102,15 +100,15 @@ export function end(ctx: MeetingContext, id: string): Meeting {
   for (const item of ctx.agenda.list(m.id)) if (item.startedAt && !item.endedAt) ctx.agenda.setEnded(m.id, item.position, now.toISOString());
   ctx.meetings.setStatus(m.id, 'ended', now.toISOString());
   if (m.status === 'in_progress') ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
-  finishMinutes(ctx, mustGet(ctx, id));
+  finishMinutes(ctx, ctx.meetings.require(id));
   ctx.bus.publish({ type: 'meeting.ended', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : {}) });
   ctx.changed({ kind: 'ended', meetingId: m.id });
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
 /** Frees the room from a booking nobody came to, tells the organiser, counts the miss. */
-export function release(ctx: MeetingContext, id: string): Meeting {
-  const m = mustGet(ctx, id);
+export function release(ctx: LifecycleContext, id: string): Meeting {
+  const m = ctx.meetings.require(id);
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booking can be released`);
   const now = ctx.clock.now();
   ctx.meetings.setStatus(m.id, 'released', now.toISOString());
@@ -130,7 +128,7 @@ export function release(ctx: MeetingContext, id: string): Meeting {
   // The self-test may have turned the display on for nobody.
   ctx.track(runScene(ctx.devices, ctx.endScene()));
   ctx.changed({ kind: 'released', meetingId: m.id });
-  return mustGet(ctx, id);
+  return ctx.meetings.require(id);
 }
 
 export interface CheckInRequest {
@@ -141,8 +139,8 @@ export interface CheckInRequest {
 }
 
 /** Checks a person in to a meeting whose window is open; walk-ins are added when asked (or by badge). */
-export function checkIn(ctx: MeetingContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
-  const m = mustGet(ctx, id);
+export function checkIn(ctx: LifecycleContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
+  const m = ctx.meetings.require(id);
   const now = ctx.clock.now().getTime();
   const opens = Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes);
   if (!(m.status === 'booked' || m.status === 'in_progress') || now < opens || (m.status === 'booked' && now >= Date.parse(m.end))) {
@@ -157,5 +155,5 @@ export function checkIn(ctx: MeetingContext, id: string, who: CheckInRequest, me
   const result = ctx.checkIns.add(m.id, person, attendee ? method : method === 'badge' ? 'badge' : 'walk_in', !attendee, ctx.clock.now());
   if (first && ctx.rules.startOnFirstCheckIn && m.status === 'booked') start(ctx, m.id);
   ctx.changed(result.first ? { kind: 'checked-in', meetingId: m.id, name: displayName(person) } : undefined);
-  return { checkIn: result.checkIn, meeting: mustGet(ctx, id), invited: attendee !== undefined };
+  return { checkIn: result.checkIn, meeting: ctx.meetings.require(id), invited: attendee !== undefined };
 }

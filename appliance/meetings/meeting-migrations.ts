@@ -1,5 +1,7 @@
+import type { Migration } from '../store/migrations.js';
+
 /**
- * SQL of the meeting migrations (versions 3 and 4 in store/migrations.ts). Times are ISO
+ * The meetings module's migrations (schedule, meetings, minutes, notifications). Times are ISO
  * strings in UTC (toISOString), so they sort and compare as text.
  */
 export const SCHEDULE_AND_MEETINGS_SQL = `
@@ -155,3 +157,9 @@ export const MINUTES_AND_NOTIFY_SQL = `
 export const NOTIFY_FAILURE_KIND_SQL = `
   ALTER TABLE notify_outbox ADD COLUMN failure TEXT CHECK (failure IN ('permanent','temporary'));
 `;
+
+export const MEETING_MIGRATIONS: readonly Migration[] = [
+  { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
+  { module: 'meetings', version: 2, legacyVersion: 4, name: 'minutes, action items, audit, feedback, notification outbox, retention', sql: MINUTES_AND_NOTIFY_SQL },
+  { module: 'meetings', version: 3, legacyVersion: 8, name: 'notification failures: permanent or temporary', sql: NOTIFY_FAILURE_KIND_SQL },
+];

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
+import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Db } from '../store/database.js';
 import type { BookingDraft, Meeting, MeetingStatus } from './meeting-types.js';
 
@@ -72,6 +73,13 @@ export class MeetingRepository {
   get(id: string): Meeting | undefined {
     const row = this.sql('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
     return row && toMeeting(row);
+  }
+
+  /** The meeting, or ROOMCTL_E_MEETING_NOT_FOUND (a 404 on the API). */
+  require(id: string): Meeting {
+    const m = this.get(id);
+    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
+    return m;
   }
 
   byOccurrence(key: string): Meeting | undefined {

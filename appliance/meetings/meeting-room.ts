@@ -1,6 +1,7 @@
-import { EventEmitter } from 'node:events';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import { TypedBus } from '../model/typed-bus.js';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
 import { NotifyDispatcher } from '../notify/notify-dispatcher.js';
@@ -8,12 +9,12 @@ import { Notifier } from '../notify/notifier.js';
 import { Outbox } from '../notify/outbox.js';
 import { CalendarFeed } from '../schedule/calendar-feed.js';
 import type { CalendarConfig } from '../schedule/calendar-config.js';
-import type { Clock, TimerHandle } from '../schedule/clock.js';
+import type { Clock, TimerHandle } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import { AgendaRepository } from './agenda-repository.js';
-import { AuditLog } from './audit-log.js';
+import { AuditLog, type AuditEntry } from './audit-log.js';
 import { badgeCheckIn } from './checkin-service.js';
-import { CheckInRepository } from './checkin-repository.js';
+import { CheckInRepository, type CheckIn } from './checkin-repository.js';
 import { dailyJobs, followUps } from './daily-jobs.js';
 import { DoorCodes } from './door-codes.js';
 import { FeedbackRepository } from './feedback-repository.js';
@@ -26,10 +27,11 @@ import { MinutesReaderLinks } from './minutes-reader-links.js';
 import type { Meeting } from './meeting-types.js';
 import type { MeetingNotice, MeetingStreamMessage } from './meeting-views.js';
 import { meetingView, roomNowView } from './meeting-view-builders.js';
-import { MinutesRepository } from './minutes-repository.js';
+import { MinutesRepository, type ActionItem } from './minutes-repository.js';
 import { roomStateAt, type RoomStateView } from './room-state.js';
 import { configuredScene, defaultEndScene, defaultStartScene, type SceneHost } from './scenes.js';
 import { SelfTestRepository } from './selftest-repository.js';
+import type { SelfTestReport } from './self-test.js';
 
 export interface MeetingRoomOptions {
   db: Db;
@@ -51,7 +53,7 @@ export interface MeetingRoomOptions {
  * The meeting, run by the room: schedule, rules on the clock, check-in, agenda, minutes,
  * notifications. Emits 'change' (MeetingStreamMessage) whenever the panel should redraw.
  */
-export class MeetingRoom extends EventEmitter {
+export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
   readonly ctx: MeetingContext;
   readonly outbox: Outbox;
   readonly dispatcher: NotifyDispatcher;
@@ -196,6 +198,36 @@ export class MeetingRoom extends EventEmitter {
 
   view(m: Meeting, authorised: boolean) {
     return meetingView(this.ctx, m, authorised);
+  }
+
+  /** One meeting of this room, or ROOMCTL_E_MEETING_NOT_FOUND. */
+  meeting(id: string): Meeting {
+    return this.ctx.meetings.require(id);
+  }
+
+  /** The meetings that overlap [from, to). */
+  meetingsBetween(from: Date, to: Date): Meeting[] {
+    return this.ctx.meetings.between(from.toISOString(), to.toISOString());
+  }
+
+  checkInsOf(meetingId: string): CheckIn[] {
+    return this.ctx.checkIns.list(meetingId);
+  }
+
+  /** One action item, or ROOMCTL_E_NOT_FOUND. */
+  actionItem(id: string): ActionItem {
+    const item = this.ctx.minutes.action(id);
+    if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${id}"`);
+    return item;
+  }
+
+  /** Who changed what in a meeting's record (agenda, minutes, action items). */
+  auditOf(meetingId: string): AuditEntry[] {
+    return this.ctx.audit.list(meetingId);
+  }
+
+  latestSelfTest(): SelfTestReport | undefined {
+    return this.ctx.selfTests.latest();
   }
 
   private computeState(): RoomStateView {

@@ -6,12 +6,15 @@ import { displayName } from './meeting-types.js';
 import { sendDueMinutes } from './minutes-service.js';
 import { selfTestJob } from './selftest-job.js';
 
+/** What this file's functions use of the meeting context. */
+type RulesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'selfTests' | 'startScene' | 'texts' | 'track'>;
+
 /**
  * The meeting rules, evaluated against the clock on every tick. Each rule that acts writes a
  * mark first (meeting_marks), so it acts once even across restarts, and a late tick (the
  * appliance was off) still catches up in order.
  */
-export function applyRules(ctx: MeetingContext): void {
+export function applyRules(ctx: RulesContext): void {
   const now = ctx.clock.now();
   const t = now.getTime();
   const { rules } = ctx;
@@ -33,7 +36,7 @@ export function applyRules(ctx: MeetingContext): void {
   }
 }
 
-function bookedRules(ctx: MeetingContext, m: Meeting, t: number): void {
+function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
   const { rules, meetings } = ctx;
   const start = Date.parse(m.start);
   const endAt = Date.parse(m.end);
@@ -60,7 +63,7 @@ function bookedRules(ctx: MeetingContext, m: Meeting, t: number): void {
 }
 
 /** At the start: required invitees not checked in get a nudge (once). */
-function rollCall(ctx: MeetingContext, m: Meeting): void {
+function rollCall(ctx: RulesContext, m: Meeting): void {
   if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now())) return;
   const present = new Set(ctx.checkIns.list(m.id).map((c) => c.personKey));
   for (const a of m.attendees) {
@@ -70,7 +73,7 @@ function rollCall(ctx: MeetingContext, m: Meeting): void {
   }
 }
 
-function runningRules(ctx: MeetingContext, m: Meeting, t: number): void {
+function runningRules(ctx: RulesContext, m: Meeting, t: number): void {
   const { rules, meetings } = ctx;
   const now = ctx.clock.now();
   const endAt = Date.parse(m.end);

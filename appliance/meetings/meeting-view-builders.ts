@@ -6,8 +6,11 @@ import type { RoomStateView } from './room-state.js';
 import type { ShownEvent } from '../schedule/ics-expand.js';
 import { endOfLocalDay } from '../schedule/zoned-time.js';
 
+/** What this file's functions use of the meeting context. */
+type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'db' | 'room' | 'rules' | 'selfTests'>;
+
 /** A meeting as the API shows it; confidential details only for authorised readers. */
-export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean): MeetingView {
+export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): MeetingView {
   const hidden = m.confidentiality === 'confidential' && !authorised;
   return {
     id: m.id,
@@ -32,7 +35,7 @@ export function meetingView(ctx: MeetingContext, m: Meeting, authorised: boolean
   };
 }
 
-export function agendaView(ctx: MeetingContext, meetingId: string): AgendaNowView {
+export function agendaView(ctx: ViewContext, meetingId: string): AgendaNowView {
   const items = ctx.agenda.list(meetingId);
   const now = agendaNow(items, ctx.clock.now());
   return {
@@ -44,7 +47,7 @@ export function agendaView(ctx: MeetingContext, meetingId: string): AgendaNowVie
 }
 
 /** What the door and table panels show now. The stream is public, so confidential stays hidden. */
-export function roomNowView(ctx: MeetingContext, state: RoomStateView, authorised: boolean, shown: readonly ShownEvent[] = []): RoomNowView {
+export function roomNowView(ctx: ViewContext, state: RoomStateView, authorised: boolean, shown: readonly ShownEvent[] = []): RoomNowView {
   const current = state.current;
   const now = ctx.clock.now();
   const dayEnd = endOfLocalDay(now, ctx.room.timezone).toISOString();

@@ -1,14 +1,14 @@
 import type { RoomConfig } from '../config/config-schema.js';
 import type { DeviceHost } from '../devices/device-host.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
-import { SystemClock, type Clock } from '../schedule/clock.js';
+import { SystemClock, type Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
-import type { CommandRegistry } from '../telemetry/command-registry.js';
+import type { CommandSpec } from '../telemetry/command-registry.js';
 import { MeetingRoom } from './meeting-room.js';
 import { selfTestJob } from './selftest-job.js';
 
-/** The appliance's meeting room, from the room config (app.ts calls this). */
+/** The appliance's meeting room, from the room config (the meetings module in modules.ts calls this). */
 export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: DeviceHost; bus: RoomEventBus; log: Logger; clock?: Clock }): MeetingRoom {
   const { id, name, site, timezone } = config.room;
   return new MeetingRoom({
@@ -25,10 +25,9 @@ export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: D
 }
 
 /** Central commands the meeting room answers on MQTT cmd/<name>. */
-export function registerMeetingCommands(commands: CommandRegistry, room: MeetingRoom): () => void {
-  const off = [
-    commands.register('refresh-calendar', async () => (await room.calendar.refresh()) ?? { ok: false, state: room.calendar.state() }, 'Read the calendar feed now'),
-    commands.register('self-test', async () => selfTestJob(room.ctx, room.roomState().current), 'Run the equipment self-test now'),
+export function meetingCommands(room: MeetingRoom): CommandSpec[] {
+  return [
+    { name: 'refresh-calendar', handler: async () => (await room.calendar.refresh()) ?? { ok: false, state: room.calendar.state() }, description: 'Read the calendar feed now' },
+    { name: 'self-test', handler: async () => selfTestJob(room.ctx, room.roomState().current), description: 'Run the equipment self-test now' },
   ];
-  return () => off.forEach((f) => f());
 }

@@ -5,11 +5,8 @@ import type { Minutes } from './minutes-assemble.js';
 import type { ActionItem, ActionStatus, EntryKind, MinutesEntry } from './minutes-repository.js';
 import { assertMayRead, currentMinutes, isOrganiser, minutesExports, minutesSendAt, minutesSentAt, storeMinutes, type MinutesReader } from './minutes-service.js';
 
-function meetingFor(ctx: MeetingContext, id: string): Meeting {
-  const m = ctx.meetings.get(id);
-  if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
-  return m;
-}
+/** What this file's functions use of the meeting context. */
+type MinutesActionsContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
 
 export function minutesClosed(id: string, sentAt: string): RoomctlError {
   return new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The minutes of meeting ${id} were sent at ${sentAt}; only the organiser amends them now, through the personal link in their minutes email`, { sentAt });
@@ -20,8 +17,8 @@ export function minutesClosed(id: string, sentAt: string): RoomctlError {
  * read them. After, only the organiser (proven by their personal link) changes them, and it
  * is an amendment: audited as `amend.*`; the meeting code and the room's token change nothing.
  */
-function writable(ctx: MeetingContext, id: string, reader: MinutesReader): { m: Meeting; amendment: boolean } {
-  const m = meetingFor(ctx, id);
+function writable(ctx: MinutesActionsContext, id: string, reader: MinutesReader): { m: Meeting; amendment: boolean } {
+  const m = ctx.meetings.require(id);
   if (m.status === 'released' || m.status === 'cancelled') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} was ${m.status}; it has no minutes`);
   const sentAt = minutesSentAt(ctx, m);
   if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(id, sentAt);
@@ -30,13 +27,13 @@ function writable(ctx: MeetingContext, id: string, reader: MinutesReader): { m: 
 }
 
 /** Stored minutes (held for review, or amended once sent) are assembled again after each change, so every export shows it. */
-function afterChange(ctx: MeetingContext, m: Meeting): void {
-  if (ctx.minutes.storedMinutes(m.id)) storeMinutes(ctx, meetingFor(ctx, m.id));
+function afterChange(ctx: MinutesActionsContext, m: Meeting): void {
+  if (ctx.minutes.storedMinutes(m.id)) storeMinutes(ctx, ctx.meetings.require(m.id));
 }
 
 const audited = (action: string, amendment: boolean) => (amendment ? `amend.${action}` : action);
 
-export function editEntry(ctx: MeetingContext, meetingId: string, kind: EntryKind, entryId: string, text: string | null, reader: MinutesReader): MinutesEntry | null {
+export function editEntry(ctx: MinutesActionsContext, meetingId: string, kind: EntryKind, entryId: string, text: string | null, reader: MinutesReader): MinutesEntry | null {
   const entry = ctx.minutes.entry(entryId);
   if (!entry || entry.meetingId !== meetingId || entry.kind !== kind) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No ${kind} "${entryId}" in meeting ${meetingId}`);
   const { m, amendment } = writable(ctx, meetingId, reader);
@@ -51,7 +48,7 @@ function stripMeeting(e: MinutesEntry & { meetingId: string }): MinutesEntry {
   return { id: e.id, kind: e.kind, text: e.text, author: e.author, at: e.at };
 }
 
-export function deleteActionItem(ctx: MeetingContext, actionId: string, reader: MinutesReader): void {
+export function deleteActionItem(ctx: MinutesActionsContext, actionId: string, reader: MinutesReader): void {
   const item = ctx.minutes.action(actionId);
   if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
   const { m, amendment } = writable(ctx, item.meetingId, reader);
@@ -60,7 +57,7 @@ export function deleteActionItem(ctx: MeetingContext, actionId: string, reader: 
   afterChange(ctx, m);
 }
 
-export function addEntry(ctx: MeetingContext, id: string, kind: EntryKind, text: string, author: string | undefined, reader: MinutesReader): MinutesEntry {
+export function addEntry(ctx: MinutesActionsContext, id: string, kind: EntryKind, text: string, author: string | undefined, reader: MinutesReader): MinutesEntry {
   const { m, amendment } = writable(ctx, id, reader);
   const entry = ctx.minutes.addEntry(id, kind, text, author, ctx.clock.now());
   ctx.audit.record({ meetingId: id, action: audited(kind, amendment), who: reader.who ?? author ?? null, via: reader.via, detail: entry.id }, ctx.clock.now());
@@ -68,7 +65,7 @@ export function addEntry(ctx: MeetingContext, id: string, kind: EntryKind, text:
   return entry;
 }
 
-export function addActionItem(ctx: MeetingContext, id: string, input: { text: string; owner: string; ownerEmail?: string; deadline?: string }, reader: MinutesReader): ActionItem {
+export function addActionItem(ctx: MinutesActionsContext, id: string, input: { text: string; owner: string; ownerEmail?: string; deadline?: string }, reader: MinutesReader): ActionItem {
   const { m, amendment } = writable(ctx, id, reader);
   const item = ctx.minutes.addAction(id, input, ctx.clock.now());
   ctx.audit.record({ meetingId: id, action: audited('action.add', amendment), who: reader.who ?? null, via: reader.via, detail: item.id }, ctx.clock.now());
@@ -82,11 +79,11 @@ export function addActionItem(ctx: MeetingContext, id: string, input: { text: st
  * link — while what they say and who owns them is the organiser's to amend; the meeting's
  * code changes nothing any more.
  */
-export function updateActionItem(ctx: MeetingContext, actionId: string, patch: { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string }, reader: MinutesReader): ActionItem {
+export function updateActionItem(ctx: MinutesActionsContext, actionId: string, patch: { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string }, reader: MinutesReader): ActionItem {
   const item = ctx.minutes.action(actionId);
   if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${actionId}"`);
   const progressOnly = Object.keys(patch).every((k) => k === 'status' || k === 'deadline');
-  const m = meetingFor(ctx, item.meetingId);
+  const m = ctx.meetings.require(item.meetingId);
   const sentAt = minutesSentAt(ctx, m);
   let amendment = false;
   if (!progressOnly) amendment = writable(ctx, item.meetingId, reader).amendment;
@@ -99,8 +96,8 @@ export function updateActionItem(ctx: MeetingContext, actionId: string, patch: {
 }
 
 /** The minutes as stored at the end, or as they stand while the meeting runs. Every read is audited. */
-export function readMinutes(ctx: MeetingContext, id: string, reader: MinutesReader, format: 'json' | 'markdown' | 'ics' = 'json'): { minutes: Minutes; markdown: string; ics: string; final: boolean; sentAt: string | null; sendsAt: string | null } {
-  const m = meetingFor(ctx, id);
+export function readMinutes(ctx: MinutesActionsContext, id: string, reader: MinutesReader, format: 'json' | 'markdown' | 'ics' = 'json'): { minutes: Minutes; markdown: string; ics: string; final: boolean; sentAt: string | null; sendsAt: string | null } {
+  const m = ctx.meetings.require(id);
   assertMayRead(ctx, m, reader);
   const stored = ctx.minutes.storedMinutes(id);
   // Action items keep changing after the meeting (status updates): always the current ones.

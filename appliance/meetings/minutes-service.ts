@@ -5,6 +5,9 @@ import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemble.js';
 
+/** What this file's functions use of the meeting context. */
+type MinutesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
+
 /**
  * Who is reading or changing minutes, and how they proved it: the room's own credential
  * (config token or paired panel), the meeting's code (its QR page), a personal link from the
@@ -12,7 +15,7 @@ import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemb
  */
 export type MinutesReader = { via: 'token' | 'meeting-code'; who?: undefined } | { via: 'rule'; who?: string } | { via: 'reader-link'; who: string };
 
-export function currentMinutes(ctx: MeetingContext, m: Meeting): Minutes {
+export function currentMinutes(ctx: MinutesContext, m: Meeting): Minutes {
   return assembleMinutes({
     meeting: m,
     room: { id: ctx.room.id, name: ctx.room.name, timezone: ctx.room.timezone },
@@ -25,7 +28,7 @@ export function currentMinutes(ctx: MeetingContext, m: Meeting): Minutes {
 }
 
 /** Invitees (present or not), the organiser and walk-ins with an email: everyone who gets the minutes. */
-export function minutesRecipients(ctx: MeetingContext, m: Meeting): string[] {
+export function minutesRecipients(ctx: MinutesContext, m: Meeting): string[] {
   const emails = [m.organiser.email, ...m.attendees.map((a) => a.email), ...ctx.checkIns.list(m.id).map((c) => c.email)];
   return [...new Set(emails.filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
 }
@@ -36,7 +39,7 @@ export function isOrganiser(m: Meeting, reader: MinutesReader): boolean {
 }
 
 /** When the minutes went out; after that they are closed to all but the organiser's amendments. */
-export function minutesSentAt(ctx: MeetingContext, m: Meeting): string | null {
+export function minutesSentAt(ctx: MinutesContext, m: Meeting): string | null {
   return ctx.minutes.storedMinutes(m.id)?.sentAt ?? null;
 }
 
@@ -47,7 +50,7 @@ export function minutesSentAt(ctx: MeetingContext, m: Meeting): string | null {
  * room — the room's credential or the meeting's code while the meeting runs and someone has
  * checked in there.
  */
-export function assertMayRead(ctx: MeetingContext, m: Meeting, reader: MinutesReader): void {
+export function assertMayRead(ctx: MinutesContext, m: Meeting, reader: MinutesReader): void {
   if (m.confidentiality !== 'confidential' || reader.via === 'rule') return;
   if (reader.via === 'reader-link') {
     const people = [m.organiser, ...m.attendees, ...ctx.checkIns.list(m.id)];
@@ -59,12 +62,12 @@ export function assertMayRead(ctx: MeetingContext, m: Meeting, reader: MinutesRe
   throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'The minutes of a confidential meeting are for its participants: open them with the personal link from your minutes email, or in the room while the meeting runs');
 }
 
-export function minutesExports(ctx: MeetingContext, min: Minutes): { markdown: string; json: string; ics: string } {
+export function minutesExports(ctx: MinutesContext, min: Minutes): { markdown: string; json: string; ics: string } {
   return { markdown: minutesMarkdown(min), json: `${JSON.stringify(min, null, 2)}\n`, ics: actionItemsIcs(min.actionItems, min.meeting.title, ctx.clock.now(), min.meeting.organiser) };
 }
 
 /** Assembles the minutes as they stand and stores them (at the end, and after each correction until they are sent). */
-export function storeMinutes(ctx: MeetingContext, m: Meeting): Minutes {
+export function storeMinutes(ctx: MinutesContext, m: Meeting): Minutes {
   const min = currentMinutes(ctx, m);
   ctx.minutes.saveMinutes(m.id, min, ctx.clock.now());
   return min;
@@ -75,7 +78,7 @@ export function storeMinutes(ctx: MeetingContext, m: Meeting): Minutes {
  * `meetings.minutesReviewMinutes` (a rule sends them then, or a person earlier), which leaves
  * time to correct notes, decisions and action items from the panel or a phone.
  */
-export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
+export function finishMinutes(ctx: MinutesContext, m: Meeting): Minutes {
   const min = storeMinutes(ctx, m);
   ctx.audit.record({ meetingId: m.id, action: 'assemble', who: 'room', via: 'rule', detail: null }, ctx.clock.now());
   if (ctx.rules.minutesReviewMinutes === 0) sendMinutes(ctx, m);
@@ -83,13 +86,13 @@ export function finishMinutes(ctx: MeetingContext, m: Meeting): Minutes {
 }
 
 /** When held minutes go out by themselves: the review time after the end. */
-export function minutesSendAt(ctx: MeetingContext, m: Meeting): string | null {
+export function minutesSendAt(ctx: MinutesContext, m: Meeting): string | null {
   if (!m.endedAt) return null;
   return new Date(Date.parse(m.endedAt) + ctx.rules.minutesReviewMinutes * 60_000).toISOString();
 }
 
 /** Sends the minutes (assembled afresh, with every correction) to attendees and absentees alike; once. */
-export function sendMinutes(ctx: MeetingContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
+export function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
   const now = ctx.clock.now();
   const stored = ctx.minutes.storedMinutes(m.id);
   if (stored?.sentAt) return stored.body as Minutes;
@@ -118,7 +121,7 @@ export function sendMinutes(ctx: MeetingContext, m: Meeting, by: MinutesReader =
 }
 
 /** The rule: held minutes whose review time is over go out. */
-export function sendDueMinutes(ctx: MeetingContext): void {
+export function sendDueMinutes(ctx: MinutesContext): void {
   const now = ctx.clock.now().getTime();
   for (const id of ctx.minutes.unsent()) {
     const m = ctx.meetings.get(id);

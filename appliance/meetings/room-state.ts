@@ -1,7 +1,7 @@
+import type { RoomState } from '../model/room-status.js';
 import type { Meeting } from './meeting-types.js';
 
-/** What the room is doing now, in one word (the door panel's colour). */
-export type RoomState = 'idle' | 'booked' | 'in_meeting';
+export type { RoomState };
 
 export interface RoomStateView {
   state: RoomState;

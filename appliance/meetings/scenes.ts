@@ -1,4 +1,4 @@
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { SceneStepConfig } from './meeting-config.js';
 
 export interface SceneStep {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import { adviceForError, adviceForStatus, NEXT_STEPS, type SelfTestAdvice } from './self-test-advice.js';
 

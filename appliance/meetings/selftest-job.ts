@@ -2,13 +2,16 @@ import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import { runSelfTest, type SelfTestReport } from './self-test.js';
 
+/** What this file's functions use of the meeting context. */
+type SelfTestJobContext = Pick<MeetingContext, 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'notifier' | 'selfTests' | 'startScene' | 'texts'>;
+
 const OPEN_FAULT_KEY = 'meetings.selftest.open_fault';
 
 /**
  * Runs the self-test, stores the report and publishes `selftest.result`. A failure raises a
  * fault at once (and tells facilities); the next passing test clears it.
  */
-export async function selfTestJob(ctx: MeetingContext, meeting: Meeting | null, timeoutMs?: number): Promise<SelfTestReport> {
+export async function selfTestJob(ctx: SelfTestJobContext, meeting: Meeting | null, timeoutMs?: number): Promise<SelfTestReport> {
   // Woken as the start scene would wake them: the last meeting's end scene left cameras in standby.
   const report = await runSelfTest(ctx.devices, meeting?.id ?? null, ctx.clock.now(), timeoutMs, ctx.startScene());
   ctx.selfTests.save(report);

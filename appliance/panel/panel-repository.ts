@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
 
-/** Migration 6: paired panels. Only a hash of each credential is kept. */
+/** Panel migration 1 (panel-migrations.ts): paired panels. Only a hash of each credential is kept. */
 export const PANELS_SQL = `
   CREATE TABLE panels (
     id TEXT PRIMARY KEY,

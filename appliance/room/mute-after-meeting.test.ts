@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { RoomEventBus } from '../events/room-events.js';
+import { RoomEventBus } from '../model/room-events.js';
 import { clearMuteAfterMeetings } from './mute-after-meeting.js';
 import type { MuteSource, RoomMuteView } from './room-mute.js';
 

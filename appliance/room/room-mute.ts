@@ -1,7 +1,7 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import type { DriverLogger } from '../../drivers/core/definition.js';
 import { toRoomctlError } from '../../drivers/core/errors.js';
-import type { DeviceKind, DeviceView } from '../api/api-types.js';
+import type { DeviceKind, DeviceView } from '../model/device-view.js';
 
 /** The device host as the coordinator needs it (a DeviceHost, or a stand-in in unit tests). */
 export interface MuteDevices {
@@ -43,7 +43,7 @@ const canMute = (d: DeviceView) => FOLLOWING_KINDS.includes(d.kind) && d.actions
  * corrected and the disagreement logged.
  * Emits 'change' (RoomMuteView) and 'confirmed' (deviceId, on) when a device reports the room's value.
  */
-export class RoomMute extends EventEmitter {
+export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [string, boolean] }> {
   private mutedNow = false;
   private since = new Date();
   private source: MuteSource = { kind: 'start' };

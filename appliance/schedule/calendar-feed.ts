@@ -1,5 +1,6 @@
 import { toRoomctlError } from '../../drivers/core/errors.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { CalendarHealth } from '../model/room-status.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { AgendaRepository } from '../meetings/agenda-repository.js';
 import type { MeetingRepository } from '../meetings/meeting-repository.js';
@@ -7,7 +8,7 @@ import type { Db } from '../store/database.js';
 import { applyCalendarSyncInSlices, planCalendarSync, type SyncResult } from './booking-sync.js';
 import { fetchFeedBytes, redactFeedUrl } from './calendar-fetch.js';
 import { CALENDAR_DEFAULTS, type CalendarConfig } from './calendar-config.js';
-import type { Clock, TimerHandle } from './clock.js';
+import type { Clock, TimerHandle } from '../model/clock.js';
 import { unfoldBytes } from './ics-lines.js';
 import { expandCalendarInSlices, type CalendarExpansion, type ShownEvent } from './ics-expand.js';
 
@@ -29,19 +30,7 @@ export interface CalendarFeedOptions {
   onChange?: () => void;
 }
 
-/**
- * How the room's calendar is doing, for `/status`, the stream and the admin view:
- * `ok`, `failing` (the last read failed: the last good schedule stays), `holding` (the feed
- * came back empty: the last good schedule stays until it is empty again), `off` (no feed).
- */
-export interface CalendarHealth {
-  state: 'ok' | 'failing' | 'holding' | 'off';
-  detail: string | null;
-  since: string | null;
-  goodAt: string | null;
-  /** Properties, events or occurrences of the last good read that were left out (listed in GET /api/v1/calendar). */
-  skipped: number;
-}
+export type { CalendarHealth };
 
 export interface FeedState {
   url: string | null;

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RoomEventBus, type RoomEventEnvelope } from '../events/room-events.js';
+import { RoomEventBus, type RoomEventEnvelope } from '../model/room-events.js';
 import { createLogger } from '../logger.js';
 import { AgendaRepository } from '../meetings/agenda-repository.js';
 import { MeetingRepository } from '../meetings/meeting-repository.js';
 import { tempDb } from '../meetings/testing/temp-db.js';
 import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
 import { CalendarFeed } from './calendar-feed.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../model/manual-clock.js';
 
 const ics = readFileSync(new URL('./fixtures/weekly-across-dst.ics', import.meta.url), 'utf8');
 let feedServer: HttpReceiver;

@@ -5,7 +5,7 @@ import { join, resolve, sep } from 'node:path';
 import { SNAPSHOT_MAX_BYTES } from '../../drivers/core/capabilities.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { jpegInfo } from '../../drivers/core/jpeg-info.js';
-import type { PresetStillView } from '../api/api-types.js';
+import type { PresetStillView } from '../model/device-view.js';
 import { PRIVATE_DIR_MODE } from '../store/private-files.js';
 
 /** A preset's still as the device view and the API name it (version, savedAt, bytes). */

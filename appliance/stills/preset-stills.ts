@@ -1,9 +1,9 @@
 import type { SnapshotResult } from '../../drivers/core/capabilities.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { StillOutcome } from '../api/api-types.js';
+import type { StillOutcome } from '../model/device-view.js';
 import type { RoomConfig } from '../config/config-schema.js';
 import type { DeviceHost } from '../devices/device-host.js';
-import type { RoomEventBus } from '../events/room-events.js';
+import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { MediaService } from '../media/media-service.js';
 import type { MeetingRoom } from '../meetings/meeting-room.js';

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, schemaVersion } from './database.js';
+import { ROOM_MIGRATIONS } from '../room-migrations.js';
+import { migrate, migrationOrder, moduleVersions, openDatabase } from './database.js';
 import { DeviceStatusRepository } from './device-status-repository.js';
-import { MIGRATIONS } from './migrations.js';
 
 describe('store', () => {
   const dirs: string[] = [];
@@ -17,29 +17,35 @@ describe('store', () => {
     return dir;
   };
 
-  it('opens in WAL mode with every migration applied once', async () => {
+  it('opens in WAL mode with every module migration applied once, recorded per module', async () => {
     const dir = await tempDir();
-    const db = openDatabase(join(dir, 'nested', 'data'));
+    const db = openDatabase(join(dir, 'nested', 'data'), ROOM_MIGRATIONS);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
-    expect(migrate(db, MIGRATIONS)).toBe(0);
+    expect(moduleVersions(db)).toEqual({ health: 1, help: 1, media: 1, meetings: 3, panel: 1, store: 2, telemetry: 2 });
+    expect(migrate(db, ROOM_MIGRATIONS)).toBe(0);
     db.close();
   });
 
-  it('applies only new migrations to an existing database, keeping its rows', async () => {
+  it('applies only a module\'s new migration to an existing database, keeping its rows', async () => {
     const dir = await tempDir();
-    const first = openDatabase(dir);
+    const first = openDatabase(dir, ROOM_MIGRATIONS);
     new DeviceStatusRepository(first).record({ deviceId: 'cam', status: 'ok', detail: null, at: '2026-01-01T00:00:00.000Z' });
     first.close();
-    const next = [...MIGRATIONS, { version: 999, name: 'test column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT' }];
+    const next = [...ROOM_MIGRATIONS, { module: 'notes', version: 1, name: 'test column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT' }];
     const db = openDatabase(dir, next);
-    expect(schemaVersion(db)).toBe(999);
+    expect(moduleVersions(db).notes).toBe(1);
     expect(new DeviceStatusRepository(db).history('cam')).toHaveLength(1);
     db.close();
   });
 
+  it('runs modules in the order listed and each module\'s versions ascending, and refuses a version claimed twice', () => {
+    const m = (module: string, version: number) => ({ module, version, name: `${module} ${version}`, sql: '' });
+    expect(migrationOrder([m('b', 2), m('a', 1), m('b', 1)]).map((x) => x.name)).toEqual(['b 1', 'b 2', 'a 1']);
+    expect(() => migrationOrder([m('a', 1), m('a', 1)])).toThrow(/a version 1/);
+  });
+
   it('records device status history newest first', async () => {
-    const db = openDatabase(await tempDir());
+    const db = openDatabase(await tempDir(), ROOM_MIGRATIONS);
     const repo = new DeviceStatusRepository(db);
     repo.record({ deviceId: 'cam', status: 'connecting', detail: null, at: '2026-01-01T00:00:00.000Z' });
     repo.record({ deviceId: 'cam', status: 'offline', detail: 'ROOMCTL_E_PORT_NOT_FOUND', at: '2026-01-01T00:00:01.000Z' });
@@ -51,6 +57,6 @@ describe('store', () => {
     const dir = await tempDir();
     const file = join(dir, 'a-file');
     await writeFile(file, 'not a folder');
-    expect(() => openDatabase(join(file, 'data'))).toThrow(/Cannot open the database in .*a-file\/data/);
+    expect(() => openDatabase(join(file, 'data'), ROOM_MIGRATIONS)).toThrow(/Cannot open the database in .*a-file\/data/);
   });
 });

@@ -1,22 +1,28 @@
-import { MINUTES_AND_NOTIFY_SQL, NOTIFY_FAILURE_KIND_SQL, SCHEDULE_AND_MEETINGS_SQL } from '../meetings/meeting-migrations.js';
-import { RECORDINGS_SQL } from '../media/recordings-repository.js';
-import { HELP_REQUESTS_SQL } from '../help/help-repository.js';
-import { PANELS_SQL } from '../panel/panel-repository.js';
-import { COMMAND_NONCES_SQL } from '../telemetry/command-nonces.js';
-
 /**
- * Numbered migrations, applied in order at start inside one transaction each. Never edit
- * a migration that has shipped: add the next number.
+ * A module's migration: the module owns its tables and brings the SQL that makes them. Each
+ * module counts its own versions from 1; the store records `(module, version)` once applied.
+ * Never edit a migration that has shipped: add the module's next version.
  */
 export interface Migration {
+  /** The owning module (`help`, `meetings`, `fleet`…): versions are counted per module. */
+  module: string;
   version: number;
   name: string;
   sql: string;
+  /**
+   * Its number in the one global list the store used before modules brought their own
+   * migrations (the room's 1..10, the fleet's 1..3). A database that recorded that number
+   * already has this migration: it is adopted, not run again. New migrations leave it out.
+   */
+  legacyVersion?: number;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
+/** The store's own tables: device status history and the settings every module may keep a key in. */
+export const STORE_MIGRATIONS: readonly Migration[] = [
   {
+    module: 'store',
     version: 1,
+    legacyVersion: 1,
     name: 'device status history and settings',
     sql: `
       CREATE TABLE device_status_log (
@@ -35,36 +41,9 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    module: 'store',
     version: 2,
-    name: 'telemetry outbox and open device faults',
-    // The outbox is store-and-forward for MQTT: a row per message, sent in seq order, deleted
-    // once the broker acknowledged it. Open faults survive a restart so the cleared event
-    // still carries the id of the raised one.
-    sql: `
-      CREATE TABLE telemetry_outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        topic TEXT NOT NULL,
-        payload BLOB NOT NULL,
-        qos INTEGER NOT NULL DEFAULT 1,
-        retain INTEGER NOT NULL DEFAULT 0,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE device_faults (
-        device_id TEXT PRIMARY KEY,
-        fault_id TEXT NOT NULL,
-        raised_at TEXT NOT NULL,
-        detail TEXT NOT NULL
-      );
-    `,
-  },
-  { version: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
-  { version: 4, name: 'minutes, action items, audit, feedback, notification outbox, retention', sql: MINUTES_AND_NOTIFY_SQL },
-  { version: 5, name: 'recordings and their segment files', sql: RECORDINGS_SQL },
-  { version: 6, name: 'paired touch panels', sql: PANELS_SQL },
-  { version: 7, name: 'help requests', sql: HELP_REQUESTS_SQL },
-  { version: 8, name: 'notification failures: permanent or temporary', sql: NOTIFY_FAILURE_KIND_SQL },
-  {
-    version: 9,
+    legacyVersion: 9,
     name: 'device status auth-failed',
     // SQLite cannot widen a CHECK in place: the history moves to a table that allows the new status.
     sql: `
@@ -81,5 +60,4 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX device_status_log_device ON device_status_log (device_id, id);
     `,
   },
-  { version: 10, name: 'nonces of accepted central commands', sql: COMMAND_NONCES_SQL },
 ];

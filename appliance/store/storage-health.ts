@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import { statfsSync } from 'node:fs';
 import { RoomctlError } from '../../drivers/core/errors.js';
 
@@ -41,7 +41,7 @@ export function storageError(err: unknown): RoomctlError {
  * API and background jobs report. Emits 'change' (StorageView) when the state changes, so the
  * panel and the status say what the room cannot do instead of the room falling over.
  */
-export class StorageHealth extends EventEmitter {
+export class StorageHealth extends TypedBus<{ change: [StorageView] }> {
   private current: StorageView;
   private failure: string | null = null;
   private timer: NodeJS.Timeout | undefined;

@@ -1,9 +1,6 @@
-// The driver's own type, not store/database.ts: the store imports this file's SQL (no circle).
-import type Database from 'better-sqlite3';
+import type { Db } from '../store/database.js';
 
-type Db = Database.Database;
-
-/** Migration 10: nonces of accepted central commands, kept until their time window has passed. */
+/** Telemetry migration 2 (telemetry-migrations.ts): nonces of accepted central commands, kept until their time window has passed. */
 export const COMMAND_NONCES_SQL = `
   CREATE TABLE command_nonces (
     nonce TEXT PRIMARY KEY,

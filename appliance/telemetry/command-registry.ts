@@ -8,6 +8,13 @@ export interface CommandContext {
 
 export type CommandHandler = (params: Record<string, unknown>, ctx: CommandContext) => unknown;
 
+/** A command a module answers: what its `commands` list holds (room-module.ts registers them). */
+export interface CommandSpec {
+  name: string;
+  description: string;
+  handler: CommandHandler;
+}
+
 interface Entry {
   handler: CommandHandler;
   description: string;

@@ -1,13 +1,12 @@
 import type { IPublishPacket, MqttClient } from 'mqtt';
+import type { CommandResponse } from '../../contract/commands.js';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
 import type { CommandVerifier } from './command-auth.js';
 import type { CommandRegistry } from './command-registry.js';
 
-/** What the sender gets back on its response topic. */
-export type CommandResponse =
-  | { ok: true; command: string; correlationId?: string; result: unknown }
-  | { ok: false; command: string; correlationId?: string; error: { code: string; message: string; hint: string } };
+/** What the sender gets back on its response topic (the contract's schema). */
+export type { CommandResponse };
 
 /** Refused commands (unsigned, bad signature, stale, replayed) are logged at most once per this long, with a count. */
 export const REFUSAL_LOG_INTERVAL_MS = 10_000;

@@ -1,7 +1,7 @@
-import type { DeviceView } from '../api/api-types.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { RoomConfig } from '../config/config-schema.js';
-import { roomTopics } from './topics.js';
-import { HEALTH_STATUSES } from '../health/device-health.js';
+import { roomTopics } from '../../contract/topics.js';
+import { HEALTH_STATUSES } from '../model/health.js';
 
 export interface DiscoveryMessage {
   topic: string;

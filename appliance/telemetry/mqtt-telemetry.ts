@@ -1,8 +1,9 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
-import type { DeviceView } from '../api/api-types.js';
+import { roomMessages } from '../../contract/room-messages.js';
+import type { DeviceView } from '../model/device-view.js';
 import type { RoomConfig } from '../config/config-schema.js';
-import type { RoomEventBus, RoomEventEnvelope } from '../events/room-events.js';
+import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { DeviceHealth } from '../health/device-health.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Logger } from '../logger.js';
@@ -16,7 +17,6 @@ import { discoveryMessages } from './ha-discovery.js';
 import { DEFAULT_SESSION_EXPIRY_S, mqttConnectOptions } from './mqtt-connect-options.js';
 import { TelemetryOutbox } from './outbox.js';
 import { OutboxPump } from './outbox-pump.js';
-import { roomTopics } from './topics.js';
 
 /** Home Assistant's `online` is answered after this long, so a burst of them is answered once. */
 const DISCOVERY_DEBOUNCE_MS = 1000;
@@ -43,8 +43,9 @@ export interface TelemetryDeps {
  * discovery and command answers are about the live link and go straight out.
  * Serves `cmd/<name>` and Home Assistant discovery.
  */
-export class MqttTelemetry extends EventEmitter {
+export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
   private client: MqttClient | undefined;
+  private readonly messages;
   private readonly topics;
   readonly outbox: TelemetryOutbox | undefined;
   private pump: OutboxPump | undefined;
@@ -65,12 +66,13 @@ export class MqttTelemetry extends EventEmitter {
     private readonly deps: TelemetryDeps,
   ) {
     super();
-    this.topics = roomTopics(config.room.site, config.room.id);
+    this.messages = roomMessages(config.room.site, config.room.id);
+    this.topics = this.messages.topics;
     const mqttConfig = config.mqtt;
     if (mqttConfig) {
       this.connectOptions = mqttConnectOptions(mqttConfig, {
         clientId: `roomctl-${config.room.site}-${config.room.id}`,
-        will: { topic: this.topics.status, payload: 'offline' },
+        will: this.messages.online('offline'),
       });
       this.outbox = new TelemetryOutbox(deps.db, {
         maxMessages: mqttConfig.outbox?.maxMessages ?? 100_000,
@@ -113,7 +115,8 @@ export class MqttTelemetry extends EventEmitter {
     client.on('connect', (connack) => {
       this.lastError = undefined;
       this.log.info({ broker: mqttConfig.url, sessionPresent: connack.sessionPresent, queued: outbox.depth }, 'telemetry connected');
-      client.publish(this.topics.status, 'online', { qos: 1, retain: true });
+      const online = this.messages.online('online');
+      client.publish(online.topic, online.payload, { qos: 1, retain: true });
       const subscriptions: Record<string, { qos: 1 }> = { [this.commandServer!.subscription]: { qos: 1 } };
       if (discovery) {
         subscriptions[`${discovery}/status`] = { qos: 1 };
@@ -151,12 +154,14 @@ export class MqttTelemetry extends EventEmitter {
   publishHealth(deviceId: string, health: DeviceHealth): void {
     if (!this.outbox) return;
     const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
-    this.outbox.enqueue(this.topics.deviceHealth(deviceId), JSON.stringify({ ...health, at }), { qos: 1, retain: true });
+    const { topic, payload } = this.messages.health(deviceId, { status: health.status, since: health.since, detail: health.detail, ...(health.error ? { error: health.error } : {}), metrics: health.metrics }, at);
+    this.outbox.enqueue(topic, payload, { qos: 1, retain: true });
   }
 
   publishEvent(envelope: RoomEventEnvelope): void {
     // Flat on the wire ({id, at, type, …}) so Home Assistant templates and Node-RED read `type` directly.
-    this.outbox?.enqueue(this.topics.events, JSON.stringify({ id: envelope.id, at: envelope.at, ...envelope.event }), { qos: 1 });
+    const { topic, payload } = this.messages.event({ id: envelope.id, at: envelope.at, ...envelope.event });
+    this.outbox?.enqueue(topic, payload, { qos: 1 });
   }
 
   /** Re-publishes the retained room `state` soon (coalesced: many changes, one message). */
@@ -165,7 +170,8 @@ export class MqttTelemetry extends EventEmitter {
     this.stateTimer = setTimeout(() => {
       this.stateTimer = undefined;
       const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
-      this.outbox?.enqueue(this.topics.state, JSON.stringify({ ...this.deps.roomState(), at }), { qos: 1, retain: true });
+      const { topic, payload } = this.messages.state(this.deps.roomState(), at);
+      this.outbox?.enqueue(topic, payload, { qos: 1, retain: true });
     }, 100);
   }
 
@@ -184,7 +190,8 @@ export class MqttTelemetry extends EventEmitter {
     this.client = undefined;
     if (!client) return;
     // A clean stop says so; the last will is for crashes.
-    if (client.connected) await withTimeout(client.publishAsync(this.topics.status, 'offline', { qos: 1, retain: true }), 2000).catch(() => undefined);
+    const offline = this.messages.online('offline');
+    if (client.connected) await withTimeout(client.publishAsync(offline.topic, offline.payload, { qos: 1, retain: true }), 2000).catch(() => undefined);
     // Unacknowledged messages stay in the outbox for the next start; do not wait for them.
     await withTimeout(client.endAsync(), 2000).catch(() => client.end(true));
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/database.js';
+import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { TelemetryOutbox } from './outbox.js';
 import { OutboxPump, type OutboxPublisher } from './outbox-pump.js';
 
@@ -23,7 +24,7 @@ describe('outbox pump', () => {
   let outbox: TelemetryOutbox;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'roomctl-pump-'));
-    db = openDatabase(dir);
+    db = openDatabase(dir, ROOM_MIGRATIONS);
     outbox = new TelemetryOutbox(db, { maxMessages: 1000, maxAgeMs: 60_000 });
   });
   afterEach(async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/database.js';
+import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { TelemetryOutbox } from './outbox.js';
 
 describe('telemetry outbox', () => {
@@ -12,7 +13,7 @@ describe('telemetry outbox', () => {
   });
   const open = async (): Promise<{ db: Db; dir: string }> => {
     const dir = await mkdtemp(join(tmpdir(), 'roomctl-outbox-'));
-    const db = openDatabase(dir);
+    const db = openDatabase(dir, ROOM_MIGRATIONS);
     cleanup.push(async () => {
       if (db.open) db.close();
       await rm(dir, { recursive: true, force: true });
@@ -37,7 +38,7 @@ describe('telemetry outbox', () => {
     outbox.enqueue('t', 'kept');
     outbox.flush();
     db.close();
-    const again = openDatabase(dir);
+    const again = openDatabase(dir, ROOM_MIGRATIONS);
     cleanup.push(async () => {
       again.close();
     });
@@ -81,7 +82,7 @@ describe('telemetry outbox', () => {
     const dropped = outbox.dropped;
     expect(dropped).toBeGreaterThan(0);
     db.close();
-    const again = openDatabase(dir);
+    const again = openDatabase(dir, ROOM_MIGRATIONS);
     cleanup.push(async () => {
       again.close();
     });

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { groupCommitFor, type GroupCommit } from './group-commit.js';
@@ -33,7 +33,7 @@ const DROPPED_KEY = 'telemetry.outbox.dropped';
  * the loss is counted (kept in `settings`, so it survives restarts) and logged.
  * Emits 'enqueued' after every insert (the pump listens).
  */
-export class TelemetryOutbox extends EventEmitter {
+export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] }> {
   private readonly insert;
   private readonly selectAfter;
   private readonly deleteThrough;

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ReplyTiming } from '../devices/device-supervisor.js';
-import { HEALTH_STATUSES } from '../health/device-health.js';
+import { HEALTH_STATUSES } from '../model/health.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 
 export interface MetricsSources {

@@ -3,6 +3,7 @@ import { mute } from '../core/capabilities.js';
 import { defineDriver, type Capability } from '../core/definition.js';
 import { TESIRA_TELNET_PORT } from './tesira-codec.js';
 import { TesiraDriver } from './tesira-driver.js';
+import { tesiraSimulator } from './tesira-simulator.js';
 
 const none = { additionalProperties: false } as const;
 const instanceTag = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Instance tag of the block in Tesira software (case-sensitive)' });
@@ -50,6 +51,7 @@ export const tesiraDriver = defineDriver({
   config: tesiraConfig,
   capabilities: [mute(), tesiraBlocks()],
   probeIntervalMs: 5000,
+  simulator: tesiraSimulator,
   create(config, ctx) {
     return new TesiraDriver(
       { host: config.host, port: config.port, serialPort: config.serialPort, baudRate: config.baudRate, muteBlock: config.muteBlock, subscriptions: config.subscriptions },

@@ -1,6 +1,8 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { RoomctlError } from './errors.js';
 import type { LocalizedText } from './localized-text.js';
+import type { DeviceIdentity, DriverDiscovery, DriverProbe, ProposeContext, ProposedEntry } from './device-discovery.js';
+import type { SimulatorDefinition } from '../sim/simulator.js';
 
 /**
  * One status vocabulary for every device, everywhere (API, panel, MQTT, store).
@@ -13,20 +15,23 @@ export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 export const DEVICE_KINDS = ['camera', 'display', 'dsp', 'microphone', 'speakerphone', 'badge-reader'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
-/** An action a device can run. `params` is a JSON Schema (TypeBox) that the API validates with. */
-export interface ActionDefinition {
-  name: string;
+/**
+ * An action a device can run. `params` is a JSON Schema (TypeBox) that the API validates with;
+ * the name and schema types flow into the driver's handler table (`ActionHandlers`).
+ */
+export interface ActionDefinition<N extends string = string, P extends TSchema = TSchema> {
+  name: N;
   description: string;
-  params: TSchema;
+  params: P;
 }
 
 /**
  * A composable capability (`ptz({presets: 255})`, `power()`): it contributes actions, and
  * `traits` tell the panel which widgets to draw (e.g. the preset range, the input list).
  */
-export interface Capability {
+export interface Capability<A extends ActionDefinition = ActionDefinition> {
   name: string;
-  actions: ActionDefinition[];
+  actions: A[];
   traits?: Record<string, unknown>;
 }
 
@@ -68,7 +73,15 @@ export interface DeviceDriver {
   execute(action: string, params: Record<string, unknown>): Promise<unknown>;
   /** Watchdog: ask the device something cheap; throw if it does not answer. */
   probe?(): Promise<void>;
+  /**
+   * The handlers behind `execute`, one per declared action (typed with `ActionHandlers` from
+   * the definition's capabilities); the registry test checks they cover every declared action.
+   */
+  readonly handlers?: ActionHandlerTable;
 }
+
+/** Any driver's handler table, with its param types erased (see `ActionHandlers` for the typed form). */
+export type ActionHandlerTable = Readonly<Record<string, (params: never) => Promise<unknown>>>;
 
 /** Config fields every device has; the driver's own fields come from `DriverDefinition.config`. */
 export interface DeviceBaseConfig {
@@ -113,6 +126,22 @@ export interface DriverDefinition<S extends TObject = TObject> {
   /** Replies slower than this (median, ms) make the device `degraded` ("answers in 1.8 s"); default 1000. */
   slowReplyMs?: number;
   create(config: Static<S> & DeviceBaseConfig, ctx: DriverContext): DeviceDriver;
+  /**
+   * The device played over its real protocol, for tests, `roomctl sim <id>` and the demo
+   * room (none for USB HID, which is faked at the node-hid object instead).
+   */
+  simulator?: SimulatorDefinition;
+  /** A network search for devices of this protocol (PJLink class 2 SRCH, ONVIF WS-Discovery), for provisioning. */
+  discover?: DriverDiscovery;
+  /**
+   * Provisioning's question, in this driver's own protocol, to a serial port or a host:port:
+   * is this device there, and what is it? (Not the running driver's watchdog `probe()`.)
+   */
+  probe?: DriverProbe;
+  /** This driver's section of the provisioning answers' `devices` (a password, a login). */
+  credentials?: TObject;
+  /** The device entry (or entries: a camera chain) for a device found by `discover`, `probe` or its USB identity. */
+  proposeConfig?(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[];
 }
 
 export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): ActionDefinition[] {

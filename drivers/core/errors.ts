@@ -59,6 +59,9 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_BROKER_PROTOCOL: { http: 502, hint: 'The broker answered but speaks another MQTT version: set mqtt.protocolVersion (4 = MQTT 3.1.1, 5 = MQTT 5) in the room config.' },
   ROOMCTL_E_INSTALL_PATH: { http: 500, hint: 'The service cannot read a program under /tmp, /home or /root (PrivateTmp, ProtectHome): install roomctl under /opt/roomctl and run provisioning from there.' },
   ROOMCTL_E_BROKER_UNREACHABLE: { http: 503, hint: 'The MQTT broker did not answer; check mqtt.url, the network and the firewall.' },
+  // the MQTT contract between rooms and the fleet
+  ROOMCTL_E_MQTT_TOPIC: { http: 400, hint: 'A message arrived on a roomctl/ topic that is not <site>/<room>/… with slug ids; check what publishes there (docs/TELEMETRY.md lists the topics).' },
+  ROOMCTL_E_MQTT_PAYLOAD: { http: 400, hint: 'A room sent a payload the MQTT contract does not allow (docs/TELEMETRY.md); the message is ignored and counted — update the room or fix the publisher named in the topic.' },
   // media
   ROOMCTL_E_MEDIA_REJECTED: { http: 400, hint: 'A pipeline element, property or value is not allowed: camera URIs are plain rtsp:// addresses (no spaces, quotes or control characters).' },
   ROOMCTL_E_MEDIA_UNAVAILABLE: { http: 503, hint: 'The video pipeline is starting or recovering; it comes back by itself — check the camera if it does not.' },
@@ -67,7 +70,7 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_LISTEN_FAILED: { http: 500, hint: 'Set api.listen to an address of this machine (or 0.0.0.0) and a port from 1 to 65535; `roomctl config check FILE` checks it.' },
   ROOMCTL_E_START_FAILED: { http: 500, hint: 'The room did not start; `roomctl doctor --config FILE` checks the config, devices and broker one by one. Rerun with ROOMCTL_DEBUG=1 for the stack trace when reporting a bug.' },
   // 507 Insufficient Storage: the request was fine and the room runs on; it just could not be saved.
-  ROOMCTL_E_STORAGE: { http: 507, hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir; the room keeps running meanwhile.' },
+  ROOMCTL_E_STORAGE: { http: 507, hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir, or make it a folder the service may write (a running room carries on meanwhile, without saving).' },
   ROOMCTL_E_FLEET_DATABASE: { http: 503, hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.' },
   ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },
   ROOMCTL_E_SHUTTING_DOWN: { http: 503, hint: 'The appliance is stopping.' },

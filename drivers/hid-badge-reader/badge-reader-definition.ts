@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineDriver, type Capability } from '../core/definition.js';
 import { usbIds } from '../hid-speakerphone/speakerphone-definition.js';
 import { BadgeReaderDriver } from './badge-reader-driver.js';
+import { proposeHidEntry } from '../hid/hid-proposal.js';
 
 function badgeStatus(): Capability {
   return {
@@ -27,6 +28,7 @@ export const badgeReaderDriver = defineDriver({
   config: badgeReaderConfig,
   capabilities: [badgeStatus()],
   probeIntervalMs: 2000,
+  proposeConfig: proposeHidEntry,
   create(config, ctx) {
     return new BadgeReaderDriver(
       { match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber }, interCharTimeoutMs: config.interCharTimeoutMs, minLength: config.minLength },

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { mute } from '../core/capabilities.js';
 import { defineDriver, type Capability } from '../core/definition.js';
 import { SpeakerphoneDriver } from './speakerphone-driver.js';
+import { proposeHidEntry } from '../hid/hid-proposal.js';
 
 function hook(): Capability {
   return {
@@ -32,6 +33,7 @@ export const speakerphoneDriver = defineDriver({
   config: speakerphoneConfig,
   capabilities: [mute(), hook()],
   probeIntervalMs: 2000,
+  proposeConfig: proposeHidEntry,
   create(config, ctx) {
     return new SpeakerphoneDriver({ match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber } }, ctx);
   },

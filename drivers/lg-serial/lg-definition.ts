@@ -4,6 +4,8 @@ import { defineDriver } from '../core/definition.js';
 import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
+import { lgProbe, proposeLg } from './lg-probe.js';
+import { lgSimulator } from './lg-simulator.js';
 
 export const lgConfig = Type.Object(
   {
@@ -26,6 +28,9 @@ export const lgDriver = defineDriver({
     return [power(), input(displayInputs(config.inputs, Object.keys(LG_INPUTS))), volume(), mute(), displayStatus('Read power, and volume, mute and input when on.')];
   },
   probeIntervalMs: 5000,
+  probe: lgProbe,
+  proposeConfig: proposeLg,
+  simulator: lgSimulator,
   create(config, ctx) {
     return new LgDriver({ port: config.port, baudRate: config.baudRate, setId: config.setId }, ctx);
   },

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { ptz, snapshot } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
-import { onvifCamera } from './onvif-capability.js';
+import { onvifCameraCapabilities } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
 import { ONVIF_PRESET_MAX } from './onvif-presets.js';
+import { onvifCredentials, onvifDiscovery, proposeOnvif } from './onvif-provisioning.js';
+import { onvifSimulator } from './onvif-simulator.js';
 
 export { ONVIF_PRESET_MAX };
 
@@ -36,11 +37,15 @@ export const onvifDriver = defineDriver({
     },
     { additionalProperties: false },
   ),
-  capabilities: [ptz({ presets: ONVIF_PRESET_MAX }), snapshot(), onvifCamera()],
+  capabilities: [...onvifCameraCapabilities({ presets: ONVIF_PRESET_MAX })],
   // The camera says how many presets it stores (GetNodes) only once connected: presets 1..N.
-  capabilitiesFromState: (_config, state) => (typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [ptz({ presets: state.maxPresets, firstPreset: 1 }), snapshot(), onvifCamera()] : undefined),
+  capabilitiesFromState: (_config, state) => (typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [...onvifCameraCapabilities({ presets: state.maxPresets, firstPreset: 1 })] : undefined),
   // GetStatus once a second: a camera that stops answering is offline within 2 s.
   probeIntervalMs: 1000,
+  discover: onvifDiscovery,
+  credentials: onvifCredentials,
+  proposeConfig: proposeOnvif,
+  simulator: onvifSimulator,
   create(config, ctx) {
     return new OnvifDriver(config, ctx);
   },

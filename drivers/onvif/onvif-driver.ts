@@ -1,5 +1,7 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
 import { RoomctlError } from '../core/errors.js';
+import type { OnvifCameraCapabilities } from './onvif-capability.js';
 import { MoveQueue } from './onvif-move-queue.js';
 import { numberPresets, presetName, readPosition, readPresets, type NumberedPreset } from './onvif-presets.js';
 import { readPtzSpaces } from './onvif-ptz-node.js';
@@ -27,9 +29,6 @@ export interface OnvifDriverOptions {
 }
 
 type Vector = { pan: number; tilt: number; zoom: number };
-
-/** Actions that move the head by other means than the joystick's continuous drive. */
-const MOTION_ACTIONS = new Set(['move', 'stop', 'home', 'preset.recall', 'preset.goto', 'position.absolute', 'position.relative']);
 
 
 /**
@@ -150,78 +149,89 @@ export class OnvifDriver implements DeviceDriver {
     }
   }
 
+  /**
+   * One handler per declared action, each with its params' own type. Anything but a joystick
+   * move ends the joystick's drive (`travel`): its remembered speeds must not come back with
+   * the next move.
+   */
+  readonly handlers: ActionHandlers<OnvifCameraCapabilities> = {
+    move: (p) => this.move(p),
+    stop: async () => {
+      this.endDrive();
+      await this.moves.enqueue('stop', () => this.call('Stop', (cb) => this.cam.stop({ profileToken: this.profileToken, panTilt: true, zoom: true }, cb)));
+      return this.travelled({});
+    },
+    home: async () => {
+      this.endDrive();
+      await this.call('GotoHomePosition', (cb) => this.cam.gotoHomePosition({ profileToken: this.profileToken }, cb));
+      return this.travelled({ lastPreset: null });
+    },
+    'home.set': async () => {
+      await this.call('SetHomePosition', (cb) => this.cam.setHomePosition({ profileToken: this.profileToken }, cb));
+    },
+    'preset.recall': async (p) => {
+      this.endDrive();
+      const n = this.presetNumber(p.preset);
+      const preset = (await this.presets()).find((x) => x.number === n);
+      if (!preset) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${n} is not stored in the camera`, { preset: n });
+      await this.call('GotoPreset', (cb) => this.cam.gotoPreset({ profileToken: this.profileToken, preset: escapeXml(preset.token) }, cb));
+      return this.travelled({ lastPreset: n });
+    },
+    'preset.save': async (p) => {
+      const n = this.presetNumber(p.preset);
+      const existing = (await this.presets()).find((x) => x.number === n);
+      const token = await this.setPreset(existing?.name ?? presetName(n), existing?.token);
+      this.ctx.publishState({ lastPreset: n });
+      return { token };
+    },
+    'preset.list': () => this.publishPresets(),
+    'preset.set': async (p) => ({ token: await this.setPreset(p.name, p.token) }),
+    'preset.goto': async (p) => {
+      this.endDrive();
+      await this.call('GotoPreset', (cb) => this.cam.gotoPreset({ profileToken: this.profileToken, preset: escapeXml(p.token) }, cb));
+      return this.travelled({ lastPreset: null });
+    },
+    'preset.remove': async (p) => {
+      await this.call('RemovePreset', (cb) => this.cam.removePreset({ profileToken: this.profileToken, presetToken: escapeXml(p.token) }, cb));
+    },
+    'position.absolute': async (p) => {
+      this.endDrive();
+      const target = this.scale.absolute({ pan: p.pan, tilt: p.tilt, ...(p.zoom === undefined ? {} : { zoom: p.zoom }) });
+      const speed = p.speed === undefined ? {} : { speed: this.scale.speed(p.speed) };
+      await this.inRange('AbsoluteMove', (cb) => this.cam.absoluteMove({ profileToken: this.profileToken, ...target, ...(target.zoom === undefined ? { onlySendPanTilt: true } : {}), ...speed }, cb));
+      return this.travelled({ lastPreset: null });
+    },
+    'position.relative': async (p) => {
+      this.endDrive();
+      const offset = this.scale.relative({ pan: p.pan, tilt: p.tilt, zoom: p.zoom ?? 0 });
+      const speed = p.speed === undefined ? {} : { speed: this.scale.speed(p.speed) };
+      await this.inRange('RelativeMove', (cb) => this.cam.relativeMove({ profileToken: this.profileToken, ...offset, ...speed }, cb));
+      return this.travelled({ lastPreset: null });
+    },
+    status: () => this.status(),
+    'stream.uri': async () => ({ uri: await this.streamUri() }),
+    snapshot: () => this.snapshots.take(this.session!, this.profileToken),
+    info: () => this.info(),
+  };
+
   async execute(action: string, p: Record<string, unknown>): Promise<unknown> {
-    const session = this.session;
-    if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
-    const cam = session.cam;
-    const profileToken = this.profileToken;
-    // Anything but a joystick move ends the joystick's drive: its remembered speeds must not come back with the next move.
-    if (action !== 'move' && MOTION_ACTIONS.has(action)) this.drive = { pan: 0, tilt: 0, zoom: 0 };
-    switch (action) {
-      case 'move':
-        return this.move(p as Partial<Vector>);
-      case 'stop':
-        await this.moves.enqueue('stop', () => this.call('Stop', (cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)));
-        this.ctx.publishState({ motion: { ...this.drive } });
-        return this.followMotion();
-      case 'home':
-        await this.call('GotoHomePosition', (cb) => cam.gotoHomePosition({ profileToken }, cb));
-        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
-        return this.followMotion();
-      case 'home.set':
-        await this.call('SetHomePosition', (cb) => cam.setHomePosition({ profileToken }, cb));
-        return undefined;
-      case 'preset.recall': {
-        const n = this.presetNumber(p.preset);
-        const preset = (await this.presets()).find((x) => x.number === n);
-        if (!preset) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${n} is not stored in the camera`, { preset: n });
-        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: escapeXml(preset.token) }, cb));
-        this.ctx.publishState({ lastPreset: n, motion: { ...this.drive } });
-        return this.followMotion();
-      }
-      case 'preset.save': {
-        const n = this.presetNumber(p.preset);
-        const existing = (await this.presets()).find((x) => x.number === n);
-        const token = await this.setPreset(existing?.name ?? presetName(n), existing?.token);
-        this.ctx.publishState({ lastPreset: n });
-        return { token };
-      }
-      case 'preset.list':
-        return this.publishPresets();
-      case 'preset.set':
-        return { token: await this.setPreset(String(p.name), p.token === undefined ? undefined : String(p.token)) };
-      case 'preset.goto':
-        await this.call('GotoPreset', (cb) => cam.gotoPreset({ profileToken, preset: escapeXml(String(p.token)) }, cb));
-        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
-        return this.followMotion();
-      case 'preset.remove':
-        await this.call('RemovePreset', (cb) => cam.removePreset({ profileToken, presetToken: escapeXml(String(p.token)) }, cb));
-        return undefined;
-      case 'position.absolute': {
-        const target = this.scale.absolute({ pan: Number(p.pan), tilt: Number(p.tilt), ...(p.zoom === undefined ? {} : { zoom: Number(p.zoom) }) });
-        const speed = typeof p.speed === 'number' ? { speed: this.scale.speed(p.speed) } : {};
-        await this.inRange('AbsoluteMove', (cb) => cam.absoluteMove({ profileToken, ...target, ...(target.zoom === undefined ? { onlySendPanTilt: true } : {}), ...speed }, cb));
-        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
-        return this.followMotion();
-      }
-      case 'position.relative': {
-        const offset = this.scale.relative({ pan: Number(p.pan), tilt: Number(p.tilt), zoom: Number(p.zoom ?? 0) });
-        const speed = typeof p.speed === 'number' ? { speed: this.scale.speed(p.speed) } : {};
-        await this.inRange('RelativeMove', (cb) => cam.relativeMove({ profileToken, ...offset, ...speed }, cb));
-        this.ctx.publishState({ lastPreset: null, motion: { ...this.drive } });
-        return this.followMotion();
-      }
-      case 'status':
-        return this.status();
-      case 'stream.uri':
-        return { uri: await this.streamUri() };
-      case 'snapshot':
-        return this.snapshots.take(session, profileToken);
-      case 'info':
-        return this.info();
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `onvif has no action '${action}'`, { action });
-    }
+    if (!this.session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
+    return runAction(this.handlers, action, p, 'onvif');
+  }
+
+  /** The connected camera's client; `execute` has checked there is a session. */
+  private get cam(): OnvifSession['cam'] {
+    return this.session!.cam;
+  }
+
+  private endDrive(): void {
+    this.drive = { pan: 0, tilt: 0, zoom: 0 };
+  }
+
+  /** After a move to a place (or a stop): publish, and follow the camera while it moves. */
+  private travelled(patch: Record<string, unknown>): undefined {
+    this.ctx.publishState({ ...patch, motion: { ...this.drive } });
+    return this.followMotion();
   }
 
   private async move(p: Partial<Vector>): Promise<undefined> {

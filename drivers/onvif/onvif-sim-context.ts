@@ -1,6 +1,5 @@
 import type { SoapFault } from './onvif-soap.js';
 import type { OnvifPtzState } from './onvif-ptz-state.js';
-import type { OnvifSimEvents } from './onvif-sim-events.js';
 import type { OnvifQuirk, SimGeometry } from './onvif-sim-quirks.js';
 import type { XmlNode } from './onvif-xml.js';
 
@@ -13,8 +12,12 @@ export interface OnvifSimContext {
   hostname: string;
   scopes: string[];
   ptz: OnvifPtzState;
-  /** The pull-point event service, when the camera offers one. */
-  events: OnvifSimEvents | undefined;
+  /**
+   * The pull-point event service (onvif-sim-events.ts), when the camera offers one: its
+   * operations are served beside the others. Only that much, so the services' shared context
+   * does not depend on the event service, which depends on it.
+   */
+  events: { readonly operations: Readonly<Record<string, OperationHandler>> } | undefined;
   /** The JPEG the snapshot URI serves; null: the camera has no snapshot (GetSnapshotUri is not supported). */
   snapshot: Buffer | null;
   /** The quirk profiles this camera plays (onvif-sim-quirks.ts). */

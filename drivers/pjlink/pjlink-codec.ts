@@ -10,6 +10,19 @@ export const PJLINK_PORT = 4352;
 /** The spec caps a line at 136 bytes (class 2: a 128-byte body plus header); we allow slack. */
 export const PJLINK_MAX_LINE = 256;
 
+/** The class 2 search, sent on UDP 4352; each display answers `%2ACKN=<its MAC>`. */
+export const PJLINK_SEARCH = '%2SRCH\r';
+
+/**
+ * `%2ACKN=00:11:22:33:44:55` → the MAC, anything else undefined. Written lower-case, colon
+ * separated, as `ip neigh` and `arp -n` print it, whatever case the display used, so IT can
+ * compare it with what the network says.
+ */
+export function parseSearchAck(text: string): string | undefined {
+  const m = /^%2ACKN=([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5})\r?$/.exec(typeof text === 'string' ? text : '');
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
 export type PjlinkClass = 1 | 2;
 export type PjlinkErrorCode = 'ERR1' | 'ERR2' | 'ERR3' | 'ERR4';
 

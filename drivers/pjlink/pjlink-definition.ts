@@ -4,6 +4,9 @@ import { defineDriver, type Capability } from '../core/definition.js';
 import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
 import { PJLINK_PORT } from './pjlink-codec.js';
 import { PjlinkDriver } from './pjlink-driver.js';
+import { pjlinkCredentials, pjlinkProbe, proposePjlink } from './pjlink-probe.js';
+import { pjlinkDiscovery } from './pjlink-search.js';
+import { pjlinkSimulator } from './pjlink-simulator.js';
 
 /**
  * Inputs most displays have, as PJLink codes: 11/12 RGB (VGA), 31/32/33 digital (HDMI 1–3,
@@ -75,6 +78,11 @@ export const pjlinkDriver = defineDriver({
   // A display answering in 1–2 s is slow (degraded), not gone; the host stretches this to its pace.
   probeTimeoutMs: 3000,
   slowReplyMs: 1000,
+  discover: pjlinkDiscovery,
+  probe: pjlinkProbe,
+  credentials: pjlinkCredentials,
+  proposeConfig: proposePjlink,
+  simulator: pjlinkSimulator,
   create(config, ctx) {
     return new PjlinkDriver(
       {

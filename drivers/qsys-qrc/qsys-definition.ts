@@ -3,6 +3,7 @@ import { mute } from '../core/capabilities.js';
 import { defineDriver, type Capability } from '../core/definition.js';
 import { QRC_PORT } from './qrc-codec.js';
 import { QsysDriver } from './qsys-driver.js';
+import { qsysSimulator } from './qsys-simulator.js';
 
 const none = { additionalProperties: false } as const;
 const name = Type.String({ minLength: 1, maxLength: 128, description: 'Code Name of the component in Q-SYS Designer' });
@@ -57,6 +58,7 @@ export const qsysDriver = defineDriver({
   config: qsysConfig,
   capabilities: [mute(), namedComponents()],
   probeIntervalMs: 5000,
+  simulator: qsysSimulator,
   create(config, ctx) {
     return new QsysDriver({ host: config.host, port: config.port, user: config.user, password: config.password, muteControl: config.muteControl, follow: config.follow }, ctx);
   },

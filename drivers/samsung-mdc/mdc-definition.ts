@@ -4,6 +4,8 @@ import { defineDriver } from '../core/definition.js';
 import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { MDC_INPUTS, MDC_PORT } from './mdc-codec.js';
 import { MdcDriver } from './mdc-driver.js';
+import { mdcProbe, proposeMdc } from './mdc-probe.js';
+import { mdcSimulator } from './mdc-simulator.js';
 
 export const mdcConfig = Type.Object(
   {
@@ -28,6 +30,9 @@ export const mdcDriver = defineDriver({
     return [power(), input(displayInputs(config.inputs, Object.keys(MDC_INPUTS))), volume(), mute(), displayStatus('Read power, volume, mute and input.')];
   },
   probeIntervalMs: 5000,
+  probe: mdcProbe,
+  proposeConfig: proposeMdc,
+  simulator: mdcSimulator,
   create(config, ctx) {
     return new MdcDriver({ host: config.host, port: config.port, serialPort: config.serialPort, baudRate: config.baudRate, displayId: config.displayId }, ctx);
   },

@@ -3,6 +3,7 @@ import { mute } from '../core/capabilities.js';
 import { defineDriver, type Capability } from '../core/definition.js';
 import { SHURE_CHANNELS, SHURE_PORT } from './shure-codec.js';
 import { ShureMxaDriver } from './shure-mxa-driver.js';
+import { shureMxaSimulator } from './shure-mxa-simulator.js';
 
 const none = { additionalProperties: false } as const;
 
@@ -57,6 +58,7 @@ export const shureMxaDriver = defineDriver({
   config: shureMxaConfig,
   capabilities: [mute(), micArray(SHURE_CHANNELS)],
   probeIntervalMs: 5000,
+  simulator: shureMxaSimulator,
   create(config, ctx) {
     return new ShureMxaDriver({ host: config.host, port: config.port, channels: config.channels, meterRateMs: config.meterRateMs }, ctx);
   },

@@ -4,6 +4,7 @@ import { defineDriver } from '../core/definition.js';
 import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { BRAVIA_INPUTS, BRAVIA_PORT } from './bravia-codec.js';
 import { BraviaDriver } from './bravia-driver.js';
+import { braviaSimulator } from './bravia-simulator.js';
 
 export const braviaConfig = Type.Object(
   {
@@ -25,6 +26,7 @@ export const braviaDriver = defineDriver({
     return [power(), input(displayInputs(config.inputs, Object.keys(BRAVIA_INPUTS))), volume(), mute(), displayStatus('Read power and, when on, input, volume and mute.')];
   },
   probeIntervalMs: 5000,
+  simulator: braviaSimulator,
   create(config, ctx) {
     return new BraviaDriver({ host: config.host, port: config.port }, ctx);
   },

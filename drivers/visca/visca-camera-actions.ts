@@ -1,3 +1,4 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
 import { RoomctlError } from '../core/errors.js';
 import {
   VISCA_COMMANDS as C,
@@ -10,6 +11,7 @@ import {
   panTiltDrive,
   type PowerState,
 } from './visca-codec.js';
+import type { ViscaCameraCapabilities } from './visca-camera-capability.js';
 import type { ViscaOutcome, ViscaRequest } from './visca-command-channel.js';
 import type { Range, ViscaModel, ViscaProfile } from './visca-profiles.js';
 
@@ -24,11 +26,6 @@ export interface ViscaCameraActionsOptions {
   motionTimeoutMs: number;
 }
 
-type Params = Record<string, unknown>;
-
-/** Actions that move the head to a place, ending any joystick drive of pan and tilt. */
-const TRAVEL = new Set(['home', 'reset', 'preset.recall', 'position.absolute', 'position.relative']);
-
 /**
  * Shared and camera-specific actions → VISCA requests, scaled and range-checked for the
  * model's profile. Transport-agnostic, so VISCA over IP can reuse it as is.
@@ -42,110 +39,98 @@ export class ViscaCameraActions {
 
   constructor(private readonly o: ViscaCameraActionsOptions) {}
 
-  async execute(action: string, p: Params): Promise<unknown> {
-    const address = this.o.address;
-    // Travel to a place ends the joystick's pan-tilt drive: its remembered speeds must not come back with the next move.
-    if (TRAVEL.has(action)) this.drive = { ...this.drive, pan: 0, tilt: 0 };
-    switch (action) {
-      case 'power': {
-        const on = p.on === true;
-        await this.command(encode(on ? C.powerOn : C.powerStandby, { address }), `power ${on ? 'on' : 'standby'}`, { motion: true });
-        this.o.publishState({ power: on ? 'on' : 'standby' });
-        return undefined;
-      }
-      case 'move':
-        return this.move(p as { pan?: number; tilt?: number; zoom?: number });
-      case 'stop':
-        this.drive = { pan: 0, tilt: 0, zoom: 0 };
-        await Promise.all([this.panTilt(0, 0), this.zoom(0)]);
-        this.o.publishState({ motion: { pan: 0, tilt: 0, zoom: 0 } });
-        return undefined;
-      case 'home':
-        await this.command(encode(C.panTiltHome, { address }), 'home', { motion: true });
-        this.o.publishState({ position: { pan: 0, tilt: 0 }, lastPreset: null });
-        return undefined;
-      case 'reset':
-        await this.command(encode(C.panTiltReset, { address }), 'pan-tilt reset', { motion: true });
-        this.o.publishState({ position: { pan: 0, tilt: 0 }, lastPreset: null });
-        return undefined;
-      case 'preset.recall': {
-        const preset = this.preset(p.preset);
-        await this.command(encode(C.presetRecall, { address, preset }), `preset.recall ${preset}`, { motion: true });
-        this.o.publishState({ lastPreset: preset });
-        return undefined;
-      }
-      case 'preset.save': {
-        const preset = this.preset(p.preset);
-        await this.command(encode(C.presetSet, { address, preset }), `preset.save ${preset}`);
-        this.o.publishState({ lastPreset: preset });
-        return undefined;
-      }
-      case 'preset.reset': {
-        const preset = this.preset(p.preset);
-        await this.command(encode(C.presetReset, { address, preset }), `preset.reset ${preset}`);
-        return undefined;
-      }
-      case 'zoom.direct': {
-        const position = this.inRange('zoom position', p.position, this.o.profile.zoom);
-        await this.command(encode(C.zoomDirect, { address, position }), `zoom.direct ${position}`, { motion: true });
-        this.o.publishState({ zoom: position });
-        return undefined;
-      }
-      case 'zoom.drive': {
-        const direction = p.direction as 'tele' | 'wide' | 'stop';
-        const standard = { tele: C.zoomTele, wide: C.zoomWide, stop: C.zoomStop }[direction];
-        const bytes =
-          direction === 'stop' || p.speed === undefined
-            ? encode(standard, { address })
-            : encode(direction === 'tele' ? C.zoomTeleVariable : C.zoomWideVariable, { address, speed: this.speed(p.speed, this.o.profile.zoomSpeedMax) });
-        await this.o.send({ kind: 'command', bytes, label: `zoom ${direction}`, coalesce: 'zoom', stop: direction === 'stop' });
-        return undefined;
-      }
-      case 'focus.mode': {
-        const mode = p.mode as 'auto' | 'manual' | 'one-push';
-        const template = mode === 'auto' ? C.focusAuto : mode === 'manual' ? C.focusManual : C.focusOnePush;
-        await this.command(encode(template, { address }), `focus ${mode}`);
-        if (mode !== 'one-push') this.o.publishState({ focusMode: mode });
-        return undefined;
-      }
-      case 'focus.drive': {
-        const direction = p.direction as 'far' | 'near' | 'stop';
-        const speed = this.speed(p.speed, this.o.profile.focusSpeedMax);
-        const bytes =
-          direction === 'stop'
-            ? encode(C.focusStop, { address })
-            : encode(direction === 'far' ? C.focusFarVariable : C.focusNearVariable, { address, speed });
-        await this.o.send({ kind: 'command', bytes, label: `focus ${direction}`, coalesce: 'focus', stop: direction === 'stop' });
-        return undefined;
-      }
-      case 'focus.direct': {
-        const position = this.inRange('focus position', p.position, this.o.profile.focus);
-        await this.command(encode(C.focusDirect, { address, position }), `focus.direct ${position}`, { motion: true });
-        this.o.publishState({ focus: position, focusMode: 'manual' });
-        return undefined;
-      }
-      case 'position.absolute': {
-        const pan = this.inRange('pan', p.pan, this.o.profile.pan);
-        const tilt = this.inRange('tilt', p.tilt, this.o.profile.tilt);
-        await this.command(encode(C.panTiltAbsolute, { address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.absolute ${pan},${tilt}`, { motion: true });
-        this.o.publishState({ position: { pan, tilt }, lastPreset: null });
-        return undefined;
-      }
-      case 'position.relative': {
-        const pan = Number(p.pan);
-        const tilt = Number(p.tilt);
-        await this.command(encode(C.panTiltRelative, { address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.relative ${pan},${tilt}`, { motion: true });
-        // Where a relative move ends depends on where it began; ask rather than guess. A camera
-        // without PanTiltPosInq has moved all the same: its position is then unknown, not an error.
-        const position = await this.optionalInquiry('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
-        this.o.publishState({ position: position ?? null, lastPreset: null });
-        return position ? { position } : { position: null, detail: 'the camera moved; it does not report its position (no PanTiltPosInq)' };
-      }
-      case 'inquire':
-        return this.inquireAll();
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `VISCA camera has no action '${action}'`, { action });
-    }
+  /** One handler per action the VISCA capabilities declare, each with its params' own type. */
+  readonly handlers: ActionHandlers<ViscaCameraCapabilities> = {
+    power: async ({ on }) => {
+      await this.command(encode(on ? C.powerOn : C.powerStandby, { address: this.o.address }), `power ${on ? 'on' : 'standby'}`, { motion: true });
+      this.o.publishState({ power: on ? 'on' : 'standby' });
+    },
+    move: (p) => this.move(p),
+    stop: async () => {
+      this.drive = { pan: 0, tilt: 0, zoom: 0 };
+      await Promise.all([this.panTilt(0, 0), this.zoom(0)]);
+      this.o.publishState({ motion: { pan: 0, tilt: 0, zoom: 0 } });
+    },
+    home: () => this.travelHome(C.panTiltHome, 'home'),
+    reset: () => this.travelHome(C.panTiltReset, 'pan-tilt reset'),
+    'preset.recall': async (p) => {
+      this.endDrive();
+      const preset = this.preset(p.preset);
+      await this.command(encode(C.presetRecall, { address: this.o.address, preset }), `preset.recall ${preset}`, { motion: true });
+      this.o.publishState({ lastPreset: preset });
+    },
+    'preset.save': async (p) => {
+      const preset = this.preset(p.preset);
+      await this.command(encode(C.presetSet, { address: this.o.address, preset }), `preset.save ${preset}`);
+      this.o.publishState({ lastPreset: preset });
+    },
+    'preset.reset': async (p) => {
+      const preset = this.preset(p.preset);
+      await this.command(encode(C.presetReset, { address: this.o.address, preset }), `preset.reset ${preset}`);
+    },
+    'zoom.direct': async (p) => {
+      const position = this.inRange('zoom position', p.position, this.o.profile.zoom);
+      await this.command(encode(C.zoomDirect, { address: this.o.address, position }), `zoom.direct ${position}`, { motion: true });
+      this.o.publishState({ zoom: position });
+    },
+    'zoom.drive': async ({ direction, speed }) => {
+      const address = this.o.address;
+      const standard = { tele: C.zoomTele, wide: C.zoomWide, stop: C.zoomStop }[direction];
+      const bytes =
+        direction === 'stop' || speed === undefined
+          ? encode(standard, { address })
+          : encode(direction === 'tele' ? C.zoomTeleVariable : C.zoomWideVariable, { address, speed: this.speed(speed, this.o.profile.zoomSpeedMax) });
+      await this.o.send({ kind: 'command', bytes, label: `zoom ${direction}`, coalesce: 'zoom', stop: direction === 'stop' });
+    },
+    'focus.mode': async ({ mode }) => {
+      const template = mode === 'auto' ? C.focusAuto : mode === 'manual' ? C.focusManual : C.focusOnePush;
+      await this.command(encode(template, { address: this.o.address }), `focus ${mode}`);
+      if (mode !== 'one-push') this.o.publishState({ focusMode: mode });
+    },
+    'focus.drive': async (p) => {
+      const address = this.o.address;
+      const speed = this.speed(p.speed, this.o.profile.focusSpeedMax);
+      const bytes = p.direction === 'stop' ? encode(C.focusStop, { address }) : encode(p.direction === 'far' ? C.focusFarVariable : C.focusNearVariable, { address, speed });
+      await this.o.send({ kind: 'command', bytes, label: `focus ${p.direction}`, coalesce: 'focus', stop: p.direction === 'stop' });
+    },
+    'focus.direct': async (p) => {
+      const position = this.inRange('focus position', p.position, this.o.profile.focus);
+      await this.command(encode(C.focusDirect, { address: this.o.address, position }), `focus.direct ${position}`, { motion: true });
+      this.o.publishState({ focus: position, focusMode: 'manual' });
+    },
+    'position.absolute': async (p) => {
+      this.endDrive();
+      const pan = this.inRange('pan', p.pan, this.o.profile.pan);
+      const tilt = this.inRange('tilt', p.tilt, this.o.profile.tilt);
+      await this.command(encode(C.panTiltAbsolute, { address: this.o.address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.absolute ${pan},${tilt}`, { motion: true });
+      this.o.publishState({ position: { pan, tilt }, lastPreset: null });
+    },
+    'position.relative': async ({ pan, tilt, speed }) => {
+      this.endDrive();
+      const address = this.o.address;
+      await this.command(encode(C.panTiltRelative, { address, ...this.travelSpeeds(speed), pan, tilt }), `position.relative ${pan},${tilt}`, { motion: true });
+      // Where a relative move ends depends on where it began; ask rather than guess. A camera
+      // without PanTiltPosInq has moved all the same: its position is then unknown, not an error.
+      const position = await this.optionalInquiry('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
+      this.o.publishState({ position: position ?? null, lastPreset: null });
+      return position ? { position } : { position: null, detail: 'the camera moved; it does not report its position (no PanTiltPosInq)' };
+    },
+    inquire: () => this.inquireAll(),
+  };
+
+  execute(action: string, params: Record<string, unknown>): Promise<unknown> {
+    return runAction(this.handlers, action, params, 'VISCA camera');
+  }
+
+  /** Travel to a place ends the joystick's pan-tilt drive: its remembered speeds must not come back with the next move. */
+  private endDrive(): void {
+    this.drive = { ...this.drive, pan: 0, tilt: 0 };
+  }
+
+  private async travelHome(template: typeof C.panTiltHome | typeof C.panTiltReset, label: string): Promise<void> {
+    this.endDrive();
+    await this.command(encode(template, { address: this.o.address }), label, { motion: true });
+    this.o.publishState({ position: { pan: 0, tilt: 0 }, lastPreset: null });
   }
 
   private async move(p: { pan?: number; tilt?: number; zoom?: number }): Promise<undefined> {

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { power, ptz } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
-import { viscaCamera } from './visca-camera-capability.js';
+import { viscaCameraCapabilities } from './visca-camera-capability.js';
 import { ViscaIpDriver, VISCA_TCP_DEFAULT_PORT } from './visca-ip-driver.js';
 import { VISCA_IP_PORT } from './visca-ip-header.js';
 import { VISCA_MODELS, VISCA_PRESET_MAX, viscaProfile } from './visca-profiles.js';
+import { viscaIpSimulator } from './visca-ip-simulator.js';
 
 export const viscaIpDriver = defineDriver({
   id: 'visca-ip',
@@ -30,14 +30,14 @@ export const viscaIpDriver = defineDriver({
     },
     { additionalProperties: false },
   ),
-  capabilities: [power(), ptz({ presets: VISCA_PRESET_MAX }), viscaCamera({ presets: VISCA_PRESET_MAX })],
+  capabilities: [...viscaCameraCapabilities(VISCA_PRESET_MAX)],
   // A device's listing shows its model's real range (0..127 on most clones, not 0..255).
   capabilitiesFor: (config) => {
-    const presets = viscaProfile(config.model).presetMax;
-    return [power(), ptz({ presets }), viscaCamera({ presets })];
+    return [...viscaCameraCapabilities(viscaProfile(config.model).presetMax)];
   },
   // A PowerInq datagram every half second finds a dead camera well within 2 s (plus the 1 s ACK timeout).
   probeIntervalMs: 500,
+  simulator: viscaIpSimulator,
   create(config, ctx) {
     return new ViscaIpDriver(config, ctx);
   },

@@ -125,6 +125,11 @@ export class ViscaIpDriver implements DeviceDriver {
     await link.close().catch(() => undefined);
   }
 
+  /** The camera's typed handler table (see ViscaCameraActions). */
+  get handlers(): ViscaCameraActions['handlers'] {
+    return this.actions.handlers;
+  }
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
     if (!this.channel) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera at ${this.endpoint} is not connected`);
     return this.actions.execute(action, params);

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { power, ptz } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
-import { viscaCamera } from './visca-camera-capability.js';
+import { viscaCameraCapabilities } from './visca-camera-capability.js';
 import { VISCA_MODELS, VISCA_PRESET_MAX, viscaProfile } from './visca-profiles.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
+import { proposeViscaSerial, viscaSerialProbe } from './visca-serial-probe.js';
+import { viscaSerialSimulator } from './visca-serial-simulator.js';
 
 export const viscaSerialDriver = defineDriver({
   id: 'visca-serial',
@@ -24,22 +25,20 @@ export const viscaSerialDriver = defineDriver({
     },
     { additionalProperties: false },
   ),
-  capabilities: [
-    power(),
-    // The schema admits the largest preset any profile has; the driver narrows it to the
-    // configured model and answers ROOMCTL_E_ACTION_PARAMS with the model's range.
-    ptz({ presets: VISCA_PRESET_MAX }),
-    viscaCamera({ presets: VISCA_PRESET_MAX }),
-  ],
+  // The schema admits the largest preset any profile has; the driver narrows it to the
+  // configured model and answers ROOMCTL_E_ACTION_PARAMS with the model's range.
+  capabilities: [...viscaCameraCapabilities(VISCA_PRESET_MAX)],
   // A device's listing shows its model's real range (0..127 on most clones, not 0..255).
   capabilitiesFor: (config) => {
-    const presets = viscaProfile(config.model).presetMax;
-    return [power(), ptz({ presets }), viscaCamera({ presets })];
+    return [...viscaCameraCapabilities(viscaProfile(config.model).presetMax)];
   },
 
   // PowerInq is 5 bytes out, 4 back (about 10 ms of a 9600-baud line): every half second finds a
   // dead camera within 2 s, with the 1 s ACK timeout.
   probeIntervalMs: 500,
+  probe: viscaSerialProbe,
+  proposeConfig: proposeViscaSerial,
+  simulator: viscaSerialSimulator,
   create(config, ctx) {
     return new ViscaSerialDriver(config, ctx);
   },

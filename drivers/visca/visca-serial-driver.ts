@@ -124,6 +124,11 @@ export class ViscaSerialDriver implements DeviceDriver {
     await bus.release();
   }
 
+  /** The camera's typed handler table (see ViscaCameraActions). */
+  get handlers(): ViscaCameraActions['handlers'] {
+    return this.actions.handlers;
+  }
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
     if (!this.channel) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera on ${this.config.port} is not connected`);
     return this.actions.execute(action, params);

@@ -16,6 +16,7 @@ export const presetTilesStyles = css`
     gap: var(--tile-gap, 0.5em);
   }
   .tile {
+    container-type: inline-size;
     position: relative;
     display: grid;
     grid-template-rows: auto auto;
@@ -56,11 +57,13 @@ export const presetTilesStyles = css`
   }
   .name {
     align-self: center;
-    font-size: 0.85em;
+    /* Smaller letters for a long word, so it fits the tile's width (a bold letter is about 0.62em wide). */
+    font-size: min(0.85em, calc((100cqi - 2 * var(--tile-pad, 0.3em)) / (var(--longest-word, 1) * 0.62)));
     line-height: 1.2;
-    overflow-wrap: anywhere;
-    hyphens: auto;
+    /* Break inside a word only when the word cannot fit a line of its own. */
+    overflow-wrap: break-word;
   }
+
   .bar {
     position: absolute;
     left: 0;

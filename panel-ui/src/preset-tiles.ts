@@ -8,6 +8,9 @@ import { panelStyles } from './panel-styles.js';
 import { presetStills, PresetStillsController } from './preset-still-cache.js';
 import { HOLD_MS, presetTilesStyles } from './preset-tiles-styles.js';
 
+/** The letters of a name's longest word: the tile sizes its letters so that word fits on one line ("Whiteboa-rd" never happens). */
+const longestWord = (name: string) => Math.max(0, ...(name.match(/[A-Za-z0-9'’-]+/g) ?? []).map((w) => w.length));
+
 export interface PresetTile {
   preset: number;
   name: string;
@@ -123,7 +126,7 @@ export class PresetTiles extends LitElement {
       @contextmenu=${(e: Event) => this.menu(e, p, canSave)}
     >
       <span class="thumb">${url ? html`<img src=${url} alt="" draggable="false" data-testid=${`preset-still-${p.preset}`} @error=${() => presetStills.broken(this.camera.id, p.preset)} />` : icons.camera}</span>
-      <span class="name">${p.name}</span>
+      <span class="name" style=${`--longest-word: ${longestWord(p.name)}`}>${p.name}</span>
       ${canSave ? html`<span class="bar" aria-hidden="true"></span>` : nothing}
       ${this.saving === p.preset ? html`<span class="busy" aria-hidden="true">${t('Saving…')}</span>` : nothing}
     </button>`;

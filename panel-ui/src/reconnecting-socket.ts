@@ -24,7 +24,8 @@ export class ReconnectingSocket {
   private active = false;
 
   constructor(
-    private readonly url: () => string,
+    /** The address to open; null: not yet (e.g. the panel's credential is not known yet): `reconnectNow()` opens it once it is. */
+    private readonly url: () => string | null,
     private readonly handlers: ReconnectingSocketHandlers,
   ) {}
 
@@ -67,9 +68,11 @@ export class ReconnectingSocket {
 
   private open(): void {
     if (!this.active || this.socket) return;
+    const url = this.url();
+    if (url === null) return;
     let socket: WebSocket;
     try {
-      socket = new WebSocket(this.url());
+      socket = new WebSocket(url);
     } catch {
       this.scheduleReconnect();
       return;

@@ -51,8 +51,10 @@ export class RoomPanel extends LitElement {
   declare endedMeetingId: string | null;
   declare needsPairing: boolean;
 
-  // The credential is read at each (re)connect: pairing or unpairing changes it.
-  private readonly stream = new RoomStreamController(this, () => streamUrl(window.location, this.api?.token ?? null));
+  // The credential is read at each (re)connect: pairing or unpairing changes it. No link before
+  // the entry hands over the API client: a first try without the credential would be refused,
+  // and the retry after it costs the first render a quarter of a second.
+  private readonly stream = new RoomStreamController(this, () => (this.api ? streamUrl(window.location, this.api.token ?? null) : null));
   private readonly locale = new LocaleController(this);
   private readonly queue = new ActionQueue(() => this.requestUpdate());
   private idleTimer: number | undefined;
@@ -96,7 +98,10 @@ export class RoomPanel extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Before any snapshot: a panel without a credential gets no stream, and must learn to ask for pairing.
-    if (changed.has('api') && this.api) void this.loadInfo();
+    if (changed.has('api') && this.api) {
+      void this.loadInfo();
+      this.stream.connectNow();
+    }
   }
 
   protected override updated(): void {

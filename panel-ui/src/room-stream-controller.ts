@@ -41,7 +41,7 @@ export class RoomStreamController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    url: () => string = () => streamUrl(),
+    url: () => string | null = () => streamUrl(),
   ) {
     this.link = new ReconnectingSocket(url, {
       message: (text) => this.onMessage(text),
@@ -62,6 +62,11 @@ export class RoomStreamController implements ReactiveController {
   /** A request just failed for want of a network: drop the link now and let it reconnect. */
   suspect(): void {
     this.link.drop();
+  }
+
+  /** The address is known now (the panel was handed its API client): open the link at once if it is not open. */
+  connectNow(): void {
+    this.link.reconnectNow();
   }
 
   /** The credential changed (pairing): reconnect at once with it. */

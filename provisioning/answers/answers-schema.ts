@@ -1,5 +1,7 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TOptional } from '@sinclair/typebox';
 import { ApiSection, RoomSection, StorageSection } from '../../appliance/config/config-schema.js';
+import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
+import { DRIVERS } from '../../drivers/registry.js';
 
 /**
  * What IT answers (by hand or in an answers file for a hundred rooms). Sections that the
@@ -7,6 +9,11 @@ import { ApiSection, RoomSection, StorageSection } from '../../appliance/config/
  * reason the config would be, with the same words.
  */
 const secretText = Type.String({ minLength: 1 });
+
+/** One optional section per driver that declares one (`devices.pjlink`, `discovery.onvif`), keyed by the driver's id. */
+function driverSections(section: (d: AnyDriverDefinition) => TObject | undefined): Record<string, TOptional<TObject>> {
+  return Object.fromEntries(DRIVERS.flatMap((d) => (section(d) ? [[d.id, Type.Optional(section(d)!)]] : [])));
+}
 
 export const MqttAnswers = Type.Object(
   {
@@ -47,8 +54,8 @@ export const DeviceAnswers = Type.Object(
         { description: 'Names for found devices, keyed by where they were found' },
       ),
     ),
-    onvif: Type.Optional(Type.Object({ username: Type.String({ minLength: 1 }), password: secretText }, { additionalProperties: false })),
-    pjlink: Type.Optional(Type.Object({ password: secretText }, { additionalProperties: false })),
+    /** Each driver's credentials section (`devices.onvif: {username, password}`, `devices.pjlink: {password}`). */
+    ...driverSections((d) => d.credentials),
   },
   { additionalProperties: false },
 );
@@ -60,30 +67,8 @@ export const DiscoveryAnswers = Type.Object(
     hid: Type.Optional(Type.Boolean({ default: true })),
     probeTimeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 10_000, default: 600, description: 'How long each probe question waits' })),
     hosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Network devices to probe besides those that answer the searches (host or host:port)' })),
-    pjlink: Type.Optional(
-      Type.Object(
-        {
-          search: Type.Optional(Type.Boolean({ default: true })),
-          searchAddresses: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { default: ['255.255.255.255'] })),
-          searchPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 4352 })),
-          replyPort: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535, default: 4352 })),
-          tcpPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 4352 })),
-          timeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 30_000, default: 1500 })),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    onvif: Type.Optional(
-      Type.Object(
-        {
-          search: Type.Optional(Type.Boolean({ default: true })),
-          address: Type.Optional(Type.String({ minLength: 1, default: '239.255.255.250' })),
-          port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 3702 })),
-          timeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 30_000, default: 1500 })),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    /** Each driver's network search settings (`discovery.pjlink`, `discovery.onvif`), `search: false` to skip it. */
+    ...driverSections((d) => d.discover?.options),
   },
   { additionalProperties: false },
 );
@@ -121,4 +106,10 @@ export const Answers = Type.Object(
   { additionalProperties: false },
 );
 
-export type ProvisionAnswers = Static<typeof Answers>;
+/** Each driver's own section of a kind (`devices.pjlink`), typed loosely here: the driver's schema validated it. */
+type WithDriverSections<T> = T & { [driverId: string]: Record<string, unknown> | undefined };
+
+export type ProvisionAnswers = Omit<Static<typeof Answers>, 'devices' | 'discovery'> & {
+  devices?: WithDriverSections<Static<typeof DeviceAnswers>>;
+  discovery?: WithDriverSections<Static<typeof DiscoveryAnswers>>;
+};

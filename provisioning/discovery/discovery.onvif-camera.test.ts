@@ -21,7 +21,15 @@ it('finds an ONVIF camera by WS-Discovery and proposes it with the login from th
 
   const findings = await discoverRoom(answers);
 
-  expect(findings).toEqual([{ source: 'onvif', endpoint: `127.0.0.1:${camera.endpoint.port}`, camera: expect.objectContaining({ host: '127.0.0.1', port: camera.endpoint.port, name: 'Rear PTZ' }) }]);
+  expect(findings).toEqual([
+    {
+      source: 'network',
+      endpoint: `127.0.0.1:${camera.endpoint.port}`,
+      host: '127.0.0.1',
+      port: camera.endpoint.port,
+      verdict: expect.objectContaining({ verdict: 'match', driver: 'onvif', settings: expect.objectContaining({ name: 'Rear PTZ' }) }),
+    },
+  ]);
   const proposal = proposeDevices(findings, answers, DRIVERS);
   expect(proposal.devices[0]!.entry).toEqual({ id: 'camera-1', driver: 'onvif', host: '127.0.0.1', port: camera.endpoint.port, username: 'admin', password: 'cam-pass' });
 });

@@ -1,6 +1,8 @@
 import type { Device as HidDevice } from 'node-hid';
 import { readHidrawDescriptor } from '../../drivers/hid/hid-backend.js';
+import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import { telephonyLayout } from '../../drivers/hid/telephony-layout.js';
+import { DRIVERS } from '../../drivers/registry.js';
 
 /** node-hid's device record (the one fake the house allows: there is no USB on a build machine). */
 export type HidDeviceInfo = Pick<HidDevice, 'vendorId' | 'productId' | 'path' | 'serialNumber' | 'manufacturer' | 'product' | 'usagePage' | 'usage' | 'interface'>;
@@ -18,7 +20,8 @@ export interface HidCandidate {
   product: string;
   /** What the room would use it as; undefined for keyboards, mice and the like. */
   role: 'speakerphone' | 'badge-reader';
-  driver: 'hid-speakerphone' | 'hid-badge-reader';
+  /** The HID driver of that kind in the build. */
+  driver: string;
 }
 
 /** USB HID usage page of telephony devices (hook switch, mute): speakerphones and headsets. */
@@ -52,7 +55,11 @@ async function hasTelephony(path: string, readDescriptor: HidDescriptorReader): 
 }
 
 /** The HID devices a room uses; everything else on the bus (keyboards, mice) gets no grant. */
-export async function discoverHidDevices(lister: HidLister = systemHidDevices, readDescriptor: HidDescriptorReader = (p) => readHidrawDescriptor(p)): Promise<HidCandidate[]> {
+export async function discoverHidDevices(
+  lister: HidLister = systemHidDevices,
+  readDescriptor: HidDescriptorReader = (p) => readHidrawDescriptor(p),
+  drivers: readonly AnyDriverDefinition[] = DRIVERS,
+): Promise<HidCandidate[]> {
   const devices = await lister().catch(() => [] as HidDeviceInfo[]);
   const byPath = new Map<string, HidCandidate>();
   for (const device of devices) {
@@ -62,14 +69,15 @@ export async function discoverHidDevices(lister: HidLister = systemHidDevices, r
     const reader = BADGE_READER_NAME.test(name) || BADGE_READER_IDS.some((re) => re.test(ids));
     const telephony = device.usagePage === TELEPHONY_PAGE || (!reader && (await hasTelephony(device.path, readDescriptor)));
     const role = telephony ? 'speakerphone' : reader ? 'badge-reader' : undefined;
-    if (!role) continue;
+    const driver = role && drivers.find((d) => d.transport === 'hid' && d.kind === role);
+    if (!role || !driver) continue;
     const candidate: HidCandidate = {
       path: device.path,
       vendorId: hex4(device.vendorId),
       productId: hex4(device.productId),
       product: name || `${hex4(device.vendorId)}:${hex4(device.productId)}`,
       role,
-      driver: role === 'speakerphone' ? 'hid-speakerphone' : 'hid-badge-reader',
+      driver: driver.id,
     };
     if (device.serialNumber) candidate.serialNumber = device.serialNumber;
     byPath.set(device.path, candidate);

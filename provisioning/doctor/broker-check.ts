@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mqtt from 'mqtt';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
-import { roomTopics } from '../../appliance/telemetry/topics.js';
+import { roomTopics } from '../../contract/topics.js';
 import { mqttConnectOptions } from '../../appliance/telemetry/mqtt-connect-options.js';
 import type { CheckResult } from './doctor-types.js';
 

@@ -60,7 +60,7 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
     if (d.status === 'degraded') return { area: 'device', name, status: 'warn', detail: `answers, but degraded: ${d.detail ?? ''}`.trim() };
     if (d.status === 'auth-failed') return { area: 'device', name, status: 'fail', detail: `wrong password: the device refuses the credentials in the config — fix its password in the config or secrets.yaml${d.detail ? ` (${d.detail})` : ''}`, code: 'ROOMCTL_E_DEVICE_AUTH' };
     if (d.status === 'connecting') return { area: 'device', name, status: 'fail', detail: `still connecting after ${Math.round(timeoutMs / 1000)} s${d.detail ? `: ${d.detail}` : ''}` };
-    const code = /ROOMCTL_E_[A-Z_]+/.exec(d.detail ?? '')?.[0];
+    const code = d.error?.code;
     return { area: 'device', name, status: 'fail', detail: `${d.status}${d.detail ? `: ${d.detail}` : ''}`, ...(code ? { code } : {}) };
   });
 }

@@ -1,11 +1,7 @@
-import { lgProbe } from './lg-probe.js';
-import { mdcProbe } from './mdc-probe.js';
-import { hex, serialExchange } from './serial-exchange.js';
-import type { SerialProtocolProbe } from './serial-protocol.js';
-import { viscaProbe } from './visca-probe.js';
-
-/** The protocols tried on every serial port, in order: cameras first (the most common serial device in a room). */
-export const SERIAL_PROBES: readonly SerialProtocolProbe[] = [viscaProbe, mdcProbe, lgProbe];
+import { hexPreview as hex } from '../../drivers/core/device-discovery.js';
+import { DRIVERS } from '../../drivers/registry.js';
+import { serialProbesOf, type SerialProtocolProbe } from './driver-probes.js';
+import { serialExchange } from './serial-exchange.js';
 
 export type PortVerdict =
   | { verdict: 'match'; driver: string; protocol: string; settings: Record<string, unknown>; detail: string }
@@ -14,6 +10,7 @@ export type PortVerdict =
   | { verdict: 'error'; detail: string };
 
 export interface SerialProbeOptions {
+  /** The protocols tried, in order; by default every driver's serial questions, in registry order (cameras first: the most common serial device in a room). */
   probes?: readonly SerialProtocolProbe[];
   /** How long each question waits for an answer. */
   timeoutMs?: number;
@@ -27,7 +24,7 @@ export interface SerialProbeOptions {
  * matches; a port that cannot be opened stops at once (every other question would fail too).
  */
 export async function probeSerialPort(path: string, options: SerialProbeOptions = {}): Promise<PortVerdict> {
-  const probes = options.probes ?? SERIAL_PROBES;
+  const probes = options.probes ?? serialProbesOf(DRIVERS);
   const timeoutMs = options.timeoutMs ?? 600;
   const asked: string[] = [];
   let garbage: { bytes: Buffer; after: string; why: string } | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
 import { startMdcSimulator, type RunningMdcSimulator } from '../../drivers/samsung-mdc/mdc-simulator.js';
-import { mdcFrame, MDC_STATUS } from './mdc-probe.js';
+import { encodeMdc, MDC_COMMANDS } from '../../drivers/samsung-mdc/mdc-codec.js';
 import { probeSerialPort } from './probe-serial-port.js';
 
 let pty: PtyPair | undefined;
@@ -12,8 +12,8 @@ afterEach(async () => {
 });
 
 it('builds the MDC status query as AA 00 id 00 checksum', () => {
-  expect(Buffer.from(mdcFrame(MDC_STATUS, 1)).toString('hex')).toBe('aa00010001');
-  expect(Buffer.from(mdcFrame(MDC_STATUS, 0)).toString('hex')).toBe('aa00000000');
+  expect(Buffer.from(encodeMdc(MDC_COMMANDS.status, 1)).toString('hex')).toBe('aa00010001');
+  expect(Buffer.from(encodeMdc(MDC_COMMANDS.status, 0)).toString('hex')).toBe('aa00000000');
 });
 
 it('finds a Samsung display behind the VISCA questions and names samsung-mdc with its display id', async () => {

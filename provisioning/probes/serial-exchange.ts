@@ -55,8 +55,3 @@ export async function serialExchange(options: ExchangeOptions): Promise<Exchange
     await transport.close();
   }
 }
-
-export const hex = (bytes: Uint8Array, max = 24): string => {
-  const shown = [...bytes.subarray(0, max)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
-  return bytes.length > max ? `${shown} … (${bytes.length} bytes)` : shown;
-};

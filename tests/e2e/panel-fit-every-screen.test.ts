@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPanelIfStale, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { captureFitting, overflowing, partsOutside, textOnOneLine } from '../helpers/panel-fit.js';
+import { captureFitting, overflowing, partsOutside, textOnOneLine, wordsBrokenInside } from '../helpers/panel-fit.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'fit';
@@ -74,6 +74,7 @@ describe('panel: every primary action fits every panel size, in both languages',
       more: async () => [
         ...(await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
         ...(await overflowing(page, '.chips button')).map((o) => `camera name spills out: ${o}`),
+        ...(await wordsBrokenInside(page, '.tile .name')).map((w) => `preset name broken inside a word: ${w}`),
       ],
     });
     expect(errors).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoomEventEnvelope } from '../../appliance/events/room-events.js';
+import type { RoomEventEnvelope } from '../../appliance/model/room-events.js';
 import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 

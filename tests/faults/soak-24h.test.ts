@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startAppliance, type Appliance } from '../../appliance/app.js';
 import { createLogger } from '../../appliance/logger.js';
-import { ManualClock } from '../../appliance/schedule/manual-clock.js';
+import { ManualClock } from '../../appliance/model/manual-clock.js';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { createPtyPair } from '../../drivers/sim/pty-pair.js';
 import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startAppliance, type Appliance } from '../../appliance/app.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { createLogger } from '../../appliance/logger.js';
-import { ManualClock } from '../../appliance/schedule/manual-clock.js';
+import { ManualClock } from '../../appliance/model/manual-clock.js';
 
 export interface ClockedRoom {
   appliance: Appliance;

@@ -5,6 +5,7 @@ import { createLogger } from '../../appliance/logger.js';
 import { mediaSettings, type MediaConfig } from '../../appliance/media/media-config.js';
 import { MediaService, type MediaServiceOptions } from '../../appliance/media/media-service.js';
 import { openDatabase, type Db } from '../../appliance/store/database.js';
+import { ROOM_MIGRATIONS } from '../../appliance/room-migrations.js';
 import { waitFor } from './test-room.js';
 
 export interface TestMedia {
@@ -23,7 +24,7 @@ export const SMALL_VIDEO = { width: 320, height: 180, framerate: 15 } as const;
  */
 export async function startTestMedia(config: MediaConfig, options: Partial<MediaServiceOptions> = {}): Promise<TestMedia> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-media-'));
-  const db = openDatabase(dir);
+  const db = openDatabase(dir, ROOM_MIGRATIONS);
   const log = createLogger({ level: process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
   const media = new MediaService({ display: 'fakesink', ...options, settings: mediaSettings(config), storageDir: dir, db, log });
   await media.start();

@@ -115,6 +115,32 @@ export async function partsOutside(page: Page, tile: string, picture: string): P
   );
 }
 
+/** Latin words split across two lines inside the elements matched ("Whiteboa|rd"); Chinese may break between any two characters. */
+export async function wordsBrokenInside(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const all = (root: Document | ShadowRoot): Element[] => {
+      const found = [...root.querySelectorAll(sel)];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot));
+      return found;
+    };
+    const out: string[] = [];
+    for (const el of all(document)) {
+      if (el.getClientRects().length === 0) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/[A-Za-z0-9'’-]{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  }, selector);
+}
+
 /** True when the element's text sits on one line (a button label that does not wrap). */
 export async function textOnOneLine(page: Page, testId: string): Promise<boolean> {
   return page.getByTestId(testId).evaluate((el) => {

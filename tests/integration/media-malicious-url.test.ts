@@ -7,6 +7,7 @@ import { mediaSettings } from '../../appliance/media/media-config.js';
 import { MediaService } from '../../appliance/media/media-service.js';
 import { createLogger } from '../../appliance/logger.js';
 import { openDatabase } from '../../appliance/store/database.js';
+import { ROOM_MIGRATIONS } from '../../appliance/room-migrations.js';
 import { DRIVERS } from '../../drivers/registry.js';
 import { SMALL_VIDEO } from '../helpers/media-service.js';
 
@@ -31,7 +32,7 @@ it('refuses the URI in the room config, naming the field', () => {
 it('refuses it in the media service, before any pipeline exists', () => {
   const log = createLogger({ level: 'silent', pretty: false });
   const dir = mkdtempSync(join(tmpdir(), 'roomctl-media-refuse-'));
-  const db = openDatabase(dir);
+  const db = openDatabase(dir, ROOM_MIGRATIONS);
   const build = (uri: string) => () => new MediaService({ settings: mediaSettings({ video: { source: { type: 'rtsp', uri }, ...SMALL_VIDEO } }), storageDir: dir, db, log });
   expect(build('rtsp://10.0.0.21/stream!x')).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_MEDIA_REJECTED' }));
   expect(build(INJECTION_UNQUOTED)).toThrow(/props\.location contains spaces/);

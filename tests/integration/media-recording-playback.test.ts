@@ -33,7 +33,7 @@ it('records a meeting into segments that play back for as long as it lasted', as
   await new Promise((resolve) => setTimeout(resolve, 1000));
   room.media.meetingEnded('meeting-42');
   const recording = await waitFor(() => {
-    const r = room.media.recordings.get(started.id);
+    const r = room.media.recording(started.id);
     return r?.status === 'complete' ? r : undefined;
   }, 10_000, 'the recording to complete');
   const recordedS = (Date.now() - t0) / 1000;

@@ -10,7 +10,7 @@ import { isTestOnly, productSources } from '../helpers/project-sources.js';
 
 it('no product module imports a test helper', () => {
   const offenders: string[] = [];
-  for (const top of ['appliance', 'cli', 'fleet', 'drivers', 'provisioning']) {
+  for (const top of ['appliance', 'cli', 'contract', 'fleet', 'drivers', 'provisioning']) {
     for (const file of productSources(top)) {
       const code = readFileSync(join(PROJECT_ROOT, file), 'utf8');
       for (const m of code.matchAll(/from '(\.[^']+)'/g)) {

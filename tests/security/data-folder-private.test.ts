@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SIM_SNAPSHOT_JPEG } from '../../drivers/onvif/onvif-sim-snapshot-jpeg.js';
 import { PresetStillStore } from '../../appliance/stills/preset-still-store.js';
 import { openDatabase } from '../../appliance/store/database.js';
+import { ROOM_MIGRATIONS } from '../../appliance/room-migrations.js';
 import { SMALL_VIDEO, startTestMedia } from '../helpers/media-service.js';
 import { waitFor } from '../helpers/test-room.js';
 
@@ -28,7 +29,7 @@ const modeOf = async (path: string) => ((await stat(path)).mode & 0o777).toStrin
 
 it('creates the data folder 0700 and the database, its WAL and its SHM 0600', async () => {
   const dir = join(root, 'fresh', 'data');
-  const db = openDatabase(dir);
+  const db = openDatabase(dir, ROOM_MIGRATIONS);
   db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('k', 'v', 'now')").run();
   expect(await modeOf(dir)).toBe('700');
   for (const file of ['roomctl.sqlite', 'roomctl.sqlite-wal', 'roomctl.sqlite-shm']) expect([file, await modeOf(join(dir, file))]).toEqual([file, '600']);
@@ -37,11 +38,11 @@ it('creates the data folder 0700 and the database, its WAL and its SHM 0600', as
 
 it('takes away what an earlier version left readable by others', async () => {
   const dir = join(root, 'old');
-  const first = openDatabase(dir);
+  const first = openDatabase(dir, ROOM_MIGRATIONS);
   first.close();
   await chmod(dir, 0o755);
   await chmod(join(dir, 'roomctl.sqlite'), 0o644);
-  const db = openDatabase(dir);
+  const db = openDatabase(dir, ROOM_MIGRATIONS);
   expect(await modeOf(dir)).toBe('750');
   expect(await modeOf(join(dir, 'roomctl.sqlite'))).toBe('600');
   db.close();

@@ -94,11 +94,11 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
   });
 
   app.get('/api/v1/admin/overview', { ...admin, schema: { summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed', tags: ['admin'], ...secured, response: { 200: OverviewSchema, ...refused } } }, async () => {
-    const test = core.meetings?.ctx.selfTests.latest();
+    const test = core.meetings?.latestSelfTest();
     return {
       devices: core.devices.list(),
       selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))], failures: selfTestFailures(test) } : null,
-      panels: access.panels.list(),
+      panels: access.pairedPanels(),
       waiting: access.pairing.waiting(),
       notifications: notificationsOverview(core.meetings?.outbox),
       settings: settings(),
@@ -135,7 +135,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     '/api/v1/admin/panels/:id',
     { ...admin, schema: { summary: 'Unpair a panel: its credential stops working at once', tags: ['admin'], params: Type.Object({ id: Type.String({ maxLength: 64 }) }), ...secured, response: { 204: Type.Null(), ...refused } } },
     async (request, reply) => {
-      if (!access.panels.revoke(request.params.id)) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No paired panel "${request.params.id}"`);
+      if (!access.unpair(request.params.id)) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No paired panel "${request.params.id}"`);
       request.log.info({ panel: request.params.id }, 'panel unpaired');
       return reply.status(204).send();
     },

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { RoomctlError } from '../../../drivers/core/errors.js';
 import { badgeCheckIn } from '../../meetings/checkin-service.js';
 import { checkIn } from '../../meetings/meeting-lifecycle.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
@@ -12,11 +11,7 @@ import { CheckInBody, CheckInResult, CodeHeaders, IdParams } from './meeting-sch
 /** Check-ins: the badge reader, a tap on a name, the QR page on a phone, walk-ins. */
 export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
   const ctx = room.ctx;
-  const meetingOr404 = (id: string) => {
-    const m = ctx.meetings.get(id);
-    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
-    return m;
-  };
+  const meetingOr404 = (id: string) => room.meeting(id);
   const result = (r: ReturnType<typeof checkIn>) => ({ meetingId: r.meeting.id, invited: r.invited, checkIn: r.checkIn, meetingStatus: r.meeting.status });
 
   app.post<{ Body: { badge: string } }>(
@@ -62,7 +57,7 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
     { config: { access: 'room' }, schema: { summary: 'Who checked in, and how', tags: ['check-in'], params: IdParams, security: [{ bearer: [] }], response: { 200: Type.Array(CheckInResult.properties.checkIn), ...errorResponses } } },
     async (request) => {
       auth.requireToken(request);
-      return ctx.checkIns.list(meetingOr404(request.params.id).id);
+      return room.checkInsOf(meetingOr404(request.params.id).id);
     },
   );
 

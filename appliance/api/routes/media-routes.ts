@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { MediaService } from '../../media/media-service.js';
 import { MediaStatusSchema, RecordingFileParams, RecordingParams, RecordingSchema, StartRecordingBody } from '../../media/media-schemas.js';
-import type { Recording } from '../../media/recordings-repository.js';
+import type { Recording } from '../../media/media-service.js';
 import { TokenAuth } from '../../http/auth.js';
 import { PictureAuth, type PanelCredentials } from '../picture-auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
@@ -62,15 +62,11 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     { config: { access: 'room' }, schema: { summary: 'Recordings, newest first', tags: ['media'], security: secured, response: { 200: Type.Array(Type.Ref(RecordingSchema)), ...errors } } },
     async (request) => {
       auth.check(request);
-      return media.recordings.list().map(withUrls);
+      return media.listRecordings().map(withUrls);
     },
   );
 
-  const recordingOr404 = (id: string) => {
-    const recording = media.recordings.get(id);
-    if (!recording) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No recording "${id}"`);
-    return recording;
-  };
+  const recordingOr404 = (id: string) => media.recording(id);
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/recordings/:id',

@@ -18,11 +18,7 @@ const RangeQuery = Type.Object(
 /** The schedule: what is booked, book now, extend, start, end, release. */
 export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
   const ctx = room.ctx;
-  const meetingOr404 = (id: string) => {
-    const m = ctx.meetings.get(id);
-    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
-    return m;
-  };
+  const meetingOr404 = (id: string) => room.meeting(id);
 
   app.get('/api/v1/room/now', { config: { access: 'room' }, schema: { summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)', tags: ['meetings'], ...secured, response: { 200: Type.Ref(RoomNowSchema), ...errorResponses } } }, async (request) =>
     roomNowView(ctx, room.roomState(), auth.hasToken(request), room.calendar.shownEntries()),
@@ -46,7 +42,7 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
       const to = request.query.to ?? new Date(now + 7 * 86_400_000).toISOString();
       if (Date.parse(to) - Date.parse(from) > 92 * 86_400_000) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'Ask for at most 92 days at a time');
       const authorised = auth.hasToken(request);
-      return ctx.meetings.between(new Date(from).toISOString(), new Date(to).toISOString()).map((m) => room.view(m, authorised));
+      return room.meetingsBetween(new Date(from), new Date(to)).map((m) => room.view(m, authorised));
     },
   );
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
-import { advanceAgenda, setAgenda } from '../../meetings/agenda-service.js';
+import { advanceAgenda, editAgenda } from '../../meetings/agenda-service.js';
 import { agendaView } from '../../meetings/meeting-view-builders.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
@@ -17,11 +17,7 @@ const either: Record<string, string[]>[] = [{ bearer: [] }, {}];
 /** Agenda, notes, decisions, action items and the minutes — from the panel or the phone page. */
 export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
   const ctx = room.ctx;
-  const meetingOr404 = (id: string) => {
-    const m = ctx.meetings.get(id);
-    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${id}" in this room`);
-    return m;
-  };
+  const meetingOr404 = (id: string) => room.meeting(id);
   // The agenda with its actual times is part of the minutes: closed with them, like notes and decisions.
   const assertAgendaOpen = (m: Meeting, reader: MinutesReader) => {
     const sentAt = minutesSentAt(ctx, m);
@@ -41,8 +37,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       const m = meetingOr404(request.params.id);
       const reader = auth.forMeeting(request, m);
       assertAgendaOpen(m, reader);
-      setAgenda(ctx, m.id, request.body.items);
-      ctx.audit.record({ meetingId: m.id, action: 'agenda.edit', who: reader.who ?? null, via: reader.via, detail: `${request.body.items.length} items` }, ctx.clock.now());
+      editAgenda(ctx, m.id, request.body.items, reader);
       return agendaView(ctx, m.id);
     },
   );
@@ -97,8 +92,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/action-items/:id',
     { ...byCode, schema: { summary: 'Delete an action item (until the minutes are sent)', tags: ['minutes'], params: IdParams, headers: CodeHeaders, security: either, response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
-      const item = ctx.minutes.action(request.params.id);
-      if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${request.params.id}"`);
+      const item = room.actionItem(request.params.id);
       deleteActionItem(ctx, item.id, auth.forMeeting(request, meetingOr404(item.meetingId)));
       return reply.status(204).send();
     },
@@ -115,7 +109,9 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       const reader = auth.forMeeting(request, m);
       if (m.status !== 'ended') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}; the minutes go out once it has ended`);
       sendMinutes(ctx, m, reader);
-      return { sentAt: ctx.minutes.storedMinutes(m.id)!.sentAt! };
+      const sentAt = minutesSentAt(ctx, m);
+      if (!sentAt) throw new RoomctlError('ROOMCTL_E_INTERNAL', `The minutes of ${m.id} were not recorded as sent`);
+      return { sentAt };
     },
   );
 
@@ -132,8 +128,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/action-items/:id',
     { ...byCode, schema: { summary: "Update an action item's status, deadline or owner", tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: ActionPatch, security: either, response: { 200: ActionItemSchema, ...errorResponses } } },
     async (request) => {
-      const item = ctx.minutes.action(request.params.id);
-      if (!item) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No action item "${request.params.id}"`);
+      const item = room.actionItem(request.params.id);
       return updateActionItem(ctx, item.id, request.body, auth.forMeeting(request, meetingOr404(item.meetingId)));
     },
   );
@@ -189,7 +184,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
     async (request) => {
       auth.requireToken(request);
-      return ctx.audit.list(meetingOr404(request.params.id).id);
+      return room.auditOf(meetingOr404(request.params.id).id);
     },
   );
 }

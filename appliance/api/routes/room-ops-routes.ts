@@ -53,7 +53,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     selfTestJob(ctx, room.roomState().current),
   );
   app.get('/api/v1/selftests/latest', { config: { access: 'room' }, schema: { summary: 'The last self-test report', tags: ['self-test'], ...secured, response: { 200: SelfTestSchema, ...errorResponses } } }, async () => {
-    const report = ctx.selfTests.latest();
+    const report = room.latestSelfTest();
     if (!report) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', 'No self-test has run yet');
     return report;
   });

@@ -1,11 +1,11 @@
 import { DRIVERS } from '../../../drivers/registry.js';
 import type { DeviceConfig } from '../../config/config-schema.js';
 import { DeviceHost } from '../../devices/device-host.js';
-import { RoomEventBus, type RoomEvent, type RoomEventEnvelope } from '../../events/room-events.js';
+import { RoomEventBus, type RoomEvent, type RoomEventEnvelope } from '../../model/room-events.js';
 import { createLogger } from '../../logger.js';
 import type { NotificationsConfig } from '../../notify/notify-config.js';
 import type { CalendarConfig } from '../../schedule/calendar-config.js';
-import { ManualClock } from '../../schedule/manual-clock.js';
+import { ManualClock } from '../../model/manual-clock.js';
 import type { MeetingsConfig } from '../meeting-config.js';
 import { MeetingRoom } from '../meeting-room.js';
 import type { MeetingStreamMessage } from '../meeting-views.js';

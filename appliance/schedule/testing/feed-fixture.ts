@@ -1,11 +1,11 @@
-import { RoomEventBus, type RoomEventEnvelope } from '../../events/room-events.js';
+import { RoomEventBus, type RoomEventEnvelope } from '../../model/room-events.js';
 import { createLogger } from '../../logger.js';
 import { AgendaRepository } from '../../meetings/agenda-repository.js';
 import { MeetingRepository } from '../../meetings/meeting-repository.js';
 import { tempDb } from '../../meetings/testing/temp-db.js';
 import { CalendarFeed } from '../calendar-feed.js';
 import type { CalendarConfig } from '../calendar-config.js';
-import { ManualClock } from '../manual-clock.js';
+import { ManualClock } from '../../model/manual-clock.js';
 
 export interface FeedFixture {
   feed: CalendarFeed;

@@ -64,6 +64,7 @@ export class FleetRoomDetailView extends LitElement {
                     <td>${dev.deviceId}</td>
                     <td class="s-${dev.status}"><span class="pill">${STATUS_WORDS[dev.status]}</span>
                       ${dev.detail ? html`<div class="detail">${dev.detail}</div>` : nothing}
+                      ${dev.error ? html`<div class="detail code" data-code=${dev.error.code}>${dev.error.code}</div>` : nothing}
                       ${Object.keys(dev.metrics).length ? html`<div class="metrics">${Object.entries(dev.metrics).map(([k, v]) => `${k} ${v}`).join(' · ')}</div>` : nothing}
                     </td>
                     <td>${dev.since ? new Date(dev.since).toLocaleString() : '—'}</td>

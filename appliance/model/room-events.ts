@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { TypedBus } from './typed-bus.js';
+
+/**
+ * Things that happen in a room that facilities hears about (MQTT `events`), one union so
+ * the meeting logic, the device health and the fleet view agree on the words.
+ */
+export type RoomEvent =
+  | { type: 'fault.raised'; faultId: string; deviceId?: string; detail: string }
+  | { type: 'fault.cleared'; faultId: string; deviceId?: string; detail?: string }
+  | { type: 'help.requested'; requestId: string; message?: string }
+  | { type: 'help.acknowledged'; requestId: string; by?: string }
+  | { type: 'problem.reported'; reportId: string; categories: string[]; comment?: string; meetingId?: string; deviceHealth: Record<string, unknown> }
+  | { type: 'feedback'; meetingId: string; rating: number }
+  | { type: 'selftest.result'; reportId: string; meetingId?: string; passed: boolean; results: Record<string, unknown>[] }
+  /** `confidential`: no title is sent, and the room does not record it. */
+  | { type: 'meeting.started'; meetingId: string; title?: string; confidential?: true }
+  | { type: 'meeting.ended'; meetingId: string; title?: string }
+  | { type: 'room.figures'; day: string; figures: Record<string, number> }
+  /** The room's online call changed: joining, in the call, ended, or failed (with why). */
+  | { type: 'call.changed'; state: 'idle' | 'joining' | 'in-call' | 'ended' | 'failed'; provider: string | null; meetingId: string | null; detail: string | null };
+
+export type RoomEventType = RoomEvent['type'];
+
+/** An event as it is stored and sent: with an id (for de-duplication) and a time. */
+export interface RoomEventEnvelope {
+  id: string;
+  at: string;
+  event: RoomEvent;
+}
+
+/**
+ * The room's event bus. Publishers call `publish`; the telemetry outbox listens to
+ * 'event' and stores each envelope before anything is sent (store and forward).
+ */
+export class RoomEventBus extends TypedBus<{ event: [RoomEventEnvelope] }> {
+  constructor(private readonly now: () => Date = () => new Date()) {
+    super();
+  }
+
+  publish(event: RoomEvent): RoomEventEnvelope {
+    const envelope: RoomEventEnvelope = { id: randomUUID(), at: this.now().toISOString(), event };
+    this.emit('event', envelope);
+    return envelope;
+  }
+}

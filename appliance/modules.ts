@@ -1,0 +1,318 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { AnyDriverDefinition } from '../drivers/core/definition.js';
+import { RoomctlError } from '../drivers/core/errors.js';
+import { DRIVERS } from '../drivers/registry.js';
+import { buildServer } from './api/server.js';
+import { mediaRoutes } from './api/routes/media-routes.js';
+import { meetingApi } from './api/routes/meeting-api.js';
+import { panelApi } from './api/routes/panel-api.js';
+import { presetStillRoutes } from './api/routes/preset-still-routes.js';
+import { roomMuteRoutes } from './api/routes/room-mute-routes.js';
+import { ApplianceCore } from './appliance-core.js';
+import type { RoomConfig } from './config/config-schema.js';
+import { configuredPublicUrl } from './config/config-network-checks.js';
+import { DeviceHost } from './devices/device-host.js';
+import type { RoomEventBus } from './model/room-events.js';
+import { FaultRepository } from './health/fault-repository.js';
+import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
+import { HealthMonitor } from './health/health-monitor.js';
+import { HELP_MIGRATIONS } from './help/help-migrations.js';
+import { parseListen } from './http/listen-address.js';
+import { resolvePublicUrl } from './lan-address.js';
+import type { Logger } from './logger.js';
+import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
+import { createRoomMedia, type MediaOverrides, type RoomMedia } from './media/media-wiring.js';
+import { MEETING_MIGRATIONS } from './meetings/meeting-migrations.js';
+import type { MeetingRoom } from './meetings/meeting-room.js';
+import { createMeetingRoom, meetingCommands } from './meetings/meeting-wiring.js';
+import { PANEL_DEFAULTS } from './panel/panel-config.js';
+import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
+import { createPanelServices, type PanelServices } from './panel/panel-services.js';
+import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
+import { RoomMute } from './room/room-mute.js';
+import { migrationsOf, type RoomModule } from './room-module.js';
+import { driverClockOf, type Clock } from './model/clock.js';
+import { createPresetStills, type PresetStills } from './stills/preset-stills.js';
+import { openDatabase, type Db } from './store/database.js';
+import { DeviceStatusRepository } from './store/device-status-repository.js';
+import { STORE_MIGRATIONS } from './store/migrations.js';
+import { StorageHealth } from './store/storage-health.js';
+import type { CommandRegistry } from './telemetry/command-registry.js';
+import { groupCommitFor } from './telemetry/group-commit.js';
+import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
+import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
+import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
+
+export interface StartOptions {
+  log: Logger;
+  drivers?: readonly AnyDriverDefinition[];
+  /** Override every driver's watchdog interval (tests, benchmarks). */
+  probeIntervalMs?: number;
+  /** Override the watchdog probe's timeout (tests, benchmarks). */
+  probeTimeoutMs?: number;
+  /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
+  media?: MediaOverrides;
+  /** The room's one clock, for the meetings and the device supervisors alike (soak tests compress a day with a ManualClock); default the system clock. */
+  clock?: Clock;
+}
+
+/** What the room's modules share: each puts its services here for the modules after it. */
+export interface RoomParts {
+  readonly config: RoomConfig;
+  readonly options: StartOptions;
+  readonly log: Logger;
+  /** Room events (faults, help, meetings…): publish here, telemetry stores and forwards them. */
+  readonly events: RoomEventBus;
+  /** Central commands on MQTT `cmd/<name>`: modules list theirs in `commands`. */
+  readonly commands: CommandRegistry;
+  db?: Db;
+  storage?: StorageHealth;
+  media?: RoomMedia;
+  devices?: DeviceHost;
+  core?: ApplianceCore;
+  roomMute?: RoomMute;
+  health?: HealthMonitor;
+  meetings?: MeetingRoom;
+  stills?: PresetStills;
+  telemetry?: MqttTelemetry;
+  metrics?: ApplianceMetrics;
+  panel?: PanelServices;
+  server?: FastifyInstance;
+  address?: AddressInfo;
+  publicUrl?: string;
+}
+
+/** A part a module needs from an earlier one; missing means the list below is out of order. */
+export function need<K extends keyof RoomParts>(room: RoomParts, key: K): NonNullable<RoomParts[K]> {
+  const part = room[key];
+  if (part === undefined) throw new RoomctlError('ROOMCTL_E_INTERNAL', `The room's ${key} is not there yet: a module that needs it starts before the one that makes it (appliance/modules.ts)`);
+  return part as NonNullable<RoomParts[K]>;
+}
+
+/** Why the API could not listen, as a coded error that names api.listen. */
+function listenError(err: unknown, listen: string): RoomctlError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `Cannot listen on ${listen}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied (ports below 1024 need root)'}`, { listen });
+  }
+  const why = code === 'EADDRNOTAVAIL' ? 'that address is not one of this machine\'s' : code === 'ENOTFOUND' ? 'that host name does not resolve' : (err as Error).message;
+  return new RoomctlError('ROOMCTL_E_LISTEN_FAILED', `Cannot listen on ${listen} (api.listen): ${why}`, { listen }, { cause: err });
+}
+
+/**
+ * The room, module by module, in start order (stopped in reverse). The modules up to `api`
+ * build their services; `api` registers every module's routes and listens; the ones after it
+ * set the room running (media host, devices, telemetry, meeting rules), so stopping the room
+ * first stops what runs, then closes the API, then the services and the store.
+ * A fresh list per room: a module may keep what it must undo in its closure.
+ */
+export function roomModules(): RoomModule<RoomParts>[] {
+  let unfollowStatus: (() => void) | undefined;
+  let unfollowMeetings: (() => void) | undefined;
+  let disconnectMedia: (() => void) | undefined;
+  const modules: RoomModule<RoomParts>[] = [
+    {
+      name: 'store',
+      migrations: STORE_MIGRATIONS,
+      start(room) {
+        const db = openDatabase(room.config.storage.dir, migrationsOf(modules));
+        room.db = db;
+        // A full or failing disk must not stop the room: writes that fail say so (ROOMCTL_E_STORAGE) and the status shows it.
+        room.storage = new StorageHealth(room.config.storage.dir, {
+          probe: () => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('storage.probe', '1', ?) ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at").run(new Date().toISOString()),
+        });
+      },
+      stop(room) {
+        room.storage?.stop();
+        room.db?.close();
+      },
+    },
+    {
+      // Media: its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
+      name: 'media',
+      migrations: MEDIA_MIGRATIONS,
+      start(room) {
+        room.media = createRoomMedia(room.config, { db: need(room, 'db'), log: room.log, overrides: room.options.media });
+      },
+      stop() {},
+      async routes(api, room) {
+        if (room.media) await mediaRoutes(api, room.media.service, room.config.api.tokens, room.panel?.access.credentials);
+      },
+    },
+    {
+      name: 'devices',
+      start(room) {
+        const { config, options, log } = room;
+        const media = room.media;
+        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, clock: options.clock ? driverClockOf(options.clock) : undefined });
+        room.devices = devices;
+        room.core = new ApplianceCore(config, devices);
+        room.core.media = media?.service;
+        room.core.storage = room.storage;
+        unfollowStatus = keepStatusHistory(devices, new DeviceStatusRepository(need(room, 'db')), need(room, 'storage'), log);
+      },
+      stop() {
+        unfollowStatus?.();
+      },
+    },
+    {
+      // Room mute: one mute for the room, every mute-capable device follows it.
+      name: 'room-mute',
+      start(room) {
+        room.roomMute = new RoomMute(need(room, 'devices'), room.log.child({ component: 'room-mute' }));
+        need(room, 'core').roomMute = room.roomMute;
+      },
+      stop() {},
+      routes: (api, room) => roomMuteRoutes(api, need(room, 'core')),
+    },
+    {
+      name: 'health',
+      migrations: HEALTH_MIGRATIONS,
+      start(room) {
+        room.health = new HealthMonitor({ devices: need(room, 'devices'), bus: room.events, faults: new FaultRepository(need(room, 'db')) });
+        room.health.start();
+      },
+      stop(room) {
+        room.health?.stop();
+      },
+    },
+    {
+      // Meetings: schedule, rules, minutes; the room state comes from here. Its rules run once the API listens (`meeting-rules`).
+      name: 'meetings',
+      migrations: MEETING_MIGRATIONS,
+      start(room) {
+        const meetings = createMeetingRoom(room.config, { db: need(room, 'db'), devices: need(room, 'devices'), bus: room.events, log: room.log, clock: room.options.clock });
+        room.meetings = meetings;
+        need(room, 'core').meetings = meetings;
+        unfollowMeetings = clearMuteAfterMeetings(room.events, need(room, 'roomMute'), room.config.meetings?.keepMuteAfterMeeting ?? false);
+      },
+      stop() {
+        unfollowMeetings?.();
+      },
+      commands: (room) => meetingCommands(need(room, 'meetings')),
+      routes: (api, room) => meetingApi(api, need(room, 'core')),
+    },
+    {
+      // Preset thumbnails: a still of what the camera sees, taken after each preset.save.
+      name: 'stills',
+      start(room) {
+        const storage = need(room, 'storage');
+        const stills = createPresetStills(room.config, { devices: need(room, 'devices'), bus: room.events, meetings: need(room, 'meetings'), media: room.media?.service, log: room.log, noteStorageFailure: (err) => storage.noteFailure(err) });
+        stills.start();
+        room.stills = stills;
+        need(room, 'core').stills = stills;
+      },
+      stop(room) {
+        room.stills?.stop();
+      },
+      routes: async (api, room) => presetStillRoutes(api, need(room, 'core'), need(room, 'stills').store, room.panel?.access.credentials),
+    },
+    {
+      name: 'telemetry',
+      migrations: TELEMETRY_MIGRATIONS,
+      start(room) {
+        const core = need(room, 'core');
+        const health = need(room, 'health');
+        const telemetry = new MqttTelemetry(room.config, room.log.child({ component: 'telemetry' }), { db: need(room, 'db'), bus: room.events, health, commands: room.commands, roomState: () => ({ ...core.status() }) });
+        room.telemetry = telemetry;
+        room.metrics = new ApplianceMetrics({ room: room.config.room, health, devices: need(room, 'devices'), telemetry: room.config.mqtt ? () => telemetry.stats() : undefined });
+      },
+      stop(room) {
+        room.metrics?.stop();
+      },
+    },
+    {
+      // The touch panel: pairing, admin PIN, help requests (cmd/ack-help), recent logs.
+      name: 'panel',
+      migrations: [...PANEL_MIGRATIONS, ...HELP_MIGRATIONS],
+      start(room) {
+        room.panel = createPanelServices(room.config, { db: need(room, 'db'), bus: room.events });
+      },
+      stop(room) {
+        room.panel?.close();
+      },
+      commands: (room) => need(room, 'panel').help.commands(),
+      routes: (api, room) => panelApi(api, need(room, 'core'), need(room, 'panel')),
+    },
+    {
+      name: 'api',
+      async start(room) {
+        const db = need(room, 'db');
+        const routes = modules.flatMap((m) => (m.routes ? [(api: FastifyInstance) => m.routes!(api, room)] : []));
+        const server = await buildServer(need(room, 'core'), room.log, { metrics: room.metrics, panel: room.panel, commitWrites: () => groupCommitFor(db).flush(), routes });
+        const { host, port } = parseListen(room.config.api.listen);
+        try {
+          await server.listen({ host, port });
+        } catch (err) {
+          await server.close();
+          throw listenError(err, room.config.api.listen);
+        }
+        room.server = server;
+        room.address = server.addresses()[0] as AddressInfo;
+      },
+      async stop(room) {
+        await room.server?.close();
+      },
+    },
+    {
+      // Before the devices: the media pseudo-devices' first connect must find the service running.
+      name: 'media-host',
+      async start(room) {
+        disconnectMedia = room.media?.connect({ devices: need(room, 'devices'), bus: room.events });
+        await room.media?.service.start();
+      },
+      async stop(room) {
+        disconnectMedia?.();
+        await room.media?.service.stop();
+      },
+    },
+    {
+      name: 'room-mute-following',
+      start: (room) => need(room, 'roomMute').start(),
+      stop: (room) => room.roomMute?.stop(),
+    },
+    {
+      name: 'device-links',
+      start: (room) => need(room, 'devices').start(),
+      stop: (room) => room.devices?.stop(),
+    },
+    {
+      name: 'telemetry-link',
+      start: (room) => need(room, 'telemetry').start(need(room, 'devices').list()),
+      stop: (room) => room.telemetry?.stop(),
+    },
+    {
+      name: 'meeting-rules',
+      start(room) {
+        // One public URL for every QR code and e-mail link: api.publicUrl, else where the API listens (a LAN address for 0.0.0.0).
+        const address = need(room, 'address');
+        room.publicUrl = resolvePublicUrl(configuredPublicUrl(room.config), { host: address.address, port: address.port });
+        const meetings = need(room, 'meetings');
+        meetings.setBaseUrl(room.publicUrl);
+        meetings.start();
+      },
+      stop: (room) => room.meetings?.stop(),
+    },
+  ];
+  return modules;
+}
+
+/** Status changes go into the device history (state updates are too frequent to keep); returns the unfollow. */
+function keepStatusHistory(devices: DeviceHost, statusLog: DeviceStatusRepository, storage: StorageHealth, log: Logger): () => void {
+  const lastStatus = new Map<string, string>();
+  const onDevice = (device: ReturnType<DeviceHost['get']>) => {
+    if (lastStatus.get(device.id) === device.status) return;
+    lastStatus.set(device.id, device.status);
+    try {
+      statusLog.record({ deviceId: device.id, status: device.status, detail: device.detail, at: device.since });
+    } catch (err) {
+      // The history is lost for this change; the device, its supervisor and the other listeners go on.
+      storage.noteFailure(err);
+      log.warn({ device: device.id, err: (err as Error).message }, 'device status not saved');
+    }
+    log.info({ device: device.id, status: device.status, detail: device.detail }, 'device status');
+  };
+  devices.on('device', onDevice);
+  return () => devices.off('device', onDevice);
+}

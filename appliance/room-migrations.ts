@@ -1,0 +1,15 @@
+import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
+import { HELP_MIGRATIONS } from './help/help-migrations.js';
+import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
+import { MEETING_MIGRATIONS } from './meetings/meeting-migrations.js';
+import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
+import { STORE_MIGRATIONS, type Migration } from './store/migrations.js';
+import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
+
+/**
+ * Every room module's migrations, in module order: what the room's database is opened with, for
+ * the code that opens one without starting the room (tests, tools). The store knows none of
+ * them; it applies what it is given (store/database.ts). modules.test.ts holds this list to
+ * the modules' own (`migrations` in modules.ts).
+ */
+export const ROOM_MIGRATIONS: readonly Migration[] = [...STORE_MIGRATIONS, ...MEDIA_MIGRATIONS, ...HEALTH_MIGRATIONS, ...MEETING_MIGRATIONS, ...TELEMETRY_MIGRATIONS, ...PANEL_MIGRATIONS, ...HELP_MIGRATIONS];

@@ -1,0 +1,46 @@
+/**
+ * The room's `events` topic: one JSON object per event, flat (`{id, at, type, …}`) so Home
+ * Assistant templates and Node-RED read `type` directly. `id` is for de-duplication (delivery
+ * is at least once).
+ */
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
+const event = <T extends string, P extends Record<string, TSchema>>(type: T, fields: P) => Type.Object({ type: Type.Literal(type), ...fields });
+const opt = Type.Optional;
+const S = Type.String;
+
+/** Every event a room sends today; a newer room may send types not listed here, and the fleet keeps those too. */
+export const RoomEventSchema = Type.Union([
+  event('fault.raised', { faultId: S(), deviceId: opt(S()), detail: S() }),
+  event('fault.cleared', { faultId: S(), deviceId: opt(S()), detail: opt(S()) }),
+  event('help.requested', { requestId: S(), message: opt(S()) }),
+  event('help.acknowledged', { requestId: S(), by: opt(S()) }),
+  event('problem.reported', { reportId: S(), categories: Type.Array(S()), comment: opt(S()), meetingId: opt(S()), deviceHealth: Type.Record(S(), Type.Unknown()) }),
+  event('feedback', { meetingId: S(), rating: Type.Number() }),
+  event('selftest.result', { reportId: S(), meetingId: opt(S()), passed: Type.Boolean(), results: Type.Array(Type.Record(S(), Type.Unknown())) }),
+  /** `confidential`: no title is sent, and the room does not record it. */
+  event('meeting.started', { meetingId: S(), title: opt(S()), confidential: opt(Type.Literal(true)) }),
+  event('meeting.ended', { meetingId: S(), title: opt(S()) }),
+  event('room.figures', { day: S(), figures: Type.Record(S(), Type.Number()) }),
+  event('call.changed', {
+    state: Type.Union([Type.Literal('idle'), Type.Literal('joining'), Type.Literal('in-call'), Type.Literal('ended'), Type.Literal('failed')]),
+    provider: Type.Union([S(), Type.Null()]),
+    meetingId: Type.Union([S(), Type.Null()]),
+    detail: Type.Union([S(), Type.Null()]),
+  }),
+]);
+export type RoomEventBody = Static<typeof RoomEventSchema>;
+
+/** What the fleet requires of any event, known type or not. */
+export const EventEnvelopeSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 128 }),
+    at: Type.String(),
+    type: Type.String({ minLength: 1 }),
+    deviceId: opt(S()),
+  },
+  { additionalProperties: true },
+);
+
+/** One message on `events`, as the room sends it. */
+export type RoomEventMessage = { id: string; at: string } & RoomEventBody;

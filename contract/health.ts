@@ -1,0 +1,52 @@
+/** `devices/<id>/health` and the room `status`, as schemas: the room builds them, the fleet checks them. */
+import { type Static, Type } from '@sinclair/typebox';
+
+/** The room's `status` topic (plain text, not JSON): `offline` is also the last will. */
+export const RoomOnlineSchema = Type.Union([Type.Literal('online'), Type.Literal('offline')]);
+export type RoomOnline = Static<typeof RoomOnlineSchema>;
+
+/** `auth-failed`: the device answers but refuses the password in the room's config. */
+export const HealthStatusSchema = Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('offline'), Type.Literal('auth-failed'), Type.Literal('unknown')], {
+  errorMessage: 'must be ok, degraded, offline, auth-failed or unknown',
+});
+
+/** A device's last error, as its code and its words, never flattened into one string. */
+export const DeviceErrorSchema = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 64 }),
+  message: Type.String({ maxLength: 2000 }),
+});
+export type DeviceErrorPayload = Static<typeof DeviceErrorSchema>;
+
+/**
+ * Retained on `devices/<id>/health`. The room always sends `since`, `detail`, `metrics`, `at`
+ * and, when the status has a coded cause, `error` (plus `code`, the same code, which rooms of
+ * the previous release send alone). Other publishers may leave out all but `status`.
+ */
+export const DeviceHealthSchema = Type.Object({
+  status: HealthStatusSchema,
+  /** ISO time the status last changed. */
+  since: Type.Optional(Type.String()),
+  /** What a person needs to know: the error's message and what to do about it. */
+  detail: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The coded error behind an offline, degraded or auth-failed status. */
+  error: Type.Optional(Type.Union([DeviceErrorSchema, Type.Null()])),
+  /** The error's code alone: what rooms of the previous release send (read for one release). */
+  code: Type.Optional(Type.String()),
+  /** Numbers worth a graph (replyMs, lampHours…); values that are not finite numbers are ignored. */
+  metrics: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  /** When the room published it: ISO time (ms since the epoch from other publishers). */
+  at: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+});
+export type DeviceHealthPayload = Static<typeof DeviceHealthSchema>;
+
+/** The retained room `state`: the room's status view plus `at`; the fleet keeps it as it came. */
+export const RoomStateSchema = Type.Object(
+  {
+    room: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() })),
+    roomState: Type.Optional(Type.String()),
+    version: Type.Optional(Type.String()),
+    at: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true },
+);
+export type RoomStatePayload = Static<typeof RoomStateSchema>;

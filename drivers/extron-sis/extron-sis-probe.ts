@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox';
+import { hexPreview, hostEntryFields, type DeviceIdentity, type DriverProbe, type ProposeContext, type ProposedEntry } from '../core/device-discovery.js';
+import { EXTRON_SIS_PORT, PASSWORD_PROMPT, parseSisLine } from './extron-sis-codec.js';
+
+/** The banner's lines, and whether the prompt followed them. */
+function readBanner(bytes: Buffer) {
+  const text = bytes.toString('latin1');
+  const lines = text.split('\n').map((l) => parseSisLine(l));
+  const copyright = lines.find((l) => l.kind === 'copyright');
+  return { copyright, prompted: text.trimEnd().endsWith(PASSWORD_PROMPT), dated: lines.some((l) => l.kind === 'date') };
+}
+
+/**
+ * An Extron switcher greets every Telnet session with `(c) Copyright …, Extron Electronics,
+ * <model>, V<firmware>, <part number>` and its clock, then `Password:` when it has one: the
+ * banner alone names the device.
+ */
+export const extronSisProbe: DriverProbe = {
+  protocol: 'Extron SIS',
+  tcp: {
+    port: EXTRON_SIS_PORT,
+    label: 'Extron banner',
+    complete(bytes) {
+      const banner = readBanner(bytes);
+      return banner.prompted || (banner.copyright !== undefined && banner.dated && bytes.toString('latin1').endsWith('\n')) || bytes.length > 512;
+    },
+    interpret(bytes, where) {
+      const { copyright, prompted } = readBanner(bytes);
+      if (copyright?.kind !== 'copyright') return { ok: false, why: `greeted with bytes that are no Extron banner (${hexPreview(bytes)})` };
+      const settings = { model: copyright.model, firmware: copyright.firmware, partNumber: copyright.partNumber, password: prompted };
+      return { ok: true, settings, detail: `Extron ${copyright.model}${copyright.firmware ? ` V${copyright.firmware}` : ''} at ${where}${prompted ? ' (password required)' : ''}` };
+    },
+  },
+};
+
+/** The answers' `devices.extron-sis`: the Telnet password the room's switchers share. */
+export const extronSisCredentials = Type.Object({ password: Type.String({ minLength: 1, description: 'Telnet password of the room\'s Extron switchers' }) }, { additionalProperties: false });
+
+export function proposeExtronSis(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
+  const asks = 'the switcher asks for a password; add devices.extron-sis.password to the answers';
+  const fields = hostEntryFields(identity, context, { defaultPort: EXTRON_SIS_PORT, needsPassword: identity.settings.password === true, asks });
+  return fields ? [{ fields, detail: identity.detail }] : [];
+}
