@@ -78,7 +78,7 @@ const bench: Benchmark = {
             const site = `site-${r % 3}`;
             const room = `room-${r}`;
             const devices = Array.from({ length: 8 }, (_, d) => msg(`roomctl/${site}/${room}/devices/device-${d}/health`, { status: 'ok', since: new Date(t0).toISOString(), detail: null, metrics: { replyMs: 12, signal: -48 }, at: t0 }));
-            await store.apply([msg(`roomctl/${site}/${room}/status`, 'online'), msg(`roomctl/${site}/${room}/state`, { room: { name: `Room ${r}` }, devices: {}, meeting: null }), ...devices], t0);
+            await store.apply([msg(`roomctl/${site}/${room}/status`, 'online'), msg(`roomctl/${site}/${room}/state`, { room: { id: room, name: `Room ${r}`, site, timezone: 'Europe/Berlin' }, roomState: 'in-meeting', version: '1.0.0', at: new Date(t0).toISOString() }), ...devices], t0);
             for (let day = 0; day < DAYS; day++) {
               const traffic = dayOfRoom(site, room, day, t0 + day * DAY);
               for (const { at, m } of traffic) await store.apply([m], at);
