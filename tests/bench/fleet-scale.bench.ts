@@ -66,14 +66,18 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** A process and its children (PostgreSQL's backends are children of the postmaster); gone ones count as 0. */
+/**
+ * A process and its children (PostgreSQL's backends are children of the postmaster): its own
+ * time, what its ended children used (cutime/cstime, fields 16 and 17), and its live children's.
+ */
 function treeCpuSeconds(pid: number): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const after = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      if (Number(entry) === pid || Number(after[1]) === pid) total += (Number(after[11]) + Number(after[12])) / 100;
+      if (Number(entry) === pid) total += (Number(after[11]) + Number(after[12]) + Number(after[13]) + Number(after[14])) / 100;
+      else if (Number(after[1]) === pid) total += (Number(after[11]) + Number(after[12])) / 100;
     } catch {
       // The process ended between the listing and the read.
     }
