@@ -1,4 +1,5 @@
 import type { StatusView } from './model/room-status.js';
+import type { CallService } from './calls/call-service.js';
 import type { RoomConfig } from './config/config-schema.js';
 import type { DeviceHost } from './devices/device-host.js';
 import type { MeetingRoom } from './meetings/meeting-room.js';
@@ -28,6 +29,9 @@ export class ApplianceCore {
   /** What the data folder can still take (full disk, failing writes). */
   storage: StorageHealth | undefined;
 
+  /** The room's online call (`calls:` in the config): join, leave, its state. */
+  calls: CallService | undefined;
+
   /** The stills of camera presets, taken when a preset is saved. */
   stills: PresetStills | undefined;
 
@@ -39,6 +43,6 @@ export class ApplianceCore {
 
   status(): StatusView {
     const { id, name, site, timezone } = this.config.room;
-    return { room: { id, name, site, timezone }, roomState: this.meetings?.roomState().state ?? 'idle', devices: this.devices.summary(), version: VERSION, time: new Date().toISOString(), ...(this.roomMute ? { mute: this.roomMute.muted } : {}), ...(this.storage ? { storage: this.storage.view() } : {}), ...this.calendarHealth() };
+    return { room: { id, name, site, timezone }, roomState: this.meetings?.roomState().state ?? 'idle', devices: this.devices.summary(), version: VERSION, time: new Date().toISOString(), ...(this.roomMute ? { mute: this.roomMute.muted } : {}), ...(this.storage ? { storage: this.storage.view() } : {}), ...this.calendarHealth(), ...(this.calls ? { call: this.calls.view() } : {}) };
   }
 }

@@ -5,16 +5,21 @@ import { RoomctlError } from '../drivers/core/errors.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
 import { mediaRoutes } from './api/routes/media-routes.js';
+import { callRoutes } from './api/routes/call-routes.js';
 import { meetingApi } from './api/routes/meeting-api.js';
 import { panelApi } from './api/routes/panel-api.js';
 import { presetStillRoutes } from './api/routes/preset-still-routes.js';
 import { roomMuteRoutes } from './api/routes/room-mute-routes.js';
 import { ApplianceCore } from './appliance-core.js';
+import type { CallCheckOptions } from './calls/call-check.js';
+import { CALLS_MIGRATIONS } from './calls/call-migrations.js';
+import { callCheckFor, createRoomCalls, type RoomCalls } from './calls/call-wiring.js';
 import type { RoomConfig } from './config/config-schema.js';
 import { configuredPublicUrl } from './config/config-network-checks.js';
 import { DeviceHost } from './devices/device-host.js';
 import type { RoomEventBus } from './model/room-events.js';
 import { FaultRepository } from './health/fault-repository.js';
+import { CONVERSATION_MIGRATIONS } from './conversation/conversation-migrations.js';
 import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
 import { HealthMonitor } from './health/health-monitor.js';
 import { HELP_MIGRATIONS } from './help/help-migrations.js';
@@ -30,9 +35,10 @@ import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
 import { createPanelServices, type PanelServices } from './panel/panel-services.js';
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
+import { muteWhileFloorElsewhere } from './room/mute-while-floor-elsewhere.js';
 import { RoomMute } from './room/room-mute.js';
 import { migrationsOf, type RoomModule } from './room-module.js';
-import { driverClockOf, type Clock } from './model/clock.js';
+import type { Clock } from './model/clock.js';
 import { createPresetStills, type PresetStills } from './stills/preset-stills.js';
 import { openDatabase, type Db } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
@@ -53,8 +59,14 @@ export interface StartOptions {
   probeTimeoutMs?: number;
   /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
   media?: MediaOverrides;
-  /** The room's one clock, for the meetings and the device supervisors alike (soak tests compress a day with a ManualClock); default the system clock. */
+  /**
+   * The room's clock for its rules (soak tests compress a day with a ManualClock); default the system clock.
+   * Device supervisors stay on real time: a device answers in real time, and a probe timeout on a
+   * compressed clock would fire before any reply. (`driverClockOf` gives them the same clock where a test wants it.)
+   */
   clock?: Clock;
+  /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
+  callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
 }
 
 /** What the room's modules share: each puts its services here for the modules after it. */
@@ -74,6 +86,7 @@ export interface RoomParts {
   roomMute?: RoomMute;
   health?: HealthMonitor;
   meetings?: MeetingRoom;
+  calls?: RoomCalls;
   stills?: PresetStills;
   telemetry?: MqttTelemetry;
   metrics?: ApplianceMetrics;
@@ -110,6 +123,7 @@ function listenError(err: unknown, listen: string): RoomctlError {
 export function roomModules(): RoomModule<RoomParts>[] {
   let unfollowStatus: (() => void) | undefined;
   let unfollowMeetings: (() => void) | undefined;
+  let unfollowFloor: (() => void) | undefined;
   let disconnectMedia: (() => void) | undefined;
   const modules: RoomModule<RoomParts>[] = [
     {
@@ -145,7 +159,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const { config, options, log } = room;
         const media = room.media;
-        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs, clock: options.clock ? driverClockOf(options.clock) : undefined });
+        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs });
         room.devices = devices;
         room.core = new ApplianceCore(config, devices);
         room.core.media = media?.service;
@@ -178,20 +192,39 @@ export function roomModules(): RoomModule<RoomParts>[] {
       },
     },
     {
-      // Meetings: schedule, rules, minutes; the room state comes from here. Its rules run once the API listens (`meeting-rules`).
+      // Meetings: schedule, rules, minutes, the floor and polls; the room state comes from here. Its rules run once the API listens (`meeting-rules`).
       name: 'meetings',
-      migrations: MEETING_MIGRATIONS,
+      migrations: [...MEETING_MIGRATIONS, ...CONVERSATION_MIGRATIONS],
       start(room) {
-        const meetings = createMeetingRoom(room.config, { db: need(room, 'db'), devices: need(room, 'devices'), bus: room.events, log: room.log, clock: room.options.clock });
+        // The check before a meeting with an online call (calls:); it skips the browser start while a call runs.
+        const callCheck = callCheckFor(room.config, { ...room.options.callCheck, callRunning: () => room.calls?.service.running ?? false });
+        const meetings = createMeetingRoom(room.config, { db: need(room, 'db'), devices: need(room, 'devices'), bus: room.events, log: room.log, clock: room.options.clock, callCheck });
         room.meetings = meetings;
         need(room, 'core').meetings = meetings;
         unfollowMeetings = clearMuteAfterMeetings(room.events, need(room, 'roomMute'), room.config.meetings?.keepMuteAfterMeeting ?? false);
+        unfollowFloor = muteWhileFloorElsewhere(meetings.ctx.conversation, need(room, 'roomMute'), room.config.meetings?.floor?.muteOthers ?? false);
       },
       stop() {
         unfollowMeetings?.();
+        unfollowFloor?.();
       },
       commands: (room) => meetingCommands(need(room, 'meetings')),
       routes: (api, room) => meetingApi(api, need(room, 'core')),
+    },
+    {
+      // Online calls (calls:): the Join button's browser, left when its meeting is over; before the API, whose stream follows it.
+      name: 'calls',
+      migrations: CALLS_MIGRATIONS,
+      start(room) {
+        const meetings = need(room, 'meetings');
+        const clock = meetings.ctx.clock;
+        room.calls = createRoomCalls(room.config, { bus: room.events, meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) }, clock, log: room.log, devices: need(room, 'devices'), media: room.media?.service });
+        need(room, 'core').calls = room.calls?.service;
+      },
+      async stop(room) {
+        await room.calls?.stop();
+      },
+      routes: (api, room) => callRoutes(api, need(room, 'core')),
     },
     {
       // Preset thumbnails: a still of what the camera sees, taken after each preset.save.

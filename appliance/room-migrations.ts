@@ -1,3 +1,5 @@
+import { CALLS_MIGRATIONS } from './calls/call-migrations.js';
+import { CONVERSATION_MIGRATIONS } from './conversation/conversation-migrations.js';
 import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
 import { HELP_MIGRATIONS } from './help/help-migrations.js';
 import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
@@ -12,4 +14,4 @@ import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
  * them; it applies what it is given (store/database.ts). modules.test.ts holds this list to
  * the modules' own (`migrations` in modules.ts).
  */
-export const ROOM_MIGRATIONS: readonly Migration[] = [...STORE_MIGRATIONS, ...MEDIA_MIGRATIONS, ...HEALTH_MIGRATIONS, ...MEETING_MIGRATIONS, ...TELEMETRY_MIGRATIONS, ...PANEL_MIGRATIONS, ...HELP_MIGRATIONS];
+export const ROOM_MIGRATIONS: readonly Migration[] = [...STORE_MIGRATIONS, ...MEDIA_MIGRATIONS, ...HEALTH_MIGRATIONS, ...MEETING_MIGRATIONS, ...CONVERSATION_MIGRATIONS, ...CALLS_MIGRATIONS, ...TELEMETRY_MIGRATIONS, ...PANEL_MIGRATIONS, ...HELP_MIGRATIONS];

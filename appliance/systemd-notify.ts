@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { systemClock, type Clock, type ClockTimer } from '../drivers/core/clock.js';
+import { systemClock, type ClockTimer, type DriverClock as Clock } from './model/clock.js';
 import type { DriverLogger } from '../drivers/core/definition.js';
 
 /**

@@ -32,6 +32,6 @@ export type CommandResponse = Static<typeof CommandResponseSchema>;
 export const ACK_HELP = 'ack-help';
 export const AckHelpParamsSchema = Type.Object({ requestId: Type.String({ minLength: 1 }), by: Type.Optional(Type.String()) });
 export type AckHelpParams = Static<typeof AckHelpParamsSchema>;
-/** The room's result for `ack-help`: when it recorded the acknowledgement. */
-export const AckHelpResultSchema = Type.Object({ acknowledgedAt: Type.Optional(Type.String()) }, { additionalProperties: true });
+/** The room's result for `ack-help`: the help call as the room now has it, with when it recorded the acknowledgement. */
+export const AckHelpResultSchema = Type.Object({ acknowledgedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])) }, { additionalProperties: true });
 export type AckHelpResult = Static<typeof AckHelpResultSchema>;

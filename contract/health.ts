@@ -45,6 +45,16 @@ export const RoomStateSchema = Type.Object(
     room: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() })),
     roomState: Type.Optional(Type.String()),
     version: Type.Optional(Type.String()),
+    /** The room's online call, when it joins calls (`calls:`). */
+    call: Type.Optional(
+      Type.Object({
+        state: Type.Union([Type.Literal('idle'), Type.Literal('joining'), Type.Literal('in-call'), Type.Literal('ended'), Type.Literal('failed')]),
+        provider: Type.Union([Type.String(), Type.Null()]),
+        meetingId: Type.Union([Type.String(), Type.Null()]),
+        since: Type.String(),
+        detail: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
     at: Type.Optional(Type.String()),
   },
   { additionalProperties: true },

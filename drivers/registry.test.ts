@@ -22,12 +22,6 @@ const SHARED_ACTION_FIELDS: Record<string, string[]> = {
 
 const RESERVED_CONFIG_FIELDS = ['id', 'driver', 'name'];
 
-/**
- * Drivers that still dispatch their actions with a string switch instead of a handler table
- * typed from their capabilities. The list may only shrink: a driver that gains a table must leave it.
- */
-const SWITCH_DISPATCHED = ['pjlink', 'shure-mxa', 'biamp-tesira', 'qsys-qrc', 'samsung-mdc', 'lg-serial', 'hid-speakerphone', 'hid-badge-reader', 'sony-bravia'];
-
 describe('driver registry invariants', () => {
   it('has unique, well-formed driver ids', () => {
     const ids = DRIVERS.map((d) => d.id);
@@ -78,17 +72,14 @@ describe('driver registry invariants', () => {
     it('has a handler for every action it declares, and none for an action it does not', () => {
       // Built, never connected: a constructor opens nothing, so the schema's own defaults do.
       const driver = definition.create({ id: 'registry-check', driver: definition.id, ...Value.Create(definition.config) }, createTestContext());
-      if (SWITCH_DISPATCHED.includes(definition.id)) {
-        expect(driver.handlers, 'it has a handler table now: take it off SWITCH_DISPATCHED').toBeUndefined();
-        return;
-      }
+      expect(driver.handlers, 'a handler table typed from its capabilities (ActionHandlers), not a switch').toBeDefined();
       expect(Object.keys(driver.handlers ?? {}).sort()).toEqual(actionsOf(definition).map((a) => a.name).sort());
     });
 
     it('can be provisioned: what finds it (search, probe or USB identity) comes with the entry it proposes', () => {
       const found = definition.discover !== undefined || definition.probe !== undefined || definition.transport === 'hid';
       expect(typeof definition.proposeConfig, 'a driver that can be found proposes its entry').toBe(found ? 'function' : 'undefined');
-      if (definition.probe) expect(definition.probe.serial?.length || definition.probe.tcp, 'a probe asks on a serial port or a TCP port').toBeTruthy();
+      if (definition.probe) expect(definition.probe.serial?.length || definition.probe.tcp || definition.probe.hid, 'a probe asks on a serial port, a TCP port or of a HID device').toBeTruthy();
       for (const section of [definition.discover?.options, definition.credentials]) {
         if (!section) continue;
         expect(section[Kind]).toBe('Object');

@@ -1,7 +1,6 @@
 import { toRoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
-import { DrainRunner } from '../appliance/model/drain-runner.js';
-import { backoffMs } from '../appliance/model/outbox.js';
+import { backoffMs, Outbox } from '../appliance/model/outbox.js';
 import type { FleetSql } from './fleet-sql.js';
 import type { Alert, AlertSink } from './alert-sink.js';
 
@@ -23,23 +22,43 @@ export function alertRetryMs(attempts: number): number {
 
 /**
  * Alerts go into `fleet_alerts` (one row per sink) before any channel is tried, and are
- * delivered in the background with retries (the room's Outbox loop, written against the
- * async SQL seam, since the table may be in a PostgreSQL several instances share): a webhook that is down delays an alert, it
+ * delivered in the background with retries: a webhook that is down delays an alert, it
  * does not lose it, and the fleet never waits for it.
  */
 export class AlertDispatcher {
-  private readonly drainer = new DrainRunner(() => this.deliverDue());
-  private timer: NodeJS.Timeout | undefined;
+  private readonly delivery: Outbox<AlertRow>;
 
   constructor(
     private readonly sql: FleetSql,
     private readonly sinks: readonly AlertSink[],
     private readonly options: { log?: Pick<Logger, 'warn' | 'info'>; now?: () => number; pollMs?: number } = {},
   ) {
-    if (options.pollMs !== 0) {
-      this.timer = setInterval(() => void this.drain(), options.pollMs ?? 5000);
-      this.timer.unref();
-    }
+    this.delivery = new Outbox<AlertRow>({
+      table: {
+        due: (now, limit) => sql.query<AlertRow>('SELECT id, sink, body, attempts, next_attempt_at FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?', [now, limit]),
+        attemptsOf: (row) => row.attempts,
+        markSent: async (row, now) => {
+          await sql.run('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?', [now, row.id]);
+        },
+        markFailed: async (row, { error, nextAttemptAt }) => {
+          await sql.run('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [toRoomctlError(error).message, nextAttemptAt, row.id]);
+        },
+      },
+      send: async (row) => {
+        const sink = this.sinks.find((s) => s.id === row.sink);
+        // A sink no longer configured: the row waits (it is kept, not failed).
+        if (!sink) return 'skip';
+        // Several fleet instances may share the table: the one whose claim lands delivers.
+        const claim = await sql.run('UPDATE fleet_alerts SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL', [this.now() + CLAIM_MS, row.id, row.next_attempt_at]);
+        if (claim.changes === 0) return 'skip';
+        await sink.send(JSON.parse(row.body) as Alert);
+      },
+      retryDelayMs: (attempts) => alertRetryMs(attempts),
+      onFailure: ({ entry, error, attempts }) => options.log?.warn({ sink: entry.sink, err: toRoomctlError(error).message, attempts }, 'alert not delivered; will retry'),
+      batch: 50,
+      now: () => this.now(),
+    });
+    if (options.pollMs !== 0) this.delivery.start(options.pollMs ?? 5000);
   }
 
   private now(): number {
@@ -61,32 +80,10 @@ export class AlertDispatcher {
 
   /** Delivers everything due; concurrent calls share one pass (and trigger one more). */
   drain(): Promise<void> {
-    return this.drainer.run();
-  }
-
-  /** One batch of due alerts; true when the batch was full and more may be due. */
-  private async deliverDue(): Promise<boolean> {
-    const rows = await this.sql.query<AlertRow>('SELECT id, sink, body, attempts, next_attempt_at FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT 50', [this.now()]);
-    for (const row of rows) {
-      const sink = this.sinks.find((s) => s.id === row.sink);
-      if (!sink) continue;
-      // Several fleet instances may share the table: the one whose claim lands delivers.
-      const claim = await this.sql.run('UPDATE fleet_alerts SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL', [this.now() + CLAIM_MS, row.id, row.next_attempt_at]);
-      if (claim.changes === 0) continue;
-      try {
-        await sink.send(JSON.parse(row.body) as Alert);
-        await this.sql.run('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?', [this.now(), row.id]);
-      } catch (err) {
-        const error = toRoomctlError(err);
-        await this.sql.run('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [error.message, this.now() + alertRetryMs(row.attempts + 1), row.id]);
-        this.options.log?.warn({ sink: row.sink, err: error.message, attempts: row.attempts + 1 }, 'alert not delivered; will retry');
-      }
-    }
-    return rows.length === 50;
+    return this.delivery.drain();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.drainer.stop();
+    await this.delivery.stop();
   }
 }

@@ -3,8 +3,9 @@ import Database from 'better-sqlite3';
 import { RoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
 import { migrate } from '../appliance/store/database.js';
+import type { Migration } from '../appliance/store/migrations.js';
 import { ensurePrivateDirSync, preparePrivateDatabaseFile } from '../appliance/store/private-files.js';
-import { FLEET_MIGRATIONS, FLEET_SQLITE_MIGRATIONS, migrationSql, type FleetMigration } from './fleet-migrations.js';
+import { FLEET_MIGRATIONS, migrationSql, type FleetMigration } from './fleet-migrations.js';
 import type { FleetSql } from './fleet-sql.js';
 import { connectPostgres } from './fleet-sql-postgres.js';
 import { SqliteFleetSql } from './fleet-sql-sqlite.js';
@@ -49,7 +50,7 @@ function openSqliteFile(dir: string, migrations: readonly FleetMigration[]): Dat
   } catch (err) {
     throw new RoomctlError('ROOMCTL_E_STORAGE', `Cannot open the fleet database in ${dir}: ${(err as Error).message}`, { dir }, { cause: err });
   }
-  migrate(db, migrations === FLEET_MIGRATIONS ? FLEET_SQLITE_MIGRATIONS : migrations.map((m) => ({ module: m.module, version: m.version, legacyVersion: m.legacyVersion, name: m.name, sql: migrationSql(m, 'sqlite') })));
+  migrate(db, sqliteFleetMigrations(migrations));
   return db;
 }
 
@@ -59,14 +60,20 @@ const MIGRATION_LOCK = 0x726f6f6d;
 async function migratePostgres(sql: FleetSql, migrations: readonly FleetMigration[]): Promise<void> {
   await sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
-    // The same record as the SQLite store's (appliance/store/database.ts): (module, version) once applied.
-    await tx.run('CREATE TABLE IF NOT EXISTS module_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version))');
-    const applied = new Set((await tx.query<{ module: string; version: number }>('SELECT module, version FROM module_migrations')).map((r) => `${r.module}@${r.version}`));
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-      if (applied.has(`${m.module}@${m.version}`)) continue;
+      if (applied.has(m.version)) continue;
       // Several statements in one text: pg sends a text without parameters as one simple query.
       await tx.run(migrationSql(m, 'postgres'));
-      await tx.run('INSERT INTO module_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)', [m.module, m.version, m.name, new Date().toISOString()]);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
     }
   });
 }
+
+/** The fleet's steps as the SQLite store runs them: module `fleet`; steps 1–3 shipped in the store's old numbered list, so a database that has them is adopted. */
+export function sqliteFleetMigrations(migrations: readonly FleetMigration[] = FLEET_MIGRATIONS): Migration[] {
+  return migrations.map((m) => ({ module: 'fleet', version: m.version, ...(m.version <= LAST_LEGACY_FLEET_VERSION ? { legacyVersion: m.version } : {}), name: m.name, sql: migrationSql(m, 'sqlite') }));
+}
+
+const LAST_LEGACY_FLEET_VERSION = 3;

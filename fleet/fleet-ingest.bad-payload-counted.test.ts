@@ -16,8 +16,9 @@ it('counts and logs a payload the contract does not allow, with its code, and go
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
   const sql = await openFleetSql({ dataDir: dir });
   cleanup.push(() => sql.close());
+  const store = await FleetStore.open(sql);
   const warnings: Array<Record<string, unknown>> = [];
-  const ingest = new FleetIngest(await FleetStore.open(sql), { flushMs: 1_000_000, log: { warn: (fields: Record<string, unknown>) => void warnings.push(fields) } });
+  const ingest = new FleetIngest(store, { flushMs: 1_000_000, log: { warn: (fields: Record<string, unknown>) => void warnings.push(fields) } });
 
   const bad: Array<[string, string]> = [
     ['roomctl/hq/aurora/devices/display/health', '{"status":"fine"}'],
@@ -34,5 +35,25 @@ it('counts and logs a payload the contract does not allow, with its code, and go
   expect(ingest.stats).toMatchObject({ received: bad.length + 1, invalid: bad.length, applied: 1 });
   // One line a minute at most: the first bad payload is logged, with its code and where it failed.
   expect(warnings).toEqual([{ code: 'ROOMCTL_E_MQTT_PAYLOAD', reason: expect.stringMatching(/health: status must be ok, degraded/), invalidTotal: 1 }]);
-  expect((await (await FleetStore.open(sql)).room('hq', 'aurora'))?.devices).toMatchObject([{ deviceId: 'display', status: 'offline', error: { code: 'ROOMCTL_E_DEVICE_OFFLINE', message: 'gone' } }]);
+  expect((await store.room('hq', 'aurora'))?.devices).toMatchObject([{ deviceId: 'display', status: 'offline', error: { code: 'ROOMCTL_E_DEVICE_OFFLINE', message: 'gone' } }]);
+});
+
+it('a listener of the commits that throws is logged; the batch is committed and the other listeners hear it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'roomctl-ingest-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  const sql = await openFleetSql({ dataDir: dir });
+  cleanup.push(() => sql.close());
+  const store = await FleetStore.open(sql);
+  const warnings: string[] = [];
+  const ingest = new FleetIngest(store, { flushMs: 1_000_000, log: { warn: (_fields: Record<string, unknown>, message?: string) => void warnings.push(String(message)) } });
+  const heard: number[] = [];
+  ingest.on('changes', () => {
+    throw new Error('a broken alert rule');
+  });
+  ingest.on('changes', (changes) => heard.push(changes.roomStatus.length));
+  ingest.push('roomctl/hq/aurora/status', Buffer.from('online'));
+  await expect(ingest.flush()).resolves.toBeDefined();
+  expect(heard).toEqual([1]);
+  expect(warnings).toEqual(['an event listener failed; the emitter and the other listeners went on']);
+  expect((await store.room('hq', 'aurora'))?.room.online).toBe('online');
 });

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../appliance/model/typed-bus.js';
 import type { Logger } from '../appliance/logger.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import type { FleetChanges, FleetStore } from './fleet-store.js';
@@ -25,7 +25,7 @@ export interface IngestStats {
  * idempotent (events by id, health newer-than). A batch the database refuses (PostgreSQL
  * away) stays queued and is tried again.
  */
-export class FleetIngest extends EventEmitter {
+export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag: [number[]] }> {
   private queue: Array<{ message: FleetMessage; committed?: () => void }> = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly counters: Omit<IngestStats, 'queued'> = { received: 0, applied: 0, invalid: 0, duplicates: 0, stale: 0, batches: 0 };
@@ -39,7 +39,8 @@ export class FleetIngest extends EventEmitter {
     private readonly store: FleetStore,
     private readonly options: { flushMs?: number; maxBatch?: number; retryMs?: number; log?: Pick<Logger, 'warn'>; now?: () => number } = {},
   ) {
-    super();
+    // A listener of the commits that throws (alerts, the dashboard, the help relay) is logged; the ingest goes on.
+    super(options.log ? { error: (fields, message) => options.log?.warn(fields, message) } : undefined);
   }
 
   get stats(): IngestStats {

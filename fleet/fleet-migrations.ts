@@ -1,16 +1,11 @@
-import type { Migration } from '../appliance/store/migrations.js';
-
 /**
  * One numbered step of the fleet's schema, for both of its databases: `sql` when the text is
  * portable (CREATE TABLE with TEXT/BIGINT columns, ALTER TABLE … ADD COLUMN, CREATE INDEX),
  * otherwise `sqlite` and `postgres` each. Never edit a step that has shipped: add the next.
  */
 export interface FleetMigration {
-  module: 'fleet';
   version: number;
   name: string;
-  /** Its number in the store's old global list (appliance/store/migrations.ts): adopted, not run again. */
-  legacyVersion?: number;
   sql?: string;
   sqlite?: string;
   postgres?: string;
@@ -25,14 +20,12 @@ export function migrationSql(m: FleetMigration, dialect: 'sqlite' | 'postgres'):
 
 /**
  * The fleet view's own database (fleet.sqlite, or the PostgreSQL several instances share),
- * with its own migrations (module `fleet`): it is a different program's data from a room's,
- * and never shares a file with one.
+ * with its own numbered migrations: it is a different program's data from a room's, and
+ * never shares a file with one.
  */
 export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
   {
-    module: 'fleet',
     version: 1,
-    legacyVersion: 1,
     name: 'rooms, devices, events, issues, alerts',
     // PostgreSQL: BIGINT for millisecond times, identity columns for the sequences.
     postgres: `
@@ -179,9 +172,7 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     `,
   },
   {
-    module: 'fleet',
     version: 2,
-    legacyVersion: 2,
     name: 'whether the room heard the answer to its help call',
     // room_seen_at: when the room recorded the acknowledgement (its answer to cmd/ack-help,
     // or its own help.acknowledged event); room_error: why the room refused the command.
@@ -191,9 +182,7 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     `,
   },
   {
-    module: 'fleet',
     version: 3,
-    legacyVersion: 3,
     name: 'device health auth-failed',
     // PostgreSQL widens the CHECK in place (its name is the one PostgreSQL gave the column's CHECK).
     postgres: `
@@ -222,17 +211,7 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     `,
   },
   {
-    module: 'fleet',
     version: 4,
-    name: 'device error message',
-    // A device's error travels as {code, message}: the message is kept beside the code (detail carries the hint too).
-    sql: `
-      ALTER TABLE fleet_devices ADD COLUMN error_message TEXT;
-    `,
-  },
-  {
-    module: 'fleet',
-    version: 5,
     name: 'hourly roll-ups of events past their retention',
     // Raw events older than the retention are counted here per room, hour and type, then
     // deleted: the trends stay, the table stays bounded. received_at finds what is old.
@@ -248,7 +227,10 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       CREATE INDEX fleet_events_received ON fleet_events (received_at);
     `,
   },
+  {
+    version: 5,
+    name: 'device error message',
+    // A device's error travels as {code, message}: the message is kept beside the code (detail carries the hint too).
+    sql: 'ALTER TABLE fleet_devices ADD COLUMN error_message TEXT',
+  },
 ];
-
-/** The steps as the SQLite store runs them (appliance/store/database.ts `migrate`). */
-export const FLEET_SQLITE_MIGRATIONS: readonly Migration[] = FLEET_MIGRATIONS.map((m) => ({ module: m.module, version: m.version, legacyVersion: m.legacyVersion, name: m.name, sql: migrationSql(m, 'sqlite') }));

@@ -71,14 +71,14 @@ export class HelpRelay {
   /** True when the message was an answer to this instance (handled here, not by the store). */
   handle(topic: string, payload: Buffer): boolean {
     if (!topic.endsWith(this.replyPrefix) || !topic.startsWith('roomctl/')) return false;
-    this.answer(topic, payload).catch((err: Error) => this.o.log.warn({ err: err.message }, 'the fleet could not record the room\'s answer'));
+    this.answer(payload).catch((err: Error) => this.o.log.warn({ err: err.message }, 'the fleet could not record the room\'s answer'));
     return true;
   }
 
-  private async answer(topic: string, payload: Buffer): Promise<void> {
+  private async answer(payload: Buffer): Promise<void> {
     const read = readers.commandResponse.read(payload.toString('utf8'));
     if (!read.ok) {
-      this.o.log.warn({ code: read.error.code, err: read.error.message, topic }, 'the fleet ignored a command answer it cannot read');
+      this.o.log.warn({ code: read.error.code, err: read.error.message }, 'the fleet ignored a command answer it cannot read');
       return;
     }
     const answer = read.value;
@@ -86,7 +86,7 @@ export class HelpRelay {
     if (answer.command !== ACK_HELP || typeof id !== 'string') return;
     if (answer.ok) {
       const result = readers.ackHelpResult.check(answer.result);
-      const at = result.ok && result.value.acknowledgedAt !== undefined ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
+      const at = result.ok && typeof result.value.acknowledgedAt === 'string' ? result.value.acknowledgedAt : new Date(this.o.now?.() ?? Date.now()).toISOString();
       const seen = await this.o.sql.run('UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [at, id]);
       if (seen.changes) await this.announce(id);
     } else {

@@ -84,7 +84,7 @@ function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly
     notes.push(`${finding.endpoint}: ${found.identity.detail} — driver "${found.driver}" is not in this build; not configured`);
     return [];
   }
-  const credentials = (answers.devices as Record<string, Record<string, unknown> | undefined> | undefined)?.[driver.id];
+  const credentials = answers.devices?.[driver.id];
   const context = { endpoint: finding.endpoint, note: (text: string) => notes.push(text), ...(credentials ? { credentials } : {}) };
   return driver.proposeConfig(found.identity, context).map((p) => ({
     driver,

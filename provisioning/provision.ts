@@ -88,7 +88,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const previous = await readPreviousInstall(root);
 
   progress(`roomctl provision: room ${answers.room.id} (${answers.room.name}), site ${answers.room.site}${root ? `, into ${root}` : ''}`);
-  const findings = await discoverRoom(answers, { ...options.discovery, onProgress: progress });
+  const findings = await discoverRoom(answers, { drivers, ...options.discovery, onProgress: progress });
   const proposal = proposeDevices(findings, answers, drivers, previous.devices);
   const mqtt = await mqttMaterial(answers, root);
   const { host: listenHost, port: listenPort } = parseListen(answers.api?.listen ?? '0.0.0.0:8080');

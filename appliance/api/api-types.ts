@@ -26,9 +26,13 @@ export type StreamMessage =
   | { type: 'help'; request: HelpRequestView }
   | MeetingStreamMessage;
 
+export type { CallState, CallStatus } from '../model/call-status.js';
+export type { OnlineMeetingView } from '../calls/online-meeting-view.js';
+
 // The touch panel: shapes of the panel, pairing, help and admin routes.
 export type { AgendaNowView, DoorAccessView, DoorBookingView, DoorScheduleView, MeetingNotice, MeetingView, RoomNowView } from '../meetings/meeting-views.js';
 export type { CheckIn } from '../meetings/checkin-repository.js';
+export type { ConversationView, FloorView, HandView, PollView, SpeakingView } from '../conversation/conversation-views.js';
 export type { Attendee, Person } from '../meetings/meeting-types.js';
 export type { ActionItem, MinutesEntry } from '../meetings/minutes-repository.js';
 export type { Minutes } from '../meetings/minutes-assemble.js';

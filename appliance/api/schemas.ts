@@ -58,6 +58,18 @@ export const CalendarHealthSchema = Type.Object(
   { description: 'The calendar feed: failing (the last read failed) and holding (it came back empty) keep the last good schedule' },
 );
 
+/** GET /api/v1/call, and `call` in the status (the stream, MQTT `state`). */
+export const CallStatusSchema = Type.Object(
+  {
+    state: Type.Union(['idle', 'joining', 'in-call', 'ended', 'failed'].map((s) => Type.Literal(s))),
+    provider: Type.Union([Type.String(), Type.Null()], { description: 'teams, zoom, webex, google-meet, tencent-meeting, feishu, dingtalk, wecom, jitsi, web' }),
+    meetingId: Type.Union([Type.String(), Type.Null()], { description: "The room's meeting the call is for" }),
+    since: Type.String({ format: 'date-time' }),
+    detail: Type.Union([Type.String(), Type.Null()], { description: 'Why it ended or failed' }),
+  },
+  { description: "The room's online call" },
+);
+
 export const StatusViewSchema = Type.Object(
   {
     room: Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() }),
@@ -78,6 +90,7 @@ export const StatusViewSchema = Type.Object(
       ),
     ),
     calendar: Type.Optional(CalendarHealthSchema),
+    call: Type.Optional(CallStatusSchema),
   },
   { $id: 'StatusView' },
 );

@@ -4,9 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CdpPipe, type CdpEvent } from './cdp-pipe.js';
+import type { CallState } from '../model/call-status.js';
 import type { OnlineMeeting } from './online-meeting-link.js';
 
-export type CallState = 'idle' | 'joining' | 'in-call' | 'ended' | 'failed';
+export type { CallState };
 
 /** What `GET /api/v1/call` answers. */
 export interface CallView {
@@ -171,7 +172,8 @@ export class BrowserCall extends TypedBus<{ change: [CallView] }> {
     this.child = undefined;
     this.cdp = undefined;
     if (this.current.state === 'in-call' || this.current.state === 'joining') {
-      const last = this.stderr.trim().split('\n').at(-1) ?? '';
+      // Chromium's own log prefix ("[6348:6348:1206/103823.282742:ERROR:x11.cc(240)] ") says nothing to a person.
+      const last = (this.stderr.trim().split('\n').at(-1) ?? '').replace(/^\[[^\]]*\]\s*/, '');
       this.set({ state: 'failed', detail: `the call's browser stopped (${signal ?? `exit ${code}`})${last ? `: ${last.slice(0, 200)}` : ''}` });
     }
     void this.removeProfile();

@@ -16,6 +16,7 @@ export const CallsSection = Type.Object(
     ),
     allowDomains: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9.-]+$' }), { default: [], description: 'Hosts besides the known services whose meeting links may be opened (a company meeting server)' })),
     jitsiDomains: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9.-]+$' }), { default: [], description: 'Self-hosted Jitsi servers' })),
+    displayInput: Type.Optional(Type.String({ minLength: 1, description: 'The display input the computer that runs the call is on (e.g. "32", "hdmi2"): displays turn on and to it when a call opens' })),
     autoJoin: Type.Optional(Type.Boolean({ default: false, description: 'Join the call when the meeting starts, without a touch' })),
   },
   { additionalProperties: false },

@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 it('joins the meeting\'s call, and the meeting\'s end leaves it: the browser is gone, facilities saw every step', async () => {
-  await expect(service.join('board')).resolves.toMatchObject({ state: 'in-call', provider: 'web', meeting: 'board' });
+  await expect(service.join('board')).resolves.toMatchObject({ state: 'in-call', provider: 'web', meetingId: 'board' });
   const pid = call.pid!;
   bus.publish({ type: 'meeting.ended', meetingId: 'board' });
   await expect.poll(() => service.view().state, { timeout: 10_000 }).toBe('ended');
@@ -56,4 +56,35 @@ it('refuses, with a reason, a meeting without an online link, one that is a SIP 
   await expect(service.join('codec')).rejects.toMatchObject({ code: 'ROOMCTL_E_NOT_SUPPORTED', message: expect.stringContaining('sip:8001@vc.acme.cn') });
   await expect(service.join('nope')).rejects.toMatchObject({ code: 'ROOMCTL_E_MEETING_NOT_FOUND' });
   expect(call.running).toBe(false);
+});
+
+it('a meeting released or cancelled while its call runs takes the call with it', async () => {
+  const live = new Set(['board']);
+  const guarded = new CallService({ bus, call, onlineOf: (id) => onlineMeetingOf({ description: `Join: ${base}/room/${id}` }, { allowDomains: ['127.0.0.1'] }), meetingLive: (id) => live.has(id) });
+  guarded.start();
+  try {
+    await expect(guarded.join('board')).resolves.toMatchObject({ state: 'in-call' });
+    guarded.meetingsChanged();
+    expect(call.running).toBe(true);
+    live.delete('board');
+    guarded.meetingsChanged();
+    await expect.poll(() => call.running, { timeout: 10_000 }).toBe(false);
+    expect(guarded.view()).toMatchObject({ state: 'ended', detail: 'the meeting is over' });
+  } finally {
+    await guarded.stop();
+  }
+});
+
+it('autoJoin: the call opens as its meeting starts; a meeting without a link just starts', async () => {
+  const auto = new CallService({ bus, call, onlineOf: (id) => (id === 'board' ? onlineMeetingOf({ description: `Join: ${base}/room/board` }, { allowDomains: ['127.0.0.1'] }) : null), autoJoin: true });
+  auto.start();
+  try {
+    bus.publish({ type: 'meeting.started', meetingId: 'lunch' });
+    expect(call.running).toBe(false);
+    bus.publish({ type: 'meeting.started', meetingId: 'board' });
+    await expect.poll(() => auto.view().state, { timeout: 15_000 }).toBe('in-call');
+    expect(auto.view().meetingId).toBe('board');
+  } finally {
+    await auto.stop();
+  }
 });

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedBus } from '../model/typed-bus.js';
 import type { Readable, Writable } from 'node:stream';
 
 /** A message the browser sent unasked (`Page.loadEventFired`, `Target.targetCrashed`…). */
@@ -17,7 +17,7 @@ const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
  * nothing else on the machine or the room's network can drive the call's browser.
  * Emits 'event' (CdpEvent) and 'closed'.
  */
-export class CdpPipe extends EventEmitter {
+export class CdpPipe extends TypedBus<{ closed: [Error]; event: [CdpEvent] }> {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(result: Record<string, unknown>): void; reject(err: Error): void }>();
   private buffer = Buffer.alloc(0);

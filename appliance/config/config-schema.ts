@@ -1,6 +1,7 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import { localizedText, type LocalizedText } from '../../drivers/core/localized-text.js';
+import { CallsSection } from '../calls/call-config.js';
 import { MeetingsSection } from '../meetings/meeting-config.js';
 import { NotificationsSection } from '../notify/notify-config.js';
 import { CalendarSection } from '../schedule/calendar-config.js';
@@ -168,6 +169,7 @@ function roomConfigSchema(devices: TSchema) {
       meetings: Type.Optional(MeetingsSection),
       media: Type.Optional(MediaSection),
       panel: Type.Optional(PanelSection),
+      calls: Type.Optional(CallsSection),
       secrets: Type.Optional(
         Type.String({ minLength: 1, description: 'File holding the secret fields (passwords, tokens), merged at load; relative to this file; mode 0600' }),
       ),

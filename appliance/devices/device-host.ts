@@ -7,7 +7,7 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { DeviceConfig } from '../config/config-schema.js';
 import { allowedBy, readablePath } from '../config/config-validate.js';
-import type { Clock } from '../../drivers/core/clock.js';
+import type { DriverClock as Clock } from '../model/clock.js';
 import { DeviceSupervisor, type ReplyTiming } from './device-supervisor.js';
 import { DRIVE_ACTIONS, DriveLane } from './drive-lane.js';
 import { MoveWatchdog } from './move-watchdog.js';

@@ -1,6 +1,6 @@
 import { deviceErrorLine, type DeviceError } from '../model/device-view.js';
 import { TypedBus } from '../model/typed-bus.js';
-import { systemClock, type Clock, type ClockTimer } from '../../drivers/core/clock.js';
+import { systemClock, type ClockTimer, type DriverClock as Clock } from '../model/clock.js';
 import type { DeviceDriver, DeviceStatus, DriverContext, DriverLogger } from '../../drivers/core/definition.js';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import { AuthBackoff, Backoff } from './backoff.js';

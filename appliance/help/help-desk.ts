@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TypedBus } from '../model/typed-bus.js';
+import { ACK_HELP, type AckHelpResult } from '../../contract/commands.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { CommandSpec } from '../telemetry/command-registry.js';
@@ -54,8 +55,8 @@ export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
   commands(): CommandSpec[] {
     return [
       {
-        name: 'ack-help',
-        handler: (params) => {
+        name: ACK_HELP,
+        handler: (params): AckHelpResult => {
           if (typeof params.requestId !== 'string') throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'ack-help needs {requestId, by?}');
           return this.acknowledge(params.requestId, typeof params.by === 'string' ? params.by.slice(0, 120) : undefined);
         },

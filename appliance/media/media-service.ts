@@ -77,6 +77,8 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
   /** When an on-demand host was last woken from idle (null: not waking). */
   private wokeAt: number | null = null;
   private wakeTimer: NodeJS.Timeout | undefined;
+  /** Who holds the USB camera instead of the pipeline (an online call), null: the pipeline has it. */
+  private lentTo: string | null = null;
 
   constructor(private readonly options: MediaServiceOptions) {
     super();
@@ -141,6 +143,25 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     this.uriSource?.off('device', this.onDevice);
     await this.control.stop().catch(() => null);
     await this.host.stop();
+  }
+
+  /**
+   * Lends the USB camera to someone else (the online call's browser) or takes it back
+   * (null): a V4L2 device streams to one reader, so the pipeline lets it go meanwhile and
+   * the picture's health says why there is none. An IP or test source is not held.
+   */
+  lendCamera(to: string | null): void {
+    if (this.settings.video.source.type !== 'v4l2' || this.lentTo === to) return;
+    this.lentTo = to;
+    // Taking it back is a start like waking: not a fault while the pipeline comes up again.
+    if (!to) this.wokeAt = this.now();
+    if (this.host.status.state === 'running') this.configure();
+    this.changed();
+  }
+
+  /** Who holds the USB camera now, when not the pipeline. */
+  get cameraLentTo(): string | null {
+    return this.lentTo;
   }
 
   // ---- recording, for the meetings module and the API ----
@@ -251,6 +272,8 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
 
   signalHealth(role: PipelineRole): SignalHealth {
     const video = role === 'video';
+    // Not a fault: the room's picture is in the call; health says so until it comes back.
+    if (video && this.lentTo) return { available: true, detail: null, verdict: { degraded: true, detail: `the USB camera is in use by ${this.lentTo}: no room picture, preview or recording until it ends` }, state: { pipeline: 'waiting', lentTo: this.lentTo } };
     return signalHealthOf(role, {
       started: this.started,
       idle: this.idle,
@@ -299,6 +322,7 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
   }
 
   private videoSpec(): PipelineSpec | { waiting: string } {
+    if (this.lentTo) return { waiting: `the USB camera is in use by ${this.lentTo}` };
     const resolved = resolveVideoSpec(this.settings, this.display(), (id) => {
       try {
         return this.uriSource?.get(id).state;

@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import type { AgendaItemDraft } from './meeting-types.js';
+import type { AgendaItemDraft, AgendaSpeaker } from './meeting-types.js';
 
 export interface AgendaItem extends AgendaItemDraft {
   position: number;
@@ -14,6 +14,7 @@ interface Row {
   minutes: number;
   started_at: string | null;
   ended_at: string | null;
+  speakers: string | null;
 }
 
 /** Agenda items per meeting, with the times they actually ran. */
@@ -22,7 +23,15 @@ export class AgendaRepository {
 
   list(meetingId: string): AgendaItem[] {
     const rows = this.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId) as Row[];
-    return rows.map((r) => ({ position: r.position, title: r.title, ...(r.owner ? { owner: r.owner } : {}), minutes: r.minutes, startedAt: r.started_at, endedAt: r.ended_at }));
+    return rows.map((r) => ({
+      position: r.position,
+      title: r.title,
+      ...(r.owner ? { owner: r.owner } : {}),
+      minutes: r.minutes,
+      ...(r.speakers ? { speakers: JSON.parse(r.speakers) as AgendaSpeaker[] } : {}),
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+    }));
   }
 
   /** Replaces the agenda; items that already ran keep their times when their position stays. */
@@ -30,10 +39,11 @@ export class AgendaRepository {
     const old = new Map(this.list(meetingId).map((i) => [i.position, i]));
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM agenda_items WHERE meeting_id = ?').run(meetingId);
-      const insert = this.db.prepare('INSERT INTO agenda_items (meeting_id, position, title, owner, minutes, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insert = this.db.prepare('INSERT INTO agenda_items (meeting_id, position, title, owner, minutes, speakers, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
       items.forEach((item, index) => {
         const was = old.get(index + 1);
-        insert.run(meetingId, index + 1, item.title, item.owner ?? null, item.minutes, was?.startedAt ?? null, was?.endedAt ?? null);
+        const speakers = item.speakers?.length ? JSON.stringify(item.speakers) : null;
+        insert.run(meetingId, index + 1, item.title, item.owner ?? null, item.minutes, speakers, was?.startedAt ?? null, was?.endedAt ?? null);
       });
     })();
   }

@@ -4,7 +4,7 @@ import { checkIn } from './meeting-lifecycle.js';
 import type { RoomStateView } from './room-state.js';
 
 /** What this file's functions use of the meeting context. */
-type CheckInContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
+type CheckInContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
 
 /**
  * A badge read by the room's reader: checks its holder in to the meeting whose window is open

@@ -8,7 +8,7 @@ import { meetingView } from './meeting-view-builders.js';
 import type { DoorScheduleView } from './meeting-views.js';
 
 /** What this file's functions use of the meeting context. */
-type DoorBookingContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'selfTests' | 'startScene' | 'texts' | 'track'>;
+type DoorBookingContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'selfTests' | 'startScene' | 'texts' | 'track'>;
 
 /** Who books from the door's page: a phone with the door code of one window, or a client with the API token. */
 export type DoorCaller = { via: 'door-code'; window: number; expiresAt: Date } | { via: 'token' };

@@ -50,6 +50,15 @@ export const MeetingsSection = Type.Object(
     endScene: Type.Optional(Type.Array(SceneStep, { description: 'Replaces the default end scene (devices to standby)' })),
     keepMuteAfterMeeting: Type.Optional(Type.Boolean({ default: false, description: 'Keep the room mute as it is when a meeting ends (by default the end clears it, so the next meeting does not start muted)' })),
     directory: Type.Optional(Type.Array(DirectoryEntry, { description: 'People known to the room: badge ids for calendar invitees' })),
+    floor: Type.Optional(
+      Type.Object(
+        {
+          speakerMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: 3, description: 'Speaking time of a raised hand given the floor (named agenda speakers bring their own)' })),
+          muteOthers: Type.Optional(Type.Boolean({ default: false, description: "Mute this room (room mute) while a linked room's speaker holds the floor" })),
+        },
+        { additionalProperties: false, description: 'The floor: raised hands, the speaking order, speaking time' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,3 +1,5 @@
+import type { LinkPolicy } from '../calls/online-meeting-link.js';
+import type { ConversationService } from '../conversation/conversation-service.js';
 import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -15,6 +17,7 @@ import type { MeetingNotice } from './meeting-views.js';
 import type { MinutesReaderLinks } from './minutes-reader-links.js';
 import type { MinutesRepository } from './minutes-repository.js';
 import type { SceneHost, SceneStep } from './scenes.js';
+import type { SelfTestCheck } from './self-test.js';
 import type { SelfTestRepository } from './selftest-repository.js';
 
 export interface RoomIdentity {
@@ -34,6 +37,8 @@ export interface MeetingContext {
   audit: AuditLog;
   feedback: FeedbackRepository;
   selfTests: SelfTestRepository;
+  /** The floor and polls (hands, speakers, votes), as replicable records. */
+  conversation: ConversationService;
   clock: Clock;
   bus: RoomEventBus;
   notifier: Notifier;
@@ -43,9 +48,14 @@ export interface MeetingContext {
   personalMinutesUrl(m: Meeting, email: string): string;
   devices: SceneHost;
   rules: MeetingRules;
+  /** Which online-meeting links the room may open besides the known services (`calls.allowDomains`, `calls.jitsiDomains`). */
+  linkPolicy: LinkPolicy;
   room: RoomIdentity;
   log: Logger;
-  startScene(): SceneStep[];
+  /** The checks of a meeting's online call before it (the service answers, the browser starts), when the room joins calls. */
+  callCheck?: (m: Meeting) => Promise<SelfTestCheck[]>;
+  /** The start scene; for a meeting with an online call the displays go to the call computer's input (`calls.displayInput`). */
+  startScene(m?: Meeting): SceneStep[];
   endScene(): SceneStep[];
   /** Something changed: recompute the room state and tell the panel (with a notice, if any). */
   changed(notice?: MeetingNotice): void;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { adHocLinks } from '../calls/online-meeting-view.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
@@ -8,7 +9,7 @@ import { finishMinutes } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
 /** What this file's functions use of the meeting context. */
-type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
+type LifecycleContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'startScene' | 'texts' | 'track'>;
 
 export interface BookInput {
   minutes: number;
@@ -19,6 +20,8 @@ export interface BookInput {
   description?: string;
   agenda?: AgendaItemDraft[];
   confidentiality?: Meeting['confidentiality'];
+  /** The online meeting to join from the room (checked against the room's link policy). */
+  online?: { url: string };
 }
 
 const LIVE = ['booked', 'in_progress'] as const;
@@ -35,12 +38,13 @@ export function assertFree(ctx: LifecycleContext, start: string, end: string, ex
 }
 
 /** An ad-hoc booking ("book now for 30 min", or later through the API). */
-export function book(ctx: LifecycleContext, input: BookInput): Meeting {
+export function book(ctx: LifecycleContext & Partial<Pick<MeetingContext, 'linkPolicy'>>, input: BookInput): Meeting {
   const now = ctx.clock.now();
   const start = input.start ? new Date(input.start) : now;
   if (Number.isNaN(start.getTime())) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `start "${input.start}" is not a date-time`);
   if (start.getTime() < now.getTime() - 60_000) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'A booking cannot start in the past');
   const end = new Date(start.getTime() + minutesMs(input.minutes));
+  const links = input.online ? adHocLinks(input.online.url, ctx.linkPolicy ?? {}) : undefined;
   assertFree(ctx, start.toISOString(), end.toISOString());
   const meeting = ctx.meetings.insert(
     {
@@ -55,6 +59,7 @@ export function book(ctx: LifecycleContext, input: BookInput): Meeting {
       start: start.toISOString(),
       end: end.toISOString(),
       confidentiality: input.confidentiality ?? 'normal',
+      ...(links ? { links } : {}),
     },
     now,
   );
@@ -84,7 +89,7 @@ export function start(ctx: LifecycleContext, id: string): Meeting {
   const first = ctx.agenda.list(m.id)[0];
   if (first && !first.startedAt) ctx.agenda.setStarted(m.id, first.position, now.toISOString());
   if (m.seriesKey) ctx.db.prepare('DELETE FROM series_misses WHERE series_key = ?').run(m.seriesKey);
-  ctx.track(runScene(ctx.devices, ctx.startScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
+  ctx.track(runScene(ctx.devices, ctx.startScene(m)).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
   ctx.bus.publish({ type: 'meeting.started', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : { confidential: true }) });
   ctx.changed({ kind: 'started', meetingId: m.id });
   return ctx.meetings.require(id);
@@ -98,6 +103,8 @@ export function end(ctx: LifecycleContext, id: string): Meeting {
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a running meeting can end`);
   }
   for (const item of ctx.agenda.list(m.id)) if (item.startedAt && !item.endedAt) ctx.agenda.setEnded(m.id, item.position, now.toISOString());
+  // Open polls close with the meeting, so their counts reach the minutes.
+  ctx.conversation.wrapUp(m.id);
   ctx.meetings.setStatus(m.id, 'ended', now.toISOString());
   if (m.status === 'in_progress') ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
   finishMinutes(ctx, ctx.meetings.require(id));

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Db } from '../store/database.js';
-import type { BookingDraft, Meeting, MeetingStatus } from './meeting-types.js';
+import type { BookingDraft, InviteLinks, Meeting, MeetingStatus } from './meeting-types.js';
 
 interface MeetingRow {
   id: string;
@@ -22,6 +22,7 @@ interface MeetingRow {
   ended_at: string | null;
   released_at: string | null;
   created_at: string;
+  invite_links: string;
 }
 
 function toMeeting(r: MeetingRow): Meeting {
@@ -43,6 +44,7 @@ function toMeeting(r: MeetingRow): Meeting {
     endedAt: r.ended_at,
     releasedAt: r.released_at,
     createdAt: r.created_at,
+    links: JSON.parse(r.invite_links || '{}') as InviteLinks,
   };
 }
 
@@ -114,18 +116,18 @@ export class MeetingRepository {
     const id = randomUUID();
     this
       .sql(
-        `INSERT INTO meetings (id, source, series_key, occurrence_key, title, organiser, attendees, description, start_at, end_at, confidentiality, code, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO meetings (id, source, series_key, occurrence_key, title, organiser, attendees, description, start_at, end_at, confidentiality, code, created_at, invite_links)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, draft.source, draft.seriesKey, draft.occurrenceKey, draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, newMeetingCode(), now.toISOString());
+      .run(id, draft.source, draft.seriesKey, draft.occurrenceKey, draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, newMeetingCode(), now.toISOString(), JSON.stringify(draft.links ?? {}));
     return id;
   }
 
   /** Updates what the calendar says about a booking that has not started yet. */
   updateBooked(id: string, draft: BookingDraft): void {
     this
-      .sql(`UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ? WHERE id = ? AND status = 'booked'`)
-      .run(draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, draft.seriesKey, id);
+      .sql(`UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ?, invite_links = ? WHERE id = ? AND status = 'booked'`)
+      .run(draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, draft.seriesKey, JSON.stringify(draft.links ?? {}), id);
   }
 
   setEnd(id: string, end: string): void {

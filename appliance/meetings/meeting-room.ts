@@ -1,6 +1,10 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { ConversationRepository } from '../conversation/conversation-repository.js';
+import { ConversationService } from '../conversation/conversation-service.js';
 import { TypedBus } from '../model/typed-bus.js';
 import { sendHelpCallsToFacilities } from './help-to-facilities.js';
+import type { LinkPolicy } from '../calls/online-meeting-link.js';
+import { onlineOfBooking } from '../calls/online-meeting-view.js';
 import type { RoomEventBus } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { NotificationsConfig } from '../notify/notify-config.js';
@@ -39,6 +43,12 @@ export interface MeetingRoomOptions {
   meetings?: MeetingsConfig;
   calendar?: CalendarConfig;
   notifications?: NotificationsConfig;
+  /** Online-meeting links the room may open besides the known services. */
+  linkPolicy?: LinkPolicy;
+  /** The display input of the computer that runs online calls (`calls.displayInput`). */
+  callDisplayInput?: string;
+  /** Checks a meeting's online call before it (with the self-test). */
+  callCheck?: MeetingContext['callCheck'];
   devices: SceneHost;
   bus: RoomEventBus;
   clock: Clock;
@@ -76,15 +86,31 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
     this.dispatcher = new NotifyDispatcher({ outbox: this.outbox, config: notifications, room, clock, log: log.child({ component: 'notify' }), pollMs: options.notifyPollMs });
     const meetings = new MeetingRepository(db);
     const agenda = new AgendaRepository(db);
-    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id));
+    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id), (m) => onlineOfBooking(m, options.linkPolicy ?? {}));
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);
+    const checkIns = new CheckInRepository(db);
+    const minutes = new MinutesRepository(db);
+    const conversation = new ConversationService({
+      records: new ConversationRepository(db),
+      clock,
+      room: `${room.site}/${room.id}`,
+      meetings,
+      checkIns,
+      agenda,
+      minutes,
+      speakerMinutes: rules.floor?.speakerMinutes ?? 3,
+      warningPercents: rules.agendaWarningPercents,
+      changed: (notice) => this.changed(notice),
+      log: log.child({ component: 'conversation' }),
+    });
     this.ctx = {
       db,
       meetings,
       agenda,
-      checkIns: new CheckInRepository(db),
-      minutes: new MinutesRepository(db),
+      checkIns,
+      minutes,
+      conversation,
       audit: new AuditLog(db),
       feedback: new FeedbackRepository(db),
       selfTests: new SelfTestRepository(db),
@@ -96,9 +122,11 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
       personalMinutesUrl: (m, email) => `${this.checkInUrl(m)}&reader=${readerLinks.tokenFor(m.id, email)}`,
       devices,
       rules,
+      linkPolicy: options.linkPolicy ?? {},
+      ...(options.callCheck ? { callCheck: options.callCheck } : {}),
       room,
       log,
-      startScene: () => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), rules.displayInput)),
+      startScene: (m) => (rules.startScene ? configuredScene(rules.startScene) : defaultStartScene(devices.list(), this.displayInputFor(m))),
       endScene: () => (rules.endScene ? configuredScene(rules.endScene) : defaultEndScene(devices.list())),
       changed: (notice) => this.changed(notice),
       track: (work) => this.track(work),
@@ -159,12 +187,20 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
     return (this.ctx.rules.publicUrl ?? this.baseUrl).replace(/\/$/, '');
   }
 
+  /** A meeting whose online call the room may open starts on the call computer's input; others on `meetings.displayInput`. */
+  private displayInputFor(m: Meeting | undefined): string | undefined {
+    const call = this.options.callDisplayInput;
+    const online = m && call ? onlineOfBooking(m, this.options.linkPolicy ?? {}) : null;
+    return online && online.provider !== 'sip' ? call : this.ctx.rules.displayInput;
+  }
+
   /** Evaluates every rule once; a failing rule is logged, never thrown into the timer. */
   tick(): void {
     if (this.ticking) return;
     this.ticking = true;
     try {
       applyRules(this.ctx);
+      if (this.state.current) this.ctx.conversation.tick(this.state.current.id);
       followUps(this.ctx);
       dailyJobs(this.ctx);
     } catch (err) {

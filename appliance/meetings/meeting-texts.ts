@@ -3,7 +3,8 @@ import type { ActionItem } from './minutes-repository.js';
 import type { Minutes } from './minutes-assemble.js';
 import { minutesMarkdown } from './minutes-assemble.js';
 import { displayName, type Meeting } from './meeting-types.js';
-import type { SelfTestReport } from './self-test.js';
+import type { SelfTestCheck, SelfTestReport } from './self-test.js';
+import type { OnlineMeeting } from '../calls/online-meeting-link.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
 
 /** Local wall time "HH:MM" in the room's zone, the way people read the door panel. */
@@ -19,7 +20,37 @@ export class MeetingTexts {
     private readonly checkInUrl: (m: Meeting) => string,
     /** The meeting's page without its access code: the only link a group chat may carry. */
     private readonly pageUrl: (meetingId: string) => string = () => '',
+    /** The meeting's online meeting (the room's link policy applied), for the reminder and a failed call check. */
+    private readonly onlineOf: (m: Meeting) => OnlineMeeting | null = () => null,
   ) {}
+
+  /** How to join from elsewhere: the link, its id and passcode, the video address. */
+  private joinLines(m: Meeting): string[] {
+    const online = this.onlineOf(m);
+    if (!online) return [];
+    const ids = [online.meetingId ? `meeting ID ${online.meetingId}` : '', online.passcode ? `passcode ${online.passcode}` : ''].filter(Boolean).join(', ');
+    return [
+      ...(online.provider !== 'sip' ? [`Online (${online.name}): ${online.url}${ids ? ` (${ids})` : ''}`] : []),
+      ...(online.dialString ? [`Video system / dial-in: ${online.dialString}`] : []),
+    ];
+  }
+
+  /** Before the meeting the room could not reach its online meeting's service (or start the call's browser): how to join anyway. */
+  callCheckFailed(m: Meeting, failures: readonly SelfTestCheck[]): NotifyMessage {
+    const online = this.onlineOf(m);
+    return {
+      kind: 'reminder',
+      title: `${m.title} at ${localHhmm(m.start, this.room.timezone)}: ${this.room.name} may not join the ${online?.name ?? 'online'} call`,
+      text: [
+        `The room's check before ${m.title} (${this.when(m)}) failed:`,
+        ...failures.map((f) => `- ${f.detail ?? f.check}`),
+        'Join from your own device, or ask people to, with:',
+        ...this.joinLines(m).map((l) => `- ${l}`),
+      ].join('\n'),
+      meetingId: m.id,
+      data: { start: m.start, end: m.end, online, failures },
+    };
+  }
 
   private when(m: Meeting): string {
     return `${localHhmm(m.start, this.room.timezone)}–${localHhmm(m.end, this.room.timezone)}`;
@@ -33,7 +64,8 @@ export class MeetingTexts {
     const title = `Reminder: ${this.titleFor(m, groups)} in ${minutesBefore} min (${this.room.name})`;
     // A group chat reaches people outside the meeting: its link must not carry the meeting's code.
     const checkIn = groups ? 'Check in at the room, or from the link in your own reminder.' : `Check in at the room or at ${this.checkInUrl(m)}`;
-    const text = [`${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`, checkIn].join('\n');
+    // The join link goes to the invitees only: a group chat reaches people outside the meeting.
+    const text = [`${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`, checkIn, ...(groups ? [] : this.joinLines(m))].join('\n');
     return { kind: 'reminder', title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
   }
 

@@ -17,10 +17,30 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const CONFIDENTIALITY = ['normal', 'confidential'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY)[number];
 
+/** A speaker the agenda names for an item, in speaking order, with their time. */
+export interface AgendaSpeaker {
+  name: string;
+  minutes: number;
+}
+
 export interface AgendaItemDraft {
   title: string;
   owner?: string;
   minutes: number;
+  /** Who speaks, in order; the chair's "next" gives them the floor before raised hands. */
+  speakers?: AgendaSpeaker[];
+}
+
+/**
+ * Where an invitation carries its online meeting, besides the description: RFC 7986
+ * CONFERENCE, Teams' own X-MICROSOFT-SKYPETEAMSMEETINGURL, URL and LOCATION. Kept as read;
+ * which of them the room may open is decided when it is shown (the config may change).
+ */
+export interface InviteLinks {
+  conference?: string[];
+  teamsUrl?: string;
+  url?: string;
+  location?: string;
 }
 
 /** A booking as the schedule knows it, before the room has done anything with it. */
@@ -39,6 +59,8 @@ export interface BookingDraft {
   start: string;
   end: string;
   confidentiality: Confidentiality;
+  /** The invitation's links (an ad-hoc booking's `online.url` is its conference). */
+  links?: InviteLinks;
 }
 
 export interface Meeting extends Omit<BookingDraft, 'agenda'> {

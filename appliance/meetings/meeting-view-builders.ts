@@ -1,3 +1,4 @@
+import { onlineOfBooking, onlineView } from '../calls/online-meeting-view.js';
 import { agendaNow, overrunMinutes } from './agenda-clock.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
@@ -7,11 +8,12 @@ import type { ShownEvent } from '../schedule/ics-expand.js';
 import { endOfLocalDay } from '../schedule/zoned-time.js';
 
 /** What this file's functions use of the meeting context. */
-type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'db' | 'room' | 'rules' | 'selfTests'>;
+type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'room' | 'rules' | 'selfTests'> & Partial<Pick<MeetingContext, 'linkPolicy'>>;
 
 /** A meeting as the API shows it; confidential details only for authorised readers. */
 export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): MeetingView {
   const hidden = m.confidentiality === 'confidential' && !authorised;
+  const conversation = ctx.conversation.view(m.id, hidden);
   return {
     id: m.id,
     source: m.source,
@@ -32,6 +34,9 @@ export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): 
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),
     seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+    online: onlineView(onlineOfBooking(m, ctx.linkPolicy ?? {}), hidden),
+    floor: conversation.floor,
+    polls: conversation.polls,
   };
 }
 
@@ -39,7 +44,7 @@ export function agendaView(ctx: ViewContext, meetingId: string): AgendaNowView {
   const items = ctx.agenda.list(meetingId);
   const now = agendaNow(items, ctx.clock.now());
   return {
-    items: items.map((i) => ({ position: i.position, title: i.title, owner: i.owner ?? null, minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt, overrunMinutes: overrunMinutes(i, ctx.clock.now()) })),
+    items: items.map((i) => ({ position: i.position, title: i.title, owner: i.owner ?? null, minutes: i.minutes, speakers: i.speakers ?? [], startedAt: i.startedAt, endedAt: i.endedAt, overrunMinutes: overrunMinutes(i, ctx.clock.now()) })),
     currentPosition: now.current?.position ?? null,
     remainingSeconds: now.remainingMs === null ? null : Math.round(now.remainingMs / 1000),
     usedPercent: now.usedPercent,

@@ -3,8 +3,10 @@
  * meetings are shown without title, organiser, attendees or description unless the reader
  * is authorised.
  */
+import type { OnlineMeetingView } from '../calls/online-meeting-view.js';
+import type { FloorView, PollView } from '../conversation/conversation-views.js';
 import type { RoomState } from './room-state.js';
-import type { Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
+import type { AgendaSpeaker, Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
 
 export interface MeetingView {
   id: string;
@@ -28,6 +30,12 @@ export interface MeetingView {
   checkIns: number;
   /** The recurring series this belongs to was auto-released too often in a row */
   seriesFlagged: boolean;
+  /** The online meeting of the invitation (or the booking's `online.url`) the room may open or show; null: none. */
+  online: OnlineMeetingView | null;
+  /** Raised hands in order and who has the floor (names hidden with the title). */
+  floor: FloorView;
+  /** The meeting's polls, open and closed, with their live counts. */
+  polls: PollView[];
 }
 
 export interface AgendaItemView {
@@ -35,6 +43,7 @@ export interface AgendaItemView {
   title: string;
   owner: string | null;
   minutes: number;
+  speakers: AgendaSpeaker[];
   startedAt: string | null;
   endedAt: string | null;
   overrunMinutes: number | null;
@@ -70,7 +79,8 @@ export type MeetingNotice =
   | { kind: 'end-warning'; meetingId: string; minutesLeft: number }
   | { kind: 'agenda-warning'; meetingId: string; position: number; percent: number }
   | { kind: 'selftest'; meetingId: string | null; passed: boolean; failed: string[] }
-  | { kind: 'checked-in'; meetingId: string; name: string };
+  | { kind: 'checked-in'; meetingId: string; name: string }
+  | { kind: 'speaker-warning'; meetingId: string; percent: number; name: string | null };
 
 /** The stream message for meetings (WebSocket /api/v1/stream). */
 export interface MeetingStreamMessage {

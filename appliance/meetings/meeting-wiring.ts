@@ -5,11 +5,12 @@ import type { Logger } from '../logger.js';
 import { SystemClock, type Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import type { CommandSpec } from '../telemetry/command-registry.js';
+import type { MeetingContext } from './meeting-context.js';
 import { MeetingRoom } from './meeting-room.js';
 import { selfTestJob } from './selftest-job.js';
 
 /** The appliance's meeting room, from the room config (the meetings module in modules.ts calls this). */
-export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: DeviceHost; bus: RoomEventBus; log: Logger; clock?: Clock }): MeetingRoom {
+export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: DeviceHost; bus: RoomEventBus; log: Logger; clock?: Clock; callCheck?: MeetingContext['callCheck'] }): MeetingRoom {
   const { id, name, site, timezone } = config.room;
   return new MeetingRoom({
     db: deps.db,
@@ -17,8 +18,11 @@ export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: D
     meetings: config.meetings,
     calendar: config.calendar,
     notifications: config.notifications,
+    ...(config.calls?.displayInput ? { callDisplayInput: config.calls.displayInput } : {}),
+    linkPolicy: { allowDomains: config.calls?.allowDomains ?? [], jitsiDomains: config.calls?.jitsiDomains ?? [] },
     devices: deps.devices,
     bus: deps.bus,
+    ...(deps.callCheck ? { callCheck: deps.callCheck } : {}),
     clock: deps.clock ?? new SystemClock(),
     log: deps.log.child({ component: 'meetings' }),
   });

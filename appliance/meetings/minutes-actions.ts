@@ -6,7 +6,7 @@ import type { ActionItem, ActionStatus, EntryKind, MinutesEntry } from './minute
 import { assertMayRead, currentMinutes, isOrganiser, minutesExports, minutesSendAt, minutesSentAt, storeMinutes, type MinutesReader } from './minutes-service.js';
 
 /** What this file's functions use of the meeting context. */
-type MinutesActionsContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
+type MinutesActionsContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'conversation' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
 
 export function minutesClosed(id: string, sentAt: string): RoomctlError {
   return new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The minutes of meeting ${id} were sent at ${sentAt}; only the organiser amends them now, through the personal link in their minutes email`, { sentAt });

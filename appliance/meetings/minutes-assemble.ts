@@ -17,6 +17,17 @@ export interface MinutesAgendaItem {
   overrunMinutes: number | null;
 }
 
+/** One turn at the floor, in the order spoken. */
+export interface MinutesTurn {
+  name: string | null;
+  /** `site/room` the speaker sat in */
+  room: string;
+  since: string;
+  until: string;
+  allottedMinutes: number;
+  agendaPosition: number | null;
+}
+
 /** The minutes of one meeting, as sent and exported (JSON). */
 export interface Minutes {
   meeting: {
@@ -36,6 +47,8 @@ export interface Minutes {
   notes: MinutesEntry[];
   decisions: MinutesEntry[];
   actionItems: ActionItem[];
+  /** Who had the floor, in order (absent in minutes kept from before the floor was recorded). */
+  floor?: MinutesTurn[];
   assembledAt: string;
 }
 
@@ -46,6 +59,7 @@ export interface MinutesParts {
   agenda: AgendaItem[];
   entries: MinutesEntry[];
   actions: ActionItem[];
+  floor?: MinutesTurn[];
   now: Date;
 }
 
@@ -67,6 +81,7 @@ export function assembleMinutes(p: MinutesParts): Minutes {
     notes: p.entries.filter((e) => e.kind === 'note'),
     decisions: p.entries.filter((e) => e.kind === 'decision'),
     actionItems: p.actions,
+    floor: p.floor ?? [],
     assembledAt: p.now.toISOString(),
   };
 }
@@ -104,6 +119,13 @@ export function minutesMarkdown(min: Minutes): string {
   lines.push('', '## Action items', '');
   if (min.actionItems.length === 0) lines.push('- none recorded');
   for (const a of min.actionItems) lines.push(`- [${a.status === 'done' ? 'x' : ' '}] ${a.text} — ${a.owner}${a.deadline ? `, due ${a.deadline.slice(0, 10)}` : ''}`);
+  if (min.floor && min.floor.length > 0) {
+    lines.push('', '## Speakers', '');
+    min.floor.forEach((turn, i) => {
+      const spoke = Math.round(((Date.parse(turn.until) - Date.parse(turn.since)) / 60_000) * 10) / 10;
+      lines.push(`${i + 1}. ${turn.name ?? 'a speaker'} (${turn.room}) ${hhmm(turn.since)}–${hhmm(turn.until)}: ${spoke} of ${turn.allottedMinutes} min`);
+    });
+  }
   if (min.notes.length > 0) {
     lines.push('', '## Notes', '');
     for (const n of min.notes) lines.push(`- ${n.text}`);

@@ -64,6 +64,11 @@ export class MinutesRepository {
     return { id, kind, text, author: author ?? null, at: at.toISOString() };
   }
 
+  /** An entry with an id of its own making (a closed poll's decision): stored once, however often it is asked for. */
+  addEntryOnce(id: string, meetingId: string, kind: EntryKind, text: string, author: string | undefined, at: Date): boolean {
+    return this.db.prepare('INSERT OR IGNORE INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?)').run(id, meetingId, kind, text, author ?? null, at.toISOString()).changes === 1;
+  }
+
   entries(meetingId: string, kind?: EntryKind): MinutesEntry[] {
     return this.db
       .prepare('SELECT id, kind, text, author, at FROM minutes_entries WHERE meeting_id = ? AND (? IS NULL OR kind = ?) ORDER BY at, rowid')

@@ -6,7 +6,7 @@ import type { Meeting } from './meeting-types.js';
 import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemble.js';
 
 /** What this file's functions use of the meeting context. */
-type MinutesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
+type MinutesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'conversation' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
 
 /**
  * Who is reading or changing minutes, and how they proved it: the room's own credential
@@ -23,6 +23,7 @@ export function currentMinutes(ctx: MinutesContext, m: Meeting): Minutes {
     agenda: ctx.agenda.list(m.id),
     entries: ctx.minutes.entries(m.id),
     actions: ctx.minutes.actions(m.id),
+    floor: ctx.conversation.spokenOrder(m.id).map((t) => ({ name: t.speaker.name, room: t.room, since: t.since, until: t.until, allottedMinutes: t.minutes, agendaPosition: t.agendaPosition })),
     now: ctx.clock.now(),
   });
 }

@@ -1,5 +1,9 @@
 import { systemClock, type Clock as DriverClock } from '../../drivers/core/clock.js';
 
+// The drivers' shape of the same time (milliseconds, `after`/`every`), for the room's code that
+// hands a clock to drivers (the device supervisors): the room takes every clock from here.
+export { systemClock, type ClockTimer, type Clock as DriverClock } from '../../drivers/core/clock.js';
+
 /**
  * Time as the room sees it: the room's one clock. Every rule (reminders, check-in windows, auto-release, warnings,
  * retries) asks this for `now()` and schedules through it, so tests drive the whole meeting

@@ -16,8 +16,8 @@ function memoryTable(rows: Row[]): OutboxTable<Row> {
   return {
     due: (now, limit) => rows.filter((r) => r.state === 'pending' && r.due <= now).slice(0, limit),
     attemptsOf: (r) => r.attempts,
-    markSent: (r) => Object.assign(r, { state: 'sent', attempts: r.attempts + 1 }),
-    markFailed: (r, f) => Object.assign(r, { attempts: f.attempts, due: f.nextAttemptAt, state: f.dead ? 'dead' : 'pending', lastError: String(f.error) }),
+    markSent: (r) => void Object.assign(r, { state: 'sent', attempts: r.attempts + 1 }),
+    markFailed: (r, f) => void Object.assign(r, { attempts: f.attempts, due: f.nextAttemptAt, state: f.dead ? 'dead' : 'pending', lastError: String(f.error) }),
   };
 }
 

@@ -16,12 +16,12 @@ export function backoffMs(attempts: number, firstSeconds: number, maxSeconds: nu
 /** The durable part, owned by the module: its table's rows, as entries of type T. */
 export interface OutboxTable<T> {
   /** Entries due at `now` (ms), oldest first, at most `limit`. */
-  due(now: number, limit: number): T[];
+  due(now: number, limit: number): T[] | Promise<T[]>;
   /** How many times this entry was tried already. */
   attemptsOf(entry: T): number;
-  markSent(entry: T, now: number): void;
+  markSent(entry: T, now: number): void | Promise<void>;
   /** Written back after a failed try: when to try again, or `dead` (kept, never tried again by itself). */
-  markFailed(entry: T, failure: { error: unknown; attempts: number; nextAttemptAt: number; dead: boolean }): void;
+  markFailed(entry: T, failure: { error: unknown; attempts: number; nextAttemptAt: number; dead: boolean }): void | Promise<void>;
 }
 
 /** What went wrong with one try, for the owner's log line. */
@@ -92,7 +92,7 @@ export class Outbox<T> {
   /** One batch of due entries; true when the batch was full and something moved, so more may be due. */
   private async pass(isStopped: () => boolean): Promise<boolean> {
     const { table, batch } = this.options;
-    const entries = table.due(this.now(), batch);
+    const entries = await table.due(this.now(), batch);
     let moved = false;
     for (const entry of entries) {
       if (isStopped()) return false;
@@ -106,12 +106,12 @@ export class Outbox<T> {
     const options = this.options;
     try {
       if ((await options.send(entry)) === 'skip') return false;
-      table.markSent(entry, this.now());
+      await table.markSent(entry, this.now());
       options.onSent?.(entry);
     } catch (error) {
       const attempts = table.attemptsOf(entry) + 1;
       const dead = options.giveUp?.(attempts, error) ?? false;
-      table.markFailed(entry, { error, attempts, nextAttemptAt: this.now() + options.retryDelayMs(attempts, error), dead });
+      await table.markFailed(entry, { error, attempts, nextAttemptAt: this.now() + options.retryDelayMs(attempts, error), dead });
       options.onFailure?.({ entry, error, attempts, dead });
     }
     return true;

@@ -1,4 +1,5 @@
 /** The room as a whole: its one-word state and the status view built from it. */
+import type { CallStatus } from './call-status.js';
 import type { DeviceStatus } from './device-view.js';
 
 /** What the room is doing now, in one word (the door panel's colour). */
@@ -38,4 +39,6 @@ export interface StatusView {
   storage?: { state: 'ok' | 'low' | 'full'; freeBytes: number | null; detail: string | null; since: string };
   /** The calendar feed, when the room reads one: `failing` and `holding` keep the last good schedule (detail says why). */
   calendar?: CalendarHealth;
+  /** The room's online call, when the room joins calls (`calls:` in the config). */
+  call?: CallStatus;
 }

@@ -65,6 +65,6 @@ export class TypedBus<Events extends BusEvents> {
   }
 
   #failed(name: keyof Events, error: unknown): void {
-    this.#log.error({ event: String(name), err: error instanceof Error ? error.message : String(error) }, 'a listener of the room bus failed; the others still ran');
+    this.#log.error({ event: String(name), err: error instanceof Error ? error.message : String(error) }, 'an event listener failed; the emitter and the other listeners went on');
   }
 }

@@ -13,14 +13,14 @@ export interface MuteDevices {
   redirect?(action: string, redirect: (device: DeviceView, params: Record<string, unknown>) => Promise<unknown> | undefined): () => void;
 }
 
-/** Who changed the mute: a person on the panel or API, a device's own button, the appliance's start, or the end of a meeting (`scene`). */
-export type MuteSource = { kind: 'panel' } | { kind: 'device'; deviceId: string } | { kind: 'start' } | { kind: 'scene' };
+/** Who changed the mute: a person on the panel or API, a device's own button, the appliance's start, the end of a meeting (`scene`), or a linked room's speaker holding the floor (`floor`). */
+export type MuteSource = { kind: 'panel' } | { kind: 'device'; deviceId: string } | { kind: 'start' } | { kind: 'scene' } | { kind: 'floor' };
 
 export interface RoomMuteView {
   on: boolean;
   /** ISO time of the last change. */
   since: string;
-  /** Who changed it last: `panel`, `start`, `scene` (a meeting ended), or a device id. */
+  /** Who changed it last: `panel`, `start`, `scene` (a meeting ended), `floor` (another room's speaker), or a device id. */
   source: string;
   /** Each mute-capable device: what it last reported and whether it agrees. */
   devices: Array<{ id: string; reported: boolean | null; agrees: boolean; pending: boolean }>;

@@ -26,6 +26,7 @@ function changed(existing: Meeting, draft: BookingDraft): boolean {
     JSON.stringify(existing.organiser) !== JSON.stringify(draft.organiser) ||
     existing.confidentiality !== draft.confidentiality ||
     existing.seriesKey !== draft.seriesKey ||
+    JSON.stringify(existing.links ?? {}) !== JSON.stringify(draft.links ?? {}) ||
     existing.status === 'cancelled'
   );
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type ICAL from 'ical.js';
-import type { Attendee, Person } from '../meetings/meeting-types.js';
+import type { Attendee, InviteLinks, Person } from '../meetings/meeting-types.js';
 
 /** Who the room is, so a calendar does not list the room among the people expected. */
 export interface RoomAddresses {
@@ -79,6 +79,20 @@ export function descriptionOf(vevent: ICAL.Component): { description: string; ht
   const value = alt?.getFirstValue();
   const html = typeof value === 'string' ? htmlToText(value) : '';
   return { description: text(vevent, 'description'), html };
+}
+
+/**
+ * Where the invitation carries its online meeting: RFC 7986 CONFERENCE (Google's own X-GOOGLE-CONFERENCE),
+ * Teams' own property (Exchange), URL and LOCATION (Zoom's and Tencent's plug-ins put the
+ * join link there). Only the properties present, so an unchanged event compares equal.
+ */
+export function inviteLinksOf(vevent: ICAL.Component): InviteLinks {
+  // Google writes its Meet link as X-GOOGLE-CONFERENCE; RFC 7986 clients as CONFERENCE.
+  const conference = [...vevent.getAllProperties('conference'), ...vevent.getAllProperties('x-google-conference')].map((p) => p.getFirstValue()).filter((v): v is string => typeof v === 'string' && v !== '');
+  const teamsUrl = text(vevent, 'x-microsoft-skypeteamsmeetingurl');
+  const url = text(vevent, 'url');
+  const location = text(vevent, 'location');
+  return { ...(conference.length ? { conference } : {}), ...(teamsUrl ? { teamsUrl } : {}), ...(url ? { url } : {}), ...(location ? { location } : {}) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import type { BookingDraft } from '../meetings/meeting-types.js';
 import { parseAgenda } from './agenda-parse.js';
-import { attendeesOf, contentKey, descriptionOf, newer, nonBookingReason, organiserOf, text, type RoomAddresses } from './ics-event-fields.js';
+import { attendeesOf, contentKey, descriptionOf, inviteLinksOf, newer, nonBookingReason, organiserOf, text, type RoomAddresses } from './ics-event-fields.js';
 import { parseFeedSteps } from './ics-parse.js';
 import { icsTimeToInstant } from './ics-time.js';
 import { registerFeedZones } from './ics-zones.js';
@@ -128,6 +128,7 @@ function fieldsOf(vevent: ICAL.Component, options: ExpandOptions): EventFields {
     description: description || html,
     agenda: parseAgenda(description) ?? (html ? parseAgenda(html) : null) ?? [],
     confidentiality: klass === 'PRIVATE' || klass === 'CONFIDENTIAL' ? 'confidential' : 'normal',
+    links: inviteLinksOf(vevent),
   };
   fieldsCache.set(vevent, fields);
   return fields;

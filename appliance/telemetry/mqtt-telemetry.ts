@@ -225,7 +225,7 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
 
   private readonly onEvent = (envelope: RoomEventEnvelope) => {
     this.publishEvent(envelope);
-    if (envelope.event.type.startsWith('meeting.') || envelope.event.type.startsWith('help.')) this.refreshState();
+    if (envelope.event.type.startsWith('meeting.') || envelope.event.type.startsWith('help.') || envelope.event.type === 'call.changed') this.refreshState();
   };
 
   private readonly onHealth = (deviceId: string, health: DeviceHealth) => {

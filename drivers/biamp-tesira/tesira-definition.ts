@@ -1,30 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { mute } from '../core/capabilities.js';
-import { defineDriver, type Capability } from '../core/definition.js';
+import { defineDriver } from '../core/definition.js';
 import { TESIRA_TELNET_PORT } from './tesira-codec.js';
 import { TesiraDriver } from './tesira-driver.js';
 import { tesiraSimulator } from './tesira-simulator.js';
-
-const none = { additionalProperties: false } as const;
-const instanceTag = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Instance tag of the block in Tesira software (case-sensitive)' });
-const channel = Type.Integer({ minimum: 1, maximum: 256, description: 'Channel (index) in the block' });
-const blockRef = { instanceTag, channel };
-
-/** Level and mute blocks addressed by instance tag and channel. */
-function tesiraBlocks(): Capability {
-  return {
-    name: 'dsp-blocks',
-    actions: [
-      { name: 'level.get', description: 'Read a level block channel (dB).', params: Type.Object(blockRef, none) },
-      { name: 'level.set', description: 'Set a level block channel (dB, -100..12).', params: Type.Object({ ...blockRef, level: Type.Number({ minimum: -100, maximum: 12 }) }, none) },
-      { name: 'level.step', description: 'Raise (positive) or lower (negative) a level by this many dB.', params: Type.Object({ ...blockRef, step: Type.Number({ minimum: -112, maximum: 112 }) }, none) },
-      { name: 'mute.get', description: 'Read a mute.', params: Type.Object(blockRef, none) },
-      { name: 'mute.set', description: 'Mute or unmute a channel of a block.', params: Type.Object({ ...blockRef, on: Type.Boolean() }, none) },
-      { name: 'mute.toggle', description: 'Flip a mute.', params: Type.Object(blockRef, none) },
-    ],
-  };
-}
-
+import { tesiraCapabilities, none, blockRef } from './tesira-capabilities.js';
 
 export const tesiraConfig = Type.Object(
   {
@@ -49,7 +28,7 @@ export const tesiraDriver = defineDriver({
   transport: 'tcp',
   description: 'Biamp Tesira DSPs over the Tesira Text Protocol (telnet 23 or RS-232): room mute, level and mute blocks by instance tag, live subscriptions.',
   config: tesiraConfig,
-  capabilities: [mute(), tesiraBlocks()],
+  capabilities: [...tesiraCapabilities()],
   probeIntervalMs: 5000,
   simulator: tesiraSimulator,
   create(config, ctx) {

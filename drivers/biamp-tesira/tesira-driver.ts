@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { TesiraCapabilities } from './tesira-capabilities.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -90,39 +92,41 @@ export class TesiraDriver implements DeviceDriver {
     await this.request({ instanceTag: 'SESSION', verb: 'get', attribute: 'aliases' });
   }
 
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<TesiraCapabilities> = {
+    mute: async (params) => {
+      const block = this.options.muteBlock;
+      if (!block) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this Tesira has no `muteBlock` in the config, so it cannot follow the room mute');
+      const on = Boolean(params.on);
+      await this.request({ instanceTag: block.instanceTag, verb: 'set', attribute: 'mute', index: block.channel, value: on });
+      this.ctx.publishState({ mute: on });
+      return { mute: on };
+    },
+    'level.get': async (params) => ({ level: (await this.request(cmd(params, 'get', 'level'))).value }),
+    'level.set': async (params) => {
+      await this.request({ ...cmd(params, 'set', 'level'), value: Number(params.level) });
+      return { level: Number(params.level) };
+    },
+    'level.step': async (params) => {
+      const step = Number(params.step);
+      await this.request({ ...cmd(params, step >= 0 ? 'increment' : 'decrement', 'level'), value: Math.abs(step) });
+      return { level: (await this.request(cmd(params, 'get', 'level'))).value };
+    },
+    'mute.get': async (params) => ({ mute: (await this.request(cmd(params, 'get', 'mute'))).value }),
+    'mute.set': async (params) => {
+      await this.request({ ...cmd(params, 'set', 'mute'), value: Boolean(params.on) });
+      return { mute: Boolean(params.on) };
+    },
+    'mute.toggle': async (params) => {
+      await this.request(cmd(params, 'toggle', 'mute'));
+      return { mute: (await this.request(cmd(params, 'get', 'mute'))).value };
+    },
+  };
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    const ref = { instanceTag: String(params.instanceTag), channel: Number(params.channel) };
-    switch (action) {
-      case 'mute': {
-        const block = this.options.muteBlock;
-        if (!block) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this Tesira has no `muteBlock` in the config, so it cannot follow the room mute');
-        const on = Boolean(params.on);
-        await this.request({ instanceTag: block.instanceTag, verb: 'set', attribute: 'mute', index: block.channel, value: on });
-        this.ctx.publishState({ mute: on });
-        return { mute: on };
-      }
-      case 'level.get':
-        return { level: (await this.request({ ...cmd(ref, 'get', 'level') })).value };
-      case 'level.set':
-        await this.request({ ...cmd(ref, 'set', 'level'), value: Number(params.level) });
-        return { level: Number(params.level) };
-      case 'level.step': {
-        const step = Number(params.step);
-        await this.request({ ...cmd(ref, step >= 0 ? 'increment' : 'decrement', 'level'), value: Math.abs(step) });
-        return { level: (await this.request(cmd(ref, 'get', 'level'))).value };
-      }
-      case 'mute.get':
-        return { mute: (await this.request(cmd(ref, 'get', 'mute'))).value };
-      case 'mute.set':
-        await this.request({ ...cmd(ref, 'set', 'mute'), value: Boolean(params.on) });
-        return { mute: Boolean(params.on) };
-      case 'mute.toggle':
-        await this.request(cmd(ref, 'toggle', 'mute'));
-        return { mute: (await this.request(cmd(ref, 'get', 'mute'))).value };
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `biamp-tesira has no action ${JSON.stringify(action)}`);
-    }
+    return runAction(this.handlers, action, params, 'biamp-tesira');
   }
+
 
   /** Subscriptions die with the session: make each one again, with a fresh token. */
   private async subscribeAll(): Promise<void> {

@@ -18,10 +18,11 @@ export type ActionHandlers<C extends readonly Capability[]> = {
 /**
  * Runs the handler of `action` with params the host has already validated against the
  * action's schema (so the one cast here is the schema's promise). An action without a
- * handler is ROOMCTL_E_ACTION_NOT_FOUND.
+ * handler is rejected with ROOMCTL_E_ACTION_NOT_FOUND.
  */
 export function runAction(handlers: ActionHandlerTable, action: string, params: Record<string, unknown>, device: string): Promise<unknown> {
   const handler = Object.hasOwn(handlers, action) ? (handlers[action] as (p: Record<string, unknown>) => Promise<unknown>) : undefined;
-  if (!handler) throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `${device} has no action '${action}'`, { action });
+  // A rejection, never a throw: callers may chain on the promise.
+  if (!handler) return Promise.reject(new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `${device} has no action '${action}'`, { action }));
   return handler(params);
 }

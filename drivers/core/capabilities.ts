@@ -15,6 +15,15 @@ export function action<N extends string, P extends TObject>(name: N, description
   return { name, description, params };
 }
 
+/**
+ * A capability's actions written as object literals, their names kept as literal types (the
+ * `const` type parameter stops `'channel.mute'` widening to `string`), so a handler table can
+ * be typed from them as from `action()`.
+ */
+export function actionList<const A extends ActionDefinition>(actions: readonly A[]): A[] {
+  return [...actions];
+}
+
 const noParams = () => Type.Object({}, { additionalProperties: false });
 
 export function power() {
@@ -80,6 +89,13 @@ export function volume() {
 export function displayStatus(reads: string) {
   return { name: 'display-status', actions: [action('status', reads, noParams())] };
 }
+
+/** What every display driver declares, in this order: its handler table is typed from it (`ActionHandlers<DisplayCapabilities>`). */
+export function displayCapabilities(inputs: InputOptions, reads: string) {
+  return [power(), input(inputs), volume(), mute(), displayStatus(reads)] as const;
+}
+
+export type DisplayCapabilities = ReturnType<typeof displayCapabilities>;
 
 /** The largest still a camera may hand over: a 1080p JPEG at high quality is well under 1 MB. */
 export const SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;

@@ -35,12 +35,28 @@ export interface TcpProbe {
   interpret(bytes: Buffer, where: string): Interpretation;
 }
 
+/** A USB HID device as the OS lists it (node-hid's record), for a HID driver to recognise. */
+export interface HidDeviceSummary {
+  vendorId: number;
+  productId: number;
+  path: string;
+  manufacturer?: string;
+  product?: string;
+  usagePage?: number;
+  usage?: number;
+}
+
 export interface DriverProbe {
   /** Protocol name for findings and notes ("VISCA", "PJLink"). */
   protocol: string;
   /** Serial questions, tried in order (the usual settings first). */
   serial?: readonly SerialProbeAttempt[];
   tcp?: TcpProbe;
+  /**
+   * Whether a USB HID device is one this driver drives, from its listing and, when that is not
+   * enough, its report descriptor (read only when asked). Drivers are asked in registry order.
+   */
+  hid?(device: HidDeviceSummary, readDescriptor: () => Promise<Uint8Array>): Promise<boolean>;
 }
 
 /** Something a network search turned up. */

@@ -50,7 +50,18 @@ export const ERROR_CATALOG = {
   // 429: the request was fine, this code has just been used enough (a fresh scan gives a new one).
   ROOMCTL_E_DOOR_CODE_USED_UP: { http: 429, hint: 'This QR code has made as many bookings as one code may: scan the QR code on the door again in a few minutes.' },
   ROOMCTL_E_CHECKIN_CLOSED: { http: 409, hint: 'Check-in opens shortly before a meeting and closes when it ends.' },
+  // the conversation: the floor and polls
+  ROOMCTL_E_NOT_CHECKED_IN: { http: 409, hint: 'Only people checked in to the meeting raise a hand or vote: check in first (the meeting page, a badge, or a tap on the panel).' },
+  ROOMCTL_E_HAND_NOT_FOUND: { http: 404, hint: 'That hand is no longer in the queue (lowered, or given the floor); the meeting view shows the queue.' },
+  ROOMCTL_E_HAND_ALREADY_RAISED: { http: 409, hint: 'This person already has a hand in the queue; wait for the floor, or lower it first.' },
+  ROOMCTL_E_POLL_NOT_FOUND: { http: 404, hint: 'The meeting view lists its polls with their ids.' },
+  ROOMCTL_E_POLL_CLOSED: { http: 409, hint: 'The poll is closed and its count is final; the chair opens a new poll to ask again.' },
+  ROOMCTL_E_ALREADY_VOTED: { http: 409, hint: 'Each person checked in votes once, and a vote is not changed afterwards; tell the chair if this vote was not yours.' },
   ROOMCTL_E_CALENDAR_FEED: { http: 502, hint: 'The calendar feed could not be read; the room keeps its last good schedule.' },
+  // online meetings
+  ROOMCTL_E_ONLINE_LINK_REFUSED: { http: 400, hint: 'The room opens only links of a known meeting service (Teams, Zoom, Webex, Google Meet, Tencent Meeting, Feishu/Lark, DingTalk, WeCom, Jitsi) or of a domain in calls.allowDomains; a SIP or H.323 address is kept and shown.' },
+  ROOMCTL_E_CALL_CHECK: { http: 502, hint: "Before the meeting the room could not reach the meeting service or start the call's browser: the self-test's detail says which; people can join with the link or dial-in meanwhile." },
+  ROOMCTL_E_NO_CALL_LAUNCHER: { http: 409, hint: 'This room joins no online meetings: add a calls: section to the room config (the browser that runs the call).' },
   ROOMCTL_E_NOTIFY_FAILED: { http: 502, hint: 'A notification channel refused or did not answer; the outbox retries it.' },
   // provisioning
   ROOMCTL_E_ANSWERS_INVALID: { http: 400, hint: 'Fix each answer listed; every bad field is named with what it accepts.' },

@@ -1,15 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { defineDriver, type Capability } from '../core/definition.js';
+import { defineDriver } from '../core/definition.js';
 import { usbIds } from '../hid-speakerphone/speakerphone-definition.js';
 import { BadgeReaderDriver } from './badge-reader-driver.js';
 import { proposeHidEntry } from '../hid/hid-proposal.js';
-
-function badgeStatus(): Capability {
-  return {
-    name: 'badge-reader',
-    actions: [{ name: 'status', description: 'Badges read since connect, and bursts thrown away as noise.', params: Type.Object({}, { additionalProperties: false }) }],
-  };
-}
+import { badgeReaderCapabilities } from './badge-reader-capabilities.js';
+import { badgeReaderProbe } from './badge-reader-probe.js';
 
 export const badgeReaderConfig = Type.Object(
   {
@@ -26,8 +21,9 @@ export const badgeReaderDriver = defineDriver({
   transport: 'hid',
   description: 'Keyboard-wedge badge and QR readers on USB HID: each badge becomes a check-in event (state lastBadge).',
   config: badgeReaderConfig,
-  capabilities: [badgeStatus()],
+  capabilities: [...badgeReaderCapabilities()],
   probeIntervalMs: 2000,
+  probe: badgeReaderProbe,
   proposeConfig: proposeHidEntry,
   create(config, ctx) {
     return new BadgeReaderDriver(

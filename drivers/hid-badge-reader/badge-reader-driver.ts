@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { BadgeReaderCapabilities } from './badge-reader-capabilities.js';
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../core/clock.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
@@ -75,9 +77,13 @@ export class BadgeReaderDriver extends EventEmitter implements DeviceDriver {
     if (!this.link?.isOpen) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${describeMatch(this.options.match)} is not plugged in`);
   }
 
-  async execute(action: string, _params: Record<string, unknown> = {}): Promise<unknown> {
-    if (action === 'status') return { badges: this.count, discarded: this.wedge?.discarded ?? 0 };
-    throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `hid-badge-reader has no action ${JSON.stringify(action)}`);
+  /** One handler per declared action. */
+  readonly handlers: ActionHandlers<BadgeReaderCapabilities> = {
+    status: async () => ({ badges: this.count, discarded: this.wedge?.discarded ?? 0 }),
+  };
+
+  execute(action: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    return runAction(this.handlers, action, params, 'hid-badge-reader');
   }
 
   private onBadge(id: string): void {

@@ -1,21 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { mute } from '../core/capabilities.js';
-import { defineDriver, type Capability } from '../core/definition.js';
+import { defineDriver } from '../core/definition.js';
 import { SpeakerphoneDriver } from './speakerphone-driver.js';
 import { proposeHidEntry } from '../hid/hid-proposal.js';
-
-function hook(): Capability {
-  return {
-    name: 'telephony',
-    actions: [
-      {
-        name: 'hook',
-        description: 'Go off-hook (true: in a call, the device reports its mute button and lights Off-Hook) or back on-hook (false).',
-        params: Type.Object({ offHook: Type.Boolean() }, { additionalProperties: false }),
-      },
-    ],
-  };
-}
+import { speakerphoneCapabilities } from './speakerphone-capabilities.js';
+import { speakerphoneProbe } from './speakerphone-probe.js';
 
 export const usbIds = {
   vendorId: Type.Integer({ minimum: 0, maximum: 0xffff, description: 'USB vendor id (YAML takes 0x0b0e)' }),
@@ -31,8 +19,9 @@ export const speakerphoneDriver = defineDriver({
   transport: 'hid',
   description: 'USB speakerphones and headsets on the HID telephony page: the mute button, Off-Hook, and the Mute LED kept in step with the room.',
   config: speakerphoneConfig,
-  capabilities: [mute(), hook()],
+  capabilities: [...speakerphoneCapabilities()],
   probeIntervalMs: 2000,
+  probe: speakerphoneProbe,
   proposeConfig: proposeHidEntry,
   create(config, ctx) {
     return new SpeakerphoneDriver({ match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber } }, ctx);

@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { SpeakerphoneCapabilities } from './speakerphone-capabilities.js';
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../core/clock.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
@@ -83,23 +85,26 @@ export class SpeakerphoneDriver extends EventEmitter implements DeviceDriver {
     if (!this.link?.isOpen) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${describeMatch(this.options.match)} is not plugged in`);
   }
 
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<SpeakerphoneCapabilities> = {
+    mute: async (params) => {
+      this.mute = Boolean(params.on);
+      this.writeLeds();
+      this.ctx.publishState({ mute: this.mute });
+      return { mute: this.mute };
+    },
+    hook: async (params) => {
+      hookIntent.set(this.ctx.deviceId, Boolean(params.offHook));
+      this.writeLeds();
+      this.ctx.publishState({ offHook: this.offHook });
+      return { offHook: this.offHook };
+    },
+  };
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (action) {
-      case 'mute':
-        this.mute = Boolean(params.on);
-        this.writeLeds();
-        this.ctx.publishState({ mute: this.mute });
-        return { mute: this.mute };
-      case 'hook': {
-        hookIntent.set(this.ctx.deviceId, Boolean(params.offHook));
-        this.writeLeds();
-        this.ctx.publishState({ offHook: this.offHook });
-        return { offHook: this.offHook };
-      }
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `hid-speakerphone has no action ${JSON.stringify(action)}`);
-    }
+    return runAction(this.handlers, action, params, 'hid-speakerphone');
   }
+
 
   private writeLeds(force = false): void {
     const { link, layout, leds } = this;

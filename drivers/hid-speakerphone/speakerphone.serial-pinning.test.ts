@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { FakeHidDevice } from '../hid/fake-hid.js';
+import { FakeHidDevice } from '../hid/testing/fake-hid.js';
 import { jabraSpeak510 } from '../hid/recorded/jabra-speak-510.js';
 import { createTestContext } from '../testing/test-context.js';
 import { SpeakerphoneDriver } from './speakerphone-driver.js';

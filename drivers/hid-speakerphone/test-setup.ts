@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
-import { FakeHidDevice } from '../hid/fake-hid.js';
-import { useFakeHidBus } from '../hid/fake-hid-setup.js';
+import { FakeHidDevice } from '../hid/testing/fake-hid.js';
+import { useFakeHidBus } from '../hid/testing/fake-hid-setup.js';
 import type { HidRecording } from '../hid/recorded/hid-recording.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { createTestContext, type TestContext } from '../testing/test-context.js';

@@ -1,11 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { displayStatus, input, mute, power, volume } from '../core/capabilities.js';
+import { displayCapabilities } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
 import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
 import { lgProbe, proposeLg } from './lg-probe.js';
 import { lgSimulator } from './lg-simulator.js';
+
+/** What the `status` action reads on this display. */
+const STATUS_READS = 'Read power, and volume, mute and input when on.';
 
 export const lgConfig = Type.Object(
   {
@@ -23,9 +26,9 @@ export const lgDriver = defineDriver({
   transport: 'serial',
   description: 'LG commercial displays over RS-232: power, input, volume, mute, status.',
   config: lgConfig,
-  capabilities: [power(), input({ inputs: Object.keys(LG_INPUTS) }), volume(), mute(), displayStatus('Read power, and volume, mute and input when on.')],
+  capabilities: [...displayCapabilities({ inputs: Object.keys(LG_INPUTS) }, STATUS_READS)],
   capabilitiesFor(config) {
-    return [power(), input(displayInputs(config.inputs, Object.keys(LG_INPUTS))), volume(), mute(), displayStatus('Read power, and volume, mute and input when on.')];
+    return [...displayCapabilities(displayInputs(config.inputs, Object.keys(LG_INPUTS)), STATUS_READS)];
   },
   probeIntervalMs: 5000,
   probe: lgProbe,

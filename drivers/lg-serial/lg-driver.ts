@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { DisplayCapabilities } from '../core/capabilities.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -55,40 +57,40 @@ export class LgDriver implements DeviceDriver {
     await this.send(LG_COMMANDS.power, LG_READ);
   }
 
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<DisplayCapabilities> = {
+    power: async (params) => {
+      const ok = await this.send(LG_COMMANDS.power, params.on ? 1 : 0);
+      const power = ok.data === 1 ? 'on' : 'standby';
+      this.power = power;
+      this.ctx.publishState({ power });
+      return { power };
+    },
+    input: async (params) => {
+      const code = LG_INPUTS[String(params.input) as LgInput];
+      if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not an LG input (${Object.keys(LG_INPUTS).join(', ')})`);
+      const ok = await this.send(LG_COMMANDS.input, code);
+      const input = lgInputName(ok.data) ?? String(params.input);
+      this.ctx.publishState({ input });
+      return { input };
+    },
+    volume: async (params) => {
+      const ok = await this.sendSound(LG_COMMANDS.volume, Math.round(Number(params.level)));
+      this.ctx.publishState({ volume: ok.data });
+      return { volume: ok.data };
+    },
+    mute: async (params) => {
+      // LG counts the other way: ke 00 turns the sound off.
+      const ok = await this.sendSound(LG_COMMANDS.mute, params.on ? 0 : 1);
+      const mute = ok.data === 0;
+      this.ctx.publishState({ mute });
+      return { mute };
+    },
+    status: async () => this.readStatus(),
+  };
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (action) {
-      case 'power': {
-        const ok = await this.send(LG_COMMANDS.power, params.on ? 1 : 0);
-        const power = ok.data === 1 ? 'on' : 'standby';
-        this.power = power;
-        this.ctx.publishState({ power });
-        return { power };
-      }
-      case 'input': {
-        const code = LG_INPUTS[String(params.input) as LgInput];
-        if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not an LG input (${Object.keys(LG_INPUTS).join(', ')})`);
-        const ok = await this.send(LG_COMMANDS.input, code);
-        const input = lgInputName(ok.data) ?? String(params.input);
-        this.ctx.publishState({ input });
-        return { input };
-      }
-      case 'volume': {
-        const ok = await this.sendSound(LG_COMMANDS.volume, Math.round(Number(params.level)));
-        this.ctx.publishState({ volume: ok.data });
-        return { volume: ok.data };
-      }
-      case 'mute': {
-        // LG counts the other way: ke 00 turns the sound off.
-        const ok = await this.sendSound(LG_COMMANDS.mute, params.on ? 0 : 1);
-        const mute = ok.data === 0;
-        this.ctx.publishState({ mute });
-        return { mute };
-      }
-      case 'status':
-        return this.readStatus();
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `lg-serial has no action ${JSON.stringify(action)}`);
-    }
+    return runAction(this.handlers, action, params, 'lg-serial');
   }
 
   private async readStatus(): Promise<unknown> {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { input, mute, power, volume } from '../core/capabilities.js';
-import { defineDriver, type Capability } from '../core/definition.js';
+import { defineDriver } from '../core/definition.js';
 import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
+import { pjlinkCapabilities } from './pjlink-capabilities.js';
 import { PJLINK_PORT } from './pjlink-codec.js';
 import { PjlinkDriver } from './pjlink-driver.js';
 import { pjlinkCredentials, pjlinkProbe, proposePjlink } from './pjlink-probe.js';
@@ -13,25 +13,6 @@ import { pjlinkSimulator } from './pjlink-simulator.js';
  * DVI), 51 network. A room whose display has others lists them in the config (`INST ?` tells).
  */
 export const DEFAULT_PJLINK_INPUTS = ['11', '12', '31', '32', '33', '51'] as const;
-
-/** PJLink-only reading: everything the panel and the health view want in one round. */
-function pjlinkStatus(): Capability {
-  return {
-    name: 'pjlink',
-    actions: [
-      {
-        name: 'status',
-        description: 'Read power, input, mute, error status (fan, lamp, temperature, cover, filter, other), lamp hours, name and PJLink class.',
-        params: Type.Object({}, { additionalProperties: false }),
-      },
-      {
-        name: 'blank',
-        description: 'Blank the picture (true) or show it again (false), without touching the sound (AVMT 11/10).',
-        params: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
-      },
-    ],
-  };
-}
 
 const inputCode = Type.String({ pattern: '^[1-6][1-9A-Z]$', description: 'PJLink input code, e.g. "31" (digital 1)' });
 
@@ -70,9 +51,9 @@ export const pjlinkDriver = defineDriver({
   transport: 'tcp',
   description: 'Projectors and flat panels speaking PJLink class 1 or 2 over TCP 4352: power, input, audio/video mute, volume (class 2) and lamp/fan/filter health.',
   config: pjlinkConfig,
-  capabilities: [power(), input({ inputs: DEFAULT_PJLINK_INPUTS }), mute(), volume(), pjlinkStatus()],
+  capabilities: [...pjlinkCapabilities({ inputs: DEFAULT_PJLINK_INPUTS })],
   capabilitiesFor(config) {
-    return [power(), input(displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS)), mute(), volume(), pjlinkStatus()];
+    return [...pjlinkCapabilities(displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS))];
   },
   probeIntervalMs: 5000,
   // A display answering in 1–2 s is slow (degraded), not gone; the host stretches this to its pace.

@@ -1,6 +1,8 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError, toRoomctlError } from '../core/errors.js';
 import type { Transport } from '../transports/transport.js';
+import type { PjlinkCapabilities } from './pjlink-capabilities.js';
 import {
   PJLINK_PORT,
   describeErrorStatus,
@@ -137,7 +139,8 @@ export class PjlinkDriver implements DeviceDriver {
   }
 
   execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    const run = this.actions.then(() => this.runAction(action, params));
+    // One action at a time: a display answers one command at a time, and a volume walk takes many.
+    const run = this.actions.then(() => runAction(this.handlers, action, params, 'pjlink'));
     this.actions = run.catch(() => undefined);
     return run;
   }
@@ -163,59 +166,56 @@ export class PjlinkDriver implements DeviceDriver {
     this.lampHours = hours;
   }
 
-  private async runAction(action: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (action) {
-      case 'power': {
-        await this.send({ pjlinkClass: 1, command: 'POWR', param: params.on ? '1' : '0' });
-        await this.readPower();
-        return { power: this.power };
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<PjlinkCapabilities> = {
+    power: async (params) => {
+      await this.send({ pjlinkClass: 1, command: 'POWR', param: params.on ? '1' : '0' });
+      await this.readPower();
+      return { power: this.power };
+    },
+    input: async (params) => {
+      const code = String(params.input);
+      const pjlinkClass = isValidInputCode(code, 1) ? 1 : 2;
+      if (!isValidInputCode(code, pjlinkClass) || pjlinkClass > this.pjlinkClass) {
+        throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(code)} is not a PJLink class ${this.pjlinkClass} input code`);
       }
-      case 'input': {
-        const code = String(params.input);
-        const pjlinkClass = isValidInputCode(code, 1) ? 1 : 2;
-        if (!isValidInputCode(code, pjlinkClass) || pjlinkClass > this.pjlinkClass) {
-          throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(code)} is not a PJLink class ${this.pjlinkClass} input code`);
+      if (this.opts.inputs && !this.opts.inputs.includes(code)) {
+        throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `input ${code} is not among this room's inputs (${this.opts.inputs.join(', ')})`);
+      }
+      await this.send({ pjlinkClass, command: 'INPT', param: code });
+      this.ctx.publishState({ input: code });
+      return { input: code };
+    },
+    mute: async (params) => {
+      // `mute` is the sound mute (AVMT 21/20), the one the room mute drives: muting the room
+      // never blanks the picture people are looking at. Some class 1 displays only know
+      // AVMT 31/30 (sound and picture together): refused, not silently widened to a blank.
+      const on = Boolean(params.on);
+      await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) }).catch((err: unknown) => {
+        if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_ACTION_PARAMS') {
+          throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this display cannot mute its sound alone (it refuses AVMT 21/20; it only mutes sound and picture together, AVMT 31/30)', err.details);
         }
-        if (this.opts.inputs && !this.opts.inputs.includes(code)) {
-          throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `input ${code} is not among this room's inputs (${this.opts.inputs.join(', ')})`);
-        }
-        await this.send({ pjlinkClass, command: 'INPT', param: code });
-        this.ctx.publishState({ input: code });
-        return { input: code };
-      }
-      case 'mute': {
-        // `mute` is the sound mute (AVMT 21/20), the one the room mute drives: muting the room
-        // never blanks the picture people are looking at. Some class 1 displays only know
-        // AVMT 31/30 (sound and picture together): refused, not silently widened to a blank.
-        const on = Boolean(params.on);
-        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) }).catch((err: unknown) => {
-          if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_ACTION_PARAMS') {
-            throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this display cannot mute its sound alone (it refuses AVMT 21/20; it only mutes sound and picture together, AVMT 31/30)', err.details);
-          }
-          throw err;
-        });
-        this.ctx.publishState({ mute: on });
-        return { mute: on };
-      }
-      case 'blank': {
-        const on = Boolean(params.on);
-        await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('video', on) });
-        this.ctx.publishState({ blank: on });
-        return { blank: on };
-      }
-      case 'volume':
-        return this.setVolume(Number(params.level));
-      case 'status': {
-        const status: PjlinkStatus = await readPjlinkStatus((cmd) => this.exchange(cmd), this.pjlinkClass);
-        if (status.power) this.power = status.power;
-        if (status.errors) this.setCondition(describeErrorStatus(status.errors));
-        this.ctx.publishState({ power: status.power, input: status.input, mute: status.mute, blank: status.videoMuted, lampHours: status.lampHours, name: status.name, errors: status.errors });
-        return status;
-      }
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `pjlink has no action ${JSON.stringify(action)}`);
-    }
-  }
+        throw err;
+      });
+      this.ctx.publishState({ mute: on });
+      return { mute: on };
+    },
+    blank: async (params) => {
+      const on = Boolean(params.on);
+      await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('video', on) });
+      this.ctx.publishState({ blank: on });
+      return { blank: on };
+    },
+    volume: async (params) => this.setVolume(Number(params.level)),
+    status: async () => {
+      const status: PjlinkStatus = await readPjlinkStatus((cmd) => this.exchange(cmd), this.pjlinkClass);
+      if (status.power) this.power = status.power;
+      if (status.errors) this.setCondition(describeErrorStatus(status.errors));
+      this.ctx.publishState({ power: status.power, input: status.input, mute: status.mute, blank: status.videoMuted, lampHours: status.lampHours, name: status.name, errors: status.errors });
+      return status;
+    },
+  };
+
 
   /**
    * Class 2 only has SVOL up/down steps and no way to read the level. We drive the volume to

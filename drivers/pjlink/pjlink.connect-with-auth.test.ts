@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay } from './scripted-display.js';
+import { handshake, startScriptedDisplay } from './testing/scripted-display.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
 import { createTestContext } from '../testing/test-context.js';
 

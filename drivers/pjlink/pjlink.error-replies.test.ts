@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay, type ScriptedDisplay } from './scripted-display.js';
+import { handshake, startScriptedDisplay, type ScriptedDisplay } from './testing/scripted-display.js';
 import { createTestContext } from '../testing/test-context.js';
 
 let display: ScriptedDisplay | undefined;

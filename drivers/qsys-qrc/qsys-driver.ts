@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { QsysCapabilities } from './qsys-capabilities.js';
 import { systemClock, type Clock, type ClockTimer } from '../core/clock.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
@@ -108,30 +110,32 @@ export class QsysDriver implements DeviceDriver {
     if (status.State !== 'Standby' && this.changeGroupPending) await this.buildChangeGroup();
   }
 
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<QsysCapabilities> = {
+    mute: async (params) => {
+      const ref = this.options.muteControl;
+      if (!ref) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this Core has no `muteControl` in the config, so it cannot follow the room mute');
+      const on = Boolean(params.on);
+      await this.call('Component.Set', { Name: ref.component, Controls: [{ Name: ref.control, Value: on ? 1 : 0 }] });
+      this.ctx.publishState({ mute: on });
+      return { mute: on };
+    },
+    'component.get': async (params) => this.call('Component.Get', { Name: params.name, Controls: (params.controls as string[]).map((Name) => ({ Name })) }),
+    'component.set': async (params) => {
+      const controls = (params.controls as Array<{ name: string; value: number; ramp?: number }>).map((c) => ({ Name: c.name, Value: c.value, ...(c.ramp !== undefined ? { Ramp: c.ramp } : {}) }));
+      await this.call('Component.Set', { Name: params.name, Controls: controls });
+      return { ok: true };
+    },
+    'mixer.inputMute': async (params) => {
+      await this.call('Mixer.SetInputMute', { Name: params.name, Inputs: params.inputs, Mute: Boolean(params.on) });
+      return { mute: Boolean(params.on) };
+    },
+  };
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (action) {
-      case 'mute': {
-        const ref = this.options.muteControl;
-        if (!ref) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this Core has no `muteControl` in the config, so it cannot follow the room mute');
-        const on = Boolean(params.on);
-        await this.call('Component.Set', { Name: ref.component, Controls: [{ Name: ref.control, Value: on ? 1 : 0 }] });
-        this.ctx.publishState({ mute: on });
-        return { mute: on };
-      }
-      case 'component.get':
-        return this.call('Component.Get', { Name: params.name, Controls: (params.controls as string[]).map((Name) => ({ Name })) });
-      case 'component.set': {
-        const controls = (params.controls as Array<{ name: string; value: number; ramp?: number }>).map((c) => ({ Name: c.name, Value: c.value, ...(c.ramp !== undefined ? { Ramp: c.ramp } : {}) }));
-        await this.call('Component.Set', { Name: params.name, Controls: controls });
-        return { ok: true };
-      }
-      case 'mixer.inputMute':
-        await this.call('Mixer.SetInputMute', { Name: params.name, Inputs: params.inputs, Mute: Boolean(params.on) });
-        return { mute: Boolean(params.on) };
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `qsys-qrc has no action ${JSON.stringify(action)}`);
-    }
+    return runAction(this.handlers, action, params, 'qsys-qrc');
   }
+
 
   /** One group for everything followed; AutoPoll makes the Core push changes as they happen. */
   /** True until the change group is built on this session (a standby Core waits for its turn). */

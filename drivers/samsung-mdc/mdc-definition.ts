@@ -1,11 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { displayStatus, input, mute, power, volume } from '../core/capabilities.js';
+import { displayCapabilities } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
 import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { MDC_INPUTS, MDC_PORT } from './mdc-codec.js';
 import { MdcDriver } from './mdc-driver.js';
 import { mdcProbe, proposeMdc } from './mdc-probe.js';
 import { mdcSimulator } from './mdc-simulator.js';
+
+/** What the `status` action reads on this display. */
+const STATUS_READS = 'Read power, volume, mute and input.';
 
 export const mdcConfig = Type.Object(
   {
@@ -25,9 +28,9 @@ export const mdcDriver = defineDriver({
   transport: 'tcp',
   description: 'Samsung signage displays over MDC (RS-232 or TCP 1515): power, input, volume, mute, status.',
   config: mdcConfig,
-  capabilities: [power(), input({ inputs: Object.keys(MDC_INPUTS) }), volume(), mute(), displayStatus('Read power, volume, mute and input.')],
+  capabilities: [...displayCapabilities({ inputs: Object.keys(MDC_INPUTS) }, STATUS_READS)],
   capabilitiesFor(config) {
-    return [power(), input(displayInputs(config.inputs, Object.keys(MDC_INPUTS))), volume(), mute(), displayStatus('Read power, volume, mute and input.')];
+    return [...displayCapabilities(displayInputs(config.inputs, Object.keys(MDC_INPUTS)), STATUS_READS)];
   },
   probeIntervalMs: 5000,
   probe: mdcProbe,

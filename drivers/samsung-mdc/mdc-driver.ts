@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { DisplayCapabilities } from '../core/capabilities.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import type { MatchResult } from '../transports/request-queue.js';
@@ -77,44 +79,44 @@ export class MdcDriver implements DeviceDriver {
     await this.readStatus();
   }
 
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<DisplayCapabilities> = {
+    power: async (params) => {
+      const ack = await this.send(MDC_COMMANDS.power, [params.on ? 1 : 0]);
+      const on = ack.values[0] === 1;
+      if (on && this.power !== 'on') {
+        this.poweredOnAt = Date.now();
+        this.warm = false;
+      }
+      this.power = on ? 'on' : 'standby';
+      this.ctx.publishState({ power: this.power });
+      return { power: ack.values[0] === 1 ? 'on' : 'standby' };
+    },
+    input: async (params) => {
+      const name = String(params.input) as MdcInput;
+      const code = MDC_INPUTS[name];
+      if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a Samsung input (${Object.keys(MDC_INPUTS).join(', ')})`);
+      const ack = await this.sendWhenWarm(MDC_COMMANDS.input, [code]);
+      const input = inputName(ack.values[0] ?? -1) ?? name;
+      this.ctx.publishState({ input });
+      return { input };
+    },
+    volume: async (params) => {
+      const ack = await this.sendWhenWarm(MDC_COMMANDS.volume, [Math.round(Number(params.level))]);
+      this.ctx.publishState({ volume: ack.values[0] });
+      return { volume: ack.values[0] };
+    },
+    mute: async (params) => {
+      const ack = await this.sendWhenWarm(MDC_COMMANDS.mute, [params.on ? 1 : 0]);
+      const mute = ack.values[0] === 1;
+      this.ctx.publishState({ mute });
+      return { mute };
+    },
+    status: async () => this.readStatus(),
+  };
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (action) {
-      case 'power': {
-        const ack = await this.send(MDC_COMMANDS.power, [params.on ? 1 : 0]);
-        const on = ack.values[0] === 1;
-        if (on && this.power !== 'on') {
-          this.poweredOnAt = Date.now();
-          this.warm = false;
-        }
-        this.power = on ? 'on' : 'standby';
-        this.ctx.publishState({ power: this.power });
-        return { power: ack.values[0] === 1 ? 'on' : 'standby' };
-      }
-      case 'input': {
-        const name = String(params.input) as MdcInput;
-        const code = MDC_INPUTS[name];
-        if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a Samsung input (${Object.keys(MDC_INPUTS).join(', ')})`);
-        const ack = await this.sendWhenWarm(MDC_COMMANDS.input, [code]);
-        const input = inputName(ack.values[0] ?? -1) ?? name;
-        this.ctx.publishState({ input });
-        return { input };
-      }
-      case 'volume': {
-        const ack = await this.sendWhenWarm(MDC_COMMANDS.volume, [Math.round(Number(params.level))]);
-        this.ctx.publishState({ volume: ack.values[0] });
-        return { volume: ack.values[0] };
-      }
-      case 'mute': {
-        const ack = await this.sendWhenWarm(MDC_COMMANDS.mute, [params.on ? 1 : 0]);
-        const mute = ack.values[0] === 1;
-        this.ctx.publishState({ mute });
-        return { mute };
-      }
-      case 'status':
-        return this.readStatus();
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `samsung-mdc has no action ${JSON.stringify(action)}`);
-    }
+    return runAction(this.handlers, action, params, 'samsung-mdc');
   }
 
   private async readStatus(): Promise<unknown> {

@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { ShureMxaCapabilities } from './shure-mxa-capabilities.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -93,42 +95,44 @@ export class ShureMxaDriver implements DeviceDriver {
     await this.get('DEVICE_AUDIO_MUTE');
   }
 
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<ShureMxaCapabilities> = {
+    mute: async (params) => {
+      const rep = await this.set('DEVICE_AUDIO_MUTE', params.on ? 'ON' : 'OFF');
+      return { mute: parseOnOff(rep.value) };
+    },
+    'channel.mute': async (params) => {
+      const channel = this.channel(params.channel);
+      const rep = await this.set('AUDIO_MUTE', params.on ? 'ON' : 'OFF', channel);
+      return { channel, mute: parseOnOff(rep.value) };
+    },
+    'channel.gain': async (params) => {
+      const channel = this.channel(params.channel);
+      const rep = await this.set('AUDIO_GAIN_HI_RES', gainDbToRaw(Number(params.gainDb)), channel);
+      return { channel, gainDb: gainRawToDb(rep.value) };
+    },
+    led: async (params) => {
+      if (params.on !== undefined) await this.set('DEV_LED_IN_STATE', params.on ? 'ON' : 'OFF');
+      if (params.brightness !== undefined) await this.set('LED_BRIGHTNESS', String(params.brightness));
+      if (params.flash !== undefined) await this.set('FLASH', params.flash ? 'ON' : 'OFF');
+      return { led: this.ledState };
+    },
+    'preset.recall': async (params) => {
+      const rep = await this.set('PRESET', String(params.preset));
+      return { preset: Number(rep.value) };
+    },
+    meter: async (params) => {
+      const rate = Number(params.rateMs);
+      const rep = await this.set('METER_RATE', String(rate).padStart(5, '0'));
+      if (rate === 0) this.ctx.publishState({ levels: null });
+      return { meterRateMs: Number(rep.value) };
+    },
+  };
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (action) {
-      case 'mute': {
-        const rep = await this.set('DEVICE_AUDIO_MUTE', params.on ? 'ON' : 'OFF');
-        return { mute: parseOnOff(rep.value) };
-      }
-      case 'channel.mute': {
-        const channel = this.channel(params.channel);
-        const rep = await this.set('AUDIO_MUTE', params.on ? 'ON' : 'OFF', channel);
-        return { channel, mute: parseOnOff(rep.value) };
-      }
-      case 'channel.gain': {
-        const channel = this.channel(params.channel);
-        const rep = await this.set('AUDIO_GAIN_HI_RES', gainDbToRaw(Number(params.gainDb)), channel);
-        return { channel, gainDb: gainRawToDb(rep.value) };
-      }
-      case 'led': {
-        if (params.on !== undefined) await this.set('DEV_LED_IN_STATE', params.on ? 'ON' : 'OFF');
-        if (params.brightness !== undefined) await this.set('LED_BRIGHTNESS', String(params.brightness));
-        if (params.flash !== undefined) await this.set('FLASH', params.flash ? 'ON' : 'OFF');
-        return { led: this.ledState };
-      }
-      case 'preset.recall': {
-        const rep = await this.set('PRESET', String(params.preset));
-        return { preset: Number(rep.value) };
-      }
-      case 'meter': {
-        const rate = Number(params.rateMs);
-        const rep = await this.set('METER_RATE', String(rate).padStart(5, '0'));
-        if (rate === 0) this.ctx.publishState({ levels: null });
-        return { meterRateMs: Number(rep.value) };
-      }
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `shure-mxa has no action ${JSON.stringify(action)}`);
-    }
+    return runAction(this.handlers, action, params, 'shure-mxa');
   }
+
 
   private ledState: { on?: boolean; brightness?: number; flash?: boolean } = {};
 

@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { displayStatus, input, mute, power, volume } from '../core/capabilities.js';
+import { displayCapabilities } from '../core/capabilities.js';
 import { defineDriver } from '../core/definition.js';
 import { displayInputs, namedInputsConfig } from '../core/localized-text.js';
 import { BRAVIA_INPUTS, BRAVIA_PORT } from './bravia-codec.js';
 import { BraviaDriver } from './bravia-driver.js';
 import { braviaSimulator } from './bravia-simulator.js';
+
+/** What the `status` action reads on this display. */
+const STATUS_READS = 'Read power and, when on, input, volume and mute.';
 
 export const braviaConfig = Type.Object(
   {
@@ -21,9 +24,9 @@ export const braviaDriver = defineDriver({
   transport: 'tcp',
   description: 'Sony BRAVIA displays over Simple IP control (TCP 20060): power, input, volume, mute, status; follows changes made with the remote.',
   config: braviaConfig,
-  capabilities: [power(), input({ inputs: Object.keys(BRAVIA_INPUTS) }), volume(), mute(), displayStatus('Read power and, when on, input, volume and mute.')],
+  capabilities: [...displayCapabilities({ inputs: Object.keys(BRAVIA_INPUTS) }, STATUS_READS)],
   capabilitiesFor(config) {
-    return [power(), input(displayInputs(config.inputs, Object.keys(BRAVIA_INPUTS))), volume(), mute(), displayStatus('Read power and, when on, input, volume and mute.')];
+    return [...displayCapabilities(displayInputs(config.inputs, Object.keys(BRAVIA_INPUTS)), STATUS_READS)];
   },
   probeIntervalMs: 5000,
   simulator: braviaSimulator,

@@ -1,3 +1,5 @@
+import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { DisplayCapabilities } from '../core/capabilities.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -71,34 +73,36 @@ export class BraviaDriver implements DeviceDriver {
     await this.ask(FN.power);
   }
 
+  /** One handler per declared action, each with its params' own type. */
+  readonly handlers: ActionHandlers<DisplayCapabilities> = {
+    power: async (params) => {
+      await this.set(FN.power, numberParam(params.on ? 1 : 0), params.on ? 'power on (is "Remote start" on?)' : 'standby');
+      this.ctx.publishState({ power: params.on ? 'on' : 'standby' });
+      return { power: params.on ? 'on' : 'standby' };
+    },
+    input: async (params) => {
+      const input = String(params.input) as BraviaInput;
+      if (!(input in BRAVIA_INPUTS)) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a BRAVIA input (${Object.keys(BRAVIA_INPUTS).join(', ')})`);
+      await this.set(FN.input, inputParam(input), `input ${input} (in standby, or an input this model lacks?)`);
+      this.ctx.publishState({ input });
+      return { input };
+    },
+    volume: async (params) => {
+      const level = Math.round(Number(params.level));
+      await this.set(FN.volume, numberParam(level), `volume ${level} (in standby?)`);
+      this.ctx.publishState({ volume: level });
+      return { volume: level };
+    },
+    mute: async (params) => {
+      await this.set(FN.mute, numberParam(params.on ? 1 : 0), 'mute (in standby?)');
+      this.ctx.publishState({ mute: params.on === true });
+      return { mute: params.on === true };
+    },
+    status: async () => this.readStatus(),
+  };
+
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (action) {
-      case 'power':
-        await this.set(FN.power, numberParam(params.on ? 1 : 0), params.on ? 'power on (is "Remote start" on?)' : 'standby');
-        this.ctx.publishState({ power: params.on ? 'on' : 'standby' });
-        return { power: params.on ? 'on' : 'standby' };
-      case 'input': {
-        const input = String(params.input) as BraviaInput;
-        if (!(input in BRAVIA_INPUTS)) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a BRAVIA input (${Object.keys(BRAVIA_INPUTS).join(', ')})`);
-        await this.set(FN.input, inputParam(input), `input ${input} (in standby, or an input this model lacks?)`);
-        this.ctx.publishState({ input });
-        return { input };
-      }
-      case 'volume': {
-        const level = Math.round(Number(params.level));
-        await this.set(FN.volume, numberParam(level), `volume ${level} (in standby?)`);
-        this.ctx.publishState({ volume: level });
-        return { volume: level };
-      }
-      case 'mute':
-        await this.set(FN.mute, numberParam(params.on ? 1 : 0), 'mute (in standby?)');
-        this.ctx.publishState({ mute: params.on === true });
-        return { mute: params.on === true };
-      case 'status':
-        return this.readStatus();
-      default:
-        throw new RoomctlError('ROOMCTL_E_ACTION_NOT_FOUND', `sony-bravia has no action ${JSON.stringify(action)}`);
-    }
+    return runAction(this.handlers, action, params, 'sony-bravia');
   }
 
   private async readStatus(): Promise<Record<string, unknown>> {

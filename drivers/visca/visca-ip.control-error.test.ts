@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { openScriptedIpCamera, type ScriptedIpCamera } from './scripted-ip-camera.js';
+import { openScriptedIpCamera, type ScriptedIpCamera } from './testing/scripted-ip-camera.js';
 import { createTestContext } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
-import { openScriptedIpCamera, type ScriptedIpCamera } from './scripted-ip-camera.js';
+import { openScriptedIpCamera, type ScriptedIpCamera } from './testing/scripted-ip-camera.js';
 import { createTestContext, waitFor } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { encodeViscaIp } from './visca-ip-header.js';

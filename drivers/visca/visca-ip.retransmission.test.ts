@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createTestContext } from '../testing/test-context.js';
 import { ViscaIpDriver } from './visca-ip-driver.js';
 import { startViscaIpSimulator, type RunningViscaIpSimulator } from './visca-ip-simulator.js';
-import { conversation } from './visca-ip-test-helpers.js';
+import { conversation } from './testing/visca-ip-test-helpers.js';
 import type { ViscaUdpLink } from './visca-udp-link.js';
 
 let sim: RunningViscaIpSimulator | undefined;

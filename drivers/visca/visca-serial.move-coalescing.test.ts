@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { openScriptedCamera, type ScriptedCamera } from './scripted-camera.js';
+import { openScriptedCamera, type ScriptedCamera } from './testing/scripted-camera.js';
 import { createTestContext } from '../testing/test-context.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 

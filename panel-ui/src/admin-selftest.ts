@@ -18,6 +18,8 @@ function checkLabel(check: string): string {
     'camera-home': t('Camera to its home position'),
     'display-power': t('Display on'),
     'mic-level': t('Microphone hears the room'),
+    'call-host': t('The meeting service answers'),
+    'call-browser': t("The call's browser starts"),
   };
   return words[check] ?? check;
 }
@@ -33,6 +35,8 @@ function nextStep(f: SelfTestFailureView): string | null {
     'no-answer': t('The device did not answer in time: check its cable or network, then run the self-test again.'),
     'device-busy': t('The device was busy (warming up): run the self-test again in a minute.'),
     'mic-silent': t('The microphone hears nothing: check that it is connected, not muted on the device itself, and that its gain is up.'),
+    'call-unreachable': t("The meeting service's server did not answer from the room: check the room's internet access and firewall (HTTPS to the service). Meanwhile people join with the link or dial-in from their own devices."),
+    'call-browser': t("The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium)."),
     'try-again': t('Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.'),
   };
   return (f.advice && words[f.advice]) || f.nextStep;

@@ -4,12 +4,15 @@ import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelRequest } from './panel-events.js';
+import { parseSpeakers } from './agenda-speakers.js';
 import { panelStyles } from './panel-styles.js';
 
 interface Row {
   title: string;
   minutes: number;
   owner: string;
+  /** Named speakers in order, as typed: "Lin 5, Omar 3" (name, then minutes). */
+  speakers: string;
 }
 
 /**
@@ -46,6 +49,9 @@ export class AgendaEditor extends LitElement {
         grid-template-columns: minmax(0, 1fr) 4.6em minmax(0, 0.6fr) auto;
         gap: 0.4em;
         align-items: center;
+      }
+      li .speakers {
+        grid-column: 1 / -1;
       }
       @media (max-width: 700px) {
         li {
@@ -90,13 +96,13 @@ export class AgendaEditor extends LitElement {
     if (!this.api) return;
     try {
       const agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);
-      this.rows = agenda.items.map((i) => ({ title: i.title, minutes: i.minutes, owner: i.owner ?? '' }));
-      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '' }];
+      this.rows = agenda.items.map((i) => ({ title: i.title, minutes: i.minutes, owner: i.owner ?? '', speakers: i.speakers.map((s) => `${s.name} ${s.minutes}`).join(', ') }));
+      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '', speakers: '' }];
       this.dirty = false;
       this.loaded = true;
     } catch {
       // Offline: an empty form; saving says why it cannot.
-      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '' }];
+      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '', speakers: '' }];
       this.loaded = true;
     }
   }
@@ -111,6 +117,7 @@ export class AgendaEditor extends LitElement {
             <input aria-label=${t('Minutes for item {n}', { n: i + 1 })} type="number" inputmode="numeric" min="1" max="480" .value=${String(r.minutes)} data-testid=${`agenda-minutes-${i + 1}`} @input=${(e: Event) => this.change(i, { minutes: Number((e.target as HTMLInputElement).value) })} />
             <input class="owner" aria-label=${t('Who leads item {n}', { n: i + 1 })} placeholder=${t('Who leads it')} maxlength="120" .value=${r.owner} @input=${(e: Event) => this.change(i, { owner: (e.target as HTMLInputElement).value })} />
             <button type="button" aria-label=${t('Remove item {n}', { n: i + 1 })} @click=${() => this.removeRow(i)}>✕</button>
+            <input class="speakers" aria-label=${t('Speakers for item {n}, in order', { n: i + 1 })} placeholder=${t('Speakers in order, e.g. Lin 5, Omar 3')} maxlength="600" .value=${r.speakers} data-testid=${`agenda-speakers-${i + 1}`} @input=${(e: Event) => this.change(i, { speakers: (e.target as HTMLInputElement).value })} />
           </li>`,
         )}
       </ol>
@@ -118,12 +125,12 @@ export class AgendaEditor extends LitElement {
         <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= 50} @click=${() => this.add()}>${t('Add an item')}</button>
         <button type="button" class="primary" data-testid="agenda-save" ?disabled=${!this.dirty || !this.valid} @click=${() => this.save()}>${t('Save the agenda')}</button>
       </div>
-      ${this.dirty && !this.valid ? html`<p class="muted" role="status">${t('Each item needs a title and 1 to 480 minutes.')}</p>` : nothing}
+      ${this.dirty && !this.valid ? html`<p class="muted" role="status">${t('Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.')}</p>` : nothing}
     `;
   }
 
   private get valid(): boolean {
-    return this.rows.every((r) => (r.title.trim() === '' && this.rows.length === 1) || (r.title.trim() !== '' && Number.isInteger(r.minutes) && r.minutes >= 1 && r.minutes <= 480));
+    return this.rows.every((r) => (r.title.trim() === '' && this.rows.length === 1) || (r.title.trim() !== '' && Number.isInteger(r.minutes) && r.minutes >= 1 && r.minutes <= 480 && parseSpeakers(r.speakers) !== undefined));
   }
 
   private change(index: number, patch: Partial<Row>): void {
@@ -132,7 +139,7 @@ export class AgendaEditor extends LitElement {
   }
 
   private add(): void {
-    this.rows = [...this.rows, { title: '', minutes: 10, owner: '' }];
+    this.rows = [...this.rows, { title: '', minutes: 10, owner: '', speakers: '' }];
     this.dirty = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`[data-testid="agenda-title-${this.rows.length}"]`)?.focus());
   }
@@ -143,7 +150,10 @@ export class AgendaEditor extends LitElement {
   }
 
   private save(): void {
-    const items = this.rows.filter((r) => r.title.trim()).map((r) => ({ title: r.title.trim(), minutes: r.minutes, ...(r.owner.trim() ? { owner: r.owner.trim() } : {}) }));
+    const items = this.rows.filter((r) => r.title.trim()).map((r) => {
+      const speakers = parseSpeakers(r.speakers) ?? [];
+      return { title: r.title.trim(), minutes: r.minutes, ...(r.owner.trim() ? { owner: r.owner.trim() } : {}), ...(speakers.length ? { speakers } : {}) };
+    });
     panelRequest(this, {
       label: t('Agenda'),
       method: 'PUT',

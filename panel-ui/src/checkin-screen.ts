@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Attendee, CheckIn, RoomNowView } from '../../appliance/api/api-types.js';
+import type { Attendee, CallStatus, CheckIn, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -7,6 +7,7 @@ import { panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
+import './call-button.js';
 import './qr-code.js';
 
 /** The key the appliance knows a person by in one meeting (meeting-types.ts personKey). */
@@ -26,6 +27,7 @@ export class CheckinScreen extends LitElement {
     now: { attribute: false },
     checkIns: { attribute: false },
     api: { attribute: false },
+    call: { attribute: false },
     walkIn: { state: true },
   };
 
@@ -160,8 +162,11 @@ export class CheckinScreen extends LitElement {
         .side {
           grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
         }
-        .side .qr {
+        .side .qr,
+        .side .call {
           grid-column: 1 / -1;
+        }
+        .side .qr {
           order: 1;
         }
       }
@@ -171,7 +176,7 @@ export class CheckinScreen extends LitElement {
           -webkit-line-clamp: 1;
         }
         .start {
-          min-height: 60px;
+          min-height: 56px;
         }
         .head {
           gap: 0.2em;
@@ -209,6 +214,8 @@ export class CheckinScreen extends LitElement {
   declare now: RoomNowView | null;
   declare checkIns: CheckIn[];
   declare api: ApiClient | null;
+  /** The room's online call (from the status), when the room joins calls. */
+  declare call: CallStatus | undefined;
   declare walkIn: string;
   private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
@@ -255,6 +262,7 @@ export class CheckinScreen extends LitElement {
         <button type="submit" data-testid="walkin-checkin" ?disabled=${!this.walkIn.trim()}>${t('Check in')}</button>
       </form>
       <div class="side">
+        <call-button class="call" .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <button type="button" class="primary start" data-testid="start-meeting" @click=${() => this.start(m.id)}>${t('Start meeting')}</button>
         <div class="card qr">
           ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(m.id)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}

@@ -7,6 +7,11 @@ import { LocaleController } from './locale-controller.js';
 import type { PanelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import './minutes-screen.js';
+import './phone-conversation.js';
+import type { PhonePerson } from './phone-conversation.js';
+
+/** How often the page asks for the floor and polls again while the meeting runs. */
+const REFRESH_MS = 3000;
 
 /** The meeting on a phone: check in (tap, no app, no account), the agenda, the minutes. */
 export class MeetingPage extends LitElement {
@@ -16,6 +21,7 @@ export class MeetingPage extends LitElement {
     meeting: { state: true },
     agenda: { state: true },
     checkedIn: { state: true },
+    me: { state: true },
     message: { state: true },
   };
 
@@ -55,6 +61,16 @@ export class MeetingPage extends LitElement {
       .message {
         font-weight: 600;
       }
+      .link {
+        font-size: 0.8em;
+        overflow-wrap: anywhere;
+      }
+      section p {
+        margin: 0.3em 0;
+      }
+      a {
+        color: #8fb8e6;
+      }
     `,
   ];
 
@@ -63,8 +79,11 @@ export class MeetingPage extends LitElement {
   declare meeting: MeetingView | null;
   declare agenda: AgendaNowView | null;
   declare checkedIn: string | null;
+  /** Who this phone checked in as: it raises their hand and casts their vote. */
+  declare me: PhonePerson | null;
   declare message: string;
   private readonly locale = new LocaleController(this);
+  private refresh: number | undefined;
 
   constructor() {
     super();
@@ -73,13 +92,41 @@ export class MeetingPage extends LitElement {
     this.meeting = null;
     this.agenda = null;
     this.checkedIn = null;
+    this.me = null;
     this.message = '';
     this.addEventListener('panel-request', (e) => void this.run(e.detail));
+    this.addEventListener('conversation-changed', () => void this.reloadMeeting());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    queueMicrotask(() => void this.load());
+    queueMicrotask(() => {
+      this.me = this.rememberedCheckIn();
+      if (this.me) this.checkedIn = this.me.name;
+      void this.load();
+    });
+    // The floor and polls move while the meeting runs; a phone has no stream, so it asks again.
+    this.refresh = window.setInterval(() => {
+      if (this.meeting?.status === 'in_progress' && document.visibilityState === 'visible') void this.reloadMeeting();
+    }, REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearInterval(this.refresh);
+  }
+
+  private rememberedCheckIn(): PhonePerson | null {
+    try {
+      return JSON.parse(localStorage.getItem(`roomctl.me.${this.meetingId}`) ?? 'null') as PhonePerson | null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async reloadMeeting(): Promise<void> {
+    if (!this.api) return;
+    this.meeting = await this.api.get<MeetingView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}`).catch(() => this.meeting);
   }
 
   override render() {
@@ -103,14 +150,27 @@ export class MeetingPage extends LitElement {
               <button type="submit" class="primary">${t('Check in')}</button>
             </form>`}
       </section>
+      ${m?.online ? this.online(m.online) : nothing}
       ${this.agenda && this.agenda.items.length > 0
         ? html`<section class="card">
             <h2>${t('Agenda')}</h2>
             <ol>${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${t('{n} min', { n: i.minutes })}</li>`)}</ol>
           </section>`
         : nothing}
+      <phone-conversation .meeting=${this.meeting} .api=${this.api} .me=${this.me}></phone-conversation>
       ${this.meetingId ? html`<minutes-screen meeting-id=${this.meetingId} .api=${this.api}></minutes-screen>` : nothing}
     `;
+  }
+
+  /** For remote attendees: the meeting's link (only of a known service or an allowed domain), its id, passcode and video address. */
+  private online(online: NonNullable<MeetingView['online']>) {
+    return html`<section class="card" data-testid="phone-online">
+      <h2>${t('Join online')}</h2>
+      ${online.url && online.provider !== 'sip' ? html`<p><a href=${online.url} target="_blank" rel="noopener noreferrer" data-testid="phone-online-link">${t('Open the meeting link')} · ${online.name}</a></p><p class="muted link">${online.url}</p>` : html`<p>${online.name}</p>`}
+      ${online.meetingId ? html`<p>${t('Meeting ID')}: <strong>${online.meetingId}</strong></p>` : nothing}
+      ${online.passcode ? html`<p>${t('Passcode')}: <strong>${online.passcode}</strong></p>` : nothing}
+      ${online.dialString ? html`<p data-testid="phone-online-dial">${t('Video system')}: <strong>${online.dialString}</strong></p>` : nothing}
+    </section>`;
   }
 
   private async load(): Promise<void> {
@@ -144,6 +204,13 @@ export class MeetingPage extends LitElement {
         result = await this.api.post<CheckInResultView>(path, { ...who, walkIn: true });
       }
       this.checkedIn = result.checkIn.name ?? name;
+      // Remembered on this phone: it raises this person's hand and casts their vote, after a reload too.
+      this.me = { name: result.checkIn.name ?? name, ...(result.checkIn.email ? { email: result.checkIn.email } : {}) };
+      try {
+        localStorage.setItem(`roomctl.me.${this.meetingId}`, JSON.stringify(this.me));
+      } catch {
+        // Kept for this page only.
+      }
       this.message = '';
     } catch (err) {
       this.message = (err as Error).message;

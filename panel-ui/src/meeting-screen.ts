@@ -1,11 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
+import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
+import './call-button.js';
 import './quick-controls.js';
 
 /**
@@ -19,6 +20,7 @@ export class MeetingScreen extends LitElement {
     warning: { attribute: false },
     devices: { attribute: false },
     presets: { attribute: false },
+    call: { attribute: false },
     confirmingEnd: { state: true },
   };
 
@@ -187,7 +189,20 @@ export class MeetingScreen extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
       }
+      /* Minutes and the floor: stacked, or side by side where the panel is short. */
+      .more {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5em;
+      }
       @media (max-height: 640px) {
+        .more {
+          flex-direction: row;
+        }
+        .more button {
+          flex: 1 1 0;
+          min-width: 0;
+        }
         :host {
           gap: 0.8em;
         }
@@ -240,6 +255,8 @@ export class MeetingScreen extends LitElement {
   declare warning: string | null;
   declare devices: DeviceView[];
   declare presets: PanelInfo['presets'];
+  /** The room's online call (from the status), when the room joins calls. */
+  declare call: CallStatus | undefined;
   declare confirmingEnd: boolean;
   private shownPosition: number | null = null;
   private observedList: Element | null = null;
@@ -279,9 +296,13 @@ export class MeetingScreen extends LitElement {
           <button type="button" data-testid="extend-30" @click=${() => this.extend(id, 30)} aria-label=${t('Extend by {n} minutes', { n: 30 })}>${t('+{n} min', { n: 30 })}</button>
           <button type="button" class="danger" data-testid="end-meeting" @click=${() => (this.confirmingEnd = true)}>${t('End meeting')}</button>
         </div>
-        <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
+        <div class="more">
+          <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
+          <button type="button" class="minutes" data-testid="open-floor" aria-label=${`${t('Floor and polls')}: ${this.floorSummary(m)}`} @click=${() => navigate(this, 'floor')}>${this.floorSummary(m)}</button>
+        </div>
       </div>
       <div class="side">
+        <call-button .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <section class="agenda" aria-label=${t('Agenda')}>
           ${agenda && agenda.items.length > 0
             ? html`<div class="agenda-head">
@@ -296,6 +317,7 @@ export class MeetingScreen extends LitElement {
                       <span>${item.title}</span>
                       <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : t('{n} min', { n: item.minutes })}</span>
                       ${item.owner ? html`<span class="owner">${item.owner}</span>` : nothing}
+                      ${item.speakers.length > 0 ? html`<span class="owner" data-testid="agenda-speakers">${item.speakers.map((s) => s.name).join(' → ')}</span>` : nothing}
                     </li>`;
                   })}
                 </ol>`
@@ -308,6 +330,15 @@ export class MeetingScreen extends LitElement {
       </div>
       ${this.confirmingEnd ? this.endDialog(id) : nothing}
     `;
+  }
+
+  /** The floor in a line, what moves first (it stays readable when the button cuts it short): hands up, who speaks, an open poll. */
+  private floorSummary(m: NonNullable<RoomNowView['current']>): string {
+    const parts: string[] = [];
+    if (m.floor.queue.length > 0) parts.push(t('Hands up: {n}', { n: m.floor.queue.length }));
+    if (m.floor.speaking) parts.push(t('{name} speaking', { name: m.floor.speaking.name ?? t('A participant') }));
+    if (m.polls.some((p) => p.status === 'open')) parts.push(t('Poll open'));
+    return parts.length > 0 ? parts.join(' · ') : t('Floor and polls');
   }
 
   /** Ending stops the meeting for everyone and sends the minutes: one more touch to be sure. */

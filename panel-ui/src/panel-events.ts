@@ -20,7 +20,7 @@ export interface PanelRequest {
   failed?: (error: ApiError) => void;
 }
 
-export type Screen = 'home' | 'controls' | 'minutes' | 'help' | 'admin' | 'end';
+export type Screen = 'home' | 'controls' | 'minutes' | 'floor' | 'help' | 'admin' | 'end';
 
 export function panelRequest(from: EventTarget, detail: PanelRequest): void {
   from.dispatchEvent(new CustomEvent<PanelRequest>('panel-request', { detail, bubbles: true, composed: true }));

@@ -58,7 +58,7 @@ export const presetTilesStyles = css`
   .name {
     align-self: center;
     /* Smaller letters for a long word, so it fits the tile's width (a bold letter is about 0.62em wide). */
-    font-size: min(0.85em, calc((100cqi - 2 * var(--tile-pad, 0.3em)) / (var(--longest-word, 1) * 0.62)));
+    font-size: min(0.85em, calc((100cqi - 0.6em) / (var(--longest-word, 1) * 0.62)));
     line-height: 1.2;
     /* Break inside a word only when the word cannot fit a line of its own. */
     overflow-wrap: break-word;

@@ -157,6 +157,8 @@ export class RoomPanel extends LitElement {
         return current || this.endedMeetingId
           ? html`<minutes-screen panel meeting-id=${current?.id ?? this.endedMeetingId ?? ''} .api=${this.api}></minutes-screen>`
           : html`<p>${t('No meeting is running.')}</p>`;
+      case 'floor':
+        return current ? html`<floor-screen .meeting=${current} .checkIns=${this.checkIns} .sentAt=${now?.time ?? null}></floor-screen>` : html`<p>${t('No meeting is running.')}</p>`;
       case 'help':
         return html`<help-screen .api=${this.api}></help-screen>`;
       case 'admin':
@@ -164,8 +166,8 @@ export class RoomPanel extends LitElement {
       case 'end':
         return html`<end-screen meeting-id=${this.endedMeetingId ?? ''} .api=${this.api}></end-screen>`;
       default:
-        if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []}></meeting-screen>`;
-        if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api}></checkin-screen>`;
+        if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call}></meeting-screen>`;
+        if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api} .call=${this.stream.status?.call}></checkin-screen>`;
         return html`<idle-screen .now=${now} .api=${this.api}></idle-screen>`;
     }
   }
@@ -234,8 +236,13 @@ export class RoomPanel extends LitElement {
       case 'agenda-warning':
         this.warning = notice.percent >= 100 ? t('Agenda item {n} is over its time.', { n: notice.position }) : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
         break;
+      case 'speaker-warning': {
+        const name = notice.name ?? t('The speaker');
+        this.warning = notice.percent >= 100 ? t('{name} is over their speaking time.', { name }) : t('{name} has used {p}% of their speaking time.', { name, p: notice.percent });
+        break;
+      }
       case 'selftest':
-        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id).join(', ') });
+        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => (id === 'call' ? t('Online call') : (inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id))).join(', ') });
         break;
       default:
         break;
@@ -311,6 +318,7 @@ export class RoomPanel extends LitElement {
     this.screen = screen;
     if (screen === 'controls') void import('./controls-screen.js');
     else if (screen === 'minutes') void import('./minutes-screen.js');
+    else if (screen === 'floor') void import('./floor-screen.js');
     else if (screen === 'help') void import('./help-screen.js');
     else if (screen === 'admin') void import('./admin-screen.js');
     this.armIdleReturn();

@@ -22,5 +22,11 @@ export const ZH_CN_SELFTEST: Record<string, string> = {
   'The device did not answer in time: check its cable or network, then run the self-test again.': '设备没有及时响应：请检查线缆或网络，然后再次运行自检。',
   'The device was busy (warming up): run the self-test again in a minute.': '设备正忙（正在预热）：请一分钟后再次运行自检。',
   'The microphone hears nothing: check that it is connected, not muted on the device itself, and that its gain is up.': '麦克风没有拾到声音：请检查它已连接、设备本身未静音且增益已调高。',
+  'The meeting service answers': '会议服务可连接',
+  "The call's browser starts": '通话浏览器可启动',
+  "The meeting service's server did not answer from the room: check the room's internet access and firewall (HTTPS to the service). Meanwhile people join with the link or dial-in from their own devices.":
+    '会议室连接不上会议服务的服务器：请检查会议室的网络和防火墙（到该服务的 HTTPS）。在此期间，请大家用会议链接或拨入方式在自己的设备上入会。',
+  "The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium).":
+    '通话浏览器无法启动：请检查会议室配置中的 calls.browser.executable，并确认已安装浏览器（Debian：apt install chromium）。',
   'Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.': '请再次运行自检；如果仍以同样方式失败，请把上面的详情交给会议室的安装人员。',
 };

@@ -1,8 +1,12 @@
+import { ZH_CN_CALLS } from './zh-cn-calls.js';
+import { ZH_CN_CONVERSATION } from './zh-cn-conversation.js';
 import { ZH_CN_HEALTH } from './zh-cn-health.js';
 
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
   ...ZH_CN_HEALTH,
+  ...ZH_CN_CALLS,
+  ...ZH_CN_CONVERSATION,
   'Action item': '待办事项',
   'Action items': '待办事项',
   '+{n} min': '+{n} 分',
@@ -284,7 +288,7 @@ export const ZH_CN: Record<string, string> = {
   'Add an item': '添加一项',
   'Save the agenda': '保存议程',
   'Loading…': '正在加载…',
-  'Each item needs a title and 1 to 480 minutes.': '每项都需要标题和 1 至 480 分钟。',
+  'Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.': '每项都需要标题和 1 至 480 分钟；每位发言人都需要姓名和 1 至 120 分钟。',
   'The minutes were sent at {time}; they can no longer be changed.': '纪要已于 {time} 发出，不能再修改。',
   'Back to the summary': '返回会议摘要',
   'Correct: {what}': '修改：{what}',

@@ -36,7 +36,7 @@ const byEndpoint = (a: string, b: string) => a.localeCompare(b, 'en', { numeric:
 
 /** Runs every driver's network search (with its answers section), in parallel; a failed search finds nothing. */
 async function searchNetwork(answers: ProvisionAnswers, drivers: readonly AnyDriverDefinition[], progress: (line: string) => void) {
-  const sections = (answers.discovery ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const sections: Record<string, Record<string, unknown> | undefined> = answers.discovery ?? {};
   const searching = drivers.filter((d) => d.discover && sections[d.id]?.search !== false);
   const results = await Promise.all(searching.map((d) => d.discover!.search(sections[d.id] ?? {}).catch((): Discovered[] => [])));
   if (searching.length > 0) progress(`network: ${searching.map((d, i) => `${results[i]!.length} ${d.discover!.finds}`).join(', ')}`);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { FakeHidBus, FakeHidDevice } from '../../drivers/hid/fake-hid.js';
+import { FakeHidBus, FakeHidDevice } from '../../drivers/hid/testing/fake-hid.js';
 import { readHidrawDescriptor } from '../../drivers/hid/hid-backend.js';
 import { jabraSpeak510 } from '../../drivers/hid/recorded/jabra-speak-510.js';
 import { plantronicsBlackwire3220 } from '../../drivers/hid/recorded/plantronics-blackwire-3220.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startAppliance } from '../../appliance/app.js';
 import { createLogger } from '../../appliance/logger.js';
 import { startTesiraSimulator } from '../../drivers/biamp-tesira/tesira-simulator.js';
-import { FakeHidBus, FakeHidDevice } from '../../drivers/hid/fake-hid.js';
+import { FakeHidBus, FakeHidDevice } from '../../drivers/hid/testing/fake-hid.js';
 import { jabraSpeak510 } from '../../drivers/hid/recorded/jabra-speak-510.js';
 import { speakerphoneDriver } from '../../drivers/hid-speakerphone/speakerphone-definition.js';
 import { SpeakerphoneDriver } from '../../drivers/hid-speakerphone/speakerphone-driver.js';

@@ -59,7 +59,10 @@ describe('panel: every primary action fits every panel size, in both languages',
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('time-left').waitFor();
     await captureFitting(page, FLOW, '3-meeting', ['end-meeting', 'extend-15', 'extend-30', 'agenda-next', 'agenda-current', 'preset-1', 'preset-4', 'room-mute', 'nav-controls'], {
-      more: async () => (await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
+      more: async () => [
+        ...(await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
+        ...(await wordsBrokenInside(page, '.tile .name')).map((w) => `preset name broken inside a word: ${w}`),
+      ],
     });
     // After a few items the current one has scrolled into the list's view.
     for (let i = 0; i < 6; i++) expect((await send('POST', `/api/v1/meetings/${await currentId()}/agenda/next`)).status).toBe(200);

@@ -64,7 +64,7 @@ it('loses and doubles no event when one of two instances is killed -9 mid-stream
   for (let i = 0; i < EVENTS; i++) {
     const id = randomUUID();
     ids.push(id);
-    await publisher.publishAsync(topic(i % ROOMS, 'events'), JSON.stringify({ id, at: new Date().toISOString(), type: 'feedback', rating: 5 }), { qos: 1 });
+    await publisher.publishAsync(topic(i % ROOMS, 'events'), JSON.stringify({ id, at: new Date().toISOString(), type: 'feedback', meetingId: 'm-1', rating: 5 }), { qos: 1 });
     if (i === Math.floor(EVENTS / 2)) await a.kill9();
     if (i % 50 === 0) await new Promise((r) => setTimeout(r, 20));
   }

@@ -7,7 +7,7 @@ import { startAppliance, type Appliance } from '../../appliance/app.js';
 import type { RoomMuteView } from '../../appliance/room/room-mute.js';
 import { createLogger } from '../../appliance/logger.js';
 import { startTesiraSimulator, type RunningTesiraSimulator } from '../../drivers/biamp-tesira/tesira-simulator.js';
-import { FakeHidBus, FakeHidDevice } from '../../drivers/hid/fake-hid.js';
+import { FakeHidBus, FakeHidDevice } from '../../drivers/hid/testing/fake-hid.js';
 import { jabraSpeak510 } from '../../drivers/hid/recorded/jabra-speak-510.js';
 import { SpeakerphoneDriver } from '../../drivers/hid-speakerphone/speakerphone-driver.js';
 import { speakerphoneDriver } from '../../drivers/hid-speakerphone/speakerphone-definition.js';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
-import { AgendaNowSchema, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { AgendaNowSchema, FloorViewSchema, MeetingViewSchema, OnlineMeetingSchema, PollViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { conversationRoutes } from './conversation-routes.js';
 import { checkInRoutes } from './checkin-routes.js';
 import { doorRoutes } from './door-routes.js';
 import { MeetingAuth } from './meeting-auth.js';
@@ -13,6 +14,9 @@ import { strictValidator } from './strict-validator.js';
 export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Promise<void> {
   const room = core.meetings;
   if (!room) return;
+  app.addSchema(OnlineMeetingSchema);
+  app.addSchema(FloorViewSchema);
+  app.addSchema(PollViewSchema);
   app.addSchema(MeetingViewSchema);
   app.addSchema(AgendaNowSchema);
   app.addSchema(RoomNowSchema);
@@ -23,6 +27,7 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
     await meetingRoutes(scope, room, auth);
     await checkInRoutes(scope, room, auth);
     await minutesRoutes(scope, room, auth);
+    await conversationRoutes(scope, room, auth);
     await roomOpsRoutes(scope, room, auth);
     await doorRoutes(scope, room, auth);
   });

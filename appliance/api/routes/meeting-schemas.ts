@@ -17,9 +17,66 @@ export const AttendeeSchema = Type.Object(
   { ...PersonSchema.properties, required: Type.Boolean({ default: true, description: 'Required (true) or optional (false)' }) },
   { additionalProperties: false },
 );
-export const AgendaDraftSchema = Type.Object(
-  { title: Type.String({ minLength: 1, maxLength: 200 }), owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), minutes: Type.Integer({ minimum: 1, maximum: 480 }) },
+export const AgendaSpeakerSchema = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 120 }), minutes: Type.Integer({ minimum: 1, maximum: 120, description: 'Speaking time' }) },
   { additionalProperties: false },
+);
+export const AgendaDraftSchema = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    minutes: Type.Integer({ minimum: 1, maximum: 480 }),
+    speakers: Type.Optional(Type.Array(AgendaSpeakerSchema, { maxItems: 30, description: 'Named speakers in speaking order; "next" on the floor gives them the floor before raised hands' })),
+  },
+  { additionalProperties: false },
+);
+
+const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }));
+export const HandViewSchema = Type.Object({ handId: Type.String(), name: Nullable(Type.String({ description: 'null when hidden (confidential)' })), room: Type.String({ description: 'site/room' }), raisedAt: DateTime() });
+export const FloorViewSchema = Type.Object(
+  {
+    queue: Type.Array(HandViewSchema, { description: 'Raised hands, first raised first' }),
+    speaking: Nullable(
+      Type.Object({
+        floorId: Type.String(),
+        handId: Nullable(Type.String({ description: 'null for a speaker the agenda names' })),
+        name: Nullable(Type.String()),
+        room: Type.String({ description: 'site/room the speaker sits in' }),
+        since: DateTime(),
+        minutes: Type.Integer(),
+        agendaPosition: Nullable(Type.Integer()),
+        remainingSeconds: Type.Integer({ description: 'Negative: over time' }),
+      }),
+    ),
+  },
+  { $id: 'FloorView' },
+);
+export const PollViewSchema = Type.Object(
+  {
+    pollId: Type.String(),
+    question: Nullable(Type.String({ description: 'null when hidden (confidential)' })),
+    options: Type.Array(Type.String()),
+    status: literals(['open', 'closed']),
+    openedAt: DateTime(),
+    closedAt: Nullable(DateTime()),
+    counts: Counts,
+    votes: Type.Integer({ description: 'Votes cast by phone' }),
+    roomCounts: Type.Array(Type.Object({ room: Type.String(), counts: Counts }), { description: "Each room's show of hands" }),
+    outcome: Nullable(Type.String({ description: '"Approved 7–2, 1 abstained", once closed' })),
+  },
+  { $id: 'PollView' },
+);
+
+export const OnlineMeetingSchema = Type.Object(
+  {
+    provider: Type.String({ description: 'teams · zoom · webex · google-meet · tencent-meeting · feishu · dingtalk · wecom · jitsi · web (an allowed domain) · sip (a dial string, shown only)' }),
+    name: Type.String({ description: "The service's name, for the Join button" }),
+    url: Type.Optional(Type.String({ description: 'The join link (absent for a confidential meeting shown without its details)' })),
+    meetingId: Type.Optional(Type.String()),
+    passcode: Type.Optional(Type.String()),
+    dialString: Type.Optional(Type.String({ description: 'SIP/H.323 address for a video system' })),
+  },
+  { $id: 'OnlineMeeting', description: "The meeting's online meeting, from its invitation or the booking's online.url" },
 );
 
 export const MeetingViewSchema = Type.Object(
@@ -43,6 +100,9 @@ export const MeetingViewSchema = Type.Object(
     autoReleaseAt: DateTime(),
     checkIns: Type.Integer(),
     seriesFlagged: Type.Boolean({ description: 'The recurring series was auto-released too often in a row' }),
+    online: Nullable(Type.Ref(OnlineMeetingSchema)),
+    floor: Type.Ref(FloorViewSchema),
+    polls: Type.Array(Type.Ref(PollViewSchema)),
   },
   { $id: 'MeetingView' },
 );
@@ -55,6 +115,7 @@ export const AgendaNowSchema = Type.Object(
         title: Type.String(),
         owner: Nullable(Type.String()),
         minutes: Type.Integer(),
+        speakers: Type.Array(AgendaSpeakerSchema),
         startedAt: Nullable(DateTime()),
         endedAt: Nullable(DateTime()),
         overrunMinutes: Nullable(Type.Number()),
@@ -95,6 +156,12 @@ export const BookingBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 10_000 })),
     agenda: Type.Optional(Type.Array(AgendaDraftSchema, { maxItems: 50 })),
     confidentiality: Type.Optional(literals(CONFIDENTIALITY)),
+    online: Type.Optional(
+      Type.Object(
+        { url: Type.String({ minLength: 4, maxLength: 2000, pattern: '^\\S+$', description: 'A join link of a known service or an allowed domain, or a sip:/h323: address (else ROOMCTL_E_ONLINE_LINK_REFUSED)' }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

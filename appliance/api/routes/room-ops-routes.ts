@@ -25,7 +25,7 @@ const SelfTestSchema = Type.Object({
       ran: Type.Boolean(),
       detail: Type.Union([Type.String(), Type.Null()], { description: 'Why it failed, as the device or the room said it' }),
       code: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The coded error behind a failure' })),
-      advice: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, as a stable key (check-link, check-config, check-login, power-on-failed, device-refused, no-answer, device-busy, mic-silent, try-again)' })),
+      advice: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, as a stable key (check-link, check-config, check-login, power-on-failed, device-refused, no-answer, device-busy, mic-silent, call-unreachable, call-browser, try-again)' })),
       nextStep: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, in words' })),
     }),
   ),

@@ -78,6 +78,8 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
   // The data folder filling up (or freed) changes what the room can do: panels hear it at once.
   const onStorage = () => broadcastStatus();
   core.storage?.on('change', onStorage);
+  // The call's state (joining, in the call, failed) is in the status: panels show it as it changes.
+  core.calls?.on('change', onStorage);
   // A help call answered from the fleet shows on the panel at once, not at its next poll.
   const onHelp = (request: HelpRequestView) => clients.broadcast({ type: 'help', request });
   help?.on('change', onHelp);
@@ -86,6 +88,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
     core.devices.off('device', onDevice);
     core.meetings?.off('change', onMeeting);
     core.storage?.off('change', onStorage);
+    core.calls?.off('change', onStorage);
     help?.off('change', onHelp);
     clients.closeAll();
   });

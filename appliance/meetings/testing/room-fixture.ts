@@ -7,7 +7,7 @@ import type { NotificationsConfig } from '../../notify/notify-config.js';
 import type { CalendarConfig } from '../../schedule/calendar-config.js';
 import { ManualClock } from '../../model/manual-clock.js';
 import type { MeetingsConfig } from '../meeting-config.js';
-import { MeetingRoom } from '../meeting-room.js';
+import { MeetingRoom, type MeetingRoomOptions } from '../meeting-room.js';
 import type { MeetingStreamMessage } from '../meeting-views.js';
 import { tempDb } from './temp-db.js';
 
@@ -34,6 +34,9 @@ export interface RoomFixtureOptions {
   /** Rule tick (default 5 s); multi-day tests use a coarser one. */
   tickMs?: number;
   notifyPollMs?: number;
+  /** The online-call check before a meeting (calls/call-wiring.ts callCheckFor). */
+  callCheck?: MeetingRoomOptions['callCheck'];
+  callDisplayInput?: string;
 }
 
 /**
@@ -60,6 +63,8 @@ export function roomFixture(options: RoomFixtureOptions): RoomFixture {
     bus,
     clock,
     log,
+    ...(options.callCheck ? { callCheck: options.callCheck } : {}),
+    ...(options.callDisplayInput ? { callDisplayInput: options.callDisplayInput } : {}),
     tickMs: options.tickMs ?? 5000,
     notifyPollMs: options.notifyPollMs ?? 5000,
   });

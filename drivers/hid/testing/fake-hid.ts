@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readHidrawDescriptor, type HidBackend, type HidDeviceInfo, type HidHandle } from './hid-backend.js';
-import type { HidFirmware, HidRecording } from './recorded/hid-recording.js';
+import { readHidrawDescriptor, type HidBackend, type HidDeviceInfo, type HidHandle } from '../hid-backend.js';
+import type { HidFirmware, HidRecording } from '../recorded/hid-recording.js';
 
 /**
  * The one fake the project allows: node-hid's device object. There is no USB (and no

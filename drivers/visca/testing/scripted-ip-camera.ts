@@ -1,6 +1,6 @@
 import { createSocket, type RemoteInfo } from 'node:dgram';
-import { bytes, hex } from '../testing/hex.js';
-import { decodeViscaIp, encodeViscaIp, type ViscaIpType } from './visca-ip-header.js';
+import { bytes, hex } from '../../testing/hex.js';
+import { decodeViscaIp, encodeViscaIp, type ViscaIpType } from '../visca-ip-header.js';
 
 /** One datagram from the driver, readable in a test: `{ type: 'command', sequence: 1, payload: '81 01 06 04 FF' }`. */
 export interface SeenPacket {

@@ -1,5 +1,5 @@
-import { hex } from '../testing/hex.js';
-import { decodeViscaIp } from './visca-ip-header.js';
+import { hex } from '../../testing/hex.js';
+import { decodeViscaIp } from '../visca-ip-header.js';
 
 /** Datagrams as `type #sequence: payload`, so a test reads like the conversation on the wire. */
 export const conversation = (datagrams: readonly Uint8Array[]): string[] =>

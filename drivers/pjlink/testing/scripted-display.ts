@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { LineFramer } from './pjlink-codec.js';
+import { LineFramer } from '../pjlink-codec.js';
 
 /** What a scripted display does with one command: reply with a line, stay silent, or hang up. */
 export type ScriptedAnswer = string | { silent: true } | { hangUp: true };

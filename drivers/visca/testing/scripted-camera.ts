@@ -1,6 +1,6 @@
-import { SerialTransport } from '../transports/serial-transport.js';
-import { bytes, hex } from '../testing/hex.js';
-import { ViscaFrameParser } from './visca-frame-parser.js';
+import { SerialTransport } from '../../transports/serial-transport.js';
+import { bytes, hex } from '../../testing/hex.js';
+import { ViscaFrameParser } from '../visca-frame-parser.js';
 
 /**
  * The camera end of a PTY pair, played by a test line by line: `await cam.expect('81 09 04 00 FF')`

@@ -1,0 +1,138 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PollView } from '../../appliance/api/api-types.js';
+import { optionWord } from './conversation-words.js';
+import { t } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { panelRequest } from './panel-events.js';
+import { panelStyles } from './panel-styles.js';
+
+/**
+ * One poll with its live counts. As the chair's (`chair`): the room's show of hands per
+ * option and the close. As a voter's (`voter`, the phone): one button per option until this
+ * phone has voted; the phone page sends the vote (a `poll-vote` event) with its check-in.
+ */
+export class PollCard extends LitElement {
+  static override properties = {
+    poll: { attribute: false },
+    mode: { type: String },
+    voted: { type: Boolean },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.5em;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1.1em;
+        overflow-wrap: anywhere;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.3em;
+      }
+      li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: center;
+        gap: 0.2em 0.6em;
+      }
+      .bar {
+        grid-column: 1 / -1;
+        height: 6px;
+        border-radius: 3px;
+        background: var(--accent-border, #4d8fd6);
+      }
+      .count {
+        font-variant-numeric: tabular-nums;
+        font-weight: 700;
+      }
+      input {
+        width: 4.5em;
+        min-height: 48px;
+      }
+      .outcome {
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  declare poll: PollView | null;
+  declare mode: 'chair' | 'voter';
+  declare voted: boolean;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.poll = null;
+    this.mode = 'chair';
+    this.voted = false;
+  }
+
+  override render() {
+    const p = this.poll;
+    if (!p) return nothing;
+    const total = Math.max(1, ...Object.values(p.counts));
+    const open = p.status === 'open';
+    return html`
+      <h3 data-testid="poll-question">${p.question ?? t('A poll')}</h3>
+      <p class="muted">${open ? t('Open · {n} voted by phone', { n: p.votes }) : t('Closed')}</p>
+      <ul aria-label=${t('Count')}>
+        ${p.options.map(
+          (o) => html`<li data-testid="poll-option">
+            <span>${optionWord(o)}</span>
+            <span class="count" data-testid=${`poll-count-${o}`}>${p.counts[o] ?? 0}</span>
+            <span class="bar" style="width: ${((p.counts[o] ?? 0) / total) * 100}%"></span>
+          </li>`,
+        )}
+      </ul>
+      ${p.outcome ? html`<p class="outcome" data-testid="poll-outcome">${p.outcome}</p>` : nothing}
+      ${open && this.mode === 'chair' ? this.chairControls(p) : nothing}
+      ${open && this.mode === 'voter' ? this.voterControls(p) : nothing}
+    `;
+  }
+
+  private chairControls(p: PollView) {
+    return html`<form class="row" @submit=${(e: Event) => this.saveCount(e, p)} aria-label=${t('Show of hands in this room')}>
+        ${p.options.map((o) => html`<label>${optionWord(o)}<input type="number" name=${o} min="0" max="10000" inputmode="numeric" /></label>`)}
+        <button type="submit" data-testid="save-hands">${t('Save show of hands')}</button>
+        <button type="button" class="danger" data-testid="close-poll" @click=${() => this.close(p)}>${t('Close poll')}</button>
+      </form>`;
+  }
+
+  private voterControls(p: PollView) {
+    if (this.voted) return html`<p data-testid="phone-voted">${t('Your vote is counted.')}</p>`;
+    return html`<div class="row">
+      ${p.options.map((o) => html`<button type="button" class="primary" data-testid=${`vote-${o}`} @click=${() => this.dispatchEvent(new CustomEvent('poll-vote', { detail: { pollId: p.pollId, option: o }, bubbles: true, composed: true }))}>${optionWord(o)}</button>`)}
+    </div>`;
+  }
+
+  private saveCount(event: Event, p: PollView): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const counts = Object.fromEntries(p.options.flatMap((o) => (String(data.get(o) ?? '').trim() === '' ? [] : [[o, Number(data.get(o))]])));
+    if (Object.keys(counts).length === 0) return;
+    panelRequest(this, { label: t('Save show of hands'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/counts`, body: { counts } });
+  }
+
+  private close(p: PollView): void {
+    panelRequest(this, { label: t('Close poll'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/close`, quiet: true });
+  }
+}
+
+customElements.define('poll-card', PollCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'poll-card': PollCard;
+  }
+  interface HTMLElementEventMap {
+    'poll-vote': CustomEvent<{ pollId: string; option: string }>;
+  }
+}
