@@ -21,13 +21,13 @@ const SQL = {
   touchRoom: 'INSERT INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?) ON CONFLICT (site, room) DO NOTHING',
   roomStatus: 'UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?',
   roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
-  // Newer-than: a resend (a room's retained health after a restart, a second instance's copy of the same report) changes nothing.
+  // Not older: a resend (a room's retained health after a restart) never overwrites a later report; two reports in one millisecond keep the last.
   // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
   health: (rows: number) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, error_message, metrics, reported_at, received_at, messages)
     VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
     ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
       code = excluded.code, error_message = excluded.error_message, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
-    WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at > fleet_devices.reported_at
+    WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at >= fleet_devices.reported_at
     RETURNING site, room, device_id AS "deviceId"`,
   event: 'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
