@@ -2,7 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['drivers/**/*.test.ts', 'appliance/**/*.test.ts', 'cli/**/*.test.ts', 'contract/**/*.test.ts', 'fleet/**/*.test.ts', 'provisioning/**/*.test.ts', 'panel-ui/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'drivers/**/*.test.ts',
+      'appliance/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'contract/**/*.test.ts',
+      'fleet/**/*.test.ts',
+      'provisioning/**/*.test.ts',
+      'panel-ui/src/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     exclude: ['node_modules', 'dist'],
     testTimeout: 20_000,
     hookTimeout: 30_000,

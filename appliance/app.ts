@@ -36,7 +36,8 @@ export async function startAppliance(config: RoomConfig, options: StartOptions):
   const busLog = log.child({ component: 'room-bus' });
   room.events.logListenerErrorsTo(busLog);
   const started = await startModules(roomModules(), room, { commands: room.commands, log });
-  for (const bus of [room.devices, room.health, room.meetings, room.roomMute, room.storage, room.media?.service, room.calls?.service]) bus?.logListenerErrorsTo(busLog);
+  for (const bus of [room.devices, room.health, room.meetings, room.roomMute, room.storage, room.media?.service, room.calls?.service])
+    bus?.logListenerErrorsTo(busLog);
   const address = need(room, 'address');
   return {
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,

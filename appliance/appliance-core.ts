@@ -10,7 +10,6 @@ import type { RoomMute } from './room/room-mute.js';
 import type { PresetStills } from './stills/preset-stills.js';
 import type { StorageHealth } from './store/storage-health.js';
 
-
 /** What the API and telemetry read from: the room's config, its devices, its state. */
 export class ApplianceCore {
   constructor(
@@ -46,6 +45,16 @@ export class ApplianceCore {
 
   status(): StatusView {
     const { id, name, site, timezone } = this.config.room;
-    return { room: { id, name, site, timezone }, roomState: this.meetings?.roomState().state ?? 'idle', devices: this.devices.summary(), version: VERSION, time: new Date().toISOString(), ...(this.roomMute ? { mute: this.roomMute.muted } : {}), ...(this.storage ? { storage: this.storage.view() } : {}), ...this.calendarHealth(), ...(this.calls ? { call: this.calls.view() } : {}) };
+    return {
+      room: { id, name, site, timezone },
+      roomState: this.meetings?.roomState().state ?? 'idle',
+      devices: this.devices.summary(),
+      version: VERSION,
+      time: new Date().toISOString(),
+      ...(this.roomMute ? { mute: this.roomMute.muted } : {}),
+      ...(this.storage ? { storage: this.storage.view() } : {}),
+      ...this.calendarHealth(),
+      ...(this.calls ? { call: this.calls.view() } : {}),
+    };
   }
 }

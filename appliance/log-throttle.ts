@@ -70,7 +70,10 @@ export class LogThrottle<T> {
   /** Hands over the counts of every second that has ended, and forgets quiet windows. */
   flush(due: Due<T>): void {
     const second = Math.floor(this.now() / 1000);
-    for (const [map, kind] of [[this.sources, 'source'], [this.keys, 'key']] as const) {
+    for (const [map, kind] of [
+      [this.sources, 'source'],
+      [this.keys, 'key'],
+    ] as const) {
       for (const [name, window] of map) {
         if (window.second === second) continue;
         if (window.suppressed > 0) due({ kind, origin: window.origin, count: window.suppressed, second: window.second });

@@ -99,18 +99,33 @@ export function defaultLogFormat(env: NodeJS.ProcessEnv = process.env, isTTY = p
 }
 
 /** JSON logs for the journal; pretty lines when a person is watching a terminal. */
-export function createLogger(options: { level?: string; pretty?: boolean; format?: LogFormat; destination?: pino.DestinationStream; now?: () => number } = {}): Logger {
+export function createLogger(
+  options: { level?: string; pretty?: boolean; format?: LogFormat; destination?: pino.DestinationStream; now?: () => number } = {},
+): Logger {
   const pretty = options.pretty ?? (options.format ?? defaultLogFormat()) === 'pretty';
-  const base = { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'roomctl' }, hooks: throttledHooks(options.now ?? Date.now) };
+  const base = {
+    level: options.level ?? 'info',
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    base: { app: 'roomctl' },
+    hooks: throttledHooks(options.now ?? Date.now),
+  };
   // Every line also goes to the ring the panel's admin view shows (recent logs, no shell needed).
   const tee = (stream: pino.DestinationStream) =>
-    stream === processLogRing ? stream : pino.multistream([{ level: 'trace', stream }, { level: 'trace', stream: processLogRing }]);
+    stream === processLogRing
+      ? stream
+      : pino.multistream([
+          { level: 'trace', stream },
+          { level: 'trace', stream: processLogRing },
+        ]);
   if (options.destination) return pino(base, tee(options.destination));
   if (pretty) {
     // In this thread and synchronous, so a banner printed after the start-up lines comes after them.
     // Loaded only here: a service logging JSON never pays for the pretty printer's modules.
     const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
-    return pino(base, tee(pinoPretty({ colorize: process.stdout.isTTY === true, sync: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' })));
+    return pino(
+      base,
+      tee(pinoPretty({ colorize: process.stdout.isTTY === true, sync: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' })),
+    );
   }
   return pino(base, tee(pino.destination(1)));
 }

@@ -104,7 +104,11 @@ export interface RoomParts {
 /** A part a module needs from an earlier one; missing means the list below is out of order. */
 export function need<K extends keyof RoomParts>(room: RoomParts, key: K): NonNullable<RoomParts[K]> {
   const part = room[key];
-  if (part === undefined) throw new RoomctlError('ROOMCTL_E_INTERNAL', `The room's ${key} is not there yet: a module that needs it starts before the one that makes it (appliance/modules.ts)`);
+  if (part === undefined)
+    throw new RoomctlError(
+      'ROOMCTL_E_INTERNAL',
+      `The room's ${key} is not there yet: a module that needs it starts before the one that makes it (appliance/modules.ts)`,
+    );
   return part as NonNullable<RoomParts[K]>;
 }
 
@@ -112,9 +116,14 @@ export function need<K extends keyof RoomParts>(room: RoomParts, key: K): NonNul
 function listenError(err: unknown, listen: string): RoomctlError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE' || code === 'EACCES') {
-    return new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `Cannot listen on ${listen}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied (ports below 1024 need root)'}`, { listen });
+    return new RoomctlError(
+      'ROOMCTL_E_LISTEN_IN_USE',
+      `Cannot listen on ${listen}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied (ports below 1024 need root)'}`,
+      { listen },
+    );
   }
-  const why = code === 'EADDRNOTAVAIL' ? 'that address is not one of this machine\'s' : code === 'ENOTFOUND' ? 'that host name does not resolve' : (err as Error).message;
+  const why =
+    code === 'EADDRNOTAVAIL' ? "that address is not one of this machine's" : code === 'ENOTFOUND' ? 'that host name does not resolve' : (err as Error).message;
   return new RoomctlError('ROOMCTL_E_LISTEN_FAILED', `Cannot listen on ${listen} (api.listen): ${why}`, { listen }, { cause: err });
 }
 
@@ -139,7 +148,12 @@ export function roomModules(): RoomModule<RoomParts>[] {
         room.db = db;
         // A full or failing disk must not stop the room: writes that fail say so (ROOMCTL_E_STORAGE) and the status shows it.
         room.storage = new StorageHealth(room.config.storage.dir, {
-          probe: () => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('storage.probe', '1', ?) ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at").run(new Date().toISOString()),
+          probe: () =>
+            db
+              .prepare(
+                "INSERT INTO settings (key, value, updated_at) VALUES ('storage.probe', '1', ?) ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at",
+              )
+              .run(new Date().toISOString()),
         });
       },
       stop(room) {
@@ -164,7 +178,14 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const { config, options, log } = room;
         const media = room.media;
-        const devices = new DeviceHost({ drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])], devices: [...config.devices, ...(media?.devices ?? [])], log, probeIntervalMs: options.probeIntervalMs, probeTimeoutMs: options.probeTimeoutMs, moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs });
+        const devices = new DeviceHost({
+          drivers: [...(options.drivers ?? DRIVERS), ...(media?.drivers ?? [])],
+          devices: [...config.devices, ...(media?.devices ?? [])],
+          log,
+          probeIntervalMs: options.probeIntervalMs,
+          probeTimeoutMs: options.probeTimeoutMs,
+          moveWatchdogMs: config.panel?.moveWatchdogMs ?? PANEL_DEFAULTS.moveWatchdogMs,
+        });
         room.devices = devices;
         room.core = new ApplianceCore(config, devices);
         room.core.media = media?.service;
@@ -203,7 +224,14 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         // The check before a meeting with an online call (calls:); it skips the browser start while a call runs.
         const callCheck = callCheckFor(room.config, { ...room.options.callCheck, callRunning: () => room.calls?.service.running ?? false });
-        const meetings = createMeetingRoom(room.config, { db: need(room, 'db'), devices: need(room, 'devices'), bus: room.events, log: room.log, clock: room.options.clock, callCheck });
+        const meetings = createMeetingRoom(room.config, {
+          db: need(room, 'db'),
+          devices: need(room, 'devices'),
+          bus: room.events,
+          log: room.log,
+          clock: room.options.clock,
+          callCheck,
+        });
         room.meetings = meetings;
         need(room, 'core').meetings = meetings;
         unfollowMeetings = clearMuteAfterMeetings(room.events, need(room, 'roomMute'), room.config.meetings?.keepMuteAfterMeeting ?? false);
@@ -223,7 +251,14 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const meetings = need(room, 'meetings');
         const clock = meetings.ctx.clock;
-        room.calls = createRoomCalls(room.config, { bus: room.events, meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) }, clock, log: room.log, devices: need(room, 'devices'), media: room.media?.service });
+        room.calls = createRoomCalls(room.config, {
+          bus: room.events,
+          meetings: { get: (id) => meetings.ctx.meetings.get(id), on: (e, f) => meetings.on(e, f), off: (e, f) => meetings.off(e, f) },
+          clock,
+          log: room.log,
+          devices: need(room, 'devices'),
+          media: room.media?.service,
+        });
         need(room, 'core').calls = room.calls?.service;
       },
       async stop(room) {
@@ -236,7 +271,14 @@ export function roomModules(): RoomModule<RoomParts>[] {
       name: 'stills',
       start(room) {
         const storage = need(room, 'storage');
-        const stills = createPresetStills(room.config, { devices: need(room, 'devices'), bus: room.events, meetings: need(room, 'meetings'), media: room.media?.service, log: room.log, noteStorageFailure: (err) => storage.noteFailure(err) });
+        const stills = createPresetStills(room.config, {
+          devices: need(room, 'devices'),
+          bus: room.events,
+          meetings: need(room, 'meetings'),
+          media: room.media?.service,
+          log: room.log,
+          noteStorageFailure: (err) => storage.noteFailure(err),
+        });
         stills.start();
         room.stills = stills;
         need(room, 'core').stills = stills;
@@ -254,9 +296,20 @@ export function roomModules(): RoomModule<RoomParts>[] {
         const health = need(room, 'health');
         // The fleet names devices as the room does, in both languages: the retained state carries the names.
         const deviceNames = Object.fromEntries(room.config.devices.filter((d) => d.name !== undefined).map((d) => [d.id, namesOf(d.name!)]));
-        const telemetry = new MqttTelemetry(room.config, room.log.child({ component: 'telemetry' }), { db: need(room, 'db'), bus: room.events, health, commands: room.commands, roomState: () => ({ ...core.status(), deviceNames }) });
+        const telemetry = new MqttTelemetry(room.config, room.log.child({ component: 'telemetry' }), {
+          db: need(room, 'db'),
+          bus: room.events,
+          health,
+          commands: room.commands,
+          roomState: () => ({ ...core.status(), deviceNames }),
+        });
         room.telemetry = telemetry;
-        room.metrics = new ApplianceMetrics({ room: room.config.room, health, devices: need(room, 'devices'), telemetry: room.config.mqtt ? () => telemetry.stats() : undefined });
+        room.metrics = new ApplianceMetrics({
+          room: room.config.room,
+          health,
+          devices: need(room, 'devices'),
+          telemetry: room.config.mqtt ? () => telemetry.stats() : undefined,
+        });
       },
       stop(room) {
         room.metrics?.stop();
@@ -280,7 +333,12 @@ export function roomModules(): RoomModule<RoomParts>[] {
       async start(room) {
         const db = need(room, 'db');
         const routes = modules.flatMap((m) => (m.routes ? [(api: FastifyInstance) => m.routes!(api, room)] : []));
-        const server = await buildServer(need(room, 'core'), room.log, { metrics: room.metrics, panel: room.panel, commitWrites: () => groupCommitFor(db).flush(), routes });
+        const server = await buildServer(need(room, 'core'), room.log, {
+          metrics: room.metrics,
+          panel: room.panel,
+          commitWrites: () => groupCommitFor(db).flush(),
+          routes,
+        });
         const { host, port } = parseListen(room.config.api.listen);
         try {
           await server.listen({ host, port });
@@ -339,7 +397,13 @@ export function roomModules(): RoomModule<RoomParts>[] {
       name: 'linked-rooms',
       migrations: LINKED_MIGRATIONS,
       start(room) {
-        room.linked = startLinkedRooms(room.config, { db: need(room, 'db'), meetings: need(room, 'meetings'), devices: need(room, 'devices'), sender: need(room, 'telemetry').outbox, log: room.log });
+        room.linked = startLinkedRooms(room.config, {
+          db: need(room, 'db'),
+          meetings: need(room, 'meetings'),
+          devices: need(room, 'devices'),
+          sender: need(room, 'telemetry').outbox,
+          log: room.log,
+        });
         need(room, 'core').linked = room.linked?.rooms;
       },
       async stop(room) {

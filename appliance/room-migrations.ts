@@ -15,4 +15,15 @@ import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
  * them; it applies what it is given (store/database.ts). modules.test.ts holds this list to
  * the modules' own (`migrations` in modules.ts).
  */
-export const ROOM_MIGRATIONS: readonly Migration[] = [...STORE_MIGRATIONS, ...MEDIA_MIGRATIONS, ...HEALTH_MIGRATIONS, ...MEETING_MIGRATIONS, ...CONVERSATION_MIGRATIONS, ...CALLS_MIGRATIONS, ...TELEMETRY_MIGRATIONS, ...PANEL_MIGRATIONS, ...HELP_MIGRATIONS, ...LINKED_MIGRATIONS];
+export const ROOM_MIGRATIONS: readonly Migration[] = [
+  ...STORE_MIGRATIONS,
+  ...MEDIA_MIGRATIONS,
+  ...HEALTH_MIGRATIONS,
+  ...MEETING_MIGRATIONS,
+  ...CONVERSATION_MIGRATIONS,
+  ...CALLS_MIGRATIONS,
+  ...TELEMETRY_MIGRATIONS,
+  ...PANEL_MIGRATIONS,
+  ...HELP_MIGRATIONS,
+  ...LINKED_MIGRATIONS,
+];

@@ -51,7 +51,7 @@ describe('room modules', () => {
     expect(journal).toEqual(['start a', 'start b', 'stop b', 'stop a']);
   });
 
-  it('the room\'s database gets exactly the modules\' migrations, in module order', () => {
+  it("the room's database gets exactly the modules' migrations, in module order", () => {
     expect(migrationsOf(roomModules())).toEqual(ROOM_MIGRATIONS);
   });
 });

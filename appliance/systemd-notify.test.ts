@@ -55,7 +55,12 @@ it('says READY=1 with its pid, pings WATCHDOG=1 at half the interval while healt
   const { socket, messages } = await startReceiver();
   const clock = new ManualClock();
   let healthy = true;
-  const notifier = systemdNotifier({ env: { NOTIFY_SOCKET: socket, WATCHDOG_USEC: '30000000', WATCHDOG_PID: '4242' }, pid: 4242, clock, healthy: () => healthy });
+  const notifier = systemdNotifier({
+    env: { NOTIFY_SOCKET: socket, WATCHDOG_USEC: '30000000', WATCHDOG_PID: '4242' },
+    pid: 4242,
+    clock,
+    healthy: () => healthy,
+  });
   expect(notifier.watchdogIntervalMs).toBe(15_000);
 
   await notifier.ready();

@@ -19,7 +19,14 @@ export async function configCommand(args: string[]): Promise<number> {
   }
   if (sub === 'hash-pin') return hashPinCommand(args.slice(1));
   if (sub !== 'check' || !file || args.length > 2) {
-    const problem = sub === undefined ? 'which one: check FILE, schema or hash-pin?' : sub !== 'check' ? `unknown subcommand "${sub}"${didYouMean(sub, ['check', 'schema', 'hash-pin'])}` : !file ? 'check needs the FILE to check' : `unexpected "${args[2]}"`;
+    const problem =
+      sub === undefined
+        ? 'which one: check FILE, schema or hash-pin?'
+        : sub !== 'check'
+          ? `unknown subcommand "${sub}"${didYouMean(sub, ['check', 'schema', 'hash-pin'])}`
+          : !file
+            ? 'check needs the FILE to check'
+            : `unexpected "${args[2]}"`;
     process.stderr.write(`roomctl config: ${problem}\n\n${CONFIG_USAGE}`);
     return 2;
   }
@@ -27,7 +34,9 @@ export async function configCommand(args: string[]): Promise<number> {
     const config = await loadConfigFile(file, DRIVERS);
     const warnings = [...configWarnings(config as unknown as Record<string, unknown>), ...(await configFileWarnings(file, config))];
     for (const warning of warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
-    process.stdout.write(`${file}: ok — room ${config.room.id} with ${config.devices.length} device(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}\n`);
+    process.stdout.write(
+      `${file}: ok — room ${config.room.id} with ${config.devices.length} device(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}\n`,
+    );
     return 0;
   } catch (err) {
     if (!(err instanceof RoomctlError)) throw err;

@@ -11,7 +11,6 @@ import { FLEET_USAGE } from './command-usage.js';
 import { fleetOperatorsCommand } from './fleet-operators-command.js';
 import { waitForShutdown } from './shutdown.js';
 
-
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {
   if (args[0] === 'operators') return fleetOperatorsCommand(args.slice(1));
@@ -57,21 +56,25 @@ export async function fleetCommand(args: string[]): Promise<number> {
     if (!Number.isFinite(n) || n < 0) problems.push(`--${name} must be a number of seconds, got ${JSON.stringify(value)}`);
     return n;
   };
-  if (!/^(mqtts?|wss?):\/\/\S+$/.test(values.broker)) problems.push(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${JSON.stringify(values.broker)}`);
+  if (!/^(mqtts?|wss?):\/\/\S+$/.test(values.broker))
+    problems.push(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${JSON.stringify(values.broker)}`);
   if (values.protocol !== undefined && values.protocol !== '4' && values.protocol !== '5') problems.push('--protocol must be 4 (MQTT 3.1.1) or 5');
   if (values.share !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.share)) problems.push('--share must be a group name of letters, digits, - and _');
   const format = values['log-format'] ?? defaultLogFormat();
   if (format !== 'pretty' && format !== 'json') problems.push('--log-format must be pretty or json');
   if (values.token !== undefined && values.token.length < 16) problems.push('--token must be at least 16 characters');
   const commandSecret = process.env.ROOMCTL_FLEET_COMMAND_SECRET;
-  if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32) problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
+  if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32)
+    problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
   const reopenWithin = seconds('reopen-within', values['reopen-within']);
   const lampLife = values['lamp-life'] === undefined ? undefined : Number(values['lamp-life']);
-  if (lampLife !== undefined && !(Number.isFinite(lampLife) && lampLife > 0)) problems.push(`--lamp-life must be a number of hours, got ${JSON.stringify(values['lamp-life'])}`);
+  if (lampLife !== undefined && !(Number.isFinite(lampLife) && lampLife > 0))
+    problems.push(`--lamp-life must be a number of hours, got ${JSON.stringify(values['lamp-life'])}`);
   const keepDays = values['keep-events-days'] === undefined ? undefined : Number(values['keep-events-days']);
-  if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1)) problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
+  if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1))
+    problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
   if (problems.length) {
     process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
     return 2;
@@ -96,7 +99,21 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
   // The URL may carry a password: the environment keeps it out of `ps`.
   const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
-  const fleet = await startFleet({ broker, shareGroup: values.share, dataDir: resolve(values.data), database, listen: values.listen, tokens: [token], commandKey, rules, sinks, log, retention: keepDays ? { rawEventDays: keepDays } : undefined, flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000, lampRatedHours: lampLife });
+  const fleet = await startFleet({
+    broker,
+    shareGroup: values.share,
+    dataDir: resolve(values.data),
+    database,
+    listen: values.listen,
+    tokens: [token],
+    commandKey,
+    rules,
+    sinks,
+    log,
+    retention: keepDays ? { rawEventDays: keepDays } : undefined,
+    flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000,
+    lampRatedHours: lampLife,
+  });
   process.stdout.write(
     [
       '',

@@ -10,7 +10,17 @@ import { FLEET_OPERATORS_USAGE } from './command-usage.js';
  * with their own token for the dashboard (printed once; the fleet keeps only its hash).
  */
 export async function fleetOperatorsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { data: { type: 'string', default: 'fleet-data' }, database: { type: 'string' }, admin: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', default: 'fleet-data' },
+      database: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const [verb, name] = positionals;
   if (values.help || !verb) {
     process.stdout.write(FLEET_OPERATORS_USAGE);
@@ -33,7 +43,9 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
   try {
     if (verb === 'add') {
       const token = await operators.add(name!, values.admin ? 'admin' : 'operator');
-      process.stdout.write(`${name!.trim()} (${values.admin ? 'admin' : 'operator'}) added. Their token, shown only now:\n\n  ${token}\n\nThey sign in to the dashboard with it.\n`);
+      process.stdout.write(
+        `${name!.trim()} (${values.admin ? 'admin' : 'operator'}) added. Their token, shown only now:\n\n  ${token}\n\nThey sign in to the dashboard with it.\n`,
+      );
     } else if (verb === 'list') {
       for (const o of await operators.list()) process.stdout.write(`${o.name}\t${o.role}\t${o.createdAt}\n`);
     } else if (verb === 'remove') {

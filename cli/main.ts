@@ -65,7 +65,9 @@ export function reportCrashes(argv: string[]): void {
   if (!['start', 'fleet', 'sim'].includes(argv[0] ?? '')) return;
   const crash = (err: unknown) => {
     const stack = err instanceof Error && err.stack && (process.env.ROOMCTL_DEBUG === '1' || !process.stderr.isTTY) ? `${err.stack}\n` : '';
-    process.stderr.write(`ROOMCTL_E_INTERNAL: ${(err as Error)?.message ?? String(err)}\n  next: a bug: report it with this line and the log; the room stopped${stack ? '' : ' (ROOMCTL_DEBUG=1 adds the stack trace)'}\n${stack}`);
+    process.stderr.write(
+      `ROOMCTL_E_INTERNAL: ${(err as Error)?.message ?? String(err)}\n  next: a bug: report it with this line and the log; the room stopped${stack ? '' : ' (ROOMCTL_DEBUG=1 adds the stack trace)'}\n${stack}`,
+    );
     process.exit(1);
   };
   process.on('uncaughtException', crash);
@@ -77,7 +79,9 @@ function reportFailure(err: unknown): number {
   if (isRoomctlError(err)) {
     process.stderr.write(`${err.code}: ${err.message}\n  next: ${err.hint}\n`);
   } else {
-    process.stderr.write(`ROOMCTL_E_INTERNAL: ${(err as Error)?.message ?? String(err)}\n  next: a bug: report it with this line and the log (ROOMCTL_DEBUG=1 adds the stack trace)\n`);
+    process.stderr.write(
+      `ROOMCTL_E_INTERNAL: ${(err as Error)?.message ?? String(err)}\n  next: a bug: report it with this line and the log (ROOMCTL_DEBUG=1 adds the stack trace)\n`,
+    );
   }
   if (process.env.ROOMCTL_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   return 1;

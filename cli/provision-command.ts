@@ -5,12 +5,17 @@ import { loadAnswersFile } from '../provisioning/answers/answers-load.js';
 import { provision } from '../provisioning/provision.js';
 import { PROVISION_USAGE } from './command-usage.js';
 
-
 /** `roomctl provision`: exit 0 when the room is installed and doctor passes, 1 otherwise. */
 export async function provisionCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { answers: { type: 'string' }, root: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-doctor': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      answers: { type: 'string' },
+      root: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'skip-doctor': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {

@@ -47,7 +47,8 @@ export async function startReloadableRoom(config: RoomConfig, options: StartOpti
       await current.close();
     },
   };
-  const register = (appliance: Appliance) => appliance.commands.register('reload-config', () => room.reload(), 'Re-read the config file and restart the room with it');
+  const register = (appliance: Appliance) =>
+    appliance.commands.register('reload-config', () => room.reload(), 'Re-read the config file and restart the room with it');
   register(current);
   return room;
 }

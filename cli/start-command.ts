@@ -26,7 +26,8 @@ export async function startCommand(args: string[]): Promise<number> {
     throw Object.assign(new Error(`--log-format must be pretty or json, got ${JSON.stringify(format)}`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
   }
   const listenWrong = values.listen === undefined ? undefined : listenProblem(values.listen);
-  if (listenWrong) throw Object.assign(new Error(`--listen: ${listenWrong} (write host:port, e.g. 127.0.0.1:8080)`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
+  if (listenWrong)
+    throw Object.assign(new Error(`--listen: ${listenWrong} (write host:port, e.g. 127.0.0.1:8080)`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
   const options: StartOptions = { config: values.config, listen: values.listen, format };
   try {
     return options.config ? await startRoom(options.config, options) : await startDemo(options);

@@ -38,4 +38,3 @@ export function signCommand(topic: string, key: CommandKey, command: Omit<Signed
   const sig = createHmac('sha256', key.secret).update(signingInput(topic, command)).digest('hex');
   return { ...command, keyId: key.id, sig };
 }
-

@@ -39,5 +39,8 @@ export type AckHelpResult = Static<typeof AckHelpResultSchema>;
 /** The help relay: `cmd/resolve-help` tells the room facilities dealt with a help call (same params as ack-help). */
 export const RESOLVE_HELP = 'resolve-help';
 /** The room's result for `resolve-help`: when it recorded the resolution (and the acknowledgement, when it had none). */
-export const ResolveHelpResultSchema = Type.Object({ resolvedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])), acknowledgedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])) }, { additionalProperties: true });
+export const ResolveHelpResultSchema = Type.Object(
+  { resolvedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])), acknowledgedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])) },
+  { additionalProperties: true },
+);
 export type ResolveHelpResult = Static<typeof ResolveHelpResultSchema>;

@@ -17,7 +17,14 @@ export const RoomEventSchema = Type.Union([
   event('help.acknowledged', { requestId: S(), by: opt(S()) }),
   /** Facilities dealt with the call (`cmd/resolve-help`). */
   event('help.resolved', { requestId: S(), by: opt(S()) }),
-  event('problem.reported', { reportId: S(), categories: Type.Array(S()), rating: opt(Type.Number()), comment: opt(S()), meetingId: opt(S()), deviceHealth: Type.Record(S(), Type.Unknown()) }),
+  event('problem.reported', {
+    reportId: S(),
+    categories: Type.Array(S()),
+    rating: opt(Type.Number()),
+    comment: opt(S()),
+    meetingId: opt(S()),
+    deviceHealth: Type.Record(S(), Type.Unknown()),
+  }),
   event('feedback', { meetingId: S(), rating: Type.Number() }),
   event('selftest.result', { reportId: S(), meetingId: opt(S()), passed: Type.Boolean(), results: Type.Array(Type.Record(S(), Type.Unknown())) }),
   /** `confidential`: no title is sent, and the room does not record it. */

@@ -6,9 +6,12 @@ export const RoomOnlineSchema = Type.Union([Type.Literal('online'), Type.Literal
 export type RoomOnline = Static<typeof RoomOnlineSchema>;
 
 /** `auth-failed`: the device answers but refuses the password in the room's config. */
-export const HealthStatusSchema = Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('offline'), Type.Literal('auth-failed'), Type.Literal('unknown')], {
-  errorMessage: 'must be ok, degraded, offline, auth-failed or unknown',
-});
+export const HealthStatusSchema = Type.Union(
+  [Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('offline'), Type.Literal('auth-failed'), Type.Literal('unknown')],
+  {
+    errorMessage: 'must be ok, degraded, offline, auth-failed or unknown',
+  },
+);
 
 /** A device's last error, as its code and its words, never flattened into one string. */
 export const DeviceErrorSchema = Type.Object({

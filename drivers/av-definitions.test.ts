@@ -14,12 +14,48 @@ import { SIMULATORS } from './sim/simulators.js';
 /** The microphone, DSP, display and HID definitions: data that the API, panel and config schema read. */
 describe('AV and HID driver definitions', () => {
   const cases = [
-    { d: shureMxaDriver, kind: 'microphone', actions: ['mute', 'channel.mute', 'channel.gain', 'led', 'preset.recall', 'meter'], ok: { host: '10.0.0.40' }, bad: { host: '10.0.0.40', meterRateMs: 50 } },
-    { d: tesiraDriver, kind: 'dsp', actions: ['mute', 'level.get', 'level.set', 'level.step', 'mute.get', 'mute.set', 'mute.toggle'], ok: { host: '10.0.0.50', muteBlock: { instanceTag: 'MicMute', channel: 1 } }, bad: { host: '10.0.0.50', muteBlock: { instanceTag: 'Mic Mute', channel: 1 } } },
-    { d: qsysDriver, kind: 'dsp', actions: ['mute', 'component.get', 'component.set', 'mixer.inputMute'], ok: { host: '10.0.0.60', muteControl: { component: 'MicMute', control: 'mute' } }, bad: { host: '10.0.0.60', muteControl: { component: 'MicMute' } } },
-    { d: mdcDriver, kind: 'display', actions: ['power', 'input', 'volume', 'mute', 'status'], ok: { serialPort: '/dev/ttyUSB1', displayId: 1 }, bad: { host: 'x', displayId: 254 } },
-    { d: lgDriver, kind: 'display', actions: ['power', 'input', 'volume', 'mute', 'status'], ok: { port: '/dev/ttyUSB2' }, bad: { port: '/dev/ttyUSB2', setId: 0 } },
-    { d: speakerphoneDriver, kind: 'speakerphone', actions: ['mute', 'hook'], ok: { vendorId: 0x0b0e, productId: 0x0422 }, bad: { vendorId: 0x10000, productId: 1 } },
+    {
+      d: shureMxaDriver,
+      kind: 'microphone',
+      actions: ['mute', 'channel.mute', 'channel.gain', 'led', 'preset.recall', 'meter'],
+      ok: { host: '10.0.0.40' },
+      bad: { host: '10.0.0.40', meterRateMs: 50 },
+    },
+    {
+      d: tesiraDriver,
+      kind: 'dsp',
+      actions: ['mute', 'level.get', 'level.set', 'level.step', 'mute.get', 'mute.set', 'mute.toggle'],
+      ok: { host: '10.0.0.50', muteBlock: { instanceTag: 'MicMute', channel: 1 } },
+      bad: { host: '10.0.0.50', muteBlock: { instanceTag: 'Mic Mute', channel: 1 } },
+    },
+    {
+      d: qsysDriver,
+      kind: 'dsp',
+      actions: ['mute', 'component.get', 'component.set', 'mixer.inputMute'],
+      ok: { host: '10.0.0.60', muteControl: { component: 'MicMute', control: 'mute' } },
+      bad: { host: '10.0.0.60', muteControl: { component: 'MicMute' } },
+    },
+    {
+      d: mdcDriver,
+      kind: 'display',
+      actions: ['power', 'input', 'volume', 'mute', 'status'],
+      ok: { serialPort: '/dev/ttyUSB1', displayId: 1 },
+      bad: { host: 'x', displayId: 254 },
+    },
+    {
+      d: lgDriver,
+      kind: 'display',
+      actions: ['power', 'input', 'volume', 'mute', 'status'],
+      ok: { port: '/dev/ttyUSB2' },
+      bad: { port: '/dev/ttyUSB2', setId: 0 },
+    },
+    {
+      d: speakerphoneDriver,
+      kind: 'speakerphone',
+      actions: ['mute', 'hook'],
+      ok: { vendorId: 0x0b0e, productId: 0x0422 },
+      bad: { vendorId: 0x10000, productId: 1 },
+    },
     { d: badgeReaderDriver, kind: 'badge-reader', actions: ['status'], ok: { vendorId: 0x16c0, productId: 0x27db, minLength: 8 }, bad: { vendorId: 1 } },
   ] as const;
 

@@ -73,13 +73,21 @@ describe('driver registry invariants', () => {
       // Built, never connected: a constructor opens nothing, so the schema's own defaults do.
       const driver = definition.create({ id: 'registry-check', driver: definition.id, ...Value.Create(definition.config) }, createTestContext());
       expect(driver.handlers, 'a handler table typed from its capabilities (ActionHandlers), not a switch').toBeDefined();
-      expect(Object.keys(driver.handlers ?? {}).sort()).toEqual(actionsOf(definition).map((a) => a.name).sort());
+      expect(Object.keys(driver.handlers ?? {}).sort()).toEqual(
+        actionsOf(definition)
+          .map((a) => a.name)
+          .sort(),
+      );
     });
 
     it('can be provisioned: what finds it (search, probe or USB identity) comes with the entry it proposes', () => {
       const found = definition.discover !== undefined || definition.probe !== undefined || definition.transport === 'hid';
       expect(typeof definition.proposeConfig, 'a driver that can be found proposes its entry').toBe(found ? 'function' : 'undefined');
-      if (definition.probe) expect(definition.probe.serial?.length || definition.probe.tcp || definition.probe.hid, 'a probe asks on a serial port, a TCP port or of a HID device').toBeTruthy();
+      if (definition.probe)
+        expect(
+          definition.probe.serial?.length || definition.probe.tcp || definition.probe.hid,
+          'a probe asks on a serial port, a TCP port or of a HID device',
+        ).toBeTruthy();
       for (const section of [definition.discover?.options, definition.credentials]) {
         if (!section) continue;
         expect(section[Kind]).toBe('Object');

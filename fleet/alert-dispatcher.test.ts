@@ -8,7 +8,17 @@ import { AlertDispatcher } from './alert-dispatcher.js';
 import { WebhookAlertSink, type Alert } from './alert-sink.js';
 import { openFleetSql } from './fleet-database.js';
 
-const ALERT: Alert = { key: 'device-offline/hq/aurora/display', rule: 'device-offline', state: 'firing', site: 'hq', room: 'aurora', deviceId: 'display', title: 'display offline in hq/aurora', text: 'x', at: '2026-01-01T00:00:00.000Z' };
+const ALERT: Alert = {
+  key: 'device-offline/hq/aurora/display',
+  rule: 'device-offline',
+  state: 'firing',
+  site: 'hq',
+  room: 'aurora',
+  deviceId: 'display',
+  title: 'display offline in hq/aurora',
+  text: 'x',
+  at: '2026-01-01T00:00:00.000Z',
+};
 
 describe('alert delivery through a JSON webhook', () => {
   const cleanup: Array<() => Promise<unknown>> = [];

@@ -35,13 +35,21 @@ export class AlertDispatcher {
   ) {
     this.delivery = new Outbox<AlertRow>({
       table: {
-        due: (now, limit) => sql.query<AlertRow>('SELECT id, sink, body, attempts, next_attempt_at FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?', [now, limit]),
+        due: (now, limit) =>
+          sql.query<AlertRow>(
+            'SELECT id, sink, body, attempts, next_attempt_at FROM fleet_alerts WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?',
+            [now, limit],
+          ),
         attemptsOf: (row) => row.attempts,
         markSent: async (row, now) => {
           await sql.run('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?', [now, row.id]);
         },
         markFailed: async (row, { error, nextAttemptAt }) => {
-          await sql.run('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [toRoomctlError(error).message, nextAttemptAt, row.id]);
+          await sql.run('UPDATE fleet_alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [
+            toRoomctlError(error).message,
+            nextAttemptAt,
+            row.id,
+          ]);
         },
       },
       send: async (row) => {
@@ -49,12 +57,17 @@ export class AlertDispatcher {
         // A sink no longer configured: the row waits (it is kept, not failed).
         if (!sink) return 'skip';
         // Several fleet instances may share the table: the one whose claim lands delivers.
-        const claim = await sql.run('UPDATE fleet_alerts SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL', [this.now() + CLAIM_MS, row.id, row.next_attempt_at]);
+        const claim = await sql.run('UPDATE fleet_alerts SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL', [
+          this.now() + CLAIM_MS,
+          row.id,
+          row.next_attempt_at,
+        ]);
         if (claim.changes === 0) return 'skip';
         await sink.send(JSON.parse(row.body) as Alert);
       },
       retryDelayMs: (attempts) => alertRetryMs(attempts),
-      onFailure: ({ entry, error, attempts }) => options.log?.warn({ sink: entry.sink, err: toRoomctlError(error).message, attempts }, 'alert not delivered; will retry'),
+      onFailure: ({ entry, error, attempts }) =>
+        options.log?.warn({ sink: entry.sink, err: toRoomctlError(error).message, attempts }, 'alert not delivered; will retry'),
       batch: 50,
       now: () => this.now(),
     });

@@ -3,14 +3,28 @@ import type { Alert } from './alert-sink.js';
 import { AlertEngine } from './alert-rules.js';
 import type { FleetChanges } from './fleet-store.js';
 
-const changes = (patch: Partial<FleetChanges>): FleetChanges => ({ rooms: new Set(), events: [], issues: new Set(), devices: [], roomStatus: [], stale: 0, duplicates: 0, ...patch });
-const offline = (deviceId: string, status: 'offline' | 'ok' = 'offline') => changes({ devices: [{ site: 'hq', room: 'aurora', deviceId, status, previous: undefined, detail: 'refused' }] });
+const changes = (patch: Partial<FleetChanges>): FleetChanges => ({
+  rooms: new Set(),
+  events: [],
+  issues: new Set(),
+  devices: [],
+  roomStatus: [],
+  stale: 0,
+  duplicates: 0,
+  ...patch,
+});
+const offline = (deviceId: string, status: 'offline' | 'ok' = 'offline') =>
+  changes({ devices: [{ site: 'hq', room: 'aurora', deviceId, status, previous: undefined, detail: 'refused' }] });
 
 describe('fleet alert rules (manual clock)', () => {
   const setup = () => {
     let now = 1_000_000;
     const alerts: Alert[] = [];
-    const engine = new AlertEngine({ deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true }, (a) => alerts.push(a), () => now);
+    const engine = new AlertEngine(
+      { deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true },
+      (a) => alerts.push(a),
+      () => now,
+    );
     return { engine, alerts, advance: (ms: number) => ((now += ms), engine.tick()) };
   };
 
@@ -45,8 +59,21 @@ describe('fleet alert rules (manual clock)', () => {
 
   it('alerts at once on a problem report and a help call', () => {
     const { engine, alerts } = setup();
-    const event = (type: string, body: Record<string, unknown>) => ({ seq: 1, id: `e-${type}`, site: 'hq', room: 'aurora', type, deviceId: null, at: '2026-01-01T00:00:00.000Z', body });
-    engine.observe(changes({ events: [event('problem.reported', { reportId: 'r1', categories: ['display'], comment: 'no picture' }), event('help.requested', { requestId: 'h1' })] }));
+    const event = (type: string, body: Record<string, unknown>) => ({
+      seq: 1,
+      id: `e-${type}`,
+      site: 'hq',
+      room: 'aurora',
+      type,
+      deviceId: null,
+      at: '2026-01-01T00:00:00.000Z',
+      body,
+    });
+    engine.observe(
+      changes({
+        events: [event('problem.reported', { reportId: 'r1', categories: ['display'], comment: 'no picture' }), event('help.requested', { requestId: 'h1' })],
+      }),
+    );
     expect(alerts.map((a) => [a.rule, a.text])).toEqual([
       ['problem-report', 'display: no picture'],
       ['help-request', 'Someone in the room asked for help.'],

@@ -54,7 +54,8 @@ export class AlertEngine {
       const key = keyOf({ rule: 'device-offline', ...d });
       // A device refusing the password is as unusable as a dead one: same rule, its detail says why.
       if (d.status === 'offline' || d.status === 'auth-failed') {
-        if (!this.pending.has(key)) this.pending.set(key, { rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: now, detail: d.detail, fired: false });
+        if (!this.pending.has(key))
+          this.pending.set(key, { rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: now, detail: d.detail, fired: false });
       } else {
         this.end(key, now);
       }
@@ -72,10 +73,28 @@ export class AlertEngine {
       if (e.type === 'problem.reported' && this.rules.problemReports) {
         const b = e.body as { reportId?: string; categories?: string[]; comment?: string };
         const what = [Array.isArray(b.categories) ? b.categories.join(', ') : '', b.comment ?? ''].filter(Boolean).join(': ');
-        this.emit({ key: `problem/${b.reportId ?? e.id}`, rule: 'problem-report', state: 'firing', site: e.site, room: e.room, title: `Problem reported in ${where}`, text: what || 'A problem was reported from the room panel.', at: e.at });
+        this.emit({
+          key: `problem/${b.reportId ?? e.id}`,
+          rule: 'problem-report',
+          state: 'firing',
+          site: e.site,
+          room: e.room,
+          title: `Problem reported in ${where}`,
+          text: what || 'A problem was reported from the room panel.',
+          at: e.at,
+        });
       } else if (e.type === 'help.requested' && this.rules.helpRequests) {
         const b = e.body as { requestId?: string; message?: string };
-        this.emit({ key: `help/${b.requestId ?? e.id}`, rule: 'help-request', state: 'firing', site: e.site, room: e.room, title: `Help requested in ${where}`, text: b.message ?? 'Someone in the room asked for help.', at: e.at });
+        this.emit({
+          key: `help/${b.requestId ?? e.id}`,
+          rule: 'help-request',
+          state: 'firing',
+          site: e.site,
+          room: e.room,
+          title: `Help requested in ${where}`,
+          text: b.message ?? 'Someone in the room asked for help.',
+          at: e.at,
+        });
       }
     }
     this.tick();
@@ -93,8 +112,27 @@ export class AlertEngine {
       const forS = Math.round((now - p.since) / 1000);
       this.emit(
         p.rule === 'device-offline'
-          ? { key, rule: p.rule, state: 'firing', site: p.site, room: p.room, deviceId: p.deviceId, title: `${p.deviceId} offline in ${where}`, text: `${p.deviceId} has been offline for ${forS} s.${p.detail ? ` ${p.detail}` : ''}`, at: new Date(p.since).toISOString() }
-          : { key, rule: p.rule, state: 'firing', site: p.site, room: p.room, title: `Room ${where} offline`, text: `The appliance of ${where} has been unreachable for ${forS} s (its last will).`, at: new Date(p.since).toISOString() },
+          ? {
+              key,
+              rule: p.rule,
+              state: 'firing',
+              site: p.site,
+              room: p.room,
+              deviceId: p.deviceId,
+              title: `${p.deviceId} offline in ${where}`,
+              text: `${p.deviceId} has been offline for ${forS} s.${p.detail ? ` ${p.detail}` : ''}`,
+              at: new Date(p.since).toISOString(),
+            }
+          : {
+              key,
+              rule: p.rule,
+              state: 'firing',
+              site: p.site,
+              room: p.room,
+              title: `Room ${where} offline`,
+              text: `The appliance of ${where} has been unreachable for ${forS} s (its last will).`,
+              at: new Date(p.since).toISOString(),
+            },
       );
     }
   }
@@ -111,7 +149,17 @@ export class AlertEngine {
     if (!p.fired) return;
     const where = `${p.site}/${p.room}`;
     const title = p.rule === 'device-offline' ? `${p.deviceId} back in ${where}` : `Room ${where} back online`;
-    this.emit({ key, rule: p.rule, state: 'resolved', site: p.site, room: p.room, deviceId: p.deviceId, title, text: `${title} after ${Math.round((now - p.since) / 1000)} s.`, at: new Date(now).toISOString() });
+    this.emit({
+      key,
+      rule: p.rule,
+      state: 'resolved',
+      site: p.site,
+      room: p.room,
+      deviceId: p.deviceId,
+      title,
+      text: `${title} after ${Math.round((now - p.since) / 1000)} s.`,
+      at: new Date(now).toISOString(),
+    });
   }
 }
 

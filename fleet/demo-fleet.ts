@@ -9,8 +9,21 @@ import { startFleet, type Fleet } from './fleet-service.js';
  * Port 8090, or a free one when that is taken; the demo's token acknowledges issues, and the
  * room's command key carries the answer to a help call back to the room's panel.
  */
-export async function startDemoFleet(options: { mqttUrl: string; dataDir: string; token: string; commandKey?: CommandKey; log: Logger; port?: number }): Promise<Fleet> {
-  const base = { broker: { url: options.mqttUrl, protocolVersion: 4 as const, clientId: `roomctl-demo-fleet-${process.pid}` }, dataDir: join(options.dataDir, 'fleet'), tokens: [options.token], commandKey: options.commandKey, log: options.log.child({ component: 'fleet' }) };
+export async function startDemoFleet(options: {
+  mqttUrl: string;
+  dataDir: string;
+  token: string;
+  commandKey?: CommandKey;
+  log: Logger;
+  port?: number;
+}): Promise<Fleet> {
+  const base = {
+    broker: { url: options.mqttUrl, protocolVersion: 4 as const, clientId: `roomctl-demo-fleet-${process.pid}` },
+    dataDir: join(options.dataDir, 'fleet'),
+    tokens: [options.token],
+    commandKey: options.commandKey,
+    log: options.log.child({ component: 'fleet' }),
+  };
   try {
     return await startFleet({ ...base, listen: `127.0.0.1:${options.port ?? 8090}` });
   } catch (err) {

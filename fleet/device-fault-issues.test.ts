@@ -32,7 +32,18 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   /** The camera's health at minute `m` after T0, through the store and the fault tracker. */
   async function camera(status: 'ok' | 'offline', m: number): Promise<void> {
     const at = T0 + m * MIN;
-    const changes = await store.apply([msg('roomctl/hq/aurora/devices/cam/health', { status, since: new Date(at).toISOString(), detail: status === 'ok' ? null : 'No reply to VISCA', metrics: {}, at })], at);
+    const changes = await store.apply(
+      [
+        msg('roomctl/hq/aurora/devices/cam/health', {
+          status,
+          since: new Date(at).toISOString(),
+          detail: status === 'ok' ? null : 'No reply to VISCA',
+          metrics: {},
+          at,
+        }),
+      ],
+      at,
+    );
     faults.observe(changes, at);
     await faults.idle();
   }
@@ -48,11 +59,17 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
       changed: () => undefined,
       flapWindowMs: 10 * MIN,
     });
-    await store.apply([
-      msg('roomctl/hq/aurora/status', 'online'),
-      msg('roomctl/hq/aurora/state', { room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' }, deviceNames: { cam: { en: 'Front camera', 'zh-CN': '前置摄像头' } } }),
-      msg('roomctl/hq/aurora/events', { id: 'e-m', at: new Date(T0 - MIN).toISOString(), type: 'meeting.started', meetingId: 'm1', title: 'Board meeting' }),
-    ], T0);
+    await store.apply(
+      [
+        msg('roomctl/hq/aurora/status', 'online'),
+        msg('roomctl/hq/aurora/state', {
+          room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
+          deviceNames: { cam: { en: 'Front camera', 'zh-CN': '前置摄像头' } },
+        }),
+        msg('roomctl/hq/aurora/events', { id: 'e-m', at: new Date(T0 - MIN).toISOString(), type: 'meeting.started', meetingId: 'm1', title: 'Board meeting' }),
+      ],
+      T0,
+    );
     await camera('ok', 0);
   });
   afterEach(async () => {
@@ -62,7 +79,15 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   it('opens one issue for a fault, with the device name and the meeting running; the room is degraded, not offline', async () => {
     await camera('offline', 1);
     const [issue] = await desk.search({ state: 'unresolved' });
-    expect(issue).toMatchObject({ kind: 'device', deviceId: 'cam', deviceNames: { en: 'Front camera', 'zh-CN': '前置摄像头' }, summary: 'No reply to VISCA', meeting: 'Board meeting', state: 'open', clearedAt: null });
+    expect(issue).toMatchObject({
+      kind: 'device',
+      deviceId: 'cam',
+      deviceNames: { en: 'Front camera', 'zh-CN': '前置摄像头' },
+      summary: 'No reply to VISCA',
+      meeting: 'Board meeting',
+      state: 'open',
+      clearedAt: null,
+    });
     expect((await store.rooms())[0]).toMatchObject({ worst: 'degraded', online: 'online' });
   });
 
@@ -82,7 +107,12 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(await store.issue(open!.id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Ana', clearedAt: expect.any(String) });
     await desk.resolve(open!.id, 'Bo', new Date(T0 + 6 * MIN));
     expect(await store.issue(open!.id)).toMatchObject({ state: 'resolved', resolvedBy: 'Bo' });
-    expect((await desk.log(open!.id)).map((e) => [e.action, e.actor])).toEqual([['opened', null], ['acknowledged', 'Ana'], ['cleared', null], ['resolved', 'Bo']]);
+    expect((await desk.log(open!.id)).map((e) => [e.action, e.actor])).toEqual([
+      ['opened', null],
+      ['acknowledged', 'Ana'],
+      ['cleared', null],
+      ['resolved', 'Bo'],
+    ]);
   });
 
   it('reopens the same issue when the device flaps within the window, and opens a new one after it', async () => {
@@ -103,7 +133,10 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     await camera('offline', 8);
     await camera('ok', 10);
     const history = await new FleetHistory(sql).room('hq', 'aurora', T0 + 60 * MIN);
-    expect(history.faults.map((f) => [f.deviceId, f.durationMs / MIN])).toEqual([['cam', 2], ['cam', 3]]);
+    expect(history.faults.map((f) => [f.deviceId, f.durationMs / MIN])).toEqual([
+      ['cam', 2],
+      ['cam', 3],
+    ]);
     // 5 minutes down in 24 h.
     expect(history.uptime['24h']).toBeCloseTo(1 - 5 / (24 * 60), 6);
     expect(history.devices[0]).toMatchObject({ deviceId: 'cam', faults: [expect.any(Object), expect.any(Object)] });

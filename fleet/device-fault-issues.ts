@@ -64,7 +64,10 @@ export class DeviceFaultIssues {
   }
 
   private async last(site: string, room: string, deviceId: string): Promise<LastIssue | undefined> {
-    const rows = await this.sql.query<LastIssue>("SELECT id, state, resolved_by, cleared_at FROM fleet_issues WHERE kind = 'device' AND site = ? AND room = ? AND device_id = ? ORDER BY opened_at DESC LIMIT 1", [site, room, deviceId]);
+    const rows = await this.sql.query<LastIssue>(
+      "SELECT id, state, resolved_by, cleared_at FROM fleet_issues WHERE kind = 'device' AND site = ? AND room = ? AND device_id = ? ORDER BY opened_at DESC LIMIT 1",
+      [site, room, deviceId],
+    );
     return rows[0];
   }
 
@@ -79,17 +82,26 @@ export class DeviceFaultIssues {
       if (running.length) return undefined;
     } else if (last && (last.state !== 'resolved' || (last.resolved_by === null && last.cleared_at !== null && now - Date.parse(last.cleared_at) <= flapMs))) {
       issueId = last.id;
-      await this.sql.run("UPDATE fleet_issues SET cleared_at = NULL, state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END, resolved_at = NULL, resolved_by = NULL WHERE id = ?", [issueId]);
+      await this.sql.run(
+        "UPDATE fleet_issues SET cleared_at = NULL, state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END, resolved_at = NULL, resolved_by = NULL WHERE id = ?",
+        [issueId],
+      );
       await this.desk.record(issueId, null, 'reopened', d.detail, at);
     } else {
       issueId = `fault-${randomUUID()}`;
       const meeting = await this.o.meetingIn(d.site, d.room);
       const names = await this.o.namesOf(d.site, d.room, d.deviceId);
       const summary = d.detail ?? (d.status === 'auth-failed' ? 'Wrong password' : 'Offline');
-      await this.sql.run("INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, 'open', ?)", [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, at.toISOString(), meeting]);
+      await this.sql.run(
+        "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, 'open', ?)",
+        [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, at.toISOString(), meeting],
+      );
       await this.desk.record(issueId, null, 'opened', d.detail, at);
     }
-    await this.sql.run('INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)', [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, now]);
+    await this.sql.run(
+      'INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)',
+      [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, now],
+    );
     return issueId;
   }
 
@@ -99,7 +111,10 @@ export class DeviceFaultIssues {
     if (!last || last.cleared_at !== null) return undefined;
     await this.sql.run('UPDATE fleet_device_faults SET ended_at = ? WHERE issue_id = ? AND ended_at IS NULL', [now, last.id]);
     // Nobody took it on: the fault cleared by itself and the issue closes. Once acknowledged, the operator closes it.
-    await this.sql.run("UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END WHERE id = ?", [at.toISOString(), at.toISOString(), last.id]);
+    await this.sql.run(
+      "UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END WHERE id = ?",
+      [at.toISOString(), at.toISOString(), last.id],
+    );
     await this.desk.record(last.id, null, 'cleared', null, at);
     return last.id;
   }

@@ -53,7 +53,11 @@ export function installFleetAccess(app: FastifyInstance, options: { tokens: read
     if (config.fleetAccess === undefined && PLUGIN_ASSETS.some((p) => p.test(route.url))) {
       route.config = { ...config, fleetAccess: 'open' };
     } else if (!config.fleetAccess || !LEVELS.includes(config.fleetAccess)) {
-      throw new RoomctlError('ROOMCTL_E_ROUTE_ACCESS', `${route.method.toString()} ${route.url} declares no access level (config.fleetAccess: ${LEVELS.join(' | ')})`, { url: route.url });
+      throw new RoomctlError(
+        'ROOMCTL_E_ROUTE_ACCESS',
+        `${route.method.toString()} ${route.url} declares no access level (config.fleetAccess: ${LEVELS.join(' | ')})`,
+        { url: route.url },
+      );
     }
     for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: (route.config as { fleetAccess: FleetAccess }).fleetAccess });
   });
@@ -64,10 +68,12 @@ export function installFleetAccess(app: FastifyInstance, options: { tokens: read
     const access = config.fleetAccess;
     if (access === 'open') return;
     const token = bearerOf(request) ?? (config.tokenInQuery ? queryToken(request) : undefined);
-    if (token === undefined) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'Send an operator token: Authorization: Bearer <token> (`roomctl fleet operators add NAME` makes one)');
+    if (token === undefined)
+      throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'Send an operator token: Authorization: Bearer <token> (`roomctl fleet operators add NAME` makes one)');
     const actor = startTokens.accepts(token) ? { name: START_TOKEN_ACTOR, role: 'admin' as const } : await options.operators.byToken(token);
     if (!actor) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'This token belongs to no operator of this fleet (it may have been removed)');
-    if (access === 'admin' && actor.role !== 'admin') throw new RoomctlError('ROOMCTL_E_FORBIDDEN', `${actor.name} is an operator; managing operators needs an admin`);
+    if (access === 'admin' && actor.role !== 'admin')
+      throw new RoomctlError('ROOMCTL_E_FORBIDDEN', `${actor.name} is an operator; managing operators needs an admin`);
     if (access !== 'operator' && access !== 'admin') throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This route declares no access level');
     request.fleetActor = actor;
   });

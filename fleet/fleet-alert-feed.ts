@@ -15,14 +15,31 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
   }
 
   async add(alert: Alert): Promise<FleetAlertView> {
-    const view: FleetAlertView = { id: randomUUID(), key: alert.key, rule: alert.rule, state: alert.state, site: alert.site, room: alert.room, deviceId: alert.deviceId ?? null, title: alert.title, text: alert.text, at: new Date().toISOString() };
-    await this.sql.run('INSERT INTO fleet_alert_feed (id, alert_key, rule, state, site, room, device_id, title, text, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [view.id, view.key, view.rule, view.state, view.site, view.room, view.deviceId, view.title, view.text, view.at]);
+    const view: FleetAlertView = {
+      id: randomUUID(),
+      key: alert.key,
+      rule: alert.rule,
+      state: alert.state,
+      site: alert.site,
+      room: alert.room,
+      deviceId: alert.deviceId ?? null,
+      title: alert.title,
+      text: alert.text,
+      at: new Date().toISOString(),
+    };
+    await this.sql.run(
+      'INSERT INTO fleet_alert_feed (id, alert_key, rule, state, site, room, device_id, title, text, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [view.id, view.key, view.rule, view.state, view.site, view.room, view.deviceId, view.title, view.text, view.at],
+    );
     this.emit('alert', view);
     return view;
   }
 
   /** The newest alerts first. */
   async recent(limit = 50): Promise<FleetAlertView[]> {
-    return this.sql.query<FleetAlertView>('SELECT id, alert_key AS "key", rule, state, site, room, device_id AS "deviceId", title, text, at FROM fleet_alert_feed ORDER BY at DESC, id LIMIT ?', [limit]);
+    return this.sql.query<FleetAlertView>(
+      'SELECT id, alert_key AS "key", rule, state, site, room, device_id AS "deviceId", title, text, at FROM fleet_alert_feed ORDER BY at DESC, id LIMIT ?',
+      [limit],
+    );
   }
 }

@@ -80,7 +80,12 @@ export class FleetChangeFeed extends EventEmitter {
   }
 
   /** The feed for a PostgreSQL store; undefined for SQLite (one instance, nothing to hear). */
-  static async start(sql: FleetSql, origin: string, loadEvents: (seqs: number[]) => Promise<FleetEvent[]>, log: Pick<Logger, 'warn'>): Promise<FleetChangeFeed | undefined> {
+  static async start(
+    sql: FleetSql,
+    origin: string,
+    loadEvents: (seqs: number[]) => Promise<FleetEvent[]>,
+    log: Pick<Logger, 'warn'>,
+  ): Promise<FleetChangeFeed | undefined> {
     if (!(sql instanceof PostgresFleetSql)) return undefined;
     const feed = new FleetChangeFeed(sql, origin, loadEvents, log);
     await feed.listen();

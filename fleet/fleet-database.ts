@@ -25,7 +25,12 @@ export async function openFleetSql(options: FleetDatabaseOptions, migrations: re
       await migratePostgres(sql, migrations);
     } catch (err) {
       await sql.close();
-      throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database): cannot bring the fleet's tables up to date: ${(err as Error).message}`, { option: 'database' }, { cause: err });
+      throw new RoomctlError(
+        'ROOMCTL_E_FLEET_DATABASE',
+        `--database (fleet.database): cannot bring the fleet's tables up to date: ${(err as Error).message}`,
+        { option: 'database' },
+        { cause: err },
+      );
     }
     return sql;
   }
@@ -60,7 +65,13 @@ async function migratePostgres(sql: FleetSql, migrations: readonly FleetMigratio
 
 /** The fleet's steps as the SQLite store runs them: module `fleet`; steps 1–3 shipped in the store's old numbered list, so a database that has them is adopted. */
 export function sqliteFleetMigrations(migrations: readonly FleetMigration[] = FLEET_MIGRATIONS): Migration[] {
-  return migrations.map((m) => ({ module: 'fleet', version: m.version, ...(m.version <= LAST_LEGACY_FLEET_VERSION ? { legacyVersion: m.version } : {}), name: m.name, sql: migrationSql(m, 'sqlite') }));
+  return migrations.map((m) => ({
+    module: 'fleet',
+    version: m.version,
+    ...(m.version <= LAST_LEGACY_FLEET_VERSION ? { legacyVersion: m.version } : {}),
+    name: m.name,
+    sql: migrationSql(m, 'sqlite'),
+  }));
 }
 
 const LAST_LEGACY_FLEET_VERSION = 3;

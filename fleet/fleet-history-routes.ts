@@ -4,33 +4,113 @@ import { csvRow, type FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 
 const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
-const RoomParams = { type: 'object', properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } }, required: ['site', 'room'] } as const;
+const RoomParams = {
+  type: 'object',
+  properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } },
+  required: ['site', 'room'],
+} as const;
 
 /** History, trends, the alerts the rules fired, and CSV exports: for operators. */
 export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: FleetHistory; desk: IssueDesk; alerts: FleetAlertFeed }): Promise<void> {
-  app.get<{ Params: { site: string; room: string } }>('/api/fleet/rooms/:site/:room/history', { config: { fleetAccess: 'operator' }, schema: { params: RoomParams } }, async (request) =>
-    deps.history.room(request.params.site, request.params.room),
+  app.get<{ Params: { site: string; room: string } }>(
+    '/api/fleet/rooms/:site/:room/history',
+    { config: { fleetAccess: 'operator' }, schema: { params: RoomParams } },
+    async (request) => deps.history.room(request.params.site, request.params.room),
   );
 
-  app.get('/api/fleet/trends', { config: { fleetAccess: 'operator' } }, async () => ({ flappers: await deps.history.flappers(), busiestRooms: await deps.history.busiestRooms() }));
+  app.get('/api/fleet/trends', { config: { fleetAccess: 'operator' } }, async () => ({
+    flappers: await deps.history.flappers(),
+    busiestRooms: await deps.history.busiestRooms(),
+  }));
 
-  app.get<{ Querystring: { limit?: number } }>('/api/fleet/alerts', {
-    config: { fleetAccess: 'operator' },
-    schema: { querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 500 } } } },
-  }, async (request) => deps.alerts.recent(request.query.limit ?? 50));
+  app.get<{ Querystring: { limit?: number } }>(
+    '/api/fleet/alerts',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: { querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 500 } } } },
+    },
+    async (request) => deps.alerts.recent(request.query.limit ?? 50),
+  );
 
-  app.get<{ Querystring: { site?: string; room?: string } }>('/api/fleet/export/faults.csv', {
-    config: { fleetAccess: 'operator' },
-    schema: { querystring: { type: 'object', additionalProperties: false, properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } } } },
-  }, async (request, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="fleet-faults.csv"').send(await deps.history.faultsCsv(request.query)));
+  app.get<{ Querystring: { site?: string; room?: string } }>(
+    '/api/fleet/export/faults.csv',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } },
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="fleet-faults.csv"')
+        .send(await deps.history.faultsCsv(request.query)),
+  );
 
-  app.get<{ Querystring: { state?: 'open' | 'acknowledged' | 'resolved' | 'unresolved'; q?: string; room?: string } }>('/api/fleet/export/issues.csv', {
-    config: { fleetAccess: 'operator' },
-    schema: { querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'acknowledged', 'resolved', 'unresolved'] }, q: { type: 'string', maxLength: 200 }, room: { type: 'string', maxLength: 130 } } } },
-  }, async (request, reply) => {
-    const issues = await deps.desk.search({ ...request.query, limit: 1000 });
-    const head = ['id', 'kind', 'site', 'room', 'device', 'summary', 'opened', 'state', 'acknowledged_by', 'assigned_to', 'resolved_by', 'resolved', 'cleared', 'meeting', 'rating', 'comment'];
-    const rows = issues.map((i) => csvRow([i.id, i.kind, i.site, i.room, i.deviceId ?? '', i.summary, i.openedAt, i.state, i.acknowledgedBy ?? '', i.assignedTo ?? '', i.resolvedBy ?? '', i.resolvedAt ?? '', i.clearedAt ?? '', i.meeting ?? '', i.rating === null ? '' : String(i.rating), i.comment ?? '']));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="fleet-issues.csv"').send(`${[head.join(','), ...rows].join('\r\n')}\r\n`);
-  });
+  app.get<{ Querystring: { state?: 'open' | 'acknowledged' | 'resolved' | 'unresolved'; q?: string; room?: string } }>(
+    '/api/fleet/export/issues.csv',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            state: { type: 'string', enum: ['open', 'acknowledged', 'resolved', 'unresolved'] },
+            q: { type: 'string', maxLength: 200 },
+            room: { type: 'string', maxLength: 130 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const issues = await deps.desk.search({ ...request.query, limit: 1000 });
+      const head = [
+        'id',
+        'kind',
+        'site',
+        'room',
+        'device',
+        'summary',
+        'opened',
+        'state',
+        'acknowledged_by',
+        'assigned_to',
+        'resolved_by',
+        'resolved',
+        'cleared',
+        'meeting',
+        'rating',
+        'comment',
+      ];
+      const rows = issues.map((i) =>
+        csvRow([
+          i.id,
+          i.kind,
+          i.site,
+          i.room,
+          i.deviceId ?? '',
+          i.summary,
+          i.openedAt,
+          i.state,
+          i.acknowledgedBy ?? '',
+          i.assignedTo ?? '',
+          i.resolvedBy ?? '',
+          i.resolvedAt ?? '',
+          i.clearedAt ?? '',
+          i.meeting ?? '',
+          i.rating === null ? '' : String(i.rating),
+          i.comment ?? '',
+        ]),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="fleet-issues.csv"')
+        .send(`${[head.join(','), ...rows].join('\r\n')}\r\n`);
+    },
+  );
 }

@@ -26,13 +26,26 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   });
 
   const fault = (room: string, device: string, startMin: number, endMin: number | null) =>
-    sql.run('INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [`${room}-${device}-${startMin}`, `i-${room}`, 'hq', room, device, 'offline', '=HYPERLINK("x")', T0 + startMin * 60_000, endMin === null ? null : T0 + endMin * 60_000]);
+    sql.run('INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      `${room}-${device}-${startMin}`,
+      `i-${room}`,
+      'hq',
+      room,
+      device,
+      'offline',
+      '=HYPERLINK("x")',
+      T0 + startMin * 60_000,
+      endMin === null ? null : T0 + endMin * 60_000,
+    ]);
 
   it('samples reply time and lamp hours at most once per interval, and forecasts the lamp from its pace', async () => {
     const sampler = new DeviceSampler(sql, 60 * 60_000);
     for (let h = 0; h < 72; h++) {
       // Ten heartbeats an hour, 12 lamp hours a day.
-      for (let i = 0; i < 10; i++) await sampler.observe([{ site: 'hq', room: 'aurora', deviceId: 'projector', at: T0 + h * 3_600_000 + i * 360_000, metrics: { replyMs: 10 + i, lampHours: 2000 + h / 2 } }]);
+      for (let i = 0; i < 10; i++)
+        await sampler.observe([
+          { site: 'hq', room: 'aurora', deviceId: 'projector', at: T0 + h * 3_600_000 + i * 360_000, metrics: { replyMs: 10 + i, lampHours: 2000 + h / 2 } },
+        ]);
     }
     await sql.run("INSERT INTO fleet_devices (site, room, device_id, status, received_at) VALUES ('hq', 'aurora', 'projector', 'ok', 0)");
     const history = await new FleetHistory(sql, { lampRatedHours: 3000 }).room('hq', 'aurora', T0 + 3 * DAY);
@@ -49,12 +62,31 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     for (const m of [0, 10, 20]) await fault('aurora', 'cam', m, m + 1);
     await fault('borealis', 'display', 5, null);
     const store = await FleetStore.open(sql);
-    for (const [id, room] of [['a', 'aurora'], ['b', 'aurora'], ['c', 'borealis']] as const) {
-      await sql.run("INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at) VALUES (?, 'help', 'hq', ?, 'x', ?)", [id, room, new Date(T0).toISOString()]);
+    for (const [id, room] of [
+      ['a', 'aurora'],
+      ['b', 'aurora'],
+      ['c', 'borealis'],
+    ] as const) {
+      await sql.run("INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at) VALUES (?, 'help', 'hq', ?, 'x', ?)", [
+        id,
+        room,
+        new Date(T0).toISOString(),
+      ]);
     }
     const history = new FleetHistory(sql);
-    expect(await history.flappers(T0 + DAY)).toEqual([{ site: 'hq', room: 'aurora', deviceId: 'cam', faults: 3 }, { site: 'hq', room: 'borealis', deviceId: 'display', faults: 1 }]);
-    expect(await history.busiestRooms(T0 + DAY)).toEqual([{ site: 'hq', rooms: [{ room: 'aurora', issues: 2 }, { room: 'borealis', issues: 1 }] }]);
+    expect(await history.flappers(T0 + DAY)).toEqual([
+      { site: 'hq', room: 'aurora', deviceId: 'cam', faults: 3 },
+      { site: 'hq', room: 'borealis', deviceId: 'display', faults: 1 },
+    ]);
+    expect(await history.busiestRooms(T0 + DAY)).toEqual([
+      {
+        site: 'hq',
+        rooms: [
+          { room: 'aurora', issues: 2 },
+          { room: 'borealis', issues: 1 },
+        ],
+      },
+    ]);
     expect(await store.issues()).toHaveLength(3);
   });
 
@@ -68,7 +100,20 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
 
   it('keeps the rating and the words of a problem report on its issue', async () => {
     const store = await FleetStore.open(sql);
-    await store.apply([{ kind: 'event', site: 'hq', room: 'aurora', event: { id: 'e1', at: new Date(T0).toISOString(), type: 'problem.reported', deviceId: null, body: { reportId: 'r1', categories: ['Audio'], rating: 2, comment: 'Echo on the far end' } } }]);
+    await store.apply([
+      {
+        kind: 'event',
+        site: 'hq',
+        room: 'aurora',
+        event: {
+          id: 'e1',
+          at: new Date(T0).toISOString(),
+          type: 'problem.reported',
+          deviceId: null,
+          body: { reportId: 'r1', categories: ['Audio'], rating: 2, comment: 'Echo on the far end' },
+        },
+      },
+    ]);
     expect(await store.issue('r1')).toMatchObject({ kind: 'problem', rating: 2, comment: 'Echo on the far end', summary: 'Audio: Echo on the far end' });
   });
 });

@@ -27,24 +27,47 @@ export class FleetHistory {
 
   async room(site: string, room: string, now = Date.now()): Promise<RoomHistory> {
     const since = now - UPTIME_WINDOWS['30d'];
-    const rows = await this.sql.query<FaultRow>('SELECT issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC', [site, room, since]);
+    const rows = await this.sql.query<FaultRow>(
+      'SELECT issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC',
+      [site, room, since],
+    );
     const faults = rows.map((r) => span(r, now));
-    const ids = (await this.sql.query<{ device_id: string }>('SELECT device_id FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id', [site, room])).map((r) => r.device_id);
+    const ids = (
+      await this.sql.query<{ device_id: string }>('SELECT device_id FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id', [site, room])
+    ).map((r) => r.device_id);
     const devices: DeviceHistory[] = [];
-    for (const id of ids) devices.push(await this.device(site, room, id, now, faults.filter((f) => f.deviceId === id)));
+    for (const id of ids)
+      devices.push(
+        await this.device(
+          site,
+          room,
+          id,
+          now,
+          faults.filter((f) => f.deviceId === id),
+        ),
+      );
     return { site, room, uptime: uptimes(faults, now), faults, devices };
   }
 
   private async device(site: string, room: string, deviceId: string, now: number, faults: FaultSpan[]): Promise<DeviceHistory> {
     const since = now - UPTIME_WINDOWS['30d'];
-    const samples = await this.sql.query<{ at: number | string; reply_ms: number | null; lamp_hours: number | null }>('SELECT at, reply_ms, lamp_hours FROM fleet_device_samples WHERE site = ? AND room = ? AND device_id = ? AND at >= ? ORDER BY at', [site, room, deviceId, since]);
-    const replyMs = samples.filter((s) => s.reply_ms !== null && Number(s.at) >= now - UPTIME_WINDOWS['7d']).map((s) => ({ at: Number(s.at), value: Number(s.reply_ms) }));
+    const samples = await this.sql.query<{ at: number | string; reply_ms: number | null; lamp_hours: number | null }>(
+      'SELECT at, reply_ms, lamp_hours FROM fleet_device_samples WHERE site = ? AND room = ? AND device_id = ? AND at >= ? ORDER BY at',
+      [site, room, deviceId, since],
+    );
+    const replyMs = samples
+      .filter((s) => s.reply_ms !== null && Number(s.at) >= now - UPTIME_WINDOWS['7d'])
+      .map((s) => ({ at: Number(s.at), value: Number(s.reply_ms) }));
     const lamps = samples.filter((s) => s.lamp_hours !== null).map((s) => ({ at: Number(s.at), hours: Number(s.lamp_hours) }));
     return { deviceId, uptime: uptimes(faults, now), faults, replyMs, lamp: lampForecast(lamps, this.o.lampRatedHours ?? 3000, now) };
   }
 
   /** The devices with the most faults in the window, most first. */
-  async flappers(now = Date.now(), windowMs = UPTIME_WINDOWS['7d'], limit = 10): Promise<Array<{ site: string; room: string; deviceId: string; faults: number }>> {
+  async flappers(
+    now = Date.now(),
+    windowMs = UPTIME_WINDOWS['7d'],
+    limit = 10,
+  ): Promise<Array<{ site: string; room: string; deviceId: string; faults: number }>> {
     const rows = await this.sql.query<{ site: string; room: string; device_id: string; faults: number | string }>(
       'SELECT site, room, device_id, COUNT(*) AS faults FROM fleet_device_faults WHERE started_at >= ? GROUP BY site, room, device_id ORDER BY COUNT(*) DESC, site, room, device_id LIMIT ?',
       [now - windowMs, limit],
@@ -54,7 +77,10 @@ export class FleetHistory {
 
   /** Per site, the rooms with the most issues opened in the window, most first (five a site). */
   async busiestRooms(now = Date.now(), windowMs = UPTIME_WINDOWS['30d']): Promise<Array<{ site: string; rooms: Array<{ room: string; issues: number }> }>> {
-    const rows = await this.sql.query<{ site: string; room: string; issues: number | string }>('SELECT site, room, COUNT(*) AS issues FROM fleet_issues WHERE opened_at >= ? GROUP BY site, room ORDER BY site, COUNT(*) DESC, room', [new Date(now - windowMs).toISOString()]);
+    const rows = await this.sql.query<{ site: string; room: string; issues: number | string }>(
+      'SELECT site, room, COUNT(*) AS issues FROM fleet_issues WHERE opened_at >= ? GROUP BY site, room ORDER BY site, COUNT(*) DESC, room',
+      [new Date(now - windowMs).toISOString()],
+    );
     const bySite = new Map<string, Array<{ room: string; issues: number }>>();
     for (const r of rows) {
       const list = bySite.get(r.site) ?? [];
@@ -68,16 +94,34 @@ export class FleetHistory {
   async faultsCsv(filter: { site?: string; room?: string }, now = Date.now(), windowMs = UPTIME_WINDOWS['30d']): Promise<string> {
     const where = ['(ended_at IS NULL OR ended_at >= ?)'];
     const params: SqlValue[] = [now - windowMs];
-    for (const [column, value] of [['site', filter.site], ['room', filter.room]] as const) {
+    for (const [column, value] of [
+      ['site', filter.site],
+      ['room', filter.room],
+    ] as const) {
       if (!value) continue;
       where.push(`${column} = ?`);
       params.push(value);
     }
-    const rows = await this.sql.query<FaultRow & { site: string; room: string }>(`SELECT site, room, issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE ${where.join(' AND ')} ORDER BY started_at`, params);
+    const rows = await this.sql.query<FaultRow & { site: string; room: string }>(
+      `SELECT site, room, issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE ${where.join(' AND ')} ORDER BY started_at`,
+      params,
+    );
     const lines = [['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue'].join(',')];
     for (const r of rows) {
       const s = span(r, now);
-      lines.push(csvRow([r.site, r.room, r.device_id, r.status, iso(s.startedAt), s.endedAt === null ? '' : iso(s.endedAt), String(Math.round(s.durationMs / 1000)), r.detail ?? '', r.issue_id]));
+      lines.push(
+        csvRow([
+          r.site,
+          r.room,
+          r.device_id,
+          r.status,
+          iso(s.startedAt),
+          s.endedAt === null ? '' : iso(s.endedAt),
+          String(Math.round(s.durationMs / 1000)),
+          r.detail ?? '',
+          r.issue_id,
+        ]),
+      );
     }
     return `${lines.join('\r\n')}\r\n`;
   }
@@ -101,7 +145,10 @@ export class DeviceSampler {
       const key = `${s.site}/${s.room}/${s.deviceId}`;
       if (s.at - (this.last.get(key) ?? Number.NEGATIVE_INFINITY) < this.everyMs) continue;
       this.last.set(key, s.at);
-      await this.sql.run('INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (site, room, device_id, at) DO NOTHING', [s.site, s.room, s.deviceId, s.at, reply ?? null, lamp ?? null]);
+      await this.sql.run(
+        'INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (site, room, device_id, at) DO NOTHING',
+        [s.site, s.room, s.deviceId, s.at, reply ?? null, lamp ?? null],
+      );
       written++;
     }
     return written;
@@ -119,7 +166,10 @@ function uptimes(faults: readonly Pick<FaultSpan, 'startedAt' | 'endedAt'>[], no
   const out = {} as Record<UptimeWindow, number>;
   for (const [name, length] of Object.entries(UPTIME_WINDOWS) as Array<[UptimeWindow, number]>) {
     const from = now - length;
-    const spans = faults.map((f) => [Math.max(from, f.startedAt), Math.min(now, f.endedAt ?? now)] as const).filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+    const spans = faults
+      .map((f) => [Math.max(from, f.startedAt), Math.min(now, f.endedAt ?? now)] as const)
+      .filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]);
     let down = 0;
     let reach = from;
     for (const [a, b] of spans) {
@@ -148,8 +198,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function csvRow(cells: string[]): string {
   // Quote every cell that needs it; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
-  return cells.map((c) => {
-    const safe = /^[=+\-@]/.test(c) ? `'${c}` : c;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  }).join(',');
+  return cells
+    .map((c) => {
+      const safe = /^[=+\-@]/.test(c) ? `'${c}` : c;
+      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(',');
 }

@@ -29,13 +29,18 @@ it('counts and logs a payload the contract does not allow, with its code, and go
     ['roomctl/HQ/aurora/status', 'online'],
   ];
   for (const [topic, payload] of bad) expect(() => ingest.push(topic, Buffer.from(payload))).not.toThrow();
-  ingest.push('roomctl/hq/aurora/devices/display/health', Buffer.from(JSON.stringify({ status: 'offline', since: 'x', detail: 'gone', error: { code: 'ROOMCTL_E_DEVICE_OFFLINE', message: 'gone' }, metrics: {} })));
+  ingest.push(
+    'roomctl/hq/aurora/devices/display/health',
+    Buffer.from(JSON.stringify({ status: 'offline', since: 'x', detail: 'gone', error: { code: 'ROOMCTL_E_DEVICE_OFFLINE', message: 'gone' }, metrics: {} })),
+  );
   await ingest.flush();
 
   expect(ingest.stats).toMatchObject({ received: bad.length + 1, invalid: bad.length, applied: 1 });
   // One line a minute at most: the first bad payload is logged, with its code and where it failed.
   expect(warnings).toEqual([{ code: 'ROOMCTL_E_MQTT_PAYLOAD', reason: expect.stringMatching(/health: status must be ok, degraded/), invalidTotal: 1 }]);
-  expect((await store.room('hq', 'aurora'))?.devices).toMatchObject([{ deviceId: 'display', status: 'offline', error: { code: 'ROOMCTL_E_DEVICE_OFFLINE', message: 'gone' } }]);
+  expect((await store.room('hq', 'aurora'))?.devices).toMatchObject([
+    { deviceId: 'display', status: 'offline', error: { code: 'ROOMCTL_E_DEVICE_OFFLINE', message: 'gone' } },
+  ]);
 });
 
 it('a listener of the commits that throws is logged; the batch is committed and the other listeners hear it', async () => {
@@ -45,7 +50,10 @@ it('a listener of the commits that throws is logged; the batch is committed and 
   cleanup.push(() => sql.close());
   const store = await FleetStore.open(sql);
   const warnings: string[] = [];
-  const ingest = new FleetIngest(store, { flushMs: 1_000_000, log: { warn: (_fields: Record<string, unknown>, message?: string) => void warnings.push(String(message)) } });
+  const ingest = new FleetIngest(store, {
+    flushMs: 1_000_000,
+    log: { warn: (_fields: Record<string, unknown>, message?: string) => void warnings.push(String(message)) },
+  });
   const heard: number[] = [];
   ingest.on('changes', () => {
     throw new Error('a broken alert rule');

@@ -27,14 +27,21 @@ export class IssueDesk {
 
   async acknowledge(id: string, actor: string, at = new Date()): Promise<FleetIssue> {
     await this.existing(id);
-    const changed = await this.sql.run("UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'", [actor, at.toISOString(), id]);
+    const changed = await this.sql.run(
+      "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
+      [actor, at.toISOString(), id],
+    );
     if (changed.changes) await this.record(id, actor, 'acknowledged', null, at);
     return this.existing(id);
   }
 
   async resolve(id: string, actor: string, at = new Date()): Promise<FleetIssue> {
     await this.existing(id);
-    const changed = await this.sql.run("UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'", [actor, at.toISOString(), id]);
+    const changed = await this.sql.run("UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'", [
+      actor,
+      at.toISOString(),
+      id,
+    ]);
     if (changed.changes) await this.record(id, actor, 'resolved', null, at);
     return this.existing(id);
   }
@@ -58,12 +65,22 @@ export class IssueDesk {
 
   /** The issue's story, oldest first: opened, acknowledged, notes, cleared, reopened, resolved. */
   async log(id: string): Promise<FleetIssueLogEntry[]> {
-    return this.sql.query<FleetIssueLogEntry>('SELECT id, issue_id AS "issueId", at, actor, action, text FROM fleet_issue_log WHERE issue_id = ? ORDER BY at, id', [id]);
+    return this.sql.query<FleetIssueLogEntry>(
+      'SELECT id, issue_id AS "issueId", at, actor, action, text FROM fleet_issue_log WHERE issue_id = ? ORDER BY at, id',
+      [id],
+    );
   }
 
   async record(issueId: string, actor: string | null, action: FleetIssueLogEntry['action'], text: string | null, at = new Date()): Promise<FleetIssueLogEntry> {
     const entry: FleetIssueLogEntry = { id: randomUUID(), issueId, at: at.toISOString(), actor, action, text };
-    await this.sql.run('INSERT INTO fleet_issue_log (id, issue_id, at, actor, action, text) VALUES (?, ?, ?, ?, ?, ?)', [entry.id, issueId, entry.at, actor, action, text]);
+    await this.sql.run('INSERT INTO fleet_issue_log (id, issue_id, at, actor, action, text) VALUES (?, ?, ?, ?, ?, ?)', [
+      entry.id,
+      issueId,
+      entry.at,
+      actor,
+      action,
+      text,
+    ]);
     return entry;
   }
 
@@ -88,11 +105,16 @@ export class IssueDesk {
       // LOWER + LIKE: the same on both engines; the words are matched anywhere, as typed.
       const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const fields = ['summary', 'room', 'site', 'device_id', 'comment', 'meeting', 'acknowledged_by', 'resolved_by', 'assigned_to'];
-      where.push(`(${fields.map((f) => `LOWER(COALESCE(${f}, '')) LIKE ? ESCAPE '\\'`).join(' OR ')} OR id IN (SELECT issue_id FROM fleet_issue_log WHERE LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'))`);
+      where.push(
+        `(${fields.map((f) => `LOWER(COALESCE(${f}, '')) LIKE ? ESCAPE '\\'`).join(' OR ')} OR id IN (SELECT issue_id FROM fleet_issue_log WHERE LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'))`,
+      );
       params.push(...fields.map(() => like), like);
     }
     params.push(Math.min(s.limit ?? 200, 1000));
-    const rows = await this.sql.query<{ id: string }>(`SELECT id FROM fleet_issues ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT ?`, params);
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT id FROM fleet_issues ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT ?`,
+      params,
+    );
     const out: FleetIssue[] = [];
     for (const r of rows) {
       const issue = await this.store.issue(r.id);

@@ -15,22 +15,37 @@ const STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
  */
 export async function fleetIssueRoutes(
   app: FastifyInstance,
-  deps: { store: FleetStore; desk: IssueDesk; operators: FleetOperators; onIssueAction?: (issue: FleetIssue) => void | Promise<void>; issueChanged(issue: FleetIssue): void },
+  deps: {
+    store: FleetStore;
+    desk: IssueDesk;
+    operators: FleetOperators;
+    onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
+    issueChanged(issue: FleetIssue): void;
+  },
 ): Promise<void> {
   const { desk } = deps;
 
   app.get('/api/fleet/me', { config: { fleetAccess: 'operator' } }, async (request) => actorOf(request));
 
-  app.get<{ Querystring: { state?: (typeof STATES)[number]; q?: string; room?: string; limit?: number } }>('/api/fleet/issues', {
-    config: { fleetAccess: 'operator' },
-    schema: {
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { state: { type: 'string', enum: STATES }, q: { type: 'string', maxLength: 200 }, room: { type: 'string', pattern: '^([a-z0-9][a-z0-9-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}$' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } },
+  app.get<{ Querystring: { state?: (typeof STATES)[number]; q?: string; room?: string; limit?: number } }>(
+    '/api/fleet/issues',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            state: { type: 'string', enum: STATES },
+            q: { type: 'string', maxLength: 200 },
+            room: { type: 'string', pattern: '^([a-z0-9][a-z0-9-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}$' },
+            limit: { type: 'integer', minimum: 1, maximum: 1000 },
+          },
+        },
       },
     },
-  }, async (request) => desk.search(request.query));
+    async (request) => desk.search(request.query),
+  );
 
   app.get<{ Params: { id: string } }>('/api/fleet/issues/:id', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) => {
     const issue = await deps.store.issue(request.params.id);
@@ -44,37 +59,71 @@ export async function fleetIssueRoutes(
     // Telling the room may have marked the issue (no command key): answer with what is stored now.
     return (await deps.store.issue(issue.id)) ?? issue;
   };
-  app.post<{ Params: { id: string } }>('/api/fleet/issues/:id/acknowledge', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) =>
-    changed(await desk.acknowledge(request.params.id, actorOf(request).name), true),
+  app.post<{ Params: { id: string } }>(
+    '/api/fleet/issues/:id/acknowledge',
+    { config: { fleetAccess: 'operator' }, schema: { params: IssueId } },
+    async (request) => changed(await desk.acknowledge(request.params.id, actorOf(request).name), true),
   );
   app.post<{ Params: { id: string } }>('/api/fleet/issues/:id/resolve', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) =>
     changed(await desk.resolve(request.params.id, actorOf(request).name), true),
   );
-  app.post<{ Params: { id: string }; Body: { to: string | null } }>('/api/fleet/issues/:id/assign', {
-    config: { fleetAccess: 'operator' },
-    schema: { params: IssueId, body: { type: 'object', additionalProperties: false, required: ['to'], properties: { to: { type: ['string', 'null'], minLength: 1, maxLength: 80 } } } },
-  }, async (request) => changed(await desk.assign(request.params.id, request.body.to, actorOf(request).name), false));
-  app.post<{ Params: { id: string }; Body: { text: string } }>('/api/fleet/issues/:id/notes', {
-    config: { fleetAccess: 'operator' },
-    schema: { params: IssueId, body: { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 2000 } } } },
-  }, async (request, reply) => {
-    const entry = await desk.note(request.params.id, request.body.text, actorOf(request).name);
-    const issue = await deps.store.issue(request.params.id);
-    if (issue) deps.issueChanged(issue);
-    return reply.status(201).send(entry);
-  });
+  app.post<{ Params: { id: string }; Body: { to: string | null } }>(
+    '/api/fleet/issues/:id/assign',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: {
+        params: IssueId,
+        body: { type: 'object', additionalProperties: false, required: ['to'], properties: { to: { type: ['string', 'null'], minLength: 1, maxLength: 80 } } },
+      },
+    },
+    async (request) => changed(await desk.assign(request.params.id, request.body.to, actorOf(request).name), false),
+  );
+  app.post<{ Params: { id: string }; Body: { text: string } }>(
+    '/api/fleet/issues/:id/notes',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: {
+        params: IssueId,
+        body: { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 2000 } } },
+      },
+    },
+    async (request, reply) => {
+      const entry = await desk.note(request.params.id, request.body.text, actorOf(request).name);
+      const issue = await deps.store.issue(request.params.id);
+      if (issue) deps.issueChanged(issue);
+      return reply.status(201).send(entry);
+    },
+  );
 
   app.get('/api/fleet/operators', { config: { fleetAccess: 'admin' } }, async () => deps.operators.list());
-  app.post<{ Body: { name: string; role?: OperatorRole } }>('/api/fleet/operators', {
-    config: { fleetAccess: 'admin' },
-    schema: { body: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 80 }, role: { type: 'string', enum: ['operator', 'admin'] } } } },
-  }, async (request, reply) => {
-    const role = request.body.role ?? 'operator';
-    const token = await deps.operators.add(request.body.name, role);
-    return reply.status(201).send({ name: request.body.name.trim(), role, token });
-  });
-  app.delete<{ Params: { name: string } }>('/api/fleet/operators/:name', { config: { fleetAccess: 'admin' }, schema: { params: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 80 } }, required: ['name'] } } }, async (request, reply) => {
-    if (!(await deps.operators.remove(request.params.name))) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No operator named "${request.params.name}"`);
-    return reply.status(204).send();
-  });
+  app.post<{ Body: { name: string; role?: OperatorRole } }>(
+    '/api/fleet/operators',
+    {
+      config: { fleetAccess: 'admin' },
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name'],
+          properties: { name: { type: 'string', minLength: 1, maxLength: 80 }, role: { type: 'string', enum: ['operator', 'admin'] } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const role = request.body.role ?? 'operator';
+      const token = await deps.operators.add(request.body.name, role);
+      return reply.status(201).send({ name: request.body.name.trim(), role, token });
+    },
+  );
+  app.delete<{ Params: { name: string } }>(
+    '/api/fleet/operators/:name',
+    {
+      config: { fleetAccess: 'admin' },
+      schema: { params: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 80 } }, required: ['name'] } },
+    },
+    async (request, reply) => {
+      if (!(await deps.operators.remove(request.params.name))) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No operator named "${request.params.name}"`);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -11,19 +11,29 @@ const room = roomMessages('hq', 'aurora');
 const AT = '2026-03-02T09:00:00.000Z';
 const read = (m: { topic: string; payload: string }) => parseFleetMessage(m.topic, Buffer.from(m.payload));
 
-describe('the contract, from the room\'s builders to the fleet\'s parser', () => {
+describe("the contract, from the room's builders to the fleet's parser", () => {
   it('status: online, and offline (the last will)', () => {
     expect(read(room.online('online'))).toEqual({ kind: 'status', site: 'hq', room: 'aurora', online: 'online' });
     expect(read(room.online('offline'))).toEqual({ kind: 'status', site: 'hq', room: 'aurora', online: 'offline' });
   });
 
-  it('state: the room\'s status view, with the time it was published', () => {
+  it("state: the room's status view, with the time it was published", () => {
     const state = { room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' }, roomState: 'idle', devices: { ok: 1, total: 1 }, version: '0.1.0' };
     expect(read(room.state(state, AT))).toEqual({ kind: 'state', site: 'hq', room: 'aurora', state: { ...state, at: AT } });
   });
 
   it('device health: a coded error arrives as {code, message}, with the code also alone for fleets of the last release', () => {
-    const sent = room.health('display', { status: 'auth-failed', since: AT, detail: 'Wrong password — fix it in secrets.yaml', error: { code: 'ROOMCTL_E_DEVICE_AUTH', message: 'Wrong password' }, metrics: { replyMs: 12.5 } }, AT);
+    const sent = room.health(
+      'display',
+      {
+        status: 'auth-failed',
+        since: AT,
+        detail: 'Wrong password — fix it in secrets.yaml',
+        error: { code: 'ROOMCTL_E_DEVICE_AUTH', message: 'Wrong password' },
+        metrics: { replyMs: 12.5 },
+      },
+      AT,
+    );
     expect(sent.topic).toBe('roomctl/hq/aurora/devices/display/health');
     expect(JSON.parse(sent.payload)).toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH' });
     expect(read(sent)).toEqual({
@@ -31,16 +41,33 @@ describe('the contract, from the room\'s builders to the fleet\'s parser', () =>
       site: 'hq',
       room: 'aurora',
       deviceId: 'display',
-      health: { status: 'auth-failed', since: AT, detail: 'Wrong password — fix it in secrets.yaml', code: 'ROOMCTL_E_DEVICE_AUTH', error: { code: 'ROOMCTL_E_DEVICE_AUTH', message: 'Wrong password' }, metrics: { replyMs: 12.5 }, at: Date.parse(AT) },
+      health: {
+        status: 'auth-failed',
+        since: AT,
+        detail: 'Wrong password — fix it in secrets.yaml',
+        code: 'ROOMCTL_E_DEVICE_AUTH',
+        error: { code: 'ROOMCTL_E_DEVICE_AUTH', message: 'Wrong password' },
+        metrics: { replyMs: 12.5 },
+        at: Date.parse(AT),
+      },
     });
   });
 
   it('device health that is ok carries no error', () => {
-    expect(read(room.health('display', { status: 'ok', since: AT, detail: null, metrics: {} }, AT))).toMatchObject({ health: { status: 'ok', code: null, error: null } });
+    expect(read(room.health('display', { status: 'ok', since: AT, detail: null, metrics: {} }, AT))).toMatchObject({
+      health: { status: 'ok', code: null, error: null },
+    });
   });
 
   it('device health from a room of the previous release (code and detail, no error) is still read, for one release', () => {
-    const old = { status: 'offline', since: AT, detail: 'connect ECONNREFUSED — check its address and network', code: 'ROOMCTL_E_CONNECT_FAILED', metrics: {}, at: AT };
+    const old = {
+      status: 'offline',
+      since: AT,
+      detail: 'connect ECONNREFUSED — check its address and network',
+      code: 'ROOMCTL_E_CONNECT_FAILED',
+      metrics: {},
+      at: AT,
+    };
     expect(parseFleetMessage('roomctl/hq/aurora/devices/display/health', Buffer.from(JSON.stringify(old)))).toMatchObject({
       health: { status: 'offline', code: 'ROOMCTL_E_CONNECT_FAILED', error: { code: 'ROOMCTL_E_CONNECT_FAILED', message: old.detail } },
     });
@@ -62,12 +89,21 @@ describe('the contract, from the room\'s builders to the fleet\'s parser', () =>
     ];
     for (const e of events) {
       const { id, at, type, ...rest } = e;
-      expect(read(room.event(e))).toEqual({ kind: 'event', site: 'hq', room: 'aurora', event: { id, at, type, deviceId: 'deviceId' in rest ? rest.deviceId : null, body: e } });
+      expect(read(room.event(e))).toEqual({
+        kind: 'event',
+        site: 'hq',
+        room: 'aurora',
+        event: { id, at, type, deviceId: 'deviceId' in rest ? rest.deviceId : null, body: e },
+      });
     }
   });
 
   it('commands: a signed command and both kinds of answer read back as they were sent; ack-help carries its result', () => {
-    const command = signCommand(room.topics.command(ACK_HELP), { id: 'central', secret: 's' }, { ts: 1, nonce: 'n', params: { requestId: 'h1', by: 'sam' }, replyTo: room.topics.reply('fleet-1'), correlationId: 'h1' });
+    const command = signCommand(
+      room.topics.command(ACK_HELP),
+      { id: 'central', secret: 's' },
+      { ts: 1, nonce: 'n', params: { requestId: 'h1', by: 'sam' }, replyTo: room.topics.reply('fleet-1'), correlationId: 'h1' },
+    );
     expect(readers.command.read(JSON.stringify(command))).toEqual({ ok: true, value: command });
     expect(canonicalJson(command.params)).toBe('{"by":"sam","requestId":"h1"}');
     const answers: CommandResponse[] = [

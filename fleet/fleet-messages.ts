@@ -69,7 +69,13 @@ export function parseFleetMessage(topic: string, payload: Buffer): FleetMessage 
       const detail = o.detail ?? null;
       const code = o.error?.code ?? o.code ?? null;
       const error = o.error ?? (o.code ? { code: o.code, message: detail ?? o.code } : null);
-      return { kind: 'health', site, room, deviceId: where.deviceId, health: { status: o.status, since: o.since ?? null, detail, code, error, metrics, at: Number.isFinite(at) ? at : null } };
+      return {
+        kind: 'health',
+        site,
+        room,
+        deviceId: where.deviceId,
+        health: { status: o.status, since: o.since ?? null, detail, code, error, metrics, at: Number.isFinite(at) ? at : null },
+      };
     }
     case 'events': {
       const read = readers.event.read(text);

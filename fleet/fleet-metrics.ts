@@ -42,8 +42,22 @@ export class FleetMetrics {
         },
       });
     }
-    new Gauge({ name: 'roomctl_fleet_ingest_queued', help: 'Messages received and not yet committed', registers: [registry], collect() { this.set(ingest.stats.queued); } });
-    new Gauge({ name: 'roomctl_fleet_broker_connected', help: '1 while the fleet is connected to the broker', registers: [registry], collect() { this.set(connected() ? 1 : 0); } });
+    new Gauge({
+      name: 'roomctl_fleet_ingest_queued',
+      help: 'Messages received and not yet committed',
+      registers: [registry],
+      collect() {
+        this.set(ingest.stats.queued);
+      },
+    });
+    new Gauge({
+      name: 'roomctl_fleet_broker_connected',
+      help: '1 while the fleet is connected to the broker',
+      registers: [registry],
+      collect() {
+        this.set(connected() ? 1 : 0);
+      },
+    });
   }
 
   text(): Promise<string> {

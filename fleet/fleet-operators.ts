@@ -24,11 +24,18 @@ export class FleetOperators {
   /** Adds an operator and returns their token (shown once; only its hash is kept). */
   async add(name: string, role: OperatorRole = 'operator', at = new Date()): Promise<string> {
     const clean = name.trim();
-    if (!NAME.test(clean)) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `An operator's name is 1-80 letters, digits, spaces and . _ ( ) ' -, got ${JSON.stringify(name)}`);
+    if (!NAME.test(clean))
+      throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `An operator's name is 1-80 letters, digits, spaces and . _ ( ) ' -, got ${JSON.stringify(name)}`);
     const token = `op_${randomBytes(18).toString('base64url')}`;
     const existing = await this.sql.query<{ name: string }>('SELECT name FROM fleet_operators WHERE name = ?', [clean]);
-    if (existing.length) throw new RoomctlError('ROOMCTL_E_OPERATOR_EXISTS', `An operator named "${clean}" exists already; remove them first to issue a new token`);
-    await this.sql.run('INSERT INTO fleet_operators (name, token_hash, role, created_at) VALUES (?, ?, ?, ?)', [clean, hashToken(token), role, at.toISOString()]);
+    if (existing.length)
+      throw new RoomctlError('ROOMCTL_E_OPERATOR_EXISTS', `An operator named "${clean}" exists already; remove them first to issue a new token`);
+    await this.sql.run('INSERT INTO fleet_operators (name, token_hash, role, created_at) VALUES (?, ?, ?, ?)', [
+      clean,
+      hashToken(token),
+      role,
+      at.toISOString(),
+    ]);
     return token;
   }
 

@@ -34,7 +34,9 @@ describe.each(FLEET_BACKENDS)('fleet history retention on %s', (backend) => {
     const result = await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW);
     expect(result.rolledUp).toBe(5);
     expect((await store.events()).map((e) => e.type)).toEqual(['meeting.started']);
-    const rollups = await db.sql.query<{ hour: number; type: string; events: number }>('SELECT hour, type, events FROM fleet_event_rollups ORDER BY hour, type');
+    const rollups = await db.sql.query<{ hour: number; type: string; events: number }>(
+      'SELECT hour, type, events FROM fleet_event_rollups ORDER BY hour, type',
+    );
     const hour = old - (old % 3_600_000);
     expect(rollups).toEqual([
       { hour, type: 'fault.raised', events: 1 },
@@ -43,12 +45,29 @@ describe.each(FLEET_BACKENDS)('fleet history retention on %s', (backend) => {
     ]);
 
     // Device samples go with the raw events; an ended fault stays for the long record.
-    await db.sql.run('INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)', ['hq', 'aurora', 'cam', old, 5, 'hq', 'aurora', 'cam', NOW - DAY, 6]);
-    await db.sql.run("INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, started_at, ended_at) VALUES ('f1', 'i1', 'hq', 'aurora', 'cam', 'offline', ?, ?)", [old, old + 60_000]);
+    await db.sql.run('INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)', [
+      'hq',
+      'aurora',
+      'cam',
+      old,
+      5,
+      'hq',
+      'aurora',
+      'cam',
+      NOW - DAY,
+      6,
+    ]);
+    await db.sql.run(
+      "INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, started_at, ended_at) VALUES ('f1', 'i1', 'hq', 'aurora', 'cam', 'offline', ?, ?)",
+      [old, old + 60_000],
+    );
     expect(await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW)).toMatchObject({ samplesDeleted: 1, faultsDeleted: 0 });
 
     // A second pass finds nothing new; the roll-ups go once past their own days.
     expect((await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW)).rolledUp).toBe(0);
-    expect(await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, old + 401 * DAY)).toMatchObject({ rollupsDeleted: 3, faultsDeleted: 1 });
+    expect(await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, old + 401 * DAY)).toMatchObject({
+      rollupsDeleted: 3,
+      faultsDeleted: 1,
+    });
   });
 });

@@ -44,16 +44,23 @@ export async function pruneFleetHistory(
     );
     const rolledUp = (await tx.run('DELETE FROM fleet_events WHERE received_at < ?', [eventsBefore])).changes;
     const rollupsDeleted = (await tx.run('DELETE FROM fleet_event_rollups WHERE hour < ?', [now - config.rollupDays * DAY_MS])).changes;
-    const alertsDeleted = (await tx.run('DELETE FROM fleet_alerts WHERE delivered_at IS NOT NULL AND delivered_at < ?', [now - config.alertDays * DAY_MS])).changes;
+    const alertsDeleted = (await tx.run('DELETE FROM fleet_alerts WHERE delivered_at IS NOT NULL AND delivered_at < ?', [now - config.alertDays * DAY_MS]))
+      .changes;
     await tx.run('DELETE FROM fleet_alert_feed WHERE at < ?', [new Date(now - config.alertDays * DAY_MS).toISOString()]);
     const samplesDeleted = (await tx.run('DELETE FROM fleet_device_samples WHERE at < ?', [eventsBefore])).changes;
-    const faultsDeleted = (await tx.run('DELETE FROM fleet_device_faults WHERE ended_at IS NOT NULL AND ended_at < ?', [now - config.rollupDays * DAY_MS])).changes;
+    const faultsDeleted = (await tx.run('DELETE FROM fleet_device_faults WHERE ended_at IS NOT NULL AND ended_at < ?', [now - config.rollupDays * DAY_MS]))
+      .changes;
     return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, faultsDeleted };
   });
 }
 
 /** Prunes at start and every `everyMs` (an hour); returns the stop function. */
-export function scheduleRetention(sql: FleetSql, config: RetentionConfig, log: Pick<Logger, 'info' | 'warn'>, options: { everyMs?: number; now?: () => number } = {}): () => Promise<void> {
+export function scheduleRetention(
+  sql: FleetSql,
+  config: RetentionConfig,
+  log: Pick<Logger, 'info' | 'warn'>,
+  options: { everyMs?: number; now?: () => number } = {},
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const pass = () => {
     running = pruneFleetHistory(sql, config, options.now?.() ?? Date.now()).then(

@@ -49,7 +49,12 @@ export async function buildFleetServer(deps: {
   onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
 }): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
   const { store, ingest } = deps;
-  const app = Fastify({ loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 16 * 1024, schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } }) as unknown as FastifyInstance;
+  const app = Fastify({
+    loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 16 * 1024,
+    schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
+  }) as unknown as FastifyInstance;
   installErrorHandling(app);
   const routes = installFleetAccess(app, { tokens: deps.tokens, operators: deps.operators });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4 * 1024 } });
@@ -97,11 +102,19 @@ export async function buildFleetServer(deps: {
     pendingEvents.push(...changes.events);
     if (changes.rooms.size || changes.issues.size || changes.events.length) schedulePush();
   };
-  const snapshot = async (): Promise<FleetStreamMessage> => ({ type: 'snapshot', rooms: await store.rooms(), issues: await store.issues('unresolved'), alerts: await deps.alerts.recent(30) });
+  const snapshot = async (): Promise<FleetStreamMessage> => ({
+    type: 'snapshot',
+    rooms: await store.rooms(),
+    issues: await store.issues('unresolved'),
+    alerts: await deps.alerts.recent(30),
+  });
   // The feed was cut: what other instances did meanwhile is unknown, so every dashboard starts over.
   const onResync = () => {
     if (clients.size === 0) return;
-    snapshot().then((message) => broadcast(message), (err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read a snapshot for the dashboard'));
+    snapshot().then(
+      (message) => broadcast(message),
+      (err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not read a snapshot for the dashboard'),
+    );
   };
   ingest.on('changes', onChanges);
   deps.feed?.on('changes', onChanges);
@@ -125,45 +138,80 @@ export async function buildFleetServer(deps: {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(first));
   });
 
-  app.get<{ Querystring: { site?: string; status?: string } }>('/api/fleet/rooms', {
-    config: { fleetAccess: 'open' },
-    schema: { querystring: { type: 'object', additionalProperties: false, properties: { site: { type: 'string', pattern: SLUG }, status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'auth-failed', 'unknown', 'online'] } } } },
-  }, async (request) => store.rooms(request.query));
-
-  app.get<{ Params: { site: string; room: string }; Querystring: { events?: number } }>('/api/fleet/rooms/:site/:room', {
-    config: { fleetAccess: 'operator' },
-    schema: {
-      params: { type: 'object', properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } }, required: ['site', 'room'] },
-      querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
+  app.get<{ Querystring: { site?: string; status?: string } }>(
+    '/api/fleet/rooms',
+    {
+      config: { fleetAccess: 'open' },
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            site: { type: 'string', pattern: SLUG },
+            status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'auth-failed', 'unknown', 'online'] },
+          },
+        },
+      },
     },
-  }, async (request) => {
-    const detail = await store.room(request.params.site, request.params.room, request.query.events ?? 100);
-    if (!detail) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The fleet has heard nothing from ${request.params.site}/${request.params.room}`);
-    return detail;
-  });
+    async (request) => store.rooms(request.query),
+  );
 
-  app.get<{ Querystring: { limit?: number } }>('/api/fleet/events', {
-    config: { fleetAccess: 'operator' },
-    schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } } },
-  }, async (request) => store.events({ limit: request.query.limit ?? 100 }));
+  app.get<{ Params: { site: string; room: string }; Querystring: { events?: number } }>(
+    '/api/fleet/rooms/:site/:room',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: {
+        params: {
+          type: 'object',
+          properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } },
+          required: ['site', 'room'],
+        },
+        querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
+      },
+    },
+    async (request) => {
+      const detail = await store.room(request.params.site, request.params.room, request.query.events ?? 100);
+      if (!detail) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The fleet has heard nothing from ${request.params.site}/${request.params.room}`);
+      return detail;
+    },
+  );
+
+  app.get<{ Querystring: { limit?: number } }>(
+    '/api/fleet/events',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } } },
+    },
+    async (request) => store.events({ limit: request.query.limit ?? 100 }),
+  );
 
   // An operator changed an issue: this dashboard now, the other instances' through the feed.
   const issueChanged = (issue: FleetIssue) => {
     pendingIssues.add(issue.id);
     pendingRooms.add(roomKey(issue.site, issue.room));
     schedulePush();
-    store.announce({ ...emptyChanges(), rooms: new Set([roomKey(issue.site, issue.room)]), issues: new Set([issue.id]) }).catch((err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not tell the other instances'));
+    store
+      .announce({ ...emptyChanges(), rooms: new Set([roomKey(issue.site, issue.room)]), issues: new Set([issue.id]) })
+      .catch((err: Error) => deps.log.warn({ err: err.message }, 'the fleet could not tell the other instances'));
   };
   await fleetIssueRoutes(app, { store, desk: deps.desk, operators: deps.operators, onIssueAction: deps.onIssueAction, issueChanged });
   await fleetHistoryRoutes(app, { history: deps.history, desk: deps.desk, alerts: deps.alerts });
 
-  app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({ ingest: ingest.stats, rooms: (await store.rooms()).length, events: await store.eventCount() }));
+  app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({
+    ingest: ingest.stats,
+    rooms: (await store.rooms()).length,
+    events: await store.eventCount(),
+  }));
   app.get('/metrics', { config: { fleetAccess: 'open' } }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 
   if (existsSync(PANEL_DIST)) {
     await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['fleet.html'] });
   } else {
-    app.get('/', { config: { fleetAccess: 'open' } }, async (_req, reply) => reply.type('text/html').send('<h1>roomctl fleet</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The API is at /api/fleet/rooms.</p>'));
+    app.get('/', { config: { fleetAccess: 'open' } }, async (_req, reply) =>
+      reply
+        .type('text/html')
+        .send('<h1>roomctl fleet</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The API is at /api/fleet/rooms.</p>'),
+    );
   }
   return { app, routes };
 }

@@ -91,10 +91,14 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const alertFeed = new FleetAlertFeed(sql);
   const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
-  const alerts = new AlertEngine(rules, (alert) => {
-    dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert'));
-    alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard'));
-  }, options.now);
+  const alerts = new AlertEngine(
+    rules,
+    (alert) => {
+      dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert'));
+      alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard'));
+    },
+    options.now,
+  );
   // Each instance turns the device transitions it ingests into issues (a shared subscription
   // gives a device's messages to one instance at a time); the others hear of the issue by the feed.
   const faults = new DeviceFaultIssues(sql, desk, {
@@ -113,7 +117,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   });
   ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
   ingest.on('batch', (batch: FleetMessage[], at: number) => {
-    const samples = batch.flatMap((m) => (m.kind === 'health' ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics }] : []));
+    const samples = batch.flatMap((m) =>
+      m.kind === 'health' ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics }] : [],
+    );
     if (samples.length) sampler.observe(samples).catch(logError('the fleet could not sample device metrics'));
   });
   // One instance runs the alert rules (with PostgreSQL, the holder of an advisory lock), and it
@@ -214,7 +220,19 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 
   const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, { now: options.now });
   const metrics = new FleetMetrics(ingest, () => client?.connected === true);
-  const { app: server, routes } = await buildFleetServer({ store, ingest, feed, metrics, tokens: options.tokens, operators, desk, history, alerts: alertFeed, log, onIssueAction: (issue) => relay.tell(issue) });
+  const { app: server, routes } = await buildFleetServer({
+    store,
+    ingest,
+    feed,
+    metrics,
+    tokens: options.tokens,
+    operators,
+    desk,
+    history,
+    alerts: alertFeed,
+    log,
+    onIssueAction: (issue) => relay.tell(issue),
+  });
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });
@@ -269,13 +287,26 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 
 /** Conditions already true when the fleet starts, so their alerts still fire (or resolve) once. */
 async function seedAlerts(sql: FleetSql, alerts: AlertEngine): Promise<void> {
-  const lastState = async (key: string) => (await queryOne<{ state: string }>(sql, 'SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1', [key]))?.state;
-  const devices = await sql.query<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>("SELECT site, room, device_id AS \"deviceId\", detail, received_at AS since FROM fleet_devices WHERE status = 'offline'");
+  const lastState = async (key: string) =>
+    (await queryOne<{ state: string }>(sql, 'SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1', [key]))?.state;
+  const devices = await sql.query<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>(
+    'SELECT site, room, device_id AS "deviceId", detail, received_at AS since FROM fleet_devices WHERE status = \'offline\'',
+  );
   for (const d of devices) {
     const key = `device-offline/${d.site}/${d.room}/${d.deviceId}`;
-    alerts.seed({ rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: d.since, detail: d.detail, fired: (await lastState(key)) === 'firing' });
+    alerts.seed({
+      rule: 'device-offline',
+      site: d.site,
+      room: d.room,
+      deviceId: d.deviceId,
+      since: d.since,
+      detail: d.detail,
+      fired: (await lastState(key)) === 'firing',
+    });
   }
-  const rooms = await sql.query<{ site: string; room: string; since: number }>("SELECT site, room, status_since AS since FROM fleet_rooms WHERE status = 'offline'");
+  const rooms = await sql.query<{ site: string; room: string; since: number }>(
+    "SELECT site, room, status_since AS since FROM fleet_rooms WHERE status = 'offline'",
+  );
   for (const r of rooms) {
     const key = `room-offline/${r.site}/${r.room}`;
     alerts.seed({ rule: 'room-offline', site: r.site, room: r.room, since: r.since, detail: null, fired: (await lastState(key)) === 'firing' });

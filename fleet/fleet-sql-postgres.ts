@@ -7,7 +7,8 @@ const INT8 = 20;
 const NUMERIC = 1700;
 /** bigint and numeric (COUNT, SUM, millisecond times) as JS numbers, as SQLite gives them. */
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** The URL with its password hidden, for messages and logs. */
@@ -40,7 +41,8 @@ export class PostgresFleetSql implements FleetSql {
     const client = await this.pool.connect();
     const tx: FleetSqlTx = {
       dialect: 'postgres',
-      query: async <R>(sql: string, params: readonly SqlValue[] = []) => (await client.query({ text: this.text(sql), values: params as SqlValue[] })).rows as R[],
+      query: async <R>(sql: string, params: readonly SqlValue[] = []) =>
+        (await client.query({ text: this.text(sql), values: params as SqlValue[] })).rows as R[],
       run: async (sql, params = []) => ({ changes: (await client.query({ text: this.text(sql), values: params as SqlValue[] })).rowCount ?? 0 }),
     };
     try {
@@ -51,7 +53,10 @@ export class PostgresFleetSql implements FleetSql {
       return value;
     } catch (err) {
       // A connection that failed mid-transaction is not given back to the pool.
-      await client.query('ROLLBACK').then(() => client.release(), () => client.release(true));
+      await client.query('ROLLBACK').then(
+        () => client.release(),
+        () => client.release(true),
+      );
       throw err;
     }
   }
@@ -74,24 +79,42 @@ export class PostgresFleetSql implements FleetSql {
  * Connects to `url` (postgres:// or postgresql://) and proves the server answers; a bad URL,
  * an unreachable server or refused credentials is ROOMCTL_E_FLEET_DATABASE naming the option.
  */
-export async function connectPostgres(url: string, options: { log?: Pick<Logger, 'warn'>; max?: number; connectTimeoutMs?: number } = {}): Promise<PostgresFleetSql> {
+export async function connectPostgres(
+  url: string,
+  options: { log?: Pick<Logger, 'warn'>; max?: number; connectTimeoutMs?: number } = {},
+): Promise<PostgresFleetSql> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database) must be a postgres:// URL, got ${JSON.stringify(redactDatabaseUrl(url))}`, { option: 'database' });
+    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database) must be a postgres:// URL, got ${JSON.stringify(redactDatabaseUrl(url))}`, {
+      option: 'database',
+    });
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database) must be a postgres:// URL, got a ${parsed.protocol}// one`, { option: 'database' });
+    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database) must be a postgres:// URL, got a ${parsed.protocol}// one`, {
+      option: 'database',
+    });
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 8, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, types, application_name: 'roomctl-fleet' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 8,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    types,
+    application_name: 'roomctl-fleet',
+  });
   // An idle connection the server dropped must not crash the fleet; the next query reconnects.
   pool.on('error', (err) => options.log?.warn({ err: err.message }, 'a fleet database connection was lost; the pool reconnects'));
   try {
     await pool.query('SELECT 1');
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw new RoomctlError('ROOMCTL_E_FLEET_DATABASE', `--database (fleet.database): cannot use ${redactDatabaseUrl(url)}: ${(err as Error).message}`, { option: 'database' }, { cause: err });
+    throw new RoomctlError(
+      'ROOMCTL_E_FLEET_DATABASE',
+      `--database (fleet.database): cannot use ${redactDatabaseUrl(url)}: ${(err as Error).message}`,
+      { option: 'database' },
+      { cause: err },
+    );
   }
   return new PostgresFleetSql(pool);
 }

@@ -15,7 +15,11 @@ export class SqliteFleetSql implements FleetSql {
   private readonly direct: FleetSqlTx;
 
   constructor(readonly db: Database.Database) {
-    this.direct = { dialect: 'sqlite', query: async <T>(sql: string, params?: readonly SqlValue[]) => this.all(sql, params) as T[], run: async (sql, params) => this.exec(sql, params) };
+    this.direct = {
+      dialect: 'sqlite',
+      query: async <T>(sql: string, params?: readonly SqlValue[]) => this.all(sql, params) as T[],
+      run: async (sql, params) => this.exec(sql, params),
+    };
   }
 
   async query<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {

@@ -31,7 +31,14 @@ it('auth-failed is its own count, the room is coloured by it, and it alerts like
   const at = '2026-01-01T00:00:01Z';
   const changes = await store.apply([
     msg('roomctl/hq/aurora/status', 'online'),
-    msg('roomctl/hq/aurora/devices/display/health', { status: 'auth-failed', since: at, detail: 'Wrong password: …', code: 'ROOMCTL_E_DEVICE_AUTH', metrics: {}, at }),
+    msg('roomctl/hq/aurora/devices/display/health', {
+      status: 'auth-failed',
+      since: at,
+      detail: 'Wrong password: …',
+      code: 'ROOMCTL_E_DEVICE_AUTH',
+      metrics: {},
+      at,
+    }),
     msg('roomctl/hq/aurora/devices/cam/health', { status: 'degraded', since: at, detail: 'answers in 1.8 s', metrics: {}, at }),
   ]);
   rules.observe(changes);

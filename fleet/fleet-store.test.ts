@@ -8,8 +8,10 @@ const msg = (topic: string, body: unknown): FleetMessage => {
   if (!parsed || 'error' in parsed) throw new Error(`not a fleet message: ${JSON.stringify(parsed)}`);
   return parsed;
 };
-const health = (device: string, status: string, at: string) => msg(`roomctl/hq/aurora/devices/${device}/health`, { status, since: at, detail: null, metrics: { replyMs: 3 }, at });
-const event = (id: string, type: string, extra: Record<string, unknown> = {}) => msg('roomctl/hq/aurora/events', { id, at: '2026-01-01T00:00:00.000Z', type, ...extra });
+const health = (device: string, status: string, at: string) =>
+  msg(`roomctl/hq/aurora/devices/${device}/health`, { status, since: at, detail: null, metrics: { replyMs: 3 }, at });
+const event = (id: string, type: string, extra: Record<string, unknown> = {}) =>
+  msg('roomctl/hq/aurora/events', { id, at: '2026-01-01T00:00:00.000Z', type, ...extra });
 
 afterAll(closeFleetPostgres);
 
@@ -25,8 +27,18 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('colours a room by its worst device, and offline when its appliance is gone', async () => {
-    await store.apply([msg('roomctl/hq/aurora/status', 'online'), health('display', 'ok', '2026-01-01T00:00:01Z'), health('cam', 'degraded', '2026-01-01T00:00:01Z')]);
-    expect((await store.rooms())[0]).toMatchObject({ site: 'hq', room: 'aurora', online: 'online', worst: 'degraded', counts: { ok: 1, degraded: 1, offline: 0, unknown: 0 } });
+    await store.apply([
+      msg('roomctl/hq/aurora/status', 'online'),
+      health('display', 'ok', '2026-01-01T00:00:01Z'),
+      health('cam', 'degraded', '2026-01-01T00:00:01Z'),
+    ]);
+    expect((await store.rooms())[0]).toMatchObject({
+      site: 'hq',
+      room: 'aurora',
+      online: 'online',
+      worst: 'degraded',
+      counts: { ok: 1, degraded: 1, offline: 0, unknown: 0 },
+    });
     await store.apply([msg('roomctl/hq/aurora/status', 'offline')]);
     expect((await store.rooms())[0]!.worst).toBe('offline');
     expect(await store.rooms({ status: 'offline' })).toHaveLength(1);
@@ -49,8 +61,16 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('opens issues for problem reports and help calls; staff acknowledge and resolve them', async () => {
-    await store.apply([event('e1', 'problem.reported', { reportId: 'r1', categories: ['audio'], comment: 'echo', deviceHealth: {} }), event('e2', 'help.requested', { requestId: 'h1' })]);
-    expect((await store.issues('unresolved')).map((i) => [i.id, i.kind, i.summary])).toEqual(expect.arrayContaining([['r1', 'problem', 'audio: echo'], ['h1', 'help', 'Help requested']]));
+    await store.apply([
+      event('e1', 'problem.reported', { reportId: 'r1', categories: ['audio'], comment: 'echo', deviceHealth: {} }),
+      event('e2', 'help.requested', { requestId: 'h1' }),
+    ]);
+    expect((await store.issues('unresolved')).map((i) => [i.id, i.kind, i.summary])).toEqual(
+      expect.arrayContaining([
+        ['r1', 'problem', 'audio: echo'],
+        ['h1', 'help', 'Help requested'],
+      ]),
+    );
     expect(await store.setIssueState('h1', 'acknowledged', 'sam')).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'sam' });
     expect(await store.setIssueState('h1', 'resolved', 'sam')).toMatchObject({ state: 'resolved', resolvedBy: 'sam' });
     expect((await store.issues('unresolved')).map((i) => i.id)).toEqual(['r1']);
@@ -59,9 +79,18 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('tells a bad message from a good one without throwing', () => {
-    expect(parseFleetMessage('roomctl/hq/aurora/devices/x/health', Buffer.from('{"status":"fine"}'))).toEqual({ error: expect.stringMatching(/status must be/), code: 'ROOMCTL_E_MQTT_PAYLOAD' });
-    expect(parseFleetMessage('roomctl/hq/aurora/events', Buffer.from('not json'))).toEqual({ error: expect.stringMatching(/not JSON/), code: 'ROOMCTL_E_MQTT_PAYLOAD' });
-    expect(parseFleetMessage('roomctl/HQ/aurora/status', Buffer.from('online'))).toEqual({ error: expect.stringMatching(/bad site/), code: 'ROOMCTL_E_MQTT_TOPIC' });
+    expect(parseFleetMessage('roomctl/hq/aurora/devices/x/health', Buffer.from('{"status":"fine"}'))).toEqual({
+      error: expect.stringMatching(/status must be/),
+      code: 'ROOMCTL_E_MQTT_PAYLOAD',
+    });
+    expect(parseFleetMessage('roomctl/hq/aurora/events', Buffer.from('not json'))).toEqual({
+      error: expect.stringMatching(/not JSON/),
+      code: 'ROOMCTL_E_MQTT_PAYLOAD',
+    });
+    expect(parseFleetMessage('roomctl/HQ/aurora/status', Buffer.from('online'))).toEqual({
+      error: expect.stringMatching(/bad site/),
+      code: 'ROOMCTL_E_MQTT_TOPIC',
+    });
     expect(parseFleetMessage('roomctl/hq/aurora/cmd/self-test', Buffer.from('{}'))).toBeNull();
   });
 });

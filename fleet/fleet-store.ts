@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { FleetDevice, FleetEvent, FleetIssue, FleetMeeting, FleetNames, FleetRoomDetail, FleetRoomSummary, HealthStatus, IssueState } from './fleet-api-types.js';
+import type {
+  FleetDevice,
+  FleetEvent,
+  FleetIssue,
+  FleetMeeting,
+  FleetNames,
+  FleetRoomDetail,
+  FleetRoomSummary,
+  HealthStatus,
+  IssueState,
+} from './fleet-api-types.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
@@ -23,13 +33,16 @@ const SQL = {
   roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
   // Not older: a resend (a room's retained health after a restart) never overwrites a later report; two reports in one millisecond keep the last.
   // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
-  health: (rows: number) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, error_message, metrics, reported_at, received_at, messages)
+  health: (
+    rows: number,
+  ) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, error_message, metrics, reported_at, received_at, messages)
     VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
     ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
       code = excluded.code, error_message = excluded.error_message, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
     WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at >= fleet_devices.reported_at
     RETURNING site, room, device_id AS "deviceId"`,
-  event: 'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
+  event:
+    'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
   roomAckIssue: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
   roomSeen: 'UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL',
@@ -37,7 +50,8 @@ const SQL = {
   summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room, r.name, r.status, r.updated_at`,
   roomRow: 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?',
   reportWords: 'UPDATE fleet_issues SET rating = ?, comment = ? WHERE id = ?',
-  lastMeetingEvent: "SELECT type, at, body FROM fleet_events WHERE site = ? AND room = ? AND type IN ('meeting.started', 'meeting.ended') ORDER BY seq DESC LIMIT 1",
+  lastMeetingEvent:
+    "SELECT type, at, body FROM fleet_events WHERE site = ? AND room = ? AND type IN ('meeting.started', 'meeting.ended') ORDER BY seq DESC LIMIT 1",
   devices: `SELECT device_id AS "deviceId", status, since, detail, code, error_message AS "errorMessage", metrics, received_at AS "receivedAt"
     FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`,
   roomEvents: `SELECT ${EVENT_COLUMNS} FROM fleet_events WHERE site = ? AND room = ? ORDER BY seq DESC LIMIT ?`,
@@ -72,7 +86,9 @@ export class FleetStore {
   /** A store over an open (migrated) database; loads what it needs to tell changes. */
   static async open(sql: FleetSql): Promise<FleetStore> {
     const store = new FleetStore(sql);
-    for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>('SELECT site, room, device_id AS id, status FROM fleet_devices')) {
+    for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>(
+      'SELECT site, room, device_id AS id, status FROM fleet_devices',
+    )) {
       store.deviceStatus.set(deviceKey(row.site, row.room, row.id), row.status);
     }
     for (const row of await sql.query<{ site: string; room: string }>('SELECT site, room FROM fleet_rooms')) store.knownRooms.add(roomKey(row.site, row.room));
@@ -137,14 +153,28 @@ export class FleetStore {
             changes.duplicates++;
             break;
           }
-          changes.events.push({ seq: Number(inserted[0]!.seq), id: e.id, site: m.site, room: m.room, type: e.type, deviceId: e.deviceId, at: e.at, body: e.body });
+          changes.events.push({
+            seq: Number(inserted[0]!.seq),
+            id: e.id,
+            site: m.site,
+            room: m.room,
+            type: e.type,
+            deviceId: e.deviceId,
+            at: e.at,
+            body: e.body,
+          });
           await this.trackIssue(tx, m.site, m.room, e.type, e.body, e.at, changes);
           break;
         }
       }
     }
     // In key order: two instances writing overlapping devices then take the row locks in the same order (no deadlock).
-    await this.writeHealth(tx, [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => m), now, changes);
+    await this.writeHealth(
+      tx,
+      [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => m),
+      now,
+      changes,
+    );
     return changes;
   }
 
@@ -152,8 +182,22 @@ export class FleetStore {
     const CHUNK = 500;
     for (let i = 0; i < messages.length; i += CHUNK) {
       const chunk = messages.slice(i, i + CHUNK);
-      const params = chunk.flatMap((m) => [m.site, m.room, m.deviceId, m.health.status, m.health.since, m.health.detail, m.health.error?.code ?? m.health.code, m.health.error?.message ?? null, JSON.stringify(m.health.metrics), m.health.at, now]);
-      const written = new Set((await tx.query<{ site: string; room: string; deviceId: string }>(SQL.health(chunk.length), params)).map((r) => deviceKey(r.site, r.room, r.deviceId)));
+      const params = chunk.flatMap((m) => [
+        m.site,
+        m.room,
+        m.deviceId,
+        m.health.status,
+        m.health.since,
+        m.health.detail,
+        m.health.error?.code ?? m.health.code,
+        m.health.error?.message ?? null,
+        JSON.stringify(m.health.metrics),
+        m.health.at,
+        now,
+      ]);
+      const written = new Set(
+        (await tx.query<{ site: string; room: string; deviceId: string }>(SQL.health(chunk.length), params)).map((r) => deviceKey(r.site, r.room, r.deviceId)),
+      );
       for (const m of chunk) {
         const dKey = deviceKey(m.site, m.room, m.deviceId);
         if (!written.has(dKey)) {
@@ -170,7 +214,15 @@ export class FleetStore {
     }
   }
 
-  private async trackIssue(tx: FleetSqlTx, site: string, room: string, type: string, body: Record<string, unknown>, at: string, changes: FleetChanges): Promise<void> {
+  private async trackIssue(
+    tx: FleetSqlTx,
+    site: string,
+    room: string,
+    type: string,
+    body: Record<string, unknown>,
+    at: string,
+    changes: FleetChanges,
+  ): Promise<void> {
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const reportId = str(body.reportId);
     const requestId = str(body.requestId);
@@ -209,8 +261,15 @@ export class FleetStore {
     const stateRow = await queryOne<{ state: string | null }>(this.sql, SQL.roomRow, [site, room]);
     const state = stateRow?.state ? (JSON.parse(stateRow.state) as Record<string, unknown>) : null;
     const names = deviceNamesOf(state);
-    const devices = (await this.sql.query<Omit<FleetDevice, 'metrics' | 'error' | 'names'> & { metrics: string; errorMessage: string | null }>(SQL.devices, [site, room])).map(
-      ({ errorMessage, ...d }): FleetDevice => ({ ...d, names: names[d.deviceId] ?? null, error: d.code ? { code: d.code, message: errorMessage ?? d.detail ?? d.code } : null, metrics: JSON.parse(d.metrics) as Record<string, number> }),
+    const devices = (
+      await this.sql.query<Omit<FleetDevice, 'metrics' | 'error' | 'names'> & { metrics: string; errorMessage: string | null }>(SQL.devices, [site, room])
+    ).map(
+      ({ errorMessage, ...d }): FleetDevice => ({
+        ...d,
+        names: names[d.deviceId] ?? null,
+        error: d.code ? { code: d.code, message: errorMessage ?? d.detail ?? d.code } : null,
+        metrics: JSON.parse(d.metrics) as Record<string, number>,
+      }),
     );
     return {
       room: summary,
@@ -235,7 +294,9 @@ export class FleetStore {
 
   async events(options: { site?: string; room?: string; limit?: number } = {}): Promise<FleetEvent[]> {
     const limit = options.limit ?? 100;
-    const rows = await (options.site && options.room ? this.sql.query<EventRow>(SQL.roomEvents, [options.site, options.room, limit]) : this.sql.query<EventRow>(SQL.allEvents, [limit]));
+    const rows = await (options.site && options.room
+      ? this.sql.query<EventRow>(SQL.roomEvents, [options.site, options.room, limit])
+      : this.sql.query<EventRow>(SQL.allEvents, [limit]));
     return rows.map(toEvent);
   }
 
@@ -250,7 +311,11 @@ export class FleetStore {
   }
 
   async issues(state?: IssueState | 'unresolved', limit = 500): Promise<FleetIssue[]> {
-    const rows = await (state === 'unresolved' ? this.sql.query<IssueRow>(SQL.openIssues, [limit]) : state ? this.sql.query<IssueRow>(SQL.issuesByState, [state, limit]) : this.sql.query<IssueRow>(SQL.issues, [limit]));
+    const rows = await (state === 'unresolved'
+      ? this.sql.query<IssueRow>(SQL.openIssues, [limit])
+      : state
+        ? this.sql.query<IssueRow>(SQL.issuesByState, [state, limit])
+        : this.sql.query<IssueRow>(SQL.issues, [limit]));
     return rows.map(toIssue);
   }
 
@@ -315,7 +380,15 @@ function toSummary(r: SummaryRow): FleetRoomSummary {
   // A room is `offline` only when its appliance is gone: a lost camera leaves a usable room, `degraded`.
   // A refused password needs someone (the config is wrong) more than a device that may come back by itself.
   const worst: HealthStatus =
-    r.online === 'offline' ? 'offline' : counts['auth-failed'] > 0 ? 'auth-failed' : counts.offline + counts.degraded > 0 ? 'degraded' : counts.unknown > 0 || r.online === 'unknown' ? 'unknown' : 'ok';
+    r.online === 'offline'
+      ? 'offline'
+      : counts['auth-failed'] > 0
+        ? 'auth-failed'
+        : counts.offline + counts.degraded > 0
+          ? 'degraded'
+          : counts.unknown > 0 || r.online === 'unknown'
+            ? 'unknown'
+            : 'ok';
   return { site: r.site, room: r.room, name: r.name, online: r.online, worst, counts, openIssues: r.openIssues, updatedAt: r.updatedAt };
 }
 

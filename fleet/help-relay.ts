@@ -74,7 +74,7 @@ export class HelpRelay {
   /** True when the message was an answer to this instance (handled here, not by the store). */
   handle(topic: string, payload: Buffer): boolean {
     if (!topic.endsWith(this.replyPrefix) || !topic.startsWith('roomctl/')) return false;
-    this.answer(payload).catch((err: Error) => this.o.log.warn({ err: err.message }, 'the fleet could not record the room\'s answer'));
+    this.answer(payload).catch((err: Error) => this.o.log.warn({ err: err.message }, "the fleet could not record the room's answer"));
     return true;
   }
 
@@ -99,7 +99,10 @@ export class HelpRelay {
         const value = result.ok ? result.value : {};
         const resolvedAt = typeof value.resolvedAt === 'string' ? value.resolvedAt : now;
         const acknowledgedAt = typeof value.acknowledgedAt === 'string' ? value.acknowledgedAt : now;
-        seen = await this.o.sql.run('UPDATE fleet_issues SET room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?', [resolvedAt, acknowledgedAt, id]);
+        seen = await this.o.sql.run(
+          'UPDATE fleet_issues SET room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ?',
+          [resolvedAt, acknowledgedAt, id],
+        );
       }
       if (seen.changes) await this.announce(id);
     } else {
@@ -114,7 +117,10 @@ export class HelpRelay {
     const since = new Date((this.o.now?.() ?? Date.now()) - TELL_WITHIN_MS).toISOString();
     for (const { site, room, online } of changes.roomStatus) {
       if (online !== 'online') continue;
-      const waiting = await this.o.sql.query<{ id: string }>("SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND (room_seen_at IS NULL OR (state = 'resolved' AND room_resolved_at IS NULL)) AND opened_at >= ?", [site, room, since]);
+      const waiting = await this.o.sql.query<{ id: string }>(
+        "SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND (room_seen_at IS NULL OR (state = 'resolved' AND room_resolved_at IS NULL)) AND opened_at >= ?",
+        [site, room, since],
+      );
       for (const { id } of waiting) {
         const issue = await this.o.store.issue(id);
         if (issue) await this.tell(issue);
@@ -123,7 +129,10 @@ export class HelpRelay {
   }
 
   private async fail(issue: FleetIssue, error: string): Promise<void> {
-    const failed = await this.o.sql.run('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND (room_seen_at IS NULL OR room_resolved_at IS NULL)', [error, issue.id]);
+    const failed = await this.o.sql.run('UPDATE fleet_issues SET room_error = ? WHERE id = ? AND (room_seen_at IS NULL OR room_resolved_at IS NULL)', [
+      error,
+      issue.id,
+    ]);
     if (failed.changes) await this.announce(issue.id);
   }
 

@@ -6,7 +6,16 @@ import { startHttpReceiver, type HttpReceiver } from '../appliance/notify/testin
 import type { Alert } from './alert-sink.js';
 import { loadNotificationsFile, notifyAlertSinks } from './notify-alert-sinks.js';
 
-const ALERT: Alert = { key: 'help/h1', rule: 'help-request', state: 'firing', site: 'hq', room: 'aurora', title: 'Help requested in hq/aurora', text: 'No sound', at: '2026-01-01T00:00:00.000Z' };
+const ALERT: Alert = {
+  key: 'help/h1',
+  rule: 'help-request',
+  state: 'firing',
+  site: 'hq',
+  room: 'aurora',
+  title: 'Help requested in hq/aurora',
+  text: 'No sound',
+  at: '2026-01-01T00:00:00.000Z',
+};
 
 describe('fleet alerts through the rooms’ notification channels', () => {
   let dir: string | undefined;
@@ -32,6 +41,9 @@ describe('fleet alerts through the rooms’ notification channels', () => {
     dir = await mkdtemp(join(tmpdir(), 'roomctl-notify-'));
     const file = join(dir, 'notify.yaml');
     await writeFile(file, 'notifications:\n  webhooks:\n    - { id: x, format: carrier-pigeon, url: "http://127.0.0.1/" }\n');
-    await expect(loadNotificationsFile(file)).rejects.toMatchObject({ code: 'ROOMCTL_E_CONFIG_INVALID', message: expect.stringMatching(/notifications\.webhooks\.0\.format/) });
+    await expect(loadNotificationsFile(file)).rejects.toMatchObject({
+      code: 'ROOMCTL_E_CONFIG_INVALID',
+      message: expect.stringMatching(/notifications\.webhooks\.0\.format/),
+    });
   });
 });

@@ -13,7 +13,11 @@ const RETAINED_ROOM_TOPICS = ['roomctl/+/+/status', 'roomctl/+/+/state', 'roomct
  * meanwhile arrive twice; the store's writes are idempotent (health newer-than, state and
  * status upserts), so the copy changes nothing.
  */
-export function syncRetained(client: MqttClient, log: Pick<Logger, 'info' | 'warn'>, options: { quietMs?: number } = {}): { onMessage(retained: boolean): void; stop(): void } {
+export function syncRetained(
+  client: MqttClient,
+  log: Pick<Logger, 'info' | 'warn'>,
+  options: { quietMs?: number } = {},
+): { onMessage(retained: boolean): void; stop(): void } {
   const quietMs = options.quietMs ?? 1000;
   let last = Date.now();
   let count = 0;
@@ -24,17 +28,20 @@ export function syncRetained(client: MqttClient, log: Pick<Logger, 'info' | 'war
     done = true;
     clearInterval(timer);
     if (client.connected) client.unsubscribe(RETAINED_ROOM_TOPICS);
-    log.info({ retained: count }, 'fleet has the rooms\' retained status, state and health');
+    log.info({ retained: count }, "fleet has the rooms' retained status, state and health");
   };
   client.subscribe(RETAINED_ROOM_TOPICS, { qos: 1 }, (err) => {
     if (err) {
-      log.warn({ err: err.message }, 'fleet cannot read the rooms\' retained state');
+      log.warn({ err: err.message }, "fleet cannot read the rooms' retained state");
       return;
     }
     last = Date.now();
-    timer = setInterval(() => {
-      if (Date.now() - last >= quietMs) finish();
-    }, Math.max(50, quietMs / 4));
+    timer = setInterval(
+      () => {
+        if (Date.now() - last >= quietMs) finish();
+      },
+      Math.max(50, quietMs / 4),
+    );
     timer.unref();
   });
   return {

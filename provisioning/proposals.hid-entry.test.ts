@@ -10,7 +10,15 @@ const hid = (h: HidCandidate): Finding => ({ source: 'hid', endpoint: hidEndpoin
 
 it('turns a speakerphone and a badge reader into entries their drivers accept, with a hidraw grant each', () => {
   const findings = [
-    hid({ path: '/dev/hidraw0', vendorId: '0b0e', productId: '0422', serialNumber: '50C2ED1A2B3C', product: 'Jabra SPEAK 510 USB', role: 'speakerphone', driver: 'hid-speakerphone' }),
+    hid({
+      path: '/dev/hidraw0',
+      vendorId: '0b0e',
+      productId: '0422',
+      serialNumber: '50C2ED1A2B3C',
+      product: 'Jabra SPEAK 510 USB',
+      role: 'speakerphone',
+      driver: 'hid-speakerphone',
+    }),
     hid({ path: '/dev/hidraw1', vendorId: '16c0', productId: '27db', product: 'HXGCoLtd Keyboard', role: 'badge-reader', driver: 'hid-badge-reader' }),
   ];
 
@@ -28,7 +36,15 @@ it('turns a speakerphone and a badge reader into entries their drivers accept, w
 });
 
 it('keeps the id and name a previous run (or IT) gave a device found at the same place', () => {
-  const finding = hid({ path: '/dev/hidraw4', vendorId: '0b0e', productId: '0422', serialNumber: 'X1', product: 'Jabra', role: 'speakerphone', driver: 'hid-speakerphone' });
+  const finding = hid({
+    path: '/dev/hidraw4',
+    vendorId: '0b0e',
+    productId: '0422',
+    serialNumber: 'X1',
+    product: 'Jabra',
+    role: 'speakerphone',
+    driver: 'hid-speakerphone',
+  });
   const previous = [{ id: 'table-mic', name: 'Table speakerphone', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422, serialNumber: 'X1' }];
   expect(proposeDevices([finding], answers, DRIVERS, previous).devices.map((d) => [d.entry.id, d.entry.name])).toEqual([['table-mic', 'Table speakerphone']]);
 });

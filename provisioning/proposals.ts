@@ -61,16 +61,22 @@ function identityOf(finding: Finding, notes: string[]): { driver: string; identi
   if (finding.source === 'hid') {
     const h = finding.hid;
     const usb = { vendorId: h.vendorId, productId: h.productId, ...(h.serialNumber ? { serialNumber: h.serialNumber } : {}) };
-    const identity = { at: { hid: { ...usb, path: h.path } }, settings: { role: h.role, product: h.product }, detail: `${h.role} ${h.product} (${finding.endpoint})` };
+    const identity = {
+      at: { hid: { ...usb, path: h.path } },
+      settings: { role: h.role, product: h.product },
+      detail: `${h.role} ${h.product} (${finding.endpoint})`,
+    };
     return { driver: h.driver, identity, grant: { subsystem: 'hidraw', ...usb, path: h.path } };
   }
   const v = finding.verdict;
   if (v.verdict !== 'match') {
-    const why = finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : v.verdict === 'garbage' ? 'garbage' : 'error'} — ${v.detail}`;
+    const why =
+      finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : v.verdict === 'garbage' ? 'garbage' : 'error'} — ${v.detail}`;
     notes.push(`${finding.endpoint}: ${why}; not configured`);
     return undefined;
   }
-  if (finding.source === 'network') return { driver: v.driver, identity: { at: { host: finding.host, port: finding.port }, settings: v.settings, detail: v.detail } };
+  if (finding.source === 'network')
+    return { driver: v.driver, identity: { at: { host: finding.host, port: finding.port }, settings: v.settings, detail: v.detail } };
   const grant = { subsystem: 'tty' as const, ...finding.port.usb, path: finding.port.path };
   return { driver: v.driver, identity: { at: { serialPort: finding.port.path }, settings: v.settings, detail: v.detail }, grant };
 }
@@ -101,7 +107,12 @@ function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly
  * whose driver is not in this build, or whose entry its driver would refuse, is reported
  * and left out: the config must pass `roomctl config check`.
  */
-export function proposeDevices(findings: Finding[], answers: ProvisionAnswers, drivers: readonly AnyDriverDefinition[], existing: DeviceConfig[] = []): Proposal {
+export function proposeDevices(
+  findings: Finding[],
+  answers: ProvisionAnswers,
+  drivers: readonly AnyDriverDefinition[],
+  existing: DeviceConfig[] = [],
+): Proposal {
   const notes: string[] = [];
   const names = answers.devices?.names ?? {};
   const previous = new Map(existing.map((e) => [endpointKey(e), e]));

@@ -14,7 +14,12 @@ it('refuses bad answers before probing anything, naming each field and what it a
   const answers = join(dir, 'answers.yaml');
   await writeFile(
     answers,
-    ['room: { id: "Aurora Room", name: Aurora, site: hq, timezone: Mars/Olympus, language: fr }', 'mqtt: { url: "http://broker:1883" }', 'colour: blue', ''].join('\n'),
+    [
+      'room: { id: "Aurora Room", name: Aurora, site: hq, timezone: Mars/Olympus, language: fr }',
+      'mqtt: { url: "http://broker:1883" }',
+      'colour: blue',
+      '',
+    ].join('\n'),
   );
   const root = join(dir, 'root');
 
@@ -23,10 +28,18 @@ it('refuses bad answers before probing anything, naming each field and what it a
   expect(result.code).toBe(1);
   const lines = result.stderr.split('\n');
   expect(lines[0]).toBe(`ROOMCTL_E_ANSWERS_INVALID: ${answers} has 5 bad answer(s):`);
-  expect(lines).toContain('  room.id: "Aurora Room" is not in the expected form (allowed: text — Room id, unique in the fleet; part of the MQTT topics (lower-case letters, digits and dashes))');
+  expect(lines).toContain(
+    '  room.id: "Aurora Room" is not in the expected form (allowed: text — Room id, unique in the fleet; part of the MQTT topics (lower-case letters, digits and dashes))',
+  );
   expect(lines.some((l) => l.startsWith('  room.language: is not one of the allowed values (allowed: "en", "zh-CN")'))).toBe(true);
-  expect(lines.some((l) => l.startsWith('  mqtt.url: "http://broker:1883" is not in the expected form (allowed: text — Broker URL, e.g. mqtts://broker.example:8883)'))).toBe(true);
-  expect(lines.some((l) => l.startsWith('  colour: unknown key (allowed: room, api, panel, storage, mqtt, calendar, notifications, service, devices, discovery)'))).toBe(true);
+  expect(
+    lines.some((l) =>
+      l.startsWith('  mqtt.url: "http://broker:1883" is not in the expected form (allowed: text — Broker URL, e.g. mqtts://broker.example:8883)'),
+    ),
+  ).toBe(true);
+  expect(
+    lines.some((l) => l.startsWith('  colour: unknown key (allowed: room, api, panel, storage, mqtt, calendar, notifications, service, devices, discovery)')),
+  ).toBe(true);
   // Words, never a regular expression.
   expect(result.stderr).not.toMatch(/\^\[|\{0,|\\s/);
   expect(lines).toContain('  room.timezone: unknown time zone "Mars/Olympus" (allowed: an IANA zone such as Asia/Shanghai, Europe/Berlin, UTC)');

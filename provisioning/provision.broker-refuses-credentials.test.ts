@@ -26,7 +26,7 @@ afterAll(async () => {
   await broker?.close();
 });
 
-it('installs the room, but the doctor fails it, naming the broker\'s refusal of the credentials', () => {
+it("installs the room, but the doctor fails it, naming the broker's refusal of the credentials", () => {
   expect(outcome.changes.some((c) => c.startsWith('create /etc/roomctl/room.yaml'))).toBe(true);
   const brokerCheck = outcome.doctor!.results.find((r) => r.area === 'broker')!;
   expect(brokerCheck).toMatchObject({ status: 'fail', code: 'ROOMCTL_E_BROKER_REFUSED' });

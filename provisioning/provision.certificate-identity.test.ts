@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => lab?.close());
 
-it('makes a key (0600, the service user\'s) and a CSR naming the room, keeps them on reruns, and wires in the signed certificate once it is there', async () => {
+it("makes a key (0600, the service user's) and a CSR naming the room, keeps them on reruns, and wires in the signed certificate once it is there", async () => {
   const answers = lab.answers({ mqtt: { url: 'mqtts://broker.example:8883', identity: 'certificate', emqxAcl: true } });
   const go = () => provision({ answers, root: lab.root, discovery: lab.deps, doctor: false, out: () => undefined, progress: () => undefined });
   const path = (p: string) => join(lab.root, 'etc/roomctl/mqtt', p);
@@ -32,8 +32,38 @@ it('makes a key (0600, the service user\'s) and a CSR naming the room, keeps the
   expect((await go()).changes).toEqual([]);
 
   // The CA signs the request; IT drops the certificate where the note said.
-  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(lab.dir, 'ca.key'), '-out', join(lab.dir, 'ca.pem'), '-subj', '/CN=test CA', '-days', '2']);
-  await run('openssl', ['x509', '-req', '-in', path('room.csr'), '-CA', join(lab.dir, 'ca.pem'), '-CAkey', join(lab.dir, 'ca.key'), '-CAcreateserial', '-out', path('room.crt'), '-days', '2']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    join(lab.dir, 'ca.key'),
+    '-out',
+    join(lab.dir, 'ca.pem'),
+    '-subj',
+    '/CN=test CA',
+    '-days',
+    '2',
+  ]);
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    path('room.csr'),
+    '-CA',
+    join(lab.dir, 'ca.pem'),
+    '-CAkey',
+    join(lab.dir, 'ca.key'),
+    '-CAcreateserial',
+    '-out',
+    path('room.crt'),
+    '-days',
+    '2',
+  ]);
   const third = await go();
   expect(third.changes.some((c) => c.startsWith('update /etc/roomctl/room.yaml'))).toBe(true);
   const config = parse(await readFile(join(lab.root, 'etc/roomctl/room.yaml'), 'utf8')) as { mqtt: Record<string, unknown> };

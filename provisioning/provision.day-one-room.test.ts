@@ -43,7 +43,7 @@ afterAll(async () => {
 
 const file = (path: string) => readFile(join(lab.root, path), 'utf8');
 
-it('writes one public URL (this machine\'s LAN address), a generated admin PIN in secrets.yaml, and says how to pair a panel', async () => {
+it("writes one public URL (this machine's LAN address), a generated admin PIN in secrets.yaml, and says how to pair a panel", async () => {
   const config = parse(await file('etc/roomctl/room.yaml')) as { api: { publicUrl?: string } };
   const secrets = parse(await file('etc/roomctl/secrets.yaml')) as { panel: { adminPin: string }; mqtt: { password: string } };
   expect(config.api.publicUrl).toBe(lan ? `http://${lan}:${port}` : undefined);
@@ -57,7 +57,7 @@ it('writes one public URL (this machine\'s LAN address), a generated admin PIN i
   expect(outcome.adminPin).toBe(secrets.panel.adminPin);
 });
 
-it('starts with the unit\'s own ExecStart line (the young-generation flag in it); its QR codes open on the LAN address; the PIN opens the admin view', async () => {
+it("starts with the unit's own ExecStart line (the young-generation flag in it); its QR codes open on the LAN address; the PIN opens the admin view", async () => {
   const argv = execStartOf(await file('etc/systemd/system/roomctl.service'));
   expect(argv.slice(1, 3)).toEqual(['--max-semi-space-size=2', expect.stringMatching(/bin\/roomctl\.js$/)]);
   // The same files, but the data folder inside --root (the unit would use /var/lib/roomctl).
@@ -75,16 +75,26 @@ it('starts with the unit\'s own ExecStart line (the young-generation flag in it)
   // What a phone on the LAN does: open the public URL.
   const door = (await (await fetch(`${publicUrl}/api/v1/door/access`, { headers: auth })).json()) as { url: string };
   expect(door.url.startsWith(`${publicUrl}/book#code=`)).toBe(true);
-  const booked = (await (await fetch(`${publicUrl}/api/v1/bookings`, { method: 'POST', headers: auth, body: JSON.stringify({ minutes: 30, title: 'Day one' }) })).json()) as { id: string };
+  const booked = (await (
+    await fetch(`${publicUrl}/api/v1/bookings`, { method: 'POST', headers: auth, body: JSON.stringify({ minutes: 30, title: 'Day one' }) })
+  ).json()) as { id: string };
   const meeting = (await (await fetch(`${publicUrl}/api/v1/meetings/${booked.id}/access`, { headers: auth })).json()) as { url: string };
   expect(meeting.url.startsWith(`${publicUrl}/meeting/${booked.id}?code=`)).toBe(true);
   expect((await fetch(`${publicUrl}/api/v1/status`)).status).toBe(200);
 
-  const admin = await fetch(`${publicUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: secrets.panel.adminPin }) });
+  const admin = await fetch(`${publicUrl}/api/v1/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pin: secrets.panel.adminPin }),
+  });
   expect(admin.status).toBe(200);
 
   // doctor, asking the running room, proves the URL in the QR codes reaches it.
   const report = await runDoctor({ configPath, deviceTimeoutMs: 3000, brokerTimeoutMs: 1000 });
   expect(report.mode).toBe('running-service');
-  expect(report.results.find((r) => r.name === `${publicUrl}/`)).toMatchObject({ area: 'panel', status: 'ok', detail: 'the public URL (QR codes, e-mail links) reaches this room' });
+  expect(report.results.find((r) => r.name === `${publicUrl}/`)).toMatchObject({
+    area: 'panel',
+    status: 'ok',
+    detail: 'the public URL (QR codes, e-mail links) reaches this room',
+  });
 }, 60_000);

@@ -11,7 +11,14 @@ afterAll(() => lab?.close());
 
 it('--dry-run probes and prints the plan, shows no secret, and writes nothing', async () => {
   let out = '';
-  const outcome = await provision({ answers: lab.answers({ mqtt: { url: 'mqtts://broker.example:8883', password: 'never-printed' } }), root: lab.root, dryRun: true, discovery: lab.deps, out: (l) => (out += `${l}\n`), progress: () => undefined });
+  const outcome = await provision({
+    answers: lab.answers({ mqtt: { url: 'mqtts://broker.example:8883', password: 'never-printed' } }),
+    root: lab.root,
+    dryRun: true,
+    discovery: lab.deps,
+    out: (l) => (out += `${l}\n`),
+    progress: () => undefined,
+  });
 
   expect(out).toMatch(/Would change:\n  create system user roomctl/);
   expect(out).toMatch(/--- \/etc\/roomctl\/room\.yaml\n    # Room config written by `roomctl provision`/);

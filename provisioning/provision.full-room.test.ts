@@ -31,12 +31,23 @@ beforeAll(async () => {
   camera = await startOnvifSimulator({ port: 0, discovery: { port: 0 }, auth: { username: 'operator', password: 'cam-pass' }, name: 'Rear PTZ' });
   const answers = lab.answers({
     mqtt: { url: broker.url, password: 'aurora-broker-pass' },
-    devices: { onvif: { username: 'operator', password: 'cam-pass' }, names: { [`127.0.0.1:${camera.endpoint.port}`]: { id: 'cam-rear', name: 'Rear camera' } } },
+    devices: {
+      onvif: { username: 'operator', password: 'cam-pass' },
+      names: { [`127.0.0.1:${camera.endpoint.port}`]: { id: 'cam-rear', name: 'Rear camera' } },
+    },
     discovery: { onvif: { address: '127.0.0.1', port: camera.discoveryPort, timeoutMs: 800 } },
     calendar: { url: calendar.url },
     notifications: { facilities: ['facilities@example.com'] },
   });
-  outcome = await provision({ answers, root: lab.root, drivers, discovery: lab.deps, out: (l) => (stdout += `${l}\n`), progress: () => undefined, doctorDeviceTimeoutMs: 8000 });
+  outcome = await provision({
+    answers,
+    root: lab.root,
+    drivers,
+    discovery: lab.deps,
+    out: (l) => (stdout += `${l}\n`),
+    progress: () => undefined,
+    doctorDeviceTimeoutMs: 8000,
+  });
 }, 60_000);
 afterAll(async () => {
   await lab?.close();
@@ -62,7 +73,11 @@ it('names the right driver for each simulator, and says why the silent port got 
 
 it('writes a config that passes config check, with every secret in a 0600 file owned by the service user', async () => {
   const config = await loadConfigFile(join(lab.root, 'etc/roomctl/room.yaml'), drivers);
-  expect(config).toMatchObject({ room: { id: 'hq-3f-aurora', locale: 'en' }, mqtt: { username: USER, password: 'aurora-broker-pass' }, calendar: { url: calendar.url } });
+  expect(config).toMatchObject({
+    room: { id: 'hq-3f-aurora', locale: 'en' },
+    mqtt: { username: USER, password: 'aurora-broker-pass' },
+    calendar: { url: calendar.url },
+  });
   expect(config.api.tokens[0]).toMatch(/^[\w-]{32}$/);
   const roomYaml = await file('etc/roomctl/room.yaml');
   for (const secret of ['aurora-broker-pass', config.api.tokens[0]!, 'private-7f3a', 'cam-pass']) expect(roomYaml).not.toContain(secret);
@@ -83,11 +98,26 @@ it('grants exactly the adapters it configured through udev, and enables a sandbo
     'SUBSYSTEM=="tty", ATTRS{idVendor}=="067b", ATTRS{idProduct}=="2303", OWNER="roomctl", GROUP="roomctl", MODE="0600"',
   ]);
   const unit = await file('etc/systemd/system/roomctl.service');
-  for (const line of ['Type=notify', 'WatchdogSec=30', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'ProtectHome=yes', 'PrivateTmp=yes', 'ReadWritePaths=/var/lib/roomctl', 'Restart=on-failure', 'StandardOutput=journal', 'User=roomctl']) {
+  for (const line of [
+    'Type=notify',
+    'WatchdogSec=30',
+    'NoNewPrivileges=yes',
+    'ProtectSystem=strict',
+    'ProtectHome=yes',
+    'PrivateTmp=yes',
+    'ReadWritePaths=/var/lib/roomctl',
+    'Restart=on-failure',
+    'StandardOutput=journal',
+    'User=roomctl',
+  ]) {
     expect(unit.split('\n')).toContain(line);
   }
   expect(unit).toMatch(/^RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6/m);
-  const has = (program: string) => run('which', [program]).then(() => true, () => false);
+  const has = (program: string) =>
+    run('which', [program]).then(
+      () => true,
+      () => false,
+    );
   if (await has('systemctl')) expect((await lstat(join(lab.root, 'etc/systemd/system/multi-user.target.wants/roomctl.service'))).isSymbolicLink()).toBe(true);
   else expect(outcome.skipped.some((s) => s.includes('systemctl is not installed here'))).toBe(true);
 
@@ -96,7 +126,10 @@ it('grants exactly the adapters it configured through udev, and enables a sandbo
     console.warn('systemd-analyze is not installed: the unit was not verified by systemd (install the Debian systemd package to check it)');
     return;
   }
-  const verify = await run('systemd-analyze', ['verify', join(lab.root, 'etc/systemd/system/roomctl.service')]).then((r) => ({ code: 0, stderr: r.stderr }), (e: { code: number; stderr: string }) => e);
+  const verify = await run('systemd-analyze', ['verify', join(lab.root, 'etc/systemd/system/roomctl.service')]).then(
+    (r) => ({ code: 0, stderr: r.stderr }),
+    (e: { code: number; stderr: string }) => e,
+  );
   expect(verify.stderr).not.toMatch(/Unknown (key|section)|ignoring|not executable/);
   expect(verify.code).toBe(0);
 });
@@ -115,7 +148,9 @@ it('ends with a doctor report that proves the room: devices, broker (as the room
     ['panel', 'ok'],
   ]);
   expect(doctor.passed).toBe(true);
-  expect(stdout).toMatch(/\[ ok \] broker +mqtt:\/\/127\.0\.0\.1:\d+: connected as user roomctl-hq-hq-3f-aurora; a self-test event on roomctl\/hq\/hq-3f-aurora\/events was accepted/);
+  expect(stdout).toMatch(
+    /\[ ok \] broker +mqtt:\/\/127\.0\.0\.1:\d+: connected as user roomctl-hq-hq-3f-aurora; a self-test event on roomctl\/hq\/hq-3f-aurora\/events was accepted/,
+  );
   expect(stdout).toMatch(/\[ ok \] calendar +http:\/\/127\.0\.0\.1:\d+\/…: fetched and read: 1 booking\(s\)/);
   expect(stdout).toMatch(/result: PASS/);
   expect(stdout).toContain(`topic readwrite roomctl/hq/hq-3f-aurora/#`);

@@ -10,11 +10,20 @@ afterAll(() => lab?.close());
 
 it('plans the panel kiosk when the mini-PC drives the panel: its own user, a cage + Chromium unit, the tokened URL in a root-only file', async () => {
   let out = '';
-  await provision({ answers: lab.answers({ service: { kiosk: true } }), root: lab.root, dryRun: true, discovery: lab.deps, out: (l) => (out += `${l}\n`), progress: () => undefined });
+  await provision({
+    answers: lab.answers({ service: { kiosk: true } }),
+    root: lab.root,
+    dryRun: true,
+    discovery: lab.deps,
+    out: (l) => (out += `${l}\n`),
+    progress: () => undefined,
+  });
 
   expect(out).toContain('create system user roomctl-kiosk (roomctl panel kiosk)');
   expect(out).toContain('create /etc/roomctl/kiosk.env (0600 root) — kiosk panel URL (carries a token)');
   expect(out).toContain('--- /etc/roomctl/kiosk.env (secret: content not shown)');
-  expect(out).toMatch(/--- \/etc\/systemd\/system\/roomctl-kiosk\.service\n[\s\S]*ExecStart=\/usr\/bin\/cage -- \/usr\/bin\/chromium --kiosk .*\$\{ROOMCTL_PANEL_URL\}/);
+  expect(out).toMatch(
+    /--- \/etc\/systemd\/system\/roomctl-kiosk\.service\n[\s\S]*ExecStart=\/usr\/bin\/cage -- \/usr\/bin\/chromium --kiosk .*\$\{ROOMCTL_PANEL_URL\}/,
+  );
   expect(out).toMatch(/systemctl --root=.* enable roomctl-kiosk\.service/);
 });

@@ -15,7 +15,11 @@ afterAll(() => lab?.close());
 const quiet = { out: () => undefined, progress: () => undefined, doctor: false } as const;
 /** Something in the way of one file, found only when that file is staged (after others were). */
 const obstruct = (root: string) => mkdir(join(root, 'etc/udev/rules.d/.70-roomctl.rules.roomctl-new/junk'), { recursive: true });
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: RoomctlError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: RoomctlError) => e,
+  );
 const leftovers = async (root: string): Promise<string[]> => {
   const found: string[] = [];
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) if (/\.roomctl-(new|old)$/.test(entry.name)) found.push(entry.name);
@@ -44,7 +48,14 @@ it('keeps the previous room as it was when a later run fails half-way', async ()
   // Another name and a token-free rerun: room.yaml would change, and is staged before the udev rules.
   const renamed = lab.answers({ room: { id: 'hq-3f-aurora', name: 'Aurora (renovated)', site: 'hq', timezone: 'Asia/Shanghai' }, discovery: { hid: false } });
 
-  const err = await failure(provision({ ...quiet, answers: { ...renamed, devices: { names: { [join(lab.byIdDir, 'usb-FTDI_FT232R_USB_UART_A50285BI-if00-port0')]: 'cam-front' } } }, root, discovery: lab.deps }));
+  const err = await failure(
+    provision({
+      ...quiet,
+      answers: { ...renamed, devices: { names: { [join(lab.byIdDir, 'usb-FTDI_FT232R_USB_UART_A50285BI-if00-port0')]: 'cam-front' } } },
+      root,
+      discovery: lab.deps,
+    }),
+  );
 
   expect(err?.code).toBe('ROOMCTL_E_PROVISION_WRITE');
   expect(await readFile(join(root, 'etc/roomctl/room.yaml'), 'utf8')).toBe(before);

@@ -12,7 +12,10 @@ let answersFile: string;
 beforeAll(async () => {
   lab = await startRoomLab({ viscaCameras: 1 });
   answersFile = join(lab.dir, 'answers.yaml');
-  await writeFile(answersFile, stringify(lab.answers({ room: { id: 'hq-2f-borealis', name: 'Borealis', site: 'hq', timezone: 'Europe/Berlin', language: 'zh-CN' } })));
+  await writeFile(
+    answersFile,
+    stringify(lab.answers({ room: { id: 'hq-2f-borealis', name: 'Borealis', site: 'hq', timezone: 'Europe/Berlin', language: 'zh-CN' } })),
+  );
 });
 afterAll(() => lab?.close());
 
@@ -41,7 +44,13 @@ it('installs from an answers file without a question, passes `roomctl config che
   const before = await snapshot(lab.root);
   // The second run in-process (same code as the CLI, a few seconds less on a loaded machine).
   let out = '';
-  const second = await provision({ answers: await loadAnswersFile(answersFile), root: lab.root, doctor: false, out: (l) => (out += `${l}\n`), progress: () => undefined });
+  const second = await provision({
+    answers: await loadAnswersFile(answersFile),
+    root: lab.root,
+    doctor: false,
+    out: (l) => (out += `${l}\n`),
+    progress: () => undefined,
+  });
   expect(second.changes).toEqual([]);
   expect(out).toContain('Nothing changed: the machine already matched.');
   expect(await snapshot(lab.root)).toEqual(before);

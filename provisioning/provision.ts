@@ -66,7 +66,11 @@ export function installPathProblems(p: { roomctlBin: string; nodePath: string; r
     return where ? [`${path} is under ${where}`] : [];
   });
   if (hidden.length && !p.root && !p.dryRun) {
-    throw new RoomctlError('ROOMCTL_E_INSTALL_PATH', `the service could not start roomctl from here: ${hidden.join('; ')}. Install roomctl (and node) elsewhere, e.g. /opt/roomctl and /usr/bin/node, and run provisioning from there`, { paths: hidden });
+    throw new RoomctlError(
+      'ROOMCTL_E_INSTALL_PATH',
+      `the service could not start roomctl from here: ${hidden.join('; ')}. Install roomctl (and node) elsewhere, e.g. /opt/roomctl and /usr/bin/node, and run provisioning from there`,
+      { paths: hidden },
+    );
   }
   return hidden;
 }
@@ -92,11 +96,12 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const proposal = proposeDevices(findings, answers, drivers, previous.devices);
   const mqtt = await mqttMaterial(answers, root);
   const { host: listenHost, port: listenPort } = parseListen(answers.api?.listen ?? '0.0.0.0:8080');
-  const lan = options.lanAddress === undefined ? lanAddress() : options.lanAddress ?? undefined;
+  const lan = options.lanAddress === undefined ? lanAddress() : (options.lanAddress ?? undefined);
   const loopbackOnly = /^(127\.|::1$|localhost$)/.test(listenHost);
   // One public URL for every QR code and e-mail link: the answer, else where the API listens (this machine's LAN address for 0.0.0.0).
   const defaultHost = isWildcardHost(listenHost) ? lan : loopbackOnly ? undefined : listenHost;
-  const publicUrl = answers.api?.publicUrl ?? (defaultHost ? `http://${defaultHost.includes(':') ? `[${defaultHost}]` : defaultHost}:${listenPort}` : undefined);
+  const publicUrl =
+    answers.api?.publicUrl ?? (defaultHost ? `http://${defaultHost.includes(':') ? `[${defaultHost}]` : defaultHost}:${listenPort}` : undefined);
   const files = buildRoomFiles({
     ...(publicUrl ? { publicUrl } : {}),
     answers,
@@ -112,7 +117,11 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const checked = merged.issues.length ? { ok: false as const, issues: merged.issues } : validateConfig(merged.merged, drivers);
   if (!checked.ok) {
     const issues = checked.issues.map(toAnswerPath);
-    throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `these answers make a room config that would not pass config check:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, { issues });
+    throw new RoomctlError(
+      'ROOMCTL_E_ANSWERS_INVALID',
+      `these answers make a room config that would not pass config check:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+      { issues },
+    );
   }
 
   const user = defaultMqttUsername(answers);
@@ -144,15 +153,25 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   for (const h of hidden) notes.push(`${h}: the unit could not start it on a real install; install roomctl under /opt/roomctl`);
   // bin/roomctl.js runs dist/ when it is there, else the TypeScript through tsx: slower to start and ~40 MB more at idle.
   if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'cli', 'main.js'))) {
-    notes.push(`roomctl is not built: run npm run build in ${dirname(dirname(roomctlBin))} (without it the service compiles TypeScript at every start and idles about 40 MB higher)`);
+    notes.push(
+      `roomctl is not built: run npm run build in ${dirname(dirname(roomctlBin))} (without it the service compiles TypeScript at every start and idles about 40 MB higher)`,
+    );
   }
-  if (loopbackOnly) notes.push(`the API listens on ${listenHost} only: phones cannot open the QR codes; answer api.listen 0.0.0.0:${listenPort} (and api.publicUrl) for a room people use`);
-  else if (!publicUrl) notes.push('no LAN address found and no api.publicUrl answered: the QR codes will carry the listen address; set api.publicUrl in the answers');
+  if (loopbackOnly)
+    notes.push(
+      `the API listens on ${listenHost} only: phones cannot open the QR codes; answer api.listen 0.0.0.0:${listenPort} (and api.publicUrl) for a room people use`,
+    );
+  else if (!publicUrl)
+    notes.push('no LAN address found and no api.publicUrl answered: the QR codes will carry the listen address; set api.publicUrl in the answers');
   if (notes.length) out(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
   out('');
   const applied = await applyPlan(plan, { root, dryRun: options.dryRun, run: options.run, out });
   if (!options.dryRun) {
-    out(applied.changes.length ? `Changed (${applied.changes.length}):\n${applied.changes.map((c) => `  ${c}`).join('\n')}` : 'Nothing changed: the machine already matched.');
+    out(
+      applied.changes.length
+        ? `Changed (${applied.changes.length}):\n${applied.changes.map((c) => `  ${c}`).join('\n')}`
+        : 'Nothing changed: the machine already matched.',
+    );
     if (applied.skipped.length) out(`Skipped:\n${applied.skipped.map((c) => `  ${c}`).join('\n')}`);
   }
   if (answers.mqtt) printBrokerInstructions(answers, acl!, out);
@@ -160,7 +179,13 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const outcome: ProvisionOutcome = { changes: applied.changes, skipped: applied.skipped, notes, publicUrl, adminPin: files.adminPin.pin };
   if (!options.dryRun && options.doctor !== false) {
     out('');
-    const report = await runDoctor({ configPath: targetPath(root, LAYOUT.config), drivers, root, deviceTimeoutMs: options.doctorDeviceTimeoutMs, onProgress: progress });
+    const report = await runDoctor({
+      configPath: targetPath(root, LAYOUT.config),
+      drivers,
+      root,
+      deviceTimeoutMs: options.doctorDeviceTimeoutMs,
+      onProgress: progress,
+    });
     out(formatDoctorReport(report));
     outcome.doctor = report;
   }

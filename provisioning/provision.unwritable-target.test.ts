@@ -48,14 +48,31 @@ it('tells a user who may not write the target so, through the CLI, and writes no
   await writeFile(answers, stringify(ANSWERS));
   await chmod(answers, 0o644);
 
-  const result = await run('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(PROJECT_ROOT, 'bin/roomctl.js'), 'provision', '--answers', answers, '--root', root], {
-    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', HOME: dir },
-  }).then(
+  const result = await run(
+    'setpriv',
+    [
+      '--reuid=nobody',
+      '--regid=nogroup',
+      '--clear-groups',
+      process.execPath,
+      join(PROJECT_ROOT, 'bin/roomctl.js'),
+      'provision',
+      '--answers',
+      answers,
+      '--root',
+      root,
+    ],
+    {
+      env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', HOME: dir },
+    },
+  ).then(
     () => ({ code: 0, stderr: '' }),
     (e: { code: number; stderr: string }) => e,
   );
 
-  expect(result.stderr).toContain(`ROOMCTL_E_PROVISION_WRITE: cannot create ${root}/etc/roomctl: ${root} is not writable (permission denied); nothing was changed`);
+  expect(result.stderr).toContain(
+    `ROOMCTL_E_PROVISION_WRITE: cannot create ${root}/etc/roomctl: ${root} is not writable (permission denied); nothing was changed`,
+  );
   expect(result.code).toBe(1);
   expect(await readdir(root)).toEqual([]);
 }, 30_000);

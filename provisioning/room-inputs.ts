@@ -31,7 +31,9 @@ export async function readPreviousInstall(root: string | undefined): Promise<Pre
   const config = parseYaml(await readIfExists(targetPath(root, LAYOUT.config)).catch(() => undefined));
   const secrets = parseYaml(await readIfExists(targetPath(root, LAYOUT.secrets)).catch(() => undefined));
   const merged = mergeSecrets(config, { path: LAYOUT.secrets, data: secrets }).merged as Plain;
-  const devices = Array.isArray(merged.devices) ? (merged.devices as DeviceConfig[]).filter((d) => typeof d?.id === 'string' && typeof d?.driver === 'string') : [];
+  const devices = Array.isArray(merged.devices)
+    ? (merged.devices as DeviceConfig[]).filter((d) => typeof d?.id === 'string' && typeof d?.driver === 'string')
+    : [];
   return { devices, secrets, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
 }
 

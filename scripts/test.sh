@@ -7,7 +7,7 @@ mkdir -p test-artifacts
 echo "==> type-check"
 npx tsc -p tsconfig.json --noEmit
 echo "==> lint"
-npx biome lint
+npx biome check
 echo "==> tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?

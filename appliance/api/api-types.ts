@@ -66,7 +66,13 @@ export interface AdminOverview {
   waiting: import('../panel/panel-pairing.js').WaitingPanel[];
   /** Messages not yet delivered: how many wait, how many were given up, and the latest failures with their reason. */
   notifications: { pending: number; dead: number; failing: NotificationFailureView[] };
-  settings: { locale: import('../panel/panel-settings.js').PanelLocale; configLocale: import('../panel/panel-settings.js').PanelLocale; timezone: string; roomName: string; rules: Record<string, unknown> };
+  settings: {
+    locale: import('../panel/panel-settings.js').PanelLocale;
+    configLocale: import('../panel/panel-settings.js').PanelLocale;
+    timezone: string;
+    roomName: string;
+    rules: Record<string, unknown>;
+  };
   /** The calendar feed's health; null when the room reads none. */
   calendar: CalendarHealth | null;
 }

@@ -74,7 +74,11 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
       return;
     }
     if (!config.access || !ACCESS_LEVELS.includes(config.access)) {
-      throw new RoomctlError('ROOMCTL_E_ROUTE_ACCESS', `${route.method.toString()} ${route.url} declares no access level (config.access: ${ACCESS_LEVELS.join(' | ')})`, { url: route.url });
+      throw new RoomctlError(
+        'ROOMCTL_E_ROUTE_ACCESS',
+        `${route.method.toString()} ${route.url} declares no access level (config.access: ${ACCESS_LEVELS.join(' | ')})`,
+        { url: route.url },
+      );
     }
   });
 
@@ -115,7 +119,12 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
         if (revokedPanel && MUTATING.has(request.method)) throw revoked();
         // A personal link from a minutes email (X-Minutes-Reader) counts as a meeting's credential too; the route checks it.
         if (access === 'meeting-code' ? (meetingCodeOf(request) ?? headerOf(request, 'x-minutes-reader')) : headerOf(request, 'x-door-code')) return;
-        throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', access === 'meeting-code' ? 'Send the bearer token, the meeting code (X-Meeting-Code) from the meeting page, or the personal link from your minutes email (X-Minutes-Reader)' : 'Send the bearer token, or the door code (X-Door-Code) from the QR code on the door');
+        throw new RoomctlError(
+          'ROOMCTL_E_UNAUTHORIZED',
+          access === 'meeting-code'
+            ? 'Send the bearer token, the meeting code (X-Meeting-Code) from the meeting page, or the personal link from your minutes email (X-Minutes-Reader)'
+            : 'Send the bearer token, or the door code (X-Door-Code) from the QR code on the door',
+        );
       }
       case 'room':
       case 'room-link':
@@ -130,7 +139,10 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
 function requireRoom(request: FastifyRequest, tried: boolean, revokedPanel: boolean): void {
   if (request.credential) return;
   if (revokedPanel) throw revoked();
-  throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', tried ? 'The credential is not valid for this room' : 'This needs a room credential: Authorization: Bearer <token> (a config token or a paired panel\'s)');
+  throw new RoomctlError(
+    'ROOMCTL_E_UNAUTHORIZED',
+    tried ? 'The credential is not valid for this room' : "This needs a room credential: Authorization: Bearer <token> (a config token or a paired panel's)",
+  );
 }
 
 const revoked = () => new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'This panel is no longer paired with the room: pair it again', { panelRevoked: true });

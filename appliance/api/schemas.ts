@@ -26,7 +26,9 @@ export const DeviceViewSchema = Type.Object(
     since: Type.String({ format: 'date-time' }),
     detail: Type.Union([Type.String(), Type.Null()]),
     error: Type.Optional(
-      Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()], { description: 'The coded error behind the status, in two parts (detail has them in one line)' }),
+      Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()], {
+        description: 'The coded error behind the status, in two parts (detail has them in one line)',
+      }),
     ),
     state: Type.Record(Type.String(), Type.Unknown()),
     capabilities: Type.Array(Type.Object({ name: Type.String(), traits: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
@@ -62,7 +64,9 @@ export const CalendarHealthSchema = Type.Object(
 export const CallStatusSchema = Type.Object(
   {
     state: Type.Union(['idle', 'joining', 'in-call', 'ended', 'failed'].map((s) => Type.Literal(s))),
-    provider: Type.Union([Type.String(), Type.Null()], { description: 'teams, zoom, webex, google-meet, tencent-meeting, feishu, dingtalk, wecom, jitsi, web' }),
+    provider: Type.Union([Type.String(), Type.Null()], {
+      description: 'teams, zoom, webex, google-meet, tencent-meeting, feishu, dingtalk, wecom, jitsi, web',
+    }),
     meetingId: Type.Union([Type.String(), Type.Null()], { description: "The room's meeting the call is for" }),
     since: Type.String({ format: 'date-time' }),
     detail: Type.Union([Type.String(), Type.Null()], { description: 'Why it ended or failed' }),

@@ -32,7 +32,11 @@ const STREAM_PATH = {
       'Upgrade to a WebSocket, with a room credential (a config token or a paired panel\'s) as `Authorization: Bearer` or `?token=`. A client that does not read (a ping unanswered, or 128 KB unsent) is closed; a panel unpaired meanwhile is closed with code 4401. Messages are JSON: {type:"snapshot",status,devices} on connect, then {type:"device",device} and {type:"status",status} on every change; {type:"meeting",now,notice?} (room state, current/next meeting, agenda clock, warnings) on connect and on every meeting change; {type:"help",request} when a help call is made or acknowledged.',
     tags: ['room'],
     security: [{ bearer: [] }],
-    responses: { '101': { description: 'Switching to the WebSocket protocol' }, '401': { description: 'No room credential' }, '503': { description: 'The room or this address is at its cap of live streams' } },
+    responses: {
+      '101': { description: 'Switching to the WebSocket protocol' },
+      '401': { description: 'No room credential' },
+      '503': { description: 'The room or this address is at its cap of live streams' },
+    },
   },
 };
 
@@ -102,7 +106,13 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
     openapi: {
       openapi: '3.1.0',
       info: { title: 'roomctl appliance API', version: VERSION, description: 'Meeting-room appliance: devices, room state, meetings.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, adminSession: { type: 'apiKey', in: 'header', name: 'X-Roomctl-Admin' }, doorCode: { type: 'apiKey', in: 'header', name: 'X-Door-Code' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          adminSession: { type: 'apiKey', in: 'header', name: 'X-Roomctl-Admin' },
+          doorCode: { type: 'apiKey', in: 'header', name: 'X-Door-Code' },
+        },
+      },
     },
     transformObject: (documentObject) => {
       if (!('openapiObject' in documentObject)) return documentObject.swaggerObject;

@@ -37,7 +37,9 @@ const alive = (pid: number) => {
 
 it('a room process killed with -9 mid-call takes its call browser with it', async () => {
   const script = fileURLToPath(new URL('./testing/call-in-a-child.ts', import.meta.url));
-  const room = spawn(process.execPath, ['--import', 'tsx', script, `http://127.0.0.1:${(server.address() as AddressInfo).port}/j/1`, profiles], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const room = spawn(process.execPath, ['--import', 'tsx', script, `http://127.0.0.1:${(server.address() as AddressInfo).port}/j/1`, profiles], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   room.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   const line = await until(() => out.split('\n').find((l) => l.startsWith('{')), 30_000, 'the call in the child');

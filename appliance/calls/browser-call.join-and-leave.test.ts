@@ -53,7 +53,14 @@ afterEach(async () => {
   await rm(profiles, { recursive: true, force: true });
 });
 
-const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-fake-device-for-media-stream'];
+const headless = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--use-fake-device-for-media-stream',
+];
 const start = () => (call = new BrowserCall({ executable: '/usr/bin/chromium', extraArgs: headless, profileParent: profiles }));
 
 it('join opens the page with camera and microphone; leave closes the browser and its profile', async () => {

@@ -45,7 +45,15 @@ const roomWith = (port: number) =>
     notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' } },
     callCheck: callCheckFor(config(), { lookup: async () => ['127.0.0.1'], port }),
   });
-const meeting = () => book(fx.room.ctx, { start: '2026-04-01T08:30:00.000Z', minutes: 30, title: 'Budget review', organiser: { name: 'Alice', email: 'alice@example.com' }, description: 'Video system: sip:8001@vc.acme.cn', online: { url: ZOOM } });
+const meeting = () =>
+  book(fx.room.ctx, {
+    start: '2026-04-01T08:30:00.000Z',
+    minutes: 30,
+    title: 'Budget review',
+    organiser: { name: 'Alice', email: 'alice@example.com' },
+    description: 'Video system: sip:8001@vc.acme.cn',
+    online: { url: ZOOM },
+  });
 
 it('passes when the service answers and the browser starts', async () => {
   fx = roomWith((service.address() as { port: number }).port);
@@ -65,10 +73,18 @@ it("fails when the service's host does not answer: the panel sees it and the org
   await fx.advanceTo('2026-04-01T08:20:00.000Z');
   const [result] = fx.eventsOf('selftest.result');
   expect(result!.passed).toBe(false);
-  expect(result!.results.find((r) => r.check === 'call-host')).toMatchObject({ ok: false, advice: 'call-unreachable', detail: expect.stringContaining('ECONNREFUSED') });
+  expect(result!.results.find((r) => r.check === 'call-host')).toMatchObject({
+    ok: false,
+    advice: 'call-unreachable',
+    detail: expect.stringContaining('ECONNREFUSED'),
+  });
   expect(fx.room.streamMessage().now.selfTest).toMatchObject({ passed: false, failed: ['call'] });
   await fx.advance(5_000);
-  const toOrganiser = await waitFor(() => smtp.messages.find((mail) => mail.to.includes('alice@example.com') && mail.data.includes('may not join')), 8000, 'the organiser told');
+  const toOrganiser = await waitFor(
+    () => smtp.messages.find((mail) => mail.to.includes('alice@example.com') && mail.data.includes('may not join')),
+    8000,
+    'the organiser told',
+  );
   expect(toOrganiser.data).toContain('https://us06web.zoom.us/j/85012345678');
   expect(toOrganiser.data).toContain('meeting ID 85012345678');
   expect(toOrganiser.data).toContain('sip:8001@vc.acme.cn');

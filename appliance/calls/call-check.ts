@@ -27,11 +27,23 @@ const defaultLookup = async (host: string) => (await dnsLookup(host, { all: true
 
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work.finally(() => clearTimeout(timer)), new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms)))]);
+  return Promise.race([
+    work.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms))),
+  ]);
 }
 
 const passed = (check: string, detail: string): SelfTestCheck => ({ deviceId: 'call', check, ok: true, ran: true, detail });
-const failed = (check: string, detail: string, advice: 'call-unreachable' | 'call-browser'): SelfTestCheck => ({ deviceId: 'call', check, ok: false, ran: true, detail, code: 'ROOMCTL_E_CALL_CHECK', advice, nextStep: NEXT_STEPS[advice] });
+const failed = (check: string, detail: string, advice: 'call-unreachable' | 'call-browser'): SelfTestCheck => ({
+  deviceId: 'call',
+  check,
+  ok: false,
+  ran: true,
+  detail,
+  code: 'ROOMCTL_E_CALL_CHECK',
+  advice,
+  nextStep: NEXT_STEPS[advice],
+});
 
 /** Does the meeting service's host answer: its name resolves, and a TCP connection to its port opens. */
 async function checkCallHost(online: OnlineMeeting, options: Pick<CallCheckOptions, 'lookup' | 'port' | 'timeoutMs'>): Promise<SelfTestCheck> {
@@ -56,7 +68,11 @@ async function checkCallHost(online: OnlineMeeting, options: Pick<CallCheckOptio
     );
     return passed('call-host', `${url.hostname} answers on port ${port}`);
   } catch (err) {
-    return failed('call-host', `${url.hostname} (${addresses[0]}) port ${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'call-unreachable');
+    return failed(
+      'call-host',
+      `${url.hostname} (${addresses[0]}) port ${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'call-unreachable',
+    );
   }
 }
 
@@ -65,7 +81,11 @@ export async function checkCallBrowser(options: Pick<CallCheckOptions, 'browser'
   if (options.callRunning?.()) return passed('call-browser', 'a call is running in it');
   const profile = await mkdtemp(join(options.profileParent, 'probe-'));
   const extra = (options.browser.extraArgs ?? []).filter((a) => a !== '--headless' && a !== '--kiosk');
-  const child = spawn(options.browser.executable, ['--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--no-first-run', ...extra, 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    options.browser.executable,
+    ['--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--no-first-run', ...extra, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const spawned = new Promise<void>((resolve, reject) => (child.once('spawn', resolve), child.once('error', reject)));

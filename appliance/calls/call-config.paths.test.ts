@@ -26,7 +26,11 @@ it('takes the calls section with its defaults', () => {
 
 it('names the bad field of the calls section by its path', () => {
   const lines = problems(room('  launcher: zoom-rooms\n  browser: { display: "0", extraArg: [] }\n  allowDomains: [ "https://zoom.us" ]\n  autoJoin: yes'));
-  const has = (re: RegExp) => expect(lines.some((l) => re.test(l)), `expected a line matching ${re}\n${lines.join('\n')}`).toBe(true);
+  const has = (re: RegExp) =>
+    expect(
+      lines.some((l) => re.test(l)),
+      `expected a line matching ${re}\n${lines.join('\n')}`,
+    ).toBe(true);
   has(/^calls\.launcher: /);
   has(/^calls\.browser\.display: /);
   has(/^calls\.browser\.extraArg: unknown key; did you mean "extraArgs"\?/);

@@ -7,5 +7,10 @@ import type { Migration } from '../store/migrations.js';
  * module's, whose table it adds to.
  */
 export const CALLS_MIGRATIONS: readonly Migration[] = [
-  { module: 'calls', version: 1, name: "the links of a booking's invitation (online meetings)", sql: "ALTER TABLE meetings ADD COLUMN invite_links TEXT NOT NULL DEFAULT '{}';" },
+  {
+    module: 'calls',
+    version: 1,
+    name: "the links of a booking's invitation (online meetings)",
+    sql: "ALTER TABLE meetings ADD COLUMN invite_links TEXT NOT NULL DEFAULT '{}';",
+  },
 ];

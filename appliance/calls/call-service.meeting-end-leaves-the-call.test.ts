@@ -25,10 +25,18 @@ beforeEach(async () => {
   bus = new RoomEventBus();
   events = [];
   bus.on('event', (e: RoomEventEnvelope) => events.push(e));
-  call = new BrowserCall({ executable: '/usr/bin/chromium', extraArgs: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'], profileParent: profiles });
+  call = new BrowserCall({
+    executable: '/usr/bin/chromium',
+    extraArgs: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    profileParent: profiles,
+  });
   // The meetings as the calendar would give them: one on an allowed company server, one SIP only, one with no link.
   const invites: Record<string, string> = { board: `Join: ${base}/room/board`, codec: 'Video: sip:8001@vc.acme.cn', lunch: 'Bring food' };
-  service = new CallService({ bus, call, onlineOf: (id) => (id in invites ? onlineMeetingOf({ description: invites[id] }, { allowDomains: ['127.0.0.1'] }) : undefined) });
+  service = new CallService({
+    bus,
+    call,
+    onlineOf: (id) => (id in invites ? onlineMeetingOf({ description: invites[id] }, { allowDomains: ['127.0.0.1'] }) : undefined),
+  });
   service.start();
 });
 
@@ -39,7 +47,7 @@ afterEach(async () => {
   await rm(profiles, { recursive: true, force: true });
 });
 
-it('joins the meeting\'s call, and the meeting\'s end leaves it: the browser is gone, facilities saw every step', async () => {
+it("joins the meeting's call, and the meeting's end leaves it: the browser is gone, facilities saw every step", async () => {
   await expect(service.join('board')).resolves.toMatchObject({ state: 'in-call', provider: 'web', meetingId: 'board' });
   const pid = call.pid!;
   bus.publish({ type: 'meeting.ended', meetingId: 'board' });
@@ -60,7 +68,12 @@ it('refuses, with a reason, a meeting without an online link, one that is a SIP 
 
 it('a meeting released or cancelled while its call runs takes the call with it', async () => {
   const live = new Set(['board']);
-  const guarded = new CallService({ bus, call, onlineOf: (id) => onlineMeetingOf({ description: `Join: ${base}/room/${id}` }, { allowDomains: ['127.0.0.1'] }), meetingLive: (id) => live.has(id) });
+  const guarded = new CallService({
+    bus,
+    call,
+    onlineOf: (id) => onlineMeetingOf({ description: `Join: ${base}/room/${id}` }, { allowDomains: ['127.0.0.1'] }),
+    meetingLive: (id) => live.has(id),
+  });
   guarded.start();
   try {
     await expect(guarded.join('board')).resolves.toMatchObject({ state: 'in-call' });
@@ -76,7 +89,12 @@ it('a meeting released or cancelled while its call runs takes the call with it',
 });
 
 it('autoJoin: the call opens as its meeting starts; a meeting without a link just starts', async () => {
-  const auto = new CallService({ bus, call, onlineOf: (id) => (id === 'board' ? onlineMeetingOf({ description: `Join: ${base}/room/board` }, { allowDomains: ['127.0.0.1'] }) : null), autoJoin: true });
+  const auto = new CallService({
+    bus,
+    call,
+    onlineOf: (id) => (id === 'board' ? onlineMeetingOf({ description: `Join: ${base}/room/board` }, { allowDomains: ['127.0.0.1'] }) : null),
+    autoJoin: true,
+  });
   auto.start();
   try {
     bus.publish({ type: 'meeting.started', meetingId: 'lunch' });

@@ -69,8 +69,16 @@ export class CallService extends TypedBus<{ change: [CallStatus] }> {
   begin(meetingId: string): { view: CallStatus; done: Promise<unknown> } {
     const online = this.deps.onlineOf(meetingId);
     if (online === undefined) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
-    if (!online) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', 'This meeting has no online meeting the room may open (a link of a known service or an allowed domain)');
-    if (online.provider === 'sip') throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `This meeting is a video call to ${online.dialString}: it needs a SIP video system, not the room's browser`);
+    if (!online)
+      throw new RoomctlError(
+        'ROOMCTL_E_MEETING_STATE',
+        'This meeting has no online meeting the room may open (a link of a known service or an allowed domain)',
+      );
+    if (online.provider === 'sip')
+      throw new RoomctlError(
+        'ROOMCTL_E_NOT_SUPPORTED',
+        `This meeting is a video call to ${online.dialString}: it needs a SIP video system, not the room's browser`,
+      );
     const state = this.deps.call.view().state;
     if (this.meetingId === meetingId && (state === 'joining' || state === 'in-call')) return { view: this.view(), done: this.joining };
     this.meetingId = meetingId;

@@ -33,8 +33,10 @@ function linkPolicyOf(config: RoomConfig): LinkPolicy {
 /** The meeting's online meeting, when it may be joined now (from 10 min before its start until its end). */
 function joinableOnline(m: Meeting | undefined, policy: LinkPolicy, now: Date): OnlineMeeting | null | undefined {
   if (!m) return undefined;
-  if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}: only a booked or running meeting's call can be joined`);
-  if (now.getTime() < Date.parse(m.start) - JOIN_OPENS_MINUTES * 60_000) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `The call of meeting ${m.id} can be joined from ${JOIN_OPENS_MINUTES} min before its start (${m.start})`);
+  if (m.status !== 'booked' && m.status !== 'in_progress')
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}: only a booked or running meeting's call can be joined`);
+  if (now.getTime() < Date.parse(m.start) - JOIN_OPENS_MINUTES * 60_000)
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `The call of meeting ${m.id} can be joined from ${JOIN_OPENS_MINUTES} min before its start (${m.start})`);
   if (now.getTime() >= Date.parse(m.end)) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} ended at ${m.end}`);
   return onlineOfBooking(m, policy);
 }
@@ -47,7 +49,10 @@ const profilesOf = (config: RoomConfig) => join(config.storage.dir, 'call-browse
  * host answers (DNS, then TCP to 443 — `overrides` point a test at loopback) and the call's
  * browser starts. A meeting with no link the room may open, or a SIP one, has nothing to check.
  */
-export function callCheckFor(config: RoomConfig, overrides: Partial<Pick<CallCheckOptions, 'lookup' | 'port' | 'callRunning'>> = {}): ((m: Meeting) => Promise<SelfTestCheck[]>) | undefined {
+export function callCheckFor(
+  config: RoomConfig,
+  overrides: Partial<Pick<CallCheckOptions, 'lookup' | 'port' | 'callRunning'>> = {},
+): ((m: Meeting) => Promise<SelfTestCheck[]>) | undefined {
   const calls = config.calls;
   if (!calls) return undefined;
   const policy = linkPolicyOf(config);

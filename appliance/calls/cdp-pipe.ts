@@ -69,7 +69,14 @@ export class CdpPipe extends TypedBus<{ closed: [Error]; event: [CdpEvent] }> {
   }
 
   private onMessage(text: string): void {
-    let message: { id?: number; result?: Record<string, unknown>; error?: { message?: string }; method?: string; params?: Record<string, unknown>; sessionId?: string };
+    let message: {
+      id?: number;
+      result?: Record<string, unknown>;
+      error?: { message?: string };
+      method?: string;
+      params?: Record<string, unknown>;
+      sessionId?: string;
+    };
     try {
       message = JSON.parse(text) as typeof message;
     } catch {
@@ -81,7 +88,11 @@ export class CdpPipe extends TypedBus<{ closed: [Error]; event: [CdpEvent] }> {
       if (message.error) waiting?.reject(new Error(message.error.message ?? 'DevTools error'));
       else waiting?.resolve(message.result ?? {});
     } else if (message.method) {
-      this.emit('event', { method: message.method, params: message.params ?? {}, ...(message.sessionId ? { sessionId: message.sessionId } : {}) } satisfies CdpEvent);
+      this.emit('event', {
+        method: message.method,
+        params: message.params ?? {},
+        ...(message.sessionId ? { sessionId: message.sessionId } : {}),
+      } satisfies CdpEvent);
     }
   }
 }

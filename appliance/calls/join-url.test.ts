@@ -11,7 +11,9 @@ it("opens Zoom's web client, keeping the passcode", () => {
 });
 
 it('names the room in Jitsi and skips its pre-join screen', () => {
-  expect(joinUrlFor(online('https://meet.jit.si/BudgetReview2026'), '极光 Aurora')).toBe(`https://meet.jit.si/BudgetReview2026#config.prejoinConfig.enabled=false&userInfo.displayName=${encodeURIComponent('"极光 Aurora"')}`);
+  expect(joinUrlFor(online('https://meet.jit.si/BudgetReview2026'), '极光 Aurora')).toBe(
+    `https://meet.jit.si/BudgetReview2026#config.prejoinConfig.enabled=false&userInfo.displayName=${encodeURIComponent('"极光 Aurora"')}`,
+  );
 });
 
 it('opens every other link as the invitation gives it', () => {

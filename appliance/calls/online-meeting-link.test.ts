@@ -22,7 +22,8 @@ Meeting ID: 218 345 678 901 23
 Passcode: Xk3fTq9bA2
 ________________________________________________________________________________`;
 
-const TEAMS_OLD = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjQ4ZTk3YjUtMmE4Ni00%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf%22%2c%22Oid%22%3a%2211aa22bb%22%7d';
+const TEAMS_OLD =
+  'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjQ4ZTk3YjUtMmE4Ni00%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf%22%2c%22Oid%22%3a%2211aa22bb%22%7d';
 
 const WEBEX = `Join meeting
 https://acme.webex.com/acme/j.php?MTID=m3d2f1e0c9b8a7f6e5d4c3b2a1f0e9d8c
@@ -68,13 +69,29 @@ const WECOM = `赵六邀请你参加企业微信会议
 
 describe('recognises each service from its own invitation text', () => {
   it.each([
-    ['Zoom', { description: ZOOM }, { provider: 'zoom', url: 'https://us06web.zoom.us/j/85012345678?pwd=aBcDeFgHiJkLmNoPqRsTuVwXyZ.1', meetingId: '85012345678', passcode: '482913' }],
+    [
+      'Zoom',
+      { description: ZOOM },
+      { provider: 'zoom', url: 'https://us06web.zoom.us/j/85012345678?pwd=aBcDeFgHiJkLmNoPqRsTuVwXyZ.1', meetingId: '85012345678', passcode: '482913' },
+    ],
     ['Zoom China', { location: 'https://zoom.com.cn/j/6601234567' }, { provider: 'zoom', meetingId: '6601234567' }],
-    ['Teams (join link with id and passcode)', { description: TEAMS_NEW }, { provider: 'teams', url: 'https://teams.microsoft.com/meet/21834567890123?p=Xk3fTq9bA2', meetingId: '21834567890123', passcode: 'Xk3fTq9bA2' }],
+    [
+      'Teams (join link with id and passcode)',
+      { description: TEAMS_NEW },
+      { provider: 'teams', url: 'https://teams.microsoft.com/meet/21834567890123?p=Xk3fTq9bA2', meetingId: '21834567890123', passcode: 'Xk3fTq9bA2' },
+    ],
     ['Teams (meetup-join in its own property)', { teamsUrl: TEAMS_OLD, location: 'Microsoft Teams Meeting' }, { provider: 'teams', url: TEAMS_OLD }],
     ['Webex', { description: WEBEX }, { provider: 'webex', meetingId: '25512345678', passcode: 'Budget26', dialString: '25512345678@acme.webex.com' }],
-    ['Google Meet (RFC 7986 CONFERENCE)', { conference: ['https://meet.google.com/abc-defg-hij'], description: MEET }, { provider: 'google-meet', meetingId: 'abc-defg-hij' }],
-    ['Tencent Meeting', { description: TENCENT }, { provider: 'tencent-meeting', url: 'https://meeting.tencent.com/dm/Ab3dEf9hIj', meetingId: '123456789', passcode: '2468' }],
+    [
+      'Google Meet (RFC 7986 CONFERENCE)',
+      { conference: ['https://meet.google.com/abc-defg-hij'], description: MEET },
+      { provider: 'google-meet', meetingId: 'abc-defg-hij' },
+    ],
+    [
+      'Tencent Meeting',
+      { description: TENCENT },
+      { provider: 'tencent-meeting', url: 'https://meeting.tencent.com/dm/Ab3dEf9hIj', meetingId: '123456789', passcode: '2468' },
+    ],
     ['VooV', { url: 'https://voovmeeting.com/dm/Zy9xW8vU7t' }, { provider: 'tencent-meeting' }],
     ['Feishu', { description: FEISHU }, { provider: 'feishu', url: 'https://vc.feishu.cn/j/337736498', meetingId: '337736498' }],
     ['Lark', { location: 'https://vc.larksuite.com/j/912345678' }, { provider: 'feishu', meetingId: '912345678' }],
@@ -93,11 +110,19 @@ describe('recognises each service from its own invitation text', () => {
   it('a self-hosted Jitsi and a company server are opened only when the config names them', () => {
     expect(onlineMeetingOf({ location: 'https://jitsi.acme.cn/budget' })).toBeNull();
     expect(onlineMeetingOf({ location: 'https://jitsi.acme.cn/budget' }, { jitsiDomains: ['jitsi.acme.cn'] })).toMatchObject({ provider: 'jitsi' });
-    expect(onlineMeetingOf({ location: 'http://vc.acme.lan/room/7' }, { allowDomains: ['acme.lan'] })).toMatchObject({ provider: 'web', url: 'http://vc.acme.lan/room/7' });
+    expect(onlineMeetingOf({ location: 'http://vc.acme.lan/room/7' }, { allowDomains: ['acme.lan'] })).toMatchObject({
+      provider: 'web',
+      url: 'http://vc.acme.lan/room/7',
+    });
   });
 
   it('a SIP or H.323 dial string alone is kept to show, never opened', () => {
-    expect(onlineMeetingOf({ location: 'Video: sip:8001@vc.acme.cn' })).toEqual({ provider: 'sip', name: 'Video call (SIP)', url: 'sip:8001@vc.acme.cn', dialString: 'sip:8001@vc.acme.cn' });
+    expect(onlineMeetingOf({ location: 'Video: sip:8001@vc.acme.cn' })).toEqual({
+      provider: 'sip',
+      name: 'Video call (SIP)',
+      url: 'sip:8001@vc.acme.cn',
+      dialString: 'sip:8001@vc.acme.cn',
+    });
     expect(onlineMeetingOf({ description: '视频会议系统：8001@vc.acme.cn' })).toMatchObject({ provider: 'sip', url: 'sip:8001@vc.acme.cn' });
     expect(onlineMeetingOf({ description: 'h323:10.1.2.3##8001' })).toMatchObject({ provider: 'sip', dialString: 'h323:10.1.2.3##8001' });
   });

@@ -59,11 +59,13 @@ export function providerOf(link: string, policy: LinkPolicy = {}): { rule: Provi
   if (url.protocol === 'https:' && url.port === '') {
     for (const rule of PROVIDERS) {
       const domains = rule.id === 'jitsi' ? [...rule.domains, ...(policy.jitsiDomains ?? [])] : rule.domains;
-      if (domains.some((d) => hostMatches(host, d.toLowerCase()))) return rule.joinPath.test(url.pathname + (rule.id === 'teams' ? url.search : '')) ? { rule, url } : undefined;
+      if (domains.some((d) => hostMatches(host, d.toLowerCase())))
+        return rule.joinPath.test(url.pathname + (rule.id === 'teams' ? url.search : '')) ? { rule, url } : undefined;
     }
   }
   // A domain the room's config allows: its own word, http too (a company's server on the LAN).
-  if ((url.protocol === 'https:' || url.protocol === 'http:') && (policy.allowDomains ?? []).some((d) => hostMatches(host, d.toLowerCase()))) return { rule: undefined, url };
+  if ((url.protocol === 'https:' || url.protocol === 'http:') && (policy.allowDomains ?? []).some((d) => hostMatches(host, d.toLowerCase())))
+    return { rule: undefined, url };
   return undefined;
 }
 
@@ -90,7 +92,13 @@ function dialStringIn(text: string): string | undefined {
 
 /** The online meeting of an invitation, or null when it has none the room may open or show. */
 export function onlineMeetingOf(fields: InviteFields, policy: LinkPolicy = {}): OnlineMeeting | null {
-  const candidates = [...(fields.conference ?? []), fields.teamsUrl, fields.url, ...linksIn(fields.location ?? ''), ...linksIn(fields.description ?? '')].filter((c): c is string => !!c);
+  const candidates = [
+    ...(fields.conference ?? []),
+    fields.teamsUrl,
+    fields.url,
+    ...linksIn(fields.location ?? ''),
+    ...linksIn(fields.description ?? ''),
+  ].filter((c): c is string => !!c);
   const text = [fields.location ?? '', fields.description ?? ''].join('\n');
   const dialString = [...(fields.conference ?? []), text].map(dialStringIn).find(Boolean);
   for (const candidate of candidates) {

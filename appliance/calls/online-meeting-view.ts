@@ -29,7 +29,11 @@ export function adHocLinks(url: string, policy: LinkPolicy): InviteLinks {
   const online = onlineMeetingOf({ conference: [url] }, policy);
   const dialOnly = /^(sips?|h323):/i.test(url.trim());
   if (!online || (online.provider === 'sip' ? !dialOnly : !sameLink(online.url, url))) {
-    throw new RoomctlError('ROOMCTL_E_ONLINE_LINK_REFUSED', `online.url "${url.slice(0, 200)}" is not a meeting link the room may open: not a join link of a known service, nor on a domain in calls.allowDomains, nor a sip:/h323: address`, { field: 'online.url' });
+    throw new RoomctlError(
+      'ROOMCTL_E_ONLINE_LINK_REFUSED',
+      `online.url "${url.slice(0, 200)}" is not a meeting link the room may open: not a join link of a known service, nor on a domain in calls.allowDomains, nor a sip:/h323: address`,
+      { field: 'online.url' },
+    );
   }
   return { conference: [url.trim()] };
 }

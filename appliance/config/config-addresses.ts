@@ -54,7 +54,8 @@ export function publicUrlProblem(value: string): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${value}" must start with http:// or https://`;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isWildcardHost(host)) return `${host} is where the API listens on every address, not an address a phone can open; give this machine's LAN address or DNS name`;
+  if (isWildcardHost(host))
+    return `${host} is where the API listens on every address, not an address a phone can open; give this machine's LAN address or DNS name`;
   return hostProblem(host);
 }
 

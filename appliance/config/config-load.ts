@@ -28,9 +28,13 @@ export function parseConfigText(text: string, source: string, drivers: readonly 
   }
   const withSecrets = secrets ? mergeSecrets(doc.toJS(), secrets) : { merged: doc.toJS() as unknown, issues: [] };
   if (withSecrets.issues.length > 0) {
-    throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `${source} has ${withSecrets.issues.length} problem(s):\n${withSecrets.issues.map(formatIssue).join('\n')}`, {
-      issues: withSecrets.issues,
-    });
+    throw new RoomctlError(
+      'ROOMCTL_E_CONFIG_INVALID',
+      `${source} has ${withSecrets.issues.length} problem(s):\n${withSecrets.issues.map(formatIssue).join('\n')}`,
+      {
+        issues: withSecrets.issues,
+      },
+    );
   }
   const result = validateConfig(withSecrets.merged, drivers);
   if (!result.ok) {

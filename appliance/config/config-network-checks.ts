@@ -22,7 +22,8 @@ export function addressIssues(config: Plain): ConfigIssue[] {
   if (apiUrl && oldUrl && apiUrl.replace(/\/$/, '') !== oldUrl.replace(/\/$/, '')) {
     issues.push({ path: 'meetings.publicUrl', message: `differs from api.publicUrl (${apiUrl}); it is the old place of the same setting: remove it` });
   }
-  if (isPlain(config.mqtt)) check('mqtt.url', text(config.mqtt.url), brokerUrlProblem, 'mqtt://, mqtts://, ws:// or wss:// with a host, e.g. mqtts://broker.example:8883');
+  if (isPlain(config.mqtt))
+    check('mqtt.url', text(config.mqtt.url), brokerUrlProblem, 'mqtt://, mqtts://, ws:// or wss:// with a host, e.g. mqtts://broker.example:8883');
   const devices = Array.isArray(config.devices) ? config.devices : [];
   devices.forEach((device: unknown, index) => {
     if (isPlain(device)) check(`devices[${index}].host`, text(device.host), hostProblem, 'an IP address (10.0.0.30) or a host name (display-3f.example.com)');

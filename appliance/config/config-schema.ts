@@ -32,7 +32,7 @@ const limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, 
 /** Bounds on what clients may hold (defaults in api/connection-limits.ts; change them only to test or for an unusual room). */
 const ApiLimitsSection = Type.Object(
   {
-    headersTimeoutMs: limit('A request\'s headers must arrive within this (default 10 s)'),
+    headersTimeoutMs: limit("A request's headers must arrive within this (default 10 s)"),
     requestTimeoutMs: limit('A whole request must arrive within this (default 30 s)'),
     idleTimeoutMs: limit('A connection silent for this long is closed (default 30 s)'),
     keepAliveTimeoutMs: limit('A kept-alive connection between requests (default 5 s)'),
@@ -55,15 +55,19 @@ export const ApiSection = Type.Object(
     publicUrl: Type.Optional(
       Type.String({
         pattern: '^https?://[^\\s]+$',
-        description: 'The one URL phones and e-mails reach this room at, e.g. http://10.0.0.20:8080: every QR code and e-mail link starts with it (default: the listen address, or the first LAN address when listening on every address)',
+        description:
+          'The one URL phones and e-mails reach this room at, e.g. http://10.0.0.20:8080: every QR code and e-mail link starts with it (default: the listen address, or the first LAN address when listening on every address)',
       }),
     ),
     tokens: Type.Array(Type.String({ minLength: 16, description: 'A bearer token of at least 16 characters' }), {
       minItems: 1,
-      description: 'Bearer tokens of the room: every mutation and every read of personal data needs one (or a paired panel\'s credential)',
+      description: "Bearer tokens of the room: every mutation and every read of personal data needs one (or a paired panel's credential)",
     }),
     openReads: Type.Optional(
-      Type.Boolean({ default: true, description: 'Room health (/api/v1/status, /api/v1/devices, /metrics) readable without a credential; false closes them too' }),
+      Type.Boolean({
+        default: true,
+        description: 'Room health (/api/v1/status, /api/v1/devices, /metrics) readable without a credential; false closes them too',
+      }),
     ),
     limits: Type.Optional(ApiLimitsSection),
   },
@@ -84,15 +88,27 @@ const MqttSection = Type.Object(
     // Telemetry: protocol, TLS, session, store-and-forward, commands, discovery.
     protocolVersion: Type.Optional(Type.Union([Type.Literal(4), Type.Literal(5)], { default: 5, description: 'MQTT 5 (5) or 3.1.1 (4)' })),
     ca: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the CA the broker certificate must chain to (pins the CA)' })),
-    cert: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of this room\'s client certificate' })),
-    key: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the client certificate\'s private key' })),
-    rejectUnauthorized: Type.Optional(Type.Boolean({ default: true, description: 'Refuse a broker whose certificate does not verify (false only for lab brokers)' })),
-    sessionExpirySeconds: Type.Optional(Type.Integer({ minimum: 0, default: 604800, description: 'MQTT 5: how long the broker keeps this room\'s session while it is away' })),
+    cert: Type.Optional(Type.String({ minLength: 1, description: "PEM file of this room's client certificate" })),
+    key: Type.Optional(Type.String({ minLength: 1, description: "PEM file of the client certificate's private key" })),
+    rejectUnauthorized: Type.Optional(
+      Type.Boolean({ default: true, description: 'Refuse a broker whose certificate does not verify (false only for lab brokers)' }),
+    ),
+    sessionExpirySeconds: Type.Optional(
+      Type.Integer({ minimum: 0, default: 604800, description: "MQTT 5: how long the broker keeps this room's session while it is away" }),
+    ),
     outbox: Type.Optional(
       Type.Object(
         {
-          maxMessages: Type.Optional(Type.Integer({ minimum: 100, default: 100000, description: 'Messages kept while the broker is away; the oldest are dropped (and counted) beyond this' })),
-          maxAgeSeconds: Type.Optional(Type.Integer({ minimum: 60, default: 604800, description: 'Messages older than this are dropped (and counted) instead of sent' })),
+          maxMessages: Type.Optional(
+            Type.Integer({
+              minimum: 100,
+              default: 100000,
+              description: 'Messages kept while the broker is away; the oldest are dropped (and counted) beyond this',
+            }),
+          ),
+          maxAgeSeconds: Type.Optional(
+            Type.Integer({ minimum: 60, default: 604800, description: 'Messages older than this are dropped (and counted) instead of sent' }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -115,7 +131,12 @@ const MqttSection = Type.Object(
           enabled: Type.Optional(Type.Boolean({ default: true, description: 'Publish Home Assistant MQTT discovery' })),
           discoveryPrefix: Type.Optional(Type.String({ minLength: 1, default: 'homeassistant' })),
           republishMinSeconds: Type.Optional(
-            Type.Integer({ minimum: 1, maximum: 3600, default: 60, description: "Home Assistant's `online` makes the room publish discovery again at most once in this many seconds" }),
+            Type.Integer({
+              minimum: 1,
+              maximum: 3600,
+              default: 60,
+              description: "Home Assistant's `online` makes the room publish discovery again at most once in this many seconds",
+            }),
           ),
         },
         { additionalProperties: false },
@@ -127,10 +148,13 @@ const MqttSection = Type.Object(
 
 const LogSection = Type.Object(
   {
-    level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace'].map((l) => Type.Literal(l)), {
-      default: 'info',
-      description: 'Log level',
-    }),
+    level: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace'].map((l) => Type.Literal(l)),
+      {
+        default: 'info',
+        description: 'Log level',
+      },
+    ),
   },
   { additionalProperties: false },
 );
@@ -143,7 +167,8 @@ const DeviceBaseFields = {
     Type.Integer({
       minimum: 100,
       maximum: 60_000,
-      description: "The least time the watchdog waits for this device to answer before it counts as silent (ms); stretched by itself to a few times the device's measured reply time. Default: the driver's, else 3000.",
+      description:
+        "The least time the watchdog waits for this device to answer before it counts as silent (ms); stretched by itself to a few times the device's measured reply time. Default: the driver's, else 3000.",
     }),
   ),
 };
@@ -184,7 +209,12 @@ export const RoomConfigShape = roomConfigSchema(Type.Unknown());
 /** The JSON Schema for editors: each device entry is one of the drivers' schemas. */
 export function exportedConfigSchema(drivers: readonly AnyDriverDefinition[]): TSchema {
   const schema = roomConfigSchema(Type.Union(drivers.map(deviceSchema)));
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://roomctl.dev/schema/room-config.json', title: 'roomctl room config', ...schema };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://roomctl.dev/schema/room-config.json',
+    title: 'roomctl room config',
+    ...schema,
+  };
 }
 
 export interface DeviceConfig {

@@ -25,7 +25,11 @@ async function write(room: string, secrets: string, mode = 0o600) {
   await writeFile(join(dir, 'secrets.yaml'), secrets);
   await chmod(join(dir, 'secrets.yaml'), mode);
 }
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: RoomctlError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: RoomctlError) => e,
+  );
 
 it('merges the secrets file into the config: sections by key, devices by id', async () => {
   await write(ROOM, 'api: { tokens: [ "0123456789abcdef-token" ] }\nmqtt: { password: s3cret }\ndevices: { display: { password: JBMIAProjectorLink } }\n');
@@ -43,7 +47,10 @@ it('refuses a secrets file others can read, and says how to fix it', async () =>
 });
 
 it('refuses a field set in both files, and a secret for a device the room does not have', async () => {
-  await write(ROOM.replace('username: aurora', 'username: aurora, password: inline'), 'api: { tokens: [ "0123456789abcdef-token" ] }\nmqtt: { password: s3cret }\ndevices: { projector: { password: x } }\n');
+  await write(
+    ROOM.replace('username: aurora', 'username: aurora, password: inline'),
+    'api: { tokens: [ "0123456789abcdef-token" ] }\nmqtt: { password: s3cret }\ndevices: { projector: { password: x } }\n',
+  );
   const err = await failure(loadConfigFile(join(dir, 'room.yaml'), DRIVERS));
   expect(err?.code).toBe('ROOMCTL_E_CONFIG_INVALID');
   expect(err?.message).toMatch(/mqtt\.password: set both in the room config and in .*secrets\.yaml; keep it in .*secrets\.yaml only/);

@@ -54,7 +54,10 @@ export async function loadSecretsFile(path: string, configPath: string): Promise
     throw new RoomctlError('ROOMCTL_E_CONFIG_PARSE', `${path}: ${doc.errors[0]!.message.split('\n')[0]}`, { path });
   }
   const data: unknown = doc.toJS() ?? {};
-  if (!isPlainObject(data)) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `${path}: must be a map of config sections`, { issues: [{ path: 'secrets', message: 'must be a map of config sections' }] });
+  if (!isPlainObject(data))
+    throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `${path}: must be a map of config sections`, {
+      issues: [{ path: 'secrets', message: 'must be a map of config sections' }],
+    });
   return { path, data };
 }
 
@@ -93,14 +96,21 @@ function mergeInto(target: Plain, key: string, value: unknown, at: string, sourc
 
 function mergeDeviceSecrets(config: Plain, value: unknown, source: string, issues: ConfigIssue[]): void {
   if (!isPlainObject(value)) {
-    issues.push({ path: `${source}: devices`, message: 'must be a map from device id to its secret fields', allowed: 'devices: { cam-rear: { password: ... } }' });
+    issues.push({
+      path: `${source}: devices`,
+      message: 'must be a map from device id to its secret fields',
+      allowed: 'devices: { cam-rear: { password: ... } }',
+    });
     return;
   }
   const devices = Array.isArray(config.devices) ? (config.devices as unknown[]) : [];
   for (const [id, fields] of Object.entries(value)) {
     const index = devices.findIndex((d) => isPlainObject(d) && d.id === id);
     if (index < 0 || !isPlainObject(fields)) {
-      issues.push({ path: `${source}: devices.${id}`, message: index < 0 ? `no device "${id}" in the room config` : 'must be a map of the device\'s secret fields' });
+      issues.push({
+        path: `${source}: devices.${id}`,
+        message: index < 0 ? `no device "${id}" in the room config` : "must be a map of the device's secret fields",
+      });
       continue;
     }
     const device = devices[index] as Plain;

@@ -36,7 +36,11 @@ describe('room config', () => {
     }
     expect(error?.code).toBe('ROOMCTL_E_CONFIG_INVALID');
     const lines = (error!.details as { issues: Parameters<typeof formatIssue>[0][] }).issues.map(formatIssue);
-    const has = (re: RegExp) => expect(lines.some((l) => re.test(l)), `expected a line matching ${re}\n${lines.join('\n')}`).toBe(true);
+    const has = (re: RegExp) =>
+      expect(
+        lines.some((l) => re.test(l)),
+        `expected a line matching ${re}\n${lines.join('\n')}`,
+      ).toBe(true);
     has(/^room\.id: "Aurora Room" is not in the expected form \(allowed: text — .*\(lower-case letters, digits and dashes\)\)$/);
     // Words, not regular expressions.
     for (const line of lines) expect(line).not.toMatch(/\^|\[a-z|\\s|\{0,/);
@@ -57,14 +61,20 @@ describe('room config', () => {
     );
     expect(result.ok).toBe(false);
     // Sections are added by later issues (calendar, notifications, secrets…): the list grows, the first ones stay.
-    if (!result.ok) expect(result.issues.map(formatIssue).find((l) => l.startsWith('devcies: unknown key'))).toMatch(/^devcies: unknown key; did you mean "devices"\? \(allowed: room, api, storage, mqtt, log, devices\b.*\bsecrets\b/);
+    if (!result.ok)
+      expect(result.issues.map(formatIssue).find((l) => l.startsWith('devcies: unknown key'))).toMatch(
+        /^devcies: unknown key; did you mean "devices"\? \(allowed: room, api, storage, mqtt, log, devices\b.*\bsecrets\b/,
+      );
   });
 
   it('checks that media.video.camera names a camera of the room', () => {
     const room = cameraAndDisplay();
     const withCamera = (camera: string) => validateConfig({ ...room, media: { video: { source: { type: 'test' }, camera } } }, DRIVERS);
     expect(withCamera('cam-front').ok).toBe(true);
-    for (const [camera, message] of [['display', 'names no camera device "display"'], ['cam-back', 'names no camera device "cam-back"']]) {
+    for (const [camera, message] of [
+      ['display', 'names no camera device "display"'],
+      ['cam-back', 'names no camera device "cam-back"'],
+    ]) {
       const result = withCamera(camera!);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.issues.map(formatIssue)).toEqual([`media.video.camera: ${message} (allowed: cam-front)`]);
@@ -76,7 +86,12 @@ describe('room config', () => {
   it('checks that presets and an rtsp source name cameras of the room too', () => {
     const room = {
       ...cameraAndDisplay(),
-      panel: { presets: [{ device: 'cam-front', preset: 1, name: 'Room' }, { device: 'display', preset: 2, name: 'Table' }] },
+      panel: {
+        presets: [
+          { device: 'cam-front', preset: 1, name: 'Room' },
+          { device: 'display', preset: 2, name: 'Table' },
+        ],
+      },
       media: { video: { source: { type: 'rtsp', camera: 'cam-side' } } },
     };
     const result = validateConfig(room, DRIVERS);

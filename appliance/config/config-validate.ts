@@ -14,7 +14,10 @@ type ConfigResult = { ok: true; config: RoomConfig; warnings: ConfigIssue[] } | 
 
 /** `/devices/0/baudRate` → `devices[0].baudRate`, the way people read paths. */
 export function readablePath(pointer: string, prefix = ''): string {
-  const parts = pointer.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let out = prefix;
   for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : out ? `.${part}` : part;
   return out || '(root)';
@@ -142,7 +145,9 @@ export function validateConfig(raw: unknown, drivers: readonly AnyDriverDefiniti
       else ids.set(entry.id, index);
     }
   });
-  const cameraIds = devices.filter((d: { driver?: unknown }) => drivers.find((driver) => driver.id === d?.driver)?.kind === 'camera').map((d: { id?: unknown }) => String(d.id));
+  const cameraIds = devices
+    .filter((d: { driver?: unknown }) => drivers.find((driver) => driver.id === d?.driver)?.kind === 'camera')
+    .map((d: { id?: unknown }) => String(d.id));
   // A camera id of the wrong form is already reported by the schema.
   for (const issue of cameraReferenceIssues(value, cameraIds)) {
     const named = /"(.*)"$/.exec(issue.message)?.[1];
@@ -157,7 +162,7 @@ export function validateConfig(raw: unknown, drivers: readonly AnyDriverDefiniti
   if (issues.length > 0) return { ok: false, issues };
   value.storage ??= { dir: '/var/lib/roomctl' };
   value.log ??= { level: 'info' };
-  value.storage = Value.Default((RoomConfigShape.properties.storage as TSchema), value.storage);
+  value.storage = Value.Default(RoomConfigShape.properties.storage as TSchema, value.storage);
   return { ok: true, config: value as unknown as RoomConfig, warnings: configWarnings(value) };
 }
 

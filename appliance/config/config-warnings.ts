@@ -25,12 +25,19 @@ function secretPlacementWarnings(raw: unknown, config: RoomConfig): ConfigIssue[
   for (const [section, field] of SECRET_FIELDS) {
     const part = isPlain(raw) ? raw[section] : undefined;
     if (isPlain(part) && part[field] !== undefined) {
-      warnings.push({ path: `${section}.${field}`, message: `is a secret but sits in the room config; move it to the secrets file (${config.secrets ?? 'secrets: secrets.yaml'}, mode 0600)` });
+      warnings.push({
+        path: `${section}.${field}`,
+        message: `is a secret but sits in the room config; move it to the secrets file (${config.secrets ?? 'secrets: secrets.yaml'}, mode 0600)`,
+      });
     }
   }
   const pin = config.panel?.adminPin;
   if (pin?.startsWith('sha256:')) {
-    warnings.push({ path: 'panel.adminPin', message: 'an unsalted SHA-256 of a PIN is reversed in about a second; replace it with the line `roomctl config hash-pin --from-sha256 <that value>` prints' });
+    warnings.push({
+      path: 'panel.adminPin',
+      message:
+        'an unsalted SHA-256 of a PIN is reversed in about a second; replace it with the line `roomctl config hash-pin --from-sha256 <that value>` prints',
+    });
   }
   return warnings;
 }

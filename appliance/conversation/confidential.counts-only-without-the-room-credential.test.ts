@@ -6,7 +6,7 @@ import { forOtherRooms, type ConversationRecord } from './conversation-records.j
 let fx: RoomFixture;
 afterEach(() => fx.close());
 
-it('shows a confidential meeting\'s floor and polls as counts only on the public stream, and sends no names to other rooms', async () => {
+it("shows a confidential meeting's floor and polls as counts only on the public stream, and sends no names to other rooms", async () => {
   fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
   const ctx = fx.room.ctx;
   const m = book(ctx, { minutes: 60, title: 'Reorganisation', confidentiality: 'confidential' });

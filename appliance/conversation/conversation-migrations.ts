@@ -21,4 +21,6 @@ const CONVERSATION_SQL = `
 `;
 
 /** After the meetings' own (its rows reference a meeting). */
-export const CONVERSATION_MIGRATIONS: readonly Migration[] = [{ module: 'conversation', version: 1, name: 'the conversation: hands, the floor, polls and votes as records', sql: CONVERSATION_SQL }];
+export const CONVERSATION_MIGRATIONS: readonly Migration[] = [
+  { module: 'conversation', version: 1, name: 'the conversation: hands, the floor, polls and votes as records', sql: CONVERSATION_SQL },
+];

@@ -4,22 +4,34 @@ import { applyRecord, EMPTY_CONVERSATION, foldRecords, queueOf, tallyOf, type Co
 
 let seq = 0;
 const at = (second: number) => new Date(Date.UTC(2026, 11, 7, 9, 0, second)).toISOString();
-const rec = (change: ConversationChange, second: number, room = 'hq/aurora'): ConversationRecord => ({ id: `r-${++seq}`, meetingId: 'm1', room, at: at(second), ...change });
+const rec = (change: ConversationChange, second: number, room = 'hq/aurora'): ConversationRecord => ({
+  id: `r-${++seq}`,
+  meetingId: 'm1',
+  room,
+  at: at(second),
+  ...change,
+});
 const ann = { name: 'Ann', key: 'k-ann' };
 const bo = { name: 'Bo', key: 'k-bo' };
 
 const poll = (): ConversationRecord[] => [rec({ kind: 'poll.opened', pollId: 'p1', question: 'Approve the budget?', options: ['yes', 'no', 'abstain'] }, 1)];
-const apply = (records: readonly ConversationRecord[]) => records.reduce<{ state: ConversationState; refusals: string[] }>(
-  (acc, r) => {
-    const out = applyRecord(acc.state, r);
-    return { state: out.state, refusals: out.refusal ? [...acc.refusals, out.refusal.code] : acc.refusals };
-  },
-  { state: EMPTY_CONVERSATION, refusals: [] },
-);
+const apply = (records: readonly ConversationRecord[]) =>
+  records.reduce<{ state: ConversationState; refusals: string[] }>(
+    (acc, r) => {
+      const out = applyRecord(acc.state, r);
+      return { state: out.state, refusals: out.refusal ? [...acc.refusals, out.refusal.code] : acc.refusals };
+    },
+    { state: EMPTY_CONVERSATION, refusals: [] },
+  );
 
 describe('the conversation fold', () => {
   it('replays every record a second time (a broker outage, an echo) without counting anything twice', () => {
-    const records = [...poll(), rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v1' }, 2), rec({ kind: 'hand.raised', handId: 'h1', who: ann }, 3), rec({ kind: 'hands.counted', pollId: 'p1', counts: { yes: 4, no: 1 } }, 4, 'sz/lotus')];
+    const records = [
+      ...poll(),
+      rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v1' }, 2),
+      rec({ kind: 'hand.raised', handId: 'h1', who: ann }, 3),
+      rec({ kind: 'hands.counted', pollId: 'p1', counts: { yes: 4, no: 1 } }, 4, 'sz/lotus'),
+    ];
     const once = apply(records);
     const twice = apply([...records, ...records]);
     expect(twice.refusals).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
@@ -29,7 +41,11 @@ describe('the conversation fold', () => {
   });
 
   it('refuses a second vote by the same person, and keeps the first', () => {
-    const { state, refusals } = apply([...poll(), rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v1' }, 2), rec({ kind: 'vote.cast', pollId: 'p1', option: 'no', voter: 'v1' }, 3)]);
+    const { state, refusals } = apply([
+      ...poll(),
+      rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v1' }, 2),
+      rec({ kind: 'vote.cast', pollId: 'p1', option: 'no', voter: 'v1' }, 3),
+    ]);
     expect(refusals).toEqual(['already-voted']);
     expect(tallyOf(state.polls[0]!)).toEqual({ yes: 1, no: 0, abstain: 0 });
   });
@@ -61,7 +77,12 @@ describe('the conversation fold', () => {
   });
 
   it('reaches the same state from the same records whatever order they came in', () => {
-    const records = [...poll(), rec({ kind: 'vote.cast', pollId: 'p1', option: 'no', voter: 'v1' }, 2), rec({ kind: 'poll.closed', pollId: 'p1' }, 3), rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v2' }, 4)];
+    const records = [
+      ...poll(),
+      rec({ kind: 'vote.cast', pollId: 'p1', option: 'no', voter: 'v1' }, 2),
+      rec({ kind: 'poll.closed', pollId: 'p1' }, 3),
+      rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v2' }, 4),
+    ];
     const a = foldRecords(records);
     const b = foldRecords([...records].reverse());
     expect(tallyOf(b.polls[0]!)).toEqual(tallyOf(a.polls[0]!));
@@ -70,7 +91,10 @@ describe('the conversation fold', () => {
 
   it('never changes the state it starts from (a fold from a cached state leaves the cache as it was)', () => {
     const opened = foldRecords(poll());
-    const later = foldRecords([rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v1' }, 2), rec({ kind: 'vote.cast', pollId: 'p1', option: 'no', voter: 'v2' }, 3)], opened);
+    const later = foldRecords(
+      [rec({ kind: 'vote.cast', pollId: 'p1', option: 'yes', voter: 'v1' }, 2), rec({ kind: 'vote.cast', pollId: 'p1', option: 'no', voter: 'v2' }, 3)],
+      opened,
+    );
     expect(tallyOf(later.polls[0]!)).toEqual({ yes: 1, no: 1, abstain: 0 });
     expect(tallyOf(opened.polls[0]!)).toEqual({ yes: 0, no: 0, abstain: 0 });
     expect(opened.seen.size).toBe(1);

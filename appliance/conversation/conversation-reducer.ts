@@ -60,7 +60,19 @@ export interface ConversationState {
 }
 
 /** Why a record changed nothing; the service turns the code into its HTTP answer. */
-export type Refusal = { code: 'duplicate' | 'hand-not-found' | 'hand-already-raised' | 'poll-not-found' | 'poll-exists' | 'poll-closed' | 'already-voted' | 'bad-option' | 'floor-not-held'; message: string };
+export type Refusal = {
+  code:
+    | 'duplicate'
+    | 'hand-not-found'
+    | 'hand-already-raised'
+    | 'poll-not-found'
+    | 'poll-exists'
+    | 'poll-closed'
+    | 'already-voted'
+    | 'bad-option'
+    | 'floor-not-held';
+  message: string;
+};
 
 interface Applied {
   state: ConversationState;
@@ -103,7 +115,8 @@ function change(state: ConversationState, r: ConversationRecord, made: WeakSet<P
   switch (r.kind) {
     case 'hand.raised': {
       if (state.hands.some((h) => h.handId === r.handId)) return refuse(state, 'duplicate', `Hand ${r.handId} exists`);
-      if (state.hands.some((h) => h.who.key === r.who.key && (h.status === 'waiting' || h.status === 'speaking'))) return refuse(state, 'hand-already-raised', 'This person already has a hand up');
+      if (state.hands.some((h) => h.who.key === r.who.key && (h.status === 'waiting' || h.status === 'speaking')))
+        return refuse(state, 'hand-already-raised', 'This person already has a hand up');
       return ok({ ...state, hands: [...state.hands, { handId: r.handId, who: r.who, room: r.room, raisedAt: r.at, status: 'waiting' }] });
     }
     case 'hand.lowered': {
@@ -112,9 +125,18 @@ function change(state: ConversationState, r: ConversationRecord, made: WeakSet<P
       return ok({ ...state, hands: withHand(state.hands, r.handId, 'lowered') });
     }
     case 'floor.given': {
-      if (r.handId !== null && state.hands.find((h) => h.handId === r.handId)?.status !== 'waiting') return refuse(state, 'hand-not-found', `Hand ${r.handId} is not waiting in the queue`);
+      if (r.handId !== null && state.hands.find((h) => h.handId === r.handId)?.status !== 'waiting')
+        return refuse(state, 'hand-not-found', `Hand ${r.handId} is not waiting in the queue`);
       const ended = endTurn(state, r.at);
-      const floor: FloorState = { floorId: r.floorId, handId: r.handId, speaker: r.speaker, room: r.speakerRoom, since: r.at, minutes: r.minutes, agendaPosition: r.agendaPosition };
+      const floor: FloorState = {
+        floorId: r.floorId,
+        handId: r.handId,
+        speaker: r.speaker,
+        room: r.speakerRoom,
+        since: r.at,
+        minutes: r.minutes,
+        agendaPosition: r.agendaPosition,
+      };
       return ok({ ...ended, floor, hands: r.handId === null ? ended.hands : withHand(ended.hands, r.handId, 'speaking') });
     }
     case 'floor.released': {
@@ -123,7 +145,13 @@ function change(state: ConversationState, r: ConversationRecord, made: WeakSet<P
     }
     case 'poll.opened': {
       if (state.polls.some((p) => p.pollId === r.pollId)) return refuse(state, 'poll-exists', `Poll ${r.pollId} exists`);
-      return ok({ ...state, polls: [...state.polls, { pollId: r.pollId, question: r.question, options: [...r.options], room: r.room, openedAt: r.at, closedAt: null, votes: new Map(), roomCounts: {} }] });
+      return ok({
+        ...state,
+        polls: [
+          ...state.polls,
+          { pollId: r.pollId, question: r.question, options: [...r.options], room: r.room, openedAt: r.at, closedAt: null, votes: new Map(), roomCounts: {} },
+        ],
+      });
     }
     case 'vote.cast':
     case 'hands.counted':
@@ -167,7 +195,12 @@ function withPoll(state: ConversationState, poll: PollState): ConversationState 
 function endTurn(state: ConversationState, at: string): ConversationState {
   const floor = state.floor;
   if (!floor) return state;
-  return { ...state, floor: null, spoken: [...state.spoken, { ...floor, until: at }], hands: floor.handId ? withHand(state.hands, floor.handId, 'spoken') : state.hands };
+  return {
+    ...state,
+    floor: null,
+    spoken: [...state.spoken, { ...floor, until: at }],
+    hands: floor.handId ? withHand(state.hands, floor.handId, 'spoken') : state.hands,
+  };
 }
 
 /** The hands waiting for the floor, first raised first. */

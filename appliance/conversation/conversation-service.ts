@@ -142,13 +142,39 @@ export class ConversationService extends TypedBus<ConversationEvents> {
     if ('handId' in to) {
       const hand = state.hands.find((h) => h.handId === to.handId && h.status === 'waiting');
       if (!hand) throw new RoomctlError('ROOMCTL_E_HAND_NOT_FOUND', `Hand ${to.handId} is not waiting in the queue`);
-      this.record(m.id, { kind: 'floor.given', floorId, handId: hand.handId, speaker: hand.who, speakerRoom: hand.room, minutes: this.deps.speakerMinutes, agendaPosition: null });
+      this.record(m.id, {
+        kind: 'floor.given',
+        floorId,
+        handId: hand.handId,
+        speaker: hand.who,
+        speakerRoom: hand.room,
+        minutes: this.deps.speakerMinutes,
+        agendaPosition: null,
+      });
       return this.view(m.id, false).floor;
     }
     const named = this.nextNamedSpeaker(m.id, state);
     const hand = queueOf(state)[0];
-    if (named) this.record(m.id, { kind: 'floor.given', floorId, handId: null, speaker: named.speaker, speakerRoom: this.deps.room, minutes: named.minutes, agendaPosition: named.position });
-    else if (hand) this.record(m.id, { kind: 'floor.given', floorId, handId: hand.handId, speaker: hand.who, speakerRoom: hand.room, minutes: this.deps.speakerMinutes, agendaPosition: null });
+    if (named)
+      this.record(m.id, {
+        kind: 'floor.given',
+        floorId,
+        handId: null,
+        speaker: named.speaker,
+        speakerRoom: this.deps.room,
+        minutes: named.minutes,
+        agendaPosition: named.position,
+      });
+    else if (hand)
+      this.record(m.id, {
+        kind: 'floor.given',
+        floorId,
+        handId: hand.handId,
+        speaker: hand.who,
+        speakerRoom: hand.room,
+        minutes: this.deps.speakerMinutes,
+        agendaPosition: null,
+      });
     else if (state.floor) this.record(m.id, { kind: 'floor.released', floorId: state.floor.floorId });
     return this.view(m.id, false).floor;
   }
@@ -156,7 +182,8 @@ export class ConversationService extends TypedBus<ConversationEvents> {
   openPoll(meetingId: string, question: string, options: readonly string[] | undefined): PollView {
     const m = this.running(meetingId);
     const list = options?.length ? options.map((o) => o.trim()) : [...YES_NO_ABSTAIN];
-    if (new Set(list).size !== list.length || list.some((o) => !o)) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'The options of a poll must be different and not empty', { options: list });
+    if (new Set(list).size !== list.length || list.some((o) => !o))
+      throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'The options of a poll must be different and not empty', { options: list });
     const pollId = randomUUID();
     this.record(m.id, { kind: 'poll.opened', pollId, question: question.trim(), options: list });
     return this.poll(pollId).view;
@@ -245,7 +272,8 @@ export class ConversationService extends TypedBus<ConversationEvents> {
     const poll = 'pollId' in record ? state.polls.find((p) => p.pollId === record.pollId) : undefined;
     const was = poll && before.polls.find((p) => p.pollId === poll.pollId);
     // A poll that closed now, or a closed one whose count a late record changed.
-    if (poll?.closedAt && (!was?.closedAt || JSON.stringify(tallyOf(was)) !== JSON.stringify(tallyOf(poll)))) this.decide(meetingId, poll.pollId, pollDecision(poll.question, poll.options, tallyOf(poll)), poll.closedAt);
+    if (poll?.closedAt && (!was?.closedAt || JSON.stringify(tallyOf(was)) !== JSON.stringify(tallyOf(poll))))
+      this.decide(meetingId, poll.pollId, pollDecision(poll.question, poll.options, tallyOf(poll)), poll.closedAt);
     const elsewhere = state.floor !== null && state.floor.room !== this.deps.room;
     if (elsewhere !== (this.floorElsewhere.get(meetingId) ?? false)) {
       this.floorElsewhere.set(meetingId, elsewhere);
@@ -282,11 +310,15 @@ export class ConversationService extends TypedBus<ConversationEvents> {
   private running(meetingId: string): Meeting {
     const m = this.deps.meetings.get(meetingId);
     if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
-    if (m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${meetingId} is ${m.status}; the floor and polls are open while it runs`);
+    if (m.status !== 'in_progress')
+      throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${meetingId} is ${m.status}; the floor and polls are open while it runs`);
     return m;
   }
 
-  private nextNamedSpeaker(meetingId: string, state: ConversationState): { speaker: { name: string; key: string }; minutes: number; position: number } | undefined {
+  private nextNamedSpeaker(
+    meetingId: string,
+    state: ConversationState,
+  ): { speaker: { name: string; key: string }; minutes: number; position: number } | undefined {
     const item = this.deps.agenda.list(meetingId).find((i) => i.startedAt && !i.endedAt);
     const given = new Set([...state.spoken, ...(state.floor ? [state.floor] : [])].map((t) => t.speaker.key));
     const index = (item?.speakers ?? []).findIndex((_, i) => !given.has(`agenda-${item!.position}-${i}`));

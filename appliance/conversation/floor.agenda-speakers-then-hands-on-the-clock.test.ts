@@ -8,7 +8,20 @@ afterEach(() => fx.close());
 it("gives the floor to the agenda's named speakers in order, then to raised hands, and warns on the speaker's time", async () => {
   fx = roomFixture({ start: '2026-04-01T08:00:00.000Z', meetings: { floor: { speakerMinutes: 2 } } });
   const ctx = fx.room.ctx;
-  const m = book(ctx, { minutes: 60, title: 'Review', agenda: [{ title: 'Reports', minutes: 20, speakers: [{ name: 'Lin', minutes: 5 }, { name: 'Omar', minutes: 3 }] }] });
+  const m = book(ctx, {
+    minutes: 60,
+    title: 'Review',
+    agenda: [
+      {
+        title: 'Reports',
+        minutes: 20,
+        speakers: [
+          { name: 'Lin', minutes: 5 },
+          { name: 'Omar', minutes: 3 },
+        ],
+      },
+    ],
+  });
   checkIn(ctx, m.id, { name: 'Ann', walkIn: true }, 'tap');
   expect(() => ctx.conversation.raiseHand(m.id, { name: 'Ann' })).toThrow(/runs/);
   start(ctx, m.id);

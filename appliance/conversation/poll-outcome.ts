@@ -13,7 +13,10 @@ export function pollOutcome(options: readonly string[], tally: Readonly<Record<s
     const verdict = yes > no ? 'Approved' : yes < no ? 'Rejected' : 'Tied, not approved';
     return `${verdict} ${yes}–${no}${abstain > 0 ? `, ${abstain} abstained` : ''}`;
   }
-  return [...options].sort((a, b) => n(b) - n(a) || options.indexOf(a) - options.indexOf(b)).map((o) => `${o} ${n(o)}`).join(', ');
+  return [...options]
+    .sort((a, b) => n(b) - n(a) || options.indexOf(a) - options.indexOf(b))
+    .map((o) => `${o} ${n(o)}`)
+    .join(', ');
 }
 
 /** The decision a closed poll leaves in the minutes. */

@@ -37,7 +37,10 @@ it("takes a linked room's records once however often they come, sends its own on
 
   const poll = ctx.conversation.openPoll(m.id, 'Ship it?', undefined);
   ctx.conversation.vote(poll.pollId, 'yes', { name: 'Ann' });
-  expect(sent.map((r) => [r.kind, r.room])).toEqual([['poll.opened', 'hq/aurora'], ['vote.cast', 'hq/aurora']]);
+  expect(sent.map((r) => [r.kind, r.room])).toEqual([
+    ['poll.opened', 'hq/aurora'],
+    ['vote.cast', 'hq/aurora'],
+  ]);
   expect(JSON.stringify(sent)).not.toContain('Ann'); // a vote carries an opaque key, never a name
 
   const base = { meetingId: m.id, room: 'sz/lotus' };

@@ -9,7 +9,14 @@ const ceilingMic: DemoDevice = {
   async start() {
     const sim = await startShureMxaSimulator({ port: 0 });
     return {
-      config: { id: 'ceiling-mic', name: { en: 'Ceiling microphone', 'zh-CN': '吸顶麦克风' }, driver: 'shure-mxa', host: sim.endpoint.host, port: sim.endpoint.port, meterRateMs: 1000 },
+      config: {
+        id: 'ceiling-mic',
+        name: { en: 'Ceiling microphone', 'zh-CN': '吸顶麦克风' },
+        driver: 'shure-mxa',
+        host: sim.endpoint.host,
+        port: sim.endpoint.port,
+        meterRateMs: 1000,
+      },
       simulator: sim,
       close: () => sim.close(),
     };
@@ -23,7 +30,15 @@ const dsp: DemoDevice = {
     const sim = await startTesiraSimulator({ port: 0 });
     const { host, port } = sim.endpoint as { host: string; port: number };
     return {
-      config: { id: 'dsp', name: { en: 'Audio DSP', 'zh-CN': '音频处理器' }, driver: 'biamp-tesira', host, port, muteBlock: { instanceTag: 'MicMute', channel: 1 }, subscriptions: [{ instanceTag: 'Level1', channel: 1, attribute: 'level' }] },
+      config: {
+        id: 'dsp',
+        name: { en: 'Audio DSP', 'zh-CN': '音频处理器' },
+        driver: 'biamp-tesira',
+        host,
+        port,
+        muteBlock: { instanceTag: 'MicMute', channel: 1 },
+        subscriptions: [{ instanceTag: 'Level1', channel: 1, attribute: 'level' }],
+      },
       simulator: sim,
       close: () => sim.close(),
     };
@@ -37,7 +52,11 @@ const signage: DemoDevice = {
     const sim = await startMdcSimulator({ port: 0, warmupMs: ctx.warmupMs });
     sim.display.power = true;
     const { host, port } = sim.endpoint as { host: string; port: number };
-    return { config: { id: 'signage', name: { en: 'Door signage', 'zh-CN': '门口信息屏' }, driver: 'samsung-mdc', host, port }, simulator: sim, close: () => sim.close() };
+    return {
+      config: { id: 'signage', name: { en: 'Door signage', 'zh-CN': '门口信息屏' }, driver: 'samsung-mdc', host, port },
+      simulator: sim,
+      close: () => sim.close(),
+    };
   },
 };
 

@@ -42,7 +42,12 @@ const MEETINGS: DemoMeeting[] = [
       { name: 'Carlos Ortega', email: 'carlos.ortega@example.com' },
       { name: 'Priya Nair', email: 'priya.nair@example.com', optional: true },
     ],
-    agenda: ['1. Welcome and goals (5 min) - Li Wei', '2. Q3 roadmap walkthrough (20 min) - Anna Schmidt', '3. Risks and dependencies (10 min) - Carlos Ortega', '4. Decisions and action items (10 min) - Li Wei'],
+    agenda: [
+      '1. Welcome and goals (5 min) - Li Wei',
+      '2. Q3 roadmap walkthrough (20 min) - Anna Schmidt',
+      '3. Risks and dependencies (10 min) - Carlos Ortega',
+      '4. Decisions and action items (10 min) - Li Wei',
+    ],
     location: 'Demo Room; Microsoft Teams Meeting',
     online: { label: 'Join the meeting on Microsoft Teams', url: TEAMS_URL, teams: true },
   },
@@ -62,7 +67,11 @@ const MEETINGS: DemoMeeting[] = [
   },
 ];
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 /** Lines longer than 75 octets are folded (RFC 5545 3.1): CRLF, then a space. */
 const fold = (line: string) => (line.match(/.{1,73}/g) ?? ['']).join('\r\n ');

@@ -23,7 +23,14 @@ export const CAMERA_DEMO_DEVICES: DemoDevice[] = [
       const auth = { username: 'demo', password: randomBytes(9).toString('base64url') };
       const sim = await startDemoOnvifCamera(auth);
       return {
-        config: { id: 'cam-rear', name: { en: 'Rear camera', 'zh-CN': '后置摄像头' }, driver: 'onvif', host: sim.endpoint.host, port: sim.endpoint.port, ...auth },
+        config: {
+          id: 'cam-rear',
+          name: { en: 'Rear camera', 'zh-CN': '后置摄像头' },
+          driver: 'onvif',
+          host: sim.endpoint.host,
+          port: sim.endpoint.port,
+          ...auth,
+        },
         simulator: sim,
         close: () => sim.close(),
       };
@@ -34,7 +41,14 @@ export const CAMERA_DEMO_DEVICES: DemoDevice[] = [
     async start() {
       const sim = await startViscaIpSimulator({ host: '127.0.0.1', port: 0, camera: { model: 'sony' } });
       return {
-        config: { id: 'cam-side', name: { en: 'Side camera', 'zh-CN': '侧面摄像头' }, driver: 'visca-ip', host: sim.endpoint.host, port: sim.endpoint.port, model: 'sony' },
+        config: {
+          id: 'cam-side',
+          name: { en: 'Side camera', 'zh-CN': '侧面摄像头' },
+          driver: 'visca-ip',
+          host: sim.endpoint.host,
+          port: sim.endpoint.port,
+          model: 'sony',
+        },
         simulator: sim,
         close: () => sim.close(),
       };

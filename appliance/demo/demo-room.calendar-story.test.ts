@@ -13,7 +13,14 @@ let demo: DemoRoom;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-demo-calendar-'));
-  demo = await startDemoRoom({ log: createLogger({ level: 'silent', pretty: false }), listen: '127.0.0.1:0', dataDir: dir, mqttPort: 0, warmupMs: 50, calendar: true });
+  demo = await startDemoRoom({
+    log: createLogger({ level: 'silent', pretty: false }),
+    listen: '127.0.0.1:0',
+    dataDir: dir,
+    mqttPort: 0,
+    warmupMs: 50,
+    calendar: true,
+  });
 }, 30_000);
 afterAll(async () => {
   await demo?.close();
@@ -30,12 +37,18 @@ interface MeetingView {
 }
 
 it('reads its calendar: a meeting soon with agenda, attendees and a Teams link, and a Zoom meeting later', async () => {
-  const get = async <T>(path: string) => (await (await fetch(`${demo.appliance.url}${path}`, { headers: { authorization: `Bearer ${demo.token}` } })).json()) as T;
+  const get = async <T>(path: string) =>
+    (await (await fetch(`${demo.appliance.url}${path}`, { headers: { authorization: `Bearer ${demo.token}` } })).json()) as T;
   let meetings: MeetingView[] = [];
   await waitFor(async () => (meetings = await get<MeetingView[]>('/api/v1/meetings')).length >= 2, 10_000, 'the demo calendar to be read');
   const [soon, later] = meetings;
   expect(soon).toMatchObject({ title: 'Product roadmap review', organiser: { name: 'Li Wei' } });
-  expect(soon!.attendees.map((a) => [a.name, a.required])).toEqual([['Li Wei', true], ['Anna Schmidt', true], ['Carlos Ortega', true], ['Priya Nair', false]]);
+  expect(soon!.attendees.map((a) => [a.name, a.required])).toEqual([
+    ['Li Wei', true],
+    ['Anna Schmidt', true],
+    ['Carlos Ortega', true],
+    ['Priya Nair', false],
+  ]);
   expect(soon!.description).toMatch(/Join the meeting on Microsoft Teams: https:\/\/teams\.microsoft\.com\/l\/meetup-join\/\S+/);
   const minutesAway = (Date.parse(soon!.start) - Date.now()) / 60_000;
   expect(minutesAway).toBeGreaterThan(10);

@@ -73,7 +73,12 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
     cleanups.push(() => camera.close());
     // Its inputs include network 2 (52), one the default list does not offer: the config names it.
-    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: options.warmupMs ?? 3000, inputs: ['11', '12', '31', '32', '33', '51', '52'] });
+    const display = await startPjlinkSimulator({
+      host: '127.0.0.1',
+      port: 0,
+      warmupMs: options.warmupMs ?? 3000,
+      inputs: ['11', '12', '31', '32', '33', '51', '52'],
+    });
     cleanups.push(() => display.close());
     const simulators = new Map<string, unknown>();
     const extraDevices = [];
@@ -111,7 +116,14 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
           driver: 'pjlink',
           host: String(display.endpoint.host),
           port: Number(display.endpoint.port),
-          inputs: { '31': { en: 'Laptop (HDMI 1)', 'zh-CN': '笔记本（HDMI 1）' }, '32': { en: 'Room PC (HDMI 2)', 'zh-CN': '会议电脑（HDMI 2）' }, '33': 'HDMI 3', '11': { en: 'Computer (VGA)', 'zh-CN': '电脑（VGA）' }, '51': { en: 'Wireless', 'zh-CN': '无线投屏' }, '52': { en: 'Network', 'zh-CN': '网络' } },
+          inputs: {
+            '31': { en: 'Laptop (HDMI 1)', 'zh-CN': '笔记本（HDMI 1）' },
+            '32': { en: 'Room PC (HDMI 2)', 'zh-CN': '会议电脑（HDMI 2）' },
+            '33': 'HDMI 3',
+            '11': { en: 'Computer (VGA)', 'zh-CN': '电脑（VGA）' },
+            '51': { en: 'Wireless', 'zh-CN': '无线投屏' },
+            '52': { en: 'Network', 'zh-CN': '网络' },
+          },
         },
         ...extraDevices,
       ],

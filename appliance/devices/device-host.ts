@@ -164,7 +164,11 @@ export class DeviceHost extends TypedBus<{ device: [DeviceView]; reply: [string,
     const body = params ?? {};
     if (!check.Check(body)) {
       const issues = [...check.Errors(body)].map((e) => ({ path: readablePath(e.path, 'body'), message: e.message, allowed: allowedBy(e.schema) }));
-      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `Invalid parameters for ${id} ${action}: ${issues.map((i) => `${i.path}: ${i.message}${i.allowed ? ` (allowed: ${i.allowed})` : ''}`).join('; ')}`, { issues });
+      throw new RoomctlError(
+        'ROOMCTL_E_ACTION_PARAMS',
+        `Invalid parameters for ${id} ${action}: ${issues.map((i) => `${i.path}: ${i.message}${i.allowed ? ` (allowed: ${i.allowed})` : ''}`).join('; ')}`,
+        { issues },
+      );
     }
     const args = body as Record<string, unknown>;
     const redirect = options.via === 'room-mute' ? undefined : this.redirects.get(action)?.(this.view(device), args);
@@ -187,7 +191,11 @@ export class DeviceHost extends TypedBus<{ device: [DeviceView]; reply: [string,
   /** Runs `followUp` after every successful `action`, whoever asked for it (API, MQTT, scenes). Returns the undo. */
   follow(action: string, followUp: ActionFollowUp): () => void {
     this.followUps.set(action, [...(this.followUps.get(action) ?? []), followUp]);
-    return () => this.followUps.set(action, (this.followUps.get(action) ?? []).filter((f) => f !== followUp));
+    return () =>
+      this.followUps.set(
+        action,
+        (this.followUps.get(action) ?? []).filter((f) => f !== followUp),
+      );
   }
 
   /** Answers `action` another way for the devices `redirect` picks (see ActionRedirect). Returns the undo. */

@@ -144,10 +144,14 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     const driver = this.driver;
     if (this.current.status === 'auth-failed') {
       // Not "check its cable": the device is there and answering, it refuses the password.
-      throw new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `${this.deviceId}: wrong password — the device refuses the credentials in the config${this.current.detail ? ` (${this.current.detail})` : ''}`, {
-        deviceId: this.deviceId,
-        status: this.current.status,
-      });
+      throw new RoomctlError(
+        'ROOMCTL_E_DEVICE_AUTH',
+        `${this.deviceId}: wrong password — the device refuses the credentials in the config${this.current.detail ? ` (${this.current.detail})` : ''}`,
+        {
+          deviceId: this.deviceId,
+          status: this.current.status,
+        },
+      );
     }
     if (!driver || !this.connected) {
       throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.deviceId} is ${this.current.status}${this.current.detail ? `: ${this.current.detail}` : ''}`, {
@@ -261,7 +265,9 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   /** `ok`, or `degraded` with the driver's condition and/or the device's slowness in words. */
   private showHealth(afterConnect = false): void {
     if (!this.connected && !afterConnect) return;
-    const reasons = [this.condition.degraded ? (this.condition.detail ?? 'degraded') : undefined, this.pace.slowDetail].filter((r): r is string => r !== undefined);
+    const reasons = [this.condition.degraded ? (this.condition.detail ?? 'degraded') : undefined, this.pace.slowDetail].filter(
+      (r): r is string => r !== undefined,
+    );
     this.setStatus(reasons.length ? 'degraded' : 'ok', reasons.length ? reasons.join('; ') : null);
   }
 

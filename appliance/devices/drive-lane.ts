@@ -1,5 +1,14 @@
 /** Actions that drive a camera's motors: they reach it in the order they were accepted. */
-export const DRIVE_ACTIONS: ReadonlySet<string> = new Set(['move', 'stop', 'home', 'reset', 'preset.recall', 'preset.goto', 'position.absolute', 'position.relative']);
+export const DRIVE_ACTIONS: ReadonlySet<string> = new Set([
+  'move',
+  'stop',
+  'home',
+  'reset',
+  'preset.recall',
+  'preset.goto',
+  'position.absolute',
+  'position.relative',
+]);
 
 /** The joystick's commands: short, answered at once, and the ones a driver may queue or coalesce. */
 const JOYSTICK = new Set(['move', 'stop']);

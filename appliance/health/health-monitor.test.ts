@@ -17,7 +17,20 @@ class Devices extends EventEmitter {
     return [...this.views.values()];
   }
   set(id: string, patch: Partial<DeviceView>) {
-    const view: DeviceView = { id, name: id, driver: 'pjlink', kind: 'display', status: 'connecting', since: new Date().toISOString(), detail: null, state: {}, capabilities: [], actions: [], ...this.views.get(id), ...patch };
+    const view: DeviceView = {
+      id,
+      name: id,
+      driver: 'pjlink',
+      kind: 'display',
+      status: 'connecting',
+      since: new Date().toISOString(),
+      detail: null,
+      state: {},
+      capabilities: [],
+      actions: [],
+      ...this.views.get(id),
+      ...patch,
+    };
     this.views.set(id, view);
     this.emit('device', view);
   }
@@ -75,7 +88,11 @@ describe('device health and faults', () => {
   it('gives the detail a person can act on and keeps the error code', () => {
     devices.failed('cam', 'ROOMCTL_E_PORT_NOT_FOUND', '/dev/ttyUSB0 is gone');
     const m = monitor();
-    expect(m.get('cam')).toMatchObject({ status: 'offline', code: 'ROOMCTL_E_PORT_NOT_FOUND', detail: expect.stringMatching(/^\/dev\/ttyUSB0 is gone — The serial port does not exist/) });
+    expect(m.get('cam')).toMatchObject({
+      status: 'offline',
+      code: 'ROOMCTL_E_PORT_NOT_FOUND',
+      detail: expect.stringMatching(/^\/dev\/ttyUSB0 is gone — The serial port does not exist/),
+    });
   });
 
   it('pairs the cleared event with a fault raised before a restart', () => {

@@ -61,7 +61,12 @@ export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> 
         continue;
       }
       this.options.faults.close(fault.deviceId);
-      this.options.bus.publish({ type: 'fault.cleared', faultId: fault.faultId, deviceId: fault.deviceId, detail: 'The device is no longer in the room config' });
+      this.options.bus.publish({
+        type: 'fault.cleared',
+        faultId: fault.faultId,
+        deviceId: fault.deviceId,
+        detail: 'The device is no longer in the room config',
+      });
     }
     for (const device of devices) this.update(device);
     this.options.devices.on('device', this.onDevice);

@@ -8,7 +8,6 @@ import type { HelpRepository, HelpRequestView } from './help-repository.js';
 
 export type { HelpRequestView } from './help-repository.js';
 
-
 /**
  * The panel's help button. A request is published as `help.requested` on the room event bus
  * (telemetry carries it to facilities over MQTT); facilities answer with the signed central

@@ -43,29 +43,42 @@ interface Row {
   resolved_by: string | null;
 }
 
-const toView = (r: Row): HelpRequestView => ({ id: r.id, at: r.at, message: r.message, acknowledgedAt: r.acknowledged_at, acknowledgedBy: r.acknowledged_by, resolvedAt: r.resolved_at, resolvedBy: r.resolved_by });
+const toView = (r: Row): HelpRequestView => ({
+  id: r.id,
+  at: r.at,
+  message: r.message,
+  acknowledgedAt: r.acknowledged_at,
+  acknowledgedBy: r.acknowledged_by,
+  resolvedAt: r.resolved_at,
+  resolvedBy: r.resolved_by,
+});
 
 export class HelpRepository {
   constructor(private readonly db: Db) {}
 
   /** Adds a request unless one with this id is there already (the bus may echo our own). */
   add(request: HelpRequestView): boolean {
-    const added = this.db.prepare('INSERT OR IGNORE INTO help_requests (id, at, message) VALUES (?, ?, ?)').run(request.id, request.at, request.message).changes > 0;
+    const added =
+      this.db.prepare('INSERT OR IGNORE INTO help_requests (id, at, message) VALUES (?, ?, ?)').run(request.id, request.at, request.message).changes > 0;
     if (added) this.db.prepare('DELETE FROM help_requests WHERE id NOT IN (SELECT id FROM help_requests ORDER BY at DESC, rowid DESC LIMIT ?)').run(KEEP);
     return added;
   }
 
   /** The first acknowledgement wins; later ones change nothing. Returns the request if it changed. */
   acknowledge(id: string, at: string, by: string | null): HelpRequestView | undefined {
-    const changed = this.db.prepare('UPDATE help_requests SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, by, id).changes > 0;
+    const changed =
+      this.db.prepare('UPDATE help_requests SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, by, id).changes > 0;
     return changed ? this.get(id) : undefined;
   }
 
   /** The first resolution wins; a call resolved unseen counts as seen by whoever resolved it. */
   resolve(id: string, at: string, by: string | null): HelpRequestView | undefined {
-    const changed = this.db
-      .prepare('UPDATE help_requests SET resolved_at = ?, resolved_by = ?, acknowledged_at = COALESCE(acknowledged_at, ?), acknowledged_by = CASE WHEN acknowledged_at IS NULL THEN ? ELSE acknowledged_by END WHERE id = ? AND resolved_at IS NULL')
-      .run(at, by, at, by, id).changes > 0;
+    const changed =
+      this.db
+        .prepare(
+          'UPDATE help_requests SET resolved_at = ?, resolved_by = ?, acknowledged_at = COALESCE(acknowledged_at, ?), acknowledged_by = CASE WHEN acknowledged_at IS NULL THEN ? ELSE acknowledged_by END WHERE id = ? AND resolved_at IS NULL',
+        )
+        .run(at, by, at, by, id).changes > 0;
     return changed ? this.get(id) : undefined;
   }
 
@@ -76,7 +89,9 @@ export class HelpRepository {
 
   /** The newest `limit`, oldest first. */
   recent(limit = 50): HelpRequestView[] {
-    const rows = this.db.prepare('SELECT * FROM (SELECT rowid AS r, * FROM help_requests ORDER BY at DESC, rowid DESC LIMIT ?) ORDER BY at, r').all(limit) as Row[];
+    const rows = this.db
+      .prepare('SELECT * FROM (SELECT rowid AS r, * FROM help_requests ORDER BY at DESC, rowid DESC LIMIT ?) ORDER BY at, r')
+      .all(limit) as Row[];
     return rows.map(toView);
   }
 }

@@ -26,7 +26,10 @@ export class TokenAuth {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match || !this.accepts(match[1]!)) {
-      throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', match ? 'The bearer token is not valid for this room' : 'This request needs an Authorization: Bearer <token> header');
+      throw new RoomctlError(
+        'ROOMCTL_E_UNAUTHORIZED',
+        match ? 'The bearer token is not valid for this room' : 'This request needs an Authorization: Bearer <token> header',
+      );
     }
   }
 }

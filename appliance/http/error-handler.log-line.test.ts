@@ -26,5 +26,9 @@ it('a "request refused" log line has one msg key, with the error\'s words in det
   const line = lines.find((l) => l.includes('request refused'));
   expect(line).toBeDefined();
   expect(line!.match(/"msg":/g)).toHaveLength(1);
-  expect(JSON.parse(line!)).toMatchObject({ msg: 'request refused', code: 'ROOMCTL_E_ACTION_PARAMS', detail: 'preset 9 is out of range: this camera stores 8 presets' });
+  expect(JSON.parse(line!)).toMatchObject({
+    msg: 'request refused',
+    code: 'ROOMCTL_E_ACTION_PARAMS',
+    detail: 'preset 9 is out of range: this camera stores 8 presets',
+  });
 });

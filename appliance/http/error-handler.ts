@@ -19,9 +19,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       }));
       error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', `Invalid request: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
     } else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      error = new RoomctlError('ROOMCTL_E_BODY_TOO_LARGE', `The request body is over ${BODY_LIMIT_BYTES / 1024} KB`, { limitBytes: request.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES });
+      error = new RoomctlError('ROOMCTL_E_BODY_TOO_LARGE', `The request body is over ${BODY_LIMIT_BYTES / 1024} KB`, {
+        limitBytes: request.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES,
+      });
     } else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      error = new RoomctlError('ROOMCTL_E_UNSUPPORTED_MEDIA_TYPE', `This API takes JSON bodies, not ${String(request.headers['content-type'] ?? 'a body without a Content-Type').split(';')[0]}`, { accepted: ['application/json'] });
+      error = new RoomctlError(
+        'ROOMCTL_E_UNSUPPORTED_MEDIA_TYPE',
+        `This API takes JSON bodies, not ${String(request.headers['content-type'] ?? 'a body without a Content-Type').split(';')[0]}`,
+        { accepted: ['application/json'] },
+      );
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       // Fastify's own client errors (bad JSON, wrong content type, body too large).
       error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', err.message, { fastifyCode: (err as FastifyError).code });

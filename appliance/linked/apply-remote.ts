@@ -36,7 +36,14 @@ export function applyRemote(deps: RemoteDeps, meeting: Meeting, record: LinkReco
       store.addEntry(meeting.id, { id: record.entryId, kind: record.entryKind, text: record.text, author: record.author, at: record.at });
       return;
     case 'minutes.action':
-      store.addAction(meeting.id, { id: record.actionId, text: record.text, owner: record.owner, ownerEmail: record.ownerEmail, deadline: record.deadline, at: record.at });
+      store.addAction(meeting.id, {
+        id: record.actionId,
+        text: record.text,
+        owner: record.owner,
+        ownerEmail: record.ownerEmail,
+        deadline: record.deadline,
+        at: record.at,
+      });
       return;
     case 'agenda.clock':
       // The latest clock by (at, id) is the one every room shows; an older one that arrives late changes nothing.
@@ -69,8 +76,16 @@ function followClock(deps: RemoteDeps, meeting: Meeting, clock: Extract<LinkReco
   // One transaction for the whole agenda: one commit, and no panel ever reads half a clock.
   const setTimes = ctx.db.transaction(() => {
     const local = ctx.agenda.list(meeting.id);
-    const same = local.length === clock.items.length && local.every((i, n) => i.title === clock.items[n]!.title && i.minutes === clock.items[n]!.minutes && (i.owner ?? null) === (clock.items[n]!.owner ?? null));
-    if (!same) ctx.agenda.replace(meeting.id, clock.items.map((i) => ({ title: i.title, minutes: i.minutes, ...(i.owner ? { owner: i.owner } : {}) })));
+    const same =
+      local.length === clock.items.length &&
+      local.every(
+        (i, n) => i.title === clock.items[n]!.title && i.minutes === clock.items[n]!.minutes && (i.owner ?? null) === (clock.items[n]!.owner ?? null),
+      );
+    if (!same)
+      ctx.agenda.replace(
+        meeting.id,
+        clock.items.map((i) => ({ title: i.title, minutes: i.minutes, ...(i.owner ? { owner: i.owner } : {}) })),
+      );
     clock.items.forEach((i, n) => store.setItemTimes(meeting.id, n + 1, i.startedAt, i.endedAt));
   });
   setTimes();

@@ -18,9 +18,24 @@ function linkedRoom(self: string, name: string) {
   fixtures.push(fx);
   const ctx = fx.room.ctx;
   const outbox = new TelemetryOutbox(ctx.db, { maxMessages: 10_000, maxAgeMs: 3_600_000 });
-  const rooms = new LinkedRooms({ self, roomName: name, ctx, store: new LinkStore(ctx.db), devices: { list: () => [] }, sender: outbox, log: ctx.log, subscribe: () => undefined });
+  const rooms = new LinkedRooms({
+    self,
+    roomName: name,
+    ctx,
+    store: new LinkStore(ctx.db),
+    devices: { list: () => [] },
+    sender: outbox,
+    log: ctx.log,
+    subscribe: () => undefined,
+  });
   ctx.linked = rooms;
-  replicateLog<ConversationRecord>(rooms, 'conversation', ctx.conversation, (id) => ctx.meetings.get(id), (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'));
+  replicateLog<ConversationRecord>(
+    rooms,
+    'conversation',
+    ctx.conversation,
+    (id) => ctx.meetings.get(id),
+    (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'),
+  );
   let read = 0;
   const sent = (): LinkRecord[] => {
     outbox.flush();

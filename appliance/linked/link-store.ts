@@ -11,7 +11,11 @@ export class LinkStore {
 
   /** Stores a record; false when one with its id is already here. */
   insert(record: LinkRecord): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO linked_records (id, link, room, at, kind, record) VALUES (?, ?, ?, ?, ?, ?)').run(record.id, record.link, record.room, record.at, record.kind, JSON.stringify(record)).changes === 1;
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO linked_records (id, link, room, at, kind, record) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(record.id, record.link, record.room, record.at, record.kind, JSON.stringify(record)).changes === 1
+    );
   }
 
   has(id: string): boolean {
@@ -19,9 +23,11 @@ export class LinkStore {
   }
 
   records(link: string, from?: RoomKey): LinkRecord[] {
-    const rows = (from === undefined
-      ? this.db.prepare('SELECT record FROM linked_records WHERE link = ? ORDER BY at, id').all(link)
-      : this.db.prepare('SELECT record FROM linked_records WHERE link = ? AND room = ? ORDER BY at, id').all(link, from)) as { record: string }[];
+    const rows = (
+      from === undefined
+        ? this.db.prepare('SELECT record FROM linked_records WHERE link = ? ORDER BY at, id').all(link)
+        : this.db.prepare('SELECT record FROM linked_records WHERE link = ? AND room = ? ORDER BY at, id').all(link, from)
+    ) as { record: string }[];
     return rows.map((r) => JSON.parse(r.record) as LinkRecord);
   }
 
@@ -31,12 +37,20 @@ export class LinkStore {
 
   /** Meetings linked by hand (or heard about from another room) that have not ended long ago. */
   linkedMeetings(endedSince: string): { link: string; meetingId: string }[] {
-    return this.db.prepare("SELECT l.link, l.meeting_id AS meetingId FROM linked_meetings l JOIN meetings m ON m.id = l.meeting_id WHERE m.status IN ('booked','in_progress') OR m.ended_at > ?").all(endedSince) as { link: string; meetingId: string }[];
+    return this.db
+      .prepare(
+        "SELECT l.link, l.meeting_id AS meetingId FROM linked_meetings l JOIN meetings m ON m.id = l.meeting_id WHERE m.status IN ('booked','in_progress') OR m.ended_at > ?",
+      )
+      .all(endedSince) as { link: string; meetingId: string }[];
   }
 
   /** A note or decision from another room, under its own id. */
   addEntry(meetingId: string, e: { id: string; kind: 'note' | 'decision'; text: string; author: string | null; at: string }): void {
-    this.db.prepare('INSERT INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET text = excluded.text').run(e.id, meetingId, e.kind, e.text, e.author, e.at);
+    this.db
+      .prepare(
+        'INSERT INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET text = excluded.text',
+      )
+      .run(e.id, meetingId, e.kind, e.text, e.author, e.at);
   }
 
   /** An action item from another room, under its own id. */

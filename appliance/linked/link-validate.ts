@@ -11,7 +11,12 @@ function fieldsOk(r: Record<string, unknown>): boolean {
     case 'room.joined':
       return isString(r.name) && r.name.length <= 200;
     case 'room.health':
-      return ['ok', 'degraded', 'offline', 'unknown'].includes(r.status as string) && Array.isArray(r.problems) && r.problems.length <= 100 && r.problems.every(isString);
+      return (
+        ['ok', 'degraded', 'offline', 'unknown'].includes(r.status as string) &&
+        Array.isArray(r.problems) &&
+        r.problems.length <= 100 &&
+        r.problems.every(isString)
+      );
     case 'links.set':
       return Array.isArray(r.rooms) && r.rooms.length <= 51 && r.rooms.every((x) => isString(x) && isRoomKey(x));
     case 'host.set':
@@ -21,7 +26,10 @@ function fieldsOk(r: Record<string, unknown>): boolean {
         ['booked', 'in_progress', 'ended'].includes(r.status as string) &&
         Array.isArray(r.items) &&
         r.items.length <= 100 &&
-        r.items.every((i: Record<string, unknown>) => isString(i.title) && typeof i.minutes === 'number' && i.minutes > 0 && isNullableString(i.startedAt) && isNullableString(i.endedAt))
+        r.items.every(
+          (i: Record<string, unknown>) =>
+            isString(i.title) && typeof i.minutes === 'number' && i.minutes > 0 && isNullableString(i.startedAt) && isNullableString(i.endedAt),
+        )
       );
     case 'checkin':
       return isString(r.person) && isNullableString(r.name);
@@ -66,7 +74,17 @@ export function readInvitation(payload: Buffer, sender: RoomKey): LinkInvitation
   }
   if (r.kind !== 'invitation' || r.room !== sender) return 'not an invitation from its sender';
   const ok =
-    isString(r.id) && isString(r.link) && /^[0-9a-f]{32}$/.test(r.link) && isString(r.occurrenceKey) && isString(r.title) && isString(r.start) && ISO.test(r.start) && isString(r.end) && ISO.test(r.end) &&
-    (r.confidentiality === 'normal' || r.confidentiality === 'confidential') && Array.isArray(r.rooms) && r.rooms.every((x) => isString(x) && isRoomKey(x));
+    isString(r.id) &&
+    isString(r.link) &&
+    /^[0-9a-f]{32}$/.test(r.link) &&
+    isString(r.occurrenceKey) &&
+    isString(r.title) &&
+    isString(r.start) &&
+    ISO.test(r.start) &&
+    isString(r.end) &&
+    ISO.test(r.end) &&
+    (r.confidentiality === 'normal' || r.confidentiality === 'confidential') &&
+    Array.isArray(r.rooms) &&
+    r.rooms.every((x) => isString(x) && isRoomKey(x));
   return ok ? (r as unknown as LinkInvitation) : 'bad invitation';
 }

@@ -23,4 +23,6 @@ const LINKED_ROOMS_SQL = `
   CREATE INDEX linked_records_link ON linked_records (link, at, id);
 `;
 
-export const LINKED_MIGRATIONS: readonly Migration[] = [{ module: 'linked', version: 1, name: 'linked rooms: linked meetings and their records', sql: LINKED_ROOMS_SQL }];
+export const LINKED_MIGRATIONS: readonly Migration[] = [
+  { module: 'linked', version: 1, name: 'linked rooms: linked meetings and their records', sql: LINKED_ROOMS_SQL },
+];

@@ -132,7 +132,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
         })();
       } catch (err) {
         this.folds.delete(record.link);
-        this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, 'a linked room\'s record could not be applied');
+        this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, "a linked room's record could not be applied");
         return;
       }
       if (!fresh) return;
@@ -148,9 +148,15 @@ export class LinkedRooms implements LinkedMeetingsPort {
   link(meetingId: string, rooms: readonly string[]): Meeting {
     const m = this.deps.ctx.meetings.get(meetingId);
     if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
-    if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${meetingId} is ${m.status}; only a booked or running meeting can be linked`);
+    if (m.status !== 'booked' && m.status !== 'in_progress')
+      throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${meetingId} is ${m.status}; only a booked or running meeting can be linked`);
     const bad = rooms.filter((r) => !isRoomKey(r) || r === this.self);
-    if (bad.length > 0 || rooms.length === 0 || rooms.length > MAX_LINKED_ROOMS) throw new RoomctlError('ROOMCTL_E_LINK_ROOM', `Rooms to link: ${bad.length ? bad.map((r) => JSON.stringify(r)).join(', ') : `${rooms.length}`} not accepted`, { rooms: bad });
+    if (bad.length > 0 || rooms.length === 0 || rooms.length > MAX_LINKED_ROOMS)
+      throw new RoomctlError(
+        'ROOMCTL_E_LINK_ROOM',
+        `Rooms to link: ${bad.length ? bad.map((r) => JSON.stringify(r)).join(', ') : `${rooms.length}`} not accepted`,
+        { rooms: bad },
+      );
     const link = linkKeyOf(m.occurrenceKey);
     const now = this.deps.ctx.clock.now();
     this.deps.store.link(link, m.id, now);
@@ -158,7 +164,19 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.publish(link, { kind: 'links.set', rooms: named });
     if (this.fold(link).host === null) this.publish(link, { kind: 'host.set', host: this.self, reason: 'organiser' });
     for (const to of named.filter((r) => r !== this.self)) {
-      const invitation: LinkInvitation = { id: randomUUID(), link, room: this.self, at: now.toISOString(), kind: 'invitation', occurrenceKey: m.occurrenceKey, title: m.confidentiality === 'confidential' ? '' : m.title, start: m.start, end: m.end, confidentiality: m.confidentiality, rooms: named };
+      const invitation: LinkInvitation = {
+        id: randomUUID(),
+        link,
+        room: this.self,
+        at: now.toISOString(),
+        kind: 'invitation',
+        occurrenceKey: m.occurrenceKey,
+        title: m.confidentiality === 'confidential' ? '' : m.title,
+        start: m.start,
+        end: m.end,
+        confidentiality: m.confidentiality,
+        rooms: named,
+      };
       this.deps.sender.enqueue(linkTopics.invitation(this.self, to), JSON.stringify(invitation), { qos: 1, retain: false });
     }
     this.sync();
@@ -176,7 +194,22 @@ export class LinkedRooms implements LinkedMeetingsPort {
         this.deps.log.warn({ from: invitation.room, start: invitation.start }, 'a room linked this room to a meeting while it is booked: not linked');
         return;
       }
-      m = ctx.meetings.insert({ source: 'adhoc', seriesKey: null, occurrenceKey: invitation.occurrenceKey, title: invitation.title || 'Linked meeting', organiser: {}, attendees: [], description: '', agenda: [], start: invitation.start, end: invitation.end, confidentiality: invitation.confidentiality }, ctx.clock.now());
+      m = ctx.meetings.insert(
+        {
+          source: 'adhoc',
+          seriesKey: null,
+          occurrenceKey: invitation.occurrenceKey,
+          title: invitation.title || 'Linked meeting',
+          organiser: {},
+          attendees: [],
+          description: '',
+          agenda: [],
+          start: invitation.start,
+          end: invitation.end,
+          confidentiality: invitation.confidentiality,
+        },
+        ctx.clock.now(),
+      );
     }
     this.deps.store.link(invitation.link, m.id, ctx.clock.now());
     this.sync();
@@ -188,7 +221,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const m = this.deps.ctx.meetings.get(meetingId);
     if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
     const link = linkKeyOf(m.occurrenceKey);
-    if (!this.fold(link).rooms.has(to) && to !== this.self) throw new RoomctlError('ROOMCTL_E_LINK_ROOM', `${to} is not a room of this meeting`, { rooms: [to] });
+    if (!this.fold(link).rooms.has(to) && to !== this.self)
+      throw new RoomctlError('ROOMCTL_E_LINK_ROOM', `${to} is not a room of this meeting`, { rooms: [to] });
     this.publish(link, { kind: 'host.set', host: to, reason: 'handover' });
     this.deps.ctx.changed();
   }
@@ -202,8 +236,24 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const others = [...fold.rooms.values()].filter((r) => r.room !== this.self);
     if (others.length === 0) return [];
     const host = this.hostOf(fold);
-    const own: LinkedRoomView = { ...split(this.self), name: this.deps.roomName, host: host === this.self, present: this.deps.ctx.checkIns.count(m.id), expected: false, online: true, health: localHealth(this.deps.devices) };
-    const views = others.map((r) => ({ ...split(r.room), name: r.name ?? r.room, host: host === r.room, present: r.checkIns.size, expected: !r.heard, online: r.heard && this.isOnline(r.room), health: r.health ?? { status: 'unknown' as const, problems: [] } }));
+    const own: LinkedRoomView = {
+      ...split(this.self),
+      name: this.deps.roomName,
+      host: host === this.self,
+      present: this.deps.ctx.checkIns.count(m.id),
+      expected: false,
+      online: true,
+      health: localHealth(this.deps.devices),
+    };
+    const views = others.map((r) => ({
+      ...split(r.room),
+      name: r.name ?? r.room,
+      host: host === r.room,
+      present: r.checkIns.size,
+      expected: !r.heard,
+      online: r.heard && this.isOnline(r.room),
+      health: r.health ?? { status: 'unknown' as const, problems: [] },
+    }));
     return [own, ...views].sort((a, b) => `${a.site}/${a.room}`.localeCompare(`${b.site}/${b.room}`));
   }
 
@@ -236,7 +286,12 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const rows = [{ room: this.self, name: this.deps.roomName, present: own.length, names: confidential ? [] : own.map((c) => c.name ?? c.email ?? '?') }];
     for (const r of fold.rooms.values()) {
       if (r.room === this.self || !r.heard) continue;
-      rows.push({ room: r.room, name: r.name ?? r.room, present: r.checkIns.size, names: confidential ? [] : [...r.checkIns.values()].map((c) => c.name ?? '?') });
+      rows.push({
+        room: r.room,
+        name: r.name ?? r.room,
+        present: r.checkIns.size,
+        names: confidential ? [] : [...r.checkIns.values()].map((c) => c.name ?? '?'),
+      });
     }
     return rows.sort((a, b) => a.room.localeCompare(b.room));
   }
@@ -284,7 +339,14 @@ export class LinkedRooms implements LinkedMeetingsPort {
   }
 
   private remoteDeps() {
-    return { ctx: this.deps.ctx, store: this.deps.store, channels: this.channels, log: this.deps.log, fold: (link: string) => this.fold(link), settled: (link: string, m: Meeting) => this.lastClock.set(link, JSON.stringify(localClock(this.deps.ctx, m))) };
+    return {
+      ctx: this.deps.ctx,
+      store: this.deps.store,
+      channels: this.channels,
+      log: this.deps.log,
+      fold: (link: string) => this.fold(link),
+      settled: (link: string, m: Meeting) => this.lastClock.set(link, JSON.stringify(localClock(this.deps.ctx, m))),
+    };
   }
 
   private remoteMinutesIds(link: string): Set<string> {
@@ -304,7 +366,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const lead = Math.max(ctx.rules.checkInOpensMinutes, 15) * 60_000;
     const out = new Map<string, Meeting>();
     for (const m of ctx.meetings.between(new Date(now - 3_600_000).toISOString(), new Date(now + lead).toISOString())) {
-      const live = m.status === 'booked' || m.status === 'in_progress' || (m.status === 'ended' && m.endedAt !== null && Date.parse(m.endedAt) > now - 3_600_000);
+      const live =
+        m.status === 'booked' || m.status === 'in_progress' || (m.status === 'ended' && m.endedAt !== null && Date.parse(m.endedAt) > now - 3_600_000);
       if (live) out.set(linkKeyOf(m.occurrenceKey), m);
     }
     for (const { link, meetingId } of this.deps.store.linkedMeetings(new Date(now - 3_600_000).toISOString())) {

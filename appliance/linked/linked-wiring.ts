@@ -28,7 +28,10 @@ export interface RunningLink {
  * identity, its own client id and persistent session) hears the other rooms. Without an
  * `mqtt` section there is nothing to link over.
  */
-export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: MeetingRoom; devices: DeviceList; sender: RecordSender | undefined; log: Logger }): RunningLink | undefined {
+export function startLinkedRooms(
+  config: RoomConfig,
+  deps: { db: Db; meetings: MeetingRoom; devices: DeviceList; sender: RecordSender | undefined; log: Logger },
+): RunningLink | undefined {
   if (!config.mqtt || !deps.sender) return undefined;
   const log = deps.log.child({ component: 'linked-rooms' });
   const self = `${config.room.site}/${config.room.id}`;
@@ -39,11 +42,26 @@ export function startLinkedRooms(config: RoomConfig, deps: { db: Db; meetings: M
     topics.add(topic);
     if (client?.connected) client.subscribe(topic, { qos: 1 });
   };
-  const rooms = new LinkedRooms({ self, roomName: config.room.name, ctx: deps.meetings.ctx, store: new LinkStore(deps.db), devices: deps.devices, sender: deps.sender, log, subscribe });
+  const rooms = new LinkedRooms({
+    self,
+    roomName: config.room.name,
+    ctx: deps.meetings.ctx,
+    store: new LinkStore(deps.db),
+    devices: deps.devices,
+    sender: deps.sender,
+    log,
+    subscribe,
+  });
   deps.meetings.ctx.linked = rooms;
   // The floor and polls: every hand, turn, poll and vote replicates as it is (counted once by id); a confidential meeting's without names.
   const ctx = deps.meetings.ctx;
-  const unreplicate = replicateLog<ConversationRecord>(rooms, 'conversation', ctx.conversation, (id) => ctx.meetings.get(id), (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'));
+  const unreplicate = replicateLog<ConversationRecord>(
+    rooms,
+    'conversation',
+    ctx.conversation,
+    (id) => ctx.meetings.get(id),
+    (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'),
+  );
   let refused = 0;
   let lastRefusalLog = 0;
   const refuse = (topic: string, why: string) => {

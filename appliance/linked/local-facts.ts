@@ -13,7 +13,9 @@ type ClockStatus = 'booked' | 'in_progress' | 'ended';
 /** This room's agenda clock for a meeting: its status and every item with the times it ran. */
 export function localClock(ctx: MeetingContext, m: Meeting): { status: ClockStatus; items: ClockItem[] } {
   const status: ClockStatus = m.status === 'booked' || m.status === 'in_progress' ? m.status : 'ended';
-  const items = ctx.agenda.list(m.id).map((i) => ({ title: i.title, ...(i.owner ? { owner: i.owner } : {}), minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt }));
+  const items = ctx.agenda
+    .list(m.id)
+    .map((i) => ({ title: i.title, ...(i.owner ? { owner: i.owner } : {}), minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt }));
   return { status, items };
 }
 
@@ -46,15 +48,27 @@ export function localFacts(ctx: MeetingContext, m: Meeting, link: string, self: 
   const facts: LocalFact[] = [];
   for (const c of ctx.checkIns.list(m.id)) {
     const person = personDigest(link, c.personKey);
-    facts.push({ id: stableId(link, self, 'checkin', person), at: c.at, change: { kind: 'checkin', person, name: confidential ? null : (c.name ?? c.email ?? null) } });
+    facts.push({
+      id: stableId(link, self, 'checkin', person),
+      at: c.at,
+      change: { kind: 'checkin', person, name: confidential ? null : (c.name ?? c.email ?? null) },
+    });
   }
   for (const e of ctx.minutes.entries(m.id)) {
     if (isRemote(e.id)) continue;
-    facts.push({ id: stableId(link, 'entry', e.id, e.text), at: e.at, change: { kind: 'minutes.entry', entryId: e.id, entryKind: e.kind, text: e.text, author: e.author ?? null } });
+    facts.push({
+      id: stableId(link, 'entry', e.id, e.text),
+      at: e.at,
+      change: { kind: 'minutes.entry', entryId: e.id, entryKind: e.kind, text: e.text, author: e.author ?? null },
+    });
   }
   for (const a of ctx.minutes.actions(m.id)) {
     if (isRemote(a.id)) continue;
-    facts.push({ id: stableId(link, 'action', a.id, a.text, a.owner, a.deadline ?? ''), at: a.createdAt, change: { kind: 'minutes.action', actionId: a.id, text: a.text, owner: a.owner, ownerEmail: a.ownerEmail ?? null, deadline: a.deadline ?? null } });
+    facts.push({
+      id: stableId(link, 'action', a.id, a.text, a.owner, a.deadline ?? ''),
+      at: a.createdAt,
+      change: { kind: 'minutes.action', actionId: a.id, text: a.text, owner: a.owner, ownerEmail: a.ownerEmail ?? null, deadline: a.deadline ?? null },
+    });
   }
   return facts;
 }

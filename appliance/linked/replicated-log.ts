@@ -23,7 +23,13 @@ interface ReplicatedLog<T extends LoggedRecord> {
  * goes to the other rooms (as `forOtherRooms` shapes it: a confidential meeting's leave
  * without names), every record from them is applied here once. Returns the undo.
  */
-export function replicateLog<T extends LoggedRecord>(linked: LinkedRooms, name: string, log: ReplicatedLog<T>, meetingOf: (id: string) => Meeting | undefined, forOtherRooms: (record: T, meeting: Meeting) => T = (r) => r): () => void {
+export function replicateLog<T extends LoggedRecord>(
+  linked: LinkedRooms,
+  name: string,
+  log: ReplicatedLog<T>,
+  meetingOf: (id: string) => Meeting | undefined,
+  forOtherRooms: (record: T, meeting: Meeting) => T = (r) => r,
+): () => void {
   const channel = linked.registerChannel(name, { apply: (record) => void log.apply(record as T) });
   const onRecord = (record: T, origin: 'local' | 'remote') => {
     const meeting = origin === 'local' ? meetingOf(record.meetingId) : undefined;

@@ -27,8 +27,13 @@ const interProps: Props = { channel: str('identifier') };
 
 export const ELEMENT_CATALOG: Readonly<Record<string, Props>> = {
   // sources
-  videotestsrc: { 'is-live': bool, pattern: oneOf('ball', 'smpte', 'black', 'snow', 'gamut', 'pinwheel'), 'num-buffers': int(-1, 1_000_000), 'horizontal-speed': int(-100, 100) },
-  audiotestsrc: { 'is-live': bool, wave: oneOf('sine', 'silence', 'ticks', 'pink-noise'), 'num-buffers': int(-1, 1_000_000), 'samplesperbuffer': int(1, 48000) },
+  videotestsrc: {
+    'is-live': bool,
+    pattern: oneOf('ball', 'smpte', 'black', 'snow', 'gamut', 'pinwheel'),
+    'num-buffers': int(-1, 1_000_000),
+    'horizontal-speed': int(-100, 100),
+  },
+  audiotestsrc: { 'is-live': bool, wave: oneOf('sine', 'silence', 'ticks', 'pink-noise'), 'num-buffers': int(-1, 1_000_000), samplesperbuffer: int(1, 48000) },
   v4l2src: { device: str('device-path'), 'do-timestamp': bool },
   rtspsrc: {
     location: str('rtsp-uri'),
@@ -52,7 +57,12 @@ export const ELEMENT_CATALOG: Readonly<Record<string, Props>> = {
   avdec_h265: { 'max-threads': int(0, 16) },
   jpegdec: {},
   // plumbing
-  queue: { 'max-size-buffers': int(0, 10_000), 'max-size-time': int(0, NS_HOUR), 'max-size-bytes': int(0, 1_000_000_000), leaky: oneOf('no', 'upstream', 'downstream') },
+  queue: {
+    'max-size-buffers': int(0, 10_000),
+    'max-size-time': int(0, NS_HOUR),
+    'max-size-bytes': int(0, 1_000_000_000),
+    leaky: oneOf('no', 'upstream', 'downstream'),
+  },
   tee: { 'allow-not-linked': bool },
   valve: { drop: bool },
   videoconvert: {},
@@ -63,7 +73,14 @@ export const ELEMENT_CATALOG: Readonly<Record<string, Props>> = {
   level: { interval: int(10_000_000, 10_000_000_000), 'post-messages': bool },
   // encoders
   jpegenc: { quality: int(1, 100) },
-  x264enc: { tune: oneOf('zerolatency', 'fastdecode', 'stillimage'), 'speed-preset': oneOf('ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium'), bitrate: int(64, 100_000), 'key-int-max': int(1, 1000), threads: int(0, 16), bframes: int(0, 4) },
+  x264enc: {
+    tune: oneOf('zerolatency', 'fastdecode', 'stillimage'),
+    'speed-preset': oneOf('ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium'),
+    bitrate: int(64, 100_000),
+    'key-int-max': int(1, 1000),
+    threads: int(0, 16),
+    bframes: int(0, 4),
+  },
   vaapih264enc: { bitrate: int(64, 100_000), 'keyframe-period': int(1, 1000), 'rate-control': oneOf('cbr', 'vbr') },
   v4l2h264enc: {},
   openh264enc: { bitrate: int(64_000, 100_000_000), 'gop-size': int(1, 1000) },
@@ -76,6 +93,11 @@ export const ELEMENT_CATALOG: Readonly<Record<string, Props>> = {
   kmssink: sinkProps,
   intervideosink: { ...sinkProps, ...interProps },
   interaudiosink: { ...sinkProps, ...interProps },
-  splitmuxsink: { location: str('recording-location'), 'max-size-time': int(0, 24 * NS_HOUR), muxer: { type: 'factory', values: ['mp4mux', 'matroskamux'] }, 'send-keyframe-requests': bool, 'start-index': int(0, 99_999) },
+  splitmuxsink: {
+    location: str('recording-location'),
+    'max-size-time': int(0, 24 * NS_HOUR),
+    muxer: { type: 'factory', values: ['mp4mux', 'matroskamux'] },
+    'send-keyframe-requests': bool,
+    'start-index': int(0, 99_999),
+  },
 };
-

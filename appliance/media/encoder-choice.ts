@@ -61,7 +61,11 @@ export class EncoderChooser {
   choose(): Promise<H264Encoder> {
     this.choice ??= probeElements(H264_ENCODERS).then((found) => {
       const encoder = chooseEncoder(this.preference, found);
-      if (!encoder) throw new RoomctlError('ROOMCTL_E_DEPENDENCY_MISSING', `No H.264 encoder for media.encoder=${this.preference} (x264enc is in gstreamer1.0-plugins-ugly)`);
+      if (!encoder)
+        throw new RoomctlError(
+          'ROOMCTL_E_DEPENDENCY_MISSING',
+          `No H.264 encoder for media.encoder=${this.preference} (x264enc is in gstreamer1.0-plugins-ugly)`,
+        );
       this.chosen = encoder;
       return encoder;
     });

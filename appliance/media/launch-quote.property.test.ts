@@ -11,7 +11,35 @@ import { quoteLaunchValue, UnquotableValueError } from './launch-quote.js';
  */
 const gst = loadGstreamer();
 
-const SYNTAX = ['"', '\\', '\\"', "'", ' ', '!', '=', '.', ',', ';', '{', '}', '(', ')', 't.', ' ! fakesink name=evil ', '" ! fakesink name=evil "', 'name=evil', 'NULL', '%', '\n', '\t', '\u0000', 'é', '中', '\ud83d\ude00', '\ud800'];
+const SYNTAX = [
+  '"',
+  '\\',
+  '\\"',
+  "'",
+  ' ',
+  '!',
+  '=',
+  '.',
+  ',',
+  ';',
+  '{',
+  '}',
+  '(',
+  ')',
+  't.',
+  ' ! fakesink name=evil ',
+  '" ! fakesink name=evil "',
+  'name=evil',
+  'NULL',
+  '%',
+  '\n',
+  '\t',
+  '\u0000',
+  'é',
+  '中',
+  '\ud83d\ude00',
+  '\ud800',
+];
 const launchish = fc.array(fc.oneof(fc.constantFrom(...SYNTAX), fc.string({ maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
 const anyString = fc.oneof(launchish, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
 

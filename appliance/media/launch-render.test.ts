@@ -18,7 +18,11 @@ describe('renderLaunch', () => {
   it('writes chains, named elements, caps and tee branches', () => {
     const spec: PipelineSpec = {
       chains: [
-        [el('videotestsrc', { 'is-live': true, pattern: 'ball' }), caps('video/x-raw', { width: 320, height: 180, framerate: { num: 30, den: 1 } }), el('tee', {}, 't')],
+        [
+          el('videotestsrc', { 'is-live': true, pattern: 'ball' }),
+          caps('video/x-raw', { width: 320, height: 180, framerate: { num: 30, den: 1 } }),
+          el('tee', {}, 't'),
+        ],
         [ref('t'), el('queue', { leaky: 'downstream', 'max-size-buffers': 2 }), el('fakesink', { sync: false })],
       ],
     };
@@ -45,7 +49,9 @@ describe('renderLaunch', () => {
   });
 
   it('refuses elements and properties outside the catalog', () => {
-    expect(validatePipelineSpec({ chains: [[el('filesink', { location: '/etc/x' })]] })).toEqual([{ path: 'chains.0.0.factory', message: 'element "filesink" is not allowed' }]);
+    expect(validatePipelineSpec({ chains: [[el('filesink', { location: '/etc/x' })]] })).toEqual([
+      { path: 'chains.0.0.factory', message: 'element "filesink" is not allowed' },
+    ]);
     expect(validatePipelineSpec({ chains: [[el('fakesink', { dump: true })]] })[0]?.message).toBe('is not an allowed property of fakesink');
     expect(validatePipelineSpec({ chains: [[el('queue', { leaky: 'sideways' })]] })[0]?.message).toMatch(/must be one of/);
     expect(validatePipelineSpec({ chains: [[el('jpegenc', { quality: 101 })]] })[0]?.message).toBe('must be between 1 and 100');

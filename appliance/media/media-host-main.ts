@@ -133,5 +133,8 @@ process.on('message', (raw) => {
 // The appliance went away (or closed the channel): finish the files and leave.
 process.on('disconnect', () => void shutdown(0));
 
-const heartbeat = setInterval(() => send({ type: 'heartbeat', rssMB: Math.round(process.memoryUsage().rss / 2 ** 20), rebuilds: video.rebuilds + audio.rebuilds }), 1000);
+const heartbeat = setInterval(
+  () => send({ type: 'heartbeat', rssMB: Math.round(process.memoryUsage().rss / 2 ** 20), rebuilds: video.rebuilds + audio.rebuilds }),
+  1000,
+);
 send({ type: 'ready', pid: process.pid });

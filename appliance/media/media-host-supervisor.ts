@@ -146,7 +146,9 @@ export class MediaHostSupervisor extends TypedBus<{ stderr: [string]; ready: [nu
     this.readyAt = 0;
     if (!this.running) return;
     const recycled = code === RECYCLE_EXIT_CODE;
-    const detail = recycled ? 'video restarting (routine recycle of the media host)' : `video recovering: the media host ${signal ? `was killed (${signal})` : `exited with code ${code}`}`;
+    const detail = recycled
+      ? 'video restarting (routine recycle of the media host)'
+      : `video recovering: the media host ${signal ? `was killed (${signal})` : `exited with code ${code}`}`;
     if (!recycled) this.options.log.warn({ code, signal }, 'media host exited; restarting');
     const delay = recycled ? 0 : this.backoff.next();
     this.current = { ...this.current, restarts: this.current.restarts + 1 };

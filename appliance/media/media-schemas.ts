@@ -38,11 +38,20 @@ const Pipeline = Type.Object({
 
 export const MediaStatusSchema = Type.Object(
   {
-    summary: Type.Union(['live', 'recovering', 'starting', 'waiting', 'idle', 'degraded'].map((s) => Type.Literal(s)), {
-      description: 'One word for the panel; `recovering` means the picture is being brought back (say "video recovering")',
-    }),
+    summary: Type.Union(
+      ['live', 'recovering', 'starting', 'waiting', 'idle', 'degraded'].map((s) => Type.Literal(s)),
+      {
+        description: 'One word for the panel; `recovering` means the picture is being brought back (say "video recovering")',
+      },
+    ),
     detail: Nullable(Type.String()),
-    host: Type.Object({ state: Type.String(), pid: Type.Union([Type.Integer(), Type.Null()]), restarts: Type.Integer(), since: Type.String(), detail: Nullable(Type.String()) }),
+    host: Type.Object({
+      state: Type.String(),
+      pid: Type.Union([Type.Integer(), Type.Null()]),
+      restarts: Type.Integer(),
+      since: Type.String(),
+      detail: Nullable(Type.String()),
+    }),
     video: Pipeline,
     audio: Type.Union([Pipeline, Type.Null()]),
     recording: Type.Object({ allowed: Type.Boolean(), withMeetings: Type.Boolean(), active: Type.Union([Type.Ref(RecordingSchema), Type.Null()]) }),

@@ -92,8 +92,13 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     this.mic = new MicLivenessMonitor(this.settings.health, this.now);
     // A pipeline the validator refuses is a config error: say so at start, not at first use.
     const source = this.settings.video.source;
-    if (source.type !== 'rtsp' || source.uri) renderLaunch(videoPipeline({ video: this.settings.video, preview: this.settings.preview, rtspUri: source.uri, display: this.display() }));
-    this.host = new MediaHostSupervisor({ log: options.log.child({ component: 'media' }), env: options.hostEnv, heartbeatTimeoutMs: options.heartbeatTimeoutMs });
+    if (source.type !== 'rtsp' || source.uri)
+      renderLaunch(videoPipeline({ video: this.settings.video, preview: this.settings.preview, rtspUri: source.uri, display: this.display() }));
+    this.host = new MediaHostSupervisor({
+      log: options.log.child({ component: 'media' }),
+      env: options.hostEnv,
+      heartbeatTimeoutMs: options.heartbeatTimeoutMs,
+    });
     this.control = new RecordingControl({
       repo: this.recordings,
       dir: this.recordingsDir,
@@ -188,7 +193,8 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
   meetingStarted(meetingId: string, options: { record?: boolean } = {}): void {
     this.mic.meetingStarted();
     const { allowed, withMeetings } = this.settings.recording;
-    if (allowed && withMeetings && options.record !== false) void this.startRecording({ meetingId }).catch((err: Error) => this.options.log.error({ err: err.message, meetingId }, 'meeting recording did not start'));
+    if (allowed && withMeetings && options.record !== false)
+      void this.startRecording({ meetingId }).catch((err: Error) => this.options.log.error({ err: err.message, meetingId }, 'meeting recording did not start'));
     this.evaluate();
   }
 
@@ -273,7 +279,13 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
   signalHealth(role: PipelineRole): SignalHealth {
     const video = role === 'video';
     // Not a fault: the room's picture is in the call; health says so until it comes back.
-    if (video && this.lentTo) return { available: true, detail: null, verdict: { degraded: true, detail: `the USB camera is in use by ${this.lentTo}: no room picture, preview or recording until it ends` }, state: { pipeline: 'waiting', lentTo: this.lentTo } };
+    if (video && this.lentTo)
+      return {
+        available: true,
+        detail: null,
+        verdict: { degraded: true, detail: `the USB camera is in use by ${this.lentTo}: no room picture, preview or recording until it ends` },
+        state: { pipeline: 'waiting', lentTo: this.lentTo },
+      };
     return signalHealthOf(role, {
       started: this.started,
       idle: this.idle,

@@ -62,7 +62,15 @@ const OK: SignalVerdict = { degraded: false, detail: null };
 /** Whether a signal is there to judge, and the verdict on it; `idle` is an on-demand host at rest. */
 export function signalHealthOf(
   role: PipelineRole,
-  s: { started: boolean; idle: boolean; waking: boolean; host: HostStatus; pipeline: PipelineSnapshot; verdict: SignalVerdict; metrics: Record<string, number | null> },
+  s: {
+    started: boolean;
+    idle: boolean;
+    waking: boolean;
+    host: HostStatus;
+    pipeline: PipelineSnapshot;
+    verdict: SignalVerdict;
+    metrics: Record<string, number | null>;
+  },
 ): SignalHealth {
   const state = { pipeline: s.pipeline.state, rebuilds: s.pipeline.rebuilds, hostRestarts: s.host.restarts, ...s.metrics };
   if (!s.started) return { available: false, detail: 'media stopped', verdict: OK, state };

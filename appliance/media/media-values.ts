@@ -17,7 +17,9 @@ export function checkValue(check: ValueCheck, value: string): string | null {
     case 'rtsp-uri':
       return rtspUriProblem(value);
     case 'device-path':
-      return /^\/dev\/(video[0-9]{1,3}|v4l\/by-(id|path)\/[A-Za-z0-9._:-]{1,200})$/.test(value) ? null : 'is not a video device path (/dev/videoN or /dev/v4l/by-id/…)';
+      return /^\/dev\/(video[0-9]{1,3}|v4l\/by-(id|path)\/[A-Za-z0-9._:-]{1,200})$/.test(value)
+        ? null
+        : 'is not a video device path (/dev/videoN or /dev/v4l/by-id/…)';
     case 'recording-location':
       return recordingLocationProblem(value);
     case 'identifier':

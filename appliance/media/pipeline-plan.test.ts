@@ -28,7 +28,13 @@ const sources: VideoSourceConfig[] = [
   { type: 'test', pattern: 'smpte', moving: true },
   { type: 'v4l2', device: '/dev/video0', format: 'mjpeg' },
   { type: 'v4l2', device: '/dev/v4l/by-id/usb-Logitech_Webcam_C930e-video-index0', format: 'raw' },
-  { type: 'rtsp', uri: 'rtsp://10.0.0.21:554/Streaming/Channels/101?transportmode=unicast', username: 'viewer', password: 'p@ss "word" \\ ! x', transport: 'tcp' },
+  {
+    type: 'rtsp',
+    uri: 'rtsp://10.0.0.21:554/Streaming/Channels/101?transportmode=unicast',
+    username: 'viewer',
+    password: 'p@ss "word" \\ ! x',
+    transport: 'tcp',
+  },
   { type: 'rtsp', uri: 'rtsps://cam.example/h265', codec: 'h265', transport: 'udp' },
 ];
 
@@ -41,9 +47,12 @@ describe('the planned pipelines build', () => {
     builds(videoPipeline({ video: settings.video, preview: settings.preview, display: null }));
   });
 
-  it.each([[{ type: 'test', wave: 'silence' }], [{ type: 'pulse', device: 'alsa_input.usb-Shure_MV5-00.analog-stereo' }]] as const)('audio from %j', (source) => {
-    builds(audioPipeline(source));
-  });
+  it.each([[{ type: 'test', wave: 'silence' }], [{ type: 'pulse', device: 'alsa_input.usb-Shure_MV5-00.analog-stereo' }]] as const)(
+    'audio from %j',
+    (source) => {
+      builds(audioPipeline(source));
+    },
+  );
 
   it('recordings with every installed encoder, both formats, with and without sound', () => {
     const installed = H264_ENCODERS.filter((e) => encoders.has(e));
@@ -51,7 +60,16 @@ describe('the planned pipelines build', () => {
     for (const encoder of installed as H264Encoder[]) {
       for (const format of ['mp4', 'mkv'] as const) {
         for (const withAudio of [true, false]) {
-          builds(recordingPipeline({ video: settings.video, recording: { ...settings.recording, format }, encoder, location: `/var/lib/roomctl/recordings/rec-1/part-%05d.${format}`, withAudio, startIndex: 3 }));
+          builds(
+            recordingPipeline({
+              video: settings.video,
+              recording: { ...settings.recording, format },
+              encoder,
+              location: `/var/lib/roomctl/recordings/rec-1/part-%05d.${format}`,
+              withAudio,
+              startIndex: 3,
+            }),
+          );
         }
       }
     }

@@ -42,11 +42,18 @@ function videoSource(source: VideoSourceConfig, video: MediaSettings['video'], r
   const framerate = { num: video.framerate, den: 1 };
   switch (source.type) {
     case 'test':
-      return [el('videotestsrc', { 'is-live': true, pattern: source.pattern ?? 'smpte', 'horizontal-speed': source.moving === false ? 0 : 2 }), caps('video/x-raw', { width: video.width, height: video.height, framerate })];
+      return [
+        el('videotestsrc', { 'is-live': true, pattern: source.pattern ?? 'smpte', 'horizontal-speed': source.moving === false ? 0 : 2 }),
+        caps('video/x-raw', { width: video.width, height: video.height, framerate }),
+      ];
     case 'v4l2':
       return source.format === 'raw'
         ? [el('v4l2src', { device: source.device ?? '/dev/video0' }), caps('video/x-raw', { width: video.width, height: video.height, framerate })]
-        : [el('v4l2src', { device: source.device ?? '/dev/video0' }), caps('image/jpeg', { width: video.width, height: video.height, framerate }), el('jpegdec')];
+        : [
+            el('v4l2src', { device: source.device ?? '/dev/video0' }),
+            caps('image/jpeg', { width: video.width, height: video.height, framerate }),
+            el('jpegdec'),
+          ];
     case 'rtsp': {
       const uri = rtspUri ?? source.uri;
       if (!uri) throw new Error('an RTSP source needs a URI');
@@ -54,7 +61,12 @@ function videoSource(source: VideoSourceConfig, video: MediaSettings['video'], r
       if (source.username) props['user-id'] = source.username;
       if (source.password) props['user-pw'] = source.password;
       const h265 = source.codec === 'h265';
-      return [el('rtspsrc', props), el(h265 ? 'rtph265depay' : 'rtph264depay'), el(h265 ? 'h265parse' : 'h264parse'), el(h265 ? 'avdec_h265' : 'avdec_h264', { 'max-threads': 2 })];
+      return [
+        el('rtspsrc', props),
+        el(h265 ? 'rtph265depay' : 'rtph264depay'),
+        el(h265 ? 'h265parse' : 'h264parse'),
+        el(h265 ? 'avdec_h265' : 'avdec_h264', { 'max-threads': 2 }),
+      ];
     }
   }
 }
@@ -142,7 +154,13 @@ export function recordingPipeline(input: RecordingPlanInput): PipelineSpec {
       el('queue'),
       el(
         'splitmuxsink',
-        { location: input.location, 'max-size-time': recording.segmentSeconds * 1_000_000_000, muxer: mp4 ? 'mp4mux' : 'matroskamux', 'send-keyframe-requests': true, 'start-index': input.startIndex ?? 0 },
+        {
+          location: input.location,
+          'max-size-time': recording.segmentSeconds * 1_000_000_000,
+          muxer: mp4 ? 'mp4mux' : 'matroskamux',
+          'send-keyframe-requests': true,
+          'start-index': input.startIndex ?? 0,
+        },
         NAMES.recorder,
       ),
     ],

@@ -24,7 +24,10 @@ export const ElementNode = Type.Object(
   { additionalProperties: false },
 );
 
-const Fraction = Type.Object({ num: Type.Integer({ minimum: 0, maximum: 1000 }), den: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false });
+const Fraction = Type.Object(
+  { num: Type.Integer({ minimum: 0, maximum: 1000 }), den: Type.Integer({ minimum: 1, maximum: 1000 }) },
+  { additionalProperties: false },
+);
 
 export const CapsNode = Type.Object(
   {

@@ -34,7 +34,10 @@ interface Active {
 const STOP_TIMEOUT_MS = 8000;
 
 export function newRecordingId(now: Date): string {
-  return `rec-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+  return `rec-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 /**
@@ -116,7 +119,10 @@ export class RecordingControl {
         active.files.add(name);
         this.deps.repo.fileOpened(active.id, name, at);
       } else {
-        const bytes = await stat(message.location).then((s) => s.size, () => 0);
+        const bytes = await stat(message.location).then(
+          (s) => s.size,
+          () => 0,
+        );
         this.deps.repo.fileClosed(active.id, name, bytes, at);
       }
       this.deps.changed();
@@ -137,7 +143,10 @@ export class RecordingControl {
     this.active = null;
     for (const file of this.deps.repo.get(active.id)?.files ?? []) {
       if (file.complete) continue;
-      const bytes = await stat(join(this.deps.dir, active.id, file.name)).then((s) => s.size, () => 0);
+      const bytes = await stat(join(this.deps.dir, active.id, file.name)).then(
+        (s) => s.size,
+        () => 0,
+      );
       this.deps.repo.fileSize(active.id, file.name, bytes);
     }
     this.deps.repo.finish(active.id, status, new Date(this.deps.now()).toISOString(), detail);

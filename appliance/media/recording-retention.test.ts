@@ -53,7 +53,12 @@ describe('purgeRecordings', () => {
     const live = await recording('2026-03-31T09:00:00Z', 40, 'recording');
     const result = await purgeRecordings(repo, join(dir, 'recordings'), { retentionDays: 30, maxTotalMB: 100 }, now, live);
     expect(result.deleted).toEqual([a, b]);
-    expect(repo.list().map((r) => r.id).sort()).toEqual([c, live].sort());
+    expect(
+      repo
+        .list()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([c, live].sort());
     expect(result.keptBytes).toBe(80 * 2 ** 20);
   });
 

@@ -18,7 +18,13 @@ export interface RetentionResult {
  * touched. Files go first, then the row, so a crash in between leaves a row pointing at
  * nothing (listed as empty) rather than files nobody can find.
  */
-export async function purgeRecordings(repo: RecordingsRepository, dir: string, rule: RetentionRule, now: Date, activeId: string | null): Promise<RetentionResult> {
+export async function purgeRecordings(
+  repo: RecordingsRepository,
+  dir: string,
+  rule: RetentionRule,
+  now: Date,
+  activeId: string | null,
+): Promise<RetentionResult> {
   const cutoff = new Date(now.getTime() - rule.retentionDays * 86_400_000).toISOString();
   const all = repo.oldestFirst().filter((r) => r.id !== activeId && r.status !== 'recording');
   const active = repo.oldestFirst().find((r) => r.id === activeId);

@@ -72,7 +72,9 @@ export class RecordingsRepository {
   constructor(private readonly db: Db) {}
 
   create(recording: { id: string; meetingId: string | null; format: 'mp4' | 'mkv'; startedAt: string }): void {
-    this.db.prepare("INSERT INTO recordings (id, meeting_id, status, format, started_at) VALUES (?, ?, 'recording', ?, ?)").run(recording.id, recording.meetingId, recording.format, recording.startedAt);
+    this.db
+      .prepare("INSERT INTO recordings (id, meeting_id, status, format, started_at) VALUES (?, ?, 'recording', ?, ?)")
+      .run(recording.id, recording.meetingId, recording.format, recording.startedAt);
   }
 
   finish(id: string, status: Exclude<RecordingStatus, 'recording'>, endedAt: string, detail: string | null): void {
@@ -81,7 +83,11 @@ export class RecordingsRepository {
 
   /** Recordings left 'recording' by an appliance that died: their open files are unfinished. */
   markInterrupted(at: string): number {
-    return this.db.prepare("UPDATE recordings SET status = 'interrupted', ended_at = COALESCE(ended_at, ?), detail = 'The appliance stopped during the recording' WHERE status = 'recording'").run(at).changes;
+    return this.db
+      .prepare(
+        "UPDATE recordings SET status = 'interrupted', ended_at = COALESCE(ended_at, ?), detail = 'The appliance stopped during the recording' WHERE status = 'recording'",
+      )
+      .run(at).changes;
   }
 
   fileOpened(id: string, name: string, at: string): void {
@@ -90,7 +96,9 @@ export class RecordingsRepository {
 
   fileClosed(id: string, name: string, bytes: number, at: string): void {
     this.db
-      .prepare('INSERT INTO recording_files (recording_id, name, bytes, complete, opened_at, closed_at) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (recording_id, name) DO UPDATE SET bytes = excluded.bytes, complete = 1, closed_at = excluded.closed_at')
+      .prepare(
+        'INSERT INTO recording_files (recording_id, name, bytes, complete, opened_at, closed_at) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (recording_id, name) DO UPDATE SET bytes = excluded.bytes, complete = 1, closed_at = excluded.closed_at',
+      )
       .run(id, name, bytes, at, at);
   }
 
@@ -112,7 +120,9 @@ export class RecordingsRepository {
   /** Oldest first, with sizes: what the retention rule walks. */
   oldestFirst(): { id: string; startedAt: string; status: RecordingStatus; bytes: number }[] {
     return this.db
-      .prepare('SELECT r.id, r.started_at AS startedAt, r.status, COALESCE(SUM(f.bytes), 0) AS bytes FROM recordings r LEFT JOIN recording_files f ON f.recording_id = r.id GROUP BY r.id ORDER BY r.started_at, r.id')
+      .prepare(
+        'SELECT r.id, r.started_at AS startedAt, r.status, COALESCE(SUM(f.bytes), 0) AS bytes FROM recordings r LEFT JOIN recording_files f ON f.recording_id = r.id GROUP BY r.id ORDER BY r.started_at, r.id',
+      )
       .all() as { id: string; startedAt: string; status: RecordingStatus; bytes: number }[];
   }
 
@@ -121,7 +131,9 @@ export class RecordingsRepository {
   }
 
   private view(row: RecordingRow): Recording {
-    const files = (this.db.prepare('SELECT name, bytes, complete, opened_at, closed_at FROM recording_files WHERE recording_id = ? ORDER BY name').all(row.id) as FileRow[]).map((f) => ({
+    const files = (
+      this.db.prepare('SELECT name, bytes, complete, opened_at, closed_at FROM recording_files WHERE recording_id = ? ORDER BY name').all(row.id) as FileRow[]
+    ).map((f) => ({
       name: f.name,
       bytes: f.bytes,
       complete: f.complete === 1,

@@ -65,7 +65,8 @@ export class VideoSignalMonitor {
     const black = (at - this.lastBrightAt) / 1000;
     const frozen = (at - this.lastChangeAt) / 1000;
     // A black picture is also a still one: name the more specific fault.
-    if (black >= this.rules.blackSeconds) return { degraded: true, detail: `The picture has been black for ${Math.round(black)} s (lens cap, camera asleep or no input)` };
+    if (black >= this.rules.blackSeconds)
+      return { degraded: true, detail: `The picture has been black for ${Math.round(black)} s (lens cap, camera asleep or no input)` };
     if (frozen >= this.rules.frozenSeconds) return { degraded: true, detail: `The picture has been frozen for ${Math.round(frozen)} s` };
     return { degraded: false, detail: null };
   }
@@ -73,7 +74,10 @@ export class VideoSignalMonitor {
   /** Figures for the device state and health metrics. */
   metrics(): { analysedFps: number; luma: number | null } {
     const span = this.frameTimes.length > 1 ? (this.frameTimes.at(-1)! - this.frameTimes[0]!) / 1000 : 0;
-    return { analysedFps: span > 0 ? Math.round(((this.frameTimes.length - 1) / span) * 10) / 10 : 0, luma: this.lastLuma === null ? null : Math.round(this.lastLuma) };
+    return {
+      analysedFps: span > 0 ? Math.round(((this.frameTimes.length - 1) / span) * 10) / 10 : 0,
+      luma: this.lastLuma === null ? null : Math.round(this.lastLuma),
+    };
   }
 }
 
@@ -120,7 +124,8 @@ export class MicLivenessMonitor {
   meetingEnded(): void {
     if (this.meetingStartedAt === null) return;
     const minutes = Math.round((this.now() - this.meetingStartedAt) / 60_000);
-    if (this.measuredSinceStart && !this.soundSinceStart) this.silentMeeting = `The microphone heard nothing for the whole of the last meeting (${minutes} min)`;
+    if (this.measuredSinceStart && !this.soundSinceStart)
+      this.silentMeeting = `The microphone heard nothing for the whole of the last meeting (${minutes} min)`;
     this.meetingStartedAt = null;
   }
 
@@ -131,7 +136,8 @@ export class MicLivenessMonitor {
   verdict(): SignalVerdict {
     if (this.meetingStartedAt !== null && this.measuredSinceStart && !this.soundSinceStart) {
       const minutes = (this.now() - this.meetingStartedAt) / 60_000;
-      if (minutes >= this.rules.silentMeetingMinutes) return { degraded: true, detail: `The microphone has heard nothing since the meeting started ${Math.floor(minutes)} min ago` };
+      if (minutes >= this.rules.silentMeetingMinutes)
+        return { degraded: true, detail: `The microphone has heard nothing since the meeting started ${Math.floor(minutes)} min ago` };
     }
     if (this.silentMeeting) return { degraded: true, detail: this.silentMeeting };
     return { degraded: false, detail: null };

@@ -4,11 +4,23 @@ import { signalHealthOf } from './media-source.js';
 
 const host = (state: HostStatus['state']): HostStatus => ({ state, pid: null, restarts: 0, since: '2026-11-21T00:00:00.000Z', detail: null });
 const judge = (waking: boolean, hostState: HostStatus['state'], pipeline: 'stopped' | 'starting' | 'playing' | 'recovering' | 'waiting') =>
-  signalHealthOf('video', { started: true, idle: false, waking, host: host(hostState), pipeline: { state: pipeline, detail: null, rebuilds: 0 }, verdict: { degraded: false, detail: null }, metrics: {} });
+  signalHealthOf('video', {
+    started: true,
+    idle: false,
+    waking,
+    host: host(hostState),
+    pipeline: { state: pipeline, detail: null, rebuilds: 0 },
+    verdict: { degraded: false, detail: null },
+    metrics: {},
+  });
 
 describe('an on-demand pipeline waking for a viewer', () => {
   it('reads as available (not active) while the host and the pipeline start', () => {
-    for (const [h, p] of [['starting', 'stopped'], ['running', 'stopped'], ['running', 'starting']] as const) {
+    for (const [h, p] of [
+      ['starting', 'stopped'],
+      ['running', 'stopped'],
+      ['running', 'starting'],
+    ] as const) {
       expect(judge(true, h, p)).toMatchObject({ available: true, detail: null, state: { active: false } });
     }
     expect(judge(true, 'running', 'playing')).toMatchObject({ available: true, state: { active: true } });

@@ -39,7 +39,9 @@ export class AgendaRepository {
     const old = new Map(this.list(meetingId).map((i) => [i.position, i]));
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM agenda_items WHERE meeting_id = ?').run(meetingId);
-      const insert = this.db.prepare('INSERT INTO agenda_items (meeting_id, position, title, owner, minutes, speakers, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const insert = this.db.prepare(
+        'INSERT INTO agenda_items (meeting_id, position, title, owner, minutes, speakers, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       items.forEach((item, index) => {
         const was = old.get(index + 1);
         const speakers = item.speakers?.length ? JSON.stringify(item.speakers) : null;

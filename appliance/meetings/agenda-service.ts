@@ -9,7 +9,8 @@ type AgendaContext = Pick<MeetingContext, 'agenda' | 'audit' | 'changed' | 'cloc
 /** Replaces the agenda of a meeting that has not ended; a running meeting starts its first item. */
 function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[]): void {
   const m = ctx.meetings.require(id);
-  if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; its agenda can no longer change`);
+  if (m.status !== 'booked' && m.status !== 'in_progress')
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; its agenda can no longer change`);
   ctx.agenda.replace(id, items);
   const list = ctx.agenda.list(id);
   if (m.status === 'in_progress' && list.length > 0 && !list.some((i) => i.startedAt && !i.endedAt)) {

@@ -40,6 +40,9 @@ export function findAttendee(meeting: Meeting, who: { badge?: string; email?: st
   const email = who.email?.toLowerCase();
   const name = who.name?.trim().toLowerCase();
   return meeting.attendees.find(
-    (a) => (who.badge && a.badge === who.badge) || (email && a.email?.toLowerCase() === email) || (name && !who.badge && !email && a.name?.trim().toLowerCase() === name),
+    (a) =>
+      (who.badge && a.badge === who.badge) ||
+      (email && a.email?.toLowerCase() === email) ||
+      (name && !who.badge && !email && a.name?.trim().toLowerCase() === name),
   );
 }

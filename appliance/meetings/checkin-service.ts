@@ -4,7 +4,10 @@ import { checkIn } from './meeting-lifecycle.js';
 import type { RoomStateView } from './room-state.js';
 
 /** What this file's functions use of the meeting context. */
-type CheckInContext = Pick<MeetingContext, 'agenda' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'log' | 'meetings' | 'rules' | 'startScene' | 'track'>;
+type CheckInContext = Pick<
+  MeetingContext,
+  'agenda' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'db' | 'devices' | 'log' | 'meetings' | 'rules' | 'startScene' | 'track'
+>;
 
 /**
  * A badge read by the room's reader: checks its holder in to the meeting whose window is open

@@ -40,7 +40,13 @@ it('people check in by badge, QR, tap on their name or as walk-ins; attendance s
     ['999', 'on_time', false],
     ['Frank', 'on_time', false],
   ]);
-  expect(fx.messages.filter((msg) => msg.notice?.kind === 'checked-in').map((msg) => (msg.notice as { name: string }).name)).toEqual(['Bob', 'Carol', 'Frank', 'badge 999', 'Dan']);
+  expect(fx.messages.filter((msg) => msg.notice?.kind === 'checked-in').map((msg) => (msg.notice as { name: string }).name)).toEqual([
+    'Bob',
+    'Carol',
+    'Frank',
+    'badge 999',
+    'Dan',
+  ]);
 });
 
 it('a badge with no meeting open is refused with a coded error', async () => {

@@ -13,7 +13,10 @@ function businessMinutes(ctx: DailyJobsContext, from: Date, to: Date): number {
   let total = 0;
   for (let day = startOfLocalDay(from, timezone); day < to; ) {
     const open = Math.max(localTimeOnDay(day, start, timezone).getTime(), from.getTime());
-    const close = Math.min(end === '24:00' ? startOfLocalDay(new Date(day.getTime() + 26 * 3_600_000), timezone).getTime() : localTimeOnDay(day, end, timezone).getTime(), to.getTime());
+    const close = Math.min(
+      end === '24:00' ? startOfLocalDay(new Date(day.getTime() + 26 * 3_600_000), timezone).getTime() : localTimeOnDay(day, end, timezone).getTime(),
+      to.getTime(),
+    );
     total += Math.max(0, close - open) / 60_000;
     const w = wallTimeAt(new Date(day.getTime() + 26 * 3_600_000), timezone);
     day = wallTimeToInstant({ ...w, hour: 0, minute: 0, second: 0 }, timezone);
@@ -22,7 +25,13 @@ function businessMinutes(ctx: DailyJobsContext, from: Date, to: Date): number {
 }
 
 export function figuresBetween(ctx: DailyJobsContext, from: Date, to: Date): RoomFigures {
-  return roomFigures(ctx.db, { from: from.toISOString(), to: to.toISOString(), businessMinutes: businessMinutes(ctx, from, to), lateAfterMinutes: ctx.rules.lateAfterMinutes, now: ctx.clock.now() });
+  return roomFigures(ctx.db, {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    businessMinutes: businessMinutes(ctx, from, to),
+    lateAfterMinutes: ctx.rules.lateAfterMinutes,
+    now: ctx.clock.now(),
+  });
 }
 
 /** Reminds action item owners before their deadlines (once per deadline). */

@@ -10,9 +10,22 @@ afterEach(() => fx.close());
 
 it('publishes the day figures once a day and purges records past retention, logging the purge', async () => {
   // Berlin, 1 April 2026 (CEST, UTC+2); business hours 08:00–18:00 = 600 min.
-  fx = roomFixture({ start: '2026-04-01T06:00:00.000Z', tickMs: 5 * 60_000, notifyPollMs: 3_600_000, meetings: { retentionDays: 30, dailyAt: '00:15', reminderMinutes: 0, selfTestMinutes: 0, endGraceMinutes: 10 } });
+  fx = roomFixture({
+    start: '2026-04-01T06:00:00.000Z',
+    tickMs: 5 * 60_000,
+    notifyPollMs: 3_600_000,
+    meetings: { retentionDays: 30, dailyAt: '00:15', reminderMinutes: 0, selfTestMinutes: 0, endGraceMinutes: 10 },
+  });
   const ctx = fx.room.ctx;
-  const held = book(ctx, { start: '2026-04-01T07:00:00.000Z', minutes: 60, title: 'Held', attendees: [{ email: 'a@example.com', required: true }, { email: 'b@example.com', required: true }] });
+  const held = book(ctx, {
+    start: '2026-04-01T07:00:00.000Z',
+    minutes: 60,
+    title: 'Held',
+    attendees: [
+      { email: 'a@example.com', required: true },
+      { email: 'b@example.com', required: true },
+    ],
+  });
   book(ctx, { start: '2026-04-01T09:00:00.000Z', minutes: 60, title: 'No-show' });
   await fx.advanceTo('2026-04-01T07:02:00.000Z');
   checkIn(ctx, held.id, { email: 'a@example.com' }, 'tap');
@@ -30,7 +43,17 @@ it('publishes the day figures once a day and purges records past retention, logg
   expect(published).toEqual({
     type: 'room.figures',
     day: '2026-04-01',
-    figures: { meetings: 2, utilisationPercent: 10.7, noShowPercent: 50, autoReleases: 1, onTimeStartPercent: 100, averageOverrunMinutes: 6, attendancePercent: 50, ratingAverage: 4, ratings: 1 },
+    figures: {
+      meetings: 2,
+      utilisationPercent: 10.7,
+      noShowPercent: 50,
+      autoReleases: 1,
+      onTimeStartPercent: 100,
+      averageOverrunMinutes: 6,
+      attendancePercent: 50,
+      ratingAverage: 4,
+      ratings: 1,
+    },
   });
   expect(figuresBetween(ctx, new Date('2026-03-31T22:00:00Z'), new Date('2026-04-01T22:00:00Z'))).toMatchObject({ utilisationPercent: 10.7 });
   await fx.advanceTo('2026-04-02T23:00:00.000Z');

@@ -8,7 +8,10 @@ import { meetingView } from './meeting-view-builders.js';
 import type { DoorScheduleView } from './meeting-views.js';
 
 /** What this file's functions use of the meeting context. */
-type DoorBookingContext = Pick<MeetingContext, 'agenda' | 'audit' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'meetings' | 'room' | 'rules' | 'selfTests'>;
+type DoorBookingContext = Pick<
+  MeetingContext,
+  'agenda' | 'audit' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'meetings' | 'room' | 'rules' | 'selfTests'
+>;
 
 /** Who books from the door's page: a phone with the door code of one window, or a client with the API token. */
 export type DoorCaller = { via: 'door-code'; window: number; expiresAt: Date } | { via: 'token' };
@@ -33,18 +36,25 @@ const PAST_TOLERANCE_MS = 60_000;
 export function bookFromDoor(ctx: DoorBookingContext, input: DoorBookingInput, caller: DoorCaller): Meeting {
   const now = ctx.clock.now();
   const offered = ctx.rules.adHocMinutes;
-  if (offered.length === 0) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This room takes no bookings from the door: it offers no lengths (meetings.adHocMinutes is empty)');
+  if (offered.length === 0)
+    throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This room takes no bookings from the door: it offers no lengths (meetings.adHocMinutes is empty)');
   if (!offered.includes(input.minutes)) throw badField('body.minutes', `must be one of ${offered.join(', ')} (minutes)`, offered.join(', '));
   const start = input.start ? new Date(input.start) : now;
   const dayEnd = endOfLocalDay(now, ctx.room.timezone);
   if (start.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw badField('body.start', 'is in the past');
-  if (start.getTime() + minutesMs(input.minutes) > dayEnd.getTime()) throw badField('body.start', `is not today: from the door the room is booked for today only (until ${dayEnd.toISOString()})`);
+  if (start.getTime() + minutesMs(input.minutes) > dayEnd.getTime())
+    throw badField('body.start', `is not today: from the door the room is booked for today only (until ${dayEnd.toISOString()})`);
   const audit = auditOf(caller);
   return ctx.db.transaction(() => {
     if (audit.detail && ctx.audit.count(audit) >= DOOR_CODE_BOOKINGS) {
       throw new RoomctlError('ROOMCTL_E_DOOR_CODE_USED_UP', `This door code has made ${DOOR_CODE_BOOKINGS} bookings already`, { limit: DOOR_CODE_BOOKINGS });
     }
-    const meeting = book(ctx, { minutes: input.minutes, ...(input.start ? { start: input.start } : {}), title: input.title.trim(), organiser: input.organiser });
+    const meeting = book(ctx, {
+      minutes: input.minutes,
+      ...(input.start ? { start: input.start } : {}),
+      title: input.title.trim(),
+      organiser: input.organiser,
+    });
     ctx.audit.record({ ...audit, meetingId: meeting.id, who: input.organiser.email ?? input.organiser.name }, now);
     return meeting;
   })();

@@ -21,12 +21,36 @@ export class FeedbackRepository {
     const record = { id: randomUUID(), ...input };
     this.db
       .prepare('INSERT INTO feedback (id, meeting_id, rating, categories, comment, device_health, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(record.id, record.meetingId, record.rating, JSON.stringify(record.categories), record.comment, record.deviceHealth ? JSON.stringify(record.deviceHealth) : null, record.at);
+      .run(
+        record.id,
+        record.meetingId,
+        record.rating,
+        JSON.stringify(record.categories),
+        record.comment,
+        record.deviceHealth ? JSON.stringify(record.deviceHealth) : null,
+        record.at,
+      );
     return record;
   }
 
   forMeeting(meetingId: string): FeedbackRecord[] {
-    const rows = this.db.prepare('SELECT * FROM feedback WHERE meeting_id = ? ORDER BY at').all(meetingId) as { id: string; meeting_id: string | null; rating: number | null; categories: string; comment: string | null; device_health: string | null; at: string }[];
-    return rows.map((r) => ({ id: r.id, meetingId: r.meeting_id, rating: r.rating, categories: JSON.parse(r.categories) as ProblemCategory[], comment: r.comment, deviceHealth: r.device_health ? (JSON.parse(r.device_health) as Record<string, unknown>) : null, at: r.at }));
+    const rows = this.db.prepare('SELECT * FROM feedback WHERE meeting_id = ? ORDER BY at').all(meetingId) as {
+      id: string;
+      meeting_id: string | null;
+      rating: number | null;
+      categories: string;
+      comment: string | null;
+      device_health: string | null;
+      at: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      meetingId: r.meeting_id,
+      rating: r.rating,
+      categories: JSON.parse(r.categories) as ProblemCategory[],
+      comment: r.comment,
+      deviceHealth: r.device_health ? (JSON.parse(r.device_health) as Record<string, unknown>) : null,
+      at: r.at,
+    }));
   }
 }

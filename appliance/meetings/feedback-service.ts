@@ -25,13 +25,29 @@ interface FeedbackInput {
 export function submitFeedback(ctx: FeedbackContext, meetingId: string | null, input: FeedbackInput): FeedbackRecord {
   const meeting = meetingId ? ctx.meetings.get(meetingId) : null;
   if (meetingId && !meeting) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
-  if (input.rating === undefined && !input.problems?.length && !input.comment) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'Send a rating, a problem category or a comment');
+  if (input.rating === undefined && !input.problems?.length && !input.comment)
+    throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'Send a rating, a problem category or a comment');
   const problems = input.problems ?? [];
   const health = problems.length > 0 ? deviceHealthSnapshot(ctx) : null;
-  const record = ctx.feedback.add({ meetingId, rating: input.rating ?? null, categories: problems, comment: input.comment ?? null, deviceHealth: health, at: ctx.clock.now().toISOString() });
+  const record = ctx.feedback.add({
+    meetingId,
+    rating: input.rating ?? null,
+    categories: problems,
+    comment: input.comment ?? null,
+    deviceHealth: health,
+    at: ctx.clock.now().toISOString(),
+  });
   if (input.rating !== undefined && meetingId) ctx.bus.publish({ type: 'feedback', meetingId, rating: input.rating });
   if (problems.length > 0) {
-    ctx.bus.publish({ type: 'problem.reported', reportId: record.id || randomUUID(), categories: problems, ...(input.rating !== undefined ? { rating: input.rating } : {}), ...(input.comment ? { comment: input.comment } : {}), ...(meetingId ? { meetingId } : {}), deviceHealth: health ?? {} });
+    ctx.bus.publish({
+      type: 'problem.reported',
+      reportId: record.id || randomUUID(),
+      categories: problems,
+      ...(input.rating !== undefined ? { rating: input.rating } : {}),
+      ...(input.comment ? { comment: input.comment } : {}),
+      ...(meetingId ? { meetingId } : {}),
+      deviceHealth: health ?? {},
+    });
     ctx.notifier.notifyFacilities(ctx.texts.problem(problems, input.comment ?? null, meeting ?? null));
   }
   return record;

@@ -14,7 +14,12 @@ afterEach(async () => {
 
 it('a rating is published as feedback; a problem report carries every device health and reaches facilities', async () => {
   av = await startAvDevices();
-  fx = roomFixture({ start: '2026-04-01T08:00:00.000Z', devices: av.configs, meetings: { selfTestMinutes: 0 }, notifications: { facilities: ['facilities@example.com'], email: { host: '127.0.0.1', port: 9, from: 'a@example.com' } } });
+  fx = roomFixture({
+    start: '2026-04-01T08:00:00.000Z',
+    devices: av.configs,
+    meetings: { selfTestMinutes: 0 },
+    notifications: { facilities: ['facilities@example.com'], email: { host: '127.0.0.1', port: 9, from: 'a@example.com' } },
+  });
   await waitFor(() => fx.devices.list().every((d) => d.status === 'ok'), 8000, 'devices connected');
   await av.display.close();
   await waitFor(() => fx.devices.get('display').status === 'offline', 8000, 'display offline');
@@ -27,6 +32,9 @@ it('a rating is published as feedback; a problem report carries every device hea
   const [report] = fx.eventsOf('problem.reported');
   expect(report).toMatchObject({ categories: ['display'], comment: 'Screen stayed black', meetingId: m.id });
   expect(report!.deviceHealth).toMatchObject({ display: { status: 'offline', kind: 'display' }, 'cam-front': { status: 'ok', kind: 'camera' } });
-  expect(fx.room.outbox.list().find((e) => e.kind === 'problem')).toMatchObject({ recipients: ['facilities@example.com'], message: { title: 'Problem reported in Aurora: display' } });
+  expect(fx.room.outbox.list().find((e) => e.kind === 'problem')).toMatchObject({
+    recipients: ['facilities@example.com'],
+    message: { title: 'Problem reported in Aurora: display' },
+  });
   expect(() => submitFeedback(fx.room.ctx, m.id, {})).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_BAD_REQUEST' }));
 });

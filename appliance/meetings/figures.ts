@@ -28,7 +28,11 @@ const pct = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000) 
  */
 export function roomFigures(db: Db, period: { from: string; to: string; businessMinutes: number; lateAfterMinutes: number; now: Date }): RoomFigures {
   const { from, to, businessMinutes, lateAfterMinutes, now } = period;
-  const rows = db.prepare("SELECT id, start_at, end_at, status, started_at, ended_at, attendees FROM meetings WHERE start_at >= ? AND start_at < ? AND status != 'cancelled'").all(from, to) as {
+  const rows = db
+    .prepare(
+      "SELECT id, start_at, end_at, status, started_at, ended_at, attendees FROM meetings WHERE start_at >= ? AND start_at < ? AND status != 'cancelled'",
+    )
+    .all(from, to) as {
     id: string;
     start_at: string;
     end_at: string;
@@ -54,7 +58,10 @@ export function roomFigures(db: Db, period: { from: string; to: string; business
     invited += (JSON.parse(r.attendees) as unknown[]).length;
     came += checkedIn.all(r.id).length;
   }
-  const ratings = db.prepare('SELECT COUNT(rating) AS n, AVG(rating) AS avg FROM feedback WHERE at >= ? AND at < ? AND rating IS NOT NULL').get(from, to) as { n: number; avg: number | null };
+  const ratings = db.prepare('SELECT COUNT(rating) AS n, AVG(rating) AS avg FROM feedback WHERE at >= ? AND at < ? AND rating IS NOT NULL').get(from, to) as {
+    n: number;
+    avg: number | null;
+  };
   const endedHeld = held.filter((r) => r.ended_at).length;
   return {
     from,

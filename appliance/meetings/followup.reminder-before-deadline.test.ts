@@ -7,7 +7,12 @@ let fx: RoomFixture;
 afterEach(() => fx.close());
 
 it('an action item owner is reminded 24 h before the deadline, once; a done item is not; a new deadline is reminded again', async () => {
-  fx = roomFixture({ start: '2026-04-01T09:00:00.000Z', tickMs: 60_000, notifyPollMs: 3_600_000, notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } } });
+  fx = roomFixture({
+    start: '2026-04-01T09:00:00.000Z',
+    tickMs: 60_000,
+    notifyPollMs: 3_600_000,
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } },
+  });
   const ctx = fx.room.ctx;
   const m = book(ctx, { minutes: 30, title: 'Planning' });
   start(ctx, m.id);

@@ -7,7 +7,11 @@ import type { MeetingContext } from './meeting-context.js';
  * room's own channels: the facilities addresses and the group webhooks, from the outbox,
  * which keeps it until a channel takes it. Returns the unsubscribe function.
  */
-export function sendHelpCallsToFacilities(bus: RoomEventBus, ctx: Pick<MeetingContext, 'notifier' | 'texts' | 'meetings' | 'clock'>, current: () => { id: string; title: string; confidentiality: string } | null): () => void {
+export function sendHelpCallsToFacilities(
+  bus: RoomEventBus,
+  ctx: Pick<MeetingContext, 'notifier' | 'texts' | 'meetings' | 'clock'>,
+  current: () => { id: string; title: string; confidentiality: string } | null,
+): () => void {
   const onEvent = ({ event }: RoomEventEnvelope) => {
     if (event.type !== 'help.requested') return;
     ctx.notifier.notifyFacilities(ctx.texts.helpRequested(event.message ?? null, current(), ctx.clock.now()));

@@ -34,7 +34,11 @@ it('a room with no MQTT broker: the help call reaches the facilities addresses a
   const desk = new HelpDesk(fx.room.ctx.bus, new HelpRepository(fx.room.ctx.db));
   try {
     desk.request('The projector shows nothing');
-    await waitFor(() => smtp.messages.some((x) => /^Subject: Help needed in Aurora$/m.test(x.data)) && hook.requests.length === 1, 8000, 'help by email and chat');
+    await waitFor(
+      () => smtp.messages.some((x) => /^Subject: Help needed in Aurora$/m.test(x.data)) && hook.requests.length === 1,
+      8000,
+      'help by email and chat',
+    );
     const mail = smtp.messages.find((x) => /^Subject: Help needed in Aurora$/m.test(x.data))!;
     expect(mail.to).toEqual(['facilities@example.com']);
     const content = (hook.requests[0]!.json as { markdown: { content: string } }).markdown.content;

@@ -29,15 +29,31 @@ export const MeetingsSection = Type.Object(
     autoReleaseMinutes: minutes(10, 'Release a booking nobody checked in to this long after the start'),
     lateAfterMinutes: minutes(5, 'A check-in later than this after the start counts as late'),
     endGraceMinutes: minutes(5, 'Meeting ends by itself this long after the booked end'),
-    endWarningMinutes: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 60 }), { default: [5, 1], description: 'Warnings this long before the end' })),
-    agendaWarningPercents: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 200 }), { default: [80, 100], description: "Warnings at these shares of an agenda item's time" })),
+    endWarningMinutes: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 60 }), { default: [5, 1], description: 'Warnings this long before the end' }),
+    ),
+    agendaWarningPercents: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 200 }), { default: [80, 100], description: "Warnings at these shares of an agenda item's time" }),
+    ),
     startOnFirstCheckIn: Type.Optional(Type.Boolean({ default: false, description: 'Start the meeting (and its scene) on the first check-in' })),
-    missedInARowFlag: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 3, description: 'Flag a recurring booking auto-released this many times in a row' })),
-    adHocMinutes: Type.Optional(Type.Array(Type.Integer({ minimum: 5, maximum: 480 }), { default: [15, 30, 60], description: 'Durations offered by "book now"' })),
-    minutesReviewMinutes: minutes(10, 'The minutes are sent this long after the end; until then notes, decisions and action items can be corrected or deleted on the panel and the phone page (0: sent at the end)', 1440),
-    followUpHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, default: 24, description: 'Remind an action item owner this long before the deadline' })),
+    missedInARowFlag: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 50, default: 3, description: 'Flag a recurring booking auto-released this many times in a row' }),
+    ),
+    adHocMinutes: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 5, maximum: 480 }), { default: [15, 30, 60], description: 'Durations offered by "book now"' }),
+    ),
+    minutesReviewMinutes: minutes(
+      10,
+      'The minutes are sent this long after the end; until then notes, decisions and action items can be corrected or deleted on the panel and the phone page (0: sent at the end)',
+      1440,
+    ),
+    followUpHours: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 720, default: 24, description: 'Remind an action item owner this long before the deadline' }),
+    ),
     retentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, default: 365, description: 'Meeting records older than this are purged daily' })),
-    dailyAt: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '00:15', description: 'Local time of the daily jobs (figures, purge)' })),
+    dailyAt: Type.Optional(
+      Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '00:15', description: 'Local time of the daily jobs (figures, purge)' }),
+    ),
     businessHours: Type.Optional(
       Type.Object(
         { start: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), end: Type.String({ pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$' }) },
@@ -48,12 +64,24 @@ export const MeetingsSection = Type.Object(
     displayInput: Type.Optional(Type.String({ minLength: 1, description: 'Input the start scene switches displays to, e.g. "31"' })),
     startScene: Type.Optional(Type.Array(SceneStep, { description: 'Replaces the default start scene (displays on, cameras home, unmute)' })),
     endScene: Type.Optional(Type.Array(SceneStep, { description: 'Replaces the default end scene (devices to standby)' })),
-    keepMuteAfterMeeting: Type.Optional(Type.Boolean({ default: false, description: 'Keep the room mute as it is when a meeting ends (by default the end clears it, so the next meeting does not start muted)' })),
+    keepMuteAfterMeeting: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Keep the room mute as it is when a meeting ends (by default the end clears it, so the next meeting does not start muted)',
+      }),
+    ),
     directory: Type.Optional(Type.Array(DirectoryEntry, { description: 'People known to the room: badge ids for calendar invitees' })),
     floor: Type.Optional(
       Type.Object(
         {
-          speakerMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: 3, description: 'Speaking time of a raised hand given the floor (named agenda speakers bring their own)' })),
+          speakerMinutes: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 60,
+              default: 3,
+              description: 'Speaking time of a raised hand given the floor (named agenda speakers bring their own)',
+            }),
+          ),
           muteOthers: Type.Optional(Type.Boolean({ default: false, description: "Mute this room (room mute) while a linked room's speaker holds the floor" })),
         },
         { additionalProperties: false, description: 'The floor: raised hands, the speaking order, speaking time' },
@@ -87,7 +115,15 @@ const MEETING_DEFAULTS = {
 
 /** The rules with every default filled in. */
 export type MeetingRules = Omit<MeetingsConfig, keyof typeof MEETING_DEFAULTS> & {
-  -readonly [K in keyof typeof MEETING_DEFAULTS]: (typeof MEETING_DEFAULTS)[K] extends readonly number[] ? number[] : (typeof MEETING_DEFAULTS)[K] extends object ? { start: string; end: string } : (typeof MEETING_DEFAULTS)[K] extends boolean ? boolean : (typeof MEETING_DEFAULTS)[K] extends string ? string : number;
+  -readonly [K in keyof typeof MEETING_DEFAULTS]: (typeof MEETING_DEFAULTS)[K] extends readonly number[]
+    ? number[]
+    : (typeof MEETING_DEFAULTS)[K] extends object
+      ? { start: string; end: string }
+      : (typeof MEETING_DEFAULTS)[K] extends boolean
+        ? boolean
+        : (typeof MEETING_DEFAULTS)[K] extends string
+          ? string
+          : number;
 };
 
 export function meetingRules(config: MeetingsConfig | undefined): MeetingRules {

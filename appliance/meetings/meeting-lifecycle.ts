@@ -11,7 +11,27 @@ import { runScene } from './scenes.js';
 /** What each step of a meeting's life uses of the meeting context. */
 type BookingContext = Pick<MeetingContext, 'agenda' | 'changed' | 'clock' | 'meetings'>;
 type StartContext = Pick<MeetingContext, 'agenda' | 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'log' | 'meetings' | 'rules' | 'startScene' | 'track'>;
-type EndContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'devices' | 'endScene' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts' | 'track'>;
+type EndContext = Pick<
+  MeetingContext,
+  | 'agenda'
+  | 'audit'
+  | 'bus'
+  | 'changed'
+  | 'checkIns'
+  | 'clock'
+  | 'conversation'
+  | 'devices'
+  | 'endScene'
+  | 'log'
+  | 'meetings'
+  | 'minutes'
+  | 'notifier'
+  | 'personalMinutesUrl'
+  | 'room'
+  | 'rules'
+  | 'texts'
+  | 'track'
+>;
 type ReleaseContext = Pick<MeetingContext, 'changed' | 'clock' | 'db' | 'devices' | 'endScene' | 'meetings' | 'notifier' | 'rules' | 'texts' | 'track'>;
 type CheckInFlowContext = StartContext & Pick<MeetingContext, 'checkIns'>;
 
@@ -29,7 +49,6 @@ interface BookInput {
 }
 
 const LIVE = ['booked', 'in_progress'] as const;
-
 
 /** Refuses a time range that overlaps a live booking (other than `except`). */
 function assertFree(ctx: BookingContext, start: string, end: string, except?: string): void {
@@ -74,7 +93,8 @@ export function book(ctx: BookingContext & Partial<Pick<MeetingContext, 'linkPol
 
 export function extend(ctx: BookingContext, id: string, minutes: number): Meeting {
   const m = ctx.meetings.require(id);
-  if (m.status !== 'booked' && m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked or running meeting can be extended`);
+  if (m.status !== 'booked' && m.status !== 'in_progress')
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked or running meeting can be extended`);
   const newEnd = new Date(Date.parse(m.end) + minutesMs(minutes)).toISOString();
   assertFree(ctx, m.end, newEnd, m.id);
   ctx.meetings.setEnd(m.id, newEnd);
@@ -86,14 +106,17 @@ export function start(ctx: StartContext, id: string): Meeting {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now();
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booked meeting can start`);
-  if (now.getTime() < Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} can start from ${ctx.rules.checkInOpensMinutes} min before ${m.start}`);
+  if (now.getTime() < Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes))
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} can start from ${ctx.rules.checkInOpensMinutes} min before ${m.start}`);
   const running = ctx.meetings.inStatus(['in_progress'])[0];
   if (running) throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${running.id} is still running; end it first`);
   ctx.meetings.setStatus(m.id, 'in_progress', now.toISOString());
   const first = ctx.agenda.list(m.id)[0];
   if (first && !first.startedAt) ctx.agenda.setStarted(m.id, first.position, now.toISOString());
   if (m.seriesKey) ctx.db.prepare('DELETE FROM series_misses WHERE series_key = ?').run(m.seriesKey);
-  ctx.track(runScene(ctx.devices, ctx.startScene(m)).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')));
+  ctx.track(
+    runScene(ctx.devices, ctx.startScene(m)).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'start scene ran')),
+  );
   ctx.bus.publish({ type: 'meeting.started', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : { confidential: true }) });
   ctx.changed({ kind: 'started', meetingId: m.id });
   return ctx.meetings.require(id);
@@ -110,7 +133,8 @@ export function end(ctx: EndContext, id: string): Meeting {
   // Open polls close with the meeting, so their counts reach the minutes.
   ctx.conversation.wrapUp(m.id);
   ctx.meetings.setStatus(m.id, 'ended', now.toISOString());
-  if (m.status === 'in_progress') ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
+  if (m.status === 'in_progress')
+    ctx.track(runScene(ctx.devices, ctx.endScene()).then((results) => ctx.log.info({ meeting: m.id, failed: results.filter((r) => !r.ok) }, 'end scene ran')));
   finishMinutes(ctx, ctx.meetings.require(id));
   ctx.bus.publish({ type: 'meeting.ended', meetingId: m.id, ...(m.confidentiality === 'normal' ? { title: m.title } : {}) });
   ctx.changed({ kind: 'ended', meetingId: m.id });
@@ -126,9 +150,14 @@ export function release(ctx: ReleaseContext, id: string): Meeting {
   ctx.notifier.notify(ctx.texts.released(m, ctx.rules.autoReleaseMinutes), { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
   if (m.seriesKey) {
     ctx.db
-      .prepare('INSERT INTO series_misses (series_key, misses, updated_at) VALUES (?, 1, ?) ON CONFLICT(series_key) DO UPDATE SET misses = misses + 1, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO series_misses (series_key, misses, updated_at) VALUES (?, 1, ?) ON CONFLICT(series_key) DO UPDATE SET misses = misses + 1, updated_at = excluded.updated_at',
+      )
       .run(m.seriesKey, now.toISOString());
-    const row = ctx.db.prepare('SELECT misses, flagged_at FROM series_misses WHERE series_key = ?').get(m.seriesKey) as { misses: number; flagged_at: string | null };
+    const row = ctx.db.prepare('SELECT misses, flagged_at FROM series_misses WHERE series_key = ?').get(m.seriesKey) as {
+      misses: number;
+      flagged_at: string | null;
+    };
     if (row.misses >= ctx.rules.missedInARowFlag && !row.flagged_at) {
       ctx.db.prepare('UPDATE series_misses SET flagged_at = ? WHERE series_key = ?').run(now.toISOString(), m.seriesKey);
       const message = ctx.texts.flagged(m, row.misses);
@@ -150,18 +179,33 @@ interface CheckInRequest {
 }
 
 /** Checks a person in to a meeting whose window is open; walk-ins are added when asked (or by badge). */
-export function checkIn(ctx: CheckInFlowContext, id: string, who: CheckInRequest, method: CheckInMethod): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
+export function checkIn(
+  ctx: CheckInFlowContext,
+  id: string,
+  who: CheckInRequest,
+  method: CheckInMethod,
+): { checkIn: CheckIn; meeting: Meeting; invited: boolean } {
   const m = ctx.meetings.require(id);
   const now = ctx.clock.now().getTime();
   const opens = Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes);
   if (!(m.status === 'booked' || m.status === 'in_progress') || now < opens || (m.status === 'booked' && now >= Date.parse(m.end))) {
-    throw new RoomctlError('ROOMCTL_E_CHECKIN_CLOSED', `Check-in to meeting ${id} is closed (status ${m.status}, window opens ${new Date(opens).toISOString()})`);
+    throw new RoomctlError(
+      'ROOMCTL_E_CHECKIN_CLOSED',
+      `Check-in to meeting ${id} is closed (status ${m.status}, window opens ${new Date(opens).toISOString()})`,
+    );
   }
   const attendee = findAttendee(m, who);
   if (!attendee && !who.walkIn && method !== 'badge') {
-    throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `${who.email ?? who.name ?? 'That person'} is not invited to this meeting; check in as a walk-in (walkIn: true)`);
+    throw new RoomctlError(
+      'ROOMCTL_E_BAD_REQUEST',
+      `${who.email ?? who.name ?? 'That person'} is not invited to this meeting; check in as a walk-in (walkIn: true)`,
+    );
   }
-  const person: Person = attendee ?? { ...(who.name ? { name: who.name } : {}), ...(who.email ? { email: who.email } : {}), ...(who.badge ? { badge: who.badge } : {}) };
+  const person: Person = attendee ?? {
+    ...(who.name ? { name: who.name } : {}),
+    ...(who.email ? { email: who.email } : {}),
+    ...(who.badge ? { badge: who.badge } : {}),
+  };
   const first = ctx.checkIns.count(m.id) === 0;
   const result = ctx.checkIns.add(m.id, person, attendee ? method : method === 'badge' ? 'badge' : 'walk_in', !attendee, ctx.clock.now());
   if (first && ctx.rules.startOnFirstCheckIn && m.status === 'booked') start(ctx, m.id);

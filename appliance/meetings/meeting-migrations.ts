@@ -160,7 +160,13 @@ const NOTIFY_FAILURE_KIND_SQL = `
 
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
-  { module: 'meetings', version: 2, legacyVersion: 4, name: 'minutes, action items, audit, feedback, notification outbox, retention', sql: MINUTES_AND_NOTIFY_SQL },
+  {
+    module: 'meetings',
+    version: 2,
+    legacyVersion: 4,
+    name: 'minutes, action items, audit, feedback, notification outbox, retention',
+    sql: MINUTES_AND_NOTIFY_SQL,
+  },
   { module: 'meetings', version: 3, legacyVersion: 8, name: 'notification failures: permanent or temporary', sql: NOTIFY_FAILURE_KIND_SQL },
   // Named speakers of an agenda item, in order (JSON [{name, minutes}]): the floor's "next" reads them.
   { module: 'meetings', version: 4, name: 'named speakers on agenda items', sql: 'ALTER TABLE agenda_items ADD COLUMN speakers TEXT;' },

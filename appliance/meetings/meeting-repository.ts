@@ -114,20 +114,44 @@ export class MeetingRepository {
   /** Inserts a booking and returns its id only (a calendar sync inserts thousands). */
   insertBooking(draft: BookingDraft, now: Date): string {
     const id = randomUUID();
-    this
-      .sql(
-        `INSERT INTO meetings (id, source, series_key, occurrence_key, title, organiser, attendees, description, start_at, end_at, confidentiality, code, created_at, invite_links)
+    this.sql(
+      `INSERT INTO meetings (id, source, series_key, occurrence_key, title, organiser, attendees, description, start_at, end_at, confidentiality, code, created_at, invite_links)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, draft.source, draft.seriesKey, draft.occurrenceKey, draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, newMeetingCode(), now.toISOString(), JSON.stringify(draft.links ?? {}));
+    ).run(
+      id,
+      draft.source,
+      draft.seriesKey,
+      draft.occurrenceKey,
+      draft.title,
+      JSON.stringify(draft.organiser),
+      JSON.stringify(draft.attendees),
+      draft.description,
+      draft.start,
+      draft.end,
+      draft.confidentiality,
+      newMeetingCode(),
+      now.toISOString(),
+      JSON.stringify(draft.links ?? {}),
+    );
     return id;
   }
 
   /** Updates what the calendar says about a booking that has not started yet. */
   updateBooked(id: string, draft: BookingDraft): void {
-    this
-      .sql(`UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ?, invite_links = ? WHERE id = ? AND status = 'booked'`)
-      .run(draft.title, JSON.stringify(draft.organiser), JSON.stringify(draft.attendees), draft.description, draft.start, draft.end, draft.confidentiality, draft.seriesKey, JSON.stringify(draft.links ?? {}), id);
+    this.sql(
+      `UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ?, invite_links = ? WHERE id = ? AND status = 'booked'`,
+    ).run(
+      draft.title,
+      JSON.stringify(draft.organiser),
+      JSON.stringify(draft.attendees),
+      draft.description,
+      draft.start,
+      draft.end,
+      draft.confidentiality,
+      draft.seriesKey,
+      JSON.stringify(draft.links ?? {}),
+      id,
+    );
   }
 
   setEnd(id: string, end: string): void {

@@ -83,10 +83,22 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
     const rules = meetingRules(options.meetings);
     const notifications = options.notifications ?? {};
     this.outbox = new Outbox(db);
-    this.dispatcher = new NotifyDispatcher({ outbox: this.outbox, config: notifications, room, clock, log: log.child({ component: 'notify' }), pollMs: options.notifyPollMs });
+    this.dispatcher = new NotifyDispatcher({
+      outbox: this.outbox,
+      config: notifications,
+      room,
+      clock,
+      log: log.child({ component: 'notify' }),
+      pollMs: options.notifyPollMs,
+    });
     const meetings = new MeetingRepository(db);
     const agenda = new AgendaRepository(db);
-    const texts = new MeetingTexts(room, (m) => this.checkInUrl(m), (id) => this.meetingPageUrl(id), (m) => onlineOfBooking(m, options.linkPolicy ?? {}));
+    const texts = new MeetingTexts(
+      room,
+      (m) => this.checkInUrl(m),
+      (id) => this.meetingPageUrl(id),
+      (m) => onlineOfBooking(m, options.linkPolicy ?? {}),
+    );
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);
     const checkIns = new CheckInRepository(db);
@@ -268,7 +280,10 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
 
   private computeState(): RoomStateView {
     const now = this.options.clock.now();
-    const near = this.ctx.meetings.between(new Date(now.getTime() - 86_400_000).toISOString(), new Date(now.getTime() + 30 * 86_400_000).toISOString(), ['booked', 'in_progress']);
+    const near = this.ctx.meetings.between(new Date(now.getTime() - 86_400_000).toISOString(), new Date(now.getTime() + 30 * 86_400_000).toISOString(), [
+      'booked',
+      'in_progress',
+    ]);
     return roomStateAt(near, now, this.ctx.rules.checkInOpensMinutes);
   }
 

@@ -7,7 +7,31 @@ import { sendDueMinutes } from './minutes-service.js';
 import { selfTestJob } from './selftest-job.js';
 
 /** What this file's functions use of the meeting context. */
-type RulesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'bus' | 'changed' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'devices' | 'endScene' | 'linked' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'selfTests' | 'startScene' | 'texts' | 'track'>;
+type RulesContext = Pick<
+  MeetingContext,
+  | 'agenda'
+  | 'audit'
+  | 'bus'
+  | 'changed'
+  | 'checkIns'
+  | 'clock'
+  | 'conversation'
+  | 'db'
+  | 'devices'
+  | 'endScene'
+  | 'linked'
+  | 'log'
+  | 'meetings'
+  | 'minutes'
+  | 'notifier'
+  | 'personalMinutesUrl'
+  | 'room'
+  | 'rules'
+  | 'selfTests'
+  | 'startScene'
+  | 'texts'
+  | 'track'
+>;
 
 /**
  * The meeting rules, evaluated against the clock on every tick. Each rule that acts writes a

@@ -65,12 +65,21 @@ export class MeetingTexts {
     // A group chat reaches people outside the meeting: its link must not carry the meeting's code.
     const checkIn = groups ? 'Check in at the room, or from the link in your own reminder.' : `Check in at the room or at ${this.checkInUrl(m)}`;
     // The join link goes to the invitees only: a group chat reaches people outside the meeting.
-    const text = [`${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`, checkIn, ...(groups ? [] : this.joinLines(m))].join('\n');
+    const text = [
+      `${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`,
+      checkIn,
+      ...(groups ? [] : this.joinLines(m)),
+    ].join('\n');
     return { kind: 'reminder', title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
   }
 
   nudge(m: Meeting, who: string): NotifyMessage {
-    return { kind: 'nudge', title: `${m.title} has started in ${this.room.name}`, text: `${who}, the meeting started at ${localHhmm(m.start, this.room.timezone)} and you have not checked in.\nCheck in: ${this.checkInUrl(m)}`, meetingId: m.id };
+    return {
+      kind: 'nudge',
+      title: `${m.title} has started in ${this.room.name}`,
+      text: `${who}, the meeting started at ${localHhmm(m.start, this.room.timezone)} and you have not checked in.\nCheck in: ${this.checkInUrl(m)}`,
+      meetingId: m.id,
+    };
   }
 
   released(m: Meeting, afterMinutes: number): NotifyMessage {
@@ -95,7 +104,15 @@ export class MeetingTexts {
 
   minutes(min: Minutes, attachments: NotifyMessage['attachments']): NotifyMessage {
     const link = this.pageUrl(min.meeting.id);
-    return { kind: 'minutes', title: `Minutes: ${min.meeting.title}`, text: minutesMarkdown(min), meetingId: min.meeting.id, ...(link ? { link } : {}), data: min as unknown as Record<string, unknown>, attachments };
+    return {
+      kind: 'minutes',
+      title: `Minutes: ${min.meeting.title}`,
+      text: minutesMarkdown(min),
+      meetingId: min.meeting.id,
+      ...(link ? { link } : {}),
+      data: min as unknown as Record<string, unknown>,
+      attachments,
+    };
   }
 
   /** The line under the minutes that carries a recipient's own link (never forward it: it proves who reads). */
@@ -120,7 +137,10 @@ export class MeetingTexts {
     return {
       kind: 'selftest',
       title: `Self-test failed in ${this.room.name}${m ? ` before ${localHhmm(m.start, this.room.timezone)}` : ''}`,
-      text: [...failed.map((f) => `- ${f.deviceId} ${f.check}: ${f.detail ?? 'failed'}${f.nextStep ? `\n  Next: ${f.nextStep}` : ''}`), works.length ? `Still working: ${works.join(', ')}` : 'Nothing else answered.'].join('\n'),
+      text: [
+        ...failed.map((f) => `- ${f.deviceId} ${f.check}: ${f.detail ?? 'failed'}${f.nextStep ? `\n  Next: ${f.nextStep}` : ''}`),
+        works.length ? `Still working: ${works.join(', ')}` : 'Nothing else answered.',
+      ].join('\n'),
       ...(m ? { meetingId: m.id } : {}),
       data: { reportId: report.id, results: report.results },
     };
@@ -132,7 +152,10 @@ export class MeetingTexts {
     return {
       kind: 'help',
       title: `Help needed in ${this.room.name}`,
-      text: [`Someone in ${this.room.name} asked for help at ${localHhmm(at.toISOString(), this.room.timezone)}${title ? `, during ${title}` : ''}.`, message ? `They wrote: ${message}` : 'They left no message.'].join('\n'),
+      text: [
+        `Someone in ${this.room.name} asked for help at ${localHhmm(at.toISOString(), this.room.timezone)}${title ? `, during ${title}` : ''}.`,
+        message ? `They wrote: ${message}` : 'They left no message.',
+      ].join('\n'),
       ...(m ? { meetingId: m.id } : {}),
     };
   }
@@ -147,4 +170,3 @@ export class MeetingTexts {
     };
   }
 }
-

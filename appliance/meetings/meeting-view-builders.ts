@@ -8,7 +8,8 @@ import type { ShownEvent } from '../schedule/ics-expand.js';
 import { endOfLocalDay } from '../schedule/zoned-time.js';
 
 /** What this file's functions use of the meeting context. */
-type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'linked' | 'room' | 'rules' | 'selfTests'> & Partial<Pick<MeetingContext, 'linkPolicy'>>;
+type ViewContext = Pick<MeetingContext, 'agenda' | 'checkIns' | 'clock' | 'conversation' | 'db' | 'linked' | 'room' | 'rules' | 'selfTests'> &
+  Partial<Pick<MeetingContext, 'linkPolicy'>>;
 
 /** A meeting as the API shows it; confidential details only for authorised readers. */
 export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): MeetingView {
@@ -33,7 +34,8 @@ export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): 
     checkInOpensAt: new Date(Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)).toISOString(),
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),
-    seriesFlagged: m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
+    seriesFlagged:
+      m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
     rooms: ctx.linked?.rooms(m.id) ?? [],
     online: onlineView(onlineOfBooking(m, ctx.linkPolicy ?? {}), hidden),
     floor: conversation.floor,
@@ -45,7 +47,16 @@ export function agendaView(ctx: ViewContext, meetingId: string): AgendaNowView {
   const items = ctx.agenda.list(meetingId);
   const now = agendaNow(items, ctx.clock.now());
   return {
-    items: items.map((i) => ({ position: i.position, title: i.title, owner: i.owner ?? null, minutes: i.minutes, speakers: i.speakers ?? [], startedAt: i.startedAt, endedAt: i.endedAt, overrunMinutes: overrunMinutes(i, ctx.clock.now()) })),
+    items: items.map((i) => ({
+      position: i.position,
+      title: i.title,
+      owner: i.owner ?? null,
+      minutes: i.minutes,
+      speakers: i.speakers ?? [],
+      startedAt: i.startedAt,
+      endedAt: i.endedAt,
+      overrunMinutes: overrunMinutes(i, ctx.clock.now()),
+    })),
     currentPosition: now.current?.position ?? null,
     remainingSeconds: now.remainingMs === null ? null : Math.round(now.remainingMs / 1000),
     usedPercent: now.usedPercent,

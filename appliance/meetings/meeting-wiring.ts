@@ -10,7 +10,10 @@ import { MeetingRoom } from './meeting-room.js';
 import { selfTestJob } from './selftest-job.js';
 
 /** The appliance's meeting room, from the room config (the meetings module in modules.ts calls this). */
-export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: DeviceHost; bus: RoomEventBus; log: Logger; clock?: Clock; callCheck?: MeetingContext['callCheck'] }): MeetingRoom {
+export function createMeetingRoom(
+  config: RoomConfig,
+  deps: { db: Db; devices: DeviceHost; bus: RoomEventBus; log: Logger; clock?: Clock; callCheck?: MeetingContext['callCheck'] },
+): MeetingRoom {
   const { id, name, site, timezone } = config.room;
   return new MeetingRoom({
     db: deps.db,
@@ -31,7 +34,11 @@ export function createMeetingRoom(config: RoomConfig, deps: { db: Db; devices: D
 /** Central commands the meeting room answers on MQTT cmd/<name>. */
 export function meetingCommands(room: MeetingRoom): CommandSpec[] {
   return [
-    { name: 'refresh-calendar', handler: async () => (await room.calendar.refresh()) ?? { ok: false, state: room.calendar.state() }, description: 'Read the calendar feed now' },
+    {
+      name: 'refresh-calendar',
+      handler: async () => (await room.calendar.refresh()) ?? { ok: false, state: room.calendar.state() },
+      description: 'Read the calendar feed now',
+    },
     { name: 'self-test', handler: async () => selfTestJob(room.ctx, room.roomState().current), description: 'Run the equipment self-test now' },
   ];
 }

@@ -76,7 +76,17 @@ interface MinutesParts {
 export function assembleMinutes(p: MinutesParts): Minutes {
   const m = p.meeting;
   return {
-    meeting: { id: m.id, title: m.title, organiser: m.organiser, room: p.room, bookedStart: m.start, bookedEnd: m.end, startedAt: m.startedAt, endedAt: m.endedAt, confidentiality: m.confidentiality },
+    meeting: {
+      id: m.id,
+      title: m.title,
+      organiser: m.organiser,
+      room: p.room,
+      bookedStart: m.start,
+      bookedEnd: m.end,
+      startedAt: m.startedAt,
+      endedAt: m.endedAt,
+      confidentiality: m.confidentiality,
+    },
     attendance: p.attendance,
     ...(p.rooms ? { rooms: p.rooms } : {}),
     agenda: p.agenda.map((i) => ({
@@ -113,10 +123,17 @@ export function minutesMarkdown(min: Minutes): string {
     const w = wallTimeAt(new Date(m.bookedStart), zone);
     return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
   })();
-  const lines = [`# ${m.title}`, '', `Room ${m.room.name} · booked ${day} ${hhmm(m.bookedStart)}–${hhmm(m.bookedEnd)} · held ${hhmm(m.startedAt)}–${hhmm(m.endedAt)} (${zone} time)`];
+  const lines = [
+    `# ${m.title}`,
+    '',
+    `Room ${m.room.name} · booked ${day} ${hhmm(m.bookedStart)}–${hhmm(m.bookedEnd)} · held ${hhmm(m.startedAt)}–${hhmm(m.endedAt)} (${zone} time)`,
+  ];
   if (m.organiser.name || m.organiser.email) lines.push(`Organiser: ${displayName(m.organiser)}`);
   lines.push('', '## Attendance', '');
-  for (const a of min.attendance) lines.push(`- ${displayName(a)}${a.invited ? (a.required ? '' : ' (optional)') : ' (walk-in)'}: ${STATUS_WORDS[a.status]}${a.checkedInAt ? ` (${hhmm(a.checkedInAt)}${a.room ? `, in ${a.room}` : ''})` : ''}`);
+  for (const a of min.attendance)
+    lines.push(
+      `- ${displayName(a)}${a.invited ? (a.required ? '' : ' (optional)') : ' (walk-in)'}: ${STATUS_WORDS[a.status]}${a.checkedInAt ? ` (${hhmm(a.checkedInAt)}${a.room ? `, in ${a.room}` : ''})` : ''}`,
+    );
   if (min.rooms?.length) {
     lines.push('', '## Rooms', '');
     for (const r of min.rooms) lines.push(`- ${r.name} (${r.room}): ${r.present} present${r.names.length ? ` — ${r.names.join(', ')}` : ''}`);
@@ -133,7 +150,8 @@ export function minutesMarkdown(min: Minutes): string {
   for (const d of min.decisions) lines.push(`- ${d.text}`);
   lines.push('', '## Action items', '');
   if (min.actionItems.length === 0) lines.push('- none recorded');
-  for (const a of min.actionItems) lines.push(`- [${a.status === 'done' ? 'x' : ' '}] ${a.text} — ${a.owner}${a.deadline ? `, due ${a.deadline.slice(0, 10)}` : ''}`);
+  for (const a of min.actionItems)
+    lines.push(`- [${a.status === 'done' ? 'x' : ' '}] ${a.text} — ${a.owner}${a.deadline ? `, due ${a.deadline.slice(0, 10)}` : ''}`);
   if (min.floor && min.floor.length > 0) {
     lines.push('', '## Speakers', '');
     min.floor.forEach((turn, i) => {

@@ -44,6 +44,10 @@ function loadOrCreateSecret(db: Db): Buffer {
   const saved = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SECRET_KEY) as string | undefined;
   if (saved) return Buffer.from(saved, 'base64');
   // INSERT OR IGNORE, then read back: two processes on one store agree on the first secret.
-  db.prepare('INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(SECRET_KEY, randomBytes(32).toString('base64'), new Date().toISOString());
+  db.prepare('INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(
+    SECRET_KEY,
+    randomBytes(32).toString('base64'),
+    new Date().toISOString(),
+  );
   return Buffer.from(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SECRET_KEY) as string, 'base64');
 }

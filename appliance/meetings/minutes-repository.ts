@@ -60,13 +60,19 @@ export class MinutesRepository {
 
   addEntry(meetingId: string, kind: EntryKind, text: string, author: string | undefined, at: Date): MinutesEntry {
     const id = randomUUID();
-    this.db.prepare('INSERT INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?)').run(id, meetingId, kind, text, author ?? null, at.toISOString());
+    this.db
+      .prepare('INSERT INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, meetingId, kind, text, author ?? null, at.toISOString());
     return { id, kind, text, author: author ?? null, at: at.toISOString() };
   }
 
   /** An entry with an id of its own making (a closed poll's decision): stored once, however often it is asked for. */
   addEntryOnce(id: string, meetingId: string, kind: EntryKind, text: string, author: string | undefined, at: Date): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?)').run(id, meetingId, kind, text, author ?? null, at.toISOString()).changes === 1;
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, meetingId, kind, text, author ?? null, at.toISOString()).changes === 1
+    );
   }
 
   entries(meetingId: string, kind?: EntryKind): MinutesEntry[] {
@@ -76,7 +82,9 @@ export class MinutesRepository {
   }
 
   entry(id: string): (MinutesEntry & { meetingId: string }) | undefined {
-    return this.db.prepare('SELECT id, meeting_id AS meetingId, kind, text, author, at FROM minutes_entries WHERE id = ?').get(id) as (MinutesEntry & { meetingId: string }) | undefined;
+    return this.db.prepare('SELECT id, meeting_id AS meetingId, kind, text, author, at FROM minutes_entries WHERE id = ?').get(id) as
+      | (MinutesEntry & { meetingId: string })
+      | undefined;
   }
 
   updateEntry(id: string, text: string): void {
@@ -116,10 +124,20 @@ export class MinutesRepository {
 
   /** Open items whose deadline falls before `until` and that have not been reminded. */
   dueForReminder(until: string): ActionItem[] {
-    return (this.db.prepare("SELECT * FROM action_items WHERE status IN ('open','in_progress') AND deadline IS NOT NULL AND deadline <= ? AND reminded_at IS NULL ORDER BY deadline").all(until) as ActionRow[]).map(toAction);
+    return (
+      this.db
+        .prepare(
+          "SELECT * FROM action_items WHERE status IN ('open','in_progress') AND deadline IS NOT NULL AND deadline <= ? AND reminded_at IS NULL ORDER BY deadline",
+        )
+        .all(until) as ActionRow[]
+    ).map(toAction);
   }
 
-  update(id: string, patch: { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string }, at: Date): ActionItem | undefined {
+  update(
+    id: string,
+    patch: { status?: ActionStatus; deadline?: string | null; owner?: string; ownerEmail?: string | null; text?: string },
+    at: Date,
+  ): ActionItem | undefined {
     const current = this.action(id);
     if (!current) return undefined;
     const next = { ...current, ...patch };
@@ -137,7 +155,9 @@ export class MinutesRepository {
 
   saveMinutes(meetingId: string, body: unknown, at: Date): void {
     this.db
-      .prepare('INSERT INTO minutes (meeting_id, body, assembled_at) VALUES (?, ?, ?) ON CONFLICT(meeting_id) DO UPDATE SET body = excluded.body, assembled_at = excluded.assembled_at')
+      .prepare(
+        'INSERT INTO minutes (meeting_id, body, assembled_at) VALUES (?, ?, ?) ON CONFLICT(meeting_id) DO UPDATE SET body = excluded.body, assembled_at = excluded.assembled_at',
+      )
       .run(meetingId, JSON.stringify(body), at.toISOString());
   }
 
@@ -146,7 +166,9 @@ export class MinutesRepository {
   }
 
   storedMinutes(meetingId: string): { body: unknown; assembledAt: string; sentAt: string | null } | undefined {
-    const row = this.db.prepare('SELECT body, assembled_at AS assembledAt, sent_at AS sentAt FROM minutes WHERE meeting_id = ?').get(meetingId) as { body: string; assembledAt: string; sentAt: string | null } | undefined;
+    const row = this.db.prepare('SELECT body, assembled_at AS assembledAt, sent_at AS sentAt FROM minutes WHERE meeting_id = ?').get(meetingId) as
+      | { body: string; assembledAt: string; sentAt: string | null }
+      | undefined;
     return row && { body: JSON.parse(row.body) as unknown, assembledAt: row.assembledAt, sentAt: row.sentAt };
   }
 }

@@ -6,7 +6,22 @@ import type { Meeting } from './meeting-types.js';
 import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemble.js';
 
 /** What this file's functions use of the meeting context. */
-type MinutesContext = Pick<MeetingContext, 'agenda' | 'audit' | 'checkIns' | 'clock' | 'conversation' | 'linked' | 'meetings' | 'minutes' | 'notifier' | 'personalMinutesUrl' | 'room' | 'rules' | 'texts'>;
+type MinutesContext = Pick<
+  MeetingContext,
+  | 'agenda'
+  | 'audit'
+  | 'checkIns'
+  | 'clock'
+  | 'conversation'
+  | 'linked'
+  | 'meetings'
+  | 'minutes'
+  | 'notifier'
+  | 'personalMinutesUrl'
+  | 'room'
+  | 'rules'
+  | 'texts'
+>;
 
 /**
  * Who is reading or changing minutes, and how they proved it: the room's own credential
@@ -25,7 +40,9 @@ export function currentMinutes(ctx: MinutesContext, m: Meeting): Minutes {
     agenda: ctx.agenda.list(m.id),
     entries: ctx.minutes.entries(m.id),
     actions: ctx.minutes.actions(m.id),
-    floor: ctx.conversation.spokenOrder(m.id).map((t) => ({ name: t.speaker.name, room: t.room, since: t.since, until: t.until, allottedMinutes: t.minutes, agendaPosition: t.agendaPosition })),
+    floor: ctx.conversation
+      .spokenOrder(m.id)
+      .map((t) => ({ name: t.speaker.name, room: t.room, since: t.since, until: t.until, allottedMinutes: t.minutes, agendaPosition: t.agendaPosition })),
     now: ctx.clock.now(),
   });
 }
@@ -72,12 +89,22 @@ export function assertMayRead(ctx: MinutesContext, m: Meeting, reader: MinutesRe
   } else if (m.status === 'in_progress' && ctx.checkIns.list(m.id).length > 0) {
     return;
   }
-  ctx.audit.record({ meetingId: m.id, action: 'denied', who: reader.who ?? null, via: reader.via, detail: 'not proven a participant of a confidential meeting' }, ctx.clock.now());
-  throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'The minutes of a confidential meeting are for its participants: open them with the personal link from your minutes email, or in the room while the meeting runs');
+  ctx.audit.record(
+    { meetingId: m.id, action: 'denied', who: reader.who ?? null, via: reader.via, detail: 'not proven a participant of a confidential meeting' },
+    ctx.clock.now(),
+  );
+  throw new RoomctlError(
+    'ROOMCTL_E_FORBIDDEN',
+    'The minutes of a confidential meeting are for its participants: open them with the personal link from your minutes email, or in the room while the meeting runs',
+  );
 }
 
 export function minutesExports(ctx: MinutesContext, min: Minutes): { markdown: string; json: string; ics: string } {
-  return { markdown: minutesMarkdown(min), json: `${JSON.stringify(min, null, 2)}\n`, ics: actionItemsIcs(min.actionItems, min.meeting.title, ctx.clock.now(), min.meeting.organiser) };
+  return {
+    markdown: minutesMarkdown(min),
+    json: `${JSON.stringify(min, null, 2)}\n`,
+    ics: actionItemsIcs(min.actionItems, min.meeting.title, ctx.clock.now(), min.meeting.organiser),
+  };
 }
 
 /** Assembles the minutes as they stand and stores them (at the end, and after each correction until they are sent). */
@@ -126,13 +153,23 @@ export function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader =
   const personal = m.confidentiality === 'confidential' ? recipients : recipients.filter((e) => e === organiser);
   const shared = recipients.filter((e) => !personal.includes(e));
   const ids: number[] = [];
-  if (shared.length > 0 || m.confidentiality === 'normal') ids.push(...ctx.notifier.notify(message, { emails: shared, groups: m.confidentiality === 'normal' }));
+  if (shared.length > 0 || m.confidentiality === 'normal')
+    ids.push(...ctx.notifier.notify(message, { emails: shared, groups: m.confidentiality === 'normal' }));
   for (const email of personal) {
     const text = `${message.text}\n\n${ctx.texts.personalLink(ctx.personalMinutesUrl(m, email), email === organiser)}`;
     ids.push(...ctx.notifier.notify({ ...message, text }, { emails: [email], groups: false }));
   }
   ctx.minutes.markMinutesSent(m.id, now);
-  ctx.audit.record({ meetingId: m.id, action: 'send', who: by.who ?? null, via: by.via, detail: `${recipients.length} recipients (${personal.length} with a personal link), ${ids.length} outbox entries` }, now);
+  ctx.audit.record(
+    {
+      meetingId: m.id,
+      action: 'send',
+      who: by.who ?? null,
+      via: by.via,
+      detail: `${recipients.length} recipients (${personal.length} with a personal link), ${ids.length} outbox entries`,
+    },
+    now,
+  );
   return min;
 }
 

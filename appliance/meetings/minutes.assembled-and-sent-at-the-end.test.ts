@@ -23,7 +23,10 @@ it('at the end the minutes (attendance, agenda with actual times, decisions, act
   fx = roomFixture({
     start: '2026-04-01T08:58:00.000Z',
     meetings: { reminderMinutes: 0 },
-    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' }, webhooks: [{ id: 'team', format: 'slack', url: `${hook.url}/slack`, kinds: ['minutes'] }] },
+    notifications: {
+      email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' },
+      webhooks: [{ id: 'team', format: 'slack', url: `${hook.url}/slack`, kinds: ['minutes'] }],
+    },
   });
   const ctx = fx.room.ctx;
   const m = book(ctx, {
@@ -31,8 +34,14 @@ it('at the end the minutes (attendance, agenda with actual times, decisions, act
     minutes: 30,
     title: 'Budget review',
     organiser: { name: 'Alice', email: 'alice@example.com' },
-    attendees: [{ name: 'Bob', email: 'bob@example.com', required: true }, { name: 'Eve', email: 'eve@example.com', required: true }],
-    agenda: [{ title: 'Numbers', owner: 'Bob', minutes: 10 }, { title: 'Decisions', minutes: 10 }],
+    attendees: [
+      { name: 'Bob', email: 'bob@example.com', required: true },
+      { name: 'Eve', email: 'eve@example.com', required: true },
+    ],
+    agenda: [
+      { title: 'Numbers', owner: 'Bob', minutes: 10 },
+      { title: 'Decisions', minutes: 10 },
+    ],
   });
   checkIn(ctx, m.id, { email: 'bob@example.com' }, 'tap');
   await fx.advanceTo('2026-04-01T09:00:00.000Z');
@@ -42,7 +51,12 @@ it('at the end the minutes (attendance, agenda with actual times, decisions, act
   await fx.advance(12 * 60_000);
   advanceAgenda(ctx, m.id);
   addEntry(ctx, m.id, 'decision', 'Approve the Q2 budget', undefined, panel);
-  addActionItem(ctx, m.id, { text: 'Send the signed budget to finance', owner: 'Bob', ownerEmail: 'bob@example.com', deadline: '2026-04-08T09:00:00.000Z' }, panel);
+  addActionItem(
+    ctx,
+    m.id,
+    { text: 'Send the signed budget to finance', owner: 'Bob', ownerEmail: 'bob@example.com', deadline: '2026-04-08T09:00:00.000Z' },
+    panel,
+  );
   await fx.advance(8 * 60_000);
   end(ctx, m.id);
 
@@ -57,8 +71,14 @@ it('at the end the minutes (attendance, agenda with actual times, decisions, act
   for (const file of ['minutes.md', 'minutes.json', 'action-items.ics']) expect(mail.data).toContain(`filename=${file}`);
 
   const { minutes, markdown, ics } = readMinutes(ctx, m.id, panel);
-  expect(minutes.attendance.map((a) => [a.name, a.status])).toEqual([['Bob', 'on_time'], ['Eve', 'absent']]);
-  expect(minutes.agenda.map((i) => [i.title, i.actualMinutes, i.overrunMinutes])).toEqual([['Numbers', 12, 2], ['Decisions', 8, 0]]);
+  expect(minutes.attendance.map((a) => [a.name, a.status])).toEqual([
+    ['Bob', 'on_time'],
+    ['Eve', 'absent'],
+  ]);
+  expect(minutes.agenda.map((i) => [i.title, i.actualMinutes, i.overrunMinutes])).toEqual([
+    ['Numbers', 12, 2],
+    ['Decisions', 8, 0],
+  ]);
   expect(minutes.decisions.map((d) => d.text)).toEqual(['Approve the Q2 budget']);
   expect(markdown).toContain('1. Numbers — Bob: 10 min planned, 12 min, 2 min over');
   expect(markdown).toContain('- Eve: absent');

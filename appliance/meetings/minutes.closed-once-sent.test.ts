@@ -34,5 +34,10 @@ it('once the minutes are sent the meeting code adds nothing; the organiser amend
   const alice = { via: 'reader-link' as const, who: 'alice@example.com' };
   addEntry(ctx, m.id, 'note', 'Finance asked for a second copy', 'Alice', alice);
   expect(readMinutes(ctx, m.id, { via: 'token' }).minutes.notes.map((n) => n.text)).toEqual(['Finance asked for a second copy']);
-  expect(ctx.audit.list(m.id).filter((a) => a.action.startsWith('amend.')).map((a) => `${a.action}:${a.who}:${a.via}`)).toEqual(['amend.note:alice@example.com:reader-link']);
+  expect(
+    ctx.audit
+      .list(m.id)
+      .filter((a) => a.action.startsWith('amend.'))
+      .map((a) => `${a.action}:${a.who}:${a.via}`),
+  ).toEqual(['amend.note:alice@example.com:reader-link']);
 });

@@ -9,10 +9,19 @@ afterEach(() => fx.close());
 it('confidential minutes go to participants only, each with a personal link; only proven readers read them; every read, change and refusal is audited', async () => {
   fx = roomFixture({
     start: '2026-04-01T09:00:00.000Z',
-    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' }, webhooks: [{ id: 'team', format: 'json', url: 'http://127.0.0.1:9/hook' }] },
+    notifications: {
+      email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' },
+      webhooks: [{ id: 'team', format: 'json', url: 'http://127.0.0.1:9/hook' }],
+    },
   });
   const ctx = fx.room.ctx;
-  const m = book(ctx, { minutes: 30, title: 'Reorg', confidentiality: 'confidential', organiser: { email: 'ceo@example.com' }, attendees: [{ email: 'hr@example.com', badge: 'HR-1', required: true }] });
+  const m = book(ctx, {
+    minutes: 30,
+    title: 'Reorg',
+    confidentiality: 'confidential',
+    organiser: { email: 'ceo@example.com' },
+    attendees: [{ email: 'hr@example.com', badge: 'HR-1', required: true }],
+  });
   start(ctx, m.id);
   // Running, but nobody has checked in yet: the room is not yet the meeting's.
   expect(() => addEntry(ctx, m.id, 'note', 'x', undefined, { via: 'meeting-code' })).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_FORBIDDEN' }));

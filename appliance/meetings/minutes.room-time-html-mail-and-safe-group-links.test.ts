@@ -23,10 +23,19 @@ it('a Shanghai room: minutes in Shanghai time, an HTML part, Auto-Submitted, the
     start: '2026-04-01T01:40:00.000Z',
     timezone: 'Asia/Shanghai',
     meetings: { reminderMinutes: 15, publicUrl: 'https://rooms.example.com' },
-    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' }, webhooks: [{ id: 'team', format: 'slack', url: `${hook.url}/slack` }] },
+    notifications: {
+      email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' },
+      webhooks: [{ id: 'team', format: 'slack', url: `${hook.url}/slack` }],
+    },
   });
   const ctx = fx.room.ctx;
-  const m = book(ctx, { start: '2026-04-01T02:00:00.000Z', minutes: 30, title: 'Budget review', organiser: { name: 'Alice', email: 'alice@example.com' }, attendees: [{ name: 'Bob', email: 'bob@example.com', required: true }] });
+  const m = book(ctx, {
+    start: '2026-04-01T02:00:00.000Z',
+    minutes: 30,
+    title: 'Budget review',
+    organiser: { name: 'Alice', email: 'alice@example.com' },
+    attendees: [{ name: 'Bob', email: 'bob@example.com', required: true }],
+  });
   await fx.advanceTo('2026-04-01T01:46:00.000Z');
   await waitFor(() => hook.requests.length >= 1, 8000, 'the group reminder');
   // 10:00 in Shanghai is 02:00Z; the group's reminder carries no link with the meeting's code.
@@ -69,5 +78,8 @@ function htmlPartOf(raw: string): string {
   const qp = /Content-Transfer-Encoding: quoted-printable/i.test(raw.slice(part.index, part.index + 300));
   const body = part[1]!;
   if (!qp) return body;
-  return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 }

@@ -25,6 +25,10 @@ export function purgeOlderThan(db: Db, cutoff: Date, now: Date): PurgeResult {
 }
 
 export function purgeLog(db: Db, limit = 50): { at: string; cutoff: string; removed: Record<string, number> }[] {
-  const rows = db.prepare('SELECT at, cutoff, removed FROM retention_log ORDER BY id DESC LIMIT ?').all(limit) as { at: string; cutoff: string; removed: string }[];
+  const rows = db.prepare('SELECT at, cutoff, removed FROM retention_log ORDER BY id DESC LIMIT ?').all(limit) as {
+    at: string;
+    cutoff: string;
+    removed: string;
+  }[];
   return rows.map((r) => ({ at: r.at, cutoff: r.cutoff, removed: JSON.parse(r.removed) as Record<string, number> }));
 }

@@ -8,7 +8,14 @@ afterEach(() => fx.close());
 
 it('warns at 80 % and 100 % of an agenda item, records its overrun, and moves on', async () => {
   fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
-  const m = book(fx.room.ctx, { minutes: 60, title: 'Planning', agenda: [{ title: 'Status', owner: 'Bob', minutes: 10 }, { title: 'Risks', minutes: 20 }] });
+  const m = book(fx.room.ctx, {
+    minutes: 60,
+    title: 'Planning',
+    agenda: [
+      { title: 'Status', owner: 'Bob', minutes: 10 },
+      { title: 'Risks', minutes: 20 },
+    ],
+  });
   start(fx.room.ctx, m.id);
   const warnings = () => fx.messages.flatMap((msg) => (msg.notice?.kind === 'agenda-warning' ? [`${msg.notice.position}@${msg.notice.percent}`] : []));
 

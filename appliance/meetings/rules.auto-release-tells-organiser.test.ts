@@ -13,7 +13,11 @@ afterEach(async () => {
 
 it('a booking nobody checks in to is released 10 min after its start and the organiser is told by email', async () => {
   smtp = await startSmtpRecorder();
-  fx = roomFixture({ start: '2026-04-01T08:00:00.000Z', meetings: { reminderMinutes: 0 }, notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' } } });
+  fx = roomFixture({
+    start: '2026-04-01T08:00:00.000Z',
+    meetings: { reminderMinutes: 0 },
+    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' } },
+  });
   const m = book(fx.room.ctx, { start: '2026-04-01T08:30:00.000Z', minutes: 60, title: 'Budget', organiser: { name: 'Alice', email: 'alice@example.com' } });
 
   await fx.advanceTo('2026-04-01T08:39:55.000Z');

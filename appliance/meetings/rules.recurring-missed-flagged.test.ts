@@ -22,9 +22,22 @@ const day = (d: number): BookingDraft => ({
 });
 
 it('a recurring booking released 3 times in a row is flagged once to organiser and facilities; a held occurrence resets the count', async () => {
-  fx = roomFixture({ start: '2026-04-01T07:00:00.000Z', tickMs: 60_000, notifyPollMs: 3_600_000, meetings: { missedInARowFlag: 3, reminderMinutes: 0 }, notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] } });
+  fx = roomFixture({
+    start: '2026-04-01T07:00:00.000Z',
+    tickMs: 60_000,
+    notifyPollMs: 3_600_000,
+    meetings: { missedInARowFlag: 3, reminderMinutes: 0 },
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] },
+  });
   const ctx = fx.room.ctx;
-  syncCalendarBookings(ctx.meetings, ctx.agenda, [1, 2, 3, 4, 5, 6].map(day), new Date('2026-04-01T00:00:00Z'), new Date('2026-04-07T00:00:00Z'), ctx.clock.now());
+  syncCalendarBookings(
+    ctx.meetings,
+    ctx.agenda,
+    [1, 2, 3, 4, 5, 6].map(day),
+    new Date('2026-04-01T00:00:00Z'),
+    new Date('2026-04-07T00:00:00Z'),
+    ctx.clock.now(),
+  );
   const flags = () => fx.room.outbox.list().filter((e) => e.kind === 'flagged');
   const misses = () => ctx.db.prepare("SELECT misses FROM series_misses WHERE series_key = 'daily@example.com'").pluck().get();
 

@@ -19,14 +19,20 @@ it('15 min before the start the invitees get a reminder by email and the team ch
   hook = await startHttpReceiver({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' });
   fx = roomFixture({
     start: '2026-04-01T08:00:00.000Z',
-    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' }, webhooks: [{ id: 'team', format: 'wecom', url: `${hook.url}/send?key=k` }] },
+    notifications: {
+      email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' },
+      webhooks: [{ id: 'team', format: 'wecom', url: `${hook.url}/send?key=k` }],
+    },
   });
   book(fx.room.ctx, {
     start: '2026-04-01T09:00:00.000Z',
     minutes: 30,
     title: 'Sprint review',
     organiser: { name: 'Alice', email: 'alice@example.com' },
-    attendees: [{ name: 'Bob', email: 'bob@example.com', required: true }, { name: 'Carol', email: 'carol@example.com', required: false }],
+    attendees: [
+      { name: 'Bob', email: 'bob@example.com', required: true },
+      { name: 'Carol', email: 'carol@example.com', required: false },
+    ],
   });
   await fx.advanceTo('2026-04-01T08:44:55.000Z');
   expect(fx.room.outbox.list()).toHaveLength(0);
@@ -37,7 +43,10 @@ it('15 min before the start the invitees get a reminder by email and the team ch
   // 09:00 UTC is 11:00 in Berlin (CEST): people read the room's local time.
   expect(smtp.messages[0]!.data).toContain('starts at 11:00 in Aurora');
   expect(smtp.messages[0]!.data).toContain('http://room.example:8080/meeting/');
-  expect(hook.requests[0]!.json).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('**Reminder: Sprint review in 15 min (Aurora)**') } });
+  expect(hook.requests[0]!.json).toMatchObject({
+    msgtype: 'markdown',
+    markdown: { content: expect.stringContaining('**Reminder: Sprint review in 15 min (Aurora)**') },
+  });
 
   await fx.advance(10 * 60_000);
   expect(fx.room.outbox.list({ status: 'sent' })).toHaveLength(2);

@@ -13,7 +13,11 @@ afterEach(async () => {
 
 it('at the start, required invitees who have not checked in get a nudge; optional ones and those present do not', async () => {
   smtp = await startSmtpRecorder();
-  fx = roomFixture({ start: '2026-04-01T08:00:00.000Z', meetings: { reminderMinutes: 0 }, notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' } } });
+  fx = roomFixture({
+    start: '2026-04-01T08:00:00.000Z',
+    meetings: { reminderMinutes: 0 },
+    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' } },
+  });
   const m = book(fx.room.ctx, {
     start: '2026-04-01T08:10:00.000Z',
     minutes: 30,

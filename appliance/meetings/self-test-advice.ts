@@ -3,10 +3,22 @@
  * facilities email. `advice` is a stable key (the panel words it in its own languages);
  * `nextStep` is the same advice in English for everything else.
  */
-export type SelfTestAdvice = 'check-link' | 'check-config' | 'check-login' | 'power-on-failed' | 'device-refused' | 'no-answer' | 'device-busy' | 'mic-silent' | 'try-again' | 'call-unreachable' | 'call-browser';
+export type SelfTestAdvice =
+  | 'check-link'
+  | 'check-config'
+  | 'check-login'
+  | 'power-on-failed'
+  | 'device-refused'
+  | 'no-answer'
+  | 'device-busy'
+  | 'mic-silent'
+  | 'try-again'
+  | 'call-unreachable'
+  | 'call-browser';
 
 export const NEXT_STEPS: Record<SelfTestAdvice, string> = {
-  'check-link': 'Check that the device has power and that its cable or network is plugged in; the room reconnects by itself. If it stays offline, restart it under Devices.',
+  'check-link':
+    'Check that the device has power and that its cable or network is plugged in; the room reconnects by itself. If it stays offline, restart it under Devices.',
   'check-config': "Correct the device's entry in the room's config (the detail names the field), then reload the config.",
   'check-login': "The device refused the room's login: check the user name and password of the device in the room's config.",
   'power-on-failed': 'The device did not power on: check its power supply, and that control while in standby is enabled in its own menu.',
@@ -14,8 +26,10 @@ export const NEXT_STEPS: Record<SelfTestAdvice, string> = {
   'no-answer': 'The device did not answer in time: check its cable or network, then run the self-test again.',
   'device-busy': 'The device was busy (warming up): run the self-test again in a minute.',
   'mic-silent': 'The microphone hears nothing: check that it is connected, not muted on the device itself, and that its gain is up.',
-  'call-unreachable': "The meeting service's server did not answer from the room: check the room's internet access and firewall (HTTPS to the service). Meanwhile people join with the link or dial-in from their own devices.",
-  'call-browser': "The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium).",
+  'call-unreachable':
+    "The meeting service's server did not answer from the room: check the room's internet access and firewall (HTTPS to the service). Meanwhile people join with the link or dial-in from their own devices.",
+  'call-browser':
+    "The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium).",
   'try-again': 'Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.',
 };
 

@@ -127,7 +127,13 @@ async function liveLevel(host: SceneHost, id: string, waitMs: number): Promise<{
  * level when the device has a meter. Devices are tested side by side; one hanging device
  * costs at most `timeoutMs` per check. Every failed check says why and what to do.
  */
-export async function runSelfTest(host: SceneHost, meetingId: string | null, now: Date, timeoutMs = 30_000, wakeSteps: readonly SceneStep[] = []): Promise<SelfTestReport> {
+export async function runSelfTest(
+  host: SceneHost,
+  meetingId: string | null,
+  now: Date,
+  timeoutMs = 30_000,
+  wakeSteps: readonly SceneStep[] = [],
+): Promise<SelfTestReport> {
   const results = (await Promise.all(host.list().map((d) => testDevice(host, d, timeoutMs, wakeSteps)))).flat();
   return { id: randomUUID(), meetingId, at: now.toISOString(), passed: results.every((r) => r.ok), results };
 }

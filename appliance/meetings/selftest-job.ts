@@ -3,7 +3,8 @@ import type { Meeting } from './meeting-types.js';
 import { runSelfTest, type SelfTestReport } from './self-test.js';
 
 /** What this file's functions use of the meeting context. */
-type SelfTestJobContext = Partial<Pick<MeetingContext, 'callCheck'>> & Pick<MeetingContext, 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'notifier' | 'selfTests' | 'startScene' | 'texts'>;
+type SelfTestJobContext = Partial<Pick<MeetingContext, 'callCheck'>> &
+  Pick<MeetingContext, 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'notifier' | 'selfTests' | 'startScene' | 'texts'>;
 
 const OPEN_FAULT_KEY = 'meetings.selftest.open_fault';
 
@@ -15,22 +16,36 @@ export async function selfTestJob(ctx: SelfTestJobContext, meeting: Meeting | nu
   // Woken as the start scene would wake them: the last meeting's end scene left cameras in standby.
   const devicesReport = await runSelfTest(ctx.devices, meeting?.id ?? null, ctx.clock.now(), timeoutMs, ctx.startScene(meeting ?? undefined));
   // The meeting's online call: its service answers from the room, and the call's browser starts.
-  const callChecks = meeting && ctx.callCheck ? await ctx.callCheck(meeting).catch((err: Error) => [{ deviceId: 'call', check: 'call-host', ok: false, ran: false, detail: err.message }]) : [];
+  const callChecks =
+    meeting && ctx.callCheck
+      ? await ctx.callCheck(meeting).catch((err: Error) => [{ deviceId: 'call', check: 'call-host', ok: false, ran: false, detail: err.message }])
+      : [];
   const results = [...devicesReport.results, ...callChecks];
   const report = { ...devicesReport, results, passed: results.every((r) => r.ok) };
   ctx.selfTests.save(report);
-  ctx.bus.publish({ type: 'selftest.result', reportId: report.id, ...(meeting ? { meetingId: meeting.id } : {}), passed: report.passed, results: report.results as unknown as Record<string, unknown>[] });
+  ctx.bus.publish({
+    type: 'selftest.result',
+    reportId: report.id,
+    ...(meeting ? { meetingId: meeting.id } : {}),
+    passed: report.passed,
+    results: report.results as unknown as Record<string, unknown>[],
+  });
   const open = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(OPEN_FAULT_KEY) as string | undefined;
   const failed = report.results.filter((r) => !r.ok);
   if (!report.passed) {
     const faultId = `selftest-${report.id}`;
     const detail = `Self-test failed: ${failed.map((f) => `${f.deviceId} ${f.check}${f.detail ? ` (${f.detail})` : ''}`).join('; ')}`;
     ctx.bus.publish({ type: 'fault.raised', faultId, ...(failed.length === 1 ? { deviceId: failed[0]!.deviceId } : {}), detail });
-    ctx.db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(OPEN_FAULT_KEY, faultId, report.at);
+    ctx.db
+      .prepare(
+        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
+      .run(OPEN_FAULT_KEY, faultId, report.at);
     ctx.notifier.notifyFacilities(ctx.texts.selfTestFailed(meeting, report));
     // The organiser hears it too when it is the call: people can still join with the link or dial-in.
     const callFailed = failed.filter((f) => f.deviceId === 'call');
-    if (meeting && callFailed.length > 0 && meeting.organiser.email) ctx.notifier.notify(ctx.texts.callCheckFailed(meeting, callFailed), { emails: [meeting.organiser.email], groups: false });
+    if (meeting && callFailed.length > 0 && meeting.organiser.email)
+      ctx.notifier.notify(ctx.texts.callCheckFailed(meeting, callFailed), { emails: [meeting.organiser.email], groups: false });
   } else if (open) {
     ctx.bus.publish({ type: 'fault.cleared', faultId: open, detail: 'self-test passed' });
     ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(OPEN_FAULT_KEY);

@@ -41,7 +41,11 @@ it('10 min before a booking every device is tested: reachable, answers, camera h
 
 it('a device that does not answer fails the self-test and raises a fault at once, naming what still works', async () => {
   av = await startAvDevices();
-  fx = roomFixture({ start: '2026-04-01T08:00:00.000Z', devices: av.configs, notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] } });
+  fx = roomFixture({
+    start: '2026-04-01T08:00:00.000Z',
+    devices: av.configs,
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] },
+  });
   await waitFor(() => fx.devices.list().every((d) => d.status === 'ok'), 8000, 'devices connected');
   await av.display.close();
   await waitFor(() => fx.devices.get('display').status === 'offline', 8000, 'display offline');
@@ -49,7 +53,9 @@ it('a device that does not answer fails the self-test and raises a fault at once
 
   await fx.advanceTo('2026-04-01T08:20:00.000Z');
   expect(fx.eventsOf('selftest.result')[0]).toMatchObject({ meetingId: m.id, passed: false });
-  expect(fx.eventsOf('fault.raised')).toEqual([{ type: 'fault.raised', faultId: expect.stringMatching(/^selftest-/), deviceId: 'display', detail: expect.stringContaining('display reachable') }]);
+  expect(fx.eventsOf('fault.raised')).toEqual([
+    { type: 'fault.raised', faultId: expect.stringMatching(/^selftest-/), deviceId: 'display', detail: expect.stringContaining('display reachable') },
+  ]);
   const alert = fx.room.outbox.list().find((e) => e.kind === 'selftest')!;
   expect(alert.recipients).toEqual(['facilities@example.com']);
   expect(alert.message.text).toContain('Still working: cam-front');

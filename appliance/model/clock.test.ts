@@ -3,7 +3,7 @@ import { systemClock } from '../../drivers/core/clock.js';
 import { driverClockOf, SystemClock } from './clock.js';
 import { ManualClock } from './manual-clock.js';
 
-it('one manual clock drives the drivers\' timers too: same time, fired by the same advance, cancellable', async () => {
+it("one manual clock drives the drivers' timers too: same time, fired by the same advance, cancellable", async () => {
   const room = new ManualClock('2026-03-02T09:00:00Z');
   const drivers = driverClockOf(room);
   expect(drivers.now()).toBe(Date.parse('2026-03-02T09:00:00Z'));
@@ -20,6 +20,6 @@ it('one manual clock drives the drivers\' timers too: same time, fired by the sa
   expect(room.pending).toBe(0);
 });
 
-it('the system clock maps to the drivers\' own system clock, so device timers behave as before', () => {
+it("the system clock maps to the drivers' own system clock, so device timers behave as before", () => {
   expect(driverClockOf(new SystemClock())).toBe(systemClock);
 });

@@ -33,10 +33,15 @@ export class SystemClock implements Clock {
 
   setTimeout(fn: () => unknown, ms: number): TimerHandle {
     const id = this.next++;
-    const t = setTimeout(() => {
-      this.timers.delete(id);
-      void Promise.resolve().then(fn).catch(() => undefined);
-    }, Math.max(0, ms));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(id);
+        void Promise.resolve()
+          .then(fn)
+          .catch(() => undefined);
+      },
+      Math.max(0, ms),
+    );
     t.unref();
     this.timers.set(id, t);
     return { id };
@@ -44,7 +49,13 @@ export class SystemClock implements Clock {
 
   setInterval(fn: () => unknown, ms: number): TimerHandle {
     const id = this.next++;
-    const t = setInterval(() => void Promise.resolve().then(fn).catch(() => undefined), Math.max(1, ms));
+    const t = setInterval(
+      () =>
+        void Promise.resolve()
+          .then(fn)
+          .catch(() => undefined),
+      Math.max(1, ms),
+    );
     t.unref();
     this.timers.set(id, t);
     return { id };

@@ -25,7 +25,7 @@ it('backs off 5 s, 10 s, 20 s… up to the cap', () => {
   expect([1, 2, 3, 4, 10].map((n) => backoffMs(n, 5, 30))).toEqual([5_000, 10_000, 20_000, 30_000, 30_000]);
 });
 
-it('keeps a refused entry and tries it again on the backoff, on the owner\'s clock, until it goes through', async () => {
+it("keeps a refused entry and tries it again on the backoff, on the owner's clock, until it goes through", async () => {
   const clock = new ManualClock('2026-03-02T09:00:00Z');
   const rows: Row[] = [{ id: 1, text: 'fault', attempts: 0, due: clock.now().getTime(), state: 'pending' }];
   let up = false;
@@ -81,7 +81,14 @@ it('gives up when the owner says so, and leaves a skipped entry untouched', asyn
 it('a send that throws never escapes the pass: it is written back and reported', async () => {
   const rows: Row[] = [{ id: 1, text: 'x', attempts: 0, due: 0, state: 'pending' }];
   const failures: number[] = [];
-  const outbox = new Outbox<Row>({ table: memoryTable(rows), send: () => Promise.reject(new Error('boom')), retryDelayMs: () => 1, onFailure: (f) => failures.push(f.attempts), batch: 5, now: () => 0 });
+  const outbox = new Outbox<Row>({
+    table: memoryTable(rows),
+    send: () => Promise.reject(new Error('boom')),
+    retryDelayMs: () => 1,
+    onFailure: (f) => failures.push(f.attempts),
+    batch: 5,
+    now: () => 0,
+  });
   await expect(outbox.drain()).resolves.toBeUndefined();
   expect(failures).toEqual([1]);
 });

@@ -11,7 +11,15 @@ export type RoomEvent =
   | { type: 'help.requested'; requestId: string; message?: string }
   | { type: 'help.acknowledged'; requestId: string; by?: string }
   | { type: 'help.resolved'; requestId: string; by?: string }
-  | { type: 'problem.reported'; reportId: string; categories: string[]; rating?: number; comment?: string; meetingId?: string; deviceHealth: Record<string, unknown> }
+  | {
+      type: 'problem.reported';
+      reportId: string;
+      categories: string[];
+      rating?: number;
+      comment?: string;
+      meetingId?: string;
+      deviceHealth: Record<string, unknown>;
+    }
   | { type: 'feedback'; meetingId: string; rating: number }
   | { type: 'selftest.result'; reportId: string; meetingId?: string; passed: boolean; results: Record<string, unknown>[] }
   /** `confidential`: no title is sent, and the room does not record it. */
@@ -19,8 +27,13 @@ export type RoomEvent =
   | { type: 'meeting.ended'; meetingId: string; title?: string }
   | { type: 'room.figures'; day: string; figures: Record<string, number> }
   /** The room's online call changed: joining, in the call, ended, or failed (with why). */
-  | { type: 'call.changed'; state: 'idle' | 'joining' | 'in-call' | 'ended' | 'failed'; provider: string | null; meetingId: string | null; detail: string | null };
-
+  | {
+      type: 'call.changed';
+      state: 'idle' | 'joining' | 'in-call' | 'ended' | 'failed';
+      provider: string | null;
+      meetingId: string | null;
+      detail: string | null;
+    };
 
 /** An event as it is stored and sent: with an id (for de-duplication) and a time. */
 export interface RoomEventEnvelope {

@@ -65,6 +65,9 @@ export class TypedBus<Events extends BusEvents> {
   }
 
   #failed(name: keyof Events, error: unknown): void {
-    this.#log.error({ event: String(name), err: error instanceof Error ? error.message : String(error) }, 'an event listener failed; the emitter and the other listeners went on');
+    this.#log.error(
+      { event: String(name), err: error instanceof Error ? error.message : String(error) },
+      'an event listener failed; the emitter and the other listeners went on',
+    );
   }
 }

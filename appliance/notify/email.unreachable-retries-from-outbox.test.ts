@@ -13,7 +13,10 @@ afterEach(async () => {
 
 it('a mail server that is down costs nothing now; the outbox retries with backoff until it is up', async () => {
   const port = await freePort();
-  fx = notifyFixture({ email: { host: '127.0.0.1', port, from: 'aurora@example.com', timeoutMs: 2000 }, retry: { firstDelaySeconds: 30, maxDelaySeconds: 600 } });
+  fx = notifyFixture({
+    email: { host: '127.0.0.1', port, from: 'aurora@example.com', timeoutMs: 2000 },
+    retry: { firstDelaySeconds: 30, maxDelaySeconds: 600 },
+  });
 
   const began = performance.now();
   const [id] = fx.notifier.notify({ kind: 'reminder', title: 'Stand-up in 15 min', text: 'Room Aurora' }, { emails: ['bob@example.com'], groups: false });

@@ -7,7 +7,10 @@
  */
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const inline = (text: string) => escapeHtml(text).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
+const inline = (text: string) =>
+  escapeHtml(text)
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
 
 export function plainTextToHtml(title: string, text: string): string {
   const out: string[] = [];
@@ -25,11 +28,11 @@ export function plainTextToHtml(title: string, text: string): string {
       const level = heading[1]!.length;
       out.push(`<h${level}>${inline(heading[2]!)}</h${level}>`);
     } else if (bullet) {
-      if (list !== 'ul') (closeList(), out.push('<ul>'), (list = 'ul'));
+      if (list !== 'ul') closeList(), out.push('<ul>'), (list = 'ul');
       const box = bullet[1] === undefined ? '' : bullet[1] === ' ' ? '☐ ' : '☑ ';
       out.push(`<li>${box}${inline(bullet[2]!)}</li>`);
     } else if (numbered) {
-      if (list !== 'ol') (closeList(), out.push('<ol>'), (list = 'ol'));
+      if (list !== 'ol') closeList(), out.push('<ol>'), (list = 'ol');
       out.push(`<li value="${numbered[1]}">${inline(numbered[2]!)}</li>`);
     } else {
       closeList();

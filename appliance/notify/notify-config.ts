@@ -23,7 +23,10 @@ const Email = Type.Object(
 const Webhook = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Channel id, for the outbox and the logs' }),
-    format: Type.Union(WEBHOOK_FORMATS.map((f) => Type.Literal(f)), { description: 'wecom, dingtalk, feishu (Lark), slack, teams (Workflows adaptive card) or json' }),
+    format: Type.Union(
+      WEBHOOK_FORMATS.map((f) => Type.Literal(f)),
+      { description: 'wecom, dingtalk, feishu (Lark), slack, teams (Workflows adaptive card) or json' },
+    ),
     url: Type.String({ pattern: '^https?://[^\\s]+$', description: 'Webhook URL given by the chat tool' }),
     secret: Type.Optional(Type.String({ minLength: 1, description: 'Signing secret (DingTalk, Feishu signature check; HMAC for json)' })),
     kinds: Type.Optional(Type.Array(Type.Union(NOTIFY_KINDS.map((k) => Type.Literal(k))), { description: 'Only these notifications; default all' })),
@@ -36,7 +39,9 @@ export const NotificationsSection = Type.Object(
   {
     email: Type.Optional(Email),
     webhooks: Type.Optional(Type.Array(Webhook, { default: [] })),
-    facilities: Type.Optional(Type.Array(Type.String({ minLength: 3 }), { description: 'Emails that get help calls, self-test failures, problem reports and flags' })),
+    facilities: Type.Optional(
+      Type.Array(Type.String({ minLength: 3 }), { description: 'Emails that get help calls, self-test failures, problem reports and flags' }),
+    ),
     retry: Type.Optional(
       Type.Object(
         {

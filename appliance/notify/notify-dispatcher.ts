@@ -57,7 +57,10 @@ export class NotifyDispatcher {
       onSent: (entry) => log.debug({ id: entry.id, channel: entry.channel, kind: entry.kind }, 'notification sent'),
       onFailure: ({ entry, error, attempts, dead }) => {
         const permanent = isPermanent(error);
-        log.warn({ id: entry.id, channel: entry.channel, attempts, dead, permanent, err: toRoomctlError(error, 'ROOMCTL_E_NOTIFY_FAILED').message }, dead ? 'notification given up' : 'notification failed, will retry');
+        log.warn(
+          { id: entry.id, channel: entry.channel, attempts, dead, permanent, err: toRoomctlError(error, 'ROOMCTL_E_NOTIFY_FAILED').message },
+          dead ? 'notification given up' : 'notification failed, will retry',
+        );
       },
       batch: 20,
       clock,

@@ -68,7 +68,9 @@ export class Outbox {
   }
 
   due(now: Date, limit = 20): OutboxEntry[] {
-    const rows = this.db.prepare("SELECT * FROM notify_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?").all(now.toISOString(), limit) as Row[];
+    const rows = this.db
+      .prepare("SELECT * FROM notify_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
+      .all(now.toISOString(), limit) as Row[];
     return rows.map(toEntry);
   }
 
@@ -78,7 +80,9 @@ export class Outbox {
   }
 
   markSent(id: number, now: Date): void {
-    this.db.prepare("UPDATE notify_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, failure = NULL WHERE id = ?").run(now.toISOString(), id);
+    this.db
+      .prepare("UPDATE notify_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, failure = NULL WHERE id = ?")
+      .run(now.toISOString(), id);
   }
 
   markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean, failure: FailureKind = 'temporary'): void {
@@ -89,12 +93,18 @@ export class Outbox {
 
   /** Puts a dead (or pending) entry back at the front of the queue. */
   retry(id: number, now: Date): boolean {
-    return this.db.prepare("UPDATE notify_outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status != 'sent'").run(now.toISOString(), id).changes === 1;
+    return (
+      this.db.prepare("UPDATE notify_outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status != 'sent'").run(now.toISOString(), id)
+        .changes === 1
+    );
   }
 
   /** Counts by status, for the admin view. */
   counts(): { pending: number; dead: number } {
-    const rows = this.db.prepare("SELECT status, COUNT(*) AS n FROM notify_outbox WHERE status != 'sent' GROUP BY status").all() as { status: OutboxStatus; n: number }[];
+    const rows = this.db.prepare("SELECT status, COUNT(*) AS n FROM notify_outbox WHERE status != 'sent' GROUP BY status").all() as {
+      status: OutboxStatus;
+      n: number;
+    }[];
     const of = (status: OutboxStatus) => rows.find((r) => r.status === status)?.n ?? 0;
     return { pending: of('pending'), dead: of('dead') };
   }

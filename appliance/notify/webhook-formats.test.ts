@@ -6,7 +6,13 @@ import { startHttpReceiver, type HttpReceiver } from './testing/http-receiver.js
 import { sendWebhook } from './webhook-sender.js';
 
 const room = { id: 'aurora', name: 'Aurora', site: 'hq' };
-const message: NotifyMessage = { kind: 'reminder', title: 'Budget review at 10:00', text: 'Room Aurora\n- Alice\n- Bob', meetingId: 'm-1', data: { start: '2026-04-01T08:00:00.000Z' } };
+const message: NotifyMessage = {
+  kind: 'reminder',
+  title: 'Budget review at 10:00',
+  text: 'Room Aurora\n- Alice\n- Bob',
+  meetingId: 'm-1',
+  data: { start: '2026-04-01T08:00:00.000Z' },
+};
 const now = new Date('2026-04-01T07:45:00.000Z');
 
 describe('webhook formats, as each chat tool receives them', () => {
@@ -16,7 +22,12 @@ describe('webhook formats, as each chat tool receives them', () => {
   });
   afterAll(() => hook.close());
   const last = () => hook.requests.at(-1)!;
-  const channel = (format: WebhookChannelConfig['format'], extra: Partial<WebhookChannelConfig> = {}): WebhookChannelConfig => ({ id: format, format, url: `${hook.url}/${format}?key=abc`, ...extra });
+  const channel = (format: WebhookChannelConfig['format'], extra: Partial<WebhookChannelConfig> = {}): WebhookChannelConfig => ({
+    id: format,
+    format,
+    url: `${hook.url}/${format}?key=abc`,
+    ...extra,
+  });
 
   it('WeCom group robot: markdown message', async () => {
     hook.replies.push({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' });
@@ -28,7 +39,10 @@ describe('webhook formats, as each chat tool receives them', () => {
 
   it('WeCom refusing with an errcode is a failure', async () => {
     hook.replies.push({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' });
-    await expect(sendWebhook(channel('wecom'), message, room, now)).rejects.toMatchObject({ code: 'ROOMCTL_E_NOTIFY_FAILED', message: expect.stringContaining('93000') });
+    await expect(sendWebhook(channel('wecom'), message, room, now)).rejects.toMatchObject({
+      code: 'ROOMCTL_E_NOTIFY_FAILED',
+      message: expect.stringContaining('93000'),
+    });
   });
 
   it('DingTalk robot: markdown with title, signed URL', async () => {
@@ -96,7 +110,15 @@ describe('webhook formats, as each chat tool receives them', () => {
 
   it('generic JSON: the message as data, HMAC-signed', async () => {
     await sendWebhook(channel('json', { secret: 'json-secret' }), message, room, now);
-    const body = { kind: 'reminder', room, meetingId: 'm-1', title: 'Budget review at 10:00', text: 'Room Aurora\n- Alice\n- Bob', data: { start: '2026-04-01T08:00:00.000Z' }, sentAt: now.toISOString() };
+    const body = {
+      kind: 'reminder',
+      room,
+      meetingId: 'm-1',
+      title: 'Budget review at 10:00',
+      text: 'Room Aurora\n- Alice\n- Bob',
+      data: { start: '2026-04-01T08:00:00.000Z' },
+      sentAt: now.toISOString(),
+    };
     expect(last().json).toEqual(body);
     expect(last().headers['x-roomctl-signature']).toBe(`sha256=${createHmac('sha256', 'json-secret').update(last().body).digest('hex')}`);
   });

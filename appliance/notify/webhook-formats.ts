@@ -62,7 +62,11 @@ export function webhookRequest(target: WebhookTarget, message: NotifyMessage, ro
     case 'dingtalk': {
       const url = target.secret ? dingtalkSignedUrl(target.url, target.secret, now) : target.url;
       const title = neutraliseMentions(message.title);
-      const build = (text: string) => ({ msgtype: 'markdown', markdown: { title, text: `### ${title}\n\n${text.split('\n').join('\n\n')}` }, at: { atMobiles: [], atUserIds: [], isAtAll: false } });
+      const build = (text: string) => ({
+        msgtype: 'markdown',
+        markdown: { title, text: `### ${title}\n\n${text.split('\n').join('\n\n')}` },
+        at: { atMobiles: [], atUserIds: [], isAtAll: false },
+      });
       const text = fitText(neutraliseMentions(markdownWithoutTaskLists(message.text)), WEBHOOK_LIMITS.dingtalk, (t) => bodyBytes(build(t)), message.link);
       return { url, headers, body: build(text) };
     }
@@ -95,7 +99,16 @@ export function webhookRequest(target: WebhookTarget, message: NotifyMessage, ro
       return { url: target.url, headers, body: build(text) };
     }
     case 'json': {
-      const body = { kind: message.kind, room, meetingId: message.meetingId ?? null, title: message.title, text: message.text, ...(message.link ? { link: message.link } : {}), data: message.data ?? {}, sentAt: now.toISOString() };
+      const body = {
+        kind: message.kind,
+        room,
+        meetingId: message.meetingId ?? null,
+        title: message.title,
+        text: message.text,
+        ...(message.link ? { link: message.link } : {}),
+        data: message.data ?? {},
+        sentAt: now.toISOString(),
+      };
       if (target.secret) headers['x-roomctl-signature'] = `sha256=${createHmac('sha256', target.secret).update(JSON.stringify(body)).digest('hex')}`;
       return { url: target.url, headers, body };
     }

@@ -24,13 +24,25 @@ export async function sendWebhook(channel: WebhookChannelConfig, message: Notify
   let response: Response;
   try {
     // redirect: 'manual' — a webhook that redirects is misconfigured; following it would post the message elsewhere.
-    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(request.body), signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    response = await fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: JSON.stringify(request.body),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'manual',
+    });
   } catch (err) {
-    const reason = (err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : ((err as { cause?: Error }).cause?.message ?? (err as Error).message);
+    const reason =
+      (err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : ((err as { cause?: Error }).cause?.message ?? (err as Error).message);
     throw new NotifyFailure(`Webhook ${channel.id} (${channel.format}) could not be reached: ${reason}`, false);
   }
   const body = await response.text().catch(() => '');
   const verdict = webhookVerdict(channel.format, response.status, body, response.headers.get('retry-after'), now);
-  if (!verdict.ok) throw new NotifyFailure(`Webhook ${channel.id} (${channel.format}) ${verdict.detail}${verdict.permanent ? ' (permanent: fix the webhook or the message, then retry)' : ''}`, verdict.permanent, verdict.retryAfterMs);
+  if (!verdict.ok)
+    throw new NotifyFailure(
+      `Webhook ${channel.id} (${channel.format}) ${verdict.detail}${verdict.permanent ? ' (permanent: fix the webhook or the message, then retry)' : ''}`,
+      verdict.permanent,
+      verdict.retryAfterMs,
+    );
   return verdict.detail;
 }

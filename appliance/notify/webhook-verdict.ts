@@ -43,7 +43,12 @@ function parseRetryAfter(value: string | null | undefined, now: Date): number | 
 
 function httpVerdict(status: number, bodyText: string, retryAfterMs: number | undefined): WebhookVerdict {
   const temporary = TEMPORARY_HTTP.has(status);
-  return { ok: false, detail: `HTTP ${status}: ${bodyText.slice(0, 200)}`, permanent: !temporary, ...(temporary && retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  return {
+    ok: false,
+    detail: `HTTP ${status}: ${bodyText.slice(0, 200)}`,
+    permanent: !temporary,
+    ...(temporary && retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
 }
 
 /**
@@ -57,7 +62,8 @@ function teamsVerdict(status: number, bodyText: string): WebhookVerdict {
   if (text === '' || text === '1') return { ok: true, detail: `HTTP ${status}`, permanent: false };
   const inner = /HTTP error (\d{3})/i.exec(text);
   if (inner) return { ...httpVerdict(Number(inner[1]), text, undefined), detail: `refused: ${text.slice(0, 200)}` };
-  if (/error|fail|denied|throttl|invalid/i.test(text)) return { ok: false, detail: `refused: ${text.slice(0, 200)}`, permanent: !/throttl|too many/i.test(text) };
+  if (/error|fail|denied|throttl|invalid/i.test(text))
+    return { ok: false, detail: `refused: ${text.slice(0, 200)}`, permanent: !/throttl|too many/i.test(text) };
   return { ok: true, detail: `HTTP ${status}`, permanent: false };
 }
 

@@ -7,7 +7,17 @@ import { sendWebhook } from './webhook-sender.js';
 
 // Minutes as the API allows them: decisions of up to 5,000 characters, in Chinese (3 bytes each).
 const decision = '决定：'.padEnd(5000, '预算');
-const text = ['# Budget review', '', '## Decisions', '', ...Array.from({ length: 6 }, (_, i) => `- ${i + 1} ${decision}`), '', '## Action items', '', '- [ ] Send the figures — Li Wei'].join('\n');
+const text = [
+  '# Budget review',
+  '',
+  '## Decisions',
+  '',
+  ...Array.from({ length: 6 }, (_, i) => `- ${i + 1} ${decision}`),
+  '',
+  '## Action items',
+  '',
+  '- [ ] Send the figures — Li Wei',
+].join('\n');
 const message: NotifyMessage = { kind: 'minutes', title: 'Minutes: Budget review', text, meetingId: 'm-1', link: 'https://rooms.example.com/meeting/m-1' };
 const room = { id: 'aurora', name: 'Aurora', site: 'hq' };
 const now = new Date('2026-04-01T08:00:00.000Z');
@@ -18,7 +28,12 @@ beforeAll(async () => {
 });
 afterAll(() => hook.close());
 
-const channel = (format: WebhookFormat, secret?: string): WebhookChannelConfig => ({ id: format, format, url: `${hook.url}/${format}`, ...(secret ? { secret } : {}) });
+const channel = (format: WebhookFormat, secret?: string): WebhookChannelConfig => ({
+  id: format,
+  format,
+  url: `${hook.url}/${format}`,
+  ...(secret ? { secret } : {}),
+});
 
 it.each([
   ['dingtalk', 'ding-secret'],

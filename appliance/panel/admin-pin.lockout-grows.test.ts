@@ -3,7 +3,11 @@ import type { RoomctlError } from '../../drivers/core/errors.js';
 import { tempDb } from '../meetings/testing/temp-db.js';
 import { AdminPin } from './admin-pin.js';
 
-const code = (p: Promise<void>) => p.then(() => 'ok', (err: RoomctlError) => err.code);
+const code = (p: Promise<void>) =>
+  p.then(
+    () => 'ok',
+    (err: RoomctlError) => err.code,
+  );
 
 describe('admin PIN: five wrong PINs lock the admin view, each lock-out twice as long', () => {
   const store = tempDb();
@@ -13,7 +17,13 @@ describe('admin PIN: five wrong PINs lock the admin view, each lock-out twice as
     const pin = new AdminPin('482916', store.db, () => now);
     expect(await code(pin.verify('482916'))).toBe('ok');
     const answers: unknown[] = [];
-    for (let i = 0; i < 4; i++) answers.push(await pin.verify('000000').then(() => undefined, (err: RoomctlError) => err.details));
+    for (let i = 0; i < 4; i++)
+      answers.push(
+        await pin.verify('000000').then(
+          () => undefined,
+          (err: RoomctlError) => err.details,
+        ),
+      );
     expect(answers).toEqual([{ attemptsLeft: 4 }, { attemptsLeft: 3 }, { attemptsLeft: 2 }, { attemptsLeft: 1 }]);
     expect(await code(pin.verify('000000'))).toBe('ROOMCTL_E_LOCKED_OUT');
     expect(pin.lockedForSeconds()).toBe(30);

@@ -5,7 +5,11 @@ import { tempDb } from '../meetings/testing/temp-db.js';
 import { AdminPin } from './admin-pin.js';
 import { formatPinHash, hashPin, pinHashOf } from './pin-hash.js';
 
-const code = (p: Promise<void>) => p.then(() => 'ok', (err: RoomctlError) => err.code);
+const code = (p: Promise<void>) =>
+  p.then(
+    () => 'ok',
+    (err: RoomctlError) => err.code,
+  );
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 it('keeps the PIN as a salted scrypt hash: two hashes of one PIN differ, neither contains its SHA-256', () => {
@@ -40,7 +44,15 @@ it('counts a burst of guesses sent together one by one: the sixth is locked out,
   const s = tempDb();
   const pin = new AdminPin('482916', s.db);
   const answers = await Promise.all(['1', '2', '3', '4', '5', '6', '7'].map((d) => code(pin.verify(d.repeat(6)))));
-  expect(answers).toEqual(['ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_LOCKED_OUT', 'ROOMCTL_E_LOCKED_OUT', 'ROOMCTL_E_LOCKED_OUT']);
+  expect(answers).toEqual([
+    'ROOMCTL_E_UNAUTHORIZED',
+    'ROOMCTL_E_UNAUTHORIZED',
+    'ROOMCTL_E_UNAUTHORIZED',
+    'ROOMCTL_E_UNAUTHORIZED',
+    'ROOMCTL_E_LOCKED_OUT',
+    'ROOMCTL_E_LOCKED_OUT',
+    'ROOMCTL_E_LOCKED_OUT',
+  ]);
   expect(await code(pin.verify('482916'))).toBe('ROOMCTL_E_LOCKED_OUT');
   s.close();
 });

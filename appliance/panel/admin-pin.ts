@@ -37,7 +37,8 @@ export class AdminPin {
     private readonly now: () => number = Date.now,
   ) {
     this.hash = pin === undefined ? undefined : pinHashOf(pin);
-    if (pin !== undefined && !this.hash) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'panel.adminPin is neither 4–12 digits nor a hash from `roomctl config hash-pin`');
+    if (pin !== undefined && !this.hash)
+      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'panel.adminPin is neither 4–12 digits nor a hash from `roomctl config hash-pin`');
     this.state = this.load();
   }
 
@@ -77,7 +78,9 @@ export class AdminPin {
     }
     this.save({ ...this.state, failures });
     const attemptsLeft = MAX_FAILURES - failures;
-    throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', `Wrong PIN; ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left before the admin view locks`, { attemptsLeft });
+    throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', `Wrong PIN; ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left before the admin view locks`, {
+      attemptsLeft,
+    });
   }
 
   private load(): LockState {
@@ -93,7 +96,9 @@ export class AdminPin {
   private save(state: LockState): void {
     this.state = state;
     this.db
-      .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
       .run(SETTINGS_KEY, JSON.stringify(state), new Date(this.now()).toISOString());
   }
 }

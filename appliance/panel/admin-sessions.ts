@@ -43,7 +43,8 @@ export class AdminSessions {
   }
 
   require(session: string | undefined): void {
-    if (!this.touch(session)) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This needs an admin session: enter the admin PIN on the panel', { header: ADMIN_SESSION_HEADER });
+    if (!this.touch(session))
+      throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This needs an admin session: enter the admin PIN on the panel', { header: ADMIN_SESSION_HEADER });
   }
 
   private sweep(): void {

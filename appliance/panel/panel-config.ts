@@ -18,7 +18,8 @@ export const PanelSection = Type.Object(
     ),
     pairCodes: Type.Optional(
       Type.Array(Type.String({ pattern: '^[A-Z2-9]{4}-?[A-Z2-9]{4}$', description: 'A pairing code a panel shows, e.g. "K7QM-4XPA"' }), {
-        description: 'Panels approved in advance, kept in the secrets file: the first panel showing one of these codes is paired without the PIN; the code is then used up (unpairing does not free it)',
+        description:
+          'Panels approved in advance, kept in the secrets file: the first panel showing one of these codes is paired without the PIN; the code is then used up (unpairing does not free it)',
       }),
     ),
     presets: Type.Optional(
@@ -35,7 +36,9 @@ export const PanelSection = Type.Object(
         { description: 'Camera presets the panel offers as named buttons; without this list: presets 1–6 by number' },
       ),
     ),
-    adminSessionMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240, default: 10, description: 'An admin session ends after this long without use' })),
+    adminSessionMinutes: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 240, default: 10, description: 'An admin session ends after this long without use' }),
+    ),
     moveWatchdogMs: Type.Optional(
       Type.Integer({
         minimum: 0,

@@ -84,13 +84,23 @@ export class PanelPairing {
     // The same panel reloading asks again: its newer request replaces its own older one.
     if (holder) this.drop(holder);
     if ([...this.pending.values()].filter((r) => r.client === client).length >= MAX_PENDING_PER_CLIENT) {
-      throw new RoomctlError('ROOMCTL_E_RATE_LIMITED', `This client already has ${MAX_PENDING_PER_CLIENT} panels waiting to be paired; approve them or let them expire first`, { retryAfterSeconds: Math.ceil(PAIRING_TTL_MS / 1000) });
+      throw new RoomctlError(
+        'ROOMCTL_E_RATE_LIMITED',
+        `This client already has ${MAX_PENDING_PER_CLIENT} panels waiting to be paired; approve them or let them expire first`,
+        { retryAfterSeconds: Math.ceil(PAIRING_TTL_MS / 1000) },
+      );
     }
-    if (this.pending.size >= MAX_PENDING) throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', 'Too many panels are waiting to be paired; approve or let them expire first');
+    if (this.pending.size >= MAX_PENDING)
+      throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', 'Too many panels are waiting to be paired; approve or let them expire first');
     const claim = randomBytes(24);
     const request: PendingRequest = { id: randomUUID(), code: normal, name, claim, client, createdAt: this.now(), askedBy };
     this.pending.set(request.id, request);
-    return { status: 'pending', requestId: request.id, claim: claim.toString('base64url'), expiresAt: new Date(request.createdAt + PAIRING_TTL_MS).toISOString() };
+    return {
+      status: 'pending',
+      requestId: request.id,
+      claim: claim.toString('base64url'),
+      expiresAt: new Date(request.createdAt + PAIRING_TTL_MS).toISOString(),
+    };
   }
 
   /**
@@ -103,7 +113,8 @@ export class PanelPairing {
     const normal = normaliseCode(code);
     const request = [...this.pending.values()].find((r) => r.code === normal && !r.approved);
     if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No panel is waiting to be paired with the code ${code}`);
-    if (requestId !== undefined && requestId !== request.id) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The request for ${code} has changed since it was shown: look at the waiting panels again`);
+    if (requestId !== undefined && requestId !== request.id)
+      throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The request for ${code} has changed since it was shown: look at the waiting panels again`);
     request.approved = this.panels.create(request.name, normal, 'pin', new Date(this.now()));
     return request.approved.panel;
   }

@@ -38,7 +38,15 @@ interface Row {
 /** Panel credentials start with this, so the auth hook tells them from config tokens at a glance. */
 export const PANEL_TOKEN_PREFIX = 'rcp_';
 
-const toRecord = (r: Row): PanelRecord => ({ id: r.id, name: r.name, pairCode: r.pair_code, approvedVia: r.approved_via, createdAt: r.created_at, lastSeenAt: r.last_seen_at, revokedAt: r.revoked_at });
+const toRecord = (r: Row): PanelRecord => ({
+  id: r.id,
+  name: r.name,
+  pairCode: r.pair_code,
+  approvedVia: r.approved_via,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  revokedAt: r.revoked_at,
+});
 
 /**
  * Paired panels and their credentials. The live set of credential hashes is held in memory,
@@ -60,7 +68,9 @@ export class PanelRepository {
     const id = randomUUID();
     const token = `${PANEL_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
     const hash = hashToken(token);
-    this.db.prepare('INSERT INTO panels (id, name, pair_code, token_hash, approved_via, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, name, pairCode, hash, via, now.toISOString());
+    this.db
+      .prepare('INSERT INTO panels (id, name, pair_code, token_hash, approved_via, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, name, pairCode, hash, via, now.toISOString());
     this.live.set(hash, id);
     return { panel: this.get(id)!, token };
   }

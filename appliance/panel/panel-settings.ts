@@ -24,7 +24,9 @@ export class PanelSettings {
     if (locale === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(LOCALE_KEY);
     else
       this.db
-        .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+        .prepare(
+          'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+        )
         .run(LOCALE_KEY, locale, new Date().toISOString());
   }
 }

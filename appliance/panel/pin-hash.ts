@@ -50,7 +50,14 @@ export function pinHashOf(configured: string): PinHash | undefined {
   if (new RegExp(LEGACY_SHA256_PATTERN).test(configured)) return hashPin(configured.slice(7), 'sha256');
   if (!new RegExp(PIN_HASH_PATTERN).test(configured)) return undefined;
   const [kind, logN, r, p, salt, hash] = configured.split('$') as [string, string, string, string, string, string];
-  const parsed = { input: kind === 'scrypt' ? ('pin' as const) : ('sha256' as const), logN: Number(logN), r: Number(r), p: Number(p), salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
+  const parsed = {
+    input: kind === 'scrypt' ? ('pin' as const) : ('sha256' as const),
+    logN: Number(logN),
+    r: Number(r),
+    p: Number(p),
+    salt: Buffer.from(salt, 'base64url'),
+    hash: Buffer.from(hash, 'base64url'),
+  };
   // Cost bounds: weaker than 2^14 is not slow, stronger than 2^20 would take the box's memory.
   if (parsed.logN < 14 || parsed.logN > 20 || parsed.r < 1 || parsed.r > 32 || parsed.p < 1 || parsed.p > 16) return undefined;
   return parsed;

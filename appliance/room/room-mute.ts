@@ -86,10 +86,13 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
 
   view(): RoomMuteView {
     const sourceText = this.source.kind === 'device' ? this.source.deviceId : this.source.kind;
-    const devices = this.devices.list().filter(canMute).map((d) => {
-      const reported = this.reported.get(d.id);
-      return { id: d.id, reported: reported ?? null, agrees: reported === this.mutedNow, pending: this.pending.has(d.id) };
-    });
+    const devices = this.devices
+      .list()
+      .filter(canMute)
+      .map((d) => {
+        const reported = this.reported.get(d.id);
+        return { id: d.id, reported: reported ?? null, agrees: reported === this.mutedNow, pending: this.pending.has(d.id) };
+      });
     return { on: this.mutedNow, since: this.since.toISOString(), source: sourceText, devices };
   }
 
@@ -163,7 +166,8 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
     // Back from offline (or first seen): bring it in line, and say so when it disagreed.
     if (nowConnected && !wasConnected) {
       const reported = this.reported.get(device.id);
-      if (reported !== undefined && reported !== this.mutedNow) this.log.warn({ device: device.id, room: this.mutedNow, device_mute: reported }, 'device disagrees with the room mute; correcting');
+      if (reported !== undefined && reported !== this.mutedNow)
+        this.log.warn({ device: device.id, room: this.mutedNow, device_mute: reported }, 'device disagrees with the room mute; correcting');
       // Always: what a device said before it went away may be stale (a replugged USB device comes back dark).
       if (!this.pending.has(device.id)) void this.command(device.id, this.mutedNow);
     }

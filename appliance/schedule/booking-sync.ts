@@ -87,7 +87,14 @@ function applyCalendarSync(db: Db, meetings: MeetingRepository, agenda: AgendaRe
  * Writes other parts of the room make meanwhile go through the same connection and join
  * this transaction (better-sqlite3 nests them as savepoints); they commit with it.
  */
-export async function applyCalendarSyncInSlices(db: Db, meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date, sliceMs = 4): Promise<SyncResult> {
+export async function applyCalendarSyncInSlices(
+  db: Db,
+  meetings: MeetingRepository,
+  agenda: AgendaRepository,
+  plan: SyncPlan,
+  now: Date,
+  sliceMs = 4,
+): Promise<SyncResult> {
   const ops = writes(meetings, agenda, plan, now);
   if (ops.length === 0) return counts(plan);
   db.exec('BEGIN IMMEDIATE');
@@ -109,7 +116,15 @@ export async function applyCalendarSyncInSlices(db: Db, meetings: MeetingReposit
 }
 
 /** Plan and write at once (tests and small feeds). */
-export function syncCalendarBookings(meetings: MeetingRepository, agenda: AgendaRepository, drafts: readonly BookingDraft[], from: Date, to: Date, now: Date, db?: Db): SyncResult {
+export function syncCalendarBookings(
+  meetings: MeetingRepository,
+  agenda: AgendaRepository,
+  drafts: readonly BookingDraft[],
+  from: Date,
+  to: Date,
+  now: Date,
+  db?: Db,
+): SyncResult {
   const plan = planCalendarSync(meetings, drafts, from, to);
   return applyCalendarSync(db ?? meetings.database, meetings, agenda, plan, now);
 }

@@ -86,7 +86,15 @@ export class CalendarFeed {
 
   state(): FeedState {
     const row = this.row();
-    return { url: row?.url ?? this.options.config.url ?? null, goodAt: row?.goodAt ?? null, triedAt: row?.triedAt ?? null, lastError: row?.lastError ?? null, health: this.current, skipped: this.skipped, shown: this.shown };
+    return {
+      url: row?.url ?? this.options.config.url ?? null,
+      goodAt: row?.goodAt ?? null,
+      triedAt: row?.triedAt ?? null,
+      lastError: row?.lastError ?? null,
+      health: this.current,
+      skipped: this.skipped,
+      shown: this.shown,
+    };
   }
 
   /** Reads the feed once (one read at a time); resolves with what changed, or undefined on failure. */
@@ -98,7 +106,9 @@ export class CalendarFeed {
   }
 
   private row(): { url: string; goodAt: string | null; triedAt: string | null; lastError: string | null } | undefined {
-    return this.options.db.prepare("SELECT url, good_at AS goodAt, tried_at AS triedAt, last_error AS lastError FROM calendar_feed WHERE id = 'default'").get() as never;
+    return this.options.db
+      .prepare("SELECT url, good_at AS goodAt, tried_at AS triedAt, last_error AS lastError FROM calendar_feed WHERE id = 'default'")
+      .get() as never;
   }
 
   private window(): { from: Date; to: Date } {
@@ -109,7 +119,13 @@ export class CalendarFeed {
 
   private expand(ics: Uint8Array | string): Promise<CalendarExpansion> {
     const { roomTimeZone, badgeOf, config } = this.options;
-    return expandCalendarInSlices(ics, { ...this.window(), roomTimeZone, badgeOf, roomAddresses: config.roomAddresses, maxBookings: config.maxBookings ?? CALENDAR_DEFAULTS.maxBookings });
+    return expandCalendarInSlices(ics, {
+      ...this.window(),
+      roomTimeZone,
+      badgeOf,
+      roomAddresses: config.roomAddresses,
+      maxBookings: config.maxBookings ?? CALENDAR_DEFAULTS.maxBookings,
+    });
   }
 
   private async apply(expansion: CalendarExpansion): Promise<SyncResult> {
@@ -183,7 +199,12 @@ export class CalendarFeed {
         `INSERT INTO calendar_feed (id, url, tried_at, last_error) VALUES ('default', ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET url = excluded.url, tried_at = excluded.tried_at, last_error = excluded.last_error`,
       ).run(url, triedAt, detail);
-      if (!before?.lastError) this.options.bus.publish({ type: 'fault.raised', faultId: CALENDAR_FAULT_ID, detail: `Calendar feed: ${error.message}; keeping the last good schedule` });
+      if (!before?.lastError)
+        this.options.bus.publish({
+          type: 'fault.raised',
+          faultId: CALENDAR_FAULT_ID,
+          detail: `Calendar feed: ${error.message}; keeping the last good schedule`,
+        });
       log.warn({ err: error.message }, 'calendar feed failed; keeping the last good schedule');
       // /status is open to anyone on the room's network: the feed's own words (a quoted line, a title) stay out of it.
       const reason = error.message.replace(/"[^"]*"/g, '"…"').slice(0, 300);

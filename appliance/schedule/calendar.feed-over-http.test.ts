@@ -32,7 +32,16 @@ afterEach(async () => {
 function makeFeed(c: ManualClock, url = `${feedServer.url}/room.ics`) {
   const bus = new RoomEventBus(() => c.now());
   bus.on('event', (e: RoomEventEnvelope) => events.push(e));
-  feed = new CalendarFeed({ db: store.db, meetings, agenda: new AgendaRepository(store.db), config: { url, horizonDays: 60, refreshMinutes: 5 }, clock: c, bus, log: createLogger({ level: 'silent', pretty: false }), roomTimeZone: 'Europe/Berlin' });
+  feed = new CalendarFeed({
+    db: store.db,
+    meetings,
+    agenda: new AgendaRepository(store.db),
+    config: { url, horizonDays: 60, refreshMinutes: 5 },
+    clock: c,
+    bus,
+    log: createLogger({ level: 'silent', pretty: false }),
+    roomTimeZone: 'Europe/Berlin',
+  });
   return feed;
 }
 
@@ -76,8 +85,13 @@ it('an occurrence removed from the feed is cancelled; one that started is left a
   await makeFeed(c).refresh();
   const [first] = meetings.between('2026-03-19T00:00:00Z', '2026-03-20T00:00:00Z');
   meetings.setStatus(first!.id, 'in_progress', '2026-03-19T09:00:00.000Z');
-  const other = 'BEGIN:VEVENT\r\nUID:other@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260320T090000Z\r\nDTEND:20260320T100000Z\r\nSUMMARY:Other\r\nEND:VEVENT\r\n';
-  feedServer.fallback = { status: 200, body: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n${other}END:VCALENDAR\r\n`, contentType: 'text/calendar' };
+  const other =
+    'BEGIN:VEVENT\r\nUID:other@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260320T090000Z\r\nDTEND:20260320T100000Z\r\nSUMMARY:Other\r\nEND:VEVENT\r\n';
+  feedServer.fallback = {
+    status: 200,
+    body: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n${other}END:VCALENDAR\r\n`,
+    contentType: 'text/calendar',
+  };
   expect(await feed.refresh()).toMatchObject({ cancelled: 3 });
   expect(meetings.get(first!.id)!.status).toBe('in_progress');
 });

@@ -11,7 +11,9 @@ afterEach(async () => {
 
 it('keeps a Chinese character whole when the server folded the line in the middle of its bytes', async () => {
   server = await startFeedServer();
-  const head = Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:fold@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261208T020000Z\r\nDTEND:20261208T030000Z\r\n');
+  const head = Buffer.from(
+    'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:fold@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261208T020000Z\r\nDTEND:20261208T030000Z\r\n',
+  );
   const summary = Buffer.from('SUMMARY:季度会议', 'utf8');
   // 会 is E4 BC 9A: the fold (CRLF + space) goes after its second byte, as a 75-octet folder may.
   const cut = summary.indexOf(Buffer.from('会', 'utf8')) + 2;

@@ -33,7 +33,11 @@ it('follows the published link to the feed and unpacks it', async () => {
 });
 
 it('gives up on a redirect loop, a feed over the limit, a host that never answers and one that refuses', async () => {
-  const failure = (path: string, timeoutMs = 2000) => getFeed(path.startsWith('http') ? path : `${base}${path}`, { ...options, timeoutMs }).then(() => 'no error', (err: Error & { kind: string }) => `${err.kind}: ${err.message}`);
+  const failure = (path: string, timeoutMs = 2000) =>
+    getFeed(path.startsWith('http') ? path : `${base}${path}`, { ...options, timeoutMs }).then(
+      () => 'no error',
+      (err: Error & { kind: string }) => `${err.kind}: ${err.message}`,
+    );
   expect(await failure('/loop')).toBe('redirects: too many redirects');
   expect(await failure('/huge')).toBe('oversize: sent more than 1024 bytes');
   expect(await failure('/silent', 300)).toBe('timeout: no answer in 300 ms');

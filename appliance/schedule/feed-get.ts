@@ -27,11 +27,16 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * redirects (published calendar links often redirect), takes gzip/deflate/br, stops at
  * `maxBytes`, and gives up after `timeoutMs` for the whole exchange.
  */
-export function getFeed(url: string, options: { timeoutMs: number; maxBytes: number; accept: string; checkRedirect?: (from: URL, to: URL) => Promise<void> }): Promise<FeedAnswer> {
+export function getFeed(
+  url: string,
+  options: { timeoutMs: number; maxBytes: number; accept: string; checkRedirect?: (from: URL, to: URL) => Promise<void> },
+): Promise<FeedAnswer> {
   const deadline = Date.now() + options.timeoutMs;
   const once = (target: URL, redirectsLeft: number): Promise<FeedAnswer> =>
     new Promise((resolve, reject) => {
-      const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { headers: { accept: options.accept, 'accept-encoding': 'gzip, deflate, br' } });
+      const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+        headers: { accept: options.accept, 'accept-encoding': 'gzip, deflate, br' },
+      });
       const timer = setTimeout(() => request.destroy(new FeedGetError(`no answer in ${options.timeoutMs} ms`, 'timeout')), Math.max(1, deadline - Date.now()));
       let settled = false;
       const fail = (err: Error) => {
@@ -53,7 +58,8 @@ export function getFeed(url: string, options: { timeoutMs: number; maxBytes: num
           return resolve(Promise.resolve(options.checkRedirect?.(target, next)).then(() => once(next, redirectsLeft - 1)));
         }
         const encoding = String(response.headers['content-encoding'] ?? '').toLowerCase();
-        const decoder = encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
+        const decoder =
+          encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
         const body = decoder ? response.pipe(decoder) : response;
         const chunks: Buffer[] = [];
         let size = 0;

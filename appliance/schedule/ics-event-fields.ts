@@ -88,7 +88,9 @@ export function descriptionOf(vevent: ICAL.Component): { description: string; ht
  */
 export function inviteLinksOf(vevent: ICAL.Component): InviteLinks {
   // Google writes its Meet link as X-GOOGLE-CONFERENCE; RFC 7986 clients as CONFERENCE.
-  const conference = [...vevent.getAllProperties('conference'), ...vevent.getAllProperties('x-google-conference')].map((p) => p.getFirstValue()).filter((v): v is string => typeof v === 'string' && v !== '');
+  const conference = [...vevent.getAllProperties('conference'), ...vevent.getAllProperties('x-google-conference')]
+    .map((p) => p.getFirstValue())
+    .filter((v): v is string => typeof v === 'string' && v !== '');
   const teamsUrl = text(vevent, 'x-microsoft-skypeteamsmeetingurl');
   const url = text(vevent, 'url');
   const location = text(vevent, 'location');
@@ -114,7 +116,9 @@ export function contentKey(vevent: ICAL.Component): string {
   const start = vevent.getFirstProperty('dtstart');
   const startText = start ? `${String(start.getParameter('tzid') ?? '')}|${String(start.getFirstValue())}` : '';
   const organiser = organiserOf(vevent);
-  const digest = createHash('sha256').update(`${startText}\n${text(vevent, 'summary')}\n${organiser.email ?? organiser.name ?? ''}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${startText}\n${text(vevent, 'summary')}\n${organiser.email ?? organiser.name ?? ''}`)
+    .digest('hex');
   return `no-uid-${digest.slice(0, 24)}`;
 }
 

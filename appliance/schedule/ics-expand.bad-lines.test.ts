@@ -7,7 +7,12 @@ const window = { from: new Date('2026-12-07T00:00:00Z'), to: new Date('2026-12-1
 it('keeps the rest of the feed when a property is bad, mends what it can and lists what it left out', () => {
   const ics = calendarOf([
     ['UID:good@example.com', 'DTSTART:20261207T010000Z', 'DTEND:20261207T020000Z', 'SUMMARY:Good'],
-    ['UID:ms-utc@example.com', 'DTSTART;TZID=tzone://Microsoft/Utc:20261208T100000', 'DTEND;TZID=tzone://Microsoft/Utc:20261208T110000', 'SUMMARY:Unquoted zone'],
+    [
+      'UID:ms-utc@example.com',
+      'DTSTART;TZID=tzone://Microsoft/Utc:20261208T100000',
+      'DTEND;TZID=tzone://Microsoft/Utc:20261208T110000',
+      'SUMMARY:Unquoted zone',
+    ],
     ['UID:period@example.com', 'DTSTART:20261209T010000Z', 'DTEND:20261209T020000Z', 'RDATE;VALUE=PERIOD:20261210T050000Z/20261210T060000Z', 'SUMMARY:Period'],
     ['UID:exdate@example.com', 'DTSTART:20261207T030000Z', 'DTEND:20261207T040000Z', 'RRULE:FREQ=DAILY;COUNT=3', 'EXDATE:20261208', 'SUMMARY:Date in EXDATE'],
     ['UID:quoted@example.com', 'DTSTART;TZID="Europe/Ber"lin":20261210T100000', 'DTEND;TZID="Europe/Ber"lin":20261210T110000', 'SUMMARY:Broken quotes'],
@@ -37,7 +42,17 @@ it('keeps the rest of the feed when a property is bad, mends what it can and lis
 
 it("names a left-out line by its event's summary, not by the summary of the event's alarm", () => {
   const ics = calendarOf([
-    ['UID:alarm@example.com', 'DTSTART:20261208T010000Z', 'DTEND:notadate', 'SUMMARY:Budget', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-PT15M', 'SUMMARY:Alarm notification', 'END:VALARM'],
+    [
+      'UID:alarm@example.com',
+      'DTSTART:20261208T010000Z',
+      'DTEND:notadate',
+      'SUMMARY:Budget',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:-PT15M',
+      'SUMMARY:Alarm notification',
+      'END:VALARM',
+    ],
   ]);
   expect(expandCalendarFully(ics, window).skipped).toEqual(['"Budget": DTEND:notadate (unreadable, left out)']);
 });

@@ -25,7 +25,10 @@ describe('which booking is which', () => {
   });
 
   it('books nothing from a METHOD:CANCEL calendar, even without a STATUS line', () => {
-    const ics = calendarOf([['UID:budget@example.com', 'SEQUENCE:3', 'DTSTART:20261209T100000Z', 'DTEND:20261209T110000Z', 'SUMMARY:Budget']], ['METHOD:CANCEL']);
+    const ics = calendarOf(
+      [['UID:budget@example.com', 'SEQUENCE:3', 'DTSTART:20261209T100000Z', 'DTEND:20261209T110000Z', 'SUMMARY:Budget']],
+      ['METHOD:CANCEL'],
+    );
     expect(expandCalendar(ics, window)).toEqual([]);
   });
 });

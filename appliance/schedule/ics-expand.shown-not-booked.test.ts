@@ -16,16 +16,46 @@ describe('entries that are shown but never book the room', () => {
     expect(result.bookings.map((b) => b.title)).toEqual(['Review']);
     expect(result.shown).toEqual([
       // All-day dates are the room's days: 8 December 00:00 in Shanghai is 7 December 16:00Z.
-      { key: 'holiday@example.com', title: 'School holiday', start: '2026-12-07T16:00:00.000Z', end: '2026-12-09T16:00:00.000Z', allDay: true, reason: 'all-day', confidential: false },
-      { key: 'transparent@example.com', title: 'Reminder: order coffee', start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T03:00:00.000Z', allDay: false, reason: 'free', confidential: false },
-      { key: 'free@example.com', title: 'Maybe lunch', start: '2026-12-08T04:00:00.000Z', end: '2026-12-08T05:00:00.000Z', allDay: false, reason: 'free', confidential: false },
+      {
+        key: 'holiday@example.com',
+        title: 'School holiday',
+        start: '2026-12-07T16:00:00.000Z',
+        end: '2026-12-09T16:00:00.000Z',
+        allDay: true,
+        reason: 'all-day',
+        confidential: false,
+      },
+      {
+        key: 'transparent@example.com',
+        title: 'Reminder: order coffee',
+        start: '2026-12-08T02:00:00.000Z',
+        end: '2026-12-08T03:00:00.000Z',
+        allDay: false,
+        reason: 'free',
+        confidential: false,
+      },
+      {
+        key: 'free@example.com',
+        title: 'Maybe lunch',
+        start: '2026-12-08T04:00:00.000Z',
+        end: '2026-12-08T05:00:00.000Z',
+        allDay: false,
+        reason: 'free',
+        confidential: false,
+      },
     ]);
   });
 
   it('moves an occurrence of an all-day series when Exchange names it with a zoned RECURRENCE-ID', () => {
     const ics = calendarOf([
       ['UID:duty@example.com', 'DTSTART;VALUE=DATE:20261207', 'DTEND;VALUE=DATE:20261208', 'RRULE:FREQ=WEEKLY;COUNT=3', 'SUMMARY:Fire warden duty'],
-      ['UID:duty@example.com', 'RECURRENCE-ID;TZID=China Standard Time:20261214T000000', 'DTSTART;VALUE=DATE:20261216', 'DTEND;VALUE=DATE:20261217', 'SUMMARY:Fire warden duty (moved)'],
+      [
+        'UID:duty@example.com',
+        'RECURRENCE-ID;TZID=China Standard Time:20261214T000000',
+        'DTSTART;VALUE=DATE:20261216',
+        'DTEND;VALUE=DATE:20261217',
+        'SUMMARY:Fire warden duty (moved)',
+      ],
     ]);
     const shown = expandCalendarFully(ics, window).shown.map((s) => [s.title, s.start]);
     // 14 December is gone, 16 December is there; the other two weeks stay.
@@ -42,6 +72,10 @@ describe('entries that are shown but never book the room', () => {
       // 13 December 16:00Z is 14 December 00:00 in Shanghai.
       ['UID:duty@example.com', 'RECURRENCE-ID:20261213T160000Z', 'DTSTART;VALUE=DATE:20261216', 'DTEND;VALUE=DATE:20261217', 'SUMMARY:Duty (moved)'],
     ]);
-    expect(expandCalendarFully(ics, window).shown.map((s) => s.start)).toEqual(['2026-12-06T16:00:00.000Z', '2026-12-15T16:00:00.000Z', '2026-12-20T16:00:00.000Z']);
+    expect(expandCalendarFully(ics, window).shown.map((s) => s.start)).toEqual([
+      '2026-12-06T16:00:00.000Z',
+      '2026-12-15T16:00:00.000Z',
+      '2026-12-20T16:00:00.000Z',
+    ]);
   });
 });

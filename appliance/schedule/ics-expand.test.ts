@@ -34,7 +34,12 @@ describe('calendar expansion', () => {
 
   it('uses the VTIMEZONE of a zone Node does not know, across its DST change', () => {
     const drafts = expandCalendar(fixture('outlook-windows-zone.ics'), window).filter((d) => d.seriesKey === 'board@example.com');
-    expect(drafts.map((d) => d.start)).toEqual(['2026-03-27T08:00:00.000Z', '2026-03-28T08:00:00.000Z', '2026-03-29T07:00:00.000Z', '2026-03-30T07:00:00.000Z']);
+    expect(drafts.map((d) => d.start)).toEqual([
+      '2026-03-27T08:00:00.000Z',
+      '2026-03-28T08:00:00.000Z',
+      '2026-03-29T07:00:00.000Z',
+      '2026-03-30T07:00:00.000Z',
+    ]);
     expect(drafts.every((d) => d.confidentiality === 'confidential')).toBe(true);
   });
 
@@ -44,7 +49,11 @@ describe('calendar expansion', () => {
   });
 
   it('keeps only occurrences inside the window', () => {
-    const drafts = expandCalendar(fixture('weekly-across-dst.ics'), { ...window, from: new Date('2026-03-25T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') });
+    const drafts = expandCalendar(fixture('weekly-across-dst.ics'), {
+      ...window,
+      from: new Date('2026-03-25T00:00:00Z'),
+      to: new Date('2026-04-01T00:00:00Z'),
+    });
     expect(drafts.map((d) => d.start)).toEqual(['2026-03-26T09:00:00.000Z']);
   });
 

@@ -147,7 +147,15 @@ function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start
   if (!reason && out.cutoff && s.toISOString() >= out.cutoff) return false;
   if (reason) {
     const { title, confidentiality } = fieldsOf(vevent, options);
-    out.shown.push({ key, title, start: s.toISOString(), end: e.toISOString(), allDay: start.isDate, reason, confidential: confidentiality === 'confidential' });
+    out.shown.push({
+      key,
+      title,
+      start: s.toISOString(),
+      end: e.toISOString(),
+      allDay: start.isDate,
+      reason,
+      confidential: confidentiality === 'confidential',
+    });
     return true;
   }
   out.bookings.push({ source: 'calendar', seriesKey, occurrenceKey: key, ...fieldsOf(vevent, options), start: s.toISOString(), end: e.toISOString() });
@@ -158,7 +166,9 @@ function collect(out: Collector, options: ExpandOptions, item: ICAL.Event, start
 
 function excluded(vevent: ICAL.Component, time: ICAL.Time): boolean {
   const instant = time.toUnixTime();
-  return vevent.getAllProperties('exdate').some((p) => p.getValues().some((v) => v instanceof ICAL.Time && (v.isDate ? v.toString() === time.toString().slice(0, 10) : v.toUnixTime() === instant)));
+  return vevent
+    .getAllProperties('exdate')
+    .some((p) => p.getValues().some((v) => v instanceof ICAL.Time && (v.isDate ? v.toString() === time.toString().slice(0, 10) : v.toUnixTime() === instant)));
 }
 
 const cancelled = (c: ICAL.Component, method: string) => method === 'CANCEL' || text(c, 'status').toUpperCase() === 'CANCELLED';
@@ -178,7 +188,8 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
     return;
   }
   if (cancelled(masterComponent, method)) return;
-  const masterIsDate = masterComponent.getFirstPropertyValue('dtstart') instanceof ICAL.Time && (masterComponent.getFirstPropertyValue('dtstart') as ICAL.Time).isDate;
+  const masterIsDate =
+    masterComponent.getFirstPropertyValue('dtstart') instanceof ICAL.Time && (masterComponent.getFirstPropertyValue('dtstart') as ICAL.Time).isDate;
   for (const ex of series.exceptions.values()) alignRecurrenceId(ex, masterIsDate, roomTimeZone);
   const master = new ICAL.Event(masterComponent, { strictExceptions: true, exceptions: [...series.exceptions.values()] });
   if (!master.isRecurring()) {
@@ -193,7 +204,16 @@ function* expandSeries(series: Series, out: Collector, options: ExpandOptions, m
   const startKey = master.startDate.toString();
   if (startToo) {
     const details = master.getOccurrenceDetails(master.startDate);
-    if (!cancelled(details.item.component, method)) collect(out, options, details.item, details.startDate, details.endDate, `${uid}#${icsTimeToInstant(details.recurrenceId, roomTimeZone).toISOString()}`, uid);
+    if (!cancelled(details.item.component, method))
+      collect(
+        out,
+        options,
+        details.item,
+        details.startDate,
+        details.endDate,
+        `${uid}#${icsTimeToInstant(details.recurrenceId, roomTimeZone).toISOString()}`,
+        uid,
+      );
   }
   // Wall time ± 14 h brackets the instant in any zone: far-before-the-window occurrences are passed cheaply.
   const lastUseful = options.from.getTime() - 14 * 3_600_000 - master.duration.toSeconds() * 1000;

@@ -49,7 +49,11 @@ function mend(line: string): string | undefined {
   if (broken) return `${broken[1]}"${broken[2]!.replace(/"/g, '')}"${broken[3]}`;
   // RDATE;VALUE=PERIOD:start/end — ical.js cannot expand periods: keep each start, the series' length applies.
   const period = /^(RDATE(?:;[^:]*)?);VALUE=PERIOD((?:;[^:]*)?):(.+)$/i.exec(line);
-  if (period) return `${period[1]}${period[2]}:${period[3]!.split(',').map((p) => p.split('/')[0]).join(',')}`;
+  if (period)
+    return `${period[1]}${period[2]}:${period[3]!
+      .split(',')
+      .map((p) => p.split('/')[0])
+      .join(',')}`;
   // EXDATE:20290621 on a date-time series, DTSTART:20021028: a date where a date-time is expected.
   const dates = /^((?:EXDATE|RDATE|DTSTART|DTEND|RECURRENCE-ID)(?:;[^:]*)?):(\d{8}(?:,\d{8})*)$/i.exec(line);
   if (dates && !/;VALUE=DATE\b/i.test(dates[1]!)) return `${dates[1]};VALUE=DATE:${dates[2]}`;
@@ -113,7 +117,9 @@ export function cleanFeed(lines: readonly string[], checkEachLine: boolean): Cle
       const mended = mend(line);
       if (mended && readable(mended)) {
         usable = mended;
-        note = /VALUE=PERIOD/i.test(line) ? `${shorten(line)} (period ends ignored; each occurrence takes the series' length)` : `${shorten(line)} (read as ${shorten(mended)})`;
+        note = /VALUE=PERIOD/i.test(line)
+          ? `${shorten(line)} (period ends ignored; each occurrence takes the series' length)`
+          : `${shorten(line)} (read as ${shorten(mended)})`;
       }
     }
     if (usable) {

@@ -26,7 +26,8 @@ export function* parseFeedSteps(source: string | Uint8Array): Generator<void, Pa
   const lines = unfolded.split(/\r\n|\n|\r/);
   let at = lines.findIndex((l) => l.trim() !== '');
   const first = at >= 0 ? lines[at]!.trim().toUpperCase() : '';
-  if (first.startsWith('BEGIN:') && first !== 'BEGIN:VCALENDAR') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `The calendar feed holds a ${first.slice(6)}, not a VCALENDAR`);
+  if (first.startsWith('BEGIN:') && first !== 'BEGIN:VCALENDAR')
+    throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `The calendar feed holds a ${first.slice(6)}, not a VCALENDAR`);
   if (first !== 'BEGIN:VCALENDAR') throw notCalendar(`it starts with "${(lines[at] ?? '').trim().slice(0, 40)}", not BEGIN:VCALENDAR`);
   const skipped: string[] = [];
   const tzids = new Set<string>();
@@ -85,7 +86,9 @@ function readComponent(chunk: readonly string[], skipped: string[], tzids: Set<s
     } catch (err) {
       if (!checkEachLine) continue;
       const summary = chunk.find((l) => /^SUMMARY[;:]/i.test(l));
-      skipped.push(`${chunk[0]}${summary ? ` "${summary.slice(summary.indexOf(':') + 1, 60)}"` : ''} cannot be read (${(err as Error).message.slice(0, 80)}), left out`);
+      skipped.push(
+        `${chunk[0]}${summary ? ` "${summary.slice(summary.indexOf(':') + 1, 60)}"` : ''} cannot be read (${(err as Error).message.slice(0, 80)}), left out`,
+      );
     }
   }
   return undefined;

@@ -13,7 +13,8 @@ export function icsTimeToInstant(time: ICAL.Time, roomTimeZone: string): Date {
   if (time.isDate) return wallTimeToInstant({ ...wall, hour: 0, minute: 0, second: 0 }, roomTimeZone);
   const zone = time.zone;
   if (!zone || zone === ICAL.Timezone.localTimezone || zone.tzid === 'floating') return wallTimeToInstant(wall, roomTimeZone);
-  if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC') return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
+  if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC')
+    return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
   if (zone instanceof IanaZone) return zone.instantOf(time);
   return time.toJSDate();
 }

@@ -15,7 +15,10 @@ import { isIanaZone } from './zoned-time.js';
  * Undefined when none fits: then the feed's own VTIMEZONE decides, or the room's zone.
  */
 function ianaZoneFor(tzid: string): string | undefined {
-  const name = tzid.trim().replace(/^"(.*)"$/, '$1').trim();
+  const name = tzid
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
   if (!name) return undefined;
   if (/^(utc|gmt|z|etc\/utc|tzone:\/\/microsoft\/utc)$/i.test(name)) return 'UTC';
   const microsoft = /^tzone:\/\/microsoft\/(.+)$/i.exec(name);

@@ -43,7 +43,11 @@ export function isIanaZone(timeZone: string): boolean {
 
 /** The wall-clock reading in `timeZone` at `instant`. */
 export function wallTimeAt(instant: Date, timeZone: string): WallTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -37,7 +37,10 @@ it('refuses what is not a whole JPEG, and JPEGs over 2 MB, leaving the old still
   const store = new PresetStillStore(dir);
   const kept = await store.save('cam-front', 1, SIM_SNAPSHOT_JPEG);
   await expect(store.save('cam-front', 1, Buffer.from('<html>error</html>'))).rejects.toMatchObject({ code: 'ROOMCTL_E_STILL_INVALID' });
-  await expect(store.save('cam-front', 1, Buffer.concat([SIM_SNAPSHOT_JPEG, Buffer.alloc(STILL_MAX_BYTES)]))).rejects.toMatchObject({ code: 'ROOMCTL_E_STILL_INVALID', details: { maxBytes: STILL_MAX_BYTES } });
+  await expect(store.save('cam-front', 1, Buffer.concat([SIM_SNAPSHOT_JPEG, Buffer.alloc(STILL_MAX_BYTES)]))).rejects.toMatchObject({
+    code: 'ROOMCTL_E_STILL_INVALID',
+    details: { maxBytes: STILL_MAX_BYTES },
+  });
   expect(store.get('cam-front', 1)).toEqual(kept);
   expect(await readdir(join(dir, 'preset-stills', 'cam-front'))).toEqual(['1.jpg']);
 });

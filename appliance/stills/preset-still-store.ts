@@ -64,7 +64,10 @@ export class PresetStillStore {
   /** Stores (or replaces) a preset's still; throws ROOMCTL_E_STILL_INVALID for anything but a whole JPEG up to 2 MB. */
   async save(deviceId: string, preset: number, jpeg: Buffer): Promise<PresetStill> {
     const path = this.pathOf(deviceId, preset);
-    if (jpeg.length > STILL_MAX_BYTES) throw new RoomctlError('ROOMCTL_E_STILL_INVALID', `The still is ${jpeg.length} bytes; at most ${STILL_MAX_BYTES} are kept`, { maxBytes: STILL_MAX_BYTES });
+    if (jpeg.length > STILL_MAX_BYTES)
+      throw new RoomctlError('ROOMCTL_E_STILL_INVALID', `The still is ${jpeg.length} bytes; at most ${STILL_MAX_BYTES} are kept`, {
+        maxBytes: STILL_MAX_BYTES,
+      });
     if (!jpegInfo(jpeg)) throw new RoomctlError('ROOMCTL_E_STILL_INVALID', 'The still is not a whole JPEG');
     const folder = join(this.dir, deviceId);
     await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -97,8 +100,10 @@ export class PresetStillStore {
 
   /** The file of a preset's still; refuses anything that is not a device id and a preset number. */
   pathOf(deviceId: string, preset: number): string {
-    if (!DEVICE_ID.test(deviceId)) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `"${deviceId.slice(0, 80)}" is not a device id`, { allowed: DEVICE_ID.source });
-    if (!Number.isInteger(preset) || preset < 0 || preset > PRESET_MAX) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `${String(preset)} is not a preset number`, { allowed: `0..${PRESET_MAX}` });
+    if (!DEVICE_ID.test(deviceId))
+      throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `"${deviceId.slice(0, 80)}" is not a device id`, { allowed: DEVICE_ID.source });
+    if (!Number.isInteger(preset) || preset < 0 || preset > PRESET_MAX)
+      throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', `${String(preset)} is not a preset number`, { allowed: `0..${PRESET_MAX}` });
     const path = resolve(this.dir, deviceId, `${preset}.jpg`);
     // Belt and braces: the checks above already make this impossible.
     if (!path.startsWith(this.dir + sep)) throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'That still is outside the stills folder');
@@ -134,5 +139,10 @@ export class PresetStillStore {
 }
 
 function stillOf(preset: number, stats: BigIntStats): PresetStill {
-  return { preset, version: `${stats.mtimeNs.toString(36)}-${stats.size.toString(36)}`, savedAt: new Date(Number(stats.mtimeMs)).toISOString(), bytes: Number(stats.size) };
+  return {
+    preset,
+    version: `${stats.mtimeNs.toString(36)}-${stats.size.toString(36)}`,
+    savedAt: new Date(Number(stats.mtimeMs)).toISOString(),
+    bytes: Number(stats.size),
+  };
 }

@@ -76,7 +76,8 @@ export class PresetStills {
     const { confidential, log } = this.deps;
     if (confidential.active) return this.without(deviceId, preset, 'confidential-meeting', 'a confidential meeting is running: the room takes no pictures');
     const sources = this.sourcesFor(deviceId);
-    if (sources.length === 0) return this.without(deviceId, preset, 'no-source', 'this camera gives no still and the room\'s media picture does not show it (media.video.camera)');
+    if (sources.length === 0)
+      return this.without(deviceId, preset, 'no-source', "this camera gives no still and the room's media picture does not show it (media.video.camera)");
     const problems: string[] = [];
     for (const source of sources) {
       try {
@@ -119,12 +120,15 @@ export class PresetStills {
 /** The JPEG in a `snapshot` action's result (base64, see SnapshotResult). */
 function jpegOf(result: unknown): Buffer {
   const data = (result as Partial<SnapshotResult> | null)?.data;
-  if (typeof data !== 'string' || data.length === 0) throw new RoomctlError('ROOMCTL_E_STILL_INVALID', 'the camera\'s snapshot action gave no picture');
+  if (typeof data !== 'string' || data.length === 0) throw new RoomctlError('ROOMCTL_E_STILL_INVALID', "the camera's snapshot action gave no picture");
   return Buffer.from(data, 'base64');
 }
 
 /** The room's preset stills, wired to its devices, meetings and media; `start()` after the devices are hosted. */
-export function createPresetStills(config: RoomConfig, deps: { devices: DeviceHost; bus: RoomEventBus; meetings?: MeetingRoom; media?: MediaService; log: Logger; noteStorageFailure?: (err: unknown) => void }): PresetStills {
+export function createPresetStills(
+  config: RoomConfig,
+  deps: { devices: DeviceHost; bus: RoomEventBus; meetings?: MeetingRoom; media?: MediaService; log: Logger; noteStorageFailure?: (err: unknown) => void },
+): PresetStills {
   const media = deps.media;
   const camera = media?.settings.video.camera;
   return new PresetStills({

@@ -26,7 +26,7 @@ describe('store', () => {
     db.close();
   });
 
-  it('applies only a module\'s new migration to an existing database, keeping its rows', async () => {
+  it("applies only a module's new migration to an existing database, keeping its rows", async () => {
     const dir = await tempDir();
     const first = openDatabase(dir, ROOM_MIGRATIONS);
     new DeviceStatusRepository(first).record({ deviceId: 'cam', status: 'ok', detail: null, at: '2026-01-01T00:00:00.000Z' });
@@ -38,7 +38,7 @@ describe('store', () => {
     db.close();
   });
 
-  it('runs modules in the order listed and each module\'s versions ascending, and refuses a version claimed twice', () => {
+  it("runs modules in the order listed and each module's versions ascending, and refuses a version claimed twice", () => {
     const m = (module: string, version: number) => ({ module, version, name: `${module} ${version}`, sql: '' });
     expect(migrationOrder([m('b', 2), m('a', 1), m('b', 1)]).map((x) => x.name)).toEqual(['b 1', 'b 2', 'a 1']);
     expect(() => migrationOrder([m('a', 1), m('a', 1)])).toThrow(/a version 1/);

@@ -57,7 +57,8 @@ export function migrationOrder(migrations: readonly Migration[]): Migration[] {
   const seen = new Set<string>();
   for (const m of migrations) {
     const key = `${m.module}@${m.version}`;
-    if (seen.has(key)) throw new RoomctlError('ROOMCTL_E_STORAGE', `Two migrations claim ${m.module} version ${m.version}`, { module: m.module, version: m.version });
+    if (seen.has(key))
+      throw new RoomctlError('ROOMCTL_E_STORAGE', `Two migrations claim ${m.module} version ${m.version}`, { module: m.module, version: m.version });
     seen.add(key);
   }
   return modules.flatMap((module) => migrations.filter((m) => m.module === module).sort((a, b) => a.version - b.version));
@@ -71,10 +72,14 @@ export function migrationOrder(migrations: readonly Migration[]): Migration[] {
  */
 export function migrate(db: Db, migrations: readonly Migration[]): number {
   const ordered = migrationOrder(migrations);
-  db.exec('CREATE TABLE IF NOT EXISTS module_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version))');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS module_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version))',
+  );
   const record = db.prepare('INSERT OR IGNORE INTO module_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)');
   adoptLegacyVersions(db, ordered, record);
-  const applied = new Set((db.prepare('SELECT module, version FROM module_migrations').all() as Array<{ module: string; version: number }>).map((r) => `${r.module}@${r.version}`));
+  const applied = new Set(
+    (db.prepare('SELECT module, version FROM module_migrations').all() as Array<{ module: string; version: number }>).map((r) => `${r.module}@${r.version}`),
+  );
   let count = 0;
   for (const m of ordered) {
     if (applied.has(`${m.module}@${m.version}`)) continue;
@@ -90,7 +95,12 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
 function adoptLegacyVersions(db: Db, ordered: readonly Migration[], record: Database.Statement): void {
   const legacyTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!legacyTable) return;
-  const legacy = new Map((db.prepare('SELECT version, applied_at FROM schema_migrations').all() as Array<{ version: number; applied_at: string }>).map((r) => [r.version, r.applied_at]));
+  const legacy = new Map(
+    (db.prepare('SELECT version, applied_at FROM schema_migrations').all() as Array<{ version: number; applied_at: string }>).map((r) => [
+      r.version,
+      r.applied_at,
+    ]),
+  );
   db.transaction(() => {
     for (const m of ordered) {
       const appliedAt = m.legacyVersion === undefined ? undefined : legacy.get(m.legacyVersion);
@@ -101,6 +111,9 @@ function adoptLegacyVersions(db: Db, ordered: readonly Migration[], record: Data
 
 /** Each module's highest applied version. */
 export function moduleVersions(db: Db): Record<string, number> {
-  const rows = db.prepare('SELECT module, MAX(version) AS version FROM module_migrations GROUP BY module ORDER BY module').all() as Array<{ module: string; version: number }>;
+  const rows = db.prepare('SELECT module, MAX(version) AS version FROM module_migrations GROUP BY module ORDER BY module').all() as Array<{
+    module: string;
+    version: number;
+  }>;
   return Object.fromEntries(rows.map((r) => [r.module, r.version]));
 }

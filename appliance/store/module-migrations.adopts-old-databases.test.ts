@@ -49,7 +49,11 @@ describe.each([
     expect(migrate(db, modules)).toBe(addedSince(modules).length);
     expect(db.prepare('SELECT x FROM canary').pluck().get()).toBe('kept');
     // Every migration is recorded once, under its module, with the old record's time.
-    const recorded = db.prepare('SELECT module, version, applied_at FROM module_migrations ORDER BY module, version').all() as Array<{ module: string; version: number; applied_at: string }>;
+    const recorded = db.prepare('SELECT module, version, applied_at FROM module_migrations ORDER BY module, version').all() as Array<{
+      module: string;
+      version: number;
+      applied_at: string;
+    }>;
     expect(recorded.map((r) => `${r.module}@${r.version}`).sort()).toEqual(modules.map((m) => `${m.module}@${m.version}`).sort());
     const adopted = new Set(shippedOf(modules).map((m) => `${m.module}@${m.version}`));
     expect(new Set(recorded.filter((r) => adopted.has(`${r.module}@${r.version}`)).map((r) => r.applied_at))).toEqual(new Set(['2026-01-01T00:00:00.000Z']));

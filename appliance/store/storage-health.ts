@@ -33,7 +33,12 @@ export function storageError(err: unknown): RoomctlError {
   if (err instanceof RoomctlError) return err;
   const code = String((err as { code?: unknown }).code ?? 'unknown');
   const what = /FULL|ENOSPC|EDQUOT/.test(code) ? 'the data folder is full' : 'the data folder refused the write';
-  return new RoomctlError('ROOMCTL_E_STORAGE', `Not saved: ${what} (${code}). The room keeps running; free space in storage.dir.`, { storageCode: code }, { cause: err });
+  return new RoomctlError(
+    'ROOMCTL_E_STORAGE',
+    `Not saved: ${what} (${code}). The room keeps running; free space in storage.dir.`,
+    { storageCode: code },
+    { cause: err },
+  );
 }
 
 /**

@@ -40,7 +40,9 @@ describe('central command signatures', () => {
   it('refuses a command too far from the room clock, either way', () => {
     const now = 1_700_000_000_000;
     const verifier = new CommandVerifier([KEY], 60_000, () => now);
-    expect(() => verifier.verify(TOPIC, signCommand(TOPIC, KEY, { ts: now - 61_000, nonce: 'n-0000006' }))).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_FORBIDDEN' }));
+    expect(() => verifier.verify(TOPIC, signCommand(TOPIC, KEY, { ts: now - 61_000, nonce: 'n-0000006' }))).toThrow(
+      expect.objectContaining({ code: 'ROOMCTL_E_FORBIDDEN' }),
+    );
     expect(() => verifier.verify(TOPIC, signCommand(TOPIC, KEY, { ts: now + 61_000, nonce: 'n-0000007' }))).toThrow(/off this room's clock/);
   });
 });

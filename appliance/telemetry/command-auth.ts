@@ -31,14 +31,21 @@ export class CommandVerifier {
     }
     if (c.nonce.length < 8 || c.nonce.length > 128) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'The nonce must be 8 to 128 characters');
     const key = this.keys.find((k) => k.id === c.keyId);
-    const expected = key ? createHmac('sha256', key.secret).update(signingInput(topic, c as SignedCommand)).digest() : undefined;
+    const expected = key
+      ? createHmac('sha256', key.secret)
+          .update(signingInput(topic, c as SignedCommand))
+          .digest()
+      : undefined;
     const given = /^[0-9a-f]{64}$/i.test(c.sig) ? Buffer.from(c.sig, 'hex') : Buffer.alloc(0);
     if (!expected || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', key ? 'The command signature does not match' : `No command key "${c.keyId}" in this room's config`);
     }
     const now = this.now();
     if (Math.abs(now - c.ts) > this.windowMs) {
-      throw new RoomctlError('ROOMCTL_E_FORBIDDEN', `The command is ${Math.round((now - c.ts) / 1000)} s off this room's clock (allowed ±${this.windowMs / 1000} s)`);
+      throw new RoomctlError(
+        'ROOMCTL_E_FORBIDDEN',
+        `The command is ${Math.round((now - c.ts) / 1000)} s off this room's clock (allowed ±${this.windowMs / 1000} s)`,
+      );
     }
     // Forgetting is a DELETE: once a window is plenty, not on every command.
     if (now - this.lastForget > this.windowMs) {
@@ -46,7 +53,8 @@ export class CommandVerifier {
       this.nonces.forget(now - this.windowMs);
     }
     // Kept until the time check refuses the command anyway (ts + window), plus a window of slack for clock steps.
-    if (!this.nonces.remember(c.nonce, c.ts + this.windowMs)) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This command was already received (replayed nonce)');
+    if (!this.nonces.remember(c.nonce, c.ts + this.windowMs))
+      throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'This command was already received (replayed nonce)');
     return c as SignedCommand;
   }
 }

@@ -93,12 +93,19 @@ export class CommandServer {
     return true;
   }
 
-  private async execute(topic: string, name: string, body: Record<string, unknown>, forbiddenReply: string | undefined): Promise<{ ok: true; result: unknown } | { ok: false; error: RoomctlError }> {
+  private async execute(
+    topic: string,
+    name: string,
+    body: Record<string, unknown>,
+    forbiddenReply: string | undefined,
+  ): Promise<{ ok: true; result: unknown } | { ok: false; error: RoomctlError }> {
     try {
       const command = this.verifier.verify(topic, body);
       // Signed, but the answer would land on the room's own topics: not run at all.
-      if (forbiddenReply !== undefined) throw new RoomctlError('ROOMCTL_E_FORBIDDEN', `Commands may not be answered on ${forbiddenReply.slice(0, 120)} (a room or discovery topic)`);
-      if (!this.registry.has(name)) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `This room has no command "${name}"`, { allowed: this.registry.list().map((c) => c.name) });
+      if (forbiddenReply !== undefined)
+        throw new RoomctlError('ROOMCTL_E_FORBIDDEN', `Commands may not be answered on ${forbiddenReply.slice(0, 120)} (a room or discovery topic)`);
+      if (!this.registry.has(name))
+        throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `This room has no command "${name}"`, { allowed: this.registry.list().map((c) => c.name) });
       this.log.info({ command: name, keyId: command.keyId }, 'central command');
       const result = await this.registry.run(name, command.params ?? {}, { keyId: command.keyId });
       return { ok: true, result: result ?? null };

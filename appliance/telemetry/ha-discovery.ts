@@ -21,15 +21,30 @@ export const haNodeId = (site: string, room: string) => haId('roomctl', site, ro
  * retained `health` topic. Every entity is unavailable when the room's last will says
  * `offline`, so a dead appliance never shows stale "OK"s.
  */
-export function discoveryMessages(config: Pick<RoomConfig, 'room'>, devices: readonly Pick<DeviceView, 'id' | 'name' | 'driver' | 'kind'>[], version: string, prefix = 'homeassistant'): DiscoveryMessage[] {
+export function discoveryMessages(
+  config: Pick<RoomConfig, 'room'>,
+  devices: readonly Pick<DeviceView, 'id' | 'name' | 'driver' | 'kind'>[],
+  version: string,
+  prefix = 'homeassistant',
+): DiscoveryMessage[] {
   const { site, id: roomId, name: roomName } = config.room;
   const topics = roomTopics(site, roomId);
   const node = haNodeId(site, roomId);
   const availability = [{ topic: topics.status, payload_available: 'online', payload_not_available: 'offline' }];
-  const roomDevice = { identifiers: [node], name: roomName, manufacturer: 'roomctl', model: 'meeting-room appliance', sw_version: version, suggested_area: roomName };
+  const roomDevice = {
+    identifiers: [node],
+    name: roomName,
+    manufacturer: 'roomctl',
+    model: 'meeting-room appliance',
+    sw_version: version,
+    suggested_area: roomName,
+  };
   const out: DiscoveryMessage[] = [];
   const add = (component: string, object: string, body: Record<string, unknown>) =>
-    out.push({ topic: `${prefix}/${component}/${node}/${object}/config`, payload: JSON.stringify({ ...body, unique_id: haId(node, object), object_id: haId(node, object) }) });
+    out.push({
+      topic: `${prefix}/${component}/${node}/${object}/config`,
+      payload: JSON.stringify({ ...body, unique_id: haId(node, object), object_id: haId(node, object) }),
+    });
 
   add('binary_sensor', 'appliance', {
     name: 'Appliance',
@@ -40,7 +55,14 @@ export function discoveryMessages(config: Pick<RoomConfig, 'room'>, devices: rea
     device: roomDevice,
   });
   for (const d of devices) {
-    const device = { identifiers: [haId(node, d.id)], name: `${roomName} ${d.name}`, manufacturer: 'roomctl', model: d.driver, via_device: node, suggested_area: roomName };
+    const device = {
+      identifiers: [haId(node, d.id)],
+      name: `${roomName} ${d.name}`,
+      manufacturer: 'roomctl',
+      model: d.driver,
+      via_device: node,
+      suggested_area: roomName,
+    };
     const state_topic = topics.deviceHealth(d.id);
     add('binary_sensor', haId(d.id, 'problem'), {
       name: 'Problem',
@@ -66,7 +88,7 @@ export function discoveryMessages(config: Pick<RoomConfig, 'room'>, devices: rea
       state_class: 'measurement',
       entity_category: 'diagnostic',
       state_topic,
-      value_template: "{{ value_json.metrics.replyMs | default(none) }}",
+      value_template: '{{ value_json.metrics.replyMs | default(none) }}',
       availability,
       device,
     });

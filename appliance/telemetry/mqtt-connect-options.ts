@@ -26,10 +26,7 @@ function pem(field: 'ca' | 'cert' | 'key', path: string | undefined): Buffer | u
  * username/password, and a persistent session (clean=false; on MQTT 5 a session expiry,
  * without which the broker would forget the session the moment the room disconnects).
  */
-export function mqttConnectOptions(
-  mqtt: MqttSettings,
-  defaults: { clientId: string; will?: { topic: string; payload: string } },
-): IClientOptions {
+export function mqttConnectOptions(mqtt: MqttSettings, defaults: { clientId: string; will?: { topic: string; payload: string } }): IClientOptions {
   const protocolVersion = mqtt.protocolVersion ?? 5;
   const ca = pem('ca', mqtt.ca);
   const options: IClientOptions = {

@@ -109,7 +109,11 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     const keys = mqttConfig.commandKeys ?? [];
     const discovery = mqttConfig.homeAssistant?.enabled === false ? undefined : (mqttConfig.homeAssistant?.discoveryPrefix ?? 'homeassistant');
     const verifier = new CommandVerifier(keys, 60_000, this.deps.now, new SqliteNonceStore(this.deps.db));
-    this.commandServer = new CommandServer(client, this.deps.commands, verifier, this.log, { base: this.topics.base, discoveryPrefix: discovery, now: this.deps.now });
+    this.commandServer = new CommandServer(client, this.deps.commands, verifier, this.log, {
+      base: this.topics.base,
+      discoveryPrefix: discovery,
+      now: this.deps.now,
+    });
     const republishMinMs = (mqttConfig.homeAssistant?.republishMinSeconds ?? DISCOVERY_REPUBLISH_MIN_S) * 1000;
 
     client.on('connect', (connack) => {
@@ -132,7 +136,8 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
       if (this.commandServer?.handle(topic, payload, packet)) return;
       // A retained `online` is old news (it arrives with the subscription, just after the connect's own publish).
-      if (discovery && topic === `${discovery}/status` && payload.toString() === 'online' && !packet.retain) this.republishDiscoverySoon(discovery, republishMinMs);
+      if (discovery && topic === `${discovery}/status` && payload.toString() === 'online' && !packet.retain)
+        this.republishDiscoverySoon(discovery, republishMinMs);
     });
     client.on('close', () => this.emit('disconnect'));
     client.on('error', (err) => {
@@ -154,7 +159,11 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
   publishHealth(deviceId: string, health: DeviceHealth): void {
     if (!this.outbox) return;
     const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
-    const { topic, payload } = this.messages.health(deviceId, { status: health.status, since: health.since, detail: health.detail, ...(health.error ? { error: health.error } : {}), metrics: health.metrics }, at);
+    const { topic, payload } = this.messages.health(
+      deviceId,
+      { status: health.status, since: health.since, detail: health.detail, ...(health.error ? { error: health.error } : {}), metrics: health.metrics },
+      at,
+    );
     this.outbox.enqueue(topic, payload, { qos: 1, retain: true });
   }
 

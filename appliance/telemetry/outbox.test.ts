@@ -26,7 +26,11 @@ describe('telemetry outbox', () => {
     const outbox = new TelemetryOutbox(db, { maxMessages: 1000, maxAgeMs: 60_000 });
     for (const p of ['a', 'b', 'c']) outbox.enqueue('t', p, { retain: p === 'b' });
     const stored = outbox.after(0, 10);
-    expect(stored.map((m) => [m.payload.toString(), m.retain])).toEqual([['a', false], ['b', true], ['c', false]]);
+    expect(stored.map((m) => [m.payload.toString(), m.retain])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', false],
+    ]);
     outbox.acknowledgeThrough(stored[1]!.seq);
     expect(outbox.depth).toBe(1);
     expect(outbox.after(0, 10).map((m) => m.payload.toString())).toEqual(['c']);

@@ -62,7 +62,9 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     this.deleteOlderThan = db.prepare('DELETE FROM telemetry_outbox WHERE created_at < ?');
     this.countRows = db.prepare('SELECT COUNT(*) FROM telemetry_outbox').pluck();
     this.oldestCreatedAt = db.prepare('SELECT created_at FROM telemetry_outbox ORDER BY seq LIMIT 1').pluck();
-    this.saveDropped = db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
+    this.saveDropped = db.prepare(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    );
     this.rows = this.countRows.get() as number;
     const saved = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(DROPPED_KEY) as string | undefined;
     this.droppedTotal = saved ? Number(saved) : 0;

@@ -55,7 +55,8 @@ export class ApplianceMetrics {
       registers: [registry],
       collect() {
         this.reset();
-        for (const { deviceId, health: h } of health.list()) for (const [metric, value] of Object.entries(h.metrics)) this.set({ device: deviceId, metric }, value);
+        for (const { deviceId, health: h } of health.list())
+          for (const [metric, value] of Object.entries(h.metrics)) this.set({ device: deviceId, metric }, value);
       },
     });
     const reply = new Histogram({
@@ -70,9 +71,30 @@ export class ApplianceMetrics {
 
     const telemetry = sources.telemetry;
     if (!telemetry) return;
-    new Gauge({ name: 'roomctl_outbox_depth', help: 'MQTT messages stored and not yet acknowledged by the broker', registers: [registry], collect() { this.set(telemetry().depth); } });
-    new Gauge({ name: 'roomctl_outbox_in_flight', help: 'MQTT messages sent and awaiting PUBACK', registers: [registry], collect() { this.set(telemetry().inFlight); } });
-    new Gauge({ name: 'roomctl_mqtt_connected', help: '1 while the broker connection is up', registers: [registry], collect() { this.set(telemetry().connected ? 1 : 0); } });
+    new Gauge({
+      name: 'roomctl_outbox_depth',
+      help: 'MQTT messages stored and not yet acknowledged by the broker',
+      registers: [registry],
+      collect() {
+        this.set(telemetry().depth);
+      },
+    });
+    new Gauge({
+      name: 'roomctl_outbox_in_flight',
+      help: 'MQTT messages sent and awaiting PUBACK',
+      registers: [registry],
+      collect() {
+        this.set(telemetry().inFlight);
+      },
+    });
+    new Gauge({
+      name: 'roomctl_mqtt_connected',
+      help: '1 while the broker connection is up',
+      registers: [registry],
+      collect() {
+        this.set(telemetry().connected ? 1 : 0);
+      },
+    });
     let reported = 0;
     new Counter({
       name: 'roomctl_outbox_dropped_total',
@@ -88,7 +110,14 @@ export class ApplianceMetrics {
 
   /** The API's live streams: how many are open, and how many were closed for not reading. */
   watchStream(stream: { readonly size: number; readonly slowClosed: number }): void {
-    new Gauge({ name: 'roomctl_stream_clients', help: 'Live WebSocket streams open', registers: [this.registry], collect() { this.set(stream.size); } });
+    new Gauge({
+      name: 'roomctl_stream_clients',
+      help: 'Live WebSocket streams open',
+      registers: [this.registry],
+      collect() {
+        this.set(stream.size);
+      },
+    });
     let reported = 0;
     new Counter({
       name: 'roomctl_stream_slow_closed_total',

@@ -43,17 +43,26 @@ describe('Telnet filter under property tests', () => {
 
   it('passes application bytes through exactly, around any negotiation and across any cut', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(bytes, fc.option(negotiation, { nil: undefined })), { maxLength: 5 }), fc.array(fc.nat(), { maxLength: 6 }), (parts, points) => {
-        const sent = Buffer.concat(parts.map(([data]) => data));
-        const stream = Buffer.concat(parts.flatMap(([data, neg]) => [escapeIac(data), ...(neg ? [neg] : [])]));
-        const filter = new TelnetFilter();
-        const outputs = cut(stream, points).map((chunk) => filter.push(chunk));
-        expect(Buffer.concat(outputs.map((o) => o.data))).toEqual(sent);
-        // Each DO/WILL option is refused exactly once (WONT/DONT), however often it is asked.
-        const asked = new Set(outputs.flatMap((o) => o.requests).filter((r) => r.verb === 'DO' || r.verb === 'WILL').map((r) => `${r.verb}:${r.option}`));
-        const replies = Buffer.concat(outputs.map((o) => o.replies));
-        expect(replies.length).toBe(asked.size * 3);
-      }),
+      fc.property(
+        fc.array(fc.tuple(bytes, fc.option(negotiation, { nil: undefined })), { maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (parts, points) => {
+          const sent = Buffer.concat(parts.map(([data]) => data));
+          const stream = Buffer.concat(parts.flatMap(([data, neg]) => [escapeIac(data), ...(neg ? [neg] : [])]));
+          const filter = new TelnetFilter();
+          const outputs = cut(stream, points).map((chunk) => filter.push(chunk));
+          expect(Buffer.concat(outputs.map((o) => o.data))).toEqual(sent);
+          // Each DO/WILL option is refused exactly once (WONT/DONT), however often it is asked.
+          const asked = new Set(
+            outputs
+              .flatMap((o) => o.requests)
+              .filter((r) => r.verb === 'DO' || r.verb === 'WILL')
+              .map((r) => `${r.verb}:${r.option}`),
+          );
+          const replies = Buffer.concat(outputs.map((o) => o.replies));
+          expect(replies.length).toBe(asked.size * 3);
+        },
+      ),
       { numRuns: CASES },
     );
   });

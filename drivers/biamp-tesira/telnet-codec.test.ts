@@ -7,7 +7,11 @@ describe('TelnetFilter', () => {
     const out = filter.push(Buffer.from([IAC, DO, 24, IAC, WILL, 1, ...Buffer.from('Welcome'), IAC, DO, 24]));
     expect([...out.replies]).toEqual([IAC, WONT, 24, IAC, DONT, 1]);
     expect(out.data.toString()).toBe('Welcome');
-    expect(out.requests).toEqual([{ verb: 'DO', option: 24 }, { verb: 'WILL', option: 1 }, { verb: 'DO', option: 24 }]);
+    expect(out.requests).toEqual([
+      { verb: 'DO', option: 24 },
+      { verb: 'WILL', option: 1 },
+      { verb: 'DO', option: 24 },
+    ]);
   });
 
   it('skips subnegotiation, unescapes IAC IAC, and copes with a sequence split across chunks', () => {

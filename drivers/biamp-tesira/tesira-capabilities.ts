@@ -12,8 +12,16 @@ function tesiraBlocks() {
     name: 'dsp-blocks',
     actions: actionList([
       { name: 'level.get', description: 'Read a level block channel (dB).', params: Type.Object(blockRef, none) },
-      { name: 'level.set', description: 'Set a level block channel (dB, -100..12).', params: Type.Object({ ...blockRef, level: Type.Number({ minimum: -100, maximum: 12 }) }, none) },
-      { name: 'level.step', description: 'Raise (positive) or lower (negative) a level by this many dB.', params: Type.Object({ ...blockRef, step: Type.Number({ minimum: -112, maximum: 112 }) }, none) },
+      {
+        name: 'level.set',
+        description: 'Set a level block channel (dB, -100..12).',
+        params: Type.Object({ ...blockRef, level: Type.Number({ minimum: -100, maximum: 12 }) }, none),
+      },
+      {
+        name: 'level.step',
+        description: 'Raise (positive) or lower (negative) a level by this many dB.',
+        params: Type.Object({ ...blockRef, step: Type.Number({ minimum: -112, maximum: 112 }) }, none),
+      },
       { name: 'mute.get', description: 'Read a mute.', params: Type.Object(blockRef, none) },
       { name: 'mute.set', description: 'Mute or unmute a channel of a block.', params: Type.Object({ ...blockRef, on: Type.Boolean() }, none) },
       { name: 'mute.toggle', description: 'Flip a mute.', params: Type.Object(blockRef, none) },

@@ -6,7 +6,9 @@ describe('TTP codec', () => {
     expect(encodeTtp({ instanceTag: 'Level1', verb: 'get', attribute: 'level', index: 1 })).toBe('Level1 get level 1\n');
     expect(encodeTtp({ instanceTag: 'Level1', verb: 'set', attribute: 'level', index: 1, value: -10 })).toBe('Level1 set level 1 -10\n');
     expect(encodeTtp({ instanceTag: 'Mute1', verb: 'set', attribute: 'mute', index: 2, value: true })).toBe('Mute1 set mute 2 true\n');
-    expect(encodeTtp({ instanceTag: 'Level1', verb: 'subscribe', attribute: 'level', index: 1, value: 'Tok', rateMs: 500 })).toBe('Level1 subscribe level 1 Tok 500\n');
+    expect(encodeTtp({ instanceTag: 'Level1', verb: 'subscribe', attribute: 'level', index: 1, value: 'Tok', rateMs: 500 })).toBe(
+      'Level1 subscribe level 1 Tok 500\n',
+    );
     expect(() => encodeTtp({ instanceTag: 'Level 1', verb: 'get', attribute: 'level' })).toThrow(RangeError);
   });
 

@@ -10,7 +10,7 @@ export const tesiraConfig = Type.Object(
     host: Type.Optional(Type.String({ minLength: 1, description: 'Address of the Tesira server (telnet). Give this or serialPort.' })),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: TESIRA_TELNET_PORT, description: 'Telnet port (23).' })),
     serialPort: Type.Optional(Type.String({ minLength: 1, description: 'RS-232 port instead of telnet, e.g. /dev/serial/by-id/...' })),
-    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 115200, description: 'RS-232 speed (the server\'s default is 115200).' })),
+    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 115200, description: "RS-232 speed (the server's default is 115200)." })),
     muteBlock: Type.Optional(Type.Object(blockRef, { ...none, description: 'The mute block that is the room microphone mute.' })),
     subscriptions: Type.Optional(
       Type.Array(Type.Object({ ...blockRef, attribute: Type.Union([Type.Literal('level'), Type.Literal('mute')]) }, none), {
@@ -33,7 +33,14 @@ export const tesiraDriver = defineDriver({
   simulator: tesiraSimulator,
   create(config, ctx) {
     return new TesiraDriver(
-      { host: config.host, port: config.port, serialPort: config.serialPort, baudRate: config.baudRate, muteBlock: config.muteBlock, subscriptions: config.subscriptions },
+      {
+        host: config.host,
+        port: config.port,
+        serialPort: config.serialPort,
+        baudRate: config.baudRate,
+        muteBlock: config.muteBlock,
+        subscriptions: config.subscriptions,
+      },
       ctx,
     );
   },

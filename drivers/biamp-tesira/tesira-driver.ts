@@ -56,7 +56,10 @@ export class TesiraDriver implements DeviceDriver {
   private stopped = true;
   private readonly where: string;
 
-  constructor(private readonly options: TesiraDriverOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: TesiraDriverOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.where = options.serialPort ?? `${options.host}:${options.port ?? TESIRA_TELNET_PORT}`;
     this.queue = new RequestQueue(options.replyTimeoutMs ?? 2000, () => this.where);
   }
@@ -67,7 +70,9 @@ export class TesiraDriver implements DeviceDriver {
     this.stopped = false;
     this.framer.reset();
     this.tokens.clear();
-    const transport = this.options.transportFactory?.() ?? (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
+    const transport =
+      this.options.transportFactory?.() ??
+      (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
     this.telnet = serialPort ? undefined : new TelnetFilter();
     const greeted = new Promise<void>((resolve) => (this.banner = { resolve }));
     transport.on('data', (chunk: Buffer) => this.onData(transport, chunk));
@@ -127,12 +132,12 @@ export class TesiraDriver implements DeviceDriver {
     return runAction(this.handlers, action, params, 'biamp-tesira');
   }
 
-
   /** Subscriptions die with the session: make each one again, with a fresh token. */
   private async subscribeAll(): Promise<void> {
     const wanted: TesiraSubscription[] = [...(this.options.subscriptions ?? [])];
     const mute = this.options.muteBlock;
-    if (mute && !wanted.some((s) => s.attribute === 'mute' && s.instanceTag === mute.instanceTag && s.channel === mute.channel)) wanted.unshift({ ...mute, attribute: 'mute' });
+    if (mute && !wanted.some((s) => s.attribute === 'mute' && s.instanceTag === mute.instanceTag && s.channel === mute.channel))
+      wanted.unshift({ ...mute, attribute: 'mute' });
     const missing: string[] = [];
     for (const [i, sub] of wanted.entries()) {
       const token = `roomctl_${i}_${sub.attribute}`;

@@ -5,7 +5,8 @@ export const TESIRA_QUIRKS: readonly QuirkProfile[] = [
   {
     name: 'slow-replies',
     description: 'Echoes at once but answers every command after replyDelayMs (default 800 ms), as a server busy with a large configuration does.',
-    source: 'Biamp Tesira Text Protocol (TTP) documentation: a command is answered "+OK" or "-ERR" after it is processed, with no time bound; the delay models a loaded server',
+    source:
+      'Biamp Tesira Text Protocol (TTP) documentation: a command is answered "+OK" or "-ERR" after it is processed, with no time bound; the delay models a loaded server',
   },
   {
     name: 'no-mic-mute-block',

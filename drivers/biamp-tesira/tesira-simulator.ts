@@ -38,7 +38,9 @@ const OPTION_COUNT = 6;
 /** A Tesira server: TTP over telnet with option negotiation, or over a serial port (a PTY end). */
 export async function startTesiraSimulator(options: TesiraSimulatorOptions = {}): Promise<RunningTesiraSimulator> {
   const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, TESIRA_QUIRKS);
-  const blocks = quirks.has('no-mic-mute-block') ? { Level1: { type: 'level' as const, channels: 4 }, Mute1: { type: 'mute' as const, channels: 4 } } : options.blocks;
+  const blocks = quirks.has('no-mic-mute-block')
+    ? { Level1: { type: 'level' as const, channels: 4 }, Mute1: { type: 'mute' as const, channels: 4 } }
+    : options.blocks;
   const tesira = new TesiraModel({ ...options, blocks });
   const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   if (options.serialPath) return startSerial(tesira, options.serialPath);
@@ -51,7 +53,10 @@ export async function startTesiraSimulator(options: TesiraSimulatorOptions = {})
     const telnet = new TelnetFilter();
     const framer = new DelimiterFramer(0x0a, TESIRA_MAX_LINE);
     let greeted = false;
-    const answer = delayedWriter((text) => !socket.destroyed && socket.write(text), () => replyDelayMs);
+    const answer = delayedWriter(
+      (text) => !socket.destroyed && socket.write(text),
+      () => replyDelayMs,
+    );
     socket.write(OPENING);
     socket.on('data', (chunk: Buffer) => {
       const { data, requests } = telnet.push(chunk);

@@ -25,5 +25,8 @@ it('types each handler from its declared action, and refuses a table that misses
 it('runs the named handler with its params, and answers ROOMCTL_E_ACTION_NOT_FOUND for any other name', async () => {
   const handlers: ActionHandlers<typeof capabilities> = { power: async ({ on }) => ({ on }), mute: async () => undefined, volume: async () => undefined };
   await expect(runAction(handlers, 'power', { on: true }, 'test display')).resolves.toEqual({ on: true });
-  await expect(runAction(handlers, 'toString', {}, 'test display')).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_NOT_FOUND', message: "test display has no action 'toString'" });
+  await expect(runAction(handlers, 'toString', {}, 'test display')).rejects.toMatchObject({
+    code: 'ROOMCTL_E_ACTION_NOT_FOUND',
+    message: "test display has no action 'toString'",
+  });
 });

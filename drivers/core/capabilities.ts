@@ -27,7 +27,10 @@ export function actionList<const A extends ActionDefinition>(actions: readonly A
 const noParams = () => Type.Object({}, { additionalProperties: false });
 
 export function power() {
-  return { name: 'power', actions: [action('power', 'Turn the device on (true) or to standby (false).', Type.Object({ on: Type.Boolean() }, { additionalProperties: false }))] };
+  return {
+    name: 'power',
+    actions: [action('power', 'Turn the device on (true) or to standby (false).', Type.Object({ on: Type.Boolean() }, { additionalProperties: false }))],
+  };
 }
 
 export interface PtzOptions {
@@ -73,7 +76,9 @@ export function input(options: InputOptions) {
   return {
     name: 'input',
     traits: options.labels && Object.keys(options.labels).length > 0 ? { inputs: options.inputs, labels: options.labels } : { inputs: options.inputs },
-    actions: [action('input', 'Switch to an input.', Type.Object({ input: Type.Union(options.inputs.map((i) => Type.Literal(i))) }, { additionalProperties: false }))],
+    actions: [
+      action('input', 'Switch to an input.', Type.Object({ input: Type.Union(options.inputs.map((i) => Type.Literal(i))) }, { additionalProperties: false })),
+    ],
   };
 }
 
@@ -82,7 +87,10 @@ export function mute() {
 }
 
 export function volume() {
-  return { name: 'volume', actions: [action('volume', 'Set the volume, 0..100.', Type.Object({ level: Type.Integer({ minimum: 0, maximum: 100 }) }, { additionalProperties: false }))] };
+  return {
+    name: 'volume',
+    actions: [action('volume', 'Set the volume, 0..100.', Type.Object({ level: Type.Integer({ minimum: 0, maximum: 100 }) }, { additionalProperties: false }))],
+  };
 }
 
 /** A display's `status` action: read what it reports (power, and the rest when on); `reads` says what, for the listing. */

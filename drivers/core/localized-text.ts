@@ -10,7 +10,9 @@ export const TEXT_LANGUAGES = ['en', 'zh-CN'] as const;
  */
 export function localizedText(description: string, maxLength = 80) {
   const text = Type.String({ minLength: 1, maxLength });
-  return Type.Union([text, Type.Object({ en: Type.Optional(text), 'zh-CN': Type.Optional(text) }, { additionalProperties: false, minProperties: 1 })], { description });
+  return Type.Union([text, Type.Object({ en: Type.Optional(text), 'zh-CN': Type.Optional(text) }, { additionalProperties: false, minProperties: 1 })], {
+    description,
+  });
 }
 
 export type LocalizedText = string | { en?: string; 'zh-CN'?: string };
@@ -37,7 +39,15 @@ export function namesOf(value: LocalizedText): LocalizedNames {
  * codes (named by the panel's own words).
  */
 export function displayInputsConfig(code: ReturnType<typeof Type.String>, description: string) {
-  return Type.Optional(Type.Union([Type.Array(code, { minItems: 1, uniqueItems: true }), Type.Record(code, localizedText('What the panel calls this input', 40), { minProperties: 1, additionalProperties: false })], { description }));
+  return Type.Optional(
+    Type.Union(
+      [
+        Type.Array(code, { minItems: 1, uniqueItems: true }),
+        Type.Record(code, localizedText('What the panel calls this input', 40), { minProperties: 1, additionalProperties: false }),
+      ],
+      { description },
+    ),
+  );
 }
 
 /** `inputs` for a display whose inputs have names (hdmi1, component1…): only those names, all by default. */
@@ -49,7 +59,10 @@ export function namedInputsConfig(brand: string, names: readonly string[]) {
 }
 
 /** The codes a display's `inputs` config offers (in the config's order), and the names it gives them. */
-export function displayInputs(config: readonly string[] | Record<string, LocalizedText> | undefined, defaults: readonly string[]): { inputs: string[]; labels: Record<string, LocalizedNames> } {
+export function displayInputs(
+  config: readonly string[] | Record<string, LocalizedText> | undefined,
+  defaults: readonly string[],
+): { inputs: string[]; labels: Record<string, LocalizedNames> } {
   if (!config) return { inputs: [...defaults], labels: {} };
   if (Array.isArray(config)) return { inputs: [...config], labels: {} };
   const named = config as Record<string, LocalizedText>;

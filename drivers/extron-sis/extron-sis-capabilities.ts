@@ -13,7 +13,10 @@ export function extronSwitcher() {
         'tie',
         'Tie an input (video and audio) to one output; input 0 unties the output.',
         Type.Object(
-          { input: Type.Integer({ minimum: 0, maximum: EXTRON_MAX_PORTS, description: 'Input number, 0 = none' }), output: Type.Integer({ minimum: 1, maximum: EXTRON_MAX_PORTS, description: 'Output number' }) },
+          {
+            input: Type.Integer({ minimum: 0, maximum: EXTRON_MAX_PORTS, description: 'Input number, 0 = none' }),
+            output: Type.Integer({ minimum: 1, maximum: EXTRON_MAX_PORTS, description: 'Output number' }),
+          },
           { additionalProperties: false },
         ),
       ),

@@ -30,7 +30,12 @@ it('names each error reply by its meaning', () => {
 });
 
 it('reads the banner: model, firmware and part number, then the clock line', () => {
-  expect(parseSisLine('(c) Copyright 2008, Extron Electronics, SW4 3G, V1.02, 60-1234-01')).toEqual({ kind: 'copyright', model: 'SW4 3G', firmware: '1.02', partNumber: '60-1234-01' });
+  expect(parseSisLine('(c) Copyright 2008, Extron Electronics, SW4 3G, V1.02, 60-1234-01')).toEqual({
+    kind: 'copyright',
+    model: 'SW4 3G',
+    firmware: '1.02',
+    partNumber: '60-1234-01',
+  });
   expect(parseSisLine(sisReply.date(new Date(Date.UTC(2026, 11, 6, 10, 15))).trim())).toEqual({ kind: 'date' });
   expect(parseSisLine('SSH-2.0-OpenSSH_9.2')).toEqual({ kind: 'unknown', line: 'SSH-2.0-OpenSSH_9.2' });
 });

@@ -75,7 +75,8 @@ export function parseSisLine(raw: string): SisLine {
   }
   if (/^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}:\d{2}/.test(line)) return { kind: 'date' };
   if ((m = /^Login (Administrator|User)$/i.exec(line))) return { kind: 'login', level: m[1]!.toLowerCase() === 'user' ? 'user' : 'administrator' };
-  if ((m = /^Out(\d{1,3}) In(\d{1,3}) (All|Vid|Aud|RGB)$/.exec(line))) return { kind: 'tie', output: number(m[1]!), input: number(m[2]!), signal: m[3] as TieSignal };
+  if ((m = /^Out(\d{1,3}) In(\d{1,3}) (All|Vid|Aud|RGB)$/.exec(line)))
+    return { kind: 'tie', output: number(m[1]!), input: number(m[2]!), signal: m[3] as TieSignal };
   if ((m = /^In(\d{1,3}) (All|Vid|Aud|RGB)$/.exec(line))) return { kind: 'all', input: number(m[1]!), signal: m[2] as TieSignal };
   if ((m = /^Vrb(\d)$/.exec(line))) return { kind: 'verbose', mode: number(m[1]!) };
   if (line === 'Qik') return { kind: 'qik' };
@@ -93,7 +94,8 @@ const write = (n: number, style: NumberStyle) => (style === 'padded' ? String(n)
 
 /** The answers a switcher sends, for the simulator. */
 export const sisReply = {
-  copyright: (model: string, firmware: string, partNumber: string, year = 2024) => `(c) Copyright ${year}, Extron Electronics, ${model}, V${firmware}, ${partNumber}\r\n`,
+  copyright: (model: string, firmware: string, partNumber: string, year = 2024) =>
+    `(c) Copyright ${year}, Extron Electronics, ${model}, V${firmware}, ${partNumber}\r\n`,
   date: (at: Date) => `${at.toUTCString().replace(' GMT', '')}\r\n`,
   tie: (output: number, input: number, style: NumberStyle = 'plain') => `Out${write(output, style)} In${write(input, style)} All\r\n`,
   all: (input: number, style: NumberStyle = 'plain') => `In${write(input, style)} All\r\n`,

@@ -19,7 +19,9 @@ export const extronSisConfig = Type.Object(
       Type.String({ pattern: '^[1-9][0-9]?$', description: 'Extron input number' }),
       'Inputs offered on the panel, with the name people know each by: { "1": "Laptop", "2": { en: "Room PC", zh-CN: "会议电脑" } }, or a list; defaults to 1, 2, 3, 4.',
     ),
-    outputs: Type.Optional(Type.Integer({ minimum: 1, maximum: EXTRON_MAX_PORTS, default: 1, description: 'Outputs the switcher has (1 on a presentation switcher).' })),
+    outputs: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: EXTRON_MAX_PORTS, default: 1, description: 'Outputs the switcher has (1 on a presentation switcher).' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -64,7 +64,10 @@ export class ExtronSisDriver implements DeviceDriver {
     },
     tie: async ({ input, output }) => {
       const outputs = this.options.outputs ?? 1;
-      if (output > outputs) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `output ${output} is out of range: the config gives this switcher ${outputs} output(s)`, { allowed: `1..${outputs}` });
+      if (output > outputs)
+        throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `output ${output} is out of range: the config gives this switcher ${outputs} output(s)`, {
+          allowed: `1..${outputs}`,
+        });
       await this.command(SIS.tie(input, output), (l) => l.kind === 'tie' && l.input === input && l.output === output, `tie input ${input} to output ${output}`);
       this.tied(output, input);
       return { output, input };
@@ -74,7 +77,9 @@ export class ExtronSisDriver implements DeviceDriver {
 
   async connect(): Promise<void> {
     this.pending = '';
-    const transport = this.options.transportFactory?.() ?? new TcpTransport({ host: this.options.host, port: this.options.port ?? EXTRON_SIS_PORT, connectTimeoutMs: this.options.connectTimeoutMs ?? 3000 });
+    const transport =
+      this.options.transportFactory?.() ??
+      new TcpTransport({ host: this.options.host, port: this.options.port ?? EXTRON_SIS_PORT, connectTimeoutMs: this.options.connectTimeoutMs ?? 3000 });
     const greeted = new Promise<boolean>((resolve) => (this.greeting = { copyright: false, done: resolve }));
     await this.link.connect(transport, () => this.start(greeted));
   }
@@ -102,7 +107,8 @@ export class ExtronSisDriver implements DeviceDriver {
     const prompted = await Promise.race([greeted, late]).finally(() => clearTimeout(timer));
     // A banner without the clock line still opens the session; no banner at all is no Extron switcher.
     clearTimeout(this.greeting?.grace);
-    if (prompted === 'late' && !this.greeting?.copyright) throw new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where} sent no Extron banner within ${timeoutMs} ms`);
+    if (prompted === 'late' && !this.greeting?.copyright)
+      throw new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where} sent no Extron banner within ${timeoutMs} ms`);
     this.greeting = undefined;
     if (prompted === true) await this.login();
     const verbose = await this.exchange(SIS.verboseMode(3), (l) => l.kind === 'verbose' || l.kind === 'error', 'verbose mode 3');

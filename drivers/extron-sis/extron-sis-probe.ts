@@ -28,13 +28,20 @@ export const extronSisProbe: DriverProbe = {
       const { copyright, prompted } = readBanner(bytes);
       if (copyright?.kind !== 'copyright') return { ok: false, why: `greeted with bytes that are no Extron banner (${hexPreview(bytes)})` };
       const settings = { model: copyright.model, firmware: copyright.firmware, partNumber: copyright.partNumber, password: prompted };
-      return { ok: true, settings, detail: `Extron ${copyright.model}${copyright.firmware ? ` V${copyright.firmware}` : ''} at ${where}${prompted ? ' (password required)' : ''}` };
+      return {
+        ok: true,
+        settings,
+        detail: `Extron ${copyright.model}${copyright.firmware ? ` V${copyright.firmware}` : ''} at ${where}${prompted ? ' (password required)' : ''}`,
+      };
     },
   },
 };
 
 /** The answers' `devices.extron-sis`: the Telnet password the room's switchers share. */
-export const extronSisCredentials = Type.Object({ password: Type.String({ minLength: 1, description: 'Telnet password of the room\'s Extron switchers' }) }, { additionalProperties: false });
+export const extronSisCredentials = Type.Object(
+  { password: Type.String({ minLength: 1, description: "Telnet password of the room's Extron switchers" }) },
+  { additionalProperties: false },
+);
 
 export function proposeExtronSis(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   const asks = 'the switcher asks for a password; add devices.extron-sis.password to the answers';

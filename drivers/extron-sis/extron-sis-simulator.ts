@@ -100,7 +100,12 @@ export const extronSisSimulator: SimulatorDefinition = {
   quirks: EXTRON_SIS_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, EXTRON_SIS_PORT);
-    const quirks = options.quirks ? options.quirks.split(',').map((q) => q.trim()).filter(Boolean) : [];
+    const quirks = options.quirks
+      ? options.quirks
+          .split(',')
+          .map((q) => q.trim())
+          .filter(Boolean)
+      : [];
     const inputs = numberOption(options.inputs, 'inputs');
     const outputs = numberOption(options.outputs, 'outputs');
     return startExtronSisSimulator({

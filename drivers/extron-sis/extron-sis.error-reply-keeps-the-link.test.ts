@@ -7,7 +7,10 @@ it('`5*1!` on a four-input switcher is answered E01: refused with its meaning, a
   const { sim, driver, ctx } = await switcher({ inputs: 4, outputs: 1 });
   await driver.connect();
 
-  await expect(driver.execute('tie', { input: 5, output: 1 })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: expect.stringContaining('E01 (invalid input number)') });
+  await expect(driver.execute('tie', { input: 5, output: 1 })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_REJECTED',
+    message: expect.stringContaining('E01 (invalid input number)'),
+  });
   await expect(driver.execute('tie', { input: 2, output: 1 })).resolves.toEqual({ output: 1, input: 2 });
   expect(ctx.lost).toEqual([]);
   expect(sim.connectionCount).toBe(1);

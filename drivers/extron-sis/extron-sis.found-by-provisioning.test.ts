@@ -18,14 +18,22 @@ const answersFor = (host: string, devices: Record<string, unknown> = {}) =>
     'test',
   );
 
-it('a host IT lists is asked each driver\'s question; the banner names the switcher and its entry passes the config schema', async () => {
+it("a host IT lists is asked each driver's question; the banner names the switcher and its entry passes the config schema", async () => {
   sim = await startExtronSisSimulator({ port: 0, model: 'IN1608', firmware: '1.05' });
   const where = `127.0.0.1:${sim.endpoint.port}`;
   const answers = answersFor(where);
 
   const findings = await discoverRoom(answers);
 
-  expect(findings).toEqual([{ source: 'network', endpoint: where, host: '127.0.0.1', port: sim.endpoint.port, verdict: expect.objectContaining({ verdict: 'match', driver: 'extron-sis', settings: expect.objectContaining({ model: 'IN1608', password: false }) }) }]);
+  expect(findings).toEqual([
+    {
+      source: 'network',
+      endpoint: where,
+      host: '127.0.0.1',
+      port: sim.endpoint.port,
+      verdict: expect.objectContaining({ verdict: 'match', driver: 'extron-sis', settings: expect.objectContaining({ model: 'IN1608', password: false }) }),
+    },
+  ]);
   const proposal = proposeDevices(findings, answers, DRIVERS);
   expect(proposal.notes).toEqual([]);
   expect(proposal.devices.map((d) => d.entry)).toEqual([{ id: 'display-1', driver: 'extron-sis', host: '127.0.0.1', port: sim.endpoint.port }]);
@@ -37,8 +45,12 @@ it('a switcher that asks for a password gets the one in devices.extron-sis, or a
 
   const withPassword = answersFor(where, { 'extron-sis': { password: 'extron-admin' } });
   const proposal = proposeDevices(await discoverRoom(withPassword), withPassword, DRIVERS);
-  expect(proposal.devices.map((d) => d.entry)).toEqual([{ id: 'display-1', driver: 'extron-sis', host: '127.0.0.1', port: sim.endpoint.port, password: 'extron-admin' }]);
+  expect(proposal.devices.map((d) => d.entry)).toEqual([
+    { id: 'display-1', driver: 'extron-sis', host: '127.0.0.1', port: sim.endpoint.port, password: 'extron-admin' },
+  ]);
 
   const without = answersFor(where);
-  expect(proposeDevices(await discoverRoom(without), without, DRIVERS).notes).toEqual([`${where}: the switcher asks for a password; add devices.extron-sis.password to the answers`]);
+  expect(proposeDevices(await discoverRoom(without), without, DRIVERS).notes).toEqual([
+    `${where}: the switcher asks for a password; add devices.extron-sis.password to the answers`,
+  ]);
 });

@@ -3,7 +3,7 @@ import { useSwitcher } from './test-setup.js';
 
 const switcher = useSwitcher();
 
-it('answers `Password:` with the config\'s password and goes on after `Login Administrator`', async () => {
+it("answers `Password:` with the config's password and goes on after `Login Administrator`", async () => {
   const { sim, driver, ctx } = await switcher({ password: 'extron-admin' }, { password: 'extron-admin' });
   await driver.connect();
   expect(ctx.state).toMatchObject({ login: 'administrator', firmware: '1.23' });

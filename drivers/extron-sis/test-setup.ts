@@ -12,7 +12,10 @@ export function useSwitcher() {
     await sim?.close();
     driver = sim = undefined;
   });
-  return async (simulator: ExtronSisSimulatorOptions = {}, options: Partial<ExtronSisDriverOptions> = {}): Promise<{ sim: RunningExtronSisSimulator; driver: ExtronSisDriver; ctx: TestContext }> => {
+  return async (
+    simulator: ExtronSisSimulatorOptions = {},
+    options: Partial<ExtronSisDriverOptions> = {},
+  ): Promise<{ sim: RunningExtronSisSimulator; driver: ExtronSisDriver; ctx: TestContext }> => {
     sim = await startExtronSisSimulator({ port: 0, ...simulator });
     const ctx = createTestContext('switcher');
     driver = new ExtronSisDriver({ ...sim.endpoint, outputs: sim.switcher.outputs, ...options }, ctx);

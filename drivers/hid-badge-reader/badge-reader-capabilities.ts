@@ -4,7 +4,9 @@ import { actionList } from '../core/capabilities.js';
 function badgeStatus() {
   return {
     name: 'badge-reader',
-    actions: actionList([{ name: 'status', description: 'Badges read since connect, and bursts thrown away as noise.', params: Type.Object({}, { additionalProperties: false }) }]),
+    actions: actionList([
+      { name: 'status', description: 'Badges read since connect, and bursts thrown away as noise.', params: Type.Object({}, { additionalProperties: false }) },
+    ]),
   };
 }
 

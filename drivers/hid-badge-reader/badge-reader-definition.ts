@@ -27,7 +27,11 @@ export const badgeReaderDriver = defineDriver({
   proposeConfig: proposeHidEntry,
   create(config, ctx) {
     return new BadgeReaderDriver(
-      { match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber }, interCharTimeoutMs: config.interCharTimeoutMs, minLength: config.minLength },
+      {
+        match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber },
+        interCharTimeoutMs: config.interCharTimeoutMs,
+        minLength: config.minLength,
+      },
       ctx,
     );
   },

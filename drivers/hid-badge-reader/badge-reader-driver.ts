@@ -35,7 +35,10 @@ export class BadgeReaderDriver extends EventEmitter implements DeviceDriver {
   private stopped = true;
   private count = 0;
 
-  constructor(private readonly options: BadgeReaderOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: BadgeReaderOptions,
+    private readonly ctx: DriverContext,
+  ) {
     super();
   }
 

@@ -39,7 +39,10 @@ export class KeyboardWedge {
   /** Bursts thrown away (too short, too long, unknown keys), for the health view. */
   discarded = 0;
 
-  constructor(private readonly onBadge: (id: string) => void, options: KeyboardWedgeOptions = {}) {
+  constructor(
+    private readonly onBadge: (id: string) => void,
+    options: KeyboardWedgeOptions = {},
+  ) {
     this.clock = options.clock ?? systemClock;
     this.interCharTimeoutMs = options.interCharTimeoutMs ?? 100;
     this.minLength = options.minLength ?? 4;

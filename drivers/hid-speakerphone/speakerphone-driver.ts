@@ -39,7 +39,10 @@ export class SpeakerphoneDriver extends EventEmitter implements DeviceDriver {
   private lastMuteBit = 0;
   private stopped = true;
 
-  constructor(private readonly options: SpeakerphoneOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: SpeakerphoneOptions,
+    private readonly ctx: DriverContext,
+  ) {
     super();
   }
 
@@ -49,12 +52,20 @@ export class SpeakerphoneDriver extends EventEmitter implements DeviceDriver {
 
   async connect(): Promise<void> {
     this.stopped = false;
-    const link = new HidLink({ backend: this.options.backend ?? nodeHidBackend(), match: { usagePage: TELEPHONY_PAGE, ...this.options.match }, clock: this.options.clock, presencePollMs: this.options.presencePollMs });
+    const link = new HidLink({
+      backend: this.options.backend ?? nodeHidBackend(),
+      match: { usagePage: TELEPHONY_PAGE, ...this.options.match },
+      clock: this.options.clock,
+      presencePollMs: this.options.presencePollMs,
+    });
     await link.open();
     const layout = telephonyLayout(link.descriptor);
     if (!layout.phoneMute && !layout.ledMute) {
       link.close();
-      throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `${describeMatch(this.options.match)} has no telephony Phone Mute or Mute LED in its report descriptor; is it the right interface?`);
+      throw new RoomctlError(
+        'ROOMCTL_E_NOT_SUPPORTED',
+        `${describeMatch(this.options.match)} has no telephony Phone Mute or Mute LED in its report descriptor; is it the right interface?`,
+      );
     }
     this.link = link;
     this.layout = layout;
@@ -104,7 +115,6 @@ export class SpeakerphoneDriver extends EventEmitter implements DeviceDriver {
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
     return runAction(this.handlers, action, params, 'hid-speakerphone');
   }
-
 
   private writeLeds(force = false): void {
     const { link, layout, leds } = this;

@@ -4,7 +4,7 @@ import { useSpeakerphone } from './test-setup.js';
 
 const start = useSpeakerphone();
 
-it('mute {on} from the room lights the device\'s Mute LED, keeping Off-Hook in the same report', async () => {
+it("mute {on} from the room lights the device's Mute LED, keeping Off-Hook in the same report", async () => {
   const { device, driver } = await start(jabraSpeak510);
   await driver.connect();
   await driver.execute('hook', { offHook: true });

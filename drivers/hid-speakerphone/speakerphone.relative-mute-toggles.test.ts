@@ -21,5 +21,9 @@ it('Blackwire 3220: a relative mute is a toggle per press (release ignored); LED
 
   expect(presses).toEqual([true, false]);
   expect(ctx.state.mute).toBe(false);
-  expect(device.written.filter((r) => r[0] === 0x09)).toEqual([[0x09, 0x00], [0x09, 0x01], [0x09, 0x00]]); // connect, press, press
+  expect(device.written.filter((r) => r[0] === 0x09)).toEqual([
+    [0x09, 0x00],
+    [0x09, 0x01],
+    [0x09, 0x00],
+  ]); // connect, press, press
 });

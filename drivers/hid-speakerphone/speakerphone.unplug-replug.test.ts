@@ -18,7 +18,10 @@ it('unplugged mid-meeting: link lost; replugged on a new hidraw path: found agai
   await expect(driver.execute('mute', { on: true })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
 
   // While it is away, connecting says so.
-  const again = new SpeakerphoneDriver({ match: { vendorId: 0x0b0e, productId: 0x0422, serialNumber: device.serialNumber }, backend: bus.backend, clock }, createTestContext('speakerphone'));
+  const again = new SpeakerphoneDriver(
+    { match: { vendorId: 0x0b0e, productId: 0x0422, serialNumber: device.serialNumber }, backend: bus.backend, clock },
+    createTestContext('speakerphone'),
+  );
   await expect(again.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE', message: expect.stringContaining('0b0e:0422') });
 
   await bus.plug(device);

@@ -20,7 +20,15 @@ export function useSpeakerphone() {
     await bus.plug(device);
     const clock = new ManualClock();
     const ctx: TestContext = createTestContext('speakerphone');
-    const driver = new SpeakerphoneDriver({ match: { vendorId: recording.vendorId, productId: recording.productId, serialNumber: recording.serialNumber }, backend: bus.backend, clock, presencePollMs: 500 }, ctx);
+    const driver = new SpeakerphoneDriver(
+      {
+        match: { vendorId: recording.vendorId, productId: recording.productId, serialNumber: recording.serialNumber },
+        backend: bus.backend,
+        clock,
+        presencePollMs: 500,
+      },
+      ctx,
+    );
     drivers.push(driver);
     return { bus, device, clock, ctx, driver };
   };

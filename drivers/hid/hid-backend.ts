@@ -44,7 +44,10 @@ export const DEFAULT_SYSFS_HIDRAW = '/sys/class/hidraw';
 export async function readHidrawDescriptor(path: string, sysfsRoot = DEFAULT_SYSFS_HIDRAW): Promise<Buffer> {
   const file = join(sysfsRoot, basename(path), 'device', 'report_descriptor');
   return readFile(file).catch((err: unknown) => {
-    throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `cannot read the HID report descriptor of ${path} (${file}): ${err instanceof Error ? err.message : String(err)}`);
+    throw new RoomctlError(
+      'ROOMCTL_E_DEVICE_OFFLINE',
+      `cannot read the HID report descriptor of ${path} (${file}): ${err instanceof Error ? err.message : String(err)}`,
+    );
   });
 }
 
@@ -61,7 +64,10 @@ export function nodeHidBackend(options: { sysfsRoot?: string } = {}): HidBackend
       try {
         return new hid.HID(path) as unknown as HidHandle;
       } catch (err) {
-        throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `cannot open ${path}: ${err instanceof Error ? err.message : String(err)} (udev rule for hidraw access?)`);
+        throw new RoomctlError(
+          'ROOMCTL_E_CONNECT_FAILED',
+          `cannot open ${path}: ${err instanceof Error ? err.message : String(err)} (udev rule for hidraw access?)`,
+        );
       }
     },
     readReportDescriptor: (path) => readHidrawDescriptor(path, options.sysfsRoot),
@@ -80,7 +86,8 @@ export interface HidMatch {
 /** The device to open: same vendor, product and (when given) serial; the wanted usage page first. */
 export function findHidDevice(devices: readonly HidDeviceInfo[], match: HidMatch): HidDeviceInfo | undefined {
   const candidates = devices.filter(
-    (d) => d.path && d.vendorId === match.vendorId && d.productId === match.productId && (match.serialNumber === undefined || d.serialNumber === match.serialNumber),
+    (d) =>
+      d.path && d.vendorId === match.vendorId && d.productId === match.productId && (match.serialNumber === undefined || d.serialNumber === match.serialNumber),
   );
   return candidates.find((d) => match.usagePage !== undefined && d.usagePage === match.usagePage) ?? candidates[0];
 }

@@ -92,18 +92,42 @@ export function parseReportDescriptor(bytes: Uint8Array): ParsedDescriptor {
 
     switch (tag) {
       // --- global items
-      case 0x04: g.usagePage = unsigned & 0xffff; break;
-      case 0x14: g.logicalMin = signed; break;
-      case 0x24: g.logicalMax = g.logicalMin < 0 ? signed : unsigned; break;
-      case 0x74: g.reportSize = Math.min(unsigned, 32); break;
-      case 0x84: g.reportId = unsigned & 0xff; usesReportIds = true; break;
-      case 0x94: g.reportCount = Math.min(unsigned, MAX_COUNT); break;
-      case 0xa4: if (stack.length < 16) stack.push({ ...g }); else problems++; break;
-      case 0xb4: g = stack.pop() ?? (problems++, g); break;
+      case 0x04:
+        g.usagePage = unsigned & 0xffff;
+        break;
+      case 0x14:
+        g.logicalMin = signed;
+        break;
+      case 0x24:
+        g.logicalMax = g.logicalMin < 0 ? signed : unsigned;
+        break;
+      case 0x74:
+        g.reportSize = Math.min(unsigned, 32);
+        break;
+      case 0x84:
+        g.reportId = unsigned & 0xff;
+        usesReportIds = true;
+        break;
+      case 0x94:
+        g.reportCount = Math.min(unsigned, MAX_COUNT);
+        break;
+      case 0xa4:
+        if (stack.length < 16) stack.push({ ...g });
+        else problems++;
+        break;
+      case 0xb4:
+        g = stack.pop() ?? (problems++, g);
+        break;
       // --- local items
-      case 0x08: if (usages.length < MAX_COUNT) usages.push(fullUsage(unsigned, size)); break;
-      case 0x18: usageMin = fullUsage(unsigned, size); break;
-      case 0x28: usageMax = fullUsage(unsigned, size); break;
+      case 0x08:
+        if (usages.length < MAX_COUNT) usages.push(fullUsage(unsigned, size));
+        break;
+      case 0x18:
+        usageMin = fullUsage(unsigned, size);
+        break;
+      case 0x28:
+        usageMax = fullUsage(unsigned, size);
+        break;
       // --- main items
       case 0xa0: {
         if (unsigned === 0x01 && depth === 0) applications.push(usages[0] ?? usageMin ?? 0);

@@ -78,7 +78,10 @@ export class HidLink extends EventEmitter {
     if (!this.handle || !this.info) return;
     const list = await this.options.backend.enumerate().catch(() => undefined);
     if (!list) return;
-    const still = list.some((d) => d.path === this.info!.path && d.vendorId === this.info!.vendorId && d.productId === this.info!.productId && d.serialNumber === this.info!.serialNumber);
+    const still = list.some(
+      (d) =>
+        d.path === this.info!.path && d.vendorId === this.info!.vendorId && d.productId === this.info!.productId && d.serialNumber === this.info!.serialNumber,
+    );
     if (!still) this.lost(`${describeMatch(this.options.match)} was unplugged`);
   }
 

@@ -5,5 +5,7 @@ export function proposeHidEntry(identity: DeviceIdentity): ProposedEntry[] {
   if (!('hid' in identity.at)) return [];
   const usb = identity.at.hid;
   // The HID drivers take the ids as numbers (YAML 0x0b0e); udev matches the hex text.
-  return [{ fields: { vendorId: parseInt(usb.vendorId, 16), productId: parseInt(usb.productId, 16), serialNumber: usb.serialNumber }, detail: identity.detail }];
+  return [
+    { fields: { vendorId: parseInt(usb.vendorId, 16), productId: parseInt(usb.productId, 16), serialNumber: usb.serialNumber }, detail: identity.detail },
+  ];
 }

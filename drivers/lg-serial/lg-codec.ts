@@ -21,7 +21,8 @@ const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 export function encodeLg(command: string, setId: number, data: number): string {
   if (!/^[a-z]{2}$/.test(command)) throw new RangeError(`not an LG command: ${JSON.stringify(command)}`);
-  if (!Number.isInteger(setId) || setId < 0 || setId > 99 || !Number.isInteger(data) || data < 0 || data > 255) throw new RangeError('LG set id is 0..99 and data a byte');
+  if (!Number.isInteger(setId) || setId < 0 || setId > 99 || !Number.isInteger(data) || data < 0 || data > 255)
+    throw new RangeError('LG set id is 0..99 and data a byte');
   return `${command} ${hex(setId)} ${hex(data)}\r`;
 }
 

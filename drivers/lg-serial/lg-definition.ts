@@ -14,7 +14,7 @@ export const lgConfig = Type.Object(
   {
     port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/serial/by-id/usb-FTDI_...' }),
     baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on LG displays).' })),
-    setId: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 1, description: 'The display\'s Set ID.' })),
+    setId: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 1, description: "The display's Set ID." })),
     inputs: namedInputsConfig('LG', Object.keys(LG_INPUTS)),
   },
   { additionalProperties: false },

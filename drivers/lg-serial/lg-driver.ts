@@ -29,7 +29,10 @@ export class LgDriver implements DeviceDriver {
   private readonly link: RequestReplyLink<LgReply>;
   private readonly setId: number;
 
-  constructor(private readonly options: LgDriverOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: LgDriverOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.setId = options.setId ?? 1;
     this.link = new RequestReplyLink(
       {
@@ -68,7 +71,8 @@ export class LgDriver implements DeviceDriver {
     },
     input: async (params) => {
       const code = LG_INPUTS[String(params.input) as LgInput];
-      if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not an LG input (${Object.keys(LG_INPUTS).join(', ')})`);
+      if (code === undefined)
+        throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not an LG input (${Object.keys(LG_INPUTS).join(', ')})`);
       const ok = await this.send(LG_COMMANDS.input, code);
       const input = lgInputName(ok.data) ?? String(params.input);
       this.ctx.publishState({ input });
@@ -100,7 +104,11 @@ export class LgDriver implements DeviceDriver {
     // A set in standby answers only power; the rest is read once it is on. A set without
     // speakers answers NG to volume and mute: those read as null, the rest still counts.
     if (power === 'on') {
-      const optional = (command: string) => this.send(command, LG_READ).then((ok) => ok.data, () => undefined);
+      const optional = (command: string) =>
+        this.send(command, LG_READ).then(
+          (ok) => ok.data,
+          () => undefined,
+        );
       const volume = await optional(LG_COMMANDS.volume);
       const mute = await optional(LG_COMMANDS.mute);
       view.volume = volume ?? null;
@@ -119,7 +127,11 @@ export class LgDriver implements DeviceDriver {
       return await this.send(command, data);
     } catch (err) {
       if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_REJECTED' && this.power === 'on') {
-        throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the LG display refuses ${command === LG_COMMANDS.volume ? 'volume' : 'mute'} while on (NG): this model has no speakers or no sound control over RS-232`, err.details);
+        throw new RoomctlError(
+          'ROOMCTL_E_NOT_SUPPORTED',
+          `the LG display refuses ${command === LG_COMMANDS.volume ? 'volume' : 'mute'} while on (NG): this model has no speakers or no sound control over RS-232`,
+          err.details,
+        );
       }
       throw err;
     }
@@ -129,7 +141,14 @@ export class LgDriver implements DeviceDriver {
     const text = encodeLg(command, this.setId, data);
     const match = (reply: LgReply): MatchResult => {
       if (reply.kind === 'invalid' || reply.command !== command[1] || reply.setId !== this.setId) return false;
-      if (reply.kind === 'ng') return { error: new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the LG display refused ${text.trim()} (NG); it may be in standby or the value is out of range`, { command: text.trim() }) };
+      if (reply.kind === 'ng')
+        return {
+          error: new RoomctlError(
+            'ROOMCTL_E_DEVICE_REJECTED',
+            `the LG display refused ${text.trim()} (NG); it may be in standby or the value is out of range`,
+            { command: text.trim() },
+          ),
+        };
       return { done: true };
     };
     return (await this.link.request(Buffer.from(text, 'latin1'), match, text.trim())) as Ok;

@@ -20,7 +20,11 @@ export const lgProbe: DriverProbe = {
           const m = /[a-z] [0-9a-fA-F]{2} (?:OK|NG)[0-9a-fA-F]{2}$/.exec(part);
           const reply = m ? parseLgReply(m[0]) : undefined;
           if (reply && reply.kind !== 'invalid' && reply.command === LG_COMMANDS.power[1]) {
-            return { ok: true, settings: { baudRate: 9600, setId: reply.setId }, detail: `LG: display set id ${reply.setId}${reply.kind === 'ng' ? ' (it refused the power query)' : ''}` };
+            return {
+              ok: true,
+              settings: { baudRate: 9600, setId: reply.setId },
+              detail: `LG: display set id ${reply.setId}${reply.kind === 'ng' ? ' (it refused the power query)' : ''}`,
+            };
           }
         }
         return { ok: false, why: 'not an LG reply (a <id> OK<data>x)' };

@@ -28,13 +28,21 @@ export async function startLgSimulator(options: LgSimulatorOptions): Promise<Run
   const display = new LgDisplayModel({ ...options, withoutSpeakers: options.withoutSpeakers ?? quirks.has('no-speaker') });
   const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const framer = new DelimiterFramer(0x0d, 64);
-  const answer = delayedWriter((text) => line.write(Buffer.from(text, 'latin1')), () => replyDelayMs);
-  const line = await openSerialEndpoint(options.path, options.baudRate ?? 9600, (chunk) => {
-    for (const raw of framer.push(chunk)) {
-      const reply = display.handle(raw.toString('latin1').replace(/\n/g, ''));
-      if (reply) answer(reply);
-    }
-  }, () => framer.reset());
+  const answer = delayedWriter(
+    (text) => line.write(Buffer.from(text, 'latin1')),
+    () => replyDelayMs,
+  );
+  const line = await openSerialEndpoint(
+    options.path,
+    options.baudRate ?? 9600,
+    (chunk) => {
+      for (const raw of framer.push(chunk)) {
+        const reply = display.handle(raw.toString('latin1').replace(/\n/g, ''));
+        if (reply) answer(reply);
+      }
+    },
+    () => framer.reset(),
+  );
   return {
     endpoint: { serialPort: options.path },
     display,
@@ -51,6 +59,11 @@ export const lgSimulator: SimulatorDefinition = {
   quirks: LG_QUIRKS,
   async start(options) {
     if (!options.port) throw new RangeError('lg-serial needs --port /path/to/pty (the simulator end of a socat pair)');
-    return startLgSimulator({ path: options.port, setId: numberOption(options.setId, 'setId'), quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') });
+    return startLgSimulator({
+      path: options.port,
+      setId: numberOption(options.setId, 'setId'),
+      quirks: options.quirks?.split(','),
+      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
+    });
   },
 };

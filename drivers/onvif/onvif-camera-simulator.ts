@@ -87,7 +87,15 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
   let port = options.port ?? 0;
   let closed = false;
 
-  const ctx = { ptz, quirks, geometry: simGeometry([...quirks]), presetDelayMs: options.presetDelayMs, spacesOnlyInOptions: options.spacesOnlyInOptions, snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot, info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' } } as OnvifSimContext;
+  const ctx = {
+    ptz,
+    quirks,
+    geometry: simGeometry([...quirks]),
+    presetDelayMs: options.presetDelayMs,
+    spacesOnlyInOptions: options.spacesOnlyInOptions,
+    snapshot: options.snapshot === undefined ? SIM_SNAPSHOT_JPEG : options.snapshot,
+    info: { manufacturer: 'roomctl', model: 'SIM-PTZ', firmwareVersion: '1.0.0', serialNumber: 'SIM-0001', hardwareId: 'sim-ptz-1' },
+  } as OnvifSimContext;
   const operations: Record<string, OperationHandler> = { ...DEVICE_MEDIA_OPERATIONS, ...PTZ_OPERATIONS };
 
   const respond = (res: ServerResponse, status: number, xml: string, headers: Record<string, string> = {}) => {
@@ -182,8 +190,20 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
   const events = options.events === false ? undefined : new OnvifSimEvents(ctx.baseUrl, options.eventWaitMs);
   ctx.events = events;
   // Movement start and end become events, as PTZ cameras report them on the event service.
-  ptz.on('moving', (p) => events?.publish({ topic: 'tns1:PTZController/MoveStatus', source: { PTZConfigurationToken: 'ptz_cfg' }, data: { MoveStatus: 'MOVING', PanTilt: `${p.pan},${p.tilt}` } }));
-  ptz.on('idle', (p) => events?.publish({ topic: 'tns1:PTZController/MoveStatus', source: { PTZConfigurationToken: 'ptz_cfg' }, data: { MoveStatus: 'IDLE', PanTilt: `${p.pan},${p.tilt}` } }));
+  ptz.on('moving', (p) =>
+    events?.publish({
+      topic: 'tns1:PTZController/MoveStatus',
+      source: { PTZConfigurationToken: 'ptz_cfg' },
+      data: { MoveStatus: 'MOVING', PanTilt: `${p.pan},${p.tilt}` },
+    }),
+  );
+  ptz.on('idle', (p) =>
+    events?.publish({
+      topic: 'tns1:PTZController/MoveStatus',
+      source: { PTZConfigurationToken: 'ptz_cfg' },
+      data: { MoveStatus: 'IDLE', PanTilt: `${p.pan},${p.tilt}` },
+    }),
+  );
 
   let discovery: DiscoveryResponder | undefined;
   if (options.discovery !== false) {

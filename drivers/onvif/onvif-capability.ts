@@ -8,7 +8,7 @@ import { action, ptz, type PtzOptions, snapshot } from '../core/capabilities.js'
  */
 const none = () => Type.Object({}, { additionalProperties: false });
 const unit = (description: string) => Type.Number({ minimum: -1, maximum: 1, description });
-const speed = Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Fraction of the top speed; default the camera\'s' }));
+const speed = Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: "Fraction of the top speed; default the camera's" }));
 const token = Type.String({ minLength: 1, maxLength: 64, description: 'Preset token, as preset.list shows it' });
 
 export function onvifCamera() {
@@ -19,7 +19,12 @@ export function onvifCamera() {
         'position.absolute',
         'Pan, tilt (-1..1) and zoom (0..1) to a position in the ONVIF generic space.',
         Type.Object(
-          { pan: unit('-1 left .. 1 right'), tilt: unit('-1 down .. 1 up'), zoom: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: '0 wide .. 1 tele' })), speed },
+          {
+            pan: unit('-1 left .. 1 right'),
+            tilt: unit('-1 down .. 1 up'),
+            zoom: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: '0 wide .. 1 tele' })),
+            speed,
+          },
           { additionalProperties: false },
         ),
       ),

@@ -12,7 +12,8 @@ export const onvifDriver = defineDriver({
   id: 'onvif',
   kind: 'camera',
   transport: 'http',
-  description: 'PTZ camera speaking ONVIF Profile S (Device, Media, PTZ, Events) over HTTP/SOAP, with WS-UsernameToken or HTTP digest authentication; stills through Media GetSnapshotUri.',
+  description:
+    'PTZ camera speaking ONVIF Profile S (Device, Media, PTZ, Events) over HTTP/SOAP, with WS-UsernameToken or HTTP digest authentication; stills through Media GetSnapshotUri.',
   config: Type.Object(
     {
       host: Type.String({ minLength: 1, description: 'Camera IP address or host name' }),
@@ -25,7 +26,7 @@ export const onvifDriver = defineDriver({
           description: 'ws-security: WS-UsernameToken digest in each message (HTTP digest still answered when the camera asks); digest: HTTP digest only',
         }),
       ),
-      profile: Type.Optional(Type.String({ minLength: 1, description: 'Media profile token; default the camera\'s first profile with video' })),
+      profile: Type.Optional(Type.String({ minLength: 1, description: "Media profile token; default the camera's first profile with video" })),
       timeoutMs: Type.Optional(
         Type.Integer({
           minimum: 200,
@@ -39,7 +40,8 @@ export const onvifDriver = defineDriver({
   ),
   capabilities: [...onvifCameraCapabilities({ presets: ONVIF_PRESET_MAX })],
   // The camera says how many presets it stores (GetNodes) only once connected: presets 1..N.
-  capabilitiesFromState: (_config, state) => (typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [...onvifCameraCapabilities({ presets: state.maxPresets, firstPreset: 1 })] : undefined),
+  capabilitiesFromState: (_config, state) =>
+    typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [...onvifCameraCapabilities({ presets: state.maxPresets, firstPreset: 1 })] : undefined,
   // GetStatus once a second: a camera that stops answering is offline within 2 s.
   probeIntervalMs: 1000,
   discover: onvifDiscovery,

@@ -32,7 +32,10 @@ export function readProbe(xml: string): ReadProbe | undefined {
   const envelope = parseXml(xml);
   const probe = path(envelope, 'Body', 'Probe');
   if (!probe) return undefined;
-  const types = (textOf(child(probe, 'Types')) ?? '').split(/\s+/).filter(Boolean).map((t) => t.replace(/^[^:]*:/, ''));
+  const types = (textOf(child(probe, 'Types')) ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => t.replace(/^[^:]*:/, ''));
   return { messageId: textOf(descendant(child(envelope, 'Header'), 'MessageID')) ?? '', types };
 }
 

@@ -36,7 +36,9 @@ it('finds cameras by multicast on 239.255.255.250:3702, each once, as the onvif 
   onvif.Discovery.on('error', ignore);
   const viaClient = await new Promise<unknown[]>((resolve) => onvif.Discovery.probe({ timeout: 800, resolve: false }, (_err, cams) => resolve(cams ?? [])));
   onvif.Discovery.off('error', ignore);
-  const urns = viaClient.map((c) => (c as { probeMatches: { probeMatch: { endpointReference: { address: string } } } }).probeMatches.probeMatch.endpointReference.address);
+  const urns = viaClient.map(
+    (c) => (c as { probeMatches: { probeMatch: { endpointReference: { address: string } } } }).probeMatches.probeMatch.endpointReference.address,
+  );
   expect(urns).toEqual(expect.arrayContaining([a.urn, b.urn]));
 });
 

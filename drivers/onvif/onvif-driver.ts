@@ -30,7 +30,6 @@ export interface OnvifDriverOptions {
 
 type Vector = { pan: number; tilt: number; zoom: number };
 
-
 /**
  * An ONVIF Profile S PTZ camera, through the `onvif` npm client. connect(): clock, services,
  * profiles (the client), then device information, the PTZ node (how many presets), the RTSP
@@ -56,7 +55,12 @@ export class OnvifDriver implements DeviceDriver {
     private readonly ctx: DriverContext,
     private readonly options: OnvifDriverOptions = {},
   ) {
-    this.snapshots = new OnvifSnapshots({ host: config.host, username: config.username, password: config.password, timeoutMs: config.timeoutMs ?? QUESTION_TIMEOUT_MS });
+    this.snapshots = new OnvifSnapshots({
+      host: config.host,
+      username: config.username,
+      password: config.password,
+      timeoutMs: config.timeoutMs ?? QUESTION_TIMEOUT_MS,
+    });
   }
 
   get endpoint(): string {
@@ -72,7 +76,14 @@ export class OnvifDriver implements DeviceDriver {
     if (this.session) await this.disconnect();
     this.closing = false;
     const session: OnvifSession = await OnvifSession.open(
-      { host: this.config.host, port: this.config.port ?? 80, username: this.config.username, password: this.config.password, auth: this.config.auth ?? 'ws-security', timeoutMs: this.config.timeoutMs ?? QUESTION_TIMEOUT_MS },
+      {
+        host: this.config.host,
+        port: this.config.port ?? 80,
+        username: this.config.username,
+        password: this.config.password,
+        auth: this.config.auth ?? 'ws-security',
+        timeoutMs: this.config.timeoutMs ?? QUESTION_TIMEOUT_MS,
+      },
       // A late failure of an earlier session must not take down this one.
       (error) => this.session === session && this.lose(error),
     );
@@ -92,11 +103,18 @@ export class OnvifDriver implements DeviceDriver {
         ? profiles.find((p) => p.token === this.config.profile)
         : (profiles.find((p) => p.token === String(cam.activeSource?.profileToken)) ?? profiles.find((p) => p.ptz));
       if (!profile) {
-        throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', this.config.profile ? `camera has no media profile '${this.config.profile}'` : 'camera has no media profile with video', {
-          allowed: profiles.map((p) => p.token),
-        });
+        throw new RoomctlError(
+          'ROOMCTL_E_CONNECT_FAILED',
+          this.config.profile ? `camera has no media profile '${this.config.profile}'` : 'camera has no media profile with video',
+          {
+            allowed: profiles.map((p) => p.token),
+          },
+        );
       }
-      if (!profile.ptz) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `profile '${profile.token}' has no PTZ configuration: this camera cannot pan or tilt`, { profile: profile.token });
+      if (!profile.ptz)
+        throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `profile '${profile.token}' has no PTZ configuration: this camera cannot pan or tilt`, {
+          profile: profile.token,
+        });
       // The client writes tokens into its XML as they are: escaped once here, for every request.
       this.profileToken = escapeXml(profile.token);
       const info = await this.info();
@@ -198,7 +216,9 @@ export class OnvifDriver implements DeviceDriver {
       this.endDrive();
       const target = this.scale.absolute({ pan: p.pan, tilt: p.tilt, ...(p.zoom === undefined ? {} : { zoom: p.zoom }) });
       const speed = p.speed === undefined ? {} : { speed: this.scale.speed(p.speed) };
-      await this.inRange('AbsoluteMove', (cb) => this.cam.absoluteMove({ profileToken: this.profileToken, ...target, ...(target.zoom === undefined ? { onlySendPanTilt: true } : {}), ...speed }, cb));
+      await this.inRange('AbsoluteMove', (cb) =>
+        this.cam.absoluteMove({ profileToken: this.profileToken, ...target, ...(target.zoom === undefined ? { onlySendPanTilt: true } : {}), ...speed }, cb),
+      );
       return this.travelled({ lastPreset: null });
     },
     'position.relative': async (p) => {
@@ -287,7 +307,9 @@ export class OnvifDriver implements DeviceDriver {
   private async setPreset(name: string, token: string | undefined): Promise<string> {
     const session = this.session!;
     try {
-      const { xml } = await session.call('SetPreset', (cb) => session.cam.setPreset({ profileToken: this.profileToken, presetName: escapeXml(name), ...(token ? { presetToken: escapeXml(token) } : {}) }, cb));
+      const { xml } = await session.call('SetPreset', (cb) =>
+        session.cam.setPreset({ profileToken: this.profileToken, presetName: escapeXml(name), ...(token ? { presetToken: escapeXml(token) } : {}) }, cb),
+      );
       return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
     } catch (err) {
       const e = err as RoomctlError;
@@ -301,7 +323,9 @@ export class OnvifDriver implements DeviceDriver {
   private presetNumber(value: unknown): number {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > this.maxPresets) {
-      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${String(value)} is out of range: this camera stores ${this.maxPresets} presets`, { allowed: `1..${this.maxPresets}` });
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `preset ${String(value)} is out of range: this camera stores ${this.maxPresets} presets`, {
+        allowed: `1..${this.maxPresets}`,
+      });
     }
     return n;
   }

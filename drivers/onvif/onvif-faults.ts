@@ -43,7 +43,11 @@ export function onvifError(err: unknown, xml: string | undefined, operation: str
   if (fault) {
     const deepest = fault.subcodes.at(-1) ?? fault.side;
     const details = { operation, fault: fault.subcodes.length ? fault.subcodes.map((s) => `ter:${s}`).join('/') : fault.side, reason: fault.reason };
-    const code: ErrorCode = fault.subcodes.some((s) => AUTH.has(s)) ? 'ROOMCTL_E_DEVICE_AUTH' : fault.subcodes.some((s) => UNSUPPORTED.has(s)) ? 'ROOMCTL_E_NOT_SUPPORTED' : 'ROOMCTL_E_DEVICE_REJECTED';
+    const code: ErrorCode = fault.subcodes.some((s) => AUTH.has(s))
+      ? 'ROOMCTL_E_DEVICE_AUTH'
+      : fault.subcodes.some((s) => UNSUPPORTED.has(s))
+        ? 'ROOMCTL_E_NOT_SUPPORTED'
+        : 'ROOMCTL_E_DEVICE_REJECTED';
     return { error: new RoomctlError(code, `camera refused ${operation}: ${fault.reason || deepest}`, details), linkBroken: false };
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -54,7 +58,11 @@ export function onvifError(err: unknown, xml: string | undefined, operation: str
   if (/timeout/i.test(message) || errno === 'ETIMEDOUT') {
     const within = timeoutMs === undefined ? '' : ` within ${timeoutMs} ms`;
     return {
-      error: new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${operation} was sent but the camera did not answer${within}: whether it did it is unknown`, { operation, outcome: 'unknown', timeoutMs }),
+      error: new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${operation} was sent but the camera did not answer${within}: whether it did it is unknown`, {
+        operation,
+        outcome: 'unknown',
+        timeoutMs,
+      }),
       linkBroken: false,
     };
   }
@@ -62,7 +70,10 @@ export function onvifError(err: unknown, xml: string | undefined, operation: str
     return { error: new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `camera unreachable (${operation}): ${message}`, { operation, errno }), linkBroken: true };
   }
   // Not SOAP, not a socket error: the camera answered with something that is not ONVIF.
-  return { error: new RoomctlError('ROOMCTL_E_PROTOCOL', `camera answered ${operation} with something that is not ONVIF: ${message}`, { operation }), linkBroken: false };
+  return {
+    error: new RoomctlError('ROOMCTL_E_PROTOCOL', `camera answered ${operation} with something that is not ONVIF: ${message}`, { operation }),
+    linkBroken: false,
+  };
 }
 
 /** A credential refusal, said as what it is: the password (or the user) in the config is wrong, or the account locked. */

@@ -9,7 +9,9 @@ const ONVIF_HTTP_PORT = 80;
 export const onvifSearchOptions = Type.Object(
   {
     search: Type.Optional(Type.Boolean({ default: true, description: 'Send the WS-Discovery probe' })),
-    address: Type.Optional(Type.String({ minLength: 1, default: WS_DISCOVERY_ADDRESS, description: 'The WS-Discovery multicast group, or one host to ask directly' })),
+    address: Type.Optional(
+      Type.String({ minLength: 1, default: WS_DISCOVERY_ADDRESS, description: 'The WS-Discovery multicast group, or one host to ask directly' }),
+    ),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: WS_DISCOVERY_PORT, description: 'WS-Discovery UDP port' })),
     timeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 30_000, default: 1500, description: 'How long the probe listens for answers' })),
   },
@@ -30,23 +32,36 @@ export const onvifDiscovery: DriverDiscovery = {
     const options = raw as OnvifSearchOptions;
     const address = options.address ?? WS_DISCOVERY_ADDRESS;
     const multicast = address === WS_DISCOVERY_ADDRESS;
-    const cameras = await discoverOnvifCameras(options.timeoutMs ?? 1500, multicast ? { multicast: true } : { multicast: false, unicast: [{ address, port: options.port ?? WS_DISCOVERY_PORT }] });
+    const cameras = await discoverOnvifCameras(
+      options.timeoutMs ?? 1500,
+      multicast ? { multicast: true } : { multicast: false, unicast: [{ address, port: options.port ?? WS_DISCOVERY_PORT }] },
+    );
     return cameras
       .map((c) => {
         const xaddr = c.xaddrs.find((x) => x.includes(c.host)) ?? c.xaddrs[0] ?? `http://${c.host}:${c.port}/`;
-        return { host: c.host, port: c.port, settings: { xaddr, name: c.name, hardware: c.hardware }, detail: `ONVIF camera ${c.name ?? ''} ${c.hardware ?? ''} at ${xaddr}`.replace(/\s+/g, ' ') };
+        return {
+          host: c.host,
+          port: c.port,
+          settings: { xaddr, name: c.name, hardware: c.hardware },
+          detail: `ONVIF camera ${c.name ?? ''} ${c.hardware ?? ''} at ${xaddr}`.replace(/\s+/g, ' '),
+        };
       })
       .sort((a, b) => a.settings.xaddr.localeCompare(b.settings.xaddr));
   },
 };
 
 /** The answers' `devices.onvif`: the login the room's cameras share. */
-export const onvifCredentials = Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+export const onvifCredentials = Type.Object(
+  { username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
 
 export function proposeOnvif(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   if (!('host' in identity.at)) return [];
   const login = context.credentials;
   if (!login) context.note(`${context.endpoint}: ONVIF cameras need a login; add devices.onvif.username and password to the answers`);
   const { host, port } = identity.at;
-  return [{ fields: { host, port: port === ONVIF_HTTP_PORT ? undefined : port, username: login?.username, password: login?.password }, detail: identity.detail }];
+  return [
+    { fields: { host, port: port === ONVIF_HTTP_PORT ? undefined : port, username: login?.username, password: login?.password }, detail: identity.detail },
+  ];
 }

@@ -27,10 +27,9 @@ export async function readPtzSpaces(session: OnvifSession, configurationToken: s
   try {
     const { xml } = await session.call('GetConfigurationOptions', (cb) =>
       // Asked raw: the client's own parser throws on answers without the optional PTZTimeout.
-      (session.cam as unknown as { _request(o: { service: string; body: string }, cb: (err: Error | null, data?: unknown, xml?: string) => void): void })._request(
-        { service: 'ptz', body: getConfigurationOptionsBody(session, configurationToken) },
-        cb,
-      ),
+      (
+        session.cam as unknown as { _request(o: { service: string; body: string }, cb: (err: Error | null, data?: unknown, xml?: string) => void): void }
+      )._request({ service: 'ptz', body: getConfigurationOptionsBody(session, configurationToken) }, cb),
     );
     const spaces = readSpaces(descendant(descendant(parseXml(xml ?? ''), 'PTZConfigurationOptions'), 'Spaces'), 'GetConfigurationOptions');
     return { maxPresets, spaces: spaces ?? GENERIC_SPACES };

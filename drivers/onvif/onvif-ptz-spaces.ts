@@ -124,7 +124,11 @@ export class PtzScale {
   /** Room position → AbsoluteMove's x, y (and zoom when given). */
   absolute(p: { pan: number; tilt: number; zoom?: number }): { x: number; y: number; zoom?: number } {
     const { absolutePanTilt: pt, absoluteZoom: z } = this.spaces;
-    return { x: rescale(p.pan, ROOM_AXIS, pt.x), y: rescale(p.tilt, ROOM_AXIS, pt.y ?? pt.x), ...(p.zoom === undefined ? {} : { zoom: rescale(p.zoom, ROOM_ZOOM, z.x) }) };
+    return {
+      x: rescale(p.pan, ROOM_AXIS, pt.x),
+      y: rescale(p.tilt, ROOM_AXIS, pt.y ?? pt.x),
+      ...(p.zoom === undefined ? {} : { zoom: rescale(p.zoom, ROOM_ZOOM, z.x) }),
+    };
   }
 
   /** Room offsets → RelativeMove's translation. */

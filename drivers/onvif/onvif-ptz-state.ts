@@ -95,7 +95,11 @@ export class OnvifPtzState extends EventEmitter {
     if (this.target) {
       // Stopping travel freezes the stopped axes where they are.
       const p = this.target.position;
-      this.target.position = { pan: axes.panTilt ? this.position.pan : p.pan, tilt: axes.panTilt ? this.position.tilt : p.tilt, zoom: axes.zoom ? this.position.zoom : p.zoom };
+      this.target.position = {
+        pan: axes.panTilt ? this.position.pan : p.pan,
+        tilt: axes.panTilt ? this.position.tilt : p.tilt,
+        zoom: axes.zoom ? this.position.zoom : p.zoom,
+      };
     }
     this.tick();
   }

@@ -30,7 +30,15 @@ function equal(a: string, b: string): boolean {
  * What ONVIF lets anyone ask (Core spec, access class PRE_AUTH): enough to find the camera's
  * services and clock before logging in. A wrong password therefore first shows at GetProfiles.
  */
-export const PRE_AUTH_OPERATIONS = new Set(['GetSystemDateAndTime', 'GetServices', 'GetServiceCapabilities', 'GetCapabilities', 'GetHostname', 'GetWsdlUrl', 'GetEndpointReference']);
+export const PRE_AUTH_OPERATIONS = new Set([
+  'GetSystemDateAndTime',
+  'GetServices',
+  'GetServiceCapabilities',
+  'GetCapabilities',
+  'GetHostname',
+  'GetWsdlUrl',
+  'GetEndpointReference',
+]);
 
 export class OnvifSimAuth {
   private readonly issuedDigestNonces = new Set<string>();

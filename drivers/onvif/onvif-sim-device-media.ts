@@ -29,7 +29,10 @@ function services(ctx: OnvifSimContext): string {
     ...(ctx.events ? ([[NS.tev, 'events']] as [string, string][]) : []),
   ];
   return `<tds:GetServicesResponse>${entries
-    .map(([ns, name]) => `<tds:Service>${el('tds:Namespace', ns)}${el('tds:XAddr', serviceUrl(ctx, name))}<tds:Version>${el('tt:Major', 2)}${el('tt:Minor', 60)}</tds:Version></tds:Service>`)
+    .map(
+      ([ns, name]) =>
+        `<tds:Service>${el('tds:Namespace', ns)}${el('tds:XAddr', serviceUrl(ctx, name))}<tds:Version>${el('tt:Major', 2)}${el('tt:Minor', 60)}</tds:Version></tds:Service>`,
+    )
     .join('')}</tds:GetServicesResponse>`;
 }
 
@@ -86,8 +89,10 @@ export const DEVICE_MEDIA_OPERATIONS: Record<string, OperationHandler> = {
   GetCapabilities: (ctx) => capabilities(ctx),
   GetDeviceInformation: ({ info }) =>
     `<tds:GetDeviceInformationResponse>${el('tds:Manufacturer', info.manufacturer)}${el('tds:Model', info.model)}${el('tds:FirmwareVersion', info.firmwareVersion)}${el('tds:SerialNumber', info.serialNumber)}${el('tds:HardwareId', info.hardwareId)}</tds:GetDeviceInformationResponse>`,
-  GetHostname: ({ hostname }) => `<tds:GetHostnameResponse><tds:HostnameInformation>${el('tt:FromDHCP', false)}${el('tt:Name', hostname)}</tds:HostnameInformation></tds:GetHostnameResponse>`,
-  GetScopes: ({ scopes }) => `<tds:GetScopesResponse>${scopes.map((s) => `<tds:Scopes>${el('tt:ScopeDef', 'Fixed')}${el('tt:ScopeItem', s)}</tds:Scopes>`).join('')}</tds:GetScopesResponse>`,
+  GetHostname: ({ hostname }) =>
+    `<tds:GetHostnameResponse><tds:HostnameInformation>${el('tt:FromDHCP', false)}${el('tt:Name', hostname)}</tds:HostnameInformation></tds:GetHostnameResponse>`,
+  GetScopes: ({ scopes }) =>
+    `<tds:GetScopesResponse>${scopes.map((s) => `<tds:Scopes>${el('tt:ScopeDef', 'Fixed')}${el('tt:ScopeItem', s)}</tds:Scopes>`).join('')}</tds:GetScopesResponse>`,
   GetProfiles: (ctx) => `<trt:GetProfilesResponse>${PROFILES.map((p) => profile(ctx, p, 'trt:Profiles')).join('')}</trt:GetProfilesResponse>`,
   GetProfile: (ctx, request) => `<trt:GetProfileResponse>${profile(ctx, findProfile(request), 'trt:Profile')}</trt:GetProfileResponse>`,
   GetVideoSources: () =>

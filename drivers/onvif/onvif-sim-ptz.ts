@@ -24,7 +24,8 @@ function readVector(vector: XmlNode | undefined, base: PtzVector, fault: SoapFau
 const ZERO: PtzVector = { pan: 0, tilt: 0, zoom: 0 };
 const FULL_SPEED: PtzVector = { pan: 1, tilt: 1, zoom: 1 };
 
-const slow = (ctx: OnvifSimContext) => (ctx.quirks.has('slow-presets') ? new Promise((resolve) => setTimeout(resolve, ctx.presetDelayMs ?? SLOW_PRESET_MS)) : undefined);
+const slow = (ctx: OnvifSimContext) =>
+  ctx.quirks.has('slow-presets') ? new Promise((resolve) => setTimeout(resolve, ctx.presetDelayMs ?? SLOW_PRESET_MS)) : undefined;
 
 function position(ctx: OnvifSimContext, state: PtzVector, element = 'tt:Position'): string {
   const p = ctx.geometry.fromState(state);
@@ -37,7 +38,8 @@ const inUnit = (v: PtzVector, zoomMin: number) => Math.abs(v.pan) <= 1 && Math.a
 function spaces(ctx: OnvifSimContext): string {
   const g = ctx.geometry;
   const r = (min: number, max: number) => `<tt:Min>${min}</tt:Min><tt:Max>${max}</tt:Max>`;
-  const space = (name: string, uri: string, x: string, y?: string) => `<tt:${name}><tt:URI>${uri}</tt:URI><tt:XRange>${x}</tt:XRange>${y ? `<tt:YRange>${y}</tt:YRange>` : ''}</tt:${name}>`;
+  const space = (name: string, uri: string, x: string, y?: string) =>
+    `<tt:${name}><tt:URI>${uri}</tt:URI><tt:XRange>${x}</tt:XRange>${y ? `<tt:YRange>${y}</tt:YRange>` : ''}</tt:${name}>`;
   const t = g.translationRange;
   return (
     space('AbsolutePanTiltPositionSpace', SPACES.absolutePanTilt, r(g.pan.min, g.pan.max), r(g.tilt.min, g.tilt.max)) +
@@ -125,7 +127,9 @@ export const PTZ_OPERATIONS: Record<string, OperationHandler> = {
   },
   GetPresets: (ctx, request) => {
     findProfile(request);
-    const presets = [...ctx.ptz.presets.values()].map((p) => `<tptz:Preset token="${escapeXml(p.token)}"><tt:Name>${escapeXml(p.name)}</tt:Name>${position(ctx, p.position, 'tt:PTZPosition')}</tptz:Preset>`);
+    const presets = [...ctx.ptz.presets.values()].map(
+      (p) => `<tptz:Preset token="${escapeXml(p.token)}"><tt:Name>${escapeXml(p.name)}</tt:Name>${position(ctx, p.position, 'tt:PTZPosition')}</tptz:Preset>`,
+    );
     return `<tptz:GetPresetsResponse>${presets.join('')}</tptz:GetPresetsResponse>`;
   },
   SetPreset: async (ctx, request) => {

@@ -17,22 +17,28 @@ export const ONVIF_QUIRKS = [
   {
     name: 'camera-preset-tokens',
     description: 'The camera chooses tokens "PresetToken_N" for new presets, and names a preset saved without a name "Preset00N".',
-    source: 'home-assistant/core#68853 (Iegeek IE50: presets named Preset001, recalled only by that token); cdavis-code/easy_onvif_workspace#49 (tokens and names the camera numbers itself).',
+    source:
+      'home-assistant/core#68853 (Iegeek IE50: presets named Preset001, recalled only by that token); cdavis-code/easy_onvif_workspace#49 (tokens and names the camera numbers itself).',
   },
   {
     name: 'degree-ranges',
-    description: 'GetNodes advertises the *generic* position space as 0..360 (pan) × 0..180 (tilt), translation as ±360 × ±180, and GetStatus/GetPresets report positions in it; -0.5 is refused as out of range.',
-    source: 'roleoroleo/yi-hack-Allwinner-v2#767 (Frigate log of an onvif_simple_server camera: AbsolutePanTiltPositionSpace PositionGenericSpace XRange 0.0..360.0); themactep/thingino-firmware#962 and #1537 (ranges in degrees or motor steps).',
+    description:
+      'GetNodes advertises the *generic* position space as 0..360 (pan) × 0..180 (tilt), translation as ±360 × ±180, and GetStatus/GetPresets report positions in it; -0.5 is refused as out of range.',
+    source:
+      'roleoroleo/yi-hack-Allwinner-v2#767 (Frigate log of an onvif_simple_server camera: AbsolutePanTiltPositionSpace PositionGenericSpace XRange 0.0..360.0); themactep/thingino-firmware#962 and #1537 (ranges in degrees or motor steps).',
   },
   {
     name: 'lockout',
-    description: 'After 5 failed logins the account is locked for 30 minutes: even the right password is refused with NotAuthorized meanwhile. Authentication on (admin/onvif unless --username/--password are given).',
-    source: 'rvi/ONVIFCameraAndroid#24 (GetProfiles fault "Invalid username or password! You still have 29 attempt(s)."); Hikvision and Dahua lock an account after repeated failures (their web manuals: "illegal login lock").',
+    description:
+      'After 5 failed logins the account is locked for 30 minutes: even the right password is refused with NotAuthorized meanwhile. Authentication on (admin/onvif unless --username/--password are given).',
+    source:
+      'rvi/ONVIFCameraAndroid#24 (GetProfiles fault "Invalid username or password! You still have 29 attempt(s)."); Hikvision and Dahua lock an account after repeated failures (their web manuals: "illegal login lock").',
   },
   {
     name: 'slow-presets',
     description: 'SetPreset and GotoPreset answer after 1.5 s (the camera writes flash / travels before replying).',
-    source: 'mnit-rtmc/iris#113 (delay while the camera handles GotoPreset); onvif_simple_server runs a shell script per preset call (roleoroleo/onvif_simple_server#27), seen answering in 1–2.5 s.',
+    source:
+      'mnit-rtmc/iris#113 (delay while the camera handles GotoPreset); onvif_simple_server runs a shell script per preset call (roleoroleo/onvif_simple_server#27), seen answering in 1–2.5 s.',
   },
   {
     name: 'no-configuration-options',

@@ -16,7 +16,12 @@ const PATHS = new Set<string>(PROFILES.map((p) => snapshotPath(p.token)));
 export function serveSnapshot(req: IncomingMessage, res: ServerResponse, auth: OnvifSimAuth, jpeg: Buffer | null): { status: number; auth: 'none' | 'digest' } {
   const answer = (status: number, body: Buffer | string, headers: Record<string, string> = {}) => {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'image/jpeg', 'Content-Length': String(bytes.length), 'Cache-Control': 'no-store', ...headers });
+    res.writeHead(status, {
+      'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'image/jpeg',
+      'Content-Length': String(bytes.length),
+      'Cache-Control': 'no-store',
+      ...headers,
+    });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   };
   const path = (req.url ?? '/').split('?')[0]!;

@@ -20,11 +20,17 @@ export const onvifSimulator: SimulatorDefinition = {
     const port = options.port === undefined ? 8899 : Number(options.port);
     const discoveryPort = options.discoveryPort === undefined ? 3702 : Number(options.discoveryPort);
     const presets = options.presets === undefined ? 16 : Number(options.presets);
-    for (const [name, value, max] of [['port', port, 65535], ['discoveryPort', discoveryPort, 65535], ['presets', presets, 255]] as const) {
-      if (!Number.isInteger(value) || value < 0 || value > max) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `--${name} must be an integer 0..${max}`, { allowed: `0..${max}` });
+    for (const [name, value, max] of [
+      ['port', port, 65535],
+      ['discoveryPort', discoveryPort, 65535],
+      ['presets', presets, 255],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 0 || value > max)
+        throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `--${name} must be an integer 0..${max}`, { allowed: `0..${max}` });
     }
     const mode = options.auth as OnvifAuthMode | undefined;
-    if (mode !== undefined && !AUTH_MODES.includes(mode)) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown auth mode '${mode}'`, { allowed: AUTH_MODES });
+    if (mode !== undefined && !AUTH_MODES.includes(mode))
+      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown auth mode '${mode}'`, { allowed: AUTH_MODES });
     if ((options.username === undefined) !== (options.password === undefined)) {
       throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'give both --username and --password, or neither');
     }

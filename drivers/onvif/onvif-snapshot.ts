@@ -29,11 +29,22 @@ export class OnvifSnapshots {
 
   async take(session: OnvifSession, profileToken: string): Promise<SnapshotResult> {
     this.uri ??= await this.snapshotUri(session, profileToken);
-    const answer = await boundedGet(this.uri, { username: this.config.username, password: this.config.password, timeoutMs: this.config.timeoutMs, maxBytes: SNAPSHOT_MAX_BYTES, what: 'ONVIF snapshot' });
-    if (!answer.body) throw new RoomctlError('ROOMCTL_E_STILL_INVALID', `the camera's snapshot is larger than ${SNAPSHOT_MAX_BYTES} bytes`, { maxBytes: SNAPSHOT_MAX_BYTES });
+    const answer = await boundedGet(this.uri, {
+      username: this.config.username,
+      password: this.config.password,
+      timeoutMs: this.config.timeoutMs,
+      maxBytes: SNAPSHOT_MAX_BYTES,
+      what: 'ONVIF snapshot',
+    });
+    if (!answer.body)
+      throw new RoomctlError('ROOMCTL_E_STILL_INVALID', `the camera's snapshot is larger than ${SNAPSHOT_MAX_BYTES} bytes`, { maxBytes: SNAPSHOT_MAX_BYTES });
     const info = jpegInfo(answer.body);
     if (!info) {
-      throw new RoomctlError('ROOMCTL_E_STILL_INVALID', `the camera's snapshot is not a whole JPEG (${answer.contentType ?? 'no content type'}, ${answer.body.length} bytes)`, { contentType: answer.contentType ?? null });
+      throw new RoomctlError(
+        'ROOMCTL_E_STILL_INVALID',
+        `the camera's snapshot is not a whole JPEG (${answer.contentType ?? 'no content type'}, ${answer.body.length} bytes)`,
+        { contentType: answer.contentType ?? null },
+      );
     }
     return { contentType: 'image/jpeg', width: info.width, height: info.height, bytes: answer.body.length, data: answer.body.toString('base64') };
   }
@@ -57,7 +68,8 @@ export function pinnedToCamera(text: string, host: string): URL {
   } catch {
     throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the camera gave no usable snapshot URI (${JSON.stringify(text.slice(0, 80))})`);
   }
-  if (uri.protocol !== 'http:' && uri.protocol !== 'https:') throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the camera's snapshot URI is ${uri.protocol}, not HTTP`, { uri: uri.origin });
+  if (uri.protocol !== 'http:' && uri.protocol !== 'https:')
+    throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the camera's snapshot URI is ${uri.protocol}, not HTTP`, { uri: uri.origin });
   uri.hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   uri.username = '';
   uri.password = '';

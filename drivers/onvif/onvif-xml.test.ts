@@ -25,13 +25,19 @@ describe('the small XML reader', () => {
   });
 
   it('reads back the faults the simulator writes', () => {
-    expect(readSoapFault(soapFault(FAULTS.invalidPosition))).toEqual({ side: 'Sender', subcodes: ['InvalidArgVal', 'InvalidPosition'], reason: 'Invalid position' });
+    expect(readSoapFault(soapFault(FAULTS.invalidPosition))).toEqual({
+      side: 'Sender',
+      subcodes: ['InvalidArgVal', 'InvalidPosition'],
+      reason: 'Invalid position',
+    });
     expect(readSoapFault('<not-soap/>')).toBeUndefined();
   });
 
   it('never throws on random or damaged input', () => {
     const sample = soapFault(FAULTS.noToken);
-    const damaged = fc.tuple(fc.nat(sample.length), fc.nat(40), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => sample.slice(0, at) + insert + sample.slice(at + cut));
+    const damaged = fc
+      .tuple(fc.nat(sample.length), fc.nat(40), fc.string({ maxLength: 20 }))
+      .map(([at, cut, insert]) => sample.slice(0, at) + insert + sample.slice(at + cut));
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 400 }), damaged), (xml) => {
         parseXml(xml);

@@ -10,7 +10,7 @@ afterEach(async () => {
   await sim?.close();
 });
 
-it('recalls by number the presets someone stored from the camera\'s own page, whatever their tokens and names', async () => {
+it("recalls by number the presets someone stored from the camera's own page, whatever their tokens and names", async () => {
   sim = await startOnvifSimulator({ events: false });
   const stored = [
     { token: 'PresetToken_1', name: 'Door', position: { pan: -0.8, tilt: 0, zoom: 0 } },

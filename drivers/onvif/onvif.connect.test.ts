@@ -23,7 +23,10 @@ it('connects with WS-UsernameToken: device information, profiles, preset count a
   expect(ctx.state).toMatchObject({
     info: { manufacturer: 'roomctl', model: 'SIM-PTZ', serialNumber: 'SIM-0001' },
     profile: 'profile_main',
-    profiles: [{ token: 'profile_main', ptz: true }, { token: 'profile_sub', ptz: true }],
+    profiles: [
+      { token: 'profile_main', ptz: true },
+      { token: 'profile_sub', ptz: true },
+    ],
     maxPresets: 32,
     streamUri: `rtsp://127.0.0.1:8554/sim/profile_main`,
     position: { pan: 0, tilt: 0, zoom: 0 },

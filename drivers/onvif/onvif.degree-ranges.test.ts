@@ -12,7 +12,7 @@ afterEach(async () => {
 
 const settled = () => waitFor(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'the camera to stop moving');
 
-it('a camera whose generic space is 0..360 × 0..180: the room\'s -1..1 is scaled onto it both ways, and fed back unchanged', async () => {
+it("a camera whose generic space is 0..360 × 0..180: the room's -1..1 is scaled onto it both ways, and fed back unchanged", async () => {
   sim = await startOnvifSimulator({ events: false, quirks: ['degree-ranges'] });
   const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
@@ -48,7 +48,7 @@ it('a camera whose generic space is 0..360 × 0..180: the room\'s -1..1 is scale
   expect(sim.ptz.position.pan).toBeCloseTo(-0.25, 6);
 });
 
-it('a position the camera refuses is answered with the camera\'s range', async () => {
+it("a position the camera refuses is answered with the camera's range", async () => {
   // A ceiling mount: the head cannot tilt above level.
   sim = await startOnvifSimulator({ events: false, quirks: ['degree-ranges'], ptz: { limits: { tilt: { min: -1, max: 0 } } } });
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());

@@ -10,7 +10,7 @@ afterEach(async () => {
   await sim?.close();
 });
 
-it('subscribes to the camera\'s pull-point events when it offers them, and hears the head start moving', async () => {
+it("subscribes to the camera's pull-point events when it offers them, and hears the head start moving", async () => {
   sim = await startOnvifSimulator({ eventWaitMs: 200 });
   const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);

@@ -35,8 +35,10 @@ it('stream.uri carries the host the room reaches the camera by, not the address 
   expect(ctx.state.streamUri).toBe('rtsp://127.0.0.1:554/Streaming/Channels/profile_main');
 });
 
-it('only the host of the camera\'s URI changes: credentials, port, path and query stay as the camera wrote them', () => {
-  expect(reachableUri('rtsp://admin:pw@192.168.1.64:554/live?channel=1&subtype=0', 'cam.example')).toBe('rtsp://admin:pw@cam.example:554/live?channel=1&subtype=0');
+it("only the host of the camera's URI changes: credentials, port, path and query stay as the camera wrote them", () => {
+  expect(reachableUri('rtsp://admin:pw@192.168.1.64:554/live?channel=1&subtype=0', 'cam.example')).toBe(
+    'rtsp://admin:pw@cam.example:554/live?channel=1&subtype=0',
+  );
   expect(reachableUri('rtsp://[fe80::1]/x y', 'fd00::21')).toBe('rtsp://[fd00::21]/x y');
   expect(reachableUri('not a uri', '10.0.0.2')).toBe('not a uri');
 });

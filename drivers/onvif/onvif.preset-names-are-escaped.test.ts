@@ -19,5 +19,8 @@ it('a preset name with XML in it reaches the camera as text, never as markup', a
 
   expect(sim.ptz.presets.get(token)?.name).toBe('Q&A <stage>');
   await driver.execute('preset.goto', { token });
-  await expect(driver.execute('preset.goto', { token: '1</PresetToken><x>' })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { fault: 'ter:InvalidArgVal/ter:NoToken' } });
+  await expect(driver.execute('preset.goto', { token: '1</PresetToken><x>' })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_REJECTED',
+    details: { fault: 'ter:InvalidArgVal/ter:NoToken' },
+  });
 });

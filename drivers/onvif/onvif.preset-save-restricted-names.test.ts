@@ -15,7 +15,10 @@ it('saves a new preset on a camera that takes only [A-Za-z0-9_.-] in a preset na
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
   // The camera refuses a name with a space, as such firmwares do.
-  await expect(driver.execute('preset.set', { name: 'Front row' })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { fault: 'ter:InvalidArgVal/ter:InvalidPresetName' } });
+  await expect(driver.execute('preset.set', { name: 'Front row' })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_REJECTED',
+    details: { fault: 'ter:InvalidArgVal/ter:InvalidPresetName' },
+  });
 
   await driver.execute('position.absolute', { pan: 0.4, tilt: -0.2 });
   await driver.execute('preset.save', { preset: 4 });

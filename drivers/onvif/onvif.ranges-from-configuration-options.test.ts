@@ -22,7 +22,7 @@ it('a node that lists no spaces: the ranges come from GetConfigurationOptions, a
   expect(sim.ptz.position.pan).toBeCloseTo(0.5, 6);
 });
 
-it('neither says (GetConfigurationOptions not implemented): the spec\'s generic ranges, and the camera still connects', async () => {
+it("neither says (GetConfigurationOptions not implemented): the spec's generic ranges, and the camera still connects", async () => {
   sim = await startOnvifSimulator({ events: false, quirks: ['no-configuration-options'], spacesOnlyInOptions: true });
   const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);

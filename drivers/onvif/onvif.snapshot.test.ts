@@ -22,7 +22,10 @@ function decodesAsJpeg(jpeg: Buffer): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'roomctl-jpeg-'));
   try {
     writeFileSync(join(dir, 'still.jpg'), jpeg);
-    execFileSync('gst-launch-1.0', ['-q', 'filesrc', `location=${join(dir, 'still.jpg')}`, '!', 'jpegdec', '!', 'fakesink'], { stdio: 'ignore', timeout: 10_000 });
+    execFileSync('gst-launch-1.0', ['-q', 'filesrc', `location=${join(dir, 'still.jpg')}`, '!', 'jpegdec', '!', 'fakesink'], {
+      stdio: 'ignore',
+      timeout: 10_000,
+    });
     return true;
   } catch {
     return false;

@@ -25,7 +25,7 @@ it('pan 0.5, then home, then a tilt-only move: the camera tilts and does not pan
   await driver.execute('stop', {});
 });
 
-it('the same after a preset recall or an absolute move: each ends the joystick\'s drive', async () => {
+it("the same after a preset recall or an absolute move: each ends the joystick's drive", async () => {
   sim = await startOnvifSimulator({ events: false });
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();

@@ -29,7 +29,7 @@ it('no password at all is the same verdict', async () => {
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH' });
 });
 
-it('the password changed on the camera: a command is refused as such, the watchdog\'s probe reports the link lost for it, the next connect says wrong password', async () => {
+it("the password changed on the camera: a command is refused as such, the watchdog's probe reports the link lost for it, the next connect says wrong password", async () => {
   sim = await startOnvifSimulator({ events: false, auth: { ...credentials, mode: 'ws-security' } });
   const ctx = createTestContext();
   driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials }, ctx);

@@ -6,8 +6,16 @@ function pjlinkStatus() {
   return {
     name: 'pjlink',
     actions: [
-      action('status', 'Read power, input, mute, error status (fan, lamp, temperature, cover, filter, other), lamp hours, name and PJLink class.', Type.Object({}, { additionalProperties: false })),
-      action('blank', 'Blank the picture (true) or show it again (false), without touching the sound (AVMT 11/10).', Type.Object({ on: Type.Boolean() }, { additionalProperties: false })),
+      action(
+        'status',
+        'Read power, input, mute, error status (fan, lamp, temperature, cover, filter, other), lamp hours, name and PJLink class.',
+        Type.Object({}, { additionalProperties: false }),
+      ),
+      action(
+        'blank',
+        'Blank the picture (true) or show it again (false), without touching the sound (AVMT 11/10).',
+        Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
+      ),
     ],
   };
 }

@@ -84,7 +84,10 @@ describe('PJLink codec: values', () => {
 
   it('reads lamp hours in pairs', () => {
     expect(parseLampStatus('12345 1')).toEqual([{ hours: 12345, on: true }]);
-    expect(parseLampStatus('100 0 200 1')).toEqual([{ hours: 100, on: false }, { hours: 200, on: true }]);
+    expect(parseLampStatus('100 0 200 1')).toEqual([
+      { hours: 100, on: false },
+      { hours: 200, on: true },
+    ]);
     expect(parseLampStatus('100')).toBeUndefined();
     expect(parseLampStatus('abc 1')).toBeUndefined();
     expect(parseLampStatus('')).toBeUndefined();

@@ -39,7 +39,9 @@ const COMMAND_NAME = /^[A-Z0-9]{4}$/;
 
 /** The 32-hex digest that proves the password: MD5 of the greeting's random followed by the password. */
 export function authDigest(random: string, password: string): string {
-  return createHash('md5').update(random + password, 'utf8').digest('hex');
+  return createHash('md5')
+    .update(random + password, 'utf8')
+    .digest('hex');
 }
 
 /**
@@ -54,11 +56,7 @@ export function encodeCommand(cmd: PjlinkCommand, auth?: { random: string; passw
   return auth ? authDigest(auth.random, auth.password) + body : body;
 }
 
-export type PjlinkGreeting =
-  | { kind: 'open' }
-  | { kind: 'auth'; random: string }
-  | { kind: 'auth-failed' }
-  | { kind: 'invalid'; line: string };
+export type PjlinkGreeting = { kind: 'open' } | { kind: 'auth'; random: string } | { kind: 'auth-failed' } | { kind: 'invalid'; line: string };
 
 /** The first line a display sends on connect: `PJLINK 0`, `PJLINK 1 <random>` or `PJLINK ERRA`. */
 export function parseGreeting(line: string): PjlinkGreeting {
@@ -189,13 +187,18 @@ export interface MuteState {
  */
 export function parseMuteState(value: string): MuteState | undefined {
   switch (value) {
-    case '11': return { video: true, audio: false };
-    case '21': return { video: false, audio: true };
-    case '31': return { video: true, audio: true };
+    case '11':
+      return { video: true, audio: false };
+    case '21':
+      return { video: false, audio: true };
+    case '31':
+      return { video: true, audio: true };
     case '10':
     case '20':
-    case '30': return { video: false, audio: false };
-    default: return undefined;
+    case '30':
+      return { video: false, audio: false };
+    default:
+      return undefined;
   }
 }
 

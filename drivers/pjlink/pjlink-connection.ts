@@ -3,15 +3,7 @@ import type { DriverLogger } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
 import type { Transport } from '../transports/transport.js';
-import {
-  LineFramer,
-  encodeCommand,
-  parseGreeting,
-  parseResponse,
-  type PjlinkClass,
-  type PjlinkCommand,
-  type PjlinkResponse,
-} from './pjlink-codec.js';
+import { LineFramer, encodeCommand, parseGreeting, parseResponse, type PjlinkClass, type PjlinkCommand, type PjlinkResponse } from './pjlink-codec.js';
 
 /** A reply the driver has to interpret: the line matched the command it sent. */
 export type PjlinkReply = Extract<PjlinkResponse, { kind: 'ok' | 'value' | 'error' }>;
@@ -77,9 +69,11 @@ export class PjlinkConnection extends EventEmitter {
       const greeting = parseGreeting(await this.withTimeout(greetingLine, `no PJLink greeting from ${host}:${port}`));
       let auth: { random: string; password: string } | undefined;
       if (greeting.kind === 'auth-failed') throw new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `${host}:${port} refused the connection (PJLINK ERRA)`);
-      if (greeting.kind === 'invalid') throw new RoomctlError('ROOMCTL_E_PROTOCOL', `${host}:${port} is not a PJLink device (greeting ${JSON.stringify(greeting.line.slice(0, 40))})`);
+      if (greeting.kind === 'invalid')
+        throw new RoomctlError('ROOMCTL_E_PROTOCOL', `${host}:${port} is not a PJLink device (greeting ${JSON.stringify(greeting.line.slice(0, 40))})`);
       if (greeting.kind === 'auth') {
-        if (password === undefined || password === '') throw new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `${host}:${port} asks for a PJLink password; set \`password\` in the config`);
+        if (password === undefined || password === '')
+          throw new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `${host}:${port} asks for a PJLink password; set \`password\` in the config`);
         auth = { random: greeting.random, password };
       }
       const reply = await this.request({ pjlinkClass: 1, command: 'CLSS', param: '?' }, auth);
@@ -179,7 +173,11 @@ export class PjlinkConnection extends EventEmitter {
   private lostAfterSend(how: string): RoomctlError | undefined {
     const pending = this.pending;
     if (!pending) return undefined;
-    return new RoomctlError('ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN', `${pending.command} was sent to ${this.where} but ${how} before it answered: sent, outcome unknown`, { command: pending.command });
+    return new RoomctlError(
+      'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN',
+      `${pending.command} was sent to ${this.where} but ${how} before it answered: sent, outcome unknown`,
+      { command: pending.command },
+    );
   }
 
   private settle(reply: PjlinkReply | undefined, error?: RoomctlError): void {
@@ -205,10 +203,14 @@ export function checkReply(reply: PjlinkReply, cmd: Pick<PjlinkCommand, 'command
   if (reply.kind !== 'error') return reply;
   const details = { command: cmd.command, reply: reply.error };
   switch (reply.error) {
-    case 'ERR1': throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the display does not support ${cmd.command}`, details);
-    case 'ERR2': throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `the display refused the parameter of ${cmd.command}`, details);
-    case 'ERR3': throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', `the display cannot take ${cmd.command} right now (warming up, cooling down or standby)`, details);
-    case 'ERR4': throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `device failure: the display reported an error running ${cmd.command}`, details);
+    case 'ERR1':
+      throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the display does not support ${cmd.command}`, details);
+    case 'ERR2':
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `the display refused the parameter of ${cmd.command}`, details);
+    case 'ERR3':
+      throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', `the display cannot take ${cmd.command} right now (warming up, cooling down or standby)`, details);
+    case 'ERR4':
+      throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `device failure: the display reported an error running ${cmd.command}`, details);
   }
 }
 

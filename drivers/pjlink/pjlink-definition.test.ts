@@ -40,9 +40,15 @@ describe('the pjlink definition', () => {
 
     const status = await driver.execute('status', {});
     expect(status).toEqual({
-      power: 'on', input: '33', mute: true, videoMuted: false, audioMuted: true,
+      power: 'on',
+      input: '33',
+      mute: true,
+      videoMuted: false,
+      audioMuted: true,
       errors: { fan: 'ok', lamp: 'ok', temperature: 'ok', cover: 'ok', filter: 'ok', other: 'ok' },
-      lampHours: 1234, name: 'Aurora', class: 2,
+      lampHours: 1234,
+      name: 'Aurora',
+      class: 2,
     });
     expect(ctx.state).toMatchObject({ power: 'on', input: '33', mute: true, volume: 50, name: 'Aurora' });
 

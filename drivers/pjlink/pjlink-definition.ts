@@ -26,19 +26,32 @@ export const pjlinkConfig = Type.Object(
       'Inputs offered on the panel, by PJLink code, with the name people know each by: { "31": "Laptop (HDMI 1)", "52": { en: "Network", zh-CN: "网络" } }, or a list of codes. Defaults to 11, 12, 31, 32, 33, 51.',
     ),
     readyTimeoutMs: Type.Optional(
-      Type.Integer({ minimum: 1000, maximum: 300_000, default: 60_000, description: 'How long a command waits for the display to finish warming up or cooling down.' }),
+      Type.Integer({
+        minimum: 1000,
+        maximum: 300_000,
+        default: 60_000,
+        description: 'How long a command waits for the display to finish warming up or cooling down.',
+      }),
     ),
-    volumeSteps: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Volume steps from silent to full on this model (class 2 displays only).' })),
+    volumeSteps: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Volume steps from silent to full on this model (class 2 displays only).' }),
+    ),
     notifyPort: Type.Optional(
       Type.Integer({
         minimum: 0,
         maximum: 65535,
         default: PJLINK_PORT,
-        description: 'UDP port this appliance hears class 2 status notifications on (4352 by the PJLink specification; the display sends them to the controller that last connected).',
+        description:
+          'UDP port this appliance hears class 2 status notifications on (4352 by the PJLink specification; the display sends them to the controller that last connected).',
       }),
     ),
     replyTimeoutMs: Type.Optional(
-      Type.Integer({ minimum: 500, maximum: 30_000, default: 2500, description: 'How long one reply may take before the session is reset (slow projectors answer in 1–2 s).' }),
+      Type.Integer({
+        minimum: 500,
+        maximum: 30_000,
+        default: 2500,
+        description: 'How long one reply may take before the session is reset (slow projectors answer in 1–2 s).',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -49,7 +62,8 @@ export const pjlinkDriver = defineDriver({
   id: 'pjlink',
   kind: 'display',
   transport: 'tcp',
-  description: 'Projectors and flat panels speaking PJLink class 1 or 2 over TCP 4352: power, input, audio/video mute, volume (class 2) and lamp/fan/filter health.',
+  description:
+    'Projectors and flat panels speaking PJLink class 1 or 2 over TCP 4352: power, input, audio/video mute, volume (class 2) and lamp/fan/filter health.',
   config: pjlinkConfig,
   capabilities: [...pjlinkCapabilities({ inputs: DEFAULT_PJLINK_INPUTS })],
   capabilitiesFor(config) {

@@ -117,33 +117,47 @@ export class PjlinkDisplay extends EventEmitter {
   private run(command: string, param: string, pjlinkClass: PjlinkClass): string {
     const on = this.power === 'on';
     switch (command) {
-      case 'POWR': return this.powr(param);
+      case 'POWR':
+        return this.powr(param);
       case 'INPT':
         if (param === '?') return on ? this.input : 'ERR3';
         if (!isValidInputCode(param, pjlinkClass) || !this.inputs.includes(param)) return 'ERR2';
         if (!on) return 'ERR3';
         this.input = param;
         return 'OK';
-      case 'AVMT': return this.avmt(param, on);
-      case 'ERST': return encodeErrorStatus(this.errorStatus);
-      case 'LAMP': return `${this.lampHours} ${this.lampLitAt === undefined ? 0 : 1}`;
-      case 'INST': return this.inputs.join(' ');
-      case 'NAME': return this.name;
-      case 'INF1': return 'roomctl';
-      case 'INF2': return 'PJLink Simulator';
-      case 'INFO': return 'class 2 simulator';
-      case 'CLSS': return String(this.pjlinkClass);
-      case 'SNUM': return 'SIM0001';
-      case 'SVER': return '1.0.0';
+      case 'AVMT':
+        return this.avmt(param, on);
+      case 'ERST':
+        return encodeErrorStatus(this.errorStatus);
+      case 'LAMP':
+        return `${this.lampHours} ${this.lampLitAt === undefined ? 0 : 1}`;
+      case 'INST':
+        return this.inputs.join(' ');
+      case 'NAME':
+        return this.name;
+      case 'INF1':
+        return 'roomctl';
+      case 'INF2':
+        return 'PJLink Simulator';
+      case 'INFO':
+        return 'class 2 simulator';
+      case 'CLSS':
+        return String(this.pjlinkClass);
+      case 'SNUM':
+        return 'SIM0001';
+      case 'SVER':
+        return '1.0.0';
       case 'SVOL':
-      case 'MVOL': return this.step(command, param, on);
+      case 'MVOL':
+        return this.step(command, param, on);
       case 'FREZ':
         if (param === '?') return this.frozen ? '1' : '0';
         if (param !== '0' && param !== '1') return 'ERR2';
         if (!on) return 'ERR3';
         this.frozen = param === '1';
         return 'OK';
-      default: return 'ERR1';
+      default:
+        return 'ERR1';
     }
   }
 

@@ -78,7 +78,10 @@ export class PjlinkDriver implements DeviceDriver {
   pjlinkClass: PjlinkClass = 1;
   power: PowerState | undefined;
 
-  constructor(options: PjlinkDriverOptions, private readonly ctx: DriverContext) {
+  constructor(
+    options: PjlinkDriverOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.opts = { ...DEFAULTS, port: PJLINK_PORT, ...stripUndefined(options), host: options.host };
   }
 
@@ -195,7 +198,11 @@ export class PjlinkDriver implements DeviceDriver {
       const on = Boolean(params.on);
       await this.send({ pjlinkClass: 1, command: 'AVMT', param: encodeMute('audio', on) }).catch((err: unknown) => {
         if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_ACTION_PARAMS') {
-          throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this display cannot mute its sound alone (it refuses AVMT 21/20; it only mutes sound and picture together, AVMT 31/30)', err.details);
+          throw new RoomctlError(
+            'ROOMCTL_E_NOT_SUPPORTED',
+            'this display cannot mute its sound alone (it refuses AVMT 21/20; it only mutes sound and picture together, AVMT 31/30)',
+            err.details,
+          );
         }
         throw err;
       });
@@ -213,11 +220,18 @@ export class PjlinkDriver implements DeviceDriver {
       const status: PjlinkStatus = await readPjlinkStatus((cmd) => this.exchange(cmd), this.pjlinkClass);
       if (status.power) this.power = status.power;
       if (status.errors) this.setCondition(describeErrorStatus(status.errors));
-      this.ctx.publishState({ power: status.power, input: status.input, mute: status.mute, blank: status.videoMuted, lampHours: status.lampHours, name: status.name, errors: status.errors });
+      this.ctx.publishState({
+        power: status.power,
+        input: status.input,
+        mute: status.mute,
+        blank: status.videoMuted,
+        lampHours: status.lampHours,
+        name: status.name,
+        errors: status.errors,
+      });
       return status;
     },
   };
-
 
   /**
    * Class 2 only has SVOL up/down steps and no way to read the level. We drive the volume to
@@ -255,7 +269,10 @@ export class PjlinkDriver implements DeviceDriver {
       let power: PowerState | 'unknown';
       do {
         if (Date.now() + this.opts.readyPollMs > deadline) {
-          throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', `display still not ready for ${cmd.command} after ${this.opts.readyTimeoutMs} ms (power: ${this.power ?? 'unknown'})`);
+          throw new RoomctlError(
+            'ROOMCTL_E_DEVICE_BUSY',
+            `display still not ready for ${cmd.command} after ${this.opts.readyTimeoutMs} ms (power: ${this.power ?? 'unknown'})`,
+          );
         }
         await sleep(this.opts.readyPollMs);
         // Some firmware answers even POWR ? with ERR3 while warming: that is "not yet", too.

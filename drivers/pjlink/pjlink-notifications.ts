@@ -49,7 +49,10 @@ interface SharedPort {
 const ports = new Map<number, SharedPort>();
 
 export async function listenForNotifications(port: number, displayHost: string, onLine: (line: string) => void): Promise<() => void> {
-  const from = await lookup(displayHost, { family: 4 }).then((a) => a.address, () => displayHost);
+  const from = await lookup(displayHost, { family: 4 }).then(
+    (a) => a.address,
+    () => displayHost,
+  );
   let shared = ports.get(port);
   if (!shared) {
     const socket = createSocket('udp4');

@@ -26,7 +26,10 @@ export const pjlinkProbe: DriverProbe = {
 };
 
 /** The answers' `devices.pjlink`: the password displays with authentication on share. */
-export const pjlinkCredentials = Type.Object({ password: Type.String({ minLength: 1, description: 'PJLink password of the room\'s displays' }) }, { additionalProperties: false });
+export const pjlinkCredentials = Type.Object(
+  { password: Type.String({ minLength: 1, description: "PJLink password of the room's displays" }) },
+  { additionalProperties: false },
+);
 
 export function proposePjlink(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   const asks = 'the display asks for a PJLink password; add devices.pjlink.password to the answers';

@@ -6,10 +6,17 @@ import { parseSearchAck, PJLINK_PORT, PJLINK_SEARCH } from './pjlink-codec.js';
 export const pjlinkSearchOptions = Type.Object(
   {
     search: Type.Optional(Type.Boolean({ default: true, description: 'Send the class 2 search (class 1 displays do not answer it: list those under hosts)' })),
-    searchAddresses: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { default: ['255.255.255.255'], description: 'Where %2SRCH goes: the broadcast address, or hosts' })),
+    searchAddresses: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), { default: ['255.255.255.255'], description: 'Where %2SRCH goes: the broadcast address, or hosts' }),
+    ),
     searchPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: PJLINK_PORT, description: 'UDP port displays listen on' })),
     replyPort: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 65535, default: PJLINK_PORT, description: 'Port to search from: displays answer to UDP 4352 of the searcher; 0 (any) for those that answer the sender\'s port' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: 65535,
+        default: PJLINK_PORT,
+        description: "Port to search from: displays answer to UDP 4352 of the searcher; 0 (any) for those that answer the sender's port",
+      }),
     ),
     tcpPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: PJLINK_PORT, description: 'TCP port the found displays are asked on' })),
     timeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 30_000, default: 1500, description: 'How long the search listens for answers' })),

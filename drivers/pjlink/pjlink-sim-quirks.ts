@@ -6,7 +6,8 @@ export const PJLINK_QUIRKS: readonly QuirkProfile[] = [
   {
     name: 'slow-replies',
     description: 'Answers every command after replyDelayMs (default 1000 ms), as many projectors do; controllers with a short fixed timeout see them flap.',
-    source: 'bitfocus/companion-module-generic-pjlink issue 18 (projector takes time to process and respond; reported with a Hitachi CP-WX8265, companion-module-requests issue 503)',
+    source:
+      'bitfocus/companion-module-generic-pjlink issue 18 (projector takes time to process and respond; reported with a Hitachi CP-WX8265, companion-module-requests issue 503)',
   },
   {
     name: 'slow-warmup',
@@ -15,7 +16,8 @@ export const PJLINK_QUIRKS: readonly QuirkProfile[] = [
   },
   {
     name: 'auth-lockout',
-    description: 'Authentication on (password "pjlink" unless given); after 3 wrong logins in a row it refuses every login, even the right one, for lockoutMs (default 60 s).',
+    description:
+      'Authentication on (password "pjlink" unless given); after 3 wrong logins in a row it refuses every login, even the right one, for lockoutMs (default 60 s).',
     source: 'PJLink specification (PJLINK ERRA on a wrong digest); Epson projector user guides: three wrong passwords in succession lock the projector',
   },
   {
@@ -30,7 +32,8 @@ export const PJLINK_QUIRKS: readonly QuirkProfile[] = [
   },
   {
     name: 'notifications',
-    description: 'Class 2 status notifications: changes (POWR, INPT, AVMT, ERST) are sent over UDP to the controller that last connected, port notifyPort (default 4352), and LKUP when the display comes up.',
+    description:
+      'Class 2 status notifications: changes (POWR, INPT, AVMT, ERST) are sent over UDP to the controller that last connected, port notifyPort (default 4352), and LKUP when the display comes up.',
     source: 'PJLink class 2 specification: status notification (LKUP, ERST, POWR, INPT, AVMT) sent by UDP to port 4352 of the controller',
   },
   {

@@ -12,12 +12,15 @@ afterEach(async () => {
 });
 
 it('a display that hangs up in the middle of a command: sent once, outcome unknown, never re-sent; the next question reconnects', async () => {
-  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { hangUp: true } : handshake(line) ?? '%1XXXX=ERR1'));
+  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { hangUp: true } : (handshake(line) ?? '%1XXXX=ERR1')));
   const ctx = createTestContext();
   driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
   await driver.connect();
 
-  await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN', message: expect.stringContaining('sent, outcome unknown') });
+  await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN',
+    message: expect.stringContaining('sent, outcome unknown'),
+  });
 
   // The display may have switched: sending it again could do it twice, so it is not re-sent.
   expect(display.received.filter((l) => l === '%1INPT 31')).toHaveLength(1);
@@ -27,14 +30,16 @@ it('a display that hangs up in the middle of a command: sent once, outcome unkno
 });
 
 it('a display that powers off for good: the reconnect fails and the host hears linkLost', async () => {
-  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { hangUp: true } : handshake(line) ?? '%1XXXX=ERR1'));
+  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { hangUp: true } : (handshake(line) ?? '%1XXXX=ERR1')));
   const ctx = createTestContext();
   driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
   await driver.connect();
   const closing = display.close();
 
   // Whether the hang-up lands before or after the write, the command is not sent twice.
-  await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({ code: expect.stringMatching(/OUTCOME_UNKNOWN|CONNECT_FAILED|DEVICE_OFFLINE/) });
+  await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({
+    code: expect.stringMatching(/OUTCOME_UNKNOWN|CONNECT_FAILED|DEVICE_OFFLINE/),
+  });
   await closing;
   await expect(driver.probe()).rejects.toMatchObject({ code: 'ROOMCTL_E_CONNECT_FAILED' });
 

@@ -30,10 +30,14 @@ it('a display that answers ERR3 while warming: the command waits for POWR=1 and 
   await expect(driver.execute('mute', { on: true })).resolves.toEqual({ mute: true });
 
   expect(display.received).toEqual([
-    '%1CLSS ?', '%1POWR ?', '%1ERST ?', // handshake: standby, healthy
-    '%1POWR 1', '%1POWR ?', // power on, now warming
+    '%1CLSS ?',
+    '%1POWR ?',
+    '%1ERST ?', // handshake: standby, healthy
+    '%1POWR 1',
+    '%1POWR ?', // power on, now warming
     '%1AVMT 21', // ERR3: hold
-    '%1POWR ?', '%1POWR ?', // still warming, then on
+    '%1POWR ?',
+    '%1POWR ?', // still warming, then on
     '%1AVMT 21', // sent again: OK
   ]);
   expect(ctx.state).toMatchObject({ power: 'on', mute: true });

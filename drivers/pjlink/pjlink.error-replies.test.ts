@@ -20,7 +20,10 @@ it('ERR1, ERR2 and ERR4 fail the command with their own codes and keep the link'
 
   await expect(driver.execute('mute', { on: true })).rejects.toMatchObject({ code: 'ROOMCTL_E_NOT_SUPPORTED' });
   await expect(driver.execute('input', { input: '33' })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS' });
-  await expect(driver.execute('power', { on: false })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: expect.stringContaining('device failure') });
+  await expect(driver.execute('power', { on: false })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_REJECTED',
+    message: expect.stringContaining('device failure'),
+  });
 
   expect(ctx.lost).toEqual([]);
   expect(display.connectionCount).toBe(1);

@@ -16,7 +16,11 @@ it('offers the inputs the config names — codes beyond the default list too (52
   const display = inputAction(config);
   expect(display.traits).toEqual({
     inputs: ['31', '52', '6A'],
-    labels: { '31': { en: 'Laptop (HDMI 1)', 'zh-CN': 'Laptop (HDMI 1)' }, '52': { en: 'Network', 'zh-CN': '网络' }, '6A': { en: 'Internal 10', 'zh-CN': 'Internal 10' } },
+    labels: {
+      '31': { en: 'Laptop (HDMI 1)', 'zh-CN': 'Laptop (HDMI 1)' },
+      '52': { en: 'Network', 'zh-CN': '网络' },
+      '6A': { en: 'Internal 10', 'zh-CN': 'Internal 10' },
+    },
   });
   // The action's schema is this display's list: what the config adds is accepted, what it leaves out is refused.
   expect(['31', '52', '6A'].map(display.accepts)).toEqual([true, true, true]);

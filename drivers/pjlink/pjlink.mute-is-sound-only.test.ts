@@ -33,6 +33,9 @@ it('mute sends AVMT 21 and 20: the sound goes, the picture stays', async () => {
 
 it('a display with AVMT 31/30 only: mute is refused as not supported, and nothing is blanked', async () => {
   await onDisplay(['avmt-31-only']);
-  await expect(driver!.execute('mute', { on: true })).rejects.toMatchObject({ code: 'ROOMCTL_E_NOT_SUPPORTED', message: expect.stringContaining('AVMT 31/30') });
+  await expect(driver!.execute('mute', { on: true })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_NOT_SUPPORTED',
+    message: expect.stringContaining('AVMT 31/30'),
+  });
   expect(sim!.display).toMatchObject({ audioMuted: false, videoMuted: false });
 });

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 it('a display that goes silent: ROOMCTL_E_DEVICE_TIMEOUT, and the next command starts a fresh session', async () => {
-  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { silent: true } : handshake(line) ?? '%1INPT=OK'));
+  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { silent: true } : (handshake(line) ?? '%1INPT=OK')));
   const ctx = createTestContext();
   driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port, replyTimeoutMs: 150 }, ctx);
   await driver.connect();

@@ -8,7 +8,13 @@ afterEach(() => sim?.close());
 
 it('sends %2SRCH and lists the displays that answer %2ACKN with their MAC, written lower-case', async () => {
   sim = await startPjlinkSimulator({ port: 0, udpPort: 0 });
-  const found = await searchPjlinkDisplays({ searchAddresses: ['127.0.0.1'], searchPort: sim.udpEndpoint!.port, replyPort: 0, tcpPort: sim.endpoint.port, timeoutMs: 400 });
+  const found = await searchPjlinkDisplays({
+    searchAddresses: ['127.0.0.1'],
+    searchPort: sim.udpEndpoint!.port,
+    replyPort: 0,
+    tcpPort: sim.endpoint.port,
+    timeoutMs: 400,
+  });
   expect(found).toEqual([{ host: '127.0.0.1', port: sim.endpoint.port, settings: { mac: sim.display.mac.toLowerCase() } }]);
 });
 

@@ -45,5 +45,8 @@ it('refuses an input switch in standby instead of waiting for a warm-up that wil
   driver = new PjlinkDriver({ ...sim.endpoint, readyPollMs: 20 }, createTestContext());
   await driver.connect();
 
-  await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: expect.stringContaining('standby') });
+  await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_REJECTED',
+    message: expect.stringContaining('standby'),
+  });
 });

@@ -11,8 +11,16 @@ describe('QRC codec', () => {
 
   it('tells responses, errors, notifications and garbage apart', () => {
     expect(parseQrcMessage('{"jsonrpc":"2.0","id":3,"result":true}')).toEqual({ kind: 'response', id: 3, result: true });
-    expect(parseQrcMessage('{"jsonrpc":"2.0","id":4,"error":{"code":10,"message":"Logon required"}}')).toEqual({ kind: 'error', id: 4, code: 10, message: 'Logon required' });
-    expect(parseQrcMessage('{"jsonrpc":"2.0","method":"EngineStatus","params":{"State":"Active"}}')).toMatchObject({ kind: 'notification', method: 'EngineStatus' });
+    expect(parseQrcMessage('{"jsonrpc":"2.0","id":4,"error":{"code":10,"message":"Logon required"}}')).toEqual({
+      kind: 'error',
+      id: 4,
+      code: 10,
+      message: 'Logon required',
+    });
+    expect(parseQrcMessage('{"jsonrpc":"2.0","method":"EngineStatus","params":{"State":"Active"}}')).toMatchObject({
+      kind: 'notification',
+      method: 'EngineStatus',
+    });
     expect(parseQrcMessage('{"jsonrpc":"1.0","id":1,"result":1}')).toMatchObject({ kind: 'invalid' });
     expect(parseQrcMessage('{nope')).toMatchObject({ kind: 'invalid', reason: 'not JSON' });
     expect(parseChanges({ Changes: [{ Name: 'mute', Value: 1 }, 5, null] })).toEqual([{ Name: 'mute', Value: 1 }]);

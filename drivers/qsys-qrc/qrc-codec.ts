@@ -38,7 +38,8 @@ export function parseQrcMessage(text: string): QrcMessage {
   } catch {
     return { kind: 'invalid', text: trimmed.slice(0, 64), reason: 'not JSON' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'invalid', text: trimmed.slice(0, 64), reason: 'not a JSON-RPC object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { kind: 'invalid', text: trimmed.slice(0, 64), reason: 'not a JSON-RPC object' };
   const m = value as Record<string, unknown>;
   if (m.jsonrpc !== '2.0') return { kind: 'invalid', text: trimmed.slice(0, 64), reason: 'not JSON-RPC 2.0' };
   if (typeof m.method === 'string') {
@@ -49,7 +50,8 @@ export function parseQrcMessage(text: string): QrcMessage {
   }
   if ('error' in m) {
     const e = m.error as Record<string, unknown> | null;
-    if (typeof e !== 'object' || e === null || typeof e.code !== 'number' || !Number.isInteger(e.code)) return { kind: 'invalid', text: trimmed.slice(0, 64), reason: 'bad error object' };
+    if (typeof e !== 'object' || e === null || typeof e.code !== 'number' || !Number.isInteger(e.code))
+      return { kind: 'invalid', text: trimmed.slice(0, 64), reason: 'bad error object' };
     if (m.id !== null && !isId(m.id)) return { kind: 'invalid', text: trimmed.slice(0, 64), reason: 'bad id' };
     return { kind: 'error', id: (m.id ?? null) as QrcId | null, code: e.code, message: typeof e.message === 'string' ? e.message : `error ${e.code}` };
   }

@@ -21,7 +21,16 @@ function namedComponents() {
         name: 'component.set',
         description: 'Set controls of a named component (value, optional ramp in seconds).',
         params: Type.Object(
-          { name, controls: Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 128 }), value: Type.Number(), ramp: Type.Optional(Type.Number({ minimum: 0, maximum: 60 })) }, none), { minItems: 1, maxItems: 64 }) },
+          {
+            name,
+            controls: Type.Array(
+              Type.Object(
+                { name: Type.String({ minLength: 1, maxLength: 128 }), value: Type.Number(), ramp: Type.Optional(Type.Number({ minimum: 0, maximum: 60 })) },
+                none,
+              ),
+              { minItems: 1, maxItems: 64 },
+            ),
+          },
           none,
         ),
       },

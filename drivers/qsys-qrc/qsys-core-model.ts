@@ -43,7 +43,14 @@ export class QsysCoreModel extends EventEmitter {
   }
 
   engineStatus() {
-    return { State: this.standby ? 'Standby' : 'Active', DesignName: this.designName, DesignCode: 'qsim0001', IsRedundant: false, IsEmulator: true, Platform: 'Core 110f' };
+    return {
+      State: this.standby ? 'Standby' : 'Active',
+      DesignName: this.designName,
+      DesignCode: 'qsim0001',
+      IsRedundant: false,
+      IsEmulator: true,
+      Platform: 'Core 110f',
+    };
   }
 
   newSession(): QrcSessionState {
@@ -59,7 +66,12 @@ export class QsysCoreModel extends EventEmitter {
   control(component: string, name: string): QrcControl {
     const value = this.components.get(component)!.get(name)!;
     const isMute = /mute/i.test(name);
-    return { Name: name, Value: value, String: isMute ? (value ? 'muted' : 'unmuted') : `${value.toFixed(1)}dB`, Position: isMute ? value : (value + 100) / 120 };
+    return {
+      Name: name,
+      Value: value,
+      String: isMute ? (value ? 'muted' : 'unmuted') : `${value.toFixed(1)}dB`,
+      Position: isMute ? value : (value + 100) / 120,
+    };
   }
 
   handle(method: string, params: unknown, session: QrcSessionState): Reply {

@@ -10,7 +10,7 @@ export const qsysConfig = Type.Object(
     host: Type.String({ minLength: 1, description: 'Address of the Q-SYS Core.' }),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: QRC_PORT, description: 'QRC port (1710).' })),
     user: Type.Optional(Type.String({ description: 'Q-SYS Administrator user, when the Core has access control on.' })),
-    password: Type.Optional(Type.String({ description: 'That user\'s PIN or password.' })),
+    password: Type.Optional(Type.String({ description: "That user's PIN or password." })),
     muteControl: Type.Optional(controlRef),
     follow: Type.Optional(Type.Array(controlRef, { maxItems: 100, description: 'Controls the panel follows through the change group.' })),
   },
@@ -27,6 +27,9 @@ export const qsysDriver = defineDriver({
   probeIntervalMs: 5000,
   simulator: qsysSimulator,
   create(config, ctx) {
-    return new QsysDriver({ host: config.host, port: config.port, user: config.user, password: config.password, muteControl: config.muteControl, follow: config.follow }, ctx);
+    return new QsysDriver(
+      { host: config.host, port: config.port, user: config.user, password: config.password, muteControl: config.muteControl, follow: config.follow },
+      ctx,
+    );
   },
 });

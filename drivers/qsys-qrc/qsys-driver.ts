@@ -58,7 +58,10 @@ export class QsysDriver implements DeviceDriver {
   private readonly clock: Clock;
   private readonly controls: Record<string, unknown> = {};
 
-  constructor(private readonly options: QsysDriverOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: QsysDriverOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.clock = options.clock ?? systemClock;
   }
 
@@ -122,7 +125,11 @@ export class QsysDriver implements DeviceDriver {
     },
     'component.get': async (params) => this.call('Component.Get', { Name: params.name, Controls: (params.controls as string[]).map((Name) => ({ Name })) }),
     'component.set': async (params) => {
-      const controls = (params.controls as Array<{ name: string; value: number; ramp?: number }>).map((c) => ({ Name: c.name, Value: c.value, ...(c.ramp !== undefined ? { Ramp: c.ramp } : {}) }));
+      const controls = (params.controls as Array<{ name: string; value: number; ramp?: number }>).map((c) => ({
+        Name: c.name,
+        Value: c.value,
+        ...(c.ramp !== undefined ? { Ramp: c.ramp } : {}),
+      }));
       await this.call('Component.Set', { Name: params.name, Controls: controls });
       return { ok: true };
     },
@@ -135,7 +142,6 @@ export class QsysDriver implements DeviceDriver {
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
     return runAction(this.handlers, action, params, 'qsys-qrc');
   }
-
 
   /** One group for everything followed; AutoPoll makes the Core push changes as they happen. */
   /** True until the change group is built on this session (a standby Core waits for its turn). */
@@ -165,7 +171,9 @@ export class QsysDriver implements DeviceDriver {
         reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where} did not answer ${method} within ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(id, { method, resolve, reject, timer });
-      transport.write(encodeQrc({ id, method, params })).catch((err: unknown) => this.settle(id, undefined, new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', String(err))));
+      transport
+        .write(encodeQrc({ id, method, params }))
+        .catch((err: unknown) => this.settle(id, undefined, new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', String(err))));
     });
   }
 

@@ -67,12 +67,15 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
           const p = message.params as { Id: string; Rate?: number };
           clearInterval(timers.get(p.Id));
           const rateMs = Math.max(50, Math.round((Number(p.Rate) || 1) * 1000));
-          timers.set(p.Id, setInterval(() => {
-            const group = session.groups.get(p.Id);
-            if (!group) return;
-            const changes = core.poll(group);
-            if (changes.length) send(encodeQrc({ method: 'ChangeGroup.Poll', params: { Id: p.Id, Changes: changes } }));
-          }, rateMs));
+          timers.set(
+            p.Id,
+            setInterval(() => {
+              const group = session.groups.get(p.Id);
+              if (!group) return;
+              const changes = core.poll(group);
+              if (changes.length) send(encodeQrc({ method: 'ChangeGroup.Poll', params: { Id: p.Id, Changes: changes } }));
+            }, rateMs),
+          );
         }
       }
     });
@@ -87,6 +90,14 @@ export const qsysSimulator: SimulatorDefinition = {
   quirks: QSYS_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, QRC_PORT);
-    return startQsysSimulator({ host, port, user: options.user, password: options.password || undefined, idleTimeoutMs: numberOption(options.idleTimeoutMs, 'idleTimeoutMs'), quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') });
+    return startQsysSimulator({
+      host,
+      port,
+      user: options.user,
+      password: options.password || undefined,
+      idleTimeoutMs: numberOption(options.idleTimeoutMs, 'idleTimeoutMs'),
+      quirks: options.quirks?.split(','),
+      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
+    });
   },
 };

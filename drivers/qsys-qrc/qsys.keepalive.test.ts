@@ -5,7 +5,7 @@ import { useQsysCore } from './test-setup.js';
 
 const start = useQsysCore();
 
-it('sends NoOp every 30 s of the clock, well inside the Core\'s 60 s idle limit', async () => {
+it("sends NoOp every 30 s of the clock, well inside the Core's 60 s idle limit", async () => {
   const clock = new ManualClock();
   const { sim, driver } = await start({ clock });
   await driver.connect();

@@ -16,7 +16,7 @@ export const mdcConfig = Type.Object(
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: MDC_PORT, description: 'MDC TCP port (1515).' })),
     serialPort: Type.Optional(Type.String({ minLength: 1, description: 'RS-232 port instead of TCP.' })),
     baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on Samsung displays).' })),
-    displayId: Type.Optional(Type.Integer({ minimum: 0, maximum: 253, default: 0, description: 'The display\'s MDC ID (menu: System > Multi-Control).' })),
+    displayId: Type.Optional(Type.Integer({ minimum: 0, maximum: 253, default: 0, description: "The display's MDC ID (menu: System > Multi-Control)." })),
     inputs: namedInputsConfig('Samsung', Object.keys(MDC_INPUTS)),
   },
   { additionalProperties: false },

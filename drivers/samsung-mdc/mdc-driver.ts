@@ -48,7 +48,10 @@ export class MdcDriver implements DeviceDriver {
   private poweredOnAt: number | undefined;
   private warm = false;
 
-  constructor(private readonly options: MdcDriverOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: MdcDriverOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.id = options.displayId ?? 0;
     this.where = options.serialPort ?? `${options.host}:${options.port ?? MDC_PORT}`;
     this.link = new RequestReplyLink(
@@ -67,7 +70,9 @@ export class MdcDriver implements DeviceDriver {
     const { host, port = MDC_PORT, serialPort, baudRate = 9600, connectTimeoutMs = 3000 } = this.options;
     if (!host && !serialPort) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'a samsung-mdc device needs `host` (TCP 1515) or `serialPort` (RS-232)');
     this.parser.reset();
-    const transport = this.options.transportFactory?.() ?? (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
+    const transport =
+      this.options.transportFactory?.() ??
+      (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
     await this.link.connect(transport, () => this.readStatus());
   }
 
@@ -95,7 +100,8 @@ export class MdcDriver implements DeviceDriver {
     input: async (params) => {
       const name = String(params.input) as MdcInput;
       const code = MDC_INPUTS[name];
-      if (code === undefined) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a Samsung input (${Object.keys(MDC_INPUTS).join(', ')})`);
+      if (code === undefined)
+        throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a Samsung input (${Object.keys(MDC_INPUTS).join(', ')})`);
       const ack = await this.sendWhenWarm(MDC_COMMANDS.input, [code]);
       const input = inputName(ack.values[0] ?? -1) ?? name;
       this.ctx.publishState({ input });
@@ -141,11 +147,16 @@ export class MdcDriver implements DeviceDriver {
         if (NEEDS_WARM.has(cmd)) this.warm = true;
         return ack;
       } catch (err) {
-        const notAvailable = err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_REJECTED' && (err.details as { nak?: number } | undefined)?.nak === 0x01;
+        const notAvailable =
+          err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_REJECTED' && (err.details as { nak?: number } | undefined)?.nak === 0x01;
         if (!notAvailable || this.power !== 'on') throw err;
         const warming = !this.warm && this.poweredOnAt !== undefined && Date.now() - this.poweredOnAt < (this.options.warmupHoldMs ?? 15_000);
         if (!warming) {
-          throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `the display refuses ${COMMAND_WORDS[cmd] ?? `command 0x${cmd.toString(16)}`} while on (NAK not available): this model lacks it (a panel without speakers has no volume or mute)`, (err as RoomctlError).details);
+          throw new RoomctlError(
+            'ROOMCTL_E_NOT_SUPPORTED',
+            `the display refuses ${COMMAND_WORDS[cmd] ?? `command 0x${cmd.toString(16)}`} while on (NAK not available): this model lacks it (a panel without speakers has no volume or mute)`,
+            (err as RoomctlError).details,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
@@ -157,7 +168,12 @@ export class MdcDriver implements DeviceDriver {
     const match = (frame: MdcFrame): MatchResult => {
       if (frame.id !== this.id || frame.kind === 'command' || frame.cmd !== cmd) return false;
       if (frame.kind === 'nak') {
-        const why = frame.error === 0x01 ? 'not available now (standby or warming up?)' : frame.error === 0x02 ? 'value out of range' : `error 0x${frame.error.toString(16)}`;
+        const why =
+          frame.error === 0x01
+            ? 'not available now (standby or warming up?)'
+            : frame.error === 0x02
+              ? 'value out of range'
+              : `error 0x${frame.error.toString(16)}`;
         const code = frame.error === 0x02 ? 'ROOMCTL_E_ACTION_PARAMS' : 'ROOMCTL_E_DEVICE_REJECTED';
         return { error: new RoomctlError(code, `the display refused command 0x${cmd.toString(16)} (NAK): ${why}`, { command: cmd, nak: frame.error }) };
       }

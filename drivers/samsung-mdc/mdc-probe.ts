@@ -16,7 +16,12 @@ function statusQueryTo(id: number): SerialProbeAttempt {
       const reply = firstReply(bytes);
       if (!reply || reply.cmd !== MDC_COMMANDS.status) return { ok: false, why: 'not a Samsung MDC reply (AA FF id len A/N 00 … checksum)' };
       // A NAK still proves an MDC display is there; only the status it would have sent is missing.
-      const power = reply.kind === 'ack' && reply.values.length > 0 ? ` (power ${reply.values[0] === 1 ? 'on' : 'off'})` : reply.kind === 'ack' ? '' : ' (it refused the status query)';
+      const power =
+        reply.kind === 'ack' && reply.values.length > 0
+          ? ` (power ${reply.values[0] === 1 ? 'on' : 'off'})`
+          : reply.kind === 'ack'
+            ? ''
+            : ' (it refused the status query)';
       return { ok: true, settings: { baudRate: 9600, displayId: reply.id }, detail: `Samsung MDC: display id ${reply.id}${power}` };
     },
   };
@@ -27,5 +32,7 @@ export const mdcProbe: DriverProbe = { protocol: 'Samsung MDC', serial: [statusQ
 
 export function proposeMdc(identity: DeviceIdentity): ProposedEntry[] {
   if (!('serialPort' in identity.at)) return [];
-  return [{ fields: { serialPort: identity.at.serialPort, baudRate: identity.settings.baudRate, displayId: identity.settings.displayId }, detail: identity.detail }];
+  return [
+    { fields: { serialPort: identity.at.serialPort, baudRate: identity.settings.baudRate, displayId: identity.settings.displayId }, detail: identity.detail },
+  ];
 }

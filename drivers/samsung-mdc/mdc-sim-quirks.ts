@@ -10,6 +10,7 @@ export const MDC_QUIRKS: readonly QuirkProfile[] = [
   {
     name: 'no-speaker',
     description: 'A signage panel without speakers: volume (0x12) and mute (0x13) answer NAK "not available".',
-    source: 'Samsung MDC protocol: NAK with an error code for a command the model cannot carry out; vgavro/samsung-mdc issue 15 (a QM55B-T answering a command differently from the document)',
+    source:
+      'Samsung MDC protocol: NAK with an error code for a command the model cannot carry out; vgavro/samsung-mdc issue 15 (a QM55B-T answering a command differently from the document)',
   },
 ];

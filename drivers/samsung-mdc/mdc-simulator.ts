@@ -34,18 +34,29 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
   const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   if (options.serialPath) {
     const parser = new MdcFrameParser();
-    const answer = delayedWriter((text) => line.write(Buffer.from(text, 'latin1')), () => replyDelayMs);
-    const line = await openSerialEndpoint(options.serialPath, 9600, (chunk) => {
-      for (const frame of parser.push(chunk)) {
-        const reply = display.handle(frame);
-        if (reply) answer(reply.toString('latin1'));
-      }
-    }, () => parser.reset());
+    const answer = delayedWriter(
+      (text) => line.write(Buffer.from(text, 'latin1')),
+      () => replyDelayMs,
+    );
+    const line = await openSerialEndpoint(
+      options.serialPath,
+      9600,
+      (chunk) => {
+        for (const frame of parser.push(chunk)) {
+          const reply = display.handle(frame);
+          if (reply) answer(reply.toString('latin1'));
+        }
+      },
+      () => parser.reset(),
+    );
     return { endpoint: { serialPort: options.serialPath }, display, connectionCount: 0, dropConnections: () => undefined, close: () => line.close() };
   }
   const serveSession = (socket: Socket) => {
     const parser = new MdcFrameParser();
-    const answer = delayedWriter((text) => !socket.destroyed && socket.write(Buffer.from(text, 'latin1')), () => replyDelayMs);
+    const answer = delayedWriter(
+      (text) => !socket.destroyed && socket.write(Buffer.from(text, 'latin1')),
+      () => replyDelayMs,
+    );
     socket.on('data', (chunk: Buffer) => {
       for (const frame of parser.push(chunk)) {
         const reply = display.handle(frame);
@@ -62,7 +73,12 @@ export const mdcSimulator: SimulatorDefinition = {
   description: `A Samsung display speaking MDC (options: listen=127.0.0.1:1515 for TCP, or serialPath=/dev/pts/N; id=0, warmupMs=0; quirks=${describeQuirks(MDC_QUIRKS)} with replyDelayMs).`,
   quirks: MDC_QUIRKS,
   async start(options) {
-    const common = { id: numberOption(options.id, 'id'), warmupMs: numberOption(options.warmupMs, 'warmupMs'), quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') };
+    const common = {
+      id: numberOption(options.id, 'id'),
+      warmupMs: numberOption(options.warmupMs, 'warmupMs'),
+      quirks: options.quirks?.split(','),
+      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
+    };
     if (options.serialPath) return startMdcSimulator({ ...common, serialPath: options.serialPath });
     const { host, port } = parseListenOption(options.listen, MDC_PORT);
     return startMdcSimulator({ ...common, host, port });

@@ -28,7 +28,10 @@ it('pulling the RS-232 adapter loses the link; plugging it back lets connect suc
   // The simulator polls for its port; the driver's next connect is what the host's backoff does.
   let connected = false;
   for (let i = 0; i < 60 && !connected; i++) {
-    connected = await driver.connect().then(() => true, () => false);
+    connected = await driver.connect().then(
+      () => true,
+      () => false,
+    );
     if (!connected) await new Promise((r) => setTimeout(r, 50));
   }
   expect(connected).toBe(true);

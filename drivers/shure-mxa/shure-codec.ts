@@ -55,7 +55,8 @@ export function parseShureMessage(raw: string): ShureMessage {
   const words = body.split(/ +/);
   if (words[0] === 'SAMPLE') {
     const values = words.slice(1);
-    if (values.length === 0 || values.length > 32 || !values.every((v) => /^\d{1,3}$/.test(v))) return { kind: 'invalid', text: raw, reason: 'bad SAMPLE values' };
+    if (values.length === 0 || values.length > 32 || !values.every((v) => /^\d{1,3}$/.test(v)))
+      return { kind: 'invalid', text: raw, reason: 'bad SAMPLE values' };
     return { kind: 'sample', levels: values.map((v) => Number(v) - METER_OFFSET_DB) };
   }
   if (words[0] !== 'REP') return { kind: 'invalid', text: raw, reason: 'not a REP or SAMPLE' };

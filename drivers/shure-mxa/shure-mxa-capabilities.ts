@@ -13,18 +13,22 @@ function micArray(channels: number) {
       { name: 'channel.mute', description: 'Mute or unmute one lobe.', params: Type.Object({ channel, on: Type.Boolean() }, none) },
       {
         name: 'channel.gain',
-        description: 'Set one lobe\'s gain in dB (-110..+30, 0.1 dB steps).',
+        description: "Set one lobe's gain in dB (-110..+30, 0.1 dB steps).",
         params: Type.Object({ channel, gainDb: Type.Number({ minimum: -110, maximum: 30 }) }, none),
       },
       {
         name: 'led',
-        description: 'Turn the array\'s LED on or off, set its brightness (0..5), or flash it to find the array.',
+        description: "Turn the array's LED on or off, set its brightness (0..5), or flash it to find the array.",
         params: Type.Object(
           { on: Type.Optional(Type.Boolean()), brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: 5 })), flash: Type.Optional(Type.Boolean()) },
           { ...none, minProperties: 1 },
         ),
       },
-      { name: 'preset.recall', description: 'Recall a stored preset (1..10).', params: Type.Object({ preset: Type.Integer({ minimum: 1, maximum: 10 }) }, none) },
+      {
+        name: 'preset.recall',
+        description: 'Recall a stored preset (1..10).',
+        params: Type.Object({ preset: Type.Integer({ minimum: 1, maximum: 10 }) }, none),
+      },
       {
         name: 'meter',
         description: 'Publish live levels at this interval (ms, 100..99999), or stop them (0).',

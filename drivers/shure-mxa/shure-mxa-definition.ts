@@ -11,7 +11,10 @@ export const shureMxaConfig = Type.Object(
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: SHURE_PORT, description: 'Command-string TCP port (2202).' })),
     channels: Type.Optional(Type.Integer({ minimum: 1, maximum: SHURE_CHANNELS, default: SHURE_CHANNELS, description: 'Lobes to follow.' })),
     meterRateMs: Type.Optional(
-      Type.Union([Type.Literal(0), Type.Integer({ minimum: 100, maximum: 99_999 })], { default: 0, description: 'Publish live levels at this interval from connect on (0 = only on request).' }),
+      Type.Union([Type.Literal(0), Type.Integer({ minimum: 100, maximum: 99_999 })], {
+        default: 0,
+        description: 'Publish live levels at this interval from connect on (0 = only on request).',
+      }),
     ),
   },
   { additionalProperties: false },

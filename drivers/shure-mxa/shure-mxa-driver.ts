@@ -50,7 +50,10 @@ export class ShureMxaDriver implements DeviceDriver {
   private stopped = true;
   private readonly channelState = new Map<number, { mute?: boolean; gainDb?: number }>();
 
-  constructor(private readonly options: ShureMxaDriverOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: ShureMxaDriverOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.channels = options.channels ?? SHURE_CHANNELS;
     this.queue = new RequestQueue(options.replyTimeoutMs ?? 2000, () => `${options.host}:${options.port ?? SHURE_PORT}`);
   }
@@ -68,7 +71,10 @@ export class ShureMxaDriver implements DeviceDriver {
     this.ctx.publishState({ model: unbrace(model.value) });
     await this.get('DEVICE_AUDIO_MUTE');
     for (let n = 1; n <= this.channels; n++) {
-      const refused = await this.get('AUDIO_MUTE', n).then(() => false, (err: unknown) => refusedBy(err, n > 1));
+      const refused = await this.get('AUDIO_MUTE', n).then(
+        () => false,
+        (err: unknown) => refusedBy(err, n > 1),
+      );
       if (refused) {
         // An MXA310 has 4 channels, an MXA910 8: the array tells by refusing the first it lacks.
         this.ctx.log.info({ configured: this.channels, found: n - 1 }, 'the array has fewer channels than configured; following those it has');
@@ -132,7 +138,6 @@ export class ShureMxaDriver implements DeviceDriver {
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
     return runAction(this.handlers, action, params, 'shure-mxa');
   }
-
 
   private ledState: { on?: boolean; brightness?: number; flash?: boolean } = {};
 

@@ -89,16 +89,26 @@ export class ShureMxaModel extends EventEmitter {
     const each = (fn: (c: Channel, n: number) => string) =>
       channel === 0 || channel === undefined ? this.channels.map((c, i) => fn(c, i + 1)) : [fn(this.channels[channel - 1]!, channel)];
     switch (name) {
-      case 'DEVICE_AUDIO_MUTE': return [`< REP DEVICE_AUDIO_MUTE ${onOff(this.deviceMute)} >`];
-      case 'AUDIO_MUTE': return each((c, n) => `< REP ${pad(n)} AUDIO_MUTE ${onOff(c.mute)} >`);
-      case 'AUDIO_GAIN_HI_RES': return each((c, n) => `< REP ${pad(n)} AUDIO_GAIN_HI_RES ${String(c.gain).padStart(4, '0')} >`);
-      case 'DEV_LED_IN_STATE': return [`< REP DEV_LED_IN_STATE ${onOff(this.ledOn)} >`];
-      case 'LED_BRIGHTNESS': return [`< REP LED_BRIGHTNESS ${this.ledBrightness} >`];
-      case 'PRESET': return [`< REP PRESET ${pad(this.preset)} >`];
-      case 'METER_RATE': return [`< REP METER_RATE ${String(this.meterRateMs).padStart(5, '0')} >`];
-      case 'MODEL': return [`< REP MODEL {${this.model.padEnd(32)}} >`];
-      case 'DEVICE_ID': return [`< REP DEVICE_ID {${this.deviceId.padEnd(31)}} >`];
-      default: return ['< REP ERR >'];
+      case 'DEVICE_AUDIO_MUTE':
+        return [`< REP DEVICE_AUDIO_MUTE ${onOff(this.deviceMute)} >`];
+      case 'AUDIO_MUTE':
+        return each((c, n) => `< REP ${pad(n)} AUDIO_MUTE ${onOff(c.mute)} >`);
+      case 'AUDIO_GAIN_HI_RES':
+        return each((c, n) => `< REP ${pad(n)} AUDIO_GAIN_HI_RES ${String(c.gain).padStart(4, '0')} >`);
+      case 'DEV_LED_IN_STATE':
+        return [`< REP DEV_LED_IN_STATE ${onOff(this.ledOn)} >`];
+      case 'LED_BRIGHTNESS':
+        return [`< REP LED_BRIGHTNESS ${this.ledBrightness} >`];
+      case 'PRESET':
+        return [`< REP PRESET ${pad(this.preset)} >`];
+      case 'METER_RATE':
+        return [`< REP METER_RATE ${String(this.meterRateMs).padStart(5, '0')} >`];
+      case 'MODEL':
+        return [`< REP MODEL {${this.model.padEnd(32)}} >`];
+      case 'DEVICE_ID':
+        return [`< REP DEVICE_ID {${this.deviceId.padEnd(31)}} >`];
+      default:
+        return ['< REP ERR >'];
     }
   }
 

@@ -30,7 +30,10 @@ export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions =
   const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const serveSession = (socket: Socket) => {
     const framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
-    const reply = delayedWriter((text) => !socket.destroyed && socket.write(text), () => replyDelayMs);
+    const reply = delayedWriter(
+      (text) => !socket.destroyed && socket.write(text),
+      () => replyDelayMs,
+    );
     socket.on('data', (chunk: Buffer) => {
       for (const raw of framer.push(chunk)) {
         const text = raw.toString('latin1');
@@ -58,6 +61,13 @@ export const shureMxaSimulator: SimulatorDefinition = {
   quirks: SHURE_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, SHURE_PORT);
-    return startShureMxaSimulator({ host, port, channels: numberOption(options.channels, 'channels'), deviceId: options.deviceId, quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') });
+    return startShureMxaSimulator({
+      host,
+      port,
+      channels: numberOption(options.channels, 'channels'),
+      deviceId: options.deviceId,
+      quirks: options.quirks?.split(','),
+      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
+    });
   },
 };

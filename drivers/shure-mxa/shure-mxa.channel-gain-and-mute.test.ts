@@ -3,7 +3,7 @@ import { useShureArray } from './test-setup.js';
 
 const start = useShureArray();
 
-it('sets one lobe\'s gain in dB (0.1 dB steps on the wire) and mutes one lobe', async () => {
+it("sets one lobe's gain in dB (0.1 dB steps on the wire) and mutes one lobe", async () => {
   const { sim, driver, ctx } = await start();
   await driver.connect();
 

@@ -11,9 +11,14 @@ it('on connect the driver reads model, device mute, every lobe, the LED and the 
   await driver.connect();
 
   expect(sim.array.received).toEqual([
-    'GET MODEL', 'GET DEVICE_AUDIO_MUTE',
-    'GET 01 AUDIO_MUTE', 'GET 01 AUDIO_GAIN_HI_RES', 'GET 02 AUDIO_MUTE', 'GET 02 AUDIO_GAIN_HI_RES',
-    'GET DEV_LED_IN_STATE', 'GET PRESET',
+    'GET MODEL',
+    'GET DEVICE_AUDIO_MUTE',
+    'GET 01 AUDIO_MUTE',
+    'GET 01 AUDIO_GAIN_HI_RES',
+    'GET 02 AUDIO_MUTE',
+    'GET 02 AUDIO_GAIN_HI_RES',
+    'GET DEV_LED_IN_STATE',
+    'GET PRESET',
   ]);
   expect(ctx.state).toMatchObject({
     model: 'MXA910',

@@ -42,7 +42,10 @@ export async function createPtyPair(options: { dir?: string; name?: string } = {
         throw new RoomctlError('ROOMCTL_E_DEPENDENCY_MISSING', `socat could not be started (${spawnError.message}); install it: apt-get install socat`);
       }
       if (proc.exitCode !== null) throw new RoomctlError('ROOMCTL_E_INTERNAL', `socat exited with code ${proc.exitCode}`);
-      const ready = await Promise.all([access(devicePath), access(simulatorPath)]).then(() => true, () => false);
+      const ready = await Promise.all([access(devicePath), access(simulatorPath)]).then(
+        () => true,
+        () => false,
+      );
       if (ready) return;
       await sleep(10);
     }

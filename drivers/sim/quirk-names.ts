@@ -5,7 +5,10 @@ import { RoomctlError } from '../core/errors.js';
  * the simulator's own list; `family` names the protocol in the error ("VISCA", "ONVIF").
  */
 export function parseQuirkNames<Name extends string>(list: string | undefined, known: readonly Name[], family: string): Name[] {
-  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) {
     if (!(known as readonly string[]).includes(name)) {
       throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown ${family} quirk profile '${name}'`, { allowed: known });

@@ -34,9 +34,15 @@ export async function openSerialEndpoint(path: string, baudRate: number, onData:
     while (!closed && !transport) {
       await new Promise((r) => setTimeout(r, REOPEN_POLL_MS));
       if (closed) return;
-      const present = await access(path).then(() => true, () => false);
+      const present = await access(path).then(
+        () => true,
+        () => false,
+      );
       if (!present) continue;
-      await open().then(() => onReopen?.(), () => undefined);
+      await open().then(
+        () => onReopen?.(),
+        () => undefined,
+      );
     }
   };
   await open();

@@ -19,7 +19,8 @@ describe('BRAVIA Simple IP codec, against the examples of the protocol descripti
     expect(parseBravia('*SAVOLU0000000000000025')).toEqual({ type: 'A', fn: 'VOLU', param: '0000000000000025' });
     expect(parseBravia('*SNPOWR0000000000000000')).toEqual({ type: 'N', fn: 'POWR', param: '0000000000000000' });
     expect(numberOf('FFFFFFFFFFFFFFFF')).toBeUndefined();
-    for (const bad of ['', '*SAVOLU000000000000002', '*SXVOLU0000000000000025', 'SAVOLU00000000000000255', '*SAvolu0000000000000025']) expect(parseBravia(bad)).toBeUndefined();
+    for (const bad of ['', '*SAVOLU000000000000002', '*SXVOLU0000000000000025', 'SAVOLU00000000000000255', '*SAvolu0000000000000025'])
+      expect(parseBravia(bad)).toBeUndefined();
   });
 
   it('refuses to encode what the display would not read', () => {

@@ -11,7 +11,10 @@ const STATUS_READS = 'Read power and, when on, input, volume and mute.';
 
 export const braviaConfig = Type.Object(
   {
-    host: Type.String({ minLength: 1, description: 'Address of the display (Simple IP control must be on: Settings > Network > Home network setup > IP control).' }),
+    host: Type.String({
+      minLength: 1,
+      description: 'Address of the display (Simple IP control must be on: Settings > Network > Home network setup > IP control).',
+    }),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: BRAVIA_PORT, description: 'Simple IP control port (20060).' })),
     inputs: namedInputsConfig('BRAVIA', Object.keys(BRAVIA_INPUTS)),
   },

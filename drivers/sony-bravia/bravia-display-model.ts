@@ -1,4 +1,17 @@
-import { BRAVIA_FUNCTIONS, BRAVIA_INPUTS, DONE, NOTHING, REFUSED, encodeBravia, inputOf, inputParam, numberOf, numberParam, type BraviaInput, type BraviaMessage } from './bravia-codec.js';
+import {
+  BRAVIA_FUNCTIONS,
+  BRAVIA_INPUTS,
+  DONE,
+  NOTHING,
+  REFUSED,
+  encodeBravia,
+  inputOf,
+  inputParam,
+  numberOf,
+  numberParam,
+  type BraviaInput,
+  type BraviaMessage,
+} from './bravia-codec.js';
 
 export interface BraviaDisplayOptions {
   /** "Remote start" off: in standby the display refuses power on over the network. */

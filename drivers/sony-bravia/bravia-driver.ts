@@ -45,7 +45,10 @@ export class BraviaDriver implements DeviceDriver {
   private readonly link: RequestReplyLink<BraviaMessage>;
   private readonly where: string;
 
-  constructor(private readonly options: BraviaDriverOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: BraviaDriverOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.where = `${options.host}:${options.port ?? BRAVIA_PORT}`;
     this.link = new RequestReplyLink(
       {
@@ -61,7 +64,9 @@ export class BraviaDriver implements DeviceDriver {
 
   async connect(): Promise<void> {
     this.framer.reset(); // forget half a message from a previous session
-    const transport = this.options.transportFactory?.() ?? new TcpTransport({ host: this.options.host, port: this.options.port ?? BRAVIA_PORT, connectTimeoutMs: this.options.connectTimeoutMs ?? 3000 });
+    const transport =
+      this.options.transportFactory?.() ??
+      new TcpTransport({ host: this.options.host, port: this.options.port ?? BRAVIA_PORT, connectTimeoutMs: this.options.connectTimeoutMs ?? 3000 });
     await this.link.connect(transport, () => this.readStatus());
   }
 
@@ -82,7 +87,8 @@ export class BraviaDriver implements DeviceDriver {
     },
     input: async (params) => {
       const input = String(params.input) as BraviaInput;
-      if (!(input in BRAVIA_INPUTS)) throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a BRAVIA input (${Object.keys(BRAVIA_INPUTS).join(', ')})`);
+      if (!(input in BRAVIA_INPUTS))
+        throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${JSON.stringify(params.input)} is not a BRAVIA input (${Object.keys(BRAVIA_INPUTS).join(', ')})`);
       await this.set(FN.input, inputParam(input), `input ${input} (in standby, or an input this model lacks?)`);
       this.ctx.publishState({ input });
       return { input };
@@ -121,7 +127,8 @@ export class BraviaDriver implements DeviceDriver {
   private async set(fn: string, param: string, what: string): Promise<void> {
     const answer = await this.exchange(control(fn, param));
     if (answer.param === REFUSED) throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `${this.where} refused ${what}`, { function: fn });
-    if (answer.param !== DONE) throw new RoomctlError('ROOMCTL_E_PROTOCOL', `${this.where} answered ${fn} with ${answer.param}, which is neither done nor refused`);
+    if (answer.param !== DONE)
+      throw new RoomctlError('ROOMCTL_E_PROTOCOL', `${this.where} answered ${fn} with ${answer.param}, which is neither done nor refused`);
   }
 
   private async ask(fn: string): Promise<string> {
@@ -141,7 +148,9 @@ export class BraviaDriver implements DeviceDriver {
       if (!message) {
         // Out of step with the display: answers can no longer be matched to questions. Drop the
         // link; the host reconnects and the next session starts clean.
-        this.ctx.linkLost(new RoomctlError('ROOMCTL_E_PROTOCOL', `${this.where} sent ${JSON.stringify(line.toString('latin1').slice(0, 40))}, which is no Simple IP message`));
+        this.ctx.linkLost(
+          new RoomctlError('ROOMCTL_E_PROTOCOL', `${this.where} sent ${JSON.stringify(line.toString('latin1').slice(0, 40))}, which is no Simple IP message`),
+        );
         void this.link.disconnect();
         return;
       }

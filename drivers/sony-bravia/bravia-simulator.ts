@@ -71,7 +71,12 @@ export async function startBraviaSimulator(options: BraviaSimulatorOptions = {})
       }
     });
   };
-  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? BRAVIA_PORT, onConnection: serve, onClose: () => timers.forEach(clearTimeout) });
+  const tcp = await startTcpSimulatorServer({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? BRAVIA_PORT,
+    onConnection: serve,
+    onClose: () => timers.forEach(clearTimeout),
+  });
   const pressRemote = (change: { power?: boolean; volume?: number }) => {
     if (change.power !== undefined) display.power = change.power;
     if (change.volume !== undefined) display.volume = change.volume;
@@ -99,7 +104,12 @@ export const braviaSimulator: SimulatorDefinition = {
   quirks: BRAVIA_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, BRAVIA_PORT);
-    const quirks = options.quirks ? options.quirks.split(',').map((q) => q.trim()).filter(Boolean) : [];
+    const quirks = options.quirks
+      ? options.quirks
+          .split(',')
+          .map((q) => q.trim())
+          .filter(Boolean)
+      : [];
     const delay = numberOption(options.answerDelayMs, 'answerDelayMs');
     return startBraviaSimulator({ ...braviaQuirkOptions(quirks), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
   },

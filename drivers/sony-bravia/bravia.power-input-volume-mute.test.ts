@@ -23,6 +23,11 @@ it('*SCPOWR…1 → *SAPOWR…0, then input, volume and mute, each answered done
   await expect(driver.execute('mute', { on: true })).resolves.toEqual({ mute: true });
 
   expect(sim.display).toMatchObject({ power: true, input: 'hdmi2', volume: 35, mute: true });
-  expect(sim.display.received.filter((m) => m.type === 'C').map((m) => `${m.fn}${m.param}`)).toEqual(['POWR0000000000000001', 'INPT0000000100000002', 'VOLU0000000000000035', 'AMUT0000000000000001']);
+  expect(sim.display.received.filter((m) => m.type === 'C').map((m) => `${m.fn}${m.param}`)).toEqual([
+    'POWR0000000000000001',
+    'INPT0000000100000002',
+    'VOLU0000000000000035',
+    'AMUT0000000000000001',
+  ]);
   await expect(driver.execute('status', {})).resolves.toEqual({ power: 'on', input: 'hdmi2', volume: 35, mute: true });
 });

@@ -16,7 +16,10 @@ it('an input in standby is answered FFFF…: refused with the reason, and the li
   driver = new BraviaDriver(sim.endpoint, ctx);
   await driver.connect();
 
-  await expect(driver.execute('input', { input: 'hdmi3' })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: expect.stringContaining('in standby') });
+  await expect(driver.execute('input', { input: 'hdmi3' })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_REJECTED',
+    message: expect.stringContaining('in standby'),
+  });
   await expect(driver.execute('power', { on: true })).resolves.toEqual({ power: 'on' });
   expect(ctx.lost).toEqual([]);
   expect(sim.connectionCount).toBe(1);

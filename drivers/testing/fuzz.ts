@@ -11,24 +11,24 @@ export const FUZZ_TIMEOUT_MS = Math.max(30_000, FUZZ_CASES / 5);
 export function mutatedText(plausible: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc
     .tuple(plausible, fc.array(fc.tuple(fc.nat(), fc.string({ maxLength: 3 }), fc.nat({ max: 3 })), { maxLength: 4 }))
-    .map(([text, edits]) => edits.reduce((s, [at, insert, remove]) => s.slice(0, at % (s.length + 1)) + insert + s.slice((at % (s.length + 1)) + remove), text));
+    .map(([text, edits]) =>
+      edits.reduce((s, [at, insert, remove]) => s.slice(0, at % (s.length + 1)) + insert + s.slice((at % (s.length + 1)) + remove), text),
+    );
 }
 
 /** Random byte edits of plausible frames. */
 export function mutatedBytes(plausible: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  return fc
-    .tuple(plausible, fc.array(fc.tuple(fc.nat(), fc.uint8Array({ maxLength: 3 }), fc.nat({ max: 3 })), { maxLength: 4 }))
-    .map(([bytes, edits]) =>
-      edits.reduce((b, [at, insert, remove]) => {
-        const i = at % (b.length + 1);
-        const tail = b.subarray(Math.min(b.length, i + remove));
-        const out = new Uint8Array(i + insert.length + tail.length);
-        out.set(b.subarray(0, i));
-        out.set(insert, i);
-        out.set(tail, i + insert.length);
-        return out;
-      }, bytes),
-    );
+  return fc.tuple(plausible, fc.array(fc.tuple(fc.nat(), fc.uint8Array({ maxLength: 3 }), fc.nat({ max: 3 })), { maxLength: 4 })).map(([bytes, edits]) =>
+    edits.reduce((b, [at, insert, remove]) => {
+      const i = at % (b.length + 1);
+      const tail = b.subarray(Math.min(b.length, i + remove));
+      const out = new Uint8Array(i + insert.length + tail.length);
+      out.set(b.subarray(0, i));
+      out.set(insert, i);
+      out.set(tail, i + insert.length);
+      return out;
+    }, bytes),
+  );
 }
 
 /** Any text a device might send: mutated plausible text, random text, random binary. */

@@ -6,10 +6,18 @@ const RFC = {
   realm: 'http-auth@example.org',
   nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v',
   opaque: 'FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS',
-  request: { method: 'GET', uri: '/dir/index.html', username: 'Mufasa', password: 'Circle of Life', cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ', nc: 1 },
+  request: {
+    method: 'GET',
+    uri: '/dir/index.html',
+    username: 'Mufasa',
+    password: 'Circle of Life',
+    cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ',
+    nc: 1,
+  },
 };
 
-const challenge = (algorithm: string) => `Digest realm="${RFC.realm}", qop="auth, auth-int", algorithm=${algorithm}, nonce="${RFC.nonce}", opaque="${RFC.opaque}"`;
+const challenge = (algorithm: string) =>
+  `Digest realm="${RFC.realm}", qop="auth, auth-int", algorithm=${algorithm}, nonce="${RFC.nonce}", opaque="${RFC.opaque}"`;
 
 describe('HTTP digest (RFC 7616)', () => {
   it('answers the RFC example with MD5', () => {
@@ -27,7 +35,12 @@ describe('HTTP digest (RFC 7616)', () => {
   });
 
   it('finds the Digest challenge among others, and refuses what it cannot answer', () => {
-    expect(parseDigestChallenge(`Basic realm="cam", Digest realm="cam", nonce="abc", qop=auth`)).toMatchObject({ realm: 'cam', nonce: 'abc', qop: 'auth', algorithm: 'MD5' });
+    expect(parseDigestChallenge(`Basic realm="cam", Digest realm="cam", nonce="abc", qop=auth`)).toMatchObject({
+      realm: 'cam',
+      nonce: 'abc',
+      qop: 'auth',
+      algorithm: 'MD5',
+    });
     expect(parseDigestChallenge('Digest realm="cam", nonce="abc"')).toMatchObject({ qop: undefined });
     expect(parseDigestChallenge('Basic realm="cam"')).toBeUndefined();
     expect(parseDigestChallenge('Digest realm="cam"')).toBeUndefined();

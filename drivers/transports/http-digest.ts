@@ -33,7 +33,8 @@ export function parseDigestChallenge(header: string | null | undefined): DigestC
   if (!header || start < 0) return undefined;
   const params: Record<string, string> = {};
   const text = header.slice(start).replace(/^[\s,]*Digest\s+/i, '');
-  for (const m of text.matchAll(/\s*([A-Za-z-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))\s*(?:,|$)/gy)) params[m[1]!.toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!;
+  for (const m of text.matchAll(/\s*([A-Za-z-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))\s*(?:,|$)/gy))
+    params[m[1]!.toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!;
   const algorithm = ALGORITHMS.find((a) => a.toLowerCase() === (params.algorithm ?? 'MD5').toLowerCase());
   if (params.realm === undefined || !params.nonce || !algorithm) return undefined;
   const qops = (params.qop ?? '').split(',').map((q) => q.trim());

@@ -32,9 +32,11 @@ export interface BoundedGetAnswer {
 export async function boundedGet(url: URL, options: BoundedGetOptions): Promise<BoundedGetAnswer> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   const send = (authorization?: string) =>
-    fetch(url, { signal, redirect: 'manual', headers: { accept: 'image/jpeg, */*;q=0.5', ...(authorization ? { authorization } : {}) } }).catch((err: unknown) => {
-      throw networkError(err, url, options);
-    });
+    fetch(url, { signal, redirect: 'manual', headers: { accept: 'image/jpeg, */*;q=0.5', ...(authorization ? { authorization } : {}) } }).catch(
+      (err: unknown) => {
+        throw networkError(err, url, options);
+      },
+    );
   let auth: BoundedGetAnswer['auth'] = 'none';
   let response = await send();
   if (response.status === 401 && options.username !== undefined) {
@@ -44,7 +46,9 @@ export async function boundedGet(url: URL, options: BoundedGetOptions): Promise<
     const credentials = { username: options.username, password: options.password ?? '' };
     if (digest) {
       auth = 'digest';
-      response = await send(digestAuthorization(digest, { method: 'GET', uri: url.pathname + url.search, ...credentials, cnonce: randomBytes(12).toString('hex') }));
+      response = await send(
+        digestAuthorization(digest, { method: 'GET', uri: url.pathname + url.search, ...credentials, cnonce: randomBytes(12).toString('hex') }),
+      );
     } else if (/(^|,)\s*Basic\b/i.test(challenge ?? '')) {
       auth = 'basic';
       response = await send(`Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`);
@@ -52,7 +56,11 @@ export async function boundedGet(url: URL, options: BoundedGetOptions): Promise<
   }
   if (response.status === 401 || response.status === 403) {
     await response.body?.cancel();
-    throw new RoomctlError('ROOMCTL_E_DEVICE_AUTH', `${options.what}: the device refused ${options.username === undefined ? 'a request without credentials' : 'the credentials'} (HTTP ${response.status})`, { status: response.status });
+    throw new RoomctlError(
+      'ROOMCTL_E_DEVICE_AUTH',
+      `${options.what}: the device refused ${options.username === undefined ? 'a request without credentials' : 'the credentials'} (HTTP ${response.status})`,
+      { status: response.status },
+    );
   }
   if (response.status < 200 || response.status > 299) {
     await response.body?.cancel();
@@ -90,7 +98,10 @@ async function readUpTo(response: Response, maxBytes: number): Promise<Buffer | 
 
 function networkError(err: unknown, url: URL, options: BoundedGetOptions): RoomctlError {
   const name = (err as { name?: string } | undefined)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${options.what}: no answer from ${url.host} within ${options.timeoutMs} ms`);
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${options.what}: no answer from ${url.host} within ${options.timeoutMs} ms`);
   const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `${options.what}: ${url.host} could not be reached (${cause?.code ?? cause?.message ?? String(err)})`, { host: url.host });
+  return new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `${options.what}: ${url.host} could not be reached (${cause?.code ?? cause?.message ?? String(err)})`, {
+    host: url.host,
+  });
 }

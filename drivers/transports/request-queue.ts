@@ -23,7 +23,10 @@ export class RequestQueue<M> {
   private chain: Promise<unknown> = Promise.resolve();
   private pending: Pending<M> | undefined;
 
-  constructor(private readonly timeoutMs: number, private readonly where: () => string) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly where: () => string,
+  ) {}
 
   request(send: () => Promise<void>, match: (message: M) => MatchResult, what: string): Promise<M> {
     const run = this.chain.then(
@@ -78,9 +81,13 @@ export class RequestQueue<M> {
       return;
     }
     pending.reject(
-      new RoomctlError('ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN', `${pending.what} was sent to ${this.where()} but the link was lost before it answered (${error.message}): sent, outcome unknown`, {
-        lost: error.code,
-      }),
+      new RoomctlError(
+        'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN',
+        `${pending.what} was sent to ${this.where()} but the link was lost before it answered (${error.message}): sent, outcome unknown`,
+        {
+          lost: error.code,
+        },
+      ),
     );
   }
 }

@@ -25,7 +25,10 @@ export class RequestReplyLink<Reply> {
   private transport: Transport | undefined;
   private stopped = true;
 
-  constructor(private readonly options: RequestReplyLinkOptions, private readonly ctx: DriverContext) {
+  constructor(
+    private readonly options: RequestReplyLinkOptions,
+    private readonly ctx: DriverContext,
+  ) {
     this.queue = new RequestQueue(options.replyTimeoutMs, () => options.where);
   }
 

@@ -31,15 +31,16 @@ export class SerialTransport extends EventEmitter implements Transport {
       throw new RoomctlError('ROOMCTL_E_PORT_NOT_FOUND', `Serial port ${path} does not exist`, { path });
     });
     // Which device node we open: a replug makes a new one at the same path (another PTY, a new ttyUSB node).
-    const node = await stat(path).then((s) => `${s.rdev}:${s.ino}`, () => undefined);
+    const node = await stat(path).then(
+      (s) => `${s.rdev}:${s.ino}`,
+      () => undefined,
+    );
     const port = new SerialPort({ path, baudRate, autoOpen: false });
     await new Promise<void>((resolve, reject) => {
       port.open((err) => {
         if (!err) return resolve();
         const busy = /lock|busy|EBUSY/i.test(err.message);
-        reject(
-          new RoomctlError(busy ? 'ROOMCTL_E_PORT_IN_USE' : 'ROOMCTL_E_CONNECT_FAILED', `Cannot open ${path}: ${err.message}`, { path }, { cause: err }),
-        );
+        reject(new RoomctlError(busy ? 'ROOMCTL_E_PORT_IN_USE' : 'ROOMCTL_E_CONNECT_FAILED', `Cannot open ${path}: ${err.message}`, { path }, { cause: err }));
       });
     });
     this.port = port;

@@ -57,7 +57,8 @@ export class TcpTransport extends EventEmitter implements Transport {
 
   write(bytes: Uint8Array | string): Promise<void> {
     const socket = this.socket;
-    if (!socket || socket.destroyed) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.options.host}:${this.options.port} is not connected`));
+    if (!socket || socket.destroyed)
+      return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `${this.options.host}:${this.options.port} is not connected`));
     return new Promise((resolve, reject) => {
       socket.write(typeof bytes === 'string' ? bytes : Buffer.from(bytes), (err) =>
         err ? reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', err.message, undefined, { cause: err })) : resolve(),

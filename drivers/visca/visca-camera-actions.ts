@@ -90,7 +90,10 @@ export class ViscaCameraActions {
     'focus.drive': async (p) => {
       const address = this.o.address;
       const speed = this.speed(p.speed, this.o.profile.focusSpeedMax);
-      const bytes = p.direction === 'stop' ? encode(C.focusStop, { address }) : encode(p.direction === 'far' ? C.focusFarVariable : C.focusNearVariable, { address, speed });
+      const bytes =
+        p.direction === 'stop'
+          ? encode(C.focusStop, { address })
+          : encode(p.direction === 'far' ? C.focusFarVariable : C.focusNearVariable, { address, speed });
       await this.o.send({ kind: 'command', bytes, label: `focus ${p.direction}`, coalesce: 'focus', stop: p.direction === 'stop' });
     },
     'focus.direct': async (p) => {
@@ -102,7 +105,9 @@ export class ViscaCameraActions {
       this.endDrive();
       const pan = this.inRange('pan', p.pan, this.o.profile.pan);
       const tilt = this.inRange('tilt', p.tilt, this.o.profile.tilt);
-      await this.command(encode(C.panTiltAbsolute, { address: this.o.address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.absolute ${pan},${tilt}`, { motion: true });
+      await this.command(encode(C.panTiltAbsolute, { address: this.o.address, ...this.travelSpeeds(p.speed), pan, tilt }), `position.absolute ${pan},${tilt}`, {
+        motion: true,
+      });
       this.o.publishState({ position: { pan, tilt }, lastPreset: null });
     },
     'position.relative': async ({ pan, tilt, speed }) => {
@@ -162,11 +167,14 @@ export class ViscaCameraActions {
   private async zoom(zoom: number): Promise<boolean> {
     const address = this.o.address;
     const speed = this.speed(Math.abs(zoom), this.o.profile.zoomSpeedMax);
-    const bytes =
-      zoom === 0
-        ? encode(C.zoomStop, { address })
-        : encode(zoom > 0 ? C.zoomTeleVariable : C.zoomWideVariable, { address, speed });
-    const outcome = await this.o.send({ kind: 'command', bytes, label: zoom === 0 ? 'zoom stop' : `zoom ${zoom > 0 ? 'tele' : 'wide'}`, coalesce: 'zoom', stop: zoom === 0 });
+    const bytes = zoom === 0 ? encode(C.zoomStop, { address }) : encode(zoom > 0 ? C.zoomTeleVariable : C.zoomWideVariable, { address, speed });
+    const outcome = await this.o.send({
+      kind: 'command',
+      bytes,
+      label: zoom === 0 ? 'zoom stop' : `zoom ${zoom > 0 ? 'tele' : 'wide'}`,
+      coalesce: 'zoom',
+      stop: zoom === 0,
+    });
     return outcome.status === 'done';
   }
 
@@ -194,7 +202,12 @@ export class ViscaCameraActions {
     const position = await this.optionalInquiry('PanTiltPosInq', encode(C.panTiltPositionInquiry, { address }), decodePanTiltPayload);
     const read = { power, zoom, focus, ...(position ? { pan: position.pan, tilt: position.tilt } : {}) };
     const state = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
-    this.o.publishState({ ...(power ? { power } : {}), ...(zoom !== undefined ? { zoom } : {}), ...(focus !== undefined ? { focus } : {}), ...(position ? { position } : {}) });
+    this.o.publishState({
+      ...(power ? { power } : {}),
+      ...(zoom !== undefined ? { zoom } : {}),
+      ...(focus !== undefined ? { focus } : {}),
+      ...(position ? { position } : {}),
+    });
     return { ...state, unsupported: [...this.unsupported] };
   }
 
@@ -241,7 +254,9 @@ export class ViscaCameraActions {
   private inRange(what: string, value: unknown, range: Range): number {
     const n = Number(value);
     if (!Number.isInteger(n) || n < range.min || n > range.max) {
-      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${what} ${String(value)} is out of range for model ${this.o.model}`, { allowed: `${range.min}..${range.max}` });
+      throw new RoomctlError('ROOMCTL_E_ACTION_PARAMS', `${what} ${String(value)} is out of range for model ${this.o.model}`, {
+        allowed: `${range.min}..${range.max}`,
+      });
     }
     return n;
   }

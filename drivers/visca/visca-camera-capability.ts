@@ -9,7 +9,7 @@ import { action, power, ptz } from '../core/capabilities.js';
 const none = () => Type.Object({}, { additionalProperties: false });
 const position16 = (description: string) => Type.Integer({ minimum: 0, maximum: 0xffff, description });
 const signed16 = (description: string) => Type.Integer({ minimum: -0x8000, maximum: 0x7fff, description });
-const speed = Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1, description: 'Fraction of the model\'s top speed (0 = slowest)' }));
+const speed = Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1, description: "Fraction of the model's top speed (0 = slowest)" }));
 
 export interface ViscaCameraOptions {
   /** Highest preset number any supported model has; the driver narrows per model. */
@@ -20,12 +20,19 @@ export function viscaCamera(options: ViscaCameraOptions) {
   return {
     name: 'visca-camera',
     actions: [
-      action('zoom.direct', 'Zoom to a lens position (camera units, 0 = wide end).', Type.Object({ position: position16('Zoom position, 0 = wide') }, { additionalProperties: false })),
+      action(
+        'zoom.direct',
+        'Zoom to a lens position (camera units, 0 = wide end).',
+        Type.Object({ position: position16('Zoom position, 0 = wide') }, { additionalProperties: false }),
+      ),
       action(
         'zoom.drive',
-        'Zoom tele or wide until stopped: at a speed (variable zoom), or the camera\'s standard speed when none is given.',
+        "Zoom tele or wide until stopped: at a speed (variable zoom), or the camera's standard speed when none is given.",
         Type.Object(
-          { direction: Type.Union([Type.Literal('tele'), Type.Literal('wide'), Type.Literal('stop')]), speed: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Fraction of the model\'s top zoom speed' })) },
+          {
+            direction: Type.Union([Type.Literal('tele'), Type.Literal('wide'), Type.Literal('stop')]),
+            speed: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: "Fraction of the model's top zoom speed" })),
+          },
           { additionalProperties: false },
         ),
       ),
@@ -39,7 +46,11 @@ export function viscaCamera(options: ViscaCameraOptions) {
         'Drive manual focus far or near, or stop it.',
         Type.Object({ direction: Type.Union([Type.Literal('far'), Type.Literal('near'), Type.Literal('stop')]), speed }, { additionalProperties: false }),
       ),
-      action('focus.direct', 'Set manual focus to a lens position (camera units).', Type.Object({ position: position16('Focus position') }, { additionalProperties: false })),
+      action(
+        'focus.direct',
+        'Set manual focus to a lens position (camera units).',
+        Type.Object({ position: position16('Focus position') }, { additionalProperties: false }),
+      ),
       action(
         'position.absolute',
         'Pan and tilt to a position (signed camera units, 0/0 = home).',
@@ -50,7 +61,11 @@ export function viscaCamera(options: ViscaCameraOptions) {
         'Pan and tilt by an offset from where the camera is (signed camera units).',
         Type.Object({ pan: signed16('Pan offset, negative = left'), tilt: signed16('Tilt offset, negative = down'), speed }, { additionalProperties: false }),
       ),
-      action('preset.reset', 'Forget a stored preset.', Type.Object({ preset: Type.Integer({ minimum: 0, maximum: options.presets }) }, { additionalProperties: false })),
+      action(
+        'preset.reset',
+        'Forget a stored preset.',
+        Type.Object({ preset: Type.Integer({ minimum: 0, maximum: options.presets }) }, { additionalProperties: false }),
+      ),
       action('reset', 'Re-calibrate pan and tilt (the camera sweeps its full range).', none()),
       action('inquire', 'Read power, zoom, focus, pan and tilt from the camera.', none()),
     ],

@@ -1,5 +1,15 @@
 import { EventEmitter } from 'node:events';
-import { VISCA_COMMANDS as C, match, PAN_TILT_DIRECTIONS, type SlotValues, VISCA_BROADCAST, VISCA_ERRORS, VISCA_MAX_FRAME_LENGTH, VISCA_SOCKETS, viscaReply } from './visca-codec.js';
+import {
+  VISCA_COMMANDS as C,
+  match,
+  PAN_TILT_DIRECTIONS,
+  type SlotValues,
+  VISCA_BROADCAST,
+  VISCA_ERRORS,
+  VISCA_MAX_FRAME_LENGTH,
+  VISCA_SOCKETS,
+  viscaReply,
+} from './visca-codec.js';
 import type { ViscaCommandTemplate } from './visca-command-template.js';
 import { viscaProfile, type Range, type ViscaModel, type ViscaProfile } from './visca-profiles.js';
 import type { ViscaQuirk } from './visca-sim-quirks.js';
@@ -65,7 +75,11 @@ export class ViscaCameraSimulator extends EventEmitter {
     this.profile = this.quirks.has('presets-0-127') ? { ...profile, presetMax: Math.min(profile.presetMax, 127) } : profile;
     this.power = options.power ?? 'on';
     this.position = { pan: 0, tilt: 0, zoom: this.profile.zoom.min, focus: this.profile.focus.min };
-    this.o = { tickMs: options.tickMs ?? 20, panTiltUnitsPerSecond: options.panTiltUnitsPerSecond ?? 4000, lensUnitsPerSecond: options.lensUnitsPerSecond ?? 0x4000 };
+    this.o = {
+      tickMs: options.tickMs ?? 20,
+      panTiltUnitsPerSecond: options.panTiltUnitsPerSecond ?? 4000,
+      lensUnitsPerSecond: options.lensUnitsPerSecond ?? 0x4000,
+    };
     this.rules = this.buildRules();
   }
 
@@ -175,8 +189,13 @@ export class ViscaCameraSimulator extends EventEmitter {
       pan: (v.panSpeed / p.panSpeedMax) * this.o.panTiltUnitsPerSecond,
       tilt: (v.tiltSpeed / p.tiltSpeedMax) * this.o.panTiltUnitsPerSecond,
     });
-    const speedsOk = (v: { panSpeed: number; tiltSpeed: number }) => v.panSpeed >= 1 && v.panSpeed <= p.panSpeedMax && v.tiltSpeed >= 1 && v.tiltSpeed <= p.tiltSpeedMax;
-    const fullSpeed = () => ({ ...ptRate({ panSpeed: p.panSpeedMax, tiltSpeed: p.tiltSpeedMax }), zoom: this.o.lensUnitsPerSecond, focus: this.o.lensUnitsPerSecond });
+    const speedsOk = (v: { panSpeed: number; tiltSpeed: number }) =>
+      v.panSpeed >= 1 && v.panSpeed <= p.panSpeedMax && v.tiltSpeed >= 1 && v.tiltSpeed <= p.tiltSpeedMax;
+    const fullSpeed = () => ({
+      ...ptRate({ panSpeed: p.panSpeedMax, tiltSpeed: p.tiltSpeedMax }),
+      zoom: this.o.lensUnitsPerSecond,
+      focus: this.o.lensUnitsPerSecond,
+    });
     const travel = (targets: Partial<Position>, rates: Partial<Position> = fullSpeed()) => ({ targets, rates });
     const zoomDrive = (rate: number): Effect => ({ axes: ['zoom'], run: () => this.drive('zoom', rate) });
     const focusDrive = (rate: number): Effect => ({ axes: ['focus'], run: () => this.drive('focus', rate) });
@@ -223,7 +242,10 @@ export class ViscaCameraSimulator extends EventEmitter {
       ),
       rule(C.panTiltRelative, (v) =>
         speedsOk(v)
-          ? { axes: ['pan', 'tilt'], run: () => travel({ pan: clamp(this.position.pan + v.pan, p.pan), tilt: clamp(this.position.tilt + v.tilt, p.tilt) }, ptRate(v)) }
+          ? {
+              axes: ['pan', 'tilt'],
+              run: () => travel({ pan: clamp(this.position.pan + v.pan, p.pan), tilt: clamp(this.position.tilt + v.tilt, p.tilt) }, ptRate(v)),
+            }
           : 'syntax',
       ),
       rule(C.panTiltHome, () => ({ axes: ['pan', 'tilt'], run: () => travel({ pan: 0, tilt: 0 }) })),

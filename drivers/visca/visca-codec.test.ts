@@ -74,9 +74,7 @@ describe('VISCA command encoding', () => {
     expect(hex(encode(C.panTiltAbsolute, { address: 1, panSpeed: 0x18, tiltSpeed: 0x14, pan: -400, tilt: 1200 }))).toBe(
       '81 01 06 02 18 14 0F 0E 07 00 00 04 0B 00 FF',
     );
-    expect(hex(encode(C.panTiltRelative, { address: 2, panSpeed: 1, tiltSpeed: 1, pan: 16, tilt: -1 }))).toBe(
-      '82 01 06 03 01 01 00 00 01 00 0F 0F 0F 0F FF',
-    );
+    expect(hex(encode(C.panTiltRelative, { address: 2, panSpeed: 1, tiltSpeed: 1, pan: 16, tilt: -1 }))).toBe('82 01 06 03 01 01 00 00 01 00 0F 0F 0F 0F FF');
   });
 
   it('refuses values that do not fit their slot with a coded error', () => {

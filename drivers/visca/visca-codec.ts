@@ -78,8 +78,15 @@ export function panTiltDrive(address: number, direction: PanTiltDirection, panSp
 }
 
 const DIRECTION_BY_SIGNS: Record<string, PanTiltDirection> = {
-  '0,1': 'up', '0,-1': 'down', '-1,0': 'left', '1,0': 'right',
-  '-1,1': 'upLeft', '1,1': 'upRight', '-1,-1': 'downLeft', '1,-1': 'downRight', '0,0': 'stop',
+  '0,1': 'up',
+  '0,-1': 'down',
+  '-1,0': 'left',
+  '1,0': 'right',
+  '-1,1': 'upLeft',
+  '1,1': 'upRight',
+  '-1,-1': 'downLeft',
+  '1,-1': 'downRight',
+  '0,0': 'stop',
 };
 
 /** Direction from signed axis speeds: pan > 0 right, tilt > 0 up, 0 stops that axis. */

@@ -77,10 +77,7 @@ export function toNibbles(value16: number): number[] {
  * Fill a template's slots. Throws ROOMCTL_E_ACTION_PARAMS for a value that does not fit its
  * slot: callers pass values derived from API input, and a wrong byte would be worse.
  */
-export function encode<T extends string>(
-  template: ViscaCommandTemplate<T>,
-  ...[values]: [SlotsOf<T>] extends [never] ? [] : [SlotValues<T>]
-): Uint8Array {
+export function encode<T extends string>(template: ViscaCommandTemplate<T>, ...[values]: [SlotsOf<T>] extends [never] ? [] : [SlotValues<T>]): Uint8Array {
   const v = (values ?? {}) as Record<string, number>;
   const out = new Uint8Array(template.length);
   let i = 0;

@@ -20,7 +20,9 @@ it('describes itself as data: host, optional port, udp or tcp, vendor model', ()
   expect(Value.Check(config, { host: '10.0.0.21', protocol: 'http' })).toBe(false);
   expect(Value.Check(config, { host: '' })).toBe(false);
   expect(Value.Check(config, { host: '10.0.0.21', address: 2 })).toBe(false);
-  expect(actionsOf(viscaIpDriver).map((a) => a.name)).toEqual(expect.arrayContaining(['power', 'move', 'stop', 'home', 'preset.recall', 'zoom.direct', 'focus.mode', 'inquire']));
+  expect(actionsOf(viscaIpDriver).map((a) => a.name)).toEqual(
+    expect.arrayContaining(['power', 'move', 'stop', 'home', 'preset.recall', 'zoom.direct', 'focus.mode', 'inquire']),
+  );
 });
 
 it('runs against its simulator as `roomctl sim visca-ip --port 0 --tcpPort 0` would start it, over UDP and TCP', async () => {

@@ -63,7 +63,13 @@ export class ViscaIpDriver extends ViscaDriverBase {
     const host = this.config.host;
     const link: ViscaLink =
       this.protocol === 'udp'
-        ? new ViscaUdpLink({ host, port: this.config.port ?? VISCA_IP_PORT, log: this.ctx.log, retransmitMs: this.options.retransmitMs, maxTries: this.options.maxTries })
+        ? new ViscaUdpLink({
+            host,
+            port: this.config.port ?? VISCA_IP_PORT,
+            log: this.ctx.log,
+            retransmitMs: this.options.retransmitMs,
+            maxTries: this.options.maxTries,
+          })
         : new ViscaTcpLink({ host, port: this.config.port ?? VISCA_TCP_DEFAULT_PORT });
     const channel = new ViscaCommandChannel({
       address: ADDRESS,
@@ -78,7 +84,8 @@ export class ViscaIpDriver extends ViscaDriverBase {
     link.on('frame', (frame: Uint8Array) => channel.handleFrame(frame));
     link.on('noise', (reason: string) => channel.noteIncoherence(reason));
     link.on('rejected', (message: Uint8Array, error: RoomctlError) => {
-      if (!channel.rejectAwaiting(message, error)) this.ctx.log.warn({ code: error.code, err: error.message }, 'VISCA-over-IP control error for a message nobody waits for');
+      if (!channel.rejectAwaiting(message, error))
+        this.ctx.log.warn({ code: error.code, err: error.message }, 'VISCA-over-IP control error for a message nobody waits for');
     });
     link.on('lost', (error: RoomctlError) => {
       if (this.link === link) this.lose(error);
@@ -92,7 +99,12 @@ export class ViscaIpDriver extends ViscaDriverBase {
     } catch (err) {
       await this.disconnect();
       throw err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_TIMEOUT'
-        ? new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `VISCA camera at ${this.endpoint} does not answer: ${err.message}`, { endpoint: this.endpoint }, { cause: err })
+        ? new RoomctlError(
+            'ROOMCTL_E_CONNECT_FAILED',
+            `VISCA camera at ${this.endpoint} does not answer: ${err.message}`,
+            { endpoint: this.endpoint },
+            { cause: err },
+          )
         : err;
     }
   }

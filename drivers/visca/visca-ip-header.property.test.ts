@@ -30,7 +30,9 @@ const mutated = fc.tuple(validPacket, fc.nat(), fc.integer({ min: 0, max: 4 }), 
 });
 const garbage = fc.uint8Array({ maxLength: 2048 });
 
-type Item = { kind: 'valid'; packet: { type: ViscaIpType; sequence: number; payload: Uint8Array; datagram: Uint8Array } } | { kind: 'noise'; datagram: Uint8Array };
+type Item =
+  | { kind: 'valid'; packet: { type: ViscaIpType; sequence: number; payload: Uint8Array; datagram: Uint8Array } }
+  | { kind: 'noise'; datagram: Uint8Array };
 const item: fc.Arbitrary<Item> = fc.oneof(
   { weight: 2, arbitrary: validPacket.map((packet): Item => ({ kind: 'valid', packet })) },
   { weight: 1, arbitrary: mutated.map((datagram): Item => ({ kind: 'noise', datagram })) },
@@ -38,28 +40,32 @@ const item: fc.Arbitrary<Item> = fc.oneof(
 );
 
 describe('VISCA-over-IP decoder under fuzzing', () => {
-  it(`never throws, keeps at most 16 payload bytes, and decodes every valid datagram among garbage (${TOTAL} datagrams)`, () => {
-    let fed = 0;
-    fc.assert(
-      fc.property(fc.array(item, { minLength: PER_RUN - 10, maxLength: PER_RUN + 10 }), (items) => {
-        for (const it of items) {
-          fed++;
-          const datagram = it.kind === 'valid' ? it.packet.datagram : it.datagram;
-          const decoded = decodeViscaIp(datagram);
-          if (decoded.kind === 'packet') {
-            // Memory stays bounded: the decoder copies at most one VISCA message out of any datagram.
-            expect(decoded.payload.length).toBeLessThanOrEqual(VISCA_IP_MAX_PAYLOAD);
-            expect(decoded.payload.buffer.byteLength).toBeLessThanOrEqual(VISCA_IP_MAX_PAYLOAD);
-            expect(datagram.length).toBe(VISCA_IP_HEADER_LENGTH + decoded.payload.length);
-            if (decoded.type === 'reply') decodeReply(decoded.payload); // the VISCA layer must not throw either
+  it(
+    `never throws, keeps at most 16 payload bytes, and decodes every valid datagram among garbage (${TOTAL} datagrams)`,
+    () => {
+      let fed = 0;
+      fc.assert(
+        fc.property(fc.array(item, { minLength: PER_RUN - 10, maxLength: PER_RUN + 10 }), (items) => {
+          for (const it of items) {
+            fed++;
+            const datagram = it.kind === 'valid' ? it.packet.datagram : it.datagram;
+            const decoded = decodeViscaIp(datagram);
+            if (decoded.kind === 'packet') {
+              // Memory stays bounded: the decoder copies at most one VISCA message out of any datagram.
+              expect(decoded.payload.length).toBeLessThanOrEqual(VISCA_IP_MAX_PAYLOAD);
+              expect(decoded.payload.buffer.byteLength).toBeLessThanOrEqual(VISCA_IP_MAX_PAYLOAD);
+              expect(datagram.length).toBe(VISCA_IP_HEADER_LENGTH + decoded.payload.length);
+              if (decoded.type === 'reply') decodeReply(decoded.payload); // the VISCA layer must not throw either
+            }
+            if (it.kind === 'valid') {
+              expect(decoded).toEqual({ kind: 'packet', type: it.packet.type, sequence: it.packet.sequence, payload: it.packet.payload });
+            }
           }
-          if (it.kind === 'valid') {
-            expect(decoded).toEqual({ kind: 'packet', type: it.packet.type, sequence: it.packet.sequence, payload: it.packet.payload });
-          }
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    expect(fed).toBeGreaterThanOrEqual(TOTAL * 0.9);
-  }, Math.max(20_000, TOTAL / 5)); // a deep run takes about two minutes on a busy 2-core machine
+        }),
+        { numRuns: RUNS },
+      );
+      expect(fed).toBeGreaterThanOrEqual(TOTAL * 0.9);
+    },
+    Math.max(20_000, TOTAL / 5),
+  ); // a deep run takes about two minutes on a busy 2-core machine
 });

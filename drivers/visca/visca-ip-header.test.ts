@@ -7,7 +7,7 @@ describe('VISCA-over-IP header', () => {
     expect(hex(encodeViscaIp('command', 1, bytes('81 01 04 00 02 FF')))).toBe('01 00 00 06 00 00 00 01 81 01 04 00 02 FF');
   });
 
-  it('reads the camera\'s ACK back with its sequence number', () => {
+  it("reads the camera's ACK back with its sequence number", () => {
     expect(decodeViscaIp(bytes('01 11 00 03 00 00 00 01 90 41 FF'))).toEqual({ kind: 'packet', type: 'reply', sequence: 1, payload: bytes('90 41 FF') });
   });
 

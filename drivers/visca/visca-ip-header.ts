@@ -59,7 +59,8 @@ export function encodeViscaIp(type: ViscaIpType, sequence: number, payload: Uint
  * 16 bytes), so nothing holds on to a large or hostile datagram.
  */
 export function decodeViscaIp(datagram: Uint8Array): ViscaIpDecoded {
-  if (datagram.length < VISCA_IP_HEADER_LENGTH + 1) return { kind: 'invalid', reason: `datagram of ${datagram.length} bytes is shorter than a header and one byte` };
+  if (datagram.length < VISCA_IP_HEADER_LENGTH + 1)
+    return { kind: 'invalid', reason: `datagram of ${datagram.length} bytes is shorter than a header and one byte` };
   const view = new DataView(datagram.buffer, datagram.byteOffset, datagram.byteLength);
   const code = view.getUint16(0);
   const type = TYPE_BY_CODE.get(code);

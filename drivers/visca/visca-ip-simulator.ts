@@ -144,7 +144,8 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
       for (const frame of parser.push(chunk)) router.handle(frame, (reply) => !conn.destroyed && !silent && conn.write(reply));
     });
   };
-  const tcp = options.tcpPort === undefined ? undefined : await startTcpSimulatorServer({ host, port: options.tcpPort, noDelay: false, onConnection: serveTcp });
+  const tcp =
+    options.tcpPort === undefined ? undefined : await startTcpSimulatorServer({ host, port: options.tcpPort, noDelay: false, onConnection: serveTcp });
   const endpoint = { host, port: udp.address().port, ...(tcp ? { tcpPort: tcp.endpoint.port } : {}) };
 
   return {
@@ -183,7 +184,10 @@ export const viscaIpSimulator: SimulatorDefinition = {
     }
     const port = options.port === undefined ? 52381 : Number(options.port);
     const tcpPort = options.tcpPort === undefined ? undefined : Number(options.tcpPort);
-    for (const [name, value] of [['port', port], ['tcpPort', tcpPort]] as const) {
+    for (const [name, value] of [
+      ['port', port],
+      ['tcpPort', tcpPort],
+    ] as const) {
       if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 65535)) {
         throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `--${name} must be a port number 0..65535`, { allowed: '0..65535' });
       }

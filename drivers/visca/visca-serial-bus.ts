@@ -84,7 +84,10 @@ export class ViscaSerialBus extends EventEmitter {
   /** Register the channel of the camera at `address`; two devices cannot claim one address. */
   attach(address: number, channel: ViscaCommandChannel): void {
     if (this.cameras.has(address)) {
-      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `two devices claim VISCA address ${address} on ${this.options.path}`, { port: this.options.path, address });
+      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `two devices claim VISCA address ${address} on ${this.options.path}`, {
+        port: this.options.path,
+        address,
+      });
     }
     this.cameras.set(address, channel);
   }

@@ -26,7 +26,9 @@ it('describes itself as data: config schema, shared and camera actions', () => {
   expect(Value.Check(config, { port: '/dev/ttyUSB0', baudRate: 9600, host: 'x' })).toBe(false);
 
   const names = actionsOf(viscaSerialDriver).map((a) => a.name);
-  expect(names).toEqual(expect.arrayContaining(['power', 'move', 'stop', 'home', 'preset.recall', 'preset.save', 'inquire', 'zoom.direct', 'position.absolute']));
+  expect(names).toEqual(
+    expect.arrayContaining(['power', 'move', 'stop', 'home', 'preset.recall', 'preset.save', 'inquire', 'zoom.direct', 'position.absolute']),
+  );
   expect(new Set(names).size).toBe(names.length);
   expect(viscaSerialDriver.capabilities.find((c) => c.name === 'ptz')?.traits).toEqual({ presets: VISCA_PRESET_MAX });
 });

@@ -13,7 +13,7 @@ export const viscaSerialDriver = defineDriver({
   config: Type.Object(
     {
       port: Type.String({ description: 'Serial port, e.g. /dev/serial/by-id/usb-FTDI_…-port0 (by-id paths survive re-plugging)' }),
-      baudRate: Type.Union([Type.Literal(9600), Type.Literal(38400)], { default: 9600, description: 'Must match the camera\'s DIP switch or menu setting' }),
+      baudRate: Type.Union([Type.Literal(9600), Type.Literal(38400)], { default: 9600, description: "Must match the camera's DIP switch or menu setting" }),
       address: Type.Optional(Type.Integer({ minimum: 1, maximum: 7, default: 1, description: 'Position in the VISCA daisy chain, 1 = nearest the appliance' })),
       model: viscaModelConfigField,
     },

@@ -51,7 +51,13 @@ export class ViscaSerialDriver extends ViscaDriverBase {
   async connect(): Promise<void> {
     if (this.bus) await this.disconnect();
     this.closing = false;
-    const bus = ViscaSerialBus.lease({ path: this.config.port, baudRate: this.config.baudRate ?? 9600, log: this.ctx.log, transport: this.options.transport, ackTimeoutMs: this.options.ackTimeoutMs });
+    const bus = ViscaSerialBus.lease({
+      path: this.config.port,
+      baudRate: this.config.baudRate ?? 9600,
+      log: this.ctx.log,
+      transport: this.options.transport,
+      ackTimeoutMs: this.options.ackTimeoutMs,
+    });
     const channel = new ViscaCommandChannel({
       address: this.address,
       write: (bytes) => bus.write(bytes),
@@ -79,10 +85,14 @@ export class ViscaSerialDriver extends ViscaDriverBase {
   private async handshake(chain: { cameras: number }): Promise<void> {
     // A camera address beyond the chain can never answer.
     if (this.address > chain.cameras) {
-      throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `camera address ${this.address} configured, but the chain on ${this.config.port} has ${chain.cameras} camera(s)`, {
-        port: this.config.port,
-        cameras: chain.cameras,
-      });
+      throw new RoomctlError(
+        'ROOMCTL_E_CONNECT_FAILED',
+        `camera address ${this.address} configured, but the chain on ${this.config.port} has ${chain.cameras} camera(s)`,
+        {
+          port: this.config.port,
+          cameras: chain.cameras,
+        },
+      );
     }
     const power = await this.actions.inquirePower();
     this.ctx.publishState({ power, address: this.address, cameras: chain.cameras });

@@ -32,5 +32,9 @@ export function proposeViscaSerial(identity: DeviceIdentity): ProposedEntry[] {
   const baudRate = identity.settings.baudRate;
   const cameras = Number(identity.settings.cameras ?? 1);
   if (cameras === 1) return [{ fields: { port, baudRate }, detail: identity.detail }];
-  return Array.from({ length: cameras }, (_, i) => ({ fields: { port, baudRate, address: i + 1 }, detail: `${identity.detail}, camera ${i + 1}`, unit: `#${i + 1}` }));
+  return Array.from({ length: cameras }, (_, i) => ({
+    fields: { port, baudRate, address: i + 1 },
+    detail: `${identity.detail}, camera ${i + 1}`,
+    unit: `#${i + 1}`,
+  }));
 }

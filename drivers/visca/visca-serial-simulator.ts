@@ -82,8 +82,18 @@ export async function startViscaSerialSimulator(options: ViscaSerialSimulatorOpt
     while (!closed) {
       await new Promise((resolve) => setTimeout(resolve, REOPEN_POLL_MS).unref());
       if (closed) return;
-      const present = await access(options.path).then(() => true, () => false);
-      if (present && (await open().then(() => true, () => false))) return;
+      const present = await access(options.path).then(
+        () => true,
+        () => false,
+      );
+      if (
+        present &&
+        (await open().then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
     }
   };
 
@@ -118,6 +128,10 @@ export const viscaSerialSimulator: SimulatorDefinition = {
     if (model !== undefined && !VISCA_MODELS.includes(model)) {
       throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown VISCA model '${model}'`, { allowed: VISCA_MODELS });
     }
-    return startViscaSerialSimulator({ path: options.port, cameras: options.cameras ? Number(options.cameras) : 1, camera: { ...(model ? { model } : {}), quirks } });
+    return startViscaSerialSimulator({
+      path: options.port,
+      cameras: options.cameras ? Number(options.cameras) : 1,
+      camera: { ...(model ? { model } : {}), quirks },
+    });
   },
 };

@@ -35,7 +35,11 @@ it('three cameras share one port at 38400 baud: the chain is numbered once, each
     drivers[1]!.execute('position.absolute', { pan: -200, tilt: 50 }),
     drivers[2]!.execute('power', { on: false }),
   ]);
-  expect(sim!.cameras.map((c) => [c.reported.pan, c.reported.tilt, c.power])).toEqual([[100, 0, 'on'], [-200, 50, 'on'], [0, 0, 'standby']]);
+  expect(sim!.cameras.map((c) => [c.reported.pan, c.reported.tilt, c.power])).toEqual([
+    [100, 0, 'on'],
+    [-200, 50, 'on'],
+    [0, 0, 'standby'],
+  ]);
   expect(sim!.cameras[1]!.received.map(hex)).toContain('82 01 06 02 18 14 0F 0F 03 08 00 00 03 02 FF');
 });
 

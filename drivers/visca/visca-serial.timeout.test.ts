@@ -67,5 +67,9 @@ it('a command ACKed but never completed times out, marked as answered (busy, not
   const save = driver.execute('preset.save', { preset: 3 });
   await cam.expect('81 01 04 3F 01 03 FF');
   await cam.send('90 41 FF');
-  await expect(save).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT', message: expect.stringContaining('no completion'), details: { answered: true } });
+  await expect(save).rejects.toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_TIMEOUT',
+    message: expect.stringContaining('no completion'),
+    details: { answered: true },
+  });
 });

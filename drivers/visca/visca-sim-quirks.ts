@@ -9,7 +9,8 @@ import type { QuirkProfile } from '../sim/simulator.js';
 export const VISCA_QUIRKS = [
   {
     name: 'no-position-inquiry',
-    description: 'PanTiltPosInq (8x 09 06 12 FF) is not implemented: the camera answers syntax error (y0 60 02 FF), as it does for any command it does not know.',
+    description:
+      'PanTiltPosInq (8x 09 06 12 FF) is not implemented: the camera answers syntax error (y0 60 02 FF), as it does for any command it does not know.',
     source:
       'bitfocus/companion-module-birddog-ptz#203 (BirdDog P100: pan and tilt variables stay 0, only zoom is read back); Sony VISCA command lists mark the inquiry per model; syntax error is the VISCA answer to an unknown command (Sony BRC/SRG technical manuals).',
   },
@@ -21,7 +22,8 @@ export const VISCA_QUIRKS = [
   {
     name: 'presets-0-127',
     description: 'The camera stores presets 0..127 whatever model is configured; a higher preset number answers syntax error.',
-    source: 'Lumens VC-A50P/VC-A61P VISCA command list (memory 0–127); PTZOptics and Sony document 0–254/0–255, so a controller that assumes those overruns such a camera.',
+    source:
+      'Lumens VC-A50P/VC-A61P VISCA command list (memory 0–127); PTZOptics and Sony document 0–254/0–255, so a controller that assumes those overruns such a camera.',
   },
 ] as const satisfies readonly QuirkProfile[];
 

@@ -26,7 +26,13 @@ export class ViscaTcpLink extends EventEmitter implements ViscaLink {
       for (const frame of frames) this.emit('frame', frame);
     });
     this.transport.on('close', (err: Error | undefined) => {
-      this.emit('lost', new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera at ${this.o.host}:${this.o.port} closed the connection${err ? `: ${err.message}` : ''}`, { host: this.o.host, port: this.o.port }));
+      this.emit(
+        'lost',
+        new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera at ${this.o.host}:${this.o.port} closed the connection${err ? `: ${err.message}` : ''}`, {
+          host: this.o.host,
+          port: this.o.port,
+        }),
+      );
     });
     await this.transport.open();
   }

@@ -69,22 +69,32 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
     socket.on('error', (err: NodeJS.ErrnoException) => {
       if (this.socket !== socket) return;
       // ICMP port unreachable on a connected socket: nothing listens at the camera's address.
-      const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera at ${this.o.host}:${this.o.port} is unreachable (${err.code ?? err.message})`, { host: this.o.host, port: this.o.port });
+      const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera at ${this.o.host}:${this.o.port} is unreachable (${err.code ?? err.message})`, {
+        host: this.o.host,
+        port: this.o.port,
+      });
       this.resetWaiter?.reject(error);
       this.emit('lost', error);
     });
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('error', reject);
-        socket.bind(0, () => socket.connect(this.o.port, this.o.host, () => {
-          socket.off('error', reject);
-          resolve();
-        }));
+        socket.bind(0, () =>
+          socket.connect(this.o.port, this.o.host, () => {
+            socket.off('error', reject);
+            resolve();
+          }),
+        );
       });
     } catch (err) {
       this.socket = undefined;
       socket.close();
-      throw new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `Cannot reach ${this.o.host}:${this.o.port}: ${(err as Error).message}`, { host: this.o.host, port: this.o.port }, { cause: err });
+      throw new RoomctlError(
+        'ROOMCTL_E_CONNECT_FAILED',
+        `Cannot reach ${this.o.host}:${this.o.port}: ${(err as Error).message}`,
+        { host: this.o.host, port: this.o.port },
+        { cause: err },
+      );
     }
   }
 
@@ -101,7 +111,12 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
       let tries = 0;
       const attempt = () => {
         if (tries++ >= this.maxTries) {
-          waiter.reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to RESET from ${this.o.host}:${this.o.port} after ${this.maxTries} tries`, { host: this.o.host, port: this.o.port }));
+          waiter.reject(
+            new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to RESET from ${this.o.host}:${this.o.port} after ${this.maxTries} tries`, {
+              host: this.o.host,
+              port: this.o.port,
+            }),
+          );
           return;
         }
         this.send(datagram);
@@ -227,10 +242,18 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
         );
         return;
       }
-      return void this.emit('rejected', o.message, new RoomctlError('ROOMCTL_E_PROTOCOL', `camera rejected sequence number ${sequence} even after RESET`, { control: 'sequence_error', sequence }));
+      return void this.emit(
+        'rejected',
+        o.message,
+        new RoomctlError('ROOMCTL_E_PROTOCOL', `camera rejected sequence number ${sequence} even after RESET`, { control: 'sequence_error', sequence }),
+      );
     }
     if (sameBytes(payload, VISCA_IP_CONTROL.messageError)) {
-      return void this.emit('rejected', o.message, new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `camera reports message ${toHex(o.message)} as abnormal`, { control: 'message_error', sequence }));
+      return void this.emit(
+        'rejected',
+        o.message,
+        new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `camera reports message ${toHex(o.message)} as abnormal`, { control: 'message_error', sequence }),
+      );
     }
     this.emit('noise', `unknown control reply ${toHex(payload)}`);
   }

@@ -46,7 +46,9 @@ afterEach(async () => {
   rig = undefined;
 });
 
-const cases = (['serial', 'ip'] as const).flatMap((link) => combinations.map((quirks) => ({ link, quirks, label: `${link}, ${quirks.join('+') || 'friendly default'}` })));
+const cases = (['serial', 'ip'] as const).flatMap((link) =>
+  combinations.map((quirks) => ({ link, quirks, label: `${link}, ${quirks.join('+') || 'friendly default'}` })),
+);
 
 describe.each(cases)('VISCA $label', ({ link, quirks }) => {
   it('connects, drives, positions, saves and recalls the top preset of the generic range, inquires', async () => {

@@ -41,21 +41,25 @@ export class AdminNotifications extends LitElement {
     const n = this.notifications;
     return html`<section class="card" data-testid="admin-notifications">
       <p>${t('{pending} waiting to be sent · {dead} given up', { pending: n.pending, dead: n.dead })}</p>
-      ${n.failing.length === 0
-        ? html`<p class="muted">${t('Every message was delivered.')}</p>`
-        : html`<ul>
+      ${
+        n.failing.length === 0
+          ? html`<p class="muted">${t('Every message was delivered.')}</p>`
+          : html`<ul>
             ${n.failing.map(
               (f) => html`<li data-testid="admin-notification" data-failure=${f.failure}>
                 <strong>${f.title}</strong> → ${f.channel}
                 <div class=${f.failure}>
-                  ${f.failure === 'permanent'
-                    ? t('Will not go through: fix the channel or the message, then retry.')
-                    : t('Will be tried again at {time} (attempt {n}).', { time: i18n.time(f.nextAttemptAt), n: f.attempts })}
+                  ${
+                    f.failure === 'permanent'
+                      ? t('Will not go through: fix the channel or the message, then retry.')
+                      : t('Will be tried again at {time} (attempt {n}).', { time: i18n.time(f.nextAttemptAt), n: f.attempts })
+                  }
                 </div>
                 <div class="reason muted">${f.lastError}</div>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
       ${nothing}
     </section>`;
   }

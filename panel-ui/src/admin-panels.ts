@@ -61,18 +61,24 @@ export class AdminPanels extends LitElement {
   override render() {
     return html`
       ${this.problem ? html`<p class="card" role="status">${this.problem}</p>` : nothing}
-      ${this.waiting.length > 0
-        ? html`<h3>${t('Waiting to be paired')}</h3>
+      ${
+        this.waiting.length > 0
+          ? html`<h3>${t('Waiting to be paired')}</h3>
             <ul>
               ${this.waiting.map(
-                (w) => html`<li class="card" data-testid="waiting-panel"><span><code>${w.code.slice(0, 4)}-${w.code.slice(4)}</code> · ${w.name}<br /><small class="muted">${t('from {address}', { address: w.from })}</small>
-                    ${w.askedBy > 1
-                      ? html`<br /><strong class="contested" role="alert" data-testid="asked-by">${t('{n} clients asked with this code: approve only if this is the panel in front of you', { n: w.askedBy })}</strong>`
-                      : nothing}</span>
+                (
+                  w,
+                ) => html`<li class="card" data-testid="waiting-panel"><span><code>${w.code.slice(0, 4)}-${w.code.slice(4)}</code> · ${w.name}<br /><small class="muted">${t('from {address}', { address: w.from })}</small>
+                    ${
+                      w.askedBy > 1
+                        ? html`<br /><strong class="contested" role="alert" data-testid="asked-by">${t('{n} clients asked with this code: approve only if this is the panel in front of you', { n: w.askedBy })}</strong>`
+                        : nothing
+                    }</span>
                   <button type="button" class="good" aria-label=${t('Approve panel {code}', { code: w.code })} @click=${() => void this.call('POST', '/api/v1/panels/pair/approve', { code: w.code, requestId: w.requestId })}>${t('Approve')}</button></li>`,
               )}
             </ul>`
-        : nothing}
+          : nothing
+      }
       <h3>${t('Paired panels')}</h3>
       <ul data-testid="paired-panels">
         ${this.panels.length === 0 ? html`<li class="card muted">${t('No panel is paired yet (this one uses a token from the config).')}</li>` : nothing}

@@ -111,7 +111,8 @@ export class AdminScreen extends LitElement {
         @pin-submit=${(e: CustomEvent<{ pin: string }>) => void this.login(e.detail.pin)}
       ></pin-pad>`;
     }
-    const tab = (id: Tab, label: string) => html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`admin-tab-${id}`} @click=${() => this.show(id)}>${label}</button>`;
+    const tab = (id: Tab, label: string) =>
+      html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`admin-tab-${id}`} @click=${() => this.show(id)}>${label}</button>`;
     return html`
       <div class="tabs" role="group" aria-label=${t('Admin sections')}>
         ${tab('devices', t('Devices'))} ${tab('selftest', t('Self-test'))} ${tab('logs', t('Logs'))} ${tab('messages', t('Messages'))} ${tab('panels', t('Panels'))} ${tab('settings', t('Settings'))}

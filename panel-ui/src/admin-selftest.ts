@@ -27,7 +27,9 @@ function checkLabel(check: string): string {
 /** The server's advice key, worded here (its English `nextStep` when the key is new to this panel). */
 function nextStep(f: SelfTestFailureView): string | null {
   const words: Record<string, string> = {
-    'check-link': t('Check that the device has power and that its cable or network is plugged in; the room reconnects by itself. If it stays offline, restart it under Devices.'),
+    'check-link': t(
+      'Check that the device has power and that its cable or network is plugged in; the room reconnects by itself. If it stays offline, restart it under Devices.',
+    ),
     'check-config': t("Correct the device's entry in the room's config (the detail names the field), then reload the config."),
     'check-login': t("The device refused the room's login: check the user name and password of the device in the room's config."),
     'power-on-failed': t('The device did not power on: check its power supply, and that control while in standby is enabled in its own menu.'),
@@ -35,8 +37,12 @@ function nextStep(f: SelfTestFailureView): string | null {
     'no-answer': t('The device did not answer in time: check its cable or network, then run the self-test again.'),
     'device-busy': t('The device was busy (warming up): run the self-test again in a minute.'),
     'mic-silent': t('The microphone hears nothing: check that it is connected, not muted on the device itself, and that its gain is up.'),
-    'call-unreachable': t("The meeting service's server did not answer from the room: check the room's internet access and firewall (HTTPS to the service). Meanwhile people join with the link or dial-in from their own devices."),
-    'call-browser': t("The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium)."),
+    'call-unreachable': t(
+      "The meeting service's server did not answer from the room: check the room's internet access and firewall (HTTPS to the service). Meanwhile people join with the link or dial-in from their own devices.",
+    ),
+    'call-browser': t(
+      "The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium).",
+    ),
     'try-again': t('Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.'),
   };
   return (f.advice && words[f.advice]) || f.nextStep;
@@ -102,15 +108,18 @@ export class AdminSelftest extends LitElement {
     const r = this.report;
     const name = (id: string) => this.devices.find((d) => d.id === id)?.name ?? id;
     return html`
-      ${r
-        ? html`<p>
+      ${
+        r
+          ? html`<p>
             ${t('Last self-test')}: ${i18n.shortDate(r.at)} ${i18n.time(r.at)} ·
             <span class=${r.passed ? 'passed' : 'failed'} data-testid="selftest-outcome">${r.passed ? t('passed') : t('failed: {list}', { list: r.failed.map(name).join(t(', ')) })}</span>
           </p>`
-        : html`<p class="muted">${t('No self-test has run yet.')}</p>`}
+          : html`<p class="muted">${t('No self-test has run yet.')}</p>`
+      }
       <p><button type="button" ?disabled=${this.busy} data-testid="run-selftest" @click=${() => this.dispatchEvent(new CustomEvent('run-selftest', { bubbles: true, composed: true }))}>${t('Run the self-test now')}</button></p>
-      ${r && r.failures.length > 0
-        ? html`<ul aria-label=${t('What failed')}>
+      ${
+        r && r.failures.length > 0
+          ? html`<ul aria-label=${t('What failed')}>
             ${r.failures.map(
               (f) => html`<li data-testid="selftest-failure" data-device=${f.deviceId} data-check=${f.check}>
                 <strong>${name(f.deviceId)} · ${checkLabel(f.check)}</strong>
@@ -119,7 +128,8 @@ export class AdminSelftest extends LitElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -104,7 +104,12 @@ export class AgendaEditor extends LitElement {
     if (!this.api) return;
     try {
       const agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);
-      this.rows = agenda.items.map((i) => ({ title: i.title, minutes: i.minutes, owner: i.owner ?? '', speakers: i.speakers.map((s) => `${s.name} ${s.minutes}`).join(', ') }));
+      this.rows = agenda.items.map((i) => ({
+        title: i.title,
+        minutes: i.minutes,
+        owner: i.owner ?? '',
+        speakers: i.speakers.map((s) => `${s.name} ${s.minutes}`).join(', '),
+      }));
       if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '', speakers: '' }];
       this.dirty = false;
       this.loaded = true;
@@ -138,7 +143,11 @@ export class AgendaEditor extends LitElement {
   }
 
   private get valid(): boolean {
-    return this.rows.every((r) => (r.title.trim() === '' && this.rows.length === 1) || (r.title.trim() !== '' && Number.isInteger(r.minutes) && r.minutes >= 1 && r.minutes <= 480 && parseSpeakers(r.speakers) !== undefined));
+    return this.rows.every(
+      (r) =>
+        (r.title.trim() === '' && this.rows.length === 1) ||
+        (r.title.trim() !== '' && Number.isInteger(r.minutes) && r.minutes >= 1 && r.minutes <= 480 && parseSpeakers(r.speakers) !== undefined),
+    );
   }
 
   private change(index: number, patch: Partial<Row>): void {
@@ -158,10 +167,12 @@ export class AgendaEditor extends LitElement {
   }
 
   private save(): void {
-    const items = this.rows.filter((r) => r.title.trim()).map((r) => {
-      const speakers = parseSpeakers(r.speakers) ?? [];
-      return { title: r.title.trim(), minutes: r.minutes, ...(r.owner.trim() ? { owner: r.owner.trim() } : {}), ...(speakers.length ? { speakers } : {}) };
-    });
+    const items = this.rows
+      .filter((r) => r.title.trim())
+      .map((r) => {
+        const speakers = parseSpeakers(r.speakers) ?? [];
+        return { title: r.title.trim(), minutes: r.minutes, ...(r.owner.trim() ? { owner: r.owner.trim() } : {}), ...(speakers.length ? { speakers } : {}) };
+      });
     panelRequest(this, {
       label: t('Agenda'),
       method: 'PUT',

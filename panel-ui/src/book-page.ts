@@ -160,9 +160,11 @@ export class BookPage extends LitElement {
         </div>
         ${languageButton()}
       </header>
-      ${this.message
-        ? html`<p class="card message" role="alert" data-testid="book-message" data-code=${this.message.code}>${this.message.text}<span class="code">${this.message.code}</span></p>`
-        : nothing}
+      ${
+        this.message
+          ? html`<p class="card message" role="alert" data-testid="book-message" data-code=${this.message.code}>${this.message.text}<span class="code">${this.message.code}</span></p>`
+          : nothing
+      }
       ${this.booked ? this.renderBooked(this.booked) : s ? this.renderForm(s) : nothing}
       ${s ? this.renderDay(s) : nothing}
     `;
@@ -181,9 +183,10 @@ export class BookPage extends LitElement {
           return html`<button type="button" data-testid=${`book-length-${n}`} aria-pressed=${this.minutes === n ? 'true' : 'false'} ?disabled=${!fits} @click=${() => (this.minutes = n)}>${t('{n} min', { n })}</button>`;
         })}
       </fieldset>
-      ${starts.length === 0
-        ? html`<p data-testid="book-none">${t('No free time left today for {n} min.', { n: this.minutes })}</p>`
-        : html`<label>${t('Start')}
+      ${
+        starts.length === 0
+          ? html`<p data-testid="book-none">${t('No free time left today for {n} min.', { n: this.minutes })}</p>`
+          : html`<label>${t('Start')}
               <select name="start" data-testid="book-start" aria-invalid=${invalid('body.start')}>
                 ${starts.map((at) => html`<option value=${at === now ? '' : new Date(at).toISOString()}>${at === now ? t('Right now') : i18n.time(new Date(at))} – ${i18n.time(new Date(at + this.minutes * 60_000))}</option>`)}
               </select>
@@ -191,7 +194,8 @@ export class BookPage extends LitElement {
             <label>${t('Title')}<input name="title" required maxlength="200" data-testid="book-title" aria-invalid=${invalid('body.title')} /></label>
             <label>${t('Your name')}<input name="name" required maxlength="120" autocomplete="name" data-testid="book-name" aria-invalid=${invalid('body.organiser.name')} /></label>
             <label>${t('Email (optional)')}<input name="email" type="email" maxlength="254" autocomplete="email" data-testid="book-email" aria-invalid=${invalid('body.organiser.email')} /></label>
-            <button type="submit" class="primary" data-testid="book-submit" ?disabled=${this.sending}>${this.sending ? t('Booking…') : t('Book for {n} min', { n: this.minutes })}</button>`}
+            <button type="submit" class="primary" data-testid="book-submit" ?disabled=${this.sending}>${this.sending ? t('Booking…') : t('Book for {n} min', { n: this.minutes })}</button>`
+      }
     </form>`;
   }
 
@@ -233,7 +237,9 @@ export class BookPage extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const info = await this.api().get<PanelInfo>('/api/v1/panel/info').catch(() => null);
+    const info = await this.api()
+      .get<PanelInfo>('/api/v1/panel/info')
+      .catch(() => null);
     if (info) {
       this.roomName = info.room.name;
       i18n.setTimeZone(info.room.timezone);
@@ -264,7 +270,12 @@ export class BookPage extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    const body = { minutes: this.minutes, ...(text('start') ? { start: text('start') } : {}), title: text('title'), organiser: { name: text('name'), ...(text('email') ? { email: text('email') } : {}) } };
+    const body = {
+      minutes: this.minutes,
+      ...(text('start') ? { start: text('start') } : {}),
+      title: text('title'),
+      organiser: { name: text('name'), ...(text('email') ? { email: text('email') } : {}) },
+    };
     this.sending = true;
     try {
       this.booked = await this.api().post<DoorBookingView>('/api/v1/door/bookings', body);
@@ -289,7 +300,6 @@ export class BookPage extends LitElement {
     this.message = refusalOf(err);
     if (this.message.needsNewScan) this.schedule = null;
   }
-
 }
 
 customElements.define('book-page', BookPage);

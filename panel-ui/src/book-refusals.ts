@@ -31,5 +31,10 @@ export function refusalOf(err: unknown): Refusal {
     ROOMCTL_E_BAD_REQUEST: () => (fields.length ? t('Please check: {fields}', { fields: fields.map((f) => FIELD_WORDS[f]?.() ?? f).join(', ') }) : e.message),
     PANEL_E_NETWORK: () => t('The room could not be reached. Check your Wi-Fi and try again.'),
   };
-  return { text: words[e.code]?.() ?? e.message, code: e.code, fields, needsNewScan: e.code === 'ROOMCTL_E_DOOR_CODE_EXPIRED' || e.code === 'ROOMCTL_E_UNAUTHORIZED' };
+  return {
+    text: words[e.code]?.() ?? e.message,
+    code: e.code,
+    fields,
+    needsNewScan: e.code === 'ROOMCTL_E_DOOR_CODE_EXPIRED' || e.code === 'ROOMCTL_E_UNAUTHORIZED',
+  };
 }

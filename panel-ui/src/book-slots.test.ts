@@ -24,6 +24,11 @@ describe('free starts', () => {
 
 describe('day segments', () => {
   it('lists the rest of the day as free and busy stretches, a running meeting from now', () => {
-    expect(daySegments(busy, at('10:12'), at('13:00')).map((s) => `${s.kind} ${iso(s.start)}-${iso(s.end)}`)).toEqual(['busy 10:12-10:40', 'free 10:40-11:00', 'busy 11:00-12:00', 'free 12:00-13:00']);
+    expect(daySegments(busy, at('10:12'), at('13:00')).map((s) => `${s.kind} ${iso(s.start)}-${iso(s.end)}`)).toEqual([
+      'busy 10:12-10:40',
+      'free 10:40-11:00',
+      'busy 11:00-12:00',
+      'free 12:00-13:00',
+    ]);
   });
 });

@@ -79,18 +79,23 @@ export class CallButton extends LitElement {
     const m = this.meeting;
     const online = m?.online;
     if (!m || !online || !this.call) return nothing;
-    if (online.provider === 'sip') return online.dialString ? html`<p class="muted state" data-testid="call-dial">${t('Video call: {address}', { address: online.dialString })}</p>` : nothing;
+    if (online.provider === 'sip')
+      return online.dialString
+        ? html`<p class="muted state" data-testid="call-dial">${t('Video call: {address}', { address: online.dialString })}</p>`
+        : nothing;
     if (serverNow() < Date.parse(m.start) - JOIN_OPENS_MS) return nothing;
     const call = this.call.meetingId === m.id ? this.call : undefined;
     const state = call?.state ?? 'idle';
     const name = online.name;
     return html`<div class="call" data-testid="call" data-state=${state}>
-      ${state === 'joining'
-        ? html`<span class="pill joining" role="status" data-testid="call-state">${t('Joining {name}…', { name })}</span>`
-        : state === 'in-call'
-          ? html`<span class="pill in-call" role="status" data-testid="call-state">${t('In the call')}</span>
+      ${
+        state === 'joining'
+          ? html`<span class="pill joining" role="status" data-testid="call-state">${t('Joining {name}…', { name })}</span>`
+          : state === 'in-call'
+            ? html`<span class="pill in-call" role="status" data-testid="call-state">${t('In the call')}</span>
               <button type="button" class="danger" data-testid="call-leave" @click=${this.leave}>${t('Leave the call')}</button>`
-          : html`<button type="button" class="good" data-testid="call-join" @click=${() => this.join(m.id, name)}>${t('Join {name}', { name })}</button>`}
+            : html`<button type="button" class="good" data-testid="call-join" @click=${() => this.join(m.id, name)}>${t('Join {name}', { name })}</button>`
+      }
       ${state === 'failed' ? html`<p class="state" role="alert" data-testid="call-failed" title=${call?.detail ?? ''}><span class="pill failed">${t('The call failed')}</span> ${call?.detail ?? ''}</p>` : nothing}
       ${this.checkFailed && state !== 'in-call' ? html`<p class="state muted" data-testid="call-check-failed">${t('The check before the meeting could not reach {name}: the organiser has the link and dial-in to join another way.', { name })}</p>` : nothing}
     </div>`;

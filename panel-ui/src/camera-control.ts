@@ -185,7 +185,12 @@ export class CameraControl extends LitElement {
     this.api = null;
     this.selected = null;
     this.problem = null;
-    this.drive.onError = (err) => (this.problem = refusalWords(err instanceof ApiError ? err : { code: 'PANEL_E_BAD_RESPONSE' }, this.cameras, `/api/v1/devices/${encodeURIComponent(this.drive.deviceId ?? '')}/`));
+    this.drive.onError = (err) =>
+      (this.problem = refusalWords(
+        err instanceof ApiError ? err : { code: 'PANEL_E_BAD_RESPONSE' },
+        this.cameras,
+        `/api/v1/devices/${encodeURIComponent(this.drive.deviceId ?? '')}/`,
+      ));
   }
 
   override render() {
@@ -196,18 +201,24 @@ export class CameraControl extends LitElement {
     const actions = new Set(camera.actions.map((a) => a.name));
     const usable = isUsable(camera);
     // What the camera sees, under the joystick that steers it (the room's media picture shows one camera).
-    const preview = camera.id === this.previewCamera ? html`<camera-preview .api=${this.api} label=${t('What {name} sees, live', { name: camera.name })}></camera-preview>` : nothing;
+    const preview =
+      camera.id === this.previewCamera
+        ? html`<camera-preview .api=${this.api} label=${t('What {name} sees, live', { name: camera.name })}></camera-preview>`
+        : nothing;
     return html`
       ${usable ? nothing : html`<p class="problem" role="status" data-testid="camera-unavailable">${whyUnavailable(camera)}</p>`}
       <div class="layout ${this.cameras.length > 1 ? 'multi' : ''}">
-      ${this.cameras.length > 1
-        ? html`<div class="chips" role="group" aria-label=${t('Camera')}>
+      ${
+        this.cameras.length > 1
+          ? html`<div class="chips" role="group" aria-label=${t('Camera')}>
             ${this.cameras.map((c) => html`<button type="button" data-testid=${`camera-${c.id}`} aria-pressed=${String(c.id === camera.id)} @click=${() => this.pick(c.id)}>${c.name}</button>`)}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="body" ?inert=${!usable} aria-disabled=${usable ? nothing : 'true'} data-testid="camera-body">
-        ${actions.has('move')
-          ? html`<div class="stick">
+        ${
+          actions.has('move')
+            ? html`<div class="stick">
               <ptz-joystick
                 label=${t('Move {name}: press, hold and drag', { name: camera.name })}
                 @joystick-drive=${(e: CustomEvent<JoystickDetail>) => this.steer(e.detail)}
@@ -220,18 +231,21 @@ export class CameraControl extends LitElement {
               </div>
               ${preview}
             </div>`
-          : nothing}
+            : nothing
+        }
         <div class="side">
           ${actions.has('move') ? nothing : preview}
-          ${actions.has('preset.recall')
-            ? html`<preset-tiles
+          ${
+            actions.has('preset.recall')
+              ? html`<preset-tiles
                 hint
                 .camera=${camera}
                 .presets=${this.presetList(camera)}
                 @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name)}
                 @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
               ></preset-tiles>`
-            : nothing}
+              : nothing
+          }
         </div>
       </div>
       </div>
@@ -282,7 +296,12 @@ export class CameraControl extends LitElement {
 
   private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string): void {
     this.drive.release();
-    panelRequest(this, { label: `${label} · ${camera.name}`, method: 'POST', path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/${encodeURIComponent(action)}`, body: params });
+    panelRequest(this, {
+      label: `${label} · ${camera.name}`,
+      method: 'POST',
+      path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/${encodeURIComponent(action)}`,
+      body: params,
+    });
   }
 }
 

@@ -242,13 +242,17 @@ export class CheckinScreen extends LitElement {
       <div class="head">
         <h2 data-testid="checkin-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
         <p class="muted when">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
-        ${nobody
-          ? html`<p class="countdown" role="timer" data-testid="auto-release" aria-live="off">
-              ${started
-                ? html`${t('Nobody has checked in. The room is released in')} <strong>${i18n.clock(releaseIn)}</strong>`
-                : html`${t('Check in when you arrive; the room is released {n} after the start if nobody does.', { n: i18n.duration((Date.parse(m.autoReleaseAt) - Date.parse(m.start)) / 1000) })}`}
+        ${
+          nobody
+            ? html`<p class="countdown" role="timer" data-testid="auto-release" aria-live="off">
+              ${
+                started
+                  ? html`${t('Nobody has checked in. The room is released in')} <strong>${i18n.clock(releaseIn)}</strong>`
+                  : html`${t('Check in when you arrive; the room is released {n} after the start if nobody does.', { n: i18n.duration((Date.parse(m.autoReleaseAt) - Date.parse(m.start)) / 1000) })}`
+              }
             </p>`
-          : html`<p data-testid="present-count">${t('{here} here, {missing} missing', { here: this.checkIns.length || m.checkIns, missing: missing.length })}</p>`}
+            : html`<p data-testid="present-count">${t('{here} here, {missing} missing', { here: this.checkIns.length || m.checkIns, missing: missing.length })}</p>`
+        }
       </div>
       <div class="people-box">
         <h3>${t('Tap your name to check in')}</h3>
@@ -292,7 +296,13 @@ export class CheckinScreen extends LitElement {
     const m = this.now?.current;
     if (!m) return;
     // Quiet: the room's "checked in" notice says it worked (and names the person).
-    panelRequest(this, { label: t('Check in {name}', { name }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(m.id)}/checkins`, body, quiet: true });
+    panelRequest(this, {
+      label: t('Check in {name}', { name }),
+      method: 'POST',
+      path: `/api/v1/meetings/${encodeURIComponent(m.id)}/checkins`,
+      body,
+      quiet: true,
+    });
   }
 
   private checkInWalkIn(event: Event): void {

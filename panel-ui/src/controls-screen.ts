@@ -140,12 +140,14 @@ export class ControlsScreen extends LitElement {
     const reported = speakers.map((d) => d.state?.volume).find((v): v is number => typeof v === 'number');
     const liveSpeakers = speakers.filter(isUsable);
     const level = this.volume ?? reported ?? 50;
-    const tab = (id: 'camera' | 'room', label: string) => html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`controls-tab-${id}`} @click=${() => (this.tab = id)}>${label}</button>`;
+    const tab = (id: 'camera' | 'room', label: string) =>
+      html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`controls-tab-${id}`} @click=${() => (this.tab = id)}>${label}</button>`;
     return html`
       <div class="tabs" role="group" aria-label=${t('Controls')}>${tab('camera', t('Camera'))}${tab('room', t('Sound and displays'))}</div>
       <div class="col room">
-        ${speakers.length > 0
-          ? html`<section class="card" aria-labelledby="vol">
+        ${
+          speakers.length > 0
+            ? html`<section class="card" aria-labelledby="vol">
               <h3 id="vol">${t('Volume')}</h3>
               <div class="volume">
                 <button type="button" ?disabled=${liveSpeakers.length === 0} aria-label=${t('Volume down')} @click=${() => this.setVolume(Math.max(0, level - 10), liveSpeakers)}>−</button>
@@ -154,7 +156,8 @@ export class ControlsScreen extends LitElement {
               </div>
               ${liveSpeakers.length === 0 ? speakers.map((d) => html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>`) : nothing}
             </section>`
-          : nothing}
+            : nothing
+        }
         ${displays.map((d) => this.display(d))}
       </div>
       <section class="card col cameras" aria-labelledby="cam">
@@ -172,31 +175,49 @@ export class ControlsScreen extends LitElement {
     return html`<section class="card" aria-label=${d.name} data-testid=${`display-${d.id}`} data-usable=${String(!off)}>
       <div class="display-head">
       <h3>${d.name}${d.state?.power === 'warming' ? ` · ${t('warming up…')}` : d.state?.power === 'cooling' ? ` · ${t('cooling down…')}` : ''}</h3>
-      ${hasAction(d, 'power')
-        ? html`<div class="row">
+      ${
+        hasAction(d, 'power')
+          ? html`<div class="row">
             <button type="button" ?disabled=${off} aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} on', { name: d.name })} @click=${() => this.run(d, 'power', { on: true }, t('{name} on', { name: d.name }))}>${t('On')}</button>
             <button type="button" ?disabled=${off} aria-pressed=${on === undefined ? nothing : String(!on)} aria-label=${t('{name} off', { name: d.name })} @click=${() => this.run(d, 'power', { on: false }, t('{name} off', { name: d.name }))}>${t('Off')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       </div>
       ${off ? html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>` : nothing}
-      ${inputs.length > 0
-        ? html`<div class="inputs" role="group" aria-label=${t('Input of {name}', { name: d.name })}>
+      ${
+        inputs.length > 0
+          ? html`<div class="inputs" role="group" aria-label=${t('Input of {name}', { name: d.name })}>
             ${inputs.map((i) => html`<button type="button" ?disabled=${off} aria-pressed=${input === undefined ? nothing : String(input === i)} @click=${() => this.run(d, 'input', { input: i }, `${d.name}: ${inputLabel(i, d)}`)}>${inputLabel(i, d)}</button>`)}
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
   private setVolume(level: number, speakers: DeviceView[]): void {
     this.volume = level;
     for (const d of speakers) {
-      panelRequest(this, { label: t('Volume {n}', { n: level }), method: 'POST', path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/volume`, body: { level }, queueable: true, quiet: true });
+      panelRequest(this, {
+        label: t('Volume {n}', { n: level }),
+        method: 'POST',
+        path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/volume`,
+        body: { level },
+        queueable: true,
+        quiet: true,
+      });
     }
   }
 
   private run(d: DeviceView, action: string, body: Record<string, unknown>, label: string): void {
-    panelRequest(this, { label, method: 'POST', path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`, body, queueable: action !== 'preset.recall', quiet: true });
+    panelRequest(this, {
+      label,
+      method: 'POST',
+      path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`,
+      body,
+      queueable: action !== 'preset.recall',
+      quiet: true,
+    });
   }
 }
 

@@ -5,7 +5,9 @@ import { panelStyles } from './panel-styles.js';
 
 /** `YYYY-MM-DD` of an instant in the room's time zone (the panel's "today" is the room's). */
 function dayOf(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(i18n.timeZone ? { timeZone: i18n.timeZone } : {}) }).format(date);
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(i18n.timeZone ? { timeZone: i18n.timeZone } : {}) }).format(
+    date,
+  );
 }
 
 const utc = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -146,7 +148,15 @@ export class DateField extends LitElement {
 
   override render() {
     const today = dayOf(new Date());
-    const shown = this.value ? new Intl.DateTimeFormat(i18n.locale, { weekday: 'short', month: 'short', day: 'numeric', year: this.value.slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric', timeZone: 'UTC' }).format(utc(this.value)) : t('No deadline');
+    const shown = this.value
+      ? new Intl.DateTimeFormat(i18n.locale, {
+          weekday: 'short',
+          month: 'short',
+          day: 'numeric',
+          year: this.value.slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric',
+          timeZone: 'UTC',
+        }).format(utc(this.value))
+      : t('No deadline');
     return html`
       <button type="button" class="field ${this.value ? '' : 'empty'}" data-testid="date-open" aria-haspopup="dialog" @click=${this.show}>${shown}</button>
       ${this.open ? this.picker(today) : nothing}

@@ -81,9 +81,11 @@ export class DeviceAlerts extends LitElement {
     return html`<ul role="status" aria-live="polite" data-testid="device-alerts" class=${troubled.length > 1 ? 'several' : ''}>
       ${shown.map((d) => html`<li class=${d.status} data-device=${d.id} data-status=${d.status}>${deviceProblem(d, this.reported)}</li>`)}
       ${more > 0 ? html`<li>${t('and {n} more: see Help or call facilities.', { n: more })}</li>` : nothing}
-      ${troubled.length > 1
-        ? html`<li class="summary">${this.reported ? t('Not working: {names} — facilities have been told.', { names }) : t('Not working: {names} — call facilities if you need them.', { names })}</li>`
-        : nothing}
+      ${
+        troubled.length > 1
+          ? html`<li class="summary">${this.reported ? t('Not working: {names} — facilities have been told.', { names }) : t('Not working: {names} — call facilities if you need them.', { names })}</li>`
+          : nothing
+      }
     </ul>`;
   }
 }

@@ -17,7 +17,18 @@ const DEVELOPER_WORDS = /ROOMCTL_E_|PANEL_E_|\/tmp\/|\/dev\/|undefined|\{/;
 const STATUSES: string[] = [...DEVICE_STATUSES, 'auth-failed', 'some-status-from-the-future'];
 
 function device(status: string): DeviceView {
-  return { id: 'cam-front', name: 'Front camera', driver: 'visca-serial', kind: 'camera', status: status as DeviceView['status'], since: '', detail: 'ROOMCTL_E_PORT_NOT_FOUND: /tmp/x/cam-front', state: {}, capabilities: [], actions: [] };
+  return {
+    id: 'cam-front',
+    name: 'Front camera',
+    driver: 'visca-serial',
+    kind: 'camera',
+    status: status as DeviceView['status'],
+    since: '',
+    detail: 'ROOMCTL_E_PORT_NOT_FOUND: /tmp/x/cam-front',
+    state: {},
+    capabilities: [],
+    actions: [],
+  };
 }
 
 describe('panel device words', () => {
@@ -42,6 +53,8 @@ describe('panel device words', () => {
       expect(words, code).not.toMatch(DEVELOPER_WORDS);
       expect(words.length, code).toBeGreaterThan(10);
     }
-    expect(refusalWords({ code: 'ROOMCTL_E_DEVICE_REJECTED' }, [device('ok')], '/api/v1/devices/cam-front/actions/preset.recall')).toBe('Front camera refused: it may be switched off or busy. Try again, or call for help.');
+    expect(refusalWords({ code: 'ROOMCTL_E_DEVICE_REJECTED' }, [device('ok')], '/api/v1/devices/cam-front/actions/preset.recall')).toBe(
+      'Front camera refused: it may be switched off or busy. Try again, or call for help.',
+    );
   });
 });

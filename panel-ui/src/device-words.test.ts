@@ -4,7 +4,19 @@ import { inPanelLanguage, inputLabel } from './device-words.js';
 import { i18n } from './i18n.js';
 
 const display = (traits: Record<string, unknown>, driver = 'pjlink'): DeviceView =>
-  ({ id: 'display', name: 'Display', names: { en: 'Display', 'zh-CN': '显示屏' }, driver, kind: 'display', status: 'ok', since: '', detail: null, state: {}, capabilities: [{ name: 'input', traits }], actions: [] }) as DeviceView;
+  ({
+    id: 'display',
+    name: 'Display',
+    names: { en: 'Display', 'zh-CN': '显示屏' },
+    driver,
+    kind: 'display',
+    status: 'ok',
+    since: '',
+    detail: null,
+    state: {},
+    capabilities: [{ name: 'input', traits }],
+    actions: [],
+  }) as DeviceView;
 
 // Set directly: setLocale also tells the page's <html>, which a unit test has not got.
 afterEach(() => (i18n.locale = 'en'));

@@ -3,7 +3,14 @@ import { i18n, t } from './i18n.js';
 
 export function statusLabel(status: DeviceStatus): string {
   // Keyed by string: a status added to the vocabulary later shows as itself, not a build error.
-  const words: Record<string, string> = { ok: t('OK'), degraded: t('Degraded'), offline: t('Offline'), connecting: t('Connecting'), bad_config: t('Config error'), 'auth-failed': t('Login refused') };
+  const words: Record<string, string> = {
+    ok: t('OK'),
+    degraded: t('Degraded'),
+    offline: t('Offline'),
+    connecting: t('Connecting'),
+    bad_config: t('Config error'),
+    'auth-failed': t('Login refused'),
+  };
   return words[status] ?? status;
 }
 
@@ -19,7 +26,20 @@ export function kindLabel(kind: DeviceKind): string {
   return words[kind] ?? kind;
 }
 
-const INPUT_WORDS: Record<string, string> = { hdmi: 'HDMI', dp: 'DisplayPort', displayport: 'DisplayPort', usbc: 'USB-C', usb: 'USB', vga: 'VGA', dvi: 'DVI', sdi: 'SDI', pc: 'PC', av: 'AV', rgb: 'RGB', component: 'Component' };
+const INPUT_WORDS: Record<string, string> = {
+  hdmi: 'HDMI',
+  dp: 'DisplayPort',
+  displayport: 'DisplayPort',
+  usbc: 'USB-C',
+  usb: 'USB',
+  vga: 'VGA',
+  dvi: 'DVI',
+  sdi: 'SDI',
+  pc: 'PC',
+  av: 'AV',
+  rgb: 'RGB',
+  component: 'Component',
+};
 
 /** PJLink input codes: the first character is the kind of input, the second its number (1–9, then A–Z for 10–35). */
 const PJLINK_KINDS: Record<string, string> = { '1': 'Computer', '2': 'Video', '3': 'Digital', '4': 'Storage', '5': 'Network', '6': 'Internal' };

@@ -150,7 +150,9 @@ export class EndScreen extends LitElement {
       <h2>${t('How was the room?')}</h2>
       <div class="stars" role="radiogroup" aria-label=${t('Rating')}>
         ${[1, 2, 3, 4, 5].map(
-          (n) => html`<button type="button" role="radio" aria-checked=${String(this.rating === n)} aria-pressed=${String(this.rating !== null && n <= this.rating)} data-testid=${`rate-${n}`} aria-label=${t('{n} of 5: {word}', { n, word: words[n - 1]! })} @click=${() => (this.rating = n)}>
+          (
+            n,
+          ) => html`<button type="button" role="radio" aria-checked=${String(this.rating === n)} aria-pressed=${String(this.rating !== null && n <= this.rating)} data-testid=${`rate-${n}`} aria-label=${t('{n} of 5: {word}', { n, word: words[n - 1]! })} @click=${() => (this.rating = n)}>
             ${this.rating !== null && n <= this.rating ? '★' : '☆'}<small>${words[n - 1]}</small>
           </button>`,
         )}
@@ -158,7 +160,8 @@ export class EndScreen extends LitElement {
       <h3>${t('Something did not work?')}</h3>
       <div class="problems" role="group" aria-label=${t('Problems')}>
         ${CATEGORIES.map(
-          (c) => html`<button type="button" data-testid=${`problem-${c.id}`} aria-pressed=${String(this.problems.includes(c.id))} @click=${() => this.toggle(c.id)}>${t(c.label)}</button>`,
+          (c) =>
+            html`<button type="button" data-testid=${`problem-${c.id}`} aria-pressed=${String(this.problems.includes(c.id))} @click=${() => this.toggle(c.id)}>${t(c.label)}</button>`,
         )}
       </div>
       <div class="send">
@@ -176,7 +179,16 @@ export class EndScreen extends LitElement {
     const body = { ...(this.rating !== null ? { rating: this.rating } : {}), ...(this.problems.length > 0 ? { problems: this.problems } : {}) };
     const path = this.meetingId ? `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/feedback` : '/api/v1/problems';
     // Queued while offline counts as sent for the person: the badge shows it is still on its way.
-    panelRequest(this, { label: t('Feedback'), method: 'POST', path, body, queueable: true, quiet: true, done: () => (this.sent = true), queued: () => (this.sent = true) });
+    panelRequest(this, {
+      label: t('Feedback'),
+      method: 'POST',
+      path,
+      body,
+      queueable: true,
+      quiet: true,
+      done: () => (this.sent = true),
+      queued: () => (this.sent = true),
+    });
   }
 }
 

@@ -158,11 +158,13 @@ export class EndSummary extends LitElement {
         </section>
         <section class="card">
           <h3>${t('Action items')} (${m?.actionItems.length ?? 0})</h3>
-          ${m && m.actionItems.length > 0
-            ? html`<ul data-testid="summary-actions">
+          ${
+            m && m.actionItems.length > 0
+              ? html`<ul data-testid="summary-actions">
                 ${m.actionItems.map((a) => html`<li>${a.text}<div class="meta">${a.owner}${a.deadline ? ` · ${t('Due')} ${i18n.shortDate(a.deadline)}` : ''}</div></li>`)}
               </ul>`
-            : html`<p class="muted">${t('No action items yet.')}</p>`}
+              : html`<p class="muted">${t('No action items yet.')}</p>`
+          }
         </section>
         <section class="card">
           <h3>${t('Who came')} (${came.length})</h3>
@@ -172,11 +174,13 @@ export class EndSummary extends LitElement {
       <div class="qr">
         ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>` : nothing}
         <p data-testid="summary-sending">
-          ${read?.sentAt
-            ? t('The minutes were sent at {time}. Scan to read them.', { time: i18n.time(read.sentAt) })
-            : read?.sendsAt
-              ? t('The minutes go out at {time}. Until then, correct them here or on your phone.', { time: i18n.time(read.sendsAt) })
-              : t('Scan for the minutes on your phone.')}
+          ${
+            read?.sentAt
+              ? t('The minutes were sent at {time}. Scan to read them.', { time: i18n.time(read.sentAt) })
+              : read?.sendsAt
+                ? t('The minutes go out at {time}. Until then, correct them here or on your phone.', { time: i18n.time(read.sendsAt) })
+                : t('Scan for the minutes on your phone.')
+          }
         </p>
       </div>
       <div class="actions">
@@ -188,7 +192,12 @@ export class EndSummary extends LitElement {
   }
 
   private sendNow(): void {
-    panelRequest(this, { label: t('Send the minutes now'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes/send`, done: () => void this.load() });
+    panelRequest(this, {
+      label: t('Send the minutes now'),
+      method: 'POST',
+      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes/send`,
+      done: () => void this.load(),
+    });
   }
 }
 

@@ -129,10 +129,12 @@ export class FloorScreen extends LitElement {
       <section aria-label=${t('The floor')}>
         <h2>${t('The floor')}</h2>
         <div class="card speaking" data-testid="floor-speaking">
-          ${speaking
-            ? html`<span class="name" data-testid="speaker-name">${speakerName(speaking.name)}${roomWord(speaking.room, rooms) ? html` <span class="muted">· ${roomWord(speaking.room, rooms)}</span>` : nothing}</span>
+          ${
+            speaking
+              ? html`<span class="name" data-testid="speaker-name">${speakerName(speaking.name)}${roomWord(speaking.room, rooms) ? html` <span class="muted">· ${roomWord(speaking.room, rooms)}</span>` : nothing}</span>
                 <span class="left ${left < 0 ? 'over' : ''}" role="timer" aria-label=${t('Speaking time left: {d}', { d: i18n.duration(left) })} data-testid="speaker-left">${left < 0 ? '+' : ''}${i18n.clock(left)}</span>`
-            : html`<span class="muted">${t('Nobody has the floor.')}</span>`}
+              : html`<span class="muted">${t('Nobody has the floor.')}</span>`
+          }
         </div>
         <button type="button" class="primary" data-testid="floor-next" @click=${() => this.floor(id, { next: true })}>${queue.length > 0 || !speaking ? t('Next speaker') : t('End this turn')}</button>
         <h3>${t('Raised hands ({n})', { n: queue.length })}</h3>
@@ -145,24 +147,28 @@ export class FloorScreen extends LitElement {
             </li>`,
           )}
         </ol>
-        ${this.checkIns.length > 0
-          ? html`<form class="row raise" @submit=${(e: Event) => this.raise(e, id)}>
+        ${
+          this.checkIns.length > 0
+            ? html`<form class="row raise" @submit=${(e: Event) => this.raise(e, id)}>
               <label class="sr-only" for="raise-who">${t('Who raises a hand')}</label>
               <select id="raise-who" name="who" data-testid="raise-who">${this.checkIns.map((c) => html`<option value=${c.personKey}>${c.name ?? c.email ?? c.badge}</option>`)}</select>
               <button type="submit" data-testid="raise-hand">${t('Raise a hand')}</button>
             </form>`
-          : nothing}
+            : nothing
+        }
       </section>
       <section aria-label=${t('Polls')}>
         <h2>${t('Polls')}</h2>
         ${[...open, ...closed.slice(0, 1)].map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
-        ${open.length === 0
-          ? html`<form class="card" @submit=${(e: Event) => this.openPoll(e, id)}>
+        ${
+          open.length === 0
+            ? html`<form class="card" @submit=${(e: Event) => this.openPoll(e, id)}>
               <label>${t('Question')}<input name="question" required maxlength="300" data-testid="poll-question-input" /></label>
               <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" data-testid="poll-options-input" /></label>
               <button type="submit" class="primary" data-testid="open-poll">${t('Open poll')}</button>
             </form>`
-          : nothing}
+            : nothing
+        }
         ${closed.slice(1).map((p) => html`<poll-card class="card" data-testid="poll-card" mode="chair" .poll=${p}></poll-card>`)}
       </section>
     `;
@@ -190,9 +196,19 @@ export class FloorScreen extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const question = String(data.get('question') ?? '').trim();
-    const options = String(data.get('options') ?? '').split(/[,，、]/).map((o) => o.trim()).filter(Boolean);
+    const options = String(data.get('options') ?? '')
+      .split(/[,，、]/)
+      .map((o) => o.trim())
+      .filter(Boolean);
     if (!question) return;
-    panelRequest(this, { label: t('Open poll'), method: 'POST', path: `/api/v1/meetings/${id}/polls`, body: { question, ...(options.length ? { options } : {}) }, quiet: true, done: () => form.reset() });
+    panelRequest(this, {
+      label: t('Open poll'),
+      method: 'POST',
+      path: `/api/v1/meetings/${id}/polls`,
+      body: { question, ...(options.length ? { options } : {}) },
+      quiet: true,
+      done: () => form.reset(),
+    });
   }
 }
 

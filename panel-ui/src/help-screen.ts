@@ -94,13 +94,15 @@ export class HelpScreen extends LitElement {
     return html`
       <h2>${resolved ? t('Your call is dealt with') : t('Help is on its way')}</h2>
       <p class="state ${seen ? 'seen' : 'waiting'}" role="status" aria-live="polite" data-testid="help-state" data-seen=${String(seen)} data-resolved=${String(resolved)}>
-        ${resolved
-          ? t('{who} marked your call as dealt with ({time}).', { who: whoSawIt(request.resolvedBy), time: i18n.time(request.resolvedAt!) })
-          : seen
-          ? t('{who} has seen your call ({time}) and is on the way.', { who: whoSawIt(request.acknowledgedBy), time: i18n.time(request.acknowledgedAt!) })
-          : request.id.startsWith('queued:')
-            ? t('Your call will be sent as soon as the panel is back online.')
-            : t('Facilities have been called ({time}). Waiting for someone to see it…', { time: i18n.time(request.at) })}
+        ${
+          resolved
+            ? t('{who} marked your call as dealt with ({time}).', { who: whoSawIt(request.resolvedBy), time: i18n.time(request.resolvedAt!) })
+            : seen
+              ? t('{who} has seen your call ({time}) and is on the way.', { who: whoSawIt(request.acknowledgedBy), time: i18n.time(request.acknowledgedAt!) })
+              : request.id.startsWith('queued:')
+                ? t('Your call will be sent as soon as the panel is back online.')
+                : t('Facilities have been called ({time}). Waiting for someone to see it…', { time: i18n.time(request.at) })
+        }
       </p>
       ${seen ? html`<button type="button" @click=${() => this.watch.forget()}>${t('Done')}</button>` : nothing}
     `;
@@ -116,7 +118,16 @@ export class HelpScreen extends LitElement {
       queueable: true,
       quiet: true,
       done: (result) => this.watch.follow(result as HelpRequestView),
-      queued: () => this.watch.follow({ id: `queued:${Date.now()}`, at: new Date().toISOString(), message: message ?? null, acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null }),
+      queued: () =>
+        this.watch.follow({
+          id: `queued:${Date.now()}`,
+          at: new Date().toISOString(),
+          message: message ?? null,
+          acknowledgedAt: null,
+          acknowledgedBy: null,
+          resolvedAt: null,
+          resolvedBy: null,
+        }),
     });
   }
 }

@@ -180,14 +180,17 @@ export class IdleScreen extends LitElement {
       <section class="status ${tone}" data-testid="room-status" data-state=${tone} aria-live="polite">
         <p class="big">${tone === 'busy' ? t('Busy') : t('Free')}</p>
         <p class="until">
-          ${current
-            ? t('In use until {time}', { time: i18n.time(current.end) })
-            : next
-              ? t('Free until {time}', { time: i18n.time(next.start) })
-              : t('Free for the rest of the day')}
+          ${
+            current
+              ? t('In use until {time}', { time: i18n.time(current.end) })
+              : next
+                ? t('Free until {time}', { time: i18n.time(next.start) })
+                : t('Free for the rest of the day')
+          }
         </p>
-        ${offered.length > 0
-          ? html`<div class="book" role="group" aria-label=${t('Book now')}>
+        ${
+          offered.length > 0
+            ? html`<div class="book" role="group" aria-label=${t('Book now')}>
               ${offered.map((minutes) => {
                 const fits = minutes <= minutesToNext;
                 return html`<button
@@ -201,7 +204,8 @@ export class IdleScreen extends LitElement {
                 </button>`;
               })}
             </div>`
-          : nothing}
+            : nothing
+        }
       </section>
       <div class="side">
         ${current ? this.meeting(t('Now'), current) : nothing}
@@ -219,13 +223,16 @@ export class IdleScreen extends LitElement {
   private phoneQr(meeting: MeetingView | null, freeForAWhile: boolean, canBook: boolean) {
     const shown = !meeting ? 'book' : !canBook ? 'meeting' : (this.qrChoice ?? (freeForAWhile ? 'book' : 'meeting'));
     return html`<div class="card qr" data-testid="phone-qr" data-kind=${shown}>
-      ${shown === 'meeting' && meeting
-        ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meeting.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>`
-        : html`<booking-qr .api=${this.api} label=${t('QR code: book this room from your phone')}></booking-qr>`}
+      ${
+        shown === 'meeting' && meeting
+          ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meeting.id)}/qr.svg`} label=${t('QR code: check in and take minutes on your phone')}></qr-code>`
+          : html`<booking-qr .api=${this.api} label=${t('QR code: book this room from your phone')}></booking-qr>`
+      }
       <div class="qr-words">
         <p>${shown === 'book' ? t('Scan to book from your phone') : t('Scan to check in and take minutes on your phone')}</p>
-        ${meeting && canBook
-          ? html`<button
+        ${
+          meeting && canBook
+            ? html`<button
               type="button"
               data-testid="qr-switch"
               aria-label=${shown === 'book' ? t('Show the check-in QR code') : t('Show the booking QR code')}
@@ -233,7 +240,8 @@ export class IdleScreen extends LitElement {
             >
               ${shown === 'book' ? t('Check-in QR code') : t('Booking QR code')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     </div>`;
   }
@@ -249,9 +257,12 @@ export class IdleScreen extends LitElement {
     if (entries.length === 0) return nothing;
     return html`<div class="card" data-testid="also-today">
       <p class="label">${t('Also today (the room stays free)')}</p>
-      ${entries.slice(0, 3).map(
-        (e) => html`<p>${e.title ?? t('Private meeting')} <span class="muted">${e.allDay ? t('all day') : `${i18n.time(e.start)} – ${i18n.time(e.end)}`}</span></p>`,
-      )}
+      ${entries
+        .slice(0, 3)
+        .map(
+          (e) =>
+            html`<p>${e.title ?? t('Private meeting')} <span class="muted">${e.allDay ? t('all day') : `${i18n.time(e.start)} – ${i18n.time(e.end)}`}</span></p>`,
+        )}
     </div>`;
   }
 
@@ -265,7 +276,13 @@ export class IdleScreen extends LitElement {
 
   private book(minutes: number): void {
     // Quiet: the check-in screen that follows says it worked.
-    panelRequest(this, { label: t('Book now for {n} minutes', { n: minutes }), method: 'POST', path: '/api/v1/bookings', body: { minutes, title: t('Ad-hoc meeting') }, quiet: true });
+    panelRequest(this, {
+      label: t('Book now for {n} minutes', { n: minutes }),
+      method: 'POST',
+      path: '/api/v1/bookings',
+      body: { minutes, title: t('Ad-hoc meeting') },
+      quiet: true,
+    });
   }
 }
 

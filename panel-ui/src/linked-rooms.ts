@@ -7,7 +7,14 @@ import { panelRequest } from './panel-events.js';
 import { panelStyles } from './panel-styles.js';
 
 /** A device kind and status as the other room sends them ("camera offline"), in the panel's words. */
-const KIND_WORDS: Record<string, string> = { camera: 'Camera', display: 'Display', dsp: 'Audio processor', microphone: 'Microphone', speakerphone: 'Speakerphone', 'badge-reader': 'Badge reader' };
+const KIND_WORDS: Record<string, string> = {
+  camera: 'Camera',
+  display: 'Display',
+  dsp: 'Audio processor',
+  microphone: 'Microphone',
+  speakerphone: 'Speakerphone',
+  'badge-reader': 'Badge reader',
+};
 const STATUS_WORDS: Record<string, string> = { offline: 'offline', degraded: 'degraded', unknown: 'not answering yet' };
 
 function problemWords(line: string): string {
@@ -24,7 +31,14 @@ function problemWords(line: string): string {
  * on the broker) and hands the time to another linked room.
  */
 export class LinkedRooms extends LitElement {
-  static override properties = { rooms: { attribute: false }, meetingId: { attribute: false }, linkable: { attribute: false }, api: { attribute: false }, choosing: { state: true }, known: { state: true } };
+  static override properties = {
+    rooms: { attribute: false },
+    meetingId: { attribute: false },
+    linkable: { attribute: false },
+    api: { attribute: false },
+    choosing: { state: true },
+    known: { state: true },
+  };
 
   static override styles = [
     panelStyles,
@@ -130,8 +144,9 @@ export class LinkedRooms extends LitElement {
   override render() {
     if (this.rooms.length === 0 && !this.linkable) return nothing;
     return html`<div class="row">
-        ${this.rooms.length > 0
-          ? html`<ul aria-label=${t('Rooms in this meeting')} data-testid="linked-rooms">
+        ${
+          this.rooms.length > 0
+            ? html`<ul aria-label=${t('Rooms in this meeting')} data-testid="linked-rooms">
               ${this.rooms.map((r) => {
                 const trouble = !r.online ? t('offline') : r.health.problems.map(problemWords).join(', ');
                 return html`<li class="${r.host ? 'host' : ''} ${r.online ? '' : 'away'}" data-testid="linked-room" data-room="${r.site}/${r.room}">
@@ -142,7 +157,8 @@ export class LinkedRooms extends LitElement {
                 </li>`;
               })}
             </ul>`
-          : nothing}
+            : nothing
+        }
         ${this.linkable ? html`<button type="button" class="rooms-button" data-testid="link-rooms" @click=${() => void this.open()}>${t('Rooms')}</button>` : nothing}
       </div>
       ${this.choosing ? this.dialog() : nothing}`;
@@ -159,10 +175,12 @@ export class LinkedRooms extends LitElement {
         ${this.known === null ? html`<p class="muted">${t('Looking for rooms…')}</p>` : others.length === 0 ? html`<p class="muted">${t('No other room is online.')}</p>` : nothing}
         ${others.map((r) => html`<button type="button" data-testid="link-room" data-room="${r.site}/${r.room}" @click=${() => this.link(`${r.site}/${r.room}`)}>${r.site}/${r.room}</button>`)}
       </div>
-      ${handTo.length > 0
-        ? html`<h3>${t('Hand the time to')}</h3>
+      ${
+        handTo.length > 0
+          ? html`<h3>${t('Hand the time to')}</h3>
             <div class="choices">${handTo.map((r) => html`<button type="button" data-testid="hand-over" data-room="${r.site}/${r.room}" @click=${() => this.handOver(`${r.site}/${r.room}`)}>${r.name}</button>`)}</div>`
-        : nothing}
+          : nothing
+      }
       <div class="choices"><button type="button" data-testid="rooms-close" autofocus @click=${() => (this.choosing = false)}>${t('Close')}</button></div>
     </dialog>`;
   }
@@ -184,12 +202,22 @@ export class LinkedRooms extends LitElement {
 
   private link(room: string): void {
     this.choosing = false;
-    panelRequest(this, { label: t('Link {room}', { room }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/links`, body: { rooms: [room] } });
+    panelRequest(this, {
+      label: t('Link {room}', { room }),
+      method: 'POST',
+      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/links`,
+      body: { rooms: [room] },
+    });
   }
 
   private handOver(room: string): void {
     this.choosing = false;
-    panelRequest(this, { label: t('Hand the time to {room}', { room }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/host`, body: { room } });
+    panelRequest(this, {
+      label: t('Hand the time to {room}', { room }),
+      method: 'POST',
+      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/host`,
+      body: { room },
+    });
   }
 }
 

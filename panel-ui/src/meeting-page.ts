@@ -141,22 +141,26 @@ export class MeetingPage extends LitElement {
       </header>
       ${this.message ? html`<p class="card message" role="status">${this.message}</p>` : nothing}
       <section class="card">
-        ${this.checkedIn
-          ? html`<p data-testid="phone-checked-in">${t('{name}, you are checked in.', { name: this.checkedIn })}</p>`
-          : html`<form @submit=${this.checkIn}>
+        ${
+          this.checkedIn
+            ? html`<p data-testid="phone-checked-in">${t('{name}, you are checked in.', { name: this.checkedIn })}</p>`
+            : html`<form @submit=${this.checkIn}>
               <h2>${t('Check in')}</h2>
               <label>${t('Your name')}<input name="name" required maxlength="120" autocomplete="name" /></label>
               <label>${t('Email (optional)')}<input name="email" type="email" maxlength="254" autocomplete="email" /></label>
               <button type="submit" class="primary">${t('Check in')}</button>
-            </form>`}
+            </form>`
+        }
       </section>
       ${m?.online ? this.online(m.online) : nothing}
-      ${this.agenda && this.agenda.items.length > 0
-        ? html`<section class="card">
+      ${
+        this.agenda && this.agenda.items.length > 0
+          ? html`<section class="card">
             <h2>${t('Agenda')}</h2>
             <ol>${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${t('{n} min', { n: i.minutes })}</li>`)}</ol>
           </section>`
-        : nothing}
+          : nothing
+      }
       <phone-conversation .meeting=${this.meeting} .api=${this.api} .me=${this.me}></phone-conversation>
       ${this.meetingId ? html`<minutes-screen meeting-id=${this.meetingId} .api=${this.api}></minutes-screen>` : nothing}
     `;

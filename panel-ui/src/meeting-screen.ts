@@ -290,7 +290,8 @@ export class MeetingScreen extends LitElement {
     const id = encodeURIComponent(m.id);
     // A linked meeting lists its rooms above the agenda; otherwise "Rooms" (link one) sits in the agenda's head, taking no row.
     const linked = (m.rooms?.length ?? 0) > 0;
-    const roomsOf = (rooms: typeof m.rooms) => html`<linked-rooms .rooms=${rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .api=${this.api}></linked-rooms>`;
+    const roomsOf = (rooms: typeof m.rooms) =>
+      html`<linked-rooms .rooms=${rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .api=${this.api}></linked-rooms>`;
     const linkButton = !linked && this.now?.linkable ? roomsOf([]) : nothing;
     return html`
       <div class="main">
@@ -315,8 +316,9 @@ export class MeetingScreen extends LitElement {
         ${linked ? roomsOf(m.rooms) : nothing}
         <call-button .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <section class="agenda" aria-label=${t('Agenda')}>
-          ${agenda && agenda.items.length > 0
-            ? html`<div class="agenda-head">
+          ${
+            agenda && agenda.items.length > 0
+              ? html`<div class="agenda-head">
                   <h3>${t('Agenda')}</h3>
                   ${linkButton}
                   ${agenda.currentPosition !== null ? html`<button type="button" data-testid="agenda-next" @click=${() => this.nextItem(id)}>${t('Next agenda item')}</button>` : nothing}
@@ -333,11 +335,12 @@ export class MeetingScreen extends LitElement {
                     </li>`;
                   })}
                 </ol>`
-            : html`<div class="card noagenda agenda-head">
+              : html`<div class="card noagenda agenda-head">
                 <p class="muted">${t('No agenda for this meeting.')}</p>
                 ${linkButton}
                 <button type="button" data-testid="add-agenda" @click=${() => navigate(this, 'minutes', 'agenda')}>${t('Add an agenda')}</button>
-              </div>`}
+              </div>`
+          }
         </section>
         <quick-controls class="card" .devices=${this.devices} .presets=${this.presets}></quick-controls>
       </div>
@@ -394,7 +397,8 @@ export class MeetingScreen extends LitElement {
     const item = list?.querySelector<HTMLElement>('li.current');
     if (!list || !item) return;
     const top = item.offsetTop;
-    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = Math.max(0, top - (list.clientHeight - item.offsetHeight) / 2);
+    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = Math.max(0, top - (list.clientHeight - item.offsetHeight) / 2);
   }
 
   private extend(id: string, minutes: number): void {

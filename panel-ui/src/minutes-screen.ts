@@ -178,9 +178,11 @@ export class MinutesScreen extends LitElement {
       ${this.error ? html`<p class="card" role="status">${this.error}</p>` : nothing}
       ${this.sentAt ? html`<p class="card locked" role="status" data-testid="minutes-locked">${t('The minutes were sent at {time}; they can no longer be changed.', { time: i18n.time(this.sentAt) })}</p>` : nothing}
       ${this.final && !this.sentAt && this.hasAttribute('panel') ? html`<button type="button" data-testid="back-to-summary" @click=${() => navigate(this, 'end')}>${t('Back to the summary')}</button>` : nothing}
-      ${this.tab === 'agenda'
-        ? html`<agenda-editor meeting-id=${this.meetingId} .api=${this.api} @agenda-saved=${() => void this.load()}></agenda-editor>`
-        : html`<div class="body">${this.tab === 'actions' ? this.actions(m) : this.entries(m, this.tab)}</div>`}
+      ${
+        this.tab === 'agenda'
+          ? html`<agenda-editor meeting-id=${this.meetingId} .api=${this.api} @agenda-saved=${() => void this.load()}></agenda-editor>`
+          : html`<div class="body">${this.tab === 'actions' ? this.actions(m) : this.entries(m, this.tab)}</div>`
+      }
     `;
   }
 
@@ -189,9 +191,11 @@ export class MinutesScreen extends LitElement {
     if (this.sentAt) return nothing;
     return html`<span class="edit-row">
       <button type="button" data-testid="edit-entry" aria-label=${t('Correct: {what}', { what })} @click=${() => ((this.editing = id), (this.deleting = null))}>${t('Edit')}</button>
-      ${this.deleting === id
-        ? html`<button type="button" class="danger" data-testid="delete-confirm" @click=${() => this.removeEntry(id)}>${t('Delete?')}</button>`
-        : html`<button type="button" data-testid="delete-entry" aria-label=${t('Delete: {what}', { what })} @click=${() => (this.deleting = id)}>${t('Delete')}</button>`}
+      ${
+        this.deleting === id
+          ? html`<button type="button" class="danger" data-testid="delete-confirm" @click=${() => this.removeEntry(id)}>${t('Delete?')}</button>`
+          : html`<button type="button" data-testid="delete-entry" aria-label=${t('Delete: {what}', { what })} @click=${() => (this.deleting = id)}>${t('Delete')}</button>`
+      }
     </span>`;
   }
 
@@ -207,12 +211,14 @@ export class MinutesScreen extends LitElement {
             : html`<li><span class="text">${e.text}<div class="meta">${i18n.time(e.at)}${e.author ? ` · ${e.author}` : ''}</div></span>${this.editButtons(e.id, e.text)}</li>`,
         )}
       </ul>
-      ${this.sentAt
-        ? nothing
-        : html`<form @submit=${(e: Event) => this.addEntry(e, kind)}>
+      ${
+        this.sentAt
+          ? nothing
+          : html`<form @submit=${(e: Event) => this.addEntry(e, kind)}>
             <label>${kind === 'notes' ? t('New note') : t('New decision')}<textarea name="text" required maxlength="5000" data-testid=${`new-${kind}`}></textarea></label>
             <button type="submit" class="primary">${t('Add {what}', { what: noun })}</button>
-          </form>`}
+          </form>`
+      }
     `;
   }
 
@@ -283,11 +289,26 @@ export class MinutesScreen extends LitElement {
     const deadline = day ? new Date(`${day}T12:00:00Z`).toISOString() : undefined;
     if (item) {
       const body = { text, owner, deadline: deadline ?? null };
-      panelRequest(this, { label: t('Action item'), method: 'PATCH', path: `/api/v1/action-items/${encodeURIComponent(item.id)}`, body, quiet: true, done: () => this.changed() });
+      panelRequest(this, {
+        label: t('Action item'),
+        method: 'PATCH',
+        path: `/api/v1/action-items/${encodeURIComponent(item.id)}`,
+        body,
+        quiet: true,
+        done: () => this.changed(),
+      });
       return;
     }
     const body = { text, owner, ...(deadline ? { deadline } : {}) };
-    panelRequest(this, { label: t('Action item'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/action-items`, body, queueable: true, quiet: true, done: () => void this.load() });
+    panelRequest(this, {
+      label: t('Action item'),
+      method: 'POST',
+      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/action-items`,
+      body,
+      queueable: true,
+      quiet: true,
+      done: () => void this.load(),
+    });
     form.reset();
     const date = form.querySelector<HTMLElement & { value: string }>('date-field');
     if (date) date.value = '';
@@ -297,13 +318,23 @@ export class MinutesScreen extends LitElement {
     event.preventDefault();
     const text = String(new FormData(event.target as HTMLFormElement).get('text') ?? '').trim();
     if (!text) return;
-    panelRequest(this, { label: kind === 'notes' ? t('Note') : t('Decision'), method: 'PATCH', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(entry.id)}`, body: { text }, quiet: true, done: () => this.changed() });
+    panelRequest(this, {
+      label: kind === 'notes' ? t('Note') : t('Decision'),
+      method: 'PATCH',
+      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(entry.id)}`,
+      body: { text },
+      quiet: true,
+      done: () => this.changed(),
+    });
   }
 
   private removeEntry(id: string): void {
     const m = this.minutes;
     const kind = m?.notes.some((e) => e.id === id) ? 'notes' : m?.decisions.some((e) => e.id === id) ? 'decisions' : 'action-items';
-    const path = kind === 'action-items' ? `/api/v1/action-items/${encodeURIComponent(id)}` : `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(id)}`;
+    const path =
+      kind === 'action-items'
+        ? `/api/v1/action-items/${encodeURIComponent(id)}`
+        : `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(id)}`;
     panelRequest(this, { label: t('Delete'), method: 'DELETE', path, quiet: true, done: () => this.changed() });
   }
 

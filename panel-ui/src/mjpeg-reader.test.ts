@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MjpegReader } from './mjpeg-reader.js';
 
 /** Parts as the appliance writes them (appliance/api/routes/media-routes.ts). */
-const part = (jpeg: Uint8Array) => Buffer.concat([Buffer.from(`--roomctlframe\r\ncontent-type: image/jpeg\r\ncontent-length: ${jpeg.length}\r\n\r\n`), jpeg, Buffer.from('\r\n')]);
+const part = (jpeg: Uint8Array) =>
+  Buffer.concat([Buffer.from(`--roomctlframe\r\ncontent-type: image/jpeg\r\ncontent-length: ${jpeg.length}\r\n\r\n`), jpeg, Buffer.from('\r\n')]);
 const jpeg = (n: number) => Uint8Array.from([0xff, 0xd8, ...Array.from({ length: n }, (_, i) => (i * 7) & 0xff), 0xff, 0xd9]);
 
 describe('MJPEG preview reader', () => {
@@ -13,7 +14,10 @@ describe('MJPEG preview reader', () => {
       const reader = new MjpegReader();
       const got: Uint8Array[] = [];
       for (let i = 0; i < wire.length; i += cut) got.push(...reader.push(wire.subarray(i, i + cut)));
-      expect(got.map((f) => Buffer.from(f).toString('hex')), `chunks of ${cut}`).toEqual(frames.map((f) => Buffer.from(f).toString('hex')));
+      expect(
+        got.map((f) => Buffer.from(f).toString('hex')),
+        `chunks of ${cut}`,
+      ).toEqual(frames.map((f) => Buffer.from(f).toString('hex')));
     }
   });
 

@@ -141,7 +141,7 @@ export class PairScreen extends LitElement {
       if (error?.code === 'ROOMCTL_E_PAIRING_TAKEN') {
         // Someone else typed this panel's code before it asked: never wait behind their claim.
         this.code = pairCode(true);
-        this.message = t('Another device asked with this panel\'s code, so it shows a new one. Tell IT.');
+        this.message = t("Another device asked with this panel's code, so it shows a new one. Tell IT.");
         return;
       }
       const wait = (error?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;

@@ -34,7 +34,11 @@ describe('panel translations', () => {
 
   it('keeps every placeholder in the translation', () => {
     const broken = Object.entries(ZH_CN).filter(([en, zh]) => {
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+      const names = (s: string) =>
+        [...s.matchAll(/\{(\w+)\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(',');
       return names(en) !== names(zh);
     });
     expect(broken).toEqual([]);

@@ -96,17 +96,21 @@ export class PhoneConversation extends LitElement {
       <section class="card" aria-label=${t('The floor')}>
         <h2>${t('The floor')}</h2>
         <p data-testid="phone-speaking">${speaking ? t('{name} has the floor.', { name: speakerName(speaking.name) }) : t('Nobody has the floor.')}</p>
-        ${myHand
-          ? html`<p data-testid="phone-hand-up">${t('Your hand is up: {n} in line.', { n: m.floor.queue.indexOf(myHand) + 1 })}</p>
+        ${
+          myHand
+            ? html`<p data-testid="phone-hand-up">${t('Your hand is up: {n} in line.', { n: m.floor.queue.indexOf(myHand) + 1 })}</p>
               <button type="button" data-testid="phone-lower-hand" @click=${() => this.lower(m, myHand)}>${t('Lower my hand')}</button>`
-          : html`<button type="button" class="primary" data-testid="phone-raise-hand" @click=${() => this.raise(m)}>${t('Raise my hand')}</button>`}
+            : html`<button type="button" class="primary" data-testid="phone-raise-hand" @click=${() => this.raise(m)}>${t('Raise my hand')}</button>`
+        }
       </section>
-      ${m.polls.length > 0
-        ? html`<section class="card" aria-label=${t('Polls')}>
+      ${
+        m.polls.length > 0
+          ? html`<section class="card" aria-label=${t('Polls')}>
             <h2>${t('Polls')}</h2>
             ${[...m.polls].reverse().map((p) => html`<poll-card data-testid="phone-poll" mode="voter" .poll=${p} ?voted=${this.hasVoted(p)}></poll-card>`)}
           </section>`
-        : nothing}
+          : nothing
+      }
       ${this.chair(m)}
     `;
   }
@@ -131,8 +135,14 @@ export class PhoneConversation extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const question = String(data.get('question') ?? '').trim();
-    const options = String(data.get('options') ?? '').split(/[,，、]/).map((o) => o.trim()).filter(Boolean);
-    if (question) void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/polls`, { question, ...(options.length ? { options } : {}) }).then((ok) => ok && form.reset());
+    const options = String(data.get('options') ?? '')
+      .split(/[,，、]/)
+      .map((o) => o.trim())
+      .filter(Boolean);
+    if (question)
+      void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/polls`, { question, ...(options.length ? { options } : {}) }).then(
+        (ok) => ok && form.reset(),
+      );
   }
 
   /** A chair's request; the page's next refresh shows its effect. */
@@ -173,7 +183,10 @@ export class PhoneConversation extends LitElement {
   private async lower(m: MeetingView, hand: HandView): Promise<void> {
     if (!this.api) return;
     try {
-      const floor = await this.api.send<MeetingView['floor']>('DELETE', `/api/v1/meetings/${encodeURIComponent(m.id)}/hands/${encodeURIComponent(hand.handId)}`);
+      const floor = await this.api.send<MeetingView['floor']>(
+        'DELETE',
+        `/api/v1/meetings/${encodeURIComponent(m.id)}/hands/${encodeURIComponent(hand.handId)}`,
+      );
       this.meeting = { ...m, floor };
     } catch (err) {
       this.message = (err as Error).message;

@@ -94,7 +94,7 @@ export class PinPad extends LitElement {
   }
 
   private key(digit: string) {
-    return html`<button type="button" data-testid=${`pin-${digit}`} ?disabled=${this.locked} @click=${() => this.pin.length < 12 && (this.pin += digit)}>${digit}</button>`;
+    return html`<button type="button" data-testid=${`pin-${digit}`} ?disabled=${this.locked} @click=${() => this.pin.length < 12 && ((this.pin += digit))}>${digit}</button>`;
   }
 
   private submit(): void {

@@ -140,13 +140,15 @@ export class PresetTiles extends LitElement {
       @close=${() => (this.confirming = null)}
       @click=${(e: MouseEvent) => this.outside(e)}
     >
-      ${p
-        ? html`<p id="confirm-text">${t('Save the camera\'s current view as “{name}”?', { name: p.name })}</p>
+      ${
+        p
+          ? html`<p id="confirm-text">${t("Save the camera's current view as “{name}”?", { name: p.name })}</p>
             <div class="row">
               <button type="button" class="primary" autofocus data-testid="preset-save-confirm" @click=${() => this.save(p)}>${t('Save')}</button>
               <button type="button" data-testid="preset-save-cancel" @click=${() => (this.confirming = null)}>${t('Cancel')}</button>
             </div>`
-        : nothing}
+          : nothing
+      }
     </dialog>`;
   }
 

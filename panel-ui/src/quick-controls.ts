@@ -106,19 +106,24 @@ export class QuickControls extends LitElement {
     const level = speakers.map((d) => d.state?.volume).find((v): v is number => typeof v === 'number') ?? 50;
     return html`
       <div class="grid extra">
-        ${display
-          ? html`<button type="button" ?disabled=${!isUsable(display)} aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} power', { name: display.name })} @click=${() => this.run(display, 'power', { on: !on }, on ? t('{name} off', { name: display.name }) : t('{name} on', { name: display.name }), true)}>
+        ${
+          display
+            ? html`<button type="button" ?disabled=${!isUsable(display)} aria-pressed=${on === undefined ? nothing : String(on)} aria-label=${t('{name} power', { name: display.name })} @click=${() => this.run(display, 'power', { on: !on }, on ? t('{name} off', { name: display.name }) : t('{name} on', { name: display.name }), true)}>
               ${display.name}: ${on ? t('On') : t('Off')}
             </button>`
-          : nothing}
-        ${speakers.length > 0
-          ? html`<button type="button" ?disabled=${!speakers.some(isUsable)} aria-label=${t('Volume down')} @click=${() => this.volume(speakers.filter(isUsable), Math.max(0, level - 10))}>${t('Volume')} −</button>
+            : nothing
+        }
+        ${
+          speakers.length > 0
+            ? html`<button type="button" ?disabled=${!speakers.some(isUsable)} aria-label=${t('Volume down')} @click=${() => this.volume(speakers.filter(isUsable), Math.max(0, level - 10))}>${t('Volume')} −</button>
               <button type="button" ?disabled=${!speakers.some(isUsable)} aria-label=${t('Volume up')} @click=${() => this.volume(speakers.filter(isUsable), Math.min(100, level + 10))}>${t('Volume')} +</button>`
-          : nothing}
+            : nothing
+        }
         <button type="button" data-testid="more-controls" @click=${() => navigate(this, 'controls')}>${t('All controls')}</button>
       </div>
-      ${camera && named.length > 0
-        ? html`<h3>${camera.name}</h3>
+      ${
+        camera && named.length > 0
+          ? html`<h3>${camera.name}</h3>
             ${isUsable(camera) ? nothing : html`<p class="unavailable" role="status">${whyUnavailable(camera)}</p>`}
             <preset-tiles
               ?inert=${!isUsable(camera)}
@@ -127,7 +132,8 @@ export class QuickControls extends LitElement {
               @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, `${e.detail.name} · ${camera.name}`, false)}
               @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
             ></preset-tiles>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -140,7 +146,14 @@ export class QuickControls extends LitElement {
   }
 
   private run(d: DeviceView, action: string, body: Record<string, unknown>, label: string, queueable: boolean): void {
-    panelRequest(this, { label, method: 'POST', path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`, body, queueable, quiet: action !== 'preset.recall' });
+    panelRequest(this, {
+      label,
+      method: 'POST',
+      path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`,
+      body,
+      queueable,
+      quiet: action !== 'preset.recall',
+    });
   }
 }
 

@@ -59,7 +59,9 @@ export class RoomPanel extends LitElement {
   private readonly queue = new ActionQueue(() => this.requestUpdate());
   private idleTimer: number | undefined;
   private checkInsFor = '';
-  private readonly headerSize = new ResizeObserver(([entry]) => this.style.setProperty('--header-height', `${Math.ceil((entry!.target as HTMLElement).getBoundingClientRect().bottom)}px`));
+  private readonly headerSize = new ResizeObserver(([entry]) =>
+    this.style.setProperty('--header-height', `${Math.ceil((entry!.target as HTMLElement).getBoundingClientRect().bottom)}px`),
+  );
 
   constructor() {
     super();
@@ -128,21 +130,23 @@ export class RoomPanel extends LitElement {
           <h1 data-testid="room-name">${this.info?.room.name ?? status?.room.name ?? 'roomctl'}</h1>
           ${status || now ? html`<span class="pill state ${roomState}" data-testid="room-state">${stateWords[roomState]}</span>` : nothing}
         </div>
-        ${this.queue.size > 0
-          ? html`<span class="pill queue" role="status" data-testid="queue-badge" title=${this.queue.pending.map((a) => a.label).join(', ')}>${t('{n} waiting to send', { n: this.queue.size })}</span>`
-          : nothing}
+        ${
+          this.queue.size > 0
+            ? html`<span class="pill queue" role="status" data-testid="queue-badge" title=${this.queue.pending.map((a) => a.label).join(', ')}>${t('{n} waiting to send', { n: this.queue.size })}</span>`
+            : nothing
+        }
         ${languageButton()}
         <room-clock></room-clock>
       </header>
-      ${connected
-        ? nothing
-        : status
-          ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
-          : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`}
+      ${
+        connected
+          ? nothing
+          : status
+            ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
+            : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`
+      }
       <main class=${connected ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : html`${this.deviceAlerts(devices)}${this.renderScreen(devices, current)}`}</main>
-      ${this.needsPairing
-        ? nothing
-        : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
+      ${this.needsPairing ? nothing : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
       <panel-toast></panel-toast>
     `;
   }
@@ -158,7 +162,9 @@ export class RoomPanel extends LitElement {
           ? html`<minutes-screen panel meeting-id=${current?.id ?? this.endedMeetingId ?? ''} .api=${this.api}></minutes-screen>`
           : html`<p>${t('No meeting is running.')}</p>`;
       case 'floor':
-        return current ? html`<floor-screen .meeting=${current} .checkIns=${this.checkIns} .sentAt=${now?.time ?? null}></floor-screen>` : html`<p>${t('No meeting is running.')}</p>`;
+        return current
+          ? html`<floor-screen .meeting=${current} .checkIns=${this.checkIns} .sentAt=${now?.time ?? null}></floor-screen>`
+          : html`<p>${t('No meeting is running.')}</p>`;
       case 'help':
         return html`<help-screen .api=${this.api}></help-screen>`;
       case 'admin':
@@ -166,8 +172,10 @@ export class RoomPanel extends LitElement {
       case 'end':
         return html`<end-screen meeting-id=${this.endedMeetingId ?? ''} .api=${this.api}></end-screen>`;
       default:
-        if (now?.state === 'in_meeting') return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call} .api=${this.api}></meeting-screen>`;
-        if (now?.state === 'booked') return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api} .call=${this.stream.status?.call}></checkin-screen>`;
+        if (now?.state === 'in_meeting')
+          return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call} .api=${this.api}></meeting-screen>`;
+        if (now?.state === 'booked')
+          return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api} .call=${this.stream.status?.call}></checkin-screen>`;
         return html`<idle-screen .now=${now} .api=${this.api}></idle-screen>`;
     }
   }
@@ -234,15 +242,28 @@ export class RoomPanel extends LitElement {
         this.warning = t('{n} min left in this meeting.', { n: notice.minutesLeft });
         break;
       case 'agenda-warning':
-        this.warning = notice.percent >= 100 ? t('Agenda item {n} is over its time.', { n: notice.position }) : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
+        this.warning =
+          notice.percent >= 100
+            ? t('Agenda item {n} is over its time.', { n: notice.position })
+            : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
         break;
       case 'speaker-warning': {
         const name = notice.name ?? t('The speaker');
-        this.warning = notice.percent >= 100 ? t('{name} is over their speaking time.', { name }) : t('{name} has used {p}% of their speaking time.', { name, p: notice.percent });
+        this.warning =
+          notice.percent >= 100
+            ? t('{name} is over their speaking time.', { name })
+            : t('{name} has used {p}% of their speaking time.', { name, p: notice.percent });
         break;
       }
       case 'selftest':
-        if (!notice.passed) this.show({ tone: 'info', title: t('Self-test found a problem'), text: notice.failed.map((id) => (id === 'call' ? t('Online call') : (inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id))).join(', ') });
+        if (!notice.passed)
+          this.show({
+            tone: 'info',
+            title: t('Self-test found a problem'),
+            text: notice.failed
+              .map((id) => (id === 'call' ? t('Online call') : (inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id)))
+              .join(', '),
+          });
         break;
       default:
         break;
@@ -267,7 +288,11 @@ export class RoomPanel extends LitElement {
       }
       request.failed?.(error);
       if (error.status === 401 && (error.details as { panelRevoked?: boolean } | undefined)?.panelRevoked) return this.unpaired();
-      this.show({ tone: 'error', title: t('{what}: not done', { what: request.label }), text: refusalWords(error, inPanelLanguage(this.stream.devices), request.path) });
+      this.show({
+        tone: 'error',
+        title: t('{what}: not done', { what: request.label }),
+        text: refusalWords(error, inPanelLanguage(this.stream.devices), request.path),
+      });
     }
   }
 
@@ -277,7 +302,11 @@ export class RoomPanel extends LitElement {
       request.queued?.();
       this.show({ tone: 'info', title: t('{what}: saved', { what: request.label }), text: t('The panel is offline; it will be sent when the room is back.') });
     } else {
-      this.show({ tone: 'error', title: t('{what}: not sent', { what: request.label }), text: t('The panel is offline. Try again when the connection is back.') });
+      this.show({
+        tone: 'error',
+        title: t('{what}: not sent', { what: request.label }),
+        text: t('The panel is offline. Try again when the connection is back.'),
+      });
     }
   }
 
@@ -291,7 +320,11 @@ export class RoomPanel extends LitElement {
     } else if (outcome.error === 'expired') {
       this.show({ tone: 'error', title: t('{what}: dropped', { what: outcome.action.label }), text: t('It waited too long to be sent.') });
     } else {
-      this.show({ tone: 'error', title: t('{what}: not done', { what: outcome.action.label }), text: refusalWords(outcome.error, inPanelLanguage(this.stream.devices), outcome.action.path) });
+      this.show({
+        tone: 'error',
+        title: t('{what}: not done', { what: outcome.action.label }),
+        text: refusalWords(outcome.error, inPanelLanguage(this.stream.devices), outcome.action.path),
+      });
     }
   }
 

@@ -112,8 +112,7 @@ export class RoomStreamController implements ReactiveController {
         break;
       case 'device': {
         const index = this.devices.findIndex((d) => d.id === message.device.id);
-        this.devices =
-          index === -1 ? [...this.devices, message.device] : this.devices.map((d, i) => (i === index ? message.device : d));
+        this.devices = index === -1 ? [...this.devices, message.device] : this.devices.map((d, i) => (i === index ? message.device : d));
         break;
       }
       case 'status':

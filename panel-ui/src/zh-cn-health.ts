@@ -19,7 +19,8 @@ export const ZH_CN_HEALTH: Record<string, string> = {
   'Not working: {names} — facilities have been told.': '无法使用：{names}，已通知后勤。',
   'Not working: {names} — call facilities if you need them.': '无法使用：{names}，如需使用请呼叫后勤。',
   'The device': '设备',
-  '{name} is not connected. Facilities can see it in the room’s health; call them if you need it now.': '{name}未连接。后勤能在会议室状态中看到；如急需使用请呼叫他们。',
+  '{name} is not connected. Facilities can see it in the room’s health; call them if you need it now.':
+    '{name}未连接。后勤能在会议室状态中看到；如急需使用请呼叫他们。',
   '{name} did not answer. Try again in a moment.': '{name}没有响应，请稍后再试。',
   '{name} is busy (it may be warming up). Try again in a moment.': '{name}正忙（可能正在预热），请稍后再试。',
   '{name} refused: it may be switched off or busy. Try again, or call for help.': '{name}拒绝了操作：可能已关机或正忙。请重试或求助。',

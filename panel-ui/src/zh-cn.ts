@@ -46,7 +46,8 @@ export const ZH_CN: Record<string, string> = {
   Approve: '批准',
   'Approve here with the admin PIN': '在此用管理员 PIN 批准',
   'Approve panel {code}': '批准面板 {code}',
-  'Ask IT to approve this code with the admin PIN, or to list it in the secrets file (panel.pairCodes).': '请 IT 人员用管理员 PIN 批准此配对码，或将其加入会议室的密钥文件（panel.pairCodes）。',
+  'Ask IT to approve this code with the admin PIN, or to list it in the secrets file (panel.pairCodes).':
+    '请 IT 人员用管理员 PIN 批准此配对码，或将其加入会议室的密钥文件（panel.pairCodes）。',
   'Audio processor': '音频处理器',
   Audio: '音频',
   Bad: '很差',
@@ -306,7 +307,8 @@ export const ZH_CN: Record<string, string> = {
   'Add an item': '添加一项',
   'Save the agenda': '保存议程',
   'Loading…': '正在加载…',
-  'Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.': '每项都需要标题和 1 至 480 分钟；每位发言人都需要姓名和 1 至 120 分钟。',
+  'Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.':
+    '每项都需要标题和 1 至 480 分钟；每位发言人都需要姓名和 1 至 120 分钟。',
   'The minutes were sent at {time}; they can no longer be changed.': '纪要已于 {time} 发出，不能再修改。',
   'Back to the summary': '返回会议摘要',
   'Correct: {what}': '修改：{what}',

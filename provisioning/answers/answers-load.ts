@@ -43,7 +43,11 @@ export function validateAnswers(raw: unknown, source: string): ProvisionAnswers 
   const value = Value.Default(Answers, unwrapSecretMarks(structuredClone(raw ?? {})));
   const issues = answerIssues(value);
   if (issues.length > 0) {
-    throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `${source} has ${issues.length} bad answer(s):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, { issues });
+    throw new RoomctlError(
+      'ROOMCTL_E_ANSWERS_INVALID',
+      `${source} has ${issues.length} bad answer(s):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+      { issues },
+    );
   }
   return value as ProvisionAnswers;
 }
@@ -56,7 +60,9 @@ export async function loadAnswersFile(path: string): Promise<ProvisionAnswers> {
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = first.linePos?.[0];
-    throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `${path}${line ? `:${line.line}:${line.col}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`, { path });
+    throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `${path}${line ? `:${line.line}:${line.col}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`, {
+      path,
+    });
   }
   return validateAnswers(doc.toJS(), path);
 }

@@ -26,7 +26,7 @@ const MqttAnswers = Type.Object(
     ),
     username: Type.Optional(Type.String({ minLength: 1, description: 'Broker username; default roomctl-<site>-<room>' })),
     password: Type.Optional(secretText),
-    ca: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the broker\'s CA (for mqtts://)' })),
+    ca: Type.Optional(Type.String({ minLength: 1, description: "PEM file of the broker's CA (for mqtts://)" })),
     emqxAcl: Type.Optional(Type.Boolean({ default: false, description: 'Also write the ACL in EMQX acl.conf form' })),
   },
   { additionalProperties: false },
@@ -49,7 +49,10 @@ const DeviceAnswers = Type.Object(
         Type.String(),
         Type.Union([
           Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
-          Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
+          Type.Object(
+            { id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) },
+            { additionalProperties: false },
+          ),
         ]),
         { description: 'Names for found devices, keyed by where they were found' },
       ),
@@ -62,11 +65,13 @@ const DeviceAnswers = Type.Object(
 
 const DiscoveryAnswers = Type.Object(
   {
-    serialByIdDir: Type.Optional(Type.String({ minLength: 1, default: '/dev/serial/by-id', description: 'udev\'s stable serial links' })),
+    serialByIdDir: Type.Optional(Type.String({ minLength: 1, default: '/dev/serial/by-id', description: "udev's stable serial links" })),
     systemSerialPorts: Type.Optional(Type.Boolean({ default: true, description: 'Also probe ports the OS lists without a by-id link (on-board ttyS*)' })),
     hid: Type.Optional(Type.Boolean({ default: true })),
     probeTimeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 10_000, default: 600, description: 'How long each probe question waits' })),
-    hosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Network devices to probe besides those that answer the searches (host or host:port)' })),
+    hosts: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), { description: 'Network devices to probe besides those that answer the searches (host or host:port)' }),
+    ),
     /** Each driver's network search settings (`discovery.pjlink`, `discovery.onvif`), `search: false` to skip it. */
     ...driverSections((d) => d.discover?.options),
   },
@@ -89,16 +94,22 @@ export const Answers = Type.Object(
     /** The admin PIN goes to secrets.yaml (`panel: { adminPin }`); generated when not given, kept on reruns. */
     panel: Type.Optional(
       Type.Object(
-        { adminPin: Type.Optional(Type.String({ pattern: '^[0-9]{4,12}$', description: 'PIN of the panel\'s admin view: 4 to 12 digits (default: 6 generated digits)' })) },
+        {
+          adminPin: Type.Optional(
+            Type.String({ pattern: '^[0-9]{4,12}$', description: "PIN of the panel's admin view: 4 to 12 digits (default: 6 generated digits)" }),
+          ),
+        },
         { additionalProperties: false },
       ),
     ),
     storage: Type.Optional(StorageSection),
     mqtt: Type.Optional(MqttAnswers),
     /** Written as the config's `calendar` section when this build has one; validated there. */
-    calendar: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The calendar feed, in the config\'s calendar section form' })),
+    calendar: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "The calendar feed, in the config's calendar section form" })),
     /** Written as the config's `notifications` section when this build has one; validated there. */
-    notifications: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Notification channels, in the config\'s notifications section form' })),
+    notifications: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: "Notification channels, in the config's notifications section form" }),
+    ),
     service: Type.Optional(ServiceAnswers),
     devices: Type.Optional(DeviceAnswers),
     discovery: Type.Optional(DiscoveryAnswers),

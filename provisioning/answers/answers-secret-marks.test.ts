@@ -21,7 +21,7 @@ it('takes { secret: value } for any answer, the broker and camera passwords and 
 });
 
 it('still names a bad secret answer by its field', () => {
-  expect(() => validateAnswers({ room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' }, panel: { adminPin: { secret: '12ab' } } }, 'answers.yaml')).toThrow(
-    /panel\.adminPin: "12ab" is not in the expected form/,
-  );
+  expect(() =>
+    validateAnswers({ room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' }, panel: { adminPin: { secret: '12ab' } } }, 'answers.yaml'),
+  ).toThrow(/panel\.adminPin: "12ab" is not in the expected form/);
 });

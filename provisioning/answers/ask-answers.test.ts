@@ -7,7 +7,25 @@ it('asks one question at a time, refuses a bad answer on the spot with the field
   const output = new PassThrough();
   let shown = '';
   output.on('data', (d: Buffer) => (shown += d.toString()));
-  const lines = ['hq-3f-aurora', 'Aurora', 'hq', 'Mars/Olympus', 'Asia/Shanghai', '', 'http://0.0.0.0:8080', 'http://10.0.0.20:8080', '', 'facilities@example.com', 'mqtts://broker.example:8883', '', '', '', '12ab', '482916', 'no'];
+  const lines = [
+    'hq-3f-aurora',
+    'Aurora',
+    'hq',
+    'Mars/Olympus',
+    'Asia/Shanghai',
+    '',
+    'http://0.0.0.0:8080',
+    'http://10.0.0.20:8080',
+    '',
+    'facilities@example.com',
+    'mqtts://broker.example:8883',
+    '',
+    '',
+    '',
+    '12ab',
+    '482916',
+    'no',
+  ];
   input.end(`${lines.join('\n')}\n`);
 
   const answers = await askAnswers(input, output);

@@ -15,7 +15,8 @@ interface Question {
   skipIf?: (so: Record<string, unknown>) => boolean;
 }
 
-const get = (o: Record<string, unknown>, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+const get = (o: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
 function set(o: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let at = o;
@@ -44,7 +45,15 @@ const QUESTIONS: Question[] = [
     required: true,
   },
   { path: 'calendar.url', prompt: 'Calendar feed (published ICS URL; empty: none)' },
-  { path: 'notifications.facilities', prompt: 'Facilities e-mails for faults and reports (comma-separated; empty: none)', parse: (t) => t.split(',').map((s) => s.trim()).filter(Boolean) },
+  {
+    path: 'notifications.facilities',
+    prompt: 'Facilities e-mails for faults and reports (comma-separated; empty: none)',
+    parse: (t) =>
+      t
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+  },
   { path: 'mqtt.url', prompt: 'Fleet MQTT broker URL (e.g. mqtts://broker.example:8883; empty: none)' },
   { path: 'mqtt.identity', prompt: 'Broker identity: password or certificate', fallback: () => 'password', skipIf: (so) => get(so, 'mqtt.url') === undefined },
   {
@@ -53,7 +62,11 @@ const QUESTIONS: Question[] = [
     fallback: (so) => `roomctl-${String(get(so, 'room.site'))}-${String(get(so, 'room.id'))}`,
     skipIf: (so) => get(so, 'mqtt.url') === undefined || get(so, 'mqtt.identity') === 'certificate',
   },
-  { path: 'mqtt.password', prompt: 'Broker password (empty: generate one)', skipIf: (so) => get(so, 'mqtt.url') === undefined || get(so, 'mqtt.identity') === 'certificate' },
+  {
+    path: 'mqtt.password',
+    prompt: 'Broker password (empty: generate one)',
+    skipIf: (so) => get(so, 'mqtt.url') === undefined || get(so, 'mqtt.identity') === 'certificate',
+  },
   { path: 'panel.adminPin', prompt: 'Admin PIN for the panel (4 to 12 digits; empty: generate one)' },
   { path: 'service.kiosk', prompt: 'Does this mini-PC drive the touch panel itself? (yes/no)', fallback: () => 'no', parse: (t) => /^y/i.test(t) },
 ];
@@ -69,7 +82,8 @@ export async function askAnswers(input: NodeJS.ReadableStream, output: NodeJS.Wr
   const ask = async (prompt: string) => {
     output.write(prompt);
     const next = await lines.next();
-    if (next.done) throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', 'the input ended before every question was answered; use --answers FILE to run without questions');
+    if (next.done)
+      throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', 'the input ended before every question was answered; use --answers FILE to run without questions');
     return String(next.value);
   };
   const answers: Record<string, unknown> = {};

@@ -44,13 +44,24 @@ async function searchNetwork(answers: ProvisionAnswers, drivers: readonly AnyDri
 }
 
 /** Network findings: what a search already named, then each found or listed host asked in its driver's protocol. */
-async function discoverNetwork(answers: ProvisionAnswers, drivers: readonly AnyDriverDefinition[], timeoutMs: number, progress: (line: string) => void): Promise<Finding[]> {
+async function discoverNetwork(
+  answers: ProvisionAnswers,
+  drivers: readonly AnyDriverDefinition[],
+  timeoutMs: number,
+  progress: (line: string) => void,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   const targets = new Map<string, { host: string; port?: number; driver?: AnyDriverDefinition; settings: Record<string, unknown> }>();
   for (const { driver, found } of await searchNetwork(answers, drivers, progress)) {
     const endpoint = `${found.host}:${found.port}`;
     if (found.detail !== undefined || !driver.probe?.tcp) {
-      const verdict: PortVerdict = { verdict: 'match', driver: driver.id, protocol: driver.probe?.protocol ?? driver.id, settings: found.settings, detail: found.detail ?? endpoint };
+      const verdict: PortVerdict = {
+        verdict: 'match',
+        driver: driver.id,
+        protocol: driver.probe?.protocol ?? driver.id,
+        settings: found.settings,
+        detail: found.detail ?? endpoint,
+      };
       findings.push({ source: 'network', endpoint, host: found.host, port: found.port, verdict });
     } else targets.set(endpoint, { host: found.host, port: found.port, driver, settings: found.settings });
   }

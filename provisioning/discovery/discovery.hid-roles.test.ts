@@ -17,13 +17,31 @@ it('keeps speakerphones (telephony in the descriptor) and badge readers, and lea
   const bus = new FakeHidBus(sysfs);
   // The Jabra lists a Consumer (0x0C) top-level usage: only its report descriptor shows the telephony controls.
   for (const recording of [jabraSpeak510, plantronicsBlackwire3220, rfidBadgeReader]) await bus.plug(new FakeHidDevice(recording));
-  const keyboard = { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw9', manufacturer: 'Logitech', product: 'USB Keyboard', release: 0, interface: 0, usagePage: 0x01, usage: 0x06 };
+  const keyboard = {
+    vendorId: 0x046d,
+    productId: 0xc31c,
+    path: '/dev/hidraw9',
+    manufacturer: 'Logitech',
+    product: 'USB Keyboard',
+    release: 0,
+    interface: 0,
+    usagePage: 0x01,
+    usage: 0x06,
+  };
 
-  const found = await discoverHidDevices(async () => [...(await bus.backend.enumerate()), keyboard], (path) => readHidrawDescriptor(path, sysfs));
+  const found = await discoverHidDevices(
+    async () => [...(await bus.backend.enumerate()), keyboard],
+    (path) => readHidrawDescriptor(path, sysfs),
+  );
 
   expect(found.map((f) => [f.path, f.role, f.driver, `${f.vendorId}:${f.productId}`])).toEqual([
     ['/dev/hidraw0', 'speakerphone', 'hid-speakerphone', '0b0e:0422'],
-    ['/dev/hidraw1', 'speakerphone', 'hid-speakerphone', `${plantronicsBlackwire3220.vendorId.toString(16).padStart(4, '0')}:${plantronicsBlackwire3220.productId.toString(16).padStart(4, '0')}`],
+    [
+      '/dev/hidraw1',
+      'speakerphone',
+      'hid-speakerphone',
+      `${plantronicsBlackwire3220.vendorId.toString(16).padStart(4, '0')}:${plantronicsBlackwire3220.productId.toString(16).padStart(4, '0')}`,
+    ],
     ['/dev/hidraw2', 'badge-reader', 'hid-badge-reader', '16c0:27db'],
   ]);
   expect(found[0]!.serialNumber).toBe(jabraSpeak510.serialNumber);

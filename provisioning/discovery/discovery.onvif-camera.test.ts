@@ -14,7 +14,13 @@ it('finds an ONVIF camera by WS-Discovery and proposes it with the login from th
     {
       room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
       devices: { onvif: { username: 'admin', password: 'cam-pass' } },
-      discovery: { serialByIdDir: '/nonexistent', systemSerialPorts: false, hid: false, pjlink: { search: false }, onvif: { address: '127.0.0.1', port: camera.discoveryPort, timeoutMs: 800 } },
+      discovery: {
+        serialByIdDir: '/nonexistent',
+        systemSerialPorts: false,
+        hid: false,
+        pjlink: { search: false },
+        onvif: { address: '127.0.0.1', port: camera.discoveryPort, timeoutMs: 800 },
+      },
     },
     'test',
   );
@@ -31,5 +37,12 @@ it('finds an ONVIF camera by WS-Discovery and proposes it with the login from th
     },
   ]);
   const proposal = proposeDevices(findings, answers, DRIVERS);
-  expect(proposal.devices[0]!.entry).toEqual({ id: 'camera-1', driver: 'onvif', host: '127.0.0.1', port: camera.endpoint.port, username: 'admin', password: 'cam-pass' });
+  expect(proposal.devices[0]!.entry).toEqual({
+    id: 'camera-1',
+    driver: 'onvif',
+    host: '127.0.0.1',
+    port: camera.endpoint.port,
+    username: 'admin',
+    password: 'cam-pass',
+  });
 });

@@ -79,7 +79,13 @@ export async function discoverSerialPorts(options: SerialDiscoveryOptions = {}):
     for (const [real, port] of listedByReal) {
       if (seen.has(real)) continue;
       seen.add(real);
-      candidates.push({ path: port.path, devicePath: real, byId: false, usb: identityOf(port, undefined), description: port.manufacturer ?? basename(port.path) });
+      candidates.push({
+        path: port.path,
+        devicePath: real,
+        byId: false,
+        usb: identityOf(port, undefined),
+        description: port.manufacturer ?? basename(port.path),
+      });
     }
   }
   return candidates;

@@ -34,7 +34,10 @@ export async function checkBroker(config: RoomConfig, results: Record<string, un
   });
   try {
     const outcome = await new Promise<{ ok: true } | { ok: false; error: Error & { code?: string | number } }>((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, error: Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }) }), timeoutMs);
+      const timer = setTimeout(
+        () => resolve({ ok: false, error: Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }) }),
+        timeoutMs,
+      );
       client.once('connect', () => {
         clearTimeout(timer);
         resolve({ ok: true });
@@ -59,15 +62,37 @@ export async function checkBroker(config: RoomConfig, results: Record<string, un
         };
       }
       if (typeof code === 'number' && REFUSED.has(code)) {
-        return { area: 'broker', name: settings.url, status: 'fail', code: 'ROOMCTL_E_BROKER_REFUSED', detail: `the broker refused the credentials (${who}): ${message}` };
+        return {
+          area: 'broker',
+          name: settings.url,
+          status: 'fail',
+          code: 'ROOMCTL_E_BROKER_REFUSED',
+          detail: `the broker refused the credentials (${who}): ${message}`,
+        };
       }
-      return { area: 'broker', name: settings.url, status: 'fail', code: 'ROOMCTL_E_BROKER_UNREACHABLE', detail: `cannot reach the broker: ${code === 'ECONNREFUSED' ? 'connection refused' : message}` };
+      return {
+        area: 'broker',
+        name: settings.url,
+        status: 'fail',
+        code: 'ROOMCTL_E_BROKER_UNREACHABLE',
+        detail: `cannot reach the broker: ${code === 'ECONNREFUSED' ? 'connection refused' : message}`,
+      };
     }
-    const event = { id: randomUUID(), at: new Date().toISOString(), event: { type: 'selftest.result', reportId: randomUUID(), passed: results.every((r) => r.status !== 'fail'), results } };
+    const event = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      event: { type: 'selftest.result', reportId: randomUUID(), passed: results.every((r) => r.status !== 'fail'), results },
+    };
     try {
       await withTimeout(client.publishAsync(topics.events, JSON.stringify(event), { qos: 1 }), timeoutMs);
     } catch (err) {
-      return { area: 'broker', name: settings.url, status: 'fail', code: 'ROOMCTL_E_BROKER_REFUSED', detail: `connected as ${who}, but publishing to ${topics.events} was refused: ${(err as Error).message}` };
+      return {
+        area: 'broker',
+        name: settings.url,
+        status: 'fail',
+        code: 'ROOMCTL_E_BROKER_REFUSED',
+        detail: `connected as ${who}, but publishing to ${topics.events} was refused: ${(err as Error).message}`,
+      };
     }
     return { area: 'broker', name: settings.url, status: 'ok', detail: `connected as ${who}; a self-test event on ${topics.events} was accepted` };
   } finally {

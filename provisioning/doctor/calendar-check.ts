@@ -24,9 +24,19 @@ export async function checkCalendar(config: RoomConfig, timeoutMs = 15_000): Pro
   }
   try {
     const from = new Date();
-    const result = expandCalendarFully(bytes, { from, to: new Date(from.getTime() + 14 * 86_400_000), roomTimeZone: config.room.timezone, roomAddresses: calendar.roomAddresses });
+    const result = expandCalendarFully(bytes, {
+      from,
+      to: new Date(from.getTime() + 14 * 86_400_000),
+      roomTimeZone: config.room.timezone,
+      roomAddresses: calendar.roomAddresses,
+    });
     const left = result.skipped.length > 0 ? `; ${result.skipped.length} part(s) left out, first: ${result.skipped[0]}` : '';
-    return { area: 'calendar', name: where, status: result.skipped.length > 0 ? 'warn' : 'ok', detail: `fetched and read: ${result.bookings.length} booking(s) and ${result.shown.length} all-day or free entr(y/ies) in the next 14 days${left}` };
+    return {
+      area: 'calendar',
+      name: where,
+      status: result.skipped.length > 0 ? 'warn' : 'ok',
+      detail: `fetched and read: ${result.bookings.length} booking(s) and ${result.shown.length} all-day or free entr(y/ies) in the next 14 days${left}`,
+    };
   } catch (err) {
     return { area: 'calendar', name: where, status: 'fail', code: 'ROOMCTL_E_CALENDAR_FEED', detail: `the feed is not a calendar: ${(err as Error).message}` };
   }

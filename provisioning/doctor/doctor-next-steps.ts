@@ -22,11 +22,13 @@ export function nextStepFor(result: CheckResult, configPath: string, config?: Ro
       const id = result.name.split(' ')[0];
       const index = config?.devices.findIndex((d) => d.id === id) ?? -1;
       const where = index >= 0 ? `devices[${index}] (${id}) in ${configPath}` : `the device's entry in ${configPath}`;
-      return `${hintOf(result.code) ?? 'check the device\'s power, cable and address'}; its settings are ${where}; then run roomctl doctor again`;
+      return `${hintOf(result.code) ?? "check the device's power, cable and address"}; its settings are ${where}; then run roomctl doctor again`;
     }
     case 'broker':
-      if (result.code === 'ROOMCTL_E_BROKER_REFUSED') return `on the broker, add the room's user and ACL lines that roomctl provision printed (also in ${LAYOUT.mosquittoAcl}); the password is mqtt.password in the secrets file`;
-      if (result.code === 'ROOMCTL_E_BROKER_PROTOCOL') return `set mqtt.protocolVersion in ${configPath} (4 = MQTT 3.1.1), then restart the room: systemctl restart roomctl`;
+      if (result.code === 'ROOMCTL_E_BROKER_REFUSED')
+        return `on the broker, add the room's user and ACL lines that roomctl provision printed (also in ${LAYOUT.mosquittoAcl}); the password is mqtt.password in the secrets file`;
+      if (result.code === 'ROOMCTL_E_BROKER_PROTOCOL')
+        return `set mqtt.protocolVersion in ${configPath} (4 = MQTT 3.1.1), then restart the room: systemctl restart roomctl`;
       return `check mqtt.url in ${configPath}, the network and the broker's firewall`;
     case 'calendar':
       return `check calendar.url (in the secrets file named by ${configPath}): open it in a browser to see what it serves`;

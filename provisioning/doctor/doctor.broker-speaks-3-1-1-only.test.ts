@@ -13,7 +13,15 @@ beforeAll(async () => {
   broker = await startEmbeddedBroker('127.0.0.1', 0);
   await writeFile(
     join(dir, 'room.yaml'),
-    ['room: { id: aurora, name: Aurora, site: hq, timezone: UTC }', 'api: { listen: "127.0.0.1:1" }', `mqtt: { url: "${broker.url}" }`, 'calendar: { url: "http://127.0.0.1:9/room.ics", timeoutMs: 1000 }', 'devices: []', 'secrets: secrets.yaml', ''].join('\n'),
+    [
+      'room: { id: aurora, name: Aurora, site: hq, timezone: UTC }',
+      'api: { listen: "127.0.0.1:1" }',
+      `mqtt: { url: "${broker.url}" }`,
+      'calendar: { url: "http://127.0.0.1:9/room.ics", timeoutMs: 1000 }',
+      'devices: []',
+      'secrets: secrets.yaml',
+      '',
+    ].join('\n'),
   );
   await writeFile(join(dir, 'secrets.yaml'), 'api: { tokens: [ "0123456789abcdef-token" ] }\n');
   await chmod(join(dir, 'secrets.yaml'), 0o600);

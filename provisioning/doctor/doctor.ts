@@ -62,9 +62,20 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     }
   }
   const secrets = typeof (config as { secrets?: unknown }).secrets === 'string' ? `, secrets from ${String((config as { secrets?: unknown }).secrets)}` : '';
-  results.push({ area: 'config', name: options.configPath, status: 'ok', detail: `valid: room ${config.room.id}, ${config.devices.length} device(s)${secrets}` });
+  results.push({
+    area: 'config',
+    name: options.configPath,
+    status: 'ok',
+    detail: `valid: room ${config.room.id}, ${config.devices.length} device(s)${secrets}`,
+  });
   if (!config.panel?.adminPin) {
-    results.push({ area: 'panel', name: 'admin PIN', status: 'warn', detail: 'none set: the admin view and pairing with the PIN cannot be used; set panel.adminPin in secrets.yaml (roomctl provision asks for one or makes one)' });
+    results.push({
+      area: 'panel',
+      name: 'admin PIN',
+      status: 'warn',
+      detail:
+        'none set: the admin view and pairing with the PIN cannot be used; set panel.adminPin in secrets.yaml (roomctl provision asks for one or makes one)',
+    });
   }
 
   options.onProgress?.('doctor: devices and panel…');

@@ -58,8 +58,16 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
     const name = `${d.id} (${d.driver}${endpointOf(config, d.id) ? ` ${endpointOf(config, d.id)}` : ''})`;
     if (d.status === 'ok') return { area: 'device', name, status: 'ok', detail: 'answered' };
     if (d.status === 'degraded') return { area: 'device', name, status: 'warn', detail: `answers, but degraded: ${d.detail ?? ''}`.trim() };
-    if (d.status === 'auth-failed') return { area: 'device', name, status: 'fail', detail: `wrong password: the device refuses the credentials in the config — fix its password in the config or secrets.yaml${d.detail ? ` (${d.detail})` : ''}`, code: 'ROOMCTL_E_DEVICE_AUTH' };
-    if (d.status === 'connecting') return { area: 'device', name, status: 'fail', detail: `still connecting after ${Math.round(timeoutMs / 1000)} s${d.detail ? `: ${d.detail}` : ''}` };
+    if (d.status === 'auth-failed')
+      return {
+        area: 'device',
+        name,
+        status: 'fail',
+        detail: `wrong password: the device refuses the credentials in the config — fix its password in the config or secrets.yaml${d.detail ? ` (${d.detail})` : ''}`,
+        code: 'ROOMCTL_E_DEVICE_AUTH',
+      };
+    if (d.status === 'connecting')
+      return { area: 'device', name, status: 'fail', detail: `still connecting after ${Math.round(timeoutMs / 1000)} s${d.detail ? `: ${d.detail}` : ''}` };
     const code = d.error?.code;
     return { area: 'device', name, status: 'fail', detail: `${d.status}${d.detail ? `: ${d.detail}` : ''}`, ...(code ? { code } : {}) };
   });
@@ -70,7 +78,8 @@ async function checkPanel(baseUrl: string, headers: Record<string, string>): Pro
     const page = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5000) });
     const html = await page.text();
     const status = await fetch(`${baseUrl}/api/v1/status`, { headers, signal: AbortSignal.timeout(5000) });
-    if (page.ok && /<html/i.test(html) && status.ok) return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
+    if (page.ok && /<html/i.test(html) && status.ok)
+      return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `page HTTP ${page.status}, /api/v1/status HTTP ${status.status}` };
   } catch (err) {
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `not served: ${(err as Error).message}` };
@@ -86,7 +95,8 @@ async function checkPublicUrl(config: RoomConfig, running: StatusView): Promise<
   const url = resolvePublicUrl(configuredPublicUrl(config), { host, port });
   // The token goes out only when the room's health is closed to anyone without one.
   const there = await getJson<StatusView>(`${url}/api/v1/status`, 3000, config.api.openReads === false ? bearer(config) : {});
-  if (there?.room?.id === running.room.id) return { area: 'panel', name: `${url}/`, status: 'ok', detail: 'the public URL (QR codes, e-mail links) reaches this room' };
+  if (there?.room?.id === running.room.id)
+    return { area: 'panel', name: `${url}/`, status: 'ok', detail: 'the public URL (QR codes, e-mail links) reaches this room' };
   return {
     area: 'panel',
     name: `${url}/`,
@@ -102,7 +112,10 @@ async function checkPublicUrl(config: RoomConfig, running: StatusView): Promise<
  * on a loopback port, with a throw-away data folder and without MQTT (the broker is checked
  * on its own, and a self-test must not flip the room's retained status).
  */
-export async function checkDevicesAndPanel(config: RoomConfig, options: RoomCheckOptions = {}): Promise<{ mode: 'running-service' | 'self-started'; results: CheckResult[] }> {
+export async function checkDevicesAndPanel(
+  config: RoomConfig,
+  options: RoomCheckOptions = {},
+): Promise<{ mode: 'running-service' | 'self-started'; results: CheckResult[] }> {
   const timeoutMs = options.deviceTimeoutMs ?? 15_000;
   const { host, port } = parseListen(config.api.listen);
   const local = `http://${host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host}:${port}`;
@@ -110,7 +123,10 @@ export async function checkDevicesAndPanel(config: RoomConfig, options: RoomChec
   if (running?.room?.id === config.room.id) {
     options.onProgress?.(`doctor: asking the running room at ${local}`);
     const devices = await settle(async () => (await getJson<DeviceView[]>(`${local}/api/v1/devices`, 3000, bearer(config))) ?? [], timeoutMs);
-    return { mode: 'running-service', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local, bearer(config)), await checkPublicUrl(config, running)] };
+    return {
+      mode: 'running-service',
+      results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local, bearer(config)), await checkPublicUrl(config, running)],
+    };
   }
   options.onProgress?.('doctor: the room is not running here; starting it on a loopback port to check devices and panel');
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-'));
@@ -126,8 +142,19 @@ export async function checkDevicesAndPanel(config: RoomConfig, options: RoomChec
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const notChecked: CheckResult[] = config.devices.map((d) => ({ area: 'device', name: `${d.id} (${d.driver}${endpointOf(config, d.id) ? ` ${endpointOf(config, d.id)}` : ''})`, status: 'skip', detail: 'not checked: the room would not start' }));
-    return { mode: 'self-started', results: [...notChecked, { area: 'panel', name: 'appliance', status: 'fail', detail: `the room would not start: ${(err as Error).message}`, ...(code ? { code } : {}) }] };
+    const notChecked: CheckResult[] = config.devices.map((d) => ({
+      area: 'device',
+      name: `${d.id} (${d.driver}${endpointOf(config, d.id) ? ` ${endpointOf(config, d.id)}` : ''})`,
+      status: 'skip',
+      detail: 'not checked: the room would not start',
+    }));
+    return {
+      mode: 'self-started',
+      results: [
+        ...notChecked,
+        { area: 'panel', name: 'appliance', status: 'fail', detail: `the room would not start: ${(err as Error).message}`, ...(code ? { code } : {}) },
+      ],
+    };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -31,7 +31,10 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
   const run = options.run ?? runCommand;
   const canChown = isRoot();
   if (!root && !canChown && !options.dryRun) {
-    throw new RoomctlError('ROOMCTL_E_PROVISION_WRITE', 'provisioning installs system files, a user and a service: run it as root (or with --root DIR to install into a folder); nothing was changed');
+    throw new RoomctlError(
+      'ROOMCTL_E_PROVISION_WRITE',
+      'provisioning installs system files, a user and a service: run it as root (or with --root DIR to install into a folder); nothing was changed',
+    );
   }
   const changes: string[] = [];
   const skipped: string[] = [];
@@ -68,7 +71,10 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
   const changedTags = new Set(fileChanges.filter((c) => c.contentChanged).map((c) => c.step.tag));
 
   for (const u of missingUsers) changes.push(`create system user ${u.name} (${u.purpose})`);
-  for (const { step, exists } of dirChanges) changes.push(`${exists ? 'fix mode/owner of' : 'create folder'} ${step.path} (${formatMode(step.mode)} ${step.owner === 'root' ? 'root' : plan.serviceUser}) — ${step.purpose}`);
+  for (const { step, exists } of dirChanges)
+    changes.push(
+      `${exists ? 'fix mode/owner of' : 'create folder'} ${step.path} (${formatMode(step.mode)} ${step.owner === 'root' ? 'root' : plan.serviceUser}) — ${step.purpose}`,
+    );
   for (const { step, exists, contentChanged } of fileChanges) {
     const verb = !exists ? 'create' : contentChanged ? 'update' : 'fix mode/owner of';
     changes.push(`${verb} ${step.path} (${formatMode(step.mode)} ${step.owner === 'root' ? 'root' : plan.serviceUser}) — ${step.purpose}`);
@@ -80,7 +86,14 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     for (const { step, contentChanged } of fileChanges) {
       if (!contentChanged) continue;
       out(`\n--- ${step.path}${step.secret ? ' (secret: content not shown)' : ''}`);
-      if (!step.secret) out(step.content.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n'));
+      if (!step.secret)
+        out(
+          step.content
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((l) => `    ${l}`)
+            .join('\n'),
+        );
     }
     const planned = commands.map((c) => `  ${describeCommand(c, root)}`);
     if (planned.length) out(`\nThen, when needed:\n${planned.join('\n')}`);
@@ -105,9 +118,25 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     }
     for (const u of missingUsers) {
       const prefix = root ? ['--prefix', root] : [];
-      const argv = ['useradd', ...prefix, '--system', '--user-group', '--home-dir', u.home, u.createHome ? '--create-home' : '--no-create-home', '--shell', '/usr/sbin/nologin', '--comment', u.purpose, u.name];
+      const argv = [
+        'useradd',
+        ...prefix,
+        '--system',
+        '--user-group',
+        '--home-dir',
+        u.home,
+        u.createHome ? '--create-home' : '--no-create-home',
+        '--shell',
+        '/usr/sbin/nologin',
+        '--comment',
+        u.purpose,
+        u.name,
+      ];
       await mustRun(run, argv);
-      journal.push({ did: `created user ${u.name}`, undo: () => mustRun(run, ['userdel', ...prefix, ...(u.createHome ? ['--remove'] : []), u.name]).then(() => undefined) });
+      journal.push({
+        did: `created user ${u.name}`,
+        undo: () => mustRun(run, ['userdel', ...prefix, ...(u.createHome ? ['--remove'] : []), u.name]).then(() => undefined),
+      });
       if (u.groups?.length && !root) await mustRun(run, ['usermod', '--append', '--groups', u.groups.join(','), u.name]);
       else if (u.groups?.length) skipped.push(`usermod --append --groups ${u.groups.join(',')} ${u.name} (the test root has no such groups)`);
     }
@@ -159,12 +188,15 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     const why = (err as Error).message;
     throw new RoomctlError(
       'ROOMCTL_E_PROVISION_WRITE',
-      left.length === 0 ? `${why}; everything this run wrote was rolled back, the machine is as it was` : `${why}; rolled back what could be, but these are left: ${left.join('; ')}`,
+      left.length === 0
+        ? `${why}; everything this run wrote was rolled back, the machine is as it was`
+        : `${why}; rolled back what could be, but these are left: ${left.join('; ')}`,
       { rolledBack: journal.length - left.length, left },
       { cause: err },
     );
   }
-  for (const { step, exists } of fileChanges) if (exists) await rm(join(dirname(targetPath(root, step.path)), `.${basename(step.path)}.roomctl-old`), { force: true });
+  for (const { step, exists } of fileChanges)
+    if (exists) await rm(join(dirname(targetPath(root, step.path)), `.${basename(step.path)}.roomctl-old`), { force: true });
 
   // 4. Tell the system. The files are in place; a failure here says exactly what is left to run.
   const pending = [...commands];
@@ -187,7 +219,11 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     }
     if (result.code !== 0) {
       const rest = [argv.join(' '), ...pending.map((p) => p.argv.join(' '))];
-      throw new RoomctlError('ROOMCTL_E_PROVISION_WRITE', `files are installed, but \`${argv.join(' ')}\` failed (${result.stderr.trim() || `exit ${result.code}`}); left to do: ${rest.join(' && ')}`, { left: rest });
+      throw new RoomctlError(
+        'ROOMCTL_E_PROVISION_WRITE',
+        `files are installed, but \`${argv.join(' ')}\` failed (${result.stderr.trim() || `exit ${result.code}`}); left to do: ${rest.join(' && ')}`,
+        { left: rest },
+      );
     }
     changes.push(`ran ${argv.join(' ')} — ${c.purpose}`);
   }

@@ -31,30 +31,73 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
   const dataDir = p.answers.storage?.dir ?? '/var/lib/roomctl';
   const kiosk = p.answers.service?.kiosk === true;
   const kioskUser = p.answers.service?.kioskUser ?? 'roomctl-kiosk';
-  const steps: InstallStep[] = [
-    { kind: 'user', name: user, home: dataDir, createHome: false, purpose: 'roomctl appliance service' },
-  ];
-  if (kiosk) steps.push({ kind: 'user', name: kioskUser, home: `/var/lib/${kioskUser}`, createHome: true, purpose: 'roomctl panel kiosk', groups: ['video', 'input', 'render'] });
+  const steps: InstallStep[] = [{ kind: 'user', name: user, home: dataDir, createHome: false, purpose: 'roomctl appliance service' }];
+  if (kiosk)
+    steps.push({
+      kind: 'user',
+      name: kioskUser,
+      home: `/var/lib/${kioskUser}`,
+      createHome: true,
+      purpose: 'roomctl panel kiosk',
+      groups: ['video', 'input', 'render'],
+    });
   steps.push(
     { kind: 'dir', path: LAYOUT.configDir, mode: 0o755, owner: 'root', purpose: 'room config' },
     { kind: 'dir', path: dataDir, mode: 0o750, owner: 'service', purpose: 'data folder (the only place the service may write)' },
   );
   const files: FileStep[] = [
-    { kind: 'file', path: LAYOUT.secrets, content: p.secretsYaml, mode: 0o600, owner: 'service', secret: true, purpose: 'secrets (tokens, passwords)', tag: 'config' },
+    {
+      kind: 'file',
+      path: LAYOUT.secrets,
+      content: p.secretsYaml,
+      mode: 0o600,
+      owner: 'service',
+      secret: true,
+      purpose: 'secrets (tokens, passwords)',
+      tag: 'config',
+    },
     { kind: 'file', path: LAYOUT.config, content: p.roomYaml, mode: 0o644, owner: 'root', purpose: 'room config', tag: 'config' },
   ];
   if (p.mqttCa || p.mqttKey || p.mosquittoAcl) steps.push({ kind: 'dir', path: LAYOUT.mqttDir, mode: 0o755, owner: 'root', purpose: 'MQTT identity and ACL' });
   if (p.mqttCa) files.push({ kind: 'file', path: LAYOUT.mqttCa, content: p.mqttCa, mode: 0o644, owner: 'root', purpose: 'broker CA', tag: 'config' });
-  if (p.mqttKey) files.push({ kind: 'file', path: LAYOUT.mqttKey, content: p.mqttKey, mode: 0o600, owner: 'service', secret: true, purpose: 'MQTT client key', tag: 'config' });
-  if (p.mqttCsr) files.push({ kind: 'file', path: LAYOUT.mqttCsr, content: p.mqttCsr, mode: 0o644, owner: 'root', purpose: 'certificate signing request for your CA' });
-  if (p.mosquittoAcl) files.push({ kind: 'file', path: LAYOUT.mosquittoAcl, content: p.mosquittoAcl, mode: 0o644, owner: 'root', purpose: 'Mosquitto ACL lines for the broker' });
-  if (p.emqxAcl) files.push({ kind: 'file', path: LAYOUT.emqxAcl, content: p.emqxAcl, mode: 0o644, owner: 'root', purpose: 'EMQX acl.conf rules for the broker' });
+  if (p.mqttKey)
+    files.push({
+      kind: 'file',
+      path: LAYOUT.mqttKey,
+      content: p.mqttKey,
+      mode: 0o600,
+      owner: 'service',
+      secret: true,
+      purpose: 'MQTT client key',
+      tag: 'config',
+    });
+  if (p.mqttCsr)
+    files.push({ kind: 'file', path: LAYOUT.mqttCsr, content: p.mqttCsr, mode: 0o644, owner: 'root', purpose: 'certificate signing request for your CA' });
+  if (p.mosquittoAcl)
+    files.push({ kind: 'file', path: LAYOUT.mosquittoAcl, content: p.mosquittoAcl, mode: 0o644, owner: 'root', purpose: 'Mosquitto ACL lines for the broker' });
+  if (p.emqxAcl)
+    files.push({ kind: 'file', path: LAYOUT.emqxAcl, content: p.emqxAcl, mode: 0o644, owner: 'root', purpose: 'EMQX acl.conf rules for the broker' });
   files.push(
-    { kind: 'file', path: LAYOUT.udevRules, content: udevRules(p.grants, user, p.previousUdevRules, p.keptDeviceIds), mode: 0o644, owner: 'root', purpose: 'udev rules: the room\'s devices belong to the service user', tag: 'udev' },
+    {
+      kind: 'file',
+      path: LAYOUT.udevRules,
+      content: udevRules(p.grants, user, p.previousUdevRules, p.keptDeviceIds),
+      mode: 0o644,
+      owner: 'root',
+      purpose: "udev rules: the room's devices belong to the service user",
+      tag: 'udev',
+    },
     {
       kind: 'file',
       path: LAYOUT.unit,
-      content: applianceUnit({ user, nodePath: p.nodePath, roomctlBin: p.roomctlBin, configPath: LAYOUT.config, dataDir, deviceClasses: deviceClassesOf(p.devicePaths) }),
+      content: applianceUnit({
+        user,
+        nodePath: p.nodePath,
+        roomctlBin: p.roomctlBin,
+        configPath: LAYOUT.config,
+        dataDir,
+        deviceClasses: deviceClassesOf(p.devicePaths),
+      }),
       mode: 0o644,
       owner: 'root',
       purpose: 'systemd unit (sandboxed, watchdog)',
@@ -63,8 +106,25 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
   );
   if (kiosk && p.kioskUrl) {
     files.push(
-      { kind: 'file', path: LAYOUT.kioskEnv, content: `ROOMCTL_PANEL_URL=${p.kioskUrl}\n`, mode: 0o600, owner: 'root', secret: true, purpose: 'kiosk panel URL (carries a token)', tag: 'unit' },
-      { kind: 'file', path: LAYOUT.kioskUnit, content: kioskUnit({ user: kioskUser, envFile: LAYOUT.kioskEnv, chromium: p.chromiumPath, cage: p.cagePath }), mode: 0o644, owner: 'root', purpose: 'kiosk browser for the panel', tag: 'unit' },
+      {
+        kind: 'file',
+        path: LAYOUT.kioskEnv,
+        content: `ROOMCTL_PANEL_URL=${p.kioskUrl}\n`,
+        mode: 0o600,
+        owner: 'root',
+        secret: true,
+        purpose: 'kiosk panel URL (carries a token)',
+        tag: 'unit',
+      },
+      {
+        kind: 'file',
+        path: LAYOUT.kioskUnit,
+        content: kioskUnit({ user: kioskUser, envFile: LAYOUT.kioskEnv, chromium: p.chromiumPath, cage: p.cagePath }),
+        mode: 0o644,
+        owner: 'root',
+        purpose: 'kiosk browser for the panel',
+        tag: 'unit',
+      },
     );
   }
   steps.push(...files);
@@ -72,16 +132,31 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
   const units = kiosk ? ['roomctl.service', 'roomctl-kiosk.service'] : ['roomctl.service'];
   steps.push(
     { kind: 'command', argv: ['udevadm', 'control', '--reload-rules'], underRoot: null, onlyIfChanged: ['udev'], purpose: 'load the new udev rules' },
-    { kind: 'command', argv: ['udevadm', 'trigger', '--action=change', '--subsystem-match=tty', '--subsystem-match=hidraw'], underRoot: null, onlyIfChanged: ['udev'], purpose: 'apply them to devices already plugged in' },
+    {
+      kind: 'command',
+      argv: ['udevadm', 'trigger', '--action=change', '--subsystem-match=tty', '--subsystem-match=hidraw'],
+      underRoot: null,
+      onlyIfChanged: ['udev'],
+      purpose: 'apply them to devices already plugged in',
+    },
     { kind: 'command', argv: ['systemctl', 'daemon-reload'], underRoot: null, onlyIfChanged: ['unit'], purpose: 'read the new unit' },
     ...units.map((unit) => ({
       kind: 'command' as const,
       argv: ['systemctl', 'enable', unit],
       underRoot: (root: string) => ['systemctl', `--root=${root}`, 'enable', unit],
-      unlessCheck: { argv: ['systemctl', 'is-enabled', '--quiet', unit], underRoot: (root: string) => ['systemctl', `--root=${root}`, 'is-enabled', '--quiet', unit] },
+      unlessCheck: {
+        argv: ['systemctl', 'is-enabled', '--quiet', unit],
+        underRoot: (root: string) => ['systemctl', `--root=${root}`, 'is-enabled', '--quiet', unit],
+      },
       purpose: `start ${unit} at boot`,
     })),
-    { kind: 'command', argv: ['systemctl', 'restart', 'roomctl.service'], underRoot: null, onlyIfChanged: ['config', 'unit', 'udev'], purpose: 'run the room with the new config' },
+    {
+      kind: 'command',
+      argv: ['systemctl', 'restart', 'roomctl.service'],
+      underRoot: null,
+      onlyIfChanged: ['config', 'unit', 'udev'],
+      purpose: 'run the room with the new config',
+    },
     {
       kind: 'command',
       argv: ['systemctl', 'start', 'roomctl.service'],
@@ -90,6 +165,13 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
       purpose: 'make sure the room runs',
     },
   );
-  if (kiosk) steps.push({ kind: 'command', argv: ['systemctl', 'restart', 'roomctl-kiosk.service'], underRoot: null, onlyIfChanged: ['unit'], purpose: 'start the panel kiosk' });
+  if (kiosk)
+    steps.push({
+      kind: 'command',
+      argv: ['systemctl', 'restart', 'roomctl-kiosk.service'],
+      underRoot: null,
+      onlyIfChanged: ['unit'],
+      purpose: 'start the panel kiosk',
+    });
   return { serviceUser: user, steps };
 }

@@ -47,7 +47,9 @@ export function emqxAcl(user: string, site: string, room: string): string {
     `{allow, {username, "${user}"}, all, ["${roomTopicFilter(site, room)}"]}.`,
     `{allow, {username, "${user}"}, publish, ["${haDiscoveryFilter(site, room)}"]}.`,
     `{allow, {username, "${user}"}, subscribe, ["${HA_STATUS_TOPIC}"]}.`,
-    `{allow, {username, "${user}"}, subscribe, [${linkedRoomFilters(site, room).map((f) => `"${f}"`).join(', ')}]}.`,
+    `{allow, {username, "${user}"}, subscribe, [${linkedRoomFilters(site, room)
+      .map((f) => `"${f}"`)
+      .join(', ')}]}.`,
     `{deny, {username, "${user}"}, all, ["#"]}.`,
     '',
   ].join('\n');

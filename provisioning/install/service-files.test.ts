@@ -26,7 +26,12 @@ it('grants each adapter to the service user by vendor/product/serial, one rule f
 });
 
 it('keeps the rule of a device not found this time, so it works again when plugged back', () => {
-  const before = udevRules([{ subsystem: 'hidraw', vendorId: '0b0e', productId: '0422', path: '/dev/hidraw0', deviceId: 'speakerphone-1' }], 'roomctl', undefined, []);
+  const before = udevRules(
+    [{ subsystem: 'hidraw', vendorId: '0b0e', productId: '0422', path: '/dev/hidraw0', deviceId: 'speakerphone-1' }],
+    'roomctl',
+    undefined,
+    [],
+  );
   const after = udevRules([], 'roomctl', before, ['speakerphone-1']);
   expect(after).toBe(before);
 });
@@ -46,7 +51,14 @@ it('prints ACL lines that keep the room to writing roomctl/<site>/<room>/# and i
 });
 
 it('starts node with the young-generation flag, and refuses a program the sandbox hides (/tmp, /home) on a real install', () => {
-  const unit = applianceUnit({ user: 'roomctl', nodePath: '/usr/bin/node', roomctlBin: '/opt/roomctl/bin/roomctl.js', configPath: '/etc/roomctl/room.yaml', dataDir: '/var/lib/roomctl', deviceClasses: [] });
+  const unit = applianceUnit({
+    user: 'roomctl',
+    nodePath: '/usr/bin/node',
+    roomctlBin: '/opt/roomctl/bin/roomctl.js',
+    configPath: '/etc/roomctl/room.yaml',
+    dataDir: '/var/lib/roomctl',
+    deviceClasses: [],
+  });
   expect(unit).toContain('\nExecStart=/usr/bin/node --max-semi-space-size=2 /opt/roomctl/bin/roomctl.js start --config /etc/roomctl/room.yaml\n');
 
   const at = (roomctlBin: string, more: { root?: string; dryRun?: boolean } = {}) => {
@@ -57,10 +69,14 @@ it('starts node with the young-generation flag, and refuses a program the sandbo
     }
   };
   expect(at('/opt/roomctl/bin/roomctl.js')).toEqual([]);
-  expect(at('/tmp/roomctl/bin/roomctl.js')).toMatch(/^ROOMCTL_E_INSTALL_PATH: the service could not start roomctl from here: \/tmp\/roomctl\/bin\/roomctl\.js is under \/tmp \(PrivateTmp=yes gives the service its own\)\. Install roomctl .* \/opt\/roomctl/);
+  expect(at('/tmp/roomctl/bin/roomctl.js')).toMatch(
+    /^ROOMCTL_E_INSTALL_PATH: the service could not start roomctl from here: \/tmp\/roomctl\/bin\/roomctl\.js is under \/tmp \(PrivateTmp=yes gives the service its own\)\. Install roomctl .* \/opt\/roomctl/,
+  );
   expect(at('/home/it/roomctl/bin/roomctl.js')).toMatch(/is under \/home \(ProtectHome=yes hides it from the service\)/);
   expect(at('/root/roomctl/bin/roomctl.js')).toMatch(/^ROOMCTL_E_INSTALL_PATH/);
   // An image built with --root, or a dry run, is told rather than refused.
-  expect(at('/home/it/roomctl/bin/roomctl.js', { root: '/srv/image' })).toEqual(['/home/it/roomctl/bin/roomctl.js is under /home (ProtectHome=yes hides it from the service)']);
+  expect(at('/home/it/roomctl/bin/roomctl.js', { root: '/srv/image' })).toEqual([
+    '/home/it/roomctl/bin/roomctl.js is under /home (ProtectHome=yes hides it from the service)',
+  ]);
   expect(at('/tmp/roomctl/bin/roomctl.js', { dryRun: true })).toHaveLength(1);
 });

@@ -35,7 +35,9 @@ function tcpExchange(options: HostProbeOptions, probe: TcpProtocolProbe): Promis
       const bytes = Buffer.concat(chunks);
       if (probe.tcp.complete(bytes)) finish({ kind: 'reply', bytes });
     });
-    socket.on('error', (err: NodeJS.ErrnoException) => finish({ kind: 'error', message: err.code === 'ECONNREFUSED' ? 'connection refused (nothing listens there)' : err.message }));
+    socket.on('error', (err: NodeJS.ErrnoException) =>
+      finish({ kind: 'error', message: err.code === 'ECONNREFUSED' ? 'connection refused (nothing listens there)' : err.message }),
+    );
     socket.on('close', () => {
       const bytes = Buffer.concat(chunks);
       finish(bytes.length ? { kind: 'partial', bytes } : { kind: 'error', message: 'closed the connection without a word' });
@@ -59,7 +61,12 @@ export async function probeHostWith(probe: TcpProtocolProbe, options: HostProbeO
  * port, until one is answered in its protocol. When none is, the first protocol's verdict
  * stands, or garbage when some protocol got bytes it could not read. Says which port answered.
  */
-export async function probeHost(probes: readonly TcpProtocolProbe[], host: string, port: number | undefined, timeoutMs?: number): Promise<{ verdict: PortVerdict; port: number }> {
+export async function probeHost(
+  probes: readonly TcpProtocolProbe[],
+  host: string,
+  port: number | undefined,
+  timeoutMs?: number,
+): Promise<{ verdict: PortVerdict; port: number }> {
   let first: { verdict: PortVerdict; port: number } | undefined;
   let garbage: { verdict: PortVerdict; port: number } | undefined;
   for (const probe of probes) {

@@ -22,6 +22,8 @@ it('reports a device that answers garbage, with the bytes, and configures nothin
   expect(verdict.verdict).toBe('garbage');
   if (verdict.verdict !== 'garbage') return;
   expect(verdict.bytes).toMatch(/^13 37 00 42 FF/);
-  expect(verdict.detail).toMatch(/answered with bytes no known protocol explains \(13 37 00 42 FF.* after the VISCA address set at 9600 baud: not a VISCA address-set reply/);
+  expect(verdict.detail).toMatch(
+    /answered with bytes no known protocol explains \(13 37 00 42 FF.* after the VISCA address set at 9600 baud: not a VISCA address-set reply/,
+  );
   expect(verdict.detail).toMatch(/check the baud rate and the cable/);
 });

@@ -21,7 +21,9 @@ it('says a port answered nothing, and lists every question it asked', async () =
   const verdict = await probeSerialPort(pty.devicePath, { timeoutMs: 200 });
 
   expect(verdict.verdict).toBe('silent');
-  expect(verdict.detail).toMatch(/^answered nothing to: VISCA address set at 9600 baud; VISCA address set at 38400 baud; Samsung MDC status query .*; LG power query/);
+  expect(verdict.detail).toMatch(
+    /^answered nothing to: VISCA address set at 9600 baud; VISCA address set at 38400 baud; Samsung MDC status query .*; LG power query/,
+  );
   expect(verdict.detail).toMatch(/check power, cable/);
   expect(Buffer.concat(heard).includes(Buffer.from('883001ff', 'hex'))).toBe(true);
 });

@@ -20,7 +20,10 @@ export interface UnitProcess {
  * stale build is never what gets tested. Resolves `ready` with the "room ready" log line.
  */
 export function runExecStart(argv: string[]): UnitProcess {
-  const child = spawn(argv[0]!, argv.slice(1), { env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(argv[0]!, argv.slice(1), {
+    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_FORMAT: 'json' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Array<Record<string, unknown>> = [];
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));

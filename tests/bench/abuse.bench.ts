@@ -27,7 +27,9 @@ function stalledClient(baseUrl: string, token: string, n: number): Promise<Socke
     const socket = connect({ host: hostname, port: Number(port), localAddress: `127.0.1.${1 + (n % 50)}` });
     socket.once('error', reject);
     socket.once('connect', () => {
-      socket.write(`GET /api/v1/stream?token=${token} HTTP/1.1\r\nHost: room\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+      socket.write(
+        `GET /api/v1/stream?token=${token} HTTP/1.1\r\nHost: room\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+      );
       socket.once('data', (head: Buffer) => {
         if (!head.toString('latin1').startsWith('HTTP/1.1 101')) return reject(new Error(head.toString('latin1').split('\r\n')[0]));
         socket.pause();
@@ -59,7 +61,14 @@ async function metric(baseUrl: string, name: string): Promise<number> {
 /** The same API reads for `ms`, with the appliance's RSS sampled every 100 ms: request times and the highest RSS. */
 async function phase(baseUrl: string, token: string, pid: number, ms: number): Promise<{ times: number[]; maxRss: number }> {
   let maxRss = await rssMb(pid);
-  const watch = setInterval(() => void rssMb(pid).then((mb) => (maxRss = Math.max(maxRss, mb)), () => undefined), 100);
+  const watch = setInterval(
+    () =>
+      void rssMb(pid).then(
+        (mb) => (maxRss = Math.max(maxRss, mb)),
+        () => undefined,
+      ),
+    100,
+  );
   const times: number[] = [];
   const end = performance.now() + ms;
   try {

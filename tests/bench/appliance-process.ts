@@ -48,7 +48,7 @@ export async function startApplianceProcess(options: { extraDevices?: string[] }
         'room: { id: bench, name: Bench, site: lab, timezone: UTC }',
         `api: { listen: "127.0.0.1:0", tokens: ["${token}"] }`,
         `storage: { dir: "${join(dir, 'data')}" }`,
-        "log: { level: info }", // the 'room ready' line carries the URL
+        'log: { level: info }', // the 'room ready' line carries the URL
         'devices:',
         `  - { id: cam-serial, driver: visca-serial, port: "${pty.devicePath}", baudRate: 9600 }`,
         `  - { id: cam-ip, driver: visca-ip, host: 127.0.0.1, port: ${ip.endpoint.port} }`,
@@ -69,14 +69,22 @@ export async function startApplianceProcess(options: { extraDevices?: string[] }
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
-    const baseUrl = await waitFor(() => {
-      if (child.exitCode !== null) throw new Error(`the appliance exited:\n${out}`);
-      return /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1];
-    }, 30_000, 'the appliance to listen');
-    await waitFor(async () => {
-      const devices = (await (await fetch(`${baseUrl}/api/v1/devices`)).json()) as { status: string }[];
-      return devices.every((d) => d.status === 'ok');
-    }, 30_000, 'every device ok');
+    const baseUrl = await waitFor(
+      () => {
+        if (child.exitCode !== null) throw new Error(`the appliance exited:\n${out}`);
+        return /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1];
+      },
+      30_000,
+      'the appliance to listen',
+    );
+    await waitFor(
+      async () => {
+        const devices = (await (await fetch(`${baseUrl}/api/v1/devices`)).json()) as { status: string }[];
+        return devices.every((d) => d.status === 'ok');
+      },
+      30_000,
+      'every device ok',
+    );
     return { baseUrl, token, serial, ip, child, close };
   } catch (err) {
     await close();

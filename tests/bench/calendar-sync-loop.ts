@@ -21,12 +21,23 @@ export async function calendarSyncLoopMedian(runs: number): Promise<SyncLoopFigu
   const all: SyncLoopFigures[] = [];
   for (let i = 0; i < runs; i++) all.push(await calendarSyncLoop());
   const median = (pick: (f: SyncLoopFigures) => number) => all.map(pick).sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
-  return { syncMs: median((f) => f.syncMs), maxDelayMs: median((f) => f.maxDelayMs), idleMaxDelayMs: median((f) => f.idleMaxDelayMs), bookings: median((f) => f.bookings) };
+  return {
+    syncMs: median((f) => f.syncMs),
+    maxDelayMs: median((f) => f.maxDelayMs),
+    idleMaxDelayMs: median((f) => f.idleMaxDelayMs),
+    bookings: median((f) => f.bookings),
+  };
 }
 
 export async function calendarSyncLoop(): Promise<SyncLoopFigures> {
   const server = await startFeedServer();
-  const series = Array.from({ length: 20 }, (_, i) => [`UID:flood-${i}@example.com`, 'DTSTART:20261206T000000Z', 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY;COUNT=5000', `SUMMARY:Flood ${i}`]);
+  const series = Array.from({ length: 20 }, (_, i) => [
+    `UID:flood-${i}@example.com`,
+    'DTSTART:20261206T000000Z',
+    'DURATION:PT1M',
+    'RRULE:FREQ=MINUTELY;COUNT=5000',
+    `SUMMARY:Flood ${i}`,
+  ]);
   server.routes.set('/room.ics', { body: calendarOf(series) });
   const fx = feedFixture({ url: `${server.url}/room.ics`, horizonDays: 14 }, { start: '2026-12-07T00:00:00Z' });
   try {

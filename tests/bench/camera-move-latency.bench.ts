@@ -114,10 +114,14 @@ const bench: Benchmark = {
     const count = quick ? 200 : 1000;
     const room = await startTestRoom();
     try {
-      await waitFor(async () => {
-        const devices = (await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { id: string; status: string }[];
-        return ['cam-front', 'cam-side'].every((id) => devices.find((d) => d.id === id)?.status === 'ok');
-      }, 10_000, 'both VISCA cameras to be ok');
+      await waitFor(
+        async () => {
+          const devices = (await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { id: string; status: string }[];
+          return ['cam-front', 'cam-side'].every((id) => devices.find((d) => d.id === id)?.status === 'ok');
+        },
+        10_000,
+        'both VISCA cameras to be ok',
+      );
       const ipSim = room.demo.simulators.get('cam-side') as RunningViscaIpSimulator;
       const serial = summarize(await moveLatency(room, 'cam-front', room.camera.camera, count));
       const ip = summarize(await moveLatency(room, 'cam-side', ipSim.camera, count));
@@ -169,7 +173,7 @@ const bench: Benchmark = {
         targets: { serial_api_to_wire_p99_ms: { max: 1 }, ip_api_to_datagram_p99_ms: { max: 1 } },
         notes:
           'api_to_wire: HTTP POST on loopback → schema check → driver → command channel → PTY (serial) or UDP datagram (IP) → read by the simulated camera.\n' +
-          'host_to_wire: the same move from the device host\'s execute() (no HTTP), same run.\n' +
+          "host_to_wire: the same move from the device host's execute() (no HTTP), same run.\n" +
           'http_floor: a bare Fastify POST round trip with the same client (request and response), same run. wire_time: what a real 9600-baud cable adds to the serial figure.',
       };
     } finally {

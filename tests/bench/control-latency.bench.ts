@@ -85,9 +85,17 @@ async function softwareTime(count: number): Promise<{ recall: number[]; move: nu
       }
       return samples;
     };
-    const recall = await run('preset.recall', (i) => ({ preset: i % 16 }), (b) => b[3] === 0x3f && b[4] === 0x02);
+    const recall = await run(
+      'preset.recall',
+      (i) => ({ preset: i % 16 }),
+      (b) => b[3] === 0x3f && b[4] === 0x02,
+    );
     // Left and right in turn, so every request is a new pan-tilt drive (8x 01 06 01 ...).
-    const move = await run('move', (i) => ({ pan: i % 2 ? 0.5 : -0.5, tilt: 0 }), (b) => b[1] === 0x01 && b[2] === 0x06 && b[3] === 0x01);
+    const move = await run(
+      'move',
+      (i) => ({ pan: i % 2 ? 0.5 : -0.5, tilt: 0 }),
+      (b) => b[1] === 0x01 && b[2] === 0x06 && b[3] === 0x01,
+    );
     await client.post('/api/v1/devices/cam/actions/stop', {}, { authorization: 'Bearer software-time-bench-token' });
     client.close();
     return { recall, move };
@@ -186,7 +194,8 @@ const bench: Benchmark = {
         // The 1 ms target is on software time; api_to_wire adds the PTY relay (socat, a third
         // process) whose own p99 on a shared VM is above 1 ms (pty_floor_p99_ms, same run).
         targets: { software_p99_ms: { max: 1 }, software_move_p99_ms: { max: 1 } },
-        notes: 'software: HTTP request received → frame handed to the serial port, the appliance in this process (no socat, no client in the figure).\n' +
+        notes:
+          'software: HTTP request received → frame handed to the serial port, the appliance in this process (no socat, no client in the figure).\n' +
           'The appliance runs alone in its own process (roomctl start --config), as in a room; client and simulator share this one.\n' +
           'http_floor: a bare Fastify POST round trip with the same client (request + response), measured in the same run.\n' +
           'api_to_wire: HTTP POST on loopback → validation → driver queue → PTY → simulator read, all software (a PTY has no baud delay).',

@@ -14,8 +14,20 @@ import { round, summarize } from './stats.js';
 function records(votes: number): ConversationRecord[] {
   const base = Date.UTC(2026, 0, 1);
   const at = (ms: number) => new Date(base + ms).toISOString();
-  const out: ConversationRecord[] = [{ id: 'open', meetingId: 'm', room: 'hq/r0', at: at(0), kind: 'poll.opened', pollId: 'p', question: 'Approve?', options: ['yes', 'no', 'abstain'] }];
-  for (let i = 0; i < votes; i++) out.push({ id: `v${i}`, meetingId: 'm', room: `hq/r${i % 50}`, at: at(1 + i), kind: 'vote.cast', pollId: 'p', option: i % 3 === 0 ? 'no' : 'yes', voter: `k${i}` });
+  const out: ConversationRecord[] = [
+    { id: 'open', meetingId: 'm', room: 'hq/r0', at: at(0), kind: 'poll.opened', pollId: 'p', question: 'Approve?', options: ['yes', 'no', 'abstain'] },
+  ];
+  for (let i = 0; i < votes; i++)
+    out.push({
+      id: `v${i}`,
+      meetingId: 'm',
+      room: `hq/r${i % 50}`,
+      at: at(1 + i),
+      kind: 'vote.cast',
+      pollId: 'p',
+      option: i % 3 === 0 ? 'no' : 'yes',
+      voter: `k${i}`,
+    });
   return out;
 }
 
@@ -45,7 +57,13 @@ const bench: Benchmark = {
     const stepMs = median(() => applyRecord(before, log.at(-1)!), rounds * 20);
     return {
       name: 'conversation',
-      figures: { records: log.length, fold_ms: round(foldMs), read_reference_ms: round(readMs), fold_vs_read: round(foldMs / readMs, 2), one_vote_on_top_ms: round(stepMs) },
+      figures: {
+        records: log.length,
+        fold_ms: round(foldMs),
+        read_reference_ms: round(readMs),
+        fold_vs_read: round(foldMs / readMs, 2),
+        one_vote_on_top_ms: round(stepMs),
+      },
       units: { records: '', fold_ms: 'ms', read_reference_ms: 'ms', fold_vs_read: '×', one_vote_on_top_ms: 'ms' },
       targets: { fold_vs_read: { max: 20 }, one_vote_on_top_ms: { max: 10 } },
       notes: `${votes} votes from 50 rooms in one poll; medians of ${rounds} folds`,

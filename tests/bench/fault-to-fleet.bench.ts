@@ -59,7 +59,8 @@ const bench: Benchmark = {
       for (const d of changes.devices) seen.push({ deviceId: d.deviceId, status: d.status, at: committedAt });
     });
     const fleetStatus = async (id: string) => (await fleet.store.room('lab', 'bench'))?.devices.find((d) => d.deviceId === id)?.status;
-    const offlineAfter = (id: string, t0: number) => until(() => seen.find((s) => s.deviceId === id && s.status === 'offline' && s.at >= t0), 15_000, `${id} offline in the fleet`, 1);
+    const offlineAfter = (id: string, t0: number) =>
+      until(() => seen.find((s) => s.deviceId === id && s.status === 'offline' && s.at >= t0), 15_000, `${id} offline in the fleet`, 1);
 
     try {
       await until(async () => (await fleetStatus('mic')) === 'ok' && (await fleetStatus('silent')) === 'ok', 15_000, 'both devices ok in the fleet', 20);
@@ -68,8 +69,17 @@ const bench: Benchmark = {
       const pub = await mqtt.connectAsync(broker.url, { protocolVersion: 5 });
       for (let i = 0; i < faults; i++) {
         const t0 = Date.now();
-        await pub.publishAsync('roomctl/lab/floor/devices/probe/health', JSON.stringify({ status: i % 2 ? 'ok' : 'offline', since: new Date(t0).toISOString(), detail: null, metrics: {}, at: new Date(t0).toISOString() }), { qos: 1 });
-        const hit = await until(() => seen.find((s) => s.deviceId === 'probe' && s.at >= t0 && s.status === (i % 2 ? 'ok' : 'offline')), 5000, 'floor message', 1);
+        await pub.publishAsync(
+          'roomctl/lab/floor/devices/probe/health',
+          JSON.stringify({ status: i % 2 ? 'ok' : 'offline', since: new Date(t0).toISOString(), detail: null, metrics: {}, at: new Date(t0).toISOString() }),
+          { qos: 1 },
+        );
+        const hit = await until(
+          () => seen.find((s) => s.deviceId === 'probe' && s.at >= t0 && s.status === (i % 2 ? 'ok' : 'offline')),
+          5000,
+          'floor message',
+          1,
+        );
         floor.push(hit.at - t0);
       }
       await pub.endAsync();

@@ -22,7 +22,7 @@ import { SqliteFleetSql } from '../../fleet/fleet-sql-sqlite.js';
 import type { FleetSql } from '../../fleet/fleet-sql.js';
 import { startFleetProcess, type FleetProcess } from '../helpers/fleet-process.js';
 import { startPostgres, type RunningPostgres } from '../helpers/postgres.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { startMosquitto } from '../helpers/mosquitto.js';
 import { until } from '../helpers/until.js';
 import type { Benchmark } from './bench-types.js';
 import { round, summarize } from './stats.js';
@@ -96,14 +96,25 @@ async function runRound(setup: Setup, rooms: number, windowS: number): Promise<R
   let probe: FleetSql | undefined;
   try {
     for (let i = 0; i < setup.instances; i++) {
-      fleets.push(await startFleetProcess({ brokerUrl: broker.url, dataDir: dirs[i]!, clientId: `bench-fleet-${setup.name}-${rooms}-${i}`, database, share: setup.instances > 1 ? 'roomctl-fleet' : undefined }));
+      fleets.push(
+        await startFleetProcess({
+          brokerUrl: broker.url,
+          dataDir: dirs[i]!,
+          clientId: `bench-fleet-${setup.name}-${rooms}-${i}`,
+          database,
+          share: setup.instances > 1 ? 'roomctl-fleet' : undefined,
+        }),
+      );
     }
-    probe = database ? await connectPostgres(database, { max: 2 }) : new SqliteFleetSql(new Database(join(dirs[0]!, 'fleet.sqlite'), { readonly: true, fileMustExist: true }));
+    probe = database
+      ? await connectPostgres(database, { max: 2 })
+      : new SqliteFleetSql(new Database(join(dirs[0]!, 'fleet.sqlite'), { readonly: true, fileMustExist: true }));
     const db = probe;
     for (let i = 0; i < CONNECTIONS; i++) clients.push(await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: `gen-${rooms}-${i}`, clean: true }));
     const devices: Array<{ topic: string; client: MqttClient; room: number; device: number }> = [];
     for (let r = 0; r < rooms; r++) {
-      for (let d = 0; d < DEVICES_PER_ROOM; d++) devices.push({ topic: `roomctl/site-${r % 50}/room-${r}/devices/dev-${d}/health`, client: clients[r % CONNECTIONS]!, room: r, device: d });
+      for (let d = 0; d < DEVICES_PER_ROOM; d++)
+        devices.push({ topic: `roomctl/site-${r % 50}/room-${r}/devices/dev-${d}/health`, client: clients[r % CONNECTIONS]!, room: r, device: d });
     }
     let sent = 0;
     let acked = 0;
@@ -151,7 +162,18 @@ async function runRound(setup: Setup, rooms: number, windowS: number): Promise<R
           const id = randomUUID();
           faultEvents.push(id);
           publish(dev.client, dev.topic, health('offline'), true);
-          publish(dev.client, dev.topic.replace(/devices\/.*$/, 'events'), JSON.stringify({ id, at: new Date().toISOString(), type: 'fault.raised', faultId: randomUUID(), deviceId: `dev-${dev.device}`, detail: 'bench fault' }));
+          publish(
+            dev.client,
+            dev.topic.replace(/devices\/.*$/, 'events'),
+            JSON.stringify({
+              id,
+              at: new Date().toISOString(),
+              type: 'fault.raised',
+              faultId: randomUUID(),
+              deviceId: `dev-${dev.device}`,
+              detail: 'bench fault',
+            }),
+          );
         }
       }
       await new Promise((r) => setTimeout(r, 50));
@@ -170,8 +192,12 @@ async function runRound(setup: Setup, rooms: number, windowS: number): Promise<R
     let lostEvents = faultEvents.length;
     let staleDevices = devices.length;
     while (Date.now() < drainDeadline) {
-      lags = (await db.query<{ lag: number }>('SELECT received_at - reported_at AS lag FROM fleet_devices WHERE reported_at >= ?', [sinceIso])).map((r) => Number(r.lag));
-      eventLags = (await db.query<{ at: string; received: number }>('SELECT at, received_at AS received FROM fleet_events')).map((r) => Number(r.received) - Date.parse(r.at));
+      lags = (await db.query<{ lag: number }>('SELECT received_at - reported_at AS lag FROM fleet_devices WHERE reported_at >= ?', [sinceIso])).map((r) =>
+        Number(r.lag),
+      );
+      eventLags = (await db.query<{ at: string; received: number }>('SELECT at, received_at AS received FROM fleet_events')).map(
+        (r) => Number(r.received) - Date.parse(r.at),
+      );
       lostEvents = faultEvents.length - (await count('SELECT COUNT(*) AS n FROM fleet_events'));
       // A device's stored heartbeat must be the last one it sent: count devices touched in the window but not stored.
       const touched = Math.min(devices.length, next);
@@ -236,7 +262,10 @@ const bench: Benchmark = {
     const steps = quick ? [500] : [1000, 3000, 6000, 10_000, 15_000, 20_000, 30_000];
     const windowS = quick ? 8 : HEARTBEAT_S;
     const postgres = await startPostgres({ durable: true });
-    const setups: Setup[] = [{ name: 'sqlite', instances: 1 }, { name: 'postgres', instances: 2, postgres }];
+    const setups: Setup[] = [
+      { name: 'sqlite', instances: 1 },
+      { name: 'postgres', instances: 2, postgres },
+    ];
     const results = new Map<Setup, RoundResult[]>();
     try {
       for (const setup of setups) results.set(setup, await runSetup(setup, steps, windowS));
@@ -269,7 +298,9 @@ const bench: Benchmark = {
         put('broker_cpu', round(r.brokerCpuS / r.windowS, 2), 'cores');
         put('generator_cpu', round(r.generatorCpuS / r.windowS, 2), 'cores');
       }
-      notes.push(`${setup.name} × ${setup.instances}: largest N tried ${last.rooms}${last === best ? ' (kept up; not pushed further)' : `, not kept up; busiest then: ${busiest(last)}`}.`);
+      notes.push(
+        `${setup.name} × ${setup.instances}: largest N tried ${last.rooms}${last === best ? ' (kept up; not pushed further)' : `, not kept up; busiest then: ${busiest(last)}`}.`,
+      );
     }
     return {
       name: 'fleet-scale',

@@ -31,7 +31,8 @@ function dayOfRoom(site: string, room: string, day: number, start: number): Arra
   const out: Array<{ at: number; m: FleetMessage }> = [];
   const topic = `roomctl/${site}/${room}/events`;
   let n = 0;
-  const event = (at: number, type: string, body: Record<string, unknown>) => out.push({ at, m: msg(topic, { id: `${room}-${day}-${n++}`, at: new Date(at).toISOString(), type, ...body }) });
+  const event = (at: number, type: string, body: Record<string, unknown>) =>
+    out.push({ at, m: msg(topic, { id: `${room}-${day}-${n++}`, at: new Date(at).toISOString(), type, ...body }) });
   for (let meeting = 0; meeting < 10; meeting++) {
     const at = start + (8 + meeting) * 3_600_000;
     const meetingId = `m-${room}-${day}-${meeting}`;
@@ -43,17 +44,24 @@ function dayOfRoom(site: string, room: string, day: number, start: number): Arra
   }
   for (let f = 0; f < 2; f++) {
     const at = start + (9 + f * 4) * 3_600_000;
-    event(at, 'fault.raised', { faultId: `f-${room}-${day}-${f}`, deviceId: 'ceiling-mic', detail: 'No answer to the status query for 30 s (ROOMCTL_E_DEVICE_OFFLINE)' });
+    event(at, 'fault.raised', {
+      faultId: `f-${room}-${day}-${f}`,
+      deviceId: 'ceiling-mic',
+      detail: 'No answer to the status query for 30 s (ROOMCTL_E_DEVICE_OFFLINE)',
+    });
     event(at + 120_000, 'fault.cleared', { faultId: `f-${room}-${day}-${f}`, deviceId: 'ceiling-mic' });
   }
-  if (day % 2 === 0) event(start + 14 * 3_600_000, 'help.requested', { requestId: `h-${room}-${day}`, message: 'The display shows no picture from the laptop' });
+  if (day % 2 === 0)
+    event(start + 14 * 3_600_000, 'help.requested', { requestId: `h-${room}-${day}`, message: 'The display shows no picture from the laptop' });
   return out;
 }
 
 async function tableBytes(sql: FleetSql): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   if (sql instanceof SqliteFleetSql) {
-    const rows = await sql.query<{ name: string; tbl: string; bytes: number }>("SELECT d.name, COALESCE(s.tbl_name, d.name) AS tbl, SUM(d.pgsize) AS bytes FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name GROUP BY d.name");
+    const rows = await sql.query<{ name: string; tbl: string; bytes: number }>(
+      'SELECT d.name, COALESCE(s.tbl_name, d.name) AS tbl, SUM(d.pgsize) AS bytes FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name GROUP BY d.name',
+    );
     for (const t of TABLES) out[t] = rows.filter((r) => r.tbl === t).reduce((a, r) => a + r.bytes, 0);
   } else {
     await sql.run('VACUUM ANALYZE');
@@ -77,8 +85,28 @@ const bench: Benchmark = {
           for (let r = 0; r < rooms; r++) {
             const site = `site-${r % 3}`;
             const room = `room-${r}`;
-            const devices = Array.from({ length: 8 }, (_, d) => msg(`roomctl/${site}/${room}/devices/device-${d}/health`, { status: 'ok', since: new Date(t0).toISOString(), detail: null, metrics: { replyMs: 12, signal: -48 }, at: t0 }));
-            await store.apply([msg(`roomctl/${site}/${room}/status`, 'online'), msg(`roomctl/${site}/${room}/state`, { room: { id: room, name: `Room ${r}`, site, timezone: 'Europe/Berlin' }, roomState: 'in-meeting', version: '1.0.0', at: new Date(t0).toISOString() }), ...devices], t0);
+            const devices = Array.from({ length: 8 }, (_, d) =>
+              msg(`roomctl/${site}/${room}/devices/device-${d}/health`, {
+                status: 'ok',
+                since: new Date(t0).toISOString(),
+                detail: null,
+                metrics: { replyMs: 12, signal: -48 },
+                at: t0,
+              }),
+            );
+            await store.apply(
+              [
+                msg(`roomctl/${site}/${room}/status`, 'online'),
+                msg(`roomctl/${site}/${room}/state`, {
+                  room: { id: room, name: `Room ${r}`, site, timezone: 'Europe/Berlin' },
+                  roomState: 'in-meeting',
+                  version: '1.0.0',
+                  at: new Date(t0).toISOString(),
+                }),
+                ...devices,
+              ],
+              t0,
+            );
             for (let day = 0; day < DAYS; day++) {
               const traffic = dayOfRoom(site, room, day, t0 + day * DAY);
               for (const { at, m } of traffic) await store.apply([m], at);

@@ -37,7 +37,9 @@ async function startDemo(cwd: string): Promise<{ pid: number; readyMs: number; s
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the demo did not get ready:\n${out}`);
     base ??= /API\s+(http:\/\/\S+?)\/api\/v1\/status/.exec(out)?.[1];
     if (base) {
-      const status = (await fetch(`${base}/api/v1/status`).then((r) => r.json()).catch(() => null)) as { devices: { ok: number; total: number } } | null;
+      const status = (await fetch(`${base}/api/v1/status`)
+        .then((r) => r.json())
+        .catch(() => null)) as { devices: { ok: number; total: number } } | null;
       if (status && status.devices.ok === status.devices.total) break;
     }
     await new Promise((r) => setTimeout(r, 5));
@@ -68,7 +70,10 @@ const bench: Benchmark = {
   name: 'footprint',
   async run({ quick }) {
     const dir = await mkdtemp(join(tmpdir(), 'roomctl-footprint-'));
-    const fromBuild = (await readFile(join(PROJECT_ROOT, 'dist', 'cli', 'main.js')).then(() => true, () => false));
+    const fromBuild = await readFile(join(PROJECT_ROOT, 'dist', 'cli', 'main.js')).then(
+      () => true,
+      () => false,
+    );
     try {
       const starts: number[] = [];
       const runs = quick ? 3 : 5;

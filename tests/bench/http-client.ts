@@ -9,7 +9,14 @@ export function createHttpClient(baseUrl: string) {
       const payload = JSON.stringify(body);
       return new Promise((resolve, reject) => {
         const req = request(
-          { agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+          {
+            agent,
+            hostname,
+            port,
+            path,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
+          },
           (res) => {
             let text = '';
             res.setEncoding('utf8');

@@ -40,7 +40,8 @@ function extraConfig(driver: string, profile: string | undefined): Record<string
   if (driver === 'pjlink') return profile === 'auth-lockout' ? { password: 'pjlink' } : {};
   if (driver === 'biamp-tesira') return { muteBlock: { instanceTag: 'MicMute', channel: 1 } };
   if (driver === 'onvif' && profile === 'lockout') return { username: 'admin', password: 'onvif' };
-  if (driver === 'qsys-qrc') return { muteControl: { component: 'MicMute', control: 'mute' }, ...(profile === 'logon-required' ? { user: 'roomctl', password: '1234' } : {}) };
+  if (driver === 'qsys-qrc')
+    return { muteControl: { component: 'MicMute', control: 'mute' }, ...(profile === 'logon-required' ? { user: 'roomctl', password: '1234' } : {}) };
   return {};
 }
 
@@ -133,7 +134,8 @@ async function measure(sim: SimulatorDefinition, profile: string | undefined, ru
     const firstUp = history.findIndex((h) => h.status === 'ok' || h.status === 'degraded');
     for (let i = Math.max(firstUp, 0); i < history.length; i++) {
       const h = history[i]!;
-      if (h.status === 'offline' || h.status === 'connecting' || h.status === 'auth-failed') figures.falseOfflineS += ((history[i + 1]?.at ?? end) - h.at) / 1000;
+      if (h.status === 'offline' || h.status === 'connecting' || h.status === 'auth-failed')
+        figures.falseOfflineS += ((history[i + 1]?.at ?? end) - h.at) / 1000;
     }
     if (firstUp === -1) figures.falseOfflineS = (end - from) / 1000;
     return figures;

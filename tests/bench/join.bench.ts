@@ -70,7 +70,17 @@ const bench: Benchmark = {
           join_over_bare_to_media_p99: round(j.p99 / b.p99, 2),
           runs,
         },
-        units: { join_p50_ms: 'ms', join_p99_ms: 'ms', bare_browser_start_p50_ms: 'ms', bare_browser_start_p99_ms: 'ms', bare_browser_to_media_p50_ms: 'ms', bare_browser_to_media_p99_ms: 'ms', join_over_bare_to_media_p50: '×', join_over_bare_to_media_p99: '×', runs: '' },
+        units: {
+          join_p50_ms: 'ms',
+          join_p99_ms: 'ms',
+          bare_browser_start_p50_ms: 'ms',
+          bare_browser_start_p99_ms: 'ms',
+          bare_browser_to_media_p50_ms: 'ms',
+          bare_browser_to_media_p99_ms: 'ms',
+          join_over_bare_to_media_p50: '×',
+          join_over_bare_to_media_p99: '×',
+          runs: '',
+        },
         targets: { join_over_bare_to_media_p50: { max: OVER_BARE_P50 } },
         notes: `Join → provider page with camera and microphone, over ${runs} joins (each its own browser); references in the same run: the bare browser's start, and the bare browser opened straight on the same page.`,
       };
@@ -86,7 +96,11 @@ const bench: Benchmark = {
 async function bareBrowserToMedia(provider: Awaited<ReturnType<typeof startProviderPage>>, profiles: string, t0: number): Promise<number> {
   const profile = await mkdtemp(join(profiles, 'bare-'));
   const report = provider.nextReport();
-  const child = spawn(HEADLESS_CALL_BROWSER.executable, [`--user-data-dir=${profile}`, '--no-first-run', ...HEADLESS_CALL_BROWSER.extraArgs, `${provider.base}/j/bare`], { stdio: 'ignore' });
+  const child = spawn(
+    HEADLESS_CALL_BROWSER.executable,
+    [`--user-data-dir=${profile}`, '--no-first-run', ...HEADLESS_CALL_BROWSER.extraArgs, `${provider.base}/j/bare`],
+    { stdio: 'ignore' },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await report;

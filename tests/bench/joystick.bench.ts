@@ -49,14 +49,17 @@ async function joystick(driver: DeviceDriver, seconds: number, midway?: () => Pr
 
 const expectedLastDrive = (model: Parameters<typeof viscaProfile>[0]) => {
   const p = viscaProfile(model);
-  return Buffer.from(panTiltDrive(1, directionOf(LAST.pan, LAST.tilt), axisSpeed(LAST.pan, p.panSpeedMax), axisSpeed(LAST.tilt, p.tiltSpeedMax))).toString('hex');
+  return Buffer.from(panTiltDrive(1, directionOf(LAST.pan, LAST.tilt), axisSpeed(LAST.pan, p.panSpeedMax), axisSpeed(LAST.tilt, p.tiltSpeedMax))).toString(
+    'hex',
+  );
 };
 const lastDriveSeen = (camera: ViscaCameraSimulator) => {
   const drives = camera.received.filter((f) => f[1] === 0x01 && f[2] === 0x06 && f[3] === 0x01);
   return Buffer.from(drives.at(-1) ?? []).toString('hex');
 };
 /** Fill both sockets: zoom and focus travel across their range (about a second each). */
-const fillSockets = (driver: DeviceDriver) => Promise.all([driver.execute('zoom.direct', { position: 0x4000 }), driver.execute('focus.direct', { position: 0xc000 })]);
+const fillSockets = (driver: DeviceDriver) =>
+  Promise.all([driver.execute('zoom.direct', { position: 0x4000 }), driver.execute('focus.direct', { position: 0xc000 })]);
 
 const bench: Benchmark = {
   name: 'joystick',

@@ -66,19 +66,21 @@ async function runPanels(): Promise<PanelsResult> {
   // Per panel: the time each power value was last seen arriving for the actor's camera.
   const seen = Array.from({ length: panels }, () => new Map<string, number>());
   const sockets = await Promise.all(
-    Array.from({ length: panels }, (_, i) =>
-      new Promise<WebSocket>((resolve, reject) => {
-        // Each panel from its own address, as panels are: the room caps streams per address.
-        const ws = new WebSocket(`${data.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${data.token}`, { localAddress: `127.0.2.${1 + (i % 250)}` });
-        ws.on('message', (raw) => {
-          const at = performance.now();
-          const message = JSON.parse(String(raw)) as { type: string; device?: { id: string; state?: { power?: string } } };
-          const power = message.type === 'device' && message.device?.id === device ? message.device.state?.power : undefined;
-          if (typeof power === 'string' && !seen[i]!.has(power)) seen[i]!.set(power, at);
-        });
-        ws.once('open', () => resolve(ws));
-        ws.once('error', reject);
-      }),
+    Array.from(
+      { length: panels },
+      (_, i) =>
+        new Promise<WebSocket>((resolve, reject) => {
+          // Each panel from its own address, as panels are: the room caps streams per address.
+          const ws = new WebSocket(`${data.baseUrl.replace('http', 'ws')}/api/v1/stream?token=${data.token}`, { localAddress: `127.0.2.${1 + (i % 250)}` });
+          ws.on('message', (raw) => {
+            const at = performance.now();
+            const message = JSON.parse(String(raw)) as { type: string; device?: { id: string; state?: { power?: string } } };
+            const power = message.type === 'device' && message.device?.id === device ? message.device.state?.power : undefined;
+            if (typeof power === 'string' && !seen[i]!.has(power)) seen[i]!.set(power, at);
+          });
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        }),
     ),
   );
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -26,7 +26,10 @@ const PERIOD_MS = 200;
 
 function runWorker<T>(data: LoadWorkerData): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)), [JSON.stringify(data)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const worker = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)), [JSON.stringify(data)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     worker.once('message', (m: T & { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(m)));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
@@ -45,7 +48,11 @@ async function phase(room: ApplianceProcess, durationMs: number, withApiLoad: bo
   const startedAt = performance.now();
   const [panels, ...apis] = await Promise.all([
     runWorker<PanelsResult>({ ...common, role: 'panels', panels: PANELS, actorDevice: 'cam-ip' }),
-    ...(withApiLoad ? Array.from({ length: API_WORKERS }, () => runWorker<ApiResult>({ ...common, role: 'api', clients: API_CLIENTS / API_WORKERS, periodMs: PERIOD_MS, apiDevice: 'cam-serial' })) : []),
+    ...(withApiLoad
+      ? Array.from({ length: API_WORKERS }, () =>
+          runWorker<ApiResult>({ ...common, role: 'api', clients: API_CLIENTS / API_WORKERS, periodMs: PERIOD_MS, apiDevice: 'cam-serial' }),
+        )
+      : []),
   ]);
   const seconds = (performance.now() - startedAt) / 1000;
   const cpu = (cpuSeconds(room.child.pid!) - cpuBefore) / seconds;
@@ -71,7 +78,15 @@ const bench: Benchmark = {
       const refActor = summarize(reference.panels.actions);
       const refFanout = summarize(reference.panels.fanout);
       const requests = loaded.apis.reduce((n, a) => n + a.reads.length + a.actions.length, 0) + loaded.panels.actions.length;
-      const errors = loaded.apis.reduce((n, a) => n + a.errors + Object.entries(a.statuses).filter(([s]) => Number(s) >= 400).reduce((m, [, c]) => m + c, 0), 0);
+      const errors = loaded.apis.reduce(
+        (n, a) =>
+          n +
+          a.errors +
+          Object.entries(a.statuses)
+            .filter(([s]) => Number(s) >= 400)
+            .reduce((m, [, c]) => m + c, 0),
+        0,
+      );
       const allActions = summarize([...loaded.apis.flatMap((a) => a.actions), ...loaded.panels.actions]);
       return {
         name: 'load',

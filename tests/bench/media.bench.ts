@@ -22,7 +22,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function hdRoom(hostEnv?: Record<string, string>): Promise<TestMedia> {
   const room = await startTestMedia(
-    { video: { source: { type: 'test' }, ...HD }, preview: { width: 640, height: 360, framerate: 10, quality: 70 }, recording: { allowed: true, format: 'mp4', segmentSeconds: 60, bitrateKbps: 2500 } },
+    {
+      video: { source: { type: 'test' }, ...HD },
+      preview: { width: 640, height: 360, framerate: 10, quality: 70 },
+      recording: { allowed: true, format: 'mp4', segmentSeconds: 60, bitrateKbps: 2500 },
+    },
     { hostEnv },
   );
   await waitForSummary(room.media, 'live', 20_000);

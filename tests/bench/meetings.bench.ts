@@ -36,7 +36,19 @@ async function tickCost(count: number): Promise<{ busy: number[]; empty: number[
   for (let day = 0; day < 14; day++) {
     for (let slot = 0; slot < 10; slot++) {
       const startAt = new Date(Date.parse('2026-04-01T07:00:00.000Z') + day * 86_400_000 + slot * 3_600_000).toISOString();
-      book(busy.room.ctx, { start: startAt, minutes: 45, title: `M${day}-${slot}`, attendees: [{ email: 'a@example.com', required: true }, { email: 'b@example.com', required: false }], agenda: [{ title: 'one', minutes: 20 }, { title: 'two', minutes: 25 }] });
+      book(busy.room.ctx, {
+        start: startAt,
+        minutes: 45,
+        title: `M${day}-${slot}`,
+        attendees: [
+          { email: 'a@example.com', required: true },
+          { email: 'b@example.com', required: false },
+        ],
+        agenda: [
+          { title: 'one', minutes: 20 },
+          { title: 'two', minutes: 25 },
+        ],
+      });
     }
   }
   await busy.advanceTo('2026-04-01T06:55:00.000Z');
@@ -139,8 +151,14 @@ const bench: Benchmark = {
         loop_max_delay_idle_ms: 'ms',
         sync_vs_idle_loop_max_delay_ratio: 'x',
       },
-      targets: { tick_busy_p99_ms: { max: 20 }, notify_with_silent_smtp_p99_ms: { max: 20 }, ics_expand_p99_ms: { max: 1000 }, calendar_sync_100k_loop_max_delay_ms: { max: 50 } },
-      notes: 'The rule tick runs every 5 s; notify() only writes the outbox, so a dead mail server never reaches the room. A flooding calendar is capped (2,000 bookings kept), expanded in slices of a few ms and written in one transaction. Outbox writes measured in the temp folder; on a real disk each commit also syncs the SQLite WAL.',
+      targets: {
+        tick_busy_p99_ms: { max: 20 },
+        notify_with_silent_smtp_p99_ms: { max: 20 },
+        ics_expand_p99_ms: { max: 1000 },
+        calendar_sync_100k_loop_max_delay_ms: { max: 50 },
+      },
+      notes:
+        'The rule tick runs every 5 s; notify() only writes the outbox, so a dead mail server never reaches the room. A flooding calendar is capped (2,000 bookings kept), expanded in slices of a few ms and written in one transaction. Outbox writes measured in the temp folder; on a real disk each commit also syncs the SQLite WAL.',
     };
   },
 };

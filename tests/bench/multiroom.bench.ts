@@ -42,17 +42,46 @@ interface SimRoom {
 }
 
 async function simulatedRoom(n: number, broker: RunningMosquitto, dir: string, startAt: Date): Promise<SimRoom> {
-  const config = { room: { id: `r${String(n).padStart(2, '0')}`, name: `Room ${n}`, site: 'bench', timezone: 'UTC' }, api: { listen: '127.0.0.1:0', tokens: ['bench-token-0123456789abcdef'] }, storage: { dir: join(dir, `r${n}`) }, mqtt: { url: broker.url, protocolVersion: 5 }, devices: [] } as unknown as RoomConfig;
+  const config = {
+    room: { id: `r${String(n).padStart(2, '0')}`, name: `Room ${n}`, site: 'bench', timezone: 'UTC' },
+    api: { listen: '127.0.0.1:0', tokens: ['bench-token-0123456789abcdef'] },
+    storage: { dir: join(dir, `r${n}`) },
+    mqtt: { url: broker.url, protocolVersion: 5 },
+    devices: [],
+  } as unknown as RoomConfig;
   const db: Db = openDatabase(config.storage.dir, ROOM_MIGRATIONS);
   const devices = new DeviceHost({ drivers: [], devices: [], log });
   const meetings = createMeetingRoom(config, { db, devices, bus: new RoomEventBus(), log });
   const outbox = new TelemetryOutbox(db, { maxMessages: 100_000, maxAgeMs: 3_600_000 });
   const client: MqttClient = mqtt.connect(broker.url, mqttConnectOptions(config.mqtt!, { clientId: `bench-pump-${n}` }));
-  const pump = new OutboxPump(outbox, { get connected() { return client.connected; }, publish: (topic, payload, options, done) => client.publish(topic, payload, options, (err) => done(err ?? undefined)) });
+  const pump = new OutboxPump(outbox, {
+    get connected() {
+      return client.connected;
+    },
+    publish: (topic, payload, options, done) => client.publish(topic, payload, options, (err) => done(err ?? undefined)),
+  });
   client.on('connect', () => pump.connected());
   const link = startLinkedRooms(config, { db, meetings, devices, sender: outbox, log })!;
-  const m = meetings.ctx.meetings.insert({ source: 'calendar', seriesKey: null, occurrenceKey: 'multiroom-bench@example.com', title: 'Bench', organiser: {}, attendees: [], description: '', agenda: [], start: startAt.toISOString(), end: new Date(startAt.getTime() + 3_600_000).toISOString(), confidentiality: 'normal' }, new Date());
-  meetings.ctx.agenda.replace(m.id, Array.from({ length: AGENDA_ITEMS }, (_, i) => ({ title: `Item ${i + 1}`, minutes: 1 })));
+  const m = meetings.ctx.meetings.insert(
+    {
+      source: 'calendar',
+      seriesKey: null,
+      occurrenceKey: 'multiroom-bench@example.com',
+      title: 'Bench',
+      organiser: {},
+      attendees: [],
+      description: '',
+      agenda: [],
+      start: startAt.toISOString(),
+      end: new Date(startAt.getTime() + 3_600_000).toISOString(),
+      confidentiality: 'normal',
+    },
+    new Date(),
+  );
+  meetings.ctx.agenda.replace(
+    m.id,
+    Array.from({ length: AGENDA_ITEMS }, (_, i) => ({ title: `Item ${i + 1}`, minutes: 1 })),
+  );
   return {
     meetings,
     meetingId: m.id,
@@ -77,7 +106,12 @@ async function measure(broker: RunningMosquitto, count: number, rounds: number):
     await until(() => rooms.every((r) => r.link.rooms.rooms(r.meetingId).length === count), 120_000, `all ${count} rooms to find each other`, 50);
     const [host, ...followers] = rooms as [SimRoom, ...SimRoom[]];
     start(host.meetings.ctx, host.meetingId);
-    await until(() => followers.every((r) => r.meetings.ctx.meetings.get(r.meetingId)?.status === 'in_progress'), 60_000, 'every room to start with the host', 20);
+    await until(
+      () => followers.every((r) => r.meetings.ctx.meetings.get(r.meetingId)?.status === 'in_progress'),
+      60_000,
+      'every room to start with the host',
+      20,
+    );
     const position = (r: SimRoom) => r.meetings.ctx.agenda.list(r.meetingId).find((i) => i.startedAt && !i.endedAt)?.position;
     const samples: number[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -161,7 +195,17 @@ const bench: Benchmark = {
           commit_p50_ms: round(commit.p50, 3),
           commit_p99_ms: round(commit.p99, 2),
         },
-        units: { commit_p50_ms: 'ms', commit_p99_ms: 'ms', rooms3_p50_ms: 'ms', rooms3_p99_ms: 'ms', rooms50_p50_ms: 'ms', rooms50_p99_ms: 'ms', reference_p50_ms: 'ms', reference_p99_ms: 'ms', rooms50_p99_over_reference_p99: '×' },
+        units: {
+          commit_p50_ms: 'ms',
+          commit_p99_ms: 'ms',
+          rooms3_p50_ms: 'ms',
+          rooms3_p99_ms: 'ms',
+          rooms50_p50_ms: 'ms',
+          rooms50_p99_ms: 'ms',
+          reference_p50_ms: 'ms',
+          reference_p99_ms: 'ms',
+          rooms50_p99_over_reference_p99: '×',
+        },
         targets: { rooms50_p99_ms: { max: TARGET_P99_MS_50 } },
         notes: `host advances the agenda → every other linked room shows the new item; ${rounds} rounds (${three.n} samples with 3 rooms, ${fifty.n} with 50); reference: one QoS 1 message between two clients of the same broker; commit: one write to a room's store (synchronous = FULL) — a record costs a few of them on its way (the host's agenda, its record, the outbox, the follower's record), and the 50 simulated rooms share one disk and one event loop`,
       };

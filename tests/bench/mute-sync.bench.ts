@@ -47,12 +47,22 @@ const bench: Benchmark = {
         api: { listen: '127.0.0.1:0', tokens: ['bench-token-0123456789abcdef'] },
         storage: { dir },
         devices: [
-          { id: 'dsp', driver: 'biamp-tesira', host: '127.0.0.1', port: (dsp.endpoint as { port: number }).port, muteBlock: { instanceTag: 'MicMute', channel: 1 } },
+          {
+            id: 'dsp',
+            driver: 'biamp-tesira',
+            host: '127.0.0.1',
+            port: (dsp.endpoint as { port: number }).port,
+            muteBlock: { instanceTag: 'MicMute', channel: 1 },
+          },
           { id: 'display', driver: 'samsung-mdc', host: '127.0.0.1', port: (display.endpoint as { port: number }).port },
           { id: 'speakerphone', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422 },
         ],
       } as never,
-      { log: createLogger({ level: 'silent', pretty: false }), drivers: [...DRIVERS.filter((d) => d.id !== 'hid-speakerphone'), withFakeHid], probeIntervalMs: 60_000 },
+      {
+        log: createLogger({ level: 'silent', pretty: false }),
+        drivers: [...DRIVERS.filter((d) => d.id !== 'hid-speakerphone'), withFakeHid],
+        probeIntervalMs: 60_000,
+      },
     );
     try {
       const roomMute = app.core.roomMute!;
@@ -116,8 +126,15 @@ const bench: Benchmark = {
           samples_per_series: count,
         },
         units: {
-          from_speakerphone_p50_ms: 'ms', from_speakerphone_p99_ms: 'ms', from_dsp_p50_ms: 'ms', from_dsp_p99_ms: 'ms',
-          device_reply_p50_ms: 'ms', device_reply_p99_ms: 'ms', overhead_p99_ms: 'ms', ratio_speakerphone_p50_to_reply_p50: 'x', samples_per_series: 'n',
+          from_speakerphone_p50_ms: 'ms',
+          from_speakerphone_p99_ms: 'ms',
+          from_dsp_p50_ms: 'ms',
+          from_dsp_p99_ms: 'ms',
+          device_reply_p50_ms: 'ms',
+          device_reply_p99_ms: 'ms',
+          overhead_p99_ms: 'ms',
+          ratio_speakerphone_p50_to_reply_p50: 'x',
+          samples_per_series: 'n',
         },
         targets: {
           from_speakerphone_p99_ms: { max: round(TARGET_OVERHEAD_MS + r.p99) },

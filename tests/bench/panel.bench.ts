@@ -76,7 +76,9 @@ const bench: Benchmark = {
         const json = performance.now() - t0;
         t0 = performance.now();
         await page.goto(url, { waitUntil: 'commit' });
-        await page.waitForFunction(() => !!document.querySelector('room-panel')?.shadowRoot?.querySelector('[data-testid="room-state"]'), undefined, { polling: 'raf' });
+        await page.waitForFunction(() => !!document.querySelector('room-panel')?.shadowRoot?.querySelector('[data-testid="room-state"]'), undefined, {
+          polling: 'raf',
+        });
         const panel = performance.now() - t0;
         await context.close();
         // The first two warm the browser and the appliance's file cache.

@@ -14,13 +14,24 @@ import { execStartOf } from '../../provisioning/testing/unit-process.js';
 export async function provisionedUnitIdleRss(idleSeconds: number, rssMb: (pid: number) => Promise<number>): Promise<number> {
   const lab = await startRoomLab({ viscaCameras: 2, mdc: true });
   try {
-    await provision({ answers: lab.answers({ api: { listen: '127.0.0.1:0' } }), root: lab.root, discovery: lab.deps, doctor: false, out: () => undefined, progress: () => undefined });
+    await provision({
+      answers: lab.answers({ api: { listen: '127.0.0.1:0' } }),
+      root: lab.root,
+      discovery: lab.deps,
+      doctor: false,
+      out: () => undefined,
+      progress: () => undefined,
+    });
     const argv = execStartOf(await readFile(join(lab.root, 'etc/systemd/system/roomctl.service'), 'utf8'));
     const config = parse(await readFile(join(lab.root, 'etc/roomctl/room.yaml'), 'utf8')) as Record<string, unknown>;
     config.storage = { dir: join(lab.root, 'var/lib/roomctl') };
     const configPath = join(lab.root, 'etc/roomctl/room-bench.yaml');
     await writeFile(configPath, stringify(config));
-    const child = spawn(argv[0]!, argv.slice(1).map((a) => (a === '/etc/roomctl/room.yaml' ? configPath : a)), { env: { ...process.env, JOURNAL_STREAM: 'bench' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      argv[0]!,
+      argv.slice(1).map((a) => (a === '/etc/roomctl/room.yaml' ? configPath : a)),
+      { env: { ...process.env, JOURNAL_STREAM: 'bench' }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('"room ready"') && resolve());
       child.once('exit', (code) => reject(new Error(`the unit's process exited (${code}) before it was ready`)));

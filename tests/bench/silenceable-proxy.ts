@@ -37,7 +37,7 @@ export async function startSilenceableProxy(target: { host: string; port: number
       for (const p of pairs) p.silent = true;
     },
     async close() {
-      for (const p of pairs) (p.client.destroy(), p.upstream.destroy());
+      for (const p of pairs) p.client.destroy(), p.upstream.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

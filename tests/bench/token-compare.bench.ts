@@ -51,7 +51,15 @@ const bench: Benchmark = {
         ref_naive_4k_wrong_last_ns: round(naive.wrong_last!, 1),
         ref_naive_last_over_first: round(naive.wrong_last! / naive.wrong_first!),
       },
-      units: { right_ns: 'ns', wrong_first_ns: 'ns', wrong_last_ns: 'ns', max_over_min: 'ratio', ref_naive_4k_wrong_first_ns: 'ns', ref_naive_4k_wrong_last_ns: 'ns', ref_naive_last_over_first: 'ratio' },
+      units: {
+        right_ns: 'ns',
+        wrong_first_ns: 'ns',
+        wrong_last_ns: 'ns',
+        max_over_min: 'ratio',
+        ref_naive_4k_wrong_first_ns: 'ns',
+        ref_naive_4k_wrong_last_ns: 'ns',
+        ref_naive_last_over_first: 'ratio',
+      },
       targets: { max_over_min: { max: 1.15 } },
       notes:
         `Medians of ${rounds} interleaved batches per candidate (a 32-character token; SHA-256 of both sides, then crypto.timingSafeEqual).\n` +

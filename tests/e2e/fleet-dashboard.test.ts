@@ -57,7 +57,15 @@ describe('fleet dashboard', () => {
     const row = page.locator('fleet-room-detail tr[data-device="display"]');
     await until(async () => (await row.getAttribute('data-status').catch(() => null)) === 'offline', 10_000, 'the device row offline');
     // The room's coded error reaches the dashboard as its code, beside the words for a person.
-    const code = await until(() => row.locator('[data-code]').getAttribute('data-code', { timeout: 5000 }).catch(() => null), 10_000, 'the error code on the row');
+    const code = await until(
+      () =>
+        row
+          .locator('[data-code]')
+          .getAttribute('data-code', { timeout: 5000 })
+          .catch(() => null),
+      10_000,
+      'the error code on the row',
+    );
     expect(code).toMatch(/^ROOMCTL_E_/);
     await page.locator('fleet-filter-bar select[name="status"]').selectOption('ok');
     await until(async () => (await page.locator('fleet-room-tile').count()) === 0, 5000, 'the filter to hide the offline room');

@@ -41,7 +41,11 @@ beforeAll(async () => {
   broker = await startMosquitto();
   fleet = await startTestFleet({ broker: { url: broker.url } });
   room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 }, displayName: { en: 'Projector', 'zh-CN': '投影机' } });
-  await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok' && d.names?.en === 'Projector'), 10_000, 'the room and its projector in the fleet');
+  await until(
+    async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok' && d.names?.en === 'Projector'),
+    10_000,
+    'the room and its projector in the fleet',
+  );
   browser = await launchChromium();
   ana = await dashboardFor('Ana Lima');
   bo = await dashboardFor('Bo Chen');
@@ -82,7 +86,7 @@ it('operator A acknowledges it; it stays hers when the projector comes back', as
 
 it('operator B adds a note and resolves it on his own dashboard; the record says who did what', async () => {
   const issue = bo.locator('fleet-issue-list[data-open] li[data-kind="device"]');
-  await until(async () => (await issue.getAttribute('data-state').catch(() => null)) === 'acknowledged', 8000, 'the acknowledged issue on B\'s dashboard');
+  await until(async () => (await issue.getAttribute('data-state').catch(() => null)) === 'acknowledged', 8000, "the acknowledged issue on B's dashboard");
   const id = (await issue.getAttribute('data-issue'))!;
   await issue.locator('button[name="details"]').click();
   await issue.locator('input[name="note"]').fill('Lamp cable was loose; reseated it');
@@ -92,7 +96,13 @@ it('operator B adds a note and resolves it on his own dashboard; the record says
   await issue.locator('button[name="resolve"]').click();
   await until(async () => (await bo.locator(`fleet-issue-list[data-open] li[data-issue="${id}"]`).count()) === 0, 8000, 'the issue to leave the open list');
   expect(await fleet.store.issue(id)).toMatchObject({ state: 'resolved', acknowledgedBy: 'Ana Lima', resolvedBy: 'Bo Chen' });
-  expect((await fleet.desk.log(id)).map((e) => [e.action, e.actor])).toEqual([['opened', null], ['acknowledged', 'Ana Lima'], ['cleared', null], ['note', 'Bo Chen'], ['resolved', 'Bo Chen']]);
+  expect((await fleet.desk.log(id)).map((e) => [e.action, e.actor])).toEqual([
+    ['opened', null],
+    ['acknowledged', 'Ana Lima'],
+    ['cleared', null],
+    ['note', 'Bo Chen'],
+    ['resolved', 'Bo Chen'],
+  ]);
   // Resolved, and still found by a search.
   await bo.locator('fleet-issue-search input[name="q"]').fill('lamp cable');
   await bo.locator('fleet-issue-search button[name="search"]').click();

@@ -40,7 +40,10 @@ describe('panel: admin PIN wrong five times', () => {
     await captureStep(page, FLOW, '1-wrong-pin');
     for (const left of [3, 2, 1]) {
       await enter('1111');
-      await page.getByTestId('pin-message').filter({ hasText: `${left} tries left` }).waitFor();
+      await page
+        .getByTestId('pin-message')
+        .filter({ hasText: `${left} tries left` })
+        .waitFor();
     }
   });
 
@@ -51,7 +54,11 @@ describe('panel: admin PIN wrong five times', () => {
     expect(await page.getByTestId('pin-4').isDisabled()).toBe(true);
     await captureStep(page, FLOW, '2-locked');
 
-    const answer = await fetch(`${room.baseUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) });
+    const answer = await fetch(`${room.baseUrl}/api/v1/admin/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pin: PIN }),
+    });
     expect(answer.status).toBe(429);
     const body = (await answer.json()) as { code: string; details: { retryAfterSeconds: number } };
     expect(body.code).toBe('ROOMCTL_E_LOCKED_OUT');

@@ -53,9 +53,13 @@ describe('panel: auto-release while nobody comes', () => {
 
   it('releases the booking when nobody has checked in, and the panel shows the room free again', async () => {
     await page.locator('[data-testid="room-status"][data-state="free"]').waitFor({ timeout: 20_000 });
-    const meeting = (await (await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}`, { headers: { authorization: `Bearer ${room.token}` } })).json()) as { status: string };
+    const meeting = (await (await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}`, { headers: { authorization: `Bearer ${room.token}` } })).json()) as {
+      status: string;
+    };
     expect(meeting.status).toBe('released');
-    await waitFor(async () => (await page.getByTestId('toast').textContent())?.includes('released'), 3_000, 'the release toast').catch(async (e: Error) => { throw new Error(`${e.message}; toast: ${await page.getByTestId('toast').textContent()}`); });
+    await waitFor(async () => (await page.getByTestId('toast').textContent())?.includes('released'), 3_000, 'the release toast').catch(async (e: Error) => {
+      throw new Error(`${e.message}; toast: ${await page.getByTestId('toast').textContent()}`);
+    });
     await captureStep(page, FLOW, '2-released');
   });
 });

@@ -25,7 +25,11 @@ let doorErrors: string[];
 const phoneErrors: string[] = [];
 
 const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-  const res = await fetch(room.baseUrl + path, { method, headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(room.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return (await res.json()) as T;
 };
 
@@ -88,7 +92,10 @@ describe('book the room from a phone, from the door panel QR code', () => {
   it('says in words that a made-up or old link cannot book, and offers no form', async () => {
     const stranger = await phone.newPage();
     await stranger.goto(`${room.baseUrl}/book#code=ZZZZ-ZZZZZZZZZZ`);
-    await stranger.locator('[data-testid="book-message"][data-code="ROOMCTL_E_UNAUTHORIZED"]').filter({ hasText: 'Scan the QR code on the door again' }).waitFor();
+    await stranger
+      .locator('[data-testid="book-message"][data-code="ROOMCTL_E_UNAUTHORIZED"]')
+      .filter({ hasText: 'Scan the QR code on the door again' })
+      .waitFor();
     await expect(stranger.getByTestId('book-form').count()).resolves.toBe(0);
     await stranger.close();
   });
@@ -131,7 +138,10 @@ describe('book the room from a phone, from the door panel QR code', () => {
     const current = (await api<{ id: string; title: string }[]>('GET', '/api/v1/meetings')).find((m) => m.title === 'Design review')!;
     await api('POST', `/api/v1/meetings/${current.id}/end`);
     await api('POST', '/api/v1/bookings', { minutes: 60, start: new Date(Date.now() + 3 * 3_600_000).toISOString(), title: 'Budget 2027' });
-    await door.getByTestId('nav-home').click().catch(() => undefined);
+    await door
+      .getByTestId('nav-home')
+      .click()
+      .catch(() => undefined);
     await door.locator('[data-testid="phone-qr"][data-kind="book"]').waitFor({ timeout: 10_000 });
     await door.getByTestId('qr-switch').click();
     await door.locator('[data-testid="phone-qr"][data-kind="meeting"] qr-code img').waitFor();

@@ -19,7 +19,9 @@ beforeAll(async () => {
   buildPanelIfStale();
   feed = await startFeedServer();
   // From yesterday to the day after tomorrow (UTC dates): today in the room's zone whatever it is.
-  feed.routes.set('/room.ics', { body: calendarOf([['UID:holiday@example.com', `DTSTART;VALUE=DATE:${day(-1)}`, `DTEND;VALUE=DATE:${day(2)}`, 'SUMMARY:School holiday']]) });
+  feed.routes.set('/room.ics', {
+    body: calendarOf([['UID:holiday@example.com', `DTSTART;VALUE=DATE:${day(-1)}`, `DTEND;VALUE=DATE:${day(2)}`, 'SUMMARY:School holiday']]),
+  });
   room = await startTestRoom({ configure: (c) => void (c.calendar = { url: `${feed.url}/room.ics`, refreshMinutes: 60 }) });
   await fetch(`${room.baseUrl}/api/v1/calendar/refresh`, { method: 'POST', headers: { authorization: `Bearer ${room.token}` } });
   browser = await launchChromium();

@@ -22,7 +22,10 @@ const viewers = () => room.demo.appliance.core.media!.status().previewViewers;
 async function shownFrame(): Promise<{ width: number; src: string }> {
   const img = page.locator('[data-testid="camera-preview"] img');
   return waitFor(
-    async () => ((await img.count()) > 0 ? img.evaluate((el: HTMLImageElement) => (el.complete && el.naturalWidth > 0 ? { width: el.naturalWidth, src: el.src } : null)) : null),
+    async () =>
+      (await img.count()) > 0
+        ? img.evaluate((el: HTMLImageElement) => (el.complete && el.naturalWidth > 0 ? { width: el.naturalWidth, src: el.src } : null))
+        : null,
     15_000,
     'a frame of the live picture',
   );
@@ -72,7 +75,10 @@ describe('panel: the live picture beside the joystick', () => {
   });
 
   it('shows the picture on a paired panel too, with its own credential', async () => {
-    const post = async (path: string, body: unknown) => (await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, string>>;
+    const post = async (path: string, body: unknown) =>
+      (
+        await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      ).json() as Promise<Record<string, string>>;
     const asked = await post('/api/v1/panels/pair', { code: 'K7QM-4XPA', name: 'Table panel' });
     await post('/api/v1/panels/pair/approve', { code: 'K7QM-4XPA', pin: room.demo.adminPin });
     const { token } = await post('/api/v1/panels/pair/claim', { requestId: asked.requestId, claim: asked.claim });

@@ -20,7 +20,11 @@ const recalls: string[] = [];
 
 const statusOf = async (id: string) => ((await (await fetch(`${room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
 const action = (id: string, name: string, body: unknown) =>
-  fetch(`${room.baseUrl}/api/v1/devices/${id}/actions/${name}`, { method: 'POST', headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${room.baseUrl}/api/v1/devices/${id}/actions/${name}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** What a person in the room can read (the admin view aside): no codes, no file paths. */
 async function expectNoDeveloperWords(): Promise<void> {
@@ -48,7 +52,11 @@ describe('panel: devices in trouble are shown in plain words and their controls 
     page.on('request', (r) => {
       if (r.url().includes('/actions/preset.recall')) recalls.push(r.url());
     });
-    await waitFor(async () => ((await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok'), 30_000, 'every device of the room ok');
+    await waitFor(
+      async () => ((await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok'),
+      30_000,
+      'every device of the room ok',
+    );
   }, 60_000);
 
   afterAll(async () => {

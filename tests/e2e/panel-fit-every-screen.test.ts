@@ -14,8 +14,17 @@ import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 const FLOW = 'fit';
 const LONG_TITLE = 'Quarterly planning review with the regional facilities, finance and IT teams';
 /** Names of 28 characters and more, as some people have. */
-const LONG_NAMES = ['Maximiliane Ostermann-Schwarzenberg', 'Bartholomew Fitzgerald-Montgomery', 'Anne-Sophie Lefebvre-Delacroix', 'Guðmundur Sigurðarson Hallgrímsson'];
-const AGENDA = Array.from({ length: 10 }, (_, i) => ({ title: `Item ${i + 1}: ${['Budget for the new rooms', 'Rollout plan and the order of the floors', 'Risks', 'Panel firmware', 'Cameras', 'Displays', 'Help desk figures', 'Training', 'Any other business', 'Next steps'][i]}`, minutes: 5 + i, owner: i % 2 ? LONG_NAMES[i % 4] : undefined }));
+const LONG_NAMES = [
+  'Maximiliane Ostermann-Schwarzenberg',
+  'Bartholomew Fitzgerald-Montgomery',
+  'Anne-Sophie Lefebvre-Delacroix',
+  'Guðmundur Sigurðarson Hallgrímsson',
+];
+const AGENDA = Array.from({ length: 10 }, (_, i) => ({
+  title: `Item ${i + 1}: ${['Budget for the new rooms', 'Rollout plan and the order of the floors', 'Risks', 'Panel firmware', 'Cameras', 'Displays', 'Help desk figures', 'Training', 'Any other business', 'Next steps'][i]}`,
+  minutes: 5 + i,
+  owner: i % 2 ? LONG_NAMES[i % 4] : undefined,
+}));
 
 let room: TestRoom;
 let browser: Browser;
@@ -23,7 +32,11 @@ let page: Page;
 let errors: string[];
 
 const send = async (method: string, path: string, body?: unknown): Promise<Response> =>
-  fetch(room.baseUrl + path, { method, headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  fetch(room.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
 
 // Each step photographs and measures ten screens: longer than the default test timeout.
 describe('panel: every primary action fits every panel size, in both languages', { timeout: 60_000 }, () => {
@@ -47,7 +60,12 @@ describe('panel: every primary action fits every panel size, in both languages',
   });
 
   it('fits check-in with a long title and long names: start, the walk-in field and every name uncut', async () => {
-    const booked = await send('POST', '/api/v1/bookings', { minutes: 60, title: LONG_TITLE, attendees: LONG_NAMES.map((name, i) => ({ name, email: `p${i}@example.com` })), agenda: AGENDA });
+    const booked = await send('POST', '/api/v1/bookings', {
+      minutes: 60,
+      title: LONG_TITLE,
+      attendees: LONG_NAMES.map((name, i) => ({ name, email: `p${i}@example.com` })),
+      agenda: AGENDA,
+    });
     expect(booked.status).toBe(201);
     await page.getByTestId('checkin-title').waitFor();
     await captureFitting(page, FLOW, '2-checkin', ['start-meeting', 'walkin-checkin', 'release'], {
@@ -58,12 +76,18 @@ describe('panel: every primary action fits every panel size, in both languages',
   it('fits the meeting with a ten-item agenda: end, extend, next item, the current item and the quick presets', async () => {
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('time-left').waitFor();
-    await captureFitting(page, FLOW, '3-meeting', ['end-meeting', 'extend-15', 'extend-30', 'agenda-next', 'agenda-current', 'preset-1', 'preset-4', 'room-mute', 'nav-controls'], {
-      more: async () => [
-        ...(await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
-        ...(await wordsBrokenInside(page, '.tile .name')).map((w) => `preset name broken inside a word: ${w}`),
-      ],
-    });
+    await captureFitting(
+      page,
+      FLOW,
+      '3-meeting',
+      ['end-meeting', 'extend-15', 'extend-30', 'agenda-next', 'agenda-current', 'preset-1', 'preset-4', 'room-mute', 'nav-controls'],
+      {
+        more: async () => [
+          ...(await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
+          ...(await wordsBrokenInside(page, '.tile .name')).map((w) => `preset name broken inside a word: ${w}`),
+        ],
+      },
+    );
     // After a few items the current one has scrolled into the list's view.
     for (let i = 0; i < 6; i++) expect((await send('POST', `/api/v1/meetings/${await currentId()}/agenda/next`)).status).toBe(200);
     await waitFor(async () => (await page.getByTestId('agenda-current').textContent())?.includes('Item 7'), 3_000, 'item 7 current');
@@ -83,7 +107,7 @@ describe('panel: every primary action fits every panel size, in both languages',
     expect(errors).toEqual([]);
   });
 
-  it('keeps the phone page\'s language button on one line', async () => {
+  it("keeps the phone page's language button on one line", async () => {
     const access = (await (await send('GET', `/api/v1/meetings/${await currentId()}/access`)).json()) as { url: string; code: string };
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const phonePage = await phone.newPage();

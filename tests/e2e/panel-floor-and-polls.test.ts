@@ -23,7 +23,11 @@ let meetingUrl: string;
 let meetingId: string;
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const r = await fetch(room.baseUrl + path, { method, headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(room.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return (await r.json()) as T;
 }
 
@@ -145,7 +149,9 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await panel.getByTestId('list-decisions').filter({ hasText: 'Approve the budget? — Approved 3–1' }).waitFor();
     await capture(panel, '5-minutes-decision');
     // The Markdown the minutes email carries.
-    const markdown = await (await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}/minutes.md`, { headers: { authorization: `Bearer ${room.token}` } })).text();
+    const markdown = await (
+      await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}/minutes.md`, { headers: { authorization: `Bearer ${room.token}` } })
+    ).text();
     expect(markdown).toContain('## Decisions\n\n- Approve the budget? — Approved 3–1\n');
     expect(markdown).toMatch(/## Speakers\n\n1\. Ada Lovelace \(/);
   });

@@ -37,7 +37,11 @@ async function callFacilities(reason: string): Promise<string> {
   await panel.getByRole('button', { name: reason, exact: true }).click();
   await panel.getByTestId('call-help').click();
   await panel.locator('[data-testid="help-state"][data-seen="false"]').waitFor();
-  const issue = await waitFor(async () => (await fleet.store.issues()).find((i) => i.kind === 'help' && !before.has(i.id)), 10_000, 'the help call in the fleet');
+  const issue = await waitFor(
+    async () => (await fleet.store.issues()).find((i) => i.kind === 'help' && !before.has(i.id)),
+    10_000,
+    'the help call in the fleet',
+  );
   return issue.id;
 }
 

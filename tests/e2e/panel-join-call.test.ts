@@ -24,7 +24,11 @@ let errors: string[];
 let meetingId: string;
 
 const api = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${room.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${room.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return (await res.json()) as Record<string, unknown>;
 };
 const callState = async () => (await api('GET', '/api/v1/call')).state;
@@ -73,14 +77,18 @@ describe('panel: join the online meeting, and leave it', () => {
     await page.getByTestId('call-leave').click();
     await page.getByTestId('call-join').waitFor();
     expect(await callState()).toBe('ended');
-    await waitFor(() => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 10_000, 'the call browser gone');
+    await waitFor(
+      () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      10_000,
+      'the call browser gone',
+    );
     expect(errors).toEqual([]);
   });
 

@@ -50,7 +50,9 @@ describe('panel: network cut mid-joystick', () => {
     const stoppedAfterMs = performance.now() - cutAt;
     expect(stoppedAfterMs).toBeLessThan(2_500);
     // It was the appliance's dead-man's switch (the panel could send nothing).
-    expect(processLogRing.recent().some((l) => l.msg.startsWith('camera move not renewed in time') && l.source?.startsWith('move-watchdog') === true)).toBe(true);
+    expect(processLogRing.recent().some((l) => l.msg.startsWith('camera move not renewed in time') && l.source?.startsWith('move-watchdog') === true)).toBe(
+      true,
+    );
     await panel.page.getByTestId('offline-banner').waitFor();
     await panel.page.mouse.up();
   });
@@ -65,7 +67,11 @@ describe('panel: network cut mid-joystick', () => {
 
     await panel.context.setOffline(false);
     await page.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 10_000 });
-    await waitFor(async () => ((await (await fetch(`${room.baseUrl}/api/v1/room/mute`)).json()) as { on: boolean }).on, 5_000, 'the queued mute to reach the room');
+    await waitFor(
+      async () => ((await (await fetch(`${room.baseUrl}/api/v1/room/mute`)).json()) as { on: boolean }).on,
+      5_000,
+      'the queued mute to reach the room',
+    );
     await page.getByTestId('queue-badge').waitFor({ state: 'detached' });
     expect(panel.errors).toEqual([]);
   });

@@ -23,16 +23,24 @@ let lotus: TelemetryRoom;
 let browser: Browser;
 
 const call = async (room: TelemetryRoom, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${room.appliance.url}${path}`, { method, headers: { authorization: `Bearer ${room.config.api.tokens[0]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${room.appliance.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${room.config.api.tokens[0]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 type Rooms = { name: string; host: boolean; present: number; health: { problems: string[] } }[];
-const roomsAt = async (room: TelemetryRoom): Promise<Rooms> => (((await call(room, 'GET', '/api/v1/meetings')).body as unknown as { rooms: Rooms }[])[0]?.rooms ?? []);
+const roomsAt = async (room: TelemetryRoom): Promise<Rooms> =>
+  ((await call(room, 'GET', '/api/v1/meetings')).body as unknown as { rooms: Rooms }[])[0]?.rooms ?? [];
 
 describe('panel: the rooms of a linked meeting', () => {
   beforeAll(async () => {
     buildPanelIfStale();
-    broker = await startMosquitto({ users: [AURORA, LOTUS], acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(LOTUS.username, 'sz', 'lotus')].join('\n') });
+    broker = await startMosquitto({
+      users: [AURORA, LOTUS],
+      acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(LOTUS.username, 'sz', 'lotus')].join('\n'),
+    });
     aurora = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, ...AURORA } });
     lotus = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, ...LOTUS }, room: { id: 'lotus', name: 'Shenzhen', site: 'sz' } });
     browser = await launchChromium();
@@ -60,11 +68,19 @@ describe('panel: the rooms of a linked meeting', () => {
     await page.getByTestId('link-rooms').click();
     await page.locator('[data-testid="link-room"][data-room="sz/lotus"]').click();
     // Shenzhen was invited: it holds the meeting, started with Aurora.
-    const there = await until(async () => ((await call(lotus, 'GET', '/api/v1/meetings')).body as unknown as { id: string; status: string }[]).find((m) => m.status === 'in_progress'), 15_000, 'Shenzhen to hold the meeting');
+    const there = await until(
+      async () => ((await call(lotus, 'GET', '/api/v1/meetings')).body as unknown as { id: string; status: string }[]).find((m) => m.status === 'in_progress'),
+      15_000,
+      'Shenzhen to hold the meeting',
+    );
     await call(lotus, 'POST', `/api/v1/meetings/${there.id}/checkins`, { name: 'Wei', walkIn: true });
     await call(lotus, 'POST', `/api/v1/meetings/${there.id}/checkins`, { name: 'Li', walkIn: true });
     await lotus.display.close(); // Shenzhen's display stops answering
-    await until(async () => (await roomsAt(aurora)).find((r) => r.name === 'Shenzhen' && r.present === 2 && r.health.problems.includes('display offline')), 20_000, 'Aurora to see Shenzhen: 2 present, display offline');
+    await until(
+      async () => (await roomsAt(aurora)).find((r) => r.name === 'Shenzhen' && r.present === 2 && r.health.problems.includes('display offline')),
+      20_000,
+      'Aurora to see Shenzhen: 2 present, display offline',
+    );
 
     const chips = page.getByTestId('linked-room');
     await until(async () => (await chips.count()) === 2, 10_000, 'the two rooms on the panel');
@@ -86,7 +102,11 @@ describe('panel: the rooms of a linked meeting', () => {
     // Aurora hands the time to Shenzhen from its panel; both panels say so.
     await page.getByTestId('link-rooms').click();
     await page.locator('[data-testid="hand-over"][data-room="sz/lotus"]').click();
-    await until(async () => /keeps the time/.test((await follower.page.locator('[data-testid="linked-room"][data-room="sz/lotus"]').textContent()) ?? ''), 10_000, 'Shenzhen to keep the time on its panel');
+    await until(
+      async () => /keeps the time/.test((await follower.page.locator('[data-testid="linked-room"][data-room="sz/lotus"]').textContent()) ?? ''),
+      10_000,
+      'Shenzhen to keep the time on its panel',
+    );
     await until(async () => /keeps the time/.test((await shenzhen.textContent()) ?? ''), 10_000, 'Aurora to show Shenzhen keeping the time');
     expect(errors).toEqual([]);
     expect(follower.errors).toEqual([]);

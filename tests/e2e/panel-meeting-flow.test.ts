@@ -18,7 +18,8 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-const api = async <T>(path: string): Promise<T> => (await (await fetch(room.baseUrl + path, { headers: { authorization: `Bearer ${room.token}` } })).json()) as T;
+const api = async <T>(path: string): Promise<T> =>
+  (await (await fetch(room.baseUrl + path, { headers: { authorization: `Bearer ${room.token}` } })).json()) as T;
 
 describe('panel: book now, check in, start, camera, mute, end, rate', () => {
   beforeAll(async () => {
@@ -126,7 +127,11 @@ describe('panel: book now, check in, start, camera, mute, end, rate', () => {
     await captureStep(page, FLOW, '6-end');
     await page.getByTestId('send-feedback').click();
     await page.getByTestId('thanks').waitFor();
-    const row = await waitFor(() => room.demo.appliance.db.prepare('SELECT rating, categories FROM feedback').get() as { rating: number; categories: string } | undefined, 3_000, 'the feedback row');
+    const row = await waitFor(
+      () => room.demo.appliance.db.prepare('SELECT rating, categories FROM feedback').get() as { rating: number; categories: string } | undefined,
+      3_000,
+      'the feedback row',
+    );
     expect(row).toEqual({ rating: 4, categories: JSON.stringify(['camera']) });
     expect(errors).toEqual([]);
   });

@@ -24,10 +24,17 @@ let phonePage: Page;
 let meetingId: string;
 
 const call = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-  const r = await fetch(room.baseUrl + path, { method, headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const r = await fetch(room.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: r.status, body: (r.status === 204 ? null : await r.json()) as T };
 };
-type MinutesRead = { sentAt: string | null; minutes: { notes: { id: string; text: string }[]; decisions: { text: string }[]; actionItems: { text: string; owner: string; deadline: string | null }[] } };
+type MinutesRead = {
+  sentAt: string | null;
+  minutes: { notes: { id: string; text: string }[]; decisions: { text: string }[]; actionItems: { text: string; owner: string; deadline: string | null }[] };
+};
 const minutes = async () => (await call<MinutesRead>('GET', `/api/v1/meetings/${meetingId}/minutes.json`)).body;
 
 // Each step photographs ten screens: longer than the default test timeout.
@@ -60,7 +67,11 @@ describe('panel and phone: agenda, minutes corrected until sent, end with a summ
     await captureFitting(page, FLOW, '1-agenda-panel', ['agenda-save', 'agenda-add-item']);
     await page.getByTestId('agenda-save').click();
     meetingId = (await call<{ id: string; status: string }[]>('GET', '/api/v1/meetings')).body.find((m) => m.status === 'in_progress')!.id;
-    await waitFor(async () => (await call<{ items: unknown[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`)).body.items.length === 2, 3_000, 'two agenda items');
+    await waitFor(
+      async () => (await call<{ items: unknown[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`)).body.items.length === 2,
+      3_000,
+      'two agenda items',
+    );
     await page.getByTestId('nav-home').click();
     await page.getByTestId('agenda-current').filter({ hasText: 'Budget' }).waitFor();
   });
@@ -75,7 +86,13 @@ describe('panel and phone: agenda, minutes corrected until sent, end with a summ
     await phonePage.getByTestId('agenda-title-3').fill('Any other business');
     await phonePage.getByTestId('agenda-minutes-3').fill('5');
     await phonePage.getByTestId('agenda-save').click();
-    await waitFor(async () => (await call<{ items: { title: string }[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`)).body.items.map((i) => i.title).join() === 'Budget,Rollout,Any other business', 3_000, 'the phone\'s agenda item');
+    await waitFor(
+      async () =>
+        (await call<{ items: { title: string }[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`)).body.items.map((i) => i.title).join() ===
+        'Budget,Rollout,Any other business',
+      3_000,
+      "the phone's agenda item",
+    );
     await phonePage.screenshot({ path: `${SCREENSHOT_ROOT}/${FLOW}/2-agenda-phone-390x844-en.png`, fullPage: true });
 
     await phonePage.getByTestId('tab-notes').click();
@@ -87,7 +104,7 @@ describe('panel and phone: agenda, minutes corrected until sent, end with a summ
     await waitFor(async () => (await minutes()).minutes.notes.length === 0, 3_000, 'the note deleted from the phone');
   });
 
-  it('corrects a note, deletes a decision and picks an action item\'s deadline with the touch date picker', async () => {
+  it("corrects a note, deletes a decision and picks an action item's deadline with the touch date picker", async () => {
     await page.getByTestId('nav-minutes').click();
     await page.getByTestId('new-notes').fill('Budget aproved');
     await page.getByRole('button', { name: 'Add Note' }).click();
@@ -132,7 +149,7 @@ describe('panel and phone: agenda, minutes corrected until sent, end with a summ
     expect((await call<{ status: string }>('GET', `/api/v1/meetings/${meetingId}`)).body.status).toBe('in_progress');
   });
 
-  it('after the end shows the summary with the minutes\' QR code, takes corrections until the minutes are sent, then refuses them', async () => {
+  it("after the end shows the summary with the minutes' QR code, takes corrections until the minutes are sent, then refuses them", async () => {
     await page.getByTestId('end-meeting').click();
     await page.getByTestId('end-confirm-yes').click();
     await page.getByTestId('summary-decisions').getByText('Ship in March').waitFor();

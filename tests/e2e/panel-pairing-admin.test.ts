@@ -59,7 +59,11 @@ describe('panel: pairing, admin view, unpairing', () => {
     await waitFor(async () => (await page.getByTestId('admin-device-display').getAttribute('data-status')) === 'ok', 10_000, 'the display ok');
     await captureStep(page, FLOW, '2-admin-devices');
     await page.getByTestId('restart-display').click();
-    await waitFor(async () => (await fetch(`${room.baseUrl}/api/v1/devices/display`).then((r) => r.json()) as { status: string; detail: string | null }).status === 'ok', 10_000, 'the display back after its restart');
+    await waitFor(
+      async () => ((await fetch(`${room.baseUrl}/api/v1/devices/display`).then((r) => r.json())) as { status: string; detail: string | null }).status === 'ok',
+      10_000,
+      'the display back after its restart',
+    );
     await page.getByTestId('admin-tab-logs').click();
     await page.getByTestId('admin-logs').getByText('device status').first().waitFor();
     await page.getByTestId('admin-tab-panels').click();
@@ -70,7 +74,18 @@ describe('panel: pairing, admin view, unpairing', () => {
   it('unpairs this panel: its credential is refused at once and it asks to be paired again', async () => {
     const token = (await page.evaluate(() => localStorage.getItem('roomctl.token')))!;
     await page.getByTestId('unpair').click();
-    await waitFor(async () => (await fetch(`${room.baseUrl}/api/v1/room/mute`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"on":false}' })).status === 401, 3_000, 'the credential refused');
+    await waitFor(
+      async () =>
+        (
+          await fetch(`${room.baseUrl}/api/v1/room/mute`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: '{"on":false}',
+          })
+        ).status === 401,
+      3_000,
+      'the credential refused',
+    );
     // The room closes the unpaired panel's stream (within its 5 s check), and the panel asks to be paired again.
     await page.getByTestId('pair-code').waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => localStorage.getItem('roomctl.token'))).toBeNull();

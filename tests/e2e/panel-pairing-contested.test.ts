@@ -14,7 +14,12 @@ let browser: Browser;
 let page: Page;
 
 async function pair(from: string): Promise<{ status: number; body: { requestId?: string; claim?: string; code?: string } }> {
-  const res = await room.demo.appliance.server.inject({ method: 'POST', url: '/api/v1/panels/pair', payload: { code: 'WAIT-2345', name: 'Door panel' }, remoteAddress: from });
+  const res = await room.demo.appliance.server.inject({
+    method: 'POST',
+    url: '/api/v1/panels/pair',
+    payload: { code: 'WAIT-2345', name: 'Door panel' },
+    remoteAddress: from,
+  });
   return { status: res.statusCode, body: res.json() };
 }
 
@@ -45,9 +50,17 @@ describe('panel admin: a contested pairing code', () => {
     await captureStep(page, 'pairing-contested', '1-two-asked');
 
     await waiting.getByRole('button', { name: /Approve panel/ }).click();
-    await waitFor(async () => {
-      const res = await room.demo.appliance.server.inject({ method: 'POST', url: '/api/v1/panels/pair/claim', payload: { requestId: panel.body.requestId, claim: panel.body.claim } });
-      return (res.json() as { status: string }).status === 'approved';
-    }, 5000, 'the first request approved');
+    await waitFor(
+      async () => {
+        const res = await room.demo.appliance.server.inject({
+          method: 'POST',
+          url: '/api/v1/panels/pair/claim',
+          payload: { requestId: panel.body.requestId, claim: panel.body.claim },
+        });
+        return (res.json() as { status: string }).status === 'approved';
+      },
+      5000,
+      'the first request approved',
+    );
   });
 });

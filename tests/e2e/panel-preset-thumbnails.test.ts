@@ -35,10 +35,15 @@ async function hold(tile: Locator, ms: number): Promise<void> {
 /** The tile's picture once it has loaded and decoded: its natural width. */
 async function pictureWidth(testId: string): Promise<number> {
   const img = page.getByTestId(testId);
-  return waitFor(async () => ((await img.count()) > 0 ? img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)) : 0), 15_000, `${testId} to show a picture`);
+  return waitFor(
+    async () => ((await img.count()) > 0 ? img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)) : 0),
+    15_000,
+    `${testId} to show a picture`,
+  );
 }
 
-const deviceView = async (id: string) => (await (await fetch(`${room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string; presetStills?: { preset: number; version: string }[] };
+const deviceView = async (id: string) =>
+  (await (await fetch(`${room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string; presetStills?: { preset: number; version: string }[] };
 
 describe('panel: camera presets as named thumbnails', () => {
   beforeAll(async () => {
@@ -113,7 +118,7 @@ describe('panel: camera presets as named thumbnails', () => {
     expect(await pictureWidth('preset-still-2')).toBeGreaterThan(0);
   });
 
-  it('the ONVIF rear camera\'s preset gets the camera\'s own snapshot', async () => {
+  it("the ONVIF rear camera's preset gets the camera's own snapshot", async () => {
     await page.getByTestId('camera-cam-rear').click();
     await hold(page.getByTestId('preset-1'), 1700);
     await page.getByTestId('preset-save-confirm').click();
@@ -121,9 +126,11 @@ describe('panel: camera presets as named thumbnails', () => {
     await captureStep(page, FLOW, '4-onvif-snapshot');
   });
 
-  it('the meeting screen\'s quick controls show the same stills', async () => {
+  it("the meeting screen's quick controls show the same stills", async () => {
     const headers = { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' };
-    const booked = (await (await fetch(`${room.baseUrl}/api/v1/bookings`, { method: 'POST', headers, body: JSON.stringify({ minutes: 30, title: 'Design review' }) })).json()) as { id: string };
+    const booked = (await (
+      await fetch(`${room.baseUrl}/api/v1/bookings`, { method: 'POST', headers, body: JSON.stringify({ minutes: 30, title: 'Design review' }) })
+    ).json()) as { id: string };
     await fetch(`${room.baseUrl}/api/v1/meetings/${booked.id}/start`, { method: 'POST', headers: { authorization: headers.authorization } });
     await page.getByTestId('nav-home').click();
     await page.getByTestId('time-left').waitFor();

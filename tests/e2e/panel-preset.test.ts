@@ -5,7 +5,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, containsBytes, expectAccessibleControls, launchChromium, openPanel, PORTRAIT_VIEWPORTS, VIEWPORTS } from '../helpers/panel-browser.js';
+import {
+  buildPanelIfStale,
+  containsBytes,
+  expectAccessibleControls,
+  launchChromium,
+  openPanel,
+  PORTRAIT_VIEWPORTS,
+  VIEWPORTS,
+} from '../helpers/panel-browser.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 /** VISCA "CAM_Memory Recall" for preset 2 on camera address 1. */
@@ -29,14 +37,18 @@ describe('panel: a preset button moves the camera', () => {
     await room?.close();
   });
 
-  it('keeps the token out of the address bar and in the panel\'s storage', async () => {
+  it("keeps the token out of the address bar and in the panel's storage", async () => {
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     expect(await page.evaluate(() => localStorage.getItem('roomctl.token'))).toBe(room.token);
   });
 
   it('sends VISCA preset recall 2 to the camera when "Table" is pressed', async () => {
     await page.getByTestId('nav-controls').click();
-    await waitFor(async () => (await fetch(`${room.baseUrl}/api/v1/devices/cam-front`).then((r) => r.json()) as { status: string }).status === 'ok', 15_000, 'the front camera ok');
+    await waitFor(
+      async () => ((await fetch(`${room.baseUrl}/api/v1/devices/cam-front`).then((r) => r.json())) as { status: string }).status === 'ok',
+      15_000,
+      'the front camera ok',
+    );
     const button = page.getByTestId('preset-2');
     expect((await button.textContent())?.trim()).toBe('Table');
     await button.click();

@@ -28,7 +28,11 @@ const latest = async () => (await (await fetch(`${room.baseUrl}/api/v1/selftests
 async function runSelfTestFromAdmin(): Promise<void> {
   const before = (await fetch(`${room.baseUrl}/api/v1/selftests/latest`, withToken())).ok ? (await latest()).id : null;
   await page.getByTestId('run-selftest').click();
-  await waitFor(async () => (await fetch(`${room.baseUrl}/api/v1/selftests/latest`, withToken())).ok && (await latest()).id !== before, 30_000, 'a new self-test report');
+  await waitFor(
+    async () => (await fetch(`${room.baseUrl}/api/v1/selftests/latest`, withToken())).ok && (await latest()).id !== before,
+    30_000,
+    'a new self-test report',
+  );
   await waitFor(async () => !(await page.getByTestId('run-selftest').isDisabled()), 10_000, 'the admin view to show the report');
 }
 

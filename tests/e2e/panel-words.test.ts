@@ -22,7 +22,8 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-const api = async <T>(path: string): Promise<T> => (await (await fetch(room.baseUrl + path, { headers: { authorization: `Bearer ${room.token}` } })).json()) as T;
+const api = async <T>(path: string): Promise<T> =>
+  (await (await fetch(room.baseUrl + path, { headers: { authorization: `Bearer ${room.token}` } })).json()) as T;
 
 /** The text a person sees on the panel's screen area (through every shadow root). */
 const screenText = (p: Page) =>
@@ -82,7 +83,10 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     const colours = await field.evaluate((input) => ({ typed: getComputedStyle(input).color, label: getComputedStyle(input.closest('label')!).color }));
     expect(colours.typed).toBe('rgb(232, 237, 242)');
     expect(colours.typed).not.toBe(colours.label);
-    for (const [size, name] of [[{ width: 1280, height: 800 }, 'Ada Lovelace'], [{ width: 800, height: 480 }, 'Grace Hopper']] as const) {
+    for (const [size, name] of [
+      [{ width: 1280, height: 800 }, 'Ada Lovelace'],
+      [{ width: 800, height: 480 }, 'Grace Hopper'],
+    ] as const) {
       await page.setViewportSize(size);
       await field.fill(name);
       await page.getByTestId('walkin-checkin').click();
@@ -118,10 +122,14 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await page.getByTestId('nav-home').click();
     await page.getByTestId('end-meeting').click();
     await page.getByTestId('end-confirm-yes').click();
-    const mute = await waitFor(async () => {
-      const view = await api<{ on: boolean; source: string }>('/api/v1/room/mute');
-      return view.on ? null : view;
-    }, 5_000, 'the room unmuted at the end');
+    const mute = await waitFor(
+      async () => {
+        const view = await api<{ on: boolean; source: string }>('/api/v1/room/mute');
+        return view.on ? null : view;
+      },
+      5_000,
+      'the room unmuted at the end',
+    );
     expect(mute.source).toBe('scene');
     await page.locator('[data-testid="room-mute"][aria-pressed="false"]').waitFor();
     expect(errors).toEqual([]);

@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 async function post(url: string, path: string, body: unknown): Promise<number> {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -43,77 +47,91 @@ const PRESENT: Record<Kind, string> = {
  * database passes `PRAGMA integrity_check` and holds every write the API acknowledged with
  * a 2xx — then the room starts again on the same data and the clients carry on.
  */
-it(`kill -9 during check-ins, minutes edits and outbox writes, ${KILLS} times: every acknowledged write survives`, async () => {
-  dir = await mkdtemp(join(tmpdir(), 'roomctl-kill9-'));
-  const dataDir = join(dir, 'data');
-  const configPath = join(dir, 'room.json');
-  // MQTT points at a port nobody listens on: telemetry stores and forwards, so the outbox fills.
-  const config = {
-    room: { id: 'kiln', name: 'Kiln', site: 'hq', timezone: 'UTC' },
-    api: { listen: '127.0.0.1:0', tokens: [TOKEN] },
-    storage: { dir: dataDir },
-    mqtt: { url: `mqtt://127.0.0.1:${await freePort()}`, protocolVersion: 5 },
-    log: { level: 'info' },
-    devices: [],
-  };
-  await writeFile(configPath, JSON.stringify(config));
+it(
+  `kill -9 during check-ins, minutes edits and outbox writes, ${KILLS} times: every acknowledged write survives`,
+  async () => {
+    dir = await mkdtemp(join(tmpdir(), 'roomctl-kill9-'));
+    const dataDir = join(dir, 'data');
+    const configPath = join(dir, 'room.json');
+    // MQTT points at a port nobody listens on: telemetry stores and forwards, so the outbox fills.
+    const config = {
+      room: { id: 'kiln', name: 'Kiln', site: 'hq', timezone: 'UTC' },
+      api: { listen: '127.0.0.1:0', tokens: [TOKEN] },
+      storage: { dir: dataDir },
+      mqtt: { url: `mqtt://127.0.0.1:${await freePort()}`, protocolVersion: 5 },
+      log: { level: 'info' },
+      devices: [],
+    };
+    await writeFile(configPath, JSON.stringify(config));
 
-  room = await startRoomProcess(configPath);
-  const booking = await fetch(`${room.url}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ minutes: 480, title: 'Crash course' }) });
-  expect(booking.status).toBe(201);
-  const meetingId = ((await booking.json()) as { id: string }).id;
-
-  const acked = new Map<Kind, string[]>(KINDS.map((k) => [k, []]));
-  let sequence = 0;
-  const write = async (url: string, kind: Kind): Promise<void> => {
-    const key = `${kind}-${sequence++}`;
-    const status =
-      kind === 'checkin' ? await post(url, `/api/v1/meetings/${meetingId}/checkins`, { name: key, walkIn: true })
-      : kind === 'note' ? await post(url, `/api/v1/meetings/${meetingId}/notes`, { text: key })
-      : kind === 'action' ? await post(url, `/api/v1/meetings/${meetingId}/action-items`, { text: key, owner: 'Ops' })
-      : await post(url, '/api/v1/help', { message: key });
-    if (status >= 200 && status < 300) acked.get(kind)!.push(key);
-    else throw new Error(`${kind} answered ${status}`);
-  };
-
-  const total = () => [...acked.values()].reduce((n, keys) => n + keys.length, 0);
-  const checked: number[] = [];
-  for (let kill = 0; kill < KILLS; kill++) {
-    const url = room.url;
-    let writing = true;
-    const writers = Array.from({ length: WRITERS }, async (_, w) => {
-      for (let i = w; writing; i++) {
-        // Requests cut by the kill fail; they were never acknowledged, so nothing is owed.
-        const ok = await write(url, KINDS[i % KINDS.length]!).then(() => true, () => false);
-        if (!ok) return;
-      }
-    });
-    // Kill at a random moment while the writes flow (once they flow: a loaded machine starts slowly).
-    const before = total();
-    await until(() => total() > before, 10_000, `writes to flow before kill ${kill}`, 5);
-    await new Promise((r) => setTimeout(r, Math.random() * 300));
-    await room.kill9();
-    writing = false;
-    await Promise.all(writers);
-
-    const db = new Database(join(dataDir, 'roomctl.sqlite'));
-    try {
-      expect(db.pragma('integrity_check', { simple: true }), `integrity after kill ${kill}`).toBe('ok');
-      for (const kind of KINDS) {
-        const present = db.prepare(PRESENT[kind]).pluck();
-        const missing = acked.get(kind)!.filter((key) => (present.get(key) as number) === 0);
-        expect(missing, `acknowledged ${kind} writes missing after kill ${kill}`).toEqual([]);
-      }
-    } finally {
-      db.close();
-    }
-    checked.push(total());
     room = await startRoomProcess(configPath);
-  }
+    const booking = await fetch(`${room.url}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ minutes: 480, title: 'Crash course' }),
+    });
+    expect(booking.status).toBe(201);
+    const meetingId = ((await booking.json()) as { id: string }).id;
 
-  // The kills came while writes were flowing: every round acknowledged new ones.
-  expect(checked.every((n, i) => i === 0 || n > checked[i - 1]!)).toBe(true);
-  for (const kind of KINDS) expect(acked.get(kind)!.length).toBeGreaterThan(KILLS);
-  const now = await fetch(`${room.url}/api/v1/meetings/${meetingId}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-  expect(now.status).toBe(200);
-}, timeoutFor(KILLS, 6000));
+    const acked = new Map<Kind, string[]>(KINDS.map((k) => [k, []]));
+    let sequence = 0;
+    const write = async (url: string, kind: Kind): Promise<void> => {
+      const key = `${kind}-${sequence++}`;
+      const status =
+        kind === 'checkin'
+          ? await post(url, `/api/v1/meetings/${meetingId}/checkins`, { name: key, walkIn: true })
+          : kind === 'note'
+            ? await post(url, `/api/v1/meetings/${meetingId}/notes`, { text: key })
+            : kind === 'action'
+              ? await post(url, `/api/v1/meetings/${meetingId}/action-items`, { text: key, owner: 'Ops' })
+              : await post(url, '/api/v1/help', { message: key });
+      if (status >= 200 && status < 300) acked.get(kind)!.push(key);
+      else throw new Error(`${kind} answered ${status}`);
+    };
+
+    const total = () => [...acked.values()].reduce((n, keys) => n + keys.length, 0);
+    const checked: number[] = [];
+    for (let kill = 0; kill < KILLS; kill++) {
+      const url = room.url;
+      let writing = true;
+      const writers = Array.from({ length: WRITERS }, async (_, w) => {
+        for (let i = w; writing; i++) {
+          // Requests cut by the kill fail; they were never acknowledged, so nothing is owed.
+          const ok = await write(url, KINDS[i % KINDS.length]!).then(
+            () => true,
+            () => false,
+          );
+          if (!ok) return;
+        }
+      });
+      // Kill at a random moment while the writes flow (once they flow: a loaded machine starts slowly).
+      const before = total();
+      await until(() => total() > before, 10_000, `writes to flow before kill ${kill}`, 5);
+      await new Promise((r) => setTimeout(r, Math.random() * 300));
+      await room.kill9();
+      writing = false;
+      await Promise.all(writers);
+
+      const db = new Database(join(dataDir, 'roomctl.sqlite'));
+      try {
+        expect(db.pragma('integrity_check', { simple: true }), `integrity after kill ${kill}`).toBe('ok');
+        for (const kind of KINDS) {
+          const present = db.prepare(PRESENT[kind]).pluck();
+          const missing = acked.get(kind)!.filter((key) => (present.get(key) as number) === 0);
+          expect(missing, `acknowledged ${kind} writes missing after kill ${kill}`).toEqual([]);
+        }
+      } finally {
+        db.close();
+      }
+      checked.push(total());
+      room = await startRoomProcess(configPath);
+    }
+
+    // The kills came while writes were flowing: every round acknowledged new ones.
+    expect(checked.every((n, i) => i === 0 || n > checked[i - 1]!)).toBe(true);
+    for (const kind of KINDS) expect(acked.get(kind)!.length).toBeGreaterThan(KILLS);
+    const now = await fetch(`${room.url}/api/v1/meetings/${meetingId}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(now.status).toBe(200);
+  },
+  timeoutFor(KILLS, 6000),
+);

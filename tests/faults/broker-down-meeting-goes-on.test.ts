@@ -31,7 +31,11 @@ it('with the broker down, a whole meeting runs, /metrics says what is held back,
   const url = room.appliance.url;
   const token = room.config.api.tokens[0]!;
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const metric = async (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(await (await fetch(`${url}/metrics`)).text())?.[1]);
@@ -54,9 +58,25 @@ it('with the broker down, a whole meeting runs, /metrics says what is held back,
     await call('POST', `/api/v1/meetings/${id}/feedback`, { rating: 4 }),
   ];
   for (const step of steps) expect(step.status, JSON.stringify(step.body)).toBeLessThan(300);
-  const base: DeviceView = { id: 'ceiling-mic', name: 'Ceiling mic', driver: 'shure-mxa', kind: 'microphone', status: 'ok', since: '', detail: null, state: {}, capabilities: [], actions: [] };
+  const base: DeviceView = {
+    id: 'ceiling-mic',
+    name: 'Ceiling mic',
+    driver: 'shure-mxa',
+    kind: 'microphone',
+    status: 'ok',
+    since: '',
+    detail: null,
+    state: {},
+    capabilities: [],
+    actions: [],
+  };
   for (let i = 0; i < FLAPS; i++) {
-    room.appliance.health.update({ ...base, status: i % 2 === 0 ? 'offline' : 'ok', detail: i % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${i}` : null, since: new Date().toISOString() });
+    room.appliance.health.update({
+      ...base,
+      status: i % 2 === 0 ? 'offline' : 'ok',
+      detail: i % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${i}` : null,
+      since: new Date().toISOString(),
+    });
   }
 
   // It says what it cannot do: not connected, and this much waiting.
@@ -65,7 +85,10 @@ it('with the broker down, a whole meeting runs, /metrics says what is held back,
   expect((await call('GET', '/api/v1/status')).status).toBe(200);
 
   await broker.start();
-  const events = () => fleet!.store.sql.query<{ type: string; body: string }>("SELECT type, body FROM fleet_events WHERE room = 'aurora' AND type IN ('meeting.started', 'help.requested', 'meeting.ended', 'feedback') ORDER BY seq");
+  const events = () =>
+    fleet!.store.sql.query<{ type: string; body: string }>(
+      "SELECT type, body FROM fleet_events WHERE room = 'aurora' AND type IN ('meeting.started', 'help.requested', 'meeting.ended', 'feedback') ORDER BY seq",
+    );
   await until(async () => (await events()).length >= 4, 30_000, "the meeting's events in the fleet", 100);
   expect((await events()).map((e) => e.type)).toEqual(['meeting.started', 'help.requested', 'meeting.ended', 'feedback']);
   expect(JSON.parse((await events())[1]!.body)).toMatchObject({ message: 'projector smells hot' });

@@ -23,10 +23,15 @@ export async function startRoomProcess(configPath: string, env: NodeJS.ProcessEn
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await until(() => {
-    if (child.exitCode !== null) throw new Error(`the appliance exited with ${child.exitCode}:\n${out}`);
-    return /"msg":"room ready"/.test(out) ? /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1] : undefined;
-  }, 30_000, 'the appliance to say "room ready"', 20);
+  const url = await until(
+    () => {
+      if (child.exitCode !== null) throw new Error(`the appliance exited with ${child.exitCode}:\n${out}`);
+      return /"msg":"room ready"/.test(out) ? /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1] : undefined;
+    },
+    30_000,
+    'the appliance to say "room ready"',
+    20,
+  );
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;

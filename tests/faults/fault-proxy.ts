@@ -64,7 +64,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     host: '127.0.0.1',
     port: (server.address() as { port: number }).port,
     dropAll() {
-      for (const p of pairs) (p.client.destroy(), p.upstream.destroy());
+      for (const p of pairs) p.client.destroy(), p.upstream.destroy();
     },
     stallNextReply() {
       stallArmed = true;
@@ -76,7 +76,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       return connections;
     },
     async close() {
-      for (const p of pairs) (p.client.destroy(), p.upstream.destroy());
+      for (const p of pairs) p.client.destroy(), p.upstream.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

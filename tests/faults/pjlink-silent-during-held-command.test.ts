@@ -43,7 +43,10 @@ it('a display that goes silent while a command is held goes offline with a timeo
   await until(() => supervisor.status.status === 'ok', 10_000, 'display ok');
 
   // Standby: the display answers the mute with ERR3, and the driver holds the command.
-  const mute = supervisor.execute('mute', { on: true }).then(() => 'done', (err: { code?: string }) => err.code);
+  const mute = supervisor.execute('mute', { on: true }).then(
+    () => 'done',
+    (err: { code?: string }) => err.code,
+  );
   await until(() => held, 10_000, 'the mute held (ERR3)');
   proxy.silence();
   const silencedAt = statuses.length;

@@ -64,7 +64,11 @@ it('a compressed 24-hour day: memory and handle counts stay flat', async () => {
   );
   cleanups.push(() => appliance.close());
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${appliance.url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${appliance.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -93,7 +97,12 @@ it('a compressed 24-hour day: memory and handle counts stay flat', async () => {
       if (hour % 3 !== 0) {
         await call('POST', `/api/v1/meetings/${id}/checkins`, { name: `Ann ${hour}`, walkIn: true });
         await call('POST', `/api/v1/meetings/${id}/start`);
-        await call('PUT', `/api/v1/meetings/${id}/agenda`, { items: [{ title: 'Status', minutes: 10 }, { title: 'Risks', minutes: 20 }] });
+        await call('PUT', `/api/v1/meetings/${id}/agenda`, {
+          items: [
+            { title: 'Status', minutes: 10 },
+            { title: 'Risks', minutes: 20 },
+          ],
+        });
         await call('POST', `/api/v1/meetings/${id}/notes`, { text: `notes of hour ${hour}` });
         await call('POST', `/api/v1/meetings/${id}/action-items`, { text: `follow up ${hour}`, owner: 'Bo' });
       }

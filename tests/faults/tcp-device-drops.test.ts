@@ -27,7 +27,11 @@ describe.concurrent('a network device whose connection drops', () => {
           const connectionsBefore = device.proxy.connections;
           device.proxy.dropAll();
           const cutAt = performance.now();
-          await until(() => device.proxy.connections > connectionsBefore && device.supervisor.status.status === 'ok', 3000, `${kind.name}: reconnected after drop ${drop}`);
+          await until(
+            () => device.proxy.connections > connectionsBefore && device.supervisor.status.status === 'ok',
+            3000,
+            `${kind.name}: reconnected after drop ${drop}`,
+          );
           const okBefore = outcomes.filter((o) => o.ok).length;
           await until(() => outcomes.filter((o) => o.ok).length > okBefore, 3000, `${kind.name}: a command through after drop ${drop}`);
           expect(performance.now() - cutAt).toBeLessThan(6000);

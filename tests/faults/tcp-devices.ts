@@ -25,23 +25,53 @@ export interface TcpDeviceCase {
 const endpointOf = (sim: { endpoint: unknown }) => sim.endpoint as { host: string; port: number };
 
 export const TCP_DEVICES: TcpDeviceCase[] = [
-  { name: 'PJLink display', driver: pjlinkDriver, start: async () => { const s = await startPjlinkSimulator({ port: 0, warmupMs: 10 }); return { endpoint: endpointOf(s), close: () => s.close() }; }, command: ['status', {}] },
-  { name: 'Shure MXA microphone', driver: shureMxaDriver, start: async () => { const s = await startShureMxaSimulator({ port: 0 }); return { endpoint: endpointOf(s), close: () => s.close() }; }, command: ['mute', { on: true }] },
+  {
+    name: 'PJLink display',
+    driver: pjlinkDriver,
+    start: async () => {
+      const s = await startPjlinkSimulator({ port: 0, warmupMs: 10 });
+      return { endpoint: endpointOf(s), close: () => s.close() };
+    },
+    command: ['status', {}],
+  },
+  {
+    name: 'Shure MXA microphone',
+    driver: shureMxaDriver,
+    start: async () => {
+      const s = await startShureMxaSimulator({ port: 0 });
+      return { endpoint: endpointOf(s), close: () => s.close() };
+    },
+    command: ['mute', { on: true }],
+  },
   {
     name: 'Biamp Tesira DSP',
     driver: tesiraDriver,
-    start: async () => { const s = await startTesiraSimulator({ port: 0 }); return { endpoint: endpointOf(s), close: () => s.close() }; },
+    start: async () => {
+      const s = await startTesiraSimulator({ port: 0 });
+      return { endpoint: endpointOf(s), close: () => s.close() };
+    },
     config: { muteBlock: { instanceTag: 'MicMute', channel: 1 } },
     command: ['level.get', { instanceTag: 'Level1', channel: 1 }],
   },
   {
     name: 'Q-SYS Core',
     driver: qsysDriver,
-    start: async () => { const s = await startQsysSimulator({ port: 0 }); return { endpoint: endpointOf(s), close: () => s.close() }; },
+    start: async () => {
+      const s = await startQsysSimulator({ port: 0 });
+      return { endpoint: endpointOf(s), close: () => s.close() };
+    },
     config: { muteControl: { component: 'MicMute', control: 'mute' } },
     command: ['component.get', { name: 'Gain1', controls: ['gain'] }],
   },
-  { name: 'Samsung MDC display', driver: mdcDriver, start: async () => { const s = await startMdcSimulator({ port: 0, warmupMs: 10 }); return { endpoint: endpointOf(s), close: () => s.close() }; }, command: ['status', {}] },
+  {
+    name: 'Samsung MDC display',
+    driver: mdcDriver,
+    start: async () => {
+      const s = await startMdcSimulator({ port: 0, warmupMs: 10 });
+      return { endpoint: endpointOf(s), close: () => s.close() };
+    },
+    command: ['status', {}],
+  },
 ];
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };

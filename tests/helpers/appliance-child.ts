@@ -21,10 +21,26 @@ let flaps = 0;
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, device, count] = line.trim().split(/\s+/);
   if (command === 'flap' && device && count) {
-    const base: DeviceView = { id: device, name: device, driver: 'shure-mxa', kind: 'microphone', status: 'ok', since: '', detail: null, state: {}, capabilities: [], actions: [] };
+    const base: DeviceView = {
+      id: device,
+      name: device,
+      driver: 'shure-mxa',
+      kind: 'microphone',
+      status: 'ok',
+      since: '',
+      detail: null,
+      state: {},
+      capabilities: [],
+      actions: [],
+    };
     const n = Number(count);
     for (let i = 0; i < n; i++, flaps++) {
-      appliance.health.update({ ...base, status: flaps % 2 === 0 ? 'offline' : 'ok', detail: flaps % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${flaps}` : null, since: new Date().toISOString() });
+      appliance.health.update({
+        ...base,
+        status: flaps % 2 === 0 ? 'offline' : 'ok',
+        detail: flaps % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${flaps}` : null,
+        since: new Date().toISOString(),
+      });
     }
     // The group commit runs after this turn; answer after it.
     setImmediate(() => setImmediate(() => process.stdout.write(`FLAPPED ${n}\n`)));

@@ -45,7 +45,11 @@ export async function startClockedRoom(options: { start: string; timezone?: stri
     token: TOKEN,
     answers,
     async call(method, path, body, headers = { authorization: `Bearer ${TOKEN}` }) {
-      const res = await fetch(`${appliance.url}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${appliance.url}${path}`, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       answers.push(`${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${text}`);
       let parsed: unknown = undefined;

@@ -14,13 +14,41 @@ export interface FleetProcess {
 }
 
 /** `roomctl fleet` as a child process (as in production), ready when it prints FLEET_READY. */
-export async function startFleetProcess(options: { brokerUrl: string; dataDir: string; clientId: string; database?: string; share?: string; env?: NodeJS.ProcessEnv }): Promise<FleetProcess> {
+export async function startFleetProcess(options: {
+  brokerUrl: string;
+  dataDir: string;
+  clientId: string;
+  database?: string;
+  share?: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<FleetProcess> {
   const token = 'fleet-process-token-0123456789';
-  const args = [join(PROJECT_ROOT, 'bin/roomctl.js'), 'fleet', '--broker', options.brokerUrl, '--protocol', '5', '--listen', '127.0.0.1:0', '--data', options.dataDir, '--client-id', options.clientId, '--token', token];
+  const args = [
+    join(PROJECT_ROOT, 'bin/roomctl.js'),
+    'fleet',
+    '--broker',
+    options.brokerUrl,
+    '--protocol',
+    '5',
+    '--listen',
+    '127.0.0.1:0',
+    '--data',
+    options.dataDir,
+    '--client-id',
+    options.clientId,
+    '--token',
+    token,
+  ];
   if (options.share) args.push('--share', options.share);
   const proc = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_LEVEL: 'warn', ...(options.database ? { ROOMCTL_FLEET_DATABASE: options.database } : {}), ...options.env },
+    env: {
+      ...process.env,
+      ROOMCTL_FROM_SOURCE: '1',
+      ROOMCTL_LOG_LEVEL: 'warn',
+      ...(options.database ? { ROOMCTL_FLEET_DATABASE: options.database } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));

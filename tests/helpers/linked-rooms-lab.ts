@@ -42,17 +42,33 @@ export interface LinkedRoomsLab {
   close(): Promise<void>;
 }
 
-const toIcs = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const toIcs = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /**
  * Rooms in processes of their own, a real Mosquitto with the password and ACL files
  * provisioning writes for each room, one calendar feed holding the same invite for all of
  * them (each room's calendar), and an SMTP receiver for every room's mail.
  */
-export async function startLinkedRoomsLab(options: { rooms: { site: string; id: string; name: string }[]; invite: { uid: string; title: string; startInMs: number; minutes: number; attendees: { name: string; email: string; required?: boolean }[]; agenda: string[] } }): Promise<LinkedRoomsLab> {
+export async function startLinkedRoomsLab(options: {
+  rooms: { site: string; id: string; name: string }[];
+  invite: {
+    uid: string;
+    title: string;
+    startInMs: number;
+    minutes: number;
+    attendees: { name: string; email: string; required?: boolean }[];
+    agenda: string[];
+  };
+}): Promise<LinkedRoomsLab> {
   const reader = { username: 'facilities', password: 'facilities-password' };
   const users = options.rooms.map((r) => ({ username: `roomctl-${r.site}-${r.id}`, password: `${r.id}-broker-password` }));
-  const acl = [...options.rooms.map((r, i) => mosquittoAcl(users[i]!.username, r.site, r.id)), `user ${reader.username}`, 'topic read roomctl/#', ''].join('\n');
+  const acl = [...options.rooms.map((r, i) => mosquittoAcl(users[i]!.username, r.site, r.id)), `user ${reader.username}`, 'topic read roomctl/#', ''].join(
+    '\n',
+  );
   const broker = await startMosquitto({ users: [...users, reader], acl });
   const smtp = await startSmtpRecorder();
   const feed = await startFeedServer();
@@ -109,7 +125,14 @@ export async function startLinkedRoomsLab(options: { rooms: { site: string; id: 
   return { broker, smtp, feed, rooms, reader, close };
 }
 
-function labRoom(r: { site: string; id: string; name: string }, key: string, user: LabRoom['user'], config: RoomConfig, configPath: string, display: RunningPjlinkSimulator): LabRoom {
+function labRoom(
+  r: { site: string; id: string; name: string },
+  key: string,
+  user: LabRoom['user'],
+  config: RoomConfig,
+  configPath: string,
+  display: RunningPjlinkSimulator,
+): LabRoom {
   let proc: ChildProcess | undefined;
   let url = '';
   return {
@@ -125,12 +148,19 @@ function labRoom(r: { site: string; id: string; name: string }, key: string, use
       return proc !== undefined;
     },
     async call(method, path, body) {
-      const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
     },
     async start() {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], {
+        cwd: PROJECT_ROOT,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
       proc = child;
       let out = '';
       child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -26,7 +26,10 @@ export async function playBack(path: string, format: 'mp4' | 'mkv', withAudio: b
       const sink = pipeline.findChild(name);
       if (!isAppSink(sink)) return required ? reject(new Error(`no ${name} sink`)) : resolve(0);
       let buffers = 0;
-      const timer = setTimeout(() => (required ? reject(new Error(`playback of ${path} did not finish in ${timeoutMs} ms (${buffers} ${name} buffers)`)) : resolve(buffers)), timeoutMs);
+      const timer = setTimeout(
+        () => (required ? reject(new Error(`playback of ${path} did not finish in ${timeoutMs} ms (${buffers} ${name} buffers)`)) : resolve(buffers)),
+        timeoutMs,
+      );
       const next = (): void =>
         sink.pull((buffer) => {
           if (buffer) {

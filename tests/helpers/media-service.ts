@@ -41,7 +41,11 @@ export async function startTestMedia(config: MediaConfig, options: Partial<Media
 }
 
 export function waitForSummary(media: MediaService, summary: ReturnType<MediaService['status']>['summary'], timeoutMs = 15_000): Promise<unknown> {
-  return waitFor(() => media.status().summary === summary, timeoutMs, `media ${summary} (now ${JSON.stringify(media.status().summary)}: ${media.status().detail})`);
+  return waitFor(
+    () => media.status().summary === summary,
+    timeoutMs,
+    `media ${summary} (now ${JSON.stringify(media.status().summary)}: ${media.status().detail})`,
+  );
 }
 
 /** Resolves with the next `count` preview frames. */

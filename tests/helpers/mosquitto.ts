@@ -106,7 +106,12 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Ru
     lines.push(`acl_file ${aclFile}`);
   }
   if (options.tls) {
-    lines.push(`cafile ${options.tls.ca}`, `certfile ${options.tls.cert}`, `keyfile ${options.tls.key}`, `require_certificate ${options.tls.requireCertificate ?? false}`);
+    lines.push(
+      `cafile ${options.tls.ca}`,
+      `certfile ${options.tls.cert}`,
+      `keyfile ${options.tls.key}`,
+      `require_certificate ${options.tls.requireCertificate ?? false}`,
+    );
   }
   lines.push(...(options.extraConfig ?? []));
   await writeFile(configPath, `${lines.join('\n')}\n`);
@@ -202,7 +207,10 @@ export function mosquittoSub(broker: Pick<RunningMosquitto, 'host' | 'port'>, op
 }
 
 /** Starts `mosquitto_sub` and keeps collecting until `stop()` (for things that happen later). */
-export function watchWithMosquittoSub(broker: Pick<RunningMosquitto, 'host' | 'port'>, options: Omit<SubOptions, 'count' | 'timeoutS'>): { lines: string[]; ready: Promise<void>; stop(): Promise<void> } {
+export function watchWithMosquittoSub(
+  broker: Pick<RunningMosquitto, 'host' | 'port'>,
+  options: Omit<SubOptions, 'count' | 'timeoutS'>,
+): { lines: string[]; ready: Promise<void>; stop(): Promise<void> } {
   const args = ['-h', broker.host, '-p', String(broker.port), '-v'];
   for (const t of Array.isArray(options.topic) ? options.topic : [options.topic]) args.push('-t', t);
   if (options.v5) args.push('-V', 'mqttv5');

@@ -22,7 +22,14 @@ export interface NetnsPeer {
 
 export async function netnsAvailable(): Promise<boolean> {
   if (process.getuid?.() !== 0) return false;
-  return access('/usr/sbin/ip').then(() => true, () => access('/sbin/ip').then(() => true, () => false));
+  return access('/usr/sbin/ip').then(
+    () => true,
+    () =>
+      access('/sbin/ip').then(
+        () => true,
+        () => false,
+      ),
+  );
 }
 
 export async function createNetnsPeer(): Promise<NetnsPeer> {
@@ -61,6 +68,10 @@ export async function createNetnsPeer(): Promise<NetnsPeer> {
       });
     },
     // Deleting the namespace deletes the veth pair with it.
-    close: () => ip('netns', 'del', ns).then(() => undefined, () => undefined),
+    close: () =>
+      ip('netns', 'del', ns).then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }

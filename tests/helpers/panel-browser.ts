@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The sizes of the room's panels: 10" table panel and 8" door panel. */
 export const VIEWPORTS = [
@@ -36,7 +45,12 @@ export interface PanelPage {
 }
 
 /** A fresh context (own localStorage) with the panel open; `token` null opens it unpaired. */
-export async function openPanel(browser: Browser, baseUrl: string, token: string | null, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<PanelPage> {
+export async function openPanel(
+  browser: Browser,
+  baseUrl: string,
+  token: string | null,
+  viewport: { width: number; height: number } = VIEWPORTS[0],
+): Promise<PanelPage> {
   const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -85,7 +99,21 @@ export async function captureStep(page: Page, flow: string, step: string, modal?
   await modal?.open();
 }
 
-const INTERACTIVE_ROLES = new Set(['button', 'textbox', 'slider', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'spinbutton', 'switch', 'menuitem', 'searchbox', 'listbox']);
+const INTERACTIVE_ROLES = new Set([
+  'button',
+  'textbox',
+  'slider',
+  'checkbox',
+  'radio',
+  'combobox',
+  'link',
+  'tab',
+  'spinbutton',
+  'switch',
+  'menuitem',
+  'searchbox',
+  'listbox',
+]);
 
 /**
  * Every control has an accessible name — as Chromium computes it (the accessibility tree,
@@ -94,7 +122,9 @@ const INTERACTIVE_ROLES = new Set(['button', 'textbox', 'slider', 'checkbox', 'r
 export async function expectAccessibleControls(page: Page, where: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[] };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[];
+    };
     const controls = nodes.filter((n) => !n.ignored && INTERACTIVE_ROLES.has(String(n.role?.value)));
     const unnamed = controls.filter((n) => !String(n.name?.value ?? '').trim()).map((n) => `${n.role?.value} #${n.backendDOMNodeId}`);
     if (controls.length === 0) throw new Error(`${where}: no controls in the accessibility tree`);
@@ -126,7 +156,8 @@ export function buildPanelIfStale(): void {
       break;
     } catch {
       // A lock older than the deadline is left over from a killed run.
-      if (Date.now() > deadline || Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 120_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline || Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 120_000)
+        rmSync(lock, { recursive: true, force: true });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
@@ -140,10 +171,21 @@ export function buildPanelIfStale(): void {
 function buildUnlocked(): void {
   const panelDir = join(PROJECT_ROOT, 'panel-ui');
   const built = newestMtime(join(panelDir, 'dist'), true);
-  const sources = Math.max(newestMtime(join(panelDir, 'src')), newestMtime(join(panelDir, 'index.html')), newestMtime(join(panelDir, 'meeting.html')), newestMtime(join(panelDir, 'book.html')), newestMtime(join(panelDir, 'fleet.html')), newestMtime(join(panelDir, 'vite.config.ts')));
+  const sources = Math.max(
+    newestMtime(join(panelDir, 'src')),
+    newestMtime(join(panelDir, 'index.html')),
+    newestMtime(join(panelDir, 'meeting.html')),
+    newestMtime(join(panelDir, 'book.html')),
+    newestMtime(join(panelDir, 'fleet.html')),
+    newestMtime(join(panelDir, 'vite.config.ts')),
+  );
   if (built !== 0 && built >= sources) return;
   // NODE_ENV=production: under vitest it is "test", and Vite would then bundle Lit's development build (4 KiB more, and not what a room runs).
-  execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(panelDir, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(panelDir, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function newestMtime(path: string, oldest = false): number {

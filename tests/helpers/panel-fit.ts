@@ -106,7 +106,10 @@ export async function partsOutside(page: Page, tile: string, picture: string): P
         for (const p of t.querySelectorAll(picSel!)) {
           if (p.getClientRects().length === 0) continue; // not shown (named buttons without their pictures)
           const pr = p.getBoundingClientRect();
-          if (pr.left < tr.left - 0.5 || pr.right > tr.right + 0.5 || pr.top < tr.top - 0.5 || pr.bottom > tr.bottom + 0.5) out.push(`${t.getAttribute('data-testid')} "${(p.textContent ?? '').trim().slice(0, 40)}": ${Math.round(pr.width)}×${Math.round(pr.height)} at ${Math.round(pr.left - tr.left)},${Math.round(pr.top - tr.top)} in ${Math.round(tr.width)}×${Math.round(tr.height)}`);
+          if (pr.left < tr.left - 0.5 || pr.right > tr.right + 0.5 || pr.top < tr.top - 0.5 || pr.bottom > tr.bottom + 0.5)
+            out.push(
+              `${t.getAttribute('data-testid')} "${(p.textContent ?? '').trim().slice(0, 40)}": ${Math.round(pr.width)}×${Math.round(pr.height)} at ${Math.round(pr.left - tr.left)},${Math.round(pr.top - tr.top)} in ${Math.round(tr.width)}×${Math.round(tr.height)}`,
+            );
         }
       }
       return out;

@@ -40,7 +40,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     await chown(dir, owner.uid, owner.gid);
   }
   const asPostgres = (bin: string, args: string[]): [string, string[]] =>
-    owner ? ['setpriv', [`--reuid=${owner.uid}`, `--regid=${owner.gid}`, '--clear-groups', '--', join(POSTGRES_BIN_DIR, bin), ...args]] : [join(POSTGRES_BIN_DIR, bin), args];
+    owner
+      ? ['setpriv', [`--reuid=${owner.uid}`, `--regid=${owner.gid}`, '--clear-groups', '--', join(POSTGRES_BIN_DIR, bin), ...args]]
+      : [join(POSTGRES_BIN_DIR, bin), args];
 
   const [initdb, initArgs] = asPostgres('initdb', ['-D', data, '-U', 'roomctl', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
   await run(initdb, initArgs, { cwd: dir });

@@ -63,5 +63,13 @@ navigator.mediaDevices.getUserMedia({ audio: true, video: true })
 /** Debian's Chromium, headless, with a fake camera and microphone (no real device, no prompt). */
 export const HEADLESS_CALL_BROWSER = {
   executable: '/usr/bin/chromium',
-  extraArgs: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  extraArgs: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+  ],
 };

@@ -17,7 +17,9 @@ export interface RtspTestServer {
  * A real RTSP server (gst-rtsp-server) with a moving H.264 test pattern on loopback.
  * `port: 0` picks a free port; pass the same port again to bring a killed camera back.
  */
-export async function startRtspTestServer(options: { port?: number; width?: number; height?: number; fps?: number; mount?: string } = {}): Promise<RtspTestServer> {
+export async function startRtspTestServer(
+  options: { port?: number; width?: number; height?: number; fps?: number; mount?: string } = {},
+): Promise<RtspTestServer> {
   const mount = options.mount ?? '/test';
   const args = [SCRIPT, String(options.port ?? 0), String(options.width ?? 320), String(options.height ?? 180), String(options.fps ?? 15), mount];
   const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -44,7 +44,11 @@ export async function startStillsRoom(sections: Pick<RoomConfig, 'devices'> & Pa
     token: STILLS_ROOM_TOKEN,
     dataDir,
     async save(deviceId, preset) {
-      const res = await fetch(`${baseUrl}/api/v1/devices/${deviceId}/actions/preset.save`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ preset }) });
+      const res = await fetch(`${baseUrl}/api/v1/devices/${deviceId}/actions/preset.save`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ preset }),
+      });
       const body = (await res.json()) as { result?: { thumbnail?: StillOutcome } };
       return { status: res.status, thumbnail: body.result?.thumbnail, body };
     },

@@ -8,10 +8,31 @@ import { createLogger } from '../../appliance/logger.js';
 export const FLEET_TOKEN = 'fleet-test-token-0123456789';
 
 /** A fleet view on a random loopback port with its database in a temp folder. */
-export async function startTestFleet(options: { broker: FleetOptions['broker']; shareGroup?: string; database?: string; rules?: FleetOptions['rules']; sinks?: AlertSink[]; commandKey?: FleetOptions['commandKey']; now?: FleetOptions['now']; logLevel?: string }): Promise<Fleet & { dataDir: string }> {
+export async function startTestFleet(options: {
+  broker: FleetOptions['broker'];
+  shareGroup?: string;
+  database?: string;
+  rules?: FleetOptions['rules'];
+  sinks?: AlertSink[];
+  commandKey?: FleetOptions['commandKey'];
+  now?: FleetOptions['now'];
+  logLevel?: string;
+}): Promise<Fleet & { dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-'));
   const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
-  const fleet = await startFleet({ broker: options.broker, shareGroup: options.shareGroup, database: options.database, dataDir, listen: '127.0.0.1:0', tokens: [FLEET_TOKEN], rules: options.rules, sinks: options.sinks, commandKey: options.commandKey, now: options.now, log });
+  const fleet = await startFleet({
+    broker: options.broker,
+    shareGroup: options.shareGroup,
+    database: options.database,
+    dataDir,
+    listen: '127.0.0.1:0',
+    tokens: [FLEET_TOKEN],
+    rules: options.rules,
+    sinks: options.sinks,
+    commandKey: options.commandKey,
+    now: options.now,
+    log,
+  });
   const close = fleet.close.bind(fleet);
   return Object.assign(fleet, {
     dataDir,

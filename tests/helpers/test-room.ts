@@ -21,20 +21,34 @@ export interface TestRoom {
 export function ensurePanelBuilt(): void {
   if (existsSync(join(PANEL_DIST, 'index.html'))) return;
   // The production build even under vitest (NODE_ENV=test would bundle Lit's development build).
-  execFileSync('npx', ['vite', 'build', '--config', 'panel-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync('npx', ['vite', 'build', '--config', 'panel-ui/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /**
  * The demo room on random loopback ports with its data in a temp folder: the real appliance
  * with real simulators (a socat PTY pair for the camera, TCP for the display).
  */
-export async function startTestRoom(options: { warmupMs?: number; probeIntervalMs?: number; logLevel?: string; configure?: DemoOptions['configure']; logsInRingOnly?: boolean } = {}): Promise<TestRoom> {
+export async function startTestRoom(
+  options: { warmupMs?: number; probeIntervalMs?: number; logLevel?: string; configure?: DemoOptions['configure']; logsInRingOnly?: boolean } = {},
+): Promise<TestRoom> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-test-room-'));
   // logsInRingOnly: lines go to the in-process ring the admin view reads, not to the test output.
   const log = options.logsInRingOnly
     ? createLogger({ level: options.logLevel ?? 'info', destination: processLogRing })
     : createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
-  const demo = await startDemoRoom({ log, listen: '127.0.0.1:0', dataDir, mqttPort: 0, warmupMs: options.warmupMs ?? 200, probeIntervalMs: options.probeIntervalMs, configure: options.configure });
+  const demo = await startDemoRoom({
+    log,
+    listen: '127.0.0.1:0',
+    dataDir,
+    mqttPort: 0,
+    warmupMs: options.warmupMs ?? 200,
+    probeIntervalMs: options.probeIntervalMs,
+    configure: options.configure,
+  });
   return {
     baseUrl: demo.appliance.url,
     token: demo.token,

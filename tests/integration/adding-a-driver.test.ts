@@ -32,20 +32,25 @@ it('names a driver that exists, with its folder', () => {
   expect(DRIVERS.map((d) => d.id)).toContain(example);
 });
 
-it('is true: no file outside the example\'s folder names it, but the registry and the docs', () => {
+it("is true: no file outside the example's folder names it, but the registry and the docs", () => {
   const outside = [...projectFiles()].filter((path) => {
     if (path.startsWith(`drivers/${example}/`) || path === 'drivers/registry.ts' || path === 'README.md' || path.startsWith('docs/')) return false;
     return readFileSync(join(PROJECT_ROOT, path), 'utf8').toLowerCase().includes(stem);
   });
   expect(outside).toEqual([]);
-  const registryLines = readFileSync(join(PROJECT_ROOT, 'drivers/registry.ts'), 'utf8').split('\n').filter((l) => l.toLowerCase().includes(stem));
+  const registryLines = readFileSync(join(PROJECT_ROOT, 'drivers/registry.ts'), 'utf8')
+    .split('\n')
+    .filter((l) => l.toLowerCase().includes(stem));
   expect(registryLines, 'the import and the entry in DRIVERS').toHaveLength(2);
 });
 
-it('the example\'s folder holds what the page lists: codec, driver, definition, probe, simulator, scenario and quirk tests, README', () => {
+it("the example's folder holds what the page lists: codec, driver, definition, probe, simulator, scenario and quirk tests, README", () => {
   const files = readdirSync(join(PROJECT_ROOT, 'drivers', example));
   for (const part of ['-codec.ts', '-codec.test.ts', '-driver.ts', '-definition.ts', '-probe.ts', '-simulator.ts', '.every-quirk-profile.test.ts']) {
-    expect(files.some((f) => f.endsWith(part)), `a file ending ${part}`).toBe(true);
+    expect(
+      files.some((f) => f.endsWith(part)),
+      `a file ending ${part}`,
+    ).toBe(true);
   }
   expect(files).toContain('README.md');
   expect(files.filter((f) => /^[a-z0-9-]+\.[a-z0-9-]+\.test\.ts$/.test(f) && !f.includes('every-quirk')).length, 'scenario tests').toBeGreaterThanOrEqual(3);

@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => room?.close());
 
 it('refuses the admin view with ROOMCTL_E_ADMIN_PIN_NOT_SET and a hint naming secrets.yaml and provisioning', async () => {
-  const response = await fetch(`${room.baseUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: '123456' }) });
+  const response = await fetch(`${room.baseUrl}/api/v1/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pin: '123456' }),
+  });
   expect(response.status).toBe(409);
   const body = (await response.json()) as { code: string; hint: string };
   expect(body.code).toBe('ROOMCTL_E_ADMIN_PIN_NOT_SET');

@@ -16,10 +16,14 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
 
   beforeAll(async () => {
     room = await startTestRoom();
-    await waitFor(async () => {
-      const devices = (await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as DeviceView[];
-      return devices.every((d) => d.status === 'ok');
-    }, 20_000, 'every device ok');
+    await waitFor(
+      async () => {
+        const devices = (await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as DeviceView[];
+        return devices.every((d) => d.status === 'ok');
+      },
+      20_000,
+      'every device ok',
+    );
   });
   afterAll(() => room?.close());
 
@@ -92,7 +96,9 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
 
   it('publishes OpenAPI with every route, and browsable docs', async () => {
     const doc = (await (await fetch(`${room.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown }>> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/status', '/api/v1/devices', '/api/v1/devices/{id}/actions/{action}', '/api/v1/stream']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/status', '/api/v1/devices', '/api/v1/devices/{id}/actions/{action}', '/api/v1/stream']),
+    );
     expect(doc.paths['/api/v1/devices/{id}/actions/{action}']!.post!.security).toEqual([{ bearer: [] }]);
     const docs = await fetch(`${room.baseUrl}/docs`);
     expect(docs.status).toBe(200);
@@ -120,9 +126,17 @@ describe('appliance API against the demo room on real PTYs and sockets', () => {
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as StreamMessage));
     await waitFor(() => messages.some((m) => m.type === 'snapshot'), 3000, 'snapshot');
     const call = (await (await post('/api/v1/help', { message: 'Display' })).json()) as { id: string };
-    await waitFor(() => messages.some((m) => m.type === 'help' && m.request.id === call.id && m.request.acknowledgedAt === null), 3000, 'the call on the stream');
+    await waitFor(
+      () => messages.some((m) => m.type === 'help' && m.request.id === call.id && m.request.acknowledgedAt === null),
+      3000,
+      'the call on the stream',
+    );
     await room.demo.appliance.commands.run('ack-help', { requestId: call.id, by: 'facilities' }, { keyId: 'test' });
-    const seen = await waitFor(() => messages.find((m) => m.type === 'help' && m.request.acknowledgedBy === 'facilities'), 3000, 'the acknowledgement on the stream');
+    const seen = await waitFor(
+      () => messages.find((m) => m.type === 'help' && m.request.acknowledgedBy === 'facilities'),
+      3000,
+      'the acknowledgement on the stream',
+    );
     expect(seen.type === 'help' && seen.request).toMatchObject({ id: call.id, message: 'Display' });
     socket.close();
   });

@@ -40,12 +40,20 @@ describe('devices that are not there, or taken, or silent', () => {
 
   it('a serial port that does not exist: offline with ROOMCTL_E_PORT_NOT_FOUND, and the room runs on', async () => {
     const appliance = await start([{ id: 'cam', driver: 'visca-serial', port: '/dev/ttyUSB-roomctl-missing', baudRate: 9600 }]);
-    const cam = await waitFor(async () => {
-      const d = await device(appliance, 'cam');
-      return d.status === 'offline' ? d : undefined;
-    }, 5000, 'cam offline');
+    const cam = await waitFor(
+      async () => {
+        const d = await device(appliance, 'cam');
+        return d.status === 'offline' ? d : undefined;
+      },
+      5000,
+      'cam offline',
+    );
     expect(cam.detail).toMatch(/^ROOMCTL_E_PORT_NOT_FOUND: Serial port \/dev\/ttyUSB-roomctl-missing does not exist/);
-    const res = await fetch(`${appliance.url}/api/v1/devices/cam/actions/home`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${appliance.url}/api/v1/devices/cam/actions/home`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
     expect((await (await fetch(`${appliance.url}/api/v1/status`)).json()).devices).toMatchObject({ offline: 1, total: 1 });
@@ -58,10 +66,14 @@ describe('devices that are not there, or taken, or silent', () => {
     await holder.open();
     cleanups.push(() => holder.close());
     const appliance = await start([{ id: 'cam', driver: 'visca-serial', port: pair.devicePath, baudRate: 9600 }]);
-    const cam = await waitFor(async () => {
-      const d = await device(appliance, 'cam');
-      return d.status === 'offline' ? d : undefined;
-    }, 5000, 'cam offline');
+    const cam = await waitFor(
+      async () => {
+        const d = await device(appliance, 'cam');
+        return d.status === 'offline' ? d : undefined;
+      },
+      5000,
+      'cam offline',
+    );
     expect(cam.detail).toMatch(/^ROOMCTL_E_PORT_IN_USE: /);
   });
 
@@ -72,10 +84,14 @@ describe('devices that are not there, or taken, or silent', () => {
     silent.on('connection', (socket) => cleanups.push(async () => socket.destroy()));
     const port = (silent.address() as { port: number }).port;
     const appliance = await start([{ id: 'display', driver: 'pjlink', host: '127.0.0.1', port }]);
-    const display = await waitFor(async () => {
-      const d = await device(appliance, 'display');
-      return d.status === 'offline' ? d : undefined;
-    }, 10_000, 'display offline');
+    const display = await waitFor(
+      async () => {
+        const d = await device(appliance, 'display');
+        return d.status === 'offline' ? d : undefined;
+      },
+      10_000,
+      'display offline',
+    );
     expect(display.detail).toMatch(/^ROOMCTL_E_(DEVICE_TIMEOUT|CONNECT_FAILED|PROTOCOL)/);
   });
 });

@@ -67,7 +67,11 @@ const CORPUS: Record<string, Expected> = {
     at: '2015-07-06T00:00:00Z',
     days: 14,
     zone: 'Europe/London',
-    booked: ['06', '07', '08', '09', '10', '13', '14', '15', '16', '17'].map((d) => ['Sprint 25 Daily Standup', `2015-07-${d}T08:00:00Z`, `2015-07-${d}T08:30:00Z`]),
+    booked: ['06', '07', '08', '09', '10', '13', '14', '15', '16', '17'].map((d) => [
+      'Sprint 25 Daily Standup',
+      `2015-07-${d}T08:00:00Z`,
+      `2015-07-${d}T08:30:00Z`,
+    ]),
   },
   'exchange-pacific-quoted-id.ics': {
     at: '2017-02-23T00:00:00Z',

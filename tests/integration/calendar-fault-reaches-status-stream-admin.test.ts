@@ -20,8 +20,14 @@ async function get(path: string, headers: Record<string, string> = {}): Promise<
 
 beforeAll(async () => {
   feed = await startFeedServer();
-  const soon = new Date(Date.now() + 3_600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const later = new Date(Date.now() + 2 * 3_600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const soon = new Date(Date.now() + 3_600_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const later = new Date(Date.now() + 2 * 3_600_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   feed.routes.set('/room.ics', { body: calendarOf([['UID:review@example.com', `DTSTART:${soon}`, `DTEND:${later}`, 'SUMMARY:Review']]) });
   room = await startTestRoom({
     configure: (c) => {
@@ -49,10 +55,16 @@ it('a feed turned into a sign-in page shows as failing in /status, on the stream
   const status = await get('/api/v1/status');
   expect(status.calendar).toMatchObject({ state: 'failing', detail: expect.stringContaining('not valid iCalendar') });
   expect(status.calendar.detail).toContain('keeping the last good schedule');
-  const streamed = await waitFor(() => messages.find((m) => m.type === 'status' && m.status.calendar?.state === 'failing'), 5000, 'a status message with the failing feed');
+  const streamed = await waitFor(
+    () => messages.find((m) => m.type === 'status' && m.status.calendar?.state === 'failing'),
+    5000,
+    'a status message with the failing feed',
+  );
   expect(streamed.type === 'status' && streamed.status.calendar?.detail).toContain('not valid iCalendar');
 
-  const session = (await (await fetch(`${room.baseUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) })).json()) as { session: string };
+  const session = (await (
+    await fetch(`${room.baseUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) })
+  ).json()) as { session: string };
   const overview = await get('/api/v1/admin/overview', { 'x-roomctl-admin': session.session });
   expect(overview.calendar).toMatchObject({ state: 'failing', detail: expect.stringContaining('not valid iCalendar') });
   const calendar = await get('/api/v1/calendar');

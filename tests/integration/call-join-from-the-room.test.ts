@@ -44,7 +44,8 @@ afterAll(async () => {
   await provider?.close();
 });
 
-const callState = async () => (await room.call('GET', '/api/v1/call')).body as { state: string; provider: string | null; meetingId: string | null; detail: string | null };
+const callState = async () =>
+  (await room.call('GET', '/api/v1/call')).body as { state: string; provider: string | null; meetingId: string | null; detail: string | null };
 const browserPid = () => (room.appliance.core.calls as unknown as { deps: { call: { pid?: number } } }).deps.call.pid;
 const alive = (pid: number) => {
   try {
@@ -76,11 +77,24 @@ it('joins with camera and microphone, fails out loud when the browser is killed,
   process.kill(pid, 'SIGKILL');
   const failed = await until(async () => ((await callState()).state === 'failed' ? callState() : undefined), 10_000, 'failed');
   expect(failed.detail).toMatch(/SIGKILL/);
-  expect(events.map((e) => e.event).filter((e) => e.type === 'call.changed').map((e) => (e as { state: string }).state)).toEqual(['joining', 'in-call', 'failed']);
-  const heard = await until(() => heardOnMqtt.find((m) => m.topic.endsWith('/events') && m.body.type === 'call.changed' && m.body.state === 'failed'), 10_000, 'the failure on MQTT');
+  expect(
+    events
+      .map((e) => e.event)
+      .filter((e) => e.type === 'call.changed')
+      .map((e) => (e as { state: string }).state),
+  ).toEqual(['joining', 'in-call', 'failed']);
+  const heard = await until(
+    () => heardOnMqtt.find((m) => m.topic.endsWith('/events') && m.body.type === 'call.changed' && m.body.state === 'failed'),
+    10_000,
+    'the failure on MQTT',
+  );
   expect(heard.body).toMatchObject({ provider: 'web', meetingId: id, detail: expect.stringContaining('SIGKILL') });
   // The room's retained state carries the call too.
-  await until(() => heardOnMqtt.find((m) => m.topic.endsWith('/state') && (m.body.call as { state?: string } | undefined)?.state === 'failed'), 10_000, 'the state with the failed call');
+  await until(
+    () => heardOnMqtt.find((m) => m.topic.endsWith('/state') && (m.body.call as { state?: string } | undefined)?.state === 'failed'),
+    10_000,
+    'the state with the failed call',
+  );
 
   // Joined again, then the meeting ends: the call is left and no browser is left running.
   await room.call('POST', `/api/v1/meetings/${id}/join`);
@@ -105,7 +119,13 @@ it('leave closes the browser; a meeting without a link the room may open is refu
   expect(alive(pid)).toBe(false);
 
   const plain = await room.call('POST', '/api/v1/bookings', { minutes: 15, start: new Date(room.clock.now().getTime() + 15 * 60_000).toISOString() });
-  expect((await room.call('POST', `/api/v1/meetings/${plain.body.id}/join`)).body).toMatchObject({ code: 'ROOMCTL_E_MEETING_STATE', message: expect.stringContaining('from 10 min before its start') });
+  expect((await room.call('POST', `/api/v1/meetings/${plain.body.id}/join`)).body).toMatchObject({
+    code: 'ROOMCTL_E_MEETING_STATE',
+    message: expect.stringContaining('from 10 min before its start'),
+  });
   await room.clock.advance(10 * 60_000);
-  expect((await room.call('POST', `/api/v1/meetings/${plain.body.id}/join`)).body).toMatchObject({ code: 'ROOMCTL_E_MEETING_STATE', message: expect.stringContaining('no online meeting') });
+  expect((await room.call('POST', `/api/v1/meetings/${plain.body.id}/join`)).body).toMatchObject({
+    code: 'ROOMCTL_E_MEETING_STATE',
+    message: expect.stringContaining('no online meeting'),
+  });
 });

@@ -18,12 +18,19 @@ afterEach(async () => {
 
 it('lists and checks presets 1..8 for a camera that stores eight', async () => {
   sim = await startOnvifSimulator({ events: false, quirks: ['eight-presets'] });
-  host = new DeviceHost({ drivers: DRIVERS, devices: [{ id: 'cam', driver: 'onvif', host: '127.0.0.1', port: sim.endpoint.port }], log: createLogger({ level: 'silent', pretty: false }) });
+  host = new DeviceHost({
+    drivers: DRIVERS,
+    devices: [{ id: 'cam', driver: 'onvif', host: '127.0.0.1', port: sim.endpoint.port }],
+    log: createLogger({ level: 'silent', pretty: false }),
+  });
   expect(host.get('cam').capabilities.find((c) => c.name === 'ptz')?.traits).toEqual({ presets: 255 });
   host.start();
   await waitFor(() => host!.get('cam').status === 'ok' && host!.get('cam').state.maxPresets === 8, 8000, 'the camera connected and counted its presets');
 
   expect(host.get('cam').capabilities.find((c) => c.name === 'ptz')?.traits).toEqual({ presets: 8, firstPreset: 1 });
-  await expect(host.execute('cam', 'preset.recall', { preset: 9 })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS', details: { issues: [expect.objectContaining({ allowed: expect.stringContaining('8') })] } });
+  await expect(host.execute('cam', 'preset.recall', { preset: 9 })).rejects.toMatchObject({
+    code: 'ROOMCTL_E_ACTION_PARAMS',
+    details: { issues: [expect.objectContaining({ allowed: expect.stringContaining('8') })] },
+  });
   await expect(host.execute('cam', 'preset.save', { preset: 8 })).resolves.toBeDefined();
 });

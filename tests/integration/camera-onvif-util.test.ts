@@ -66,10 +66,23 @@ describe.skipIf(!canRun)('onvif-util (Debian onvif-tools) against the ONVIF simu
 
       const { stdout, code } = await peer.exec(client, [peer.hostAddress, 'admin', 'onvif-pass', '0.5', '-0.5']);
 
-      expect(stdout.trim().split('\n')).toEqual(['ok discovery', 'ok capabilities', 'ok profile', 'ok setPreset', 'ok continuousMove', 'ok stop', 'ok gotoPreset']);
+      expect(stdout.trim().split('\n')).toEqual([
+        'ok discovery',
+        'ok capabilities',
+        'ok profile',
+        'ok setPreset',
+        'ok continuousMove',
+        'ok stop',
+        'ok gotoPreset',
+      ]);
       expect(code).toBe(0);
       const ptzCalls = sim.requests.filter((r) => ['SetPreset', 'ContinuousMove', 'Stop', 'GotoPreset'].includes(r.operation));
-      expect(ptzCalls.map((r) => `${r.operation} ${r.auth} ${r.status}`)).toEqual(['SetPreset ws-security 200', 'ContinuousMove ws-security 200', 'Stop ws-security 200', 'GotoPreset ws-security 200']);
+      expect(ptzCalls.map((r) => `${r.operation} ${r.auth} ${r.status}`)).toEqual([
+        'SetPreset ws-security 200',
+        'ContinuousMove ws-security 200',
+        'Stop ws-security 200',
+        'GotoPreset ws-security 200',
+      ]);
       // The head went right and down, stopped there, and the preset brought it back.
       await new Promise((r) => setTimeout(r, 800));
       expect(stops.some((p) => p.pan > 0.1 && p.tilt < -0.1)).toBe(true);

@@ -15,7 +15,9 @@ describe('roomctl config check', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^ROOMCTL_E_CONFIG_INVALID: .* has \d+ problem\(s\)$/);
-    expect(lines).toContain('devices[0].baudRate: Expected union value (allowed: 9600, 38400)'.replace('Expected union value', 'is not one of the allowed values'));
+    expect(lines).toContain(
+      'devices[0].baudRate: Expected union value (allowed: 9600, 38400)'.replace('Expected union value', 'is not one of the allowed values'),
+    );
     expect(lines.some((l) => l.startsWith('devices[2].driver: unknown driver "shure-mxb"; did you mean "shure-mxa"? (allowed: '))).toBe(true);
   });
 

@@ -46,7 +46,12 @@ it('prints pretty one-line logs, then the banner clear of them at the end; --log
   expect(noise.filter((l) => /device status/.test(l)).length).toBeGreaterThan(3);
   for (const line of noise) expect(line).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] /);
   // The banner itself: nothing between its first line and the end.
-  expect(pretty.slice(bannerAt).split('\n').filter((l) => l.startsWith('['))).toEqual([]);
+  expect(
+    pretty
+      .slice(bannerAt)
+      .split('\n')
+      .filter((l) => l.startsWith('[')),
+  ).toEqual([]);
   expect(pretty.slice(bannerAt)).toMatch(/panel +http:\/\/\S+\/\?token=\S+\n.*\n.*API/);
 
   const json = await demoOutput(['--log-format', 'json']);

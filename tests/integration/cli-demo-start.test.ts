@@ -9,7 +9,11 @@ import { waitFor } from '../helpers/test-room.js';
 
 /** Every process whose parent is `pid`, recursively (from /proc via ps). */
 function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const out: number[] = [];
   const walk = (p: number) => {
     for (const [child, parent] of table) if (parent === p) out.push(child!), walk(child!);

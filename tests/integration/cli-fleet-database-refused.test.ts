@@ -24,9 +24,13 @@ describe('roomctl fleet --database that cannot be used', () => {
 
   it('names the option when no server answers, and hides the password', async () => {
     const port = await freePort();
-    const r = await runCli(['fleet', '--data', dir, '--listen', '127.0.0.1:0'], { ROOMCTL_FLEET_DATABASE: `postgres://fleet:s3cret-pw@127.0.0.1:${port}/fleet` });
+    const r = await runCli(['fleet', '--data', dir, '--listen', '127.0.0.1:0'], {
+      ROOMCTL_FLEET_DATABASE: `postgres://fleet:s3cret-pw@127.0.0.1:${port}/fleet`,
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^ROOMCTL_E_FLEET_DATABASE: --database \(fleet\.database\): cannot use postgres:\/\/fleet:\*\*\*@127\.0\.0\.1:\d+\/fleet: connect ECONNREFUSED/);
+    expect(r.stderr).toMatch(
+      /^ROOMCTL_E_FLEET_DATABASE: --database \(fleet\.database\): cannot use postgres:\/\/fleet:\*\*\*@127\.0\.0\.1:\d+\/fleet: connect ECONNREFUSED/,
+    );
     expect(r.stderr).not.toContain('s3cret-pw');
   });
 });

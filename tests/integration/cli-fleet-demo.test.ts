@@ -27,7 +27,9 @@ describe('roomctl fleet watching the demo room', () => {
         const detail = (await response.json()) as FleetRoomDetail;
         return detail.devices.some((d) => d.deviceId === 'display') && detail.room.online === 'online' ? detail : undefined;
       };
-      expect((await until(() => room(builtIn!, builtInToken!), 15_000, 'the demo room in the built-in fleet view')).devices.map((d) => d.deviceId)).toContain('cam-front');
+      expect((await until(() => room(builtIn!, builtInToken!), 15_000, 'the demo room in the built-in fleet view')).devices.map((d) => d.deviceId)).toContain(
+        'cam-front',
+      );
 
       fleet = spawnCli(['fleet', '--broker', mqttUrl, '--listen', '127.0.0.1:0', '--data', join(dir, 'fleet-data')], { ROOMCTL_LOG_LEVEL: 'warn' }, dir);
       fleet.stdout!.on('data', (d) => (fleetOut += d));

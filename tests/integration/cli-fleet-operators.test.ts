@@ -41,7 +41,15 @@ it('adds an operator and prints their token once; the token says who they are', 
 it('lists the operators with their role, and removes one', async () => {
   expect((await cli('add', 'Ana Lima', '--admin')).code).toBe(0);
   const listed = await cli('list');
-  expect(listed.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(0, 2))).toEqual([['Ana Lima', 'admin'], ['Li Wei', 'operator']]);
+  expect(
+    listed.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t').slice(0, 2)),
+  ).toEqual([
+    ['Ana Lima', 'admin'],
+    ['Li Wei', 'operator'],
+  ]);
   expect((await cli('remove', 'Li Wei')).code).toBe(0);
   expect((await cli('remove', 'Li Wei')).code).toBe(1);
   expect((await cli('add')).code).toBe(2);

@@ -34,7 +34,7 @@ describe('roomctl: help, version and exit codes', () => {
     expect(await main(['help', name])).toBe(0);
   });
 
-  it.each(Object.keys(COMMANDS))('%s with an unknown option exits 2 with that command\'s usage only', async (name) => {
+  it.each(Object.keys(COMMANDS))("%s with an unknown option exits 2 with that command's usage only", async (name) => {
     expect(await main([name, '--no-such-option'])).toBe(2);
     const [problem, ...usage] = err.split('\n');
     expect(problem).toMatch(new RegExp(`^roomctl ${name}: .*--no-such-option`));
@@ -55,7 +55,9 @@ describe('roomctl: help, version and exit codes', () => {
 
   it('refuses a --listen the network stack would refuse, as a usage error', async () => {
     expect(await main(['start', '--listen', '127.0.0.1:80800'])).toBe(2);
-    expect(err).toMatch(/^roomctl start: --listen: port 80800 is out of range: 0 to 65535, where 0 picks a free one \(write host:port, e\.g\. 127\.0\.0\.1:8080\)\n\nUsage: roomctl start/);
+    expect(err).toMatch(
+      /^roomctl start: --listen: port 80800 is out of range: 0 to 65535, where 0 picks a free one \(write host:port, e\.g\. 127\.0\.0\.1:8080\)\n\nUsage: roomctl start/,
+    );
   });
 
   it('a start that fails is a coded error with a next step, not a stack trace', async () => {

@@ -21,7 +21,10 @@ it('names the folder and tells what to fix, without claiming the room runs', asy
   // A folder below a plain file can never be made.
   await writeFile(join(dir, 'a-file'), 'not a folder');
   const dataDir = join(dir, 'a-file', 'data');
-  const yaml = (await readFile(join(PROJECT_ROOT, 'tests/fixtures/room-valid.yaml'), 'utf8')).replace('storage: { dir: /var/lib/roomctl }', `storage: { dir: ${dataDir} }`);
+  const yaml = (await readFile(join(PROJECT_ROOT, 'tests/fixtures/room-valid.yaml'), 'utf8')).replace(
+    'storage: { dir: /var/lib/roomctl }',
+    `storage: { dir: ${dataDir} }`,
+  );
   expect(yaml).toContain(dataDir);
   const config = join(dir, 'room.yaml');
   await writeFile(config, yaml);

@@ -52,7 +52,9 @@ it(`runs a second demo beside the first: free ports, its own data, both up after
   expect(first.ports).toEqual(preferred);
   const second = await startDemo(dir, preferred);
   for (const [i, port] of second.ports.entries()) expect(port).not.toBe(preferred[i]);
-  expect(second.stdout).toMatch(new RegExp(`data +\\S*roomctl-demo-data-\\S+ +\\(\\./data belongs to the demo running as pid ${first.child.pid}; removed on exit\\)`));
+  expect(second.stdout).toMatch(
+    new RegExp(`data +\\S*roomctl-demo-data-\\S+ +\\(\\./data belongs to the demo running as pid ${first.child.pid}; removed on exit\\)`),
+  );
   const secondData = /data +(\S+)/.exec(second.stdout)![1]!;
 
   await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
@@ -78,7 +80,9 @@ it('a demo that cannot start says why with a coded error and exits by itself: no
     // 192.0.2.123 (TEST-NET-1) is no address of this machine: the API cannot listen there, after the simulators and broker started.
     const result = await runCli(['start', '--listen', '192.0.2.123:0'], { ROOMCTL_LOG_LEVEL: 'warn', ROOMCTL_DEMO_PORTS: '0,0,0' }, cwd);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^ROOMCTL_E_LISTEN_FAILED: Cannot listen on 192\.0\.2\.123:0 \(api\.listen\): that address is not one of this machine's\n {2}next: /m);
+    expect(result.stderr).toMatch(
+      /^ROOMCTL_E_LISTEN_FAILED: Cannot listen on 192\.0\.2\.123:0 \(api\.listen\): that address is not one of this machine's\n {2}next: /m,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
   } finally {
     await rm(cwd, { recursive: true, force: true });

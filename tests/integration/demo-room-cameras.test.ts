@@ -6,7 +6,11 @@ import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 const post = (path: string, body: unknown) =>
-  fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${room.token}` }, body: JSON.stringify(body) });
+  fetch(`${room.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${room.token}` },
+    body: JSON.stringify(body),
+  });
 const device = async (id: string) => ((await (await fetch(`${room.baseUrl}/api/v1/devices`)).json()) as DeviceView[]).find((d) => d.id === id)!;
 
 beforeAll(async () => {

@@ -19,7 +19,7 @@ afterAll(async () => {
   await broker?.close();
 });
 
-it('the display\'s error reaches the fleet\'s device view as its code and its message', async () => {
+it("the display's error reaches the fleet's device view as its code and its message", async () => {
   broker = await startMosquitto();
   fleet = await startTestFleet({ broker: { url: broker.url, protocolVersion: 5, clientId: 'fleet-error-test' } });
   room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
@@ -31,10 +31,14 @@ it('the display\'s error reaches the fleet\'s device view as its code and its me
   expect(await display()).toMatchObject({ error: null });
 
   await room.display.close();
-  const seen = await until(async () => {
-    const d = await display();
-    return d?.status === 'offline' && d.error ? d : undefined;
-  }, 10_000, 'the fleet to see the display offline, with its error');
+  const seen = await until(
+    async () => {
+      const d = await display();
+      return d?.status === 'offline' && d.error ? d : undefined;
+    },
+    10_000,
+    'the fleet to see the display offline, with its error',
+  );
 
   const inRoom = room.appliance.core.devices.get('display').error;
   expect(inRoom?.code).toMatch(/^ROOMCTL_E_/);

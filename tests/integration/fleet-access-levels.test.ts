@@ -14,13 +14,24 @@ let ana: string;
 /** A concrete URL for a route pattern (its parameters filled with plausible values). */
 const concrete = (url: string) => url.replace(':site', 'hq').replace(':room', 'aurora').replace(':id', 'help-1').replace(':name', 'Ana');
 const call = (method: string, url: string, token?: string, body?: unknown) =>
-  fetch(`${fleet.url}${url}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${fleet.url}${url}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   broker = await startMosquitto();
   fleet = await startTestFleet({ broker: { url: broker.url } });
   ana = await fleet.operators.add('Ana Lima', 'operator');
-  await fleet.store.apply([{ kind: 'event', site: 'hq', room: 'aurora', event: { id: 'e1', at: new Date().toISOString(), type: 'help.requested', deviceId: null, body: { requestId: 'help-1', message: 'No sound' } } }]);
+  await fleet.store.apply([
+    {
+      kind: 'event',
+      site: 'hq',
+      room: 'aurora',
+      event: { id: 'e1', at: new Date().toISOString(), type: 'help.requested', deviceId: null, body: { requestId: 'help-1', message: 'No sound' } },
+    },
+  ]);
 }, 30_000);
 
 afterAll(async () => {
@@ -32,7 +43,9 @@ it('declares a level on every route, and answers 401 without a token on every ro
   const routes = fleet.routes.filter((r) => r.method !== 'HEAD');
   expect(routes.length).toBeGreaterThan(15);
   const open = routes.filter((r) => r.access === 'open').map((r) => `${r.method} ${r.url}`);
-  expect(open.sort()).toEqual(['GET /', 'GET /*', 'GET /api/fleet/rooms', 'GET /api/fleet/stats', 'GET /metrics'].filter((r) => routes.some((x) => `${x.method} ${x.url}` === r)).sort());
+  expect(open.sort()).toEqual(
+    ['GET /', 'GET /*', 'GET /api/fleet/rooms', 'GET /api/fleet/stats', 'GET /metrics'].filter((r) => routes.some((x) => `${x.method} ${x.url}` === r)).sort(),
+  );
   for (const r of routes.filter((x) => x.access !== 'open')) {
     const response = await call(r.method, concrete(r.url), undefined, r.method === 'POST' ? {} : undefined);
     expect({ route: `${r.method} ${r.url}`, status: response.status }).toEqual({ route: `${r.method} ${r.url}`, status: 401 });

@@ -24,9 +24,19 @@ let skewMs = 0;
 const ROOM_USER = { username: 'room-hq-aurora', password: 'aurora-broker-password' };
 const FLEET_USER = { username: 'fleet', password: 'fleet-broker-password' };
 /** The documented accounts: the room's as provisioning writes it; the fleet reads everything and may send `ack-help`. */
-const DOCUMENTED_ACL = [mosquittoAcl(ROOM_USER.username, 'hq', 'aurora'), `user ${FLEET_USER.username}`, 'topic read roomctl/#', 'topic write roomctl/+/+/cmd/ack-help', 'topic write roomctl/+/+/cmd/resolve-help', ''].join('\n');
+const DOCUMENTED_ACL = [
+  mosquittoAcl(ROOM_USER.username, 'hq', 'aurora'),
+  `user ${FLEET_USER.username}`,
+  'topic read roomctl/#',
+  'topic write roomctl/+/+/cmd/ack-help',
+  'topic write roomctl/+/+/cmd/resolve-help',
+  '',
+].join('\n');
 
-async function setUp(commandKey: typeof TEST_COMMAND_KEY | undefined, withAcl = false): Promise<{ broker: RunningMosquitto; fleet: Awaited<ReturnType<typeof startTestFleet>>; room: TelemetryRoom }> {
+async function setUp(
+  commandKey: typeof TEST_COMMAND_KEY | undefined,
+  withAcl = false,
+): Promise<{ broker: RunningMosquitto; fleet: Awaited<ReturnType<typeof startTestFleet>>; room: TelemetryRoom }> {
   const broker = await startMosquitto(withAcl ? { users: [ROOM_USER, FLEET_USER], acl: DOCUMENTED_ACL } : {});
   cleanup.push(() => broker.close());
   const fleet = await startTestFleet({ broker: { url: broker.url, ...(withAcl ? FLEET_USER : {}) }, commandKey, now: () => Date.now() - skewMs });
@@ -39,10 +49,15 @@ async function setUp(commandKey: typeof TEST_COMMAND_KEY | undefined, withAcl = 
 
 const TOKEN = { authorization: 'Bearer a-test-token-of-16-chars', 'content-type': 'application/json' };
 async function callForHelp(room: TelemetryRoom, message: string): Promise<{ id: string }> {
-  return (await (await fetch(`${room.appliance.url}/api/v1/help`, { method: 'POST', headers: TOKEN, body: JSON.stringify({ message }) })).json()) as { id: string };
+  return (await (await fetch(`${room.appliance.url}/api/v1/help`, { method: 'POST', headers: TOKEN, body: JSON.stringify({ message }) })).json()) as {
+    id: string;
+  };
 }
 async function helpCall(room: TelemetryRoom, id: string): Promise<{ acknowledgedAt: string | null; acknowledgedBy: string | null }> {
-  return (await (await fetch(`${room.appliance.url}/api/v1/help/${id}`, { headers: TOKEN })).json()) as { acknowledgedAt: string | null; acknowledgedBy: string | null };
+  return (await (await fetch(`${room.appliance.url}/api/v1/help/${id}`, { headers: TOKEN })).json()) as {
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+  };
 }
 
 /** The named operator presses Acknowledge (with their own token: the name on the record comes from it). */
@@ -50,14 +65,18 @@ async function acknowledge(fleet: Awaited<ReturnType<typeof startTestFleet>>, id
   const known = (await fleet.operators.list()).some((o) => o.name === operator);
   if (known) await fleet.operators.remove(operator);
   const token = await fleet.operators.add(operator);
-  return fetch(`${fleet.url}/api/fleet/issues/${id}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+  return fetch(`${fleet.url}/api/fleet/issues/${id}/acknowledge`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
 }
 
 describe('fleet help answers', () => {
   it('reach a room that was away when staff pressed Acknowledge, once it is back online', async () => {
     const { fleet, room } = await setUp(TEST_COMMAND_KEY);
     const call = await callForHelp(room, 'No sound');
-    await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
+    await until(async () => await fleet.store.issue(call.id), 10_000, 'the call in the fleet');
     await room.stopAppliance();
     await until(async () => (await fleet.store.roomSummary('hq', 'aurora'))?.online === 'offline', 10_000, 'the room offline in the fleet');
 
@@ -76,16 +95,16 @@ describe('fleet help answers', () => {
   it('work under the documented broker accounts: the room answers under its own topics', async () => {
     const { fleet, room } = await setUp(TEST_COMMAND_KEY, true);
     const call = await callForHelp(room, 'Video call');
-    await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
+    await until(async () => await fleet.store.issue(call.id), 10_000, 'the call in the fleet');
     expect((await acknowledge(fleet, call.id, 'Zhang Min')).status).toBe(200);
     await until(async () => (await helpCall(room, call.id)).acknowledgedBy === 'Zhang Min', 10_000, 'the room to record the acknowledgement');
-    await until(async () => (await fleet.store.issue(call.id))?.roomSeenAt, 10_000, 'the room\'s answer at the fleet');
+    await until(async () => (await fleet.store.issue(call.id))?.roomSeenAt, 10_000, "the room's answer at the fleet");
   });
 
   it('says on the issue that the room was not told when the fleet has no command key', async () => {
     const { fleet, room } = await setUp(undefined);
     const call = await callForHelp(room, 'Display');
-    await until(async () => (await fleet.store.issue(call.id)), 10_000, 'the call in the fleet');
+    await until(async () => await fleet.store.issue(call.id), 10_000, 'the call in the fleet');
     const answer = (await (await acknowledge(fleet, call.id, 'Sam')).json()) as { roomError: string | null };
     expect(answer.roomError).toMatch(/no command key/);
     expect((await helpCall(room, call.id)).acknowledgedAt).toBeNull();

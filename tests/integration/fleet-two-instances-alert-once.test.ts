@@ -39,7 +39,13 @@ it('fires and resolves an alert once, whichever instance hears the device', asyn
   const database = await postgres.createDatabase();
   const fleets: Array<Awaited<ReturnType<typeof startTestFleet>>> = [];
   for (const id of ['a', 'b']) {
-    const fleet = await startTestFleet({ broker: { url: broker.url, protocolVersion: 5, clientId: `fleet-${id}` }, shareGroup: 'roomctl-fleet', database, rules: { deviceOfflineAfterS: 0 }, sinks: [new WebhookAlertSink(hook, { id: 'webhook' })] });
+    const fleet = await startTestFleet({
+      broker: { url: broker.url, protocolVersion: 5, clientId: `fleet-${id}` },
+      shareGroup: 'roomctl-fleet',
+      database,
+      rules: { deviceOfflineAfterS: 0 },
+      sinks: [new WebhookAlertSink(hook, { id: 'webhook' })],
+    });
     cleanup.push(() => fleet.close());
     fleets.push(fleet);
   }
@@ -47,7 +53,8 @@ it('fires and resolves an alert once, whichever instance hears the device', asyn
 
   const room = await mqtt.connectAsync(broker.url, { protocolVersion: 5 });
   cleanup.push(() => room.endAsync());
-  const health = (status: string, at: number) => JSON.stringify({ status, since: new Date(at).toISOString(), detail: status === 'ok' ? null : 'no answer', metrics: {}, at });
+  const health = (status: string, at: number) =>
+    JSON.stringify({ status, since: new Date(at).toISOString(), detail: status === 'ok' ? null : 'no answer', metrics: {}, at });
   const t0 = Date.now();
   // Several reports each way: the share group spreads them over both instances.
   for (let i = 0; i < 6; i++) await room.publishAsync('roomctl/hq/aurora/devices/display/health', health('offline', t0 + i), { qos: 1 });
@@ -55,10 +62,17 @@ it('fires and resolves an alert once, whichever instance hears the device', asyn
   for (let i = 0; i < 6; i++) await room.publishAsync('roomctl/hq/aurora/devices/display/health', health('ok', t0 + 100 + i), { qos: 1 });
   await until(() => calls.some((c) => c.state === 'resolved'), 10_000, 'the resolution at the webhook', 50);
   // Every alert stored (one row per sink, before delivery) is delivered: none waits to be sent twice.
-  const rows = await until(async () => {
-    const stored = await fleets[0]!.sql.query<{ state: string; delivered: number | null }>('SELECT state, delivered_at AS delivered FROM fleet_alerts ORDER BY id');
-    return stored.every((r) => r.delivered !== null) ? stored : undefined;
-  }, 10_000, 'every stored alert delivered', 50);
+  const rows = await until(
+    async () => {
+      const stored = await fleets[0]!.sql.query<{ state: string; delivered: number | null }>(
+        'SELECT state, delivered_at AS delivered FROM fleet_alerts ORDER BY id',
+      );
+      return stored.every((r) => r.delivered !== null) ? stored : undefined;
+    },
+    10_000,
+    'every stored alert delivered',
+    50,
+  );
   expect(rows.map((r) => r.state)).toEqual(['firing', 'resolved']);
   expect(calls.map((c) => `${c.rule} ${c.state}`)).toEqual(['device-offline firing', 'device-offline resolved']);
 }, 60_000);

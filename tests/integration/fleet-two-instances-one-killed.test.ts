@@ -38,7 +38,10 @@ it('loses and doubles no event when one of two instances is killed -9 mid-stream
   const start = (i: number) => startFleetProcess({ brokerUrl: broker.url, dataDir: dirs[i]!, clientId: `fleet-${i}`, database, share: 'roomctl-fleet' });
   let a: FleetProcess = await start(0);
   const b: FleetProcess = await start(1);
-  cleanup.push(() => b.stop(), () => a.stop());
+  cleanup.push(
+    () => b.stop(),
+    () => a.stop(),
+  );
 
   // The survivor's live dashboard, from before the first message.
   const streamed = new Map<string, number>();
@@ -58,13 +61,21 @@ it('loses and doubles no event when one of two instances is killed -9 mid-stream
   for (let r = 0; r < ROOMS; r++) {
     await publisher.publishAsync(topic(r, 'status'), 'online', { qos: 1, retain: true });
     const at = new Date().toISOString();
-    await publisher.publishAsync(topic(r, 'devices/display/health'), JSON.stringify({ status: r % 3 === 0 ? 'degraded' : 'ok', since: at, detail: null, metrics: {}, at }), { qos: 1, retain: true });
+    await publisher.publishAsync(
+      topic(r, 'devices/display/health'),
+      JSON.stringify({ status: r % 3 === 0 ? 'degraded' : 'ok', since: at, detail: null, metrics: {}, at }),
+      { qos: 1, retain: true },
+    );
   }
   const ids: string[] = [];
   for (let i = 0; i < EVENTS; i++) {
     const id = randomUUID();
     ids.push(id);
-    await publisher.publishAsync(topic(i % ROOMS, 'events'), JSON.stringify({ id, at: new Date().toISOString(), type: 'feedback', meetingId: 'm-1', rating: 5 }), { qos: 1 });
+    await publisher.publishAsync(
+      topic(i % ROOMS, 'events'),
+      JSON.stringify({ id, at: new Date().toISOString(), type: 'feedback', meetingId: 'm-1', rating: 5 }),
+      { qos: 1 },
+    );
     if (i === Math.floor(EVENTS / 2)) await a.kill9();
     if (i % 50 === 0) await new Promise((r) => setTimeout(r, 20));
   }
@@ -72,10 +83,15 @@ it('loses and doubles no event when one of two instances is killed -9 mid-stream
   a = await start(0);
 
   const api = async <T>(path: string) => (await (await fetch(`${b.url}${path}`, { headers: { authorization: `Bearer ${b.token}` } })).json()) as T;
-  const stored = await until(async () => {
-    const events = await api<FleetEvent[]>('/api/fleet/events?limit=1000');
-    return events.length >= EVENTS ? events : undefined;
-  }, 30_000, 'every event in the survivor\'s API', 200);
+  const stored = await until(
+    async () => {
+      const events = await api<FleetEvent[]>('/api/fleet/events?limit=1000');
+      return events.length >= EVENTS ? events : undefined;
+    },
+    30_000,
+    "every event in the survivor's API",
+    200,
+  );
   expect(stored).toHaveLength(EVENTS);
   expect(new Set(stored.map((e) => e.id))).toEqual(new Set(ids));
 
@@ -84,8 +100,11 @@ it('loses and doubles no event when one of two instances is killed -9 mid-stream
   expect(summaries.filter((r) => r.worst === 'degraded')).toHaveLength(Math.ceil(ROOMS / 3));
   expect(summaries.every((r) => r.online === 'online')).toBe(true);
 
-  await until(() => streamed.size >= EVENTS, 10_000, 'every event on the survivor\'s dashboard', 100);
+  await until(() => streamed.size >= EVENTS, 10_000, "every event on the survivor's dashboard", 100);
   expect(new Set(streamed.keys())).toEqual(new Set(ids));
-  expect([...streamed.values()].every((n) => n === 1), 'each event pushed once').toBe(true);
+  expect(
+    [...streamed.values()].every((n) => n === 1),
+    'each event pushed once',
+  ).toBe(true);
   expect(rooms.size).toBe(ROOMS);
 }, 120_000);

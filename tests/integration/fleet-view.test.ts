@@ -25,11 +25,24 @@ describe('the fleet view', () => {
 
   it('lists rooms with their worst device, filtered by site and status', async () => {
     // The room's name comes with its retained `state`, which is coalesced and may trail its health.
-    const rooms = await until(async () => {
-      const list = (await (await fetch(`${fleet.url}/api/fleet/rooms?site=hq`)).json()) as { name: string | null }[];
-      return list[0]?.name ? list : undefined;
-    }, 5000, 'the room with its name');
-    expect(rooms).toEqual([expect.objectContaining({ site: 'hq', room: 'aurora', name: 'Aurora', online: 'online', worst: 'ok', counts: { ok: 1, degraded: 0, offline: 0, 'auth-failed': 0, unknown: 0 } })]);
+    const rooms = await until(
+      async () => {
+        const list = (await (await fetch(`${fleet.url}/api/fleet/rooms?site=hq`)).json()) as { name: string | null }[];
+        return list[0]?.name ? list : undefined;
+      },
+      5000,
+      'the room with its name',
+    );
+    expect(rooms).toEqual([
+      expect.objectContaining({
+        site: 'hq',
+        room: 'aurora',
+        name: 'Aurora',
+        online: 'online',
+        worst: 'ok',
+        counts: { ok: 1, degraded: 0, offline: 0, 'auth-failed': 0, unknown: 0 },
+      }),
+    ]);
     expect(await (await fetch(`${fleet.url}/api/fleet/rooms?status=offline`)).json()).toEqual([]);
     expect((await fetch(`${fleet.url}/api/fleet/rooms?status=purple`)).status).toBe(400);
   });
@@ -41,17 +54,46 @@ describe('the fleet view', () => {
     try {
       await until(() => messages.find((m) => m.type === 'snapshot'), 5000, 'the snapshot');
       room.appliance.events.publish({ type: 'help.requested', requestId: 'help-1', message: 'The screen is black' });
-      const pushed = await until(() => messages.find((m) => m.type === 'issues' && m.issues.some((i) => i.id === 'help-1')), 8000, 'the help call on the stream');
+      const pushed = await until(
+        () => messages.find((m) => m.type === 'issues' && m.issues.some((i) => i.id === 'help-1')),
+        8000,
+        'the help call on the stream',
+      );
       expect(pushed.type === 'issues' && pushed.issues[0]).toMatchObject({ kind: 'help', room: 'aurora', summary: 'The screen is black', state: 'open' });
 
-      const ack = (headers: Record<string, string>) => fetch(`${fleet.url}/api/fleet/issues/help-1/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ by: 'sam' }) });
+      const ack = (headers: Record<string, string>) =>
+        fetch(`${fleet.url}/api/fleet/issues/help-1/acknowledge`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ by: 'sam' }),
+        });
       expect((await ack({})).status).toBe(401);
       // The name on the record is the token's holder ("facilities" for the start-up token), never the body's.
-      expect(await (await ack({ authorization: `Bearer ${FLEET_TOKEN}` })).json()).toMatchObject({ id: 'help-1', state: 'acknowledged', acknowledgedBy: 'facilities' });
-      await until(() => messages.find((m) => m.type === 'issues' && m.issues.some((i) => i.id === 'help-1' && i.state === 'acknowledged')), 5000, 'the acknowledgement on the stream');
-      const resolved = await fetch(`${fleet.url}/api/fleet/issues/help-1/resolve`, { method: 'POST', headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' }, body: '{}' });
+      expect(await (await ack({ authorization: `Bearer ${FLEET_TOKEN}` })).json()).toMatchObject({
+        id: 'help-1',
+        state: 'acknowledged',
+        acknowledgedBy: 'facilities',
+      });
+      await until(
+        () => messages.find((m) => m.type === 'issues' && m.issues.some((i) => i.id === 'help-1' && i.state === 'acknowledged')),
+        5000,
+        'the acknowledgement on the stream',
+      );
+      const resolved = await fetch(`${fleet.url}/api/fleet/issues/help-1/resolve`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(await resolved.json()).toMatchObject({ state: 'resolved', resolvedBy: 'facilities' });
-      expect((await fetch(`${fleet.url}/api/fleet/issues/nope/resolve`, { method: 'POST', headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+      expect(
+        (
+          await fetch(`${fleet.url}/api/fleet/issues/nope/resolve`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(404);
     } finally {
       socket.close();
     }
@@ -59,19 +101,30 @@ describe('the fleet view', () => {
 
   it("shows a room's devices and history", async () => {
     room.appliance.events.publish({ type: 'meeting.started', meetingId: 'm-1', title: 'Weekly' });
-    const detail = await until(async () => {
-      const d = (await (await fetch(`${fleet.url}/api/fleet/rooms/hq/aurora`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).json()) as { events: Array<{ type: string }>; devices: Array<{ deviceId: string }> };
-      return d.events.some((e) => e.type === 'meeting.started') ? d : undefined;
-    }, 8000, 'the meeting in the history');
+    const detail = await until(
+      async () => {
+        const d = (await (await fetch(`${fleet.url}/api/fleet/rooms/hq/aurora`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).json()) as {
+          events: Array<{ type: string }>;
+          devices: Array<{ deviceId: string }>;
+        };
+        return d.events.some((e) => e.type === 'meeting.started') ? d : undefined;
+      },
+      8000,
+      'the meeting in the history',
+    );
     expect(detail.devices.map((d) => d.deviceId)).toEqual(['display']);
     expect((await fetch(`${fleet.url}/api/fleet/rooms/hq/nowhere`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).status).toBe(404);
   });
 
   it('serves Prometheus metrics on the appliance: health, reply times, outbox, event loop, memory', async () => {
-    const text = await until(async () => {
-      const t = await (await fetch(`${room.appliance.url}/metrics`)).text();
-      return /roomctl_device_reply_seconds_count\{[^}]*device="display",kind="probe",outcome="ok"\} [1-9]/.test(t) ? t : undefined;
-    }, 8000, 'a probe reply time');
+    const text = await until(
+      async () => {
+        const t = await (await fetch(`${room.appliance.url}/metrics`)).text();
+        return /roomctl_device_reply_seconds_count\{[^}]*device="display",kind="probe",outcome="ok"\} [1-9]/.test(t) ? t : undefined;
+      },
+      8000,
+      'a probe reply time',
+    );
     expect(text).toMatch(/roomctl_device_health\{device="display",status="ok",site="hq",room="aurora"\} 1/);
     expect(text).toMatch(/roomctl_outbox_depth\{site="hq",room="aurora"\} \d+/);
     expect(text).toMatch(/roomctl_mqtt_connected\{site="hq",room="aurora"\} 1/);

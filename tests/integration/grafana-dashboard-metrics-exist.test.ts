@@ -16,8 +16,14 @@ interface Panel {
   title: string;
   targets?: Array<{ expr: string }>;
 }
-const dashboard = JSON.parse(readFileSync(join(PROJECT_ROOT, 'docs', 'grafana', 'roomctl-rooms.json'), 'utf8')) as { panels: Panel[]; templating: { list: Array<{ query: string }> } };
-const queries = [...dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr)), ...dashboard.templating.list.map((v) => v.query).filter((q) => q.includes('('))];
+const dashboard = JSON.parse(readFileSync(join(PROJECT_ROOT, 'docs', 'grafana', 'roomctl-rooms.json'), 'utf8')) as {
+  panels: Panel[];
+  templating: { list: Array<{ query: string }> };
+};
+const queries = [
+  ...dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr)),
+  ...dashboard.templating.list.map((v) => v.query).filter((q) => q.includes('(')),
+];
 /** Metric names: identifiers of the exporters' families (PromQL functions and label names are not). */
 const METRIC = /\b(?:roomctl|nodejs|process)_[a-z0-9_]+\b/g;
 
@@ -29,10 +35,14 @@ beforeAll(async () => {
   broker = await startMosquitto();
   room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
   // The reply-time histogram has series once the watchdog has probed the display.
-  exported = await until(async () => {
-    const text = await (await fetch(`${room.appliance.url}/metrics`)).text();
-    return /roomctl_device_reply_seconds_bucket\{/.test(text) ? text : undefined;
-  }, 10_000, 'a probe reply time');
+  exported = await until(
+    async () => {
+      const text = await (await fetch(`${room.appliance.url}/metrics`)).text();
+      return /roomctl_device_reply_seconds_bucket\{/.test(text) ? text : undefined;
+    },
+    10_000,
+    'a probe reply time',
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -48,7 +58,11 @@ it('queries only metrics the appliance exports', () => {
 });
 
 it('filters and groups by labels the series carry', () => {
-  const labels = new Set(queries.flatMap((q) => [...q.matchAll(/\b([a-z_]+)\s*(?:=~|!=|=)\s*"/g)].map((m) => m[1]!)).concat(queries.flatMap((q) => [...q.matchAll(/by \(([^)]*)\)/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())))));
+  const labels = new Set(
+    queries
+      .flatMap((q) => [...q.matchAll(/\b([a-z_]+)\s*(?:=~|!=|=)\s*"/g)].map((m) => m[1]!))
+      .concat(queries.flatMap((q) => [...q.matchAll(/by \(([^)]*)\)/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())))),
+  );
   const onSeries = new Set([...exported.matchAll(/\{([^}]*)\}/g)].flatMap((m) => [...m[1]!.matchAll(/([a-z_]+)="/g)].map((l) => l[1]!)));
   expect([...labels].filter((l) => !onSeries.has(l))).toEqual([]);
 });
@@ -57,7 +71,10 @@ it('is a dashboard Grafana can import: unique panel ids, each query on the chose
   const ids = dashboard.panels.map((p) => (p as Panel & { id: number }).id);
   expect(new Set(ids).size).toBe(ids.length);
   for (const p of dashboard.panels.filter((x) => x.type !== 'row')) {
-    expect({ panel: p.title, datasource: (p as Panel & { datasource: { uid: string } }).datasource.uid }).toEqual({ panel: p.title, datasource: '${datasource}' });
+    expect({ panel: p.title, datasource: (p as Panel & { datasource: { uid: string } }).datasource.uid }).toEqual({
+      panel: p.title,
+      datasource: '${datasource}',
+    });
     expect(p.targets?.length).toBeGreaterThan(0);
   }
 });

@@ -45,7 +45,13 @@ function floorViolations(graph: Map<string, string[]>): string[] {
       else if (from.startsWith('fleet/') && to.startsWith('provisioning/')) out.push(arrow);
       else if (from.startsWith('provisioning/') && to.startsWith('fleet/')) out.push(arrow);
       // The API is the top of the room: only the room's wiring (app.ts and its module list, modules.ts), the demo and the CLI import it (its clients, the panel and the doctor, read its types).
-      else if (to.startsWith('appliance/api/') && !from.startsWith('appliance/api/') && !/^(panel-ui|provisioning)\//.test(from) && !/^(appliance\/(app\.ts|modules\.ts|demo\/)|cli\/)/.test(from)) out.push(arrow);
+      else if (
+        to.startsWith('appliance/api/') &&
+        !from.startsWith('appliance/api/') &&
+        !/^(panel-ui|provisioning)\//.test(from) &&
+        !/^(appliance\/(app\.ts|modules\.ts|demo\/)|cli\/)/.test(from)
+      )
+        out.push(arrow);
       else if (to === 'appliance/app.ts' && from.startsWith('appliance/') && !from.startsWith('appliance/demo/')) out.push(arrow);
     }
   }

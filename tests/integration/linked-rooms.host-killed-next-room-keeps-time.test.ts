@@ -8,7 +8,8 @@ afterAll(async () => lab?.close());
 type View = { id: string; status: string; rooms: { name: string; host: boolean; online: boolean }[] };
 const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 const hostOf = async (room: LabRoom) => (await meetingOf(room))?.rooms.find((r) => r.host)?.name;
-const position = async (room: LabRoom, id: string) => ((await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as { currentPosition: number | null }).currentPosition;
+const position = async (room: LabRoom, id: string) =>
+  ((await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as { currentPosition: number | null }).currentPosition;
 
 /**
  * The host room's appliance dies (kill -9: no goodbye, the broker publishes its last will).
@@ -22,7 +23,14 @@ it('when the host room dies, the next room keeps the agenda and the others follo
       { site: 'ny', id: 'hudson', name: 'Hudson' },
       { site: 'sz', id: 'lotus', name: 'Shenzhen' },
     ],
-    invite: { uid: 'board@example.com', title: 'Board', startInMs: 20_000, minutes: 60, attendees: [{ name: 'Ann', email: 'ann@example.com' }], agenda: ['Opening (5 min)', 'Accounts (10 min)', 'Votes (10 min)'] },
+    invite: {
+      uid: 'board@example.com',
+      title: 'Board',
+      startInMs: 20_000,
+      minutes: 60,
+      attendees: [{ name: 'Ann', email: 'ann@example.com' }],
+      agenda: ['Opening (5 min)', 'Accounts (10 min)', 'Votes (10 min)'],
+    },
   });
   const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
   const ids = new Map<LabRoom, string>();
@@ -31,7 +39,8 @@ it('when the host room dies, the next room keeps the agenda and the others follo
   for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 3, 15_000, `${room.key} to see the three rooms`);
 
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
-  for (const room of [hudson, lotus]) await until(async () => (await hostOf(room)) === 'Aurora' && (await position(room, id(room))) === 1, 10_000, `${room.key} to follow Aurora`);
+  for (const room of [hudson, lotus])
+    await until(async () => (await hostOf(room)) === 'Aurora' && (await position(room, id(room))) === 1, 10_000, `${room.key} to follow Aurora`);
 
   await aurora.kill();
   // hq/aurora is gone: ny/hudson comes next.

@@ -58,12 +58,20 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
   expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/checkins`, { email: 'bob@example.com' })).status).toBeLessThan(300);
   expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { email: 'wei@example.com' })).status).toBeLessThan(300);
-  await until(async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify({ Aurora: 1, Hudson: 1, Shenzhen: 1 }), 10_000, 'the host to see one person in each room');
+  await until(
+    async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify({ Aurora: 1, Hudson: 1, Shenzhen: 1 }),
+    10_000,
+    'the host to see one person in each room',
+  );
 
   // Aurora starts first: it keeps the timer, the others start with it and show its clock.
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
   for (const room of [hudson, lotus]) {
-    await until(async () => (await meetingOf(room))?.status === 'in_progress' && hostOf(await meetingOf(room)) === 'Aurora', 10_000, `${room.key} to follow the start`);
+    await until(
+      async () => (await meetingOf(room))?.status === 'in_progress' && hostOf(await meetingOf(room)) === 'Aurora',
+      10_000,
+      `${room.key} to follow the start`,
+    );
   }
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/agenda/next`)).status).toBeLessThan(300);
   const hostAgenda = await agendaOf(aurora, id(aurora));
@@ -76,20 +84,29 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
 
   // Notes, decisions and action items from any room.
   expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/decisions`, { text: 'Ship the Shenzhen line in May' })).status).toBeLessThan(300);
-  expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/action-items`, { text: 'Price the New York fit-out', owner: 'Bob' })).status).toBeLessThan(300);
+  expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/action-items`, { text: 'Price the New York fit-out', owner: 'Bob' })).status).toBeLessThan(
+    300,
+  );
 
   // The broker dies mid-meeting: each room carries on alone.
   await lab.broker.kill();
   expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { email: 'li@example.com' })).status).toBeLessThan(300);
-  for (let i = 1; i <= WALK_INS; i++) expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { name: `Guest ${i}`, walkIn: true })).status).toBeLessThan(300);
+  for (let i = 1; i <= WALK_INS; i++)
+    expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { name: `Guest ${i}`, walkIn: true })).status).toBeLessThan(300);
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/agenda/next`)).status).toBeLessThan(300);
   expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/notes`, { text: 'Noted while the broker was down' })).status).toBeLessThan(300);
   await lab.broker.start();
   // Back: everything re-syncs, and what was seen twice is counted once.
   const after = { Aurora: 1, Hudson: 1, Shenzhen: 2 + WALK_INS };
-  await until(async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify(after), 20_000, 'the host to count the check-ins made during the outage');
-  for (const room of [hudson, lotus]) await until(async () => (await agendaOf(room, id(room))).currentPosition === 3, 20_000, `${room.key} to catch up with item 3`);
-  for (const room of lab.rooms) await until(async () => JSON.stringify(present(await meetingOf(room))) === JSON.stringify(after), 20_000, `${room.key} to count everyone once`);
+  await until(
+    async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify(after),
+    20_000,
+    'the host to count the check-ins made during the outage',
+  );
+  for (const room of [hudson, lotus])
+    await until(async () => (await agendaOf(room, id(room))).currentPosition === 3, 20_000, `${room.key} to catch up with item 3`);
+  for (const room of lab.rooms)
+    await until(async () => JSON.stringify(present(await meetingOf(room))) === JSON.stringify(after), 20_000, `${room.key} to count everyone once`);
 
   // The roll call nudged Dan, who came nowhere, once for the whole meeting (not once per room).
   await until(() => lab!.smtp.messages.some((m) => m.to.includes('dan@example.com')), 30_000, 'the nudge to the absentee');

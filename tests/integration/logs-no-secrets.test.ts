@@ -17,7 +17,13 @@ describe('logs', () => {
       },
     });
     const dir = await mkdtemp(join(tmpdir(), 'roomctl-logs-'));
-    const demo = await startDemoRoom({ log: createLogger({ level: 'trace', destination: sink }), listen: '127.0.0.1:0', dataDir: dir, mqttPort: 0, warmupMs: 50 });
+    const demo = await startDemoRoom({
+      log: createLogger({ level: 'trace', destination: sink }),
+      listen: '127.0.0.1:0',
+      dataDir: dir,
+      mqttPort: 0,
+      warmupMs: 50,
+    });
     try {
       const post = (token: string) =>
         fetch(`${demo.appliance.url}/api/v1/devices/cam-front/actions/preset.recall`, {

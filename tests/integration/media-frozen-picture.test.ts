@@ -12,7 +12,10 @@ let now = Date.parse('2026-03-02T09:00:00Z');
 let room: TestMedia;
 
 beforeAll(async () => {
-  room = await startTestMedia({ video: { source: { type: 'test', pattern: 'pinwheel', moving: false }, ...SMALL_VIDEO }, health: { frozenSeconds: 5 } }, { now: () => now });
+  room = await startTestMedia(
+    { video: { source: { type: 'test', pattern: 'pinwheel', moving: false }, ...SMALL_VIDEO }, health: { frozenSeconds: 5 } },
+    { now: () => now },
+  );
   await waitForSummary(room.media, 'live');
   await waitFor(() => room.media.status().video.metrics.luma !== null, 5000, 'analysed frames');
 });

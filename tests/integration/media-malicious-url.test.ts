@@ -21,7 +21,12 @@ const INJECTION_UNQUOTED = 'rtsp://10.0.0.21/stream ! filesink location=/etc/roo
 it('refuses the URI in the room config, naming the field', () => {
   for (const uri of [INJECTION, INJECTION_UNQUOTED, 'rtsp://cam/x\nfilesink']) {
     const result = validateConfig(
-      { room: { id: 'r', name: 'R', site: 's', timezone: 'UTC' }, api: { listen: '127.0.0.1:0', tokens: ['0123456789abcdef'] }, devices: [], media: { video: { source: { type: 'rtsp', uri } } } },
+      {
+        room: { id: 'r', name: 'R', site: 's', timezone: 'UTC' },
+        api: { listen: '127.0.0.1:0', tokens: ['0123456789abcdef'] },
+        devices: [],
+        media: { video: { source: { type: 'rtsp', uri } } },
+      },
       DRIVERS,
     );
     expect(result.ok).toBe(false);
@@ -33,7 +38,8 @@ it('refuses it in the media service, before any pipeline exists', () => {
   const log = createLogger({ level: 'silent', pretty: false });
   const dir = mkdtempSync(join(tmpdir(), 'roomctl-media-refuse-'));
   const db = openDatabase(dir, ROOM_MIGRATIONS);
-  const build = (uri: string) => () => new MediaService({ settings: mediaSettings({ video: { source: { type: 'rtsp', uri }, ...SMALL_VIDEO } }), storageDir: dir, db, log });
+  const build = (uri: string) => () =>
+    new MediaService({ settings: mediaSettings({ video: { source: { type: 'rtsp', uri }, ...SMALL_VIDEO } }), storageDir: dir, db, log });
   expect(build('rtsp://10.0.0.21/stream!x')).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_MEDIA_REJECTED' }));
   expect(build(INJECTION_UNQUOTED)).toThrow(/props\.location contains spaces/);
   db.close();

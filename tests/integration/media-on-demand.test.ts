@@ -31,7 +31,11 @@ it('starts the media host for a viewer and stops it when idle', async () => {
   const frame = await fetch(`${room.baseUrl}/api/v1/media/preview.jpg`, { headers: { authorization: `Bearer ${room.token}` } });
   expect(frame.status).toBe(200);
   expect(frame.headers.get('content-type')).toBe('image/jpeg');
-  expect(Buffer.from(await frame.arrayBuffer()).subarray(0, 2).toString('hex')).toBe('ffd8');
+  expect(
+    Buffer.from(await frame.arrayBuffer())
+      .subarray(0, 2)
+      .toString('hex'),
+  ).toBe('ffd8');
   expect(room.media.status().host.state).toBe('running');
 
   await waitFor(() => room.media.status().host.state === 'stopped', 10_000, 'the idle host to stop');

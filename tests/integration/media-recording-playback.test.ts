@@ -32,10 +32,14 @@ it('records a meeting into segments that play back for as long as it lasted', as
   await waitFor(() => (room.media.status().recording.active?.files.length ?? 0) >= 2, 10_000, 'a second segment');
   await new Promise((resolve) => setTimeout(resolve, 1000));
   room.media.meetingEnded('meeting-42');
-  const recording = await waitFor(() => {
-    const r = room.media.recording(started.id);
-    return r?.status === 'complete' ? r : undefined;
-  }, 10_000, 'the recording to complete');
+  const recording = await waitFor(
+    () => {
+      const r = room.media.recording(started.id);
+      return r?.status === 'complete' ? r : undefined;
+    },
+    10_000,
+    'the recording to complete',
+  );
   const recordedS = (Date.now() - t0) / 1000;
 
   expect(recording.files.length).toBeGreaterThanOrEqual(2);

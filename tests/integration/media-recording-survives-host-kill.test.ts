@@ -12,7 +12,10 @@ import { waitFor } from '../helpers/test-room.js';
 let room: TestMedia;
 
 beforeAll(async () => {
-  room = await startTestMedia({ video: { source: { type: 'test' }, ...SMALL_VIDEO }, recording: { allowed: true, format: 'mkv', segmentSeconds: 60, bitrateKbps: 400 } });
+  room = await startTestMedia({
+    video: { source: { type: 'test' }, ...SMALL_VIDEO },
+    recording: { allowed: true, format: 'mkv', segmentSeconds: 60, bitrateKbps: 400 },
+  });
   await waitForSummary(room.media, 'live');
 });
 

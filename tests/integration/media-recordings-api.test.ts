@@ -15,7 +15,10 @@ let room: MediaRoom;
 const auth = () => ({ authorization: `Bearer ${room.token}` });
 
 beforeAll(async () => {
-  room = await startMediaRoom({ video: { source: { type: 'test' }, ...SMALL_VIDEO }, recording: { allowed: true, format: 'mkv', segmentSeconds: 60, bitrateKbps: 400 } });
+  room = await startMediaRoom({
+    video: { source: { type: 'test' }, ...SMALL_VIDEO },
+    recording: { allowed: true, format: 'mkv', segmentSeconds: 60, bitrateKbps: 400 },
+  });
   await waitFor(() => room.media.status().summary === 'live', 15_000, 'live video');
 });
 
@@ -25,7 +28,11 @@ afterAll(async () => {
 
 it('records on request and lets only a token holder list and download it', async () => {
   expect((await fetch(`${room.baseUrl}/api/v1/media/recording/start`, { method: 'POST' })).status).toBe(401);
-  const started = await fetch(`${room.baseUrl}/api/v1/media/recording/start`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ meetingId: 'adhoc-1' }) });
+  const started = await fetch(`${room.baseUrl}/api/v1/media/recording/start`, {
+    method: 'POST',
+    headers: { ...auth(), 'content-type': 'application/json' },
+    body: JSON.stringify({ meetingId: 'adhoc-1' }),
+  });
   expect(started.status).toBe(201);
   const { id } = (await started.json()) as Recording;
   await waitFor(() => (room.media.status().recording.active?.files.length ?? 0) > 0, 10_000, 'the first file');

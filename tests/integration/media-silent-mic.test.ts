@@ -14,7 +14,10 @@ let now = Date.parse('2026-03-02T09:00:00Z');
 let room: MediaRoom;
 
 beforeAll(async () => {
-  room = await startMediaRoom({ video: { source: { type: 'test' }, ...SMALL_VIDEO }, audio: { type: 'test', wave: 'silence' }, health: { silentMeetingMinutes: 10 } }, { now: () => now });
+  room = await startMediaRoom(
+    { video: { source: { type: 'test' }, ...SMALL_VIDEO }, audio: { type: 'test', wave: 'silence' }, health: { silentMeetingMinutes: 10 } },
+    { now: () => now },
+  );
 });
 
 afterAll(async () => {

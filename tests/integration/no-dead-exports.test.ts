@@ -49,7 +49,16 @@ function unimportedExports(): string[] {
   for (const file of TOPS.flatMap((top) => [...productSources(top)])) {
     const code = read(file);
     const names = new Set([...code.matchAll(DECLARED)].map((m) => m[1]!));
-    for (const m of code.matchAll(LISTED)) for (const part of m[1]!.split(',')) names.add(part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim());
+    for (const m of code.matchAll(LISTED))
+      for (const part of m[1]!.split(','))
+        names.add(
+          part
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)
+            .pop()!
+            .trim(),
+        );
     for (const m of code.matchAll(/customElements\.define\([^,]+,\s*(\w+)\)/g)) names.delete(m[1]!);
     names.delete('');
     exported.set(file, names);
@@ -64,7 +73,15 @@ function unimportedExports(): string[] {
     for (const m of code.matchAll(IMPORTED)) {
       const clause = m[1]!;
       if (clause.includes('*')) whole.add(target(m[2]!));
-      for (const part of clause.match(/\{([\s\S]*)\}/)?.[1]?.split(',') ?? []) mark(target(m[2]!), part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim());
+      for (const part of clause.match(/\{([\s\S]*)\}/)?.[1]?.split(',') ?? [])
+        mark(
+          target(m[2]!),
+          part
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0]!
+            .trim(),
+        );
     }
     // import('./x.js').Name in a type, or a module loaded whole (the CLI's commands).
     for (const m of code.matchAll(DYNAMIC)) {

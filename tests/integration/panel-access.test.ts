@@ -14,7 +14,11 @@ let doorToken: string;
 
 // biome-ignore lint/suspicious/noExplicitAny: each test reads the fields of the route it called; the routes' schemas are checked by the server
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const response = await fetch(room.baseUrl + path, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? null : JSON.stringify(body) });
+  const response = await fetch(room.baseUrl + path, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
   return { status: response.status, body: response.status === 204 ? null : await response.json() };
 }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

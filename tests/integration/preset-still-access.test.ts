@@ -14,10 +14,19 @@ const PAIR_CODE = 'K7QM-4XPA';
 
 beforeAll(async () => {
   sim = await startOnvifSimulator({ events: false });
-  room = await startStillsRoom({ devices: [{ id: 'cam-rear', driver: 'onvif', host: '127.0.0.1', port: sim.endpoint.port }], panel: { pairCodes: [PAIR_CODE] } });
+  room = await startStillsRoom({
+    devices: [{ id: 'cam-rear', driver: 'onvif', host: '127.0.0.1', port: sim.endpoint.port }],
+    panel: { pairCodes: [PAIR_CODE] },
+  });
   await room.ready('cam-rear');
   expect((await room.save('cam-rear', 1)).thumbnail).toMatchObject({ taken: true });
-  const paired = (await (await fetch(`${room.baseUrl}/api/v1/panels/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: PAIR_CODE, name: 'Door panel' }) })).json()) as { token: string };
+  const paired = (await (
+    await fetch(`${room.baseUrl}/api/v1/panels/pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: PAIR_CODE, name: 'Door panel' }),
+    })
+  ).json()) as { token: string };
   panelToken = paired.token;
 });
 
@@ -30,9 +39,18 @@ const coded = async (res: Response) => ({ status: res.status, code: ((await res.
 
 it('refuses a request without a credential, or with a wrong one, with a coded 401', async () => {
   expect(await coded(await room.still('cam-rear', 1, { headers: {} }))).toEqual({ status: 401, code: 'ROOMCTL_E_UNAUTHORIZED' });
-  expect(await coded(await room.still('cam-rear', 1, { headers: { authorization: 'Bearer not-the-token-of-this-room' } }))).toEqual({ status: 401, code: 'ROOMCTL_E_UNAUTHORIZED' });
-  expect(await coded(await room.still('cam-rear', 1, { headers: {}, query: '?token=not-the-token-of-this-room' }))).toEqual({ status: 401, code: 'ROOMCTL_E_UNAUTHORIZED' });
-  expect(await coded(await room.still('cam-rear', 1, { headers: {}, query: '?token=rcp_forged-panel-credential' }))).toEqual({ status: 401, code: 'ROOMCTL_E_UNAUTHORIZED' });
+  expect(await coded(await room.still('cam-rear', 1, { headers: { authorization: 'Bearer not-the-token-of-this-room' } }))).toEqual({
+    status: 401,
+    code: 'ROOMCTL_E_UNAUTHORIZED',
+  });
+  expect(await coded(await room.still('cam-rear', 1, { headers: {}, query: '?token=not-the-token-of-this-room' }))).toEqual({
+    status: 401,
+    code: 'ROOMCTL_E_UNAUTHORIZED',
+  });
+  expect(await coded(await room.still('cam-rear', 1, { headers: {}, query: '?token=rcp_forged-panel-credential' }))).toEqual({
+    status: 401,
+    code: 'ROOMCTL_E_UNAUTHORIZED',
+  });
   // Unknown devices answer the same to strangers: nothing about the room leaks before the credential.
   expect(await coded(await room.still('no-such-camera', 1, { headers: {} }))).toEqual({ status: 401, code: 'ROOMCTL_E_UNAUTHORIZED' });
 });
@@ -56,6 +74,8 @@ it('refuses every way out of the stills folder', async () => {
   expect(await get('/api/v1/devices/cam-rear/presets/1.5/still.jpg')).toEqual({ status: 400, code: 'ROOMCTL_E_BAD_REQUEST' });
   // The store refuses such names itself too, whoever calls it.
   const store = room.appliance.core.stills!.store;
-  for (const id of ['..', '../cam-rear', 'cam-rear/../x', '.hidden', 'CAM', '']) expect(() => store.pathOf(id, 1), id).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_BAD_REQUEST' }));
-  for (const preset of [-1, 1.5, 256, Number.NaN]) expect(() => store.pathOf('cam-rear', preset), String(preset)).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_BAD_REQUEST' }));
+  for (const id of ['..', '../cam-rear', 'cam-rear/../x', '.hidden', 'CAM', ''])
+    expect(() => store.pathOf(id, 1), id).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_BAD_REQUEST' }));
+  for (const preset of [-1, 1.5, 256, Number.NaN])
+    expect(() => store.pathOf('cam-rear', preset), String(preset)).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_BAD_REQUEST' }));
 });

@@ -11,7 +11,11 @@ let sim: RunningOnvifSimulator;
 let room: StillsRoom;
 
 const post = async (path: string, body?: unknown) => {
-  const res = await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${room.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${room.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
   return (await res.json()) as { id: string };
 };

@@ -25,7 +25,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-it('saves the preset, then stores and serves the camera\'s own still', async () => {
+it("saves the preset, then stores and serves the camera's own still", async () => {
   const saved = await room.save('cam-rear', 2);
   expect(saved.status).toBe(200);
   expect(saved.thumbnail).toMatchObject({ taken: true, source: 'camera' });

@@ -26,7 +26,11 @@ beforeAll(async () => {
   camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
   room = await startStillsRoom({
     devices: [{ id: 'cam-front', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 }],
-    media: { start: 'on-demand', video: { source: { type: 'test', pattern: 'smpte' }, camera: 'cam-front', width: 320, height: 180, framerate: 15 }, preview: { width: 320, height: 180, framerate: 10 } },
+    media: {
+      start: 'on-demand',
+      video: { source: { type: 'test', pattern: 'smpte' }, camera: 'cam-front', width: 320, height: 180, framerate: 15 },
+      preview: { width: 320, height: 180, framerate: 10 },
+    },
   });
   await room.ready('cam-front');
 });

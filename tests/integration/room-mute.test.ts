@@ -40,7 +40,10 @@ beforeAll(async () => {
   const withFakeHid = {
     ...speakerphoneDriver,
     create: (config: { vendorId: number; productId: number; serialNumber?: string }, ctx: Parameters<typeof speakerphoneDriver.create>[1]) =>
-      new SpeakerphoneDriver({ match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber }, backend: bus.backend, presencePollMs: 200 }, ctx),
+      new SpeakerphoneDriver(
+        { match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber }, backend: bus.backend, presencePollMs: 200 },
+        ctx,
+      ),
   };
   const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _enc, done) => void (logLines.push(String(chunk)), done()) }) });
   app = await startAppliance(
@@ -49,7 +52,13 @@ beforeAll(async () => {
       api: { listen: '127.0.0.1:0', tokens: [TOKEN] },
       storage: { dir },
       devices: [
-        { id: 'dsp', driver: 'biamp-tesira', host: '127.0.0.1', port: (dsp.endpoint as { port: number }).port, muteBlock: { instanceTag: 'MicMute', channel: 1 } },
+        {
+          id: 'dsp',
+          driver: 'biamp-tesira',
+          host: '127.0.0.1',
+          port: (dsp.endpoint as { port: number }).port,
+          muteBlock: { instanceTag: 'MicMute', channel: 1 },
+        },
         { id: 'display', driver: 'samsung-mdc', host: '127.0.0.1', port: (display.endpoint as { port: number }).port },
         { id: 'speakerphone', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422 },
       ],
@@ -68,7 +77,11 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
+  const res = await fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -80,9 +93,17 @@ const allAgree = async (on: boolean) => {
 };
 
 it('changing the room mute needs a token; reading it does not', async () => {
-  const res = await fetch(`${app.url}/api/v1/room/mute`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ on: true }) });
+  const res = await fetch(`${app.url}/api/v1/room/mute`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ on: true }),
+  });
   expect(res.status).toBe(401);
-  const bad = await fetch(`${app.url}/api/v1/room/mute`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ on: 'yes' }) });
+  const bad = await fetch(`${app.url}/api/v1/room/mute`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ on: 'yes' }),
+  });
   expect(bad.status).toBe(400);
   expect((await fetch(`${app.url}/api/v1/room/mute`)).status).toBe(200);
 });

@@ -25,19 +25,40 @@ describe('store and forward across a broker outage', () => {
     broker = await startMosquitto();
     fleet = await startTestFleet({ broker: { url: broker.url, protocolVersion: 5, clientId: 'fleet-outage-test' } });
     room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
-    await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.find((d) => d.deviceId === 'display' && d.status === 'ok'), 8000, 'the fleet to see the display ok');
+    await until(
+      async () => (await fleet.store.room('hq', 'aurora'))?.devices.find((d) => d.deviceId === 'display' && d.status === 'ok'),
+      8000,
+      'the fleet to see the display ok',
+    );
 
     await broker.stop();
     await until(() => !room.appliance.telemetry.connected && !fleet.connected, 5000, 'both clients to notice the outage');
     // A microphone that flaps 10,000 times: each change is a health update plus a fault raised or cleared.
-    const base: DeviceView = { id: 'ceiling-mic', name: 'Ceiling mic', driver: 'shure-mxa', kind: 'microphone', status: 'ok', since: '', detail: null, state: {}, capabilities: [], actions: [] };
+    const base: DeviceView = {
+      id: 'ceiling-mic',
+      name: 'Ceiling mic',
+      driver: 'shure-mxa',
+      kind: 'microphone',
+      status: 'ok',
+      since: '',
+      detail: null,
+      state: {},
+      capabilities: [],
+      actions: [],
+    };
     for (let i = 0; i < EVENTS; i++) {
-      room.appliance.health.update({ ...base, status: i % 2 === 0 ? 'offline' : 'ok', detail: i % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${i}` : null, since: new Date().toISOString() });
+      room.appliance.health.update({
+        ...base,
+        status: i % 2 === 0 ? 'offline' : 'ok',
+        detail: i % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${i}` : null,
+        since: new Date().toISOString(),
+      });
     }
     expect(room.appliance.telemetry.stats().depth).toBeGreaterThanOrEqual(2 * EVENTS);
 
     await broker.start();
-    const faults = () => fleet.store.sql.query<{ id: string; type: string; body: string }>("SELECT id, type, body FROM fleet_events WHERE device_id = 'ceiling-mic' ORDER BY seq");
+    const faults = () =>
+      fleet.store.sql.query<{ id: string; type: string; body: string }>("SELECT id, type, body FROM fleet_events WHERE device_id = 'ceiling-mic' ORDER BY seq");
     await until(async () => (await faults()).length >= EVENTS, 60_000, `${EVENTS} fault events in the fleet store`, 200);
     await until(() => room.appliance.telemetry.stats().depth === 0, 10_000, 'the outbox to drain');
 

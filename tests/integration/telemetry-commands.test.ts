@@ -24,8 +24,13 @@ describe('central commands over MQTT', () => {
     v5 = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'central-v5' });
     v311 = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: 'central-v311' });
     // Each sender listens for its own answers only (an answer must arrive exactly once).
-    for (const [c, topics] of [[v5, ['central/answers/v5', 'central/answers/unsigned']], [v311, ['central/answers/v311', 'central/answers/replay', 'central/answers/unknown']]] as const) {
-      c.on('message', (topic, payload, packet) => answers.push({ topic, body: JSON.parse(payload.toString()), correlation: packet.properties?.correlationData?.toString() }));
+    for (const [c, topics] of [
+      [v5, ['central/answers/v5', 'central/answers/unsigned']],
+      [v311, ['central/answers/v311', 'central/answers/replay', 'central/answers/unknown']],
+    ] as const) {
+      c.on('message', (topic, payload, packet) =>
+        answers.push({ topic, body: JSON.parse(payload.toString()), correlation: packet.properties?.correlationData?.toString() }),
+      );
       await c.subscribeAsync([...topics], { qos: 1 });
     }
   });
@@ -40,14 +45,23 @@ describe('central commands over MQTT', () => {
 
   it('runs a signed command and answers on the MQTT 5 response topic with the correlation data', async () => {
     const signed = signCommand(`${CMD}/ping`, TEST_COMMAND_KEY, { ts: Date.now(), nonce: randomUUID(), params: { n: 1 } });
-    await v5.publishAsync(`${CMD}/ping`, JSON.stringify(signed), { qos: 1, properties: { responseTopic: 'central/answers/v5', correlationData: Buffer.from('corr-1') } });
+    await v5.publishAsync(`${CMD}/ping`, JSON.stringify(signed), {
+      qos: 1,
+      properties: { responseTopic: 'central/answers/v5', correlationData: Buffer.from('corr-1') },
+    });
     const answer = await answerTo('central/answers/v5');
     expect(answer.body).toEqual({ ok: true, command: 'ping', result: { pong: { n: 1 }, signedBy: 'central' } });
     expect(answer.correlation).toBe('corr-1');
   });
 
   it('answers an MQTT 3.1.1 sender on its replyTo, echoing its correlationId', async () => {
-    const signed = signCommand(`${CMD}/ping`, TEST_COMMAND_KEY, { ts: Date.now(), nonce: randomUUID(), replyTo: 'central/answers/v311', correlationId: 'c-311', params: {} });
+    const signed = signCommand(`${CMD}/ping`, TEST_COMMAND_KEY, {
+      ts: Date.now(),
+      nonce: randomUUID(),
+      replyTo: 'central/answers/v311',
+      correlationId: 'c-311',
+      params: {},
+    });
     await v311.publishAsync(`${CMD}/ping`, JSON.stringify(signed), { qos: 1 });
     expect((await answerTo('central/answers/v311')).body).toMatchObject({ ok: true, command: 'ping', correlationId: 'c-311' });
   });
@@ -62,10 +76,14 @@ describe('central commands over MQTT', () => {
     await v311.publishAsync(`${CMD}/ping`, signed, { qos: 1 });
     await answerTo('central/answers/replay');
     await v311.publishAsync(`${CMD}/ping`, signed, { qos: 1 });
-    const both = await until(() => {
-      const got = answers.filter((a) => a.topic === 'central/answers/replay');
-      return got.length === 2 ? got : undefined;
-    }, 8000, 'the second answer');
+    const both = await until(
+      () => {
+        const got = answers.filter((a) => a.topic === 'central/answers/replay');
+        return got.length === 2 ? got : undefined;
+      },
+      8000,
+      'the second answer',
+    );
     expect(both.map((a) => a.body.ok)).toEqual([true, false]);
     expect(both[1]!.body).toMatchObject({ error: { code: 'ROOMCTL_E_FORBIDDEN', message: expect.stringMatching(/replayed/) } });
   });

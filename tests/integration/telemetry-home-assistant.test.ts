@@ -18,10 +18,14 @@ describe('Home Assistant MQTT discovery', () => {
   });
 
   it('publishes retained entities whose availability follows the room status and last will', async () => {
-    const lines = await until(async () => {
-      const got = await mosquittoSub(broker, { topic: 'homeassistant/#', retainedOnly: true, timeoutS: 1 });
-      return got.length >= 4 ? got : undefined;
-    }, 8000, 'the discovery configs');
+    const lines = await until(
+      async () => {
+        const got = await mosquittoSub(broker, { topic: 'homeassistant/#', retainedOnly: true, timeoutS: 1 });
+        return got.length >= 4 ? got : undefined;
+      },
+      8000,
+      'the discovery configs',
+    );
     const configs = new Map(lines.map((l) => [l.slice(0, l.indexOf(' ')), JSON.parse(l.slice(l.indexOf(' ') + 1)) as Record<string, unknown>]));
     const problem = configs.get('homeassistant/binary_sensor/roomctl_hq_aurora/display_problem/config');
     expect(problem).toMatchObject({
@@ -31,8 +35,14 @@ describe('Home Assistant MQTT discovery', () => {
       unique_id: 'roomctl_hq_aurora_display_problem',
       device: expect.objectContaining({ via_device: 'roomctl_hq_aurora', model: 'pjlink' }),
     });
-    expect(configs.get('homeassistant/sensor/roomctl_hq_aurora/display_health/config')).toMatchObject({ device_class: 'enum', value_template: '{{ value_json.status }}' });
-    expect(configs.get('homeassistant/binary_sensor/roomctl_hq_aurora/appliance/config')).toMatchObject({ device_class: 'connectivity', state_topic: 'roomctl/hq/aurora/status' });
+    expect(configs.get('homeassistant/sensor/roomctl_hq_aurora/display_health/config')).toMatchObject({
+      device_class: 'enum',
+      value_template: '{{ value_json.status }}',
+    });
+    expect(configs.get('homeassistant/binary_sensor/roomctl_hq_aurora/appliance/config')).toMatchObject({
+      device_class: 'connectivity',
+      state_topic: 'roomctl/hq/aurora/status',
+    });
   });
 
   it('publishes them again when Home Assistant says it came online', async () => {

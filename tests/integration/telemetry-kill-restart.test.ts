@@ -18,7 +18,10 @@ interface Child {
 }
 
 function startChild(configPath: string): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], {
+    cwd: PROJECT_ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines: string[] = [];
   let buffer = '';
   proc.stdout!.on('data', (d: Buffer) => {
@@ -81,7 +84,10 @@ describe('store and forward across kill -9', () => {
     // 2. Broker back, appliance back: it starts sending; kill it again mid-way.
     await broker.start();
     child = await launch();
-    const stored = async () => (await fleet.store.sql.query<{ body: string }>("SELECT body FROM fleet_events WHERE room = 'kiln' AND device_id = 'mic' ORDER BY seq")).map((r) => r.body);
+    const stored = async () =>
+      (await fleet.store.sql.query<{ body: string }>("SELECT body FROM fleet_events WHERE room = 'kiln' AND device_id = 'mic' ORDER BY seq")).map(
+        (r) => r.body,
+      );
     await until(async () => (await stored()).length > 0, 20_000, 'delivery to start', 5);
     await kill9(child);
     const afterSecondKill = (await stored()).length;

@@ -23,13 +23,23 @@ describe('telemetry as mosquitto_sub sees it (MQTT 5, username/password)', () =>
   });
 
   it('keeps a retained online status and a retained health per device', async () => {
-    const retained = await until(async () => {
-      const lines = await mosquittoSub(broker, { topic: `${BASE}/#`, retainedOnly: true, timeoutS: 1, user: WATCHER });
-      const ok = lines.some((l) => l.startsWith(`${BASE}/devices/display/health `) && l.includes('"status":"ok"'));
-      return ok && lines.some((l) => l.startsWith(`${BASE}/state `)) ? lines : undefined;
-    }, 8000, 'the retained ok health of the display');
+    const retained = await until(
+      async () => {
+        const lines = await mosquittoSub(broker, { topic: `${BASE}/#`, retainedOnly: true, timeoutS: 1, user: WATCHER });
+        const ok = lines.some((l) => l.startsWith(`${BASE}/devices/display/health `) && l.includes('"status":"ok"'));
+        return ok && lines.some((l) => l.startsWith(`${BASE}/state `)) ? lines : undefined;
+      },
+      8000,
+      'the retained ok health of the display',
+    );
     expect(retained).toContain(`${BASE}/status online`);
-    const health = JSON.parse(retained.find((l) => l.startsWith(`${BASE}/devices/display/health `))!.split(' ').slice(1).join(' '));
+    const health = JSON.parse(
+      retained
+        .find((l) => l.startsWith(`${BASE}/devices/display/health `))!
+        .split(' ')
+        .slice(1)
+        .join(' '),
+    );
     expect(health).toMatchObject({ status: 'ok', detail: null, metrics: expect.any(Object) });
     expect(Date.parse(health.since)).not.toBeNaN();
     const state = retained.find((l) => l.startsWith(`${BASE}/state `));

@@ -34,10 +34,19 @@ describe('telemetry over TLS with a pinned CA and a client certificate', () => {
   it('connects with the right CA and certificate, and a TLS mosquitto_sub sees its status', async () => {
     const good = await room({ url: broker.url, protocolVersion: 5, ca: pki.ca, cert: pki.clientCert, key: pki.clientKey }, 'good');
     await until(() => good.appliance.telemetry.connected, 8000, 'the TLS connection');
-    const lines = await until(async () => {
-      const got = await mosquittoSub(broker, { topic: 'roomctl/hq/good/status', retainedOnly: true, timeoutS: 1, extraArgs: ['--cafile', pki.ca, '--cert', pki.clientCert, '--key', pki.clientKey] });
-      return got.includes('roomctl/hq/good/status online') ? got : undefined;
-    }, 8000, 'the status over TLS');
+    const lines = await until(
+      async () => {
+        const got = await mosquittoSub(broker, {
+          topic: 'roomctl/hq/good/status',
+          retainedOnly: true,
+          timeoutS: 1,
+          extraArgs: ['--cafile', pki.ca, '--cert', pki.clientCert, '--key', pki.clientKey],
+        });
+        return got.includes('roomctl/hq/good/status online') ? got : undefined;
+      },
+      8000,
+      'the status over TLS',
+    );
     expect(lines).toContain('roomctl/hq/good/status online');
   });
 

@@ -24,5 +24,6 @@ it('no product module imports a test helper', () => {
 
 it('the build configuration leaves every kind of test helper out', () => {
   const build = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tsconfig.build.json'), 'utf8')) as { exclude: string[] };
-  for (const pattern of ['**/*.test.ts', '**/testing/**', '**/test-setup.ts', '**/scripted-*.ts', '**/*-test-helpers.ts']) expect(build.exclude).toContain(pattern);
+  for (const pattern of ['**/*.test.ts', '**/testing/**', '**/test-setup.ts', '**/scripted-*.ts', '**/*-test-helpers.ts'])
+    expect(build.exclude).toContain(pattern);
 });

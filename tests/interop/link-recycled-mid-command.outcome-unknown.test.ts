@@ -18,7 +18,11 @@ it('a command in flight when the link is recycled: sent once, answered "sent, ou
 
   await room.host.restart('display');
 
-  expect(await inFlight).toMatchObject({ code: 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN', httpStatus: 502, message: expect.stringContaining('sent, outcome unknown') });
+  expect(await inFlight).toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN',
+    httpStatus: 502,
+    message: expect.stringContaining('sent, outcome unknown'),
+  });
   await waitFor(() => room.host.get('display').status === 'ok', 10_000, 'the display to reconnect');
   expect(room.sim.display.received.filter((l) => l === '%1INPT 32')).toHaveLength(1);
   expect(room.sim.display.input).toBe('32');

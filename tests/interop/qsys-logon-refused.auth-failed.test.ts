@@ -26,6 +26,9 @@ for (const [what, credentials] of [
     await waitFor(() => room.host.get('dsp').status !== 'connecting', 10_000, 'the Core to answer');
 
     expect(room.host.get('dsp')).toMatchObject({ status: 'auth-failed', detail: expect.stringContaining('Logon required') });
-    await expect(room.host.execute('dsp', 'mute', { on: true })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH', message: expect.stringContaining('wrong password') });
+    await expect(room.host.execute('dsp', 'mute', { on: true })).rejects.toMatchObject({
+      code: 'ROOMCTL_E_DEVICE_AUTH',
+      message: expect.stringContaining('wrong password'),
+    });
   });
 }

@@ -48,9 +48,16 @@ it(`a wrong password: at most 5 logins in the first minute, then one a minute or
   expect(attempts.filter((t) => t < 60_000).length).toBeLessThanOrEqual(5);
   const later = attempts.filter((t) => t >= 60_000);
   expect(later.length).toBeGreaterThan(0);
-  const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!).filter((_, i) => attempts[i + 1]! >= 60_000);
+  const gaps = attempts
+    .slice(1)
+    .map((t, i) => t - attempts[i]!)
+    .filter((_, i) => attempts[i + 1]! >= 60_000);
   expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60_000);
 
   const refused = await supervisor.execute('power', { on: true }).catch((err: unknown) => err);
-  expect(refused).toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH', message: expect.stringContaining('wrong password'), hint: expect.stringContaining('secrets.yaml') });
+  expect(refused).toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_AUTH',
+    message: expect.stringContaining('wrong password'),
+    hint: expect.stringContaining('secrets.yaml'),
+  });
 });

@@ -37,7 +37,14 @@ beforeAll(async () => {
   await waitFor(() => appliance.core.devices.get('display').status === 'auth-failed', 10_000, 'the display to be refused');
   await writeFile(
     join(dir, 'room.yaml'),
-    ['room: { id: other, name: Other, site: hq, timezone: UTC }', 'api: { listen: "127.0.0.1:1" }', 'devices:', `  - ${JSON.stringify(device)}`, 'secrets: secrets.yaml', ''].join('\n'),
+    [
+      'room: { id: other, name: Other, site: hq, timezone: UTC }',
+      'api: { listen: "127.0.0.1:1" }',
+      'devices:',
+      `  - ${JSON.stringify(device)}`,
+      'secrets: secrets.yaml',
+      '',
+    ].join('\n'),
   );
   await writeFile(join(dir, 'secrets.yaml'), `api: { tokens: [ "${TOKEN}" ] }\n`);
   await chmod(join(dir, 'secrets.yaml'), 0o600);
@@ -63,7 +70,11 @@ it('an action says wrong password and where to fix it, not "check its cable"', a
   });
   const body = (await response.json()) as { code: string; message: string; hint: string };
   expect(response.status).toBe(502);
-  expect(body).toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH', message: expect.stringContaining('wrong password'), hint: expect.stringContaining('secrets.yaml') });
+  expect(body).toMatchObject({
+    code: 'ROOMCTL_E_DEVICE_AUTH',
+    message: expect.stringContaining('wrong password'),
+    hint: expect.stringContaining('secrets.yaml'),
+  });
   expect(body.hint).not.toContain('cable');
 });
 

@@ -21,12 +21,20 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { security?: Array<Record<string, string[]>>; parameters?: Operation['params']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { security?: Array<Record<string, string[]>>; parameters?: Operation['params']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
+    >
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
 /** The demo room with a known admin PIN, and its OpenAPI document. */
-export async function startSecurityRoom(options: { logLevel?: string; configure?: (config: RoomConfig) => void } = {}): Promise<TestRoom & { doc: OpenApiDocument; operations: Operation[]; resolve: (ref: string) => JsonSchema | undefined }> {
+export async function startSecurityRoom(
+  options: { logLevel?: string; configure?: (config: RoomConfig) => void } = {},
+): Promise<TestRoom & { doc: OpenApiDocument; operations: Operation[]; resolve: (ref: string) => JsonSchema | undefined }> {
   const room = await startTestRoom({
     logLevel: options.logLevel,
     configure: (config) => {
@@ -81,13 +89,21 @@ export const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '
 
 export function fillPath(path: string, values: Record<string, string>): string {
   // A lone surrogate cannot be put in a URL at all: it becomes U+FFFD, as a browser would send it.
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent((values[name] ?? 'x').replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i - 1, i + 1) + all.slice(i, i + 2)) ? c : '\uFFFD'))));
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(
+      (values[name] ?? 'x').replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) =>
+        /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i - 1, i + 1) + all.slice(i, i + 2)) ? c : '\uFFFD',
+      ),
+    ),
+  );
 }
 
 /** A paired panel's credential, the way a panel gets one: it asks with its code, the admin PIN approves, it collects. */
 export async function pairPanel(baseUrl: string, code: string, pin = ADMIN_PIN): Promise<{ token: string; panelId: string }> {
   const post = async (path: string, body: unknown) =>
-    (await (await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+    (await (
+      await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    ).json()) as Record<string, string>;
   const asked = await post('/api/v1/panels/pair', { code });
   await post('/api/v1/panels/pair/approve', { code, pin });
   const collected = await post('/api/v1/panels/pair/claim', { requestId: asked.requestId, claim: asked.claim });

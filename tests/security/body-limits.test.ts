@@ -8,7 +8,11 @@ beforeAll(async () => {
 afterAll(async () => room?.close());
 
 const post = async (path: string, body: string | undefined, contentType: string | undefined) => {
-  const res = await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${room.token}`, ...(contentType ? { 'content-type': contentType } : {}) }, body });
+  const res = await fetch(`${room.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${room.token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+    body,
+  });
   return { status: res.status, body: (await res.json()) as { code: string; message: string; hint: string; details?: Record<string, unknown> } };
 };
 

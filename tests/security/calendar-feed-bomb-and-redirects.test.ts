@@ -14,7 +14,8 @@ import type { CalendarConfig } from '../../appliance/schedule/calendar-config.js
 let server: FeedServer;
 let fx: FeedFixture | undefined;
 const good = calendarOf([['UID:a@example.com', 'DTSTART:20261208T090000Z', 'DTEND:20261208T100000Z', 'SUMMARY:Planning']]);
-const open = (config: Omit<CalendarConfig, 'url'>, path = '/room.ics') => (fx = feedFixture({ url: `${server.url}${path}`, ...config }, { start: '2026-12-07T08:00:00Z' }));
+const open = (config: Omit<CalendarConfig, 'url'>, path = '/room.ics') =>
+  (fx = feedFixture({ url: `${server.url}${path}`, ...config }, { start: '2026-12-07T08:00:00Z' }));
 const titles = () => fx!.meetings.between('2026-12-01T00:00:00Z', '2026-12-31T00:00:00Z', ['booked']).map((m) => m.title);
 
 beforeEach(async () => {

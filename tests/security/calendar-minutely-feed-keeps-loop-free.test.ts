@@ -19,7 +19,13 @@ afterEach(async () => {
 
 it('caps a minutely flood and keeps the event loop turning while it syncs', async () => {
   server = await startFeedServer();
-  const series = Array.from({ length: 20 }, (_, i) => [`UID:flood-${i}@example.com`, 'DTSTART:20261206T000000Z', 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY;COUNT=5000', `SUMMARY:Flood ${i}`]);
+  const series = Array.from({ length: 20 }, (_, i) => [
+    `UID:flood-${i}@example.com`,
+    'DTSTART:20261206T000000Z',
+    'DURATION:PT1M',
+    'RRULE:FREQ=MINUTELY;COUNT=5000',
+    `SUMMARY:Flood ${i}`,
+  ]);
   const ics = calendarOf(series);
   expect(ics.length).toBeLessThan(5000);
   server.routes.set('/room.ics', { body: ics });
@@ -32,7 +38,9 @@ it('caps a minutely flood and keeps the event loop turning while it syncs', asyn
 
   expect(result).toEqual({ added: 2000, updated: 0, cancelled: 0 });
   expect(fx.meetings.between('2026-12-01T00:00:00Z', '2026-12-31T00:00:00Z')).toHaveLength(2000);
-  expect(fx.feed.state().skipped.at(-1)).toMatch(/^more than 2000 bookings in the window, as many as a room keeps: those from 2026-12-06T\d\d:\d\d:00\.000Z on are left out$/);
+  expect(fx.feed.state().skipped.at(-1)).toMatch(
+    /^more than 2000 bookings in the window, as many as a room keeps: those from 2026-12-06T\d\d:\d\d:00\.000Z on are left out$/,
+  );
   expect(fx.feed.health()).toMatchObject({ state: 'ok', skipped: fx.feed.state().skipped.length });
   // Sliced: the loop turned many times during the sync, not once at its end.
   expect(turns).toBeGreaterThan(20);

@@ -19,7 +19,8 @@ function silent(localAddress: string) {
   return { socket, isClosed: () => closed };
 }
 
-const openConnections = () => new Promise<number>((resolve, reject) => room.demo.appliance.server.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+const openConnections = () =>
+  new Promise<number>((resolve, reject) => room.demo.appliance.server.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
 
 /** At the total cap, the next connection is closed at once whatever its address; a silent one is closed when idle, and the room serves again. */
 it(`holds at most ${CAP} connections in all, closes the next at once, and frees them when they stay silent`, async () => {

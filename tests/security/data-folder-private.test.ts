@@ -59,7 +59,10 @@ it('keeps stills in folders only the service user can open', async () => {
 });
 
 it('writes recordings (from the media host, whatever its umask) 0600 in 0700 folders', async () => {
-  const media = await startTestMedia({ video: { source: { type: 'test' }, ...SMALL_VIDEO }, recording: { allowed: true, format: 'mp4', segmentSeconds: 1, bitrateKbps: 300 } });
+  const media = await startTestMedia({
+    video: { source: { type: 'test' }, ...SMALL_VIDEO },
+    recording: { allowed: true, format: 'mp4', segmentSeconds: 1, bitrateKbps: 300 },
+  });
   try {
     const started = await media.media.startRecording();
     await waitFor(() => (media.media.status().recording.active?.files.length ?? 0) >= 1, 15_000, 'a first segment');

@@ -18,7 +18,9 @@ let devices: DeviceView[] = [];
 beforeAll(async () => {
   room = await startSecurityRoom();
   const post = async (path: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${room.token}` }) =>
-    (await (await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+    (await (
+      await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    ).json()) as Record<string, string>;
   for (const minutes of [30, 60]) {
     const id = (await post('/api/v1/bookings', { minutes, title: 'Fuzzed', start: new Date(Date.now() + (minutes - 30) * 120_000).toISOString() })).id!;
     real.meeting!.push(id);
@@ -39,14 +41,23 @@ interface FuzzRequest {
 }
 
 /** Routes anyone may call, each guarded on its own; every other route must refuse an anonymous request. */
-const OPEN = new Set(['GET /api/v1/panel/info', 'POST /api/v1/panels/pair', 'POST /api/v1/panels/pair/claim', 'POST /api/v1/panels/pair/approve', 'POST /api/v1/admin/session']);
+const OPEN = new Set([
+  'GET /api/v1/panel/info',
+  'POST /api/v1/panels/pair',
+  'POST /api/v1/panels/pair/claim',
+  'POST /api/v1/panels/pair/approve',
+  'POST /api/v1/admin/session',
+]);
 
 /** One request for `op`: path values real or hostile, a valid-then-bent body, and a credential or not. */
 function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
   const isAction = op.path === '/api/v1/devices/{id}/actions/{action}';
   const target = isAction
     ? fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(...devices.flatMap((d) => d.actions.map((a) => ({ values: { id: d.id, action: a.name }, body: a.params as JsonSchema })))) },
+        {
+          weight: 4,
+          arbitrary: fc.constantFrom(...devices.flatMap((d) => d.actions.map((a) => ({ values: { id: d.id, action: a.name }, body: a.params as JsonSchema })))),
+        },
         { weight: 1, arbitrary: fc.record({ values: fc.record({ id: pathParam, action: pathParam }), body: fc.constant<JsonSchema>({ type: 'object' }) }) },
       )
     : fc.record({
@@ -64,39 +75,46 @@ function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
         body: fc.constant<JsonSchema | undefined>(op.body),
       });
   const query = op.params.filter((p) => p.in === 'query');
-  const queryArb = fc.record(Object.fromEntries(query.map((p) => [p.name, fc.option(fc.oneof(p.schema ? arbitraryFor(p.schema, room.resolve) : fc.string(), nastyValue), { nil: undefined })])), { requiredKeys: [] });
-  return fc
-    .tuple(target, queryArb, fc.nat(99), fc.nat(99), fc.nat(), fc.nat(99))
-    .chain(([t, q, authRoll, typeRoll, seed, spellRoll]) =>
-      (t.body ? mutatedBody(arbitraryFor(t.body, room.resolve)) : fc.option(nastyValue, { nil: undefined, freq: 3 })).map((body) => {
-        const search = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-        const headers: Record<string, string> = {};
-        // Mostly the room's token (so the handlers run), sometimes none or a wrong one.
-        if (authRoll < 85) headers.authorization = `Bearer ${room.token}`;
-        else if (authRoll < 92) headers.authorization = `Bearer wrong-${seed}`;
-        if (op.adminSession && op.method !== 'DELETE' && authRoll % 3 !== 0) headers['x-roomctl-admin'] = adminSession;
-        if (op.meetingCode && authRoll % 5 === 0) headers['x-meeting-code'] = String(seed % 100_000).padStart(8, 'A');
-        let payload: string | undefined = body === undefined ? undefined : JSON.stringify(body);
-        if (payload !== undefined) {
-          // Mostly JSON; also the wrong content type, broken JSON, and a bare string.
-          if (typeRoll < 88) headers['content-type'] = 'application/json';
-          else if (typeRoll < 93) headers['content-type'] = 'text/plain';
-          else if (typeRoll < 97) (headers['content-type'] = 'application/json', (payload = payload.slice(0, Math.max(0, payload.length - 1))));
-          else headers['content-type'] = 'application/x-www-form-urlencoded';
-        }
-        // One in five paths respelled (a letter percent-encoded, %2F, dots, doubled slashes, case):
-        // the route that matches must still ask for its credential.
-        let path = fillPath(op.path, t.values as Record<string, string>);
-        if (spellRoll < 20) {
-          const spellings = pathSpellings(path, false);
-          path = spellings[seed % spellings.length]!;
-        }
-        const url = `${path}${search.size ? `?${search}` : ''}`;
-        const guarded = !OPEN.has(`${op.method} ${op.path}`) && !(op.method === 'GET' && !op.security?.length);
-        const anonymous = guarded && authRoll >= 85 && !headers['x-roomctl-admin'] && !headers['x-meeting-code'];
-        return { method: op.method, url, headers, payload, anonymous };
-      }),
-    );
+  const queryArb = fc.record(
+    Object.fromEntries(
+      query.map((p) => [p.name, fc.option(fc.oneof(p.schema ? arbitraryFor(p.schema, room.resolve) : fc.string(), nastyValue), { nil: undefined })]),
+    ),
+    { requiredKeys: [] },
+  );
+  return fc.tuple(target, queryArb, fc.nat(99), fc.nat(99), fc.nat(), fc.nat(99)).chain(([t, q, authRoll, typeRoll, seed, spellRoll]) =>
+    (t.body ? mutatedBody(arbitraryFor(t.body, room.resolve)) : fc.option(nastyValue, { nil: undefined, freq: 3 })).map((body) => {
+      const search = new URLSearchParams(
+        Object.entries(q)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      );
+      const headers: Record<string, string> = {};
+      // Mostly the room's token (so the handlers run), sometimes none or a wrong one.
+      if (authRoll < 85) headers.authorization = `Bearer ${room.token}`;
+      else if (authRoll < 92) headers.authorization = `Bearer wrong-${seed}`;
+      if (op.adminSession && op.method !== 'DELETE' && authRoll % 3 !== 0) headers['x-roomctl-admin'] = adminSession;
+      if (op.meetingCode && authRoll % 5 === 0) headers['x-meeting-code'] = String(seed % 100_000).padStart(8, 'A');
+      let payload: string | undefined = body === undefined ? undefined : JSON.stringify(body);
+      if (payload !== undefined) {
+        // Mostly JSON; also the wrong content type, broken JSON, and a bare string.
+        if (typeRoll < 88) headers['content-type'] = 'application/json';
+        else if (typeRoll < 93) headers['content-type'] = 'text/plain';
+        else if (typeRoll < 97) (headers['content-type'] = 'application/json'), (payload = payload.slice(0, Math.max(0, payload.length - 1)));
+        else headers['content-type'] = 'application/x-www-form-urlencoded';
+      }
+      // One in five paths respelled (a letter percent-encoded, %2F, dots, doubled slashes, case):
+      // the route that matches must still ask for its credential.
+      let path = fillPath(op.path, t.values as Record<string, string>);
+      if (spellRoll < 20) {
+        const spellings = pathSpellings(path, false);
+        path = spellings[seed % spellings.length]!;
+      }
+      const url = `${path}${search.size ? `?${search}` : ''}`;
+      const guarded = !OPEN.has(`${op.method} ${op.path}`) && !(op.method === 'GET' && !op.security?.length);
+      const anonymous = guarded && authRoll >= 85 && !headers['x-roomctl-admin'] && !headers['x-meeting-code'];
+      return { method: op.method, url, headers, payload, anonymous };
+    }),
+  );
 }
 
 /**

@@ -46,7 +46,11 @@ describe('security headers', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
     // A form post from another site (no preflight needed) is not taken as a command either.
-    const form = await fetch(`${room.baseUrl}/api/v1/room/mute`, { method: 'POST', headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' }, body: 'on=true' });
+    const form = await fetch(`${room.baseUrl}/api/v1/room/mute`, {
+      method: 'POST',
+      headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'on=true',
+    });
     expect(form.status).toBeGreaterThanOrEqual(400);
   });
 

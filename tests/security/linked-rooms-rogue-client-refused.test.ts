@@ -27,22 +27,35 @@ it('a client without a room identity, or a room posing as another, cannot inject
       { site: 'hq', id: 'aurora', name: 'Aurora' },
       { site: 'sz', id: 'lotus', name: 'Shenzhen' },
     ],
-    invite: { uid: 'rogue-test@example.com', title: 'Guarded', startInMs: 20_000, minutes: 60, attendees: [{ name: 'Wei', email: 'wei@example.com' }], agenda: ['Only item (30 min)'] },
+    invite: {
+      uid: 'rogue-test@example.com',
+      title: 'Guarded',
+      startInMs: 20_000,
+      minutes: 60,
+      attendees: [{ name: 'Wei', email: 'wei@example.com' }],
+      agenda: ['Only item (30 min)'],
+    },
   });
   const [aurora, lotus] = lab.rooms as [LabRoom, LabRoom];
   const link = linkKeyOf('rogue-test@example.com');
   const topicOf = (room: string) => `roomctl/${room}/meetings/${link}/records`;
-  const forged = (room: string, n: number) => JSON.stringify({ id: `forged-${n}`, link, room, at: new Date().toISOString(), kind: 'checkin', person: `intruder-${n}`, name: `Intruder ${n}` });
+  const forged = (room: string, n: number) =>
+    JSON.stringify({ id: `forged-${n}`, link, room, at: new Date().toISOString(), kind: 'checkin', person: `intruder-${n}`, name: `Intruder ${n}` });
   await until(async () => (await meetingOf(aurora))?.rooms.length === 2, 15_000, 'Aurora to see Shenzhen');
 
   // No identity at all: the broker does not let it in.
-  await expect(mqtt.connectAsync(lab.broker.url, { protocolVersion: 5, reconnectPeriod: 0, connectTimeout: 5000, clientId: 'anonymous-rogue' })).rejects.toThrow();
+  await expect(
+    mqtt.connectAsync(lab.broker.url, { protocolVersion: 5, reconnectPeriod: 0, connectTimeout: 5000, clientId: 'anonymous-rogue' }),
+  ).rejects.toThrow();
   // A fresh connection per attempt: after a refused publish Mosquitto may close the connection, which is a "no" as well.
   const attempt = async (user: { username: string; password: string }, topic: string, payload: string) => {
     const client = await mqtt.connectAsync(lab!.broker.url, { ...user, protocolVersion: 5, reconnectPeriod: 0, clientId: `rogue-${clients.length}` });
     clients.push(client);
     return Promise.race([
-      client.publishAsync(topic, payload, { qos: 1 }).then(() => 'sent', (err: Error) => `refused: ${err.message}`),
+      client.publishAsync(topic, payload, { qos: 1 }).then(
+        () => 'sent',
+        (err: Error) => `refused: ${err.message}`,
+      ),
       new Promise<string>((resolve) => client.once('close', () => resolve('disconnected'))),
     ]);
   };
@@ -56,6 +69,9 @@ it('a client without a room identity, or a room posing as another, cannot inject
   expect((await lotus.call('POST', `/api/v1/meetings/${(await meetingOf(lotus))!.id}/checkins`, { email: 'wei@example.com' })).status).toBeLessThan(300);
   await until(async () => (await presentAt(aurora, 'Shenzhen')) === 1, 10_000, 'the real check-in at Aurora');
   const view = await meetingOf(aurora);
-  expect(view?.rooms.map((r) => [r.name, r.present])).toEqual([['Aurora', 0], ['Shenzhen', 1]]);
+  expect(view?.rooms.map((r) => [r.name, r.present])).toEqual([
+    ['Aurora', 0],
+    ['Shenzhen', 1],
+  ]);
   expect(JSON.stringify(view)).not.toContain('hudson');
 }, 120_000);

@@ -83,7 +83,9 @@ it('bounds one source whose every line differs, and tells the count as one line'
 
   clock.now += 1000;
   device.warn('frame 301 makes no sense');
-  expect(lines.filter((l) => l.suppressed !== undefined)).toEqual([expect.objectContaining({ device: 'chatty', suppressed: 300 - LOG_LINES_PER_SOURCE_PER_SECOND })]);
+  expect(lines.filter((l) => l.suppressed !== undefined)).toEqual([
+    expect.objectContaining({ device: 'chatty', suppressed: 300 - LOG_LINES_PER_SOURCE_PER_SECOND }),
+  ]);
 });
 
 it('tells what it left out within a second even when the flood stops', async () => {

@@ -50,11 +50,21 @@ it('no token, password, PIN, session, pairing secret or meeting code reaches the
   const url = demo.appliance.url;
   await until(() => demo!.appliance.core.devices.get('cam-front')?.status === 'ok', 8000, 'the camera ok');
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${url}${path}`, { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, string> };
   };
   const bearer = { authorization: `Bearer ${demo.token}` };
-  const secrets: Record<string, string> = { token: demo.token, pin: PIN, mqttPassword: MQTT_PASSWORD, commandSecret: COMMAND_SECRET, displayPassword: DISPLAY_PASSWORD };
+  const secrets: Record<string, string> = {
+    token: demo.token,
+    pin: PIN,
+    mqttPassword: MQTT_PASSWORD,
+    commandSecret: COMMAND_SECRET,
+    displayPassword: DISPLAY_PASSWORD,
+  };
 
   // A panel pairs: it asks, the admin approves with the PIN (a wrong one first), it claims its credential.
   const asked = await call('POST', '/api/v1/panels/pair', { code: 'K7QM-4XPA', name: 'Door panel' });
@@ -63,7 +73,9 @@ it('no token, password, PIN, session, pairing secret or meeting code reaches the
   expect((await call('POST', '/api/v1/panels/pair/approve', { code: 'K7QM-4XPA', pin: PIN })).status).toBe(200);
   const claimed = await call('POST', '/api/v1/panels/pair/claim', { requestId: asked.body.requestId, claim: asked.body.claim });
   secrets.panelCredential = claimed.body.token!;
-  expect((await call('POST', '/api/v1/devices/cam-front/actions/preset.recall', { preset: 2 }, { authorization: `Bearer ${secrets.panelCredential}` })).status).toBe(200);
+  expect(
+    (await call('POST', '/api/v1/devices/cam-front/actions/preset.recall', { preset: 2 }, { authorization: `Bearer ${secrets.panelCredential}` })).status,
+  ).toBe(200);
 
   // The admin view: a session from the PIN, the overview and the recent logs.
   const session = await call('POST', '/api/v1/admin/session', { pin: PIN });
@@ -74,7 +86,10 @@ it('no token, password, PIN, session, pairing secret or meeting code reaches the
   const meeting = await call('POST', '/api/v1/bookings', { minutes: 30, title: 'Secrets review' }, bearer);
   const access = await call('GET', `/api/v1/meetings/${meeting.body.id}/access`, undefined, bearer);
   secrets.meetingCode = access.body.code!;
-  expect((await call('POST', `/api/v1/meetings/${meeting.body.id}/checkins`, { name: 'Phone user', walkIn: true }, { 'x-meeting-code': secrets.meetingCode })).status).toBe(200);
+  expect(
+    (await call('POST', `/api/v1/meetings/${meeting.body.id}/checkins`, { name: 'Phone user', walkIn: true }, { 'x-meeting-code': secrets.meetingCode }))
+      .status,
+  ).toBe(200);
   await call('POST', `/api/v1/meetings/${meeting.body.id}/notes`, { text: 'from the phone' }, { 'x-meeting-code': secrets.meetingCode });
   await call('POST', `/api/v1/meetings/${meeting.body.id}/notes`, { text: 'guessing' }, { 'x-meeting-code': 'ABCD-EFGH' });
   await call('GET', `/api/v1/meetings/${meeting.body.id}/minutes.md?code=${secrets.meetingCode}`);

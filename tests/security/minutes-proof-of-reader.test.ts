@@ -16,7 +16,11 @@ afterAll(async () => room?.close());
 
 // biome-ignore lint/suspicious/noExplicitAny: each call reads the fields of the route it called; the routes' schemas are checked by the server
 async function call(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${room.baseUrl}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? null : JSON.stringify(body) });
+  const res = await fetch(`${room.baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
 }
@@ -24,7 +28,18 @@ const linkIn = (text: string) => /[?&]reader=([A-Za-z0-9_.-]+)/.exec(text)?.[1];
 
 it('reads confidential minutes only with a personal link, and closes them to all but the organiser once sent', async () => {
   const token = { authorization: `Bearer ${room.token}` };
-  const booked = await call('POST', '/api/v1/bookings', { minutes: 30, title: 'Reorg', confidentiality: 'confidential', organiser: { email: 'ceo@example.com' }, attendees: [{ email: 'hr@example.com', badge: 'HR-1', required: true }] }, token);
+  const booked = await call(
+    'POST',
+    '/api/v1/bookings',
+    {
+      minutes: 30,
+      title: 'Reorg',
+      confidentiality: 'confidential',
+      organiser: { email: 'ceo@example.com' },
+      attendees: [{ email: 'hr@example.com', badge: 'HR-1', required: true }],
+    },
+    token,
+  );
   expect(booked.status).toBe(201);
   const id = booked.body.id as string;
   const meetings = room.demo.appliance.core.meetings!;
@@ -43,7 +58,10 @@ it('reads confidential minutes only with a personal link, and closes them to all
   expect(hr).not.toBe(ceo);
 
   // A claimed address is no proof, with the code or the room's token.
-  for (const headers of [{ ...phone, 'x-roomctl-reader': 'ceo@example.com' }, { ...token, 'x-roomctl-reader': 'ceo@example.com' }]) {
+  for (const headers of [
+    { ...phone, 'x-roomctl-reader': 'ceo@example.com' },
+    { ...token, 'x-roomctl-reader': 'ceo@example.com' },
+  ]) {
     expect((await call('GET', `/api/v1/meetings/${id}/minutes.json`, undefined, headers)).body.code).toBe('ROOMCTL_E_FORBIDDEN');
   }
   // A forged link (another person's name on hr's signature) is refused.
@@ -54,12 +72,18 @@ it('reads confidential minutes only with a personal link, and closes them to all
   expect(read.body).toContain('Merge teams A and B');
 
   // Sent: the meeting code adds nothing, nor does an attendee's link; the organiser's does, audited.
-  expect((await call('POST', `/api/v1/meetings/${id}/decisions`, { text: 'Cancel the merger', author: 'ceo@example.com' }, phone)).body.code).toBe('ROOMCTL_E_MINUTES_SENT');
+  expect((await call('POST', `/api/v1/meetings/${id}/decisions`, { text: 'Cancel the merger', author: 'ceo@example.com' }, phone)).body.code).toBe(
+    'ROOMCTL_E_MINUTES_SENT',
+  );
   expect((await call('POST', `/api/v1/meetings/${id}/action-items`, { text: 'Wire money', owner: 'Mallory' }, phone)).body.code).toBe('ROOMCTL_E_MINUTES_SENT');
   expect((await call('POST', `/api/v1/meetings/${id}/notes`, { text: 'x' }, { 'x-minutes-reader': hr })).body.code).toBe('ROOMCTL_E_MINUTES_SENT');
   expect((await call('POST', `/api/v1/meetings/${id}/decisions`, { text: 'Announce on Monday' }, { 'x-minutes-reader': ceo })).status).toBe(201);
-  const decisions = (await call('GET', `/api/v1/meetings/${id}/minutes.json`, undefined, { 'x-minutes-reader': hr })).body.minutes.decisions as { text: string }[];
+  const decisions = (await call('GET', `/api/v1/meetings/${id}/minutes.json`, undefined, { 'x-minutes-reader': hr })).body.minutes.decisions as {
+    text: string;
+  }[];
   expect(decisions.map((d) => d.text)).toEqual(['Merge teams A and B', 'Announce on Monday']);
   const audit = (await call('GET', `/api/v1/meetings/${id}/audit`, undefined, token)).body as { action: string; who: string | null; via: string }[];
-  expect(audit.filter((a) => a.action.startsWith('amend.'))).toEqual([expect.objectContaining({ action: 'amend.decision', who: 'ceo@example.com', via: 'reader-link' })]);
+  expect(audit.filter((a) => a.action.startsWith('amend.'))).toEqual([
+    expect.objectContaining({ action: 'amend.decision', who: 'ceo@example.com', via: 'reader-link' }),
+  ]);
 });

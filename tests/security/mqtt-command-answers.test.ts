@@ -60,7 +60,11 @@ it('puts no answer on the room’s own health or status topics, signed or not; i
   await settle('central/answers/marker-2');
   const answers = seen.filter((m) => m.text.includes('"command":"ping"'));
   expect(answers.map((m) => m.topic).filter((t) => t.startsWith('roomctl/'))).toEqual([`${BASE}/reply/central`]);
-  expect(on(`${BASE}/status`).map((m) => m.text).every((t) => t === 'online')).toBe(true);
+  expect(
+    on(`${BASE}/status`)
+      .map((m) => m.text)
+      .every((t) => t === 'online'),
+  ).toBe(true);
 });
 
 it('refuses a command replayed after the room restarted', async () => {

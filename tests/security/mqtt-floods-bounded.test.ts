@@ -40,7 +40,10 @@ it('logs a flood of unsigned commands as one line per 10 s, then one line with t
   const clock = { now: Date.now() };
   const registry = new CommandRegistry();
   registry.register('ping', () => 'pong', 'answers pong');
-  const server = new CommandServer(roomClient, registry, new CommandVerifier([TEST_COMMAND_KEY], 60_000, () => clock.now), log, { base: BASE, now: () => clock.now });
+  const server = new CommandServer(roomClient, registry, new CommandVerifier([TEST_COMMAND_KEY], 60_000, () => clock.now), log, {
+    base: BASE,
+    now: () => clock.now,
+  });
   roomClient.on('message', (topic, payload, packet) => server.handle(topic, payload, packet));
   await roomClient.subscribeAsync(server.subscription, { qos: 1 });
 

@@ -16,14 +16,25 @@ afterAll(async () => {
 });
 
 async function connect(user: { username: string; password: string }): Promise<MqttClient> {
-  const client = await mqtt.connectAsync(broker!.url, { ...user, protocolVersion: 5, reconnectPeriod: 0, clientId: `${user.username}-${Math.random().toString(36).slice(2, 8)}` });
+  const client = await mqtt.connectAsync(broker!.url, {
+    ...user,
+    protocolVersion: 5,
+    reconnectPeriod: 0,
+    clientId: `${user.username}-${Math.random().toString(36).slice(2, 8)}`,
+  });
   clients.push(client);
   return client;
 }
 
 beforeAll(async () => {
   // Exactly the lines `roomctl provision` writes for each room, plus a reader for the test to watch with.
-  const acl = [mosquittoAcl(AURORA.username, 'hq', 'hq-aurora'), mosquittoAcl(BOREALIS.username, 'hq', 'hq-borealis'), `user ${WATCHER.username}`, 'topic read #', ''].join('\n');
+  const acl = [
+    mosquittoAcl(AURORA.username, 'hq', 'hq-aurora'),
+    mosquittoAcl(BOREALIS.username, 'hq', 'hq-borealis'),
+    `user ${WATCHER.username}`,
+    'topic read #',
+    '',
+  ].join('\n');
   broker = await startMosquitto({ users: [AURORA, BOREALIS, WATCHER], acl });
 });
 
@@ -39,13 +50,24 @@ it("a room's credentials cannot publish outside the room's own topics, nor read 
   watcher.on('message', (topic) => seen.push(topic));
   await watcher.subscribeAsync('#', { qos: 1 });
 
-  const foreign = ['roomctl/hq/hq-borealis/status', 'roomctl/hq/hq-borealis/cmd/self-test', 'roomctl/hq/hq-borealis/devices/display/health', 'roomctl/lab/hq-aurora/status', 'roomctl/hq/status', 'homeassistant/sensor/x/config', 'elsewhere'];
+  const foreign = [
+    'roomctl/hq/hq-borealis/status',
+    'roomctl/hq/hq-borealis/cmd/self-test',
+    'roomctl/hq/hq-borealis/devices/display/health',
+    'roomctl/lab/hq-aurora/status',
+    'roomctl/hq/status',
+    'homeassistant/sensor/x/config',
+    'elsewhere',
+  ];
   const refusals: string[] = [];
   for (const topic of foreign) {
     // A fresh connection each: after a refusal Mosquitto 2.0 may drop the session, which also counts as "no".
     const forger = await connect(AURORA);
     const outcome = await Promise.race([
-      forger.publishAsync(topic, 'forged', { qos: 1 }).then(() => 'accepted', (err: Error) => `refused: ${err.message}`),
+      forger.publishAsync(topic, 'forged', { qos: 1 }).then(
+        () => 'accepted',
+        (err: Error) => `refused: ${err.message}`,
+      ),
       new Promise<string>((resolve) => forger.once('close', () => resolve('disconnected'))),
     ]);
     refusals.push(`${topic}: ${outcome}`);

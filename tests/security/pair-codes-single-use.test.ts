@@ -31,7 +31,9 @@ it('makes one credential from a listed code; later requests wait for the PIN and
 
   const server = room.demo.appliance.server;
   const session = (await server.inject({ method: 'POST', url: '/api/v1/admin/session', payload: { pin: '482913' } })).json().session as string;
-  expect((await server.inject({ method: 'DELETE', url: `/api/v1/admin/panels/${first.panelId}`, headers: { 'x-roomctl-admin': session } })).statusCode).toBe(204);
+  expect((await server.inject({ method: 'DELETE', url: `/api/v1/admin/panels/${first.panelId}`, headers: { 'x-roomctl-admin': session } })).statusCode).toBe(
+    204,
+  );
   const third = await pair('10.40.0.6');
   expect(third.status).toBe('pending');
   expect(third.token).toBeUndefined();

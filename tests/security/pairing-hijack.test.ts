@@ -35,7 +35,9 @@ it('refuses a second client asking with a waiting code, shows the admin how many
   const overview = await room.demo.appliance.server.inject({ method: 'GET', url: '/api/v1/admin/overview', headers: { 'x-roomctl-admin': session } });
   expect(overview.json().waiting).toEqual([expect.objectContaining({ requestId: panel.body.requestId, code: 'HJCK2345', from: PANEL, askedBy: 2 })]);
 
-  expect((await post(PANEL, '/api/v1/panels/pair/approve', { code: 'HJCK-2345', requestId: panel.body.requestId }, { 'x-roomctl-admin': session })).status).toBe(200);
+  expect(
+    (await post(PANEL, '/api/v1/panels/pair/approve', { code: 'HJCK-2345', requestId: panel.body.requestId }, { 'x-roomctl-admin': session })).status,
+  ).toBe(200);
   const collected = await post(PANEL, '/api/v1/panels/pair/claim', { requestId: panel.body.requestId, claim: panel.body.claim });
   expect(collected.body).toMatchObject({ status: 'approved', token: expect.stringMatching(/^rcp_/) });
 });
@@ -56,5 +58,7 @@ it('lets exactly one of two clients racing with the same code hold it', async ()
   expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   const session = (await post(PANEL, '/api/v1/admin/session', { pin: ADMIN_PIN })).body.session as string;
   const overview = await room.demo.appliance.server.inject({ method: 'GET', url: '/api/v1/admin/overview', headers: { 'x-roomctl-admin': session } });
-  expect((overview.json().waiting as { code: string; askedBy: number }[]).filter((w) => w.code === 'RACE2345')).toEqual([expect.objectContaining({ askedBy: 2 })]);
+  expect((overview.json().waiting as { code: string; askedBy: number }[]).filter((w) => w.code === 'RACE2345')).toEqual([
+    expect.objectContaining({ askedBy: 2 }),
+  ]);
 });

@@ -42,7 +42,10 @@ async function check(room: string, secrets?: string) {
 
 function hashPinCli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ROOMCTL_BIN, 'config', 'hash-pin', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ROOMCTL_FROM_SOURCE: '1' } });
+    const child = spawn(process.execPath, [ROOMCTL_BIN, 'config', 'hash-pin', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ROOMCTL_FROM_SOURCE: '1' },
+    });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.on('close', (code) => resolve({ code, stdout }));

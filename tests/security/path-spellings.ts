@@ -41,18 +41,32 @@ export function pathSpellings(path: string, full: boolean): string[] {
   if (full) {
     out.add(`/${encodeAt(segments[0]!, 0, false)}//${segments.slice(1).join('/')}/`);
     out.add(`/./${encodeAt(segments[0]!, 0, true)}/x/../${segments.slice(1).join('/')}`);
-    for (const { s, i } of letterSegments) for (let k = 0; k < s.length; k++) if (/[a-z]/i.test(s[k]!)) out.add(join(segments.map((x, j) => (j === i ? encodeAt(s, k, k % 2 === 0) : x))));
+    for (const { s, i } of letterSegments)
+      for (let k = 0; k < s.length; k++) if (/[a-z]/i.test(s[k]!)) out.add(join(segments.map((x, j) => (j === i ? encodeAt(s, k, k % 2 === 0) : x))));
   }
   out.delete(path);
   return [...out];
 }
 
 /** One request with the path sent byte for byte as given (fetch would normalise `/./` and `//`). */
-export function rawRequest(baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+export function rawRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent: false, host: url.hostname, port: url.port, method, path, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }) } },
+      {
+        agent: false,
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

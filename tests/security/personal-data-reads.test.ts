@@ -13,7 +13,8 @@ const get = async (path: string, headers: Record<string, string> = {}, method: '
 beforeAll(async () => {
   room = await startSecurityRoom();
   const bearer = { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' };
-  const book = async (body: unknown) => ((await (await fetch(`${room.baseUrl}/api/v1/bookings`, { method: 'POST', headers: bearer, body: JSON.stringify(body) })).json()) as { id: string }).id;
+  const book = async (body: unknown) =>
+    ((await (await fetch(`${room.baseUrl}/api/v1/bookings`, { method: 'POST', headers: bearer, body: JSON.stringify(body) })).json()) as { id: string }).id;
   const attendees = [{ name: 'Bob', email: 'bob@example.com', badge: 'B-7731', required: true }];
   meetingA = await book({ minutes: 30, title: 'Budget', attendees });
   meetingB = await book({ minutes: 30, start: new Date(Date.now() + 3 * 3_600_000).toISOString(), title: 'Reorg', attendees });
@@ -23,7 +24,17 @@ beforeAll(async () => {
 });
 afterAll(async () => room?.close());
 
-const PERSONAL = () => ['/api/v1/meetings', '/api/v1/room/now', '/api/v1/help', '/api/v1/figures', '/api/v1/calendar', '/api/v1/selftests/latest', `/api/v1/meetings/${meetingA}`, `/api/v1/meetings/${meetingA}/agenda`, `/api/v1/meetings/${meetingA}/minutes.json`];
+const PERSONAL = () => [
+  '/api/v1/meetings',
+  '/api/v1/room/now',
+  '/api/v1/help',
+  '/api/v1/figures',
+  '/api/v1/calendar',
+  '/api/v1/selftests/latest',
+  `/api/v1/meetings/${meetingA}`,
+  `/api/v1/meetings/${meetingA}/agenda`,
+  `/api/v1/meetings/${meetingA}/minutes.json`,
+];
 
 it('gives meetings, attendees, help calls, figures, the calendar and the self-test to nobody without a credential (GET nor HEAD)', async () => {
   for (const path of PERSONAL()) {
@@ -49,7 +60,17 @@ it("gives a meeting's code that meeting only: not another meeting, nor the room'
   expect((await get(`/api/v1/meetings/${meetingA}`, phone)).json).toMatchObject({ id: meetingA, title: 'Budget' });
   expect((await get(`/api/v1/meetings/${meetingA}/agenda`, phone)).status).toBe(200);
   expect((await get(`/api/v1/meetings/${meetingA}?code=${codeA}`)).status).toBe(200);
-  for (const path of [`/api/v1/meetings/${meetingB}`, `/api/v1/meetings/${meetingB}/agenda`, `/api/v1/meetings/${meetingB}/minutes.json`, '/api/v1/meetings', '/api/v1/room/now', '/api/v1/help', '/api/v1/figures', '/api/v1/selftests/latest', `/api/v1/meetings/${meetingA}/checkins`]) {
+  for (const path of [
+    `/api/v1/meetings/${meetingB}`,
+    `/api/v1/meetings/${meetingB}/agenda`,
+    `/api/v1/meetings/${meetingB}/minutes.json`,
+    '/api/v1/meetings',
+    '/api/v1/room/now',
+    '/api/v1/help',
+    '/api/v1/figures',
+    '/api/v1/selftests/latest',
+    `/api/v1/meetings/${meetingA}/checkins`,
+  ]) {
     const res = await get(path, phone);
     expect(res.status, path).toBe(401);
     expect(res.text).not.toMatch(/Reorg|B-7731/);
@@ -61,7 +82,8 @@ it('gives a door code free and busy without titles, attendees or badges', async 
   const schedule = await get('/api/v1/door/schedule', { 'x-door-code': code });
   expect(schedule.status).toBe(200);
   expect(schedule.text).not.toMatch(/B-7731|bob@example\.com|Bob/);
-  for (const path of ['/api/v1/meetings', `/api/v1/meetings/${meetingA}`, '/api/v1/room/now']) expect((await get(path, { 'x-door-code': code })).status, path).toBe(401);
+  for (const path of ['/api/v1/meetings', `/api/v1/meetings/${meetingA}`, '/api/v1/room/now'])
+    expect((await get(path, { 'x-door-code': code })).status, path).toBe(401);
 });
 
 it('leaves room health open by default, and closes it too with api.openReads: false', async () => {

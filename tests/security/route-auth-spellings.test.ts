@@ -4,7 +4,13 @@ import { ADMIN_PIN, fillPath, startSecurityRoom, type Operation } from './api-su
 import { pathSpellings, rawRequest } from './path-spellings.js';
 
 /** Mutations and reads anyone may try, each guarded on its own (pairing, the PIN, the panel's handshake). */
-const PUBLIC = new Set(['GET /api/v1/panel/info', 'POST /api/v1/panels/pair', 'POST /api/v1/panels/pair/claim', 'POST /api/v1/panels/pair/approve', 'POST /api/v1/admin/session']);
+const PUBLIC = new Set([
+  'GET /api/v1/panel/info',
+  'POST /api/v1/panels/pair',
+  'POST /api/v1/panels/pair/claim',
+  'POST /api/v1/panels/pair/approve',
+  'POST /api/v1/admin/session',
+]);
 /** Answers that never end; with a credential they are not asked (without one they are refused at once). */
 const STREAMING = new Set(['GET /api/v1/stream', 'GET /api/v1/media/preview.mjpeg']);
 
@@ -15,7 +21,9 @@ beforeAll(async () => {
   // openReads: false, so the health reads are guarded too and every route has something to refuse.
   room = await startSecurityRoom({ configure: (config) => void (config.api.openReads = false) });
   const post = async (path: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${room.token}` }) =>
-    (await (await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+    (await (
+      await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    ).json()) as Record<string, string>;
   values.meeting = (await post('/api/v1/bookings', { minutes: 30, title: 'Spelling probe' })).id!;
   values.actionItem = (await post(`/api/v1/meetings/${values.meeting}/action-items`, { text: 'probe', owner: 'Ops' })).id!;
   session = (await post('/api/v1/admin/session', { pin: ADMIN_PIN }, {})).session!;
@@ -23,17 +31,25 @@ beforeAll(async () => {
 afterAll(async () => room?.close());
 
 function urlOf(op: Operation): string {
-  return fillPath(op.path, Object.fromEntries(op.params.filter((p) => p.in === 'path').map((p) => {
-    if (op.path.startsWith('/api/v1/meetings/{id}')) return [p.name, values.meeting!];
-    if (op.path.startsWith('/api/v1/action-items/')) return [p.name, values.actionItem!];
-    if (p.name === 'preset') return [p.name, '1'];
-    return [p.name, op.path.includes('/devices/') ? 'cam-front' : 'x1'];
-  })));
+  return fillPath(
+    op.path,
+    Object.fromEntries(
+      op.params
+        .filter((p) => p.in === 'path')
+        .map((p) => {
+          if (op.path.startsWith('/api/v1/meetings/{id}')) return [p.name, values.meeting!];
+          if (op.path.startsWith('/api/v1/action-items/')) return [p.name, values.actionItem!];
+          if (p.name === 'preset') return [p.name, '1'];
+          return [p.name, op.path.includes('/devices/') ? 'cam-front' : 'x1'];
+        }),
+    ),
+  );
 }
 
 const key = (op: Operation) => `${op.method} ${op.path}`;
 /** The router found no route (404 "No route") or refused the URL itself: nothing of the room ran. */
-const unrouted = (r: { status: number; body: string }) => (r.status === 404 && r.body.includes('No route')) || (r.status === 400 && r.body.includes('FST_ERR_'));
+const unrouted = (r: { status: number; body: string }) =>
+  (r.status === 404 && r.body.includes('No route')) || (r.status === 400 && r.body.includes('FST_ERR_'));
 const refused = (r: { status: number; body: string }) => (r.status === 401 || r.status === 403) && /"code":"ROOMCTL_E_(UNAUTHORIZED|FORBIDDEN)"/.test(r.body);
 
 /**
@@ -59,7 +75,9 @@ it('no spelling of any guarded route runs without its credential; the encoded sp
   expect(served, `${served.length} of ${tried} requests ran without a credential`).toEqual([]);
 
   // Admin session last-but-one: closing it would make the admin routes after it refuse.
-  const withCredential = ops.filter((op) => !STREAMING.has(key(op))).sort((a, b) => Number(key(a) === 'DELETE /api/v1/admin/session') - Number(key(b) === 'DELETE /api/v1/admin/session'));
+  const withCredential = ops
+    .filter((op) => !STREAMING.has(key(op)))
+    .sort((a, b) => Number(key(a) === 'DELETE /api/v1/admin/session') - Number(key(b) === 'DELETE /api/v1/admin/session'));
   const notReached: string[] = [];
   for (const op of withCredential) {
     const url = urlOf(op).replace(/^\/api\//, '/%61pi/');
@@ -72,12 +90,23 @@ it('no spelling of any guarded route runs without its credential; the encoded sp
 
 it('the WebSocket stream refuses every spelling of its path without a credential; no other route takes an upgrade', async () => {
   for (const spelling of ['/api/v1/stream', ...pathSpellings('/api/v1/stream', FULL)]) {
-    const res = await rawRequest(room.baseUrl, 'GET', spelling, { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' });
+    const res = await rawRequest(room.baseUrl, 'GET', spelling, {
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    });
     expect(refused(res) || unrouted(res), `${spelling} → ${res.status} ${res.body.slice(0, 80)}`).toBe(true);
   }
   // With the token too: a spelling that lands on another route (the panel's files) is not upgraded there.
   for (const path of ['/%2Fapi/v1/stream', '/api/v1/status', '/index.html']) {
-    const res = await rawRequest(room.baseUrl, 'GET', `${path}?token=${room.token}`, { authorization: `Bearer ${room.token}`, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' });
+    const res = await rawRequest(room.baseUrl, 'GET', `${path}?token=${room.token}`, {
+      authorization: `Bearer ${room.token}`,
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    });
     expect(res.status, path).toBe(404);
   }
 });

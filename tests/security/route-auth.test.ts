@@ -7,10 +7,22 @@ import { fillPath, MUTATING, servedRoutes, startSecurityRoom, toOpenApiPath, typ
  * Mutations anyone may try, each guarded on its own (pairing codes, the PIN and its lock-out).
  * A route that joins this list is a decision, made here in review, not an accident.
  */
-const PUBLIC_MUTATIONS = new Set(['POST /api/v1/panels/pair', 'POST /api/v1/panels/pair/claim', 'POST /api/v1/panels/pair/approve', 'POST /api/v1/admin/session']);
+const PUBLIC_MUTATIONS = new Set([
+  'POST /api/v1/panels/pair',
+  'POST /api/v1/panels/pair/claim',
+  'POST /api/v1/panels/pair/approve',
+  'POST /api/v1/admin/session',
+]);
 
 /** Reads anyone may make: room health (closed too with api.openReads: false) and the panel's handshake. Reviewed here, like the mutations. */
-const OPEN_READS = new Set(['GET /api/v1/status', 'GET /api/v1/devices', 'GET /api/v1/devices/{id}', 'GET /api/v1/room/mute', 'GET /api/v1/media', 'GET /api/v1/panel/info']);
+const OPEN_READS = new Set([
+  'GET /api/v1/status',
+  'GET /api/v1/devices',
+  'GET /api/v1/devices/{id}',
+  'GET /api/v1/room/mute',
+  'GET /api/v1/media',
+  'GET /api/v1/panel/info',
+]);
 
 let room: Awaited<ReturnType<typeof startSecurityRoom>>;
 let meetingId: string;
@@ -18,7 +30,13 @@ let actionItemId: string;
 beforeAll(async () => {
   room = await startSecurityRoom();
   const post = async (path: string, body: unknown) =>
-    (await (await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${room.token}` }, body: JSON.stringify(body) })).json()) as { id: string };
+    (await (
+      await fetch(`${room.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${room.token}` },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { id: string };
   meetingId = (await post('/api/v1/bookings', { minutes: 30, title: 'Auth probe' })).id;
   actionItemId = (await post(`/api/v1/meetings/${meetingId}/action-items`, { text: 'probe', owner: 'Ops' })).id;
 });
@@ -27,9 +45,14 @@ beforeAll(async () => {
 function pathValues(op: Operation): Record<string, string> {
   const values: Record<string, string> = {};
   for (const p of op.params.filter((p) => p.in === 'path')) {
-    values[p.name] = op.path.startsWith('/api/v1/meetings/{id}') && p.name === 'id' ? meetingId
-      : op.path.startsWith('/api/v1/action-items/{id}') ? actionItemId
-      : p.schema ? String(fc.sample(arbitraryFor(p.schema), { numRuns: 1, seed: 7 })[0]) : 'x';
+    values[p.name] =
+      op.path.startsWith('/api/v1/meetings/{id}') && p.name === 'id'
+        ? meetingId
+        : op.path.startsWith('/api/v1/action-items/{id}')
+          ? actionItemId
+          : p.schema
+            ? String(fc.sample(arbitraryFor(p.schema), { numRuns: 1, seed: 7 })[0])
+            : 'x';
   }
   return values;
 }
@@ -39,7 +62,11 @@ afterAll(async () => room?.close());
 async function send(op: Operation, headers: Record<string, string>): Promise<{ status: number; code?: string }> {
   const url = fillPath(op.path, pathValues(op));
   const body = op.body ? JSON.stringify(fc.sample(arbitraryFor(op.body, room.resolve), { numRuns: 1, seed: 42 })[0]) : undefined;
-  const res = await fetch(`${room.baseUrl}${url}`, { method: op.method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body });
+  const res = await fetch(`${room.baseUrl}${url}`, {
+    method: op.method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body,
+  });
   const text = await res.text();
   let code: string | undefined;
   try {

@@ -92,11 +92,49 @@ export function arbitraryFor(schema: JsonSchema, resolve: Resolve = () => undefi
   }
 }
 
-const NASTY_STRINGS = ['', ' ', '\u0000', '../../../etc/passwd', '%00', '"; DROP TABLE meetings; --', '<script>alert(1)</script>', '${jndi:ldap://x}', '\uD800', '𝕏'.repeat(300), 'x'.repeat(70_000), '__proto__', 'constructor', 'NaN', '-0', '1e309'];
-const NASTY_VALUES: unknown[] = [null, true, -1, 0, -0, 1e308, -1e308, 2 ** 53 + 1, 0.1, [], {}, [[[[[[[[[[]]]]]]]]]], { __proto__: { admin: true } }, JSON.parse('{"__proto__":{"polluted":1}}'), { constructor: { prototype: { polluted: 1 } } }];
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  '../../../etc/passwd',
+  '%00',
+  '"; DROP TABLE meetings; --',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '\uD800',
+  '𝕏'.repeat(300),
+  'x'.repeat(70_000),
+  '__proto__',
+  'constructor',
+  'NaN',
+  '-0',
+  '1e309',
+];
+const NASTY_VALUES: unknown[] = [
+  null,
+  true,
+  -1,
+  0,
+  -0,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  0.1,
+  [],
+  {},
+  [[[[[[[[[[]]]]]]]]]],
+  { __proto__: { admin: true } },
+  JSON.parse('{"__proto__":{"polluted":1}}'),
+  { constructor: { prototype: { polluted: 1 } } },
+];
 
 /** Any JSON a careless or hostile client might send in place of a value. */
-export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.constantFrom(...NASTY_VALUES), fc.jsonValue({ maxDepth: 4 }), fc.string({ unit: 'binary', maxLength: 64 }));
+export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...NASTY_STRINGS),
+  fc.constantFrom(...NASTY_VALUES),
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.string({ unit: 'binary', maxLength: 64 }),
+);
 
 /**
  * A valid body, then bent: a field dropped, a field of the wrong type, a stranger field, or

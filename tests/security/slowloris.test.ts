@@ -9,7 +9,14 @@ let room: TestRoom;
 beforeAll(async () => {
   // Short timeouts so the test waits seconds, not minutes; the defaults are 10 s and 30 s.
   room = await startTestRoom({
-    configure: (config) => void (config.api.limits = { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, idleTimeoutMs: 2_000, checkIntervalMs: 200, maxConnectionsPerClient: PER_CLIENT }),
+    configure: (config) =>
+      void (config.api.limits = {
+        headersTimeoutMs: 1_000,
+        requestTimeoutMs: 2_000,
+        idleTimeoutMs: 2_000,
+        checkIntervalMs: 200,
+        maxConnectionsPerClient: PER_CLIENT,
+      }),
   });
 });
 afterAll(async () => room?.close());
@@ -33,7 +40,8 @@ function halfOpen(localAddress: string, trickle: boolean): { closed: Promise<voi
   return { closed, isClosed: () => done, socket };
 }
 
-const openConnections = () => new Promise<number>((resolve, reject) => room.demo.appliance.server.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+const openConnections = () =>
+  new Promise<number>((resolve, reject) => room.demo.appliance.server.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
 
 /**
  * Thousands of half-open connections from one address, silent or trickling headers: the
@@ -54,14 +62,21 @@ it(`holds at most ${PER_CLIENT} of ${ATTACKERS} slowloris connections from one a
     mostHeld = Math.max(mostHeld, await openConnections());
     served.push((await fetch(`${room.baseUrl}/api/v1/status`)).status);
   }
-  expect(served.every((s) => s === 200), `statuses ${served.join(',')}`).toBe(true);
+  expect(
+    served.every((s) => s === 200),
+    `statuses ${served.join(',')}`,
+  ).toBe(true);
   // The attack's share plus the few of the real client (fetch keeps one or two alive).
   expect(mostHeld).toBeLessThanOrEqual(PER_CLIENT + 4);
 
   // Every trickling one is hung up on, and the appliance holds none of the silent ones either. (A
   // silent socket the kernel never handed to the appliance, its accept queue overflowing, may
   // still look open from this side; it costs the appliance nothing.)
-  await waitFor(async () => attack.every((a, i) => i % 2 === 1 || a.isClosed()) && (await openConnections()) <= 2, 20_000, 'every slowloris connection closed by the appliance').catch(async (e: Error) => {
+  await waitFor(
+    async () => attack.every((a, i) => i % 2 === 1 || a.isClosed()) && (await openConnections()) <= 2,
+    20_000,
+    'every slowloris connection closed by the appliance',
+  ).catch(async (e: Error) => {
     const open = attack.filter((a, i) => i % 2 === 0 && !a.isClosed());
     throw new Error(`${e.message}: ${open.length} trickling still open, the appliance holds ${await openConnections()}`);
   });

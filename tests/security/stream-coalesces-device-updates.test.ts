@@ -28,9 +28,19 @@ it('sends a burst of device updates read at once as a few messages, ending on th
   const before = micMessages().length;
 
   const lines = Array.from({ length: SAMPLES }, () => mic.array.sample());
-  const final = /< SAMPLE ([\d ]+) >/.exec(lines.at(-1)!)![1]!.trim().split(' ').map((v) => Number(v) - 60);
+  const final = /< SAMPLE ([\d ]+) >/
+    .exec(lines.at(-1)!)![1]!
+    .trim()
+    .split(' ')
+    .map((v) => Number(v) - 60);
   mic.broadcast(lines.join(''));
-  await waitFor(() => JSON.stringify(micMessages().at(-1)?.device.state.levels) === JSON.stringify(final.slice(0, (micMessages().at(-1)?.device.state.levels as number[] | undefined)?.length ?? 0)) && micMessages().length > before, 5000, 'the final levels on the stream');
+  await waitFor(
+    () =>
+      JSON.stringify(micMessages().at(-1)?.device.state.levels) ===
+        JSON.stringify(final.slice(0, (micMessages().at(-1)?.device.state.levels as number[] | undefined)?.length ?? 0)) && micMessages().length > before,
+    5000,
+    'the final levels on the stream',
+  );
   const sent = micMessages().length - before;
   expect(sent).toBeGreaterThan(0);
   expect(sent).toBeLessThan(SAMPLES / 20);
@@ -46,7 +56,8 @@ it('holds a device that keeps talking to one message per tick after its burst, e
   const mic = room.demo.simulators.get('ceiling-mic') as RunningShureMxaSimulator & TcpSimulatorServer;
   const reader = await openStream(streamUrl(room.baseUrl, room.token));
   await waitFor(() => reader.messages.some((m) => m.type === 'snapshot'), 3000, 'the snapshot');
-  const micMessages = () => reader.messages.filter((m): m is Extract<StreamMessage, { type: 'device' }> => m.type === 'device' && m.device.id === 'ceiling-mic');
+  const micMessages = () =>
+    reader.messages.filter((m): m is Extract<StreamMessage, { type: 'device' }> => m.type === 'device' && m.device.id === 'ceiling-mic');
   const before = micMessages().length;
   let events = 0;
   const count = (d: { id: string }) => void (d.id === 'ceiling-mic' && events++);
@@ -57,13 +68,20 @@ it('holds a device that keeps talking to one message per tick after its burst, e
     mic.broadcast(last);
     await new Promise((r) => setImmediate(r));
   }
-  const final = /< SAMPLE ([\d ]+) >/.exec(last)![1]!.trim().split(' ').map((v) => Number(v) - 60);
+  const final = /< SAMPLE ([\d ]+) >/
+    .exec(last)![1]!
+    .trim()
+    .split(' ')
+    .map((v) => Number(v) - 60);
   const levelsOf = (m: Extract<StreamMessage, { type: 'device' }> | undefined) => JSON.stringify(m?.device.state.levels);
-  await waitFor(() => levelsOf(micMessages().at(-1)) === JSON.stringify(final.slice(0, (micMessages().at(-1)?.device.state.levels as number[] | undefined)?.length ?? 0)), 5000, 'the final levels on the stream');
+  await waitFor(
+    () => levelsOf(micMessages().at(-1)) === JSON.stringify(final.slice(0, (micMessages().at(-1)?.device.state.levels as number[] | undefined)?.length ?? 0)),
+    5000,
+    'the final levels on the stream',
+  );
   room.demo.appliance.core.devices.off('device', count);
   const sent = micMessages().length - before;
   expect(events).toBeGreaterThan(100);
   expect(sent * 3).toBeLessThan(events);
   reader.socket!.close();
 });
-

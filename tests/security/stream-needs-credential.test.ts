@@ -11,9 +11,24 @@ beforeAll(async () => {
 afterAll(async () => room?.close());
 
 it('refuses the stream without a credential, with a wrong one, and with a meeting code; the refused socket is closed', async () => {
-  const meetingId = ((await (await fetch(`${room.baseUrl}/api/v1/bookings`, { method: 'POST', headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' }, body: '{"minutes":15}' })).json()) as { id: string }).id;
-  const { code } = (await (await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}/access`, { headers: { authorization: `Bearer ${room.token}` } })).json()) as { code: string };
-  for (const url of [streamUrl(room.baseUrl), streamUrl(room.baseUrl, 'not-a-token-of-this-room'), streamUrl(room.baseUrl, 'rcp_not-a-panel'), `${streamUrl(room.baseUrl)}?code=${code}`]) {
+  const meetingId = (
+    (await (
+      await fetch(`${room.baseUrl}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' },
+        body: '{"minutes":15}',
+      })
+    ).json()) as { id: string }
+  ).id;
+  const { code } = (await (
+    await fetch(`${room.baseUrl}/api/v1/meetings/${meetingId}/access`, { headers: { authorization: `Bearer ${room.token}` } })
+  ).json()) as { code: string };
+  for (const url of [
+    streamUrl(room.baseUrl),
+    streamUrl(room.baseUrl, 'not-a-token-of-this-room'),
+    streamUrl(room.baseUrl, 'rcp_not-a-panel'),
+    `${streamUrl(room.baseUrl)}?code=${code}`,
+  ]) {
     const refused = await openStream(url);
     expect(refused.socket, url).toBeUndefined();
     expect(refused.status, url).toBe(401);
@@ -22,7 +37,13 @@ it('refuses the stream without a credential, with a wrong one, and with a meetin
   // Node hands an upgrade request's socket over whole: the appliance must close it itself after refusing.
   const { hostname, port } = new URL(room.baseUrl);
   const closed = await new Promise<boolean>((resolve) => {
-    const req = request({ agent: false, host: hostname, port, path: '/api/v1/stream', headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+    const req = request({
+      agent: false,
+      host: hostname,
+      port,
+      path: '/api/v1/stream',
+      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+    });
     req.on('response', (res) => {
       res.resume();
       res.socket.once('close', () => resolve(true));
@@ -41,7 +62,15 @@ it('streams to the room token (in the header) and to a paired panel (as ?token=)
   await waitFor(() => byPanel.messages.some((m) => m.type === 'snapshot'), 3000, 'the snapshot');
   const closeCode = new Promise<number>((resolve) => byPanel.socket!.once('close', (code) => resolve(code)));
 
-  const session = ((await (await fetch(`${room.baseUrl}/api/v1/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: '482913' }) })).json()) as { session: string }).session;
+  const session = (
+    (await (
+      await fetch(`${room.baseUrl}/api/v1/admin/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pin: '482913' }),
+      })
+    ).json()) as { session: string }
+  ).session;
   expect((await fetch(`${room.baseUrl}/api/v1/admin/panels/${panel.panelId}`, { method: 'DELETE', headers: { 'x-roomctl-admin': session } })).status).toBe(204);
   expect(await closeCode).toBe(4401);
   expect(byToken.socket!.readyState).toBe(byToken.socket!.OPEN);

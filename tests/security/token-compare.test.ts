@@ -28,7 +28,17 @@ const { MeetingAuth } = await import('../../appliance/api/routes/meeting-auth.js
 describe('bearer tokens are compared in constant time', () => {
   const tokens = ['first-room-token-0123456789abcdef', 'second-token', 'x'.repeat(200)];
   const auth = new TokenAuth(tokens);
-  const candidates = ['', 'f', 'first-room-token-0123456789abcdee', 'first-room-token-0123456789abcdef', 'second-token', 'x'.repeat(199), 'x'.repeat(10_000), '\u0000', '🙂'.repeat(40)];
+  const candidates = [
+    '',
+    'f',
+    'first-room-token-0123456789abcdee',
+    'first-room-token-0123456789abcdef',
+    'second-token',
+    'x'.repeat(199),
+    'x'.repeat(10_000),
+    '\u0000',
+    '🙂'.repeat(40),
+  ];
 
   it('runs timingSafeEqual over 32-byte digests for every configured token, whatever the candidate', () => {
     for (const candidate of candidates) {

@@ -40,7 +40,14 @@ const OverviewSchema = Type.Object({
       passed: Type.Boolean(),
       failed: Type.Array(Type.String()),
       failures: Type.Array(
-        Type.Object({ deviceId: Type.String(), check: Type.String(), detail: Nullable(Type.String()), code: Nullable(Type.String()), advice: Nullable(Type.String()), nextStep: Nullable(Type.String()) }),
+        Type.Object({
+          deviceId: Type.String(),
+          check: Type.String(),
+          detail: Nullable(Type.String()),
+          code: Nullable(Type.String()),
+          advice: Nullable(Type.String()),
+          nextStep: Nullable(Type.String()),
+        }),
         { description: 'Each failed check with its reason (detail, code) and what to do (advice key, nextStep in words)' },
       ),
     }),
@@ -54,7 +61,7 @@ const OverviewSchema = Type.Object({
       name: Type.String(),
       since: Type.String(),
       from: Type.String({ description: 'The address the request came from' }),
-      askedBy: Type.Integer({ description: 'How many clients asked with this code; more than 1: someone else typed the panel\'s code' }),
+      askedBy: Type.Integer({ description: "How many clients asked with this code; more than 1: someone else typed the panel's code" }),
     }),
   ),
   notifications: Type.Object({
@@ -80,7 +87,9 @@ const OverviewSchema = Type.Object({
 const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
 
 const selfTestFailures = (report: SelfTestReport) =>
-  report.results.filter((r) => !r.ok).map((r) => ({ deviceId: r.deviceId, check: r.check, detail: r.detail, code: r.code ?? null, advice: r.advice ?? null, nextStep: r.nextStep ?? null }));
+  report.results
+    .filter((r) => !r.ok)
+    .map((r) => ({ deviceId: r.deviceId, check: r.check, detail: r.detail, code: r.code ?? null, advice: r.advice ?? null, nextStep: r.nextStep ?? null }));
 
 /** The admin view: devices and health, last self-test, logs, restart, paired panels, settings. Every route needs the admin session. */
 export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
@@ -93,18 +102,38 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     rules: core.meetings ? ({ ...core.meetings.ctx.rules } as Record<string, unknown>) : {},
   });
 
-  app.get('/api/v1/admin/overview', { ...admin, schema: { summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed', tags: ['admin'], ...secured, response: { 200: OverviewSchema, ...refused } } }, async () => {
-    const test = core.meetings?.latestSelfTest();
-    return {
-      devices: core.devices.list(),
-      selfTest: test ? { id: test.id, at: test.at, passed: test.passed, failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))], failures: selfTestFailures(test) } : null,
-      panels: access.pairedPanels(),
-      waiting: access.pairing.waiting(),
-      notifications: notificationsOverview(core.meetings?.outbox),
-      settings: settings(),
-      calendar: core.status().calendar ?? null,
-    };
-  });
+  app.get(
+    '/api/v1/admin/overview',
+    {
+      ...admin,
+      schema: {
+        summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed',
+        tags: ['admin'],
+        ...secured,
+        response: { 200: OverviewSchema, ...refused },
+      },
+    },
+    async () => {
+      const test = core.meetings?.latestSelfTest();
+      return {
+        devices: core.devices.list(),
+        selfTest: test
+          ? {
+              id: test.id,
+              at: test.at,
+              passed: test.passed,
+              failed: [...new Set(test.results.filter((r) => !r.ok).map((r) => r.deviceId))],
+              failures: selfTestFailures(test),
+            }
+          : null,
+        panels: access.pairedPanels(),
+        waiting: access.pairing.waiting(),
+        notifications: notificationsOverview(core.meetings?.outbox),
+        settings: settings(),
+        calendar: core.status().calendar ?? null,
+      };
+    },
+  );
 
   app.get<{ Querystring: { limit?: number } }>(
     '/api/v1/admin/logs',
@@ -123,7 +152,16 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/admin/devices/:id/restart',
-    { ...admin, schema: { summary: 'Reconnect one device (drop its link, connect again now)', tags: ['admin'], params: Type.Object({ id: Type.String({ maxLength: 100 }) }), ...secured, response: { 200: DeviceViewSchema, ...refused } } },
+    {
+      ...admin,
+      schema: {
+        summary: 'Reconnect one device (drop its link, connect again now)',
+        tags: ['admin'],
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        ...secured,
+        response: { 200: DeviceViewSchema, ...refused },
+      },
+    },
     async (request) => {
       await core.devices.restart(request.params.id);
       request.log.info({ device: request.params.id }, 'device restarted from the admin view');
@@ -133,7 +171,16 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
 
   app.delete<{ Params: { id: string } }>(
     '/api/v1/admin/panels/:id',
-    { ...admin, schema: { summary: 'Unpair a panel: its credential stops working at once', tags: ['admin'], params: Type.Object({ id: Type.String({ maxLength: 64 }) }), ...secured, response: { 204: Type.Null(), ...refused } } },
+    {
+      ...admin,
+      schema: {
+        summary: 'Unpair a panel: its credential stops working at once',
+        tags: ['admin'],
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        ...secured,
+        response: { 204: Type.Null(), ...refused },
+      },
+    },
     async (request, reply) => {
       if (!access.unpair(request.params.id)) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No paired panel "${request.params.id}"`);
       request.log.info({ panel: request.params.id }, 'panel unpaired');
@@ -166,7 +213,19 @@ function notificationsOverview(outbox: Outbox | undefined): AdminOverview['notif
   const failing = outbox.failing().flatMap((e) =>
     e.status === 'sent' || !e.failure
       ? []
-      : [{ id: e.id, channel: e.channel, kind: e.kind, title: e.message.title, status: e.status, failure: e.failure, attempts: e.attempts, lastError: e.lastError ?? '', nextAttemptAt: e.nextAttemptAt }],
+      : [
+          {
+            id: e.id,
+            channel: e.channel,
+            kind: e.kind,
+            title: e.message.title,
+            status: e.status,
+            failure: e.failure,
+            attempts: e.attempts,
+            lastError: e.lastError ?? '',
+            nextAttemptAt: e.nextAttemptAt,
+          },
+        ],
   );
   return { ...outbox.counts(), failing };
 }

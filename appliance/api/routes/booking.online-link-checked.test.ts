@@ -40,8 +40,13 @@ it('takes a known service, an allowed domain and a SIP address, and shows each i
 });
 
 it('a confidential meeting shows the service, not its link, to the phone page', async () => {
-  const secret = await room.call('POST', '/api/v1/bookings', { minutes: 30, start: at(7), confidentiality: 'confidential', online: { url: 'https://meet.google.com/abc-defg-hij' } });
-  const code = (room.appliance.core.meetings!.ctx.meetings.get(secret.body.id as string)!).code;
+  const secret = await room.call('POST', '/api/v1/bookings', {
+    minutes: 30,
+    start: at(7),
+    confidentiality: 'confidential',
+    online: { url: 'https://meet.google.com/abc-defg-hij' },
+  });
+  const code = room.appliance.core.meetings!.ctx.meetings.get(secret.body.id as string)!.code;
   const phone = await room.call('GET', `/api/v1/meetings/${secret.body.id}`, undefined, { 'x-meeting-code': code });
   expect(phone.body.online).toEqual({ provider: 'google-meet', name: 'Google Meet' });
 });

@@ -21,7 +21,19 @@ export async function callRoutes(app: FastifyInstance, core: ApplianceCore): Pro
   };
   const idle = (): CallStatus => ({ state: 'idle', provider: null, meetingId: null, since: IDLE_SINCE, detail: null });
 
-  app.get('/api/v1/call', { config: { access: 'room' }, schema: { summary: "The room's online call: idle, joining, in-call, ended or failed (with why)", tags: ['calls'], ...secured, response: { 200: CallStatusSchema, ...errorResponses } } }, async () => core.calls?.view() ?? idle());
+  app.get(
+    '/api/v1/call',
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: "The room's online call: idle, joining, in-call, ended or failed (with why)",
+        tags: ['calls'],
+        ...secured,
+        response: { 200: CallStatusSchema, ...errorResponses },
+      },
+    },
+    async () => core.calls?.view() ?? idle(),
+  );
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/meetings/:id/join',
@@ -29,7 +41,8 @@ export async function callRoutes(app: FastifyInstance, core: ApplianceCore): Pro
       config: { access: 'room' },
       schema: {
         summary: "Join the meeting's online call on the room's display",
-        description: 'Answers 202 with the call `joining` once the browser is asked to open the join page; `GET /api/v1/call` (and `call` in the stream\'s status) says when it is `in-call` or `failed`. Refused with ROOMCTL_E_MEETING_STATE for a meeting without a link the room may open, or outside its time (from 10 min before the start to the end), ROOMCTL_E_NOT_SUPPORTED for a SIP-only meeting, ROOMCTL_E_NO_CALL_LAUNCHER without `calls:` in the config.',
+        description:
+          "Answers 202 with the call `joining` once the browser is asked to open the join page; `GET /api/v1/call` (and `call` in the stream's status) says when it is `in-call` or `failed`. Refused with ROOMCTL_E_MEETING_STATE for a meeting without a link the room may open, or outside its time (from 10 min before the start to the end), ROOMCTL_E_NOT_SUPPORTED for a SIP-only meeting, ROOMCTL_E_NO_CALL_LAUNCHER without `calls:` in the config.",
         tags: ['calls'],
         params: IdParams,
         ...secured,
@@ -43,7 +56,17 @@ export async function callRoutes(app: FastifyInstance, core: ApplianceCore): Pro
     },
   );
 
-  app.post('/api/v1/call/leave', { config: { access: 'room' }, schema: { summary: 'Leave the online call: the call browser closes', tags: ['calls'], ...secured, response: { 200: CallStatusSchema, ...errorResponses } } }, async () =>
-    core.calls ? core.calls.leave('left from the panel') : idle(),
+  app.post(
+    '/api/v1/call/leave',
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Leave the online call: the call browser closes',
+        tags: ['calls'],
+        ...secured,
+        response: { 200: CallStatusSchema, ...errorResponses },
+      },
+    },
+    async () => (core.calls ? core.calls.leave('left from the panel') : idle()),
   );
 }

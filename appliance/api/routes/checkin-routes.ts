@@ -54,7 +54,16 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/meetings/:id/checkins',
-    { config: { access: 'room' }, schema: { summary: 'Who checked in, and how', tags: ['check-in'], params: IdParams, security: [{ bearer: [] }], response: { 200: Type.Array(CheckInResult.properties.checkIn), ...errorResponses } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Who checked in, and how',
+        tags: ['check-in'],
+        params: IdParams,
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(CheckInResult.properties.checkIn), ...errorResponses },
+      },
+    },
     async (request) => {
       auth.requireToken(request);
       return room.checkInsOf(meetingOr404(request.params.id).id);

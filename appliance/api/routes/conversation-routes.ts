@@ -7,18 +7,34 @@ import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { CodeHeaders, FloorViewSchema, HandViewSchema, IdParams, PersonSchema, PollViewSchema } from './meeting-schemas.js';
 
-const Who = Type.Object({ ...PersonSchema.properties }, { additionalProperties: false, minProperties: 1, description: 'A person checked in to the meeting: the name or email they checked in with, or their badge' });
+const Who = Type.Object(
+  { ...PersonSchema.properties },
+  { additionalProperties: false, minProperties: 1, description: 'A person checked in to the meeting: the name or email they checked in with, or their badge' },
+);
 const HandParams = Type.Object({ id: IdParams.properties.id, handId: Type.String({ minLength: 1, maxLength: 100 }) });
-const FloorBody = Type.Union([Type.Object({ handId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }), Type.Object({ next: Type.Literal(true) }, { additionalProperties: false })], {
-  description: '{ handId } gives the floor to that raised hand; { next: true } to the next named agenda speaker, else the first raised hand, else ends the turn',
-});
+const FloorBody = Type.Union(
+  [
+    Type.Object({ handId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+    Type.Object({ next: Type.Literal(true) }, { additionalProperties: false }),
+  ],
+  {
+    description:
+      '{ handId } gives the floor to that raised hand; { next: true } to the next named agenda speaker, else the first raised hand, else ends the turn',
+  },
+);
 const Option = Type.String({ minLength: 1, maxLength: 80 });
 const PollBody = Type.Object(
-  { question: Type.String({ minLength: 1, maxLength: 300 }), options: Type.Optional(Type.Array(Option, { minItems: 2, maxItems: 10, description: 'Default: yes, no, abstain' })) },
+  {
+    question: Type.String({ minLength: 1, maxLength: 300 }),
+    options: Type.Optional(Type.Array(Option, { minItems: 2, maxItems: 10, description: 'Default: yes, no, abstain' })),
+  },
   { additionalProperties: false },
 );
 const VoteBody = Type.Object({ option: Option, voter: Who }, { additionalProperties: false });
-const CountsBody = Type.Object({ counts: Type.Record(Type.String({ minLength: 1, maxLength: 80 }), Type.Integer({ minimum: 0, maximum: 10_000 }), { minProperties: 1 }) }, { additionalProperties: false });
+const CountsBody = Type.Object(
+  { counts: Type.Record(Type.String({ minLength: 1, maxLength: 80 }), Type.Integer({ minimum: 0, maximum: 10_000 }), { minProperties: 1 }) },
+  { additionalProperties: false },
+);
 const PollParams = IdParams;
 
 const codeOrRoom = { headers: CodeHeaders, security: [{ bearer: [] }, {}] as Record<string, string[]>[] };
@@ -48,7 +64,17 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
 
   app.post<{ Params: { id: string }; Body: typeof Who.static }>(
     '/api/v1/meetings/:id/hands',
-    { config: { access: 'meeting-code' }, schema: { summary: 'Raise a hand: a person checked in asks for the floor (the phone page, or the panel)', tags: ['floor'], params: IdParams, body: Who, ...codeOrRoom, response: { 201: HandViewSchema, ...errorResponses } } },
+    {
+      config: { access: 'meeting-code' },
+      schema: {
+        summary: 'Raise a hand: a person checked in asks for the floor (the phone page, or the panel)',
+        tags: ['floor'],
+        params: IdParams,
+        body: Who,
+        ...codeOrRoom,
+        response: { 201: HandViewSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
       const hand = conversation.raiseHand(meeting.id, request.body);
@@ -58,7 +84,16 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
 
   app.delete<{ Params: { id: string; handId: string } }>(
     '/api/v1/meetings/:id/hands/:handId',
-    { config: { access: 'meeting-code' }, schema: { summary: 'Lower a raised hand (it leaves the queue)', tags: ['floor'], params: HandParams, ...codeOrRoom, response: { 200: Type.Ref(FloorViewSchema), ...errorResponses } } },
+    {
+      config: { access: 'meeting-code' },
+      schema: {
+        summary: 'Lower a raised hand (it leaves the queue)',
+        tags: ['floor'],
+        params: HandParams,
+        ...codeOrRoom,
+        response: { 200: Type.Ref(FloorViewSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
       conversation.lowerHand(meeting.id, request.params.handId);
@@ -68,7 +103,17 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
 
   app.post<{ Params: { id: string }; Body: typeof FloorBody.static }>(
     '/api/v1/meetings/:id/floor',
-    { config: { access: 'meeting-code' }, schema: { summary: "The chair gives the floor: to a raised hand, or to whoever is next; the speaker's time starts", tags: ['floor'], params: IdParams, body: FloorBody, ...codeOrRoom, response: { 200: Type.Ref(FloorViewSchema), ...errorResponses } } },
+    {
+      config: { access: 'meeting-code' },
+      schema: {
+        summary: "The chair gives the floor: to a raised hand, or to whoever is next; the speaker's time starts",
+        tags: ['floor'],
+        params: IdParams,
+        body: FloorBody,
+        ...codeOrRoom,
+        response: { 200: Type.Ref(FloorViewSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
       conversation.giveFloor(meeting.id, 'handId' in request.body ? { handId: request.body.handId } : { next: true });
@@ -78,7 +123,17 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
 
   app.post<{ Params: { id: string }; Body: typeof PollBody.static }>(
     '/api/v1/meetings/:id/polls',
-    { config: { access: 'meeting-code' }, schema: { summary: 'Open a poll (yes / no / abstain, or the options listed)', tags: ['polls'], params: IdParams, body: PollBody, ...codeOrRoom, response: { 201: PollRef, ...errorResponses } } },
+    {
+      config: { access: 'meeting-code' },
+      schema: {
+        summary: 'Open a poll (yes / no / abstain, or the options listed)',
+        tags: ['polls'],
+        params: IdParams,
+        body: PollBody,
+        ...codeOrRoom,
+        response: { 201: PollRef, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
       const poll = conversation.openPoll(meeting.id, request.body.question, request.body.options);
@@ -88,7 +143,17 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
 
   app.post<{ Params: { id: string }; Body: typeof VoteBody.static }>(
     '/api/v1/polls/:id/votes',
-    { config: { access: 'meeting-code' }, schema: { summary: 'Vote once, as a person checked in; a second vote is refused (ROOMCTL_E_ALREADY_VOTED)', tags: ['polls'], params: PollParams, body: VoteBody, ...codeOrRoom, response: { 200: PollRef, ...errorResponses } } },
+    {
+      config: { access: 'meeting-code' },
+      schema: {
+        summary: 'Vote once, as a person checked in; a second vote is refused (ROOMCTL_E_ALREADY_VOTED)',
+        tags: ['polls'],
+        params: PollParams,
+        body: VoteBody,
+        ...codeOrRoom,
+        response: { 200: PollRef, ...errorResponses },
+      },
+    },
     async (request) => {
       const { meeting, hidden } = pollFor(request, request.params.id);
       conversation.vote(request.params.id, request.body.option, request.body.voter);
@@ -98,7 +163,17 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
 
   app.post<{ Params: { id: string }; Body: typeof CountsBody.static }>(
     '/api/v1/polls/:id/counts',
-    { config: { access: 'room' }, schema: { summary: "The chair's show of hands in this room; entered again, it replaces this room's earlier count", tags: ['polls'], params: PollParams, body: CountsBody, security: [{ bearer: [] }], response: { 200: PollRef, ...errorResponses } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: "The chair's show of hands in this room; entered again, it replaces this room's earlier count",
+        tags: ['polls'],
+        params: PollParams,
+        body: CountsBody,
+        security: [{ bearer: [] }],
+        response: { 200: PollRef, ...errorResponses },
+      },
+    },
     async (request) => {
       const { meeting } = pollFor(request, request.params.id);
       conversation.countHands(request.params.id, request.body.counts);
@@ -108,7 +183,16 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/polls/:id/close',
-    { config: { access: 'meeting-code' }, schema: { summary: 'Close the poll: the count is final and goes to the minutes as a decision', tags: ['polls'], params: PollParams, ...codeOrRoom, response: { 200: PollRef, ...errorResponses } } },
+    {
+      config: { access: 'meeting-code' },
+      schema: {
+        summary: 'Close the poll: the count is final and goes to the minutes as a decision',
+        tags: ['polls'],
+        params: PollParams,
+        ...codeOrRoom,
+        response: { 200: PollRef, ...errorResponses },
+      },
+    },
     async (request) => {
       const { meeting, hidden } = pollFor(request, request.params.id);
       conversation.closePoll(request.params.id);

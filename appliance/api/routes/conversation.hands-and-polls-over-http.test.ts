@@ -11,13 +11,24 @@ afterAll(() => room?.close());
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads arbitrary JSON bodies
 type Json = Record<string, any>;
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${room.token}` }): Promise<{ status: number; body: Json }> {
-  const r = await fetch(`${room.baseUrl}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = { authorization: `Bearer ${room.token}` },
+): Promise<{ status: number; body: Json }> {
+  const r = await fetch(`${room.baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: r.status, body: (await r.json()) as Json };
 }
 
 it('a phone raises a hand and votes once with the meeting code; the panel gives the floor, counts the room and closes the poll; bad bodies get coded 400s', async () => {
-  const meeting = (await call('POST', '/api/v1/bookings', { minutes: 30, title: 'Budget', attendees: [{ name: 'Ann', email: 'ann@example.com', required: true }] })).body;
+  const meeting = (
+    await call('POST', '/api/v1/bookings', { minutes: 30, title: 'Budget', attendees: [{ name: 'Ann', email: 'ann@example.com', required: true }] })
+  ).body;
   const id = meeting.id as string;
   const { code } = (await call('GET', `/api/v1/meetings/${id}/access`)).body;
   const phone = { 'x-meeting-code': String(code) };
@@ -34,7 +45,11 @@ it('a phone raises a hand and votes once with the meeting code; the panel gives 
   expect((await call('POST', `/api/v1/meetings/${id}/hands`, { name: 'Zed' }, phone)).body.code).toBe('ROOMCTL_E_NOT_CHECKED_IN');
   const hand = await call('POST', `/api/v1/meetings/${id}/hands`, { email: 'ANN@example.com' }, phone);
   expect(hand).toMatchObject({ status: 201, body: { name: 'Ann', room: expect.stringMatching(/\//) } });
-  await waitFor(() => messages.some((m) => m.type === 'meeting' && m.now.current?.floor.queue.some((h) => h.handId === hand.body.handId)), 5000, 'the hand on the stream');
+  await waitFor(
+    () => messages.some((m) => m.type === 'meeting' && m.now.current?.floor.queue.some((h) => h.handId === hand.body.handId)),
+    5000,
+    'the hand on the stream',
+  );
 
   const floor = await call('POST', `/api/v1/meetings/${id}/floor`, { handId: hand.body.handId });
   expect(floor.body).toMatchObject({ queue: [], speaking: { name: 'Ann', handId: hand.body.handId, minutes: 3 } });
@@ -42,7 +57,11 @@ it('a phone raises a hand and votes once with the meeting code; the panel gives 
   const poll = await call('POST', `/api/v1/meetings/${id}/polls`, { question: 'Approve the budget?' }, phone);
   expect(poll).toMatchObject({ status: 201, body: { options: ['yes', 'no', 'abstain'], status: 'open' } });
   const pollId = poll.body.pollId as string;
-  expect((await call('POST', `/api/v1/polls/${pollId}/votes`, { option: 'yes', voter: { name: 'Ann' } }, phone)).body.counts).toEqual({ yes: 1, no: 0, abstain: 0 });
+  expect((await call('POST', `/api/v1/polls/${pollId}/votes`, { option: 'yes', voter: { name: 'Ann' } }, phone)).body.counts).toEqual({
+    yes: 1,
+    no: 0,
+    abstain: 0,
+  });
   const again = await call('POST', `/api/v1/polls/${pollId}/votes`, { option: 'no', voter: { name: 'Ann' } }, phone);
   expect(again).toMatchObject({ status: 409, body: { code: 'ROOMCTL_E_ALREADY_VOTED' } });
   expect((await call('POST', `/api/v1/polls/${pollId}/counts`, { counts: { yes: 2 } }, phone)).status).toBe(401);
@@ -51,7 +70,9 @@ it('a phone raises a hand and votes once with the meeting code; the panel gives 
   expect(closed.body).toMatchObject({ status: 'closed', outcome: 'Rejected 1–2, 1 abstained' });
   expect((await call('POST', `/api/v1/polls/${pollId}/votes`, { option: 'yes', voter: { name: 'Ann' } }, phone)).body.code).toBe('ROOMCTL_E_POLL_CLOSED');
   expect((await call('POST', '/api/v1/polls/nope/close')).status).toBe(404);
-  expect((await call('GET', `/api/v1/meetings/${id}`, undefined, phone)).body.polls).toEqual([expect.objectContaining({ pollId, outcome: 'Rejected 1–2, 1 abstained' })]);
+  expect((await call('GET', `/api/v1/meetings/${id}`, undefined, phone)).body.polls).toEqual([
+    expect.objectContaining({ pollId, outcome: 'Rejected 1–2, 1 abstained' }),
+  ]);
 
   const bad: [string, string, unknown][] = [
     ['POST', `/api/v1/meetings/${id}/hands`, {}],
@@ -71,7 +92,25 @@ it('a phone raises a hand and votes once with the meeting code; the panel gives 
     expect([r.status, r.body.code], JSON.stringify(body)).toEqual([400, 'ROOMCTL_E_BAD_REQUEST']);
   }
   // Agenda items name their speakers, in order, with their time.
-  expect((await call('PUT', `/api/v1/meetings/${id}/agenda`, { items: [{ title: 'Reports', minutes: 10, speakers: [{ name: 'Lin', minutes: 4 }, { name: 'Omar', minutes: 3 }] }] })).status).toBe(200);
-  expect((await call('GET', `/api/v1/meetings/${id}/agenda`, undefined, phone)).body.items[0].speakers).toEqual([{ name: 'Lin', minutes: 4 }, { name: 'Omar', minutes: 3 }]);
+  expect(
+    (
+      await call('PUT', `/api/v1/meetings/${id}/agenda`, {
+        items: [
+          {
+            title: 'Reports',
+            minutes: 10,
+            speakers: [
+              { name: 'Lin', minutes: 4 },
+              { name: 'Omar', minutes: 3 },
+            ],
+          },
+        ],
+      })
+    ).status,
+  ).toBe(200);
+  expect((await call('GET', `/api/v1/meetings/${id}/agenda`, undefined, phone)).body.items[0].speakers).toEqual([
+    { name: 'Lin', minutes: 4 },
+    { name: 'Omar', minutes: 3 },
+  ]);
   socket.close();
 });

@@ -7,13 +7,21 @@ const DeviceParams = Type.Object({ id: Type.String() });
 const ActionParams = Type.Object({ id: Type.String(), action: Type.String() });
 
 export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
-  app.get('/api/v1/devices', { config: { access: 'open' }, schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } } }, async () =>
-    core.devices.list(),
+  app.get(
+    '/api/v1/devices',
+    {
+      config: { access: 'open' },
+      schema: { summary: 'Every device with its status and actions', tags: ['devices'], response: { 200: Type.Array(DeviceViewSchema) } },
+    },
+    async () => core.devices.list(),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/devices/:id',
-    { config: { access: 'open' }, schema: { summary: 'One device', tags: ['devices'], params: DeviceParams, response: { 200: DeviceViewSchema, 404: errorResponses[404] } } },
+    {
+      config: { access: 'open' },
+      schema: { summary: 'One device', tags: ['devices'], params: DeviceParams, response: { 200: DeviceViewSchema, 404: errorResponses[404] } },
+    },
     async (request) => core.devices.get(request.params.id),
   );
 

@@ -70,7 +70,12 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
       auth.requireToken(request);
       const current = codes.current();
       const refreshMs = current.refreshAt.getTime() - ctx.clock.now().getTime();
-      return { url: room.bookingUrl(current.code), code: current.code, expiresAt: current.expiresAt.toISOString(), refreshInSeconds: Math.max(1, Math.ceil(refreshMs / 1000)) };
+      return {
+        url: room.bookingUrl(current.code),
+        code: current.code,
+        expiresAt: current.expiresAt.toISOString(),
+        refreshInSeconds: Math.max(1, Math.ceil(refreshMs / 1000)),
+      };
     },
   );
 

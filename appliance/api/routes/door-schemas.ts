@@ -16,8 +16,12 @@ export function doorBookingBody(durations: readonly number[]) {
   return Type.Object(
     {
       // A room may offer no lengths (meetings.adHocMinutes: []): then the booking itself says the door takes none.
-      minutes: Type.Integer({ minimum: 5, maximum: durations.length ? Math.max(...durations) : 480, description: `One of the lengths the room offers: ${durations.join(', ') || 'none'}` }),
-      start: Type.Optional(DateTime('Default: now. Today (the room\'s day) only, not in the past')),
+      minutes: Type.Integer({
+        minimum: 5,
+        maximum: durations.length ? Math.max(...durations) : 480,
+        description: `One of the lengths the room offers: ${durations.join(', ') || 'none'}`,
+      }),
+      start: Type.Optional(DateTime("Default: now. Today (the room's day) only, not in the past")),
       title: Words(200),
       organiser: Type.Object({ name: Words(120), email: Type.Optional(Email) }, { additionalProperties: false }),
     },
@@ -31,7 +35,14 @@ export const DoorScheduleSchema = Type.Object({
   time: DateTime(),
   dayEnd: DateTime("The end of the room's day: a phone books up to here"),
   durations: Type.Array(Type.Integer()),
-  busy: Type.Array(Type.Object({ start: DateTime(), end: DateTime(), status: literals(MEETING_STATUSES), title: Nullable(Type.String({ description: 'null for a confidential meeting' })) })),
+  busy: Type.Array(
+    Type.Object({
+      start: DateTime(),
+      end: DateTime(),
+      status: literals(MEETING_STATUSES),
+      title: Nullable(Type.String({ description: 'null for a confidential meeting' })),
+    }),
+  ),
   bookingsLeft: Nullable(Type.Integer({ description: 'Bookings this door code may still make (null with the bearer token)' })),
   codeExpiresAt: Nullable(DateTime('When this door code stops working (null with the bearer token)')),
 });

@@ -34,7 +34,10 @@ it('refuses what a door QR code should not allow: the past, tomorrow, too long, 
     const r = await book(body);
     expect(r.status, what).toBe(400);
     expect(r.body.code, what).toBe('ROOMCTL_E_BAD_REQUEST');
-    expect((r.body.details.issues as { path: string }[]).map((i) => i.path), what).toContain(path);
+    expect(
+      (r.body.details.issues as { path: string }[]).map((i) => i.path),
+      what,
+    ).toContain(path);
   }
   expect((await book({ minutes: 45, title: 'Workshop', organiser: ada })).body.details.issues[0]).toMatchObject({ allowed: '15, 30, 60' });
   // Nothing of it was booked.
@@ -48,7 +51,14 @@ it('refuses a taken slot with the conflict named, and stops a door code after th
   const { book, schedule } = await phone(room);
   const first = await book({ minutes: 30, title: 'Stand-up', organiser: ada });
   expect(first.status).toBe(201);
-  expect(first.body.meeting).toMatchObject({ title: 'Stand-up', source: 'adhoc', status: 'booked', organiser: ada, start: '2026-04-01T07:00:00.000Z', end: '2026-04-01T07:30:00.000Z' });
+  expect(first.body.meeting).toMatchObject({
+    title: 'Stand-up',
+    source: 'adhoc',
+    status: 'booked',
+    organiser: ada,
+    start: '2026-04-01T07:00:00.000Z',
+    end: '2026-04-01T07:30:00.000Z',
+  });
   const clash = await book({ minutes: 15, start: '2026-04-01T07:15:00Z', title: 'Overlap', organiser: ada });
   expect(clash.status).toBe(409);
   expect(clash.body).toMatchObject({ code: 'ROOMCTL_E_BOOKING_CONFLICT', details: { conflicts: [{ id: first.body.meeting.id }] } });
@@ -64,7 +74,9 @@ it('refuses a taken slot with the conflict named, and stops a door code after th
   await room.clock.advance(5 * 60_000);
   expect((await (await phone(room)).book({ minutes: 15, start: '2026-04-01T11:00:00Z', title: 'Four', organiser: ada })).status).toBe(201);
   for (const hour of [12, 13, 14, 15]) {
-    expect((await room.call('POST', '/api/v1/door/bookings', { minutes: 15, start: `2026-04-01T${hour}:00:00Z`, title: 'By token', organiser: ada })).status).toBe(201);
+    expect(
+      (await room.call('POST', '/api/v1/door/bookings', { minutes: 15, start: `2026-04-01T${hour}:00:00Z`, title: 'By token', organiser: ada })).status,
+    ).toBe(201);
   }
 });
 

@@ -19,7 +19,13 @@ it('takes the door code in its own window and the next, refuses it after with DO
 
   const schedule = await room.call('GET', '/api/v1/door/schedule', undefined, withCode(code));
   expect(schedule.status).toBe(200);
-  expect(schedule.body).toMatchObject({ room: { name: 'Aurora', timezone: 'Europe/Berlin' }, durations: [15, 30, 60], bookingsLeft: 3, codeExpiresAt: expiresAt, dayEnd: '2026-04-01T22:00:00.000Z' });
+  expect(schedule.body).toMatchObject({
+    room: { name: 'Aurora', timezone: 'Europe/Berlin' },
+    durations: [15, 30, 60],
+    bookingsLeft: 3,
+    codeExpiresAt: expiresAt,
+    dayEnd: '2026-04-01T22:00:00.000Z',
+  });
 
   // The panel shows the next code from 10:05; a phone that scanned the old one just before still books.
   await room.clock.advanceTo('2026-04-01T08:05:01Z');
@@ -31,10 +37,17 @@ it('takes the door code in its own window and the next, refuses it after with DO
 
   // Two windows on, it is refused, with words that tell the person what to do.
   await room.clock.advanceTo('2026-04-01T08:10:00Z');
-  for (const [method, path, body] of [['GET', '/api/v1/door/schedule', undefined], ['POST', '/api/v1/door/bookings', { minutes: 15, start: '2026-04-01T12:00:00Z', title: 'Late', organiser: { name: 'Ada' } }]] as const) {
+  for (const [method, path, body] of [
+    ['GET', '/api/v1/door/schedule', undefined],
+    ['POST', '/api/v1/door/bookings', { minutes: 15, start: '2026-04-01T12:00:00Z', title: 'Late', organiser: { name: 'Ada' } }],
+  ] as const) {
     const old = await room.call(method, path, body, withCode(code));
     expect(old.status, `${method} ${path}`).toBe(401);
-    expect(old.body).toMatchObject({ code: 'ROOMCTL_E_DOOR_CODE_EXPIRED', message: expect.stringContaining('scan the QR code'), details: { expiredAt: '2026-04-01T08:10:00.000Z' } });
+    expect(old.body).toMatchObject({
+      code: 'ROOMCTL_E_DOOR_CODE_EXPIRED',
+      message: expect.stringContaining('scan the QR code'),
+      details: { expiredAt: '2026-04-01T08:10:00.000Z' },
+    });
   }
   expect((await room.call('GET', '/api/v1/door/schedule', undefined, withCode(next.code))).status).toBe(200);
 

@@ -36,8 +36,29 @@ export async function helpRoutes(app: FastifyInstance, help: HelpDesk): Promise<
   );
   app.get<{ Params: { id: string } }>(
     '/api/v1/help/:id',
-    { config: { access: 'room' }, schema: { summary: 'One help request: has someone seen it?', tags: ['help'], params: Type.Object({ id: Type.String({ maxLength: 64 }) }), security: [{ bearer: [] }], response: { 200: ref, ...errorResponses } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'One help request: has someone seen it?',
+        tags: ['help'],
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        security: [{ bearer: [] }],
+        response: { 200: ref, ...errorResponses },
+      },
+    },
     async (request) => help.get(request.params.id),
   );
-  app.get('/api/v1/help', { config: { access: 'room' }, schema: { summary: 'Recent help requests, newest last', tags: ['help'], security: [{ bearer: [] }], response: { 200: Type.Array(ref), ...errorResponses } } }, async () => help.recent());
+  app.get(
+    '/api/v1/help',
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Recent help requests, newest last',
+        tags: ['help'],
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(ref), ...errorResponses },
+      },
+    },
+    async () => help.recent(),
+  );
 }

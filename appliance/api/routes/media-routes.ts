@@ -35,22 +35,46 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
   const allowHeaderOrQuery = (request: FastifyRequest) => pictures.check(request);
   app.addSchema(RecordingSchema);
 
-  app.get('/api/v1/media', { config: { access: 'open' }, schema: { summary: 'Media pipeline: host, video, audio, recording, signal health', tags: ['media'], response: { 200: MediaStatusSchema } } }, async () => {
-    // The active recording's files carry their download URL, as everywhere else (the schema requires it).
-    const status = media.status();
-    const active = status.recording.active;
-    return active ? { ...status, recording: { ...status.recording, active: withUrls(active) } } : status;
-  });
+  app.get(
+    '/api/v1/media',
+    {
+      config: { access: 'open' },
+      schema: { summary: 'Media pipeline: host, video, audio, recording, signal health', tags: ['media'], response: { 200: MediaStatusSchema } },
+    },
+    async () => {
+      // The active recording's files carry their download URL, as everywhere else (the schema requires it).
+      const status = media.status();
+      const active = status.recording.active;
+      return active ? { ...status, recording: { ...status.recording, active: withUrls(active) } } : status;
+    },
+  );
 
   app.post<{ Body: { meetingId?: string } }>(
     '/api/v1/media/recording/start',
-    { config: { access: 'room' }, schema: { summary: 'Start recording (if the room allows it)', tags: ['media'], body: Type.Optional(StartRecordingBody), security: secured, response: { 201: Type.Ref(RecordingSchema), ...errors } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Start recording (if the room allows it)',
+        tags: ['media'],
+        body: Type.Optional(StartRecordingBody),
+        security: secured,
+        response: { 201: Type.Ref(RecordingSchema), ...errors },
+      },
+    },
     async (request, reply) => reply.status(201).send(withUrls(await media.startRecording({ meetingId: request.body?.meetingId ?? null }))),
   );
 
   app.post(
     '/api/v1/media/recording/stop',
-    { config: { access: 'room' }, schema: { summary: 'Stop the recording; the last file is finished first', tags: ['media'], security: secured, response: { 200: Type.Union([Type.Ref(RecordingSchema), Type.Null()]), ...errors } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Stop the recording; the last file is finished first',
+        tags: ['media'],
+        security: secured,
+        response: { 200: Type.Union([Type.Ref(RecordingSchema), Type.Null()]), ...errors },
+      },
+    },
     async () => {
       const recording = await media.stopRecording();
       return recording ? withUrls(recording) : null;
@@ -59,7 +83,10 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get(
     '/api/v1/recordings',
-    { config: { access: 'room' }, schema: { summary: 'Recordings, newest first', tags: ['media'], security: secured, response: { 200: Type.Array(Type.Ref(RecordingSchema)), ...errors } } },
+    {
+      config: { access: 'room' },
+      schema: { summary: 'Recordings, newest first', tags: ['media'], security: secured, response: { 200: Type.Array(Type.Ref(RecordingSchema)), ...errors } },
+    },
     async (request) => {
       auth.check(request);
       return media.listRecordings().map(withUrls);
@@ -70,7 +97,16 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/recordings/:id',
-    { config: { access: 'room' }, schema: { summary: 'One recording', tags: ['media'], params: RecordingParams, security: secured, response: { 200: Type.Ref(RecordingSchema), ...errors } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'One recording',
+        tags: ['media'],
+        params: RecordingParams,
+        security: secured,
+        response: { 200: Type.Ref(RecordingSchema), ...errors },
+      },
+    },
     async (request) => {
       auth.check(request);
       return withUrls(recordingOr404(request.params.id));
@@ -79,7 +115,10 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get<{ Params: { id: string; name: string } }>(
     '/api/v1/recordings/:id/files/:name',
-    { config: { access: 'room' }, schema: { summary: 'Download one segment file', tags: ['media'], params: RecordingFileParams, security: secured, response: errors } },
+    {
+      config: { access: 'room' },
+      schema: { summary: 'Download one segment file', tags: ['media'], params: RecordingFileParams, security: secured, response: errors },
+    },
     async (request, reply) => {
       auth.check(request);
       const recording = recordingOr404(request.params.id);
@@ -87,7 +126,10 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
       const file = recording.files.find((f) => f.name === request.params.name);
       if (!file) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `Recording ${recording.id} has no file "${request.params.name}"`);
       const path = join(media.recordingsDir, recording.id, file.name);
-      const size = await stat(path).then((s) => s.size, () => null);
+      const size = await stat(path).then(
+        (s) => s.size,
+        () => null,
+      );
       if (size === null) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `The file ${file.name} is no longer on disk`);
       return reply
         .type(recording.format === 'mp4' ? 'video/mp4' : 'video/x-matroska')
@@ -99,7 +141,16 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.delete<{ Params: { id: string } }>(
     '/api/v1/recordings/:id',
-    { config: { access: 'room' }, schema: { summary: 'Delete a recording and its files', tags: ['media'], params: RecordingParams, security: secured, response: { 204: Type.Null(), ...errors } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Delete a recording and its files',
+        tags: ['media'],
+        params: RecordingParams,
+        security: secured,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await media.deleteRecording(recordingOr404(request.params.id).id);
       return reply.status(204).send();
@@ -127,7 +178,12 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
       allowHeaderOrQuery(request);
       void reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': `multipart/x-mixed-replace; boundary=${BOUNDARY}`, 'cache-control': 'no-cache, no-store', pragma: 'no-cache', connection: 'close' });
+      res.writeHead(200, {
+        'content-type': `multipart/x-mixed-replace; boundary=${BOUNDARY}`,
+        'cache-control': 'no-cache, no-store',
+        pragma: 'no-cache',
+        connection: 'close',
+      });
       viewers.add(res);
       const unsubscribe = media.subscribePreview((jpeg) => {
         if (res.writableLength > MAX_BACKLOG_BYTES) return;
@@ -144,7 +200,16 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   app.get<{ Querystring: { token?: string } }>(
     '/api/v1/media/preview.jpg',
-    { config: { access: 'room-link' }, schema: { summary: 'One preview frame (JPEG)', tags: ['media'], querystring: Type.Object({ token: Type.Optional(Type.String()) }), security: secured, response: errors } },
+    {
+      config: { access: 'room-link' },
+      schema: {
+        summary: 'One preview frame (JPEG)',
+        tags: ['media'],
+        querystring: Type.Object({ token: Type.Optional(Type.String()) }),
+        security: secured,
+        response: errors,
+      },
+    },
     async (request, reply) => {
       allowHeaderOrQuery(request);
       const jpeg = await media.previewFrame(10_000);

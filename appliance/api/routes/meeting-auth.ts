@@ -42,13 +42,16 @@ export class MeetingAuth {
     const link = request.headers[MINUTES_READER_HEADER];
     if (typeof link === 'string' && link.trim() && this.readerLinks) {
       const who = this.readerLinks.verify(meeting, link);
-      if (!who) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'This personal link is not one of this meeting\'s: open the link from your own minutes email');
+      if (!who) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', "This personal link is not one of this meeting's: open the link from your own minutes email");
       return { via: 'reader-link', who };
     }
     if (this.hasToken(request)) return { via: 'token' };
     const code = this.code(request);
     if (code && sameSecret(code.toUpperCase(), meeting.code)) return { via: 'meeting-code' };
-    throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', code ? 'The meeting code is not right for this meeting' : 'Send the bearer token, or the meeting code (X-Meeting-Code) from the meeting page');
+    throw new RoomctlError(
+      'ROOMCTL_E_UNAUTHORIZED',
+      code ? 'The meeting code is not right for this meeting' : 'Send the bearer token, or the meeting code (X-Meeting-Code) from the meeting page',
+    );
   }
 
   /**
@@ -58,7 +61,8 @@ export class MeetingAuth {
   forDoor(request: FastifyRequest, codes: DoorCodes): DoorCaller {
     if (this.hasToken(request)) return { via: 'token' };
     const header = request.headers[DOOR_CODE_HEADER];
-    if (typeof header !== 'string' || !header.trim()) throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'Send the bearer token, or the door code (X-Door-Code) from the QR code on the door');
+    if (typeof header !== 'string' || !header.trim())
+      throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'Send the bearer token, or the door code (X-Door-Code) from the QR code on the door');
     return checkDoorCode(header, codes);
   }
 
@@ -76,6 +80,9 @@ export function checkDoorCode(code: string, codes: DoorCodes): Extract<DoorCalle
   if (window === undefined || !sameSecret(given, codes.codeFor(window)) || codes.ageOf(window) === 'future') {
     throw new RoomctlError('ROOMCTL_E_UNAUTHORIZED', 'The door code is not right: scan the QR code on the door again');
   }
-  if (codes.ageOf(window) === 'expired') throw new RoomctlError('ROOMCTL_E_DOOR_CODE_EXPIRED', 'The door code has expired: scan the QR code on the door again', { expiredAt: codes.expiresAt(window).toISOString() });
+  if (codes.ageOf(window) === 'expired')
+    throw new RoomctlError('ROOMCTL_E_DOOR_CODE_EXPIRED', 'The door code has expired: scan the QR code on the door again', {
+      expiredAt: codes.expiresAt(window).toISOString(),
+    });
   return { via: 'door-code', window, expiresAt: codes.expiresAt(window) };
 }

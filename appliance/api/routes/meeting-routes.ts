@@ -22,8 +22,18 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
   const ctx = room.ctx;
   const meetingOr404 = (id: string) => room.meeting(id);
 
-  app.get('/api/v1/room/now', { config: { access: 'room' }, schema: { summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)', tags: ['meetings'], ...secured, response: { 200: Type.Ref(RoomNowSchema), ...errorResponses } } }, async (request) =>
-    roomNowView(ctx, room.roomState(), auth.hasToken(request), room.calendar.shownEntries()),
+  app.get(
+    '/api/v1/room/now',
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)',
+        tags: ['meetings'],
+        ...secured,
+        response: { 200: Type.Ref(RoomNowSchema), ...errorResponses },
+      },
+    },
+    async (request) => roomNowView(ctx, room.roomState(), auth.hasToken(request), room.calendar.shownEntries()),
   );
 
   app.get<{ Querystring: { from?: string; to?: string } }>(
@@ -48,15 +58,38 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', { config: { access: 'meeting-code' }, schema: { summary: "One meeting: to a room credential, or to the meeting's own code (its phone page)", tags: ['meetings'], params: IdParams, headers: CodeHeaders, security: [{ bearer: [] }, {}], response: { 200: MeetingRef, ...errorResponses } } }, async (request) => {
-    const meeting = meetingOr404(request.params.id);
-    // A confidential title stays hidden from a phone holding the code, as on the door.
-    return room.view(meeting, auth.forMeeting(request, meeting).via === 'token');
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/meetings/:id',
+    {
+      config: { access: 'meeting-code' },
+      schema: {
+        summary: "One meeting: to a room credential, or to the meeting's own code (its phone page)",
+        tags: ['meetings'],
+        params: IdParams,
+        headers: CodeHeaders,
+        security: [{ bearer: [] }, {}],
+        response: { 200: MeetingRef, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const meeting = meetingOr404(request.params.id);
+      // A confidential title stays hidden from a phone holding the code, as on the door.
+      return room.view(meeting, auth.forMeeting(request, meeting).via === 'token');
+    },
+  );
 
   app.post<{ Body: typeof BookingBody.static }>(
     '/api/v1/bookings',
-    { config: { access: 'room' }, schema: { summary: 'Book the room (now, or later) — refused with ROOMCTL_E_BOOKING_CONFLICT when taken', tags: ['meetings'], body: BookingBody, ...secured, response: { 201: MeetingRef, ...errorResponses } } },
+    {
+      config: { access: 'room' },
+      schema: {
+        summary: 'Book the room (now, or later) — refused with ROOMCTL_E_BOOKING_CONFLICT when taken',
+        tags: ['meetings'],
+        body: BookingBody,
+        ...secured,
+        response: { 201: MeetingRef, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const meeting = book(ctx, request.body);
       return reply.status(201).send(room.view(meeting, true));

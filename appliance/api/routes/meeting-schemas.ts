@@ -10,7 +10,11 @@ export const DateTime = (description?: string) => Type.String({ format: 'date-ti
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 export const PersonSchema = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), email: Type.Optional(Email), badge: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    email: Type.Optional(Email),
+    badge: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
   { additionalProperties: false },
 );
 const AttendeeSchema = Type.Object(
@@ -26,13 +30,23 @@ export const AgendaDraftSchema = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 200 }),
     owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
     minutes: Type.Integer({ minimum: 1, maximum: 480 }),
-    speakers: Type.Optional(Type.Array(AgendaSpeakerSchema, { maxItems: 30, description: 'Named speakers in speaking order; "next" on the floor gives them the floor before raised hands' })),
+    speakers: Type.Optional(
+      Type.Array(AgendaSpeakerSchema, {
+        maxItems: 30,
+        description: 'Named speakers in speaking order; "next" on the floor gives them the floor before raised hands',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
 const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }));
-export const HandViewSchema = Type.Object({ handId: Type.String(), name: Nullable(Type.String({ description: 'null when hidden (confidential)' })), room: Type.String({ description: 'site/room' }), raisedAt: DateTime() });
+export const HandViewSchema = Type.Object({
+  handId: Type.String(),
+  name: Nullable(Type.String({ description: 'null when hidden (confidential)' })),
+  room: Type.String({ description: 'site/room' }),
+  raisedAt: DateTime(),
+});
 export const FloorViewSchema = Type.Object(
   {
     queue: Type.Array(HandViewSchema, { description: 'Raised hands, first raised first' }),
@@ -69,7 +83,10 @@ export const PollViewSchema = Type.Object(
 
 export const OnlineMeetingSchema = Type.Object(
   {
-    provider: Type.String({ description: 'teams · zoom · webex · google-meet · tencent-meeting · feishu · dingtalk · wecom · jitsi · web (an allowed domain) · sip (a dial string, shown only)' }),
+    provider: Type.String({
+      description:
+        'teams · zoom · webex · google-meet · tencent-meeting · feishu · dingtalk · wecom · jitsi · web (an allowed domain) · sip (a dial string, shown only)',
+    }),
     name: Type.String({ description: "The service's name, for the Join button" }),
     url: Type.Optional(Type.String({ description: 'The join link (absent for a confidential meeting shown without its details)' })),
     meetingId: Type.Optional(Type.String()),
@@ -172,7 +189,14 @@ export const BookingBody = Type.Object(
     confidentiality: Type.Optional(literals(CONFIDENTIALITY)),
     online: Type.Optional(
       Type.Object(
-        { url: Type.String({ minLength: 4, maxLength: 2000, pattern: '^\\S+$', description: 'A join link of a known service or an allowed domain, or a sip:/h323: address (else ROOMCTL_E_ONLINE_LINK_REFUSED)' }) },
+        {
+          url: Type.String({
+            minLength: 4,
+            maxLength: 2000,
+            pattern: '^\\S+$',
+            description: 'A join link of a known service or an allowed domain, or a sip:/h323: address (else ROOMCTL_E_ONLINE_LINK_REFUSED)',
+          }),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -194,15 +218,37 @@ export const CheckInBody = Type.Object(
 export const CheckInResult = Type.Object({
   meetingId: Type.String(),
   invited: Type.Boolean(),
-  checkIn: Type.Object({ personKey: Type.String(), name: Type.Optional(Type.String()), email: Type.Optional(Type.String()), badge: Type.Optional(Type.String()), method: Type.String(), walkIn: Type.Boolean(), at: DateTime() }),
+  checkIn: Type.Object({
+    personKey: Type.String(),
+    name: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String()),
+    badge: Type.Optional(Type.String()),
+    method: Type.String(),
+    walkIn: Type.Boolean(),
+    at: DateTime(),
+  }),
   meetingStatus: literals(MEETING_STATUSES),
 });
 
-export const EntryBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }), author: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })) }, { additionalProperties: false });
-export const EntrySchema = Type.Object({ id: Type.String(), kind: literals(['note', 'decision']), text: Type.String(), author: Nullable(Type.String()), at: DateTime() });
+export const EntryBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 5000 }), author: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })) },
+  { additionalProperties: false },
+);
+export const EntrySchema = Type.Object({
+  id: Type.String(),
+  kind: literals(['note', 'decision']),
+  text: Type.String(),
+  author: Nullable(Type.String()),
+  at: DateTime(),
+});
 
 export const ActionBody = Type.Object(
-  { text: Type.String({ minLength: 1, maxLength: 2000 }), owner: Type.String({ minLength: 1, maxLength: 120 }), ownerEmail: Type.Optional(Email), deadline: Type.Optional(DateTime()) },
+  {
+    text: Type.String({ minLength: 1, maxLength: 2000 }),
+    owner: Type.String({ minLength: 1, maxLength: 120 }),
+    ownerEmail: Type.Optional(Email),
+    deadline: Type.Optional(DateTime()),
+  },
   { additionalProperties: false },
 );
 export const ActionPatch = Type.Object(
@@ -240,5 +286,11 @@ export const FeedbackBody = Type.Object(
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 export const CodeHeaders = Type.Object({
   'x-meeting-code': Type.Optional(Type.String({ maxLength: 32, description: 'The meeting code from its QR page (instead of the bearer token)' })),
-  'x-minutes-reader': Type.Optional(Type.String({ maxLength: 512, description: 'The token of a personal link from the minutes email (`reader=` in the link): proves who reads confidential minutes, and lets the organiser amend minutes once sent' })),
+  'x-minutes-reader': Type.Optional(
+    Type.String({
+      maxLength: 512,
+      description:
+        'The token of a personal link from the minutes email (`reader=` in the link): proves who reads confidential minutes, and lets the organiser amend minutes once sent',
+    }),
+  ),
 });

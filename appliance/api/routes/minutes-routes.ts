@@ -9,7 +9,17 @@ import { addActionItem, addEntry, deleteActionItem, editEntry, minutesClosed, re
 import { isOrganiser, minutesSentAt, sendMinutes, type MinutesReader } from '../../meetings/minutes-service.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
-import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, CodeHeaders, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
+import {
+  ActionBody,
+  ActionItemSchema,
+  ActionPatch,
+  AgendaDraftSchema,
+  AgendaNowSchema,
+  CodeHeaders,
+  EntryBody,
+  EntrySchema,
+  IdParams,
+} from './meeting-schemas.js';
 
 const byCode = { config: { access: 'meeting-code' as const } };
 const either: Record<string, string[]>[] = [{ bearer: [] }, {}];
@@ -24,15 +34,40 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(m.id, sentAt);
   };
 
-  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id/agenda', { ...byCode, schema: { summary: 'Agenda with the current item and its remaining time', tags: ['agenda'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } }, async (request) => {
-    const m = meetingOr404(request.params.id);
-    auth.forMeeting(request, m);
-    return agendaView(ctx, m.id);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/meetings/:id/agenda',
+    {
+      ...byCode,
+      schema: {
+        summary: 'Agenda with the current item and its remaining time',
+        tags: ['agenda'],
+        params: IdParams,
+        headers: CodeHeaders,
+        security: either,
+        response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const m = meetingOr404(request.params.id);
+      auth.forMeeting(request, m);
+      return agendaView(ctx, m.id);
+    },
+  );
 
   app.put<{ Params: { id: string }; Body: { items: (typeof AgendaDraftSchema.static)[] } }>(
     '/api/v1/meetings/:id/agenda',
-    { ...byCode, schema: { summary: 'Replace the agenda', tags: ['agenda'], params: IdParams, headers: CodeHeaders, body: Type.Object({ items: Type.Array(AgendaDraftSchema, { maxItems: 50 }) }, { additionalProperties: false }), security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } },
+    {
+      ...byCode,
+      schema: {
+        summary: 'Replace the agenda',
+        tags: ['agenda'],
+        params: IdParams,
+        headers: CodeHeaders,
+        body: Type.Object({ items: Type.Array(AgendaDraftSchema, { maxItems: 50 }) }, { additionalProperties: false }),
+        security: either,
+        response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const m = meetingOr404(request.params.id);
       const reader = auth.forMeeting(request, m);
@@ -44,7 +79,17 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/meetings/:id/agenda/next',
-    { ...byCode, schema: { summary: 'End the current agenda item (its actual time is recorded) and start the next', tags: ['agenda'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses } } },
+    {
+      ...byCode,
+      schema: {
+        summary: 'End the current agenda item (its actual time is recorded) and start the next',
+        tags: ['agenda'],
+        params: IdParams,
+        headers: CodeHeaders,
+        security: either,
+        response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const m = meetingOr404(request.params.id);
       assertAgendaOpen(m, auth.forMeeting(request, m));
@@ -56,7 +101,18 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
   for (const kind of ['note', 'decision'] as const) {
     app.post<{ Params: { id: string }; Body: { text: string; author?: string } }>(
       `/api/v1/meetings/:id/${kind}s`,
-      { ...byCode, schema: { summary: `Record a ${kind}`, tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: EntryBody, security: either, response: { 201: EntrySchema, ...errorResponses } } },
+      {
+        ...byCode,
+        schema: {
+          summary: `Record a ${kind}`,
+          tags: ['minutes'],
+          params: IdParams,
+          headers: CodeHeaders,
+          body: EntryBody,
+          security: either,
+          response: { 201: EntrySchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const m = meetingOr404(request.params.id);
         return reply.status(201).send(addEntry(ctx, m.id, kind, request.body.text, request.body.author, auth.forMeeting(request, m)));
@@ -70,7 +126,15 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       `/api/v1/meetings/:id/${kind}s/:entryId`,
       {
         ...byCode,
-        schema: { summary: `Correct a ${kind} (until the minutes are sent: ROOMCTL_E_MINUTES_SENT after)`, tags: ['minutes'], params: EntryParams, headers: CodeHeaders, body: Type.Object({ text: EntryBody.properties.text }, { additionalProperties: false }), security: either, response: { 200: EntrySchema, ...errorResponses } },
+        schema: {
+          summary: `Correct a ${kind} (until the minutes are sent: ROOMCTL_E_MINUTES_SENT after)`,
+          tags: ['minutes'],
+          params: EntryParams,
+          headers: CodeHeaders,
+          body: Type.Object({ text: EntryBody.properties.text }, { additionalProperties: false }),
+          security: either,
+          response: { 200: EntrySchema, ...errorResponses },
+        },
       },
       async (request) => {
         const m = meetingOr404(request.params.id);
@@ -79,7 +143,17 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     );
     app.delete<{ Params: { id: string; entryId: string } }>(
       `/api/v1/meetings/:id/${kind}s/:entryId`,
-      { ...byCode, schema: { summary: `Delete a ${kind} (until the minutes are sent)`, tags: ['minutes'], params: EntryParams, headers: CodeHeaders, security: either, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        ...byCode,
+        schema: {
+          summary: `Delete a ${kind} (until the minutes are sent)`,
+          tags: ['minutes'],
+          params: EntryParams,
+          headers: CodeHeaders,
+          security: either,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const m = meetingOr404(request.params.id);
         editEntry(ctx, m.id, kind, request.params.entryId, null, auth.forMeeting(request, m));
@@ -90,7 +164,17 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   app.delete<{ Params: { id: string } }>(
     '/api/v1/action-items/:id',
-    { ...byCode, schema: { summary: 'Delete an action item (until the minutes are sent)', tags: ['minutes'], params: IdParams, headers: CodeHeaders, security: either, response: { 204: Type.Null(), ...errorResponses } } },
+    {
+      ...byCode,
+      schema: {
+        summary: 'Delete an action item (until the minutes are sent)',
+        tags: ['minutes'],
+        params: IdParams,
+        headers: CodeHeaders,
+        security: either,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const item = room.actionItem(request.params.id);
       deleteActionItem(ctx, item.id, auth.forMeeting(request, meetingOr404(item.meetingId)));
@@ -102,7 +186,14 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/meetings/:id/minutes/send',
     {
       ...byCode,
-      schema: { summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time', tags: ['minutes'], params: IdParams, headers: CodeHeaders, security: either, response: { 200: Type.Object({ sentAt: Type.String() }), ...errorResponses } },
+      schema: {
+        summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time',
+        tags: ['minutes'],
+        params: IdParams,
+        headers: CodeHeaders,
+        security: either,
+        response: { 200: Type.Object({ sentAt: Type.String() }), ...errorResponses },
+      },
     },
     async (request) => {
       const m = meetingOr404(request.params.id);
@@ -117,7 +208,18 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   app.post<{ Params: { id: string }; Body: typeof ActionBody.static }>(
     '/api/v1/meetings/:id/action-items',
-    { ...byCode, schema: { summary: 'Record an action item (owner, deadline)', tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: ActionBody, security: either, response: { 201: ActionItemSchema, ...errorResponses } } },
+    {
+      ...byCode,
+      schema: {
+        summary: 'Record an action item (owner, deadline)',
+        tags: ['minutes'],
+        params: IdParams,
+        headers: CodeHeaders,
+        body: ActionBody,
+        security: either,
+        response: { 201: ActionItemSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const m = meetingOr404(request.params.id);
       return reply.status(201).send(addActionItem(ctx, m.id, request.body, auth.forMeeting(request, m)));
@@ -126,7 +228,18 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   app.patch<{ Params: { id: string }; Body: typeof ActionPatch.static }>(
     '/api/v1/action-items/:id',
-    { ...byCode, schema: { summary: "Update an action item's status, deadline or owner", tags: ['minutes'], params: IdParams, headers: CodeHeaders, body: ActionPatch, security: either, response: { 200: ActionItemSchema, ...errorResponses } } },
+    {
+      ...byCode,
+      schema: {
+        summary: "Update an action item's status, deadline or owner",
+        tags: ['minutes'],
+        params: IdParams,
+        headers: CodeHeaders,
+        body: ActionPatch,
+        security: either,
+        response: { 200: ActionItemSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const item = room.actionItem(request.params.id);
       return updateActionItem(ctx, item.id, request.body, auth.forMeeting(request, meetingOr404(item.meetingId)));
@@ -179,7 +292,20 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
         tags: ['minutes'],
         params: IdParams,
         security: [{ bearer: [] }],
-        response: { 200: Type.Array(Type.Object({ id: Type.Integer(), meetingId: Type.String(), action: Type.String(), who: Type.Union([Type.String(), Type.Null()]), via: Type.String(), detail: Type.Union([Type.String(), Type.Null()]), at: Type.String() })), ...errorResponses },
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              meetingId: Type.String(),
+              action: Type.String(),
+              who: Type.Union([Type.String(), Type.Null()]),
+              via: Type.String(),
+              detail: Type.Union([Type.String(), Type.Null()]),
+              at: Type.String(),
+            }),
+          ),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {

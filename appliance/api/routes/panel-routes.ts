@@ -13,18 +13,31 @@ const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema), 429: Type.R
 const Code = Type.String({ pattern: '^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$', description: 'The pairing code the panel shows, e.g. K7QM-4XPA' });
 const PairingAnswer = Type.Union([
   Type.Object({ status: Type.Literal('pending'), requestId: Type.String(), claim: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
-  Type.Object({ status: Type.Literal('approved'), requestId: Type.String(), panelId: Type.String(), token: Type.String({ description: 'The panel credential: room actions, not admin ones' }) }),
+  Type.Object({
+    status: Type.Literal('approved'),
+    requestId: Type.String(),
+    panelId: Type.String(),
+    token: Type.String({ description: 'The panel credential: room actions, not admin ones' }),
+  }),
 ]);
 const PanelInfoSchema = Type.Object(
   {
     room: Type.Object({ id: Type.String(), name: Type.String(), timezone: Type.String() }),
     locale: Type.Union(PANEL_LOCALES.map((l) => Type.Literal(l))),
     adminPin: Type.Boolean({ description: 'The room has an admin PIN (the admin view can be opened)' }),
-    credential: Type.Union([Type.Literal('token'), Type.Literal('panel'), Type.Literal('none')], { description: 'What the request\'s bearer is: a config token, a paired panel\'s credential, or nothing valid' }),
+    credential: Type.Union([Type.Literal('token'), Type.Literal('panel'), Type.Literal('none')], {
+      description: "What the request's bearer is: a config token, a paired panel's credential, or nothing valid",
+    }),
     panelId: Type.Union([Type.String(), Type.Null()]),
     presets: Type.Array(Type.Object({ device: Type.String(), preset: Type.Integer(), name: Type.String(), nameZh: Type.Optional(Type.String()) })),
-    previewCamera: Type.Union([Type.String(), Type.Null()], { description: 'The camera the live media preview shows (media.video.camera); null: no preview in this room' }),
-    faultsReported: Type.Optional(Type.Boolean({ description: 'The room reports device faults to facilities (it has an MQTT link to the fleet): the panel can say "facilities have been told"' })),
+    previewCamera: Type.Union([Type.String(), Type.Null()], {
+      description: 'The camera the live media preview shows (media.video.camera); null: no preview in this room',
+    }),
+    faultsReported: Type.Optional(
+      Type.Boolean({
+        description: 'The room reports device faults to facilities (it has an MQTT link to the fleet): the panel can say "facilities have been told"',
+      }),
+    ),
   },
   { $id: 'PanelInfo' },
 );
@@ -35,31 +48,43 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
   const { access } = panel;
   app.addSchema(PanelInfoSchema);
 
-  app.get('/api/v1/panel/info', { config: { access: 'public' }, schema: { summary: 'What a panel needs before its first screen: room, language, whether it is paired', tags: ['panel'], response: { 200: Type.Ref(PanelInfoSchema) } } }, async (request) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
-    const { id, name, timezone } = core.config.room;
-    return {
-      room: { id, name, timezone },
-      locale: panel.settings.locale,
-      adminPin: access.pin.configured,
-      credential: request.panelId ? ('panel' as const) : bearer && tokens.accepts(bearer) ? ('token' as const) : ('none' as const),
-      panelId: request.panelId,
-      // One name per language in the config, or name + nameZh: the panel gets both as name + nameZh.
-      presets: (core.config.panel?.presets ?? []).map((p) => {
-        const zh = p.nameZh ?? (typeof p.name === 'string' ? undefined : p.name['zh-CN']);
-        return { device: p.device, preset: p.preset, name: textIn(p.name, 'en'), ...(zh ? { nameZh: zh } : {}) };
-      }),
-      previewCamera: core.media?.settings.video.camera ?? null,
-      faultsReported: core.config.mqtt !== undefined,
-    };
-  });
+  app.get(
+    '/api/v1/panel/info',
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'What a panel needs before its first screen: room, language, whether it is paired',
+        tags: ['panel'],
+        response: { 200: Type.Ref(PanelInfoSchema) },
+      },
+    },
+    async (request) => {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
+      const { id, name, timezone } = core.config.room;
+      return {
+        room: { id, name, timezone },
+        locale: panel.settings.locale,
+        adminPin: access.pin.configured,
+        credential: request.panelId ? ('panel' as const) : bearer && tokens.accepts(bearer) ? ('token' as const) : ('none' as const),
+        panelId: request.panelId,
+        // One name per language in the config, or name + nameZh: the panel gets both as name + nameZh.
+        presets: (core.config.panel?.presets ?? []).map((p) => {
+          const zh = p.nameZh ?? (typeof p.name === 'string' ? undefined : p.name['zh-CN']);
+          return { device: p.device, preset: p.preset, name: textIn(p.name, 'en'), ...(zh ? { nameZh: zh } : {}) };
+        }),
+        previewCamera: core.media?.settings.video.camera ?? null,
+        faultsReported: core.config.mqtt !== undefined,
+      };
+    },
+  );
 
   app.post<{ Body: { code: string; name?: string } }>(
     '/api/v1/panels/pair',
     {
       ...publicRoute,
       schema: {
-        summary: 'A panel asks to be paired, showing its code: approved at once when the config lists the code (once per code), else it waits for the admin PIN. A code another client is waiting with is refused (409); 10 requests a minute per client',
+        summary:
+          'A panel asks to be paired, showing its code: approved at once when the config lists the code (once per code), else it waits for the admin PIN. A code another client is waiting with is refused (409); 10 requests a minute per client',
         tags: ['panel'],
         body: Type.Object({ code: Code, name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
         response: { 200: PairingAnswer, ...refused },
@@ -90,7 +115,11 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
         summary: 'Approve a waiting panel: with the admin PIN (same lock-out as the admin view) or an admin session',
         tags: ['panel'],
         body: Type.Object(
-          { code: Code, pin: Type.Optional(Type.String({ maxLength: 64 })), requestId: Type.Optional(Type.String({ maxLength: 64, description: 'The waiting request the admin view showed: only that one is approved' })) },
+          {
+            code: Code,
+            pin: Type.Optional(Type.String({ maxLength: 64 })),
+            requestId: Type.Optional(Type.String({ maxLength: 64, description: 'The waiting request the admin view showed: only that one is approved' })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ panelId: Type.String(), name: Type.String() }), ...refused },
@@ -112,7 +141,10 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
         summary: 'Open an admin session with the admin PIN; 5 wrong PINs in a row lock it (30 s, then twice as long each time)',
         tags: ['admin'],
         body: Type.Object({ pin: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ session: Type.String({ description: 'Send as X-Roomctl-Admin' }), expiresAt: Type.String({ format: 'date-time' }) }), ...refused },
+        response: {
+          200: Type.Object({ session: Type.String({ description: 'Send as X-Roomctl-Admin' }), expiresAt: Type.String({ format: 'date-time' }) }),
+          ...refused,
+        },
       },
     },
     async (request) => {
@@ -127,8 +159,15 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
   );
 
-  app.delete('/api/v1/admin/session', { config: { access: 'admin' }, schema: { summary: 'Close the admin session', tags: ['admin'], security: [{ adminSession: [] }], response: { 204: Type.Null(), ...refused } } }, async (request, reply) => {
-    access.sessions.close(adminSessionOf(request));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/v1/admin/session',
+    {
+      config: { access: 'admin' },
+      schema: { summary: 'Close the admin session', tags: ['admin'], security: [{ adminSession: [] }], response: { 204: Type.Null(), ...refused } },
+    },
+    async (request, reply) => {
+      access.sessions.close(adminSessionOf(request));
+      return reply.status(204).send();
+    },
+  );
 }

@@ -27,7 +27,12 @@ function unchanged(headers: Record<string, string | string[] | undefined>, etag:
  * credential, or either as `?token=`. `no-cache` with an ETag and Last-Modified: a client
  * asks again each time and gets 304 until the preset is saved anew.
  */
-export async function presetStillRoutes(app: FastifyInstance, core: ApplianceCore, store: PresetStillStore, panels: PanelCredentials | undefined): Promise<void> {
+export async function presetStillRoutes(
+  app: FastifyInstance,
+  core: ApplianceCore,
+  store: PresetStillStore,
+  panels: PanelCredentials | undefined,
+): Promise<void> {
   const auth = new PictureAuth(core.config.api.tokens, panels);
   app.get<{ Params: { id: string; preset: number }; Querystring: { token?: string } }>(
     '/api/v1/devices/:id/presets/:preset/still.jpg',
@@ -36,7 +41,7 @@ export async function presetStillRoutes(app: FastifyInstance, core: ApplianceCor
       schema: {
         summary: 'The still of a camera preset (JPEG), taken when the preset was saved',
         description:
-          'The device view lists the presets that have one (`presetStills`, with a `version` that is this response\'s ETag). Needs a credential like the media preview: `Authorization: Bearer`, a paired panel\'s credential, or `?token=` for an <img>.',
+          "The device view lists the presets that have one (`presetStills`, with a `version` that is this response's ETag). Needs a credential like the media preview: `Authorization: Bearer`, a paired panel's credential, or `?token=` for an <img>.",
         tags: ['devices'],
         params: StillParams,
         querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) }),
@@ -51,10 +56,7 @@ export async function presetStillRoutes(app: FastifyInstance, core: ApplianceCor
       const found = await store.read(id, preset);
       if (!found) throw new RoomctlError('ROOMCTL_E_STILL_NOT_FOUND', `Preset ${preset} of ${id} has no still`, { device: id, preset });
       const etag = `"${found.still.version}"`;
-      void reply
-        .header('cache-control', 'private, no-cache')
-        .header('etag', etag)
-        .header('last-modified', new Date(found.still.savedAt).toUTCString());
+      void reply.header('cache-control', 'private, no-cache').header('etag', etag).header('last-modified', new Date(found.still.savedAt).toUTCString());
       if (unchanged(request.headers, etag, found.still.savedAt)) return reply.status(304).send();
       return reply.type('image/jpeg').header('content-length', found.jpeg.length).send(found.jpeg);
     },

@@ -18,7 +18,7 @@ const RoomMuteViewSchema = Type.Object(
       }),
     ),
   },
-  { $id: 'RoomMuteView', description: 'The room\'s one microphone mute and how each mute-capable device follows it' },
+  { $id: 'RoomMuteView', description: "The room's one microphone mute and how each mute-capable device follows it" },
 );
 
 /** GET and POST /api/v1/room/mute: the room's one mute state (panel button, API). */
@@ -27,14 +27,19 @@ export async function roomMuteRoutes(app: FastifyInstance, core: ApplianceCore):
     if (!core.roomMute) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this appliance runs without room mute');
     return core.roomMute;
   };
-  app.get('/api/v1/room/mute', { config: { access: 'open' }, schema: { summary: 'The room mute and each device\'s agreement', tags: ['room'], response: { 200: RoomMuteViewSchema } } }, async () => roomMute().view());
+  app.get(
+    '/api/v1/room/mute',
+    { config: { access: 'open' }, schema: { summary: "The room mute and each device's agreement", tags: ['room'], response: { 200: RoomMuteViewSchema } } },
+    async () => roomMute().view(),
+  );
   app.post<{ Body: { on: boolean } }>(
     '/api/v1/room/mute',
     {
       config: { access: 'room' },
       schema: {
         summary: 'Mute or unmute the room (every mute-capable device follows)',
-        description: 'Answers once every connected device has taken the command, or after 2.5 s with the slow ones still pending (a display warming up). A device that failed is corrected when it is back.',
+        description:
+          'Answers once every connected device has taken the command, or after 2.5 s with the slow ones still pending (a display warming up). A device that failed is corrected when it is back.',
         tags: ['room'],
         body: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
         security: [{ bearer: [] }],

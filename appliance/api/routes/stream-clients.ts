@@ -51,7 +51,8 @@ export class StreamClients {
   /** Why a new stream from `address` is refused, or undefined when there is room. */
   fullFor(address: string): string | undefined {
     if (this.clients.size >= this.limits.streamClients) return `The room already serves ${this.limits.streamClients} live streams`;
-    if ((this.perAddress.get(address) ?? 0) >= this.limits.streamClientsPerClient) return `This address already holds ${this.limits.streamClientsPerClient} live streams`;
+    if ((this.perAddress.get(address) ?? 0) >= this.limits.streamClientsPerClient)
+      return `This address already holds ${this.limits.streamClientsPerClient} live streams`;
     return undefined;
   }
 
@@ -123,7 +124,8 @@ export class StreamClients {
   private dropSlow(socket: WebSocket, client: Client | undefined, why: string): void {
     this.slowClosed++;
     // One line per hundred: a crowd of stalled clients must not flood the log as well.
-    if (this.slowClosed % 100 === 1) this.log.warn({ address: client?.address, why, unsent: socket.bufferedAmount, closed: this.slowClosed }, 'stream client not reading: closed');
+    if (this.slowClosed % 100 === 1)
+      this.log.warn({ address: client?.address, why, unsent: socket.bufferedAmount, closed: this.slowClosed }, 'stream client not reading: closed');
     this.forget(socket);
     // terminate, not close: a closing handshake would queue behind what it already does not read.
     socket.terminate();

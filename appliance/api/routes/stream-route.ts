@@ -59,14 +59,17 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
       return;
     }
     bucket.pending = device;
-    bucket.timer = setTimeout(() => {
-      const pending = bucket.pending!;
-      bucket.timer = undefined;
-      bucket.pending = undefined;
-      bucket.tokens = 0;
-      bucket.at = performance.now();
-      send(pending);
-    }, (1 - bucket.tokens) * limits.streamTickMs);
+    bucket.timer = setTimeout(
+      () => {
+        const pending = bucket.pending!;
+        bucket.timer = undefined;
+        bucket.pending = undefined;
+        bucket.tokens = 0;
+        bucket.at = performance.now();
+        send(pending);
+      },
+      (1 - bucket.tokens) * limits.streamTickMs,
+    );
   };
   core.devices.on('device', onDevice);
   // Meeting changes (room state, check-ins, warnings) carry their own message, then the status.
@@ -101,7 +104,11 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
       // Refused before the upgrade, with a coded answer, when the room or this client is at its cap.
       onRequest: async (request) => {
         const full = clients.fullFor(request.ip);
-        if (full) throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, { streamClients: limits.streamClients, streamClientsPerClient: limits.streamClientsPerClient });
+        if (full)
+          throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, {
+            streamClients: limits.streamClients,
+            streamClientsPerClient: limits.streamClientsPerClient,
+          });
       },
     },
     (socket: WebSocket, request) => {

@@ -5,6 +5,10 @@
  */
 import { BrowserCall } from '../browser-call.js';
 
-const call = new BrowserCall({ executable: '/usr/bin/chromium', extraArgs: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'], profileParent: process.argv[3]! });
+const call = new BrowserCall({
+  executable: '/usr/bin/chromium',
+  extraArgs: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  profileParent: process.argv[3]!,
+});
 const view = await call.join({ provider: 'web', url: process.argv[2]! });
 process.stdout.write(`${JSON.stringify({ state: view.state, pid: call.pid })}\n`);

@@ -25,7 +25,14 @@ export function notifyFixture(config: NotificationsConfig, start = '2026-04-01T0
   const db = openDatabase(dir, ROOM_MIGRATIONS);
   const clock = new ManualClock(start);
   const outbox = new Outbox(db);
-  const dispatcher = new NotifyDispatcher({ outbox, config, clock, room: { id: 'aurora', name: 'Aurora', site: 'hq' }, log: createLogger({ level: 'silent', pretty: false }), pollMs: 5000 });
+  const dispatcher = new NotifyDispatcher({
+    outbox,
+    config,
+    clock,
+    room: { id: 'aurora', name: 'Aurora', site: 'hq' },
+    log: createLogger({ level: 'silent', pretty: false }),
+    pollMs: 5000,
+  });
   dispatcher.start();
   const notifier = new Notifier(config, outbox, dispatcher, () => clock.now());
   return {

@@ -32,5 +32,10 @@ export interface HidFirmware {
 /** `'05 0c 09 01'` → bytes; comments after `//` and line breaks are allowed. */
 export function hexBytes(text: string): Uint8Array {
   const clean = text.replace(/\/\/[^\n]*/g, '').trim();
-  return Uint8Array.from(clean.split(/\s+/).filter(Boolean).map((h) => parseInt(h, 16)));
+  return Uint8Array.from(
+    clean
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((h) => parseInt(h, 16)),
+  );
 }

@@ -19,13 +19,27 @@ export class FakeHidDevice {
   path = '';
   plugged = false;
 
-  constructor(readonly recording: HidRecording, readonly serialNumber = recording.serialNumber) {
+  constructor(
+    readonly recording: HidRecording,
+    readonly serialNumber = recording.serialNumber,
+  ) {
     this.firmware = recording.firmware();
   }
 
   info(): HidDeviceInfo {
     const r = this.recording;
-    return { vendorId: r.vendorId, productId: r.productId, path: this.path, serialNumber: this.serialNumber, manufacturer: r.manufacturer, product: r.product, release: 0x0100, interface: 0, usagePage: r.usagePage, usage: r.usage };
+    return {
+      vendorId: r.vendorId,
+      productId: r.productId,
+      path: this.path,
+      serialNumber: this.serialNumber,
+      manufacturer: r.manufacturer,
+      product: r.product,
+      release: 0x0100,
+      interface: 0,
+      usagePage: r.usagePage,
+      usage: r.usage,
+    };
   }
 
   /** A person presses a button on the device. */

@@ -33,7 +33,8 @@ export async function openScriptedIpCamera(): Promise<ScriptedIpCamera> {
   socket.on('message', (datagram: Buffer, from: RemoteInfo) => {
     peer = from;
     const d = decodeViscaIp(datagram);
-    const seen: SeenPacket = d.kind === 'packet' ? { type: d.type, sequence: d.sequence, payload: hex(d.payload) } : { type: 'invalid', sequence: -1, payload: hex(datagram) };
+    const seen: SeenPacket =
+      d.kind === 'packet' ? { type: d.type, sequence: d.sequence, payload: hex(d.payload) } : { type: 'invalid', sequence: -1, payload: hex(datagram) };
     const waiter = waiters.shift();
     if (waiter) waiter(seen);
     else backlog.push(seen);

@@ -21,9 +21,11 @@ export class FleetAlertList extends LitElement {
 
   override render() {
     return html`<h2>${ft('Alerts')}</h2>
-      ${this.alerts.length === 0
-        ? html`<p class="empty">${ft('No alert has fired.')}</p>`
-        : html`<ul>${this.alerts.map((a) => html`<li data-alert=${a.key} data-state=${a.state}><strong>${a.state === 'firing' ? '▲' : '▼'} ${a.title}</strong><div class="meta">${when(a.at)} · ${a.text}</div></li>`)}</ul>`}`;
+      ${
+        this.alerts.length === 0
+          ? html`<p class="empty">${ft('No alert has fired.')}</p>`
+          : html`<ul>${this.alerts.map((a) => html`<li data-alert=${a.key} data-state=${a.state}><strong>${a.state === 'firing' ? '▲' : '▼'} ${a.title}</strong><div class="meta">${when(a.at)} · ${a.text}</div></li>`)}</ul>`
+      }`;
   }
 }
 

@@ -1,6 +1,5 @@
 import type { FleetAlertView, FleetIssue, FleetIssueLogEntry, FleetRoomDetail, RoomHistory } from '../../../fleet/fleet-api-types.js';
 
-
 export interface FleetActorView {
   name: string;
   role: 'operator' | 'admin';
@@ -81,7 +80,8 @@ export class FleetApi {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const json = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string };
-    if (!response.ok) throw Object.assign(new Error(`${json.code ?? `HTTP ${response.status}`}: ${json.message ?? response.statusText}`), { status: response.status });
+    if (!response.ok)
+      throw Object.assign(new Error(`${json.code ?? `HTTP ${response.status}`}: ${json.message ?? response.statusText}`), { status: response.status });
     return json;
   }
 }

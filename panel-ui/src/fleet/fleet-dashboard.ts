@@ -24,7 +24,15 @@ const MAX_TILES = 1500;
 
 /** The fleet dashboard: every room as a tile, the alerts, the issues and their people, the chosen room's history. */
 export class FleetDashboard extends LitElement {
-  static override properties = { api: { attribute: false }, actor: { state: true }, filter: { state: true }, selected: { state: true }, busy: { state: true }, message: { state: true }, logs: { state: true } };
+  static override properties = {
+    api: { attribute: false },
+    actor: { state: true },
+    filter: { state: true },
+    selected: { state: true },
+    busy: { state: true },
+    message: { state: true },
+    logs: { state: true },
+  };
 
   static override styles = css`
     :host { display: block; padding: 1em; }

@@ -10,7 +10,15 @@ export interface IssueActionDetail {
 
 const KIND: Record<FleetIssue['kind'], string> = { help: 'Help call', problem: 'Problem report', device: 'Device fault' };
 const STATE: Record<string, string> = { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' };
-const ACTION: Record<FleetIssueLogEntry['action'], string> = { opened: 'opened', acknowledged: 'acknowledged', assigned: 'assigned to', resolved: 'resolved', note: 'note', cleared: 'the device came back', reopened: 'the device failed again' };
+const ACTION: Record<FleetIssueLogEntry['action'], string> = {
+  opened: 'opened',
+  acknowledged: 'acknowledged',
+  assigned: 'assigned to',
+  resolved: 'resolved',
+  note: 'note',
+  cleared: 'the device came back',
+  reopened: 'the device failed again',
+};
 
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
 function roomNote(i: FleetIssue) {
@@ -22,7 +30,14 @@ function roomNote(i: FleetIssue) {
 
 /** Issues with their people and actions: acknowledge, take it, resolve, notes and the story so far. */
 export class FleetIssueList extends LitElement {
-  static override properties = { issues: { attribute: false }, busy: { attribute: false }, heading: {}, roomNames: { attribute: false }, logs: { attribute: false }, me: {} };
+  static override properties = {
+    issues: { attribute: false },
+    busy: { attribute: false },
+    heading: {},
+    roomNames: { attribute: false },
+    logs: { attribute: false },
+    me: {},
+  };
 
   static override styles = css`
     :host { display: block; }
@@ -70,12 +85,17 @@ export class FleetIssueList extends LitElement {
 
   private item(i: FleetIssue) {
     const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
-    const what = i.kind === 'device' ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${i.summary}` : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${i.summary}`;
+    const what =
+      i.kind === 'device'
+        ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${i.summary}`
+        : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${i.summary}`;
     const people = [
       i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
       i.assignedTo ? ft('assigned to {name}', { name: i.assignedTo }) : '',
       i.state === 'resolved' ? (i.resolvedBy ? ft('resolved by {name}', { name: i.resolvedBy }) : ft('cleared by itself')) : '',
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const log = this.logs.get(i.id);
     const busy = this.busy.has(i.id);
     return html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state} data-kind=${i.kind}>
@@ -90,10 +110,12 @@ export class FleetIssueList extends LitElement {
         ${i.state !== 'resolved' ? html`<button name="resolve" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'resolve' })}>${ft('Resolve')}</button>` : nothing}
         <button name="details" aria-expanded=${log ? 'true' : 'false'} @click=${() => this.toggle(i.id)}>${log ? ft('Hide the story') : ft('Story and notes')}</button>
       </div>
-      ${log
-        ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft(ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
+      ${
+        log
+          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft(ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
             <form @submit=${(e: Event) => this.submitNote(e, i.id)}><input name="note" maxlength="2000" placeholder=${ft('Add a note')} /><button type="submit" ?disabled=${busy}>${ft('Add')}</button></form>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 

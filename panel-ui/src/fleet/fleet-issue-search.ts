@@ -6,7 +6,15 @@ import './fleet-issue-list.js';
 
 /** Every issue, resolved ones too, found by words, room and state; the results export as CSV. */
 export class FleetIssueSearch extends LitElement {
-  static override properties = { api: { attribute: false }, roomNames: { attribute: false }, logs: { attribute: false }, busy: { attribute: false }, me: {}, results: { state: true }, error: { state: true } };
+  static override properties = {
+    api: { attribute: false },
+    roomNames: { attribute: false },
+    logs: { attribute: false },
+    busy: { attribute: false },
+    me: {},
+    results: { state: true },
+    error: { state: true },
+  };
 
   static override styles = css`
     :host { display: block; }

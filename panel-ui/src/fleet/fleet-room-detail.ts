@@ -11,7 +11,13 @@ import { FleetWordsController, ft, nameIn, statusWord, when } from './fleet-word
  * summary; the detail is fetched only for the room on screen).
  */
 export class FleetRoomDetailView extends LitElement {
-  static override properties = { api: { attribute: false }, summary: { attribute: false }, detail: { state: true }, history: { state: true }, error: { state: true } };
+  static override properties = {
+    api: { attribute: false },
+    summary: { attribute: false },
+    detail: { state: true },
+    history: { state: true },
+    error: { state: true },
+  };
 
   static override styles = [
     statusColors,
@@ -40,7 +46,15 @@ export class FleetRoomDetailView extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('summary') || !this.summary) return;
     const before = changed.get('summary');
-    if (before && before.site === this.summary.site && before.room === this.summary.room && before.updatedAt === this.summary.updatedAt && before.worst === this.summary.worst && before.openIssues === this.summary.openIssues) return;
+    if (
+      before &&
+      before.site === this.summary.site &&
+      before.room === this.summary.room &&
+      before.updatedAt === this.summary.updatedAt &&
+      before.worst === this.summary.worst &&
+      before.openIssues === this.summary.openIssues
+    )
+      return;
     void this.load();
   }
 
@@ -64,8 +78,9 @@ export class FleetRoomDetailView extends LitElement {
     return html`<h2>${s.name ?? s.room} <small class="muted">(${s.site}/${s.room} · ${s.online === 'offline' ? ft('appliance offline') : ft('appliance online')})</small></h2>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       ${d?.meeting ? html`<p class="meeting" data-meeting>${d.meeting.title ? ft('In a meeting now: "{title}"', { title: d.meeting.title }) : ft('In a confidential meeting now')} (${ft('since')} ${when(d.meeting.since)})</p>` : nothing}
-      ${d
-        ? html`<table>
+      ${
+        d
+          ? html`<table>
               <thead><tr><th>${ft('Device')}</th><th>${ft('Health')}</th><th>${ft('Since')}</th></tr></thead>
               <tbody>
                 ${d.devices.map(
@@ -74,7 +89,13 @@ export class FleetRoomDetailView extends LitElement {
                     <td class="s-${dev.status}"><span class="pill">${statusWord(dev.status)}</span>
                       ${dev.detail ? html`<div class="detail">${dev.detail}</div>` : nothing}
                       ${dev.error ? html`<div class="detail code" data-code=${dev.error.code}>${dev.error.code}</div>` : nothing}
-                      ${Object.keys(dev.metrics).length ? html`<div class="metrics">${Object.entries(dev.metrics).map(([k, v]) => `${k} ${v}`).join(' · ')}</div>` : nothing}
+                      ${
+                        Object.keys(dev.metrics).length
+                          ? html`<div class="metrics">${Object.entries(dev.metrics)
+                              .map(([k, v]) => `${k} ${v}`)
+                              .join(' · ')}</div>`
+                          : nothing
+                      }
                     </td>
                     <td>${when(dev.since)}</td>
                   </tr>`,
@@ -86,7 +107,8 @@ export class FleetRoomDetailView extends LitElement {
             <ol>
               ${d.events.map((e) => html`<li data-event=${e.type}>${when(e.at)} — ${e.type}${e.deviceId ? ` (${nameIn(names[e.deviceId], e.deviceId)})` : ''}${typeof e.body.detail === 'string' ? `: ${e.body.detail}` : ''}</li>`)}
             </ol>`
-        : html`<p>${ft('Loading…')}</p>`}`;
+          : html`<p>${ft('Loading…')}</p>`
+      }`;
   }
 }
 

@@ -51,12 +51,16 @@ export class FleetRoomHistory extends LitElement {
         </tbody>
       </table>
       <h3>${ft('Faults, 30 days')} <button name="export-faults" @click=${() => void this.api.download(`/api/fleet/export/faults.csv?site=${h.site}&room=${h.room}`, `faults-${h.site}-${h.room}.csv`)}>${ft('Export CSV')}</button></h3>
-      ${h.faults.length === 0
-        ? html`<p class="muted">${ft('No fault in 30 days.')}</p>`
-        : html`<ol>${h.faults.map((f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
+      ${
+        h.faults.length === 0
+          ? html`<p class="muted">${ft('No fault in 30 days.')}</p>`
+          : html`<ol>${h.faults.map(
+              (f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
             <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${when(f.startedAt)},
             <span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(f.durationMs) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
-          </li>`)}</ol>`}`;
+          </li>`,
+            )}</ol>`
+      }`;
   }
 }
 

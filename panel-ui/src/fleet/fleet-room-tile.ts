@@ -45,7 +45,14 @@ export class FleetRoomTile extends LitElement {
   override render() {
     const r = this.room;
     const c = r.counts;
-    const counts = [c.offline && ft('{n} offline', { n: c.offline }), c['auth-failed'] && ft('{n} wrong password', { n: c['auth-failed'] }), c.degraded && ft('{n} degraded', { n: c.degraded }), c.unknown && ft('{n} unknown', { n: c.unknown })].filter(Boolean).join(' · ');
+    const counts = [
+      c.offline && ft('{n} offline', { n: c.offline }),
+      c['auth-failed'] && ft('{n} wrong password', { n: c['auth-failed'] }),
+      c.degraded && ft('{n} degraded', { n: c.degraded }),
+      c.unknown && ft('{n} unknown', { n: c.unknown }),
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return html`<button
       class="s-${r.worst}"
       data-status=${r.worst}

@@ -10,7 +10,31 @@ import { FLEET_ZH_CN } from './fleet-zh-cn.js';
 
 const DIR = join(PROJECT_ROOT, 'panel-ui', 'src', 'fleet');
 /** Texts passed to ft() through a variable: kinds, states, actions, statuses, windows. */
-const INDIRECT = ['Help call', 'Problem report', 'Device fault', 'open', 'acknowledged', 'resolved', 'assigned to', 'note', 'the device came back', 'the device failed again', 'OK', 'Degraded', 'Offline', 'Wrong password', 'Unknown', '24h', '7d', '30d', 'acknowledge', 'resolve', 'take', 'offline', 'refused the password'];
+const INDIRECT = [
+  'Help call',
+  'Problem report',
+  'Device fault',
+  'open',
+  'acknowledged',
+  'resolved',
+  'assigned to',
+  'note',
+  'the device came back',
+  'the device failed again',
+  'OK',
+  'Degraded',
+  'Offline',
+  'Wrong password',
+  'Unknown',
+  '24h',
+  '7d',
+  '30d',
+  'acknowledge',
+  'resolve',
+  'take',
+  'offline',
+  'refused the password',
+];
 
 function keysUsed(): Set<string> {
   const keys = new Set(INDIRECT);
@@ -27,6 +51,10 @@ it('has a zh-CN text for every English one the fleet dashboard shows', () => {
 });
 
 it('keeps every placeholder in the translation', () => {
-  const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  const names = (s: string) =>
+    [...s.matchAll(/\{(\w+)\}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(',');
   expect(Object.entries(FLEET_ZH_CN).filter(([en, zh]) => names(en) !== names(zh))).toEqual([]);
 });

@@ -50,12 +50,14 @@ export class FleetTrendsView extends LitElement {
     const t = this.trends;
     const room = (site: string, id: string) => this.roomNames.get(`${site}/${id}`) ?? id;
     return html`<h2>${ft('Trends')} <button name="refresh-trends" @click=${() => void this.load()}>${ft('Refresh')}</button></h2>
-      ${!t
-        ? html`<p class="muted">${ft('Loading…')}</p>`
-        : html`<h3>${ft('Devices that fail most (7 days)')}</h3>
+      ${
+        !t
+          ? html`<p class="muted">${ft('Loading…')}</p>`
+          : html`<h3>${ft('Devices that fail most (7 days)')}</h3>
             ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${f.deviceId} ${ft('in {room}', { room: room(f.site, f.room) })}: ${f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
             ${t.busiestRooms.map((s) => html`<h3>${ft('Rooms with most issues at {site} (30 days)', { site: s.site })}</h3><ol>${s.rooms.map((r) => html`<li>${room(s.site, r.room)}: ${r.issues}</li>`)}</ol>`)}
-`}`;
+`
+      }`;
   }
 }
 

@@ -52,7 +52,14 @@ export const QUIRK_CASES: QuirkCase[] = [
       const password = profile === 'auth-lockout' ? { password: 'pjlink' } : {};
       return { device: { id: 'display', driver: 'pjlink', ...sim.endpoint, notifyPort, ...password }, close: () => sim.close() };
     },
-    conversation: [step('power', { on: true }), step('input', { input: '32' }), step('mute', { on: true }), step('blank', { on: false }), step('volume', { level: 40 }), step('status')],
+    conversation: [
+      step('power', { on: true }),
+      step('input', { input: '32' }),
+      step('mute', { on: true }),
+      step('blank', { on: false }),
+      step('volume', { level: 40 }),
+      step('status'),
+    ],
     differences: {
       'class1-only': { volume: 'ROOMCTL_E_NOT_SUPPORTED' },
       'avmt-31-only': { mute: 'ROOMCTL_E_NOT_SUPPORTED', blank: 'ROOMCTL_E_ACTION_PARAMS' },
@@ -62,7 +69,10 @@ export const QUIRK_CASES: QuirkCase[] = [
     driver: 'samsung-mdc',
     async start(profile) {
       const sim = await startMdcSimulator({ port: 0, warmupMs: 50, quirks: profile ? [profile] : [], replyDelayMs: slow(1200) });
-      return { device: { id: 'display', driver: 'samsung-mdc', host: sim.endpoint.host as string, port: sim.endpoint.port as number }, close: () => sim.close() };
+      return {
+        device: { id: 'display', driver: 'samsung-mdc', host: sim.endpoint.host as string, port: sim.endpoint.port as number },
+        close: () => sim.close(),
+      };
     },
     conversation: [step('power', { on: true }), step('input', { input: 'hdmi2' }), step('volume', { level: 30 }), step('mute', { on: true }), step('status')],
     differences: { 'no-speaker': { volume: 'ROOMCTL_E_NOT_SUPPORTED', mute: 'ROOMCTL_E_NOT_SUPPORTED' } },
@@ -97,11 +107,21 @@ export const QUIRK_CASES: QuirkCase[] = [
     async start(profile) {
       const sim = await startTesiraSimulator({ port: 0, quirks: profile ? [profile] : [], replyDelayMs: slow(1200) });
       return {
-        device: { id: 'dsp', driver: 'biamp-tesira', host: '127.0.0.1', port: (sim.endpoint as { port: number }).port, muteBlock: { instanceTag: 'MicMute', channel: 1 } },
+        device: {
+          id: 'dsp',
+          driver: 'biamp-tesira',
+          host: '127.0.0.1',
+          port: (sim.endpoint as { port: number }).port,
+          muteBlock: { instanceTag: 'MicMute', channel: 1 },
+        },
         close: () => sim.close(),
       };
     },
-    conversation: [step('mute', { on: true }), step('level.set', { instanceTag: 'Level1', channel: 1, level: -10 }), step('mute.get', { instanceTag: 'Mute1', channel: 2 })],
+    conversation: [
+      step('mute', { on: true }),
+      step('level.set', { instanceTag: 'Level1', channel: 1, level: -10 }),
+      step('mute.get', { instanceTag: 'Mute1', channel: 2 }),
+    ],
     differences: { 'no-mic-mute-block': { mute: 'ROOMCTL_E_DEVICE_REJECTED' } },
   },
   {
@@ -109,9 +129,16 @@ export const QUIRK_CASES: QuirkCase[] = [
     async start(profile) {
       const sim = await startQsysSimulator({ port: 0, quirks: profile ? [profile] : [], replyDelayMs: slow(1500) });
       const logon = profile === 'logon-required' ? { user: 'roomctl', password: '1234' } : {};
-      return { device: { id: 'dsp', driver: 'qsys-qrc', ...sim.endpoint, muteControl: { component: 'MicMute', control: 'mute' }, ...logon }, close: () => sim.close() };
+      return {
+        device: { id: 'dsp', driver: 'qsys-qrc', ...sim.endpoint, muteControl: { component: 'MicMute', control: 'mute' }, ...logon },
+        close: () => sim.close(),
+      };
     },
-    conversation: [step('mute', { on: true }), step('component.get', { name: 'Gain1', controls: ['gain'] }), step('mixer.inputMute', { name: 'Mixer1', inputs: '1', on: true })],
+    conversation: [
+      step('mute', { on: true }),
+      step('component.get', { name: 'Gain1', controls: ['gain'] }),
+      step('mixer.inputMute', { name: 'Mixer1', inputs: '1', on: true }),
+    ],
     differences: {
       'no-mixer': { 'mixer.inputMute': 'ROOMCTL_E_DEVICE_REJECTED' },
       standby: { mute: 'ROOMCTL_E_DEVICE_BUSY', 'component.get': 'ROOMCTL_E_DEVICE_BUSY', 'mixer.inputMute': 'ROOMCTL_E_DEVICE_BUSY' },
