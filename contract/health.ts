@@ -61,6 +61,10 @@ export const RoomStateSchema = Type.Object(
     at: Type.Optional(Type.String()),
     /** The devices' names from the room's config, in the panel's languages (the fleet shows them). */
     deviceNames: Type.Optional(Type.Record(Type.String(), Type.Object({ en: Type.String(), 'zh-CN': Type.String() }))),
+    /** The meeting in progress and its online meeting (as the room's public view shows it: a confidential one names its service only); null: none. */
+    meeting: Type.Optional(
+      Type.Union([Type.Object({ id: Type.String(), online: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]) }), Type.Null()]),
+    ),
   },
   { additionalProperties: true },
 );

@@ -5,7 +5,7 @@ import { action, input, type InputOptions } from '../core/capabilities.js';
 export const EXTRON_MAX_PORTS = 64;
 
 /** What a switcher does beyond the shared `input`: a tie to one output, and what it is. */
-export function extronSwitcher() {
+function extronSwitcher() {
   return {
     name: 'extron-switcher',
     actions: [

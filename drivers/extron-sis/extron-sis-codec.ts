@@ -27,7 +27,7 @@ export const SIS = {
 } as const;
 
 /** Error replies of the SIS tables (`E10`), and what each means. */
-export const SIS_ERRORS: Readonly<Record<string, string>> = {
+const SIS_ERRORS: Readonly<Record<string, string>> = {
   E01: 'invalid input number',
   E10: 'invalid command',
   E11: 'invalid preset number',
@@ -62,7 +62,7 @@ export type SisLine =
   | { kind: 'size'; inputs: number; outputs: number }
   | { kind: 'unknown'; line: string };
 
-export type TieSignal = 'All' | 'Vid' | 'Aud' | 'RGB';
+type TieSignal = 'All' | 'Vid' | 'Aud' | 'RGB';
 
 const number = (text: string) => Number.parseInt(text, 10);
 

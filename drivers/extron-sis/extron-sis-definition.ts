@@ -10,7 +10,7 @@ import { extronSisSimulator } from './extron-sis-simulator.js';
 /** A switcher's inputs are numbers; the panel offers the first four unless the config says which. */
 const DEFAULT_INPUTS = ['1', '2', '3', '4'];
 
-export const extronSisConfig = Type.Object(
+const extronSisConfig = Type.Object(
   {
     host: Type.String({ minLength: 1, description: 'Address of the switcher (its Telnet port must be on).' }),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: EXTRON_SIS_PORT, description: 'SIS Telnet port (23).' })),

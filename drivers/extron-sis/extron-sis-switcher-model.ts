@@ -15,7 +15,7 @@ export interface ExtronSwitcherOptions {
 }
 
 /** What one command got: the answer to its sender, and what sessions in verbose mode are told. */
-export interface SwitcherAnswer {
+interface SwitcherAnswer {
   reply: string;
   /** Set when the verbose mode of the sending session changed. */
   verbose?: number;

@@ -89,12 +89,13 @@ it('joins with camera and microphone, fails out loud when the browser is killed,
     'the failure on MQTT',
   );
   expect(heard.body).toMatchObject({ provider: 'web', meetingId: id, detail: expect.stringContaining('SIGKILL') });
-  // The room's retained state carries the call too.
-  await until(
+  // The room's retained state carries the call too, and the meeting's online link.
+  const state = await until(
     () => heardOnMqtt.find((m) => m.topic.endsWith('/state') && (m.body.call as { state?: string } | undefined)?.state === 'failed'),
     10_000,
     'the state with the failed call',
   );
+  expect(state.body.meeting).toEqual({ id, online: expect.objectContaining({ provider: 'web', url: `${provider.base}/j/4242` }) });
 
   // Joined again, then the meeting ends: the call is left and no browser is left running.
   await room.call('POST', `/api/v1/meetings/${id}/join`);
