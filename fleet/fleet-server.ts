@@ -22,6 +22,9 @@ import type { FleetOperators } from './fleet-operators.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
 import { buildSharedSerializer } from '../appliance/http/shared-serializers.js';
 
+const EVENTS_PER_MESSAGE = 200;
+const MAX_PENDING_EVENTS = 5_000;
+
 const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
 
 /**
@@ -65,7 +68,9 @@ export async function buildFleetServer(deps: {
     const text = JSON.stringify(message);
     for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(text);
   };
-  // Changes pile up between pushes: a burst of 10,000 heartbeats is one message per client.
+  // Changes pile up between pushes: a burst of 10,000 heartbeats is one message per client, and
+  // a burst of events goes out in messages of EVENTS_PER_MESSAGE (a burst is not a loss: an
+  // instance restarted after a kill delivers its backlog at once).
   const pendingRooms = new Set<string>();
   const pendingIssues = new Set<string>();
   let pendingEvents: FleetChanges['events'] = [];
@@ -75,13 +80,13 @@ export async function buildFleetServer(deps: {
     pendingRooms.clear();
     const ids = [...pendingIssues];
     pendingIssues.clear();
-    const events = pendingEvents.slice(-200);
+    const events = pendingEvents;
     pendingEvents = [];
     const summaries = (await Promise.all(rooms.map(([site, room]) => store.roomSummary(site, room)))).filter((r) => r !== undefined);
     if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
     const issues = (await Promise.all(ids.map((id) => store.issue(id)))).filter((i): i is FleetIssue => i !== undefined);
     if (issues.length) broadcast({ type: 'issues', issues });
-    if (events.length) broadcast({ type: 'events', events });
+    for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE) broadcast({ type: 'events', events: events.slice(i, i + EVENTS_PER_MESSAGE) });
   };
   const pushNow = () => {
     pushTimer = undefined;
@@ -100,6 +105,8 @@ export async function buildFleetServer(deps: {
     for (const k of changes.rooms) pendingRooms.add(k);
     for (const id of changes.issues) pendingIssues.add(id);
     pendingEvents.push(...changes.events);
+    // Bounded: a burst beyond this keeps its newest (the dashboard lists the latest 100 anyway).
+    if (pendingEvents.length > MAX_PENDING_EVENTS) pendingEvents = pendingEvents.slice(-MAX_PENDING_EVENTS);
     if (changes.rooms.size || changes.issues.size || changes.events.length) schedulePush();
   };
   const snapshot = async (): Promise<FleetStreamMessage> => ({

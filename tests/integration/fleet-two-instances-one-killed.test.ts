@@ -112,10 +112,7 @@ it("loses and doubles no event in the survivor's API when one of two instances i
   expect(rooms.size).toBe(ROOMS);
 });
 
-// Known defect: the survivor's live stream misses a few dozen of the events the other instance
-// committed (564 of 600 seen here); its API has them all. Marked as failing until it is fixed:
-// this test turns red the day the stream gets every event, to take the mark off.
-it.fails("pushes every event once on the survivor's live dashboard", () => {
+it("pushes every event once on the survivor's live dashboard, a burst after the restart included", () => {
   expect(new Set(streamed.keys())).toEqual(new Set(ids));
   expect([...streamed.values()].every((n) => n === 1)).toBe(true);
 });
