@@ -301,7 +301,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           bus: room.events,
           health,
           commands: room.commands,
-          roomState: () => ({ ...core.status(), deviceNames, meeting: meetingInProgress(room.meetings) }),
+          roomState: () => ({ ...core.status(), deviceNames, meeting: currentMeetingOnline(room.meetings) }),
         });
         room.telemetry = telemetry;
         room.metrics = new ApplianceMetrics({
@@ -436,7 +436,7 @@ function keepStatusHistory(devices: DeviceHost, statusLog: DeviceStatusRepositor
 }
 
 /** The room's current meeting and its online meeting, for the retained state (the public view: a confidential meeting names its service only). */
-function meetingInProgress(meetings: RoomParts['meetings']): { id: string; online: unknown } | null {
+function currentMeetingOnline(meetings: RoomParts['meetings']): { id: string; online: unknown } | null {
   const current = meetings?.streamMessage().now.current;
   return current ? { id: current.id, online: current.online } : null;
 }

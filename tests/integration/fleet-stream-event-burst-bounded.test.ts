@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { FleetStreamMessage } from '../../fleet/fleet-api-types.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { until } from '../helpers/until.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 
 let broker: RunningMosquitto;
@@ -43,8 +44,7 @@ async function burst(count: number): Promise<{ ids: string[]; messages: Array<{ 
   }
   await fleet.ingest.flush();
   const expected = Math.min(count, 5_000);
-  const deadline = Date.now() + 15_000;
-  while (messages.reduce((n, m) => n + m.events.length, 0) < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await until(() => messages.reduce((n, m) => n + m.events.length, 0) >= expected, 15_000, `${expected} events on the stream`, 50);
   await new Promise((r) => setTimeout(r, 300));
   socket.close();
   return { ids, messages };
