@@ -233,20 +233,26 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     log,
     onIssueAction: (issue) => relay.tell(issue),
   });
-  const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
-  try {
-    await server.listen({ host, port });
-  } catch (err) {
-    // Close everything this attempt opened: a timer left behind would later touch the closed database.
+  /** Stops everything started above, the database last; `force` drops the broker connection without a goodbye. */
+  const stopAll = async (force: boolean) => {
     clearInterval(ticker);
-    client?.end(true);
+    const c = client;
+    if (c) await new Promise<void>((resolve) => c.end(force, {}, () => resolve()));
     await ingest.stop();
+    await faults.idle();
     await server.close();
     await dispatcher.stop();
     await stopRetention();
     metrics.stop();
     await feed?.close();
     await sql.close();
+  };
+  const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
+  try {
+    await server.listen({ host, port });
+  } catch (err) {
+    // Close everything this attempt opened: a timer left behind would later touch the closed database.
+    await stopAll(true);
     throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `The fleet view cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }
   const address = server.addresses()[0] as AddressInfo;
@@ -270,17 +276,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     async close() {
       if (closed) return;
       closed = true;
-      clearInterval(ticker);
-      const c = client;
-      if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
-      await ingest.stop();
-      await faults.idle();
-      await server.close();
-      await dispatcher.stop();
-      await stopRetention();
-      metrics.stop();
-      await feed?.close();
-      await sql.close();
+      await stopAll(false);
     },
   };
 }
