@@ -48,19 +48,6 @@ export type LinkChange =
   | { kind: 'channel'; channel: string; record: unknown };
 
 export type LinkRecord = LinkRecordBase & LinkChange;
-type LinkKind = LinkChange['kind'];
-
-export const LINK_KINDS: readonly LinkKind[] = [
-  'room.joined',
-  'room.health',
-  'links.set',
-  'host.set',
-  'agenda.clock',
-  'checkin',
-  'minutes.entry',
-  'minutes.action',
-  'channel',
-];
 
 /** What an organiser's room sends a room it links that may not hold the invite: enough to book it there. */
 export interface LinkInvitation {
