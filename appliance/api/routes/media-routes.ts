@@ -30,9 +30,9 @@ function withUrls(recording: Recording) {
  * panel's credential (the panel shows the picture beside its joystick).
  */
 export async function mediaRoutes(app: FastifyInstance, media: MediaService, tokens: readonly string[], panels?: PanelCredentials): Promise<void> {
-  const api = declareRoutes(app, { tags: ['media'], errors: errors });
+  const api = declareRoutes(app, { tags: ['media'], errors });
   const auth = new TokenAuth(tokens);
-  const pictures = new PictureAuth(tokens, panels);
+  const pictures = new PictureAuth(auth, panels);
   const allowHeaderOrQuery = (request: FastifyRequest) => pictures.check(request);
   app.addSchema(RecordingSchema);
 
