@@ -141,11 +141,6 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     void this.connect();
   }
 
-  /** Marks the device as unusable because its config is wrong; no reconnects. */
-  markBadConfig(detail: string): void {
-    this.setStatus('bad_config', detail);
-  }
-
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
     const driver = this.driver;
     if (this.current.status === 'auth-failed') {
@@ -274,6 +269,14 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   private failed(error: RoomctlError): void {
     const auth = error.code === 'ROOMCTL_E_DEVICE_AUTH';
     const cause: DeviceError = { code: error.code, message: error.message };
+    // A config the schema let through but the driver cannot use (an MDC display with neither
+    // host nor serial port, two cameras claiming one VISCA address): retrying cannot mend it,
+    // only a corrected config can (a reload starts the room again).
+    if (error.code === 'ROOMCTL_E_CONFIG_INVALID') {
+      this.options.log.warn({ code: error.code, err: error.message }, 'the device config cannot work; not retrying until the config is corrected');
+      this.setStatus('bad_config', deviceErrorLine(cause), cause);
+      return;
+    }
     this.setStatus(auth ? 'auth-failed' : 'offline', deviceErrorLine(cause), cause);
     if (!this.running) return;
     this.retryTimer?.cancel();
