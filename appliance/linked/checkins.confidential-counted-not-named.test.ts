@@ -25,6 +25,7 @@ function linkedRoom(self: string, name: string) {
     sender: outbox,
     log: fx.room.ctx.log,
     subscribe: () => undefined,
+    accepts: () => true,
   });
   fx.room.ctx.linked = rooms;
   const sent = (): LinkRecord[] => {

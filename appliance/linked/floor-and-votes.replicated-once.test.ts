@@ -27,6 +27,7 @@ function linkedRoom(self: string, name: string) {
     sender: outbox,
     log: ctx.log,
     subscribe: () => undefined,
+    accepts: () => true,
   });
   ctx.linked = rooms;
   replicateLog<ConversationRecord>(

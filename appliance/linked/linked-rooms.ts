@@ -27,12 +27,16 @@ interface LinkedRoomsDeps {
   log: Logger;
   /** Subscribes (idempotently) to a topic on the link's own MQTT connection. */
   subscribe(topic: string): void;
+  /** Whether an invitation from this room may link this room to a meeting (`meetings.links.acceptFrom`). */
+  accepts(from: RoomKey): boolean;
 }
 
 const MAX_LINKED_ROOMS = 50;
 /** Joins within this long share one re-send. */
 const RESEND_DELAY_MS = 500;
 const ACTIVE_CACHE_MS = 1000;
+/** Refused invitations remembered, so a re-delivered one is not logged or reported again. */
+const REFUSALS_KEPT = 1000;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
@@ -49,6 +53,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly channels = new Map<string, Channel>();
   private readonly resends = new Map<string, NodeJS.Timeout>();
   private activeCache: { at: number; links: Map<string, string> } | undefined;
+  private readonly refused = new Set<string>();
   private applying = false;
 
   constructor(private readonly deps: LinkedRoomsDeps) {}
@@ -187,6 +192,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   /** An invitation to this room: the same meeting if its calendar holds it, else a booking made for it (when the room is free). */
   invited(invitation: LinkInvitation): void {
     const { ctx } = this.deps;
+    if (!this.deps.accepts(invitation.room)) return this.refuse(invitation);
     let m = ctx.meetings.byOccurrence(invitation.occurrenceKey);
     if (!m) {
       const clash = ctx.meetings.between(invitation.start, invitation.end, ['booked', 'in_progress']);
@@ -214,6 +220,16 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.deps.store.link(invitation.link, m.id, ctx.clock.now());
     this.sync();
     ctx.changed();
+  }
+
+  /** An invitation from a room this room does not take them from: nothing booked; logged and reported once (the broker may deliver it again). */
+  private refuse(invitation: LinkInvitation): void {
+    if (this.refused.has(invitation.id)) return;
+    if (this.refused.size >= REFUSALS_KEPT) this.refused.clear();
+    this.refused.add(invitation.id);
+    const reason = `${invitation.room} may not link this room to its meetings: it is not in meetings.links.acceptFrom (by default the rooms of ${split(this.self).site})`;
+    this.deps.log.warn({ code: 'ROOMCTL_E_LINK_REFUSED', from: invitation.room, invitation: invitation.id, start: invitation.start }, reason);
+    this.deps.ctx.bus.publish({ type: 'link.refused', invitationId: invitation.id, from: invitation.room, code: 'ROOMCTL_E_LINK_REFUSED', reason });
   }
 
   /** Hands the timer (and the roll call and minutes) to another linked room, or takes it. */

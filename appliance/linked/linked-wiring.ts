@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { MeetingRoom } from '../meetings/meeting-room.js';
 import type { Db } from '../store/database.js';
 import { mqttConnectOptions } from '../telemetry/mqtt-connect-options.js';
+import { invitationPolicy } from './invitation-policy.js';
 import { LinkStore } from './link-store.js';
 import { senderOf } from './link-topics.js';
 import { readInvitation, readRecord } from './link-validate.js';
@@ -51,6 +52,7 @@ export function startLinkedRooms(
     sender: deps.sender,
     log,
     subscribe,
+    accepts: invitationPolicy(self, config.meetings?.links?.acceptFrom),
   });
   deps.meetings.ctx.linked = rooms;
   // The floor and polls: every hand, turn, poll and vote replicates as it is (counted once by id); a confidential meeting's without names.
