@@ -1,4 +1,4 @@
-import type { RoomKey } from './link-records.js';
+import type { RoomKey } from '../../contract/link-records.js';
 
 /**
  * Which rooms may link this room to their meetings (`meetings.links.acceptFrom`): each entry

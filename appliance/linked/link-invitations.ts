@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
-import type { LinkInvitation, RoomKey } from './link-records.js';
+import type { LinkInvitation, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
-import { linkTopics } from './link-topics.js';
+import { linkTopics } from '../../contract/link-topics.js';
 import type { RecordSender } from './record-sender.js';
 import { splitRoomKey } from './room-presence.js';
 

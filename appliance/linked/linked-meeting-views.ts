@@ -1,7 +1,7 @@
 import type { CheckInElsewhere, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import { linkKeyOf, personDigest } from './link-key.js';
-import type { RoomKey } from './link-records.js';
+import type { RoomKey } from '../../contract/link-records.js';
 import type { FoldedLink } from './linked-fold.js';
 import { localHealth, type DeviceList } from './local-facts.js';
 import { splitRoomKey, type RoomPresence } from './room-presence.js';

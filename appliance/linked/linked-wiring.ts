@@ -6,8 +6,8 @@ import type { Db } from '../store/database.js';
 import { mqttConnectOptions } from '../telemetry/mqtt-connect-options.js';
 import { invitationPolicy } from './invitation-policy.js';
 import { LinkStore } from './link-store.js';
-import { senderOf } from './link-topics.js';
-import { readInvitation, readRecord } from './link-validate.js';
+import { senderOf } from '../../contract/link-topics.js';
+import { readInvitation, readRecord } from '../../contract/link-readers.js';
 import { LinkedRooms } from './linked-rooms.js';
 import type { RecordSender } from './record-sender.js';
 import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
@@ -90,11 +90,11 @@ export function startLinkedRooms(
       if (from.rest.length === 1 && from.rest[0] === 'status') return rooms.statusOf(from.room, payload.toString() !== 'offline');
       if (from.rest.length === 3 && from.rest[0] === 'meetings' && from.rest[2] === 'records') {
         const record = readRecord(payload, from.room, from.rest[1]!);
-        return typeof record === 'string' ? refuse(topic, record) : rooms.receive(record);
+        return record.ok ? rooms.receive(record.value) : refuse(topic, record.error.message);
       }
       if (from.rest[0] === 'links' && `${from.rest[1]}/${from.rest[2]}` === self) {
         const invitation = readInvitation(payload, from.room);
-        return typeof invitation === 'string' ? refuse(topic, invitation) : rooms.invited(invitation);
+        return invitation.ok ? rooms.invited(invitation.value) : refuse(topic, invitation.error.message);
       }
     } catch (err) {
       log.warn({ topic, err: (err as Error).message }, 'a linked-room message could not be handled');

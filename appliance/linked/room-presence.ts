@@ -1,4 +1,4 @@
-import type { RoomKey } from './link-records.js';
+import type { RoomKey } from '../../contract/link-records.js';
 import { effectiveHost, type FoldedLink } from './linked-fold.js';
 
 /**
