@@ -275,6 +275,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
       await ingest.stop();
       await faults.idle();
+      await sampler.idle();
       await server.close();
       await dispatcher.stop();
       await stopRetention();
