@@ -16,7 +16,7 @@ import type { FleetSql } from '../../fleet/fleet-sql.js';
 import { startFleetProcess, type FleetProcess } from '../helpers/fleet-process.js';
 import { startMosquitto } from '../helpers/mosquitto.js';
 import type { RunningPostgres } from '../helpers/postgres.js';
-import { INFLIGHT_LIMIT, unfinishedRound, type Measured } from './fleet-scale-verdict.js';
+import { unfinishedRound, type Measured } from './fleet-scale-verdict.js';
 import type { GeneratorConfig, GeneratorResult } from './fleet-scale-generator.js';
 import { cpuSeconds, loadAverage, machineBusySeconds, treeCpuSeconds } from './proc-cpu.js';
 import { summarize } from './stats.js';
@@ -61,7 +61,7 @@ function workersFor(askedMsgPerS: number): number {
 export async function runRound(setup: Setup, rooms: number, windowS: number): Promise<Measured> {
   const askedMsgPerS = (rooms * DEVICES_PER_ROOM) / HEARTBEAT_S;
   // A broker per round: the persistent sessions a round's fleets leave behind must not weigh on the next.
-  const broker = await startMosquitto({ extraConfig: [`max_inflight_messages ${INFLIGHT_LIMIT}`] });
+  const broker = await startMosquitto();
   const dirs = await Promise.all(Array.from({ length: setup.instances }, () => mkdtemp(join(tmpdir(), 'roomctl-bench-scale-'))));
   const database = setup.postgres ? await setup.postgres.createDatabase(`bench_${rooms}_${Date.now()}`) : undefined;
   const fleets: FleetProcess[] = [];

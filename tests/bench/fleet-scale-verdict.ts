@@ -3,8 +3,12 @@
  * up, and if not, what limited it. Both are read from the figures, never assumed.
  */
 
-/** The broker's in-flight window per fleet connection (Mosquitto's max_inflight_messages). */
-export const INFLIGHT_LIMIT = 1000;
+/**
+ * The broker's in-flight window per fleet connection: the fleet connects with MQTT 5 and
+ * announces no Receive Maximum, so the broker may have 65,535 unacknowledged messages out to
+ * it (Mosquitto's max_inflight_messages applies to MQTT 3.1.1 clients only).
+ */
+export const INFLIGHT_LIMIT = 65_535;
 /** A single-threaded process at this share of a core is saturated (Node, Mosquitto; PostgreSQL's backends summed). */
 const SATURATED = 0.85;
 
@@ -49,9 +53,11 @@ export interface RoundResult {
   loadAverage: number;
   keptUp: boolean;
   limitedBy: string;
+  /** CPU per committed message (µs), per role (all fleet instances together): what a message costs, far less noisy than lag on a shared machine. */
+  cpuMicrosPerMessage: { fleet: number; postgres: number; mosquitto: number; generator: number };
 }
 
-export type Measured = Omit<RoundResult, 'keptUp' | 'limitedBy'>;
+export type Measured = Omit<RoundResult, 'keptUp' | 'limitedBy' | 'cpuMicrosPerMessage'>;
 
 /** A round that ended before its figures: zeros and NaN, with why. */
 export function unfinishedRound(rooms: number, askedMsgPerS: number, instances: number, outcome: string): Measured {
@@ -82,6 +88,12 @@ export function unfinishedRound(rooms: number, askedMsgPerS: number, instances: 
     killedOnStop: 0,
     loadAverage: Number.NaN,
   };
+}
+
+export function cpuMicrosPerMessage(r: Measured): RoundResult['cpuMicrosPerMessage'] {
+  const per = (cores: number) => (r.committedMsgPerS > 0 ? Math.round((cores * 1e6) / r.committedMsgPerS) : Number.NaN);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { fleet: per(sum(r.cpu.fleet)), postgres: per(r.cpu.postgres), mosquitto: per(r.cpu.mosquitto), generator: per(sum(r.cpu.generators)) };
 }
 
 /** Kept up: the generator offered ≥ 95 % of the asked rate, lag p99 < 1 s, nothing lost, stale or doubled. */

@@ -19,21 +19,22 @@ import { cpus } from 'node:os';
 import { startPostgres } from '../helpers/postgres.js';
 import type { Benchmark } from './bench-types.js';
 import { DEVICES_PER_ROOM, HEARTBEAT_S, runRound, type Setup } from './fleet-scale-round.js';
-import { keptUp, limitedBy, unfinishedRound, type RoundResult } from './fleet-scale-verdict.js';
+import { cpuMicrosPerMessage, INFLIGHT_LIMIT, keptUp, limitedBy, type Measured, type RoundResult, unfinishedRound } from './fleet-scale-verdict.js';
 import { loadAverage } from './proc-cpu.js';
 import { round } from './stats.js';
 
 const CORES = cpus().length;
 
 async function playRound(setup: Setup, rooms: number, windowS: number): Promise<RoundResult> {
-  let measured: Omit<RoundResult, 'keptUp' | 'limitedBy'>;
+  let measured: Measured;
   try {
     measured = await runRound(setup, rooms, windowS);
   } catch (err) {
     const asked = (rooms * DEVICES_PER_ROOM) / HEARTBEAT_S;
     measured = { ...unfinishedRound(rooms, asked, setup.instances, `failed: ${(err as Error).message}`), loadAverage: loadAverage() };
   }
-  const r: RoundResult = { ...measured, keptUp: keptUp(measured), limitedBy: limitedBy(measured, CORES) };
+  const r: RoundResult = { ...measured, keptUp: keptUp(measured), limitedBy: limitedBy(measured, CORES), cpuMicrosPerMessage: cpuMicrosPerMessage(measured) };
+  const perMessage = r.cpuMicrosPerMessage;
   const c = (x: number) => round(x, 2);
   const ms = (x: number) => Math.round(x);
   process.stdout.write(
@@ -44,7 +45,8 @@ async function playRound(setup: Setup, rooms: number, windowS: number): Promise<
       `generator behind its schedule p99 ${ms(r.generatorScheduleLagP99)} ms (max ${ms(r.generatorScheduleLagMax)}); ` +
       `lost ${r.lostEvents}, doubled ${r.doubledEvents}, stale ${r.staleDevices}, redelivered ${r.redelivered}; ` +
       `cores: fleet ${r.cpu.fleet.map(c).join(' + ')}, PostgreSQL ${c(r.cpu.postgres)}, Mosquitto ${c(r.cpu.mosquitto)}, generator ${r.cpu.generators.map(c).join(' + ')}, bench ${c(r.cpu.bench)}, machine ${c(r.cpu.machineBusy)} of ${CORES}; ` +
-      `held PUBACKs max ${r.heldAcksMax.join(' + ')} of ${1000}; pending at the end: queued ${r.pending.fleetQueued.join(' + ')}, held ${r.pending.heldAcks.join(' + ')}, unacked at the generator ${r.pending.generatorUnacked}` +
+      `CPU per committed message: fleet ${perMessage.fleet} µs, PostgreSQL ${perMessage.postgres} µs, Mosquitto ${perMessage.mosquitto} µs, generator ${perMessage.generator} µs; ` +
+      `held PUBACKs max ${r.heldAcksMax.join(' + ')} of ${INFLIGHT_LIMIT}; pending at the end: queued ${r.pending.fleetQueued.join(' + ')}, held ${r.pending.heldAcks.join(' + ')}, unacked at the generator ${r.pending.generatorUnacked}` +
       `${r.killedOnStop ? `; ${r.killedOnStop} instance(s) killed after not stopping in 20 s` : ''}; kept up: ${r.keptUp ? 'yes' : 'no'}, limited by: ${r.limitedBy}\n`,
   );
   return r;
