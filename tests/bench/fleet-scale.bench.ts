@@ -13,7 +13,7 @@
  * in bench-results/fleet-scale.json under `details`.
  *
  * ROOMCTL_FLEET_SCALE_STEPS=15000,20000 ROOMCTL_FLEET_SCALE_WINDOW=10 ROOMCTL_FLEET_SCALE_SETUPS=postgres
- * ROOMCTL_FLEET_SCALE_BISECT=0 ROOMCTL_FLEET_SCALE_WORKERS=2 choose a shorter run.
+ * ROOMCTL_FLEET_SCALE_BISECT=0 ROOMCTL_FLEET_SCALE_WORKERS=2 ROOMCTL_FLEET_SCALE_BUDGET_S=300 choose a shorter run.
  */
 import { cpus } from 'node:os';
 import { startPostgres } from '../helpers/postgres.js';
@@ -52,21 +52,34 @@ async function playRound(setup: Setup, rooms: number, windowS: number): Promise<
   return r;
 }
 
-/** The ladder up to the first miss, then one step halfway between the last kept and the first missed (when they are far apart). */
-async function climb(setup: Setup, ladder: number[], windowS: number, bisect: boolean): Promise<RoundResult[]> {
+/**
+ * The ladder up to the first miss, then one step halfway between the last kept and the first
+ * missed (when they are far apart). A step that would end after `deadline` is not started: a
+ * round's time is guessed from the last one's, scaled by the rooms (registration grows with
+ * them; the window does not, so the guess errs long).
+ */
+async function climb(setup: Setup, ladder: number[], windowS: number, bisect: boolean, deadline: number): Promise<{ rounds: RoundResult[]; cut?: number }> {
   const rounds: RoundResult[] = [];
-  for (const rooms of ladder) {
+  let last: { rooms: number; ms: number } | undefined;
+  const fits = (rooms: number) => !last || Date.now() + (last.ms * rooms) / last.rooms < deadline;
+  const play = async (rooms: number) => {
+    const started = Date.now();
     const r = await playRound(setup, rooms, windowS);
+    last = { rooms, ms: Date.now() - started };
     rounds.push(r);
-    if (!r.keptUp) break;
+    return r;
+  };
+  for (const rooms of ladder) {
+    if (!fits(rooms)) return { rounds, cut: rooms };
+    if (!(await play(rooms)).keptUp) break;
   }
-  const missed = rounds.at(-1)!;
+  const missed = rounds.at(-1);
   const kept = rounds.filter((r) => r.keptUp).at(-1);
-  if (bisect && !missed.keptUp && kept) {
+  if (bisect && missed && !missed.keptUp && kept) {
     const mid = Math.round((kept.rooms + missed.rooms) / 2 / 1000) * 1000;
-    if (mid > kept.rooms && mid < missed.rooms) rounds.push(await playRound(setup, mid, windowS));
+    if (mid > kept.rooms && mid < missed.rooms && fits(mid)) await play(mid);
   }
-  return rounds.sort((a, b) => a.rooms - b.rooms);
+  return { rounds: rounds.sort((a, b) => a.rooms - b.rooms) };
 }
 
 const bench: Benchmark = {
@@ -83,9 +96,12 @@ const bench: Benchmark = {
       { name: 'sqlite' as const, instances: 1 },
       { name: 'postgres' as const, instances: 2, postgres },
     ].filter((s) => !only || only.includes(s.name));
-    const results = new Map<Setup, RoundResult[]>();
+    // The whole run within the budget (default 11 minutes, `--quick` 1): each set-up gets an equal share of what is left.
+    const end = Date.now() + Number(env.ROOMCTL_FLEET_SCALE_BUDGET_S ?? (quick ? 60 : 660)) * 1000;
+    const results = new Map<Setup, { rounds: RoundResult[]; cut?: number }>();
     try {
-      for (const setup of setups) results.set(setup, await climb(setup, ladder, windowS, bisect));
+      for (const [i, setup] of setups.entries())
+        results.set(setup, await climb(setup, ladder, windowS, bisect, Date.now() + (end - Date.now()) / (setups.length - i)));
     } finally {
       await postgres.close();
     }
@@ -97,7 +113,7 @@ const bench: Benchmark = {
     };
     const notes: string[] = [];
     const details: Record<string, unknown> = { windowS, cores: CORES, devicesPerRoom: DEVICES_PER_ROOM, heartbeatS: HEARTBEAT_S };
-    for (const [setup, rounds] of results) {
+    for (const [setup, { rounds, cut }] of results) {
       const tag = `${setup.name}${setup.instances > 1 ? `_x${setup.instances}` : ''}`;
       const best = rounds.filter((r) => r.keptUp).at(-1);
       const firstMissed = rounds.find((r) => !r.keptUp);
@@ -107,12 +123,18 @@ const bench: Benchmark = {
         put(`${tag}_n${r.rooms}_lag_p99_ms`, round(r.lagP99, 1), 'ms');
         put(`${tag}_n${r.rooms}_committed_msg_per_s`, Math.round(r.committedMsgPerS), 'msg/s');
       }
-      details[tag] = { maxRoomsKeptUp: best?.rooms ?? 0, limitedBy: firstMissed?.limitedBy ?? 'not reached (every step kept up)', rounds };
+      details[tag] = {
+        maxRoomsKeptUp: best?.rooms ?? 0,
+        limitedBy: firstMissed?.limitedBy ?? (cut ? `not reached: ${cut} rooms not tried (time budget)` : 'not reached (every step kept up)'),
+        rounds,
+      };
       notes.push(
         `${tag}: kept up to ${best ? `${best.rooms} rooms (${Math.round(best.committedMsgPerS)} msg/s committed)` : 'no step'}; ` +
           (firstMissed
             ? `missed at ${firstMissed.rooms} rooms (${firstMissed.outcome}, lag p99 ${Math.round(firstMissed.lagP99)} ms, offered ${Math.round(firstMissed.offeredMsgPerS)} of ${Math.round(firstMissed.askedMsgPerS)} msg/s), limited by: ${firstMissed.limitedBy}.`
-            : 'every step tried kept up.'),
+            : cut
+              ? `${cut} rooms not tried: it would have passed the time budget.`
+              : 'every step tried kept up.'),
       );
     }
     return {
