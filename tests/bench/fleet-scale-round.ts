@@ -58,7 +58,7 @@ function workersFor(askedMsgPerS: number): number {
   return Number(process.env.ROOMCTL_FLEET_SCALE_WORKERS ?? Math.min(4, Math.max(1, Math.ceil(askedMsgPerS / 2500))));
 }
 
-export async function runRound(setup: Setup, rooms: number, windowS: number): Promise<Measured> {
+export async function runRound(setup: Setup, rooms: number, windowS: number, deadline: number): Promise<Measured> {
   const askedMsgPerS = (rooms * DEVICES_PER_ROOM) / HEARTBEAT_S;
   // A broker per round: the persistent sessions a round's fleets leave behind must not weigh on the next.
   const broker = await startMosquitto();
@@ -117,32 +117,6 @@ export async function runRound(setup: Setup, rooms: number, windowS: number): Pr
     }
     for (const r of [...registered, ...results]) r.catch(() => undefined);
 
-    // Registration: every room online and every device's health, all at once (not the measured window).
-    const devices = rooms * DEVICES_PER_ROOM;
-    const regStart = Date.now();
-    const emptyRound = (outcome: string): Measured => ({ ...unfinishedRound(rooms, askedMsgPerS, setup.instances, outcome), loadAverage: loadAverage() });
-    const pendingNow = async (round: Measured) => {
-      const m = await Promise.all(fleets.map(scrape));
-      round.pending.fleetQueued = m.map((x) => x.roomctl_fleet_ingest_queued ?? Number.NaN);
-      round.pending.heldAcks = m.map((x) => x.roomctl_fleet_acks_held ?? Number.NaN);
-      return round;
-    };
-    try {
-      await within(Promise.all(registered), 180_000, 'the generators to register every device');
-      const deadline = Date.now() + 180_000;
-      while ((await count('SELECT COUNT(*) AS n FROM fleet_devices')) < devices) {
-        if (Date.now() > deadline) throw new Error('registration in the fleet');
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    } catch {
-      return await pendingNow(emptyRound('registration timed out'));
-    }
-    const registrationMsgPerS = ((devices + rooms) / (Date.now() - regStart)) * 1000;
-
-    // The measured window: all generators start together; CPU, counters and held PUBACKs read over it.
-    const t0 = Date.now() + 300;
-    for (const w of workers) w.send({ go: t0 });
-    await new Promise((r) => setTimeout(r, t0 - Date.now()));
     const cpuOf = () => ({
       fleet: fleets.map((f) => cpuSeconds(f.proc.pid!)),
       postgres: setup.postgres ? treeCpuSeconds(setup.postgres.pid!) : 0,
@@ -151,6 +125,58 @@ export async function runRound(setup: Setup, rooms: number, windowS: number): Pr
       bench: process.cpuUsage(),
       machine: machineBusySeconds(),
     });
+    const coresOver = (a: ReturnType<typeof cpuOf>, b: ReturnType<typeof cpuOf>, ms: number): Measured['cpu'] => {
+      const per = (x: number, y: number) => (y - x) / (ms / 1000);
+      const bench = process.cpuUsage(a.bench);
+      return {
+        fleet: b.fleet.map((c, i) => per(a.fleet[i]!, c)),
+        postgres: per(a.postgres, b.postgres),
+        mosquitto: per(a.mosquitto, b.mosquitto),
+        generators: b.generators.map((c, i) => per(a.generators[i]!, c)),
+        bench: per(0, (bench.user + bench.system) / 1e6),
+        machineBusy: per(a.machine, b.machine),
+      };
+    };
+
+    // Registration: every room online and every device's health, all at once (not the measured
+    // window), within 180 s and what is left of the set-up's time budget.
+    const devices = rooms * DEVICES_PER_ROOM;
+    const regStart = Date.now();
+    const regCpu0 = cpuOf();
+    const regDeadline = regStart + Math.max(30_000, Math.min(180_000, deadline - regStart - windowS * 1000 - 20_000));
+    const emptyRound = (outcome: string): Measured => ({ ...unfinishedRound(rooms, askedMsgPerS, setup.instances, outcome), loadAverage: loadAverage() });
+    const pendingNow = async (round: Measured) => {
+      const m = await Promise.all(fleets.map(scrape));
+      round.pending.fleetQueued = m.map((x) => x.roomctl_fleet_ingest_queued ?? Number.NaN);
+      round.pending.heldAcks = m.map((x) => x.roomctl_fleet_acks_held ?? Number.NaN);
+      return round;
+    };
+    let generatorsDone = 0;
+    for (const r of registered)
+      void r.then(
+        () => generatorsDone++,
+        () => undefined,
+      );
+    let stored = 0;
+    while ((stored = await count('SELECT COUNT(*) AS n FROM fleet_devices')) < devices || generatorsDone < workers.length) {
+      if (Date.now() > regDeadline) {
+        // It ends here, saying how far it got and what each process did meanwhile.
+        const ms = Date.now() - regStart;
+        const round = emptyRound(
+          `registration not done in ${Math.round(ms / 1000)} s: ${stored} of ${devices} devices stored, ${generatorsDone} of ${workers.length} generators had the broker's acknowledgement of all they sent`,
+        );
+        round.registrationMsgPerS = (stored / ms) * 1000;
+        round.cpu = coresOver(regCpu0, cpuOf(), ms);
+        return await pendingNow(round);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const registrationMsgPerS = ((devices + rooms) / (Date.now() - regStart)) * 1000;
+
+    // The measured window: all generators start together; CPU, counters and held PUBACKs read over it.
+    const t0 = Date.now() + 300;
+    for (const w of workers) w.send({ go: t0 });
+    await new Promise((r) => setTimeout(r, t0 - Date.now()));
     const cpu0 = cpuOf();
     const metrics0 = await Promise.all(fleets.map(scrape));
     const heldAcksMax = fleets.map(() => 0);
@@ -159,10 +185,8 @@ export async function runRound(setup: Setup, rooms: number, windowS: number): Pr
       await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(0, t0 + windowS * 1000 - Date.now()))));
     }
     const cpu1 = cpuOf();
-    const benchCpu = process.cpuUsage(cpu0.bench);
     const metrics1 = await Promise.all(fleets.map(scrape));
     const windowMs = Date.now() - t0;
-    const cores = (a: number, b: number) => (b - a) / (windowMs / 1000);
     let generated: GeneratorResult[];
     try {
       generated = await within(Promise.all(results), 60_000, 'the generators to finish their window');
@@ -210,14 +234,7 @@ export async function runRound(setup: Setup, rooms: number, windowS: number): Pr
       doubledEvents: events - (await count('SELECT COUNT(DISTINCT id) AS n FROM fleet_events')),
       redelivered: sum(metrics1.map((m, i) => (m.roomctl_fleet_messages_duplicates_total ?? 0) - (metrics0[i]!.roomctl_fleet_messages_duplicates_total ?? 0))),
       staleDevices: Math.max(0, touched - rows.length),
-      cpu: {
-        fleet: cpu1.fleet.map((c, i) => cores(cpu0.fleet[i]!, c)),
-        postgres: cores(cpu0.postgres, cpu1.postgres),
-        mosquitto: cores(cpu0.mosquitto, cpu1.mosquitto),
-        generators: cpu1.generators.map((c, i) => cores(cpu0.generators[i]!, c)),
-        bench: cores(0, (benchCpu.user + benchCpu.system) / 1e6),
-        machineBusy: cores(cpu0.machine, cpu1.machine),
-      },
+      cpu: coresOver(cpu0, cpu1, windowMs),
       heldAcksMax,
     };
     round.pending.generatorUnacked = sum(generated.map((g) => g.unacked));

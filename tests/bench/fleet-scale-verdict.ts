@@ -115,11 +115,15 @@ export function keptUp(r: Measured): boolean {
  * (all its cores busy, other work included); the fleet's in-flight window (an instance held
  * ≥ 90 % of the broker's in-flight limit in PUBACKs waiting for commits, so the broker held
  * back the rest); else 'undetermined' — no process, core or window was full, and the figures
- * are printed for a person to read.
+ * are printed for a person to read. A round that did not reach its window (registration not
+ * done in time) is judged by its CPU over the registration alone.
  */
 export function limitedBy(r: Measured, cores: number): string {
   if (keptUp(r)) return 'none (kept up)';
-  if (r.offeredMsgPerS < 0.95 * r.askedMsgPerS || r.generatorScheduleLagP99 > 1000 || r.cpu.generators.some((c) => c >= SATURATED)) return 'generator';
+  // A round that ended in registration has no window figures: only CPU (over the registration) speaks.
+  const windowed = r.outcome === 'completed';
+  const behind = windowed && (r.offeredMsgPerS < 0.95 * r.askedMsgPerS || r.generatorScheduleLagP99 > 1000);
+  if (behind || r.cpu.generators.some((c) => c >= SATURATED)) return 'generator';
   const processes: Array<[string, number]> = [
     ...r.cpu.fleet.map((c, i) => [`fleet instance ${i + 1}`, c] as [string, number]),
     ['PostgreSQL', r.cpu.postgres],

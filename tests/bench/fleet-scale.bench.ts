@@ -25,10 +25,10 @@ import { round } from './stats.js';
 
 const CORES = cpus().length;
 
-async function playRound(setup: Setup, rooms: number, windowS: number): Promise<RoundResult> {
+async function playRound(setup: Setup, rooms: number, windowS: number, deadline: number): Promise<RoundResult> {
   let measured: Measured;
   try {
-    measured = await runRound(setup, rooms, windowS);
+    measured = await runRound(setup, rooms, windowS, deadline);
   } catch (err) {
     const asked = (rooms * DEVICES_PER_ROOM) / HEARTBEAT_S;
     measured = { ...unfinishedRound(rooms, asked, setup.instances, `failed: ${(err as Error).message}`), loadAverage: loadAverage() };
@@ -64,7 +64,7 @@ async function climb(setup: Setup, ladder: number[], windowS: number, bisect: bo
   const fits = (rooms: number) => !last || Date.now() + (last.ms * rooms) / last.rooms < deadline;
   const play = async (rooms: number) => {
     const started = Date.now();
-    const r = await playRound(setup, rooms, windowS);
+    const r = await playRound(setup, rooms, windowS, deadline);
     last = { rooms, ms: Date.now() - started };
     rounds.push(r);
     return r;
