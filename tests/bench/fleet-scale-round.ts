@@ -215,7 +215,8 @@ export async function runRound(setup: Setup, rooms: number, windowS: number, dea
     const round: Measured = {
       ...emptyRound('completed'),
       windowS: windowMs / 1000,
-      offeredMsgPerS: (sum(generated.map((g) => g.sent)) / windowMs) * 1000,
+      // Each generator over its own window: the bench's own may run long when the machine is busy.
+      offeredMsgPerS: sum(generated.map((g) => (g.sent / g.windowMs) * 1000)),
       receivedMsgPerS:
         (sum(metrics1.map((m, i) => (m.roomctl_fleet_messages_received_total ?? 0) - (metrics0[i]!.roomctl_fleet_messages_received_total ?? 0))) / windowMs) *
         1000,

@@ -112,9 +112,9 @@ export function keptUp(r: Measured): boolean {
  * What limited a round that did not keep up, in this order: the generator (it offered less
  * than asked, fell a second behind its schedule, or a worker neared a core); one process
  * saturated near a core (the busiest: a fleet instance, PostgreSQL, Mosquitto); the machine
- * (all its cores busy, other work included); the fleet's in-flight window (an instance held
- * ≥ 90 % of the broker's in-flight limit in PUBACKs waiting for commits, so the broker held
- * back the rest); else 'undetermined' — no process, core or window was full, and the figures
+ * (its cores ≥ 90 % busy, or a load average of twice the cores; other work included); the
+ * fleet's in-flight window (an instance held ≥ 90 % of the broker's in-flight limit in PUBACKs
+ * waiting for commits, so the broker held back the rest); else 'undetermined' — no process, core or window was full, and the figures
  * are printed for a person to read. A round that did not reach its window (registration not
  * done in time) is judged by its CPU over the registration alone.
  */
@@ -131,7 +131,8 @@ export function limitedBy(r: Measured, cores: number): string {
   ];
   const [name, busiest] = processes.sort((a, b) => b[1] - a[1])[0]!;
   if (busiest >= SATURATED) return name;
-  if (r.cpu.machineBusy >= 0.9 * cores) return 'machine';
+  // A run queue of twice the cores: every runnable process waits for a core more than it runs, whatever /proc/stat's busy share says.
+  if (r.cpu.machineBusy >= 0.9 * cores || r.loadAverage >= 2 * cores) return 'machine';
   if (r.heldAcksMax.some((h) => h >= 0.9 * INFLIGHT_LIMIT)) return 'fleet in-flight window';
   return 'undetermined';
 }
