@@ -1,12 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
 import { fetchMinutes } from './minutes-read.js';
+import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
-import { panelStyles, plainListStyles } from './panel-styles.js';
+import { plainListStyles } from './panel-styles.js';
 import './agenda-editor.js';
 import './date-field.js';
 
@@ -20,9 +20,8 @@ type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
  * the panel's credential).
  */
 @customElement('minutes-screen')
-export class MinutesScreen extends LitElement {
+export class MinutesScreen extends PanelElement {
   static override styles = [
-    panelStyles,
     plainListStyles,
     css`
       :host {
@@ -118,7 +117,6 @@ export class MinutesScreen extends LitElement {
   @state() editing: string | null = null;
   @state() deleting: string | null = null;
   @state() error: string | null = null;
-  private readonly locale = new LocaleController(this);
   private loadedFor = '';
 
   constructor() {

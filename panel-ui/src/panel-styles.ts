@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Shared by every panel element (adopted once, not copied): dark theme, touch-sized
+ * Shared by every panel element (`PanelElement` adopts it once, not copied): dark theme, touch-sized
  * buttons (≥ 56 px, above the 48 px minimum), visible focus, state shown by colour AND words.
  */
 export const panelStyles = css`

@@ -1,12 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { HandView, MeetingView, PollView } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { speakerName } from './conversation-words.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
 import './poll-card.js';
+import { PanelElement } from './panel-element.js';
 
 /** Who this phone checked in as (name or email), kept per meeting so a reload keeps it. */
 export interface PhonePerson {
@@ -35,41 +34,37 @@ const store = (key: string, value: unknown) => {
  * vote per person checked in, so a second vote from anywhere is refused, never changed.
  */
 @customElement('phone-conversation')
-export class PhoneConversation extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 1em;
-      }
-      h2 {
-        margin: 0 0 0.4em;
-      }
-      details form {
-        display: grid;
-        gap: 0.5em;
-        margin: 0.6em 0;
-      }
-      details > button {
-        width: 100%;
-        margin-top: 0.5em;
-      }
-      summary {
-        min-height: 48px;
-        display: flex;
-        align-items: center;
-        cursor: pointer;
-        font-weight: 600;
-      }
-    `,
-  ];
+export class PhoneConversation extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 1em;
+    }
+    h2 {
+      margin: 0 0 0.4em;
+    }
+    details form {
+      display: grid;
+      gap: 0.5em;
+      margin: 0.6em 0;
+    }
+    details > button {
+      width: 100%;
+      margin-top: 0.5em;
+    }
+    summary {
+      min-height: 48px;
+      display: flex;
+      align-items: center;
+      cursor: pointer;
+      font-weight: 600;
+    }
+  `;
 
   @property({ attribute: false }) meeting: MeetingView | null = null;
   @property({ attribute: false }) api: ApiClient | null = null;
   @property({ attribute: false }) me: PhonePerson | null = null;
   @state() message = '';
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();
