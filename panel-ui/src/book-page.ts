@@ -7,6 +7,7 @@ import { daySegments, freeStarts } from './book-slots.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
 import { PanelElement } from './panel-element.js';
+import { phonePageStyles } from './panel-styles.js';
 import { noteServerTime, serverNow } from './server-time.js';
 
 /**
@@ -16,101 +17,92 @@ import { noteServerTime, serverNow } from './server-time.js';
  */
 @customElement('book-page')
 export class BookPage extends PanelElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 0.9em;
-      padding: 1em;
-      max-width: 32em;
-      margin: 0 auto;
-      font-size: 17px;
-    }
-    header {
-      display: flex;
-      justify-content: space-between;
-      gap: 0.6em;
-      align-items: flex-start;
-    }
-    h1 {
-      margin: 0;
-      font-size: 1.5em;
-    }
-    h2 {
-      font-size: 1.1em;
-      margin-bottom: 0.4em;
-    }
-    form {
-      display: grid;
-      gap: 0.7em;
-    }
-    fieldset {
-      border: 0;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(5em, 1fr));
-      gap: 0.5em;
-    }
-    legend {
-      font-size: 0.85em;
-      color: var(--text-muted);
-      margin-bottom: 0.25em;
-    }
-    ol {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 0.35em;
-    }
-    li {
-      display: flex;
-      gap: 0.6em;
-      align-items: baseline;
-    }
-    .when {
-      min-width: 7.5em;
-      font-variant-numeric: tabular-nums;
-    }
-    .free .pill {
-      background: var(--free);
-      color: #fff;
-    }
-    .busy .pill {
-      background: var(--busy);
-      color: #fff;
-    }
-    .message {
-      font-weight: 600;
-      border-color: var(--busy);
-    }
-    .code {
-      display: block;
-      font-size: 0.75em;
-      font-weight: 400;
-      color: var(--text-muted);
-    }
-    .done {
-      display: grid;
-      gap: 0.6em;
-      border-color: var(--free);
-    }
-    a.button.primary {
-      background: var(--accent);
-      border-color: var(--accent-border);
-      color: #fff;
-    }
-    a.button {
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      text-align: center;
-      text-decoration: none;
-    }
-    [aria-invalid='true'] {
-      border-color: var(--busy);
-    }
-  `;
+  static override styles = [
+    phonePageStyles,
+    css`
+      /* A shorter page than a meeting's: a narrower column, a little smaller type. */
+      :host {
+        gap: 0.9em;
+        max-width: 32em;
+        font-size: 17px;
+      }
+      h2 {
+        font-size: 1.1em;
+        margin-bottom: 0.4em;
+      }
+      form {
+        display: grid;
+        gap: 0.7em;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(5em, 1fr));
+        gap: 0.5em;
+      }
+      legend {
+        font-size: 0.85em;
+        color: var(--text-muted);
+        margin-bottom: 0.25em;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.35em;
+      }
+      li {
+        display: flex;
+        gap: 0.6em;
+        align-items: baseline;
+      }
+      .when {
+        min-width: 7.5em;
+        font-variant-numeric: tabular-nums;
+      }
+      .free .pill {
+        background: var(--free);
+        color: #fff;
+      }
+      .busy .pill {
+        background: var(--busy);
+        color: #fff;
+      }
+      .message {
+        font-weight: 600;
+        border-color: var(--busy);
+      }
+      .code {
+        display: block;
+        font-size: 0.75em;
+        font-weight: 400;
+        color: var(--text-muted);
+      }
+      .done {
+        display: grid;
+        gap: 0.6em;
+        border-color: var(--free);
+      }
+      a.button.primary {
+        background: var(--accent);
+        border-color: var(--accent-border);
+        color: #fff;
+      }
+      a.button {
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        text-align: center;
+        text-decoration: none;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--busy);
+      }
+    `,
+  ];
 
   @property({ attribute: false }) code = '';
   @state() roomName = '';

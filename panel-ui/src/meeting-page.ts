@@ -5,6 +5,7 @@ import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
 import { PanelElement } from './panel-element.js';
+import { phonePageStyles } from './panel-styles.js';
 import type { PanelRequest } from './panel-events.js';
 import './minutes-screen.js';
 import './phone-conversation.js';
@@ -16,51 +17,36 @@ const REFRESH_MS = 3000;
 /** The meeting on a phone: check in (tap, no app, no account), the agenda, the minutes. */
 @customElement('meeting-page')
 export class MeetingPage extends PanelElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 1em;
-      padding: 1em;
-      max-width: 48em;
-      margin: 0 auto;
-      font-size: 18px;
-    }
-    header {
-      display: flex;
-      justify-content: space-between;
-      gap: 0.6em;
-      align-items: flex-start;
-    }
-    h1 {
-      margin: 0;
-      font-size: 1.5em;
-    }
-    form {
-      display: grid;
-      gap: 0.5em;
-    }
-    ol {
-      margin: 0;
-      padding-left: 1.2em;
-    }
-    li.current {
-      font-weight: 700;
-      color: #8fb8e6;
-    }
-    .message {
-      font-weight: 600;
-    }
-    .link {
-      font-size: 0.8em;
-      overflow-wrap: anywhere;
-    }
-    section p {
-      margin: 0.3em 0;
-    }
-    a {
-      color: #8fb8e6;
-    }
-  `;
+  static override styles = [
+    phonePageStyles,
+    css`
+      form {
+        display: grid;
+        gap: 0.5em;
+      }
+      ol {
+        margin: 0;
+        padding-left: 1.2em;
+      }
+      li.current {
+        font-weight: 700;
+        color: #8fb8e6;
+      }
+      .message {
+        font-weight: 600;
+      }
+      .link {
+        font-size: 0.8em;
+        overflow-wrap: anywhere;
+      }
+      section p {
+        margin: 0.3em 0;
+      }
+      a {
+        color: #8fb8e6;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) meetingId = '';
   @property({ attribute: false }) api: ApiClient | null = null;

@@ -172,3 +172,28 @@ export const plainListStyles = css`
     display: grid;
   }
 `;
+
+/**
+ * A phone page (a meeting's, booking from the door's QR code): one column centred on a wide
+ * screen, type larger than the panel's, the title and the language button side by side on top.
+ */
+export const phonePageStyles = css`
+  :host {
+    display: grid;
+    gap: 1em;
+    padding: 1em;
+    max-width: 48em;
+    margin: 0 auto;
+    font-size: 18px;
+  }
+  header {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.6em;
+    align-items: flex-start;
+  }
+  h1 {
+    margin: 0;
+    font-size: 1.5em;
+  }
+`;
