@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import type { AgendaNowView } from '../../appliance/api/api-types.js';
-import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
-import { PanelElement } from './panel-element.js';
+import { MeetingElement } from './meeting-element.js';
 import { panelRequest } from './panel-events.js';
 import { parseSpeakers } from './agenda-speakers.js';
 
@@ -21,7 +20,7 @@ interface Row {
  * panel and the phone page, like the minutes.
  */
 @customElement('agenda-editor')
-export class AgendaEditor extends PanelElement {
+export class AgendaEditor extends MeetingElement {
   static override styles = css`
     :host {
       display: grid;
@@ -65,22 +64,12 @@ export class AgendaEditor extends PanelElement {
     }
   `;
 
-  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
-  @property({ attribute: false }) api: ApiClient | null = null;
   @state() rows: Row[] = [];
   @state() dirty = false;
   /** The agenda as it stands has arrived: before that, an added row would be lost under it. */
   @state() loaded = false;
-  private loadedFor = '';
 
-  protected override updated(): void {
-    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
-      this.loadedFor = this.meetingId;
-      void this.load();
-    }
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!this.api) return;
     try {
       const agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);

@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient } from './api-client.js';
+import { customElement, state } from 'lit/decorators.js';
 import { i18n, t } from './i18n.js';
+import { MeetingElement } from './meeting-element.js';
 import { fetchMinutes, type MinutesRead } from './minutes-read.js';
-import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
 import './qr-code.js';
 
@@ -13,7 +12,7 @@ import './qr-code.js';
  * sent, here too). "Send now" sends them without waiting for the review time.
  */
 @customElement('end-summary')
-export class EndSummary extends PanelElement {
+export class EndSummary extends MeetingElement {
   static override styles = css`
     :host {
       display: grid;
@@ -105,19 +104,9 @@ export class EndSummary extends PanelElement {
     }
   `;
 
-  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
-  @property({ attribute: false }) api: ApiClient | null = null;
   @state() read: MinutesRead | null = null;
-  private loadedFor = '';
 
-  protected override updated(): void {
-    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
-      this.loadedFor = this.meetingId;
-      void this.load();
-    }
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!this.api) return;
     try {
       this.read = await fetchMinutes(this.api, this.meetingId);

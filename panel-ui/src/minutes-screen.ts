@@ -1,10 +1,9 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
-import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
+import { MeetingElement } from './meeting-element.js';
 import { fetchMinutes } from './minutes-read.js';
-import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
 import { plainListStyles } from './panel-styles.js';
 import './agenda-editor.js';
@@ -20,7 +19,7 @@ type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
  * the panel's credential).
  */
 @customElement('minutes-screen')
-export class MinutesScreen extends PanelElement {
+export class MinutesScreen extends MeetingElement {
   static override styles = [
     plainListStyles,
     css`
@@ -105,8 +104,6 @@ export class MinutesScreen extends PanelElement {
     `,
   ];
 
-  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
-  @property({ attribute: false }) api: ApiClient | null = null;
   @state() tab: Tab = requestedMinutesTab.tab === 'agenda' ? 'agenda' : 'notes';
   @state() minutes: Minutes | null = null;
   /** When the minutes went out: from then on nothing in them changes. */
@@ -117,21 +114,13 @@ export class MinutesScreen extends PanelElement {
   @state() editing: string | null = null;
   @state() deleting: string | null = null;
   @state() error: string | null = null;
-  private loadedFor = '';
 
   constructor() {
     super();
     requestedMinutesTab.tab = null;
   }
 
-  protected override updated(): void {
-    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
-      this.loadedFor = this.meetingId;
-      void this.load();
-    }
-  }
-
-  async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!this.api || !this.meetingId) return;
     try {
       const read = await fetchMinutes(this.api, this.meetingId);
