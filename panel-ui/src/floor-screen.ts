@@ -5,6 +5,7 @@ import { roomWord, speakerName } from './conversation-words.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
+import { newPollFields, submittedPoll } from './poll-form.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import './poll-card.js';
@@ -147,8 +148,7 @@ export class FloorScreen extends PanelElement {
         ${
           open.length === 0
             ? html`<form class="card" @submit=${(e: Event) => this.openPoll(e, id)}>
-              <label>${t('Question')}<input name="question" required maxlength="300" data-testid="poll-question-input" /></label>
-              <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" data-testid="poll-options-input" /></label>
+              ${newPollFields()}
               <button type="submit" class="primary" data-testid="open-poll">${t('Open poll')}</button>
             </form>`
             : nothing
@@ -176,22 +176,15 @@ export class FloorScreen extends PanelElement {
   }
 
   private openPoll(event: Event, id: string): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const question = String(data.get('question') ?? '').trim();
-    const options = String(data.get('options') ?? '')
-      .split(/[,，、]/)
-      .map((o) => o.trim())
-      .filter(Boolean);
-    if (!question) return;
+    const submitted = submittedPoll(event);
+    if (!submitted) return;
     panelRequest(this, {
       label: t('Open poll'),
       method: 'POST',
       path: `/api/v1/meetings/${id}/polls`,
-      body: { question, ...(options.length ? { options } : {}) },
+      body: submitted.poll,
       quiet: true,
-      done: () => form.reset(),
+      done: () => submitted.form.reset(),
     });
   }
 }

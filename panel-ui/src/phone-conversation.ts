@@ -6,6 +6,7 @@ import { speakerName } from './conversation-words.js';
 import { t } from './i18n.js';
 import './poll-card.js';
 import { PanelElement } from './panel-element.js';
+import { newPollFields, submittedPoll } from './poll-form.js';
 
 /** Who this phone checked in as (name or email), kept per meeting so a reload keeps it. */
 export interface PhonePerson {
@@ -107,8 +108,7 @@ export class PhoneConversation extends PanelElement {
     return html`<details class="card" data-testid="phone-chair">
       <summary>${t('For the chair')}</summary>
       <form @submit=${(e: Event) => this.openPoll(e, m)}>
-        <label>${t('Question')}<input name="question" required maxlength="300" /></label>
-        <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" /></label>
+        ${newPollFields()}
         <button type="submit" class="primary" data-testid="phone-open-poll">${t('Open poll')}</button>
       </form>
       ${open.map((p) => html`<button type="button" class="danger" data-testid="phone-close-poll" @click=${() => void this.chairSends('POST', `/api/v1/polls/${encodeURIComponent(p.pollId)}/close`)}>${t('Close poll')}: ${p.question ?? t('A poll')}</button>`)}
@@ -117,18 +117,9 @@ export class PhoneConversation extends PanelElement {
   }
 
   private openPoll(event: Event, m: MeetingView): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const question = String(data.get('question') ?? '').trim();
-    const options = String(data.get('options') ?? '')
-      .split(/[,，、]/)
-      .map((o) => o.trim())
-      .filter(Boolean);
-    if (question)
-      void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/polls`, { question, ...(options.length ? { options } : {}) }).then(
-        (ok) => ok && form.reset(),
-      );
+    const submitted = submittedPoll(event);
+    if (submitted)
+      void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/polls`, submitted.poll).then((ok) => ok && submitted.form.reset());
   }
 
   /** A chair's request; the page's next refresh shows its effect. */
