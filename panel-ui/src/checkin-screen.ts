@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Attendee, CallStatus, CheckIn, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
+import { meetingTitle, meetingTitleStyles } from './meeting-title.js';
 import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
 import { serverNow } from './server-time.js';
@@ -24,182 +25,176 @@ function keyOf(p: { email?: string; badge?: string; name?: string }): string {
  */
 @customElement('checkin-screen')
 export class CheckinScreen extends PanelElement {
-  static override styles = css`
-    /* The screen never scrolls as a whole: the list of names scrolls in its own box, so
-       start, the walk-in check-in and "free the room" stay on screen however many people
-       are invited and however long their names. */
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
-      grid-template-rows: auto minmax(0, 1fr) auto;
-      grid-template-areas: 'head side' 'people side' 'walkin side';
-      gap: 0.6em 1em;
-      height: 100%;
-      min-height: 0;
-    }
-    .head {
-      grid-area: head;
-      display: grid;
-      gap: 0.3em;
-    }
-    .people-box {
-      grid-area: people;
-      display: flex;
-      flex-direction: column;
-      gap: 0.3em;
-      min-height: 0;
-    }
-    .walkin {
-      grid-area: walkin;
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      gap: 0.5em;
-      align-items: end;
-    }
-    .side {
-      grid-area: side;
-      display: grid;
-      gap: 0.8em;
-      align-content: start;
-    }
-    h2 {
-      font-size: 1.5em;
-      line-height: 1.15;
-      display: -webkit-box;
-      -webkit-line-clamp: 2;
-      -webkit-box-orient: vertical;
-      overflow: hidden;
-      overflow-wrap: anywhere;
-    }
-    .when {
-      font-size: 0.9em;
-      white-space: nowrap;
-    }
-    h3 {
-      font-size: 1em;
-    }
-    .people button.here:disabled {
-      opacity: 1;
-    }
-    .countdown {
-      border-radius: 16px;
-      padding: 0.5em 0.9em;
-      background: #4a3a0c;
-      border: 2px solid var(--soon);
-      color: #ffe8a3;
-      font-weight: 600;
-    }
-    .countdown strong {
-      font-size: 1.4em;
-      font-variant-numeric: tabular-nums;
-    }
-    .people {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
-      gap: 0.5em;
-      align-content: start;
-      /* Rows as tall as their names, even while the list scrolls (a minmax() row would
-         stay at its minimum once the list is fuller than its box). */
-      grid-auto-rows: max-content;
-      overflow-y: auto;
-      overscroll-behavior: contain;
-      min-height: 56px;
-    }
-    /* A long name (28 characters and more) wraps inside its button, never out of it. */
-    .people button {
-      text-align: start;
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      align-items: center;
-      gap: 0.5em;
-      font-size: 0.9em;
-      line-height: 1.15;
-      min-width: 0;
-      padding: 0.15em 0.6em;
-    }
-    .people button .who {
-      min-width: 0;
-      overflow-wrap: anywhere;
-    }
-    .people button.here {
-      background: #1d4d2b;
-      border-color: #51cf66;
-    }
-    .mark {
-      font-size: 1.2em;
-      line-height: 1;
-      flex: none;
-    }
-    .start {
-      min-height: 80px;
-      font-size: 1.3em;
-    }
-    .qr {
-      display: flex;
-      gap: 0.8em;
-      align-items: center;
-    }
-    qr-code {
-      width: 112px;
-      height: 112px;
-      flex: none;
-    }
-    @media (orientation: portrait) {
+  static override styles = [
+    meetingTitleStyles,
+    css`
+      /* The screen never scrolls as a whole: the list of names scrolls in its own box, so
+         start, the walk-in check-in and "free the room" stay on screen however many people
+         are invited and however long their names. */
       :host {
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: auto auto minmax(0, 1fr) auto;
-        grid-template-areas: 'head' 'side' 'people' 'walkin';
-      }
-      .side {
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      }
-      .side .qr,
-      .side .call {
-        grid-column: 1 / -1;
-      }
-      .side .qr {
-        order: 1;
-      }
-    }
-    @media (max-height: 640px) {
-      h2 {
-        font-size: 1.25em;
-        -webkit-line-clamp: 1;
-      }
-      .start {
-        min-height: 56px;
+        display: grid;
+        grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
+        grid-template-rows: auto minmax(0, 1fr) auto;
+        grid-template-areas: 'head side' 'people side' 'walkin side';
+        gap: 0.6em 1em;
+        height: 100%;
+        min-height: 0;
       }
       .head {
-        gap: 0.2em;
+        grid-area: head;
+        display: grid;
+        gap: 0.3em;
       }
-      .countdown {
-        padding: 0.3em 0.7em;
+      .people-box {
+        grid-area: people;
+        display: flex;
+        flex-direction: column;
+        gap: 0.3em;
+        min-height: 0;
       }
-      .people button {
-        font-size: 0.8em;
-      }
-      qr-code {
-        width: 88px;
-        height: 88px;
+      .walkin {
+        grid-area: walkin;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.5em;
+        align-items: end;
       }
       .side {
-        gap: 0.5em;
+        grid-area: side;
+        display: grid;
+        gap: 0.8em;
+        align-content: start;
       }
-    }
-    @media (max-width: 560px) {
-      .start {
+      .when {
+        font-size: 0.9em;
+        white-space: nowrap;
+      }
+      h3 {
+        font-size: 1em;
+      }
+      .people button.here:disabled {
+        opacity: 1;
+      }
+      .countdown {
+        border-radius: 16px;
+        padding: 0.5em 0.9em;
+        background: #4a3a0c;
+        border: 2px solid var(--soon);
+        color: #ffe8a3;
+        font-weight: 600;
+      }
+      .countdown strong {
+        font-size: 1.4em;
+        font-variant-numeric: tabular-nums;
+      }
+      .people {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
+        gap: 0.5em;
+        align-content: start;
+        /* Rows as tall as their names, even while the list scrolls (a minmax() row would
+           stay at its minimum once the list is fuller than its box). */
+        grid-auto-rows: max-content;
+        overflow-y: auto;
+        overscroll-behavior: contain;
         min-height: 56px;
-        font-size: 1.1em;
+      }
+      /* A long name (28 characters and more) wraps inside its button, never out of it. */
+      .people button {
+        text-align: start;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        align-items: center;
+        gap: 0.5em;
+        font-size: 0.9em;
+        line-height: 1.15;
+        min-width: 0;
+        padding: 0.15em 0.6em;
+      }
+      .people button .who {
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .people button.here {
+        background: #1d4d2b;
+        border-color: #51cf66;
+      }
+      .mark {
+        font-size: 1.2em;
+        line-height: 1;
+        flex: none;
+      }
+      .start {
+        min-height: 80px;
+        font-size: 1.3em;
+      }
+      .qr {
+        display: flex;
+        gap: 0.8em;
+        align-items: center;
       }
       qr-code {
-        width: 88px;
-        height: 88px;
+        width: 112px;
+        height: 112px;
+        flex: none;
       }
-      .qr p {
-        font-size: 0.85em;
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto auto minmax(0, 1fr) auto;
+          grid-template-areas: 'head' 'side' 'people' 'walkin';
+        }
+        .side {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        }
+        .side .qr,
+        .side .call {
+          grid-column: 1 / -1;
+        }
+        .side .qr {
+          order: 1;
+        }
       }
-    }
-  `;
+      @media (max-height: 640px) {
+        h2 {
+          font-size: 1.25em;
+          -webkit-line-clamp: 1;
+        }
+        .start {
+          min-height: 56px;
+        }
+        .head {
+          gap: 0.2em;
+        }
+        .countdown {
+          padding: 0.3em 0.7em;
+        }
+        .people button {
+          font-size: 0.8em;
+        }
+        qr-code {
+          width: 88px;
+          height: 88px;
+        }
+        .side {
+          gap: 0.5em;
+        }
+      }
+      @media (max-width: 560px) {
+        .start {
+          min-height: 56px;
+          font-size: 1.1em;
+        }
+        qr-code {
+          width: 88px;
+          height: 88px;
+        }
+        .qr p {
+          font-size: 0.85em;
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) now: RoomNowView | null = null;
   @property({ attribute: false }) checkIns: CheckIn[] = [];
@@ -221,7 +216,7 @@ export class CheckinScreen extends PanelElement {
     const started = Date.parse(m.start) <= serverNow();
     return html`
       <div class="head">
-        <h2 data-testid="checkin-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
+        ${meetingTitle(m, 'checkin-title')}
         <p class="muted when">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
         ${
           nobody

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
+import { meetingTitle, meetingTitleStyles } from './meeting-title.js';
 import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { serverNow } from './server-time.js';
@@ -18,228 +19,221 @@ import './quick-controls.js';
  */
 @customElement('meeting-screen')
 export class MeetingScreen extends PanelElement {
-  static override styles = css`
-    /* The screen fills the panel's screen area and never scrolls as a whole: the agenda
-       list scrolls inside its own box (the current item kept in view), so end, extend and
-       next item stay on screen at every panel size whatever the agenda's length. */
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1.2fr);
-      grid-template-rows: minmax(0, 1fr);
-      gap: 1em;
-      height: 100%;
-      min-height: 0;
-    }
-    .main,
-    .side {
-      display: flex;
-      flex-direction: column;
-      gap: 0.6em;
-      min-height: 0;
-    }
-    .main > *,
-    .side > * {
-      flex: none;
-    }
-    h2 {
-      font-size: 1.5em;
-      line-height: 1.15;
-      /* A long title takes at most two lines; the whole title is in its tooltip. */
-      display: -webkit-box;
-      -webkit-line-clamp: 2;
-      -webkit-box-orient: vertical;
-      overflow: hidden;
-      overflow-wrap: anywhere;
-    }
-    .left {
-      font-size: 3em;
-      font-weight: 800;
-      font-variant-numeric: tabular-nums;
-      line-height: 1;
-    }
-    .left.low {
-      color: #ffa94d;
-    }
-    /* Extend, extend, end: in one row where they fit, else "End" takes a row of its own
-       (an 800-wide panel's half column cannot hold all three without cutting words). */
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .actions button {
-      flex: 1 0 auto;
-      min-height: 68px;
-      white-space: nowrap;
-      padding: 0.2em 0.6em;
-    }
-    .clock {
-      display: flex;
-      align-items: baseline;
-      gap: 0.4em;
-    }
-    .warning {
-      border-radius: 14px;
-      padding: 0.6em 0.9em;
-      background: #4a3a0c;
-      border: 2px solid var(--soon);
-      color: #ffe8a3;
-      font-weight: 600;
-    }
-    section.agenda {
-      display: flex;
-      flex-direction: column;
-      gap: 0.4em;
-      /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll. */
-      flex: 0 1 auto;
-      min-height: 0;
-    }
-    .agenda-head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5em;
-    }
-    .noagenda p {
-      flex: 1;
-    }
-    .agenda-head h3 {
-      font-size: 1em;
-      color: var(--text-muted);
-    }
-    ol {
-      position: relative;
-      list-style: none;
-      margin: 0;
-      padding: 0 0.2em 0 0;
-      display: grid;
-      gap: 0.4em;
-      align-content: start;
-      min-height: 3.2em;
-      overflow-y: auto;
-      overscroll-behavior: contain;
-    }
-    li {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      gap: 0.2em 0.6em;
-      padding: 0.45em 0.8em;
-      border-radius: 12px;
-      background: var(--surface);
-      border: 1px solid var(--border);
-    }
-    li > span:first-child {
-      overflow-wrap: anywhere;
-    }
-    li.current {
-      border: 2px solid var(--accent-border);
-      background: #17324f;
-    }
-    li.done {
-      opacity: 0.6;
-    }
-    li.over .time {
-      color: #ff8787;
-    }
-    .time {
-      font-variant-numeric: tabular-nums;
-      font-weight: 700;
-    }
-    .owner {
-      grid-column: 1 / -1;
-      font-size: 0.85em;
-      color: var(--text-muted);
-    }
-    dialog {
-      max-width: min(28em, 90vw);
-      padding: 1em;
-      border-radius: var(--radius);
-      border: 2px solid var(--focus);
-      background: var(--surface-2);
-      color: var(--text);
-      display: grid;
-      gap: 0.7em;
-    }
-    dialog:not([open]) {
-      display: none;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.6);
-    }
-    dialog .row button {
-      flex: 1;
-    }
-    @media (orientation: portrait) {
+  static override styles = [
+    meetingTitleStyles,
+    css`
+      /* The screen fills the panel's screen area and never scrolls as a whole: the agenda
+         list scrolls inside its own box (the current item kept in view), so end, extend and
+         next item stay on screen at every panel size whatever the agenda's length. */
       :host {
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: auto minmax(0, 1fr);
-      }
-    }
-    /* Short panels (800×480, 1024×600): smaller clock and buttons, the agenda list shorter. */
-    .minutes {
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    /* Minutes and the floor: stacked, or side by side where the panel is short. */
-    .more {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5em;
-    }
-    @media (max-height: 640px) {
-      .more {
-        flex-direction: row;
-      }
-      .more button {
-        flex: 1 1 0;
-        min-width: 0;
-      }
-      :host {
-        gap: 0.8em;
-      }
-      h2 {
-        -webkit-line-clamp: 1;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1.2fr);
+        grid-template-rows: minmax(0, 1fr);
+        gap: 1em;
+        height: 100%;
+        min-height: 0;
       }
       .main,
       .side {
+        display: flex;
+        flex-direction: column;
+        gap: 0.6em;
+        min-height: 0;
+      }
+      .main > *,
+      .side > * {
+        flex: none;
+      }
+      .left {
+        font-size: 3em;
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+        line-height: 1;
+      }
+      .left.low {
+        color: #ffa94d;
+      }
+      /* Extend, extend, end: in one row where they fit, else "End" takes a row of its own
+         (an 800-wide panel's half column cannot hold all three without cutting words). */
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+      .actions button {
+        flex: 1 0 auto;
+        min-height: 68px;
+        white-space: nowrap;
+        padding: 0.2em 0.6em;
+      }
+      .clock {
+        display: flex;
+        align-items: baseline;
         gap: 0.4em;
       }
-      h2 {
-        font-size: 1.2em;
+      .warning {
+        border-radius: 14px;
+        padding: 0.6em 0.9em;
+        background: #4a3a0c;
+        border: 2px solid var(--soon);
+        color: #ffe8a3;
+        font-weight: 600;
       }
-      .left {
-        font-size: 2.2em;
+      section.agenda {
+        display: flex;
+        flex-direction: column;
+        gap: 0.4em;
+        /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll. */
+        flex: 0 1 auto;
+        min-height: 0;
       }
-      .actions button {
-        min-height: 56px;
+      .agenda-head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5em;
+      }
+      .noagenda p {
+        flex: 1;
+      }
+      .agenda-head h3 {
+        font-size: 1em;
+        color: var(--text-muted);
+      }
+      ol {
+        position: relative;
+        list-style: none;
+        margin: 0;
+        padding: 0 0.2em 0 0;
+        display: grid;
+        gap: 0.4em;
+        align-content: start;
+        min-height: 3.2em;
+        overflow-y: auto;
+        overscroll-behavior: contain;
       }
       li {
-        padding: 0.3em 0.6em;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.2em 0.6em;
+        padding: 0.45em 0.8em;
+        border-radius: 12px;
+        background: var(--surface);
+        border: 1px solid var(--border);
+      }
+      li > span:first-child {
+        overflow-wrap: anywhere;
+      }
+      li.current {
+        border: 2px solid var(--accent-border);
+        background: #17324f;
+      }
+      li.done {
+        opacity: 0.6;
+      }
+      li.over .time {
+        color: #ff8787;
+      }
+      .time {
+        font-variant-numeric: tabular-nums;
+        font-weight: 700;
       }
       .owner {
+        grid-column: 1 / -1;
+        font-size: 0.85em;
+        color: var(--text-muted);
+      }
+      dialog {
+        max-width: min(28em, 90vw);
+        padding: 1em;
+        border-radius: var(--radius);
+        border: 2px solid var(--focus);
+        background: var(--surface-2);
+        color: var(--text);
+        display: grid;
+        gap: 0.7em;
+      }
+      dialog:not([open]) {
         display: none;
       }
-      quick-controls.card {
-        padding: 0.45em 0.5em;
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.6);
       }
-    }
-    @media (max-height: 560px) {
-      .times {
-        display: none;
+      dialog .row button {
+        flex: 1;
       }
-    }
-    /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words. */
-    @media (max-width: 560px) {
-      .actions button {
-        font-size: 0.9em;
-        padding: 0.2em 0.4em;
+      @media (orientation: portrait) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto minmax(0, 1fr);
+        }
       }
-      .left {
-        font-size: 2.4em;
+      /* Short panels (800×480, 1024×600): smaller clock and buttons, the agenda list shorter. */
+      .minutes {
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
-    }
-  `;
+      /* Minutes and the floor: stacked, or side by side where the panel is short. */
+      .more {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5em;
+      }
+      @media (max-height: 640px) {
+        .more {
+          flex-direction: row;
+        }
+        .more button {
+          flex: 1 1 0;
+          min-width: 0;
+        }
+        :host {
+          gap: 0.8em;
+        }
+        h2 {
+          -webkit-line-clamp: 1;
+        }
+        .main,
+        .side {
+          gap: 0.4em;
+        }
+        h2 {
+          font-size: 1.2em;
+        }
+        .left {
+          font-size: 2.2em;
+        }
+        .actions button {
+          min-height: 56px;
+        }
+        li {
+          padding: 0.3em 0.6em;
+        }
+        .owner {
+          display: none;
+        }
+        quick-controls.card {
+          padding: 0.45em 0.5em;
+        }
+      }
+      @media (max-height: 560px) {
+        .times {
+          display: none;
+        }
+      }
+      /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words. */
+      @media (max-width: 560px) {
+        .actions button {
+          font-size: 0.9em;
+          padding: 0.2em 0.4em;
+        }
+        .left {
+          font-size: 2.4em;
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) now: RoomNowView | null = null;
   /** The latest warning the room sent (end soon, agenda item over time), already in words. */
@@ -272,7 +266,7 @@ export class MeetingScreen extends PanelElement {
     const linkButton = !linked && this.now?.linkable ? roomsOf([]) : nothing;
     return html`
       <div class="main">
-        <h2 data-testid="meeting-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
+        ${meetingTitle(m, 'meeting-title')}
         <p class="muted times">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
         <p class="clock">
           <span class="left ${leftS < 300 ? 'low' : ''}" role="timer" aria-label=${t('Time left: {d}', { d: i18n.duration(leftS) })} data-testid="time-left">${i18n.clock(leftS)}</span>
