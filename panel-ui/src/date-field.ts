@@ -36,17 +36,11 @@ export class DateField extends PanelElement {
     }
     dialog {
       padding: 0.8em;
-      border-radius: var(--radius);
-      border: 2px solid var(--accent-border);
-      background: var(--surface-2);
-      color: var(--text);
+      border-color: var(--accent-border);
       /* The field sits in a label (0.85em): the picker takes the panel's own size again. */
       font-size: 1.1765em;
       width: min(25em, 96vw);
       max-height: 96vh;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.55);
     }
     .layout {
       display: grid;

@@ -88,14 +88,6 @@ export class LinkedRooms extends PanelElement {
       max-width: min(30em, 92vw);
       max-height: 90vh;
       overflow-y: auto;
-      padding: 1em;
-      border-radius: var(--radius);
-      border: 2px solid var(--focus);
-      background: var(--surface-2);
-      color: var(--text);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.6);
     }
     dialog h3 {
       font-size: 1em;

@@ -145,22 +145,11 @@ export class MeetingScreen extends PanelElement {
       }
       dialog {
         max-width: min(28em, 90vw);
-        padding: 1em;
-        border-radius: var(--radius);
-        border: 2px solid var(--focus);
-        background: var(--surface-2);
-        color: var(--text);
         display: grid;
         gap: 0.7em;
       }
       dialog:not([open]) {
         display: none;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.6);
-      }
-      dialog .row button {
-        flex: 1;
       }
       @media (orientation: portrait) {
         :host {

@@ -161,6 +161,20 @@ export const panelStyles = css`
   .pill.offline { background: #ff6b6b; color: #2d0303; }
   .pill.connecting { background: #8fa8c0; color: #0c1a26; }
   .pill.bad_config { background: #b197fc; color: #1d0b46; }
+  /* A dialog (a confirmation, a chooser) on the raised surface over a dimmed screen; each says its own width. */
+  dialog {
+    padding: 1em;
+    border-radius: var(--radius);
+    border: 2px solid var(--focus);
+    background: var(--surface-2);
+    color: var(--text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  dialog .row button {
+    flex: 1;
+  }
 `;
 
 /** A list without bullets or indent whose items stack on a grid; the element adds its own gap. */
