@@ -4,21 +4,14 @@ import type { AdminOverview, PanelRecord } from '../../appliance/api/api-types.j
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
-import { plainListStyles } from './panel-styles.js';
+import { listSectionStyles } from './panel-styles.js';
 
 /** Paired panels (unpair revokes at once) and panels waiting to be paired (approve). */
 @customElement('admin-panels')
 export class AdminPanels extends PanelElement {
   static override styles = [
-    plainListStyles,
+    listSectionStyles,
     css`
-      :host {
-        display: grid;
-        gap: 0.6em;
-      }
-      ul {
-        gap: 0.5em;
-      }
       li {
         display: flex;
         justify-content: space-between;

@@ -47,14 +47,6 @@ export class AdminScreen extends PanelElement {
       margin: 0;
       overflow-wrap: anywhere;
     }
-    .passed {
-      color: #8ce99a;
-      font-weight: 700;
-    }
-    .failed {
-      color: #ffa8a8;
-      font-weight: 700;
-    }
   `;
 
   @property({ attribute: false }) api: ApiClient | null = null;

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
-import { plainListStyles } from './panel-styles.js';
+import { listSectionStyles } from './panel-styles.js';
 import { ZH_CN } from './zh-cn.js';
 import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
 
@@ -57,12 +57,8 @@ function nextStep(f: SelfTestFailureView): string | null {
 @customElement('admin-selftest')
 export class AdminSelftest extends PanelElement {
   static override styles = [
-    plainListStyles,
+    listSectionStyles,
     css`
-      :host {
-        display: grid;
-        gap: 0.6em;
-      }
       .passed {
         color: #8ce99a;
         font-weight: 700;
@@ -70,9 +66,6 @@ export class AdminSelftest extends PanelElement {
       .failed {
         color: #ffa8a8;
         font-weight: 700;
-      }
-      ul {
-        gap: 0.5em;
       }
       li {
         border-left: 4px solid #ff6b6b;

@@ -187,6 +187,20 @@ export const plainListStyles = css`
   }
 `;
 
+/** A section that is mostly such a list (an admin tab): its parts 0.6em apart, the list's items 0.5em. */
+export const listSectionStyles = [
+  plainListStyles,
+  css`
+    :host {
+      display: grid;
+      gap: 0.6em;
+    }
+    ul {
+      gap: 0.5em;
+    }
+  `,
+];
+
 /**
  * A phone page (a meeting's, booking from the door's QR code): one column centred on a wide
  * screen, type larger than the panel's, the title and the language button side by side on top.
