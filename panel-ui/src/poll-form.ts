@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { t } from './i18n.js';
 
 /** A new poll as the chair wrote it; without options the room votes yes, no or abstain. */
-export interface NewPoll {
+interface NewPoll {
   question: string;
   options?: string[];
 }
