@@ -171,23 +171,17 @@ export class LinkedRooms extends PanelElement {
   }
 
   private link(room: string): void {
-    this.choosing = false;
-    panelRequest(this, {
-      label: t('Link {room}', { room }),
-      method: 'POST',
-      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/links`,
-      body: { rooms: [room] },
-    });
+    this.change(t('Link {room}', { room }), 'links', { rooms: [room] });
   }
 
   private handOver(room: string): void {
+    this.change(t('Hand the time to {room}', { room }), 'host', { room });
+  }
+
+  /** Closes the chooser and sends the meeting's change of rooms through the panel. */
+  private change(label: string, what: 'links' | 'host', body: object): void {
     this.choosing = false;
-    panelRequest(this, {
-      label: t('Hand the time to {room}', { room }),
-      method: 'POST',
-      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/host`,
-      body: { room },
-    });
+    panelRequest(this, { label, method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${what}`, body });
   }
 }
 
