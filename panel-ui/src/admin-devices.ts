@@ -20,12 +20,6 @@ export class AdminDevices extends PanelElement {
       gap: 0.4em;
       align-content: start;
     }
-    header {
-      display: flex;
-      justify-content: space-between;
-      gap: 0.5em;
-      align-items: flex-start;
-    }
     h3 {
       font-size: 1.05em;
     }

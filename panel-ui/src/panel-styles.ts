@@ -120,6 +120,13 @@ export const panelStyles = css`
   .muted {
     color: var(--text-muted);
   }
+  /* A header: its title at the start, what goes with it (a status, the language switch) at the end. */
+  header {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.6em;
+    align-items: flex-start;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -203,7 +210,7 @@ export const listSectionStyles = [
 
 /**
  * A phone page (a meeting's, booking from the door's QR code): one column centred on a wide
- * screen, type larger than the panel's, the title and the language button side by side on top.
+ * screen, type larger than the panel's, a large title.
  */
 export const phonePageStyles = css`
   :host {
@@ -213,12 +220,6 @@ export const phonePageStyles = css`
     max-width: 48em;
     margin: 0 auto;
     font-size: 18px;
-  }
-  header {
-    display: flex;
-    justify-content: space-between;
-    gap: 0.6em;
-    align-items: flex-start;
   }
   h1 {
     margin: 0;
