@@ -6,6 +6,7 @@ import { isUsable, whyUnavailable } from './device-health-words.js';
 import { hasAction, inputLabel, inputsOf, isOn } from './device-words.js';
 import { t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
+import { twoColumnScreen } from './panel-styles.js';
 import { panelRequest } from './panel-events.js';
 import './camera-control.js';
 
@@ -15,93 +16,88 @@ import './camera-control.js';
  */
 @customElement('controls-screen')
 export class ControlsScreen extends PanelElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr);
-      gap: 1em;
-      align-content: start;
-    }
-    @media (orientation: portrait) {
+  static override styles = [
+    twoColumnScreen('1fr', '1.3fr'),
+    css`
       :host {
-        grid-template-columns: 1fr;
+        align-content: start;
       }
-    }
-    .col {
-      display: grid;
-      gap: 0.8em;
-      align-content: start;
-    }
-    h3 {
-      font-size: 1em;
-      margin-bottom: 0.4em;
-      color: var(--text-muted);
-    }
-    .volume {
-      display: grid;
-      grid-template-columns: auto 1fr auto;
-      gap: 0.5em;
-      align-items: center;
-    }
-    input[type='range'] {
-      min-height: 56px;
-      padding: 0;
-      background: transparent;
-      border: none;
-      accent-color: #5aa0ff;
-    }
-    .tabs {
-      display: none;
-    }
-    /* Small panels, and any panel on its side: one half at a time, chosen with the two tabs
-       on top (stacked, the displays would push the joystick under the bar). */
-    @media (max-height: 640px), (max-width: 700px), (orientation: portrait) {
-      :host {
-        grid-template-columns: 1fr;
+      .col {
+        display: grid;
+        gap: 0.8em;
+        align-content: start;
+      }
+      h3 {
+        font-size: 1em;
+        margin-bottom: 0.4em;
+        color: var(--text-muted);
+      }
+      .volume {
+        display: grid;
+        grid-template-columns: auto 1fr auto;
+        gap: 0.5em;
+        align-items: center;
+      }
+      input[type='range'] {
+        min-height: 56px;
+        padding: 0;
+        background: transparent;
+        border: none;
+        accent-color: #5aa0ff;
       }
       .tabs {
+        display: none;
+      }
+      /* Small panels, and any panel on its side: one half at a time, chosen with the two tabs
+         on top (stacked, the displays would push the joystick under the bar). */
+      @media (max-height: 640px), (max-width: 700px), (orientation: portrait) {
+        :host {
+          grid-template-columns: 1fr;
+        }
+        .tabs {
+          display: grid;
+          grid-template-columns: 1fr 1fr;
+          gap: 0.4em;
+        }
+        :host([tab='camera']) .room,
+        :host([tab='room']) .cameras {
+          display: none;
+        }
+        .room {
+          grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
+        }
+        .cameras h3 {
+          display: none;
+        }
+      }
+      .display-head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.5em;
+      }
+      .display-head h3 {
+        margin: 0;
+      }
+      .unavailable {
+        color: #ffa8a8;
+        font-size: 0.9em;
+        margin-top: 0.4em;
+      }
+      .inputs {
         display: grid;
-        grid-template-columns: 1fr 1fr;
+        grid-template-columns: repeat(auto-fill, minmax(6.4em, 1fr));
         gap: 0.4em;
+        margin-top: 0.5em;
       }
-      :host([tab='camera']) .room,
-      :host([tab='room']) .cameras {
-        display: none;
+      /* Inputs carry the names the config gives them ("Laptop (HDMI 1)"): smaller words, two lines at most. */
+      .inputs button {
+        font-size: 0.85em;
+        line-height: 1.15;
+        padding: 0.2em 0.4em;
       }
-      .room {
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
-      }
-      .cameras h3 {
-        display: none;
-      }
-    }
-    .display-head {
-      display: flex;
-      justify-content: space-between;
-      align-items: center;
-      gap: 0.5em;
-    }
-    .display-head h3 {
-      margin: 0;
-    }
-    .unavailable {
-      color: #ffa8a8;
-      font-size: 0.9em;
-      margin-top: 0.4em;
-    }
-    .inputs {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(6.4em, 1fr));
-      gap: 0.4em;
-      margin-top: 0.5em;
-    }
-    /* Inputs carry the names the config gives them ("Laptop (HDMI 1)"): smaller words, two lines at most. */
-    .inputs button {
-      font-size: 0.85em;
-      line-height: 1.15;
-      padding: 0.2em 0.4em;
-    }
-  `;
+    `,
+  ];
 
   @property({ attribute: false }) devices: DeviceView[] = [];
   @property({ attribute: false }) presets: PanelInfo['presets'] = [];

@@ -4,6 +4,7 @@ import type { CheckIn, MeetingView } from '../../appliance/api/api-types.js';
 import { roomWord, speakerName } from './conversation-words.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
+import { twoColumnScreen } from './panel-styles.js';
 import { panelRequest } from './panel-events.js';
 import { newPollFields, submittedPoll } from './poll-form.js';
 import { serverNow } from './server-time.js';
@@ -17,81 +18,76 @@ import './poll-card.js';
  */
 @customElement('floor-screen')
 export class FloorScreen extends PanelElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      gap: 1em;
-      align-items: start;
-    }
-    section {
-      display: grid;
-      gap: 0.6em;
-      min-width: 0;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.3em;
-    }
-    .speaking {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      align-items: center;
-      gap: 0.2em 0.6em;
-    }
-    .speaking .name {
-      font-size: 1.4em;
-      font-weight: 700;
-      overflow-wrap: anywhere;
-    }
-    .left {
-      font-size: 1.8em;
-      font-weight: 800;
-      font-variant-numeric: tabular-nums;
-    }
-    .left.over {
-      color: #ff8787;
-    }
-    ol {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-      display: grid;
-      gap: 0.4em;
-    }
-    ol li {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto auto;
-      align-items: center;
-      gap: 0.4em 0.6em;
-      padding: 0.4em 0.6em;
-    }
-    ol li .who {
-      overflow-wrap: anywhere;
-    }
-    h3 {
-      margin: 0;
-      font-size: 1em;
-      color: var(--text-muted);
-    }
-    .raise select {
-      flex: 1 1 10em;
-      min-width: 0;
-    }
-    form {
-      display: grid;
-      gap: 0.5em;
-    }
-    select,
-    input {
-      min-height: 48px;
-    }
-    @media (orientation: portrait) {
+  static override styles = [
+    twoColumnScreen('1fr', '1fr'),
+    css`
       :host {
-        grid-template-columns: minmax(0, 1fr);
+        align-items: start;
       }
-    }
-  `;
+      section {
+        display: grid;
+        gap: 0.6em;
+        min-width: 0;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.3em;
+      }
+      .speaking {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: center;
+        gap: 0.2em 0.6em;
+      }
+      .speaking .name {
+        font-size: 1.4em;
+        font-weight: 700;
+        overflow-wrap: anywhere;
+      }
+      .left {
+        font-size: 1.8em;
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+      }
+      .left.over {
+        color: #ff8787;
+      }
+      ol {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: 0.4em;
+      }
+      ol li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto auto;
+        align-items: center;
+        gap: 0.4em 0.6em;
+        padding: 0.4em 0.6em;
+      }
+      ol li .who {
+        overflow-wrap: anywhere;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1em;
+        color: var(--text-muted);
+      }
+      .raise select {
+        flex: 1 1 10em;
+        min-width: 0;
+      }
+      form {
+        display: grid;
+        gap: 0.5em;
+      }
+      select,
+      input {
+        min-height: 48px;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) meeting: MeetingView | null = null;
   @property({ attribute: false }) checkIns: CheckIn[] = [];

@@ -4,6 +4,7 @@ import type { MeetingView, RoomNowView } from '../../appliance/api/api-types.js'
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
+import { twoColumnScreen } from './panel-styles.js';
 import { panelRequest } from './panel-events.js';
 import { serverNow } from './server-time.js';
 import './booking-qr.js';
@@ -20,124 +21,117 @@ const QR_CHOICE_MS = 60_000;
  */
 @customElement('idle-screen')
 export class IdleScreen extends PanelElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr);
-      gap: 1em;
-    }
-    @media (orientation: portrait) {
-      :host {
-        grid-template-columns: 1fr;
+  static override styles = [
+    twoColumnScreen('1.4fr', '1fr'),
+    css`
+      .status {
+        border-radius: 22px;
+        padding: 1em 1.2em;
+        color: #fff;
+        display: grid;
+        gap: 0.3em;
+        align-content: space-between;
+        min-height: 100%;
       }
-    }
-    .status {
-      border-radius: 22px;
-      padding: 1em 1.2em;
-      color: #fff;
-      display: grid;
-      gap: 0.3em;
-      align-content: space-between;
-      min-height: 100%;
-    }
-    .status.free {
-      background: linear-gradient(135deg, #1f7a34, #2f9e44);
-    }
-    .status.busy {
-      background: linear-gradient(135deg, #a51d1d, #e03131);
-    }
-    .status.soon {
-      background: linear-gradient(135deg, #b35c00, #f08c00);
-    }
-    .big {
-      font-size: 3.4em;
-      font-weight: 800;
-      line-height: 1.05;
-    }
-    .until {
-      font-size: 1.15em;
-      font-weight: 600;
-    }
-    .book {
-      display: grid;
-      grid-template-columns: repeat(3, 1fr);
-      gap: 0.6em;
-      margin-top: 0.6em;
-    }
-    /* "Book" over the length: the buttons say what they do. */
-    .book button {
-      display: grid;
-      align-content: center;
-      line-height: 1.1;
-      white-space: nowrap;
-      min-height: 72px;
-      font-size: 1.15em;
-      background: rgb(0 0 0 / 0.25);
-      border-color: rgb(255 255 255 / 0.55);
-    }
-    .book .verb {
-      font-size: 0.7em;
-      font-weight: 600;
-      opacity: 0.9;
-    }
-    .side {
-      display: grid;
-      gap: 1em;
-      align-content: start;
-    }
-    .meeting h3 {
-      font-size: 1.1em;
-      margin-bottom: 0.2em;
-    }
-    .label {
-      font-size: 0.85em;
-      font-weight: 600;
-      color: var(--text-muted);
-    }
-    .qr {
-      display: flex;
-      gap: 0.8em;
-      align-items: center;
-    }
-    .qr-words {
-      display: grid;
-      gap: 0.5em;
-    }
-    .qr-words button {
-      font-size: 0.85em;
-    }
-    qr-code,
-    booking-qr {
-      width: 128px;
-      height: 128px;
-      flex: none;
-    }
-    @media (max-height: 560px) {
+      .status.free {
+        background: linear-gradient(135deg, #1f7a34, #2f9e44);
+      }
+      .status.busy {
+        background: linear-gradient(135deg, #a51d1d, #e03131);
+      }
+      .status.soon {
+        background: linear-gradient(135deg, #b35c00, #f08c00);
+      }
       .big {
-        font-size: 2.3em;
+        font-size: 3.4em;
+        font-weight: 800;
+        line-height: 1.05;
+      }
+      .until {
+        font-size: 1.15em;
+        font-weight: 600;
+      }
+      .book {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 0.6em;
+        margin-top: 0.6em;
+      }
+      /* "Book" over the length: the buttons say what they do. */
+      .book button {
+        display: grid;
+        align-content: center;
+        line-height: 1.1;
+        white-space: nowrap;
+        min-height: 72px;
+        font-size: 1.15em;
+        background: rgb(0 0 0 / 0.25);
+        border-color: rgb(255 255 255 / 0.55);
+      }
+      .book .verb {
+        font-size: 0.7em;
+        font-weight: 600;
+        opacity: 0.9;
+      }
+      .side {
+        display: grid;
+        gap: 1em;
+        align-content: start;
+      }
+      .meeting h3 {
+        font-size: 1.1em;
+        margin-bottom: 0.2em;
+      }
+      .label {
+        font-size: 0.85em;
+        font-weight: 600;
+        color: var(--text-muted);
+      }
+      .qr {
+        display: flex;
+        gap: 0.8em;
+        align-items: center;
+      }
+      .qr-words {
+        display: grid;
+        gap: 0.5em;
+      }
+      .qr-words button {
+        font-size: 0.85em;
       }
       qr-code,
       booking-qr {
-        width: 96px;
-        height: 96px;
+        width: 128px;
+        height: 128px;
+        flex: none;
       }
-      .qr {
-        gap: 0.6em;
+      @media (max-height: 560px) {
+        .big {
+          font-size: 2.3em;
+        }
+        qr-code,
+        booking-qr {
+          width: 96px;
+          height: 96px;
+        }
+        .qr {
+          gap: 0.6em;
+        }
+        .qr-words {
+          font-size: 0.8em;
+          gap: 0.3em;
+        }
+        .qr-words button {
+          min-height: 48px;
+          padding: 0.2em 0.5em;
+          white-space: nowrap;
+        }
+        .book button {
+          min-height: 60px;
+        }
       }
-      .qr-words {
-        font-size: 0.8em;
-        gap: 0.3em;
-      }
-      .qr-words button {
-        min-height: 48px;
-        padding: 0.2em 0.5em;
-        white-space: nowrap;
-      }
-      .book button {
-        min-height: 60px;
-      }
-    }
-  `;
+    `,
+  ];
 
   @property({ attribute: false }) now: RoomNowView | null = null;
   @property({ attribute: false }) api: ApiClient | null = null;

@@ -5,6 +5,7 @@ import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { meetingTitle, meetingTitleStyles } from './meeting-title.js';
 import { PanelElement } from './panel-element.js';
+import { twoColumnScreen } from './panel-styles.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
@@ -20,16 +21,14 @@ import './quick-controls.js';
 @customElement('meeting-screen')
 export class MeetingScreen extends PanelElement {
   static override styles = [
+    twoColumnScreen('1fr', '1.2fr'),
     meetingTitleStyles,
     css`
       /* The screen fills the panel's screen area and never scrolls as a whole: the agenda
          list scrolls inside its own box (the current item kept in view), so end, extend and
          next item stay on screen at every panel size whatever the agenda's length. */
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1.2fr);
         grid-template-rows: minmax(0, 1fr);
-        gap: 1em;
         height: 100%;
         min-height: 0;
       }
@@ -153,7 +152,6 @@ export class MeetingScreen extends PanelElement {
       }
       @media (orientation: portrait) {
         :host {
-          grid-template-columns: minmax(0, 1fr);
           grid-template-rows: auto minmax(0, 1fr);
         }
       }

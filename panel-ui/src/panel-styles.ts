@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { type CSSResult, css, unsafeCSS } from 'lit';
 
 /**
  * Shared by every panel element (`PanelElement` adopts it once, not copied): dark theme, touch-sized
@@ -226,3 +226,22 @@ export const phonePageStyles = css`
     font-size: 1.5em;
   }
 `;
+
+/**
+ * A room screen in two columns 1em apart, `left` and `right` their shares of the width (a
+ * long word never widens one); one column on a portrait panel.
+ */
+export function twoColumnScreen(left: string, right: string): CSSResult {
+  return css`
+    :host {
+      display: grid;
+      grid-template-columns: minmax(0, ${unsafeCSS(left)}) minmax(0, ${unsafeCSS(right)});
+      gap: 1em;
+    }
+    @media (orientation: portrait) {
+      :host {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+  `;
+}
