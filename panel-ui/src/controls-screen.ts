@@ -6,8 +6,8 @@ import { isUsable, whyUnavailable } from './device-health-words.js';
 import { hasAction, inputLabel, inputsOf, isOn } from './device-words.js';
 import { t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
-import { twoColumnScreen } from './panel-styles.js';
 import { panelRequest } from './panel-events.js';
+import { twoColumnScreen } from './panel-styles.js';
 import './camera-control.js';
 
 /**

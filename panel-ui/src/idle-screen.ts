@@ -4,8 +4,8 @@ import type { MeetingView, RoomNowView } from '../../appliance/api/api-types.js'
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
-import { twoColumnScreen } from './panel-styles.js';
 import { panelRequest } from './panel-events.js';
+import { twoColumnScreen } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import './booking-qr.js';
 import './qr-code.js';
