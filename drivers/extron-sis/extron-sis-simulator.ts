@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { chosenQuirks, knownQuirks } from '../sim/quirk-options.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import type { QuirkProfile, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
@@ -88,10 +89,9 @@ export async function startExtronSisSimulator(options: ExtronSisSimulatorOptions
 }
 
 /** Options for one named set of quirks. */
-export function extronSisQuirkOptions(quirks: readonly string[]): ExtronSwitcherOptions {
-  const unknown = quirks.filter((q) => !EXTRON_SIS_QUIRKS.some((p) => p.name === q));
-  if (unknown.length) throw new Error(`unknown extron-sis quirk ${unknown.join(', ')}; known: ${EXTRON_SIS_QUIRKS.map((p) => p.name).join(', ')}`);
-  return { ...(quirks.includes('zero-padded') ? { numbers: 'padded' as const } : {}), ...(quirks.includes('no-verbose-mode') ? { noVerboseMode: true } : {}) };
+export function extronSisQuirkOptions(names: Iterable<string>): ExtronSwitcherOptions {
+  const quirks = knownQuirks(names, EXTRON_SIS_QUIRKS);
+  return { ...(quirks.has('zero-padded') ? { numbers: 'padded' as const } : {}), ...(quirks.has('no-verbose-mode') ? { noVerboseMode: true } : {}) };
 }
 
 export const extronSisSimulator: SimulatorDefinition = {
@@ -100,12 +100,7 @@ export const extronSisSimulator: SimulatorDefinition = {
   quirks: EXTRON_SIS_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, EXTRON_SIS_PORT);
-    const quirks = options.quirks
-      ? options.quirks
-          .split(',')
-          .map((q) => q.trim())
-          .filter(Boolean)
-      : [];
+    const quirks = chosenQuirks(options, EXTRON_SIS_QUIRKS);
     const inputs = numberOption(options.inputs, 'inputs');
     const outputs = numberOption(options.outputs, 'outputs');
     return startExtronSisSimulator({

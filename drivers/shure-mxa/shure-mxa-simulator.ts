@@ -1,21 +1,17 @@
 import type { Socket } from 'node:net';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
-import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { SHURE_QUIRKS } from './shure-sim-quirks.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SHURE_MAX_MESSAGE, SHURE_PORT } from './shure-codec.js';
 import { ShureMxaModel, type ShureMxaModelOptions } from './shure-mxa-model.js';
 
-export interface ShureMxaSimulatorOptions extends ShureMxaModelOptions {
+export interface ShureMxaSimulatorOptions extends ShureMxaModelOptions, QuirkOptions {
   host?: string;
   /** TCP port; 0 picks a free one. Default 2202. */
   port?: number;
-  /** Quirk profiles to play (SHURE_QUIRKS names). */
-  quirks?: readonly string[];
-  /** `slow-replies`: time before each reply; default 800 ms. */
-  replyDelayMs?: number;
 }
 
 export interface RunningShureMxaSimulator extends RunningTcpSimulator {
@@ -25,9 +21,8 @@ export interface RunningShureMxaSimulator extends RunningTcpSimulator {
 /** A Shure MXA910 on a real TCP server: 8 lobes whose levels move while metering is on. */
 export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions = {}): Promise<RunningShureMxaSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, SHURE_QUIRKS);
+  const { quirks, replyDelayMs } = playedQuirks(options, SHURE_QUIRKS);
   const array = new ShureMxaModel({ ...options, ...(quirks.has('mxa310') ? { channels: 4, model: 'MXA310' } : {}) });
-  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const serveSession = (socket: Socket) => {
     const framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
     const reply = delayedWriter(

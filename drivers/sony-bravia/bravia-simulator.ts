@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { chosenQuirks, knownQuirks } from '../sim/quirk-options.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
@@ -88,13 +89,12 @@ export async function startBraviaSimulator(options: BraviaSimulatorOptions = {})
 }
 
 /** Options for one named set of quirks. */
-export function braviaQuirkOptions(quirks: readonly string[]): BraviaSimulatorOptions {
-  const unknown = quirks.filter((q) => !BRAVIA_QUIRKS.some((p) => p.name === q));
-  if (unknown.length) throw new Error(`unknown sony-bravia quirk ${unknown.join(', ')}; known: ${BRAVIA_QUIRKS.map((p) => p.name).join(', ')}`);
+export function braviaQuirkOptions(names: Iterable<string>): BraviaSimulatorOptions {
+  const quirks = knownQuirks(names, BRAVIA_QUIRKS);
   return {
-    noRemoteStart: quirks.includes('no-remote-start'),
-    noNotifications: quirks.includes('no-notifications'),
-    ...(quirks.includes('slow-answers') ? { answerDelayMs: 1200 } : {}),
+    noRemoteStart: quirks.has('no-remote-start'),
+    noNotifications: quirks.has('no-notifications'),
+    ...(quirks.has('slow-answers') ? { answerDelayMs: 1200 } : {}),
   };
 }
 
@@ -104,12 +104,7 @@ export const braviaSimulator: SimulatorDefinition = {
   quirks: BRAVIA_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, BRAVIA_PORT);
-    const quirks = options.quirks
-      ? options.quirks
-          .split(',')
-          .map((q) => q.trim())
-          .filter(Boolean)
-      : [];
+    const quirks = chosenQuirks(options, BRAVIA_QUIRKS);
     const delay = numberOption(options.answerDelayMs, 'answerDelayMs');
     return startBraviaSimulator({ ...braviaQuirkOptions(quirks), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
   },
