@@ -3,17 +3,14 @@ import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { TESIRA_QUIRKS } from './tesira-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { DO, IAC, TelnetFilter, WILL } from './telnet-codec.js';
 import { TESIRA_BANNER, TESIRA_MAX_LINE, TESIRA_TELNET_PORT } from './tesira-codec.js';
 import { TesiraModel, type TesiraModelOptions } from './tesira-model.js';
 
-export interface TesiraSimulatorOptions extends TesiraModelOptions, QuirkOptions {
-  host?: string;
-  /** Telnet port; 0 picks a free one. Default 23. */
-  port?: number;
+export interface TesiraSimulatorOptions extends TesiraModelOptions, QuirkOptions, TcpListenOptions {
   /** Serve the RS-232 port on this PTY end instead of telnet. */
   serialPath?: string;
 }
@@ -69,7 +66,7 @@ export async function startTesiraSimulator(options: TesiraSimulatorOptions = {})
       }
     });
   };
-  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? TESIRA_TELNET_PORT, onConnection: serveSession });
+  const tcp = await startTcpSimulatorServer({ host: options.host, port: options.port ?? TESIRA_TELNET_PORT, onConnection: serveSession });
   return Object.assign(tcp, { tesira, negotiations });
 }
 

@@ -4,16 +4,13 @@ import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { MDC_QUIRKS } from './mdc-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { MDC_PORT, MdcFrameParser } from './mdc-codec.js';
 import { MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
 
-export interface MdcSimulatorOptions extends MdcDisplayOptions, QuirkOptions {
+export interface MdcSimulatorOptions extends MdcDisplayOptions, QuirkOptions, TcpListenOptions {
   /** Serve RS-232 on this PTY end; otherwise TCP. */
   serialPath?: string;
-  host?: string;
-  /** TCP port; 0 picks a free one. Default 1515. */
-  port?: number;
 }
 
 export interface RunningMdcSimulator extends RunningSimulator {
@@ -59,7 +56,7 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
       }
     });
   };
-  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? MDC_PORT, onConnection: serveSession });
+  const tcp = await startTcpSimulatorServer({ host: options.host, port: options.port ?? MDC_PORT, onConnection: serveSession });
   return Object.assign(tcp, { display });
 }
 

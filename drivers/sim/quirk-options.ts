@@ -1,21 +1,13 @@
 import type { QuirkProfile } from './simulator.js';
 
 /**
- * The quirk profiles `options.quirks` names ("slow-replies,auth-lockout"), checked against
- * what the simulator offers: an unknown name is refused with the list, never ignored (a test
- * or a demo that thinks it runs against a lock-out display must not run against a friendly one).
+ * The quirk profiles a simulator is asked to play ("slow-replies", " auth-lockout" from
+ * `--quirks slow-replies, auth-lockout`), checked against what it offers: an unknown name is
+ * refused with the list, never ignored (a test or a demo that thinks it runs against a
+ * lock-out display must not run against a friendly one).
  */
-export function chosenQuirks(options: Record<string, string | undefined>, offered: readonly QuirkProfile[]): Set<string> {
-  const names = (options.quirks ?? '')
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean);
-  return knownQuirks(names, offered);
-}
-
-/** `names` checked against what the simulator offers, as `chosenQuirks` checks them. */
 export function knownQuirks(names: Iterable<string>, offered: readonly QuirkProfile[]): Set<string> {
-  const chosen = new Set(names);
+  const chosen = new Set([...names].map((n) => n.trim()).filter(Boolean));
   const unknown = [...chosen].filter((n) => !offered.some((p) => p.name === n));
   if (unknown.length) {
     throw new RangeError(`unknown quirk profile ${unknown.map((n) => JSON.stringify(n)).join(', ')}; this simulator offers: ${describeQuirks(offered)}`);

@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
-import { chosenQuirks, knownQuirks } from '../sim/quirk-options.js';
+import { knownQuirks } from '../sim/quirk-options.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { BRAVIA_FUNCTIONS, BRAVIA_PORT, encodeBravia, numberParam, parseBravia } from './bravia-codec.js';
 import { BraviaDisplayModel, type BraviaDisplayOptions } from './bravia-display-model.js';
 
@@ -25,12 +25,11 @@ export const BRAVIA_QUIRKS: readonly QuirkProfile[] = [
   },
 ];
 
-export interface BraviaSimulatorOptions extends BraviaDisplayOptions {
-  host?: string;
-  /** 0 picks a free port; default 20060. */
-  port?: number;
+export interface BraviaSimulatorOptions extends BraviaDisplayOptions, TcpListenOptions {
   /** Delay before each answer (ms). */
   answerDelayMs?: number;
+  /** Quirk profiles to play (BRAVIA_QUIRKS names): each sets the options it stands for. */
+  quirks?: readonly string[];
 }
 
 export interface RunningBraviaSimulator extends RunningSimulator {
@@ -45,7 +44,8 @@ export interface RunningBraviaSimulator extends RunningSimulator {
 }
 
 /** A BRAVIA display answering Simple IP control on TCP (20060 by default). */
-export async function startBraviaSimulator(options: BraviaSimulatorOptions = {}): Promise<RunningBraviaSimulator> {
+export async function startBraviaSimulator(requested: BraviaSimulatorOptions = {}): Promise<RunningBraviaSimulator> {
+  const options = { ...braviaQuirkOptions(requested.quirks ?? []), ...requested };
   const display = new BraviaDisplayModel(options);
   const timers = new Set<NodeJS.Timeout>();
   const later = (fn: () => void) => {
@@ -73,7 +73,7 @@ export async function startBraviaSimulator(options: BraviaSimulatorOptions = {})
     });
   };
   const tcp = await startTcpSimulatorServer({
-    host: options.host ?? '127.0.0.1',
+    host: options.host,
     port: options.port ?? BRAVIA_PORT,
     onConnection: serve,
     onClose: () => timers.forEach(clearTimeout),
@@ -92,8 +92,8 @@ export async function startBraviaSimulator(options: BraviaSimulatorOptions = {})
 export function braviaQuirkOptions(names: Iterable<string>): BraviaSimulatorOptions {
   const quirks = knownQuirks(names, BRAVIA_QUIRKS);
   return {
-    noRemoteStart: quirks.has('no-remote-start'),
-    noNotifications: quirks.has('no-notifications'),
+    ...(quirks.has('no-remote-start') ? { noRemoteStart: true } : {}),
+    ...(quirks.has('no-notifications') ? { noNotifications: true } : {}),
     ...(quirks.has('slow-answers') ? { answerDelayMs: 1200 } : {}),
   };
 }
@@ -104,8 +104,7 @@ export const braviaSimulator: SimulatorDefinition = {
   quirks: BRAVIA_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, BRAVIA_PORT);
-    const quirks = chosenQuirks(options, BRAVIA_QUIRKS);
     const delay = numberOption(options.answerDelayMs, 'answerDelayMs');
-    return startBraviaSimulator({ ...braviaQuirkOptions(quirks), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
+    return startBraviaSimulator({ quirks: options.quirks?.split(','), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
   },
 };
