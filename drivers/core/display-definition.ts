@@ -11,7 +11,7 @@ type DisplayInputsConfig = readonly string[] | Record<string, LocalizedText> | u
  * named inputs: its kind, the power/input/volume/mute/status capabilities, the config's
  * `inputs` field and the device's own input list from it, and a watchdog every 5 s.
  */
-export interface DisplayDriverSpec<F extends TProperties> extends Omit<DriverDefinition, 'kind' | 'config' | 'capabilities' | 'capabilitiesFor' | 'create'> {
+interface DisplayDriverSpec<F extends TProperties> extends Omit<DriverDefinition, 'kind' | 'config' | 'capabilities' | 'capabilitiesFor' | 'create'> {
   /** The driver's own config fields; `inputs` is added. */
   fields: F;
   /** The display's input names, and the brand whose names they are (for the config's words). */

@@ -2,7 +2,7 @@ import { runAction } from '../core/action-handlers.js';
 import type { ActionHandlerTable, DeviceDriver, DriverContext } from '../core/definition.js';
 import { RequestReplyLink } from './request-reply-link.js';
 
-export interface RequestReplyDriverOptions {
+interface RequestReplyDriverOptions {
   /** The driver's id, which names the device in an unknown action's error. */
   driver: string;
   /** What requests still waiting are told when the driver disconnects: `<name> is disconnected`. */
