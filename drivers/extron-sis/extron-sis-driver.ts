@@ -4,21 +4,18 @@ import { RoomctlError } from '../core/errors.js';
 import type { MatchResult } from '../transports/request-queue.js';
 import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import { EXTRON_MAX_LINE, EXTRON_SIS_PORT, PASSWORD_PROMPT, parseSisLine, SIS, type SisLine } from './extron-sis-codec.js';
 import type { ExtronSisCapabilities } from './extron-sis-capabilities.js';
 
-export interface ExtronSisDriverOptions {
+export interface ExtronSisDriverOptions extends LinkOptions {
   host: string;
   port?: number;
   password?: string;
   /** Outputs the switcher has (a tie to another is refused before it is sent). */
   outputs?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
   /** How long after the banner's clock line a password prompt may still come (ms, default 250). */
   promptGraceMs?: number;
-  transportFactory?: () => Transport;
 }
 
 /** What the switcher sends: a response line, or the password prompt (which has no line end). */

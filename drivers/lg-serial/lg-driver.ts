@@ -6,16 +6,14 @@ import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import type { MatchResult } from '../transports/request-queue.js';
 import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { SerialTransport } from '../transports/serial-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import { LG_COMMANDS, LG_INPUTS, LG_MAX_REPLY, LG_READ, encodeLg, lgInputName, parseLgReply, type LgInput, type LgReply } from './lg-codec.js';
 
-export interface LgDriverOptions {
+export interface LgDriverOptions extends Omit<LinkOptions, 'connectTimeoutMs'> {
   port: string;
   baudRate?: number;
   /** The display's Set ID (menu: Settings > Set ID), 1..99. */
   setId?: number;
-  replyTimeoutMs?: number;
-  transportFactory?: () => Transport;
 }
 
 type Ok = Exclude<LgReply, { kind: 'invalid' }>;

@@ -6,25 +6,22 @@ import type { MatchResult } from '../transports/request-queue.js';
 import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import { MDC_COMMANDS, MDC_INPUTS, MDC_PORT, MdcFrameParser, encodeMdc, inputName, parseStatus, type MdcFrame, type MdcInput } from './mdc-codec.js';
 
-export interface MdcDriverOptions {
+export interface MdcDriverOptions extends LinkOptions {
   host?: string;
   port?: number;
   serialPort?: string;
   baudRate?: number;
   /** Display ID set in the display's menu (0..253). */
   displayId?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
   /**
    * How long after `power on` a NAK "not available" means "still warming up": the command is
    * held and tried again meanwhile (default 15 s). Past that, or once the display has taken a
    * picture or sound command, the same NAK means the model lacks the command.
    */
   warmupHoldMs?: number;
-  transportFactory?: () => Transport;
 }
 
 /** Picture and sound commands a panel refuses while it warms up. */

@@ -5,7 +5,7 @@ import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions, Transport } from '../transports/transport.js';
 import {
   SHURE_CHANNELS,
   SHURE_MAX_MESSAGE,
@@ -20,17 +20,13 @@ import {
   type ShureMessage,
 } from './shure-codec.js';
 
-export interface ShureMxaDriverOptions {
+export interface ShureMxaDriverOptions extends LinkOptions {
   host: string;
   port?: number;
   /** Lobes to follow (1..n). */
   channels?: number;
   /** Start metering at this rate on connect (ms, 0 = off). */
   meterRateMs?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
-  /** Tests only: build the byte link. */
-  transportFactory?: () => Transport;
 }
 
 type Rep = Extract<ShureMessage, { kind: 'rep' }>;

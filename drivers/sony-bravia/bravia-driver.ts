@@ -6,7 +6,7 @@ import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import type { MatchResult } from '../transports/request-queue.js';
 import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import {
   BRAVIA_FUNCTIONS as FN,
   BRAVIA_INPUTS,
@@ -26,12 +26,9 @@ import {
   type BraviaMessage,
 } from './bravia-codec.js';
 
-export interface BraviaDriverOptions {
+export interface BraviaDriverOptions extends LinkOptions {
   host: string;
   port?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
-  transportFactory?: () => Transport;
 }
 
 /**
