@@ -1,11 +1,12 @@
-import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { ActionHandlers } from '../core/action-handlers.js';
 import type { ShureMxaCapabilities } from './shure-mxa-capabilities.js';
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
-import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
+import type { MatchResult } from '../transports/request-queue.js';
+import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { LinkOptions, Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import {
   SHURE_CHANNELS,
   SHURE_MAX_MESSAGE,
@@ -37,32 +38,35 @@ type Rep = Extract<ShureMessage, { kind: 'rep' }>;
  * simply waits for the REP that confirms it, and unsolicited REPs (someone else muted the
  * array) update the room the same way.
  */
-export class ShureMxaDriver implements DeviceDriver {
-  private transport: Transport | undefined;
+export class ShureMxaDriver extends RequestReplyDriver<ShureMessage> {
   private readonly framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
-  private readonly queue: RequestQueue<ShureMessage>;
   /** Lobes followed: the config's, or fewer when the array says it has fewer (REP ERR past its last). */
   private channels: number;
-  private stopped = true;
   private readonly channelState = new Map<number, { mute?: boolean; gainDb?: number }>();
 
   constructor(
     private readonly options: ShureMxaDriverOptions,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
   ) {
+    super(ctx, {
+      driver: 'shure-mxa',
+      name: 'the Shure driver',
+      where: `${options.host}:${options.port ?? SHURE_PORT}`,
+      replyTimeoutMs: options.replyTimeoutMs ?? 2000,
+      notOpenMessage: 'the Shure array is not connected',
+    });
     this.channels = options.channels ?? SHURE_CHANNELS;
-    this.queue = new RequestQueue(options.replyTimeoutMs ?? 2000, () => `${options.host}:${options.port ?? SHURE_PORT}`);
   }
 
   async connect(): Promise<void> {
-    this.stopped = false;
     const { host, port = SHURE_PORT, connectTimeoutMs } = this.options;
     const transport = this.options.transportFactory?.() ?? new TcpTransport({ host, port, connectTimeoutMs });
     this.framer.reset();
-    transport.on('data', (chunk: Buffer) => this.onData(chunk));
-    transport.on('close', (err: Error | undefined) => this.onClose(transport, err));
-    await transport.open();
-    this.transport = transport;
+    await this.link.connect(transport, () => this.readState());
+  }
+
+  /** What the array is and how it is set, lobe by lobe: every connect reads it all again. */
+  private async readState(): Promise<void> {
     const model = await this.get('MODEL');
     this.ctx.publishState({ model: unbrace(model.value) });
     await this.get('DEVICE_AUDIO_MUTE');
@@ -83,14 +87,6 @@ export class ShureMxaDriver implements DeviceDriver {
     // The LED and presets are optional: a model or firmware without them still mutes.
     for (const optional of ['DEV_LED_IN_STATE', 'PRESET']) await this.get(optional).catch((err: unknown) => refusedBy(err, true));
     if (this.options.meterRateMs) await this.set('METER_RATE', String(this.options.meterRateMs).padStart(5, '0'));
-  }
-
-  async disconnect(): Promise<void> {
-    this.stopped = true;
-    const transport = this.transport;
-    this.transport = undefined;
-    this.queue.fail(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the Shure driver is disconnected'));
-    await transport?.close();
   }
 
   async probe(): Promise<void> {
@@ -131,10 +127,6 @@ export class ShureMxaDriver implements DeviceDriver {
     },
   };
 
-  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    return runAction(this.handlers, action, params, 'shure-mxa');
-  }
-
   private ledState: { on?: boolean; brightness?: number; flash?: boolean } = {};
 
   private channel(value: unknown): number {
@@ -160,18 +152,12 @@ export class ShureMxaDriver implements DeviceDriver {
       if (m.kind === 'rep' && m.name === name && (channel === undefined || m.channel === channel)) return { done: true };
       return false;
     };
-    const reply = await this.queue.request(() => this.write(text), match, text);
+    this.ctx.log.debug({ send: text }, 'shure send');
+    const reply = await this.link.request(Buffer.from(text, 'latin1'), match, text);
     return reply as Rep;
   }
 
-  private write(text: string): Promise<void> {
-    const transport = this.transport;
-    if (!transport || this.stopped) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the Shure array is not connected'));
-    this.ctx.log.debug({ send: text }, 'shure send');
-    return transport.write(Buffer.from(text, 'latin1'));
-  }
-
-  private onData(chunk: Buffer): void {
+  protected onData(chunk: Buffer): void {
     const before = this.framer.discarded;
     const messages = this.framer.push(chunk);
     if (this.framer.discarded !== before) this.ctx.log.warn('shure message longer than any reply, dropped');
@@ -184,7 +170,7 @@ export class ShureMxaDriver implements DeviceDriver {
       }
       // State first: an answer to our SET is also news for the room.
       this.apply(message);
-      this.queue.offer(message);
+      this.link.queue.offer(message);
     }
   }
 
@@ -231,14 +217,6 @@ export class ShureMxaDriver implements DeviceDriver {
         if (/^\d{1,5}$/.test(value)) this.ctx.publishState({ meterRateMs: Number(value) });
         break;
     }
-  }
-
-  private onClose(transport: Transport, err: Error | undefined): void {
-    if (this.transport !== transport) return;
-    this.transport = undefined;
-    const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `the Shure array closed the connection${err ? `: ${err.message}` : ''}`);
-    this.queue.fail(error);
-    if (!this.stopped) this.ctx.linkLost(error);
   }
 }
 
