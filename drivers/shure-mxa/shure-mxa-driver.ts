@@ -32,6 +32,13 @@ export interface ShureMxaDriverOptions extends LinkOptions {
 
 type Rep = Extract<ShureMessage, { kind: 'rep' }>;
 
+/** The REPs that tell of the LED, and which part of the LED state each one sets. */
+const LED_REPS = {
+  DEV_LED_IN_STATE: ['on', parseOnOff],
+  LED_BRIGHTNESS: ['brightness', Number],
+  FLASH: ['flash', parseOnOff],
+} as const;
+
 /**
  * Shure MXA910/920 over TCP 2202. The array is not strictly request/reply: it reports every
  * change to every session (`REP`), whoever made it. So state is driven by REPs alone, a SET
@@ -199,17 +206,13 @@ export class ShureMxaDriver extends RequestReplyDriver<ShureMessage> {
         break;
       }
       case 'DEV_LED_IN_STATE':
-        this.ledState = { ...this.ledState, on: parseOnOff(value) };
-        this.ctx.publishState({ led: this.ledState });
-        break;
       case 'LED_BRIGHTNESS':
-        this.ledState = { ...this.ledState, brightness: Number(value) };
+      case 'FLASH': {
+        const [field, read] = LED_REPS[name];
+        this.ledState = { ...this.ledState, [field]: read(value) };
         this.ctx.publishState({ led: this.ledState });
         break;
-      case 'FLASH':
-        this.ledState = { ...this.ledState, flash: parseOnOff(value) };
-        this.ctx.publishState({ led: this.ledState });
-        break;
+      }
       case 'PRESET':
         if (/^\d{1,2}$/.test(value)) this.ctx.publishState({ preset: Number(value) });
         break;
