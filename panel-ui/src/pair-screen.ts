@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { PairingAnswer } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { t } from './i18n.js';
@@ -10,6 +11,13 @@ const CODE_KEY = 'roomctl.pair-code';
 /** No 0/O or 1/I: the code is read off a screen and typed elsewhere. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const POLL_MS = 2_000;
+
+/** A refusal in the panel's language; the code is for IT, who look it up. */
+function refused(err: unknown): string {
+  if (err instanceof ApiError && err.code === 'ROOMCTL_E_NOT_FOUND')
+    return t('The room was not waiting for this panel any more. It asks again: enter the PIN once more.');
+  return t('The room refused ({code}). Try again in a moment, or tell IT.', { code: err instanceof ApiError ? err.code : t('no answer') });
+}
 
 /**
  * This panel's pairing code: made once and kept, so a code listed in the config stays valid.
@@ -37,13 +45,8 @@ export function pairCode(fresh = false): string {
  * (or on another panel's admin view), or the code is listed in the room's config. Emits
  * `paired` {token} once the appliance hands this panel its credential.
  */
+@customElement('pair-screen')
 export class PairScreen extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    message: { state: true },
-    withPin: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -88,22 +91,15 @@ export class PairScreen extends LitElement {
     `,
   ];
 
-  declare api: ApiClient | null;
-  declare message: string;
-  declare withPin: boolean;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() message = '';
+  @state() withPin = false;
   private readonly locale = new LocaleController(this);
   private code = pairCode();
   private request: { requestId: string; claim: string } | null = null;
   /** When asking again is worth it (after a refusal that says how long to wait). */
   private askAfter = 0;
   private timer: number | undefined;
-
-  constructor() {
-    super();
-    this.api = null;
-    this.message = '';
-    this.withPin = false;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -146,7 +142,7 @@ export class PairScreen extends LitElement {
       }
       const wait = (error?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (wait) this.askAfter = Date.now() + wait * 1000;
-      this.message = (err as Error).message;
+      this.message = wait ? t('The room is busy with pairing requests. This panel asks again in {n} s.', { n: wait }) : refused(err);
     }
   }
 
@@ -165,7 +161,12 @@ export class PairScreen extends LitElement {
           ? t('Too many wrong PINs. Try again in {n} s.', { n: details.retryAfterSeconds ?? 30 })
           : error?.code === 'ROOMCTL_E_UNAUTHORIZED'
             ? t('Wrong PIN. {n} tries left.', { n: details.attemptsLeft ?? 0 })
-            : (error?.message ?? String(err));
+            : refused(err);
+      // The room no longer holds this panel's request (it expired or the room restarted): ask again.
+      if (error?.code === 'ROOMCTL_E_NOT_FOUND') {
+        this.request = null;
+        void this.ask();
+      }
     }
   }
 
@@ -189,8 +190,6 @@ export class PairScreen extends LitElement {
     this.request = { requestId: answer.requestId, claim: answer.claim };
   }
 }
-
-customElements.define('pair-screen', PairScreen);
 
 declare global {
   interface HTMLElementTagNameMap {
