@@ -114,7 +114,6 @@ export const KNOWN_UNIMPORTED_IN_DRIVERS: string[] = [
   'drivers/visca/visca-codec.ts: ViscaErrorName',
   'drivers/visca/visca-codec.ts: decodeNibbles16',
   'drivers/visca/visca-codec.ts: toSigned16',
-  'drivers/visca/visca-command-channel.ts: ViscaChannelOptions',
   'drivers/visca/visca-frame-parser.ts: ViscaFrameParserOptions',
   'drivers/visca/visca-ip-driver.ts: ViscaIpConfig',
   'drivers/visca/visca-ip-driver.ts: ViscaIpDriverOptions',
