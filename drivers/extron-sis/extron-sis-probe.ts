@@ -1,12 +1,5 @@
-import {
-  hexPreview,
-  hostEntryFields,
-  sharedPasswordCredentials,
-  type DeviceIdentity,
-  type DriverProbe,
-  type ProposeContext,
-  type ProposedEntry,
-} from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, ProposeContext, ProposedEntry } from '../core/device-discovery.js';
+import { hexPreview, hostEntryFields, sharedPasswordCredentials } from '../core/device-discovery.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, parseSisLine } from './extron-sis-codec.js';
 
 /** The banner's lines, and whether the prompt followed them. */
