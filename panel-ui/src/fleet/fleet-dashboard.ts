@@ -32,6 +32,7 @@ export class FleetDashboard extends LitElement {
     busy: { state: true },
     message: { state: true },
     logs: { state: true },
+    operators: { state: true },
   };
 
   static override styles = css`
@@ -58,6 +59,8 @@ export class FleetDashboard extends LitElement {
   busy = new Set<string>();
   message = '';
   logs = new Map<string, FleetIssueLogEntry[]>();
+  /** The operators an issue can be given to. */
+  operators: string[] = [];
   private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
   private readonly words = new FleetWordsController(this);
   /** Bumped whenever an issue comes or changes on the stream (the trends follow it). */
@@ -85,6 +88,10 @@ export class FleetDashboard extends LitElement {
     this.api = detail.api;
     this.actor = detail.actor;
     this.stream.start();
+    this.api
+      .operatorNames()
+      .then((names) => (this.operators = names))
+      .catch((err: unknown) => (this.message = (err as Error).message));
   }
 
   private signOut(): void {
@@ -100,11 +107,13 @@ export class FleetDashboard extends LitElement {
   }
 
   private async onIssueAction(e: CustomEvent<IssueActionDetail>): Promise<void> {
-    const { id, action, text } = e.detail;
+    const { id, action, text, to } = e.detail;
     this.busy = new Set([...this.busy, id]);
     try {
       if (action === 'note') await this.api.note(id, text ?? '');
-      else this.stream.putIssue(action === 'take' ? await this.api.assign(id, this.actor?.name ?? null) : await this.api.issueAction(id, action));
+      else if (action === 'take' || action === 'assign')
+        this.stream.putIssue(await this.api.assign(id, action === 'take' ? (this.actor?.name ?? null) : (to ?? null)));
+      else this.stream.putIssue(await this.api.issueAction(id, action));
       if (this.logs.has(id) || action === 'note') await this.loadLog(id);
       await this.renderRoot.querySelector<FleetIssueSearch>('fleet-issue-search')?.refresh();
       this.message = '';
@@ -175,8 +184,8 @@ export class FleetDashboard extends LitElement {
         </div>
         <aside>
           <fleet-alert-list .alerts=${this.stream.alerts}></fleet-alert-list>
-          <fleet-issue-list data-open .issues=${open} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name}></fleet-issue-list>
-          <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name}></fleet-issue-search>
+          <fleet-issue-list data-open .issues=${open} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-list>
+          <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-search>
         </aside>
       </main>
     `;

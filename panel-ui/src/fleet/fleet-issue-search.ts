@@ -12,6 +12,7 @@ export class FleetIssueSearch extends LitElement {
     logs: { attribute: false },
     busy: { attribute: false },
     me: {},
+    operators: { attribute: false },
     results: { state: true },
     error: { state: true },
   };
@@ -30,6 +31,7 @@ export class FleetIssueSearch extends LitElement {
   logs = new Map<string, FleetIssueLogEntry[]>();
   busy = new Set<string>();
   me = '';
+  operators: string[] = [];
   results: FleetIssue[] | undefined;
   error = '';
   private query: IssueQuery = {};
@@ -72,7 +74,7 @@ export class FleetIssueSearch extends LitElement {
         <button type="button" name="export" @click=${() => void this.api.download(`/api/fleet/export/issues.csv?${queryString(this.query)}`, 'fleet-issues.csv')}>${ft('Export CSV')}</button>
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} heading=${ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
+      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
   }
 }
 

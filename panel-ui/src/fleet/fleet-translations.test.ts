@@ -32,6 +32,7 @@ const INDIRECT = [
   'acknowledge',
   'resolve',
   'take',
+  'assign',
   'offline',
   'refused the password',
 ];

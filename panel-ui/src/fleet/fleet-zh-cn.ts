@@ -116,4 +116,9 @@ export const FLEET_ZH_CN: Record<string, string> = {
   '{n} wrong password': '{n} 密码错误',
   '○ reconnecting…': '○ 重新连接中…',
   '● live': '● 实时',
+  'Assign to…': '指派给…',
+  assign: '指派',
+  '{name} (me)': '{name}（我）',
+  'Only mine': '只看我的',
+  yours: '归我',
 };
