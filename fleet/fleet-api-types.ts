@@ -119,8 +119,11 @@ export interface FleetAlertView {
   site: string;
   room: string;
   deviceId: string | null;
+  /** The English words a webhook gets; the dashboard words the rule, state and params in the operator's language. */
   title: string;
   text: string;
+  /** The alert's parameters (AlertParams), plus `deviceNames` from the room's config when it names the device. */
+  params: Record<string, string | number | null | FleetNames>;
   at: string;
 }
 

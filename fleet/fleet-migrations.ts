@@ -346,4 +346,10 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     sqlite: `${FAULTS_AS_ISSUES_SQLITE}${FAULTS_AS_ISSUES_TABLES}`,
     postgres: `${FAULTS_AS_ISSUES_POSTGRES}${FAULTS_AS_ISSUES_TABLES}`,
   },
+  {
+    version: 7,
+    name: "alert parameters, for the operator's language",
+    // The dashboard words an alert from its rule and parameters (JSON); older rows have none and keep their English.
+    sql: 'ALTER TABLE fleet_alert_feed ADD COLUMN params TEXT',
+  },
 ];

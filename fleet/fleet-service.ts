@@ -88,7 +88,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const desk = new IssueDesk(sql, store);
   const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
   const sampler = new DeviceSampler(sql);
-  const alertFeed = new FleetAlertFeed(sql);
+  const alertFeed = new FleetAlertFeed(sql, async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null);
   const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
   const alerts = new AlertEngine(

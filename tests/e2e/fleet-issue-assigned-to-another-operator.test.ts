@@ -2,7 +2,8 @@
  * An issue given to a colleague, in the dashboard (Debian's Chromium, the built dashboard, a
  * real Mosquitto): a room reports its camera offline; operator A picks operator B under
  * "Assign to…"; B's dashboard marks it as his and his "Only mine" list holds it; B adds a
- * note and resolves it; the story says A assigned it to B, in English and in Chinese.
+ * note and resolves it; the story says A assigned it to B, in English and in Chinese, and the
+ * alert the fault fired is worded in each operator's language from its rule and parameters.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   buildPanelIfStale();
   mkdirSync(SHOTS, { recursive: true });
   broker = await startMosquitto();
-  fleet = await startTestFleet({ broker: { url: broker.url } });
+  fleet = await startTestFleet({ broker: { url: broker.url }, rules: { deviceOfflineAfterS: 0 } });
   room = await mqtt.connectAsync(broker.url);
   const state = {
     room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
@@ -76,6 +77,9 @@ it('operator A gives the camera fault to operator B with "Assign to…"', async 
   await until(async () => (await issue.textContent())?.includes('assigned to Bo Chen'), 8000, 'assigned to Bo on A’s dashboard');
   expect(await issue.getAttribute('data-mine')).toBe('no');
   expect(await fleet.store.issue(issueId)).toMatchObject({ assignedTo: 'Bo Chen', state: 'open' });
+  const alert = ana.locator('fleet-alert-list li[data-rule="device-offline"][data-state="firing"]');
+  await alert.waitFor({ timeout: 8000 });
+  expect(await alert.locator('strong').textContent()).toBe('▲ Front camera offline in Aurora');
 });
 
 it('B sees it as his, alone under "Only mine"', async () => {
@@ -110,6 +114,7 @@ it('B adds a note and resolves it; the story says who assigned whom, in both lan
   await bo.locator('select[name="language"]').selectOption('zh-CN');
   await until(async () => (await issue.locator('[data-mine-marker]').textContent()) === '归我', 5000, 'the marker in Chinese');
   expect(await issue.locator('ol.log li[data-action="assigned"]').textContent()).toContain('Ana Lima: 指派给 Bo Chen');
+  expect(await bo.locator('fleet-alert-list li[data-alert="device-offline/hq/aurora/cam-front"] strong').textContent()).toBe('▲ Aurora 的 前置摄像机 离线');
   await bo.screenshot({ path: join(SHOTS, 'story-1440x1000-zh-CN.png') });
   await bo.locator('select[name="language"]').selectOption('en');
   await issue.locator('button[name="resolve"]').click();
