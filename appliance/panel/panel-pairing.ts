@@ -83,13 +83,11 @@ export class PanelPairing {
     const askedBy = holder?.askedBy ?? new Set([client]);
     // The same panel reloading asks again: its newer request replaces its own older one.
     if (holder) this.drop(holder);
-    if ([...this.pending.values()].filter((r) => r.client === client).length >= MAX_PENDING_PER_CLIENT) {
-      throw new RoomctlError(
-        'ROOMCTL_E_RATE_LIMITED',
-        `This client already has ${MAX_PENDING_PER_CLIENT} panels waiting to be paired; approve them or let them expire first`,
-        { retryAfterSeconds: Math.ceil(PAIRING_TTL_MS / 1000) },
-      );
-    }
+    // A kiosk browser without a kept profile shows a new code after each restart: its newest
+    // request replaces its oldest, so the panel on screen can always be paired and one client
+    // still holds no more than its share.
+    const own = [...this.pending.values()].filter((r) => r.client === client && !r.approved);
+    if (own.length >= MAX_PENDING_PER_CLIENT) this.drop(own[0]!);
     if (this.pending.size >= MAX_PENDING)
       throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', 'Too many panels are waiting to be paired; approve or let them expire first');
     const claim = randomBytes(24);

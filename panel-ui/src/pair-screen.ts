@@ -11,6 +11,13 @@ const CODE_KEY = 'roomctl.pair-code';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const POLL_MS = 2_000;
 
+/** A refusal in the panel's language; the code is for IT, who look it up. */
+function refused(err: unknown): string {
+  if (err instanceof ApiError && err.code === 'ROOMCTL_E_NOT_FOUND')
+    return t('The room was not waiting for this panel any more. It asks again: enter the PIN once more.');
+  return t('The room refused ({code}). Try again in a moment, or tell IT.', { code: err instanceof ApiError ? err.code : t('no answer') });
+}
+
 /**
  * This panel's pairing code: made once and kept, so a code listed in the config stays valid.
  * `fresh` makes a new one (someone else asked with the old one first).
@@ -146,7 +153,7 @@ export class PairScreen extends LitElement {
       }
       const wait = (error?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (wait) this.askAfter = Date.now() + wait * 1000;
-      this.message = (err as Error).message;
+      this.message = wait ? t('The room is busy with pairing requests. This panel asks again in {n} s.', { n: wait }) : refused(err);
     }
   }
 
@@ -165,7 +172,12 @@ export class PairScreen extends LitElement {
           ? t('Too many wrong PINs. Try again in {n} s.', { n: details.retryAfterSeconds ?? 30 })
           : error?.code === 'ROOMCTL_E_UNAUTHORIZED'
             ? t('Wrong PIN. {n} tries left.', { n: details.attemptsLeft ?? 0 })
-            : (error?.message ?? String(err));
+            : refused(err);
+      // The room no longer holds this panel's request (it expired or the room restarted): ask again.
+      if (error?.code === 'ROOMCTL_E_NOT_FOUND') {
+        this.request = null;
+        void this.ask();
+      }
     }
   }
 

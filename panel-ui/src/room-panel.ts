@@ -139,13 +139,14 @@ export class RoomPanel extends LitElement {
         <room-clock></room-clock>
       </header>
       ${
-        connected
+        // An unpaired panel is answered (it has no credential for the stream yet): its screen says what to do.
+        connected || this.needsPairing
           ? nothing
           : status
             ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
             : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`
       }
-      <main class=${connected ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : html`${this.deviceAlerts(devices)}${this.renderScreen(devices, current)}`}</main>
+      <main class=${connected || this.needsPairing ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : html`${this.deviceAlerts(devices)}${this.renderScreen(devices, current)}`}</main>
       ${this.needsPairing ? nothing : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
       <panel-toast></panel-toast>
     `;

@@ -37,6 +37,8 @@ describe('panel: pairing, admin view, unpairing', () => {
   it('shows its pairing code and is paired with the admin PIN entered on the panel', async () => {
     const code = await page.getByTestId('pair-code').textContent();
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // The room answered: an unpaired panel says what to do, not "connecting…" for ever.
+    expect(await page.getByTestId('offline-banner').count()).toBe(0);
     await page.getByTestId('pair-with-pin').click();
     await captureStep(page, FLOW, '1-pairing');
     await enterPin(PIN);

@@ -84,7 +84,7 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
       ...publicRoute,
       schema: {
         summary:
-          'A panel asks to be paired, showing its code: approved at once when the config lists the code (once per code), else it waits for the admin PIN. A code another client is waiting with is refused (409); 10 requests a minute per client',
+          'A panel asks to be paired, showing its code: approved at once when the config lists the code (once per code), else it waits for the admin PIN. A code another client is waiting with is refused (409); 10 requests a minute per client, of which it holds two waiting (its newest replaces its oldest)',
         tags: ['panel'],
         body: Type.Object({ code: Code, name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
         response: { 200: PairingAnswer, ...refused },
