@@ -10,7 +10,7 @@ type AlertRule = (typeof ALERT_RULES)[number];
  * (`title` and `text` are the English a webhook or a chat gets): `forS` how long the condition
  * has lasted, `detail` the device's own words, `message`/`comment`/`categories` the room's.
  */
-export type AlertParams = Record<string, string | number | null>;
+type AlertParams = Record<string, string | number | null>;
 
 /** One alert as the fleet sends it: a rule firing, or resolving when the condition ends. */
 export interface Alert {

@@ -164,6 +164,8 @@ export interface DeviceHistory {
   uptime: Record<UptimeWindow, number>;
   faults: FaultSpan[];
   replyMs: Array<{ at: number; value: number }>;
+  /** The device's signal over 7 days (frame rate, audio level) in its unit; null for devices that report none. */
+  signal: { unit: string; points: Array<{ at: number; value: number }> } | null;
   lamp: LampForecast | null;
 }
 

@@ -352,4 +352,13 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     // The dashboard words an alert from its rule and parameters (JSON); older rows have none and keep their English.
     sql: 'ALTER TABLE fleet_alert_feed ADD COLUMN params TEXT',
   },
+  {
+    version: 8,
+    name: "a device's signal in its samples",
+    // Sampled with the reply time (at most every 5 minutes, kept as long as the samples), with its unit (fps, dBFS).
+    sql: `
+      ALTER TABLE fleet_device_samples ADD COLUMN signal DOUBLE PRECISION;
+      ALTER TABLE fleet_device_samples ADD COLUMN signal_unit TEXT;
+    `,
+  },
 ];

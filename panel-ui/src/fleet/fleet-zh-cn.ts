@@ -145,4 +145,6 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Meeting ended': '会议结束',
   "The day's figures": '当日统计',
   'Online call': '在线通话',
+  'Signal, 7 d': '信号（7 天）',
+  'Signal of {name}: now {value} {unit}, from {min} to {max} in 7 days': '{name} 的信号：当前 {value} {unit}，7 天内 {min} 至 {max}',
 };
