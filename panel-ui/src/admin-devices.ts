@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { kindLabel, statusLabel } from './device-words.js';
@@ -7,14 +8,8 @@ import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
 
 /** Devices and their health, with a restart (reconnect) button each. */
+@customElement('admin-devices')
 export class AdminDevices extends LitElement {
-  static override properties = {
-    devices: { attribute: false },
-    api: { attribute: false },
-    restarting: { state: true },
-    problem: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -45,19 +40,11 @@ export class AdminDevices extends LitElement {
     `,
   ];
 
-  declare devices: DeviceView[];
-  declare api: ApiClient | null;
-  declare restarting: string | null;
-  declare problem: string | null;
+  @property({ attribute: false }) devices: DeviceView[] = [];
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() restarting: string | null = null;
+  @state() problem: string | null = null;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.devices = [];
-    this.api = null;
-    this.restarting = null;
-    this.problem = null;
-  }
 
   override render() {
     return html`${this.problem ? html`<p class="card" role="status">${this.problem}</p>` : nothing}
@@ -92,8 +79,6 @@ export class AdminDevices extends LitElement {
     }
   }
 }
-
-customElements.define('admin-devices', AdminDevices);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { LogLine } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -6,13 +7,8 @@ import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
 
 /** The appliance's recent log lines (its ring buffer), newest first. */
+@customElement('admin-logs')
 export class AdminLogs extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    lines: { state: true },
-    problem: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -48,17 +44,10 @@ export class AdminLogs extends LitElement {
     `,
   ];
 
-  declare api: ApiClient | null;
-  declare lines: LogLine[];
-  declare problem: string | null;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() lines: LogLine[] = [];
+  @state() problem: string | null = null;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.api = null;
-    this.lines = [];
-    this.problem = null;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -83,8 +72,6 @@ export class AdminLogs extends LitElement {
     }
   }
 }
-
-customElements.define('admin-logs', AdminLogs);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -9,9 +10,8 @@ import { panelStyles, plainListStyles } from './panel-styles.js';
  * many were given up, and for each recent failure whether it passes by itself (temporary:
  * retried) or needs someone to fix the channel (permanent), with the tool's own words.
  */
+@customElement('admin-notifications')
 export class AdminNotifications extends LitElement {
-  static override properties = { notifications: { attribute: false } };
-
   static override styles = [
     panelStyles,
     plainListStyles,
@@ -29,13 +29,8 @@ export class AdminNotifications extends LitElement {
     `,
   ];
 
-  declare notifications: AdminOverview['notifications'];
+  @property({ attribute: false }) notifications: AdminOverview['notifications'] = { pending: 0, dead: 0, failing: [] };
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.notifications = { pending: 0, dead: 0, failing: [] };
-  }
 
   override render() {
     const n = this.notifications;
@@ -64,5 +59,3 @@ export class AdminNotifications extends LitElement {
     </section>`;
   }
 }
-
-customElements.define('admin-notifications', AdminNotifications);

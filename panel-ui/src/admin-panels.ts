@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminOverview, PanelRecord } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -6,14 +7,8 @@ import { LocaleController } from './locale-controller.js';
 import { panelStyles, plainListStyles } from './panel-styles.js';
 
 /** Paired panels (unpair revokes at once) and panels waiting to be paired (approve). */
+@customElement('admin-panels')
 export class AdminPanels extends LitElement {
-  static override properties = {
-    panels: { attribute: false },
-    waiting: { attribute: false },
-    api: { attribute: false },
-    problem: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     plainListStyles,
@@ -44,19 +39,11 @@ export class AdminPanels extends LitElement {
     `,
   ];
 
-  declare panels: PanelRecord[];
-  declare waiting: AdminOverview['waiting'];
-  declare api: ApiClient | null;
-  declare problem: string | null;
+  @property({ attribute: false }) panels: PanelRecord[] = [];
+  @property({ attribute: false }) waiting: AdminOverview['waiting'] = [];
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() problem: string | null = null;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.panels = [];
-    this.waiting = [];
-    this.api = null;
-    this.problem = null;
-  }
 
   override render() {
     return html`
@@ -103,8 +90,6 @@ export class AdminPanels extends LitElement {
     this.dispatchEvent(new CustomEvent('admin-changed', { bubbles: true, composed: true }));
   }
 }
-
-customElements.define('admin-panels', AdminPanels);
 
 declare global {
   interface HTMLElementTagNameMap {

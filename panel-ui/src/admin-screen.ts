@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminOverview, PanelLocale } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -18,16 +19,8 @@ type Tab = 'devices' | 'selftest' | 'logs' | 'messages' | 'panels' | 'settings';
  * ones): devices and their health, the last self-test, recent logs, paired panels, settings.
  * The session lives only while this screen is open.
  */
+@customElement('admin-screen')
 export class AdminScreen extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    overview: { state: true },
-    tab: { state: true },
-    message: { state: true },
-    lockedUntil: { state: true },
-    busy: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -68,24 +61,14 @@ export class AdminScreen extends LitElement {
     `,
   ];
 
-  declare api: ApiClient | null;
-  declare overview: AdminOverview | null;
-  declare tab: Tab;
-  declare message: string;
-  declare lockedUntil: number;
-  declare busy: boolean;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() overview: AdminOverview | null = null;
+  @state() tab: Tab = 'devices';
+  @state() message = '';
+  @state() lockedUntil = 0;
+  @state() busy = false;
   private readonly locale = new LocaleController(this);
   private lockTimer: number | undefined;
-
-  constructor() {
-    super();
-    this.api = null;
-    this.overview = null;
-    this.tab = 'devices';
-    this.message = '';
-    this.lockedUntil = 0;
-    this.busy = false;
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -225,8 +208,6 @@ export class AdminScreen extends LitElement {
     }
   }
 }
-
-customElements.define('admin-screen', AdminScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

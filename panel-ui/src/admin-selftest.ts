@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -53,9 +54,8 @@ function nextStep(f: SelfTestFailureView): string | null {
  * was tried, why it failed (the device's own words and the error code: this view is for
  * whoever fixes the room) and what to do next. Emits `run-selftest` for the button.
  */
+@customElement('admin-selftest')
 export class AdminSelftest extends LitElement {
-  static override properties = { report: { attribute: false }, devices: { attribute: false }, busy: { type: Boolean } };
-
   static override styles = [
     panelStyles,
     plainListStyles,
@@ -92,17 +92,10 @@ export class AdminSelftest extends LitElement {
     `,
   ];
 
-  declare report: AdminOverview['selfTest'];
-  declare devices: DeviceView[];
-  declare busy: boolean;
+  @property({ attribute: false }) report: AdminOverview['selfTest'] = null;
+  @property({ attribute: false }) devices: DeviceView[] = [];
+  @property({ type: Boolean }) busy = false;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.report = null;
-    this.devices = [];
-    this.busy = false;
-  }
 
   override render() {
     const r = this.report;
@@ -133,8 +126,6 @@ export class AdminSelftest extends LitElement {
     `;
   }
 }
-
-customElements.define('admin-selftest', AdminSelftest);
 
 declare global {
   interface HTMLElementTagNameMap {

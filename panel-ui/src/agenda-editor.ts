@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
@@ -20,15 +21,8 @@ interface Row {
  * minutes, who leads each). Saving replaces the agenda (PUT …/agenda). Shared by the table
  * panel and the phone page, like the minutes.
  */
+@customElement('agenda-editor')
 export class AgendaEditor extends LitElement {
-  static override properties = {
-    meetingId: { type: String, attribute: 'meeting-id' },
-    api: { attribute: false },
-    rows: { state: true },
-    dirty: { state: true },
-    loaded: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -75,23 +69,14 @@ export class AgendaEditor extends LitElement {
     `,
   ];
 
-  declare meetingId: string;
-  declare api: ApiClient | null;
-  declare rows: Row[];
-  declare dirty: boolean;
+  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() rows: Row[] = [];
+  @state() dirty = false;
   /** The agenda as it stands has arrived: before that, an added row would be lost under it. */
-  declare loaded: boolean;
+  @state() loaded = false;
   private readonly locale = new LocaleController(this);
   private loadedFor = '';
-
-  constructor() {
-    super();
-    this.meetingId = '';
-    this.api = null;
-    this.rows = [];
-    this.dirty = false;
-    this.loaded = false;
-  }
 
   protected override updated(): void {
     if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
@@ -185,8 +170,6 @@ export class AgendaEditor extends LitElement {
     });
   }
 }
-
-customElements.define('agenda-editor', AgendaEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { DoorBookingView, DoorScheduleView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiClient, ApiError } from './api-client.js';
 import { refusalOf, type Refusal } from './book-refusals.js';
@@ -14,17 +15,8 @@ import { noteServerTime, serverNow } from './server-time.js';
  * today busy and free, and a booking now or later today for one of the room's lengths. It
  * sends the door code, never a token; the booking answers with the meeting's own page.
  */
+@customElement('book-page')
 export class BookPage extends LitElement {
-  static override properties = {
-    code: { attribute: false },
-    roomName: { state: true },
-    schedule: { state: true },
-    minutes: { state: true },
-    booked: { state: true },
-    message: { state: true },
-    sending: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -124,25 +116,14 @@ export class BookPage extends LitElement {
     `,
   ];
 
-  declare code: string;
-  declare roomName: string;
-  declare schedule: DoorScheduleView | null;
-  declare minutes: number;
-  declare booked: DoorBookingView | null;
-  declare message: Refusal | null;
-  declare sending: boolean;
+  @property({ attribute: false }) code = '';
+  @state() roomName = '';
+  @state() schedule: DoorScheduleView | null = null;
+  @state() minutes = 30;
+  @state() booked: DoorBookingView | null = null;
+  @state() message: Refusal | null = null;
+  @state() sending = false;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.code = '';
-    this.roomName = '';
-    this.schedule = null;
-    this.minutes = 30;
-    this.booked = null;
-    this.message = null;
-    this.sending = false;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -301,8 +282,6 @@ export class BookPage extends LitElement {
     if (this.message.needsNewScan) this.schedule = null;
   }
 }
-
-customElements.define('book-page', BookPage);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { DoorAccessView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { serverNow } from './server-time.js';
@@ -16,13 +17,8 @@ const AFTER_ROTATION_MS = 1_000;
  * takes is never left on screen (offline for 10 minutes: no QR rather than a dead one).
  * The URL it encodes is on the element as `data-url`.
  */
+@customElement('booking-qr')
 export class BookingQr extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    label: { type: String },
-    access: { state: true },
-  };
-
   static override styles = css`
     :host {
       display: inline-block;
@@ -33,17 +29,10 @@ export class BookingQr extends LitElement {
     }
   `;
 
-  declare api: ApiClient | null;
-  declare label: string;
-  declare access: DoorAccessView | null;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @property({ type: String }) label = '';
+  @state() access: DoorAccessView | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor() {
-    super();
-    this.api = null;
-    this.label = '';
-    this.access = null;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -76,8 +65,6 @@ export class BookingQr extends LitElement {
     if (this.isConnected) this.timer = setTimeout(() => void this.load(), next);
   }
 }
-
-customElements.define('booking-qr', BookingQr);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { CallStatus, MeetingView } from '../../appliance/api/api-types.js';
 import { t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -16,13 +17,8 @@ const JOIN_OPENS_MS = 10 * 60_000;
  * when the room joins calls (`call` in the status) and the meeting has a link it may open; a
  * SIP-only meeting shows its address for a video system instead.
  */
+@customElement('call-button')
 export class CallButton extends LitElement {
-  static override properties = {
-    meeting: { attribute: false },
-    call: { attribute: false },
-    checkFailed: { type: Boolean, attribute: 'check-failed' },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -62,18 +58,11 @@ export class CallButton extends LitElement {
     `,
   ];
 
-  declare meeting: MeetingView | null;
-  declare call: CallStatus | undefined;
-  declare checkFailed: boolean;
+  @property({ attribute: false }) meeting: MeetingView | null = null;
+  @property({ attribute: false }) call: CallStatus | undefined = undefined;
+  @property({ type: Boolean, attribute: 'check-failed' }) checkFailed = false;
   private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this, 5000);
-
-  constructor() {
-    super();
-    this.meeting = null;
-    this.call = undefined;
-    this.checkFailed = false;
-  }
 
   override render() {
     const m = this.meeting;
@@ -109,8 +98,6 @@ export class CallButton extends LitElement {
     panelRequest(this, { label: t('Leave the call'), method: 'POST', path: '/api/v1/call/leave', quiet: true });
   };
 }
-
-customElements.define('call-button', CallButton);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -22,16 +23,8 @@ const NUMBERED_PRESETS = 6;
  * straight to the API through the drive controller (heartbeats, stop on every kind of
  * release); presets go through the panel like any action.
  */
+@customElement('camera-control')
 export class CameraControl extends LitElement {
-  static override properties = {
-    cameras: { attribute: false },
-    presets: { attribute: false },
-    previewCamera: { attribute: false },
-    api: { attribute: false },
-    selected: { state: true },
-    problem: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -167,24 +160,18 @@ export class CameraControl extends LitElement {
     `,
   ];
 
-  declare cameras: DeviceView[];
-  declare presets: PanelInfo['presets'];
+  @property({ attribute: false }) cameras: DeviceView[] = [];
+  @property({ attribute: false }) presets: PanelInfo['presets'] = [];
   /** The camera the room's live preview shows (PanelInfo.previewCamera): that one gets the picture. */
-  declare previewCamera: string | null;
-  declare api: ApiClient | null;
-  declare selected: string | null;
-  declare problem: string | null;
+  @property({ attribute: false }) previewCamera: string | null = null;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() selected: string | null = null;
+  @state() problem: string | null = null;
   private readonly locale = new LocaleController(this);
   private readonly drive = new PtzDriveController(this);
 
   constructor() {
     super();
-    this.cameras = [];
-    this.presets = [];
-    this.previewCamera = null;
-    this.api = null;
-    this.selected = null;
-    this.problem = null;
     this.drive.onError = (err) =>
       (this.problem = refusalWords(
         err instanceof ApiError ? err : { code: 'PANEL_E_BAD_RESPONSE' },
@@ -304,8 +291,6 @@ export class CameraControl extends LitElement {
     });
   }
 }
-
-customElements.define('camera-control', CameraControl);
 
 declare global {
   interface HTMLElementTagNameMap {

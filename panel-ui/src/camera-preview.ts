@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -15,14 +16,8 @@ const TOO_SHORT = '(max-height: 560px)';
  * stream is open only while the element is on screen and tall enough to show it, so an
  * on-demand media pipeline goes idle again when nobody steers.
  */
+@customElement('camera-preview')
 export class CameraPreview extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    label: {},
-    frame: { state: true },
-    waiting: { state: true },
-  };
-
   static override styles = css`
     :host {
       display: block;
@@ -54,22 +49,14 @@ export class CameraPreview extends LitElement {
     }
   `;
 
-  declare api: ApiClient | null;
-  declare label: string;
-  declare frame: string | null;
-  declare waiting: boolean;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @property({}) label = '';
+  @state() frame: string | null = null;
+  @state() waiting = true;
   private readonly locale = new LocaleController(this);
   private readonly tooShort = window.matchMedia(TOO_SHORT);
   private running: AbortController | null = null;
   private retry: number | undefined;
-
-  constructor() {
-    super();
-    this.api = null;
-    this.label = '';
-    this.frame = null;
-    this.waiting = true;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -137,8 +124,6 @@ export class CameraPreview extends LitElement {
     if (url) this.waiting = false;
   }
 }
-
-customElements.define('camera-preview', CameraPreview);
 
 declare global {
   interface HTMLElementTagNameMap {

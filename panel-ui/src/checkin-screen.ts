@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Attendee, CallStatus, CheckIn, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -22,15 +23,8 @@ function keyOf(p: { email?: string; badge?: string; name?: string }): string {
  * your name; who is here and who is missing; the countdown to the auto-release while nobody
  * has come; and start.
  */
+@customElement('checkin-screen')
 export class CheckinScreen extends LitElement {
-  static override properties = {
-    now: { attribute: false },
-    checkIns: { attribute: false },
-    api: { attribute: false },
-    call: { attribute: false },
-    walkIn: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -211,22 +205,14 @@ export class CheckinScreen extends LitElement {
     `,
   ];
 
-  declare now: RoomNowView | null;
-  declare checkIns: CheckIn[];
-  declare api: ApiClient | null;
+  @property({ attribute: false }) now: RoomNowView | null = null;
+  @property({ attribute: false }) checkIns: CheckIn[] = [];
+  @property({ attribute: false }) api: ApiClient | null = null;
   /** The room's online call (from the status), when the room joins calls. */
-  declare call: CallStatus | undefined;
-  declare walkIn: string;
+  @property({ attribute: false }) call: CallStatus | undefined;
+  @state() walkIn = '';
   private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
-
-  constructor() {
-    super();
-    this.now = null;
-    this.checkIns = [];
-    this.api = null;
-    this.walkIn = '';
-  }
 
   override render() {
     const m = this.now?.current;
@@ -321,8 +307,6 @@ export class CheckinScreen extends LitElement {
     panelRequest(this, { label: t('Free the room'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/release` });
   }
 }
-
-customElements.define('checkin-screen', CheckinScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { isUsable, whyUnavailable } from './device-health-words.js';
@@ -13,16 +14,8 @@ import './camera-control.js';
  * The room's quick controls: volume, each display's power and input, and the cameras.
  * (Mute is in the bar at the bottom of every screen.)
  */
+@customElement('controls-screen')
 export class ControlsScreen extends LitElement {
-  static override properties = {
-    devices: { attribute: false },
-    presets: { attribute: false },
-    previewCamera: { attribute: false },
-    api: { attribute: false },
-    volume: { state: true },
-    tab: { type: String, reflect: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -114,24 +107,14 @@ export class ControlsScreen extends LitElement {
     `,
   ];
 
-  declare devices: DeviceView[];
-  declare presets: PanelInfo['presets'];
-  declare previewCamera: string | null;
-  declare api: ApiClient | null;
-  declare volume: number | null;
+  @property({ attribute: false }) devices: DeviceView[] = [];
+  @property({ attribute: false }) presets: PanelInfo['presets'] = [];
+  @property({ attribute: false }) previewCamera: string | null = null;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() volume: number | null = null;
   /** Which half small panels show. */
-  declare tab: 'camera' | 'room';
+  @property({ type: String, reflect: true }) tab: 'camera' | 'room' = 'camera';
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.devices = [];
-    this.presets = [];
-    this.previewCamera = null;
-    this.api = null;
-    this.volume = null;
-    this.tab = 'camera';
-  }
 
   override render() {
     const speakers = this.devices.filter((d) => hasAction(d, 'volume'));
@@ -220,8 +203,6 @@ export class ControlsScreen extends LitElement {
     });
   }
 }
-
-customElements.define('controls-screen', ControlsScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

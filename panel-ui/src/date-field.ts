@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
@@ -19,13 +20,8 @@ const addDays = (day: string, n: number) => new Date(utc(day).getTime() + n * 86
  * (weeks from Monday) — not the browser's small picker, which follows the browser's language.
  * `value` is `YYYY-MM-DD` or empty.
  */
+@customElement('date-field')
 export class DateField extends LitElement {
-  static override properties = {
-    value: { type: String },
-    open: { state: true },
-    month: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -133,18 +129,11 @@ export class DateField extends LitElement {
     `,
   ];
 
-  declare value: string;
-  declare open: boolean;
+  @property({ type: String }) value = '';
+  @state() open = false;
   /** First day of the month on show, `YYYY-MM-01`. */
-  declare month: string;
+  @state() month = '';
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.value = '';
-    this.open = false;
-    this.month = '';
-  }
 
   override render() {
     const today = dayOf(new Date());
@@ -221,8 +210,6 @@ export class DateField extends LitElement {
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 }
-
-customElements.define('date-field', DateField);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
 import { deviceProblem, troubledDevices } from './device-health-words.js';
 import { t } from './i18n.js';
@@ -13,9 +14,8 @@ const SHOWN = 2;
  * anyone taps a dead device: "Front camera is offline — facilities have been told." Live:
  * the list follows the device stream. Nothing at all when every device is fine.
  */
+@customElement('device-alerts')
 export class DeviceAlerts extends LitElement {
-  static override properties = { devices: { attribute: false }, reported: { type: Boolean } };
-
   static override styles = [
     panelStyles,
     css`
@@ -61,16 +61,10 @@ export class DeviceAlerts extends LitElement {
     `,
   ];
 
-  declare devices: DeviceView[];
+  @property({ attribute: false }) devices: DeviceView[] = [];
   /** The room reports its faults to facilities (PanelInfo.faultsReported). */
-  declare reported: boolean;
+  @property({ type: Boolean }) reported = false;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.devices = [];
-    this.reported = false;
-  }
 
   override render() {
     const troubled = troubledDevices(this.devices);
@@ -89,8 +83,6 @@ export class DeviceAlerts extends LitElement {
     </ul>`;
   }
 }
-
-customElements.define('device-alerts', DeviceAlerts);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ProblemCategory } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
@@ -20,16 +21,8 @@ const CATEGORIES: { id: ProblemCategory; label: string }[] = [
  * After the meeting: first its summary (decisions, action items, who came, the minutes' QR
  * code), then rate the room 1–5 and report what did not work, in two touches.
  */
+@customElement('end-screen')
 export class EndScreen extends LitElement {
-  static override properties = {
-    meetingId: { type: String, attribute: 'meeting-id' },
-    api: { attribute: false },
-    step: { state: true },
-    rating: { state: true },
-    problems: { state: true },
-    sent: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -111,23 +104,13 @@ export class EndScreen extends LitElement {
     `,
   ];
 
-  declare meetingId: string;
-  declare api: ApiClient | null;
-  declare step: 'summary' | 'rate';
-  declare rating: number | null;
-  declare problems: ProblemCategory[];
-  declare sent: boolean;
+  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() step: 'summary' | 'rate' = 'summary';
+  @state() rating: number | null = null;
+  @state() problems: ProblemCategory[] = [];
+  @state() sent = false;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.meetingId = '';
-    this.api = null;
-    this.step = 'summary';
-    this.rating = null;
-    this.problems = [];
-    this.sent = false;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('meetingId')) this.step = 'summary';
@@ -191,8 +174,6 @@ export class EndScreen extends LitElement {
     });
   }
 }
-
-customElements.define('end-screen', EndScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

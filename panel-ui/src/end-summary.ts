@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -12,13 +13,8 @@ import './qr-code.js';
  * code of the meeting page where the minutes are (and can still be corrected until they are
  * sent, here too). "Send now" sends them without waiting for the review time.
  */
+@customElement('end-summary')
 export class EndSummary extends LitElement {
-  static override properties = {
-    meetingId: { type: String, attribute: 'meeting-id' },
-    api: { attribute: false },
-    read: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -113,18 +109,11 @@ export class EndSummary extends LitElement {
     `,
   ];
 
-  declare meetingId: string;
-  declare api: ApiClient | null;
-  declare read: MinutesRead | null;
+  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() read: MinutesRead | null = null;
   private readonly locale = new LocaleController(this);
   private loadedFor = '';
-
-  constructor() {
-    super();
-    this.meetingId = '';
-    this.api = null;
-    this.read = null;
-  }
 
   protected override updated(): void {
     if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
@@ -200,8 +189,6 @@ export class EndSummary extends LitElement {
     });
   }
 }
-
-customElements.define('end-summary', EndSummary);
 
 declare global {
   interface HTMLElementTagNameMap {

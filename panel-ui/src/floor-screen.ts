@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { CheckIn, MeetingView } from '../../appliance/api/api-types.js';
 import { roomWord, speakerName } from './conversation-words.js';
 import { i18n, t } from './i18n.js';
@@ -14,14 +15,8 @@ import './poll-card.js';
  * order (give the floor, lower), a hand raised for someone checked in, and the polls with
  * their live counts — open one, enter the room's show of hands, close it.
  */
+@customElement('floor-screen')
 export class FloorScreen extends LitElement {
-  static override properties = {
-    meeting: { attribute: false },
-    checkIns: { attribute: false },
-    /** When the meeting view was sent (the speaker's time counts down from it). */
-    sentAt: { attribute: false },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -101,18 +96,12 @@ export class FloorScreen extends LitElement {
     `,
   ];
 
-  declare meeting: MeetingView | null;
-  declare checkIns: CheckIn[];
-  declare sentAt: string | null;
+  @property({ attribute: false }) meeting: MeetingView | null = null;
+  @property({ attribute: false }) checkIns: CheckIn[] = [];
+  /** When the meeting view was sent (the speaker's time counts down from it). */
+  @property({ attribute: false }) sentAt: string | null = null;
   private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
-
-  constructor() {
-    super();
-    this.meeting = null;
-    this.checkIns = [];
-    this.sentAt = null;
-  }
 
   override render() {
     const m = this.meeting;
@@ -211,8 +200,6 @@ export class FloorScreen extends LitElement {
     });
   }
 }
-
-customElements.define('floor-screen', FloorScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { HelpRequestView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -15,12 +16,8 @@ function whoSawIt(by: string | null): string {
 }
 
 /** Call facilities (an MQTT event), then show — live — that someone has seen it. */
+@customElement('help-screen')
 export class HelpScreen extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    reason: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -63,16 +60,10 @@ export class HelpScreen extends LitElement {
     `,
   ];
 
-  declare api: ApiClient | null;
-  declare reason: string | null;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() reason: string | null = null;
   private readonly locale = new LocaleController(this);
   private readonly watch = new HelpWatchController(this);
-
-  constructor() {
-    super();
-    this.api = null;
-    this.reason = null;
-  }
 
   override render() {
     this.watch.api = this.api;
@@ -131,8 +122,6 @@ export class HelpScreen extends LitElement {
     });
   }
 }
-
-customElements.define('help-screen', HelpScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

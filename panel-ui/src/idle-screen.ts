@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { MeetingView, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -18,13 +19,8 @@ const QR_CHOICE_MS = 60_000;
  * the phone while the room is free for a while, else the meeting's page to check in — with
  * a button that shows the other one.
  */
+@customElement('idle-screen')
 export class IdleScreen extends LitElement {
-  static override properties = {
-    now: { attribute: false },
-    api: { attribute: false },
-    qrChoice: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -147,19 +143,12 @@ export class IdleScreen extends LitElement {
     `,
   ];
 
-  declare now: RoomNowView | null;
-  declare api: ApiClient | null;
+  @property({ attribute: false }) now: RoomNowView | null = null;
+  @property({ attribute: false }) api: ApiClient | null = null;
   /** The QR code a person switched to (null: the usual one for the moment). */
-  declare qrChoice: 'book' | 'meeting' | null;
+  @state() qrChoice: 'book' | 'meeting' | null = null;
   private readonly locale = new LocaleController(this);
   private qrChoiceTimer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor() {
-    super();
-    this.now = null;
-    this.api = null;
-    this.qrChoice = null;
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -285,8 +274,6 @@ export class IdleScreen extends LitElement {
     });
   }
 }
-
-customElements.define('idle-screen', IdleScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { LinkedRoomView } from '../../appliance/meetings/linked-port.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
@@ -30,16 +31,8 @@ function problemWords(line: string): string {
  * the host sees every room at a glance. With a broker, "Rooms" links other rooms (those seen
  * on the broker) and hands the time to another linked room.
  */
+@customElement('linked-rooms')
 export class LinkedRooms extends LitElement {
-  static override properties = {
-    rooms: { attribute: false },
-    meetingId: { attribute: false },
-    linkable: { attribute: false },
-    api: { attribute: false },
-    choosing: { state: true },
-    known: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -123,23 +116,13 @@ export class LinkedRooms extends LitElement {
     `,
   ];
 
-  declare rooms: LinkedRoomView[];
-  declare meetingId: string;
-  declare linkable: boolean;
-  declare api: ApiClient | null;
-  declare choosing: boolean;
-  declare known: { site: string; room: string; online: boolean }[] | null;
+  @property({ attribute: false }) rooms: LinkedRoomView[] = [];
+  @property({ attribute: false }) meetingId = '';
+  @property({ attribute: false }) linkable = false;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() choosing = false;
+  @state() known: { site: string; room: string; online: boolean }[] | null = null;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.rooms = [];
-    this.meetingId = '';
-    this.linkable = false;
-    this.api = null;
-    this.choosing = false;
-    this.known = null;
-  }
 
   override render() {
     if (this.rooms.length === 0 && !this.linkable) return nothing;
@@ -220,8 +203,6 @@ export class LinkedRooms extends LitElement {
     });
   }
 }
-
-customElements.define('linked-rooms', LinkedRooms);
 
 declare global {
   interface HTMLElementTagNameMap {

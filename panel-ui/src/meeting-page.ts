@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaNowView, CheckInResultView, MeetingView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -14,17 +15,8 @@ import type { PhonePerson } from './phone-conversation.js';
 const REFRESH_MS = 3000;
 
 /** The meeting on a phone: check in (tap, no app, no account), the agenda, the minutes. */
+@customElement('meeting-page')
 export class MeetingPage extends LitElement {
-  static override properties = {
-    meetingId: { attribute: false },
-    api: { attribute: false },
-    meeting: { state: true },
-    agenda: { state: true },
-    checkedIn: { state: true },
-    me: { state: true },
-    message: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -74,26 +66,19 @@ export class MeetingPage extends LitElement {
     `,
   ];
 
-  declare meetingId: string;
-  declare api: ApiClient | null;
-  declare meeting: MeetingView | null;
-  declare agenda: AgendaNowView | null;
-  declare checkedIn: string | null;
+  @property({ attribute: false }) meetingId = '';
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() meeting: MeetingView | null = null;
+  @state() agenda: AgendaNowView | null = null;
+  @state() checkedIn: string | null = null;
   /** Who this phone checked in as: it raises their hand and casts their vote. */
-  declare me: PhonePerson | null;
-  declare message: string;
+  @state() me: PhonePerson | null = null;
+  @state() message = '';
   private readonly locale = new LocaleController(this);
   private refresh: number | undefined;
 
   constructor() {
     super();
-    this.meetingId = '';
-    this.api = null;
-    this.meeting = null;
-    this.agenda = null;
-    this.checkedIn = null;
-    this.me = null;
-    this.message = '';
     this.addEventListener('panel-request', (e) => void this.run(e.detail));
     this.addEventListener('conversation-changed', () => void this.reloadMeeting());
   }
@@ -231,8 +216,6 @@ export class MeetingPage extends LitElement {
     }
   }
 }
-
-customElements.define('meeting-page', MeetingPage);
 
 declare global {
   interface HTMLElementTagNameMap {

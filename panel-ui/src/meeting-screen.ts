@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -16,17 +17,8 @@ import './quick-controls.js';
  * left, the latest warning, and one-touch end and extend. The room's quick controls are
  * one touch away in the bar below (mute is in the bar itself).
  */
+@customElement('meeting-screen')
 export class MeetingScreen extends LitElement {
-  static override properties = {
-    now: { attribute: false },
-    warning: { attribute: false },
-    devices: { attribute: false },
-    presets: { attribute: false },
-    api: { attribute: false },
-    call: { attribute: false },
-    confirmingEnd: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -253,31 +245,21 @@ export class MeetingScreen extends LitElement {
     `,
   ];
 
-  declare now: RoomNowView | null;
+  @property({ attribute: false }) now: RoomNowView | null = null;
   /** The latest warning the room sent (end soon, agenda item over time), already in words. */
-  declare warning: string | null;
-  declare devices: DeviceView[];
-  declare presets: PanelInfo['presets'];
+  @property({ attribute: false }) warning: string | null = null;
+  @property({ attribute: false }) devices: DeviceView[] = [];
+  @property({ attribute: false }) presets: PanelInfo['presets'] = [];
   /** The panel's API client (the linked rooms' dialog reads the rooms on the broker). */
-  declare api: ApiClient | null;
+  @property({ attribute: false }) api: ApiClient | null = null;
   /** The room's online call (from the status), when the room joins calls. */
-  declare call: CallStatus | undefined;
-  declare confirmingEnd: boolean;
+  @property({ attribute: false }) call: CallStatus | undefined;
+  @state() confirmingEnd = false;
   private shownPosition: number | null = null;
   private observedList: Element | null = null;
   private readonly resized = new ResizeObserver(() => this.keepCurrentItemInView());
   private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
-
-  constructor() {
-    super();
-    this.now = null;
-    this.warning = null;
-    this.devices = [];
-    this.presets = [];
-    this.api = null;
-    this.confirmingEnd = false;
-  }
 
   override render() {
     const m = this.now?.current;
@@ -414,8 +396,6 @@ export class MeetingScreen extends LitElement {
     panelRequest(this, { label: t('Next agenda item'), method: 'POST', path: `/api/v1/meetings/${id}/agenda/next`, quiet: true });
   }
 }
-
-customElements.define('meeting-screen', MeetingScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

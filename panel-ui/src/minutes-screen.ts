@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
@@ -18,19 +19,8 @@ type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
  * table panel and the phone page (same element, the phone sends the meeting code instead of
  * the panel's credential).
  */
+@customElement('minutes-screen')
 export class MinutesScreen extends LitElement {
-  static override properties = {
-    meetingId: { type: String, attribute: 'meeting-id' },
-    api: { attribute: false },
-    tab: { state: true },
-    minutes: { state: true },
-    sentAt: { state: true },
-    final: { state: true },
-    editing: { state: true },
-    deleting: { state: true },
-    error: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     plainListStyles,
@@ -116,33 +106,24 @@ export class MinutesScreen extends LitElement {
     `,
   ];
 
-  declare meetingId: string;
-  declare api: ApiClient | null;
-  declare tab: Tab;
-  declare minutes: Minutes | null;
+  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() tab: Tab = requestedMinutesTab.tab === 'agenda' ? 'agenda' : 'notes';
+  @state() minutes: Minutes | null = null;
   /** When the minutes went out: from then on nothing in them changes. */
-  declare sentAt: string | null;
+  @state() sentAt: string | null = null;
   /** Assembled at the end: the meeting is over (the agenda no longer changes). */
-  declare final: boolean;
+  @state() final = false;
   /** The id of the note, decision or action item being corrected. */
-  declare editing: string | null;
-  declare deleting: string | null;
-  declare error: string | null;
+  @state() editing: string | null = null;
+  @state() deleting: string | null = null;
+  @state() error: string | null = null;
   private readonly locale = new LocaleController(this);
   private loadedFor = '';
 
   constructor() {
     super();
-    this.meetingId = '';
-    this.api = null;
-    this.tab = requestedMinutesTab.tab === 'agenda' ? 'agenda' : 'notes';
     requestedMinutesTab.tab = null;
-    this.minutes = null;
-    this.sentAt = null;
-    this.final = false;
-    this.editing = null;
-    this.deleting = null;
-    this.error = null;
   }
 
   protected override updated(): void {
@@ -344,8 +325,6 @@ export class MinutesScreen extends LitElement {
     void this.load();
   }
 }
-
-customElements.define('minutes-screen', MinutesScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { t } from './i18n.js';
 import { icons } from './icons.js';
 import { LocaleController } from './locale-controller.js';
@@ -9,13 +10,8 @@ import { panelStyles } from './panel-styles.js';
  * The bar at the bottom of every screen: the screens, and the room-wide mute — big, and
  * showing its state in colour, icon and words, because it is what people reach for first.
  */
+@customElement('nav-bar')
 export class NavBar extends LitElement {
-  static override properties = {
-    screen: { type: String },
-    muted: { attribute: false },
-    hasMinutes: { type: Boolean, attribute: 'has-minutes' },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -73,17 +69,10 @@ export class NavBar extends LitElement {
     `,
   ];
 
-  declare screen: Screen;
-  declare muted: boolean | undefined;
-  declare hasMinutes: boolean;
+  @property({ type: String }) screen: Screen = 'home';
+  @property({ attribute: false }) muted: boolean | undefined = undefined;
+  @property({ type: Boolean, attribute: 'has-minutes' }) hasMinutes = false;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.screen = 'home';
-    this.muted = undefined;
-    this.hasMinutes = false;
-  }
 
   override render() {
     const item = (screen: Screen, icon: unknown, label: string, extra = '') =>
@@ -114,8 +103,6 @@ export class NavBar extends LitElement {
     panelRequest(this, { label: on ? t('Mute') : t('Unmute'), method: 'POST', path: '/api/v1/room/mute', body: { on }, queueable: true, quiet: true });
   }
 }
-
-customElements.define('nav-bar', NavBar);
 
 declare global {
   interface HTMLElementTagNameMap {

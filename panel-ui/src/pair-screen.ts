@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { PairingAnswer } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { t } from './i18n.js';
@@ -44,13 +45,8 @@ export function pairCode(fresh = false): string {
  * (or on another panel's admin view), or the code is listed in the room's config. Emits
  * `paired` {token} once the appliance hands this panel its credential.
  */
+@customElement('pair-screen')
 export class PairScreen extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    message: { state: true },
-    withPin: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -95,22 +91,15 @@ export class PairScreen extends LitElement {
     `,
   ];
 
-  declare api: ApiClient | null;
-  declare message: string;
-  declare withPin: boolean;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() message = '';
+  @state() withPin = false;
   private readonly locale = new LocaleController(this);
   private code = pairCode();
   private request: { requestId: string; claim: string } | null = null;
   /** When asking again is worth it (after a refusal that says how long to wait). */
   private askAfter = 0;
   private timer: number | undefined;
-
-  constructor() {
-    super();
-    this.api = null;
-    this.message = '';
-    this.withPin = false;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -201,8 +190,6 @@ export class PairScreen extends LitElement {
     this.request = { requestId: answer.requestId, claim: answer.claim };
   }
 }
-
-customElements.define('pair-screen', PairScreen);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 
 export interface Toast {
   tone: 'ok' | 'error' | 'info';
@@ -14,9 +15,8 @@ const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
  * turn (a release notice must not be wiped out by the self-test right after it). A tap
  * dismisses it; errors stay long enough to be read.
  */
+@customElement('panel-toast')
 export class PanelToast extends LitElement {
-  static override properties = { toast: { state: true } };
-
   static override styles = css`
     div {
       position: fixed;
@@ -49,14 +49,9 @@ export class PanelToast extends LitElement {
     }
   `;
 
-  declare toast: Toast | null;
+  @state() toast: Toast | null = null;
   private waiting: Toast[] = [];
   private timer: number | undefined;
-
-  constructor() {
-    super();
-    this.toast = null;
-  }
 
   show(toast: Toast): void {
     this.waiting.push(toast);
@@ -85,8 +80,6 @@ export class PanelToast extends LitElement {
     this.timer = window.setTimeout(() => this.next(), ms);
   }
 }
-
-customElements.define('panel-toast', PanelToast);
 
 declare global {
   interface HTMLElementTagNameMap {

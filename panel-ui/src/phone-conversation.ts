@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { HandView, MeetingView, PollView } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { speakerName } from './conversation-words.js';
@@ -33,14 +34,8 @@ const store = (key: string, value: unknown) => {
  * in each open poll. It speaks for the person this phone checked in as; the room counts one
  * vote per person checked in, so a second vote from anywhere is refused, never changed.
  */
+@customElement('phone-conversation')
 export class PhoneConversation extends LitElement {
-  static override properties = {
-    meeting: { attribute: false },
-    api: { attribute: false },
-    me: { attribute: false },
-    message: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -70,18 +65,14 @@ export class PhoneConversation extends LitElement {
     `,
   ];
 
-  declare meeting: MeetingView | null;
-  declare api: ApiClient | null;
-  declare me: PhonePerson | null;
-  declare message: string;
+  @property({ attribute: false }) meeting: MeetingView | null = null;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @property({ attribute: false }) me: PhonePerson | null = null;
+  @state() message = '';
   private readonly locale = new LocaleController(this);
 
   constructor() {
     super();
-    this.meeting = null;
-    this.api = null;
-    this.me = null;
-    this.message = '';
     this.addEventListener('poll-vote', (e) => void this.vote(e.detail.pollId, e.detail.option));
   }
 
@@ -207,8 +198,6 @@ export class PhoneConversation extends LitElement {
     }
   }
 }
-
-customElements.define('phone-conversation', PhoneConversation);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { t } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { panelStyles } from './panel-styles.js';
@@ -7,14 +8,8 @@ import { panelStyles } from './panel-styles.js';
  * A PIN pad with big keys (no on-screen keyboard needed). The digits are never shown, only
  * dots. Emits `pin-submit` {pin}; the server checks it and counts the failures.
  */
+@customElement('pin-pad')
 export class PinPad extends LitElement {
-  static override properties = {
-    label: { type: String },
-    message: { type: String },
-    locked: { type: Boolean },
-    pin: { state: true },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -60,19 +55,11 @@ export class PinPad extends LitElement {
     `,
   ];
 
-  declare label: string;
-  declare message: string;
-  declare locked: boolean;
-  declare pin: string;
+  @property({ type: String }) label = '';
+  @property({ type: String }) message = '';
+  @property({ type: Boolean }) locked = false;
+  @state() pin = '';
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.label = '';
-    this.message = '';
-    this.locked = false;
-    this.pin = '';
-  }
 
   /** Empties the pad (after a refused PIN). */
   clear(): void {
@@ -103,8 +90,6 @@ export class PinPad extends LitElement {
     this.dispatchEvent(new CustomEvent<{ pin: string }>('pin-submit', { detail: { pin }, bubbles: true, composed: true }));
   }
 }
-
-customElements.define('pin-pad', PinPad);
 
 declare global {
   interface HTMLElementTagNameMap {

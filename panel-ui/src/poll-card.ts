@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { PollView } from '../../appliance/api/api-types.js';
 import { optionWord } from './conversation-words.js';
 import { t } from './i18n.js';
@@ -11,13 +12,8 @@ import { panelStyles } from './panel-styles.js';
  * option and the close. As a voter's (`voter`, the phone): one button per option until this
  * phone has voted; the phone page sends the vote (a `poll-vote` event) with its check-in.
  */
+@customElement('poll-card')
 export class PollCard extends LitElement {
-  static override properties = {
-    poll: { attribute: false },
-    mode: { type: String },
-    voted: { type: Boolean },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -63,17 +59,10 @@ export class PollCard extends LitElement {
     `,
   ];
 
-  declare poll: PollView | null;
-  declare mode: 'chair' | 'voter';
-  declare voted: boolean;
+  @property({ attribute: false }) poll: PollView | null = null;
+  @property({ type: String }) mode: 'chair' | 'voter' = 'chair';
+  @property({ type: Boolean }) voted = false;
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.poll = null;
-    this.mode = 'chair';
-    this.voted = false;
-  }
 
   override render() {
     const p = this.poll;
@@ -125,8 +114,6 @@ export class PollCard extends LitElement {
     panelRequest(this, { label: t('Close poll'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/close`, quiet: true });
   }
 }
-
-customElements.define('poll-card', PollCard);
 
 declare global {
   interface HTMLElementTagNameMap {

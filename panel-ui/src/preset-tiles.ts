@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView, StillOutcome } from '../../appliance/api/api-types.js';
 import { t } from './i18n.js';
 import { icons } from './icons.js';
@@ -43,27 +44,18 @@ const NOTE_MS = 8000;
  * 1.5 s (or its context menu, from a keyboard) asks to save the camera's current view in
  * it. Events up: `preset-recall` (PresetTile), `preset-save` (PresetSaveDetail).
  */
+@customElement('preset-tiles')
 export class PresetTiles extends LitElement {
-  static override properties = {
-    camera: { attribute: false },
-    presets: { attribute: false },
-    hint: { type: Boolean },
-    holding: { state: true },
-    confirming: { state: true },
-    saving: { state: true },
-    note: { state: true },
-  };
-
   static override styles = [panelStyles, presetTilesStyles];
 
-  declare camera: DeviceView;
-  declare presets: PresetTile[];
+  @property({ attribute: false }) camera!: DeviceView;
+  @property({ attribute: false }) presets: PresetTile[] = [];
   /** Show how to save (the controls screen); elsewhere the hint is for screen readers only. */
-  declare hint: boolean;
-  declare holding: number | null;
-  declare confirming: PresetTile | null;
-  declare saving: number | null;
-  declare note: string | null;
+  @property({ type: Boolean }) hint = false;
+  @state() holding: number | null = null;
+  @state() confirming: PresetTile | null = null;
+  @state() saving: number | null = null;
+  @state() note: string | null = null;
   private readonly locale = new LocaleController(this);
   private readonly stills = new PresetStillsController(this);
   private holdTimer: number | undefined;
@@ -71,16 +63,6 @@ export class PresetTiles extends LitElement {
   private savingTimer: number | undefined;
   /** The press that just ended was a hold: its click must not recall the preset. */
   private held = false;
-
-  constructor() {
-    super();
-    this.presets = [];
-    this.hint = false;
-    this.holding = null;
-    this.confirming = null;
-    this.saving = null;
-    this.note = null;
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -217,8 +199,6 @@ function noteFor(outcome: StillOutcome): string {
   if (outcome.reason === 'no-source') return t('Saved. This camera cannot take a picture for it.');
   return t('Saved, but the picture could not be taken.');
 }
-
-customElements.define('preset-tiles', PresetTiles);
 
 declare global {
   interface HTMLElementTagNameMap {

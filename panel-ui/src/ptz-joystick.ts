@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 
 /** Speeds below this (a finger resting near the centre) count as zero. */
 const DEAD_ZONE = 0.15;
@@ -14,12 +15,8 @@ export interface JoystickDetail {
  * `joystick-release` when the touch ends in any way: lifted, cancelled by the browser, or the
  * pointer capture lost. Keyboard: arrow keys drive while held.
  */
+@customElement('ptz-joystick')
 export class PtzJoystick extends LitElement {
-  static override properties = {
-    label: { type: String },
-    knob: { state: true },
-  };
-
   static override styles = css`
     :host {
       display: block;
@@ -66,17 +63,11 @@ export class PtzJoystick extends LitElement {
     }
   `;
 
-  declare label: string;
-  declare knob: { x: number; y: number };
+  @property({ type: String }) label = 'Camera joystick';
+  @state() knob: { x: number; y: number } = { x: 0, y: 0 };
   private pointerId: number | null = null;
   private last: JoystickDetail = { pan: 0, tilt: 0 };
   private readonly keys = new Set<string>();
-
-  constructor() {
-    super();
-    this.label = 'Camera joystick';
-    this.knob = { x: 0, y: 0 };
-  }
 
   override render() {
     const held = this.pointerId !== null || this.keys.size > 0;
@@ -178,8 +169,6 @@ function shape(v: number): number {
   const scaled = ((a - DEAD_ZONE) / (1 - DEAD_ZONE)) ** 1.5;
   return Math.sign(v) * Math.max(0.05, Math.round(scaled * 20) / 20);
 }
-
-customElements.define('ptz-joystick', PtzJoystick);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,18 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from './api-client.js';
 
 /**
  * A QR code the appliance draws (GET …/qr.svg needs the panel's credential, so it is fetched
  * rather than linked) and shows as an image: the SVG never becomes part of the page's markup.
  */
+@customElement('qr-code')
 export class QrCode extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    path: { type: String },
-    label: { type: String },
-    src: { state: true },
-  };
-
   static override styles = css`
     :host {
       display: inline-block;
@@ -27,19 +22,11 @@ export class QrCode extends LitElement {
     }
   `;
 
-  declare api: ApiClient | null;
-  declare path: string;
-  declare label: string;
-  declare src: string;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @property({ type: String }) path = '';
+  @property({ type: String }) label = '';
+  @state() src = '';
   private loaded = '';
-
-  constructor() {
-    super();
-    this.api = null;
-    this.path = '';
-    this.label = '';
-    this.src = '';
-  }
 
   protected override updated(): void {
     if (!this.api || !this.path || this.path === this.loaded) return;
@@ -59,8 +46,6 @@ export class QrCode extends LitElement {
     return this.src ? html`<img src=${this.src} alt=${this.label} />` : nothing;
   }
 }
-
-customElements.define('qr-code', QrCode);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
 import { isUsable, whyUnavailable } from './device-health-words.js';
 import { hasAction, isOn } from './device-words.js';
@@ -14,12 +15,8 @@ import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './pre
  * on and off, volume steps; everything else (joystick, inputs, other cameras) one touch
  * away on the controls screen.
  */
+@customElement('quick-controls')
 export class QuickControls extends LitElement {
-  static override properties = {
-    devices: { attribute: false },
-    presets: { attribute: false },
-  };
-
   static override styles = [
     panelStyles,
     css`
@@ -82,15 +79,9 @@ export class QuickControls extends LitElement {
     `,
   ];
 
-  declare devices: DeviceView[];
-  declare presets: PanelInfo['presets'];
+  @property({ attribute: false }) devices: DeviceView[] = [];
+  @property({ attribute: false }) presets: PanelInfo['presets'] = [];
   private readonly locale = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.devices = [];
-    this.presets = [];
-  }
 
   override render() {
     const camera = this.devices.find((d) => d.kind === 'camera' && hasAction(d, 'preset.recall'));
@@ -156,8 +147,6 @@ export class QuickControls extends LitElement {
     });
   }
 }
-
-customElements.define('quick-controls', QuickControls);
 
 declare global {
   interface HTMLElementTagNameMap {

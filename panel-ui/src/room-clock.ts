@@ -1,9 +1,11 @@
 import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { ClockController } from './clock-controller.js';
 import { i18n } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 
 /** The time and date in the room's time zone and the panel's language (not the browser's). */
+@customElement('room-clock')
 export class RoomClock extends LitElement {
   static override styles = css`
     :host {
@@ -49,8 +51,6 @@ export class RoomClock extends LitElement {
     </time>`;
   }
 }
-
-customElements.define('room-clock', RoomClock);
 
 declare global {
   interface HTMLElementTagNameMap {

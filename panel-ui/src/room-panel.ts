@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
 import { ActionQueue, type FlushOutcome } from './action-queue.js';
 import { ApiError, storeToken, type ApiClient } from './api-client.js';
@@ -30,26 +31,17 @@ const IDLE_RETURN_MS = 120_000;
  * action a screen asks for runs here: one place for the network, the offline queue and toasts.
  * The less-used screens load on first use, so the first render stays small.
  */
+@customElement('room-panel')
 export class RoomPanel extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    info: { state: true },
-    screen: { state: true },
-    checkIns: { state: true },
-    warning: { state: true },
-    endedMeetingId: { state: true },
-    needsPairing: { state: true },
-  };
-
   static override styles = [panelStyles, roomPanelStyles];
 
-  declare api: ApiClient | null;
-  declare info: PanelInfo | null;
-  declare screen: Screen;
-  declare checkIns: CheckIn[];
-  declare warning: string | null;
-  declare endedMeetingId: string | null;
-  declare needsPairing: boolean;
+  @property({ attribute: false }) api: ApiClient | null = null;
+  @state() info: PanelInfo | null = null;
+  @state() screen: Screen = 'home';
+  @state() checkIns: CheckIn[] = [];
+  @state() warning: string | null = null;
+  @state() endedMeetingId: string | null = null;
+  @state() needsPairing = false;
 
   // The credential is read at each (re)connect: pairing or unpairing changes it. No link before
   // the entry hands over the API client: a first try without the credential would be refused,
@@ -65,13 +57,6 @@ export class RoomPanel extends LitElement {
 
   constructor() {
     super();
-    this.api = null;
-    this.info = null;
-    this.screen = 'home';
-    this.checkIns = [];
-    this.warning = null;
-    this.endedMeetingId = null;
-    this.needsPairing = false;
     this.stream.onSnapshot = () => this.resync();
     this.stream.onNotice = (notice) => this.onNotice(notice);
     // The room closes the stream of a panel it unpaired (4401); a stream refused outright
@@ -369,8 +354,6 @@ export class RoomPanel extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<PanelToast>('panel-toast')?.show(toast));
   }
 }
-
-customElements.define('room-panel', RoomPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

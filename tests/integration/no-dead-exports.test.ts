@@ -1,7 +1,7 @@
 /**
  * Every exported name of the product is imported somewhere (by the product or its tests):
  * an export nothing imports is dead code or a needless export. Custom elements are the
- * panel's entry points (registered with customElements.define, loaded for their side effect).
+ * panel's entry points (registered with @customElement, loaded for their side effect).
  * The API's types and the MQTT contract are public as files; the allow-list names the other public entry points,
  * each with its reason; the debts of drivers/ (being reshaped: typed action handlers) may only shrink.
  */
@@ -59,7 +59,7 @@ function unimportedExports(): string[] {
             .pop()!
             .trim(),
         );
-    for (const m of code.matchAll(/customElements\.define\([^,]+,\s*(\w+)\)/g)) names.delete(m[1]!);
+    for (const m of code.matchAll(/@customElement\([^)]+\)\s*export class (\w+)/g)) names.delete(m[1]!);
     names.delete('');
     exported.set(file, names);
   }

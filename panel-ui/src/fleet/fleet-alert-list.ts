@@ -1,12 +1,12 @@
 import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
 import { alertWords } from './fleet-alert-words.js';
 import { FleetWordsController, ft, when } from './fleet-words.js';
 
 /** The alerts the rules fired and resolved, newest first: what went to the webhooks and chats, on screen too. */
+@customElement('fleet-alert-list')
 export class FleetAlertList extends LitElement {
-  static override properties = { alerts: { attribute: false }, roomNames: { attribute: false } };
-
   static override styles = css`
     :host { display: block; }
     h2 { font-size: 1.05em; margin: 0 0 0.5em; }
@@ -17,9 +17,9 @@ export class FleetAlertList extends LitElement {
     .empty { color: #a9b4c0; font-size: 0.9em; }
   `;
 
-  alerts: FleetAlertView[] = [];
+  @property({ attribute: false }) alerts: FleetAlertView[] = [];
   /** site/room → the room's name. */
-  roomNames = new Map<string, string>();
+  @property({ attribute: false }) roomNames = new Map<string, string>();
   private readonly words = new FleetWordsController(this);
 
   override render() {
@@ -34,8 +34,6 @@ export class FleetAlertList extends LitElement {
       }`;
   }
 }
-
-customElements.define('fleet-alert-list', FleetAlertList);
 
 declare global {
   interface HTMLElementTagNameMap {

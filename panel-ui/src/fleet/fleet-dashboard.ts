@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssueLogEntry, FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
 import { FleetApi, type FleetActorView } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
@@ -23,18 +24,8 @@ const SEVERITY: Record<string, number> = { offline: 0, 'auth-failed': 1, degrade
 const MAX_TILES = 1500;
 
 /** The fleet dashboard: every room as a tile, the alerts, the issues and their people, the chosen room's history. */
+@customElement('fleet-dashboard')
 export class FleetDashboard extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    actor: { state: true },
-    filter: { state: true },
-    selected: { state: true },
-    busy: { state: true },
-    message: { state: true },
-    logs: { state: true },
-    operators: { state: true },
-  };
-
   static override styles = css`
     :host { display: block; padding: 1em; }
     header { display: flex; flex-wrap: wrap; gap: 1em; align-items: baseline; justify-content: space-between; margin-bottom: 0.8em; }
@@ -52,15 +43,15 @@ export class FleetDashboard extends LitElement {
     .more, .message { color: #a9b4c0; font-size: 0.9em; }
   `;
 
-  api!: FleetApi;
-  actor: FleetActorView | undefined;
-  filter: FleetFilter = { site: '', status: '' };
-  selected: string | undefined;
-  busy = new Set<string>();
-  message = '';
-  logs = new Map<string, FleetIssueLogEntry[]>();
+  @property({ attribute: false }) api!: FleetApi;
+  @state() actor: FleetActorView | undefined;
+  @state() filter: FleetFilter = { site: '', status: '' };
+  @state() selected: string | undefined;
+  @state() busy = new Set<string>();
+  @state() message = '';
+  @state() logs = new Map<string, FleetIssueLogEntry[]>();
   /** The operators an issue can be given to. */
-  operators: string[] = [];
+  @state() operators: string[] = [];
   private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
   private readonly words = new FleetWordsController(this);
   /** Bumped whenever an issue comes or changes on the stream (the trends follow it). */
@@ -191,8 +182,6 @@ export class FleetDashboard extends LitElement {
     `;
   }
 }
-
-customElements.define('fleet-dashboard', FleetDashboard);
 
 declare global {
   interface HTMLElementTagNameMap {

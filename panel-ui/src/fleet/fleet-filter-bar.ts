@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { FleetWordsController, ft, statusWord } from './fleet-words.js';
 
 export interface FleetFilter {
@@ -7,17 +8,16 @@ export interface FleetFilter {
 }
 
 /** Site and status filters; the dashboard owns the values (properties down, events up). */
+@customElement('fleet-filter-bar')
 export class FleetFilterBar extends LitElement {
-  static override properties = { sites: { attribute: false }, filter: { attribute: false } };
-
   static override styles = css`
     :host { display: flex; gap: 1em; flex-wrap: wrap; align-items: center; }
     label { display: flex; gap: 0.4em; align-items: center; font-size: 0.9em; }
     select { font: inherit; padding: 0.3em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; }
   `;
 
-  sites: string[] = [];
-  filter: FleetFilter = { site: '', status: '' };
+  @property({ attribute: false }) sites: string[] = [];
+  @property({ attribute: false }) filter: FleetFilter = { site: '', status: '' };
   private readonly words = new FleetWordsController(this);
 
   private change(patch: Partial<FleetFilter>): void {
@@ -41,8 +41,6 @@ export class FleetFilterBar extends LitElement {
     `;
   }
 }
-
-customElements.define('fleet-filter-bar', FleetFilterBar);
 
 declare global {
   interface HTMLElementTagNameMap {

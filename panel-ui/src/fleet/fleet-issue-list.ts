@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
 
@@ -31,18 +32,8 @@ function roomNote(i: FleetIssue) {
 }
 
 /** Issues with their people and actions: acknowledge, take it, resolve, notes and the story so far. */
+@customElement('fleet-issue-list')
 export class FleetIssueList extends LitElement {
-  static override properties = {
-    issues: { attribute: false },
-    busy: { attribute: false },
-    heading: {},
-    roomNames: { attribute: false },
-    logs: { attribute: false },
-    me: {},
-    operators: { attribute: false },
-    onlyMine: { state: true },
-  };
-
   static override styles = css`
     :host { display: block; }
     h2 { font-size: 1.05em; margin: 0 0 0.5em; }
@@ -71,20 +62,20 @@ export class FleetIssueList extends LitElement {
     input { flex: 1; font: inherit; font-size: 0.85em; padding: 0.25em 0.5em; border-radius: 6px; background: #0f1419; color: inherit; border: 1px solid #2c3a49; }
   `;
 
-  issues: FleetIssue[] = [];
+  @property({ attribute: false }) issues: FleetIssue[] = [];
   /** Issue ids with a request in flight. */
-  busy = new Set<string>();
-  heading = '';
+  @property({ attribute: false }) busy = new Set<string>();
+  @property({}) heading = '';
   /** site/room → the room's name. */
-  roomNames = new Map<string, string>();
+  @property({ attribute: false }) roomNames = new Map<string, string>();
   /** Issue id → its story, for the issues opened up. */
-  logs = new Map<string, FleetIssueLogEntry[]>();
+  @property({ attribute: false }) logs = new Map<string, FleetIssueLogEntry[]>();
   /** The signed-in operator. */
-  me = '';
+  @property({}) me = '';
   /** Everyone an issue can be given to (their names). */
-  operators: string[] = [];
+  @property({ attribute: false }) operators: string[] = [];
   /** Only the issues given to the signed-in operator. */
-  onlyMine = false;
+  @state() onlyMine = false;
   private readonly words = new FleetWordsController(this);
 
   private act(detail: IssueActionDetail): void {
@@ -165,8 +156,6 @@ export class FleetIssueList extends LitElement {
       ${shown.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${shown.map((i) => this.item(i))}</ul>`}`;
   }
 }
-
-customElements.define('fleet-issue-list', FleetIssueList);
 
 declare global {
   interface HTMLElementTagNameMap {

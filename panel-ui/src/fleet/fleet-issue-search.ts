@@ -1,22 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { queryString, type FleetApi, type IssueQuery } from './fleet-api.js';
 import { FleetWordsController, ft } from './fleet-words.js';
 import './fleet-issue-list.js';
 
 /** Every issue, resolved ones too, found by words, room and state; the results export as CSV. */
+@customElement('fleet-issue-search')
 export class FleetIssueSearch extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    roomNames: { attribute: false },
-    logs: { attribute: false },
-    busy: { attribute: false },
-    me: {},
-    operators: { attribute: false },
-    results: { state: true },
-    error: { state: true },
-  };
-
   static override styles = css`
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.4em; margin-bottom: 0.5em; }
@@ -26,14 +17,14 @@ export class FleetIssueSearch extends LitElement {
     .error { color: #ff6b6b; }
   `;
 
-  api!: FleetApi;
-  roomNames = new Map<string, string>();
-  logs = new Map<string, FleetIssueLogEntry[]>();
-  busy = new Set<string>();
-  me = '';
-  operators: string[] = [];
-  results: FleetIssue[] | undefined;
-  error = '';
+  @property({ attribute: false }) api!: FleetApi;
+  @property({ attribute: false }) roomNames = new Map<string, string>();
+  @property({ attribute: false }) logs = new Map<string, FleetIssueLogEntry[]>();
+  @property({ attribute: false }) busy = new Set<string>();
+  @property({}) me = '';
+  @property({ attribute: false }) operators: string[] = [];
+  @state() results: FleetIssue[] | undefined;
+  @state() error = '';
   private query: IssueQuery = {};
   private readonly words = new FleetWordsController(this);
 
@@ -77,8 +68,6 @@ export class FleetIssueSearch extends LitElement {
       ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
   }
 }
-
-customElements.define('fleet-issue-search', FleetIssueSearch);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetRoomDetail, FleetRoomSummary, RoomHistory } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
 import { eventWord } from './fleet-alert-words.js';
@@ -11,15 +12,8 @@ import { FleetWordsController, ft, nameIn, statusWord, when } from './fleet-word
  * events. Reloads from the API whenever the room's summary changes (the stream pushes the
  * summary; the detail is fetched only for the room on screen).
  */
+@customElement('fleet-room-detail')
 export class FleetRoomDetailView extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    summary: { attribute: false },
-    detail: { state: true },
-    history: { state: true },
-    error: { state: true },
-  };
-
   static override styles = [
     statusColors,
     css`
@@ -36,11 +30,11 @@ export class FleetRoomDetailView extends LitElement {
     `,
   ];
 
-  api!: FleetApi;
-  summary: FleetRoomSummary | undefined;
-  detail: FleetRoomDetail | undefined;
-  history: RoomHistory | undefined;
-  error = '';
+  @property({ attribute: false }) api!: FleetApi;
+  @property({ attribute: false }) summary: FleetRoomSummary | undefined;
+  @state() detail: FleetRoomDetail | undefined;
+  @state() history: RoomHistory | undefined;
+  @state() error = '';
   private loading = 0;
   private readonly words = new FleetWordsController(this);
 
@@ -112,8 +106,6 @@ export class FleetRoomDetailView extends LitElement {
       }`;
   }
 }
-
-customElements.define('fleet-room-detail', FleetRoomDetailView);
 
 declare global {
   interface HTMLElementTagNameMap {

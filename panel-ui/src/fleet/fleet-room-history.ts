@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { DeviceHistory, FleetNames, RoomHistory, UptimeWindow } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
 import { sparkline } from './fleet-sparkline.js';
@@ -22,9 +23,8 @@ function signalChart(signal: DeviceHistory['signal'], name: string) {
 }
 
 /** A room's history: uptime per window, each fault with its duration, reply-time and signal trends, lamp hours. */
+@customElement('fleet-room-history')
 export class FleetRoomHistory extends LitElement {
-  static override properties = { api: { attribute: false }, history: { attribute: false }, names: { attribute: false } };
-
   static override styles = css`
     :host { display: block; font-size: 0.9em; }
     h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
@@ -35,10 +35,10 @@ export class FleetRoomHistory extends LitElement {
     button { font: inherit; font-size: 0.85em; padding: 0.2em 0.6em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
   `;
 
-  api!: FleetApi;
-  history: RoomHistory | undefined;
+  @property({ attribute: false }) api!: FleetApi;
+  @property({ attribute: false }) history: RoomHistory | undefined;
   /** Device id → names from the room's config. */
-  names: Record<string, FleetNames | null> = {};
+  @property({ attribute: false }) names: Record<string, FleetNames | null> = {};
   private readonly words = new FleetWordsController(this);
 
   private device(d: DeviceHistory) {
@@ -78,8 +78,6 @@ export class FleetRoomHistory extends LitElement {
       }`;
   }
 }
-
-customElements.define('fleet-room-history', FleetRoomHistory);
 
 declare global {
   interface HTMLElementTagNameMap {

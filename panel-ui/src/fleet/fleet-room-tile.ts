@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
 import { statusColors } from './fleet-status-colors.js';
 import { FleetWordsController, ft, statusWord } from './fleet-words.js';
@@ -9,9 +10,8 @@ export interface RoomSelectDetail {
 }
 
 /** One room as a tile: offline only when its appliance is gone; a room with a device down is degraded. */
+@customElement('fleet-room-tile')
 export class FleetRoomTile extends LitElement {
-  static override properties = { room: { attribute: false }, selected: { type: Boolean, reflect: true } };
-
   static override styles = [
     statusColors,
     css`
@@ -38,8 +38,8 @@ export class FleetRoomTile extends LitElement {
     `,
   ];
 
-  room!: FleetRoomSummary;
-  selected = false;
+  @property({ attribute: false }) room!: FleetRoomSummary;
+  @property({ type: Boolean, reflect: true }) selected = false;
   private readonly words = new FleetWordsController(this);
 
   override render() {
@@ -66,8 +66,6 @@ export class FleetRoomTile extends LitElement {
     </button>`;
   }
 }
-
-customElements.define('fleet-room-tile', FleetRoomTile);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { FleetApi, type FleetActorView } from './fleet-api.js';
 import { FleetWordsController, ft } from './fleet-words.js';
 
@@ -8,9 +9,8 @@ export interface SignedIn {
 }
 
 /** Sign in with an operator token (`roomctl fleet operators add NAME` prints one). */
+@customElement('fleet-sign-in')
 export class FleetSignIn extends LitElement {
-  static override properties = { error: { state: true } };
-
   static override styles = css`
     :host { display: block; max-width: 32em; margin: 3em auto; }
     form { display: flex; flex-direction: column; gap: 0.8em; }
@@ -20,7 +20,7 @@ export class FleetSignIn extends LitElement {
     .note { color: #a9b4c0; font-size: 0.9em; }
   `;
 
-  error = '';
+  @state() error = '';
   private readonly words = new FleetWordsController(this);
 
   private async submit(e: Event): Promise<void> {
@@ -47,8 +47,6 @@ export class FleetSignIn extends LitElement {
       </form>`;
   }
 }
-
-customElements.define('fleet-sign-in', FleetSignIn);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetApi, FleetTrends } from './fleet-api.js';
 import { FleetWordsController, ft } from './fleet-words.js';
 
 /** Where the trouble gathers: the devices that fail most this week, and per site the rooms with most issues this month. */
+@customElement('fleet-trends')
 export class FleetTrendsView extends LitElement {
-  static override properties = { api: { attribute: false }, roomNames: { attribute: false }, issuesRevision: { attribute: false }, trends: { state: true } };
-
   static override styles = css`
     :host { display: block; font-size: 0.9em; }
     h2 { font-size: 1.05em; margin: 0 0 0.4em; }
@@ -15,11 +15,11 @@ export class FleetTrendsView extends LitElement {
     button { font: inherit; font-size: 0.85em; padding: 0.2em 0.6em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
   `;
 
-  api!: FleetApi;
-  roomNames = new Map<string, string>();
-  trends: FleetTrends | undefined;
+  @property({ attribute: false }) api!: FleetApi;
+  @property({ attribute: false }) roomNames = new Map<string, string>();
+  @state() trends: FleetTrends | undefined;
   /** Changes when the issues change: the trends are fetched again a moment later (once for a burst). */
-  issuesRevision = 0;
+  @property({ attribute: false }) issuesRevision = 0;
   private reload: ReturnType<typeof setTimeout> | undefined;
   private readonly words = new FleetWordsController(this);
 
@@ -60,8 +60,6 @@ export class FleetTrendsView extends LitElement {
       }`;
   }
 }
-
-customElements.define('fleet-trends', FleetTrendsView);
 
 declare global {
   interface HTMLElementTagNameMap {
