@@ -361,4 +361,25 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       ALTER TABLE fleet_device_samples ADD COLUMN signal_unit TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'one open issue and one running fault per device',
+    // Two instances hearing one device fail at once must open one issue: the database says
+    // which one won. Duplicates that raced in before this step are closed first (the newest stays).
+    sql: `
+      UPDATE fleet_issues SET cleared_at = opened_at
+        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved' AND EXISTS (
+          SELECT 1 FROM fleet_issues n WHERE n.kind = 'device' AND n.site = fleet_issues.site AND n.room = fleet_issues.room
+            AND n.device_id = fleet_issues.device_id AND n.cleared_at IS NULL AND n.state <> 'resolved'
+            AND (n.opened_at > fleet_issues.opened_at OR (n.opened_at = fleet_issues.opened_at AND n.id > fleet_issues.id)));
+      CREATE UNIQUE INDEX fleet_issues_one_open_fault ON fleet_issues (site, room, device_id)
+        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved';
+      UPDATE fleet_device_faults SET ended_at = started_at
+        WHERE ended_at IS NULL AND EXISTS (
+          SELECT 1 FROM fleet_device_faults n WHERE n.site = fleet_device_faults.site AND n.room = fleet_device_faults.room
+            AND n.device_id = fleet_device_faults.device_id AND n.ended_at IS NULL
+            AND (n.started_at > fleet_device_faults.started_at OR (n.started_at = fleet_device_faults.started_at AND n.id > fleet_device_faults.id)));
+      CREATE UNIQUE INDEX fleet_device_faults_one_running ON fleet_device_faults (site, room, device_id) WHERE ended_at IS NULL;
+    `,
+  },
 ];
