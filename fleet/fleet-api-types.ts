@@ -68,8 +68,11 @@ export type IssueState = 'open' | 'acknowledged' | 'resolved';
 
 export interface FleetIssue {
   id: string;
-  /** `device`: a device went offline or refused the password (opened and cleared by the fleet itself). */
-  kind: 'problem' | 'help' | 'device';
+  /**
+   * `device`: a device went offline or refused the password (opened and cleared by the fleet itself).
+   * `call`: the room's online call failed (cleared by itself when its next call goes through).
+   */
+  kind: 'problem' | 'help' | 'device' | 'call';
   site: string;
   room: string;
   /** Device issues: which device, and its names from the room's config. */

@@ -72,6 +72,54 @@ const FAULTS_AS_ISSUES_POSTGRES = `
       CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
 `;
 
+const ISSUE_COLUMNS =
+  'id, kind, site, room, device_id, device_names, summary, opened_at, state, acknowledged_by, acknowledged_at, assigned_to, resolved_by, resolved_at, room_seen_at, room_error, room_resolved_at, cleared_at, meeting, rating, comment';
+
+/** Migration 10, SQLite: fleet_issues moves to a table whose kind allows 'call' (a room's online call failed); its indexes come along. */
+const FAILED_CALLS_SQLITE = `
+      CREATE TABLE fleet_issues_v10 (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('problem','help','device','call')),
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT,
+        device_names TEXT,
+        summary TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','acknowledged','resolved')),
+        acknowledged_by TEXT,
+        acknowledged_at TEXT,
+        assigned_to TEXT,
+        resolved_by TEXT,
+        resolved_at TEXT,
+        room_seen_at TEXT,
+        room_error TEXT,
+        room_resolved_at TEXT,
+        cleared_at TEXT,
+        meeting TEXT,
+        rating INTEGER,
+        comment TEXT
+      );
+      INSERT INTO fleet_issues_v10 (${ISSUE_COLUMNS}) SELECT ${ISSUE_COLUMNS} FROM fleet_issues;
+      DROP TABLE fleet_issues;
+      ALTER TABLE fleet_issues_v10 RENAME TO fleet_issues;
+      CREATE INDEX fleet_issues_state ON fleet_issues (state, opened_at);
+      CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
+      CREATE UNIQUE INDEX fleet_issues_one_open_fault ON fleet_issues (site, room, device_id)
+        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved';
+`;
+
+/** Migration 10, PostgreSQL: the CHECK widened in place. */
+const FAILED_CALLS_POSTGRES = `
+      ALTER TABLE fleet_issues DROP CONSTRAINT fleet_issues_kind_check;
+      ALTER TABLE fleet_issues ADD CONSTRAINT fleet_issues_kind_check CHECK (kind IN ('problem','help','device','call'));
+`;
+
+/** Migration 10, both: one unresolved failed-call issue per room (a second failure before anyone resolves it is the same trouble). */
+const FAILED_CALLS_INDEX = `
+      CREATE UNIQUE INDEX fleet_issues_one_open_call ON fleet_issues (site, room) WHERE kind = 'call' AND state <> 'resolved';
+`;
+
 /** Migration 6, both databases: operators (token hashes), each issue's story, the alerts the dashboard lists, faults and device samples. */
 const FAULTS_AS_ISSUES_TABLES = `      CREATE TABLE fleet_operators (
         name TEXT PRIMARY KEY,
@@ -381,5 +429,11 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
             AND (n.started_at > fleet_device_faults.started_at OR (n.started_at = fleet_device_faults.started_at AND n.id > fleet_device_faults.id)));
       CREATE UNIQUE INDEX fleet_device_faults_one_running ON fleet_device_faults (site, room, device_id) WHERE ended_at IS NULL;
     `,
+  },
+  {
+    version: 10,
+    name: "a room's failed online call as an issue",
+    sqlite: `${FAILED_CALLS_SQLITE}${FAILED_CALLS_INDEX}`,
+    postgres: `${FAILED_CALLS_POSTGRES}${FAILED_CALLS_INDEX}`,
   },
 ];

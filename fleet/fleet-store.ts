@@ -12,6 +12,7 @@ import type {
 } from './fleet-api-types.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
+import { trackCallIssue } from './failed-call-issues.js';
 import type { FleetMessage } from './fleet-messages.js';
 import { queryOne, type FleetSql, type FleetSqlTx } from './fleet-sql.js';
 
@@ -163,7 +164,7 @@ export class FleetStore {
             at: e.at,
             body: e.body,
           });
-          await this.trackIssue(tx, m.site, m.room, e.type, e.body, e.at, changes);
+          await this.trackIssue(tx, m.site, m.room, e.type, e.body, e.at, changes, e.id);
           break;
         }
       }
@@ -222,6 +223,7 @@ export class FleetStore {
     body: Record<string, unknown>,
     at: string,
     changes: FleetChanges,
+    eventId: string,
   ): Promise<void> {
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const reportId = str(body.reportId);
@@ -236,6 +238,16 @@ export class FleetStore {
       }
     } else if (type === 'help.requested' && requestId) {
       if ((await tx.run(SQL.openIssue, [requestId, 'help', site, room, str(body.message) ?? 'Help requested', at])).changes) changes.issues.add(requestId);
+    } else if (type === 'call.changed') {
+      const meeting = meetingOf(await tx.query<{ type: string; at: string; body: string }>(SQL.lastMeetingEvent, [site, room]).then((r) => r[0]));
+      const changed = await trackCallIssue(
+        tx,
+        { site, room },
+        { id: eventId, at, body },
+        meeting ? (meeting.title ?? (meeting.confidential ? '(confidential)' : null)) : null,
+      );
+      if (!changed) return;
+      changes.issues.add(changed.issueId);
     } else if (type === 'help.acknowledged' && requestId) {
       const acked = (await tx.run(SQL.roomAckIssue, [str(body.by) ?? 'room', at, requestId])).changes;
       if ((await tx.run(SQL.roomSeen, [at, requestId])).changes + acked) changes.issues.add(requestId);

@@ -11,7 +11,9 @@ export interface IssueActionDetail {
   to?: string;
 }
 
-const KIND: Record<FleetIssue['kind'], string> = { help: 'Help call', problem: 'Problem report', device: 'Device fault' };
+const KIND: Record<FleetIssue['kind'], string> = { help: 'Help call', problem: 'Problem report', device: 'Device fault', call: 'Failed call' };
+/** A failed call clears and fails again by the room's next calls, not by a device. */
+const CALL_ACTION: Partial<Record<FleetIssueLogEntry['action'], string>> = { cleared: 'the next call went through', reopened: 'a call failed again' };
 const STATE: Record<string, string> = { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' };
 const ACTION: Record<FleetIssueLogEntry['action'], string> = {
   opened: 'opened',
@@ -42,6 +44,7 @@ export class FleetIssueList extends LitElement {
     li.help { border-left: 4px solid #f5a524; }
     li.problem { border-left: 4px solid #ff6b6b; }
     li.device { border-left: 4px solid #e8590c; }
+    li.call { border-left: 4px solid #be4bdb; }
     li[data-state='resolved'] { opacity: 0.8; border-left-color: #40c057; }
     .mine { font-size: 0.75em; font-weight: 700; padding: 0.05em 0.5em; border-radius: 999px; background: #1971c2; margin-left: 0.4em; }
     .heading { display: flex; gap: 0.6em; align-items: baseline; justify-content: space-between; }
@@ -117,7 +120,7 @@ export class FleetIssueList extends LitElement {
       </div>
       ${
         log
-          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft(ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
+          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
             <form @submit=${(e: Event) => this.submitNote(e, i.id)}><input name="note" maxlength="2000" placeholder=${ft('Add a note')} /><button type="submit" ?disabled=${busy}>${ft('Add')}</button></form>`
           : nothing
       }

@@ -147,4 +147,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Online call': '在线通话',
   'Signal, 7 d': '信号（7 天）',
   'Signal of {name}: now {value} {unit}, from {min} to {max} in 7 days': '{name} 的信号：当前 {value} {unit}，7 天内 {min} 至 {max}',
+  'Failed call': '通话失败',
+  'the next call went through': '下一次通话已接通',
+  'a call failed again': '通话再次失败',
 };
