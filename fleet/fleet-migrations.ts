@@ -436,4 +436,10 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     sqlite: `${FAILED_CALLS_SQLITE}${FAILED_CALLS_INDEX}`,
     postgres: `${FAILED_CALLS_POSTGRES}${FAILED_CALLS_INDEX}`,
   },
+  {
+    version: 11,
+    name: 'when the room published the state the fleet keeps',
+    // A retained state delivered late (a broker's queue, another instance) must not replace a newer one.
+    sql: 'ALTER TABLE fleet_rooms ADD COLUMN state_at BIGINT',
+  },
 ];

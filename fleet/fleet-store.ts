@@ -31,7 +31,9 @@ const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, b
 const SQL = {
   touchRoom: 'INSERT INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?) ON CONFLICT (site, room) DO NOTHING',
   roomStatus: 'UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?',
-  roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
+  // An older state (by the room's own `at`) never replaces a newer one; a state without `at` (other publishers) always applies.
+  roomState:
+    'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ?, state_at = COALESCE(CAST(? AS BIGINT), state_at) WHERE site = ? AND room = ? AND (state_at IS NULL OR CAST(? AS BIGINT) IS NULL OR state_at <= CAST(? AS BIGINT))',
   // Not older: a resend (a room's retained health after a restart) never overwrites a later report; two reports in one millisecond keep the last.
   // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
   health: (
@@ -131,7 +133,22 @@ export class FleetStore {
           break;
         case 'state': {
           const room = m.state.room as { name?: unknown } | undefined;
-          await tx.run(SQL.roomState, [JSON.stringify(m.state), typeof room?.name === 'string' ? room.name : null, now, m.site, m.room]);
+          const published = typeof m.state.at === 'string' ? Date.parse(m.state.at) : Number.NaN;
+          const at = Number.isFinite(published) ? published : null;
+          const applied = await tx.run(SQL.roomState, [
+            JSON.stringify(m.state),
+            typeof room?.name === 'string' ? room.name : null,
+            now,
+            at,
+            m.site,
+            m.room,
+            at,
+            at,
+          ]);
+          if (!applied.changes) {
+            changes.stale++;
+            break;
+          }
           changes.rooms.add(key);
           break;
         }
