@@ -43,7 +43,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
       id: 'call-e3',
       state: 'open',
       meeting: 'Board meeting',
-      summary: 'The online call failed (teams): The browser could not open the meeting link',
+      summary: 'teams: The browser could not open the meeting link',
     });
     expect([...failed.issues]).toEqual(['call-e3']);
     // The same event again (at-least-once delivery), and a second failure before anyone looked: still one issue.

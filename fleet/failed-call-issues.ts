@@ -22,7 +22,8 @@ export async function trackCallIssue(
   if (state === 'failed') {
     const detail = typeof event.body.detail === 'string' && event.body.detail ? event.body.detail : null;
     const provider = typeof event.body.provider === 'string' ? event.body.provider : null;
-    const summary = ['The online call failed', provider ? ` (${provider})` : '', detail ? `: ${detail}` : ''].join('');
+    // The room's own words (the dashboard says "Failed call" beside them, in the operator's language).
+    const summary = [provider, detail].filter(Boolean).join(': ') || 'The online call failed';
     const id = `call-${event.id}`;
     const opened = await tx.run(
       "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state, meeting) VALUES (?, 'call', ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",

@@ -25,6 +25,10 @@ const ACTION: Record<FleetIssueLogEntry['action'], string> = {
   reopened: 'the device failed again',
 };
 
+/** Summaries the fleet words itself (when the room gave none) in the operator's language; the room's own words as they came. */
+const FLEET_SUMMARIES = new Set(['Offline', 'Wrong password', 'The online call failed', 'Help requested', 'Problem reported']);
+const summaryOf = (i: FleetIssue) => (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
+
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
 function roomNote(i: FleetIssue) {
   if (i.roomSeenAt) return html`<div class="meta room seen" data-room="seen">${ft("The room's panel shows it")} (${when(i.roomSeenAt)})</div>`;
@@ -93,8 +97,8 @@ export class FleetIssueList extends LitElement {
     const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
     const what =
       i.kind === 'device'
-        ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${i.summary}`
-        : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${i.summary}`;
+        ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`
+        : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`;
     const people = [
       i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
       i.assignedTo ? ft('assigned to {name}', { name: i.assignedTo }) : '',

@@ -150,4 +150,5 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Failed call': '通话失败',
   'the next call went through': '下一次通话已接通',
   'a call failed again': '通话再次失败',
+  'The online call failed': '在线通话失败',
 };
