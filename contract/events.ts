@@ -31,6 +31,8 @@ export const RoomEventSchema = Type.Union([
   event('meeting.started', { meetingId: S(), title: opt(S()), confidential: opt(Type.Literal(true)) }),
   event('meeting.ended', { meetingId: S(), title: opt(S()) }),
   event('room.figures', { day: S(), figures: Type.Record(S(), Type.Number()) }),
+  /** Another room's invitation to a linked meeting was refused by this room's `meetings.links.acceptFrom`; nothing was booked. */
+  event('link.refused', { invitationId: S(), from: S(), code: Type.Literal('ROOMCTL_E_LINK_REFUSED'), reason: S() }),
   event('call.changed', {
     state: Type.Union([Type.Literal('idle'), Type.Literal('joining'), Type.Literal('in-call'), Type.Literal('ended'), Type.Literal('failed')]),
     provider: Type.Union([S(), Type.Null()]),

@@ -98,6 +98,7 @@ describe("the contract, from the room's builders to the fleet's parser", () => {
       { id: 'e9', at: AT, type: 'meeting.ended', meetingId: 'm1' },
       { id: 'e10', at: AT, type: 'room.figures', day: '2026-03-01', figures: { meetings: 3 } },
       { id: 'e11', at: AT, type: 'call.changed', state: 'in-call', provider: 'jitsi', meetingId: 'm1', detail: null },
+      { id: 'e12', at: AT, type: 'link.refused', invitationId: 'i1', from: 'sz/lotus', code: 'ROOMCTL_E_LINK_REFUSED', reason: 'not in acceptFrom' },
     ];
     for (const e of events) {
       const { id, at, type, ...rest } = e;

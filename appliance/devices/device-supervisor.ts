@@ -44,9 +44,9 @@ const ANSWERED = new Set(['ROOMCTL_E_DEVICE_REJECTED', 'ROOMCTL_E_DEVICE_BUSY', 
  * Keeps one device connected: connect, watch, reconnect with backoff. Nothing a driver or a
  * device does escapes it: every failure becomes a status with a detail.
  *
- * It tells slow from dead: a probe's time counts only while no user action is in flight (a
- * probe queued behind a 20-step volume drive is not silence; an action that times out in the
- * driver is), its timeout stretches to the device's measured pace, and a slow device is
+ * It tells slow from dead: a probe's time counts only while no user action is talking to the
+ * device (a probe queued behind a 20-step volume drive is not silence; an action that times
+ * out in the driver is; one held waiting for the device to be ready leaves the probe to judge), its timeout stretches to the device's measured pace, and a slow device is
  * `degraded` ("answers in 1.8 s"), never offline while it answers. A device that refuses the credentials is `auth-failed` and retried
  * slowly (AuthBackoff), so it does not lock the account.
  *
@@ -71,7 +71,12 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   private readonly clock: Clock;
   private readonly pace: ReplyPace;
   private actionsInFlight = 0;
-  /** When an action last started or ended: probe silence is counted from here at the earliest. */
+  /**
+   * Actions of this link held waiting for the device to be ready (DriverContext.held): they are
+   * not talking, so they do not stop the probe's clock. Emptied with each new link.
+   */
+  private readonly holds = new Set<object>();
+  /** When an action last started or ended, or a hold began or ended: probe silence is counted from here at the earliest. */
   private lastActionEdge = 0;
 
   constructor(private readonly options: SupervisorOptions) {
@@ -124,6 +129,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   async restart(): Promise<void> {
     if (!this.running || this.current.status === 'bad_config') return;
     this.generation++;
+    this.holds.clear();
     this.retryTimer?.cancel();
     this.probeTimer?.cancel();
     const driver = this.driver;
@@ -133,11 +139,6 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     this.backoff.reset();
     this.authBackoff.reset();
     void this.connect();
-  }
-
-  /** Marks the device as unusable because its config is wrong; no reconnects. */
-  markBadConfig(detail: string): void {
-    this.setStatus('bad_config', detail);
   }
 
   async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
@@ -202,6 +203,18 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
         this.condition = condition;
         this.showHealth();
       },
+      held: async (wait) => {
+        if (stale()) return wait();
+        // The device just answered "not now", and will answer the recheck: both are signs of life.
+        const hold = {};
+        this.holds.add(hold);
+        this.lastActionEdge = this.clock.now();
+        try {
+          return await wait();
+        } finally {
+          if (this.holds.delete(hold)) this.lastActionEdge = this.clock.now();
+        }
+      },
       publishState: (patch) => {
         if (stale()) return;
         this.state = { ...this.state, ...patch };
@@ -220,6 +233,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   private async connect(): Promise<void> {
     if (!this.running) return;
     const generation = ++this.generation;
+    this.holds.clear();
     // While offline or refused, each attempt keeps that status: no flicker through `connecting`.
     if (this.current.status !== 'offline' && this.current.status !== 'auth-failed') this.setStatus('connecting', this.current.detail, this.current.error);
     let driver: DeviceDriver;
@@ -244,6 +258,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
 
   private lose(error: RoomctlError): void {
     this.generation++;
+    this.holds.clear();
     this.probeTimer?.cancel();
     const driver = this.driver;
     this.driver = undefined;
@@ -254,6 +269,14 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   private failed(error: RoomctlError): void {
     const auth = error.code === 'ROOMCTL_E_DEVICE_AUTH';
     const cause: DeviceError = { code: error.code, message: error.message };
+    // A config the schema let through but the driver cannot use (an MDC display with neither
+    // host nor serial port, two cameras claiming one VISCA address): retrying cannot mend it,
+    // only a corrected config can (a reload starts the room again).
+    if (error.code === 'ROOMCTL_E_CONFIG_INVALID') {
+      this.options.log.warn({ code: error.code, err: error.message }, 'the device config cannot work; not retrying until the config is corrected');
+      this.setStatus('bad_config', deviceErrorLine(cause), cause);
+      return;
+    }
     this.setStatus(auth ? 'auth-failed' : 'offline', deviceErrorLine(cause), cause);
     if (!this.running) return;
     this.retryTimer?.cancel();
@@ -300,10 +323,17 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     });
   }
 
+  /** An action is in flight and talking to the device (not only held, waiting for it to be ready). */
+  private get talking(): boolean {
+    return this.actionsInFlight > this.holds.size;
+  }
+
   /**
    * One probe under a timeout that counts only the device's silence: the clock starts at the
-   * probe or at the last action's start or end, whichever is later, and stands still while an
-   * action is in flight.
+   * probe or at the last action's (or hold's) start or end, whichever is later, and stands still
+   * while an action is talking to the device. A held action does not stop it: a display that
+   * goes silent while a command waits for it is told by the probe, within the probe's timeout,
+   * not by the held command's recheck a reply timeout later.
    */
   private probeOnce(driver: DeviceDriver): Promise<void> {
     const startedAt = this.clock.now();
@@ -314,7 +344,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
       const check = () => {
         if (settled) return;
         const silentSince = Math.max(startedAt, this.lastActionEdge);
-        const left = this.actionsInFlight > 0 ? timeoutMs : silentSince + timeoutMs - this.clock.now();
+        const left = this.talking ? timeoutMs : silentSince + timeoutMs - this.clock.now();
         if (left > 0) {
           timer = this.clock.after(left, check);
           return;

@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import { end, start } from '../meetings/meeting-lifecycle.js';
 import type { Meeting } from '../meetings/meeting-types.js';
-import type { LinkRecord } from './link-records.js';
+import type { LinkRecord } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import type { FoldedLink } from './linked-fold.js';
 

@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { book, checkIn } from '../meetings/meeting-lifecycle.js';
 import { roomFixture, type RoomFixture } from '../meetings/testing/room-fixture.js';
 import { TelemetryOutbox } from '../telemetry/outbox.js';
-import type { LinkRecord } from './link-records.js';
+import type { LinkRecord } from '../../contract/link-records.js';
 import { LinkStore } from './link-store.js';
 import { LinkedRooms } from './linked-rooms.js';
 
@@ -25,6 +25,7 @@ function linkedRoom(self: string, name: string) {
     sender: outbox,
     log: fx.room.ctx.log,
     subscribe: () => undefined,
+    accepts: () => true,
   });
   fx.room.ctx.linked = rooms;
   const sent = (): LinkRecord[] => {

@@ -3,7 +3,7 @@ import { forOtherRooms, type ConversationRecord } from '../conversation/conversa
 import { book, checkIn, start } from '../meetings/meeting-lifecycle.js';
 import { roomFixture, type RoomFixture } from '../meetings/testing/room-fixture.js';
 import { TelemetryOutbox } from '../telemetry/outbox.js';
-import type { LinkRecord } from './link-records.js';
+import type { LinkRecord } from '../../contract/link-records.js';
 import { LinkStore } from './link-store.js';
 import { LinkedRooms } from './linked-rooms.js';
 import { replicateLog } from './replicated-log.js';
@@ -27,6 +27,7 @@ function linkedRoom(self: string, name: string) {
     sender: outbox,
     log: ctx.log,
     subscribe: () => undefined,
+    accepts: () => true,
   });
   ctx.linked = rooms;
   replicateLog<ConversationRecord>(

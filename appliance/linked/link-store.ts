@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import type { LinkRecord, RoomKey } from './link-records.js';
+import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
 
 /**
  * The link layer's rows: records once by id, and which local meeting a link is. Remote notes

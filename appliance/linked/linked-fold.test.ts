@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { LinkRecord } from './link-records.js';
+import type { LinkRecord } from '../../contract/link-records.js';
 import { effectiveHost, foldLink } from './linked-fold.js';
 
 const base = (id: string, room: string, at: string) => ({ id, link: 'L', room, at: `2026-04-01T08:00:${at}.000Z` });

@@ -1,4 +1,9 @@
-import { byTime, type LinkRecord, type RoomKey } from './link-records.js';
+import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
+
+/** (at, id) order: the same in every room, whatever order the records arrived in. */
+function byTime(a: Pick<LinkRecord, 'at' | 'id'>, b: Pick<LinkRecord, 'at' | 'id'>): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 type ClockRecord = Extract<LinkRecord, { kind: 'agenda.clock' }>;
 type HealthRecord = Extract<LinkRecord, { kind: 'room.health' }>;

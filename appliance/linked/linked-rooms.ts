@@ -4,18 +4,18 @@ import type { Logger } from '../logger.js';
 import type { CheckInElsewhere, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
-import { linkKeyOf, personDigest } from './link-key.js';
-import type { LinkChange, LinkInvitation, LinkRecord, RoomKey } from './link-records.js';
+import { linkKeyOf } from './link-key.js';
+import { LinkInvitations } from './link-invitations.js';
+import type { LinkChange, LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
-import { isRoomKey, linkTopics } from './link-topics.js';
-import { effectiveHost, foldLink, type FoldedLink } from './linked-fold.js';
+import { isRoomKey, linkTopics } from '../../contract/link-topics.js';
+import { foldLink, type FoldedLink } from './linked-fold.js';
+import { LinkedMeetingViews } from './linked-meeting-views.js';
 import { localClock, localFacts, localHealth, type DeviceList } from './local-facts.js';
+import { ActiveLinks } from './active-links.js';
 import { applyRemote, type Channel } from './apply-remote.js';
-
-/** Where records go out: the telemetry outbox (SQLite first, QoS 1, re-sent until the broker has them). */
-export interface RecordSender {
-  enqueue(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean }): void;
-}
+import type { RecordSender } from './record-sender.js';
+import { RoomPresence } from './room-presence.js';
 
 interface LinkedRoomsDeps {
   self: RoomKey;
@@ -27,31 +27,40 @@ interface LinkedRoomsDeps {
   log: Logger;
   /** Subscribes (idempotently) to a topic on the link's own MQTT connection. */
   subscribe(topic: string): void;
+  /** Whether an invitation from this room may link this room to a meeting (`meetings.links.acceptFrom`). */
+  accepts(from: RoomKey): boolean;
 }
 
 const MAX_LINKED_ROOMS = 50;
 /** Joins within this long share one re-send. */
 const RESEND_DELAY_MS = 500;
-const ACTIVE_CACHE_MS = 1000;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
  * meeting (that it takes part, its devices' health, its check-ins, notes, decisions, action
  * items, its agenda clock when it changed here, host claims) as records, and applies the
- * other rooms' records once by id. Implements the meetings' LinkedMeetingsPort.
+ * other rooms' records once by id. Invitations are `LinkInvitations`', who is online and who
+ * hosts `RoomPresence`'s; the meetings' LinkedMeetingsPort is answered by `LinkedMeetingViews`.
  */
 export class LinkedRooms implements LinkedMeetingsPort {
-  private readonly online = new Map<RoomKey, boolean>();
+  private readonly presence: RoomPresence;
+  private readonly invitations: LinkInvitations;
+  private readonly views: LinkedMeetingViews;
+  private readonly active: ActiveLinks;
   private readonly folds = new Map<string, FoldedLink>();
   private readonly lastClock = new Map<string, string>();
   private readonly lastHealth = new Map<string, string>();
   private readonly joined = new Set<string>();
   private readonly channels = new Map<string, Channel>();
   private readonly resends = new Map<string, NodeJS.Timeout>();
-  private activeCache: { at: number; links: Map<string, string> } | undefined;
   private applying = false;
 
-  constructor(private readonly deps: LinkedRoomsDeps) {}
+  constructor(private readonly deps: LinkedRoomsDeps) {
+    this.presence = new RoomPresence(deps.self);
+    this.active = new ActiveLinks(deps.ctx, deps.store);
+    this.invitations = new LinkInvitations({ ...deps, linked: () => this.changed() });
+    this.views = new LinkedMeetingViews({ ...deps, presence: this.presence, fold: (link) => this.fold(link) });
+  }
 
   get self(): RoomKey {
     return this.deps.self;
@@ -78,22 +87,21 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   /** A room's retained status: `offline` (its last will, or a clean stop) may hand the timer on. */
   statusOf(room: RoomKey, online: boolean): void {
-    if (room === this.self || this.online.get(room) === online) return;
-    this.online.set(room, online);
-    if (!this.active().some(({ link }) => this.fold(link).rooms.has(room))) return; // a room of no meeting here: only listed
+    if (!this.presence.set(room, online)) return;
+    if (!this.active.list().some(({ link }) => this.fold(link).rooms.has(room))) return; // a room of no meeting here: only listed
     this.sync();
     this.deps.ctx.changed();
   }
 
   /** The rooms seen on the broker (their retained status), to link a meeting with from the panel. */
   knownRooms(): { site: string; room: string; online: boolean }[] {
-    return [...this.online].map(([key, online]) => ({ ...split(key), online })).sort((a, b) => `${a.site}/${a.room}`.localeCompare(`${b.site}/${b.room}`));
+    return this.presence.known();
   }
 
   /** Publishes whatever changed here for every active linked meeting, and claims the timer when the host is gone. */
   sync(): void {
     if (this.applying) return;
-    for (const { link, meeting } of this.active()) {
+    for (const { link, meeting } of this.active.list()) {
       this.deps.subscribe(linkTopics.allRecords(link));
       if (!this.joined.has(link)) {
         this.joined.add(link);
@@ -108,7 +116,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
       for (const fact of localFacts(this.deps.ctx, meeting, link, this.self, (id) => remote.has(id))) this.publish(link, fact.change, fact.id, fact.at);
       this.syncClock(link, meeting);
       const fold = this.fold(link);
-      if (fold.host !== null && fold.host !== this.self && effectiveHost(fold, (r) => this.isOnline(r)) === this.self) {
+      if (this.presence.shouldTakeOver(fold)) {
         this.deps.log.warn({ link, host: fold.host }, 'the host room is offline: this room keeps the timer now');
         this.publish(link, { kind: 'host.set', host: this.self, reason: 'failover' });
       }
@@ -117,7 +125,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   /** A record from another room (already checked against its topic). */
   receive(record: LinkRecord): void {
-    const meeting = this.meetingOf(record.link);
+    const meeting = this.active.meetingOf(record.link);
     if (!meeting) return; // not a meeting of this room: not ours to take
     this.applying = true;
     try {
@@ -163,57 +171,15 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const named = [...new Set([this.self, ...rooms])].sort();
     this.publish(link, { kind: 'links.set', rooms: named });
     if (this.fold(link).host === null) this.publish(link, { kind: 'host.set', host: this.self, reason: 'organiser' });
-    for (const to of named.filter((r) => r !== this.self)) {
-      const invitation: LinkInvitation = {
-        id: randomUUID(),
-        link,
-        room: this.self,
-        at: now.toISOString(),
-        kind: 'invitation',
-        occurrenceKey: m.occurrenceKey,
-        title: m.confidentiality === 'confidential' ? '' : m.title,
-        start: m.start,
-        end: m.end,
-        confidentiality: m.confidentiality,
-        rooms: named,
-      };
-      this.deps.sender.enqueue(linkTopics.invitation(this.self, to), JSON.stringify(invitation), { qos: 1, retain: false });
-    }
+    this.invitations.send(link, m, named, now);
     this.sync();
     this.deps.ctx.changed();
     return m;
   }
 
-  /** An invitation to this room: the same meeting if its calendar holds it, else a booking made for it (when the room is free). */
+  /** An invitation to this room (see LinkInvitations). */
   invited(invitation: LinkInvitation): void {
-    const { ctx } = this.deps;
-    let m = ctx.meetings.byOccurrence(invitation.occurrenceKey);
-    if (!m) {
-      const clash = ctx.meetings.between(invitation.start, invitation.end, ['booked', 'in_progress']);
-      if (clash.length > 0) {
-        this.deps.log.warn({ from: invitation.room, start: invitation.start }, 'a room linked this room to a meeting while it is booked: not linked');
-        return;
-      }
-      m = ctx.meetings.insert(
-        {
-          source: 'adhoc',
-          seriesKey: null,
-          occurrenceKey: invitation.occurrenceKey,
-          title: invitation.title || 'Linked meeting',
-          organiser: {},
-          attendees: [],
-          description: '',
-          agenda: [],
-          start: invitation.start,
-          end: invitation.end,
-          confidentiality: invitation.confidentiality,
-        },
-        ctx.clock.now(),
-      );
-    }
-    this.deps.store.link(invitation.link, m.id, ctx.clock.now());
-    this.sync();
-    ctx.changed();
+    this.invitations.invited(invitation);
   }
 
   /** Hands the timer (and the roll call and minutes) to another linked room, or takes it. */
@@ -230,70 +196,19 @@ export class LinkedRooms implements LinkedMeetingsPort {
   // ── the meetings' port ─────────────────────────────────────────────────────────────
 
   rooms(meetingId: string): LinkedRoomView[] {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (!m) return [];
-    const fold = this.fold(linkKeyOf(m.occurrenceKey));
-    const others = [...fold.rooms.values()].filter((r) => r.room !== this.self);
-    if (others.length === 0) return [];
-    const host = this.hostOf(fold);
-    const own: LinkedRoomView = {
-      ...split(this.self),
-      name: this.deps.roomName,
-      host: host === this.self,
-      present: this.deps.ctx.checkIns.count(m.id),
-      expected: false,
-      online: true,
-      health: localHealth(this.deps.devices),
-    };
-    const views = others.map((r) => ({
-      ...split(r.room),
-      name: r.name ?? r.room,
-      host: host === r.room,
-      present: r.checkIns.size,
-      expected: !r.heard,
-      online: r.heard && this.isOnline(r.room),
-      health: r.health ?? { status: 'unknown' as const, problems: [] },
-    }));
-    return [own, ...views].sort((a, b) => `${a.site}/${a.room}`.localeCompare(`${b.site}/${b.room}`));
+    return this.views.rooms(meetingId);
   }
 
   followsAnotherRoom(meetingId: string): boolean {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (!m) return false;
-    const fold = this.fold(linkKeyOf(m.occurrenceKey));
-    if (![...fold.rooms.keys()].some((r) => r !== this.self)) return false;
-    return this.hostOf(fold) !== this.self;
+    return this.views.followsAnotherRoom(meetingId);
   }
 
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (!m) return undefined;
-    const link = linkKeyOf(m.occurrenceKey);
-    const person = personDigest(link, personKey);
-    for (const r of this.fold(link).rooms.values()) {
-      const c = r.room === this.self ? undefined : r.checkIns.get(person);
-      if (c) return { room: r.room, roomName: r.name ?? r.room, at: c.at };
-    }
-    return undefined;
+    return this.views.checkedInElsewhere(meetingId, personKey);
   }
 
   attendanceByRoom(meetingId: string): { room: string; name: string; present: number; names: string[] }[] {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (!m || this.rooms(meetingId).length === 0) return [];
-    const confidential = m.confidentiality === 'confidential';
-    const fold = this.fold(linkKeyOf(m.occurrenceKey));
-    const own = this.deps.ctx.checkIns.list(m.id);
-    const rows = [{ room: this.self, name: this.deps.roomName, present: own.length, names: confidential ? [] : own.map((c) => c.name ?? c.email ?? '?') }];
-    for (const r of fold.rooms.values()) {
-      if (r.room === this.self || !r.heard) continue;
-      rows.push({
-        room: r.room,
-        name: r.name ?? r.room,
-        present: r.checkIns.size,
-        names: confidential ? [] : [...r.checkIns.values()].map((c) => c.name ?? '?'),
-      });
-    }
-    return rows.sort((a, b) => a.room.localeCompare(b.room));
+    return this.views.attendanceByRoom(meetingId);
   }
 
   /** Stops the re-sends still waiting. */
@@ -318,13 +233,10 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.resends.set(link, timer);
   }
 
-  /** The host: the recorded one (or its successor while it is offline); before anyone claimed it, the first room by key. */
-  private hostOf(fold: FoldedLink): RoomKey {
-    return effectiveHost(fold, (r) => this.isOnline(r)) ?? [...fold.rooms.keys(), this.self].sort()[0]!;
-  }
-
-  private isOnline(room: RoomKey): boolean {
-    return room === this.self || this.online.get(room) !== false;
+  /** Something of this room's linked meetings changed here: send it, redraw the panels. */
+  private changed(): void {
+    this.sync();
+    this.deps.ctx.changed();
   }
 
   /** The agenda clock changed here (not by applying another room's): send it; the first start claims the timer. */
@@ -359,34 +271,6 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return ids;
   }
 
-  /** The meetings this room takes part in across rooms now: from shortly before check-in opens until an hour after the end. */
-  private active(): { link: string; meeting: Meeting }[] {
-    const { ctx } = this.deps;
-    const now = ctx.clock.now().getTime();
-    const lead = Math.max(ctx.rules.checkInOpensMinutes, 15) * 60_000;
-    const out = new Map<string, Meeting>();
-    for (const m of ctx.meetings.between(new Date(now - 3_600_000).toISOString(), new Date(now + lead).toISOString())) {
-      const live =
-        m.status === 'booked' || m.status === 'in_progress' || (m.status === 'ended' && m.endedAt !== null && Date.parse(m.endedAt) > now - 3_600_000);
-      if (live) out.set(linkKeyOf(m.occurrenceKey), m);
-    }
-    for (const { link, meetingId } of this.deps.store.linkedMeetings(new Date(now - 3_600_000).toISOString())) {
-      const m = ctx.meetings.get(meetingId);
-      if (m) out.set(link, m);
-    }
-    return [...out].map(([link, meeting]) => ({ link, meeting }));
-  }
-
-  /** The meeting a record is about, if this room holds it; the list of active links is kept for a second (records come in bursts). */
-  private meetingOf(link: string): Meeting | undefined {
-    const now = Date.now();
-    if (!this.activeCache || now - this.activeCache.at > ACTIVE_CACHE_MS || !this.activeCache.links.has(link)) {
-      this.activeCache = { at: now, links: new Map(this.active().map((a) => [a.link, a.meeting.id])) };
-    }
-    const id = this.activeCache.links.get(link);
-    return id === undefined ? undefined : this.deps.ctx.meetings.get(id);
-  }
-
   private fold(link: string): FoldedLink {
     let f = this.folds.get(link);
     if (!f) this.folds.set(link, (f = foldLink(this.deps.store.records(link))));
@@ -404,9 +288,4 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private send(record: LinkRecord): void {
     this.deps.sender.enqueue(linkTopics.records(this.self, record.link), JSON.stringify(record), { qos: 1, retain: false });
   }
-}
-
-function split(key: RoomKey): { site: string; room: string } {
-  const [site = '', room = ''] = key.split('/');
-  return { site, room };
 }

@@ -4,10 +4,12 @@ import type { Logger } from '../logger.js';
 import type { MeetingRoom } from '../meetings/meeting-room.js';
 import type { Db } from '../store/database.js';
 import { mqttConnectOptions } from '../telemetry/mqtt-connect-options.js';
+import { invitationPolicy } from './invitation-policy.js';
 import { LinkStore } from './link-store.js';
-import { senderOf } from './link-topics.js';
-import { readInvitation, readRecord } from './link-validate.js';
-import { LinkedRooms, type RecordSender } from './linked-rooms.js';
+import { senderOf } from '../../contract/link-topics.js';
+import { readInvitation, readRecord } from '../../contract/link-readers.js';
+import { LinkedRooms } from './linked-rooms.js';
+import type { RecordSender } from './record-sender.js';
 import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
 import { replicateLog } from './replicated-log.js';
 import type { DeviceList } from './local-facts.js';
@@ -51,6 +53,7 @@ export function startLinkedRooms(
     sender: deps.sender,
     log,
     subscribe,
+    accepts: invitationPolicy(self, config.meetings?.links?.acceptFrom),
   });
   deps.meetings.ctx.linked = rooms;
   // The floor and polls: every hand, turn, poll and vote replicates as it is (counted once by id); a confidential meeting's without names.
@@ -87,11 +90,11 @@ export function startLinkedRooms(
       if (from.rest.length === 1 && from.rest[0] === 'status') return rooms.statusOf(from.room, payload.toString() !== 'offline');
       if (from.rest.length === 3 && from.rest[0] === 'meetings' && from.rest[2] === 'records') {
         const record = readRecord(payload, from.room, from.rest[1]!);
-        return typeof record === 'string' ? refuse(topic, record) : rooms.receive(record);
+        return record.ok ? rooms.receive(record.value) : refuse(topic, record.error.message);
       }
       if (from.rest[0] === 'links' && `${from.rest[1]}/${from.rest[2]}` === self) {
         const invitation = readInvitation(payload, from.room);
-        return typeof invitation === 'string' ? refuse(topic, invitation) : rooms.invited(invitation);
+        return invitation.ok ? rooms.invited(invitation.value) : refuse(topic, invitation.error.message);
       }
     } catch (err) {
       log.warn({ topic, err: (err as Error).message }, 'a linked-room message could not be handled');

@@ -1,7 +1,7 @@
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import { personDigest, stableId } from './link-key.js';
-import type { ClockItem, LinkChange, RoomKey } from './link-records.js';
+import type { ClockItem, LinkChange, RoomKey } from '../../contract/link-records.js';
 
 /** What a room's devices look like from another room. */
 export interface DeviceList {

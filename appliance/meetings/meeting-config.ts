@@ -87,6 +87,26 @@ export const MeetingsSection = Type.Object(
         { additionalProperties: false, description: 'The floor: raised hands, the speaking order, speaking time' },
       ),
     ),
+    links: Type.Optional(
+      Type.Object(
+        {
+          acceptFrom: Type.Optional(
+            Type.Array(
+              Type.String({
+                pattern: '^([A-Za-z0-9_.-]+|\\*)/([A-Za-z0-9_.-]+|\\*)$',
+                description: 'A room as "site/room", every room of a site as "site/*", or every room as "*/*"',
+              }),
+              {
+                maxItems: 500,
+                description:
+                  "Rooms whose invitations to a linked meeting this room takes (it books the meeting when free); others are refused. Default: this room's own site",
+              },
+            ),
+          ),
+        },
+        { additionalProperties: false, description: 'Linked meetings: which rooms may link this room to their meetings' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

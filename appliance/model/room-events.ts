@@ -26,6 +26,8 @@ export type RoomEvent =
   | { type: 'meeting.started'; meetingId: string; title?: string; confidential?: true }
   | { type: 'meeting.ended'; meetingId: string; title?: string }
   | { type: 'room.figures'; day: string; figures: Record<string, number> }
+  /** Another room invited this room to a linked meeting and was refused (`meetings.links.acceptFrom`): nothing was booked. */
+  | { type: 'link.refused'; invitationId: string; from: string; code: 'ROOMCTL_E_LINK_REFUSED'; reason: string }
   /** The room's online call changed: joining, in the call, ended, or failed (with why). */
   | {
       type: 'call.changed';

@@ -56,6 +56,14 @@ export interface DriverContext {
   /** Last-known device state for the panel (power, input, position, ...), merged into the previous one. */
   publishState(patch: Record<string, unknown>): void;
   /**
+   * An action waits for the device to be ready (a display warming up or in standby answered
+   * "not now"; the driver waits, then asks again). Wrap that wait and its recheck, never the
+   * command itself: while `wait` runs the action is held, not talking, so the host's watchdog
+   * keeps counting and its probe, not the held action's next reply timeout, tells a device
+   * that went silent meanwhile. Resolves or rejects as `wait` does.
+   */
+  held<T>(wait: () => Promise<T>): Promise<T>;
+  /**
    * What a driver learned about the device that a reconnect must not forget (an estimated
    * volume step, a model's quirks): the same object for every driver the host builds for
    * this device, for as long as the room runs.

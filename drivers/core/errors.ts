@@ -87,6 +87,10 @@ export const ERROR_CATALOG = {
     http: 503,
     hint: "Linking rooms needs the room's MQTT broker (the mqtt section of its config): the rooms of a linked meeting talk through it.",
   },
+  ROOMCTL_E_LINK_REFUSED: {
+    http: 403,
+    hint: 'This room takes invitations to linked meetings only from the rooms in meetings.links.acceptFrom (by default the rooms of its own site): add the inviting room ("site/room") or its site ("site/*") there.',
+  },
   ROOMCTL_E_LINK_ROOM: { http: 400, hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.' },
   ROOMCTL_E_CHECKIN_CLOSED: { http: 409, hint: 'Check-in opens shortly before a meeting and closes when it ends.' },
   // the conversation: the floor and polls

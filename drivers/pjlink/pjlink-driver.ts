@@ -274,15 +274,18 @@ export class PjlinkDriver implements DeviceDriver {
             `display still not ready for ${cmd.command} after ${this.opts.readyTimeoutMs} ms (power: ${this.power ?? 'unknown'})`,
           );
         }
-        await sleep(this.opts.readyPollMs);
-        // Some firmware answers even POWR ? with ERR3 while warming: that is "not yet", too.
-        power = await this.readPower().then(
-          () => this.power ?? 'unknown',
-          (err: unknown) => {
-            if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_BUSY') return 'unknown' as const;
-            throw err;
-          },
-        );
+        // Held, not talking: the host's watchdog probe judges a display that falls silent now.
+        power = await this.ctx.held(async () => {
+          await sleep(this.opts.readyPollMs);
+          // Some firmware answers even POWR ? with ERR3 while warming: that is "not yet", too.
+          return this.readPower().then(
+            () => this.power ?? 'unknown',
+            (err: unknown) => {
+              if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_BUSY') return 'unknown' as const;
+              throw err;
+            },
+          );
+        });
       } while (power === 'unknown' || isTransitional(power));
       // Standby does not end by itself: waiting would only delay the same refusal.
       if (power === 'standby' && cmd.command !== 'POWR') {

@@ -158,7 +158,8 @@ export class MdcDriver implements DeviceDriver {
             (err as RoomctlError).details,
           );
         }
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Held, not talking: the host's watchdog probe judges a display that falls silent now.
+        await this.ctx.held(() => new Promise((resolve) => setTimeout(resolve, 300)));
       }
     }
   }

@@ -38,6 +38,7 @@ export function createTestContext(deviceId = 'device', options: { printLogs?: bo
       ctx.patches.push(patch);
       Object.assign(ctx.state, patch);
     },
+    held: (wait) => wait(),
   };
   return ctx;
 }

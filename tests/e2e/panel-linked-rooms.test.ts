@@ -42,7 +42,12 @@ describe('panel: the rooms of a linked meeting', () => {
       acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(LOTUS.username, 'sz', 'lotus')].join('\n'),
     });
     aurora = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, ...AURORA } });
-    lotus = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, ...LOTUS }, room: { id: 'lotus', name: 'Shenzhen', site: 'sz' } });
+    // Shenzhen takes invitations from Aurora, a room of another site (by default only its own site's).
+    lotus = await startTelemetryRoom({
+      mqtt: { url: broker.url, protocolVersion: 5, ...LOTUS },
+      room: { id: 'lotus', name: 'Shenzhen', site: 'sz' },
+      meetings: { links: { acceptFrom: ['hq/aurora'] } },
+    });
     browser = await launchChromium();
   }, 90_000);
 

@@ -8,10 +8,11 @@ import { until } from '../helpers/until.js';
 /**
  * A display in standby is asked to mute (as the room mute does on every reconnect): it answers
  * ERR3 and the driver holds the command, polling POWR. The display goes silent then (the relay
- * stops forwarding, the socket stays open). While the held command is in flight the probe's
- * clock stands still, so the held command is the watchdog: the display goes offline with
- * ROOMCTL_E_DEVICE_TIMEOUT before any probe is answered again — not healed silently by a
- * fresh session that the next probe opens.
+ * stops forwarding, the socket stays open). With probes far apart, the held command's POWR
+ * recheck is what meets the silence, and its reply timeout counts as silence: the display goes
+ * offline with ROOMCTL_E_DEVICE_TIMEOUT before any probe is answered again — not healed
+ * silently by a fresh session that the next probe opens. (With a probe due sooner, the probe
+ * tells first: pjlink-silent-while-held-told-by-the-probe.test.ts.)
  */
 let cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {

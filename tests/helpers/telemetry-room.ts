@@ -30,6 +30,8 @@ export async function startTelemetryRoom(options: {
   probeIntervalMs?: number;
   probeTimeoutMs?: number;
   room?: Partial<RoomConfig['room']>;
+  /** The meeting rules (e.g. `links.acceptFrom`, the rooms whose invitations it takes). */
+  meetings?: RoomConfig['meetings'];
   /** The display's name in the config (one, or one per language); default "Display". */
   displayName?: NonNullable<RoomConfig['devices'][number]['name']>;
   logLevel?: string;
@@ -41,6 +43,7 @@ export async function startTelemetryRoom(options: {
     api: { listen: '127.0.0.1:0', tokens: ['a-test-token-of-16-chars'] },
     storage: { dir: dataDir },
     mqtt: options.mqtt,
+    ...(options.meetings ? { meetings: options.meetings } : {}),
     log: { level: 'info' },
     devices: [{ id: 'display', name: options.displayName ?? 'Display', driver: 'pjlink', host: '127.0.0.1', port: display.endpoint.port }],
   };

@@ -40,6 +40,7 @@ export const EVENT_WORDS: Record<string, string> = {
   'meeting.ended': 'Meeting ended',
   'room.figures': "The day's figures",
   'call.changed': 'Online call',
+  'link.refused': 'Linked meeting refused',
 };
 
 /** An event's name in the operator's language (a type a newer room sends shows as it came). */

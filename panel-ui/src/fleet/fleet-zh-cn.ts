@@ -151,4 +151,5 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'the next call went through': '下一次通话已接通',
   'a call failed again': '通话再次失败',
   'The online call failed': '在线通话失败',
+  'Linked meeting refused': '已拒绝联合会议邀请',
 };

@@ -1,7 +1,7 @@
-import type { RoomKey } from './link-records.js';
+import { ROOM_KEY, type RoomKey } from './link-records.js';
 
 /**
- * Where linked rooms talk (docs/LINKED-ROOMS.md). Every room writes only under its own base
+ * Where linked rooms talk to each other (docs/LINKED-ROOMS.md), beside the room–fleet topics of `topics.ts`. Every room writes only under its own base
  * `roomctl/<site>/<room>/`, which is all the broker lets a room identity write; it reads the
  * other rooms' meeting records, the invitations addressed to it and their `status`.
  */
@@ -25,10 +25,7 @@ export function senderOf(topic: string): { room: RoomKey; rest: string[] } | und
   return { room: `${parts[1]}/${parts[2]}`, rest: parts.slice(3) };
 }
 
-const SEGMENT = /^[A-Za-z0-9_.-]+$/;
-
 /** A `site/room` that can stand in a topic: two plain segments. */
 export function isRoomKey(value: string): boolean {
-  const parts = value.split('/');
-  return parts.length === 2 && parts.every((p) => SEGMENT.test(p));
+  return ROOM_KEY.test(value);
 }

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logger.js';
+import type { MeetingContext } from '../meetings/meeting-context.js';
+import type { Meeting } from '../meetings/meeting-types.js';
+import type { LinkInvitation, RoomKey } from '../../contract/link-records.js';
+import type { LinkStore } from './link-store.js';
+import { linkTopics } from '../../contract/link-topics.js';
+import type { RecordSender } from './record-sender.js';
+import { splitRoomKey } from './room-presence.js';
+
+/** Refused invitations remembered, so a re-delivered one is not logged or reported again. */
+const REFUSALS_KEPT = 1000;
+
+interface InvitationDeps {
+  self: RoomKey;
+  ctx: MeetingContext;
+  store: LinkStore;
+  sender: RecordSender;
+  log: Logger;
+  /** Whether an invitation from this room may link this room to a meeting (`meetings.links.acceptFrom`). */
+  accepts(from: RoomKey): boolean;
+  /** A meeting of this room was linked: send what there is to send, redraw the panels. */
+  linked(): void;
+}
+
+/**
+ * Invitations between linked rooms: the organiser's room sends one to each room it names (enough
+ * to book the meeting there); an invited room holds the meeting — the same one if its calendar
+ * has it, else a booking made for it when the room is free — if the inviting room is one it
+ * takes invitations from.
+ */
+export class LinkInvitations {
+  private readonly refused = new Set<string>();
+
+  constructor(private readonly deps: InvitationDeps) {}
+
+  /** One invitation to each named room but this one. */
+  send(link: string, m: Meeting, named: readonly RoomKey[], now: Date): void {
+    const { self } = this.deps;
+    for (const to of named.filter((r) => r !== self)) {
+      const invitation: LinkInvitation = {
+        id: randomUUID(),
+        link,
+        room: self,
+        at: now.toISOString(),
+        kind: 'invitation',
+        occurrenceKey: m.occurrenceKey,
+        title: m.confidentiality === 'confidential' ? '' : m.title,
+        start: m.start,
+        end: m.end,
+        confidentiality: m.confidentiality,
+        rooms: [...named],
+      };
+      this.deps.sender.enqueue(linkTopics.invitation(self, to), JSON.stringify(invitation), { qos: 1, retain: false });
+    }
+  }
+
+  /** An invitation to this room: the same meeting if its calendar holds it, else a booking made for it (when the room is free). */
+  invited(invitation: LinkInvitation): void {
+    const { ctx } = this.deps;
+    if (!this.deps.accepts(invitation.room)) return this.refuse(invitation);
+    let m = ctx.meetings.byOccurrence(invitation.occurrenceKey);
+    if (!m) {
+      const clash = ctx.meetings.between(invitation.start, invitation.end, ['booked', 'in_progress']);
+      if (clash.length > 0) {
+        this.deps.log.warn({ from: invitation.room, start: invitation.start }, 'a room linked this room to a meeting while it is booked: not linked');
+        return;
+      }
+      m = ctx.meetings.insert(
+        {
+          source: 'adhoc',
+          seriesKey: null,
+          occurrenceKey: invitation.occurrenceKey,
+          title: invitation.title || 'Linked meeting',
+          organiser: {},
+          attendees: [],
+          description: '',
+          agenda: [],
+          start: invitation.start,
+          end: invitation.end,
+          confidentiality: invitation.confidentiality,
+        },
+        ctx.clock.now(),
+      );
+    }
+    this.deps.store.link(invitation.link, m.id, ctx.clock.now());
+    this.deps.linked();
+  }
+
+  /** An invitation from a room this room does not take them from: nothing booked; logged and reported once (the broker may deliver it again). */
+  private refuse(invitation: LinkInvitation): void {
+    if (this.refused.has(invitation.id)) return;
+    if (this.refused.size >= REFUSALS_KEPT) this.refused.clear();
+    this.refused.add(invitation.id);
+    const reason = `${invitation.room} may not link this room to its meetings: it is not in meetings.links.acceptFrom (by default the rooms of ${splitRoomKey(this.deps.self).site})`;
+    this.deps.log.warn({ code: 'ROOMCTL_E_LINK_REFUSED', from: invitation.room, invitation: invitation.id, start: invitation.start }, reason);
+    this.deps.ctx.bus.publish({ type: 'link.refused', invitationId: invitation.id, from: invitation.room, code: 'ROOMCTL_E_LINK_REFUSED', reason });
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The reading end of the link between rooms: a record or an invitation from the broker, checked
+ * against its compiled schema and against the topic that carried it, or a coded error saying why
+ * not. A malformed record is dropped, never half-applied.
+ */
+import type { RoomKey } from './link-records.js';
+import { type LinkInvitation, LinkInvitationSchema, type LinkRecord, LinkRecordSchema } from './link-records.js';
+import { type Checked, compileReader } from './validate.js';
+
+const records = compileReader('linked-room record', LinkRecordSchema);
+const invitations = compileReader('linked-room invitation', LinkInvitationSchema);
+
+const refused = <T>(message: string): Checked<T> => ({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD', message } });
+
+/**
+ * A record from the broker: it must come from the room whose topic carried it (the broker lets a
+ * room write only its own topics, so `room` cannot be another's) and be about the meeting the
+ * topic names.
+ */
+export function readRecord(payload: Buffer, sender: RoomKey, link: string): Checked<LinkRecord> {
+  const read = records.read(payload.toString('utf8'));
+  if (!read.ok) return read;
+  if (read.value.room !== sender) return refused(`linked-room record: claims room ${read.value.room} on ${sender}'s topic`);
+  if (read.value.link !== link) return refused('linked-room record: names another meeting than its topic');
+  return read;
+}
+
+/** An invitation addressed to this room, from the room whose topic carried it. */
+export function readInvitation(payload: Buffer, sender: RoomKey): Checked<LinkInvitation> {
+  const read = invitations.read(payload.toString('utf8'));
+  if (!read.ok) return read;
+  if (read.value.room !== sender) return refused(`linked-room invitation: from ${read.value.room} on ${sender}'s topic`);
+  return read;
+}

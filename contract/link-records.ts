@@ -1,0 +1,107 @@
+/**
+ * What linked rooms tell each other about one meeting, as records, and the invitation an
+ * organiser's room sends (docs/LINKED-ROOMS.md). Each record has a globally unique id and is
+ * applied once by id wherever it arrives, so replays after a broker outage, a re-sent outbox or
+ * a room catching up change nothing the second time. A room publishes only records about itself
+ * (`room` is the sender, and the broker lets it write only under its own topics). Both ends of
+ * the link read and write exactly these shapes; `link-readers.ts` checks them compiled.
+ */
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
+/** A `site/room` that can stand in a topic: two plain segments. */
+export const ROOM_KEY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** An instant as rooms write it: `Date.toISOString()`. */
+const ISO_INSTANT = '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$';
+
+const S = Type.String;
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const OneOf = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const RoomKeySchema = S({ pattern: ROOM_KEY.source });
+
+/** `site/room`. */
+export type RoomKey = string;
+
+/** What every record carries besides its kind's own fields. */
+const RecordBase = {
+  /** Globally unique: the record's identity in every room. */
+  id: S({ maxLength: 100 }),
+  /** The meeting across rooms: a digest of the invite's iCalendar UID and occurrence (link-key.ts). */
+  link: S(),
+  /** The room that made the record. */
+  room: S(),
+  /** ISO instant on the sending room's clock; records of one kind are ordered by (at, id). */
+  at: S({ pattern: ISO_INSTANT }),
+};
+
+/** An agenda item as the host's clock has it: planned minutes and the times it actually ran. */
+const ClockItemSchema = Type.Object({
+  title: S(),
+  owner: Type.Optional(S()),
+  minutes: Type.Number({ exclusiveMinimum: 0 }),
+  startedAt: Nullable(S()),
+  endedAt: Nullable(S()),
+});
+export type ClockItem = Static<typeof ClockItemSchema>;
+
+/** Each kind's own fields. */
+const CHANGES = {
+  /** The room takes part (sent on every connect): its name. */
+  'room.joined': { name: S({ maxLength: 200 }) },
+  /** Its devices: the worst status and a short line per device that is not ok. */
+  'room.health': { status: OneOf('ok', 'degraded', 'offline', 'unknown'), problems: Type.Array(S(), { maxItems: 100 }) },
+  /** The organiser's room names the rooms of the meeting. */
+  'links.set': { rooms: Type.Array(RoomKeySchema, { maxItems: 51 }) },
+  /** Who keeps the timer: the organiser's room, the first to start, a hand-over, or the next room when the host died. */
+  'host.set': { host: RoomKeySchema, reason: OneOf('organiser', 'started', 'handover', 'failover') },
+  /** The agenda clock's state (never ticks): the latest by (at, id) is the one every room shows. */
+  'agenda.clock': { status: OneOf('booked', 'in_progress', 'ended'), items: Type.Array(ClockItemSchema, { maxItems: 100 }) },
+  /** One person checked in at `room`; `person` is an opaque digest, `name` null when the meeting is confidential. */
+  checkin: { person: S(), name: Nullable(S()) },
+  'minutes.entry': { entryId: S(), entryKind: OneOf('note', 'decision'), text: S(), author: Nullable(S()) },
+  'minutes.action': { actionId: S(), text: S(), owner: S(), ownerEmail: Nullable(S()), deadline: Nullable(S()) },
+  /** A record of another module replicated as it is (the floor, polls): `channel` names the module. */
+  channel: { channel: S(), record: Type.Union([Type.Record(S(), Type.Unknown()), Type.Array(Type.Unknown())]) },
+} satisfies Record<string, Record<string, TSchema>>;
+const LinkChangeSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('room.joined'), ...CHANGES['room.joined'] }),
+  Type.Object({ kind: Type.Literal('room.health'), ...CHANGES['room.health'] }),
+  Type.Object({ kind: Type.Literal('links.set'), ...CHANGES['links.set'] }),
+  Type.Object({ kind: Type.Literal('host.set'), ...CHANGES['host.set'] }),
+  Type.Object({ kind: Type.Literal('agenda.clock'), ...CHANGES['agenda.clock'] }),
+  Type.Object({ kind: Type.Literal('checkin'), ...CHANGES['checkin'] }),
+  Type.Object({ kind: Type.Literal('minutes.entry'), ...CHANGES['minutes.entry'] }),
+  Type.Object({ kind: Type.Literal('minutes.action'), ...CHANGES['minutes.action'] }),
+  Type.Object({ kind: Type.Literal('channel'), ...CHANGES['channel'] }),
+]);
+/** What a record says, without its id, meeting, room and time. */
+export type LinkChange = Static<typeof LinkChangeSchema>;
+
+/** One record on `roomctl/<site>/<room>/meetings/<link>/records`. */
+export const LinkRecordSchema = Type.Union([
+  Type.Object({ ...RecordBase, kind: Type.Literal('room.joined'), ...CHANGES['room.joined'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('room.health'), ...CHANGES['room.health'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('links.set'), ...CHANGES['links.set'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('host.set'), ...CHANGES['host.set'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('agenda.clock'), ...CHANGES['agenda.clock'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('checkin'), ...CHANGES['checkin'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('minutes.entry'), ...CHANGES['minutes.entry'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('minutes.action'), ...CHANGES['minutes.action'] }),
+  Type.Object({ ...RecordBase, kind: Type.Literal('channel'), ...CHANGES['channel'] }),
+]);
+export type LinkRecord = Static<typeof LinkRecordSchema>;
+
+/** What an organiser's room sends a room it links that may not hold the invite (`roomctl/<from>/links/<to>`): enough to book it there. */
+export const LinkInvitationSchema = Type.Object({
+  id: S(),
+  link: S({ pattern: '^[0-9a-f]{32}$' }),
+  room: S(),
+  at: S(),
+  kind: Type.Literal('invitation'),
+  occurrenceKey: S(),
+  title: S(),
+  start: S({ pattern: ISO_INSTANT }),
+  end: S({ pattern: ISO_INSTANT }),
+  confidentiality: OneOf('normal', 'confidential'),
+  rooms: Type.Array(RoomKeySchema),
+});
+export type LinkInvitation = Static<typeof LinkInvitationSchema>;
