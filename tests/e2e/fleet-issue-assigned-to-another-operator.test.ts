@@ -46,10 +46,14 @@ beforeAll(async () => {
   };
   await room.publishAsync('roomctl/hq/aurora/state', JSON.stringify(state), { qos: 1, retain: true });
   browser = await launchChromium();
-  // Both exist before either signs in: a dashboard reads the operators' names when it opens.
-  const tokens = { ana: await fleet.operators.add('Ana Lima'), bo: await fleet.operators.add('Bo Chen') };
-  ana = await dashboardFor('Ana Lima', tokens.ana);
-  bo = await dashboardFor('Bo Chen', tokens.bo);
+  // Bo joins after Ana's dashboard opened: her "Assign to…" asks for the names again when she reaches for it.
+  ana = await dashboardFor('Ana Lima', await fleet.operators.add('Ana Lima'));
+  await until(
+    async () => (await ana.evaluate(() => document.querySelector('fleet-dashboard')?.operators.join())) === 'Ana Lima',
+    5000,
+    'Ana alone on her list',
+  );
+  bo = await dashboardFor('Bo Chen', await fleet.operators.add('Bo Chen'));
 }, 90_000);
 
 afterAll(async () => {
@@ -70,7 +74,9 @@ it('operator A gives the camera fault to operator B with "Assign to…"', async 
   await issue.waitFor({ timeout: 15_000 });
   expect(await issue.textContent()).toContain('Front camera');
   issueId = (await issue.getAttribute('data-issue'))!;
-  // Everyone is on the list, herself too ("(me)"); the issue is nobody's yet.
+  // Everyone is on the list, herself too ("(me)"), Bo too though he came after her; the issue is nobody's yet.
+  await issue.locator('select[name="assign"]').focus();
+  await until(async () => (await issue.locator('select[name="assign"] option').count()) === 3, 5000, 'Bo on the list');
   expect(await issue.locator('select[name="assign"] option').allTextContents()).toEqual(['Assign to…', 'Ana Lima (me)', 'Bo Chen']);
   expect(await issue.getAttribute('data-mine')).toBe('no');
   await issue.locator('select[name="assign"]').selectOption('Bo Chen');

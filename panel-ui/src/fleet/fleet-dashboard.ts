@@ -79,9 +79,16 @@ export class FleetDashboard extends LitElement {
     this.api = detail.api;
     this.actor = detail.actor;
     this.stream.start();
+    this.loadOperators();
+  }
+
+  /** Whom an issue can be given to; asked again when an operator opens "Assign to…" (a colleague may have been added). */
+  private loadOperators(): void {
     this.api
       .operatorNames()
-      .then((names) => (this.operators = names))
+      .then((names) => {
+        if (names.join('\n') !== this.operators.join('\n')) this.operators = names;
+      })
       .catch((err: unknown) => (this.message = (err as Error).message));
   }
 
@@ -163,7 +170,7 @@ export class FleetDashboard extends LitElement {
       ${this.header(all)}
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
-      <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)}>
+      <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)} @operators-wanted=${() => this.loadOperators()}>
         <div class="left">
           <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>
             ${rooms.slice(0, MAX_TILES).map((r) => html`<fleet-room-tile .room=${r} ?selected=${this.selected === `${r.site}/${r.room}`}></fleet-room-tile>`)}

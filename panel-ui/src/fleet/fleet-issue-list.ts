@@ -139,7 +139,9 @@ export class FleetIssueList extends LitElement {
       select.value = '';
       if (to) this.act({ id: i.id, action: 'assign', to });
     };
-    return html`<select name="assign" aria-label=${ft('Assign to…')} ?disabled=${busy} @change=${choose}>
+    // Colleagues added since this dashboard opened: the list is asked for again when someone reaches for it.
+    const wanted = () => this.dispatchEvent(new CustomEvent('operators-wanted', { bubbles: true, composed: true }));
+    return html`<select name="assign" aria-label=${ft('Assign to…')} ?disabled=${busy} @focus=${wanted} @change=${choose}>
       <option value="">${ft('Assign to…')}</option>
       ${this.operators.filter((name) => name !== i.assignedTo).map((name) => html`<option value=${name}>${name === this.me ? ft('{name} (me)', { name }) : name}</option>`)}
     </select>`;
@@ -171,5 +173,6 @@ declare global {
   interface HTMLElementEventMap {
     'issue-action': CustomEvent<IssueActionDetail>;
     'issue-open': CustomEvent<string>;
+    'operators-wanted': CustomEvent;
   }
 }
