@@ -49,14 +49,15 @@ export async function pruneFleetHistory(
       .changes;
     await tx.run('DELETE FROM fleet_alert_feed WHERE at < ?', [new Date(now - config.alertDays * DAY_MS).toISOString()]);
     const samplesDeleted = (await tx.run('DELETE FROM fleet_device_samples WHERE at < ?', [eventsBefore])).changes;
-    // An older sample of the same device in the same hour keeps that hour; the range on `at` uses the key's index.
+    // An older sample of the same device in the same hour keeps that hour; the range on `at` uses the key's index. Each
+    // hourly pass looks at the two days behind the last one only (a fleet stopped longer leaves some for the raw retention).
     const samplesThinned = (
       await tx.run(
-        `DELETE FROM fleet_device_samples WHERE at < ? AND EXISTS (
+        `DELETE FROM fleet_device_samples WHERE at < ? AND at >= ? AND EXISTS (
            SELECT 1 FROM fleet_device_samples o WHERE o.site = fleet_device_samples.site AND o.room = fleet_device_samples.room
              AND o.device_id = fleet_device_samples.device_id
              AND o.at >= fleet_device_samples.at - fleet_device_samples.at % ${HOUR_MS} AND o.at < fleet_device_samples.at)`,
-        [now - DAY_MS],
+        [now - DAY_MS, now - 3 * DAY_MS],
       )
     ).changes;
     const faultsDeleted = (await tx.run('DELETE FROM fleet_device_faults WHERE ended_at IS NOT NULL AND ended_at < ?', [now - config.rollupDays * DAY_MS]))
