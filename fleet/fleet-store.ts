@@ -14,11 +14,13 @@ import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import { trackCallIssue } from './failed-call-issues.js';
 import type { FleetMessage } from './fleet-messages.js';
-import { queryOne, type FleetSql, type FleetSqlTx } from './fleet-sql.js';
+import { queryOne, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
 
 export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
+/** A map's values in the order of its keys. */
+const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
 // Portable SQL (fleet-sql.ts): CASE rather than summing booleans, ON CONFLICT rather than OR IGNORE.
 const count = (status: string) => `COALESCE(SUM(CASE WHEN d.status = '${status}' THEN 1 ELSE 0 END), 0)`;
@@ -29,8 +31,12 @@ const SUMMARY = `SELECT r.site, r.room, r.name, r.status AS online, r.updated_at
 const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, body';
 
 const SQL = {
-  touchRoom: 'INSERT INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?) ON CONFLICT (site, room) DO NOTHING',
-  roomStatus: 'UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?',
+  // Many rooms per statement: a fleet's first batches (its start, another instance's backlog) hold thousands of new rooms and their status.
+  touchRooms: (rows: number) =>
+    `INSERT INTO fleet_rooms (site, room, updated_at) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')} ON CONFLICT (site, room) DO NOTHING`,
+  roomStatuses: (rows: number) =>
+    `UPDATE fleet_rooms SET status = v.column3, status_since = ?, updated_at = ? FROM (VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}) AS v
+    WHERE fleet_rooms.site = v.column1 AND fleet_rooms.room = v.column2`,
   // An older state (by the room's own `at`) never replaces a newer one; a state without `at` (other publishers) always applies.
   roomState:
     'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ?, state_at = COALESCE(CAST(? AS BIGINT), state_at) WHERE site = ? AND room = ? AND (state_at IS NULL OR CAST(? AS BIGINT) IS NULL OR state_at <= CAST(? AS BIGINT))',
@@ -117,17 +123,29 @@ export class FleetStore {
   private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
     const health = new Map<string, Extract<FleetMessage, { kind: 'health' }>>();
+    // The batch's new rooms first, then its messages; each room's last status in the batch is written after them.
+    const fresh = new Map<string, [string, string]>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
-      if (!this.knownRooms.has(key)) {
-        await tx.run(SQL.touchRoom, [m.site, m.room, now]);
-        this.knownRooms.add(key);
-        touched.push(key);
-        changes.rooms.add(key);
-      }
+      if (!this.knownRooms.has(key)) fresh.set(key, [m.site, m.room]);
+    }
+    await this.inChunks(
+      tx,
+      sortedValues(fresh),
+      (n) => SQL.touchRooms(n),
+      ([site, room]) => [site, room, now],
+    );
+    for (const key of fresh.keys()) {
+      this.knownRooms.add(key);
+      touched.push(key);
+      changes.rooms.add(key);
+    }
+    const statuses = new Map<string, [string, string, string]>();
+    for (const m of messages) {
+      const key = roomKey(m.site, m.room);
       switch (m.kind) {
         case 'status':
-          await tx.run(SQL.roomStatus, [m.online, now, now, m.site, m.room]);
+          statuses.set(key, [m.site, m.room, m.online]);
           changes.rooms.add(key);
           changes.roomStatus.push({ site: m.site, room: m.room, online: m.online });
           break;
@@ -186,7 +204,14 @@ export class FleetStore {
         }
       }
     }
-    // In key order: two instances writing overlapping devices then take the row locks in the same order (no deadlock).
+    // In key order (here and below): two instances writing overlapping rows then take their locks in the same order (no deadlock).
+    await this.inChunks(
+      tx,
+      sortedValues(statuses),
+      (n) => SQL.roomStatuses(n),
+      (row) => row,
+      [now, now],
+    );
     await this.writeHealth(
       tx,
       [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => m),
@@ -194,6 +219,20 @@ export class FleetStore {
       changes,
     );
     return changes;
+  }
+
+  /** One statement per 500 rows (`lead` parameters first, then each row's). */
+  private async inChunks<T>(
+    tx: FleetSqlTx,
+    rows: readonly T[],
+    sql: (n: number) => string,
+    params: (row: T) => SqlValue[],
+    lead: SqlValue[] = [],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await tx.run(sql(chunk.length), [...lead, ...chunk.flatMap(params)]);
+    }
   }
 
   private async writeHealth(tx: FleetSqlTx, messages: Array<Extract<FleetMessage, { kind: 'health' }>>, now: number, changes: FleetChanges): Promise<void> {
