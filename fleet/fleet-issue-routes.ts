@@ -91,6 +91,8 @@ export async function fleetIssueRoutes(
   );
 
   app.get('/api/fleet/operators', { config: { fleetAccess: 'admin' } }, async () => deps.operators.list());
+  // Any operator may give an issue to a colleague, so the names (never roles or tokens) are open to them.
+  app.get('/api/fleet/operators/names', { config: { fleetAccess: 'operator' } }, async () => (await deps.operators.list()).map((o) => o.name));
   app.post<{ Body: { name: string; role?: OperatorRole } }>(
     '/api/fleet/operators',
     {

@@ -104,6 +104,54 @@ const FAULTS_AS_ISSUES_POSTGRES = `
       CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
 `;
 
+const ISSUE_COLUMNS =
+  'id, kind, site, room, device_id, device_names, summary, opened_at, state, acknowledged_by, acknowledged_at, assigned_to, resolved_by, resolved_at, room_seen_at, room_error, room_resolved_at, cleared_at, meeting, rating, comment';
+
+/** Migration 10, SQLite: fleet_issues moves to a table whose kind allows 'call' (a room's online call failed); its indexes come along. */
+const FAILED_CALLS_SQLITE = `
+      CREATE TABLE fleet_issues_v10 (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('problem','help','device','call')),
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        device_id TEXT,
+        device_names TEXT,
+        summary TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','acknowledged','resolved')),
+        acknowledged_by TEXT,
+        acknowledged_at TEXT,
+        assigned_to TEXT,
+        resolved_by TEXT,
+        resolved_at TEXT,
+        room_seen_at TEXT,
+        room_error TEXT,
+        room_resolved_at TEXT,
+        cleared_at TEXT,
+        meeting TEXT,
+        rating INTEGER,
+        comment TEXT
+      );
+      INSERT INTO fleet_issues_v10 (${ISSUE_COLUMNS}) SELECT ${ISSUE_COLUMNS} FROM fleet_issues;
+      DROP TABLE fleet_issues;
+      ALTER TABLE fleet_issues_v10 RENAME TO fleet_issues;
+      CREATE INDEX fleet_issues_state ON fleet_issues (state, opened_at);
+      CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
+      CREATE UNIQUE INDEX fleet_issues_one_open_fault ON fleet_issues (site, room, device_id)
+        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved';
+`;
+
+/** Migration 10, PostgreSQL: the CHECK widened in place. */
+const FAILED_CALLS_POSTGRES = `
+      ALTER TABLE fleet_issues DROP CONSTRAINT fleet_issues_kind_check;
+      ALTER TABLE fleet_issues ADD CONSTRAINT fleet_issues_kind_check CHECK (kind IN ('problem','help','device','call'));
+`;
+
+/** Migration 10, both: one unresolved failed-call issue per room (a second failure before anyone resolves it is the same trouble). */
+const FAILED_CALLS_INDEX = `
+      CREATE UNIQUE INDEX fleet_issues_one_open_call ON fleet_issues (site, room) WHERE kind = 'call' AND state <> 'resolved';
+`;
+
 /** Migration 6, both databases: operators (token hashes), each issue's story, the alerts the dashboard lists, faults and device samples. */
 const FAULTS_AS_ISSUES_TABLES = `      CREATE TABLE fleet_operators (
         name TEXT PRIMARY KEY,
@@ -277,5 +325,53 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     name: 'device faults as issues, named operators, the issue log, alerts on the dashboard, device samples',
     sqlite: `${FAULTS_AS_ISSUES_SQLITE}${FAULTS_AS_ISSUES_TABLES}`,
     postgres: `${FAULTS_AS_ISSUES_POSTGRES}${FAULTS_AS_ISSUES_TABLES}`,
+  },
+  {
+    version: 7,
+    name: "alert parameters, for the operator's language",
+    // The dashboard words an alert from its rule and parameters (JSON); older rows have none and keep their English.
+    sql: 'ALTER TABLE fleet_alert_feed ADD COLUMN params TEXT',
+  },
+  {
+    version: 8,
+    name: "a device's signal in its samples",
+    // Sampled with the reply time (at most every 5 minutes, kept as long as the samples), with its unit (fps, dBFS).
+    sql: `
+      ALTER TABLE fleet_device_samples ADD COLUMN signal DOUBLE PRECISION;
+      ALTER TABLE fleet_device_samples ADD COLUMN signal_unit TEXT;
+    `,
+  },
+  {
+    version: 9,
+    name: 'one open issue and one running fault per device',
+    // Two instances hearing one device fail at once must open one issue: the database says
+    // which one won. Duplicates that raced in before this step are closed first (the newest stays).
+    sql: `
+      UPDATE fleet_issues SET cleared_at = opened_at
+        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved' AND EXISTS (
+          SELECT 1 FROM fleet_issues n WHERE n.kind = 'device' AND n.site = fleet_issues.site AND n.room = fleet_issues.room
+            AND n.device_id = fleet_issues.device_id AND n.cleared_at IS NULL AND n.state <> 'resolved'
+            AND (n.opened_at > fleet_issues.opened_at OR (n.opened_at = fleet_issues.opened_at AND n.id > fleet_issues.id)));
+      CREATE UNIQUE INDEX fleet_issues_one_open_fault ON fleet_issues (site, room, device_id)
+        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved';
+      UPDATE fleet_device_faults SET ended_at = started_at
+        WHERE ended_at IS NULL AND EXISTS (
+          SELECT 1 FROM fleet_device_faults n WHERE n.site = fleet_device_faults.site AND n.room = fleet_device_faults.room
+            AND n.device_id = fleet_device_faults.device_id AND n.ended_at IS NULL
+            AND (n.started_at > fleet_device_faults.started_at OR (n.started_at = fleet_device_faults.started_at AND n.id > fleet_device_faults.id)));
+      CREATE UNIQUE INDEX fleet_device_faults_one_running ON fleet_device_faults (site, room, device_id) WHERE ended_at IS NULL;
+    `,
+  },
+  {
+    version: 10,
+    name: "a room's failed online call as an issue",
+    sqlite: `${FAILED_CALLS_SQLITE}${FAILED_CALLS_INDEX}`,
+    postgres: `${FAILED_CALLS_POSTGRES}${FAILED_CALLS_INDEX}`,
+  },
+  {
+    version: 11,
+    name: 'when the room published the state the fleet keeps',
+    // A retained state delivered late (a broker's queue, another instance) must not replace a newer one.
+    sql: 'ALTER TABLE fleet_rooms ADD COLUMN state_at BIGINT',
   },
 ];

@@ -88,7 +88,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const desk = new IssueDesk(sql, store);
   const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
   const sampler = new DeviceSampler(sql);
-  const alertFeed = new FleetAlertFeed(sql);
+  const alertFeed = new FleetAlertFeed(sql, async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null);
   const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
   const alerts = new AlertEngine(
@@ -118,7 +118,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
   ingest.on('batch', (batch: FleetMessage[], at: number) => {
     const samples = batch.flatMap((m) =>
-      m.kind === 'health' ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics }] : [],
+      m.kind === 'health'
+        ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics, signal: m.health.signal }]
+        : [],
     );
     if (samples.length) sampler.observe(samples).catch(logError('the fleet could not sample device metrics'));
   });
