@@ -50,17 +50,11 @@ const devicesTable = (name: string, statuses: string, { big }: ColumnTypes) => `
         PRIMARY KEY (site, room, device_id)
       );`;
 
-/**
- * Migration 6, SQLite: fleet_issues moves to a table whose kind allows 'device' (SQLite cannot
- * widen a CHECK in place). Device issues: device_id, device_names (JSON {en, zh-CN} from the
- * room's state), cleared_at (when the fault ended; null while it lasts), meeting (the meeting
- * running when it opened). Problem reports: rating and comment, as the room sent them. Help
- * calls: room_resolved_at, when the room recorded that facilities closed the call.
- */
-const FAULTS_AS_ISSUES_SQLITE = `
-      CREATE TABLE fleet_issues_v4 (
+/** fleet_issues as migration 6 remade it on SQLite, and migration 10 again with one more kind allowed. */
+const issuesTable = (name: string, kinds: string) => `
+      CREATE TABLE ${name} (
         id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('problem','help','device')),
+        kind TEXT NOT NULL CHECK (kind IN (${kinds})),
         site TEXT NOT NULL,
         room TEXT NOT NULL,
         device_id TEXT,
@@ -80,7 +74,17 @@ const FAULTS_AS_ISSUES_SQLITE = `
         meeting TEXT,
         rating INTEGER,
         comment TEXT
-      );
+      );`;
+
+/**
+ * Migration 6, SQLite: fleet_issues moves to a table whose kind allows 'device' (SQLite cannot
+ * widen a CHECK in place). Device issues: device_id, device_names (JSON {en, zh-CN} from the
+ * room's state), cleared_at (when the fault ended; null while it lasts), meeting (the meeting
+ * running when it opened). Problem reports: rating and comment, as the room sent them. Help
+ * calls: room_resolved_at, when the room recorded that facilities closed the call.
+ */
+const FAULTS_AS_ISSUES_SQLITE = `
+${issuesTable('fleet_issues_v4', "'problem','help','device'")}
       INSERT INTO fleet_issues_v4 (id, kind, site, room, summary, opened_at, state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, room_seen_at, room_error)
         SELECT id, kind, site, room, summary, opened_at, state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, room_seen_at, room_error FROM fleet_issues;
       DROP TABLE fleet_issues;
@@ -109,29 +113,7 @@ const ISSUE_COLUMNS =
 
 /** Migration 10, SQLite: fleet_issues moves to a table whose kind allows 'call' (a room's online call failed); its indexes come along. */
 const FAILED_CALLS_SQLITE = `
-      CREATE TABLE fleet_issues_v10 (
-        id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('problem','help','device','call')),
-        site TEXT NOT NULL,
-        room TEXT NOT NULL,
-        device_id TEXT,
-        device_names TEXT,
-        summary TEXT NOT NULL,
-        opened_at TEXT NOT NULL,
-        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','acknowledged','resolved')),
-        acknowledged_by TEXT,
-        acknowledged_at TEXT,
-        assigned_to TEXT,
-        resolved_by TEXT,
-        resolved_at TEXT,
-        room_seen_at TEXT,
-        room_error TEXT,
-        room_resolved_at TEXT,
-        cleared_at TEXT,
-        meeting TEXT,
-        rating INTEGER,
-        comment TEXT
-      );
+${issuesTable('fleet_issues_v10', "'problem','help','device','call'")}
       INSERT INTO fleet_issues_v10 (${ISSUE_COLUMNS}) SELECT ${ISSUE_COLUMNS} FROM fleet_issues;
       DROP TABLE fleet_issues;
       ALTER TABLE fleet_issues_v10 RENAME TO fleet_issues;
