@@ -2,7 +2,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
 import type { AccessLevel } from './route-access.js';
 import { DoorCodeHeaders } from './routes/door-schemas.js';
-import { CodeHeaders } from './routes/meeting-schemas.js';
+import { CodeHeaders, IdParams } from './routes/meeting-schemas.js';
 
 type Schemas = Record<number, TSchema>;
 type SecurityRequirement = Record<string, string[]>;
@@ -68,4 +68,31 @@ export function declareRoutes(app: FastifyInstance, module: { tags?: string[]; e
       });
     };
   return { get: declare('GET'), post: declare('POST'), put: declare('PUT'), patch: declare('PATCH'), delete: declare('DELETE') };
+}
+
+type MeetingHandler<T, B, Q> = (
+  opened: T,
+  request: FastifyRequest<{ Params: Static<typeof IdParams>; Body: StaticOf<B>; Querystring: StaticOf<Q> }>,
+  reply: FastifyReply,
+) => unknown;
+
+/**
+ * A meeting's own routes (`…/meetings/:id/…`): whoever holds the meeting's code (or the room's
+ * credential) may call them, and `open` checks the caller against that very meeting before the
+ * handler runs, handing it what it opened (the meeting, and who reads it). The access level and
+ * the `:id` parameter are the same for every one of them, so they are said here once.
+ */
+export function declareMeetingRoutes<T>(app: FastifyInstance, module: { tags?: string[]; errors: Schemas }, open: (request: FastifyRequest, id: string) => T) {
+  const routes = declareRoutes(app, module);
+  const declare =
+    (method: 'get' | 'post' | 'put' | 'delete') =>
+    <B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined>(
+      url: string,
+      spec: Omit<RouteSpec<typeof IdParams, B, Q>, 'access' | 'params'>,
+      handler: MeetingHandler<T, B, Q>,
+    ): void =>
+      routes[method]<typeof IdParams, B, Q>(url, { ...spec, access: 'meeting-code', params: IdParams }, (request, reply) =>
+        handler(open(request, request.params.id), request, reply),
+      );
+  return { get: declare('get'), post: declare('post'), put: declare('put'), delete: declare('delete') };
 }
