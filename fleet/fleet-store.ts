@@ -17,6 +17,8 @@ import { queryOne, type FleetSql, type FleetSqlTx } from './fleet-sql.js';
 
 export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 
+type HealthMessage = Extract<FleetMessage, { kind: 'health' }>;
+
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
 
 // Portable SQL (fleet-sql.ts): CASE rather than summing booleans, ON CONFLICT rather than OR IGNORE.
@@ -113,7 +115,7 @@ export class FleetStore {
 
   private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
-    const health = new Map<string, Extract<FleetMessage, { kind: 'health' }>>();
+    const health = new Map<string, HealthMessage[]>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
       if (!this.knownRooms.has(key)) {
@@ -135,15 +137,21 @@ export class FleetStore {
           break;
         }
         case 'health': {
-          // The newest report per device in the batch is written (after the loop); an older one is stale already.
+          // Reports of one device in one batch coalesce into its status steps: the newest report of each run of one
+          // status. The upsert of a run may coalesce; a status transition inside the batch (offline and back within
+          // one flush) must not, or the fault never reaches the issues and the history.
           const dKey = deviceKey(m.site, m.room, m.deviceId);
-          const before = health.get(dKey);
-          if (before && before.health.at !== null && m.health.at !== null && m.health.at < before.health.at) {
+          const steps = health.get(dKey) ?? [];
+          const last = steps.at(-1);
+          if (last && last.health.at !== null && m.health.at !== null && m.health.at < last.health.at) {
             changes.stale++;
             break;
           }
-          if (before) changes.stale++;
-          health.set(dKey, m);
+          if (last?.health.status === m.health.status) {
+            changes.stale++;
+            steps[steps.length - 1] = m;
+          } else steps.push(m);
+          health.set(dKey, steps);
           break;
         }
         case 'event': {
@@ -168,17 +176,19 @@ export class FleetStore {
         }
       }
     }
-    // In key order: two instances writing overlapping devices then take the row locks in the same order (no deadlock).
-    await this.writeHealth(
-      tx,
-      [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => m),
-      now,
-      changes,
-    );
+    // One statement per round: the first step of every device, then the second of those that changed status within
+    // the batch (rare), and so on, so one statement never writes a row twice. In key order: two instances writing
+    // overlapping devices then take the row locks in the same order (no deadlock).
+    const byKey = [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, steps]) => steps);
+    for (let round = 0; ; round++) {
+      const rows = byKey.filter((steps) => steps.length > round).map((steps) => steps[round]!);
+      if (rows.length === 0) break;
+      await this.writeHealth(tx, rows, now, changes);
+    }
     return changes;
   }
 
-  private async writeHealth(tx: FleetSqlTx, messages: Array<Extract<FleetMessage, { kind: 'health' }>>, now: number, changes: FleetChanges): Promise<void> {
+  private async writeHealth(tx: FleetSqlTx, messages: HealthMessage[], now: number, changes: FleetChanges): Promise<void> {
     const CHUNK = 500;
     for (let i = 0; i < messages.length; i += CHUNK) {
       const chunk = messages.slice(i, i + CHUNK);
