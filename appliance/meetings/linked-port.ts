@@ -34,6 +34,13 @@ export interface LinkedMeetingsPort {
   rooms(meetingId: string): LinkedRoomView[];
   /** Another room hosts this meeting: this room neither nudges absentees nor sends the minutes. */
   followsAnotherRoom(meetingId: string): boolean;
+  /**
+   * This room makes the meeting's roll call now: it hosts, it has been on the broker long enough
+   * to have heard every room holding the meeting, and no room made the roll call yet.
+   */
+  rollCallHere(meetingId: string): boolean;
+  /** This room made the roll call: no other room makes it again (a later host, a room that comes up late). */
+  rollCallMade(meetingId: string): void;
   /** Where a person of this meeting checked in, when it was in another linked room. */
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined;
   /** Attendance per room for the minutes: names (none for a confidential meeting) and counts. */
