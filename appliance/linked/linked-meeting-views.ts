@@ -17,7 +17,7 @@ interface ViewDeps {
 }
 
 /** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. The roll call is LinkedRooms' (it knows when this room has heard the others). */
-export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'rollCallHere' | 'rollCallMade'> {
+export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'rollCallBy' | 'rollCallMade'> {
   constructor(private readonly deps: ViewDeps) {}
 
   rooms(meetingId: string): LinkedRoomView[] {

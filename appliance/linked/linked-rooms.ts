@@ -225,11 +225,12 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.followsAnotherRoom(meetingId);
   }
 
-  rollCallHere(meetingId: string): boolean {
+  rollCallBy(meetingId: string): 'here' | 'elsewhere' | 'wait' {
     const m = this.deps.ctx.meetings.get(meetingId);
-    if (!m) return false;
+    if (!m) return 'wait';
     const link = linkKeyOf(m.occurrenceKey);
-    return this.heardTheOthers(link) && this.fold(link).rollCall === null && !this.views.followsAnotherRoom(meetingId);
+    if (!this.heardTheOthers(link)) return 'wait';
+    return this.fold(link).rollCall === null && !this.views.followsAnotherRoom(meetingId) ? 'here' : 'elsewhere';
   }
 
   rollCallMade(meetingId: string): void {

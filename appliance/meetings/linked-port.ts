@@ -35,10 +35,12 @@ export interface LinkedMeetingsPort {
   /** Another room hosts this meeting: this room neither nudges absentees nor sends the minutes. */
   followsAnotherRoom(meetingId: string): boolean;
   /**
-   * This room makes the meeting's roll call now: it hosts, it has been on the broker long enough
-   * to have heard every room holding the meeting, and no room made the roll call yet.
+   * Who makes the meeting's roll call, now that it is due: `here` when this room hosts and no room
+   * made it yet; `elsewhere` when a room made it or another room hosts (the host at the start makes
+   * it, so a later hand-over does not make it again); `wait` until this room has been on the broker
+   * long enough to have heard every room holding the meeting.
    */
-  rollCallHere(meetingId: string): boolean;
+  rollCallBy(meetingId: string): 'here' | 'elsewhere' | 'wait';
   /** This room made the roll call: no other room makes it again (a later host, a room that comes up late). */
   rollCallMade(meetingId: string): void;
   /** Where a person of this meeting checked in, when it was in another linked room. */

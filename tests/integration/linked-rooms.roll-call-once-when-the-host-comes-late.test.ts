@@ -9,10 +9,11 @@ type View = { rooms: { name: string; host: boolean }[] };
 const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 
 /**
- * Two rooms hold one invite. Aurora, first in line to host, is down when the meeting starts:
- * Hudson keeps the meeting and nudges the absentees. Aurora comes back and is the host again
- * — but the roll call was made, and Hudson's record of it reaches Aurora (re-sent when Aurora
- * joins) before Aurora decides: each absentee gets one nudge, not one per host.
+ * Two rooms hold one invite. Aurora, first in line to host, goes down as the meeting comes
+ * due; the roll call is made while it is away (by Hudson, or by Aurora just before it went,
+ * on a slow machine). Aurora comes back and is first in line again — but the roll call was
+ * made, and the record of it reaches Aurora (re-sent when Aurora joins) before Aurora decides:
+ * each absentee gets one nudge, not one per host.
  */
 it('the host that comes back after the roll call does not nudge the absentees again', async () => {
   lab = await startLinkedRoomsLab({
@@ -35,13 +36,13 @@ it('the host that comes back after the roll call does not nudge the absentees ag
   const [aurora, hudson] = lab.rooms as [LabRoom, LabRoom];
   await aurora.kill();
   const nudgesTo = (email: string) => lab!.smtp.messages.filter((m) => m.to.includes(email) && /not checked in/i.test(m.data));
-  await until(() => nudgesTo('dan@example.com').length > 0, 60_000, 'Hudson to nudge the absentee');
-  expect(nudgesTo('dan@example.com').map((m) => m.from)).toEqual(['hudson@example.com']);
+  // Hudson hosts when the roll call is due (or Aurora made it before it went down, on a slow machine).
+  await until(() => nudgesTo('dan@example.com').length > 0, 60_000, 'the nudge to the absentee');
 
   await aurora.start();
   await until(async () => (await meetingOf(aurora))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Aurora to host again');
   await until(async () => (await meetingOf(hudson))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Hudson to follow Aurora');
-  // Aurora's rules run every 5 s and it listens 3 s before its roll call: time for a second nudge, if there were one.
+  // The rules run every 5 s and a room listens 3 s before its roll call: time for a second nudge, if there were one.
   await new Promise((r) => setTimeout(r, 12_000));
   expect(nudgesTo('dan@example.com')).toHaveLength(1);
   expect(nudgesTo('ann@example.com')).toHaveLength(1);
