@@ -21,6 +21,7 @@ import { PostgresFleetSql } from './fleet-sql-postgres.js';
  */
 const FLEET_CHANNEL = 'roomctl_fleet';
 const MAX_PAYLOAD = 7000;
+const NOTIFICATIONS_PER_STATEMENT = 50;
 
 interface Wire {
   o: string;
@@ -42,20 +43,25 @@ export async function announceChanges(sql: FleetSqlTx, origin: string, changes: 
   ];
   if (items.length === 0) return;
   const fresh = (): Wire => ({ o: origin, r: [], i: [], e: [], d: [], s: [] });
+  const payloads: string[] = [];
   let wire = fresh();
   let size = 100;
-  const send = async () => {
-    await sql.query('SELECT pg_notify(?, ?)', [FLEET_CHANNEL, JSON.stringify(wire)]);
-    wire = fresh();
-    size = 100;
-  };
   for (const [key, value] of items) {
     const length = JSON.stringify(value).length + 1;
-    if (size + length > MAX_PAYLOAD) await send();
+    if (size + length > MAX_PAYLOAD) {
+      payloads.push(JSON.stringify(wire));
+      wire = fresh();
+      size = 100;
+    }
     (wire[key] as unknown[]).push(value);
     size += length;
   }
-  await send();
+  payloads.push(JSON.stringify(wire));
+  // Many notifications per statement: a batch that registers thousands of devices needs dozens, each a round trip before.
+  for (let i = 0; i < payloads.length; i += NOTIFICATIONS_PER_STATEMENT) {
+    const chunk = payloads.slice(i, i + NOTIFICATIONS_PER_STATEMENT);
+    await sql.query(`SELECT pg_notify(?, p.column1) FROM (VALUES ${chunk.map(() => '(?)').join(', ')}) AS p`, [FLEET_CHANNEL, ...chunk]);
+  }
 }
 
 /** Arbitrary, fixed: the advisory lock the instance that runs the alert rules holds. */

@@ -127,17 +127,31 @@ export class FleetHistory {
   }
 }
 
-/** Records a device's reply time and lamp hours at most once per `everyMs`, so the table grows by the hour, not by the heartbeat. */
+type Sample = { site: string; room: string; deviceId: string; at: number; metrics: Record<string, number> };
+type SampleRow = [site: string, room: string, deviceId: string, at: number, replyMs: number | null, lampHours: number | null];
+
+/** Rows per INSERT: 6 parameters each, far below both engines' limit on a statement's parameters. */
+const SAMPLE_ROWS_PER_STATEMENT = 500;
+
+/**
+ * Records a device's reply time and lamp hours at most once per `everyMs`, so the table grows
+ * by the hour, not by the heartbeat. A batch's samples go in one multi-row INSERT, and one
+ * write runs at a time: samples that arrive meanwhile join the next. A fleet that registers
+ * 100,000 devices at once thus writes a few hundred statements on one connection, not one
+ * committed statement per device racing the ingest for the pool and the database's log.
+ */
 export class DeviceSampler {
   private readonly last = new Map<string, number>();
+  private pending: SampleRow[] = [];
+  private writing: Promise<void> | undefined;
 
   constructor(
     private readonly sql: FleetSql,
     private readonly everyMs = 5 * 60_000,
   ) {}
 
-  async observe(samples: ReadonlyArray<{ site: string; room: string; deviceId: string; at: number; metrics: Record<string, number> }>): Promise<number> {
-    let written = 0;
+  /** Resolves once these samples are stored (rejects if their write failed: samples are a trend, not retried). */
+  observe(samples: readonly Sample[]): Promise<void> {
     for (const s of samples) {
       const reply = s.metrics.replyMs;
       const lamp = s.metrics.lampHours;
@@ -145,13 +159,26 @@ export class DeviceSampler {
       const key = `${s.site}/${s.room}/${s.deviceId}`;
       if (s.at - (this.last.get(key) ?? Number.NEGATIVE_INFINITY) < this.everyMs) continue;
       this.last.set(key, s.at);
-      await this.sql.run(
-        'INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (site, room, device_id, at) DO NOTHING',
-        [s.site, s.room, s.deviceId, s.at, reply ?? null, lamp ?? null],
-      );
-      written++;
+      this.pending.push([s.site, s.room, s.deviceId, s.at, reply ?? null, lamp ?? null]);
     }
-    return written;
+    this.writing ??= this.write().finally(() => (this.writing = undefined));
+    return this.writing;
+  }
+
+  /** Resolves when nothing is being written (shutdown waits for it). */
+  async idle(): Promise<void> {
+    await this.writing?.catch(() => undefined);
+  }
+
+  private async write(): Promise<void> {
+    while (this.pending.length > 0) {
+      const rows = this.pending.splice(0, SAMPLE_ROWS_PER_STATEMENT);
+      await this.sql.run(
+        `INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+          ON CONFLICT (site, room, device_id, at) DO NOTHING`,
+        rows.flat(),
+      );
+    }
   }
 }
 

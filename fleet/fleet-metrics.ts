@@ -9,6 +9,8 @@ export class FleetMetrics {
   constructor(
     private readonly ingest: FleetIngest,
     connected: () => boolean,
+    /** PUBACKs held until their message is committed (deferred-acks.ts). */
+    heldAcks: () => number = () => 0,
   ) {
     const registry = this.registry;
     collectDefaultMetrics({ register: registry, prefix: 'roomctl_fleet_' });
@@ -48,6 +50,24 @@ export class FleetMetrics {
       registers: [registry],
       collect() {
         this.set(ingest.stats.queued);
+      },
+    });
+    let batches = 0;
+    new Counter({
+      name: 'roomctl_fleet_ingest_batches_total',
+      help: 'Batches committed (one transaction each)',
+      registers: [registry],
+      collect() {
+        this.inc(ingest.stats.batches - batches);
+        batches = ingest.stats.batches;
+      },
+    });
+    new Gauge({
+      name: 'roomctl_fleet_acks_held',
+      help: 'Messages received and not yet acknowledged to the broker (their commit pending); at the broker in-flight limit, the broker sends no more',
+      registers: [registry],
+      collect() {
+        this.set(heldAcks());
       },
     });
     new Gauge({

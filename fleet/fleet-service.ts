@@ -154,6 +154,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 
   const topic = options.shareGroup ? `$share/${options.shareGroup}/roomctl/#` : 'roomctl/#';
   let client: MqttClient | undefined;
+  let currentAcks: DeferredAcks | undefined;
   let lastError: string | undefined;
   // The persistent session belongs to this store (the messages queued for it must land in it): one client id per data folder.
   const storeId = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 8);
@@ -181,6 +182,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const c = mqtt.connect(options.broker.url, connectOptions);
     client = c;
     const acks = new DeferredAcks(c);
+    currentAcks = acks;
     let retained: ReturnType<typeof syncRetained> | undefined;
     c.on('connect', (connack) => {
       lastError = undefined;
@@ -219,7 +221,11 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   connect(options.broker.protocolVersion ?? 5);
 
   const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, { now: options.now });
-  const metrics = new FleetMetrics(ingest, () => client?.connected === true);
+  const metrics = new FleetMetrics(
+    ingest,
+    () => client?.connected === true,
+    () => currentAcks?.outstanding ?? 0,
+  );
   const { app: server, routes } = await buildFleetServer({
     store,
     ingest,
@@ -275,6 +281,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
       await ingest.stop();
       await faults.idle();
+      await sampler.idle();
       await server.close();
       await dispatcher.stop();
       await stopRetention();

@@ -13,13 +13,15 @@ import type {
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
-import { queryOne, type FleetSql, type FleetSqlTx } from './fleet-sql.js';
+import { queryOne, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
 
 export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 
 type HealthMessage = Extract<FleetMessage, { kind: 'health' }>;
 
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
+/** A map's values in the order of its keys. */
+const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
 // Portable SQL (fleet-sql.ts): CASE rather than summing booleans, ON CONFLICT rather than OR IGNORE.
 const count = (status: string) => `COALESCE(SUM(CASE WHEN d.status = '${status}' THEN 1 ELSE 0 END), 0)`;
@@ -30,8 +32,12 @@ const SUMMARY = `SELECT r.site, r.room, r.name, r.status AS online, r.updated_at
 const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, body';
 
 const SQL = {
-  touchRoom: 'INSERT INTO fleet_rooms (site, room, updated_at) VALUES (?, ?, ?) ON CONFLICT (site, room) DO NOTHING',
-  roomStatus: 'UPDATE fleet_rooms SET status = ?, status_since = ?, updated_at = ? WHERE site = ? AND room = ?',
+  // Many rooms per statement: a fleet's first batches (its start, another instance's backlog) hold thousands of new rooms and their status.
+  touchRooms: (rows: number) =>
+    `INSERT INTO fleet_rooms (site, room, updated_at) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')} ON CONFLICT (site, room) DO NOTHING`,
+  roomStatuses: (rows: number) =>
+    `UPDATE fleet_rooms SET status = v.column3, status_since = ?, updated_at = ? FROM (VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}) AS v
+    WHERE fleet_rooms.site = v.column1 AND fleet_rooms.room = v.column2`,
   roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
   // Not older: a resend (a room's retained health after a restart) never overwrites a later report; two reports in one millisecond keep the last.
   // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
@@ -116,17 +122,29 @@ export class FleetStore {
   private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
     const health = new Map<string, HealthMessage[]>();
+    // The batch's new rooms first, then its messages; each room's last status in the batch is written after them.
+    const fresh = new Map<string, [string, string]>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
-      if (!this.knownRooms.has(key)) {
-        await tx.run(SQL.touchRoom, [m.site, m.room, now]);
-        this.knownRooms.add(key);
-        touched.push(key);
-        changes.rooms.add(key);
-      }
+      if (!this.knownRooms.has(key)) fresh.set(key, [m.site, m.room]);
+    }
+    await this.inChunks(
+      tx,
+      sortedValues(fresh),
+      (n) => SQL.touchRooms(n),
+      ([site, room]) => [site, room, now],
+    );
+    for (const key of fresh.keys()) {
+      this.knownRooms.add(key);
+      touched.push(key);
+      changes.rooms.add(key);
+    }
+    const statuses = new Map<string, [string, string, string]>();
+    for (const m of messages) {
+      const key = roomKey(m.site, m.room);
       switch (m.kind) {
         case 'status':
-          await tx.run(SQL.roomStatus, [m.online, now, now, m.site, m.room]);
+          statuses.set(key, [m.site, m.room, m.online]);
           changes.rooms.add(key);
           changes.roomStatus.push({ site: m.site, room: m.room, online: m.online });
           break;
@@ -176,16 +194,37 @@ export class FleetStore {
         }
       }
     }
-    // One statement per round: the first step of every device, then the second of those that changed status within
-    // the batch (rare), and so on, so one statement never writes a row twice. In key order: two instances writing
-    // overlapping devices then take the row locks in the same order (no deadlock).
-    const byKey = [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, steps]) => steps);
+    // In key order (here and below): two instances writing overlapping rows then take their locks in the same order (no deadlock).
+    await this.inChunks(
+      tx,
+      sortedValues(statuses),
+      (n) => SQL.roomStatuses(n),
+      (row) => row,
+      [now, now],
+    );
+    // Health one statement per round: the first step of every device, then the second of those that changed status
+    // within the batch (rare), and so on, so one statement never writes a row twice.
+    const steps = sortedValues(health);
     for (let round = 0; ; round++) {
-      const rows = byKey.filter((steps) => steps.length > round).map((steps) => steps[round]!);
+      const rows = steps.filter((s) => s.length > round).map((s) => s[round]!);
       if (rows.length === 0) break;
       await this.writeHealth(tx, rows, now, changes);
     }
     return changes;
+  }
+
+  /** One statement per 500 rows (`lead` parameters first, then each row's). */
+  private async inChunks<T>(
+    tx: FleetSqlTx,
+    rows: readonly T[],
+    sql: (n: number) => string,
+    params: (row: T) => SqlValue[],
+    lead: SqlValue[] = [],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await tx.run(sql(chunk.length), [...lead, ...chunk.flatMap(params)]);
+    }
   }
 
   private async writeHealth(tx: FleetSqlTx, messages: HealthMessage[], now: number, changes: FleetChanges): Promise<void> {

@@ -114,17 +114,18 @@ export class HelpRelay {
 
   /** After each batch from the rooms: a room back online hears what it missed. */
   async observe(changes: FleetChanges): Promise<void> {
+    const back = new Set(changes.roomStatus.filter((s) => s.online === 'online').map((s) => roomKey(s.site, s.room)));
+    if (back.size === 0) return;
     const since = new Date((this.o.now?.() ?? Date.now()) - TELL_WITHIN_MS).toISOString();
-    for (const { site, room, online } of changes.roomStatus) {
-      if (online !== 'online') continue;
-      const waiting = await this.o.sql.query<{ id: string }>(
-        "SELECT id FROM fleet_issues WHERE kind = 'help' AND site = ? AND room = ? AND state != 'open' AND (room_seen_at IS NULL OR (state = 'resolved' AND room_resolved_at IS NULL)) AND opened_at >= ?",
-        [site, room, since],
-      );
-      for (const { id } of waiting) {
-        const issue = await this.o.store.issue(id);
-        if (issue) await this.tell(issue);
-      }
+    // One query a batch, not one a room: a fleet's start brings thousands of rooms online at once, and the answers waiting to be told are few.
+    const waiting = await this.o.sql.query<{ id: string; site: string; room: string }>(
+      "SELECT id, site, room FROM fleet_issues WHERE kind = 'help' AND state != 'open' AND (room_seen_at IS NULL OR (state = 'resolved' AND room_resolved_at IS NULL)) AND opened_at >= ?",
+      [since],
+    );
+    for (const { id, site, room } of waiting) {
+      if (!back.has(roomKey(site, room))) continue;
+      const issue = await this.o.store.issue(id);
+      if (issue) await this.tell(issue);
     }
   }
 

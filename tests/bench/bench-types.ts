@@ -10,6 +10,8 @@ export interface BenchResult {
   /** Limits a figure must stay within; the runner marks each pass or fail. */
   targets?: Record<string, { max?: number; min?: number }>;
   notes?: string;
+  /** Anything more a benchmark measured, written as is to its bench-results JSON. */
+  details?: Record<string, unknown>;
 }
 
 export interface Benchmark {
