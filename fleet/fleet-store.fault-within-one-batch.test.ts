@@ -1,8 +1,8 @@
 /**
  * A device that fails and comes back within one ingest batch (offline and ok in the same
  * flush, as under load or when a room's outbox drains a backlog) still leaves its fault: the
- * batch reports both transitions, the fault opens its issue (closed by itself) and stays in
- * the history. The health upsert coalesces; the transitions do not.
+ * batch reports both transitions, the fault opens its issue (closed by itself, in that order)
+ * and stays in the history with its length. The health upsert coalesces; the transitions do not.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
@@ -67,7 +67,10 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     const [issue] = await desk.search({});
     expect(issue).toMatchObject({ kind: 'device', deviceId: 'mic', summary: 'No reply', state: 'resolved' });
     expect((await desk.log(issue!.id)).map((e) => e.action)).toEqual(['opened', 'cleared']);
-    expect((await new FleetHistory(db.sql).room('hq', 'aurora', T0 + 1000)).faults.map((f) => [f.deviceId, f.status])).toEqual([['mic', 'offline']]);
+    // It ended at the commit and began as long before as the room's reports say (200 ms).
+    expect((await new FleetHistory(db.sql).room('hq', 'aurora', T0 + 1000)).faults.map((f) => [f.deviceId, f.status, f.startedAt - T0, f.durationMs])).toEqual([
+      ['mic', 'offline', 300, 200],
+    ]);
   });
 
   it('ignores a resent older fault in a batch (what is stored is newer)', async () => {

@@ -257,7 +257,15 @@ export class FleetStore {
         if (previous !== m.health.status) {
           this.deviceStatus.set(dKey, m.health.status);
           changes.rooms.add(roomKey(m.site, m.room));
-          changes.devices.push({ site: m.site, room: m.room, deviceId: m.deviceId, status: m.health.status, previous, detail: m.health.detail });
+          changes.devices.push({
+            site: m.site,
+            room: m.room,
+            deviceId: m.deviceId,
+            status: m.health.status,
+            previous,
+            detail: m.health.detail,
+            at: m.health.at,
+          });
         }
       }
     }
