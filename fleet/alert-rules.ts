@@ -81,6 +81,7 @@ export class AlertEngine {
           room: e.room,
           title: `Problem reported in ${where}`,
           text: what || 'A problem was reported from the room panel.',
+          params: { categories: Array.isArray(b.categories) ? b.categories.join(', ') : null, comment: b.comment ?? null },
           at: e.at,
         });
       } else if (e.type === 'help.requested' && this.rules.helpRequests) {
@@ -93,6 +94,7 @@ export class AlertEngine {
           room: e.room,
           title: `Help requested in ${where}`,
           text: b.message ?? 'Someone in the room asked for help.',
+          params: { message: b.message ?? null },
           at: e.at,
         });
       }
@@ -121,6 +123,7 @@ export class AlertEngine {
               deviceId: p.deviceId,
               title: `${p.deviceId} offline in ${where}`,
               text: `${p.deviceId} has been offline for ${forS} s.${p.detail ? ` ${p.detail}` : ''}`,
+              params: { forS, detail: p.detail },
               at: new Date(p.since).toISOString(),
             }
           : {
@@ -131,6 +134,7 @@ export class AlertEngine {
               room: p.room,
               title: `Room ${where} offline`,
               text: `The appliance of ${where} has been unreachable for ${forS} s (its last will).`,
+              params: { forS },
               at: new Date(p.since).toISOString(),
             },
       );
@@ -149,6 +153,7 @@ export class AlertEngine {
     if (!p.fired) return;
     const where = `${p.site}/${p.room}`;
     const title = p.rule === 'device-offline' ? `${p.deviceId} back in ${where}` : `Room ${where} back online`;
+    const forS = Math.round((now - p.since) / 1000);
     this.emit({
       key,
       rule: p.rule,
@@ -157,7 +162,8 @@ export class AlertEngine {
       room: p.room,
       deviceId: p.deviceId,
       title,
-      text: `${title} after ${Math.round((now - p.since) / 1000)} s.`,
+      text: `${title} after ${forS} s.`,
+      params: { forS },
       at: new Date(now).toISOString(),
     });
   }

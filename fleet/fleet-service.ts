@@ -88,7 +88,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const desk = new IssueDesk(sql, store);
   const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
   const sampler = new DeviceSampler(sql);
-  const alertFeed = new FleetAlertFeed(sql);
+  const alertFeed = new FleetAlertFeed(sql, async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null);
   const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
   const alerts = new AlertEngine(
@@ -118,7 +118,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
   ingest.on('batch', (batch: FleetMessage[], at: number) => {
     const samples = batch.flatMap((m) =>
-      m.kind === 'health' ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics }] : [],
+      m.kind === 'health'
+        ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics, signal: m.health.signal }]
+        : [],
     );
     if (samples.length) sampler.observe(samples).catch(logError('the fleet could not sample device metrics'));
   });
@@ -239,20 +241,27 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     log,
     onIssueAction: (issue) => relay.tell(issue),
   });
-  const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
-  try {
-    await server.listen({ host, port });
-  } catch (err) {
-    // Close everything this attempt opened: a timer left behind would later touch the closed database.
+  /** Stops everything started above, the database last; `force` drops the broker connection without a goodbye. */
+  const stopAll = async (force: boolean) => {
     clearInterval(ticker);
-    client?.end(true);
+    const c = client;
+    if (c) await new Promise<void>((resolve) => c.end(force, {}, () => resolve()));
     await ingest.stop();
+    await faults.idle();
+    await sampler.idle();
     await server.close();
     await dispatcher.stop();
     await stopRetention();
     metrics.stop();
     await feed?.close();
     await sql.close();
+  };
+  const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
+  try {
+    await server.listen({ host, port });
+  } catch (err) {
+    // Close everything this attempt opened: a timer left behind would later touch the closed database.
+    await stopAll(true);
     throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `The fleet view cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }
   const address = server.addresses()[0] as AddressInfo;
@@ -276,18 +285,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     async close() {
       if (closed) return;
       closed = true;
-      clearInterval(ticker);
-      const c = client;
-      if (c) await new Promise<void>((resolve) => c.end(false, {}, () => resolve()));
-      await ingest.stop();
-      await faults.idle();
-      await sampler.idle();
-      await server.close();
-      await dispatcher.stop();
-      await stopRetention();
-      metrics.stop();
-      await feed?.close();
-      await sql.close();
+      await stopAll(false);
     },
   };
 }
