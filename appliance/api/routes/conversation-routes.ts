@@ -6,7 +6,7 @@ import type { Meeting } from '../../meetings/meeting-types.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { FloorViewSchema, HandViewSchema, IdParams, PersonSchema, PollViewSchema } from './meeting-schemas.js';
-import { declareRoutes } from '../declare-routes.js';
+import { declareMeetingRoutes, declareRoutes } from '../declare-routes.js';
 
 const Who = Type.Object(
   { ...PersonSchema.properties },
@@ -55,6 +55,8 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     const reader = auth.forMeeting(request, meeting);
     return { meeting, hidden: meeting.confidentiality === 'confidential' && reader.via !== 'token' };
   };
+  const meetingFloor = declareMeetingRoutes(app, { tags: ['floor'], errors: errorResponses }, meetingFor);
+  const meetingPolls = declareMeetingRoutes(app, { tags: ['polls'], errors: errorResponses }, meetingFor);
   const pollFor = (request: FastifyRequest, pollId: string) => {
     const meetingId = conversation.meetingOfPoll(pollId);
     // A code proves one meeting: to a phone, a poll it cannot be matched with is a wrong code, not a hint at which polls exist.
@@ -64,17 +66,10 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
   };
   const pollView = (meetingId: string, pollId: string, hidden: boolean) => conversation.view(meetingId, hidden).polls.find((p) => p.pollId === pollId)!;
 
-  floor.post(
+  meetingFloor.post(
     '/api/v1/meetings/:id/hands',
-    {
-      access: 'meeting-code',
-      summary: 'Raise a hand: a person checked in asks for the floor (the phone page, or the panel)',
-      params: IdParams,
-      body: Who,
-      response: { 201: HandViewSchema },
-    },
-    async (request, reply) => {
-      const { meeting, hidden } = meetingFor(request, request.params.id);
+    { summary: 'Raise a hand: a person checked in asks for the floor (the phone page, or the panel)', body: Who, response: { 201: HandViewSchema } },
+    async ({ meeting, hidden }, request, reply) => {
       const hand = conversation.raiseHand(meeting.id, request.body);
       return reply.status(201).send({ ...hand, name: hidden ? null : hand.name });
     },
@@ -95,33 +90,23 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     },
   );
 
-  floor.post(
+  meetingFloor.post(
     '/api/v1/meetings/:id/floor',
     {
-      access: 'meeting-code',
       summary: "The chair gives the floor: to a raised hand, or to whoever is next; the speaker's time starts",
-      params: IdParams,
       body: FloorBody,
       response: { 200: Type.Ref(FloorViewSchema) },
     },
-    async (request) => {
-      const { meeting, hidden } = meetingFor(request, request.params.id);
+    async ({ meeting, hidden }, request) => {
       conversation.giveFloor(meeting.id, 'handId' in request.body ? { handId: request.body.handId } : { next: true });
       return conversation.view(meeting.id, hidden).floor;
     },
   );
 
-  polls.post(
+  meetingPolls.post(
     '/api/v1/meetings/:id/polls',
-    {
-      access: 'meeting-code',
-      summary: 'Open a poll (yes / no / abstain, or the options listed)',
-      params: IdParams,
-      body: PollBody,
-      response: { 201: PollRef },
-    },
-    async (request, reply) => {
-      const { meeting, hidden } = meetingFor(request, request.params.id);
+    { summary: 'Open a poll (yes / no / abstain, or the options listed)', body: PollBody, response: { 201: PollRef } },
+    async ({ meeting, hidden }, request, reply) => {
       const poll = conversation.openPoll(meeting.id, request.body.question, request.body.options);
       return reply.status(201).send(pollView(meeting.id, poll.pollId, hidden));
     },

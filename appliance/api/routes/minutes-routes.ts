@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import { advanceAgenda, editAgenda } from '../../meetings/agenda-service.js';
 import { agendaView } from '../../meetings/meeting-view-builders.js';
@@ -10,14 +10,20 @@ import { isOrganiser, minutesSentAt, sendMinutes, type MinutesReader } from '../
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
-import { declareRoutes } from '../declare-routes.js';
+import { declareMeetingRoutes, declareRoutes } from '../declare-routes.js';
 
 /** Agenda, notes, decisions, action items and the minutes — from the panel or the phone page. */
 export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
   const api = declareRoutes(app, { tags: ['minutes'], errors: errorResponses });
-  const agenda = declareRoutes(app, { tags: ['agenda'], errors: errorResponses });
   const ctx = room.ctx;
   const meetingOr404 = (id: string) => room.meeting(id);
+  /** The meeting, and who reads its minutes (the caller's credential checked against it). */
+  const open = (request: FastifyRequest, id: string) => {
+    const meeting = meetingOr404(id);
+    return { meeting, reader: auth.forMeeting(request, meeting) };
+  };
+  const minutes = declareMeetingRoutes(app, { tags: ['minutes'], errors: errorResponses }, open);
+  const agenda = declareMeetingRoutes(app, { tags: ['agenda'], errors: errorResponses }, open);
   // The agenda with its actual times is part of the minutes: closed with them, like notes and decisions.
   const assertAgendaOpen = (m: Meeting, reader: MinutesReader) => {
     const sentAt = minutesSentAt(ctx, m);
@@ -26,69 +32,41 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   agenda.get(
     '/api/v1/meetings/:id/agenda',
-    {
-      access: 'meeting-code',
-      summary: 'Agenda with the current item and its remaining time',
-      params: IdParams,
-      response: { 200: Type.Ref(AgendaNowSchema) },
-    },
-    async (request) => {
-      const m = meetingOr404(request.params.id);
-      auth.forMeeting(request, m);
-      return agendaView(ctx, m.id);
-    },
+    { summary: 'Agenda with the current item and its remaining time', response: { 200: Type.Ref(AgendaNowSchema) } },
+    async ({ meeting }) => agendaView(ctx, meeting.id),
   );
 
   agenda.put(
     '/api/v1/meetings/:id/agenda',
     {
-      access: 'meeting-code',
       summary: 'Replace the agenda',
-      params: IdParams,
       body: Type.Object({ items: Type.Array(AgendaDraftSchema, { maxItems: 50 }) }, { additionalProperties: false }),
       response: { 200: Type.Ref(AgendaNowSchema) },
     },
-    async (request) => {
-      const m = meetingOr404(request.params.id);
-      const reader = auth.forMeeting(request, m);
-      assertAgendaOpen(m, reader);
-      editAgenda(ctx, m.id, request.body.items, reader);
-      return agendaView(ctx, m.id);
+    async ({ meeting, reader }, request) => {
+      assertAgendaOpen(meeting, reader);
+      editAgenda(ctx, meeting.id, request.body.items, reader);
+      return agendaView(ctx, meeting.id);
     },
   );
 
   agenda.post(
     '/api/v1/meetings/:id/agenda/next',
-    {
-      access: 'meeting-code',
-      summary: 'End the current agenda item (its actual time is recorded) and start the next',
-      params: IdParams,
-      response: { 200: Type.Ref(AgendaNowSchema) },
-    },
-    async (request) => {
-      const m = meetingOr404(request.params.id);
-      assertAgendaOpen(m, auth.forMeeting(request, m));
-      advanceAgenda(ctx, m.id);
-      return agendaView(ctx, m.id);
+    { summary: 'End the current agenda item (its actual time is recorded) and start the next', response: { 200: Type.Ref(AgendaNowSchema) } },
+    async ({ meeting, reader }) => {
+      assertAgendaOpen(meeting, reader);
+      advanceAgenda(ctx, meeting.id);
+      return agendaView(ctx, meeting.id);
     },
   );
 
   const EntryParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId: Type.String({ maxLength: 64 }) });
   // Notes and decisions are recorded, corrected and deleted alike.
   for (const kind of ['note', 'decision'] as const) {
-    api.post(
+    minutes.post(
       `/api/v1/meetings/:id/${kind}s`,
-      {
-        access: 'meeting-code',
-        summary: `Record a ${kind}`,
-        params: IdParams,
-        body: EntryBody,
-        response: { 201: EntrySchema },
-      },
-      async (request, reply) => {
-        const m = meetingOr404(request.params.id);
-        return reply.status(201).send(addEntry(ctx, m.id, kind, request.body.text, request.body.author, auth.forMeeting(request, m)));
-      },
+      { summary: `Record a ${kind}`, body: EntryBody, response: { 201: EntrySchema } },
+      async ({ meeting, reader }, request, reply) => reply.status(201).send(addEntry(ctx, meeting.id, kind, request.body.text, request.body.author, reader)),
     );
     api.patch(
       `/api/v1/meetings/:id/${kind}s/:entryId`,
@@ -135,17 +113,13 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  api.post(
+  minutes.post(
     '/api/v1/meetings/:id/minutes/send',
     {
-      access: 'meeting-code',
       summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time',
-      params: IdParams,
       response: { 200: Type.Object({ sentAt: Type.String() }) },
     },
-    async (request) => {
-      const m = meetingOr404(request.params.id);
-      const reader = auth.forMeeting(request, m);
+    async ({ meeting: m, reader }) => {
       if (m.status !== 'ended') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}; the minutes go out once it has ended`);
       sendMinutes(ctx, m, reader);
       const sentAt = minutesSentAt(ctx, m);
@@ -154,19 +128,10 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  api.post(
+  minutes.post(
     '/api/v1/meetings/:id/action-items',
-    {
-      access: 'meeting-code',
-      summary: 'Record an action item (owner, deadline)',
-      params: IdParams,
-      body: ActionBody,
-      response: { 201: ActionItemSchema },
-    },
-    async (request, reply) => {
-      const m = meetingOr404(request.params.id);
-      return reply.status(201).send(addActionItem(ctx, m.id, request.body, auth.forMeeting(request, m)));
-    },
+    { summary: 'Record an action item (owner, deadline)', body: ActionBody, response: { 201: ActionItemSchema } },
+    async ({ meeting, reader }, request, reply) => reply.status(201).send(addActionItem(ctx, meeting.id, request.body, reader)),
   );
 
   api.patch(
@@ -186,12 +151,10 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   const formats = { 'minutes.json': 'json', 'minutes.md': 'markdown', 'action-items.ics': 'ics' } as const;
   for (const [file, format] of Object.entries(formats)) {
-    api.get(
+    minutes.get(
       `/api/v1/meetings/:id/${file}`,
       {
-        access: 'meeting-code',
         summary: `The minutes as ${format === 'ics' ? 'iCalendar VTODOs (action items)' : format === 'json' ? 'JSON' : 'Markdown'}; every read is audited; confidential ones need a personal link (X-Minutes-Reader) or the room while the meeting runs`,
-        params: IdParams,
         response: {
           200:
             format === 'json'
@@ -204,9 +167,8 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
               : Type.String(),
         },
       },
-      async (request, reply) => {
-        const m = meetingOr404(request.params.id);
-        const read = readMinutes(ctx, m.id, auth.forMeeting(request, m), format);
+      async ({ meeting, reader }, _request, reply) => {
+        const read = readMinutes(ctx, meeting.id, reader, format);
         void reply.header('cache-control', 'no-store');
         if (format === 'json') return { final: read.final, sentAt: read.sentAt, sendsAt: read.sendsAt, minutes: read.minutes };
         if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(read.markdown);
