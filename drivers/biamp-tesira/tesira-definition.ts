@@ -31,17 +31,6 @@ export const tesiraDriver = defineDriver({
   capabilities: [...tesiraCapabilities()],
   probeIntervalMs: 5000,
   simulator: tesiraSimulator,
-  create(config, ctx) {
-    return new TesiraDriver(
-      {
-        host: config.host,
-        port: config.port,
-        serialPort: config.serialPort,
-        baudRate: config.baudRate,
-        muteBlock: config.muteBlock,
-        subscriptions: config.subscriptions,
-      },
-      ctx,
-    );
-  },
+  // The config's fields are the driver's options, name for name.
+  create: (config, ctx) => new TesiraDriver(config, ctx),
 });

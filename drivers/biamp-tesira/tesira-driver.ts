@@ -6,7 +6,7 @@ import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions, Transport } from '../transports/transport.js';
 import { TelnetFilter } from './telnet-codec.js';
 import { TESIRA_MAX_LINE, TESIRA_TELNET_PORT, encodeTtp, parseAliasList, parseTtpLine, type TtpCommand, type TtpLine, type TtpValue } from './tesira-codec.js';
 import { tesiraError } from './tesira-errors.js';
@@ -20,7 +20,7 @@ export interface TesiraSubscription extends TesiraBlockRef {
   attribute: 'level' | 'mute';
 }
 
-export interface TesiraDriverOptions {
+export interface TesiraDriverOptions extends LinkOptions {
   /** Telnet: the server's address. */
   host?: string;
   port?: number;
@@ -31,10 +31,6 @@ export interface TesiraDriverOptions {
   muteBlock?: TesiraBlockRef;
   /** Blocks whose changes the room follows (the mute block is always followed). */
   subscriptions?: TesiraSubscription[];
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
-  /** Tests only: build the byte link. */
-  transportFactory?: () => Transport;
 }
 
 type Ok = Extract<TtpLine, { kind: 'ok' }>;

@@ -1,25 +1,18 @@
 import type { Socket } from 'node:net';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
-import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { TESIRA_QUIRKS } from './tesira-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { DO, IAC, TelnetFilter, WILL } from './telnet-codec.js';
 import { TESIRA_BANNER, TESIRA_MAX_LINE, TESIRA_TELNET_PORT } from './tesira-codec.js';
 import { TesiraModel, type TesiraModelOptions } from './tesira-model.js';
 
-export interface TesiraSimulatorOptions extends TesiraModelOptions {
-  host?: string;
-  /** Telnet port; 0 picks a free one. Default 23. */
-  port?: number;
+export interface TesiraSimulatorOptions extends TesiraModelOptions, QuirkOptions, TcpListenOptions {
   /** Serve the RS-232 port on this PTY end instead of telnet. */
   serialPath?: string;
-  /** Quirk profiles to play (TESIRA_QUIRKS names). */
-  quirks?: readonly string[];
-  /** `slow-replies`: time before each answer; default 800 ms. */
-  replyDelayMs?: number;
 }
 
 export interface RunningTesiraSimulator extends RunningSimulator {
@@ -37,12 +30,11 @@ const OPTION_COUNT = 6;
 
 /** A Tesira server: TTP over telnet with option negotiation, or over a serial port (a PTY end). */
 export async function startTesiraSimulator(options: TesiraSimulatorOptions = {}): Promise<RunningTesiraSimulator> {
-  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, TESIRA_QUIRKS);
+  const { quirks, replyDelayMs } = playedQuirks(options, TESIRA_QUIRKS);
   const blocks = quirks.has('no-mic-mute-block')
     ? { Level1: { type: 'level' as const, channels: 4 }, Mute1: { type: 'mute' as const, channels: 4 } }
     : options.blocks;
   const tesira = new TesiraModel({ ...options, blocks });
-  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   if (options.serialPath) return startSerial(tesira, options.serialPath);
   const negotiations: string[][] = [];
   const serveSession = (socket: Socket) => {
@@ -74,7 +66,7 @@ export async function startTesiraSimulator(options: TesiraSimulatorOptions = {})
       }
     });
   };
-  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? TESIRA_TELNET_PORT, onConnection: serveSession });
+  const tcp = await startTcpSimulatorServer({ host: options.host, port: options.port ?? TESIRA_TELNET_PORT, onConnection: serveSession });
   return Object.assign(tcp, { tesira, negotiations });
 }
 

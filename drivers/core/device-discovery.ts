@@ -1,4 +1,4 @@
-import type { TObject } from '@sinclair/typebox';
+import { type TObject, Type } from '@sinclair/typebox';
 
 /**
  * What a driver offers provisioning, beside running the device: a search of the network
@@ -128,4 +128,9 @@ export function hostEntryFields(
   const password = context.credentials?.password;
   if (device.needsPassword && !password) context.note(`${context.endpoint}: ${device.asks}`);
   return { host, port: port === device.defaultPort ? undefined : port, password: device.needsPassword ? password : undefined };
+}
+
+/** A driver's answers section (`devices.<id>`) when the room's devices of that driver share one password. */
+export function sharedPasswordCredentials(description: string) {
+  return Type.Object({ password: Type.String({ minLength: 1, description }) }, { additionalProperties: false });
 }

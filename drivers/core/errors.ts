@@ -5,47 +5,104 @@
  */
 export const ERROR_CATALOG = {
   // config
-  ROOMCTL_E_CONFIG_NOT_FOUND: { http: 400, hint: 'Check the path given to --config.' },
-  ROOMCTL_E_CONFIG_PARSE: { http: 400, hint: 'The file is not valid YAML; fix the line shown.' },
-  ROOMCTL_E_CONFIG_INVALID: { http: 400, hint: 'Fix each field listed; `roomctl config check FILE` lists them all.' },
-  ROOMCTL_E_UNKNOWN_DRIVER: { http: 400, hint: 'Use one of the driver ids listed in the README.' },
+  ROOMCTL_E_CONFIG_NOT_FOUND: {
+    http: 400,
+    hint: 'Check the path given to --config.',
+  },
+  ROOMCTL_E_CONFIG_PARSE: {
+    http: 400,
+    hint: 'The file is not valid YAML; fix the line shown.',
+  },
+  ROOMCTL_E_CONFIG_INVALID: {
+    http: 400,
+    hint: 'Fix each field listed; `roomctl config check FILE` lists them all.',
+  },
+  ROOMCTL_E_UNKNOWN_DRIVER: {
+    http: 400,
+    hint: 'Use one of the driver ids listed in the README.',
+  },
   // API
-  ROOMCTL_E_BAD_REQUEST: { http: 400, hint: 'The request body does not match the schema in /openapi.json.' },
-  ROOMCTL_E_UNAUTHORIZED: { http: 401, hint: 'Send `Authorization: Bearer <token>` with a token from the config.' },
-  ROOMCTL_E_FORBIDDEN: { http: 403, hint: 'This credential may not do that.' },
+  ROOMCTL_E_BAD_REQUEST: {
+    http: 400,
+    hint: 'The request body does not match the schema in /openapi.json.',
+  },
+  ROOMCTL_E_UNAUTHORIZED: {
+    http: 401,
+    hint: 'Send `Authorization: Bearer <token>` with a token from the config.',
+  },
+  ROOMCTL_E_FORBIDDEN: {
+    http: 403,
+    hint: 'This credential may not do that.',
+  },
   ROOMCTL_E_BODY_TOO_LARGE: {
     http: 413,
     hint: 'The request body is over the limit given in the details; send less (a picture or file does not go through this API).',
   },
-  ROOMCTL_E_UNSUPPORTED_MEDIA_TYPE: { http: 415, hint: 'Send the body as JSON with `Content-Type: application/json`.' },
+  ROOMCTL_E_UNSUPPORTED_MEDIA_TYPE: {
+    http: 415,
+    hint: 'Send the body as JSON with `Content-Type: application/json`.',
+  },
   ROOMCTL_E_TOO_MANY_CONNECTIONS: {
     http: 503,
     hint: 'The room serves a bounded number of live connections; close another panel or tab, or try again in a moment.',
   },
-  ROOMCTL_E_ROUTE_ACCESS: { http: 500, hint: 'A bug: every route must declare who may call it (config.access).' },
+  ROOMCTL_E_ROUTE_ACCESS: {
+    http: 500,
+    hint: 'A bug: every route must declare who may call it (config.access).',
+  },
   ROOMCTL_E_ADMIN_PIN_NOT_SET: {
     http: 409,
     hint: "Set panel.adminPin in the room's secrets.yaml (roomctl provision asks for one or makes one), then restart the room.",
   },
-  ROOMCTL_E_LOCKED_OUT: { http: 429, hint: 'Too many wrong PINs; wait the time given, then try again.' },
-  ROOMCTL_E_RATE_LIMITED: { http: 429, hint: 'Too many requests from this client in a short time; wait the time given, then try again.' },
+  ROOMCTL_E_LOCKED_OUT: {
+    http: 429,
+    hint: 'Too many wrong PINs; wait the time given, then try again.',
+  },
+  ROOMCTL_E_RATE_LIMITED: {
+    http: 429,
+    hint: 'Too many requests from this client in a short time; wait the time given, then try again.',
+  },
   ROOMCTL_E_PAIRING_TAKEN: {
     http: 409,
     hint: 'Another panel is already waiting with this pairing code; if this panel shows it, reload it for a new code, and tell IT.',
   },
-  ROOMCTL_E_NOT_FOUND: { http: 404, hint: 'Check the URL against /openapi.json.' },
+  ROOMCTL_E_NOT_FOUND: {
+    http: 404,
+    hint: 'Check the URL against /openapi.json.',
+  },
   ROOMCTL_E_OPERATOR_EXISTS: {
     http: 409,
     hint: 'An operator of that name exists already: `roomctl fleet operators remove NAME` first to give them a new token.',
   },
-  ROOMCTL_E_DEVICE_NOT_FOUND: { http: 404, hint: 'GET /api/v1/devices lists the devices of this room.' },
-  ROOMCTL_E_ACTION_NOT_FOUND: { http: 404, hint: "GET /api/v1/devices lists each device's actions." },
-  ROOMCTL_E_ACTION_PARAMS: { http: 400, hint: "The action's parameters are out of range; see the allowed values." },
+  ROOMCTL_E_DEVICE_NOT_FOUND: {
+    http: 404,
+    hint: 'GET /api/v1/devices lists the devices of this room.',
+  },
+  ROOMCTL_E_ACTION_NOT_FOUND: {
+    http: 404,
+    hint: "GET /api/v1/devices lists each device's actions.",
+  },
+  ROOMCTL_E_ACTION_PARAMS: {
+    http: 400,
+    hint: "The action's parameters are out of range; see the allowed values.",
+  },
   // devices
-  ROOMCTL_E_DEVICE_OFFLINE: { http: 503, hint: 'The device is not connected; check its cable, power and address.' },
-  ROOMCTL_E_DEVICE_TIMEOUT: { http: 504, hint: 'The device did not answer in time; it may be busy or unplugged.' },
-  ROOMCTL_E_DEVICE_REJECTED: { http: 409, hint: 'The device refused the command (its error reply is in the detail).' },
-  ROOMCTL_E_DEVICE_BUSY: { http: 409, hint: 'The device is busy (warming up or its buffer is full); try again shortly.' },
+  ROOMCTL_E_DEVICE_OFFLINE: {
+    http: 503,
+    hint: 'The device is not connected; check its cable, power and address.',
+  },
+  ROOMCTL_E_DEVICE_TIMEOUT: {
+    http: 504,
+    hint: 'The device did not answer in time; it may be busy or unplugged.',
+  },
+  ROOMCTL_E_DEVICE_REJECTED: {
+    http: 409,
+    hint: 'The device refused the command (its error reply is in the detail).',
+  },
+  ROOMCTL_E_DEVICE_BUSY: {
+    http: 409,
+    hint: 'The device is busy (warming up or its buffer is full); try again shortly.',
+  },
   ROOMCTL_E_DEVICE_AUTH: {
     http: 502,
     hint: "Wrong password: the device refused the credentials in the config. Fix the device's password (or username) in the room config or its secrets.yaml to match the device; the room retries slowly meanwhile so the device does not lock the account.",
@@ -55,12 +112,30 @@ export const ERROR_CATALOG = {
     http: 502,
     hint: "Sent, outcome unknown: the command reached the device but the link was lost before it answered. Check the device's state before sending it again.",
   },
-  ROOMCTL_E_DEVICE_FOLLOWS_ROOM: { http: 409, hint: 'This device follows the room mute; change the room mute (POST /api/v1/room/mute) instead.' },
-  ROOMCTL_E_PROTOCOL: { http: 502, hint: 'The device sent a reply that makes no sense; the link was reset.' },
-  ROOMCTL_E_PORT_NOT_FOUND: { http: 503, hint: 'The serial port does not exist; check the cable or the by-id path.' },
-  ROOMCTL_E_PORT_IN_USE: { http: 503, hint: 'Another process holds the port; stop it or choose another port.' },
-  ROOMCTL_E_CONNECT_FAILED: { http: 503, hint: 'The device could not be reached; check its address and network.' },
-  ROOMCTL_E_NOT_SUPPORTED: { http: 501, hint: 'This device or model does not support that.' },
+  ROOMCTL_E_DEVICE_FOLLOWS_ROOM: {
+    http: 409,
+    hint: 'This device follows the room mute; change the room mute (POST /api/v1/room/mute) instead.',
+  },
+  ROOMCTL_E_PROTOCOL: {
+    http: 502,
+    hint: 'The device sent a reply that makes no sense; the link was reset.',
+  },
+  ROOMCTL_E_PORT_NOT_FOUND: {
+    http: 503,
+    hint: 'The serial port does not exist; check the cable or the by-id path.',
+  },
+  ROOMCTL_E_PORT_IN_USE: {
+    http: 503,
+    hint: 'Another process holds the port; stop it or choose another port.',
+  },
+  ROOMCTL_E_CONNECT_FAILED: {
+    http: 503,
+    hint: 'The device could not be reached; check its address and network.',
+  },
+  ROOMCTL_E_NOT_SUPPORTED: {
+    http: 501,
+    hint: 'This device or model does not support that.',
+  },
   ROOMCTL_E_STILL_INVALID: {
     http: 502,
     hint: "The camera's still was not a usable JPEG (not a JPEG, cut off, or over 2 MB); lower its snapshot resolution or check its snapshot URL. A preset saved meanwhile is kept.",
@@ -70,14 +145,26 @@ export const ERROR_CATALOG = {
     hint: 'This preset has no still: it was saved without one (no picture source, a confidential meeting, or the camera failed). Save the preset again to take one.',
   },
   // meetings
-  ROOMCTL_E_MEETING_NOT_FOUND: { http: 404, hint: 'GET /api/v1/meetings lists the meetings of this room.' },
-  ROOMCTL_E_BOOKING_CONFLICT: { http: 409, hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.' },
-  ROOMCTL_E_MEETING_STATE: { http: 409, hint: 'The meeting is not in a state that allows this (see its status).' },
+  ROOMCTL_E_MEETING_NOT_FOUND: {
+    http: 404,
+    hint: 'GET /api/v1/meetings lists the meetings of this room.',
+  },
+  ROOMCTL_E_BOOKING_CONFLICT: {
+    http: 409,
+    hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.',
+  },
+  ROOMCTL_E_MEETING_STATE: {
+    http: 409,
+    hint: 'The meeting is not in a state that allows this (see its status).',
+  },
   ROOMCTL_E_MINUTES_SENT: {
     http: 409,
     hint: 'The minutes went out to everyone; only the organiser amends them now, through the personal link in their minutes email.',
   },
-  ROOMCTL_E_DOOR_CODE_EXPIRED: { http: 401, hint: 'The code from the QR code on the door has expired: scan the QR code on the door again.' },
+  ROOMCTL_E_DOOR_CODE_EXPIRED: {
+    http: 401,
+    hint: 'The code from the QR code on the door has expired: scan the QR code on the door again.',
+  },
   // 429: the request was fine, this code has just been used enough (a fresh scan gives a new one).
   ROOMCTL_E_DOOR_CODE_USED_UP: {
     http: 429,
@@ -91,22 +178,43 @@ export const ERROR_CATALOG = {
     http: 403,
     hint: 'This room takes invitations to linked meetings only from the rooms in meetings.links.acceptFrom (by default the rooms of its own site): add the inviting room ("site/room") or its site ("site/*") there.',
   },
-  ROOMCTL_E_LINK_ROOM: { http: 400, hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.' },
-  ROOMCTL_E_CHECKIN_CLOSED: { http: 409, hint: 'Check-in opens shortly before a meeting and closes when it ends.' },
+  ROOMCTL_E_LINK_ROOM: {
+    http: 400,
+    hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.',
+  },
+  ROOMCTL_E_CHECKIN_CLOSED: {
+    http: 409,
+    hint: 'Check-in opens shortly before a meeting and closes when it ends.',
+  },
   // the conversation: the floor and polls
   ROOMCTL_E_NOT_CHECKED_IN: {
     http: 409,
     hint: 'Only people checked in to the meeting raise a hand or vote: check in first (the meeting page, a badge, or a tap on the panel).',
   },
-  ROOMCTL_E_HAND_NOT_FOUND: { http: 404, hint: 'That hand is no longer in the queue (lowered, or given the floor); the meeting view shows the queue.' },
-  ROOMCTL_E_HAND_ALREADY_RAISED: { http: 409, hint: 'This person already has a hand in the queue; wait for the floor, or lower it first.' },
-  ROOMCTL_E_POLL_NOT_FOUND: { http: 404, hint: 'The meeting view lists its polls with their ids.' },
-  ROOMCTL_E_POLL_CLOSED: { http: 409, hint: 'The poll is closed and its count is final; the chair opens a new poll to ask again.' },
+  ROOMCTL_E_HAND_NOT_FOUND: {
+    http: 404,
+    hint: 'That hand is no longer in the queue (lowered, or given the floor); the meeting view shows the queue.',
+  },
+  ROOMCTL_E_HAND_ALREADY_RAISED: {
+    http: 409,
+    hint: 'This person already has a hand in the queue; wait for the floor, or lower it first.',
+  },
+  ROOMCTL_E_POLL_NOT_FOUND: {
+    http: 404,
+    hint: 'The meeting view lists its polls with their ids.',
+  },
+  ROOMCTL_E_POLL_CLOSED: {
+    http: 409,
+    hint: 'The poll is closed and its count is final; the chair opens a new poll to ask again.',
+  },
   ROOMCTL_E_ALREADY_VOTED: {
     http: 409,
     hint: 'Each person checked in votes once, and a vote is not changed afterwards; tell the chair if this vote was not yours.',
   },
-  ROOMCTL_E_CALENDAR_FEED: { http: 502, hint: 'The calendar feed could not be read; the room keeps its last good schedule.' },
+  ROOMCTL_E_CALENDAR_FEED: {
+    http: 502,
+    hint: 'The calendar feed could not be read; the room keeps its last good schedule.',
+  },
   // online meetings
   ROOMCTL_E_ONLINE_LINK_REFUSED: {
     http: 400,
@@ -120,11 +228,23 @@ export const ERROR_CATALOG = {
     http: 409,
     hint: 'This room joins no online meetings: add a calls: section to the room config (the browser that runs the call).',
   },
-  ROOMCTL_E_NOTIFY_FAILED: { http: 502, hint: 'A notification channel refused or did not answer; the outbox retries it.' },
+  ROOMCTL_E_NOTIFY_FAILED: {
+    http: 502,
+    hint: 'A notification channel refused or did not answer; the outbox retries it.',
+  },
   // provisioning
-  ROOMCTL_E_ANSWERS_INVALID: { http: 400, hint: 'Fix each answer listed; every bad field is named with what it accepts.' },
-  ROOMCTL_E_PROVISION_WRITE: { http: 500, hint: 'The room was not installed; the message says what was rolled back or exactly what is left.' },
-  ROOMCTL_E_BROKER_REFUSED: { http: 502, hint: "The MQTT broker refused the room's credentials; add the user and the ACL lines `roomctl provision` printed." },
+  ROOMCTL_E_ANSWERS_INVALID: {
+    http: 400,
+    hint: 'Fix each answer listed; every bad field is named with what it accepts.',
+  },
+  ROOMCTL_E_PROVISION_WRITE: {
+    http: 500,
+    hint: 'The room was not installed; the message says what was rolled back or exactly what is left.',
+  },
+  ROOMCTL_E_BROKER_REFUSED: {
+    http: 502,
+    hint: "The MQTT broker refused the room's credentials; add the user and the ACL lines `roomctl provision` printed.",
+  },
   ROOMCTL_E_BROKER_PROTOCOL: {
     http: 502,
     hint: 'The broker answered but speaks another MQTT version: set mqtt.protocolVersion (4 = MQTT 3.1.1, 5 = MQTT 5) in the room config.',
@@ -133,7 +253,10 @@ export const ERROR_CATALOG = {
     http: 500,
     hint: 'The service cannot read a program under /tmp, /home or /root (PrivateTmp, ProtectHome): install roomctl under /opt/roomctl and run provisioning from there.',
   },
-  ROOMCTL_E_BROKER_UNREACHABLE: { http: 503, hint: 'The MQTT broker did not answer; check mqtt.url, the network and the firewall.' },
+  ROOMCTL_E_BROKER_UNREACHABLE: {
+    http: 503,
+    hint: 'The MQTT broker did not answer; check mqtt.url, the network and the firewall.',
+  },
   // the MQTT contract between rooms and the fleet
   ROOMCTL_E_MQTT_TOPIC: {
     http: 400,
@@ -148,9 +271,15 @@ export const ERROR_CATALOG = {
     http: 400,
     hint: 'A pipeline element, property or value is not allowed: camera URIs are plain rtsp:// addresses (no spaces, quotes or control characters).',
   },
-  ROOMCTL_E_MEDIA_UNAVAILABLE: { http: 503, hint: 'The video pipeline is starting or recovering; it comes back by itself — check the camera if it does not.' },
+  ROOMCTL_E_MEDIA_UNAVAILABLE: {
+    http: 503,
+    hint: 'The video pipeline is starting or recovering; it comes back by itself — check the camera if it does not.',
+  },
   // process
-  ROOMCTL_E_LISTEN_IN_USE: { http: 500, hint: 'The address is taken; choose another api.listen or stop the other process.' },
+  ROOMCTL_E_LISTEN_IN_USE: {
+    http: 500,
+    hint: 'The address is taken; choose another api.listen or stop the other process.',
+  },
   ROOMCTL_E_LISTEN_FAILED: {
     http: 500,
     hint: 'Set api.listen to an address of this machine (or 0.0.0.0) and a port from 1 to 65535; `roomctl config check FILE` checks it.',
@@ -168,9 +297,18 @@ export const ERROR_CATALOG = {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',
   },
-  ROOMCTL_E_DEPENDENCY_MISSING: { http: 500, hint: 'Install the missing program (see the README).' },
-  ROOMCTL_E_SHUTTING_DOWN: { http: 503, hint: 'The appliance is stopping.' },
-  ROOMCTL_E_INTERNAL: { http: 500, hint: 'A bug: please report it with the log.' },
+  ROOMCTL_E_DEPENDENCY_MISSING: {
+    http: 500,
+    hint: 'Install the missing program (see the README).',
+  },
+  ROOMCTL_E_SHUTTING_DOWN: {
+    http: 503,
+    hint: 'The appliance is stopping.',
+  },
+  ROOMCTL_E_INTERNAL: {
+    http: 500,
+    hint: 'A bug: please report it with the log.',
+  },
 } as const satisfies Record<string, { http: number; hint: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

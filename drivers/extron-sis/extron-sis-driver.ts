@@ -1,24 +1,21 @@
-import { type ActionHandlers, runAction } from '../core/action-handlers.js';
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { ActionHandlers } from '../core/action-handlers.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import type { MatchResult } from '../transports/request-queue.js';
-import { RequestReplyLink } from '../transports/request-reply-link.js';
+import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import { EXTRON_MAX_LINE, EXTRON_SIS_PORT, PASSWORD_PROMPT, parseSisLine, SIS, type SisLine } from './extron-sis-codec.js';
 import type { ExtronSisCapabilities } from './extron-sis-capabilities.js';
 
-export interface ExtronSisDriverOptions {
+export interface ExtronSisDriverOptions extends LinkOptions {
   host: string;
   port?: number;
   password?: string;
   /** Outputs the switcher has (a tie to another is refused before it is sent). */
   outputs?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
   /** How long after the banner's clock line a password prompt may still come (ms, default 250). */
   promptGraceMs?: number;
-  transportFactory?: () => Transport;
 }
 
 /** What the switcher sends: a response line, or the password prompt (which has no line end). */
@@ -31,27 +28,16 @@ type SisMessage = SisLine | { kind: 'password-prompt' };
  * answer. An `Exx` answer refuses that command and keeps the link; bytes that are no SIS line
  * drop it.
  */
-export class ExtronSisDriver implements DeviceDriver {
-  private readonly link: RequestReplyLink<SisMessage>;
-  private readonly where: string;
+export class ExtronSisDriver extends RequestReplyDriver<SisMessage> {
   private pending = '';
   private greeting: { copyright: boolean; done: (prompted: boolean) => void; grace?: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly options: ExtronSisDriverOptions,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
   ) {
-    this.where = `${options.host}:${options.port ?? EXTRON_SIS_PORT}`;
-    this.link = new RequestReplyLink(
-      {
-        where: this.where,
-        replyTimeoutMs: options.replyTimeoutMs ?? 3000,
-        disconnectedMessage: 'the Extron SIS driver is disconnected',
-        notOpenMessage: `${this.where} is not connected`,
-        onData: (chunk) => this.onData(chunk),
-      },
-      ctx,
-    );
+    const where = `${options.host}:${options.port ?? EXTRON_SIS_PORT}`;
+    super(ctx, { driver: 'extron-sis', name: 'the Extron SIS driver', where, replyTimeoutMs: options.replyTimeoutMs ?? 3000 });
   }
 
   /** One handler per action the definition declares, each with its params' own type. */
@@ -84,19 +70,15 @@ export class ExtronSisDriver implements DeviceDriver {
     await this.link.connect(transport, () => this.start(greeted));
   }
 
-  async disconnect(): Promise<void> {
+  override async disconnect(): Promise<void> {
     clearTimeout(this.greeting?.grace);
     this.greeting = undefined;
-    await this.link.disconnect();
+    await super.disconnect();
   }
 
   /** Watchdog, and the keep-alive the switcher's Telnet port timeout (5 minutes by default) needs. */
   async probe(): Promise<void> {
     await this.ask(SIS.firmware, 'version', 'the firmware version (Q)');
-  }
-
-  execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    return runAction(this.handlers, action, params, 'extron-sis');
   }
 
   /** Banner, login, verbose mode, then what the switcher is. */
@@ -152,7 +134,7 @@ export class ExtronSisDriver implements DeviceDriver {
     return this.link.request(Buffer.from(command, 'latin1'), (m) => (isAnswer(m) ? { done: true } : false), what);
   }
 
-  private onData(chunk: Buffer): void {
+  protected onData(chunk: Buffer): void {
     this.pending += chunk.toString('latin1');
     const lines = this.pending.split('\n');
     this.pending = lines.pop() ?? '';

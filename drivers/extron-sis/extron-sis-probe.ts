@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { hexPreview, hostEntryFields, type DeviceIdentity, type DriverProbe, type ProposeContext, type ProposedEntry } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, ProposeContext, ProposedEntry } from '../core/device-discovery.js';
+import { hexPreview, hostEntryFields, sharedPasswordCredentials } from '../core/device-discovery.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, parseSisLine } from './extron-sis-codec.js';
 
 /** The banner's lines, and whether the prompt followed them. */
@@ -38,10 +38,7 @@ export const extronSisProbe: DriverProbe = {
 };
 
 /** The answers' `devices.extron-sis`: the Telnet password the room's switchers share. */
-export const extronSisCredentials = Type.Object(
-  { password: Type.String({ minLength: 1, description: "Telnet password of the room's Extron switchers" }) },
-  { additionalProperties: false },
-);
+export const extronSisCredentials = sharedPasswordCredentials("Telnet password of the room's Extron switchers");
 
 export function proposeExtronSis(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   const asks = 'the switcher asks for a password; add devices.extron-sis.password to the answers';

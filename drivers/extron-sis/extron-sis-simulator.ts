@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
+import { knownQuirks } from '../sim/quirk-options.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import type { QuirkProfile, SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, sisReply } from './extron-sis-codec.js';
 import { ExtronSwitcherModel, SisCommandReader, type ExtronSwitcherOptions } from './extron-sis-switcher-model.js';
 
@@ -18,10 +19,9 @@ export const EXTRON_SIS_QUIRKS: readonly QuirkProfile[] = [
   },
 ];
 
-export interface ExtronSisSimulatorOptions extends ExtronSwitcherOptions {
-  host?: string;
-  /** 0 picks a free port; default 23. */
-  port?: number;
+export interface ExtronSisSimulatorOptions extends ExtronSwitcherOptions, TcpListenOptions {
+  /** Quirk profiles to play (EXTRON_SIS_QUIRKS names): each sets the switcher options it stands for. */
+  quirks?: readonly string[];
 }
 
 export interface RunningExtronSisSimulator extends RunningTcpSimulator {
@@ -42,7 +42,7 @@ interface Session {
 
 /** An Extron switcher answering SIS over Telnet: banner, password when set, ties and information. */
 export async function startExtronSisSimulator(options: ExtronSisSimulatorOptions = {}): Promise<RunningExtronSisSimulator> {
-  const switcher = new ExtronSwitcherModel(options);
+  const switcher = new ExtronSwitcherModel({ ...extronSisQuirkOptions(options.quirks ?? []), ...options });
   const sessions = new Set<Session>();
   const received: string[] = [];
   const serve = (socket: Socket) => {
@@ -79,7 +79,7 @@ export async function startExtronSisSimulator(options: ExtronSisSimulatorOptions
       }
     });
   };
-  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? EXTRON_SIS_PORT, onConnection: serve });
+  const tcp = await startTcpSimulatorServer({ host: options.host, port: options.port ?? EXTRON_SIS_PORT, onConnection: serve });
   const pressFrontPanel = (input: number, output: number) => {
     const message = switcher.pressFrontPanel(input, output);
     for (const s of sessions) if (s.loggedIn && (s.verbose === 1 || s.verbose === 3)) s.socket.write(message);
@@ -88,10 +88,9 @@ export async function startExtronSisSimulator(options: ExtronSisSimulatorOptions
 }
 
 /** Options for one named set of quirks. */
-export function extronSisQuirkOptions(quirks: readonly string[]): ExtronSwitcherOptions {
-  const unknown = quirks.filter((q) => !EXTRON_SIS_QUIRKS.some((p) => p.name === q));
-  if (unknown.length) throw new Error(`unknown extron-sis quirk ${unknown.join(', ')}; known: ${EXTRON_SIS_QUIRKS.map((p) => p.name).join(', ')}`);
-  return { ...(quirks.includes('zero-padded') ? { numbers: 'padded' as const } : {}), ...(quirks.includes('no-verbose-mode') ? { noVerboseMode: true } : {}) };
+export function extronSisQuirkOptions(names: Iterable<string>): ExtronSwitcherOptions {
+  const quirks = knownQuirks(names, EXTRON_SIS_QUIRKS);
+  return { ...(quirks.has('zero-padded') ? { numbers: 'padded' as const } : {}), ...(quirks.has('no-verbose-mode') ? { noVerboseMode: true } : {}) };
 }
 
 export const extronSisSimulator: SimulatorDefinition = {
@@ -100,16 +99,10 @@ export const extronSisSimulator: SimulatorDefinition = {
   quirks: EXTRON_SIS_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, EXTRON_SIS_PORT);
-    const quirks = options.quirks
-      ? options.quirks
-          .split(',')
-          .map((q) => q.trim())
-          .filter(Boolean)
-      : [];
     const inputs = numberOption(options.inputs, 'inputs');
     const outputs = numberOption(options.outputs, 'outputs');
     return startExtronSisSimulator({
-      ...extronSisQuirkOptions(quirks),
+      quirks: options.quirks?.split(','),
       ...(inputs === undefined ? {} : { inputs }),
       ...(outputs === undefined ? {} : { outputs }),
       ...(options.password ? { password: options.password } : {}),

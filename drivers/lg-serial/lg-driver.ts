@@ -1,21 +1,19 @@
-import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { ActionHandlers } from '../core/action-handlers.js';
 import type { DisplayCapabilities } from '../core/capabilities.js';
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import type { MatchResult } from '../transports/request-queue.js';
-import { RequestReplyLink } from '../transports/request-reply-link.js';
+import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { SerialTransport } from '../transports/serial-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import { LG_COMMANDS, LG_INPUTS, LG_MAX_REPLY, LG_READ, encodeLg, lgInputName, parseLgReply, type LgInput, type LgReply } from './lg-codec.js';
 
-export interface LgDriverOptions {
+export interface LgDriverOptions extends Omit<LinkOptions, 'connectTimeoutMs'> {
   port: string;
   baudRate?: number;
   /** The display's Set ID (menu: Settings > Set ID), 1..99. */
   setId?: number;
-  replyTimeoutMs?: number;
-  transportFactory?: () => Transport;
 }
 
 type Ok = Exclude<LgReply, { kind: 'invalid' }>;
@@ -24,36 +22,23 @@ type Ok = Exclude<LgReply, { kind: 'invalid' }>;
  * LG displays over RS-232. Strict request/reply; the reply ends with `x`. An `NG` is the set
  * refusing (standby, bad value) and keeps the link; a vanished port is a lost link.
  */
-export class LgDriver implements DeviceDriver {
+export class LgDriver extends RequestReplyDriver<LgReply> {
   private readonly framer = new DelimiterFramer(0x78 /* x */, LG_MAX_REPLY);
-  private readonly link: RequestReplyLink<LgReply>;
   private readonly setId: number;
 
   constructor(
     private readonly options: LgDriverOptions,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
   ) {
+    const where = options.port;
+    super(ctx, { driver: 'lg-serial', name: 'the LG driver', where, replyTimeoutMs: options.replyTimeoutMs ?? 1500, notOpenMessage: `${where} is not open` });
     this.setId = options.setId ?? 1;
-    this.link = new RequestReplyLink(
-      {
-        where: options.port,
-        replyTimeoutMs: options.replyTimeoutMs ?? 1500,
-        disconnectedMessage: 'the LG driver is disconnected',
-        notOpenMessage: `${options.port} is not open`,
-        onData: (chunk) => this.onData(chunk),
-      },
-      ctx,
-    );
   }
 
   async connect(): Promise<void> {
     this.framer.reset();
     const transport = this.options.transportFactory?.() ?? new SerialTransport({ path: this.options.port, baudRate: this.options.baudRate ?? 9600 });
     await this.link.connect(transport, () => this.readStatus());
-  }
-
-  async disconnect(): Promise<void> {
-    await this.link.disconnect();
   }
 
   async probe(): Promise<void> {
@@ -92,10 +77,6 @@ export class LgDriver implements DeviceDriver {
     },
     status: async () => this.readStatus(),
   };
-
-  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    return runAction(this.handlers, action, params, 'lg-serial');
-  }
 
   private async readStatus(): Promise<unknown> {
     const power = (await this.send(LG_COMMANDS.power, LG_READ)).data === 1 ? 'on' : 'standby';
@@ -154,7 +135,7 @@ export class LgDriver implements DeviceDriver {
     return (await this.link.request(Buffer.from(text, 'latin1'), match, text.trim())) as Ok;
   }
 
-  private onData(chunk: Buffer): void {
+  protected onData(chunk: Buffer): void {
     for (const raw of this.framer.push(chunk)) {
       const reply = parseLgReply(raw.toString('latin1'));
       if (reply.kind === 'invalid') this.ctx.log.warn({ text: reply.text }, 'LG reply ignored');

@@ -1,19 +1,15 @@
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
 import { numberOption } from '../sim/sim-options.js';
-import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { LG_QUIRKS } from './lg-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { LgDisplayModel, type LgDisplayOptions } from './lg-display-model.js';
 
-export interface LgSimulatorOptions extends LgDisplayOptions {
+export interface LgSimulatorOptions extends LgDisplayOptions, QuirkOptions {
   /** The simulator end of a PTY pair. */
   path: string;
   baudRate?: number;
-  /** Quirk profiles to play (LG_QUIRKS names). */
-  quirks?: readonly string[];
-  /** `slow-replies`: time before each reply; default 800 ms. */
-  replyDelayMs?: number;
 }
 
 export interface RunningLgSimulator extends RunningSimulator {
@@ -24,9 +20,8 @@ export interface RunningLgSimulator extends RunningSimulator {
 
 /** An LG display on RS-232 (a PTY end); it waits for its cable when the PTY is unplugged. */
 export async function startLgSimulator(options: LgSimulatorOptions): Promise<RunningLgSimulator> {
-  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, LG_QUIRKS);
+  const { quirks, replyDelayMs } = playedQuirks(options, LG_QUIRKS);
   const display = new LgDisplayModel({ ...options, withoutSpeakers: options.withoutSpeakers ?? quirks.has('no-speaker') });
-  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const framer = new DelimiterFramer(0x0d, 64);
   const answer = delayedWriter(
     (text) => line.write(Buffer.from(text, 'latin1')),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DelimiterFramer } from '../transports/delimiter-framer.js';
 
 /**
  * PJLink as pure functions: text in, values out; values in, text out. Nothing here touches a
@@ -209,53 +210,33 @@ export function encodeMute(target: 'video' | 'audio' | 'both', on: boolean): str
 // --- framing -------------------------------------------------------------------------------
 
 /**
- * Splits a byte stream into CR-terminated lines. The buffer is bounded: a device that sends
- * endless bytes without a CR costs at most `maxLine` bytes; the overlong line is dropped up to
- * its CR and counted in `discarded`, so a caller can treat it as incoherence. A stray LF
- * (CRLF firmware) is dropped rather than kept as part of the next line.
+ * Splits a byte stream into CR-terminated lines: a `DelimiterFramer` on CR, bounded the same
+ * way (an overlong line is dropped up to its CR and counted in `discarded`, so a caller can
+ * treat it as incoherence), with each line read as text. A stray LF (CRLF firmware) is
+ * dropped rather than kept as part of the next line.
  */
 export class LineFramer {
-  private buffer: Buffer = Buffer.alloc(0);
-  private skipping = false;
-  /** Overlong lines dropped so far. */
-  discarded = 0;
+  private readonly framer: DelimiterFramer;
 
-  constructor(private readonly maxLine = PJLINK_MAX_LINE) {}
+  constructor(maxLine = PJLINK_MAX_LINE) {
+    this.framer = new DelimiterFramer(0x0d, maxLine);
+  }
 
   get buffered(): number {
-    return this.buffer.length;
+    return this.framer.buffered;
+  }
+
+  /** Overlong lines dropped so far. */
+  get discarded(): number {
+    return this.framer.discarded;
   }
 
   push(chunk: Uint8Array | string): string[] {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
-    const lines: string[] = [];
-    let start = 0;
-    for (let cr = bytes.indexOf(0x0d); cr !== -1; cr = bytes.indexOf(0x0d, start)) {
-      const piece = bytes.subarray(start, cr);
-      start = cr + 1;
-      if (this.skipping || this.buffer.length + piece.length > this.maxLine) {
-        this.skipping = false;
-        this.buffer = Buffer.alloc(0);
-        this.discarded++;
-        continue;
-      }
-      const line = Buffer.concat([this.buffer, piece]).toString('utf8').replace(/\n/g, '');
-      this.buffer = Buffer.alloc(0);
-      lines.push(line);
-    }
-    const rest = bytes.subarray(start);
-    if (this.skipping) return lines;
-    if (this.buffer.length + rest.length > this.maxLine) {
-      this.buffer = Buffer.alloc(0);
-      this.skipping = true;
-    } else if (rest.length > 0) {
-      this.buffer = Buffer.concat([this.buffer, rest]);
-    }
-    return lines;
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    return this.framer.push(bytes).map((line) => line.toString('utf8').replace(/\n/g, ''));
   }
 
   reset(): void {
-    this.buffer = Buffer.alloc(0);
-    this.skipping = false;
+    this.framer.reset();
   }
 }

@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { hexPreview, hostEntryFields, type DeviceIdentity, type DriverProbe, type ProposeContext, type ProposedEntry } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, ProposeContext, ProposedEntry } from '../core/device-discovery.js';
+import { hexPreview, hostEntryFields, sharedPasswordCredentials } from '../core/device-discovery.js';
 import { parseGreeting, PJLINK_PORT } from './pjlink-codec.js';
 
 /**
@@ -26,10 +26,7 @@ export const pjlinkProbe: DriverProbe = {
 };
 
 /** The answers' `devices.pjlink`: the password displays with authentication on share. */
-export const pjlinkCredentials = Type.Object(
-  { password: Type.String({ minLength: 1, description: "PJLink password of the room's displays" }) },
-  { additionalProperties: false },
-);
+export const pjlinkCredentials = sharedPasswordCredentials("PJLink password of the room's displays");
 
 export function proposePjlink(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   const asks = 'the display asks for a PJLink password; add devices.pjlink.password to the answers';

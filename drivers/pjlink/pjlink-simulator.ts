@@ -3,7 +3,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import type { Socket } from 'node:net';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
-import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { delayedWriter, describeQuirks, knownQuirks } from '../sim/quirk-options.js';
 import { LineFramer, PJLINK_PORT, authDigest } from './pjlink-codec.js';
 import { PjlinkDisplay, type PjlinkDisplayOptions } from './pjlink-display-model.js';
 import { PJLINK_QUIRKS, PjlinkNotifier } from './pjlink-sim-quirks.js';
@@ -59,7 +59,7 @@ const DIGEST = /^[0-9a-f]{32}/i;
 /** A PJLink class 2 display on a real TCP server (and optionally UDP search) on loopback. */
 export async function startPjlinkSimulator(options: PjlinkSimulatorOptions = {}): Promise<RunningPjlinkSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, PJLINK_QUIRKS);
+  const quirks = knownQuirks(options.quirks ?? [], PJLINK_QUIRKS);
   const slowWarmup = quirks.has('slow-warmup');
   const display = new PjlinkDisplay({
     ...options,

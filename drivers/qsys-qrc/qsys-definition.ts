@@ -26,10 +26,6 @@ export const qsysDriver = defineDriver({
   capabilities: [...qsysCapabilities()],
   probeIntervalMs: 5000,
   simulator: qsysSimulator,
-  create(config, ctx) {
-    return new QsysDriver(
-      { host: config.host, port: config.port, user: config.user, password: config.password, muteControl: config.muteControl, follow: config.follow },
-      ctx,
-    );
-  },
+  // The config's fields are the driver's options, name for name.
+  create: (config, ctx) => new QsysDriver(config, ctx),
 });

@@ -5,7 +5,7 @@ import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions, Transport } from '../transports/transport.js';
 import { QRC_MAX_MESSAGE, QRC_PORT, encodeQrc, parseChanges, parseQrcMessage, type QrcControl, type QrcMessage } from './qrc-codec.js';
 import { qrcError } from './qrc-errors.js';
 
@@ -14,7 +14,7 @@ export interface QsysControlRef {
   control: string;
 }
 
-export interface QsysDriverOptions {
+export interface QsysDriverOptions extends LinkOptions {
   host: string;
   port?: number;
   user?: string;
@@ -27,10 +27,7 @@ export interface QsysDriverOptions {
   keepAliveMs?: number;
   /** ChangeGroup.AutoPoll rate in ms. Default 200. */
   pollRateMs?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
   clock?: Clock;
-  transportFactory?: () => Transport;
 }
 
 const GROUP_ID = 'roomctl';

@@ -1,23 +1,16 @@
 import type { Socket } from 'node:net';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
-import { chosenQuirks, describeQuirks } from '../sim/quirk-options.js';
+import { playedQuirks, type QuirkOptions, describeQuirks } from '../sim/quirk-options.js';
 import { QSYS_QUIRKS } from './qsys-sim-quirks.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { QRC_MAX_MESSAGE, QRC_PORT, encodeQrc, encodeQrcReply, parseQrcMessage } from './qrc-codec.js';
 import { QsysCoreModel, type QsysCoreModelOptions } from './qsys-core-model.js';
 
-export interface QsysSimulatorOptions extends QsysCoreModelOptions {
-  host?: string;
-  /** TCP port; 0 picks a free one. Default 1710. */
-  port?: number;
+export interface QsysSimulatorOptions extends QsysCoreModelOptions, QuirkOptions, TcpListenOptions {
   /** A Core closes a QRC session silent this long; default 60 s. */
   idleTimeoutMs?: number;
-  /** Quirk profiles to play (QSYS_QUIRKS names). */
-  quirks?: readonly string[];
-  /** `slow-replies`: time before each reply; default 800 ms. */
-  replyDelayMs?: number;
 }
 
 export interface RunningQsysSimulator extends RunningTcpSimulator {
@@ -26,12 +19,10 @@ export interface RunningQsysSimulator extends RunningTcpSimulator {
 
 /** A Q-SYS Core answering QRC on real TCP: EngineStatus on connect, logon, components, change groups. */
 export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Promise<RunningQsysSimulator> {
-  const host = options.host ?? '127.0.0.1';
-  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, QSYS_QUIRKS);
+  const { quirks, replyDelayMs } = playedQuirks(options, QSYS_QUIRKS);
   const logon = quirks.has('logon-required') ? { user: options.user ?? 'roomctl', password: options.password ?? '1234' } : {};
   const core = new QsysCoreModel({ ...options, ...logon, ...(quirks.has('no-mixer') ? { mixers: {} } : {}) });
   core.standby = quirks.has('standby');
-  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   const serveSession = (socket: Socket) => {
     const session = core.newSession();
@@ -80,7 +71,7 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
       }
     });
   };
-  const tcp = await startTcpSimulatorServer({ host, port: options.port ?? QRC_PORT, onConnection: serveSession });
+  const tcp = await startTcpSimulatorServer({ host: options.host, port: options.port ?? QRC_PORT, onConnection: serveSession });
   return Object.assign(tcp, { core });
 }
 

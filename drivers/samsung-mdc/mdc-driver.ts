@@ -1,30 +1,27 @@
-import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { ActionHandlers } from '../core/action-handlers.js';
 import type { DisplayCapabilities } from '../core/capabilities.js';
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import type { MatchResult } from '../transports/request-queue.js';
-import { RequestReplyLink } from '../transports/request-reply-link.js';
+import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import { MDC_COMMANDS, MDC_INPUTS, MDC_PORT, MdcFrameParser, encodeMdc, inputName, parseStatus, type MdcFrame, type MdcInput } from './mdc-codec.js';
 
-export interface MdcDriverOptions {
+export interface MdcDriverOptions extends LinkOptions {
   host?: string;
   port?: number;
   serialPort?: string;
   baudRate?: number;
   /** Display ID set in the display's menu (0..253). */
   displayId?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
   /**
    * How long after `power on` a NAK "not available" means "still warming up": the command is
    * held and tried again meanwhile (default 15 s). Past that, or once the display has taken a
    * picture or sound command, the same NAK means the model lacks the command.
    */
   warmupHoldMs?: number;
-  transportFactory?: () => Transport;
 }
 
 /** Picture and sound commands a panel refuses while it warms up. */
@@ -38,11 +35,9 @@ type Ack = Extract<MdcFrame, { kind: 'ack' }>;
  * NAK of the same command from the same display. A NAK is the display refusing (standby,
  * value out of range) and keeps the link; a closed line is a lost link.
  */
-export class MdcDriver implements DeviceDriver {
+export class MdcDriver extends RequestReplyDriver<MdcFrame> {
   private readonly parser = new MdcFrameParser();
-  private readonly link: RequestReplyLink<MdcFrame>;
   private readonly id: number;
-  private readonly where: string;
   /** Power as last read or set, when the display was switched on by us, and whether it has taken a picture/sound command since. */
   private power: 'on' | 'standby' | undefined;
   private poweredOnAt: number | undefined;
@@ -50,20 +45,11 @@ export class MdcDriver implements DeviceDriver {
 
   constructor(
     private readonly options: MdcDriverOptions,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
   ) {
+    const where = options.serialPort ?? `${options.host}:${options.port ?? MDC_PORT}`;
+    super(ctx, { driver: 'samsung-mdc', name: 'the MDC driver', where, replyTimeoutMs: options.replyTimeoutMs ?? 2000 });
     this.id = options.displayId ?? 0;
-    this.where = options.serialPort ?? `${options.host}:${options.port ?? MDC_PORT}`;
-    this.link = new RequestReplyLink(
-      {
-        where: this.where,
-        replyTimeoutMs: options.replyTimeoutMs ?? 2000,
-        disconnectedMessage: 'the MDC driver is disconnected',
-        notOpenMessage: `${this.where} is not connected`,
-        onData: (chunk) => this.onData(chunk),
-      },
-      ctx,
-    );
   }
 
   async connect(): Promise<void> {
@@ -74,10 +60,6 @@ export class MdcDriver implements DeviceDriver {
       this.options.transportFactory?.() ??
       (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
     await this.link.connect(transport, () => this.readStatus());
-  }
-
-  async disconnect(): Promise<void> {
-    await this.link.disconnect();
   }
 
   async probe(): Promise<void> {
@@ -120,10 +102,6 @@ export class MdcDriver implements DeviceDriver {
     },
     status: async () => this.readStatus(),
   };
-
-  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    return runAction(this.handlers, action, params, 'samsung-mdc');
-  }
 
   private async readStatus(): Promise<unknown> {
     const ack = await this.send(MDC_COMMANDS.status, []);
@@ -183,7 +161,7 @@ export class MdcDriver implements DeviceDriver {
     return (await this.link.request(bytes, match, `MDC 0x${cmd.toString(16)}`)) as Ack;
   }
 
-  private onData(chunk: Buffer): void {
+  protected onData(chunk: Buffer): void {
     const before = this.parser.rejected;
     for (const frame of this.parser.push(chunk)) this.link.queue.offer(frame);
     if (this.parser.rejected !== before) this.ctx.log.warn({ rejected: this.parser.rejected - before }, 'MDC bytes that were no frame, skipped');

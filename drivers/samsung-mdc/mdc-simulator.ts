@@ -1,23 +1,16 @@
 import type { Socket } from 'node:net';
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
-import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { MDC_QUIRKS } from './mdc-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { MDC_PORT, MdcFrameParser } from './mdc-codec.js';
 import { MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
 
-export interface MdcSimulatorOptions extends MdcDisplayOptions {
+export interface MdcSimulatorOptions extends MdcDisplayOptions, QuirkOptions, TcpListenOptions {
   /** Serve RS-232 on this PTY end; otherwise TCP. */
   serialPath?: string;
-  host?: string;
-  /** TCP port; 0 picks a free one. Default 1515. */
-  port?: number;
-  /** Quirk profiles to play (MDC_QUIRKS names). */
-  quirks?: readonly string[];
-  /** `slow-replies`: time before each reply; default 800 ms. */
-  replyDelayMs?: number;
 }
 
 export interface RunningMdcSimulator extends RunningSimulator {
@@ -29,9 +22,8 @@ export interface RunningMdcSimulator extends RunningSimulator {
 
 /** A Samsung signage display answering MDC over TCP 1515 or a serial line (a PTY end). */
 export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Promise<RunningMdcSimulator> {
-  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, MDC_QUIRKS);
+  const { quirks, replyDelayMs } = playedQuirks(options, MDC_QUIRKS);
   const display = new MdcDisplayModel({ ...options, withoutSpeakers: options.withoutSpeakers ?? quirks.has('no-speaker') });
-  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   if (options.serialPath) {
     const parser = new MdcFrameParser();
     const answer = delayedWriter(
@@ -64,7 +56,7 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
       }
     });
   };
-  const tcp = await startTcpSimulatorServer({ host: options.host ?? '127.0.0.1', port: options.port ?? MDC_PORT, onConnection: serveSession });
+  const tcp = await startTcpSimulatorServer({ host: options.host, port: options.port ?? MDC_PORT, onConnection: serveSession });
   return Object.assign(tcp, { display });
 }
 

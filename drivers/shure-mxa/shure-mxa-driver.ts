@@ -1,11 +1,12 @@
-import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { ActionHandlers } from '../core/action-handlers.js';
 import type { ShureMxaCapabilities } from './shure-mxa-capabilities.js';
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
-import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
+import type { MatchResult } from '../transports/request-queue.js';
+import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import {
   SHURE_CHANNELS,
   SHURE_MAX_MESSAGE,
@@ -20,20 +21,23 @@ import {
   type ShureMessage,
 } from './shure-codec.js';
 
-export interface ShureMxaDriverOptions {
+export interface ShureMxaDriverOptions extends LinkOptions {
   host: string;
   port?: number;
   /** Lobes to follow (1..n). */
   channels?: number;
   /** Start metering at this rate on connect (ms, 0 = off). */
   meterRateMs?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
-  /** Tests only: build the byte link. */
-  transportFactory?: () => Transport;
 }
 
 type Rep = Extract<ShureMessage, { kind: 'rep' }>;
+
+/** The REPs that tell of the LED, and which part of the LED state each one sets. */
+const LED_REPS = {
+  DEV_LED_IN_STATE: ['on', parseOnOff],
+  LED_BRIGHTNESS: ['brightness', Number],
+  FLASH: ['flash', parseOnOff],
+} as const;
 
 /**
  * Shure MXA910/920 over TCP 2202. The array is not strictly request/reply: it reports every
@@ -41,32 +45,35 @@ type Rep = Extract<ShureMessage, { kind: 'rep' }>;
  * simply waits for the REP that confirms it, and unsolicited REPs (someone else muted the
  * array) update the room the same way.
  */
-export class ShureMxaDriver implements DeviceDriver {
-  private transport: Transport | undefined;
+export class ShureMxaDriver extends RequestReplyDriver<ShureMessage> {
   private readonly framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
-  private readonly queue: RequestQueue<ShureMessage>;
   /** Lobes followed: the config's, or fewer when the array says it has fewer (REP ERR past its last). */
   private channels: number;
-  private stopped = true;
   private readonly channelState = new Map<number, { mute?: boolean; gainDb?: number }>();
 
   constructor(
     private readonly options: ShureMxaDriverOptions,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
   ) {
+    super(ctx, {
+      driver: 'shure-mxa',
+      name: 'the Shure driver',
+      where: `${options.host}:${options.port ?? SHURE_PORT}`,
+      replyTimeoutMs: options.replyTimeoutMs ?? 2000,
+      notOpenMessage: 'the Shure array is not connected',
+    });
     this.channels = options.channels ?? SHURE_CHANNELS;
-    this.queue = new RequestQueue(options.replyTimeoutMs ?? 2000, () => `${options.host}:${options.port ?? SHURE_PORT}`);
   }
 
   async connect(): Promise<void> {
-    this.stopped = false;
     const { host, port = SHURE_PORT, connectTimeoutMs } = this.options;
     const transport = this.options.transportFactory?.() ?? new TcpTransport({ host, port, connectTimeoutMs });
     this.framer.reset();
-    transport.on('data', (chunk: Buffer) => this.onData(chunk));
-    transport.on('close', (err: Error | undefined) => this.onClose(transport, err));
-    await transport.open();
-    this.transport = transport;
+    await this.link.connect(transport, () => this.readState());
+  }
+
+  /** What the array is and how it is set, lobe by lobe: every connect reads it all again. */
+  private async readState(): Promise<void> {
     const model = await this.get('MODEL');
     this.ctx.publishState({ model: unbrace(model.value) });
     await this.get('DEVICE_AUDIO_MUTE');
@@ -87,14 +94,6 @@ export class ShureMxaDriver implements DeviceDriver {
     // The LED and presets are optional: a model or firmware without them still mutes.
     for (const optional of ['DEV_LED_IN_STATE', 'PRESET']) await this.get(optional).catch((err: unknown) => refusedBy(err, true));
     if (this.options.meterRateMs) await this.set('METER_RATE', String(this.options.meterRateMs).padStart(5, '0'));
-  }
-
-  async disconnect(): Promise<void> {
-    this.stopped = true;
-    const transport = this.transport;
-    this.transport = undefined;
-    this.queue.fail(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the Shure driver is disconnected'));
-    await transport?.close();
   }
 
   async probe(): Promise<void> {
@@ -135,10 +134,6 @@ export class ShureMxaDriver implements DeviceDriver {
     },
   };
 
-  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    return runAction(this.handlers, action, params, 'shure-mxa');
-  }
-
   private ledState: { on?: boolean; brightness?: number; flash?: boolean } = {};
 
   private channel(value: unknown): number {
@@ -164,18 +159,12 @@ export class ShureMxaDriver implements DeviceDriver {
       if (m.kind === 'rep' && m.name === name && (channel === undefined || m.channel === channel)) return { done: true };
       return false;
     };
-    const reply = await this.queue.request(() => this.write(text), match, text);
+    this.ctx.log.debug({ send: text }, 'shure send');
+    const reply = await this.link.request(Buffer.from(text, 'latin1'), match, text);
     return reply as Rep;
   }
 
-  private write(text: string): Promise<void> {
-    const transport = this.transport;
-    if (!transport || this.stopped) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the Shure array is not connected'));
-    this.ctx.log.debug({ send: text }, 'shure send');
-    return transport.write(Buffer.from(text, 'latin1'));
-  }
-
-  private onData(chunk: Buffer): void {
+  protected onData(chunk: Buffer): void {
     const before = this.framer.discarded;
     const messages = this.framer.push(chunk);
     if (this.framer.discarded !== before) this.ctx.log.warn('shure message longer than any reply, dropped');
@@ -188,7 +177,7 @@ export class ShureMxaDriver implements DeviceDriver {
       }
       // State first: an answer to our SET is also news for the room.
       this.apply(message);
-      this.queue.offer(message);
+      this.link.queue.offer(message);
     }
   }
 
@@ -217,17 +206,13 @@ export class ShureMxaDriver implements DeviceDriver {
         break;
       }
       case 'DEV_LED_IN_STATE':
-        this.ledState = { ...this.ledState, on: parseOnOff(value) };
-        this.ctx.publishState({ led: this.ledState });
-        break;
       case 'LED_BRIGHTNESS':
-        this.ledState = { ...this.ledState, brightness: Number(value) };
+      case 'FLASH': {
+        const [field, read] = LED_REPS[name];
+        this.ledState = { ...this.ledState, [field]: read(value) };
         this.ctx.publishState({ led: this.ledState });
         break;
-      case 'FLASH':
-        this.ledState = { ...this.ledState, flash: parseOnOff(value) };
-        this.ctx.publishState({ led: this.ledState });
-        break;
+      }
       case 'PRESET':
         if (/^\d{1,2}$/.test(value)) this.ctx.publishState({ preset: Number(value) });
         break;
@@ -235,14 +220,6 @@ export class ShureMxaDriver implements DeviceDriver {
         if (/^\d{1,5}$/.test(value)) this.ctx.publishState({ meterRateMs: Number(value) });
         break;
     }
-  }
-
-  private onClose(transport: Transport, err: Error | undefined): void {
-    if (this.transport !== transport) return;
-    this.transport = undefined;
-    const error = new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `the Shure array closed the connection${err ? `: ${err.message}` : ''}`);
-    this.queue.fail(error);
-    if (!this.stopped) this.ctx.linkLost(error);
   }
 }
 

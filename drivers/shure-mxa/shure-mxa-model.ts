@@ -139,23 +139,15 @@ export class ShureMxaModel extends EventEmitter {
         this.channels[channel - 1]!.gain = Number(value);
         return [`< REP ${pad(channel)} AUDIO_GAIN_HI_RES ${value.padStart(4, '0')} >`];
       }
-      case 'DEV_LED_IN_STATE': {
-        const on = parseOnOff(value);
-        if (on === undefined) return undefined;
-        this.ledOn = on;
-        return [`< REP DEV_LED_IN_STATE ${onOff(on)} >`];
-      }
+      case 'DEV_LED_IN_STATE':
+        return this.setOnOff(name, value, (on) => (this.ledOn = on));
       case 'LED_BRIGHTNESS': {
         if (!/^[0-5]$/.test(value)) return undefined;
         this.ledBrightness = Number(value);
         return [`< REP LED_BRIGHTNESS ${value} >`];
       }
-      case 'FLASH': {
-        const on = parseOnOff(value);
-        if (on === undefined) return undefined;
-        this.flashing = on;
-        return [`< REP FLASH ${onOff(on)} >`];
-      }
+      case 'FLASH':
+        return this.setOnOff(name, value, (on) => (this.flashing = on));
       case 'PRESET': {
         if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 10) return undefined;
         this.preset = Number(value);
@@ -171,6 +163,14 @@ export class ShureMxaModel extends EventEmitter {
       default:
         return undefined;
     }
+  }
+
+  /** An ON/OFF setting of the array itself (LED, flash): stored and announced, or undefined (`REP ERR`) for any other value. */
+  private setOnOff(name: string, value: string, store: (on: boolean) => void): string[] | undefined {
+    const on = parseOnOff(value);
+    if (on === undefined) return undefined;
+    store(on);
+    return [`< REP ${name} ${onOff(on)} >`];
   }
 
   /** A small deterministic PRNG (mulberry32) so a seeded model replays the same levels. */

@@ -1,22 +1,14 @@
 import type { Socket } from 'node:net';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
-import { chosenQuirks, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { SHURE_QUIRKS } from './shure-sim-quirks.js';
-import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SHURE_MAX_MESSAGE, SHURE_PORT } from './shure-codec.js';
 import { ShureMxaModel, type ShureMxaModelOptions } from './shure-mxa-model.js';
 
-export interface ShureMxaSimulatorOptions extends ShureMxaModelOptions {
-  host?: string;
-  /** TCP port; 0 picks a free one. Default 2202. */
-  port?: number;
-  /** Quirk profiles to play (SHURE_QUIRKS names). */
-  quirks?: readonly string[];
-  /** `slow-replies`: time before each reply; default 800 ms. */
-  replyDelayMs?: number;
-}
+export interface ShureMxaSimulatorOptions extends ShureMxaModelOptions, QuirkOptions, TcpListenOptions {}
 
 export interface RunningShureMxaSimulator extends RunningTcpSimulator {
   readonly array: ShureMxaModel;
@@ -24,10 +16,8 @@ export interface RunningShureMxaSimulator extends RunningTcpSimulator {
 
 /** A Shure MXA910 on a real TCP server: 8 lobes whose levels move while metering is on. */
 export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions = {}): Promise<RunningShureMxaSimulator> {
-  const host = options.host ?? '127.0.0.1';
-  const quirks = chosenQuirks({ quirks: options.quirks?.join(',') }, SHURE_QUIRKS);
+  const { quirks, replyDelayMs } = playedQuirks(options, SHURE_QUIRKS);
   const array = new ShureMxaModel({ ...options, ...(quirks.has('mxa310') ? { channels: 4, model: 'MXA310' } : {}) });
-  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0;
   const serveSession = (socket: Socket) => {
     const framer = new DelimiterFramer(0x3e /* > */, SHURE_MAX_MESSAGE);
     const reply = delayedWriter(
@@ -45,7 +35,12 @@ export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions =
   };
   // One meter clock for the array: the rate is a device setting, not a per-session one.
   let meter: NodeJS.Timeout | undefined;
-  const tcp = await startTcpSimulatorServer({ host, port: options.port ?? SHURE_PORT, onConnection: serveSession, onClose: () => clearInterval(meter) });
+  const tcp = await startTcpSimulatorServer({
+    host: options.host,
+    port: options.port ?? SHURE_PORT,
+    onConnection: serveSession,
+    onClose: () => clearInterval(meter),
+  });
   array.on('rep', (line: string) => tcp.broadcast(line));
   array.on('meterRate', (rate: number) => {
     clearInterval(meter);

@@ -1,20 +1,32 @@
 import type { QuirkProfile } from './simulator.js';
 
 /**
- * The quirk profiles `options.quirks` names ("slow-replies,auth-lockout"), checked against
- * what the simulator offers: an unknown name is refused with the list, never ignored (a test
- * or a demo that thinks it runs against a lock-out display must not run against a friendly one).
+ * The quirk profiles a simulator is asked to play ("slow-replies", " auth-lockout" from
+ * `--quirks slow-replies, auth-lockout`), checked against what it offers: an unknown name is
+ * refused with the list, never ignored (a test or a demo that thinks it runs against a
+ * lock-out display must not run against a friendly one).
  */
-export function chosenQuirks(options: Record<string, string | undefined>, offered: readonly QuirkProfile[]): Set<string> {
-  const names = (options.quirks ?? '')
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean);
-  const unknown = names.filter((n) => !offered.some((p) => p.name === n));
+export function knownQuirks(names: Iterable<string>, offered: readonly QuirkProfile[]): Set<string> {
+  const chosen = new Set([...names].map((n) => n.trim()).filter(Boolean));
+  const unknown = [...chosen].filter((n) => !offered.some((p) => p.name === n));
   if (unknown.length) {
     throw new RangeError(`unknown quirk profile ${unknown.map((n) => JSON.stringify(n)).join(', ')}; this simulator offers: ${describeQuirks(offered)}`);
   }
-  return new Set(names);
+  return chosen;
+}
+
+/** What a simulator started from code takes to play quirks, besides its device's own options. */
+export interface QuirkOptions {
+  /** Quirk profiles to play (names from the simulator's own list). */
+  quirks?: readonly string[];
+  /** `slow-replies`: time before each reply; default 800 ms. */
+  replyDelayMs?: number;
+}
+
+/** The quirks a simulator plays, checked against what it offers, and how long each reply waits (`slow-replies`). */
+export function playedQuirks(options: QuirkOptions, offered: readonly QuirkProfile[]): { quirks: Set<string>; replyDelayMs: number } {
+  const quirks = knownQuirks(options.quirks ?? [], offered);
+  return { quirks, replyDelayMs: quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0 };
 }
 
 /** "slow-replies (…), auth-lockout (…)" for help texts and refusals. */

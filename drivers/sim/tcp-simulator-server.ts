@@ -20,8 +20,17 @@ export interface TcpSimulatorServer extends RunningTcpSimulator {
   broadcast(data: string | Uint8Array): void;
 }
 
+/** Where a TCP simulator started from code listens. */
+export interface TcpListenOptions {
+  /** 127.0.0.1 by default. */
+  host?: string;
+  /** 0 picks a free one; the protocol's own port by default. */
+  port?: number;
+}
+
 export interface TcpSimulatorServerOptions {
-  host: string;
+  /** 127.0.0.1 by default. */
+  host?: string;
   /** 0 picks a free one. */
   port: number;
   /** Serves one accepted session; it is already counted and tracked. */
@@ -47,14 +56,15 @@ export async function startTcpSimulatorServer(options: TcpSimulatorServerOptions
     socket.on('error', () => undefined); // a client that vanishes is not the simulator's problem
     options.onConnection(socket);
   });
-  const port = await listenTcp(server, options.port, options.host);
+  const host = options.host ?? '127.0.0.1';
+  const port = await listenTcp(server, options.port, host);
 
   let closed = false;
   const dropConnections = () => {
     for (const socket of sockets) socket.destroy();
   };
   return {
-    endpoint: { host: options.host, port },
+    endpoint: { host, port },
     get connectionCount() {
       return connectionCount;
     },

@@ -1,12 +1,12 @@
-import { type ActionHandlers, runAction } from '../core/action-handlers.js';
+import type { ActionHandlers } from '../core/action-handlers.js';
 import type { DisplayCapabilities } from '../core/capabilities.js';
-import type { DeviceDriver, DriverContext } from '../core/definition.js';
+import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import type { MatchResult } from '../transports/request-queue.js';
-import { RequestReplyLink } from '../transports/request-reply-link.js';
+import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
-import type { Transport } from '../transports/transport.js';
+import type { LinkOptions } from '../transports/transport.js';
 import {
   BRAVIA_FUNCTIONS as FN,
   BRAVIA_INPUTS,
@@ -26,12 +26,9 @@ import {
   type BraviaMessage,
 } from './bravia-codec.js';
 
-export interface BraviaDriverOptions {
+export interface BraviaDriverOptions extends LinkOptions {
   host: string;
   port?: number;
-  connectTimeoutMs?: number;
-  replyTimeoutMs?: number;
-  transportFactory?: () => Transport;
 }
 
 /**
@@ -40,26 +37,15 @@ export interface BraviaDriverOptions {
  * controller) update the state as they come. An answer of sixteen `F` is the display
  * refusing and keeps the link; bytes that are no message make the link incoherent.
  */
-export class BraviaDriver implements DeviceDriver {
+export class BraviaDriver extends RequestReplyDriver<BraviaMessage> {
   private readonly framer = new DelimiterFramer(0x0a, 64);
-  private readonly link: RequestReplyLink<BraviaMessage>;
-  private readonly where: string;
 
   constructor(
     private readonly options: BraviaDriverOptions,
-    private readonly ctx: DriverContext,
+    ctx: DriverContext,
   ) {
-    this.where = `${options.host}:${options.port ?? BRAVIA_PORT}`;
-    this.link = new RequestReplyLink(
-      {
-        where: this.where,
-        replyTimeoutMs: options.replyTimeoutMs ?? 3000,
-        disconnectedMessage: 'the BRAVIA driver is disconnected',
-        notOpenMessage: `${this.where} is not connected`,
-        onData: (chunk) => this.onData(chunk),
-      },
-      ctx,
-    );
+    const where = `${options.host}:${options.port ?? BRAVIA_PORT}`;
+    super(ctx, { driver: 'sony-bravia', name: 'the BRAVIA driver', where, replyTimeoutMs: options.replyTimeoutMs ?? 3000 });
   }
 
   async connect(): Promise<void> {
@@ -68,10 +54,6 @@ export class BraviaDriver implements DeviceDriver {
       this.options.transportFactory?.() ??
       new TcpTransport({ host: this.options.host, port: this.options.port ?? BRAVIA_PORT, connectTimeoutMs: this.options.connectTimeoutMs ?? 3000 });
     await this.link.connect(transport, () => this.readStatus());
-  }
-
-  async disconnect(): Promise<void> {
-    await this.link.disconnect();
   }
 
   async probe(): Promise<void> {
@@ -107,10 +89,6 @@ export class BraviaDriver implements DeviceDriver {
     status: async () => this.readStatus(),
   };
 
-  async execute(action: string, params: Record<string, unknown>): Promise<unknown> {
-    return runAction(this.handlers, action, params, 'sony-bravia');
-  }
-
   private async readStatus(): Promise<Record<string, unknown>> {
     const power = numberOf(await this.ask(FN.power)) === 1 ? 'on' : 'standby';
     const view: Record<string, unknown> = { power };
@@ -142,7 +120,7 @@ export class BraviaDriver implements DeviceDriver {
     return this.link.request(Buffer.from(encodeBravia(message), 'latin1'), match, `${message.type === 'C' ? 'control' : 'enquiry'} ${message.fn}`);
   }
 
-  private onData(chunk: Buffer): void {
+  protected onData(chunk: Buffer): void {
     for (const line of this.framer.push(chunk)) {
       const message = parseBravia(line.toString('latin1'));
       if (!message) {

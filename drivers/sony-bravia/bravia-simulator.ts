@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
+import { knownQuirks } from '../sim/quirk-options.js';
 import { numberOption, parseListenOption } from '../sim/sim-options.js';
 import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
-import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
+import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { BRAVIA_FUNCTIONS, BRAVIA_PORT, encodeBravia, numberParam, parseBravia } from './bravia-codec.js';
 import { BraviaDisplayModel, type BraviaDisplayOptions } from './bravia-display-model.js';
 
@@ -24,12 +25,11 @@ export const BRAVIA_QUIRKS: readonly QuirkProfile[] = [
   },
 ];
 
-export interface BraviaSimulatorOptions extends BraviaDisplayOptions {
-  host?: string;
-  /** 0 picks a free port; default 20060. */
-  port?: number;
+export interface BraviaSimulatorOptions extends BraviaDisplayOptions, TcpListenOptions {
   /** Delay before each answer (ms). */
   answerDelayMs?: number;
+  /** Quirk profiles to play (BRAVIA_QUIRKS names): each sets the options it stands for. */
+  quirks?: readonly string[];
 }
 
 export interface RunningBraviaSimulator extends RunningSimulator {
@@ -44,7 +44,8 @@ export interface RunningBraviaSimulator extends RunningSimulator {
 }
 
 /** A BRAVIA display answering Simple IP control on TCP (20060 by default). */
-export async function startBraviaSimulator(options: BraviaSimulatorOptions = {}): Promise<RunningBraviaSimulator> {
+export async function startBraviaSimulator(requested: BraviaSimulatorOptions = {}): Promise<RunningBraviaSimulator> {
+  const options = { ...braviaQuirkOptions(requested.quirks ?? []), ...requested };
   const display = new BraviaDisplayModel(options);
   const timers = new Set<NodeJS.Timeout>();
   const later = (fn: () => void) => {
@@ -72,7 +73,7 @@ export async function startBraviaSimulator(options: BraviaSimulatorOptions = {})
     });
   };
   const tcp = await startTcpSimulatorServer({
-    host: options.host ?? '127.0.0.1',
+    host: options.host,
     port: options.port ?? BRAVIA_PORT,
     onConnection: serve,
     onClose: () => timers.forEach(clearTimeout),
@@ -88,13 +89,12 @@ export async function startBraviaSimulator(options: BraviaSimulatorOptions = {})
 }
 
 /** Options for one named set of quirks. */
-export function braviaQuirkOptions(quirks: readonly string[]): BraviaSimulatorOptions {
-  const unknown = quirks.filter((q) => !BRAVIA_QUIRKS.some((p) => p.name === q));
-  if (unknown.length) throw new Error(`unknown sony-bravia quirk ${unknown.join(', ')}; known: ${BRAVIA_QUIRKS.map((p) => p.name).join(', ')}`);
+export function braviaQuirkOptions(names: Iterable<string>): BraviaSimulatorOptions {
+  const quirks = knownQuirks(names, BRAVIA_QUIRKS);
   return {
-    noRemoteStart: quirks.includes('no-remote-start'),
-    noNotifications: quirks.includes('no-notifications'),
-    ...(quirks.includes('slow-answers') ? { answerDelayMs: 1200 } : {}),
+    ...(quirks.has('no-remote-start') ? { noRemoteStart: true } : {}),
+    ...(quirks.has('no-notifications') ? { noNotifications: true } : {}),
+    ...(quirks.has('slow-answers') ? { answerDelayMs: 1200 } : {}),
   };
 }
 
@@ -104,13 +104,7 @@ export const braviaSimulator: SimulatorDefinition = {
   quirks: BRAVIA_QUIRKS,
   async start(options) {
     const { host, port } = parseListenOption(options.listen, BRAVIA_PORT);
-    const quirks = options.quirks
-      ? options.quirks
-          .split(',')
-          .map((q) => q.trim())
-          .filter(Boolean)
-      : [];
     const delay = numberOption(options.answerDelayMs, 'answerDelayMs');
-    return startBraviaSimulator({ ...braviaQuirkOptions(quirks), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
+    return startBraviaSimulator({ quirks: options.quirks?.split(','), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
   },
 };

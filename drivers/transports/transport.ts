@@ -16,3 +16,13 @@ export interface TransportEvents {
   data: [Buffer];
   close: [Error | undefined];
 }
+
+/** What a driver's options say about its link, besides where the device is. */
+export interface LinkOptions {
+  /** How long opening a network link may take (ms). */
+  connectTimeoutMs?: number;
+  /** How long the device has to answer a command (ms). */
+  replyTimeoutMs?: number;
+  /** Tests only: build the byte link. */
+  transportFactory?: () => Transport;
+}

@@ -1,7 +1,7 @@
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { ViscaCameraActions } from './visca-camera-actions.js';
-import type { ViscaCommandChannel, ViscaOutcome, ViscaRequest } from './visca-command-channel.js';
+import { ViscaCommandChannel, type ViscaChannelOptions, type ViscaOutcome, type ViscaRequest } from './visca-command-channel.js';
 import { viscaProfile, type ViscaModel } from './visca-profiles.js';
 
 /**
@@ -64,6 +64,26 @@ export abstract class ViscaDriverBase implements DeviceDriver {
     const channel = this.channel;
     if (!channel) return Promise.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA camera ${this.whereabouts} is not connected`));
     return channel.request(request);
+  }
+
+  /**
+   * This camera's command channel over a newly made link's `write`, with the driver's timeouts:
+   * replies that stop making sense lose the link.
+   */
+  protected openChannel(
+    write: (bytes: Uint8Array) => Promise<void>,
+    timeouts: Pick<ViscaChannelOptions, 'ackTimeoutMs' | 'completionTimeoutMs'>,
+  ): ViscaCommandChannel {
+    const { ackTimeoutMs, completionTimeoutMs } = timeouts;
+    this.channel = new ViscaCommandChannel({
+      address: this.address,
+      write,
+      onIncoherent: (error) => this.lose(error),
+      log: this.ctx.log,
+      ackTimeoutMs,
+      completionTimeoutMs,
+    });
+    return this.channel;
   }
 
   /** The link is gone or makes no sense: fail what is pending, tell the host, let go of the link. */

@@ -1,6 +1,5 @@
 import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
-import { ViscaCommandChannel } from './visca-command-channel.js';
 import { ViscaDriverBase } from './visca-driver-base.js';
 import { VISCA_IP_PORT } from './visca-ip-header.js';
 import type { ViscaLink } from './visca-link.js';
@@ -71,16 +70,8 @@ export class ViscaIpDriver extends ViscaDriverBase {
             maxTries: this.options.maxTries,
           })
         : new ViscaTcpLink({ host, port: this.config.port ?? VISCA_TCP_DEFAULT_PORT });
-    const channel = new ViscaCommandChannel({
-      address: ADDRESS,
-      write: (bytes) => link.write(bytes),
-      onIncoherent: (error) => this.lose(error),
-      log: this.ctx.log,
-      ackTimeoutMs: this.options.ackTimeoutMs,
-      completionTimeoutMs: this.options.completionTimeoutMs,
-    });
+    const channel = this.openChannel((bytes) => link.write(bytes), this.options);
     this.link = link;
-    this.channel = channel;
     link.on('frame', (frame: Uint8Array) => channel.handleFrame(frame));
     link.on('noise', (reason: string) => channel.noteIncoherence(reason));
     link.on('rejected', (message: Uint8Array, error: RoomctlError) => {

@@ -31,72 +31,61 @@ export interface ViscaProfile {
   focus: Range;
 }
 
-export const VISCA_PROFILES = {
-  /**
-   * Any VISCA camera: the Sony EVI-D70 command set with the lower tilt ceiling most clones
-   * use and the preset count most cameras reach, so nothing is refused that is likely to work.
-   */
-  generic: {
-    id: 'generic',
-    label: 'Generic VISCA camera',
-    panSpeedMax: 0x18,
-    tiltSpeedMax: 0x14,
-    zoomSpeedMax: 7,
-    focusSpeedMax: 7,
-    presetMax: 127,
-    pan: { min: -0x08db, max: 0x08db },
-    tilt: { min: -0x0190, max: 0x04b0 },
-    zoom: { min: 0x0000, max: 0x4000 },
-    focus: { min: 0x1000, max: 0xc000 },
-  },
-  /** Sony SRG/BRC: 256 presets (0x00..0xFF) on current models; tilt speed to 0x17. */
+/**
+ * Any VISCA camera: the Sony EVI-D70 command set with the lower tilt ceiling most clones
+ * use and the preset count most cameras reach, so nothing is refused that is likely to work.
+ * Every other profile is this one with its model family's differences.
+ */
+const GENERIC: Omit<ViscaProfile, 'id'> = {
+  label: 'Generic VISCA camera',
+  panSpeedMax: 0x18,
+  tiltSpeedMax: 0x14,
+  zoomSpeedMax: 7,
+  focusSpeedMax: 7,
+  presetMax: 127,
+  pan: { min: -0x08db, max: 0x08db },
+  tilt: { min: -0x0190, max: 0x04b0 },
+  zoom: { min: 0x0000, max: 0x4000 },
+  focus: { min: 0x1000, max: 0xc000 },
+};
+
+/** What each model family changes from the generic camera. */
+const FAMILY_DIFFERENCES = {
+  generic: {},
+  /** Sony SRG/BRC: 256 presets (0x00..0xFF) on current models; tilt speed to 0x17; wider pan, tilt and focus. */
   sony: {
-    id: 'sony',
     label: 'Sony SRG/BRC/EVI',
-    panSpeedMax: 0x18,
     tiltSpeedMax: 0x17,
-    zoomSpeedMax: 7,
-    focusSpeedMax: 7,
     presetMax: 255,
     pan: { min: -0x0db0, max: 0x0db0 },
     tilt: { min: -0x0510, max: 0x0510 },
-    zoom: { min: 0x0000, max: 0x4000 },
     focus: { min: 0x1000, max: 0xf000 },
   },
   /**
-   * PTZOptics: tilt speed to 0x14; presets 0..254 (PTZOptics documents 255). Note presets
-   * 90–99 trigger camera functions (e.g. 95 opens the OSD menu) on many firmwares.
+   * PTZOptics: presets 0..254 (PTZOptics documents 255). Note presets 90–99 trigger camera
+   * functions (e.g. 95 opens the OSD menu) on many firmwares. Focus runs 0x0000..0x0FFF.
    */
   ptzoptics: {
-    id: 'ptzoptics',
     label: 'PTZOptics',
-    panSpeedMax: 0x18,
-    tiltSpeedMax: 0x14,
-    zoomSpeedMax: 7,
-    focusSpeedMax: 7,
     presetMax: 254,
     pan: { min: -0x0990, max: 0x0990 },
     tilt: { min: -0x0190, max: 0x0510 },
-    zoom: { min: 0x0000, max: 0x4000 },
     focus: { min: 0x0000, max: 0x0fff },
   },
-  /** Lumens VC-A series: 128 presets; tilt speed to 0x14. */
+  /** Lumens VC-A series: the generic preset count, speeds and focus; its own pan and tilt ranges. */
   lumens: {
-    id: 'lumens',
     label: 'Lumens VC-A series',
-    panSpeedMax: 0x18,
-    tiltSpeedMax: 0x14,
-    zoomSpeedMax: 7,
-    focusSpeedMax: 7,
-    presetMax: 127,
     pan: { min: -0x0990, max: 0x0990 },
     tilt: { min: -0x01b0, max: 0x0510 },
-    zoom: { min: 0x0000, max: 0x4000 },
-    focus: { min: 0x1000, max: 0xc000 },
   },
-} as const satisfies Record<string, ViscaProfile>;
+} as const satisfies Record<string, Partial<ViscaProfile>>;
 
-export type ViscaModel = keyof typeof VISCA_PROFILES;
+export type ViscaModel = keyof typeof FAMILY_DIFFERENCES;
+
+export const VISCA_PROFILES = Object.fromEntries(
+  Object.entries(FAMILY_DIFFERENCES).map(([id, differences]) => [id, { ...GENERIC, ...differences, id }]),
+) as Record<ViscaModel, ViscaProfile>;
+
 export const VISCA_MODELS = Object.keys(VISCA_PROFILES) as ViscaModel[];
 
 /** The largest preset number any profile allows: what the action schema admits before the model narrows it. */

@@ -1,7 +1,6 @@
 import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import type { Transport } from '../transports/transport.js';
-import { ViscaCommandChannel } from './visca-command-channel.js';
 import { ViscaDriverBase } from './visca-driver-base.js';
 import type { ViscaModel } from './visca-profiles.js';
 import { ViscaSerialBus } from './visca-serial-bus.js';
@@ -58,16 +57,8 @@ export class ViscaSerialDriver extends ViscaDriverBase {
       transport: this.options.transport,
       ackTimeoutMs: this.options.ackTimeoutMs,
     });
-    const channel = new ViscaCommandChannel({
-      address: this.address,
-      write: (bytes) => bus.write(bytes),
-      onIncoherent: (error) => this.lose(error),
-      log: this.ctx.log,
-      ackTimeoutMs: this.options.ackTimeoutMs,
-      completionTimeoutMs: this.options.completionTimeoutMs,
-    });
+    const channel = this.openChannel((bytes) => bus.write(bytes), this.options);
     this.bus = bus;
-    this.channel = channel;
     this.onBusLost = (error: RoomctlError) => {
       if (this.bus === bus) this.lose(error);
     };

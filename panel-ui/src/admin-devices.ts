@@ -1,50 +1,39 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { kindLabel, statusLabel } from './device-words.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
 
 /** Devices and their health, with a restart (reconnect) button each. */
 @customElement('admin-devices')
-export class AdminDevices extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 17em), 1fr));
-        gap: 0.6em;
-      }
-      article {
-        display: grid;
-        gap: 0.4em;
-        align-content: start;
-      }
-      header {
-        display: flex;
-        justify-content: space-between;
-        gap: 0.5em;
-        align-items: flex-start;
-      }
-      h3 {
-        font-size: 1.05em;
-      }
-      .detail {
-        font-size: 0.85em;
-        color: var(--text-muted);
-        overflow-wrap: anywhere;
-      }
-    `,
-  ];
+export class AdminDevices extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 17em), 1fr));
+      gap: 0.6em;
+    }
+    article {
+      display: grid;
+      gap: 0.4em;
+      align-content: start;
+    }
+    h3 {
+      font-size: 1.05em;
+    }
+    .detail {
+      font-size: 0.85em;
+      color: var(--text-muted);
+      overflow-wrap: anywhere;
+    }
+  `;
 
   @property({ attribute: false }) devices: DeviceView[] = [];
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() restarting: string | null = null;
   @state() problem: string | null = null;
-  private readonly locale = new LocaleController(this);
 
   override render() {
     return html`${this.problem ? html`<p class="card" role="status">${this.problem}</p>` : nothing}

@@ -1,53 +1,48 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LogLine } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
 
 /** The appliance's recent log lines (its ring buffer), newest first. */
 @customElement('admin-logs')
-export class AdminLogs extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.5em;
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-        font-size: 0.75em;
-        display: grid;
-        gap: 0.15em;
-        max-height: 55vh;
-        overflow: auto;
-      }
-      li {
-        display: grid;
-        grid-template-columns: auto auto 1fr;
-        gap: 0.6em;
-        padding: 0.2em 0.4em;
-        border-radius: 6px;
-      }
-      li.warn {
-        background: #3b2f0a;
-      }
-      li.error,
-      li.fatal {
-        background: #4a1f24;
-      }
-    `,
-  ];
+export class AdminLogs extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.5em;
+    }
+    ol {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      font-size: 0.75em;
+      display: grid;
+      gap: 0.15em;
+      max-height: 55vh;
+      overflow: auto;
+    }
+    li {
+      display: grid;
+      grid-template-columns: auto auto 1fr;
+      gap: 0.6em;
+      padding: 0.2em 0.4em;
+      border-radius: 6px;
+    }
+    li.warn {
+      background: #3b2f0a;
+    }
+    li.error,
+    li.fatal {
+      background: #4a1f24;
+    }
+  `;
 
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() lines: LogLine[] = [];
   @state() problem: string | null = null;
-  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();

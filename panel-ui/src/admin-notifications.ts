@@ -1,9 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles, plainListStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
+import { plainListStyles } from './panel-styles.js';
 
 /**
  * Messages the room could not deliver (minutes, reminders, help calls): how many wait, how
@@ -11,9 +11,8 @@ import { panelStyles, plainListStyles } from './panel-styles.js';
  * retried) or needs someone to fix the channel (permanent), with the tool's own words.
  */
 @customElement('admin-notifications')
-export class AdminNotifications extends LitElement {
+export class AdminNotifications extends PanelElement {
   static override styles = [
-    panelStyles,
     plainListStyles,
     css`
       ul {
@@ -30,7 +29,6 @@ export class AdminNotifications extends LitElement {
   ];
 
   @property({ attribute: false }) notifications: AdminOverview['notifications'] = { pending: 0, dead: 0, failing: [] };
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const n = this.notifications;

@@ -1,25 +1,17 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminOverview, PanelRecord } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles, plainListStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
+import { listSectionStyles } from './panel-styles.js';
 
 /** Paired panels (unpair revokes at once) and panels waiting to be paired (approve). */
 @customElement('admin-panels')
-export class AdminPanels extends LitElement {
+export class AdminPanels extends PanelElement {
   static override styles = [
-    panelStyles,
-    plainListStyles,
+    listSectionStyles,
     css`
-      :host {
-        display: grid;
-        gap: 0.6em;
-      }
-      ul {
-        gap: 0.5em;
-      }
       li {
         display: flex;
         justify-content: space-between;
@@ -43,7 +35,6 @@ export class AdminPanels extends LitElement {
   @property({ attribute: false }) waiting: AdminOverview['waiting'] = [];
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() problem: string | null = null;
-  private readonly locale = new LocaleController(this);
 
   override render() {
     return html`

@@ -1,16 +1,15 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminOverview, PanelLocale } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
 import './admin-devices.js';
 import './admin-logs.js';
 import './admin-notifications.js';
 import './admin-panels.js';
 import './admin-selftest.js';
 import './pin-pad.js';
+import { PanelElement } from './panel-element.js';
 
 type Tab = 'devices' | 'selftest' | 'logs' | 'messages' | 'panels' | 'settings';
 
@@ -20,46 +19,35 @@ type Tab = 'devices' | 'selftest' | 'logs' | 'messages' | 'panels' | 'settings';
  * The session lives only while this screen is open.
  */
 @customElement('admin-screen')
-export class AdminScreen extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.8em;
-        align-content: start;
-      }
-      .tabs {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4em;
-      }
-      .tabs button {
-        flex: 1;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.3em 1em;
-        margin: 0;
-      }
-      dt {
-        color: var(--text-muted);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      .passed {
-        color: #8ce99a;
-        font-weight: 700;
-      }
-      .failed {
-        color: #ffa8a8;
-        font-weight: 700;
-      }
-    `,
-  ];
+export class AdminScreen extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.8em;
+      align-content: start;
+    }
+    .tabs {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4em;
+    }
+    .tabs button {
+      flex: 1;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.3em 1em;
+      margin: 0;
+    }
+    dt {
+      color: var(--text-muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+  `;
 
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() overview: AdminOverview | null = null;
@@ -67,7 +55,6 @@ export class AdminScreen extends LitElement {
   @state() message = '';
   @state() lockedUntil = 0;
   @state() busy = false;
-  private readonly locale = new LocaleController(this);
   private lockTimer: number | undefined;
 
   override disconnectedCallback(): void {

@@ -1,9 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles, plainListStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
+import { listSectionStyles } from './panel-styles.js';
 import { ZH_CN } from './zh-cn.js';
 import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
 
@@ -55,15 +55,10 @@ function nextStep(f: SelfTestFailureView): string | null {
  * whoever fixes the room) and what to do next. Emits `run-selftest` for the button.
  */
 @customElement('admin-selftest')
-export class AdminSelftest extends LitElement {
+export class AdminSelftest extends PanelElement {
   static override styles = [
-    panelStyles,
-    plainListStyles,
+    listSectionStyles,
     css`
-      :host {
-        display: grid;
-        gap: 0.6em;
-      }
       .passed {
         color: #8ce99a;
         font-weight: 700;
@@ -71,9 +66,6 @@ export class AdminSelftest extends LitElement {
       .failed {
         color: #ffa8a8;
         font-weight: 700;
-      }
-      ul {
-        gap: 0.5em;
       }
       li {
         border-left: 4px solid #ff6b6b;
@@ -95,7 +87,6 @@ export class AdminSelftest extends LitElement {
   @property({ attribute: false }) report: AdminOverview['selfTest'] = null;
   @property({ attribute: false }) devices: DeviceView[] = [];
   @property({ type: Boolean }) busy = false;
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const r = this.report;

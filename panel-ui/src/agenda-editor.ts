@@ -1,12 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { AgendaNowView } from '../../appliance/api/api-types.js';
-import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { MeetingElement } from './meeting-element.js';
 import { panelRequest } from './panel-events.js';
 import { parseSpeakers } from './agenda-speakers.js';
-import { panelStyles } from './panel-styles.js';
 
 interface Row {
   title: string;
@@ -22,70 +20,56 @@ interface Row {
  * panel and the phone page, like the minutes.
  */
 @customElement('agenda-editor')
-export class AgendaEditor extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.5em;
-        align-content: start;
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.4em;
-      }
+export class AgendaEditor extends MeetingElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.5em;
+      align-content: start;
+    }
+    ol {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.4em;
+    }
+    li {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) 4.6em minmax(0, 0.6fr) auto;
+      gap: 0.4em;
+      align-items: center;
+    }
+    li .speakers {
+      grid-column: 1 / -1;
+    }
+    @media (max-width: 700px) {
       li {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 4.6em minmax(0, 0.6fr) auto;
-        gap: 0.4em;
-        align-items: center;
+        grid-template-columns: minmax(0, 1fr) 4.6em auto;
       }
-      li .speakers {
-        grid-column: 1 / -1;
+      li .owner {
+        grid-column: 1 / 3;
       }
-      @media (max-width: 700px) {
-        li {
-          grid-template-columns: minmax(0, 1fr) 4.6em auto;
-        }
-        li .owner {
-          grid-column: 1 / 3;
-        }
-      }
-      .row button {
-        flex: 1;
-      }
-      /* A long agenda (speakers take a line per item) scrolls under its buttons, never past them. */
-      .row {
-        position: sticky;
-        bottom: 0;
-        z-index: 1;
-        padding-block: 0.4em;
-        background: var(--bg);
-      }
-    `,
-  ];
+    }
+    .row button {
+      flex: 1;
+    }
+    /* A long agenda (speakers take a line per item) scrolls under its buttons, never past them. */
+    .row {
+      position: sticky;
+      bottom: 0;
+      z-index: 1;
+      padding-block: 0.4em;
+      background: var(--bg);
+    }
+  `;
 
-  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
-  @property({ attribute: false }) api: ApiClient | null = null;
   @state() rows: Row[] = [];
   @state() dirty = false;
   /** The agenda as it stands has arrived: before that, an added row would be lost under it. */
   @state() loaded = false;
-  private readonly locale = new LocaleController(this);
-  private loadedFor = '';
 
-  protected override updated(): void {
-    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
-      this.loadedFor = this.meetingId;
-      void this.load();
-    }
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!this.api) return;
     try {
       const agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);

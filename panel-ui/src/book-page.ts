@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DoorBookingView, DoorScheduleView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiClient, ApiError } from './api-client.js';
@@ -6,8 +6,8 @@ import { refusalOf, type Refusal } from './book-refusals.js';
 import { daySegments, freeStarts } from './book-slots.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
+import { phonePageStyles } from './panel-styles.js';
 import { noteServerTime, serverNow } from './server-time.js';
 
 /**
@@ -16,27 +16,15 @@ import { noteServerTime, serverNow } from './server-time.js';
  * sends the door code, never a token; the booking answers with the meeting's own page.
  */
 @customElement('book-page')
-export class BookPage extends LitElement {
+export class BookPage extends PanelElement {
   static override styles = [
-    panelStyles,
+    phonePageStyles,
     css`
+      /* A shorter page than a meeting's: a narrower column, a little smaller type. */
       :host {
-        display: grid;
         gap: 0.9em;
-        padding: 1em;
         max-width: 32em;
-        margin: 0 auto;
         font-size: 17px;
-      }
-      header {
-        display: flex;
-        justify-content: space-between;
-        gap: 0.6em;
-        align-items: flex-start;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.5em;
       }
       h2 {
         font-size: 1.1em;
@@ -123,7 +111,6 @@ export class BookPage extends LitElement {
   @state() booked: DoorBookingView | null = null;
   @state() message: Refusal | null = null;
   @state() sending = false;
-  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();

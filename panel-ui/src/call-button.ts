@@ -1,10 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CallStatus, MeetingView } from '../../appliance/api/api-types.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 
@@ -18,50 +17,46 @@ const JOIN_OPENS_MS = 10 * 60_000;
  * SIP-only meeting shows its address for a video system instead.
  */
 @customElement('call-button')
-export class CallButton extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .call {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        align-items: center;
-      }
+export class CallButton extends PanelElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .call {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+      align-items: center;
+    }
+    .call button {
+      flex: 1 0 auto;
+      min-height: 60px;
+      white-space: nowrap;
+    }
+    .state {
+      flex: 1 1 100%;
+      margin: 0;
+      font-size: 0.85em;
+      overflow-wrap: anywhere;
+      /* The browser's words can be long: two lines here, the whole text in the tooltip and the admin view's logs. */
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+    }
+    .pill.joining { background: #8fa8c0; color: #0c1a26; }
+    .pill.in-call { background: #40c057; color: #062310; }
+    .pill.failed { background: #ff6b6b; color: #2d0303; }
+    @media (max-height: 640px) {
       .call button {
-        flex: 1 0 auto;
-        min-height: 60px;
-        white-space: nowrap;
+        min-height: 48px;
       }
-      .state {
-        flex: 1 1 100%;
-        margin: 0;
-        font-size: 0.85em;
-        overflow-wrap: anywhere;
-        /* The browser's words can be long: two lines here, the whole text in the tooltip and the admin view's logs. */
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
-      }
-      .pill.joining { background: #8fa8c0; color: #0c1a26; }
-      .pill.in-call { background: #40c057; color: #062310; }
-      .pill.failed { background: #ff6b6b; color: #2d0303; }
-      @media (max-height: 640px) {
-        .call button {
-          min-height: 48px;
-        }
-      }
-    `,
-  ];
+    }
+  `;
 
   @property({ attribute: false }) meeting: MeetingView | null = null;
   @property({ attribute: false }) call: CallStatus | undefined = undefined;
   @property({ type: Boolean, attribute: 'check-failed' }) checkFailed = false;
-  private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this, 5000);
 
   override render() {

@@ -1,12 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
 import { isUsable, whyUnavailable } from './device-health-words.js';
-import { panelStyles } from './panel-styles.js';
 import { refusalWords } from './refusal-words.js';
 import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
@@ -24,141 +23,138 @@ const NUMBERED_PRESETS = 6;
  * release); presets go through the panel like any action.
  */
 @customElement('camera-control')
-export class CameraControl extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.6em;
-        align-content: start;
-      }
-      /* Cameras, joystick, presets: the camera list on top (beside, on short panels), then the
-         joystick with its zoom keys beside the presets. The list stays usable when the
-         camera's own controls are not (inert). */
-      .layout {
-        display: grid;
-        gap: 0.6em 0.8em;
-        align-items: start;
-      }
-      .body {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr);
-        gap: 0.6em 0.8em;
-        align-items: start;
-      }
-      .chips {
-        display: flex;
-        gap: 0.4em;
-        overflow-x: auto;
-      }
-      /* A long camera name takes two lines rather than being cut. */
-      .chips button {
-        flex: none;
-        max-width: 11em;
-        line-height: 1.15;
-        padding: 0.2em 0.7em;
-        font-size: 0.9em;
-      }
-      .side {
-        display: grid;
-        gap: 0.6em;
-        align-content: start;
-      }
-      camera-preview {
-        width: 100%;
-      }
+export class CameraControl extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.6em;
+      align-content: start;
+    }
+    /* Cameras, joystick, presets: the camera list on top (beside, on short panels), then the
+       joystick with its zoom keys beside the presets. The list stays usable when the
+       camera's own controls are not (inert). */
+    .layout {
+      display: grid;
+      gap: 0.6em 0.8em;
+      align-items: start;
+    }
+    .body {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      gap: 0.6em 0.8em;
+      align-items: start;
+    }
+    .chips {
+      display: flex;
+      gap: 0.4em;
+      overflow-x: auto;
+    }
+    /* A long camera name takes two lines rather than being cut. */
+    .chips button {
+      flex: none;
+      max-width: 11em;
+      line-height: 1.15;
+      padding: 0.2em 0.7em;
+      font-size: 0.9em;
+    }
+    .side {
+      display: grid;
+      gap: 0.6em;
+      align-content: start;
+    }
+    camera-preview {
+      width: 100%;
+    }
+    .stick {
+      display: grid;
+      gap: 0.5em;
+      justify-items: center;
+    }
+    ptz-joystick {
+      --size: 180px;
+    }
+    .zoom {
+      display: grid;
+      grid-template-columns: 1fr 1fr 1fr;
+      gap: 0.4em;
+      width: 100%;
+    }
+    .zoom button {
+      padding: 0.2em;
+      font-size: 1.3em;
+    }
+    .zoom button.home {
+      font-size: 0.8em;
+    }
+    preset-tiles {
+      --tile-min: 6.2em;
+    }
+    .problem {
+      color: #ffa8a8;
+      font-size: 0.9em;
+    }
+    /* A camera that cannot take commands: its controls stay in place, greyed and untouchable. */
+    .body[inert] {
+      opacity: 0.4;
+      filter: grayscale(1);
+    }
+    /* Short panels (1024×600, 800×480) and narrow ones (480 wide): the zoom keys stand beside
+       the joystick, not under it, and the picture follows below both. */
+    @media (max-height: 640px), (max-width: 560px) {
       .stick {
-        display: grid;
-        gap: 0.5em;
-        justify-items: center;
-      }
-      ptz-joystick {
-        --size: 180px;
+        grid-template-columns: auto auto;
+        align-items: center;
+        gap: 0.4em;
       }
       .zoom {
-        display: grid;
-        grid-template-columns: 1fr 1fr 1fr;
-        gap: 0.4em;
-        width: 100%;
+        grid-template-columns: 1fr;
+        width: auto;
       }
-      .zoom button {
-        padding: 0.2em;
-        font-size: 1.3em;
-      }
-      .zoom button.home {
-        font-size: 0.8em;
+      .stick camera-preview {
+        grid-column: 1 / -1;
       }
       preset-tiles {
-        --tile-min: 6.2em;
+        --tile-min: 5.4em;
+        --thumb-max: 6em;
       }
-      .problem {
-        color: #ffa8a8;
-        font-size: 0.9em;
+    }
+    /* Short landscape panels: the camera list becomes a column on the left, so the whole
+       joystick and every preset fit under the tabs. */
+    @media (max-height: 640px) and (orientation: landscape) {
+      .layout.multi {
+        grid-template-columns: minmax(0, 8.5em) minmax(0, 1fr);
       }
-      /* A camera that cannot take commands: its controls stay in place, greyed and untouchable. */
-      .body[inert] {
-        opacity: 0.4;
-        filter: grayscale(1);
+      .chips {
+        flex-direction: column;
+        overflow: visible;
       }
-      /* Short panels (1024×600, 800×480) and narrow ones (480 wide): the zoom keys stand beside
-         the joystick, not under it, and the picture follows below both. */
-      @media (max-height: 640px), (max-width: 560px) {
-        .stick {
-          grid-template-columns: auto auto;
-          align-items: center;
-          gap: 0.4em;
-        }
-        .zoom {
-          grid-template-columns: 1fr;
-          width: auto;
-        }
-        .stick camera-preview {
-          grid-column: 1 / -1;
-        }
-        preset-tiles {
-          --tile-min: 5.4em;
-          --thumb-max: 6em;
-        }
+      .chips button {
+        max-width: none;
       }
-      /* Short landscape panels: the camera list becomes a column on the left, so the whole
-         joystick and every preset fit under the tabs. */
-      @media (max-height: 640px) and (orientation: landscape) {
-        .layout.multi {
-          grid-template-columns: minmax(0, 8.5em) minmax(0, 1fr);
-        }
-        .chips {
-          flex-direction: column;
-          overflow: visible;
-        }
-        .chips button {
-          max-width: none;
-        }
+    }
+    @media (max-height: 560px) {
+      ptz-joystick {
+        --size: 140px;
       }
-      @media (max-height: 560px) {
-        ptz-joystick {
-          --size: 140px;
-        }
-        preset-tiles {
-          --tile-min: 4.6em;
-          --thumb-max: 4.4em;
-        }
+      preset-tiles {
+        --tile-min: 4.6em;
+        --thumb-max: 4.4em;
       }
-      /* Narrow portrait: one column, the joystick row then the presets. */
-      @media (max-width: 560px) {
-        .body {
-          grid-template-columns: minmax(0, 1fr);
-          justify-items: center;
-        }
-        .side {
-          width: 100%;
-        }
-        preset-tiles {
-          --tile-min: 4.2em;
-        }
+    }
+    /* Narrow portrait: one column, the joystick row then the presets. */
+    @media (max-width: 560px) {
+      .body {
+        grid-template-columns: minmax(0, 1fr);
+        justify-items: center;
       }
-    `,
-  ];
+      .side {
+        width: 100%;
+      }
+      preset-tiles {
+        --tile-min: 4.2em;
+      }
+    }
+  `;
 
   @property({ attribute: false }) cameras: DeviceView[] = [];
   @property({ attribute: false }) presets: PanelInfo['presets'] = [];
@@ -167,7 +163,6 @@ export class CameraControl extends LitElement {
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() selected: string | null = null;
   @state() problem: string | null = null;
-  private readonly locale = new LocaleController(this);
   private readonly drive = new PtzDriveController(this);
 
   constructor() {

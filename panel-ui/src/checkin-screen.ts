@@ -1,11 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Attendee, CallStatus, CheckIn, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { meetingTitle, meetingTitleStyles } from './meeting-title.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import './call-button.js';
@@ -24,9 +24,9 @@ function keyOf(p: { email?: string; badge?: string; name?: string }): string {
  * has come; and start.
  */
 @customElement('checkin-screen')
-export class CheckinScreen extends LitElement {
+export class CheckinScreen extends PanelElement {
   static override styles = [
-    panelStyles,
+    meetingTitleStyles,
     css`
       /* The screen never scrolls as a whole: the list of names scrolls in its own box, so
          start, the walk-in check-in and "free the room" stay on screen however many people
@@ -64,15 +64,6 @@ export class CheckinScreen extends LitElement {
         display: grid;
         gap: 0.8em;
         align-content: start;
-      }
-      h2 {
-        font-size: 1.5em;
-        line-height: 1.15;
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
-        overflow-wrap: anywhere;
       }
       .when {
         font-size: 0.9em;
@@ -211,7 +202,6 @@ export class CheckinScreen extends LitElement {
   /** The room's online call (from the status), when the room joins calls. */
   @property({ attribute: false }) call: CallStatus | undefined;
   @state() walkIn = '';
-  private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
 
   override render() {
@@ -226,7 +216,7 @@ export class CheckinScreen extends LitElement {
     const started = Date.parse(m.start) <= serverNow();
     return html`
       <div class="head">
-        <h2 data-testid="checkin-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
+        ${meetingTitle(m, 'checkin-title')}
         <p class="muted when">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
         ${
           nobody

@@ -1,13 +1,13 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { isUsable, whyUnavailable } from './device-health-words.js';
 import { hasAction, inputLabel, inputsOf, isOn } from './device-words.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
+import { twoColumnScreen } from './panel-styles.js';
 import './camera-control.js';
 
 /**
@@ -15,20 +15,12 @@ import './camera-control.js';
  * (Mute is in the bar at the bottom of every screen.)
  */
 @customElement('controls-screen')
-export class ControlsScreen extends LitElement {
+export class ControlsScreen extends PanelElement {
   static override styles = [
-    panelStyles,
+    twoColumnScreen('1fr', '1.3fr'),
     css`
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr);
-        gap: 1em;
         align-content: start;
-      }
-      @media (orientation: portrait) {
-        :host {
-          grid-template-columns: 1fr;
-        }
       }
       .col {
         display: grid;
@@ -114,7 +106,6 @@ export class ControlsScreen extends LitElement {
   @state() volume: number | null = null;
   /** Which half small panels show. */
   @property({ type: String, reflect: true }) tab: 'camera' | 'room' = 'camera';
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const speakers = this.devices.filter((d) => hasAction(d, 'volume'));

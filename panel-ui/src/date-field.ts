@@ -1,8 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
 
 /** `YYYY-MM-DD` of an instant in the room's time zone (the panel's "today" is the room's). */
 function dayOf(date: Date): string {
@@ -21,119 +20,109 @@ const addDays = (day: string, n: number) => new Date(utc(day).getTime() + n * 86
  * `value` is `YYYY-MM-DD` or empty.
  */
 @customElement('date-field')
-export class DateField extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .field {
-        width: 100%;
-        text-align: start;
-        font-weight: 400;
-        background: #0b1015;
-      }
-      .field.empty {
-        color: var(--text-muted);
-      }
+export class DateField extends PanelElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .field {
+      width: 100%;
+      text-align: start;
+      font-weight: 400;
+      background: #0b1015;
+    }
+    .field.empty {
+      color: var(--text-muted);
+    }
+    dialog {
+      padding: 0.8em;
+      border-color: var(--accent-border);
+      /* The field sits in a label (0.85em): the picker takes the panel's own size again. */
+      font-size: 1.1765em;
+      width: min(25em, 96vw);
+      max-height: 96vh;
+    }
+    .layout {
+      display: grid;
+      grid-template-areas: 'quick' 'cal' 'foot';
+      gap: 0.4em;
+    }
+    .quick {
+      grid-area: quick;
+    }
+    .cal {
+      grid-area: cal;
+    }
+    .foot {
+      grid-area: foot;
+    }
+    /* Short panels: the quick choices beside the month, so the whole picker fits. */
+    @media (max-height: 640px) {
       dialog {
-        padding: 0.8em;
-        border-radius: var(--radius);
-        border: 2px solid var(--accent-border);
-        background: var(--surface-2);
-        color: var(--text);
-        /* The field sits in a label (0.85em): the picker takes the panel's own size again. */
-        font-size: 1.1765em;
-        width: min(25em, 96vw);
-        max-height: 96vh;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.55);
+        width: min(34em, 96vw);
+        padding: 0.5em;
       }
       .layout {
-        display: grid;
-        grid-template-areas: 'quick' 'cal' 'foot';
-        gap: 0.4em;
-      }
-      .quick {
-        grid-area: quick;
-      }
-      .cal {
-        grid-area: cal;
-      }
-      .foot {
-        grid-area: foot;
-      }
-      /* Short panels: the quick choices beside the month, so the whole picker fits. */
-      @media (max-height: 640px) {
-        dialog {
-          width: min(34em, 96vw);
-          padding: 0.5em;
-        }
-        .layout {
-          grid-template-columns: minmax(0, 0.8fr) minmax(0, 2fr);
-          grid-template-areas: 'quick cal' 'foot cal';
-          align-items: start;
-        }
-        .quick,
-        .foot {
-          grid-template-columns: 1fr;
-          display: grid;
-          margin: 0;
-        }
-        .head button {
-          min-height: 48px;
-        }
+        grid-template-columns: minmax(0, 0.8fr) minmax(0, 2fr);
+        grid-template-areas: 'quick cal' 'foot cal';
+        align-items: start;
       }
       .quick,
-      .head {
-        display: grid;
-        grid-template-columns: repeat(3, 1fr);
-        gap: 0.3em;
-        margin-bottom: 0.4em;
-      }
-      .head {
-        grid-template-columns: auto 1fr auto;
-        align-items: center;
-        text-align: center;
-        font-weight: 700;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(7, minmax(0, 1fr));
-        gap: 0.2em;
-      }
-      .grid span {
-        text-align: center;
-        font-size: 0.75em;
-        color: var(--text-muted);
-      }
-      .grid button,
-      .quick button {
-        min-width: 48px;
-        min-height: 48px;
-        padding: 0;
-        font-size: 0.9em;
-      }
-      .grid button.today {
-        border-color: var(--focus);
-      }
       .foot {
-        display: flex;
-        gap: 0.4em;
+        grid-template-columns: 1fr;
+        display: grid;
+        margin: 0;
       }
-      .foot button {
-        flex: 1;
+      .head button {
+        min-height: 48px;
       }
-    `,
-  ];
+    }
+    .quick,
+    .head {
+      display: grid;
+      grid-template-columns: repeat(3, 1fr);
+      gap: 0.3em;
+      margin-bottom: 0.4em;
+    }
+    .head {
+      grid-template-columns: auto 1fr auto;
+      align-items: center;
+      text-align: center;
+      font-weight: 700;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+      gap: 0.2em;
+    }
+    .grid span {
+      text-align: center;
+      font-size: 0.75em;
+      color: var(--text-muted);
+    }
+    .grid button,
+    .quick button {
+      min-width: 48px;
+      min-height: 48px;
+      padding: 0;
+      font-size: 0.9em;
+    }
+    .grid button.today {
+      border-color: var(--focus);
+    }
+    .foot {
+      display: flex;
+      gap: 0.4em;
+    }
+    .foot button {
+      flex: 1;
+    }
+  `;
 
   @property({ type: String }) value = '';
   @state() open = false;
   /** First day of the month on show, `YYYY-MM-01`. */
   @state() month = '';
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const today = dayOf(new Date());

@@ -1,10 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
 import { deviceProblem, troubledDevices } from './device-health-words.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
 
 /** Lines shown at most; the rest is one "and n more" (the screen's own content must stay in view). */
 const SHOWN = 2;
@@ -15,56 +14,52 @@ const SHOWN = 2;
  * the list follows the device stream. Nothing at all when every device is fine.
  */
 @customElement('device-alerts')
-export class DeviceAlerts extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: block;
-      }
+export class DeviceAlerts extends PanelElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0.35em 0.8em;
+      border-radius: 12px;
+      background: #3d2a12;
+      border: 2px solid #f08c00;
+      display: grid;
+      gap: 0.15em;
+      font-size: 0.9em;
+      line-height: 1.3;
+    }
+    li.degraded {
+      color: #ffe066;
+    }
+    li::before {
+      content: '⚠ ';
+    }
+    li.summary {
+      display: none;
+    }
+    /* Short panels: several devices in one line, so the screen's own controls stay in view. */
+    @media (max-height: 560px) {
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0.35em 0.8em;
-        border-radius: 12px;
-        background: #3d2a12;
-        border: 2px solid #f08c00;
-        display: grid;
-        gap: 0.15em;
-        font-size: 0.9em;
-        line-height: 1.3;
+        padding: 0.2em 0.7em;
       }
-      li.degraded {
-        color: #ffe066;
-      }
-      li::before {
-        content: '⚠ ';
-      }
-      li.summary {
+      ul.several li {
         display: none;
       }
-      /* Short panels: several devices in one line, so the screen's own controls stay in view. */
-      @media (max-height: 560px) {
-        ul {
-          padding: 0.2em 0.7em;
-        }
-        ul.several li {
-          display: none;
-        }
-        ul.several li.summary {
-          display: block;
-          white-space: nowrap;
-          overflow: hidden;
-          text-overflow: ellipsis;
-        }
+      ul.several li.summary {
+        display: block;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
-    `,
-  ];
+    }
+  `;
 
   @property({ attribute: false }) devices: DeviceView[] = [];
   /** The room reports its faults to facilities (PanelInfo.faultsReported). */
   @property({ type: Boolean }) reported = false;
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const troubled = troubledDevices(this.devices);

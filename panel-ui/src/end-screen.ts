@@ -1,11 +1,10 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ProblemCategory } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import './end-summary.js';
 
 const CATEGORIES: { id: ProblemCategory; label: string }[] = [
@@ -22,87 +21,84 @@ const CATEGORIES: { id: ProblemCategory; label: string }[] = [
  * code), then rate the room 1–5 and report what did not work, in two touches.
  */
 @customElement('end-screen')
-export class EndScreen extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
+export class EndScreen extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 1em;
+      align-content: start;
+      max-width: 60em;
+      margin: 0 auto;
+      width: 100%;
+    }
+    :host([summary]) {
+      display: block;
+      max-width: none;
+      height: 100%;
+      min-height: 0;
+    }
+    end-summary {
+      height: 100%;
+    }
+    h2 {
+      font-size: 1.6em;
+    }
+    .stars {
+      display: grid;
+      grid-template-columns: repeat(5, 1fr);
+      gap: 0.5em;
+    }
+    .stars button {
+      min-height: 76px;
+      font-size: 1.6em;
+      display: grid;
+      line-height: 1;
+      justify-items: center;
+    }
+    .stars small {
+      font-size: 0.45em;
+      font-weight: 400;
+    }
+    .problems {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
+      gap: 0.5em;
+    }
+    .send {
+      display: flex;
+      gap: 0.6em;
+    }
+    .send button {
+      flex: 1;
+      min-height: 64px;
+    }
+    /* 800×480: everything, Send included, on one screen. */
+    @media (max-height: 560px) {
       :host {
-        display: grid;
-        gap: 1em;
-        align-content: start;
-        max-width: 60em;
-        margin: 0 auto;
-        width: 100%;
-      }
-      :host([summary]) {
-        display: block;
-        max-width: none;
-        height: 100%;
-        min-height: 0;
-      }
-      end-summary {
-        height: 100%;
+        gap: 0.45em;
       }
       h2 {
-        font-size: 1.6em;
+        font-size: 1.15em;
       }
-      .stars {
-        display: grid;
-        grid-template-columns: repeat(5, 1fr);
-        gap: 0.5em;
+      h3 {
+        font-size: 0.95em;
       }
       .stars button {
-        min-height: 76px;
-        font-size: 1.6em;
-        display: grid;
-        line-height: 1;
-        justify-items: center;
-      }
-      .stars small {
-        font-size: 0.45em;
-        font-weight: 400;
+        min-height: 56px;
+        font-size: 1.3em;
       }
       .problems {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
-        gap: 0.5em;
+        grid-template-columns: repeat(6, 1fr);
       }
-      .send {
-        display: flex;
-        gap: 0.6em;
+      .problems button {
+        padding: 0.2em;
+        font-size: 0.85em;
       }
       .send button {
-        flex: 1;
-        min-height: 64px;
+        min-height: 56px;
       }
-      /* 800×480: everything, Send included, on one screen. */
-      @media (max-height: 560px) {
-        :host {
-          gap: 0.45em;
-        }
-        h2 {
-          font-size: 1.15em;
-        }
-        h3 {
-          font-size: 0.95em;
-        }
-        .stars button {
-          min-height: 56px;
-          font-size: 1.3em;
-        }
-        .problems {
-          grid-template-columns: repeat(6, 1fr);
-        }
-        .problems button {
-          padding: 0.2em;
-          font-size: 0.85em;
-        }
-        .send button {
-          min-height: 56px;
-        }
-      }
-    `,
-  ];
+    }
+  `;
 
   @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
   @property({ attribute: false }) api: ApiClient | null = null;
@@ -110,7 +106,6 @@ export class EndScreen extends LitElement {
   @state() rating: number | null = null;
   @state() problems: ProblemCategory[] = [];
   @state() sent = false;
-  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('meetingId')) this.step = 'summary';

@@ -1,11 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient } from './api-client.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { MeetingElement } from './meeting-element.js';
 import { fetchMinutes, type MinutesRead } from './minutes-read.js';
 import { navigate, panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import './qr-code.js';
 
 /**
@@ -14,115 +12,101 @@ import './qr-code.js';
  * sent, here too). "Send now" sends them without waiting for the review time.
  */
 @customElement('end-summary')
-export class EndSummary extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) auto;
-        grid-template-rows: auto minmax(0, 1fr) auto;
-        gap: 0.6em 1em;
-        height: 100%;
-        min-height: 0;
+export class EndSummary extends MeetingElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-rows: auto minmax(0, 1fr) auto;
+      gap: 0.6em 1em;
+      height: 100%;
+      min-height: 0;
+    }
+    h2 {
+      grid-column: 1 / -1;
+      font-size: 1.35em;
+    }
+    .lists {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+      gap: 0.6em;
+      align-content: start;
+      overflow-y: auto;
+      min-height: 0;
+    }
+    h3 {
+      font-size: 0.95em;
+      color: var(--text-muted);
+      margin-bottom: 0.3em;
+    }
+    ul {
+      margin: 0;
+      padding-left: 1.1em;
+      display: grid;
+      gap: 0.2em;
+    }
+    .meta {
+      font-size: 0.85em;
+      color: var(--text-muted);
+    }
+    .qr {
+      display: grid;
+      gap: 0.4em;
+      justify-items: center;
+      align-content: start;
+      max-width: 12em;
+      text-align: center;
+      font-size: 0.85em;
+    }
+    qr-code {
+      width: 148px;
+      height: 148px;
+    }
+    .actions {
+      grid-column: 1 / -1;
+      display: grid;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      gap: 0.5em;
+    }
+    @media (max-height: 640px) {
+      qr-code {
+        width: 108px;
+        height: 108px;
       }
       h2 {
-        grid-column: 1 / -1;
-        font-size: 1.35em;
+        font-size: 1.15em;
       }
-      .lists {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
-        gap: 0.6em;
-        align-content: start;
-        overflow-y: auto;
-        min-height: 0;
-      }
-      h3 {
-        font-size: 0.95em;
-        color: var(--text-muted);
-        margin-bottom: 0.3em;
-      }
-      ul {
-        margin: 0;
-        padding-left: 1.1em;
-        display: grid;
-        gap: 0.2em;
-      }
-      .meta {
-        font-size: 0.85em;
-        color: var(--text-muted);
+    }
+    @media (orientation: portrait) {
+      :host {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: auto auto minmax(0, 1fr) auto;
       }
       .qr {
-        display: grid;
-        gap: 0.4em;
-        justify-items: center;
-        align-content: start;
-        max-width: 12em;
-        text-align: center;
-        font-size: 0.85em;
+        grid-row: 2;
+        max-width: none;
+        grid-template-columns: auto minmax(0, 1fr);
+        text-align: start;
+        align-items: center;
       }
       qr-code {
-        width: 148px;
-        height: 148px;
+        width: 108px;
+        height: 108px;
       }
-      .actions {
-        grid-column: 1 / -1;
-        display: grid;
-        grid-template-columns: repeat(3, minmax(0, 1fr));
-        gap: 0.5em;
-      }
-      @media (max-height: 640px) {
-        qr-code {
-          width: 108px;
-          height: 108px;
-        }
-        h2 {
-          font-size: 1.15em;
-        }
-      }
-      @media (orientation: portrait) {
-        :host {
-          grid-template-columns: minmax(0, 1fr);
-          grid-template-rows: auto auto minmax(0, 1fr) auto;
-        }
-        .qr {
-          grid-row: 2;
-          max-width: none;
-          grid-template-columns: auto minmax(0, 1fr);
-          text-align: start;
-          align-items: center;
-        }
-        qr-code {
-          width: 108px;
-          height: 108px;
-        }
-      }
-      @media (max-width: 560px) {
-        .actions {
-          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        }
-        .actions .next {
-          grid-column: 1 / -1;
-        }
-      }
-    `,
-  ];
-
-  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
-  @property({ attribute: false }) api: ApiClient | null = null;
-  @state() read: MinutesRead | null = null;
-  private readonly locale = new LocaleController(this);
-  private loadedFor = '';
-
-  protected override updated(): void {
-    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
-      this.loadedFor = this.meetingId;
-      void this.load();
     }
-  }
+    @media (max-width: 560px) {
+      .actions {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      }
+      .actions .next {
+        grid-column: 1 / -1;
+      }
+    }
+  `;
 
-  private async load(): Promise<void> {
+  @state() read: MinutesRead | null = null;
+
+  protected async load(): Promise<void> {
     if (!this.api) return;
     try {
       this.read = await fetchMinutes(this.api, this.meetingId);

@@ -1,11 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CheckIn, MeetingView } from '../../appliance/api/api-types.js';
 import { roomWord, speakerName } from './conversation-words.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
+import { twoColumnScreen } from './panel-styles.js';
+import { newPollFields, submittedPoll } from './poll-form.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import './poll-card.js';
@@ -16,14 +17,11 @@ import './poll-card.js';
  * their live counts — open one, enter the room's show of hands, close it.
  */
 @customElement('floor-screen')
-export class FloorScreen extends LitElement {
+export class FloorScreen extends PanelElement {
   static override styles = [
-    panelStyles,
+    twoColumnScreen('1fr', '1fr'),
     css`
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: 1em;
         align-items: start;
       }
       section {
@@ -88,11 +86,6 @@ export class FloorScreen extends LitElement {
       input {
         min-height: 48px;
       }
-      @media (orientation: portrait) {
-        :host {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
     `,
   ];
 
@@ -100,7 +93,6 @@ export class FloorScreen extends LitElement {
   @property({ attribute: false }) checkIns: CheckIn[] = [];
   /** When the meeting view was sent (the speaker's time counts down from it). */
   @property({ attribute: false }) sentAt: string | null = null;
-  private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
 
   override render() {
@@ -152,8 +144,7 @@ export class FloorScreen extends LitElement {
         ${
           open.length === 0
             ? html`<form class="card" @submit=${(e: Event) => this.openPoll(e, id)}>
-              <label>${t('Question')}<input name="question" required maxlength="300" data-testid="poll-question-input" /></label>
-              <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" data-testid="poll-options-input" /></label>
+              ${newPollFields()}
               <button type="submit" class="primary" data-testid="open-poll">${t('Open poll')}</button>
             </form>`
             : nothing
@@ -181,22 +172,15 @@ export class FloorScreen extends LitElement {
   }
 
   private openPoll(event: Event, id: string): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const question = String(data.get('question') ?? '').trim();
-    const options = String(data.get('options') ?? '')
-      .split(/[,，、]/)
-      .map((o) => o.trim())
-      .filter(Boolean);
-    if (!question) return;
+    const submitted = submittedPoll(event);
+    if (!submitted) return;
     panelRequest(this, {
       label: t('Open poll'),
       method: 'POST',
       path: `/api/v1/meetings/${id}/polls`,
-      body: { question, ...(options.length ? { options } : {}) },
+      body: submitted.poll,
       quiet: true,
-      done: () => form.reset(),
+      done: () => submitted.form.reset(),
     });
   }
 }

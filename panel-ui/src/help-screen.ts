@@ -1,11 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { HelpRequestView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import { HelpWatchController } from './help-watch-controller.js';
 
 const REASONS = ['Display', 'Audio', 'Camera', 'Video call', 'Room', 'Other'];
@@ -17,52 +16,48 @@ function whoSawIt(by: string | null): string {
 
 /** Call facilities (an MQTT event), then show — live — that someone has seen it. */
 @customElement('help-screen')
-export class HelpScreen extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 1em;
-        align-content: start;
-        max-width: 56em;
-        margin: 0 auto;
-        width: 100%;
-      }
-      h2 {
-        font-size: 1.6em;
-      }
-      .reasons {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
-        gap: 0.5em;
-      }
-      .call {
-        min-height: 80px;
-        font-size: 1.3em;
-        background: #b35c00;
-        border-color: #ffa94d;
-      }
-      .state {
-        border-radius: 16px;
-        padding: 0.9em 1.1em;
-        font-size: 1.2em;
-        font-weight: 600;
-      }
-      .state.waiting {
-        background: #2a3b4d;
-        border: 2px solid #5aa0ff;
-      }
-      .state.seen {
-        background: #1d4d2b;
-        border: 2px solid #51cf66;
-      }
-    `,
-  ];
+export class HelpScreen extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 1em;
+      align-content: start;
+      max-width: 56em;
+      margin: 0 auto;
+      width: 100%;
+    }
+    h2 {
+      font-size: 1.6em;
+    }
+    .reasons {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
+      gap: 0.5em;
+    }
+    .call {
+      min-height: 80px;
+      font-size: 1.3em;
+      background: #b35c00;
+      border-color: #ffa94d;
+    }
+    .state {
+      border-radius: 16px;
+      padding: 0.9em 1.1em;
+      font-size: 1.2em;
+      font-weight: 600;
+    }
+    .state.waiting {
+      background: #2a3b4d;
+      border: 2px solid #5aa0ff;
+    }
+    .state.seen {
+      background: #1d4d2b;
+      border: 2px solid #51cf66;
+    }
+  `;
 
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() reason: string | null = null;
-  private readonly locale = new LocaleController(this);
   private readonly watch = new HelpWatchController(this);
 
   override render() {

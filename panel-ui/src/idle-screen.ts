@@ -1,11 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MeetingView, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
+import { twoColumnScreen } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import './booking-qr.js';
 import './qr-code.js';
@@ -20,20 +20,10 @@ const QR_CHOICE_MS = 60_000;
  * a button that shows the other one.
  */
 @customElement('idle-screen')
-export class IdleScreen extends LitElement {
+export class IdleScreen extends PanelElement {
   static override styles = [
-    panelStyles,
+    twoColumnScreen('1.4fr', '1fr'),
     css`
-      :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr);
-        gap: 1em;
-      }
-      @media (orientation: portrait) {
-        :host {
-          grid-template-columns: 1fr;
-        }
-      }
       .status {
         border-radius: 22px;
         padding: 1em 1.2em;
@@ -147,7 +137,6 @@ export class IdleScreen extends LitElement {
   @property({ attribute: false }) api: ApiClient | null = null;
   /** The QR code a person switched to (null: the usual one for the moment). */
   @state() qrChoice: 'book' | 'meeting' | null = null;
-  private readonly locale = new LocaleController(this);
   private qrChoiceTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {

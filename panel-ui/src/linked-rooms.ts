@@ -1,11 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LinkedRoomView } from '../../appliance/meetings/linked-port.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 
 /** A device kind and status as the other room sends them ("camera offline"), in the panel's words. */
 const KIND_WORDS: Record<string, string> = {
@@ -32,89 +31,78 @@ function problemWords(line: string): string {
  * on the broker) and hands the time to another linked room.
  */
 @customElement('linked-rooms')
-export class LinkedRooms extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: block;
-        min-height: 0;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.35em;
-        max-height: 5.6em;
-        overflow-y: auto;
-      }
-      li {
-        display: flex;
-        align-items: baseline;
-        gap: 0.4em;
-        padding: 0.25em 0.6em;
-        border-radius: 999px;
-        background: var(--surface);
-        border: 1px solid var(--border);
-        font-size: 0.85em;
-        max-width: 100%;
-      }
-      li.host {
-        border: 2px solid var(--accent-border);
-      }
-      li.away {
-        opacity: 0.6;
-      }
-      .name {
-        font-weight: 700;
-        overflow-wrap: anywhere;
-      }
-      .trouble {
-        color: #ffa94d;
-      }
-      .row {
-        display: flex;
-        align-items: center;
-        gap: 0.5em;
-      }
-      .row ul {
-        flex: 1;
-      }
-      .rooms-button {
-        min-height: 48px;
-        padding: 0.2em 0.8em;
-        white-space: nowrap;
-      }
-      dialog {
-        max-width: min(30em, 92vw);
-        max-height: 90vh;
-        overflow-y: auto;
-        padding: 1em;
-        border-radius: var(--radius);
-        border: 2px solid var(--focus);
-        background: var(--surface-2);
-        color: var(--text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.6);
-      }
-      dialog h3 {
-        font-size: 1em;
-        color: var(--text-muted);
-        margin: 0.4em 0;
-      }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4em;
-      }
-      .choices button {
-        min-height: 48px;
-      }
-    `,
-  ];
+export class LinkedRooms extends PanelElement {
+  static override styles = css`
+    :host {
+      display: block;
+      min-height: 0;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35em;
+      max-height: 5.6em;
+      overflow-y: auto;
+    }
+    li {
+      display: flex;
+      align-items: baseline;
+      gap: 0.4em;
+      padding: 0.25em 0.6em;
+      border-radius: 999px;
+      background: var(--surface);
+      border: 1px solid var(--border);
+      font-size: 0.85em;
+      max-width: 100%;
+    }
+    li.host {
+      border: 2px solid var(--accent-border);
+    }
+    li.away {
+      opacity: 0.6;
+    }
+    .name {
+      font-weight: 700;
+      overflow-wrap: anywhere;
+    }
+    .trouble {
+      color: #ffa94d;
+    }
+    .row {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+    }
+    .row ul {
+      flex: 1;
+    }
+    .rooms-button {
+      min-height: 48px;
+      padding: 0.2em 0.8em;
+      white-space: nowrap;
+    }
+    dialog {
+      max-width: min(30em, 92vw);
+      max-height: 90vh;
+      overflow-y: auto;
+    }
+    dialog h3 {
+      font-size: 1em;
+      color: var(--text-muted);
+      margin: 0.4em 0;
+    }
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4em;
+    }
+    .choices button {
+      min-height: 48px;
+    }
+  `;
 
   @property({ attribute: false }) rooms: LinkedRoomView[] = [];
   @property({ attribute: false }) meetingId = '';
@@ -122,7 +110,6 @@ export class LinkedRooms extends LitElement {
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() choosing = false;
   @state() known: { site: string; room: string; online: boolean }[] | null = null;
-  private readonly locale = new LocaleController(this);
 
   override render() {
     if (this.rooms.length === 0 && !this.linkable) return nothing;
@@ -184,23 +171,17 @@ export class LinkedRooms extends LitElement {
   }
 
   private link(room: string): void {
-    this.choosing = false;
-    panelRequest(this, {
-      label: t('Link {room}', { room }),
-      method: 'POST',
-      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/links`,
-      body: { rooms: [room] },
-    });
+    this.change(t('Link {room}', { room }), 'links', { rooms: [room] });
   }
 
   private handOver(room: string): void {
+    this.change(t('Hand the time to {room}', { room }), 'host', { room });
+  }
+
+  /** Closes the chooser and sends the meeting's change of rooms through the panel. */
+  private change(label: string, what: 'links' | 'host', body: object): void {
     this.choosing = false;
-    panelRequest(this, {
-      label: t('Hand the time to {room}', { room }),
-      method: 'POST',
-      path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/host`,
-      body: { room },
-    });
+    panelRequest(this, { label, method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${what}`, body });
   }
 }
 

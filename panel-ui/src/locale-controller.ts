@@ -1,20 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { i18n } from './i18n.js';
+import { RenderOnChange } from './render-on-change.js';
 
 /** Re-renders its host when the language or the room's time zone changes. */
-export class LocaleController implements ReactiveController {
-  private off: (() => void) | undefined;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.off = i18n.subscribe(() => this.host.requestUpdate());
-  }
-
-  hostDisconnected(): void {
-    this.off?.();
-    this.off = undefined;
+export class LocaleController extends RenderOnChange {
+  constructor(host: ReactiveControllerHost) {
+    super(host, (listener) => i18n.subscribe(listener));
   }
 }

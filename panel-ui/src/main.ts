@@ -3,13 +3,11 @@
  * the room panel. Everything live (the stream, the clock) is owned by the elements.
  */
 import { ApiClient, takeToken } from './api-client.js';
-import { i18n } from './i18n.js';
 import { presetStills } from './preset-still-cache.js';
 import './room-panel.js';
+import { pageRoot } from './page-root.js';
 
-document.documentElement.lang = i18n.locale;
 const api = new ApiClient(takeToken());
 // The preset tiles of every screen fetch their stills with the panel's own client.
 presetStills.client = api;
-const panel = document.querySelector('room-panel') ?? document.body.appendChild(document.createElement('room-panel'));
-panel.api = api;
+pageRoot('room-panel').api = api;

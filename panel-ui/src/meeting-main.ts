@@ -4,8 +4,8 @@
  * opened from a minutes email it also sends that person's link (`reader=`).
  */
 import { ApiClient } from './api-client.js';
-import { i18n } from './i18n.js';
 import './meeting-page.js';
+import { pageRoot } from './page-root.js';
 
 const id = decodeURIComponent(window.location.pathname.split('/').filter(Boolean)[1] ?? '');
 const params = new URL(window.location.href).searchParams;
@@ -13,8 +13,6 @@ const api = new ApiClient(null);
 api.meetingCode = params.get('code');
 // A personal link from the minutes email proves who reads (confidential minutes) and lets the organiser amend.
 api.minutesReader = params.get('reader');
-if (!localStorage.getItem('roomctl.locale') && navigator.language.toLowerCase().startsWith('zh')) i18n.setLocale('zh-CN');
-document.documentElement.lang = i18n.locale;
-const page = document.querySelector('meeting-page') ?? document.body.appendChild(document.createElement('meeting-page'));
+const page = pageRoot('meeting-page', { phone: true });
 page.meetingId = id;
 page.api = api;

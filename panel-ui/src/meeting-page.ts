@@ -1,12 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaNowView, CheckInResultView, MeetingView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import type { PanelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
+import { phonePageStyles } from './panel-styles.js';
 import './minutes-screen.js';
 import './phone-conversation.js';
 import type { PhonePerson } from './phone-conversation.js';
@@ -16,28 +16,10 @@ const REFRESH_MS = 3000;
 
 /** The meeting on a phone: check in (tap, no app, no account), the agenda, the minutes. */
 @customElement('meeting-page')
-export class MeetingPage extends LitElement {
+export class MeetingPage extends PanelElement {
   static override styles = [
-    panelStyles,
+    phonePageStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1em;
-        padding: 1em;
-        max-width: 48em;
-        margin: 0 auto;
-        font-size: 18px;
-      }
-      header {
-        display: flex;
-        justify-content: space-between;
-        gap: 0.6em;
-        align-items: flex-start;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.5em;
-      }
       form {
         display: grid;
         gap: 0.5em;
@@ -74,7 +56,6 @@ export class MeetingPage extends LitElement {
   /** Who this phone checked in as: it raises their hand and casts their vote. */
   @state() me: PhonePerson | null = null;
   @state() message = '';
-  private readonly locale = new LocaleController(this);
   private refresh: number | undefined;
 
   constructor() {

@@ -1,11 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { meetingTitle, meetingTitleStyles } from './meeting-title.js';
+import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
+import { twoColumnScreen } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import './linked-rooms.js';
@@ -18,18 +19,16 @@ import './quick-controls.js';
  * one touch away in the bar below (mute is in the bar itself).
  */
 @customElement('meeting-screen')
-export class MeetingScreen extends LitElement {
+export class MeetingScreen extends PanelElement {
   static override styles = [
-    panelStyles,
+    twoColumnScreen('1fr', '1.2fr'),
+    meetingTitleStyles,
     css`
       /* The screen fills the panel's screen area and never scrolls as a whole: the agenda
          list scrolls inside its own box (the current item kept in view), so end, extend and
          next item stay on screen at every panel size whatever the agenda's length. */
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1.2fr);
         grid-template-rows: minmax(0, 1fr);
-        gap: 1em;
         height: 100%;
         min-height: 0;
       }
@@ -43,16 +42,6 @@ export class MeetingScreen extends LitElement {
       .main > *,
       .side > * {
         flex: none;
-      }
-      h2 {
-        font-size: 1.5em;
-        line-height: 1.15;
-        /* A long title takes at most two lines; the whole title is in its tooltip. */
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
-        overflow-wrap: anywhere;
       }
       .left {
         font-size: 3em;
@@ -155,26 +144,14 @@ export class MeetingScreen extends LitElement {
       }
       dialog {
         max-width: min(28em, 90vw);
-        padding: 1em;
-        border-radius: var(--radius);
-        border: 2px solid var(--focus);
-        background: var(--surface-2);
-        color: var(--text);
         display: grid;
         gap: 0.7em;
       }
       dialog:not([open]) {
         display: none;
       }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.6);
-      }
-      dialog .row button {
-        flex: 1;
-      }
       @media (orientation: portrait) {
         :host {
-          grid-template-columns: minmax(0, 1fr);
           grid-template-rows: auto minmax(0, 1fr);
         }
       }
@@ -258,7 +235,6 @@ export class MeetingScreen extends LitElement {
   private shownPosition: number | null = null;
   private observedList: Element | null = null;
   private readonly resized = new ResizeObserver(() => this.keepCurrentItemInView());
-  private readonly locale = new LocaleController(this);
   private readonly tick = new TickController(this);
 
   override render() {
@@ -277,7 +253,7 @@ export class MeetingScreen extends LitElement {
     const linkButton = !linked && this.now?.linkable ? roomsOf([]) : nothing;
     return html`
       <div class="main">
-        <h2 data-testid="meeting-title" title=${m.hidden ? nothing : m.title}>${m.hidden ? t('Private meeting') : m.title}</h2>
+        ${meetingTitle(m, 'meeting-title')}
         <p class="muted times">${i18n.time(m.start)} – ${i18n.time(m.end)}</p>
         <p class="clock">
           <span class="left ${leftS < 300 ? 'low' : ''}" role="timer" aria-label=${t('Time left: {d}', { d: i18n.duration(leftS) })} data-testid="time-left">${i18n.clock(leftS)}</span>

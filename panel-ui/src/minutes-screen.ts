@@ -1,12 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
-import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { MeetingElement } from './meeting-element.js';
 import { fetchMinutes } from './minutes-read.js';
 import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
-import { panelStyles, plainListStyles } from './panel-styles.js';
+import { plainListStyles } from './panel-styles.js';
 import './agenda-editor.js';
 import './date-field.js';
 
@@ -20,9 +19,8 @@ type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
  * the panel's credential).
  */
 @customElement('minutes-screen')
-export class MinutesScreen extends LitElement {
+export class MinutesScreen extends MeetingElement {
   static override styles = [
-    panelStyles,
     plainListStyles,
     css`
       :host {
@@ -106,8 +104,6 @@ export class MinutesScreen extends LitElement {
     `,
   ];
 
-  @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
-  @property({ attribute: false }) api: ApiClient | null = null;
   @state() tab: Tab = requestedMinutesTab.tab === 'agenda' ? 'agenda' : 'notes';
   @state() minutes: Minutes | null = null;
   /** When the minutes went out: from then on nothing in them changes. */
@@ -118,22 +114,13 @@ export class MinutesScreen extends LitElement {
   @state() editing: string | null = null;
   @state() deleting: string | null = null;
   @state() error: string | null = null;
-  private readonly locale = new LocaleController(this);
-  private loadedFor = '';
 
   constructor() {
     super();
     requestedMinutesTab.tab = null;
   }
 
-  protected override updated(): void {
-    if (this.meetingId && this.api && this.loadedFor !== this.meetingId) {
-      this.loadedFor = this.meetingId;
-      void this.load();
-    }
-  }
-
-  async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!this.api || !this.meetingId) return;
     try {
       const read = await fetchMinutes(this.api, this.meetingId);

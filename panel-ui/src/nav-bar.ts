@@ -1,78 +1,73 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t } from './i18n.js';
 import { icons } from './icons.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest, type Screen } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 
 /**
  * The bar at the bottom of every screen: the screens, and the room-wide mute — big, and
  * showing its state in colour, icon and words, because it is what people reach for first.
  */
 @customElement('nav-bar')
-export class NavBar extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: flex;
-        gap: 0.5em;
-        padding: 0.5em 0.8em;
-        border-top: 1px solid var(--border);
-        background: #121a22;
-      }
-      nav {
-        display: flex;
-        gap: 0.4em;
-        flex: 1;
-        min-width: 0;
-      }
-      nav button {
-        flex: 1;
-        min-width: 0;
-        padding: 0.2em 0.4em;
-        display: grid;
-        justify-items: center;
-        line-height: 1.1;
-        font-size: 0.85em;
-      }
-      .icon {
-        font-size: 1.35em;
-        line-height: 1;
+export class NavBar extends PanelElement {
+  static override styles = css`
+    :host {
+      display: flex;
+      gap: 0.5em;
+      padding: 0.5em 0.8em;
+      border-top: 1px solid var(--border);
+      background: #121a22;
+    }
+    nav {
+      display: flex;
+      gap: 0.4em;
+      flex: 1;
+      min-width: 0;
+    }
+    nav button {
+      flex: 1;
+      min-width: 0;
+      padding: 0.2em 0.4em;
+      display: grid;
+      justify-items: center;
+      line-height: 1.1;
+      font-size: 0.85em;
+    }
+    .icon {
+      font-size: 1.35em;
+      line-height: 1;
+    }
+    .mute {
+      flex: none;
+      min-width: 8.5em;
+      font-size: 1.05em;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.4em;
+    }
+    .mute.on {
+      background: #c92a2a;
+      border-color: #ff8787;
+      color: #fff;
+    }
+    .help {
+      border-color: #f08c00;
+    }
+    @media (max-width: 560px) {
+      .label {
+        display: none;
       }
       .mute {
-        flex: none;
-        min-width: 8.5em;
-        font-size: 1.05em;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        gap: 0.4em;
+        min-width: 5em;
       }
-      .mute.on {
-        background: #c92a2a;
-        border-color: #ff8787;
-        color: #fff;
-      }
-      .help {
-        border-color: #f08c00;
-      }
-      @media (max-width: 560px) {
-        .label {
-          display: none;
-        }
-        .mute {
-          min-width: 5em;
-        }
-      }
-    `,
-  ];
+    }
+  `;
 
   @property({ type: String }) screen: Screen = 'home';
   @property({ attribute: false }) muted: boolean | undefined = undefined;
   @property({ type: Boolean, attribute: 'has-minutes' }) hasMinutes = false;
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const item = (screen: Screen, icon: unknown, label: string, extra = '') =>

@@ -1,11 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PairingAnswer } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
 import './pin-pad.js';
+import { PanelElement } from './panel-element.js';
 
 const CODE_KEY = 'roomctl.pair-code';
 /** No 0/O or 1/I: the code is read off a screen and typed elsewhere. */
@@ -46,55 +45,51 @@ export function pairCode(fresh = false): string {
  * `paired` {token} once the appliance hands this panel its credential.
  */
 @customElement('pair-screen')
-export class PairScreen extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
+export class PairScreen extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 1.2em;
+      align-items: center;
+      max-width: 60em;
+      margin: 0 auto;
+      width: 100%;
+    }
+    @media (orientation: portrait) {
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) auto;
-        gap: 1.2em;
-        align-items: center;
-        max-width: 60em;
-        margin: 0 auto;
-        width: 100%;
+        grid-template-columns: 1fr;
       }
-      @media (orientation: portrait) {
-        :host {
-          grid-template-columns: 1fr;
-        }
+    }
+    .code {
+      font-size: 3em;
+      font-weight: 800;
+      letter-spacing: 0.12em;
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+    }
+    .info {
+      display: grid;
+      gap: 0.6em;
+    }
+    .code {
+      white-space: nowrap;
+    }
+    @media (max-height: 560px) {
+      h2 {
+        font-size: 1.2em;
       }
       .code {
-        font-size: 3em;
-        font-weight: 800;
-        letter-spacing: 0.12em;
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+        font-size: 2em;
       }
       .info {
-        display: grid;
-        gap: 0.6em;
+        gap: 0.3em;
       }
-      .code {
-        white-space: nowrap;
-      }
-      @media (max-height: 560px) {
-        h2 {
-          font-size: 1.2em;
-        }
-        .code {
-          font-size: 2em;
-        }
-        .info {
-          gap: 0.3em;
-        }
-      }
-    `,
-  ];
+    }
+  `;
 
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() message = '';
   @state() withPin = false;
-  private readonly locale = new LocaleController(this);
   private code = pairCode();
   private request: { requestId: string; claim: string } | null = null;
   /** When asking again is worth it (after a refusal that says how long to wait). */

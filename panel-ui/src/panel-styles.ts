@@ -1,7 +1,7 @@
-import { css } from 'lit';
+import { type CSSResult, css, unsafeCSS } from 'lit';
 
 /**
- * Shared by every panel element (adopted once, not copied): dark theme, touch-sized
+ * Shared by every panel element (`PanelElement` adopts it once, not copied): dark theme, touch-sized
  * buttons (≥ 56 px, above the 48 px minimum), visible focus, state shown by colour AND words.
  */
 export const panelStyles = css`
@@ -120,6 +120,13 @@ export const panelStyles = css`
   .muted {
     color: var(--text-muted);
   }
+  /* A header: its title at the start, what goes with it (a status, the language switch) at the end. */
+  header {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.6em;
+    align-items: flex-start;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -161,6 +168,20 @@ export const panelStyles = css`
   .pill.offline { background: #ff6b6b; color: #2d0303; }
   .pill.connecting { background: #8fa8c0; color: #0c1a26; }
   .pill.bad_config { background: #b197fc; color: #1d0b46; }
+  /* A dialog (a confirmation, a chooser) on the raised surface over a dimmed screen; each says its own width. */
+  dialog {
+    padding: 1em;
+    border-radius: var(--radius);
+    border: 2px solid var(--focus);
+    background: var(--surface-2);
+    color: var(--text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  dialog .row button {
+    flex: 1;
+  }
 `;
 
 /** A list without bullets or indent whose items stack on a grid; the element adds its own gap. */
@@ -172,3 +193,55 @@ export const plainListStyles = css`
     display: grid;
   }
 `;
+
+/** A section that is mostly such a list (an admin tab): its parts 0.6em apart, the list's items 0.5em. */
+export const listSectionStyles = [
+  plainListStyles,
+  css`
+    :host {
+      display: grid;
+      gap: 0.6em;
+    }
+    ul {
+      gap: 0.5em;
+    }
+  `,
+];
+
+/**
+ * A phone page (a meeting's, booking from the door's QR code): one column centred on a wide
+ * screen, type larger than the panel's, a large title.
+ */
+export const phonePageStyles = css`
+  :host {
+    display: grid;
+    gap: 1em;
+    padding: 1em;
+    max-width: 48em;
+    margin: 0 auto;
+    font-size: 18px;
+  }
+  h1 {
+    margin: 0;
+    font-size: 1.5em;
+  }
+`;
+
+/**
+ * A room screen in two columns 1em apart, `left` and `right` their shares of the width (a
+ * long word never widens one); one column on a portrait panel.
+ */
+export function twoColumnScreen(left: string, right: string): CSSResult {
+  return css`
+    :host {
+      display: grid;
+      grid-template-columns: minmax(0, ${unsafeCSS(left)}) minmax(0, ${unsafeCSS(right)});
+      gap: 1em;
+    }
+    @media (orientation: portrait) {
+      :host {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+  `;
+}

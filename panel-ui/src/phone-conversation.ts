@@ -1,12 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { HandView, MeetingView, PollView } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { speakerName } from './conversation-words.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
 import './poll-card.js';
+import { PanelElement } from './panel-element.js';
+import { newPollFields, submittedPoll } from './poll-form.js';
 
 /** Who this phone checked in as (name or email), kept per meeting so a reload keeps it. */
 export interface PhonePerson {
@@ -35,41 +35,37 @@ const store = (key: string, value: unknown) => {
  * vote per person checked in, so a second vote from anywhere is refused, never changed.
  */
 @customElement('phone-conversation')
-export class PhoneConversation extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 1em;
-      }
-      h2 {
-        margin: 0 0 0.4em;
-      }
-      details form {
-        display: grid;
-        gap: 0.5em;
-        margin: 0.6em 0;
-      }
-      details > button {
-        width: 100%;
-        margin-top: 0.5em;
-      }
-      summary {
-        min-height: 48px;
-        display: flex;
-        align-items: center;
-        cursor: pointer;
-        font-weight: 600;
-      }
-    `,
-  ];
+export class PhoneConversation extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 1em;
+    }
+    h2 {
+      margin: 0 0 0.4em;
+    }
+    details form {
+      display: grid;
+      gap: 0.5em;
+      margin: 0.6em 0;
+    }
+    details > button {
+      width: 100%;
+      margin-top: 0.5em;
+    }
+    summary {
+      min-height: 48px;
+      display: flex;
+      align-items: center;
+      cursor: pointer;
+      font-weight: 600;
+    }
+  `;
 
   @property({ attribute: false }) meeting: MeetingView | null = null;
   @property({ attribute: false }) api: ApiClient | null = null;
   @property({ attribute: false }) me: PhonePerson | null = null;
   @state() message = '';
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();
@@ -112,8 +108,7 @@ export class PhoneConversation extends LitElement {
     return html`<details class="card" data-testid="phone-chair">
       <summary>${t('For the chair')}</summary>
       <form @submit=${(e: Event) => this.openPoll(e, m)}>
-        <label>${t('Question')}<input name="question" required maxlength="300" /></label>
-        <label>${t('Options (comma-separated; empty: yes, no, abstain)')}<input name="options" maxlength="400" /></label>
+        ${newPollFields()}
         <button type="submit" class="primary" data-testid="phone-open-poll">${t('Open poll')}</button>
       </form>
       ${open.map((p) => html`<button type="button" class="danger" data-testid="phone-close-poll" @click=${() => void this.chairSends('POST', `/api/v1/polls/${encodeURIComponent(p.pollId)}/close`)}>${t('Close poll')}: ${p.question ?? t('A poll')}</button>`)}
@@ -122,18 +117,9 @@ export class PhoneConversation extends LitElement {
   }
 
   private openPoll(event: Event, m: MeetingView): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const question = String(data.get('question') ?? '').trim();
-    const options = String(data.get('options') ?? '')
-      .split(/[,，、]/)
-      .map((o) => o.trim())
-      .filter(Boolean);
-    if (question)
-      void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/polls`, { question, ...(options.length ? { options } : {}) }).then(
-        (ok) => ok && form.reset(),
-      );
+    const submitted = submittedPoll(event);
+    if (submitted)
+      void this.chairSends('POST', `/api/v1/meetings/${encodeURIComponent(m.id)}/polls`, submitted.poll).then((ok) => ok && submitted.form.reset());
   }
 
   /** A chair's request; the page's next refresh shows its effect. */

@@ -1,65 +1,60 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
-import { panelStyles } from './panel-styles.js';
+import { PanelElement } from './panel-element.js';
 
 /**
  * A PIN pad with big keys (no on-screen keyboard needed). The digits are never shown, only
  * dots. Emits `pin-submit` {pin}; the server checks it and counts the failures.
  */
 @customElement('pin-pad')
-export class PinPad extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
+export class PinPad extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.6em;
+      justify-items: center;
+    }
+    .dots {
+      font-size: 1.6em;
+      letter-spacing: 0.3em;
+      min-height: 1.4em;
+    }
+    .keys {
+      display: grid;
+      grid-template-columns: repeat(3, 5em);
+      gap: 0.45em;
+    }
+    .keys button {
+      min-height: 60px;
+      font-size: 1.3em;
+    }
+    @media (max-height: 560px) {
       :host {
-        display: grid;
-        gap: 0.6em;
-        justify-items: center;
-      }
-      .dots {
-        font-size: 1.6em;
-        letter-spacing: 0.3em;
-        min-height: 1.4em;
+        gap: 0.3em;
       }
       .keys {
-        display: grid;
-        grid-template-columns: repeat(3, 5em);
-        gap: 0.45em;
+        grid-template-columns: repeat(4, 4em);
+        gap: 0.35em;
       }
       .keys button {
-        min-height: 60px;
-        font-size: 1.3em;
+        min-height: 50px;
       }
-      @media (max-height: 560px) {
-        :host {
-          gap: 0.3em;
-        }
-        .keys {
-          grid-template-columns: repeat(4, 4em);
-          gap: 0.35em;
-        }
-        .keys button {
-          min-height: 50px;
-        }
-        .dots {
-          font-size: 1.2em;
-        }
+      .dots {
+        font-size: 1.2em;
       }
-      .message {
-        color: #ffa8a8;
-        font-weight: 600;
-        text-align: center;
-      }
-    `,
-  ];
+    }
+    .message {
+      color: #ffa8a8;
+      font-weight: 600;
+      text-align: center;
+    }
+  `;
 
   @property({ type: String }) label = '';
   @property({ type: String }) message = '';
   @property({ type: Boolean }) locked = false;
   @state() pin = '';
-  private readonly locale = new LocaleController(this);
 
   /** Empties the pad (after a refused PIN). */
   clear(): void {

@@ -1,11 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PollView } from '../../appliance/api/api-types.js';
 import { optionWord } from './conversation-words.js';
 import { t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 
 /**
  * One poll with its live counts. As the chair's (`chair`): the room's show of hands per
@@ -13,56 +12,52 @@ import { panelStyles } from './panel-styles.js';
  * phone has voted; the phone page sends the vote (a `poll-vote` event) with its check-in.
  */
 @customElement('poll-card')
-export class PollCard extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.5em;
-      }
-      h3 {
-        margin: 0;
-        font-size: 1.1em;
-        overflow-wrap: anywhere;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.3em;
-      }
-      li {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) auto;
-        align-items: center;
-        gap: 0.2em 0.6em;
-      }
-      .bar {
-        grid-column: 1 / -1;
-        height: 6px;
-        border-radius: 3px;
-        background: var(--accent-border, #4d8fd6);
-      }
-      .count {
-        font-variant-numeric: tabular-nums;
-        font-weight: 700;
-      }
-      input {
-        width: 4.5em;
-        min-height: 48px;
-      }
-      .outcome {
-        font-weight: 700;
-      }
-    `,
-  ];
+export class PollCard extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.5em;
+    }
+    h3 {
+      margin: 0;
+      font-size: 1.1em;
+      overflow-wrap: anywhere;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.3em;
+    }
+    li {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      gap: 0.2em 0.6em;
+    }
+    .bar {
+      grid-column: 1 / -1;
+      height: 6px;
+      border-radius: 3px;
+      background: var(--accent-border, #4d8fd6);
+    }
+    .count {
+      font-variant-numeric: tabular-nums;
+      font-weight: 700;
+    }
+    input {
+      width: 4.5em;
+      min-height: 48px;
+    }
+    .outcome {
+      font-weight: 700;
+    }
+  `;
 
   @property({ attribute: false }) poll: PollView | null = null;
   @property({ type: String }) mode: 'chair' | 'voter' = 'chair';
   @property({ type: Boolean }) voted = false;
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const p = this.poll;

@@ -1,5 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { ApiClient } from './api-client.js';
+import { RenderOnChange } from './render-on-change.js';
 
 interface Entry {
   version: string;
@@ -101,19 +102,8 @@ class PresetStillCache {
 export const presetStills = new PresetStillCache();
 
 /** Re-renders its host when a still arrives or goes. */
-export class PresetStillsController implements ReactiveController {
-  private off: (() => void) | undefined;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.off = presetStills.subscribe(() => this.host.requestUpdate());
-  }
-
-  hostDisconnected(): void {
-    this.off?.();
-    this.off = undefined;
+export class PresetStillsController extends RenderOnChange {
+  constructor(host: ReactiveControllerHost) {
+    super(host, (listener) => presetStills.subscribe(listener));
   }
 }

@@ -92,20 +92,9 @@ export const presetTilesStyles = css`
   }
   dialog {
     max-width: min(26em, 90vw);
-    padding: 1em;
-    border-radius: var(--radius);
-    border: 2px solid var(--focus);
-    background: var(--surface-2);
-    color: var(--text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.55);
   }
   dialog p {
     margin-bottom: 0.8em;
-  }
-  dialog .row button {
-    flex: 1;
   }
   .hint,
   .note {

@@ -1,11 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceView, StillOutcome } from '../../appliance/api/api-types.js';
 import { t } from './i18n.js';
 import { icons } from './icons.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import { presetStills, PresetStillsController } from './preset-still-cache.js';
 import { HOLD_MS, presetTilesStyles } from './preset-tiles-styles.js';
 
@@ -45,8 +44,8 @@ const NOTE_MS = 8000;
  * it. Events up: `preset-recall` (PresetTile), `preset-save` (PresetSaveDetail).
  */
 @customElement('preset-tiles')
-export class PresetTiles extends LitElement {
-  static override styles = [panelStyles, presetTilesStyles];
+export class PresetTiles extends PanelElement {
+  static override styles = presetTilesStyles;
 
   @property({ attribute: false }) camera!: DeviceView;
   @property({ attribute: false }) presets: PresetTile[] = [];
@@ -56,7 +55,6 @@ export class PresetTiles extends LitElement {
   @state() confirming: PresetTile | null = null;
   @state() saving: number | null = null;
   @state() note: string | null = null;
-  private readonly locale = new LocaleController(this);
   private readonly stills = new PresetStillsController(this);
   private holdTimer: number | undefined;
   private noteTimer: number | undefined;

@@ -1,12 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DeviceView, PanelInfo } from '../../appliance/api/api-types.js';
 import { isUsable, whyUnavailable } from './device-health-words.js';
 import { hasAction, isOn } from './device-words.js';
 import { i18n, t } from './i18n.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
 
 /**
@@ -16,72 +15,68 @@ import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './pre
  * away on the controls screen.
  */
 @customElement('quick-controls')
-export class QuickControls extends LitElement {
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.5em;
+export class QuickControls extends PanelElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.5em;
+    }
+    /* Display, volume down and up, all controls: one row, so the agenda above keeps its room. */
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(6.6em, 1fr));
+      gap: 0.45em;
+      font-size: 0.85em;
+    }
+    .grid button {
+      padding: 0.2em 0.4em;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    /* Short or narrow panels: the presets only; display, volume and the rest are one touch
+       away in the bar (Controls, Mute). */
+    @media (max-height: 640px), (max-width: 560px) {
+      .extra {
+        display: none;
       }
-      /* Display, volume down and up, all controls: one row, so the agenda above keeps its room. */
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(6.6em, 1fr));
-        gap: 0.45em;
-        font-size: 0.85em;
-      }
-      .grid button {
-        padding: 0.2em 0.4em;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      /* Short or narrow panels: the presets only; display, volume and the rest are one touch
-         away in the bar (Controls, Mute). */
-      @media (max-height: 640px), (max-width: 560px) {
-        .extra {
-          display: none;
-        }
-      }
-      h3 {
-        font-size: 0.9em;
-        color: var(--text-muted);
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .unavailable {
-        color: #ffa8a8;
-        font-size: 0.85em;
-      }
-      /* A camera that cannot take commands: its presets stay in place, greyed and untouchable. */
-      preset-tiles[inert] {
-        opacity: 0.4;
-        filter: grayscale(1);
-      }
-      /* The four quick presets always in one row, so they never push the agenda (or each
-         other) under the bar; on short panels as named buttons without their pictures. */
+    }
+    h3 {
+      font-size: 0.9em;
+      color: var(--text-muted);
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .unavailable {
+      color: #ffa8a8;
+      font-size: 0.85em;
+    }
+    /* A camera that cannot take commands: its presets stay in place, greyed and untouchable. */
+    preset-tiles[inert] {
+      opacity: 0.4;
+      filter: grayscale(1);
+    }
+    /* The four quick presets always in one row, so they never push the agenda (or each
+       other) under the bar; on short panels as named buttons without their pictures. */
+    preset-tiles {
+      --tile-min: 3.6em;
+      --tile-repeat: auto-fit;
+      --thumb-max: 5.5em;
+      font-size: 0.9em;
+    }
+    @media (max-height: 640px), (max-width: 560px) {
       preset-tiles {
-        --tile-min: 3.6em;
-        --tile-repeat: auto-fit;
-        --thumb-max: 5.5em;
-        font-size: 0.9em;
+        --thumb-display: none;
+        --tile-pad: 0.2em 0.05em;
+        --tile-gap: 0.3em;
+        font-size: 0.88em;
       }
-      @media (max-height: 640px), (max-width: 560px) {
-        preset-tiles {
-          --thumb-display: none;
-          --tile-pad: 0.2em 0.05em;
-          --tile-gap: 0.3em;
-          font-size: 0.88em;
-        }
-      }
-    `,
-  ];
+    }
+  `;
 
   @property({ attribute: false }) devices: DeviceView[] = [];
   @property({ attribute: false }) presets: PanelInfo['presets'] = [];
-  private readonly locale = new LocaleController(this);
 
   override render() {
     const camera = this.devices.find((d) => d.kind === 'camera' && hasAction(d, 'preset.recall'));

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
 import { ActionQueue, type FlushOutcome } from './action-queue.js';
@@ -7,9 +7,8 @@ import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js
 import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
-import { LocaleController } from './locale-controller.js';
+import { PanelElement } from './panel-element.js';
 import type { PanelRequest, Screen } from './panel-events.js';
-import { panelStyles } from './panel-styles.js';
 import type { PanelToast, Toast } from './panel-toast.js';
 import { refusalWords } from './refusal-words.js';
 import { roomPanelStyles } from './room-panel-styles.js';
@@ -32,8 +31,8 @@ const IDLE_RETURN_MS = 120_000;
  * The less-used screens load on first use, so the first render stays small.
  */
 @customElement('room-panel')
-export class RoomPanel extends LitElement {
-  static override styles = [panelStyles, roomPanelStyles];
+export class RoomPanel extends PanelElement {
+  static override styles = roomPanelStyles;
 
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() info: PanelInfo | null = null;
@@ -47,7 +46,6 @@ export class RoomPanel extends LitElement {
   // the entry hands over the API client: a first try without the credential would be refused,
   // and the retry after it costs the first render a quarter of a second.
   private readonly stream = new RoomStreamController(this, () => (this.api ? streamUrl(window.location, this.api.token ?? null) : null));
-  private readonly locale = new LocaleController(this);
   private readonly queue = new ActionQueue(() => this.requestUpdate());
   private idleTimer: number | undefined;
   private checkInsFor = '';

@@ -29,6 +29,18 @@ export interface HidFirmware {
   readonly leds: { offHook: boolean; mute: boolean };
 }
 
+/**
+ * A firmware whose state is its LEDs, both off each time the device is plugged in:
+ * `behaviour` says what it does with output reports and button presses, reading and setting
+ * those LEDs.
+ */
+export function ledFirmware(behaviour: (leds: { offHook: boolean; mute: boolean }) => Omit<HidFirmware, 'leds'>): () => HidFirmware {
+  return () => {
+    const leds = { offHook: false, mute: false };
+    return { leds, ...behaviour(leds) };
+  };
+}
+
 /** `'05 0c 09 01'` → bytes; comments after `//` and line breaks are allowed. */
 export function hexBytes(text: string): Uint8Array {
   const clean = text.replace(/\/\/[^\n]*/g, '').trim();

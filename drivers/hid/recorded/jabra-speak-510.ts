@@ -1,4 +1,4 @@
-import { hexBytes, type HidFirmware, type HidRecording } from './hid-recording.js';
+import { hexBytes, ledFirmware, type HidRecording } from './hid-recording.js';
 
 /**
  * Jabra SPEAK 510 (USB 0b0e:0422), the speakerphone interface.
@@ -60,22 +60,18 @@ export const jabraSpeak510: HidRecording = {
   usage: 0x01,
   descriptor: DESCRIPTOR,
   source: 'HidSharp#15 (descriptor to 0x145) + voice-bridge-for-agents docs/JABRA.md (reports, layout of the rest)',
-  firmware(): HidFirmware {
-    const leds = { offHook: false, mute: false };
-    return {
-      leds,
-      onOutput(report) {
-        if (report[0] === 0x03 && report.length >= 2) {
-          leds.offHook = (report[1]! & 0x01) !== 0;
-          leds.mute = (report[1]! & 0x04) !== 0;
-        }
-        return [];
-      },
-      press(button) {
-        // Telephony buttons are silent until the host has gone off-hook (JABRA.md, "Engage").
-        if (!leds.offHook || button !== 'mute') return [];
-        return [Uint8Array.of(0x03, 0x13, 0x00), Uint8Array.of(0x03, 0x03, 0x00)];
-      },
-    };
-  },
+  firmware: ledFirmware((leds) => ({
+    onOutput(report) {
+      if (report[0] === 0x03 && report.length >= 2) {
+        leds.offHook = (report[1]! & 0x01) !== 0;
+        leds.mute = (report[1]! & 0x04) !== 0;
+      }
+      return [];
+    },
+    press(button) {
+      // Telephony buttons are silent until the host has gone off-hook (JABRA.md, "Engage").
+      if (!leds.offHook || button !== 'mute') return [];
+      return [Uint8Array.of(0x03, 0x13, 0x00), Uint8Array.of(0x03, 0x03, 0x00)];
+    },
+  })),
 };

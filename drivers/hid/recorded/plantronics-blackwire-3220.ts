@@ -1,4 +1,4 @@
-import { hexBytes, type HidFirmware, type HidRecording } from './hid-recording.js';
+import { hexBytes, ledFirmware, type HidRecording } from './hid-recording.js';
 
 /**
  * Plantronics Blackwire 3220 (USB 047f:c056), the telephony collection (interface 3, usage
@@ -32,24 +32,20 @@ export const plantronicsBlackwire3220: HidRecording = {
   usage: 0x05,
   descriptor: DESCRIPTOR,
   source: 'libusb/hidapi#262 and #306 (Windows reconstruction of the real descriptor); input reports composed',
-  firmware(): HidFirmware {
-    const leds = { offHook: false, mute: false };
-    return {
-      leds,
-      onOutput(report) {
-        if (report[0] === 0x17) leds.offHook = (report[1]! & 1) === 1;
-        if (report[0] === 0x09) leds.mute = (report[1]! & 1) === 1;
-        // The hook switch is absolute: the headset says where it is now.
-        return report[0] === 0x17 ? [Uint8Array.of(0x08, leds.offHook ? 0x02 : 0x00)] : [];
-      },
-      press(button) {
-        if (!leds.offHook) return [];
-        if (button === 'hook') {
-          leds.offHook = false;
-          return [Uint8Array.of(0x08, 0x00)];
-        }
-        return [Uint8Array.of(0x08, 0x03), Uint8Array.of(0x08, 0x02)];
-      },
-    };
-  },
+  firmware: ledFirmware((leds) => ({
+    onOutput(report) {
+      if (report[0] === 0x17) leds.offHook = (report[1]! & 1) === 1;
+      if (report[0] === 0x09) leds.mute = (report[1]! & 1) === 1;
+      // The hook switch is absolute: the headset says where it is now.
+      return report[0] === 0x17 ? [Uint8Array.of(0x08, leds.offHook ? 0x02 : 0x00)] : [];
+    },
+    press(button) {
+      if (!leds.offHook) return [];
+      if (button === 'hook') {
+        leds.offHook = false;
+        return [Uint8Array.of(0x08, 0x00)];
+      }
+      return [Uint8Array.of(0x08, 0x03), Uint8Array.of(0x08, 0x02)];
+    },
+  })),
 };

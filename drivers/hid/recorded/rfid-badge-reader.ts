@@ -1,4 +1,4 @@
-import { hexBytes, type HidFirmware, type HidRecording } from './hid-recording.js';
+import { hexBytes, ledFirmware, type HidRecording } from './hid-recording.js';
 
 /**
  * A 125 kHz RFID badge reader in keyboard-wedge mode, USB 16c0:27db, which types the card
@@ -41,8 +41,5 @@ export const rfidBadgeReader: HidRecording = {
   usage: 0x06,
   descriptor: DESCRIPTOR,
   source: 'HID 1.11 Appendix B.1 descriptor; card number format from rusty-octopus/rfid_media_player; reports composed',
-  firmware(): HidFirmware {
-    const leds = { offHook: false, mute: false };
-    return { leds, onOutput: () => [], press: () => [] };
-  },
+  firmware: ledFirmware(() => ({ onOutput: () => [], press: () => [] })),
 };

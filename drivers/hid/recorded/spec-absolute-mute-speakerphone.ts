@@ -1,4 +1,4 @@
-import { hexBytes, type HidFirmware, type HidRecording } from './hid-recording.js';
+import { hexBytes, ledFirmware, type HidRecording } from './hid-recording.js';
 
 /**
  * A speakerphone whose Phone Mute is ABSOLUTE (the value is the mute state), like the Google
@@ -28,11 +28,9 @@ export const specAbsoluteMuteSpeakerphone: HidRecording = {
   usage: 0x05,
   descriptor: DESCRIPTOR,
   source: 'built by us to HUT 1.4 §11/§14 (no public recording found)',
-  firmware(): HidFirmware {
-    const leds = { offHook: false, mute: false };
+  firmware: ledFirmware((leds) => {
     const state = () => Uint8Array.of(0x01, (leds.offHook ? 1 : 0) | (leds.mute ? 2 : 0));
     return {
-      leds,
       onOutput(report) {
         if (report[0] !== 0x02) return [];
         leds.offHook = (report[1]! & 1) === 1;
@@ -46,5 +44,5 @@ export const specAbsoluteMuteSpeakerphone: HidRecording = {
         return [state()];
       },
     };
-  },
+  }),
 };
