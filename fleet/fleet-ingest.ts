@@ -14,17 +14,17 @@ interface IngestStats {
 }
 
 /** What a stop committed, and what it left unacknowledged for the broker to deliver again. */
-export interface IngestStopReport {
+interface IngestStopReport {
   committed: number;
   left: number;
 }
 
 /** A batch commits at most this many messages: one transaction, one statement per 500 rows, bounded memory per commit. */
-export const DEFAULT_MAX_BATCH = 5000;
+const DEFAULT_MAX_BATCH = 5000;
 /** Messages held received and not yet committed, at most: four batches — one committing, the next ones filling behind it. */
 export const DEFAULT_MAX_QUEUED = 4 * DEFAULT_MAX_BATCH;
 /** A stop commits whole batches for this long, then leaves the rest to the broker. */
-export const DEFAULT_STOP_WITHIN_MS = 5000;
+const DEFAULT_STOP_WITHIN_MS = 5000;
 
 /**
  * Turns MQTT messages into store batches: parse at once, commit together a moment later
