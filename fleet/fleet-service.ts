@@ -55,7 +55,7 @@ export interface FleetOptions {
   sinks?: AlertSink[];
   log: Logger;
   flushMs?: number;
-  /** Messages held received and not committed, at most (default four batches, 20,000); also the MQTT 5 Receive Maximum. */
+  /** Messages held received and not committed, at most (default four batches, 20,000). */
   maxQueued?: number;
   /** How long a stop goes on committing what was received (ms; default 5 s); the rest is left to the broker. */
   stopWithinMs?: number;
@@ -184,16 +184,15 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   });
   const connect = (protocolVersion: 4 | 5) => {
     const connectOptions = mqttConnectOptions({ ...options.broker, protocolVersion }, { clientId: `roomctl-fleet-${hostname()}-${storeId}` });
-    // Asks the broker for no more unacknowledged messages than the ingest may hold (without it
-    // Mosquitto 2 uses its max_inflight_messages, default 20). A broker may still send more
-    // (Mosquitto 2.0.11 refills past it once PUBACKs come), so the reader waits too (below).
-    if (protocolVersion === 5) connectOptions.properties = { ...connectOptions.properties, receiveMaximum: Math.min(maxQueued, 65_535) };
     const c = mqtt.connect(options.broker.url, connectOptions);
     client = c;
     const acks = new DeferredAcks(c);
     currentAcks = acks;
-    // mqtt.js reads the next packet once this calls back (its public backpressure hook): with a
-    // full ingest queue the socket is left unread and the broker keeps the messages.
+    // The bound on what is held received and not committed. mqtt.js reads the next packet once
+    // this calls back (its public backpressure hook): with a full ingest queue the socket is left
+    // unread and the broker keeps the messages. Not an MQTT 5 Receive Maximum: Mosquitto 2.0.11
+    // sends past it once PUBACKs come back, and with one announced, messages of a share group
+    // reached two instances under load.
     c.handleMessage = (_packet, callback) => ingest.whenRoom(() => callback());
     let retained: ReturnType<typeof syncRetained> | undefined;
     c.on('connect', (connack) => {

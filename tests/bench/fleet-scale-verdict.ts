@@ -7,7 +7,7 @@ import { DEFAULT_MAX_QUEUED } from '../../fleet/fleet-ingest.js';
 
 /**
  * The most messages a fleet instance holds received and not committed (its PUBACKs held): its
- * ingest's maxQueued, also announced to the broker as its MQTT 5 Receive Maximum.
+ * ingest's maxQueued, when the broker's in-flight window is not smaller.
  */
 export const INFLIGHT_LIMIT = DEFAULT_MAX_QUEUED;
 /** A single-threaded process at this share of a core is saturated (Node, Mosquitto; PostgreSQL's backends summed). */

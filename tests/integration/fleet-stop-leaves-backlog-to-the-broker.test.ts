@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 it('leaves what it could not commit before its deadline to the broker, which delivers it again on restart, each event once', async () => {
-  const broker = await startMosquitto();
+  // An in-flight window that holds the whole backlog (the helper's 100 would not).
+  const broker = await startMosquitto({ extraConfig: ['max_inflight_messages 0'] });
   cleanup.push(() => broker.close());
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-stop-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));

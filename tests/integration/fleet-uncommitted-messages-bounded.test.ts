@@ -1,8 +1,7 @@
 /**
  * What a fleet instance holds received and not yet committed stays within its `maxQueued`,
- * however far its commits fall behind: it asks the broker for no more (MQTT 5 Receive Maximum)
- * and, since a broker may send more all the same (Mosquitto 2.0.11 does once PUBACKs come
- * back), stops reading the connection while its queue is full. Nothing is lost.
+ * however far its commits fall behind and however many the broker would send: it stops reading
+ * the connection while its queue is full, and the broker keeps the rest. Nothing is lost.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +13,7 @@ import { startFleet } from '../../fleet/fleet-service.js';
 import { startMosquitto } from '../helpers/mosquitto.js';
 import { until } from '../helpers/until.js';
 
-// Below the test broker's max_inflight_messages (100): the window measured is the fleet's own.
+// Below the test broker's in-flight window (max_inflight_messages 100): the bound seen is the fleet's own.
 const WINDOW = 40;
 const EVENTS = 130;
 
