@@ -21,6 +21,18 @@ export const DeviceErrorSchema = Type.Object({
 export type DeviceErrorPayload = Static<typeof DeviceErrorSchema>;
 
 /**
+ * A device's signal, as the device itself measures it: how much of what it carries is getting
+ * through. The room's picture: the frame rate the media pipeline sees from the camera (`fps`,
+ * 0 when no frame comes); its microphone: the level it hears (`dBFS`, -120 is silence). One
+ * number a device, with its unit, so the fleet can draw it over time without knowing drivers.
+ */
+export const DeviceSignalSchema = Type.Object({
+  value: Type.Number(),
+  unit: Type.String({ minLength: 1, maxLength: 16 }),
+});
+export type DeviceSignalPayload = Static<typeof DeviceSignalSchema>;
+
+/**
  * Retained on `devices/<id>/health`. The room always sends `since`, `detail`, `metrics`, `at`
  * and, when the status has a coded cause, `error` (plus `code`, the same code, which rooms of
  * the previous release send alone). Other publishers may leave out all but `status`.
@@ -37,6 +49,8 @@ export const DeviceHealthSchema = Type.Object({
   code: Type.Optional(Type.String()),
   /** Numbers worth a graph (replyMs, lampHours…); values that are not finite numbers are ignored. */
   metrics: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  /** The device's signal, for devices that measure one (rooms of earlier releases send none; null: none now). */
+  signal: Type.Optional(Type.Union([DeviceSignalSchema, Type.Null()])),
   /** When the room published it: ISO time (ms since the epoch from other publishers). */
   at: Type.Optional(Type.Union([Type.String(), Type.Number()])),
 });

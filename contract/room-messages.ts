@@ -3,7 +3,7 @@
  * would not pass the fleet's reader does not compile. Each returns the topic and the text.
  */
 import type { RoomEventMessage } from './events.js';
-import type { DeviceErrorPayload, DeviceHealthPayload, RoomOnline } from './health.js';
+import type { DeviceErrorPayload, DeviceHealthPayload, DeviceSignalPayload, RoomOnline } from './health.js';
 import { roomTopics } from './topics.js';
 
 export interface OutgoingMessage {
@@ -19,6 +19,8 @@ export interface RoomDeviceHealth {
   /** The coded cause of a status that is not ok; absent when there is none. */
   error?: DeviceErrorPayload;
   metrics: Record<string, number>;
+  /** Sent only by devices that measure a signal. */
+  signal?: DeviceSignalPayload;
 }
 
 export function roomMessages(site: string, room: string) {

@@ -17,6 +17,7 @@ const ALERT: Alert = {
   deviceId: 'display',
   title: 'display offline in hq/aurora',
   text: 'x',
+  params: {},
   at: '2026-01-01T00:00:00.000Z',
 };
 

@@ -12,6 +12,51 @@ export interface AlertRulesConfig {
 
 export const DEFAULT_ALERT_RULES: AlertRulesConfig = { deviceOfflineAfterS: 60, roomOfflineAfterS: 120, problemReports: true, helpRequests: true };
 
+/** What an event that alerts at once says: its own id (else the event's), and its words and parameters. */
+interface EventAlert {
+  id: string | undefined;
+  title: string;
+  text: string;
+  params: Record<string, string | null>;
+}
+
+/** The events that alert at once, each with the setting that turns it on. */
+const EVENT_RULES: Record<
+  string,
+  { rule: Alert['rule']; keyPrefix: string; enabledBy: 'problemReports' | 'helpRequests'; alert: (body: Record<string, unknown>, where: string) => EventAlert }
+> = {
+  'problem.reported': {
+    rule: 'problem-report',
+    keyPrefix: 'problem',
+    enabledBy: 'problemReports',
+    alert(b, where) {
+      const categories = Array.isArray(b.categories) ? b.categories.join(', ') : '';
+      const comment = typeof b.comment === 'string' ? b.comment : null;
+      const what = [categories, comment ?? ''].filter(Boolean).join(': ');
+      return {
+        id: b.reportId as string | undefined,
+        title: `Problem reported in ${where}`,
+        text: what || 'A problem was reported from the room panel.',
+        params: { categories: Array.isArray(b.categories) ? categories : null, comment },
+      };
+    },
+  },
+  'help.requested': {
+    rule: 'help-request',
+    keyPrefix: 'help',
+    enabledBy: 'helpRequests',
+    alert(b, where) {
+      const message = typeof b.message === 'string' ? b.message : null;
+      return {
+        id: b.requestId as string | undefined,
+        title: `Help requested in ${where}`,
+        text: message ?? 'Someone in the room asked for help.',
+        params: { message },
+      };
+    },
+  },
+};
+
 interface Pending {
   rule: 'device-offline' | 'room-offline';
   site: string;
@@ -69,33 +114,11 @@ export class AlertEngine {
       }
     }
     for (const e of changes.events) {
-      const where = `${e.site}/${e.room}`;
-      if (e.type === 'problem.reported' && this.rules.problemReports) {
-        const b = e.body as { reportId?: string; categories?: string[]; comment?: string };
-        const what = [Array.isArray(b.categories) ? b.categories.join(', ') : '', b.comment ?? ''].filter(Boolean).join(': ');
-        this.emit({
-          key: `problem/${b.reportId ?? e.id}`,
-          rule: 'problem-report',
-          state: 'firing',
-          site: e.site,
-          room: e.room,
-          title: `Problem reported in ${where}`,
-          text: what || 'A problem was reported from the room panel.',
-          at: e.at,
-        });
-      } else if (e.type === 'help.requested' && this.rules.helpRequests) {
-        const b = e.body as { requestId?: string; message?: string };
-        this.emit({
-          key: `help/${b.requestId ?? e.id}`,
-          rule: 'help-request',
-          state: 'firing',
-          site: e.site,
-          room: e.room,
-          title: `Help requested in ${where}`,
-          text: b.message ?? 'Someone in the room asked for help.',
-          at: e.at,
-        });
-      }
+      const rule = EVENT_RULES[e.type];
+      if (!rule || !this.rules[rule.enabledBy]) continue;
+      const body = e.body as Record<string, unknown>;
+      const { id, title, text, params } = rule.alert(body, `${e.site}/${e.room}`);
+      this.emit({ key: `${rule.keyPrefix}/${id ?? e.id}`, rule: rule.rule, state: 'firing', site: e.site, room: e.room, title, text, params, at: e.at });
     }
     this.tick();
   }
@@ -121,6 +144,7 @@ export class AlertEngine {
               deviceId: p.deviceId,
               title: `${p.deviceId} offline in ${where}`,
               text: `${p.deviceId} has been offline for ${forS} s.${p.detail ? ` ${p.detail}` : ''}`,
+              params: { forS, detail: p.detail },
               at: new Date(p.since).toISOString(),
             }
           : {
@@ -131,6 +155,7 @@ export class AlertEngine {
               room: p.room,
               title: `Room ${where} offline`,
               text: `The appliance of ${where} has been unreachable for ${forS} s (its last will).`,
+              params: { forS },
               at: new Date(p.since).toISOString(),
             },
       );
@@ -149,6 +174,7 @@ export class AlertEngine {
     if (!p.fired) return;
     const where = `${p.site}/${p.room}`;
     const title = p.rule === 'device-offline' ? `${p.deviceId} back in ${where}` : `Room ${where} back online`;
+    const forS = Math.round((now - p.since) / 1000);
     this.emit({
       key,
       rule: p.rule,
@@ -157,7 +183,8 @@ export class AlertEngine {
       room: p.room,
       deviceId: p.deviceId,
       title,
-      text: `${title} after ${Math.round((now - p.since) / 1000)} s.`,
+      text: `${title} after ${forS} s.`,
+      params: { forS },
       at: new Date(now).toISOString(),
     });
   }

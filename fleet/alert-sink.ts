@@ -1,7 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
 
-type AlertRule = 'device-offline' | 'room-offline' | 'problem-report' | 'help-request';
+/** Every rule the fleet runs: the dashboard words each one in the operator's language. */
+export const ALERT_RULES = ['device-offline', 'room-offline', 'problem-report', 'help-request'] as const;
+type AlertRule = (typeof ALERT_RULES)[number];
+
+/**
+ * What an alert's words are made of, so the dashboard can say them in the operator's language
+ * (`title` and `text` are the English a webhook or a chat gets): `forS` how long the condition
+ * has lasted, `detail` the device's own words, `message`/`comment`/`categories` the room's.
+ */
+type AlertParams = Record<string, string | number | null>;
 
 /** One alert as the fleet sends it: a rule firing, or resolving when the condition ends. */
 export interface Alert {
@@ -14,6 +23,7 @@ export interface Alert {
   deviceId?: string;
   title: string;
   text: string;
+  params: AlertParams;
   /** ISO time the condition started (firing) or ended (resolved). */
   at: string;
 }

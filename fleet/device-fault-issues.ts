@@ -23,6 +23,10 @@ interface LastIssue {
  * (once someone has, it is theirs to resolve). A device that comes back and fails again
  * within the flap window reopens the same issue: one flapping projector is one issue with
  * several faults, not a page of them.
+ *
+ * Several instances may hear one device fail at once (each remembers the last status it saw):
+ * the database keeps one open issue and one running fault per device (unique keys), so the
+ * instance whose write lands second finds the work done and does nothing.
  */
 export class DeviceFaultIssues {
   private queue: Promise<void> = Promise.resolve();
@@ -82,24 +86,26 @@ export class DeviceFaultIssues {
       if (running.length) return undefined;
     } else if (last && (last.state !== 'resolved' || (last.resolved_by === null && last.cleared_at !== null && now - Date.parse(last.cleared_at) <= flapMs))) {
       issueId = last.id;
-      await this.sql.run(
-        "UPDATE fleet_issues SET cleared_at = NULL, state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END, resolved_at = NULL, resolved_by = NULL WHERE id = ?",
+      const reopened = await this.sql.run(
+        "UPDATE fleet_issues SET cleared_at = NULL, state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END, resolved_at = NULL, resolved_by = NULL WHERE id = ? AND (cleared_at IS NOT NULL OR state = 'resolved')",
         [issueId],
       );
+      if (!reopened.changes) return undefined; // Another instance reopened it a moment ago.
       await this.desk.record(issueId, null, 'reopened', d.detail, at);
     } else {
       issueId = `fault-${randomUUID()}`;
       const meeting = await this.o.meetingIn(d.site, d.room);
       const names = await this.o.namesOf(d.site, d.room, d.deviceId);
       const summary = d.detail ?? (d.status === 'auth-failed' ? 'Wrong password' : 'Offline');
-      await this.sql.run(
-        "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, 'open', ?)",
+      const opened = await this.sql.run(
+        "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
         [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, at.toISOString(), meeting],
       );
+      if (!opened.changes) return undefined; // Another instance opened it: the device has its one open issue.
       await this.desk.record(issueId, null, 'opened', d.detail, at);
     }
     await this.sql.run(
-      'INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)',
+      'INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING',
       [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, now],
     );
     return issueId;
@@ -111,10 +117,11 @@ export class DeviceFaultIssues {
     if (!last || last.cleared_at !== null) return undefined;
     await this.sql.run('UPDATE fleet_device_faults SET ended_at = ? WHERE issue_id = ? AND ended_at IS NULL', [now, last.id]);
     // Nobody took it on: the fault cleared by itself and the issue closes. Once acknowledged, the operator closes it.
-    await this.sql.run(
-      "UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END WHERE id = ?",
+    const cleared = await this.sql.run(
+      "UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END WHERE id = ? AND cleared_at IS NULL",
       [at.toISOString(), at.toISOString(), last.id],
     );
+    if (!cleared.changes) return undefined; // Another instance closed it a moment ago.
     await this.desk.record(last.id, null, 'cleared', null, at);
     return last.id;
   }

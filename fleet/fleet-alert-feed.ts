@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Alert } from './alert-sink.js';
-import type { FleetAlertView } from './fleet-api-types.js';
+import type { FleetAlertView, FleetNames } from './fleet-api-types.js';
 import type { FleetSql } from './fleet-sql.js';
 
 /**
@@ -10,11 +10,16 @@ import type { FleetSql } from './fleet-sql.js';
  * Emits 'alert' with each one stored.
  */
 export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
-  constructor(private readonly sql: FleetSql) {
+  constructor(
+    private readonly sql: FleetSql,
+    /** The device's names from its room's config, so the dashboard names it in the operator's language. */
+    private readonly namesOf: (site: string, room: string, deviceId: string) => Promise<FleetNames | null> = async () => null,
+  ) {
     super();
   }
 
   async add(alert: Alert): Promise<FleetAlertView> {
+    const names = alert.deviceId ? await this.namesOf(alert.site, alert.room, alert.deviceId) : null;
     const view: FleetAlertView = {
       id: randomUUID(),
       key: alert.key,
@@ -25,11 +30,12 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
       deviceId: alert.deviceId ?? null,
       title: alert.title,
       text: alert.text,
+      params: names ? { ...alert.params, deviceNames: names } : { ...alert.params },
       at: new Date().toISOString(),
     };
     await this.sql.run(
-      'INSERT INTO fleet_alert_feed (id, alert_key, rule, state, site, room, device_id, title, text, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [view.id, view.key, view.rule, view.state, view.site, view.room, view.deviceId, view.title, view.text, view.at],
+      'INSERT INTO fleet_alert_feed (id, alert_key, rule, state, site, room, device_id, title, text, params, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [view.id, view.key, view.rule, view.state, view.site, view.room, view.deviceId, view.title, view.text, JSON.stringify(view.params), view.at],
     );
     this.emit('alert', view);
     return view;
@@ -37,9 +43,11 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
 
   /** The newest alerts first. */
   async recent(limit = 50): Promise<FleetAlertView[]> {
-    return this.sql.query<FleetAlertView>(
-      'SELECT id, alert_key AS "key", rule, state, site, room, device_id AS "deviceId", title, text, at FROM fleet_alert_feed ORDER BY at DESC, id LIMIT ?',
+    const rows = await this.sql.query<Omit<FleetAlertView, 'params'> & { params: string | null }>(
+      'SELECT id, alert_key AS "key", rule, state, site, room, device_id AS "deviceId", title, text, params, at FROM fleet_alert_feed ORDER BY at DESC, id LIMIT ?',
       [limit],
     );
+    // Alerts kept before their parameters were: the dashboard falls back to their English text.
+    return rows.map((r) => ({ ...r, params: r.params ? (JSON.parse(r.params) as FleetAlertView['params']) : {} }));
   }
 }

@@ -68,8 +68,11 @@ export type IssueState = 'open' | 'acknowledged' | 'resolved';
 
 export interface FleetIssue {
   id: string;
-  /** `device`: a device went offline or refused the password (opened and cleared by the fleet itself). */
-  kind: 'problem' | 'help' | 'device';
+  /**
+   * `device`: a device went offline or refused the password (opened and cleared by the fleet itself).
+   * `call`: the room's online call failed (cleared by itself when its next call goes through).
+   */
+  kind: 'problem' | 'help' | 'device' | 'call';
   site: string;
   room: string;
   /** Device issues: which device, and its names from the room's config. */
@@ -119,8 +122,11 @@ export interface FleetAlertView {
   site: string;
   room: string;
   deviceId: string | null;
+  /** The English words a webhook gets; the dashboard words the rule, state and params in the operator's language. */
   title: string;
   text: string;
+  /** The alert's parameters (AlertParams), plus `deviceNames` from the room's config when it names the device. */
+  params: Record<string, string | number | null | FleetNames>;
   at: string;
 }
 
@@ -161,6 +167,8 @@ export interface DeviceHistory {
   uptime: Record<UptimeWindow, number>;
   faults: FaultSpan[];
   replyMs: Array<{ at: number; value: number }>;
+  /** The device's signal over 7 days (frame rate, audio level) in its unit; null for devices that report none. */
+  signal: { unit: string; points: Array<{ at: number; value: number }> } | null;
   lamp: LampForecast | null;
 }
 

@@ -2,19 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
 import { csvRow, type FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
-
-const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
-const RoomParams = {
-  type: 'object',
-  properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } },
-  required: ['site', 'room'],
-} as const;
+import { ISSUE_FILTER, type ISSUE_STATES, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
 
 /** History, trends, the alerts the rules fired, and CSV exports: for operators. */
 export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: FleetHistory; desk: IssueDesk; alerts: FleetAlertFeed }): Promise<void> {
   app.get<{ Params: { site: string; room: string } }>(
     '/api/fleet/rooms/:site/:room/history',
-    { config: { fleetAccess: 'operator' }, schema: { params: RoomParams } },
+    { config: { fleetAccess: 'operator' }, schema: { params: ROOM_PARAMS } },
     async (request) => deps.history.room(request.params.site, request.params.room),
   );
 
@@ -27,7 +21,7 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
     '/api/fleet/alerts',
     {
       config: { fleetAccess: 'operator' },
-      schema: { querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 500 } } } },
+      schema: { querystring: queryOf({ limit: { type: 'integer', minimum: 1, maximum: 500 } }) },
     },
     async (request) => deps.alerts.recent(request.query.limit ?? 50),
   );
@@ -36,13 +30,7 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
     '/api/fleet/export/faults.csv',
     {
       config: { fleetAccess: 'operator' },
-      schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } },
-        },
-      },
+      schema: { querystring: queryOf(ROOM_PARAMS.properties) },
     },
     async (request, reply) =>
       reply
@@ -51,21 +39,11 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
         .send(await deps.history.faultsCsv(request.query)),
   );
 
-  app.get<{ Querystring: { state?: 'open' | 'acknowledged' | 'resolved' | 'unresolved'; q?: string; room?: string } }>(
+  app.get<{ Querystring: { state?: (typeof ISSUE_STATES)[number]; q?: string; room?: string } }>(
     '/api/fleet/export/issues.csv',
     {
       config: { fleetAccess: 'operator' },
-      schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            state: { type: 'string', enum: ['open', 'acknowledged', 'resolved', 'unresolved'] },
-            q: { type: 'string', maxLength: 200 },
-            room: { type: 'string', maxLength: 130 },
-          },
-        },
-      },
+      schema: { querystring: queryOf({ ...ISSUE_FILTER, room: { type: 'string', maxLength: 130 } }) },
     },
     async (request, reply) => {
       const issues = await deps.desk.search({ ...request.query, limit: 1000 });

@@ -58,6 +58,28 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(lampForecast([{ at: T0, hours: 3100 }], 3000, T0 + 5)).toMatchObject({ replaceBy: new Date(T0 + 5).toISOString() });
   });
 
+  it("samples a device's signal with its unit and serves a week of it; a device that reports none has none", async () => {
+    const sampler = new DeviceSampler(sql, 60 * 60_000);
+    for (let h = 0; h < 10 * 24; h += 6) {
+      // The camera's frame rate, every heartbeat; it dropped to 2 fps on day 9. The display reports a reply time only.
+      const fps = h >= 9 * 24 ? 2 : 25;
+      await sampler.observe([
+        { site: 'hq', room: 'aurora', deviceId: 'media-video', at: T0 + h * 3_600_000, metrics: { analysedFps: fps }, signal: { value: fps, unit: 'fps' } },
+        { site: 'hq', room: 'aurora', deviceId: 'display', at: T0 + h * 3_600_000, metrics: { replyMs: 9 } },
+      ]);
+    }
+    for (const id of ['media-video', 'display'])
+      await sql.run("INSERT INTO fleet_devices (site, room, device_id, status, received_at) VALUES ('hq', 'aurora', ?, 'ok', 0)", [id]);
+    const history = await new FleetHistory(sql).room('hq', 'aurora', T0 + 10 * DAY);
+    const camera = history.devices.find((d) => d.deviceId === 'media-video')!;
+    // Seven days back from day 10: from day 3 on, every 6 hours.
+    expect(camera.signal?.unit).toBe('fps');
+    expect(camera.signal?.points).toHaveLength(7 * 4);
+    expect(camera.signal?.points.at(0)).toEqual({ at: T0 + 3 * DAY, value: 25 });
+    expect(camera.signal?.points.at(-1)).toEqual({ at: T0 + 10 * DAY - 6 * 3_600_000, value: 2 });
+    expect(history.devices.find((d) => d.deviceId === 'display')).toMatchObject({ signal: null });
+  });
+
   it('ranks the devices that fail most, and per site the rooms with most issues', async () => {
     for (const m of [0, 10, 20]) await fault('aurora', 'cam', m, m + 1);
     await fault('borealis', 'display', 5, null);

@@ -51,15 +51,28 @@ export class FleetHistory {
 
   private async device(site: string, room: string, deviceId: string, now: number, faults: FaultSpan[]): Promise<DeviceHistory> {
     const since = now - UPTIME_WINDOWS['30d'];
-    const samples = await this.sql.query<{ at: number | string; reply_ms: number | null; lamp_hours: number | null }>(
-      'SELECT at, reply_ms, lamp_hours FROM fleet_device_samples WHERE site = ? AND room = ? AND device_id = ? AND at >= ? ORDER BY at',
-      [site, room, deviceId, since],
-    );
+    const samples = await this.sql.query<{
+      at: number | string;
+      reply_ms: number | null;
+      lamp_hours: number | null;
+      signal: number | null;
+      signal_unit: string | null;
+    }>('SELECT at, reply_ms, lamp_hours, signal, signal_unit FROM fleet_device_samples WHERE site = ? AND room = ? AND device_id = ? AND at >= ? ORDER BY at', [
+      site,
+      room,
+      deviceId,
+      since,
+    ]);
     const replyMs = samples
       .filter((s) => s.reply_ms !== null && Number(s.at) >= now - UPTIME_WINDOWS['7d'])
       .map((s) => ({ at: Number(s.at), value: Number(s.reply_ms) }));
+    // The latest unit names the trend; samples in another unit (a device replaced by another kind) are left out.
+    const week = samples.filter((s) => s.signal !== null && s.signal_unit !== null && Number(s.at) >= now - UPTIME_WINDOWS['7d']);
+    const unit = week.at(-1)?.signal_unit ?? null;
+    const signal =
+      unit === null ? null : { unit, points: week.filter((s) => s.signal_unit === unit).map((s) => ({ at: Number(s.at), value: Number(s.signal) })) };
     const lamps = samples.filter((s) => s.lamp_hours !== null).map((s) => ({ at: Number(s.at), hours: Number(s.lamp_hours) }));
-    return { deviceId, uptime: uptimes(faults, now), faults, replyMs, lamp: lampForecast(lamps, this.o.lampRatedHours ?? 3000, now) };
+    return { deviceId, uptime: uptimes(faults, now), faults, replyMs, signal, lamp: lampForecast(lamps, this.o.lampRatedHours ?? 3000, now) };
   }
 
   /** The devices with the most faults in the window, most first. */
@@ -127,15 +140,32 @@ export class FleetHistory {
   }
 }
 
-type Sample = { site: string; room: string; deviceId: string; at: number; metrics: Record<string, number> };
-type SampleRow = [site: string, room: string, deviceId: string, at: number, replyMs: number | null, lampHours: number | null];
+type Sample = {
+  site: string;
+  room: string;
+  deviceId: string;
+  at: number;
+  metrics: Record<string, number>;
+  /** The device's signal, when it reports one (frame rate, audio level). */
+  signal?: { value: number; unit: string } | null;
+};
+type SampleRow = [
+  site: string,
+  room: string,
+  deviceId: string,
+  at: number,
+  replyMs: number | null,
+  lampHours: number | null,
+  signal: number | null,
+  signalUnit: string | null,
+];
 
-/** Rows per INSERT: 6 parameters each, far below both engines' limit on a statement's parameters. */
+/** Rows per INSERT: 8 parameters each, far below both engines' limit on a statement's parameters. */
 const SAMPLE_ROWS_PER_STATEMENT = 500;
 
 /**
- * Records a device's reply time and lamp hours at most once per `everyMs`, so the table grows
- * by the hour, not by the heartbeat. A batch's samples go in one multi-row INSERT, and one
+ * Records a device's reply time, lamp hours and signal at most once per `everyMs`, so the
+ * table grows by the hour, not by the heartbeat. A batch's samples go in one multi-row INSERT, and one
  * write runs at a time: samples that arrive meanwhile join the next. A fleet that registers
  * 100,000 devices at once thus writes a few hundred statements on one connection, not one
  * committed statement per device racing the ingest for the pool and the database's log.
@@ -155,11 +185,12 @@ export class DeviceSampler {
     for (const s of samples) {
       const reply = s.metrics.replyMs;
       const lamp = s.metrics.lampHours;
-      if (reply === undefined && lamp === undefined) continue;
+      const signal = s.signal ?? null;
+      if (reply === undefined && lamp === undefined && signal === null) continue;
       const key = `${s.site}/${s.room}/${s.deviceId}`;
       if (s.at - (this.last.get(key) ?? Number.NEGATIVE_INFINITY) < this.everyMs) continue;
       this.last.set(key, s.at);
-      this.pending.push([s.site, s.room, s.deviceId, s.at, reply ?? null, lamp ?? null]);
+      this.pending.push([s.site, s.room, s.deviceId, s.at, reply ?? null, lamp ?? null, signal?.value ?? null, signal?.unit ?? null]);
     }
     this.writing ??= this.write().finally(() => (this.writing = undefined));
     return this.writing;
@@ -174,7 +205,7 @@ export class DeviceSampler {
     while (this.pending.length > 0) {
       const rows = this.pending.splice(0, SAMPLE_ROWS_PER_STATEMENT);
       await this.sql.run(
-        `INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+        `INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours, signal, signal_unit) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
           ON CONFLICT (site, room, device_id, at) DO NOTHING`,
         rows.flat(),
       );

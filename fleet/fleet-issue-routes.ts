@@ -4,10 +4,10 @@ import { actorOf } from './fleet-access.js';
 import type { FleetIssue } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import type { FleetOperators, OperatorRole } from './fleet-operators.js';
+import { ISSUE_FILTER, type ISSUE_STATES, paramsOf, queryOf } from './fleet-route-schemas.js';
 import type { FleetStore } from './fleet-store.js';
 
-const IssueId = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 128 } }, required: ['id'] } as const;
-const STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
+const IssueId = paramsOf({ id: { type: 'string', minLength: 1, maxLength: 128 } });
 
 /**
  * Issues and the people who work them. The actor of every step is the operator whose token
@@ -27,21 +27,16 @@ export async function fleetIssueRoutes(
 
   app.get('/api/fleet/me', { config: { fleetAccess: 'operator' } }, async (request) => actorOf(request));
 
-  app.get<{ Querystring: { state?: (typeof STATES)[number]; q?: string; room?: string; limit?: number } }>(
+  app.get<{ Querystring: { state?: (typeof ISSUE_STATES)[number]; q?: string; room?: string; limit?: number } }>(
     '/api/fleet/issues',
     {
       config: { fleetAccess: 'operator' },
       schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            state: { type: 'string', enum: STATES },
-            q: { type: 'string', maxLength: 200 },
-            room: { type: 'string', pattern: '^([a-z0-9][a-z0-9-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}$' },
-            limit: { type: 'integer', minimum: 1, maximum: 1000 },
-          },
-        },
+        querystring: queryOf({
+          ...ISSUE_FILTER,
+          room: { type: 'string', pattern: '^([a-z0-9][a-z0-9-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}$' },
+          limit: { type: 'integer', minimum: 1, maximum: 1000 },
+        }),
       },
     },
     async (request) => desk.search(request.query),
@@ -96,6 +91,8 @@ export async function fleetIssueRoutes(
   );
 
   app.get('/api/fleet/operators', { config: { fleetAccess: 'admin' } }, async () => deps.operators.list());
+  // Any operator may give an issue to a colleague, so the names (never roles or tokens) are open to them.
+  app.get('/api/fleet/operators/names', { config: { fleetAccess: 'operator' } }, async () => (await deps.operators.list()).map((o) => o.name));
   app.post<{ Body: { name: string; role?: OperatorRole } }>(
     '/api/fleet/operators',
     {
@@ -119,7 +116,7 @@ export async function fleetIssueRoutes(
     '/api/fleet/operators/:name',
     {
       config: { fleetAccess: 'admin' },
-      schema: { params: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 80 } }, required: ['name'] } },
+      schema: { params: paramsOf({ name: { type: 'string', minLength: 1, maxLength: 80 } }) },
     },
     async (request, reply) => {
       if (!(await deps.operators.remove(request.params.name))) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No operator named "${request.params.name}"`);

@@ -48,9 +48,21 @@ describe("the contract, from the room's builders to the fleet's parser", () => {
         code: 'ROOMCTL_E_DEVICE_AUTH',
         error: { code: 'ROOMCTL_E_DEVICE_AUTH', message: 'Wrong password' },
         metrics: { replyMs: 12.5 },
+        signal: null,
         at: Date.parse(AT),
       },
     });
+  });
+
+  it("device health carries the device's signal, and a room that sends none reads as none", () => {
+    const signal = { value: 24.8, unit: 'fps' };
+    expect(read(room.health('media-video', { status: 'ok', since: AT, detail: null, metrics: { analysedFps: 24.8 }, signal }, AT))).toMatchObject({
+      health: { status: 'ok', metrics: { analysedFps: 24.8 }, signal },
+    });
+    expect(read(room.health('display', { status: 'ok', since: AT, detail: null, metrics: {} }, AT))).toMatchObject({ health: { signal: null } });
+    // A signal that is not one (no number, no unit) is refused with the contract's code, not stored half.
+    const bad = { topic: 'roomctl/hq/aurora/devices/media-video/health', payload: JSON.stringify({ status: 'ok', signal: { value: 'x', unit: '' } }) };
+    expect(read(bad)).toMatchObject({ code: 'ROOMCTL_E_MQTT_PAYLOAD' });
   });
 
   it('device health that is ok carries no error', () => {

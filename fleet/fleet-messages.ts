@@ -19,6 +19,8 @@ interface ParsedHealth {
   /** The coded error, as `{code, message}`; from a room of the previous release (code alone), the detail stands in for the message. */
   error: DeviceError | null;
   metrics: Record<string, number>;
+  /** The device's signal with its unit (fps, dBFS); null (the parser) or absent from rooms that send none. */
+  signal?: { value: number; unit: string } | null;
   /** When the room published it (ms), for ordering and lag. */
   at: number | null;
 }
@@ -74,7 +76,7 @@ export function parseFleetMessage(topic: string, payload: Buffer): FleetMessage 
         site,
         room,
         deviceId: where.deviceId,
-        health: { status: o.status, since: o.since ?? null, detail, code, error, metrics, at: Number.isFinite(at) ? at : null },
+        health: { status: o.status, since: o.since ?? null, detail, code, error, metrics, signal: o.signal ?? null, at: Number.isFinite(at) ? at : null },
       };
     }
     case 'events': {

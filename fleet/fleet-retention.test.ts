@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
+import { DeviceSampler } from './fleet-history.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import { pruneFleetHistory } from './fleet-retention.js';
 import { FleetStore } from './fleet-store.js';
@@ -69,5 +70,18 @@ describe.each(FLEET_BACKENDS)('fleet history retention on %s', (backend) => {
       rollupsDeleted: 3,
       faultsDeleted: 1,
     });
+  });
+
+  it("thins a device's samples once a day old to one an hour, and keeps the last day's every 5 minutes", async () => {
+    const sampler = new DeviceSampler(db.sql);
+    const from = NOW - 3 * DAY;
+    for (let at = from; at < NOW; at += 5 * 60_000)
+      await sampler.observe([{ site: 'hq', room: 'aurora', deviceId: 'media-video', at, metrics: {}, signal: { value: 25, unit: 'fps' } }]);
+    expect(await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW)).toMatchObject({ samplesThinned: 2 * 24 * 11 });
+    const kept = (await db.sql.query<{ at: number | string }>('SELECT at FROM fleet_device_samples ORDER BY at')).map((r) => Number(r.at));
+    expect(kept.filter((at) => at < NOW - DAY)).toEqual(Array.from({ length: 48 }, (_, h) => from + h * 3_600_000));
+    expect(kept.filter((at) => at >= NOW - DAY)).toHaveLength(288);
+    // The next pass finds nothing more to thin.
+    expect((await pruneFleetHistory(db.sql, { rawEventDays: 30, rollupDays: 400, alertDays: 90 }, NOW)).samplesThinned).toBe(0);
   });
 });

@@ -20,8 +20,9 @@ const RETENTION_LOCK = 0x70727565;
 /**
  * Keeps the fleet's database bounded: events older than `rawEventDays` become one roll-up
  * row per room, hour and event type (how many), roll-ups and delivered alerts older than
- * their days go. Device samples (reply time, lamp hours: the trends read 30 days) go with the
- * raw events, the dashboard's alert list with the delivered alerts, ended device faults with
+ * their days go. Device samples (reply time, lamp hours, signal: the trends read 30 days) are
+ * thinned once a day old to the first of each hour per device (a 7-day chart needs no
+ * 5-minute points; a month of them cost a room megabytes) and go with the raw events, the dashboard's alert list with the delivered alerts, ended device faults with
  * the roll-ups (uptime reads 30 days; the rest is the long record). Rooms, devices (one row
  * each, updated in place), issues and their logs (staff search them) and operators are not
  * pruned. One transaction per pass: a pass that fails changes nothing.
@@ -30,7 +31,7 @@ export async function pruneFleetHistory(
   sql: FleetSql,
   config: RetentionConfig,
   now = Date.now(),
-): Promise<{ rolledUp: number; rollupsDeleted: number; alertsDeleted: number; samplesDeleted: number; faultsDeleted: number }> {
+): Promise<{ rolledUp: number; rollupsDeleted: number; alertsDeleted: number; samplesDeleted: number; samplesThinned: number; faultsDeleted: number }> {
   const eventsBefore = now - config.rawEventDays * DAY_MS;
   return sql.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(?)', [RETENTION_LOCK]);
@@ -48,9 +49,20 @@ export async function pruneFleetHistory(
       .changes;
     await tx.run('DELETE FROM fleet_alert_feed WHERE at < ?', [new Date(now - config.alertDays * DAY_MS).toISOString()]);
     const samplesDeleted = (await tx.run('DELETE FROM fleet_device_samples WHERE at < ?', [eventsBefore])).changes;
+    // An older sample of the same device in the same hour keeps that hour; the range on `at` uses the key's index. Each
+    // hourly pass looks at the two days behind the last one only (a fleet stopped longer leaves some for the raw retention).
+    const samplesThinned = (
+      await tx.run(
+        `DELETE FROM fleet_device_samples WHERE at < ? AND at >= ? AND EXISTS (
+           SELECT 1 FROM fleet_device_samples o WHERE o.site = fleet_device_samples.site AND o.room = fleet_device_samples.room
+             AND o.device_id = fleet_device_samples.device_id
+             AND o.at >= fleet_device_samples.at - fleet_device_samples.at % ${HOUR_MS} AND o.at < fleet_device_samples.at)`,
+        [now - DAY_MS, now - 3 * DAY_MS],
+      )
+    ).changes;
     const faultsDeleted = (await tx.run('DELETE FROM fleet_device_faults WHERE ended_at IS NOT NULL AND ended_at < ?', [now - config.rollupDays * DAY_MS]))
       .changes;
-    return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, faultsDeleted };
+    return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, samplesThinned, faultsDeleted };
   });
 }
 
@@ -65,7 +77,7 @@ export function scheduleRetention(
   const pass = () => {
     running = pruneFleetHistory(sql, config, options.now?.() ?? Date.now()).then(
       (r) => {
-        if (r.rolledUp || r.rollupsDeleted || r.alertsDeleted) log.info(r, 'fleet history pruned');
+        if (r.rolledUp || r.rollupsDeleted || r.alertsDeleted || r.samplesThinned) log.info(r, 'fleet history pruned');
       },
       (err: Error) => log.warn({ err: err.message }, 'the fleet could not prune its history; trying again later'),
     );

@@ -17,6 +17,7 @@ import { fleetHistoryRoutes } from './fleet-history-routes.js';
 import type { FleetIngest } from './fleet-ingest.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import { fleetIssueRoutes } from './fleet-issue-routes.js';
+import { queryOf, ROOM_PARAMS, SLUG } from './fleet-route-schemas.js';
 import type { FleetMetrics } from './fleet-metrics.js';
 import type { FleetOperators } from './fleet-operators.js';
 import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
@@ -24,8 +25,6 @@ import { buildSharedSerializer } from '../appliance/http/shared-serializers.js';
 
 const EVENTS_PER_MESSAGE = 200;
 const MAX_PENDING_EVENTS = 5_000;
-
-const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
 
 /**
  * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
@@ -150,14 +149,10 @@ export async function buildFleetServer(deps: {
     {
       config: { fleetAccess: 'open' },
       schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            site: { type: 'string', pattern: SLUG },
-            status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'auth-failed', 'unknown', 'online'] },
-          },
-        },
+        querystring: queryOf({
+          site: { type: 'string', pattern: SLUG },
+          status: { type: 'string', enum: ['ok', 'degraded', 'offline', 'auth-failed', 'unknown', 'online'] },
+        }),
       },
     },
     async (request) => store.rooms(request.query),
@@ -167,14 +162,7 @@ export async function buildFleetServer(deps: {
     '/api/fleet/rooms/:site/:room',
     {
       config: { fleetAccess: 'operator' },
-      schema: {
-        params: {
-          type: 'object',
-          properties: { site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } },
-          required: ['site', 'room'],
-        },
-        querystring: { type: 'object', properties: { events: { type: 'integer', minimum: 1, maximum: 1000 } } },
-      },
+      schema: { params: ROOM_PARAMS, querystring: queryOf({ events: { type: 'integer', minimum: 1, maximum: 1000 } }) },
     },
     async (request) => {
       const detail = await store.room(request.params.site, request.params.room, request.query.events ?? 100);
@@ -187,7 +175,7 @@ export async function buildFleetServer(deps: {
     '/api/fleet/events',
     {
       config: { fleetAccess: 'operator' },
-      schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } } },
+      schema: { querystring: queryOf({ limit: { type: 'integer', minimum: 1, maximum: 1000 } }) },
     },
     async (request) => store.events({ limit: request.query.limit ?? 100 }),
   );

@@ -93,7 +93,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const desk = new IssueDesk(sql, store);
   const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
   const sampler = new DeviceSampler(sql);
-  const alertFeed = new FleetAlertFeed(sql);
+  const alertFeed = new FleetAlertFeed(sql, async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null);
   const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
   const alerts = new AlertEngine(
@@ -123,7 +123,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
   ingest.on('batch', (batch: FleetMessage[], at: number) => {
     const samples = batch.flatMap((m) =>
-      m.kind === 'health' ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics }] : [],
+      m.kind === 'health'
+        ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics, signal: m.health.signal }]
+        : [],
     );
     if (samples.length) sampler.observe(samples).catch(logError('the fleet could not sample device metrics'));
   });
@@ -250,20 +252,30 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     log,
     onIssueAction: (issue) => relay.tell(issue),
   });
-  const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
-  try {
-    await server.listen({ host, port });
-  } catch (err) {
-    // Close everything this attempt opened: a timer left behind would later touch the closed database.
+  /** Stops everything started above, the database last; `force` drops the broker connection without a goodbye. */
+  const stopAll = async (force: boolean) => {
     clearInterval(ticker);
-    client?.end(true);
+    // Commit what fits in the stop's deadline while still connected, so those PUBACKs reach
+    // the broker; what is left stays unacknowledged in the session and comes back.
     await ingest.stop();
+    const c = client;
+    if (c && force) await new Promise<void>((resolve) => c.end(true, {}, () => resolve()));
+    else if (c) await endWithin(c, 2000);
+    await faults.idle();
+    await sampler.idle();
     await server.close();
     await dispatcher.stop();
     await stopRetention();
     metrics.stop();
     await feed?.close();
     await sql.close();
+  };
+  const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
+  try {
+    await server.listen({ host, port });
+  } catch (err) {
+    // Close everything this attempt opened: a timer left behind would later touch the closed database.
+    await stopAll(true);
     throw new RoomctlError('ROOMCTL_E_LISTEN_IN_USE', `The fleet view cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }
   const address = server.addresses()[0] as AddressInfo;
@@ -287,20 +299,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     async close() {
       if (closed) return;
       closed = true;
-      clearInterval(ticker);
-      // Commit what fits in the stop's deadline while still connected, so those PUBACKs reach
-      // the broker; what is left stays unacknowledged in the session and comes back.
-      await ingest.stop();
-      const c = client;
-      if (c) await endWithin(c, 2000);
-      await faults.idle();
-      await sampler.idle();
-      await server.close();
-      await dispatcher.stop();
-      await stopRetention();
-      metrics.stop();
-      await feed?.close();
-      await sql.close();
+      await stopAll(false);
     },
   };
 }

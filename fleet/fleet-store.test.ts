@@ -26,6 +26,19 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
     await db.close();
   });
 
+  it("never replaces a room's state with an older one (by the room's own time); a state without one applies", async () => {
+    const state = (roomState: string, at?: string) => msg('roomctl/hq/aurora/state', { roomState, ...(at ? { at } : {}) });
+    await store.apply([state('in-meeting', '2026-01-01T10:00:00.000Z')]);
+    // The retained copy of an earlier state, delivered late.
+    const late = await store.apply([state('idle', '2026-01-01T09:59:00.000Z')]);
+    expect(late.stale).toBe(1);
+    expect((await store.room('hq', 'aurora'))?.state).toMatchObject({ roomState: 'in-meeting' });
+    await store.apply([state('idle', '2026-01-01T10:05:00.000Z'), state('in-meeting', '2026-01-01T10:01:00.000Z')]);
+    expect((await store.room('hq', 'aurora'))?.state).toMatchObject({ roomState: 'idle' });
+    await store.apply([state('checking-in')]);
+    expect((await store.room('hq', 'aurora'))?.state).toMatchObject({ roomState: 'checking-in' });
+  });
+
   it('colours a room by its worst device, and offline when its appliance is gone', async () => {
     await store.apply([
       msg('roomctl/hq/aurora/status', 'online'),

@@ -12,6 +12,7 @@ import type {
 } from './fleet-api-types.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
+import { trackCallIssue } from './failed-call-issues.js';
 import type { FleetMessage } from './fleet-messages.js';
 import { queryOne, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
 
@@ -36,7 +37,9 @@ const SQL = {
   roomStatuses: (rows: number) =>
     `UPDATE fleet_rooms SET status = v.column3, status_since = ?, updated_at = ? FROM (VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}) AS v
     WHERE fleet_rooms.site = v.column1 AND fleet_rooms.room = v.column2`,
-  roomState: 'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ? WHERE site = ? AND room = ?',
+  // An older state (by the room's own `at`) never replaces a newer one; a state without `at` (other publishers) always applies.
+  roomState:
+    'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ?, state_at = COALESCE(CAST(? AS BIGINT), state_at) WHERE site = ? AND room = ? AND (state_at IS NULL OR CAST(? AS BIGINT) IS NULL OR state_at <= CAST(? AS BIGINT))',
   // Not older: a resend (a room's retained health after a restart) never overwrites a later report; two reports in one millisecond keep the last.
   // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
   health: (
@@ -148,7 +151,22 @@ export class FleetStore {
           break;
         case 'state': {
           const room = m.state.room as { name?: unknown } | undefined;
-          await tx.run(SQL.roomState, [JSON.stringify(m.state), typeof room?.name === 'string' ? room.name : null, now, m.site, m.room]);
+          const published = typeof m.state.at === 'string' ? Date.parse(m.state.at) : Number.NaN;
+          const at = Number.isFinite(published) ? published : null;
+          const applied = await tx.run(SQL.roomState, [
+            JSON.stringify(m.state),
+            typeof room?.name === 'string' ? room.name : null,
+            now,
+            at,
+            m.site,
+            m.room,
+            at,
+            at,
+          ]);
+          if (!applied.changes) {
+            changes.stale++;
+            break;
+          }
           changes.rooms.add(key);
           break;
         }
@@ -181,7 +199,7 @@ export class FleetStore {
             at: e.at,
             body: e.body,
           });
-          await this.trackIssue(tx, m.site, m.room, e.type, e.body, e.at, changes);
+          await this.trackIssue(tx, m.site, m.room, e.type, e.body, e.at, changes, e.id);
           break;
         }
       }
@@ -261,6 +279,7 @@ export class FleetStore {
     body: Record<string, unknown>,
     at: string,
     changes: FleetChanges,
+    eventId: string,
   ): Promise<void> {
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const reportId = str(body.reportId);
@@ -275,6 +294,16 @@ export class FleetStore {
       }
     } else if (type === 'help.requested' && requestId) {
       if ((await tx.run(SQL.openIssue, [requestId, 'help', site, room, str(body.message) ?? 'Help requested', at])).changes) changes.issues.add(requestId);
+    } else if (type === 'call.changed') {
+      const meeting = meetingOf(await tx.query<{ type: string; at: string; body: string }>(SQL.lastMeetingEvent, [site, room]).then((r) => r[0]));
+      const changed = await trackCallIssue(
+        tx,
+        { site, room },
+        { id: eventId, at, body },
+        meeting ? (meeting.title ?? (meeting.confidential ? '(confidential)' : null)) : null,
+      );
+      if (!changed) return;
+      changes.issues.add(changed.issueId);
     } else if (type === 'help.acknowledged' && requestId) {
       const acked = (await tx.run(SQL.roomAckIssue, [str(body.by) ?? 'room', at, requestId])).changes;
       if ((await tx.run(SQL.roomSeen, [at, requestId])).changes + acked) changes.issues.add(requestId);

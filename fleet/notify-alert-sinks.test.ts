@@ -14,6 +14,7 @@ const ALERT: Alert = {
   room: 'aurora',
   title: 'Help requested in hq/aurora',
   text: 'No sound',
+  params: { message: 'No sound' },
   at: '2026-01-01T00:00:00.000Z',
 };
 

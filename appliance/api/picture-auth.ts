@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { TokenAuth } from '../http/auth.js';
+import type { TokenAuth } from '../http/auth.js';
 
 /** Checks a paired panel's credential; undefined when it is not one (PanelRepository.verify). */
 export interface PanelCredentials {
@@ -14,14 +14,10 @@ export interface PanelCredentials {
  * count where `panels` is given (a header one is already settled by PanelAccess).
  */
 export class PictureAuth {
-  private readonly tokens: TokenAuth;
-
   constructor(
-    tokens: readonly string[],
+    private readonly tokens: TokenAuth,
     private readonly panels?: PanelCredentials,
-  ) {
-    this.tokens = new TokenAuth(tokens);
-  }
+  ) {}
 
   check(request: FastifyRequest): void {
     if (this.panels && request.panelId) return;

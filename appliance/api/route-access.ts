@@ -8,7 +8,7 @@ import { TokenAuth } from '../http/auth.js';
  * one does not register. The level is read from the route Fastify matched, never from the
  * raw URL, so `/%61pi/…`, `//api/…` or `/api/./…` reach the same check as `/api/…`.
  */
-type AccessLevel =
+export type AccessLevel =
   /** Room health (status, devices, metrics): open, unless `api.openReads: false` asks for a room credential. */
   | 'open'
   /** The panel's files and the API documents: always open, they hold nothing of the room. */

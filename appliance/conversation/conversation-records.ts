@@ -42,18 +42,6 @@ export type ConversationChange =
   | { kind: 'poll.closed'; pollId: string };
 
 export type ConversationRecord = RecordBase & ConversationChange;
-type ConversationKind = ConversationChange['kind'];
-
-export const CONVERSATION_KINDS: readonly ConversationKind[] = [
-  'hand.raised',
-  'hand.lowered',
-  'floor.given',
-  'floor.released',
-  'poll.opened',
-  'vote.cast',
-  'hands.counted',
-  'poll.closed',
-];
 
 /** The options of a poll opened without a list. */
 export const YES_NO_ABSTAIN: readonly string[] = ['yes', 'no', 'abstain'];

@@ -1,21 +1,23 @@
 import type { Db } from '../store/database.js';
+import { RecordsOnce } from '../store/records-once.js';
 import { subjectOf, type ConversationRecord } from './conversation-records.js';
 
 /** The conversation records of each meeting, stored once by their global id. */
 export class ConversationRepository {
-  constructor(private readonly db: Db) {}
+  private readonly once: RecordsOnce;
+
+  constructor(private readonly db: Db) {
+    this.once = new RecordsOnce(db, 'conversation_records');
+  }
 
   /** Stores the record; false when a record with its id is stored already (a replay). */
   insert(record: ConversationRecord): boolean {
-    return (
-      this.db
-        .prepare('INSERT OR IGNORE INTO conversation_records (id, meeting_id, room, at, kind, subject, record) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(record.id, record.meetingId, record.room, record.at, record.kind, subjectOf(record), JSON.stringify(record)).changes === 1
-    );
+    const { id, meetingId, room, at, kind } = record;
+    return this.once.insert({ id, meeting_id: meetingId, room, at, kind, subject: subjectOf(record), record });
   }
 
   has(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM conversation_records WHERE id = ?').get(id) !== undefined;
+    return this.once.has(id);
   }
 
   /** Every record of a meeting, in the fold's order. */

@@ -14,6 +14,9 @@ import type { ConversationRepository } from './conversation-repository.js';
 import { conversationView, pollView, type ConversationView, type FloorView, type HandView, type PollView } from './conversation-views.js';
 import { pollDecision } from './poll-outcome.js';
 
+/** Who a `floor.given` record gives the floor to. */
+type FloorGiven = Omit<Extract<ConversationChange, { kind: 'floor.given' }>, 'kind' | 'floorId'>;
+
 interface ConversationDeps {
   records: ConversationRepository;
   clock: Clock;
@@ -138,43 +141,26 @@ export class ConversationService extends TypedBus<ConversationEvents> {
   giveFloor(meetingId: string, to: { handId: string } | { next: true }): FloorView {
     const m = this.running(meetingId);
     const state = this.state(m.id);
-    const floorId = randomUUID();
+    const toHand = (hand: ConversationState['hands'][number]): FloorGiven => ({
+      handId: hand.handId,
+      speaker: hand.who,
+      speakerRoom: hand.room,
+      minutes: this.deps.speakerMinutes,
+      agendaPosition: null,
+    });
+    let given: FloorGiven | null;
     if ('handId' in to) {
       const hand = state.hands.find((h) => h.handId === to.handId && h.status === 'waiting');
       if (!hand) throw new RoomctlError('ROOMCTL_E_HAND_NOT_FOUND', `Hand ${to.handId} is not waiting in the queue`);
-      this.record(m.id, {
-        kind: 'floor.given',
-        floorId,
-        handId: hand.handId,
-        speaker: hand.who,
-        speakerRoom: hand.room,
-        minutes: this.deps.speakerMinutes,
-        agendaPosition: null,
-      });
-      return this.view(m.id, false).floor;
+      given = toHand(hand);
+    } else {
+      const named = this.nextNamedSpeaker(m.id, state);
+      const hand = queueOf(state)[0];
+      if (named) given = { handId: null, speaker: named.speaker, speakerRoom: this.deps.room, minutes: named.minutes, agendaPosition: named.position };
+      else given = hand ? toHand(hand) : null;
     }
-    const named = this.nextNamedSpeaker(m.id, state);
-    const hand = queueOf(state)[0];
-    if (named)
-      this.record(m.id, {
-        kind: 'floor.given',
-        floorId,
-        handId: null,
-        speaker: named.speaker,
-        speakerRoom: this.deps.room,
-        minutes: named.minutes,
-        agendaPosition: named.position,
-      });
-    else if (hand)
-      this.record(m.id, {
-        kind: 'floor.given',
-        floorId,
-        handId: hand.handId,
-        speaker: hand.who,
-        speakerRoom: hand.room,
-        minutes: this.deps.speakerMinutes,
-        agendaPosition: null,
-      });
+    const floorId = randomUUID();
+    if (given) this.record(m.id, { kind: 'floor.given', floorId, ...given });
     else if (state.floor) this.record(m.id, { kind: 'floor.released', floorId: state.floor.floorId });
     return this.view(m.id, false).floor;
   }

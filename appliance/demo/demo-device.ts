@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../drivers/core/localized-text.js';
 import type { DeviceConfig } from '../config/config-schema.js';
 
 interface DemoDeviceContext {
@@ -19,4 +20,34 @@ interface StartedDemoDevice {
 export interface DemoDevice {
   id: string;
   start(ctx: DemoDeviceContext): Promise<StartedDemoDevice>;
+}
+
+/** A simulator listening on a loopback port (TCP or HTTP). */
+interface LoopbackSimulator {
+  endpoint: unknown;
+  close(): Promise<void>;
+}
+
+/**
+ * A demo device whose simulator listens on loopback: its config is the driver's, pointed at the
+ * simulator's host and port; `start` may add the driver's own fields (`config`).
+ */
+export function loopbackDemoDevice(device: {
+  id: string;
+  name: LocalizedText;
+  driver: string;
+  start(ctx: DemoDeviceContext): Promise<{ sim: LoopbackSimulator; config?: Record<string, unknown> }>;
+}): DemoDevice {
+  return {
+    id: device.id,
+    async start(ctx) {
+      const { sim, config } = await device.start(ctx);
+      const { host, port } = sim.endpoint as { host: string; port: number };
+      return {
+        config: { id: device.id, name: device.name, driver: device.driver, host, port, ...config },
+        simulator: sim,
+        close: () => sim.close(),
+      };
+    },
+  };
 }

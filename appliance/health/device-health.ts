@@ -15,6 +15,8 @@ export interface DeviceHealth {
   code?: ErrorCode;
   /** Numbers worth a graph: reply time (ms), lamp hours, temperature, levels… */
   metrics: Record<string, number>;
+  /** The device's signal (frame rate, audio level) when its driver measures one: `signal: {value, unit}` in its state. */
+  signal?: { value: number; unit: string };
 }
 
 /**
@@ -51,12 +53,21 @@ function metricsFromState(state: Record<string, unknown>): Record<string, number
   return metrics;
 }
 
+/** A driver that measures a signal puts `signal: {value, unit}` in its state; anything else there is not one. */
+function signalFromState(state: Record<string, unknown>): DeviceHealth['signal'] {
+  const s = state.signal as { value?: unknown; unit?: unknown } | null | undefined;
+  if (!s || typeof s !== 'object' || typeof s.value !== 'number' || !Number.isFinite(s.value) || typeof s.unit !== 'string' || !s.unit) return undefined;
+  return { value: s.value, unit: s.unit };
+}
+
 /** Health of a device view, without reply times (the monitor adds those). */
 export function healthOfView(device: DeviceView): DeviceHealth {
   const status = healthStatusOf(device.status);
   const error = status === 'ok' ? null : (device.error ?? null);
   const detail = status === 'ok' ? null : error ? describeError(error) : device.detail;
   const health: DeviceHealth = { status, since: device.since, detail, metrics: metricsFromState(device.state) };
+  const signal = signalFromState(device.state);
+  if (signal) health.signal = signal;
   if (error) {
     health.error = { code: error.code, message: error.message };
     if (error.code in ERROR_CATALOG) health.code = error.code as ErrorCode;

@@ -127,4 +127,20 @@ describe('device health and faults', () => {
     expect(published).toEqual([{ lampHours: 1200, replyMs: 12.3 }]);
     expect(m.flushMetrics()).toBe(0);
   });
+
+  it("carries a device's signal ({value, unit} in its state) into its health, published with the metrics", () => {
+    devices.set('media-video', { status: 'ok', kind: 'camera', state: { analysedFps: 25, signal: { value: 25, unit: 'fps' } } });
+    const m = monitor();
+    expect(m.get('media-video')?.signal).toEqual({ value: 25, unit: 'fps' });
+    const published: Array<{ value: number; unit: string } | undefined> = [];
+    m.on('health', (_id: string, h: { signal?: { value: number; unit: string } }) => published.push(h.signal));
+    devices.set('media-video', { state: { analysedFps: 25, signal: { value: 3.5, unit: 'fps' } } });
+    expect(m.flushMetrics()).toBe(1);
+    expect(published).toEqual([{ value: 3.5, unit: 'fps' }]);
+    // Not a signal: no number, or no unit; a device that stops measuring sends none.
+    devices.set('media-video', { state: { signal: { value: 'fast', unit: 'fps' } } });
+    expect(m.get('media-video')?.signal).toBeUndefined();
+    devices.set('media-video', { state: { signal: null } });
+    expect(m.get('media-video')?.signal).toBeUndefined();
+  });
 });

@@ -101,7 +101,7 @@ export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> 
     if (statusChanged) {
       this.dirtyMetrics.delete(device.id);
       this.emit('health', device.id, next);
-    } else if (!sameMetrics(previous.metrics, next.metrics)) {
+    } else if (!sameMetrics(previous.metrics, next.metrics) || previous.signal?.value !== next.signal?.value || previous.signal?.unit !== next.signal?.unit) {
       this.dirtyMetrics.add(device.id);
     }
   }

@@ -34,26 +34,25 @@ export class HelpDesk extends TypedBus<{ change: [HelpRequestView] }> {
   }
 
   acknowledge(requestId: string, by?: string): HelpRequestView {
-    const request = this.find(requestId);
-    if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No help request "${requestId}" in this room`);
-    if (request.acknowledgedAt) return request;
-    this.bus.publish({ type: 'help.acknowledged', requestId, ...(by ? { by } : {}) });
-    // The bus delivers to onEvent synchronously, which stored the acknowledgement.
-    return this.find(requestId) ?? request;
+    return this.answer(requestId, 'acknowledgedAt', 'help.acknowledged', by);
   }
 
   resolve(requestId: string, by?: string): HelpRequestView {
-    const request = this.find(requestId);
-    if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No help request "${requestId}" in this room`);
-    if (request.resolvedAt) return request;
-    this.bus.publish({ type: 'help.resolved', requestId, ...(by ? { by } : {}) });
-    return this.find(requestId) ?? request;
+    return this.answer(requestId, 'resolvedAt', 'help.resolved', by);
   }
 
   get(requestId: string): HelpRequestView {
     const request = this.find(requestId);
     if (!request) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No help request "${requestId}" in this room`);
     return request;
+  }
+
+  /** Facilities' answer, published once; the bus delivers it to onEvent synchronously, which stores it. */
+  private answer(requestId: string, field: 'acknowledgedAt' | 'resolvedAt', type: 'help.acknowledged' | 'help.resolved', by?: string): HelpRequestView {
+    const request = this.get(requestId);
+    if (request[field]) return request;
+    this.bus.publish({ type, requestId, ...(by ? { by } : {}) });
+    return this.find(requestId) ?? request;
   }
 
   recent(): HelpRequestView[] {

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { RecordsOnce } from '../store/records-once.js';
 import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
 
 /**
@@ -7,19 +8,19 @@ import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
  * minutes hold them once however often they arrive.
  */
 export class LinkStore {
-  constructor(private readonly db: Db) {}
+  private readonly once: RecordsOnce;
+
+  constructor(private readonly db: Db) {
+    this.once = new RecordsOnce(db, 'linked_records');
+  }
 
   /** Stores a record; false when one with its id is already here. */
   insert(record: LinkRecord): boolean {
-    return (
-      this.db
-        .prepare('INSERT OR IGNORE INTO linked_records (id, link, room, at, kind, record) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(record.id, record.link, record.room, record.at, record.kind, JSON.stringify(record)).changes === 1
-    );
+    return this.once.insert({ id: record.id, link: record.link, room: record.room, at: record.at, kind: record.kind, record });
   }
 
   has(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM linked_records WHERE id = ?').get(id) !== undefined;
+    return this.once.has(id);
   }
 
   records(link: string, from?: RoomKey): LinkRecord[] {

@@ -21,6 +21,16 @@ const STATE_EVERY_MS = 10_000;
 /** How long a connect waits for the signal before the device reads offline. */
 const CONNECT_WAIT_MS = 15_000;
 
+/**
+ * The signal each device reports (device health `signal`, drawn over time by the fleet): the
+ * frame rate the pipeline sees from the camera, and the microphone's level. Null while there
+ * is no measure (no level heard yet).
+ */
+function signalOf(role: PipelineRole, state: Record<string, unknown>): { value: number; unit: string } | null {
+  const value = role === 'video' ? state.analysedFps : state.rmsDb;
+  return typeof value === 'number' && Number.isFinite(value) ? { value, unit: role === 'video' ? 'fps' : 'dBFS' } : null;
+}
+
 class MediaSignalDriver implements DeviceDriver {
   private lastState = 0;
 
@@ -84,7 +94,7 @@ class MediaSignalDriver implements DeviceDriver {
     if (changed) this.ctx.setCondition(health.verdict.degraded ? { degraded: true, detail: health.verdict.detail ?? undefined } : { degraded: false });
     if (changed || Date.now() - this.lastState > STATE_EVERY_MS) {
       this.lastState = Date.now();
-      this.ctx.publishState(health.state);
+      this.ctx.publishState({ ...health.state, signal: signalOf(this.role, health.state) });
     }
   }
 

@@ -5,34 +5,15 @@ import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person } from './meeting-types.js';
-import { finishMinutes } from './minutes-service.js';
+import { finishMinutes, type MinutesContext } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
 /** What each step of a meeting's life uses of the meeting context. */
 type BookingContext = Pick<MeetingContext, 'agenda' | 'changed' | 'clock' | 'meetings'>;
 type StartContext = Pick<MeetingContext, 'agenda' | 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'log' | 'meetings' | 'rules' | 'startScene' | 'track'>;
-type EndContext = Pick<
-  MeetingContext,
-  | 'agenda'
-  | 'audit'
-  | 'bus'
-  | 'changed'
-  | 'checkIns'
-  | 'clock'
-  | 'conversation'
-  | 'devices'
-  | 'endScene'
-  | 'log'
-  | 'meetings'
-  | 'minutes'
-  | 'notifier'
-  | 'personalMinutesUrl'
-  | 'room'
-  | 'rules'
-  | 'texts'
-  | 'track'
->;
-type ReleaseContext = Pick<MeetingContext, 'changed' | 'clock' | 'db' | 'devices' | 'endScene' | 'meetings' | 'notifier' | 'rules' | 'texts' | 'track'>;
+/** Ending a meeting finishes its minutes, so it needs what they need. */
+export type EndContext = MinutesContext & Pick<MeetingContext, 'bus' | 'changed' | 'devices' | 'endScene' | 'log' | 'track'>;
+export type ReleaseContext = Pick<MeetingContext, 'changed' | 'clock' | 'db' | 'devices' | 'endScene' | 'meetings' | 'notifier' | 'rules' | 'texts' | 'track'>;
 type CheckInFlowContext = StartContext & Pick<MeetingContext, 'checkIns'>;
 
 interface BookInput {

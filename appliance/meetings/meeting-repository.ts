@@ -48,6 +48,21 @@ function toMeeting(r: MeetingRow): Meeting {
   };
 }
 
+/** The columns a booking's draft fills, as stored: a calendar update writes them all again. */
+function draftColumns(draft: BookingDraft) {
+  return {
+    title: draft.title,
+    organiser: JSON.stringify(draft.organiser),
+    attendees: JSON.stringify(draft.attendees),
+    description: draft.description,
+    start_at: draft.start,
+    end_at: draft.end,
+    confidentiality: draft.confidentiality,
+    series_key: draft.seriesKey,
+    invite_links: JSON.stringify(draft.links ?? {}),
+  };
+}
+
 /** Short enough to type on a phone, long enough not to guess during one meeting. */
 function newMeetingCode(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -114,44 +129,27 @@ export class MeetingRepository {
   /** Inserts a booking and returns its id only (a calendar sync inserts thousands). */
   insertBooking(draft: BookingDraft, now: Date): string {
     const id = randomUUID();
+    const columns = draftColumns(draft);
+    const names = Object.keys(columns);
     this.sql(
-      `INSERT INTO meetings (id, source, series_key, occurrence_key, title, organiser, attendees, description, start_at, end_at, confidentiality, code, created_at, invite_links)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+      `INSERT INTO meetings (id, source, occurrence_key, code, created_at, ${names.join(', ')})
+         VALUES (@id, @source, @occurrence_key, @code, @created_at, ${names.map((c) => `@${c}`).join(', ')})`,
+    ).run({
+      ...columns,
       id,
-      draft.source,
-      draft.seriesKey,
-      draft.occurrenceKey,
-      draft.title,
-      JSON.stringify(draft.organiser),
-      JSON.stringify(draft.attendees),
-      draft.description,
-      draft.start,
-      draft.end,
-      draft.confidentiality,
-      newMeetingCode(),
-      now.toISOString(),
-      JSON.stringify(draft.links ?? {}),
-    );
+      source: draft.source,
+      occurrence_key: draft.occurrenceKey,
+      code: newMeetingCode(),
+      created_at: now.toISOString(),
+    });
     return id;
   }
 
   /** Updates what the calendar says about a booking that has not started yet. */
   updateBooked(id: string, draft: BookingDraft): void {
-    this.sql(
-      `UPDATE meetings SET title = ?, organiser = ?, attendees = ?, description = ?, start_at = ?, end_at = ?, confidentiality = ?, series_key = ?, invite_links = ? WHERE id = ? AND status = 'booked'`,
-    ).run(
-      draft.title,
-      JSON.stringify(draft.organiser),
-      JSON.stringify(draft.attendees),
-      draft.description,
-      draft.start,
-      draft.end,
-      draft.confidentiality,
-      draft.seriesKey,
-      JSON.stringify(draft.links ?? {}),
-      id,
-    );
+    const columns = draftColumns(draft);
+    const assignments = Object.keys(columns).map((c) => `${c} = @${c}`);
+    this.sql(`UPDATE meetings SET ${assignments.join(', ')} WHERE id = @id AND status = 'booked'`).run({ ...columns, id });
   }
 
   setEnd(id: string, end: string): void {

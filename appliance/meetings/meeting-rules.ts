@@ -1,37 +1,13 @@
 import { agendaNow } from './agenda-clock.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
-import { end, release } from './meeting-lifecycle.js';
+import { end, type EndContext, release, type ReleaseContext } from './meeting-lifecycle.js';
 import type { Meeting } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
 import { sendDueMinutes } from './minutes-service.js';
 import { selfTestJob } from './selftest-job.js';
 
-/** What this file's functions use of the meeting context. */
-type RulesContext = Pick<
-  MeetingContext,
-  | 'agenda'
-  | 'audit'
-  | 'bus'
-  | 'changed'
-  | 'checkIns'
-  | 'clock'
-  | 'conversation'
-  | 'db'
-  | 'devices'
-  | 'endScene'
-  | 'linked'
-  | 'log'
-  | 'meetings'
-  | 'minutes'
-  | 'notifier'
-  | 'personalMinutesUrl'
-  | 'room'
-  | 'rules'
-  | 'selfTests'
-  | 'startScene'
-  | 'texts'
-  | 'track'
->;
+/** The rules end and release meetings, send the minutes and run the self-test: what those steps use, and the self-tests. */
+type RulesContext = EndContext & ReleaseContext & Pick<MeetingContext, 'selfTests' | 'startScene'>;
 
 /**
  * The meeting rules, evaluated against the clock on every tick. Each rule that acts writes a

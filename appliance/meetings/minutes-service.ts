@@ -6,7 +6,7 @@ import type { Meeting } from './meeting-types.js';
 import { assembleMinutes, minutesMarkdown, type Minutes } from './minutes-assemble.js';
 
 /** What this file's functions use of the meeting context. */
-type MinutesContext = Pick<
+export type MinutesContext = Pick<
   MeetingContext,
   | 'agenda'
   | 'audit'

@@ -2,7 +2,7 @@ import type { Db } from '../store/database.js';
 import type { NotifyKind } from './notify-config.js';
 import type { NotifyMessage } from './notify-message.js';
 
-export type OutboxStatus = 'pending' | 'sent' | 'dead';
+type OutboxStatus = 'pending' | 'sent' | 'dead';
 /** `permanent`: sending again cannot work until a person fixes the channel or the message. */
 type FailureKind = 'permanent' | 'temporary';
 

@@ -161,7 +161,14 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     const at = new Date(this.deps.now?.() ?? Date.now()).toISOString();
     const { topic, payload } = this.messages.health(
       deviceId,
-      { status: health.status, since: health.since, detail: health.detail, ...(health.error ? { error: health.error } : {}), metrics: health.metrics },
+      {
+        status: health.status,
+        since: health.since,
+        detail: health.detail,
+        ...(health.error ? { error: health.error } : {}),
+        metrics: health.metrics,
+        ...(health.signal ? { signal: health.signal } : {}),
+      },
       at,
     );
     this.outbox.enqueue(topic, payload, { qos: 1, retain: true });

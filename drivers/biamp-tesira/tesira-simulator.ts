@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { TESIRA_QUIRKS } from './tesira-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
@@ -101,9 +101,8 @@ export const tesiraSimulator: SimulatorDefinition = {
   description: `A Biamp Tesira server speaking TTP (options: listen=127.0.0.1:23 for telnet, or serialPath=/dev/pts/N for RS-232; blocks Level1, Mute1, MicMute; quirks=${describeQuirks(TESIRA_QUIRKS)} with replyDelayMs).`,
   quirks: TESIRA_QUIRKS,
   async start(options) {
-    const quirky = { quirks: options.quirks?.split(','), replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs') };
+    const quirky = simulatorOptions(options, { numbers: ['replyDelayMs'] });
     if (options.serialPath) return startTesiraSimulator({ serialPath: options.serialPath, ...quirky });
-    const { host, port } = parseListenOption(options.listen, TESIRA_TELNET_PORT);
-    return startTesiraSimulator({ host, port, ...quirky });
+    return startTesiraSimulator({ ...parseListenOption(options.listen, TESIRA_TELNET_PORT), ...quirky });
   },
 };

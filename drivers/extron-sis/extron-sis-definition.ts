@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
 import { EXTRON_MAX_PORTS, extronSisCapabilities } from './extron-sis-capabilities.js';
@@ -12,8 +13,8 @@ const DEFAULT_INPUTS = ['1', '2', '3', '4'];
 
 const extronSisConfig = Type.Object(
   {
-    host: Type.String({ minLength: 1, description: 'Address of the switcher (its Telnet port must be on).' }),
-    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: EXTRON_SIS_PORT, description: 'SIS Telnet port (23).' })),
+    host: hostField('Address of the switcher (its Telnet port must be on).'),
+    port: tcpPortField(EXTRON_SIS_PORT, 'SIS Telnet port (23).'),
     password: Type.Optional(Type.String({ description: 'Administrator or user password, when the switcher has one (kept out of logs).' })),
     inputs: displayInputsConfig(
       Type.String({ pattern: '^[1-9][0-9]?$', description: 'Extron input number' }),

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { knownQuirks } from '../sim/quirk-options.js';
-import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import type { QuirkProfile, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, sisReply } from './extron-sis-codec.js';
@@ -98,16 +98,9 @@ export const extronSisSimulator: SimulatorDefinition = {
   description: 'An Extron switcher speaking SIS over Telnet (options: listen=127.0.0.1:23, inputs, outputs, password, quirks).',
   quirks: EXTRON_SIS_QUIRKS,
   async start(options) {
-    const { host, port } = parseListenOption(options.listen, EXTRON_SIS_PORT);
-    const inputs = numberOption(options.inputs, 'inputs');
-    const outputs = numberOption(options.outputs, 'outputs');
     return startExtronSisSimulator({
-      quirks: options.quirks?.split(','),
-      ...(inputs === undefined ? {} : { inputs }),
-      ...(outputs === undefined ? {} : { outputs }),
-      ...(options.password ? { password: options.password } : {}),
-      host,
-      port,
+      ...parseListenOption(options.listen, EXTRON_SIS_PORT),
+      ...simulatorOptions(options, { numbers: ['inputs', 'outputs'], strings: ['password'] }),
     });
   },
 };

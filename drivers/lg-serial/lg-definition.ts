@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { baudRateField, serialPortField } from '../core/config-fields.js';
 import { defineDisplayDriver } from '../core/display-definition.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
@@ -10,8 +11,8 @@ export const lgDriver = defineDisplayDriver({
   transport: 'serial',
   description: 'LG commercial displays over RS-232: power, input, volume, mute, status.',
   fields: {
-    port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/serial/by-id/usb-FTDI_...' }),
-    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on LG displays).' })),
+    port: serialPortField('Serial port, e.g. /dev/serial/by-id/usb-FTDI_...'),
+    baudRate: baudRateField(9600, 'RS-232 speed (9600 on LG displays).'),
     setId: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 1, description: "The display's Set ID." })),
   },
   inputs: { brand: 'LG', names: Object.keys(LG_INPUTS) },

@@ -1,5 +1,5 @@
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
-import { numberOption } from '../sim/sim-options.js';
+import { simulatorOptions } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { LG_QUIRKS } from './lg-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
@@ -54,11 +54,6 @@ export const lgSimulator: SimulatorDefinition = {
   quirks: LG_QUIRKS,
   async start(options) {
     if (!options.port) throw new RangeError('lg-serial needs --port /path/to/pty (the simulator end of a socat pair)');
-    return startLgSimulator({
-      path: options.port,
-      setId: numberOption(options.setId, 'setId'),
-      quirks: options.quirks?.split(','),
-      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
-    });
+    return startLgSimulator({ path: options.port, ...simulatorOptions(options, { numbers: ['setId', 'replyDelayMs'] }) });
   },
 };

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { onvifCameraCapabilities } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
@@ -16,8 +17,8 @@ export const onvifDriver = defineDriver({
     'PTZ camera speaking ONVIF Profile S (Device, Media, PTZ, Events) over HTTP/SOAP, with WS-UsernameToken or HTTP digest authentication; stills through Media GetSnapshotUri.',
   config: Type.Object(
     {
-      host: Type.String({ minLength: 1, description: 'Camera IP address or host name' }),
-      port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 80, description: 'HTTP port of the ONVIF device service' })),
+      host: hostField('Camera IP address or host name'),
+      port: tcpPortField(80, 'HTTP port of the ONVIF device service'),
       username: Type.Optional(Type.String({ description: 'ONVIF user (an operator account is enough for PTZ)' })),
       password: Type.Optional(Type.String({ description: 'Password of that user (kept out of logs)' })),
       auth: Type.Optional(

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
 import { pjlinkCapabilities } from './pjlink-capabilities.js';
@@ -18,8 +19,8 @@ const inputCode = Type.String({ pattern: '^[1-6][1-9A-Z]$', description: 'PJLink
 
 export const pjlinkConfig = Type.Object(
   {
-    host: Type.String({ minLength: 1, description: 'Address of the display or projector on the room network.' }),
-    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: PJLINK_PORT, description: 'PJLink TCP port (4352 on every display we know).' })),
+    host: hostField('Address of the display or projector on the room network.'),
+    port: tcpPortField(PJLINK_PORT, 'PJLink TCP port (4352 on every display we know).'),
     password: Type.Optional(Type.String({ description: 'PJLink password, when the display has authentication on.' })),
     inputs: displayInputsConfig(
       inputCode,

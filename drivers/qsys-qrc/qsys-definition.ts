@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { QRC_PORT } from './qrc-codec.js';
 import { QsysDriver } from './qsys-driver.js';
@@ -7,8 +8,8 @@ import { qsysCapabilities, controlRef } from './qsys-capabilities.js';
 
 export const qsysConfig = Type.Object(
   {
-    host: Type.String({ minLength: 1, description: 'Address of the Q-SYS Core.' }),
-    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: QRC_PORT, description: 'QRC port (1710).' })),
+    host: hostField('Address of the Q-SYS Core.'),
+    port: tcpPortField(QRC_PORT, 'QRC port (1710).'),
     user: Type.Optional(Type.String({ description: 'Q-SYS Administrator user, when the Core has access control on.' })),
     password: Type.Optional(Type.String({ description: "That user's PIN or password." })),
     muteControl: Type.Optional(controlRef),

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, describeQuirks } from '../sim/quirk-options.js';
 import { QSYS_QUIRKS } from './qsys-sim-quirks.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
@@ -80,15 +80,9 @@ export const qsysSimulator: SimulatorDefinition = {
   description: `A Q-SYS Core answering QRC on TCP (options: listen=127.0.0.1:1710, user, password, idleTimeoutMs=60000; components MicMute, Gain1, mixer Mixer1; quirks=${describeQuirks(QSYS_QUIRKS)} with replyDelayMs).`,
   quirks: QSYS_QUIRKS,
   async start(options) {
-    const { host, port } = parseListenOption(options.listen, QRC_PORT);
     return startQsysSimulator({
-      host,
-      port,
-      user: options.user,
-      password: options.password || undefined,
-      idleTimeoutMs: numberOption(options.idleTimeoutMs, 'idleTimeoutMs'),
-      quirks: options.quirks?.split(','),
-      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
+      ...parseListenOption(options.listen, QRC_PORT),
+      ...simulatorOptions(options, { numbers: ['idleTimeoutMs', 'replyDelayMs'], strings: ['user', 'password'] }),
     });
   },
 };

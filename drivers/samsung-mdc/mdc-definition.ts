@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { baudRateField, hostField, serialPortField, tcpPortField } from '../core/config-fields.js';
 import { defineDisplayDriver } from '../core/display-definition.js';
 import { MDC_INPUTS, MDC_PORT } from './mdc-codec.js';
 import { MdcDriver } from './mdc-driver.js';
@@ -10,10 +11,10 @@ export const mdcDriver = defineDisplayDriver({
   transport: 'tcp',
   description: 'Samsung signage displays over MDC (RS-232 or TCP 1515): power, input, volume, mute, status.',
   fields: {
-    host: Type.Optional(Type.String({ minLength: 1, description: 'Address of the display (MDC over TCP). Give this or serialPort.' })),
-    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: MDC_PORT, description: 'MDC TCP port (1515).' })),
-    serialPort: Type.Optional(Type.String({ minLength: 1, description: 'RS-232 port instead of TCP.' })),
-    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: 9600, description: 'RS-232 speed (9600 on Samsung displays).' })),
+    host: Type.Optional(hostField('Address of the display (MDC over TCP). Give this or serialPort.')),
+    port: tcpPortField(MDC_PORT, 'MDC TCP port (1515).'),
+    serialPort: Type.Optional(serialPortField('RS-232 port instead of TCP.')),
+    baudRate: baudRateField(9600, 'RS-232 speed (9600 on Samsung displays).'),
     displayId: Type.Optional(Type.Integer({ minimum: 0, maximum: 253, default: 0, description: "The display's MDC ID (menu: System > Multi-Control)." })),
   },
   inputs: { brand: 'Samsung', names: Object.keys(MDC_INPUTS) },

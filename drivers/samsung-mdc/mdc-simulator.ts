@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
-import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { MDC_QUIRKS } from './mdc-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
@@ -65,14 +65,8 @@ export const mdcSimulator: SimulatorDefinition = {
   description: `A Samsung display speaking MDC (options: listen=127.0.0.1:1515 for TCP, or serialPath=/dev/pts/N; id=0, warmupMs=0; quirks=${describeQuirks(MDC_QUIRKS)} with replyDelayMs).`,
   quirks: MDC_QUIRKS,
   async start(options) {
-    const common = {
-      id: numberOption(options.id, 'id'),
-      warmupMs: numberOption(options.warmupMs, 'warmupMs'),
-      quirks: options.quirks?.split(','),
-      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
-    };
+    const common = simulatorOptions(options, { numbers: ['id', 'warmupMs', 'replyDelayMs'] });
     if (options.serialPath) return startMdcSimulator({ ...common, serialPath: options.serialPath });
-    const { host, port } = parseListenOption(options.listen, MDC_PORT);
-    return startMdcSimulator({ ...common, host, port });
+    return startMdcSimulator({ ...common, ...parseListenOption(options.listen, MDC_PORT) });
   },
 };

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { SHURE_CHANNELS, SHURE_PORT } from './shure-codec.js';
 import { ShureMxaDriver } from './shure-mxa-driver.js';
@@ -7,8 +8,8 @@ import { shureMxaCapabilities } from './shure-mxa-capabilities.js';
 
 export const shureMxaConfig = Type.Object(
   {
-    host: Type.String({ minLength: 1, description: 'Address of the array on the room network.' }),
-    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: SHURE_PORT, description: 'Command-string TCP port (2202).' })),
+    host: hostField('Address of the array on the room network.'),
+    port: tcpPortField(SHURE_PORT, 'Command-string TCP port (2202).'),
     channels: Type.Optional(Type.Integer({ minimum: 1, maximum: SHURE_CHANNELS, default: SHURE_CHANNELS, description: 'Lobes to follow.' })),
     meterRateMs: Type.Optional(
       Type.Union([Type.Literal(0), Type.Integer({ minimum: 100, maximum: 99_999 })], {

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { SimulatorDefinition } from '../sim/simulator.js';
-import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
 import { SHURE_QUIRKS } from './shure-sim-quirks.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
@@ -55,14 +55,9 @@ export const shureMxaSimulator: SimulatorDefinition = {
   description: `A Shure MXA910 ceiling array on TCP (options: listen=127.0.0.1:2202, channels=8, deviceId; quirks=${describeQuirks(SHURE_QUIRKS)} with replyDelayMs).`,
   quirks: SHURE_QUIRKS,
   async start(options) {
-    const { host, port } = parseListenOption(options.listen, SHURE_PORT);
     return startShureMxaSimulator({
-      host,
-      port,
-      channels: numberOption(options.channels, 'channels'),
-      deviceId: options.deviceId,
-      quirks: options.quirks?.split(','),
-      replyDelayMs: numberOption(options.replyDelayMs, 'replyDelayMs'),
+      ...parseListenOption(options.listen, SHURE_PORT),
+      ...simulatorOptions(options, { numbers: ['channels', 'replyDelayMs'], strings: ['deviceId'] }),
     });
   },
 };

@@ -11,11 +11,39 @@ export function parseListenOption(listen: string | undefined, defaultPort: numbe
 }
 
 /** A non-negative number option, or undefined when not given. */
-export function numberOption(value: string | undefined, name: string): number | undefined {
+function numberOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new RangeError(`${name} must be a non-negative number, got ${JSON.stringify(value)}`);
   return n;
+}
+
+/** Which of a simulator's options are numbers and which are plain strings. */
+interface SimulatorOptionNames<N extends string, S extends string> {
+  numbers?: readonly N[];
+  strings?: readonly S[];
+}
+
+type SimulatorOptionValues<N extends string, S extends string> = { quirks?: string[] } & Partial<Record<N, number>> & Partial<Record<S, string>>;
+
+/**
+ * A simulator's `--key value` options read from a small table of names: `quirks` as a list, each
+ * named number checked by `numberOption`, each named string as given. Absent or empty options are
+ * left out, so the simulator's own defaults (and its quirks' settings) still apply.
+ */
+export function simulatorOptions<N extends string = never, S extends string = never>(
+  options: Record<string, string>,
+  names: SimulatorOptionNames<N, S>,
+): SimulatorOptionValues<NoInfer<N>, NoInfer<S>> {
+  const read: Record<string, string[] | number | string> = {};
+  if (options.quirks) read.quirks = options.quirks.split(',');
+  for (const name of names.numbers ?? []) {
+    const n = numberOption(options[name], name);
+    if (n !== undefined) read[name] = n;
+  }
+  for (const name of names.strings ?? []) if (options[name]) read[name] = options[name];
+  // The loops above fill exactly the keys named in the table, with the types the table says.
+  return read as SimulatorOptionValues<N, S>;
 }
 
 export function listenTcp(server: Server, port: number, host: string): Promise<number> {

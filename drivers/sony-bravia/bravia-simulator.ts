@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { knownQuirks } from '../sim/quirk-options.js';
-import { numberOption, parseListenOption } from '../sim/sim-options.js';
+import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { BRAVIA_FUNCTIONS, BRAVIA_PORT, encodeBravia, numberParam, parseBravia } from './bravia-codec.js';
@@ -103,8 +103,6 @@ export const braviaSimulator: SimulatorDefinition = {
   description: 'A Sony BRAVIA display speaking Simple IP control (options: listen=127.0.0.1:20060, answerDelayMs, quirks).',
   quirks: BRAVIA_QUIRKS,
   async start(options) {
-    const { host, port } = parseListenOption(options.listen, BRAVIA_PORT);
-    const delay = numberOption(options.answerDelayMs, 'answerDelayMs');
-    return startBraviaSimulator({ quirks: options.quirks?.split(','), ...(delay === undefined ? {} : { answerDelayMs: delay }), host, port });
+    return startBraviaSimulator({ ...parseListenOption(options.listen, BRAVIA_PORT), ...simulatorOptions(options, { numbers: ['answerDelayMs'] }) });
   },
 };

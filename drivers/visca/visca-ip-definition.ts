@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { viscaCameraListing, viscaModelConfigField } from './visca-definition-parts.js';
 import { ViscaIpDriver, VISCA_TCP_DEFAULT_PORT } from './visca-ip-driver.js';
@@ -12,8 +13,8 @@ export const viscaIpDriver = defineDriver({
   description: 'PTZ camera speaking VISCA over IP (Sony UDP 52381 with sequence numbers) or raw VISCA over TCP (PTZOptics, Lumens and clones).',
   config: Type.Object(
     {
-      host: Type.String({ minLength: 1, description: 'Camera IP address or host name' }),
-      port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: `Default ${VISCA_IP_PORT} for udp, ${VISCA_TCP_DEFAULT_PORT} for tcp` })),
+      host: hostField('Camera IP address or host name'),
+      port: tcpPortField(undefined, `Default ${VISCA_IP_PORT} for udp, ${VISCA_TCP_DEFAULT_PORT} for tcp`),
       protocol: Type.Optional(
         Type.Union([Type.Literal('udp'), Type.Literal('tcp')], {
           default: 'udp',

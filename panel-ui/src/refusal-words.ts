@@ -8,45 +8,41 @@ function deviceOf(path: string | undefined, devices: readonly DeviceView[]): Dev
   return id ? devices.find((d) => d.id === decodeURIComponent(id)) : undefined;
 }
 
+/** Words for a refusal, given the name of the device it came from (unused by refusals of the room itself). */
+type RefusalWords = (name: string) => string;
+
+const notConnected: RefusalWords = (name) => t('{name} is not connected. Facilities can see it in the room’s health; call them if you need it now.', { name });
+const outsideWhatTheRoomAllows: RefusalWords = () => t('That is outside what the room allows.');
+const notThisPanel: RefusalWords = () => t('This panel may not do that.');
+
+/** Each refusal code the panel explains, and its words (looked up in the panel's language when shown). */
+const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
+  ROOMCTL_E_DEVICE_OFFLINE: notConnected,
+  ROOMCTL_E_CONNECT_FAILED: notConnected,
+  ROOMCTL_E_PORT_NOT_FOUND: notConnected,
+  ROOMCTL_E_PORT_IN_USE: notConnected,
+  ROOMCTL_E_DEVICE_TIMEOUT: (name) => t('{name} did not answer. Try again in a moment.', { name }),
+  ROOMCTL_E_DEVICE_BUSY: (name) => t('{name} is busy (it may be warming up). Try again in a moment.', { name }),
+  ROOMCTL_E_DEVICE_REJECTED: (name) => t('{name} refused: it may be switched off or busy. Try again, or call for help.', { name }),
+  ROOMCTL_E_DEVICE_AUTH: (name) => t('{name} does not accept the room’s login. Call facilities.', { name }),
+  ROOMCTL_E_NOT_SUPPORTED: (name) => t('{name} cannot do that.', { name }),
+  ROOMCTL_E_ACTION_PARAMS: outsideWhatTheRoomAllows,
+  ROOMCTL_E_BAD_REQUEST: outsideWhatTheRoomAllows,
+  ROOMCTL_E_UNAUTHORIZED: notThisPanel,
+  ROOMCTL_E_FORBIDDEN: notThisPanel,
+  ROOMCTL_E_BOOKING_CONFLICT: () => t('The room is booked at that time.'),
+  ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
+  ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
+  PANEL_E_NETWORK: () => t('The panel is offline. Try again when the connection is back.'),
+};
+
 /**
  * Why the room refused, in words for the person at the panel: never the error code, the
  * server's technical message or a file path (a device's detail names its serial port) —
  * those are in the admin view and the logs, where whoever fixes the room looks.
  */
 export function refusalWords(error: Pick<ApiError, 'code'>, devices: readonly DeviceView[], path?: string): string {
-  const device = deviceOf(path, devices);
-  const name = device?.name ?? t('The device');
-  switch (error.code) {
-    case 'ROOMCTL_E_DEVICE_OFFLINE':
-    case 'ROOMCTL_E_CONNECT_FAILED':
-    case 'ROOMCTL_E_PORT_NOT_FOUND':
-    case 'ROOMCTL_E_PORT_IN_USE':
-      return t('{name} is not connected. Facilities can see it in the room’s health; call them if you need it now.', { name });
-    case 'ROOMCTL_E_DEVICE_TIMEOUT':
-      return t('{name} did not answer. Try again in a moment.', { name });
-    case 'ROOMCTL_E_DEVICE_BUSY':
-      return t('{name} is busy (it may be warming up). Try again in a moment.', { name });
-    case 'ROOMCTL_E_DEVICE_REJECTED':
-      return t('{name} refused: it may be switched off or busy. Try again, or call for help.', { name });
-    case 'ROOMCTL_E_DEVICE_AUTH':
-      return t('{name} does not accept the room’s login. Call facilities.', { name });
-    case 'ROOMCTL_E_NOT_SUPPORTED':
-      return t('{name} cannot do that.', { name });
-    case 'ROOMCTL_E_ACTION_PARAMS':
-    case 'ROOMCTL_E_BAD_REQUEST':
-      return t('That is outside what the room allows.');
-    case 'ROOMCTL_E_UNAUTHORIZED':
-    case 'ROOMCTL_E_FORBIDDEN':
-      return t('This panel may not do that.');
-    case 'ROOMCTL_E_BOOKING_CONFLICT':
-      return t('The room is booked at that time.');
-    case 'ROOMCTL_E_CHECKIN_CLOSED':
-      return t('Check-in is not open now.');
-    case 'ROOMCTL_E_MEETING_STATE':
-      return t('The meeting cannot do that now.');
-    case 'PANEL_E_NETWORK':
-      return t('The panel is offline. Try again when the connection is back.');
-    default:
-      return t('The room could not do that. Try again, or call for help.');
-  }
+  const words = REFUSALS[error.code];
+  if (!words) return t('The room could not do that. Try again, or call for help.');
+  return words(deviceOf(path, devices)?.name ?? t('The device'));
 }

@@ -5,10 +5,13 @@
  * a help call) goes into each backend through the fleet store, then the tables are measured
  * (SQLite: dbstat pages; PostgreSQL: pg_total_relation_size, indexes included). Then the
  * retention runs as if the month were past its days, and the roll-ups that replace it are
- * measured too.
+ * measured too. Device samples (reply time, lamp hours, signal: one per device per 5 minutes
+ * at most, thinned to one an hour once a day old) are measured over one room's day, through
+ * the sampler, and counted for a month.
  */
 import { SqliteFleetSql } from '../../fleet/fleet-sql-sqlite.js';
 import type { FleetSql } from '../../fleet/fleet-sql.js';
+import { DeviceSampler } from '../../fleet/fleet-history.js';
 import { parseFleetMessage, type FleetMessage } from '../../fleet/fleet-messages.js';
 import { pruneFleetHistory } from '../../fleet/fleet-retention.js';
 import { FleetStore } from '../../fleet/fleet-store.js';
@@ -56,16 +59,16 @@ function dayOfRoom(site: string, room: string, day: number, start: number): Arra
   return out;
 }
 
-async function tableBytes(sql: FleetSql): Promise<Record<string, number>> {
+async function tableBytes(sql: FleetSql, tables: readonly string[] = TABLES): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   if (sql instanceof SqliteFleetSql) {
     const rows = await sql.query<{ name: string; tbl: string; bytes: number }>(
       'SELECT d.name, COALESCE(s.tbl_name, d.name) AS tbl, SUM(d.pgsize) AS bytes FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name GROUP BY d.name',
     );
-    for (const t of TABLES) out[t] = rows.filter((r) => r.tbl === t).reduce((a, r) => a + r.bytes, 0);
+    for (const t of tables) out[t] = rows.filter((r) => r.tbl === t).reduce((a, r) => a + r.bytes, 0);
   } else {
     await sql.run('VACUUM ANALYZE');
-    for (const t of TABLES) out[t] = (await sql.query<{ bytes: number }>('SELECT pg_total_relation_size(?) AS bytes', [t]))[0]!.bytes;
+    for (const t of tables) out[t] = (await sql.query<{ bytes: number }>('SELECT pg_total_relation_size(?) AS bytes', [t]))[0]!.bytes;
   }
   return out;
 }
@@ -112,6 +115,23 @@ const bench: Benchmark = {
               for (const { at, m } of traffic) await store.apply([m], at);
             }
           }
+          // One day of one room's samples: 8 devices reporting every 30 s, the sampler keeping one each per 5 minutes.
+          const sampler = new DeviceSampler(db.sql);
+          for (let at = t0; at < t0 + DAY; at += 30_000)
+            await sampler.observe(
+              Array.from({ length: 8 }, (_, d) => ({
+                site: 'site-0',
+                room: 'room-0',
+                deviceId: `device-${d}`,
+                at,
+                metrics: { replyMs: 12.5, ...(d === 0 ? { lampHours: 1234 } : {}) },
+                signal: d === 1 ? { value: 24.9, unit: 'fps' } : d === 2 ? { value: -38.5, unit: 'dBFS' } : null,
+              })),
+            );
+          const samples = (await tableBytes(db.sql, ['fleet_device_samples'])).fleet_device_samples!;
+          // A month as the retention leaves it: the last day every 5 minutes, the 29 before it one an hour (bytes per row as measured).
+          figures[`${backend}_kib_per_room_month_samples`] = round(((samples / 288) * (288 + (DAYS - 1) * 24)) / 1024, 1);
+          figures[`${backend}_kib_per_room_month_samples_unthinned`] = round((samples * DAYS) / 1024, 1);
           const month = await tableBytes(db.sql);
           const total = Object.values(month).reduce((a, b) => a + b, 0);
           const events = (await db.sql.query<{ n: number }>('SELECT COUNT(*) AS n FROM fleet_events'))[0]!.n;
@@ -129,12 +149,12 @@ const bench: Benchmark = {
     } finally {
       await closeFleetPostgres();
     }
-    for (const k of Object.keys(figures)) units[k] = k.includes('events') ? 'events' : 'KiB';
+    for (const k of Object.keys(figures)) units[k] = k.includes('events_per') ? 'events' : 'KiB';
     return {
       name: 'fleet-size',
       figures,
       units,
-      notes: `${rooms} rooms × ${DAYS} days, 8 devices each, ~55 events a room a day. raw = every table while the month's events are kept (retention's raw days); rolled_up = the hourly counts that replace a month once it is past them; fixed = rooms, devices and issues, which do not grow with time.`,
+      notes: `${rooms} rooms × ${DAYS} days, 8 devices each, ~55 events a room a day. raw = every table while the month's events are kept (retention's raw days); rolled_up = the hourly counts that replace a month once it is past them; fixed = rooms, devices and issues, which do not grow with time; samples = a month of one room's device samples (8 devices: reply time, a lamp's hours, two signals; one each per 5 minutes for the last day, one an hour before — unthinned: every 5 minutes all month), kept as long as the raw events.`,
     };
   },
 };

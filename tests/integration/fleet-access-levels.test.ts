@@ -64,6 +64,8 @@ it("refuses an operator's token on the admin routes, and takes the admin's", asy
   const { token } = (await made.json()) as { token: string };
   expect(await (await call('GET', '/api/fleet/me', token)).json()).toEqual({ name: 'Bo Chen', role: 'operator' });
   expect((await call('GET', '/api/fleet/operators', FLEET_TOKEN)).status).toBe(200);
+  // Names only, to every operator: they give issues to each other.
+  expect(await (await call('GET', '/api/fleet/operators/names', ana)).json()).toEqual(['Ana Lima', 'Bo Chen']);
   expect((await call('DELETE', '/api/fleet/operators/Bo%20Chen', FLEET_TOKEN)).status).toBe(204);
   expect((await call('GET', '/api/fleet/me', token)).status).toBe(401);
 });

@@ -29,6 +29,10 @@ const micDevice = () => room.appliance.core.devices.get('media-audio') as Device
 it('degrades the microphone when a meeting stays silent', async () => {
   await waitFor(() => micDevice().status === 'ok', 15_000, 'media-audio ok');
   await waitFor(() => room.media.status().audio?.metrics.rmsDb === -120, 5000, 'silence measured');
+  // Its health carries the level it hears as its signal (the fleet draws it over time).
+  await waitFor(() => room.appliance.health.get('media-audio')?.signal?.value === -120, 15_000, 'the level as the signal');
+  expect(room.appliance.health.get('media-audio')?.signal).toEqual({ value: -120, unit: 'dBFS' });
+  expect(room.appliance.health.get('media-video')?.signal?.unit).toBe('fps');
 
   room.appliance.events.publish({ type: 'meeting.started', meetingId: 'm-quiet' });
   now += 9 * 60_000;

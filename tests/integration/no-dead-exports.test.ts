@@ -15,8 +15,7 @@ import { KNOWN_UNIMPORTED_IN_DRIVERS } from './no-dead-exports.known.js';
 /** Public entry points nothing in the repository imports by name, and why they stay exported. */
 const ALLOWED: Record<string, string> = {
   'cli/main.ts: reportCrashes': 'bin/roomctl.js loads the CLI by URL (the build or the source) and calls it',
-  // The floor and the polls, just landed: the kinds and the empty view are not used yet (use them or delete them).
-  'appliance/conversation/conversation-records.ts: CONVERSATION_KINDS': 'floor and polls, just landed',
+  // The floor and the polls, just landed: the empty view is not used yet (use it or delete it).
   'appliance/conversation/conversation-views.ts: EMPTY_CONVERSATION_VIEW': 'floor and polls, just landed',
   // Online meetings are being wired to the calendar and the API; these are that work's entry points.
   'appliance/calls/browser-call.ts: CallState': 'online meetings, being wired',

@@ -50,7 +50,7 @@ describe('bearer tokens are compared in constant time', () => {
   });
 
   it('compares a meeting code the same way, so a phone cannot guess it byte by byte', () => {
-    const meetingAuth = new MeetingAuth(tokens);
+    const meetingAuth = new MeetingAuth(new TokenAuth(tokens));
     const meeting = { code: 'WXYZ-2345' } as Meeting;
     for (const code of ['W', 'WXYZ-2344', 'wxyz-2345', 'A'.repeat(500)]) {
       calls.length = 0;

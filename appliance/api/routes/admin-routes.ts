@@ -4,13 +4,12 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { SelfTestReport } from '../../meetings/self-test.js';
 import type { PanelServices } from '../../panel/panel-services.js';
-import { PANEL_LOCALES, type PanelLocale } from '../../panel/panel-settings.js';
+import { PANEL_LOCALES } from '../../panel/panel-settings.js';
 import type { Outbox } from '../../notify/outbox.js';
 import type { AdminOverview } from '../api-types.js';
 import { CalendarHealthSchema, DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
-const admin = { config: { access: 'admin' as const } };
-const secured = { security: [{ adminSession: [] }] };
 const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema) };
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Locale = Type.Union(PANEL_LOCALES.map((l) => Type.Literal(l)));
@@ -93,6 +92,7 @@ const selfTestFailures = (report: SelfTestReport) =>
 
 /** The admin view: devices and health, last self-test, logs, restart, paired panels, settings. Every route needs the admin session. */
 export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
+  const api = declareRoutes(app, { tags: ['admin'], errors: refused });
   const { access } = panel;
   const settings = () => ({
     locale: panel.settings.locale,
@@ -102,16 +102,12 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     rules: core.meetings ? ({ ...core.meetings.ctx.rules } as Record<string, unknown>) : {},
   });
 
-  app.get(
+  api.get(
     '/api/v1/admin/overview',
     {
-      ...admin,
-      schema: {
-        summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed',
-        tags: ['admin'],
-        ...secured,
-        response: { 200: OverviewSchema, ...refused },
-      },
+      access: 'admin',
+      summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed',
+      response: { 200: OverviewSchema },
     },
     async () => {
       const test = core.meetings?.latestSelfTest();
@@ -135,32 +131,24 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
   );
 
-  app.get<{ Querystring: { limit?: number } }>(
+  api.get(
     '/api/v1/admin/logs',
     {
-      ...admin,
-      schema: {
-        summary: 'Recent log lines (a ring buffer of the last 500), newest last',
-        tags: ['admin'],
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })) }, { additionalProperties: false }),
-        ...secured,
-        response: { 200: Type.Array(LogLineSchema), ...refused },
-      },
+      access: 'admin',
+      summary: 'Recent log lines (a ring buffer of the last 500), newest last',
+      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })) }, { additionalProperties: false }),
+      response: { 200: Type.Array(LogLineSchema) },
     },
     async (request) => panel.logs.recent(request.query.limit ?? 200),
   );
 
-  app.post<{ Params: { id: string } }>(
+  api.post(
     '/api/v1/admin/devices/:id/restart',
     {
-      ...admin,
-      schema: {
-        summary: 'Reconnect one device (drop its link, connect again now)',
-        tags: ['admin'],
-        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
-        ...secured,
-        response: { 200: DeviceViewSchema, ...refused },
-      },
+      access: 'admin',
+      summary: 'Reconnect one device (drop its link, connect again now)',
+      params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+      response: { 200: DeviceViewSchema },
     },
     async (request) => {
       await core.devices.restart(request.params.id);
@@ -169,17 +157,13 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  api.delete(
     '/api/v1/admin/panels/:id',
     {
-      ...admin,
-      schema: {
-        summary: 'Unpair a panel: its credential stops working at once',
-        tags: ['admin'],
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        ...secured,
-        response: { 204: Type.Null(), ...refused },
-      },
+      access: 'admin',
+      summary: 'Unpair a panel: its credential stops working at once',
+      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      response: { 204: Type.Null() },
     },
     async (request, reply) => {
       if (!access.unpair(request.params.id)) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No paired panel "${request.params.id}"`);
@@ -188,17 +172,13 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
   );
 
-  app.put<{ Body: { locale: PanelLocale | null } }>(
+  api.put(
     '/api/v1/admin/settings',
     {
-      ...admin,
-      schema: {
-        summary: "Room settings: the panels' default language (null: back to the config's)",
-        tags: ['admin'],
-        body: Type.Object({ locale: Type.Union([Locale, Type.Null()]) }, { additionalProperties: false }),
-        ...secured,
-        response: { 200: SettingsSchema, ...refused },
-      },
+      access: 'admin',
+      summary: "Room settings: the panels' default language (null: back to the config's)",
+      body: Type.Object({ locale: Type.Union([Locale, Type.Null()]) }, { additionalProperties: false }),
+      response: { 200: SettingsSchema },
     },
     async (request) => {
       panel.settings.setLocale(request.body.locale);

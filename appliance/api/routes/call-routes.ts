@@ -5,8 +5,8 @@ import type { ApplianceCore } from '../../appliance-core.js';
 import type { CallStatus } from '../../calls/call-service.js';
 import { CallStatusSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
 import { IdParams } from './meeting-schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
-const secured = { security: [{ bearer: [] }] };
 const IDLE_SINCE = new Date(0).toISOString();
 
 /**
@@ -15,39 +15,32 @@ const IDLE_SINCE = new Date(0).toISOString();
  * (`joining`) and the rest arrives on the stream's status (`call`) and here.
  */
 export async function callRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
+  const api = declareRoutes(app, { tags: ['calls'], errors: errorResponses });
   const calls = () => {
     if (!core.calls) throw new RoomctlError('ROOMCTL_E_NO_CALL_LAUNCHER', 'This room joins no online meetings: its config has no calls: section');
     return core.calls;
   };
   const idle = (): CallStatus => ({ state: 'idle', provider: null, meetingId: null, since: IDLE_SINCE, detail: null });
 
-  app.get(
+  api.get(
     '/api/v1/call',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: "The room's online call: idle, joining, in-call, ended or failed (with why)",
-        tags: ['calls'],
-        ...secured,
-        response: { 200: CallStatusSchema, ...errorResponses },
-      },
+      access: 'room',
+      summary: "The room's online call: idle, joining, in-call, ended or failed (with why)",
+      response: { 200: CallStatusSchema },
     },
     async () => core.calls?.view() ?? idle(),
   );
 
-  app.post<{ Params: { id: string } }>(
+  api.post(
     '/api/v1/meetings/:id/join',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: "Join the meeting's online call on the room's display",
-        description:
-          "Answers 202 with the call `joining` once the browser is asked to open the join page; `GET /api/v1/call` (and `call` in the stream's status) says when it is `in-call` or `failed`. Refused with ROOMCTL_E_MEETING_STATE for a meeting without a link the room may open, or outside its time (from 10 min before the start to the end), ROOMCTL_E_NOT_SUPPORTED for a SIP-only meeting, ROOMCTL_E_NO_CALL_LAUNCHER without `calls:` in the config.",
-        tags: ['calls'],
-        params: IdParams,
-        ...secured,
-        response: { 202: CallStatusSchema, ...errorResponses, 501: Type.Ref(ErrorBodySchema) },
-      },
+      access: 'room',
+      summary: "Join the meeting's online call on the room's display",
+      description:
+        "Answers 202 with the call `joining` once the browser is asked to open the join page; `GET /api/v1/call` (and `call` in the stream's status) says when it is `in-call` or `failed`. Refused with ROOMCTL_E_MEETING_STATE for a meeting without a link the room may open, or outside its time (from 10 min before the start to the end), ROOMCTL_E_NOT_SUPPORTED for a SIP-only meeting, ROOMCTL_E_NO_CALL_LAUNCHER without `calls:` in the config.",
+      params: IdParams,
+      response: { 202: CallStatusSchema, 501: Type.Ref(ErrorBodySchema) },
     },
     async (request, reply) => {
       const { view, done } = calls().begin(request.params.id);
@@ -56,16 +49,12 @@ export async function callRoutes(app: FastifyInstance, core: ApplianceCore): Pro
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/call/leave',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Leave the online call: the call browser closes',
-        tags: ['calls'],
-        ...secured,
-        response: { 200: CallStatusSchema, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Leave the online call: the call browser closes',
+      response: { 200: CallStatusSchema },
     },
     async () => (core.calls ? core.calls.leave('left from the panel') : idle()),
   );

@@ -6,42 +6,35 @@ import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { sendQrSvg } from './qr-svg.js';
-import { CheckInBody, CheckInResult, CodeHeaders, IdParams } from './meeting-schemas.js';
+import { CheckInBody, CheckInResult, IdParams } from './meeting-schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
 /** Check-ins: the badge reader, a tap on a name, the QR page on a phone, walk-ins. */
 export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const api = declareRoutes(app, { tags: ['check-in'], errors: errorResponses });
   const ctx = room.ctx;
   const meetingOr404 = (id: string) => room.meeting(id);
   const result = (r: ReturnType<typeof checkIn>) => ({ meetingId: r.meeting.id, invited: r.invited, checkIn: r.checkIn, meetingStatus: r.meeting.status });
 
-  app.post<{ Body: { badge: string } }>(
+  api.post(
     '/api/v1/checkins',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'A badge read by the room: checks its holder in to the meeting open now (unknown badges are walk-ins)',
-        tags: ['check-in'],
-        body: Type.Object({ badge: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
-        security: [{ bearer: [] }],
-        response: { 200: CheckInResult, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'A badge read by the room: checks its holder in to the meeting open now (unknown badges are walk-ins)',
+      body: Type.Object({ badge: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+      response: { 200: CheckInResult },
     },
     async (request) => result(badgeCheckIn(ctx, room.roomState(), request.body.badge)),
   );
 
-  app.post<{ Params: { id: string }; Body: typeof CheckInBody.static }>(
+  api.post(
     '/api/v1/meetings/:id/checkins',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: 'Check a person in: tap on a name (panel), the QR page (meeting code), or a walk-in (walkIn: true)',
-        tags: ['check-in'],
-        params: IdParams,
-        headers: CodeHeaders,
-        body: CheckInBody,
-        security: [{ bearer: [] }, {}] as Record<string, string[]>[],
-        response: { 200: CheckInResult, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Check a person in: tap on a name (panel), the QR page (meeting code), or a walk-in (walkIn: true)',
+      params: IdParams,
+      body: CheckInBody,
+      response: { 200: CheckInResult },
     },
     async (request) => {
       const meeting = meetingOr404(request.params.id);
@@ -52,17 +45,13 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  api.get(
     '/api/v1/meetings/:id/checkins',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Who checked in, and how',
-        tags: ['check-in'],
-        params: IdParams,
-        security: [{ bearer: [] }],
-        response: { 200: Type.Array(CheckInResult.properties.checkIn), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Who checked in, and how',
+      params: IdParams,
+      response: { 200: Type.Array(CheckInResult.properties.checkIn) },
     },
     async (request) => {
       auth.requireToken(request);
@@ -70,17 +59,13 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  api.get(
     '/api/v1/meetings/:id/access',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: "The meeting's code and the phone page URL (for the panel's QR)",
-        tags: ['check-in'],
-        params: IdParams,
-        security: [{ bearer: [] }],
-        response: { 200: Type.Object({ code: Type.String(), url: Type.String() }), ...errorResponses },
-      },
+      access: 'room',
+      summary: "The meeting's code and the phone page URL (for the panel's QR)",
+      params: IdParams,
+      response: { 200: Type.Object({ code: Type.String(), url: Type.String() }) },
     },
     async (request) => {
       auth.requireToken(request);
@@ -89,18 +74,14 @@ export async function checkInRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  api.get(
     '/api/v1/meetings/:id/qr.svg',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'QR code (SVG) of the meeting page a phone opens to check in and take minutes',
-        tags: ['check-in'],
-        params: IdParams,
-        security: [{ bearer: [] }],
-        produces: ['image/svg+xml'],
-        response: { 200: Type.String({ description: 'SVG document' }), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'QR code (SVG) of the meeting page a phone opens to check in and take minutes',
+      params: IdParams,
+      produces: ['image/svg+xml'],
+      response: { 200: Type.String({ description: 'SVG document' }) },
     },
     async (request, reply) => {
       auth.requireToken(request);

@@ -5,7 +5,8 @@ import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
-import { CodeHeaders, FloorViewSchema, HandViewSchema, IdParams, PersonSchema, PollViewSchema } from './meeting-schemas.js';
+import { FloorViewSchema, HandViewSchema, IdParams, PersonSchema, PollViewSchema } from './meeting-schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
 const Who = Type.Object(
   { ...PersonSchema.properties },
@@ -37,7 +38,6 @@ const CountsBody = Type.Object(
 );
 const PollParams = IdParams;
 
-const codeOrRoom = { headers: CodeHeaders, security: [{ bearer: [] }, {}] as Record<string, string[]>[] };
 const PollRef = Type.Ref(PollViewSchema);
 
 /**
@@ -46,6 +46,8 @@ const PollRef = Type.Ref(PollViewSchema);
  * room's own count, so it needs the room's credential.
  */
 export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const floor = declareRoutes(app, { tags: ['floor'], errors: errorResponses });
+  const polls = declareRoutes(app, { tags: ['polls'], errors: errorResponses });
   const conversation = room.ctx.conversation;
   /** The meeting, checked against the caller's credential; `hidden` for a confidential one seen from a phone. */
   const meetingFor = (request: FastifyRequest, id: string): { meeting: Meeting; hidden: boolean } => {
@@ -62,18 +64,14 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
   };
   const pollView = (meetingId: string, pollId: string, hidden: boolean) => conversation.view(meetingId, hidden).polls.find((p) => p.pollId === pollId)!;
 
-  app.post<{ Params: { id: string }; Body: typeof Who.static }>(
+  floor.post(
     '/api/v1/meetings/:id/hands',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: 'Raise a hand: a person checked in asks for the floor (the phone page, or the panel)',
-        tags: ['floor'],
-        params: IdParams,
-        body: Who,
-        ...codeOrRoom,
-        response: { 201: HandViewSchema, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Raise a hand: a person checked in asks for the floor (the phone page, or the panel)',
+      params: IdParams,
+      body: Who,
+      response: { 201: HandViewSchema },
     },
     async (request, reply) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
@@ -82,17 +80,13 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     },
   );
 
-  app.delete<{ Params: { id: string; handId: string } }>(
+  floor.delete(
     '/api/v1/meetings/:id/hands/:handId',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: 'Lower a raised hand (it leaves the queue)',
-        tags: ['floor'],
-        params: HandParams,
-        ...codeOrRoom,
-        response: { 200: Type.Ref(FloorViewSchema), ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Lower a raised hand (it leaves the queue)',
+      params: HandParams,
+      response: { 200: Type.Ref(FloorViewSchema) },
     },
     async (request) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
@@ -101,18 +95,14 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     },
   );
 
-  app.post<{ Params: { id: string }; Body: typeof FloorBody.static }>(
+  floor.post(
     '/api/v1/meetings/:id/floor',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: "The chair gives the floor: to a raised hand, or to whoever is next; the speaker's time starts",
-        tags: ['floor'],
-        params: IdParams,
-        body: FloorBody,
-        ...codeOrRoom,
-        response: { 200: Type.Ref(FloorViewSchema), ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: "The chair gives the floor: to a raised hand, or to whoever is next; the speaker's time starts",
+      params: IdParams,
+      body: FloorBody,
+      response: { 200: Type.Ref(FloorViewSchema) },
     },
     async (request) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
@@ -121,18 +111,14 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     },
   );
 
-  app.post<{ Params: { id: string }; Body: typeof PollBody.static }>(
+  polls.post(
     '/api/v1/meetings/:id/polls',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: 'Open a poll (yes / no / abstain, or the options listed)',
-        tags: ['polls'],
-        params: IdParams,
-        body: PollBody,
-        ...codeOrRoom,
-        response: { 201: PollRef, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Open a poll (yes / no / abstain, or the options listed)',
+      params: IdParams,
+      body: PollBody,
+      response: { 201: PollRef },
     },
     async (request, reply) => {
       const { meeting, hidden } = meetingFor(request, request.params.id);
@@ -141,18 +127,14 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     },
   );
 
-  app.post<{ Params: { id: string }; Body: typeof VoteBody.static }>(
+  polls.post(
     '/api/v1/polls/:id/votes',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: 'Vote once, as a person checked in; a second vote is refused (ROOMCTL_E_ALREADY_VOTED)',
-        tags: ['polls'],
-        params: PollParams,
-        body: VoteBody,
-        ...codeOrRoom,
-        response: { 200: PollRef, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Vote once, as a person checked in; a second vote is refused (ROOMCTL_E_ALREADY_VOTED)',
+      params: PollParams,
+      body: VoteBody,
+      response: { 200: PollRef },
     },
     async (request) => {
       const { meeting, hidden } = pollFor(request, request.params.id);
@@ -161,18 +143,14 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     },
   );
 
-  app.post<{ Params: { id: string }; Body: typeof CountsBody.static }>(
+  polls.post(
     '/api/v1/polls/:id/counts',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: "The chair's show of hands in this room; entered again, it replaces this room's earlier count",
-        tags: ['polls'],
-        params: PollParams,
-        body: CountsBody,
-        security: [{ bearer: [] }],
-        response: { 200: PollRef, ...errorResponses },
-      },
+      access: 'room',
+      summary: "The chair's show of hands in this room; entered again, it replaces this room's earlier count",
+      params: PollParams,
+      body: CountsBody,
+      response: { 200: PollRef },
     },
     async (request) => {
       const { meeting } = pollFor(request, request.params.id);
@@ -181,17 +159,13 @@ export async function conversationRoutes(app: FastifyInstance, room: MeetingRoom
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  polls.post(
     '/api/v1/polls/:id/close',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: 'Close the poll: the count is final and goes to the minutes as a decision',
-        tags: ['polls'],
-        params: PollParams,
-        ...codeOrRoom,
-        response: { 200: PollRef, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Close the poll: the count is final and goes to the minutes as a decision',
+      params: PollParams,
+      response: { 200: PollRef },
     },
     async (request) => {
       const { meeting, hidden } = pollFor(request, request.params.id);

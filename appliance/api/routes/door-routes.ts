@@ -3,13 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { bookFromDoor, doorSchedule } from '../../meetings/door-booking.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
-import { DoorAccessSchema, DoorBookingResult, doorBookingBody, DoorCodeHeaders, DoorScheduleSchema, type DoorBookingBody } from './door-schemas.js';
+import { DoorAccessSchema, DoorBookingResult, doorBookingBody, DoorScheduleSchema } from './door-schemas.js';
 import { checkDoorCode, type MeetingAuth } from './meeting-auth.js';
 import { sendQrSvg } from './qr-svg.js';
-
-/** The bearer token, or the door code: OpenAPI lists both ways in. */
-const tokenOrDoorCode: Record<string, string[]>[] = [{ bearer: [] }, { doorCode: [] }];
-const tokenOnly = [{ bearer: [] }];
+import { declareRoutes } from '../declare-routes.js';
 
 /**
  * Booking from a phone: the door panel shows a QR code with the booking page and a door code
@@ -17,36 +14,27 @@ const tokenOnly = [{ bearer: [] }];
  * with the door code (auth: 'door-code', checked here by MeetingAuth.forDoor).
  */
 export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const api = declareRoutes(app, { tags: ['door'], errors: errorResponses });
   const ctx = room.ctx;
   const codes = room.doorCodes;
 
-  app.get(
+  api.get(
     '/api/v1/door/schedule',
     {
-      config: { access: 'door-code' },
-      schema: {
-        summary: "The rest of the room's day, busy and free (no confidential title), for the booking page a door QR code opens",
-        tags: ['door'],
-        headers: DoorCodeHeaders,
-        security: tokenOrDoorCode,
-        response: { 200: DoorScheduleSchema, ...errorResponses },
-      },
+      access: 'door-code',
+      summary: "The rest of the room's day, busy and free (no confidential title), for the booking page a door QR code opens",
+      response: { 200: DoorScheduleSchema },
     },
     async (request) => doorSchedule(ctx, auth.forDoor(request, codes)),
   );
 
-  app.post<{ Body: DoorBookingBody }>(
+  api.post(
     '/api/v1/door/bookings',
     {
-      config: { access: 'door-code' },
-      schema: {
-        summary: `Book the room from a phone: today, ${ctx.rules.adHocMinutes.join('/')} min, with a title and the organiser — refused with ROOMCTL_E_BOOKING_CONFLICT when taken, ROOMCTL_E_DOOR_CODE_EXPIRED for an old code, ROOMCTL_E_DOOR_CODE_USED_UP after a few bookings with one code`,
-        tags: ['door'],
-        headers: DoorCodeHeaders,
-        body: doorBookingBody(ctx.rules.adHocMinutes),
-        security: tokenOrDoorCode,
-        response: { 201: DoorBookingResult, ...errorResponses, 403: Type.Ref(ErrorBodySchema), 429: Type.Ref(ErrorBodySchema) },
-      },
+      access: 'door-code',
+      summary: `Book the room from a phone: today, ${ctx.rules.adHocMinutes.join('/')} min, with a title and the organiser — refused with ROOMCTL_E_BOOKING_CONFLICT when taken, ROOMCTL_E_DOOR_CODE_EXPIRED for an old code, ROOMCTL_E_DOOR_CODE_USED_UP after a few bookings with one code`,
+      body: doorBookingBody(ctx.rules.adHocMinutes),
+      response: { 201: DoorBookingResult, 403: Type.Ref(ErrorBodySchema), 429: Type.Ref(ErrorBodySchema) },
     },
     async (request, reply) => {
       const meeting = bookFromDoor(ctx, request.body, auth.forDoor(request, codes));
@@ -55,16 +43,12 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/door/access',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: "The booking page URL with the current door code, for the door panel's QR code, and when to ask for the next one",
-        tags: ['door'],
-        security: tokenOnly,
-        response: { 200: DoorAccessSchema, ...errorResponses },
-      },
+      access: 'room',
+      summary: "The booking page URL with the current door code, for the door panel's QR code, and when to ask for the next one",
+      response: { 200: DoorAccessSchema },
     },
     async (request) => {
       auth.requireToken(request);
@@ -79,18 +63,14 @@ export async function doorRoutes(app: FastifyInstance, room: MeetingRoom, auth: 
     },
   );
 
-  app.get<{ Querystring: { code?: string } }>(
+  api.get(
     '/api/v1/door/qr.svg',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'QR code (SVG) of the booking page with a door code (default: the current one; a given one must still be taken)',
-        tags: ['door'],
-        querystring: Type.Object({ code: Type.Optional(Type.String({ maxLength: 32 })) }, { additionalProperties: false }),
-        security: tokenOnly,
-        produces: ['image/svg+xml'],
-        response: { 200: Type.String({ description: 'SVG document' }), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'QR code (SVG) of the booking page with a door code (default: the current one; a given one must still be taken)',
+      querystring: Type.Object({ code: Type.Optional(Type.String({ maxLength: 32 })) }, { additionalProperties: false }),
+      produces: ['image/svg+xml'],
+      response: { 200: Type.String({ description: 'SVG document' }) },
     },
     async (request, reply) => {
       auth.requireToken(request);

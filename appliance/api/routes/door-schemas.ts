@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { MEETING_STATUSES } from '../../meetings/meeting-types.js';
 import { DateTime, Email, literals, MeetingViewSchema, Nullable } from './meeting-schemas.js';
 
@@ -28,7 +28,6 @@ export function doorBookingBody(durations: readonly number[]) {
     { additionalProperties: false },
   );
 }
-export type DoorBookingBody = Static<ReturnType<typeof doorBookingBody>>;
 
 export const DoorScheduleSchema = Type.Object({
   room: Type.Object({ name: Type.String(), timezone: Type.String() }),

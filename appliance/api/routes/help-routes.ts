@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { HelpDesk } from '../../help/help-desk.js';
 import { errorResponses } from '../schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
 const HelpRequestSchema = Type.Object(
   {
@@ -18,46 +19,35 @@ const HelpRequestSchema = Type.Object(
 
 /** The help button: a request goes to facilities (MQTT event `help.requested`); the panel watches for the acknowledgement. */
 export async function helpRoutes(app: FastifyInstance, help: HelpDesk): Promise<void> {
+  const api = declareRoutes(app, { tags: ['help'], errors: errorResponses });
   app.addSchema(HelpRequestSchema);
   const ref = Type.Ref(HelpRequestSchema);
-  app.post<{ Body: { message?: string } }>(
+  api.post(
     '/api/v1/help',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Call facilities (publishes help.requested); facilities acknowledge with the central command cmd/ack-help',
-        tags: ['help'],
-        body: Type.Optional(Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false })),
-        security: [{ bearer: [] }],
-        response: { 201: ref, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Call facilities (publishes help.requested); facilities acknowledge with the central command cmd/ack-help',
+      body: Type.Optional(Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false })),
+      response: { 201: ref },
     },
     async (request, reply) => reply.status(201).send(help.request(request.body?.message)),
   );
-  app.get<{ Params: { id: string } }>(
+  api.get(
     '/api/v1/help/:id',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'One help request: has someone seen it?',
-        tags: ['help'],
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        security: [{ bearer: [] }],
-        response: { 200: ref, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'One help request: has someone seen it?',
+      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      response: { 200: ref },
     },
     async (request) => help.get(request.params.id),
   );
-  app.get(
+  api.get(
     '/api/v1/help',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Recent help requests, newest last',
-        tags: ['help'],
-        security: [{ bearer: [] }],
-        response: { 200: Type.Array(ref), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Recent help requests, newest last',
+      response: { 200: Type.Array(ref) },
     },
     async () => help.recent(),
   );

@@ -5,12 +5,13 @@ import type { ApplianceCore } from '../../appliance-core.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { errorResponses } from '../schemas.js';
 import { IdParams, MeetingViewSchema } from './meeting-schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
-const secured = { security: [{ bearer: [] }] };
 const RoomKey = Type.String({ pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$', description: '"site/room"' });
 
 /** Linking rooms to a meeting and handing its timer over (docs/LINKED-ROOMS.md). */
 export async function linkedRoomRoutes(app: FastifyInstance, room: MeetingRoom, core: ApplianceCore): Promise<void> {
+  const api = declareRoutes(app, { tags: ['meetings'], errors: errorResponses });
   const linked = () => {
     if (!core.linked) throw new RoomctlError('ROOMCTL_E_LINK_UNAVAILABLE', 'This room has no MQTT broker configured: it cannot link rooms');
     return core.linked;
@@ -21,51 +22,38 @@ export async function linkedRoomRoutes(app: FastifyInstance, room: MeetingRoom, 
     return m;
   };
 
-  app.get(
+  api.get(
     '/api/v1/linked-rooms',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'The rooms seen on the broker (their online/offline status), to link a meeting with',
-        tags: ['meetings'],
-        ...secured,
-        response: {
-          200: Type.Object({ self: Type.String(), rooms: Type.Array(Type.Object({ site: Type.String(), room: Type.String(), online: Type.Boolean() })) }),
-          ...errorResponses,
-        },
+      access: 'room',
+      summary: 'The rooms seen on the broker (their online/offline status), to link a meeting with',
+      response: {
+        200: Type.Object({ self: Type.String(), rooms: Type.Array(Type.Object({ site: Type.String(), room: Type.String(), online: Type.Boolean() })) }),
       },
     },
     async () => ({ self: linked().self, rooms: linked().knownRooms() }),
   );
 
-  app.post<{ Params: { id: string }; Body: { rooms: string[] } }>(
+  api.post(
     '/api/v1/meetings/:id/links',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Link other rooms to this meeting: one agenda, roll call and set of minutes, hosted here (ROOMCTL_E_LINK_ROOM for a bad room name)',
-        tags: ['meetings'],
-        params: IdParams,
-        body: Type.Object({ rooms: Type.Array(RoomKey, { minItems: 1, maxItems: 50, uniqueItems: true }) }, { additionalProperties: false }),
-        ...secured,
-        response: { 200: Type.Ref(MeetingViewSchema), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Link other rooms to this meeting: one agenda, roll call and set of minutes, hosted here (ROOMCTL_E_LINK_ROOM for a bad room name)',
+      params: IdParams,
+      body: Type.Object({ rooms: Type.Array(RoomKey, { minItems: 1, maxItems: 50, uniqueItems: true }) }, { additionalProperties: false }),
+      response: { 200: Type.Ref(MeetingViewSchema) },
     },
     async (request) => room.view(linked().link(meetingOr404(request.params.id).id, request.body.rooms), true),
   );
 
-  app.post<{ Params: { id: string }; Body: { room: string } }>(
+  api.post(
     '/api/v1/meetings/:id/host',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Hand the agenda timer, the roll call and the minutes to another linked room (or take them here)',
-        tags: ['meetings'],
-        params: IdParams,
-        body: Type.Object({ room: RoomKey }, { additionalProperties: false }),
-        ...secured,
-        response: { 200: Type.Ref(MeetingViewSchema), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Hand the agenda timer, the roll call and the minutes to another linked room (or take them here)',
+      params: IdParams,
+      body: Type.Object({ room: RoomKey }, { additionalProperties: false }),
+      response: { 200: Type.Ref(MeetingViewSchema) },
     },
     async (request) => {
       const m = meetingOr404(request.params.id);

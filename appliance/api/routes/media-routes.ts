@@ -11,12 +11,12 @@ import type { Recording } from '../../media/media-service.js';
 import { TokenAuth } from '../../http/auth.js';
 import { PictureAuth, type PanelCredentials } from '../picture-auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
 const BOUNDARY = 'roomctlframe';
 /** A viewer this far behind gets frames dropped rather than buffered without end. */
 const MAX_BACKLOG_BYTES = 512 * 1024;
 const errors = { ...errorResponses, 403: Type.Ref(ErrorBodySchema) };
-const secured = [{ bearer: [] }];
 
 function withUrls(recording: Recording) {
   return { ...recording, files: recording.files.map((f) => ({ ...f, url: `/api/v1/recordings/${recording.id}/files/${f.name}` })) };
@@ -30,16 +30,19 @@ function withUrls(recording: Recording) {
  * panel's credential (the panel shows the picture beside its joystick).
  */
 export async function mediaRoutes(app: FastifyInstance, media: MediaService, tokens: readonly string[], panels?: PanelCredentials): Promise<void> {
+  const api = declareRoutes(app, { tags: ['media'], errors });
   const auth = new TokenAuth(tokens);
-  const pictures = new PictureAuth(tokens, panels);
+  const pictures = new PictureAuth(auth, panels);
   const allowHeaderOrQuery = (request: FastifyRequest) => pictures.check(request);
   app.addSchema(RecordingSchema);
 
-  app.get(
+  api.get(
     '/api/v1/media',
     {
-      config: { access: 'open' },
-      schema: { summary: 'Media pipeline: host, video, audio, recording, signal health', tags: ['media'], response: { 200: MediaStatusSchema } },
+      access: 'open',
+      summary: 'Media pipeline: host, video, audio, recording, signal health',
+      response: { 200: MediaStatusSchema },
+      errors: {},
     },
     async () => {
       // The active recording's files carry their download URL, as everywhere else (the schema requires it).
@@ -49,31 +52,23 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     },
   );
 
-  app.post<{ Body: { meetingId?: string } }>(
+  api.post(
     '/api/v1/media/recording/start',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Start recording (if the room allows it)',
-        tags: ['media'],
-        body: Type.Optional(StartRecordingBody),
-        security: secured,
-        response: { 201: Type.Ref(RecordingSchema), ...errors },
-      },
+      access: 'room',
+      summary: 'Start recording (if the room allows it)',
+      body: Type.Optional(StartRecordingBody),
+      response: { 201: Type.Ref(RecordingSchema) },
     },
     async (request, reply) => reply.status(201).send(withUrls(await media.startRecording({ meetingId: request.body?.meetingId ?? null }))),
   );
 
-  app.post(
+  api.post(
     '/api/v1/media/recording/stop',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Stop the recording; the last file is finished first',
-        tags: ['media'],
-        security: secured,
-        response: { 200: Type.Union([Type.Ref(RecordingSchema), Type.Null()]), ...errors },
-      },
+      access: 'room',
+      summary: 'Stop the recording; the last file is finished first',
+      response: { 200: Type.Union([Type.Ref(RecordingSchema), Type.Null()]) },
     },
     async () => {
       const recording = await media.stopRecording();
@@ -81,11 +76,12 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/recordings',
     {
-      config: { access: 'room' },
-      schema: { summary: 'Recordings, newest first', tags: ['media'], security: secured, response: { 200: Type.Array(Type.Ref(RecordingSchema)), ...errors } },
+      access: 'room',
+      summary: 'Recordings, newest first',
+      response: { 200: Type.Array(Type.Ref(RecordingSchema)) },
     },
     async (request) => {
       auth.check(request);
@@ -95,17 +91,13 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
 
   const recordingOr404 = (id: string) => media.recording(id);
 
-  app.get<{ Params: { id: string } }>(
+  api.get(
     '/api/v1/recordings/:id',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'One recording',
-        tags: ['media'],
-        params: RecordingParams,
-        security: secured,
-        response: { 200: Type.Ref(RecordingSchema), ...errors },
-      },
+      access: 'room',
+      summary: 'One recording',
+      params: RecordingParams,
+      response: { 200: Type.Ref(RecordingSchema) },
     },
     async (request) => {
       auth.check(request);
@@ -113,11 +105,12 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     },
   );
 
-  app.get<{ Params: { id: string; name: string } }>(
+  api.get(
     '/api/v1/recordings/:id/files/:name',
     {
-      config: { access: 'room' },
-      schema: { summary: 'Download one segment file', tags: ['media'], params: RecordingFileParams, security: secured, response: errors },
+      access: 'room',
+      summary: 'Download one segment file',
+      params: RecordingFileParams,
     },
     async (request, reply) => {
       auth.check(request);
@@ -139,17 +132,13 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  api.delete(
     '/api/v1/recordings/:id',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Delete a recording and its files',
-        tags: ['media'],
-        params: RecordingParams,
-        security: secured,
-        response: { 204: Type.Null(), ...errors },
-      },
+      access: 'room',
+      summary: 'Delete a recording and its files',
+      params: RecordingParams,
+      response: { 204: Type.Null() },
     },
     async (request, reply) => {
       await media.deleteRecording(recordingOr404(request.params.id).id);
@@ -162,17 +151,12 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     for (const res of viewers) res.end();
   });
 
-  app.get<{ Querystring: { token?: string } }>(
+  api.get(
     '/api/v1/media/preview.mjpeg',
     {
-      config: { access: 'room-link' },
-      schema: {
-        summary: 'Live preview, MJPEG over multipart/x-mixed-replace (for an <img>)',
-        tags: ['media'],
-        querystring: Type.Object({ token: Type.Optional(Type.String()) }),
-        security: secured,
-        response: errors,
-      },
+      access: 'room-link',
+      summary: 'Live preview, MJPEG over multipart/x-mixed-replace (for an <img>)',
+      querystring: Type.Object({ token: Type.Optional(Type.String()) }),
     },
     (request, reply) => {
       allowHeaderOrQuery(request);
@@ -198,17 +182,12 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
     },
   );
 
-  app.get<{ Querystring: { token?: string } }>(
+  api.get(
     '/api/v1/media/preview.jpg',
     {
-      config: { access: 'room-link' },
-      schema: {
-        summary: 'One preview frame (JPEG)',
-        tags: ['media'],
-        querystring: Type.Object({ token: Type.Optional(Type.String()) }),
-        security: secured,
-        response: errors,
-      },
+      access: 'room-link',
+      summary: 'One preview frame (JPEG)',
+      querystring: Type.Object({ token: Type.Optional(Type.String()) }),
     },
     async (request, reply) => {
       allowHeaderOrQuery(request);

@@ -5,7 +5,7 @@ import type { DoorCaller } from '../../meetings/door-booking.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
 import type { MinutesReaderLinks } from '../../meetings/minutes-reader-links.js';
 import type { MinutesReader } from '../../meetings/minutes-service.js';
-import { sameSecret, TokenAuth } from '../../http/auth.js';
+import { sameSecret, type TokenAuth } from '../../http/auth.js';
 
 export const DOOR_CODE_HEADER = 'x-door-code';
 /** The personal link's token (the phone page takes it from the link's `reader=` and sends it here). */
@@ -13,15 +13,11 @@ export const MINUTES_READER_HEADER = 'x-minutes-reader';
 
 /** Who is asking, for the meeting routes: the panel (bearer token) or a phone with the meeting code. */
 export class MeetingAuth {
-  private readonly tokens: TokenAuth;
-
   constructor(
-    tokens: readonly string[],
+    private readonly tokens: TokenAuth,
     /** Verifies the personal links of the minutes emails; without it only tokens and codes are taken. */
     private readonly readerLinks?: MinutesReaderLinks,
-  ) {
-    this.tokens = new TokenAuth(tokens);
-  }
+  ) {}
 
   /** True when the request carries a room credential: a config token, or a paired panel's (settled by route-access.ts). */
   hasToken(request: FastifyRequest): boolean {

@@ -8,9 +8,9 @@ import type { Meeting } from '../../meetings/meeting-types.js';
 import { roomNowView } from '../../meetings/meeting-view-builders.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
-import { BookingBody, CodeHeaders, IdParams, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { BookingBody, IdParams, MeetingViewSchema, RoomNowSchema } from './meeting-schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
-const secured = { security: [{ bearer: [] }] };
 const MeetingRef = Type.Ref(MeetingViewSchema);
 const RangeQuery = Type.Object(
   { from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) },
@@ -19,34 +19,27 @@ const RangeQuery = Type.Object(
 
 /** The schedule: what is booked, book now, extend, start, end, release. */
 export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const api = declareRoutes(app, { tags: ['meetings'], errors: errorResponses });
   const ctx = room.ctx;
   const meetingOr404 = (id: string) => room.meeting(id);
 
-  app.get(
+  api.get(
     '/api/v1/room/now',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)',
-        tags: ['meetings'],
-        ...secured,
-        response: { 200: Type.Ref(RoomNowSchema), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Room state, current and next meeting, agenda clock, last self-test (what the panel shows)',
+      response: { 200: Type.Ref(RoomNowSchema) },
     },
     async (request) => roomNowView(ctx, room.roomState(), auth.hasToken(request), room.calendar.shownEntries()),
   );
 
-  app.get<{ Querystring: { from?: string; to?: string } }>(
+  api.get(
     '/api/v1/meetings',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Meetings overlapping a period (default: today and the next 7 days), to a room credential',
-        tags: ['meetings'],
-        querystring: RangeQuery,
-        ...secured,
-        response: { 200: Type.Array(MeetingRef), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Meetings overlapping a period (default: today and the next 7 days), to a room credential',
+      querystring: RangeQuery,
+      response: { 200: Type.Array(MeetingRef) },
     },
     async (request) => {
       const now = ctx.clock.now().getTime();
@@ -58,18 +51,13 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  api.get(
     '/api/v1/meetings/:id',
     {
-      config: { access: 'meeting-code' },
-      schema: {
-        summary: "One meeting: to a room credential, or to the meeting's own code (its phone page)",
-        tags: ['meetings'],
-        params: IdParams,
-        headers: CodeHeaders,
-        security: [{ bearer: [] }, {}],
-        response: { 200: MeetingRef, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: "One meeting: to a room credential, or to the meeting's own code (its phone page)",
+      params: IdParams,
+      response: { 200: MeetingRef },
     },
     async (request) => {
       const meeting = meetingOr404(request.params.id);
@@ -78,17 +66,13 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.post<{ Body: typeof BookingBody.static }>(
+  api.post(
     '/api/v1/bookings',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Book the room (now, or later) — refused with ROOMCTL_E_BOOKING_CONFLICT when taken',
-        tags: ['meetings'],
-        body: BookingBody,
-        ...secured,
-        response: { 201: MeetingRef, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Book the room (now, or later) — refused with ROOMCTL_E_BOOKING_CONFLICT when taken',
+      body: BookingBody,
+      response: { 201: MeetingRef },
     },
     async (request, reply) => {
       const meeting = book(ctx, request.body);
@@ -96,26 +80,27 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { minutes: number } }>(
+  api.post(
     '/api/v1/meetings/:id/extend',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Extend a meeting if the room is free after it',
-        tags: ['meetings'],
-        params: IdParams,
-        body: Type.Object({ minutes: Type.Integer({ minimum: 5, maximum: 240 }) }, { additionalProperties: false }),
-        ...secured,
-        response: { 200: MeetingRef, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Extend a meeting if the room is free after it',
+      params: IdParams,
+      body: Type.Object({ minutes: Type.Integer({ minimum: 5, maximum: 240 }) }, { additionalProperties: false }),
+      response: { 200: MeetingRef },
     },
     async (request) => room.view(extend(ctx, request.params.id, request.body.minutes), true),
   );
 
   const transition = (path: string, summary: string, run: (context: MeetingContext, id: string) => Meeting) =>
-    app.post<{ Params: { id: string } }>(
+    api.post(
       `/api/v1/meetings/:id/${path}`,
-      { config: { access: 'room' }, schema: { summary, tags: ['meetings'], params: IdParams, ...secured, response: { 200: MeetingRef, ...errorResponses } } },
+      {
+        access: 'room',
+        summary,
+        params: IdParams,
+        response: { 200: MeetingRef },
+      },
       async (request) => room.view(run(ctx, meetingOr404(request.params.id).id), true),
     );
   transition('start', 'Start the meeting (one touch): runs the start scene', start);

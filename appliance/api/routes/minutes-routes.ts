@@ -9,23 +9,13 @@ import { addActionItem, addEntry, deleteActionItem, editEntry, minutesClosed, re
 import { isOrganiser, minutesSentAt, sendMinutes, type MinutesReader } from '../../meetings/minutes-service.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
-import {
-  ActionBody,
-  ActionItemSchema,
-  ActionPatch,
-  AgendaDraftSchema,
-  AgendaNowSchema,
-  CodeHeaders,
-  EntryBody,
-  EntrySchema,
-  IdParams,
-} from './meeting-schemas.js';
-
-const byCode = { config: { access: 'meeting-code' as const } };
-const either: Record<string, string[]>[] = [{ bearer: [] }, {}];
+import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
 /** Agenda, notes, decisions, action items and the minutes — from the panel or the phone page. */
 export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const api = declareRoutes(app, { tags: ['minutes'], errors: errorResponses });
+  const agenda = declareRoutes(app, { tags: ['agenda'], errors: errorResponses });
   const ctx = room.ctx;
   const meetingOr404 = (id: string) => room.meeting(id);
   // The agenda with its actual times is part of the minutes: closed with them, like notes and decisions.
@@ -34,18 +24,13 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(m.id, sentAt);
   };
 
-  app.get<{ Params: { id: string } }>(
+  agenda.get(
     '/api/v1/meetings/:id/agenda',
     {
-      ...byCode,
-      schema: {
-        summary: 'Agenda with the current item and its remaining time',
-        tags: ['agenda'],
-        params: IdParams,
-        headers: CodeHeaders,
-        security: either,
-        response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Agenda with the current item and its remaining time',
+      params: IdParams,
+      response: { 200: Type.Ref(AgendaNowSchema) },
     },
     async (request) => {
       const m = meetingOr404(request.params.id);
@@ -54,19 +39,14 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.put<{ Params: { id: string }; Body: { items: (typeof AgendaDraftSchema.static)[] } }>(
+  agenda.put(
     '/api/v1/meetings/:id/agenda',
     {
-      ...byCode,
-      schema: {
-        summary: 'Replace the agenda',
-        tags: ['agenda'],
-        params: IdParams,
-        headers: CodeHeaders,
-        body: Type.Object({ items: Type.Array(AgendaDraftSchema, { maxItems: 50 }) }, { additionalProperties: false }),
-        security: either,
-        response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Replace the agenda',
+      params: IdParams,
+      body: Type.Object({ items: Type.Array(AgendaDraftSchema, { maxItems: 50 }) }, { additionalProperties: false }),
+      response: { 200: Type.Ref(AgendaNowSchema) },
     },
     async (request) => {
       const m = meetingOr404(request.params.id);
@@ -77,18 +57,13 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  agenda.post(
     '/api/v1/meetings/:id/agenda/next',
     {
-      ...byCode,
-      schema: {
-        summary: 'End the current agenda item (its actual time is recorded) and start the next',
-        tags: ['agenda'],
-        params: IdParams,
-        headers: CodeHeaders,
-        security: either,
-        response: { 200: Type.Ref(AgendaNowSchema), ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'End the current agenda item (its actual time is recorded) and start the next',
+      params: IdParams,
+      response: { 200: Type.Ref(AgendaNowSchema) },
     },
     async (request) => {
       const m = meetingOr404(request.params.id);
@@ -98,61 +73,44 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
+  const EntryParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId: Type.String({ maxLength: 64 }) });
+  // Notes and decisions are recorded, corrected and deleted alike.
   for (const kind of ['note', 'decision'] as const) {
-    app.post<{ Params: { id: string }; Body: { text: string; author?: string } }>(
+    api.post(
       `/api/v1/meetings/:id/${kind}s`,
       {
-        ...byCode,
-        schema: {
-          summary: `Record a ${kind}`,
-          tags: ['minutes'],
-          params: IdParams,
-          headers: CodeHeaders,
-          body: EntryBody,
-          security: either,
-          response: { 201: EntrySchema, ...errorResponses },
-        },
+        access: 'meeting-code',
+        summary: `Record a ${kind}`,
+        params: IdParams,
+        body: EntryBody,
+        response: { 201: EntrySchema },
       },
       async (request, reply) => {
         const m = meetingOr404(request.params.id);
         return reply.status(201).send(addEntry(ctx, m.id, kind, request.body.text, request.body.author, auth.forMeeting(request, m)));
       },
     );
-  }
-
-  const EntryParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId: Type.String({ maxLength: 64 }) });
-  for (const kind of ['note', 'decision'] as const) {
-    app.patch<{ Params: { id: string; entryId: string }; Body: { text: string } }>(
+    api.patch(
       `/api/v1/meetings/:id/${kind}s/:entryId`,
       {
-        ...byCode,
-        schema: {
-          summary: `Correct a ${kind} (until the minutes are sent: ROOMCTL_E_MINUTES_SENT after)`,
-          tags: ['minutes'],
-          params: EntryParams,
-          headers: CodeHeaders,
-          body: Type.Object({ text: EntryBody.properties.text }, { additionalProperties: false }),
-          security: either,
-          response: { 200: EntrySchema, ...errorResponses },
-        },
+        access: 'meeting-code',
+        summary: `Correct a ${kind} (until the minutes are sent: ROOMCTL_E_MINUTES_SENT after)`,
+        params: EntryParams,
+        body: Type.Object({ text: EntryBody.properties.text }, { additionalProperties: false }),
+        response: { 200: EntrySchema },
       },
       async (request) => {
         const m = meetingOr404(request.params.id);
         return editEntry(ctx, m.id, kind, request.params.entryId, request.body.text, auth.forMeeting(request, m));
       },
     );
-    app.delete<{ Params: { id: string; entryId: string } }>(
+    api.delete(
       `/api/v1/meetings/:id/${kind}s/:entryId`,
       {
-        ...byCode,
-        schema: {
-          summary: `Delete a ${kind} (until the minutes are sent)`,
-          tags: ['minutes'],
-          params: EntryParams,
-          headers: CodeHeaders,
-          security: either,
-          response: { 204: Type.Null(), ...errorResponses },
-        },
+        access: 'meeting-code',
+        summary: `Delete a ${kind} (until the minutes are sent)`,
+        params: EntryParams,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
         const m = meetingOr404(request.params.id);
@@ -162,18 +120,13 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     );
   }
 
-  app.delete<{ Params: { id: string } }>(
+  api.delete(
     '/api/v1/action-items/:id',
     {
-      ...byCode,
-      schema: {
-        summary: 'Delete an action item (until the minutes are sent)',
-        tags: ['minutes'],
-        params: IdParams,
-        headers: CodeHeaders,
-        security: either,
-        response: { 204: Type.Null(), ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Delete an action item (until the minutes are sent)',
+      params: IdParams,
+      response: { 204: Type.Null() },
     },
     async (request, reply) => {
       const item = room.actionItem(request.params.id);
@@ -182,18 +135,13 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  api.post(
     '/api/v1/meetings/:id/minutes/send',
     {
-      ...byCode,
-      schema: {
-        summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time',
-        tags: ['minutes'],
-        params: IdParams,
-        headers: CodeHeaders,
-        security: either,
-        response: { 200: Type.Object({ sentAt: Type.String() }), ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time',
+      params: IdParams,
+      response: { 200: Type.Object({ sentAt: Type.String() }) },
     },
     async (request) => {
       const m = meetingOr404(request.params.id);
@@ -206,19 +154,14 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.post<{ Params: { id: string }; Body: typeof ActionBody.static }>(
+  api.post(
     '/api/v1/meetings/:id/action-items',
     {
-      ...byCode,
-      schema: {
-        summary: 'Record an action item (owner, deadline)',
-        tags: ['minutes'],
-        params: IdParams,
-        headers: CodeHeaders,
-        body: ActionBody,
-        security: either,
-        response: { 201: ActionItemSchema, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: 'Record an action item (owner, deadline)',
+      params: IdParams,
+      body: ActionBody,
+      response: { 201: ActionItemSchema },
     },
     async (request, reply) => {
       const m = meetingOr404(request.params.id);
@@ -226,19 +169,14 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: typeof ActionPatch.static }>(
+  api.patch(
     '/api/v1/action-items/:id',
     {
-      ...byCode,
-      schema: {
-        summary: "Update an action item's status, deadline or owner",
-        tags: ['minutes'],
-        params: IdParams,
-        headers: CodeHeaders,
-        body: ActionPatch,
-        security: either,
-        response: { 200: ActionItemSchema, ...errorResponses },
-      },
+      access: 'meeting-code',
+      summary: "Update an action item's status, deadline or owner",
+      params: IdParams,
+      body: ActionPatch,
+      response: { 200: ActionItemSchema },
     },
     async (request) => {
       const item = room.actionItem(request.params.id);
@@ -248,28 +186,22 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
 
   const formats = { 'minutes.json': 'json', 'minutes.md': 'markdown', 'action-items.ics': 'ics' } as const;
   for (const [file, format] of Object.entries(formats)) {
-    app.get<{ Params: { id: string } }>(
+    api.get(
       `/api/v1/meetings/:id/${file}`,
       {
-        ...byCode,
-        schema: {
-          summary: `The minutes as ${format === 'ics' ? 'iCalendar VTODOs (action items)' : format === 'json' ? 'JSON' : 'Markdown'}; every read is audited; confidential ones need a personal link (X-Minutes-Reader) or the room while the meeting runs`,
-          tags: ['minutes'],
-          params: IdParams,
-          headers: CodeHeaders,
-          security: either,
-          response: {
-            200:
-              format === 'json'
-                ? Type.Object({
-                    final: Type.Boolean({ description: 'Assembled at the end' }),
-                    sentAt: Type.Union([Type.String(), Type.Null()], { description: 'When they went out; until then they can be corrected' }),
-                    sendsAt: Type.Union([Type.String(), Type.Null()], { description: 'When held minutes go out by themselves' }),
-                    minutes: Type.Unknown(),
-                  })
-                : Type.String(),
-            ...errorResponses,
-          },
+        access: 'meeting-code',
+        summary: `The minutes as ${format === 'ics' ? 'iCalendar VTODOs (action items)' : format === 'json' ? 'JSON' : 'Markdown'}; every read is audited; confidential ones need a personal link (X-Minutes-Reader) or the room while the meeting runs`,
+        params: IdParams,
+        response: {
+          200:
+            format === 'json'
+              ? Type.Object({
+                  final: Type.Boolean({ description: 'Assembled at the end' }),
+                  sentAt: Type.Union([Type.String(), Type.Null()], { description: 'When they went out; until then they can be corrected' }),
+                  sendsAt: Type.Union([Type.String(), Type.Null()], { description: 'When held minutes go out by themselves' }),
+                  minutes: Type.Unknown(),
+                })
+              : Type.String(),
         },
       },
       async (request, reply) => {
@@ -283,29 +215,24 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     );
   }
 
-  app.get<{ Params: { id: string } }>(
+  api.get(
     '/api/v1/meetings/:id/audit',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Every read and change of the minutes',
-        tags: ['minutes'],
-        params: IdParams,
-        security: [{ bearer: [] }],
-        response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.Integer(),
-              meetingId: Type.String(),
-              action: Type.String(),
-              who: Type.Union([Type.String(), Type.Null()]),
-              via: Type.String(),
-              detail: Type.Union([Type.String(), Type.Null()]),
-              at: Type.String(),
-            }),
-          ),
-          ...errorResponses,
-        },
+      access: 'room',
+      summary: 'Every read and change of the minutes',
+      params: IdParams,
+      response: {
+        200: Type.Array(
+          Type.Object({
+            id: Type.Integer(),
+            meetingId: Type.String(),
+            action: Type.String(),
+            who: Type.Union([Type.String(), Type.Null()]),
+            via: Type.String(),
+            detail: Type.Union([Type.String(), Type.Null()]),
+            at: Type.String(),
+          }),
+        ),
       },
     },
     async (request) => {

@@ -7,8 +7,8 @@ import type { PanelServices } from '../../panel/panel-services.js';
 import { PANEL_LOCALES } from '../../panel/panel-settings.js';
 import { TokenAuth } from '../../http/auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
-const publicRoute = { config: { access: 'public' as const } };
 const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema), 429: Type.Ref(ErrorBodySchema) };
 const Code = Type.String({ pattern: '^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$', description: 'The pairing code the panel shows, e.g. K7QM-4XPA' });
 const PairingAnswer = Type.Union([
@@ -44,19 +44,18 @@ const PanelInfoSchema = Type.Object(
 
 /** The panel's handshake: what it should show, pairing, and the admin PIN → session. */
 export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
+  const api = declareRoutes(app, { tags: ['panel'], errors: refused });
   const tokens = new TokenAuth(core.config.api.tokens);
   const { access } = panel;
   app.addSchema(PanelInfoSchema);
 
-  app.get(
+  api.get(
     '/api/v1/panel/info',
     {
-      config: { access: 'public' },
-      schema: {
-        summary: 'What a panel needs before its first screen: room, language, whether it is paired',
-        tags: ['panel'],
-        response: { 200: Type.Ref(PanelInfoSchema) },
-      },
+      access: 'public',
+      summary: 'What a panel needs before its first screen: room, language, whether it is paired',
+      response: { 200: Type.Ref(PanelInfoSchema) },
+      errors: {},
     },
     async (request) => {
       const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
@@ -78,52 +77,43 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
   );
 
-  app.post<{ Body: { code: string; name?: string } }>(
+  api.post(
     '/api/v1/panels/pair',
     {
-      ...publicRoute,
-      schema: {
-        summary:
-          'A panel asks to be paired, showing its code: approved at once when the config lists the code (once per code), else it waits for the admin PIN. A code another client is waiting with is refused (409); 10 requests a minute per client, of which it holds two waiting (its newest replaces its oldest)',
-        tags: ['panel'],
-        body: Type.Object({ code: Code, name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
-        response: { 200: PairingAnswer, ...refused },
-      },
+      access: 'public',
+      summary:
+        'A panel asks to be paired, showing its code: approved at once when the config lists the code (once per code), else it waits for the admin PIN. A code another client is waiting with is refused (409); 10 requests a minute per client, of which it holds two waiting (its newest replaces its oldest)',
+      body: Type.Object({ code: Code, name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }, { additionalProperties: false }),
+      response: { 200: PairingAnswer },
     },
     async (request) => access.pairing.request(request.body.code, request.body.name ?? `Panel ${request.body.code}`, request.ip),
   );
 
-  app.post<{ Body: { requestId: string; claim: string } }>(
+  api.post(
     '/api/v1/panels/pair/claim',
     {
-      ...publicRoute,
-      schema: {
-        summary: 'The asking panel polls its request: still pending, or its credential (handed out once)',
-        tags: ['panel'],
-        body: Type.Object({ requestId: Type.String({ maxLength: 64 }), claim: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
-        response: { 200: PairingAnswer, ...refused },
-      },
+      access: 'public',
+      summary: 'The asking panel polls its request: still pending, or its credential (handed out once)',
+      body: Type.Object({ requestId: Type.String({ maxLength: 64 }), claim: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      response: { 200: PairingAnswer },
     },
     async (request) => access.pairing.claim(request.body.requestId, request.body.claim),
   );
 
-  app.post<{ Body: { code: string; pin?: string; requestId?: string } }>(
+  api.post(
     '/api/v1/panels/pair/approve',
     {
-      ...publicRoute,
-      schema: {
-        summary: 'Approve a waiting panel: with the admin PIN (same lock-out as the admin view) or an admin session',
-        tags: ['panel'],
-        body: Type.Object(
-          {
-            code: Code,
-            pin: Type.Optional(Type.String({ maxLength: 64 })),
-            requestId: Type.Optional(Type.String({ maxLength: 64, description: 'The waiting request the admin view showed: only that one is approved' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ panelId: Type.String(), name: Type.String() }), ...refused },
-      },
+      access: 'public',
+      summary: 'Approve a waiting panel: with the admin PIN (same lock-out as the admin view) or an admin session',
+      body: Type.Object(
+        {
+          code: Code,
+          pin: Type.Optional(Type.String({ maxLength: 64 })),
+          requestId: Type.Optional(Type.String({ maxLength: 64, description: 'The waiting request the admin view showed: only that one is approved' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Type.Object({ panelId: Type.String(), name: Type.String() }) },
     },
     async (request) => {
       if (!access.sessions.touch(adminSessionOf(request))) await access.pin.verify(request.body.pin ?? '');
@@ -133,19 +123,14 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
   );
 
-  app.post<{ Body: { pin: string } }>(
+  api.post(
     '/api/v1/admin/session',
     {
-      ...publicRoute,
-      schema: {
-        summary: 'Open an admin session with the admin PIN; 5 wrong PINs in a row lock it (30 s, then twice as long each time)',
-        tags: ['admin'],
-        body: Type.Object({ pin: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({ session: Type.String({ description: 'Send as X-Roomctl-Admin' }), expiresAt: Type.String({ format: 'date-time' }) }),
-          ...refused,
-        },
-      },
+      access: 'public',
+      summary: 'Open an admin session with the admin PIN; 5 wrong PINs in a row lock it (30 s, then twice as long each time)',
+      tags: ['admin'],
+      body: Type.Object({ pin: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ session: Type.String({ description: 'Send as X-Roomctl-Admin' }), expiresAt: Type.String({ format: 'date-time' }) }) },
     },
     async (request) => {
       try {
@@ -159,11 +144,13 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
     },
   );
 
-  app.delete(
+  api.delete(
     '/api/v1/admin/session',
     {
-      config: { access: 'admin' },
-      schema: { summary: 'Close the admin session', tags: ['admin'], security: [{ adminSession: [] }], response: { 204: Type.Null(), ...refused } },
+      access: 'admin',
+      summary: 'Close the admin session',
+      tags: ['admin'],
+      response: { 204: Type.Null() },
     },
     async (request, reply) => {
       access.sessions.close(adminSessionOf(request));

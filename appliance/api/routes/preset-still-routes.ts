@@ -5,6 +5,8 @@ import type { ApplianceCore } from '../../appliance-core.js';
 import type { PresetStillStore } from '../../stills/preset-still-store.js';
 import { PictureAuth, type PanelCredentials } from '../picture-auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
+import { TokenAuth } from '../../http/auth.js';
+import { declareRoutes } from '../declare-routes.js';
 
 const StillParams = Type.Object({
   id: Type.String({ maxLength: 100, description: 'Camera device id' }),
@@ -33,21 +35,18 @@ export async function presetStillRoutes(
   store: PresetStillStore,
   panels: PanelCredentials | undefined,
 ): Promise<void> {
-  const auth = new PictureAuth(core.config.api.tokens, panels);
-  app.get<{ Params: { id: string; preset: number }; Querystring: { token?: string } }>(
+  const api = declareRoutes(app, { tags: ['devices'], errors: errorResponses });
+  const auth = new PictureAuth(new TokenAuth(core.config.api.tokens), panels);
+  api.get(
     '/api/v1/devices/:id/presets/:preset/still.jpg',
     {
-      config: { access: 'room-link' },
-      schema: {
-        summary: 'The still of a camera preset (JPEG), taken when the preset was saved',
-        description:
-          "The device view lists the presets that have one (`presetStills`, with a `version` that is this response's ETag). Needs a credential like the media preview: `Authorization: Bearer`, a paired panel's credential, or `?token=` for an <img>.",
-        tags: ['devices'],
-        params: StillParams,
-        querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) }),
-        security: [{ bearer: [] }],
-        response: errors,
-      },
+      access: 'room-link',
+      summary: 'The still of a camera preset (JPEG), taken when the preset was saved',
+      description:
+        "The device view lists the presets that have one (`presetStills`, with a `version` that is this response's ETag). Needs a credential like the media preview: `Authorization: Bearer`, a paired panel's credential, or `?token=` for an <img>.",
+      params: StillParams,
+      querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) }),
+      errors: errors,
     },
     async (request, reply) => {
       auth.check(request);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import { errorResponses } from '../schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
 const RoomMuteViewSchema = Type.Object(
   {
@@ -23,28 +24,30 @@ const RoomMuteViewSchema = Type.Object(
 
 /** GET and POST /api/v1/room/mute: the room's one mute state (panel button, API). */
 export async function roomMuteRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
+  const api = declareRoutes(app, { tags: ['room'], errors: errorResponses });
   const roomMute = () => {
     if (!core.roomMute) throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', 'this appliance runs without room mute');
     return core.roomMute;
   };
-  app.get(
-    '/api/v1/room/mute',
-    { config: { access: 'open' }, schema: { summary: "The room mute and each device's agreement", tags: ['room'], response: { 200: RoomMuteViewSchema } } },
-    async () => roomMute().view(),
-  );
-  app.post<{ Body: { on: boolean } }>(
+  api.get(
     '/api/v1/room/mute',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Mute or unmute the room (every mute-capable device follows)',
-        description:
-          'Answers once every connected device has taken the command, or after 2.5 s with the slow ones still pending (a display warming up). A device that failed is corrected when it is back.',
-        tags: ['room'],
-        body: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
-        security: [{ bearer: [] }],
-        response: { 200: RoomMuteViewSchema, ...errorResponses },
-      },
+      access: 'open',
+      summary: "The room mute and each device's agreement",
+      response: { 200: RoomMuteViewSchema },
+      errors: {},
+    },
+    async () => roomMute().view(),
+  );
+  api.post(
+    '/api/v1/room/mute',
+    {
+      access: 'room',
+      summary: 'Mute or unmute the room (every mute-capable device follows)',
+      description:
+        'Answers once every connected device has taken the command, or after 2.5 s with the slow ones still pending (a display warming up). A device that failed is corrected when it is back.',
+      body: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
+      response: { 200: RoomMuteViewSchema },
     },
     async (request) => roomMute().set(request.body.on, { kind: 'panel' }),
   );

@@ -6,12 +6,11 @@ import { submitFeedback } from '../../meetings/feedback-service.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { purgeLog } from '../../meetings/retention.js';
 import { selfTestJob } from '../../meetings/selftest-job.js';
-import type { OutboxStatus } from '../../notify/outbox.js';
 import { CalendarHealthSchema, errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { FeedbackBody, IdParams } from './meeting-schemas.js';
+import { declareRoutes } from '../declare-routes.js';
 
-const secured = { security: [{ bearer: [] }] };
 const SelfTestSchema = Type.Object({
   id: Type.String(),
   meetingId: Type.Union([Type.String(), Type.Null()]),
@@ -39,6 +38,7 @@ const Figures = Type.Record(Type.String(), Type.Union([Type.Number(), Type.Strin
 
 /** Feedback, problem reports, self-test, figures, calendar, notifications, retention. */
 export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, auth: MeetingAuth): Promise<void> {
+  const api = declareRoutes(app, { errors: errorResponses });
   const ctx = room.ctx;
   const feedbackResult = Type.Object({
     id: Type.String(),
@@ -49,49 +49,47 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
   });
   const shape = (r: ReturnType<typeof submitFeedback>) => ({ id: r.id, meetingId: r.meetingId, rating: r.rating, categories: r.categories, at: r.at });
 
-  app.post<{ Params: { id: string }; Body: typeof FeedbackBody.static }>(
+  api.post(
     '/api/v1/meetings/:id/feedback',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Rate the meeting room 1–5 and/or report a problem (carries a snapshot of every device health)',
-        tags: ['feedback'],
-        params: IdParams,
-        body: FeedbackBody,
-        ...secured,
-        response: { 201: feedbackResult, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Rate the meeting room 1–5 and/or report a problem (carries a snapshot of every device health)',
+      tags: ['feedback'],
+      params: IdParams,
+      body: FeedbackBody,
+      response: { 201: feedbackResult },
     },
     async (request, reply) => reply.status(201).send(shape(submitFeedback(ctx, request.params.id, request.body))),
   );
-  app.post<{ Body: typeof FeedbackBody.static }>(
+  api.post(
     '/api/v1/problems',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Report a problem with the room outside a meeting',
-        tags: ['feedback'],
-        body: FeedbackBody,
-        ...secured,
-        response: { 201: feedbackResult, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Report a problem with the room outside a meeting',
+      tags: ['feedback'],
+      body: FeedbackBody,
+      response: { 201: feedbackResult },
     },
     async (request, reply) => reply.status(201).send(shape(submitFeedback(ctx, null, request.body))),
   );
 
-  app.post(
+  api.post(
     '/api/v1/selftests',
     {
-      config: { access: 'room' },
-      schema: { summary: 'Run the equipment self-test now', tags: ['self-test'], ...secured, response: { 200: SelfTestSchema, ...errorResponses } },
+      access: 'room',
+      summary: 'Run the equipment self-test now',
+      tags: ['self-test'],
+      response: { 200: SelfTestSchema },
     },
     async () => selfTestJob(ctx, room.roomState().current),
   );
-  app.get(
+  api.get(
     '/api/v1/selftests/latest',
     {
-      config: { access: 'room' },
-      schema: { summary: 'The last self-test report', tags: ['self-test'], ...secured, response: { 200: SelfTestSchema, ...errorResponses } },
+      access: 'room',
+      summary: 'The last self-test report',
+      tags: ['self-test'],
+      response: { 200: SelfTestSchema },
     },
     async () => {
       const report = room.latestSelfTest();
@@ -100,20 +98,17 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get<{ Querystring: { from?: string; to?: string } }>(
+  api.get(
     '/api/v1/figures',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Utilisation, no-show rate, auto-releases, on-time starts, overrun, attendance and ratings (default: the last 7 days)',
-        tags: ['figures'],
-        querystring: Type.Object(
-          { from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) },
-          { additionalProperties: false },
-        ),
-        ...secured,
-        response: { 200: Figures, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Utilisation, no-show rate, auto-releases, on-time starts, overrun, attendance and ratings (default: the last 7 days)',
+      tags: ['figures'],
+      querystring: Type.Object(
+        { from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) },
+        { additionalProperties: false },
+      ),
+      response: { 200: Figures },
     },
     async (request) => {
       const to = request.query.to ? new Date(request.query.to) : ctx.clock.now();
@@ -145,16 +140,13 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
       { description: 'All-day and free entries in the horizon: shown, never booking the room' },
     ),
   });
-  app.get(
+  api.get(
     '/api/v1/calendar',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Calendar feed state: health, last good read, last error, what was left out, entries shown but not booked',
-        tags: ['calendar'],
-        ...secured,
-        response: { 200: FeedStateSchema, ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Calendar feed state: health, last good read, last error, what was left out, entries shown but not booked',
+      tags: ['calendar'],
+      response: { 200: FeedStateSchema },
     },
     async (request) => {
       const state = room.calendar.state();
@@ -169,16 +161,13 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
           };
     },
   );
-  app.post(
+  api.post(
     '/api/v1/calendar/refresh',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Read the calendar feed now',
-        tags: ['calendar'],
-        ...secured,
-        response: { 200: Type.Object({ ok: Type.Boolean(), added: Type.Integer(), updated: Type.Integer(), cancelled: Type.Integer() }), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Read the calendar feed now',
+      tags: ['calendar'],
+      response: { 200: Type.Object({ ok: Type.Boolean(), added: Type.Integer(), updated: Type.Integer(), cancelled: Type.Integer() }) },
     },
     async () => {
       const result = await room.calendar.refresh();
@@ -203,37 +192,31 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     createdAt: Type.String(),
     sentAt: Type.Union([Type.String(), Type.Null()]),
   });
-  app.get<{ Querystring: { status?: OutboxStatus } }>(
+  api.get(
     '/api/v1/notifications',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'The notification outbox (pending, sent, dead)',
-        tags: ['notifications'],
-        querystring: Type.Object(
-          { status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')])) },
-          { additionalProperties: false },
-        ),
-        ...secured,
-        response: { 200: Type.Array(OutboxEntry), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'The notification outbox (pending, sent, dead)',
+      tags: ['notifications'],
+      querystring: Type.Object(
+        { status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')])) },
+        { additionalProperties: false },
+      ),
+      response: { 200: Type.Array(OutboxEntry) },
     },
     async (request) => {
       auth.requireToken(request);
       return room.outbox.list({ status: request.query.status }).map(({ message, ...e }) => ({ ...e, title: message.title }));
     },
   );
-  app.post<{ Params: { id: string } }>(
+  api.post(
     '/api/v1/notifications/:id/retry',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Send a dead or pending notification again now',
-        tags: ['notifications'],
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        ...secured,
-        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses },
-      },
+      access: 'room',
+      summary: 'Send a dead or pending notification again now',
+      tags: ['notifications'],
+      params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      response: { 200: Type.Object({ ok: Type.Literal(true) }) },
     },
     async (request) => {
       if (!room.outbox.retry(Number(request.params.id), ctx.clock.now()))
@@ -243,21 +226,17 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/retention',
     {
-      config: { access: 'room' },
-      schema: {
-        summary: 'Retention period and the log of purges',
-        tags: ['records'],
-        ...secured,
-        response: {
-          200: Type.Object({
-            retentionDays: Type.Integer(),
-            purges: Type.Array(Type.Object({ at: Type.String(), cutoff: Type.String(), removed: Type.Record(Type.String(), Type.Integer()) })),
-          }),
-          ...errorResponses,
-        },
+      access: 'room',
+      summary: 'Retention period and the log of purges',
+      tags: ['records'],
+      response: {
+        200: Type.Object({
+          retentionDays: Type.Integer(),
+          purges: Type.Array(Type.Object({ at: Type.String(), cutoff: Type.String(), removed: Type.Record(Type.String(), Type.Integer()) })),
+        }),
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
+import { alertWords } from './fleet-alert-words.js';
 import { FleetWordsController, ft, when } from './fleet-words.js';
 
 /** The alerts the rules fired and resolved, newest first: what went to the webhooks and chats, on screen too. */
@@ -17,6 +18,8 @@ export class FleetAlertList extends LitElement {
   `;
 
   @property({ attribute: false }) alerts: FleetAlertView[] = [];
+  /** site/room → the room's name. */
+  @property({ attribute: false }) roomNames = new Map<string, string>();
   private readonly words = new FleetWordsController(this);
 
   override render() {
@@ -24,7 +27,10 @@ export class FleetAlertList extends LitElement {
       ${
         this.alerts.length === 0
           ? html`<p class="empty">${ft('No alert has fired.')}</p>`
-          : html`<ul>${this.alerts.map((a) => html`<li data-alert=${a.key} data-state=${a.state}><strong>${a.state === 'firing' ? '▲' : '▼'} ${a.title}</strong><div class="meta">${when(a.at)} · ${a.text}</div></li>`)}</ul>`
+          : html`<ul>${this.alerts.map((a) => {
+              const words = alertWords(a, this.roomNames.get(`${a.site}/${a.room}`) ?? a.room);
+              return html`<li data-alert=${a.key} data-rule=${a.rule} data-state=${a.state}><strong>${a.state === 'firing' ? '▲' : '▼'} ${words.title}</strong><div class="meta">${when(a.at)} · ${words.text}</div></li>`;
+            })}</ul>`
       }`;
   }
 }

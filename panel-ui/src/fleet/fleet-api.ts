@@ -53,6 +53,11 @@ export class FleetApi {
     return this.request<FleetIssue>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/${action}`, {});
   }
 
+  /** Everyone an issue can be given to (names only). */
+  operatorNames(): Promise<string[]> {
+    return this.request<string[]>('GET', '/api/fleet/operators/names');
+  }
+
   assign(id: string, to: string | null): Promise<FleetIssue> {
     return this.request<FleetIssue>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/assign`, { to });
   }

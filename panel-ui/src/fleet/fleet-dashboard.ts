@@ -50,6 +50,8 @@ export class FleetDashboard extends LitElement {
   @state() busy = new Set<string>();
   @state() message = '';
   @state() logs = new Map<string, FleetIssueLogEntry[]>();
+  /** The operators an issue can be given to. */
+  @state() operators: string[] = [];
   private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
   private readonly words = new FleetWordsController(this);
   /** Bumped whenever an issue comes or changes on the stream (the trends follow it). */
@@ -77,6 +79,17 @@ export class FleetDashboard extends LitElement {
     this.api = detail.api;
     this.actor = detail.actor;
     this.stream.start();
+    this.loadOperators();
+  }
+
+  /** Whom an issue can be given to; asked again when an operator opens "Assign to…" (a colleague may have been added). */
+  private loadOperators(): void {
+    this.api
+      .operatorNames()
+      .then((names) => {
+        if (names.join('\n') !== this.operators.join('\n')) this.operators = names;
+      })
+      .catch((err: unknown) => (this.message = (err as Error).message));
   }
 
   private signOut(): void {
@@ -92,11 +105,13 @@ export class FleetDashboard extends LitElement {
   }
 
   private async onIssueAction(e: CustomEvent<IssueActionDetail>): Promise<void> {
-    const { id, action, text } = e.detail;
+    const { id, action, text, to } = e.detail;
     this.busy = new Set([...this.busy, id]);
     try {
       if (action === 'note') await this.api.note(id, text ?? '');
-      else this.stream.putIssue(action === 'take' ? await this.api.assign(id, this.actor?.name ?? null) : await this.api.issueAction(id, action));
+      else if (action === 'take' || action === 'assign')
+        this.stream.putIssue(await this.api.assign(id, action === 'take' ? (this.actor?.name ?? null) : (to ?? null)));
+      else this.stream.putIssue(await this.api.issueAction(id, action));
       if (this.logs.has(id) || action === 'note') await this.loadLog(id);
       await this.renderRoot.querySelector<FleetIssueSearch>('fleet-issue-search')?.refresh();
       this.message = '';
@@ -155,7 +170,7 @@ export class FleetDashboard extends LitElement {
       ${this.header(all)}
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
-      <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)}>
+      <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)} @operators-wanted=${() => this.loadOperators()}>
         <div class="left">
           <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>
             ${rooms.slice(0, MAX_TILES).map((r) => html`<fleet-room-tile .room=${r} ?selected=${this.selected === `${r.site}/${r.room}`}></fleet-room-tile>`)}
@@ -166,9 +181,9 @@ export class FleetDashboard extends LitElement {
           <fleet-trends .api=${this.api} .roomNames=${roomNames} .issuesRevision=${this.issuesRevision}></fleet-trends>
         </div>
         <aside>
-          <fleet-alert-list .alerts=${this.stream.alerts}></fleet-alert-list>
-          <fleet-issue-list data-open .issues=${open} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name}></fleet-issue-list>
-          <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name}></fleet-issue-search>
+          <fleet-alert-list .alerts=${this.stream.alerts} .roomNames=${roomNames}></fleet-alert-list>
+          <fleet-issue-list data-open .issues=${open} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-list>
+          <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-search>
         </aside>
       </main>
     `;

@@ -1,15 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
 
 export interface IssueActionDetail {
   id: string;
-  action: 'acknowledge' | 'resolve' | 'take' | 'note';
+  action: 'acknowledge' | 'resolve' | 'take' | 'assign' | 'note';
   text?: string;
+  /** assign: the operator it goes to. */
+  to?: string;
 }
 
-const KIND: Record<FleetIssue['kind'], string> = { help: 'Help call', problem: 'Problem report', device: 'Device fault' };
+const KIND: Record<FleetIssue['kind'], string> = { help: 'Help call', problem: 'Problem report', device: 'Device fault', call: 'Failed call' };
+/** A failed call clears and fails again by the room's next calls, not by a device. */
+const CALL_ACTION: Partial<Record<FleetIssueLogEntry['action'], string>> = { cleared: 'the next call went through', reopened: 'a call failed again' };
 const STATE: Record<string, string> = { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' };
 const ACTION: Record<FleetIssueLogEntry['action'], string> = {
   opened: 'opened',
@@ -20,6 +24,10 @@ const ACTION: Record<FleetIssueLogEntry['action'], string> = {
   cleared: 'the device came back',
   reopened: 'the device failed again',
 };
+
+/** Summaries the fleet words itself (when the room gave none) in the operator's language; the room's own words as they came. */
+const FLEET_SUMMARIES = new Set(['Offline', 'Wrong password', 'The online call failed', 'Help requested', 'Problem reported']);
+const summaryOf = (i: FleetIssue) => (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
 
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
 function roomNote(i: FleetIssue) {
@@ -40,7 +48,11 @@ export class FleetIssueList extends LitElement {
     li.help { border-left: 4px solid #f5a524; }
     li.problem { border-left: 4px solid #ff6b6b; }
     li.device { border-left: 4px solid #e8590c; }
+    li.call { border-left: 4px solid #be4bdb; }
     li[data-state='resolved'] { opacity: 0.8; border-left-color: #40c057; }
+    .mine { font-size: 0.75em; font-weight: 700; padding: 0.05em 0.5em; border-radius: 999px; background: #1971c2; margin-left: 0.4em; }
+    .heading { display: flex; gap: 0.6em; align-items: baseline; justify-content: space-between; }
+    button[aria-pressed='true'] { background: #1971c2; }
     .meta { font-size: 0.8em; color: #a9b4c0; }
     .meeting { font-size: 0.85em; color: #ffd43b; }
     .words { font-size: 0.9em; font-style: italic; }
@@ -53,6 +65,7 @@ export class FleetIssueList extends LitElement {
     ol.log { margin: 0.4em 0 0; padding-left: 1.2em; font-size: 0.8em; }
     ol.log li { padding: 0.1em 0; background: none; border: none; border-radius: 0; }
     form { display: flex; gap: 0.4em; margin-top: 0.4em; }
+    select { font: inherit; font-size: 0.85em; padding: 0.2em 0.4em; border-radius: 6px; background: #243243; color: inherit; border: 1px solid #2c3a49; }
     input { flex: 1; font: inherit; font-size: 0.85em; padding: 0.25em 0.5em; border-radius: 6px; background: #0f1419; color: inherit; border: 1px solid #2c3a49; }
   `;
 
@@ -66,6 +79,10 @@ export class FleetIssueList extends LitElement {
   @property({ attribute: false }) logs = new Map<string, FleetIssueLogEntry[]>();
   /** The signed-in operator. */
   @property({}) me = '';
+  /** Everyone an issue can be given to (their names). */
+  @property({ attribute: false }) operators: string[] = [];
+  /** Only the issues given to the signed-in operator. */
+  @state() onlyMine = false;
   private readonly words = new FleetWordsController(this);
 
   private act(detail: IssueActionDetail): void {
@@ -80,8 +97,8 @@ export class FleetIssueList extends LitElement {
     const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
     const what =
       i.kind === 'device'
-        ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${i.summary}`
-        : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${i.summary}`;
+        ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`
+        : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`;
     const people = [
       i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
       i.assignedTo ? ft('assigned to {name}', { name: i.assignedTo }) : '',
@@ -91,8 +108,9 @@ export class FleetIssueList extends LitElement {
       .join(' · ');
     const log = this.logs.get(i.id);
     const busy = this.busy.has(i.id);
-    return html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state} data-kind=${i.kind}>
-      <div>${what}</div>
+    const mine = i.assignedTo !== null && i.assignedTo === this.me;
+    return html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state} data-kind=${i.kind} data-mine=${mine ? 'yes' : 'no'}>
+      <div>${what}${mine ? html`<span class="mine" data-mine-marker>${ft('yours')}</span>` : nothing}</div>
       ${i.meeting ? html`<div class="meeting" data-meeting>${ft('During the meeting "{title}"', { title: i.meeting })}</div>` : nothing}
       ${i.kind === 'problem' && (i.rating !== null || i.comment) ? html`<div class="words" data-words>${i.rating !== null ? html`<span title=${ft('Rating {n} of 5', { n: i.rating })}>${'★'.repeat(i.rating)}${'☆'.repeat(Math.max(0, 5 - i.rating))}</span> ` : nothing}${i.comment ? `“${i.comment}”` : ''}</div>` : nothing}
       <div class="meta">${ft(KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>
@@ -100,16 +118,33 @@ export class FleetIssueList extends LitElement {
       <div class="actions">
         ${i.state === 'open' ? html`<button name="acknowledge" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'acknowledge' })}>${ft('Acknowledge')}</button>` : nothing}
         ${i.state !== 'resolved' && i.assignedTo !== this.me ? html`<button name="take" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'take' })}>${ft('Take it')}</button>` : nothing}
+        ${i.state !== 'resolved' && this.operators.length ? this.assignChoice(i, busy) : nothing}
         ${i.state !== 'resolved' ? html`<button name="resolve" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'resolve' })}>${ft('Resolve')}</button>` : nothing}
         <button name="details" aria-expanded=${log ? 'true' : 'false'} @click=${() => this.toggle(i.id)}>${log ? ft('Hide the story') : ft('Story and notes')}</button>
       </div>
       ${
         log
-          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft(ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
+          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
             <form @submit=${(e: Event) => this.submitNote(e, i.id)}><input name="note" maxlength="2000" placeholder=${ft('Add a note')} /><button type="submit" ?disabled=${busy}>${ft('Add')}</button></form>`
           : nothing
       }
     </li>`;
+  }
+
+  /** "Assign to…": every operator but the one who has it now. */
+  private assignChoice(i: FleetIssue, busy: boolean) {
+    const choose = (e: Event) => {
+      const select = e.target as HTMLSelectElement;
+      const to = select.value;
+      select.value = '';
+      if (to) this.act({ id: i.id, action: 'assign', to });
+    };
+    // Colleagues added since this dashboard opened: the list is asked for again when someone reaches for it.
+    const wanted = () => this.dispatchEvent(new CustomEvent('operators-wanted', { bubbles: true, composed: true }));
+    return html`<select name="assign" aria-label=${ft('Assign to…')} ?disabled=${busy} @focus=${wanted} @change=${choose}>
+      <option value="">${ft('Assign to…')}</option>
+      ${this.operators.filter((name) => name !== i.assignedTo).map((name) => html`<option value=${name}>${name === this.me ? ft('{name} (me)', { name }) : name}</option>`)}
+    </select>`;
   }
 
   private submitNote(e: Event, id: string): void {
@@ -122,8 +157,12 @@ export class FleetIssueList extends LitElement {
   }
 
   override render() {
-    return html`<h2>${this.heading || ft('Open issues ({n})', { n: this.issues.length })}</h2>
-      ${this.issues.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${this.issues.map((i) => this.item(i))}</ul>`}`;
+    const shown = this.onlyMine ? this.issues.filter((i) => i.assignedTo !== null && i.assignedTo === this.me) : this.issues;
+    return html`<div class="heading">
+        <h2>${this.heading || ft('Open issues ({n})', { n: this.issues.length })}</h2>
+        ${this.me ? html`<button name="only-mine" aria-pressed=${this.onlyMine ? 'true' : 'false'} @click=${() => (this.onlyMine = !this.onlyMine)}>${ft('Only mine')}</button>` : nothing}
+      </div>
+      ${shown.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${shown.map((i) => this.item(i))}</ul>`}`;
   }
 }
 
@@ -134,5 +173,6 @@ declare global {
   interface HTMLElementEventMap {
     'issue-action': CustomEvent<IssueActionDetail>;
     'issue-open': CustomEvent<string>;
+    'operators-wanted': CustomEvent;
   }
 }

@@ -22,6 +22,7 @@ export class FleetIssueSearch extends LitElement {
   @property({ attribute: false }) logs = new Map<string, FleetIssueLogEntry[]>();
   @property({ attribute: false }) busy = new Set<string>();
   @property({}) me = '';
+  @property({ attribute: false }) operators: string[] = [];
   @state() results: FleetIssue[] | undefined;
   @state() error = '';
   private query: IssueQuery = {};
@@ -64,7 +65,7 @@ export class FleetIssueSearch extends LitElement {
         <button type="button" name="export" @click=${() => void this.api.download(`/api/fleet/export/issues.csv?${queryString(this.query)}`, 'fleet-issues.csv')}>${ft('Export CSV')}</button>
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} heading=${ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
+      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
   }
 }
 

@@ -8,7 +8,21 @@ import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './f
 const WINDOWS: UptimeWindow[] = ['24h', '7d', '30d'];
 const pct = (v: number) => `${(Math.floor(v * 10_000) / 100).toFixed(2)}%`;
 
-/** A room's history: uptime per window, each fault with its duration, reply-time trends, lamp hours. */
+/** The device's signal over the week: its range and its last value in the label (frame rate in fps, a level in dBFS). */
+function signalChart(signal: DeviceHistory['signal'], name: string) {
+  if (!signal || signal.points.length < 2) return html`<span class="muted">—</span>`;
+  const values = signal.points.map((p) => p.value);
+  const label = ft('Signal of {name}: now {value} {unit}, from {min} to {max} in 7 days', {
+    name,
+    value: values.at(-1)!,
+    unit: signal.unit,
+    min: Math.min(...values),
+    max: Math.max(...values),
+  });
+  return html`${sparkline(signal.points, { label, range: true, kind: 'signal' })}<div class="muted" data-signal-now>${values.at(-1)} ${signal.unit}</div>`;
+}
+
+/** A room's history: uptime per window, each fault with its duration, reply-time and signal trends, lamp hours. */
 @customElement('fleet-room-history')
 export class FleetRoomHistory extends LitElement {
   static override styles = css`
@@ -34,7 +48,8 @@ export class FleetRoomHistory extends LitElement {
       <td>${name}</td>
       ${WINDOWS.map((w) => html`<td data-uptime=${w}>${pct(d.uptime[w])}</td>`)}
       <td>${d.faults.length}</td>
-      <td>${d.replyMs.length > 1 ? sparkline(d.replyMs, { label: ft('Reply time of {name}, up to {ms} ms', { name, ms: Math.round(Math.max(...d.replyMs.map((p) => p.value))) }) }) : html`<span class="muted">—</span>`}</td>
+      <td>${d.replyMs.length > 1 ? sparkline(d.replyMs, { label: ft('Reply time of {name}, up to {ms} ms', { name, ms: Math.round(Math.max(...d.replyMs.map((p) => p.value))) }), kind: 'reply-time' }) : html`<span class="muted">—</span>`}</td>
+      <td data-signal>${signalChart(d.signal, name)}</td>
       <td data-lamp>${lamp ? html`${ft('{h} h', { h: Math.round(lamp.hours) })}${lamp.replaceBy ? html`<div class="muted" title=${exactTime(lamp.replaceBy)}>${ft('replace by {date}', { date: new Date(lamp.replaceBy).toLocaleDateString() })}</div>` : nothing}` : html`<span class="muted">—</span>`}</td>
     </tr>`;
   }
@@ -44,9 +59,9 @@ export class FleetRoomHistory extends LitElement {
     if (!h) return html`<p class="muted">${ft('Loading…')}</p>`;
     return html`<h3>${ft('Uptime')}</h3>
       <table>
-        <thead><tr><th></th>${WINDOWS.map((w) => html`<th>${ft(w)}</th>`)}<th>${ft('Faults')}</th><th>${ft('Reply time, 7 d')}</th><th>${ft('Lamp')}</th></tr></thead>
+        <thead><tr><th></th>${WINDOWS.map((w) => html`<th>${ft(w)}</th>`)}<th>${ft('Faults')}</th><th>${ft('Reply time, 7 d')}</th><th>${ft('Signal, 7 d')}</th><th>${ft('Lamp')}</th></tr></thead>
         <tbody>
-          <tr data-room-uptime><td><strong>${ft('Room')}</strong></td>${WINDOWS.map((w) => html`<td data-uptime=${w}>${pct(h.uptime[w])}</td>`)}<td>${h.faults.length}</td><td></td><td></td></tr>
+          <tr data-room-uptime><td><strong>${ft('Room')}</strong></td>${WINDOWS.map((w) => html`<td data-uptime=${w}>${pct(h.uptime[w])}</td>`)}<td>${h.faults.length}</td><td></td><td></td><td></td></tr>
           ${h.devices.map((d) => this.device(d))}
         </tbody>
       </table>

@@ -1,0 +1,23 @@
+/**
+ * The JSON Schemas the fleet's routes share: a room's address in a URL or a filter, and the
+ * two object shapes every route's parameters take.
+ */
+
+/** A site's or a room's name, as the rooms publish them in their topics. */
+export const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
+
+/** A query string of these fields, each optional; others are left out before the handler sees them. */
+export const queryOf = <P extends Record<string, object>>(properties: P) => ({ type: 'object', additionalProperties: false, properties }) as const;
+
+/** Path parameters, each required. */
+export const paramsOf = <P extends Record<string, object>>(properties: P) => ({ type: 'object', properties, required: Object.keys(properties) }) as const;
+
+/** `/:site/:room` */
+export const ROOM_PARAMS = paramsOf({ site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } });
+
+/** The issue list's filter (the list and its CSV export): by state and by words. */
+export const ISSUE_STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
+export const ISSUE_FILTER = {
+  state: { type: 'string', enum: ISSUE_STATES },
+  q: { type: 'string', maxLength: 200 },
+} as const;

@@ -1,0 +1,43 @@
+/**
+ * Every alert the rules can fire and every event a room can send has its words on the
+ * dashboard, in English and in Chinese with the same placeholders: a new rule or event type
+ * without them fails here, not in front of an operator.
+ */
+import { expect, it } from 'vitest';
+import { RoomEventSchema } from '../../../contract/events.js';
+import { ALERT_RULES } from '../../../fleet/alert-sink.js';
+import { ALERT_WORDS, EVENT_WORDS } from './fleet-alert-words.js';
+import { FLEET_ZH_CN } from './fleet-zh-cn.js';
+
+/** Rules whose condition ends (and so send a resolved alert); the others fire once. */
+const CONDITIONS = new Set(['device-offline', 'room-offline']);
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
+const untranslated = (en: string) => (FLEET_ZH_CN[en] === undefined || placeholders(FLEET_ZH_CN[en]!) !== placeholders(en) ? [en] : []);
+
+it('words every alert rule, firing and (for conditions) resolved, in both languages', () => {
+  const missing: string[] = [];
+  for (const rule of ALERT_RULES) {
+    const words = ALERT_WORDS[rule];
+    const states = CONDITIONS.has(rule) ? (['firing', 'resolved'] as const) : (['firing'] as const);
+    for (const state of states) {
+      const w = words?.[state];
+      if (!w) missing.push(`${rule} ${state}: no words`);
+      else missing.push(...untranslated(w.title), ...untranslated(w.text));
+    }
+  }
+  expect(missing).toEqual([]);
+  // No words for a rule the fleet does not run (a renamed rule would leave them behind).
+  expect(Object.keys(ALERT_WORDS).sort()).toEqual([...ALERT_RULES].sort());
+});
+
+it('names every event type of the contract in both languages', () => {
+  const types = RoomEventSchema.anyOf.map((s) => s.properties.type.const as string);
+  expect(types.length).toBeGreaterThan(10);
+  expect(types.filter((t) => EVENT_WORDS[t] === undefined)).toEqual([]);
+  expect(Object.values(EVENT_WORDS).flatMap(untranslated)).toEqual([]);
+  expect(Object.keys(EVENT_WORDS).sort()).toEqual([...types].sort());
+});

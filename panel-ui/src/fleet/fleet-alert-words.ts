@@ -1,0 +1,74 @@
+/**
+ * Alerts and room events in the operator's language. The server sends an alert as its rule,
+ * state and parameters (its English title and text are for webhooks and chats) and an event
+ * as its type; the words are chosen here, and every rule and event type has them in both
+ * languages (fleet-alert-words.test.ts fails otherwise).
+ */
+import type { FleetAlertView, FleetNames } from '../../../fleet/fleet-api-types.js';
+import { duration, ft, nameIn } from './fleet-words.js';
+
+interface AlertTexts {
+  title: string;
+  text: string;
+}
+
+/** Per rule, the words when it fires and, for conditions that end, when it resolves. */
+export const ALERT_WORDS: Record<string, { firing: AlertTexts; resolved?: AlertTexts }> = {
+  'device-offline': {
+    firing: { title: '{device} offline in {room}', text: '{device} has been offline for {d}.' },
+    resolved: { title: '{device} back in {room}', text: '{device} is back after {d}.' },
+  },
+  'room-offline': {
+    firing: { title: 'Room {room} offline', text: 'The appliance has been unreachable for {d} (its last will).' },
+    resolved: { title: 'Room {room} back online', text: 'The appliance is back after {d}.' },
+  },
+  'problem-report': { firing: { title: 'Problem reported in {room}', text: 'A problem was reported from the room panel.' } },
+  'help-request': { firing: { title: 'Help requested in {room}', text: 'Someone in the room asked for help.' } },
+};
+
+/** What each event a room sends is called on the dashboard. */
+export const EVENT_WORDS: Record<string, string> = {
+  'fault.raised': 'Fault raised',
+  'fault.cleared': 'Fault cleared',
+  'help.requested': 'Help requested',
+  'help.acknowledged': 'Help call seen',
+  'help.resolved': 'Help call dealt with',
+  'problem.reported': 'Problem reported',
+  feedback: 'Rating',
+  'selftest.result': 'Self-test',
+  'meeting.started': 'Meeting started',
+  'meeting.ended': 'Meeting ended',
+  'room.figures': "The day's figures",
+  'call.changed': 'Online call',
+  'link.refused': 'Linked meeting refused',
+};
+
+/** An event's name in the operator's language (a type a newer room sends shows as it came). */
+export function eventWord(type: string): string {
+  const words = EVENT_WORDS[type];
+  return words ? ft(words) : type;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/** An alert's title and text in the operator's language; an alert kept without parameters keeps its English. */
+export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
+  const words = ALERT_WORDS[a.rule]?.[a.state];
+  if (!words || Object.keys(a.params).length === 0) return { title: a.title, text: a.text };
+  const p = a.params;
+  const vars = {
+    room: roomName,
+    device: nameIn(typeof p.deviceNames === 'object' ? (p.deviceNames as FleetNames | null) : null, a.deviceId ?? ''),
+    d: typeof p.forS === 'number' ? duration(p.forS * 1000) : '',
+  };
+  const title = ft(words.title, vars);
+  // The room's and the device's own words stay as they were written.
+  const own =
+    a.rule === 'problem-report'
+      ? [text(p.categories), text(p.comment)].filter(Boolean).join(': ')
+      : a.rule === 'help-request'
+        ? text(p.message)
+        : text(p.detail);
+  if (a.rule === 'problem-report' || a.rule === 'help-request') return { title, text: own || ft(words.text, vars) };
+  return { title, text: own ? `${ft(words.text, vars)} ${own}` : ft(words.text, vars) };
+}
