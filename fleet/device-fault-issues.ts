@@ -30,6 +30,8 @@ interface LastIssue {
  */
 export class DeviceFaultIssues {
   private queue: Promise<void> = Promise.resolve();
+  /** The previous batch's commit time: no transition of a later batch is placed before it. */
+  private lastNow = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly sql: FleetSql,
@@ -50,16 +52,43 @@ export class DeviceFaultIssues {
   observe(changes: FleetChanges, now: number): void {
     const transitions = changes.devices.filter((d) => FAULTY.has(d.status) !== (d.previous !== undefined && FAULTY.has(d.previous)) && d.status !== 'unknown');
     if (transitions.length === 0) return;
+    const at = this.moments(transitions, now);
+    this.lastNow = Math.max(this.lastNow, now);
     this.queue = this.queue
       .then(async () => {
         const ids: string[] = [];
-        for (const d of transitions) {
-          const id = FAULTY.has(d.status) ? await this.begin(d, now) : await this.end(d, now);
+        for (const [i, d] of transitions.entries()) {
+          const id = FAULTY.has(d.status) ? await this.begin(d, at[i]!) : await this.end(d, at[i]!);
           if (id) ids.push(id);
         }
         if (ids.length) this.o.changed(ids, [...new Set(transitions.map((d) => `${d.site}/${d.room}`))]);
       })
       .catch((err: unknown) => this.o.onError?.(err));
+  }
+
+  /**
+   * When each transition happened on the fleet's clock. A device's last one in the batch at the
+   * commit; one before it (a fault that began and ended within one batch) as long before as the
+   * room's own reports say, at least 1 ms (so the issue's log keeps the order and the fault a
+   * length) and never before the previous batch.
+   */
+  private moments(transitions: FleetChanges['devices'], now: number): number[] {
+    const out: number[] = [];
+    const later = new Map<string, { at: number | null; t: number }>();
+    for (let i = transitions.length - 1; i >= 0; i--) {
+      const d = transitions[i]!;
+      const key = `${d.site}/${d.room}/${d.deviceId}`;
+      const next = later.get(key);
+      let t = now;
+      if (next) {
+        const gap = next.at != null && d.at != null ? next.at - d.at : 0;
+        t = next.t - Math.max(1, gap);
+        if (t <= this.lastNow) t = next.t - 1;
+      }
+      out[i] = t;
+      later.set(key, { at: d.at ?? null, t });
+    }
+    return out;
   }
 
   /** Resolves when everything observed so far is stored (tests and shutdown). */

@@ -5,7 +5,16 @@ export interface FleetChanges {
   rooms: Set<string>;
   events: FleetEvent[];
   issues: Set<string>;
-  devices: Array<{ site: string; room: string; deviceId: string; status: HealthStatus; previous: HealthStatus | undefined; detail: string | null }>;
+  /** Status changes in the order they happened (one device may change more than once in a batch); `at` is the room's report time (its clock). */
+  devices: Array<{
+    site: string;
+    room: string;
+    deviceId: string;
+    status: HealthStatus;
+    previous: HealthStatus | undefined;
+    detail: string | null;
+    at?: number | null;
+  }>;
   roomStatus: Array<{ site: string; room: string; online: 'online' | 'offline' }>;
   /** Health messages older than what is stored (a resend after a room restart), ignored. */
   stale: number;

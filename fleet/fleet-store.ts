@@ -18,6 +18,8 @@ import { queryOne, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet
 
 export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 
+type HealthMessage = Extract<FleetMessage, { kind: 'health' }>;
+
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
 /** A map's values in the order of its keys. */
 const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
@@ -122,7 +124,7 @@ export class FleetStore {
 
   private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
-    const health = new Map<string, Extract<FleetMessage, { kind: 'health' }>>();
+    const health = new Map<string, HealthMessage[]>();
     // The batch's new rooms first, then its messages; each room's last status in the batch is written after them.
     const fresh = new Map<string, [string, string]>();
     for (const m of messages) {
@@ -171,15 +173,21 @@ export class FleetStore {
           break;
         }
         case 'health': {
-          // The newest report per device in the batch is written (after the loop); an older one is stale already.
+          // Reports of one device in one batch coalesce into its status steps: the newest report of each run of one
+          // status. The upsert of a run may coalesce; a status transition inside the batch (offline and back within
+          // one flush) must not, or the fault never reaches the issues and the history.
           const dKey = deviceKey(m.site, m.room, m.deviceId);
-          const before = health.get(dKey);
-          if (before && before.health.at !== null && m.health.at !== null && m.health.at < before.health.at) {
+          const steps = health.get(dKey) ?? [];
+          const last = steps.at(-1);
+          if (last && last.health.at !== null && m.health.at !== null && m.health.at < last.health.at) {
             changes.stale++;
             break;
           }
-          if (before) changes.stale++;
-          health.set(dKey, m);
+          if (last?.health.status === m.health.status) {
+            changes.stale++;
+            steps[steps.length - 1] = m;
+          } else steps.push(m);
+          health.set(dKey, steps);
           break;
         }
         case 'event': {
@@ -212,12 +220,14 @@ export class FleetStore {
       (row) => row,
       [now, now],
     );
-    await this.writeHealth(
-      tx,
-      [...health.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, m]) => m),
-      now,
-      changes,
-    );
+    // Health one statement per round: the first step of every device, then the second of those that changed status
+    // within the batch (rare), and so on, so one statement never writes a row twice.
+    const steps = sortedValues(health);
+    for (let round = 0; ; round++) {
+      const rows = steps.filter((s) => s.length > round).map((s) => s[round]!);
+      if (rows.length === 0) break;
+      await this.writeHealth(tx, rows, now, changes);
+    }
     return changes;
   }
 
@@ -235,7 +245,7 @@ export class FleetStore {
     }
   }
 
-  private async writeHealth(tx: FleetSqlTx, messages: Array<Extract<FleetMessage, { kind: 'health' }>>, now: number, changes: FleetChanges): Promise<void> {
+  private async writeHealth(tx: FleetSqlTx, messages: HealthMessage[], now: number, changes: FleetChanges): Promise<void> {
     const CHUNK = 500;
     for (let i = 0; i < messages.length; i += CHUNK) {
       const chunk = messages.slice(i, i + CHUNK);
@@ -265,7 +275,15 @@ export class FleetStore {
         if (previous !== m.health.status) {
           this.deviceStatus.set(dKey, m.health.status);
           changes.rooms.add(roomKey(m.site, m.room));
-          changes.devices.push({ site: m.site, room: m.room, deviceId: m.deviceId, status: m.health.status, previous, detail: m.health.detail });
+          changes.devices.push({
+            site: m.site,
+            room: m.room,
+            deviceId: m.deviceId,
+            status: m.health.status,
+            previous,
+            detail: m.health.detail,
+            at: m.health.at,
+          });
         }
       }
     }

@@ -24,7 +24,12 @@ export interface FoldedLink {
   host: RoomKey | null;
   /** The latest agenda clock by (at, id). */
   clock: ClockRecord | null;
+  /** The room that made the roll call (nudged the absentees), first by (at, id); null before any did. */
+  rollCall: RoomKey | null;
 }
+
+/** The channel a room's roll call is recorded on, so no other room makes it again. */
+export const ROLL_CALL_CHANNEL = 'rollcall';
 
 function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
   let r = state.rooms.get(room);
@@ -39,7 +44,7 @@ function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
  * hand-over and a fail-over always do.
  */
 export function foldLink(records: readonly LinkRecord[]): FoldedLink {
-  const state: FoldedLink = { rooms: new Map(), host: null, clock: null };
+  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, rollCall: null };
   for (const r of [...records].sort(byTime)) {
     const sender = roomOf(state, r.room);
     sender.heard = true;
@@ -62,6 +67,9 @@ export function foldLink(records: readonly LinkRecord[]): FoldedLink {
         break;
       case 'checkin':
         if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
+        break;
+      case 'channel':
+        if (r.channel === ROLL_CALL_CHANNEL) state.rollCall ??= r.room;
         break;
       default:
         break;

@@ -16,8 +16,8 @@ interface ViewDeps {
   fold(link: string): FoldedLink;
 }
 
-/** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. */
-export class LinkedMeetingViews implements LinkedMeetingsPort {
+/** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. The roll call is LinkedRooms' (it knows when this room has heard the others). */
+export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'rollCallBy' | 'rollCallMade'> {
   constructor(private readonly deps: ViewDeps) {}
 
   rooms(meetingId: string): LinkedRoomView[] {

@@ -9,7 +9,7 @@ import { LinkInvitations } from './link-invitations.js';
 import type { LinkChange, LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { isRoomKey, linkTopics } from '../../contract/link-topics.js';
-import { foldLink, type FoldedLink } from './linked-fold.js';
+import { foldLink, ROLL_CALL_CHANNEL, type FoldedLink } from './linked-fold.js';
 import { LinkedMeetingViews } from './linked-meeting-views.js';
 import { localClock, localFacts, localHealth, type DeviceList } from './local-facts.js';
 import { ActiveLinks } from './active-links.js';
@@ -34,6 +34,14 @@ interface LinkedRoomsDeps {
 const MAX_LINKED_ROOMS = 50;
 /** Joins within this long share one re-send. */
 const RESEND_DELAY_MS = 500;
+/**
+ * How long after saying it takes part (on the broker) a room waits before it decides alone (the
+ * roll call): the others re-send their records within RESEND_DELAY_MS of a join, so by then it
+ * has heard every room that holds the meeting, and whether one already made the roll call.
+ */
+const HEAR_THE_OTHERS_MS = 3000;
+/** Off the broker this long after it started, a room makes the roll call alone rather than never. */
+const ALONE_AFTER_MS = 60_000;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
@@ -53,6 +61,12 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly joined = new Set<string>();
   private readonly channels = new Map<string, Channel>();
   private readonly resends = new Map<string, NodeJS.Timeout>();
+  /** When this room last said it takes part in each link while its link connection was up (ms). */
+  private readonly joinedAt = new Map<string, number>();
+  /** Links this room has heard the other rooms of (see HEAR_THE_OTHERS_MS). */
+  private readonly heard = new Set<string>();
+  private onBroker = false;
+  private readonly startedAt: number;
   private applying = false;
 
   constructor(private readonly deps: LinkedRoomsDeps) {
@@ -60,6 +74,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.active = new ActiveLinks(deps.ctx, deps.store);
     this.invitations = new LinkInvitations({ ...deps, linked: () => this.changed() });
     this.views = new LinkedMeetingViews({ ...deps, presence: this.presence, fold: (link) => this.fold(link) });
+    this.startedAt = deps.ctx.clock.now().getTime();
   }
 
   get self(): RoomKey {
@@ -79,10 +94,16 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   /** The broker is there again: tell every linked meeting this room takes part (the others re-send what it missed). */
   connected(): void {
+    this.onBroker = true;
     this.joined.clear();
     this.deps.subscribe(linkTopics.invitationsTo(this.self));
     this.deps.subscribe(linkTopics.status('+/+'));
     this.sync();
+  }
+
+  /** The link's connection to the broker is gone: what this room hears from now may be incomplete. */
+  disconnected(): void {
+    this.onBroker = false;
   }
 
   /** A room's retained status: `offline` (its last will, or a clean stop) may hand the timer on. */
@@ -105,6 +126,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
       this.deps.subscribe(linkTopics.allRecords(link));
       if (!this.joined.has(link)) {
         this.joined.add(link);
+        if (this.onBroker) this.joinedAt.set(link, this.deps.ctx.clock.now().getTime());
         this.publish(link, { kind: 'room.joined', name: this.deps.roomName });
       }
       const health = localHealth(this.deps.devices);
@@ -203,6 +225,19 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.followsAnotherRoom(meetingId);
   }
 
+  rollCallBy(meetingId: string): 'here' | 'elsewhere' | 'wait' {
+    const m = this.deps.ctx.meetings.get(meetingId);
+    if (!m) return 'wait';
+    const link = linkKeyOf(m.occurrenceKey);
+    if (!this.heardTheOthers(link)) return 'wait';
+    return this.fold(link).rollCall === null && !this.views.followsAnotherRoom(meetingId) ? 'here' : 'elsewhere';
+  }
+
+  rollCallMade(meetingId: string): void {
+    const m = this.deps.ctx.meetings.get(meetingId);
+    if (m) this.publish(linkKeyOf(m.occurrenceKey), { kind: 'channel', channel: ROLL_CALL_CHANNEL, record: {} });
+  }
+
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined {
     return this.views.checkedInElsewhere(meetingId, personKey);
   }
@@ -231,6 +266,18 @@ export class LinkedRooms implements LinkedMeetingsPort {
     }, RESEND_DELAY_MS);
     timer.unref();
     this.resends.set(link, timer);
+  }
+
+  /** Long enough on the broker since this room joined the link to have heard the others (or without a broker for long). */
+  private heardTheOthers(link: string): boolean {
+    if (this.heard.has(link)) return true;
+    const now = this.deps.ctx.clock.now().getTime();
+    const joined = this.joinedAt.get(link);
+    if (this.onBroker && joined !== undefined && now - joined >= HEAR_THE_OTHERS_MS) {
+      this.heard.add(link);
+      return true;
+    }
+    return !this.onBroker && now - this.startedAt >= ALONE_AFTER_MS;
   }
 
   /** Something of this room's linked meetings changed here: send it, redraw the panels. */

@@ -100,6 +100,9 @@ export function startLinkedRooms(
       log.warn({ topic, err: (err as Error).message }, 'a linked-room message could not be handled');
     }
   });
+  own.on('close', () => {
+    if (client === own) rooms.disconnected();
+  });
   own.on('error', () => undefined); // telemetry logs the broker's troubles once; the link retries with it
 
   const onChange = () => rooms.sync();

@@ -34,6 +34,15 @@ export interface LinkedMeetingsPort {
   rooms(meetingId: string): LinkedRoomView[];
   /** Another room hosts this meeting: this room neither nudges absentees nor sends the minutes. */
   followsAnotherRoom(meetingId: string): boolean;
+  /**
+   * Who makes the meeting's roll call, now that it is due: `here` when this room hosts and no room
+   * made it yet; `elsewhere` when a room made it or another room hosts (the host at the start makes
+   * it, so a later hand-over does not make it again); `wait` until this room has been on the broker
+   * long enough to have heard every room holding the meeting.
+   */
+  rollCallBy(meetingId: string): 'here' | 'elsewhere' | 'wait';
+  /** This room made the roll call: no other room makes it again (a later host, a room that comes up late). */
+  rollCallMade(meetingId: string): void;
   /** Where a person of this meeting checked in, when it was in another linked room. */
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined;
   /** Attendance per room for the minutes: names (none for a confidential meeting) and counts. */

@@ -64,9 +64,13 @@ function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
 
 /** At the start: required invitees not checked in get a nudge (once). */
 function rollCall(ctx: RulesContext, m: Meeting): void {
-  // In a linked meeting the host room nudges, once for every room; the others stay quiet.
-  if (ctx.linked?.followsAnotherRoom(m.id)) return;
-  if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now())) return;
+  // In a linked meeting one room nudges, once for every room: the room hosting when the roll call is due, once it
+  // has heard the others. A room that follows then counts the roll call as made (a later hand-over or fail-over does
+  // not make it again); the room that makes it records it before the nudges leave, for rooms that come up late.
+  const by = ctx.linked?.rollCallBy(m.id) ?? 'here';
+  if (by === 'wait') return;
+  if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now()) || by === 'elsewhere') return;
+  ctx.linked?.rollCallMade(m.id);
   const present = new Set(ctx.checkIns.list(m.id).map((c) => c.personKey));
   const elsewhere = (key: string) => ctx.linked?.checkedInElsewhere(m.id, key) !== undefined;
   for (const a of m.attendees) {
