@@ -13,10 +13,24 @@ interface IngestStats {
   queued: number;
 }
 
+/** What a stop committed, and what it left unacknowledged for the broker to deliver again. */
+interface IngestStopReport {
+  committed: number;
+  left: number;
+}
+
+/** A batch commits at most this many messages: one transaction, one statement per 500 rows, bounded memory per commit. */
+const DEFAULT_MAX_BATCH = 5000;
+/** Messages held received and not yet committed, at most: four batches — one committing, the next ones filling behind it. */
+export const DEFAULT_MAX_QUEUED = 4 * DEFAULT_MAX_BATCH;
+/** A stop commits whole batches for this long, then leaves the rest to the broker. */
+const DEFAULT_STOP_WITHIN_MS = 5000;
+
 /**
  * Turns MQTT messages into store batches: parse at once, commit together a moment later
- * (one transaction for up to `maxBatch` messages), so thousands of rooms' heartbeats cost
- * a few commits a second rather than one each. Emits 'changes' (FleetChanges, committedAt ms)
+ * (one transaction for at most `maxBatch` messages), so thousands of rooms' heartbeats cost
+ * a few commits a second rather than one each. Under a backlog the queue is committed
+ * `maxBatch` at a time, back to back, in arrival order: a batch never grows with the backlog. Emits 'changes' (FleetChanges, committedAt ms)
  * after each commit, and 'batch' (the messages, committedAt ms) for those who sample them.
  * Batches commit one at a time, in arrival order.
  *
@@ -29,6 +43,14 @@ interface IngestStats {
 export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag: [number[]]; batch: [FleetMessage[], number] }> {
   private queue: Array<{ message: FleetMessage; committed?: () => void }> = [];
   private timer: NodeJS.Timeout | undefined;
+  /** A flush waiting behind the batch in flight: asking again joins it rather than queueing one flush per message. */
+  private nextFlush: Promise<FleetChanges | undefined> | undefined;
+  /** Messages that came while stopping: not queued, not acknowledged. */
+  private refusedWhileStopping = 0;
+  /** Readers waiting for room in the queue (`whenRoom`), oldest first. */
+  private waiting: Array<() => void> = [];
+  /** Messages committed (or known unwanted by the store) since start: a stop reports its share. */
+  private committedTotal = 0;
   private readonly counters: Omit<IngestStats, 'queued'> = { received: 0, applied: 0, invalid: 0, duplicates: 0, stale: 0, batches: 0 };
   private lastInvalidLog = 0;
   private lastFailureLog = 0;
@@ -38,7 +60,18 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
 
   constructor(
     private readonly store: FleetStore,
-    private readonly options: { flushMs?: number; maxBatch?: number; retryMs?: number; log?: Pick<Logger, 'warn'>; now?: () => number } = {},
+    private readonly options: {
+      flushMs?: number;
+      maxBatch?: number;
+      /** Messages queued (received, not committed) at most: `whenRoom` holds the reader beyond it. */
+      maxQueued?: number;
+      retryMs?: number;
+      /** How long `stop()` goes on committing (ms). */
+      stopWithinMs?: number;
+      log?: Pick<Logger, 'warn'>;
+      /** The clock of commit times and of the stop deadline. */
+      now?: () => number;
+    } = {},
   ) {
     // A listener of the commits that throws (alerts, the dashboard, the help relay) is logged; the ingest goes on.
     super(options.log ? { error: (fields, message) => options.log?.warn(fields, message) } : undefined);
@@ -48,8 +81,39 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     return { ...this.counters, queued: this.queue.length };
   }
 
+  private get maxBatch(): number {
+    return this.options.maxBatch ?? DEFAULT_MAX_BATCH;
+  }
+
+  private get maxQueued(): number {
+    return this.options.maxQueued ?? DEFAULT_MAX_QUEUED;
+  }
+
+  /**
+   * Calls `next` once the queue has room (at once when it has): the reader of the broker's
+   * messages waits here, so what is held in memory stays within `maxQueued` whatever the
+   * broker sends — the messages wait in the broker's queue for this instance instead.
+   */
+  whenRoom(next: () => void): void {
+    if (this.stopped || this.queue.length < this.maxQueued) next();
+    else this.waiting.push(next);
+  }
+
+  private wakeReaders(): void {
+    while (this.waiting.length > 0 && (this.stopped || this.queue.length < this.maxQueued)) this.waiting.shift()?.();
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
   push(topic: string, payload: Buffer, committed?: () => void): void {
     this.counters.received++;
+    // Stopping: left unacknowledged, the broker delivers it again (to another instance, or to this one's session on restart).
+    if (this.stopped) {
+      this.refusedWhileStopping++;
+      return;
+    }
     const parsed = parseFleetMessage(topic, payload);
     if (parsed === null) return committed?.();
     if ('error' in parsed) {
@@ -63,25 +127,33 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
       return committed?.();
     }
     this.queue.push({ message: parsed, committed });
-    if (this.queue.length >= (this.options.maxBatch ?? 5000)) void this.flush();
+    if (this.queue.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 20);
   }
 
-  /** Commits what is queued; resolves to what changed (also emitted as 'changes'), undefined when nothing was queued or the commit failed. */
+  /**
+   * Commits the next batch (the oldest `maxBatch` messages queued); resolves to what changed
+   * (also emitted as 'changes'), undefined when nothing was queued or the commit failed. When
+   * a full batch is still queued after it, the next commit starts at once.
+   */
   flush(): Promise<FleetChanges | undefined> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const run = this.inFlight.then(() => this.commit());
+    if (this.nextFlush) return this.nextFlush;
+    const run = this.inFlight.then(() => {
+      this.nextFlush = undefined;
+      return this.commit();
+    });
+    this.nextFlush = run;
     this.inFlight = run;
     return run;
   }
 
   private async commit(): Promise<FleetChanges | undefined> {
     if (this.queue.length === 0) return undefined;
-    const batch = this.queue;
-    this.queue = [];
+    const batch = this.queue.splice(0, this.maxBatch);
     const messages = batch.map((b) => b.message);
-    const now = this.options.now?.() ?? Date.now();
+    const now = this.now();
     let changes: FleetChanges;
     try {
       changes = await this.store.apply(messages, now);
@@ -96,23 +168,53 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
       if (!this.stopped) this.timer ??= setTimeout(() => void this.flush(), this.options.retryMs ?? 1000);
       return undefined;
     }
+    this.committedTotal += batch.length;
     for (const b of batch) b.committed?.();
+    this.wakeReaders();
     if (this.listenerCount('batch') > 0) this.emit('batch', messages, now);
-    if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(messages, this.options.now?.() ?? Date.now()));
+    if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(messages, this.now()));
     this.counters.batches++;
     this.counters.applied += batch.length - changes.duplicates - changes.stale;
     this.counters.duplicates += changes.duplicates;
     this.counters.stale += changes.stale;
-    this.emit('changes', changes, this.options.now?.() ?? Date.now());
+    this.emit('changes', changes, this.now());
+    // A backlog goes on at once, a batch at a time; fewer than a batch wait for the timer their push set.
+    if (!this.stopped && this.queue.length >= this.maxBatch) void this.flush();
+    else if (!this.stopped && this.queue.length > 0) this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 20);
     return changes;
   }
 
-  /** Commits what is queued (one try) and stops retrying. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking messages and commits what is queued, whole batches for at most `withinMs`
+   * (a batch already committing finishes; one try each: a refused batch ends the stop). The
+   * rest is dropped unacknowledged: the broker delivers it again — to another instance of the
+   * share group or to this instance's session when it comes back — and the writes are
+   * idempotent. So a stop under a backlog of any size takes the deadline plus one batch.
+   */
+  async stop(withinMs = this.options.stopWithinMs ?? DEFAULT_STOP_WITHIN_MS): Promise<IngestStopReport> {
+    const deadline = this.now() + withinMs;
+    const committedBefore = this.committedTotal;
     this.stopped = true;
-    await this.flush();
     clearTimeout(this.timer);
     this.timer = undefined;
+    // What still comes is refused (left to the broker): the reader need not wait any more.
+    this.wakeReaders();
+    await this.inFlight;
+    while (this.queue.length > 0 && this.now() < deadline) {
+      if ((await this.flush()) === undefined) break;
+    }
+    const committed = this.committedTotal - committedBefore;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const left = this.queue.length + this.refusedWhileStopping;
+    this.queue = [];
+    if (left > 0) {
+      this.options.log?.warn(
+        { committed, left, withinMs },
+        'the fleet stopped before committing every message it had received; the broker delivers the rest again',
+      );
+    }
+    return { committed, left };
   }
 }
 

@@ -12,7 +12,7 @@ import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert
 import type { AlertSink } from './alert-sink.js';
 import { DeferredAcks } from './deferred-acks.js';
 import { FleetChangeFeed } from './fleet-change-feed.js';
-import { FleetIngest } from './fleet-ingest.js';
+import { DEFAULT_MAX_QUEUED, FleetIngest } from './fleet-ingest.js';
 import { syncRetained } from './retained-sync.js';
 import { HelpRelay } from './help-relay.js';
 import type { CommandKey } from '../contract/command-signing.js';
@@ -55,6 +55,10 @@ export interface FleetOptions {
   sinks?: AlertSink[];
   log: Logger;
   flushMs?: number;
+  /** Messages held received and not committed, at most (default four batches, 20,000). */
+  maxQueued?: number;
+  /** How long a stop goes on committing what was received (ms; default 5 s); the rest is left to the broker. */
+  stopWithinMs?: number;
   now?: () => number;
 }
 
@@ -82,7 +86,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const sql = await openFleetSql({ dataDir: options.dataDir, database: options.database, log });
   const store = await FleetStore.open(sql);
   const feed = await FleetChangeFeed.start(sql, store.origin, (seqs) => store.eventsBySeq(seqs), log);
-  const ingest = new FleetIngest(store, { flushMs: options.flushMs, log, now: options.now });
+  const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+  const ingest = new FleetIngest(store, { flushMs: options.flushMs, maxQueued, stopWithinMs: options.stopWithinMs, log, now: options.now });
   const dispatcher = new AlertDispatcher(sql, options.sinks ?? [], { log, now: options.now });
   const operators = new FleetOperators(sql);
   const desk = new IssueDesk(sql, store);
@@ -185,6 +190,12 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     client = c;
     const acks = new DeferredAcks(c);
     currentAcks = acks;
+    // The bound on what is held received and not committed. mqtt.js reads the next packet once
+    // this calls back (its public backpressure hook): with a full ingest queue the socket is left
+    // unread and the broker keeps the messages. Not an MQTT 5 Receive Maximum: Mosquitto 2.0.11
+    // sends past it once PUBACKs come back, and with one announced, messages of a share group
+    // reached two instances under load.
+    c.handleMessage = (_packet, callback) => ingest.whenRoom(() => callback());
     let retained: ReturnType<typeof syncRetained> | undefined;
     c.on('connect', (connack) => {
       lastError = undefined;
@@ -244,9 +255,12 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   /** Stops everything started above, the database last; `force` drops the broker connection without a goodbye. */
   const stopAll = async (force: boolean) => {
     clearInterval(ticker);
-    const c = client;
-    if (c) await new Promise<void>((resolve) => c.end(force, {}, () => resolve()));
+    // Commit what fits in the stop's deadline while still connected, so those PUBACKs reach
+    // the broker; what is left stays unacknowledged in the session and comes back.
     await ingest.stop();
+    const c = client;
+    if (c && force) await new Promise<void>((resolve) => c.end(true, {}, () => resolve()));
+    else if (c) await endWithin(c, 2000);
     await faults.idle();
     await sampler.idle();
     await server.close();
@@ -288,6 +302,15 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       await stopAll(false);
     },
   };
+}
+
+/** A polite DISCONNECT (the persistent session stays), or a closed socket when the broker does not answer in time. */
+async function endWithin(client: MqttClient, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<boolean>((resolve) => client.end(false, {}, () => resolve(true)));
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  if (!(await Promise.race([ended, late]))) await new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
+  clearTimeout(timer);
 }
 
 /** Conditions already true when the fleet starts, so their alerts still fire (or resolve) once. */

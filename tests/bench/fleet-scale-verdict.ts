@@ -1,14 +1,15 @@
+import { DEFAULT_MAX_QUEUED } from '../../fleet/fleet-ingest.js';
+
 /**
  * What a fleet-scale round measured, and the two judgements drawn from it: did the fleet keep
  * up, and if not, what limited it. Both are read from the figures, never assumed.
  */
 
 /**
- * The broker's in-flight window per fleet connection: the fleet connects with MQTT 5 and
- * announces no Receive Maximum, so the broker may have 65,535 unacknowledged messages out to
- * it (Mosquitto's max_inflight_messages applies to MQTT 3.1.1 clients only).
+ * The most messages a fleet instance holds received and not committed (its PUBACKs held): its
+ * ingest's maxQueued, when the broker's in-flight window is not smaller.
  */
-export const INFLIGHT_LIMIT = 65_535;
+export const INFLIGHT_LIMIT = DEFAULT_MAX_QUEUED;
 /** A single-threaded process at this share of a core is saturated (Node, Mosquitto; PostgreSQL's backends summed). */
 const SATURATED = 0.85;
 
