@@ -29,19 +29,17 @@ const TEAMS_URL =
   'https://teams.microsoft.com/l/meetup-join/19%3ameeting_ZGVtby1yb2FkbWFwLXJldmlldy1yb29tY3Rs%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22a1b2c3d4-0000-4000-8000-000000000001%22%7d';
 const ZOOM_URL = 'https://us02web.zoom.us/j/85012345678?pwd=ZGVtb1pvb21QYXNzY29kZQ.1';
 
+/** The demo's people; an address is the name, lower-case, dotted, at example.com. */
+const person = (name: string, optional?: true) => ({ name, email: `${name.toLowerCase().replace(/ /g, '.')}@example.com`, ...(optional ? { optional } : {}) });
+
 const MEETINGS: DemoMeeting[] = [
   {
     uid: 'roadmap-review',
     summary: 'Product roadmap review',
     startInMinutes: 15,
     minutes: 45,
-    organiser: { name: 'Li Wei', email: 'li.wei@example.com' },
-    attendees: [
-      { name: 'Li Wei', email: 'li.wei@example.com' },
-      { name: 'Anna Schmidt', email: 'anna.schmidt@example.com' },
-      { name: 'Carlos Ortega', email: 'carlos.ortega@example.com' },
-      { name: 'Priya Nair', email: 'priya.nair@example.com', optional: true },
-    ],
+    organiser: person('Li Wei'),
+    attendees: [person('Li Wei'), person('Anna Schmidt'), person('Carlos Ortega'), person('Priya Nair', true)],
     agenda: [
       '1. Welcome and goals (5 min) - Li Wei',
       '2. Q3 roadmap walkthrough (20 min) - Anna Schmidt',
@@ -56,11 +54,8 @@ const MEETINGS: DemoMeeting[] = [
     summary: 'Design sync with the Shanghai office',
     startInMinutes: 120,
     minutes: 30,
-    organiser: { name: 'Anna Schmidt', email: 'anna.schmidt@example.com' },
-    attendees: [
-      { name: 'Anna Schmidt', email: 'anna.schmidt@example.com' },
-      { name: 'Zhang Min', email: 'zhang.min@example.com' },
-    ],
+    organiser: person('Anna Schmidt'),
+    attendees: [person('Anna Schmidt'), person('Zhang Min')],
     agenda: ['1. Panel mock-ups (15 min) - Zhang Min', '2. Feedback and next steps (15 min) - Anna Schmidt'],
     location: `Demo Room; ${ZOOM_URL}`,
     online: { label: 'Join Zoom Meeting', url: ZOOM_URL },
