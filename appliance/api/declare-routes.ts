@@ -1,4 +1,4 @@
-import type { Static, TSchema } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
 import type { AccessLevel } from './route-access.js';
 import { DoorCodeHeaders } from './routes/door-schemas.js';
@@ -40,6 +40,8 @@ interface RouteSpec<P, B, Q> {
   response?: Schemas;
   /** Instead of the module's coded errors (`{}`: a read that lists none). */
   errors?: Schemas;
+  /** Answers 204 with no body once the handler has done its work (what it returns is not sent). */
+  noContent?: true;
 }
 
 type Handler<P, B, Q> = (request: FastifyRequest<{ Params: StaticOf<P>; Body: StaticOf<B>; Querystring: StaticOf<Q> }>, reply: FastifyReply) => unknown;
@@ -57,14 +59,20 @@ export function declareRoutes(app: FastifyInstance, module: { tags?: string[]; e
       spec: RouteSpec<P, B, Q>,
       handler: Handler<P, B, Q>,
     ): void => {
-      const { access, tags = module.tags, response = {}, errors = module.errors, ...schema } = spec;
+      const { access, tags = module.tags, response = {}, errors = module.errors, noContent, ...schema } = spec;
+      const answer: Handler<P, B, Q> = noContent
+        ? async (request, reply) => {
+            await handler(request, reply);
+            return reply.status(204).send();
+          }
+        : handler;
       app.route({
         method,
         url,
         config: { access },
-        schema: { ...schema, tags, ...CREDENTIALS[access], response: { ...response, ...errors } },
+        schema: { ...schema, tags, ...CREDENTIALS[access], response: { ...(noContent ? { 204: Type.Null() } : {}), ...response, ...errors } },
         // The handler's request type is the narrower one its schemas give; Fastify checks the request against them first.
-        handler: handler as unknown as RouteHandlerMethod,
+        handler: answer as unknown as RouteHandlerMethod,
       });
     };
   return { get: declare('GET'), post: declare('POST'), put: declare('PUT'), patch: declare('PATCH'), delete: declare('DELETE') };

@@ -163,12 +163,11 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
       access: 'admin',
       summary: 'Unpair a panel: its credential stops working at once',
       params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-      response: { 204: Type.Null() },
+      noContent: true,
     },
-    async (request, reply) => {
+    async (request) => {
       if (!access.unpair(request.params.id)) throw new RoomctlError('ROOMCTL_E_NOT_FOUND', `No paired panel "${request.params.id}"`);
       request.log.info({ panel: request.params.id }, 'panel unpaired');
-      return reply.status(204).send();
     },
   );
 

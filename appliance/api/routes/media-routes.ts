@@ -138,11 +138,10 @@ export async function mediaRoutes(app: FastifyInstance, media: MediaService, tok
       access: 'room',
       summary: 'Delete a recording and its files',
       params: RecordingParams,
-      response: { 204: Type.Null() },
+      noContent: true,
     },
-    async (request, reply) => {
+    async (request) => {
       await media.deleteRecording(recordingOr404(request.params.id).id);
-      return reply.status(204).send();
     },
   );
 

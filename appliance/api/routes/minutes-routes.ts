@@ -88,12 +88,11 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
         access: 'meeting-code',
         summary: `Delete a ${kind} (until the minutes are sent)`,
         params: EntryParams,
-        response: { 204: Type.Null() },
+        noContent: true,
       },
-      async (request, reply) => {
+      async (request) => {
         const m = meetingOr404(request.params.id);
         editEntry(ctx, m.id, kind, request.params.entryId, null, auth.forMeeting(request, m));
-        return reply.status(204).send();
       },
     );
   }
@@ -104,12 +103,11 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       access: 'meeting-code',
       summary: 'Delete an action item (until the minutes are sent)',
       params: IdParams,
-      response: { 204: Type.Null() },
+      noContent: true,
     },
-    async (request, reply) => {
+    async (request) => {
       const item = room.actionItem(request.params.id);
       deleteActionItem(ctx, item.id, auth.forMeeting(request, meetingOr404(item.meetingId)));
-      return reply.status(204).send();
     },
   );
 
