@@ -1,34 +1,23 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeFleetPostgres, FLEET_BACKENDS, feedbackMessage } from '../tests/helpers/fleet-databases.js';
+import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
 import { until } from '../tests/helpers/until.js';
 import { FleetIngest } from './fleet-ingest.js';
 import type { FleetMessage } from './fleet-messages.js';
-import { FleetStore } from './fleet-store.js';
 
 const MAX_BATCH = 50;
 // Three full batches and a part: the backlog arrives while the first commit has not started.
 const MESSAGES = MAX_BATCH * 3 + 7;
 
-const feedback = (i: number) => ({
-  topic: `roomctl/hq/room-${i % 5}/events`,
-  payload: Buffer.from(JSON.stringify({ id: `e-${i}`, at: '2026-01-01T00:00:00.000Z', type: 'feedback', meetingId: 'm-1', rating: 5 })),
-});
 const idOf = (m: FleetMessage) => (m.kind === 'event' ? m.event.id : '');
 
 afterAll(closeFleetPostgres);
 
 describe.each(FLEET_BACKENDS)('fleet ingest on %s', (backend) => {
-  let db: TestFleetDatabase;
-  let store: FleetStore;
-  beforeEach(async () => {
-    db = await openTestFleetDatabase(backend);
-    store = await FleetStore.open(db.sql);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const fleet = useTestFleetStore(backend);
 
   it('commits a backlog maxBatch at a time, in arrival order, acknowledging each message only after its batch', async () => {
+    const { store } = fleet;
     const ingest = new FleetIngest(store, { maxBatch: MAX_BATCH });
     const batches: string[][] = [];
     const acknowledged: string[] = [];
@@ -39,7 +28,7 @@ describe.each(FLEET_BACKENDS)('fleet ingest on %s', (backend) => {
       acknowledgedAtBatch.push(acknowledged.length);
     });
     for (let i = 0; i < MESSAGES; i++) {
-      const { topic, payload } = feedback(i);
+      const { topic, payload } = feedbackMessage(i);
       ingest.push(topic, payload, () => acknowledged.push(`e-${i}`));
     }
     expect(acknowledged).toEqual([]);

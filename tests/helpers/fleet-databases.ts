@@ -48,3 +48,9 @@ export async function closeFleetPostgres(): Promise<void> {
   server = undefined;
   if (s) await (await s).close();
 }
+
+/** The `i`-th of a stream of feedback events from five rooms, as the broker hands them to the ingest. */
+export const feedbackMessage = (i: number) => ({
+  topic: `roomctl/hq/room-${i % 5}/events`,
+  payload: Buffer.from(JSON.stringify({ id: `e-${i}`, at: '2026-01-01T00:00:00.000Z', type: 'feedback', meetingId: 'm-1', rating: 5 })),
+});
