@@ -16,6 +16,17 @@ interface LastIssue {
   cleared_at: string | null;
 }
 
+/** A device as `reconcile` reads it. */
+interface ReconciledDevice {
+  site: string;
+  room: string;
+  deviceId: string;
+  status: HealthStatus;
+  detail: string | null;
+  since: string | null;
+  receivedAt: number;
+}
+
 /**
  * Device faults as issues. A device going offline (or refusing the password) opens an issue
  * — one per fault, with the meeting that was running — and a fault row with its start; the
@@ -89,6 +100,39 @@ export class DeviceFaultIssues {
       later.set(key, { at: d.at ?? null, t });
     }
     return out;
+  }
+
+  /**
+   * Brings the issues in line with the devices' stored status, after a start: a fault the last
+   * process had committed the device's status of but not yet recorded (its stop gave up on
+   * a database that did not answer, or the write failed) is recorded now — an issue for each
+   * failed device without a running fault, the end of the fault for each device back since.
+   * The acknowledged message is not delivered again: its committed status is the record.
+   */
+  reconcile(now: number): void {
+    this.queue = this.queue
+      .then(async () => {
+        const faulty = [...FAULTY].map((s) => `'${s}'`).join(', ');
+        const begun = await this.sql.query<ReconciledDevice>(
+          `SELECT site, room, device_id AS "deviceId", status, detail, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${faulty})
+             AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id AND f.ended_at IS NULL)`,
+        );
+        const ended = await this.sql.query<ReconciledDevice>(
+          `SELECT site, room, device_id AS "deviceId", status, detail, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${faulty}, 'unknown')
+             AND EXISTS (SELECT 1 FROM fleet_issues i WHERE i.kind = 'device' AND i.site = d.site AND i.room = d.room AND i.device_id = d.device_id AND i.cleared_at IS NULL)`,
+        );
+        const ids: string[] = [];
+        for (const d of [...begun, ...ended]) {
+          // When the status began by the room's report, else when the fleet last heard of it; never later than now.
+          const since = d.since === null ? Number.NaN : Date.parse(d.since);
+          const at = Math.min(now, Number.isFinite(since) ? since : Number(d.receivedAt));
+          const change = { site: d.site, room: d.room, deviceId: d.deviceId, status: d.status, previous: undefined, detail: d.detail };
+          const id = FAULTY.has(d.status) ? await this.begin(change, at) : await this.end(change, at);
+          if (id) ids.push(id);
+        }
+        if (ids.length) this.o.changed(ids, [...new Set([...begun, ...ended].map((d) => `${d.site}/${d.room}`))]);
+      })
+      .catch((err: unknown) => this.o.onError?.(err));
   }
 
   /** Resolves when everything observed so far is stored (tests and shutdown). */

@@ -4,7 +4,8 @@
  * site, and CSV a spreadsheet opens safely. Problem reports keep the rating and the words.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeviceSampler, FleetHistory, lampForecast } from './fleet-history.js';
+import { DeviceSampler } from './device-sampler.js';
+import { FleetHistory, lampForecast } from './fleet-history.js';
 import type { FleetSql } from './fleet-sql.js';
 import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
 import { FleetStore } from './fleet-store.js';

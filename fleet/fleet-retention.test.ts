@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
-import { DeviceSampler } from './fleet-history.js';
+import { DeviceSampler } from './device-sampler.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import { pruneFleetHistory } from './fleet-retention.js';
 import { FleetStore } from './fleet-store.js';
