@@ -23,6 +23,7 @@ interface ReconciledDevice {
   deviceId: string;
   status: HealthStatus;
   detail: string | null;
+  code: string | null;
   since: string | null;
   receivedAt: number;
 }
@@ -114,11 +115,11 @@ export class DeviceFaultIssues {
       .then(async () => {
         const faulty = [...FAULTY].map((s) => `'${s}'`).join(', ');
         const begun = await this.sql.query<ReconciledDevice>(
-          `SELECT site, room, device_id AS "deviceId", status, detail, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${faulty})
+          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${faulty})
              AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id AND f.ended_at IS NULL)`,
         );
         const ended = await this.sql.query<ReconciledDevice>(
-          `SELECT site, room, device_id AS "deviceId", status, detail, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${faulty}, 'unknown')
+          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${faulty}, 'unknown')
              AND EXISTS (SELECT 1 FROM fleet_issues i WHERE i.kind = 'device' AND i.site = d.site AND i.room = d.room AND i.device_id = d.device_id AND i.cleared_at IS NULL)`,
         );
         const ids: string[] = [];
@@ -126,7 +127,7 @@ export class DeviceFaultIssues {
           // When the status began by the room's report, else when the fleet last heard of it; never later than now.
           const since = d.since === null ? Number.NaN : Date.parse(d.since);
           const at = Math.min(now, Number.isFinite(since) ? since : Number(d.receivedAt));
-          const change = { site: d.site, room: d.room, deviceId: d.deviceId, status: d.status, previous: undefined, detail: d.detail };
+          const change = { site: d.site, room: d.room, deviceId: d.deviceId, status: d.status, previous: undefined, detail: d.detail, code: d.code };
           const id = FAULTY.has(d.status) ? await this.begin(change, at) : await this.end(change, at);
           if (id) ids.push(id);
         }
@@ -171,8 +172,8 @@ export class DeviceFaultIssues {
       const names = await this.o.namesOf(d.site, d.room, d.deviceId);
       const summary = d.detail ?? (d.status === 'auth-failed' ? 'Wrong password' : 'Offline');
       const opened = await this.sql.run(
-        "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
-        [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, at.toISOString(), meeting],
+        "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, error_code, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
+        [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, d.code ?? null, at.toISOString(), meeting],
       );
       if (!opened.changes) return undefined; // Another instance opened it: the device has its one open issue.
       await this.desk.record(issueId, null, 'opened', d.detail, at);

@@ -78,7 +78,10 @@ export interface FleetIssue {
   /** Device issues: which device, and its names from the room's config. */
   deviceId: string | null;
   deviceNames: FleetNames | null;
+  /** In English: the device's own words, or the room's (the dashboard prefers `errorCode`'s words in the operator's language). */
   summary: string;
+  /** Device issues: the coded error the device failed with (its first fault), when the room sent one. */
+  errorCode: string | null;
   openedAt: string;
   state: IssueState;
   acknowledgedBy: string | null;

@@ -356,4 +356,10 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     // A retained state delivered late (a broker's queue, another instance) must not replace a newer one.
     sql: 'ALTER TABLE fleet_rooms ADD COLUMN state_at BIGINT',
   },
+  {
+    version: 12,
+    name: "a device issue's error code",
+    // The device's error travels as {code, message}: the code lets the dashboard word the issue in the operator's language.
+    sql: 'ALTER TABLE fleet_issues ADD COLUMN error_code TEXT',
+  },
 ];
