@@ -208,9 +208,9 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
    * Stops taking messages and commits what is queued, whole batches for at most `withinMs`
    * (one try each: a refused batch ends the stop). The rest is dropped unacknowledged: the
    * broker delivers it again — to another instance of the share group or to this instance's
-   * session when it comes back — and the writes are idempotent. A batch already committing
-   * may finish within the deadline plus one batch; a commit the database does not answer at
-   * all (a lock held elsewhere, a paused server) is given up at the deadline and counted as left.
+   * session when it comes back — and the writes are idempotent. No wait outlasts the deadline:
+   * a commit the database does not answer (a lock held elsewhere, a paused server) is given up
+   * then, and its messages are counted as left.
    */
   async stop(withinMs = this.options.stopWithinMs ?? DEFAULT_STOP_WITHIN_MS): Promise<IngestStopReport> {
     const deadline = this.now() + withinMs;
@@ -244,7 +244,7 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
   }
 }
 
-/** Whether `work` settled before the wall-clock `deadline` (a batch committing past it is at least one batch's time). */
+/** Whether `work` settled before the wall-clock `deadline`. */
 async function settledBefore(work: Promise<unknown>, deadline: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));

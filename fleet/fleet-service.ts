@@ -84,6 +84,8 @@ export interface Fleet {
   /** Every route of the API with its declared access level. */
   routes: readonly DeclaredRoute[];
   readonly connected: boolean;
+  /** Whether this instance runs the alert rules (alone with SQLite; the holder of the lead with PostgreSQL). */
+  readonly leadsAlerts: boolean;
   close(): Promise<void>;
 }
 
@@ -339,6 +341,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     routes,
     get connected() {
       return client?.connected === true;
+    },
+    get leadsAlerts() {
+      return leading;
     },
     async close() {
       if (closed) return;

@@ -19,8 +19,6 @@ export interface StuckFleetLab {
   blocker: pg.Client;
   /** Every line the fleets logged at warn and above. */
   lines: Array<Record<string, unknown>>;
-  /** The fleets started, in order. */
-  fleets: Fleet[];
   start(more?: Partial<Pick<FleetOptions, 'sinks' | 'rules' | 'now' | 'retention'>>): Promise<Fleet>;
   /** Resolves once a fleet statement waits for a lock another session holds. */
   fleetWaitsOnLock(what: string): Promise<void>;
@@ -50,7 +48,6 @@ export async function stuckFleetLab(brokerUrl: string, clientId: string): Promis
     database,
     blocker,
     lines,
-    fleets: open,
     async start(more = {}) {
       const fleet = await startFleet({
         broker: { url: brokerUrl, protocolVersion: 5, clientId },

@@ -71,7 +71,7 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
 
   it('device samples: stops at its deadline, and the broker delivers the sampled heartbeat again to the next start', { timeout: 60_000 }, async () => {
     lab = await stuckFleetLab(broker.url, 'fleet-stuck-samples');
-    await lab.start();
+    const first = await lab.start();
     await rooms.publishAsync('roomctl/hq/aurora/devices/display/health', health('ok', T0, { replyMs: 12 }), { qos: 1 });
     await until(async () => (await count(lab!, 'SELECT COUNT(*) AS n FROM fleet_device_samples')) === 1, 20_000, 'the first sample');
 
@@ -80,7 +80,7 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
     // Ten minutes later by the room's clock: past the sampling interval, so it is sampled.
     await rooms.publishAsync('roomctl/hq/aurora/devices/display/health', health('ok', T0 + 600_000, { replyMs: 42 }), { qos: 1 });
     await lab.fleetWaitsOnLock('the sampler waiting for fleet_device_samples');
-    await lab.fleets[0]!.close();
+    await first.close();
     expect(abandonedParts(lab)).toContain('device samples');
     await lab.endAbandonedBackends();
     await lab.blocker.query('ROLLBACK');
@@ -95,7 +95,8 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
   it('alerts: stops at its deadline naming the alert it did not store, and the next start stores and sends it once', { timeout: 60_000 }, async () => {
     lab = await stuckFleetLab(broker.url, 'fleet-stuck-alerts');
     const sink = keptAlerts();
-    await lab.start({ sinks: [sink] });
+    const first = await lab.start({ sinks: [sink] });
+    await until(() => first.leadsAlerts, 20_000, 'the fleet runs the alert rules');
     await rooms.publishAsync('roomctl/hq/aurora/status', 'online', { qos: 1 });
     await until(async () => (await count(lab!, 'SELECT COUNT(*) AS n FROM fleet_rooms')) === 1, 20_000, 'the room stored');
 
@@ -104,7 +105,7 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
     const help = { id: 'ev-help-1', at: new Date().toISOString(), type: 'help.requested', requestId: 'help-1', message: 'No sound' };
     await rooms.publishAsync('roomctl/hq/aurora/events', JSON.stringify(help), { qos: 1 });
     await lab.fleetWaitsOnLock('the alert waiting for fleet_alerts');
-    await lab.fleets[0]!.close();
+    await first.close();
     expect(abandonedParts(lab)).toContain('alerts');
     expect(lab.lines.find((l) => l.abandoned)?.unstoredAlerts).toEqual(['help/help-1']);
     await lab.endAbandonedBackends();
@@ -132,9 +133,9 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
 
     // The lock the retention pass takes first (fleet-retention.ts), held by another session.
     await lab.blocker.query('SELECT pg_advisory_lock($1)', [0x70727565]);
-    await lab.start();
+    const first = await lab.start();
     await lab.fleetWaitsOnLock('the retention pass waiting for its lock');
-    await lab.fleets[0]!.close();
+    await first.close();
     expect(abandonedParts(lab)).toContain('retention');
     await lab.endAbandonedBackends();
     await lab.blocker.query('SELECT pg_advisory_unlock($1)', [0x70727565]);
