@@ -28,7 +28,7 @@ export interface StuckFleetLab {
 }
 
 /** The deadline of the fleets' stops here (ms). */
-export const STOP_WITHIN_MS = 1500;
+const STOP_WITHIN_MS = 1500;
 
 export async function stuckFleetLab(brokerUrl: string, clientId: string): Promise<StuckFleetLab> {
   const database = await (await sharedPostgres()).createDatabase();
