@@ -15,6 +15,8 @@ import { buildPanelIfStale, launchChromium, SCREENSHOT_ROOT } from '../helpers/p
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { startTestFleet } from '../helpers/test-fleet.js';
+import { DEVICE_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
+import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-device-fault');
@@ -70,6 +72,19 @@ it('opens an issue when the projector dies in the board meeting, naming both; th
   const tile = ana.locator('fleet-room-tile button', { hasText: 'Aurora' });
   expect(await tile.getAttribute('data-status')).toBe('degraded');
   expect(await ana.locator('[data-totals]').textContent()).toContain('0 appliance offline');
+  // Worded from the device's error code, in the operator's language; the device's own English beside it.
+  const id = (await issue.getAttribute('data-issue'))!;
+  const { errorCode, summary } = (await fleet.store.issue(id))!;
+  const words = DEVICE_FAULT_WORDS[errorCode ?? ''];
+  expect(words, `words for ${errorCode}`).toBeDefined();
+  expect(await issue.textContent()).toContain(words);
+  expect(await issue.locator('[data-device-says]').textContent()).toContain(summary);
+  mkdirSync(SHOTS, { recursive: true });
+  await ana.locator('select[name="language"]').selectOption('zh-CN');
+  await until(async () => (await issue.textContent())?.includes(FLEET_ZH_CN[words!]!), 5000, 'the issue worded in Chinese');
+  await ana.screenshot({ path: join(SHOTS, 'issue-1440x1000-zh-CN.png') });
+  await ana.locator('select[name="language"]').selectOption('en');
+  await until(async () => (await issue.textContent())?.includes(words!), 5000, 'the issue worded in English again');
 });
 
 it('operator A acknowledges it; it stays hers when the projector comes back', async () => {
