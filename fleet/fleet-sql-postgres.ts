@@ -68,10 +68,15 @@ export class PostgresFleetSql implements FleetSql {
 
   async close(options: { abandon?: boolean } = {}): Promise<void> {
     if (options.abandon) {
-      // pg's own end() waits for the server's answer, which a paused or locked server never
-      // gives: the socket is destroyed instead (pg fails what was running on it, and the pool
-      // forgets the connection). `connection.stream` is pg 8's, typed here as it is used.
-      for (const client of this.connections) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      for (const client of this.connections) {
+        // end() first: the client then knows the cut is wanted, fails what runs on it with
+        // "Connection terminated" and emits no 'error' (a connection checked out for a
+        // transaction has no listener for one). But its goodbye waits for a server that may
+        // never answer (paused, or stuck behind a lock), so the socket is destroyed too.
+        // `connection.stream` is pg 8's, typed here as it is used.
+        client.end().catch(() => undefined);
+        (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      }
     }
     await this.pool.end();
   }
