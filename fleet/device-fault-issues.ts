@@ -124,9 +124,11 @@ export class DeviceFaultIssues {
         );
         const ids: string[] = [];
         for (const d of [...begun, ...ended]) {
-          // When the status began by the room's report, else when the fleet last heard of it; never later than now.
+          // A fault begins when the room says the status began (else when the fleet heard it) and ends
+          // when the fleet last heard the device back: never before the fault's start on the fleet's clock, never after now.
+          const heard = Number(d.receivedAt);
           const since = d.since === null ? Number.NaN : Date.parse(d.since);
-          const at = Math.min(now, Number.isFinite(since) ? since : Number(d.receivedAt));
+          const at = Math.min(now, FAULTY.has(d.status) && Number.isFinite(since) ? Math.min(since, heard) : heard);
           const change = { site: d.site, room: d.room, deviceId: d.deviceId, status: d.status, previous: undefined, detail: d.detail, code: d.code };
           const id = FAULTY.has(d.status) ? await this.begin(change, at) : await this.end(change, at);
           if (id) ids.push(id);
