@@ -17,6 +17,8 @@ interface IngestStats {
 interface IngestStopReport {
   committed: number;
   left: number;
+  /** A commit the database never answered was given up (its connection must be cut). */
+  gaveUp: boolean;
 }
 
 /** A batch commits at most this many messages: one transaction, one statement per 500 rows, bounded memory per commit. */
@@ -240,7 +242,7 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
         'the fleet stopped before committing every message it had received; the broker delivers the rest again',
       );
     }
-    return { committed, left };
+    return { committed, left, gaveUp: !answered };
   }
 }
 

@@ -288,7 +288,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     // Commit what fits in the deadline while still connected, so those PUBACKs (and those
     // waiting for their samples) reach the broker; what is left stays unacknowledged in the
     // session and comes back.
-    await ingest.stop(deadline.remainingMs);
+    if ((await ingest.stop(deadline.remainingMs)).gaveUp) deadline.gaveUp('ingest');
     await deadline.within('device samples', sampler.idle());
     const c = client;
     if (c && force) await new Promise<void>((resolve) => c.end(true, {}, () => resolve()));

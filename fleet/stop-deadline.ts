@@ -37,6 +37,11 @@ export class StopDeadline {
     return finished;
   }
 
+  /** A part that kept its own deadline and gave up on something there. */
+  gaveUp(part: string): void {
+    this.abandoned.push(part);
+  }
+
   /** The parts still running when the deadline came, in the order they were given up. */
   get unfinished(): readonly string[] {
     return this.abandoned;

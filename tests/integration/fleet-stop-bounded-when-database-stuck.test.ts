@@ -41,6 +41,28 @@ const abandonedParts = (l: StuckFleetLab) => l.lines.flatMap((line) => (Array.is
 const count = async (l: StuckFleetLab, sql: string, params: unknown[] = []) => Number((await l.blocker.query<{ n: string }>(sql, params)).rows[0]?.n);
 
 describe('a fleet stopping while PostgreSQL does not answer one of its parts', () => {
+  it('ingest: stops at its deadline with a batch the database never answered, and the broker delivers it again', { timeout: 60_000 }, async () => {
+    lab = await stuckFleetLab(broker.url, 'fleet-stuck-ingest');
+    const first = await lab.start();
+    await rooms.publishAsync('roomctl/hq/aurora/status', 'online', { qos: 1 });
+    await until(async () => (await count(lab!, 'SELECT COUNT(*) AS n FROM fleet_rooms')) === 1, 20_000, 'the room stored');
+
+    await lab.blocker.query('BEGIN');
+    await lab.blocker.query('LOCK TABLE fleet_events IN ACCESS EXCLUSIVE MODE');
+    const feedback = { id: 'ev-rating-1', at: new Date().toISOString(), type: 'feedback', meetingId: 'm-1', rating: 4 };
+    await rooms.publishAsync('roomctl/hq/aurora/events', JSON.stringify(feedback), { qos: 1 });
+    await lab.fleetWaitsOnLock('the batch waiting for fleet_events');
+    await first.close();
+    expect(abandonedParts(lab)).toContain('ingest');
+    expect(lab.lines.filter((l) => l.left !== undefined).map(({ committed, left }) => ({ committed, left }))).toEqual([{ committed: 0, left: 1 }]);
+    await lab.endAbandonedBackends();
+    await lab.blocker.query('ROLLBACK');
+    expect(await count(lab, 'SELECT COUNT(*) AS n FROM fleet_events')).toBe(0);
+
+    await lab.start();
+    await until(async () => (await count(lab!, "SELECT COUNT(*) AS n FROM fleet_events WHERE id = 'ev-rating-1'")) === 1, 20_000, 'the event delivered again');
+  });
+
   it('device faults: stops at its deadline, and the next start opens the issue of the fault it had committed', { timeout: 60_000 }, async () => {
     lab = await stuckFleetLab(broker.url, 'fleet-stuck-faults');
     const first = await lab.start();
