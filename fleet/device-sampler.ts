@@ -74,7 +74,7 @@ export class DeviceSampler {
     }
     if (this.queued === start) return Promise.resolve();
     const written = new Promise<void>((resolve, reject) => this.waiters.push({ start, end: this.queued, resolve, reject }));
-    this.writing ??= this.write().finally(() => (this.writing = undefined));
+    this.writing ??= this.write();
     return written;
   }
 
@@ -83,21 +83,27 @@ export class DeviceSampler {
     await this.writing?.catch(() => undefined);
   }
 
+  /** Called with rows pending (so it awaits before it ends, and `writing` is set by then). */
   private async write(): Promise<void> {
-    while (this.pending.length > 0) {
-      const rows = this.pending.splice(0, SAMPLE_ROWS_PER_STATEMENT);
-      const from = this.done;
-      try {
-        await this.sql.run(
-          `INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours, signal, signal_unit) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-          ON CONFLICT (site, room, device_id, at) DO NOTHING`,
-          rows.flat(),
-        );
-      } catch (err) {
-        for (const w of this.waiters) if (w.start < from + rows.length && w.end > from) w.error ??= err;
+    try {
+      while (this.pending.length > 0) {
+        const rows = this.pending.splice(0, SAMPLE_ROWS_PER_STATEMENT);
+        const from = this.done;
+        try {
+          await this.sql.run(
+            `INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours, signal, signal_unit) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+            ON CONFLICT (site, room, device_id, at) DO NOTHING`,
+            rows.flat(),
+          );
+        } catch (err) {
+          for (const w of this.waiters) if (w.start < from + rows.length && w.end > from) w.error ??= err;
+        }
+        this.done = from + rows.length;
+        this.settle();
       }
-      this.done = from + rows.length;
-      this.settle();
+    } finally {
+      // In the same turn as the last waiters' settling: a caller they wake that queues more starts a new write.
+      this.writing = undefined;
     }
   }
 
