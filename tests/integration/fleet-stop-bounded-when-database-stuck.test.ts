@@ -9,6 +9,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseFleetMessage } from '../../fleet/fleet-messages.js';
 import { openFleetSql } from '../../fleet/fleet-database.js';
+import type { Fleet } from '../../fleet/fleet-service.js';
 import { FleetStore } from '../../fleet/fleet-store.js';
 import { closeFleetPostgres, feedbackMessage } from '../helpers/fleet-databases.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
@@ -25,7 +26,12 @@ let lab: StuckFleetLab | undefined;
 beforeAll(async () => {
   broker = await startMosquitto();
   rooms = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'rooms' });
+  // Retained: a new fleet's subscription gets it, so a test knows the fleet hears the rooms before it publishes.
+  await rooms.publishAsync('roomctl/hq/probe/status', 'online', { qos: 1, retain: true });
 });
+
+/** Once the fleet's fresh subscription works (a restart resumes its session, and the broker's queue for it). */
+const subscribed = (fleet: Fleet) => until(() => fleet.ingest.stats.received >= 1, 20_000, 'the fleet subscribed');
 afterEach(async () => {
   await lab?.close();
   lab = undefined;
@@ -44,8 +50,9 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
   it('ingest: stops at its deadline with a batch the database never answered, and the broker delivers it again', { timeout: 60_000 }, async () => {
     lab = await stuckFleetLab(broker.url, 'fleet-stuck-ingest');
     const first = await lab.start();
+    await subscribed(first);
     await rooms.publishAsync('roomctl/hq/aurora/status', 'online', { qos: 1 });
-    await until(async () => (await count(lab!, 'SELECT COUNT(*) AS n FROM fleet_rooms')) === 1, 20_000, 'the room stored');
+    await until(async () => (await count(lab!, "SELECT COUNT(*) AS n FROM fleet_rooms WHERE room = 'aurora'")) === 1, 20_000, 'the room stored');
 
     await lab.blocker.query('BEGIN');
     await lab.blocker.query('LOCK TABLE fleet_events IN ACCESS EXCLUSIVE MODE');
@@ -66,6 +73,7 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
   it('device faults: stops at its deadline, and the next start opens the issue of the fault it had committed', { timeout: 60_000 }, async () => {
     lab = await stuckFleetLab(broker.url, 'fleet-stuck-faults');
     const first = await lab.start();
+    await subscribed(first);
     await rooms.publishAsync('roomctl/hq/aurora/devices/display/health', health('ok', T0), { qos: 1 });
     await until(async () => (await count(lab!, "SELECT COUNT(*) AS n FROM fleet_devices WHERE status = 'ok'")) === 1, 20_000, 'the display stored');
     await first.faults.idle();
@@ -94,6 +102,7 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
   it('device samples: stops at its deadline, and the broker delivers the sampled heartbeat again to the next start', { timeout: 60_000 }, async () => {
     lab = await stuckFleetLab(broker.url, 'fleet-stuck-samples');
     const first = await lab.start();
+    await subscribed(first);
     await rooms.publishAsync('roomctl/hq/aurora/devices/display/health', health('ok', T0, { replyMs: 12 }), { qos: 1 });
     await until(async () => (await count(lab!, 'SELECT COUNT(*) AS n FROM fleet_device_samples')) === 1, 20_000, 'the first sample');
 
@@ -119,8 +128,7 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
     const sink = keptAlerts();
     const first = await lab.start({ sinks: [sink] });
     await until(() => first.leadsAlerts, 20_000, 'the fleet runs the alert rules');
-    await rooms.publishAsync('roomctl/hq/aurora/status', 'online', { qos: 1 });
-    await until(async () => (await count(lab!, 'SELECT COUNT(*) AS n FROM fleet_rooms')) === 1, 20_000, 'the room stored');
+    await subscribed(first);
 
     await lab.blocker.query('BEGIN');
     await lab.blocker.query('LOCK TABLE fleet_alerts IN ACCESS EXCLUSIVE MODE');
