@@ -57,8 +57,8 @@ export async function seedAlerts(
 async function storeMissingEventAlerts(sql: FleetSql, alerts: AlertEngine, recover: Parameters<typeof seedAlerts>[2]): Promise<void> {
   const since = recover.now - EVENT_ALERTS_LOOK_BACK_MS;
   const types = AlertEngine.EVENT_TYPES.map((t) => `'${t}'`).join(', ');
-  const seqs = (await sql.query<{ seq: number }>(`SELECT seq FROM fleet_events WHERE type IN (${types}) AND received_at >= ? ORDER BY seq`, [since])).map(
-    (r) => Number(r.seq),
+  const seqs = (await sql.query<{ seq: number }>(`SELECT seq FROM fleet_events WHERE type IN (${types}) AND received_at >= ? ORDER BY seq`, [since])).map((r) =>
+    Number(r.seq),
   );
   if (seqs.length === 0) return;
   // An alert is stored a moment after its event: a day's margin on either clock finds it.

@@ -34,7 +34,8 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   it('opens the issue of a failure it never recorded, then ends the fault of a device back since, once each', async () => {
     const { db, store } = fleet;
     const changed: string[][] = [];
-    const faults = () => new DeviceFaultIssues(db.sql, new IssueDesk(db.sql, store), { meetingIn: () => null, namesOf: () => null, changed: (ids) => void changed.push(ids) });
+    const faults = () =>
+      new DeviceFaultIssues(db.sql, new IssueDesk(db.sql, store), { meetingIn: () => null, namesOf: () => null, changed: (ids) => void changed.push(ids) });
     // Committed by a process that stopped before its fault tracker wrote anything.
     await store.apply([health('offline', T0)], T0 + 50);
 
@@ -42,7 +43,13 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     first.reconcile(T0 + 60_000);
     await first.idle();
     const [issue] = await store.issues();
-    expect(issue).toMatchObject({ kind: 'device', deviceId: 'display', state: 'open', errorCode: 'ROOMCTL_E_CONNECT_FAILED', summary: 'No answer on 10.0.0.30:4352' });
+    expect(issue).toMatchObject({
+      kind: 'device',
+      deviceId: 'display',
+      state: 'open',
+      errorCode: 'ROOMCTL_E_CONNECT_FAILED',
+      summary: 'No answer on 10.0.0.30:4352',
+    });
     const running = await db.sql.query<{ started_at: number }>('SELECT started_at FROM fleet_device_faults WHERE ended_at IS NULL');
     expect(running.map((r) => Number(r.started_at))).toEqual([T0]);
     // A second start finds nothing to do.

@@ -128,9 +128,11 @@ export function limitedBy(r: Measured, cores: number): string {
   if (behind || r.cpu.generators.some((c) => c !== null && c >= SATURATED)) return 'generator';
   // A process whose CPU is unknown cannot be named the limit.
   const processes = (
-    [...r.cpu.fleet.map((c, i) => [`fleet instance ${i + 1}`, c] as const), ['PostgreSQL', r.cpu.postgres] as const, ['Mosquitto', r.cpu.mosquitto] as const] as Array<
-      readonly [string, number | null]
-    >
+    [
+      ...r.cpu.fleet.map((c, i) => [`fleet instance ${i + 1}`, c] as const),
+      ['PostgreSQL', r.cpu.postgres] as const,
+      ['Mosquitto', r.cpu.mosquitto] as const,
+    ] as Array<readonly [string, number | null]>
   ).flatMap(([name, c]) => (c === null ? [] : [[name, c] as const]));
   const busiest = processes.sort((a, b) => b[1] - a[1])[0];
   if (busiest && busiest[1] >= SATURATED) return busiest[0];

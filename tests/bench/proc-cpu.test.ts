@@ -10,7 +10,9 @@ import { childCpuSeconds, coresBetween, cpuSeconds } from './proc-cpu.js';
 
 it('a process that exited before the last reading has an unknown CPU figure, never a negative one', async () => {
   // A child that lives until its stdin closes: it exits between the two readings.
-  const child = spawn(process.execPath, ['-e', 'process.stdin.resume(); process.stdin.on("end", () => process.exit(0));'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  const child = spawn(process.execPath, ['-e', 'process.stdin.resume(); process.stdin.on("end", () => process.exit(0));'], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   await once(child, 'spawn');
   const pid = child.pid!;
   const before = childCpuSeconds(child);

@@ -42,9 +42,11 @@ export async function stuckFleetLab(brokerUrl: string, clientId: string): Promis
   const activity = () => blocker.query('SELECT pg_stat_clear_snapshot()');
   const fleetBackends = async () =>
     (
-      await activity().then(() => blocker.query<{ pid: number }>(
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'roomctl-fleet' AND pid <> pg_backend_pid()",
-      ))
+      await activity().then(() =>
+        blocker.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'roomctl-fleet' AND pid <> pg_backend_pid()",
+        ),
+      )
     ).rows.map((r) => r.pid);
   return {
     database,
@@ -68,9 +70,11 @@ export async function stuckFleetLab(brokerUrl: string, clientId: string): Promis
       await until(
         async () =>
           (
-            await activity().then(() => blocker.query<{ n: string }>(
-              "SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database() AND a.application_name = 'roomctl-fleet'",
-            ))
+            await activity().then(() =>
+              blocker.query<{ n: string }>(
+                "SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database() AND a.application_name = 'roomctl-fleet'",
+              ),
+            )
           ).rows[0]?.n !== '0',
         20_000,
         what,
@@ -80,7 +84,11 @@ export async function stuckFleetLab(brokerUrl: string, clientId: string): Promis
     async endAbandonedBackends() {
       for (const pid of await fleetBackends()) await blocker.query('SELECT pg_terminate_backend($1)', [pid]);
       await until(async () => (await fleetBackends()).length === 0, 10_000, 'the abandoned backends ended').catch(async (err: Error) => {
-        const left = await activity().then(() => blocker.query("SELECT pid, state, wait_event_type, query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'roomctl-fleet'"));
+        const left = await activity().then(() =>
+          blocker.query(
+            "SELECT pid, state, wait_event_type, query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'roomctl-fleet'",
+          ),
+        );
         throw new Error(`${err.message}: ${JSON.stringify(left.rows)}`);
       });
     },

@@ -18,7 +18,13 @@ import { until } from '../helpers/until.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const health = (status: string, atMs: number, metrics: Record<string, number> = {}) =>
-  JSON.stringify({ status, since: new Date(atMs).toISOString(), detail: status === 'ok' ? null : 'No answer on 10.0.0.30:4352', metrics, at: new Date(atMs).toISOString() });
+  JSON.stringify({
+    status,
+    since: new Date(atMs).toISOString(),
+    detail: status === 'ok' ? null : 'No answer on 10.0.0.30:4352',
+    metrics,
+    at: new Date(atMs).toISOString(),
+  });
 
 let broker: RunningMosquitto;
 let rooms: MqttClient;

@@ -29,7 +29,8 @@ const ACTION: Record<FleetIssueLogEntry['action'], string> = {
 /** Summaries the fleet words itself (when the room gave none) in the operator's language; the room's own words as they came. */
 const FLEET_SUMMARIES = new Set(['Offline', 'Wrong password', 'The online call failed', 'Help requested', 'Problem reported']);
 /** A device issue with a known error code is worded from the code; the device's own (English) words follow as its detail. */
-const summaryOf = (i: FleetIssue) => (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ?? (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
+const summaryOf = (i: FleetIssue) =>
+  (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ?? (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
 const deviceSays = (i: FleetIssue) => (i.kind === 'device' && deviceFaultWords(i.errorCode) !== null && !FLEET_SUMMARIES.has(i.summary) ? i.summary : null);
 
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
