@@ -1,4 +1,4 @@
-import type { DeviceHistory, FaultSpan, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
+import type { DeviceHistory, FaultSpan, FleetNames, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 const DAY = 86_400_000;
@@ -75,17 +75,24 @@ export class FleetHistory {
     return { deviceId, uptime: uptimes(faults, now), faults, replyMs, signal, lamp: lampForecast(lamps, this.o.lampRatedHours ?? 3000, now) };
   }
 
-  /** The devices with the most faults in the window, most first. */
+  /** The devices with the most faults in the window, most first, with their names (from their issues: the room's config then). */
   async flappers(
     now = Date.now(),
     windowMs = UPTIME_WINDOWS['7d'],
     limit = 10,
-  ): Promise<Array<{ site: string; room: string; deviceId: string; faults: number }>> {
-    const rows = await this.sql.query<{ site: string; room: string; device_id: string; faults: number | string }>(
-      'SELECT site, room, device_id, COUNT(*) AS faults FROM fleet_device_faults WHERE started_at >= ? GROUP BY site, room, device_id ORDER BY COUNT(*) DESC, site, room, device_id LIMIT ?',
+  ): Promise<Array<{ site: string; room: string; deviceId: string; deviceNames: FleetNames | null; faults: number }>> {
+    const rows = await this.sql.query<{ site: string; room: string; device_id: string; names: string | null; faults: number | string }>(
+      `SELECT f.site, f.room, f.device_id, MAX(i.device_names) AS names, COUNT(*) AS faults FROM fleet_device_faults f LEFT JOIN fleet_issues i ON i.id = f.issue_id
+        WHERE f.started_at >= ? GROUP BY f.site, f.room, f.device_id ORDER BY COUNT(*) DESC, f.site, f.room, f.device_id LIMIT ?`,
       [now - windowMs, limit],
     );
-    return rows.map((r) => ({ site: r.site, room: r.room, deviceId: r.device_id, faults: Number(r.faults) }));
+    return rows.map((r) => ({
+      site: r.site,
+      room: r.room,
+      deviceId: r.device_id,
+      deviceNames: r.names ? (JSON.parse(r.names) as FleetNames) : null,
+      faults: Number(r.faults),
+    }));
   }
 
   /** Per site, the rooms with the most issues opened in the window, most first (five a site). */

@@ -133,11 +133,14 @@ it("shows the fault in the room's history with its duration, in both languages",
   expect(await fault.locator('[data-duration]').textContent()).toMatch(/^for \d+ s$/);
   expect(await bo.locator('fleet-room-history tr[data-room-uptime] td[data-uptime="24h"]').textContent()).toMatch(/^\d+\.\d\d%$/);
   // The fleet's trends count the fault against the projector.
-  await bo.locator('fleet-trends li[data-flapper="display"]').waitFor({ timeout: 8000 });
+  const flapper = bo.locator('fleet-trends li[data-flapper="display"]');
+  await flapper.waitFor({ timeout: 8000 });
+  expect(await flapper.textContent()).toContain('Projector');
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-en.png'), fullPage: true });
   await bo.locator('select[name="language"]').selectOption('zh-CN');
   await until(async () => (await bo.locator('h1').first().textContent()) === '会议室总览', 5000, 'the dashboard in Chinese');
   expect(await fault.textContent()).toContain('投影机');
+  expect(await flapper.textContent()).toContain('投影机');
   expect(await fault.locator('[data-duration]').textContent()).toMatch(/^持续 \d+ 秒$/);
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-zh-CN.png'), fullPage: true });
   await ana.screenshot({ path: join(SHOTS, 'operator-a-1440x1000-en.png'), fullPage: true });
