@@ -181,8 +181,8 @@ export class DeviceFaultIssues {
       await this.desk.record(issueId, null, 'opened', d.detail, at);
     }
     await this.sql.run(
-      'INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING',
-      [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, now],
+      'INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, error_code, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING',
+      [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, d.code ?? null, now],
     );
     return issueId;
   }

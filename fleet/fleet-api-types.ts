@@ -149,7 +149,10 @@ export interface FaultSpan {
   issueId: string;
   deviceId: string;
   status: string;
+  /** The device's own words (English). */
   detail: string | null;
+  /** The coded error behind it, when the room sent one (the dashboard words it in the operator's language). */
+  errorCode: string | null;
   startedAt: number;
   /** null while the fault lasts. */
   endedAt: number | null;

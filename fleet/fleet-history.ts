@@ -9,6 +9,7 @@ interface FaultRow {
   device_id: string;
   status: string;
   detail: string | null;
+  error_code: string | null;
   started_at: number | string;
   ended_at: number | string | null;
 }
@@ -28,7 +29,7 @@ export class FleetHistory {
   async room(site: string, room: string, now = Date.now()): Promise<RoomHistory> {
     const since = now - UPTIME_WINDOWS['30d'];
     const rows = await this.sql.query<FaultRow>(
-      'SELECT issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC',
+      'SELECT issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC',
       [site, room, since],
     );
     const faults = rows.map((r) => span(r, now));
@@ -123,7 +124,7 @@ export class FleetHistory {
       params.push(value);
     }
     const rows = await this.sql.query<FaultRow & { site: string; room: string }>(
-      `SELECT site, room, issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE ${where.join(' AND ')} ORDER BY started_at`,
+      `SELECT site, room, issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults WHERE ${where.join(' AND ')} ORDER BY started_at`,
       params,
     );
     const lines = [['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue'].join(',')];
@@ -150,7 +151,16 @@ export class FleetHistory {
 function span(r: FaultRow, now: number): FaultSpan {
   const startedAt = Number(r.started_at);
   const endedAt = r.ended_at === null ? null : Number(r.ended_at);
-  return { issueId: r.issue_id, deviceId: r.device_id, status: r.status, detail: r.detail, startedAt, endedAt, durationMs: (endedAt ?? now) - startedAt };
+  return {
+    issueId: r.issue_id,
+    deviceId: r.device_id,
+    status: r.status,
+    detail: r.detail,
+    errorCode: r.error_code ?? null,
+    startedAt,
+    endedAt,
+    durationMs: (endedAt ?? now) - startedAt,
+  };
 }
 
 /** The share of each window not covered by any fault (overlapping faults counted once). */

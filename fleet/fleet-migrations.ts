@@ -381,8 +381,11 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
   },
   {
     version: 12,
-    name: "a device issue's error code",
-    // The device's error travels as {code, message}: the code lets the dashboard word the issue in the operator's language.
-    sql: 'ALTER TABLE fleet_issues ADD COLUMN error_code TEXT',
+    name: "a device issue's and fault's error code",
+    // The device's error travels as {code, message}: the code lets the dashboard word the issue and the fault in the operator's language.
+    sql: `
+      ALTER TABLE fleet_issues ADD COLUMN error_code TEXT;
+      ALTER TABLE fleet_device_faults ADD COLUMN error_code TEXT;
+    `,
   },
 ];

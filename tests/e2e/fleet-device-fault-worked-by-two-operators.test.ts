@@ -140,6 +140,9 @@ it("shows the fault in the room's history with its duration, in both languages",
   await bo.locator('select[name="language"]').selectOption('zh-CN');
   await until(async () => (await bo.locator('h1').first().textContent()) === '会议室总览', 5000, 'the dashboard in Chinese');
   expect(await fault.textContent()).toContain('投影机');
+  // The fault worded from its code too, the projector's own English kept beside it.
+  const { errorCode } = (await fleet.store.issue((await fleet.desk.search({}))[0]!.id))!;
+  expect(await fault.locator('[data-fault-words]').textContent()).toBe(FLEET_ZH_CN[DEVICE_FAULT_WORDS[errorCode!]!]);
   expect(await flapper.textContent()).toContain('投影机');
   expect(await fault.locator('[data-duration]').textContent()).toMatch(/^持续 \d+ 秒$/);
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-zh-CN.png'), fullPage: true });
