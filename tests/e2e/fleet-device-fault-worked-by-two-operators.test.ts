@@ -140,6 +140,10 @@ it("shows the fault in the room's history with its duration, in both languages",
   await bo.locator('select[name="language"]').selectOption('zh-CN');
   await until(async () => (await bo.locator('h1').first().textContent()) === '会议室总览', 5000, 'the dashboard in Chinese');
   expect(await fault.textContent()).toContain('投影机');
+  // Its metrics in words of the language, not their names in the code.
+  const metrics = await bo.locator('fleet-room-detail tr[data-device="display"] .metrics').textContent();
+  expect(metrics).toMatch(/响应 \d+ 毫秒/);
+  expect(metrics).toMatch(/灯泡 \d+ 小时/);
   // The fault worded from its code too, the projector's own English kept beside it.
   const { errorCode } = (await fleet.store.issue((await fleet.desk.search({}))[0]!.id))!;
   expect(await fault.locator('[data-fault-words]').textContent()).toBe(FLEET_ZH_CN[DEVICE_FAULT_WORDS[errorCode!]!]);

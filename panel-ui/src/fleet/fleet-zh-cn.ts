@@ -171,4 +171,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Software the room needs for it is missing': '会议室缺少它所需的软件',
   "Failed inside the room's software": '会议室软件内部出错',
   'The device says: {detail}': '设备原文：{detail}',
+  'replies in {n} ms': '响应 {n} 毫秒',
+  'lamp {n} h': '灯泡 {n} 小时',
+  'picture {n} frames/s': '画面 {n} 帧/秒',
+  'level {n} dB': '电平 {n} dB',
 };
