@@ -87,8 +87,9 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
     await lab.blocker.query('BEGIN');
     await lab.blocker.query('LOCK TABLE fleet_issues IN ACCESS EXCLUSIVE MODE');
     await rooms.publishAsync('roomctl/hq/aurora/devices/display/health', health('offline', T0 + 60_000), { qos: 1 });
+    // Committed; its fault waits for fleet_issues behind the lock.
+    await until(async () => (await count(lab!, "SELECT COUNT(*) AS n FROM fleet_devices WHERE status = 'offline'")) === 1, 20_000, 'the failure stored');
     await lab.fleetWaitsOnLock('the fault tracker waiting for fleet_issues');
-    expect(await count(lab, "SELECT COUNT(*) AS n FROM fleet_devices WHERE status = 'offline'")).toBe(1);
 
     await first.close();
     expect(abandonedParts(lab)).toContain('device faults');
@@ -96,12 +97,10 @@ describe('a fleet stopping while PostgreSQL does not answer one of its parts', (
     await lab.blocker.query('ROLLBACK');
     expect(await count(lab, 'SELECT COUNT(*) AS n FROM fleet_issues')).toBe(0);
 
-    await lab.start();
-    await until(
-      async () => (await count(lab!, "SELECT COUNT(*) AS n FROM fleet_issues WHERE kind = 'device' AND device_id = 'display' AND state = 'open'")) === 1,
-      20_000,
-      'the issue opened by the next start',
-    );
+    // The start queues the reconciliation before anything else its fault tracker does.
+    const second = await lab.start();
+    await second.faults.idle();
+    expect(await count(lab, "SELECT COUNT(*) AS n FROM fleet_issues WHERE kind = 'device' AND device_id = 'display' AND state = 'open'")).toBe(1);
     expect(await count(lab, "SELECT COUNT(*) AS n FROM fleet_device_faults WHERE device_id = 'display' AND ended_at IS NULL AND status = 'offline'")).toBe(1);
   });
 
