@@ -7,15 +7,16 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { ApplianceCore } from '../appliance-core.js';
 import type { Logger } from '../logger.js';
 import { PANEL_DIST, VERSION } from '../paths.js';
-import { apiLimits, installConnectionLimits, timeoutOptions } from './connection-limits.js';
+import { apiLimits, installConnectionLimits, timeoutOptions } from '../http/connection-limits.js';
 import { installRouteAccess } from './route-access.js';
 import { BODY_LIMIT_BYTES, installErrorHandling } from '../http/error-handler.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { installSecurityHeaders } from './security-headers.js';
+import { installSecurityHeaders } from '../http/security-headers.js';
 import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
-import type { StreamClients } from './routes/stream-clients.js';
+import type { StreamClients } from '../http/stream-clients.js';
+import type { StreamMessage } from './api-types.js';
 import { metricsRoute } from './routes/metrics-route.js';
 import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
 import { ErrorBodySchema } from './schemas.js';
@@ -43,7 +44,7 @@ const STREAM_PATH = {
 declare module 'fastify' {
   interface FastifyInstance {
     /** The open live streams: how many, and how many were closed for not reading. */
-    streamClients?: StreamClients;
+    streamClients?: StreamClients<StreamMessage>;
   }
 }
 

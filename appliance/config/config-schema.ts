@@ -29,7 +29,7 @@ export const RoomSection = Type.Object(
 
 const limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
 
-/** Bounds on what clients may hold (defaults in api/connection-limits.ts; change them only to test or for an unusual room). */
+/** Bounds on what clients may hold (defaults in http/connection-limits.ts; change them only to test or for an unusual room). */
 const ApiLimitsSection = Type.Object(
   {
     headersTimeoutMs: limit("A request's headers must arrive within this (default 10 s)"),

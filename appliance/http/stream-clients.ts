@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { StreamMessage } from '../api-types.js';
-import type { ApiLimits } from '../connection-limits.js';
+import type { ApiLimits } from './connection-limits.js';
 
 /** WebSocket close codes a client can act on: 1013 try again later, 4401 credential no longer valid. */
 const STREAM_CLOSE = { slowReader: 1013, full: 1013, unpaired: 4401, stopping: 1001 } as const;
@@ -17,13 +16,16 @@ interface Client {
   panelToken?: string;
 }
 
+/** The bounds a set of streams holds (the room's defaults in connection-limits.ts). */
+type StreamLimits = Pick<ApiLimits, 'streamClients' | 'streamClientsPerClient' | 'streamBufferBytes' | 'streamPingMs'>;
+
 /**
  * The open streams, within their caps: in all, per address, and in unsent bytes per client.
  * A client over its buffer, or silent to a ping until the next one, is closed rather than
  * buffered for (it resyncs from the snapshot when it reconnects), so a client that stops
  * reading costs at most `streamBufferBytes` here and two ping periods of traffic in the kernel.
  */
-export class StreamClients {
+export class StreamClients<M = unknown> {
   private readonly clients = new Map<WebSocket, Client>();
   private readonly perAddress = new Map<string, number>();
   private readonly recheck: NodeJS.Timeout;
@@ -32,9 +34,11 @@ export class StreamClients {
   slowClosed = 0;
 
   constructor(
-    private readonly limits: ApiLimits,
+    private readonly limits: StreamLimits,
     private readonly panels: { verify(token: string): string | undefined } | undefined,
     private readonly log: FastifyBaseLogger,
+    /** Who serves the streams, for the refusal's words ("The room", "The fleet"). */
+    private readonly server = 'The room',
   ) {
     this.recheck = setInterval(() => this.closeUnpaired(), RECHECK_MS);
     this.recheck.unref();
@@ -50,7 +54,7 @@ export class StreamClients {
 
   /** Why a new stream from `address` is refused, or undefined when there is room. */
   fullFor(address: string): string | undefined {
-    if (this.clients.size >= this.limits.streamClients) return `The room already serves ${this.limits.streamClients} live streams`;
+    if (this.clients.size >= this.limits.streamClients) return `${this.server} already serves ${this.limits.streamClients} live streams`;
     if ((this.perAddress.get(address) ?? 0) >= this.limits.streamClientsPerClient)
       return `This address already holds ${this.limits.streamClientsPerClient} live streams`;
     return undefined;
@@ -75,26 +79,28 @@ export class StreamClients {
     return true;
   }
 
-  broadcast(message: StreamMessage): void {
+  broadcast(message: M): void {
     if (this.clients.size === 0) return;
     // One buffer for every client: a socket that is behind holds a reference, not a copy.
     const data = Buffer.from(JSON.stringify(message));
     for (const socket of this.clients.keys()) this.sendData(socket, data);
   }
 
-  send(socket: WebSocket, message: StreamMessage): void {
+  send(socket: WebSocket, message: M): void {
     this.sendData(socket, Buffer.from(JSON.stringify(message)));
   }
 
   closeAll(): void {
     clearInterval(this.recheck);
     clearInterval(this.liveness);
-    for (const socket of [...this.clients.keys()]) socket.close(STREAM_CLOSE.stopping, 'appliance stopping');
+    for (const socket of [...this.clients.keys()]) socket.close(STREAM_CLOSE.stopping, `${this.server.replace(/^The /, '')} stopping`);
   }
 
   private sendData(socket: WebSocket, data: Buffer): void {
     if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount + data.length > this.limits.streamBufferBytes) {
+    // A message larger than the bound (the fleet's snapshot of thousands of rooms) still goes
+    // out to a client that has read everything before it; what is behind counts from there.
+    if (socket.bufferedAmount > 0 && socket.bufferedAmount + data.length > this.limits.streamBufferBytes) {
       this.dropSlow(socket, this.clients.get(socket), 'buffer full');
       return;
     }
