@@ -98,6 +98,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
     panels: access?.credentials,
     requireAdmin: access ? (request) => access.requireAdmin(request) : undefined,
     openReads: core.config.api.openReads ?? true,
+    meetingCodeWritesPerMinute: limits.meetingCodeWritesPerMinute,
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: reply.elapsedTime }, 'request');

@@ -182,6 +182,10 @@ export const ERROR_CATALOG = {
     http: 400,
     hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.',
   },
+  ROOMCTL_E_MEETING_LIMIT: {
+    http: 409,
+    hint: 'A meeting holds a bounded number of walk-ins, notes and decisions, action items, polls and raised hands (the details say which and how many); tidy up what is there, or go on in a new meeting.',
+  },
   ROOMCTL_E_CHECKIN_CLOSED: {
     http: 409,
     hint: 'Check-in opens shortly before a meeting and closes when it ends.',
