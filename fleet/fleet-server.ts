@@ -8,6 +8,7 @@ import { installErrorHandling } from '../appliance/http/error-handler.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../appliance/http/connection-limits.js';
 import { installSecurityHeaders } from '../appliance/http/security-headers.js';
 import { StreamClients } from '../appliance/http/stream-clients.js';
+import { TokenAuth } from '../appliance/http/auth.js';
 import type { Logger } from '../appliance/logger.js';
 import type { ApiLimitsConfig } from '../appliance/config/config-schema.js';
 import { PANEL_DIST } from '../appliance/paths.js';
@@ -80,7 +81,13 @@ export async function buildFleetServer(deps: {
   await app.register(fastifyWebsocket, { options: { maxPayload: 4 * 1024 } });
 
   // Live dashboards within the room's caps (in all, per address, unsent bytes, pings): one that stops reading is closed, not buffered for.
-  const clients = new StreamClients<FleetStreamMessage>(limits, undefined, app.log, 'The fleet');
+  // An operator removed while their dashboard is open stops hearing within seconds (checked again like a room's unpaired panel).
+  const startTokens = new TokenAuth(deps.tokens);
+  const stillOperator = {
+    verify: async (token: string) => startTokens.accepts(token) || (await deps.operators.byToken(token)) !== undefined,
+    revoked: 'This token belongs to no operator of this fleet any more',
+  };
+  const clients = new StreamClients<FleetStreamMessage>(limits, stillOperator, app.log, 'The fleet');
   const broadcast = (message: FleetStreamMessage) => clients.broadcast(message);
   // Changes pile up between pushes: a burst of 10,000 heartbeats is one message per client, and
   // a burst of events goes out in messages of EVENTS_PER_MESSAGE (a burst is not a loss: an
@@ -167,7 +174,9 @@ export async function buildFleetServer(deps: {
       },
     },
     async (socket: WebSocket, request) => {
-      if (!clients.add(socket, request.ip)) return;
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const token = bearer ?? (request.query as { token?: string }).token;
+      if (!clients.add(socket, request.ip, token)) return;
       clients.send(socket, await snapshot());
     },
   );

@@ -5,14 +5,23 @@ import type { ApiLimits } from './connection-limits.js';
 /** WebSocket close codes a client can act on: 1013 try again later, 4401 credential no longer valid. */
 const STREAM_CLOSE = { slowReader: 1013, full: 1013, unpaired: 4401, stopping: 1001 } as const;
 
-/** How often the panels' credentials of open streams are checked again (an unpaired panel stops hearing the room). */
+/** How often the credentials of open streams are checked again (an unpaired panel, a removed operator stops hearing). */
 const RECHECK_MS = 5_000;
+
+/**
+ * Checks a stream's credential again while it is open: undefined (or false) once it is no
+ * longer valid, and the words its stream is closed with then.
+ */
+interface Recheck {
+  verify(token: string): unknown;
+  revoked?: string;
+}
 
 interface Client {
   address: string;
   /** Answered the last ping (a pong came). */
   alive: boolean;
-  /** A paired panel's credential, checked again while the stream is open. */
+  /** A credential that can be taken back (a paired panel's, an operator's), checked again while the stream is open. */
   panelToken?: string;
 }
 
@@ -35,7 +44,7 @@ export class StreamClients<M = unknown> {
 
   constructor(
     private readonly limits: StreamLimits,
-    private readonly panels: { verify(token: string): string | undefined } | undefined,
+    private readonly panels: Recheck | undefined,
     private readonly log: FastifyBaseLogger,
     /** Who serves the streams, for the refusal's words ("The room", "The fleet"). */
     private readonly server = 'The room',
@@ -119,11 +128,22 @@ export class StreamClients<M = unknown> {
   }
 
   private closeUnpaired(): void {
+    const panels = this.panels;
+    if (!panels) return;
     for (const [socket, client] of this.clients) {
-      if (client.panelToken && this.panels?.verify(client.panelToken) === undefined) {
-        this.forget(socket);
-        socket.close(STREAM_CLOSE.unpaired, 'This panel is no longer paired with the room');
-      }
+      const token = client.panelToken;
+      if (!token) continue;
+      // The check may ask a database (the fleet's operators): a stream closed meanwhile is left alone.
+      Promise.resolve()
+        .then(() => panels.verify(token))
+        .then(
+          (still) => {
+            if ((still !== undefined && still !== false) || !this.clients.has(socket)) return;
+            this.forget(socket);
+            socket.close(STREAM_CLOSE.unpaired, panels.revoked ?? 'This panel is no longer paired with the room');
+          },
+          (err: Error) => this.log.warn({ err: err.message }, "a stream's credential could not be checked again; it stays open until the next check"),
+        );
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * The fleet dashboard's live stream holds the room stream's bounds: so many streams in all and
  * per address (refused with a coded 503 before the upgrade), and a dashboard that stops reading
- * (a laptop gone to sleep, a stalled tab) is closed rather than buffered for.
+ * (a laptop gone to sleep, a stalled tab) is closed rather than buffered for, and so is the
+ * dashboard of an operator removed while it listens.
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -86,4 +87,16 @@ it('closes a dashboard that answers no ping, and keeps one that does', async () 
   expect(reading.socket!.readyState).toBe(reading.socket!.OPEN);
   reading.socket!.close();
   silent.socket.destroy();
+});
+
+it("closes the stream of an operator removed while it listens (4401), and keeps the admin's", async () => {
+  const ana = await fleet.operators.add('Ana Lima');
+  const hers = await openStream(`${fleet.url.replace('http', 'ws')}/api/fleet/stream?token=${ana}`, '127.0.0.8');
+  const admins = await openStream(streamUrl(), '127.0.0.9');
+  expect([hers.socket, admins.socket].every(Boolean)).toBe(true);
+  const closed = new Promise<number>((resolve) => hers.socket!.once('close', (code) => resolve(code)));
+  await fleet.operators.remove('Ana Lima');
+  expect(await closed).toBe(4401);
+  expect(admins.socket!.readyState).toBe(admins.socket!.OPEN);
+  admins.socket!.close();
 });
