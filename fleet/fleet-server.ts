@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { WebSocket } from 'ws';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { installErrorHandling } from '../appliance/http/error-handler.js';
+import { answerClientError } from '../appliance/http/client-errors.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../appliance/http/connection-limits.js';
 import { installSecurityHeaders } from '../appliance/http/security-headers.js';
 import { StreamClients } from '../appliance/http/stream-clients.js';
@@ -70,6 +71,8 @@ export async function buildFleetServer(deps: {
     loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 16 * 1024,
+    // Refusals Node makes before routing (headers over 16 KB, malformed HTTP, too slow) leave coded too.
+    clientErrorHandler: answerClientError,
     schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
   }) as unknown as FastifyInstance;
   installErrorHandling(app);

@@ -10,6 +10,7 @@ import { PANEL_DIST, VERSION } from '../paths.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../http/connection-limits.js';
 import { installRouteAccess } from './route-access.js';
 import { BODY_LIMIT_BYTES, installErrorHandling } from '../http/error-handler.js';
+import { answerClientError } from '../http/client-errors.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
 import { deviceRoutes } from './routes/device-routes.js';
@@ -67,6 +68,8 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
     // Per-request logs at info would cost more than the request; onResponse logs at debug.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Refusals Node makes before routing (headers over 16 KB, malformed HTTP, too slow) leave coded too.
+    clientErrorHandler: answerClientError,
     schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
     // Refusals the router makes itself (a malformed URL, a path parameter over 100 characters) leave coded too.
     frameworkErrors: (error, _request, reply) => {

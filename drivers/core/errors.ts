@@ -42,6 +42,14 @@ export const ERROR_CATALOG = {
     http: 415,
     hint: 'Send the body as JSON with `Content-Type: application/json`.',
   },
+  ROOMCTL_E_HEADERS_TOO_LARGE: {
+    http: 431,
+    hint: 'Send less in the headers (16 KB at most, cookies included).',
+  },
+  ROOMCTL_E_REQUEST_TIMEOUT: {
+    http: 408,
+    hint: 'The headers must arrive within 10 s and the whole request within 30 s; send it again on a steadier connection.',
+  },
   ROOMCTL_E_TOO_MANY_CONNECTIONS: {
     http: 503,
     hint: 'The room serves a bounded number of live connections; close another panel or tab, or try again in a moment.',
