@@ -26,7 +26,8 @@ import { fleetIssueRoutes } from './fleet-issue-routes.js';
 import { queryOf, ROOM_PARAMS, SLUG } from './fleet-route-schemas.js';
 import type { FleetMetrics } from './fleet-metrics.js';
 import type { FleetOperators } from './fleet-operators.js';
-import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
+import { roomKey, roomMatches, type FleetChanges, type FleetStore } from './fleet-store.js';
+import { sharedRead } from './shared-read.js';
 import { buildSharedSerializer } from '../appliance/http/shared-serializers.js';
 
 const EVENTS_PER_MESSAGE = 200;
@@ -36,6 +37,8 @@ const MAX_PENDING_EVENTS = 5_000;
  * reconnects): more than the room's stream allows, as one push names up to thousands of rooms.
  */
 const STREAM_BUFFER_BYTES = 4 * 1024 * 1024;
+/** The open reads over every room (tiles, stats) are queried at most this often; callers meanwhile share the answer. */
+const OPEN_READ_MS = 1_000;
 
 /**
  * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
@@ -62,10 +65,14 @@ export async function buildFleetServer(deps: {
   onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
   /** Instead of the default bounds on clients (connection-limits.ts). */
   httpLimits?: ApiLimitsConfig;
+  now?: () => number;
 }): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
   const { store, ingest } = deps;
   // The room's bounds on what a client may hold (connection-limits.ts): the dashboard is a page on the network too.
   const limits = apiLimits({ streamBufferBytes: STREAM_BUFFER_BYTES, ...deps.httpLimits });
+  // The open reads over every room: at most one query a second, whoever asks and how often (shared-read.ts).
+  const openRooms = sharedRead(() => store.rooms(), OPEN_READ_MS, deps.now);
+  const eventCount = sharedRead(() => store.eventCount(), OPEN_READ_MS, deps.now);
   const app = Fastify({
     ...timeoutOptions(limits),
     loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger,
@@ -195,7 +202,7 @@ export async function buildFleetServer(deps: {
         }),
       },
     },
-    async (request) => store.rooms(request.query),
+    async (request) => (await openRooms()).filter((r) => roomMatches(r, request.query)),
   );
 
   app.get<{ Params: { site: string; room: string }; Querystring: { events?: number } }>(
@@ -234,8 +241,8 @@ export async function buildFleetServer(deps: {
 
   app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({
     ingest: ingest.stats,
-    rooms: (await store.rooms()).length,
-    events: await store.eventCount(),
+    rooms: (await openRooms()).length,
+    events: await eventCount(),
   }));
   app.get('/metrics', { config: { fleetAccess: 'open' } }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 

@@ -255,6 +255,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     log,
     onIssueAction: (issue) => relay.tell(issue),
     httpLimits: options.httpLimits,
+    now: options.now,
   });
   /** Stops everything started above, the database last; `force` drops the broker connection without a goodbye. */
   const stopAll = async (force: boolean) => {

@@ -11,6 +11,8 @@ import { startTestFleet } from '../helpers/test-fleet.js';
 import { waitFor } from '../helpers/test-room.js';
 
 const PER_CLIENT = 10;
+/** The fleet's clock, moved by hand: the open reads are shared for a second of it. */
+let clock = Date.now();
 let broker: RunningMosquitto;
 let fleet: Awaited<ReturnType<typeof startTestFleet>>;
 
@@ -19,6 +21,7 @@ beforeAll(async () => {
   // Short timeouts so the test waits seconds, not minutes; the defaults are 10 s and 30 s.
   fleet = await startTestFleet({
     broker: { url: broker.url },
+    now: () => clock,
     httpLimits: { headersTimeoutMs: 3_000, requestTimeoutMs: 4_000, idleTimeoutMs: 4_000, checkIntervalMs: 200, maxConnectionsPerClient: PER_CLIENT },
   });
 }, 30_000);
@@ -88,4 +91,26 @@ it('refuses the live stream without an operator token, and closes the refused so
   expect(answer.status).toBe(401);
   // Node hands an upgrade request's socket over whole: no server timeout would ever close it.
   await answer.closed;
+});
+
+it('answers the open room tiles and stats from one query a second, however many clients ask', async () => {
+  const rooms = fleet.store.rooms.bind(fleet.store);
+  let queries = 0;
+  fleet.store.rooms = (filter) => {
+    queries++;
+    return rooms(filter);
+  };
+  clock += 1_000;
+  // Four at a time: this fleet holds ten connections per address.
+  for (let round = 0; round < 10; round++) {
+    const answers = await Promise.all(
+      ['/api/fleet/rooms', '/api/fleet/rooms?site=hq', '/api/fleet/rooms?status=offline', '/api/fleet/stats'].map((path) => fetch(`${fleet.url}${path}`)),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    await Promise.all(answers.map((a) => a.arrayBuffer()));
+  }
+  expect(queries).toBe(1);
+  clock += 1_000;
+  expect((await fetch(`${fleet.url}/api/fleet/rooms`)).status).toBe(200);
+  expect(queries).toBe(2);
 });
