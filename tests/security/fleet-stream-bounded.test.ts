@@ -100,3 +100,17 @@ it("closes the stream of an operator removed while it listens (4401), and keeps 
   expect(admins.socket!.readyState).toBe(admins.socket!.OPEN);
   admins.socket!.close();
 });
+
+it('takes messages up to 4 KB from a dashboard and closes its stream (1009) at the first byte over', async () => {
+  const dashboard = await openStream(streamUrl(), '127.0.0.10');
+  const socket = dashboard.socket!;
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  socket.send(Buffer.alloc(4 * 1024, 0x61));
+  await new Promise<void>((resolve) => {
+    socket.once('pong', () => resolve());
+    socket.ping();
+  });
+  expect(socket.readyState).toBe(socket.OPEN);
+  socket.send(Buffer.alloc(4 * 1024 + 1, 0x61));
+  expect(await closed).toBe(1009);
+});
