@@ -379,4 +379,13 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     // A retained state delivered late (a broker's queue, another instance) must not replace a newer one.
     sql: 'ALTER TABLE fleet_rooms ADD COLUMN state_at BIGINT',
   },
+  {
+    version: 12,
+    name: "a device issue's and fault's error code",
+    // The device's error travels as {code, message}: the code lets the dashboard word the issue and the fault in the operator's language.
+    sql: `
+      ALTER TABLE fleet_issues ADD COLUMN error_code TEXT;
+      ALTER TABLE fleet_device_faults ADD COLUMN error_code TEXT;
+    `,
+  },
 ];

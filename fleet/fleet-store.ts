@@ -283,6 +283,7 @@ export class FleetStore {
             status: m.health.status,
             previous,
             detail: m.health.detail,
+            code: m.health.error?.code ?? m.health.code ?? null,
             at: m.health.at,
           });
         }
@@ -495,6 +496,7 @@ interface IssueRow {
   room_seen_at: string | null;
   room_error: string | null;
   room_resolved_at: string | null;
+  error_code: string | null;
   assigned_to: string | null;
   cleared_at: string | null;
   meeting: string | null;
