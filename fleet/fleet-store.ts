@@ -10,6 +10,7 @@ import type {
   HealthStatus,
   IssueState,
 } from './fleet-api-types.js';
+import { camelCaseRow } from '../appliance/store/camel-case-row.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import { trackCallIssue } from './failed-call-issues.js';
@@ -502,28 +503,12 @@ interface IssueRow {
   comment: string | null;
 }
 
-function toIssue(r: IssueRow): FleetIssue {
+/** A stored issue: its columns by the naming rule, the device's names read from their JSON, the rating as a number. */
+function toIssue(row: IssueRow): FleetIssue {
+  const issue = camelCaseRow(row);
   return {
-    id: r.id,
-    kind: r.kind,
-    site: r.site,
-    room: r.room,
-    deviceId: r.device_id,
-    deviceNames: r.device_names ? (JSON.parse(r.device_names) as FleetNames) : null,
-    summary: r.summary,
-    openedAt: r.opened_at,
-    state: r.state,
-    acknowledgedBy: r.acknowledged_by,
-    acknowledgedAt: r.acknowledged_at,
-    assignedTo: r.assigned_to,
-    resolvedBy: r.resolved_by,
-    resolvedAt: r.resolved_at,
-    clearedAt: r.cleared_at,
-    meeting: r.meeting,
-    rating: r.rating === null ? null : Number(r.rating),
-    comment: r.comment,
-    roomSeenAt: r.room_seen_at,
-    roomError: r.room_error,
-    roomResolvedAt: r.room_resolved_at,
+    ...issue,
+    deviceNames: issue.deviceNames ? (JSON.parse(issue.deviceNames) as FleetNames) : null,
+    rating: issue.rating === null ? null : Number(issue.rating),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { camelCaseRow } from '../store/camel-case-row.js';
 import type { Db } from '../store/database.js';
 
 export type EntryKind = 'note' | 'decision';
@@ -41,18 +42,8 @@ interface ActionRow {
   reminded_at: string | null;
 }
 
-const toAction = (r: ActionRow): ActionItem => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  text: r.text,
-  owner: r.owner,
-  ownerEmail: r.owner_email,
-  deadline: r.deadline,
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  remindedAt: r.reminded_at,
-});
+/** An action item is its row, each column by the naming rule. */
+const toAction: (row: ActionRow) => ActionItem = camelCaseRow;
 
 /** Notes, decisions and action items captured during a meeting. */
 export class MinutesRepository {
