@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { PollView } from '../../appliance/api/api-types.js';
 import { optionWord, pollOutcomeWords } from './conversation-words.js';
 import { t } from './i18n.js';
@@ -36,7 +36,7 @@ export class PollCard extends PanelElement {
       align-items: center;
       gap: 0.2em 0.6em;
     }
-    /* The chair's show of hands sits in the option's own row: close stays on a 1024×600 panel's screen. */
+    /* The chair's show of hands sits in the option's own row, so the poll keeps its height. */
     li.hands {
       grid-template-columns: minmax(0, 1fr) auto auto;
     }
@@ -72,6 +72,8 @@ export class PollCard extends PanelElement {
   @property({ attribute: false }) poll: PollView | null = null;
   @property({ type: String }) mode: 'chair' | 'voter' = 'chair';
   @property({ type: Boolean }) voted = false;
+  /** The chair is entering the room's show of hands (the fields come up only then: Close stays on a short panel's screen). */
+  @state() counting = false;
 
   override render() {
     const p = this.poll;
@@ -103,9 +105,13 @@ export class PollCard extends PanelElement {
 
   private chairControls(p: PollView, total: number) {
     return html`<form @submit=${(e: Event) => this.saveCount(e, p)} aria-label=${t('Show of hands in this room')}>
-        ${this.counts(p, total, true)}
+        ${this.counts(p, total, this.counting)}
         <div class="row">
-          <button type="submit" data-testid="save-hands">${t('Save show of hands')}</button>
+          ${
+            this.counting
+              ? html`<button type="submit" data-testid="save-hands">${t('Save show of hands')}</button>`
+              : html`<button type="button" data-testid="count-hands" @click=${() => (this.counting = true)}>${t('Show of hands')}</button>`
+          }
           <button type="button" class="danger" data-testid="close-poll" @click=${() => this.close(p)}>${t('Close poll')}</button>
         </div>
       </form>`;
@@ -123,6 +129,7 @@ export class PollCard extends PanelElement {
     const data = new FormData(event.target as HTMLFormElement);
     const counts = Object.fromEntries(p.options.flatMap((o) => (String(data.get(o) ?? '').trim() === '' ? [] : [[o, Number(data.get(o))]])));
     if (Object.keys(counts).length === 0) return;
+    this.counting = false;
     panelRequest(this, { label: t('Save show of hands'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/counts`, body: { counts } });
   }
 

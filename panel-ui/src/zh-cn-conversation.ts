@@ -10,6 +10,7 @@ export const ZH_CN_CONVERSATION: Record<string, string> = {
   Count: '计票',
   'Show of hands in this room': '本会议室举手计数',
   'Save show of hands': '保存举手计数',
+  'Show of hands': '举手计数',
   'Close poll': '结束表决',
   'Your vote is counted.': '您的投票已计入。',
   'Approved {yes}–{no}': '通过（{yes} 票赞成，{no} 票反对）',

@@ -55,7 +55,7 @@ async function photographPhone(page: Page, step: string): Promise<void> {
   await setLanguage(page, 'en');
 }
 
-/** captureStep's four sizes, plus the 1024×600 panel the fit walk also uses; `mustFit` on screen without scrolling there and at 1280×800. */
+/** captureStep's four sizes, plus the 1024×600 panel the fit walk also uses; `mustFit` on screen without scrolling there, at 1280×800 and at 800×480. */
 async function capture(page: Page, step: string, mustFit: readonly string[] = []): Promise<void> {
   await captureStep(page, FLOW, step);
   const problems: string[] = [];
@@ -64,6 +64,7 @@ async function capture(page: Page, step: string, mustFit: readonly string[] = []
     for (const size of [
       { width: 1024, height: 600 },
       { width: 1280, height: 800 },
+      { width: 800, height: 480 },
     ]) {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -145,10 +146,11 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await setLanguage(again, 'en');
     await again.close();
 
+    await panel.getByTestId('count-hands').click();
     await panel.getByLabel('Yes', { exact: true }).fill('2');
     await panel.getByTestId('save-hands').click();
     await panel.locator('[data-testid="poll-count-yes"]').filter({ hasText: /^3$/ }).waitFor();
-    await capture(panel, '3-poll-open', ['close-poll', 'save-hands']);
+    await capture(panel, '3-poll-open', ['close-poll', 'count-hands']);
   });
 
   it('closes the poll: the count is final on the panel and the phones, and is a decision in the minutes', async () => {
