@@ -346,6 +346,7 @@ export const ZH_CN: Record<string, string> = {
   'Internal {n}': '内置 {n}',
   Component: '分量',
   'Notes and decisions': '笔记与决议',
+  'The room could not take the booking. Try again in a moment.': '会议室未能接受此预订，请稍后重试。',
   // Refusals on a meeting's page (meeting-refusal-words.ts).
   'You have voted in this poll already: one vote each.': '您已在本次表决中投过票：每人一票。',
   'This poll is closed.': '本次表决已结束。',
