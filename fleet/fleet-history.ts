@@ -255,10 +255,11 @@ export function lampForecast(samples: ReadonlyArray<{ at: number; hours: number 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function csvRow(cells: string[]): string {
-  // Quote every cell that needs it; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
+  // Quote every cell that needs it; a leading = + - @ (or a tab or carriage return, which some
+  // spreadsheets skip before reading the formula) is defused so a spreadsheet does not run it.
   return cells
     .map((c) => {
-      const safe = /^[=+\-@]/.test(c) ? `'${c}` : c;
+      const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
       return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     })
     .join(',');

@@ -6,6 +6,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { parseListen } from '../appliance/http/listen-address.js';
 import type { Logger } from '../appliance/logger.js';
+import type { ApiLimitsConfig } from '../appliance/config/config-schema.js';
 import { mqttConnectOptions, type MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
@@ -60,6 +61,8 @@ export interface FleetOptions {
   /** How long a stop goes on committing what was received (ms; default 5 s); the rest is left to the broker. */
   stopWithinMs?: number;
   now?: () => number;
+  /** The dashboard's bounds on clients (the room API's defaults, connection-limits.ts); tests shorten them. */
+  httpLimits?: ApiLimitsConfig;
 }
 
 export interface Fleet {
@@ -251,6 +254,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     alerts: alertFeed,
     log,
     onIssueAction: (issue) => relay.tell(issue),
+    httpLimits: options.httpLimits,
+    now: options.now,
   });
   /** Stops everything started above, the database last; `force` drops the broker connection without a goodbye. */
   const stopAll = async (force: boolean) => {

@@ -332,9 +332,8 @@ export class FleetStore {
     changes.rooms.add(roomKey(site, room));
   }
 
-  async rooms(filter: { site?: string; status?: string } = {}): Promise<FleetRoomSummary[]> {
-    const out = (await this.sql.query<SummaryRow>(SQL.summaries)).map(toSummary);
-    return out.filter((r) => (!filter.site || r.site === filter.site) && (!filter.status || r.worst === filter.status || r.online === filter.status));
+  async rooms(filter: RoomFilter = {}): Promise<FleetRoomSummary[]> {
+    return (await this.sql.query<SummaryRow>(SQL.summaries)).map(toSummary).filter((r) => roomMatches(r, filter));
   }
 
   async roomSummary(site: string, room: string): Promise<FleetRoomSummary | undefined> {
@@ -511,4 +510,14 @@ function toIssue(row: IssueRow): FleetIssue {
     deviceNames: issue.deviceNames ? (JSON.parse(issue.deviceNames) as FleetNames) : null,
     rating: issue.rating === null ? null : Number(issue.rating),
   };
+}
+
+/** The room tiles' filter: by site, and by status (the worst device's, or online/offline). */
+interface RoomFilter {
+  site?: string;
+  status?: string;
+}
+
+export function roomMatches(r: FleetRoomSummary, filter: RoomFilter): boolean {
+  return (!filter.site || r.site === filter.site) && (!filter.status || r.worst === filter.status || r.online === filter.status);
 }

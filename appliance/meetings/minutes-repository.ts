@@ -72,6 +72,16 @@ export class MinutesRepository {
       .all(meetingId, kind ?? null, kind ?? null) as MinutesEntry[];
   }
 
+  /** Notes and decisions of a meeting (meeting-limits.ts bounds them). */
+  entryCount(meetingId: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM minutes_entries WHERE meeting_id = ?').pluck().get(meetingId) as number;
+  }
+
+  /** Action items of a meeting (meeting-limits.ts bounds them). */
+  actionCount(meetingId: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM action_items WHERE meeting_id = ?').pluck().get(meetingId) as number;
+  }
+
   entry(id: string): (MinutesEntry & { meetingId: string }) | undefined {
     return this.db.prepare('SELECT id, meeting_id AS meetingId, kind, text, author, at FROM minutes_entries WHERE id = ?').get(id) as
       | (MinutesEntry & { meetingId: string })

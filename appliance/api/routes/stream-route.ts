@@ -4,8 +4,8 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { DeviceView, StreamMessage } from '../api-types.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { HelpDesk, HelpRequestView } from '../../help/help-desk.js';
-import type { ApiLimits } from '../connection-limits.js';
-import { StreamClients } from './stream-clients.js';
+import type { ApiLimits } from '../../http/connection-limits.js';
+import { StreamClients } from '../../http/stream-clients.js';
 
 /** Device updates that go out at once before a device is held to one per tick. */
 const STREAM_BURST = 10;
@@ -24,9 +24,9 @@ interface StreamRouteOptions {
  * so never misses a state; that is what lets the stream coalesce a chatty device's updates
  * and drop a client that does not read instead of buffering for it.
  */
-export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<StreamClients> {
+export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<StreamClients<StreamMessage>> {
   const { help, limits } = options;
-  const clients = new StreamClients(limits, options.panels, app.log);
+  const clients = new StreamClients<StreamMessage>(limits, options.panels, app.log);
   // The status goes out when it changed: a meter level moves the device, not the room's summary.
   let lastStatus = '';
   const broadcastStatus = () => {
