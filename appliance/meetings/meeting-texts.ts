@@ -1,7 +1,8 @@
 import type { NotifyMessage } from '../notify/notify-message.js';
 import type { ActionItem } from './minutes-repository.js';
 import type { Minutes } from './minutes-assemble.js';
-import { minutesMarkdown } from './minutes-assemble.js';
+import { minutesMarkdown, minutesWords } from './minutes-assemble.js';
+import type { RoomLocale } from './room-words.js';
 import type { Meeting } from './meeting-types.js';
 import type { SelfTestCheck, SelfTestReport } from './self-test.js';
 import type { OnlineMeeting } from '../calls/online-meeting-link.js';
@@ -16,7 +17,7 @@ function localHhmm(iso: string, timeZone: string): string {
 /** What the room says, one function per message. Titles of confidential meetings stay out of group chats. */
 export class MeetingTexts {
   constructor(
-    private readonly room: { name: string; timezone: string },
+    private readonly room: { name: string; timezone: string; locale?: RoomLocale },
     private readonly checkInUrl: (m: Meeting) => string,
     /** The meeting's page without its access code: the only link a group chat may carry. */
     private readonly pageUrl: (meetingId: string) => string = () => '',
@@ -104,9 +105,10 @@ export class MeetingTexts {
 
   minutes(min: Minutes, attachments: NotifyMessage['attachments']): NotifyMessage {
     const link = this.pageUrl(min.meeting.id);
+    const t = minutesWords(this.room.locale);
     return {
       kind: 'minutes',
-      title: `Minutes: ${min.meeting.title}`,
+      title: t('Minutes: {title}', { title: min.meeting.title }),
       text: minutesMarkdown(min),
       meetingId: min.meeting.id,
       ...(link ? { link } : {}),
@@ -117,9 +119,10 @@ export class MeetingTexts {
 
   /** The line under the minutes that carries a recipient's own link (never forward it: it proves who reads). */
   personalLink(url: string, organiser: boolean): string {
+    const t = minutesWords(this.room.locale);
     return organiser
-      ? `Your personal link to these minutes (do not forward it; as the organiser you amend them through it): ${url}`
-      : `Your personal link to these minutes (do not forward it): ${url}`;
+      ? t('Your personal link to these minutes (do not forward it; as the organiser you amend them through it): {url}', { url })
+      : t('Your personal link to these minutes (do not forward it): {url}', { url });
   }
 
   followUp(item: ActionItem, meetingTitle: string): NotifyMessage {
