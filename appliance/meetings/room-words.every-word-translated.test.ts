@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../paths.js';
+import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
 import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
 
 const TABLES = [
@@ -19,12 +20,22 @@ const TABLES = [
     /** Words passed through a variable (attendance statuses). */
     indirect: ['on time', 'late', 'absent'],
   },
+  {
+    name: 'messages',
+    table: ZH_CN_MESSAGES,
+    sources: ['appliance/meetings/meeting-texts.ts'],
+    callee: 'say',
+    /** An action item's status. */
+    indirect: ['open', 'in_progress', 'done', 'cancelled'],
+  },
 ];
 
 function wordsSaid(sources: readonly string[], callee: string): Set<string> {
   const said = new Set<string>();
-  const call = new RegExp(`\\b${callee}\\(\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g');
-  for (const file of sources) for (const m of readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(call)) said.add(m[1]!.replace(/\\'/g, "'"));
+  // A literal in single or double quotes: callee('…') or callee("…").
+  const call = new RegExp(`\\b${callee}\\(\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|"((?:[^"\\\\]|\\\\.)*)")`, 'g');
+  for (const file of sources)
+    for (const m of readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(call)) said.add((m[1] ?? m[2]!).replace(/\\(['"])/g, '$1'));
   return said;
 }
 
