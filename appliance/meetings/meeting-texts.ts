@@ -35,6 +35,11 @@ export class MeetingTexts {
     this.say = wordsIn(room.locale, ZH_CN_MESSAGES);
   }
 
+  /** The language people's messages are in, for what the notify layer adds (a shortened text's note, the email's `lang`). */
+  private get inLanguage(): Pick<NotifyMessage, 'locale'> {
+    return this.room.locale ? { locale: this.room.locale } : {};
+  }
+
   /** How to join from elsewhere: the link, its id and passcode, the video address. */
   private joinLines(m: Meeting): string[] {
     const online = this.onlineOf(m);
@@ -59,6 +64,7 @@ export class MeetingTexts {
     const say = this.say;
     return {
       kind: 'reminder',
+      ...this.inLanguage,
       title: say('{title} at {time}: {room} may not join the {service} call', {
         title: m.title,
         time: localHhmm(m.start, this.room.timezone),
@@ -102,12 +108,13 @@ export class MeetingTexts {
       checkIn,
       ...(groups ? [] : this.joinLines(m)),
     ].join('\n');
-    return { kind: 'reminder', title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
+    return { kind: 'reminder', ...this.inLanguage, title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
   }
 
   nudge(m: Meeting, who: string): NotifyMessage {
     return {
       kind: 'nudge',
+      ...this.inLanguage,
       title: this.say('{title} has started in {room}', { title: m.title, room: this.room.name }),
       text: [
         this.say('{who}, the meeting started at {time} and you have not checked in.', { who, time: localHhmm(m.start, this.room.timezone) }),
@@ -120,6 +127,7 @@ export class MeetingTexts {
   released(m: Meeting, afterMinutes: number): NotifyMessage {
     return {
       kind: 'released',
+      ...this.inLanguage,
       title: this.say('{room} released: nobody checked in to {title}', { room: this.room.name, title: m.title }),
       text: this.say('Nobody checked in within {n} min of the start ({time}), so the room was released for others.', {
         n: afterMinutes,
@@ -133,6 +141,7 @@ export class MeetingTexts {
   flagged(m: Meeting, misses: number): NotifyMessage {
     return {
       kind: 'flagged',
+      ...this.inLanguage,
       title: this.say('Recurring booking unused {n} times in a row: {title} ({room})', { n: misses, title: this.titleFor(m, true), room: this.room.name }),
       text: this.say('The series was auto-released {n} times in a row. Please cancel it if it is no longer needed, so others can book {room}.', {
         n: misses,
@@ -148,6 +157,7 @@ export class MeetingTexts {
     const t = minutesWords(this.room.locale);
     return {
       kind: 'minutes',
+      ...this.inLanguage,
       title: t('Minutes: {title}', { title: min.meeting.title }),
       text: minutesMarkdown(min),
       meetingId: min.meeting.id,
@@ -171,6 +181,7 @@ export class MeetingTexts {
     const day = item.deadline ? roomDay(item.deadline, this.room.timezone, this.room.locale) : '';
     return {
       kind: 'followup',
+      ...this.inLanguage,
       title: say('Action item due {day}: {text}', { day, text: item.text }),
       text: [
         say('{owner}, this action item from "{title}" is due {day}.', { owner: item.owner, title: meetingTitle, day }),

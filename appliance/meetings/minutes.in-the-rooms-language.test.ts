@@ -52,6 +52,8 @@ it('a room set to Chinese sends its minutes in Chinese: headings, the poll’s r
   for (const english of ['Attendance', 'Decisions', 'Action items', 'Tied', 'absent', 'due ']) expect(text).not.toContain(english);
 
   const html = mailPart(mail, 'text/html');
+  // Mail clients pick Chinese fonts and line breaking from the part's language.
+  expect(html).toContain('<html lang="zh-CN">');
   for (const heading of ['出席情况', '决议', '待办事项']) expect(html).toContain(`<h2>${heading}</h2>`);
   expect(html).toContain('票数相同，未通过（0 票赞成，0 票反对）');
   // The organiser's personal link is worded in Chinese too.
