@@ -174,14 +174,7 @@ export async function buildFleetServer(deps: {
       websocket: true,
       config: { fleetAccess: 'operator', tokenInQuery: true },
       // Refused before the upgrade, with a coded answer, when the fleet or this address is at its cap.
-      onRequest: async (request) => {
-        const full = clients.fullFor(request.ip);
-        if (full)
-          throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, {
-            streamClients: limits.streamClients,
-            streamClientsPerClient: limits.streamClientsPerClient,
-          });
-      },
+      onRequest: async (request) => clients.refuseWhenFull(request.ip),
     },
     async (socket: WebSocket, request) => {
       const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];

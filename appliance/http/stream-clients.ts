@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
+import { RoomctlError } from '../../drivers/core/errors.js';
 import type { ApiLimits } from './connection-limits.js';
 
 /** WebSocket close codes a client can act on: 1013 try again later, 4401 credential no longer valid. */
@@ -61,8 +62,21 @@ export class StreamClients<M = unknown> {
     return this.clients.size;
   }
 
+  /**
+   * Refuses a new stream from `address` before its upgrade, with a coded answer, when the
+   * server or that address is at its cap (the route's onRequest hook).
+   */
+  refuseWhenFull(address: string): void {
+    const full = this.fullFor(address);
+    if (full)
+      throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, {
+        streamClients: this.limits.streamClients,
+        streamClientsPerClient: this.limits.streamClientsPerClient,
+      });
+  }
+
   /** Why a new stream from `address` is refused, or undefined when there is room. */
-  fullFor(address: string): string | undefined {
+  private fullFor(address: string): string | undefined {
     if (this.clients.size >= this.limits.streamClients) return `${this.server} already serves ${this.limits.streamClients} live streams`;
     if ((this.perAddress.get(address) ?? 0) >= this.limits.streamClientsPerClient)
       return `This address already holds ${this.limits.streamClientsPerClient} live streams`;

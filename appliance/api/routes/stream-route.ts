@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { DeviceView, StreamMessage } from '../api-types.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { HelpDesk, HelpRequestView } from '../../help/help-desk.js';
@@ -102,14 +101,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
       websocket: true,
       config: { access: 'room-link', upgrade: true },
       // Refused before the upgrade, with a coded answer, when the room or this client is at its cap.
-      onRequest: async (request) => {
-        const full = clients.fullFor(request.ip);
-        if (full)
-          throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, {
-            streamClients: limits.streamClients,
-            streamClientsPerClient: limits.streamClientsPerClient,
-          });
-      },
+      onRequest: async (request) => clients.refuseWhenFull(request.ip),
     },
     (socket: WebSocket, request) => {
       const panelToken = request.panelId ? bearerOrQuery(request.headers.authorization, request.query) : undefined;
