@@ -22,7 +22,12 @@ export const RoomSection = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 80, description: 'Name people see on the panel' }),
     site: slug('Site (building) id; part of the MQTT topics'),
     timezone: Type.String({ minLength: 1, description: 'IANA time zone, e.g. Asia/Shanghai or Europe/Berlin' }),
-    locale: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN')], { default: 'en', description: 'Panel language' })),
+    locale: Type.Optional(
+      Type.Union([Type.Literal('en'), Type.Literal('zh-CN')], {
+        default: 'en',
+        description: "The panel's default language and the language of the minutes and messages the room sends",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

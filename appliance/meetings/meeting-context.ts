@@ -20,12 +20,15 @@ import type { MinutesRepository } from './minutes-repository.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import type { SelfTestCheck } from './self-test.js';
 import type { SelfTestRepository } from './selftest-repository.js';
+import type { RoomLocale } from './room-words.js';
 
 export interface RoomIdentity {
   id: string;
   name: string;
   site: string;
   timezone: string;
+  /** The language of what the room sends (minutes, reminders, nudges): `room.locale`, English by default. */
+  locale?: RoomLocale;
 }
 
 /** Everything the meeting services share: stores, time, the bus, the devices, the rules. */

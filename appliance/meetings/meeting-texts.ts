@@ -1,7 +1,9 @@
 import type { NotifyMessage } from '../notify/notify-message.js';
 import type { ActionItem } from './minutes-repository.js';
 import type { Minutes } from './minutes-assemble.js';
-import { minutesMarkdown } from './minutes-assemble.js';
+import { minutesMarkdown, minutesWords } from './minutes-assemble.js';
+import { roomDay, wordsIn, type RoomLocale, type Words } from './room-words.js';
+import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
 import type { Meeting } from './meeting-types.js';
 import type { SelfTestCheck, SelfTestReport } from './self-test.js';
 import type { OnlineMeeting } from '../calls/online-meeting-link.js';
@@ -13,38 +15,66 @@ function localHhmm(iso: string, timeZone: string): string {
   return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }
 
-/** What the room says, one function per message. Titles of confidential meetings stay out of group chats. */
+/**
+ * What the room says, one function per message, in the room's language (`room.locale`: the
+ * words people get before and around a meeting; facilities' messages stay English). Titles of
+ * confidential meetings stay out of group chats.
+ */
 export class MeetingTexts {
+  /** The messages' words (their table: message-words-zh-cn.ts). */
+  private readonly say: Words;
+
   constructor(
-    private readonly room: { name: string; timezone: string },
+    private readonly room: { name: string; timezone: string; locale?: RoomLocale },
     private readonly checkInUrl: (m: Meeting) => string,
     /** The meeting's page without its access code: the only link a group chat may carry. */
     private readonly pageUrl: (meetingId: string) => string = () => '',
     /** The meeting's online meeting (the room's link policy applied), for the reminder and a failed call check. */
     private readonly onlineOf: (m: Meeting) => OnlineMeeting | null = () => null,
-  ) {}
+  ) {
+    this.say = wordsIn(room.locale, ZH_CN_MESSAGES);
+  }
+
+  /** The language people's messages are in, for what the notify layer adds (a shortened text's note, the email's `lang`). */
+  private get inLanguage(): Pick<NotifyMessage, 'locale'> {
+    return this.room.locale ? { locale: this.room.locale } : {};
+  }
 
   /** How to join from elsewhere: the link, its id and passcode, the video address. */
   private joinLines(m: Meeting): string[] {
     const online = this.onlineOf(m);
     if (!online) return [];
-    const ids = [online.meetingId ? `meeting ID ${online.meetingId}` : '', online.passcode ? `passcode ${online.passcode}` : ''].filter(Boolean).join(', ');
+    const say = this.say;
+    const ids = [
+      online.meetingId ? say('meeting ID {id}', { id: online.meetingId }) : '',
+      online.passcode ? say('passcode {code}', { code: online.passcode }) : '',
+    ]
+      .filter(Boolean)
+      .join(say(', '));
+    const where = { name: online.name, url: online.url, ids };
     return [
-      ...(online.provider !== 'sip' ? [`Online (${online.name}): ${online.url}${ids ? ` (${ids})` : ''}`] : []),
-      ...(online.dialString ? [`Video system / dial-in: ${online.dialString}`] : []),
+      ...(online.provider !== 'sip' ? [ids ? say('Online ({name}): {url} ({ids})', where) : say('Online ({name}): {url}', where)] : []),
+      ...(online.dialString ? [say('Video system / dial-in: {dial}', { dial: online.dialString })] : []),
     ];
   }
 
   /** Before the meeting the room could not reach its online meeting's service (or start the call's browser): how to join anyway. */
   callCheckFailed(m: Meeting, failures: readonly SelfTestCheck[]): NotifyMessage {
     const online = this.onlineOf(m);
+    const say = this.say;
     return {
       kind: 'reminder',
-      title: `${m.title} at ${localHhmm(m.start, this.room.timezone)}: ${this.room.name} may not join the ${online?.name ?? 'online'} call`,
+      ...this.inLanguage,
+      title: say('{title} at {time}: {room} may not join the {service} call', {
+        title: m.title,
+        time: localHhmm(m.start, this.room.timezone),
+        room: this.room.name,
+        service: online?.name ?? say('online'),
+      }),
       text: [
-        `The room's check before ${m.title} (${this.when(m)}) failed:`,
+        say("The room's check before {title} ({when}) failed:", { title: m.title, when: this.when(m) }),
         ...failures.map((f) => `- ${f.detail ?? f.check}`),
-        'Join from your own device, or ask people to, with:',
+        say('Join from your own device, or ask people to, with:'),
         ...this.joinLines(m).map((l) => `- ${l}`),
       ].join('\n'),
       meetingId: m.id,
@@ -57,27 +87,39 @@ export class MeetingTexts {
   }
 
   private titleFor(m: Meeting, groups: boolean): string {
-    return groups && m.confidentiality === 'confidential' ? 'Private meeting' : m.title;
+    return groups && m.confidentiality === 'confidential' ? this.say('Private meeting') : m.title;
   }
 
   reminder(m: Meeting, minutesBefore: number, groups: boolean): NotifyMessage {
-    const title = `Reminder: ${this.titleFor(m, groups)} in ${minutesBefore} min (${this.room.name})`;
+    const say = this.say;
+    const title = say('Reminder: {title} in {n} min ({room})', { title: this.titleFor(m, groups), n: minutesBefore, room: this.room.name });
     // A group chat reaches people outside the meeting: its link must not carry the meeting's code.
-    const checkIn = groups ? 'Check in at the room, or from the link in your own reminder.' : `Check in at the room or at ${this.checkInUrl(m)}`;
+    const checkIn = groups
+      ? say('Check in at the room, or from the link in your own reminder.')
+      : say('Check in at the room or at {url}', { url: this.checkInUrl(m) });
     // The join link goes to the invitees only: a group chat reaches people outside the meeting.
     const text = [
-      `${this.titleFor(m, groups)} starts at ${localHhmm(m.start, this.room.timezone)} in ${this.room.name} (${this.when(m)}).`,
+      say('{title} starts at {time} in {room} ({when}).', {
+        title: this.titleFor(m, groups),
+        time: localHhmm(m.start, this.room.timezone),
+        room: this.room.name,
+        when: this.when(m),
+      }),
       checkIn,
       ...(groups ? [] : this.joinLines(m)),
     ].join('\n');
-    return { kind: 'reminder', title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
+    return { kind: 'reminder', ...this.inLanguage, title, text, meetingId: m.id, data: { start: m.start, end: m.end } };
   }
 
   nudge(m: Meeting, who: string): NotifyMessage {
     return {
       kind: 'nudge',
-      title: `${m.title} has started in ${this.room.name}`,
-      text: `${who}, the meeting started at ${localHhmm(m.start, this.room.timezone)} and you have not checked in.\nCheck in: ${this.checkInUrl(m)}`,
+      ...this.inLanguage,
+      title: this.say('{title} has started in {room}', { title: m.title, room: this.room.name }),
+      text: [
+        this.say('{who}, the meeting started at {time} and you have not checked in.', { who, time: localHhmm(m.start, this.room.timezone) }),
+        this.say('Check in: {url}', { url: this.checkInUrl(m) }),
+      ].join('\n'),
       meetingId: m.id,
     };
   }
@@ -85,8 +127,12 @@ export class MeetingTexts {
   released(m: Meeting, afterMinutes: number): NotifyMessage {
     return {
       kind: 'released',
-      title: `${this.room.name} released: nobody checked in to ${m.title}`,
-      text: `Nobody checked in within ${afterMinutes} min of the start (${localHhmm(m.start, this.room.timezone)}), so the room was released for others.`,
+      ...this.inLanguage,
+      title: this.say('{room} released: nobody checked in to {title}', { room: this.room.name, title: m.title }),
+      text: this.say('Nobody checked in within {n} min of the start ({time}), so the room was released for others.', {
+        n: afterMinutes,
+        time: localHhmm(m.start, this.room.timezone),
+      }),
       meetingId: m.id,
       data: { start: m.start, end: m.end },
     };
@@ -95,8 +141,12 @@ export class MeetingTexts {
   flagged(m: Meeting, misses: number): NotifyMessage {
     return {
       kind: 'flagged',
-      title: `Recurring booking unused ${misses} times in a row: ${this.titleFor(m, true)} (${this.room.name})`,
-      text: `The series was auto-released ${misses} times in a row. Please cancel it if it is no longer needed, so others can book ${this.room.name}.`,
+      ...this.inLanguage,
+      title: this.say('Recurring booking unused {n} times in a row: {title} ({room})', { n: misses, title: this.titleFor(m, true), room: this.room.name }),
+      text: this.say('The series was auto-released {n} times in a row. Please cancel it if it is no longer needed, so others can book {room}.', {
+        n: misses,
+        room: this.room.name,
+      }),
       meetingId: m.id,
       data: { seriesKey: m.seriesKey, misses },
     };
@@ -104,9 +154,11 @@ export class MeetingTexts {
 
   minutes(min: Minutes, attachments: NotifyMessage['attachments']): NotifyMessage {
     const link = this.pageUrl(min.meeting.id);
+    const t = minutesWords(this.room.locale);
     return {
       kind: 'minutes',
-      title: `Minutes: ${min.meeting.title}`,
+      ...this.inLanguage,
+      title: t('Minutes: {title}', { title: min.meeting.title }),
       text: minutesMarkdown(min),
       meetingId: min.meeting.id,
       ...(link ? { link } : {}),
@@ -117,16 +169,24 @@ export class MeetingTexts {
 
   /** The line under the minutes that carries a recipient's own link (never forward it: it proves who reads). */
   personalLink(url: string, organiser: boolean): string {
+    const t = minutesWords(this.room.locale);
     return organiser
-      ? `Your personal link to these minutes (do not forward it; as the organiser you amend them through it): ${url}`
-      : `Your personal link to these minutes (do not forward it): ${url}`;
+      ? t('Your personal link to these minutes (do not forward it; as the organiser you amend them through it): {url}', { url })
+      : t('Your personal link to these minutes (do not forward it): {url}', { url });
   }
 
   followUp(item: ActionItem, meetingTitle: string): NotifyMessage {
+    const say = this.say;
+    // The day in the room's zone: a deadline late in a UTC day is the next day in Shanghai.
+    const day = item.deadline ? roomDay(item.deadline, this.room.timezone, this.room.locale) : '';
     return {
       kind: 'followup',
-      title: `Action item due ${item.deadline?.slice(0, 10) ?? ''}: ${item.text}`,
-      text: `${item.owner}, this action item from "${meetingTitle}" is due ${item.deadline?.slice(0, 10) ?? ''}.\nStatus: ${item.status}. Update it through the room API (PATCH /api/v1/action-items/${item.id}).`,
+      ...this.inLanguage,
+      title: say('Action item due {day}: {text}', { day, text: item.text }),
+      text: [
+        say('{owner}, this action item from "{title}" is due {day}.', { owner: item.owner, title: meetingTitle, day }),
+        say('Status: {status}. Update it through the room API (PATCH /api/v1/action-items/{id}).', { status: say(item.status), id: item.id }),
+      ].join('\n'),
       meetingId: item.meetingId,
     };
   }

@@ -14,10 +14,10 @@ export function createMeetingRoom(
   config: RoomConfig,
   deps: { db: Db; devices: DeviceHost; bus: RoomEventBus; log: Logger; clock?: Clock; callCheck?: MeetingContext['callCheck'] },
 ): MeetingRoom {
-  const { id, name, site, timezone } = config.room;
+  const { id, name, site, timezone, locale } = config.room;
   return new MeetingRoom({
     db: deps.db,
-    room: { id, name, site, timezone },
+    room: { id, name, site, timezone, ...(locale ? { locale } : {}) },
     meetings: config.meetings,
     calendar: config.calendar,
     notifications: config.notifications,

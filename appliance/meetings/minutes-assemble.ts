@@ -5,6 +5,8 @@ import type { Meeting, Person } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
 import type { ActionItem, MinutesEntry } from './minutes-repository.js';
+import { roomDay, wordsIn, type RoomLocale, type Words } from './room-words.js';
+import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
 
 interface MinutesAgendaItem {
   position: number;
@@ -35,7 +37,7 @@ export interface Minutes {
     title: string;
     organiser: Person;
     /** `timezone` (IANA): the room's, in which people read the times; absent in minutes kept from before it was recorded (UTC). */
-    room: { id: string; name: string; timezone?: string };
+    room: { id: string; name: string; timezone?: string; locale?: RoomLocale };
     bookedStart: string;
     bookedEnd: string;
     startedAt: string | null;
@@ -47,12 +49,22 @@ export interface Minutes {
   rooms?: MinutesRoom[];
   agenda: MinutesAgendaItem[];
   notes: MinutesEntry[];
-  decisions: MinutesEntry[];
+  decisions: MinutesDecision[];
   actionItems: ActionItem[];
   /** Who had the floor, in order (absent in minutes kept from before the floor was recorded). */
   floor?: MinutesTurn[];
   assembledAt: string;
 }
+
+/** The count of a closed poll, so the minutes word its result in the room's language. */
+interface MinutesPoll {
+  question: string;
+  options: string[];
+  counts: Record<string, number>;
+}
+
+/** A decision; a closed poll's (entry id `poll:<pollId>`) carries the poll, its `text` the English wording. */
+type MinutesDecision = MinutesEntry & { poll?: MinutesPoll };
 
 interface MinutesRoom {
   room: string;
@@ -63,9 +75,11 @@ interface MinutesRoom {
 
 interface MinutesParts {
   meeting: Meeting;
-  room: { id: string; name: string; timezone?: string };
+  room: { id: string; name: string; timezone?: string; locale?: RoomLocale };
   attendance: AttendanceEntry[];
   rooms?: MinutesRoom[];
+  /** The meeting's closed polls, by id. */
+  polls?: ReadonlyMap<string, MinutesPoll>;
   agenda: AgendaItem[];
   entries: MinutesEntry[];
   actions: ActionItem[];
@@ -100,7 +114,12 @@ export function assembleMinutes(p: MinutesParts): Minutes {
       overrunMinutes: overrunMinutes(i),
     })),
     notes: p.entries.filter((e) => e.kind === 'note'),
-    decisions: p.entries.filter((e) => e.kind === 'decision'),
+    decisions: p.entries
+      .filter((e) => e.kind === 'decision')
+      .map((e) => {
+        const poll = e.id.startsWith('poll:') ? p.polls?.get(e.id.slice('poll:'.length)) : undefined;
+        return poll ? { ...e, poll } : e;
+      }),
     actionItems: p.actions,
     floor: p.floor ?? [],
     assembledAt: p.now.toISOString(),
@@ -110,57 +129,110 @@ export function assembleMinutes(p: MinutesParts): Minutes {
 const STATUS_WORDS = { on_time: 'on time', late: 'late', absent: 'absent' } as const;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Markdown for people: email body, export, the phone page. Times are the room's wall time, its zone named once. */
+/** The minutes' words in a language (their table: minutes-words-zh-cn.ts). */
+export const minutesWords = (locale: RoomLocale | undefined): Words => wordsIn(locale, ZH_CN_MINUTES);
+
+/** A closed poll's result as the minutes word it: "Approved 7–2, 1 abstained", or each listed option with its count, most first. */
+function pollResult(t: Words, poll: MinutesPoll): string {
+  const n = (o: string) => poll.counts[o] ?? 0;
+  const { options } = poll;
+  if (options.length === 3 && options[0] === 'yes' && options[1] === 'no' && options[2] === 'abstain') {
+    const counts = { yes: n('yes'), no: n('no') };
+    const verdict =
+      counts.yes > counts.no
+        ? t('Approved {yes}–{no}', counts)
+        : counts.yes < counts.no
+          ? t('Rejected {yes}–{no}', counts)
+          : t('Tied, not approved {yes}–{no}', counts);
+    return n('abstain') > 0 ? t('{verdict}, {n} abstained', { verdict, n: n('abstain') }) : verdict;
+  }
+  return [...options]
+    .sort((a, b) => n(b) - n(a) || options.indexOf(a) - options.indexOf(b))
+    .map((o) => `${o} ${n(o)}`)
+    .join(t(', '));
+}
+
+/**
+ * Markdown for people: email body, export, the phone page. In the room's language
+ * (`room.locale`); times are the room's wall time, its zone named once.
+ */
 export function minutesMarkdown(min: Minutes): string {
   const m = min.meeting;
   const zone = m.room.timezone ?? 'UTC';
+  const t = minutesWords(m.room.locale);
   const hhmm = (iso: string | null) => {
     if (!iso) return '—';
     const w = wallTimeAt(new Date(iso), zone);
     return `${pad(w.hour)}:${pad(w.minute)}`;
   };
-  const day = (() => {
-    const w = wallTimeAt(new Date(m.bookedStart), zone);
-    return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
-  })();
+  const day = (iso: string) => roomDay(iso, zone, m.room.locale);
   const lines = [
     `# ${m.title}`,
     '',
-    `Room ${m.room.name} · booked ${day} ${hhmm(m.bookedStart)}–${hhmm(m.bookedEnd)} · held ${hhmm(m.startedAt)}–${hhmm(m.endedAt)} (${zone} time)`,
+    t('Room {room} · booked {day} {from}–{to} · held {heldFrom}–{heldTo} ({zone} time)', {
+      room: m.room.name,
+      day: day(m.bookedStart),
+      from: hhmm(m.bookedStart),
+      to: hhmm(m.bookedEnd),
+      heldFrom: hhmm(m.startedAt),
+      heldTo: hhmm(m.endedAt),
+      zone,
+    }),
   ];
-  if (m.organiser.name || m.organiser.email) lines.push(`Organiser: ${displayName(m.organiser)}`);
-  lines.push('', '## Attendance', '');
-  for (const a of min.attendance)
-    lines.push(
-      `- ${displayName(a)}${a.invited ? (a.required ? '' : ' (optional)') : ' (walk-in)'}: ${STATUS_WORDS[a.status]}${a.checkedInAt ? ` (${hhmm(a.checkedInAt)}${a.room ? `, in ${a.room}` : ''})` : ''}`,
-    );
+  if (m.organiser.name || m.organiser.email) lines.push(t('Organiser: {name}', { name: displayName(m.organiser) }));
+  lines.push('', `## ${t('Attendance')}`, '');
+  for (const a of min.attendance) {
+    const name = displayName(a);
+    const who = a.invited ? (a.required ? name : t('{name} (optional)', { name })) : t('{name} (walk-in)', { name });
+    const status = t(STATUS_WORDS[a.status]);
+    const when = !a.checkedInAt
+      ? status
+      : a.room
+        ? t('{status} ({time}, in {room})', { status, time: hhmm(a.checkedInAt), room: a.room })
+        : t('{status} ({time})', { status, time: hhmm(a.checkedInAt) });
+    lines.push(`- ${t('{what}: {detail}', { what: who, detail: when })}`);
+  }
   if (min.rooms?.length) {
-    lines.push('', '## Rooms', '');
-    for (const r of min.rooms) lines.push(`- ${r.name} (${r.room}): ${r.present} present${r.names.length ? ` — ${r.names.join(', ')}` : ''}`);
+    lines.push('', `## ${t('Rooms')}`, '');
+    for (const r of min.rooms)
+      lines.push(`- ${t('{name} ({room}): {n} present', { name: r.name, room: r.room, n: r.present })}${r.names.length ? ` — ${r.names.join(t(', '))}` : ''}`);
   }
   if (min.agenda.length > 0) {
-    lines.push('', '## Agenda', '');
+    lines.push('', `## ${t('Agenda')}`, '');
     for (const i of min.agenda) {
-      const actual = i.actualMinutes === null ? 'not reached' : `${i.actualMinutes} min${i.overrunMinutes ? `, ${i.overrunMinutes} min over` : ''}`;
-      lines.push(`${i.position}. ${i.title}${i.owner ? ` — ${i.owner}` : ''}: ${i.allottedMinutes} min planned, ${actual}`);
+      const actual =
+        i.actualMinutes === null
+          ? t('not reached')
+          : i.overrunMinutes
+            ? t('{n} min, {over} min over', { n: i.actualMinutes, over: i.overrunMinutes })
+            : t('{n} min', { n: i.actualMinutes });
+      const what = `${i.title}${i.owner ? ` — ${i.owner}` : ''}`;
+      lines.push(`${i.position}. ${t('{what}: {detail}', { what, detail: t('{planned} min planned, {actual}', { planned: i.allottedMinutes, actual }) })}`);
     }
   }
-  lines.push('', '## Decisions', '');
-  if (min.decisions.length === 0) lines.push('- none recorded');
-  for (const d of min.decisions) lines.push(`- ${d.text}`);
-  lines.push('', '## Action items', '');
-  if (min.actionItems.length === 0) lines.push('- none recorded');
+  lines.push('', `## ${t('Decisions')}`, '');
+  if (min.decisions.length === 0) lines.push(`- ${t('none recorded')}`);
+  for (const d of min.decisions) lines.push(`- ${d.poll ? `${d.poll.question} — ${pollResult(t, d.poll)}` : d.text}`);
+  lines.push('', `## ${t('Action items')}`, '');
+  if (min.actionItems.length === 0) lines.push(`- ${t('none recorded')}`);
   for (const a of min.actionItems)
-    lines.push(`- [${a.status === 'done' ? 'x' : ' '}] ${a.text} — ${a.owner}${a.deadline ? `, due ${a.deadline.slice(0, 10)}` : ''}`);
+    lines.push(
+      `- [${a.status === 'done' ? 'x' : ' '}] ${a.deadline ? t('{text} — {owner}, due {day}', { text: a.text, owner: a.owner, day: day(a.deadline) }) : `${a.text} — ${a.owner}`}`,
+    );
   if (min.floor && min.floor.length > 0) {
-    lines.push('', '## Speakers', '');
+    lines.push('', `## ${t('Speakers')}`, '');
     min.floor.forEach((turn, i) => {
       const spoke = Math.round(((Date.parse(turn.until) - Date.parse(turn.since)) / 60_000) * 10) / 10;
-      lines.push(`${i + 1}. ${turn.name ?? 'a speaker'} (${turn.room}) ${hhmm(turn.since)}–${hhmm(turn.until)}: ${spoke} of ${turn.allottedMinutes} min`);
+      lines.push(
+        `${i + 1}. ${t('{what}: {detail}', {
+          what: `${turn.name ?? t('a speaker')} (${turn.room}) ${hhmm(turn.since)}–${hhmm(turn.until)}`,
+          detail: t('{spoke} of {allotted} min', { spoke, allotted: turn.allottedMinutes }),
+        })}`,
+      );
     });
   }
   if (min.notes.length > 0) {
-    lines.push('', '## Notes', '');
+    lines.push('', `## ${t('Notes')}`, '');
     for (const n of min.notes) lines.push(`- ${n.text}`);
   }
   return `${lines.join('\n')}\n`;

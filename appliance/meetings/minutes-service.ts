@@ -34,7 +34,13 @@ export function currentMinutes(ctx: MinutesContext, m: Meeting): Minutes {
   const rooms = ctx.linked?.attendanceByRoom(m.id) ?? [];
   return assembleMinutes({
     meeting: m,
-    room: { id: ctx.room.id, name: ctx.room.name, timezone: ctx.room.timezone },
+    room: { id: ctx.room.id, name: ctx.room.name, timezone: ctx.room.timezone, ...(ctx.room.locale ? { locale: ctx.room.locale } : {}) },
+    polls: new Map(
+      ctx.conversation
+        .view(m.id, false)
+        .polls.filter((p) => p.closedAt && p.question !== null)
+        .map((p) => [p.pollId, { question: p.question ?? '', options: p.options, counts: p.counts }]),
+    ),
     attendance: withLinkedRooms(ctx, m, attendanceOf(m, ctx.checkIns.list(m.id), ctx.rules.lateAfterMinutes)),
     ...(rooms.length > 0 ? { rooms } : {}),
     agenda: ctx.agenda.list(m.id),

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { afterEach, expect, it } from 'vitest';
 import { waitFor } from '../../tests/helpers/test-room.js';
 import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
-import { startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
+import { mailPart, startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
 import { book, end, start } from './meeting-lifecycle.js';
 import { addActionItem, addEntry, readMinutes } from './minutes-actions.js';
 import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
@@ -54,7 +54,7 @@ it('a Shanghai room: minutes in Shanghai time, an HTML part, Auto-Submitted, the
   await waitFor(() => smtp.messages.some((x) => isMinutes(x.data)), 8000, 'minutes by email');
   const mail = smtp.messages.find((x) => isMinutes(x.data))!.data;
   expect(mail).toMatch(/^Auto-Submitted: auto-generated$/m);
-  const html = htmlPartOf(mail);
+  const html = mailPart(mail, 'text/html');
   expect(html).toContain('<h2>Decisions</h2>');
   // The HTML part escapes what people typed.
   expect(html).toContain('Approve the &lt;b&gt;Q2&lt;/b&gt; budget');
@@ -70,16 +70,3 @@ it('a Shanghai room: minutes in Shanghai time, an HTML part, Auto-Submitted, the
   await waitFor(() => hook.requests.some((r) => r.body.includes('Minutes: Budget review')), 8000, 'minutes in the group chat');
   for (const r of hook.requests) expect(r.body).not.toContain(m.code);
 });
-
-/** The text/html part of a raw MIME message, quoted-printable decoded. */
-function htmlPartOf(raw: string): string {
-  const part = /Content-Type: text\/html[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)\r?\n--/.exec(raw);
-  if (!part) throw new Error('no text/html part');
-  const qp = /Content-Transfer-Encoding: quoted-printable/i.test(raw.slice(part.index, part.index + 300));
-  const body = part[1]!;
-  if (!qp) return body;
-  return Buffer.from(
-    body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-}

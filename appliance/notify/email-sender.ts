@@ -39,7 +39,7 @@ export class EmailSender {
         to: [...to],
         subject: message.title,
         text: message.link ? `${body}\n` : body,
-        html: plainTextToHtml(message.title, body),
+        html: plainTextToHtml(message.title, body, message.locale ?? 'en'),
         // RFC 3834: a machine wrote this; out-of-office replies and auto-forwarders leave it alone.
         headers: { 'Auto-Submitted': 'auto-generated' },
         attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),

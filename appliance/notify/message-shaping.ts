@@ -4,6 +4,7 @@
  * The text carries what people typed (decisions, notes, comments), so nothing in it may
  * become a mention of everyone or a link the room did not write.
  */
+import type { NotifyMessage } from './notify-message.js';
 
 /** Slack's mrkdwn treats `&`, `<` and `>` as control characters (`<!channel>`, `<url|label>`). */
 export function escapeSlack(text: string): string {
@@ -64,8 +65,9 @@ export function truncateBytes(text: string, maxBytes: number): string {
   return `${out}…`;
 }
 
-/** The note that ends a shortened message: where the whole text is. */
-function shortenedNote(link: string | undefined): string {
+/** The note that ends a shortened message, in the message's language: where the whole text is. */
+function shortenedNote({ link, locale }: Pick<NotifyMessage, 'link' | 'locale'>): string {
+  if (locale === 'zh-CN') return link ? `\n\n…（已截短）全文：${link}` : '\n\n…（已截短）';
   return link ? `\n\n… shortened; the full text: ${link}` : '\n\n… shortened';
 }
 
@@ -74,10 +76,10 @@ function shortenedNote(link: string | undefined): string {
  * fits `limit`, with the shortened-note appended; `text` itself when it fits. `size` measures
  * the whole request as the tool counts it, so JSON escaping and the envelope are included.
  */
-export function fitText(text: string, limit: number, size: (candidate: string) => number, link: string | undefined): string {
+export function fitText(text: string, limit: number, size: (candidate: string) => number, message: Pick<NotifyMessage, 'link' | 'locale'>): string {
   if (size(text) <= limit) return text;
   const chars = Array.from(text);
-  const note = shortenedNote(link);
+  const note = shortenedNote(message);
   let low = 0;
   let high = chars.length;
   while (low < high) {

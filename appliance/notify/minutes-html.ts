@@ -12,7 +12,7 @@ const inline = (text: string) =>
     .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
     .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
 
-export function plainTextToHtml(title: string, text: string): string {
+export function plainTextToHtml(title: string, text: string, lang: string): string {
   const out: string[] = [];
   let list: 'ul' | 'ol' | null = null;
   const closeList = () => {
@@ -40,5 +40,5 @@ export function plainTextToHtml(title: string, text: string): string {
     }
   }
   closeList();
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif">\n${out.join('\n')}\n</body></html>\n`;
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif">\n${out.join('\n')}\n</body></html>\n`;
 }

@@ -13,6 +13,8 @@ export interface NotifyMessage {
    * tool that cannot take the whole text gets a shortened one ending in this link.
    */
   link?: string;
+  /** The language the text is in (the room's): what the notify layer adds itself (a shortened text's note, the email's `lang`) follows it. English when absent. */
+  locale?: 'en' | 'zh-CN';
   /** Structured content for the generic JSON webhook. */
   data?: Record<string, unknown>;
   /** Files for email (minutes as Markdown/JSON, action items as .ics). */

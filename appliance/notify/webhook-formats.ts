@@ -56,7 +56,7 @@ export function webhookRequest(target: WebhookTarget, message: NotifyMessage, ro
   switch (target.format) {
     case 'wecom': {
       const content = `**${neutraliseMentions(message.title)}**\n${neutraliseMentions(markdownWithoutTaskLists(message.text))}`;
-      const fitted = fitText(content, WEBHOOK_LIMITS.wecomContentBytes, (c) => Buffer.byteLength(c), message.link);
+      const fitted = fitText(content, WEBHOOK_LIMITS.wecomContentBytes, (c) => Buffer.byteLength(c), message);
       return { url: target.url, headers, body: { msgtype: 'markdown', markdown: { content: truncateBytes(fitted, WEBHOOK_LIMITS.wecomContentBytes) } } };
     }
     case 'dingtalk': {
@@ -67,19 +67,19 @@ export function webhookRequest(target: WebhookTarget, message: NotifyMessage, ro
         markdown: { title, text: `### ${title}\n\n${text.split('\n').join('\n\n')}` },
         at: { atMobiles: [], atUserIds: [], isAtAll: false },
       });
-      const text = fitText(neutraliseMentions(markdownWithoutTaskLists(message.text)), WEBHOOK_LIMITS.dingtalk, (t) => bodyBytes(build(t)), message.link);
+      const text = fitText(neutraliseMentions(markdownWithoutTaskLists(message.text)), WEBHOOK_LIMITS.dingtalk, (t) => bodyBytes(build(t)), message);
       return { url, headers, body: build(text) };
     }
     case 'feishu': {
       const signature = target.secret ? feishuSignature(target.secret, now) : {};
       const build = (text: string) => ({ msg_type: 'text', content: { text: `${neutraliseMentions(message.title)}\n${text}` }, ...signature });
-      const text = fitText(neutraliseMentions(markdownWithoutTaskLists(message.text)), WEBHOOK_LIMITS.feishu, (t) => bodyBytes(build(t)), message.link);
+      const text = fitText(neutraliseMentions(markdownWithoutTaskLists(message.text)), WEBHOOK_LIMITS.feishu, (t) => bodyBytes(build(t)), message);
       return { url: target.url, headers, body: build(text) };
     }
     case 'slack': {
       const chars = (t: string) => Array.from(t).length;
-      const section = fitText(markdownToSlack(escapeSlack(message.text)), WEBHOOK_LIMITS.slackSectionChars, chars, message.link);
-      const fallback = fitText(`${escapeSlack(message.title)}\n${escapeSlack(message.text)}`, WEBHOOK_LIMITS.slackSectionChars, chars, message.link);
+      const section = fitText(markdownToSlack(escapeSlack(message.text)), WEBHOOK_LIMITS.slackSectionChars, chars, message);
+      const fallback = fitText(`${escapeSlack(message.title)}\n${escapeSlack(message.text)}`, WEBHOOK_LIMITS.slackSectionChars, chars, message);
       return {
         url: target.url,
         headers,
@@ -95,7 +95,7 @@ export function webhookRequest(target: WebhookTarget, message: NotifyMessage, ro
     }
     case 'teams': {
       const build = (text: string) => teamsCard(neutraliseMentions(message.title), text);
-      const text = fitText(neutraliseMentions(markdownToTeams(message.text)), WEBHOOK_LIMITS.teams, (t) => bodyBytes(build(t)), message.link);
+      const text = fitText(neutraliseMentions(markdownToTeams(message.text)), WEBHOOK_LIMITS.teams, (t) => bodyBytes(build(t)), message);
       return { url: target.url, headers, body: build(text) };
     }
     case 'json': {

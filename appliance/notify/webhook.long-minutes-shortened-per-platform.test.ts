@@ -57,3 +57,11 @@ it('a short message is sent whole, with no shortening note', async () => {
   await sendWebhook(channel('dingtalk'), { ...message, text: '- one decision' }, room, now);
   expect(hook.requests.at(-1)!.body).not.toContain('shortened');
 });
+
+it("a Chinese room's shortened minutes end with the note in Chinese", async () => {
+  hook.respond = platformReceiver('wecom');
+  await sendWebhook(channel('wecom'), { ...message, locale: 'zh-CN' }, room, now);
+  const sent = JSON.parse(hook.requests.at(-1)!.body) as { markdown: { content: string } };
+  expect(sent.markdown.content).toMatch(/…（已截短）全文：https:\/\/rooms\.example\.com\/meeting\/m-1$/);
+  expect(sent.markdown.content).not.toContain('shortened');
+});

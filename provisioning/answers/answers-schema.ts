@@ -86,7 +86,7 @@ export const Answers = Type.Object(
         name: RoomSection.properties.name,
         site: RoomSection.properties.site,
         timezone: RoomSection.properties.timezone,
-        language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN')], { default: 'en', description: 'Panel language' })),
+        language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh-CN')], { default: 'en', description: "The room's language: its panel, its minutes and the messages it sends attendees" })),
       },
       { additionalProperties: false },
     ),

@@ -34,7 +34,7 @@ const QUESTIONS: Question[] = [
   { path: 'room.name', prompt: 'Room name people see on the panel', required: true },
   { path: 'room.site', prompt: 'Site (building) id, e.g. hq', required: true },
   { path: 'room.timezone', prompt: 'Time zone', fallback: () => Intl.DateTimeFormat().resolvedOptions().timeZone, required: true },
-  { path: 'room.language', prompt: 'Panel language (en, zh-CN)', fallback: () => 'en' },
+  { path: 'room.language', prompt: 'Room language: panel, minutes, messages (en, zh-CN)', fallback: () => 'en' },
   {
     path: 'api.publicUrl',
     prompt: 'Public URL phones reach this room at (every QR code and e-mail link starts with it)',

@@ -31,6 +31,8 @@ export interface RoomFixtureOptions {
   calendar?: CalendarConfig;
   devices?: DeviceConfig[];
   timezone?: string;
+  /** The room's language (`room.locale`). */
+  locale?: 'en' | 'zh-CN';
   /** Rule tick (default 5 s); multi-day tests use a coarser one. */
   tickMs?: number;
   notifyPollMs?: number;
@@ -54,7 +56,7 @@ export function roomFixture(options: RoomFixtureOptions): RoomFixture {
   bus.on('event', (e: RoomEventEnvelope) => events.push(e));
   const room = new MeetingRoom({
     db: store.db,
-    room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: options.timezone ?? 'Europe/Berlin' },
+    room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: options.timezone ?? 'Europe/Berlin', ...(options.locale ? { locale: options.locale } : {}) },
     // Unit tests of the rules expect the minutes out at the end unless they test the review time.
     meetings: { minutesReviewMinutes: 0, ...options.meetings },
     notifications: options.notifications,

@@ -1,0 +1,66 @@
+/**
+ * Every text the room sends through one of its word tables has its zh-CN translation, every
+ * placeholder of the English survives in the Chinese (a lost {n} sends a count-less
+ * sentence), and no table keeps a word nothing says any more.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../paths.js';
+import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
+import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
+
+const TABLES = [
+  {
+    name: 'minutes',
+    table: ZH_CN_MINUTES,
+    /** Where its words are said, and the name the words function has there. */
+    sources: ['appliance/meetings/minutes-assemble.ts', 'appliance/meetings/meeting-texts.ts'],
+    callee: 't',
+    /** Words passed through a variable (attendance statuses). */
+    indirect: ['on time', 'late', 'absent'],
+  },
+  {
+    name: 'messages',
+    table: ZH_CN_MESSAGES,
+    sources: ['appliance/meetings/meeting-texts.ts'],
+    callee: 'say',
+    /** An action item's status. */
+    indirect: ['open', 'in_progress', 'done', 'cancelled'],
+  },
+];
+
+function wordsSaid(sources: readonly string[], callee: string): Set<string> {
+  const said = new Set<string>();
+  // A literal in single or double quotes: callee('…') or callee("…").
+  const call = new RegExp(`\\b${callee}\\(\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|"((?:[^"\\\\]|\\\\.)*)")`, 'g');
+  for (const file of sources)
+    for (const m of readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(call)) said.add((m[1] ?? m[2]!).replace(/\\(['"])/g, '$1'));
+  return said;
+}
+
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
+
+describe.each(TABLES)('the room’s $name words', ({ table, sources, callee, indirect }) => {
+  const said = new Set([...wordsSaid(sources, callee), ...indirect]);
+
+  it('are found where they are said (the scan itself works)', () => {
+    expect(said.size).toBeGreaterThan(10);
+  });
+
+  it('each have a zh-CN translation', () => {
+    expect([...said].filter((en) => !(en in table))).toEqual([]);
+  });
+
+  it('keep every placeholder in the translation', () => {
+    expect(Object.entries(table).filter(([en, zh]) => placeholders(en) !== placeholders(zh))).toEqual([]);
+  });
+
+  it('keep no word nothing says', () => {
+    expect(Object.keys(table).filter((en) => !said.has(en))).toEqual([]);
+  });
+});
