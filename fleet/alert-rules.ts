@@ -24,7 +24,14 @@ interface EventAlert {
 /** The events that alert at once, each with the setting that turns it on. */
 const EVENT_RULES: Record<
   string,
-  { rule: Alert['rule']; keyPrefix: string; enabledBy: 'problemReports' | 'helpRequests'; alert: (body: Record<string, unknown>, where: string) => EventAlert }
+  {
+    rule: Alert['rule'];
+    keyPrefix: string;
+    enabledBy: 'problemReports' | 'helpRequests';
+    /** An event that ends what another one raised (a help call dealt with) resolves its alert, under the same key. */
+    state?: 'resolved';
+    alert: (body: Record<string, unknown>, where: string) => EventAlert;
+  }
 > = {
   'problem.reported': {
     rule: 'problem-report',
@@ -56,6 +63,23 @@ const EVENT_RULES: Record<
       };
     },
   },
+  // The room says the call was dealt with: facilities resolved it (the room's answer to
+  // `resolve-help`), or someone resolved it at the room.
+  'help.resolved': {
+    rule: 'help-request',
+    keyPrefix: 'help',
+    enabledBy: 'helpRequests',
+    state: 'resolved',
+    alert(b, where) {
+      const by = typeof b.by === 'string' && b.by ? b.by : null;
+      return {
+        id: b.requestId as string | undefined,
+        title: `Help call in ${where} dealt with`,
+        text: by ? `${by} dealt with the help call.` : 'The help call was dealt with.',
+        params: { by },
+      };
+    },
+  },
 };
 
 interface Pending {
@@ -73,7 +97,7 @@ interface Pending {
  * offline longer than N s) are pending until `tick()` finds them old enough, then fire once;
  * when the condition ends a `resolved` alert follows, only if the firing one went out.
  * A device that flaps back within N s makes no noise at all. Events (problem report, help
- * call) alert at once. Time comes from `now`, so tests drive it with a manual clock.
+ * call) alert at once; a help call dealt with resolves its alert. Time comes from `now`, so tests drive it with a manual clock.
  */
 export class AlertEngine {
   private readonly pending = new Map<string, Pending>();
@@ -121,13 +145,23 @@ export class AlertEngine {
     this.tick();
   }
 
-  /** The alert an event raises at once (a problem report, a help call), or undefined. */
+  /** The alert an event raises (a problem report, a help call) or resolves (a help call dealt with) at once, or undefined. */
   eventAlert(e: FleetEvent): Alert | undefined {
     const rule = EVENT_RULES[e.type];
     if (!rule || !this.rules[rule.enabledBy]) return undefined;
     const body = e.body as Record<string, unknown>;
     const { id, title, text, params } = rule.alert(body, `${e.site}/${e.room}`);
-    return { key: `${rule.keyPrefix}/${id ?? e.id}`, rule: rule.rule, state: 'firing', site: e.site, room: e.room, title, text, params, at: e.at };
+    return {
+      key: `${rule.keyPrefix}/${id ?? e.id}`,
+      rule: rule.rule,
+      state: rule.state ?? 'firing',
+      site: e.site,
+      room: e.room,
+      title,
+      text,
+      params,
+      at: e.at,
+    };
   }
 
   /** The event types that alert at once. */

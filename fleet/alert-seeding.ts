@@ -12,7 +12,7 @@ const EVENTS_PER_READ = 500;
 /**
  * What a fleet instance that takes over the alert rules (at start, or when the lead passes to
  * it) finds in the store: conditions already true, so their alerts still fire (or resolve)
- * once; and the events of the last hour that alert at once (a problem report, a help call)
+ * once; and the events of the last hour that alert at once (a problem report, a help call and its end)
  * whose alert the last process committed the event of but never stored — its stop gave up on
  * a database that did not answer, and the broker will not deliver an acknowledged event again.
  */
@@ -63,20 +63,23 @@ async function storeMissingEventAlerts(sql: FleetSql, alerts: AlertEngine, recov
   if (seqs.length === 0) return;
   // An alert is stored a moment after its event: a day's margin on either clock finds it.
   const margin = since - 86_400_000;
+  // By state too: a help call's firing and resolved alerts share their key.
   const inFeed = new Set(
-    (await sql.query<{ key: string }>('SELECT alert_key AS "key" FROM fleet_alert_feed WHERE at >= ?', [new Date(margin).toISOString()])).map((r) => r.key),
+    (
+      await sql.query<{ key: string; state: string }>('SELECT alert_key AS "key", state FROM fleet_alert_feed WHERE at >= ?', [new Date(margin).toISOString()])
+    ).map((r) => `${r.state} ${r.key}`),
   );
   const forSinks = new Set(
-    (await sql.query<{ key: string; sink: string }>('SELECT alert_key AS "key", sink FROM fleet_alerts WHERE created_at >= ?', [margin])).map(
-      (r) => `${r.sink} ${r.key}`,
-    ),
+    (
+      await sql.query<{ key: string; sink: string; state: string }>('SELECT alert_key AS "key", sink, state FROM fleet_alerts WHERE created_at >= ?', [margin])
+    ).map((r) => `${r.sink} ${r.state} ${r.key}`),
   );
   for (let i = 0; i < seqs.length; i += EVENTS_PER_READ) {
     for (const e of await recover.eventsBySeq(seqs.slice(i, i + EVENTS_PER_READ))) {
       const alert = alerts.eventAlert(e);
       if (!alert) continue;
-      if (!inFeed.has(alert.key)) await recover.feed.add(alert);
-      const missing = recover.sinkIds.filter((id) => !forSinks.has(`${id} ${alert.key}`));
+      if (!inFeed.has(`${alert.state} ${alert.key}`)) await recover.feed.add(alert);
+      const missing = recover.sinkIds.filter((id) => !forSinks.has(`${id} ${alert.state} ${alert.key}`));
       if (missing.length) await recover.dispatcher.enqueue(alert, missing);
     }
   }

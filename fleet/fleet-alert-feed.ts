@@ -41,6 +41,12 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
     return view;
   }
 
+  /** True when the incident's alert fired and nothing resolved it yet (so a resolution is news, once). */
+  async stillFiring(key: string): Promise<boolean> {
+    const rows = await this.sql.query<{ state: string }>('SELECT state FROM fleet_alert_feed WHERE alert_key = ?', [key]);
+    return rows.some((r) => r.state === 'firing') && !rows.some((r) => r.state === 'resolved');
+  }
+
   /** The newest alerts first. */
   async recent(limit = 50): Promise<FleetAlertView[]> {
     const rows = await this.sql.query<Omit<FleetAlertView, 'params'> & { params: string | null }>(

@@ -11,7 +11,7 @@ import { mqttConnectOptions, type MqttSettings } from '../appliance/telemetry/mq
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { seedAlerts } from './alert-seeding.js';
 import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
-import type { AlertSink } from './alert-sink.js';
+import type { Alert, AlertSink } from './alert-sink.js';
 import { DeferredAcks } from './deferred-acks.js';
 import { FleetChangeFeed } from './fleet-change-feed.js';
 import { DEFAULT_MAX_QUEUED, DEFAULT_STOP_WITHIN_MS, FleetIngest } from './fleet-ingest.js';
@@ -123,14 +123,21 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
   const alertFeed = new FleetAlertFeed(sql, async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
-  const alerts = new AlertEngine(
-    rules,
-    (alert) => {
-      dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert'));
-      alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard'));
-    },
-    options.now,
-  );
+  const raise = (alert: Alert) =>
+    Promise.all([
+      dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert')),
+      alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard')),
+    ]);
+  // A help call's alert is resolved by facilities' Resolve here and again by the room's
+  // confirmation: it resolves once, and only if it fired. One at a time, so the two cannot both pass.
+  let resolvingHelp = Promise.resolve();
+  const emit = (alert: Alert) => {
+    if (alert.rule !== 'help-request' || alert.state !== 'resolved') return void raise(alert);
+    resolvingHelp = resolvingHelp.then(async () => {
+      if (await alertFeed.stillFiring(alert.key).catch(() => false)) await raise(alert);
+    });
+  };
+  const alerts = new AlertEngine(rules, emit, options.now);
   // Each instance turns the device transitions it ingests into issues (a shared subscription
   // gives a device's messages to one instance at a time); the others hear of the issue by the feed.
   const faults = new DeviceFaultIssues(sql, desk, {
@@ -278,7 +285,16 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     history,
     alerts: alertFeed,
     log,
-    onIssueAction: (issue) => relay.tell(issue),
+    onIssueAction: async (issue) => {
+      if (issue.kind === 'help' && issue.state === 'resolved') {
+        // The dashboard's alert ends with the call, whether or not the room can be told now.
+        const at = issue.resolvedAt ?? new Date().toISOString();
+        const body = { requestId: issue.id, by: issue.resolvedBy };
+        const resolved = alerts.eventAlert({ seq: 0, id: issue.id, site: issue.site, room: issue.room, type: 'help.resolved', deviceId: null, at, body });
+        if (resolved) emit(resolved);
+      }
+      await relay.tell(issue);
+    },
     httpLimits: options.httpLimits,
     now: options.now,
   });
@@ -300,7 +316,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     else if (c) await endWithin(c, Math.min(2000, Math.max(100, deadline.remainingMs)));
     await Promise.all([
       deadline.within('device faults', faults.idle()),
-      deadline.within('alerts', dispatcher.stop()),
+      deadline.within(
+        'alerts',
+        resolvingHelp.then(() => dispatcher.stop()),
+      ),
       deadline.within('retention', stopRetention()),
       deadline.within('dashboard requests', server.close()),
       feed ? deadline.within('change feed', feed.close()) : undefined,

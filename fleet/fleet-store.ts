@@ -57,6 +57,8 @@ const SQL = {
     'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
   roomAckIssue: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
+  roomResolveIssue:
+    "UPDATE fleet_issues SET resolved_by = CASE WHEN state = 'resolved' THEN resolved_by ELSE ? END, resolved_at = CASE WHEN state = 'resolved' THEN resolved_at ELSE ? END, state = 'resolved', room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND (state != 'resolved' OR room_resolved_at IS NULL)",
   roomSeen: 'UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL',
   summaries: `${SUMMARY} GROUP BY r.site, r.room, r.name, r.status, r.updated_at ORDER BY r.site, r.room`,
   summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room, r.name, r.status, r.updated_at`,
@@ -327,6 +329,9 @@ export class FleetStore {
     } else if (type === 'help.acknowledged' && requestId) {
       const acked = (await tx.run(SQL.roomAckIssue, [str(body.by) ?? 'room', at, requestId])).changes;
       if ((await tx.run(SQL.roomSeen, [at, requestId])).changes + acked) changes.issues.add(requestId);
+    } else if (type === 'help.resolved' && requestId) {
+      // The room says the call was dealt with: facilities' Resolve confirmed, or resolved at the room itself.
+      if ((await tx.run(SQL.roomResolveIssue, [str(body.by) ?? 'room', at, at, at, requestId])).changes) changes.issues.add(requestId);
     } else {
       return;
     }

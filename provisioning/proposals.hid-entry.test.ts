@@ -8,7 +8,7 @@ import { proposeDevices } from './proposals.js';
 const answers = validateAnswers({ room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' } }, 'test');
 const hid = (h: HidCandidate): Finding => ({ source: 'hid', endpoint: hidEndpoint(h), hid: h });
 
-it('turns a speakerphone and a badge reader into entries their drivers accept, with a hidraw grant each', () => {
+it('turns a speakerphone and a badge reader into entries their drivers accept, named as they call themselves, with a hidraw grant each', () => {
   const findings = [
     hid({
       path: '/dev/hidraw0',
@@ -26,8 +26,8 @@ it('turns a speakerphone and a badge reader into entries their drivers accept, w
 
   expect(proposal.notes).toEqual([]);
   expect(proposal.devices.map((d) => d.entry)).toEqual([
-    { id: 'speakerphone-1', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422, serialNumber: '50C2ED1A2B3C' },
-    { id: 'badge-reader-1', driver: 'hid-badge-reader', vendorId: 0x16c0, productId: 0x27db },
+    { id: 'speakerphone-1', name: 'Jabra SPEAK 510 USB', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422, serialNumber: '50C2ED1A2B3C' },
+    { id: 'badge-reader-1', name: 'HXGCoLtd Keyboard', driver: 'hid-badge-reader', vendorId: 0x16c0, productId: 0x27db },
   ]);
   expect(proposal.devices.map((d) => d.grant)).toEqual([
     { subsystem: 'hidraw', vendorId: '0b0e', productId: '0422', serialNumber: '50C2ED1A2B3C', path: '/dev/hidraw0', deviceId: 'speakerphone-1' },
@@ -47,4 +47,9 @@ it('keeps the id and name a previous run (or IT) gave a device found at the same
   });
   const previous = [{ id: 'table-mic', name: 'Table speakerphone', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422, serialNumber: 'X1' }];
   expect(proposeDevices([finding], answers, DRIVERS, previous).devices.map((d) => [d.entry.id, d.entry.name])).toEqual([['table-mic', 'Table speakerphone']]);
+});
+
+it('names a device that reported no product by its kind and number, in both panel languages', () => {
+  const finding = hid({ path: '/dev/hidraw2', vendorId: '0b0e', productId: '0423', product: '0b0e:0423', role: 'speakerphone', driver: 'hid-speakerphone' });
+  expect(proposeDevices([finding], answers, DRIVERS).devices.map((d) => d.entry.name)).toEqual([{ en: 'Speakerphone 1', 'zh-CN': '会议电话 1' }]);
 });

@@ -7,6 +7,7 @@ import { deviceSchema } from '../appliance/config/config-schema.js';
 import { formatIssue, readablePath } from '../appliance/config/config-validate.js';
 import type { ProvisionAnswers } from './answers/answers-schema.js';
 import type { Finding } from './discovery/discover.js';
+import { nameFoundDevices } from './device-names.js';
 
 /** What a udev rule grants the service user: one adapter or HID device, by its USB identity. */
 export interface DeviceGrant {
@@ -51,6 +52,8 @@ interface Draft {
   endpoint: string;
   fields: Record<string, unknown>;
   detail: string;
+  /** What the device calls itself (make and model), when it said. */
+  ownName?: string;
   grant?: Omit<DeviceGrant, 'deviceId'>;
 }
 
@@ -97,13 +100,15 @@ function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly
     endpoint: `${finding.endpoint}${p.unit ?? ''}`,
     fields: defined(p.fields),
     detail: p.detail,
+    ...(p.name ? { ownName: p.name } : {}),
     ...(found.grant ? { grant: found.grant } : {}),
   }));
 }
 
 /**
  * Turns findings into device entries the config accepts. Ids come from the answers' names,
- * else from the entry a previous run wrote at the same place, else `<kind>-<n>`. A device
+ * else from the entry a previous run wrote at the same place, else `<kind>-<n>`; names the
+ * same way, else the device's own make and model, else its kind and number in both panel languages. A device
  * whose driver is not in this build, or whose entry its driver would refuse, is reported
  * and left out: the config must pass `roomctl config check`.
  */
@@ -130,6 +135,13 @@ export function proposeDevices(
     if (id) taken.add(id);
     pending.push({ draft, driver, fields, id, name });
   }
+  // A device nobody named gets a name a person recognises: its make and model, else its kind and number.
+  const unnamed = pending.filter((p) => !p.name);
+  const given = nameFoundDevices(
+    unnamed.map((p) => ({ kind: p.driver.kind, ...(p.draft.ownName ? { own: p.draft.ownName } : {}) })),
+    [...pending, ...existing].flatMap((p) => (p.name ? [p.name] : [])),
+  );
+  unnamed.forEach((p, i) => (p.name = given[i]));
   const counters = new Map<string, number>();
   const nextId = (kind: string) => {
     let n = counters.get(kind) ?? 0;

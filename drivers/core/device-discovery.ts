@@ -105,6 +105,8 @@ export interface ProposedEntry {
   detail: string;
   /** Added to the endpoint when one place holds several devices ("#2" for the second camera of a chain). */
   unit?: string;
+  /** What the device calls itself (its make and model, the name it was given), for the panel; absent when it said nothing a person recognises. */
+  name?: string;
 }
 
 /** Bytes as `13 37 00 FF`, cut after `max`, for notes that show IT what a port said. */

@@ -83,7 +83,8 @@ export function wrongPassword(err: unknown, endpoint: string, username: string |
   const user = username ? `user '${username}'` : 'no user (the config gives none)';
   return new RoomctlError(
     'ROOMCTL_E_DEVICE_AUTH',
-    `wrong password: the camera at ${endpoint} refused ${user} (${e.message}); fix username/password of this device in the config, or the account on the camera (it may be locked after failed logins)`,
+    // What happened, not what to do: the code's hint says that wherever the error is shown, once.
+    `wrong password: the camera at ${endpoint} refused ${user} (${e.message}); the account on the camera may also be locked after failed logins`,
     e.details,
   );
 }

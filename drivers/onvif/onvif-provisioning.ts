@@ -61,7 +61,25 @@ export function proposeOnvif(identity: DeviceIdentity, context: ProposeContext):
   const login = context.credentials;
   if (!login) context.note(`${context.endpoint}: ONVIF cameras need a login; add devices.onvif.username and password to the answers`);
   const { host, port } = identity.at;
+  const name = cameraName(identity.settings);
   return [
-    { fields: { host, port: port === ONVIF_HTTP_PORT ? undefined : port, username: login?.username, password: login?.password }, detail: identity.detail },
+    {
+      fields: { host, port: port === ONVIF_HTTP_PORT ? undefined : port, username: login?.username, password: login?.password },
+      detail: identity.detail,
+      ...(name ? { name } : {}),
+    },
   ];
+}
+
+/** The camera's own words from its ProbeMatch scopes: its name and its hardware (the model), once each. */
+function cameraName(settings: Record<string, unknown>): string | undefined {
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const name = text(settings.name);
+  const hardware = text(settings.hardware);
+  const both = name.toLowerCase().includes(hardware.toLowerCase())
+    ? name
+    : hardware.toLowerCase().includes(name.toLowerCase())
+      ? hardware
+      : `${name} ${hardware}`;
+  return both.trim().slice(0, 80) || undefined;
 }

@@ -12,6 +12,9 @@ import './date-field.js';
 
 type Tab = 'notes' | 'decisions' | 'actions' | 'agenda';
 
+/** How often the minutes are read again while they can change: others add to them (the panel, other phones). */
+const FOLLOW_MS = 3000;
+
 /**
  * The meeting's notes, decisions and action items (owner and deadline), as they stand, with
  * a form to add each, and each one correctable or deletable until the minutes are sent; and
@@ -116,9 +119,24 @@ export class MinutesScreen extends MeetingElement {
   @state() deleting: string | null = null;
   @state() error: string | null = null;
 
+  private follow: number | undefined;
+
   constructor() {
     super();
     requestedMinutesTab.tab = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The tabs' counts and lists follow what others add, until the minutes are sent (then nothing changes).
+    this.follow = window.setInterval(() => {
+      if (this.minutes && !this.sentAt && document.visibilityState === 'visible') void this.load();
+    }, FOLLOW_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearInterval(this.follow);
   }
 
   protected async load(): Promise<void> {

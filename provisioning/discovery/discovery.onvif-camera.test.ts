@@ -39,6 +39,8 @@ it('finds an ONVIF camera by WS-Discovery and proposes it with the login from th
   const proposal = proposeDevices(findings, answers, DRIVERS);
   expect(proposal.devices[0]!.entry).toEqual({
     id: 'camera-1',
+    // Its own words from the ProbeMatch: its name and hardware scopes.
+    name: 'Rear PTZ SIM-PTZ',
     driver: 'onvif',
     host: '127.0.0.1',
     port: camera.endpoint.port,

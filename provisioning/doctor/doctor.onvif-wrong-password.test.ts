@@ -30,10 +30,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** One doctor run for both looks at its report (each run waits on the camera). */
+let report: ReturnType<typeof runCli> | undefined;
+const doctor = () => (report ??= runCli(['doctor', '--config', join(dir, 'room.yaml'), '--device-timeout', '5']));
+
 it('doctor says "wrong password" for an ONVIF camera that refuses the credentials, not "no media profile"', async () => {
-  const result = await runCli(['doctor', '--config', join(dir, 'room.yaml'), '--device-timeout', '5']);
+  const result = await doctor();
 
   expect(result.code).toBe(1);
   expect(result.stdout).toMatch(/\[FAIL\] device +cam-rear \(onvif 127\.0\.0\.1:\d+\): .*ROOMCTL_E_DEVICE_AUTH.*wrong password/);
   expect(result.stdout).not.toMatch(/no media profile/);
+});
+
+it('says "wrong password" once and the fix once, on one line that names the entry to change', async () => {
+  const result = await doctor();
+
+  const line = result.stdout.split('\n').find((l) => l.includes('cam-rear')) ?? '';
+  expect(line.match(/wrong password/gi)).toHaveLength(1);
+  expect(line.match(/ROOMCTL_E_DEVICE_AUTH/g)).toHaveLength(1);
+  expect(line.match(/\b(fix|put|set)\b/gi)).toHaveLength(1);
+  expect(line).toMatch(/refused user 'operator'.* — next: put the username and password the device expects in devices\[0\] \(cam-rear\)/);
 });

@@ -58,14 +58,12 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
     const name = `${d.id} (${d.driver}${endpointOf(config, d.id) ? ` ${endpointOf(config, d.id)}` : ''})`;
     if (d.status === 'ok') return { area: 'device', name, status: 'ok', detail: 'answered' };
     if (d.status === 'degraded') return { area: 'device', name, status: 'warn', detail: `answers, but degraded: ${d.detail ?? ''}`.trim() };
-    if (d.status === 'auth-failed')
-      return {
-        area: 'device',
-        name,
-        status: 'fail',
-        detail: `wrong password: the device refuses the credentials in the config — fix its password in the config or secrets.yaml${d.detail ? ` (${d.detail})` : ''}`,
-        code: 'ROOMCTL_E_DEVICE_AUTH',
-      };
+    if (d.status === 'auth-failed') {
+      // Said once: the device's own words (without the code, which the line shows), the fix in the next step.
+      const said = d.error?.message ?? d.detail?.replace(/^ROOMCTL_E_DEVICE_AUTH:\s*/, '') ?? '';
+      const detail = /wrong password/i.test(said) ? said : `wrong password: ${said || 'the device refuses the credentials in the config'}`;
+      return { area: 'device', name, status: 'fail', detail, code: 'ROOMCTL_E_DEVICE_AUTH' };
+    }
     if (d.status === 'connecting')
       return { area: 'device', name, status: 'fail', detail: `still connecting after ${Math.round(timeoutMs / 1000)} s${d.detail ? `: ${d.detail}` : ''}` };
     const code = d.error?.code;

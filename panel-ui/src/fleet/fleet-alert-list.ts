@@ -13,6 +13,7 @@ export class FleetAlertList extends LitElement {
     ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.3em; max-height: 14em; overflow: auto; }
     li { font-size: 0.85em; padding: 0.35em 0.5em; border-radius: 6px; background: #18212b; border-left: 4px solid #ff6b6b; }
     li[data-state='resolved'] { border-left-color: #40c057; }
+    li[data-closed] { border-left-color: #5c6773; opacity: 0.7; }
     .meta { color: #a9b4c0; font-size: 0.9em; }
     .empty { color: #a9b4c0; font-size: 0.9em; }
   `;
@@ -27,9 +28,11 @@ export class FleetAlertList extends LitElement {
       ${
         this.alerts.length === 0
           ? html`<p class="empty">${ft('No alert has fired.')}</p>`
-          : html`<ul>${this.alerts.map((a) => {
+          : html`<ul>${this.alerts.map((a, i) => {
               const words = alertWords(a, this.roomNames.get(`${a.site}/${a.room}`) ?? a.room);
-              return html`<li data-alert=${a.key} data-rule=${a.rule} data-state=${a.state}><strong>${a.state === 'firing' ? '▲' : '▼'} ${words.title}</strong><div class="meta">${when(a.at)} · ${words.text}</div></li>`;
+              // A firing alert a newer one resolved (a help call dealt with, a device back) no longer asks for anything.
+              const closed = a.state === 'firing' && this.alerts.slice(0, i).some((b) => b.key === a.key && b.state === 'resolved');
+              return html`<li data-alert=${a.key} data-rule=${a.rule} data-state=${a.state} ?data-closed=${closed}><strong>${a.state === 'firing' ? '▲' : '▼'} ${words.title}</strong><div class="meta">${when(a.at)} · ${words.text}</div></li>`;
             })}</ul>`
       }`;
   }

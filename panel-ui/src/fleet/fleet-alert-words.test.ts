@@ -9,8 +9,8 @@ import { ALERT_RULES } from '../../../fleet/alert-sink.js';
 import { ALERT_WORDS, EVENT_WORDS } from './fleet-alert-words.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
 
-/** Rules whose condition ends (and so send a resolved alert); the others fire once. */
-const CONDITIONS = new Set(['device-offline', 'room-offline']);
+/** Rules whose condition ends (and so send a resolved alert); the others fire once. A help call ends when it is dealt with. */
+const CONDITIONS = new Set(['device-offline', 'room-offline', 'help-request']);
 const placeholders = (s: string) =>
   [...s.matchAll(/\{(\w+)\}/g)]
     .map((m) => m[1])

@@ -23,7 +23,10 @@ export const ALERT_WORDS: Record<string, { firing: AlertTexts; resolved?: AlertT
     resolved: { title: 'Room {room} back online', text: 'The appliance is back after {d}.' },
   },
   'problem-report': { firing: { title: 'Problem reported in {room}', text: 'A problem was reported from the room panel.' } },
-  'help-request': { firing: { title: 'Help requested in {room}', text: 'Someone in the room asked for help.' } },
+  'help-request': {
+    firing: { title: 'Help requested in {room}', text: 'Someone in the room asked for help.' },
+    resolved: { title: 'Help call in {room} dealt with', text: 'The help call was dealt with.' },
+  },
 };
 
 /** What each event a room sends is called on the dashboard. */
@@ -67,7 +70,7 @@ export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
     a.rule === 'problem-report'
       ? [text(p.categories), text(p.comment)].filter(Boolean).join(': ')
       : a.rule === 'help-request'
-        ? text(p.message)
+        ? (text(p.message) ?? (text(p.by) ? ft('{by} dealt with the help call.', { by: text(p.by) ?? '' }) : null))
         : text(p.detail);
   if (a.rule === 'problem-report' || a.rule === 'help-request') return { title, text: own || ft(words.text, vars) };
   return { title, text: own ? `${ft(words.text, vars)} ${own}` : ft(words.text, vars) };

@@ -1,0 +1,62 @@
+/**
+ * A phone opened the meeting's page before anyone wrote an agenda or a note (real Chromium
+ * against the demo room). Then the panel's people add two agenda items and a note: the
+ * phone's minutes tabs count them without a reload, in Chinese too — not "议程 (0)" above an
+ * agenda of two.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
+import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
+
+let room: TestRoom;
+let browser: Browser;
+let phone: Page;
+let meetingId: string;
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const r = await fetch(room.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await r.json()) as T;
+}
+
+describe("the phone's minutes tabs follow what others add", () => {
+  beforeAll(async () => {
+    buildPanelIfStale();
+    room = await startTestRoom();
+    browser = await launchChromium();
+    meetingId = (await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' })).id;
+    await api('POST', `/api/v1/meetings/${meetingId}/start`);
+    const access = await api<{ url: string; code: string }>('GET', `/api/v1/meetings/${meetingId}/access`);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    context.setDefaultTimeout(10_000);
+    phone = await context.newPage();
+    await phone.goto(`${room.baseUrl}${new URL(access.url).pathname}?code=${access.code}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  it('counts the agenda items and the note the panel added after the phone opened the page', async () => {
+    await phone.getByTestId('tab-agenda').filter({ hasText: '(0)' }).waitFor();
+    await phone.getByTestId('tab-notes').filter({ hasText: '(0)' }).waitFor();
+    await api('PUT', `/api/v1/meetings/${meetingId}/agenda`, {
+      items: [
+        { title: 'Budget', minutes: 10 },
+        { title: 'Rollout', minutes: 10 },
+      ],
+    });
+    await api('POST', `/api/v1/meetings/${meetingId}/notes`, { text: 'Rollout waits for the budget' });
+    // The phone's agenda card shows the two items; its tabs must say the same.
+    await phone.getByTestId('phone-agenda').getByText('Rollout').waitFor();
+    await phone.getByTestId('tab-agenda').filter({ hasText: '议程 (2)' }).waitFor();
+    await phone.getByTestId('tab-notes').filter({ hasText: '(1)' }).waitFor();
+    await phone.getByTestId('tab-notes').click();
+    await phone.getByTestId('list-notes').getByText('Rollout waits for the budget').waitFor();
+  });
+});
