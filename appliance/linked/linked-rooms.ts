@@ -94,6 +94,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   /** The broker is there again: tell every linked meeting this room takes part (the others re-send what it missed). */
   connected(): void {
+    this.deps.log.debug('link connection up');
     this.onBroker = true;
     this.joined.clear();
     this.deps.subscribe(linkTopics.invitationsTo(this.self));
@@ -166,6 +167,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
         return;
       }
       if (!fresh) return;
+      if (record.kind === 'channel' || record.kind === 'host.set' || record.kind === 'room.joined')
+        this.deps.log.debug(
+          { link: record.link, from: record.room, kind: record.kind, at: record.at, channel: record.kind === 'channel' ? record.channel : undefined },
+          'linked record received',
+        );
       if (record.kind === 'room.joined') this.resendSoon(record.link);
       // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
       this.deps.ctx.changed();
@@ -229,8 +235,22 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const m = this.deps.ctx.meetings.get(meetingId);
     if (!m) return 'wait';
     const link = linkKeyOf(m.occurrenceKey);
-    if (!this.heardTheOthers(link)) return 'wait';
-    return this.fold(link).rollCall === null && !this.views.followsAnotherRoom(meetingId) ? 'here' : 'elsewhere';
+    const fold = this.fold(link);
+    const facts = {
+      link,
+      joinedAt: this.joinedAt.get(link),
+      onBroker: this.onBroker,
+      host: this.presence.hostOf(fold),
+      recordedHost: fold.host,
+      rollCall: fold.rollCall,
+    };
+    if (!this.heardTheOthers(link)) {
+      this.deps.log.debug(facts, 'roll call: not yet heard the other rooms');
+      return 'wait';
+    }
+    const by = fold.rollCall === null && !this.views.followsAnotherRoom(meetingId) ? 'here' : 'elsewhere';
+    this.deps.log.debug({ ...facts, by }, 'roll call: decided');
+    return by;
   }
 
   rollCallMade(meetingId: string): void {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,9 @@ const toIcs = (d: Date) =>
 /**
  * Rooms in processes of their own, a real Mosquitto with the password and ACL files
  * provisioning writes for each room, one calendar feed holding the same invite for all of
- * them (each room's calendar), and an SMTP receiver for every room's mail.
+ * them (each room's calendar), and an SMTP receiver for every room's mail. To read what the
+ * rooms did, run with `ROOMCTL_TEST_LOG=debug ROOMCTL_LAB_LOGS=<dir>`: each room's log lines
+ * go to `<dir>/<room id>.log`.
  */
 export async function startLinkedRoomsLab(options: {
   rooms: { site: string; id: string; name: string }[];
@@ -163,7 +166,10 @@ function labRoom(
       });
       proc = child;
       let out = '';
-      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (process.env.ROOMCTL_LAB_LOGS) appendFileSync(join(process.env.ROOMCTL_LAB_LOGS, `${r.id}.log`), d);
+      });
       child.once('exit', () => {
         if (proc === child) proc = undefined;
       });
