@@ -67,12 +67,11 @@ function rollCall(ctx: RulesContext, m: Meeting): void {
   // In a linked meeting one room nudges, once for every room: the room hosting when the roll call is due, once it
   // has heard the others. A room that follows then counts the roll call as made (a later hand-over or fail-over does
   // not make it again); the room that makes it records it before the nudges leave, for rooms that come up late.
-  const by = ctx.linked?.rollCallBy(m.id) ?? 'here';
-  ctx.log.debug({ meeting: m.id, by, linked: ctx.linked !== undefined }, 'roll call: who makes it');
+  if (ctx.meetings.hasMark(m.id, 'rollcall')) return;
+  const by = ctx.linked?.dutyBy(m.id, 'rollcall') ?? 'here';
   if (by === 'wait') return;
-  if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now()) || by === 'elsewhere') return;
-  ctx.linked?.rollCallMade(m.id);
-  ctx.log.debug({ meeting: m.id, linked: ctx.linked !== undefined }, 'roll call: this room makes it');
+  if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now()) || by !== 'here') return;
+  ctx.linked?.dutyTaken(m.id, 'rollcall');
   const present = new Set(ctx.checkIns.list(m.id).map((c) => c.personKey));
   const elsewhere = (key: string) => ctx.linked?.checkedInElsewhere(m.id, key) !== undefined;
   for (const a of m.attendees) {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,12 @@ export interface LabRoom {
   readonly running: boolean;
   /** The API, with the room's token. */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  /**
+   * Rows of the room's own database, read-only while it runs: what its rules decided (a meeting's
+   * marks), what it queued to send (its notify outbox) — to see that a room will not send, without
+   * waiting a while for a mail that does not come.
+   */
+  read<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
   /** kill -9: no clean `offline`; the broker sends the room's last will. */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -158,6 +165,14 @@ function labRoom(
       });
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    },
+    read<T>(sql: string, ...params: unknown[]): T[] {
+      const db = new Database(join(config.storage.dir, 'roomctl.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
     },
     async start() {
       const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], {
