@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Cam } from 'onvif';
 import type { RoomctlError } from '../core/errors.js';
 import { onvifError } from './onvif-faults.js';
@@ -35,9 +34,6 @@ export function timeoutFor(operation: string, questionMs: number): number {
   return questionMs;
 }
 
-/** Carries the timeout of the call being made down to the client's HTTP request. */
-const callTimeout = new AsyncLocalStorage<number>();
-
 /**
  * One connection's worth of the `onvif` npm client (agsh/onvif), with promises and coded
  * errors. The client does the SOAP, the WS-UsernameToken header and the digest handshake;
@@ -47,6 +43,14 @@ const callTimeout = new AsyncLocalStorage<number>();
 export class OnvifSession {
   readonly cam: Cam;
   private closed = false;
+  /**
+   * The timeout of the call being made, while the client builds its request. Every client
+   * method we call sends its request synchronously, so a field set around the call reaches
+   * it; a request the client makes later from a reply (GetSystemDateAndTime asked again with
+   * credentials) gets the client's own timeout, which is the question timeout. Not an AsyncLocalStorage: on Node 20 that turns
+   * on promise hooks for the whole process, which cost every request of the room about 10 %.
+   */
+  private timeoutOfCall: number | undefined;
 
   /**
    * The `onvif` client (and its XML stack) is loaded by the first ONVIF camera that
@@ -78,7 +82,7 @@ export class OnvifSession {
     // Every request of the client goes through _request: give it the timeout of the call that made it.
     const client = this.cam as unknown as { _request(options: { replyTimeout?: number }, callback: unknown): void };
     const request = client._request.bind(this.cam);
-    client._request = (options, callback) => request({ ...options, replyTimeout: options.replyTimeout ?? callTimeout.getStore() }, callback);
+    client._request = (options, callback) => request({ ...options, replyTimeout: options.replyTimeout ?? this.timeoutOfCall }, callback);
   }
 
   /**
@@ -118,18 +122,19 @@ export class OnvifSession {
   call(operation: string, invoke: (callback: OnvifCallback) => void): Promise<{ data: unknown; xml: string | undefined }> {
     const timeoutMs = timeoutFor(operation, this.config.timeoutMs);
     return new Promise((resolve, reject) => {
+      this.timeoutOfCall = timeoutMs;
       try {
-        callTimeout.run(timeoutMs, () =>
-          invoke((err, data, xml) => {
-            if (!err) return resolve({ data, xml });
-            const { error, linkBroken } = onvifError(err, xml, operation, timeoutMs);
-            if (linkBroken && !this.closed) this.onLinkBroken(error);
-            reject(error);
-          }),
-        );
+        invoke((err, data, xml) => {
+          if (!err) return resolve({ data, xml });
+          const { error, linkBroken } = onvifError(err, xml, operation, timeoutMs);
+          if (linkBroken && !this.closed) this.onLinkBroken(error);
+          reject(error);
+        });
       } catch (err) {
         // The client throws synchronously on state it does not expect (e.g. no active source).
         reject(onvifError(err, undefined, operation, timeoutMs).error);
+      } finally {
+        this.timeoutOfCall = undefined;
       }
     });
   }
