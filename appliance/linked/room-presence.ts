@@ -31,11 +31,13 @@ export class RoomPresence {
 
   /**
    * The room that keeps the timer now. Before any room claimed it, the first room in `site/room`
-   * order that is online stands in: a first room that is down must not leave the roll call to nobody.
+   * order that takes part (it said so) and is online stands in: a first room that is down, or
+   * named but never there, must not leave the roll call to nobody.
    */
   hostOf(fold: FoldedLink): RoomKey {
     const online = (r: RoomKey) => this.isOnline(r);
-    return effectiveHost(fold, online) ?? [...fold.rooms.keys(), this.self].sort().find(online)!;
+    const there = [...fold.rooms.values()].filter((r) => r.heard).map((r) => r.room);
+    return effectiveHost(fold, online) ?? [...there, this.self].sort().find(online)!;
   }
 
   /** The recorded host is another room, offline, and this room is next in line: it should claim the timer. */

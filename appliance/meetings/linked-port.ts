@@ -38,9 +38,9 @@ export interface LinkedMeetingsPort {
   /**
    * Who does one of the host's once-only duties now (nudging the absentees, sending the
    * minutes): `here` when this room hosts and no room has recorded doing it; `done` when a room
-   * has (this one or another); `another-room` while another room hosts; `wait` until this room
-   * has been on the broker long enough to have heard every room holding the meeting (whether
-   * one did it, who hosts). A meeting held in this room only is always `here` once heard.
+   * has (this one or another); `another-room` while another room hosts and has not recorded it
+   * yet (ask again: it may go down first); `wait` until this room has been on the broker long
+   * enough to have heard every room holding the meeting (whether one did it, who hosts).
    */
   dutyBy(meetingId: string, duty: LinkedDuty): 'here' | 'done' | 'another-room' | 'wait';
   /**
