@@ -27,6 +27,8 @@ function alertRetryMs(attempts: number): number {
  */
 export class AlertDispatcher {
   private readonly delivery: Outbox<AlertRow>;
+  /** Alerts being stored, by their key. */
+  private readonly storing = new Map<Promise<void>, string>();
 
   constructor(
     private readonly sql: FleetSql,
@@ -78,10 +80,22 @@ export class AlertDispatcher {
     return this.options.now?.() ?? Date.now();
   }
 
-  /** Stores the alert for every sink and starts delivering. */
-  async enqueue(alert: Alert): Promise<void> {
+  /** Stores the alert for every sink (or those named) and starts delivering. */
+  enqueue(alert: Alert, sinkIds?: readonly string[]): Promise<void> {
+    const storing = this.store(alert, sinkIds);
+    this.storing.set(storing, alert.key);
+    return storing.finally(() => this.storing.delete(storing));
+  }
+
+  /** The keys of alerts whose storing has not finished (a stop that gives up on them names them). */
+  get unstored(): string[] {
+    return [...this.storing.values()];
+  }
+
+  private async store(alert: Alert, sinkIds: readonly string[] | undefined): Promise<void> {
     const now = this.now();
     for (const sink of this.sinks) {
+      if (sinkIds && !sinkIds.includes(sink.id)) continue;
       await this.sql.run(
         'INSERT INTO fleet_alerts (sink, alert_key, rule, state, site, room, device_id, title, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [sink.id, alert.key, alert.rule, alert.state, alert.site, alert.room, alert.deviceId ?? null, alert.title, JSON.stringify(alert), now, now],
@@ -96,7 +110,9 @@ export class AlertDispatcher {
     return this.delivery.drain();
   }
 
+  /** Ends delivery (the pass running finishes) once the alerts being stored are. */
   async stop(): Promise<void> {
+    await Promise.allSettled([...this.storing.keys()]);
     await this.delivery.stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { Alert } from './alert-sink.js';
+import type { FleetEvent } from './fleet-api-types.js';
 import type { FleetChanges } from './fleet-store.js';
 
 export interface AlertRulesConfig {
@@ -114,14 +115,23 @@ export class AlertEngine {
       }
     }
     for (const e of changes.events) {
-      const rule = EVENT_RULES[e.type];
-      if (!rule || !this.rules[rule.enabledBy]) continue;
-      const body = e.body as Record<string, unknown>;
-      const { id, title, text, params } = rule.alert(body, `${e.site}/${e.room}`);
-      this.emit({ key: `${rule.keyPrefix}/${id ?? e.id}`, rule: rule.rule, state: 'firing', site: e.site, room: e.room, title, text, params, at: e.at });
+      const alert = this.eventAlert(e);
+      if (alert) this.emit(alert);
     }
     this.tick();
   }
+
+  /** The alert an event raises at once (a problem report, a help call), or undefined. */
+  eventAlert(e: FleetEvent): Alert | undefined {
+    const rule = EVENT_RULES[e.type];
+    if (!rule || !this.rules[rule.enabledBy]) return undefined;
+    const body = e.body as Record<string, unknown>;
+    const { id, title, text, params } = rule.alert(body, `${e.site}/${e.room}`);
+    return { key: `${rule.keyPrefix}/${id ?? e.id}`, rule: rule.rule, state: 'firing', site: e.site, room: e.room, title, text, params, at: e.at };
+  }
+
+  /** The event types that alert at once. */
+  static readonly EVENT_TYPES: readonly string[] = Object.keys(EVENT_RULES);
 
   /** Fires the conditions that lasted long enough; call every second or so. */
   tick(): void {

@@ -16,6 +16,18 @@ interface LastIssue {
   cleared_at: string | null;
 }
 
+/** A device as `reconcile` reads it. */
+interface ReconciledDevice {
+  site: string;
+  room: string;
+  deviceId: string;
+  status: HealthStatus;
+  detail: string | null;
+  code: string | null;
+  since: string | null;
+  receivedAt: number;
+}
+
 /**
  * Device faults as issues. A device going offline (or refusing the password) opens an issue
  * — one per fault, with the meeting that was running — and a fault row with its start; the
@@ -91,6 +103,41 @@ export class DeviceFaultIssues {
     return out;
   }
 
+  /**
+   * Brings the issues in line with the devices' stored status, after a start: a fault the last
+   * process had committed the device's status of but not yet recorded (its stop gave up on
+   * a database that did not answer, or the write failed) is recorded now — an issue for each
+   * failed device without a running fault, the end of the fault for each device back since.
+   * The acknowledged message is not delivered again: its committed status is the record.
+   */
+  reconcile(now: number): void {
+    this.queue = this.queue
+      .then(async () => {
+        const faulty = [...FAULTY].map((s) => `'${s}'`).join(', ');
+        const begun = await this.sql.query<ReconciledDevice>(
+          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${faulty})
+             AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id AND f.ended_at IS NULL)`,
+        );
+        const ended = await this.sql.query<ReconciledDevice>(
+          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${faulty}, 'unknown')
+             AND EXISTS (SELECT 1 FROM fleet_issues i WHERE i.kind = 'device' AND i.site = d.site AND i.room = d.room AND i.device_id = d.device_id AND i.cleared_at IS NULL)`,
+        );
+        const ids: string[] = [];
+        for (const d of [...begun, ...ended]) {
+          // A fault begins when the room says the status began (else when the fleet heard it) and ends
+          // when the fleet last heard the device back: never before the fault's start on the fleet's clock, never after now.
+          const heard = Number(d.receivedAt);
+          const since = d.since === null ? Number.NaN : Date.parse(d.since);
+          const at = Math.min(now, FAULTY.has(d.status) && Number.isFinite(since) ? Math.min(since, heard) : heard);
+          const change = { site: d.site, room: d.room, deviceId: d.deviceId, status: d.status, previous: undefined, detail: d.detail, code: d.code };
+          const id = FAULTY.has(d.status) ? await this.begin(change, at) : await this.end(change, at);
+          if (id) ids.push(id);
+        }
+        if (ids.length) this.o.changed(ids, [...new Set([...begun, ...ended].map((d) => `${d.site}/${d.room}`))]);
+      })
+      .catch((err: unknown) => this.o.onError?.(err));
+  }
+
   /** Resolves when everything observed so far is stored (tests and shutdown). */
   idle(): Promise<void> {
     return this.queue;
@@ -127,15 +174,15 @@ export class DeviceFaultIssues {
       const names = await this.o.namesOf(d.site, d.room, d.deviceId);
       const summary = d.detail ?? (d.status === 'auth-failed' ? 'Wrong password' : 'Offline');
       const opened = await this.sql.run(
-        "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
-        [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, at.toISOString(), meeting],
+        "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, error_code, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
+        [issueId, d.site, d.room, d.deviceId, names ? JSON.stringify(names) : null, summary, d.code ?? null, at.toISOString(), meeting],
       );
       if (!opened.changes) return undefined; // Another instance opened it: the device has its one open issue.
       await this.desk.record(issueId, null, 'opened', d.detail, at);
     }
     await this.sql.run(
-      'INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING',
-      [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, now],
+      'INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, error_code, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING',
+      [randomUUID(), issueId, d.site, d.room, d.deviceId, d.status, d.detail, d.code ?? null, now],
     );
     return issueId;
   }

@@ -6,7 +6,7 @@
  * statement (per 500 rows), one write runs at a time, and nothing is lost on the way.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeviceSampler } from './fleet-history.js';
+import { DeviceSampler } from './device-sampler.js';
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
 

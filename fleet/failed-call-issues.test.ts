@@ -4,11 +4,11 @@
  * when the room's next call goes through — unless an operator took it on, then it is theirs
  * to resolve. On both databases.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
+import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
-import { FleetStore } from './fleet-store.js';
 
 afterAll(closeFleetPostgres);
 
@@ -22,20 +22,15 @@ const call = (id: string, minute: number, state: string, detail: string | null =
   event(id, minute, { type: 'call.changed', state, provider: 'teams', meetingId: 'm-board', detail });
 
 describe.each(FLEET_BACKENDS)('on %s', (backend) => {
-  let db: TestFleetDatabase;
-  let store: FleetStore;
+  const fleet = useTestFleetStore(backend);
   let desk: IssueDesk;
-  beforeEach(async () => {
-    db = await openTestFleetDatabase(backend);
-    store = await FleetStore.open(db.sql);
-    desk = new IssueDesk(db.sql, store);
+  beforeEach(() => {
+    desk = new IssueDesk(fleet.db.sql, fleet.store);
   });
-  afterEach(async () => {
-    await db.close();
-  });
-  const callIssues = async () => (await store.issues()).filter((i) => i.kind === 'call');
+  const callIssues = async () => (await fleet.store.issues()).filter((i) => i.kind === 'call');
 
   it('opens one issue for a failed call, naming the meeting, and closes it when the next call goes through', async () => {
+    const { store } = fleet;
     await store.apply([event('e1', 0, { type: 'meeting.started', meetingId: 'm-board', title: 'Board meeting' })]);
     const failed = await store.apply([call('e2', 1, 'joining'), call('e3', 2, 'failed', 'The browser could not open the meeting link')]);
     const [issue] = await callIssues();
@@ -64,6 +59,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   });
 
   it('leaves an issue someone took on to them: the next call clears it, a new failure reopens it, the operator resolves it', async () => {
+    const { store } = fleet;
     await store.apply([call('e1', 0, 'failed', 'No network')]);
     await desk.acknowledge('call-e1', 'Ana Lima', new Date(T0 + 60_000));
     await store.apply([call('e2', 5, 'in-call')]);

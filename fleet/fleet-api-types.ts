@@ -78,7 +78,10 @@ export interface FleetIssue {
   /** Device issues: which device, and its names from the room's config. */
   deviceId: string | null;
   deviceNames: FleetNames | null;
+  /** In English: the device's own words, or the room's (the dashboard prefers `errorCode`'s words in the operator's language). */
   summary: string;
+  /** Device issues: the coded error the device failed with (its first fault), when the room sent one. */
+  errorCode: string | null;
   openedAt: string;
   state: IssueState;
   acknowledgedBy: string | null;
@@ -146,7 +149,10 @@ export interface FaultSpan {
   issueId: string;
   deviceId: string;
   status: string;
+  /** The device's own words (English). */
   detail: string | null;
+  /** The coded error behind it, when the room sent one (the dashboard words it in the operator's language). */
+  errorCode: string | null;
   startedAt: number;
   /** null while the fault lasts. */
   endedAt: number | null;

@@ -13,6 +13,8 @@ export interface FleetChanges {
     status: HealthStatus;
     previous: HealthStatus | undefined;
     detail: string | null;
+    /** The coded error behind a failed status (the dashboard words it in the operator's language), when the room sent one. */
+    code?: string | null;
     at?: number | null;
   }>;
   roomStatus: Array<{ site: string; room: string; online: 'online' | 'offline' }>;

@@ -4,7 +4,8 @@
  * site, and CSV a spreadsheet opens safely. Problem reports keep the rating and the words.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeviceSampler, FleetHistory, lampForecast } from './fleet-history.js';
+import { DeviceSampler } from './device-sampler.js';
+import { FleetHistory, lampForecast } from './fleet-history.js';
 import type { FleetSql } from './fleet-sql.js';
 import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
 import { FleetStore } from './fleet-store.js';
@@ -95,10 +96,19 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
         new Date(T0).toISOString(),
       ]);
     }
+    // The display's fault has its issue, which keeps the device's names from the room's config.
+    await sql.run(
+      "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at) VALUES ('i-borealis', 'device', 'hq', 'borealis', 'display', ?, 'x', ?)",
+      [
+        JSON.stringify({ en: 'Projector', 'zh-CN': '投影机' }),
+        // Opened long before the month the busiest rooms count.
+        new Date(T0 - 40 * DAY).toISOString(),
+      ],
+    );
     const history = new FleetHistory(sql);
     expect(await history.flappers(T0 + DAY)).toEqual([
-      { site: 'hq', room: 'aurora', deviceId: 'cam', faults: 3 },
-      { site: 'hq', room: 'borealis', deviceId: 'display', faults: 1 },
+      { site: 'hq', room: 'aurora', deviceId: 'cam', deviceNames: null, faults: 3 },
+      { site: 'hq', room: 'borealis', deviceId: 'display', deviceNames: { en: 'Projector', 'zh-CN': '投影机' }, faults: 1 },
     ]);
     expect(await history.busiestRooms(T0 + DAY)).toEqual([
       {
@@ -109,7 +119,8 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
         ],
       },
     ]);
-    expect(await store.issues()).toHaveLength(3);
+    // The three help calls and the display's fault.
+    expect(await store.issues()).toHaveLength(4);
   });
 
   it('exports faults as CSV with durations, a formula in a detail defused', async () => {

@@ -1,4 +1,4 @@
-import type { DeviceHistory, FaultSpan, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
+import type { DeviceHistory, FaultSpan, FleetNames, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 const DAY = 86_400_000;
@@ -9,6 +9,7 @@ interface FaultRow {
   device_id: string;
   status: string;
   detail: string | null;
+  error_code: string | null;
   started_at: number | string;
   ended_at: number | string | null;
 }
@@ -28,7 +29,7 @@ export class FleetHistory {
   async room(site: string, room: string, now = Date.now()): Promise<RoomHistory> {
     const since = now - UPTIME_WINDOWS['30d'];
     const rows = await this.sql.query<FaultRow>(
-      'SELECT issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC',
+      'SELECT issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC',
       [site, room, since],
     );
     const faults = rows.map((r) => span(r, now));
@@ -75,17 +76,24 @@ export class FleetHistory {
     return { deviceId, uptime: uptimes(faults, now), faults, replyMs, signal, lamp: lampForecast(lamps, this.o.lampRatedHours ?? 3000, now) };
   }
 
-  /** The devices with the most faults in the window, most first. */
+  /** The devices with the most faults in the window, most first, with their names (from their issues: the room's config then). */
   async flappers(
     now = Date.now(),
     windowMs = UPTIME_WINDOWS['7d'],
     limit = 10,
-  ): Promise<Array<{ site: string; room: string; deviceId: string; faults: number }>> {
-    const rows = await this.sql.query<{ site: string; room: string; device_id: string; faults: number | string }>(
-      'SELECT site, room, device_id, COUNT(*) AS faults FROM fleet_device_faults WHERE started_at >= ? GROUP BY site, room, device_id ORDER BY COUNT(*) DESC, site, room, device_id LIMIT ?',
+  ): Promise<Array<{ site: string; room: string; deviceId: string; deviceNames: FleetNames | null; faults: number }>> {
+    const rows = await this.sql.query<{ site: string; room: string; device_id: string; names: string | null; faults: number | string }>(
+      `SELECT f.site, f.room, f.device_id, MAX(i.device_names) AS names, COUNT(*) AS faults FROM fleet_device_faults f LEFT JOIN fleet_issues i ON i.id = f.issue_id
+        WHERE f.started_at >= ? GROUP BY f.site, f.room, f.device_id ORDER BY COUNT(*) DESC, f.site, f.room, f.device_id LIMIT ?`,
       [now - windowMs, limit],
     );
-    return rows.map((r) => ({ site: r.site, room: r.room, deviceId: r.device_id, faults: Number(r.faults) }));
+    return rows.map((r) => ({
+      site: r.site,
+      room: r.room,
+      deviceId: r.device_id,
+      deviceNames: r.names ? (JSON.parse(r.names) as FleetNames) : null,
+      faults: Number(r.faults),
+    }));
   }
 
   /** Per site, the rooms with the most issues opened in the window, most first (five a site). */
@@ -116,7 +124,7 @@ export class FleetHistory {
       params.push(value);
     }
     const rows = await this.sql.query<FaultRow & { site: string; room: string }>(
-      `SELECT site, room, issue_id, device_id, status, detail, started_at, ended_at FROM fleet_device_faults WHERE ${where.join(' AND ')} ORDER BY started_at`,
+      `SELECT site, room, issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults WHERE ${where.join(' AND ')} ORDER BY started_at`,
       params,
     );
     const lines = [['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue'].join(',')];
@@ -140,83 +148,19 @@ export class FleetHistory {
   }
 }
 
-type Sample = {
-  site: string;
-  room: string;
-  deviceId: string;
-  at: number;
-  metrics: Record<string, number>;
-  /** The device's signal, when it reports one (frame rate, audio level). */
-  signal?: { value: number; unit: string } | null;
-};
-type SampleRow = [
-  site: string,
-  room: string,
-  deviceId: string,
-  at: number,
-  replyMs: number | null,
-  lampHours: number | null,
-  signal: number | null,
-  signalUnit: string | null,
-];
-
-/** Rows per INSERT: 8 parameters each, far below both engines' limit on a statement's parameters. */
-const SAMPLE_ROWS_PER_STATEMENT = 500;
-
-/**
- * Records a device's reply time, lamp hours and signal at most once per `everyMs`, so the
- * table grows by the hour, not by the heartbeat. A batch's samples go in one multi-row INSERT, and one
- * write runs at a time: samples that arrive meanwhile join the next. A fleet that registers
- * 100,000 devices at once thus writes a few hundred statements on one connection, not one
- * committed statement per device racing the ingest for the pool and the database's log.
- */
-export class DeviceSampler {
-  private readonly last = new Map<string, number>();
-  private pending: SampleRow[] = [];
-  private writing: Promise<void> | undefined;
-
-  constructor(
-    private readonly sql: FleetSql,
-    private readonly everyMs = 5 * 60_000,
-  ) {}
-
-  /** Resolves once these samples are stored (rejects if their write failed: samples are a trend, not retried). */
-  observe(samples: readonly Sample[]): Promise<void> {
-    for (const s of samples) {
-      const reply = s.metrics.replyMs;
-      const lamp = s.metrics.lampHours;
-      const signal = s.signal ?? null;
-      if (reply === undefined && lamp === undefined && signal === null) continue;
-      const key = `${s.site}/${s.room}/${s.deviceId}`;
-      if (s.at - (this.last.get(key) ?? Number.NEGATIVE_INFINITY) < this.everyMs) continue;
-      this.last.set(key, s.at);
-      this.pending.push([s.site, s.room, s.deviceId, s.at, reply ?? null, lamp ?? null, signal?.value ?? null, signal?.unit ?? null]);
-    }
-    this.writing ??= this.write().finally(() => (this.writing = undefined));
-    return this.writing;
-  }
-
-  /** Resolves when nothing is being written (shutdown waits for it). */
-  async idle(): Promise<void> {
-    await this.writing?.catch(() => undefined);
-  }
-
-  private async write(): Promise<void> {
-    while (this.pending.length > 0) {
-      const rows = this.pending.splice(0, SAMPLE_ROWS_PER_STATEMENT);
-      await this.sql.run(
-        `INSERT INTO fleet_device_samples (site, room, device_id, at, reply_ms, lamp_hours, signal, signal_unit) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-          ON CONFLICT (site, room, device_id, at) DO NOTHING`,
-        rows.flat(),
-      );
-    }
-  }
-}
-
 function span(r: FaultRow, now: number): FaultSpan {
   const startedAt = Number(r.started_at);
   const endedAt = r.ended_at === null ? null : Number(r.ended_at);
-  return { issueId: r.issue_id, deviceId: r.device_id, status: r.status, detail: r.detail, startedAt, endedAt, durationMs: (endedAt ?? now) - startedAt };
+  return {
+    issueId: r.issue_id,
+    deviceId: r.device_id,
+    status: r.status,
+    detail: r.detail,
+    errorCode: r.error_code ?? null,
+    startedAt,
+    endedAt,
+    durationMs: (endedAt ?? now) - startedAt,
+  };
 }
 
 /** The share of each window not covered by any fault (overlapping faults counted once). */
@@ -255,10 +199,11 @@ export function lampForecast(samples: ReadonlyArray<{ at: number; hours: number 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function csvRow(cells: string[]): string {
-  // Quote every cell that needs it; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
+  // Quote every cell that needs it; a leading = + - @ (or a tab or carriage return, which some
+  // spreadsheets skip before reading the formula) is defused so a spreadsheet does not run it.
   return cells
     .map((c) => {
-      const safe = /^[=+\-@]/.test(c) ? `'${c}` : c;
+      const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
       return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     })
     .join(',');

@@ -17,6 +17,8 @@ interface IngestStats {
 interface IngestStopReport {
   committed: number;
   left: number;
+  /** A commit the database never answered was given up (its connection must be cut). */
+  gaveUp: boolean;
 }
 
 /** A batch commits at most this many messages: one transaction, one statement per 500 rows, bounded memory per commit. */
@@ -24,7 +26,7 @@ const DEFAULT_MAX_BATCH = 5000;
 /** Messages held received and not yet committed, at most: four batches — one committing, the next ones filling behind it. */
 export const DEFAULT_MAX_QUEUED = 4 * DEFAULT_MAX_BATCH;
 /** A stop commits whole batches for this long, then leaves the rest to the broker. */
-const DEFAULT_STOP_WITHIN_MS = 5000;
+export const DEFAULT_STOP_WITHIN_MS = 5000;
 
 /**
  * Turns MQTT messages into store batches: parse at once, commit together a moment later
@@ -56,7 +58,11 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
   private lastFailureLog = 0;
   /** The batch being committed (later flushes wait for it). */
   private inFlight: Promise<unknown> = Promise.resolve();
+  /** How many messages the batch being committed holds (a stop that gives up on it counts them as left). */
+  private committing = 0;
   private stopped = false;
+  /** The stop gave up on a commit that never answered: a failure that comes later requeues nothing. */
+  private abandoned = false;
 
   constructor(
     private readonly store: FleetStore,
@@ -71,6 +77,12 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
       log?: Pick<Logger, 'warn'>;
       /** The clock of commit times and of the stop deadline. */
       now?: () => number;
+      /**
+       * Work on a committed batch that its acknowledgements wait for (the device samples): the
+       * PUBACKs go once it settled, so what it had not written when the process stopped comes
+       * back from the broker. The next batch does not wait for it.
+       */
+      ackAfter?: (batch: FleetMessage[], committedAt: number) => Promise<unknown> | undefined;
     } = {},
   ) {
     // A listener of the commits that throws (alerts, the dashboard, the help relay) is logged; the ingest goes on.
@@ -155,9 +167,13 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     const messages = batch.map((b) => b.message);
     const now = this.now();
     let changes: FleetChanges;
+    this.committing = batch.length;
     try {
       changes = await this.store.apply(messages, now);
     } catch (err) {
+      this.committing = 0;
+      // A stop gave up on this commit and counted it as left: nobody will try it again.
+      if (this.abandoned) return undefined;
       // Nothing of the batch is stored (one transaction) and nothing of it acknowledged: keep it, in order, and try again.
       this.queue = batch.concat(this.queue);
       const failedAt = Date.now();
@@ -168,8 +184,14 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
       if (!this.stopped) this.timer ??= setTimeout(() => void this.flush(), this.options.retryMs ?? 1000);
       return undefined;
     }
+    this.committing = 0;
     this.committedTotal += batch.length;
-    for (const b of batch) b.committed?.();
+    const acknowledge = () => {
+      for (const b of batch) b.committed?.();
+    };
+    const after = this.options.ackAfter?.(messages, now);
+    if (after) void after.then(acknowledge, acknowledge);
+    else acknowledge();
     this.wakeReaders();
     if (this.listenerCount('batch') > 0) this.emit('batch', messages, now);
     if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(messages, this.now()));
@@ -186,27 +208,33 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
 
   /**
    * Stops taking messages and commits what is queued, whole batches for at most `withinMs`
-   * (a batch already committing finishes; one try each: a refused batch ends the stop). The
-   * rest is dropped unacknowledged: the broker delivers it again — to another instance of the
-   * share group or to this instance's session when it comes back — and the writes are
-   * idempotent. So a stop under a backlog of any size takes the deadline plus one batch.
+   * (one try each: a refused batch ends the stop). The rest is dropped unacknowledged: the
+   * broker delivers it again — to another instance of the share group or to this instance's
+   * session when it comes back — and the writes are idempotent. No wait outlasts the deadline:
+   * a commit the database does not answer (a lock held elsewhere, a paused server) is given up
+   * then, and its messages are counted as left.
    */
   async stop(withinMs = this.options.stopWithinMs ?? DEFAULT_STOP_WITHIN_MS): Promise<IngestStopReport> {
     const deadline = this.now() + withinMs;
+    // The wall clock bounds each wait (the ingest's own clock may be a test's): an unanswered commit ends it.
+    const hardDeadline = Date.now() + withinMs;
     const committedBefore = this.committedTotal;
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     // What still comes is refused (left to the broker): the reader need not wait any more.
     this.wakeReaders();
-    await this.inFlight;
-    while (this.queue.length > 0 && this.now() < deadline) {
-      if ((await this.flush()) === undefined) break;
+    let answered = await settledBefore(this.inFlight, hardDeadline);
+    while (answered && this.queue.length > 0 && this.now() < deadline) {
+      const flushed = this.flush();
+      answered = await settledBefore(flushed, hardDeadline);
+      if (answered && (await flushed) === undefined) break;
     }
+    if (!answered) this.abandoned = true;
     const committed = this.committedTotal - committedBefore;
     clearTimeout(this.timer);
     this.timer = undefined;
-    const left = this.queue.length + this.refusedWhileStopping;
+    const left = this.queue.length + this.refusedWhileStopping + (answered ? 0 : this.committing);
     this.queue = [];
     if (left > 0) {
       this.options.log?.warn(
@@ -214,8 +242,21 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
         'the fleet stopped before committing every message it had received; the broker delivers the rest again',
       );
     }
-    return { committed, left };
+    return { committed, left, gaveUp: !answered };
   }
+}
+
+/** Whether `work` settled before the wall-clock `deadline`. */
+async function settledBefore(work: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));
+  const settled = work.then(
+    () => true as const,
+    () => true as const,
+  );
+  const answered = await Promise.race([settled, late]);
+  clearTimeout(timer);
+  return answered;
 }
 
 /** Publish → commit time of every message in a batch that carries its publish time. */

@@ -14,23 +14,54 @@ const COLUMN_TYPES: Record<'sqlite' | 'postgres', ColumnTypes> = {
 };
 
 /**
- * One numbered step of the fleet's schema, for both of its databases: `sql` when one text
- * serves both (portable, or written with the column types above), otherwise `sqlite` and
- * `postgres` each. Never edit a step that has shipped: add the next.
+ * One numbered step of the fleet's schema, for both of its databases: `sqlite` and `postgres`
+ * where the two must differ, then `sql`, the text both run (portable, or written with the
+ * column types above). Never edit a step that has shipped: add the next.
  */
 export interface FleetMigration {
   version: number;
   name: string;
-  sql?: string | ((types: ColumnTypes) => string);
   sqlite?: string;
   postgres?: string;
+  sql?: string | ((types: ColumnTypes) => string);
 }
 
-/** The text of a step for one database. */
+/** The text of a step for one database: its own part, then the shared one. */
 export function migrationSql(m: FleetMigration, dialect: 'sqlite' | 'postgres'): string {
-  const sql = (dialect === 'sqlite' ? m.sqlite : m.postgres) ?? m.sql;
-  if (sql === undefined) throw new Error(`fleet migration ${m.version} has no ${dialect} text`);
-  return typeof sql === 'function' ? sql(COLUMN_TYPES[dialect]) : sql;
+  const own = dialect === 'sqlite' ? m.sqlite : m.postgres;
+  const shared = typeof m.sql === 'function' ? m.sql(COLUMN_TYPES[dialect]) : m.sql;
+  if (own === undefined && shared === undefined) throw new Error(`fleet migration ${m.version} has no ${dialect} text`);
+  return `${own ?? ''}${shared ?? ''}`;
+}
+
+/**
+ * A step that widens a column's CHECK to allow more values. PostgreSQL replaces the constraint
+ * in place, under the name it gave the column's CHECK (`<table>_<column>_check`). SQLite cannot
+ * widen a CHECK in place: the rows (the `copy` columns) move to a table made by `create` with
+ * the wider CHECK, which takes the old table's name; `indexes` are made again on it.
+ */
+function widenCheck(w: {
+  table: string;
+  column: string;
+  values: string;
+  create: (name: string, values: string) => string;
+  /** The new table's name while the rows move. */
+  into: string;
+  copy: string;
+  indexes?: string;
+}): Required<Pick<FleetMigration, 'sqlite' | 'postgres'>> {
+  const constraint = `${w.table}_${w.column}_check`;
+  return {
+    sqlite: `${w.create(w.into, w.values)}
+      INSERT INTO ${w.into} (${w.copy}) SELECT ${w.copy} FROM ${w.table};
+      DROP TABLE ${w.table};
+      ALTER TABLE ${w.into} RENAME TO ${w.table};${w.indexes ?? ''}
+`,
+    postgres: `
+      ALTER TABLE ${w.table} DROP CONSTRAINT ${constraint};
+      ALTER TABLE ${w.table} ADD CONSTRAINT ${constraint} CHECK (${w.column} IN (${w.values}));
+`,
+  };
 }
 
 /** fleet_devices as migration 1 made it, and as migration 3 remade it on SQLite with one more status allowed. */
@@ -77,27 +108,27 @@ const issuesTable = (name: string, kinds: string) => `
       );`;
 
 /**
- * Migration 6, SQLite: fleet_issues moves to a table whose kind allows 'device' (SQLite cannot
- * widen a CHECK in place). Device issues: device_id, device_names (JSON {en, zh-CN} from the
- * room's state), cleared_at (when the fault ended; null while it lasts), meeting (the meeting
- * running when it opened). Problem reports: rating and comment, as the room sent them. Help
- * calls: room_resolved_at, when the room recorded that facilities closed the call.
+ * Migration 6: fleet_issues' kind allows 'device', and the table takes the new columns (the
+ * SQLite table that replaces it has them; PostgreSQL adds them). Device issues: device_id,
+ * device_names (JSON {en, zh-CN} from the room's state), cleared_at (when the fault ended;
+ * null while it lasts), meeting (the meeting running when it opened). Problem reports: rating
+ * and comment, as the room sent them. Help calls: room_resolved_at, when the room recorded
+ * that facilities closed the call.
  */
-const FAULTS_AS_ISSUES_SQLITE = `
-${issuesTable('fleet_issues_v4', "'problem','help','device'")}
-      INSERT INTO fleet_issues_v4 (id, kind, site, room, summary, opened_at, state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, room_seen_at, room_error)
-        SELECT id, kind, site, room, summary, opened_at, state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, room_seen_at, room_error FROM fleet_issues;
-      DROP TABLE fleet_issues;
-      ALTER TABLE fleet_issues_v4 RENAME TO fleet_issues;
+const ISSUES_ALLOW_DEVICE = widenCheck({
+  table: 'fleet_issues',
+  column: 'kind',
+  values: "'problem','help','device'",
+  create: issuesTable,
+  into: 'fleet_issues_v4',
+  copy: 'id, kind, site, room, summary, opened_at, state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, room_seen_at, room_error',
+  indexes: `
       CREATE INDEX fleet_issues_state ON fleet_issues (state, opened_at);
-      CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
-`;
+      CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);`,
+});
 
-/** Migration 6, PostgreSQL: the same columns, the CHECK widened in place. */
-const FAULTS_AS_ISSUES_POSTGRES = `
-      ALTER TABLE fleet_issues DROP CONSTRAINT fleet_issues_kind_check;
-      ALTER TABLE fleet_issues ADD CONSTRAINT fleet_issues_kind_check CHECK (kind IN ('problem','help','device'));
-      ALTER TABLE fleet_issues ADD COLUMN device_id TEXT;
+/** Migration 6, PostgreSQL: the new columns added in place, and the index on the device. */
+const ISSUE_COLUMNS_ADDED_POSTGRES = `      ALTER TABLE fleet_issues ADD COLUMN device_id TEXT;
       ALTER TABLE fleet_issues ADD COLUMN device_names TEXT;
       ALTER TABLE fleet_issues ADD COLUMN assigned_to TEXT;
       ALTER TABLE fleet_issues ADD COLUMN room_resolved_at TEXT;
@@ -108,26 +139,20 @@ const FAULTS_AS_ISSUES_POSTGRES = `
       CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
 `;
 
-const ISSUE_COLUMNS =
-  'id, kind, site, room, device_id, device_names, summary, opened_at, state, acknowledged_by, acknowledged_at, assigned_to, resolved_by, resolved_at, room_seen_at, room_error, room_resolved_at, cleared_at, meeting, rating, comment';
-
-/** Migration 10, SQLite: fleet_issues moves to a table whose kind allows 'call' (a room's online call failed); its indexes come along. */
-const FAILED_CALLS_SQLITE = `
-${issuesTable('fleet_issues_v10', "'problem','help','device','call'")}
-      INSERT INTO fleet_issues_v10 (${ISSUE_COLUMNS}) SELECT ${ISSUE_COLUMNS} FROM fleet_issues;
-      DROP TABLE fleet_issues;
-      ALTER TABLE fleet_issues_v10 RENAME TO fleet_issues;
+/** Migration 10: fleet_issues' kind allows 'call' (a room's online call failed); on SQLite its indexes come along. */
+const ISSUES_ALLOW_CALL = widenCheck({
+  table: 'fleet_issues',
+  column: 'kind',
+  values: "'problem','help','device','call'",
+  create: issuesTable,
+  into: 'fleet_issues_v10',
+  copy: 'id, kind, site, room, device_id, device_names, summary, opened_at, state, acknowledged_by, acknowledged_at, assigned_to, resolved_by, resolved_at, room_seen_at, room_error, room_resolved_at, cleared_at, meeting, rating, comment',
+  indexes: `
       CREATE INDEX fleet_issues_state ON fleet_issues (state, opened_at);
       CREATE INDEX fleet_issues_device ON fleet_issues (site, room, device_id, opened_at);
       CREATE UNIQUE INDEX fleet_issues_one_open_fault ON fleet_issues (site, room, device_id)
-        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved';
-`;
-
-/** Migration 10, PostgreSQL: the CHECK widened in place. */
-const FAILED_CALLS_POSTGRES = `
-      ALTER TABLE fleet_issues DROP CONSTRAINT fleet_issues_kind_check;
-      ALTER TABLE fleet_issues ADD CONSTRAINT fleet_issues_kind_check CHECK (kind IN ('problem','help','device','call'));
-`;
+        WHERE kind = 'device' AND cleared_at IS NULL AND state <> 'resolved';`,
+});
 
 /** Migration 10, both: one unresolved failed-call issue per room (a second failure before anyone resolves it is the same trouble). */
 const FAILED_CALLS_INDEX = `
@@ -267,17 +292,14 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
   {
     version: 3,
     name: 'device health auth-failed',
-    // PostgreSQL widens the CHECK in place (its name is the one PostgreSQL gave the column's CHECK).
-    postgres: `
-      ALTER TABLE fleet_devices DROP CONSTRAINT fleet_devices_status_check;
-      ALTER TABLE fleet_devices ADD CONSTRAINT fleet_devices_status_check CHECK (status IN ('ok','degraded','offline','auth-failed','unknown'));
-    `,
-    // SQLite cannot widen a CHECK in place: the rows move to a table that allows the new status.
-    sqlite: `${devicesTable('fleet_devices_v2', "'ok','degraded','offline','auth-failed','unknown'", COLUMN_TYPES.sqlite)}
-      INSERT INTO fleet_devices_v2 SELECT site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages FROM fleet_devices;
-      DROP TABLE fleet_devices;
-      ALTER TABLE fleet_devices_v2 RENAME TO fleet_devices;
-    `,
+    ...widenCheck({
+      table: 'fleet_devices',
+      column: 'status',
+      values: "'ok','degraded','offline','auth-failed','unknown'",
+      create: (name, statuses) => devicesTable(name, statuses, COLUMN_TYPES.sqlite),
+      into: 'fleet_devices_v2',
+      copy: 'site, room, device_id, status, since, detail, code, metrics, reported_at, received_at, messages',
+    }),
   },
   {
     version: 4,
@@ -305,8 +327,9 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
   {
     version: 6,
     name: 'device faults as issues, named operators, the issue log, alerts on the dashboard, device samples',
-    sqlite: `${FAULTS_AS_ISSUES_SQLITE}${FAULTS_AS_ISSUES_TABLES}`,
-    postgres: `${FAULTS_AS_ISSUES_POSTGRES}${FAULTS_AS_ISSUES_TABLES}`,
+    sqlite: ISSUES_ALLOW_DEVICE.sqlite,
+    postgres: `${ISSUES_ALLOW_DEVICE.postgres}${ISSUE_COLUMNS_ADDED_POSTGRES}`,
+    sql: FAULTS_AS_ISSUES_TABLES,
   },
   {
     version: 7,
@@ -347,13 +370,22 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
   {
     version: 10,
     name: "a room's failed online call as an issue",
-    sqlite: `${FAILED_CALLS_SQLITE}${FAILED_CALLS_INDEX}`,
-    postgres: `${FAILED_CALLS_POSTGRES}${FAILED_CALLS_INDEX}`,
+    ...ISSUES_ALLOW_CALL,
+    sql: FAILED_CALLS_INDEX,
   },
   {
     version: 11,
     name: 'when the room published the state the fleet keeps',
     // A retained state delivered late (a broker's queue, another instance) must not replace a newer one.
     sql: 'ALTER TABLE fleet_rooms ADD COLUMN state_at BIGINT',
+  },
+  {
+    version: 12,
+    name: "a device issue's and fault's error code",
+    // The device's error travels as {code, message}: the code lets the dashboard word the issue and the fault in the operator's language.
+    sql: `
+      ALTER TABLE fleet_issues ADD COLUMN error_code TEXT;
+      ALTER TABLE fleet_device_faults ADD COLUMN error_code TEXT;
+    `,
   },
 ];

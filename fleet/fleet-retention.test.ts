@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
-import { DeviceSampler } from './fleet-history.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
+import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
+import { DeviceSampler } from './device-sampler.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import { pruneFleetHistory } from './fleet-retention.js';
-import { FleetStore } from './fleet-store.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 30, 12);
@@ -17,15 +17,10 @@ const event = (type: string): FleetMessage => {
 afterAll(closeFleetPostgres);
 
 describe.each(FLEET_BACKENDS)('fleet history retention on %s', (backend) => {
-  let db: TestFleetDatabase;
-  let store: FleetStore;
-  beforeEach(async () => {
-    db = await openTestFleetDatabase(backend);
-    store = await FleetStore.open(db.sql);
-  });
-  afterEach(() => db.close());
+  const fleet = useTestFleetStore(backend);
 
   it('counts events past their days into hourly roll-ups, deletes them, and keeps the recent ones', async () => {
+    const { db, store } = fleet;
     const old = NOW - 40 * DAY;
     await store.apply([event('feedback'), event('feedback'), event('fault.raised')], old);
     await store.apply([event('feedback')], old + 60_000);
@@ -73,6 +68,7 @@ describe.each(FLEET_BACKENDS)('fleet history retention on %s', (backend) => {
   });
 
   it("thins a device's samples once a day old to one an hour, and keeps the last day's every 5 minutes", async () => {
+    const { db } = fleet;
     const sampler = new DeviceSampler(db.sql);
     const from = NOW - 3 * DAY;
     for (let at = from; at < NOW; at += 5 * 60_000)

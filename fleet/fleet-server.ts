@@ -5,7 +5,13 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { WebSocket } from 'ws';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { installErrorHandling } from '../appliance/http/error-handler.js';
+import { answerClientError } from '../appliance/http/client-errors.js';
+import { apiLimits, installConnectionLimits, timeoutOptions } from '../appliance/http/connection-limits.js';
+import { installSecurityHeaders } from '../appliance/http/security-headers.js';
+import { StreamClients } from '../appliance/http/stream-clients.js';
+import { TokenAuth } from '../appliance/http/auth.js';
 import type { Logger } from '../appliance/logger.js';
+import type { ApiLimitsConfig } from '../appliance/config/config-schema.js';
 import { PANEL_DIST } from '../appliance/paths.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
 import type { FleetAlertView, FleetIssue, FleetStreamMessage } from './fleet-api-types.js';
@@ -20,11 +26,19 @@ import { fleetIssueRoutes } from './fleet-issue-routes.js';
 import { queryOf, ROOM_PARAMS, SLUG } from './fleet-route-schemas.js';
 import type { FleetMetrics } from './fleet-metrics.js';
 import type { FleetOperators } from './fleet-operators.js';
-import { roomKey, type FleetChanges, type FleetStore } from './fleet-store.js';
+import { roomKey, roomMatches, type FleetChanges, type FleetStore } from './fleet-store.js';
+import { sharedRead } from './shared-read.js';
 import { buildSharedSerializer } from '../appliance/http/shared-serializers.js';
 
 const EVENTS_PER_MESSAGE = 200;
 const MAX_PENDING_EVENTS = 5_000;
+/**
+ * What a dashboard may have unsent before it is closed (it starts over from a snapshot when it
+ * reconnects): more than the room's stream allows, as one push names up to thousands of rooms.
+ */
+const STREAM_BUFFER_BYTES = 4 * 1024 * 1024;
+/** The open reads over every room (tiles, stats) are queried at most this often; callers meanwhile share the answer. */
+const OPEN_READ_MS = 1_000;
 
 /**
  * The fleet dashboard's HTTP face: the dashboard page (panel-ui's fleet.html), a JSON API,
@@ -49,24 +63,42 @@ export async function buildFleetServer(deps: {
   feed?: FleetChangeFeed;
   /** Staff acknowledged or resolved an issue (the help relay tells the room). */
   onIssueAction?: (issue: FleetIssue) => void | Promise<void>;
+  /** Instead of the default bounds on clients (connection-limits.ts). */
+  httpLimits?: ApiLimitsConfig;
+  now?: () => number;
 }): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
   const { store, ingest } = deps;
+  // The room's bounds on what a client may hold (connection-limits.ts): the dashboard is a page on the network too.
+  const limits = apiLimits({ streamBufferBytes: STREAM_BUFFER_BYTES, ...deps.httpLimits });
+  // The open reads over every room: at most one query a second, whoever asks and how often (shared-read.ts).
+  const openRooms = sharedRead(() => store.rooms(), OPEN_READ_MS, deps.now);
+  const eventCount = sharedRead(() => store.eventCount(), OPEN_READ_MS, deps.now);
   const app = Fastify({
+    ...timeoutOptions(limits),
     loggerInstance: deps.log.child({ component: 'fleet-api' }) as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 16 * 1024,
+    // Refusals Node makes before routing (headers over 16 KB, malformed HTTP, too slow) leave coded too.
+    clientErrorHandler: answerClientError,
     schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
   }) as unknown as FastifyInstance;
   installErrorHandling(app);
+  installConnectionLimits(app, limits);
+  // CSP, nosniff, no referrer, no framing (an operator's click on acknowledge must not be borrowed by another page).
+  installSecurityHeaders(app);
+  app.removeContentTypeParser('text/plain');
   const routes = installFleetAccess(app, { tokens: deps.tokens, operators: deps.operators });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4 * 1024 } });
 
-  const clients = new Set<WebSocket>();
-  const broadcast = (message: FleetStreamMessage) => {
-    if (clients.size === 0) return;
-    const text = JSON.stringify(message);
-    for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(text);
+  // Live dashboards within the room's caps (in all, per address, unsent bytes, pings): one that stops reading is closed, not buffered for.
+  // An operator removed while their dashboard is open stops hearing within seconds (checked again like a room's unpaired panel).
+  const startTokens = new TokenAuth(deps.tokens);
+  const stillOperator = {
+    verify: async (token: string) => startTokens.accepts(token) || (await deps.operators.byToken(token)) !== undefined,
+    revoked: 'This token belongs to no operator of this fleet any more',
   };
+  const clients = new StreamClients<FleetStreamMessage>(limits, stillOperator, app.log, 'The fleet');
+  const broadcast = (message: FleetStreamMessage) => clients.broadcast(message);
   // Changes pile up between pushes: a burst of 10,000 heartbeats is one message per client, and
   // a burst of events goes out in messages of EVENTS_PER_MESSAGE (a burst is not a loss: an
   // instance restarted after a kill delivers its backlog at once).
@@ -133,16 +165,24 @@ export async function buildFleetServer(deps: {
     deps.feed?.off('resync', onResync);
     deps.alerts.off('alert', onAlert);
     clearTimeout(pushTimer);
-    for (const socket of clients) socket.close(1001, 'fleet view stopping');
+    clients.closeAll();
   });
 
-  app.get('/api/fleet/stream', { websocket: true, config: { fleetAccess: 'operator', tokenInQuery: true } }, async (socket) => {
-    clients.add(socket);
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => clients.delete(socket));
-    const first = await snapshot();
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(first));
-  });
+  app.get(
+    '/api/fleet/stream',
+    {
+      websocket: true,
+      config: { fleetAccess: 'operator', tokenInQuery: true },
+      // Refused before the upgrade, with a coded answer, when the fleet or this address is at its cap.
+      onRequest: async (request) => clients.refuseWhenFull(request.ip),
+    },
+    async (socket: WebSocket, request) => {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const token = bearer ?? (request.query as { token?: string }).token;
+      if (!clients.add(socket, request.ip, token)) return;
+      clients.send(socket, await snapshot());
+    },
+  );
 
   app.get<{ Querystring: { site?: string; status?: string } }>(
     '/api/fleet/rooms',
@@ -155,7 +195,7 @@ export async function buildFleetServer(deps: {
         }),
       },
     },
-    async (request) => store.rooms(request.query),
+    async (request) => (await openRooms()).filter((r) => roomMatches(r, request.query)),
   );
 
   app.get<{ Params: { site: string; room: string }; Querystring: { events?: number } }>(
@@ -194,8 +234,8 @@ export async function buildFleetServer(deps: {
 
   app.get('/api/fleet/stats', { config: { fleetAccess: 'open' } }, async () => ({
     ingest: ingest.stats,
-    rooms: (await store.rooms()).length,
-    events: await store.eventCount(),
+    rooms: (await openRooms()).length,
+    events: await eventCount(),
   }));
   app.get('/metrics', { config: { fleetAccess: 'open' } }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 

@@ -6,30 +6,33 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { parseListen } from '../appliance/http/listen-address.js';
 import type { Logger } from '../appliance/logger.js';
+import type { ApiLimitsConfig } from '../appliance/config/config-schema.js';
 import { mqttConnectOptions, type MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { AlertDispatcher } from './alert-dispatcher.js';
+import { seedAlerts } from './alert-seeding.js';
 import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
 import type { AlertSink } from './alert-sink.js';
 import { DeferredAcks } from './deferred-acks.js';
 import { FleetChangeFeed } from './fleet-change-feed.js';
-import { DEFAULT_MAX_QUEUED, FleetIngest } from './fleet-ingest.js';
+import { DEFAULT_MAX_QUEUED, DEFAULT_STOP_WITHIN_MS, FleetIngest } from './fleet-ingest.js';
 import { syncRetained } from './retained-sync.js';
 import { HelpRelay } from './help-relay.js';
 import type { CommandKey } from '../contract/command-signing.js';
 import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { openFleetSql } from './fleet-database.js';
-import { queryOne, type FleetSql } from './fleet-sql.js';
+import type { FleetSql } from './fleet-sql.js';
 import { DEFAULT_RETENTION, scheduleRetention, type RetentionConfig } from './fleet-retention.js';
 import { FleetStore } from './fleet-store.js';
 import type { DeclaredRoute } from './fleet-access.js';
 import { DeviceFaultIssues } from './device-fault-issues.js';
 import { FleetAlertFeed } from './fleet-alert-feed.js';
 import { emptyChanges } from './fleet-changes.js';
-import { DeviceSampler, FleetHistory } from './fleet-history.js';
+import { DeviceSampler } from './device-sampler.js';
+import { FleetHistory } from './fleet-history.js';
 import { IssueDesk } from './fleet-issue-desk.js';
-import type { FleetMessage } from './fleet-messages.js';
 import { FleetOperators } from './fleet-operators.js';
+import { StopDeadline } from './stop-deadline.js';
 
 export interface FleetOptions {
   /** The central broker: url, credentials, TLS files, protocolVersion (4 for aedes). */
@@ -57,9 +60,16 @@ export interface FleetOptions {
   flushMs?: number;
   /** Messages held received and not committed, at most (default four batches, 20,000). */
   maxQueued?: number;
-  /** How long a stop goes on committing what was received (ms; default 5 s); the rest is left to the broker. */
+  /**
+   * How long a stop may take (ms; default 5 s): the ingest commits what it received, and the
+   * device faults, samples, alert deliveries, retention and dashboard requests finish. What
+   * is still waiting on the database then is abandoned (logged, its connections cut): what was
+   * not committed is left unacknowledged to the broker, and the next start records what was.
+   */
   stopWithinMs?: number;
   now?: () => number;
+  /** The dashboard's bounds on clients (the room API's defaults, connection-limits.ts); tests shorten them. */
+  httpLimits?: ApiLimitsConfig;
 }
 
 export interface Fleet {
@@ -77,6 +87,8 @@ export interface Fleet {
   /** Every route of the API with its declared access level. */
   routes: readonly DeclaredRoute[];
   readonly connected: boolean;
+  /** Whether this instance runs the alert rules (alone with SQLite; the holder of the lead with PostgreSQL). */
+  readonly leadsAlerts: boolean;
   close(): Promise<void>;
 }
 
@@ -87,14 +99,29 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const store = await FleetStore.open(sql);
   const feed = await FleetChangeFeed.start(sql, store.origin, (seqs) => store.eventsBySeq(seqs), log);
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
-  const ingest = new FleetIngest(store, { flushMs: options.flushMs, maxQueued, stopWithinMs: options.stopWithinMs, log, now: options.now });
+  const sampler = new DeviceSampler(sql);
+  const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
+  const ingest = new FleetIngest(store, {
+    flushMs: options.flushMs,
+    maxQueued,
+    stopWithinMs: options.stopWithinMs,
+    log,
+    now: options.now,
+    // A batch's PUBACKs wait for its device samples: a stop that cannot wait for them leaves those messages to the broker.
+    ackAfter: (batch, at) => {
+      const samples = batch.flatMap((m) =>
+        m.kind === 'health'
+          ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics, signal: m.health.signal }]
+          : [],
+      );
+      return samples.length ? sampler.observe(samples).catch(logError('the fleet could not sample device metrics')) : undefined;
+    },
+  });
   const dispatcher = new AlertDispatcher(sql, options.sinks ?? [], { log, now: options.now });
   const operators = new FleetOperators(sql);
   const desk = new IssueDesk(sql, store);
   const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
-  const sampler = new DeviceSampler(sql);
   const alertFeed = new FleetAlertFeed(sql, async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null);
-  const logError = (what: string) => (err: unknown) => log.error({ err: (err as Error).message }, what);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
   const alerts = new AlertEngine(
     rules,
@@ -120,20 +147,21 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     flapWindowMs: options.flapWindowMs,
     onError: logError('the fleet could not record a device fault'),
   });
+  // What the last process committed and had not turned into issues (a stop gave up on the database) comes first.
+  faults.reconcile(options.now?.() ?? Date.now());
   ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
-  ingest.on('batch', (batch: FleetMessage[], at: number) => {
-    const samples = batch.flatMap((m) =>
-      m.kind === 'health'
-        ? [{ site: m.site, room: m.room, deviceId: m.deviceId, at: m.health.at ?? at, metrics: m.health.metrics, signal: m.health.signal }]
-        : [],
-    );
-    if (samples.length) sampler.observe(samples).catch(logError('the fleet could not sample device metrics'));
-  });
   // One instance runs the alert rules (with PostgreSQL, the holder of an advisory lock), and it
   // sees every instance's changes: a device that went offline through one instance and came
   // back through another must resolve, and an alert must go out once.
+  const seeding = {
+    eventsBySeq: (seqs: number[]) => store.eventsBySeq(seqs),
+    feed: alertFeed,
+    dispatcher,
+    sinkIds: (options.sinks ?? []).map((s) => s.id),
+  };
+  const seed = () => seedAlerts(sql, alerts, { ...seeding, now: options.now?.() ?? Date.now() });
   let leading = !feed;
-  if (leading) await seedAlerts(sql, alerts);
+  if (leading) await seed();
   ingest.on('changes', (changes) => leading && alerts.observe(changes));
   feed?.on('changes', (changes) => leading && alerts.observe(changes));
   feed?.on('lost', () => {
@@ -150,7 +178,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       .tryLead()
       .then(async (won) => {
         if (!won) return;
-        await seedAlerts(sql, alerts);
+        await seed();
         leading = true;
         log.info('this fleet instance runs the alert rules');
       })
@@ -251,24 +279,47 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     alerts: alertFeed,
     log,
     onIssueAction: (issue) => relay.tell(issue),
+    httpLimits: options.httpLimits,
+    now: options.now,
   });
-  /** Stops everything started above, the database last; `force` drops the broker connection without a goodbye. */
+  /**
+   * Stops everything started above within one deadline, the database last; `force` drops the
+   * broker connection without a goodbye. What still waits on the database at the deadline is
+   * abandoned and named in the log, and the connections it waits on are cut.
+   */
   const stopAll = async (force: boolean) => {
+    const deadline = new StopDeadline(options.stopWithinMs ?? DEFAULT_STOP_WITHIN_MS);
     clearInterval(ticker);
-    // Commit what fits in the stop's deadline while still connected, so those PUBACKs reach
-    // the broker; what is left stays unacknowledged in the session and comes back.
-    await ingest.stop();
+    // Commit what fits in the deadline while still connected, so those PUBACKs (and those
+    // waiting for their samples) reach the broker; what is left stays unacknowledged in the
+    // session and comes back.
+    if ((await ingest.stop(deadline.remainingMs)).gaveUp) deadline.gaveUp('ingest');
+    await deadline.within('device samples', sampler.idle());
     const c = client;
     if (c && force) await new Promise<void>((resolve) => c.end(true, {}, () => resolve()));
-    else if (c) await endWithin(c, 2000);
-    await faults.idle();
-    await sampler.idle();
-    await server.close();
-    await dispatcher.stop();
-    await stopRetention();
+    else if (c) await endWithin(c, Math.min(2000, Math.max(100, deadline.remainingMs)));
+    await Promise.all([
+      deadline.within('device faults', faults.idle()),
+      deadline.within('alerts', dispatcher.stop()),
+      deadline.within('retention', stopRetention()),
+      deadline.within('dashboard requests', server.close()),
+      feed ? deadline.within('change feed', feed.close()) : undefined,
+    ]);
     metrics.stop();
-    await feed?.close();
-    await sql.close();
+    const abandoned = deadline.unfinished;
+    if (abandoned.length > 0) {
+      log.warn(
+        { abandoned, unstoredAlerts: dispatcher.unstored, withinMs: deadline.withinMs },
+        'the fleet stopped at its deadline with work still waiting on the database: the next start records the device faults and alerts of what was committed, the broker delivers again what was not',
+      );
+      // A request still waiting on the database gets its connection closed, not an answer.
+      server.server.closeAllConnections();
+    }
+    // Cut connections free the pool at once; a second second covers one still held by a stuck caller.
+    const closing = new StopDeadline(1000);
+    if (!(await closing.within('database', sql.close({ abandon: abandoned.length > 0 })))) {
+      log.warn('the fleet database did not close in time; the process ends without it');
+    }
   };
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
@@ -296,6 +347,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     get connected() {
       return client?.connected === true;
     },
+    get leadsAlerts() {
+      return leading;
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -311,32 +365,4 @@ async function endWithin(client: MqttClient, ms: number): Promise<void> {
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   if (!(await Promise.race([ended, late]))) await new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
   clearTimeout(timer);
-}
-
-/** Conditions already true when the fleet starts, so their alerts still fire (or resolve) once. */
-async function seedAlerts(sql: FleetSql, alerts: AlertEngine): Promise<void> {
-  const lastState = async (key: string) =>
-    (await queryOne<{ state: string }>(sql, 'SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1', [key]))?.state;
-  const devices = await sql.query<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>(
-    'SELECT site, room, device_id AS "deviceId", detail, received_at AS since FROM fleet_devices WHERE status = \'offline\'',
-  );
-  for (const d of devices) {
-    const key = `device-offline/${d.site}/${d.room}/${d.deviceId}`;
-    alerts.seed({
-      rule: 'device-offline',
-      site: d.site,
-      room: d.room,
-      deviceId: d.deviceId,
-      since: d.since,
-      detail: d.detail,
-      fired: (await lastState(key)) === 'firing',
-    });
-  }
-  const rooms = await sql.query<{ site: string; room: string; since: number }>(
-    "SELECT site, room, status_since AS since FROM fleet_rooms WHERE status = 'offline'",
-  );
-  for (const r of rooms) {
-    const key = `room-offline/${r.site}/${r.room}`;
-    alerts.seed({ rule: 'room-offline', site: r.site, room: r.room, since: r.since, detail: null, fired: (await lastState(key)) === 'firing' });
-  }
 }

@@ -26,8 +26,13 @@ export function redactDatabaseUrl(url: string): string {
 export class PostgresFleetSql implements FleetSql {
   readonly dialect = 'postgres' as const;
   private readonly texts = new Map<string, string>();
+  /** Every connection the pool holds, idle or in use: an abandoning close cuts them all. */
+  private readonly connections = new Set<pg.PoolClient>();
 
-  constructor(readonly pool: pg.Pool) {}
+  constructor(readonly pool: pg.Pool) {
+    pool.on('connect', (client) => this.connections.add(client));
+    pool.on('remove', (client) => this.connections.delete(client));
+  }
 
   async query<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return (await this.pool.query({ text: this.text(sql), values: params as SqlValue[] })).rows as T[];
@@ -61,7 +66,18 @@ export class PostgresFleetSql implements FleetSql {
     }
   }
 
-  async close(): Promise<void> {
+  async close(options: { abandon?: boolean } = {}): Promise<void> {
+    if (options.abandon) {
+      for (const client of this.connections) {
+        // end() first: the client then knows the cut is wanted, fails what runs on it with
+        // "Connection terminated" and emits no 'error' (a connection checked out for a
+        // transaction has no listener for one). But its goodbye waits for a server that may
+        // never answer (paused, or stuck behind a lock), so the socket is destroyed too.
+        // `connection.stream` is pg 8's, typed here as it is used.
+        client.end().catch(() => undefined);
+        (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      }
+    }
     await this.pool.end();
   }
 

@@ -51,8 +51,9 @@ export class SqliteFleetSql implements FleetSql {
     return result;
   }
 
-  async close(): Promise<void> {
-    await this.tail;
+  async close(options: { abandon?: boolean } = {}): Promise<void> {
+    // SQLite answers at once; only a transaction waiting on something else can be pending, and closing rolls it back.
+    if (!options.abandon) await this.tail;
     this.db.close();
   }
 

@@ -16,7 +16,12 @@ export interface FleetSql {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
   /** Runs `fn` in one transaction (its statements go through `tx`); rolled back if it throws. */
   transaction<T>(fn: (tx: FleetSqlTx) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
+  /**
+   * Closes the database once the statements running are done; with `abandon`, at once: their
+   * connections are cut, they fail, and the server rolls back what they had not committed
+   * (a stop past its deadline, the database not answering).
+   */
+  close(options?: { abandon?: boolean }): Promise<void>;
 }
 
 export type FleetSqlTx = Pick<FleetSql, 'dialect' | 'query' | 'run'>;

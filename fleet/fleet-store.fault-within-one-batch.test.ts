@@ -4,13 +4,13 @@
  * batch reports both transitions, the fault opens its issue (closed by itself, in that order)
  * and stays in the history with its length. The health upsert coalesces; the transitions do not.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
+import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
 import { DeviceFaultIssues } from './device-fault-issues.js';
 import { FleetHistory } from './fleet-history.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
-import { FleetStore } from './fleet-store.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 
@@ -24,23 +24,18 @@ function health(deviceId: string, status: 'ok' | 'offline', at: number): FleetMe
 afterAll(closeFleetPostgres);
 
 describe.each(FLEET_BACKENDS)('on %s', (backend) => {
-  let db: TestFleetDatabase;
-  let store: FleetStore;
+  const fleet = useTestFleetStore(backend);
   let desk: IssueDesk;
   let faults: DeviceFaultIssues;
 
   beforeEach(async () => {
-    db = await openTestFleetDatabase(backend);
-    store = await FleetStore.open(db.sql);
-    desk = new IssueDesk(db.sql, store);
-    faults = new DeviceFaultIssues(db.sql, desk, { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
-    await store.apply([health('mic', 'ok', T0), health('cam', 'ok', T0)], T0);
-  });
-  afterEach(async () => {
-    await db.close();
+    desk = new IssueDesk(fleet.db.sql, fleet.store);
+    faults = new DeviceFaultIssues(fleet.db.sql, desk, { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
+    await fleet.store.apply([health('mic', 'ok', T0), health('cam', 'ok', T0)], T0);
   });
 
   it('reports the fault and the recovery of one batch in order, and writes the newest report', async () => {
+    const { store } = fleet;
     const changes = await store.apply(
       [
         health('mic', 'ok', T0 + 100),
@@ -62,6 +57,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   });
 
   it('opens the fault’s issue and keeps the fault in the history', async () => {
+    const { db, store } = fleet;
     faults.observe(await store.apply([health('mic', 'offline', T0 + 200), health('mic', 'ok', T0 + 400)], T0 + 500), T0 + 500);
     await faults.idle();
     const [issue] = await desk.search({});
@@ -74,6 +70,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   });
 
   it('ignores a resent older fault in a batch (what is stored is newer)', async () => {
+    const { store } = fleet;
     await store.apply([health('mic', 'ok', T0 + 1000)], T0 + 1000);
     const changes = await store.apply([health('mic', 'offline', T0 + 500), health('mic', 'ok', T0 + 2000)], T0 + 2000);
     expect(changes.devices).toEqual([]);

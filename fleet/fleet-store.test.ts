@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeFleetPostgres, FLEET_BACKENDS, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
+import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
-import { FleetStore } from './fleet-store.js';
 
 const msg = (topic: string, body: unknown): FleetMessage => {
   const parsed = parseFleetMessage(topic, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)));
@@ -16,17 +16,10 @@ const event = (id: string, type: string, extra: Record<string, unknown> = {}) =>
 afterAll(closeFleetPostgres);
 
 describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
-  let db: TestFleetDatabase;
-  let store: FleetStore;
-  beforeEach(async () => {
-    db = await openTestFleetDatabase(backend);
-    store = await FleetStore.open(db.sql);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const fleet = useTestFleetStore(backend);
 
   it("never replaces a room's state with an older one (by the room's own time); a state without one applies", async () => {
+    const { store } = fleet;
     const state = (roomState: string, at?: string) => msg('roomctl/hq/aurora/state', { roomState, ...(at ? { at } : {}) });
     await store.apply([state('in-meeting', '2026-01-01T10:00:00.000Z')]);
     // The retained copy of an earlier state, delivered late.
@@ -40,6 +33,7 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('colours a room by its worst device, and offline when its appliance is gone', async () => {
+    const { store } = fleet;
     await store.apply([
       msg('roomctl/hq/aurora/status', 'online'),
       health('display', 'ok', '2026-01-01T00:00:01Z'),
@@ -59,6 +53,7 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('keeps each event once, however often it arrives', async () => {
+    const { store } = fleet;
     const first = await store.apply([event('e1', 'fault.raised', { deviceId: 'display', faultId: 'f1', detail: 'x' }), event('e1', 'fault.raised')]);
     const again = await store.apply([event('e1', 'fault.raised')]);
     expect(first.events).toHaveLength(1);
@@ -67,6 +62,7 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('ignores a health message older than the one it has (a resend after a room restart)', async () => {
+    const { store } = fleet;
     await store.apply([health('display', 'offline', '2026-01-01T00:00:02Z')]);
     const changes = await store.apply([health('display', 'ok', '2026-01-01T00:00:01Z')]);
     expect(changes.stale).toBe(1);
@@ -74,6 +70,7 @@ describe.each(FLEET_BACKENDS)('fleet store on %s', (backend) => {
   });
 
   it('opens issues for problem reports and help calls; staff acknowledge and resolve them', async () => {
+    const { store } = fleet;
     await store.apply([
       event('e1', 'problem.reported', { reportId: 'r1', categories: ['audio'], comment: 'echo', deviceHealth: {} }),
       event('e2', 'help.requested', { requestId: 'h1' }),

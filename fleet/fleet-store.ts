@@ -10,6 +10,7 @@ import type {
   HealthStatus,
   IssueState,
 } from './fleet-api-types.js';
+import { camelCaseRow } from '../appliance/store/camel-case-row.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import { trackCallIssue } from './failed-call-issues.js';
@@ -282,6 +283,7 @@ export class FleetStore {
             status: m.health.status,
             previous,
             detail: m.health.detail,
+            code: m.health.error?.code ?? m.health.code ?? null,
             at: m.health.at,
           });
         }
@@ -331,9 +333,8 @@ export class FleetStore {
     changes.rooms.add(roomKey(site, room));
   }
 
-  async rooms(filter: { site?: string; status?: string } = {}): Promise<FleetRoomSummary[]> {
-    const out = (await this.sql.query<SummaryRow>(SQL.summaries)).map(toSummary);
-    return out.filter((r) => (!filter.site || r.site === filter.site) && (!filter.status || r.worst === filter.status || r.online === filter.status));
+  async rooms(filter: RoomFilter = {}): Promise<FleetRoomSummary[]> {
+    return (await this.sql.query<SummaryRow>(SQL.summaries)).map(toSummary).filter((r) => roomMatches(r, filter));
   }
 
   async roomSummary(site: string, room: string): Promise<FleetRoomSummary | undefined> {
@@ -495,6 +496,7 @@ interface IssueRow {
   room_seen_at: string | null;
   room_error: string | null;
   room_resolved_at: string | null;
+  error_code: string | null;
   assigned_to: string | null;
   cleared_at: string | null;
   meeting: string | null;
@@ -502,28 +504,22 @@ interface IssueRow {
   comment: string | null;
 }
 
-function toIssue(r: IssueRow): FleetIssue {
+/** A stored issue: its columns by the naming rule, the device's names read from their JSON, the rating as a number. */
+function toIssue(row: IssueRow): FleetIssue {
+  const issue = camelCaseRow(row);
   return {
-    id: r.id,
-    kind: r.kind,
-    site: r.site,
-    room: r.room,
-    deviceId: r.device_id,
-    deviceNames: r.device_names ? (JSON.parse(r.device_names) as FleetNames) : null,
-    summary: r.summary,
-    openedAt: r.opened_at,
-    state: r.state,
-    acknowledgedBy: r.acknowledged_by,
-    acknowledgedAt: r.acknowledged_at,
-    assignedTo: r.assigned_to,
-    resolvedBy: r.resolved_by,
-    resolvedAt: r.resolved_at,
-    clearedAt: r.cleared_at,
-    meeting: r.meeting,
-    rating: r.rating === null ? null : Number(r.rating),
-    comment: r.comment,
-    roomSeenAt: r.room_seen_at,
-    roomError: r.room_error,
-    roomResolvedAt: r.room_resolved_at,
+    ...issue,
+    deviceNames: issue.deviceNames ? (JSON.parse(issue.deviceNames) as FleetNames) : null,
+    rating: issue.rating === null ? null : Number(issue.rating),
   };
+}
+
+/** The room tiles' filter: by site, and by status (the worst device's, or online/offline). */
+interface RoomFilter {
+  site?: string;
+  status?: string;
+}
+
+export function roomMatches(r: FleetRoomSummary, filter: RoomFilter): boolean {
+  return (!filter.site || r.site === filter.site) && (!filter.status || r.worst === filter.status || r.online === filter.status);
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { PANEL_TOKEN_PREFIX } from '../panel/panel-repository.js';
 import { TokenAuth } from '../http/auth.js';
+import { apiLimits } from '../http/connection-limits.js';
+import { ClientRateLimit } from '../panel/client-rate-limit.js';
 
 /**
  * Who may call a route. Every route declares one in its `config.access`; a route without
@@ -50,6 +52,8 @@ interface RouteAccessOptions {
   requireAdmin?: (request: FastifyRequest) => void;
   /** `api.openReads`: false puts the health reads behind a room credential too. */
   openReads: boolean;
+  /** Changes per minute one address may make with a meeting's code or a personal minutes link (default: connection-limits.ts). */
+  meetingCodeWritesPerMinute?: number;
 }
 
 /** Routes that plugins register (the panel's files, the API docs): assets, whatever their URL. */
@@ -64,6 +68,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function installRouteAccess(app: FastifyInstance, options: RouteAccessOptions): void {
   const tokens = new TokenAuth(options.tokens);
+  // Per address, whatever the code: a code holder cannot reset the count by sending other codes.
+  const codeWrites = new ClientRateLimit(options.meetingCodeWritesPerMinute ?? apiLimits(undefined).meetingCodeWritesPerMinute, 60_000);
   app.decorateRequest('panelId', null);
   app.decorateRequest('credential', null);
 
@@ -118,7 +124,11 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
         if (request.credential) return;
         if (revokedPanel && MUTATING.has(request.method)) throw revoked();
         // A personal link from a minutes email (X-Minutes-Reader) counts as a meeting's credential too; the route checks it.
-        if (access === 'meeting-code' ? (meetingCodeOf(request) ?? headerOf(request, 'x-minutes-reader')) : headerOf(request, 'x-door-code')) return;
+        if (access === 'meeting-code' ? (meetingCodeOf(request) ?? headerOf(request, 'x-minutes-reader')) : headerOf(request, 'x-door-code')) {
+          // What a phone changes with a code is bounded per meeting (meeting-limits.ts) and in pace here.
+          if (access === 'meeting-code' && MUTATING.has(request.method)) codeWrites.take(request.ip, "changes with a meeting's code");
+          return;
+        }
         throw new RoomctlError(
           'ROOMCTL_E_UNAUTHORIZED',
           access === 'meeting-code'

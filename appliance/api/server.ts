@@ -7,15 +7,17 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { ApplianceCore } from '../appliance-core.js';
 import type { Logger } from '../logger.js';
 import { PANEL_DIST, VERSION } from '../paths.js';
-import { apiLimits, installConnectionLimits, timeoutOptions } from './connection-limits.js';
+import { apiLimits, installConnectionLimits, timeoutOptions } from '../http/connection-limits.js';
 import { installRouteAccess } from './route-access.js';
 import { BODY_LIMIT_BYTES, installErrorHandling } from '../http/error-handler.js';
+import { answerClientError } from '../http/client-errors.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { installSecurityHeaders } from './security-headers.js';
+import { installSecurityHeaders } from '../http/security-headers.js';
 import { deviceRoutes } from './routes/device-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 import { streamRoute } from './routes/stream-route.js';
-import type { StreamClients } from './routes/stream-clients.js';
+import type { StreamClients } from '../http/stream-clients.js';
+import type { StreamMessage } from './api-types.js';
 import { metricsRoute } from './routes/metrics-route.js';
 import type { ApplianceMetrics } from '../telemetry/prometheus-metrics.js';
 import { ErrorBodySchema } from './schemas.js';
@@ -43,7 +45,7 @@ const STREAM_PATH = {
 declare module 'fastify' {
   interface FastifyInstance {
     /** The open live streams: how many, and how many were closed for not reading. */
-    streamClients?: StreamClients;
+    streamClients?: StreamClients<StreamMessage>;
   }
 }
 
@@ -66,6 +68,8 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
     // Per-request logs at info would cost more than the request; onResponse logs at debug.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Refusals Node makes before routing (headers over 16 KB, malformed HTTP, too slow) leave coded too.
+    clientErrorHandler: answerClientError,
     schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
     // Refusals the router makes itself (a malformed URL, a path parameter over 100 characters) leave coded too.
     frameworkErrors: (error, _request, reply) => {
@@ -97,6 +101,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
     panels: access?.credentials,
     requireAdmin: access ? (request) => access.requireAdmin(request) : undefined,
     openReads: core.config.api.openReads ?? true,
+    meetingCodeWritesPerMinute: limits.meetingCodeWritesPerMinute,
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: reply.elapsedTime }, 'request');

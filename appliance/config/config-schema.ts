@@ -29,7 +29,7 @@ export const RoomSection = Type.Object(
 
 const limit = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
 
-/** Bounds on what clients may hold (defaults in api/connection-limits.ts; change them only to test or for an unusual room). */
+/** Bounds on what clients may hold (defaults in http/connection-limits.ts; change them only to test or for an unusual room). */
 const ApiLimitsSection = Type.Object(
   {
     headersTimeoutMs: limit("A request's headers must arrive within this (default 10 s)"),
@@ -44,6 +44,7 @@ const ApiLimitsSection = Type.Object(
     streamBufferBytes: limit('Unsent bytes after which a stream client that does not read is closed (default 128 KB)'),
     streamTickMs: limit('A device past its burst of 10 updates gets one update out per this long, the newest (default 20 ms)'),
     streamPingMs: limit('Streams are pinged this often; one silent until the next ping is closed (default 10 s)'),
+    meetingCodeWritesPerMinute: limit("Changes one address may make per minute with a meeting's code or a personal minutes link (default 120)"),
   },
   { additionalProperties: false },
 );

@@ -7,6 +7,7 @@ import type { Meeting, Person } from '../meetings/meeting-types.js';
 import type { MeetingNotice } from '../meetings/meeting-views.js';
 import type { Clock } from '../model/clock.js';
 import { TypedBus } from '../model/typed-bus.js';
+import { assertMeetingHolds } from '../meetings/meeting-limits.js';
 import { checkedInPerson, speakerRef } from './conversation-people.js';
 import { YES_NO_ABSTAIN, type ConversationChange, type ConversationRecord } from './conversation-records.js';
 import { applyRecord, byTimeThenId, foldRecords, queueOf, tallyOf, type ConversationState, type Refusal, type SpokenTurn } from './conversation-reducer.js';
@@ -122,6 +123,8 @@ export class ConversationService extends TypedBus<ConversationEvents> {
   raiseHand(meetingId: string, who: Person): HandView {
     const m = this.running(meetingId);
     const person = checkedInPerson(this.deps.checkIns.list(m.id), who);
+    // Raised and lowered again and again, hands would be records without end: bounded per meeting.
+    assertMeetingHolds(m.id, 'hands', this.state(m.id).hands.length);
     const handId = randomUUID();
     this.record(m.id, { kind: 'hand.raised', handId, who: speakerRef(m.id, person) });
     return this.view(m.id, false).floor.queue.find((h) => h.handId === handId)!;
@@ -170,6 +173,7 @@ export class ConversationService extends TypedBus<ConversationEvents> {
     const list = options?.length ? options.map((o) => o.trim()) : [...YES_NO_ABSTAIN];
     if (new Set(list).size !== list.length || list.some((o) => !o))
       throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'The options of a poll must be different and not empty', { options: list });
+    assertMeetingHolds(m.id, 'polls', this.state(m.id).polls.length);
     const pollId = randomUUID();
     this.record(m.id, { kind: 'poll.opened', pollId, question: question.trim(), options: list });
     return this.poll(pollId).view;

@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
+import { storedSecret } from '../store/stored-setting.js';
 
 /** How long one door code is shown before the next one replaces it. */
 const DOOR_CODE_WINDOW_MS = 5 * 60_000;
@@ -39,7 +40,7 @@ export class DoorCodes {
     private readonly clock: Clock,
     readonly windowMs = DOOR_CODE_WINDOW_MS,
   ) {
-    this.secret = loadOrCreateSecret(db);
+    this.secret = storedSecret(db, SECRET_KEY);
   }
 
   current(): DoorCode {
@@ -76,13 +77,4 @@ export class DoorCodes {
   private windowAt(time: Date): number {
     return Math.floor(time.getTime() / this.windowMs);
   }
-}
-
-function loadOrCreateSecret(db: Db): Buffer {
-  const saved = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SECRET_KEY) as string | undefined;
-  if (saved) return Buffer.from(saved, 'base64');
-  const secret = randomBytes(32);
-  // INSERT OR IGNORE, then read back: two processes on one store agree on the first secret.
-  db.prepare('INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(SECRET_KEY, secret.toString('base64'), new Date().toISOString());
-  return Buffer.from(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SECRET_KEY) as string, 'base64');
 }

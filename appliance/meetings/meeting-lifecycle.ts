@@ -4,6 +4,7 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
+import { assertMeetingHolds } from './meeting-limits.js';
 import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person } from './meeting-types.js';
 import { finishMinutes, type MinutesContext } from './minutes-service.js';
 import { runScene } from './scenes.js';
@@ -187,6 +188,8 @@ export function checkIn(
     ...(who.email ? { email: who.email } : {}),
     ...(who.badge ? { badge: who.badge } : {}),
   };
+  // A walk-in is a new row each time (and the minutes go to their address): bounded per meeting.
+  if (!attendee && !ctx.checkIns.has(m.id, person)) assertMeetingHolds(m.id, 'walkIns', ctx.checkIns.walkIns(m.id));
   const first = ctx.checkIns.count(m.id) === 0;
   const result = ctx.checkIns.add(m.id, person, attendee ? method : method === 'badge' ? 'badge' : 'walk_in', !attendee, ctx.clock.now());
   if (first && ctx.rules.startOnFirstCheckIn && m.status === 'booked') start(ctx, m.id);

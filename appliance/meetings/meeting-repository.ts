@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { camelCaseRow } from '../store/camel-case-row.js';
 import type { Db } from '../store/database.js';
 import type { BookingDraft, InviteLinks, Meeting, MeetingStatus } from './meeting-types.js';
 
@@ -25,26 +26,14 @@ interface MeetingRow {
   invite_links: string;
 }
 
-function toMeeting(r: MeetingRow): Meeting {
+/** A stored meeting: its columns by the naming rule, except the times' and the links' short names; three of them hold JSON. */
+function toMeeting(row: MeetingRow): Meeting {
+  const meeting = camelCaseRow(row, { start_at: 'start', end_at: 'end', invite_links: 'links' });
   return {
-    id: r.id,
-    source: r.source,
-    seriesKey: r.series_key,
-    occurrenceKey: r.occurrence_key,
-    title: r.title,
-    organiser: JSON.parse(r.organiser) as Meeting['organiser'],
-    attendees: JSON.parse(r.attendees) as Meeting['attendees'],
-    description: r.description,
-    start: r.start_at,
-    end: r.end_at,
-    confidentiality: r.confidentiality,
-    status: r.status,
-    code: r.code,
-    startedAt: r.started_at,
-    endedAt: r.ended_at,
-    releasedAt: r.released_at,
-    createdAt: r.created_at,
-    links: JSON.parse(r.invite_links || '{}') as InviteLinks,
+    ...meeting,
+    organiser: JSON.parse(meeting.organiser) as Meeting['organiser'],
+    attendees: JSON.parse(meeting.attendees) as Meeting['attendees'],
+    links: JSON.parse(meeting.links || '{}') as InviteLinks,
   };
 }
 

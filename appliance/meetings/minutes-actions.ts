@@ -1,5 +1,6 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { MeetingContext } from './meeting-context.js';
+import { assertMeetingHolds } from './meeting-limits.js';
 import type { Meeting } from './meeting-types.js';
 import type { Minutes } from './minutes-assemble.js';
 import type { ActionItem, ActionStatus, EntryKind, MinutesEntry } from './minutes-repository.js';
@@ -97,6 +98,7 @@ export function addEntry(
   reader: MinutesReader,
 ): MinutesEntry {
   const { m, amendment } = writable(ctx, id, reader);
+  assertMeetingHolds(id, 'entries', ctx.minutes.entryCount(id));
   const entry = ctx.minutes.addEntry(id, kind, text, author, ctx.clock.now());
   ctx.audit.record({ meetingId: id, action: audited(kind, amendment), who: reader.who ?? author ?? null, via: reader.via, detail: entry.id }, ctx.clock.now());
   afterChange(ctx, m);
@@ -110,6 +112,7 @@ export function addActionItem(
   reader: MinutesReader,
 ): ActionItem {
   const { m, amendment } = writable(ctx, id, reader);
+  assertMeetingHolds(id, 'actionItems', ctx.minutes.actionCount(id));
   const item = ctx.minutes.addAction(id, input, ctx.clock.now());
   ctx.audit.record({ meetingId: id, action: audited('action.add', amendment), who: reader.who ?? null, via: reader.via, detail: item.id }, ctx.clock.now());
   afterChange(ctx, m);

@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../store/database.js';
+import { storedSecret } from '../store/stored-setting.js';
 import type { Meeting } from './meeting-types.js';
 
 const SECRET_KEY = 'minutes.reader-secret';
@@ -16,7 +17,7 @@ export class MinutesReaderLinks {
   private readonly secret: Buffer;
 
   constructor(db: Db) {
-    this.secret = loadOrCreateSecret(db);
+    this.secret = storedSecret(db, SECRET_KEY);
   }
 
   /** The token for one person (by email) and one meeting. */
@@ -38,16 +39,4 @@ export class MinutesReaderLinks {
   private mac(meetingId: string, who: string): Buffer {
     return createHmac('sha256', this.secret).update(`roomctl minutes reader v1\n${meetingId}\n${who}`).digest().subarray(0, MAC_BYTES);
   }
-}
-
-function loadOrCreateSecret(db: Db): Buffer {
-  const saved = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SECRET_KEY) as string | undefined;
-  if (saved) return Buffer.from(saved, 'base64');
-  // INSERT OR IGNORE, then read back: two processes on one store agree on the first secret.
-  db.prepare('INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(
-    SECRET_KEY,
-    randomBytes(32).toString('base64'),
-    new Date().toISOString(),
-  );
-  return Buffer.from(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SECRET_KEY) as string, 'base64');
 }

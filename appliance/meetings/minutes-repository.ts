@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { camelCaseRow } from '../store/camel-case-row.js';
 import type { Db } from '../store/database.js';
 
 export type EntryKind = 'note' | 'decision';
@@ -41,18 +42,8 @@ interface ActionRow {
   reminded_at: string | null;
 }
 
-const toAction = (r: ActionRow): ActionItem => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  text: r.text,
-  owner: r.owner,
-  ownerEmail: r.owner_email,
-  deadline: r.deadline,
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  remindedAt: r.reminded_at,
-});
+/** An action item is its row, each column by the naming rule. */
+const toAction: (row: ActionRow) => ActionItem = camelCaseRow;
 
 /** Notes, decisions and action items captured during a meeting. */
 export class MinutesRepository {
@@ -79,6 +70,16 @@ export class MinutesRepository {
     return this.db
       .prepare('SELECT id, kind, text, author, at FROM minutes_entries WHERE meeting_id = ? AND (? IS NULL OR kind = ?) ORDER BY at, rowid')
       .all(meetingId, kind ?? null, kind ?? null) as MinutesEntry[];
+  }
+
+  /** Notes and decisions of a meeting (meeting-limits.ts bounds them). */
+  entryCount(meetingId: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM minutes_entries WHERE meeting_id = ?').pluck().get(meetingId) as number;
+  }
+
+  /** Action items of a meeting (meeting-limits.ts bounds them). */
+  actionCount(meetingId: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM action_items WHERE meeting_id = ?').pluck().get(meetingId) as number;
   }
 
   entry(id: string): (MinutesEntry & { meetingId: string }) | undefined {

@@ -1,6 +1,7 @@
 import type { MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
 import { runSelfTest, type SelfTestReport } from './self-test.js';
+import { storedSetting } from '../store/stored-setting.js';
 
 /** What this file's functions use of the meeting context. */
 type SelfTestJobContext = Partial<Pick<MeetingContext, 'callCheck'>> &
@@ -30,17 +31,14 @@ export async function selfTestJob(ctx: SelfTestJobContext, meeting: Meeting | nu
     passed: report.passed,
     results: report.results as unknown as Record<string, unknown>[],
   });
-  const open = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(OPEN_FAULT_KEY) as string | undefined;
+  const openFault = storedSetting(ctx.db, OPEN_FAULT_KEY);
+  const open = openFault.get();
   const failed = report.results.filter((r) => !r.ok);
   if (!report.passed) {
     const faultId = `selftest-${report.id}`;
     const detail = `Self-test failed: ${failed.map((f) => `${f.deviceId} ${f.check}${f.detail ? ` (${f.detail})` : ''}`).join('; ')}`;
     ctx.bus.publish({ type: 'fault.raised', faultId, ...(failed.length === 1 ? { deviceId: failed[0]!.deviceId } : {}), detail });
-    ctx.db
-      .prepare(
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-      )
-      .run(OPEN_FAULT_KEY, faultId, report.at);
+    openFault.set(faultId, report.at);
     ctx.notifier.notifyFacilities(ctx.texts.selfTestFailed(meeting, report));
     // The organiser hears it too when it is the call: people can still join with the link or dial-in.
     const callFailed = failed.filter((f) => f.deviceId === 'call');
@@ -48,7 +46,7 @@ export async function selfTestJob(ctx: SelfTestJobContext, meeting: Meeting | nu
       ctx.notifier.notify(ctx.texts.callCheckFailed(meeting, callFailed), { emails: [meeting.organiser.email], groups: false });
   } else if (open) {
     ctx.bus.publish({ type: 'fault.cleared', faultId: open, detail: 'self-test passed' });
-    ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(OPEN_FAULT_KEY);
+    openFault.clear();
   }
   ctx.changed({ kind: 'selftest', meetingId: meeting?.id ?? null, passed: report.passed, failed: [...new Set(failed.map((f) => f.deviceId))] });
   return report;

@@ -1,3 +1,4 @@
+import { camelCaseRow } from '../store/camel-case-row.js';
 import type { Db } from '../store/database.js';
 import type { NotifyKind } from './notify-config.js';
 import type { NotifyMessage } from './notify-message.js';
@@ -38,20 +39,11 @@ interface Row {
   sent_at: string | null;
 }
 
-const toEntry = (r: Row): OutboxEntry => ({
-  id: r.id,
-  channel: r.channel,
-  kind: r.kind,
-  meetingId: r.meeting_id,
-  recipients: JSON.parse(r.recipients) as string[],
-  message: JSON.parse(r.message) as NotifyMessage,
-  status: r.status,
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at,
-  lastError: r.last_error,
-  failure: r.failure,
-  createdAt: r.created_at,
-  sentAt: r.sent_at,
+/** A stored notification: its columns by the naming rule, the recipients and the message read from their JSON. */
+const toEntry = (row: Row): OutboxEntry => ({
+  ...camelCaseRow(row),
+  recipients: JSON.parse(row.recipients) as string[],
+  message: JSON.parse(row.message) as NotifyMessage,
 });
 
 /** Every notification is written here before any send, so nothing is lost while the network is down. */

@@ -1,5 +1,6 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Db } from '../store/database.js';
+import { storedSetting, type StoredSetting } from '../store/stored-setting.js';
 import { pinHashOf, pinMatches, type PinHash } from './pin-hash.js';
 
 /** Wrong PINs in a row that lock the admin view. */
@@ -28,15 +29,17 @@ const SETTINGS_KEY = 'panel.admin-pin-lockout';
  */
 export class AdminPin {
   private readonly hash: PinHash | undefined;
+  private readonly lockout: StoredSetting;
   private state: LockState;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     pin: string | undefined,
-    private readonly db: Db,
+    db: Db,
     private readonly now: () => number = Date.now,
   ) {
     this.hash = pin === undefined ? undefined : pinHashOf(pin);
+    this.lockout = storedSetting(db, SETTINGS_KEY);
     if (pin !== undefined && !this.hash)
       throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'panel.adminPin is neither 4–12 digits nor a hash from `roomctl config hash-pin`');
     this.state = this.load();
@@ -84,9 +87,9 @@ export class AdminPin {
   }
 
   private load(): LockState {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as { value: string } | undefined;
+    const saved = this.lockout.get();
     try {
-      const parsed = row ? (JSON.parse(row.value) as Partial<LockState>) : {};
+      const parsed = saved ? (JSON.parse(saved) as Partial<LockState>) : {};
       return { failures: Number(parsed.failures) || 0, lockouts: Number(parsed.lockouts) || 0, lockedUntil: Number(parsed.lockedUntil) || 0 };
     } catch {
       return { failures: 0, lockouts: 0, lockedUntil: 0 };
@@ -95,11 +98,7 @@ export class AdminPin {
 
   private save(state: LockState): void {
     this.state = state;
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-      )
-      .run(SETTINGS_KEY, JSON.stringify(state), new Date(this.now()).toISOString());
+    this.lockout.set(JSON.stringify(state), new Date(this.now()).toISOString());
   }
 }
 

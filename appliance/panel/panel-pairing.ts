@@ -88,8 +88,15 @@ export class PanelPairing {
     // still holds no more than its share.
     const own = [...this.pending.values()].filter((r) => r.client === client && !r.approved);
     if (own.length >= MAX_PENDING_PER_CLIENT) this.drop(own[0]!);
-    if (this.pending.size >= MAX_PENDING)
-      throw new RoomctlError('ROOMCTL_E_DEVICE_BUSY', 'Too many panels are waiting to be paired; approve or let them expire first');
+    if (this.pending.size >= MAX_PENDING) {
+      // Said as a wait the panel can act on (it asks again by itself): a place frees when the oldest request expires.
+      const oldest = Math.min(...[...this.pending.values()].map((r) => r.createdAt));
+      const seconds = Math.max(1, Math.ceil((oldest + PAIRING_TTL_MS - this.now()) / 1000));
+      throw new RoomctlError('ROOMCTL_E_RATE_LIMITED', `${MAX_PENDING} panels are waiting to be paired already: approve them, or wait ${seconds} s`, {
+        retryAfterSeconds: seconds,
+        waiting: MAX_PENDING,
+      });
+    }
     const claim = randomBytes(24);
     const request: PendingRequest = { id: randomUUID(), code: normal, name, claim, client, createdAt: this.now(), askedBy };
     this.pending.set(request.id, request);

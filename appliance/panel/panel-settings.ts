@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { storedSetting, type StoredSetting } from '../store/stored-setting.js';
 
 export const PANEL_LOCALES = ['en', 'zh-CN'] as const;
 export type PanelLocale = (typeof PANEL_LOCALES)[number];
@@ -10,23 +11,22 @@ const LOCALE_KEY = 'panel.locale';
  * config's value is the default; a setting made on the panel wins until it is cleared.
  */
 export class PanelSettings {
+  private readonly saved: StoredSetting;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly configLocale: PanelLocale,
-  ) {}
+  ) {
+    this.saved = storedSetting(db, LOCALE_KEY);
+  }
 
   get locale(): PanelLocale {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(LOCALE_KEY) as { value: string } | undefined;
-    return (PANEL_LOCALES as readonly string[]).includes(row?.value ?? '') ? (row!.value as PanelLocale) : this.configLocale;
+    const saved = this.saved.get();
+    return (PANEL_LOCALES as readonly string[]).includes(saved ?? '') ? (saved as PanelLocale) : this.configLocale;
   }
 
   setLocale(locale: PanelLocale | null): void {
-    if (locale === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(LOCALE_KEY);
-    else
-      this.db
-        .prepare(
-          'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-        )
-        .run(LOCALE_KEY, locale, new Date().toISOString());
+    if (locale === null) this.saved.clear();
+    else this.saved.set(locale);
   }
 }

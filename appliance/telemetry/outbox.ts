@@ -1,6 +1,7 @@
 import { TypedBus } from '../model/typed-bus.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
+import { storedSetting } from '../store/stored-setting.js';
 import { groupCommitFor, type GroupCommit } from './group-commit.js';
 
 interface OutboxMessage {
@@ -41,7 +42,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
   private readonly deleteOlderThan;
   private readonly countRows;
   private readonly oldestCreatedAt;
-  private readonly saveDropped;
+  private readonly savedDropped;
   private readonly now: () => number;
   /** Rows on disk, and rows deferred to this turn's group commit. */
   private rows: number;
@@ -62,11 +63,9 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     this.deleteOlderThan = db.prepare('DELETE FROM telemetry_outbox WHERE created_at < ?');
     this.countRows = db.prepare('SELECT COUNT(*) FROM telemetry_outbox').pluck();
     this.oldestCreatedAt = db.prepare('SELECT created_at FROM telemetry_outbox ORDER BY seq LIMIT 1').pluck();
-    this.saveDropped = db.prepare(
-      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-    );
+    this.savedDropped = storedSetting(db, DROPPED_KEY);
     this.rows = this.countRows.get() as number;
-    const saved = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(DROPPED_KEY) as string | undefined;
+    const saved = this.savedDropped.get();
     this.droppedTotal = saved ? Number(saved) : 0;
     this.group = groupCommitFor(db);
     this.group.onCommit(() => this.emit('enqueued'));
@@ -131,7 +130,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     if (count <= 0) return;
     this.rows = this.countRows.get() as number;
     this.droppedTotal += count;
-    this.saveDropped.run(DROPPED_KEY, String(this.droppedTotal), new Date(this.now()).toISOString());
+    this.savedDropped.set(String(this.droppedTotal), new Date(this.now()).toISOString());
     this.options.log?.warn({ dropped: count, droppedTotal: this.droppedTotal, why }, 'telemetry outbox dropped the oldest messages');
     this.emit('dropped', count);
   }

@@ -42,6 +42,14 @@ export const ERROR_CATALOG = {
     http: 415,
     hint: 'Send the body as JSON with `Content-Type: application/json`.',
   },
+  ROOMCTL_E_HEADERS_TOO_LARGE: {
+    http: 431,
+    hint: 'Send less in the headers (16 KB at most, cookies included).',
+  },
+  ROOMCTL_E_REQUEST_TIMEOUT: {
+    http: 408,
+    hint: 'The headers must arrive within 10 s and the whole request within 30 s; send it again on a steadier connection.',
+  },
   ROOMCTL_E_TOO_MANY_CONNECTIONS: {
     http: 503,
     hint: 'The room serves a bounded number of live connections; close another panel or tab, or try again in a moment.',
@@ -181,6 +189,10 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_LINK_ROOM: {
     http: 400,
     hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.',
+  },
+  ROOMCTL_E_MEETING_LIMIT: {
+    http: 409,
+    hint: 'A meeting holds a bounded number of walk-ins, notes and decisions, action items, polls and raised hands (the details say which and how many); tidy up what is there, or go on in a new meeting.',
   },
   ROOMCTL_E_CHECKIN_CLOSED: {
     http: 409,

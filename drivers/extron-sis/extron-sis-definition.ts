@@ -42,7 +42,5 @@ export const extronSisDriver = defineDriver({
   credentials: extronSisCredentials,
   proposeConfig: proposeExtronSis,
   simulator: extronSisSimulator,
-  create(config, ctx) {
-    return new ExtronSisDriver({ host: config.host, port: config.port, password: config.password, outputs: config.outputs }, ctx);
-  },
+  create: (config, ctx) => new ExtronSisDriver(config, ctx),
 });

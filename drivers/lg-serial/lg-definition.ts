@@ -20,7 +20,5 @@ export const lgDriver = defineDisplayDriver({
   probe: lgProbe,
   proposeConfig: proposeLg,
   simulator: lgSimulator,
-  create(config, ctx) {
-    return new LgDriver({ port: config.port, baudRate: config.baudRate, setId: config.setId }, ctx);
-  },
+  create: (config, ctx) => new LgDriver(config, ctx),
 });

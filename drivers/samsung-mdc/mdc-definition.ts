@@ -22,7 +22,5 @@ export const mdcDriver = defineDisplayDriver({
   probe: mdcProbe,
   proposeConfig: proposeMdc,
   simulator: mdcSimulator,
-  create(config, ctx) {
-    return new MdcDriver({ host: config.host, port: config.port, serialPort: config.serialPort, baudRate: config.baudRate, displayId: config.displayId }, ctx);
-  },
+  create: (config, ctx) => new MdcDriver(config, ctx),
 });

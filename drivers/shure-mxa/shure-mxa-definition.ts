@@ -30,7 +30,5 @@ export const shureMxaDriver = defineDriver({
   capabilities: [...shureMxaCapabilities(SHURE_CHANNELS)],
   probeIntervalMs: 5000,
   simulator: shureMxaSimulator,
-  create(config, ctx) {
-    return new ShureMxaDriver({ host: config.host, port: config.port, channels: config.channels, meterRateMs: config.meterRateMs }, ctx);
-  },
+  create: (config, ctx) => new ShureMxaDriver(config, ctx),
 });

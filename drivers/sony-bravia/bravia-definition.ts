@@ -15,7 +15,5 @@ export const braviaDriver = defineDisplayDriver({
   inputs: { brand: 'BRAVIA', names: Object.keys(BRAVIA_INPUTS) },
   statusReads: 'Read power and, when on, input, volume and mute.',
   simulator: braviaSimulator,
-  create(config, ctx) {
-    return new BraviaDriver({ host: config.host, port: config.port }, ctx);
-  },
+  create: (config, ctx) => new BraviaDriver(config, ctx),
 });

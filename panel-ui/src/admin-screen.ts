@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminOverview, PanelLocale } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
+import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import './admin-devices.js';
 import './admin-logs.js';
@@ -94,7 +95,7 @@ export class AdminScreen extends PanelElement {
   private section(o: AdminOverview) {
     switch (this.tab) {
       case 'devices':
-        return html`<admin-devices .devices=${o.devices} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-devices>`;
+        return html`<admin-devices .devices=${inPanelLanguage(o.devices)} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-devices>`;
       case 'logs':
         return html`<admin-logs .api=${this.api}></admin-logs>`;
       case 'messages':
@@ -102,7 +103,7 @@ export class AdminScreen extends PanelElement {
       case 'panels':
         return html`<admin-panels .panels=${o.panels} .waiting=${o.waiting} .api=${this.api} @admin-changed=${() => void this.refresh()}></admin-panels>`;
       case 'selftest':
-        return html`<admin-selftest class="card" data-testid="admin-selftest" .report=${o.selfTest} .devices=${o.devices} ?busy=${this.busy} @run-selftest=${() => void this.selfTest()}></admin-selftest>`;
+        return html`<admin-selftest class="card" data-testid="admin-selftest" .report=${o.selfTest} .devices=${inPanelLanguage(o.devices)} ?busy=${this.busy} @run-selftest=${() => void this.selfTest()}></admin-selftest>`;
       case 'settings':
         return html`<section class="card">
           <dl>

@@ -20,6 +20,8 @@ const FIELD_WORDS: Record<string, () => string> = {
   'body.organiser.email': () => t('Email (optional)'),
 };
 
+const couldNot = () => t('The room could not take the booking. Try again in a moment.');
+
 export function refusalOf(err: unknown): Refusal {
   const e = err instanceof ApiError ? err : new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: String(err) }, 0);
   const fields = ((e.details as { issues?: { path: string }[] } | undefined)?.issues ?? []).map((i) => i.path);
@@ -28,11 +30,12 @@ export function refusalOf(err: unknown): Refusal {
     ROOMCTL_E_UNAUTHORIZED: () => t('This link does not work. Scan the QR code on the door again.'),
     ROOMCTL_E_DOOR_CODE_USED_UP: () => t('This QR code has made enough bookings. Scan the QR code on the door again in a few minutes.'),
     ROOMCTL_E_BOOKING_CONFLICT: () => t('Someone has just booked that time. Pick another one.'),
-    ROOMCTL_E_BAD_REQUEST: () => (fields.length ? t('Please check: {fields}', { fields: fields.map((f) => FIELD_WORDS[f]?.() ?? f).join(', ') }) : e.message),
+    ROOMCTL_E_BAD_REQUEST: () => (fields.length ? t('Please check: {fields}', { fields: fields.map((f) => FIELD_WORDS[f]?.() ?? f).join(', ') }) : couldNot()),
     PANEL_E_NETWORK: () => t('The room could not be reached. Check your Wi-Fi and try again.'),
   };
   return {
-    text: words[e.code]?.() ?? e.message,
+    // Any other refusal in the page's words too; the room's English message is for whoever fixes it, the code beside the words for support.
+    text: words[e.code]?.() ?? couldNot(),
     code: e.code,
     fields,
     needsNewScan: e.code === 'ROOMCTL_E_DOOR_CODE_EXPIRED' || e.code === 'ROOMCTL_E_UNAUTHORIZED',

@@ -12,7 +12,9 @@ const JOIN_OPENS_MS = 10 * 60_000;
 
 /**
  * The meeting's online call on the room's display: "Join Zoom" from 10 minutes before the
- * start, the call's state while it opens, Leave while it runs, and why it failed. Shown only
+ * start, the call's state while it opens, Leave while it runs, and that it failed — in the
+ * panel's words; the room's own reason (the browser's English, "stopped (SIGKILL)") is in the
+ * tooltip, the admin view's logs and the fleet's issue, for whoever fixes the room. Shown only
  * when the room joins calls (`call` in the status) and the meeting has a link it may open; a
  * SIP-only meeting shows its address for a video system instead.
  */
@@ -38,7 +40,7 @@ export class CallButton extends PanelElement {
       margin: 0;
       font-size: 0.85em;
       overflow-wrap: anywhere;
-      /* The browser's words can be long: two lines here, the whole text in the tooltip and the admin view's logs. */
+      /* Two lines at most, so the agenda below keeps its place. */
       display: -webkit-box;
       -webkit-line-clamp: 2;
       -webkit-box-orient: vertical;
@@ -80,7 +82,11 @@ export class CallButton extends PanelElement {
               <button type="button" class="danger" data-testid="call-leave" @click=${this.leave}>${t('Leave the call')}</button>`
             : html`<button type="button" class="good" data-testid="call-join" @click=${() => this.join(m.id, name)}>${t('Join {name}', { name })}</button>`
       }
-      ${state === 'failed' ? html`<p class="state" role="alert" data-testid="call-failed" title=${call?.detail ?? ''}><span class="pill failed">${t('The call failed')}</span> ${call?.detail ?? ''}</p>` : nothing}
+      ${
+        state === 'failed'
+          ? html`<p class="state" role="alert" data-testid="call-failed" title=${call?.detail ?? ''}><span class="pill failed">${t('The call failed')}</span> ${t('Press Join to try again, or call for help.')}</p>`
+          : nothing
+      }
       ${this.checkFailed && state !== 'in-call' ? html`<p class="state muted" data-testid="call-check-failed">${t('The check before the meeting could not reach {name}: the organiser has the link and dial-in to join another way.', { name })}</p>` : nothing}
     </div>`;
   }

@@ -4,6 +4,8 @@ import { i18n, t } from './i18n.js';
 import { MeetingElement } from './meeting-element.js';
 import { fetchMinutes, type MinutesRead } from './minutes-read.js';
 import { navigate, panelRequest } from './panel-events.js';
+import { serverNow } from './server-time.js';
+import { TickController } from './tick-controller.js';
 import './qr-code.js';
 
 /**
@@ -105,6 +107,27 @@ export class EndSummary extends MeetingElement {
   `;
 
   @state() read: MinutesRead | null = null;
+  /** Looks every few seconds whether the held minutes are due (they go out by themselves then). */
+  private readonly tick = new TickController(this, 5000);
+  private rereadAt = 0;
+
+  protected override updated(): void {
+    super.updated();
+    this.rereadWhenDue();
+  }
+
+  /**
+   * Once the time the summary says the minutes go out has passed, read them again: the
+   * summary then says they were sent, and no longer offers to correct them (the room would
+   * refuse). At most every 15 s while the room has not sent them yet.
+   */
+  private rereadWhenDue(): void {
+    const read = this.read;
+    if (!read || read.sentAt || !read.sendsAt || serverNow() < Date.parse(read.sendsAt)) return;
+    if (Date.now() - this.rereadAt < 15_000) return;
+    this.rereadAt = Date.now();
+    void this.load();
+  }
 
   protected async load(): Promise<void> {
     if (!this.api) return;

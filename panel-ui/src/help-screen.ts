@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { HelpRequestView } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
@@ -74,6 +74,11 @@ export class HelpScreen extends PanelElement {
     `;
   }
 
+  /**
+   * The call's state, and Done — also while nobody has seen it: the call stays with facilities,
+   * but the next people in the room must not find this screen waiting on it for hours, with no
+   * way to call for themselves.
+   */
   private status(request: HelpRequestView) {
     const seen = request.acknowledgedAt !== null;
     const resolved = request.resolvedAt !== null && request.resolvedAt !== undefined;
@@ -90,7 +95,7 @@ export class HelpScreen extends PanelElement {
                 : t('Facilities have been called ({time}). Waiting for someone to see it…', { time: i18n.time(request.at) })
         }
       </p>
-      ${seen ? html`<button type="button" @click=${() => this.watch.forget()}>${t('Done')}</button>` : nothing}
+      <button type="button" data-testid="help-done" @click=${() => this.watch.forget()}>${t('Done')}</button>
     `;
   }
 

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaNowView, CheckInResultView, MeetingView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
+import { meetingRefusalWords } from './meeting-refusal-words.js';
 import { languageButton } from './language-button.js';
 import { PanelElement } from './panel-element.js';
 import type { PanelRequest } from './panel-events.js';
@@ -11,7 +12,7 @@ import './minutes-screen.js';
 import './phone-conversation.js';
 import type { PhonePerson } from './phone-conversation.js';
 
-/** How often the page asks for the floor and polls again while the meeting runs. */
+/** How often the page asks for the floor, polls and agenda again while the meeting runs. */
 const REFRESH_MS = 3000;
 
 /** The meeting on a phone: check in (tap, no app, no account), the agenda, the minutes. */
@@ -71,9 +72,11 @@ export class MeetingPage extends PanelElement {
       if (this.me) this.checkedIn = this.me.name;
       void this.load();
     });
-    // The floor and polls move while the meeting runs; a phone has no stream, so it asks again.
+    // The floor and polls move while the meeting runs; a phone has no stream, so it asks again —
+    // from the booking on: a phone that checked in before the start must see the meeting start.
     this.refresh = window.setInterval(() => {
-      if (this.meeting?.status === 'in_progress' && document.visibilityState === 'visible') void this.reloadMeeting();
+      const status = this.meeting?.status;
+      if ((status === 'booked' || status === 'in_progress') && document.visibilityState === 'visible') void this.reloadMeeting();
     }, REFRESH_MS);
   }
 
@@ -92,7 +95,10 @@ export class MeetingPage extends PanelElement {
 
   private async reloadMeeting(): Promise<void> {
     if (!this.api) return;
-    this.meeting = await this.api.get<MeetingView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}`).catch(() => this.meeting);
+    const id = encodeURIComponent(this.meetingId);
+    this.meeting = await this.api.get<MeetingView>(`/api/v1/meetings/${id}`).catch(() => this.meeting);
+    // The agenda moves on, and is edited on the panel or here, while the meeting runs.
+    this.agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${id}/agenda`).catch(() => this.agenda);
   }
 
   override render() {
@@ -123,7 +129,7 @@ export class MeetingPage extends PanelElement {
         this.agenda && this.agenda.items.length > 0
           ? html`<section class="card">
             <h2>${t('Agenda')}</h2>
-            <ol>${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${t('{n} min', { n: i.minutes })}</li>`)}</ol>
+            <ol data-testid="phone-agenda">${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${t('{n} min', { n: i.minutes })}</li>`)}</ol>
           </section>`
           : nothing
       }
@@ -152,7 +158,7 @@ export class MeetingPage extends PanelElement {
       if (info) i18n.setTimeZone(info.room.timezone);
       this.agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`).catch(() => null);
     } catch (err) {
-      this.message = (err as Error).message;
+      this.message = meetingRefusalWords(err);
     }
   }
 
@@ -183,7 +189,7 @@ export class MeetingPage extends PanelElement {
       }
       this.message = '';
     } catch (err) {
-      this.message = (err as Error).message;
+      this.message = meetingRefusalWords(err);
     }
   }
 
@@ -193,7 +199,7 @@ export class MeetingPage extends PanelElement {
       request.done?.(await this.api.send(request.method, request.path, request.body));
       this.message = t('{what}: saved', { what: request.label });
     } catch (err) {
-      this.message = `${t('{what}: not done', { what: request.label })} — ${(err as Error).message}`;
+      this.message = `${t('{what}: not done', { what: request.label })} — ${meetingRefusalWords(err)}`;
     }
   }
 }

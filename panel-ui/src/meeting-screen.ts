@@ -155,12 +155,22 @@ export class MeetingScreen extends PanelElement {
           grid-template-rows: auto minmax(0, 1fr);
         }
       }
-      /* Short panels (800×480, 1024×600): smaller clock and buttons, the agenda list shorter. */
+      /* Minutes and the floor side by side on a short panel leave each half a column: their
+         words take two lines there rather than end in "…" ("Notes, decis…" says nothing). */
       .minutes {
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
+        padding: 0.2em 0.5em;
+        line-height: 1.15;
       }
+      .minutes > span {
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
+      .minutes > .short {
+        display: none;
+      }
+      /* Short panels (800×480, 1024×600): smaller clock and buttons, the agenda list shorter. */
       /* Minutes and the floor: stacked, or side by side where the panel is short. */
       .more {
         display: flex;
@@ -174,6 +184,13 @@ export class MeetingScreen extends PanelElement {
         .more button {
           flex: 1 1 0;
           min-width: 0;
+        }
+        /* Half a short panel's column holds "Notes and decisions", not "Notes, decisions, action items". */
+        .minutes .long {
+          display: none;
+        }
+        .minutes .short {
+          display: -webkit-box;
         }
         :host {
           gap: 0.8em;
@@ -266,8 +283,8 @@ export class MeetingScreen extends PanelElement {
           <button type="button" class="danger" data-testid="end-meeting" @click=${() => (this.confirmingEnd = true)}>${t('End meeting')}</button>
         </div>
         <div class="more">
-          <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}>${t('Notes, decisions, action items')}</button>
-          <button type="button" class="minutes" data-testid="open-floor" aria-label=${`${t('Floor and polls')}: ${this.floorSummary(m)}`} @click=${() => navigate(this, 'floor')}>${this.floorSummary(m)}</button>
+          <button type="button" class="minutes" data-testid="open-minutes" @click=${() => navigate(this, 'minutes')}><span class="long">${t('Notes, decisions, action items')}</span><span class="short">${t('Notes and decisions')}</span></button>
+          <button type="button" class="minutes" data-testid="open-floor" aria-label=${`${t('Floor and polls')}: ${this.floorSummary(m)}`} @click=${() => navigate(this, 'floor')}><span>${this.floorSummary(m)}</span></button>
         </div>
       </div>
       <div class="side">

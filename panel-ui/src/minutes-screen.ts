@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
+import { meetingRefusalWords } from './meeting-refusal-words.js';
 import { MeetingElement } from './meeting-element.js';
 import { fetchMinutes } from './minutes-read.js';
 import { navigate, panelRequest, requestedMinutesTab } from './panel-events.js';
@@ -130,7 +131,7 @@ export class MinutesScreen extends MeetingElement {
       if (this.final && this.tab === 'agenda') this.tab = 'notes';
       this.error = null;
     } catch (err) {
-      this.error = (err as Error).message;
+      this.error = meetingRefusalWords(err);
     }
   }
 

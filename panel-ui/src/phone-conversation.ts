@@ -4,6 +4,7 @@ import type { HandView, MeetingView, PollView } from '../../appliance/api/api-ty
 import { ApiError, type ApiClient } from './api-client.js';
 import { speakerName } from './conversation-words.js';
 import { t } from './i18n.js';
+import { meetingRefusalWords } from './meeting-refusal-words.js';
 import './poll-card.js';
 import { PanelElement } from './panel-element.js';
 import { newPollFields, submittedPoll } from './poll-form.js';
@@ -131,7 +132,7 @@ export class PhoneConversation extends PanelElement {
       this.dispatchEvent(new CustomEvent('conversation-changed', { bubbles: true, composed: true }));
       return true;
     } catch (err) {
-      this.message = (err as Error).message;
+      this.message = meetingRefusalWords(err);
       return false;
     }
   }
@@ -153,7 +154,7 @@ export class PhoneConversation extends PanelElement {
       this.meeting = { ...m, floor: { ...m.floor, queue: [...m.floor.queue.filter((h) => h.handId !== hand.handId), hand] } };
       this.message = '';
     } catch (err) {
-      this.message = (err as Error).message;
+      this.message = meetingRefusalWords(err);
     }
   }
 
@@ -166,7 +167,7 @@ export class PhoneConversation extends PanelElement {
       );
       this.meeting = { ...m, floor };
     } catch (err) {
-      this.message = (err as Error).message;
+      this.message = meetingRefusalWords(err);
     }
   }
 
@@ -180,7 +181,7 @@ export class PhoneConversation extends PanelElement {
       this.message = '';
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ROOMCTL_E_ALREADY_VOTED') voted();
-      this.message = (err as Error).message;
+      this.message = meetingRefusalWords(err);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { PollView } from '../../appliance/api/api-types.js';
-import { optionWord } from './conversation-words.js';
+import { optionWord, pollOutcomeWords } from './conversation-words.js';
 import { t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
@@ -36,6 +36,10 @@ export class PollCard extends PanelElement {
       align-items: center;
       gap: 0.2em 0.6em;
     }
+    /* The chair's show of hands sits in the option's own row, so the poll keeps its height. */
+    li.hands {
+      grid-template-columns: minmax(0, 1fr) auto auto;
+    }
     .bar {
       grid-column: 1 / -1;
       height: 6px;
@@ -50,6 +54,16 @@ export class PollCard extends PanelElement {
       width: 4.5em;
       min-height: 48px;
     }
+    form {
+      display: grid;
+      gap: 0.5em;
+    }
+    /* Save and close side by side, whatever the length of their words. */
+    .row button {
+      flex: 1 1 0;
+      min-width: 0;
+      padding: 0.3em 0.5em;
+    }
     .outcome {
       font-weight: 700;
     }
@@ -58,6 +72,8 @@ export class PollCard extends PanelElement {
   @property({ attribute: false }) poll: PollView | null = null;
   @property({ type: String }) mode: 'chair' | 'voter' = 'chair';
   @property({ type: Boolean }) voted = false;
+  /** The chair is entering the room's show of hands (the fields come up only then: Close stays on a short panel's screen). */
+  @state() counting = false;
 
   override render() {
     const p = this.poll;
@@ -67,26 +83,37 @@ export class PollCard extends PanelElement {
     return html`
       <h3 data-testid="poll-question">${p.question ?? t('A poll')}</h3>
       <p class="muted">${open ? t('Open · {n} voted by phone', { n: p.votes }) : t('Closed')}</p>
-      <ul aria-label=${t('Count')}>
-        ${p.options.map(
-          (o) => html`<li data-testid="poll-option">
-            <span>${optionWord(o)}</span>
-            <span class="count" data-testid=${`poll-count-${o}`}>${p.counts[o] ?? 0}</span>
-            <span class="bar" style="width: ${((p.counts[o] ?? 0) / total) * 100}%"></span>
-          </li>`,
-        )}
-      </ul>
-      ${p.outcome ? html`<p class="outcome" data-testid="poll-outcome">${p.outcome}</p>` : nothing}
-      ${open && this.mode === 'chair' ? this.chairControls(p) : nothing}
+      ${open && this.mode === 'chair' ? this.chairControls(p, total) : this.counts(p, total, false)}
+      ${p.status === 'closed' ? html`<p class="outcome" data-testid="poll-outcome">${pollOutcomeWords(p)}</p>` : nothing}
       ${open && this.mode === 'voter' ? this.voterControls(p) : nothing}
     `;
   }
 
-  private chairControls(p: PollView) {
-    return html`<form class="row" @submit=${(e: Event) => this.saveCount(e, p)} aria-label=${t('Show of hands in this room')}>
-        ${p.options.map((o) => html`<label>${optionWord(o)}<input type="number" name=${o} min="0" max="10000" inputmode="numeric" /></label>`)}
-        <button type="submit" data-testid="save-hands">${t('Save show of hands')}</button>
-        <button type="button" class="danger" data-testid="close-poll" @click=${() => this.close(p)}>${t('Close poll')}</button>
+  /** Each option with its count and bar; for the chair of an open poll, the room's show of hands beside it. */
+  private counts(p: PollView, total: number, hands: boolean) {
+    return html`<ul aria-label=${t('Count')}>
+      ${p.options.map(
+        (o) => html`<li class=${hands ? 'hands' : ''} data-testid="poll-option">
+          <span>${optionWord(o)}</span>
+          ${hands ? html`<input type="number" name=${o} min="0" max="10000" inputmode="numeric" aria-label=${optionWord(o)} />` : nothing}
+          <span class="count" data-testid=${`poll-count-${o}`}>${p.counts[o] ?? 0}</span>
+          <span class="bar" style="width: ${((p.counts[o] ?? 0) / total) * 100}%"></span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private chairControls(p: PollView, total: number) {
+    return html`<form @submit=${(e: Event) => this.saveCount(e, p)} aria-label=${t('Show of hands in this room')}>
+        ${this.counts(p, total, this.counting)}
+        <div class="row">
+          ${
+            this.counting
+              ? html`<button type="submit" data-testid="save-hands">${t('Save show of hands')}</button>`
+              : html`<button type="button" data-testid="count-hands" @click=${() => (this.counting = true)}>${t('Show of hands')}</button>`
+          }
+          <button type="button" class="danger" data-testid="close-poll" @click=${() => this.close(p)}>${t('Close poll')}</button>
+        </div>
       </form>`;
   }
 
@@ -102,6 +129,7 @@ export class PollCard extends PanelElement {
     const data = new FormData(event.target as HTMLFormElement);
     const counts = Object.fromEntries(p.options.flatMap((o) => (String(data.get(o) ?? '').trim() === '' ? [] : [[o, Number(data.get(o))]])));
     if (Object.keys(counts).length === 0) return;
+    this.counting = false;
     panelRequest(this, { label: t('Save show of hands'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/counts`, body: { counts } });
   }
 

@@ -8,8 +8,12 @@ import { panelRequest } from './panel-events.js';
 import { presetStills, PresetStillsController } from './preset-still-cache.js';
 import { HOLD_MS, presetTilesStyles } from './preset-tiles-styles.js';
 
-/** The letters of a name's longest word: the tile sizes its letters so that word fits on one line ("Whiteboa-rd" never happens). */
-const longestWord = (name: string) => Math.max(0, ...(name.match(/[A-Za-z0-9'’-]+/g) ?? []).map((w) => w.length));
+/**
+ * The letters of a name's longest word: the tile sizes its letters so that word fits on one
+ * line ("Whiteboa-rd" never happens). At least one: a name with no Latin word ("全景") breaks
+ * after any character, and a zero here would size its letters to nothing.
+ */
+const longestWord = (name: string) => Math.max(1, ...(name.match(/[A-Za-z0-9'’-]+/g) ?? []).map((w) => w.length));
 
 export interface PresetTile {
   preset: number;

@@ -28,11 +28,11 @@ export class QuickControls extends PanelElement {
       gap: 0.45em;
       font-size: 0.85em;
     }
+    /* A quarter of the column each: the words take two lines rather than end in "…" ("Display: …" hides whether it is on). */
     .grid button {
       padding: 0.2em 0.4em;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
+      line-height: 1.15;
+      overflow-wrap: break-word;
     }
     /* Short or narrow panels: the presets only; display, volume and the rest are one touch
        away in the bar (Controls, Mute). */

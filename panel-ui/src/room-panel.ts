@@ -7,12 +7,15 @@ import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js
 import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
+import { warningWords, type WarningNotice } from './meeting-warning.js';
 import { PanelElement } from './panel-element.js';
 import type { PanelRequest, Screen } from './panel-events.js';
 import type { PanelToast, Toast } from './panel-toast.js';
 import { refusalWords } from './refusal-words.js';
 import { roomPanelStyles } from './room-panel-styles.js';
+import { loadScreen } from './screen-loader.js';
 import { RoomStreamController, streamUrl } from './room-stream-controller.js';
+import { serverNow } from './server-time.js';
 import './checkin-screen.js';
 import './device-alerts.js';
 import './idle-screen.js';
@@ -38,7 +41,8 @@ export class RoomPanel extends PanelElement {
   @state() info: PanelInfo | null = null;
   @state() screen: Screen = 'home';
   @state() checkIns: CheckIn[] = [];
-  @state() warning: string | null = null;
+  /** The latest warning the room sent, kept as the notice: worded, and dropped once it no longer holds, at each render. */
+  @state() warning: WarningNotice | null = null;
   @state() endedMeetingId: string | null = null;
   @state() needsPairing = false;
 
@@ -157,7 +161,7 @@ export class RoomPanel extends PanelElement {
         return html`<end-screen meeting-id=${this.endedMeetingId ?? ''} .api=${this.api}></end-screen>`;
       default:
         if (now?.state === 'in_meeting')
-          return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call} .api=${this.api}></meeting-screen>`;
+          return html`<meeting-screen .now=${now} .warning=${warningWords(this.warning, now, serverNow())} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call} .api=${this.api}></meeting-screen>`;
         if (now?.state === 'booked')
           return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api} .call=${this.stream.status?.call}></checkin-screen>`;
         return html`<idle-screen .now=${now} .api=${this.api}></idle-screen>`;
@@ -216,29 +220,20 @@ export class RoomPanel extends PanelElement {
       case 'ended':
         this.warning = null;
         this.endedMeetingId = notice.meetingId;
-        void import('./end-screen.js');
+        loadScreen(
+          () => import('./end-screen.js'),
+          () => this.stream.connected,
+        );
         this.screen = 'end';
         break;
       case 'released':
         this.show({ tone: 'info', title: t('The room was released'), text: t('Nobody checked in, so the booking was cancelled.') });
         break;
       case 'end-warning':
-        this.warning = t('{n} min left in this meeting.', { n: notice.minutesLeft });
-        break;
       case 'agenda-warning':
-        this.warning =
-          notice.percent >= 100
-            ? t('Agenda item {n} is over its time.', { n: notice.position })
-            : t('Agenda item {n} has used {p}% of its time.', { n: notice.position, p: notice.percent });
+      case 'speaker-warning':
+        this.warning = notice;
         break;
-      case 'speaker-warning': {
-        const name = notice.name ?? t('The speaker');
-        this.warning =
-          notice.percent >= 100
-            ? t('{name} is over their speaking time.', { name })
-            : t('{name} has used {p}% of their speaking time.', { name, p: notice.percent });
-        break;
-      }
       case 'selftest':
         if (!notice.passed)
           this.show({
@@ -333,11 +328,12 @@ export class RoomPanel extends PanelElement {
 
   private go(screen: Screen): void {
     this.screen = screen;
-    if (screen === 'controls') void import('./controls-screen.js');
-    else if (screen === 'minutes') void import('./minutes-screen.js');
-    else if (screen === 'floor') void import('./floor-screen.js');
-    else if (screen === 'help') void import('./help-screen.js');
-    else if (screen === 'admin') void import('./admin-screen.js');
+    const load = (code: () => Promise<unknown>) => loadScreen(code, () => this.stream.connected);
+    if (screen === 'controls') load(() => import('./controls-screen.js'));
+    else if (screen === 'minutes') load(() => import('./minutes-screen.js'));
+    else if (screen === 'floor') load(() => import('./floor-screen.js'));
+    else if (screen === 'help') load(() => import('./help-screen.js'));
+    else if (screen === 'admin') load(() => import('./admin-screen.js'));
     this.armIdleReturn();
   }
 

@@ -345,4 +345,17 @@ export const ZH_CN: Record<string, string> = {
   'Network {n}': '网络 {n}',
   'Internal {n}': '内置 {n}',
   Component: '分量',
+  'Notes and decisions': '笔记与决议',
+  'The room could not take the booking. Try again in a moment.': '会议室未能接受此预订，请稍后重试。',
+  // Refusals on a meeting's page (meeting-refusal-words.ts).
+  'You have voted in this poll already: one vote each.': '您已在本次表决中投过票：每人一票。',
+  'This poll is closed.': '本次表决已结束。',
+  'Your hand is already up.': '您已经举手了。',
+  'Check in first: the floor and the votes are for the people checked in.': '请先签到：发言和投票仅限已签到的人。',
+  'The minutes have been sent: they can no longer be changed here.': '纪要已发出，无法在此修改。',
+  'The room could not take that as typed. Check it and try again.': '会议室无法接受所填内容，请检查后重试。',
+  'This link no longer opens the meeting. Scan its QR code again.': '此链接已无法打开会议，请重新扫描会议二维码。',
+  'This meeting is no longer on the room’s calendar.': '此会议已不在会议室日程中。',
+  'Too many tries at once. Wait a moment and try again.': '尝试次数过多，请稍候再试。',
+  'The room could not do that. Try again in a moment.': '会议室未能完成该操作，请稍后重试。',
 };

@@ -18,7 +18,7 @@ import { startMosquitto } from '../helpers/mosquitto.js';
 import type { RunningPostgres } from '../helpers/postgres.js';
 import { unfinishedRound, type Measured } from './fleet-scale-verdict.js';
 import type { GeneratorConfig, GeneratorResult } from './fleet-scale-generator.js';
-import { cpuSeconds, loadAverage, machineBusySeconds, treeCpuSeconds } from './proc-cpu.js';
+import { childCpuSeconds, coresBetween, cpuSeconds, loadAverage, machineBusySeconds, treeCpuSeconds } from './proc-cpu.js';
 import { summarize } from './stats.js';
 
 export const DEVICES_PER_ROOM = 8;
@@ -117,24 +117,26 @@ export async function runRound(setup: Setup, rooms: number, windowS: number, dea
     }
     for (const r of [...registered, ...results]) r.catch(() => undefined);
 
+    // A process that exited (a generator done or failed, a fleet instance that died) has no
+    // reading: its figure is unknown, not the negative one a reading of 0 made.
     const cpuOf = () => ({
-      fleet: fleets.map((f) => cpuSeconds(f.proc.pid!)),
+      fleet: fleets.map((f) => childCpuSeconds(f.proc)),
       postgres: setup.postgres ? treeCpuSeconds(setup.postgres.pid!) : 0,
       mosquitto: cpuSeconds(broker.pid!),
-      generators: workers.map((w) => cpuSeconds(w.pid!)),
+      generators: workers.map((w) => childCpuSeconds(w)),
       bench: process.cpuUsage(),
       machine: machineBusySeconds(),
     });
     const coresOver = (a: ReturnType<typeof cpuOf>, b: ReturnType<typeof cpuOf>, ms: number): Measured['cpu'] => {
-      const per = (x: number, y: number) => (y - x) / (ms / 1000);
+      const seconds = ms / 1000;
       const bench = process.cpuUsage(a.bench);
       return {
-        fleet: b.fleet.map((c, i) => per(a.fleet[i]!, c)),
-        postgres: per(a.postgres, b.postgres),
-        mosquitto: per(a.mosquitto, b.mosquitto),
-        generators: b.generators.map((c, i) => per(a.generators[i]!, c)),
-        bench: per(0, (bench.user + bench.system) / 1e6),
-        machineBusy: per(a.machine, b.machine),
+        fleet: b.fleet.map((c, i) => coresBetween(a.fleet[i], c, seconds)),
+        postgres: coresBetween(a.postgres, b.postgres, seconds),
+        mosquitto: coresBetween(a.mosquitto, b.mosquitto, seconds),
+        generators: b.generators.map((c, i) => coresBetween(a.generators[i], c, seconds)),
+        bench: (bench.user + bench.system) / 1e6 / seconds,
+        machineBusy: (b.machine - a.machine) / seconds,
       };
     };
 
@@ -235,7 +237,11 @@ export async function runRound(setup: Setup, rooms: number, windowS: number, dea
       doubledEvents: events - (await count('SELECT COUNT(DISTINCT id) AS n FROM fleet_events')),
       redelivered: sum(metrics1.map((m, i) => (m.roomctl_fleet_messages_duplicates_total ?? 0) - (metrics0[i]!.roomctl_fleet_messages_duplicates_total ?? 0))),
       staleDevices: Math.max(0, touched - rows.length),
-      cpu: coresOver(cpu0, cpu1, windowMs),
+      // Each generator's own CPU over its own window (it reports it before it exits); the bench's reading where it has none.
+      cpu: (({ generators, ...others }) => ({
+        ...others,
+        generators: generators.map((c, i) => (generated[i] ? generated[i].cpuS / (generated[i].windowMs / 1000) : c)),
+      }))(coresOver(cpu0, cpu1, windowMs)),
       heldAcksMax,
     };
     round.pending.generatorUnacked = sum(generated.map((g) => g.unacked));

@@ -43,8 +43,8 @@ export interface RoundResult {
   redelivered: number;
   /** Devices that sent a heartbeat in the window and whose stored health is older. */
   staleDevices: number;
-  /** CPU in cores over the window. */
-  cpu: { fleet: number[]; postgres: number; mosquitto: number; generators: number[]; bench: number; machineBusy: number };
+  /** CPU in cores over the window; null: unknown (the process exited before the last reading). */
+  cpu: { fleet: Array<number | null>; postgres: number | null; mosquitto: number | null; generators: Array<number | null>; bench: number; machineBusy: number };
   /** The most PUBACKs a fleet instance held at once (sampled each second), per instance. */
   heldAcksMax: number[];
   /** At the end of the drain: messages each instance had queued but not committed, and the generator's unacknowledged. */
@@ -55,7 +55,7 @@ export interface RoundResult {
   keptUp: boolean;
   limitedBy: string;
   /** CPU per committed message (µs), per role (all fleet instances together): what a message costs, far less noisy than lag on a shared machine. */
-  cpuMicrosPerMessage: { fleet: number; postgres: number; mosquitto: number; generator: number };
+  cpuMicrosPerMessage: { fleet: number | null; postgres: number | null; mosquitto: number | null; generator: number | null };
 }
 
 export type Measured = Omit<RoundResult, 'keptUp' | 'limitedBy' | 'cpuMicrosPerMessage'>;
@@ -92,8 +92,9 @@ export function unfinishedRound(rooms: number, askedMsgPerS: number, instances: 
 }
 
 export function cpuMicrosPerMessage(r: Measured): RoundResult['cpuMicrosPerMessage'] {
-  const per = (cores: number) => (r.committedMsgPerS > 0 ? Math.round((cores * 1e6) / r.committedMsgPerS) : Number.NaN);
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const per = (cores: number | null) => (cores === null ? null : r.committedMsgPerS > 0 ? Math.round((cores * 1e6) / r.committedMsgPerS) : Number.NaN);
+  // One process's figure unknown, the role's sum is too.
+  const sum = (xs: Array<number | null>) => xs.reduce<number | null>((a, b) => (a === null || b === null ? null : a + b), 0);
   return { fleet: per(sum(r.cpu.fleet)), postgres: per(r.cpu.postgres), mosquitto: per(r.cpu.mosquitto), generator: per(sum(r.cpu.generators)) };
 }
 
@@ -124,14 +125,17 @@ export function limitedBy(r: Measured, cores: number): string {
   // A round that ended in registration has no window figures: only CPU (over the registration) speaks.
   const windowed = r.outcome === 'completed';
   const behind = windowed && (r.offeredMsgPerS < 0.95 * r.askedMsgPerS || r.generatorScheduleLagP99 > 1000);
-  if (behind || r.cpu.generators.some((c) => c >= SATURATED)) return 'generator';
-  const processes: Array<[string, number]> = [
-    ...r.cpu.fleet.map((c, i) => [`fleet instance ${i + 1}`, c] as [string, number]),
-    ['PostgreSQL', r.cpu.postgres],
-    ['Mosquitto', r.cpu.mosquitto],
-  ];
-  const [name, busiest] = processes.sort((a, b) => b[1] - a[1])[0]!;
-  if (busiest >= SATURATED) return name;
+  if (behind || r.cpu.generators.some((c) => c !== null && c >= SATURATED)) return 'generator';
+  // A process whose CPU is unknown cannot be named the limit.
+  const processes = (
+    [
+      ...r.cpu.fleet.map((c, i) => [`fleet instance ${i + 1}`, c] as const),
+      ['PostgreSQL', r.cpu.postgres] as const,
+      ['Mosquitto', r.cpu.mosquitto] as const,
+    ] as Array<readonly [string, number | null]>
+  ).flatMap(([name, c]) => (c === null ? [] : [[name, c] as const]));
+  const busiest = processes.sort((a, b) => b[1] - a[1])[0];
+  if (busiest && busiest[1] >= SATURATED) return busiest[0];
   // A run queue of twice the cores: every runnable process waits for a core more than it runs, whatever /proc/stat's busy share says.
   if (r.cpu.machineBusy >= 0.9 * cores || r.loadAverage >= 2 * cores) return 'machine';
   if (r.heldAcksMax.some((h) => h >= 0.9 * INFLIGHT_LIMIT)) return 'fleet in-flight window';

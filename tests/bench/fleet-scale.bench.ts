@@ -35,7 +35,8 @@ async function playRound(setup: Setup, rooms: number, windowS: number, deadline:
   }
   const r: RoundResult = { ...measured, keptUp: keptUp(measured), limitedBy: limitedBy(measured, CORES), cpuMicrosPerMessage: cpuMicrosPerMessage(measured) };
   const perMessage = r.cpuMicrosPerMessage;
-  const c = (x: number) => round(x, 2);
+  const c = (x: number | null) => (x === null ? 'unknown' : round(x, 2));
+  const us = (x: number | null) => (x === null ? 'unknown' : `${x} µs`);
   const ms = (x: number) => Math.round(x);
   process.stdout.write(
     `   ${setup.name} × ${setup.instances}, N=${rooms} (load ${c(r.loadAverage)}): ${r.outcome}; ` +
@@ -45,7 +46,7 @@ async function playRound(setup: Setup, rooms: number, windowS: number, deadline:
       `generator behind its schedule p99 ${ms(r.generatorScheduleLagP99)} ms (max ${ms(r.generatorScheduleLagMax)}); ` +
       `lost ${r.lostEvents}, doubled ${r.doubledEvents}, stale ${r.staleDevices}, redelivered ${r.redelivered}; ` +
       `cores: fleet ${r.cpu.fleet.map(c).join(' + ')}, PostgreSQL ${c(r.cpu.postgres)}, Mosquitto ${c(r.cpu.mosquitto)}, generator ${r.cpu.generators.map(c).join(' + ')}, bench ${c(r.cpu.bench)}, machine ${c(r.cpu.machineBusy)} of ${CORES}; ` +
-      `CPU per committed message: fleet ${perMessage.fleet} µs, PostgreSQL ${perMessage.postgres} µs, Mosquitto ${perMessage.mosquitto} µs, generator ${perMessage.generator} µs; ` +
+      `CPU per committed message: fleet ${us(perMessage.fleet)}, PostgreSQL ${us(perMessage.postgres)}, Mosquitto ${us(perMessage.mosquitto)}, generator ${us(perMessage.generator)}; ` +
       `held PUBACKs max ${r.heldAcksMax.join(' + ')} of ${INFLIGHT_LIMIT}; pending at the end: queued ${r.pending.fleetQueued.join(' + ')}, held ${r.pending.heldAcks.join(' + ')}, unacked at the generator ${r.pending.generatorUnacked}` +
       `${r.killedOnStop ? `; ${r.killedOnStop} instance(s) killed after not stopping in 20 s` : ''}; kept up: ${r.keptUp ? 'yes' : 'no'}, limited by: ${r.limitedBy}\n`,
   );

@@ -11,7 +11,7 @@
  */
 import { SqliteFleetSql } from '../../fleet/fleet-sql-sqlite.js';
 import type { FleetSql } from '../../fleet/fleet-sql.js';
-import { DeviceSampler } from '../../fleet/fleet-history.js';
+import { DeviceSampler } from '../../fleet/device-sampler.js';
 import { parseFleetMessage, type FleetMessage } from '../../fleet/fleet-messages.js';
 import { pruneFleetHistory } from '../../fleet/fleet-retention.js';
 import { FleetStore } from '../../fleet/fleet-store.js';

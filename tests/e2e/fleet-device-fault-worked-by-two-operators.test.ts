@@ -15,6 +15,8 @@ import { buildPanelIfStale, launchChromium, SCREENSHOT_ROOT } from '../helpers/p
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { startTestFleet } from '../helpers/test-fleet.js';
+import { DEVICE_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
+import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-device-fault');
@@ -70,6 +72,19 @@ it('opens an issue when the projector dies in the board meeting, naming both; th
   const tile = ana.locator('fleet-room-tile button', { hasText: 'Aurora' });
   expect(await tile.getAttribute('data-status')).toBe('degraded');
   expect(await ana.locator('[data-totals]').textContent()).toContain('0 appliance offline');
+  // Worded from the device's error code, in the operator's language; the device's own English beside it.
+  const id = (await issue.getAttribute('data-issue'))!;
+  const { errorCode, summary } = (await fleet.store.issue(id))!;
+  const words = DEVICE_FAULT_WORDS[errorCode ?? ''];
+  expect(words, `words for ${errorCode}`).toBeDefined();
+  expect(await issue.textContent()).toContain(words);
+  expect(await issue.locator('[data-device-says]').textContent()).toContain(summary);
+  mkdirSync(SHOTS, { recursive: true });
+  await ana.locator('select[name="language"]').selectOption('zh-CN');
+  await until(async () => (await issue.textContent())?.includes(FLEET_ZH_CN[words!]!), 5000, 'the issue worded in Chinese');
+  await ana.screenshot({ path: join(SHOTS, 'issue-1440x1000-zh-CN.png') });
+  await ana.locator('select[name="language"]').selectOption('en');
+  await until(async () => (await issue.textContent())?.includes(words!), 5000, 'the issue worded in English again');
 });
 
 it('operator A acknowledges it; it stays hers when the projector comes back', async () => {
@@ -118,11 +133,21 @@ it("shows the fault in the room's history with its duration, in both languages",
   expect(await fault.locator('[data-duration]').textContent()).toMatch(/^for \d+ s$/);
   expect(await bo.locator('fleet-room-history tr[data-room-uptime] td[data-uptime="24h"]').textContent()).toMatch(/^\d+\.\d\d%$/);
   // The fleet's trends count the fault against the projector.
-  await bo.locator('fleet-trends li[data-flapper="display"]').waitFor({ timeout: 8000 });
+  const flapper = bo.locator('fleet-trends li[data-flapper="display"]');
+  await flapper.waitFor({ timeout: 8000 });
+  expect(await flapper.textContent()).toContain('Projector');
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-en.png'), fullPage: true });
   await bo.locator('select[name="language"]').selectOption('zh-CN');
   await until(async () => (await bo.locator('h1').first().textContent()) === '会议室总览', 5000, 'the dashboard in Chinese');
   expect(await fault.textContent()).toContain('投影机');
+  // Its metrics in words of the language, not their names in the code.
+  const metrics = await bo.locator('fleet-room-detail tr[data-device="display"] .metrics').textContent();
+  expect(metrics).toMatch(/响应 \d+ 毫秒/);
+  expect(metrics).toMatch(/灯泡 \d+ 小时/);
+  // The fault worded from its code too, the projector's own English kept beside it.
+  const { errorCode } = (await fleet.store.issue((await fleet.desk.search({}))[0]!.id))!;
+  expect(await fault.locator('[data-fault-words]').textContent()).toBe(FLEET_ZH_CN[DEVICE_FAULT_WORDS[errorCode!]!]);
+  expect(await flapper.textContent()).toContain('投影机');
   expect(await fault.locator('[data-duration]').textContent()).toMatch(/^持续 \d+ 秒$/);
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-zh-CN.png'), fullPage: true });
   await ana.screenshot({ path: join(SHOTS, 'operator-a-1440x1000-en.png'), fullPage: true });

@@ -131,6 +131,9 @@ describe('book the room from a phone, from the door panel QR code', () => {
     const meeting = (await api<{ id: string; title: string }[]>('GET', '/api/v1/meetings')).find((m) => m.title === 'Design review')!;
     const checkIns = await api<{ name?: string; method: string }[]>('GET', `/api/v1/meetings/${meeting.id}/checkins`);
     expect(checkIns).toEqual([expect.objectContaining({ name: 'Grace Hopper' })]);
+    // The meeting starts on the door panel: the phone, checked in while it was booked, follows it to the floor and polls.
+    await door.getByTestId('start-meeting').click();
+    await phonePage.getByTestId('phone-raise-hand').waitFor({ timeout: 10_000 });
     await phone.close();
   });
 

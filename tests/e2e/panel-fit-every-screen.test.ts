@@ -85,6 +85,8 @@ describe('panel: every primary action fits every panel size, in both languages',
         more: async () => [
           ...(await partsOutside(page, '.tile', '.thumb')).map((o) => `thumbnail overflows: ${o}`),
           ...(await wordsBrokenInside(page, '.tile .name')).map((w) => `preset name broken inside a word: ${w}`),
+          // Minutes, the floor and the quick controls say what they do in whole words, never "Notes, decis…".
+          ...(await overflowing(page, '.more button, .more button > span, .grid button')).map((o) => `words cut off: ${o}`),
         ],
       },
     );

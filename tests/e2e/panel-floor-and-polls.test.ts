@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPanelIfStale, captureStep, expectAccessibleControls, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { fitProblems } from '../helpers/panel-fit.js';
 import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'floor-and-polls';
@@ -54,18 +55,27 @@ async function photographPhone(page: Page, step: string): Promise<void> {
   await setLanguage(page, 'en');
 }
 
-/** captureStep's four sizes, plus the 1024×600 panel the fit walk also uses. */
-async function capture(page: Page, step: string): Promise<void> {
+/** captureStep's four sizes, plus the 1024×600 panel the fit walk also uses; `mustFit` on screen without scrolling there, at 1280×800 and at 800×480. */
+async function capture(page: Page, step: string, mustFit: readonly string[] = []): Promise<void> {
   await captureStep(page, FLOW, step);
+  const problems: string[] = [];
   for (const locale of ['en', 'zh-CN'] as const) {
     await setLanguage(page, locale);
-    await page.setViewportSize({ width: 1024, height: 600 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await expectAccessibleControls(page, `${FLOW}/${step} 1024x600 ${locale}`);
-    await page.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, `${step}-1024x600-${locale}.png`) });
+    for (const size of [
+      { width: 1024, height: 600 },
+      { width: 1280, height: 800 },
+      { width: 800, height: 480 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await expectAccessibleControls(page, `${FLOW}/${step} ${size.width}x${size.height} ${locale}`);
+      if (size.width === 1024) await page.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, `${step}-1024x600-${locale}.png`) });
+      for (const p of await fitProblems(page, mustFit)) problems.push(`${size.width}x${size.height} ${locale}: ${p.testId} ${p.problem}`);
+    }
   }
   await setLanguage(page, 'en');
   await page.setViewportSize({ width: 1280, height: 800 });
+  expect(problems).toEqual([]);
 }
 
 describe('panel and phones: raise a hand, give the floor, a poll counted once into the minutes', () => {
@@ -126,13 +136,21 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await again.evaluate(() => localStorage.removeItem('roomctl.voted'));
     await again.reload();
     await again.getByTestId('vote-no').click();
-    await again.getByTestId('phone-floor-message').filter({ hasText: 'has voted' }).waitFor();
+    await again.getByTestId('phone-floor-message').filter({ hasText: 'You have voted in this poll already: one vote each.' }).waitFor();
+    // In the phone's language, never the room's English message.
+    await setLanguage(again, 'zh-CN');
+    await again.evaluate(() => localStorage.removeItem('roomctl.voted'));
+    await again.reload();
+    await again.getByTestId('vote-no').click();
+    await again.getByTestId('phone-floor-message').filter({ hasText: '您已在本次表决中投过票：每人一票。' }).waitFor();
+    await setLanguage(again, 'en');
     await again.close();
 
+    await panel.getByTestId('count-hands').click();
     await panel.getByLabel('Yes', { exact: true }).fill('2');
     await panel.getByTestId('save-hands').click();
     await panel.locator('[data-testid="poll-count-yes"]').filter({ hasText: /^3$/ }).waitFor();
-    await capture(panel, '3-poll-open');
+    await capture(panel, '3-poll-open', ['close-poll', 'count-hands']);
   });
 
   it('closes the poll: the count is final on the panel and the phones, and is a decision in the minutes', async () => {

@@ -61,4 +61,17 @@ describe('panel: help calls facilities and shows when someone has seen it', () =
     await context.setOffline(false);
     await page.locator('[data-testid="help-state"][data-seen="true"]').filter({ hasText: 'Zhang Min' }).waitFor({ timeout: 10_000 });
   });
+
+  it('puts away a call nobody has seen yet: the next people find the form, not a call waiting for hours', async () => {
+    await page.getByTestId('help-done').click();
+    await page.getByTestId('call-help').click();
+    await page.locator('[data-testid="help-state"][data-seen="false"]').waitFor();
+    await page.getByTestId('help-done').click();
+    await page.getByTestId('call-help').waitFor();
+    // After a reload too: the call put away is not followed again.
+    await page.reload();
+    await page.getByTestId('room-name').waitFor();
+    await page.getByTestId('nav-help').click();
+    await page.getByTestId('call-help').waitFor();
+  });
 });

@@ -93,6 +93,8 @@ describe('panel and phone: agenda, minutes corrected until sent, end with a summ
       3_000,
       "the phone's agenda item",
     );
+    // The phone's own agenda follows the room's (it was read before the item was added).
+    await phonePage.getByTestId('phone-agenda').getByText('Any other business').waitFor({ timeout: 10_000 });
     await phonePage.screenshot({ path: `${SCREENSHOT_ROOT}/${FLOW}/2-agenda-phone-390x844-en.png`, fullPage: true });
 
     await phonePage.getByTestId('tab-notes').click();

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SelfTestReport } from '../../appliance/meetings/self-test.js';
 import { runScene } from '../../appliance/meetings/scenes.js';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
+import { buildPanelIfStale, captureStep, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'selftest-after-meeting';
@@ -86,6 +86,11 @@ describe('panel: the self-test after a meeting wakes the cameras, and explains e
     expect(await failure.textContent()).toContain('Front camera · Connection');
     expect(await failure.getByTestId('selftest-reason').textContent()).toBe(failed[0]!.detail);
     expect(await failure.getByTestId('selftest-next').textContent()).toContain('Next step: Check that the device has power');
+    // A Chinese panel names the device as the config names it in Chinese, in the admin view too.
+    await setLanguage(page, 'zh-CN');
+    expect(await page.getByTestId('selftest-outcome').textContent()).toContain('前置摄像头');
+    expect(await failure.locator('strong').textContent()).toMatch(/^前置摄像头 · /);
+    await setLanguage(page, 'en');
     await captureStep(page, FLOW, '2-failure-explained');
     await room.demo.cameraLink.replug();
     expect(errors).toEqual([]);

@@ -40,6 +40,22 @@ const screenText = (p: Page) =>
     return texts;
   });
 
+/** Each preset tile's name on the screen with the size of its letters in px. */
+const presetNameSizes = (p: Page) =>
+  p.evaluate(() => {
+    const found: [string, number][] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (el.matches('preset-tiles') && el.shadowRoot)
+          for (const name of el.shadowRoot.querySelectorAll('.tile .name'))
+            found.push([name.textContent!.trim(), Number.parseFloat(getComputedStyle(name).fontSize)]);
+      }
+    };
+    walk(document);
+    return found;
+  });
+
 describe('panel: words a person reads, in both languages', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     buildPanelIfStale();
@@ -111,6 +127,13 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     expect(words).toEqual(expect.arrayContaining(['显示屏', '笔记本（HDMI 1）', '网络', '前置摄像头', '全景']));
     expect(words.filter((w) => ENGLISH_NAMES.includes(w))).toEqual([]);
     expect(words.filter((w) => /^(\d\d|[1-6][A-Z]|输入 \d+|Input \d+)$/.test(w))).toEqual([]);
+    // A Chinese preset name has no Latin word to size its letters by: it must still be legible on its tile.
+    expect((await presetNameSizes(page)).map(([name, px]) => [name, px >= 10])).toEqual([
+      ['全景', true],
+      ['会议桌', true],
+      ['演讲者', true],
+      ['白板', true],
+    ]);
     await page.getByRole('button', { name: '网络', exact: true }).click();
     await waitFor(() => room.display.display.input === '52', 5_000, 'the display on input 52');
     await setLanguage(page, 'en');

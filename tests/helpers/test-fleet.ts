@@ -17,6 +17,7 @@ export async function startTestFleet(options: {
   commandKey?: FleetOptions['commandKey'];
   now?: FleetOptions['now'];
   logLevel?: string;
+  httpLimits?: FleetOptions['httpLimits'];
 }): Promise<Fleet & { dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-'));
   const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
@@ -31,6 +32,7 @@ export async function startTestFleet(options: {
     sinks: options.sinks,
     commandKey: options.commandKey,
     now: options.now,
+    httpLimits: options.httpLimits,
     log,
   });
   const close = fleet.close.bind(fleet);

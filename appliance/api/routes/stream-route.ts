@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { DeviceView, StreamMessage } from '../api-types.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { HelpDesk, HelpRequestView } from '../../help/help-desk.js';
-import type { ApiLimits } from '../connection-limits.js';
-import { StreamClients } from './stream-clients.js';
+import type { ApiLimits } from '../../http/connection-limits.js';
+import { StreamClients } from '../../http/stream-clients.js';
 
 /** Device updates that go out at once before a device is held to one per tick. */
 const STREAM_BURST = 10;
@@ -24,9 +23,9 @@ interface StreamRouteOptions {
  * so never misses a state; that is what lets the stream coalesce a chatty device's updates
  * and drop a client that does not read instead of buffering for it.
  */
-export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<StreamClients> {
+export async function streamRoute(app: FastifyInstance, core: ApplianceCore, options: StreamRouteOptions): Promise<StreamClients<StreamMessage>> {
   const { help, limits } = options;
-  const clients = new StreamClients(limits, options.panels, app.log);
+  const clients = new StreamClients<StreamMessage>(limits, options.panels, app.log);
   // The status goes out when it changed: a meter level moves the device, not the room's summary.
   let lastStatus = '';
   const broadcastStatus = () => {
@@ -102,14 +101,7 @@ export async function streamRoute(app: FastifyInstance, core: ApplianceCore, opt
       websocket: true,
       config: { access: 'room-link', upgrade: true },
       // Refused before the upgrade, with a coded answer, when the room or this client is at its cap.
-      onRequest: async (request) => {
-        const full = clients.fullFor(request.ip);
-        if (full)
-          throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, {
-            streamClients: limits.streamClients,
-            streamClientsPerClient: limits.streamClientsPerClient,
-          });
-      },
+      onRequest: async (request) => clients.refuseWhenFull(request.ip),
     },
     (socket: WebSocket, request) => {
       const panelToken = request.panelId ? bearerOrQuery(request.headers.authorization, request.query) : undefined;

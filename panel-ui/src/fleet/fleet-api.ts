@@ -1,4 +1,4 @@
-import type { FleetAlertView, FleetIssue, FleetIssueLogEntry, FleetRoomDetail, RoomHistory } from '../../../fleet/fleet-api-types.js';
+import type { FleetAlertView, FleetIssue, FleetIssueLogEntry, FleetNames, FleetRoomDetail, RoomHistory } from '../../../fleet/fleet-api-types.js';
 
 export interface FleetActorView {
   name: string;
@@ -6,7 +6,7 @@ export interface FleetActorView {
 }
 
 export interface FleetTrends {
-  flappers: Array<{ site: string; room: string; deviceId: string; faults: number }>;
+  flappers: Array<{ site: string; room: string; deviceId: string; deviceNames: FleetNames | null; faults: number }>;
   busiestRooms: Array<{ site: string; rooms: Array<{ room: string; issues: number }> }>;
 }
 

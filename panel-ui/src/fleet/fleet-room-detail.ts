@@ -3,6 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetRoomDetail, FleetRoomSummary, RoomHistory } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
 import { eventWord } from './fleet-alert-words.js';
+import { deviceFaultWords } from './fleet-device-fault-words.js';
+import { metricWords } from './fleet-metric-words.js';
 import './fleet-room-history.js';
 import { statusColors } from './fleet-status-colors.js';
 import { FleetWordsController, ft, nameIn, statusWord, when } from './fleet-words.js';
@@ -83,11 +85,11 @@ export class FleetRoomDetailView extends LitElement {
                     <td>${nameIn(dev.names, dev.deviceId)}${dev.names ? html`<div class="muted">${dev.deviceId}</div>` : nothing}</td>
                     <td class="s-${dev.status}"><span class="pill">${statusWord(dev.status)}</span>
                       ${dev.detail ? html`<div class="detail">${dev.detail}</div>` : nothing}
-                      ${dev.error ? html`<div class="detail code" data-code=${dev.error.code}>${dev.error.code}</div>` : nothing}
+                      ${dev.error ? html`<div class="detail code" data-code=${dev.error.code}>${[deviceFaultWords(dev.error.code), dev.error.code].filter(Boolean).join(' · ')}</div>` : nothing}
                       ${
                         Object.keys(dev.metrics).length
                           ? html`<div class="metrics">${Object.entries(dev.metrics)
-                              .map(([k, v]) => `${k} ${v}`)
+                              .map(([k, v]) => metricWords(k, v))
                               .join(' · ')}</div>`
                           : nothing
                       }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DeviceHistory, FleetNames, RoomHistory, UptimeWindow } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
+import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { sparkline } from './fleet-sparkline.js';
 import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './fleet-words.js';
 
@@ -72,7 +73,7 @@ export class FleetRoomHistory extends LitElement {
           : html`<ol>${h.faults.map(
               (f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
             <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${when(f.startedAt)},
-            <span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(f.durationMs) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
+            <span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(f.durationMs) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
           </li>`,
             )}</ol>`
       }`;

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetApi, FleetTrends } from './fleet-api.js';
-import { FleetWordsController, ft } from './fleet-words.js';
+import { FleetWordsController, ft, nameIn } from './fleet-words.js';
 
 /** Where the trouble gathers: the devices that fail most this week, and per site the rooms with most issues this month. */
 @customElement('fleet-trends')
@@ -54,7 +54,7 @@ export class FleetTrendsView extends LitElement {
         !t
           ? html`<p class="muted">${ft('Loading…')}</p>`
           : html`<h3>${ft('Devices that fail most (7 days)')}</h3>
-            ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${f.deviceId} ${ft('in {room}', { room: room(f.site, f.room) })}: ${f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
+            ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${nameIn(f.deviceNames, f.deviceId)} ${ft('in {room}', { room: room(f.site, f.room) })}: ${f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
             ${t.busiestRooms.map((s) => html`<h3>${ft('Rooms with most issues at {site} (30 days)', { site: s.site })}</h3><ol>${s.rooms.map((r) => html`<li>${room(s.site, r.room)}: ${r.issues}</li>`)}</ol>`)}
 `
       }`;

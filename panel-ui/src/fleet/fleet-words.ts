@@ -40,7 +40,8 @@ export function setFleetLocale(next: FleetLocale): void {
   }
   if (next === locale) return;
   locale = next;
-  document.documentElement.lang = next;
+  // Outside a page (the words' unit tests) there is no document to tell.
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
   for (const l of listeners) l();
 }
 

@@ -31,6 +31,12 @@ const API_LIMITS = {
   streamPingMs: 10_000,
   /** A device past its burst of updates gets one out per tick, the newest (stream-route.ts). */
   streamTickMs: 20,
+  /**
+   * Changes one address makes per minute with a meeting's code (the phone page) or a personal
+   * minutes link: a room full of phones checking in at once through one guest network's
+   * address fits, a script correcting a note a million times (each an audit line) does not.
+   */
+  meetingCodeWritesPerMinute: 120,
 } as const;
 
 export type ApiLimits = { -readonly [K in keyof typeof API_LIMITS]: number };

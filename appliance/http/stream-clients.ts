@@ -1,21 +1,33 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { StreamMessage } from '../api-types.js';
-import type { ApiLimits } from '../connection-limits.js';
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { ApiLimits } from './connection-limits.js';
 
 /** WebSocket close codes a client can act on: 1013 try again later, 4401 credential no longer valid. */
 const STREAM_CLOSE = { slowReader: 1013, full: 1013, unpaired: 4401, stopping: 1001 } as const;
 
-/** How often the panels' credentials of open streams are checked again (an unpaired panel stops hearing the room). */
+/** How often the credentials of open streams are checked again (an unpaired panel, a removed operator stops hearing). */
 const RECHECK_MS = 5_000;
+
+/**
+ * Checks a stream's credential again while it is open: undefined (or false) once it is no
+ * longer valid, and the words its stream is closed with then.
+ */
+interface Recheck {
+  verify(token: string): unknown;
+  revoked?: string;
+}
 
 interface Client {
   address: string;
   /** Answered the last ping (a pong came). */
   alive: boolean;
-  /** A paired panel's credential, checked again while the stream is open. */
+  /** A credential that can be taken back (a paired panel's, an operator's), checked again while the stream is open. */
   panelToken?: string;
 }
+
+/** The bounds a set of streams holds (the room's defaults in connection-limits.ts). */
+type StreamLimits = Pick<ApiLimits, 'streamClients' | 'streamClientsPerClient' | 'streamBufferBytes' | 'streamPingMs'>;
 
 /**
  * The open streams, within their caps: in all, per address, and in unsent bytes per client.
@@ -23,7 +35,7 @@ interface Client {
  * buffered for (it resyncs from the snapshot when it reconnects), so a client that stops
  * reading costs at most `streamBufferBytes` here and two ping periods of traffic in the kernel.
  */
-export class StreamClients {
+export class StreamClients<M = unknown> {
   private readonly clients = new Map<WebSocket, Client>();
   private readonly perAddress = new Map<string, number>();
   private readonly recheck: NodeJS.Timeout;
@@ -32,9 +44,11 @@ export class StreamClients {
   slowClosed = 0;
 
   constructor(
-    private readonly limits: ApiLimits,
-    private readonly panels: { verify(token: string): string | undefined } | undefined,
+    private readonly limits: StreamLimits,
+    private readonly panels: Recheck | undefined,
     private readonly log: FastifyBaseLogger,
+    /** Who serves the streams, for the refusal's words ("The room", "The fleet"). */
+    private readonly server = 'The room',
   ) {
     this.recheck = setInterval(() => this.closeUnpaired(), RECHECK_MS);
     this.recheck.unref();
@@ -48,9 +62,22 @@ export class StreamClients {
     return this.clients.size;
   }
 
+  /**
+   * Refuses a new stream from `address` before its upgrade, with a coded answer, when the
+   * server or that address is at its cap (the route's onRequest hook).
+   */
+  refuseWhenFull(address: string): void {
+    const full = this.fullFor(address);
+    if (full)
+      throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, {
+        streamClients: this.limits.streamClients,
+        streamClientsPerClient: this.limits.streamClientsPerClient,
+      });
+  }
+
   /** Why a new stream from `address` is refused, or undefined when there is room. */
-  fullFor(address: string): string | undefined {
-    if (this.clients.size >= this.limits.streamClients) return `The room already serves ${this.limits.streamClients} live streams`;
+  private fullFor(address: string): string | undefined {
+    if (this.clients.size >= this.limits.streamClients) return `${this.server} already serves ${this.limits.streamClients} live streams`;
     if ((this.perAddress.get(address) ?? 0) >= this.limits.streamClientsPerClient)
       return `This address already holds ${this.limits.streamClientsPerClient} live streams`;
     return undefined;
@@ -75,26 +102,28 @@ export class StreamClients {
     return true;
   }
 
-  broadcast(message: StreamMessage): void {
+  broadcast(message: M): void {
     if (this.clients.size === 0) return;
     // One buffer for every client: a socket that is behind holds a reference, not a copy.
     const data = Buffer.from(JSON.stringify(message));
     for (const socket of this.clients.keys()) this.sendData(socket, data);
   }
 
-  send(socket: WebSocket, message: StreamMessage): void {
+  send(socket: WebSocket, message: M): void {
     this.sendData(socket, Buffer.from(JSON.stringify(message)));
   }
 
   closeAll(): void {
     clearInterval(this.recheck);
     clearInterval(this.liveness);
-    for (const socket of [...this.clients.keys()]) socket.close(STREAM_CLOSE.stopping, 'appliance stopping');
+    for (const socket of [...this.clients.keys()]) socket.close(STREAM_CLOSE.stopping, `${this.server.replace(/^The /, '')} stopping`);
   }
 
   private sendData(socket: WebSocket, data: Buffer): void {
     if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount + data.length > this.limits.streamBufferBytes) {
+    // A message larger than the bound (the fleet's snapshot of thousands of rooms) still goes
+    // out to a client that has read everything before it; what is behind counts from there.
+    if (socket.bufferedAmount > 0 && socket.bufferedAmount + data.length > this.limits.streamBufferBytes) {
       this.dropSlow(socket, this.clients.get(socket), 'buffer full');
       return;
     }
@@ -113,11 +142,22 @@ export class StreamClients {
   }
 
   private closeUnpaired(): void {
+    const panels = this.panels;
+    if (!panels) return;
     for (const [socket, client] of this.clients) {
-      if (client.panelToken && this.panels?.verify(client.panelToken) === undefined) {
-        this.forget(socket);
-        socket.close(STREAM_CLOSE.unpaired, 'This panel is no longer paired with the room');
-      }
+      const token = client.panelToken;
+      if (!token) continue;
+      // The check may ask a database (the fleet's operators): a stream closed meanwhile is left alone.
+      Promise.resolve()
+        .then(() => panels.verify(token))
+        .then(
+          (still) => {
+            if ((still !== undefined && still !== false) || !this.clients.has(socket)) return;
+            this.forget(socket);
+            socket.close(STREAM_CLOSE.unpaired, panels.revoked ?? 'This panel is no longer paired with the room');
+          },
+          (err: Error) => this.log.warn({ err: err.message }, "a stream's credential could not be checked again; it stays open until the next check"),
+        );
     }
   }
 

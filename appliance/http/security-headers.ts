@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * The panel's Content-Security-Policy: scripts only from the appliance itself (the Vite build
+ * The pages' Content-Security-Policy (the panel's, and the fleet dashboard's, which keeps an
+ * operator's token in the browser): scripts only from the server itself (the Vite build
  * has no inline script), no plugins, no framing. Styles allow 'unsafe-inline' because the Lit
  * elements use style attributes (the joystick knob is positioned by one) and the pages' shell
  * is a small <style>; a style cannot run code. img-src allows data: and blob: for the QR code
@@ -32,8 +33,8 @@ const HEADERS: Record<string, string> = {
 };
 
 /**
- * Sets the security headers on every HTTP response (API, panel, docs). No CORS header is ever
- * sent: the panel is served by the appliance itself, so a page from another origin gets no
+ * Sets the security headers on every HTTP response (API, panel, docs; the fleet's too). No CORS
+ * header is ever sent: the pages are served by the same server, so a page from another origin gets no
  * Access-Control-Allow-Origin and its browser keeps the answers from it.
  */
 export function installSecurityHeaders(app: FastifyInstance): void {

@@ -1,0 +1,49 @@
+/**
+ * Every coded error a room's drivers and device host can fail a device with has its words on
+ * the dashboard, in English and in Chinese: a driver that starts reporting a new code fails
+ * here, not by showing an operator the device's English text on a Chinese dashboard.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../appliance/paths.js';
+import { DEVICE_FAULT_WORDS, deviceFaultWords } from './fleet-device-fault-words.js';
+import { setFleetLocale } from './fleet-words.js';
+import { FLEET_ZH_CN } from './fleet-zh-cn.js';
+
+/** The drivers' own code and the device host: not the shared core (its catalog names every code), simulators or tests. */
+function deviceErrorCodes(): Set<string> {
+  const codes = new Set<string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const rel = relative(PROJECT_ROOT, path);
+      if (statSync(path).isDirectory()) {
+        if (rel !== join('drivers', 'core') && rel !== join('drivers', 'sim')) walk(path);
+      } else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.includes('simulator')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/ROOMCTL_E_[A-Z_]+/g)) codes.add(m[0]);
+      }
+    }
+  };
+  walk(join(PROJECT_ROOT, 'drivers'));
+  walk(join(PROJECT_ROOT, 'appliance', 'devices'));
+  return codes;
+}
+
+afterEach(() => setFleetLocale('en'));
+
+it('words every code a device can fail with, in English and Chinese, without the code', () => {
+  const codes = [...deviceErrorCodes()];
+  expect(codes).toContain('ROOMCTL_E_DEVICE_OFFLINE');
+  expect(codes.filter((c) => DEVICE_FAULT_WORDS[c] === undefined)).toEqual([]);
+  expect(Object.values(DEVICE_FAULT_WORDS).filter((en) => FLEET_ZH_CN[en] === undefined)).toEqual([]);
+  for (const en of Object.values(DEVICE_FAULT_WORDS)) expect(en).not.toMatch(/ROOMCTL_E_|\{/);
+});
+
+it("says a known code in the operator's language, and nothing for an unknown one (the device's own text is shown)", () => {
+  expect(deviceFaultWords('ROOMCTL_E_CONNECT_FAILED')).toBe('Cannot be reached over the network');
+  setFleetLocale('zh-CN');
+  expect(deviceFaultWords('ROOMCTL_E_CONNECT_FAILED')).toBe('无法通过网络连接');
+  expect(deviceFaultWords('VENDOR_E_LAMP')).toBeNull();
+  expect(deviceFaultWords(null)).toBeNull();
+});

@@ -1,0 +1,29 @@
+import { ApiError } from './api-client.js';
+import { t } from './i18n.js';
+
+/** Each refusal a meeting's page meets (checking in, the floor, polls, the minutes), in words. */
+const WORDS: Readonly<Record<string, () => string>> = {
+  ROOMCTL_E_ALREADY_VOTED: () => t('You have voted in this poll already: one vote each.'),
+  ROOMCTL_E_POLL_CLOSED: () => t('This poll is closed.'),
+  ROOMCTL_E_HAND_ALREADY_RAISED: () => t('Your hand is already up.'),
+  ROOMCTL_E_NOT_CHECKED_IN: () => t('Check in first: the floor and the votes are for the people checked in.'),
+  ROOMCTL_E_MINUTES_SENT: () => t('The minutes have been sent: they can no longer be changed here.'),
+  ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
+  ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
+  ROOMCTL_E_BAD_REQUEST: () => t('The room could not take that as typed. Check it and try again.'),
+  ROOMCTL_E_UNAUTHORIZED: () => t('This link no longer opens the meeting. Scan its QR code again.'),
+  ROOMCTL_E_FORBIDDEN: () => t('This link no longer opens the meeting. Scan its QR code again.'),
+  ROOMCTL_E_MEETING_NOT_FOUND: () => t('This meeting is no longer on the room’s calendar.'),
+  ROOMCTL_E_RATE_LIMITED: () => t('Too many tries at once. Wait a moment and try again.'),
+  PANEL_E_NETWORK: () => t('The room could not be reached. Check your Wi-Fi and try again.'),
+};
+
+/**
+ * Why the room refused, for a person on a meeting's page (the phone page, the minutes): in
+ * the page's language, never the room's own message, which is English and written for
+ * whoever fixes the room (it stays in the page's console and the room's logs).
+ */
+export function meetingRefusalWords(err: unknown): string {
+  const code = err instanceof ApiError ? err.code : '';
+  return WORDS[code]?.() ?? t('The room could not do that. Try again in a moment.');
+}
