@@ -381,19 +381,9 @@ export function roomModules(): RoomModule<RoomParts>[] {
       stop: (room) => room.telemetry?.stop(),
     },
     {
-      name: 'meeting-rules',
-      start(room) {
-        // One public URL for every QR code and e-mail link: api.publicUrl, else where the API listens (a LAN address for 0.0.0.0).
-        const address = need(room, 'address');
-        room.publicUrl = resolvePublicUrl(configuredPublicUrl(room.config), { host: address.address, port: address.port });
-        const meetings = need(room, 'meetings');
-        meetings.setBaseUrl(room.publicUrl);
-        meetings.start();
-      },
-      stop: (room) => room.meetings?.stop(),
-    },
-    {
       // Linked rooms: one meeting held in several rooms, over the room's broker (its records go out through the telemetry outbox).
+      // Before the meeting rules: their first run must already ask the link whether this room hosts (a room that comes back
+      // after the roll call or the end of a meeting would otherwise take itself for a room on its own and nudge or send again).
       name: 'linked-rooms',
       migrations: LINKED_MIGRATIONS,
       start(room) {
@@ -411,6 +401,18 @@ export function roomModules(): RoomModule<RoomParts>[] {
         if (core) core.linked = undefined;
         await room.linked?.stop();
       },
+    },
+    {
+      name: 'meeting-rules',
+      start(room) {
+        // One public URL for every QR code and e-mail link: api.publicUrl, else where the API listens (a LAN address for 0.0.0.0).
+        const address = need(room, 'address');
+        room.publicUrl = resolvePublicUrl(configuredPublicUrl(room.config), { host: address.address, port: address.port });
+        const meetings = need(room, 'meetings');
+        meetings.setBaseUrl(room.publicUrl);
+        meetings.start();
+      },
+      stop: (room) => room.meetings?.stop(),
     },
   ];
   return modules;

@@ -32,3 +32,17 @@ it('hands the timer to the next online room after a dead host, in sorted order, 
   expect(effectiveHost(state, (r) => r !== 'sz/lotus')).toBe('hq/aurora');
   expect(effectiveHost(state, (r) => r === 'ny/hudson')).toBe('ny/hudson');
 });
+
+it('records who did each once-only duty: the first by (at, id), whatever order the records came in; other channels are no duty', () => {
+  const records: LinkRecord[] = [
+    { ...base('1', 'ny/hudson', '01'), kind: 'channel', channel: 'conversation', record: { id: 'h1' } },
+    { ...base('2', 'ny/hudson', '02'), kind: 'channel', channel: 'rollcall', record: {} },
+    { ...base('3', 'hq/aurora', '03'), kind: 'channel', channel: 'rollcall', record: {} },
+    { ...base('4', 'hq/aurora', '04'), kind: 'channel', channel: 'minutes', record: {} },
+  ];
+  for (const order of [records, [...records].reverse()]) {
+    const state = foldLink(order);
+    expect(Object.fromEntries(state.done)).toEqual({ rollcall: 'ny/hudson', minutes: 'hq/aurora' });
+  }
+  expect(foldLink(records.slice(0, 1)).done.size).toBe(0);
+});

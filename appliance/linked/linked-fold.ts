@@ -1,4 +1,5 @@
 import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
+import type { LinkedDuty } from '../meetings/linked-port.js';
 
 /** (at, id) order: the same in every room, whatever order the records arrived in. */
 function byTime(a: Pick<LinkRecord, 'at' | 'id'>, b: Pick<LinkRecord, 'at' | 'id'>): number {
@@ -24,12 +25,13 @@ export interface FoldedLink {
   host: RoomKey | null;
   /** The latest agenda clock by (at, id). */
   clock: ClockRecord | null;
-  /** The room that made the roll call (nudged the absentees), first by (at, id); null before any did. */
-  rollCall: RoomKey | null;
+  /** The room that did each once-only duty (the roll call, sending the minutes), first by (at, id); absent before any did. */
+  done: Map<LinkedDuty, RoomKey>;
 }
 
-/** The channel a room's roll call is recorded on, so no other room makes it again. */
-export const ROLL_CALL_CHANNEL = 'rollcall';
+/** A duty is recorded as an empty record on the channel of its name (`rollcall`, `minutes`), so no other room does it again. */
+const DUTIES: readonly string[] = ['rollcall', 'minutes'] satisfies LinkedDuty[];
+const isDuty = (channel: string): channel is LinkedDuty => DUTIES.includes(channel);
 
 function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
   let r = state.rooms.get(room);
@@ -44,7 +46,7 @@ function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
  * hand-over and a fail-over always do.
  */
 export function foldLink(records: readonly LinkRecord[]): FoldedLink {
-  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, rollCall: null };
+  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, done: new Map() };
   for (const r of [...records].sort(byTime)) {
     const sender = roomOf(state, r.room);
     sender.heard = true;
@@ -69,7 +71,7 @@ export function foldLink(records: readonly LinkRecord[]): FoldedLink {
         if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
         break;
       case 'channel':
-        if (r.channel === ROLL_CALL_CHANNEL) state.rollCall ??= r.room;
+        if (isDuty(r.channel) && !state.done.has(r.channel)) state.done.set(r.channel, r.room);
         break;
       default:
         break;

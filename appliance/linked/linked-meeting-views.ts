@@ -16,8 +16,8 @@ interface ViewDeps {
   fold(link: string): FoldedLink;
 }
 
-/** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. The roll call is LinkedRooms' (it knows when this room has heard the others). */
-export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'rollCallBy' | 'rollCallMade'> {
+/** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. Who does the host's duties is LinkedRooms' (it knows when this room has heard the others). */
+export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | 'dutyTaken'> {
   constructor(private readonly deps: ViewDeps) {}
 
   rooms(meetingId: string): LinkedRoomView[] {
@@ -49,6 +49,7 @@ export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'rollCallBy'
     return [own, ...views].sort((a, b) => `${a.site}/${a.room}`.localeCompare(`${b.site}/${b.room}`));
   }
 
+  /** Another room hosts this meeting: this room neither nudges absentees nor sends the minutes. */
   followsAnotherRoom(meetingId: string): boolean {
     const m = this.deps.ctx.meetings.get(meetingId);
     if (!m) return false;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
-import type { CheckInElsewhere, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
+import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import { linkKeyOf } from './link-key.js';
@@ -9,13 +9,14 @@ import { LinkInvitations } from './link-invitations.js';
 import type { LinkChange, LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { isRoomKey, linkTopics } from '../../contract/link-topics.js';
-import { foldLink, ROLL_CALL_CHANNEL, type FoldedLink } from './linked-fold.js';
+import { foldLink, type FoldedLink } from './linked-fold.js';
 import { LinkedMeetingViews } from './linked-meeting-views.js';
 import { localClock, localFacts, localHealth, type DeviceList } from './local-facts.js';
 import { ActiveLinks } from './active-links.js';
 import { applyRemote, type Channel } from './apply-remote.js';
 import type { RecordSender } from './record-sender.js';
 import { RoomPresence } from './room-presence.js';
+import { HearingTheOthers } from './hearing-the-others.js';
 
 interface LinkedRoomsDeps {
   self: RoomKey;
@@ -32,16 +33,8 @@ interface LinkedRoomsDeps {
 }
 
 const MAX_LINKED_ROOMS = 50;
-/** Joins within this long share one re-send. */
+/** Joins within this long share one re-send (HearingTheOthers counts on it). */
 const RESEND_DELAY_MS = 500;
-/**
- * How long after saying it takes part (on the broker) a room waits before it decides alone (the
- * roll call): the others re-send their records within RESEND_DELAY_MS of a join, so by then it
- * has heard every room that holds the meeting, and whether one already made the roll call.
- */
-const HEAR_THE_OTHERS_MS = 3000;
-/** Off the broker this long after it started, a room makes the roll call alone rather than never. */
-const ALONE_AFTER_MS = 60_000;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
@@ -61,20 +54,19 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly joined = new Set<string>();
   private readonly channels = new Map<string, Channel>();
   private readonly resends = new Map<string, NodeJS.Timeout>();
-  /** When this room last said it takes part in each link while its link connection was up (ms). */
-  private readonly joinedAt = new Map<string, number>();
-  /** Links this room has heard the other rooms of (see HEAR_THE_OTHERS_MS). */
-  private readonly heard = new Set<string>();
+  /** Whether this room has heard the others of each link, to decide alone what one room does. */
+  private readonly hearing: HearingTheOthers;
   private onBroker = false;
-  private readonly startedAt: number;
   private applying = false;
+  /** The last answer of `dutyBy` per link and duty, to log each change once. */
+  private readonly decided = new Map<string, string>();
 
   constructor(private readonly deps: LinkedRoomsDeps) {
     this.presence = new RoomPresence(deps.self);
     this.active = new ActiveLinks(deps.ctx, deps.store);
     this.invitations = new LinkInvitations({ ...deps, linked: () => this.changed() });
     this.views = new LinkedMeetingViews({ ...deps, presence: this.presence, fold: (link) => this.fold(link) });
-    this.startedAt = deps.ctx.clock.now().getTime();
+    this.hearing = new HearingTheOthers(() => deps.ctx.clock.now().getTime());
   }
 
   get self(): RoomKey {
@@ -94,6 +86,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   /** The broker is there again: tell every linked meeting this room takes part (the others re-send what it missed). */
   connected(): void {
+    this.deps.log.debug('link connection up');
     this.onBroker = true;
     this.joined.clear();
     this.deps.subscribe(linkTopics.invitationsTo(this.self));
@@ -126,8 +119,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
       this.deps.subscribe(linkTopics.allRecords(link));
       if (!this.joined.has(link)) {
         this.joined.add(link);
-        if (this.onBroker) this.joinedAt.set(link, this.deps.ctx.clock.now().getTime());
-        this.publish(link, { kind: 'room.joined', name: this.deps.roomName });
+        const joinedRecord = this.publish(link, { kind: 'room.joined', name: this.deps.roomName });
+        if (joinedRecord) this.hearing.joining(joinedRecord);
       }
       const health = localHealth(this.deps.devices);
       if (this.lastHealth.get(link) !== JSON.stringify(health)) {
@@ -143,6 +136,17 @@ export class LinkedRooms implements LinkedMeetingsPort {
         this.publish(link, { kind: 'host.set', host: this.self, reason: 'failover' });
       }
     }
+    if (this.onBroker) for (const join of this.hearing.unechoed()) this.send(join);
+  }
+
+  /** Whether this room waits for its own join to come back from the broker on a link (only then are its own records worth reading). */
+  awaitsEcho(link: string): boolean {
+    return this.hearing.awaitsEcho(link);
+  }
+
+  /** One of this room's own records came back from the broker (the link hears its own topic too). */
+  ownRecordHeard(record: LinkRecord): void {
+    this.hearing.echoed(record.link, record.id);
   }
 
   /** A record from another room (already checked against its topic). */
@@ -165,7 +169,14 @@ export class LinkedRooms implements LinkedMeetingsPort {
         this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, "a linked room's record could not be applied");
         return;
       }
+      // Another room's join, new or again: the end of its re-send (see resendSoon), which this room may be waiting for.
+      if (record.kind === 'room.joined') this.hearing.joinOf(record.link, record.room);
       if (!fresh) return;
+      if (record.kind === 'channel' || record.kind === 'host.set' || record.kind === 'room.joined')
+        this.deps.log.debug(
+          { link: record.link, from: record.room, kind: record.kind, at: record.at, channel: record.kind === 'channel' ? record.channel : undefined },
+          'linked record received',
+        );
       if (record.kind === 'room.joined') this.resendSoon(record.link);
       // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
       this.deps.ctx.changed();
@@ -204,7 +215,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.invitations.invited(invitation);
   }
 
-  /** Hands the timer (and the roll call and minutes) to another linked room, or takes it. */
+  /** Hands the timer (and the roll call and minutes, unless done) to another linked room, or takes it. */
   handOver(meetingId: string, to: RoomKey): void {
     const m = this.deps.ctx.meetings.get(meetingId);
     if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
@@ -221,21 +232,26 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.rooms(meetingId);
   }
 
-  followsAnotherRoom(meetingId: string): boolean {
-    return this.views.followsAnotherRoom(meetingId);
-  }
-
-  rollCallBy(meetingId: string): 'here' | 'elsewhere' | 'wait' {
+  dutyBy(meetingId: string, duty: LinkedDuty): 'here' | 'done' | 'another-room' | 'wait' {
     const m = this.deps.ctx.meetings.get(meetingId);
     if (!m) return 'wait';
     const link = linkKeyOf(m.occurrenceKey);
-    if (!this.heardTheOthers(link)) return 'wait';
-    return this.fold(link).rollCall === null && !this.views.followsAnotherRoom(meetingId) ? 'here' : 'elsewhere';
+    const fold = this.fold(link);
+    const by = !this.heardTheOthers(link) ? 'wait' : fold.done.has(duty) ? 'done' : this.views.followsAnotherRoom(meetingId) ? 'another-room' : 'here';
+    // What the decision rests on, each time it changes (a diagnosis of a duty done twice, or never, starts here).
+    if (this.decided.get(`${link} ${duty}`) !== by) {
+      this.decided.set(`${link} ${duty}`, by);
+      this.deps.log.debug(
+        { duty, link, by, ...this.hearing.facts(link), onBroker: this.onBroker, host: this.presence.hostOf(fold), doneBy: fold.done.get(duty) },
+        'linked duty',
+      );
+    }
+    return by;
   }
 
-  rollCallMade(meetingId: string): void {
+  dutyTaken(meetingId: string, duty: LinkedDuty): void {
     const m = this.deps.ctx.meetings.get(meetingId);
-    if (m) this.publish(linkKeyOf(m.occurrenceKey), { kind: 'channel', channel: ROLL_CALL_CHANNEL, record: {} });
+    if (m) this.publish(linkKeyOf(m.occurrenceKey), { kind: 'channel', channel: duty, record: {} });
   }
 
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined {
@@ -262,22 +278,23 @@ export class LinkedRooms implements LinkedMeetingsPort {
     if (this.resends.has(link)) return;
     const timer = setTimeout(() => {
       this.resends.delete(link);
-      for (const own of this.deps.store.records(link, this.self)) this.send(own);
+      const own = this.deps.store.records(link, this.self);
+      for (const record of own) this.send(record);
+      // Its latest join once more, last: the room that joined knows from it that this re-send is complete.
+      const lastJoin = own.findLast((r) => r.kind === 'room.joined');
+      if (lastJoin) this.send(lastJoin);
     }, RESEND_DELAY_MS);
     timer.unref();
     this.resends.set(link, timer);
   }
 
-  /** Long enough on the broker since this room joined the link to have heard the others (or without a broker for long). */
+  /** Heard the others since this room joined the link (HearingTheOthers), or nothing more to hear. */
   private heardTheOthers(link: string): boolean {
-    if (this.heard.has(link)) return true;
-    const now = this.deps.ctx.clock.now().getTime();
-    const joined = this.joinedAt.get(link);
-    if (this.onBroker && joined !== undefined && now - joined >= HEAR_THE_OTHERS_MS) {
-      this.heard.add(link);
-      return true;
-    }
-    return !this.onBroker && now - this.startedAt >= ALONE_AFTER_MS;
+    // A meeting this room no longer takes part in (ended over an hour ago; minutes held that long): no room re-sends
+    // anything of it any more, so what the store holds is all there is to hear.
+    const fold = this.fold(link);
+    const online = [...fold.rooms.keys()].filter((r) => r !== this.self && fold.rooms.get(r)!.heard && this.presence.isOnline(r));
+    return this.hearing.heardTheOthers(link, online) || !this.active.list().some((a) => a.link === link);
   }
 
   /** Something of this room's linked meetings changed here: send it, redraw the panels. */
@@ -324,12 +341,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return f;
   }
 
-  /** Stores one of this room's records and puts it in the outbox; a fact already sent (same id) is not sent again. */
-  private publish(link: string, change: LinkChange, id: string = randomUUID(), at: string = this.deps.ctx.clock.now().toISOString()): void {
+  /** Stores one of this room's records and puts it in the outbox; a fact already sent (same id) is not sent again (undefined). */
+  private publish(link: string, change: LinkChange, id: string = randomUUID(), at: string = this.deps.ctx.clock.now().toISOString()): LinkRecord | undefined {
     const record = { id, link, room: this.self, at, ...change } as LinkRecord;
-    if (!this.deps.store.insert(record)) return;
+    if (!this.deps.store.insert(record)) return undefined;
     this.folds.delete(link);
     this.send(record);
+    return record;
   }
 
   private send(record: LinkRecord): void {

@@ -85,8 +85,15 @@ export function startLinkedRooms(
   own.on('message', (topic, payload) => {
     if (client !== own) return;
     const from = senderOf(topic);
-    if (!from || from.room === self) return;
+    if (!from) return;
     try {
+      if (from.room === self) {
+        // This room's own record, back from the broker: read only while it waits to hear its join back.
+        const link = from.rest.length === 3 && from.rest[0] === 'meetings' && from.rest[2] === 'records' ? from.rest[1]! : undefined;
+        const record = link !== undefined && rooms.awaitsEcho(link) ? readRecord(payload, self, link) : undefined;
+        if (record?.ok) rooms.ownRecordHeard(record.value);
+        return;
+      }
       if (from.rest.length === 1 && from.rest[0] === 'status') return rooms.statusOf(from.room, payload.toString() !== 'offline');
       if (from.rest.length === 3 && from.rest[0] === 'meetings' && from.rest[2] === 'records') {
         const record = readRecord(payload, from.room, from.rest[1]!);

@@ -4,7 +4,7 @@ import { effectiveHost, type FoldedLink } from './linked-fold.js';
 /**
  * Which rooms are on the broker (their retained `status`, `offline` being the last will) and,
  * from that, which room keeps a linked meeting's timer: the recorded host, its successor while
- * it is offline, or before anyone claimed it the first room by key.
+ * it is offline, or before anyone claimed it the first online room by key.
  */
 export class RoomPresence {
   private readonly online = new Map<RoomKey, boolean>();
@@ -29,9 +29,15 @@ export class RoomPresence {
       .sort((a, b) => `${a.site}/${a.room}`.localeCompare(`${b.site}/${b.room}`));
   }
 
-  /** The room that keeps the timer now. */
+  /**
+   * The room that keeps the timer now. Before any room claimed it, the first room in `site/room`
+   * order that takes part (it said so) and is online stands in: a first room that is down, or
+   * named but never there, must not leave the roll call to nobody.
+   */
   hostOf(fold: FoldedLink): RoomKey {
-    return effectiveHost(fold, (r) => this.isOnline(r)) ?? [...fold.rooms.keys(), this.self].sort()[0]!;
+    const online = (r: RoomKey) => this.isOnline(r);
+    const there = [...fold.rooms.values()].filter((r) => r.heard).map((r) => r.room);
+    return effectiveHost(fold, online) ?? [...there, this.self].sort().find(online)!;
   }
 
   /** The recorded host is another room, offline, and this room is next in line: it should claim the timer. */

@@ -21,6 +21,9 @@ export interface LinkedRoomView {
   health: { status: 'ok' | 'degraded' | 'offline' | 'unknown'; problems: string[] };
 }
 
+/** What only the host of a linked meeting does, once for every room: the roll call's nudges, sending the minutes. */
+export type LinkedDuty = 'rollcall' | 'minutes';
+
 /** A check-in made in another linked room. */
 export interface CheckInElsewhere {
   /** `site/room` and the room's name. */
@@ -32,17 +35,19 @@ export interface CheckInElsewhere {
 export interface LinkedMeetingsPort {
   /** The rooms of a linked meeting, this one included; empty when the meeting is not linked. */
   rooms(meetingId: string): LinkedRoomView[];
-  /** Another room hosts this meeting: this room neither nudges absentees nor sends the minutes. */
-  followsAnotherRoom(meetingId: string): boolean;
   /**
-   * Who makes the meeting's roll call, now that it is due: `here` when this room hosts and no room
-   * made it yet; `elsewhere` when a room made it or another room hosts (the host at the start makes
-   * it, so a later hand-over does not make it again); `wait` until this room has been on the broker
-   * long enough to have heard every room holding the meeting.
+   * Who does one of the host's once-only duties now (nudging the absentees, sending the
+   * minutes): `here` when this room hosts and no room has recorded doing it; `done` when a room
+   * has (this one or another); `another-room` while another room hosts and has not recorded it
+   * yet (ask again: it may go down first); `wait` until this room has been on the broker long
+   * enough to have heard every room holding the meeting (whether one did it, who hosts).
    */
-  rollCallBy(meetingId: string): 'here' | 'elsewhere' | 'wait';
-  /** This room made the roll call: no other room makes it again (a later host, a room that comes up late). */
-  rollCallMade(meetingId: string): void;
+  dutyBy(meetingId: string, duty: LinkedDuty): 'here' | 'done' | 'another-room' | 'wait';
+  /**
+   * This room does the duty now: recorded on the link before the messages leave, so no other
+   * room (a later host, a room that comes up late) does it again.
+   */
+  dutyTaken(meetingId: string, duty: LinkedDuty): void;
   /** Where a person of this meeting checked in, when it was in another linked room. */
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined;
   /** Attendance per room for the minutes: names (none for a confidential meeting) and counts. */

@@ -64,13 +64,15 @@ function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
 
 /** At the start: required invitees not checked in get a nudge (once). */
 function rollCall(ctx: RulesContext, m: Meeting): void {
-  // In a linked meeting one room nudges, once for every room: the room hosting when the roll call is due, once it
-  // has heard the others. A room that follows then counts the roll call as made (a later hand-over or fail-over does
-  // not make it again); the room that makes it records it before the nudges leave, for rooms that come up late.
-  const by = ctx.linked?.rollCallBy(m.id) ?? 'here';
-  if (by === 'wait') return;
-  if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now()) || by === 'elsewhere') return;
-  ctx.linked?.rollCallMade(m.id);
+  // In a linked meeting one room nudges, once for every room: the room hosting, once it has heard the others. It
+  // records that it did before the nudges leave, so no room makes it again (a later host, a room that comes up late).
+  // A room that follows asks again on every run until that record comes: a host that goes down before making the
+  // roll call leaves it to the room that takes over, not to nobody.
+  if (ctx.meetings.hasMark(m.id, 'rollcall')) return;
+  const by = ctx.linked?.dutyBy(m.id, 'rollcall') ?? 'here';
+  if (by === 'wait' || by === 'another-room') return;
+  if (!ctx.meetings.mark(m.id, 'rollcall', ctx.clock.now()) || by === 'done') return;
+  ctx.linked?.dutyTaken(m.id, 'rollcall');
   const present = new Set(ctx.checkIns.list(m.id).map((c) => c.personKey));
   const elsewhere = (key: string) => ctx.linked?.checkedInElsewhere(m.id, key) !== undefined;
   for (const a of m.attendees) {

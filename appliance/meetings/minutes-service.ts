@@ -143,9 +143,11 @@ export function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader =
   const now = ctx.clock.now();
   const stored = ctx.minutes.storedMinutes(m.id);
   if (stored?.sentAt) return stored.body as Minutes;
-  // One set of minutes for a linked meeting: the host room sends them (this room's notes went to it).
-  if (ctx.linked?.followsAnotherRoom(m.id)) return storeMinutes(ctx, m);
+  // One set of minutes for a linked meeting: the host room sends them (this room's notes went to it), once — not again
+  // by a room that hosts after it (a fail-over after the end, the old host back). Kept unsent here; the rule asks again.
+  if (ctx.linked && ctx.linked.dutyBy(m.id, 'minutes') !== 'here') return storeMinutes(ctx, m);
   const min = storeMinutes(ctx, m);
+  ctx.linked?.dutyTaken(m.id, 'minutes');
   const files = minutesExports(ctx, min);
   const message = ctx.texts.minutes(min, [
     { filename: 'minutes.md', content: files.markdown, contentType: 'text/markdown; charset=utf-8' },

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +29,12 @@ export interface LabRoom {
   readonly running: boolean;
   /** The API, with the room's token. */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  /**
+   * Rows of the room's own database, read-only while it runs: what its rules decided (a meeting's
+   * marks), what it queued to send (its notify outbox) — to see that a room will not send, without
+   * waiting a while for a mail that does not come.
+   */
+  read<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
   /** kill -9: no clean `offline`; the broker sends the room's last will. */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -51,7 +59,9 @@ const toIcs = (d: Date) =>
 /**
  * Rooms in processes of their own, a real Mosquitto with the password and ACL files
  * provisioning writes for each room, one calendar feed holding the same invite for all of
- * them (each room's calendar), and an SMTP receiver for every room's mail.
+ * them (each room's calendar), and an SMTP receiver for every room's mail. To read what the
+ * rooms did, run with `ROOMCTL_TEST_LOG=debug ROOMCTL_LAB_LOGS=<dir>`: each room's log lines
+ * go to `<dir>/<room id>.log`.
  */
 export async function startLinkedRoomsLab(options: {
   rooms: { site: string; id: string; name: string }[];
@@ -156,6 +166,14 @@ function labRoom(
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
     },
+    read<T>(sql: string, ...params: unknown[]): T[] {
+      const db = new Database(join(config.storage.dir, 'roomctl.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
     async start() {
       const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], {
         cwd: PROJECT_ROOT,
@@ -163,7 +181,10 @@ function labRoom(
       });
       proc = child;
       let out = '';
-      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (process.env.ROOMCTL_LAB_LOGS) appendFileSync(join(process.env.ROOMCTL_LAB_LOGS, `${r.id}.log`), d);
+      });
       child.once('exit', () => {
         if (proc === child) proc = undefined;
       });

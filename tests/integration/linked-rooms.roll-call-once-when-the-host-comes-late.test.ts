@@ -1,11 +1,18 @@
-import { afterAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { repetitions } from '../faults/fault-scale.js';
 import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
-let lab: LinkedRoomsLab | undefined;
-afterAll(async () => lab?.close());
+/** Runs of the whole story (a race shows in some runs only): more under ROOMCTL_FULL=1. */
+const RUNS = repetitions(5, 1);
 
-type View = { rooms: { name: string; host: boolean }[] };
+let lab: LinkedRoomsLab | undefined;
+afterEach(async () => {
+  await lab?.close();
+  lab = undefined;
+});
+
+type View = { id: string; rooms: { name: string; host: boolean }[] };
 const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 
 /**
@@ -14,18 +21,17 @@ const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await ro
  * again — but the roll call was made, and the record of it reaches Aurora (re-sent when Aurora
  * joins) before Aurora decides: each absentee gets one nudge, not one per host.
  *
+ * Aurora, back, asks the link who makes the roll call from its very first run of the meeting
+ * rules on (the link is wired before the rules start; before, that first run took Aurora for a
+ * room on its own, and it nudged again), and decides only once its own "I take part" record is
+ * on the broker and it has listened long enough for the others' re-sends.
+ *
  * (A host killed in the instant between its nudges and its record of them leaving is another
  * story: the next host cannot know, and nudges again. The meeting starts 30 s out so that the
  * kill here surely comes first, even on a slow machine.)
- *
- * Not yet true on a loaded machine: about one run in three under three busy cores, Aurora
- * decides before Hudson's re-send of the roll call reaches it and nudges again (it waits a
- * fixed 3 s after joining, and hearing any record from Hudson is not hearing the re-send).
- * Until a room can tell that another's re-send is complete, this runs with ROOMCTL_FULL=1.
  */
-it.runIf(process.env.ROOMCTL_FULL === '1')(
-  'the host that comes back after the roll call does not nudge the absentees again',
-  async () => {
+for (let run = 1; run <= RUNS; run++)
+  it(`the host that comes back after the roll call does not nudge the absentees again (run ${run} of ${RUNS})`, async () => {
     lab = await startLinkedRoomsLab({
       rooms: [
         { site: 'hq', id: 'aurora', name: 'Aurora' },
@@ -44,6 +50,8 @@ it.runIf(process.env.ROOMCTL_FULL === '1')(
       },
     });
     const [aurora, hudson] = lab.rooms as [LabRoom, LabRoom];
+    // Aurora holds the meeting when it goes down, so it comes back with it (its rules see it from their first run).
+    await until(() => meetingOf(aurora), 15_000, 'Aurora to read the invite');
     await aurora.kill();
     expect(
       lab.smtp.messages.filter((m) => /not checked in/i.test(m.data)),
@@ -56,10 +64,14 @@ it.runIf(process.env.ROOMCTL_FULL === '1')(
     await aurora.start();
     await until(async () => (await meetingOf(aurora))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Aurora to host again');
     await until(async () => (await meetingOf(hudson))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Hudson to follow Aurora');
-    // The rules run every 5 s and a room listens 3 s before its roll call: time for a second nudge, if there were one.
-    await new Promise((r) => setTimeout(r, 12_000));
+    // Aurora has decided once its rules marked the roll call as made; had it made it, its nudges would be in its outbox now.
+    const id = (await meetingOf(aurora))!.id;
+    await until(
+      () => aurora.read("SELECT 1 FROM meeting_marks WHERE meeting_id = ? AND mark = 'rollcall'", id).length > 0,
+      60_000,
+      'Aurora to decide about the roll call',
+    );
+    expect(aurora.read("SELECT recipients FROM notify_outbox WHERE kind = 'nudge'")).toEqual([]);
     expect(nudgesTo('dan@example.com')).toHaveLength(1);
     expect(nudgesTo('ann@example.com')).toHaveLength(1);
-  },
-  180_000,
-);
+  }, 180_000);

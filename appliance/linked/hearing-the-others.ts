@@ -1,0 +1,102 @@
+import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
+
+/**
+ * The least a room listens after its "I take part" record came back from the broker before it
+ * decides alone (the roll call, the minutes): every other room got that record when it did and
+ * starts re-sending its own within half a second (LinkedRooms' RESEND_DELAY_MS); a room this one
+ * has never heard of is known by then. The rest is slack for a busy machine.
+ */
+const HEAR_THE_OTHERS_MS = 3000;
+/** The most it waits for a known room's re-send to end: a room that is online but holds the meeting no more never re-sends. */
+const RESENDS_AT_MOST_MS = 15_000;
+/** A join not heard back this long after it was sent is sent again (same id: the others keep it once). */
+const ECHO_RETRY_MS = 2000;
+/** A join not heard back this long after the first one (no broker, or the outbox cannot publish): the room decides alone rather than never. */
+const ALONE_AFTER_MS = 60_000;
+
+interface Join {
+  /** The latest room.joined this room sent on the link. */
+  record: LinkRecord;
+  sentAt: number;
+  /** The first join on this link since the room started. */
+  firstAt: number;
+  /** When the latest join came back from the broker. */
+  echoedAt?: number;
+  /** The rooms whose re-send ended (their own join again, last) since then. */
+  resent: Set<RoomKey>;
+}
+
+/**
+ * Whether this room has heard the other rooms of each linked meeting — enough to decide alone
+ * what only one room does. Counted from the moment its own room.joined came back to it over its
+ * link connection (it is on the broker then, so the others have it), not from the moment it was
+ * written: the records leave through the telemetry outbox, whose connection may come up seconds
+ * after the link's on a busy machine. Then it waits for the re-send of every room it knows to be
+ * online to end — each ends its re-send with its own join — however long that takes on a busy
+ * machine (up to RESENDS_AT_MOST_MS), and at least HEAR_THE_OTHERS_MS for rooms it does not know.
+ */
+export class HearingTheOthers {
+  private readonly joins = new Map<string, Join>();
+  /** Links heard once: they stay heard for the life of the process (a reconnect does not re-open the question). */
+  private readonly heard = new Set<string>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** This room said it takes part in a link (sent `record`, a room.joined). */
+  joining(record: LinkRecord): void {
+    const at = this.now();
+    this.joins.set(record.link, { record, sentAt: at, firstAt: this.joins.get(record.link)?.firstAt ?? at, resent: new Set() });
+  }
+
+  /** Whether this room waits for its own join to come back on this link (only then is an own record worth reading). */
+  awaitsEcho(link: string): boolean {
+    const join = this.joins.get(link);
+    return join !== undefined && join.echoedAt === undefined && !this.heard.has(link);
+  }
+
+  /** One of this room's own records came back from the broker. */
+  echoed(link: string, id: string): void {
+    const join = this.joins.get(link);
+    if (join && join.record.id === id && join.echoedAt === undefined) join.echoedAt = this.now();
+  }
+
+  /** Another room's room.joined arrived (new, or again at the end of its re-send). */
+  joinOf(link: string, room: RoomKey): void {
+    const join = this.joins.get(link);
+    if (join?.echoedAt !== undefined) join.resent.add(room);
+  }
+
+  /** Joins not heard back in time (the subscription was not in place yet when it passed): to send again, while the link is up. */
+  unechoed(): LinkRecord[] {
+    const at = this.now();
+    const out: LinkRecord[] = [];
+    for (const [link, join] of this.joins) {
+      // Past the minute the room decides alone anyway: no more copies piling up in an outbox that cannot publish.
+      if (!this.awaitsEcho(link) || at - join.sentAt < ECHO_RETRY_MS || at - join.firstAt >= ALONE_AFTER_MS) continue;
+      join.sentAt = at;
+      out.push(join.record);
+    }
+    return out;
+  }
+
+  /** Heard the others of a link, `online` being the other rooms known to hold it that are on the broker. */
+  heardTheOthers(link: string, online: readonly RoomKey[]): boolean {
+    if (this.heard.has(link)) return true;
+    const join = this.joins.get(link);
+    if (!join) return false;
+    const at = this.now();
+    if (join.echoedAt === undefined) return at - join.firstAt >= ALONE_AFTER_MS;
+    const listened = at - join.echoedAt;
+    if (listened < HEAR_THE_OTHERS_MS) return false;
+    if (listened < RESENDS_AT_MOST_MS && !online.every((r) => join.resent.has(r))) return false;
+    this.heard.add(link);
+    return true;
+  }
+
+  /** What the decision rests on, for the log. */
+  facts(link: string): { joinedAt?: string; echoedAt?: string; resent: RoomKey[]; heard: boolean } {
+    const join = this.joins.get(link);
+    const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+    return { joinedAt: iso(join?.sentAt), echoedAt: iso(join?.echoedAt), resent: [...(join?.resent ?? [])], heard: this.heard.has(link) };
+  }
+}
