@@ -139,6 +139,24 @@ export function minutesSendAt(ctx: MinutesContext, m: Meeting): string | null {
 }
 
 /** Sends the minutes (assembled afresh, with every correction) to attendees and absentees alike; once. */
+/**
+ * "Send the minutes now", asked by a person: sent, or a coded refusal that says why not — for
+ * a linked meeting only the host room sends them (the other rooms' notes went to it).
+ */
+export function sendMinutesNow(ctx: MinutesContext, m: Meeting, by: MinutesReader): string {
+  if (m.status !== 'ended') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}; the minutes go out once it has ended`);
+  const duty = ctx.minutes.storedMinutes(m.id)?.sentAt ? 'here' : (ctx.linked?.dutyBy(m.id, 'minutes') ?? 'here');
+  if (duty === 'done') throw new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The host room of linked meeting ${m.id} has sent its minutes`);
+  if (duty === 'another-room')
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Linked meeting ${m.id}: its host room sends the minutes, with this room's notes in them`);
+  if (duty === 'wait')
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Linked meeting ${m.id}: this room is still hearing the other rooms; try again in a few seconds`);
+  sendMinutes(ctx, m, by);
+  const sentAt = minutesSentAt(ctx, m);
+  if (!sentAt) throw new RoomctlError('ROOMCTL_E_INTERNAL', `The minutes of ${m.id} were not recorded as sent`);
+  return sentAt;
+}
+
 export function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
   const now = ctx.clock.now();
   const stored = ctx.minutes.storedMinutes(m.id);

@@ -70,6 +70,11 @@ it('the minutes go out once when the host leaves right after the end and comes b
   await until(() => assembledAt() > backAt, 30_000, 'Hudson to look at the minutes again with Aurora back');
   expect(hudson.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'")).toEqual([]);
   expect(aurora.read<{ n: number }>("SELECT count(*) AS n FROM notify_outbox WHERE kind = 'minutes'")[0]!.n).toBe(sentByAurora);
+  // "Send the minutes now" in a room that did not send them is told why, with a code: the host sent them.
+  const again = await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/minutes/send`);
+  expect(again.status).toBe(409);
+  expect((again.body as { code?: string }).code).toBe('ROOMCTL_E_MINUTES_SENT');
+  expect(hudson.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'")).toEqual([]);
   expect(minutesTo('ann@example.com').map((m) => m.from)).toEqual(['aurora@example.com']);
   expect(minutesTo('olga@example.com')).toHaveLength(1);
 }, 180_000);

@@ -1,12 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RoomctlError } from '../../../drivers/core/errors.js';
 import { advanceAgenda, editAgenda } from '../../meetings/agenda-service.js';
 import { agendaView } from '../../meetings/meeting-view-builders.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
 import { addActionItem, addEntry, deleteActionItem, editEntry, minutesClosed, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
-import { isOrganiser, minutesSentAt, sendMinutes, type MinutesReader } from '../../meetings/minutes-service.js';
+import { isOrganiser, minutesSentAt, sendMinutesNow, type MinutesReader } from '../../meetings/minutes-service.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
@@ -117,13 +116,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time',
       response: { 200: Type.Object({ sentAt: Type.String() }) },
     },
-    async ({ meeting: m, reader }) => {
-      if (m.status !== 'ended') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}; the minutes go out once it has ended`);
-      sendMinutes(ctx, m, reader);
-      const sentAt = minutesSentAt(ctx, m);
-      if (!sentAt) throw new RoomctlError('ROOMCTL_E_INTERNAL', `The minutes of ${m.id} were not recorded as sent`);
-      return { sentAt };
-    },
+    async ({ meeting: m, reader }) => ({ sentAt: sendMinutesNow(ctx, m, reader) }),
   );
 
   minutes.post(
