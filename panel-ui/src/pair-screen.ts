@@ -95,6 +95,7 @@ export class PairScreen extends PanelElement {
   /** When asking again is worth it (after a refusal that says how long to wait). */
   private askAfter = 0;
   private timer: number | undefined;
+  private asking: Promise<void> | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -122,7 +123,16 @@ export class PairScreen extends PanelElement {
     `;
   }
 
-  private async ask(): Promise<void> {
+  /**
+   * One request at a time: a slow room must not be asked again by the poll while the first
+   * answer is on its way, or an answer arriving late would replace the request the PIN approved.
+   */
+  private ask(): Promise<void> {
+    this.asking ??= this.askOnce().finally(() => (this.asking = null));
+    return this.asking;
+  }
+
+  private async askOnce(): Promise<void> {
     if (!this.api || Date.now() < this.askAfter) return;
     try {
       const answer = await this.api.post<PairingAnswer>('/api/v1/panels/pair', { code: this.code, name: t('Panel {code}', { code: this.code.slice(0, 4) }) });
@@ -145,9 +155,10 @@ export class PairScreen extends PanelElement {
     if (!this.api) return;
     try {
       if (!this.request) await this.ask();
-      // Approve this panel's own request, never whatever else waits with its code.
-      await this.api.post('/api/v1/panels/pair/approve', { code: this.code, pin, ...(this.request ? { requestId: this.request.requestId } : {}) });
-      await this.poll();
+      // Approve this panel's own request, never whatever else waits with its code, and claim that one.
+      const request = this.request;
+      await this.api.post('/api/v1/panels/pair/approve', { code: this.code, pin, ...(request ? { requestId: request.requestId } : {}) });
+      await this.poll(request);
     } catch (err) {
       const error = err instanceof ApiError ? err : null;
       const details = (error?.details ?? {}) as { attemptsLeft?: number; retryAfterSeconds?: number };
@@ -165,11 +176,11 @@ export class PairScreen extends PanelElement {
     }
   }
 
-  private async poll(): Promise<void> {
+  private async poll(request = this.request): Promise<void> {
     if (!this.api) return;
-    if (!this.request) return void this.ask();
+    if (!request) return void this.ask();
     try {
-      this.handle(await this.api.post<PairingAnswer>('/api/v1/panels/pair/claim', this.request));
+      this.handle(await this.api.post<PairingAnswer>('/api/v1/panels/pair/claim', request));
     } catch (err) {
       // Expired (or the appliance restarted): ask again with the same code.
       if (err instanceof ApiError && err.code === 'ROOMCTL_E_NOT_FOUND') this.request = null;
