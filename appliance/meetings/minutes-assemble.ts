@@ -7,6 +7,7 @@ import { wallTimeAt } from '../schedule/zoned-time.js';
 import type { ActionItem, MinutesEntry } from './minutes-repository.js';
 import { roomDay, wordsIn, type RoomLocale, type Words } from './room-words.js';
 import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
+import { pollOutcome } from '../conversation/poll-outcome.js';
 
 interface MinutesAgendaItem {
   position: number;
@@ -132,26 +133,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The minutes' words in a language (their table: minutes-words-zh-cn.ts). */
 export const minutesWords = (locale: RoomLocale | undefined): Words => wordsIn(locale, ZH_CN_MINUTES);
 
-/** A closed poll's result as the minutes word it: "Approved 7–2, 1 abstained", or each listed option with its count, most first. */
-function pollResult(t: Words, poll: MinutesPoll): string {
-  const n = (o: string) => poll.counts[o] ?? 0;
-  const { options } = poll;
-  if (options.length === 3 && options[0] === 'yes' && options[1] === 'no' && options[2] === 'abstain') {
-    const counts = { yes: n('yes'), no: n('no') };
-    const verdict =
-      counts.yes > counts.no
-        ? t('Approved {yes}–{no}', counts)
-        : counts.yes < counts.no
-          ? t('Rejected {yes}–{no}', counts)
-          : t('Tied, not approved {yes}–{no}', counts);
-    return n('abstain') > 0 ? t('{verdict}, {n} abstained', { verdict, n: n('abstain') }) : verdict;
-  }
-  return [...options]
-    .sort((a, b) => n(b) - n(a) || options.indexOf(a) - options.indexOf(b))
-    .map((o) => `${o} ${n(o)}`)
-    .join(t(', '));
-}
-
 /**
  * Markdown for people: email body, export, the phone page. In the room's language
  * (`room.locale`); times are the room's wall time, its zone named once.
@@ -212,7 +193,7 @@ export function minutesMarkdown(min: Minutes): string {
   }
   lines.push('', `## ${t('Decisions')}`, '');
   if (min.decisions.length === 0) lines.push(`- ${t('none recorded')}`);
-  for (const d of min.decisions) lines.push(`- ${d.poll ? `${d.poll.question} — ${pollResult(t, d.poll)}` : d.text}`);
+  for (const d of min.decisions) lines.push(`- ${d.poll ? `${d.poll.question} — ${pollOutcome(d.poll.options, d.poll.counts, { t })}` : d.text}`);
   lines.push('', `## ${t('Action items')}`, '');
   if (min.actionItems.length === 0) lines.push(`- ${t('none recorded')}`);
   for (const a of min.actionItems)

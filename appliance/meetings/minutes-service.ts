@@ -157,7 +157,7 @@ export function sendMinutesNow(ctx: MinutesContext, m: Meeting, by: MinutesReade
   return sentAt;
 }
 
-export function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
+function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader = { via: 'rule', who: 'room' }): Minutes {
   const now = ctx.clock.now();
   const stored = ctx.minutes.storedMinutes(m.id);
   if (stored?.sentAt) return stored.body as Minutes;

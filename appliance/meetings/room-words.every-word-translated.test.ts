@@ -15,7 +15,7 @@ const TABLES = [
     name: 'minutes',
     table: ZH_CN_MINUTES,
     /** Where its words are said, and the name the words function has there. */
-    sources: ['appliance/meetings/minutes-assemble.ts', 'appliance/meetings/meeting-texts.ts'],
+    sources: ['appliance/meetings/minutes-assemble.ts', 'appliance/meetings/meeting-texts.ts', 'appliance/conversation/poll-outcome.ts'],
     callee: 't',
     /** Words passed through a variable (attendance statuses). */
     indirect: ['on time', 'late', 'absent'],

@@ -1,4 +1,5 @@
 import type { PollView } from '../../appliance/api/api-types.js';
+import { pollOutcome } from '../../appliance/conversation/poll-outcome.js';
 import { t } from './i18n.js';
 
 /** A poll option in the panel's language: the yes / no / abstain of a plain poll are translated, listed options shown as typed. */
@@ -13,22 +14,7 @@ export function optionWord(option: string): string {
  * own `outcome` is the minutes' English, which a Chinese panel must not show.
  */
 export function pollOutcomeWords(poll: Pick<PollView, 'options' | 'counts'>): string {
-  const n = (o: string) => poll.counts[o] ?? 0;
-  const { options } = poll;
-  if (options.length === 3 && options[0] === 'yes' && options[1] === 'no' && options[2] === 'abstain') {
-    const counts = { yes: n('yes'), no: n('no') };
-    const verdict =
-      counts.yes > counts.no
-        ? t('Approved {yes}–{no}', counts)
-        : counts.yes < counts.no
-          ? t('Rejected {yes}–{no}', counts)
-          : t('Tied, not approved {yes}–{no}', counts);
-    return n('abstain') > 0 ? t('{verdict}, {n} abstained', { verdict, n: n('abstain') }) : verdict;
-  }
-  return [...options]
-    .sort((a, b) => n(b) - n(a) || options.indexOf(a) - options.indexOf(b))
-    .map((o) => `${optionWord(o)} ${n(o)}`)
-    .join(t(', '));
+  return pollOutcome(poll.options, poll.counts, { t, option: optionWord });
 }
 
 /** A speaker's or hand's name; a confidential meeting's are hidden from the public stream. */

@@ -17,10 +17,16 @@ const SRC = join(PROJECT_ROOT, 'panel-ui', 'src');
 /** Texts passed to t() through a variable (lists of reasons, categories, statuses). */
 const INDIRECT = ['Audio', 'Display', 'Camera', 'Network', 'Cleanliness', 'Other', 'Video call', 'Room', 'open', 'in_progress', 'done', 'cancelled'];
 
+/** Room code the panel bundles that words things through the t() it is given. */
+const SHARED = [join(PROJECT_ROOT, 'appliance', 'conversation', 'poll-outcome.ts')];
+
 function keysUsed(): Set<string> {
   const keys = new Set(INDIRECT);
-  for (const file of readdirSync(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
-    const code = readFileSync(join(SRC, file), 'utf8');
+  const files = readdirSync(SRC)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => join(SRC, f));
+  for (const file of [...files, ...SHARED]) {
+    const code = readFileSync(file, 'utf8');
     for (const m of code.matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));
   }
   return keys;
