@@ -15,6 +15,7 @@ import { ActiveLinks } from './active-links.js';
 import { applyRemote, type Channel } from './apply-remote.js';
 import type { RecordSender } from './record-sender.js';
 import { OwnRecords } from './own-records.js';
+import { LinkedDuties } from './linked-duties.js';
 import { RoomPresence } from './room-presence.js';
 import { HearingTheOthers } from './hearing-the-others.js';
 
@@ -38,8 +39,10 @@ const MAX_LINKED_ROOMS = 50;
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
  * meeting (that it takes part, its devices' health, its check-ins, notes, decisions, action
  * items, its agenda clock when it changed here, host claims) as records, and applies the
- * other rooms' records once by id. This room's own records are `OwnRecords`', invitations are `LinkInvitations`', who is online and who
- * hosts `RoomPresence`'s; the meetings' LinkedMeetingsPort is answered by `LinkedMeetingViews`.
+ * other rooms' records once by id. This room's own records are `OwnRecords`', invitations
+ * `LinkInvitations`', who is online and who hosts `RoomPresence`'s; the meetings'
+ * LinkedMeetingsPort is answered by `LinkedMeetingViews`, and which room does what only one
+ * room does by `LinkedDuties`.
  */
 export class LinkedRooms implements LinkedMeetingsPort {
   private readonly presence: RoomPresence;
@@ -47,6 +50,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly views: LinkedMeetingViews;
   private readonly active: ActiveLinks;
   private readonly own: OwnRecords;
+  private readonly duties: LinkedDuties;
   private readonly folds = new Map<string, FoldedLink>();
   private readonly lastClock = new Map<string, string>();
   private readonly lastHealth = new Map<string, string>();
@@ -56,8 +60,6 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly hearing: HearingTheOthers;
   private onBroker = false;
   private applying = false;
-  /** The last answer of `dutyBy` per link and duty, to log each change once. */
-  private readonly decided = new Map<string, string>();
 
   constructor(private readonly deps: LinkedRoomsDeps) {
     this.presence = new RoomPresence(deps.self);
@@ -66,6 +68,16 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.invitations = new LinkInvitations({ ...deps, linked: () => this.changed() });
     this.views = new LinkedMeetingViews({ ...deps, presence: this.presence, fold: (link) => this.fold(link) });
     this.hearing = new HearingTheOthers(() => deps.ctx.clock.now().getTime());
+    this.duties = new LinkedDuties({
+      ...deps,
+      hearing: this.hearing,
+      presence: this.presence,
+      views: this.views,
+      active: this.active,
+      own: this.own,
+      fold: (link) => this.fold(link),
+      onBroker: () => this.onBroker,
+    });
   }
 
   get self(): RoomKey {
@@ -232,25 +244,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
   }
 
   dutyBy(meetingId: string, duty: LinkedDuty): 'here' | 'done' | 'another-room' | 'wait' {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (!m) return 'wait';
-    const link = linkKeyOf(m.occurrenceKey);
-    const fold = this.fold(link);
-    const by = !this.heardTheOthers(link) ? 'wait' : fold.done.has(duty) ? 'done' : this.views.followsAnotherRoom(meetingId) ? 'another-room' : 'here';
-    // What the decision rests on, each time it changes (a diagnosis of a duty done twice, or never, starts here).
-    if (this.decided.get(`${link} ${duty}`) !== by) {
-      this.decided.set(`${link} ${duty}`, by);
-      this.deps.log.debug(
-        { duty, link, by, ...this.hearing.facts(link), onBroker: this.onBroker, host: this.presence.hostOf(fold), doneBy: fold.done.get(duty) },
-        'linked duty',
-      );
-    }
-    return by;
+    return this.duties.dutyBy(meetingId, duty);
   }
 
   dutyTaken(meetingId: string, duty: LinkedDuty): void {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (m) this.own.publish(linkKeyOf(m.occurrenceKey), { kind: 'channel', channel: duty, record: {} });
+    this.duties.dutyTaken(meetingId, duty);
   }
 
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined {
@@ -267,15 +265,6 @@ export class LinkedRooms implements LinkedMeetingsPort {
   }
 
   // ── inside ───────────────────────────────────────────────────────────────────────────
-
-  /** Heard the others since this room joined the link (HearingTheOthers), or nothing more to hear. */
-  private heardTheOthers(link: string): boolean {
-    // A meeting this room no longer takes part in (ended over an hour ago; minutes held that long): no room re-sends
-    // anything of it any more, so what the store holds is all there is to hear.
-    const fold = this.fold(link);
-    const online = [...fold.rooms.keys()].filter((r) => r !== this.self && fold.rooms.get(r)!.heard && this.presence.isOnline(r));
-    return this.hearing.heardTheOthers(link, online) || !this.active.list().some((a) => a.link === link);
-  }
 
   /** Something of this room's linked meetings changed here: send it, redraw the panels. */
   private changed(): void {
