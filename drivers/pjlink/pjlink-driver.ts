@@ -7,7 +7,6 @@ import {
   PJLINK_PORT,
   describeErrorStatus,
   encodeMute,
-  isTransitional,
   isValidInputCode,
   parseErrorStatus,
   parseLampStatus,
@@ -19,6 +18,7 @@ import {
 import { checkReply, type PjlinkReply } from './pjlink-connection.js';
 import { listenForNotifications, parseNotification } from './pjlink-notifications.js';
 import { PjlinkSession } from './pjlink-session.js';
+import { sendThroughWarmUp } from './pjlink-warm-up-hold.js';
 import { readPjlinkStatus, type PjlinkStatus } from './pjlink-status.js';
 
 export interface PjlinkDriverOptions {
@@ -257,42 +257,16 @@ export class PjlinkDriver implements DeviceDriver {
     return { volume: reached };
   }
 
-  /**
-   * Send a command that must succeed. ERR3 ("unavailable time") means the display is warming
-   * up or cooling down: hold the command, poll POWR, and retry once the display is settled.
-   */
-  private async send(cmd: PjlinkCommand): Promise<PjlinkReply> {
-    const deadline = Date.now() + this.opts.readyTimeoutMs;
-    for (;;) {
-      const reply = await this.session.exchange(cmd);
-      if (reply.kind !== 'error' || reply.error !== 'ERR3') return checkReply(reply, cmd);
-      this.ctx.log.debug({ command: cmd.command }, 'display busy (ERR3), holding the command');
-      let power: PowerState | 'unknown';
-      do {
-        if (Date.now() + this.opts.readyPollMs > deadline) {
-          throw new RoomctlError(
-            'ROOMCTL_E_DEVICE_BUSY',
-            `display still not ready for ${cmd.command} after ${this.opts.readyTimeoutMs} ms (power: ${this.power ?? 'unknown'})`,
-          );
-        }
-        // Held, not talking: the host's watchdog probe judges a display that falls silent now.
-        power = await this.ctx.held(async () => {
-          await sleep(this.opts.readyPollMs);
-          // Some firmware answers even POWR ? with ERR3 while warming: that is "not yet", too.
-          return this.readPower().then(
-            () => this.power ?? 'unknown',
-            (err: unknown) => {
-              if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_BUSY') return 'unknown' as const;
-              throw err;
-            },
-          );
-        });
-      } while (power === 'unknown' || isTransitional(power));
-      // Standby does not end by itself: waiting would only delay the same refusal.
-      if (power === 'standby' && cmd.command !== 'POWR') {
-        throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the display is in standby; turn it on before ${cmd.command}`, { reply: 'ERR3' });
-      }
-    }
+  /** A command that must succeed, held while the display warms up or cools down (pjlink-warm-up-hold.ts). */
+  private send(cmd: PjlinkCommand): Promise<PjlinkReply> {
+    return sendThroughWarmUp(cmd, {
+      exchange: (c) => this.session.exchange(c),
+      readPower: () => this.readPower(),
+      power: () => this.power,
+      ctx: this.ctx,
+      readyTimeoutMs: this.opts.readyTimeoutMs,
+      readyPollMs: this.opts.readyPollMs,
+    });
   }
 
   /** ERST: any warning or error makes the device degraded, with words; all zeros clears it. */
@@ -319,10 +293,6 @@ export class PjlinkDriver implements DeviceDriver {
     this.conditionKey = detail;
     this.ctx.setCondition(detail ? { degraded: true, detail } : { degraded: false });
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
