@@ -33,6 +33,17 @@ const summaryOf = (i: FleetIssue) =>
   (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ?? (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
 const deviceSays = (i: FleetIssue) => (i.kind === 'device' && deviceFaultWords(i.errorCode) !== null && !FLEET_SUMMARIES.has(i.summary) ? i.summary : null);
 
+/**
+ * A story entry's text. A device issue's opening says the fault in words from its code; what
+ * the device itself said (English, with its address) stays beside it as the detail.
+ */
+function entryText(i: FleetIssue, e: FleetIssueLogEntry) {
+  const deviceOwn = i.kind === 'device' && (e.action === 'opened' || e.action === 'reopened');
+  if (!deviceOwn) return e.text ? ` ${e.text}` : '';
+  const words = e.action === 'opened' ? deviceFaultWords(i.errorCode) : null;
+  return html`${words ? html` <span data-story-fault-words>${words}</span>` : nothing}${e.text ? html` <span class="muted" data-story-device-says>(${e.text})</span>` : nothing}`;
+}
+
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
 function roomNote(i: FleetIssue) {
   if (i.roomSeenAt) return html`<div class="meta room seen" data-room="seen">${ft("The room's panel shows it")} (${when(i.roomSeenAt)})</div>`;
@@ -58,6 +69,7 @@ export class FleetIssueList extends LitElement {
     .heading { display: flex; gap: 0.6em; align-items: baseline; justify-content: space-between; }
     button[aria-pressed='true'] { background: #1971c2; }
     .meta { font-size: 0.8em; color: #a9b4c0; }
+    .muted { color: #a9b4c0; }
     .meeting { font-size: 0.85em; color: #ffd43b; }
     .words { font-size: 0.9em; font-style: italic; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin-top: 0.4em; }
@@ -129,7 +141,7 @@ export class FleetIssueList extends LitElement {
       </div>
       ${
         log
-          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
+          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action])}${entryText(i, e)}</li>`)}</ol>
             <form @submit=${(e: Event) => this.submitNote(e, i.id)}><input name="note" maxlength="2000" placeholder=${ft('Add a note')} /><button type="submit" ?disabled=${busy}>${ft('Add')}</button></form>`
           : nothing
       }
