@@ -34,14 +34,15 @@ const summaryOf = (i: FleetIssue) =>
 const deviceSays = (i: FleetIssue) => (i.kind === 'device' && deviceFaultWords(i.errorCode) !== null && !FLEET_SUMMARIES.has(i.summary) ? i.summary : null);
 
 /**
- * A story entry's text. A device issue's opening says the fault in words from its code; what
- * the device itself said (English, with its address) stays beside it as the detail.
+ * A story entry: what happened and its text. A device issue's opening says the fault in words
+ * from its code; what the device itself said (English, with its address) stays as the detail.
  */
-function entryText(i: FleetIssue, e: FleetIssueLogEntry) {
-  const deviceOwn = i.kind === 'device' && (e.action === 'opened' || e.action === 'reopened');
-  if (!deviceOwn) return e.text ? ` ${e.text}` : '';
+function storyEntry(i: FleetIssue, e: FleetIssueLogEntry) {
+  const action = ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action]);
+  if (i.kind !== 'device' || (e.action !== 'opened' && e.action !== 'reopened')) return e.text ? `${action} ${e.text}` : action;
   const words = e.action === 'opened' ? deviceFaultWords(i.errorCode) : null;
-  return html`${words ? html` <span data-story-fault-words>${words}</span>` : nothing}${e.text ? html` <span class="muted" data-story-device-says>(${e.text})</span>` : nothing}`;
+  const devicesOwn = e.text ? html` <span class="muted" data-story-device-says>(${e.text})</span>` : nothing;
+  return words ? html`${ft('opened:')} <span data-story-fault-words>${words}</span>${devicesOwn}` : html`${action}${devicesOwn}`;
 }
 
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
@@ -141,7 +142,7 @@ export class FleetIssueList extends LitElement {
       </div>
       ${
         log
-          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action])}${entryText(i, e)}</li>`)}</ol>
+          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${storyEntry(i, e)}</li>`)}</ol>
             <form @submit=${(e: Event) => this.submitNote(e, i.id)}><input name="note" maxlength="2000" placeholder=${ft('Add a note')} /><button type="submit" ?disabled=${busy}>${ft('Add')}</button></form>`
           : nothing
       }

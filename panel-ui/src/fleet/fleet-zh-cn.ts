@@ -169,6 +169,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   Cleanliness: '清洁',
   Other: '其他',
   ', ': '、',
+  'opened:': '问题已创建：',
   'Signal, 7 d': '信号（7 天）',
   'Signal of {name}: now {value} {unit}, from {min} to {max} in 7 days': '{name} 的信号：当前 {value} {unit}，7 天内 {min} 至 {max}',
   'Failed call': '通话失败',
