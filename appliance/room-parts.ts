@@ -15,6 +15,7 @@ import type { MeetingRoom } from './meetings/meeting-room.js';
 import type { Clock } from './model/clock.js';
 import type { RoomEventBus } from './model/room-events.js';
 import type { PanelServices } from './panel/panel-services.js';
+import type { PanelSettings } from './panel/panel-settings.js';
 import type { RoomMute } from './room/room-mute.js';
 import type { PresetStills } from './stills/preset-stills.js';
 import type { Db } from './store/database.js';
@@ -53,6 +54,8 @@ export interface RoomParts {
   readonly commands: CommandRegistry;
   db?: Db;
   storage?: StorageHealth;
+  /** The room's language (the config's, or the admin's choice while set): panels and messages read it when they speak. */
+  settings?: PanelSettings;
   media?: RoomMedia;
   devices?: DeviceHost;
   core?: ApplianceCore;
