@@ -139,18 +139,25 @@ export function minutesSendAt(ctx: MinutesContext, m: Meeting): string | null {
 }
 
 /** Sends the minutes (assembled afresh, with every correction) to attendees and absentees alike; once. */
+/** How long "send the minutes now" waits for a linked room to have heard the others (they re-send within 15 s). */
+const DECIDE_WITHIN_MS = 20_000;
+
 /**
  * "Send the minutes now", asked by a person: sent, or a coded refusal that says why not — for
- * a linked meeting only the host room sends them (the other rooms' notes went to it).
+ * a linked meeting only the host room sends them (the other rooms' notes went to it). A room
+ * that is still hearing the other rooms (it joined the link seconds ago) waits for that first.
  */
-export function sendMinutesNow(ctx: MinutesContext, m: Meeting, by: MinutesReader): string {
+export async function sendMinutesNow(ctx: MinutesContext, m: Meeting, by: MinutesReader): Promise<string> {
   if (m.status !== 'ended') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${m.id} is ${m.status}; the minutes go out once it has ended`);
-  const duty = ctx.minutes.storedMinutes(m.id)?.sentAt ? 'here' : (ctx.linked?.dutyBy(m.id, 'minutes') ?? 'here');
-  if (duty === 'done') throw new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The host room of linked meeting ${m.id} has sent its minutes`);
-  if (duty === 'another-room')
+  const duty = () => (ctx.minutes.storedMinutes(m.id)?.sentAt ? 'here' : (ctx.linked?.dutyBy(m.id, 'minutes') ?? 'here'));
+  const deadline = ctx.clock.now().getTime() + DECIDE_WITHIN_MS;
+  while (duty() === 'wait' && ctx.clock.now().getTime() < deadline) await new Promise((r) => ctx.clock.setTimeout(() => r(undefined), 200));
+  const decided = duty();
+  if (decided === 'done') throw new RoomctlError('ROOMCTL_E_MINUTES_SENT', `The host room of linked meeting ${m.id} has sent its minutes`);
+  if (decided === 'another-room')
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Linked meeting ${m.id}: its host room sends the minutes, with this room's notes in them`);
-  if (duty === 'wait')
-    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Linked meeting ${m.id}: this room is still hearing the other rooms; try again in a few seconds`);
+  if (decided === 'wait')
+    throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Linked meeting ${m.id}: this room has not yet heard the other rooms; try again in a few seconds`);
   sendMinutes(ctx, m, by);
   const sentAt = minutesSentAt(ctx, m);
   if (!sentAt) throw new RoomctlError('ROOMCTL_E_INTERNAL', `The minutes of ${m.id} were not recorded as sent`);

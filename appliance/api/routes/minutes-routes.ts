@@ -116,7 +116,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time',
       response: { 200: Type.Object({ sentAt: Type.String() }) },
     },
-    async ({ meeting: m, reader }) => ({ sentAt: sendMinutesNow(ctx, m, reader) }),
+    async ({ meeting: m, reader }) => ({ sentAt: await sendMinutesNow(ctx, m, reader) }),
   );
 
   minutes.post(
