@@ -12,7 +12,7 @@ import type { FleetSql } from './fleet-sql.js';
 import { StopDeadline } from './stop-deadline.js';
 
 /** Every running part of one fleet instance, in the order they are stopped. */
-export interface FleetParts {
+interface FleetParts {
   stopWithinMs: number | undefined;
   lead: AlertLead;
   ingest: FleetIngest;

@@ -1,7 +1,7 @@
 import { RoomctlError } from '../core/errors.js';
 import type { OnvifSession } from './onvif-session.js';
 
-export interface MediaProfile {
+interface MediaProfile {
   token: string;
   name: string;
   /** Whether the profile has a PTZ configuration (one without cannot pan or tilt). */

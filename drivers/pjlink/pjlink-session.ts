@@ -4,7 +4,7 @@ import type { Transport } from '../transports/transport.js';
 import type { PjlinkClass, PjlinkCommand } from './pjlink-codec.js';
 import { PjlinkConnection, type PjlinkReply } from './pjlink-connection.js';
 
-export interface PjlinkSessionOptions {
+interface PjlinkSessionOptions {
   host: string;
   port: number;
   password?: string;
@@ -16,7 +16,7 @@ export interface PjlinkSessionOptions {
 }
 
 /** A request on a session that just greeted and logged in. */
-export type PjlinkRequest = (cmd: PjlinkCommand) => Promise<PjlinkReply>;
+type PjlinkRequest = (cmd: PjlinkCommand) => Promise<PjlinkReply>;
 
 /**
  * The driver's one PJLink session: one request on the socket at a time (PJLink is strict
