@@ -31,16 +31,6 @@ export const PJLINK_QUIRKS: readonly QuirkProfile[] = [
     source: 'Panasonic PT-VX42Z, PT-EX16K and PT-JX200 operating instructions: AVMT parameters 30 (AV mute off) and 31 (AV mute on) only',
   },
   {
-    name: 'unnamed',
-    description: 'No name was ever set: NAME ? answers an empty value (%1NAME=); INF1/INF2 still tell the manufacturer and product.',
-    source: 'PJLink class 1 specification, NAME query: the response is empty (zero length) when no projector name is set',
-  },
-  {
-    name: 'no-identity',
-    description: 'NAME ?, INF1 ? and INF2 ? answer ERR1 (undefined command): the display does not say what it is.',
-    source: 'PJLink class 1 specification: ERR1 "undefined command" is the answer to a command the device does not implement',
-  },
-  {
     name: 'notifications',
     description:
       'Class 2 status notifications: changes (POWR, INPT, AVMT, ERST) are sent over UDP to the controller that last connected, port notifyPort (default 4352), and LKUP when the display comes up.',
@@ -50,6 +40,16 @@ export const PJLINK_QUIRKS: readonly QuirkProfile[] = [
     name: 'idle-drop',
     description: 'Closes a session with no command for 30 s (idleTimeoutMs), as displays do to free their single connection.',
     source: 'PJLink class 1 specification: the projector disconnects when no command arrives for 30 seconds',
+  },
+  {
+    name: 'unnamed',
+    description: 'No name was ever set: NAME ? answers an empty value (%1NAME=); INF1/INF2 still tell the manufacturer and product.',
+    source: 'PJLink class 1 specification, NAME query: the response is empty (zero length) when no projector name is set',
+  },
+  {
+    name: 'no-identity',
+    description: 'NAME ?, INF1 ? and INF2 ? answer ERR1 (undefined command): the display does not say what it is.',
+    source: 'PJLink class 1 specification: ERR1 "undefined command" is the answer to a command the device does not implement',
   },
 ];
 
