@@ -99,7 +99,8 @@ export async function probeHostWith(probe: TcpProtocolProbe, options: HostProbeO
 
 /**
  * Asks a host each protocol's question, at the port given or else at each protocol's own
- * port, until one is answered in its protocol (with the answers' credentials for its driver, `credentialsOf`). When none is, the first protocol's verdict
+ * port, until one is answered in its protocol (a probe that logs in to ask more takes its
+ * driver's answers section from `credentialsOf`). When none is, the first protocol's verdict
  * stands, or garbage when some protocol got bytes it could not read. Says which port answered.
  */
 export async function probeHost(
