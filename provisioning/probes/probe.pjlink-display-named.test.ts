@@ -36,6 +36,12 @@ it('logs in with the answers’ password to ask, and asks nothing without one', 
   expect(unasked).toMatchObject({ verdict: 'match', settings: { auth: true } });
   expect(unasked.verdict === 'match' && 'name' in unasked.settings).toBe(false);
   expect(sim.logins).toMatchObject({ attempts: 1, failed: 0 });
+
+  // A wrong password is refused (PJLINK ERRA and a hang-up): the display is still found, unnamed.
+  const refused = await askDisplay(sim.endpoint, { password: 'not-this-one' });
+  expect(refused).toMatchObject({ verdict: 'match', settings: { auth: true } });
+  expect(refused.verdict === 'match' && 'name' in refused.settings).toBe(false);
+  expect(sim.logins).toMatchObject({ attempts: 2, failed: 1 });
 });
 
 it('falls back to manufacturer and product when the name is empty', async () => {
