@@ -37,6 +37,7 @@ import { createMeetingRoom, meetingCommands } from './meetings/meeting-wiring.js
 import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
 import { createPanelServices, type PanelServices } from './panel/panel-services.js';
+import { PanelSettings } from './panel/panel-settings.js';
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
 import { muteWhileFloorElsewhere } from './room/mute-while-floor-elsewhere.js';
 import { RoomMute } from './room/room-mute.js';
@@ -83,6 +84,8 @@ export interface RoomParts {
   readonly commands: CommandRegistry;
   db?: Db;
   storage?: StorageHealth;
+  /** The room's language (the config's, or the admin's choice while set): panels and messages read it when they speak. */
+  settings?: PanelSettings;
   media?: RoomMedia;
   devices?: DeviceHost;
   core?: ApplianceCore;
@@ -146,6 +149,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const db = openDatabase(room.config.storage.dir, migrationsOf(modules));
         room.db = db;
+        room.settings = new PanelSettings(db, room.config.room.locale ?? 'en');
         // A full or failing disk must not stop the room: writes that fail say so (ROOMCTL_E_STORAGE) and the status shows it.
         room.storage = new StorageHealth(room.config.storage.dir, {
           probe: () =>
@@ -231,6 +235,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           log: room.log,
           clock: room.options.clock,
           callCheck,
+          language: need(room, 'settings'),
         });
         room.meetings = meetings;
         need(room, 'core').meetings = meetings;
@@ -320,7 +325,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       name: 'panel',
       migrations: [...PANEL_MIGRATIONS, ...HELP_MIGRATIONS],
       start(room) {
-        room.panel = createPanelServices(room.config, { db: need(room, 'db'), bus: room.events });
+        room.panel = createPanelServices(room.config, { db: need(room, 'db'), bus: room.events, settings: need(room, 'settings') });
       },
       stop(room) {
         room.panel?.close();

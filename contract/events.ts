@@ -11,7 +11,14 @@ const S = Type.String;
 
 /** Every event a room sends today; a newer room may send types not listed here, and the fleet keeps those too. */
 export const RoomEventSchema = Type.Union([
-  event('fault.raised', { faultId: S(), deviceId: opt(S()), detail: S() }),
+  /** `status` and `code` (a device's health status and its error's code) let the fleet word the fault in its operator's language. */
+  event('fault.raised', {
+    faultId: S(),
+    deviceId: opt(S()),
+    detail: S(),
+    status: opt(Type.Union([Type.Literal('offline'), Type.Literal('degraded'), Type.Literal('auth-failed')])),
+    code: opt(S()),
+  }),
   event('fault.cleared', { faultId: S(), deviceId: opt(S()), detail: opt(S()) }),
   event('help.requested', { requestId: S(), message: opt(S()) }),
   event('help.acknowledged', { requestId: S(), by: opt(S()) }),

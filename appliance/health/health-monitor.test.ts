@@ -83,6 +83,8 @@ describe('device health and faults', () => {
     const [raised, cleared] = events as [Extract<RoomEvent, { type: 'fault.raised' }>, Extract<RoomEvent, { type: 'fault.cleared' }>];
     expect(cleared.faultId).toBe(raised.faultId);
     expect(raised.detail).toMatch(/ECONNREFUSED.*check its address and network/);
+    // The fleet words the fault in its operator's language from these, not from the English detail.
+    expect(raised).toMatchObject({ deviceId: 'display', status: 'offline', code: 'ROOMCTL_E_CONNECT_FAILED' });
   });
 
   it('gives the detail a person can act on and keeps the error code', () => {
@@ -101,6 +103,8 @@ describe('device health and faults', () => {
     devices.set('display', { status: 'degraded', detail: 'lamp failure' });
     first.stop();
     const raised = events[0] as Extract<RoomEvent, { type: 'fault.raised' }>;
+    expect(raised.status).toBe('degraded');
+    expect(raised).not.toHaveProperty('code');
     monitor();
     devices.set('display', { status: 'ok', detail: null, error: null });
     expect(events.map((e) => e.type)).toEqual(['fault.raised', 'fault.cleared']);

@@ -130,14 +130,16 @@ export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> 
 
   private trackFault(deviceId: string, health: DeviceHealth): void {
     const open = this.openFaults.get(deviceId);
-    const faulty = health.status === 'offline' || health.status === 'degraded' || health.status === 'auth-failed';
+    const status = health.status;
+    const faulty = status === 'offline' || status === 'degraded' || status === 'auth-failed' ? status : null;
     if (faulty && !open) {
       const faultId = randomUUID();
       const detail = health.detail ?? `${deviceId} is ${health.status}`;
       const fault = { deviceId, faultId, raisedAt: this.now().toISOString(), detail };
       this.options.faults.open(fault);
       this.openFaults.set(deviceId, fault);
-      this.options.bus.publish({ type: 'fault.raised', faultId, deviceId, detail });
+      const code = health.error?.code ?? health.code;
+      this.options.bus.publish({ type: 'fault.raised', faultId, deviceId, detail, status: faulty, ...(code ? { code } : {}) });
     } else if (health.status === 'ok' && open) {
       this.options.faults.close(deviceId);
       this.openFaults.delete(deviceId);

@@ -27,8 +27,12 @@ export interface RoomIdentity {
   name: string;
   site: string;
   timezone: string;
-  /** The language of what the room sends (minutes, reminders, nudges): `room.locale`, English by default. */
-  locale?: RoomLocale;
+  /**
+   * The language of what the room sends (minutes, reminders, nudges): `room.locale`, English by
+   * default, replaced by the admin's choice while it is set. Read it each time a message is
+   * worded (the appliance's is a getter over the stored setting), never keep a copy.
+   */
+  readonly locale?: RoomLocale;
 }
 
 /** Everything the meeting services share: stores, time, the bus, the devices, the rules. */

@@ -21,9 +21,6 @@ function localHhmm(iso: string, timeZone: string): string {
  * confidential meetings stay out of group chats.
  */
 export class MeetingTexts {
-  /** The messages' words (their table: message-words-zh-cn.ts). */
-  private readonly say: Words;
-
   constructor(
     private readonly room: { name: string; timezone: string; locale?: RoomLocale },
     private readonly checkInUrl: (m: Meeting) => string,
@@ -31,8 +28,11 @@ export class MeetingTexts {
     private readonly pageUrl: (meetingId: string) => string = () => '',
     /** The meeting's online meeting (the room's link policy applied), for the reminder and a failed call check. */
     private readonly onlineOf: (m: Meeting) => OnlineMeeting | null = () => null,
-  ) {
-    this.say = wordsIn(room.locale, ZH_CN_MESSAGES);
+  ) {}
+
+  /** The messages' words (their table: message-words-zh-cn.ts), in the room's language as it is now. */
+  private get say(): Words {
+    return wordsIn(this.room.locale, ZH_CN_MESSAGES);
   }
 
   /** The language people's messages are in, for what the notify layer adds (a shortened text's note, the email's `lang`). */

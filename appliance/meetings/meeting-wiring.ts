@@ -5,19 +5,41 @@ import type { Logger } from '../logger.js';
 import { SystemClock, type Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import type { CommandSpec } from '../telemetry/command-registry.js';
-import type { MeetingContext } from './meeting-context.js';
+import type { MeetingContext, RoomIdentity } from './meeting-context.js';
+import type { RoomLocale } from './room-words.js';
 import { MeetingRoom } from './meeting-room.js';
 import { selfTestJob } from './selftest-job.js';
 
 /** The appliance's meeting room, from the room config (the meetings module in modules.ts calls this). */
 export function createMeetingRoom(
   config: RoomConfig,
-  deps: { db: Db; devices: DeviceHost; bus: RoomEventBus; log: Logger; clock?: Clock; callCheck?: MeetingContext['callCheck'] },
+  deps: {
+    db: Db;
+    devices: DeviceHost;
+    bus: RoomEventBus;
+    log: Logger;
+    clock?: Clock;
+    callCheck?: MeetingContext['callCheck'];
+    language?: { readonly locale: RoomLocale };
+  },
 ): MeetingRoom {
   const { id, name, site, timezone, locale } = config.room;
+  const language = deps.language;
+  // Read when a message is worded, not now: the admin may change the room's language while it runs.
+  const room: RoomIdentity = language
+    ? {
+        id,
+        name,
+        site,
+        timezone,
+        get locale() {
+          return language.locale;
+        },
+      }
+    : { id, name, site, timezone, ...(locale ? { locale } : {}) };
   return new MeetingRoom({
     db: deps.db,
-    room: { id, name, site, timezone, ...(locale ? { locale } : {}) },
+    room,
     meetings: config.meetings,
     calendar: config.calendar,
     notifications: config.notifications,

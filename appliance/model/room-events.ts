@@ -6,7 +6,8 @@ import { TypedBus } from './typed-bus.js';
  * the meeting logic, the device health and the fleet view agree on the words.
  */
 export type RoomEvent =
-  | { type: 'fault.raised'; faultId: string; deviceId?: string; detail: string }
+  /** A device's fault carries its health status and, when there is one, its error's code: the fleet words it in the operator's language. */
+  | { type: 'fault.raised'; faultId: string; deviceId?: string; detail: string; status?: 'offline' | 'degraded' | 'auth-failed'; code?: string }
   | { type: 'fault.cleared'; faultId: string; deviceId?: string; detail?: string }
   | { type: 'help.requested'; requestId: string; message?: string }
   | { type: 'help.acknowledged'; requestId: string; by?: string }

@@ -9,6 +9,8 @@ const LOCALE_KEY = 'panel.locale';
 /**
  * Room settings the admin view may change at run time (kept in the settings table). The
  * config's value is the default; a setting made on the panel wins until it is cleared.
+ * One instance per room (modules.ts): the panels and the room's messages (minutes, reminders,
+ * nudges) read its `locale` each time they speak, so a change reaches both at once.
  */
 export class PanelSettings {
   private readonly saved: StoredSetting;

@@ -111,7 +111,7 @@ export class AdminScreen extends PanelElement {
             <dd>${o.settings.roomName}</dd>
             <dt>${t('Time zone')}</dt>
             <dd>${o.settings.timezone}</dd>
-            <dt>${t('Panel language')}</dt>
+            <dt>${t('Room language (panels and messages)')}</dt>
             <dd class="row">
               ${(['en', 'zh-CN'] as PanelLocale[]).map((l) => html`<button type="button" aria-pressed=${String(o.settings.locale === l)} @click=${() => void this.setLocale(l)}>${l === 'en' ? 'English' : '中文'}</button>`)}
             </dd>

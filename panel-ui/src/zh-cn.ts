@@ -150,7 +150,7 @@ export const ZH_CN: Record<string, string> = {
   'PIN keys': 'PIN 键盘',
   'Paired panels': '已配对面板',
   'Pairing code': '配对码',
-  'Panel language': '面板语言',
+  'Room language (panels and messages)': '会议室语言（面板与消息）',
   'Panel {code}': '面板 {code}',
   Panels: '面板',
   Poor: '较差',

@@ -82,6 +82,12 @@ it('opens an issue when the projector dies in the board meeting, naming both; th
   mkdirSync(SHOTS, { recursive: true });
   await ana.locator('select[name="language"]').selectOption('zh-CN');
   await until(async () => (await issue.textContent())?.includes(FLEET_ZH_CN[words!]!), 5000, 'the issue worded in Chinese');
+  // Its story opens with the fault in Chinese too, the device's English kept as the detail.
+  await issue.locator('button[name="details"]').click();
+  const opened = issue.locator('ol.log li[data-action="opened"]');
+  await opened.waitFor({ timeout: 5000 });
+  expect(await opened.locator('[data-story-fault-words]').textContent()).toBe(FLEET_ZH_CN[words!]);
+  expect(await opened.locator('[data-story-device-says]').textContent()).toContain(summary);
   await ana.screenshot({ path: join(SHOTS, 'issue-1440x1000-zh-CN.png') });
   await ana.locator('select[name="language"]').selectOption('en');
   await until(async () => (await issue.textContent())?.includes(words!), 5000, 'the issue worded in English again');
@@ -149,6 +155,12 @@ it("shows the fault in the room's history with its duration, in both languages",
   expect(await fault.locator('[data-fault-words]').textContent()).toBe(FLEET_ZH_CN[DEVICE_FAULT_WORDS[errorCode!]!]);
   expect(await flapper.textContent()).toContain('投影机');
   expect(await fault.locator('[data-duration]').textContent()).toMatch(/^持续 \d+ 秒$/);
+  // The room's events in Chinese, the projector by its name; the room's own English (naming it by its id) as the detail.
+  const raised = bo.locator('fleet-room-detail li[data-event="fault.raised"]').first();
+  expect(await raised.locator('[data-event-words]').textContent()).toBe(`投影机：${FLEET_ZH_CN[DEVICE_FAULT_WORDS[errorCode!]!]}`);
+  const cleared = bo.locator('fleet-room-detail li[data-event="fault.cleared"]').first();
+  expect(await cleared.locator('[data-event-words]').textContent()).toBe('投影机 已恢复正常');
+  expect(await cleared.locator('[data-event-detail]').textContent()).toBe('(display is answering again)');
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-zh-CN.png'), fullPage: true });
   await ana.screenshot({ path: join(SHOTS, 'operator-a-1440x1000-en.png'), fullPage: true });
   expect(errors).toEqual([]);

@@ -175,7 +175,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     '/api/v1/admin/settings',
     {
       access: 'admin',
-      summary: "Room settings: the panels' default language (null: back to the config's)",
+      summary: "Room settings: the room's language, for its panels and its messages (minutes, reminders, nudges); null: back to the config's room.locale",
       body: Type.Object({ locale: Type.Union([Locale, Type.Null()]) }, { additionalProperties: false }),
       response: { 200: SettingsSchema },
     },

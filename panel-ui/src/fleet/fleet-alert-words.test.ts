@@ -6,7 +6,9 @@
 import { expect, it } from 'vitest';
 import { RoomEventSchema } from '../../../contract/events.js';
 import { ALERT_RULES } from '../../../fleet/alert-sink.js';
-import { ALERT_WORDS, EVENT_WORDS } from './fleet-alert-words.js';
+import { ALERT_WORDS } from './fleet-alert-words.js';
+import { EVENT_SENTENCES, PROBLEM_CATEGORY_WORDS } from './fleet-event-words.js';
+import { PROBLEM_CATEGORIES } from '../../../appliance/meetings/feedback-repository.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
 
 /** Rules whose condition ends (and so send a resolved alert); the others fire once. A help call ends when it is dealt with. */
@@ -34,10 +36,16 @@ it('words every alert rule, firing and (for conditions) resolved, in both langua
   expect(Object.keys(ALERT_WORDS).sort()).toEqual([...ALERT_RULES].sort());
 });
 
-it('names every event type of the contract in both languages', () => {
+it('words every event type of the contract in both languages, and every problem category', () => {
   const types = RoomEventSchema.anyOf.map((s) => s.properties.type.const as string);
   expect(types.length).toBeGreaterThan(10);
-  expect(types.filter((t) => EVENT_WORDS[t] === undefined)).toEqual([]);
-  expect(Object.values(EVENT_WORDS).flatMap(untranslated)).toEqual([]);
-  expect(Object.keys(EVENT_WORDS).sort()).toEqual([...types].sort());
+  expect(types.filter((t) => Object.keys(EVENT_SENTENCES[t] ?? {}).length === 0)).toEqual([]);
+  expect(Object.values(EVENT_SENTENCES).flatMap((sentences) => Object.values(sentences).flatMap(untranslated))).toEqual([]);
+  expect(Object.keys(EVENT_SENTENCES).sort()).toEqual([...types].sort());
+  // A call's every state has its sentence (the chooser picks one by the state's name).
+  const call = RoomEventSchema.anyOf.find((s) => s.properties.type.const === 'call.changed')!;
+  const states = (call.properties as unknown as { state: { anyOf: { const: string }[] } }).state.anyOf.map((s) => s.const);
+  expect(Object.keys(EVENT_SENTENCES['call.changed']!).sort()).toEqual([...states].sort());
+  expect(Object.keys(PROBLEM_CATEGORY_WORDS).sort()).toEqual([...PROBLEM_CATEGORIES].sort());
+  expect(Object.values(PROBLEM_CATEGORY_WORDS).flatMap(untranslated)).toEqual([]);
 });

@@ -1,8 +1,8 @@
 /**
- * Alerts and room events in the operator's language. The server sends an alert as its rule,
- * state and parameters (its English title and text are for webhooks and chats) and an event
- * as its type; the words are chosen here, and every rule and event type has them in both
- * languages (fleet-alert-words.test.ts fails otherwise).
+ * Alerts in the operator's language. The server sends an alert as its rule, state and
+ * parameters (its English title and text are for webhooks and chats); the words are chosen
+ * here, and every rule has them in both languages (fleet-alert-words.test.ts fails otherwise).
+ * Room events are worded in fleet-event-words.ts.
  */
 import type { FleetAlertView, FleetNames } from '../../../fleet/fleet-api-types.js';
 import { duration, ft, nameIn } from './fleet-words.js';
@@ -28,29 +28,6 @@ export const ALERT_WORDS: Record<string, { firing: AlertTexts; resolved?: AlertT
     resolved: { title: 'Help call in {room} dealt with', text: 'The help call was dealt with.' },
   },
 };
-
-/** What each event a room sends is called on the dashboard. */
-export const EVENT_WORDS: Record<string, string> = {
-  'fault.raised': 'Fault raised',
-  'fault.cleared': 'Fault cleared',
-  'help.requested': 'Help requested',
-  'help.acknowledged': 'Help call seen',
-  'help.resolved': 'Help call dealt with',
-  'problem.reported': 'Problem reported',
-  feedback: 'Rating',
-  'selftest.result': 'Self-test',
-  'meeting.started': 'Meeting started',
-  'meeting.ended': 'Meeting ended',
-  'room.figures': "The day's figures",
-  'call.changed': 'Online call',
-  'link.refused': 'Linked meeting refused',
-};
-
-/** An event's name in the operator's language (a type a newer room sends shows as it came). */
-export function eventWord(type: string): string {
-  const words = EVENT_WORDS[type];
-  return words ? ft(words) : type;
-}
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 

@@ -33,6 +33,18 @@ const summaryOf = (i: FleetIssue) =>
   (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ?? (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
 const deviceSays = (i: FleetIssue) => (i.kind === 'device' && deviceFaultWords(i.errorCode) !== null && !FLEET_SUMMARIES.has(i.summary) ? i.summary : null);
 
+/**
+ * A story entry: what happened and its text. A device issue's opening says the fault in words
+ * from its code; what the device itself said (English, with its address) stays as the detail.
+ */
+function storyEntry(i: FleetIssue, e: FleetIssueLogEntry) {
+  const action = ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action]);
+  if (i.kind !== 'device' || (e.action !== 'opened' && e.action !== 'reopened')) return e.text ? `${action} ${e.text}` : action;
+  const words = e.action === 'opened' ? deviceFaultWords(i.errorCode) : null;
+  const devicesOwn = e.text ? html` <span class="muted" data-story-device-says>(${e.text})</span>` : nothing;
+  return words ? html`${ft('opened:')} <span data-story-fault-words>${words}</span>${devicesOwn}` : html`${action}${devicesOwn}`;
+}
+
 /** Whether the room's panel shows that the help call was seen: the loop closes in the room, not here. */
 function roomNote(i: FleetIssue) {
   if (i.roomSeenAt) return html`<div class="meta room seen" data-room="seen">${ft("The room's panel shows it")} (${when(i.roomSeenAt)})</div>`;
@@ -58,6 +70,7 @@ export class FleetIssueList extends LitElement {
     .heading { display: flex; gap: 0.6em; align-items: baseline; justify-content: space-between; }
     button[aria-pressed='true'] { background: #1971c2; }
     .meta { font-size: 0.8em; color: #a9b4c0; }
+    .muted { color: #a9b4c0; }
     .meeting { font-size: 0.85em; color: #ffd43b; }
     .words { font-size: 0.9em; font-style: italic; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin-top: 0.4em; }
@@ -129,7 +142,7 @@ export class FleetIssueList extends LitElement {
       </div>
       ${
         log
-          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action])}${e.text ? ` ${e.text}` : ''}</li>`)}</ol>
+          ? html`<ol class="log">${log.map((e) => html`<li data-action=${e.action}>${when(e.at)} — ${e.actor ?? ft('the fleet')}: ${storyEntry(i, e)}</li>`)}</ol>
             <form @submit=${(e: Event) => this.submitNote(e, i.id)}><input name="note" maxlength="2000" placeholder=${ft('Add a note')} /><button type="submit" ?disabled=${busy}>${ft('Add')}</button></form>`
           : nothing
       }

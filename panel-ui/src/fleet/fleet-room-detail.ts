@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetRoomDetail, FleetRoomSummary, RoomHistory } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
-import { eventWord } from './fleet-alert-words.js';
+import { roomEventWords } from './fleet-event-words.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { metricWords } from './fleet-metric-words.js';
 import './fleet-room-history.js';
@@ -102,7 +102,10 @@ export class FleetRoomDetailView extends LitElement {
             <fleet-room-history .api=${this.api} .history=${this.history} .names=${names}></fleet-room-history>
             <h3>${ft('Recent events')}</h3>
             <ol>
-              ${d.events.map((e) => html`<li data-event=${e.type}>${when(e.at)} — ${eventWord(e.type)}${e.deviceId ? ` (${nameIn(names[e.deviceId], e.deviceId)})` : ''}${typeof e.body.detail === 'string' ? `: ${e.body.detail}` : ''}</li>`)}
+              ${d.events.map((e) => {
+                const { text, detail } = roomEventWords(e, names);
+                return html`<li data-event=${e.type}>${when(e.at)} — <span data-event-words>${text}</span>${detail ? html` <span class="muted" data-event-detail>(${detail})</span>` : nothing}</li>`;
+              })}
             </ol>`
           : html`<p>${ft('Loading…')}</p>`
       }`;

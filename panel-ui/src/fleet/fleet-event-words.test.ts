@@ -1,0 +1,60 @@
+/**
+ * A room event on a Chinese dashboard: worded from its type and parameters, naming the device
+ * by its name, with the room's own English (which names the device by its id) as the detail.
+ */
+import { afterEach, expect, it } from 'vitest';
+import type { FleetEvent } from '../../../fleet/fleet-api-types.js';
+import { roomEventWords } from './fleet-event-words.js';
+import { setFleetLocale } from './fleet-words.js';
+
+const names = { display: { en: 'Projector', 'zh-CN': '投影机' } };
+const event = (type: string, body: Record<string, unknown>, deviceId: string | null = null): FleetEvent => ({
+  seq: 1,
+  id: 'e1',
+  site: 'hq',
+  room: 'aurora',
+  type,
+  deviceId,
+  at: '2026-12-06T09:00:00.000Z',
+  body: { type, ...body },
+});
+
+afterEach(() => setFleetLocale('en'));
+
+it('says a device came back by its name, in Chinese, keeping the room’s words as the detail', () => {
+  setFleetLocale('zh-CN');
+  expect(roomEventWords(event('fault.cleared', { faultId: 'f1', deviceId: 'display', detail: 'display is answering again' }, 'display'), names)).toEqual({
+    text: '投影机 已恢复正常',
+    detail: 'display is answering again',
+  });
+});
+
+it("words a device's fault from its error code, else from its status; a room without the code's words keeps its own text", () => {
+  setFleetLocale('zh-CN');
+  const raised = (extra: Record<string, unknown>) =>
+    roomEventWords(event('fault.raised', { faultId: 'f1', deviceId: 'display', detail: 'connect ECONNREFUSED 127.0.0.1:4352', ...extra }, 'display'), names);
+  expect(raised({ status: 'offline', code: 'ROOMCTL_E_CONNECT_FAILED' })).toEqual({
+    text: '投影机：无法通过网络连接',
+    detail: 'connect ECONNREFUSED 127.0.0.1:4352',
+  });
+  expect(raised({ status: 'auth-failed' }).text).toBe('投影机：密码错误');
+  // A room of the previous release sends neither.
+  expect(raised({}).text).toBe('投影机 出现故障');
+});
+
+it('words the other events from their parameters, and shows a type it does not know as it came', () => {
+  setFleetLocale('zh-CN');
+  expect(roomEventWords(event('problem.reported', { reportId: 'r', categories: ['display', 'audio'], deviceHealth: {} }), names).text).toBe(
+    '报告问题：显示屏、音频',
+  );
+  expect(roomEventWords(event('call.changed', { state: 'failed', provider: 'zoom', meetingId: null, detail: 'the browser exited' }), names)).toEqual({
+    text: '在线通话失败',
+    detail: 'the browser exited',
+  });
+  expect(roomEventWords(event('selftest.result', { reportId: 'r', passed: false, results: [{ ok: true }, { ok: false }] }), names).text).toBe(
+    '自检未通过：2 项中 1 项失败',
+  );
+  expect(roomEventWords(event('lamp.replaced', { detail: 'new lamp' }, 'display'), names)).toEqual({ text: 'lamp.replaced (投影机)', detail: 'new lamp' });
+  setFleetLocale('en');
+  expect(roomEventWords(event('meeting.started', { meetingId: 'm', title: 'Board meeting' }), names).text).toBe('Meeting started: Board meeting');
+});

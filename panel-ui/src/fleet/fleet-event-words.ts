@@ -1,0 +1,101 @@
+/**
+ * A room event as a sentence in the operator's language, worded here from its type and
+ * parameters (a device by its name, a fault by its code or status); the room's own text
+ * (English, naming the device by its id) stays beside it as the detail. Every event type of
+ * the contract has its sentences in both languages (fleet-alert-words.test.ts fails otherwise).
+ */
+import type { FleetEvent, FleetNames } from '../../../fleet/fleet-api-types.js';
+import { deviceFaultWords } from './fleet-device-fault-words.js';
+import { ft, nameIn, statusWord } from './fleet-words.js';
+
+/** Per event type, its sentences: which one fits is chosen from the event's parameters below. */
+export const EVENT_SENTENCES: Record<string, Record<string, string>> = {
+  'fault.raised': { fault: '{device}: {fault}', device: '{device} has a fault', room: 'The room has a fault' },
+  'fault.cleared': { device: '{device} works again', room: "The room's fault is over" },
+  'help.requested': { message: 'Help requested: “{message}”', plain: 'Help requested' },
+  'help.acknowledged': { by: '{by} saw the help call', plain: 'The help call was seen' },
+  'help.resolved': { by: '{by} dealt with the help call', plain: 'The help call was dealt with' },
+  'problem.reported': { categories: 'Problem reported: {categories}', plain: 'Problem reported' },
+  feedback: { rating: 'Rated {n} of 5' },
+  'selftest.result': { passed: 'Self-test passed', failed: 'Self-test failed: {n} of {total} checks' },
+  'meeting.started': { title: 'Meeting started: {title}', plain: 'Meeting started' },
+  'meeting.ended': { title: 'Meeting ended: {title}', plain: 'Meeting ended' },
+  'room.figures': { day: "The day's figures for {day}" },
+  'link.refused': { from: 'Refused a linked meeting from {from}' },
+  'call.changed': {
+    idle: 'No online call',
+    joining: 'Joining the online call',
+    'in-call': 'In the online call',
+    ended: 'The online call ended',
+    failed: 'The online call failed',
+  },
+};
+
+/** A problem report's categories (the panel's ids) in words. */
+export const PROBLEM_CATEGORY_WORDS: Record<string, string> = {
+  camera: 'Camera',
+  audio: 'Audio',
+  display: 'Display',
+  network: 'Network',
+  cleanliness: 'Cleanliness',
+  other: 'Other',
+};
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/** Which sentence of its type an event takes, and what fills it. */
+function choose(e: FleetEvent, device: string | null): [variant: string, vars: Record<string, string | number>] {
+  const b = e.body;
+  switch (e.type) {
+    case 'fault.raised': {
+      const fault = deviceFaultWords(str(b.code)) ?? (str(b.status) ? statusWord(str(b.status)!) : null);
+      return device === null ? ['room', {}] : fault ? ['fault', { device, fault }] : ['device', { device }];
+    }
+    case 'fault.cleared':
+      return device === null ? ['room', {}] : ['device', { device }];
+    case 'help.requested':
+      return str(b.message) ? ['message', { message: str(b.message)! }] : ['plain', {}];
+    case 'help.acknowledged':
+    case 'help.resolved':
+      return str(b.by) ? ['by', { by: str(b.by)! }] : ['plain', {}];
+    case 'problem.reported': {
+      const categories = Array.isArray(b.categories)
+        ? b.categories
+            .filter((c): c is string => typeof c === 'string')
+            .map((c) => (PROBLEM_CATEGORY_WORDS[c] ? ft(PROBLEM_CATEGORY_WORDS[c]) : c))
+            .join(ft(', '))
+        : '';
+      return categories ? ['categories', { categories }] : ['plain', {}];
+    }
+    case 'feedback':
+      return ['rating', { n: typeof b.rating === 'number' ? b.rating : '?' }];
+    case 'selftest.result': {
+      const results = Array.isArray(b.results) ? (b.results as { ok?: unknown }[]) : [];
+      return b.passed ? ['passed', {}] : ['failed', { n: results.filter((r) => r.ok === false).length, total: results.length }];
+    }
+    case 'meeting.started':
+    case 'meeting.ended':
+      return str(b.title) ? ['title', { title: str(b.title)! }] : ['plain', {}];
+    case 'room.figures':
+      return ['day', { day: str(b.day) ?? '' }];
+    case 'link.refused':
+      return ['from', { from: str(b.from) ?? '' }];
+    case 'call.changed':
+      return [str(b.state) ?? 'idle', {}];
+    default:
+      return ['', {}];
+  }
+}
+
+/**
+ * What the dashboard says of a room event: its sentence, and the room's own words (its detail
+ * or reason) to show beside it. A type a newer room sends, without sentences here, shows as it came.
+ */
+export function roomEventWords(e: FleetEvent, names: Record<string, FleetNames | null>): { text: string; detail: string | null } {
+  const device = e.deviceId ? nameIn(names[e.deviceId], e.deviceId) : null;
+  const [variant, vars] = choose(e, device);
+  const sentence = EVENT_SENTENCES[e.type]?.[variant];
+  const detail = str(e.body.detail) ?? str(e.body.reason);
+  if (!sentence) return { text: device ? `${e.type} (${device})` : e.type, detail };
+  return { text: ft(sentence, vars), detail };
+}
