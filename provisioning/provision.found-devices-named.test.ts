@@ -3,7 +3,8 @@
  * cameras on one adapter, a Samsung MDC display, a PJLink display and an ONVIF camera, each a
  * simulator on a real PTY or loopback socket): every device in the written config has a name
  * a person recognises — the ONVIF camera its own name and model from its ProbeMatch, the
- * others their kind and number in both panel languages — never only `camera-1`.
+ * PJLink display the name it answers to `NAME ?`, the others their kind and number in both
+ * panel languages — never only `camera-1`.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -46,6 +47,6 @@ it('writes a name for every device it found, from what the device said or from i
     ['camera-2', { en: 'Camera 2', 'zh-CN': '摄像机 2' }],
     ['display-1', { en: 'Display 1', 'zh-CN': '显示屏 1' }],
     ['camera-3', 'Rear PTZ SIM-PTZ'],
-    ['display-2', { en: 'Display 2', 'zh-CN': '显示屏 2' }],
+    ['display-2', 'Simulated Display'],
   ]);
 });

@@ -33,6 +33,7 @@ function signalOf(role: PipelineRole, state: Record<string, unknown>): { value: 
 
 class MediaSignalDriver implements DeviceDriver {
   private lastState = 0;
+  private lastShown = '';
 
   constructor(
     private readonly media: MediaService,
@@ -78,8 +79,15 @@ class MediaSignalDriver implements DeviceDriver {
     });
     this.media.on('signal', this.onSignal);
     this.media.on('status', this.onStatus);
+    // The level and the frame rate move without any pipeline change or new verdict: look again
+    // every second, so the state (and the health's signal, which the fleet charts) follows them.
+    clearInterval(this.follow);
+    this.follow = setInterval(() => this.apply(false), 1000);
+    this.follow.unref();
     this.apply(true);
   }
+
+  private follow: NodeJS.Timeout | undefined;
 
   private abort: (() => void) | undefined;
 
@@ -92,13 +100,18 @@ class MediaSignalDriver implements DeviceDriver {
       return;
     }
     if (changed) this.ctx.setCondition(health.verdict.degraded ? { degraded: true, detail: health.verdict.detail ?? undefined } : { degraded: false });
-    if (changed || Date.now() - this.lastState > STATE_EVERY_MS) {
+    const state = { ...health.state, signal: signalOf(this.role, health.state) };
+    const shown = JSON.stringify(state);
+    // At most every STATE_EVERY_MS while it moves (panels and the fleet need no more), and only when it moved.
+    if (changed || (shown !== this.lastShown && Date.now() - this.lastState >= STATE_EVERY_MS)) {
       this.lastState = Date.now();
-      this.ctx.publishState({ ...health.state, signal: signalOf(this.role, health.state) });
+      this.lastShown = shown;
+      this.ctx.publishState(state);
     }
   }
 
   async disconnect(): Promise<void> {
+    clearInterval(this.follow);
     this.abort?.();
     this.media.off('signal', this.onSignal);
     this.media.off('status', this.onStatus);

@@ -33,6 +33,19 @@ export interface TcpProbe {
   complete(bytes: Buffer): boolean;
   /** `where` is `host:port`, for the detail IT reads. */
   interpret(bytes: Buffer, where: string): Interpretation;
+  /**
+   * Questions asked on the same connection once the answer was read as this protocol's (what
+   * the device calls itself), in the time the probe has left; resolves with settings to add
+   * (`name`). `answer` is the bytes `interpret` read (a greeting's login challenge);
+   * `credentials` is the driver's section of the provisioning answers, when given.
+   */
+  identify?(conversation: TcpConversation, answer: Buffer, credentials?: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+/** The connection a TCP probe's follow-up questions go over. */
+export interface TcpConversation {
+  /** Writes `request`; resolves with the answer once `complete` says it is whole, undefined when time ran out or the device hung up. */
+  ask(request: Uint8Array, complete: (bytes: Buffer) => boolean): Promise<Buffer | undefined>;
 }
 
 /** A USB HID device as the OS lists it (node-hid's record), for a HID driver to recognise. */

@@ -113,7 +113,8 @@ export const ERROR_CATALOG = {
   },
   ROOMCTL_E_DEVICE_AUTH: {
     http: 502,
-    hint: "Wrong password: the device refused the credentials in the config. Fix the device's password (or username) in the room config or its secrets.yaml to match the device; the room retries slowly meanwhile so the device does not lock the account.",
+    // Many devices refuse a locked account exactly as a wrong password (PJLink's ERRA): the hint names both.
+    hint: "Wrong password or locked account: the device refused the credentials in the config. Fix the device's password (or username) in the room config or its secrets.yaml to match the device, or unlock the account on the device (or wait for its lock to end); the room retries slowly meanwhile so the device does not lock the account again.",
   },
   // 502: the command reached the device, whose answer never came back; re-sending could do it twice.
   ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN: {

@@ -43,5 +43,7 @@ export const extronSisCredentials = sharedPasswordCredentials("Telnet password o
 export function proposeExtronSis(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   const asks = 'the switcher asks for a password; add devices.extron-sis.password to the answers';
   const fields = hostEntryFields(identity, context, { defaultPort: EXTRON_SIS_PORT, needsPassword: identity.settings.password === true, asks });
-  return fields ? [{ fields, detail: identity.detail }] : [];
+  // The banner's model names the switcher on the panel ("Extron IN1608"), as IT knows it.
+  const model = typeof identity.settings.model === 'string' ? identity.settings.model.trim() : '';
+  return fields ? [{ fields, detail: identity.detail, ...(model ? { name: `Extron ${model}` } : {}) }] : [];
 }

@@ -36,7 +36,9 @@ it("a host IT lists is asked each driver's question; the banner names the switch
   ]);
   const proposal = proposeDevices(findings, answers, DRIVERS);
   expect(proposal.notes).toEqual([]);
-  expect(proposal.devices.map((d) => d.entry)).toEqual([{ id: 'display-1', driver: 'extron-sis', host: '127.0.0.1', port: sim.endpoint.port }]);
+  expect(proposal.devices.map((d) => d.entry)).toEqual([
+    { id: 'display-1', driver: 'extron-sis', host: '127.0.0.1', port: sim.endpoint.port, name: 'Extron IN1608' },
+  ]);
 });
 
 it('a switcher that asks for a password gets the one in devices.extron-sis, or a note saying where to put it', async () => {
@@ -46,7 +48,7 @@ it('a switcher that asks for a password gets the one in devices.extron-sis, or a
   const withPassword = answersFor(where, { 'extron-sis': { password: 'extron-admin' } });
   const proposal = proposeDevices(await discoverRoom(withPassword), withPassword, DRIVERS);
   expect(proposal.devices.map((d) => d.entry)).toEqual([
-    { id: 'display-1', driver: 'extron-sis', host: '127.0.0.1', port: sim.endpoint.port, password: 'extron-admin' },
+    { id: 'display-1', driver: 'extron-sis', host: '127.0.0.1', port: sim.endpoint.port, password: 'extron-admin', name: expect.stringMatching(/^Extron /) },
   ]);
 
   const without = answersFor(where);

@@ -28,10 +28,13 @@ export interface PjlinkDisplayOptions {
   pjlinkClass?: PjlinkClass;
   /** Only AVMT 30/31 (sound and picture together); 10/11/20/21 answer ERR2. */
   avmtCombinedOnly?: boolean;
+  /** NAME, INF1 and INF2 answer ERR1: a display that does not say what it is. */
+  identityUnsupported?: boolean;
 }
 
 const QUERY_ONLY = new Set(['ERST', 'LAMP', 'INST', 'NAME', 'INF1', 'INF2', 'INFO', 'CLSS', 'SNUM', 'SVER']);
 const CLASS_2_ONLY = new Set(['SVOL', 'MVOL', 'SNUM', 'SVER', 'FREZ']);
+const IDENTITY = new Set(['NAME', 'INF1', 'INF2']);
 
 /**
  * The state machine of a PJLink class 2 display, with no sockets: one command line in, one
@@ -51,9 +54,10 @@ export class PjlinkDisplay extends EventEmitter {
   frozen = false;
   errorStatus: ErrorStatus = { fan: 'ok', lamp: 'ok', temperature: 'ok', cover: 'ok', filter: 'ok', other: 'ok' };
   readonly mac: string;
-  private readonly opts: Required<Omit<PjlinkDisplayOptions, 'name' | 'inputs' | 'mac' | 'pjlinkClass' | 'avmtCombinedOnly'>>;
+  private readonly opts: Required<Omit<PjlinkDisplayOptions, 'name' | 'inputs' | 'mac' | 'pjlinkClass' | 'avmtCombinedOnly' | 'identityUnsupported'>>;
   readonly pjlinkClass: PjlinkClass;
   private readonly avmtCombinedOnly: boolean;
+  private readonly identityUnsupported: boolean;
   private target: 'on' | 'standby' = 'standby';
   private transitionEndsAt = 0;
   private lampOnMs = 0;
@@ -70,6 +74,7 @@ export class PjlinkDisplay extends EventEmitter {
     this.micVolume = this.volume;
     this.pjlinkClass = options.pjlinkClass ?? 2;
     this.avmtCombinedOnly = options.avmtCombinedOnly ?? false;
+    this.identityUnsupported = options.identityUnsupported ?? false;
   }
 
   get power(): PowerState {
@@ -111,6 +116,7 @@ export class PjlinkDisplay extends EventEmitter {
     if (pjlinkClass > this.pjlinkClass) return answer('ERR1');
     if (CLASS_2_ONLY.has(command) && pjlinkClass !== 2) return answer('ERR1');
     if (QUERY_ONLY.has(command) && param !== '?') return answer('ERR2');
+    if (IDENTITY.has(command) && this.identityUnsupported) return answer('ERR1');
     return answer(this.run(command, param, pjlinkClass));
   }
 

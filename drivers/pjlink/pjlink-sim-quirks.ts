@@ -41,6 +41,16 @@ export const PJLINK_QUIRKS: readonly QuirkProfile[] = [
     description: 'Closes a session with no command for 30 s (idleTimeoutMs), as displays do to free their single connection.',
     source: 'PJLink class 1 specification: the projector disconnects when no command arrives for 30 seconds',
   },
+  {
+    name: 'unnamed',
+    description: 'No name was ever set: NAME ? answers an empty value (%1NAME=); INF1/INF2 still tell the manufacturer and product.',
+    source: 'PJLink class 1 specification, NAME query: the response is empty (zero length) when no projector name is set',
+  },
+  {
+    name: 'no-identity',
+    description: 'NAME ?, INF1 ? and INF2 ? answer ERR1 (undefined command): the display does not say what it is.',
+    source: 'PJLink class 1 specification: ERR1 "undefined command" is the answer to a command the device does not implement',
+  },
 ];
 
 /** Status notifications over UDP to the controller that last connected (the `notifications` quirk). */

@@ -66,6 +66,8 @@ export async function startPjlinkSimulator(options: PjlinkSimulatorOptions = {})
     ...(slowWarmup ? { warmupMs: options.warmupMs ?? 20_000 } : {}),
     ...(quirks.has('class1-only') ? { pjlinkClass: 1 as const } : {}),
     ...(quirks.has('avmt-31-only') ? { avmtCombinedOnly: true } : {}),
+    ...(quirks.has('unnamed') ? { name: '' } : {}),
+    ...(quirks.has('no-identity') ? { identityUnsupported: true } : {}),
   });
   const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 1000) : 0;
   const warmupReplyMs = slowWarmup ? (options.replyDelayMs ?? 2000) : 0;

@@ -6,6 +6,8 @@ import { MeetingElement } from './meeting-element.js';
 import { panelRequest } from './panel-events.js';
 import { parseSpeakers } from './agenda-speakers.js';
 
+const blankRow = (): Row => ({ title: '', minutes: 10, owner: '', speakers: '' });
+
 interface Row {
   title: string;
   minutes: number;
@@ -72,21 +74,37 @@ export class AgendaEditor extends MeetingElement {
   protected async load(): Promise<void> {
     if (!this.api) return;
     try {
-      const agenda = await this.api.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);
-      this.rows = agenda.items.map((i) => ({
-        title: i.title,
-        minutes: i.minutes,
-        owner: i.owner ?? '',
-        speakers: i.speakers.map((s) => `${s.name} ${s.minutes}`).join(', '),
-      }));
-      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '', speakers: '' }];
       this.dirty = false;
-      this.loaded = true;
+      await this.read();
     } catch {
       // Offline: an empty form; saving says why it cannot.
-      if (this.rows.length === 0) this.rows = [{ title: '', minutes: 10, owner: '', speakers: '' }];
+      if (this.rows.length === 0) this.rows = [blankRow()];
       this.loaded = true;
     }
+  }
+
+  /**
+   * Takes up an agenda changed elsewhere (another panel, the phone page, the API) while the
+   * editor is open. Unsaved edits are the person's: while there are some, nothing is replaced.
+   */
+  async follow(): Promise<void> {
+    if (!this.loaded || this.dirty || !this.api) return;
+    await this.read().catch(() => undefined);
+  }
+
+  private async read(): Promise<void> {
+    const agenda = await this.api!.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);
+    // Typing started while the agenda was on its way: the typing wins.
+    if (this.dirty) return;
+    const rows = agenda.items.map((i) => ({
+      title: i.title,
+      minutes: i.minutes,
+      owner: i.owner ?? '',
+      speakers: i.speakers.map((s) => `${s.name} ${s.minutes}`).join(', '),
+    }));
+    if (rows.length === 0) rows.push(blankRow());
+    if (JSON.stringify(rows) !== JSON.stringify(this.rows)) this.rows = rows;
+    this.loaded = true;
   }
 
   override render() {
@@ -125,7 +143,7 @@ export class AgendaEditor extends MeetingElement {
   }
 
   private add(): void {
-    this.rows = [...this.rows, { title: '', minutes: 10, owner: '', speakers: '' }];
+    this.rows = [...this.rows, blankRow()];
     this.dirty = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`[data-testid="agenda-title-${this.rows.length}"]`)?.focus());
   }

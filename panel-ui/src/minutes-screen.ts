@@ -143,6 +143,8 @@ export class MinutesScreen extends MeetingElement {
     if (!this.api || !this.meetingId) return;
     try {
       const read = await fetchMinutes(this.api, this.meetingId);
+      // The open agenda editor follows in the same beat as the tabs' counts, so they never disagree for long.
+      await this.renderRoot.querySelector('agenda-editor')?.follow();
       this.minutes = read.minutes;
       this.sentAt = read.sentAt ?? null;
       this.final = read.final;

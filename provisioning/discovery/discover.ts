@@ -74,7 +74,9 @@ async function discoverNetwork(
   for (const [key, t] of [...targets].sort(([a], [b]) => byEndpoint(a, b))) {
     const probes = t.driver ? tcpProbes.filter((p) => p.driver === t.driver!.id) : tcpProbes;
     progress(`${key}: ${probes.map((p) => p.tcp.label).join(', ')}…`);
-    const { verdict, port } = await probeHost(probes, t.host, t.port, Math.max(timeoutMs, 1000));
+    // The answers' password lets a probe that must log in ask the device its name.
+    const credentialsOf = (driver: string): Record<string, unknown> | undefined => answers.devices?.[driver];
+    const { verdict, port } = await probeHost(probes, t.host, t.port, Math.max(timeoutMs, 1000), credentialsOf);
     if (verdict.verdict === 'match') verdict.settings = { ...t.settings, ...verdict.settings };
     findings.push({ source: 'network', endpoint: `${t.host}:${port}`, host: t.host, port, verdict });
   }

@@ -23,8 +23,10 @@ export function nextStepFor(result: CheckResult, configPath: string, config?: Ro
       const index = config?.devices.findIndex((d) => d.id === id) ?? -1;
       const where = index >= 0 ? `devices[${index}] (${id}) in ${configPath}` : `the device's entry in ${configPath}`;
       // The line already says "wrong password": the catalog's hint would say it again.
+      // Passwords usually live in the secrets file: named, so IT opens the right one.
+      const secrets = config?.secrets ? `its secrets file ${config.secrets}` : 'its secrets file';
       if (result.code === 'ROOMCTL_E_DEVICE_AUTH')
-        return `put the username and password the device expects in ${where} (or its secrets file), or unlock the account on the device; then run roomctl doctor again`;
+        return `put the username and password the device expects in ${where} (or ${secrets}), or unlock the account on the device; then run roomctl doctor again`;
       return `${hintOf(result.code) ?? "check the device's power, cable and address"}; its settings are ${where}; then run roomctl doctor again`;
     }
     case 'broker':

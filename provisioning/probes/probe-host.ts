@@ -10,55 +10,97 @@ export interface HostProbeOptions {
   timeoutMs?: number;
 }
 
-/** Connects, writes the probe's question if it has one, and reads until the probe says the answer is whole. */
-function tcpExchange(options: HostProbeOptions, probe: TcpProtocolProbe): Promise<ExchangeReply> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: options.host, port: options.port });
-    const chunks: Buffer[] = [];
-    let settled = false;
-    const finish = (reply: ExchangeReply) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(reply);
-    };
-    const timer = setTimeout(() => {
-      const bytes = Buffer.concat(chunks);
-      finish(bytes.length ? { kind: 'partial', bytes } : { kind: 'silent' });
-    }, options.timeoutMs ?? 1500);
-    socket.on('connect', () => {
-      if (probe.tcp.request) socket.write(probe.tcp.request);
-    });
-    socket.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      const bytes = Buffer.concat(chunks);
-      if (probe.tcp.complete(bytes)) finish({ kind: 'reply', bytes });
-    });
-    socket.on('error', (err: NodeJS.ErrnoException) =>
-      finish({ kind: 'error', message: err.code === 'ECONNREFUSED' ? 'connection refused (nothing listens there)' : err.message }),
-    );
-    socket.on('close', () => {
-      const bytes = Buffer.concat(chunks);
-      finish(bytes.length ? { kind: 'partial', bytes } : { kind: 'error', message: 'closed the connection without a word' });
-    });
-  });
+/** One TCP connection a probe talks over: each exchange writes a question and reads until its answer is whole. */
+interface TcpSession {
+  exchange(request: Uint8Array | undefined, complete: (bytes: Buffer) => boolean): Promise<ExchangeReply>;
+  close(): void;
 }
 
-/** Asks one host:port one driver's question, in that driver's protocol. */
-export async function probeHostWith(probe: TcpProtocolProbe, options: HostProbeOptions): Promise<PortVerdict> {
+/** Connects; every exchange on the connection shares one deadline, so follow-up questions stay within the probe's time. */
+function openTcpSession(options: HostProbeOptions): TcpSession {
+  const deadline = Date.now() + (options.timeoutMs ?? 1500);
+  const socket = connect({ host: options.host, port: options.port });
+  let pending = Buffer.alloc(0);
+  let ended: ExchangeReply | undefined;
+  let wake: (() => void) | undefined;
+  const woken = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  socket.on('data', (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk]);
+    woken();
+  });
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    ended ??= { kind: 'error', message: err.code === 'ECONNREFUSED' ? 'connection refused (nothing listens there)' : err.message };
+    woken();
+  });
+  socket.on('close', () => {
+    ended ??= { kind: 'error', message: 'closed the connection without a word' };
+    woken();
+  });
+  const take = (): Buffer => {
+    const bytes = pending;
+    pending = Buffer.alloc(0);
+    return bytes;
+  };
+  return {
+    async exchange(request, complete) {
+      // Written before the connection is up, Node sends it once it is.
+      if (request && !ended && !socket.destroyed) socket.write(request);
+      for (;;) {
+        if (pending.length > 0 && complete(pending)) return { kind: 'reply', bytes: take() };
+        const left = deadline - Date.now();
+        if (ended || left <= 0) {
+          const bytes = take();
+          if (bytes.length > 0) return { kind: 'partial', bytes };
+          return ended ?? { kind: 'silent' };
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    },
+    close: () => socket.destroy(),
+  };
+}
+
+/**
+ * Asks one host:port one driver's question, in that driver's protocol, and when the answer is
+ * that protocol's, the driver's follow-up questions (what the device calls itself) on the same connection.
+ */
+export async function probeHostWith(probe: TcpProtocolProbe, options: HostProbeOptions, credentials?: Record<string, unknown>): Promise<PortVerdict> {
   const where = `${options.host}:${options.port}`;
-  const reply = await tcpExchange(options, probe);
-  if (reply.kind === 'error') return { verdict: 'error', detail: `${where}: ${reply.message}` };
-  if (reply.kind === 'silent') return { verdict: 'silent', detail: `${where}: connected, but no ${probe.tcp.label} arrived` };
-  const reading = probe.tcp.interpret(reply.bytes, where);
-  if (reading.ok) return { verdict: 'match', driver: probe.driver, protocol: probe.protocol, settings: reading.settings, detail: reading.detail };
-  return { verdict: 'garbage', bytes: hex(reply.bytes), detail: `${where}: ${reading.why}` };
+  const session = openTcpSession(options);
+  try {
+    const reply = await session.exchange(probe.tcp.request, probe.tcp.complete);
+    if (reply.kind === 'error') return { verdict: 'error', detail: `${where}: ${reply.message}` };
+    if (reply.kind === 'silent') return { verdict: 'silent', detail: `${where}: connected, but no ${probe.tcp.label} arrived` };
+    const reading = probe.tcp.interpret(reply.bytes, where);
+    if (!reading.ok) return { verdict: 'garbage', bytes: hex(reply.bytes), detail: `${where}: ${reading.why}` };
+    const conversation = {
+      ask: async (request: Uint8Array, complete: (bytes: Buffer) => boolean) => {
+        const answer = await session.exchange(request, complete);
+        return answer.kind === 'reply' ? answer.bytes : undefined;
+      },
+    };
+    // What the device tells of itself is a bonus: a device that says nothing is still found.
+    const told = reply.kind === 'reply' && probe.tcp.identify ? await probe.tcp.identify(conversation, reply.bytes, credentials).catch(() => ({})) : {};
+    return { verdict: 'match', driver: probe.driver, protocol: probe.protocol, settings: { ...reading.settings, ...told }, detail: reading.detail };
+  } finally {
+    session.close();
+  }
 }
 
 /**
  * Asks a host each protocol's question, at the port given or else at each protocol's own
- * port, until one is answered in its protocol. When none is, the first protocol's verdict
+ * port, until one is answered in its protocol (a probe that logs in to ask more takes its
+ * driver's answers section from `credentialsOf`). When none is, the first protocol's verdict
  * stands, or garbage when some protocol got bytes it could not read. Says which port answered.
  */
 export async function probeHost(
@@ -66,12 +108,13 @@ export async function probeHost(
   host: string,
   port: number | undefined,
   timeoutMs?: number,
+  credentialsOf: (driver: string) => Record<string, unknown> | undefined = () => undefined,
 ): Promise<{ verdict: PortVerdict; port: number }> {
   let first: { verdict: PortVerdict; port: number } | undefined;
   let garbage: { verdict: PortVerdict; port: number } | undefined;
   for (const probe of probes) {
     const at = port ?? probe.tcp.port;
-    const verdict = await probeHostWith(probe, { host, port: at, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+    const verdict = await probeHostWith(probe, { host, port: at, ...(timeoutMs !== undefined ? { timeoutMs } : {}) }, credentialsOf(probe.driver));
     if (verdict.verdict === 'match') return { verdict, port: at };
     first ??= { verdict, port: at };
     if (verdict.verdict === 'garbage') garbage ??= { verdict, port: at };

@@ -17,10 +17,13 @@ const example = folder?.[2] ?? '';
 /** What any file about the example would name: the first word of its id. */
 const stem = example.split('-')[0] ?? '';
 
-/** Every text file of the project outside node_modules, build output and git. */
+/** Output of runs, not sources: ignored by git, and a benchmark's results name every driver it ran. */
+const NOT_SOURCES = ['node_modules', 'dist', '.git', 'bench-results', 'test-artifacts', 'data'];
+
+/** Every text file of the project outside node_modules, build and run output, and git. */
 function* projectFiles(dir = ''): Generator<string> {
   for (const name of readdirSync(join(PROJECT_ROOT, dir))) {
-    if (['node_modules', 'dist', '.git'].includes(name)) continue;
+    if (NOT_SOURCES.includes(name)) continue;
     const path = dir ? `${dir}/${name}` : name;
     if (statSync(join(PROJECT_ROOT, path)).isDirectory()) yield* projectFiles(path);
     else if (/\.(ts|js|mjs|json|yaml|yml|md|html|sh|py)$/.test(name)) yield path;

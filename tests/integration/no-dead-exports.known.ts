@@ -65,7 +65,6 @@ export const KNOWN_UNIMPORTED_IN_DRIVERS: string[] = [
   'drivers/pjlink/pjlink-codec.ts: ErrorStatusField',
   'drivers/pjlink/pjlink-codec.ts: LampStatus',
   'drivers/pjlink/pjlink-codec.ts: MuteState',
-  'drivers/pjlink/pjlink-codec.ts: PJLINK_MAX_LINE',
   'drivers/pjlink/pjlink-codec.ts: POWER_STATES',
   'drivers/pjlink/pjlink-codec.ts: PjlinkErrorCode',
   'drivers/pjlink/pjlink-codec.ts: PjlinkGreeting',

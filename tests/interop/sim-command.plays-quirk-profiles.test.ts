@@ -15,7 +15,7 @@ it('an unknown profile is refused with the list of profiles that simulator offer
 
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('unknown quirk profile "teleport"');
-  expect(result.stderr).toContain('slow-replies, slow-warmup, auth-lockout, class1-only, avmt-31-only, notifications, idle-drop');
+  expect(result.stderr).toContain('slow-replies, slow-warmup, auth-lockout, class1-only, avmt-31-only, notifications, idle-drop, unnamed, no-identity');
 });
 
 it('a known profile runs, and says what it plays and where the behaviour comes from', async () => {
@@ -32,6 +32,6 @@ it('the usage lists the quirk profiles of every simulator that has some', async 
   const result = await runCli(['sim']);
 
   expect(result.code).toBe(2);
-  expect(result.stderr).toMatch(/pjlink \(--quirks slow-replies, .*idle-drop\)/);
+  expect(result.stderr).toMatch(/pjlink \(--quirks slow-replies, .*idle-drop, unnamed, no-identity\)/);
   expect(result.stderr).toMatch(/samsung-mdc \(--quirks slow-replies, no-speaker\)/);
 });

@@ -1,0 +1,64 @@
+/**
+ * A phone has the agenda editor open (real Chromium against a test room). Someone else changes
+ * the agenda through the API: the open editor shows their items, as the tabs' counts do. Once
+ * the person on the phone has typed in a field, a change elsewhere no longer replaces it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
+import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+
+let room: TestRoom;
+let browser: Browser;
+let phone: Page;
+let meetingId: string;
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const r = await fetch(room.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await r.json()) as T;
+}
+
+const putAgenda = (...titles: string[]) => api('PUT', `/api/v1/meetings/${meetingId}/agenda`, { items: titles.map((title) => ({ title, minutes: 10 })) });
+const titleField = (n: number) => phone.getByTestId(`agenda-title-${n}`);
+const showsTitle = (n: number, title: string) => waitFor(async () => (await titleField(n).inputValue()) === title, 10_000, `agenda item ${n} "${title}"`);
+
+describe('the open agenda editor follows agenda edits made elsewhere', () => {
+  beforeAll(async () => {
+    buildPanelIfStale();
+    room = await startTestRoom();
+    browser = await launchChromium();
+    meetingId = (await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' })).id;
+    await api('POST', `/api/v1/meetings/${meetingId}/start`);
+    await putAgenda('Budget');
+    const access = await api<{ url: string; code: string }>('GET', `/api/v1/meetings/${meetingId}/access`);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(10_000);
+    phone = await context.newPage();
+    await phone.goto(`${room.baseUrl}${new URL(access.url).pathname}?code=${access.code}`);
+    await phone.getByTestId('tab-agenda').click();
+    await showsTitle(1, 'Budget');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  it('shows an item added through the API', async () => {
+    await putAgenda('Budget', 'Rollout');
+    await showsTitle(2, 'Rollout');
+  });
+
+  it('keeps what the person typed when the agenda changes elsewhere meanwhile', async () => {
+    await titleField(1).fill('Budget and hiring');
+    await putAgenda('Budget', 'Rollout', 'Hiring');
+    // The tab's count has followed the third item: the editor had its turn at the same beat.
+    await phone.getByTestId('tab-agenda').filter({ hasText: '(3)' }).waitFor();
+    expect(await titleField(1).inputValue()).toBe('Budget and hiring');
+    expect(await titleField(3).count()).toBe(0);
+  });
+});
