@@ -3,13 +3,14 @@ import type { ApplianceCore } from './appliance-core.js';
 import type { RoomConfig } from './config/config-schema.js';
 import { RoomEventBus } from './model/room-events.js';
 import type { HealthMonitor } from './health/health-monitor.js';
-import { need, roomModules, type RoomParts, type StartOptions } from './modules.js';
+import { roomModules } from './modules.js';
+import { need, type RoomParts, type StartOptions } from './room-parts.js';
 import { startModules } from './room-module.js';
 import type { Db } from './store/database.js';
 import { CommandRegistry } from './telemetry/command-registry.js';
 import type { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
 
-export type { StartOptions } from './modules.js';
+export type { StartOptions } from './room-parts.js';
 
 export interface Appliance {
   /** Base URL of the API and panel, e.g. http://127.0.0.1:8080 */

@@ -1,7 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { AnyDriverDefinition } from '../drivers/core/definition.js';
-import { RoomctlError } from '../drivers/core/errors.js';
 import { namesOf } from '../drivers/core/localized-text.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
@@ -12,128 +10,44 @@ import { panelApi } from './api/routes/panel-api.js';
 import { presetStillRoutes } from './api/routes/preset-still-routes.js';
 import { roomMuteRoutes } from './api/routes/room-mute-routes.js';
 import { ApplianceCore } from './appliance-core.js';
-import type { CallCheckOptions } from './calls/call-check.js';
 import { CALLS_MIGRATIONS } from './calls/call-migrations.js';
-import { callCheckFor, createRoomCalls, type RoomCalls } from './calls/call-wiring.js';
-import type { RoomConfig } from './config/config-schema.js';
-import { configuredPublicUrl } from './config/config-network-checks.js';
+import { callCheckFor, createRoomCalls } from './calls/call-wiring.js';
 import { DeviceHost } from './devices/device-host.js';
-import type { RoomEventBus } from './model/room-events.js';
 import { FaultRepository } from './health/fault-repository.js';
 import { CONVERSATION_MIGRATIONS } from './conversation/conversation-migrations.js';
 import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
 import { HealthMonitor } from './health/health-monitor.js';
 import { HELP_MIGRATIONS } from './help/help-migrations.js';
-import { parseListen } from './http/listen-address.js';
-import { resolvePublicUrl } from './lan-address.js';
-import { LINKED_MIGRATIONS } from './linked/linked-migrations.js';
-import { startLinkedRooms, type RunningLink } from './linked/linked-wiring.js';
+import { listenError, parseListen } from './http/listen-address.js';
 import type { Logger } from './logger.js';
 import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
-import { createRoomMedia, type MediaOverrides, type RoomMedia } from './media/media-wiring.js';
+import { createRoomMedia } from './media/media-wiring.js';
 import { MEETING_MIGRATIONS } from './meetings/meeting-migrations.js';
-import type { MeetingRoom } from './meetings/meeting-room.js';
 import { createMeetingRoom, meetingCommands } from './meetings/meeting-wiring.js';
 import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
-import { createPanelServices, type PanelServices } from './panel/panel-services.js';
+import { createPanelServices } from './panel/panel-services.js';
 import { PanelSettings } from './panel/panel-settings.js';
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
 import { muteWhileFloorElsewhere } from './room/mute-while-floor-elsewhere.js';
 import { RoomMute } from './room/room-mute.js';
 import { migrationsOf, type RoomModule } from './room-module.js';
-import type { Clock } from './model/clock.js';
-import { createPresetStills, type PresetStills } from './stills/preset-stills.js';
-import { openDatabase, type Db } from './store/database.js';
+import { need, type RoomParts } from './room-parts.js';
+import { roomRunningModules } from './room-running-modules.js';
+import { createPresetStills } from './stills/preset-stills.js';
+import { openDatabase } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
 import { STORE_MIGRATIONS } from './store/migrations.js';
 import { StorageHealth } from './store/storage-health.js';
-import type { CommandRegistry } from './telemetry/command-registry.js';
 import { groupCommitFor } from './telemetry/group-commit.js';
 import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
 import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
 import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
 
-export interface StartOptions {
-  log: Logger;
-  drivers?: readonly AnyDriverDefinition[];
-  /** Override every driver's watchdog interval (tests, benchmarks). */
-  probeIntervalMs?: number;
-  /** Override the watchdog probe's timeout (tests, benchmarks). */
-  probeTimeoutMs?: number;
-  /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
-  media?: MediaOverrides;
-  /**
-   * The room's clock for its rules (soak tests compress a day with a ManualClock); default the system clock.
-   * Device supervisors stay on real time: a device answers in real time, and a probe timeout on a
-   * compressed clock would fire before any reply. (`driverClockOf` gives them the same clock where a test wants it.)
-   */
-  clock?: Clock;
-  /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
-  callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
-}
-
-/** What the room's modules share: each puts its services here for the modules after it. */
-export interface RoomParts {
-  readonly config: RoomConfig;
-  readonly options: StartOptions;
-  readonly log: Logger;
-  /** Room events (faults, help, meetings…): publish here, telemetry stores and forwards them. */
-  readonly events: RoomEventBus;
-  /** Central commands on MQTT `cmd/<name>`: modules list theirs in `commands`. */
-  readonly commands: CommandRegistry;
-  db?: Db;
-  storage?: StorageHealth;
-  /** The room's language (the config's, or the admin's choice while set): panels and messages read it when they speak. */
-  settings?: PanelSettings;
-  media?: RoomMedia;
-  devices?: DeviceHost;
-  core?: ApplianceCore;
-  roomMute?: RoomMute;
-  health?: HealthMonitor;
-  meetings?: MeetingRoom;
-  calls?: RoomCalls;
-  stills?: PresetStills;
-  telemetry?: MqttTelemetry;
-  metrics?: ApplianceMetrics;
-  panel?: PanelServices;
-  server?: FastifyInstance;
-  address?: AddressInfo;
-  publicUrl?: string;
-  /** The rooms this room's meetings are linked with (only with a broker). */
-  linked?: RunningLink;
-}
-
-/** A part a module needs from an earlier one; missing means the list below is out of order. */
-export function need<K extends keyof RoomParts>(room: RoomParts, key: K): NonNullable<RoomParts[K]> {
-  const part = room[key];
-  if (part === undefined)
-    throw new RoomctlError(
-      'ROOMCTL_E_INTERNAL',
-      `The room's ${key} is not there yet: a module that needs it starts before the one that makes it (appliance/modules.ts)`,
-    );
-  return part as NonNullable<RoomParts[K]>;
-}
-
-/** Why the API could not listen, as a coded error that names api.listen. */
-function listenError(err: unknown, listen: string): RoomctlError {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE' || code === 'EACCES') {
-    return new RoomctlError(
-      'ROOMCTL_E_LISTEN_IN_USE',
-      `Cannot listen on ${listen}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied (ports below 1024 need root)'}`,
-      { listen },
-    );
-  }
-  const why =
-    code === 'EADDRNOTAVAIL' ? "that address is not one of this machine's" : code === 'ENOTFOUND' ? 'that host name does not resolve' : (err as Error).message;
-  return new RoomctlError('ROOMCTL_E_LISTEN_FAILED', `Cannot listen on ${listen} (api.listen): ${why}`, { listen }, { cause: err });
-}
-
 /**
  * The room, module by module, in start order (stopped in reverse). The modules up to `api`
  * build their services; `api` registers every module's routes and listens; the ones after it
- * set the room running (media host, devices, telemetry, meeting rules), so stopping the room
+ * set the room running (media host, devices, telemetry, meeting rules: `roomRunningModules`), so stopping the room
  * first stops what runs, then closes the API, then the services and the store.
  * A fresh list per room: a module may keep what it must undo in its closure.
  */
@@ -141,7 +55,6 @@ export function roomModules(): RoomModule<RoomParts>[] {
   let unfollowStatus: (() => void) | undefined;
   let unfollowMeetings: (() => void) | undefined;
   let unfollowFloor: (() => void) | undefined;
-  let disconnectMedia: (() => void) | undefined;
   const modules: RoomModule<RoomParts>[] = [
     {
       name: 'store',
@@ -358,67 +271,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
         await room.server?.close();
       },
     },
-    {
-      // Before the devices: the media pseudo-devices' first connect must find the service running.
-      name: 'media-host',
-      async start(room) {
-        disconnectMedia = room.media?.connect({ devices: need(room, 'devices'), bus: room.events });
-        await room.media?.service.start();
-      },
-      async stop(room) {
-        disconnectMedia?.();
-        await room.media?.service.stop();
-      },
-    },
-    {
-      name: 'room-mute-following',
-      start: (room) => need(room, 'roomMute').start(),
-      stop: (room) => room.roomMute?.stop(),
-    },
-    {
-      name: 'device-links',
-      start: (room) => need(room, 'devices').start(),
-      stop: (room) => room.devices?.stop(),
-    },
-    {
-      name: 'telemetry-link',
-      start: (room) => need(room, 'telemetry').start(need(room, 'devices').list()),
-      stop: (room) => room.telemetry?.stop(),
-    },
-    {
-      // Linked rooms: one meeting held in several rooms, over the room's broker (its records go out through the telemetry outbox).
-      // Before the meeting rules: their first run must already ask the link whether this room hosts (a room that comes back
-      // after the roll call or the end of a meeting would otherwise take itself for a room on its own and nudge or send again).
-      name: 'linked-rooms',
-      migrations: LINKED_MIGRATIONS,
-      start(room) {
-        room.linked = startLinkedRooms(room.config, {
-          db: need(room, 'db'),
-          meetings: need(room, 'meetings'),
-          devices: need(room, 'devices'),
-          sender: need(room, 'telemetry').outbox,
-          log: room.log,
-        });
-        need(room, 'core').linked = room.linked?.rooms;
-      },
-      async stop(room) {
-        const core = room.core;
-        if (core) core.linked = undefined;
-        await room.linked?.stop();
-      },
-    },
-    {
-      name: 'meeting-rules',
-      start(room) {
-        // One public URL for every QR code and e-mail link: api.publicUrl, else where the API listens (a LAN address for 0.0.0.0).
-        const address = need(room, 'address');
-        room.publicUrl = resolvePublicUrl(configuredPublicUrl(room.config), { host: address.address, port: address.port });
-        const meetings = need(room, 'meetings');
-        meetings.setBaseUrl(room.publicUrl);
-        meetings.start();
-      },
-      stop: (room) => room.meetings?.stop(),
-    },
+    ...roomRunningModules(),
   ];
   return modules;
 }

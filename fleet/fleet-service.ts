@@ -1,21 +1,17 @@
-import { createHash } from 'node:crypto';
-import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import mqtt, { type MqttClient } from 'mqtt';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { parseListen } from '../appliance/http/listen-address.js';
 import type { Logger } from '../appliance/logger.js';
 import type { ApiLimitsConfig } from '../appliance/config/config-schema.js';
-import { mqttConnectOptions, type MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
+import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { AlertDispatcher } from './alert-dispatcher.js';
+import { AlertLead } from './alert-lead.js';
 import { seedAlerts } from './alert-seeding.js';
 import { AlertEngine, DEFAULT_ALERT_RULES, type AlertRulesConfig } from './alert-rules.js';
 import type { Alert, AlertSink } from './alert-sink.js';
-import { DeferredAcks } from './deferred-acks.js';
+import { FleetBrokerLink, fleetStoreId } from './fleet-broker-link.js';
 import { FleetChangeFeed } from './fleet-change-feed.js';
-import { DEFAULT_MAX_QUEUED, DEFAULT_STOP_WITHIN_MS, FleetIngest } from './fleet-ingest.js';
-import { syncRetained } from './retained-sync.js';
+import { DEFAULT_MAX_QUEUED, FleetIngest } from './fleet-ingest.js';
 import { HelpRelay } from './help-relay.js';
 import type { CommandKey } from '../contract/command-signing.js';
 import { FleetMetrics } from './fleet-metrics.js';
@@ -32,7 +28,7 @@ import { DeviceSampler } from './device-sampler.js';
 import { FleetHistory } from './fleet-history.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import { FleetOperators } from './fleet-operators.js';
-import { StopDeadline } from './stop-deadline.js';
+import { stopFleetParts } from './fleet-stop-sequence.js';
 
 export interface FleetOptions {
   /** The central broker: url, credentials, TLS files, protocolVersion (4 for aedes). */
@@ -157,9 +153,6 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   // What the last process committed and had not turned into issues (a stop gave up on the database) comes first.
   faults.reconcile(options.now?.() ?? Date.now());
   ingest.on('changes', (changes, at: number) => faults.observe(changes, at));
-  // One instance runs the alert rules (with PostgreSQL, the holder of an advisory lock), and it
-  // sees every instance's changes: a device that went offline through one instance and came
-  // back through another must resolve, and an alert must go out once.
   const seeding = {
     eventsBySeq: (seqs: number[]) => store.eventsBySeq(seqs),
     feed: alertFeed,
@@ -167,48 +160,15 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     sinkIds: (options.sinks ?? []).map((s) => s.id),
   };
   const seed = () => seedAlerts(sql, alerts, { ...seeding, now: options.now?.() ?? Date.now() });
-  let leading = !feed;
-  if (leading) await seed();
-  ingest.on('changes', (changes) => leading && alerts.observe(changes));
-  feed?.on('changes', (changes) => leading && alerts.observe(changes));
-  feed?.on('lost', () => {
-    if (leading) log.warn('this fleet instance lost the alert lead with its database connection');
-    leading = false;
-    alerts.reset();
-  });
-  let seeking = false;
-  const ticker = setInterval(() => {
-    if (leading) return alerts.tick();
-    if (!feed || seeking) return;
-    seeking = true;
-    feed
-      .tryLead()
-      .then(async (won) => {
-        if (!won) return;
-        await seed();
-        leading = true;
-        log.info('this fleet instance runs the alert rules');
-      })
-      .catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not ask for the alert lead'))
-      .finally(() => (seeking = false));
-  }, 1000);
-  ticker.unref();
+  const lead = await AlertLead.start({ feed, ingest, alerts, seed, log });
 
-  const topic = options.shareGroup ? `$share/${options.shareGroup}/roomctl/#` : 'roomctl/#';
-  let client: MqttClient | undefined;
-  let currentAcks: DeferredAcks | undefined;
-  let lastError: string | undefined;
-  // The persistent session belongs to this store (the messages queued for it must land in it): one client id per data folder.
-  const storeId = createHash('sha256').update(resolve(options.dataDir)).digest('hex').slice(0, 8);
+  const storeId = fleetStoreId(options.dataDir);
   const relay = new HelpRelay({
     sql,
     store,
     key: options.commandKey,
     instanceId: `fleet-${storeId}`,
-    publish: (t, payload) => {
-      if (!client?.connected) log.warn({ topic: t }, 'the broker is away: the room hears the help answer when it is back online');
-      client?.publish(t, payload, { qos: 1 });
-    },
+    publish: (t, payload) => link.publish(t, payload),
     changed: (changes) => {
       ingest.emit('changes', changes, options.now?.() ?? Date.now());
       store.announce(changes).catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not tell the other instances'));
@@ -219,60 +179,21 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   ingest.on('changes', (changes) => {
     relay.observe(changes).catch((err: Error) => log.warn({ err: err.message }, 'the fleet could not look for help answers to repeat'));
   });
-  const connect = (protocolVersion: 4 | 5) => {
-    const connectOptions = mqttConnectOptions({ ...options.broker, protocolVersion }, { clientId: `roomctl-fleet-${hostname()}-${storeId}` });
-    const c = mqtt.connect(options.broker.url, connectOptions);
-    client = c;
-    const acks = new DeferredAcks(c);
-    currentAcks = acks;
-    // The bound on what is held received and not committed. mqtt.js reads the next packet once
-    // this calls back (its public backpressure hook): with a full ingest queue the socket is left
-    // unread and the broker keeps the messages. Not an MQTT 5 Receive Maximum: Mosquitto 2.0.11
-    // sends past it once PUBACKs come back, and with one announced, messages of a share group
-    // reached two instances under load.
-    c.handleMessage = (_packet, callback) => ingest.whenRoom(() => callback());
-    let retained: ReturnType<typeof syncRetained> | undefined;
-    c.on('connect', (connack) => {
-      lastError = undefined;
-      log.info({ broker: options.broker.url, topic, protocolVersion, sessionPresent: connack.sessionPresent }, 'fleet connected');
-      // A shared subscription gets no retained messages: fetch the rooms' last state on every connect.
-      retained?.stop();
-      if (options.shareGroup) retained = syncRetained(c, log);
-      // A resumed session still has the subscription (and the messages queued while away).
-      if (connack.sessionPresent) return;
-      // The answers to this instance's commands: a shared subscription may hand them to another instance.
-      const topics = options.shareGroup ? [topic, relay.replySubscription] : [topic];
-      c.subscribe(topics, { qos: 1 }, (err) => {
-        if (err) log.error({ err: err.message, topic }, 'fleet cannot subscribe');
-      });
-    });
-    c.on('message', (t, payload, packet) => {
-      // The PUBACK waits for the commit (deferred-acks.ts): a kill -9 loses nothing acknowledged.
-      const committed = acks.hold(packet);
-      retained?.onMessage(packet.retain);
-      if (relay.handle(t, payload)) committed();
-      else ingest.push(t, payload, committed);
-    });
-    c.on('error', (err) => {
-      // No protocolVersion in the options: MQTT 5 first, 3.1.1 when the broker refuses it (aedes, old brokers).
-      if (options.broker.protocolVersion === undefined && protocolVersion === 5 && (err as { code?: number }).code === 1) {
-        log.info({ broker: options.broker.url }, 'the broker does not speak MQTT 5; using 3.1.1');
-        c.end(true);
-        connect(4);
-        return;
-      }
-      if (err.message === lastError) return;
-      lastError = err.message;
-      log.warn({ err: err.message, broker: options.broker.url }, 'fleet cannot reach the broker; retrying');
-    });
-  };
-  connect(options.broker.protocolVersion ?? 5);
+  const link = new FleetBrokerLink({
+    broker: options.broker,
+    shareGroup: options.shareGroup,
+    storeId,
+    ingest,
+    ownReplies: relay.replySubscription,
+    takeOwn: (t, payload) => relay.handle(t, payload),
+    log,
+  });
 
   const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, { now: options.now });
   const metrics = new FleetMetrics(
     ingest,
-    () => client?.connected === true,
-    () => currentAcks?.outstanding ?? 0,
+    () => link.connected,
+    () => link.outstandingAcks,
   );
   const { app: server, routes } = await buildFleetServer({
     store,
@@ -298,48 +219,26 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     httpLimits: options.httpLimits,
     now: options.now,
   });
-  /**
-   * Stops everything started above within one deadline, the database last; `force` drops the
-   * broker connection without a goodbye. What still waits on the database at the deadline is
-   * abandoned and named in the log, and the connections it waits on are cut.
-   */
-  const stopAll = async (force: boolean) => {
-    const deadline = new StopDeadline(options.stopWithinMs ?? DEFAULT_STOP_WITHIN_MS);
-    clearInterval(ticker);
-    // Commit what fits in the deadline while still connected, so those PUBACKs (and those
-    // waiting for their samples) reach the broker; what is left stays unacknowledged in the
-    // session and comes back.
-    if ((await ingest.stop(deadline.remainingMs)).gaveUp) deadline.gaveUp('ingest');
-    await deadline.within('device samples', sampler.idle());
-    const c = client;
-    if (c && force) await new Promise<void>((resolve) => c.end(true, {}, () => resolve()));
-    else if (c) await endWithin(c, Math.min(2000, Math.max(100, deadline.remainingMs)));
-    await Promise.all([
-      deadline.within('device faults', faults.idle()),
-      deadline.within(
-        'alerts',
-        resolvingHelp.then(() => dispatcher.stop()),
-      ),
-      deadline.within('retention', stopRetention()),
-      deadline.within('dashboard requests', server.close()),
-      feed ? deadline.within('change feed', feed.close()) : undefined,
-    ]);
-    metrics.stop();
-    const abandoned = deadline.unfinished;
-    if (abandoned.length > 0) {
-      log.warn(
-        { abandoned, unstoredAlerts: dispatcher.unstored, withinMs: deadline.withinMs },
-        'the fleet stopped at its deadline with work still waiting on the database: the next start records the device faults and alerts of what was committed, the broker delivers again what was not',
-      );
-      // A request still waiting on the database gets its connection closed, not an answer.
-      server.server.closeAllConnections();
-    }
-    // Cut connections free the pool at once; a second second covers one still held by a stuck caller.
-    const closing = new StopDeadline(1000);
-    if (!(await closing.within('database', sql.close({ abandon: abandoned.length > 0 })))) {
-      log.warn('the fleet database did not close in time; the process ends without it');
-    }
-  };
+  const stopAll = (force: boolean) =>
+    stopFleetParts(
+      {
+        stopWithinMs: options.stopWithinMs,
+        lead,
+        ingest,
+        sampler,
+        link,
+        faults,
+        alertsSettled: () => resolvingHelp.then(() => dispatcher.stop()),
+        dispatcher,
+        stopRetention,
+        server,
+        feed,
+        metrics,
+        sql,
+        log,
+      },
+      force,
+    );
   const { host, port } = parseListen(options.listen ?? '127.0.0.1:8090');
   try {
     await server.listen({ host, port });
@@ -364,10 +263,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     alertFeed,
     routes,
     get connected() {
-      return client?.connected === true;
+      return link.connected;
     },
     get leadsAlerts() {
-      return leading;
+      return lead.leads;
     },
     async close() {
       if (closed) return;
@@ -375,13 +274,4 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       await stopAll(false);
     },
   };
-}
-
-/** A polite DISCONNECT (the persistent session stays), or a closed socket when the broker does not answer in time. */
-async function endWithin(client: MqttClient, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const ended = new Promise<boolean>((resolve) => client.end(false, {}, () => resolve(true)));
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  if (!(await Promise.race([ended, late]))) await new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
-  clearTimeout(timer);
 }

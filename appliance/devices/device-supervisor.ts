@@ -5,6 +5,7 @@ import type { DeviceDriver, DeviceStatus, DriverContext, DriverLogger } from '..
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import { AuthBackoff, Backoff } from './backoff.js';
 import { ReplyPace } from './reply-pace.js';
+import { probeTimedBySilence } from './silence-timed-probe.js';
 
 export interface SupervisedStatus {
   status: DeviceStatus;
@@ -328,45 +329,13 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     return this.actionsInFlight > this.holds.size;
   }
 
-  /**
-   * One probe under a timeout that counts only the device's silence: the clock starts at the
-   * probe or at the last action's (or hold's) start or end, whichever is later, and stands still
-   * while an action is talking to the device. A held action does not stop it: a display that
-   * goes silent while a command waits for it is told by the probe, within the probe's timeout,
-   * not by the held command's recheck a reply timeout later.
-   */
+  /** One probe, timed by the device's silence (silence-timed-probe.ts). */
   private probeOnce(driver: DeviceDriver): Promise<void> {
-    const startedAt = this.clock.now();
-    return new Promise<void>((resolve, reject) => {
-      let timer: ClockTimer | undefined;
-      let settled = false;
-      const timeoutMs = this.pace.timeoutMs;
-      const check = () => {
-        if (settled) return;
-        const silentSince = Math.max(startedAt, this.lastActionEdge);
-        const left = this.talking ? timeoutMs : silentSince + timeoutMs - this.clock.now();
-        if (left > 0) {
-          timer = this.clock.after(left, check);
-          return;
-        }
-        settled = true;
-        reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to the watchdog probe within ${timeoutMs} ms`));
-      };
-      timer = this.clock.after(timeoutMs, check);
-      driver.probe!().then(
-        () => {
-          if (settled) return;
-          settled = true;
-          timer?.cancel();
-          resolve();
-        },
-        (err: unknown) => {
-          if (settled) return;
-          settled = true;
-          timer?.cancel();
-          reject(err);
-        },
-      );
+    return probeTimedBySilence(() => driver.probe!(), {
+      clock: this.clock,
+      timeoutMs: this.pace.timeoutMs,
+      lastActionEdge: () => this.lastActionEdge,
+      talking: () => this.talking,
     });
   }
 

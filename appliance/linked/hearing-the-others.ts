@@ -3,7 +3,7 @@ import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
 /**
  * The least a room listens after its "I take part" record came back from the broker before it
  * decides alone (the roll call, the minutes): every other room got that record when it did and
- * starts re-sending its own within half a second (LinkedRooms' RESEND_DELAY_MS); a room this one
+ * starts re-sending its own within half a second (OwnRecords' RESEND_DELAY_MS); a room this one
  * has never heard of is known by then. The rest is slack for a busy machine.
  */
 const HEAR_THE_OTHERS_MS = 3000;

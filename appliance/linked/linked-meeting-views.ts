@@ -16,7 +16,7 @@ interface ViewDeps {
   fold(link: string): FoldedLink;
 }
 
-/** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. Who does the host's duties is LinkedRooms' (it knows when this room has heard the others). */
+/** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. Who does the host's duties is LinkedDuties' (it knows when this room has heard the others). */
 export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | 'dutyTaken'> {
   constructor(private readonly deps: ViewDeps) {}
 

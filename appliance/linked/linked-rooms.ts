@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
 import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
@@ -6,7 +5,7 @@ import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import { linkKeyOf } from './link-key.js';
 import { LinkInvitations } from './link-invitations.js';
-import type { LinkChange, LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
+import type { LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { isRoomKey, linkTopics } from '../../contract/link-topics.js';
 import { foldLink, type FoldedLink } from './linked-fold.js';
@@ -15,6 +14,8 @@ import { localClock, localFacts, localHealth, type DeviceList } from './local-fa
 import { ActiveLinks } from './active-links.js';
 import { applyRemote, type Channel } from './apply-remote.js';
 import type { RecordSender } from './record-sender.js';
+import { OwnRecords } from './own-records.js';
+import { LinkedDuties } from './linked-duties.js';
 import { RoomPresence } from './room-presence.js';
 import { HearingTheOthers } from './hearing-the-others.js';
 
@@ -33,40 +34,50 @@ interface LinkedRoomsDeps {
 }
 
 const MAX_LINKED_ROOMS = 50;
-/** Joins within this long share one re-send (HearingTheOthers counts on it). */
-const RESEND_DELAY_MS = 500;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
  * meeting (that it takes part, its devices' health, its check-ins, notes, decisions, action
  * items, its agenda clock when it changed here, host claims) as records, and applies the
- * other rooms' records once by id. Invitations are `LinkInvitations`', who is online and who
- * hosts `RoomPresence`'s; the meetings' LinkedMeetingsPort is answered by `LinkedMeetingViews`.
+ * other rooms' records once by id. This room's own records are `OwnRecords`', invitations
+ * `LinkInvitations`', who is online and who hosts `RoomPresence`'s; the meetings'
+ * LinkedMeetingsPort is answered by `LinkedMeetingViews`, and which room does what only one
+ * room does by `LinkedDuties`.
  */
 export class LinkedRooms implements LinkedMeetingsPort {
   private readonly presence: RoomPresence;
   private readonly invitations: LinkInvitations;
   private readonly views: LinkedMeetingViews;
   private readonly active: ActiveLinks;
+  private readonly own: OwnRecords;
+  private readonly duties: LinkedDuties;
   private readonly folds = new Map<string, FoldedLink>();
   private readonly lastClock = new Map<string, string>();
   private readonly lastHealth = new Map<string, string>();
   private readonly joined = new Set<string>();
   private readonly channels = new Map<string, Channel>();
-  private readonly resends = new Map<string, NodeJS.Timeout>();
   /** Whether this room has heard the others of each link, to decide alone what one room does. */
   private readonly hearing: HearingTheOthers;
   private onBroker = false;
   private applying = false;
-  /** The last answer of `dutyBy` per link and duty, to log each change once. */
-  private readonly decided = new Map<string, string>();
 
   constructor(private readonly deps: LinkedRoomsDeps) {
     this.presence = new RoomPresence(deps.self);
+    this.own = new OwnRecords({ ...deps, now: () => deps.ctx.clock.now(), stored: (link) => this.folds.delete(link) });
     this.active = new ActiveLinks(deps.ctx, deps.store);
     this.invitations = new LinkInvitations({ ...deps, linked: () => this.changed() });
     this.views = new LinkedMeetingViews({ ...deps, presence: this.presence, fold: (link) => this.fold(link) });
     this.hearing = new HearingTheOthers(() => deps.ctx.clock.now().getTime());
+    this.duties = new LinkedDuties({
+      ...deps,
+      hearing: this.hearing,
+      presence: this.presence,
+      views: this.views,
+      active: this.active,
+      own: this.own,
+      fold: (link) => this.fold(link),
+      onBroker: () => this.onBroker,
+    });
   }
 
   get self(): RoomKey {
@@ -79,7 +90,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return {
       send: (meetingId, record) => {
         const m = this.deps.ctx.meetings.get(meetingId);
-        if (m) this.publish(linkKeyOf(m.occurrenceKey), { kind: 'channel', channel: name, record }, `${name}:${record.id}`);
+        if (m) this.own.publish(linkKeyOf(m.occurrenceKey), { kind: 'channel', channel: name, record }, `${name}:${record.id}`);
       },
     };
   }
@@ -119,24 +130,24 @@ export class LinkedRooms implements LinkedMeetingsPort {
       this.deps.subscribe(linkTopics.allRecords(link));
       if (!this.joined.has(link)) {
         this.joined.add(link);
-        const joinedRecord = this.publish(link, { kind: 'room.joined', name: this.deps.roomName });
+        const joinedRecord = this.own.publish(link, { kind: 'room.joined', name: this.deps.roomName });
         if (joinedRecord) this.hearing.joining(joinedRecord);
       }
       const health = localHealth(this.deps.devices);
       if (this.lastHealth.get(link) !== JSON.stringify(health)) {
         this.lastHealth.set(link, JSON.stringify(health));
-        this.publish(link, { kind: 'room.health', ...health });
+        this.own.publish(link, { kind: 'room.health', ...health });
       }
       const remote = this.remoteMinutesIds(link);
-      for (const fact of localFacts(this.deps.ctx, meeting, link, this.self, (id) => remote.has(id))) this.publish(link, fact.change, fact.id, fact.at);
+      for (const fact of localFacts(this.deps.ctx, meeting, link, this.self, (id) => remote.has(id))) this.own.publish(link, fact.change, fact.id, fact.at);
       this.syncClock(link, meeting);
       const fold = this.fold(link);
       if (this.presence.shouldTakeOver(fold)) {
         this.deps.log.warn({ link, host: fold.host }, 'the host room is offline: this room keeps the timer now');
-        this.publish(link, { kind: 'host.set', host: this.self, reason: 'failover' });
+        this.own.publish(link, { kind: 'host.set', host: this.self, reason: 'failover' });
       }
     }
-    if (this.onBroker) for (const join of this.hearing.unechoed()) this.send(join);
+    if (this.onBroker) for (const join of this.hearing.unechoed()) this.own.send(join);
   }
 
   /** Whether this room waits for its own join to come back from the broker on a link (only then are its own records worth reading). */
@@ -169,7 +180,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
         this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, "a linked room's record could not be applied");
         return;
       }
-      // Another room's join, new or again: the end of its re-send (see resendSoon), which this room may be waiting for.
+      // Another room's join, new or again: the end of its re-send (see OwnRecords.resendSoon), which this room may be waiting for.
       if (record.kind === 'room.joined') this.hearing.joinOf(record.link, record.room);
       if (!fresh) return;
       if (record.kind === 'channel' || record.kind === 'host.set' || record.kind === 'room.joined')
@@ -177,7 +188,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
           { link: record.link, from: record.room, kind: record.kind, at: record.at, channel: record.kind === 'channel' ? record.channel : undefined },
           'linked record received',
         );
-      if (record.kind === 'room.joined') this.resendSoon(record.link);
+      if (record.kind === 'room.joined') this.own.resendSoon(record.link);
       // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
       this.deps.ctx.changed();
     } finally {
@@ -202,8 +213,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const now = this.deps.ctx.clock.now();
     this.deps.store.link(link, m.id, now);
     const named = [...new Set([this.self, ...rooms])].sort();
-    this.publish(link, { kind: 'links.set', rooms: named });
-    if (this.fold(link).host === null) this.publish(link, { kind: 'host.set', host: this.self, reason: 'organiser' });
+    this.own.publish(link, { kind: 'links.set', rooms: named });
+    if (this.fold(link).host === null) this.own.publish(link, { kind: 'host.set', host: this.self, reason: 'organiser' });
     this.invitations.send(link, m, named, now);
     this.sync();
     this.deps.ctx.changed();
@@ -222,7 +233,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const link = linkKeyOf(m.occurrenceKey);
     if (!this.fold(link).rooms.has(to) && to !== this.self)
       throw new RoomctlError('ROOMCTL_E_LINK_ROOM', `${to} is not a room of this meeting`, { rooms: [to] });
-    this.publish(link, { kind: 'host.set', host: to, reason: 'handover' });
+    this.own.publish(link, { kind: 'host.set', host: to, reason: 'handover' });
     this.deps.ctx.changed();
   }
 
@@ -233,25 +244,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
   }
 
   dutyBy(meetingId: string, duty: LinkedDuty): 'here' | 'done' | 'another-room' | 'wait' {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (!m) return 'wait';
-    const link = linkKeyOf(m.occurrenceKey);
-    const fold = this.fold(link);
-    const by = !this.heardTheOthers(link) ? 'wait' : fold.done.has(duty) ? 'done' : this.views.followsAnotherRoom(meetingId) ? 'another-room' : 'here';
-    // What the decision rests on, each time it changes (a diagnosis of a duty done twice, or never, starts here).
-    if (this.decided.get(`${link} ${duty}`) !== by) {
-      this.decided.set(`${link} ${duty}`, by);
-      this.deps.log.debug(
-        { duty, link, by, ...this.hearing.facts(link), onBroker: this.onBroker, host: this.presence.hostOf(fold), doneBy: fold.done.get(duty) },
-        'linked duty',
-      );
-    }
-    return by;
+    return this.duties.dutyBy(meetingId, duty);
   }
 
   dutyTaken(meetingId: string, duty: LinkedDuty): void {
-    const m = this.deps.ctx.meetings.get(meetingId);
-    if (m) this.publish(linkKeyOf(m.occurrenceKey), { kind: 'channel', channel: duty, record: {} });
+    this.duties.dutyTaken(meetingId, duty);
   }
 
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined {
@@ -264,38 +261,10 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   /** Stops the re-sends still waiting. */
   stop(): void {
-    for (const timer of this.resends.values()) clearTimeout(timer);
-    this.resends.clear();
+    this.own.stop();
   }
 
   // ── inside ───────────────────────────────────────────────────────────────────────────
-
-  /**
-   * A room (re)joined: it may have missed records (it was away, or the broker lost them), so
-   * this room sends its own again — once for a burst of joins (fifty rooms starting), not once each.
-   */
-  private resendSoon(link: string): void {
-    if (this.resends.has(link)) return;
-    const timer = setTimeout(() => {
-      this.resends.delete(link);
-      const own = this.deps.store.records(link, this.self);
-      for (const record of own) this.send(record);
-      // Its latest join once more, last: the room that joined knows from it that this re-send is complete.
-      const lastJoin = own.findLast((r) => r.kind === 'room.joined');
-      if (lastJoin) this.send(lastJoin);
-    }, RESEND_DELAY_MS);
-    timer.unref();
-    this.resends.set(link, timer);
-  }
-
-  /** Heard the others since this room joined the link (HearingTheOthers), or nothing more to hear. */
-  private heardTheOthers(link: string): boolean {
-    // A meeting this room no longer takes part in (ended over an hour ago; minutes held that long): no room re-sends
-    // anything of it any more, so what the store holds is all there is to hear.
-    const fold = this.fold(link);
-    const online = [...fold.rooms.keys()].filter((r) => r !== this.self && fold.rooms.get(r)!.heard && this.presence.isOnline(r));
-    return this.hearing.heardTheOthers(link, online) || !this.active.list().some((a) => a.link === link);
-  }
 
   /** Something of this room's linked meetings changed here: send it, redraw the panels. */
   private changed(): void {
@@ -310,8 +279,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
     const before = this.lastClock.get(link);
     this.lastClock.set(link, text);
     if (before === undefined || before === text) return;
-    if (clock.status === 'in_progress' && this.fold(link).host === null) this.publish(link, { kind: 'host.set', host: this.self, reason: 'started' });
-    this.publish(link, { kind: 'agenda.clock', ...clock });
+    if (clock.status === 'in_progress' && this.fold(link).host === null) this.own.publish(link, { kind: 'host.set', host: this.self, reason: 'started' });
+    this.own.publish(link, { kind: 'agenda.clock', ...clock });
   }
 
   private remoteDeps() {
@@ -339,18 +308,5 @@ export class LinkedRooms implements LinkedMeetingsPort {
     let f = this.folds.get(link);
     if (!f) this.folds.set(link, (f = foldLink(this.deps.store.records(link))));
     return f;
-  }
-
-  /** Stores one of this room's records and puts it in the outbox; a fact already sent (same id) is not sent again (undefined). */
-  private publish(link: string, change: LinkChange, id: string = randomUUID(), at: string = this.deps.ctx.clock.now().toISOString()): LinkRecord | undefined {
-    const record = { id, link, room: this.self, at, ...change } as LinkRecord;
-    if (!this.deps.store.insert(record)) return undefined;
-    this.folds.delete(link);
-    this.send(record);
-    return record;
-  }
-
-  private send(record: LinkRecord): void {
-    this.deps.sender.enqueue(linkTopics.records(this.self, record.link), JSON.stringify(record), { qos: 1, retain: false });
   }
 }

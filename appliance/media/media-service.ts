@@ -8,12 +8,14 @@ import { EncoderChooser } from './encoder-choice.js';
 import { renderLaunch } from './launch-render.js';
 import type { MediaStatusView, PipelineView } from './media-api-types.js';
 import type { MediaSettings } from './media-config.js';
+import { HostOnDemand } from './host-on-demand.js';
 import { MediaHostSupervisor } from './media-host-supervisor.js';
 import type { FromHost, PipelineRole, PipelineState, PipelineTiming } from './media-ipc.js';
 import { displaySinkFor, resolveVideoSpec, signalHealthOf, summarize, type SignalHealth } from './media-source.js';
 import { audioPipeline, videoPipeline, type DisplaySink } from './pipeline-plan.js';
 import type { PipelineSpec } from './pipeline-spec.js';
 import { deleteRecording, purgeRecordings, type RetentionResult } from './recording-retention.js';
+import { PreviewViewers } from './preview-viewers.js';
 import { RecordingControl } from './recording-control.js';
 import { RecordingsRepository, type Recording } from './recordings-repository.js';
 import { MicLivenessMonitor, VideoSignalMonitor } from './signal-health.js';
@@ -66,17 +68,14 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     video: { state: 'stopped', detail: null, rebuilds: 0 },
     audio: { state: 'stopped', detail: null, rebuilds: 0 },
   };
-  private readonly previewListeners = new Set<(jpeg: Buffer) => void>();
+  private readonly preview: PreviewViewers;
   private readonly encoder: EncoderChooser;
   private uriSource: StreamUriSource | undefined;
   private lastUri: string | undefined;
   private timers: NodeJS.Timeout[] = [];
-  private idleTimer: NodeJS.Timeout | undefined;
   private lastSignals = new Map<PipelineRole, string>();
   private started = false;
-  /** When an on-demand host was last woken from idle (null: not waking). */
-  private wokeAt: number | null = null;
-  private wakeTimer: NodeJS.Timeout | undefined;
+  private readonly onDemand: HostOnDemand;
   /** Who holds the USB camera instead of the pipeline (an online call), null: the pipeline has it. */
   private lentTo: string | null = null;
 
@@ -108,6 +107,25 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
       send: (m) => this.host.send(m),
       encoder: () => this.encoder.choose(),
       changed: () => this.changed(),
+    });
+    this.onDemand = new HostOnDemand({
+      host: this.host,
+      onDemand: () => this.settings.start === 'on-demand',
+      startTimeoutMs: this.timing.startTimeoutMs,
+      idleStopMs: options.idleStopMs,
+      now: this.now,
+      running: () => this.started,
+      busy: () => this.preview.count > 0 || Boolean(this.control.activeId),
+      rejudge: () => this.evaluate(),
+    });
+    this.preview = new PreviewViewers({
+      encode: (on) => this.host.send({ type: 'preview', on }),
+      demand: () => this.onDemand.demand(),
+      leftAll: () => this.onDemand.scheduleIdleStop(),
+      why: () => {
+        const status = this.status();
+        return status.detail ?? status.summary;
+      },
     });
     this.host.on('ready', () => this.onHostReady());
     this.host.on('message', (m: FromHost) => this.onHostMessage(m));
@@ -143,8 +161,7 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     if (!this.started) return;
     this.started = false;
     for (const t of this.timers) clearInterval(t);
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.wakeTimer);
+    this.onDemand.stop();
     this.uriSource?.off('device', this.onDevice);
     await this.control.stop().catch(() => null);
     await this.host.stop();
@@ -159,7 +176,7 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     if (this.settings.video.source.type !== 'v4l2' || this.lentTo === to) return;
     this.lentTo = to;
     // Taking it back is a start like waking: not a fault while the pipeline comes up again.
-    if (!to) this.wokeAt = this.now();
+    if (!to) this.onDemand.restarting();
     if (this.host.status.state === 'running') this.configure();
     this.changed();
   }
@@ -175,13 +192,13 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     if (!this.settings.recording.allowed) {
       throw new RoomctlError('ROOMCTL_E_FORBIDDEN', 'Recording is not allowed in this room (media.recording.allowed is false)');
     }
-    this.demand();
+    this.onDemand.demand();
     return this.control.start(options.meetingId ?? null);
   }
 
   async stopRecording(): Promise<Recording | null> {
     const recording = await this.control.stop();
-    this.scheduleIdleStop();
+    this.onDemand.scheduleIdleStop();
     if (recording) void this.purge().catch(() => undefined);
     return recording;
   }
@@ -231,33 +248,12 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
 
   /** JPEG frames while subscribed; the host encodes them only while someone watches. */
   subscribePreview(listener: (jpeg: Buffer) => void): () => void {
-    this.previewListeners.add(listener);
-    if (this.previewListeners.size === 1) this.host.send({ type: 'preview', on: true });
-    this.demand();
-    return () => {
-      if (!this.previewListeners.delete(listener)) return;
-      if (this.previewListeners.size === 0) this.host.send({ type: 'preview', on: false });
-      this.scheduleIdleStop();
-    };
+    return this.preview.subscribe(listener);
   }
 
-  /**
-   * The next preview frame, for one picture (the preview.jpg route, a preset's still);
-   * starts the host when it runs on demand. ROOMCTL_E_MEDIA_UNAVAILABLE after `timeoutMs`.
-   */
+  /** The next preview frame (preview-viewers.ts); ROOMCTL_E_MEDIA_UNAVAILABLE after `timeoutMs`. */
   previewFrame(timeoutMs = 10_000): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        unsubscribe();
-        const status = this.status();
-        reject(new RoomctlError('ROOMCTL_E_MEDIA_UNAVAILABLE', `No picture within ${Math.round(timeoutMs / 1000)} s (${status.detail ?? status.summary})`));
-      }, timeoutMs);
-      const unsubscribe = this.subscribePreview((frame) => {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(Buffer.from(frame));
-      });
-    });
+    return this.preview.nextFrame(timeoutMs);
   }
 
   // ---- status and health ----
@@ -266,13 +262,13 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     const host = this.host.status;
     const video = this.pipelineView('video');
     return {
-      ...summarize(this.idle, host, video),
+      ...summarize(this.onDemand.idle, host, video),
       host: { ...host },
       video,
       audio: this.settings.audio ? this.pipelineView('audio') : null,
       recording: { allowed: this.settings.recording.allowed, withMeetings: this.settings.recording.withMeetings, active: this.control.current },
       encoder: this.encoder.chosen,
-      previewViewers: this.previewListeners.size,
+      previewViewers: this.preview.count,
     };
   }
 
@@ -288,8 +284,8 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
       };
     return signalHealthOf(role, {
       started: this.started,
-      idle: this.idle,
-      waking: this.wokeAt !== null && this.now() - this.wokeAt < this.timing.startTimeoutMs,
+      idle: this.onDemand.idle,
+      waking: this.onDemand.waking,
       host: this.host.status,
       pipeline: this.pipelines[role],
       verdict: video ? this.videoSignal.verdict() : this.mic.verdict(),
@@ -304,30 +300,6 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
     if (source.type !== 'rtsp' || source.camera !== device.id) return;
     if (device.state.streamUri !== this.lastUri) this.configure();
   };
-
-  private demand(): void {
-    clearTimeout(this.idleTimer);
-    if (!this.started) return;
-    if (this.idle) {
-      // Waking is not a fault for as long as a pipeline may take to start (timing.startTimeoutMs);
-      // judged again then: one still not playing is.
-      this.wokeAt = this.now();
-      clearTimeout(this.wakeTimer);
-      this.wakeTimer = setTimeout(() => this.evaluate(), this.timing.startTimeoutMs + 10);
-      this.wakeTimer.unref?.();
-    }
-    this.host.start();
-  }
-
-  private scheduleIdleStop(): void {
-    if (this.settings.start !== 'on-demand' || this.previewListeners.size > 0 || this.control.activeId) return;
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => void this.host.stop(), this.options.idleStopMs ?? 30_000);
-  }
-
-  private get idle(): boolean {
-    return this.settings.start === 'on-demand' && this.host.status.state === 'stopped';
-  }
 
   private display(): DisplaySink | null {
     return this.options.display !== undefined ? this.options.display : displaySinkFor(this.settings.display);
@@ -353,7 +325,7 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
 
   private onHostReady(): void {
     this.configure();
-    if (this.previewListeners.size > 0) this.host.send({ type: 'preview', on: true });
+    if (this.preview.count > 0) this.host.send({ type: 'preview', on: true });
     this.control.resume();
   }
 
@@ -374,7 +346,7 @@ export class MediaService extends TypedBus<{ status: [MediaStatusView]; signal: 
         break;
       case 'preview': {
         const jpeg = Buffer.from(message.jpeg.buffer, message.jpeg.byteOffset, message.jpeg.byteLength);
-        for (const listener of this.previewListeners) listener(jpeg);
+        this.preview.deliver(jpeg);
         break;
       }
       case 'record.segment':

@@ -2,15 +2,17 @@ import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { type ActionHandlers, runAction } from '../core/action-handlers.js';
 import { RoomctlError } from '../core/errors.js';
 import type { OnvifCameraCapabilities } from './onvif-capability.js';
+import { readDeviceInformation, readNumberedPresets, readStatus, readStreamUri, savePreset } from './onvif-camera-calls.js';
+import { chooseMediaProfile } from './onvif-media-profile.js';
 import { MoveQueue } from './onvif-move-queue.js';
-import { numberPresets, presetName, readPosition, readPresets, type NumberedPreset } from './onvif-presets.js';
+import { presetName, type NumberedPreset } from './onvif-presets.js';
 import { readPtzSpaces } from './onvif-ptz-node.js';
 import { GENERIC_SPACES, PtzScale } from './onvif-ptz-spaces.js';
 import { OnvifSession, QUESTION_TIMEOUT_MS } from './onvif-session.js';
 import { OnvifSnapshots } from './onvif-snapshot.js';
-import { reachableUri, subscribeToEvents } from './onvif-events-and-uri.js';
+import { subscribeToEvents } from './onvif-events-and-uri.js';
 import { wrongPassword } from './onvif-faults.js';
-import { child, descendant, escapeXml, parseXml, textOf } from './onvif-xml.js';
+import { escapeXml } from './onvif-xml.js';
 
 export interface OnvifConfig {
   host: string;
@@ -92,29 +94,7 @@ export class OnvifDriver implements DeviceDriver {
       await session.handshake().catch((err: unknown) => {
         throw this.explainAuth(err);
       });
-      const cam = session.cam;
-      const profiles = (cam.profiles ?? []).map((p) => ({
-        token: String(p.$?.token ?? ''),
-        name: String(p.name ?? ''),
-        ptz: p.PTZConfiguration !== undefined,
-        ptzConfiguration: String((p.PTZConfiguration as { $?: { token?: unknown } } | undefined)?.$?.token ?? ''),
-      }));
-      const profile = this.config.profile
-        ? profiles.find((p) => p.token === this.config.profile)
-        : (profiles.find((p) => p.token === String(cam.activeSource?.profileToken)) ?? profiles.find((p) => p.ptz));
-      if (!profile) {
-        throw new RoomctlError(
-          'ROOMCTL_E_CONNECT_FAILED',
-          this.config.profile ? `camera has no media profile '${this.config.profile}'` : 'camera has no media profile with video',
-          {
-            allowed: profiles.map((p) => p.token),
-          },
-        );
-      }
-      if (!profile.ptz)
-        throw new RoomctlError('ROOMCTL_E_NOT_SUPPORTED', `profile '${profile.token}' has no PTZ configuration: this camera cannot pan or tilt`, {
-          profile: profile.token,
-        });
+      const { profile, profiles } = chooseMediaProfile(session.cam, this.config.profile);
       // The client writes tokens into its XML as they are: escaped once here, for every request.
       this.profileToken = escapeXml(profile.token);
       const info = await this.info();
@@ -291,10 +271,8 @@ export class OnvifDriver implements DeviceDriver {
     await session.call(operation, invoke);
   }
 
-  private async presets(): Promise<NumberedPreset[]> {
-    const session = this.session!;
-    const { xml } = await session.call('GetPresets', (cb) => session.cam.getPresets({ profileToken: this.profileToken }, cb));
-    return numberPresets(readPresets(xml), this.maxPresets).map((p) => ({ ...p, position: this.scale.toRoom(p.position) }));
+  private presets(): Promise<NumberedPreset[]> {
+    return readNumberedPresets(this.session!, this.profileToken, this.maxPresets, this.scale);
   }
 
   /** The camera's presets with their numbers, also into the state: which numbers exist, how many are stored. */
@@ -304,20 +282,8 @@ export class OnvifDriver implements DeviceDriver {
     return presets;
   }
 
-  private async setPreset(name: string, token: string | undefined): Promise<string> {
-    const session = this.session!;
-    try {
-      const { xml } = await session.call('SetPreset', (cb) =>
-        session.cam.setPreset({ profileToken: this.profileToken, presetName: escapeXml(name), ...(token ? { presetToken: escapeXml(token) } : {}) }, cb),
-      );
-      return textOf(descendant(parseXml(xml ?? ''), 'PresetToken')) ?? token ?? '';
-    } catch (err) {
-      const e = err as RoomctlError;
-      if (/TooManyPresets/.test(String((e.details as { fault?: unknown } | undefined)?.fault))) {
-        throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the camera is full: it stores ${this.maxPresets} presets; overwrite or remove one`, e.details);
-      }
-      throw err;
-    }
+  private setPreset(name: string, token: string | undefined): Promise<string> {
+    return savePreset(this.session!, this.profileToken, this.maxPresets, name, token);
   }
 
   private presetNumber(value: unknown): number {
@@ -333,29 +299,19 @@ export class OnvifDriver implements DeviceDriver {
   private async status(): Promise<{ position: Vector | undefined; moving: boolean }> {
     const session = this.session;
     if (!session) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `ONVIF camera at ${this.endpoint} is not connected`);
-    const { xml } = await session.call('GetStatus', (cb) => session.cam.getStatus({ profileToken: this.profileToken }, cb));
-    const status = descendant(parseXml(xml ?? ''), 'PTZStatus');
-    const position = this.scale.toRoom(readPosition(child(status, 'Position')));
-    const moveStatus = child(status, 'MoveStatus');
-    const moving = [textOf(child(moveStatus, 'PanTilt')), textOf(child(moveStatus, 'Zoom'))].includes('MOVING');
+    const { position, moving } = await readStatus(session, this.profileToken, this.scale);
     this.ctx.publishState({ position, moving });
     return { position, moving };
   }
 
   private async streamUri(): Promise<string> {
-    const session = this.session!;
-    const { xml } = await session.call('GetStreamUri', (cb) => session.cam.getStreamUri({ protocol: 'RTSP', profileToken: this.profileToken }, cb));
-    const uri = reachableUri(textOf(descendant(descendant(parseXml(xml ?? ''), 'MediaUri'), 'Uri')) ?? '', this.config.host);
+    const uri = await readStreamUri(this.session!, this.profileToken, this.config.host);
     this.ctx.publishState({ streamUri: uri });
     return uri;
   }
 
-  private async info(): Promise<Record<string, string>> {
-    const session = this.session!;
-    const { xml } = await session.call('GetDeviceInformation', (cb) => session.cam.getDeviceInformation(cb));
-    const response = descendant(parseXml(xml ?? ''), 'GetDeviceInformationResponse');
-    const field = (name: string) => textOf(child(response, name)) ?? '';
-    return { manufacturer: field('Manufacturer'), model: field('Model'), firmwareVersion: field('FirmwareVersion'), serialNumber: field('SerialNumber') };
+  private info(): Promise<Record<string, string>> {
+    return readDeviceInformation(this.session!);
   }
 
   /** Poll GetStatus while the camera moves (and a little after), so the published position follows it. */

@@ -1,13 +1,12 @@
 import { type ActionHandlers, runAction } from '../core/action-handlers.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
-import { RoomctlError, toRoomctlError } from '../core/errors.js';
+import { RoomctlError } from '../core/errors.js';
 import type { Transport } from '../transports/transport.js';
 import type { PjlinkCapabilities } from './pjlink-capabilities.js';
 import {
   PJLINK_PORT,
   describeErrorStatus,
   encodeMute,
-  isTransitional,
   isValidInputCode,
   parseErrorStatus,
   parseLampStatus,
@@ -16,8 +15,10 @@ import {
   type PjlinkCommand,
   type PowerState,
 } from './pjlink-codec.js';
-import { PjlinkConnection, checkReply, type PjlinkReply } from './pjlink-connection.js';
+import { checkReply, type PjlinkReply } from './pjlink-connection.js';
 import { listenForNotifications, parseNotification } from './pjlink-notifications.js';
+import { PjlinkSession } from './pjlink-session.js';
+import { sendThroughWarmUp } from './pjlink-warm-up-hold.js';
 import { readPjlinkStatus, type PjlinkStatus } from './pjlink-status.js';
 
 export interface PjlinkDriverOptions {
@@ -58,24 +59,18 @@ const PROBE_ROUND = ['POWR', 'ERST', 'POWR', 'LAMP'] as const;
 
 /**
  * The PJLink display driver. Two locks keep the protocol honest without starving the watchdog:
- * `wire` allows one request on the socket at a time (PJLink is strict request/reply), and
- * `actions` keeps user actions in order. A held action (display warming up) releases the wire
+ * the session (pjlink-session.ts) allows one request on the socket at a time (PJLink is strict
+ * request/reply), and `actions` keeps user actions in order. A held action (display warming up) releases the wire
  * between polls, so probes still get through while it waits.
  */
 export class PjlinkDriver implements DeviceDriver {
   private readonly opts: Required<Omit<PjlinkDriverOptions, OptionalOption>> & Pick<PjlinkDriverOptions, OptionalOption>;
-  private link: PjlinkConnection | undefined;
-  /** A session still greeting and logging in: closed too when the driver stops. */
-  private opening: PjlinkConnection | undefined;
-  private wire: Promise<unknown> = Promise.resolve();
+  private readonly session: PjlinkSession;
   private actions: Promise<unknown> = Promise.resolve();
-  private stopped = true;
-  private lossReported = false;
   private conditionKey: string | undefined;
   private lampHours: number | undefined;
   private probeTurn = 0;
   private stopListening: (() => void) | undefined;
-  pjlinkClass: PjlinkClass = 1;
   power: PowerState | undefined;
 
   constructor(
@@ -83,27 +78,33 @@ export class PjlinkDriver implements DeviceDriver {
     private readonly ctx: DriverContext,
   ) {
     this.opts = { ...DEFAULTS, port: PJLINK_PORT, ...stripUndefined(options), host: options.host };
+    this.session = new PjlinkSession(this.opts, ctx);
+  }
+
+  /** The class the display announced (1 or 2). */
+  get pjlinkClass(): PjlinkClass {
+    return this.session.pjlinkClass;
+  }
+
+  private get stopped(): boolean {
+    return this.session.stopped;
   }
 
   async connect(): Promise<void> {
-    this.stopped = false;
-    // Errors here are thrown to the host, not reported as link loss: there was no link yet.
-    await this.withWire(async () => {
-      await this.closeLink();
-      await this.openLink();
+    await this.session.open(async (request) => {
       // A display that greets but cannot say its power state is not usable.
-      this.applyPower(await this.link!.request({ pjlinkClass: 1, command: 'POWR', param: '?' }));
+      this.applyPower(await request({ pjlinkClass: 1, command: 'POWR', param: '?' }));
       // Health from the first second, not from the first probe.
-      this.applyErrorStatus(await this.link!.request({ pjlinkClass: 1, command: 'ERST', param: '?' }));
+      this.applyErrorStatus(await request({ pjlinkClass: 1, command: 'ERST', param: '?' }));
     });
     if (this.pjlinkClass >= 2 && this.opts.notifyPort !== undefined) await this.listen(this.opts.notifyPort);
   }
 
   async disconnect(): Promise<void> {
-    this.stopped = true;
+    const stopping = this.session.stop();
     this.stopListening?.();
     this.stopListening = undefined;
-    await this.closeLink();
+    await stopping;
   }
 
   /** Estimated SVOL step, learned by driving the volume to 0 once; kept in the host's memory so a reconnect does not drive it again. */
@@ -158,8 +159,8 @@ export class PjlinkDriver implements DeviceDriver {
   async probe(): Promise<void> {
     const question = PROBE_ROUND[this.probeTurn++ % PROBE_ROUND.length]!;
     if (question === 'POWR') await this.readPower();
-    else if (question === 'ERST') this.applyErrorStatus(await this.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
-    else this.applyLampHours(await this.exchange({ pjlinkClass: 1, command: 'LAMP', param: '?' }));
+    else if (question === 'ERST') this.applyErrorStatus(await this.session.exchange({ pjlinkClass: 1, command: 'ERST', param: '?' }));
+    else this.applyLampHours(await this.session.exchange({ pjlinkClass: 1, command: 'LAMP', param: '?' }));
   }
 
   /** Lamp hours are a health metric (numeric state becomes MQTT health metrics); flat panels answer ERR1 and have none. */
@@ -217,7 +218,7 @@ export class PjlinkDriver implements DeviceDriver {
     },
     volume: async (params) => this.setVolume(Number(params.level)),
     status: async () => {
-      const status: PjlinkStatus = await readPjlinkStatus((cmd) => this.exchange(cmd), this.pjlinkClass);
+      const status: PjlinkStatus = await readPjlinkStatus((cmd) => this.session.exchange(cmd), this.pjlinkClass);
       if (status.power) this.power = status.power;
       if (status.errors) this.setCondition(describeErrorStatus(status.errors));
       this.ctx.publishState({
@@ -256,42 +257,16 @@ export class PjlinkDriver implements DeviceDriver {
     return { volume: reached };
   }
 
-  /**
-   * Send a command that must succeed. ERR3 ("unavailable time") means the display is warming
-   * up or cooling down: hold the command, poll POWR, and retry once the display is settled.
-   */
-  private async send(cmd: PjlinkCommand): Promise<PjlinkReply> {
-    const deadline = Date.now() + this.opts.readyTimeoutMs;
-    for (;;) {
-      const reply = await this.exchange(cmd);
-      if (reply.kind !== 'error' || reply.error !== 'ERR3') return checkReply(reply, cmd);
-      this.ctx.log.debug({ command: cmd.command }, 'display busy (ERR3), holding the command');
-      let power: PowerState | 'unknown';
-      do {
-        if (Date.now() + this.opts.readyPollMs > deadline) {
-          throw new RoomctlError(
-            'ROOMCTL_E_DEVICE_BUSY',
-            `display still not ready for ${cmd.command} after ${this.opts.readyTimeoutMs} ms (power: ${this.power ?? 'unknown'})`,
-          );
-        }
-        // Held, not talking: the host's watchdog probe judges a display that falls silent now.
-        power = await this.ctx.held(async () => {
-          await sleep(this.opts.readyPollMs);
-          // Some firmware answers even POWR ? with ERR3 while warming: that is "not yet", too.
-          return this.readPower().then(
-            () => this.power ?? 'unknown',
-            (err: unknown) => {
-              if (err instanceof RoomctlError && err.code === 'ROOMCTL_E_DEVICE_BUSY') return 'unknown' as const;
-              throw err;
-            },
-          );
-        });
-      } while (power === 'unknown' || isTransitional(power));
-      // Standby does not end by itself: waiting would only delay the same refusal.
-      if (power === 'standby' && cmd.command !== 'POWR') {
-        throw new RoomctlError('ROOMCTL_E_DEVICE_REJECTED', `the display is in standby; turn it on before ${cmd.command}`, { reply: 'ERR3' });
-      }
-    }
+  /** A command that must succeed, held while the display warms up or cools down (pjlink-warm-up-hold.ts). */
+  private send(cmd: PjlinkCommand): Promise<PjlinkReply> {
+    return sendThroughWarmUp(cmd, {
+      exchange: (c) => this.session.exchange(c),
+      readPower: () => this.readPower(),
+      power: () => this.power,
+      ctx: this.ctx,
+      readyTimeoutMs: this.opts.readyTimeoutMs,
+      readyPollMs: this.opts.readyPollMs,
+    });
   }
 
   /** ERST: any warning or error makes the device degraded, with words; all zeros clears it. */
@@ -302,7 +277,7 @@ export class PjlinkDriver implements DeviceDriver {
   }
 
   private async readPower(): Promise<void> {
-    this.applyPower(await this.exchange({ pjlinkClass: 1, command: 'POWR', param: '?' }));
+    this.applyPower(await this.session.exchange({ pjlinkClass: 1, command: 'POWR', param: '?' }));
   }
 
   private applyPower(answer: PjlinkReply): void {
@@ -313,98 +288,11 @@ export class PjlinkDriver implements DeviceDriver {
     this.power = power;
   }
 
-  /**
-   * One request on the wire, reconnecting lazily if the display closed an idle session. Loss
-   * of the link is reported to the host here, once, and only when it is real: a close in the
-   * middle of a command, a failed reconnect, or nonsense on the line.
-   */
-  private exchange(cmd: PjlinkCommand): Promise<PjlinkReply> {
-    return this.withWire(async () => {
-      if (this.stopped) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
-      // Queries are safe to ask twice; a command is never re-sent once it may have reached the display.
-      const query = cmd.param === '?';
-      for (let attempt = 1; ; attempt++) {
-        const reused = this.link?.isOpen === true && Date.now() - this.link.lastActivity < this.opts.idleRecycleMs;
-        if (!reused) {
-          try {
-            await this.closeLink();
-            await this.openLink();
-          } catch (err) {
-            // We had a link and cannot get it back (down, refused, wrong password now): that is loss.
-            throw this.reportLoss(toRoomctlError(err));
-          }
-        }
-        try {
-          return await this.link!.request(cmd);
-        } catch (err) {
-          const error = toRoomctlError(err);
-          const closedUnderUs = error.code === 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN' || error.code === 'ROOMCTL_E_DEVICE_OFFLINE';
-          // A reused session can be closed by the display's idle timer just as we write: a query is asked again on a fresh one.
-          if (closedUnderUs && query && reused && attempt === 1 && !this.stopped) continue;
-          // A command may have been carried out: say so and never re-send it. The session is gone,
-          // the display maybe not: the next exchange reconnects, and fails loudly if it cannot.
-          // A silent display may only be busy: the session is reset and the watchdog judges.
-          if (closedUnderUs || error.code === 'ROOMCTL_E_DEVICE_TIMEOUT' || this.stopped) throw error;
-          throw this.reportLoss(error);
-        }
-      }
-    });
-  }
-
-  private async openLink(): Promise<void> {
-    if (this.stopped) throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
-    const { host, port, password, connectTimeoutMs, replyTimeoutMs, transportFactory } = this.opts;
-    const link = new PjlinkConnection({ host, port, password, connectTimeoutMs, replyTimeoutMs, log: this.ctx.log, transport: transportFactory?.() });
-    link.on('close', ({ midCommand }: { midCommand: boolean }) => {
-      // An idle close is the display's normal housekeeping; the next command reconnects.
-      if (!midCommand) this.ctx.log.debug('display closed an idle PJLink session');
-      if (this.link === link) this.link = undefined;
-    });
-    this.opening = link;
-    try {
-      this.pjlinkClass = await link.open();
-    } finally {
-      if (this.opening === link) this.opening = undefined;
-    }
-    if (this.stopped) {
-      await link.close();
-      throw new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', 'the PJLink driver is disconnected');
-    }
-    this.link = link;
-    this.lossReported = false;
-  }
-
-  private async closeLink(): Promise<void> {
-    const link = this.link;
-    const opening = this.opening;
-    this.link = this.opening = undefined;
-    await Promise.all([link?.close(), opening?.close()]);
-  }
-
-  /** Tell the host once per link; returns the error so callers can `throw this.reportLoss(e)`. */
-  private reportLoss(error: RoomctlError): RoomctlError {
-    if (this.lossReported || this.stopped) return error;
-    this.lossReported = true;
-    void this.closeLink();
-    this.ctx.linkLost(error);
-    return error;
-  }
-
   private setCondition(detail: string): void {
     if (detail === this.conditionKey) return;
     this.conditionKey = detail;
     this.ctx.setCondition(detail ? { degraded: true, detail } : { degraded: false });
   }
-
-  private withWire<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.wire.then(fn);
-    this.wire = run.catch(() => undefined);
-    return run;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

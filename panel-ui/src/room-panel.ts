@@ -1,17 +1,16 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CheckIn, HelpRequestView, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
-import { ActionQueue, type FlushOutcome } from './action-queue.js';
-import { ApiError, storeToken, type ApiClient } from './api-client.js';
-import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js';
+import type { CheckIn, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
+import { ActionQueue } from './action-queue.js';
+import { storeToken, type ApiClient } from './api-client.js';
 import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
 import { warningWords, type WarningNotice } from './meeting-warning.js';
 import { PanelElement } from './panel-element.js';
-import type { PanelRequest, Screen } from './panel-events.js';
+import { PanelRequests } from './panel-requests.js';
+import type { Screen } from './panel-events.js';
 import type { PanelToast, Toast } from './panel-toast.js';
-import { refusalWords } from './refusal-words.js';
 import { roomPanelStyles } from './room-panel-styles.js';
 import { loadScreen } from './screen-loader.js';
 import { RoomStreamController, streamUrl } from './room-stream-controller.js';
@@ -30,7 +29,7 @@ const IDLE_RETURN_MS = 120_000;
 /**
  * The panel: header (room, state, clock, language, what waits to be sent), the screen for the
  * room's state or the one a person picked, and the bar with the screens and the mute. Every
- * action a screen asks for runs here: one place for the network, the offline queue and toasts.
+ * action a screen asks for runs through here (`PanelRequests`): one place for the network, the offline queue and toasts.
  * The less-used screens load on first use, so the first render stays small.
  */
 @customElement('room-panel')
@@ -51,6 +50,15 @@ export class RoomPanel extends PanelElement {
   // and the retry after it costs the first render a quarter of a second.
   private readonly stream = new RoomStreamController(this, () => (this.api ? streamUrl(window.location, this.api.token ?? null) : null));
   private readonly queue = new ActionQueue(() => this.requestUpdate());
+  private readonly requests = new PanelRequests({
+    api: () => this.api,
+    connected: () => this.stream.connected,
+    suspect: () => this.stream.suspect(),
+    queue: this.queue,
+    devices: () => this.stream.devices,
+    show: (toast) => this.show(toast),
+    unpaired: () => this.unpaired(),
+  });
   private idleTimer: number | undefined;
   private checkInsFor = '';
   private readonly headerSize = new ResizeObserver(([entry]) =>
@@ -67,7 +75,7 @@ export class RoomPanel extends PanelElement {
       if (code === 4401 && !this.needsPairing) this.unpaired();
       else if (this.api?.token && !this.needsPairing) void this.loadInfo();
     };
-    this.addEventListener('panel-request', (e) => void this.run(e.detail));
+    this.addEventListener('panel-request', (e) => void this.requests.run(e.detail));
     this.addEventListener('navigate', (e) => this.go(e.detail));
     this.addEventListener('paired', (e) => this.paired(e.detail.token));
     this.addEventListener('pointerdown', () => this.armIdleReturn(), { capture: true });
@@ -179,7 +187,7 @@ export class RoomPanel extends PanelElement {
   private resync(): void {
     void this.loadInfo();
     this.checkInsFor = '';
-    if (this.queue.size > 0 && this.api) void this.queue.flush(this.api, (o) => this.flushed(o));
+    if (this.queue.size > 0 && this.api) void this.queue.flush(this.api, (o) => this.requests.flushed(o));
   }
 
   private async loadInfo(): Promise<void> {
@@ -248,63 +256,6 @@ export class RoomPanel extends PanelElement {
         break;
     }
     this.requestUpdate();
-  }
-
-  /** Runs what a screen asked for: now, queued for later (offline, if it keeps), or refused out loud. */
-  private async run(request: PanelRequest): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    if (!this.stream.connected) return this.offline(request);
-    try {
-      const result = await api.send(request.method, request.path, request.body);
-      request.done?.(result);
-      if (!request.quiet) this.show({ tone: 'ok', title: request.label });
-    } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: String(err) }, 0);
-      if (error.code === 'PANEL_E_NETWORK') {
-        this.stream.suspect();
-        return this.offline(request);
-      }
-      request.failed?.(error);
-      if (error.status === 401 && (error.details as { panelRevoked?: boolean } | undefined)?.panelRevoked) return this.unpaired();
-      this.show({
-        tone: 'error',
-        title: t('{what}: not done', { what: request.label }),
-        text: refusalWords(error, inPanelLanguage(this.stream.devices), request.path),
-      });
-    }
-  }
-
-  private offline(request: PanelRequest): void {
-    if (request.queueable) {
-      this.queue.add({ label: request.label, method: request.method, path: request.path, body: request.body });
-      request.queued?.();
-      this.show({ tone: 'info', title: t('{what}: saved', { what: request.label }), text: t('The panel is offline; it will be sent when the room is back.') });
-    } else {
-      this.show({
-        tone: 'error',
-        title: t('{what}: not sent', { what: request.label }),
-        text: t('The panel is offline. Try again when the connection is back.'),
-      });
-    }
-  }
-
-  private flushed(outcome: FlushOutcome): void {
-    if (outcome.ok) {
-      if (outcome.action.path === '/api/v1/help') {
-        storeHelpRequest(outcome.result as HelpRequestView);
-        announceHelpChange(outcome.result as HelpRequestView);
-      }
-      this.show({ tone: 'ok', title: t('{what}: sent', { what: outcome.action.label }) });
-    } else if (outcome.error === 'expired') {
-      this.show({ tone: 'error', title: t('{what}: dropped', { what: outcome.action.label }), text: t('It waited too long to be sent.') });
-    } else {
-      this.show({
-        tone: 'error',
-        title: t('{what}: not done', { what: outcome.action.label }),
-        text: refusalWords(outcome.error, inPanelLanguage(this.stream.devices), outcome.action.path),
-      });
-    }
   }
 
   private paired(token: string): void {

@@ -1,0 +1,54 @@
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { ClockTimer, DriverClock as Clock } from '../model/clock.js';
+
+interface SilenceClock {
+  clock: Clock;
+  /** The probe timeout in force (the floor, stretched to the device's pace). */
+  timeoutMs: number;
+  /** When an action last started or ended, or a hold began or ended. */
+  lastActionEdge(): number;
+  /** Whether an action is in flight and talking to the device (not only held). */
+  talking(): boolean;
+}
+
+/**
+ * One probe under a timeout that counts only the device's silence: the clock starts at the
+ * probe or at the last action's (or hold's) start or end, whichever is later, and stands still
+ * while an action is talking to the device. A held action does not stop it: a display that
+ * goes silent while a command waits for it is told by the probe, within the probe's timeout,
+ * not by the held command's recheck a reply timeout later.
+ */
+export function probeTimedBySilence(probe: () => Promise<void>, s: SilenceClock): Promise<void> {
+  const { clock, timeoutMs } = s;
+  const startedAt = clock.now();
+  return new Promise<void>((resolve, reject) => {
+    let timer: ClockTimer | undefined;
+    let settled = false;
+    const check = () => {
+      if (settled) return;
+      const silentSince = Math.max(startedAt, s.lastActionEdge());
+      const left = s.talking() ? timeoutMs : silentSince + timeoutMs - clock.now();
+      if (left > 0) {
+        timer = clock.after(left, check);
+        return;
+      }
+      settled = true;
+      reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to the watchdog probe within ${timeoutMs} ms`));
+    };
+    timer = clock.after(timeoutMs, check);
+    probe().then(
+      () => {
+        if (settled) return;
+        settled = true;
+        timer?.cancel();
+        resolve();
+      },
+      (err: unknown) => {
+        if (settled) return;
+        settled = true;
+        timer?.cancel();
+        reject(err);
+      },
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { LinkChange, LinkRecord, RoomKey } from '../../contract/link-records.js';
+import { linkTopics } from '../../contract/link-topics.js';
+import type { LinkStore } from './link-store.js';
+import type { RecordSender } from './record-sender.js';
+
+/** Joins within this long share one re-send (HearingTheOthers counts on it). */
+const RESEND_DELAY_MS = 500;
+
+interface OwnRecordsDeps {
+  self: RoomKey;
+  store: LinkStore;
+  sender: RecordSender;
+  now(): Date;
+  /** A record of this room was stored on the link: what was folded of it is stale. */
+  stored(link: string): void;
+}
+
+/**
+ * This room's records on each link: stored once by id, put in the outbox, and sent all again
+ * when another room (re)joins, since it may have missed them.
+ */
+export class OwnRecords {
+  private readonly resends = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly deps: OwnRecordsDeps) {}
+
+  /** Stores one of this room's records and puts it in the outbox; a fact already sent (same id) is not sent again (undefined). */
+  publish(link: string, change: LinkChange, id: string = randomUUID(), at: string = this.deps.now().toISOString()): LinkRecord | undefined {
+    const record = { id, link, room: this.deps.self, at, ...change } as LinkRecord;
+    if (!this.deps.store.insert(record)) return undefined;
+    this.deps.stored(link);
+    this.send(record);
+    return record;
+  }
+
+  send(record: LinkRecord): void {
+    this.deps.sender.enqueue(linkTopics.records(this.deps.self, record.link), JSON.stringify(record), { qos: 1, retain: false });
+  }
+
+  /**
+   * A room (re)joined: it may have missed records (it was away, or the broker lost them), so
+   * this room sends its own again — once for a burst of joins (fifty rooms starting), not once each.
+   */
+  resendSoon(link: string): void {
+    if (this.resends.has(link)) return;
+    const timer = setTimeout(() => {
+      this.resends.delete(link);
+      const own = this.deps.store.records(link, this.deps.self);
+      for (const record of own) this.send(record);
+      // Its latest join once more, last: the room that joined knows from it that this re-send is complete.
+      const lastJoin = own.findLast((r) => r.kind === 'room.joined');
+      if (lastJoin) this.send(lastJoin);
+    }, RESEND_DELAY_MS);
+    timer.unref();
+    this.resends.set(link, timer);
+  }
+
+  /** Stops the re-sends still waiting. */
+  stop(): void {
+    for (const timer of this.resends.values()) clearTimeout(timer);
+    this.resends.clear();
+  }
+}

@@ -1,0 +1,251 @@
+import type { HealthStatus } from './fleet-api-types.js';
+import { announceChanges } from './fleet-change-feed.js';
+import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
+import type { FleetMessage } from './fleet-messages.js';
+import type { FleetSql, FleetSqlTx, SqlValue } from './fleet-sql.js';
+import { trackEventIssue } from './event-issues.js';
+
+type HealthMessage = Extract<FleetMessage, { kind: 'health' }>;
+
+const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
+/** A map's values in the order of its keys. */
+const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+
+// Portable SQL (fleet-sql.ts): ON CONFLICT rather than OR IGNORE.
+const SQL = {
+  // Many rooms per statement: a fleet's first batches (its start, another instance's backlog) hold thousands of new rooms and their status.
+  touchRooms: (rows: number) =>
+    `INSERT INTO fleet_rooms (site, room, updated_at) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')} ON CONFLICT (site, room) DO NOTHING`,
+  roomStatuses: (rows: number) =>
+    `UPDATE fleet_rooms SET status = v.column3, status_since = ?, updated_at = ? FROM (VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}) AS v
+    WHERE fleet_rooms.site = v.column1 AND fleet_rooms.room = v.column2`,
+  // An older state (by the room's own `at`) never replaces a newer one; a state without `at` (other publishers) always applies.
+  roomState:
+    'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ?, state_at = COALESCE(CAST(? AS BIGINT), state_at) WHERE site = ? AND room = ? AND (state_at IS NULL OR CAST(? AS BIGINT) IS NULL OR state_at <= CAST(? AS BIGINT))',
+  // Not older: a resend (a room's retained health after a restart) never overwrites a later report; two reports in one millisecond keep the last.
+  // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
+  health: (
+    rows: number,
+  ) => `INSERT INTO fleet_devices (site, room, device_id, status, since, detail, code, error_message, metrics, reported_at, received_at, messages)
+    VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
+    ON CONFLICT (site, room, device_id) DO UPDATE SET status = excluded.status, since = excluded.since, detail = excluded.detail,
+      code = excluded.code, error_message = excluded.error_message, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
+    WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at >= fleet_devices.reported_at
+    RETURNING site, room, device_id AS "deviceId"`,
+  event:
+    'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
+};
+
+/**
+ * Writes the rooms' messages a batch at a time: rooms, their status and retained state, device
+ * health (one row per device, never older than what is stored), events once by id and the
+ * issues they open. It remembers each device's status and the rooms it knows, so a batch
+ * tells what changed without reading first.
+ */
+export class FleetBatchWriter {
+  /** device key → status, so a batch knows what changed without reading first. */
+  private readonly deviceStatus = new Map<string, HealthStatus>();
+  private readonly knownRooms = new Set<string>();
+
+  private constructor(
+    private readonly sql: FleetSql,
+    /** Names this instance's notifications (the store's origin). */
+    private readonly origin: string,
+  ) {}
+
+  /** A writer over an open (migrated) database; loads what it needs to tell changes. */
+  static async load(sql: FleetSql, origin: string): Promise<FleetBatchWriter> {
+    const writer = new FleetBatchWriter(sql, origin);
+    for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>(
+      'SELECT site, room, device_id AS id, status FROM fleet_devices',
+    )) {
+      writer.deviceStatus.set(deviceKey(row.site, row.room, row.id), row.status);
+    }
+    for (const row of await sql.query<{ site: string; room: string }>('SELECT site, room FROM fleet_rooms')) writer.knownRooms.add(roomKey(row.site, row.room));
+    return writer;
+  }
+
+  /** Applies a batch in one transaction (one commit for thousands of messages). */
+  async apply(messages: readonly FleetMessage[], now = Date.now()): Promise<FleetChanges> {
+    const touched: string[] = [];
+    try {
+      return await this.sql.transaction(async (tx) => {
+        const changes = await this.applyAll(tx, messages, now, touched);
+        await announceChanges(tx, this.origin, changes);
+        return changes;
+      });
+    } catch (err) {
+      // Rolled back: the rooms this batch added are not in the database after all.
+      for (const key of touched) this.knownRooms.delete(key);
+      throw err;
+    }
+  }
+
+  private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
+    const changes = emptyChanges();
+    const health = new Map<string, HealthMessage[]>();
+    // The batch's new rooms first, then its messages; each room's last status in the batch is written after them.
+    const fresh = new Map<string, [string, string]>();
+    for (const m of messages) {
+      const key = roomKey(m.site, m.room);
+      if (!this.knownRooms.has(key)) fresh.set(key, [m.site, m.room]);
+    }
+    await this.inChunks(
+      tx,
+      sortedValues(fresh),
+      (n) => SQL.touchRooms(n),
+      ([site, room]) => [site, room, now],
+    );
+    for (const key of fresh.keys()) {
+      this.knownRooms.add(key);
+      touched.push(key);
+      changes.rooms.add(key);
+    }
+    const statuses = new Map<string, [string, string, string]>();
+    for (const m of messages) {
+      const key = roomKey(m.site, m.room);
+      switch (m.kind) {
+        case 'status':
+          statuses.set(key, [m.site, m.room, m.online]);
+          changes.rooms.add(key);
+          changes.roomStatus.push({ site: m.site, room: m.room, online: m.online });
+          break;
+        case 'state': {
+          const room = m.state.room as { name?: unknown } | undefined;
+          const published = typeof m.state.at === 'string' ? Date.parse(m.state.at) : Number.NaN;
+          const at = Number.isFinite(published) ? published : null;
+          const applied = await tx.run(SQL.roomState, [
+            JSON.stringify(m.state),
+            typeof room?.name === 'string' ? room.name : null,
+            now,
+            at,
+            m.site,
+            m.room,
+            at,
+            at,
+          ]);
+          if (!applied.changes) {
+            changes.stale++;
+            break;
+          }
+          changes.rooms.add(key);
+          break;
+        }
+        case 'health': {
+          // Reports of one device in one batch coalesce into its status steps: the newest report of each run of one
+          // status. The upsert of a run may coalesce; a status transition inside the batch (offline and back within
+          // one flush) must not, or the fault never reaches the issues and the history.
+          const dKey = deviceKey(m.site, m.room, m.deviceId);
+          const steps = health.get(dKey) ?? [];
+          const last = steps.at(-1);
+          if (last && last.health.at !== null && m.health.at !== null && m.health.at < last.health.at) {
+            changes.stale++;
+            break;
+          }
+          if (last?.health.status === m.health.status) {
+            changes.stale++;
+            steps[steps.length - 1] = m;
+          } else steps.push(m);
+          health.set(dKey, steps);
+          break;
+        }
+        case 'event': {
+          const e = m.event;
+          const inserted = await tx.query<{ seq: number }>(SQL.event, [e.id, m.site, m.room, e.type, e.deviceId, e.at, JSON.stringify(e.body), now]);
+          if (inserted.length === 0) {
+            changes.duplicates++;
+            break;
+          }
+          changes.events.push({
+            seq: Number(inserted[0]!.seq),
+            id: e.id,
+            site: m.site,
+            room: m.room,
+            type: e.type,
+            deviceId: e.deviceId,
+            at: e.at,
+            body: e.body,
+          });
+          await trackEventIssue(tx, m.site, m.room, { id: e.id, type: e.type, body: e.body, at: e.at }, changes);
+          break;
+        }
+      }
+    }
+    // In key order (here and below): two instances writing overlapping rows then take their locks in the same order (no deadlock).
+    await this.inChunks(
+      tx,
+      sortedValues(statuses),
+      (n) => SQL.roomStatuses(n),
+      (row) => row,
+      [now, now],
+    );
+    // Health one statement per round: the first step of every device, then the second of those that changed status
+    // within the batch (rare), and so on, so one statement never writes a row twice.
+    const steps = sortedValues(health);
+    for (let round = 0; ; round++) {
+      const rows = steps.filter((s) => s.length > round).map((s) => s[round]!);
+      if (rows.length === 0) break;
+      await this.writeHealth(tx, rows, now, changes);
+    }
+    return changes;
+  }
+
+  /** One statement per 500 rows (`lead` parameters first, then each row's). */
+  private async inChunks<T>(
+    tx: FleetSqlTx,
+    rows: readonly T[],
+    sql: (n: number) => string,
+    params: (row: T) => SqlValue[],
+    lead: SqlValue[] = [],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await tx.run(sql(chunk.length), [...lead, ...chunk.flatMap(params)]);
+    }
+  }
+
+  private async writeHealth(tx: FleetSqlTx, messages: HealthMessage[], now: number, changes: FleetChanges): Promise<void> {
+    const CHUNK = 500;
+    for (let i = 0; i < messages.length; i += CHUNK) {
+      const chunk = messages.slice(i, i + CHUNK);
+      const params = chunk.flatMap((m) => [
+        m.site,
+        m.room,
+        m.deviceId,
+        m.health.status,
+        m.health.since,
+        m.health.detail,
+        m.health.error?.code ?? m.health.code,
+        m.health.error?.message ?? null,
+        JSON.stringify(m.health.metrics),
+        m.health.at,
+        now,
+      ]);
+      const written = new Set(
+        (await tx.query<{ site: string; room: string; deviceId: string }>(SQL.health(chunk.length), params)).map((r) => deviceKey(r.site, r.room, r.deviceId)),
+      );
+      for (const m of chunk) {
+        const dKey = deviceKey(m.site, m.room, m.deviceId);
+        if (!written.has(dKey)) {
+          changes.stale++;
+          continue;
+        }
+        const previous = this.deviceStatus.get(dKey);
+        if (previous !== m.health.status) {
+          this.deviceStatus.set(dKey, m.health.status);
+          changes.rooms.add(roomKey(m.site, m.room));
+          changes.devices.push({
+            site: m.site,
+            room: m.room,
+            deviceId: m.deviceId,
+            status: m.health.status,
+            previous,
+            detail: m.health.detail,
+            code: m.health.error?.code ?? m.health.code ?? null,
+            at: m.health.at,
+          });
+        }
+      }
+    }
+  }
+}
