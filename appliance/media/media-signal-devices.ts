@@ -82,7 +82,11 @@ class MediaSignalDriver implements DeviceDriver {
     // The level and the frame rate move without any pipeline change or new verdict: look again
     // every second, so the state (and the health's signal, which the fleet charts) follows them.
     clearInterval(this.follow);
-    this.follow = setInterval(() => this.apply(false), 1000);
+    this.follow = setInterval(() => {
+      // Only the numbers: a pipeline that went away is told once, by its status event.
+      const health = this.media.signalHealth(this.role);
+      if (health.available) this.publish(health, false);
+    }, 1000);
     this.follow.unref();
     this.apply(true);
   }
@@ -100,6 +104,10 @@ class MediaSignalDriver implements DeviceDriver {
       return;
     }
     if (changed) this.ctx.setCondition(health.verdict.degraded ? { degraded: true, detail: health.verdict.detail ?? undefined } : { degraded: false });
+    this.publish(health, changed);
+  }
+
+  private publish(health: ReturnType<MediaService['signalHealth']>, changed: boolean): void {
     const state = { ...health.state, signal: signalOf(this.role, health.state) };
     const shown = JSON.stringify(state);
     // At most every STATE_EVERY_MS while it moves (panels and the fleet need no more), and only when it moved.
