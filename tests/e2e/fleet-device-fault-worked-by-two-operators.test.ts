@@ -147,7 +147,14 @@ it("shows the fault in the room's history with its duration, in both languages",
   await until(async () => (await bo.locator('h1').first().textContent()) === '会议室总览', 5000, 'the dashboard in Chinese');
   expect(await fault.textContent()).toContain('投影机');
   // Its metrics in words of the language, not their names in the code.
-  const metrics = await bo.locator('fleet-room-detail tr[data-device="display"] .metrics').textContent();
+  // The lamp's hours come back with the display's next LAMP probe after its reconnect (every fourth
+  // probe), and a change of metrics alone goes out with the room's next metrics flush (every minute):
+  // flushed here as soon as the room has them.
+  await until(() => room.appliance.health.get('display')?.metrics.lampHours !== undefined, 10_000, 'the lamp hours read again in the room');
+  room.appliance.health.flushMetrics();
+  const metricsCell = bo.locator('fleet-room-detail tr[data-device="display"] .metrics');
+  await until(async () => /灯泡 \d+ 小时/.test((await metricsCell.textContent()) ?? ''), 10_000, 'the lamp hours on the dashboard');
+  const metrics = await metricsCell.textContent();
   expect(metrics).toMatch(/响应 \d+ 毫秒/);
   expect(metrics).toMatch(/灯泡 \d+ 小时/);
   // The fault worded from its code too, the projector's own English kept beside it.
