@@ -6,21 +6,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { callRoom, startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let browser: Browser;
 let phone: Page;
 let meetingId: string;
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const r = await fetch(room.baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await r.json()) as T;
-}
+const api = <T>(method: string, path: string, body?: unknown) => callRoom<T>(room, method, path, body);
 
 const putAgenda = (...titles: string[]) => api('PUT', `/api/v1/meetings/${meetingId}/agenda`, { items: titles.map((title) => ({ title, minutes: 10 })) });
 const titleField = (n: number) => phone.getByTestId(`agenda-title-${n}`);

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPanelIfStale, captureStep, expectAccessibleControls, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { fitProblems } from '../helpers/panel-fit.js';
-import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { callRoom, startTestRoom, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'floor-and-polls';
 const PHONE = { width: 390, height: 844 };
@@ -23,14 +23,7 @@ const phoneErrors: string[] = [];
 let meetingUrl: string;
 let meetingId: string;
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const r = await fetch(room.baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await r.json()) as T;
-}
+const api = <T>(method: string, path: string, body?: unknown) => callRoom<T>(room, method, path, body);
 
 /** A phone of its own that opened the meeting's QR code and checked in by name. */
 async function phoneCheckedIn(name: string): Promise<Page> {

@@ -72,3 +72,13 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 3000, 
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** One call to the room's API with its token, the answer's JSON body as `T` (the e2e tests' setup and checks). */
+export async function callRoom<T>(room: TestRoom, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await fetch(room.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${room.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await r.json()) as T;
+}
