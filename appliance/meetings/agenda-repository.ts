@@ -78,6 +78,7 @@ export class AgendaRepository {
 
 /** Whether the stored items say the same as the drafts: titles, owners, minutes and speakers, in order. */
 function sameItems(stored: readonly AgendaItem[], drafts: readonly AgendaItemDraft[]): boolean {
-  const said = (i: AgendaItemDraft) => JSON.stringify([i.title, i.owner ?? null, i.minutes, i.speakers?.length ? i.speakers.map((s) => [s.name, s.minutes]) : null]);
+  const said = (i: AgendaItemDraft) =>
+    JSON.stringify([i.title, i.owner ?? null, i.minutes, i.speakers?.length ? i.speakers.map((s) => [s.name, s.minutes]) : null]);
   return stored.length === drafts.length && stored.every((item, n) => said(item) === said(drafts[n]!));
 }

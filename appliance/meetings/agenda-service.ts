@@ -17,9 +17,13 @@ function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDra
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; its agenda can no longer change`);
   const revision = ctx.agenda.revision(id);
   if (ifRevision !== undefined && ifRevision !== revision)
-    throw new RoomctlError('ROOMCTL_E_AGENDA_CHANGED', `The agenda of meeting ${id} is at revision ${revision}; this save started from revision ${ifRevision}`, {
-      revision,
-    });
+    throw new RoomctlError(
+      'ROOMCTL_E_AGENDA_CHANGED',
+      `The agenda of meeting ${id} is at revision ${revision}; this save started from revision ${ifRevision}`,
+      {
+        revision,
+      },
+    );
   ctx.agenda.replace(id, items);
   const list = ctx.agenda.list(id);
   if (m.status === 'in_progress' && list.length > 0 && !list.some((i) => i.startedAt && !i.endedAt)) {

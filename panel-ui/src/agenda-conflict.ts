@@ -59,7 +59,8 @@ export class AgendaConflict extends PanelElement {
               <ol data-testid="agenda-theirs">
                 ${theirs.length === 0 ? html`<li class="meta">${t('No agenda for this meeting.')}</li>` : nothing}
                 ${theirs.map(
-                  (i) => html`<li>${i.title} <span class="meta">${t('{n} min', { n: i.minutes })}${i.owner ? ` · ${i.owner}` : ''}${i.speakers.length ? ` · ${i.speakers.map((s) => s.name).join(t(', '))}` : ''}</span></li>`,
+                  (i) =>
+                    html`<li>${i.title} <span class="meta">${t('{n} min', { n: i.minutes })}${i.owner ? ` · ${i.owner}` : ''}${i.speakers.length ? ` · ${i.speakers.map((s) => s.name).join(t(', '))}` : ''}</span></li>`,
                 )}
               </ol>`
           : nothing

@@ -311,7 +311,8 @@ export const ZH_CN: Record<string, string> = {
   'Add an item': '添加一项',
   'Save the agenda': '保存议程',
   // someone else saved the agenda while this person edited it
-  'Someone else changed the agenda while you were editing it. Your changes are still here, not saved.': '您编辑期间，有人修改了议程。您的修改仍在下方，尚未保存。',
+  'Someone else changed the agenda while you were editing it. Your changes are still here, not saved.':
+    '您编辑期间，有人修改了议程。您的修改仍在下方，尚未保存。',
   'Their agenda:': '对方的议程：',
   'Keep mine (save it over theirs)': '保留我的（覆盖对方的）',
   'Take theirs (drop my changes)': '采用对方的（放弃我的修改）',

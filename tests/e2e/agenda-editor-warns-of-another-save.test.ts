@@ -79,7 +79,11 @@ describe('the agenda editor does not write over an agenda saved elsewhere meanwh
 
     await page.getByTestId('agenda-take-theirs').click();
     await conflict().waitFor({ state: 'detached' });
-    await waitFor(async () => (await titleField(2).count()) === 1 && (await titleField(2).inputValue()) === 'Questions', 10_000, 'their second item in the editor');
+    await waitFor(
+      async () => (await titleField(2).count()) === 1 && (await titleField(2).inputValue()) === 'Questions',
+      10_000,
+      'their second item in the editor',
+    );
     expect(await titleField(1).inputValue()).toBe('Budget and hiring');
     expect(await page.getByTestId('agenda-save').isDisabled()).toBe(true);
     expect(await roomAgenda()).toEqual(['Budget and hiring', 'Questions']);
