@@ -169,9 +169,16 @@ export class AgendaEditor extends MeetingElement {
 
   /** Drops this person's changes for the agenda as it stands now. */
   private async takeTheirs(): Promise<void> {
+    const conflict = this.conflict;
     this.dirty = false;
     this.conflict = null;
-    await this.read().catch(() => undefined);
+    try {
+      await this.read();
+    } catch {
+      // Not read (offline): nothing is dropped yet, the choice stays open.
+      this.dirty = true;
+      this.conflict = conflict;
+    }
   }
 
   /** Someone else saved since the rows' revision: keep the rows, show theirs beside them. */
