@@ -5,10 +5,9 @@ import { t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 
 /**
- * Someone else saved the agenda while this person was editing it: their version, and the two
- * ways on — keep mine (save it over theirs, knowingly) or take theirs (drop my changes). What
- * the person typed stays in the editor under this card until they choose. Events up:
- * `keep-mine`, `take-theirs`.
+ * Someone else saved the agenda while this person was editing it: says so, and shows their
+ * version. What the person typed stays in the editor under this card; the two ways on (keep
+ * mine, take theirs) are the editor's buttons, which stay in sight at every panel size.
  */
 @customElement('agenda-conflict')
 export class AgendaConflict extends PanelElement {
@@ -34,25 +33,16 @@ export class AgendaConflict extends PanelElement {
       color: var(--text-muted);
       font-size: 0.9em;
     }
-    .choices {
-      display: flex;
-      gap: 0.5em;
-      flex-wrap: wrap;
-    }
-    .choices button {
-      flex: 1;
-    }
   `;
 
   /** The agenda as it stands now; null while it is on its way (or could not be read). */
   @property({ attribute: false }) theirs: AgendaNowView['items'] | null = null;
-  /** What the person typed can be saved as it is (each item complete). */
-  @property({ type: Boolean, attribute: 'can-keep' }) canKeep = true;
 
   override render() {
     const theirs = this.theirs;
     return html`
       <p role="alert" data-testid="agenda-conflict">${t('Someone else changed the agenda while you were editing it. Your changes are still here, not saved.')}</p>
+      <p class="meta">${t('“Keep mine” saves yours over theirs; “Take theirs” drops your changes.')}</p>
       ${
         theirs
           ? html`<p>${t('Their agenda:')}</p>
@@ -65,15 +55,7 @@ export class AgendaConflict extends PanelElement {
               </ol>`
           : nothing
       }
-      <div class="choices">
-        <button type="button" class="primary" data-testid="agenda-keep-mine" ?disabled=${!this.canKeep} @click=${() => this.choose('keep-mine')}>${t('Keep mine (save it over theirs)')}</button>
-        <button type="button" data-testid="agenda-take-theirs" @click=${() => this.choose('take-theirs')}>${t('Take theirs (drop my changes)')}</button>
-      </div>
     `;
-  }
-
-  private choose(choice: 'keep-mine' | 'take-theirs'): void {
-    this.dispatchEvent(new CustomEvent(choice, { bubbles: true, composed: true }));
   }
 }
 

@@ -123,7 +123,7 @@ export class AgendaEditor extends MeetingElement {
   override render() {
     if (!this.loaded) return html`<p class="muted" role="status">${t('Loading…')}</p>`;
     return html`
-      ${this.conflict ? html`<agenda-conflict .theirs=${this.conflict.theirs} ?can-keep=${this.valid} @keep-mine=${() => this.save()} @take-theirs=${() => void this.takeTheirs()}></agenda-conflict>` : nothing}
+      ${this.conflict ? html`<agenda-conflict .theirs=${this.conflict.theirs}></agenda-conflict>` : nothing}
       <ol data-testid="agenda-editor">
         ${this.rows.map(
           (r, i) => html`<li>
@@ -137,7 +137,12 @@ export class AgendaEditor extends MeetingElement {
       </ol>
       <div class="row">
         <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= 50} @click=${() => this.add()}>${t('Add an item')}</button>
-        <button type="button" class="primary" data-testid="agenda-save" ?disabled=${!this.dirty || !this.valid || this.conflict !== null} @click=${() => this.save()}>${t('Save the agenda')}</button>
+        ${
+          this.conflict
+            ? html`<button type="button" class="primary" data-testid="agenda-keep-mine" ?disabled=${!this.valid} @click=${() => this.save()}>${t('Keep mine')}</button>
+                <button type="button" data-testid="agenda-take-theirs" @click=${() => void this.takeTheirs()}>${t('Take theirs')}</button>`
+            : html`<button type="button" class="primary" data-testid="agenda-save" ?disabled=${!this.dirty || !this.valid} @click=${() => this.save()}>${t('Save the agenda')}</button>`
+        }
       </div>
       ${this.dirty && !this.valid ? html`<p class="muted" role="status">${t('Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.')}</p>` : nothing}
     `;
