@@ -87,6 +87,7 @@ export class AgendaEditor extends MeetingElement {
     try {
       this.dirty = false;
       this.conflict = null;
+      this.revision = 0;
       await this.read();
     } catch {
       // Offline: an empty form; saving says why it cannot.
