@@ -5,10 +5,21 @@ import { RoomctlError } from '../core/errors.js';
 import type { MatchResult } from '../transports/request-queue.js';
 import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { type TcpOrSerialDefaults, type TcpOrSerialOptions, tcpOrSerialPlace, tcpOrSerialTransport } from '../transports/tcp-or-serial.js';
-import { MDC_COMMANDS, MDC_INPUTS, MDC_PORT, MdcFrameParser, encodeMdc, inputName, parseStatus, type MdcFrame, type MdcInput } from './mdc-codec.js';
+import {
+  MDC_COMMANDS,
+  MDC_BAUD_RATE,
+  MDC_INPUTS,
+  MDC_PORT,
+  MdcFrameParser,
+  encodeMdc,
+  inputName,
+  parseStatus,
+  type MdcFrame,
+  type MdcInput,
+} from './mdc-codec.js';
 
 /** MDC's TCP port (1515) and a Samsung display's factory RS-232 speed (9600). */
-export const MDC_LINK: TcpOrSerialDefaults = { driver: 'samsung-mdc', tcpName: 'TCP 1515', port: MDC_PORT, baudRate: 9600 };
+export const MDC_LINK: TcpOrSerialDefaults = { driver: 'samsung-mdc', tcpName: 'TCP 1515', port: MDC_PORT, baudRate: MDC_BAUD_RATE };
 
 export interface MdcDriverOptions extends TcpOrSerialOptions {
   /** Display ID set in the display's menu (0..253). */
