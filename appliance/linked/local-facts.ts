@@ -10,13 +10,17 @@ export interface DeviceList {
 
 type ClockStatus = 'booked' | 'in_progress' | 'ended';
 
-/** This room's agenda clock for a meeting: its status and every item with the times it ran. */
-export function localClock(ctx: MeetingContext, m: Meeting): { status: ClockStatus; items: ClockItem[] } {
+/** The items of a meeting whose agenda was never written: older than any edit anywhere. */
+const NEVER = new Date(0).toISOString();
+
+/** This room's agenda clock for a meeting: its status, every item with the times it ran, and where the items come from. */
+export function localClock(ctx: MeetingContext, m: Meeting, self: RoomKey): { status: ClockStatus; items: ClockItem[]; itemsAt: string; itemsBy: RoomKey } {
   const status: ClockStatus = m.status === 'booked' || m.status === 'in_progress' ? m.status : 'ended';
   const items = ctx.agenda
     .list(m.id)
     .map((i) => ({ title: i.title, ...(i.owner ? { owner: i.owner } : {}), minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt }));
-  return { status, items };
+  const origin = ctx.agenda.itemsOrigin(m.id);
+  return { status, items, itemsAt: origin?.at ?? NEVER, itemsBy: origin?.by ?? self };
 }
 
 const RANK = { ok: 0, unknown: 1, degraded: 2, offline: 3 } as const;

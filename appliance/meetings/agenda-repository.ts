@@ -17,9 +17,19 @@ interface Row {
   speakers: string | null;
 }
 
+/** Where a meeting's agenda items come from: when they were set, and by which linked room (null: this one). */
+export interface ItemsOrigin {
+  at: string;
+  by: string | null;
+}
+
 /** Agenda items per meeting, with the times they actually ran. */
 export class AgendaRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The room's clock: when this room sets the items. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   list(meetingId: string): AgendaItem[] {
     const rows = this.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId) as Row[];
@@ -40,12 +50,19 @@ export class AgendaRepository {
     return row?.revision ?? 0;
   }
 
+  /** Where the items come from; null before any agenda was written. */
+  itemsOrigin(meetingId: string): ItemsOrigin | null {
+    const row = this.db.prepare('SELECT items_at AS at, items_by AS by FROM agenda_revisions WHERE meeting_id = ?').get(meetingId) as ItemsOrigin | undefined;
+    return row ?? null;
+  }
+
   /**
    * Replaces the agenda; items that already ran keep their times when their position stays.
    * The same items again change nothing, not even the revision (no one is told of a change
-   * that is none). Answers the revision the agenda has now.
+   * that is none). `origin`: items set in another linked room (else: here, now). Answers the
+   * revision the agenda has now.
    */
-  replace(meetingId: string, items: readonly AgendaItemDraft[]): number {
+  replace(meetingId: string, items: readonly AgendaItemDraft[], origin?: ItemsOrigin): number {
     return this.db.transaction(() => {
       const before = this.list(meetingId);
       if (sameItems(before, items)) return this.revision(meetingId);
@@ -61,8 +78,11 @@ export class AgendaRepository {
       });
       const revision = this.revision(meetingId) + 1;
       this.db
-        .prepare('INSERT INTO agenda_revisions (meeting_id, revision) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision')
-        .run(meetingId, revision);
+        .prepare(
+          `INSERT INTO agenda_revisions (meeting_id, revision, items_at, items_by) VALUES (?, ?, ?, ?)
+           ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, items_at = excluded.items_at, items_by = excluded.items_by`,
+        )
+        .run(meetingId, revision, origin?.at ?? this.now().toISOString(), origin?.by ?? null);
       return revision;
     })();
   }

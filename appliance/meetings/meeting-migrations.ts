@@ -158,11 +158,17 @@ const NOTIFY_FAILURE_KIND_SQL = `
   ALTER TABLE notify_outbox ADD COLUMN failure TEXT CHECK (failure IN ('permanent','temporary'));
 `;
 
-/** A meeting without a row here has revision 0 (no agenda has been written yet). */
+/**
+ * A meeting without a row here has revision 0 (no agenda has been written yet). `items_at` and
+ * `items_by` say where the items come from: when they were set, and by which linked room (null:
+ * this one), so linked rooms keep the latest edit of the items whatever clock moved since.
+ */
 const AGENDA_REVISIONS_SQL = `
   CREATE TABLE agenda_revisions (
     meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
-    revision INTEGER NOT NULL
+    revision INTEGER NOT NULL,
+    items_at TEXT NOT NULL,
+    items_by TEXT
   );
 `;
 
