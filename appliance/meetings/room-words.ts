@@ -4,7 +4,7 @@
  * reads as the message it sends and a missing translation falls back to English rather than
  * to a key; each concern keeps its own zh-CN table (minutes-words-zh-cn.ts, …).
  */
-export type RoomLocale = 'en' | 'zh-CN';
+import type { RoomLocale } from '../room/room-language.js';
 
 export type Words = (en: string, vars?: Readonly<Record<string, string | number>>) => string;
 
