@@ -2,8 +2,9 @@ import type { ErrorCode } from '../../drivers/core/errors.js';
 
 /**
  * What to do about a failed self-test check, for the admin view, the self-test API and the
- * facilities email. `advice` is a stable key (the panel words it in its own languages);
- * `nextStep` is the same advice in English for everything else.
+ * facilities email. `advice` is a stable key (the panel and facilities' message word it in the
+ * language they speak, from self-test-words-zh-cn.ts); `nextStep` is the same advice in English
+ * for everything else.
  */
 export type SelfTestAdvice =
   | 'check-link'
@@ -65,6 +66,18 @@ export function adviceForError(check: string, code: string | null): SelfTestAdvi
 
 /** The checks the self-test runs; a meeting with an online call adds the last two. */
 export type SelfTestCheckName = 'reachable' | 'power-on' | 'answers' | 'camera-home' | 'display-power' | 'mic-level' | 'call-host' | 'call-browser';
+
+/** What each check tried, in words (the panel's admin view and facilities' message word them in their language). */
+export const SELF_TEST_CHECK_WORDS: Record<SelfTestCheckName, string> = {
+  reachable: 'Connection',
+  'power-on': 'Power on (waking it as the meeting start would)',
+  answers: 'Answers a question',
+  'camera-home': 'Camera to its home position',
+  'display-power': 'Display on',
+  'mic-level': 'Microphone hears the room',
+  'call-host': 'The meeting service answers',
+  'call-browser': "The call's browser starts",
+};
 
 /**
  * One code per kind of check that fails, whatever the device said: the fault the room raises

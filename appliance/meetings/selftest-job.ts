@@ -58,7 +58,7 @@ export async function selfTestJob(ctx: SelfTestJobContext, meeting: Meeting | nu
   const failed = report.results.filter((r) => !r.ok);
   followFaults(ctx, report, failed);
   if (!report.passed) {
-    ctx.notifier.notifyFacilities(ctx.texts.selfTestFailed(meeting, report));
+    ctx.notifier.notifyFacilities(ctx.texts.facilities.selfTestFailed(meeting, report));
     // The organiser hears it too when it is the call: people can still join with the link or dial-in.
     const callFailed = failed.filter((f) => f.deviceId === 'call');
     if (meeting && callFailed.length > 0 && meeting.organiser.email)
