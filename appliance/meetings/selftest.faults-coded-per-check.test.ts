@@ -8,6 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { startShureMxaSimulator, type RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { waitFor } from '../../tests/helpers/test-room.js';
+import { storedSetting } from '../store/stored-setting.js';
 import { selfTestJob } from './selftest-job.js';
 import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
 
@@ -66,4 +67,14 @@ it('a display out of reach and a silent microphone: two coded faults, kept while
   await selfTestJob(fx.room.ctx, null, 5000);
   expect(fx.eventsOf('fault.raised')).toHaveLength(2);
   expect(fx.eventsOf('fault.cleared')).toEqual([{ type: 'fault.cleared', faultId: micFault, deviceId: 'ceiling-mic', detail: 'self-test passed' }]);
+});
+
+it("a room upgraded with an earlier release's open self-test fault clears it at its next passing self-test", async () => {
+  fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
+  // An earlier release kept one fault id for the whole report.
+  storedSetting(fx.room.ctx.db, 'meetings.selftest.open_fault').set('selftest-from-before');
+  await selfTestJob(fx.room.ctx, null, 5000);
+  expect(fx.eventsOf('fault.cleared')).toEqual([{ type: 'fault.cleared', faultId: 'selftest-from-before', detail: 'self-test passed' }]);
+  await selfTestJob(fx.room.ctx, null, 5000);
+  expect(fx.eventsOf('fault.cleared')).toHaveLength(1);
 });
