@@ -1,8 +1,8 @@
 /**
- * The room's own words in messages it sends (minutes, reminders, nudges, facilities' messages), in the room's
- * language (`room.locale`). As on the panel, the English text is the key, so a call site
- * reads as the message it sends and a missing translation falls back to English rather than
- * to a key; each concern keeps its own zh-CN table (minutes-words-zh-cn.ts, …).
+ * The room's own words in messages it sends (minutes, reminders, nudges, facilities'
+ * messages), in the room's language (`room.locale`). As on the panel, the English text is the
+ * key, so a call site reads as the message it sends and a missing translation falls back to
+ * English rather than to a key; each concern keeps its own zh-CN table (minutes-words-zh-cn.ts, …).
  */
 import type { RoomLocale } from '../room/room-language.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
