@@ -7,6 +7,7 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startHttpReceiver, type HttpReceiver } from '../../appliance/notify/testing/http-receiver.js';
 import { mailPart, mailSubject, startSmtpRecorder, type SmtpRecorder } from '../../appliance/notify/testing/smtp-recorder.js';
 import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
 import { waitFor } from '../helpers/test-room.js';
@@ -14,6 +15,7 @@ import { waitFor } from '../helpers/test-room.js';
 const PIN = '246813';
 let room: ClockedRoom;
 let smtp: SmtpRecorder;
+let chat: HttpReceiver;
 
 /** A loopback port nothing listens on: the projector is switched off at the wall. */
 async function deadPort(): Promise<number> {
@@ -26,13 +28,18 @@ async function deadPort(): Promise<number> {
 
 beforeAll(async () => {
   smtp = await startSmtpRecorder();
+  chat = await startHttpReceiver({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' });
   const port = await deadPort();
   room = await startClockedRoom({
     start: '2026-12-08T09:00:00Z',
     timezone: 'Asia/Shanghai',
     configure: (c) => {
       c.panel = { adminPin: PIN };
-      c.notifications = { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' }, facilities: ['facilities@example.com'] };
+      c.notifications = {
+        email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' },
+        facilities: ['facilities@example.com'],
+        webhooks: [{ id: 'ops', format: 'wecom', url: `${chat.url}/wecom` }],
+      };
       c.devices = [{ id: 'display', name: { en: 'Projector', 'zh-CN': '投影机' }, driver: 'pjlink', host: '127.0.0.1', port }];
     },
   });
@@ -40,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await room?.close();
   await smtp?.close();
+  await chat?.close();
 });
 
 async function setLanguage(locale: 'zh-CN' | null): Promise<void> {
@@ -69,6 +77,13 @@ it('an admin switches the room to Chinese: self-test failure, help call and prob
   const help = await facilitiesMail('Aurora 需要协助');
   expect(help).toContain('Aurora 有人于 2026年12月8日 17:00 请求协助。');
   expect(help).toContain('留言：投影没有画面');
+  // The facilities' group chat gets the same words.
+  const said = () => chat.requests.map((r) => (r.json as { markdown?: { content?: string } }).markdown?.content ?? '');
+  await waitFor(
+    () => said().some((c) => c.includes('Aurora 需要协助') && c.includes('留言：投影没有画面')),
+    8000,
+    'the help call in the group chat, in Chinese',
+  );
 
   expect((await room.call('POST', '/api/v1/problems', { problems: ['display', 'audio'], comment: 'HDMI cable loose' })).status).toBe(201);
   const problem = await facilitiesMail('Aurora 报告问题：显示屏、音频');
