@@ -149,11 +149,11 @@ export class FleetHistory {
     let after: { startedAt: number; id: string } | undefined;
     while (left > 0) {
       const page = Math.min(FAULTS_CSV_PAGE_ROWS, left);
-      const below = after ? ' AND (started_at < ? OR (started_at = ? AND id < ?))' : '';
+      const below = after ? ' AND (started_at, id) < (?, ?)' : '';
       const rows = await this.sql.query<FaultCsvRow>(
         `SELECT id, site, room, issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults
           WHERE ${where.join(' AND ')}${below} ORDER BY started_at DESC, id DESC LIMIT ?`,
-        [...params, ...(after ? [after.startedAt, after.startedAt, after.id] : []), page],
+        [...params, ...(after ? [after.startedAt, after.id] : []), page],
       );
       if (rows.length > 0) yield rows;
       if (rows.length < page) return;
