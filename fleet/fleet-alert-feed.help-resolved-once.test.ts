@@ -44,8 +44,9 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     for (let i = 0; i < 2; i++) opened.push(await openFleetSql({ dataDir, database }, migrations));
     return { database, sql: opened as [FleetSql, FleetSql] };
   };
+  /** The states kept under a key, in name order (two kept within one millisecond share their time). */
   const states = async (sql: FleetSql, key: string) =>
-    (await sql.query<{ state: string }>('SELECT state FROM fleet_alert_feed WHERE alert_key = ? ORDER BY at, id', [key])).map((r) => r.state);
+    (await sql.query<{ state: string }>('SELECT state FROM fleet_alert_feed WHERE alert_key = ? ORDER BY state', [key])).map((r) => r.state);
 
   it("keeps a help call's resolution once when two instances store it at the same instant", async () => {
     const { sql } = await twoInstances();
