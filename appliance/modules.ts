@@ -229,6 +229,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           health,
           commands: room.commands,
           roomState: () => ({ ...core.status(), deviceNames, meeting: currentMeetingOnline(room.meetings) }),
+          metricsIntervalMs: room.options.metricsIntervalMs,
         });
         room.telemetry = telemetry;
         room.metrics = new ApplianceMetrics({

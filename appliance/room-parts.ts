@@ -31,6 +31,8 @@ export interface StartOptions {
   probeIntervalMs?: number;
   /** Override the watchdog probe's timeout (tests, benchmarks). */
   probeTimeoutMs?: number;
+  /** Override how often changed device metrics go out over MQTT (default once a minute; tests). */
+  metricsIntervalMs?: number;
   /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
   media?: MediaOverrides;
   /**
