@@ -26,7 +26,7 @@ interface TelemetryDeps {
   commands: CommandRegistry;
   /** The retained room `state` (meeting, check-ins, occupancy…); the room module provides it. */
   roomState: () => Record<string, unknown>;
-  /** How often changed device metrics (reply time…) are published; default 60 s. */
+  /** How often changed device metrics (reply time…) are published; default 60 s. A metric that becomes known goes out at once (HealthMonitor). */
   metricsIntervalMs?: number;
   now?: () => number;
 }

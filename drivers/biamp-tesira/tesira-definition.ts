@@ -30,7 +30,7 @@ export const tesiraDriver = defineDriver({
   transport: 'tcp',
   description: 'Biamp Tesira DSPs over the Tesira Text Protocol (telnet 23 or RS-232): room mute, level and mute blocks by instance tag, live subscriptions.',
   config: tesiraConfig,
-  capabilities: [...tesiraCapabilities()],
+  capabilities: tesiraCapabilities(),
   probeIntervalMs: 5000,
   simulator: tesiraSimulator,
   // The config's fields are the driver's options, name for name.

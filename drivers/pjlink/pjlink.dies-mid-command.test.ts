@@ -12,7 +12,12 @@ afterEach(async () => {
 });
 
 it('a display that hangs up in the middle of a command: sent once, outcome unknown, never re-sent; the next question reconnects', async () => {
-  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { hangUp: true } : (handshake(line) ?? '%1XXXX=ERR1')));
+  display = await startScriptedDisplay((line) => {
+    if (line === '%1INPT 31') return { hangUp: true };
+    // The link's first watchdog probe asks the lamp hours.
+    if (line === '%1LAMP ?') return '%1LAMP=1234 1';
+    return handshake(line) ?? '%1XXXX=ERR1';
+  });
   const ctx = createTestContext();
   driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
   await driver.connect();
@@ -26,6 +31,8 @@ it('a display that hangs up in the middle of a command: sent once, outcome unkno
   expect(display.received.filter((l) => l === '%1INPT 31')).toHaveLength(1);
   // The session is gone, the display is not: the next question opens a fresh one.
   await driver.probe();
+  expect(display.received.slice(-2)).toEqual(['%1CLSS ?', '%1LAMP ?']);
+  expect(display.connectionCount).toBe(2);
   expect(ctx.lost).toEqual([]);
 });
 
