@@ -18,7 +18,7 @@ interface Row {
 }
 
 /** Where a meeting's agenda items come from: when they were set, and by which linked room (null: this one). */
-export interface ItemsOrigin {
+interface ItemsOrigin {
   at: string;
   by: string | null;
 }
