@@ -5,6 +5,7 @@ import type { Meeting } from '../meetings/meeting-types.js';
 import type { LinkRecord } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { itemsKey, type FoldedLink } from './linked-fold.js';
+import { localItemsKey } from './local-facts.js';
 
 /** A module whose records replicate across linked rooms as they are (the floor and polls). */
 export interface Channel {
@@ -90,8 +91,7 @@ function followClock(deps: RemoteDeps, meeting: Meeting, clock: ClockRecord, ite
       local.length === items.length &&
       local.every((i, n) => i.title === items[n]!.title && i.minutes === items[n]!.minutes && (i.owner ?? null) === (items[n]!.owner ?? null));
     const theirs = itemsKey(itemsClock);
-    const origin = ctx.agenda.itemsOrigin(meeting.id);
-    const ours = { at: origin?.at ?? '', by: origin?.by ?? deps.self };
+    const ours = localItemsKey(ctx, meeting.id, deps.self);
     const theirsLater = theirs.at > ours.at || (theirs.at === ours.at && theirs.by > ours.by);
     if (!same && theirsLater)
       ctx.agenda.replace(
