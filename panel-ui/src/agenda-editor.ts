@@ -216,10 +216,12 @@ export class AgendaEditor extends MeetingElement {
       body: { items, ifRevision: this.conflict?.revision ?? this.revision },
       answersRefusal: (error) => this.refused(error),
       done: (result) => {
-        this.revision = (result as AgendaNowView).revision;
+        const saved = result as AgendaNowView;
+        this.revision = saved.revision;
         this.conflict = null;
         this.dirty = false;
-        this.dispatchEvent(new CustomEvent('agenda-saved', { bubbles: true, composed: true }));
+        // The room's answer is the agenda as it now stands: the screen around counts it from here, at once.
+        this.dispatchEvent(new CustomEvent<AgendaNowView>('agenda-saved', { detail: saved, bubbles: true, composed: true }));
       },
     });
   }
