@@ -75,7 +75,14 @@ export class AgendaRepository {
     return this.db.transaction(() => {
       const before = this.list(meetingId);
       const matched = matchItems(items, before);
-      const ids = items.map((item, n) => item.id ?? before[matched[n] ?? -1]?.id ?? randomUUID());
+      // An id twice in one agenda (a client's mistake) is the first item's; the other gets a new one.
+      const used = new Set<string>();
+      const ids = items.map((item, n) => {
+        const id = item.id ?? before[matched[n] ?? -1]?.id;
+        const unique = id === undefined || used.has(id) ? randomUUID() : id;
+        used.add(unique);
+        return unique;
+      });
       if (sameItems(before, items)) {
         if (ids.every((id, n) => id === before[n]!.id)) return this.revision(meetingId);
         const adopt = this.db.prepare('UPDATE agenda_items SET item_id = ? WHERE meeting_id = ? AND position = ?');

@@ -3,6 +3,8 @@
  * the "Agenda (n)" tab counts the saved items at once, from the save's own answer — not at the
  * screen's next read of the minutes. The page's timers are stopped before the save (no 3-second
  * read can do it) and the minutes are held on their way (a read after the save cannot either).
+ * Then a save that drops the item that ran and renames the running one: the editor sends each
+ * item's id, so the renamed item keeps the time it started.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +19,7 @@ let meetingId: string;
 const api = <T>(method: string, path: string, body?: unknown) => callRoom<T>(room, method, path, body);
 const agendaTab = () => phone.getByTestId('tab-agenda');
 
-describe('the agenda tab counts a save at once', () => {
+describe('the agenda editor saves: counted at once, items known by their ids', () => {
   beforeAll(async () => {
     buildPanelIfStale();
     room = await startTestRoom();
@@ -54,5 +56,21 @@ describe('the agenda tab counts a save at once', () => {
     await agendaTab().filter({ hasText: '(3)' }).waitFor();
     const saved = await api<{ items: { title: string }[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`);
     expect(saved.items.map((i) => i.title)).toEqual(['Budget', 'Rollout', 'Hiring']);
+  });
+
+  it("keeps the running item's start when the item before it is removed and it is renamed in the same save", async () => {
+    await phone.unroute('**/minutes.json');
+    await phone.clock.resume();
+    await api('POST', `/api/v1/meetings/${meetingId}/agenda/next`);
+    await phone.getByRole('button', { name: 'Remove item 1' }).click();
+    await phone.getByTestId('agenda-title-1').fill('Rollout plan');
+    await phone.getByTestId('agenda-save').click();
+
+    await agendaTab().filter({ hasText: '(2)' }).waitFor();
+    const saved = await api<{ items: { title: string; startedAt: string | null; endedAt: string | null }[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`);
+    expect(saved.items.map((i) => ({ title: i.title, running: i.startedAt !== null && i.endedAt === null }))).toEqual([
+      { title: 'Rollout plan', running: true },
+      { title: 'Hiring', running: false },
+    ]);
   });
 });
