@@ -31,7 +31,8 @@ export const AgendaDraftSchema = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 100,
-        description: "The item's id as the agenda read gave it: the times it ran and its speakers stay with it wherever it moves or however it is renamed. A new item has none",
+        description:
+          "The item's id as the agenda read gave it: the times it ran and its speakers stay with it wherever it moves or however it is renamed. A new item has none",
       }),
     ),
     title: Type.String({ minLength: 1, maxLength: 200 }),
