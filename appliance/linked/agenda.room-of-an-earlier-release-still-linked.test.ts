@@ -77,6 +77,7 @@ it.each([
       aurora.rooms.receive(earlier);
     }
     for (const r of aurora.sent()) {
+      expect(readRecord(Buffer.from(JSON.stringify(r)), r.room, r.link).ok).toBe(true);
       if (r.kind === 'agenda.clock') expect(earlierClock.check(r).ok).toBe(true);
       hudson.rooms.receive(r);
     }
