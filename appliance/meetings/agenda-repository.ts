@@ -64,21 +64,24 @@ export class AgendaRepository {
 
   /**
    * Replaces the agenda; items that already ran keep their times wherever they move (an item is
-   * matched by its id, else its title, else its place: `matchItems`). A draft with an id keeps
-   * it (items from another linked room), one without gets its match's or a new one. The same
-   * items again change nothing, not even the revision (no one is told of a change that is none);
-   * the same items under the ids another room gave them take those ids, still without a new
-   * revision. `origin`: items set in another linked room (else: here, now). Answers the revision
-   * the agenda has now.
+   * matched by its id, else its title, else its place: `matchItems`). An item from another
+   * linked room keeps its id; one saved here keeps the id of the item it matches, a new one gets
+   * a new id. The same items again change nothing, not even the revision (no one is told of a
+   * change that is none); the same items under the ids another room gave them take those ids,
+   * still without a new revision. `origin`: items set in another linked room (else: here, now).
+   * Answers the revision the agenda has now.
    */
   replace(meetingId: string, items: readonly AgendaItemDraft[], origin?: ItemsOrigin): number {
     return this.db.transaction(() => {
       const before = this.list(meetingId);
       const matched = matchItems(items, before);
+      // Another room's items bring their ids (the rooms come to share one set); a save here keeps the
+      // ids its items have here, also for an item sent with an id this room has since replaced by another room's.
       // An id twice in one agenda (a client's mistake) is the first item's; the other gets a new one.
       const used = new Set<string>();
       const ids = items.map((item, n) => {
-        const id = item.id ?? before[matched[n] ?? -1]?.id;
+        const here = before[matched[n] ?? -1]?.id;
+        const id = origin ? (item.id ?? here) : here;
         const unique = id === undefined || used.has(id) ? randomUUID() : id;
         used.add(unique);
         return unique;
