@@ -9,7 +9,6 @@ import { formatIssue } from '../appliance/config/config-validate.js';
 import { startReloadableRoom } from './reloadable-room.js';
 import { createLogger, defaultLogFormat, type LogFormat } from '../appliance/logger.js';
 import { systemdNotifier } from '../appliance/systemd-notify.js';
-import { startDemo } from './start-demo.js';
 import { waitForShutdown } from './shutdown.js';
 
 export interface StartOptions {
@@ -30,7 +29,10 @@ export async function startCommand(args: string[]): Promise<number> {
     throw Object.assign(new Error(`--listen: ${listenWrong} (write host:port, e.g. 127.0.0.1:8080)`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
   const options: StartOptions = { config: values.config, listen: values.listen, format };
   try {
-    return options.config ? await startRoom(options.config, options) : await startDemo(options);
+    if (options.config) return await startRoom(options.config, options);
+    // Loaded only for the demo: its simulators, embedded broker and fleet view would stay in a real room's memory.
+    const { startDemo } = await import('./start-demo.js');
+    return await startDemo(options);
   } catch (err) {
     throw asStartFailure(err);
   }
