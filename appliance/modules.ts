@@ -42,6 +42,7 @@ import { STORE_MIGRATIONS } from './store/migrations.js';
 import { StorageHealth } from './store/storage-health.js';
 import { groupCommitFor } from './telemetry/group-commit.js';
 import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
+import { loadMqttConnect } from './telemetry/mqtt-library.js';
 import { ApplianceMetrics } from './telemetry/prometheus-metrics.js';
 import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
 
@@ -218,7 +219,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
     {
       name: 'telemetry',
       migrations: TELEMETRY_MIGRATIONS,
-      start(room) {
+      async start(room) {
         const core = need(room, 'core');
         const health = need(room, 'health');
         // The fleet names devices as the room does, in both languages: the retained state carries the names.
@@ -230,6 +231,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           commands: room.commands,
           roomState: () => ({ ...core.status(), deviceNames, meeting: currentMeetingOnline(room.meetings) }),
           metricsIntervalMs: room.options.metricsIntervalMs,
+          connect: room.config.mqtt ? await loadMqttConnect() : undefined,
         });
         room.telemetry = telemetry;
         room.metrics = new ApplianceMetrics({

@@ -46,8 +46,8 @@ export function roomRunningModules(): RoomModule<RoomParts>[] {
       // after the roll call or the end of a meeting would otherwise take itself for a room on its own and nudge or send again).
       name: 'linked-rooms',
       migrations: LINKED_MIGRATIONS,
-      start(room) {
-        room.linked = startLinkedRooms(room.config, {
+      async start(room) {
+        room.linked = await startLinkedRooms(room.config, {
           db: need(room, 'db'),
           meetings: need(room, 'meetings'),
           devices: need(room, 'devices'),

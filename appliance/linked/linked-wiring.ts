@@ -1,4 +1,5 @@
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { loadMqttConnect } from '../telemetry/mqtt-library.js';
 import type { RoomConfig } from '../config/config-schema.js';
 import type { Logger } from '../logger.js';
 import type { MeetingRoom } from '../meetings/meeting-room.js';
@@ -30,11 +31,12 @@ export interface RunningLink {
  * identity, its own client id and persistent session) hears the other rooms. Without an
  * `mqtt` section there is nothing to link over.
  */
-export function startLinkedRooms(
+export async function startLinkedRooms(
   config: RoomConfig,
   deps: { db: Db; meetings: MeetingRoom; devices: DeviceList; sender: RecordSender | undefined; log: Logger },
-): RunningLink | undefined {
+): Promise<RunningLink | undefined> {
   if (!config.mqtt || !deps.sender) return undefined;
+  const connect = await loadMqttConnect();
   const log = deps.log.child({ component: 'linked-rooms' });
   const self = `${config.room.site}/${config.room.id}`;
   const topics = new Set<string>();
@@ -74,7 +76,7 @@ export function startLinkedRooms(
     log.warn({ topic, why, refused }, 'a linked-room message was refused');
   };
 
-  const own = mqtt.connect(config.mqtt.url, mqttConnectOptions(config.mqtt, { clientId: `roomctl-${config.room.site}-${config.room.id}-link` }));
+  const own = connect(config.mqtt.url, mqttConnectOptions(config.mqtt, { clientId: `roomctl-${config.room.site}-${config.room.id}-link` }));
   client = own;
   own.on('connect', () => {
     // A connack can still arrive while the room stops: nothing more to do then.

@@ -1,5 +1,6 @@
 import { TypedBus } from '../model/typed-bus.js';
-import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import type { IClientOptions, IPublishPacket, MqttClient } from 'mqtt';
+import type { MqttConnect } from './mqtt-library.js';
 import { roomMessages } from '../../contract/room-messages.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { RoomConfig } from '../config/config-schema.js';
@@ -29,6 +30,8 @@ interface TelemetryDeps {
   /** How often changed device metrics (reply time…) are published; default 60 s. A metric that becomes known goes out at once (HealthMonitor). */
   metricsIntervalMs?: number;
   now?: () => number;
+  /** mqtt.js's connect (loadMqttConnect): needed when the config has a broker, loaded only then. */
+  connect?: MqttConnect;
 }
 
 /**
@@ -94,8 +97,9 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     const mqttConfig = this.config.mqtt;
     const outbox = this.outbox;
     if (!mqttConfig || !outbox || this.client) return;
+    if (!this.deps.connect) throw new Error('telemetry: a broker is configured but mqtt.js was not loaded (deps.connect)');
     this.devices = devices;
-    const client = mqtt.connect(mqttConfig.url, this.connectOptions);
+    const client = this.deps.connect(mqttConfig.url, this.connectOptions);
     this.client = client;
     const pump = new OutboxPump(outbox, {
       get connected() {
