@@ -61,7 +61,7 @@ async function simulatedRoom(n: number, broker: RunningMosquitto, dir: string, s
     publish: (topic, payload, options, done) => client.publish(topic, payload, options, (err) => done(err ?? undefined)),
   });
   client.on('connect', () => pump.connected());
-  const link = startLinkedRooms(config, { db, meetings, devices, sender: outbox, log })!;
+  const link = (await startLinkedRooms(config, { db, meetings, devices, sender: outbox, log }))!;
   const m = meetings.ctx.meetings.insert(
     {
       source: 'calendar',
