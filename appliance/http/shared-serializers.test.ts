@@ -14,6 +14,15 @@ describe('shared response serializers', () => {
     expect(other).not.toBe(a);
   });
 
+  it('compiles a schema only when a response first needs it', () => {
+    const compile = buildSharedSerializer({}, {});
+    // A reference fast-json-stringify cannot resolve: compiling it throws.
+    const broken = compile({ schema: { type: 'object', properties: { x: { $ref: 'nowhere#' } } }, method: 'GET', url: '/x', httpStatus: '200' });
+    expect(() => broken({ x: 1 })).toThrow();
+    const fine = compile({ schema: { type: 'object', properties: { ok: { type: 'boolean' } } }, method: 'GET', url: '/y', httpStatus: '200' });
+    expect(fine({ ok: true, extra: 1 })).toBe('{"ok":true}');
+  });
+
   it('still shapes each response by its schema: unknown fields never leave', async () => {
     const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } } });
     for (const url of ['/one', '/two'])
