@@ -4,6 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MeetingView } from '../../appliance/api/api-types.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { startSmtpRecorder, type SmtpRecorder } from '../../appliance/notify/testing/smtp-recorder.js';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
@@ -15,6 +16,11 @@ import { startMosquitto, type RunningMosquitto } from './mosquitto.js';
 import { until } from './until.js';
 
 export const TOKEN = 'a-test-token-of-16-chars';
+
+/** The lab's rooms: Aurora first in `site/room` order (so first in line to host), then Hudson, then Shenzhen. */
+export const AURORA = { site: 'hq', id: 'aurora', name: 'Aurora' };
+export const HUDSON = { site: 'ny', id: 'hudson', name: 'Hudson' };
+export const SHENZHEN = { site: 'sz', id: 'lotus', name: 'Shenzhen' };
 
 export interface LabRoom {
   site: string;
@@ -133,6 +139,25 @@ export async function startLinkedRoomsLab(options: {
     throw failed.reason;
   }
   return { broker, smtp, feed, rooms, reader, close };
+}
+
+/** The room's meeting (the lab's invite, the only one in its calendar) as its API shows it; none before it has read the invite. */
+export async function meetingOf(room: LabRoom): Promise<MeetingView | undefined> {
+  return ((await room.call('GET', '/api/v1/meetings')).body as unknown as MeetingView[])[0];
+}
+
+/** The name of the room that keeps the meeting's time, as `room` sees it. */
+export async function hostOf(room: LabRoom): Promise<string | undefined> {
+  return (await meetingOf(room))?.rooms.find((r) => r.host)?.name;
+}
+
+/** Waits until every room has read the invite and sees all the lab's rooms in it; the meeting's id in each room. */
+export async function meetingSeenByEveryRoom(lab: LinkedRoomsLab): Promise<(room: LabRoom) => string> {
+  const ids = new Map<LabRoom, string>();
+  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
+  for (const room of lab.rooms)
+    await until(async () => (await meetingOf(room))?.rooms.length === lab.rooms.length, 15_000, `${room.key} to see all ${lab.rooms.length} rooms`);
+  return (room) => ids.get(room)!;
 }
 
 function labRoom(

@@ -1,12 +1,9 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, HUDSON, meetingOf, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
-
-type View = { rooms: { name: string; host: boolean; online: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 
 /**
  * Two rooms hold one invite and have heard of each other; nobody starts the meeting, so no room
@@ -16,10 +13,7 @@ const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await ro
  */
 it('when the first room is down as the meeting comes due, the next room online nudges the absentees, once', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-    ],
+    rooms: [AURORA, HUDSON],
     invite: {
       uid: 'planning@example.com',
       title: 'Planning',

@@ -1,13 +1,20 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import {
+  AURORA,
+  HUDSON,
+  hostOf,
+  meetingOf,
+  meetingSeenByEveryRoom,
+  SHENZHEN,
+  startLinkedRoomsLab,
+  type LabRoom,
+  type LinkedRoomsLab,
+} from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
 
-type View = { id: string; status: string; rooms: { name: string; host: boolean; online: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
-const hostOf = async (room: LabRoom) => (await meetingOf(room))?.rooms.find((r) => r.host)?.name;
 const position = async (room: LabRoom, id: string) =>
   ((await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as { currentPosition: number | null }).currentPosition;
 
@@ -18,11 +25,7 @@ const position = async (room: LabRoom, id: string) =>
  */
 it('when the host room dies, the next room keeps the agenda and the others follow it', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
-    ],
+    rooms: [AURORA, HUDSON, SHENZHEN],
     invite: {
       uid: 'board@example.com',
       title: 'Board',
@@ -33,10 +36,7 @@ it('when the host room dies, the next room keeps the agenda and the others follo
     },
   });
   const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
-  const ids = new Map<LabRoom, string>();
-  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
-  const id = (room: LabRoom) => ids.get(room)!;
-  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 3, 15_000, `${room.key} to see the three rooms`);
+  const id = await meetingSeenByEveryRoom(lab);
 
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
   for (const room of [hudson, lotus])

@@ -1,13 +1,18 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import {
+  AURORA,
+  HUDSON,
+  hostOf,
+  meetingOf,
+  meetingSeenByEveryRoom,
+  startLinkedRoomsLab,
+  type LabRoom,
+  type LinkedRoomsLab,
+} from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
-
-type View = { id: string; status: string; rooms: { name: string; host: boolean; online: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
-const hostOf = async (room: LabRoom) => (await meetingOf(room))?.rooms.find((r) => r.host)?.name;
 
 /**
  * Two rooms hold one invite; Aurora starts the meeting, so it hosts. Aurora ends it and sends
@@ -18,10 +23,7 @@ const hostOf = async (room: LabRoom) => (await meetingOf(room))?.rooms.find((r) 
  */
 it('the minutes go out once when the host leaves right after the end and comes back', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-    ],
+    rooms: [AURORA, HUDSON],
     invite: {
       uid: 'retro@example.com',
       title: 'Retro',
@@ -32,10 +34,7 @@ it('the minutes go out once when the host leaves right after the end and comes b
     },
   });
   const [aurora, hudson] = lab.rooms as [LabRoom, LabRoom];
-  const ids = new Map<LabRoom, string>();
-  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
-  const id = (room: LabRoom) => ids.get(room)!;
-  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 2, 15_000, `${room.key} to see both rooms`);
+  const id = await meetingSeenByEveryRoom(lab);
 
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { repetitions } from '../faults/fault-scale.js';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, HUDSON, meetingOf, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 /** Runs of the whole story (a race shows in some runs only): more under ROOMCTL_FULL=1. */
@@ -11,9 +11,6 @@ afterEach(async () => {
   await lab?.close();
   lab = undefined;
 });
-
-type View = { id: string; rooms: { name: string; host: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 
 /**
  * Two rooms hold one invite. Aurora, first in line to host, goes down before the meeting comes
@@ -33,10 +30,7 @@ const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await ro
 for (let run = 1; run <= RUNS; run++)
   it(`the host that comes back after the roll call does not nudge the absentees again (run ${run} of ${RUNS})`, async () => {
     lab = await startLinkedRoomsLab({
-      rooms: [
-        { site: 'hq', id: 'aurora', name: 'Aurora' },
-        { site: 'ny', id: 'hudson', name: 'Hudson' },
-      ],
+      rooms: [AURORA, HUDSON],
       invite: {
         uid: 'standup@example.com',
         title: 'Stand-up',

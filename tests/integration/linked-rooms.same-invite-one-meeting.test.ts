@@ -1,5 +1,16 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import type { MeetingView } from '../../appliance/api/api-types.js';
+import {
+  AURORA,
+  HUDSON,
+  hostOf,
+  meetingOf,
+  meetingSeenByEveryRoom,
+  SHENZHEN,
+  startLinkedRoomsLab,
+  type LabRoom,
+  type LinkedRoomsLab,
+} from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 import { repetitions } from '../faults/fault-scale.js';
 
@@ -9,13 +20,10 @@ const WALK_INS = repetitions(40, 3);
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
 
-type View = { id: string; status: string; rooms: { site: string; room: string; name: string; host: boolean; present: number; health: { status: string } }[] };
 type Agenda = { currentPosition: number | null; items: { startedAt: string | null }[] };
 
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 const agendaOf = async (room: LabRoom, id: string) => (await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as unknown as Agenda;
-const present = (v: View | undefined) => Object.fromEntries((v?.rooms ?? []).map((r) => [r.name, r.present]));
-const hostOf = (v: View | undefined) => v?.rooms.find((r) => r.host)?.name;
+const present = (v: MeetingView | undefined) => Object.fromEntries((v?.rooms ?? []).map((r) => [r.name, r.present]));
 
 /**
  * One invite in the calendars of three rooms (three processes, one Mosquitto with the ACL
@@ -26,11 +34,7 @@ const hostOf = (v: View | undefined) => v?.rooms.find((r) => r.host)?.name;
  */
 it('three rooms holding the same invite run one meeting: one agenda, one roll call, one set of minutes', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
-    ],
+    rooms: [AURORA, HUDSON, SHENZHEN],
     invite: {
       uid: 'quarterly-review@example.com',
       title: 'Quarterly review',
@@ -47,12 +51,8 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
     },
   });
   const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
-  const ids = new Map<LabRoom, string>();
-  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
-  const id = (room: LabRoom) => ids.get(room)!;
-
   // The rooms find each other through the invite alone.
-  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 3, 15_000, `${room.key} to see the three rooms`);
+  const id = await meetingSeenByEveryRoom(lab);
 
   // Check-ins in each room.
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
@@ -67,11 +67,7 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
   // Aurora starts first: it keeps the timer, the others start with it and show its clock.
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
   for (const room of [hudson, lotus]) {
-    await until(
-      async () => (await meetingOf(room))?.status === 'in_progress' && hostOf(await meetingOf(room)) === 'Aurora',
-      10_000,
-      `${room.key} to follow the start`,
-    );
+    await until(async () => (await meetingOf(room))?.status === 'in_progress' && (await hostOf(room)) === 'Aurora', 10_000, `${room.key} to follow the start`);
   }
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/agenda/next`)).status).toBeLessThan(300);
   const hostAgenda = await agendaOf(aurora, id(aurora));

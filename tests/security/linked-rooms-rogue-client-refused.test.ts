@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, expect, it } from 'vitest';
 import { linkKeyOf } from '../../appliance/linked/link-key.js';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, meetingOf, SHENZHEN, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
@@ -11,8 +11,6 @@ afterAll(async () => {
   await lab?.close();
 });
 
-type View = { id: string; rooms: { name: string; present: number }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 const presentAt = async (room: LabRoom, name: string) => (await meetingOf(room))?.rooms.find((r) => r.name === name)?.present;
 
 /**
@@ -23,10 +21,7 @@ const presentAt = async (room: LabRoom, name: string) => (await meetingOf(room))
  */
 it('a client without a room identity, or a room posing as another, cannot inject check-ins', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
-    ],
+    rooms: [AURORA, SHENZHEN],
     invite: {
       uid: 'rogue-test@example.com',
       title: 'Guarded',
