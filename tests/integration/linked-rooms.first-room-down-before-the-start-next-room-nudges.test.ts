@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { AURORA, HUDSON, meetingOf, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, HUDSON, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
@@ -27,9 +27,9 @@ it('when the first room is down as the meeting comes due, the next room online n
     },
   });
   const [aurora, hudson] = lab.rooms as [LabRoom, LabRoom];
-  await until(async () => (await meetingOf(hudson))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 20_000, 'Hudson to see Aurora stand in');
+  await until(async () => (await hudson.meeting())?.rooms.find((r) => r.name === 'Aurora')?.host === true, 20_000, 'Hudson to see Aurora stand in');
   await aurora.kill();
-  await until(async () => (await meetingOf(hudson))?.rooms.find((r) => r.name === 'Hudson')?.host === true, 15_000, 'Hudson to stand in for Aurora');
+  await until(async () => (await hudson.meeting())?.rooms.find((r) => r.name === 'Hudson')?.host === true, 15_000, 'Hudson to stand in for Aurora');
   expect(
     lab.smtp.messages.filter((m) => /not checked in/i.test(m.data)),
     'Aurora went down before the roll call was due',
