@@ -1,19 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useDisplay } from './test-setup.js';
 
-let sim: RunningPjlinkSimulator | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useDisplay();
 
 it('each round of four watchdog probes reads LAMP ? once and publishes lampHours, a number the health view takes as a metric', async () => {
-  sim = await startPjlinkSimulator({ port: 0 });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint }, ctx);
+  const { sim, driver, ctx } = await start();
   await driver.connect();
 
   for (let i = 0; i < 4; i++) await driver.probe();
