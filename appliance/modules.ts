@@ -27,7 +27,8 @@ import { createMeetingRoom, meetingCommands } from './meetings/meeting-wiring.js
 import { PANEL_DEFAULTS } from './panel/panel-config.js';
 import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
 import { createPanelServices } from './panel/panel-services.js';
-import { PanelSettings } from './panel/panel-settings.js';
+import { RoomLanguage } from './room/room-language.js';
+import { ROOM_LANGUAGE_MIGRATIONS } from './room/room-language-migrations.js';
 import { clearMuteAfterMeetings } from './room/mute-after-meeting.js';
 import { muteWhileFloorElsewhere } from './room/mute-while-floor-elsewhere.js';
 import { RoomMute } from './room/room-mute.js';
@@ -62,7 +63,6 @@ export function roomModules(): RoomModule<RoomParts>[] {
       start(room) {
         const db = openDatabase(room.config.storage.dir, migrationsOf(modules));
         room.db = db;
-        room.settings = new PanelSettings(db, room.config.room.locale ?? 'en');
         // A full or failing disk must not stop the room: writes that fail say so (ROOMCTL_E_STORAGE) and the status shows it.
         room.storage = new StorageHealth(room.config.storage.dir, {
           probe: () =>
@@ -77,6 +77,15 @@ export function roomModules(): RoomModule<RoomParts>[] {
         room.storage?.stop();
         room.db?.close();
       },
+    },
+    {
+      // The room's language: the config's, or the admin's choice while set; its panels and its messages read it when they speak.
+      name: 'room-language',
+      migrations: ROOM_LANGUAGE_MIGRATIONS,
+      start(room) {
+        room.language = new RoomLanguage(need(room, 'db'), room.config.room.locale ?? 'en');
+      },
+      stop() {},
     },
     {
       // Media: its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
@@ -148,7 +157,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           log: room.log,
           clock: room.options.clock,
           callCheck,
-          language: need(room, 'settings'),
+          language: need(room, 'language'),
         });
         room.meetings = meetings;
         need(room, 'core').meetings = meetings;
@@ -220,6 +229,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           health,
           commands: room.commands,
           roomState: () => ({ ...core.status(), deviceNames, meeting: currentMeetingOnline(room.meetings) }),
+          metricsIntervalMs: room.options.metricsIntervalMs,
         });
         room.telemetry = telemetry;
         room.metrics = new ApplianceMetrics({
@@ -238,7 +248,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
       name: 'panel',
       migrations: [...PANEL_MIGRATIONS, ...HELP_MIGRATIONS],
       start(room) {
-        room.panel = createPanelServices(room.config, { db: need(room, 'db'), bus: room.events, settings: need(room, 'settings') });
+        room.panel = createPanelServices(room.config, { db: need(room, 'db'), bus: room.events, language: need(room, 'language') });
       },
       stop(room) {
         room.panel?.close();

@@ -6,6 +6,7 @@ import { LINKED_MIGRATIONS } from './linked/linked-migrations.js';
 import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
 import { MEETING_MIGRATIONS } from './meetings/meeting-migrations.js';
 import { PANEL_MIGRATIONS } from './panel/panel-migrations.js';
+import { ROOM_LANGUAGE_MIGRATIONS } from './room/room-language-migrations.js';
 import { STORE_MIGRATIONS, type Migration } from './store/migrations.js';
 import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
 
@@ -17,6 +18,7 @@ import { TELEMETRY_MIGRATIONS } from './telemetry/telemetry-migrations.js';
  */
 export const ROOM_MIGRATIONS: readonly Migration[] = [
   ...STORE_MIGRATIONS,
+  ...ROOM_LANGUAGE_MIGRATIONS,
   ...MEDIA_MIGRATIONS,
   ...HEALTH_MIGRATIONS,
   ...MEETING_MIGRATIONS,

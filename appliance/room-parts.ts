@@ -15,7 +15,7 @@ import type { MeetingRoom } from './meetings/meeting-room.js';
 import type { Clock } from './model/clock.js';
 import type { RoomEventBus } from './model/room-events.js';
 import type { PanelServices } from './panel/panel-services.js';
-import type { PanelSettings } from './panel/panel-settings.js';
+import type { RoomLanguage } from './room/room-language.js';
 import type { RoomMute } from './room/room-mute.js';
 import type { PresetStills } from './stills/preset-stills.js';
 import type { Db } from './store/database.js';
@@ -31,6 +31,8 @@ export interface StartOptions {
   probeIntervalMs?: number;
   /** Override the watchdog probe's timeout (tests, benchmarks). */
   probeTimeoutMs?: number;
+  /** Override how often changed device metrics go out over MQTT (default once a minute; tests). */
+  metricsIntervalMs?: number;
   /** Media host overrides (tests, benchmarks): display sink, timings, environment. */
   media?: MediaOverrides;
   /**
@@ -55,7 +57,7 @@ export interface RoomParts {
   db?: Db;
   storage?: StorageHealth;
   /** The room's language (the config's, or the admin's choice while set): panels and messages read it when they speak. */
-  settings?: PanelSettings;
+  language?: RoomLanguage;
   media?: RoomMedia;
   devices?: DeviceHost;
   core?: ApplianceCore;

@@ -11,7 +11,10 @@ const S = Type.String;
 
 /** Every event a room sends today; a newer room may send types not listed here, and the fleet keeps those too. */
 export const RoomEventSchema = Type.Union([
-  /** `status` and `code` (a device's health status and its error's code) let the fleet word the fault in its operator's language. */
+  /**
+   * `status` and `code` (a device's health status and its error's code, or a failed self-test
+   * check's `ROOMCTL_E_SELFTEST_…` code) let the fleet word the fault in its operator's language.
+   */
   event('fault.raised', {
     faultId: S(),
     deviceId: opt(S()),

@@ -18,7 +18,11 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
     super();
   }
 
-  async add(alert: Alert): Promise<FleetAlertView> {
+  /**
+   * Keeps the alert; undefined when the database already holds it — a help call's resolution
+   * is kept once (migration 13), however many fleet instances resolve the call at once.
+   */
+  async add(alert: Alert): Promise<FleetAlertView | undefined> {
     const names = alert.deviceId ? await this.namesOf(alert.site, alert.room, alert.deviceId) : null;
     const view: FleetAlertView = {
       id: randomUUID(),
@@ -33,10 +37,11 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
       params: names ? { ...alert.params, deviceNames: names } : { ...alert.params },
       at: new Date().toISOString(),
     };
-    await this.sql.run(
-      'INSERT INTO fleet_alert_feed (id, alert_key, rule, state, site, room, device_id, title, text, params, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    const { changes } = await this.sql.run(
+      'INSERT INTO fleet_alert_feed (id, alert_key, rule, state, site, room, device_id, title, text, params, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       [view.id, view.key, view.rule, view.state, view.site, view.room, view.deviceId, view.title, view.text, JSON.stringify(view.params), view.at],
     );
+    if (!changes) return undefined;
     this.emit('alert', view);
     return view;
   }

@@ -1,6 +1,7 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
-import { csvRow, type FleetHistory } from './fleet-history.js';
+import { csvRow, FAULTS_CSV_MAX_ROWS, type FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import { ISSUE_FILTER, type ISSUE_STATES, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
 
@@ -26,17 +27,18 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
     async (request) => deps.alerts.recent(request.query.limit ?? 50),
   );
 
-  app.get<{ Querystring: { site?: string; room?: string } }>(
+  // Newest first, at most `limit` rows, streamed a page at a time.
+  app.get<{ Querystring: { site?: string; room?: string; limit?: number } }>(
     '/api/fleet/export/faults.csv',
     {
       config: { fleetAccess: 'operator' },
-      schema: { querystring: queryOf(ROOM_PARAMS.properties) },
+      schema: { querystring: queryOf({ ...ROOM_PARAMS.properties, limit: { type: 'integer', minimum: 1, maximum: FAULTS_CSV_MAX_ROWS } }) },
     },
     async (request, reply) =>
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="fleet-faults.csv"')
-        .send(await deps.history.faultsCsv(request.query)),
+        .send(Readable.from(await deps.history.faultsCsv(request.query), { objectMode: false })),
   );
 
   app.get<{ Querystring: { state?: (typeof ISSUE_STATES)[number]; q?: string; room?: string } }>(

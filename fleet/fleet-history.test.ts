@@ -125,7 +125,8 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
 
   it('exports faults as CSV with durations, a formula in a detail defused', async () => {
     await fault('aurora', 'cam', 0, 90);
-    const csv = await new FleetHistory(sql).faultsCsv({ site: 'hq', room: 'aurora' }, T0 + DAY);
+    let csv = '';
+    for await (const chunk of await new FleetHistory(sql).faultsCsv({ site: 'hq', room: 'aurora' }, T0 + DAY)) csv += chunk;
     const [head, row] = csv.trim().split('\r\n');
     expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue');
     expect(row).toBe(`hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora`);

@@ -111,10 +111,32 @@ export class FleetHistory {
     return [...bySite].map(([site, rooms]) => ({ site, rooms }));
   }
 
-  /** Every fault in the window as CSV (one row a fault), for a spreadsheet. */
-  async faultsCsv(filter: { site?: string; room?: string }, now = Date.now(), windowMs = UPTIME_WINDOWS['30d']): Promise<string> {
+  /**
+   * The faults of the window as CSV (one row a fault), newest first, at most `limit` rows
+   * (default FAULTS_CSV_DEFAULT_ROWS, never more than FAULTS_CSV_MAX_ROWS), given a page at a
+   * time so a large export holds one page in memory, not the whole file. The first page is
+   * read before the answer starts: a database that fails, fails with a coded error, not as a
+   * file cut short.
+   */
+  async faultsCsv(
+    filter: { site?: string; room?: string; limit?: number },
+    now = Date.now(),
+    windowMs = UPTIME_WINDOWS['30d'],
+  ): Promise<AsyncGenerator<string>> {
+    const pages = this.faultPages(filter, now - windowMs);
+    const first = await pages.next();
+    return (async function* () {
+      yield `${['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue'].join(',')}\r\n`;
+      if (first.done) return;
+      yield first.value.map((r) => `${faultCsvRow(r, now)}\r\n`).join('');
+      for await (const page of pages) yield page.map((r) => `${faultCsvRow(r, now)}\r\n`).join('');
+    })();
+  }
+
+  /** The faults that ended after `since` or go on, newest first, in pages, keyset-paged on (started_at, id). */
+  private async *faultPages(filter: { site?: string; room?: string; limit?: number }, since: number): AsyncGenerator<FaultCsvRow[]> {
     const where = ['(ended_at IS NULL OR ended_at >= ?)'];
-    const params: SqlValue[] = [now - windowMs];
+    const params: SqlValue[] = [since];
     for (const [column, value] of [
       ['site', filter.site],
       ['room', filter.room],
@@ -123,29 +145,47 @@ export class FleetHistory {
       where.push(`${column} = ?`);
       params.push(value);
     }
-    const rows = await this.sql.query<FaultRow & { site: string; room: string }>(
-      `SELECT site, room, issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults WHERE ${where.join(' AND ')} ORDER BY started_at`,
-      params,
-    );
-    const lines = [['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue'].join(',')];
-    for (const r of rows) {
-      const s = span(r, now);
-      lines.push(
-        csvRow([
-          r.site,
-          r.room,
-          r.device_id,
-          r.status,
-          iso(s.startedAt),
-          s.endedAt === null ? '' : iso(s.endedAt),
-          String(Math.round(s.durationMs / 1000)),
-          r.detail ?? '',
-          r.issue_id,
-        ]),
+    let left = Math.min(filter.limit ?? FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS);
+    let after: { startedAt: number; id: string } | undefined;
+    while (left > 0) {
+      const page = Math.min(FAULTS_CSV_PAGE_ROWS, left);
+      const below = after ? ' AND (started_at, id) < (?, ?)' : '';
+      const rows = await this.sql.query<FaultCsvRow>(
+        `SELECT id, site, room, issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults
+          WHERE ${where.join(' AND ')}${below} ORDER BY started_at DESC, id DESC LIMIT ?`,
+        [...params, ...(after ? [after.startedAt, after.id] : []), page],
       );
+      if (rows.length > 0) yield rows;
+      if (rows.length < page) return;
+      left -= rows.length;
+      const last = rows.at(-1)!;
+      after = { startedAt: Number(last.started_at), id: last.id };
     }
-    return `${lines.join('\r\n')}\r\n`;
   }
+}
+
+type FaultCsvRow = FaultRow & { id: string; site: string; room: string };
+
+/** Rows of the faults export when the caller names no `limit`. */
+export const FAULTS_CSV_DEFAULT_ROWS = 1000;
+/** The most rows one faults export carries (a month of a large fleet's faults can be far more). */
+export const FAULTS_CSV_MAX_ROWS = 10_000;
+/** Rows read per query while the faults export streams. */
+const FAULTS_CSV_PAGE_ROWS = 500;
+
+function faultCsvRow(r: FaultCsvRow, now: number): string {
+  const s = span(r, now);
+  return csvRow([
+    r.site,
+    r.room,
+    r.device_id,
+    r.status,
+    iso(s.startedAt),
+    s.endedAt === null ? '' : iso(s.endedAt),
+    String(Math.round(s.durationMs / 1000)),
+    r.detail ?? '',
+    r.issue_id,
+  ]);
 }
 
 function span(r: FaultRow, now: number): FaultSpan {

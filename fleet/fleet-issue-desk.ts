@@ -13,6 +13,12 @@ interface IssueSearch {
   limit?: number;
 }
 
+/** The issue after a step, and whether this call took it: false when the issue was already so (another operator, or another fleet instance, got there first). */
+interface IssueStep {
+  issue: FleetIssue;
+  changed: boolean;
+}
+
 /**
  * What staff do with an issue, each step recorded with who did it: acknowledge, assign,
  * resolve, add a note. The actor is always the operator the credential belongs to (the
@@ -25,25 +31,29 @@ export class IssueDesk {
     private readonly store: Pick<FleetStore, 'issue'>,
   ) {}
 
-  async acknowledge(id: string, actor: string, at = new Date()): Promise<FleetIssue> {
+  /*
+   * Each step is one conditional UPDATE: the database lets one of two operators (or fleet
+   * instances) pressing at the same instant through; only that one is logged, and only that
+   * one tells the room. The other is answered with the issue as it now is.
+   */
+  async acknowledge(id: string, actor: string, at = new Date()): Promise<IssueStep> {
     await this.existing(id);
-    const changed = await this.sql.run(
+    const { changes } = await this.sql.run(
       "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
       [actor, at.toISOString(), id],
     );
-    if (changed.changes) await this.record(id, actor, 'acknowledged', null, at);
-    return this.existing(id);
+    if (changes) await this.record(id, actor, 'acknowledged', null, at);
+    return { issue: await this.existing(id), changed: changes > 0 };
   }
 
-  async resolve(id: string, actor: string, at = new Date()): Promise<FleetIssue> {
+  async resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
     await this.existing(id);
-    const changed = await this.sql.run("UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'", [
-      actor,
-      at.toISOString(),
-      id,
-    ]);
-    if (changed.changes) await this.record(id, actor, 'resolved', null, at);
-    return this.existing(id);
+    const { changes } = await this.sql.run(
+      "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
+      [actor, at.toISOString(), id],
+    );
+    if (changes) await this.record(id, actor, 'resolved', null, at);
+    return { issue: await this.existing(id), changed: changes > 0 };
   }
 
   /** Gives the issue to an operator (by name; they must exist), or to nobody with null. */

@@ -57,10 +57,19 @@ export async function fleetIssueRoutes(
   app.post<{ Params: { id: string } }>(
     '/api/fleet/issues/:id/acknowledge',
     { config: { fleetAccess: 'operator' }, schema: { params: IssueId } },
-    async (request) => changed(await desk.acknowledge(request.params.id, actorOf(request).name), true),
+    async (request) => {
+      const step = await desk.acknowledge(request.params.id, actorOf(request).name);
+      return changed(step.issue, step.changed);
+    },
   );
-  app.post<{ Params: { id: string } }>('/api/fleet/issues/:id/resolve', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) =>
-    changed(await desk.resolve(request.params.id, actorOf(request).name), true),
+  // Only the press that resolved the issue tells the room and ends its alert; one that came second answers with the issue resolved.
+  app.post<{ Params: { id: string } }>(
+    '/api/fleet/issues/:id/resolve',
+    { config: { fleetAccess: 'operator' }, schema: { params: IssueId } },
+    async (request) => {
+      const step = await desk.resolve(request.params.id, actorOf(request).name);
+      return changed(step.issue, step.changed);
+    },
   );
   app.post<{ Params: { id: string }; Body: { to: string | null } }>(
     '/api/fleet/issues/:id/assign',

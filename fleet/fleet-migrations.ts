@@ -388,4 +388,18 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       ALTER TABLE fleet_device_faults ADD COLUMN error_code TEXT;
     `,
   },
+  {
+    version: 13,
+    name: "one resolution of a help call's alert",
+    // Staff's Resolve on two instances at once, or with the room's own help.resolved: the
+    // database keeps one resolved alert, and only the instance that stored it sends it on.
+    // Duplicates that raced in before this step go first (the earliest stays).
+    sql: `
+      DELETE FROM fleet_alert_feed
+        WHERE rule = 'help-request' AND state = 'resolved' AND EXISTS (
+          SELECT 1 FROM fleet_alert_feed o WHERE o.alert_key = fleet_alert_feed.alert_key AND o.rule = 'help-request' AND o.state = 'resolved'
+            AND (o.at < fleet_alert_feed.at OR (o.at = fleet_alert_feed.at AND o.id < fleet_alert_feed.id)));
+      CREATE UNIQUE INDEX fleet_alert_feed_help_resolved_once ON fleet_alert_feed (alert_key) WHERE rule = 'help-request' AND state = 'resolved';
+    `,
+  },
 ];

@@ -119,18 +119,20 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const history = new FleetHistory(sql, { lampRatedHours: options.lampRatedHours });
   const alertFeed = new FleetAlertFeed(sql, async (site, room, deviceId) => (await store.deviceNames(site, room))[deviceId] ?? null);
   const rules = { ...DEFAULT_ALERT_RULES, ...options.rules };
-  const raise = (alert: Alert) =>
-    Promise.all([
-      dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert')),
-      alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard')),
-    ]);
+  const send = (alert: Alert) =>
+    dispatcher.enqueue(alert).catch((err: Error) => log.error({ err: err.message, key: alert.key }, 'the fleet could not store an alert'));
+  const keep = (alert: Alert) => alertFeed.add(alert).catch(logError('the fleet could not keep an alert for the dashboard'));
+  const raise = (alert: Alert) => Promise.all([send(alert), keep(alert)]);
   // A help call's alert is resolved by facilities' Resolve here and again by the room's
-  // confirmation: it resolves once, and only if it fired. One at a time, so the two cannot both pass.
+  // confirmation, maybe on another instance at the same instant: it resolves once, and only if
+  // it fired. The database keeps one resolution (migration 13); only the instance whose
+  // resolution it kept sends it on. One at a time here, so this instance asks once per call.
   let resolvingHelp = Promise.resolve();
   const emit = (alert: Alert) => {
     if (alert.rule !== 'help-request' || alert.state !== 'resolved') return void raise(alert);
     resolvingHelp = resolvingHelp.then(async () => {
-      if (await alertFeed.stillFiring(alert.key).catch(() => false)) await raise(alert);
+      if (!(await alertFeed.stillFiring(alert.key).catch(() => false))) return;
+      if (await keep(alert)) await send(alert);
     });
   };
   const alerts = new AlertEngine(rules, emit, options.now);

@@ -41,12 +41,12 @@ export type { HelpRequestView } from '../help/help-desk.js';
 export type { PairingAnswer } from '../panel/panel-pairing.js';
 export type { PanelRecord } from '../panel/panel-repository.js';
 export type { LogLine } from '../log-ring.js';
-export type { PanelLocale } from '../panel/panel-settings.js';
+export type { RoomLocale } from '../room/room-language.js';
 
 /** GET /api/v1/panel/info */
 export interface PanelInfo {
   room: { id: string; name: string; timezone: string };
-  locale: import('../panel/panel-settings.js').PanelLocale;
+  locale: import('../room/room-language.js').RoomLocale;
   adminPin: boolean;
   credential: 'token' | 'panel' | 'none';
   panelId: string | null;
@@ -67,8 +67,8 @@ export interface AdminOverview {
   /** Messages not yet delivered: how many wait, how many were given up, and the latest failures with their reason. */
   notifications: { pending: number; dead: number; failing: NotificationFailureView[] };
   settings: {
-    locale: import('../panel/panel-settings.js').PanelLocale;
-    configLocale: import('../panel/panel-settings.js').PanelLocale;
+    locale: import('../room/room-language.js').RoomLocale;
+    configLocale: import('../room/room-language.js').RoomLocale;
     timezone: string;
     roomName: string;
     rules: Record<string, unknown>;

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { SelfTestCheck } from '../meetings/self-test.js';
-import { NEXT_STEPS } from '../meetings/self-test-advice.js';
+import { NEXT_STEPS, SELF_TEST_FAULT_CODES } from '../meetings/self-test-advice.js';
 import { CdpPipe } from './cdp-pipe.js';
 import type { OnlineMeeting } from './online-meeting-link.js';
 
@@ -33,14 +33,15 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   ]);
 }
 
-const passed = (check: string, detail: string): SelfTestCheck => ({ deviceId: 'call', check, ok: true, ran: true, detail });
-const failed = (check: string, detail: string, advice: 'call-unreachable' | 'call-browser'): SelfTestCheck => ({
+const passed = (check: 'call-host' | 'call-browser', detail: string): SelfTestCheck => ({ deviceId: 'call', check, ok: true, ran: true, detail });
+const failed = (check: 'call-host' | 'call-browser', detail: string, advice: 'call-unreachable' | 'call-browser'): SelfTestCheck => ({
   deviceId: 'call',
   check,
   ok: false,
   ran: true,
   detail,
   code: 'ROOMCTL_E_CALL_CHECK',
+  faultCode: SELF_TEST_FAULT_CODES[check],
   advice,
   nextStep: NEXT_STEPS[advice],
 });

@@ -119,16 +119,30 @@ describe('device health and faults', () => {
     expect(events.map((e) => e.type)).toEqual(['fault.raised', 'fault.cleared']);
   });
 
-  it('publishes metric changes (reply time, lamp hours) only when flushed', () => {
+  it('publishes a metric the moment it becomes known (first reply time, lamp hours read after a reconnect)', () => {
     devices.set('display', { status: 'ok' });
     const m = monitor();
     const published: Array<Record<string, number>> = [];
     m.on('health', (_id: string, h: { metrics: Record<string, number> }) => published.push(h.metrics));
     devices.emit('reply', 'display', { kind: 'probe', ms: 12.34, ok: true });
+    expect(published).toEqual([{ replyMs: 12.3 }]);
     devices.set('display', { state: { lampHours: 1200, power: 'on' } });
+    expect(published).toEqual([{ replyMs: 12.3 }, { lampHours: 1200, replyMs: 12.3 }]);
+    // Nothing left for the flush: what was published is what the room knows.
+    expect(m.flushMetrics()).toBe(0);
+  });
+
+  it('publishes changes of known metrics (reply time, lamp hours) only when flushed', () => {
+    devices.set('display', { status: 'ok', state: { lampHours: 1200 } });
+    const m = monitor();
+    devices.emit('reply', 'display', { kind: 'probe', ms: 12.34, ok: true });
+    const published: Array<Record<string, number>> = [];
+    m.on('health', (_id: string, h: { metrics: Record<string, number> }) => published.push(h.metrics));
+    devices.emit('reply', 'display', { kind: 'probe', ms: 20.01, ok: true });
+    devices.set('display', { state: { lampHours: 1201, power: 'on' } });
     expect(published).toEqual([]);
     expect(m.flushMetrics()).toBe(1);
-    expect(published).toEqual([{ lampHours: 1200, replyMs: 12.3 }]);
+    expect(published).toEqual([{ lampHours: 1201, replyMs: 20 }]);
     expect(m.flushMetrics()).toBe(0);
   });
 

@@ -31,9 +31,11 @@ interface HealthMonitorOptions {
  *  - back to `ok` clears it (`fault.cleared` with the same id);
  *  - `degraded` → `offline` keeps the open fault (one incident, the health shows the worse state).
  *
- * Emits 'health' (deviceId, DeviceHealth) when a status or detail changes at once, and when
- * only metrics changed at most once per `flushMetrics()` (the caller's timer), so reply times
- * measured on every probe do not flood the broker.
+ * Emits 'health' (deviceId, DeviceHealth) at once when a status or detail changes, or when a
+ * metric becomes known (the lamp hours read by the first probe after a reconnect: the fleet
+ * should not go a minute without them); when only known metrics changed, at most once per
+ * `flushMetrics()` (the caller's timer), so reply times measured on every probe do not flood
+ * the broker.
  */
 export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> {
   private readonly health = new Map<string, DeviceHealth>();
@@ -98,7 +100,7 @@ export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> 
     this.health.set(device.id, next);
     const statusChanged = !previous || previous.status !== next.status || previous.detail !== next.detail;
     this.trackFault(device.id, next);
-    if (statusChanged) {
+    if (statusChanged || newlyKnown(previous.metrics, next.metrics)) {
       this.dirtyMetrics.delete(device.id);
       this.emit('health', device.id, next);
     } else if (!sameMetrics(previous.metrics, next.metrics) || previous.signal?.value !== next.signal?.value || previous.signal?.unit !== next.signal?.unit) {
@@ -113,8 +115,14 @@ export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> 
     this.replyMs.set(deviceId, ms);
     const current = this.health.get(deviceId);
     if (!current) return;
+    const firstReply = current.metrics.replyMs === undefined;
     current.metrics = { ...current.metrics, replyMs: ms };
-    this.dirtyMetrics.add(deviceId);
+    if (!firstReply) {
+      this.dirtyMetrics.add(deviceId);
+      return;
+    }
+    this.dirtyMetrics.delete(deviceId);
+    this.emit('health', deviceId, current);
   }
 
   /** Emits 'health' for every device whose metrics changed since the last flush. */
@@ -149,6 +157,11 @@ export class HealthMonitor extends TypedBus<{ health: [string, DeviceHealth] }> 
 
   private readonly onDevice = (device: DeviceView) => this.update(device);
   private readonly onReply = (deviceId: string, timing: ReplyTiming) => this.recordReply(deviceId, timing);
+}
+
+/** A metric in `next` that `previous` did not have: unknown until now. */
+function newlyKnown(previous: Record<string, number>, next: Record<string, number>): boolean {
+  return Object.keys(next).some((k) => previous[k] === undefined);
 }
 
 function sameMetrics(a: Record<string, number>, b: Record<string, number>): boolean {

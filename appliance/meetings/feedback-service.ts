@@ -48,7 +48,7 @@ export function submitFeedback(ctx: FeedbackContext, meetingId: string | null, i
       ...(meetingId ? { meetingId } : {}),
       deviceHealth: health ?? {},
     });
-    ctx.notifier.notifyFacilities(ctx.texts.problem(problems, input.comment ?? null, meeting ?? null));
+    ctx.notifier.notifyFacilities(ctx.texts.facilities.problem(problems, input.comment ?? null, meeting ?? null, ctx.clock.now()));
   }
   return record;
 }

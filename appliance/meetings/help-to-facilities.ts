@@ -14,7 +14,7 @@ export function sendHelpCallsToFacilities(
 ): () => void {
   const onEvent = ({ event }: RoomEventEnvelope) => {
     if (event.type !== 'help.requested') return;
-    ctx.notifier.notifyFacilities(ctx.texts.helpRequested(event.message ?? null, current(), ctx.clock.now()));
+    ctx.notifier.notifyFacilities(ctx.texts.facilities.helpRequested(event.message ?? null, current(), ctx.clock.now()));
   };
   bus.on('event', onEvent);
   return () => bus.off('event', onEvent);

@@ -20,7 +20,7 @@ import type { MinutesRepository } from './minutes-repository.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import type { SelfTestCheck } from './self-test.js';
 import type { SelfTestRepository } from './selftest-repository.js';
-import type { RoomLocale } from './room-words.js';
+import type { RoomLocale } from '../room/room-language.js';
 
 export interface RoomIdentity {
   id: string;

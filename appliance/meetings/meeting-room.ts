@@ -98,6 +98,10 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
       (m) => this.checkInUrl(m),
       (id) => this.meetingPageUrl(id),
       (m) => onlineOfBooking(m, options.linkPolicy ?? {}),
+      (deviceId) => {
+        const d = options.devices.list().find((x) => x.id === deviceId);
+        return d ? (d.names ?? { en: d.name, 'zh-CN': d.name }) : null;
+      },
     );
     const devices = options.devices;
     const readerLinks = new MinutesReaderLinks(db);

@@ -1,24 +1,20 @@
+import type { LocalizedNames } from '../../drivers/core/localized-text.js';
 import type { NotifyMessage } from '../notify/notify-message.js';
+import { FacilitiesTexts } from './facilities-texts.js';
 import type { ActionItem } from './minutes-repository.js';
 import type { Minutes } from './minutes-assemble.js';
 import { minutesMarkdown, minutesWords } from './minutes-assemble.js';
-import { roomDay, wordsIn, type RoomLocale, type Words } from './room-words.js';
+import { roomDay, roomHhmm, wordsIn, type Words } from './room-words.js';
+import type { RoomLocale } from '../room/room-language.js';
 import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
 import type { Meeting } from './meeting-types.js';
-import type { SelfTestCheck, SelfTestReport } from './self-test.js';
+import type { SelfTestCheck } from './self-test.js';
 import type { OnlineMeeting } from '../calls/online-meeting-link.js';
-import { wallTimeAt } from '../schedule/zoned-time.js';
-
-/** Local wall time "HH:MM" in the room's zone, the way people read the door panel. */
-function localHhmm(iso: string, timeZone: string): string {
-  const w = wallTimeAt(new Date(iso), timeZone);
-  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
-}
 
 /**
  * What the room says, one function per message, in the room's language (`room.locale`: the
- * words people get before and around a meeting; facilities' messages stay English). Titles of
- * confidential meetings stay out of group chats.
+ * words people get before and around a meeting; facilities' messages, in `facilities`, too).
+ * Titles of confidential meetings stay out of group chats.
  */
 export class MeetingTexts {
   constructor(
@@ -28,7 +24,14 @@ export class MeetingTexts {
     private readonly pageUrl: (meetingId: string) => string = () => '',
     /** The meeting's online meeting (the room's link policy applied), for the reminder and a failed call check. */
     private readonly onlineOf: (m: Meeting) => OnlineMeeting | null = () => null,
-  ) {}
+    /** A device's names from the room's config, for facilities' messages. */
+    deviceNames?: (deviceId: string) => LocalizedNames | null,
+  ) {
+    this.facilities = new FacilitiesTexts(room, deviceNames);
+  }
+
+  /** What the room tells facilities (a failed self-test, a help call, a problem report), in the room's language too. */
+  readonly facilities: FacilitiesTexts;
 
   /** The messages' words (their table: message-words-zh-cn.ts), in the room's language as it is now. */
   private get say(): Words {
@@ -67,7 +70,7 @@ export class MeetingTexts {
       ...this.inLanguage,
       title: say('{title} at {time}: {room} may not join the {service} call', {
         title: m.title,
-        time: localHhmm(m.start, this.room.timezone),
+        time: roomHhmm(m.start, this.room.timezone),
         room: this.room.name,
         service: online?.name ?? say('online'),
       }),
@@ -83,7 +86,7 @@ export class MeetingTexts {
   }
 
   private when(m: Meeting): string {
-    return `${localHhmm(m.start, this.room.timezone)}–${localHhmm(m.end, this.room.timezone)}`;
+    return `${roomHhmm(m.start, this.room.timezone)}–${roomHhmm(m.end, this.room.timezone)}`;
   }
 
   private titleFor(m: Meeting, groups: boolean): string {
@@ -101,7 +104,7 @@ export class MeetingTexts {
     const text = [
       say('{title} starts at {time} in {room} ({when}).', {
         title: this.titleFor(m, groups),
-        time: localHhmm(m.start, this.room.timezone),
+        time: roomHhmm(m.start, this.room.timezone),
         room: this.room.name,
         when: this.when(m),
       }),
@@ -117,7 +120,7 @@ export class MeetingTexts {
       ...this.inLanguage,
       title: this.say('{title} has started in {room}', { title: m.title, room: this.room.name }),
       text: [
-        this.say('{who}, the meeting started at {time} and you have not checked in.', { who, time: localHhmm(m.start, this.room.timezone) }),
+        this.say('{who}, the meeting started at {time} and you have not checked in.', { who, time: roomHhmm(m.start, this.room.timezone) }),
         this.say('Check in: {url}', { url: this.checkInUrl(m) }),
       ].join('\n'),
       meetingId: m.id,
@@ -131,7 +134,7 @@ export class MeetingTexts {
       title: this.say('{room} released: nobody checked in to {title}', { room: this.room.name, title: m.title }),
       text: this.say('Nobody checked in within {n} min of the start ({time}), so the room was released for others.', {
         n: afterMinutes,
-        time: localHhmm(m.start, this.room.timezone),
+        time: roomHhmm(m.start, this.room.timezone),
       }),
       meetingId: m.id,
       data: { start: m.start, end: m.end },
@@ -188,45 +191,6 @@ export class MeetingTexts {
         say('Status: {status}. Update it through the room API (PATCH /api/v1/action-items/{id}).', { status: say(item.status), id: item.id }),
       ].join('\n'),
       meetingId: item.meetingId,
-    };
-  }
-
-  selfTestFailed(m: Meeting | null, report: SelfTestReport): NotifyMessage {
-    const failed = report.results.filter((r) => !r.ok);
-    const works = [...new Set(report.results.filter((r) => r.ok).map((r) => r.deviceId))].filter((d) => !failed.some((f) => f.deviceId === d));
-    return {
-      kind: 'selftest',
-      title: `Self-test failed in ${this.room.name}${m ? ` before ${localHhmm(m.start, this.room.timezone)}` : ''}`,
-      text: [
-        ...failed.map((f) => `- ${f.deviceId} ${f.check}: ${f.detail ?? 'failed'}${f.nextStep ? `\n  Next: ${f.nextStep}` : ''}`),
-        works.length ? `Still working: ${works.join(', ')}` : 'Nothing else answered.',
-      ].join('\n'),
-      ...(m ? { meetingId: m.id } : {}),
-      data: { reportId: report.id, results: report.results },
-    };
-  }
-
-  /** A call for help from the panel. The meeting's title stays out unless it may be shown to groups. */
-  helpRequested(message: string | null, m: { id: string; title: string; confidentiality: string } | null, at: Date): NotifyMessage {
-    const title = m && m.confidentiality === 'confidential' ? 'Private meeting' : m?.title;
-    return {
-      kind: 'help',
-      title: `Help needed in ${this.room.name}`,
-      text: [
-        `Someone in ${this.room.name} asked for help at ${localHhmm(at.toISOString(), this.room.timezone)}${title ? `, during ${title}` : ''}.`,
-        message ? `They wrote: ${message}` : 'They left no message.',
-      ].join('\n'),
-      ...(m ? { meetingId: m.id } : {}),
-    };
-  }
-
-  problem(categories: readonly string[], comment: string | null, m: Meeting | null): NotifyMessage {
-    return {
-      kind: 'problem',
-      title: `Problem reported in ${this.room.name}: ${categories.join(', ') || 'other'}`,
-      text: `${comment ?? '(no comment)'}${m ? `\nDuring: ${this.titleFor(m, true)} (${this.when(m)})` : ''}`,
-      ...(m ? { meetingId: m.id } : {}),
-      data: { categories },
     };
   }
 }

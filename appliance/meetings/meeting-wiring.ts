@@ -6,7 +6,7 @@ import { SystemClock, type Clock } from '../model/clock.js';
 import type { Db } from '../store/database.js';
 import type { CommandSpec } from '../telemetry/command-registry.js';
 import type { MeetingContext, RoomIdentity } from './meeting-context.js';
-import type { RoomLocale } from './room-words.js';
+import type { RoomLocale } from '../room/room-language.js';
 import { MeetingRoom } from './meeting-room.js';
 import { selfTestJob } from './selftest-job.js';
 

@@ -5,7 +5,8 @@ import type { Meeting, Person } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
 import type { ActionItem, MinutesEntry } from './minutes-repository.js';
-import { roomDay, wordsIn, type RoomLocale, type Words } from './room-words.js';
+import { roomDay, wordsIn, type Words } from './room-words.js';
+import type { RoomLocale } from '../room/room-language.js';
 import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
 import { pollOutcome } from '../conversation/poll-outcome.js';
 

@@ -7,8 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../paths.js';
+import { ZH_CN_FACILITIES } from './facilities-words-zh-cn.js';
+import { PROBLEM_CATEGORIES } from './feedback-repository.js';
 import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
 import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
+import { NEXT_STEPS, SELF_TEST_CHECK_WORDS } from './self-test-advice.js';
+import { ZH_CN_SELF_TEST } from './self-test-words-zh-cn.js';
 
 const TABLES = [
   {
@@ -27,6 +31,22 @@ const TABLES = [
     callee: 'say',
     /** An action item's status. */
     indirect: ['open', 'in_progress', 'done', 'cancelled'],
+  },
+  {
+    name: 'facilities',
+    table: ZH_CN_FACILITIES,
+    sources: ['appliance/meetings/facilities-texts.ts'],
+    callee: 'say',
+    /** A problem report's categories. */
+    indirect: [...PROBLEM_CATEGORIES],
+  },
+  {
+    name: 'self-test',
+    table: ZH_CN_SELF_TEST,
+    sources: [],
+    callee: 'say',
+    /** Said through its tables, by facilities' messages and the panel's admin view: what each check tried, what to do next. */
+    indirect: [...Object.values(SELF_TEST_CHECK_WORDS), ...Object.values(NEXT_STEPS)],
   },
 ];
 

@@ -1,10 +1,11 @@
 /**
- * The room's own words in messages it sends (minutes, reminders, nudges), in the room's
- * language (`room.locale`). As on the panel, the English text is the key, so a call site
- * reads as the message it sends and a missing translation falls back to English rather than
- * to a key; each concern keeps its own zh-CN table (minutes-words-zh-cn.ts, …).
+ * The room's own words in messages it sends (minutes, reminders, nudges, facilities'
+ * messages), in the room's language (`room.locale`). As on the panel, the English text is the
+ * key, so a call site reads as the message it sends and a missing translation falls back to
+ * English rather than to a key; each concern keeps its own zh-CN table (minutes-words-zh-cn.ts, …).
  */
-export type RoomLocale = 'en' | 'zh-CN';
+import type { RoomLocale } from '../room/room-language.js';
+import { wallTimeAt } from '../schedule/zoned-time.js';
 
 export type Words = (en: string, vars?: Readonly<Record<string, string | number>>) => string;
 
@@ -14,6 +15,12 @@ export function wordsIn(locale: RoomLocale | undefined, zhCn: Readonly<Record<st
     const text = locale === 'zh-CN' ? (zhCn[en] ?? en) : en;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
+}
+
+/** A time of day in the room's zone, "HH:MM", the way people read the door panel. */
+export function roomHhmm(iso: string, timeZone: string): string {
+  const w = wallTimeAt(new Date(iso), timeZone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }
 
 /** A day in the room's zone: 2026-04-01 in English (sorts, and reads the same everywhere), 2026年4月1日 in Chinese. */

@@ -1,7 +1,10 @@
+import type { ErrorCode } from '../../drivers/core/errors.js';
+
 /**
  * What to do about a failed self-test check, for the admin view, the self-test API and the
- * facilities email. `advice` is a stable key (the panel words it in its own languages);
- * `nextStep` is the same advice in English for everything else.
+ * facilities email. `advice` is a stable key (the panel and facilities' message word it in the
+ * language they speak, from self-test-words-zh-cn.ts); `nextStep` is the same advice in English
+ * for everything else.
  */
 export type SelfTestAdvice =
   | 'check-link'
@@ -60,3 +63,34 @@ export function adviceForError(check: string, code: string | null): SelfTestAdvi
       return check === 'mic-level' ? 'mic-silent' : 'try-again';
   }
 }
+
+/** The checks the self-test runs; a meeting with an online call adds the last two. */
+export type SelfTestCheckName = 'reachable' | 'power-on' | 'answers' | 'camera-home' | 'display-power' | 'mic-level' | 'call-host' | 'call-browser';
+
+/** What each check tried, in words (the panel's admin view and facilities' message word them in their language). */
+export const SELF_TEST_CHECK_WORDS: Record<SelfTestCheckName, string> = {
+  reachable: 'Connection',
+  'power-on': 'Power on (waking it as the meeting start would)',
+  answers: 'Answers a question',
+  'camera-home': 'Camera to its home position',
+  'display-power': 'Display on',
+  'mic-level': 'Microphone hears the room',
+  'call-host': 'The meeting service answers',
+  'call-browser': "The call's browser starts",
+};
+
+/**
+ * One code per kind of check that fails, whatever the device said: the fault the room raises
+ * carries it (`fault.raised` `code`), so the fleet words "the microphone heard nothing" in its
+ * operator's language. The device's own error, when there was one, stays the check's `code`.
+ */
+export const SELF_TEST_FAULT_CODES = {
+  reachable: 'ROOMCTL_E_SELFTEST_UNREACHABLE',
+  'power-on': 'ROOMCTL_E_SELFTEST_NO_POWER',
+  answers: 'ROOMCTL_E_SELFTEST_NO_ANSWER',
+  'camera-home': 'ROOMCTL_E_SELFTEST_CAMERA_STUCK',
+  'display-power': 'ROOMCTL_E_SELFTEST_NO_PICTURE',
+  'mic-level': 'ROOMCTL_E_SELFTEST_MIC_SILENT',
+  'call-host': 'ROOMCTL_E_SELFTEST_CALL_UNREACHABLE',
+  'call-browser': 'ROOMCTL_E_SELFTEST_CALL_BROWSER',
+} as const satisfies Record<SelfTestCheckName, ErrorCode>;

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceView } from '../model/device-view.js';
 import type { SceneHost, SceneStep } from './scenes.js';
-import { adviceForError, adviceForStatus, NEXT_STEPS, type SelfTestAdvice } from './self-test-advice.js';
+import { adviceForError, adviceForStatus, NEXT_STEPS, SELF_TEST_FAULT_CODES, type SelfTestAdvice, type SelfTestCheckName } from './self-test-advice.js';
 
 export interface SelfTestCheck {
   deviceId: string;
-  /** reachable · power-on (only when waking failed) · answers · camera-home · display-power · mic-level */
-  check: string;
+  /** reachable · power-on (only when waking failed) · answers · camera-home · display-power · mic-level (· call-host · call-browser) */
+  check: SelfTestCheckName;
   ok: boolean;
   /** false when the check could not be run (e.g. no level meter on this device) */
   ran: boolean;
   /** Why it failed, as the device or the room said it (or a note on a passed check). */
   detail: string | null;
-  /** The coded error behind a failure, when there was one. */
+  /** The coded error behind a failure, when there was one (the device's, e.g. `ROOMCTL_E_DEVICE_TIMEOUT`). */
   code?: string | null;
+  /** Failed checks: what failed, one code per kind of check (`SELF_TEST_FAULT_CODES`); the fault the room raises carries it. */
+  faultCode?: (typeof SELF_TEST_FAULT_CODES)[SelfTestCheckName];
   /** Failed checks: what to do about it (a stable key, worded by the panel) … */
   advice?: SelfTestAdvice | null;
   /** … and the same in English. */
@@ -47,11 +49,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]);
 }
 
-function failed(deviceId: string, name: string, detail: string, code: string | null, advice: SelfTestAdvice): SelfTestCheck {
-  return { deviceId, check: name, ok: false, ran: true, detail, code, advice, nextStep: NEXT_STEPS[advice] };
+function failed(deviceId: string, name: SelfTestCheckName, detail: string, code: string | null, advice: SelfTestAdvice): SelfTestCheck {
+  return { deviceId, check: name, ok: false, ran: true, detail, code, faultCode: SELF_TEST_FAULT_CODES[name], advice, nextStep: NEXT_STEPS[advice] };
 }
 
-async function check(deviceId: string, name: string, run: () => Promise<unknown>, timeoutMs: number): Promise<SelfTestCheck> {
+async function check(deviceId: string, name: SelfTestCheckName, run: () => Promise<unknown>, timeoutMs: number): Promise<SelfTestCheck> {
   try {
     const result = await withTimeout(run(), timeoutMs, name);
     return { deviceId, check: name, ok: true, ran: true, detail: name === 'mic-level' && result !== undefined ? JSON.stringify(result).slice(0, 200) : null };

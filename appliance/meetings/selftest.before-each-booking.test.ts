@@ -54,7 +54,13 @@ it('a device that does not answer fails the self-test and raises a fault at once
   await fx.advanceTo('2026-04-01T08:20:00.000Z');
   expect(fx.eventsOf('selftest.result')[0]).toMatchObject({ meetingId: m.id, passed: false });
   expect(fx.eventsOf('fault.raised')).toEqual([
-    { type: 'fault.raised', faultId: expect.stringMatching(/^selftest-/), deviceId: 'display', detail: expect.stringContaining('display reachable') },
+    {
+      type: 'fault.raised',
+      faultId: expect.stringMatching(/^selftest-/),
+      deviceId: 'display',
+      detail: expect.stringContaining('display reachable'),
+      code: 'ROOMCTL_E_SELFTEST_UNREACHABLE',
+    },
   ]);
   const alert = fx.room.outbox.list().find((e) => e.kind === 'selftest')!;
   expect(alert.recipients).toEqual(['facilities@example.com']);

@@ -5,23 +5,23 @@ import { HelpRepository } from '../help/help-repository.js';
 import { processLogRing, type LogRing } from '../log-ring.js';
 import type { Db } from '../store/database.js';
 import { PanelAccess } from './panel-access.js';
-import type { PanelSettings } from './panel-settings.js';
+import type { RoomLanguage } from '../room/room-language.js';
 
-/** What the panel's server side needs: access (pairing, PIN, sessions), settings, help, logs. */
+/** What the panel's server side needs: access (pairing, PIN, sessions), the room's language, help, logs. */
 export interface PanelServices {
   access: PanelAccess;
-  settings: PanelSettings;
+  language: RoomLanguage;
   help: HelpDesk;
   logs: LogRing;
   close(): void;
 }
 
 /** The panel module (modules.ts) calls this before the server is built; `close` stops the help desk listening. */
-export function createPanelServices(config: RoomConfig, deps: { db: Db; bus: RoomEventBus; settings: PanelSettings; now?: () => number }): PanelServices {
+export function createPanelServices(config: RoomConfig, deps: { db: Db; bus: RoomEventBus; language: RoomLanguage; now?: () => number }): PanelServices {
   const help = new HelpDesk(deps.bus, new HelpRepository(deps.db));
   return {
     access: new PanelAccess(config.panel, deps.db, deps.now),
-    settings: deps.settings,
+    language: deps.language,
     help,
     logs: processLogRing,
     close() {

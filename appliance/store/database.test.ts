@@ -21,7 +21,19 @@ describe('store', () => {
     const dir = await tempDir();
     const db = openDatabase(join(dir, 'nested', 'data'), ROOM_MIGRATIONS);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(moduleVersions(db)).toEqual({ calls: 1, conversation: 1, health: 1, help: 2, linked: 1, media: 1, meetings: 4, panel: 1, store: 2, telemetry: 2 });
+    expect(moduleVersions(db)).toEqual({
+      calls: 1,
+      conversation: 1,
+      health: 1,
+      help: 2,
+      linked: 1,
+      media: 1,
+      meetings: 4,
+      panel: 1,
+      'room-language': 1,
+      store: 2,
+      telemetry: 2,
+    });
     expect(migrate(db, ROOM_MIGRATIONS)).toBe(0);
     db.close();
   });

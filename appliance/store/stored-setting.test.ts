@@ -19,7 +19,7 @@ async function openStore() {
 
 it('keeps a value under its key across a reopen, replaces it, and forgets it when cleared', async () => {
   const { dir, db } = await openStore();
-  const locale = storedSetting(db, 'panel.locale');
+  const locale = storedSetting(db, 'room.locale');
   expect(locale.get()).toBeUndefined();
   locale.set('zh-CN', '2026-12-06T09:00:00.000Z');
   locale.set('en', '2026-12-06T10:00:00.000Z');
@@ -27,11 +27,11 @@ it('keeps a value under its key across a reopen, replaces it, and forgets it whe
   db.close();
 
   const again = openDatabase(dir, STORE_MIGRATIONS);
-  expect(again.prepare('SELECT value, updated_at AS at FROM settings WHERE key = ?').get('panel.locale')).toEqual({
+  expect(again.prepare('SELECT value, updated_at AS at FROM settings WHERE key = ?').get('room.locale')).toEqual({
     value: 'en',
     at: '2026-12-06T10:00:00.000Z',
   });
-  const reopened = storedSetting(again, 'panel.locale');
+  const reopened = storedSetting(again, 'room.locale');
   expect(reopened.get()).toBe('en');
   reopened.clear();
   expect(reopened.get()).toBeUndefined();

@@ -14,14 +14,10 @@ import type { CommandRegistry } from './command-registry.js';
 import { SqliteNonceStore } from './command-nonces.js';
 import { CommandServer } from './command-server.js';
 import { discoveryMessages } from './ha-discovery.js';
+import { HaDiscoveryPublisher } from './ha-discovery-publisher.js';
 import { DEFAULT_SESSION_EXPIRY_S, mqttConnectOptions } from './mqtt-connect-options.js';
 import { TelemetryOutbox } from './outbox.js';
 import { OutboxPump } from './outbox-pump.js';
-
-/** Home Assistant's `online` is answered after this long, so a burst of them is answered once. */
-const DISCOVERY_DEBOUNCE_MS = 1000;
-/** Default of `mqtt.homeAssistant.republishMinSeconds`. */
-const DISCOVERY_REPUBLISH_MIN_S = 60;
 
 interface TelemetryDeps {
   db: Db;
@@ -30,7 +26,7 @@ interface TelemetryDeps {
   commands: CommandRegistry;
   /** The retained room `state` (meeting, check-ins, occupancy…); the room module provides it. */
   roomState: () => Record<string, unknown>;
-  /** How often changed device metrics (reply time…) are published; default 60 s. */
+  /** How often changed device metrics (reply time…) are published; default 60 s. A metric that becomes known goes out at once (HealthMonitor). */
   metricsIntervalMs?: number;
   now?: () => number;
 }
@@ -53,9 +49,7 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
   private timers: NodeJS.Timeout[] = [];
   private stateTimer: NodeJS.Timeout | undefined;
   private lastError: string | undefined;
-  private republishTimer: NodeJS.Timeout | undefined;
-  private lastRepublishAt = Number.NEGATIVE_INFINITY;
-  private republishes = 0;
+  private readonly discovery: HaDiscoveryPublisher | undefined;
   private devices: DeviceView[] = [];
   /** Built in the constructor so a TLS file that cannot be read stops the start before anything listens. */
   private readonly connectOptions: IClientOptions | undefined;
@@ -80,6 +74,10 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
         now: deps.now,
         log,
       });
+      const ha = mqttConfig.homeAssistant;
+      if (ha?.enabled !== false) {
+        this.discovery = new HaDiscoveryPublisher(ha?.discoveryPrefix ?? 'homeassistant', ha?.republishMinSeconds, (prefix) => this.publishDiscovery(prefix));
+      }
     }
   }
 
@@ -107,14 +105,13 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     });
     this.pump = pump;
     const keys = mqttConfig.commandKeys ?? [];
-    const discovery = mqttConfig.homeAssistant?.enabled === false ? undefined : (mqttConfig.homeAssistant?.discoveryPrefix ?? 'homeassistant');
+    const discovery = this.discovery;
     const verifier = new CommandVerifier(keys, 60_000, this.deps.now, new SqliteNonceStore(this.deps.db));
     this.commandServer = new CommandServer(client, this.deps.commands, verifier, this.log, {
       base: this.topics.base,
-      discoveryPrefix: discovery,
+      discoveryPrefix: discovery?.prefix,
       now: this.deps.now,
     });
-    const republishMinMs = (mqttConfig.homeAssistant?.republishMinSeconds ?? DISCOVERY_REPUBLISH_MIN_S) * 1000;
 
     client.on('connect', (connack) => {
       this.lastError = undefined;
@@ -123,8 +120,8 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
       client.publish(online.topic, online.payload, { qos: 1, retain: true });
       const subscriptions: Record<string, { qos: 1 }> = { [this.commandServer!.subscription]: { qos: 1 } };
       if (discovery) {
-        subscriptions[`${discovery}/status`] = { qos: 1 };
-        this.publishDiscovery(discovery);
+        subscriptions[discovery.statusTopic] = { qos: 1 };
+        discovery.connected();
       }
       client.subscribe(subscriptions, (err) => {
         if (err) this.log.warn({ err: err.message }, 'telemetry subscribe failed');
@@ -135,9 +132,7 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     });
     client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
       if (this.commandServer?.handle(topic, payload, packet)) return;
-      // A retained `online` is old news (it arrives with the subscription, just after the connect's own publish).
-      if (discovery && topic === `${discovery}/status` && payload.toString() === 'online' && !packet.retain)
-        this.republishDiscoverySoon(discovery, republishMinMs);
+      if (topic === discovery?.statusTopic) discovery.heard(payload, packet.retain);
     });
     client.on('close', () => this.emit('disconnect'));
     client.on('error', (err) => {
@@ -198,8 +193,7 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     this.timers = [];
     clearTimeout(this.stateTimer);
     this.stateTimer = undefined;
-    clearTimeout(this.republishTimer);
-    this.republishTimer = undefined;
+    this.discovery?.stop();
     this.outbox?.flush();
     this.pump?.stop();
     const client = this.client;
@@ -214,25 +208,7 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
 
   /** Times discovery was published again for Home Assistant's `online` (not counting connects). */
   get discoveryRepublishes(): number {
-    return this.republishes;
-  }
-
-  /**
-   * Home Assistant says `online` when it starts, and anyone on the broker can say it too:
-   * the discovery set (a few messages per device) goes out once, a second after the first
-   * `online`, and then at most once per `republishMinMs` however many follow.
-   */
-  private republishDiscoverySoon(prefix: string, republishMinMs: number): void {
-    if (this.republishTimer) return;
-    const now = Date.now();
-    const wait = Math.max(DISCOVERY_DEBOUNCE_MS, this.lastRepublishAt + republishMinMs - now);
-    this.republishTimer = setTimeout(() => {
-      this.republishTimer = undefined;
-      this.lastRepublishAt = Date.now();
-      this.republishes++;
-      this.publishDiscovery(prefix);
-    }, wait);
-    this.republishTimer.unref();
+    return this.discovery?.republishes ?? 0;
   }
 
   private publishDiscovery(prefix: string): void {

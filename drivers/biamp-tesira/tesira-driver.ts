@@ -4,9 +4,8 @@ import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
-import { SerialTransport } from '../transports/serial-transport.js';
-import { TcpTransport } from '../transports/tcp-transport.js';
-import type { LinkOptions, Transport } from '../transports/transport.js';
+import { type TcpOrSerialDefaults, type TcpOrSerialOptions, tcpOrSerialPlace, tcpOrSerialTransport } from '../transports/tcp-or-serial.js';
+import type { Transport } from '../transports/transport.js';
 import { TelnetFilter } from './telnet-codec.js';
 import { TESIRA_MAX_LINE, TESIRA_TELNET_PORT, encodeTtp, parseAliasList, parseTtpLine, type TtpCommand, type TtpLine, type TtpValue } from './tesira-codec.js';
 import { tesiraError } from './tesira-errors.js';
@@ -20,13 +19,11 @@ export interface TesiraSubscription extends TesiraBlockRef {
   attribute: 'level' | 'mute';
 }
 
-export interface TesiraDriverOptions extends LinkOptions {
-  /** Telnet: the server's address. */
-  host?: string;
-  port?: number;
-  /** RS-232 instead of telnet. */
-  serialPort?: string;
-  baudRate?: number;
+/** Telnet's port (23) and the server's factory RS-232 speed (115200). */
+export const TESIRA_LINK: TcpOrSerialDefaults = { driver: 'biamp-tesira', tcpName: 'telnet', port: TESIRA_TELNET_PORT, baudRate: 115200 };
+
+/** `host` is telnet; `serialPort` the RS-232 line instead. */
+export interface TesiraDriverOptions extends TcpOrSerialOptions {
   /** The mute block that is the room's microphone mute (`mute {on}`). */
   muteBlock?: TesiraBlockRef;
   /** Blocks whose changes the room follows (the mute block is always followed). */
@@ -56,19 +53,16 @@ export class TesiraDriver implements DeviceDriver {
     private readonly options: TesiraDriverOptions,
     private readonly ctx: DriverContext,
   ) {
-    this.where = options.serialPort ?? `${options.host}:${options.port ?? TESIRA_TELNET_PORT}`;
+    this.where = tcpOrSerialPlace(options, TESIRA_LINK);
     this.queue = new RequestQueue(options.replyTimeoutMs ?? 2000, () => this.where);
   }
 
   async connect(): Promise<void> {
-    const { host, port = TESIRA_TELNET_PORT, serialPort, baudRate = 115200, connectTimeoutMs = 3000 } = this.options;
-    if (!host && !serialPort) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'a biamp-tesira device needs `host` (telnet) or `serialPort` (RS-232)');
+    const { serialPort, connectTimeoutMs = 3000 } = this.options;
+    const transport = tcpOrSerialTransport(this.options, TESIRA_LINK);
     this.stopped = false;
     this.framer.reset();
     this.tokens.clear();
-    const transport =
-      this.options.transportFactory?.() ??
-      (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
     this.telnet = serialPort ? undefined : new TelnetFilter();
     const greeted = new Promise<void>((resolve) => (this.banner = { resolve }));
     transport.on('data', (chunk: Buffer) => this.onData(transport, chunk));

@@ -25,3 +25,17 @@ export function serialPortField(description: string) {
 export function baudRateField(defaultRate: number, description: string) {
   return Type.Optional(Type.Integer({ minimum: 1200, maximum: 115200, default: defaultRate, description }));
 }
+
+/**
+ * A device that speaks one protocol over TCP or over RS-232: `host` and `port`, or `serialPort`
+ * and `baudRate`, defaulting to the protocol's port and the device's factory speed — the same
+ * numbers its driver falls back on. Each field in the driver's own words.
+ */
+export function tcpOrSerialFields(defaults: { port: number; baudRate: number }, words: { host: string; port: string; serialPort: string; baudRate: string }) {
+  return {
+    host: Type.Optional(hostField(`${words.host} Give this or serialPort.`)),
+    port: tcpPortField(defaults.port, words.port),
+    serialPort: Type.Optional(serialPortField(words.serialPort)),
+    baudRate: baudRateField(defaults.baudRate, words.baudRate),
+  };
+}

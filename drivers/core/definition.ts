@@ -110,19 +110,19 @@ export interface DriverDefinition<S extends TObject = TObject> {
   /** Transport the driver speaks over, for docs and provisioning ('local': in-appliance pseudo-devices such as the media signal). */
   transport: 'serial' | 'tcp' | 'udp' | 'http' | 'hid' | 'local';
   config: S;
-  capabilities: Capability[];
+  capabilities: readonly Capability[];
   /**
    * The capabilities of one configured device, when they depend on its config (a VISCA
    * model's preset range, a display's `inputs` list and their names); `capabilities`
    * otherwise. Listings and action schemas of a device read `capabilitiesOf(definition, config)`.
    */
-  capabilitiesFor?(config: Static<S> & DeviceBaseConfig): Capability[];
+  capabilitiesFor?(config: Static<S> & DeviceBaseConfig): readonly Capability[];
   /**
    * What the device turned out to offer once connected (an ONVIF camera's preset count comes
    * from the camera itself), from its published state; undefined while it has not said.
    * The listing and the action checks narrow to it.
    */
-  capabilitiesFromState?(config: Static<S> & DeviceBaseConfig, state: Record<string, unknown>): Capability[] | undefined;
+  capabilitiesFromState?(config: Static<S> & DeviceBaseConfig, state: Record<string, unknown>): readonly Capability[] | undefined;
   /** How often the host probes the device when nothing else happens (ms). */
   probeIntervalMs?: number;
   /**
@@ -157,7 +157,7 @@ export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): A
 }
 
 /** What one configured device can do: the definition's `capabilitiesFor(config)` when it has one. */
-export function capabilitiesOf<S extends TObject>(definition: DriverDefinition<S>, config: Static<S> & DeviceBaseConfig): Capability[] {
+export function capabilitiesOf<S extends TObject>(definition: DriverDefinition<S>, config: Static<S> & DeviceBaseConfig): readonly Capability[] {
   return definition.capabilitiesFor?.(config) ?? definition.capabilities;
 }
 

@@ -34,7 +34,7 @@ export function defineDisplayDriver<F extends TProperties>(spec: DisplayDriverSp
     probeIntervalMs: 5000,
     ...own,
     config: Type.Object(properties, { additionalProperties: false }),
-    capabilities: [...displayCapabilities({ inputs: inputs.names }, statusReads)],
+    capabilities: displayCapabilities({ inputs: inputs.names }, statusReads),
     capabilitiesFor: (config) => [...displayCapabilities(displayInputs(config.inputs as DisplayInputsConfig, inputs.names), statusReads)],
     create: (config, ctx) => create(config as Static<TObject<F>> & DeviceBaseConfig, ctx),
   };

@@ -237,6 +237,39 @@ export const ERROR_CATALOG = {
     http: 502,
     hint: "Before the meeting the room could not reach the meeting service or start the call's browser: the self-test's detail says which; people can join with the link or dial-in meanwhile.",
   },
+  // the self-test: one code per kind of check that fails (the fault it raises carries it; the device's own error is the detail)
+  ROOMCTL_E_SELFTEST_UNREACHABLE: {
+    http: 502,
+    hint: 'The device was offline, refused the login or is set up wrongly when the self-test ran: the detail says which; check its power, cable or network, and its entry in the config.',
+  },
+  ROOMCTL_E_SELFTEST_NO_POWER: {
+    http: 502,
+    hint: 'The device did not power on when the self-test woke it: check its power supply, and that control in standby is enabled in its own menu.',
+  },
+  ROOMCTL_E_SELFTEST_NO_ANSWER: {
+    http: 502,
+    hint: 'The device did not answer a read in the self-test: check its cable or network, then run the self-test again.',
+  },
+  ROOMCTL_E_SELFTEST_CAMERA_STUCK: {
+    http: 502,
+    hint: 'The camera did not move to its home position in the self-test: check that nothing blocks it and that it is not held by another controller.',
+  },
+  ROOMCTL_E_SELFTEST_NO_PICTURE: {
+    http: 502,
+    hint: 'The display did not turn on in the self-test, so the room has no picture: check its power and its control cable or network.',
+  },
+  ROOMCTL_E_SELFTEST_MIC_SILENT: {
+    http: 502,
+    hint: 'The microphone heard nothing in the self-test: check that it is connected, not muted on the device itself, and that its gain is up.',
+  },
+  ROOMCTL_E_SELFTEST_CALL_UNREACHABLE: {
+    http: 502,
+    hint: "The meeting service's server did not answer from the room before the meeting: check the room's internet access and firewall; people can join with the link or dial-in meanwhile.",
+  },
+  ROOMCTL_E_SELFTEST_CALL_BROWSER: {
+    http: 502,
+    hint: "The online call's browser did not start in the self-test: check calls.browser.executable in the room's config, and that the browser is installed.",
+  },
   ROOMCTL_E_NO_CALL_LAUNCHER: {
     http: 409,
     hint: 'This room joins no online meetings: add a calls: section to the room config (the browser that runs the call).',

@@ -34,7 +34,7 @@ export const extronSisDriver = defineDriver({
   transport: 'tcp',
   description: 'Extron switchers over SIS on Telnet (TCP 23): an input to every output, a tie to one output, status; follows ties made at the front panel.',
   config: extronSisConfig,
-  capabilities: [...extronSisCapabilities({ inputs: DEFAULT_INPUTS })],
+  capabilities: extronSisCapabilities({ inputs: DEFAULT_INPUTS }),
   capabilitiesFor: (config) => [...extronSisCapabilities(displayInputs(config.inputs, DEFAULT_INPUTS))],
   // Q every 5 s: a dead switcher is offline within seconds, and the Telnet session never idles out.
   probeIntervalMs: 5000,

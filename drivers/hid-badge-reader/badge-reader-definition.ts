@@ -21,7 +21,7 @@ export const badgeReaderDriver = defineDriver({
   transport: 'hid',
   description: 'Keyboard-wedge badge and QR readers on USB HID: each badge becomes a check-in event (state lastBadge).',
   config: badgeReaderConfig,
-  capabilities: [...badgeReaderCapabilities()],
+  capabilities: badgeReaderCapabilities(),
   probeIntervalMs: 2000,
   probe: badgeReaderProbe,
   proposeConfig: proposeHidEntry,

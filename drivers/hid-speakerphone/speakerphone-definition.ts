@@ -19,7 +19,7 @@ export const speakerphoneDriver = defineDriver({
   transport: 'hid',
   description: 'USB speakerphones and headsets on the HID telephony page: the mute button, Off-Hook, and the Mute LED kept in step with the room.',
   config: speakerphoneConfig,
-  capabilities: [...speakerphoneCapabilities()],
+  capabilities: speakerphoneCapabilities(),
   probeIntervalMs: 2000,
   probe: speakerphoneProbe,
   proposeConfig: proposeHidEntry,

@@ -39,7 +39,7 @@ export const onvifDriver = defineDriver({
     },
     { additionalProperties: false },
   ),
-  capabilities: [...onvifCameraCapabilities({ presets: ONVIF_PRESET_MAX })],
+  capabilities: onvifCameraCapabilities({ presets: ONVIF_PRESET_MAX }),
   // The camera says how many presets it stores (GetNodes) only once connected: presets 1..N.
   capabilitiesFromState: (_config, state) =>
     typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [...onvifCameraCapabilities({ presets: state.maxPresets, firstPreset: 1 })] : undefined,

@@ -66,7 +66,7 @@ export const pjlinkDriver = defineDriver({
   description:
     'Projectors and flat panels speaking PJLink class 1 or 2 over TCP 4352: power, input, audio/video mute, volume (class 2) and lamp/fan/filter health.',
   config: pjlinkConfig,
-  capabilities: [...pjlinkCapabilities({ inputs: DEFAULT_PJLINK_INPUTS })],
+  capabilities: pjlinkCapabilities({ inputs: DEFAULT_PJLINK_INPUTS }),
   capabilitiesFor(config) {
     return [...pjlinkCapabilities(displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS))];
   },

@@ -54,8 +54,12 @@ export interface PjlinkDriverOptions {
 type OptionalOption = 'password' | 'inputs' | 'transportFactory' | 'notifyPort';
 const DEFAULTS = { connectTimeoutMs: 3000, replyTimeoutMs: 2500, readyTimeoutMs: 60_000, readyPollMs: 500, idleRecycleMs: 25_000, volumeSteps: 20 };
 
-/** What one watchdog probe asks, in turn: one question per probe, so a slow display is timed per reply. */
-const PROBE_ROUND = ['POWR', 'ERST', 'POWR', 'LAMP'] as const;
+/**
+ * What one watchdog probe asks, in turn: one question per probe, so a slow display is timed per
+ * reply. The connect has just read POWR and ERST, so a link's first probe asks what only a probe
+ * reads: the lamp hours are known one probe after a (re)connect, not four.
+ */
+const PROBE_ROUND = ['LAMP', 'POWR', 'ERST', 'POWR'] as const;
 
 /**
  * The PJLink display driver. Two locks keep the protocol honest without starving the watchdog:
@@ -91,6 +95,7 @@ export class PjlinkDriver implements DeviceDriver {
   }
 
   async connect(): Promise<void> {
+    this.probeTurn = 0;
     await this.session.open(async (request) => {
       // A display that greets but cannot say its power state is not usable.
       this.applyPower(await request({ pjlinkClass: 1, command: 'POWR', param: '?' }));
@@ -152,8 +157,8 @@ export class PjlinkDriver implements DeviceDriver {
   }
 
   /**
-   * Watchdog: one question per probe, in turn POWR (answers even in standby), ERST (lamp, fan,
-   * filter faults), POWR, LAMP. One reply per probe keeps the probe's time the display's reply
+   * Watchdog: one question per probe, in turn LAMP (hours, a health metric), POWR (answers even
+   * in standby), ERST (lamp, fan, filter faults), POWR. One reply per probe keeps the probe's time the display's reply
    * time, so a display taking 1–2 s per reply is slow, not silent.
    */
   async probe(): Promise<void> {

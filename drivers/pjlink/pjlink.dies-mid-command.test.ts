@@ -5,7 +5,12 @@ import { handshake } from './testing/scripted-display.js';
 const start = useScriptedDisplay();
 
 it('a display that hangs up in the middle of a command: sent once, outcome unknown, never re-sent; the next question reconnects', async () => {
-  const { sim: display, driver, ctx } = await start((line) => (line === '%1INPT 31' ? { hangUp: true } : (handshake(line) ?? '%1XXXX=ERR1')));
+  const { sim: display, driver, ctx } = await start((line) => {
+    if (line === '%1INPT 31') return { hangUp: true };
+    // The link's first watchdog probe asks the lamp hours.
+    if (line === '%1LAMP ?') return '%1LAMP=1234 1';
+    return handshake(line) ?? '%1XXXX=ERR1';
+  });
   await driver.connect();
 
   await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({
@@ -17,6 +22,8 @@ it('a display that hangs up in the middle of a command: sent once, outcome unkno
   expect(display.received.filter((l) => l === '%1INPT 31')).toHaveLength(1);
   // The session is gone, the display is not: the next question opens a fresh one.
   await driver.probe();
+  expect(display.received.slice(-2)).toEqual(['%1CLSS ?', '%1LAMP ?']);
+  expect(display.connectionCount).toBe(2);
   expect(ctx.lost).toEqual([]);
 });
 

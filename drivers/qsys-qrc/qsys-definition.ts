@@ -24,7 +24,7 @@ export const qsysDriver = defineDriver({
   transport: 'tcp',
   description: 'Q-SYS Cores over QRC (JSON-RPC on TCP 1710): room mute, named components, mixer mutes, change-group updates.',
   config: qsysConfig,
-  capabilities: [...qsysCapabilities()],
+  capabilities: qsysCapabilities(),
   probeIntervalMs: 5000,
   simulator: qsysSimulator,
   // The config's fields are the driver's options, name for name.

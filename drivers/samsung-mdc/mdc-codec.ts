@@ -5,6 +5,8 @@
  * everything after the 0xAA header, modulo 256. Parsers never throw.
  */
 export const MDC_PORT = 1515;
+/** A Samsung display's factory RS-232 speed. */
+export const MDC_BAUD_RATE = 9600;
 export const MDC_HEADER = 0xaa;
 export const MDC_REPLY = 0xff;
 export const ACK = 0x41; // 'A'

@@ -4,16 +4,24 @@ import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
 import type { MatchResult } from '../transports/request-queue.js';
 import { RequestReplyDriver } from '../transports/request-reply-driver.js';
-import { SerialTransport } from '../transports/serial-transport.js';
-import { TcpTransport } from '../transports/tcp-transport.js';
-import type { LinkOptions } from '../transports/transport.js';
-import { MDC_COMMANDS, MDC_INPUTS, MDC_PORT, MdcFrameParser, encodeMdc, inputName, parseStatus, type MdcFrame, type MdcInput } from './mdc-codec.js';
+import { type TcpOrSerialDefaults, type TcpOrSerialOptions, tcpOrSerialPlace, tcpOrSerialTransport } from '../transports/tcp-or-serial.js';
+import {
+  MDC_COMMANDS,
+  MDC_BAUD_RATE,
+  MDC_INPUTS,
+  MDC_PORT,
+  MdcFrameParser,
+  encodeMdc,
+  inputName,
+  parseStatus,
+  type MdcFrame,
+  type MdcInput,
+} from './mdc-codec.js';
 
-export interface MdcDriverOptions extends LinkOptions {
-  host?: string;
-  port?: number;
-  serialPort?: string;
-  baudRate?: number;
+/** MDC's TCP port (1515) and a Samsung display's factory RS-232 speed (9600). */
+export const MDC_LINK: TcpOrSerialDefaults = { driver: 'samsung-mdc', tcpName: 'TCP 1515', port: MDC_PORT, baudRate: MDC_BAUD_RATE };
+
+export interface MdcDriverOptions extends TcpOrSerialOptions {
   /** Display ID set in the display's menu (0..253). */
   displayId?: number;
   /**
@@ -47,18 +55,13 @@ export class MdcDriver extends RequestReplyDriver<MdcFrame> {
     private readonly options: MdcDriverOptions,
     ctx: DriverContext,
   ) {
-    const where = options.serialPort ?? `${options.host}:${options.port ?? MDC_PORT}`;
-    super(ctx, { driver: 'samsung-mdc', name: 'the MDC driver', where, replyTimeoutMs: options.replyTimeoutMs ?? 2000 });
+    super(ctx, { driver: 'samsung-mdc', name: 'the MDC driver', where: tcpOrSerialPlace(options, MDC_LINK), replyTimeoutMs: options.replyTimeoutMs ?? 2000 });
     this.id = options.displayId ?? 0;
   }
 
   async connect(): Promise<void> {
-    const { host, port = MDC_PORT, serialPort, baudRate = 9600, connectTimeoutMs = 3000 } = this.options;
-    if (!host && !serialPort) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'a samsung-mdc device needs `host` (TCP 1515) or `serialPort` (RS-232)');
+    const transport = tcpOrSerialTransport(this.options, MDC_LINK);
     this.parser.reset();
-    const transport =
-      this.options.transportFactory?.() ??
-      (serialPort ? new SerialTransport({ path: serialPort, baudRate }) : new TcpTransport({ host: host!, port, connectTimeoutMs }));
     await this.link.connect(transport, () => this.readStatus());
   }
 

@@ -1,5 +1,5 @@
 import type { DeviceIdentity, DriverProbe, ProposedEntry, SerialProbeAttempt } from '../core/device-discovery.js';
-import { encodeMdc, MDC_COMMANDS, MdcFrameParser, type MdcFrame } from './mdc-codec.js';
+import { encodeMdc, MDC_BAUD_RATE, MDC_COMMANDS, MdcFrameParser, type MdcFrame } from './mdc-codec.js';
 
 /** The first ACK or NAK in what a port sent (noise before it skipped), if whole. */
 function firstReply(bytes: Buffer): Extract<MdcFrame, { kind: 'ack' | 'nak' }> | undefined {
@@ -8,8 +8,8 @@ function firstReply(bytes: Buffer): Extract<MdcFrame, { kind: 'ack' | 'nak' }> |
 
 function statusQueryTo(id: number): SerialProbeAttempt {
   return {
-    baudRate: 9600,
-    label: `Samsung MDC status query to display id ${id} at 9600 baud`,
+    baudRate: MDC_BAUD_RATE,
+    label: `Samsung MDC status query to display id ${id} at ${MDC_BAUD_RATE} baud`,
     request: encodeMdc(MDC_COMMANDS.status, id),
     complete: (bytes) => firstReply(bytes) !== undefined || bytes.length > 64,
     interpret(bytes) {
@@ -22,7 +22,7 @@ function statusQueryTo(id: number): SerialProbeAttempt {
           : reply.kind === 'ack'
             ? ''
             : ' (it refused the status query)';
-      return { ok: true, settings: { baudRate: 9600, displayId: reply.id }, detail: `Samsung MDC: display id ${reply.id}${power}` };
+      return { ok: true, settings: { baudRate: MDC_BAUD_RATE, displayId: reply.id }, detail: `Samsung MDC: display id ${reply.id}${power}` };
     },
   };
 }

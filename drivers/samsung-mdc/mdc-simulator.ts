@@ -5,7 +5,7 @@ import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '
 import { MDC_QUIRKS } from './mdc-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
-import { MDC_PORT, MdcFrameParser } from './mdc-codec.js';
+import { MDC_BAUD_RATE, MDC_PORT, MdcFrameParser } from './mdc-codec.js';
 import { MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
 
 export interface MdcSimulatorOptions extends MdcDisplayOptions, QuirkOptions, TcpListenOptions {
@@ -32,7 +32,7 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
     );
     const line = await openSerialEndpoint(
       options.serialPath,
-      9600,
+      MDC_BAUD_RATE,
       (chunk) => {
         for (const frame of parser.push(chunk)) {
           const reply = display.handle(frame);

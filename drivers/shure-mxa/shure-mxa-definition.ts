@@ -27,7 +27,7 @@ export const shureMxaDriver = defineDriver({
   transport: 'tcp',
   description: 'Shure MXA910/MXA920 ceiling arrays over TCP 2202: device mute, lobe mute and gain, LED, presets, live meters.',
   config: shureMxaConfig,
-  capabilities: [...shureMxaCapabilities(SHURE_CHANNELS)],
+  capabilities: shureMxaCapabilities(SHURE_CHANNELS),
   probeIntervalMs: 5000,
   simulator: shureMxaSimulator,
   create: (config, ctx) => new ShureMxaDriver(config, ctx),

@@ -17,6 +17,6 @@ export const viscaModelConfigField = Type.Optional(
  * range (0..127 on most clones, not 0..255).
  */
 export const viscaCameraListing = {
-  capabilities: [...viscaCameraCapabilities(VISCA_PRESET_MAX)],
+  capabilities: viscaCameraCapabilities(VISCA_PRESET_MAX),
   capabilitiesFor: (config: { model?: ViscaModel }) => [...viscaCameraCapabilities(viscaProfile(config.model).presetMax)],
 };

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AdminOverview, PanelLocale } from '../../appliance/api/api-types.js';
+import type { AdminOverview, RoomLocale } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
@@ -113,7 +113,7 @@ export class AdminScreen extends PanelElement {
             <dd>${o.settings.timezone}</dd>
             <dt>${t('Room language (panels and messages)')}</dt>
             <dd class="row">
-              ${(['en', 'zh-CN'] as PanelLocale[]).map((l) => html`<button type="button" aria-pressed=${String(o.settings.locale === l)} @click=${() => void this.setLocale(l)}>${l === 'en' ? 'English' : '中文'}</button>`)}
+              ${(['en', 'zh-CN'] as RoomLocale[]).map((l) => html`<button type="button" aria-pressed=${String(o.settings.locale === l)} @click=${() => void this.setLocale(l)}>${l === 'en' ? 'English' : '中文'}</button>`)}
             </dd>
             ${Object.entries(o.settings.rules)
               .filter(([, v]) => typeof v !== 'object')
@@ -185,7 +185,7 @@ export class AdminScreen extends PanelElement {
     }
   }
 
-  private async setLocale(locale: PanelLocale): Promise<void> {
+  private async setLocale(locale: RoomLocale): Promise<void> {
     if (!this.api) return;
     try {
       await this.api.send('PUT', '/api/v1/admin/settings', { locale });

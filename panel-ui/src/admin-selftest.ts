@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appliance/api/api-types.js';
+import { NEXT_STEPS, SELF_TEST_CHECK_WORDS } from '../../appliance/meetings/self-test-advice.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 import { listSectionStyles } from './panel-styles.js';
@@ -10,43 +11,16 @@ import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
 // The advice texts come with the admin view (this chunk), not with the panel's first screen.
 Object.assign(ZH_CN, ZH_CN_SELFTEST);
 
-/** What each check tried, in the panel's words. */
+/** What each check tried, in the panel's words (a check new to this panel by its name). */
 function checkLabel(check: string): string {
-  const words: Record<string, string> = {
-    reachable: t('Connection'),
-    'power-on': t('Power on (waking it as the meeting start would)'),
-    answers: t('Answers a question'),
-    'camera-home': t('Camera to its home position'),
-    'display-power': t('Display on'),
-    'mic-level': t('Microphone hears the room'),
-    'call-host': t('The meeting service answers'),
-    'call-browser': t("The call's browser starts"),
-  };
-  return words[check] ?? check;
+  const words = (SELF_TEST_CHECK_WORDS as Record<string, string>)[check];
+  return words ? t(words) : check;
 }
 
 /** The server's advice key, worded here (its English `nextStep` when the key is new to this panel). */
 function nextStep(f: SelfTestFailureView): string | null {
-  const words: Record<string, string> = {
-    'check-link': t(
-      'Check that the device has power and that its cable or network is plugged in; the room reconnects by itself. If it stays offline, restart it under Devices.',
-    ),
-    'check-config': t("Correct the device's entry in the room's config (the detail names the field), then reload the config."),
-    'check-login': t("The device refused the room's login: check the user name and password of the device in the room's config."),
-    'power-on-failed': t('The device did not power on: check its power supply, and that control while in standby is enabled in its own menu.'),
-    'device-refused': t('The device refused the command: check that it is on and not busy (a menu open, another controller), then run the self-test again.'),
-    'no-answer': t('The device did not answer in time: check its cable or network, then run the self-test again.'),
-    'device-busy': t('The device was busy (warming up): run the self-test again in a minute.'),
-    'mic-silent': t('The microphone hears nothing: check that it is connected, not muted on the device itself, and that its gain is up.'),
-    'call-unreachable': t(
-      "The meeting service's server did not answer from the room: check the room's internet access and firewall (HTTPS to the service). Meanwhile people join with the link or dial-in from their own devices.",
-    ),
-    'call-browser': t(
-      "The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium).",
-    ),
-    'try-again': t('Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.'),
-  };
-  return (f.advice && words[f.advice]) || f.nextStep;
+  const words = f.advice ? (NEXT_STEPS as Record<string, string>)[f.advice] : undefined;
+  return words ? t(words) : f.nextStep;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { ApiError } from './api-client.js';
 import { t } from './i18n.js';
 
+/** A meeting code the room no longer takes, or one for another meeting: to the person holding the link it is the same. */
+const linkNoLongerOpens = () => t('This link no longer opens the meeting. Scan its QR code again.');
+
 /** Each refusal a meeting's page meets (checking in, the floor, polls, the minutes), in words. */
 const WORDS: Readonly<Record<string, () => string>> = {
   ROOMCTL_E_ALREADY_VOTED: () => t('You have voted in this poll already: one vote each.'),
@@ -11,8 +14,8 @@ const WORDS: Readonly<Record<string, () => string>> = {
   ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
   ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
   ROOMCTL_E_BAD_REQUEST: () => t('The room could not take that as typed. Check it and try again.'),
-  ROOMCTL_E_UNAUTHORIZED: () => t('This link no longer opens the meeting. Scan its QR code again.'),
-  ROOMCTL_E_FORBIDDEN: () => t('This link no longer opens the meeting. Scan its QR code again.'),
+  ROOMCTL_E_UNAUTHORIZED: linkNoLongerOpens,
+  ROOMCTL_E_FORBIDDEN: linkNoLongerOpens,
   ROOMCTL_E_MEETING_NOT_FOUND: () => t('This meeting is no longer on the room’s calendar.'),
   ROOMCTL_E_RATE_LIMITED: () => t('Too many tries at once. Wait a moment and try again.'),
   PANEL_E_NETWORK: () => t('The room could not be reached. Check your Wi-Fi and try again.'),

@@ -66,13 +66,11 @@ export class PairScreen extends PanelElement {
       font-weight: 800;
       letter-spacing: 0.12em;
       font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      white-space: nowrap;
     }
     .info {
       display: grid;
       gap: 0.6em;
-    }
-    .code {
-      white-space: nowrap;
     }
     @media (max-height: 560px) {
       h2 {

@@ -77,7 +77,11 @@ describe('panel: the self-test after a meeting wakes the cameras, and explains e
 
     const failed = (await latest()).results.filter((r) => !r.ok);
     expect(failed.map((r) => `${r.deviceId}:${r.check}`)).toEqual(['cam-front:reachable']);
-    expect(failed[0]).toMatchObject({ advice: 'check-link', nextStep: expect.stringContaining('cable or network is plugged in') });
+    expect(failed[0]).toMatchObject({
+      advice: 'check-link',
+      nextStep: expect.stringContaining('cable or network is plugged in'),
+      faultCode: 'ROOMCTL_E_SELFTEST_UNREACHABLE',
+    });
     expect(failed[0]!.detail).toMatch(/^offline: ./);
 
     const failure = page.locator('[data-testid="selftest-failure"][data-device="cam-front"]');

@@ -29,6 +29,13 @@ export async function startTelemetryRoom(options: {
   mqtt: NonNullable<RoomConfig['mqtt']>;
   probeIntervalMs?: number;
   probeTimeoutMs?: number;
+  /** How often changed device metrics go out (the room's default: once a minute). */
+  metricsIntervalMs?: number;
+  /**
+   * The display is off when the room starts: its simulator's port is let go before the room
+   * starts, so the room finds nothing there until the test starts one on `display.endpoint.port`.
+   */
+  displayOff?: boolean;
   room?: Partial<RoomConfig['room']>;
   /** The meeting rules (e.g. `links.acceptFrom`, the rooms whose invitations it takes). */
   meetings?: RoomConfig['meetings'];
@@ -38,6 +45,7 @@ export async function startTelemetryRoom(options: {
 }): Promise<TelemetryRoom> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-telemetry-'));
   const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: 50 });
+  if (options.displayOff) await display.close();
   const config: RoomConfig = {
     room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC', ...options.room },
     api: { listen: '127.0.0.1:0', tokens: ['a-test-token-of-16-chars'] },
@@ -48,7 +56,13 @@ export async function startTelemetryRoom(options: {
     devices: [{ id: 'display', name: options.displayName ?? 'Display', driver: 'pjlink', host: '127.0.0.1', port: display.endpoint.port }],
   };
   const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
-  const start = () => startAppliance(config, { log, probeIntervalMs: options.probeIntervalMs ?? 500, probeTimeoutMs: options.probeTimeoutMs ?? 500 });
+  const start = () =>
+    startAppliance(config, {
+      log,
+      probeIntervalMs: options.probeIntervalMs ?? 500,
+      probeTimeoutMs: options.probeTimeoutMs ?? 500,
+      metricsIntervalMs: options.metricsIntervalMs,
+    });
   let appliance: Appliance | undefined = await start().catch(async (err: unknown) => {
     await display.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { SelfTestReport } from '../../meetings/self-test.js';
 import type { PanelServices } from '../../panel/panel-services.js';
-import { PANEL_LOCALES } from '../../panel/panel-settings.js';
+import { ROOM_LOCALES } from '../../room/room-language.js';
 import type { Outbox } from '../../notify/outbox.js';
 import type { AdminOverview } from '../api-types.js';
 import { CalendarHealthSchema, DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
@@ -12,7 +12,7 @@ import { declareRoutes } from '../declare-routes.js';
 
 const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema) };
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const Locale = Type.Union(PANEL_LOCALES.map((l) => Type.Literal(l)));
+const Locale = Type.Union(ROOM_LOCALES.map((l) => Type.Literal(l)));
 
 const PanelRecordSchema = Type.Object({
   id: Type.String(),
@@ -95,7 +95,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
   const api = declareRoutes(app, { tags: ['admin'], errors: refused });
   const { access } = panel;
   const settings = () => ({
-    locale: panel.settings.locale,
+    locale: panel.language.locale,
     configLocale: core.config.room.locale ?? ('en' as const),
     timezone: core.config.room.timezone,
     roomName: core.config.room.name,
@@ -180,7 +180,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
       response: { 200: SettingsSchema },
     },
     async (request) => {
-      panel.settings.setLocale(request.body.locale);
+      panel.language.setLocale(request.body.locale);
       return settings();
     },
   );

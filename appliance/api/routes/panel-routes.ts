@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
 import { adminSessionOf } from '../../panel/panel-access.js';
 import type { PanelServices } from '../../panel/panel-services.js';
-import { PANEL_LOCALES } from '../../panel/panel-settings.js';
+import { ROOM_LOCALES } from '../../room/room-language.js';
 import { TokenAuth } from '../../http/auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
 import { declareRoutes } from '../declare-routes.js';
@@ -23,7 +23,7 @@ const PairingAnswer = Type.Union([
 const PanelInfoSchema = Type.Object(
   {
     room: Type.Object({ id: Type.String(), name: Type.String(), timezone: Type.String() }),
-    locale: Type.Union(PANEL_LOCALES.map((l) => Type.Literal(l))),
+    locale: Type.Union(ROOM_LOCALES.map((l) => Type.Literal(l))),
     adminPin: Type.Boolean({ description: 'The room has an admin PIN (the admin view can be opened)' }),
     credential: Type.Union([Type.Literal('token'), Type.Literal('panel'), Type.Literal('none')], {
       description: "What the request's bearer is: a config token, a paired panel's credential, or nothing valid",
@@ -62,7 +62,7 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
       const { id, name, timezone } = core.config.room;
       return {
         room: { id, name, timezone },
-        locale: panel.settings.locale,
+        locale: panel.language.locale,
         adminPin: access.pin.configured,
         credential: request.panelId ? ('panel' as const) : bearer && tokens.accepts(bearer) ? ('token' as const) : ('none' as const),
         panelId: request.panelId,

@@ -19,11 +19,17 @@ const SelfTestSchema = Type.Object({
   results: Type.Array(
     Type.Object({
       deviceId: Type.String(),
-      check: Type.String({ description: 'reachable · power-on (waking as the start scene would failed) · answers · camera-home · display-power · mic-level' }),
+      check: Type.String({
+        description:
+          'reachable · power-on (waking as the start scene would failed) · answers · camera-home · display-power · mic-level · call-host · call-browser',
+      }),
       ok: Type.Boolean(),
       ran: Type.Boolean(),
       detail: Type.Union([Type.String(), Type.Null()], { description: 'Why it failed, as the device or the room said it' }),
       code: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The coded error behind a failure' })),
+      faultCode: Type.Optional(
+        Type.String({ description: 'Failed checks: what failed, one ROOMCTL_E_SELFTEST_… code per kind of check (the code of the fault the room raises)' }),
+      ),
       advice: Type.Optional(
         Type.Union([Type.String(), Type.Null()], {
           description:

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../appliance/paths.js';
-import { DEVICE_FAULT_WORDS, deviceFaultWords } from './fleet-device-fault-words.js';
+import { SELF_TEST_FAULT_CODES } from '../../../appliance/meetings/self-test-advice.js';
+import { DEVICE_FAULT_WORDS, deviceFaultWords, SELF_TEST_FAULT_WORDS } from './fleet-device-fault-words.js';
 import { setFleetLocale } from './fleet-words.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
 
@@ -46,4 +47,13 @@ it("says a known code in the operator's language, and nothing for an unknown one
   expect(deviceFaultWords('ROOMCTL_E_CONNECT_FAILED')).toBe('无法通过网络连接');
   expect(deviceFaultWords('VENDOR_E_LAMP')).toBeNull();
   expect(deviceFaultWords(null)).toBeNull();
+});
+
+it('words every code a failed self-test check carries, in English and Chinese, and no code the self-test does not have', () => {
+  const codes = Object.values(SELF_TEST_FAULT_CODES);
+  expect(codes.filter((c) => SELF_TEST_FAULT_WORDS[c] === undefined)).toEqual([]);
+  expect(Object.keys(SELF_TEST_FAULT_WORDS).filter((c) => !(codes as string[]).includes(c))).toEqual([]);
+  expect(Object.values(SELF_TEST_FAULT_WORDS).filter((en) => FLEET_ZH_CN[en] === undefined)).toEqual([]);
+  setFleetLocale('zh-CN');
+  expect(deviceFaultWords('ROOMCTL_E_SELFTEST_MIC_SILENT')).toBe('自检时未拾取到任何声音');
 });

@@ -28,8 +28,24 @@ export const DEVICE_FAULT_WORDS: Record<string, string> = {
   ROOMCTL_E_INTERNAL: "Failed inside the room's software",
 };
 
-/** The words for a device error's code in the operator's language; null for a code without words (the device's own text is shown). */
+/**
+ * A failed self-test check's code (one per kind of check, appliance/meetings/self-test-advice.ts)
+ * in words that follow a device's name ("Projector: did not turn on…"); the online call's two
+ * are the room's, and name no device.
+ */
+export const SELF_TEST_FAULT_WORDS: Record<string, string> = {
+  ROOMCTL_E_SELFTEST_UNREACHABLE: 'Could not be reached in the self-test',
+  ROOMCTL_E_SELFTEST_NO_POWER: 'Did not power on in the self-test',
+  ROOMCTL_E_SELFTEST_NO_ANSWER: 'Did not answer in the self-test',
+  ROOMCTL_E_SELFTEST_CAMERA_STUCK: 'Did not move to its home position in the self-test',
+  ROOMCTL_E_SELFTEST_NO_PICTURE: 'Did not turn on in the self-test (no picture)',
+  ROOMCTL_E_SELFTEST_MIC_SILENT: 'Heard nothing in the self-test',
+  ROOMCTL_E_SELFTEST_CALL_UNREACHABLE: "Cannot reach the online meeting's service (self-test)",
+  ROOMCTL_E_SELFTEST_CALL_BROWSER: "The online call's browser does not start (self-test)",
+};
+
+/** The words for a device error's or a failed self-test check's code in the operator's language; null for a code without words (the device's own text is shown). */
 export function deviceFaultWords(code: string | null | undefined): string | null {
-  const words = code ? DEVICE_FAULT_WORDS[code] : undefined;
+  const words = code ? (DEVICE_FAULT_WORDS[code] ?? SELF_TEST_FAULT_WORDS[code]) : undefined;
   return words ? ft(words) : null;
 }

@@ -58,3 +58,23 @@ it('words the other events from their parameters, and shows a type it does not k
   setFleetLocale('en');
   expect(roomEventWords(event('meeting.started', { meetingId: 'm', title: 'Board meeting' }), names).text).toBe('Meeting started: Board meeting');
 });
+
+it("words a failed self-test check from its code: a device's by its name, the online call's as the room's", () => {
+  setFleetLocale('zh-CN');
+  const selfTest = (code: string, deviceId: string | null) =>
+    roomEventWords(
+      event(
+        'fault.raised',
+        { faultId: 'selftest-r1', detail: 'Self-test failed: display display-power (ROOMCTL_E_DEVICE_TIMEOUT: no answer)', code },
+        deviceId,
+      ),
+      names,
+    );
+  expect(selfTest('ROOMCTL_E_SELFTEST_NO_PICTURE', 'display')).toEqual({
+    text: '投影机：自检时未能开启（无画面）',
+    detail: 'Self-test failed: display display-power (ROOMCTL_E_DEVICE_TIMEOUT: no answer)',
+  });
+  expect(selfTest('ROOMCTL_E_SELFTEST_CALL_UNREACHABLE', null).text).toBe('会议室：无法连接在线会议服务（自检）');
+  setFleetLocale('en');
+  expect(selfTest('ROOMCTL_E_SELFTEST_NO_PICTURE', 'display').text).toBe('Projector: Did not turn on in the self-test (no picture)');
+});

@@ -1,7 +1,8 @@
 /**
  * A room event as a sentence in the operator's language, worded here from its type and
- * parameters (a device by its name, a fault by its code or status); the room's own text
- * (English, naming the device by its id) stays beside it as the detail. Every event type of
+ * parameters (a device by its name, a fault by its code — a device's error or a failed
+ * self-test check — or its status); the room's own text (English, naming the device by its
+ * id) stays beside it as the detail. Every event type of
  * the contract has its sentences in both languages (fleet-alert-words.test.ts fails otherwise).
  */
 import type { FleetEvent, FleetNames } from '../../../fleet/fleet-api-types.js';
@@ -10,7 +11,7 @@ import { ft, nameIn, statusWord } from './fleet-words.js';
 
 /** Per event type, its sentences: which one fits is chosen from the event's parameters below. */
 export const EVENT_SENTENCES: Record<string, Record<string, string>> = {
-  'fault.raised': { fault: '{device}: {fault}', device: '{device} has a fault', room: 'The room has a fault' },
+  'fault.raised': { fault: '{device}: {fault}', device: '{device} has a fault', roomFault: 'The room: {fault}', room: 'The room has a fault' },
   'fault.cleared': { device: '{device} works again', room: "The room's fault is over" },
   'help.requested': { message: 'Help requested: “{message}”', plain: 'Help requested' },
   'help.acknowledged': { by: '{by} saw the help call', plain: 'The help call was seen' },
@@ -49,7 +50,8 @@ function choose(e: FleetEvent, device: string | null): [variant: string, vars: R
   switch (e.type) {
     case 'fault.raised': {
       const fault = deviceFaultWords(str(b.code)) ?? (str(b.status) ? statusWord(str(b.status)!) : null);
-      return device === null ? ['room', {}] : fault ? ['fault', { device, fault }] : ['device', { device }];
+      if (device === null) return fault ? ['roomFault', { fault }] : ['room', {}];
+      return fault ? ['fault', { device, fault }] : ['device', { device }];
     }
     case 'fault.cleared':
       return device === null ? ['room', {}] : ['device', { device }];
