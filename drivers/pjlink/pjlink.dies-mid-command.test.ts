@@ -1,16 +1,18 @@
 import { expect, it } from 'vitest';
 import { useScriptedDisplay } from './test-setup.js';
-import { handshake } from './testing/scripted-display.js';
+import { handshake, type ScriptedAnswer } from './testing/scripted-display.js';
 
 const start = useScriptedDisplay();
 
+function hangsUpAtInput31(line: string): ScriptedAnswer {
+  if (line === '%1INPT 31') return { hangUp: true };
+  // The link's first watchdog probe asks the lamp hours.
+  if (line === '%1LAMP ?') return '%1LAMP=1234 1';
+  return handshake(line) ?? '%1XXXX=ERR1';
+}
+
 it('a display that hangs up in the middle of a command: sent once, outcome unknown, never re-sent; the next question reconnects', async () => {
-  const { sim: display, driver, ctx } = await start((line) => {
-    if (line === '%1INPT 31') return { hangUp: true };
-    // The link's first watchdog probe asks the lamp hours.
-    if (line === '%1LAMP ?') return '%1LAMP=1234 1';
-    return handshake(line) ?? '%1XXXX=ERR1';
-  });
+  const { sim: display, driver, ctx } = await start(hangsUpAtInput31);
   await driver.connect();
 
   await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({
