@@ -1,13 +1,18 @@
 import { afterEach, expect, it } from 'vitest';
 import { book, checkIn } from '../meetings/meeting-lifecycle.js';
-import { linkedRoomFixtures } from './testing/linked-room-fixture.js';
+import type { RoomFixture } from '../meetings/testing/room-fixture.js';
+import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 
-const linked = linkedRoomFixtures();
-afterEach(() => linked.close());
+const fixtures: RoomFixture[] = [];
+afterEach(async () => {
+  for (const fx of fixtures.splice(0)) await fx.close();
+});
+
+const linkedRoom = (self: string, name: string) => linkedRoomFixture(self, name, fixtures);
 
 it('a confidential meeting crosses to the other rooms as counts: no name leaves the room, and a replay counts nobody twice', () => {
-  const shenzhen = linked.room('sz/lotus', 'Shenzhen');
-  const aurora = linked.room('hq/aurora', 'Aurora');
+  const shenzhen = linkedRoom('sz/lotus', 'Shenzhen');
+  const aurora = linkedRoom('hq/aurora', 'Aurora');
   const invite = {
     minutes: 60,
     title: 'Board (confidential)',

@@ -1,21 +1,22 @@
 import { afterEach, expect, it } from 'vitest';
 import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
 import { book, checkIn, start } from '../meetings/meeting-lifecycle.js';
+import type { RoomFixture } from '../meetings/testing/room-fixture.js';
+import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 import { replicateLog } from './replicated-log.js';
-import { linkedRoomFixtures } from './testing/linked-room-fixture.js';
 
-const linked = linkedRoomFixtures();
-afterEach(() => linked.close());
+const fixtures: RoomFixture[] = [];
+afterEach(async () => {
+  for (const fx of fixtures.splice(0)) await fx.close();
+});
 
-/** A linked room that also sends and takes the floor and the polls (the conversation's records), as the appliance wires it. */
 function linkedRoom(self: string, name: string) {
-  const room = linked.room(self, name);
-  const { ctx } = room;
+  const room = linkedRoomFixture(self, name, fixtures);
   replicateLog<ConversationRecord>(
     room.rooms,
     'conversation',
-    ctx.conversation,
-    (id) => ctx.meetings.get(id),
+    room.ctx.conversation,
+    (id) => room.ctx.meetings.get(id),
     (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'),
   );
   return room;
