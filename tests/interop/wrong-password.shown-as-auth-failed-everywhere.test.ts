@@ -1,6 +1,6 @@
-import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeRoomConfigFiles } from '../helpers/room-config-files.js';
 import { parseFleetMessage } from '../../fleet/fleet-messages.js';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { runCli } from '../helpers/cli.js';
@@ -18,19 +18,11 @@ let room: RefusedDisplayRoom;
 beforeAll(async () => {
   room = await startRoomRefusedByDisplay(await startPjlinkSimulator({ port: 0, password: 'the-right-one' }), 'a-wrong-one');
   const { dir, device, token } = room;
-  await writeFile(
-    join(dir, 'room.yaml'),
-    [
-      'room: { id: other, name: Other, site: hq, timezone: UTC }',
-      'api: { listen: "127.0.0.1:1" }',
-      'devices:',
-      `  - ${JSON.stringify(device)}`,
-      'secrets: secrets.yaml',
-      '',
-    ].join('\n'),
+  await writeRoomConfigFiles(
+    dir,
+    ['room: { id: other, name: Other, site: hq, timezone: UTC }', 'api: { listen: "127.0.0.1:1" }', 'devices:', `  - ${JSON.stringify(device)}`],
+    token,
   );
-  await writeFile(join(dir, 'secrets.yaml'), `api: { tokens: [ "${token}" ] }\n`);
-  await chmod(join(dir, 'secrets.yaml'), 0o600);
 });
 afterAll(async () => room?.close());
 
