@@ -9,6 +9,8 @@ export interface AlertRulesConfig {
   roomOfflineAfterS: number;
   problemReports: boolean;
   helpRequests: boolean;
+  /** Alert when a room's self-test finds a device failing a check (and again when it passes); on unless false. */
+  selfTestFaults?: boolean;
 }
 
 export const DEFAULT_ALERT_RULES: AlertRulesConfig = { deviceOfflineAfterS: 60, roomOfflineAfterS: 120, problemReports: true, helpRequests: true };
@@ -27,10 +29,11 @@ const EVENT_RULES: Record<
   {
     rule: Alert['rule'];
     keyPrefix: string;
-    enabledBy: 'problemReports' | 'helpRequests';
+    enabledBy: 'problemReports' | 'helpRequests' | 'selfTestFaults';
     /** An event that ends what another one raised (a help call dealt with) resolves its alert, under the same key. */
     state?: 'resolved';
-    alert: (body: Record<string, unknown>, where: string) => EventAlert;
+    /** The alert's words, or undefined for an event of this type that does not alert (a fault that is not the self-test's). */
+    alert: (body: Record<string, unknown>, where: string) => EventAlert | undefined;
   }
 > = {
   'problem.reported': {
@@ -63,6 +66,35 @@ const EVENT_RULES: Record<
       };
     },
   },
+  // A failed self-test check (its fault carries the check's code): facilities hear it at once,
+  // the device may still answer (a microphone that hears nothing). Device faults of health are
+  // the device-offline rule's.
+  'fault.raised': {
+    rule: 'self-test',
+    keyPrefix: 'selftest',
+    enabledBy: 'selfTestFaults',
+    alert(b, where) {
+      const code = typeof b.code === 'string' && b.code.startsWith('ROOMCTL_E_SELFTEST_') ? b.code : null;
+      if (!code || !isSelfTestFault(b.faultId)) return undefined;
+      const detail = typeof b.detail === 'string' ? b.detail : null;
+      return { id: b.faultId, title: `Self-test failed in ${where}`, text: detail ?? code, params: { code, detail } };
+    },
+  },
+  'fault.cleared': {
+    rule: 'self-test',
+    keyPrefix: 'selftest',
+    enabledBy: 'selfTestFaults',
+    state: 'resolved',
+    alert(b, where) {
+      if (!isSelfTestFault(b.faultId)) return undefined;
+      return {
+        id: b.faultId,
+        title: `Self-test check passes again in ${where}`,
+        text: 'The check passed at the next self-test.',
+        params: { code: null, detail: null },
+      };
+    },
+  },
   // The room says the call was dealt with: facilities resolved it (the room's answer to
   // `resolve-help`), or someone resolved it at the room.
   'help.resolved': {
@@ -82,6 +114,9 @@ const EVENT_RULES: Record<
   },
 };
 
+/** The room names its self-test's faults `selftest-<report>-<device>-<check>`. */
+const isSelfTestFault = (faultId: unknown): faultId is string => typeof faultId === 'string' && faultId.startsWith('selftest-');
+
 interface Pending {
   rule: 'device-offline' | 'room-offline';
   site: string;
@@ -97,7 +132,8 @@ interface Pending {
  * offline longer than N s) are pending until `tick()` finds them old enough, then fire once;
  * when the condition ends a `resolved` alert follows, only if the firing one went out.
  * A device that flaps back within N s makes no noise at all. Events (problem report, help
- * call) alert at once; a help call dealt with resolves its alert. Time comes from `now`, so tests drive it with a manual clock.
+ * call, a failed self-test check) alert at once; a help call dealt with, or the check passing again,
+ * resolves its alert. Time comes from `now`, so tests drive it with a manual clock.
  */
 export class AlertEngine {
   private readonly pending = new Map<string, Pending>();
@@ -148,15 +184,18 @@ export class AlertEngine {
   /** The alert an event raises (a problem report, a help call) or resolves (a help call dealt with) at once, or undefined. */
   eventAlert(e: FleetEvent): Alert | undefined {
     const rule = EVENT_RULES[e.type];
-    if (!rule || !this.rules[rule.enabledBy]) return undefined;
+    if (!rule || this.rules[rule.enabledBy] === false) return undefined;
     const body = e.body as Record<string, unknown>;
-    const { id, title, text, params } = rule.alert(body, `${e.site}/${e.room}`);
+    const words = rule.alert(body, `${e.site}/${e.room}`);
+    if (!words) return undefined;
+    const { id, title, text, params } = words;
     return {
       key: `${rule.keyPrefix}/${id ?? e.id}`,
       rule: rule.rule,
       state: rule.state ?? 'firing',
       site: e.site,
       room: e.room,
+      ...(e.deviceId ? { deviceId: e.deviceId } : {}),
       title,
       text,
       params,
