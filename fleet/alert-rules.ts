@@ -77,7 +77,7 @@ const EVENT_RULES: Record<
       const code = typeof b.code === 'string' && b.code.startsWith('ROOMCTL_E_SELFTEST_') ? b.code : null;
       if (!code || !isSelfTestFault(b.faultId)) return undefined;
       const detail = typeof b.detail === 'string' ? b.detail : null;
-      return { id: b.faultId, title: `Self-test failed in ${where}`, text: detail ?? code, params: { code, detail } };
+      return { id: b.faultId, title: `${deviceOf(b)} failed the self-test in ${where}`, text: detail ?? code, params: { code, detail } };
     },
   },
   'fault.cleared': {
@@ -89,7 +89,7 @@ const EVENT_RULES: Record<
       if (!isSelfTestFault(b.faultId)) return undefined;
       return {
         id: b.faultId,
-        title: `Self-test check passes again in ${where}`,
+        title: `${deviceOf(b)} passes the self-test again in ${where}`,
         text: 'The check passed at the next self-test.',
         params: { code: null, detail: null },
       };
@@ -116,6 +116,9 @@ const EVENT_RULES: Record<
 
 /** The room names its self-test's faults `selftest-<report>-<device>-<check>`. */
 const isSelfTestFault = (faultId: unknown): faultId is string => typeof faultId === 'string' && faultId.startsWith('selftest-');
+
+/** A fault's device (by its id, as the device-offline rule names it) for the English title. */
+const deviceOf = (b: Record<string, unknown>) => (typeof b.deviceId === 'string' ? b.deviceId : 'A device');
 
 interface Pending {
   rule: 'device-offline' | 'room-offline';
