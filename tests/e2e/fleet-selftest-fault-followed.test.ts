@@ -7,7 +7,7 @@
  * alert fires; the microphone is fixed, the next self-test passes, and the issue closes and
  * the alert resolves by themselves.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -154,5 +154,15 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
     'the issue to leave the open list',
   );
   await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '3-dashboard-passed-1440x1000-en.png'), fullPage: true });
+  // The room history's export, as an operator downloads it: every fault its list shows, newest first, the device by its name.
+  const listed = await dashboard.locator('fleet-room-history li[data-fault]').count();
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.locator('fleet-room-history button[name="export-faults"]').click()]);
+  const [head, ...rows] = readFileSync((await download.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
+  expect(download.suggestedFilename()).toBe('faults-lab-demo.csv');
+  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
+  expect(rows).toHaveLength(listed);
+  expect(rows[0]).toMatch(/^lab,demo,display,offline,.*,Display,ROOMCTL_E_CONNECT_FAILED$/);
   expect(errors).toEqual([]);
 }, 60_000);
