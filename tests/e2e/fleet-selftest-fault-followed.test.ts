@@ -130,6 +130,10 @@ it('opens an issue and fires an alert on the dashboard, worded from the check in
     }),
   );
   expect(sinceLines.filter((lines) => lines !== 1)).toEqual([]);
+  // The devices' numbers in Chinese words, not the names the drivers give them in code (a unit may stay: dB).
+  const metrics = await dashboard.locator('fleet-room-detail .metrics').allTextContents();
+  expect(metrics.length).toBeGreaterThan(3);
+  expect(metrics.flatMap((m) => m.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => w !== 'dB')).toEqual([]);
   await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '2-dashboard-1440x1000-zh-CN.png'), fullPage: true });
   await dashboard.locator('select[name="language"]').selectOption('en');
   display = await startPjlinkSimulator({ host: '127.0.0.1', port, warmupMs: 50 });
