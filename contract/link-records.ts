@@ -53,8 +53,20 @@ const CHANGES = {
   'links.set': { rooms: Type.Array(RoomKeySchema, { maxItems: 51 }) },
   /** Who keeps the timer: the organiser's room, the first to start, a hand-over, or the next room when the host died. */
   'host.set': { host: RoomKeySchema, reason: OneOf('organiser', 'started', 'handover', 'failover') },
-  /** The agenda clock's state (never ticks): the latest by (at, id) is the one every room shows. */
-  'agenda.clock': { status: OneOf('booked', 'in_progress', 'ended'), items: Type.Array(ClockItemSchema, { maxItems: 100 }) },
+  /**
+   * The agenda clock's state (never ticks): the latest by (at, id) gives the status and the times
+   * every room shows. Its items are the latest *edit* of them by (itemsAt, itemsBy, id) — so a room
+   * moving the clock on with the items it had does not undo an edit made meanwhile in another.
+   * A room of an earlier release sends neither field: its items count as set at `at` by `room`.
+   */
+  'agenda.clock': {
+    status: OneOf('booked', 'in_progress', 'ended'),
+    items: Type.Array(ClockItemSchema, { maxItems: 100 }),
+    /** When the items were set (an edit, the calendar, a booking), on the clock of the room that set them. */
+    itemsAt: Type.Optional(S({ pattern: ISO_INSTANT })),
+    /** The room that set them. */
+    itemsBy: Type.Optional(RoomKeySchema),
+  },
   /** One person checked in at `room`; `person` is an opaque digest, `name` null when the meeting is confidential. */
   checkin: { person: S(), name: Nullable(S()) },
   'minutes.entry': { entryId: S(), entryKind: OneOf('note', 'decision'), text: S(), author: Nullable(S()) },

@@ -4,7 +4,8 @@ import { end, start } from '../meetings/meeting-lifecycle.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import type { LinkRecord } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
-import type { FoldedLink } from './linked-fold.js';
+import { itemsKey, type FoldedLink } from './linked-fold.js';
+import { localItemsKey } from './local-facts.js';
 
 /** A module whose records replicate across linked rooms as they are (the floor and polls). */
 export interface Channel {
@@ -13,6 +14,8 @@ export interface Channel {
 }
 
 interface RemoteDeps {
+  /** This room. */
+  self: string;
   ctx: MeetingContext;
   store: LinkStore;
   channels: ReadonlyMap<string, Channel>;
@@ -45,10 +48,13 @@ export function applyRemote(deps: RemoteDeps, meeting: Meeting, record: LinkReco
         at: record.at,
       });
       return;
-    case 'agenda.clock':
-      // The latest clock by (at, id) is the one every room shows; an older one that arrives late changes nothing.
-      if (deps.fold(record.link).clock?.id === record.id) followClock(deps, meeting, record);
+    case 'agenda.clock': {
+      // The latest clock by (at, id) gives the status and times, the latest edit of the items the items; a record that is neither changes nothing.
+      const fold = deps.fold(record.link);
+      if (fold.clock && (fold.clock.id === record.id || fold.itemsClock?.id === record.id))
+        followClock(deps, meeting, fold.clock, fold.itemsClock ?? fold.clock);
       return;
+    }
     case 'channel': {
       const channel = deps.channels.get(record.channel);
       if (!channel) return;
@@ -59,12 +65,16 @@ export function applyRemote(deps: RemoteDeps, meeting: Meeting, record: LinkReco
   }
 }
 
+type ClockRecord = Extract<LinkRecord, { kind: 'agenda.clock' }>;
+
 /**
- * Shows the other room's agenda clock here: the meeting starts or ends with it, the items are
- * its items with the times they ran there, so the current item and the time left are the same
- * in every room (each computes time left from the same start on its own clock).
+ * Shows the linked meeting's agenda clock here: the meeting starts or ends with the latest
+ * clock, the items are the latest edit of them (unless this room's own are a later one, not
+ * sent yet) with the times the latest clock has, so the current item and the time left are
+ * the same in every room (each computes time left from the same start on its own clock). An
+ * edit here and a "next" in another room that cross keep both: the edit's items, the clock's times.
  */
-function followClock(deps: RemoteDeps, meeting: Meeting, clock: Extract<LinkRecord, { kind: 'agenda.clock' }>): void {
+function followClock(deps: RemoteDeps, meeting: Meeting, clock: ClockRecord, itemsClock: ClockRecord): void {
   const { ctx, store } = deps;
   if (clock.status !== 'booked' && meeting.status === 'booked') {
     try {
@@ -76,15 +86,18 @@ function followClock(deps: RemoteDeps, meeting: Meeting, clock: Extract<LinkReco
   // One transaction for the whole agenda: one commit, and no panel ever reads half a clock.
   const setTimes = ctx.db.transaction(() => {
     const local = ctx.agenda.list(meeting.id);
+    const items = itemsClock.items;
     const same =
-      local.length === clock.items.length &&
-      local.every(
-        (i, n) => i.title === clock.items[n]!.title && i.minutes === clock.items[n]!.minutes && (i.owner ?? null) === (clock.items[n]!.owner ?? null),
-      );
-    if (!same)
+      local.length === items.length &&
+      local.every((i, n) => i.title === items[n]!.title && i.minutes === items[n]!.minutes && (i.owner ?? null) === (items[n]!.owner ?? null));
+    const theirs = itemsKey(itemsClock);
+    const ours = localItemsKey(ctx, meeting.id, deps.self);
+    const theirsLater = theirs.at > ours.at || (theirs.at === ours.at && theirs.by > ours.by);
+    if (!same && theirsLater)
       ctx.agenda.replace(
         meeting.id,
-        clock.items.map((i) => ({ title: i.title, minutes: i.minutes, ...(i.owner ? { owner: i.owner } : {}) })),
+        items.map((i) => ({ title: i.title, minutes: i.minutes, ...(i.owner ? { owner: i.owner } : {}) })),
+        theirs,
       );
     clock.items.forEach((i, n) => store.setItemTimes(meeting.id, n + 1, i.startedAt, i.endedAt));
   });

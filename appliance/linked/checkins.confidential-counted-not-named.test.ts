@@ -1,39 +1,14 @@
 import { afterEach, expect, it } from 'vitest';
 import { book, checkIn } from '../meetings/meeting-lifecycle.js';
-import { roomFixture, type RoomFixture } from '../meetings/testing/room-fixture.js';
-import { TelemetryOutbox } from '../telemetry/outbox.js';
-import type { LinkRecord } from '../../contract/link-records.js';
-import { LinkStore } from './link-store.js';
-import { LinkedRooms } from './linked-rooms.js';
+import type { RoomFixture } from '../meetings/testing/room-fixture.js';
+import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
   for (const fx of fixtures.splice(0)) await fx.close();
 });
 
-/** A room over a meeting fixture, sending into its own telemetry outbox (what it would put on the broker). */
-function linkedRoom(self: string, name: string) {
-  const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
-  fixtures.push(fx);
-  const outbox = new TelemetryOutbox(fx.room.ctx.db, { maxMessages: 10_000, maxAgeMs: 3_600_000 });
-  const rooms = new LinkedRooms({
-    self,
-    roomName: name,
-    ctx: fx.room.ctx,
-    store: new LinkStore(fx.room.ctx.db),
-    devices: { list: () => [] },
-    sender: outbox,
-    log: fx.room.ctx.log,
-    subscribe: () => undefined,
-    accepts: () => true,
-  });
-  fx.room.ctx.linked = rooms;
-  const sent = (): LinkRecord[] => {
-    outbox.flush();
-    return outbox.after(0, 10_000).map((m) => JSON.parse(m.payload.toString()) as LinkRecord);
-  };
-  return { fx, rooms, sent };
-}
+const linkedRoom = (self: string, name: string) => linkedRoomFixture(self, name, fixtures);
 
 it('a confidential meeting crosses to the other rooms as counts: no name leaves the room, and a replay counts nobody twice', () => {
   const shenzhen = linkedRoom('sz/lotus', 'Shenzhen');

@@ -1,11 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
 import { book, checkIn, start } from '../meetings/meeting-lifecycle.js';
-import { roomFixture, type RoomFixture } from '../meetings/testing/room-fixture.js';
-import { TelemetryOutbox } from '../telemetry/outbox.js';
-import type { LinkRecord } from '../../contract/link-records.js';
-import { LinkStore } from './link-store.js';
-import { LinkedRooms } from './linked-rooms.js';
+import type { RoomFixture } from '../meetings/testing/room-fixture.js';
+import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 import { replicateLog } from './replicated-log.js';
 
 const fixtures: RoomFixture[] = [];
@@ -14,37 +11,15 @@ afterEach(async () => {
 });
 
 function linkedRoom(self: string, name: string) {
-  const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
-  fixtures.push(fx);
-  const ctx = fx.room.ctx;
-  const outbox = new TelemetryOutbox(ctx.db, { maxMessages: 10_000, maxAgeMs: 3_600_000 });
-  const rooms = new LinkedRooms({
-    self,
-    roomName: name,
-    ctx,
-    store: new LinkStore(ctx.db),
-    devices: { list: () => [] },
-    sender: outbox,
-    log: ctx.log,
-    subscribe: () => undefined,
-    accepts: () => true,
-  });
-  ctx.linked = rooms;
+  const room = linkedRoomFixture(self, name, fixtures);
   replicateLog<ConversationRecord>(
-    rooms,
+    room.rooms,
     'conversation',
-    ctx.conversation,
-    (id) => ctx.meetings.get(id),
+    room.ctx.conversation,
+    (id) => room.ctx.meetings.get(id),
     (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'),
   );
-  let read = 0;
-  const sent = (): LinkRecord[] => {
-    outbox.flush();
-    const rows = outbox.after(read, 10_000);
-    read = rows.at(-1)?.seq ?? read;
-    return rows.map((m) => JSON.parse(m.payload.toString()) as LinkRecord);
-  };
-  return { fx, ctx, rooms, sent };
+  return room;
 }
 
 it("a hand raised in one linked room is in the other's queue, and votes from both rooms are counted once however often they arrive", () => {

@@ -46,3 +46,34 @@ it('records who did each once-only duty: the first by (at, id), whatever order t
   }
   expect(foldLink(records.slice(0, 1)).done.size).toBe(0);
 });
+
+it('takes the status and times from the latest clock and the items from the latest edit of them, whatever order the records came in', () => {
+  const items = (title: string) => [{ title, minutes: 10, startedAt: null, endedAt: null }];
+  const records: LinkRecord[] = [
+    // Shenzhen edits the items at :02; Aurora moves the clock on at :03 with the items it set at :00.
+    {
+      ...base('1', 'sz/lotus', '02'),
+      kind: 'agenda.clock',
+      status: 'in_progress',
+      items: items('Edited'),
+      itemsAt: '2026-04-01T08:00:02.000Z',
+      itemsBy: 'sz/lotus',
+    },
+    {
+      ...base('2', 'hq/aurora', '03'),
+      kind: 'agenda.clock',
+      status: 'in_progress',
+      items: items('Booked'),
+      itemsAt: '2026-04-01T08:00:00.000Z',
+      itemsBy: 'hq/aurora',
+    },
+    // A room of an earlier release: its items count as set at its own time, :01.
+    { ...base('3', 'ny/hudson', '01'), kind: 'agenda.clock', status: 'in_progress', items: items('Older release') },
+  ];
+  for (const order of [records, [...records].reverse()]) {
+    const state = foldLink(order);
+    expect(state.clock?.id).toBe('2');
+    expect(state.itemsClock?.id).toBe('1');
+  }
+  expect(foldLink([records[1]!, records[2]!]).itemsClock?.id).toBe('3');
+});

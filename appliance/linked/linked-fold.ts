@@ -7,6 +7,18 @@ function byTime(a: Pick<LinkRecord, 'at' | 'id'>, b: Pick<LinkRecord, 'at' | 'id
 }
 
 type ClockRecord = Extract<LinkRecord, { kind: 'agenda.clock' }>;
+
+/** Where a clock's items come from, as every room compares them (an earlier release's clock: set at its `at` by its room). */
+export function itemsKey(clock: Pick<ClockRecord, 'at' | 'room' | 'itemsAt' | 'itemsBy'>): { at: string; by: string } {
+  return { at: clock.itemsAt ?? clock.at, by: clock.itemsBy ?? clock.room };
+}
+
+/** Whose items are the later edit: (itemsAt, itemsBy), then the record's id. */
+function itemsOrder(a: ClockRecord, b: ClockRecord): number {
+  const x = itemsKey(a);
+  const y = itemsKey(b);
+  return x.at < y.at ? -1 : x.at > y.at ? 1 : x.by < y.by ? -1 : x.by > y.by ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 type HealthRecord = Extract<LinkRecord, { kind: 'room.health' }>;
 
 interface FoldedRoom {
@@ -23,8 +35,10 @@ export interface FoldedLink {
   rooms: Map<RoomKey, FoldedRoom>;
   /** The host as the records say (hand-overs and fail-overs included); null before anyone claimed it. */
   host: RoomKey | null;
-  /** The latest agenda clock by (at, id). */
+  /** The latest agenda clock by (at, id): the meeting's status and the items' times. */
   clock: ClockRecord | null;
+  /** The clock with the latest edit of the items by (itemsAt, itemsBy, id): the items every room shows. */
+  itemsClock: ClockRecord | null;
   /** The room that did each once-only duty (the roll call, sending the minutes), first by (at, id); absent before any did. */
   done: Map<LinkedDuty, RoomKey>;
 }
@@ -46,7 +60,7 @@ function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
  * hand-over and a fail-over always do.
  */
 export function foldLink(records: readonly LinkRecord[]): FoldedLink {
-  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, done: new Map() };
+  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, done: new Map() };
   for (const r of [...records].sort(byTime)) {
     const sender = roomOf(state, r.room);
     sender.heard = true;
@@ -66,6 +80,7 @@ export function foldLink(records: readonly LinkRecord[]): FoldedLink {
         break;
       case 'agenda.clock':
         state.clock = r;
+        if (!state.itemsClock || itemsOrder(state.itemsClock, r) < 0) state.itemsClock = r;
         break;
       case 'checkin':
         if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });

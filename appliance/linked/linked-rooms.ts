@@ -274,7 +274,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   /** The agenda clock changed here (not by applying another room's): send it; the first start claims the timer. */
   private syncClock(link: string, m: Meeting): void {
-    const clock = localClock(this.deps.ctx, m);
+    const clock = localClock(this.deps.ctx, m, this.self);
     const text = JSON.stringify(clock);
     const before = this.lastClock.get(link);
     this.lastClock.set(link, text);
@@ -285,12 +285,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   private remoteDeps() {
     return {
+      self: this.self,
       ctx: this.deps.ctx,
       store: this.deps.store,
       channels: this.channels,
       log: this.deps.log,
       fold: (link: string) => this.fold(link),
-      settled: (link: string, m: Meeting) => this.lastClock.set(link, JSON.stringify(localClock(this.deps.ctx, m))),
+      settled: (link: string, m: Meeting) => this.lastClock.set(link, JSON.stringify(localClock(this.deps.ctx, m, this.self))),
     };
   }
 

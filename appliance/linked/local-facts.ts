@@ -10,13 +10,23 @@ export interface DeviceList {
 
 type ClockStatus = 'booked' | 'in_progress' | 'ended';
 
-/** This room's agenda clock for a meeting: its status and every item with the times it ran. */
-export function localClock(ctx: MeetingContext, m: Meeting): { status: ClockStatus; items: ClockItem[] } {
+/** The items of a meeting whose agenda was never written: older than any edit anywhere. */
+const NEVER = new Date(0).toISOString();
+
+/** Where this room's agenda items for a meeting come from, as the rooms compare them: when they were set, and by which room. */
+export function localItemsKey(ctx: MeetingContext, meetingId: string, self: RoomKey): { at: string; by: RoomKey } {
+  const origin = ctx.agenda.itemsOrigin(meetingId);
+  return { at: origin?.at ?? NEVER, by: origin?.by ?? self };
+}
+
+/** This room's agenda clock for a meeting: its status, every item with the times it ran, and where the items come from. */
+export function localClock(ctx: MeetingContext, m: Meeting, self: RoomKey): { status: ClockStatus; items: ClockItem[]; itemsAt: string; itemsBy: RoomKey } {
   const status: ClockStatus = m.status === 'booked' || m.status === 'in_progress' ? m.status : 'ended';
   const items = ctx.agenda
     .list(m.id)
     .map((i) => ({ title: i.title, ...(i.owner ? { owner: i.owner } : {}), minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt }));
-  return { status, items };
+  const origin = localItemsKey(ctx, m.id, self);
+  return { status, items, itemsAt: origin.at, itemsBy: origin.by };
 }
 
 const RANK = { ok: 0, unknown: 1, degraded: 2, offline: 3 } as const;

@@ -17,9 +17,19 @@ interface Row {
   speakers: string | null;
 }
 
+/** Where a meeting's agenda items come from: when they were set, and by which linked room (null: this one). */
+interface ItemsOrigin {
+  at: string;
+  by: string | null;
+}
+
 /** Agenda items per meeting, with the times they actually ran. */
 export class AgendaRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The room's clock: when this room sets the items. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   list(meetingId: string): AgendaItem[] {
     const rows = this.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId) as Row[];
@@ -34,10 +44,29 @@ export class AgendaRepository {
     }));
   }
 
-  /** Replaces the agenda; items that already ran keep their times when their position stays. */
-  replace(meetingId: string, items: readonly AgendaItemDraft[]): void {
-    const old = new Map(this.list(meetingId).map((i) => [i.position, i]));
-    this.db.transaction(() => {
+  /** The agenda's revision: 0 before any agenda was written, one more on every change of its items (never on the clock moving through them). */
+  revision(meetingId: string): number {
+    const row = this.db.prepare('SELECT revision FROM agenda_revisions WHERE meeting_id = ?').get(meetingId) as { revision: number } | undefined;
+    return row?.revision ?? 0;
+  }
+
+  /** Where the items come from; null before any agenda was written. */
+  itemsOrigin(meetingId: string): ItemsOrigin | null {
+    const row = this.db.prepare('SELECT items_at AS at, items_by AS by FROM agenda_revisions WHERE meeting_id = ?').get(meetingId) as ItemsOrigin | undefined;
+    return row ?? null;
+  }
+
+  /**
+   * Replaces the agenda; items that already ran keep their times when their position stays.
+   * The same items again change nothing, not even the revision (no one is told of a change
+   * that is none). `origin`: items set in another linked room (else: here, now). Answers the
+   * revision the agenda has now.
+   */
+  replace(meetingId: string, items: readonly AgendaItemDraft[], origin?: ItemsOrigin): number {
+    return this.db.transaction(() => {
+      const before = this.list(meetingId);
+      if (sameItems(before, items)) return this.revision(meetingId);
+      const old = new Map(before.map((i) => [i.position, i]));
       this.db.prepare('DELETE FROM agenda_items WHERE meeting_id = ?').run(meetingId);
       const insert = this.db.prepare(
         'INSERT INTO agenda_items (meeting_id, position, title, owner, minutes, speakers, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -47,6 +76,14 @@ export class AgendaRepository {
         const speakers = item.speakers?.length ? JSON.stringify(item.speakers) : null;
         insert.run(meetingId, index + 1, item.title, item.owner ?? null, item.minutes, speakers, was?.startedAt ?? null, was?.endedAt ?? null);
       });
+      const revision = this.revision(meetingId) + 1;
+      this.db
+        .prepare(
+          `INSERT INTO agenda_revisions (meeting_id, revision, items_at, items_by) VALUES (?, ?, ?, ?)
+           ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, items_at = excluded.items_at, items_by = excluded.items_by`,
+        )
+        .run(meetingId, revision, origin?.at ?? this.now().toISOString(), origin?.by ?? null);
+      return revision;
     })();
   }
 
@@ -57,4 +94,11 @@ export class AgendaRepository {
   setEnded(meetingId: string, position: number, at: string): void {
     this.db.prepare('UPDATE agenda_items SET ended_at = ? WHERE meeting_id = ? AND position = ?').run(at, meetingId, position);
   }
+}
+
+/** Whether the stored items say the same as the drafts: titles, owners, minutes and speakers, in order. */
+function sameItems(stored: readonly AgendaItem[], drafts: readonly AgendaItemDraft[]): boolean {
+  const said = (i: AgendaItemDraft) =>
+    JSON.stringify([i.title, i.owner ?? null, i.minutes, i.speakers?.length ? i.speakers.map((s) => [s.name, s.minutes]) : null]);
+  return stored.length === drafts.length && stored.every((item, n) => said(item) === said(drafts[n]!));
 }

@@ -6,11 +6,24 @@ import type { MinutesReader } from './minutes-service.js';
 /** What this file's functions use of the meeting context. */
 type AgendaContext = Pick<MeetingContext, 'agenda' | 'audit' | 'changed' | 'clock' | 'meetings'>;
 
-/** Replaces the agenda of a meeting that has not ended; a running meeting starts its first item. */
-function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[]): void {
+/**
+ * Replaces the agenda of a meeting that has not ended; a running meeting starts its first item.
+ * `ifRevision`: the revision the editor started from; when the agenda has moved on since, the
+ * save is refused and nothing changes (someone else's edit is not written over unseen).
+ */
+function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[], ifRevision?: number): void {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked' && m.status !== 'in_progress')
     throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; its agenda can no longer change`);
+  const revision = ctx.agenda.revision(id);
+  if (ifRevision !== undefined && ifRevision !== revision)
+    throw new RoomctlError(
+      'ROOMCTL_E_AGENDA_CHANGED',
+      `The agenda of meeting ${id} is at revision ${revision}; this save started from revision ${ifRevision}`,
+      {
+        revision,
+      },
+    );
   ctx.agenda.replace(id, items);
   const list = ctx.agenda.list(id);
   if (m.status === 'in_progress' && list.length > 0 && !list.some((i) => i.startedAt && !i.endedAt)) {
@@ -20,9 +33,9 @@ function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDra
   ctx.changed();
 }
 
-/** An agenda replaced by a person: replaced, and written into the meeting's audit. */
-export function editAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[], by: MinutesReader): void {
-  setAgenda(ctx, id, items);
+/** An agenda replaced by a person (from `ifRevision` when given): replaced, and written into the meeting's audit. */
+export function editAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDraft[], by: MinutesReader, ifRevision?: number): void {
+  setAgenda(ctx, id, items, ifRevision);
   ctx.audit.record({ meetingId: id, action: 'agenda.edit', who: by.who ?? null, via: by.via, detail: `${items.length} items` }, ctx.clock.now());
 }
 

@@ -158,6 +158,20 @@ const NOTIFY_FAILURE_KIND_SQL = `
   ALTER TABLE notify_outbox ADD COLUMN failure TEXT CHECK (failure IN ('permanent','temporary'));
 `;
 
+/**
+ * A meeting without a row here has revision 0 (no agenda has been written yet). `items_at` and
+ * `items_by` say where the items come from: when they were set, and by which linked room (null:
+ * this one), so linked rooms keep the latest edit of the items whatever clock moved since.
+ */
+const AGENDA_REVISIONS_SQL = `
+  CREATE TABLE agenda_revisions (
+    meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL,
+    items_at TEXT NOT NULL,
+    items_by TEXT
+  );
+`;
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -170,4 +184,6 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 3, legacyVersion: 8, name: 'notification failures: permanent or temporary', sql: NOTIFY_FAILURE_KIND_SQL },
   // Named speakers of an agenda item, in order (JSON [{name, minutes}]): the floor's "next" reads them.
   { module: 'meetings', version: 4, name: 'named speakers on agenda items', sql: 'ALTER TABLE agenda_items ADD COLUMN speakers TEXT;' },
+  // The agenda's revision: moves on every change of its items, so a save started from an older agenda is refused, not silently written over it.
+  { module: 'meetings', version: 5, name: 'agenda revisions', sql: AGENDA_REVISIONS_SQL },
 ];

@@ -92,7 +92,7 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
       pollMs: options.notifyPollMs,
     });
     const meetings = new MeetingRepository(db);
-    const agenda = new AgendaRepository(db);
+    const agenda = new AgendaRepository(db, () => clock.now());
     const texts = new MeetingTexts(
       room,
       (m) => this.checkInUrl(m),

@@ -60,6 +60,7 @@ export function agendaView(ctx: ViewContext, meetingId: string): AgendaNowView {
     currentPosition: now.current?.position ?? null,
     remainingSeconds: now.remainingMs === null ? null : Math.round(now.remainingMs / 1000),
     usedPercent: now.usedPercent,
+    revision: ctx.agenda.revision(meetingId),
   };
 }
 

@@ -57,6 +57,8 @@ export interface AgendaNowView {
   currentPosition: number | null;
   remainingSeconds: number | null;
   usedPercent: number | null;
+  /** Moves on every change of the items, not on the clock moving through them: a save sends it back (`ifRevision`) to change only what it read. */
+  revision: number;
 }
 
 export interface RoomNowView {

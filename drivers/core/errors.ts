@@ -170,6 +170,10 @@ export const ERROR_CATALOG = {
     http: 409,
     hint: 'The minutes went out to everyone; only the organiser amends them now, through the personal link in their minutes email.',
   },
+  ROOMCTL_E_AGENDA_CHANGED: {
+    http: 409,
+    hint: 'Someone else changed the agenda after you read it (details.revision is its revision now): read it again, then save your version with that revision to keep yours, or leave theirs.',
+  },
   ROOMCTL_E_DOOR_CODE_EXPIRED: {
     http: 401,
     hint: 'The code from the QR code on the door has expired: scan the QR code on the door again.',

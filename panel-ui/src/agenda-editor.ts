@@ -5,6 +5,8 @@ import { t } from './i18n.js';
 import { MeetingElement } from './meeting-element.js';
 import { panelRequest } from './panel-events.js';
 import { parseSpeakers } from './agenda-speakers.js';
+import type { ApiError } from './api-client.js';
+import './agenda-conflict.js';
 
 const blankRow = (): Row => ({ title: '', minutes: 10, owner: '', speakers: '' });
 
@@ -18,8 +20,10 @@ interface Row {
 
 /**
  * The agenda, editable: an ad-hoc meeting gets one here, a booked one is corrected (items,
- * minutes, who leads each). Saving replaces the agenda (PUT …/agenda). Shared by the table
- * panel and the phone page, like the minutes.
+ * minutes, who leads each). Saving replaces the agenda (PUT …/agenda) only if no one else
+ * changed it since it was read (`ifRevision`): when someone did, what the person typed stays,
+ * their version is shown, and the person keeps theirs or takes the other (`agenda-conflict`).
+ * Shared by the table panel and the phone page, like the minutes.
  */
 @customElement('agenda-editor')
 export class AgendaEditor extends MeetingElement {
@@ -70,11 +74,20 @@ export class AgendaEditor extends MeetingElement {
   @state() dirty = false;
   /** The agenda as it stands has arrived: before that, an added row would be lost under it. */
   @state() loaded = false;
+  /** The revision of the agenda the rows started from (0: none read, as for a meeting without one). */
+  private revision = 0;
+  /**
+   * Someone else saved while this person edited: the revision there is now and, once read, the
+   * agenda as it stands (null while on its way). Open until the person keeps theirs or takes it.
+   */
+  @state() conflict: { revision: number; theirs: AgendaNowView['items'] | null } | null = null;
 
   protected async load(): Promise<void> {
     if (!this.api) return;
     try {
       this.dirty = false;
+      this.conflict = null;
+      this.revision = 0;
       await this.read();
     } catch {
       // Offline: an empty form; saving says why it cannot.
@@ -104,12 +117,14 @@ export class AgendaEditor extends MeetingElement {
     }));
     if (rows.length === 0) rows.push(blankRow());
     if (JSON.stringify(rows) !== JSON.stringify(this.rows)) this.rows = rows;
+    this.revision = agenda.revision;
     this.loaded = true;
   }
 
   override render() {
     if (!this.loaded) return html`<p class="muted" role="status">${t('Loading…')}</p>`;
     return html`
+      ${this.conflict ? html`<agenda-conflict .theirs=${this.conflict.theirs}></agenda-conflict>` : nothing}
       <ol data-testid="agenda-editor">
         ${this.rows.map(
           (r, i) => html`<li>
@@ -123,7 +138,12 @@ export class AgendaEditor extends MeetingElement {
       </ol>
       <div class="row">
         <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= 50} @click=${() => this.add()}>${t('Add an item')}</button>
-        <button type="button" class="primary" data-testid="agenda-save" ?disabled=${!this.dirty || !this.valid} @click=${() => this.save()}>${t('Save the agenda')}</button>
+        ${
+          this.conflict
+            ? html`<button type="button" class="primary" data-testid="agenda-keep-mine" ?disabled=${!this.valid} @click=${() => this.save()}>${t('Keep mine')}</button>
+                <button type="button" data-testid="agenda-take-theirs" @click=${() => void this.takeTheirs()}>${t('Take theirs')}</button>`
+            : html`<button type="button" class="primary" data-testid="agenda-save" ?disabled=${!this.dirty || !this.valid} @click=${() => this.save()}>${t('Save the agenda')}</button>`
+        }
       </div>
       ${this.dirty && !this.valid ? html`<p class="muted" role="status">${t('Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.')}</p>` : nothing}
     `;
@@ -153,6 +173,35 @@ export class AgendaEditor extends MeetingElement {
     this.dirty = true;
   }
 
+  /** Drops this person's changes for the agenda as it stands now. */
+  private async takeTheirs(): Promise<void> {
+    const conflict = this.conflict;
+    this.dirty = false;
+    this.conflict = null;
+    try {
+      await this.read();
+    } catch {
+      // Not read (offline): nothing is dropped yet, the choice stays open.
+      this.dirty = true;
+      this.conflict = conflict;
+    }
+  }
+
+  /** Someone else saved since the rows' revision: keep the rows, show theirs beside them. */
+  private refused(error: ApiError): boolean {
+    if (error.code !== 'ROOMCTL_E_AGENDA_CHANGED') return false;
+    const revision = (error.details as { revision?: number } | undefined)?.revision ?? this.revision;
+    this.conflict = { revision, theirs: null };
+    void this.api
+      ?.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`)
+      .then((agenda) => {
+        if (this.conflict) this.conflict = { revision: agenda.revision, theirs: agenda.items };
+      })
+      .catch(() => undefined);
+    return true;
+  }
+
+  /** Saves the rows: over the agenda they started from, or, once the person chose to keep theirs, over the one shown to them. */
   private save(): void {
     const items = this.rows
       .filter((r) => r.title.trim())
@@ -164,8 +213,11 @@ export class AgendaEditor extends MeetingElement {
       label: t('Agenda'),
       method: 'PUT',
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`,
-      body: { items },
-      done: () => {
+      body: { items, ifRevision: this.conflict?.revision ?? this.revision },
+      answersRefusal: (error) => this.refused(error),
+      done: (result) => {
+        this.revision = (result as AgendaNowView).revision;
+        this.conflict = null;
         this.dirty = false;
         this.dispatchEvent(new CustomEvent('agenda-saved', { bubbles: true, composed: true }));
       },

@@ -199,6 +199,10 @@ export class MeetingPage extends PanelElement {
       request.done?.(await this.api.send(request.method, request.path, request.body));
       this.message = t('{what}: saved', { what: request.label });
     } catch (err) {
+      if (err instanceof ApiError && request.answersRefusal?.(err)) {
+        this.message = '';
+        return;
+      }
       this.message = `${t('{what}: not done', { what: request.label })} — ${meetingRefusalWords(err)}`;
     }
   }

@@ -12,6 +12,7 @@ const WORDS: Readonly<Record<string, () => string>> = {
   ROOMCTL_E_NOT_CHECKED_IN: () => t('Check in first: the floor and the votes are for the people checked in.'),
   ROOMCTL_E_MINUTES_SENT: () => t('The minutes have been sent: they can no longer be changed here.'),
   ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
+  ROOMCTL_E_AGENDA_CHANGED: () => t('Someone else changed the agenda meanwhile.'),
   ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
   ROOMCTL_E_BAD_REQUEST: () => t('The room could not take that as typed. Check it and try again.'),
   ROOMCTL_E_UNAUTHORIZED: linkNoLongerOpens,

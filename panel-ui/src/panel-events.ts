@@ -18,6 +18,8 @@ export interface PanelRequest {
   /** Kept for later (offline): the screen may move on as if done. */
   queued?: () => void;
   failed?: (error: ApiError) => void;
+  /** A refusal the screen answers itself, in its own words and with its own choices (true): then nothing else is said of it. */
+  answersRefusal?: (error: ApiError) => boolean;
 }
 
 export type Screen = 'home' | 'controls' | 'minutes' | 'floor' | 'help' | 'admin' | 'end';

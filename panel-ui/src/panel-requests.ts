@@ -44,6 +44,7 @@ export class PanelRequests {
         return this.offline(request);
       }
       request.failed?.(error);
+      if (request.answersRefusal?.(error)) return;
       if (error.status === 401 && (error.details as { panelRevoked?: boolean } | undefined)?.panelRevoked) return this.deps.unpaired();
       this.deps.show({
         tone: 'error',

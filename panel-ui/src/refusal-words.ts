@@ -32,6 +32,7 @@ const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
   ROOMCTL_E_FORBIDDEN: notThisPanel,
   ROOMCTL_E_BOOKING_CONFLICT: () => t('The room is booked at that time.'),
   ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
+  ROOMCTL_E_AGENDA_CHANGED: () => t('Someone else changed the agenda meanwhile.'),
   ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
   PANEL_E_NETWORK: () => t('The panel is offline. Try again when the connection is back.'),
 };

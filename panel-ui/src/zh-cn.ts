@@ -310,6 +310,14 @@ export const ZH_CN: Record<string, string> = {
   'Remove item {n}': '删除第 {n} 项',
   'Add an item': '添加一项',
   'Save the agenda': '保存议程',
+  // someone else saved the agenda while this person edited it
+  'Someone else changed the agenda while you were editing it. Your changes are still here, not saved.':
+    '您编辑期间，有人修改了议程。您的修改仍在下方，尚未保存。',
+  'Their agenda:': '对方的议程：',
+  '“Keep mine” saves yours over theirs; “Take theirs” drops your changes.': '“保留我的”会用您的议程覆盖对方的；“采用对方的”会放弃您的修改。',
+  'Keep mine': '保留我的',
+  'Take theirs': '采用对方的',
+  'Someone else changed the agenda meanwhile.': '此间有人修改了议程。',
   'Loading…': '正在加载…',
   'Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.':
     '每项都需要标题和 1 至 480 分钟；每位发言人都需要姓名和 1 至 120 分钟。',

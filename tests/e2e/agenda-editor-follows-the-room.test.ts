@@ -1,7 +1,8 @@
 /**
  * A phone has the agenda editor open (real Chromium against a test room). Someone else changes
  * the agenda through the API: the open editor shows their items, as the tabs' counts do. Once
- * the person on the phone has typed in a field, a change elsewhere no longer replaces it.
+ * the person on the phone has typed in a field, a change elsewhere no longer replaces it, and
+ * saving says so and shows theirs rather than writing over it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +54,15 @@ describe('the open agenda editor follows agenda edits made elsewhere', () => {
     await phone.getByTestId('tab-agenda').filter({ hasText: '(3)' }).waitFor();
     expect(await titleField(1).inputValue()).toBe('Budget and hiring');
     expect(await titleField(3).count()).toBe(0);
+  });
+
+  it('warns on saving that the agenda changed meanwhile, shows it, and saves over it once told to', async () => {
+    await phone.getByTestId('agenda-save').click();
+    await phone.getByTestId('agenda-theirs').getByText('Hiring').waitFor();
+    expect(await titleField(1).inputValue()).toBe('Budget and hiring');
+    const titles = async () => (await api<{ items: { title: string }[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`)).items.map((i) => i.title).join();
+    expect(await titles()).toBe('Budget,Rollout,Hiring');
+    await phone.getByTestId('agenda-keep-mine').click();
+    await waitFor(async () => (await titles()) === 'Budget and hiring,Rollout', 10_000, "the phone's agenda saved over the other");
   });
 });

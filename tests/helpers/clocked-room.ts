@@ -15,6 +15,8 @@ export interface ClockedRoom {
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
   answers: string[];
+  /** Stops the room and starts it again on the same data folder and clock (a new port: `baseUrl` follows). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,16 +38,16 @@ export async function startClockedRoom(options: { start: string; timezone?: stri
     devices: [],
   };
   options.configure?.(config);
-  const appliance = await startAppliance(config, { log: createLogger({ level: process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false }), clock });
+  const start = () => startAppliance(config, { log: createLogger({ level: process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false }), clock });
   const answers: string[] = [];
-  return {
-    appliance,
+  const room: ClockedRoom = {
+    appliance: await start(),
     clock,
-    baseUrl: appliance.url,
+    baseUrl: '',
     token: TOKEN,
     answers,
     async call(method, path, body, headers = { authorization: `Bearer ${TOKEN}` }) {
-      const res = await fetch(`${appliance.url}${path}`, {
+      const res = await fetch(`${room.baseUrl}${path}`, {
         method,
         headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -60,9 +62,16 @@ export async function startClockedRoom(options: { start: string; timezone?: stri
       }
       return { status: res.status, body: parsed, text };
     },
+    async restart() {
+      await room.appliance.close();
+      room.appliance = await start();
+      room.baseUrl = room.appliance.url;
+    },
     async close() {
-      await appliance.close();
+      await room.appliance.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  room.baseUrl = room.appliance.url;
+  return room;
 }

@@ -153,6 +153,10 @@ export const AgendaNowSchema = Type.Object(
     ),
     currentPosition: Nullable(Type.Integer()),
     remainingSeconds: Nullable(Type.Integer()),
+    revision: Type.Integer({
+      minimum: 0,
+      description: "Moves on every change of the items (not on the clock moving through them); send it back as a save's ifRevision",
+    }),
     usedPercent: Nullable(Type.Number()),
   },
   { $id: 'AgendaNow' },

@@ -38,13 +38,25 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
   agenda.put(
     '/api/v1/meetings/:id/agenda',
     {
-      summary: 'Replace the agenda',
-      body: Type.Object({ items: Type.Array(AgendaDraftSchema, { maxItems: 50 }) }, { additionalProperties: false }),
+      summary: 'Replace the agenda; with ifRevision, only if no one else changed it since (ROOMCTL_E_AGENDA_CHANGED otherwise)',
+      body: Type.Object(
+        {
+          items: Type.Array(AgendaDraftSchema, { maxItems: 50 }),
+          ifRevision: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              description:
+                "The agenda's revision this edit started from (the `revision` of the agenda read). When the agenda has changed since, nothing is saved: 409 ROOMCTL_E_AGENDA_CHANGED with the current revision in details.revision. Without it, the save replaces whatever is there.",
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
       response: { 200: Type.Ref(AgendaNowSchema) },
     },
     async ({ meeting, reader }, request) => {
       assertAgendaOpen(meeting, reader);
-      editAgenda(ctx, meeting.id, request.body.items, reader);
+      editAgenda(ctx, meeting.id, request.body.items, reader, request.body.ifRevision);
       return agendaView(ctx, meeting.id);
     },
   );
