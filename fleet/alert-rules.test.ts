@@ -112,6 +112,15 @@ describe('fleet alert rules: a failed self-test check', () => {
     ]);
   });
 
+  it('leaves a device the self-test could not reach to the device-offline rule (one alert for one unplugged projector)', () => {
+    const alerts: Alert[] = [];
+    const engine = new AlertEngine({ deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true }, (a) => alerts.push(a));
+    const faultId = 'selftest-r1-display-reachable';
+    engine.observe(changes({ events: [event('fault.raised', { faultId, deviceId: 'display', code: 'ROOMCTL_E_SELFTEST_UNREACHABLE' }, 'display')] }));
+    engine.observe(changes({ events: [event('fault.cleared', { faultId, deviceId: 'display' }, 'display')] }));
+    expect(alerts).toEqual([]);
+  });
+
   it('stays quiet when the rules turn it off', () => {
     const alerts: Alert[] = [];
     const rules = { deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true, selfTestFaults: false };

@@ -75,7 +75,7 @@ const EVENT_RULES: Record<
     enabledBy: 'selfTestFaults',
     alert(b, where) {
       const code = typeof b.code === 'string' && b.code.startsWith('ROOMCTL_E_SELFTEST_') ? b.code : null;
-      if (!code || !isSelfTestFault(b.faultId)) return undefined;
+      if (!code || !isSelfTestFault(b.faultId) || code === UNREACHABLE) return undefined;
       const detail = typeof b.detail === 'string' ? b.detail : null;
       return { id: b.faultId, title: `${deviceOf(b)} failed the self-test in ${where}`, text: detail ?? code, params: { code, detail } };
     },
@@ -86,7 +86,7 @@ const EVENT_RULES: Record<
     enabledBy: 'selfTestFaults',
     state: 'resolved',
     alert(b, where) {
-      if (!isSelfTestFault(b.faultId)) return undefined;
+      if (!isSelfTestFault(b.faultId) || b.faultId.endsWith('-reachable')) return undefined;
       return {
         id: b.faultId,
         title: `${deviceOf(b)} passes the self-test again in ${where}`,
@@ -113,6 +113,12 @@ const EVENT_RULES: Record<
     },
   },
 };
+
+/**
+ * A device the self-test could not reach is offline: the device-offline rule alerts for it,
+ * after its delay, and says when it is back (the room names that check's fault `…-reachable`).
+ */
+const UNREACHABLE = 'ROOMCTL_E_SELFTEST_UNREACHABLE';
 
 /** The room names its self-test's faults `selftest-<report>-<device>-<check>`. */
 const isSelfTestFault = (faultId: unknown): faultId is string => typeof faultId === 'string' && faultId.startsWith('selftest-');
