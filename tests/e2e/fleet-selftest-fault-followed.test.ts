@@ -88,10 +88,12 @@ it('words the silent microphone in the admin view, in both languages, at every p
   const failure = panel.locator('[data-testid="selftest-failure"][data-device="ceiling-mic"]');
   await failure.waitFor();
   expect(await failure.locator('strong').textContent()).toBe('Ceiling microphone · Microphone hears the room');
+  expect(await failure.getByTestId('selftest-reason').textContent()).toMatch(/^No level above -57 dB in 2 s; the loudest -\d+ dB$/);
   await setLanguage(panel, 'zh-CN');
-  // Worded in Chinese; only the room's measurement (the technical reason) stays as it was measured.
+  // Worded in Chinese, the room's measurement too (only its unit stays).
   expect(await failure.locator('strong').textContent()).toBe('吸顶麦克风 · 麦克风拾音');
   expect(await failure.getByTestId('selftest-next').textContent()).not.toMatch(/[A-Za-z]/);
+  expect(await failure.getByTestId('selftest-reason').textContent()).toMatch(/^2 秒内没有高于 -57 dB 的电平；最高 -\d+ dB$/);
   await setLanguage(panel, 'en');
   // Every admin tab whole (its name not cut off), and the failure's lines within their box.
   await captureFitting(panel, FLOW, '1-admin-mic-silent', ['run-selftest', 'admin-tab-selftest', 'admin-tab-settings'], {
