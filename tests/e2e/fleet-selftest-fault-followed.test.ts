@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { FAULTS_CSV_MAX_ROWS } from '../../fleet/fleet-history.js';
 import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
 import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
@@ -170,5 +171,21 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
   expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
   expect(rows).toHaveLength(listed);
   expect(rows[0]).toMatch(/^lab,demo,display,offline,.*,Display,ROOMCTL_E_CONNECT_FAILED$/);
+  // A month with more faults than one export carries: the dashboard says the file holds the newest ones.
+  await fleet.sql.run(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at)
+     SELECT 'old-' || i, 'old-issue', 'lab', 'demo', 'cam-side', 'offline', NULL, ? - i * 1000, ? - i * 1000 + 500 FROM n`,
+    [FAULTS_CSV_MAX_ROWS, Date.now() - 3_600_000, Date.now() - 3_600_000],
+  );
+  await dashboard.reload();
+  await dashboard.locator('fleet-room-tile button').first().click();
+  const cut = dashboard.locator('fleet-room-history [data-export-cut]');
+  await cut.waitFor({ timeout: 15_000 });
+  expect(await cut.textContent()).toBe(
+    `The export holds the newest ${FAULTS_CSV_MAX_ROWS.toLocaleString()} of these ${(listed + FAULTS_CSV_MAX_ROWS).toLocaleString()} faults.`,
+  );
+  await cut.scrollIntoViewIfNeeded();
+  await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '4-export-cut-1440x1000-en.png') });
   expect(errors).toEqual([]);
 }, 60_000);
