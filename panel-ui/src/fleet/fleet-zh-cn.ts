@@ -40,6 +40,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'for {d}': '持续 {d}',
   'for {d} so far': '已持续 {d}',
   'Found {n}': '找到 {n} 条',
+  'The newest {n} found; there are more: narrow the search': '显示找到的最新 {n} 条，还有更多：请缩小搜索范围',
   Health: '状态',
   'Help call': '求助',
   'Hide the story': '收起经过',
