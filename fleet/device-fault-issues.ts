@@ -163,7 +163,12 @@ export class DeviceFaultIssues {
       issueId = last.id; // Still open (a restart, or offline → auth-failed): the same fault goes on.
       const running = await this.sql.query<{ id: string }>('SELECT id FROM fleet_device_faults WHERE issue_id = ? AND ended_at IS NULL', [issueId]);
       if (running.length) return undefined;
-    } else if (last && (last.state !== 'resolved' || (last.resolved_by === null && last.cleared_at !== null && now - Date.parse(last.cleared_at) <= flapMs))) {
+    } else if (
+      last &&
+      // A failed self-test check's issue is not this fault's: it is worded by its check, and closed by a self-test.
+      !last.id.startsWith('selftest-') &&
+      (last.state !== 'resolved' || (last.resolved_by === null && last.cleared_at !== null && now - Date.parse(last.cleared_at) <= flapMs))
+    ) {
       issueId = last.id;
       const reopened = await this.sql.run(
         "UPDATE fleet_issues SET cleared_at = NULL, state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END, resolved_at = NULL, resolved_by = NULL WHERE id = ? AND (cleared_at IS NOT NULL OR state = 'resolved')",

@@ -81,6 +81,32 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect((await desk.search({ state: 'unresolved' })).map((i) => i.id)).toEqual([FAULT]);
   });
 
+  it("opens an issue of its own for the device's next fault of health, not the self-test's again", async () => {
+    const faults = new DeviceFaultIssues(fleet.db.sql, desk, { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
+    const health = async (status: 'ok' | 'offline', minute: number) => {
+      const changes = await fleet.store.apply([
+        msg('roomctl/hq/aurora/devices/mic/health', {
+          status,
+          since: at(minute),
+          detail: status === 'ok' ? null : 'No reply',
+          metrics: {},
+          at: T0 + minute * 60_000,
+        }),
+      ]);
+      faults.observe(changes, T0 + minute * 60_000);
+      await faults.idle();
+    };
+    await health('ok', 0);
+    await fleet.store.apply([micSilent('e1', 1)]);
+    await fleet.store.apply([micHears('e2', 30)]);
+    // Five minutes later (within the flap window of a device fault), the array stops answering.
+    await health('offline', 35);
+    expect(await fleet.store.issue(FAULT)).toMatchObject({ state: 'resolved', clearedAt: at(30) });
+    const [open] = await desk.search({ state: 'unresolved' });
+    expect(open).toMatchObject({ kind: 'device', deviceId: 'mic', summary: 'No reply', errorCode: null });
+    expect(open!.id).not.toBe(FAULT);
+  });
+
   it('leaves the issue of a device that answers open when the fleet starts again', async () => {
     await fleet.store.apply([msg('roomctl/hq/aurora/devices/mic/health', { status: 'ok', since: at(0), detail: null, metrics: {} }), micSilent('e1', 1)]);
     const faults = new DeviceFaultIssues(fleet.db.sql, desk, { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
