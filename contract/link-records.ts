@@ -33,11 +33,21 @@ const RecordBase = {
   at: S({ pattern: ISO_INSTANT }),
 };
 
-/** An agenda item as the host's clock has it: planned minutes and the times it actually ran. */
+/**
+ * An agenda item as the host's clock has it: planned minutes and the times it actually ran. `id`
+ * and `speakers` are later additions, optional so that rooms of an earlier release still read
+ * these records (they ignore fields they do not know) and are still read here: an item without
+ * an id is matched by its title, then its place; one without `speakers` (absent, not empty)
+ * keeps the speakers its match has here.
+ */
 const ClockItemSchema = Type.Object({
+  /** The item's identity in every room: its times and speakers stay with it wherever it moves. */
+  id: Type.Optional(S({ maxLength: 100 })),
   title: S(),
   owner: Type.Optional(S()),
   minutes: Type.Number({ exclusiveMinimum: 0 }),
+  /** Who speaks, in order, with their minutes; sent for every item (empty when none). */
+  speakers: Type.Optional(Type.Array(Type.Object({ name: S(), minutes: Type.Number({ exclusiveMinimum: 0 }) }), { maxItems: 30 })),
   startedAt: Nullable(S()),
   endedAt: Nullable(S()),
 });

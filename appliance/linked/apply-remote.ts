@@ -5,6 +5,7 @@ import type { Meeting } from '../meetings/meeting-types.js';
 import type { LinkRecord } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { itemsKey, type FoldedLink } from './linked-fold.js';
+import { agendaSays, draftsFromClock, positionsHere } from './clock-items.js';
 import { localItemsKey } from './local-facts.js';
 
 /** A module whose records replicate across linked rooms as they are (the floor and polls). */
@@ -72,7 +73,9 @@ type ClockRecord = Extract<LinkRecord, { kind: 'agenda.clock' }>;
  * clock, the items are the latest edit of them (unless this room's own are a later one, not
  * sent yet) with the times the latest clock has, so the current item and the time left are
  * the same in every room (each computes time left from the same start on its own clock). An
- * edit here and a "next" in another room that cross keep both: the edit's items, the clock's times.
+ * edit here and a "next" in another room that cross keep both: the edit's items (with their
+ * speakers), the clock's times — each on the item it was recorded for, matched by its id, not
+ * by its place (an item put at the top does not take the times of the one it pushed down).
  */
 function followClock(deps: RemoteDeps, meeting: Meeting, clock: ClockRecord, itemsClock: ClockRecord): void {
   const { ctx, store } = deps;
@@ -85,21 +88,17 @@ function followClock(deps: RemoteDeps, meeting: Meeting, clock: ClockRecord, ite
   }
   // One transaction for the whole agenda: one commit, and no panel ever reads half a clock.
   const setTimes = ctx.db.transaction(() => {
-    const local = ctx.agenda.list(meeting.id);
-    const items = itemsClock.items;
-    const same =
-      local.length === items.length &&
-      local.every((i, n) => i.title === items[n]!.title && i.minutes === items[n]!.minutes && (i.owner ?? null) === (items[n]!.owner ?? null));
+    const drafts = draftsFromClock(itemsClock.items, ctx.agenda.list(meeting.id));
     const theirs = itemsKey(itemsClock);
     const ours = localItemsKey(ctx, meeting.id, deps.self);
     const theirsLater = theirs.at > ours.at || (theirs.at === ours.at && theirs.by > ours.by);
-    if (!same && theirsLater)
-      ctx.agenda.replace(
-        meeting.id,
-        items.map((i) => ({ title: i.title, minutes: i.minutes, ...(i.owner ? { owner: i.owner } : {}) })),
-        theirs,
-      );
-    clock.items.forEach((i, n) => store.setItemTimes(meeting.id, n + 1, i.startedAt, i.endedAt));
+    if (theirsLater && !agendaSays(ctx.agenda.list(meeting.id), drafts)) ctx.agenda.replace(meeting.id, drafts, theirs);
+    // The times go to the items they were recorded for, wherever those stand here now.
+    const positions = positionsHere(clock.items, ctx.agenda.list(meeting.id));
+    clock.items.forEach((i, n) => {
+      const position = positions[n];
+      if (position !== null && position !== undefined) store.setItemTimes(meeting.id, position, i.startedAt, i.endedAt);
+    });
   });
   setTimes();
   if (clock.status === 'ended' && ctx.meetings.get(meeting.id)?.status === 'in_progress') {

@@ -19,12 +19,18 @@ export function localItemsKey(ctx: MeetingContext, meetingId: string, self: Room
   return { at: origin?.at ?? NEVER, by: origin?.by ?? self };
 }
 
-/** This room's agenda clock for a meeting: its status, every item with the times it ran, and where the items come from. */
+/** This room's agenda clock for a meeting: its status, every item (its id, speakers and the times it ran), and where the items come from. */
 export function localClock(ctx: MeetingContext, m: Meeting, self: RoomKey): { status: ClockStatus; items: ClockItem[]; itemsAt: string; itemsBy: RoomKey } {
   const status: ClockStatus = m.status === 'booked' || m.status === 'in_progress' ? m.status : 'ended';
-  const items = ctx.agenda
-    .list(m.id)
-    .map((i) => ({ title: i.title, ...(i.owner ? { owner: i.owner } : {}), minutes: i.minutes, startedAt: i.startedAt, endedAt: i.endedAt }));
+  const items = ctx.agenda.list(m.id).map((i) => ({
+    id: i.id,
+    title: i.title,
+    ...(i.owner ? { owner: i.owner } : {}),
+    minutes: i.minutes,
+    speakers: i.speakers ?? [],
+    startedAt: i.startedAt,
+    endedAt: i.endedAt,
+  }));
   const origin = localItemsKey(ctx, m.id, self);
   return { status, items, itemsAt: origin.at, itemsBy: origin.by };
 }

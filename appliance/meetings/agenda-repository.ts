@@ -1,13 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
+import { matchItems } from './agenda-identity.js';
 import type { AgendaItemDraft, AgendaSpeaker } from './meeting-types.js';
 
 export interface AgendaItem extends AgendaItemDraft {
+  /** The item's identity, the same in every linked room: what its times and speakers belong to, wherever it moves. */
+  id: string;
   position: number;
   startedAt: string | null;
   endedAt: string | null;
 }
 
 interface Row {
+  item_id: string;
   position: number;
   title: string;
   owner: string | null;
@@ -34,6 +39,7 @@ export class AgendaRepository {
   list(meetingId: string): AgendaItem[] {
     const rows = this.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId) as Row[];
     return rows.map((r) => ({
+      id: r.item_id,
       position: r.position,
       title: r.title,
       ...(r.owner ? { owner: r.owner } : {}),
@@ -57,34 +63,58 @@ export class AgendaRepository {
   }
 
   /**
-   * Replaces the agenda; items that already ran keep their times when their position stays.
-   * The same items again change nothing, not even the revision (no one is told of a change
-   * that is none). `origin`: items set in another linked room (else: here, now). Answers the
-   * revision the agenda has now.
+   * Replaces the agenda; items that already ran keep their times wherever they move (an item is
+   * matched by its id, else its title, else its place: `matchItems`). An item from another
+   * linked room keeps its id; one saved here keeps the id of the item it matches, a new one gets
+   * a new id. The same items again change nothing, not even the revision (no one is told of a
+   * change that is none); the same items under the ids another room gave them take those ids,
+   * still without a new revision. `origin`: items set in another linked room (else: here, now).
+   * Answers the revision the agenda has now.
    */
   replace(meetingId: string, items: readonly AgendaItemDraft[], origin?: ItemsOrigin): number {
     return this.db.transaction(() => {
       const before = this.list(meetingId);
-      if (sameItems(before, items)) return this.revision(meetingId);
-      const old = new Map(before.map((i) => [i.position, i]));
+      const matched = matchItems(items, before);
+      // Another room's items bring their ids (the rooms come to share one set); a save here keeps the
+      // ids its items have here, also for an item sent with an id this room has since replaced by another room's.
+      // An id twice in one agenda (a client's mistake) is the first item's; the other gets a new one.
+      const used = new Set<string>();
+      const ids = items.map((item, n) => {
+        const here = before[matched[n] ?? -1]?.id;
+        const id = origin ? (item.id ?? here) : here;
+        const unique = id === undefined || used.has(id) ? randomUUID() : id;
+        used.add(unique);
+        return unique;
+      });
+      if (sameItems(before, items)) {
+        if (ids.every((id, n) => id === before[n]!.id)) return this.revision(meetingId);
+        const adopt = this.db.prepare('UPDATE agenda_items SET item_id = ? WHERE meeting_id = ? AND position = ?');
+        ids.forEach((id, n) => adopt.run(id, meetingId, n + 1));
+        this.setOrigin(meetingId, this.revision(meetingId), origin);
+        return this.revision(meetingId);
+      }
       this.db.prepare('DELETE FROM agenda_items WHERE meeting_id = ?').run(meetingId);
       const insert = this.db.prepare(
-        'INSERT INTO agenda_items (meeting_id, position, title, owner, minutes, speakers, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO agenda_items (meeting_id, item_id, position, title, owner, minutes, speakers, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       items.forEach((item, index) => {
-        const was = old.get(index + 1);
+        const was = before[matched[index] ?? -1];
         const speakers = item.speakers?.length ? JSON.stringify(item.speakers) : null;
-        insert.run(meetingId, index + 1, item.title, item.owner ?? null, item.minutes, speakers, was?.startedAt ?? null, was?.endedAt ?? null);
+        insert.run(meetingId, ids[index], index + 1, item.title, item.owner ?? null, item.minutes, speakers, was?.startedAt ?? null, was?.endedAt ?? null);
       });
       const revision = this.revision(meetingId) + 1;
-      this.db
-        .prepare(
-          `INSERT INTO agenda_revisions (meeting_id, revision, items_at, items_by) VALUES (?, ?, ?, ?)
-           ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, items_at = excluded.items_at, items_by = excluded.items_by`,
-        )
-        .run(meetingId, revision, origin?.at ?? this.now().toISOString(), origin?.by ?? null);
+      this.setOrigin(meetingId, revision, origin);
       return revision;
     })();
+  }
+
+  private setOrigin(meetingId: string, revision: number, origin: ItemsOrigin | undefined): void {
+    this.db
+      .prepare(
+        `INSERT INTO agenda_revisions (meeting_id, revision, items_at, items_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, items_at = excluded.items_at, items_by = excluded.items_by`,
+      )
+      .run(meetingId, revision, origin?.at ?? this.now().toISOString(), origin?.by ?? null);
   }
 
   setStarted(meetingId: string, position: number, at: string): void {

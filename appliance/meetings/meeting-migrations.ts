@@ -172,6 +172,16 @@ const AGENDA_REVISIONS_SQL = `
   );
 `;
 
+/**
+ * An agenda item's identity, the same in every linked room, so the times it ran and its speakers
+ * stay with it when another item is put before it. Items written before get one from their place
+ * (`p1`, `p2`…): two rooms upgraded in the middle of a meeting give its items the same ones.
+ */
+const AGENDA_ITEM_IDS_SQL = `
+  ALTER TABLE agenda_items ADD COLUMN item_id TEXT;
+  UPDATE agenda_items SET item_id = 'p' || position;
+`;
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -186,4 +196,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 4, name: 'named speakers on agenda items', sql: 'ALTER TABLE agenda_items ADD COLUMN speakers TEXT;' },
   // The agenda's revision: moves on every change of its items, so a save started from an older agenda is refused, not silently written over it.
   { module: 'meetings', version: 5, name: 'agenda revisions', sql: AGENDA_REVISIONS_SQL },
+  { module: 'meetings', version: 6, name: 'agenda item ids', sql: AGENDA_ITEM_IDS_SQL },
 ];

@@ -24,6 +24,8 @@ export interface AgendaSpeaker {
 }
 
 export interface AgendaItemDraft {
+  /** The item's identity across linked rooms; a draft from a person has none (the agenda matches it to the item it was). */
+  id?: string;
   title: string;
   owner?: string;
   minutes: number;

@@ -48,6 +48,7 @@ export function agendaView(ctx: ViewContext, meetingId: string): AgendaNowView {
   const now = agendaNow(items, ctx.clock.now());
   return {
     items: items.map((i) => ({
+      id: i.id,
       position: i.position,
       title: i.title,
       owner: i.owner ?? null,

@@ -42,6 +42,8 @@ export interface MeetingView {
 }
 
 interface AgendaItemView {
+  /** The item's identity, the same in every linked room: a save sends it back so the item keeps its times and speakers. */
+  id: string;
   position: number;
   title: string;
   owner: string | null;

@@ -10,7 +10,21 @@ import './agenda-conflict.js';
 
 const blankRow = (): Row => ({ title: '', minutes: 10, owner: '', speakers: '' });
 
+/** The editor's rows for an agenda as the room has it (one blank row for an empty one). */
+function rowsOf(items: AgendaNowView['items']): Row[] {
+  const rows: Row[] = items.map((i) => ({
+    id: i.id,
+    title: i.title,
+    minutes: i.minutes,
+    owner: i.owner ?? '',
+    speakers: i.speakers.map((s) => `${s.name} ${s.minutes}`).join(', '),
+  }));
+  return rows.length > 0 ? rows : [blankRow()];
+}
+
 interface Row {
+  /** The item's id as read (none for a new row): sent back, so its times and speakers stay with it however it is renamed or moved. */
+  id?: string;
   title: string;
   minutes: number;
   owner: string;
@@ -109,13 +123,7 @@ export class AgendaEditor extends MeetingElement {
     const agenda = await this.api!.get<AgendaNowView>(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`);
     // Typing started while the agenda was on its way: the typing wins.
     if (this.dirty) return;
-    const rows = agenda.items.map((i) => ({
-      title: i.title,
-      minutes: i.minutes,
-      owner: i.owner ?? '',
-      speakers: i.speakers.map((s) => `${s.name} ${s.minutes}`).join(', '),
-    }));
-    if (rows.length === 0) rows.push(blankRow());
+    const rows = rowsOf(agenda.items);
     if (JSON.stringify(rows) !== JSON.stringify(this.rows)) this.rows = rows;
     this.revision = agenda.revision;
     this.loaded = true;
@@ -207,7 +215,13 @@ export class AgendaEditor extends MeetingElement {
       .filter((r) => r.title.trim())
       .map((r) => {
         const speakers = parseSpeakers(r.speakers) ?? [];
-        return { title: r.title.trim(), minutes: r.minutes, ...(r.owner.trim() ? { owner: r.owner.trim() } : {}), ...(speakers.length ? { speakers } : {}) };
+        return {
+          ...(r.id ? { id: r.id } : {}),
+          title: r.title.trim(),
+          minutes: r.minutes,
+          ...(r.owner.trim() ? { owner: r.owner.trim() } : {}),
+          ...(speakers.length ? { speakers } : {}),
+        };
       });
     panelRequest(this, {
       label: t('Agenda'),
@@ -216,10 +230,14 @@ export class AgendaEditor extends MeetingElement {
       body: { items, ifRevision: this.conflict?.revision ?? this.revision },
       answersRefusal: (error) => this.refused(error),
       done: (result) => {
-        this.revision = (result as AgendaNowView).revision;
+        const saved = result as AgendaNowView;
+        // The rows become the agenda as saved: a new item has its id from now on, for the next save.
+        this.rows = rowsOf(saved.items);
+        this.revision = saved.revision;
         this.conflict = null;
         this.dirty = false;
-        this.dispatchEvent(new CustomEvent('agenda-saved', { bubbles: true, composed: true }));
+        // The room's answer is the agenda as it now stands: the screen around counts it from here, at once.
+        this.dispatchEvent(new CustomEvent<AgendaNowView>('agenda-saved', { detail: saved, bubbles: true, composed: true }));
       },
     });
   }

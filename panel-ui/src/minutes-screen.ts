@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ActionItem, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
+import type { ActionItem, AgendaNowView, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
 import { i18n, t } from './i18n.js';
 import { meetingRefusalWords } from './meeting-refusal-words.js';
 import { MeetingElement } from './meeting-element.js';
@@ -119,7 +119,17 @@ export class MinutesScreen extends MeetingElement {
   @state() deleting: string | null = null;
   @state() error: string | null = null;
 
+  /** The agenda's items as last known: from the last read of the minutes, or at once from a save here. */
+  @state() agendaItems = 0;
+
   private follow: number | undefined;
+  /**
+   * Reads can overtake each other (a slow phone network, the 3-second read on its way when the
+   * agenda is saved): each gets a number, and what is shown is never replaced by the answer of
+   * a read begun before it — a save here counts as the newest.
+   */
+  private began = 0;
+  private shown = 0;
 
   constructor() {
     super();
@@ -141,18 +151,30 @@ export class MinutesScreen extends MeetingElement {
 
   protected async load(): Promise<void> {
     if (!this.api || !this.meetingId) return;
+    const ticket = ++this.began;
     try {
       const read = await fetchMinutes(this.api, this.meetingId);
+      if (ticket < this.shown) return;
       // The open agenda editor follows in the same beat as the tabs' counts, so they never disagree for long.
       await this.renderRoot.querySelector('agenda-editor')?.follow();
+      if (ticket < this.shown) return;
+      this.shown = ticket;
       this.minutes = read.minutes;
+      this.agendaItems = read.minutes.agenda.length;
       this.sentAt = read.sentAt ?? null;
       this.final = read.final;
       if (this.final && this.tab === 'agenda') this.tab = 'notes';
       this.error = null;
     } catch (err) {
-      this.error = meetingRefusalWords(err);
+      if (ticket >= this.shown) this.error = meetingRefusalWords(err);
     }
+  }
+
+  /** The agenda was saved here: its tab counts the saved items now, and the rest of the minutes are read again. */
+  private agendaSaved(saved: AgendaNowView): void {
+    this.shown = ++this.began;
+    this.agendaItems = saved.items.length;
+    void this.load();
   }
 
   override render() {
@@ -162,14 +184,14 @@ export class MinutesScreen extends MeetingElement {
     return html`
       <div class="tabs ${this.final ? '' : 'four'}" role="tablist" aria-label=${t('Minutes')}>
         ${tab('notes', t('Notes'), m?.notes.length ?? 0)} ${tab('decisions', t('Decisions'), m?.decisions.length ?? 0)} ${tab('actions', t('Action items'), m?.actionItems.length ?? 0)}
-        ${this.final ? nothing : tab('agenda', t('Agenda'), m?.agenda.length ?? 0)}
+        ${this.final ? nothing : tab('agenda', t('Agenda'), this.agendaItems)}
       </div>
       ${this.error ? html`<p class="card" role="status">${this.error}</p>` : nothing}
       ${this.sentAt ? html`<p class="card locked" role="status" data-testid="minutes-locked">${t('The minutes were sent at {time}; they can no longer be changed.', { time: i18n.time(this.sentAt) })}</p>` : nothing}
       ${this.final && !this.sentAt && this.hasAttribute('panel') ? html`<button type="button" data-testid="back-to-summary" @click=${() => navigate(this, 'end')}>${t('Back to the summary')}</button>` : nothing}
       ${
         this.tab === 'agenda'
-          ? html`<agenda-editor meeting-id=${this.meetingId} .api=${this.api} @agenda-saved=${() => void this.load()}></agenda-editor>`
+          ? html`<agenda-editor meeting-id=${this.meetingId} .api=${this.api} @agenda-saved=${(e: CustomEvent<AgendaNowView>) => this.agendaSaved(e.detail)}></agenda-editor>`
           : html`<div class="body">${this.tab === 'actions' ? this.actions(m) : this.entries(m, this.tab)}</div>`
       }
     `;

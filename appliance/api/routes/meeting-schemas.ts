@@ -27,6 +27,14 @@ const AgendaSpeakerSchema = Type.Object(
 );
 export const AgendaDraftSchema = Type.Object(
   {
+    id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          "The item's id as the agenda read gave it: the times it ran and its speakers stay with it wherever it moves or however it is renamed. A new item has none",
+      }),
+    ),
     title: Type.String({ minLength: 1, maxLength: 200 }),
     owner: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
     minutes: Type.Integer({ minimum: 1, maximum: 480 }),
@@ -141,6 +149,7 @@ export const AgendaNowSchema = Type.Object(
   {
     items: Type.Array(
       Type.Object({
+        id: Type.String({ description: "The item's identity, the same in every linked room; send it back with the item in a save" }),
         position: Type.Integer(),
         title: Type.String(),
         owner: Nullable(Type.String()),

@@ -1,0 +1,76 @@
+/**
+ * A phone (real Chromium against a test room) saves the agenda in the minutes screen's editor:
+ * the "Agenda (n)" tab counts the saved items at once, from the save's own answer — not at the
+ * screen's next read of the minutes. The page's timers are stopped before the save (no 3-second
+ * read can do it) and the minutes are held on their way (a read after the save cannot either).
+ * Then a save that drops the item that ran and renames the running one: the editor sends each
+ * item's id, so the renamed item keeps the time it started.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
+import { callRoom, startTestRoom, type TestRoom } from '../helpers/test-room.js';
+
+let room: TestRoom;
+let browser: Browser;
+let phone: Page;
+let meetingId: string;
+
+const api = <T>(method: string, path: string, body?: unknown) => callRoom<T>(room, method, path, body);
+const agendaTab = () => phone.getByTestId('tab-agenda');
+
+describe('the agenda editor saves: counted at once, items known by their ids', () => {
+  beforeAll(async () => {
+    buildPanelIfStale();
+    room = await startTestRoom();
+    browser = await launchChromium();
+    meetingId = (await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' })).id;
+    await api('POST', `/api/v1/meetings/${meetingId}/start`);
+    await api('PUT', `/api/v1/meetings/${meetingId}/agenda`, { items: [{ title: 'Budget', minutes: 10 }] });
+    const access = await api<{ url: string; code: string }>('GET', `/api/v1/meetings/${meetingId}/access`);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(10_000);
+    phone = await context.newPage();
+    await phone.clock.install();
+    await phone.goto(`${room.baseUrl}${new URL(access.url).pathname}?code=${access.code}`);
+    await agendaTab().click();
+    await agendaTab().filter({ hasText: '(1)' }).waitFor();
+    await phone.getByTestId('agenda-title-1').waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  it('shows the count of the items just saved, with no read of the minutes in between', async () => {
+    // From here no timer of the page fires: the minutes screen's 3-second read cannot update the tab.
+    await phone.clock.pauseAt(Date.now() + 60_000);
+    await phone.route('**/minutes.json', () => undefined);
+    await phone.getByTestId('agenda-add-item').click();
+    await phone.getByTestId('agenda-title-2').fill('Rollout');
+    await phone.getByTestId('agenda-add-item').click();
+    await phone.getByTestId('agenda-title-3').fill('Hiring');
+    await phone.getByTestId('agenda-save').click();
+
+    await agendaTab().filter({ hasText: '(3)' }).waitFor();
+    const saved = await api<{ items: { title: string }[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`);
+    expect(saved.items.map((i) => i.title)).toEqual(['Budget', 'Rollout', 'Hiring']);
+  });
+
+  it("keeps the running item's start when the item before it is removed and it is renamed in the same save", async () => {
+    await phone.unroute('**/minutes.json');
+    await phone.clock.resume();
+    await api('POST', `/api/v1/meetings/${meetingId}/agenda/next`);
+    await phone.getByRole('button', { name: 'Remove item 1' }).click();
+    await phone.getByTestId('agenda-title-1').fill('Rollout plan');
+    await phone.getByTestId('agenda-save').click();
+
+    await agendaTab().filter({ hasText: '(2)' }).waitFor();
+    const saved = await api<{ items: { title: string; startedAt: string | null; endedAt: string | null }[] }>('GET', `/api/v1/meetings/${meetingId}/agenda`);
+    expect(saved.items.map((i) => ({ title: i.title, running: i.startedAt !== null && i.endedAt === null }))).toEqual([
+      { title: 'Rollout plan', running: true },
+      { title: 'Hiring', running: false },
+    ]);
+  });
+});
