@@ -80,3 +80,51 @@ describe('fleet alert rules (manual clock)', () => {
     ]);
   });
 });
+
+describe('fleet alert rules: a failed self-test check', () => {
+  const event = (type: string, body: Record<string, unknown>, deviceId: string | null = 'mic') => ({
+    seq: 1,
+    id: `e-${type}-${String(body.faultId)}`,
+    site: 'hq',
+    room: 'aurora',
+    type,
+    deviceId,
+    at: '2026-01-01T00:00:00.000Z',
+    body,
+  });
+  const raised = event('fault.raised', {
+    faultId: 'selftest-r1-mic-mic-level',
+    code: 'ROOMCTL_E_SELFTEST_MIC_SILENT',
+    detail: 'Self-test failed: mic mic-level',
+  });
+  const cleared = event('fault.cleared', { faultId: 'selftest-r1-mic-mic-level', detail: 'self-test passed' });
+  // A device's own fault (its health) is the device-offline rule's, after its delay.
+  const healthFault = event('fault.raised', { faultId: 'display-offline-1', code: 'ROOMCTL_E_CONNECT_FAILED', detail: 'no route' }, 'display');
+
+  it('alerts at once, naming the device, and resolves under the same key when the check passes', () => {
+    const alerts: Alert[] = [];
+    const engine = new AlertEngine({ deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true }, (a) => alerts.push(a));
+    engine.observe(changes({ events: [healthFault, raised] }));
+    engine.observe(changes({ events: [event('fault.cleared', { faultId: 'display-offline-1' }, 'display'), cleared] }));
+    expect(alerts.map((a) => [a.rule, a.state, a.deviceId, a.key, a.params.code])).toEqual([
+      ['self-test', 'firing', 'mic', 'selftest/selftest-r1-mic-mic-level', 'ROOMCTL_E_SELFTEST_MIC_SILENT'],
+      ['self-test', 'resolved', 'mic', 'selftest/selftest-r1-mic-mic-level', null],
+    ]);
+  });
+
+  it('leaves a device the self-test could not reach to the device-offline rule (one alert for one unplugged projector)', () => {
+    const alerts: Alert[] = [];
+    const engine = new AlertEngine({ deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true }, (a) => alerts.push(a));
+    const faultId = 'selftest-r1-display-reachable';
+    engine.observe(changes({ events: [event('fault.raised', { faultId, deviceId: 'display', code: 'ROOMCTL_E_SELFTEST_UNREACHABLE' }, 'display')] }));
+    engine.observe(changes({ events: [event('fault.cleared', { faultId, deviceId: 'display' }, 'display')] }));
+    expect(alerts).toEqual([]);
+  });
+
+  it('stays quiet when the rules turn it off', () => {
+    const alerts: Alert[] = [];
+    const rules = { deviceOfflineAfterS: 30, roomOfflineAfterS: 60, problemReports: true, helpRequests: true, selfTestFaults: false };
+    new AlertEngine(rules, (a) => alerts.push(a)).observe(changes({ events: [raised, cleared] }));
+    expect(alerts).toEqual([]);
+  });
+});

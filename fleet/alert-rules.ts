@@ -9,6 +9,8 @@ export interface AlertRulesConfig {
   roomOfflineAfterS: number;
   problemReports: boolean;
   helpRequests: boolean;
+  /** Alert when a room's self-test finds a device failing a check (and again when it passes); on unless false. */
+  selfTestFaults?: boolean;
 }
 
 export const DEFAULT_ALERT_RULES: AlertRulesConfig = { deviceOfflineAfterS: 60, roomOfflineAfterS: 120, problemReports: true, helpRequests: true };
@@ -27,10 +29,11 @@ const EVENT_RULES: Record<
   {
     rule: Alert['rule'];
     keyPrefix: string;
-    enabledBy: 'problemReports' | 'helpRequests';
+    enabledBy: 'problemReports' | 'helpRequests' | 'selfTestFaults';
     /** An event that ends what another one raised (a help call dealt with) resolves its alert, under the same key. */
     state?: 'resolved';
-    alert: (body: Record<string, unknown>, where: string) => EventAlert;
+    /** The alert's words, or undefined for an event of this type that does not alert (a fault that is not the self-test's). */
+    alert: (body: Record<string, unknown>, where: string) => EventAlert | undefined;
   }
 > = {
   'problem.reported': {
@@ -63,6 +66,35 @@ const EVENT_RULES: Record<
       };
     },
   },
+  // A failed self-test check (its fault carries the check's code): facilities hear it at once,
+  // the device may still answer (a microphone that hears nothing). Device faults of health are
+  // the device-offline rule's.
+  'fault.raised': {
+    rule: 'self-test',
+    keyPrefix: 'selftest',
+    enabledBy: 'selfTestFaults',
+    alert(b, where) {
+      const code = typeof b.code === 'string' && b.code.startsWith('ROOMCTL_E_SELFTEST_') ? b.code : null;
+      if (!code || !isSelfTestFault(b.faultId) || code === UNREACHABLE) return undefined;
+      const detail = typeof b.detail === 'string' ? b.detail : null;
+      return { id: b.faultId, title: `${deviceOf(b)} failed the self-test in ${where}`, text: detail ?? code, params: { code, detail } };
+    },
+  },
+  'fault.cleared': {
+    rule: 'self-test',
+    keyPrefix: 'selftest',
+    enabledBy: 'selfTestFaults',
+    state: 'resolved',
+    alert(b, where) {
+      if (!isSelfTestFault(b.faultId) || b.faultId.endsWith('-reachable')) return undefined;
+      return {
+        id: b.faultId,
+        title: `${deviceOf(b)} passes the self-test again in ${where}`,
+        text: 'The check passed at the next self-test.',
+        params: { code: null, detail: null },
+      };
+    },
+  },
   // The room says the call was dealt with: facilities resolved it (the room's answer to
   // `resolve-help`), or someone resolved it at the room.
   'help.resolved': {
@@ -82,6 +114,18 @@ const EVENT_RULES: Record<
   },
 };
 
+/**
+ * A device the self-test could not reach is offline: the device-offline rule alerts for it,
+ * after its delay, and says when it is back (the room names that check's fault `…-reachable`).
+ */
+const UNREACHABLE = 'ROOMCTL_E_SELFTEST_UNREACHABLE';
+
+/** The room names its self-test's faults `selftest-<report>-<device>-<check>`. */
+const isSelfTestFault = (faultId: unknown): faultId is string => typeof faultId === 'string' && faultId.startsWith('selftest-');
+
+/** A fault's device (by its id, as the device-offline rule names it) for the English title. */
+const deviceOf = (b: Record<string, unknown>) => (typeof b.deviceId === 'string' ? b.deviceId : 'A device');
+
 interface Pending {
   rule: 'device-offline' | 'room-offline';
   site: string;
@@ -97,7 +141,8 @@ interface Pending {
  * offline longer than N s) are pending until `tick()` finds them old enough, then fire once;
  * when the condition ends a `resolved` alert follows, only if the firing one went out.
  * A device that flaps back within N s makes no noise at all. Events (problem report, help
- * call) alert at once; a help call dealt with resolves its alert. Time comes from `now`, so tests drive it with a manual clock.
+ * call, a failed self-test check) alert at once; a help call dealt with, or the check passing again,
+ * resolves its alert. Time comes from `now`, so tests drive it with a manual clock.
  */
 export class AlertEngine {
   private readonly pending = new Map<string, Pending>();
@@ -148,15 +193,18 @@ export class AlertEngine {
   /** The alert an event raises (a problem report, a help call) or resolves (a help call dealt with) at once, or undefined. */
   eventAlert(e: FleetEvent): Alert | undefined {
     const rule = EVENT_RULES[e.type];
-    if (!rule || !this.rules[rule.enabledBy]) return undefined;
+    if (!rule || this.rules[rule.enabledBy] === false) return undefined;
     const body = e.body as Record<string, unknown>;
-    const { id, title, text, params } = rule.alert(body, `${e.site}/${e.room}`);
+    const words = rule.alert(body, `${e.site}/${e.room}`);
+    if (!words) return undefined;
+    const { id, title, text, params } = words;
     return {
       key: `${rule.keyPrefix}/${id ?? e.id}`,
       rule: rule.rule,
       state: rule.state ?? 'firing',
       site: e.site,
       room: e.room,
+      ...(e.deviceId ? { deviceId: e.deviceId } : {}),
       title,
       text,
       params,

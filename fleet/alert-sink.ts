@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
 
 /** Every rule the fleet runs: the dashboard words each one in the operator's language. */
-export const ALERT_RULES = ['device-offline', 'room-offline', 'problem-report', 'help-request'] as const;
+export const ALERT_RULES = ['device-offline', 'room-offline', 'problem-report', 'help-request', 'self-test'] as const;
 type AlertRule = (typeof ALERT_RULES)[number];
 
 /**

@@ -109,6 +109,8 @@ export class DeviceFaultIssues {
    * a database that did not answer, or the write failed) is recorded now — an issue for each
    * failed device without a running fault, the end of the fault for each device back since.
    * The acknowledged message is not delivered again: its committed status is the record.
+   * A failed self-test check's issue (its device answers all along) is left to the room's next
+   * self-test.
    */
   reconcile(now: number): void {
     this.queue = this.queue
@@ -120,7 +122,8 @@ export class DeviceFaultIssues {
         );
         const ended = await this.sql.query<ReconciledDevice>(
           `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${faulty}, 'unknown')
-             AND EXISTS (SELECT 1 FROM fleet_issues i WHERE i.kind = 'device' AND i.site = d.site AND i.room = d.room AND i.device_id = d.device_id AND i.cleared_at IS NULL)`,
+             AND EXISTS (SELECT 1 FROM fleet_issues i WHERE i.kind = 'device' AND i.site = d.site AND i.room = d.room AND i.device_id = d.device_id AND i.cleared_at IS NULL
+               AND i.id NOT LIKE 'selftest-%')`,
         );
         const ids: string[] = [];
         for (const d of [...begun, ...ended]) {
@@ -160,7 +163,12 @@ export class DeviceFaultIssues {
       issueId = last.id; // Still open (a restart, or offline → auth-failed): the same fault goes on.
       const running = await this.sql.query<{ id: string }>('SELECT id FROM fleet_device_faults WHERE issue_id = ? AND ended_at IS NULL', [issueId]);
       if (running.length) return undefined;
-    } else if (last && (last.state !== 'resolved' || (last.resolved_by === null && last.cleared_at !== null && now - Date.parse(last.cleared_at) <= flapMs))) {
+    } else if (
+      last &&
+      // A failed self-test check's issue is not this fault's: it is worded by its check, and closed by a self-test.
+      !last.id.startsWith('selftest-') &&
+      (last.state !== 'resolved' || (last.resolved_by === null && last.cleared_at !== null && now - Date.parse(last.cleared_at) <= flapMs))
+    ) {
       issueId = last.id;
       const reopened = await this.sql.run(
         "UPDATE fleet_issues SET cleared_at = NULL, state = CASE WHEN state = 'resolved' THEN 'open' ELSE state END, resolved_at = NULL, resolved_by = NULL WHERE id = ? AND (cleared_at IS NOT NULL OR state = 'resolved')",

@@ -2,6 +2,7 @@ import { currentMeetingIn } from './current-meeting.js';
 import { trackCallIssue } from './failed-call-issues.js';
 import { roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetSqlTx } from './fleet-sql.js';
+import { trackSelfTestFault } from './selftest-fault-issues.js';
 
 const SQL = {
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
@@ -12,12 +13,16 @@ const SQL = {
   roomSeen: 'UPDATE fleet_issues SET room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND room_seen_at IS NULL',
 };
 
-/** A room's event in the batch: what it does to the issues (a problem report or help call opens one, the room's answers move a help call on, a failed call opens or clears one). */
+/**
+ * A room's event in the batch: what it does to the issues (a problem report or help call opens
+ * one, the room's answers move a help call on, a failed call or a failed self-test check opens or
+ * clears one).
+ */
 export async function trackEventIssue(
   tx: FleetSqlTx,
   site: string,
   room: string,
-  event: { id: string; type: string; body: Record<string, unknown>; at: string },
+  event: { id: string; type: string; deviceId?: string | null; body: Record<string, unknown>; at: string },
   changes: FleetChanges,
 ): Promise<void> {
   const { type, body, at } = event;
@@ -42,6 +47,14 @@ export async function trackEventIssue(
       { id: event.id, at, body },
       meeting ? (meeting.title ?? (meeting.confidential ? '(confidential)' : null)) : null,
     );
+    if (!changed) return;
+    changes.issues.add(changed.issueId);
+  } else if (type === 'fault.raised' || type === 'fault.cleared') {
+    const meeting = async () => {
+      const m = await currentMeetingIn(tx, site, room);
+      return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
+    };
+    const changed = await trackSelfTestFault(tx, { site, room }, { type, deviceId: event.deviceId ?? null, at, body }, meeting);
     if (!changed) return;
     changes.issues.add(changed.issueId);
   } else if (type === 'help.acknowledged' && requestId) {

@@ -166,7 +166,7 @@ export class FleetBatchWriter {
             at: e.at,
             body: e.body,
           });
-          await trackEventIssue(tx, m.site, m.room, { id: e.id, type: e.type, body: e.body, at: e.at }, changes);
+          await trackEventIssue(tx, m.site, m.room, { id: e.id, type: e.type, deviceId: e.deviceId, body: e.body, at: e.at }, changes);
           break;
         }
       }

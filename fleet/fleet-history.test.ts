@@ -123,13 +123,27 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(await store.issues()).toHaveLength(4);
   });
 
-  it('exports faults as CSV with durations, a formula in a detail defused', async () => {
+  it('exports faults as CSV with durations, a formula in a detail defused, the device by its name and the fault by its code', async () => {
     await fault('aurora', 'cam', 0, 90);
+    await sql.run(
+      "INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at) VALUES ('d1', 'i-gone', 'hq', 'aurora', 'display', 'offline', NULL, ?, ?)",
+      [T0 + 100 * 60_000, T0 + 110 * 60_000],
+    );
+    await sql.run('UPDATE fleet_device_faults SET error_code = ? WHERE device_id = ?', ['ROOMCTL_E_DEVICE_TIMEOUT', 'cam']);
+    // The camera's issue keeps its names from the room's config; the display's fault has no issue row (its names unknown).
+    await sql.run(
+      "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at) VALUES ('i-aurora', 'device', 'hq', 'aurora', 'cam', ?, 'x', ?)",
+      [JSON.stringify({ en: 'Front camera', 'zh-CN': '前置摄像头' }), new Date(T0).toISOString()],
+    );
     let csv = '';
     for await (const chunk of await new FleetHistory(sql).faultsCsv({ site: 'hq', room: 'aurora' }, T0 + DAY)) csv += chunk;
-    const [head, row] = csv.trim().split('\r\n');
-    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue');
-    expect(row).toBe(`hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora`);
+    const [head, ...rows] = csv.trim().split('\r\n');
+    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
+    // Newest first.
+    expect(rows).toEqual([
+      'hq,aurora,display,offline,2026-03-01T01:40:00.000Z,2026-03-01T01:50:00.000Z,600,,i-gone,,',
+      `hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora,Front camera,ROOMCTL_E_DEVICE_TIMEOUT`,
+    ]);
   });
 
   it('keeps the rating and the words of a problem report on its issue', async () => {

@@ -126,7 +126,8 @@ export class FleetHistory {
     const pages = this.faultPages(filter, now - windowMs);
     const first = await pages.next();
     return (async function* () {
-      yield `${['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue'].join(',')}\r\n`;
+      // The device's name and the fault's code after the first nine (a sheet that reads those by place still does).
+      yield `${['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue', 'device_name', 'code'].join(',')}\r\n`;
       if (first.done) return;
       yield first.value.map((r) => `${faultCsvRow(r, now)}\r\n`).join('');
       for await (const page of pages) yield page.map((r) => `${faultCsvRow(r, now)}\r\n`).join('');
@@ -135,24 +136,26 @@ export class FleetHistory {
 
   /** The faults that ended after `since` or go on, newest first, in pages, keyset-paged on (started_at, id). */
   private async *faultPages(filter: { site?: string; room?: string; limit?: number }, since: number): AsyncGenerator<FaultCsvRow[]> {
-    const where = ['(ended_at IS NULL OR ended_at >= ?)'];
+    const where = ['(f.ended_at IS NULL OR f.ended_at >= ?)'];
     const params: SqlValue[] = [since];
     for (const [column, value] of [
       ['site', filter.site],
       ['room', filter.room],
     ] as const) {
       if (!value) continue;
-      where.push(`${column} = ?`);
+      where.push(`f.${column} = ?`);
       params.push(value);
     }
     let left = Math.min(filter.limit ?? FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS);
     let after: { startedAt: number; id: string } | undefined;
     while (left > 0) {
       const page = Math.min(FAULTS_CSV_PAGE_ROWS, left);
-      const below = after ? ' AND (started_at, id) < (?, ?)' : '';
+      const below = after ? ' AND (f.started_at, f.id) < (?, ?)' : '';
+      // The device's names from its issue (the room's config when it opened): the fault rows keep the id only.
       const rows = await this.sql.query<FaultCsvRow>(
-        `SELECT id, site, room, issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults
-          WHERE ${where.join(' AND ')}${below} ORDER BY started_at DESC, id DESC LIMIT ?`,
+        `SELECT f.id, f.site, f.room, f.issue_id, f.device_id, f.status, f.detail, f.error_code, f.started_at, f.ended_at, i.device_names
+          FROM fleet_device_faults f LEFT JOIN fleet_issues i ON i.id = f.issue_id
+          WHERE ${where.join(' AND ')}${below} ORDER BY f.started_at DESC, f.id DESC LIMIT ?`,
         [...params, ...(after ? [after.startedAt, after.id] : []), page],
       );
       if (rows.length > 0) yield rows;
@@ -164,7 +167,7 @@ export class FleetHistory {
   }
 }
 
-type FaultCsvRow = FaultRow & { id: string; site: string; room: string };
+type FaultCsvRow = FaultRow & { id: string; site: string; room: string; device_names: string | null };
 
 /** Rows of the faults export when the caller names no `limit`. */
 export const FAULTS_CSV_DEFAULT_ROWS = 1000;
@@ -185,6 +188,8 @@ function faultCsvRow(r: FaultCsvRow, now: number): string {
     String(Math.round(s.durationMs / 1000)),
     r.detail ?? '',
     r.issue_id,
+    r.device_names ? ((JSON.parse(r.device_names) as FleetNames).en ?? '') : '',
+    r.error_code ?? '',
   ]);
 }
 

@@ -14,6 +14,7 @@ import { camelCaseRow } from '../appliance/store/camel-case-row.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import { currentMeetingIn } from './current-meeting.js';
+import { deviceNamesOf } from './device-names.js';
 import { FleetBatchWriter } from './fleet-batch-writer.js';
 import type { FleetMessage } from './fleet-messages.js';
 import { queryOne, type FleetSql } from './fleet-sql.js';
@@ -168,18 +169,6 @@ export class FleetStore {
 
 type EventRow = Omit<FleetEvent, 'body'> & { body: string };
 const toEvent = (r: EventRow): FleetEvent => ({ ...r, seq: Number(r.seq), body: JSON.parse(r.body) as Record<string, unknown> });
-
-/** The device names a room's retained state carries (`deviceNames: {id: {en, zh-CN}}`). */
-function deviceNamesOf(state: Record<string, unknown> | null): Record<string, FleetNames> {
-  const out: Record<string, FleetNames> = {};
-  const given = state?.deviceNames;
-  if (!given || typeof given !== 'object') return out;
-  for (const [id, v] of Object.entries(given as Record<string, unknown>)) {
-    const n = v as { en?: unknown; 'zh-CN'?: unknown } | null;
-    if (n && typeof n.en === 'string') out[id] = { en: n.en, 'zh-CN': typeof n['zh-CN'] === 'string' ? n['zh-CN'] : n.en };
-  }
-  return out;
-}
 
 interface SummaryRow {
   site: string;

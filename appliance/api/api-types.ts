@@ -85,6 +85,8 @@ export interface SelfTestFailureView {
   code: string | null;
   advice: string | null;
   nextStep: string | null;
+  /** A microphone that heard nothing: what it was listened for and the loudest level (the panel words it). */
+  heard: import('../meetings/self-test-advice.js').SilenceHeard | null;
 }
 
 /** One undelivered message in the admin view. `permanent`: it will not go through until the channel or message is fixed. */

@@ -94,3 +94,25 @@ export const SELF_TEST_FAULT_CODES = {
   'call-host': 'ROOMCTL_E_SELFTEST_CALL_UNREACHABLE',
   'call-browser': 'ROOMCTL_E_SELFTEST_CALL_BROWSER',
 } as const satisfies Record<SelfTestCheckName, ErrorCode>;
+
+/** A failed mic-level check's measurement: no level above `aboveDb` (dBFS) within `withinMs`, the loudest `peakDb` (null: no level at all). */
+export interface SilenceHeard {
+  aboveDb: number;
+  withinMs: number;
+  peakDb: number | null;
+}
+
+/** A silent microphone's measurement in words: nothing at all, or the loudest level heard. */
+export const SILENCE_WORDS = {
+  none: 'No level above {above} dB in {s} s; no level at all',
+  loudest: 'No level above {above} dB in {s} s; the loudest {peak} dB',
+} as const;
+
+/**
+ * A silent microphone's measurement as a sentence and its values (the panel's admin view and
+ * facilities' message word the sentence in their language, from self-test-words-zh-cn.ts).
+ */
+export function silenceSentence(h: SilenceHeard): { words: string; values: Record<string, number> } {
+  const values = { above: h.aboveDb, s: Math.round(h.withinMs / 100) / 10, peak: Math.round(h.peakDb ?? 0) };
+  return { words: h.peakDb === null ? SILENCE_WORDS.none : SILENCE_WORDS.loudest, values };
+}

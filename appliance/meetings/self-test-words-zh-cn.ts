@@ -30,6 +30,8 @@ export const ZH_CN_SELF_TEST: Record<string, string> = {
     '会议室连接不上会议服务的服务器：请检查会议室的网络和防火墙（到该服务的 HTTPS）。在此期间，请大家用会议链接或拨入方式在自己的设备上入会。',
   "The call's browser did not start: check calls.browser.executable in the room's config, and that the browser is installed (Debian: apt install chromium).":
     '通话浏览器无法启动：请检查会议室配置中的 calls.browser.executable，并确认已安装浏览器（Debian：apt install chromium）。',
+  'No level above {above} dB in {s} s; no level at all': '{s} 秒内没有高于 {above} dB 的电平；完全没有电平',
+  'No level above {above} dB in {s} s; the loudest {peak} dB': '{s} 秒内没有高于 {above} dB 的电平；最高 {peak} dB',
   'Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.':
     '请再次运行自检；如果仍以同样方式失败，请把上面的详情交给会议室的安装人员。',
 };

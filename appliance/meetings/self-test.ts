@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { SceneHost, SceneStep } from './scenes.js';
-import { adviceForError, adviceForStatus, NEXT_STEPS, SELF_TEST_FAULT_CODES, type SelfTestAdvice, type SelfTestCheckName } from './self-test-advice.js';
+import {
+  adviceForError,
+  adviceForStatus,
+  NEXT_STEPS,
+  SELF_TEST_FAULT_CODES,
+  type SelfTestAdvice,
+  type SelfTestCheckName,
+  type SilenceHeard,
+} from './self-test-advice.js';
 
 export interface SelfTestCheck {
   deviceId: string;
@@ -20,6 +29,15 @@ export interface SelfTestCheck {
   advice?: SelfTestAdvice | null;
   /** … and the same in English. */
   nextStep?: string | null;
+  /** A microphone that heard nothing: what was listened for and the loudest level it heard (null: no level at all), so a panel words it. */
+  heard?: SilenceHeard;
+}
+
+/** The microphone heard nothing within the wait: its measurement travels with the check. */
+class SilenceError extends Error {
+  constructor(readonly heard: SilenceHeard) {
+    super(`no level above ${heard.aboveDb} dB within ${heard.withinMs} ms (peak ${heard.peakDb ?? -Infinity} dB)`);
+  }
 }
 
 export interface SelfTestReport {
@@ -43,7 +61,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
     new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+      timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${what}: no answer in ${ms} ms`)), ms);
       timer.unref();
     }),
   ]);
@@ -59,8 +77,9 @@ async function check(deviceId: string, name: SelfTestCheckName, run: () => Promi
     return { deviceId, check: name, ok: true, ran: true, detail: name === 'mic-level' && result !== undefined ? JSON.stringify(result).slice(0, 200) : null };
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    const code = e.code ?? (/no answer in \d+ ms/.test(e.message ?? '') ? 'ROOMCTL_E_DEVICE_TIMEOUT' : null);
-    return failed(deviceId, name, `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`, code, adviceForError(name, code));
+    const code = e.code ?? null;
+    const result = failed(deviceId, name, `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`, code, adviceForError(name, code));
+    return err instanceof SilenceError ? { ...result, heard: err.heard } : result;
   }
 }
 
@@ -83,7 +102,7 @@ async function testDevice(host: SceneHost, d: DeviceView, timeoutMs: number, wak
   const reachable = d.status === 'ok' || d.status === 'degraded';
   if (!reachable) {
     const advice = adviceForStatus(d.status);
-    return [failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.detail?.match(/ROOMCTL_E_[A-Z_]+/)?.[0] ?? null, advice)];
+    return [failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.error?.code ?? null, advice)];
   }
   const out: SelfTestCheck[] = [{ deviceId: d.id, check: 'reachable', ok: true, ran: true, detail: d.detail }];
   out.push(...(await wake(host, d, wakeSteps, timeoutMs)));
@@ -115,7 +134,7 @@ async function liveLevel(host: SceneHost, id: string, waitMs: number): Promise<{
       const now = levels();
       const peak = Array.isArray(now) && now.length > 0 ? Math.max(...(now as number[])) : -Infinity;
       if (peak > SILENCE_DB) return { peakDb: peak };
-      if (Date.now() > deadline) throw new Error(`no level above ${SILENCE_DB} dB within ${waitMs} ms (peak ${peak} dB)`);
+      if (Date.now() > deadline) throw new SilenceError({ aboveDb: SILENCE_DB, withinMs: waitMs, peakDb: Number.isFinite(peak) ? peak : null });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {

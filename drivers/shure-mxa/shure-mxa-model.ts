@@ -31,6 +31,8 @@ export class ShureMxaModel extends EventEmitter {
   flashing = false;
   preset = 1;
   meterRateMs = 0;
+  /** False while the array's audio is dead and its control port still answers (`loseSound`). */
+  hearing = true;
   readonly channels: Channel[];
   readonly model: string;
   readonly deviceId: string;
@@ -76,11 +78,20 @@ export class ShureMxaModel extends EventEmitter {
     this.emit('rep', `< REP DEVICE_AUDIO_MUTE ${on ? 'ON' : 'OFF'} >`);
   }
 
+  /**
+   * The physical side: the array stops hearing the room while its control port keeps
+   * answering (a failed capsule board, or its audio network cable pulled with control on
+   * another port). It is not muted — every meter just reads 000 — until `loseSound(false)`.
+   */
+  loseSound(lost = true): void {
+    this.hearing = !lost;
+  }
+
   /** The meter line at this moment, and one random step of every level. */
   sample(): string {
     for (const c of this.channels) {
       const step = Math.round((this.random() - 0.5) * 8);
-      c.level = c.mute || this.deviceMute ? 0 : Math.min(60, Math.max(5, c.level + step));
+      c.level = c.mute || this.deviceMute || !this.hearing ? 0 : Math.min(60, Math.max(5, c.level + step));
     }
     return `< SAMPLE ${this.channels.map((c) => String(c.level).padStart(3, '0')).join(' ')} >`;
   }

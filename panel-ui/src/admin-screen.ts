@@ -32,8 +32,10 @@ export class AdminScreen extends PanelElement {
       flex-wrap: wrap;
       gap: 0.4em;
     }
+    /* As wide as its name at least (a button's 56 px floor would let "Messages" spill out of a
+       sixth of a portrait panel), sharing what is left; the row wraps when the names need it. */
     .tabs button {
-      flex: 1;
+      flex: 1 1 auto;
     }
     dl {
       display: grid;

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appliance/api/api-types.js';
-import { NEXT_STEPS, SELF_TEST_CHECK_WORDS } from '../../appliance/meetings/self-test-advice.js';
+import { NEXT_STEPS, SELF_TEST_CHECK_WORDS, silenceSentence } from '../../appliance/meetings/self-test-advice.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 import { listSectionStyles } from './panel-styles.js';
@@ -21,6 +21,13 @@ function checkLabel(check: string): string {
 function nextStep(f: SelfTestFailureView): string | null {
   const words = f.advice ? (NEXT_STEPS as Record<string, string>)[f.advice] : undefined;
   return words ? t(words) : f.nextStep;
+}
+
+/** Why it failed: a silent microphone's measurement in the panel's words, else as the device or the room said it. */
+function reasonOf(f: SelfTestFailureView): string {
+  if (!f.heard) return f.detail ?? t('failed');
+  const { words, values } = silenceSentence(f.heard);
+  return t(words, values);
 }
 
 /**
@@ -81,7 +88,7 @@ export class AdminSelftest extends PanelElement {
             ${r.failures.map(
               (f) => html`<li data-testid="selftest-failure" data-device=${f.deviceId} data-check=${f.check}>
                 <strong>${name(f.deviceId)} · ${checkLabel(f.check)}</strong>
-                <span class="reason" data-testid="selftest-reason">${f.detail ?? t('failed')}</span>
+                <span class="reason" data-testid="selftest-reason">${reasonOf(f)}</span>
                 ${nextStep(f) ? html`<span data-testid="selftest-next">${t('Next step: {step}', { step: nextStep(f)! })}</span>` : nothing}
               </li>`,
             )}

@@ -44,7 +44,7 @@ describe.each(FLEET_BACKENDS)('the faults export on %s', (backend) => {
   const exportCsv = (query: string) => fetch(`${fleet.url}/api/fleet/export/faults.csv${query}`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } });
   const rowsOf = async (response: Response) => {
     const [head, ...rows] = (await response.text()).trimEnd().split('\r\n');
-    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue');
+    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
     return rows.map((row) => {
       const cells = row.split(',');
       return { started: cells[4]!, issue: cells[8]! };

@@ -46,8 +46,15 @@ const OverviewSchema = Type.Object({
           code: Nullable(Type.String()),
           advice: Nullable(Type.String()),
           nextStep: Nullable(Type.String()),
+          heard: Type.Union([
+            Type.Object(
+              { aboveDb: Type.Number(), withinMs: Type.Number(), peakDb: Type.Union([Type.Number(), Type.Null()]) },
+              { description: 'A microphone that heard nothing: the level listened for, for how long, and the loudest heard (null: none)' },
+            ),
+            Type.Null(),
+          ]),
         }),
-        { description: 'Each failed check with its reason (detail, code) and what to do (advice key, nextStep in words)' },
+        { description: 'Each failed check with its reason (detail, code, heard) and what to do (advice key, nextStep in words)' },
       ),
     }),
     Type.Null(),
@@ -88,7 +95,15 @@ const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg
 const selfTestFailures = (report: SelfTestReport) =>
   report.results
     .filter((r) => !r.ok)
-    .map((r) => ({ deviceId: r.deviceId, check: r.check, detail: r.detail, code: r.code ?? null, advice: r.advice ?? null, nextStep: r.nextStep ?? null }));
+    .map((r) => ({
+      deviceId: r.deviceId,
+      check: r.check,
+      detail: r.detail,
+      code: r.code ?? null,
+      advice: r.advice ?? null,
+      nextStep: r.nextStep ?? null,
+      heard: r.heard ?? null,
+    }));
 
 /** The admin view: devices and health, last self-test, logs, restart, paired panels, settings. Every route needs the admin session. */
 export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {

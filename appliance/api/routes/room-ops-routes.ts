@@ -37,6 +37,12 @@ const SelfTestSchema = Type.Object({
         }),
       ),
       nextStep: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Failed checks: what to do, in words' })),
+      heard: Type.Optional(
+        Type.Object(
+          { aboveDb: Type.Number(), withinMs: Type.Number(), peakDb: Type.Union([Type.Number(), Type.Null()]) },
+          { description: 'A failed mic-level check: the level listened for (dBFS), for how long (ms), and the loudest heard (null: none)' },
+        ),
+      ),
     }),
   ),
 });

@@ -6,13 +6,15 @@
 import { expect, it } from 'vitest';
 import { RoomEventSchema } from '../../../contract/events.js';
 import { ALERT_RULES } from '../../../fleet/alert-sink.js';
-import { ALERT_WORDS } from './fleet-alert-words.js';
+import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
+import { ALERT_WORDS, alertWords } from './fleet-alert-words.js';
 import { EVENT_SENTENCES, PROBLEM_CATEGORY_WORDS } from './fleet-event-words.js';
 import { PROBLEM_CATEGORIES } from '../../../appliance/meetings/feedback-repository.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
+import { setFleetLocale } from './fleet-words.js';
 
-/** Rules whose condition ends (and so send a resolved alert); the others fire once. A help call ends when it is dealt with. */
-const CONDITIONS = new Set(['device-offline', 'room-offline', 'help-request']);
+/** Rules whose condition ends (and so send a resolved alert); the others fire once. A help call ends when it is dealt with, a failed self-test check when it passes. */
+const CONDITIONS = new Set(['device-offline', 'room-offline', 'help-request', 'self-test']);
 const placeholders = (s: string) =>
   [...s.matchAll(/\{(\w+)\}/g)]
     .map((m) => m[1])
@@ -48,4 +50,31 @@ it('words every event type of the contract in both languages, and every problem 
   expect(Object.keys(EVENT_SENTENCES['call.changed']!).sort()).toEqual([...states].sort());
   expect(Object.keys(PROBLEM_CATEGORY_WORDS).sort()).toEqual([...PROBLEM_CATEGORIES].sort());
   expect(Object.values(PROBLEM_CATEGORY_WORDS).flatMap(untranslated)).toEqual([]);
+});
+
+it("words a failed self-test check's alert by its code, the device by its name", () => {
+  const alert: FleetAlertView = {
+    id: '1',
+    key: 'selftest/selftest-r1-mic-mic-level',
+    rule: 'self-test',
+    state: 'firing',
+    site: 'hq',
+    room: 'aurora',
+    deviceId: 'mic',
+    title: 'Self-test failed in hq/aurora',
+    text: 'Self-test failed: mic mic-level',
+    params: {
+      code: 'ROOMCTL_E_SELFTEST_MIC_SILENT',
+      detail: 'Self-test failed: mic mic-level',
+      deviceNames: { en: 'Ceiling microphone', 'zh-CN': '吸顶麦克风' },
+    },
+    at: '2026-01-01T00:00:00.000Z',
+  };
+  try {
+    setFleetLocale('zh-CN');
+    expect(alertWords(alert, 'Aurora')).toEqual({ title: 'Aurora 的吸顶麦克风自检未通过', text: FLEET_ZH_CN['Heard nothing in the self-test'] });
+    expect(alertWords({ ...alert, state: 'resolved' }, 'Aurora')).toEqual({ title: 'Aurora 的吸顶麦克风自检已恢复通过', text: '下一次自检时该项已通过。' });
+  } finally {
+    setFleetLocale('en');
+  }
 });

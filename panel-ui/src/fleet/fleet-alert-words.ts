@@ -5,6 +5,7 @@
  * Room events are worded in fleet-event-words.ts.
  */
 import type { FleetAlertView, FleetNames } from '../../../fleet/fleet-api-types.js';
+import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { duration, ft, nameIn } from './fleet-words.js';
 
 interface AlertTexts {
@@ -26,6 +27,11 @@ export const ALERT_WORDS: Record<string, { firing: AlertTexts; resolved?: AlertT
   'help-request': {
     firing: { title: 'Help requested in {room}', text: 'Someone in the room asked for help.' },
     resolved: { title: 'Help call in {room} dealt with', text: 'The help call was dealt with.' },
+  },
+  // The text of a firing one is the failed check's words (by its code) when the dashboard has them.
+  'self-test': {
+    firing: { title: '{device} failed the self-test in {room}', text: 'A check of the self-test failed.' },
+    resolved: { title: '{device} passes the self-test again in {room}', text: 'The check passed at the next self-test.' },
   },
 };
 
@@ -50,5 +56,6 @@ export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
         ? (text(p.message) ?? (text(p.by) ? ft('{by} dealt with the help call.', { by: text(p.by) ?? '' }) : null))
         : text(p.detail);
   if (a.rule === 'problem-report' || a.rule === 'help-request') return { title, text: own || ft(words.text, vars) };
+  if (a.rule === 'self-test') return { title, text: (a.state === 'firing' ? deviceFaultWords(text(p.code)) : null) ?? ft(words.text, vars) };
   return { title, text: own ? `${ft(words.text, vars)} ${own}` : ft(words.text, vars) };
 }

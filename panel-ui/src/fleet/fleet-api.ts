@@ -40,8 +40,10 @@ export class FleetApi {
     return this.request<FleetAlertView[]>('GET', '/api/fleet/alerts?limit=30');
   }
 
-  issues(query: IssueQuery): Promise<FleetIssue[]> {
-    return this.request<FleetIssue[]>('GET', `/api/fleet/issues?${queryString(query)}`);
+  /** The issues found, newest first: `limit` of them at most (the fleet's default, 200, when not given). */
+  issues(query: IssueQuery, limit?: number): Promise<FleetIssue[]> {
+    const more = limit ? `&limit=${limit}` : '';
+    return this.request<FleetIssue[]>('GET', `/api/fleet/issues?${queryString(query)}${more}`);
   }
 
   issue(id: string): Promise<{ issue: FleetIssue; log: FleetIssueLogEntry[] }> {

@@ -31,6 +31,8 @@ const FLEET_SUMMARIES = new Set(['Offline', 'Wrong password', 'The online call f
 /** A device issue with a known error code is worded from the code; the device's own (English) words follow as its detail. */
 const summaryOf = (i: FleetIssue) =>
   (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ?? (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
+/** A failed self-test check's issue: its detail is the room's self-test speaking, not the device. */
+const fromSelfTest = (i: FleetIssue) => i.errorCode?.startsWith('ROOMCTL_E_SELFTEST_') === true;
 const deviceSays = (i: FleetIssue) => (i.kind === 'device' && deviceFaultWords(i.errorCode) !== null && !FLEET_SUMMARIES.has(i.summary) ? i.summary : null);
 
 /**
@@ -128,7 +130,7 @@ export class FleetIssueList extends LitElement {
     const mine = i.assignedTo !== null && i.assignedTo === this.me;
     return html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state} data-kind=${i.kind} data-mine=${mine ? 'yes' : 'no'}>
       <div>${what}${mine ? html`<span class="mine" data-mine-marker>${ft('yours')}</span>` : nothing}</div>
-      ${deviceSays(i) ? html`<div class="meta" data-device-says>${ft('The device says: {detail}', { detail: deviceSays(i) ?? '' })}</div>` : nothing}
+      ${deviceSays(i) ? html`<div class="meta" data-device-says>${ft(fromSelfTest(i) ? "The room's self-test says: {detail}" : 'The device says: {detail}', { detail: deviceSays(i) ?? '' })}</div>` : nothing}
       ${i.meeting ? html`<div class="meeting" data-meeting>${ft('During the meeting "{title}"', { title: i.meeting })}</div>` : nothing}
       ${i.kind === 'problem' && (i.rating !== null || i.comment) ? html`<div class="words" data-words>${i.rating !== null ? html`<span title=${ft('Rating {n} of 5', { n: i.rating })}>${'★'.repeat(i.rating)}${'☆'.repeat(Math.max(0, 5 - i.rating))}</span> ` : nothing}${i.comment ? `“${i.comment}”` : ''}</div>` : nothing}
       <div class="meta">${ft(KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>

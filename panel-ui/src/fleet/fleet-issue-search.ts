@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { queryString, type FleetApi, type IssueQuery } from './fleet-api.js';
+import { SEARCH_SHOWN, searchResults } from './fleet-search-results.js';
 import { FleetWordsController, ft } from './fleet-words.js';
 import './fleet-issue-list.js';
 
@@ -24,6 +25,8 @@ export class FleetIssueSearch extends LitElement {
   @property({}) me = '';
   @property({ attribute: false }) operators: string[] = [];
   @state() results: FleetIssue[] | undefined;
+  /** The search found more than the list shows. */
+  @state() more = false;
   @state() error = '';
   private query: IssueQuery = {};
   private readonly words = new FleetWordsController(this);
@@ -35,7 +38,7 @@ export class FleetIssueSearch extends LitElement {
 
   private async search(): Promise<void> {
     try {
-      this.results = await this.api.issues(this.query);
+      ({ shown: this.results, more: this.more } = searchResults(await this.api.issues(this.query, SEARCH_SHOWN + 1)));
       this.error = '';
     } catch (err) {
       this.error = (err as Error).message;
@@ -65,7 +68,7 @@ export class FleetIssueSearch extends LitElement {
         <button type="button" name="export" @click=${() => void this.api.download(`/api/fleet/export/issues.csv?${queryString(this.query)}`, 'fleet-issues.csv')}>${ft('Export CSV')}</button>
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
+      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${this.more ? ft('The newest {n} found; there are more: narrow the search', { n: this.results.length }) : ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
   }
 }
 

@@ -29,6 +29,8 @@ export class FleetRoomDetailView extends LitElement {
       .meeting { color: #ffd43b; }
       ol { padding-left: 1.2em; font-size: 0.85em; max-height: 14em; overflow: auto; }
       .error { color: #ff6b6b; }
+      /* A short time ("3 min ago", "现在"): Chinese may break between any two characters, and the table would squeeze it to one a line. */
+      [data-since] { white-space: nowrap; }
     `,
   ];
 
@@ -78,7 +80,7 @@ export class FleetRoomDetailView extends LitElement {
       ${
         d
           ? html`<table>
-              <thead><tr><th>${ft('Device')}</th><th>${ft('Health')}</th><th>${ft('Since')}</th></tr></thead>
+              <thead><tr><th>${ft('Device')}</th><th>${ft('Health')}</th><th data-since>${ft('Since')}</th></tr></thead>
               <tbody>
                 ${d.devices.map(
                   (dev) => html`<tr data-device=${dev.deviceId} data-status=${dev.status}>
@@ -94,7 +96,7 @@ export class FleetRoomDetailView extends LitElement {
                           : nothing
                       }
                     </td>
-                    <td>${when(dev.since)}</td>
+                    <td data-since>${when(dev.since)}</td>
                   </tr>`,
                 )}
               </tbody>

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { DeviceHistory, FleetNames, RoomHistory, UptimeWindow } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
+import { faultsExport } from './fleet-faults-export.js';
 import { sparkline } from './fleet-sparkline.js';
 import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './fleet-words.js';
 
@@ -58,6 +59,7 @@ export class FleetRoomHistory extends LitElement {
   override render() {
     const h = this.history;
     if (!h) return html`<p class="muted">${ft('Loading…')}</p>`;
+    const exported = faultsExport(h.site, h.room, h.faults.length);
     return html`<h3>${ft('Uptime')}</h3>
       <table>
         <thead><tr><th></th>${WINDOWS.map((w) => html`<th>${ft(w)}</th>`)}<th>${ft('Faults')}</th><th>${ft('Reply time, 7 d')}</th><th>${ft('Signal, 7 d')}</th><th>${ft('Lamp')}</th></tr></thead>
@@ -66,7 +68,8 @@ export class FleetRoomHistory extends LitElement {
           ${h.devices.map((d) => this.device(d))}
         </tbody>
       </table>
-      <h3>${ft('Faults, 30 days')} <button name="export-faults" @click=${() => void this.api.download(`/api/fleet/export/faults.csv?site=${h.site}&room=${h.room}`, `faults-${h.site}-${h.room}.csv`)}>${ft('Export CSV')}</button></h3>
+      <h3>${ft('Faults, 30 days')} <button name="export-faults" @click=${() => void this.api.download(exported.path, exported.filename)}>${ft('Export CSV')}</button></h3>
+      ${exported.cut ? html`<p class="muted" data-export-cut>${ft('The export holds the newest {rows} of these {n} faults.', { rows: exported.cut.rows.toLocaleString(), n: exported.cut.of.toLocaleString() })}</p>` : nothing}
       ${
         h.faults.length === 0
           ? html`<p class="muted">${ft('No fault in 30 days.')}</p>`

@@ -1,0 +1,117 @@
+/**
+ * A failed self-test check of a device that still answers (a microphone that hears nothing)
+ * is an issue on the dashboard: opened by the room's coded `fault.raised`, with the device's
+ * names and the meeting, and closed by the `fault.cleared` of the self-test in which the check
+ * passes — unless an operator took it on. A device already in an open issue keeps that one,
+ * and a fleet that starts again leaves the issue open. On both databases.
+ */
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
+import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
+import { DeviceFaultIssues } from './device-fault-issues.js';
+import { IssueDesk } from './fleet-issue-desk.js';
+import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
+
+afterAll(closeFleetPostgres);
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
+const msg = (topic: string, body: unknown): FleetMessage => {
+  const parsed = parseFleetMessage(topic, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)));
+  if (!parsed || 'error' in parsed) throw new Error(`not a fleet message: ${JSON.stringify(parsed)}`);
+  return parsed;
+};
+const event = (id: string, minute: number, body: Record<string, unknown>) => msg('roomctl/hq/aurora/events', { id, at: at(minute), ...body });
+const FAULT = 'selftest-r1-mic-mic-level';
+const micSilent = (id: string, minute: number, faultId = FAULT) =>
+  event(id, minute, {
+    type: 'fault.raised',
+    faultId,
+    deviceId: 'mic',
+    code: 'ROOMCTL_E_SELFTEST_MIC_SILENT',
+    detail: 'Self-test failed: mic mic-level (no level above -57 dB within 2000 ms (peak -60 dB))',
+  });
+const micHears = (id: string, minute: number) => event(id, minute, { type: 'fault.cleared', faultId: FAULT, deviceId: 'mic', detail: 'self-test passed' });
+
+describe.each(FLEET_BACKENDS)('on %s', (backend) => {
+  const fleet = useTestFleetStore(backend);
+  let desk: IssueDesk;
+  beforeEach(async () => {
+    desk = new IssueDesk(fleet.db.sql, fleet.store);
+    await fleet.store.apply([
+      msg('roomctl/hq/aurora/status', 'online'),
+      msg('roomctl/hq/aurora/state', {
+        room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
+        deviceNames: { mic: { en: 'Ceiling microphone', 'zh-CN': '吸顶麦克风' }, display: { en: 'Projector', 'zh-CN': '投影机' } },
+      }),
+      event('e0', 0, { type: 'meeting.started', meetingId: 'm1', title: 'Board meeting' }),
+    ]);
+  });
+
+  it('opens an issue for the silent microphone, worded by its code, and closes it when the next self-test passes', async () => {
+    const changes = await fleet.store.apply([micSilent('e1', 1)]);
+    expect([...changes.issues]).toEqual([FAULT]);
+    expect(await fleet.store.issue(FAULT)).toMatchObject({
+      kind: 'device',
+      deviceId: 'mic',
+      deviceNames: { en: 'Ceiling microphone', 'zh-CN': '吸顶麦克风' },
+      errorCode: 'ROOMCTL_E_SELFTEST_MIC_SILENT',
+      summary: expect.stringContaining('no level above -57 dB'),
+      meeting: 'Board meeting',
+      state: 'open',
+    });
+    // Delivered again (at least once): still one issue.
+    await fleet.store.apply([micSilent('e1', 1)]);
+    expect(await desk.search({ state: 'unresolved' })).toHaveLength(1);
+    await fleet.store.apply([micHears('e2', 30)]);
+    expect(await fleet.store.issue(FAULT)).toMatchObject({ state: 'resolved', resolvedBy: null, clearedAt: at(30) });
+    expect((await desk.log(FAULT)).map((e) => e.action)).toEqual(['opened', 'cleared']);
+  });
+
+  it('leaves an acknowledged issue to its operator when the check passes again', async () => {
+    await fleet.store.apply([micSilent('e1', 1)]);
+    await desk.acknowledge(FAULT, 'Ana Lima');
+    await fleet.store.apply([micHears('e2', 30)]);
+    expect(await fleet.store.issue(FAULT)).toMatchObject({ state: 'acknowledged', clearedAt: at(30) });
+  });
+
+  it('keeps one issue for a device already in an open one', async () => {
+    await fleet.store.apply([micSilent('e1', 1)]);
+    await fleet.store.apply([micSilent('e2', 2, 'selftest-r2-mic-answers')]);
+    expect((await desk.search({ state: 'unresolved' })).map((i) => i.id)).toEqual([FAULT]);
+  });
+
+  it("opens an issue of its own for the device's next fault of health, not the self-test's again", async () => {
+    const faults = new DeviceFaultIssues(fleet.db.sql, desk, { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
+    const health = async (status: 'ok' | 'offline', minute: number) => {
+      const changes = await fleet.store.apply([
+        msg('roomctl/hq/aurora/devices/mic/health', {
+          status,
+          since: at(minute),
+          detail: status === 'ok' ? null : 'No reply',
+          metrics: {},
+          at: T0 + minute * 60_000,
+        }),
+      ]);
+      faults.observe(changes, T0 + minute * 60_000);
+      await faults.idle();
+    };
+    await health('ok', 0);
+    await fleet.store.apply([micSilent('e1', 1)]);
+    await fleet.store.apply([micHears('e2', 30)]);
+    // Five minutes later (within the flap window of a device fault), the array stops answering.
+    await health('offline', 35);
+    expect(await fleet.store.issue(FAULT)).toMatchObject({ state: 'resolved', clearedAt: at(30) });
+    const [open] = await desk.search({ state: 'unresolved' });
+    expect(open).toMatchObject({ kind: 'device', deviceId: 'mic', summary: 'No reply', errorCode: null });
+    expect(open!.id).not.toBe(FAULT);
+  });
+
+  it('leaves the issue of a device that answers open when the fleet starts again', async () => {
+    await fleet.store.apply([msg('roomctl/hq/aurora/devices/mic/health', { status: 'ok', since: at(0), detail: null, metrics: {} }), micSilent('e1', 1)]);
+    const faults = new DeviceFaultIssues(fleet.db.sql, desk, { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
+    faults.reconcile(T0 + 5 * 60_000);
+    await faults.idle();
+    expect(await fleet.store.issue(FAULT)).toMatchObject({ state: 'open', clearedAt: null });
+  });
+});

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { deviceNamesOf } from './device-names.js';
+import { queryOne, type FleetSqlTx } from './fleet-sql.js';
+
+/** The codes a room's self-test gives its faults, one per kind of check (`ROOMCTL_E_SELFTEST_*`). */
+const SELF_TEST_CODE = /^ROOMCTL_E_SELFTEST_[A-Z_]+$/;
+
+/**
+ * A failed self-test check of a device is a device issue: a microphone that hears nothing is
+ * as much facilities' business as a projector that went offline, though the device still
+ * answers and its health never turns. The room's `fault.raised` (with a self-test code and the
+ * device) opens it — its id the fault's, its summary the room's words, its code the check's, so
+ * the dashboard words it in the operator's language — and the `fault.cleared` of the next
+ * self-test in which the check passes closes it, unless an operator took it on (then it is
+ * theirs to resolve, like any device fault).
+ *
+ * A device with an open issue already (it went offline, so its reachability check failed too)
+ * keeps that one issue: one unresolved device issue per device (a unique key). An issue that
+ * health faults joined since (the device then went offline) is closed by health, not here.
+ * Runs inside the batch's transaction, after the event was stored once.
+ */
+export async function trackSelfTestFault(
+  tx: FleetSqlTx,
+  room: { site: string; room: string },
+  event: { type: string; deviceId: string | null; at: string; body: Record<string, unknown> },
+  meeting: () => Promise<string | null>,
+): Promise<{ issueId: string } | null> {
+  const faultId = typeof event.body.faultId === 'string' && event.body.faultId.startsWith('selftest-') ? event.body.faultId : null;
+  if (!faultId) return null;
+  if (event.type === 'fault.raised') {
+    const code = typeof event.body.code === 'string' ? event.body.code : '';
+    if (!event.deviceId || !SELF_TEST_CODE.test(code)) return null;
+    const detail = typeof event.body.detail === 'string' && event.body.detail ? event.body.detail : null;
+    const state = await queryOne<{ state: string | null }>(tx, 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?', [room.site, room.room]);
+    const names = deviceNamesOf(state?.state ? (JSON.parse(state.state) as Record<string, unknown>) : null)[event.deviceId] ?? null;
+    const opened = await tx.run(
+      "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, error_code, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
+      [faultId, room.site, room.room, event.deviceId, names ? JSON.stringify(names) : null, detail ?? 'Self-test failed', code, event.at, await meeting()],
+    );
+    if (!opened.changes) return null;
+    await log(tx, faultId, 'opened', detail, event.at);
+    return { issueId: faultId };
+  }
+  if (event.type !== 'fault.cleared') return null;
+  const cleared = await tx.run(
+    `UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END
+      WHERE id = ? AND kind = 'device' AND cleared_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.issue_id = ? AND f.ended_at IS NULL)`,
+    [event.at, event.at, faultId, faultId],
+  );
+  if (!cleared.changes) return null;
+  await log(tx, faultId, 'cleared', null, event.at);
+  return { issueId: faultId };
+}
+
+async function log(tx: FleetSqlTx, issueId: string, action: 'opened' | 'cleared', text: string | null, at: string): Promise<void> {
+  await tx.run('INSERT INTO fleet_issue_log (id, issue_id, at, actor, action, text) VALUES (?, ?, ?, NULL, ?, ?)', [randomUUID(), issueId, at, action, text]);
+}

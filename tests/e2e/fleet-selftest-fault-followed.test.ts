@@ -1,0 +1,191 @@
+/**
+ * A failed self-test as facilities follow it, end to end (Debian's Chromium, the built panel
+ * and dashboard, the demo room's simulators and broker, a fleet on it): the ceiling
+ * microphone loses its sound while it still answers, the self-test run from the panel's admin
+ * view says so in both languages at every panel size; on the dashboard an issue opens by
+ * itself, worded from the check's code (the room's English as the self-test's detail) and an
+ * alert fires; the microphone is fixed, the next self-test passes, and the issue closes and
+ * the alert resolves by themselves.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { FAULTS_CSV_MAX_ROWS } from '../../fleet/fleet-history.js';
+import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
+import { SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
+import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
+import { buildPanelIfStale, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { captureFitting, overflowing } from '../helpers/panel-fit.js';
+import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
+
+const FLOW = 'fleet-selftest-fault';
+const PIN = '246801';
+const SILENT = SELF_TEST_FAULT_WORDS.ROOMCTL_E_SELFTEST_MIC_SILENT!;
+let room: TestRoom;
+let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+let browser: Browser;
+let panel: Page;
+let dashboard: Page;
+let display: RunningPjlinkSimulator | undefined;
+const errors: string[] = [];
+
+async function runSelfTestFromAdmin(): Promise<void> {
+  const latest = async () => {
+    const r = await fetch(`${room.baseUrl}/api/v1/selftests/latest`, { headers: { authorization: `Bearer ${room.token}` } });
+    return r.ok ? ((await r.json()) as { id: string }).id : null;
+  };
+  const before = await latest();
+  await panel.getByTestId('run-selftest').click();
+  await waitFor(async () => (await latest()) !== before, 30_000, 'a new self-test report');
+  await waitFor(async () => !(await panel.getByTestId('run-selftest').isDisabled()), 10_000, 'the admin view to show the report');
+}
+
+beforeAll(async () => {
+  buildPanelIfStale();
+  room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+  fleet = await startTestFleet({ broker: { url: room.demo.mqttUrl, protocolVersion: 4, clientId: 'fleet-selftest-e2e' } });
+  await waitFor(
+    async () => (await fleet.store.room('lab', 'demo'))?.devices.some((d) => d.deviceId === 'ceiling-mic' && d.status === 'ok'),
+    30_000,
+    'the microphone ok at the fleet',
+  );
+  browser = await launchChromium();
+  let panelErrors: string[];
+  ({ page: panel, errors: panelErrors } = await openPanel(browser, room.baseUrl, room.token));
+  panel.on('pageerror', () => errors.push(...panelErrors.splice(0)));
+  await panel.getByTestId('nav-admin').click();
+  for (const digit of PIN) await panel.getByTestId(`pin-${digit}`).click();
+  await panel.getByTestId('pin-ok').click();
+  await panel.getByTestId('admin-tab-selftest').click();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
+  dashboard = await context.newPage();
+  dashboard.on('pageerror', (e) => errors.push(`dashboard: ${e.message}`));
+  await dashboard.goto(`${fleet.url}/?token=${FLEET_TOKEN}`);
+  await dashboard.locator('fleet-room-tile button').first().waitFor({ timeout: 15_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await display?.close();
+  await fleet?.close();
+  await room?.close();
+});
+
+it('words the silent microphone in the admin view, in both languages, at every panel size', async () => {
+  (room.demo.simulators.get('ceiling-mic') as RunningShureMxaSimulator).array.loseSound();
+  // The array meters once a second: the room hears the silence with its next meter line.
+  await waitFor(
+    async () => {
+      const mic = (await (await fetch(`${room.baseUrl}/api/v1/devices/ceiling-mic`)).json()) as { state: { levels?: number[] | null } };
+      return Array.isArray(mic.state.levels) && Math.max(...mic.state.levels) < -57;
+    },
+    10_000,
+    'the microphone silent in the room',
+  );
+  await runSelfTestFromAdmin();
+  const failure = panel.locator('[data-testid="selftest-failure"][data-device="ceiling-mic"]');
+  await failure.waitFor();
+  expect(await failure.locator('strong').textContent()).toBe('Ceiling microphone · Microphone hears the room');
+  expect(await failure.getByTestId('selftest-reason').textContent()).toMatch(/^No level above -57 dB in 2 s; the loudest -\d+ dB$/);
+  await setLanguage(panel, 'zh-CN');
+  // Worded in Chinese, the room's measurement too (only its unit stays).
+  expect(await failure.locator('strong').textContent()).toBe('吸顶麦克风 · 麦克风拾音');
+  expect(await failure.getByTestId('selftest-next').textContent()).not.toMatch(/[A-Za-z]/);
+  expect(await failure.getByTestId('selftest-reason').textContent()).toMatch(/^2 秒内没有高于 -57 dB 的电平；最高 -\d+ dB$/);
+  await setLanguage(panel, 'en');
+  // Every admin tab whole (its name not cut off), and the failure's lines within their box.
+  await captureFitting(panel, FLOW, '1-admin-mic-silent', ['run-selftest', 'admin-tab-selftest', 'admin-tab-settings'], {
+    more: async () =>
+      overflowing(panel, '[data-testid^="admin-tab-"], [data-testid="selftest-failure"], [data-testid="selftest-reason"], [data-testid="selftest-next"]'),
+  });
+}, 90_000);
+
+it('opens an issue and fires an alert on the dashboard, worded from the check in both languages', async () => {
+  const opened = dashboard.locator('fleet-issue-list[data-open] li[data-kind="device"]', { hasText: 'Ceiling microphone' });
+  await opened.waitFor({ timeout: 15_000 });
+  const issue = dashboard.locator(`fleet-issue-list[data-open] li[data-issue="${await opened.getAttribute('data-issue')}"]`);
+  expect(await issue.textContent()).toContain(SILENT);
+  expect(await issue.locator('[data-device-says]').textContent()).toMatch(/^The room's self-test says: Self-test failed: ceiling-mic mic-level/);
+  const alert = dashboard.locator('fleet-alert-list li[data-rule="self-test"][data-state="firing"]');
+  await alert.waitFor({ timeout: 10_000 });
+  expect(await alert.textContent()).toContain('Ceiling microphone failed the self-test in Demo Room');
+  expect(await alert.textContent()).toContain(SILENT);
+  mkdirSync(join(SCREENSHOT_ROOT, FLOW), { recursive: true });
+  await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '2-dashboard-1440x1000-en.png'), fullPage: true });
+  await dashboard.locator('select[name="language"]').selectOption('zh-CN');
+  await waitFor(async () => (await issue.textContent())?.includes(FLEET_ZH_CN[SILENT]!), 5000, 'the issue in Chinese');
+  expect(await alert.textContent()).toContain('Demo Room 的吸顶麦克风自检未通过');
+  expect(await alert.textContent()).toContain(FLEET_ZH_CN[SILENT]);
+  // The room's devices, one of them with a long error (the display unplugged): a time in the
+  // "since" column stays on one line in Chinese, which may break between any two characters.
+  const port = room.display.endpoint.port;
+  await room.display.close();
+  await dashboard.locator('fleet-room-tile button').first().click();
+  await dashboard.locator('fleet-room-detail tr[data-device="display"][data-status="offline"]').waitFor({ timeout: 15_000 });
+  const sinceLines = await dashboard.locator('fleet-room-detail tr[data-device] td:last-child').evaluateAll((cells) =>
+    cells.map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    }),
+  );
+  expect(sinceLines.filter((lines) => lines !== 1)).toEqual([]);
+  // The devices' numbers in Chinese words, not the names the drivers give them in code (a unit may stay: dB).
+  const metrics = await dashboard.locator('fleet-room-detail .metrics').allTextContents();
+  expect(metrics.length).toBeGreaterThan(3);
+  expect(metrics.flatMap((m) => m.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => w !== 'dB')).toEqual([]);
+  await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '2-dashboard-1440x1000-zh-CN.png'), fullPage: true });
+  await dashboard.locator('select[name="language"]').selectOption('en');
+  display = await startPjlinkSimulator({ host: '127.0.0.1', port, warmupMs: 50 });
+  await waitFor(
+    async () => (await fleet.store.room('lab', 'demo'))?.devices.some((d) => d.deviceId === 'display' && d.status === 'ok'),
+    20_000,
+    'the display back',
+  );
+}, 60_000);
+
+it('closes the issue and resolves the alert by themselves when the next self-test passes', async () => {
+  (room.demo.simulators.get('ceiling-mic') as RunningShureMxaSimulator).array.loseSound(false);
+  await runSelfTestFromAdmin();
+  expect(await panel.getByTestId('selftest-outcome').textContent()).toContain('passed');
+  const id = (await fleet.desk.search({})).find((i) => i.deviceId === 'ceiling-mic')!.id;
+  await waitFor(async () => (await fleet.store.issue(id))?.state === 'resolved', 15_000, 'the issue resolved');
+  expect((await fleet.desk.log(id)).map((e) => e.action)).toEqual(['opened', 'cleared']);
+  await dashboard.locator(`fleet-alert-list li[data-rule="self-test"][data-state="resolved"]`).waitFor({ timeout: 10_000 });
+  await waitFor(
+    async () => (await dashboard.locator(`fleet-issue-list[data-open] li[data-issue="${id}"]`).count()) === 0,
+    10_000,
+    'the issue to leave the open list',
+  );
+  await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '3-dashboard-passed-1440x1000-en.png'), fullPage: true });
+  // The room history's export, as an operator downloads it: every fault its list shows, newest first, the device by its name.
+  const listed = await dashboard.locator('fleet-room-history li[data-fault]').count();
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.locator('fleet-room-history button[name="export-faults"]').click()]);
+  const [head, ...rows] = readFileSync((await download.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
+  expect(download.suggestedFilename()).toBe('faults-lab-demo.csv');
+  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
+  expect(rows).toHaveLength(listed);
+  expect(rows[0]).toMatch(/^lab,demo,display,offline,.*,Display,ROOMCTL_E_CONNECT_FAILED$/);
+  // A month with more faults than one export carries: the dashboard says the file holds the newest ones.
+  await fleet.sql.run(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO fleet_device_faults (id, issue_id, site, room, device_id, status, detail, started_at, ended_at)
+     SELECT 'old-' || i, 'old-issue', 'lab', 'demo', 'cam-side', 'offline', NULL, ? - i * 1000, ? - i * 1000 + 500 FROM n`,
+    [FAULTS_CSV_MAX_ROWS, Date.now() - 3_600_000, Date.now() - 3_600_000],
+  );
+  await dashboard.reload();
+  await dashboard.locator('fleet-room-tile button').first().click();
+  const cut = dashboard.locator('fleet-room-history [data-export-cut]');
+  await cut.waitFor({ timeout: 15_000 });
+  expect(await cut.textContent()).toBe(
+    `The export holds the newest ${FAULTS_CSV_MAX_ROWS.toLocaleString()} of these ${(listed + FAULTS_CSV_MAX_ROWS).toLocaleString()} faults.`,
+  );
+  await cut.scrollIntoViewIfNeeded();
+  await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '4-export-cut-1440x1000-en.png') });
+  expect(errors).toEqual([]);
+}, 60_000);
