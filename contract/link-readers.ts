@@ -18,7 +18,7 @@ const refused = <T>(message: string): Checked<T> => ({ ok: false, error: { code:
  * topic names.
  */
 export function readRecord(payload: Buffer, sender: RoomKey, link: string): Checked<LinkRecord> {
-  const read = records.read(payload.toString('utf8'));
+  const read = records.payload(payload);
   if (!read.ok) return read;
   if (read.value.room !== sender) return refused(`linked-room record: claims room ${read.value.room} on ${sender}'s topic`);
   if (read.value.link !== link) return refused('linked-room record: names another meeting than its topic');
@@ -27,7 +27,7 @@ export function readRecord(payload: Buffer, sender: RoomKey, link: string): Chec
 
 /** An invitation addressed to this room, from the room whose topic carried it. */
 export function readInvitation(payload: Buffer, sender: RoomKey): Checked<LinkInvitation> {
-  const read = invitations.read(payload.toString('utf8'));
+  const read = invitations.payload(payload);
   if (!read.ok) return read;
   if (read.value.room !== sender) return refused(`linked-room invitation: from ${read.value.room} on ${sender}'s topic`);
   return read;
