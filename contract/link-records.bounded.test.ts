@@ -57,6 +57,34 @@ describe('a linked room record is bounded as the API bounds the same fields', ()
     expect(over).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD', message: expect.stringContaining(`${MAX_PAYLOAD_BYTES + 1} bytes`) } });
   });
 
+  it('a poll or a hand from another room is bounded as the API bounds them, and made in the room that sent it', () => {
+    const talk = (fields: object) =>
+      read({
+        kind: 'channel',
+        channel: 'conversation',
+        record: { id: 'c-1', meetingId: 'm-1', room: FROM, at: '2026-04-01T08:00:00.000Z', ...fields },
+      });
+    const poll = (question: string, options = ['yes', 'no']) => talk({ kind: 'poll.opened', pollId: 'p-1', question, options });
+    expect(poll('q'.repeat(300)).ok).toBe(true);
+    expect(poll('q'.repeat(301))).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD' } });
+    expect(
+      poll(
+        'Which?',
+        Array.from({ length: 11 }, (_, n) => `o${n}`),
+      ).ok,
+    ).toBe(false);
+    const counted = (yes: number) => talk({ kind: 'hands.counted', pollId: 'p-1', counts: { yes } });
+    expect(counted(10_000).ok).toBe(true);
+    expect(counted(1e9).ok).toBe(false);
+    expect(talk({ kind: 'hand.raised', handId: 'h-1', who: { name: 'n'.repeat(LINK_BOUNDS.name + 1), key: 'k' } }).ok).toBe(false);
+    expect(talk({ kind: 'hand.raised', handId: 'h-1', who: null }).ok).toBe(false);
+    // A show of hands said to be another room's would replace that room's count.
+    expect(talk({ kind: 'hands.counted', pollId: 'p-1', counts: { yes: 1 }, room: 'hq/boardroom' })).toMatchObject({
+      ok: false,
+      error: { code: 'ROOMCTL_E_MQTT_PAYLOAD', message: expect.stringContaining('claims room hq/boardroom') },
+    });
+  });
+
   it('an invitation: title and rooms bounded', () => {
     const invitation = (fields: object) =>
       readInvitation(

@@ -8,6 +8,7 @@ import { invitationPolicy } from './invitation-policy.js';
 import { LinkStore } from './link-store.js';
 import { senderOf } from '../../contract/link-topics.js';
 import { readInvitation, readRecord } from '../../contract/link-readers.js';
+import { CONVERSATION_CHANNEL } from '../../contract/conversation-wire.js';
 import { LinkedRooms } from './linked-rooms.js';
 import type { RecordSender } from './record-sender.js';
 import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
@@ -60,7 +61,7 @@ export function startLinkedRooms(
   const ctx = deps.meetings.ctx;
   const unreplicate = replicateLog<ConversationRecord>(
     rooms,
-    'conversation',
+    CONVERSATION_CHANNEL,
     ctx.conversation,
     (id) => ctx.meetings.get(id),
     (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'),
