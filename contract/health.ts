@@ -40,19 +40,19 @@ export type DeviceSignalPayload = Static<typeof DeviceSignalSchema>;
 export const DeviceHealthSchema = Type.Object({
   status: HealthStatusSchema,
   /** ISO time the status last changed. */
-  since: Type.Optional(Type.String()),
+  since: Type.Optional(Type.String({ maxLength: 40 })),
   /** What a person needs to know: the error's message and what to do about it. */
-  detail: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  detail: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
   /** The coded error behind an offline, degraded or auth-failed status. */
   error: Type.Optional(Type.Union([DeviceErrorSchema, Type.Null()])),
   /** The error's code alone: what rooms of the previous release send (read for one release). */
-  code: Type.Optional(Type.String()),
+  code: Type.Optional(Type.String({ maxLength: 64 })),
   /** Numbers worth a graph (replyMs, lampHours…); values that are not finite numbers are ignored. */
-  metrics: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  metrics: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { maxProperties: 64 })),
   /** The device's signal, for devices that measure one (rooms of earlier releases send none; null: none now). */
   signal: Type.Optional(Type.Union([DeviceSignalSchema, Type.Null()])),
   /** When the room published it: ISO time (ms since the epoch from other publishers). */
-  at: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+  at: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Number()])),
 });
 export type DeviceHealthPayload = Static<typeof DeviceHealthSchema>;
 
