@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import {
@@ -60,7 +61,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
     new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+      timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${what}: no answer in ${ms} ms`)), ms);
       timer.unref();
     }),
   ]);
@@ -76,7 +77,7 @@ async function check(deviceId: string, name: SelfTestCheckName, run: () => Promi
     return { deviceId, check: name, ok: true, ran: true, detail: name === 'mic-level' && result !== undefined ? JSON.stringify(result).slice(0, 200) : null };
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    const code = e.code ?? (/no answer in \d+ ms/.test(e.message ?? '') ? 'ROOMCTL_E_DEVICE_TIMEOUT' : null);
+    const code = e.code ?? null;
     const result = failed(deviceId, name, `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`, code, adviceForError(name, code));
     return err instanceof SilenceError ? { ...result, heard: err.heard } : result;
   }
@@ -101,7 +102,7 @@ async function testDevice(host: SceneHost, d: DeviceView, timeoutMs: number, wak
   const reachable = d.status === 'ok' || d.status === 'degraded';
   if (!reachable) {
     const advice = adviceForStatus(d.status);
-    return [failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.detail?.match(/ROOMCTL_E_[A-Z_]+/)?.[0] ?? null, advice)];
+    return [failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.error?.code ?? null, advice)];
   }
   const out: SelfTestCheck[] = [{ deviceId: d.id, check: 'reachable', ok: true, ran: true, detail: d.detail }];
   out.push(...(await wake(host, d, wakeSteps, timeoutMs)));
