@@ -12,6 +12,7 @@ const changes = (patch: Partial<FleetChanges>): FleetChanges => ({
   stale: 0,
   duplicates: 0,
   overBound: 0,
+  issuesHeldBack: 0,
   ...patch,
 });
 const offline = (deviceId: string, status: 'offline' | 'ok' = 'offline') =>

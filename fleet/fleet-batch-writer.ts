@@ -4,6 +4,7 @@ import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
 import type { FleetSql, FleetSqlTx, SqlValue } from './fleet-sql.js';
 import { trackEventIssue } from './event-issues.js';
+import { IssueBudget } from './issue-budget.js';
 
 type HealthMessage = Extract<FleetMessage, { kind: 'health' }>;
 
@@ -55,6 +56,7 @@ export class FleetBatchWriter {
   /** room key → how many of its devices `deviceStatus` holds. */
   private readonly devicesPerRoom = new Map<string, number>();
   private readonly knownRooms = new Set<string>();
+  private readonly issueBudget = new IssueBudget();
 
   private constructor(
     private readonly sql: FleetSql,
@@ -192,7 +194,9 @@ export class FleetBatchWriter {
             at: e.at,
             body: e.body,
           });
-          await trackEventIssue(tx, m.site, m.room, { id: e.id, type: e.type, deviceId: e.deviceId, body: e.body, at: e.at }, changes);
+          await trackEventIssue(tx, m.site, m.room, { id: e.id, type: e.type, deviceId: e.deviceId, body: e.body, at: e.at }, changes, () =>
+            this.issueBudget.take(key, now),
+          );
           break;
         }
       }

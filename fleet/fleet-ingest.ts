@@ -3,6 +3,7 @@ import type { Logger } from '../appliance/logger.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import type { FleetChanges, FleetStore } from './fleet-store.js';
 import { MAX_DEVICES_PER_ROOM } from './fleet-batch-writer.js';
+import { ISSUES_PER_ROOM_PER_MINUTE } from './issue-budget.js';
 
 interface IngestStats {
   received: number;
@@ -203,6 +204,11 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     this.counters.applied += batch.length - changes.duplicates - changes.stale - changes.overBound;
     this.counters.invalid += changes.overBound;
     if (changes.overBound > 0) this.logInvalid('ROOMCTL_E_MQTT_PAYLOAD', `health of ${changes.overBound} devices past a room's ${MAX_DEVICES_PER_ROOM}`);
+    if (changes.issuesHeldBack > 0)
+      this.logInvalid(
+        'ROOMCTL_E_RATE_LIMITED',
+        `${changes.issuesHeldBack} events kept without their issue: their room opened ${ISSUES_PER_ROOM_PER_MINUTE} this minute`,
+      );
     this.counters.duplicates += changes.duplicates;
     this.counters.stale += changes.stale;
     this.emit('changes', changes, this.now());
