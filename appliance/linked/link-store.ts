@@ -81,6 +81,14 @@ export class LinkStore {
     this.db.prepare('INSERT OR IGNORE INTO linked_meetings (link, meeting_id, linked_at) VALUES (?, ?, ?)').run(link, meetingId, at.toISOString());
   }
 
+  /** Linked meetings booked here that have not ended by `now`. */
+  upcomingLinked(now: string): number {
+    return this.db
+      .prepare("SELECT COUNT(*) FROM linked_meetings l JOIN meetings m ON m.id = l.meeting_id WHERE m.status IN ('booked', 'in_progress') AND m.end_at > ?")
+      .pluck()
+      .get(now) as number;
+  }
+
   /** Meetings linked by hand (or heard about from another room) that have not ended long ago. */
   linkedMeetings(endedSince: string): { link: string; meetingId: string }[] {
     return this.db
