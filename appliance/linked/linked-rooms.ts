@@ -8,7 +8,7 @@ import { LinkInvitations } from './link-invitations.js';
 import type { LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { isRoomKey, linkTopics } from '../../contract/link-topics.js';
-import { foldLink, type FoldedLink } from './linked-fold.js';
+import { byTime, foldLink, foldStep, type FoldedLink } from './linked-fold.js';
 import { LinkedMeetingViews } from './linked-meeting-views.js';
 import { localClock, localFacts, localHealth, type DeviceList } from './local-facts.js';
 import { ActiveLinks } from './active-links.js';
@@ -174,7 +174,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
         // The record and what it does here in one commit (one fsync); a record that cannot be applied is not kept either, so a re-send tries again.
         fresh = this.deps.ctx.db.transaction(() => {
           if (!this.deps.store.insert(record, { bounded: true })) return false;
-          this.folds.delete(record.link);
+          this.foldIn(record);
           applyRemote(this.remoteDeps(), meeting, record);
           return true;
         })();
@@ -322,6 +322,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
       else if (r.kind === 'minutes.action') ids.add(r.actionId);
     }
     return ids;
+  }
+
+  /** A record just stored: one step of the link's fold when it comes after the rest (the usual case), else the fold is made again when next asked for. */
+  private foldIn(record: LinkRecord): void {
+    const f = this.folds.get(record.link);
+    if (f?.last && byTime(f.last, record) < 0) foldStep(f, record);
+    else this.folds.delete(record.link);
   }
 
   private fold(link: string): FoldedLink {
