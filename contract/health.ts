@@ -59,22 +59,32 @@ export type DeviceHealthPayload = Static<typeof DeviceHealthSchema>;
 /** The retained room `state`: the room's status view plus `at`; the fleet keeps it as it came. */
 export const RoomStateSchema = Type.Object(
   {
-    room: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() })),
-    roomState: Type.Optional(Type.String()),
-    version: Type.Optional(Type.String()),
+    /** Bounded as the room's config bounds them: the fleet lists every room's name on each dashboard load. */
+    room: Type.Optional(
+      Type.Object({
+        id: Type.String({ maxLength: 63 }),
+        name: Type.String({ maxLength: 80 }),
+        site: Type.String({ maxLength: 63 }),
+        timezone: Type.String({ maxLength: 64 }),
+      }),
+    ),
+    roomState: Type.Optional(Type.String({ maxLength: 64 })),
+    version: Type.Optional(Type.String({ maxLength: 64 })),
     /** The room's online call, when it joins calls (`calls:`). */
     call: Type.Optional(
       Type.Object({
         state: Type.Union([Type.Literal('idle'), Type.Literal('joining'), Type.Literal('in-call'), Type.Literal('ended'), Type.Literal('failed')]),
-        provider: Type.Union([Type.String(), Type.Null()]),
-        meetingId: Type.Union([Type.String(), Type.Null()]),
-        since: Type.String(),
-        detail: Type.Union([Type.String(), Type.Null()]),
+        provider: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+        meetingId: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+        since: Type.String({ maxLength: 40 }),
+        detail: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
       }),
     ),
-    at: Type.Optional(Type.String()),
+    at: Type.Optional(Type.String({ maxLength: 40 })),
     /** The devices' names from the room's config, in the panel's languages (the fleet shows them). */
-    deviceNames: Type.Optional(Type.Record(Type.String(), Type.Object({ en: Type.String(), 'zh-CN': Type.String() }))),
+    deviceNames: Type.Optional(
+      Type.Record(Type.String(), Type.Object({ en: Type.String({ maxLength: 80 }), 'zh-CN': Type.String({ maxLength: 80 }) }), { maxProperties: 256 }),
+    ),
     /** The meeting in progress and its online meeting (as the room's public view shows it: a confidential one names its service only); null: none. */
     meeting: Type.Optional(
       Type.Union([Type.Object({ id: Type.String(), online: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]) }), Type.Null()]),

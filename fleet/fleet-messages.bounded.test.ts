@@ -32,6 +32,17 @@ describe('the fleet reads a bounded payload from a room', () => {
     expect(health({ metrics: metrics(65) })).toMatchObject(refused);
   });
 
+  it("a room's state: its name, version and devices' names bounded as the room's config bounds them", () => {
+    const room = (name: string) => ({ id: 'thief', name, site: 'hq', timezone: 'Asia/Shanghai' });
+    expect(parse('state', { at, room: room('n'.repeat(80)), version: 'v'.repeat(64) })).not.toHaveProperty('error');
+    expect(parse('state', { at, room: room('n'.repeat(81)) })).toMatchObject(refused);
+    expect(parse('state', { at, version: 'v'.repeat(65) })).toMatchObject(refused);
+    const names = (n: number, length = 10) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i}`, { en: 'e'.repeat(length), 'zh-CN': '名' }]));
+    expect(parse('state', { at, deviceNames: names(256, 80) })).not.toHaveProperty('error');
+    expect(parse('state', { at, deviceNames: names(257) })).toMatchObject(refused);
+    expect(parse('state', { at, deviceNames: names(1, 81) })).toMatchObject(refused);
+  });
+
   it("an event's type, time and device bounded", () => {
     const event = (fields: object) => parse('events', { id: 'e-1', at, type: 'feedback', ...fields });
     expect(event({ type: 't'.repeat(64), deviceId: 'd'.repeat(64) })).not.toHaveProperty('error');
