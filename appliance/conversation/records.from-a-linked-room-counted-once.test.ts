@@ -2,27 +2,11 @@ import { afterEach, expect, it } from 'vitest';
 import { book, checkIn, start } from '../meetings/meeting-lifecycle.js';
 import { roomFixture, type RoomFixture } from '../meetings/testing/room-fixture.js';
 import { muteWhileFloorElsewhere } from '../room/mute-while-floor-elsewhere.js';
-import type { MuteSource, RoomMuteView } from '../room/room-mute.js';
+import { recordingRoomMute } from '../room/testing/recording-room-mute.js';
 import type { ConversationRecord } from './conversation-records.js';
 
 let fx: RoomFixture;
 afterEach(() => fx.close());
-
-function roomMute() {
-  const calls: string[] = [];
-  let on = false;
-  return {
-    calls,
-    get muted() {
-      return on;
-    },
-    async set(value: boolean, source: MuteSource = { kind: 'panel' }): Promise<RoomMuteView> {
-      calls.push(`${value ? 'mute' : 'unmute'} by ${source.kind}`);
-      on = value;
-      return { on, since: '', source: source.kind, devices: [] };
-    },
-  };
-}
 
 it("takes a linked room's records once however often they come, sends its own on, and mutes while the other room holds the floor", async () => {
   fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
@@ -32,7 +16,7 @@ it("takes a linked room's records once however often they come, sends its own on
   start(ctx, m.id);
   const sent: ConversationRecord[] = [];
   ctx.conversation.on('record', (r: ConversationRecord, origin: string) => origin === 'local' && sent.push(r));
-  const mute = roomMute();
+  const mute = recordingRoomMute();
   muteWhileFloorElsewhere(ctx.conversation, mute, true);
 
   const poll = ctx.conversation.openPoll(m.id, 'Ship it?', undefined);

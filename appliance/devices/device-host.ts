@@ -173,10 +173,12 @@ export class DeviceHost extends TypedBus<{ device: [DeviceView]; reply: [string,
     const args = body as Record<string, unknown>;
     const redirect = options.via === 'room-mute' ? undefined : this.redirects.get(action)?.(this.view(device), args);
     if (redirect) return redirect;
+    const running = DRIVE_ACTIONS.has(action)
+      ? device.lane.run(action, args, (a, p) => device.supervisor.execute(a, p))
+      : device.supervisor.execute(action, args);
+    // Armed (or disarmed) once the command is on its way: its work is not between a joystick move and the wire.
     this.moveWatchdog.observe(id, action, args);
-    const result = DRIVE_ACTIONS.has(action)
-      ? await device.lane.run(action, args, (a, p) => device.supervisor.execute(a, p))
-      : await device.supervisor.execute(action, args);
+    const result = await running;
     let merged = result;
     for (const followUp of this.followUps.get(action) ?? []) {
       try {

@@ -26,6 +26,10 @@ type Send = (action: string, params: Record<string, unknown>) => Promise<unknown
  * out keep their speed), so a slow camera gets the latest speeds rather than a backlog.
  */
 export class DriveLane {
+  /** Joystick commands accepted and not answered yet. */
+  private unanswered = 0;
+  /** Commands waiting for their turn (not handed to the driver yet). */
+  private waiting = 0;
   /** Settles when every joystick command accepted so far has been answered. */
   private joystickDone: Promise<unknown> = Promise.resolve();
   /** A move accepted but not yet handed over, that a newer move may still merge into. */
@@ -38,13 +42,37 @@ export class DriveLane {
     }
     // Anything else accepted after a waiting move closes it: a later move must not jump ahead.
     this.waitingMove = undefined;
+    // Nothing accepted before it is unanswered or still waiting: it goes to the driver now, not a
+    // turn of the microtask queue later (behind whatever else is queued there, on every joystick move).
+    const promise = this.unanswered === 0 && this.waiting === 0 ? sendNow(send, action, { ...params }) : this.queue(action, params, send);
+    if (JOYSTICK.has(action)) {
+      this.unanswered++;
+      const answered = () => {
+        this.unanswered--;
+      };
+      this.joystickDone = promise.then(answered, answered);
+    }
+    return promise;
+  }
+
+  /** Handed over once the joystick commands accepted before it are answered; a move may still take newer speeds meanwhile. */
+  private queue(action: string, params: Record<string, unknown>, send: Send): Promise<unknown> {
     const item = { params: { ...params }, promise: undefined as unknown as Promise<unknown> };
+    this.waiting++;
     item.promise = this.joystickDone.then(() => {
+      this.waiting--;
       if (this.waitingMove === item) this.waitingMove = undefined;
       return send(action, item.params);
     });
     if (action === 'move') this.waitingMove = item;
-    if (JOYSTICK.has(action)) this.joystickDone = item.promise.catch(() => undefined);
     return item.promise;
+  }
+}
+
+function sendNow(send: Send, action: string, params: Record<string, unknown>): Promise<unknown> {
+  try {
+    return Promise.resolve(send(action, params));
+  } catch (err) {
+    return Promise.reject(err);
   }
 }

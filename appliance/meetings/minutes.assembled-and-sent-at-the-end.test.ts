@@ -1,32 +1,18 @@
 import ICAL from 'ical.js';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { waitFor } from '../../tests/helpers/test-room.js';
-import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
-import { startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
 import { advanceAgenda } from './agenda-service.js';
 import { book, checkIn, end, start } from './meeting-lifecycle.js';
 import { addActionItem, addEntry, readMinutes } from './minutes-actions.js';
-import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+import { useMailingRoom } from './testing/mailing-room.js';
 
-let fx: RoomFixture;
-let smtp: SmtpRecorder;
-let hook: HttpReceiver;
-afterEach(async () => {
-  await fx.close();
-  await smtp.close();
-  await hook.close();
-});
+const mailingRoom = useMailingRoom();
 
 it('at the end the minutes (attendance, agenda with actual times, decisions, action items) go to attendees and absentees, with Markdown, JSON and VTODO files', async () => {
-  smtp = await startSmtpRecorder();
-  hook = await startHttpReceiver();
-  fx = roomFixture({
+  const { fx, smtp, chat } = await mailingRoom({
     start: '2026-04-01T08:58:00.000Z',
     meetings: { reminderMinutes: 0 },
-    notifications: {
-      email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' },
-      webhooks: [{ id: 'team', format: 'slack', url: `${hook.url}/slack`, kinds: ['minutes'] }],
-    },
+    webhooks: (url) => [{ id: 'team', format: 'slack', url: `${url}/slack`, kinds: ['minutes'] }],
   });
   const ctx = fx.room.ctx;
   const m = book(ctx, {
@@ -61,7 +47,7 @@ it('at the end the minutes (attendance, agenda with actual times, decisions, act
   end(ctx, m.id);
 
   const isMinutes = (data: string) => /^Subject: Minutes: Budget review$/m.test(data);
-  await waitFor(() => smtp.messages.filter((x) => isMinutes(x.data)).length === 2 && hook.requests.length === 1, 8000, 'minutes by email and chat');
+  await waitFor(() => smtp.messages.filter((x) => isMinutes(x.data)).length === 2 && chat.requests.length === 1, 8000, 'minutes by email and chat');
   // Eve was nudged at the start (roll call); the minutes are the other emails: one shared, and
   // the organiser's own, which carries the personal link she amends them through.
   expect(smtp.messages.map((x) => x.to).sort()).toEqual([['alice@example.com'], ['bob@example.com', 'eve@example.com'], ['eve@example.com']]);
@@ -90,7 +76,7 @@ it('at the end the minutes (attendance, agenda with actual times, decisions, act
   expect(String(todo.getFirstPropertyValue('due'))).toBe('2026-04-08T09:00:00Z');
   expect(todo.getFirstProperty('attendee')!.getParameter('cn')).toBe('Bob');
 
-  const slack = hook.requests[0]!.json as { blocks: { text: { text: string } }[] };
+  const slack = chat.requests[0]!.json as { blocks: { text: { text: string } }[] };
   expect(slack.blocks[0]!.text.text).toBe('Minutes: Budget review');
   expect(ctx.audit.list(m.id).map((a) => a.action)).toEqual(['note', 'decision', 'action.add', 'assemble', 'send', 'read']);
 });

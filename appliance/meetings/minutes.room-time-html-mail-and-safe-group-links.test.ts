@@ -1,32 +1,20 @@
 import ICAL from 'ical.js';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { waitFor } from '../../tests/helpers/test-room.js';
-import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
-import { mailPart, startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
+import { mailPart } from '../notify/testing/smtp-recorder.js';
 import { book, end, start } from './meeting-lifecycle.js';
 import { addActionItem, addEntry, readMinutes } from './minutes-actions.js';
-import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+import { useMailingRoom } from './testing/mailing-room.js';
 
-let fx: RoomFixture;
-let smtp: SmtpRecorder;
-let hook: HttpReceiver;
-afterEach(async () => {
-  await fx.close();
-  await smtp.close();
-  await hook.close();
-});
+const mailingRoom = useMailingRoom();
 
 it('a Shanghai room: minutes in Shanghai time, an HTML part, Auto-Submitted, the organiser on each VTODO, and no meeting code in the group chat', async () => {
-  smtp = await startSmtpRecorder();
-  hook = await startHttpReceiver({ status: 200, body: 'ok', contentType: 'text/plain' });
-  fx = roomFixture({
+  const { fx, smtp, chat } = await mailingRoom({
     start: '2026-04-01T01:40:00.000Z',
     timezone: 'Asia/Shanghai',
     meetings: { reminderMinutes: 15, publicUrl: 'https://rooms.example.com' },
-    notifications: {
-      email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' },
-      webhooks: [{ id: 'team', format: 'slack', url: `${hook.url}/slack` }],
-    },
+    webhooks: (url) => [{ id: 'team', format: 'slack', url: `${url}/slack` }],
+    chatReply: { status: 200, body: 'ok', contentType: 'text/plain' },
   });
   const ctx = fx.room.ctx;
   const m = book(ctx, {
@@ -37,10 +25,10 @@ it('a Shanghai room: minutes in Shanghai time, an HTML part, Auto-Submitted, the
     attendees: [{ name: 'Bob', email: 'bob@example.com', required: true }],
   });
   await fx.advanceTo('2026-04-01T01:46:00.000Z');
-  await waitFor(() => hook.requests.length >= 1, 8000, 'the group reminder');
+  await waitFor(() => chat.requests.length >= 1, 8000, 'the group reminder');
   // 10:00 in Shanghai is 02:00Z; the group's reminder carries no link with the meeting's code.
-  expect(hook.requests[0]!.body).toContain('10:00');
-  expect(hook.requests[0]!.body).not.toContain(m.code);
+  expect(chat.requests[0]!.body).toContain('10:00');
+  expect(chat.requests[0]!.body).not.toContain(m.code);
 
   await fx.advanceTo('2026-04-01T02:00:00.000Z');
   start(ctx, m.id);
@@ -67,6 +55,6 @@ it('a Shanghai room: minutes in Shanghai time, an HTML part, Auto-Submitted, the
   expect(todo.getFirstPropertyValue('organizer')).toBe('mailto:alice@example.com');
   expect(todo.getFirstProperty('organizer')!.getParameter('cn')).toBe('Alice');
 
-  await waitFor(() => hook.requests.some((r) => r.body.includes('Minutes: Budget review')), 8000, 'minutes in the group chat');
-  for (const r of hook.requests) expect(r.body).not.toContain(m.code);
+  await waitFor(() => chat.requests.some((r) => r.body.includes('Minutes: Budget review')), 8000, 'minutes in the group chat');
+  for (const r of chat.requests) expect(r.body).not.toContain(m.code);
 });

@@ -1,24 +1,17 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { waitFor } from '../../tests/helpers/test-room.js';
-import { mailPart, mailSubject, startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
+import { mailPart, mailSubject } from '../notify/testing/smtp-recorder.js';
 import { book } from './meeting-lifecycle.js';
-import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+import { useMailingRoom } from './testing/mailing-room.js';
 
-let fx: RoomFixture;
-let smtp: SmtpRecorder;
-afterEach(async () => {
-  await fx.close();
-  await smtp.close();
-});
+const mailingRoom = useMailingRoom();
 
 it('a room set to Chinese reminds and nudges in Chinese, at Shanghai times', async () => {
-  smtp = await startSmtpRecorder();
-  fx = roomFixture({
+  const { fx, smtp } = await mailingRoom({
     start: '2026-04-01T01:40:00.000Z',
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
     meetings: { reminderMinutes: 15 },
-    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' } },
   });
   book(fx.room.ctx, {
     start: '2026-04-01T02:00:00.000Z',

@@ -1,28 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { waitFor } from '../../tests/helpers/test-room.js';
-import { startHttpReceiver, type HttpReceiver } from '../notify/testing/http-receiver.js';
-import { startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
 import { book } from './meeting-lifecycle.js';
-import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+import { useMailingRoom } from './testing/mailing-room.js';
 
-let fx: RoomFixture;
-let smtp: SmtpRecorder;
-let hook: HttpReceiver;
-afterEach(async () => {
-  await fx.close();
-  await smtp.close();
-  await hook.close();
-});
+const mailingRoom = useMailingRoom();
 
 it('15 min before the start the invitees get a reminder by email and the team chat gets one too, once', async () => {
-  smtp = await startSmtpRecorder();
-  hook = await startHttpReceiver({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' });
-  fx = roomFixture({
+  const { fx, smtp, chat } = await mailingRoom({
     start: '2026-04-01T08:00:00.000Z',
-    notifications: {
-      email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' },
-      webhooks: [{ id: 'team', format: 'wecom', url: `${hook.url}/send?key=k` }],
-    },
+    webhooks: (url) => [{ id: 'team', format: 'wecom', url: `${url}/send?key=k` }],
+    chatReply: { status: 200, body: '{"errcode":0,"errmsg":"ok"}' },
   });
   book(fx.room.ctx, {
     start: '2026-04-01T09:00:00.000Z',
@@ -37,13 +24,13 @@ it('15 min before the start the invitees get a reminder by email and the team ch
   await fx.advanceTo('2026-04-01T08:44:55.000Z');
   expect(fx.room.outbox.list()).toHaveLength(0);
   await fx.advance(5_000);
-  await waitFor(() => smtp.messages.length === 1 && hook.requests.length === 1, 8000, 'reminders');
+  await waitFor(() => smtp.messages.length === 1 && chat.requests.length === 1, 8000, 'reminders');
   expect(smtp.messages[0]!.to).toEqual(['alice@example.com', 'bob@example.com', 'carol@example.com']);
   expect(smtp.messages[0]!.data).toMatch(/^Subject: Reminder: Sprint review in 15 min \(Aurora\)$/m);
   // 09:00 UTC is 11:00 in Berlin (CEST): people read the room's local time.
   expect(smtp.messages[0]!.data).toContain('starts at 11:00 in Aurora');
   expect(smtp.messages[0]!.data).toContain('http://room.example:8080/meeting/');
-  expect(hook.requests[0]!.json).toMatchObject({
+  expect(chat.requests[0]!.json).toMatchObject({
     msgtype: 'markdown',
     markdown: { content: expect.stringContaining('**Reminder: Sprint review in 15 min (Aurora)**') },
   });

@@ -1,22 +1,14 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { waitFor } from '../../tests/helpers/test-room.js';
-import { startSmtpRecorder, type SmtpRecorder } from '../notify/testing/smtp-recorder.js';
 import { book, checkIn } from './meeting-lifecycle.js';
-import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+import { useMailingRoom } from './testing/mailing-room.js';
 
-let fx: RoomFixture;
-let smtp: SmtpRecorder;
-afterEach(async () => {
-  await fx.close();
-  await smtp.close();
-});
+const mailingRoom = useMailingRoom();
 
 it('at the start, required invitees who have not checked in get a nudge; optional ones and those present do not', async () => {
-  smtp = await startSmtpRecorder();
-  fx = roomFixture({
+  const { fx, smtp } = await mailingRoom({
     start: '2026-04-01T08:00:00.000Z',
     meetings: { reminderMinutes: 0 },
-    notifications: { email: { host: '127.0.0.1', port: smtp.port, from: 'aurora@example.com' } },
   });
   const m = book(fx.room.ctx, {
     start: '2026-04-01T08:10:00.000Z',

@@ -1,35 +1,20 @@
 import { EventEmitter } from 'node:events';
 import { expect, it } from 'vitest';
 import { muteWhileFloorElsewhere } from './mute-while-floor-elsewhere.js';
-import type { MuteSource, RoomMuteView } from './room-mute.js';
-
-function roomMute(on: boolean) {
-  const calls: string[] = [];
-  return {
-    calls,
-    get muted() {
-      return on;
-    },
-    async set(value: boolean, source: MuteSource = { kind: 'panel' }): Promise<RoomMuteView> {
-      calls.push(`${value ? 'mute' : 'unmute'} by ${source.kind}`);
-      on = value;
-      return { on, since: '', source: source.kind, devices: [] };
-    },
-  };
-}
+import { recordingRoomMute } from './testing/recording-room-mute.js';
 
 const move = (floor: EventEmitter, elsewhere: boolean) => floor.emit('floor', { meetingId: 'm1', room: elsewhere ? 'sz/lotus' : null, elsewhere });
 
 it('mutes while another room holds the floor and opens again after, but leaves a mute people chose themselves', () => {
   const floor = new EventEmitter();
-  const mute = roomMute(false);
+  const mute = recordingRoomMute(false);
   const stop = muteWhileFloorElsewhere(floor, mute, true);
   move(floor, true);
   move(floor, false);
   expect(mute.calls).toEqual(['mute by floor', 'unmute by floor']);
   stop();
 
-  const chosen = roomMute(true); // muted on the panel before the floor moved
+  const chosen = recordingRoomMute(true); // muted on the panel before the floor moved
   muteWhileFloorElsewhere(floor, chosen, true);
   move(floor, true);
   move(floor, false);
@@ -38,7 +23,7 @@ it('mutes while another room holds the floor and opens again after, but leaves a
 
 it('does nothing unless meetings.floor.muteOthers is set', () => {
   const floor = new EventEmitter();
-  const mute = roomMute(false);
+  const mute = recordingRoomMute(false);
   muteWhileFloorElsewhere(floor, mute, false);
   move(floor, true);
   expect(mute.calls).toEqual([]);

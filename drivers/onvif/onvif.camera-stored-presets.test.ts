@@ -1,17 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it("recalls by number the presets someone stored from the camera's own page, whatever their tokens and names", async () => {
-  sim = await startOnvifSimulator({ events: false });
+  const { sim, driver } = await start({ events: false });
   const stored = [
     { token: 'PresetToken_1', name: 'Door', position: { pan: -0.8, tilt: 0, zoom: 0 } },
     { token: '2_preset', name: 'Window', position: { pan: 0.7, tilt: 0.1, zoom: 0 } },
@@ -19,7 +13,6 @@ it("recalls by number the presets someone stored from the camera's own page, wha
     { token: 'c0ffee', name: 'Lectern', position: { pan: -0.3, tilt: 0.3, zoom: 0 } },
   ];
   for (const p of stored) sim.ptz.presets.set(p.token, p);
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
   await driver.connect();
 
   const listed = (await driver.execute('preset.list', {})) as { number: number; token: string }[];
@@ -32,10 +25,10 @@ it("recalls by number the presets someone stored from the camera's own page, wha
   ]);
 
   await driver.execute('preset.recall', { preset: 2 });
-  await waitFor(() => !sim!.ptz.moving.panTilt, 3000, 'travel to end');
+  await waitFor(() => !sim.ptz.moving.panTilt, 3000, 'travel to end');
   expect(sim.ptz.position).toMatchObject({ pan: 0.7, tilt: 0.1 });
   await driver.execute('preset.recall', { preset: 4 });
-  await waitFor(() => !sim!.ptz.moving.panTilt, 3000, 'travel to end');
+  await waitFor(() => !sim.ptz.moving.panTilt, 3000, 'travel to end');
   expect(sim.ptz.position).toMatchObject({ pan: -0.3, tilt: 0.3 });
 
   // Saving number 3 overwrites the camera's own preset 3, under its token and name.

@@ -1,22 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
+import { startOnvifSimulator } from './onvif-camera-simulator.js';
 import { OnvifDriver } from './onvif-driver.js';
+import { createTestContext } from '../testing/test-context.js';
 import { PRE_AUTH_OPERATIONS } from './onvif-sim-auth.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 const credentials = { username: 'operator', password: 'pan-tilt-zoom' };
 
 it('connects with WS-UsernameToken: device information, profiles, preset count and the RTSP URI land in the state', async () => {
-  sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'ws-security' }, ptz: { maxPresets: 32 } });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials }, ctx);
+  const { sim, driver, ctx } = await start({ auth: { ...credentials, mode: 'ws-security' }, ptz: { maxPresets: 32 } }, { ...credentials });
 
   await driver.connect();
 
@@ -42,9 +36,7 @@ it('connects with WS-UsernameToken: device information, profiles, preset count a
 });
 
 it('speaks HTTP digest to a camera that wants only that', async () => {
-  sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'digest' } });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials, auth: 'digest' }, ctx);
+  const { sim, driver, ctx } = await start({ auth: { ...credentials, mode: 'digest' } }, { ...credentials, auth: 'digest' });
 
   await driver.connect();
 
@@ -55,17 +47,16 @@ it('speaks HTTP digest to a camera that wants only that', async () => {
 });
 
 it('a wrong password fails the connect with ROOMCTL_E_DEVICE_AUTH', async () => {
-  sim = await startOnvifSimulator({ auth: { ...credentials, mode: 'ws-security' } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, username: 'operator', password: 'guess' }, createTestContext());
+  const { driver } = await start({ auth: { ...credentials, mode: 'ws-security' } }, { username: 'operator', password: 'guess' });
 
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH', details: { fault: 'ter:NotAuthorized' } });
 });
 
 it('nothing listening at the address: the connect fails as offline', async () => {
-  sim = await startOnvifSimulator();
-  const port = sim.endpoint.port;
-  await sim.close();
-  sim = undefined;
-  driver = new OnvifDriver({ host: '127.0.0.1', port }, createTestContext());
+  const gone = await startOnvifSimulator();
+  const port = gone.endpoint.port;
+  await gone.close();
+  const driver = new OnvifDriver({ host: '127.0.0.1', port }, createTestContext());
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
+  await driver.disconnect();
 });

@@ -1,19 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('a camera that advertises events but refuses the subscription: the state says refused, and status is polled instead', async () => {
-  sim = await startOnvifSimulator({ quirks: ['events-refused'] });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx, { motionPollMs: 30 });
+  const { sim, driver, ctx } = await start({ quirks: ['events-refused'] }, {}, { motionPollMs: 30 });
   await driver.connect();
 
   expect(ctx.state).toMatchObject({ events: 'refused', eventsDetail: expect.stringMatching(/CreatePullPointSubscription/) });

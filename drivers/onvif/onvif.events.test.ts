@@ -1,21 +1,13 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it("subscribes to the camera's pull-point events when it offers them, and hears the head start moving", async () => {
-  sim = await startOnvifSimulator({ eventWaitMs: 200 });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  const { sim, driver, ctx } = await start({ eventWaitMs: 200 });
   await driver.connect();
-  await waitFor(() => sim!.events!.subscriberCount === 1, 3000, 'the driver to subscribe');
+  await waitFor(() => sim.events!.subscriberCount === 1, 3000, 'the driver to subscribe');
 
   await driver.execute('position.absolute', { pan: 0.5, tilt: 0 });
 

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { describe, expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 import { ONVIF_QUIRK_NAMES, type OnvifQuirk } from './onvif-sim-quirks.js';
 
 /**
@@ -13,21 +12,18 @@ const FULL = process.env.ROOMCTL_FULL === '1';
 const pairs = ONVIF_QUIRK_NAMES.flatMap((a, i) => ONVIF_QUIRK_NAMES.slice(i + 1).map((b) => [a, b]));
 const combinations: OnvifQuirk[][] = [[], ...ONVIF_QUIRK_NAMES.map((q) => [q]), ...(FULL ? [...pairs, ONVIF_QUIRK_NAMES] : [])];
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 const credentials = { username: 'operator', password: 'pan-tilt-zoom' };
 
 describe.each(combinations.map((quirks) => ({ quirks, label: quirks.join('+') || 'friendly default' })))('ONVIF driver against $label', ({ quirks }) => {
   it('connects, drives, positions, saves and recalls a preset by number', async () => {
-    sim = await startOnvifSimulator({ quirks, auth: { ...credentials, mode: 'any' }, eventWaitMs: 200, ptz: { unitsPerSecond: 8 } });
-    const ctx = createTestContext();
-    driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials }, ctx, { motionPollMs: 30 });
-    const settled = () => waitFor(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'the camera to stop moving');
+    const { sim, driver, ctx } = await start(
+      { quirks, auth: { ...credentials, mode: 'any' }, eventWaitMs: 200, ptz: { unitsPerSecond: 8 } },
+      { ...credentials },
+      { motionPollMs: 30 },
+    );
+    const settled = () => waitFor(() => !sim.ptz.moving.panTilt && !sim.ptz.moving.zoom, 3000, 'the camera to stop moving');
 
     await driver.connect();
     expect(ctx.state.events).toBe(quirks.includes('events-refused') ? 'refused' : 'subscribed');

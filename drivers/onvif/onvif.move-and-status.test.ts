@@ -1,19 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('a continuous move turns the camera; polled status follows it; stop holds it where it is', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx, { motionPollMs: 30 });
+  const { sim, driver, ctx } = await start({ events: false }, {}, { motionPollMs: 30 });
   await driver.connect();
   expect(ctx.state.events).toBe('polling');
 
@@ -30,14 +22,13 @@ it('a continuous move turns the camera; polled status follows it; stop holds it 
 });
 
 it('absolute and relative moves travel to the point asked for', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext(), { motionPollMs: 30 });
+  const { sim, driver } = await start({ events: false }, {}, { motionPollMs: 30 });
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: 0.4, tilt: 0.2, zoom: 0.5 });
-  await waitFor(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'travel to end');
+  await waitFor(() => !sim.ptz.moving.panTilt && !sim.ptz.moving.zoom, 3000, 'travel to end');
   await driver.execute('position.relative', { pan: -0.1, tilt: 0.1 });
-  await waitFor(() => !sim!.ptz.moving.panTilt, 3000, 'travel to end');
+  await waitFor(() => !sim.ptz.moving.panTilt, 3000, 'travel to end');
 
   expect(sim.ptz.position.pan).toBeCloseTo(0.3, 5);
   expect(sim.ptz.position.tilt).toBeCloseTo(0.3, 5);
@@ -46,11 +37,10 @@ it('absolute and relative moves travel to the point asked for', async () => {
 });
 
 it('a burst of joystick moves never puts two requests on the wire; the last one wins', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { sim, driver } = await start({ events: false });
   await driver.connect();
 
-  const burst = Array.from({ length: 20 }, (_, i) => driver!.execute('move', { pan: (i + 1) / 20, tilt: 0 }));
+  const burst = Array.from({ length: 20 }, (_, i) => driver.execute('move', { pan: (i + 1) / 20, tilt: 0 }));
   await Promise.all(burst);
 
   expect(driver.moveQueue.maxInFlight).toBe(1);

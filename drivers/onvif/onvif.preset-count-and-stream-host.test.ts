@@ -1,20 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 import { reachableUri } from './onvif-events-and-uri.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('a camera that stores 8 presets: the state says 1..8, the listing how many are stored, the ninth number is refused before sending', async () => {
-  sim = await startOnvifSimulator({ events: false, quirks: ['eight-presets'] });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  const { driver, ctx } = await start({ events: false, quirks: ['eight-presets'] });
   await driver.connect();
   expect(ctx.state).toMatchObject({ maxPresets: 8, presetRange: '1..8', presetsStored: 0 });
 
@@ -26,9 +17,7 @@ it('a camera that stores 8 presets: the state says 1..8, the listing how many ar
 });
 
 it('stream.uri carries the host the room reaches the camera by, not the address the camera advertises', async () => {
-  sim = await startOnvifSimulator({ events: false, rtspUri: 'rtsp://192.168.1.64:554/Streaming/Channels' });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  const { driver, ctx } = await start({ events: false, rtspUri: 'rtsp://192.168.1.64:554/Streaming/Channels' });
   await driver.connect();
 
   await expect(driver.execute('stream.uri', {})).resolves.toEqual({ uri: 'rtsp://127.0.0.1:554/Streaming/Channels/profile_main' });

@@ -1,18 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('a preset name with XML in it reaches the camera as text, never as markup', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { sim, driver } = await start({ events: false });
   await driver.connect();
 
   const { token } = (await driver.execute('preset.set', { name: 'Q&A <stage>' })) as { token: string };

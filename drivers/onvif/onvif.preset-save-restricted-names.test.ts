@@ -1,18 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('saves a new preset on a camera that takes only [A-Za-z0-9_.-] in a preset name, and recalls it', async () => {
-  sim = await startOnvifSimulator({ events: false, quirks: ['restricted-preset-names'] });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { sim, driver } = await start({ events: false, quirks: ['restricted-preset-names'] });
   await driver.connect();
   // The camera refuses a name with a space, as such firmwares do.
   await expect(driver.execute('preset.set', { name: 'Front row' })).rejects.toMatchObject({

@@ -1,29 +1,23 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
+import type { RunningOnvifSimulator } from './onvif-camera-simulator.js';
+import { waitFor } from '../testing/test-context.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
-const settled = () => waitFor(() => !sim!.ptz.moving.panTilt && !sim!.ptz.moving.zoom, 3000, 'the camera to stop moving');
+const settled = (sim: RunningOnvifSimulator) => waitFor(() => !sim.ptz.moving.panTilt && !sim.ptz.moving.zoom, 3000, 'the camera to stop moving');
 
 it('saves and recalls numbered presets, lists, sets, goes to and removes them by token', async () => {
-  sim = await startOnvifSimulator({ events: false, ptz: { maxPresets: 8 } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { sim, driver } = await start({ events: false, ptz: { maxPresets: 8 } });
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: -0.5, tilt: 0.25 });
-  await settled();
+  await settled(sim);
   await driver.execute('preset.save', { preset: 3 });
   await driver.execute('home', {});
-  await settled();
+  await settled(sim);
   await driver.execute('preset.recall', { preset: 3 });
-  await settled();
+  await settled(sim);
   expect(sim.ptz.position).toMatchObject({ pan: -0.5, tilt: 0.25 });
 
   const { token } = (await driver.execute('preset.set', { name: 'Lectern' })) as { token: string };
@@ -38,8 +32,7 @@ it('saves and recalls numbered presets, lists, sets, goes to and removes them by
 });
 
 it('a preset number past what the camera stores is refused with the allowed range before anything is sent', async () => {
-  sim = await startOnvifSimulator({ events: false, ptz: { maxPresets: 8 } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { sim, driver } = await start({ events: false, ptz: { maxPresets: 8 } });
   await driver.connect();
   const before = sim.requests.length;
 
@@ -49,23 +42,21 @@ it('a preset number past what the camera stores is refused with the allowed rang
 });
 
 it('recalling a preset number the camera does not hold says so', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { driver } = await start({ events: false });
   await driver.connect();
   await expect(driver.execute('preset.recall', { preset: 5 })).rejects.toMatchObject({ code: 'ROOMCTL_E_ACTION_PARAMS', details: { preset: 5 } });
 });
 
 it('home: set it where the camera is, wander off, go home', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { sim, driver } = await start({ events: false });
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: 0.6, tilt: -0.3 });
-  await settled();
+  await settled(sim);
   await driver.execute('home.set', {});
   await driver.execute('position.absolute', { pan: 0, tilt: 0 });
-  await settled();
+  await settled(sim);
   await driver.execute('home', {});
-  await settled();
+  await settled(sim);
   expect(sim.ptz.position).toMatchObject({ pan: 0.6, tilt: -0.3 });
 });

@@ -1,21 +1,12 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 import { onvifError } from './onvif-faults.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('SetPreset and GotoPreset answering after 1.5 s: the driver waits for them, the link stays up, each is sent once', async () => {
   // Questions may take 1 s here, so a preset command outlasting that is what this test is about.
-  sim = await startOnvifSimulator({ events: false, quirks: ['slow-presets'] });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, timeoutMs: 1000 }, ctx);
+  const { sim, driver, ctx } = await start({ events: false, quirks: ['slow-presets'] }, { timeoutMs: 1000 });
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: 0.3, tilt: 0 });
@@ -24,7 +15,7 @@ it('SetPreset and GotoPreset answering after 1.5 s: the driver waits for them, t
   await driver.execute('preset.recall', { preset: 2 });
 
   expect(ctx.lost).toEqual([]);
-  const sent = (op: string) => sim!.requests.filter((r) => r.operation === op).map((r) => r.status);
+  const sent = (op: string) => sim.requests.filter((r) => r.operation === op).map((r) => r.status);
   expect(sent('SetPreset')).toEqual([200]);
   expect(sent('GotoPreset')).toEqual([200]);
   expect(sim.ptz.presets.size).toBe(1);

@@ -2,18 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 import type { SnapshotResult } from '../core/capabilities.js';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 const auth = { username: 'operator', password: 'a-camera-password' };
 
@@ -35,8 +28,7 @@ function decodesAsJpeg(jpeg: Buffer): boolean {
 }
 
 it('takes a still: GetSnapshotUri, then a digest-authenticated GET of a real JPEG', async () => {
-  sim = await startOnvifSimulator({ events: false, auth });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...auth }, createTestContext());
+  const { sim, driver } = await start({ events: false, auth }, { ...auth });
   await driver.connect();
 
   const still = (await driver.execute('snapshot', {})) as SnapshotResult;
@@ -57,17 +49,14 @@ it('takes a still: GetSnapshotUri, then a digest-authenticated GET of a real JPE
 });
 
 it('sends the credentials only to the configured camera, whatever host the snapshot URI names', async () => {
-  sim = await startOnvifSimulator({ events: false, auth, advertisedHost: 'camera.invalid' });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...auth }, createTestContext());
+  const { driver } = await start({ events: false, auth, advertisedHost: 'camera.invalid' }, { ...auth });
   await driver.connect();
   const still = (await driver.execute('snapshot', {})) as SnapshotResult;
   expect(still.width).toBe(256);
 });
 
 it('a camera without snapshots says so, and keeps its link', async () => {
-  sim = await startOnvifSimulator({ events: false, snapshot: null });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  const { driver, ctx } = await start({ events: false, snapshot: null });
   await driver.connect();
   await expect(driver.execute('snapshot', {})).rejects.toMatchObject({ code: 'ROOMCTL_E_NOT_SUPPORTED' });
   expect(ctx.lost).toEqual([]);
@@ -75,9 +64,7 @@ it('a camera without snapshots says so, and keeps its link', async () => {
 });
 
 it('refuses what is not a usable JPEG: an error page, a cut-off file, one over 2 MB', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  const { sim, driver, ctx } = await start({ events: false });
   await driver.connect();
   const whole = (await driver.execute('snapshot', {})) as SnapshotResult;
 

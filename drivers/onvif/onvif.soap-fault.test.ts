@@ -1,20 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('SOAP faults become coded errors that name the fault, and the link stays up', async () => {
   // A ceiling mount: the head cannot tilt above the horizon.
-  sim = await startOnvifSimulator({ events: false, ptz: { limits: { tilt: { min: -1, max: 0 } } } });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  const { driver, ctx } = await start({ events: false, ptz: { limits: { tilt: { min: -1, max: 0 } } } });
   await driver.connect();
 
   await expect(driver.execute('preset.goto', { token: 'no-such-preset' })).rejects.toMatchObject({

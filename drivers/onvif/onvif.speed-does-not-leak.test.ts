@@ -1,19 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
-import { OnvifDriver } from './onvif-driver.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 it('pan 0.5, then home, then a tilt-only move: the camera tilts and does not pan', async () => {
-  sim = await startOnvifSimulator({ events: false });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, ctx);
+  const { sim, driver, ctx } = await start({ events: false });
   await driver.connect();
 
   await driver.execute('move', { pan: 0.5 });
@@ -26,8 +17,7 @@ it('pan 0.5, then home, then a tilt-only move: the camera tilts and does not pan
 });
 
 it("the same after a preset recall or an absolute move: each ends the joystick's drive", async () => {
-  sim = await startOnvifSimulator({ events: false });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { sim, driver } = await start({ events: false });
   await driver.connect();
   await driver.execute('preset.save', { preset: 1 });
 

@@ -1,20 +1,14 @@
-import { afterEach, expect, it } from 'vitest';
-import { createTestContext } from '../testing/test-context.js';
-import { startOnvifSimulator, type RunningOnvifSimulator } from './onvif-camera-simulator.js';
+import { expect, it } from 'vitest';
+import { useCamera } from './test-setup.js';
 import { OnvifDriver } from './onvif-driver.js';
+import { createTestContext } from '../testing/test-context.js';
 
-let sim: RunningOnvifSimulator | undefined;
-let driver: OnvifDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useCamera();
 
 const credentials = { username: 'operator', password: 'pan-tilt-zoom' };
 
 it('a camera that lets anyone read its services refuses GetProfiles: the connect says wrong password, not "no media profile"', async () => {
-  sim = await startOnvifSimulator({ events: false, auth: { ...credentials, mode: 'ws-security' } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, username: 'operator', password: 'guess' }, createTestContext());
+  const { sim, driver } = await start({ events: false, auth: { ...credentials, mode: 'ws-security' } }, { username: 'operator', password: 'guess' });
 
   const connect = driver.connect();
   await expect(connect).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH', details: { operation: 'GetProfiles', fault: 'ter:NotAuthorized' } });
@@ -24,15 +18,12 @@ it('a camera that lets anyone read its services refuses GetProfiles: the connect
 });
 
 it('no password at all is the same verdict', async () => {
-  sim = await startOnvifSimulator({ events: false, auth: { ...credentials, mode: 'ws-security' } });
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port }, createTestContext());
+  const { driver } = await start({ events: false, auth: { ...credentials, mode: 'ws-security' } });
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH' });
 });
 
 it("the password changed on the camera: a command is refused as such, the watchdog's probe reports the link lost for it, the next connect says wrong password", async () => {
-  sim = await startOnvifSimulator({ events: false, auth: { ...credentials, mode: 'ws-security' } });
-  const ctx = createTestContext();
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials }, ctx);
+  const { sim, driver, ctx } = await start({ events: false, auth: { ...credentials, mode: 'ws-security' } }, { ...credentials });
   await driver.connect();
 
   sim.setPassword('changed-by-someone');
@@ -46,12 +37,11 @@ it("the password changed on the camera: a command is refused as such, the watchd
 });
 
 it('a locked account (five failures) refuses even the right password, and says so as an authentication failure', async () => {
-  sim = await startOnvifSimulator({ events: false, auth: { ...credentials, mode: 'ws-security' }, quirks: ['lockout'] });
+  const { sim, driver } = await start({ events: false, auth: { ...credentials, mode: 'ws-security' }, quirks: ['lockout'] }, credentials);
   for (let i = 0; i < 5; i++) {
     const wrong = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, username: 'operator', password: `guess-${i}` }, createTestContext());
     await expect(wrong.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_AUTH' });
   }
   expect(sim.auth.locked).toBe(true);
-  driver = new OnvifDriver({ host: '127.0.0.1', port: sim.endpoint.port, ...credentials }, createTestContext());
   await expect(driver.connect()).rejects.toThrow(/wrong password.*locked after failed logins/);
 });

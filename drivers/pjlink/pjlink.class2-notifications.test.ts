@@ -1,20 +1,14 @@
 import { createSocket } from 'node:dgram';
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext, waitFor } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useDisplay } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 
 /**
  * A class 2 display sends `%2POWR=…`, `%2INPT=…`, `%2ERST=…` by UDP to the controller that
  * last connected. Before, nobody listened: a change made with the remote showed only at the
  * next probe. Now the driver hears it and publishes it at once (no probe runs in this test).
  */
-let sim: RunningPjlinkSimulator | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useDisplay();
 
 /** A UDP port nobody uses right now, for the display to notify and the driver to hear on. */
 async function freeUdpPort(): Promise<number> {
@@ -27,9 +21,7 @@ async function freeUdpPort(): Promise<number> {
 
 it('power, input and a lamp error changed at the display itself show without a probe', async () => {
   const notifyPort = await freeUdpPort();
-  sim = await startPjlinkSimulator({ port: 0, warmupMs: 50, quirks: ['notifications'], notifyPort });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint, notifyPort }, ctx);
+  const { sim, driver, ctx } = await start({ warmupMs: 50, quirks: ['notifications'], notifyPort }, { notifyPort });
   await driver.connect();
   expect(ctx.state.power).toBe('standby');
   const asked = sim.display.received.length;

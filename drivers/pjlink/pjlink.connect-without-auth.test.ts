@@ -1,20 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useDisplay } from './test-setup.js';
 
-let sim: RunningPjlinkSimulator | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  driver = sim = undefined;
-});
+const start = useDisplay();
 
 it('connects to a display without a password: greeting, CLSS ?, POWR ?, ERST ?, and learns class 2', async () => {
-  sim = await startPjlinkSimulator({ port: 0 });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint }, ctx);
+  const { sim, driver, ctx } = await start();
 
   await driver.connect();
 

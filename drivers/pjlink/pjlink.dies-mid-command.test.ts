@@ -1,25 +1,18 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay, type ScriptedDisplay } from './testing/scripted-display.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useScriptedDisplay } from './test-setup.js';
+import { handshake, type ScriptedAnswer } from './testing/scripted-display.js';
 
-let display: ScriptedDisplay | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await display?.close();
-  driver = display = undefined;
-});
+const start = useScriptedDisplay();
+
+function hangsUpAtInput31(line: string): ScriptedAnswer {
+  if (line === '%1INPT 31') return { hangUp: true };
+  // The link's first watchdog probe asks the lamp hours.
+  if (line === '%1LAMP ?') return '%1LAMP=1234 1';
+  return handshake(line) ?? '%1XXXX=ERR1';
+}
 
 it('a display that hangs up in the middle of a command: sent once, outcome unknown, never re-sent; the next question reconnects', async () => {
-  display = await startScriptedDisplay((line) => {
-    if (line === '%1INPT 31') return { hangUp: true };
-    // The link's first watchdog probe asks the lamp hours.
-    if (line === '%1LAMP ?') return '%1LAMP=1234 1';
-    return handshake(line) ?? '%1XXXX=ERR1';
-  });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
+  const { sim: display, driver, ctx } = await start(hangsUpAtInput31);
   await driver.connect();
 
   await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({
@@ -37,9 +30,7 @@ it('a display that hangs up in the middle of a command: sent once, outcome unkno
 });
 
 it('a display that powers off for good: the reconnect fails and the host hears linkLost', async () => {
-  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { hangUp: true } : (handshake(line) ?? '%1XXXX=ERR1')));
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
+  const { sim: display, driver, ctx } = await start((line) => (line === '%1INPT 31' ? { hangUp: true } : (handshake(line) ?? '%1XXXX=ERR1')));
   await driver.connect();
   const closing = display.close();
 

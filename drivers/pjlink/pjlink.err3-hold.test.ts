@@ -1,29 +1,27 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay, type ScriptedDisplay } from './testing/scripted-display.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useScriptedDisplay } from './test-setup.js';
+import { handshake } from './testing/scripted-display.js';
 
-let display: ScriptedDisplay | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await display?.close();
-  driver = display = undefined;
-});
+const start = useScriptedDisplay();
 
 it('a display that answers ERR3 while warming: the command waits for POWR=1 and is sent again', async () => {
   // The script: on, then AVMT refused (ERR3) while POWR ? says warming twice, then on and OK.
   let powerPolls = 0;
-  display = await startScriptedDisplay((line) => {
-    if (line === '%1CLSS ?') return '%1CLSS=1';
-    if (line === '%1ERST ?') return '%1ERST=000000';
-    if (line === '%1POWR ?') return powerPolls++ === 0 ? '%1POWR=0' : powerPolls <= 3 ? '%1POWR=3' : '%1POWR=1';
-    if (line === '%1POWR 1') return '%1POWR=OK';
-    if (line === '%1AVMT 21') return powerPolls <= 3 ? '%1AVMT=ERR3' : '%1AVMT=OK';
-    return `${line.slice(0, 6)}=ERR1`;
-  });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port, readyPollMs: 20 }, ctx);
+  const {
+    sim: display,
+    driver,
+    ctx,
+  } = await start(
+    (line) => {
+      if (line === '%1CLSS ?') return '%1CLSS=1';
+      if (line === '%1ERST ?') return '%1ERST=000000';
+      if (line === '%1POWR ?') return powerPolls++ === 0 ? '%1POWR=0' : powerPolls <= 3 ? '%1POWR=3' : '%1POWR=1';
+      if (line === '%1POWR 1') return '%1POWR=OK';
+      if (line === '%1AVMT 21') return powerPolls <= 3 ? '%1AVMT=ERR3' : '%1AVMT=OK';
+      return `${line.slice(0, 6)}=ERR1`;
+    },
+    { readyPollMs: 20 },
+  );
   await driver.connect();
 
   await driver.execute('power', { on: true });
@@ -46,13 +44,15 @@ it('a display that answers ERR3 while warming: the command waits for POWR=1 and 
 
 it('firmware that answers even POWR ? with ERR3 while warming: still a wait, not a failure', async () => {
   let warming = true;
-  display = await startScriptedDisplay((line) => {
-    if (line === '%1POWR ?' && warming) return '%1POWR=ERR3';
-    if (line === '%1INPT 31') return warming ? '%1INPT=ERR3' : '%1INPT=OK';
-    return handshake(line) ?? '%1XXXX=ERR1';
-  });
+  const { sim: display, driver } = await start(
+    (line) => {
+      if (line === '%1POWR ?' && warming) return '%1POWR=ERR3';
+      if (line === '%1INPT 31') return warming ? '%1INPT=ERR3' : '%1INPT=OK';
+      return handshake(line) ?? '%1XXXX=ERR1';
+    },
+    { readyPollMs: 20 },
+  );
   warming = false;
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port, readyPollMs: 20 }, createTestContext());
   await driver.connect();
   warming = true;
   setTimeout(() => (warming = false), 150);

@@ -1,21 +1,12 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay, type ScriptedDisplay } from './testing/scripted-display.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useScriptedDisplay } from './test-setup.js';
+import { handshake } from './testing/scripted-display.js';
 
-let display: ScriptedDisplay | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await display?.close();
-  driver = display = undefined;
-});
+const start = useScriptedDisplay();
 
 it('ERR1, ERR2 and ERR4 fail the command with their own codes and keep the link', async () => {
   const replies: Record<string, string> = { '%1AVMT 21': '%1AVMT=ERR1', '%1INPT 33': '%1INPT=ERR2', '%1POWR 0': '%1POWR=ERR4' };
-  display = await startScriptedDisplay((line) => handshake(line) ?? replies[line] ?? '%1XXXX=ERR1');
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
+  const { sim: display, driver, ctx } = await start((line) => handshake(line) ?? replies[line] ?? '%1XXXX=ERR1');
   await driver.connect();
 
   await expect(driver.execute('mute', { on: true })).rejects.toMatchObject({ code: 'ROOMCTL_E_NOT_SUPPORTED' });

@@ -1,24 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext, waitFor } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useDisplay } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 
-let sim: RunningPjlinkSimulator | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  driver = sim = undefined;
-});
+const start = useDisplay();
 
 it('the display drops an idle session; the next command reconnects without reporting a lost link', async () => {
-  sim = await startPjlinkSimulator({ port: 0, idleTimeoutMs: 150, password: 'pw' });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint, password: 'pw' }, ctx);
+  const { sim, driver, ctx } = await start({ idleTimeoutMs: 150, password: 'pw' }, { password: 'pw' });
   await driver.connect();
   expect(sim.connectionCount).toBe(1);
 
-  await waitFor(() => sim!.openConnections === 0, 2000, 'the idle drop');
+  await waitFor(() => sim.openConnections === 0, 2000, 'the idle drop');
   await new Promise((resolve) => setTimeout(resolve, 20));
 
   await expect(driver.execute('power', { on: true })).resolves.toMatchObject({ power: 'warming' });
@@ -30,9 +21,7 @@ it('the display drops an idle session; the next command reconnects without repor
 });
 
 it('a session the driver has left idle too long is replaced before sending, not raced', async () => {
-  sim = await startPjlinkSimulator({ port: 0 });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint, idleRecycleMs: 50 }, ctx);
+  const { sim, driver, ctx } = await start({}, { idleRecycleMs: 50 });
   await driver.connect();
   await new Promise((resolve) => setTimeout(resolve, 80));
 
@@ -43,13 +32,11 @@ it('a session the driver has left idle too long is replaced before sending, not 
 });
 
 it('a display that drops every session at once (dropConnections) is reached again on the next command', async () => {
-  sim = await startPjlinkSimulator({ port: 0 });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint }, ctx);
+  const { sim, driver, ctx } = await start();
   await driver.connect();
 
   sim.dropConnections();
-  await waitFor(() => sim!.openConnections === 0, 2000);
+  await waitFor(() => sim.openConnections === 0, 2000);
   await driver.probe();
 
   expect(sim.connectionCount).toBe(2);

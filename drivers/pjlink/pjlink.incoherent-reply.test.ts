@@ -1,20 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay, type ScriptedDisplay } from './testing/scripted-display.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useScriptedDisplay } from './test-setup.js';
+import { handshake } from './testing/scripted-display.js';
 
-let display: ScriptedDisplay | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await display?.close();
-  driver = display = undefined;
-});
+const start = useScriptedDisplay();
 
 it('a reply to the wrong command is incoherence: ROOMCTL_E_PROTOCOL and the link is reported lost', async () => {
-  display = await startScriptedDisplay((line) => handshake(line) ?? '%1POWR=1');
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, ctx);
+  const { driver, ctx } = await start((line) => handshake(line) ?? '%1POWR=1');
   await driver.connect();
 
   await expect(driver.execute('mute', { on: true })).rejects.toMatchObject({ code: 'ROOMCTL_E_PROTOCOL' });
@@ -22,9 +13,7 @@ it('a reply to the wrong command is incoherence: ROOMCTL_E_PROTOCOL and the link
 });
 
 it('a reply longer than any PJLink line is incoherence too, reported at once rather than by timeout', async () => {
-  display = await startScriptedDisplay((line) => handshake(line) ?? `%1NAME=${'x'.repeat(400)}`);
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port, replyTimeoutMs: 2000 }, ctx);
+  const { driver, ctx } = await start((line) => handshake(line) ?? `%1NAME=${'x'.repeat(400)}`, { replyTimeoutMs: 2000 });
   await driver.connect();
 
   const started = Date.now();

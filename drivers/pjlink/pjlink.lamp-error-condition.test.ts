@@ -1,25 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useDisplay } from './test-setup.js';
 
-let sim: RunningPjlinkSimulator | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  driver = sim = undefined;
-});
+const start = useDisplay();
 
 it('a lamp error in ERST makes the display degraded at the next probe, and clears when fixed', async () => {
-  sim = await startPjlinkSimulator({ port: 0 });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint }, ctx);
+  const { sim, driver, ctx } = await start();
   await driver.connect();
   expect(ctx.conditions).toEqual([{ degraded: false }]);
   // One question per probe: a round of four asks ERST once.
   const probeRound = async () => {
-    for (let i = 0; i < 4; i++) await driver!.probe();
+    for (let i = 0; i < 4; i++) await driver.probe();
   };
 
   sim.setErrorStatus({ lamp: 'error' });

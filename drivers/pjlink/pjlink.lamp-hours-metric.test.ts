@@ -1,19 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useDisplay } from './test-setup.js';
 
-let sim: RunningPjlinkSimulator | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-});
+const start = useDisplay();
 
 it('the first watchdog probe after the connect reads LAMP ? and publishes lampHours, a number the health view takes as a metric; then once every four probes', async () => {
-  sim = await startPjlinkSimulator({ port: 0 });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint }, ctx);
+  const { sim, driver, ctx } = await start();
   await driver.connect();
   // The connect read the class, the power and the error status, not the lamp.
   expect(sim.display.received).toEqual(['%1CLSS ?', '%1POWR ?', '%1ERST ?']);

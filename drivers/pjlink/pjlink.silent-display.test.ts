@@ -1,20 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay, type ScriptedDisplay } from './testing/scripted-display.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useScriptedDisplay } from './test-setup.js';
+import { handshake } from './testing/scripted-display.js';
 
-let display: ScriptedDisplay | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await display?.close();
-  driver = display = undefined;
-});
+const start = useScriptedDisplay();
 
 it('a display that goes silent: ROOMCTL_E_DEVICE_TIMEOUT, and the next command starts a fresh session', async () => {
-  display = await startScriptedDisplay((line) => (line === '%1INPT 31' ? { silent: true } : (handshake(line) ?? '%1INPT=OK')));
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port, replyTimeoutMs: 150 }, ctx);
+  const {
+    sim: display,
+    driver,
+    ctx,
+  } = await start((line) => (line === '%1INPT 31' ? { silent: true } : (handshake(line) ?? '%1INPT=OK')), { replyTimeoutMs: 150 });
   await driver.connect();
 
   await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT' });

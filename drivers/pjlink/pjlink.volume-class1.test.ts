@@ -1,19 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { handshake, startScriptedDisplay, type ScriptedDisplay } from './testing/scripted-display.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useScriptedDisplay } from './test-setup.js';
+import { handshake } from './testing/scripted-display.js';
 
-let display: ScriptedDisplay | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await display?.close();
-  driver = display = undefined;
-});
+const start = useScriptedDisplay();
 
 it('a class 1 display has no volume: ROOMCTL_E_NOT_SUPPORTED without a byte sent', async () => {
-  display = await startScriptedDisplay((line) => handshake(line, '1', '1') ?? '%1XXXX=ERR1');
-  driver = new PjlinkDriver({ host: '127.0.0.1', port: display.port }, createTestContext());
+  const { sim: display, driver } = await start((line) => handshake(line, '1', '1') ?? '%1XXXX=ERR1');
   await driver.connect();
 
   await expect(driver.execute('volume', { level: 40 })).rejects.toMatchObject({ code: 'ROOMCTL_E_NOT_SUPPORTED' });

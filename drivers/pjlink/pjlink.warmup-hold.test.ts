@@ -1,20 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { PjlinkDriver } from './pjlink-driver.js';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
-import { createTestContext } from '../testing/test-context.js';
+import { expect, it } from 'vitest';
+import { useDisplay } from './test-setup.js';
 
-let sim: RunningPjlinkSimulator | undefined;
-let driver: PjlinkDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  driver = sim = undefined;
-});
+const start = useDisplay();
 
 it('holds an input switch while the display warms up, then switches', async () => {
-  sim = await startPjlinkSimulator({ port: 0, warmupMs: 300 });
-  const ctx = createTestContext();
-  driver = new PjlinkDriver({ ...sim.endpoint, readyPollMs: 50 }, ctx);
+  const { sim, driver, ctx } = await start({ warmupMs: 300 }, { readyPollMs: 50 });
   await driver.connect();
 
   await driver.execute('power', { on: true });
@@ -32,8 +22,7 @@ it('holds an input switch while the display warms up, then switches', async () =
 });
 
 it('gives up with ROOMCTL_E_DEVICE_BUSY when warm-up outlasts readyTimeoutMs', async () => {
-  sim = await startPjlinkSimulator({ port: 0, warmupMs: 5000 });
-  driver = new PjlinkDriver({ ...sim.endpoint, readyPollMs: 50, readyTimeoutMs: 300 }, createTestContext());
+  const { driver } = await start({ warmupMs: 5000 }, { readyPollMs: 50, readyTimeoutMs: 300 });
   await driver.connect();
   await driver.execute('power', { on: true });
 
@@ -41,8 +30,7 @@ it('gives up with ROOMCTL_E_DEVICE_BUSY when warm-up outlasts readyTimeoutMs', a
 });
 
 it('refuses an input switch in standby instead of waiting for a warm-up that will not come', async () => {
-  sim = await startPjlinkSimulator({ port: 0 });
-  driver = new PjlinkDriver({ ...sim.endpoint, readyPollMs: 20 }, createTestContext());
+  const { driver } = await start({}, { readyPollMs: 20 });
   await driver.connect();
 
   await expect(driver.execute('input', { input: '31' })).rejects.toMatchObject({

@@ -1,24 +1,13 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
+import { expect, it } from 'vitest';
+import { useSerialCamera } from './test-setup.js';
+import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { hex } from '../testing/hex.js';
 import { createTestContext } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
-import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
-let pair: PtyPair | undefined;
-let sim: RunningViscaSerialSimulator | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  await pair?.close();
-});
+const start = useSerialCamera();
 
 it('connects: address set, IF_Clear, then PowerInq proves the camera answers', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim, driver, ctx } = await start();
 
   await driver.connect();
 
@@ -29,10 +18,7 @@ it('connects: address set, IF_Clear, then PowerInq proves the camera answers', a
 });
 
 it('reaches the third camera of a chain', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, cameras: 3 });
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, address: 3 }, ctx);
+  const { sim, driver, ctx } = await start({ cameras: 3 }, { baudRate: 9600, address: 3 });
 
   await driver.connect();
 
@@ -41,22 +27,19 @@ it('reaches the third camera of a chain', async () => {
 });
 
 it('refuses an address the chain does not have', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, cameras: 1 });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, address: 2 }, createTestContext());
+  const { driver } = await start({ cameras: 1 }, { baudRate: 9600, address: 2 });
 
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_CONNECT_FAILED' });
 });
 
 it('says the port does not exist', async () => {
-  driver = new ViscaSerialDriver({ port: '/tmp/roomctl-no-such-port', baudRate: 9600 }, createTestContext());
+  const driver = new ViscaSerialDriver({ port: '/tmp/roomctl-no-such-port', baudRate: 9600 }, createTestContext());
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_PORT_NOT_FOUND' });
+  await driver.disconnect();
 });
 
 it('a device entry without baudRate (a caller that skipped config validation) talks at 9600, the VISCA default', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  driver = new ViscaSerialDriver({ port: pair.devicePath }, createTestContext());
+  const { sim, driver } = await start({}, {});
   await driver.connect();
   expect(sim.received.map(hex)).toContain('81 09 04 00 FF');
 });

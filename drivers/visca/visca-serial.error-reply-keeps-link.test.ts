@@ -1,26 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { openScriptedCamera, type ScriptedCamera } from './testing/scripted-camera.js';
-import { createTestContext } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
-import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
+import { expect, it } from 'vitest';
+import { useScriptedSerialCamera, useSerialCamera } from './test-setup.js';
 
-let pair: PtyPair | undefined;
-let sim: RunningViscaSerialSimulator | undefined;
-let cam: ScriptedCamera | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  await cam?.close();
-  await pair?.close();
-});
+const start = useSerialCamera();
+const startScripted = useScriptedSerialCamera();
 
 it('a camera in standby refuses a move (not executable); the link stays and power on works', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { power: 'standby' } });
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim, driver, ctx } = await start({ camera: { power: 'standby' } });
   await driver.connect();
   expect(ctx.state.power).toBe('standby');
 
@@ -33,10 +18,7 @@ it('a camera in standby refuses a move (not executable); the link stays and powe
 });
 
 it('syntax error and buffer full fail one command each and nothing else', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim: cam, driver, ctx } = await startScripted();
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const home = driver.execute('home', {});
@@ -58,9 +40,7 @@ it('syntax error and buffer full fail one command each and nothing else', async 
 });
 
 it('an error naming a busy socket fails the command in that socket', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
+  const { sim: cam, driver } = await startScripted();
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const recall = driver.execute('preset.recall', { preset: 2 });

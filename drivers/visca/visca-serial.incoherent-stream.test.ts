@@ -1,23 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { openScriptedCamera, type ScriptedCamera } from './testing/scripted-camera.js';
-import { createTestContext, waitFor } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
+import { expect, it } from 'vitest';
+import { useScriptedSerialCamera } from './test-setup.js';
+import { waitFor } from '../testing/test-context.js';
 
-let pair: PtyPair | undefined;
-let cam: ScriptedCamera | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await cam?.close();
-  await pair?.close();
-});
+const start = useScriptedSerialCamera();
 
 it('replies for sockets nobody used, again and again, reset the link as a protocol error', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim: cam, driver, ctx } = await start();
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   await cam.send('90 52 FF');
@@ -30,10 +18,7 @@ it('replies for sockets nobody used, again and again, reset the link as a protoc
 });
 
 it('a single stray reply is tolerated', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim: cam, driver, ctx } = await start();
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   await cam.send('90 51 FF');
@@ -46,10 +31,7 @@ it('a single stray reply is tolerated', async () => {
 });
 
 it('line noise and frames that are not VISCA reset the link', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim: cam, driver, ctx } = await start();
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   await cam.send('12 34 56');
@@ -61,9 +43,7 @@ it('line noise and frames that are not VISCA reset the link', async () => {
 });
 
 it('an inquiry answer that does not parse fails as a protocol error', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
+  const { sim: cam, driver } = await start();
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const probe = driver.probe();

@@ -1,24 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
+import { expect, it } from 'vitest';
+import { useSerialCamera } from './test-setup.js';
 import { hex } from '../testing/hex.js';
-import { createTestContext } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
-import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
-let pair: PtyPair | undefined;
-let sim: RunningViscaSerialSimulator | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  await pair?.close();
-});
+const start = useSerialCamera();
 
 it('81 09 06 12 FF answered 90 60 02 FF: inquire keeps power, zoom and focus, and says which inquiry the camera lacks', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { quirks: ['no-position-inquiry'] } });
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim, driver, ctx } = await start({ camera: { quirks: ['no-position-inquiry'] } });
   await driver.connect();
   await driver.execute('zoom.direct', { position: 0x1000 });
 
@@ -36,10 +23,7 @@ it('81 09 06 12 FF answered 90 60 02 FF: inquire keeps power, zoom and focus, an
 });
 
 it('position.relative on a camera without PanTiltPosInq: the camera moves, the action succeeds, the position is said to be unknown', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { quirks: ['no-position-inquiry'] } });
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim, driver, ctx } = await start({ camera: { quirks: ['no-position-inquiry'] } });
   await driver.connect();
 
   const result = await driver.execute('position.relative', { pan: 200, tilt: -100 });

@@ -1,23 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { openScriptedCamera, type ScriptedCamera } from './testing/scripted-camera.js';
-import { createTestContext } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
+import { expect, it } from 'vitest';
+import { useScriptedSerialCamera } from './test-setup.js';
+import type { ScriptedCamera } from './testing/scripted-camera.js';
 
-let pair: PtyPair | undefined;
-let cam: ScriptedCamera | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await cam?.close();
-  await pair?.close();
-});
+const start = useScriptedSerialCamera();
 
 async function connected() {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim: cam, driver, ctx } = await start();
   await Promise.all([driver.connect(), cam.answerHandshake()]);
   return { ctx, driver, cam };
 }

@@ -1,24 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
+import { expect, it } from 'vitest';
+import { useSerialCamera } from './test-setup.js';
 import { hex } from '../testing/hex.js';
-import { createTestContext } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
-import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
-let pair: PtyPair | undefined;
-let sim: RunningViscaSerialSimulator | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  await pair?.close();
-});
+const start = useSerialCamera();
 
 it('recalls preset 5: 81 01 04 3F 02 05 FF, and the camera travels to where 5 was saved', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx);
+  const { sim, driver, ctx } = await start();
   await driver.connect();
   sim.camera.presets.set(5, { pan: 300, tilt: -100, zoom: 0x1000, focus: 0x2000 });
 
@@ -31,9 +18,7 @@ it('recalls preset 5: 81 01 04 3F 02 05 FF, and the camera travels to where 5 wa
 });
 
 it('saves a preset where the camera is and reads it back with inquire', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath, camera: { model: 'sony' } });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, model: 'sony' }, createTestContext());
+  const { sim, driver } = await start({ camera: { model: 'sony' } }, { baudRate: 9600, model: 'sony' });
   await driver.connect();
 
   await driver.execute('position.absolute', { pan: -400, tilt: 200 });
@@ -46,9 +31,7 @@ it('saves a preset where the camera is and reads it back with inquire', async ()
 });
 
 it('refuses a preset beyond the model with the allowed range', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600, model: 'lumens' }, createTestContext());
+  const { sim, driver } = await start({}, { baudRate: 9600, model: 'lumens' });
   await driver.connect();
 
   await expect(driver.execute('preset.recall', { preset: 200 })).rejects.toMatchObject({

@@ -1,23 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
+import { expect, it } from 'vitest';
+import { useSerialCamera } from './test-setup.js';
 import { hex } from '../testing/hex.js';
-import { createTestContext } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
-import { startViscaSerialSimulator, type RunningViscaSerialSimulator } from './visca-serial-simulator.js';
 
-let pair: PtyPair | undefined;
-let sim: RunningViscaSerialSimulator | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await sim?.close();
-  await pair?.close();
-});
+const start = useSerialCamera();
 
 it('pan right, recall a preset, then tilt up only: 81 01 06 01 .. .. 03 01 FF, the pan does not come back', async () => {
-  pair = await createPtyPair();
-  sim = await startViscaSerialSimulator({ path: pair.simulatorPath });
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext());
+  const { sim, driver } = await start();
   await driver.connect();
   await driver.execute('preset.save', { preset: 1 });
 

@@ -1,22 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair.js';
-import { openScriptedCamera, type ScriptedCamera } from './testing/scripted-camera.js';
-import { createTestContext } from '../testing/test-context.js';
-import { ViscaSerialDriver } from './visca-serial-driver.js';
+import { expect, it } from 'vitest';
+import { useScriptedSerialCamera } from './test-setup.js';
 
-let pair: PtyPair | undefined;
-let cam: ScriptedCamera | undefined;
-let driver: ViscaSerialDriver | undefined;
-afterEach(async () => {
-  await driver?.disconnect();
-  await cam?.close();
-  await pair?.close();
-});
+const start = useScriptedSerialCamera();
 
 it('a camera that never answers address set fails connect with a timeout', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext(), { ackTimeoutMs: 150 });
+  const { sim: cam, driver } = await start({ baudRate: 9600 }, { ackTimeoutMs: 150 });
 
   const connecting = driver.connect();
   await cam.expect('88 30 01 FF');
@@ -24,11 +12,9 @@ it('a camera that never answers address set fails connect with a timeout', async
 });
 
 it('a camera that ignores PowerInq fails connect with a timeout', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
   // The camera answers the first two steps: on a loaded machine its answers through the PTY relay
   // can take longer than 150 ms, which would make this the address-set timeout of the test above.
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext(), { ackTimeoutMs: 1000 });
+  const { sim: cam, driver } = await start({ baudRate: 9600 }, { ackTimeoutMs: 1000 });
 
   const failed = expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT', message: expect.stringContaining('PowerInq') });
   await cam.expect('88 30 01 FF');
@@ -42,10 +28,7 @@ it('a camera that ignores PowerInq fails connect with a timeout', async () => {
 // The timeouts below leave the handshake and the answered commands room on a loaded machine
 // (a PTY relay can take longer than 150 ms there); the silences they test wait them out.
 it('a command without ACK times out; the link stays and the next command goes out', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  const ctx = createTestContext();
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, ctx, { ackTimeoutMs: 1000 });
+  const { sim: cam, driver, ctx } = await start({ baudRate: 9600 }, { ackTimeoutMs: 1000 });
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const home = driver.execute('home', {});
@@ -63,9 +46,7 @@ it('a command without ACK times out; the link stays and the next command goes ou
 });
 
 it('a command ACKed but never completed times out, marked as answered (busy, not silent)', async () => {
-  pair = await createPtyPair();
-  cam = await openScriptedCamera(pair.simulatorPath);
-  driver = new ViscaSerialDriver({ port: pair.devicePath, baudRate: 9600 }, createTestContext(), { ackTimeoutMs: 1000, completionTimeoutMs: 1000 });
+  const { sim: cam, driver } = await start({ baudRate: 9600 }, { ackTimeoutMs: 1000, completionTimeoutMs: 1000 });
   await Promise.all([driver.connect(), cam.answerHandshake()]);
 
   const save = driver.execute('preset.save', { preset: 3 });

@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeRoomConfigFiles } from '../../tests/helpers/room-config-files.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../appliance/telemetry/embedded-broker.js';
 import { formatDoctorReport, runDoctor } from './doctor.js';
 
@@ -11,20 +12,13 @@ let broker: EmbeddedBroker;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-311-'));
   broker = await startEmbeddedBroker('127.0.0.1', 0);
-  await writeFile(
-    join(dir, 'room.yaml'),
-    [
-      'room: { id: aurora, name: Aurora, site: hq, timezone: UTC }',
-      'api: { listen: "127.0.0.1:1" }',
-      `mqtt: { url: "${broker.url}" }`,
-      'calendar: { url: "http://127.0.0.1:9/room.ics", timeoutMs: 1000 }',
-      'devices: []',
-      'secrets: secrets.yaml',
-      '',
-    ].join('\n'),
-  );
-  await writeFile(join(dir, 'secrets.yaml'), 'api: { tokens: [ "0123456789abcdef-token" ] }\n');
-  await chmod(join(dir, 'secrets.yaml'), 0o600);
+  await writeRoomConfigFiles(dir, [
+    'room: { id: aurora, name: Aurora, site: hq, timezone: UTC }',
+    'api: { listen: "127.0.0.1:1" }',
+    `mqtt: { url: "${broker.url}" }`,
+    'calendar: { url: "http://127.0.0.1:9/room.ics", timeoutMs: 1000 }',
+    'devices: []',
+  ]);
 });
 afterAll(async () => {
   await broker?.close();

@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeRoomConfigFiles } from '../../tests/helpers/room-config-files.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { runCli } from '../../tests/helpers/cli.js';
 import type { DoctorReport } from './doctor-types.js';
@@ -11,20 +12,13 @@ let display: RunningPjlinkSimulator;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-'));
   display = await startPjlinkSimulator({ port: 0 });
-  await writeFile(
-    join(dir, 'room.yaml'),
-    [
-      'room: { id: aurora, name: Aurora, site: hq, timezone: UTC }',
-      'api: { listen: "127.0.0.1:1" }',
-      'devices:',
-      `  - { id: display, driver: pjlink, host: 127.0.0.1, port: ${display.endpoint.port} }`,
-      `  - { id: cam-front, driver: visca-serial, port: ${join(dir, 'usb-FTDI-unplugged')} }`,
-      'secrets: secrets.yaml',
-      '',
-    ].join('\n'),
-  );
-  await writeFile(join(dir, 'secrets.yaml'), 'api: { tokens: [ "0123456789abcdef-token" ] }\n');
-  await chmod(join(dir, 'secrets.yaml'), 0o600);
+  await writeRoomConfigFiles(dir, [
+    'room: { id: aurora, name: Aurora, site: hq, timezone: UTC }',
+    'api: { listen: "127.0.0.1:1" }',
+    'devices:',
+    `  - { id: display, driver: pjlink, host: 127.0.0.1, port: ${display.endpoint.port} }`,
+    `  - { id: cam-front, driver: visca-serial, port: ${join(dir, 'usb-FTDI-unplugged')} }`,
+  ]);
 });
 afterAll(async () => {
   await display?.close();

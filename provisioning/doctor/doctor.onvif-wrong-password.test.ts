@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeRoomConfigFiles } from '../../tests/helpers/room-config-files.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from '../../drivers/onvif/onvif-camera-simulator.js';
 import { runCli } from '../../tests/helpers/cli.js';
 
@@ -11,19 +12,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-onvif-'));
   // A camera that lets anyone read its services (as ONVIF allows) and checks the password at GetProfiles.
   camera = await startOnvifSimulator({ events: false, discovery: false, auth: { username: 'operator', password: 'right-one', mode: 'ws-security' } });
-  await writeFile(
-    join(dir, 'room.yaml'),
-    [
-      'room: { id: aurora, name: Aurora, site: hq, timezone: UTC }',
-      'api: { listen: "127.0.0.1:1" }',
-      'devices:',
-      `  - { id: cam-rear, driver: onvif, host: 127.0.0.1, port: ${camera.endpoint.port}, username: operator, password: wrong-one }`,
-      'secrets: secrets.yaml',
-      '',
-    ].join('\n'),
-  );
-  await writeFile(join(dir, 'secrets.yaml'), 'api: { tokens: [ "0123456789abcdef-token" ] }\n');
-  await chmod(join(dir, 'secrets.yaml'), 0o600);
+  await writeRoomConfigFiles(dir, [
+    'room: { id: aurora, name: Aurora, site: hq, timezone: UTC }',
+    'api: { listen: "127.0.0.1:1" }',
+    'devices:',
+    `  - { id: cam-rear, driver: onvif, host: 127.0.0.1, port: ${camera.endpoint.port}, username: operator, password: wrong-one }`,
+  ]);
 });
 afterAll(async () => {
   await camera?.close();

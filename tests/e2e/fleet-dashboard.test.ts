@@ -6,33 +6,25 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
-import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import type { TelemetryRoom } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 describe('fleet dashboard', () => {
-  let broker: RunningMosquitto;
-  let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+  let lab: FleetLab;
+  let fleet: FleetLab['fleet'];
   let room: TelemetryRoom;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildPanelIfStale();
-    broker = await startMosquitto();
-    fleet = await startTestFleet({ broker: { url: broker.url } });
-    room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 } });
+    lab = await startFleetLab();
+    fleet = lab.fleet;
+    room = await lab.telemetryRoom();
     await until(async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok'), 8000, 'the room in the fleet');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${fleet.url}/?token=${FLEET_TOKEN}`);
+    page = await lab.dashboard({ viewport: { width: 1280, height: 800 } });
   }, 60_000);
 
   afterAll(async () => {
@@ -40,10 +32,7 @@ describe('fleet dashboard', () => {
       mkdirSync(join(PROJECT_ROOT, 'test-artifacts', 'screenshots'), { recursive: true });
       await page.screenshot({ path: join(PROJECT_ROOT, 'test-artifacts', 'screenshots', 'fleet-dashboard.png') }).catch(() => undefined);
     }
-    await browser?.close();
-    await room?.close();
-    await fleet?.close();
-    await broker?.close();
+    await lab?.close();
   });
 
   it('turns the room tile degraded, live, when its display stops answering', async () => {
@@ -70,7 +59,7 @@ describe('fleet dashboard', () => {
     await page.locator('fleet-filter-bar select[name="status"]').selectOption('ok');
     await until(async () => (await page.locator('fleet-room-tile').count()) === 0, 5000, 'the filter to hide the offline room');
     await page.locator('fleet-filter-bar select[name="status"]').selectOption('');
-    expect(pageErrors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 
   it('shows a help call and lets staff acknowledge and resolve it', async () => {
@@ -86,6 +75,6 @@ describe('fleet dashboard', () => {
     const tile = page.locator('fleet-room-tile button', { hasText: 'Aurora' });
     // The display's fault (an issue of its own since the first test) is still open; the help call is not.
     await until(async () => (await tile.textContent())?.includes('1 open issue'), 5000, 'the tile to drop the help call');
-    expect(pageErrors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });

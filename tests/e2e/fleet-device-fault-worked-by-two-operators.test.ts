@@ -8,58 +8,37 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
-import { buildPanelIfStale, launchChromium, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
-import { startTestFleet } from '../helpers/test-fleet.js';
+import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import type { TelemetryRoom } from '../helpers/telemetry-room.js';
 import { DEVICE_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
 import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-device-fault');
-let broker: RunningMosquitto;
-let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+let lab: FleetLab;
+let fleet: FleetLab['fleet'];
 let room: TelemetryRoom;
-let projector: RunningPjlinkSimulator | undefined;
-let browser: Browser;
 let ana: Page;
 let bo: Page;
-const errors: string[] = [];
-
-async function dashboardFor(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-  await page.goto(`${fleet.url}/?token=${await fleet.operators.add(name)}`);
-  await page.locator('[data-operator]').filter({ hasText: name }).waitFor({ timeout: 10_000 });
-  return page;
-}
 
 beforeAll(async () => {
-  buildPanelIfStale();
-  broker = await startMosquitto();
-  fleet = await startTestFleet({ broker: { url: broker.url } });
-  room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 }, displayName: { en: 'Projector', 'zh-CN': '投影机' } });
+  lab = await startFleetLab();
+  fleet = lab.fleet;
+  room = await lab.telemetryRoom({ displayName: { en: 'Projector', 'zh-CN': '投影机' } });
   await until(
     async () => (await fleet.store.room('hq', 'aurora'))?.devices.some((d) => d.status === 'ok' && d.names?.en === 'Projector'),
     10_000,
     'the room and its projector in the fleet',
   );
-  browser = await launchChromium();
-  ana = await dashboardFor('Ana Lima');
-  bo = await dashboardFor('Bo Chen');
+  ana = await lab.dashboard({ operator: 'Ana Lima' });
+  bo = await lab.dashboard({ operator: 'Bo Chen' });
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await projector?.close();
-  await room?.close();
-  await fleet?.close();
-  await broker?.close();
-});
+afterAll(async () => lab?.close());
 
 it('opens an issue when the projector dies in the board meeting, naming both; the room is degraded', async () => {
   room.appliance.events.publish({ type: 'meeting.started', meetingId: 'm-board', title: 'Board meeting' });
@@ -99,7 +78,7 @@ it('operator A acknowledges it; it stays hers when the projector comes back', as
   await until(async () => (await issue.getAttribute('data-state')) === 'acknowledged', 8000, 'acknowledged');
   expect(await issue.textContent()).toContain('acknowledged by Ana Lima');
   // The projector comes back on its old address.
-  projector = await startPjlinkSimulator({ host: '127.0.0.1', port: room.display.endpoint.port, warmupMs: 50 });
+  lab.closeAtEnd(await startPjlinkSimulator({ host: '127.0.0.1', port: room.display.endpoint.port, warmupMs: 50 }));
   const id = (await issue.getAttribute('data-issue'))!;
   await until(async () => (await fleet.store.issue(id))?.clearedAt, 15_000, 'the fault to clear');
   expect(await fleet.store.issue(id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Ana Lima' });
@@ -167,5 +146,5 @@ it("shows the fault in the room's history with its duration, in both languages",
   expect(await cleared.locator('[data-event-detail]').textContent()).toBe('(display is answering again)');
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-zh-CN.png'), fullPage: true });
   await ana.screenshot({ path: join(SHOTS, 'operator-a-1440x1000-en.png'), fullPage: true });
-  expect(errors).toEqual([]);
+  expect(lab.errors).toEqual([]);
 });

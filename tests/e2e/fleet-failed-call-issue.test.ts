@@ -6,19 +6,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import mqtt, { type MqttClient } from 'mqtt';
-import type { Browser, Page } from 'playwright-core';
+import type { MqttClient } from 'mqtt';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTestFleet } from '../helpers/test-fleet.js';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-failed-call');
-let broker: RunningMosquitto;
-let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+let lab: FleetLab;
+let fleet: FleetLab['fleet'];
 let room: MqttClient;
-let browser: Browser;
 let page: Page;
 const event = (id: string, body: Record<string, unknown>) =>
   room.publishAsync('roomctl/hq/aurora/events', JSON.stringify({ id, at: new Date().toISOString(), ...body }), { qos: 1 });
@@ -26,28 +24,14 @@ const call = (id: string, state: string, detail: string | null = null) =>
   event(id, { type: 'call.changed', state, provider: 'teams', meetingId: 'm-board', detail });
 
 beforeAll(async () => {
-  buildPanelIfStale();
   mkdirSync(SHOTS, { recursive: true });
-  broker = await startMosquitto();
-  fleet = await startTestFleet({ broker: { url: broker.url } });
-  room = await mqtt.connectAsync(broker.url);
-  await room.publishAsync('roomctl/hq/aurora/state', JSON.stringify({ room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' } }), {
-    qos: 1,
-    retain: true,
-  });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
-  page = await context.newPage();
-  await page.goto(`${fleet.url}/?token=${await fleet.operators.add('Ana Lima')}`);
-  await page.locator('[data-operator]').waitFor({ timeout: 10_000 });
+  lab = await startFleetLab();
+  fleet = lab.fleet;
+  room = await lab.mqttRoom();
+  page = await lab.dashboard({ operator: 'Ana Lima' });
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await room?.endAsync();
-  await fleet?.close();
-  await broker?.close();
-});
+afterAll(async () => lab?.close());
 
 it('lists the failed call with the meeting, and closes it when the next call goes through', async () => {
   await event('e1', { type: 'meeting.started', meetingId: 'm-board', title: 'Board meeting' });

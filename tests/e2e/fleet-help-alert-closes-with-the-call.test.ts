@@ -5,40 +5,27 @@
  * closed, under a resolved one, and the resolution is said once although the room confirms
  * the dashboard's Resolve with its own `help.resolved`.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, TEST_COMMAND_KEY, type TelemetryRoom } from '../helpers/telemetry-room.js';
-import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { TEST_COMMAND_KEY, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 describe('the help alert closes with the call', () => {
-  let broker: RunningMosquitto;
-  let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+  let lab: FleetLab;
+  let fleet: FleetLab['fleet'];
   let room: TelemetryRoom;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildPanelIfStale();
-    broker = await startMosquitto();
-    fleet = await startTestFleet({ broker: { url: broker.url }, commandKey: TEST_COMMAND_KEY });
-    room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5, commandKeys: [TEST_COMMAND_KEY] } });
+    lab = await startFleetLab({ commandKey: TEST_COMMAND_KEY });
+    fleet = lab.fleet;
+    room = await lab.telemetryRoom();
     await until(async () => (await fleet.store.roomSummary('hq', 'aurora'))?.online === 'online', 10_000, 'the room online in the fleet');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${fleet.url}/?token=${FLEET_TOKEN}`);
+    page = await lab.dashboard({ viewport: { width: 1280, height: 800 } });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await room?.close();
-    await fleet?.close();
-    await broker?.close();
-  });
+  afterAll(async () => lab?.close());
 
   const alert = (requestId: string, state: 'firing' | 'resolved') => page.locator(`fleet-alert-list li[data-alert="help/${requestId}"][data-state="${state}"]`);
   const resolvedInFeed = async (requestId: string) =>
@@ -71,6 +58,6 @@ describe('the help alert closes with the call', () => {
     expect(await alert('help-room', 'firing').getAttribute('data-closed')).not.toBeNull();
     await until(async () => (await page.locator('fleet-issue-list li[data-issue="help-room"]').count()) === 0, 10_000, 'the issue to leave the open list');
     expect(await fleet.store.issue('help-room')).toMatchObject({ state: 'resolved', resolvedBy: 'Front desk' });
-    expect(pageErrors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });

@@ -7,61 +7,37 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import mqtt, { type MqttClient } from 'mqtt';
-import type { Browser, Page } from 'playwright-core';
+import type { MqttClient } from 'mqtt';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTestFleet } from '../helpers/test-fleet.js';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-issue-assigned');
-let broker: RunningMosquitto;
-let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+let lab: FleetLab;
+let fleet: FleetLab['fleet'];
 let room: MqttClient;
-let browser: Browser;
 let ana: Page;
 let bo: Page;
 let issueId: string;
-const errors: string[] = [];
-
-async function dashboardFor(name: string, token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-  await page.goto(`${fleet.url}/?token=${token}`);
-  await page.locator('[data-operator]').filter({ hasText: name }).waitFor({ timeout: 10_000 });
-  return page;
-}
 
 beforeAll(async () => {
-  buildPanelIfStale();
   mkdirSync(SHOTS, { recursive: true });
-  broker = await startMosquitto();
-  fleet = await startTestFleet({ broker: { url: broker.url }, rules: { deviceOfflineAfterS: 0 } });
-  room = await mqtt.connectAsync(broker.url);
-  const state = {
-    room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
-    deviceNames: { 'cam-front': { en: 'Front camera', 'zh-CN': '前置摄像机' } },
-  };
-  await room.publishAsync('roomctl/hq/aurora/state', JSON.stringify(state), { qos: 1, retain: true });
-  browser = await launchChromium();
+  lab = await startFleetLab({ rules: { deviceOfflineAfterS: 0 } });
+  fleet = lab.fleet;
+  room = await lab.mqttRoom({ 'cam-front': { en: 'Front camera', 'zh-CN': '前置摄像机' } });
   // Bo joins after Ana's dashboard opened: her "Assign to…" asks for the names again when she reaches for it.
-  ana = await dashboardFor('Ana Lima', await fleet.operators.add('Ana Lima'));
+  ana = await lab.dashboard({ operator: 'Ana Lima' });
   await until(
     async () => (await ana.evaluate(() => document.querySelector('fleet-dashboard')?.operators.join())) === 'Ana Lima',
     5000,
     'Ana alone on her list',
   );
-  bo = await dashboardFor('Bo Chen', await fleet.operators.add('Bo Chen'));
+  bo = await lab.dashboard({ operator: 'Bo Chen' });
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await room?.endAsync();
-  await fleet?.close();
-  await broker?.close();
-});
+afterAll(async () => lab?.close());
 
 it('operator A gives the camera fault to operator B with "Assign to…"', async () => {
   const at = Date.now();
@@ -132,5 +108,5 @@ it('B adds a note and resolves it; the story says who assigned whom, in both lan
     ['note', 'Bo Chen', 'Replaced the PoE injector'],
     ['resolved', 'Bo Chen', null],
   ]);
-  expect(errors).toEqual([]);
+  expect(lab.errors).toEqual([]);
 });

@@ -7,32 +7,24 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import mqtt, { type MqttClient } from 'mqtt';
-import type { Browser, Page } from 'playwright-core';
+import type { MqttClient } from 'mqtt';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTestFleet } from '../helpers/test-fleet.js';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-signal-trend');
-let broker: RunningMosquitto;
-let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+let lab: FleetLab;
+let fleet: FleetLab['fleet'];
 let room: MqttClient;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  buildPanelIfStale();
   mkdirSync(SHOTS, { recursive: true });
-  broker = await startMosquitto();
-  fleet = await startTestFleet({ broker: { url: broker.url } });
-  room = await mqtt.connectAsync(broker.url);
-  const state = {
-    room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
-    deviceNames: { 'media-video': { en: 'Room picture', 'zh-CN': '会议室画面' } },
-  };
-  await room.publishAsync('roomctl/hq/aurora/state', JSON.stringify(state), { qos: 1, retain: true });
+  lab = await startFleetLab();
+  fleet = lab.fleet;
+  room = await lab.mqttRoom({ 'media-video': { en: 'Room picture', 'zh-CN': '会议室画面' } });
   await room.publishAsync('roomctl/hq/aurora/status', 'online', { qos: 1, retain: true });
   // An hour of health messages, ten minutes apart (the fleet keeps one sample per 5 minutes).
   const now = Date.now();
@@ -52,19 +44,10 @@ beforeAll(async () => {
     10_000,
     'seven signal samples stored',
   );
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
-  page = await context.newPage();
-  await page.goto(`${fleet.url}/?token=${await fleet.operators.add('Ana Lima')}`);
-  await page.locator('[data-operator]').waitFor({ timeout: 10_000 });
+  page = await lab.dashboard({ operator: 'Ana Lima' });
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await room?.endAsync();
-  await fleet?.close();
-  await broker?.close();
-});
+afterAll(async () => lab?.close());
 
 it("draws the camera picture's frame rate beside the reply times, with the value now, in both languages", async () => {
   await page.locator('fleet-room-tile button', { hasText: 'Aurora' }).click();

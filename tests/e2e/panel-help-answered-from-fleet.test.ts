@@ -7,21 +7,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelpRequestView } from '../../appliance/api/api-types.js';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { captureStep, openPanel, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { TEST_COMMAND_KEY } from '../helpers/telemetry-room.js';
-import { startTestFleet } from '../helpers/test-fleet.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'help-answered-from-fleet';
 const OPERATOR = 'Li Wei (facilities)';
-let broker: RunningMosquitto;
-let fleet: Awaited<ReturnType<typeof startTestFleet>>;
+let lab: FleetLab;
+let fleet: FleetLab['fleet'];
 let room: TestRoom;
-let browser: Browser;
 let panel: Page;
 let dashboard: Page;
 const errors: string[] = [];
@@ -47,33 +45,24 @@ async function callFacilities(reason: string): Promise<string> {
 
 describe('help: facilities acknowledge in the fleet view and the room panel shows who saw it', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    broker = await startMosquitto();
-    fleet = await startTestFleet({ broker: { url: broker.url }, commandKey: TEST_COMMAND_KEY });
-    room = await startTestRoom({
-      configure: (config) => {
-        config.mqtt = { url: broker.url, protocolVersion: 5, commandKeys: [TEST_COMMAND_KEY] };
-      },
-    });
+    lab = await startFleetLab({ commandKey: TEST_COMMAND_KEY });
+    fleet = lab.fleet;
+    room = lab.closeAtEnd(
+      await startTestRoom({
+        configure: (config) => {
+          config.mqtt = { url: lab.broker.url, protocolVersion: 5, commandKeys: [TEST_COMMAND_KEY] };
+        },
+      }),
+    );
     await waitFor(async () => (await fleet.store.roomSummary('lab', 'demo'))?.online === 'online', 15_000, 'the room online in the fleet');
-    browser = await launchChromium();
-    const opened = await openPanel(browser, room.baseUrl, room.token);
+    const opened = await openPanel(lab.browser, room.baseUrl, room.token);
     panel = opened.page;
     panel.on('pageerror', (e) => errors.push(`panel: ${e.message}`));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-US' });
-    dashboard = await context.newPage();
-    dashboard.on('pageerror', (e) => errors.push(`fleet: ${e.message}`));
     // The operator signs in with their own token: the name the room shows comes from it.
-    await dashboard.goto(`${fleet.url}/?token=${await fleet.operators.add(OPERATOR)}`);
-    await dashboard.locator('[data-operator]').filter({ hasText: OPERATOR }).waitFor();
+    dashboard = await lab.dashboard({ operator: OPERATOR, viewport: { width: 1280, height: 800 } });
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await room?.close();
-    await fleet?.close();
-    await broker?.close();
-  });
+  afterAll(async () => lab?.close());
 
   it('the call waits on the panel until facilities acknowledge it, then shows who and when — live', async () => {
     const id = await callFacilities('Camera');
@@ -120,6 +109,6 @@ describe('help: facilities acknowledge in the fleet view and the room panel show
     await panel.locator('[data-testid="help-state"][data-resolved="true"]').filter({ hasText: OPERATOR }).waitFor({ timeout: 10_000 });
     expect(await helpCall(id)).toMatchObject({ resolvedBy: OPERATOR, resolvedAt: expect.any(String) });
     await captureStep(panel, FLOW, '3-resolved');
-    expect(errors).toEqual([]);
+    expect([...errors, ...lab.errors]).toEqual([]);
   });
 });

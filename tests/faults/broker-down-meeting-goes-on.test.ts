@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import type { DeviceView } from '../../appliance/api/api-types.js';
+import { flapDevice } from '../helpers/flapping-device.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { startTestFleet } from '../helpers/test-fleet.js';
@@ -58,26 +58,7 @@ it('with the broker down, a whole meeting runs, /metrics says what is held back,
     await call('POST', `/api/v1/meetings/${id}/feedback`, { rating: 4 }),
   ];
   for (const step of steps) expect(step.status, JSON.stringify(step.body)).toBeLessThan(300);
-  const base: DeviceView = {
-    id: 'ceiling-mic',
-    name: 'Ceiling mic',
-    driver: 'shure-mxa',
-    kind: 'microphone',
-    status: 'ok',
-    since: '',
-    detail: null,
-    state: {},
-    capabilities: [],
-    actions: [],
-  };
-  for (let i = 0; i < FLAPS; i++) {
-    room.appliance.health.update({
-      ...base,
-      status: i % 2 === 0 ? 'offline' : 'ok',
-      detail: i % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${i}` : null,
-      since: new Date().toISOString(),
-    });
-  }
+  flapDevice(room.appliance.health, { id: 'ceiling-mic', name: 'Ceiling mic' }, FLAPS);
 
   // It says what it cannot do: not connected, and this much waiting.
   await until(async () => (await metric('roomctl_mqtt_connected')) === 0, 3000, '/metrics to say the broker is unreachable');

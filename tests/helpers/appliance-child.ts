@@ -8,10 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { DeviceView } from '../../appliance/api/api-types.js';
 import { startAppliance } from '../../appliance/app.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { createLogger } from '../../appliance/logger.js';
+import { flapDevice } from './flapping-device.js';
 
 const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as RoomConfig;
 const log = createLogger({ level: process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
@@ -21,27 +21,9 @@ let flaps = 0;
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, device, count] = line.trim().split(/\s+/);
   if (command === 'flap' && device && count) {
-    const base: DeviceView = {
-      id: device,
-      name: device,
-      driver: 'shure-mxa',
-      kind: 'microphone',
-      status: 'ok',
-      since: '',
-      detail: null,
-      state: {},
-      capabilities: [],
-      actions: [],
-    };
     const n = Number(count);
-    for (let i = 0; i < n; i++, flaps++) {
-      appliance.health.update({
-        ...base,
-        status: flaps % 2 === 0 ? 'offline' : 'ok',
-        detail: flaps % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${flaps}` : null,
-        since: new Date().toISOString(),
-      });
-    }
+    flapDevice(appliance.health, { id: device, name: device }, n, flaps);
+    flaps += n;
     // The group commit runs after this turn; answer after it.
     setImmediate(() => setImmediate(() => process.stdout.write(`FLAPPED ${n}\n`)));
   } else if (command === 'depth') {

@@ -4,6 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MeetingView } from '../../appliance/api/api-types.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { startSmtpRecorder, type SmtpRecorder } from '../../appliance/notify/testing/smtp-recorder.js';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
@@ -15,6 +16,11 @@ import { startMosquitto, type RunningMosquitto } from './mosquitto.js';
 import { until } from './until.js';
 
 export const TOKEN = 'a-test-token-of-16-chars';
+
+/** The lab's rooms: Aurora first in `site/room` order (so first in line to host), then Hudson, then Shenzhen. */
+export const AURORA = { site: 'hq', id: 'aurora', name: 'Aurora' };
+export const HUDSON = { site: 'ny', id: 'hudson', name: 'Hudson' };
+export const SHENZHEN = { site: 'sz', id: 'lotus', name: 'Shenzhen' };
 
 export interface LabRoom {
   site: string;
@@ -29,6 +35,10 @@ export interface LabRoom {
   readonly running: boolean;
   /** The API, with the room's token. */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** The room's meeting (the lab's invite, the only one in its calendar) as its API shows it; none before it has read the invite. */
+  meeting(): Promise<MeetingView | undefined>;
+  /** The name of the room that keeps the meeting's time, as this room sees it. */
+  hostName(): Promise<string | undefined>;
   /**
    * Rows of the room's own database, read-only while it runs: what its rules decided (a meeting's
    * marks), what it queued to send (its notify outbox) — to see that a room will not send, without
@@ -47,6 +57,8 @@ export interface LinkedRoomsLab {
   rooms: LabRoom[];
   /** A broker user without a room identity: may read everything, write nothing (the ACL the fleet gets, minus commands). */
   reader: { username: string; password: string };
+  /** Waits until every room has read the invite and sees all the lab's rooms in it; the meeting's id in each room. */
+  meetingSeenByEveryRoom(): Promise<(room: LabRoom) => string>;
   close(): Promise<void>;
 }
 
@@ -132,7 +144,14 @@ export async function startLinkedRoomsLab(options: {
     await close();
     throw failed.reason;
   }
-  return { broker, smtp, feed, rooms, reader, close };
+  const meetingSeenByEveryRoom = async () => {
+    const ids = new Map<LabRoom, string>();
+    for (const room of rooms) ids.set(room, (await until(() => room.meeting(), 15_000, `${room.key} to read the invite`)).id);
+    for (const room of rooms)
+      await until(async () => (await room.meeting())?.rooms.length === rooms.length, 15_000, `${room.key} to see all ${rooms.length} rooms`);
+    return (room: LabRoom) => ids.get(room)!;
+  };
+  return { broker, smtp, feed, rooms, reader, meetingSeenByEveryRoom, close };
 }
 
 function labRoom(
@@ -145,7 +164,7 @@ function labRoom(
 ): LabRoom {
   let proc: ChildProcess | undefined;
   let url = '';
-  return {
+  const room: LabRoom = {
     ...r,
     key,
     user,
@@ -165,6 +184,12 @@ function labRoom(
       });
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    },
+    async meeting() {
+      return ((await room.call('GET', '/api/v1/meetings')).body as unknown as MeetingView[])[0];
+    },
+    async hostName() {
+      return (await room.meeting())?.rooms.find((r) => r.host)?.name;
     },
     read<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(join(config.storage.dir, 'roomctl.sqlite'), { readonly: true, fileMustExist: true });
@@ -201,4 +226,5 @@ function labRoom(
       proc = undefined;
     },
   };
+  return room;
 }

@@ -1,14 +1,12 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, SHENZHEN, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
 
-type View = { id: string; rooms: unknown[] };
 type Item = { id: string; title: string; minutes: number; speakers: { name: string; minutes: number }[]; startedAt: string | null; endedAt: string | null };
 type Agenda = { items: Item[]; currentPosition: number | null };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 const agendaOf = async (room: LabRoom, id: string) => (await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as unknown as Agenda;
 
 /**
@@ -19,10 +17,7 @@ const agendaOf = async (room: LabRoom, id: string) => (await room.call('GET', `/
  */
 it("an agenda edit in one linked room reaches the other with its speakers, and an item put at the top takes no other item's times", async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
-    ],
+    rooms: [AURORA, SHENZHEN],
     invite: {
       uid: 'agenda-ids@example.com',
       title: 'Budget review',
@@ -33,10 +28,7 @@ it("an agenda edit in one linked room reaches the other with its speakers, and a
     },
   });
   const [aurora, lotus] = lab.rooms as [LabRoom, LabRoom];
-  const ids = new Map<LabRoom, string>();
-  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
-  const id = (room: LabRoom) => ids.get(room)!;
-  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 2, 15_000, `${room.key} to see both rooms`);
+  const id = await lab.meetingSeenByEveryRoom();
 
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/agenda/next`)).status).toBeLessThan(300);

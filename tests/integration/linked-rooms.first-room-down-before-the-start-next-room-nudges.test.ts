@@ -1,12 +1,9 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, HUDSON, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
-
-type View = { rooms: { name: string; host: boolean; online: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 
 /**
  * Two rooms hold one invite and have heard of each other; nobody starts the meeting, so no room
@@ -16,10 +13,7 @@ const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await ro
  */
 it('when the first room is down as the meeting comes due, the next room online nudges the absentees, once', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-    ],
+    rooms: [AURORA, HUDSON],
     invite: {
       uid: 'planning@example.com',
       title: 'Planning',
@@ -33,9 +27,9 @@ it('when the first room is down as the meeting comes due, the next room online n
     },
   });
   const [aurora, hudson] = lab.rooms as [LabRoom, LabRoom];
-  await until(async () => (await meetingOf(hudson))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 20_000, 'Hudson to see Aurora stand in');
+  await until(async () => (await hudson.meeting())?.rooms.find((r) => r.name === 'Aurora')?.host === true, 20_000, 'Hudson to see Aurora stand in');
   await aurora.kill();
-  await until(async () => (await meetingOf(hudson))?.rooms.find((r) => r.name === 'Hudson')?.host === true, 15_000, 'Hudson to stand in for Aurora');
+  await until(async () => (await hudson.meeting())?.rooms.find((r) => r.name === 'Hudson')?.host === true, 15_000, 'Hudson to stand in for Aurora');
   expect(
     lab.smtp.messages.filter((m) => /not checked in/i.test(m.data)),
     'Aurora went down before the roll call was due',

@@ -1,13 +1,10 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, HUDSON, SHENZHEN, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
 
-type View = { id: string; status: string; rooms: { name: string; host: boolean; online: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
-const hostOf = async (room: LabRoom) => (await meetingOf(room))?.rooms.find((r) => r.host)?.name;
 const position = async (room: LabRoom, id: string) =>
   ((await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as { currentPosition: number | null }).currentPosition;
 
@@ -18,11 +15,7 @@ const position = async (room: LabRoom, id: string) =>
  */
 it('when the host room dies, the next room keeps the agenda and the others follow it', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
-    ],
+    rooms: [AURORA, HUDSON, SHENZHEN],
     invite: {
       uid: 'board@example.com',
       title: 'Board',
@@ -33,24 +26,21 @@ it('when the host room dies, the next room keeps the agenda and the others follo
     },
   });
   const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
-  const ids = new Map<LabRoom, string>();
-  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
-  const id = (room: LabRoom) => ids.get(room)!;
-  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 3, 15_000, `${room.key} to see the three rooms`);
+  const id = await lab.meetingSeenByEveryRoom();
 
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
   for (const room of [hudson, lotus])
-    await until(async () => (await hostOf(room)) === 'Aurora' && (await position(room, id(room))) === 1, 10_000, `${room.key} to follow Aurora`);
+    await until(async () => (await room.hostName()) === 'Aurora' && (await position(room, id(room))) === 1, 10_000, `${room.key} to follow Aurora`);
 
   await aurora.kill();
   // hq/aurora is gone: ny/hudson comes next.
-  for (const room of [hudson, lotus]) await until(async () => (await hostOf(room)) === 'Hudson', 15_000, `${room.key} to see Hudson keep the time`);
-  expect((await meetingOf(lotus))?.rooms.find((r) => r.name === 'Aurora')?.online).toBe(false);
+  for (const room of [hudson, lotus]) await until(async () => (await room.hostName()) === 'Hudson', 15_000, `${room.key} to see Hudson keep the time`);
+  expect((await lotus.meeting())?.rooms.find((r) => r.name === 'Aurora')?.online).toBe(false);
   expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/agenda/next`)).status).toBeLessThan(300);
   await until(async () => (await position(lotus, id(lotus))) === 2, 10_000, 'Shenzhen to follow Hudson to item 2');
 
   // Aurora comes back: it catches up and follows; the timer stays with Hudson.
   await aurora.start();
-  await until(async () => (await position(aurora, id(aurora))) === 2 && (await hostOf(aurora)) === 'Hudson', 20_000, 'Aurora to catch up and follow Hudson');
-  for (const room of lab.rooms) expect(await hostOf(room)).toBe('Hudson');
+  await until(async () => (await position(aurora, id(aurora))) === 2 && (await aurora.hostName()) === 'Hudson', 20_000, 'Aurora to catch up and follow Hudson');
+  for (const room of lab.rooms) expect(await room.hostName()).toBe('Hudson');
 }, 180_000);

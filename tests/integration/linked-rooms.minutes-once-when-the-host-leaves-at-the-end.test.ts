@@ -1,13 +1,9 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, HUDSON, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
-
-type View = { id: string; status: string; rooms: { name: string; host: boolean; online: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
-const hostOf = async (room: LabRoom) => (await meetingOf(room))?.rooms.find((r) => r.host)?.name;
 
 /**
  * Two rooms hold one invite; Aurora starts the meeting, so it hosts. Aurora ends it and sends
@@ -18,10 +14,7 @@ const hostOf = async (room: LabRoom) => (await meetingOf(room))?.rooms.find((r) 
  */
 it('the minutes go out once when the host leaves right after the end and comes back', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-    ],
+    rooms: [AURORA, HUDSON],
     invite: {
       uid: 'retro@example.com',
       title: 'Retro',
@@ -32,20 +25,17 @@ it('the minutes go out once when the host leaves right after the end and comes b
     },
   });
   const [aurora, hudson] = lab.rooms as [LabRoom, LabRoom];
-  const ids = new Map<LabRoom, string>();
-  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
-  const id = (room: LabRoom) => ids.get(room)!;
-  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 2, 15_000, `${room.key} to see both rooms`);
+  const id = await lab.meetingSeenByEveryRoom();
 
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
-  await until(async () => (await meetingOf(hudson))?.status === 'in_progress' && (await hostOf(hudson)) === 'Aurora', 15_000, 'Hudson to follow Aurora');
+  await until(async () => (await hudson.meeting())?.status === 'in_progress' && (await hudson.hostName()) === 'Aurora', 15_000, 'Hudson to follow Aurora');
 
   const minutesTo = (email: string) => lab!.smtp.messages.filter((m) => m.to.includes(email) && /Subject: .*Minutes/.test(m.data));
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/end`)).status).toBeLessThan(300);
   // Every mail of them out (the attendees', and the organiser's own with a personal link) before Aurora goes down.
   await until(() => minutesTo('ann@example.com').length > 0 && minutesTo('olga@example.com').length > 0, 15_000, 'the minutes from Aurora');
-  await until(async () => (await meetingOf(hudson))?.status === 'ended', 15_000, 'Hudson to end with Aurora');
+  await until(async () => (await hudson.meeting())?.status === 'ended', 15_000, 'Hudson to end with Aurora');
   const sentByAurora = aurora.read<{ n: number }>("SELECT count(*) AS n FROM notify_outbox WHERE kind = 'minutes'")[0]!.n;
 
   // Hudson has Aurora's record that the minutes went out before Aurora goes down.
@@ -56,7 +46,7 @@ it('the minutes go out once when the host leaves right after the end and comes b
   );
 
   await aurora.kill();
-  await until(async () => (await hostOf(hudson)) === 'Hudson', 15_000, 'Hudson to take over from Aurora');
+  await until(async () => (await hudson.hostName()) === 'Hudson', 15_000, 'Hudson to take over from Aurora');
   // Hudson's rules look at its held minutes on every run (they assemble them afresh): once they did after the take-over,
   // they decided — had they sent the minutes, the mail would be in Hudson's outbox now.
   const tookOver = new Date().toISOString();
@@ -65,7 +55,7 @@ it('the minutes go out once when the host leaves right after the end and comes b
   expect(hudson.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'")).toEqual([]);
 
   await aurora.start();
-  await until(async () => (await meetingOf(aurora))?.rooms.find((r) => r.name === 'Hudson')?.host === true, 30_000, 'Aurora, back, to follow Hudson');
+  await until(async () => (await aurora.meeting())?.rooms.find((r) => r.name === 'Hudson')?.host === true, 30_000, 'Aurora, back, to follow Hudson');
   const backAt = new Date().toISOString();
   await until(() => assembledAt() > backAt, 30_000, 'Hudson to look at the minutes again with Aurora back');
   expect(hudson.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'")).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { repetitions } from '../faults/fault-scale.js';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, HUDSON, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 /** Runs of the whole story (a race shows in some runs only): more under ROOMCTL_FULL=1. */
@@ -11,9 +11,6 @@ afterEach(async () => {
   await lab?.close();
   lab = undefined;
 });
-
-type View = { id: string; rooms: { name: string; host: boolean }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 
 /**
  * Two rooms hold one invite. Aurora, first in line to host, goes down before the meeting comes
@@ -33,10 +30,7 @@ const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await ro
 for (let run = 1; run <= RUNS; run++)
   it(`the host that comes back after the roll call does not nudge the absentees again (run ${run} of ${RUNS})`, async () => {
     lab = await startLinkedRoomsLab({
-      rooms: [
-        { site: 'hq', id: 'aurora', name: 'Aurora' },
-        { site: 'ny', id: 'hudson', name: 'Hudson' },
-      ],
+      rooms: [AURORA, HUDSON],
       invite: {
         uid: 'standup@example.com',
         title: 'Stand-up',
@@ -51,7 +45,7 @@ for (let run = 1; run <= RUNS; run++)
     });
     const [aurora, hudson] = lab.rooms as [LabRoom, LabRoom];
     // Aurora holds the meeting when it goes down, so it comes back with it (its rules see it from their first run).
-    await until(() => meetingOf(aurora), 15_000, 'Aurora to read the invite');
+    await until(() => aurora.meeting(), 15_000, 'Aurora to read the invite');
     await aurora.kill();
     expect(
       lab.smtp.messages.filter((m) => /not checked in/i.test(m.data)),
@@ -62,10 +56,10 @@ for (let run = 1; run <= RUNS; run++)
     await until(() => nudgesTo('dan@example.com').length > 0, 60_000, 'the nudge to the absentee');
 
     await aurora.start();
-    await until(async () => (await meetingOf(aurora))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Aurora to host again');
-    await until(async () => (await meetingOf(hudson))?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Hudson to follow Aurora');
+    await until(async () => (await aurora.meeting())?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Aurora to host again');
+    await until(async () => (await hudson.meeting())?.rooms.find((r) => r.name === 'Aurora')?.host === true, 30_000, 'Hudson to follow Aurora');
     // Aurora has decided once its rules marked the roll call as made; had it made it, its nudges would be in its outbox now.
-    const id = (await meetingOf(aurora))!.id;
+    const id = (await aurora.meeting())!.id;
     await until(
       () => aurora.read("SELECT 1 FROM meeting_marks WHERE meeting_id = ? AND mark = 'rollcall'", id).length > 0,
       60_000,

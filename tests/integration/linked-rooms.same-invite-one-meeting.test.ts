@@ -1,5 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import type { MeetingView } from '../../appliance/api/api-types.js';
+import { AURORA, HUDSON, SHENZHEN, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 import { repetitions } from '../faults/fault-scale.js';
 
@@ -9,13 +10,10 @@ const WALK_INS = repetitions(40, 3);
 let lab: LinkedRoomsLab | undefined;
 afterAll(async () => lab?.close());
 
-type View = { id: string; status: string; rooms: { site: string; room: string; name: string; host: boolean; present: number; health: { status: string } }[] };
 type Agenda = { currentPosition: number | null; items: { startedAt: string | null }[] };
 
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
 const agendaOf = async (room: LabRoom, id: string) => (await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as unknown as Agenda;
-const present = (v: View | undefined) => Object.fromEntries((v?.rooms ?? []).map((r) => [r.name, r.present]));
-const hostOf = (v: View | undefined) => v?.rooms.find((r) => r.host)?.name;
+const present = (v: MeetingView | undefined) => Object.fromEntries((v?.rooms ?? []).map((r) => [r.name, r.present]));
 
 /**
  * One invite in the calendars of three rooms (three processes, one Mosquitto with the ACL
@@ -26,11 +24,7 @@ const hostOf = (v: View | undefined) => v?.rooms.find((r) => r.host)?.name;
  */
 it('three rooms holding the same invite run one meeting: one agenda, one roll call, one set of minutes', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'ny', id: 'hudson', name: 'Hudson' },
-      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
-    ],
+    rooms: [AURORA, HUDSON, SHENZHEN],
     invite: {
       uid: 'quarterly-review@example.com',
       title: 'Quarterly review',
@@ -47,19 +41,15 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
     },
   });
   const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
-  const ids = new Map<LabRoom, string>();
-  for (const room of lab.rooms) ids.set(room, (await until(() => meetingOf(room), 15_000, `${room.key} to read the invite`)).id);
-  const id = (room: LabRoom) => ids.get(room)!;
-
   // The rooms find each other through the invite alone.
-  for (const room of lab.rooms) await until(async () => (await meetingOf(room))?.rooms.length === 3, 15_000, `${room.key} to see the three rooms`);
+  const id = await lab.meetingSeenByEveryRoom();
 
   // Check-ins in each room.
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
   expect((await hudson.call('POST', `/api/v1/meetings/${id(hudson)}/checkins`, { email: 'bob@example.com' })).status).toBeLessThan(300);
   expect((await lotus.call('POST', `/api/v1/meetings/${id(lotus)}/checkins`, { email: 'wei@example.com' })).status).toBeLessThan(300);
   await until(
-    async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify({ Aurora: 1, Hudson: 1, Shenzhen: 1 }),
+    async () => JSON.stringify(present(await aurora.meeting())) === JSON.stringify({ Aurora: 1, Hudson: 1, Shenzhen: 1 }),
     10_000,
     'the host to see one person in each room',
   );
@@ -68,7 +58,7 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/start`)).status).toBeLessThan(300);
   for (const room of [hudson, lotus]) {
     await until(
-      async () => (await meetingOf(room))?.status === 'in_progress' && hostOf(await meetingOf(room)) === 'Aurora',
+      async () => (await room.meeting())?.status === 'in_progress' && (await room.hostName()) === 'Aurora',
       10_000,
       `${room.key} to follow the start`,
     );
@@ -99,21 +89,21 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
   // Back: everything re-syncs, and what was seen twice is counted once.
   const after = { Aurora: 1, Hudson: 1, Shenzhen: 2 + WALK_INS };
   await until(
-    async () => JSON.stringify(present(await meetingOf(aurora))) === JSON.stringify(after),
+    async () => JSON.stringify(present(await aurora.meeting())) === JSON.stringify(after),
     20_000,
     'the host to count the check-ins made during the outage',
   );
   for (const room of [hudson, lotus])
     await until(async () => (await agendaOf(room, id(room))).currentPosition === 3, 20_000, `${room.key} to catch up with item 3`);
   for (const room of lab.rooms)
-    await until(async () => JSON.stringify(present(await meetingOf(room))) === JSON.stringify(after), 20_000, `${room.key} to count everyone once`);
+    await until(async () => JSON.stringify(present(await room.meeting())) === JSON.stringify(after), 20_000, `${room.key} to count everyone once`);
 
   // The roll call nudged Dan, who came nowhere, once for the whole meeting (not once per room).
   await until(() => lab!.smtp.messages.some((m) => m.to.includes('dan@example.com')), 30_000, 'the nudge to the absentee');
 
   // The host ends the meeting: the others end with it; one set of minutes, sent by the host only.
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/end`)).status).toBeLessThan(300);
-  for (const room of [hudson, lotus]) await until(async () => (await meetingOf(room))?.status === 'ended', 10_000, `${room.key} to end with the host`);
+  for (const room of [hudson, lotus]) await until(async () => (await room.meeting())?.status === 'ended', 10_000, `${room.key} to end with the host`);
   const minutes = () => lab!.smtp.messages.filter((m) => /Subject: .*Minutes/.test(m.data));
   await until(() => minutes().length > 0, 15_000, 'the minutes');
   await new Promise((r) => setTimeout(r, 2000)); // time for a second sender, if there were one

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DeviceView } from '../../appliance/api/api-types.js';
+import { flapDevice } from '../helpers/flapping-device.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { startTestFleet } from '../helpers/test-fleet.js';
@@ -34,26 +34,7 @@ describe('store and forward across a broker outage', () => {
     await broker.stop();
     await until(() => !room.appliance.telemetry.connected && !fleet.connected, 5000, 'both clients to notice the outage');
     // A microphone that flaps 10,000 times: each change is a health update plus a fault raised or cleared.
-    const base: DeviceView = {
-      id: 'ceiling-mic',
-      name: 'Ceiling mic',
-      driver: 'shure-mxa',
-      kind: 'microphone',
-      status: 'ok',
-      since: '',
-      detail: null,
-      state: {},
-      capabilities: [],
-      actions: [],
-    };
-    for (let i = 0; i < EVENTS; i++) {
-      room.appliance.health.update({
-        ...base,
-        status: i % 2 === 0 ? 'offline' : 'ok',
-        detail: i % 2 === 0 ? `ROOMCTL_E_DEVICE_TIMEOUT: flap ${i}` : null,
-        since: new Date().toISOString(),
-      });
-    }
+    flapDevice(room.appliance.health, { id: 'ceiling-mic', name: 'Ceiling mic' }, EVENTS);
     expect(room.appliance.telemetry.stats().depth).toBeGreaterThanOrEqual(2 * EVENTS);
 
     await broker.start();

@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, expect, it } from 'vitest';
 import { linkKeyOf } from '../../appliance/linked/link-key.js';
-import { startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { AURORA, SHENZHEN, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
 
 let lab: LinkedRoomsLab | undefined;
@@ -11,9 +11,7 @@ afterAll(async () => {
   await lab?.close();
 });
 
-type View = { id: string; rooms: { name: string; present: number }[] };
-const meetingOf = async (room: LabRoom): Promise<View | undefined> => ((await room.call('GET', '/api/v1/meetings')).body as unknown as View[])[0];
-const presentAt = async (room: LabRoom, name: string) => (await meetingOf(room))?.rooms.find((r) => r.name === name)?.present;
+const presentAt = async (room: LabRoom, name: string) => (await room.meeting())?.rooms.find((r) => r.name === name)?.present;
 
 /**
  * Only room identities take part in a linked meeting, each only as itself: a client without
@@ -23,10 +21,7 @@ const presentAt = async (room: LabRoom, name: string) => (await meetingOf(room))
  */
 it('a client without a room identity, or a room posing as another, cannot inject check-ins', async () => {
   lab = await startLinkedRoomsLab({
-    rooms: [
-      { site: 'hq', id: 'aurora', name: 'Aurora' },
-      { site: 'sz', id: 'lotus', name: 'Shenzhen' },
-    ],
+    rooms: [AURORA, SHENZHEN],
     invite: {
       uid: 'rogue-test@example.com',
       title: 'Guarded',
@@ -41,7 +36,7 @@ it('a client without a room identity, or a room posing as another, cannot inject
   const topicOf = (room: string) => `roomctl/${room}/meetings/${link}/records`;
   const forged = (room: string, n: number) =>
     JSON.stringify({ id: `forged-${n}`, link, room, at: new Date().toISOString(), kind: 'checkin', person: `intruder-${n}`, name: `Intruder ${n}` });
-  await until(async () => (await meetingOf(aurora))?.rooms.length === 2, 15_000, 'Aurora to see Shenzhen');
+  await until(async () => (await aurora.meeting())?.rooms.length === 2, 15_000, 'Aurora to see Shenzhen');
 
   // No identity at all: the broker does not let it in.
   await expect(
@@ -66,9 +61,9 @@ it('a client without a room identity, or a room posing as another, cannot inject
   await attempt(lotus.user, topicOf('sz/lotus'), forged('ny/hudson', 3));
 
   // Then a real check-in in Shenzhen: once Aurora counts it, anything forged before it would have arrived too.
-  expect((await lotus.call('POST', `/api/v1/meetings/${(await meetingOf(lotus))!.id}/checkins`, { email: 'wei@example.com' })).status).toBeLessThan(300);
+  expect((await lotus.call('POST', `/api/v1/meetings/${(await lotus.meeting())!.id}/checkins`, { email: 'wei@example.com' })).status).toBeLessThan(300);
   await until(async () => (await presentAt(aurora, 'Shenzhen')) === 1, 10_000, 'the real check-in at Aurora');
-  const view = await meetingOf(aurora);
+  const view = await aurora.meeting();
   expect(view?.rooms.map((r) => [r.name, r.present])).toEqual([
     ['Aurora', 0],
     ['Shenzhen', 1],
