@@ -36,23 +36,31 @@ export class IssueDesk {
    * instances) pressing at the same instant through; only that one is logged, and only that
    * one tells the room. The other is answered with the issue as it now is.
    */
-  async acknowledge(id: string, actor: string, at = new Date()): Promise<IssueStep> {
-    await this.existing(id);
-    const { changes } = await this.sql.run(
+  acknowledge(id: string, actor: string, at = new Date()): Promise<IssueStep> {
+    return this.step(
+      id,
+      actor,
+      'acknowledged',
       "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
-      [actor, at.toISOString(), id],
+      at,
     );
-    if (changes) await this.record(id, actor, 'acknowledged', null, at);
-    return { issue: await this.existing(id), changed: changes > 0 };
   }
 
-  async resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
-    await this.existing(id);
-    const { changes } = await this.sql.run(
+  resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
+    return this.step(
+      id,
+      actor,
+      'resolved',
       "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
-      [actor, at.toISOString(), id],
+      at,
     );
-    if (changes) await this.record(id, actor, 'resolved', null, at);
+  }
+
+  /** One step of the issue's life: `update` (actor, time, id) changes it only from the states it names; only a press that changed it is logged. */
+  private async step(id: string, actor: string, action: 'acknowledged' | 'resolved', update: string, at: Date): Promise<IssueStep> {
+    await this.existing(id);
+    const { changes } = await this.sql.run(update, [actor, at.toISOString(), id]);
+    if (changes) await this.record(id, actor, action, null, at);
     return { issue: await this.existing(id), changed: changes > 0 };
   }
 
