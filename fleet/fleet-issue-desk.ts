@@ -19,6 +19,12 @@ interface IssueStep {
   changed: boolean;
 }
 
+/** Each step's UPDATE (actor, time, id): it changes the issue only from the states it may leave. */
+const STEPS = {
+  acknowledged: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
+  resolved: "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
+} as const;
+
 /**
  * What staff do with an issue, each step recorded with who did it: acknowledge, assign,
  * resolve, add a note. The actor is always the operator the credential belongs to (the
@@ -37,29 +43,17 @@ export class IssueDesk {
    * one tells the room. The other is answered with the issue as it now is.
    */
   acknowledge(id: string, actor: string, at = new Date()): Promise<IssueStep> {
-    return this.step(
-      id,
-      actor,
-      'acknowledged',
-      "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
-      at,
-    );
+    return this.step(id, actor, 'acknowledged', at);
   }
 
   resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
-    return this.step(
-      id,
-      actor,
-      'resolved',
-      "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
-      at,
-    );
+    return this.step(id, actor, 'resolved', at);
   }
 
-  /** One step of the issue's life: `update` (actor, time, id) changes it only from the states it names; only a press that changed it is logged. */
-  private async step(id: string, actor: string, action: 'acknowledged' | 'resolved', update: string, at: Date): Promise<IssueStep> {
+  /** One step of the issue's life (its conditional UPDATE in STEPS); only a press that changed the issue is logged. */
+  private async step(id: string, actor: string, action: keyof typeof STEPS, at: Date): Promise<IssueStep> {
     await this.existing(id);
-    const { changes } = await this.sql.run(update, [actor, at.toISOString(), id]);
+    const { changes } = await this.sql.run(STEPS[action], [actor, at.toISOString(), id]);
     if (changes) await this.record(id, actor, action, null, at);
     return { issue: await this.existing(id), changed: changes > 0 };
   }
