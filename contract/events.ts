@@ -56,9 +56,9 @@ export type RoomEventBody = Static<typeof RoomEventSchema>;
 export const EventEnvelopeSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 128 }),
-    at: Type.String(),
-    type: Type.String({ minLength: 1 }),
-    deviceId: opt(S()),
+    at: Type.String({ maxLength: 40 }),
+    type: Type.String({ minLength: 1, maxLength: 64 }),
+    deviceId: opt(S({ maxLength: 64 })),
   },
   { additionalProperties: true },
 );

@@ -40,41 +40,51 @@ export type DeviceSignalPayload = Static<typeof DeviceSignalSchema>;
 export const DeviceHealthSchema = Type.Object({
   status: HealthStatusSchema,
   /** ISO time the status last changed. */
-  since: Type.Optional(Type.String()),
+  since: Type.Optional(Type.String({ maxLength: 40 })),
   /** What a person needs to know: the error's message and what to do about it. */
-  detail: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  detail: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
   /** The coded error behind an offline, degraded or auth-failed status. */
   error: Type.Optional(Type.Union([DeviceErrorSchema, Type.Null()])),
   /** The error's code alone: what rooms of the previous release send (read for one release). */
-  code: Type.Optional(Type.String()),
+  code: Type.Optional(Type.String({ maxLength: 64 })),
   /** Numbers worth a graph (replyMs, lampHours…); values that are not finite numbers are ignored. */
-  metrics: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  metrics: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { maxProperties: 64 })),
   /** The device's signal, for devices that measure one (rooms of earlier releases send none; null: none now). */
   signal: Type.Optional(Type.Union([DeviceSignalSchema, Type.Null()])),
   /** When the room published it: ISO time (ms since the epoch from other publishers). */
-  at: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+  at: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Number()])),
 });
 export type DeviceHealthPayload = Static<typeof DeviceHealthSchema>;
 
 /** The retained room `state`: the room's status view plus `at`; the fleet keeps it as it came. */
 export const RoomStateSchema = Type.Object(
   {
-    room: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() })),
-    roomState: Type.Optional(Type.String()),
-    version: Type.Optional(Type.String()),
+    /** Bounded as the room's config bounds them: the fleet lists every room's name on each dashboard load. */
+    room: Type.Optional(
+      Type.Object({
+        id: Type.String({ maxLength: 63 }),
+        name: Type.String({ maxLength: 80 }),
+        site: Type.String({ maxLength: 63 }),
+        timezone: Type.String({ maxLength: 64 }),
+      }),
+    ),
+    roomState: Type.Optional(Type.String({ maxLength: 64 })),
+    version: Type.Optional(Type.String({ maxLength: 64 })),
     /** The room's online call, when it joins calls (`calls:`). */
     call: Type.Optional(
       Type.Object({
         state: Type.Union([Type.Literal('idle'), Type.Literal('joining'), Type.Literal('in-call'), Type.Literal('ended'), Type.Literal('failed')]),
-        provider: Type.Union([Type.String(), Type.Null()]),
-        meetingId: Type.Union([Type.String(), Type.Null()]),
-        since: Type.String(),
-        detail: Type.Union([Type.String(), Type.Null()]),
+        provider: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+        meetingId: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+        since: Type.String({ maxLength: 40 }),
+        detail: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
       }),
     ),
-    at: Type.Optional(Type.String()),
+    at: Type.Optional(Type.String({ maxLength: 40 })),
     /** The devices' names from the room's config, in the panel's languages (the fleet shows them). */
-    deviceNames: Type.Optional(Type.Record(Type.String(), Type.Object({ en: Type.String(), 'zh-CN': Type.String() }))),
+    deviceNames: Type.Optional(
+      Type.Record(Type.String(), Type.Object({ en: Type.String({ maxLength: 80 }), 'zh-CN': Type.String({ maxLength: 80 }) }), { maxProperties: 256 }),
+    ),
     /** The meeting in progress and its online meeting (as the room's public view shows it: a confidential one names its service only); null: none. */
     meeting: Type.Optional(
       Type.Union([Type.Object({ id: Type.String(), online: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]) }), Type.Null()]),

@@ -5,9 +5,11 @@
  */
 import type { RoomKey } from './link-records.js';
 import { type LinkInvitation, LinkInvitationSchema, type LinkRecord, LinkRecordSchema } from './link-records.js';
+import { CONVERSATION_CHANNEL, ConversationWireSchema } from './conversation-wire.js';
 import { type Checked, compileReader } from './validate.js';
 
 const records = compileReader('linked-room record', LinkRecordSchema);
+const conversation = compileReader('linked-room conversation record', ConversationWireSchema);
 const invitations = compileReader('linked-room invitation', LinkInvitationSchema);
 
 const refused = <T>(message: string): Checked<T> => ({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD', message } });
@@ -18,16 +20,22 @@ const refused = <T>(message: string): Checked<T> => ({ ok: false, error: { code:
  * topic names.
  */
 export function readRecord(payload: Buffer, sender: RoomKey, link: string): Checked<LinkRecord> {
-  const read = records.read(payload.toString('utf8'));
+  const read = records.payload(payload);
   if (!read.ok) return read;
   if (read.value.room !== sender) return refused(`linked-room record: claims room ${read.value.room} on ${sender}'s topic`);
   if (read.value.link !== link) return refused('linked-room record: names another meeting than its topic');
+  if (read.value.kind === 'channel' && read.value.channel === CONVERSATION_CHANNEL) {
+    // The floor and polls: checked as the room's API checks them, and made where the record says it was.
+    const inner = conversation.check(read.value.record);
+    if (!inner.ok) return inner;
+    if (inner.value.room !== sender) return refused(`linked-room conversation record: claims room ${inner.value.room} on ${sender}'s topic`);
+  }
   return read;
 }
 
 /** An invitation addressed to this room, from the room whose topic carried it. */
 export function readInvitation(payload: Buffer, sender: RoomKey): Checked<LinkInvitation> {
-  const read = invitations.read(payload.toString('utf8'));
+  const read = invitations.payload(payload);
   if (!read.ok) return read;
   if (read.value.room !== sender) return refused(`linked-room invitation: from ${read.value.room} on ${sender}'s topic`);
   return read;

@@ -8,15 +8,37 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 
+const S = Type.String;
+
 /** A `site/room` that can stand in a topic: two plain segments. */
 export const ROOM_KEY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /** An instant as rooms write it: `Date.toISOString()`. */
 const ISO_INSTANT = '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$';
+/** A date or time as a room's own store may hold it (an agenda item's start, an action's deadline, which may be a day): ISO 8601. */
+const ISO_TIME = S({ maxLength: 40, pattern: '^\\d{4}-\\d\\d-\\d\\d(T[0-9:.]+(Z|[+-]\\d\\d:?\\d\\d)?)?$' });
+/**
+ * The bounds of what a room shows and stores from another: the same its own HTTP API puts on
+ * the same fields (appliance/api/routes/meeting-schemas.ts), so a room whose broker login was
+ * stolen cannot put more on every linked room's panel and disk than a person can type into one.
+ */
+export const LINK_BOUNDS = {
+  title: 200,
+  /** A person's name (an owner, a speaker, an author). */
+  name: 120,
+  email: 254,
+  note: 5000,
+  action: 2000,
+  /** An id made by the sending room (a record's, an item's, a note's). */
+  id: 100,
+  /** A `site/room`: two slugs of at most 63. */
+  room: 127,
+};
 
-const S = Type.String;
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const OneOf = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const RoomKeySchema = S({ pattern: ROOM_KEY.source });
+const RoomKeySchema = S({ pattern: ROOM_KEY.source, maxLength: LINK_BOUNDS.room });
+/** A link key (link-key.ts): 32 hex digits. */
+const LinkKeySchema = S({ pattern: '^[0-9a-f]{32}$' });
 
 /** `site/room`. */
 export type RoomKey = string;
@@ -24,11 +46,11 @@ export type RoomKey = string;
 /** What every record carries besides its kind's own fields. */
 const RecordBase = {
   /** Globally unique: the record's identity in every room. */
-  id: S({ maxLength: 100 }),
+  id: S({ maxLength: LINK_BOUNDS.id }),
   /** The meeting across rooms: a digest of the invite's iCalendar UID and occurrence (link-key.ts). */
-  link: S(),
+  link: LinkKeySchema,
   /** The room that made the record. */
-  room: S(),
+  room: RoomKeySchema,
   /** ISO instant on the sending room's clock; records of one kind are ordered by (at, id). */
   at: S({ pattern: ISO_INSTANT }),
 };
@@ -42,14 +64,16 @@ const RecordBase = {
  */
 const ClockItemSchema = Type.Object({
   /** The item's identity in every room: its times and speakers stay with it wherever it moves. */
-  id: Type.Optional(S({ maxLength: 100 })),
-  title: S(),
-  owner: Type.Optional(S()),
+  id: Type.Optional(S({ maxLength: LINK_BOUNDS.id })),
+  title: S({ maxLength: LINK_BOUNDS.title }),
+  owner: Type.Optional(S({ maxLength: LINK_BOUNDS.name })),
   minutes: Type.Number({ exclusiveMinimum: 0 }),
   /** Who speaks, in order, with their minutes; sent for every item (empty when none). */
-  speakers: Type.Optional(Type.Array(Type.Object({ name: S(), minutes: Type.Number({ exclusiveMinimum: 0 }) }), { maxItems: 30 })),
-  startedAt: Nullable(S()),
-  endedAt: Nullable(S()),
+  speakers: Type.Optional(
+    Type.Array(Type.Object({ name: S({ maxLength: LINK_BOUNDS.name }), minutes: Type.Number({ exclusiveMinimum: 0 }) }), { maxItems: 30 }),
+  ),
+  startedAt: Nullable(ISO_TIME),
+  endedAt: Nullable(ISO_TIME),
 });
 export type ClockItem = Static<typeof ClockItemSchema>;
 
@@ -58,7 +82,7 @@ const CHANGES = {
   /** The room takes part (sent on every connect): its name. */
   'room.joined': { name: S({ maxLength: 200 }) },
   /** Its devices: the worst status and a short line per device that is not ok. */
-  'room.health': { status: OneOf('ok', 'degraded', 'offline', 'unknown'), problems: Type.Array(S(), { maxItems: 100 }) },
+  'room.health': { status: OneOf('ok', 'degraded', 'offline', 'unknown'), problems: Type.Array(S({ maxLength: 200 }), { maxItems: 100 }) },
   /** The organiser's room names the rooms of the meeting. */
   'links.set': { rooms: Type.Array(RoomKeySchema, { maxItems: 51 }) },
   /** Who keeps the timer: the organiser's room, the first to start, a hand-over, or the next room when the host died. */
@@ -78,11 +102,22 @@ const CHANGES = {
     itemsBy: Type.Optional(RoomKeySchema),
   },
   /** One person checked in at `room`; `person` is an opaque digest, `name` null when the meeting is confidential. */
-  checkin: { person: S(), name: Nullable(S()) },
-  'minutes.entry': { entryId: S(), entryKind: OneOf('note', 'decision'), text: S(), author: Nullable(S()) },
-  'minutes.action': { actionId: S(), text: S(), owner: S(), ownerEmail: Nullable(S()), deadline: Nullable(S()) },
+  checkin: { person: S({ maxLength: LINK_BOUNDS.id }), name: Nullable(S({ maxLength: LINK_BOUNDS.email })) },
+  'minutes.entry': {
+    entryId: S({ maxLength: LINK_BOUNDS.id }),
+    entryKind: OneOf('note', 'decision'),
+    text: S({ maxLength: LINK_BOUNDS.note }),
+    author: Nullable(S({ maxLength: LINK_BOUNDS.name })),
+  },
+  'minutes.action': {
+    actionId: S({ maxLength: LINK_BOUNDS.id }),
+    text: S({ maxLength: LINK_BOUNDS.action }),
+    owner: S({ maxLength: LINK_BOUNDS.name }),
+    ownerEmail: Nullable(S({ maxLength: LINK_BOUNDS.email })),
+    deadline: Nullable(ISO_TIME),
+  },
   /** A record of another module replicated as it is (the floor, polls): `channel` names the module. */
-  channel: { channel: S(), record: Type.Union([Type.Record(S(), Type.Unknown()), Type.Array(Type.Unknown())]) },
+  channel: { channel: S({ maxLength: 64 }), record: Type.Union([Type.Record(S(), Type.Unknown()), Type.Array(Type.Unknown())]) },
 } satisfies Record<string, Record<string, TSchema>>;
 const LinkChangeSchema = Type.Union([
   Type.Object({ kind: Type.Literal('room.joined'), ...CHANGES['room.joined'] }),
@@ -114,16 +149,17 @@ export type LinkRecord = Static<typeof LinkRecordSchema>;
 
 /** What an organiser's room sends a room it links that may not hold the invite (`roomctl/<from>/links/<to>`): enough to book it there. */
 export const LinkInvitationSchema = Type.Object({
-  id: S(),
-  link: S({ pattern: '^[0-9a-f]{32}$' }),
-  room: S(),
-  at: S(),
+  id: S({ maxLength: LINK_BOUNDS.id }),
+  link: LinkKeySchema,
+  room: RoomKeySchema,
+  at: S({ pattern: ISO_INSTANT }),
   kind: Type.Literal('invitation'),
-  occurrenceKey: S(),
-  title: S(),
+  /** The invite's iCalendar UID and occurrence: UIDs are often addresses, rarely longer than a few hundred characters. */
+  occurrenceKey: S({ maxLength: 1000 }),
+  title: S({ maxLength: LINK_BOUNDS.title }),
   start: S({ pattern: ISO_INSTANT }),
   end: S({ pattern: ISO_INSTANT }),
   confidentiality: OneOf('normal', 'confidential'),
-  rooms: Type.Array(RoomKeySchema),
+  rooms: Type.Array(RoomKeySchema, { maxItems: 51 }),
 });
 export type LinkInvitation = Static<typeof LinkInvitationSchema>;

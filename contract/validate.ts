@@ -13,7 +13,24 @@ export interface ContractError {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
-/** A compiled reader of one schema: `read(text)` for JSON text, `check(value)` for a value already parsed. */
+/**
+ * The largest payload a reader parses (bytes). The largest a room sends is an agenda clock of 100
+ * items with 30 speakers each, all names at their longest (about 0.5 MB of CJK text); anything
+ * bigger is refused before `JSON.parse` sees it, so a room whose broker login was stolen cannot
+ * make every reader parse, store and show a 100 MB title.
+ */
+export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+/** A payload over MAX_PAYLOAD_BYTES, refused before it is decoded or parsed. */
+export function oversized(name: string, payload: Buffer): ContractError | undefined {
+  if (payload.length <= MAX_PAYLOAD_BYTES) return undefined;
+  return { code: 'ROOMCTL_E_MQTT_PAYLOAD', message: `${name}: ${payload.length} bytes, more than the ${MAX_PAYLOAD_BYTES} a payload may have` };
+}
+
+/**
+ * A compiled reader of one schema: `payload(buffer)` for a message from the broker (its size
+ * checked before it is decoded), `read(text)` for JSON text, `check(value)` for a value already parsed.
+ */
 export function compileReader<S extends TSchema>(name: string, schema: S) {
   const compiled = TypeCompiler.Compile(schema);
   const check = (value: unknown): Checked<Static<S>> => {
@@ -33,5 +50,9 @@ export function compileReader<S extends TSchema>(name: string, schema: S) {
     }
     return check(value);
   };
-  return { check, read };
+  const payload = (buffer: Buffer): Checked<Static<S>> => {
+    const tooBig = oversized(name, buffer);
+    return tooBig ? { ok: false, error: tooBig } : read(buffer.toString('utf8'));
+  };
+  return { check, read, payload };
 }

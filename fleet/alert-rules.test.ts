@@ -11,6 +11,8 @@ const changes = (patch: Partial<FleetChanges>): FleetChanges => ({
   roomStatus: [],
   stale: 0,
   duplicates: 0,
+  overBound: 0,
+  issuesHeldBack: 0,
   ...patch,
 });
 const offline = (deviceId: string, status: 'offline' | 'ok' = 'offline') =>

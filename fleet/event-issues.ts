@@ -24,11 +24,18 @@ export async function trackEventIssue(
   room: string,
   event: { id: string; type: string; deviceId?: string | null; body: Record<string, unknown>; at: string },
   changes: FleetChanges,
+  /** Whether the room may open one more issue now (ISSUES_PER_ROOM_PER_MINUTE); asked only of events that open one. */
+  mayOpen: () => boolean = () => true,
 ): Promise<void> {
   const { type, body, at } = event;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const reportId = str(body.reportId);
   const requestId = str(body.requestId);
+  const opens = (type === 'problem.reported' && reportId) || (type === 'help.requested' && requestId) || type === 'fault.raised';
+  if (opens && !mayOpen()) {
+    changes.issuesHeldBack++;
+    return;
+  }
   if (type === 'problem.reported' && reportId) {
     const categories = Array.isArray(body.categories) ? body.categories.filter((c) => typeof c === 'string').join(', ') : '';
     const summary = [categories, str(body.comment)].filter(Boolean).join(': ') || 'Problem reported';

@@ -4,10 +4,18 @@ import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
 import type { FleetSql, FleetSqlTx, SqlValue } from './fleet-sql.js';
 import { trackEventIssue } from './event-issues.js';
+import { IssueBudget } from './issue-budget.js';
 
 type HealthMessage = Extract<FleetMessage, { kind: 'health' }>;
 
 const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/${id}`;
+
+/**
+ * The devices the fleet keeps for one room. A room's config lists a few dozen; without a
+ * bound a room whose broker login was stolen publishes health for a million device ids and
+ * the fleet keeps a row and a map entry for each. Health of a device past it is ignored.
+ */
+export const MAX_DEVICES_PER_ROOM = 256;
 /** A map's values in the order of its keys. */
 const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
@@ -45,7 +53,10 @@ const SQL = {
 export class FleetBatchWriter {
   /** device key → status, so a batch knows what changed without reading first. */
   private readonly deviceStatus = new Map<string, HealthStatus>();
+  /** room key → how many of its devices `deviceStatus` holds. */
+  private readonly devicesPerRoom = new Map<string, number>();
   private readonly knownRooms = new Set<string>();
+  private readonly issueBudget = new IssueBudget();
 
   private constructor(
     private readonly sql: FleetSql,
@@ -59,10 +70,17 @@ export class FleetBatchWriter {
     for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>(
       'SELECT site, room, device_id AS id, status FROM fleet_devices',
     )) {
-      writer.deviceStatus.set(deviceKey(row.site, row.room, row.id), row.status);
+      writer.remember(row.site, row.room, row.id, row.status);
     }
     for (const row of await sql.query<{ site: string; room: string }>('SELECT site, room FROM fleet_rooms')) writer.knownRooms.add(roomKey(row.site, row.room));
     return writer;
+  }
+
+  /** A device's status, counting the room's devices when it is a new one. */
+  private remember(site: string, room: string, id: string, status: HealthStatus): void {
+    const key = deviceKey(site, room, id);
+    if (!this.deviceStatus.has(key)) this.devicesPerRoom.set(roomKey(site, room), (this.devicesPerRoom.get(roomKey(site, room)) ?? 0) + 1);
+    this.deviceStatus.set(key, status);
   }
 
   /** Applies a batch in one transaction (one commit for thousands of messages). */
@@ -84,6 +102,8 @@ export class FleetBatchWriter {
   private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
     const health = new Map<string, HealthMessage[]>();
+    /** Devices new to the fleet in this batch, per room (counted against MAX_DEVICES_PER_ROOM with the known ones). */
+    const newDevices = new Map<string, number>();
     // The batch's new rooms first, then its messages; each room's last status in the batch is written after them.
     const fresh = new Map<string, [string, string]>();
     for (const m of messages) {
@@ -136,6 +156,14 @@ export class FleetBatchWriter {
           // status. The upsert of a run may coalesce; a status transition inside the batch (offline and back within
           // one flush) must not, or the fault never reaches the issues and the history.
           const dKey = deviceKey(m.site, m.room, m.deviceId);
+          if (!this.deviceStatus.has(dKey) && !health.has(dKey)) {
+            const held = (this.devicesPerRoom.get(key) ?? 0) + (newDevices.get(key) ?? 0);
+            if (held >= MAX_DEVICES_PER_ROOM) {
+              changes.overBound++;
+              break;
+            }
+            newDevices.set(key, (newDevices.get(key) ?? 0) + 1);
+          }
           const steps = health.get(dKey) ?? [];
           const last = steps.at(-1);
           if (last && last.health.at !== null && m.health.at !== null && m.health.at < last.health.at) {
@@ -166,7 +194,9 @@ export class FleetBatchWriter {
             at: e.at,
             body: e.body,
           });
-          await trackEventIssue(tx, m.site, m.room, { id: e.id, type: e.type, deviceId: e.deviceId, body: e.body, at: e.at }, changes);
+          await trackEventIssue(tx, m.site, m.room, { id: e.id, type: e.type, deviceId: e.deviceId, body: e.body, at: e.at }, changes, () =>
+            this.issueBudget.take(key, now),
+          );
           break;
         }
       }
@@ -232,7 +262,7 @@ export class FleetBatchWriter {
         }
         const previous = this.deviceStatus.get(dKey);
         if (previous !== m.health.status) {
-          this.deviceStatus.set(dKey, m.health.status);
+          this.remember(m.site, m.room, m.deviceId, m.health.status);
           changes.rooms.add(roomKey(m.site, m.room));
           changes.devices.push({
             site: m.site,

@@ -21,8 +21,22 @@ export interface FleetChanges {
   /** Health messages older than what is stored (a resend after a room restart), ignored. */
   stale: number;
   duplicates: number;
+  /** Health of a device past the room's MAX_DEVICES_PER_ROOM, ignored (ROOMCTL_E_MQTT_PAYLOAD). */
+  overBound: number;
+  /** Events kept whose issue was not opened: their room opened ISSUES_PER_ROOM_PER_MINUTE already. */
+  issuesHeldBack: number;
 }
 
-export const emptyChanges = (): FleetChanges => ({ rooms: new Set(), events: [], issues: new Set(), devices: [], roomStatus: [], stale: 0, duplicates: 0 });
+export const emptyChanges = (): FleetChanges => ({
+  rooms: new Set(),
+  events: [],
+  issues: new Set(),
+  devices: [],
+  roomStatus: [],
+  stale: 0,
+  duplicates: 0,
+  overBound: 0,
+  issuesHeldBack: 0,
+});
 
 export const roomKey = (site: string, room: string) => `${site}/${room}`;

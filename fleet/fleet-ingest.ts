@@ -2,6 +2,8 @@ import { TypedBus } from '../appliance/model/typed-bus.js';
 import type { Logger } from '../appliance/logger.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 import type { FleetChanges, FleetStore } from './fleet-store.js';
+import { MAX_DEVICES_PER_ROOM } from './fleet-batch-writer.js';
+import { ISSUES_PER_ROOM_PER_MINUTE } from './issue-budget.js';
 
 interface IngestStats {
   received: number;
@@ -130,17 +132,20 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     if (parsed === null) return committed?.();
     if ('error' in parsed) {
       this.counters.invalid++;
-      const now = Date.now();
-      // One line a minute at most: a misbehaving publisher must not flood the log.
-      if (now - this.lastInvalidLog > 60_000) {
-        this.lastInvalidLog = now;
-        this.options.log?.warn({ code: parsed.code, reason: parsed.error, invalidTotal: this.counters.invalid }, 'fleet ignored a message it cannot read');
-      }
+      this.logInvalid(parsed.code, parsed.error);
       return committed?.();
     }
     this.queue.push({ message: parsed, committed });
     if (this.queue.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 20);
+  }
+
+  /** One line a minute at most: a misbehaving publisher must not flood the log. */
+  private logInvalid(code: string, reason: string): void {
+    const now = Date.now();
+    if (now - this.lastInvalidLog <= 60_000) return;
+    this.lastInvalidLog = now;
+    this.options.log?.warn({ code, reason, invalidTotal: this.counters.invalid }, 'fleet ignored a message it cannot read');
   }
 
   /**
@@ -196,7 +201,14 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     if (this.listenerCount('batch') > 0) this.emit('batch', messages, now);
     if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(messages, this.now()));
     this.counters.batches++;
-    this.counters.applied += batch.length - changes.duplicates - changes.stale;
+    this.counters.applied += batch.length - changes.duplicates - changes.stale - changes.overBound;
+    this.counters.invalid += changes.overBound;
+    if (changes.overBound > 0) this.logInvalid('ROOMCTL_E_MQTT_PAYLOAD', `health of ${changes.overBound} devices past a room's ${MAX_DEVICES_PER_ROOM}`);
+    if (changes.issuesHeldBack > 0)
+      this.logInvalid(
+        'ROOMCTL_E_RATE_LIMITED',
+        `${changes.issuesHeldBack} events kept without their issue: their room opened ${ISSUES_PER_ROOM_PER_MINUTE} this minute`,
+      );
     this.counters.duplicates += changes.duplicates;
     this.counters.stale += changes.stale;
     this.emit('changes', changes, this.now());

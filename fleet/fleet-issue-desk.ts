@@ -19,6 +19,12 @@ interface IssueStep {
   changed: boolean;
 }
 
+/** Each step's UPDATE (actor, time, id): it changes the issue only from the states it may leave. */
+const STEPS = {
+  acknowledged: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
+  resolved: "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
+} as const;
+
 /**
  * What staff do with an issue, each step recorded with who did it: acknowledge, assign,
  * resolve, add a note. The actor is always the operator the credential belongs to (the
@@ -36,23 +42,19 @@ export class IssueDesk {
    * instances) pressing at the same instant through; only that one is logged, and only that
    * one tells the room. The other is answered with the issue as it now is.
    */
-  async acknowledge(id: string, actor: string, at = new Date()): Promise<IssueStep> {
-    await this.existing(id);
-    const { changes } = await this.sql.run(
-      "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
-      [actor, at.toISOString(), id],
-    );
-    if (changes) await this.record(id, actor, 'acknowledged', null, at);
-    return { issue: await this.existing(id), changed: changes > 0 };
+  acknowledge(id: string, actor: string, at = new Date()): Promise<IssueStep> {
+    return this.step(id, actor, 'acknowledged', at);
   }
 
-  async resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
+  resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
+    return this.step(id, actor, 'resolved', at);
+  }
+
+  /** One step of the issue's life (its conditional UPDATE in STEPS); only a press that changed the issue is logged. */
+  private async step(id: string, actor: string, action: keyof typeof STEPS, at: Date): Promise<IssueStep> {
     await this.existing(id);
-    const { changes } = await this.sql.run(
-      "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
-      [actor, at.toISOString(), id],
-    );
-    if (changes) await this.record(id, actor, 'resolved', null, at);
+    const { changes } = await this.sql.run(STEPS[action], [actor, at.toISOString(), id]);
+    if (changes) await this.record(id, actor, action, null, at);
     return { issue: await this.existing(id), changed: changes > 0 };
   }
 

@@ -54,23 +54,17 @@ export async function fleetIssueRoutes(
     // Telling the room may have marked the issue (no command key): answer with what is stored now.
     return (await deps.store.issue(issue.id)) ?? issue;
   };
-  app.post<{ Params: { id: string } }>(
-    '/api/fleet/issues/:id/acknowledge',
-    { config: { fleetAccess: 'operator' }, schema: { params: IssueId } },
-    async (request) => {
-      const step = await desk.acknowledge(request.params.id, actorOf(request).name);
-      return changed(step.issue, step.changed);
-    },
-  );
-  // Only the press that resolved the issue tells the room and ends its alert; one that came second answers with the issue resolved.
-  app.post<{ Params: { id: string } }>(
-    '/api/fleet/issues/:id/resolve',
-    { config: { fleetAccess: 'operator' }, schema: { params: IssueId } },
-    async (request) => {
-      const step = await desk.resolve(request.params.id, actorOf(request).name);
-      return changed(step.issue, step.changed);
-    },
-  );
+  // Only the press that acknowledged or resolved the issue tells the room (and ends its alert);
+  // one that came second answers with the issue as the first left it.
+  for (const action of ['acknowledge', 'resolve'] as const)
+    app.post<{ Params: { id: string } }>(
+      `/api/fleet/issues/:id/${action}`,
+      { config: { fleetAccess: 'operator' }, schema: { params: IssueId } },
+      async (request) => {
+        const step = await desk[action](request.params.id, actorOf(request).name);
+        return changed(step.issue, step.changed);
+      },
+    );
   app.post<{ Params: { id: string }; Body: { to: string | null } }>(
     '/api/fleet/issues/:id/assign',
     {

@@ -1,6 +1,6 @@
 import { readers } from '../contract/readers.js';
 import { parseRoomTopic } from '../contract/topics.js';
-import type { ContractError } from '../contract/validate.js';
+import { type ContractError, oversized } from '../contract/validate.js';
 import type { DeviceError } from '../appliance/model/device-view.js';
 import type { HealthStatus } from './fleet-api-types.js';
 
@@ -48,6 +48,10 @@ export function parseFleetMessage(topic: string, payload: Buffer): FleetMessage 
   const where = parseRoomTopic(topic);
   if ('error' in where) return { error: where.error, code: 'ROOMCTL_E_MQTT_TOPIC' };
   const { site, room } = where;
+  // Measured before it is decoded: a room's stolen login must not make the fleet parse 100 MB.
+  const tooBig =
+    where.kind === 'status' || where.kind === 'state' || where.kind === 'health' || where.kind === 'events' ? oversized(where.kind, payload) : undefined;
+  if (tooBig) return refused(tooBig, topic);
   const text = payload.toString('utf8');
   // An empty retained payload deletes the retained message: nothing to record.
   if (text === '') return null;

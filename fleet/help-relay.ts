@@ -79,7 +79,7 @@ export class HelpRelay {
   }
 
   private async answer(payload: Buffer): Promise<void> {
-    const read = readers.commandResponse.read(payload.toString('utf8'));
+    const read = readers.commandResponse.payload(payload);
     if (!read.ok) {
       this.o.log.warn({ code: read.error.code, err: read.error.message }, 'the fleet ignored a command answer it cannot read');
       return;

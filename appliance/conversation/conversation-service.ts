@@ -218,6 +218,11 @@ export class ConversationService extends TypedBus<ConversationEvents> {
   apply(record: ConversationRecord): boolean {
     if (!this.deps.meetings.get(record.meetingId)) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${record.meetingId}" in this room`);
     const before = this.state(record.meetingId);
+    // Another room's hands and polls count toward what the meeting holds, as this room's do.
+    if (record.kind === 'hand.raised' && !before.hands.some((h) => h.handId === record.handId))
+      assertMeetingHolds(record.meetingId, 'hands', before.hands.length);
+    if (record.kind === 'poll.opened' && !before.polls.some((p) => p.pollId === record.pollId))
+      assertMeetingHolds(record.meetingId, 'polls', before.polls.length);
     if (!this.deps.records.insert(record)) return false;
     const last = this.lastFolded.get(record.meetingId);
     // In order (the usual case): one step. Late (a room that was cut off): the whole log, in order, again.

@@ -10,6 +10,18 @@ import { splitRoomKey } from './room-presence.js';
 
 /** Refused invitations remembered, so a re-delivered one is not logged or reported again. */
 const REFUSALS_KEPT = 1000;
+/**
+ * Refusals reported (logged and sent to the fleet as `link.refused`) per inviting room a minute;
+ * the rest are counted in the next report. A room of another site whose login was stolen would
+ * otherwise fill this room's log and its telemetry outbox with one report per invitation it makes up.
+ */
+const REFUSALS_REPORTED_PER_MINUTE = 5;
+/**
+ * What invitations may book here that the calendar does not hold: a meeting of at most a day,
+ * and at most this many linked meetings to come. A room whose login was stolen could otherwise
+ * fill every free slot of this room's calendar for years with meetings nobody asked for.
+ */
+export const INVITED_BOOKINGS = { maxMinutes: 24 * 60, upcoming: 100 };
 
 interface InvitationDeps {
   self: RoomKey;
@@ -31,6 +43,8 @@ interface InvitationDeps {
  */
 export class LinkInvitations {
   private readonly refused = new Set<string>();
+  /** Per inviting room: when its reports this minute began, how many were made, and how many were left unreported. */
+  private readonly reported = new Map<string, { since: number; reported: number; unreported: number }>();
 
   constructor(private readonly deps: InvitationDeps) {}
 
@@ -61,6 +75,11 @@ export class LinkInvitations {
     if (!this.deps.accepts(invitation.room)) return this.refuse(invitation);
     let m = ctx.meetings.byOccurrence(invitation.occurrenceKey);
     if (!m) {
+      const bound = this.bookingRefused(invitation);
+      if (bound) {
+        this.deps.log.warn({ code: 'ROOMCTL_E_MEETING_LIMIT', from: invitation.room, start: invitation.start, end: invitation.end }, bound);
+        return;
+      }
       const clash = ctx.meetings.between(invitation.start, invitation.end, ['booked', 'in_progress']);
       if (clash.length > 0) {
         this.deps.log.warn({ from: invitation.room, start: invitation.start }, 'a room linked this room to a meeting while it is booked: not linked');
@@ -92,8 +111,32 @@ export class LinkInvitations {
     if (this.refused.has(invitation.id)) return;
     if (this.refused.size >= REFUSALS_KEPT) this.refused.clear();
     this.refused.add(invitation.id);
+    const now = this.deps.ctx.clock.now().getTime();
+    let counted = this.reported.get(invitation.room);
+    if (!counted || now - counted.since >= 60_000) {
+      if (this.reported.size >= REFUSALS_KEPT) this.reported.clear();
+      this.reported.set(invitation.room, (counted = { since: now, reported: 0, unreported: counted?.unreported ?? 0 }));
+    }
+    if (counted.reported >= REFUSALS_REPORTED_PER_MINUTE) {
+      counted.unreported++;
+      return;
+    }
+    counted.reported++;
+    const alsoRefused = counted.unreported;
+    counted.unreported = 0;
     const reason = `${invitation.room} may not link this room to its meetings: it is not in meetings.links.acceptFrom (by default the rooms of ${splitRoomKey(this.deps.self).site})`;
-    this.deps.log.warn({ code: 'ROOMCTL_E_LINK_REFUSED', from: invitation.room, invitation: invitation.id, start: invitation.start }, reason);
+    this.deps.log.warn({ code: 'ROOMCTL_E_LINK_REFUSED', from: invitation.room, invitation: invitation.id, start: invitation.start, alsoRefused }, reason);
     this.deps.ctx.bus.publish({ type: 'link.refused', invitationId: invitation.id, from: invitation.room, code: 'ROOMCTL_E_LINK_REFUSED', reason });
+  }
+
+  /** Why an invitation may not book a meeting here, if it may not (INVITED_BOOKINGS). */
+  private bookingRefused(invitation: LinkInvitation): string | undefined {
+    const minutes = (Date.parse(invitation.end) - Date.parse(invitation.start)) / 60_000;
+    if (!(minutes > 0 && minutes <= INVITED_BOOKINGS.maxMinutes))
+      return `an invitation from ${invitation.room} would book ${Math.round(minutes)} minutes here: an invited meeting lasts more than 0 and at most ${INVITED_BOOKINGS.maxMinutes}; not booked`;
+    const upcoming = this.deps.store.upcomingLinked(this.deps.ctx.clock.now().toISOString());
+    if (upcoming >= INVITED_BOOKINGS.upcoming)
+      return `this room holds ${upcoming} linked meetings to come, as many as invitations may book; the one from ${invitation.room} is not booked`;
+    return undefined;
   }
 }

@@ -1,6 +1,17 @@
+import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Db } from '../store/database.js';
 import { RecordsOnce } from '../store/records-once.js';
+import { assertMeetingHolds } from '../meetings/meeting-limits.js';
 import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
+
+/**
+ * What one other room may have stored here about one linked meeting. Records are kept once by
+ * id, and every id is new to a room that makes them up: without a bound a room whose broker
+ * login was stolen fills every linked room's disk with check-ins (each also read again on every
+ * fold of the meeting). A busy meeting of 200 people, 50 polls and 500 hands makes a few
+ * thousand records a room; its agenda clocks a few megabytes.
+ */
+export const LINK_RECORD_BOUNDS = { records: 20_000, bytes: 64 * 1024 * 1024 };
 
 /**
  * The link layer's rows: records once by id, and which local meeting a link is. Remote notes
@@ -9,14 +20,48 @@ import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
  */
 export class LinkStore {
   private readonly once: RecordsOnce;
+  /** Records and bytes stored per link and sending room, read from the table the first time a pair is met. */
+  private readonly held = new Map<string, { records: number; bytes: number }>();
 
   constructor(private readonly db: Db) {
     this.once = new RecordsOnce(db, 'linked_records');
   }
 
-  /** Stores a record; false when one with its id is already here. */
-  insert(record: LinkRecord): boolean {
-    return this.once.insert({ id: record.id, link: record.link, room: record.room, at: record.at, kind: record.kind, record });
+  /**
+   * Stores a record; false when one with its id is already here. Another room's (`bounded`)
+   * beyond LINK_RECORD_BOUNDS is refused with ROOMCTL_E_MEETING_LIMIT and not stored.
+   */
+  insert(record: LinkRecord, options: { bounded?: boolean } = {}): boolean {
+    const bytes = Buffer.byteLength(JSON.stringify(record));
+    const held = this.heldBy(record.link, record.room);
+    if (options.bounded && (held.records >= LINK_RECORD_BOUNDS.records || held.bytes + bytes > LINK_RECORD_BOUNDS.bytes) && !this.has(record.id)) {
+      const what = held.records >= LINK_RECORD_BOUNDS.records ? `${LINK_RECORD_BOUNDS.records} records` : `${LINK_RECORD_BOUNDS.bytes} bytes of records`;
+      throw new RoomctlError('ROOMCTL_E_MEETING_LIMIT', `${record.room} has sent ${what} on this linked meeting, as many as a room may`, {
+        limit: LINK_RECORD_BOUNDS,
+        what: 'linked records',
+      });
+    }
+    if (!this.once.insert({ id: record.id, link: record.link, room: record.room, at: record.at, kind: record.kind, record })) return false;
+    held.records++;
+    held.bytes += bytes;
+    return true;
+  }
+
+  /** A commit that stored records was rolled back: counted again from the table when next needed. */
+  recount(): void {
+    this.held.clear();
+  }
+
+  private heldBy(link: string, room: RoomKey): { records: number; bytes: number } {
+    const key = `${link}\n${room}`;
+    let held = this.held.get(key);
+    if (!held) {
+      const row = this.db
+        .prepare('SELECT COUNT(*) AS records, COALESCE(SUM(LENGTH(CAST(record AS BLOB))), 0) AS bytes FROM linked_records WHERE link = ? AND room = ?')
+        .get(link, room) as { records: number; bytes: number };
+      this.held.set(key, (held = { records: row.records, bytes: row.bytes }));
+    }
+    return held;
   }
 
   has(id: string): boolean {
@@ -36,6 +81,14 @@ export class LinkStore {
     this.db.prepare('INSERT OR IGNORE INTO linked_meetings (link, meeting_id, linked_at) VALUES (?, ?, ?)').run(link, meetingId, at.toISOString());
   }
 
+  /** Linked meetings booked here that have not ended by `now`. */
+  upcomingLinked(now: string): number {
+    return this.db
+      .prepare("SELECT COUNT(*) FROM linked_meetings l JOIN meetings m ON m.id = l.meeting_id WHERE m.status IN ('booked', 'in_progress') AND m.end_at > ?")
+      .pluck()
+      .get(now) as number;
+  }
+
   /** Meetings linked by hand (or heard about from another room) that have not ended long ago. */
   linkedMeetings(endedSince: string): { link: string; meetingId: string }[] {
     return this.db
@@ -45,8 +98,10 @@ export class LinkStore {
       .all(endedSince) as { link: string; meetingId: string }[];
   }
 
-  /** A note or decision from another room, under its own id. */
+  /** A note or decision from another room, under its own id; a new one counts toward what the meeting holds (MEETING_LIMITS). */
   addEntry(meetingId: string, e: { id: string; kind: 'note' | 'decision'; text: string; author: string | null; at: string }): void {
+    if (!this.db.prepare('SELECT 1 FROM minutes_entries WHERE id = ?').get(e.id))
+      assertMeetingHolds(meetingId, 'entries', this.db.prepare('SELECT COUNT(*) FROM minutes_entries WHERE meeting_id = ?').pluck().get(meetingId) as number);
     this.db
       .prepare(
         'INSERT INTO minutes_entries (id, meeting_id, kind, text, author, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET text = excluded.text',
@@ -54,8 +109,10 @@ export class LinkStore {
       .run(e.id, meetingId, e.kind, e.text, e.author, e.at);
   }
 
-  /** An action item from another room, under its own id. */
+  /** An action item from another room, under its own id; a new one counts toward what the meeting holds. */
   addAction(meetingId: string, a: { id: string; text: string; owner: string; ownerEmail: string | null; deadline: string | null; at: string }): void {
+    if (!this.db.prepare('SELECT 1 FROM action_items WHERE id = ?').get(a.id))
+      assertMeetingHolds(meetingId, 'actionItems', this.db.prepare('SELECT COUNT(*) FROM action_items WHERE meeting_id = ?').pluck().get(meetingId) as number);
     this.db
       .prepare(
         `INSERT INTO action_items (id, meeting_id, text, owner, owner_email, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -2,7 +2,7 @@ import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkedDuty } from '../meetings/linked-port.js';
 
 /** (at, id) order: the same in every room, whatever order the records arrived in. */
-function byTime(a: Pick<LinkRecord, 'at' | 'id'>, b: Pick<LinkRecord, 'at' | 'id'>): number {
+export function byTime(a: Pick<LinkRecord, 'at' | 'id'>, b: Pick<LinkRecord, 'at' | 'id'>): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -41,6 +41,8 @@ export interface FoldedLink {
   itemsClock: ClockRecord | null;
   /** The room that did each once-only duty (the roll call, sending the minutes), first by (at, id); absent before any did. */
   done: Map<LinkedDuty, RoomKey>;
+  /** The last record folded in, by (at, id): a record after it is folded in one step (`foldStep`). */
+  last: Pick<LinkRecord, 'at' | 'id'> | null;
 }
 
 /** A duty is recorded as an empty record on the channel of its name (`rollcall`, `minutes`), so no other room does it again. */
@@ -60,39 +62,48 @@ function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
  * hand-over and a fail-over always do.
  */
 export function foldLink(records: readonly LinkRecord[]): FoldedLink {
-  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, done: new Map() };
-  for (const r of [...records].sort(byTime)) {
-    const sender = roomOf(state, r.room);
-    sender.heard = true;
-    switch (r.kind) {
-      case 'room.joined':
-        sender.name = r.name;
-        break;
-      case 'room.health':
-        sender.health = { status: r.status, problems: r.problems };
-        break;
-      case 'links.set':
-        for (const named of r.rooms) roomOf(state, named);
-        break;
-      case 'host.set':
-        if (r.reason !== 'started' || state.host === null) state.host = r.host;
-        roomOf(state, r.host);
-        break;
-      case 'agenda.clock':
-        state.clock = r;
-        if (!state.itemsClock || itemsOrder(state.itemsClock, r) < 0) state.itemsClock = r;
-        break;
-      case 'checkin':
-        if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
-        break;
-      case 'channel':
-        if (isDuty(r.channel) && !state.done.has(r.channel)) state.done.set(r.channel, r.room);
-        break;
-      default:
-        break;
-    }
-  }
+  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, done: new Map(), last: null };
+  for (const r of [...records].sort(byTime)) foldStep(state, r);
   return state;
+}
+
+/**
+ * Folds one record into `state`, which it changes. Only for a record after `state.last` by
+ * (at, id) — the usual case, records arriving in order; one before it needs the whole fold
+ * again. In order, a linked meeting of thousands of records costs one step a record, not a
+ * read and parse of all of them.
+ */
+export function foldStep(state: FoldedLink, r: LinkRecord): void {
+  state.last = { at: r.at, id: r.id };
+  const sender = roomOf(state, r.room);
+  sender.heard = true;
+  switch (r.kind) {
+    case 'room.joined':
+      sender.name = r.name;
+      break;
+    case 'room.health':
+      sender.health = { status: r.status, problems: r.problems };
+      break;
+    case 'links.set':
+      for (const named of r.rooms) roomOf(state, named);
+      break;
+    case 'host.set':
+      if (r.reason !== 'started' || state.host === null) state.host = r.host;
+      roomOf(state, r.host);
+      break;
+    case 'agenda.clock':
+      state.clock = r;
+      if (!state.itemsClock || itemsOrder(state.itemsClock, r) < 0) state.itemsClock = r;
+      break;
+    case 'checkin':
+      if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
+      break;
+    case 'channel':
+      if (isDuty(r.channel) && !state.done.has(r.channel)) state.done.set(r.channel, r.room);
+      break;
+    default:
+      break;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { LinkInvitations } from './link-invitations.js';
 import type { LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { isRoomKey, linkTopics } from '../../contract/link-topics.js';
-import { foldLink, type FoldedLink } from './linked-fold.js';
+import { byTime, foldLink, foldStep, type FoldedLink } from './linked-fold.js';
 import { LinkedMeetingViews } from './linked-meeting-views.js';
 import { localClock, localFacts, localHealth, type DeviceList } from './local-facts.js';
 import { ActiveLinks } from './active-links.js';
@@ -34,6 +34,8 @@ interface LinkedRoomsDeps {
 }
 
 const MAX_LINKED_ROOMS = 50;
+/** Records refused from other rooms are logged at most once per this long, with a count. */
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
@@ -60,6 +62,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly hearing: HearingTheOthers;
   private onBroker = false;
   private applying = false;
+  private refusals = { loggedAt: Number.NEGATIVE_INFINITY, unlogged: 0 };
 
   constructor(private readonly deps: LinkedRoomsDeps) {
     this.presence = new RoomPresence(deps.self);
@@ -170,14 +173,15 @@ export class LinkedRooms implements LinkedMeetingsPort {
       try {
         // The record and what it does here in one commit (one fsync); a record that cannot be applied is not kept either, so a re-send tries again.
         fresh = this.deps.ctx.db.transaction(() => {
-          if (!this.deps.store.insert(record)) return false;
-          this.folds.delete(record.link);
+          if (!this.deps.store.insert(record, { bounded: true })) return false;
+          this.foldIn(record);
           applyRemote(this.remoteDeps(), meeting, record);
           return true;
         })();
       } catch (err) {
         this.folds.delete(record.link);
-        this.deps.log.warn({ link: record.link, kind: record.kind, err: (err as Error).message }, "a linked room's record could not be applied");
+        this.deps.store.recount();
+        this.notApplied(record, err as Error);
         return;
       }
       // Another room's join, new or again: the end of its re-send (see OwnRecords.resendSoon), which this room may be waiting for.
@@ -283,6 +287,21 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.own.publish(link, { kind: 'agenda.clock', ...clock });
   }
 
+  /** A record refused here (a meeting's bound reached, say): one line a minute at most, counting the rest, for any room can send them. */
+  private notApplied(record: LinkRecord, err: Error): void {
+    const now = Date.now();
+    if (now - this.refusals.loggedAt < REFUSAL_LOG_INTERVAL_MS) {
+      this.refusals.unlogged++;
+      return;
+    }
+    const code = err instanceof RoomctlError ? err.code : undefined;
+    this.deps.log.warn(
+      { link: record.link, from: record.room, kind: record.kind, code, err: err.message, alsoRefused: this.refusals.unlogged },
+      "a linked room's record could not be applied",
+    );
+    this.refusals = { loggedAt: now, unlogged: 0 };
+  }
+
   private remoteDeps() {
     return {
       self: this.self,
@@ -303,6 +322,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
       else if (r.kind === 'minutes.action') ids.add(r.actionId);
     }
     return ids;
+  }
+
+  /** A record just stored: one step of the link's fold when it comes after the rest (the usual case), else the fold is made again when next asked for. */
+  private foldIn(record: LinkRecord): void {
+    const f = this.folds.get(record.link);
+    if (f?.last && byTime(f.last, record) < 0) foldStep(f, record);
+    else this.folds.delete(record.link);
   }
 
   private fold(link: string): FoldedLink {

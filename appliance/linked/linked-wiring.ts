@@ -9,6 +9,7 @@ import { invitationPolicy } from './invitation-policy.js';
 import { LinkStore } from './link-store.js';
 import { senderOf } from '../../contract/link-topics.js';
 import { readInvitation, readRecord } from '../../contract/link-readers.js';
+import { CONVERSATION_CHANNEL } from '../../contract/conversation-wire.js';
 import { LinkedRooms } from './linked-rooms.js';
 import type { RecordSender } from './record-sender.js';
 import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
@@ -62,7 +63,7 @@ export async function startLinkedRooms(
   const ctx = deps.meetings.ctx;
   const unreplicate = replicateLog<ConversationRecord>(
     rooms,
-    'conversation',
+    CONVERSATION_CHANNEL,
     ctx.conversation,
     (id) => ctx.meetings.get(id),
     (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'),
@@ -71,7 +72,7 @@ export async function startLinkedRooms(
   let lastRefusalLog = 0;
   const refuse = (topic: string, why: string) => {
     refused++;
-    if (Date.now() - lastRefusalLog < 10_000) return;
+    if (Date.now() - lastRefusalLog < 60_000) return; // one line a minute: any room on the broker can send them
     lastRefusalLog = Date.now();
     log.warn({ topic, why, refused }, 'a linked-room message was refused');
   };

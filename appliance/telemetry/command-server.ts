@@ -1,5 +1,6 @@
 import type { IPublishPacket, MqttClient } from 'mqtt';
 import type { CommandResponse } from '../../contract/commands.js'; // what the sender gets back on its response topic
+import { oversized } from '../../contract/validate.js';
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
 import type { CommandVerifier } from './command-auth.js';
@@ -7,7 +8,7 @@ import type { CommandRegistry } from './command-registry.js';
 
 /** Refused commands (unsigned, bad signature, stale, replayed) are logged at most once per this long, with a count. */
 export const REFUSAL_LOG_INTERVAL_MS = 10_000;
-const REFUSALS = new Set(['ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_FORBIDDEN', 'ROOMCTL_E_BAD_REQUEST']);
+const REFUSALS = new Set(['ROOMCTL_E_UNAUTHORIZED', 'ROOMCTL_E_FORBIDDEN', 'ROOMCTL_E_BAD_REQUEST', 'ROOMCTL_E_MQTT_PAYLOAD']);
 
 interface CommandServerOptions {
   /** The room's topic base (`roomctl/<site>/<room>`). */
@@ -64,8 +65,10 @@ export class CommandServer {
     if (!topic.startsWith(this.prefix)) return false;
     const name = topic.slice(this.prefix.length);
     let body: Record<string, unknown> = {};
+    // Measured before it is decoded: anyone on the broker may send one, signed or not.
+    const tooBig = oversized(`command ${name}`, payload);
     try {
-      const parsed: unknown = JSON.parse(payload.toString('utf8'));
+      const parsed: unknown = tooBig ? undefined : JSON.parse(payload.toString('utf8'));
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
     } catch {
       // Answered below as unsigned: a payload that is not JSON carries no signature.
@@ -76,7 +79,8 @@ export class CommandServer {
     const correlationData = properties?.correlationData;
     const correlationId = typeof body.correlationId === 'string' ? body.correlationId : undefined;
     const answerable = replyTo !== undefined && this.mayAnswerOn(replyTo);
-    void this.execute(topic, name, body, replyTo === undefined || answerable ? undefined : replyTo).then((outcome) => {
+    const refusal = tooBig ? new RoomctlError(tooBig.code, tooBig.message) : undefined;
+    void this.execute(topic, name, body, replyTo === undefined || answerable ? undefined : replyTo, refusal).then((outcome) => {
       const response: CommandResponse = outcome.ok
         ? { ok: true, command: name, result: outcome.result }
         : { ok: false, command: name, error: { code: outcome.error.code, message: outcome.error.message, hint: outcome.error.hint } };
@@ -98,8 +102,10 @@ export class CommandServer {
     name: string,
     body: Record<string, unknown>,
     forbiddenReply: string | undefined,
+    refusal?: RoomctlError,
   ): Promise<{ ok: true; result: unknown } | { ok: false; error: RoomctlError }> {
     try {
+      if (refusal) throw refusal;
       const command = this.verifier.verify(topic, body);
       // Signed, but the answer would land on the room's own topics: not run at all.
       if (forbiddenReply !== undefined)

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { IClientOptions } from 'mqtt';
+import { MAX_PAYLOAD_BYTES } from '../../contract/validate.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { RoomConfig } from '../config/config-schema.js';
 
 export type MqttSettings = NonNullable<RoomConfig['mqtt']>;
+
+/** The largest packet this end takes from the broker: the largest payload the contract reads and 64 KB for the topic and properties. */
+export const MAX_PACKET_BYTES = MAX_PAYLOAD_BYTES + 64 * 1024;
 
 /** A week: a room whose broker is down over a long weekend still finds its session. */
 export const DEFAULT_SESSION_EXPIRY_S = 7 * 24 * 3600;
@@ -59,7 +63,10 @@ export function mqttConnectOptions(mqtt: MqttSettings, defaults: { clientId: str
     });
   }
   options.rejectUnauthorized = mqtt.rejectUnauthorized ?? true;
-  if (protocolVersion === 5) options.properties = { sessionExpiryInterval: mqtt.sessionExpirySeconds ?? DEFAULT_SESSION_EXPIRY_S };
+  // MQTT 5: the broker sends nothing bigger than a payload may be (plus its topic and properties), so
+  // a 100 MB message on a topic this client reads never reaches its memory; on 3.1.1 the readers refuse it by size.
+  if (protocolVersion === 5)
+    options.properties = { sessionExpiryInterval: mqtt.sessionExpirySeconds ?? DEFAULT_SESSION_EXPIRY_S, maximumPacketSize: MAX_PACKET_BYTES };
   if (defaults.will) options.will = { topic: defaults.will.topic, payload: Buffer.from(defaults.will.payload), qos: 1, retain: true };
   return options;
 }

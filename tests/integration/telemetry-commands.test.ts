@@ -25,7 +25,7 @@ describe('central commands over MQTT', () => {
     v311 = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: 'central-v311' });
     // Each sender listens for its own answers only (an answer must arrive exactly once).
     for (const [c, topics] of [
-      [v5, ['central/answers/v5', 'central/answers/unsigned']],
+      [v5, ['central/answers/v5', 'central/answers/unsigned', 'central/answers/oversized']],
       [v311, ['central/answers/v311', 'central/answers/replay', 'central/answers/unknown']],
     ] as const) {
       c.on('message', (topic, payload, packet) =>
@@ -69,6 +69,12 @@ describe('central commands over MQTT', () => {
   it('refuses an unsigned command, and says why', async () => {
     await v5.publishAsync(`${CMD}/ping`, JSON.stringify({ params: {} }), { qos: 1, properties: { responseTopic: 'central/answers/unsigned' } });
     expect((await answerTo('central/answers/unsigned')).body).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_UNAUTHORIZED' } });
+  });
+
+  it('refuses a signed command over a megabyte before parsing it, with its code', async () => {
+    const big = signCommand(`${CMD}/ping`, TEST_COMMAND_KEY, { ts: Date.now(), nonce: randomUUID(), params: { pad: 'x'.repeat(1024 * 1024) } });
+    await v5.publishAsync(`${CMD}/ping`, JSON.stringify(big), { qos: 1, properties: { responseTopic: 'central/answers/oversized' } });
+    expect((await answerTo('central/answers/oversized')).body).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD' } });
   });
 
   it('refuses the same signed command sent twice', async () => {

@@ -10,7 +10,7 @@ import { LinkedRooms } from '../linked-rooms.js';
  * `rooms.receive`, in the order (and as often) it likes. The fixture goes into `fixtures`, for
  * the test to close.
  */
-export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[]) {
+export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[], options: { accepts?: (from: string) => boolean } = {}) {
   const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
   fixtures.push(fx);
   const ctx = fx.room.ctx;
@@ -24,7 +24,7 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     sender: outbox,
     log: ctx.log,
     subscribe: () => undefined,
-    accepts: () => true,
+    accepts: options.accepts ?? (() => true),
   });
   ctx.linked = rooms;
   let read = 0;
