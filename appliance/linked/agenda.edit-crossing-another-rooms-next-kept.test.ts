@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { advanceAgenda, editAgenda } from '../meetings/agenda-service.js';
-import { book, start } from '../meetings/meeting-lifecycle.js';
+import { start } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { linkedRoomFixture } from './testing/linked-room-fixture.js';
+import { sameInviteInTwoRooms } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
@@ -20,22 +20,12 @@ const items = (...titles: string[]) => titles.map((title) => ({ title, minutes: 
  * and in whatever order the records arrive.
  */
 it("an agenda edit in one linked room that crosses another room's next is kept in both rooms, with the next's times", async () => {
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures);
-  const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures);
-  const [inAurora, inLotus] = [aurora, lotus].map((r) => {
-    const m = book(r.ctx, { minutes: 60, title: 'Across sites', agenda: items('Welcome', 'Budget') });
-    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
-    return m.id;
-  }) as [string, string];
-  const aSecondLater = () => Promise.all([aurora.fx.advance(1000), lotus.fx.advance(1000)]);
-  const exchange = () => {
-    aurora.rooms.sync();
-    lotus.rooms.sync();
-    const fromLotus = lotus.sent();
-    const fromAurora = aurora.sent();
-    for (const r of [...fromLotus].reverse().concat(fromLotus)) aurora.rooms.receive(r);
-    for (const r of [...fromAurora].reverse().concat(fromAurora)) lotus.rooms.receive(r);
-  };
+  const lab = sameInviteInTwoRooms(fixtures, { minutes: 60, title: 'Across sites', agenda: items('Welcome', 'Budget') });
+  const [aurora, lotus] = lab.rooms;
+  const [inAurora, inLotus] = lab.meetings;
+  const aSecondLater = lab.aSecondLater;
+  // Every record twice, first in reverse order.
+  const exchange = () => lab.exchange((records) => [...records].reverse().concat(records));
   start(aurora.ctx, inAurora);
   exchange();
   await aSecondLater();

@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { advanceAgenda, editAgenda } from '../meetings/agenda-service.js';
-import { book, start } from '../meetings/meeting-lifecycle.js';
+import { start } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { linkedRoomFixture } from './testing/linked-room-fixture.js';
+import { sameInviteInTwoRooms } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
@@ -19,20 +19,13 @@ const items = (...titles: string[]) => titles.map((title) => ({ title, minutes: 
  * the new item has not run, "Welcome" ran, "Budget" ran and "Hiring" runs — in both rooms.
  */
 it('an item put at the top in one linked room leaves the recorded times with their items in every room, also across a next', async () => {
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures);
-  const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures);
-  const [inAurora, inLotus] = [aurora, lotus].map((r) => {
-    const m = book(r.ctx, { minutes: 60, title: 'Across sites', agenda: items('Welcome', 'Budget', 'Hiring') });
-    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
-    return m.id;
-  }) as [string, string];
-  const aSecondLater = () => Promise.all([aurora.fx.advance(1000), lotus.fx.advance(1000)]);
-  const exchange = () => {
-    aurora.rooms.sync();
-    lotus.rooms.sync();
-    for (const r of lotus.sent()) aurora.rooms.receive(r);
-    for (const r of aurora.sent()) lotus.rooms.receive(r);
-  };
+  const { rooms, meetings, exchange, aSecondLater } = sameInviteInTwoRooms(fixtures, {
+    minutes: 60,
+    title: 'Across sites',
+    agenda: items('Welcome', 'Budget', 'Hiring'),
+  });
+  const [aurora, lotus] = rooms;
+  const [inAurora, inLotus] = meetings;
   start(aurora.ctx, inAurora);
   exchange();
   await aSecondLater();

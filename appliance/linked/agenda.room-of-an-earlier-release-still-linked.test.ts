@@ -4,9 +4,9 @@ import { readRecord } from '../../contract/link-readers.js';
 import type { LinkRecord } from '../../contract/link-records.js';
 import { compileReader } from '../../contract/validate.js';
 import { advanceAgenda, editAgenda } from '../meetings/agenda-service.js';
-import { book, start } from '../meetings/meeting-lifecycle.js';
+import { start } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { linkedRoomFixture } from './testing/linked-room-fixture.js';
+import { sameInviteInTwoRooms } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
@@ -49,8 +49,6 @@ it.each([
   ['the release before', true],
   ['releases before item origins', false],
 ])("a linked room of %s moving the agenda on leaves this room's speakers and ids in place, and reads this room's clocks", async (_release, withItemsOrigin) => {
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures);
-  const hudson = linkedRoomFixture('ny/hudson', 'Hudson', fixtures);
   const agenda = [
     { title: 'Welcome', minutes: 5 },
     {
@@ -62,11 +60,13 @@ it.each([
       ],
     },
   ];
-  const [inAurora, inHudson] = [aurora, hudson].map((r) => {
-    const m = book(r.ctx, { minutes: 60, title: 'Across sites', agenda });
-    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
-    return m.id;
-  }) as [string, string];
+  const lab = sameInviteInTwoRooms(fixtures, { minutes: 60, title: 'Across sites', agenda }, [
+    ['hq/aurora', 'Aurora'],
+    ['ny/hudson', 'Hudson'],
+  ]);
+  const [aurora, hudson] = lab.rooms;
+  const [inAurora, inHudson] = lab.meetings;
+  // Hudson's records are turned into an earlier release's on their way, and each is read as the broker would hand it over.
   const exchange = () => {
     aurora.rooms.sync();
     hudson.rooms.sync();

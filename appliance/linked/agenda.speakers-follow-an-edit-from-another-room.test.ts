@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { advanceAgenda, editAgenda } from '../meetings/agenda-service.js';
-import { book, start } from '../meetings/meeting-lifecycle.js';
+import { start } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { linkedRoomFixture } from './testing/linked-room-fixture.js';
+import { sameInviteInTwoRooms } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
@@ -17,22 +17,16 @@ const panel = { via: 'token' as const };
  * agenda pressed in Aurora afterwards (a clock carrying the items Aurora had) keeps them in both rooms.
  */
 it('an agenda edit from another linked room brings its named speakers, and the clock moving on keeps them', async () => {
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures);
-  const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures);
-  const [inAurora, inLotus] = [aurora, lotus].map((r) => {
-    const m = book(r.ctx, { minutes: 60, title: 'Across sites', agenda: [{ title: 'Budget', minutes: 10 }] });
-    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
-    return m.id;
-  }) as [string, string];
-  const exchange = () => {
-    aurora.rooms.sync();
-    lotus.rooms.sync();
-    for (const r of lotus.sent()) aurora.rooms.receive(r);
-    for (const r of aurora.sent()) lotus.rooms.receive(r);
-  };
+  const { rooms, meetings, exchange, aSecondLater } = sameInviteInTwoRooms(fixtures, {
+    minutes: 60,
+    title: 'Across sites',
+    agenda: [{ title: 'Budget', minutes: 10 }],
+  });
+  const [aurora, lotus] = rooms;
+  const [inAurora, inLotus] = meetings;
   start(aurora.ctx, inAurora);
   exchange();
-  await Promise.all([aurora.fx.advance(1000), lotus.fx.advance(1000)]);
+  await aSecondLater();
 
   const named = [
     {

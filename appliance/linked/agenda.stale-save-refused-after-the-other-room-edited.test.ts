@@ -1,8 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { editAgenda } from '../meetings/agenda-service.js';
-import { book } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { linkedRoomFixture } from './testing/linked-room-fixture.js';
+import { sameInviteInTwoRooms } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
@@ -18,24 +17,17 @@ const items = (...titles: string[]) => titles.map((title) => ({ title, minutes: 
  * started before it is refused rather than sent over it to every room.
  */
 it("a save started before another linked room's agenda edit arrived is refused in this room, and a save from the arrived agenda reaches the other room", async () => {
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures);
-  const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures);
-  // The same invite in both calendars: the same occurrence key, the same agenda.
-  const [inAurora, inLotus] = [aurora, lotus].map((r) => {
-    const m = book(r.ctx, { minutes: 60, start: '2026-04-01T08:10:00.000Z', title: 'Across sites', agenda: items('Budget') });
-    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
-    return m.id;
-  }) as [string, string];
-  const exchange = () => {
-    aurora.rooms.sync();
-    lotus.rooms.sync();
-    for (const r of lotus.sent()) aurora.rooms.receive(r);
-    for (const r of aurora.sent()) lotus.rooms.receive(r);
-  };
+  // A second between edits (aSecondLater, on both rooms' clocks): the later agenda is the one every room keeps.
+  const { rooms, meetings, exchange, aSecondLater } = sameInviteInTwoRooms(fixtures, {
+    minutes: 60,
+    start: '2026-04-01T08:10:00.000Z',
+    title: 'Across sites',
+    agenda: items('Budget'),
+  });
+  const [aurora, lotus] = rooms;
+  const [inAurora, inLotus] = meetings;
   exchange();
   const titles = (r: typeof aurora, id: string) => r.ctx.agenda.list(id).map((i) => i.title);
-  // A second between edits, on both rooms' clocks: the later agenda is the one every room keeps.
-  const aSecondLater = () => Promise.all([aurora.fx.advance(1000), lotus.fx.advance(1000)]);
 
   // Someone in Shenzhen opens the editor; meanwhile Aurora's panel saves an agenda.
   const readInLotus = lotus.ctx.agenda.revision(inLotus);

@@ -1,3 +1,4 @@
+import { book } from '../../meetings/meeting-lifecycle.js';
 import { roomFixture, type RoomFixture } from '../../meetings/testing/room-fixture.js';
 import { TelemetryOutbox } from '../../telemetry/outbox.js';
 import type { LinkRecord } from '../../../contract/link-records.js';
@@ -36,4 +37,36 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     return rows.map((m) => JSON.parse(m.payload.toString()) as LinkRecord);
   };
   return { fx, ctx, rooms, sent };
+}
+
+type LinkedRoom = ReturnType<typeof linkedRoomFixture>;
+
+/**
+ * Two linked rooms with the same invite in both calendars (the same occurrence key, the same
+ * booking). `exchange` has both rooms send what they have and hands each the other's records,
+ * put in the order (and as often) `order` says; `aSecondLater` moves both rooms' clocks on, so the
+ * next edit is the later one in every room.
+ */
+export function sameInviteInTwoRooms(
+  fixtures: RoomFixture[],
+  booking: Parameters<typeof book>[1],
+  names: [[string, string], [string, string]] = [
+    ['hq/aurora', 'Aurora'],
+    ['sz/lotus', 'Shenzhen'],
+  ],
+) {
+  const rooms = names.map(([self, name]) => linkedRoomFixture(self, name, fixtures)) as [LinkedRoom, LinkedRoom];
+  const meetings = rooms.map((r) => {
+    const m = book(r.ctx, booking);
+    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
+    return m.id;
+  }) as [string, string];
+  const exchange = (order: (records: LinkRecord[]) => LinkRecord[] = (records) => records) => {
+    for (const r of rooms) r.rooms.sync();
+    const [fromA, fromB] = rooms.map((r) => r.sent());
+    for (const record of order(fromB!)) rooms[0].rooms.receive(record);
+    for (const record of order(fromA!)) rooms[1].rooms.receive(record);
+  };
+  const aSecondLater = () => Promise.all(rooms.map((r) => r.fx.advance(1000)));
+  return { rooms, meetings, exchange, aSecondLater };
 }
