@@ -6,23 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS } from '../../fleet/fleet-history.js';
-import { closeFleetPostgres, FLEET_BACKENDS, sharedPostgres } from '../helpers/fleet-databases.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { FLEET_BACKENDS, sharedPostgres } from '../helpers/fleet-databases.js';
+import { brokerForFleetTests } from '../helpers/fleet-store-per-test.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 
 /** Faults of the last ten days, inside the export's 30-day window. */
 const T0 = Date.now() - 10 * 86_400_000;
 /** One fault more than the most an export carries; three at a time share a start minute. */
 const FAULTS = FAULTS_CSV_MAX_ROWS + 1;
-let broker: RunningMosquitto;
-
-beforeAll(async () => {
-  broker = await startMosquitto();
-});
-afterAll(async () => {
-  await broker?.close();
-  await closeFleetPostgres();
-});
+const broker = brokerForFleetTests();
 
 describe.each(FLEET_BACKENDS)('the faults export on %s', (backend) => {
   let fleet: Awaited<ReturnType<typeof startTestFleet>>;

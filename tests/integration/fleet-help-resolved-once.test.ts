@@ -6,23 +6,15 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeFleetPostgres, FLEET_BACKENDS, sharedPostgres } from '../helpers/fleet-databases.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { FLEET_BACKENDS, sharedPostgres } from '../helpers/fleet-databases.js';
+import { brokerForFleetTests } from '../helpers/fleet-store-per-test.js';
 import { TEST_COMMAND_KEY } from '../helpers/telemetry-room.js';
 import { startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
 
 type TestFleet = Awaited<ReturnType<typeof startTestFleet>>;
 const BASE = 'roomctl/hq/aurora';
-let broker: RunningMosquitto;
-
-beforeAll(async () => {
-  broker = await startMosquitto();
-});
-afterAll(async () => {
-  await broker?.close();
-  await closeFleetPostgres();
-});
+const broker = brokerForFleetTests();
 
 describe.each(FLEET_BACKENDS)('a help call resolved twice at once on %s', (backend) => {
   const started: TestFleet[] = [];
