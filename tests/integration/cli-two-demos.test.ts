@@ -22,13 +22,22 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+/**
+ * A port free now, below Linux's ephemeral range (32768 and up): the kernel hands ports of that
+ * range to every other test's outgoing connections and port-0 listeners, which could take this one
+ * between this check and the demo's bind.
+ */
+const freePort = async (): Promise<number> => {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+};
 
 async function startDemo(cwd: string, ports: number[]) {
   // The ports the demo tries first stand in for 8080, 1883 and 8090, which other programs on a shared machine may hold.
@@ -47,7 +56,11 @@ async function startDemo(cwd: string, ports: number[]) {
 
 it(`runs a second demo beside the first: free ports, its own data, both up after ${HOLD_MS / 1000} s`, async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-two-demos-'));
-  const preferred = [await freePort(), await freePort(), await freePort()];
+  const preferred: number[] = [];
+  while (preferred.length < 3) {
+    const port = await freePort();
+    if (!preferred.includes(port)) preferred.push(port);
+  }
   const first = await startDemo(dir, preferred);
   expect(first.ports).toEqual(preferred);
   const second = await startDemo(dir, preferred);
