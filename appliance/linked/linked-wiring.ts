@@ -1,10 +1,10 @@
-import type { MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
 import { loadMqttConnect } from '../telemetry/mqtt-library.js';
 import type { RoomConfig } from '../config/config-schema.js';
 import type { Logger } from '../logger.js';
 import type { MeetingRoom } from '../meetings/meeting-room.js';
 import type { Db } from '../store/database.js';
-import { mqttConnectOptions } from '../telemetry/mqtt-connect-options.js';
+import { type MqttSettings, mqttConnectOptions, roomClientId } from '../telemetry/mqtt-connect-options.js';
 import { invitationPolicy } from './invitation-policy.js';
 import { LinkStore } from './link-store.js';
 import { senderOf } from '../../contract/link-topics.js';
@@ -24,6 +24,12 @@ export interface RunningLink {
   /** Records refused (wrong sender, malformed, another meeting) since start. */
   readonly refused: number;
   stop(): Promise<void>;
+}
+
+/** The link's own connection: the room's broker settings under its own client id (the room's, with `-link`). */
+export function linkConnectOptions(mqtt: MqttSettings, room: { site: string; id: string }): IClientOptions {
+  const clientId = roomClientId(mqtt, room, 'link');
+  return mqttConnectOptions({ ...mqtt, clientId }, { clientId });
 }
 
 /**
@@ -77,7 +83,7 @@ export async function startLinkedRooms(
     log.warn({ topic, why, refused }, 'a linked-room message was refused');
   };
 
-  const own = connect(config.mqtt.url, mqttConnectOptions(config.mqtt, { clientId: `roomctl-${config.room.site}-${config.room.id}-link` }));
+  const own = connect(config.mqtt.url, linkConnectOptions(config.mqtt, config.room));
   client = own;
   own.on('connect', () => {
     // A connack can still arrive while the room stops: nothing more to do then.

@@ -25,6 +25,18 @@ function pem(field: 'ca' | 'cert' | 'key', path: string | undefined): Buffer | u
 }
 
 /**
+ * The client id of a room's connection to the broker: `mqtt.clientId` when the config gives one,
+ * else one from the room's site and id. A second connection of the room (its link to other rooms)
+ * adds its own suffix: two connections sharing one client id would take the session from each
+ * other over and over, and the one holding it when the room dies might not be the one with the
+ * last will.
+ */
+export function roomClientId(mqtt: MqttSettings, room: { site: string; id: string }, connection?: 'link'): string {
+  const id = mqtt.clientId ?? `roomctl-${room.site}-${room.id}`;
+  return connection ? `${id}-${connection}` : id;
+}
+
+/**
  * mqtt.js options from the config's `mqtt` section: protocol 5 (default) or 3.1.1, TLS with
  * the CA pinned (only `ca` is trusted, not the system store) and a client certificate,
  * username/password, and a persistent session (clean=false; on MQTT 5 a session expiry,

@@ -16,7 +16,7 @@ import { SqliteNonceStore } from './command-nonces.js';
 import { CommandServer } from './command-server.js';
 import { discoveryMessages } from './ha-discovery.js';
 import { HaDiscoveryPublisher } from './ha-discovery-publisher.js';
-import { DEFAULT_SESSION_EXPIRY_S, mqttConnectOptions } from './mqtt-connect-options.js';
+import { DEFAULT_SESSION_EXPIRY_S, mqttConnectOptions, roomClientId } from './mqtt-connect-options.js';
 import { TelemetryOutbox } from './outbox.js';
 import { OutboxPump } from './outbox-pump.js';
 
@@ -68,7 +68,7 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     const mqttConfig = config.mqtt;
     if (mqttConfig) {
       this.connectOptions = mqttConnectOptions(mqttConfig, {
-        clientId: `roomctl-${config.room.site}-${config.room.id}`,
+        clientId: roomClientId(mqttConfig, config.room),
         will: this.messages.online('offline'),
       });
       this.outbox = new TelemetryOutbox(deps.db, {
