@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { callRoom, startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { buildPanelIfStale, launchChromium, phonePage } from '../helpers/panel-browser.js';
+import { callRoom, meetingPageUrl, startMeeting, startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let browser: Browser;
@@ -25,14 +25,10 @@ describe('the open agenda editor follows agenda edits made elsewhere', () => {
     buildPanelIfStale();
     room = await startTestRoom();
     browser = await launchChromium();
-    meetingId = (await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' })).id;
-    await api('POST', `/api/v1/meetings/${meetingId}/start`);
+    meetingId = await startMeeting(room);
     await putAgenda('Budget');
-    const access = await api<{ url: string; code: string }>('GET', `/api/v1/meetings/${meetingId}/access`);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(10_000);
-    phone = await context.newPage();
-    await phone.goto(`${room.baseUrl}${new URL(access.url).pathname}?code=${access.code}`);
+    phone = await phonePage(browser);
+    await phone.goto(await meetingPageUrl(room, meetingId));
     await phone.getByTestId('tab-agenda').click();
     await showsTitle(1, 'Budget');
   }, 60_000);

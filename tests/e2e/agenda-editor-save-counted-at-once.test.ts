@@ -8,8 +8,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { callRoom, startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { buildPanelIfStale, launchChromium, phonePage } from '../helpers/panel-browser.js';
+import { callRoom, meetingPageUrl, startMeeting, startTestRoom, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let browser: Browser;
@@ -24,15 +24,11 @@ describe('the agenda editor saves: counted at once, items known by their ids', (
     buildPanelIfStale();
     room = await startTestRoom();
     browser = await launchChromium();
-    meetingId = (await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' })).id;
-    await api('POST', `/api/v1/meetings/${meetingId}/start`);
+    meetingId = await startMeeting(room);
     await api('PUT', `/api/v1/meetings/${meetingId}/agenda`, { items: [{ title: 'Budget', minutes: 10 }] });
-    const access = await api<{ url: string; code: string }>('GET', `/api/v1/meetings/${meetingId}/access`);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(10_000);
-    phone = await context.newPage();
+    phone = await phonePage(browser);
     await phone.clock.install();
-    await phone.goto(`${room.baseUrl}${new URL(access.url).pathname}?code=${access.code}`);
+    await phone.goto(await meetingPageUrl(room, meetingId));
     await agendaTab().click();
     await agendaTab().filter({ hasText: '(1)' }).waitFor();
     await phone.getByTestId('agenda-title-1').waitFor();

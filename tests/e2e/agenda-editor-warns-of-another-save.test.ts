@@ -18,7 +18,7 @@ import {
   setLanguage,
   VIEWPORTS,
 } from '../helpers/panel-browser.js';
-import { callRoom, startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { callRoom, startMeeting, startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let browser: Browser;
@@ -38,8 +38,7 @@ describe('the agenda editor does not write over an agenda saved elsewhere meanwh
     buildPanelIfStale();
     room = await startTestRoom();
     browser = await launchChromium();
-    meetingId = (await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' })).id;
-    await api('POST', `/api/v1/meetings/${meetingId}/start`);
+    meetingId = await startMeeting(room);
     await savedElsewhere('Budget');
     ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
     page.setDefaultTimeout(10_000);

@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { callRoom, startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { buildPanelIfStale, launchChromium, phonePage } from '../helpers/panel-browser.js';
+import { callRoom, meetingPageUrl, startMeeting, startTestRoom, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let browser: Browser;
@@ -21,13 +21,9 @@ describe("the phone's minutes tabs follow what others add", () => {
     buildPanelIfStale();
     room = await startTestRoom();
     browser = await launchChromium();
-    meetingId = (await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' })).id;
-    await api('POST', `/api/v1/meetings/${meetingId}/start`);
-    const access = await api<{ url: string; code: string }>('GET', `/api/v1/meetings/${meetingId}/access`);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    context.setDefaultTimeout(10_000);
-    phone = await context.newPage();
-    await phone.goto(`${room.baseUrl}${new URL(access.url).pathname}?code=${access.code}`);
+    meetingId = await startMeeting(room);
+    phone = await phonePage(browser, 'zh-CN');
+    await phone.goto(await meetingPageUrl(room, meetingId));
   }, 60_000);
 
   afterAll(async () => {

@@ -60,6 +60,13 @@ export async function openPanel(
   return { context, page, errors };
 }
 
+/** A page in a fresh phone-sized touch context (own localStorage), not yet opened on anything. */
+export async function phonePage(browser: Browser, locale?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, ...(locale ? { locale } : {}) });
+  context.setDefaultTimeout(10_000);
+  return context.newPage();
+}
+
 /** Sets the panel's language with its own switch (a person's choice). */
 export async function setLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
   const current = await page.evaluate(() => document.documentElement.lang);

@@ -82,3 +82,16 @@ export async function callRoom<T>(room: TestRoom, method: string, path: string, 
   });
   return (await r.json()) as T;
 }
+
+/** Books an hour's meeting and starts it (the running meeting the minutes and agenda tests work on); its id. */
+export async function startMeeting(room: TestRoom, title = 'Budget review'): Promise<string> {
+  const { id } = await callRoom<{ id: string }>(room, 'POST', '/api/v1/bookings', { minutes: 60, title });
+  await callRoom(room, 'POST', `/api/v1/meetings/${id}/start`);
+  return id;
+}
+
+/** The address a phone opens from the meeting's QR code: its page, with the meeting code. */
+export async function meetingPageUrl(room: TestRoom, meetingId: string): Promise<string> {
+  const access = await callRoom<{ url: string; code: string }>(room, 'GET', `/api/v1/meetings/${meetingId}/access`);
+  return `${room.baseUrl}${new URL(access.url).pathname}?code=${access.code}`;
+}
