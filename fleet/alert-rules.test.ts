@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from './alert-sink.js';
 import { AlertEngine } from './alert-rules.js';
+import { emptyChanges } from './fleet-changes.js';
 import type { FleetChanges } from './fleet-store.js';
 
-const changes = (patch: Partial<FleetChanges>): FleetChanges => ({
-  rooms: new Set(),
-  events: [],
-  issues: new Set(),
-  devices: [],
-  roomStatus: [],
-  stale: 0,
-  duplicates: 0,
-  overBound: 0,
-  issuesHeldBack: 0,
-  ...patch,
-});
+const changes = (patch: Partial<FleetChanges>): FleetChanges => ({ ...emptyChanges(), ...patch });
 const offline = (deviceId: string, status: 'offline' | 'ok' = 'offline') =>
   changes({ devices: [{ site: 'hq', room: 'aurora', deviceId, status, previous: undefined, detail: 'refused' }] });
 
