@@ -11,5 +11,5 @@ npx biome check
 echo "==> tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
-node scripts/test-summary.mjs test-artifacts/vitest.json || true
+node scripts/test-summary.mjs test-artifacts/vitest.json "$status" || true
 exit $status

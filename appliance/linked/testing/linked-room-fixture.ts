@@ -13,7 +13,6 @@ import { LinkedRooms } from '../linked-rooms.js';
  */
 export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[], options: { accepts?: (from: string) => boolean } = {}) {
   const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
-  fixtures.push(fx);
   const ctx = fx.room.ctx;
   const outbox = new TelemetryOutbox(ctx.db, { maxMessages: 10_000, maxAgeMs: 3_600_000 });
   const rooms = new LinkedRooms({
@@ -28,6 +27,14 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     accepts: options.accepts ?? (() => true),
   });
   ctx.linked = rooms;
+  // Closed as the room is: its re-sends stopped before its database closes (a join's re-send waits 500 ms).
+  fixtures.push({
+    ...fx,
+    async close() {
+      rooms.stop();
+      await fx.close();
+    },
+  });
   let read = 0;
   /** The records this room sent since the last call. */
   const sent = (): LinkRecord[] => {
