@@ -12,6 +12,8 @@ interface OwnRecordsDeps {
   store: LinkStore;
   sender: RecordSender;
   now(): Date;
+  /** This room's proof that it holds the meeting of a link (link-key.ts), if it holds it now. */
+  proofOf(link: string): string | undefined;
   /** A record of this room was stored on the link: what was folded of it is stale. */
   stored(link: string): void;
 }
@@ -34,8 +36,11 @@ export class OwnRecords {
     return record;
   }
 
+  /** Puts a record in the outbox with this room's proof that it holds the meeting (made as it leaves: records stored before it had one get it too). */
   send(record: LinkRecord): void {
-    this.deps.sender.enqueue(linkTopics.records(this.deps.self, record.link), JSON.stringify(record), { qos: 1, retain: false });
+    const proof = this.deps.proofOf(record.link);
+    const payload = JSON.stringify(proof === undefined ? record : { ...record, proof });
+    this.deps.sender.enqueue(linkTopics.records(this.deps.self, record.link), payload, { qos: 1, retain: false });
   }
 
   /**
