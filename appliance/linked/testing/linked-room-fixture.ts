@@ -65,6 +65,22 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
 
 type LinkedRoom = ReturnType<typeof linkedRoomFixture>;
 
+/** The invite the rooms of these fixtures hold in their calendars: its occurrence key. */
+const SHARED_INVITE = 'across@example.com';
+
+/** A linked room whose calendar holds the shared invite (the booking, under the invite's occurrence key); its meeting's id. */
+export function holdingTheInvite(
+  fixtures: RoomFixture[],
+  booking: Parameters<typeof book>[1],
+  [self, name]: [string, string],
+  options: { acceptFrom?: string[] } = {},
+): LinkedRoom & { meeting: string } {
+  const room = linkedRoomFixture(self, name, fixtures, options);
+  const m = book(room.ctx, booking);
+  room.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run(SHARED_INVITE, m.id);
+  return { ...room, meeting: m.id };
+}
+
 /**
  * Two linked rooms with the same invite in both calendars (the same occurrence key, the same
  * booking; `acceptFrom` for both). `exchange` has both rooms send what they have and hands each the other's records,
@@ -80,12 +96,9 @@ export function sameInviteInTwoRooms(
   ],
   options: { acceptFrom?: string[] } = {},
 ) {
-  const rooms = names.map(([self, name]) => linkedRoomFixture(self, name, fixtures, options)) as [LinkedRoom, LinkedRoom];
-  const meetings = rooms.map((r) => {
-    const m = book(r.ctx, booking);
-    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
-    return m.id;
-  }) as [string, string];
+  const held = names.map((name) => holdingTheInvite(fixtures, booking, name, options));
+  const rooms: [LinkedRoom, LinkedRoom] = [held[0]!, held[1]!];
+  const meetings: [string, string] = [held[0]!.meeting, held[1]!.meeting];
   const exchange = (order: (records: LinkRecord[]) => LinkRecord[] = (records) => records) => {
     for (const r of rooms) r.rooms.sync();
     const [fromA, fromB] = rooms.map((r) => r.sent());
