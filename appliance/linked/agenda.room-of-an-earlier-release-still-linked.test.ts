@@ -66,10 +66,15 @@ it.each([
       ],
     },
   ];
-  const lab = sameInviteInTwoRooms(fixtures, { minutes: 60, title: 'Across sites', agenda }, [
-    ['hq/aurora', 'Aurora'],
-    ['ny/hudson', 'Hudson'],
-  ], { acceptFrom: ['hq/*', 'ny/*'] });
+  const lab = sameInviteInTwoRooms(
+    fixtures,
+    { minutes: 60, title: 'Across sites', agenda },
+    [
+      ['hq/aurora', 'Aurora'],
+      ['ny/hudson', 'Hudson'],
+    ],
+    { acceptFrom: ['hq/*', 'ny/*'] },
+  );
   const [aurora, hudson] = lab.rooms;
   const [inAurora, inHudson] = lab.meetings;
   // Hudson's records are turned into an earlier release's on their way, and each is read as the broker would hand it over.

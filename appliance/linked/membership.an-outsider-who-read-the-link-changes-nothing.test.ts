@@ -24,14 +24,10 @@ const THIEF = 'sz/thief';
  * one line for them all.
  */
 it('a room that read the link on the broker but holds no part in the meeting changes nothing in its rooms', async () => {
-  const lab = sameInviteInTwoRooms(
-    fixtures,
-    { minutes: 60, title: 'Quarterly review', agenda: [{ title: 'Budget', minutes: 20 }] },
-    [
-      ['hq/aurora', 'Aurora'],
-      ['ny/hudson', 'Hudson'],
-    ],
-  );
+  const lab = sameInviteInTwoRooms(fixtures, { minutes: 60, title: 'Quarterly review', agenda: [{ title: 'Budget', minutes: 20 }] }, [
+    ['hq/aurora', 'Aurora'],
+    ['ny/hudson', 'Hudson'],
+  ]);
   const [aurora, hudson] = lab.rooms;
   const [inAurora, inHudson] = lab.meetings;
   lab.exchange();

@@ -102,7 +102,7 @@ it('a room of an earlier release that the organiser links late is heard also in 
   expect([aurora.rooms.refused, hudson.rooms.refused]).toEqual([0, fromLotus.length]);
 });
 
-it("a room of an earlier release is heard by the rooms that take invitations from it (acceptFrom, by default their own site), not by the others", async () => {
+it('a room of an earlier release is heard by the rooms that take invitations from it (acceptFrom, by default their own site), not by the others', async () => {
   const lab = sameInviteInTwoRooms(fixtures, booking, [
     ['hq/aurora', 'Aurora'],
     ['ny/hudson', 'Hudson'],

@@ -6,6 +6,8 @@ import type { RecordSender } from './record-sender.js';
 
 /** Joins within this long share one re-send (HearingTheOthers counts on it). */
 const RESEND_DELAY_MS = 500;
+/** Proofs kept per link (a link's proof never changes: it is made from the meeting's occurrence key). */
+const PROOFS_KEPT = 1000;
 
 interface OwnRecordsDeps {
   self: RoomKey;
@@ -24,6 +26,7 @@ interface OwnRecordsDeps {
  */
 export class OwnRecords {
   private readonly resends = new Map<string, NodeJS.Timeout>();
+  private readonly proofs = new Map<string, string>();
 
   constructor(private readonly deps: OwnRecordsDeps) {}
 
@@ -38,7 +41,7 @@ export class OwnRecords {
 
   /** Puts a record in the outbox with this room's proof that it holds the meeting (made as it leaves: records stored before it had one get it too). */
   send(record: LinkRecord): void {
-    const proof = this.deps.proofOf(record.link);
+    const proof = this.proofOf(record.link);
     const payload = JSON.stringify(proof === undefined ? record : { ...record, proof });
     this.deps.sender.enqueue(linkTopics.records(this.deps.self, record.link), payload, { qos: 1, retain: false });
   }
@@ -59,6 +62,18 @@ export class OwnRecords {
     }, RESEND_DELAY_MS);
     timer.unref();
     this.resends.set(link, timer);
+  }
+
+  /** Made once per link: a re-send of thousands of records asks for the meeting once. */
+  private proofOf(link: string): string | undefined {
+    let proof = this.proofs.get(link);
+    if (proof === undefined) {
+      proof = this.deps.proofOf(link);
+      if (proof === undefined) return undefined;
+      if (this.proofs.size >= PROOFS_KEPT) this.proofs.clear();
+      this.proofs.set(link, proof);
+    }
+    return proof;
   }
 
   /** Stops the re-sends still waiting. */

@@ -26,9 +26,7 @@ let thief: MqttClient | undefined;
 beforeAll(async () => {
   broker = await startMosquitto({
     users: [AURORA, HUDSON, THIEF],
-    acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(HUDSON.username, 'ny', 'hudson'), mosquittoAcl(THIEF.username, 'sz', 'thief')].join(
-      '\n',
-    ),
+    acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(HUDSON.username, 'ny', 'hudson'), mosquittoAcl(THIEF.username, 'sz', 'thief')].join('\n'),
   });
   const mqttOf = (user: typeof AURORA) => ({ url: broker.url, protocolVersion: 5 as const, ...user });
   rooms.push(await startTelemetryRoom({ mqtt: mqttOf(AURORA) }));
@@ -99,7 +97,13 @@ it("a room with a stolen login that read a meeting's link on the broker can chan
     { kind: 'room.joined', name: 'Aurora (spare)' },
     { kind: 'host.set', host: 'sz/thief', reason: 'handover' },
     { kind: 'channel', channel: 'rollcall', record: {} },
-    { kind: 'agenda.clock', status: 'ended', items: [{ title: 'Wire the budget abroad', minutes: 5, startedAt: null, endedAt: null }], itemsAt: at, itemsBy: 'sz/thief' },
+    {
+      kind: 'agenda.clock',
+      status: 'ended',
+      items: [{ title: 'Wire the budget abroad', minutes: 5, startedAt: null, endedAt: null }],
+      itemsAt: at,
+      itemsBy: 'sz/thief',
+    },
     { kind: 'checkin', person: 'f00d', name: 'Mallory' },
     { kind: 'minutes.entry', entryId: 'thief-1', entryKind: 'decision', text: 'The budget goes to Mallory', author: 'Mallory' },
   ];
@@ -113,7 +117,8 @@ it("a room with a stolen login that read a meeting's link on the broker can chan
   expect((await call(aurora, 'POST', `/api/v1/meetings/${await meetingOf(aurora)}/checkins`, { name: 'Ann', walkIn: true })).status).toBeLessThan(300);
   expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Bob', walkIn: true })).status).toBeLessThan(300);
   const present = async (room: TelemetryRoom) => (await shown(room)).rooms.map((r) => r.present);
-  for (const room of [aurora, hudson]) await until(async () => (await present(room)).join() === '1,1', 15_000, `${room.config.room.name} to see both check-ins`);
+  for (const room of [aurora, hudson])
+    await until(async () => (await present(room)).join() === '1,1', 15_000, `${room.config.room.name} to see both check-ins`);
 
   // Each room refused every one of the thief's records, stored none, and shows its meeting as before but for the two check-ins.
   const checkedIn = (view: (typeof before)[number]) => ({ ...view, rooms: view.rooms.map((r) => ({ ...r, present: 1 })) });
