@@ -9,7 +9,7 @@ import { RefusalLog } from './refusal-log.js';
 const REFUSED_ROOMS_KEPT = 100;
 
 /** Why a room may change a linked meeting here (docs/LINKED-ROOMS.md, "Topics and trust"). */
-export type Membership = 'holds the invite' | 'named by a room of the meeting' | 'acceptFrom';
+type Membership = 'holds the invite' | 'named by a room of the meeting' | 'acceptFrom';
 
 /**
  * Who may change a linked meeting held here. The broker proves which room sent a record (its
