@@ -33,7 +33,7 @@ export class LinkMembership {
   }
 
   /** Why the record's room may change `meeting` here; undefined when it may not, counted and logged (one line a minute). */
-  admits(record: LinkRecord, meeting: Pick<Meeting, 'occurrenceKey'>, fold: Pick<FoldedLink, 'named'>): Membership | undefined {
+  admits(record: LinkRecord, meeting: Pick<Meeting, 'occurrenceKey'>, fold: () => Pick<FoldedLink, 'named'>): Membership | undefined {
     const membership = membershipOf(record, meeting, fold, this.deps.accepts);
     if (membership) return membership;
     let rooms = this.refusedRooms.get(record.link);
@@ -61,11 +61,12 @@ export class LinkMembership {
 function membershipOf(
   record: LinkRecord,
   meeting: Pick<Meeting, 'occurrenceKey'>,
-  fold: Pick<FoldedLink, 'named'>,
+  fold: () => Pick<FoldedLink, 'named'>,
   accepts: (from: RoomKey) => boolean,
 ): Membership | undefined {
   if (provesMembership(meeting.occurrenceKey, record)) return 'holds the invite';
-  if (fold.named.has(record.room)) return 'named by a room of the meeting';
   if (accepts(record.room)) return 'acceptFrom';
+  // Last: the fold may have to be made again from the store (after a record out of order).
+  if (fold().named.has(record.room)) return 'named by a room of the meeting';
   return undefined;
 }

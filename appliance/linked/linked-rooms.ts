@@ -184,7 +184,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
   receive(received: LinkRecord): void {
     const meeting = this.active.meetingOf(received.link);
     if (!meeting) return; // not a meeting of this room: not ours to take
-    const member = this.membership.admits(received, meeting, this.fold(received.link));
+    const member = this.membership.admits(received, meeting, () => this.fold(received.link));
     if (!member) return;
     // The proof has done its work here; stored without it (this room sends only its own records again).
     const { proof: _proof, ...record } = received;

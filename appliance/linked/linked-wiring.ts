@@ -22,7 +22,7 @@ const SYNC_MS = 1000;
 
 export interface RunningLink {
   rooms: LinkedRooms;
-  /** Records refused since start: malformed, from another room than their topic's, about another meeting, from a room that is not one of the meeting's. */
+  /** Records refused since start: malformed, from another room than their topic's, about another meeting, from a room that is not one of the meeting's, or not applicable here. */
   readonly refused: number;
   stop(): Promise<void>;
 }
