@@ -107,7 +107,7 @@ it.each(ATTACKS)(
     expect(seen()).toEqual(before);
     for (const room of [aurora, hudson]) {
       // Nothing stored: no fold of the meeting (who hosts, whether the roll call or the minutes were done, who came) counts it.
-    expect(room.ctx.db.prepare('SELECT COUNT(*) FROM linked_records WHERE room = ?').pluck().get(THIEF)).toBe(0);
+      expect(room.ctx.db.prepare('SELECT COUNT(*) FROM linked_records WHERE room = ?').pluck().get(THIEF)).toBe(0);
       expect(room.rooms.refused).toBe(records.length);
     }
     for (const warn of warnings) {
