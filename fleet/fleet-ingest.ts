@@ -61,7 +61,7 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
   private lastInvalidLog = 0;
   /** Events held back per room since the last line that told them (one a minute at most). */
   private heldBackUntold = new Map<string, number>();
-  private lastHeldBackLog = 0;
+  private lastHeldBackLog = Number.NEGATIVE_INFINITY;
   private lastFailureLog = 0;
   /** The batch being committed (later flushes wait for it). */
   private inFlight: Promise<unknown> = Promise.resolve();
@@ -159,7 +159,8 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
    */
   private logHeldBack(rooms: ReadonlyMap<string, number>): void {
     for (const [room, events] of rooms) this.heldBackUntold.set(room, (this.heldBackUntold.get(room) ?? 0) + events);
-    const now = Date.now();
+    // The fleet's clock, the one the bound counts minutes on.
+    const now = this.now();
     if (now - this.lastHeldBackLog < 60_000) return;
     this.lastHeldBackLog = now;
     this.options.log?.warn(

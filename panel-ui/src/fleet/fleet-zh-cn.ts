@@ -137,6 +137,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Help call in {room} dealt with': '{room} 的求助已处理',
   'The help call was dealt with.': '求助已处理。',
   'The export holds the newest {rows} of these {n} faults.': '导出文件只包含这 {n} 条故障中最新的 {rows} 条。',
+  '{n} events not stored: sent too fast': '{n} 条事件未保存：发送过快',
+  'last {time}': '最近一次 {time}',
   '{device} failed the self-test in {room}': '{room} 的{device}自检未通过',
   'A check of the self-test failed.': '自检有一项未通过。',
   '{device} passes the self-test again in {room}': '{room} 的{device}自检已恢复通过',
