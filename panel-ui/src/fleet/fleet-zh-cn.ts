@@ -137,6 +137,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Help call in {room} dealt with': '{room} 的求助已处理',
   'The help call was dealt with.': '求助已处理。',
   'The export holds the newest {rows} of these {n} faults.': '导出文件只包含这 {n} 条故障中最新的 {rows} 条。',
+  'The export holds the newest {rows} issues found; there are more: narrow the search.': '导出文件只包含找到的最新 {rows} 条问题；还有更多：请缩小搜索范围。',
   '{n} events not stored: sent too fast': '{n} 条事件未保存：发送过快',
   'last {time}': '最近一次 {time}',
   '{device} failed the self-test in {room}': '{room} 的{device}自检未通过',
