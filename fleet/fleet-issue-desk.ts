@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
-import type { FleetIssue, FleetIssueLogEntry, IssueState } from './fleet-api-types.js';
+import type { FleetIssue, FleetIssueLogEntry } from './fleet-api-types.js';
 import type { FleetSql } from './fleet-sql.js';
 import type { FleetStore } from './fleet-store.js';
 import { issueSearchWhere, type IssueSearch } from './issue-search.js';
