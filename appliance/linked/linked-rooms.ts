@@ -263,6 +263,12 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.attendanceByRoom(meetingId);
   }
 
+  forgetGoneMeetings(): number {
+    const { links, records } = this.deps.store.forgetUnheld();
+    for (const link of links) this.folds.delete(link);
+    return records;
+  }
+
   /** Stops the re-sends still waiting. */
   stop(): void {
     this.own.stop();
