@@ -49,8 +49,9 @@ const SQL = {
 };
 
 /**
- * Writes the rooms' messages a batch at a time: rooms, their status and retained state, device
- * health (one row per device, never older than what is stored), events once by id and the
+ * Writes the rooms' messages a batch at a time: rooms, their status and retained state (its
+ * name and time zone), device health (one row per device, never older than what is stored),
+ * events once by id within their room's EventBudget (the rest counted on the room) and the
  * issues they open. It remembers each device's status and the rooms it knows, so a batch
  * tells what changed without reading first.
  */

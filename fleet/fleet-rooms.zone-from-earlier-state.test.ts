@@ -18,7 +18,10 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-'));
     const database = backend === 'postgres' ? await (await sharedPostgres()).createDatabase() : undefined;
     try {
-      const before = await openFleetSql({ dataDir, database }, FLEET_MIGRATIONS.filter((m) => m.version < 14));
+      const before = await openFleetSql(
+        { dataDir, database },
+        FLEET_MIGRATIONS.filter((m) => m.version < 14),
+      );
       const state = (room: object) => JSON.stringify({ room, roomState: 'idle' });
       await before.run('INSERT INTO fleet_rooms (site, room, state, updated_at) VALUES (?, ?, ?, 0), (?, ?, ?, 0), (?, ?, NULL, 0)', [
         'hq',

@@ -73,7 +73,7 @@ export class LinkStore {
    * records went.
    */
   forgetUnheld(): { links: string[]; records: number } {
-    const held = new Set<string>(this.db.prepare('SELECT link FROM linked_meetings').pluck().all() as string[]);
+    const held = new Set<string>(this.db.prepare('SELECT l.link FROM linked_meetings l JOIN meetings m ON m.id = l.meeting_id').pluck().all() as string[]);
     for (const key of this.db.prepare('SELECT occurrence_key FROM meetings').pluck().iterate() as IterableIterator<string>) held.add(linkKeyOf(key));
     const gone = (this.db.prepare('SELECT DISTINCT link FROM linked_records').pluck().all() as string[]).filter((link) => !held.has(link));
     const remove = this.db.prepare('DELETE FROM linked_records WHERE link = ?');
