@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sendCsv } from './csv-export.js';
-import { ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
+import { FAULTS_CSV_MAX_ROWS, ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
-import { FAULTS_CSV_MAX_ROWS, type FleetHistory } from './fleet-history.js';
+import type { FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import { ISSUE_FILTER, type ISSUE_STATES, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
 

@@ -1,6 +1,7 @@
 import type { DeviceHistory, FaultSpan, FleetNames, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 import { csvRow, localTime, roomZones } from './csv-export.js';
+import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS } from './export-bounds.js';
 
 const DAY = 86_400_000;
 const UPTIME_WINDOWS: Record<UptimeWindow, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
@@ -187,10 +188,6 @@ function faultsWhere(filter: { site?: string; room?: string }, since: number): {
 
 type FaultCsvRow = FaultRow & { id: string; site: string; room: string; device_names: string | null };
 
-/** Rows of the faults export when the caller names no `limit`. */
-export const FAULTS_CSV_DEFAULT_ROWS = 1000;
-/** The most rows one faults export carries (a month of a large fleet's faults can be far more). */
-export const FAULTS_CSV_MAX_ROWS = 10_000;
 /** Rows read per query while the faults export streams. */
 const FAULTS_CSV_PAGE_ROWS = 500;
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
-import { FAULTS_CSV_MAX_ROWS } from '../../fleet/fleet-history.js';
+import { FAULTS_CSV_MAX_ROWS } from '../../fleet/export-bounds.js';
 import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
 import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';

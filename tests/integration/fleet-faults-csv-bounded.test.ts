@@ -6,8 +6,7 @@
  * on a real PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MORE_ROWS_HEADER } from '../../fleet/export-bounds.js';
-import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS } from '../../fleet/fleet-history.js';
+import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS, MORE_ROWS_HEADER } from '../../fleet/export-bounds.js';
 import { FLEET_BACKENDS, sharedPostgres } from '../helpers/fleet-databases.js';
 import { brokerForFleetTests } from '../helpers/fleet-store-per-test.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
