@@ -28,6 +28,8 @@ it('logs the events held back once a minute, with the rooms and their counts sin
     now: () => clock,
     log: { warn: (fields: Record<string, unknown>) => void warnings.push(fields) },
   });
+  // Stopped before the database closes: no flush timer outlives the test.
+  cleanup.push(() => ingest.stop());
   let n = 0;
   const flood = async (events: number) => {
     for (let i = 0; i < events; i++)
