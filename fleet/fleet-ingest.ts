@@ -60,7 +60,7 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
   private readonly counters: Omit<IngestStats, 'queued'> = { received: 0, applied: 0, invalid: 0, duplicates: 0, stale: 0, batches: 0, heldBack: 0 };
   private lastInvalidLog = 0;
   /** Events held back per room since the last line that told them (one a minute at most). */
-  private heldBackUntold = new Map<string, number>();
+  private readonly heldBackUntold = new Map<string, number>();
   private lastHeldBackLog = Number.NEGATIVE_INFINITY;
   private lastFailureLog = 0;
   /** The batch being committed (later flushes wait for it). */
