@@ -4,11 +4,13 @@
  * and opens in a spreadsheet as it reads (a byte-order mark first); when the search found more,
  * the dashboard says the file holds only the newest ones. A narrower search exports all it found.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ISSUES_CSV_MAX_ROWS } from '../../fleet/export-bounds.js';
 import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 
 let lab: FleetLab;
 let page: Page;
@@ -48,6 +50,9 @@ it(`exports the newest ${ISSUES_CSV_MAX_ROWS} issues a search found, and says th
   expect(await cut.textContent()).toBe(
     `The export holds the newest ${ISSUES_CSV_MAX_ROWS.toLocaleString('en-US')} issues found; there are more: narrow the search.`,
   );
+  await cut.scrollIntoViewIfNeeded();
+  mkdirSync(join(SCREENSHOT_ROOT, 'fleet-issues-export'), { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_ROOT, 'fleet-issues-export', 'cut-1440x1000-en.png') });
 }, 60_000);
 
 it('exports everything a narrower search found, without the note', async () => {
