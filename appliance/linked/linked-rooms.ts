@@ -290,7 +290,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   forgetGoneMeetings(): number {
     const { links, records } = this.deps.store.forgetUnheld();
-    for (const link of links) this.folds.delete(link);
+    // What this room remembers of a gone meeting's link goes with its records.
+    for (const link of links) {
+      this.folds.delete(link);
+      this.lastClock.delete(link);
+      this.lastHealth.delete(link);
+      this.joined.delete(link);
+    }
     return records;
   }
 
