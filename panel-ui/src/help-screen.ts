@@ -6,8 +6,7 @@ import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
 import { HelpWatchController } from './help-watch-controller.js';
-
-const REASONS = ['Display', 'Audio', 'Camera', 'Video call', 'Room', 'Other'];
+import { HELP_REASONS } from './help-reasons.js';
 
 /** The name staff answered under; the fleet view's default "facilities" is worded in the panel's language. */
 function whoSawIt(by: string | null): string {
@@ -68,7 +67,7 @@ export class HelpScreen extends PanelElement {
       <h2>${t('Call facilities')}</h2>
       <p class="muted">${t('What is it about? (optional)')}</p>
       <div class="reasons" role="group" aria-label=${t('Reason')}>
-        ${REASONS.map((r) => html`<button type="button" aria-pressed=${String(this.reason === r)} @click=${() => (this.reason = this.reason === r ? null : r)}>${t(r)}</button>`)}
+        ${HELP_REASONS.map((r) => html`<button type="button" aria-pressed=${String(this.reason === r)} @click=${() => (this.reason = this.reason === r ? null : r)}>${t(r)}</button>`)}
       </div>
       <button type="button" class="call" data-testid="call-help" @click=${this.call}>${t('Call facilities now')}</button>
     `;

@@ -6,6 +6,7 @@
  */
 import type { FleetAlertView, FleetNames } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
+import { helpMessageWords } from './fleet-event-words.js';
 import { duration, ft, nameIn } from './fleet-words.js';
 
 interface AlertTexts {
@@ -37,6 +38,11 @@ export const ALERT_WORDS: Record<string, { firing: AlertTexts; resolved?: AlertT
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
+const helpMessage = (v: unknown): string | null => {
+  const message = text(v);
+  return message ? helpMessageWords(message) : null;
+};
+
 /** An alert's title and text in the operator's language; an alert kept without parameters keeps its English. */
 export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
   const words = ALERT_WORDS[a.rule]?.[a.state];
@@ -53,7 +59,7 @@ export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
     a.rule === 'problem-report'
       ? [text(p.categories), text(p.comment)].filter(Boolean).join(': ')
       : a.rule === 'help-request'
-        ? (text(p.message) ?? (text(p.by) ? ft('{by} dealt with the help call.', { by: text(p.by) ?? '' }) : null))
+        ? (helpMessage(p.message) ?? (text(p.by) ? ft('{by} dealt with the help call.', { by: text(p.by) ?? '' }) : null))
         : text(p.detail);
   if (a.rule === 'problem-report' || a.rule === 'help-request') return { title, text: own || ft(words.text, vars) };
   if (a.rule === 'self-test') return { title, text: (a.state === 'firing' ? deviceFaultWords(text(p.code)) : null) ?? ft(words.text, vars) };

@@ -6,6 +6,7 @@
  * the contract has its sentences in both languages (fleet-alert-words.test.ts fails otherwise).
  */
 import type { FleetEvent, FleetNames } from '../../../fleet/fleet-api-types.js';
+import { HELP_REASONS } from '../help-reasons.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { ft, nameIn, statusWord } from './fleet-words.js';
 
@@ -42,6 +43,11 @@ export const PROBLEM_CATEGORY_WORDS: Record<string, string> = {
   other: 'Other',
 };
 
+/** A help call's message: one of the panel's reasons in the operator's language, anything else as the room wrote it. */
+export function helpMessageWords(message: string): string {
+  return HELP_REASONS.includes(message) ? ft(message) : message;
+}
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 /** Which sentence of its type an event takes, and what fills it. */
@@ -56,7 +62,7 @@ function choose(e: FleetEvent, device: string | null): [variant: string, vars: R
     case 'fault.cleared':
       return device === null ? ['room', {}] : ['device', { device }];
     case 'help.requested':
-      return str(b.message) ? ['message', { message: str(b.message)! }] : ['plain', {}];
+      return str(b.message) ? ['message', { message: helpMessageWords(str(b.message)!) }] : ['plain', {}];
     case 'help.acknowledged':
     case 'help.resolved':
       return str(b.by) ? ['by', { by: str(b.by)! }] : ['plain', {}];

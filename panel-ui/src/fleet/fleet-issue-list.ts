@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
+import { helpMessageWords } from './fleet-event-words.js';
 import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
 
 export interface IssueActionDetail {
@@ -30,7 +31,8 @@ const ACTION: Record<FleetIssueLogEntry['action'], string> = {
 const FLEET_SUMMARIES = new Set(['Offline', 'Wrong password', 'The online call failed', 'Help requested', 'Problem reported']);
 /** A device issue with a known error code is worded from the code; the device's own (English) words follow as its detail. */
 const summaryOf = (i: FleetIssue) =>
-  (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ?? (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.summary);
+  (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ??
+  (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.kind === 'help' ? helpMessageWords(i.summary) : i.summary);
 /** A failed self-test check's issue: its detail is the room's self-test speaking, not the device. */
 const fromSelfTest = (i: FleetIssue) => i.errorCode?.startsWith('ROOMCTL_E_SELFTEST_') === true;
 const deviceSays = (i: FleetIssue) => (i.kind === 'device' && deviceFaultWords(i.errorCode) !== null && !FLEET_SUMMARIES.has(i.summary) ? i.summary : null);

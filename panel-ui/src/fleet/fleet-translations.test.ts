@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../appliance/paths.js';
+import { HELP_REASONS } from '../help-reasons.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
 
 const DIR = join(PROJECT_ROOT, 'panel-ui', 'src', 'fleet');
@@ -44,7 +45,8 @@ const INDIRECT = [
 ];
 
 function keysUsed(): Set<string> {
-  const keys = new Set(INDIRECT);
+  // The panel's help reasons come as the call's message, worded in the operator's language.
+  const keys = new Set([...INDIRECT, ...HELP_REASONS]);
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const code = readFileSync(join(DIR, file), 'utf8');
     for (const m of code.matchAll(/\bft\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));

@@ -186,6 +186,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   Network: '网络',
   Cleanliness: '清洁',
   Other: '其他',
+  'Video call': '视频通话',
   ', ': '、',
   'opened:': '问题已创建：',
   'Signal, 7 d': '信号（7 天）',
