@@ -27,7 +27,8 @@ export class FleetRoomDetailView extends LitElement {
       .pill { display: inline-block; padding: 0.1em 0.6em; border-radius: 999px; font-weight: 700; background: var(--status-bg); color: var(--status-fg); }
       .detail, .metrics, .muted { color: #a9b4c0; font-size: 0.85em; }
       .meeting { color: #ffd43b; }
-      ol { padding-left: 1.2em; font-size: 0.85em; max-height: 14em; overflow: auto; }
+      /* Room for a three-digit number: a scrolled list clips what its numbers overhang ("100." of the last 100 events). */
+      ol { padding-left: 2.6em; font-size: 0.85em; max-height: 14em; overflow: auto; }
       .error { color: #ff6b6b; }
       /* A short time ("3 min ago", "现在"): Chinese may break between any two characters, and the table would squeeze it to one a line. */
       [data-since] { white-space: nowrap; }
