@@ -4,6 +4,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   '1 room': '1 间会议室',
   '1 fault': '1 次故障',
   '{n} open issues': '{n} 个未结问题',
+  '1 issue': '1 个问题',
+  '{n} issues': '{n} 个问题',
   '24h': '24 小时',
   '7d': '7 天',
   '30d': '30 天',
