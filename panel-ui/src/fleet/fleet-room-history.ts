@@ -10,6 +10,9 @@ import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './f
 const WINDOWS: UptimeWindow[] = ['24h', '7d', '30d'];
 const pct = (v: number) => `${(Math.floor(v * 10_000) / 100).toFixed(2)}%`;
 
+/** How long a fault still going has lasted: it moves on with the re-render every half minute, not only when the history is fetched again. */
+const soFar = (f: RoomHistory['faults'][number]) => Math.max(f.durationMs, Date.now() - f.startedAt);
+
 /** The device's signal over the week: its range and its last value in the label (frame rate in fps, a level in dBFS). */
 function signalChart(signal: DeviceHistory['signal'], name: string) {
   if (!signal || signal.points.length < 2) return html`<span class="muted">—</span>`;
@@ -76,7 +79,7 @@ export class FleetRoomHistory extends LitElement {
           : html`<ol>${h.faults.map(
               (f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
             <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${when(f.startedAt)},
-            <span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(f.durationMs) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
+            <span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(soFar(f)) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
           </li>`,
             )}</ol>`
       }`;
