@@ -14,7 +14,8 @@ export class FleetIssueSearch extends LitElement {
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.4em; margin-bottom: 0.5em; }
     input, select { font: inherit; font-size: 0.9em; padding: 0.3em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; }
-    input[name='q'] { flex: 1; min-width: 10em; }
+    /* A line of its own: beside the two lists it was squeezed to 10em, cutting its hint ("Search issues, not"). */
+    input[name='q'] { flex: 1 1 100%; }
     button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
     .error { color: #ff6b6b; }
     .muted { color: #a9b4c0; font-size: 0.9em; }
