@@ -35,6 +35,10 @@ export class FleetRoomHistory extends LitElement {
     h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
     table { width: 100%; border-collapse: collapse; }
     td, th { text-align: left; padding: 0.25em 0.4em; border-bottom: 1px solid #2c3a49; vertical-align: middle; }
+    /* Chinese may break between any two characters: on a tablet "故障" stood one character a line. Headers and names break at spaces only. */
+    th, td:first-child { word-break: keep-all; }
+    /* A figure stays with its unit ("1234 小时", "99.96%"). */
+    td[data-uptime], td[data-faults], .figure { white-space: nowrap; }
     .muted { color: #a9b4c0; }
     ol { padding-left: 1.2em; margin: 0; max-height: 14em; overflow: auto; }
     button { font: inherit; font-size: 0.85em; padding: 0.2em 0.6em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
@@ -52,10 +56,10 @@ export class FleetRoomHistory extends LitElement {
     return html`<tr data-device-history=${d.deviceId}>
       <td>${name}</td>
       ${WINDOWS.map((w) => html`<td data-uptime=${w}>${pct(d.uptime[w])}</td>`)}
-      <td>${d.faults.length}</td>
+      <td data-faults>${d.faults.length}</td>
       <td>${d.replyMs.length > 1 ? sparkline(d.replyMs, { label: ft('Reply time of {name}, up to {ms} ms', { name, ms: Math.round(Math.max(...d.replyMs.map((p) => p.value))) }), kind: 'reply-time' }) : html`<span class="muted">—</span>`}</td>
       <td data-signal>${signalChart(d.signal, name)}</td>
-      <td data-lamp>${lamp ? html`${ft('{h} h', { h: Math.round(lamp.hours) })}${lamp.replaceBy ? html`<div class="muted" title=${exactTime(lamp.replaceBy)}>${ft('replace by {date}', { date: new Date(lamp.replaceBy).toLocaleDateString() })}</div>` : nothing}` : html`<span class="muted">—</span>`}</td>
+      <td data-lamp>${lamp ? html`<span class="figure">${ft('{h} h', { h: Math.round(lamp.hours) })}</span>${lamp.replaceBy ? html`<div class="muted" title=${exactTime(lamp.replaceBy)}>${ft('replace by {date}', { date: new Date(lamp.replaceBy).toLocaleDateString() })}</div>` : nothing}` : html`<span class="muted">—</span>`}</td>
     </tr>`;
   }
 

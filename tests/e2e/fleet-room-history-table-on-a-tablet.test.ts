@@ -1,0 +1,51 @@
+/**
+ * A room's uptime table on a tablet (1024×768) in Chinese: Chinese may break between any two
+ * characters, and the squeezed table stood the "故障" header one character a line and split
+ * the lamp's "1234 小时" from its unit. Headers, device names, figures and their units keep to one line
+ * (Debian's Chromium, the built dashboard, a real Mosquitto).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import { until } from '../helpers/until.js';
+
+const SHOTS = join(SCREENSHOT_ROOT, 'fleet-room-history-tablet');
+let lab: FleetLab;
+
+beforeAll(async () => {
+  lab = await startFleetLab();
+}, 90_000);
+
+afterAll(async () => lab?.close());
+
+it('keeps the headers, the device names and each figure with its unit on one line, in Chinese on a tablet', async () => {
+  const room = await lab.mqttRoom({ display: { en: 'Projector', 'zh-CN': '投影机' }, 'cam-front': { en: 'Front camera', 'zh-CN': '前置摄像头' } });
+  await room.publishAsync('roomctl/hq/aurora/status', 'online', { qos: 1, retain: true });
+  const at = new Date().toISOString();
+  const health = (metrics: Record<string, number>) => JSON.stringify({ status: 'ok', since: at, detail: null, metrics, at });
+  await room.publishAsync('roomctl/hq/aurora/devices/display/health', health({ replyMs: 3, lampHours: 1234 }), { qos: 1, retain: true });
+  await room.publishAsync('roomctl/hq/aurora/devices/cam-front/health', health({ replyMs: 4 }), { qos: 1, retain: true });
+  const page = await lab.dashboard({ viewport: { width: 1024, height: 768 } });
+  await page.locator('select[name="language"]').selectOption('zh-CN');
+  await page.locator('fleet-room-tile button', { hasText: 'Aurora' }).click();
+  const lamp = page.locator('fleet-room-history tr[data-device-history="display"] td[data-lamp]');
+  await until(async () => (await lamp.textContent().catch(() => ''))?.includes('1234 小时'), 10_000, "the projector's lamp hours in the history");
+  // How many lines each cell's text takes: the distinct tops of its text's boxes.
+  const lines = await page.locator('fleet-room-history').evaluate((host) => {
+    const count = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    const cells = [...host.shadowRoot!.querySelectorAll('th, td:first-child, td[data-uptime], td[data-faults], td[data-lamp]')];
+    return cells.filter((c) => c.textContent!.trim()).map((c) => ({ text: c.textContent!.trim(), lines: count(c) }));
+  });
+  expect(lines.length).toBeGreaterThan(10);
+  expect(lines.filter((c) => c.lines > 1 && !c.text.includes(' '))).toEqual([]);
+  expect(lines.find((c) => c.text.startsWith('1234'))?.lines).toBe(1);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'history-1024x768-zh-CN.png'), fullPage: true });
+  expect(lab.errors).toEqual([]);
+}, 60_000);
