@@ -177,7 +177,7 @@ export class FleetDashboard extends LitElement {
             ${rooms.length > MAX_TILES ? html`<p class="more">${ft('{n} more rooms: narrow the filter.', { n: rooms.length - MAX_TILES })}</p>` : nothing}
             ${all.length === 0 ? html`<p class="more">${ft('No room has reported yet.')}</p>` : nothing}
           </section>
-          ${selected ? html`<fleet-room-detail .api=${this.api} .summary=${selected}></fleet-room-detail>` : nothing}
+          ${selected ? html`<fleet-room-detail .api=${this.api} .summary=${selected} .streamEvents=${this.stream.events}></fleet-room-detail>` : nothing}
           <fleet-trends .api=${this.api} .roomNames=${roomNames} .issuesRevision=${this.issuesRevision}></fleet-trends>
         </div>
         <aside>

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { FleetRoomDetail, FleetRoomSummary, RoomHistory } from '../../../fleet/fleet-api-types.js';
+import type { FleetEvent, FleetRoomDetail, FleetRoomSummary, RoomHistory } from '../../../fleet/fleet-api-types.js';
 import type { FleetApi } from './fleet-api.js';
 import { roomEventWords } from './fleet-event-words.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
@@ -8,6 +8,9 @@ import { metricWords } from './fleet-metric-words.js';
 import './fleet-room-history.js';
 import { statusColors } from './fleet-status-colors.js';
 import { FleetWordsController, ft, nameIn, statusWord, when } from './fleet-words.js';
+
+/** How many of a room's events its list keeps as new ones arrive. */
+const RECENT_EVENTS_SHOWN = 100;
 
 /**
  * A room's devices (by their names), the meeting running in it, its history and its recent
@@ -37,6 +40,8 @@ export class FleetRoomDetailView extends LitElement {
 
   @property({ attribute: false }) api!: FleetApi;
   @property({ attribute: false }) summary: FleetRoomSummary | undefined;
+  /** The events the stream brought since the page opened (every room's, newest first): the room's newer ones join its list as they come. */
+  @property({ attribute: false }) streamEvents: FleetEvent[] = [];
   @state() detail: FleetRoomDetail | undefined;
   @state() history: RoomHistory | undefined;
   @state() error = '';
@@ -68,6 +73,14 @@ export class FleetRoomDetailView extends LitElement {
     } catch (err) {
       if (ticket === this.loading) this.error = (err as Error).message;
     }
+  }
+
+  /** The room's events as fetched, with those the stream brought since in front (a room's events change no summary, so nothing fetches them again). */
+  private recentEvents(fetched: FleetEvent[]): FleetEvent[] {
+    const s = this.summary!;
+    const newest = fetched[0]?.seq ?? -1;
+    const arrived = this.streamEvents.filter((e) => e.site === s.site && e.room === s.room && e.seq > newest);
+    return arrived.length ? [...arrived, ...fetched].slice(0, Math.max(fetched.length, RECENT_EVENTS_SHOWN)) : fetched;
   }
 
   override render() {
@@ -105,7 +118,7 @@ export class FleetRoomDetailView extends LitElement {
             <fleet-room-history .api=${this.api} .history=${this.history} .names=${names}></fleet-room-history>
             <h3>${ft('Recent events')}</h3>
             <ol>
-              ${d.events.map((e) => {
+              ${this.recentEvents(d.events).map((e) => {
                 const { text, detail } = roomEventWords(e, names);
                 return html`<li data-event=${e.type}>${when(e.at)} — <span data-event-words>${text}</span>${detail ? html` <span class="muted" data-event-detail>(${detail})</span>` : nothing}</li>`;
               })}
