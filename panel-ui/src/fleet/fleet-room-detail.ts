@@ -88,12 +88,13 @@ export class FleetRoomDetailView extends LitElement {
     if (!s) return html`<p>${ft('Choose a room.')}</p>`;
     const d = this.detail && this.detail.room.site === s.site && this.detail.room.room === s.room ? this.detail : undefined;
     const names = Object.fromEntries((d?.devices ?? []).map((dev) => [dev.deviceId, dev.names]));
+    const events = d ? this.recentEvents(d.events) : [];
     return html`<h2>${s.name ?? s.room} <small class="muted">(${s.site}/${s.room} · ${s.online === 'offline' ? ft('appliance offline') : ft('appliance online')})</small></h2>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       ${d?.meeting ? html`<p class="meeting" data-meeting>${d.meeting.title ? ft('In a meeting now: "{title}"', { title: d.meeting.title }) : ft('In a confidential meeting now')} (${ft('since')} ${when(d.meeting.since)})</p>` : nothing}
       ${
         d
-          ? html`<table>
+          ? html`${d.devices.length === 0 ? html`<p class="muted" data-no-devices>${ft('No device has reported yet.')}</p>` : nothing}<table ?hidden=${d.devices.length === 0}>
               <thead><tr><th>${ft('Device')}</th><th>${ft('Health')}</th><th data-since>${ft('Since')}</th></tr></thead>
               <tbody>
                 ${d.devices.map(
@@ -117,8 +118,9 @@ export class FleetRoomDetailView extends LitElement {
             </table>
             <fleet-room-history .api=${this.api} .history=${this.history} .names=${names}></fleet-room-history>
             <h3>${ft('Recent events')}</h3>
-            <ol>
-              ${this.recentEvents(d.events).map((e) => {
+            ${events.length === 0 ? html`<p class="muted" data-no-events>${ft('No event yet.')}</p>` : nothing}
+            <ol ?hidden=${events.length === 0}>
+              ${events.map((e) => {
                 const { text, detail } = roomEventWords(e, names);
                 return html`<li data-event=${e.type}>${when(e.at)} — <span data-event-words>${text}</span>${detail ? html` <span class="muted" data-event-detail>(${detail})</span>` : nothing}</li>`;
               })}

@@ -5,6 +5,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   '1 fault': '1 次故障',
   '{n} open issues': '{n} 个未结问题',
   '1 issue': '1 个问题',
+  'No device has reported yet.': '还没有设备上报。',
+  'No event yet.': '暂无事件。',
   '{n} issues': '{n} 个问题',
   '24h': '24 小时',
   '7d': '7 天',
