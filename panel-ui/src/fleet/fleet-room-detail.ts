@@ -35,6 +35,8 @@ export class FleetRoomDetailView extends LitElement {
       .error { color: #ff6b6b; }
       /* A short time ("3 min ago", "现在"): Chinese may break between any two characters, and the table would squeeze it to one a line. */
       [data-since] { white-space: nowrap; }
+      /* A device's name breaks at spaces only: beside a long health line on a tablet, "前置摄像头" broke into "前置摄像" and "头". */
+      td:first-child { word-break: keep-all; }
     `,
   ];
 

@@ -1,7 +1,7 @@
 /**
- * A room's uptime table on a tablet (1024×768) in Chinese: Chinese may break between any two
+ * A room's devices and uptime tables on a tablet (1024×768) in Chinese: Chinese may break between any two
  * characters, and the squeezed table stood the "故障" header one character a line and split
- * the lamp's "1234 小时" from its unit. Headers, device names, figures and their units keep to one line
+ * the lamp's "1234 小时" from its unit; the devices table broke "前置摄像头" beside a long health line. Headers, device names, figures and their units keep to one line
  * (Debian's Chromium, the built dashboard, a real Mosquitto).
  */
 import { mkdirSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
 import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { until } from '../helpers/until.js';
 
-const SHOTS = join(SCREENSHOT_ROOT, 'fleet-room-history-tablet');
+const SHOTS = join(SCREENSHOT_ROOT, 'fleet-room-tables-tablet');
 let lab: FleetLab;
 
 beforeAll(async () => {
@@ -26,7 +26,11 @@ it('keeps the headers, the device names and each figure with its unit on one lin
   const at = new Date().toISOString();
   const health = (metrics: Record<string, number>) => JSON.stringify({ status: 'ok', since: at, detail: null, metrics, at });
   await room.publishAsync('roomctl/hq/aurora/devices/display/health', health({ replyMs: 3, lampHours: 1234 }), { qos: 1, retain: true });
-  await room.publishAsync('roomctl/hq/aurora/devices/cam-front/health', health({ replyMs: 4 }), { qos: 1, retain: true });
+  // A long health line beside the camera's name in the devices table squeezes the name's column.
+  const long =
+    'Serial port /dev/serial/by-id/usb-FTDI_FT232R_USB_UART_A10KZ3PQ-if00-port0 does not exist — The serial port does not exist; check the cable or the by-id path.';
+  const degraded = JSON.stringify({ status: 'degraded', since: at, detail: long, metrics: { replyMs: 4 }, at });
+  await room.publishAsync('roomctl/hq/aurora/devices/cam-front/health', degraded, { qos: 1, retain: true });
   const page = await lab.dashboard({ viewport: { width: 1024, height: 768 } });
   await page.locator('select[name="language"]').selectOption('zh-CN');
   await page.locator('fleet-room-tile button', { hasText: 'Aurora' }).click();
@@ -45,6 +49,19 @@ it('keeps the headers, the device names and each figure with its unit on one lin
   expect(lines.length).toBeGreaterThan(10);
   expect(lines.filter((c) => c.lines > 1 && !c.text.includes(' '))).toEqual([]);
   expect(lines.find((c) => c.text.startsWith('1234'))?.lines).toBe(1);
+  // The devices table above it: each name on one line, however long the health line beside it.
+  const names = await page.locator('fleet-room-detail').evaluate((host) =>
+    [...host.shadowRoot!.querySelectorAll('tr[data-device] td:first-child')].map((td) => {
+      const name = [...td.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      return { name: name.textContent!.trim(), lines: new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size };
+    }),
+  );
+  expect(names).toEqual([
+    { name: '前置摄像头', lines: 1 },
+    { name: '投影机', lines: 1 },
+  ]);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, 'history-1024x768-zh-CN.png'), fullPage: true });
   expect(lab.errors).toEqual([]);
