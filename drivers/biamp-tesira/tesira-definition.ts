@@ -31,7 +31,7 @@ export const tesiraDriver = defineDriver({
   config: tesiraConfig,
   capabilities: tesiraCapabilities(),
   probeIntervalMs: 5000,
-  loadSimulator: () => import('./tesira-simulator.js').then((m) => m.tesiraSimulator),
+  loadSimulator: async () => (await import('./tesira-simulator.js')).tesiraSimulator,
   // The config's fields are the driver's options, name for name.
   create: (config, ctx) => new TesiraDriver(config, ctx),
 });

@@ -137,7 +137,7 @@ export interface DriverDefinition<S extends TObject = TObject> {
   /**
    * The device played over its real protocol, for tests, `roomctl sim <id>` and the demo
    * room (none for USB HID, which is faked at the node-hid object instead). A loader
-   * (`() => import('./x-simulator.js').then((m) => m.xSimulator)`): a room drives its devices
+   * (`async () => (await import('./x-simulator.js')).xSimulator`): a room drives its devices
    * and never plays them, so it does not load the simulators with the registry.
    */
   loadSimulator?: () => Promise<SimulatorDefinition>;

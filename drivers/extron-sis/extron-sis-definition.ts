@@ -40,6 +40,6 @@ export const extronSisDriver = defineDriver({
   probe: extronSisProbe,
   credentials: extronSisCredentials,
   proposeConfig: proposeExtronSis,
-  loadSimulator: () => import('./extron-sis-simulator.js').then((m) => m.extronSisSimulator),
+  loadSimulator: async () => (await import('./extron-sis-simulator.js')).extronSisSimulator,
   create: (config, ctx) => new ExtronSisDriver(config, ctx),
 });

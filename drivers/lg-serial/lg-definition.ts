@@ -18,6 +18,6 @@ export const lgDriver = defineDisplayDriver({
   statusReads: 'Read power, and volume, mute and input when on.',
   probe: lgProbe,
   proposeConfig: proposeLg,
-  loadSimulator: () => import('./lg-simulator.js').then((m) => m.lgSimulator),
+  loadSimulator: async () => (await import('./lg-simulator.js')).lgSimulator,
   create: (config, ctx) => new LgDriver(config, ctx),
 });

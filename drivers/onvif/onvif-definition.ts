@@ -47,7 +47,7 @@ export const onvifDriver = defineDriver({
   discover: onvifDiscovery,
   credentials: onvifCredentials,
   proposeConfig: proposeOnvif,
-  loadSimulator: () => import('./onvif-simulator.js').then((m) => m.onvifSimulator),
+  loadSimulator: async () => (await import('./onvif-simulator.js')).onvifSimulator,
   create(config, ctx) {
     return new OnvifDriver(config, ctx);
   },

@@ -77,7 +77,7 @@ export const pjlinkDriver = defineDriver({
   probe: pjlinkProbe,
   credentials: pjlinkCredentials,
   proposeConfig: proposePjlink,
-  loadSimulator: () => import('./pjlink-simulator.js').then((m) => m.pjlinkSimulator),
+  loadSimulator: async () => (await import('./pjlink-simulator.js')).pjlinkSimulator,
   create(config, ctx) {
     return new PjlinkDriver(
       {

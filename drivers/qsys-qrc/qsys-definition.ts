@@ -25,7 +25,7 @@ export const qsysDriver = defineDriver({
   config: qsysConfig,
   capabilities: qsysCapabilities(),
   probeIntervalMs: 5000,
-  loadSimulator: () => import('./qsys-simulator.js').then((m) => m.qsysSimulator),
+  loadSimulator: async () => (await import('./qsys-simulator.js')).qsysSimulator,
   // The config's fields are the driver's options, name for name.
   create: (config, ctx) => new QsysDriver(config, ctx),
 });

@@ -22,6 +22,6 @@ export const mdcDriver = defineDisplayDriver({
   statusReads: 'Read power, volume, mute and input.',
   probe: mdcProbe,
   proposeConfig: proposeMdc,
-  loadSimulator: () => import('./mdc-simulator.js').then((m) => m.mdcSimulator),
+  loadSimulator: async () => (await import('./mdc-simulator.js')).mdcSimulator,
   create: (config, ctx) => new MdcDriver(config, ctx),
 });

@@ -28,6 +28,6 @@ export const shureMxaDriver = defineDriver({
   config: shureMxaConfig,
   capabilities: shureMxaCapabilities(SHURE_CHANNELS),
   probeIntervalMs: 5000,
-  loadSimulator: () => import('./shure-mxa-simulator.js').then((m) => m.shureMxaSimulator),
+  loadSimulator: async () => (await import('./shure-mxa-simulator.js')).shureMxaSimulator,
   create: (config, ctx) => new ShureMxaDriver(config, ctx),
 });

@@ -13,6 +13,6 @@ export const braviaDriver = defineDisplayDriver({
   },
   inputs: { brand: 'BRAVIA', names: Object.keys(BRAVIA_INPUTS) },
   statusReads: 'Read power and, when on, input, volume and mute.',
-  loadSimulator: () => import('./bravia-simulator.js').then((m) => m.braviaSimulator),
+  loadSimulator: async () => (await import('./bravia-simulator.js')).braviaSimulator,
   create: (config, ctx) => new BraviaDriver(config, ctx),
 });

@@ -27,7 +27,7 @@ export const viscaIpDriver = defineDriver({
   ...viscaCameraListing,
   // A PowerInq datagram every half second finds a dead camera well within 2 s (plus the 1 s ACK timeout).
   probeIntervalMs: 500,
-  loadSimulator: () => import('./visca-ip-simulator.js').then((m) => m.viscaIpSimulator),
+  loadSimulator: async () => (await import('./visca-ip-simulator.js')).viscaIpSimulator,
   create(config, ctx) {
     return new ViscaIpDriver(config, ctx);
   },

@@ -24,7 +24,7 @@ export const viscaSerialDriver = defineDriver({
   probeIntervalMs: 500,
   probe: viscaSerialProbe,
   proposeConfig: proposeViscaSerial,
-  loadSimulator: () => import('./visca-serial-simulator.js').then((m) => m.viscaSerialSimulator),
+  loadSimulator: async () => (await import('./visca-serial-simulator.js')).viscaSerialSimulator,
   create(config, ctx) {
     return new ViscaSerialDriver(config, ctx);
   },
