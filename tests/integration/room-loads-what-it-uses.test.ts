@@ -1,10 +1,11 @@
 /**
  * A room loads what it uses. Started as a provisioned unit starts it (`roomctl start --config`,
  * a VISCA camera on a serial port and a PJLink display, no demo), a room without a calendar
- * feed never loads ical.js, one without a media section not the media service, and no room
- * loads a device simulator: it drives its devices, it does not play them. A room with a feed
- * loads ical.js and books from it. What the room's own process loads is written down by a
- * module-loader hook given to that process (`--import`), which sees every module as Node loads it.
+ * feed never loads ical.js, one without a media section or broker not the media service or
+ * the link between rooms, and no room loads a device simulator: it drives its devices, it
+ * does not play them. A room with a feed loads ical.js and books from it. What the room's
+ * own process loads is written down by a module-loader hook given to that process
+ * (`--import`), which sees every module as Node loads it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -123,8 +124,8 @@ it('a room without a calendar feed loads neither ical.js nor any simulator, whil
     ).toBe(true);
   expect(loaded.filter((url) => ICAL.test(url))).toEqual([]);
   expect(loaded.filter((url) => SIMULATOR.test(url))).toEqual([]);
-  // Nor, with no media section, the media service.
-  expect(loaded.filter((url) => /\/appliance\/media\/media-service\.[jt]s$/.test(url))).toEqual([]);
+  // Nor, with no media section, the media service, nor, with no broker, the link between rooms.
+  expect(loaded.filter((url) => /\/appliance\/(media\/media-service|linked\/linked-rooms)\.[jt]s$/.test(url))).toEqual([]);
 });
 
 it('a room with a calendar feed loads ical.js and books the meeting the feed holds', async () => {
