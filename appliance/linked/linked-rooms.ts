@@ -288,6 +288,18 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.attendanceByRoom(meetingId);
   }
 
+  forgetGoneMeetings(): number {
+    const { links, records } = this.deps.store.forgetUnheld();
+    // What this room remembers of a gone meeting's link goes with its records.
+    for (const link of links) {
+      this.folds.delete(link);
+      this.lastClock.delete(link);
+      this.lastHealth.delete(link);
+      this.joined.delete(link);
+    }
+    return records;
+  }
+
   /** Stops the re-sends still waiting. */
   stop(): void {
     this.own.stop();
