@@ -76,7 +76,12 @@ async function startRoom(extraConfig: string[] = []): Promise<{ url: string; loa
     () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A room that does not stop when asked is killed: no test leaves a room running.
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   );
