@@ -40,7 +40,8 @@ export class FleetRoomHistory extends LitElement {
     /* A figure stays with its unit ("1234 小时", "99.96%"). */
     td[data-uptime], td[data-faults], .figure { white-space: nowrap; }
     .muted { color: #a9b4c0; }
-    ol { padding-left: 1.2em; margin: 0; max-height: 14em; overflow: auto; }
+    /* Room for a three-digit number: a scrolled list clips what its numbers overhang ("12." read "2."). */
+    ol { padding-left: 2.6em; margin: 0; max-height: 14em; overflow: auto; }
     button { font: inherit; font-size: 0.85em; padding: 0.2em 0.6em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
   `;
 
