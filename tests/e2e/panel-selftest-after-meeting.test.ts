@@ -88,12 +88,15 @@ describe('panel: the self-test after a meeting wakes the cameras, and explains e
     await failure.waitFor();
     expect(await page.getByTestId('selftest-outcome').textContent()).toContain('failed: Front camera');
     expect(await failure.textContent()).toContain('Front camera · Connection');
-    expect(await failure.getByTestId('selftest-reason').textContent()).toBe(failed[0]!.detail);
+    // The status in the panel's words, then what the device said (the room's English "offline:" is for the API).
+    expect(failed[0]).toMatchObject({ status: 'offline', said: expect.stringMatching(/./) });
+    expect(await failure.getByTestId('selftest-reason').textContent()).toBe(`Offline: ${failed[0]!.said}`);
     expect(await failure.getByTestId('selftest-next').textContent()).toContain('Next step: Check that the device has power');
     // A Chinese panel names the device as the config names it in Chinese, in the admin view too.
     await setLanguage(page, 'zh-CN');
     expect(await page.getByTestId('selftest-outcome').textContent()).toContain('前置摄像头');
     expect(await failure.locator('strong').textContent()).toMatch(/^前置摄像头 · /);
+    expect(await failure.getByTestId('selftest-reason').textContent()).toBe(`离线：${failed[0]!.said}`);
     await setLanguage(page, 'en');
     await captureStep(page, FLOW, '2-failure-explained');
     await room.demo.cameraLink.replug();
