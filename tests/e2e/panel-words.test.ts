@@ -7,18 +7,19 @@
  * the header; ending the meeting clears the room mute. Screenshots at every panel size in
  * both languages: test-artifacts/screenshots/words/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
+import { setLanguage } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { captureFitting } from '../helpers/panel-fit.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'words';
 /** Every device's English name in the demo config: none may show on a Chinese panel. */
 const ENGLISH_NAMES = ['Front camera', 'Rear camera', 'Side camera', 'Display', 'Door signage', 'Whole room', 'Whiteboard'];
 
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 
@@ -58,15 +59,12 @@ const presetNameSizes = (p: Page) =>
 
 describe('panel: words a person reads, in both languages', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ warmupMs: 0 });
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({ warmupMs: 0 });
+    ({ room, page, errors } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('says on each "book now" button that it books the room, and keeps one letter case for labels', async () => {
