@@ -87,7 +87,7 @@ export class AdminScreen extends PanelElement {
     const tab = (id: Tab, label: string) =>
       html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`admin-tab-${id}`} @click=${() => this.show(id)}>${label}</button>`;
     return html`
-      <div class="tabs" role="group" aria-label=${t('Admin sections')}>
+      <div class="tabs" role="group" aria-label=${t('Admin sections')} data-testid="admin-tabs">
         ${tab('devices', t('Devices'))} ${tab('selftest', t('Self-test'))} ${tab('logs', t('Logs'))} ${tab('messages', t('Messages'))} ${tab('panels', t('Panels'))} ${tab('settings', t('Settings'))}
       </div>
       ${this.message ? html`<p class="card" role="status">${this.message}</p>` : nothing} ${this.section(this.overview)}

@@ -13,24 +13,26 @@ const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
 /**
  * What just happened, at the top of the screen: one toast at a time, the others wait their
  * turn (a release notice must not be wiped out by the self-test right after it). A tap
- * dismisses it; errors stay long enough to be read.
+ * dismisses it; errors stay long enough to be read. It takes its own row under the header
+ * (the screen below gives up that height while it shows) instead of lying over the screen:
+ * laid over it, it hid the admin tabs at 800×480 and a screen's first row at every size.
  */
 @customElement('panel-toast')
 export class PanelToast extends LitElement {
   static override styles = css`
+    :host {
+      display: block;
+      flex: none;
+    }
     div {
-      position: fixed;
-      left: 50%;
-      /* Below the panel's header (its height, set by the panel), never over the room's name, state and clock. */
-      top: calc(var(--header-height, 0px) + 0.4em);
-      transform: translateX(-50%);
+      box-sizing: border-box;
       width: max-content;
-      max-width: calc(100vw - 2em);
+      max-width: calc(100% - 2em);
+      margin: 0.4em auto 0;
       padding: 0.6em 1em;
       border-radius: 12px;
-      box-shadow: 0 6px 24px rgb(0 0 0 / 0.5);
-      z-index: 10;
       min-height: 48px;
+      overflow-wrap: anywhere;
     }
     div[hidden] {
       display: none;

@@ -1,0 +1,66 @@
+/**
+ * A toast never lies over what a person needs to touch. The self-test finds the front camera
+ * unplugged while the admin view is open, and its toast comes up at every panel size in both
+ * languages: no control of the panel is under it, the admin tabs are in sight, and a tab
+ * pressed while it shows is pressed.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLanguage } from '../helpers/panel-browser.js';
+import { controlsUnder, FIT_SIZES, fitProblems } from '../helpers/panel-fit.js';
+import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor } from '../helpers/test-room.js';
+
+const PIN = '314159';
+let opened: PanelRoom | undefined;
+let page: Page;
+
+const statusOf = async (id: string) => ((await (await fetch(`${opened!.room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
+const toast = () => page.locator('[data-testid="toast"]:not([hidden])');
+
+describe('panel: a toast leaves the controls in reach', () => {
+  beforeAll(async () => {
+    opened = await openPanelRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+    page = opened.page;
+    await opened.room.demo.cameraLink.unplug();
+    await waitFor(async () => (await statusOf('cam-front')) === 'offline', 15_000, 'the front camera offline');
+    // The page's clock, installed running, is paused while a toast is looked at.
+    await page.clock.install();
+    await enterAdmin(page, PIN, 'selftest');
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('shows the self-test toast beside the admin tabs, never over a control, at every size in both languages', { timeout: 120_000 }, async () => {
+    const found: string[] = [];
+    for (const locale of ['en', 'zh-CN'] as const) {
+      await setLanguage(page, locale);
+      for (const size of FIT_SIZES) {
+        const where = `${size.width}x${size.height} ${locale}`;
+        await page.setViewportSize(size);
+        await page.getByTestId('admin-tab-selftest').click();
+        await page.getByTestId('run-selftest').click();
+        await toast().waitFor({ timeout: 15_000 });
+        // Time stands still while it is looked at: the toast stays up whatever the machine's load.
+        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+        for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
+        for (const p of await fitProblems(page, ['admin-tabs', 'admin-tab-devices', 'admin-tab-settings'])) found.push(`${where}: ${p.testId} ${p.problem}`);
+        // Pressed while the toast shows: the tab is taken, not the toast.
+        const pressed = await page
+          .getByTestId('admin-tab-devices')
+          .click({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!pressed) found.push(`${where}: the Devices tab cannot be pressed while the toast shows`);
+        expect(await toast().count(), where).toBe(1);
+        if (pressed) expect(await page.getByTestId('admin-tab-devices').getAttribute('aria-pressed'), where).toBe('true');
+        await toast().click();
+        await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
+        await page.clock.resume();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
