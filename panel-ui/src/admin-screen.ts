@@ -8,6 +8,7 @@ import './admin-devices.js';
 import './admin-logs.js';
 import './admin-notifications.js';
 import './admin-panels.js';
+import { ruleWords } from './admin-rule-words.js';
 import './admin-selftest.js';
 import './pin-pad.js';
 import { PanelElement } from './panel-element.js';
@@ -49,6 +50,12 @@ export class AdminScreen extends PanelElement {
     dd {
       margin: 0;
       overflow-wrap: anywhere;
+    }
+    /* The config's name for a rule, for whoever edits the config. */
+    .key {
+      display: block;
+      font-size: 0.75em;
+      opacity: 0.75;
     }
   `;
 
@@ -119,7 +126,10 @@ export class AdminScreen extends PanelElement {
             </dd>
             ${Object.entries(o.settings.rules)
               .filter(([, v]) => typeof v !== 'object')
-              .map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}
+              .map(([k, v]) => {
+                const rule = ruleWords(k, v);
+                return html`<dt data-testid=${`rule-${k}`}>${rule.label} <code class="key">${k}</code></dt><dd>${rule.value}</dd>`;
+              })}
           </dl>
         </section>`;
     }

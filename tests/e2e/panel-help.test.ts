@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomEventEnvelope } from '../../appliance/model/room-events.js';
 import { captureStep } from '../helpers/panel-browser.js';
+import { captureFitting } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
@@ -30,7 +31,8 @@ describe('panel: help calls facilities and shows when someone has seen it', () =
 
   it('publishes help.requested with the reason chosen', async () => {
     await page.getByTestId('nav-help').click();
-    await captureStep(page, FLOW, '1-help');
+    // The call button whole above the nav bar at every size, also in Chinese (taller lines: it was cut at 800×480).
+    await captureFitting(page, FLOW, '1-help', ['call-help']);
     await page.getByRole('button', { name: 'Display', exact: true }).click();
     await page.getByTestId('call-help').click();
     await page.locator('[data-testid="help-state"][data-seen="false"]').waitFor();

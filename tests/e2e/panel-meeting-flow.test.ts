@@ -44,9 +44,12 @@ describe('panel: book now, check in, start, camera, mute, end, rate', () => {
   });
 
   it('checks a walk-in in by name, then starts the meeting', async () => {
+    // Booked at the door, nobody invited: no "tap your name" over an empty list.
+    expect(await page.getByText('Tap your name to check in').count()).toBe(0);
     await page.getByLabel('Not on the list? Your name').fill('Ada Lovelace');
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
     await page.getByRole('button', { name: 'Ada Lovelace, checked in' }).waitFor();
+    expect(await page.getByTestId('people-heading').textContent()).toBe('Checked in');
     await captureStep(page, FLOW, '2-checkin');
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('time-left').waitFor();

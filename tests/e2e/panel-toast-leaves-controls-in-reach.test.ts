@@ -2,7 +2,8 @@
  * A toast never lies over what a person needs to touch. The self-test finds the front camera
  * unplugged while the admin view is open, and its toast comes up at every panel size in both
  * languages: no control of the panel is under it, the admin tabs are in sight, and a tab
- * pressed while it shows is pressed.
+ * pressed while it shows is pressed; a finger held on the screen keeps it still (the toast
+ * goes when it lifts).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +63,25 @@ describe('panel: a toast leaves the controls in reach', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it('keeps the screen still under a held finger: the toast goes only when the finger lifts', async () => {
+    await page.setViewportSize({ width: 800, height: 480 });
+    await page.getByTestId('admin-tab-selftest').click();
+    await page.getByTestId('run-selftest').click();
+    await toast().waitFor({ timeout: 15_000 });
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    const tab = page.getByTestId('admin-tab-settings');
+    const before = (await tab.boundingBox())!;
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await page.mouse.down();
+    // The toast's turn (5 s) is long over while the finger stays down.
+    await page.clock.runFor(10_000);
+    expect(await toast().count()).toBe(1);
+    expect((await tab.boundingBox())!.y).toBe(before.y);
+    await page.mouse.up();
+    await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast gone when the finger lifts');
+    expect(await tab.getAttribute('aria-pressed')).toBe('true');
+    await page.clock.resume();
   });
 });

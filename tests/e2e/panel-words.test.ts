@@ -4,13 +4,13 @@
  * device name and no raw input code; the PJLink display offers the network input 52 its
  * config adds, and the panel switches to it; "book now" buttons say they book; typed text is
  * not grey like a placeholder; labels keep one letter case; the check-in toast stays under
- * the header; ending the meeting clears the room mute. Screenshots at every panel size in
- * both languages: test-artifacts/screenshots/words/.
+ * the header; the admin settings word the meeting rules; ending the meeting clears the room
+ * mute. Screenshots at every panel size in both languages: test-artifacts/screenshots/words/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
-import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { captureFitting } from '../helpers/panel-fit.js';
 import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
@@ -137,6 +137,26 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await setLanguage(page, 'en');
     expect(await screenText(page)).toEqual(expect.arrayContaining(['Display', 'Laptop (HDMI 1)', 'Network', 'Front camera']));
     await captureFitting(page, FLOW, '2-controls', ['joystick', 'preset-1']);
+  });
+
+  it('words the meeting rules of the admin settings in Chinese, with the config name beside each', async () => {
+    await setLanguage(page, 'zh-CN');
+    await enterAdmin(page, room.demo.adminPin, 'settings');
+    const reminder = page.getByTestId('rule-reminderMinutes');
+    expect(await reminder.textContent()).toMatch(/^会前提醒参会者（开始前）\s*reminderMinutes$/);
+    expect(await reminder.evaluate((dt) => dt.nextElementSibling?.textContent)).toBe('15 分钟');
+    // No rule is named by its config name alone.
+    const unworded = await page.locator('[data-testid^="rule-"]').evaluateAll((dts) =>
+      dts
+        .filter((dt) => {
+          const key = dt.querySelector('code')?.textContent ?? '';
+          return (dt.textContent ?? '').replace(key, '').trim() === key;
+        })
+        .map((dt) => dt.textContent),
+    );
+    expect(unworded).toEqual([]);
+    await setLanguage(page, 'en');
+    await page.getByTestId('nav-home').click();
   });
 
   it('clears the room mute when the meeting ends', async () => {
