@@ -98,6 +98,19 @@ export function defaultLogFormat(env: NodeJS.ProcessEnv = process.env, isTTY = p
   return isTTY && !env.CI && !env.JOURNAL_STREAM ? 'pretty' : 'json';
 }
 
+/**
+ * The pretty printer's options: one line per entry. Its default prints `err` and `error` on
+ * lines of their own (a stack under the message); here they stay on the entry's line like any
+ * other field, so a warning with its error reads as one line among the others.
+ */
+export const PRETTY_LINES: PinoPretty.PrettyOptions = {
+  sync: true,
+  singleLine: true,
+  errorLikeObjectKeys: [],
+  translateTime: 'HH:MM:ss.l',
+  ignore: 'pid,hostname,app',
+};
+
 /** JSON logs for the journal; pretty lines when a person is watching a terminal. */
 export function createLogger(
   options: { level?: string; pretty?: boolean; format?: LogFormat; destination?: pino.DestinationStream; now?: () => number } = {},
@@ -122,10 +135,7 @@ export function createLogger(
     // In this thread and synchronous, so a banner printed after the start-up lines comes after them.
     // Loaded only here: a service logging JSON never pays for the pretty printer's modules.
     const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
-    return pino(
-      base,
-      tee(pinoPretty({ colorize: process.stdout.isTTY === true, sync: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' })),
-    );
+    return pino(base, tee(pinoPretty({ ...PRETTY_LINES, colorize: process.stdout.isTTY === true })));
   }
   return pino(base, tee(pino.destination(1)));
 }

@@ -40,6 +40,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
       'reopen-within': { type: 'string' },
       'lamp-life': { type: 'string' },
       'keep-events-days': { type: 'string' },
+      'keep-issues-days': { type: 'string' },
+      'room-events-per-minute': { type: 'string' },
       'client-id': { type: 'string' },
       'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -75,6 +77,12 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const keepDays = values['keep-events-days'] === undefined ? undefined : Number(values['keep-events-days']);
   if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1))
     problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
+  const keepIssuesDays = values['keep-issues-days'] === undefined ? undefined : Number(values['keep-issues-days']);
+  if (keepIssuesDays !== undefined && !(Number.isInteger(keepIssuesDays) && keepIssuesDays >= 1))
+    problems.push(`--keep-issues-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-issues-days'])}`);
+  const roomEvents = values['room-events-per-minute'] === undefined ? undefined : Number(values['room-events-per-minute']);
+  if (roomEvents !== undefined && !(Number.isInteger(roomEvents) && roomEvents >= 1))
+    problems.push(`--room-events-per-minute must be a whole number (1 or more), got ${JSON.stringify(values['room-events-per-minute'])}`);
   if (problems.length) {
     process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
     return 2;
@@ -110,7 +118,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
     rules,
     sinks,
     log,
-    retention: keepDays ? { rawEventDays: keepDays } : undefined,
+    retention: { ...(keepDays ? { rawEventDays: keepDays } : {}), ...(keepIssuesDays ? { resolvedIssueDays: keepIssuesDays } : {}) },
+    roomEventsPerMinute: roomEvents,
     flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000,
     lampRatedHours: lampLife,
   });

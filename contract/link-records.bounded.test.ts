@@ -34,6 +34,7 @@ const FIELDS: Array<[string, (n: number) => object, number]> = [
   ],
   ['a checked-in name', (n) => ({ kind: 'checkin', person: 'p-1', name: 'n'.repeat(n) }), LINK_BOUNDS.email],
   ['a record id', (n) => ({ kind: 'room.joined', name: 'Aurora', id: 'i'.repeat(n) }), LINK_BOUNDS.id],
+  ["a room's proof that it holds the meeting", (n) => ({ kind: 'room.joined', name: 'Aurora', proof: 'a'.repeat(n) }), 32],
 ];
 
 describe('a linked room record is bounded as the API bounds the same fields', () => {

@@ -53,6 +53,12 @@ const RecordBase = {
   room: RoomKeySchema,
   /** ISO instant on the sending room's clock; records of one kind are ordered by (at, id). */
   at: S({ pattern: ISO_INSTANT }),
+  /**
+   * That `room` holds the meeting: a keyed digest of it under the invite's occurrence key
+   * (appliance/linked/link-key.ts), which the link key does not reveal. Optional: rooms of an
+   * earlier release send none, and are members only by the receiver's other rules.
+   */
+  proof: Type.Optional(S({ pattern: '^[0-9a-f]{32}$' })),
 };
 
 /**

@@ -22,6 +22,11 @@ export interface FleetRoomSummary {
   counts: Record<HealthStatus, number>;
   openIssues: number;
   updatedAt: number;
+  /**
+   * Events the room sent past its bound (`roomEventsPerMinute`), counted and not stored, since
+   * the fleet's database began: how many, and when the last came (fleet clock, ms). Null when none.
+   */
+  eventsHeldBack: { events: number; lastAt: number } | null;
 }
 
 /** A name in the dashboard's two languages (the room's config may name a device per language). */

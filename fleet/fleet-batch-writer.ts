@@ -5,6 +5,8 @@ import type { FleetMessage } from './fleet-messages.js';
 import type { FleetSql, FleetSqlTx, SqlValue } from './fleet-sql.js';
 import { trackEventIssue } from './event-issues.js';
 import { IssueBudget } from './issue-budget.js';
+import { EventBudget } from './event-budget.js';
+import { isIanaZone } from '../appliance/schedule/zoned-time.js';
 
 type HealthMessage = Extract<FleetMessage, { kind: 'health' }>;
 
@@ -29,7 +31,7 @@ const SQL = {
     WHERE fleet_rooms.site = v.column1 AND fleet_rooms.room = v.column2`,
   // An older state (by the room's own `at`) never replaces a newer one; a state without `at` (other publishers) always applies.
   roomState:
-    'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), updated_at = ?, state_at = COALESCE(CAST(? AS BIGINT), state_at) WHERE site = ? AND room = ? AND (state_at IS NULL OR CAST(? AS BIGINT) IS NULL OR state_at <= CAST(? AS BIGINT))',
+    'UPDATE fleet_rooms SET state = ?, name = COALESCE(?, name), timezone = COALESCE(?, timezone), updated_at = ?, state_at = COALESCE(CAST(? AS BIGINT), state_at) WHERE site = ? AND room = ? AND (state_at IS NULL OR CAST(? AS BIGINT) IS NULL OR state_at <= CAST(? AS BIGINT))',
   // Not older: a resend (a room's retained health after a restart) never overwrites a later report; two reports in one millisecond keep the last.
   // Many devices per statement (one round trip to PostgreSQL for hundreds of heartbeats); RETURNING names the rows written.
   health: (
@@ -40,13 +42,16 @@ const SQL = {
       code = excluded.code, error_message = excluded.error_message, metrics = excluded.metrics, reported_at = excluded.reported_at, received_at = excluded.received_at, messages = fleet_devices.messages + 1
     WHERE excluded.reported_at IS NULL OR fleet_devices.reported_at IS NULL OR excluded.reported_at >= fleet_devices.reported_at
     RETURNING site, room, device_id AS "deviceId"`,
+  // Added to what other batches (and instances) counted: the room's total past its bound, and when the last one came.
+  heldBack: 'UPDATE fleet_rooms SET events_held_back = events_held_back + ?, events_held_back_at = ? WHERE site = ? AND room = ?',
   event:
     'INSERT INTO fleet_events (id, site, room, type, device_id, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq',
 };
 
 /**
- * Writes the rooms' messages a batch at a time: rooms, their status and retained state, device
- * health (one row per device, never older than what is stored), events once by id and the
+ * Writes the rooms' messages a batch at a time: rooms, their status and retained state (its
+ * name and time zone), device health (one row per device, never older than what is stored),
+ * events once by id within their room's EventBudget (the rest counted on the room) and the
  * issues they open. It remembers each device's status and the rooms it knows, so a batch
  * tells what changed without reading first.
  */
@@ -62,11 +67,12 @@ export class FleetBatchWriter {
     private readonly sql: FleetSql,
     /** Names this instance's notifications (the store's origin). */
     private readonly origin: string,
+    private readonly eventBudget: EventBudget,
   ) {}
 
   /** A writer over an open (migrated) database; loads what it needs to tell changes. */
-  static async load(sql: FleetSql, origin: string): Promise<FleetBatchWriter> {
-    const writer = new FleetBatchWriter(sql, origin);
+  static async load(sql: FleetSql, origin: string, eventBudget = new EventBudget()): Promise<FleetBatchWriter> {
+    const writer = new FleetBatchWriter(sql, origin, eventBudget);
     for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>(
       'SELECT site, room, device_id AS id, status FROM fleet_devices',
     )) {
@@ -86,20 +92,32 @@ export class FleetBatchWriter {
   /** Applies a batch in one transaction (one commit for thousands of messages). */
   async apply(messages: readonly FleetMessage[], now = Date.now()): Promise<FleetChanges> {
     const touched: string[] = [];
+    const stored = new Map<string, number>();
     try {
       return await this.sql.transaction(async (tx) => {
-        const changes = await this.applyAll(tx, messages, now, touched);
+        // A transaction tried again: what the try before took was not stored.
+        for (const [key, events] of stored) this.eventBudget.giveBack(key, events);
+        stored.clear();
+        const changes = await this.applyAll(tx, messages, now, touched, stored);
         await announceChanges(tx, this.origin, changes);
         return changes;
       });
     } catch (err) {
-      // Rolled back: the rooms this batch added are not in the database after all.
+      // Rolled back: the rooms this batch added are not in the database after all, nor its events (tried again, they count again).
       for (const key of touched) this.knownRooms.delete(key);
+      for (const [key, events] of stored) this.eventBudget.giveBack(key, events);
       throw err;
     }
   }
 
-  private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
+  private async applyAll(
+    tx: FleetSqlTx,
+    messages: readonly FleetMessage[],
+    now: number,
+    touched: string[],
+    /** room key → events of this batch stored (taken from its budget). */
+    stored: Map<string, number>,
+  ): Promise<FleetChanges> {
     const changes = emptyChanges();
     const health = new Map<string, HealthMessage[]>();
     /** Devices new to the fleet in this batch, per room (counted against MAX_DEVICES_PER_ROOM with the known ones). */
@@ -134,9 +152,11 @@ export class FleetBatchWriter {
           const room = m.state.room as { name?: unknown } | undefined;
           const published = typeof m.state.at === 'string' ? Date.parse(m.state.at) : Number.NaN;
           const at = Number.isFinite(published) ? published : null;
+          const timezone = (m.state.room as { timezone?: unknown } | undefined)?.timezone;
           const applied = await tx.run(SQL.roomState, [
             JSON.stringify(m.state),
             typeof room?.name === 'string' ? room.name : null,
+            typeof timezone === 'string' && timezone.length <= 64 && isIanaZone(timezone) ? timezone : null,
             now,
             at,
             m.site,
@@ -179,11 +199,17 @@ export class FleetBatchWriter {
         }
         case 'event': {
           const e = m.event;
+          if (!this.eventBudget.take(key, now)) {
+            changes.eventsHeldBack.set(key, (changes.eventsHeldBack.get(key) ?? 0) + 1);
+            break;
+          }
           const inserted = await tx.query<{ seq: number }>(SQL.event, [e.id, m.site, m.room, e.type, e.deviceId, e.at, JSON.stringify(e.body), now]);
           if (inserted.length === 0) {
+            this.eventBudget.giveBack(key);
             changes.duplicates++;
             break;
           }
+          stored.set(key, (stored.get(key) ?? 0) + 1);
           changes.events.push({
             seq: Number(inserted[0]!.seq),
             id: e.id,
@@ -202,6 +228,11 @@ export class FleetBatchWriter {
       }
     }
     // In key order (here and below): two instances writing overlapping rows then take their locks in the same order (no deadlock).
+    for (const [key, events] of [...changes.eventsHeldBack].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const [site, room] = key.split('/') as [string, string];
+      await tx.run(SQL.heldBack, [events, now, site, room]);
+      changes.rooms.add(key);
+    }
     await this.inChunks(
       tx,
       sortedValues(statuses),

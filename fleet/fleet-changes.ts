@@ -25,6 +25,8 @@ export interface FleetChanges {
   overBound: number;
   /** Events kept whose issue was not opened: their room opened ISSUES_PER_ROOM_PER_MINUTE already. */
   issuesHeldBack: number;
+  /** room key → events past the room's bound (EventBudget): counted on the room, not stored. */
+  eventsHeldBack: Map<string, number>;
 }
 
 export const emptyChanges = (): FleetChanges => ({
@@ -37,6 +39,7 @@ export const emptyChanges = (): FleetChanges => ({
   duplicates: 0,
   overBound: 0,
   issuesHeldBack: 0,
+  eventsHeldBack: new Map(),
 });
 
 export const roomKey = (site: string, room: string) => `${site}/${room}`;

@@ -1,7 +1,8 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { sendCsv } from './csv-export.js';
+import { FAULTS_CSV_MAX_ROWS, ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
-import { csvRow, FAULTS_CSV_MAX_ROWS, type FleetHistory } from './fleet-history.js';
+import type { FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import { ISSUE_FILTER, type ISSUE_STATES, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
 
@@ -34,63 +35,22 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
       config: { fleetAccess: 'operator' },
       schema: { querystring: queryOf({ ...ROOM_PARAMS.properties, limit: { type: 'integer', minimum: 1, maximum: FAULTS_CSV_MAX_ROWS } }) },
     },
-    async (request, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="fleet-faults.csv"')
-        .send(Readable.from(await deps.history.faultsCsv(request.query), { objectMode: false })),
+    async (request, reply) => sendCsv(reply, { name: 'fleet-faults.csv', ...(await deps.history.faultsCsv(request.query)) }),
   );
 
-  app.get<{ Querystring: { state?: (typeof ISSUE_STATES)[number]; q?: string; room?: string } }>(
+  // The issues a search finds: newest first, at most `limit` rows, streamed a page at a time.
+  app.get<{ Querystring: { state?: (typeof ISSUE_STATES)[number]; q?: string; room?: string; limit?: number } }>(
     '/api/fleet/export/issues.csv',
     {
       config: { fleetAccess: 'operator' },
-      schema: { querystring: queryOf({ ...ISSUE_FILTER, room: { type: 'string', maxLength: 130 } }) },
+      schema: {
+        querystring: queryOf({
+          ...ISSUE_FILTER,
+          room: { type: 'string', maxLength: 130 },
+          limit: { type: 'integer', minimum: 1, maximum: ISSUES_CSV_MAX_ROWS },
+        }),
+      },
     },
-    async (request, reply) => {
-      const issues = await deps.desk.search({ ...request.query, limit: 1000 });
-      const head = [
-        'id',
-        'kind',
-        'site',
-        'room',
-        'device',
-        'summary',
-        'opened',
-        'state',
-        'acknowledged_by',
-        'assigned_to',
-        'resolved_by',
-        'resolved',
-        'cleared',
-        'meeting',
-        'rating',
-        'comment',
-      ];
-      const rows = issues.map((i) =>
-        csvRow([
-          i.id,
-          i.kind,
-          i.site,
-          i.room,
-          i.deviceId ?? '',
-          i.summary,
-          i.openedAt,
-          i.state,
-          i.acknowledgedBy ?? '',
-          i.assignedTo ?? '',
-          i.resolvedBy ?? '',
-          i.resolvedAt ?? '',
-          i.clearedAt ?? '',
-          i.meeting ?? '',
-          i.rating === null ? '' : String(i.rating),
-          i.comment ?? '',
-        ]),
-      );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="fleet-issues.csv"')
-        .send(`${[head.join(','), ...rows].join('\r\n')}\r\n`);
-    },
+    async (request, reply) => sendCsv(reply, { name: 'fleet-issues.csv', ...(await deps.desk.csv(request.query)) }),
   );
 }

@@ -135,14 +135,18 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
       "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, opened_at) VALUES ('i-aurora', 'device', 'hq', 'aurora', 'cam', ?, 'x', ?)",
       [JSON.stringify({ en: 'Front camera', 'zh-CN': '前置摄像头' }), new Date(T0).toISOString()],
     );
+    // The room told its zone (its retained state): each time also on the room's wall clock.
+    await sql.run("INSERT INTO fleet_rooms (site, room, updated_at, timezone) VALUES ('hq', 'aurora', 0, 'Asia/Shanghai')");
     let csv = '';
-    for await (const chunk of await new FleetHistory(sql).faultsCsv({ site: 'hq', room: 'aurora' }, T0 + DAY)) csv += chunk;
+    const exported = await new FleetHistory(sql).faultsCsv({ site: 'hq', room: 'aurora' }, T0 + DAY);
+    expect(exported.more).toBe(false);
+    for await (const chunk of exported.lines) csv += chunk;
     const [head, ...rows] = csv.trim().split('\r\n');
-    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
+    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local');
     // Newest first.
     expect(rows).toEqual([
-      'hq,aurora,display,offline,2026-03-01T01:40:00.000Z,2026-03-01T01:50:00.000Z,600,,i-gone,,',
-      `hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora,Front camera,ROOMCTL_E_DEVICE_TIMEOUT`,
+      'hq,aurora,display,offline,2026-03-01T01:40:00.000Z,2026-03-01T01:50:00.000Z,600,,i-gone,,,Asia/Shanghai,2026-03-01 09:40:00,2026-03-01 09:50:00',
+      `hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora,Front camera,ROOMCTL_E_DEVICE_TIMEOUT,Asia/Shanghai,2026-03-01 08:00:00,2026-03-01 09:30:00`,
     ]);
   });
 

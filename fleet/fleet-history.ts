@@ -1,5 +1,7 @@
 import type { DeviceHistory, FaultSpan, FleetNames, LampForecast, RoomHistory, UptimeWindow } from './fleet-api-types.js';
 import type { FleetSql, SqlValue } from './fleet-sql.js';
+import { csvRow, localTime, roomZones } from './csv-export.js';
+import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS } from './export-bounds.js';
 
 const DAY = 86_400_000;
 const UPTIME_WINDOWS: Record<UptimeWindow, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
@@ -114,39 +116,41 @@ export class FleetHistory {
   /**
    * The faults of the window as CSV (one row a fault), newest first, at most `limit` rows
    * (default FAULTS_CSV_DEFAULT_ROWS, never more than FAULTS_CSV_MAX_ROWS), given a page at a
-   * time so a large export holds one page in memory, not the whole file. The first page is
-   * read before the answer starts: a database that fails, fails with a coded error, not as a
-   * file cut short.
+   * time so a large export holds one page in memory, not the whole file; `more` when older
+   * faults were left out. The first page is read before the answer starts: a database that
+   * fails, fails with a coded error, not as a file cut short.
    */
   async faultsCsv(
     filter: { site?: string; room?: string; limit?: number },
     now = Date.now(),
     windowMs = UPTIME_WINDOWS['30d'],
-  ): Promise<AsyncGenerator<string>> {
-    const pages = this.faultPages(filter, now - windowMs);
+  ): Promise<{ lines: AsyncGenerator<string>; more: boolean }> {
+    const limit = Math.min(filter.limit ?? FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS);
+    const { where, params } = faultsWhere(filter, now - windowMs);
+    const zones = await roomZones(this.sql);
+    const pages = this.faultPages(where, params, limit);
     const first = await pages.next();
-    return (async function* () {
-      // The device's name and the fault's code after the first nine (a sheet that reads those by place still does).
-      yield `${['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue', 'device_name', 'code'].join(',')}\r\n`;
+    const more =
+      (
+        await this.sql.query(`SELECT 1 AS x FROM fleet_device_faults f WHERE ${where} ORDER BY f.started_at DESC, f.id DESC LIMIT 1 OFFSET ?`, [
+          ...params,
+          limit,
+        ])
+      ).length > 0;
+    const line = (r: FaultCsvRow) => `${faultCsvRow(r, now, zones.get(`${r.site}/${r.room}`))}\r\n`;
+    const lines = (async function* () {
+      // After the first nine: the device's name and the fault's code, then the room's zone and its wall-clock times (a sheet that reads the first ones by place still does).
+      yield `${['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue', 'device_name', 'code', 'timezone', 'started_local', 'ended_local'].join(',')}\r\n`;
       if (first.done) return;
-      yield first.value.map((r) => `${faultCsvRow(r, now)}\r\n`).join('');
-      for await (const page of pages) yield page.map((r) => `${faultCsvRow(r, now)}\r\n`).join('');
+      yield first.value.map(line).join('');
+      for await (const page of pages) yield page.map(line).join('');
     })();
+    return { lines, more };
   }
 
-  /** The faults that ended after `since` or go on, newest first, in pages, keyset-paged on (started_at, id). */
-  private async *faultPages(filter: { site?: string; room?: string; limit?: number }, since: number): AsyncGenerator<FaultCsvRow[]> {
-    const where = ['(f.ended_at IS NULL OR f.ended_at >= ?)'];
-    const params: SqlValue[] = [since];
-    for (const [column, value] of [
-      ['site', filter.site],
-      ['room', filter.room],
-    ] as const) {
-      if (!value) continue;
-      where.push(`f.${column} = ?`);
-      params.push(value);
-    }
-    let left = Math.min(filter.limit ?? FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS);
+  /** The faults of `where`, newest first, in pages, keyset-paged on (started_at, id). */
+  private async *faultPages(where: string, params: SqlValue[], limit: number): AsyncGenerator<FaultCsvRow[]> {
+    let left = limit;
     let after: { startedAt: number; id: string } | undefined;
     while (left > 0) {
       const page = Math.min(FAULTS_CSV_PAGE_ROWS, left);
@@ -155,7 +159,7 @@ export class FleetHistory {
       const rows = await this.sql.query<FaultCsvRow>(
         `SELECT f.id, f.site, f.room, f.issue_id, f.device_id, f.status, f.detail, f.error_code, f.started_at, f.ended_at, i.device_names
           FROM fleet_device_faults f LEFT JOIN fleet_issues i ON i.id = f.issue_id
-          WHERE ${where.join(' AND ')}${below} ORDER BY f.started_at DESC, f.id DESC LIMIT ?`,
+          WHERE ${where}${below} ORDER BY f.started_at DESC, f.id DESC LIMIT ?`,
         [...params, ...(after ? [after.startedAt, after.id] : []), page],
       );
       if (rows.length > 0) yield rows;
@@ -167,16 +171,27 @@ export class FleetHistory {
   }
 }
 
+/** The faults that ended after `since` or go on, of one site or room when asked. */
+function faultsWhere(filter: { site?: string; room?: string }, since: number): { where: string; params: SqlValue[] } {
+  const where = ['(f.ended_at IS NULL OR f.ended_at >= ?)'];
+  const params: SqlValue[] = [since];
+  for (const [column, value] of [
+    ['site', filter.site],
+    ['room', filter.room],
+  ] as const) {
+    if (!value) continue;
+    where.push(`f.${column} = ?`);
+    params.push(value);
+  }
+  return { where: where.join(' AND '), params };
+}
+
 type FaultCsvRow = FaultRow & { id: string; site: string; room: string; device_names: string | null };
 
-/** Rows of the faults export when the caller names no `limit`. */
-export const FAULTS_CSV_DEFAULT_ROWS = 1000;
-/** The most rows one faults export carries (a month of a large fleet's faults can be far more). */
-export const FAULTS_CSV_MAX_ROWS = 10_000;
 /** Rows read per query while the faults export streams. */
 const FAULTS_CSV_PAGE_ROWS = 500;
 
-function faultCsvRow(r: FaultCsvRow, now: number): string {
+function faultCsvRow(r: FaultCsvRow, now: number, zone: string | undefined): string {
   const s = span(r, now);
   return csvRow([
     r.site,
@@ -190,6 +205,9 @@ function faultCsvRow(r: FaultCsvRow, now: number): string {
     r.issue_id,
     r.device_names ? ((JSON.parse(r.device_names) as FleetNames).en ?? '') : '',
     r.error_code ?? '',
+    zone ?? '',
+    localTime(s.startedAt, zone),
+    localTime(s.endedAt, zone),
   ]);
 }
 
@@ -242,14 +260,3 @@ export function lampForecast(samples: ReadonlyArray<{ at: number; hours: number 
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-export function csvRow(cells: string[]): string {
-  // Quote every cell that needs it; a leading = + - @ (or a tab or carriage return, which some
-  // spreadsheets skip before reading the formula) is defused so a spreadsheet does not run it.
-  return cells
-    .map((c) => {
-      const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',');
-}

@@ -12,6 +12,8 @@ interface IngestStats {
   duplicates: number;
   stale: number;
   batches: number;
+  /** Events past their room's bound: counted on the room, not stored. */
+  heldBack: number;
   queued: number;
 }
 
@@ -55,8 +57,11 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
   private waiting: Array<() => void> = [];
   /** Messages committed (or known unwanted by the store) since start: a stop reports its share. */
   private committedTotal = 0;
-  private readonly counters: Omit<IngestStats, 'queued'> = { received: 0, applied: 0, invalid: 0, duplicates: 0, stale: 0, batches: 0 };
+  private readonly counters: Omit<IngestStats, 'queued'> = { received: 0, applied: 0, invalid: 0, duplicates: 0, stale: 0, batches: 0, heldBack: 0 };
   private lastInvalidLog = 0;
+  /** Events held back per room since the last line that told them (one a minute at most). */
+  private readonly heldBackUntold = new Map<string, number>();
+  private lastHeldBackLog = Number.NEGATIVE_INFINITY;
   private lastFailureLog = 0;
   /** The batch being committed (later flushes wait for it). */
   private inFlight: Promise<unknown> = Promise.resolve();
@@ -149,6 +154,23 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
   }
 
   /**
+   * Events counted and not stored, per room, told in one line a minute at most (a flooding room
+   * would otherwise write a line a batch): the rooms and their counts since the last line.
+   */
+  private logHeldBack(rooms: ReadonlyMap<string, number>): void {
+    for (const [room, events] of rooms) this.heldBackUntold.set(room, (this.heldBackUntold.get(room) ?? 0) + events);
+    // The fleet's clock, the one the bound counts minutes on.
+    const now = this.now();
+    if (now - this.lastHeldBackLog < 60_000) return;
+    this.lastHeldBackLog = now;
+    this.options.log?.warn(
+      { code: 'ROOMCTL_E_RATE_LIMITED', rooms: Object.fromEntries(this.heldBackUntold), heldBackTotal: this.counters.heldBack },
+      "events past their room's bound were counted, not stored",
+    );
+    this.heldBackUntold.clear();
+  }
+
+  /**
    * Commits the next batch (the oldest `maxBatch` messages queued); resolves to what changed
    * (also emitted as 'changes'), undefined when nothing was queued or the commit failed. When
    * a full batch is still queued after it, the next commit starts at once.
@@ -201,7 +223,11 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     if (this.listenerCount('batch') > 0) this.emit('batch', messages, now);
     if (this.listenerCount('lag') > 0) this.emit('lag', lagsOf(messages, this.now()));
     this.counters.batches++;
-    this.counters.applied += batch.length - changes.duplicates - changes.stale - changes.overBound;
+    let heldBack = 0;
+    for (const events of changes.eventsHeldBack.values()) heldBack += events;
+    this.counters.applied += batch.length - changes.duplicates - changes.stale - changes.overBound - heldBack;
+    this.counters.heldBack += heldBack;
+    if (heldBack > 0) this.logHeldBack(changes.eventsHeldBack);
     this.counters.invalid += changes.overBound;
     if (changes.overBound > 0) this.logInvalid('ROOMCTL_E_MQTT_PAYLOAD', `health of ${changes.overBound} devices past a room's ${MAX_DEVICES_PER_ROOM}`);
     if (changes.issuesHeldBack > 0)

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
-import type { FleetIssue, FleetIssueLogEntry, IssueState } from './fleet-api-types.js';
-import type { FleetSql, SqlValue } from './fleet-sql.js';
+import type { FleetIssue, FleetIssueLogEntry } from './fleet-api-types.js';
+import type { FleetSql } from './fleet-sql.js';
 import type { FleetStore } from './fleet-store.js';
-
-interface IssueSearch {
-  state?: IssueState | 'unresolved';
-  /** Words in the summary, the room, the device or the people named on it. */
-  q?: string;
-  /** `site/room`, or a room id alone. */
-  room?: string;
-  limit?: number;
-}
+import { issueSearchWhere, type IssueSearch } from './issue-search.js';
+import { issuesCsv } from './issues-csv.js';
 
 /** The issue after a step, and whether this call took it: false when the issue was already so (another operator, or another fleet instance, got there first). */
 interface IssueStep {
@@ -97,42 +90,20 @@ export class IssueDesk {
   }
 
   async search(s: IssueSearch = {}): Promise<FleetIssue[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    if (s.state === 'unresolved') where.push("state != 'resolved'");
-    else if (s.state) {
-      where.push('state = ?');
-      params.push(s.state);
-    }
-    if (s.room) {
-      const [site, room] = s.room.includes('/') ? s.room.split('/', 2) : [undefined, s.room];
-      if (site) {
-        where.push('site = ?');
-        params.push(site);
-      }
-      where.push('room = ?');
-      params.push(room);
-    }
-    if (s.q) {
-      // LOWER + LIKE: the same on both engines; the words are matched anywhere, as typed.
-      const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const fields = ['summary', 'room', 'site', 'device_id', 'comment', 'meeting', 'acknowledged_by', 'resolved_by', 'assigned_to'];
-      where.push(
-        `(${fields.map((f) => `LOWER(COALESCE(${f}, '')) LIKE ? ESCAPE '\\'`).join(' OR ')} OR id IN (SELECT issue_id FROM fleet_issue_log WHERE LOWER(COALESCE(text, '')) LIKE ? ESCAPE '\\'))`,
-      );
-      params.push(...fields.map(() => like), like);
-    }
+    const { where, params } = issueSearchWhere(s);
     params.push(Math.min(s.limit ?? 200, 1000));
-    const rows = await this.sql.query<{ id: string }>(
-      `SELECT id FROM fleet_issues ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT ?`,
-      params,
-    );
+    const rows = await this.sql.query<{ id: string }>(`SELECT id FROM fleet_issues WHERE ${where} ORDER BY opened_at DESC LIMIT ?`, params);
     const out: FleetIssue[] = [];
     for (const r of rows) {
       const issue = await this.store.issue(r.id);
       if (issue) out.push(issue);
     }
     return out;
+  }
+
+  /** The issues a search finds as CSV, newest first (issues-csv.ts). */
+  csv(s: IssueSearch = {}): ReturnType<typeof issuesCsv> {
+    return issuesCsv(this.sql, s);
   }
 
   private async existing(id: string): Promise<FleetIssue> {

@@ -30,11 +30,12 @@ export class FleetMetrics {
       ['invalid', 'Messages ignored because they could not be read'],
       ['duplicates', 'Events received again (same id) and ignored'],
       ['stale', 'Health messages older than the stored one, ignored'],
+      ['heldBack', "Events past their room's bound: counted on the room, not stored"],
     ];
     for (const [field, help] of counters) {
       let reported = 0;
       new Counter({
-        name: `roomctl_fleet_messages_${field}_total`,
+        name: `roomctl_fleet_messages_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_total`,
         help,
         registers: [registry],
         collect() {

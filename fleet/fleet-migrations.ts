@@ -402,4 +402,19 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       CREATE UNIQUE INDEX fleet_alert_feed_help_resolved_once ON fleet_alert_feed (alert_key) WHERE rule = 'help-request' AND state = 'resolved';
     `,
   },
+  {
+    version: 14,
+    name: "a room's time zone, the events it sent past its bound, and resolved issues by age",
+    // The zone (from the room's retained state, which existing rooms already sent) gives the exports their local times;
+    // events past a room's bound are counted on it, not stored; retention finds resolved issues by when they were resolved.
+    sqlite:
+      "ALTER TABLE fleet_rooms ADD COLUMN timezone TEXT;\n      UPDATE fleet_rooms SET timezone = json_extract(state, '$.room.timezone') WHERE state IS NOT NULL AND json_valid(state);\n",
+    postgres:
+      "ALTER TABLE fleet_rooms ADD COLUMN timezone TEXT;\n      UPDATE fleet_rooms SET timezone = state::json #>> '{room,timezone}' WHERE state IS NOT NULL;\n",
+    sql: `
+      ALTER TABLE fleet_rooms ADD COLUMN events_held_back BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE fleet_rooms ADD COLUMN events_held_back_at BIGINT;
+      CREATE INDEX fleet_issues_resolved ON fleet_issues (resolved_at) WHERE state = 'resolved';
+    `,
+  },
 ];

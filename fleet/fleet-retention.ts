@@ -8,9 +8,15 @@ export interface RetentionConfig {
   rollupDays: number;
   /** Delivered alerts are kept this many days. */
   alertDays: number;
+  /**
+   * Resolved issues (and their logs) are kept this many days after they were resolved: staff
+   * search last year's for a device that fails again, as the roll-ups keep a year and a month.
+   * Open and acknowledged issues are kept however old.
+   */
+  resolvedIssueDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionConfig = { rawEventDays: 30, rollupDays: 400, alertDays: 90 };
+export const DEFAULT_RETENTION: RetentionConfig = { rawEventDays: 30, rollupDays: 400, alertDays: 90, resolvedIssueDays: 400 };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -23,15 +29,24 @@ const RETENTION_LOCK = 0x70727565;
  * their days go. Device samples (reply time, lamp hours, signal: the trends read 30 days) are
  * thinned once a day old to the first of each hour per device (a 7-day chart needs no
  * 5-minute points; a month of them cost a room megabytes) and go with the raw events, the dashboard's alert list with the delivered alerts, ended device faults with
- * the roll-ups (uptime reads 30 days; the rest is the long record). Rooms, devices (one row
- * each, updated in place), issues and their logs (staff search them) and operators are not
- * pruned. One transaction per pass: a pass that fails changes nothing.
+ * the roll-ups (uptime reads 30 days; the rest is the long record), resolved issues and their
+ * logs `resolvedIssueDays` after they were resolved. Rooms, devices (one row each, updated in
+ * place), issues not resolved and operators are not pruned. One transaction per pass: a pass
+ * that fails changes nothing.
  */
 export async function pruneFleetHistory(
   sql: FleetSql,
   config: RetentionConfig,
   now = Date.now(),
-): Promise<{ rolledUp: number; rollupsDeleted: number; alertsDeleted: number; samplesDeleted: number; samplesThinned: number; faultsDeleted: number }> {
+): Promise<{
+  rolledUp: number;
+  rollupsDeleted: number;
+  alertsDeleted: number;
+  samplesDeleted: number;
+  samplesThinned: number;
+  faultsDeleted: number;
+  issuesDeleted: number;
+}> {
   const eventsBefore = now - config.rawEventDays * DAY_MS;
   return sql.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(?)', [RETENTION_LOCK]);
@@ -62,7 +77,11 @@ export async function pruneFleetHistory(
     ).changes;
     const faultsDeleted = (await tx.run('DELETE FROM fleet_device_faults WHERE ended_at IS NOT NULL AND ended_at < ?', [now - config.rollupDays * DAY_MS]))
       .changes;
-    return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, samplesThinned, faultsDeleted };
+    // resolved_at is an ISO instant (the fleet's, or the room's for a call it resolved): compared as text, as it is stored.
+    const issuesBefore = new Date(now - config.resolvedIssueDays * DAY_MS).toISOString();
+    await tx.run("DELETE FROM fleet_issue_log WHERE issue_id IN (SELECT id FROM fleet_issues WHERE state = 'resolved' AND resolved_at < ?)", [issuesBefore]);
+    const issuesDeleted = (await tx.run("DELETE FROM fleet_issues WHERE state = 'resolved' AND resolved_at < ?", [issuesBefore])).changes;
+    return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, samplesThinned, faultsDeleted, issuesDeleted };
   });
 }
 
@@ -77,7 +96,7 @@ export function scheduleRetention(
   const pass = () => {
     running = pruneFleetHistory(sql, config, options.now?.() ?? Date.now()).then(
       (r) => {
-        if (r.rolledUp || r.rollupsDeleted || r.alertsDeleted || r.samplesThinned) log.info(r, 'fleet history pruned');
+        if (r.rolledUp || r.rollupsDeleted || r.alertsDeleted || r.samplesThinned || r.issuesDeleted) log.info(r, 'fleet history pruned');
       },
       (err: Error) => log.warn({ err: err.message }, 'the fleet could not prune its history; trying again later'),
     );

@@ -49,6 +49,8 @@ export interface FleetOptions {
   /** Signs the commands that tell a room its help call was seen (one of the rooms' `mqtt.commandKeys`). */
   commandKey?: CommandKey;
   rules?: Partial<AlertRulesConfig>;
+  /** Events one room may have stored a minute (event-budget.ts; default 60, with 30 minutes' worth at once for a backlog). */
+  roomEventsPerMinute?: number;
   /** How long raw events, roll-ups and delivered alerts are kept (fleet-retention.ts). */
   retention?: Partial<RetentionConfig>;
   sinks?: AlertSink[];
@@ -92,7 +94,7 @@ export interface Fleet {
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const { log } = options;
   const sql = await openFleetSql({ dataDir: options.dataDir, database: options.database, log });
-  const store = await FleetStore.open(sql);
+  const store = await FleetStore.open(sql, { roomEventsPerMinute: options.roomEventsPerMinute });
   const feed = await FleetChangeFeed.start(sql, store.origin, (seqs) => store.eventsBySeq(seqs), log);
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
   const sampler = new DeviceSampler(sql);

@@ -16,6 +16,7 @@ import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import { currentMeetingIn } from './current-meeting.js';
 import { deviceNamesOf } from './device-names.js';
 import { FleetBatchWriter } from './fleet-batch-writer.js';
+import { EventBudget } from './event-budget.js';
 import type { FleetMessage } from './fleet-messages.js';
 import { queryOne, type FleetSql } from './fleet-sql.js';
 
@@ -24,14 +25,16 @@ export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 // Portable SQL (fleet-sql.ts): CASE rather than summing booleans.
 const count = (status: string) => `COALESCE(SUM(CASE WHEN d.status = '${status}' THEN 1 ELSE 0 END), 0)`;
 const SUMMARY = `SELECT r.site, r.room, r.name, r.status AS online, r.updated_at AS "updatedAt",
+    r.events_held_back AS "eventsHeldBack", r.events_held_back_at AS "eventsHeldBackAt",
     ${count('ok')} AS ok, ${count('degraded')} AS degraded, ${count('offline')} AS offline, ${count('auth-failed')} AS "authFailed", ${count('unknown')} AS unknown,
     (SELECT COUNT(*) FROM fleet_issues i WHERE i.site = r.site AND i.room = r.room AND i.state != 'resolved') AS "openIssues"
   FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room`;
+const SUMMARY_GROUP = 'r.site, r.room, r.name, r.status, r.updated_at, r.events_held_back, r.events_held_back_at';
 const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, body';
 
 const SQL = {
-  summaries: `${SUMMARY} GROUP BY r.site, r.room, r.name, r.status, r.updated_at ORDER BY r.site, r.room`,
-  summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY r.site, r.room, r.name, r.status, r.updated_at`,
+  summaries: `${SUMMARY} GROUP BY ${SUMMARY_GROUP} ORDER BY r.site, r.room`,
+  summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY ${SUMMARY_GROUP}`,
   roomRow: 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?',
   devices: `SELECT device_id AS "deviceId", status, since, detail, code, error_message AS "errorMessage", metrics, received_at AS "receivedAt"
     FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`,
@@ -65,9 +68,9 @@ export class FleetStore {
   ) {}
 
   /** A store over an open (migrated) database; loads what it needs to tell changes. */
-  static async open(sql: FleetSql): Promise<FleetStore> {
+  static async open(sql: FleetSql, options: { roomEventsPerMinute?: number } = {}): Promise<FleetStore> {
     const origin = randomUUID();
-    return new FleetStore(sql, origin, await FleetBatchWriter.load(sql, origin));
+    return new FleetStore(sql, origin, await FleetBatchWriter.load(sql, origin, new EventBudget(options.roomEventsPerMinute)));
   }
 
   /** Applies a batch in one transaction (one commit for thousands of messages). */
@@ -182,6 +185,8 @@ interface SummaryRow {
   authFailed: number;
   unknown: number;
   openIssues: number;
+  eventsHeldBack: number | string;
+  eventsHeldBackAt: number | string | null;
 }
 
 function toSummary(r: SummaryRow): FleetRoomSummary {
@@ -198,7 +203,18 @@ function toSummary(r: SummaryRow): FleetRoomSummary {
           : counts.unknown > 0 || r.online === 'unknown'
             ? 'unknown'
             : 'ok';
-  return { site: r.site, room: r.room, name: r.name, online: r.online, worst, counts, openIssues: r.openIssues, updatedAt: r.updatedAt };
+  const heldBack = Number(r.eventsHeldBack);
+  return {
+    site: r.site,
+    room: r.room,
+    name: r.name,
+    online: r.online,
+    worst,
+    counts,
+    openIssues: r.openIssues,
+    updatedAt: r.updatedAt,
+    eventsHeldBack: heldBack > 0 ? { events: heldBack, lastAt: Number(r.eventsHeldBackAt) } : null,
+  };
 }
 
 interface IssueRow {

@@ -31,8 +31,12 @@ const earlierClock = compileReader(
   }),
 );
 
-/** What a room of an earlier release sends: its items without ids or speakers, and — before the release that added them — without itemsAt/itemsBy. */
-function asEarlierRelease(record: LinkRecord, withItemsOrigin: boolean): LinkRecord {
+/**
+ * What a room of an earlier release sends: no proof that it holds the meeting, its items without
+ * ids or speakers, and — before the release that added them — without itemsAt/itemsBy.
+ */
+function asEarlierRelease(sent: LinkRecord, withItemsOrigin: boolean): LinkRecord {
+  const { proof: _proof, ...record } = sent;
   if (record.kind !== 'agenda.clock') return record;
   const { itemsAt, itemsBy, ...rest } = record;
   const items = record.items.map(({ id: _id, speakers: _speakers, ...item }) => item);
@@ -43,7 +47,9 @@ function asEarlierRelease(record: LinkRecord, withItemsOrigin: boolean): LinkRec
  * Aurora runs this release, Hudson an earlier one. Hudson reads Aurora's clocks (their ids and
  * speakers are fields it does not know), and Aurora reads Hudson's: when Hudson's chair adds an
  * item and moves the agenda on, with items that carry no ids and no speakers, Aurora takes the
- * item and the times, and its own items keep their ids and speakers.
+ * item and the times, and its own items keep their ids and speakers. Hudson shows no proof that it
+ * holds the invite (its release makes none): it is one of the meeting's in Aurora because Aurora
+ * takes invitations from its site (`acceptFrom`).
  */
 it.each([
   ['the release before', true],
@@ -60,10 +66,15 @@ it.each([
       ],
     },
   ];
-  const lab = sameInviteInTwoRooms(fixtures, { minutes: 60, title: 'Across sites', agenda }, [
-    ['hq/aurora', 'Aurora'],
-    ['ny/hudson', 'Hudson'],
-  ]);
+  const lab = sameInviteInTwoRooms(
+    fixtures,
+    { minutes: 60, title: 'Across sites', agenda },
+    [
+      ['hq/aurora', 'Aurora'],
+      ['ny/hudson', 'Hudson'],
+    ],
+    { acceptFrom: ['hq/*', 'ny/*'] },
+  );
   const [aurora, hudson] = lab.rooms;
   const [inAurora, inHudson] = lab.meetings;
   // Hudson's records are turned into an earlier release's on their way, and each is read as the broker would hand it over.

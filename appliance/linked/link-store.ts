@@ -3,6 +3,7 @@ import type { Db } from '../store/database.js';
 import { RecordsOnce } from '../store/records-once.js';
 import { assertMeetingHolds } from '../meetings/meeting-limits.js';
 import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
+import { linkKeyOf } from './link-key.js';
 
 /**
  * What one other room may have stored here about one linked meeting. Records are kept once by
@@ -62,6 +63,25 @@ export class LinkStore {
       this.held.set(key, (held = { records: row.records, bytes: row.bytes }));
     }
     return held;
+  }
+
+  /**
+   * Deletes the records of every link no meeting of this room holds any more — its meeting
+   * purged by retention (`meetings.retentionDays` after it ended) or deleted: the records say
+   * who was where and what they added, as long as the meeting's own record is read (its view,
+   * its minutes' attendance by room), and no longer. Returns the links forgotten and how many
+   * records went.
+   */
+  forgetUnheld(): { links: string[]; records: number } {
+    const held = new Set<string>(this.db.prepare('SELECT l.link FROM linked_meetings l JOIN meetings m ON m.id = l.meeting_id').pluck().all() as string[]);
+    for (const key of this.db.prepare('SELECT occurrence_key FROM meetings').pluck().iterate() as IterableIterator<string>) held.add(linkKeyOf(key));
+    const gone = (this.db.prepare('SELECT DISTINCT link FROM linked_records').pluck().all() as string[]).filter((link) => !held.has(link));
+    const remove = this.db.prepare('DELETE FROM linked_records WHERE link = ?');
+    let records = 0;
+    for (const link of gone) records += remove.run(link).changes;
+    // What each room holds per link is counted again from the table when next needed.
+    if (records > 0) this.held.clear();
+    return { links: gone, records };
   }
 
   has(id: string): boolean {

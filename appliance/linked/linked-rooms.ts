@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
-import { linkKeyOf } from './link-key.js';
+import { linkKeyOf, memberProof } from './link-key.js';
 import { LinkInvitations } from './link-invitations.js';
 import type { LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
@@ -18,6 +18,8 @@ import { OwnRecords } from './own-records.js';
 import { LinkedDuties } from './linked-duties.js';
 import { RoomPresence } from './room-presence.js';
 import { HearingTheOthers } from './hearing-the-others.js';
+import { LinkMembership } from './link-membership.js';
+import { RefusalLog } from './refusal-log.js';
 
 interface LinkedRoomsDeps {
   self: RoomKey;
@@ -29,13 +31,11 @@ interface LinkedRoomsDeps {
   log: Logger;
   /** Subscribes (idempotently) to a topic on the link's own MQTT connection. */
   subscribe(topic: string): void;
-  /** Whether an invitation from this room may link this room to a meeting (`meetings.links.acceptFrom`). */
+  /** Whether this room takes invitations from a room (`meetings.links.acceptFrom`): it may also join this room's linked meetings. */
   accepts(from: RoomKey): boolean;
 }
 
 const MAX_LINKED_ROOMS = 50;
-/** Records refused from other rooms are logged at most once per this long, with a count. */
-const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 /**
  * The rooms a meeting is held in, as one meeting. Sends this room's facts about each linked
@@ -60,13 +60,25 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly channels = new Map<string, Channel>();
   /** Whether this room has heard the others of each link, to decide alone what one room does. */
   private readonly hearing: HearingTheOthers;
+  /** Which rooms may change a linked meeting here: others' records are dropped before anything is stored. */
+  private readonly membership: LinkMembership;
+  private readonly notApplied: RefusalLog;
   private onBroker = false;
   private applying = false;
-  private refusals = { loggedAt: Number.NEGATIVE_INFINITY, unlogged: 0 };
 
   constructor(private readonly deps: LinkedRoomsDeps) {
     this.presence = new RoomPresence(deps.self);
-    this.own = new OwnRecords({ ...deps, now: () => deps.ctx.clock.now(), stored: (link) => this.folds.delete(link) });
+    this.own = new OwnRecords({
+      ...deps,
+      now: () => deps.ctx.clock.now(),
+      stored: (link) => this.folds.delete(link),
+      proofOf: (link) => {
+        const m = this.active.meetingOf(link);
+        return m && memberProof(m.occurrenceKey, link, deps.self);
+      },
+    });
+    this.membership = new LinkMembership(deps);
+    this.notApplied = new RefusalLog(deps.log, "a linked room's record could not be applied");
     this.active = new ActiveLinks(deps.ctx, deps.store);
     this.invitations = new LinkInvitations({ ...deps, linked: () => this.changed() });
     this.views = new LinkedMeetingViews({ ...deps, presence: this.presence, fold: (link) => this.fold(link) });
@@ -85,6 +97,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   get self(): RoomKey {
     return this.deps.self;
+  }
+
+  /** Records from other rooms refused since start: from a room that is not one of the meeting's, or that could not be applied. */
+  get refused(): number {
+    return this.membership.refused + this.notApplied.count;
   }
 
   /** A module whose records replicate as they are (the floor, polls): `send` them, get the others' in `apply`. */
@@ -163,10 +180,14 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.hearing.echoed(record.link, record.id);
   }
 
-  /** A record from another room (already checked against its topic). */
-  receive(record: LinkRecord): void {
-    const meeting = this.active.meetingOf(record.link);
+  /** A record from another room (already checked against its topic): taken only from a room of the meeting (LinkMembership). */
+  receive(received: LinkRecord): void {
+    const meeting = this.active.meetingOf(received.link);
     if (!meeting) return; // not a meeting of this room: not ours to take
+    const member = this.membership.admits(received, meeting, () => this.fold(received.link));
+    if (!member) return;
+    // The proof has done its work here; stored without it (this room sends only its own records again).
+    const { proof: _proof, ...record } = received;
     this.applying = true;
     try {
       let fresh = false;
@@ -181,7 +202,9 @@ export class LinkedRooms implements LinkedMeetingsPort {
       } catch (err) {
         this.folds.delete(record.link);
         this.deps.store.recount();
-        this.notApplied(record, err as Error);
+        const error = err as Error;
+        const code = error instanceof RoomctlError ? error.code : undefined;
+        this.notApplied.refused({ link: record.link, from: record.room, kind: record.kind, code, err: error.message });
         return;
       }
       // Another room's join, new or again: the end of its re-send (see OwnRecords.resendSoon), which this room may be waiting for.
@@ -189,10 +212,12 @@ export class LinkedRooms implements LinkedMeetingsPort {
       if (!fresh) return;
       if (record.kind === 'channel' || record.kind === 'host.set' || record.kind === 'room.joined')
         this.deps.log.debug(
-          { link: record.link, from: record.room, kind: record.kind, at: record.at, channel: record.kind === 'channel' ? record.channel : undefined },
+          { link: record.link, from: record.room, member, kind: record.kind, at: record.at, channel: record.kind === 'channel' ? record.channel : undefined },
           'linked record received',
         );
       if (record.kind === 'room.joined') this.own.resendSoon(record.link);
+      // A room refused here before is one of the meeting's now: join again, so it (and every room) sends what this room missed.
+      if (record.kind === 'links.set' && this.membership.namedAfterRefusal(record.link, record.rooms)) this.joined.delete(record.link);
       // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
       this.deps.ctx.changed();
     } finally {
@@ -263,6 +288,18 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.attendanceByRoom(meetingId);
   }
 
+  forgetGoneMeetings(): number {
+    const { links, records } = this.deps.store.forgetUnheld();
+    // What this room remembers of a gone meeting's link goes with its records.
+    for (const link of links) {
+      this.folds.delete(link);
+      this.lastClock.delete(link);
+      this.lastHealth.delete(link);
+      this.joined.delete(link);
+    }
+    return records;
+  }
+
   /** Stops the re-sends still waiting. */
   stop(): void {
     this.own.stop();
@@ -285,21 +322,6 @@ export class LinkedRooms implements LinkedMeetingsPort {
     if (before === undefined || before === text) return;
     if (clock.status === 'in_progress' && this.fold(link).host === null) this.own.publish(link, { kind: 'host.set', host: this.self, reason: 'started' });
     this.own.publish(link, { kind: 'agenda.clock', ...clock });
-  }
-
-  /** A record refused here (a meeting's bound reached, say): one line a minute at most, counting the rest, for any room can send them. */
-  private notApplied(record: LinkRecord, err: Error): void {
-    const now = Date.now();
-    if (now - this.refusals.loggedAt < REFUSAL_LOG_INTERVAL_MS) {
-      this.refusals.unlogged++;
-      return;
-    }
-    const code = err instanceof RoomctlError ? err.code : undefined;
-    this.deps.log.warn(
-      { link: record.link, from: record.room, kind: record.kind, code, err: err.message, alsoRefused: this.refusals.unlogged },
-      "a linked room's record could not be applied",
-    );
-    this.refusals = { loggedAt: now, unlogged: 0 };
   }
 
   private remoteDeps() {

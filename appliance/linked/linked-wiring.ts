@@ -11,6 +11,7 @@ import { senderOf } from '../../contract/link-topics.js';
 import { readInvitation, readRecord } from '../../contract/link-readers.js';
 import { CONVERSATION_CHANNEL } from '../../contract/conversation-wire.js';
 import { LinkedRooms } from './linked-rooms.js';
+import { RefusalLog } from './refusal-log.js';
 import type { RecordSender } from './record-sender.js';
 import { forOtherRooms, type ConversationRecord } from '../conversation/conversation-records.js';
 import { replicateLog } from './replicated-log.js';
@@ -21,7 +22,7 @@ const SYNC_MS = 1000;
 
 export interface RunningLink {
   rooms: LinkedRooms;
-  /** Records refused (wrong sender, malformed, another meeting) since start. */
+  /** Records refused since start: malformed, from another room than their topic's, about another meeting, from a room that is not one of the meeting's, or not applicable here. */
   readonly refused: number;
   stop(): Promise<void>;
 }
@@ -74,14 +75,8 @@ export async function startLinkedRooms(
     (id) => ctx.meetings.get(id),
     (r, m) => forOtherRooms(r, m.confidentiality === 'confidential'),
   );
-  let refused = 0;
-  let lastRefusalLog = 0;
-  const refuse = (topic: string, why: string) => {
-    refused++;
-    if (Date.now() - lastRefusalLog < 60_000) return; // one line a minute: any room on the broker can send them
-    lastRefusalLog = Date.now();
-    log.warn({ topic, why, refused }, 'a linked-room message was refused');
-  };
+  const unread = new RefusalLog(log, 'a linked-room message was refused');
+  const refuse = (topic: string, why: string) => unread.refused({ topic, why });
 
   const own = connect(config.mqtt.url, linkConnectOptions(config.mqtt, config.room));
   client = own;
@@ -129,7 +124,7 @@ export async function startLinkedRooms(
   return {
     rooms,
     get refused() {
-      return refused;
+      return unread.count + rooms.refused;
     },
     async stop() {
       clearInterval(timer);

@@ -6,12 +6,16 @@ import type { RecordSender } from './record-sender.js';
 
 /** Joins within this long share one re-send (HearingTheOthers counts on it). */
 const RESEND_DELAY_MS = 500;
+/** Proofs kept per link (a link's proof never changes: it is made from the meeting's occurrence key). */
+const PROOFS_KEPT = 1000;
 
 interface OwnRecordsDeps {
   self: RoomKey;
   store: LinkStore;
   sender: RecordSender;
   now(): Date;
+  /** This room's proof that it holds the meeting of a link (link-key.ts), if it holds it now. */
+  proofOf(link: string): string | undefined;
   /** A record of this room was stored on the link: what was folded of it is stale. */
   stored(link: string): void;
 }
@@ -22,6 +26,7 @@ interface OwnRecordsDeps {
  */
 export class OwnRecords {
   private readonly resends = new Map<string, NodeJS.Timeout>();
+  private readonly proofs = new Map<string, string>();
 
   constructor(private readonly deps: OwnRecordsDeps) {}
 
@@ -34,8 +39,11 @@ export class OwnRecords {
     return record;
   }
 
+  /** Puts a record in the outbox with this room's proof that it holds the meeting (made as it leaves: records stored before it had one get it too). */
   send(record: LinkRecord): void {
-    this.deps.sender.enqueue(linkTopics.records(this.deps.self, record.link), JSON.stringify(record), { qos: 1, retain: false });
+    const proof = this.proofOf(record.link);
+    const payload = JSON.stringify(proof === undefined ? record : { ...record, proof });
+    this.deps.sender.enqueue(linkTopics.records(this.deps.self, record.link), payload, { qos: 1, retain: false });
   }
 
   /**
@@ -54,6 +62,18 @@ export class OwnRecords {
     }, RESEND_DELAY_MS);
     timer.unref();
     this.resends.set(link, timer);
+  }
+
+  /** Made once per link: a re-send of thousands of records asks for the meeting once. */
+  private proofOf(link: string): string | undefined {
+    let proof = this.proofs.get(link);
+    if (proof === undefined) {
+      proof = this.deps.proofOf(link);
+      if (proof === undefined) return undefined;
+      if (this.proofs.size >= PROOFS_KEPT) this.proofs.clear();
+      this.proofs.set(link, proof);
+    }
+    return proof;
   }
 
   /** Stops the re-sends still waiting. */

@@ -4,7 +4,7 @@ import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { purgeOlderThan } from './retention.js';
 
 /** What this file's functions use of the meeting context. */
-type DailyJobsContext = Pick<MeetingContext, 'bus' | 'clock' | 'db' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'room' | 'rules' | 'texts'>;
+type DailyJobsContext = Pick<MeetingContext, 'bus' | 'clock' | 'db' | 'linked' | 'log' | 'meetings' | 'minutes' | 'notifier' | 'room' | 'rules' | 'texts'>;
 
 /** Business minutes between two instants, counting each local day's business hours. */
 function businessMinutes(ctx: DailyJobsContext, from: Date, to: Date): number {
@@ -62,6 +62,6 @@ export function dailyJobs(ctx: DailyJobsContext): void {
   const figures = figuresBetween(ctx, yesterdayStart, todayStart);
   const { from: _from, to: _to, ...numbers } = figures;
   ctx.bus.publish({ type: 'room.figures', day: localDay(yesterdayStart, timezone), figures: numbers });
-  const purge = purgeOlderThan(ctx.db, new Date(now.getTime() - ctx.rules.retentionDays * 86_400_000), now);
+  const purge = purgeOlderThan(ctx.db, new Date(now.getTime() - ctx.rules.retentionDays * 86_400_000), now, ctx.linked);
   ctx.log.info({ cutoff: purge.cutoff, removed: purge.removed }, 'retention purge');
 }

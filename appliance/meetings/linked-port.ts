@@ -52,4 +52,9 @@ export interface LinkedMeetingsPort {
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined;
   /** Attendance per room for the minutes: names (none for a confidential meeting) and counts. */
   attendanceByRoom(meetingId: string): { room: string; name: string; present: number; names: string[] }[];
+  /**
+   * The daily purge deleted meetings: the linked records of every meeting this room no longer
+   * holds go too (they are read only through their meeting). Returns how many records went.
+   */
+  forgetGoneMeetings(): number;
 }

@@ -99,12 +99,12 @@ export const MeetingsSection = Type.Object(
               {
                 maxItems: 500,
                 description:
-                  "Rooms whose invitations to a linked meeting this room takes (it books the meeting when free); others are refused. Default: this room's own site",
+                  "Rooms whose invitations to a linked meeting this room takes (it books the meeting when free), and that take part in its linked meetings without showing they hold the invite; others are refused. Default: this room's own site",
               },
             ),
           ),
         },
-        { additionalProperties: false, description: 'Linked meetings: which rooms may link this room to their meetings' },
+        { additionalProperties: false, description: 'Linked meetings: which rooms may link this room to their meetings, and take part in them' },
       ),
     ),
   },

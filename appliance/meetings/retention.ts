@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import type { LinkedMeetingsPort } from './linked-port.js';
 
 interface PurgeResult {
   cutoff: string;
@@ -7,10 +8,10 @@ interface PurgeResult {
 
 /**
  * Deletes meeting records that ended before `cutoff` (their check-ins, agenda, minutes and
- * action items go with them), old feedback, self-tests, sent notifications and audit
- * entries, and logs the purge itself — the log of purges is kept.
+ * action items go with them, and what linked rooms sent about them), old feedback, self-tests,
+ * sent notifications and audit entries, and logs the purge itself — the log of purges is kept.
  */
-export function purgeOlderThan(db: Db, cutoff: Date, now: Date): PurgeResult {
+export function purgeOlderThan(db: Db, cutoff: Date, now: Date, linked?: Pick<LinkedMeetingsPort, 'forgetGoneMeetings'>): PurgeResult {
   const c = cutoff.toISOString();
   const removed: Record<string, number> = {};
   db.transaction(() => {
@@ -19,6 +20,7 @@ export function purgeOlderThan(db: Db, cutoff: Date, now: Date): PurgeResult {
     removed.audit = db.prepare('DELETE FROM minutes_audit WHERE at < ?').run(c).changes;
     removed.notifications = db.prepare("DELETE FROM notify_outbox WHERE status != 'pending' AND created_at < ?").run(c).changes;
     removed.meetings = db.prepare("DELETE FROM meetings WHERE end_at < ? AND status != 'in_progress'").run(c).changes;
+    if (linked) removed.linkedRecords = linked.forgetGoneMeetings();
     db.prepare('INSERT INTO retention_log (at, cutoff, removed) VALUES (?, ?, ?)').run(now.toISOString(), c, JSON.stringify(removed));
   })();
   return { cutoff: c, removed };

@@ -191,6 +191,10 @@ export const ERROR_CATALOG = {
     http: 403,
     hint: 'This room takes invitations to linked meetings only from the rooms in meetings.links.acceptFrom (by default the rooms of its own site): add the inviting room ("site/room") or its site ("site/*") there.',
   },
+  ROOMCTL_E_LINK_NOT_MEMBER: {
+    http: 403,
+    hint: "A linked meeting takes records only from its rooms: those whose calendars hold its invite, those an organiser linked to it, and the rooms of meetings.links.acceptFrom (by default this room's site). Put the room in the invite, link it from the organiser's room, or name it in acceptFrom.",
+  },
   ROOMCTL_E_LINK_ROOM: {
     http: 400,
     hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.',

@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FUZZ_CASES as CASES, FUZZ_TIMEOUT_MS as TIMEOUT_MS } from '../testing/fuzz.js';
 import { LineFramer, parseGreeting, parseResponse, type PjlinkResponse } from './pjlink-codec.js';
 
 /**
  * Whatever a display sends, the codec answers with a value and never throws, and the framer
- * never holds more than its bound. Default 100k cases per property (a few seconds);
- * PJLINK_FUZZ_CASES=1000000 for the long run.
+ * never holds more than its bound. Cases per property as every parser's property tests have
+ * them (drivers/testing/fuzz.ts).
  */
-const CASES = Number(process.env.PJLINK_FUZZ_CASES ?? 100_000);
 const MAX_LINE = 64;
-/** vitest's 20 s default is for the 100k run; a million cases get time in proportion. */
-const TIMEOUT_MS = Math.max(20_000, CASES / 10);
 
 const COMMANDS = ['POWR', 'INPT', 'AVMT', 'ERST', 'LAMP', 'INST', 'NAME', 'INF1', 'INF2', 'INFO', 'CLSS', 'SVOL', 'MVOL'];
 /** Lines that look like PJLink, so mutations land near the grammar rather than far from it. */

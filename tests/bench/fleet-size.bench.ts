@@ -137,7 +137,7 @@ const bench: Benchmark = {
           const events = (await db.sql.query<{ n: number }>('SELECT COUNT(*) AS n FROM fleet_events'))[0]!.n;
           figures[`${backend}_kib_per_room_month_raw`] = round(total / rooms / 1024, 1);
           figures[`${backend}_events_per_room_month`] = Math.round(events / rooms);
-          await pruneFleetHistory(db.sql, { rawEventDays: 0, rollupDays: 10_000, alertDays: 90 }, t0 + (DAYS + 1) * DAY);
+          await pruneFleetHistory(db.sql, { rawEventDays: 0, rollupDays: 10_000, alertDays: 90, resolvedIssueDays: 10_000 }, t0 + (DAYS + 1) * DAY);
           if (backend === 'sqlite') await db.sql.run('VACUUM');
           const after = await tableBytes(db.sql);
           figures[`${backend}_kib_per_room_month_rolled_up`] = round(after.fleet_event_rollups! / rooms / 1024, 1);

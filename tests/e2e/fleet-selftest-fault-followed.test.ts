@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
-import { FAULTS_CSV_MAX_ROWS } from '../../fleet/fleet-history.js';
+import { FAULTS_CSV_MAX_ROWS } from '../../fleet/export-bounds.js';
 import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
 import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
@@ -164,13 +164,17 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
   // The room history's export, as an operator downloads it: every fault its list shows, newest first, the device by its name.
   const listed = await dashboard.locator('fleet-room-history li[data-fault]').count();
   const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.locator('fleet-room-history button[name="export-faults"]').click()]);
-  const [head, ...rows] = readFileSync((await download.path())!, 'utf8')
-    .trimEnd()
-    .split('\r\n');
+  const file = readFileSync((await download.path())!, 'utf8');
+  // The byte-order mark first: a spreadsheet reads the file as UTF-8.
+  expect(file.startsWith('\uFEFF')).toBe(true);
+  const [head, ...rows] = file.slice(1).trimEnd().split('\r\n');
   expect(download.suggestedFilename()).toBe('faults-lab-demo.csv');
-  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
+  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local');
   expect(rows).toHaveLength(listed);
-  expect(rows[0]).toMatch(/^lab,demo,display,offline,.*,Display,ROOMCTL_E_CONNECT_FAILED$/);
+  // The demo room's zone (its config) gives each time on the room's wall clock as well.
+  expect(rows[0]).toMatch(
+    /^lab,demo,display,offline,.*,Display,ROOMCTL_E_CONNECT_FAILED,[^,]+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)?$/,
+  );
   // A month with more faults than one export carries: the dashboard says the file holds the newest ones.
   await fleet.sql.run(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)

@@ -2,10 +2,11 @@
  * The fleet's faults export is bounded: newest first, 1,000 rows unless `limit` asks for
  * another number, never more than 10,000, streamed a page at a time (no Content-Length: the
  * fleet does not build the file before sending it). Faults that share a start time keep
- * their place across the pages. On SQLite and on a real PostgreSQL.
+ * their place across the pages; the answer says when older ones were left out. On SQLite and
+ * on a real PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS } from '../../fleet/fleet-history.js';
+import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS, MORE_ROWS_HEADER } from '../../fleet/export-bounds.js';
 import { FLEET_BACKENDS, sharedPostgres } from '../helpers/fleet-databases.js';
 import { brokerForFleetTests } from '../helpers/fleet-store-per-test.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
@@ -35,8 +36,11 @@ describe.each(FLEET_BACKENDS)('the faults export on %s', (backend) => {
 
   const exportCsv = (query: string) => fetch(`${fleet.url}/api/fleet/export/faults.csv${query}`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } });
   const rowsOf = async (response: Response) => {
-    const [head, ...rows] = (await response.text()).trimEnd().split('\r\n');
-    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code');
+    // The byte-order mark first, so a spreadsheet reads the file as UTF-8.
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [head, ...rows] = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local');
     return rows.map((row) => {
       const cells = row.split(',');
       return { started: cells[4]!, issue: cells[8]! };
@@ -51,6 +55,7 @@ describe.each(FLEET_BACKENDS)('the faults export on %s', (backend) => {
   it(`gives the newest ${FAULTS_CSV_DEFAULT_ROWS} faults when no limit is asked for`, async () => {
     const response = await exportCsv('');
     expect(response.status).toBe(200);
+    expect(response.headers.get(MORE_ROWS_HEADER)).toBe('true');
     const rows = await rowsOf(response);
     expect(rows).toHaveLength(FAULTS_CSV_DEFAULT_ROWS);
     expectNewestFirst(rows);
@@ -67,6 +72,9 @@ describe.each(FLEET_BACKENDS)('the faults export on %s', (backend) => {
     expectNewestFirst(rows);
     expect(rows.map((r) => r.issue)).not.toContain('i1');
     expect(rows.at(-1)!.issue).toBe('i2');
+    expect(response.headers.get(MORE_ROWS_HEADER)).toBe('true');
+    // All of another room's (none here): nothing left out.
+    expect((await exportCsv('?site=hq&room=elsewhere')).headers.get(MORE_ROWS_HEADER)).toBe('false');
   });
 
   it('refuses a limit over the most, with a coded error', async () => {

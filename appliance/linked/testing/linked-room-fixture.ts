@@ -1,7 +1,9 @@
 import { book } from '../../meetings/meeting-lifecycle.js';
 import { roomFixture, type RoomFixture } from '../../meetings/testing/room-fixture.js';
 import { TelemetryOutbox } from '../../telemetry/outbox.js';
-import type { LinkRecord } from '../../../contract/link-records.js';
+import type { LinkInvitation, LinkRecord } from '../../../contract/link-records.js';
+import { senderOf } from '../../../contract/link-topics.js';
+import { invitationPolicy } from '../invitation-policy.js';
 import { LinkStore } from '../link-store.js';
 import { LinkedRooms } from '../linked-rooms.js';
 
@@ -9,9 +11,9 @@ import { LinkedRooms } from '../linked-rooms.js';
  * A linked room over a meeting fixture, in this process, sending into its own telemetry outbox
  * (what it would put on the broker): a test hands `sent()` records to another room's
  * `rooms.receive`, in the order (and as often) it likes. The fixture goes into `fixtures`, for
- * the test to close.
+ * the test to close. `acceptFrom` is its `meetings.links.acceptFrom` (by default its own site).
  */
-export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[], options: { accepts?: (from: string) => boolean } = {}) {
+export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[], options: { acceptFrom?: string[] } = {}) {
   const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
   const ctx = fx.room.ctx;
   const outbox = new TelemetryOutbox(ctx.db, { maxMessages: 10_000, maxAgeMs: 3_600_000 });
@@ -24,7 +26,7 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     sender: outbox,
     log: ctx.log,
     subscribe: () => undefined,
-    accepts: options.accepts ?? (() => true),
+    accepts: invitationPolicy(self, options.acceptFrom),
   });
   ctx.linked = rooms;
   // Closed as the room is: its re-sends stopped before its database closes (a join's re-send waits 500 ms).
@@ -36,21 +38,52 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     },
   });
   let read = 0;
-  /** The records this room sent since the last call. */
-  const sent = (): LinkRecord[] => {
+  const records: LinkRecord[] = [];
+  const invitations: { to: string; invitation: LinkInvitation }[] = [];
+  const readOutbox = () => {
     outbox.flush();
     const rows = outbox.after(read, 10_000);
     read = rows.at(-1)?.seq ?? read;
-    return rows.map((m) => JSON.parse(m.payload.toString()) as LinkRecord);
+    for (const row of rows) {
+      const to = senderOf(row.topic)?.rest;
+      if (to?.[0] === 'links') invitations.push({ to: `${to[1]}/${to[2]}`, invitation: JSON.parse(row.payload.toString()) as LinkInvitation });
+      else records.push(JSON.parse(row.payload.toString()) as LinkRecord);
+    }
   };
-  return { fx, ctx, rooms, sent };
+  /** The records this room sent since the last call. */
+  const sent = (): LinkRecord[] => {
+    readOutbox();
+    return records.splice(0);
+  };
+  /** The invitations this room sent since the last call, each with the room it is addressed to. */
+  const invitationsSent = () => {
+    readOutbox();
+    return invitations.splice(0);
+  };
+  return { fx, ctx, rooms, sent, invitationsSent };
 }
 
 type LinkedRoom = ReturnType<typeof linkedRoomFixture>;
 
+/** The invite the rooms of these fixtures hold in their calendars: its occurrence key. */
+const SHARED_INVITE = 'across@example.com';
+
+/** A linked room whose calendar holds the shared invite (the booking, under the invite's occurrence key); its meeting's id. */
+export function holdingTheInvite(
+  fixtures: RoomFixture[],
+  booking: Parameters<typeof book>[1],
+  [self, name]: [string, string],
+  options: { acceptFrom?: string[] } = {},
+): LinkedRoom & { meeting: string } {
+  const room = linkedRoomFixture(self, name, fixtures, options);
+  const m = book(room.ctx, booking);
+  room.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run(SHARED_INVITE, m.id);
+  return { ...room, meeting: m.id };
+}
+
 /**
  * Two linked rooms with the same invite in both calendars (the same occurrence key, the same
- * booking). `exchange` has both rooms send what they have and hands each the other's records,
+ * booking; `acceptFrom` for both). `exchange` has both rooms send what they have and hands each the other's records,
  * put in the order (and as often) `order` says; `aSecondLater` moves both rooms' clocks on, so the
  * next edit is the later one in every room.
  */
@@ -61,13 +94,11 @@ export function sameInviteInTwoRooms(
     ['hq/aurora', 'Aurora'],
     ['sz/lotus', 'Shenzhen'],
   ],
+  options: { acceptFrom?: string[] } = {},
 ) {
-  const rooms = names.map(([self, name]) => linkedRoomFixture(self, name, fixtures)) as [LinkedRoom, LinkedRoom];
-  const meetings = rooms.map((r) => {
-    const m = book(r.ctx, booking);
-    r.ctx.db.prepare('UPDATE meetings SET occurrence_key = ? WHERE id = ?').run('across@example.com', m.id);
-    return m.id;
-  }) as [string, string];
+  const held = names.map((name) => holdingTheInvite(fixtures, booking, name, options));
+  const rooms: [LinkedRoom, LinkedRoom] = [held[0]!, held[1]!];
+  const meetings: [string, string] = [held[0]!.meeting, held[1]!.meeting];
   const exchange = (order: (records: LinkRecord[]) => LinkRecord[] = (records) => records) => {
     for (const r of rooms) r.rooms.sync();
     const [fromA, fromB] = rooms.map((r) => r.sent());

@@ -69,13 +69,15 @@ export class FleetApi {
   }
 
   /** Downloads a CSV export (fetched with the token, then saved by the browser). */
-  async download(path: string, filename: string): Promise<void> {
+  /** Saves the answer as a file; resolves to its headers (an export says there whether it left older rows out). */
+  async download(path: string, filename: string): Promise<Headers> {
     const response = await fetch(path, { headers: this.headers() });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const url = URL.createObjectURL(await response.blob());
     const a = Object.assign(document.createElement('a'), { href: url, download: filename });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return response.headers;
   }
 
   private headers(): Record<string, string> {

@@ -4,7 +4,7 @@
  * says the file holds only the newest ones.
  */
 import { expect, it } from 'vitest';
-import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS } from '../../../fleet/fleet-history.js';
+import { FAULTS_CSV_DEFAULT_ROWS, FAULTS_CSV_MAX_ROWS } from '../../../fleet/export-bounds.js';
 import { faultsExport } from './fleet-faults-export.js';
 
 const limitOf = (path: string) => Number(new URL(path, 'http://fleet').searchParams.get('limit'));

@@ -1,4 +1,4 @@
-import { FAULTS_CSV_MAX_ROWS } from '../../../fleet/fleet-history.js';
+import { FAULTS_CSV_MAX_ROWS } from '../../../fleet/export-bounds.js';
 
 /**
  * What the room history's "Export CSV" asks for: every fault the list above it shows (the

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
+import { ISSUES_CSV_MAX_ROWS, MORE_ROWS_HEADER } from '../../../fleet/export-bounds.js';
 import { queryString, type FleetApi, type IssueQuery } from './fleet-api.js';
 import { SEARCH_SHOWN, searchResults } from './fleet-search-results.js';
 import { FleetWordsController, ft } from './fleet-words.js';
@@ -16,6 +17,7 @@ export class FleetIssueSearch extends LitElement {
     input[name='q'] { flex: 1; min-width: 10em; }
     button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
     .error { color: #ff6b6b; }
+    .muted { color: #a9b4c0; font-size: 0.9em; }
   `;
 
   @property({ attribute: false }) api!: FleetApi;
@@ -28,6 +30,8 @@ export class FleetIssueSearch extends LitElement {
   /** The search found more than the list shows. */
   @state() more = false;
   @state() error = '';
+  /** The last export left older issues out: it holds the newest this many. */
+  @state() exportCut: number | null = null;
   private query: IssueQuery = {};
   private readonly words = new FleetWordsController(this);
 
@@ -39,6 +43,17 @@ export class FleetIssueSearch extends LitElement {
   private async search(): Promise<void> {
     try {
       ({ shown: this.results, more: this.more } = searchResults(await this.api.issues(this.query, SEARCH_SHOWN + 1)));
+      this.error = '';
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  /** Everything the search finds, up to the most one export carries (the export's own default, 1,000, would cut it short without a word). */
+  private async exportCsv(): Promise<void> {
+    try {
+      const headers = await this.api.download(`/api/fleet/export/issues.csv?${queryString(this.query)}&limit=${ISSUES_CSV_MAX_ROWS}`, 'fleet-issues.csv');
+      this.exportCut = headers.get(MORE_ROWS_HEADER) === 'true' ? ISSUES_CSV_MAX_ROWS : null;
       this.error = '';
     } catch (err) {
       this.error = (err as Error).message;
@@ -65,9 +80,10 @@ export class FleetIssueSearch extends LitElement {
           ${rooms.map(([key, name]) => html`<option value=${key}>${name}</option>`)}
         </select>
         <button type="submit" name="search">${ft('Search')}</button>
-        <button type="button" name="export" @click=${() => void this.api.download(`/api/fleet/export/issues.csv?${queryString(this.query)}`, 'fleet-issues.csv')}>${ft('Export CSV')}</button>
+        <button type="button" name="export" @click=${() => void this.exportCsv()}>${ft('Export CSV')}</button>
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
+      ${this.exportCut ? html`<p class="muted" data-export-cut>${ft('The export holds the newest {rows} issues found; there are more: narrow the search.', { rows: this.exportCut.toLocaleString() })}</p>` : nothing}
       ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${this.more ? ft('The newest {n} found; there are more: narrow the search', { n: this.results.length }) : ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
   }
 }

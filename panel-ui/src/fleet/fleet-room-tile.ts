@@ -4,6 +4,9 @@ import type { FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
 import { statusColors } from './fleet-status-colors.js';
 import { FleetWordsController, ft, statusWord } from './fleet-words.js';
 
+/** How long after a room's last event past its bound its tile says so. */
+const HELD_BACK_SHOWN_MS = 86_400_000;
+
 export interface RoomSelectDetail {
   site: string;
   room: string;
@@ -63,6 +66,13 @@ export class FleetRoomTile extends LitElement {
       <span class="where">${r.site} / ${r.room}${r.online === 'offline' ? html` — <span data-appliance="offline">${ft('appliance offline')}</span>` : nothing}</span>
       <span class="counts">${r.online === 'offline' ? ft('Appliance offline') : statusWord(r.worst)}${counts ? `: ${counts}` : ''}</span>
       ${r.openIssues > 0 ? html`<span class="issues">${r.openIssues === 1 ? ft('1 open issue') : ft('{n} open issues', { n: r.openIssues })}</span>` : nothing}
+      ${
+        // The room sent events faster than its bound (a fault storm, or its broker login in the wrong hands): the rest were counted,
+        // not stored. Told for a day after the last one; the count is the room's total.
+        r.eventsHeldBack && Date.now() - r.eventsHeldBack.lastAt < HELD_BACK_SHOWN_MS
+          ? html`<span class="issues" data-events-held-back title=${ft('last {time}', { time: new Date(r.eventsHeldBack.lastAt).toLocaleString() })}>${ft('{n} events not stored: sent too fast', { n: r.eventsHeldBack.events.toLocaleString() })}</span>`
+          : nothing
+      }
     </button>`;
   }
 }

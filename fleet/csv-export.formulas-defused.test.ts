@@ -3,7 +3,7 @@
  * facilities person opens in a spreadsheet: no cell may start as a formula, whatever comes first.
  */
 import { expect, it } from 'vitest';
-import { csvRow } from './fleet-history.js';
+import { csvRow } from './csv-export.js';
 
 it('defuses a cell starting with = + - @, or with a tab or carriage return before one', () => {
   const cells = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', 'plain', 'a, b'];

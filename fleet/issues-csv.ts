@@ -1,0 +1,118 @@
+import { csvRow, localTime, roomZones } from './csv-export.js';
+import { ISSUES_CSV_DEFAULT_ROWS, ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
+import { issueSearchWhere, type IssueSearch } from './issue-search.js';
+import type { FleetSql, SqlValue } from './fleet-sql.js';
+
+/** Rows read per query while the issues export streams. */
+const PAGE_ROWS = 500;
+
+const COLUMNS =
+  'id, kind, site, room, device_id, summary, opened_at, state, acknowledged_by, assigned_to, resolved_by, resolved_at, cleared_at, meeting, rating, comment';
+
+const HEAD = [
+  'id',
+  'kind',
+  'site',
+  'room',
+  'device',
+  'summary',
+  'opened',
+  'state',
+  'acknowledged_by',
+  'assigned_to',
+  'resolved_by',
+  'resolved',
+  'cleared',
+  'meeting',
+  'rating',
+  'comment',
+  'timezone',
+  'opened_local',
+  'resolved_local',
+];
+
+interface IssueCsvRow {
+  id: string;
+  kind: string;
+  site: string;
+  room: string;
+  device_id: string | null;
+  summary: string;
+  opened_at: string;
+  state: string;
+  acknowledged_by: string | null;
+  assigned_to: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  cleared_at: string | null;
+  meeting: string | null;
+  rating: number | string | null;
+  comment: string | null;
+}
+
+/**
+ * The issues a search finds, as CSV (one row an issue), newest first, at most `limit` rows
+ * (default ISSUES_CSV_DEFAULT_ROWS, never more than ISSUES_CSV_MAX_ROWS), read a page at a
+ * time (keyset-paged on opened_at and id); `more` when older issues were left out. The first
+ * page is read before the answer starts, so a database that fails answers with a coded error.
+ */
+export async function issuesCsv(sql: FleetSql, search: IssueSearch): Promise<{ lines: AsyncGenerator<string>; more: boolean }> {
+  const limit = Math.min(search.limit ?? ISSUES_CSV_DEFAULT_ROWS, ISSUES_CSV_MAX_ROWS);
+  const { where, params } = issueSearchWhere(search);
+  const zones = await roomZones(sql);
+  const pages = issuePages(sql, where, params, limit);
+  const first = await pages.next();
+  const more =
+    (await sql.query(`SELECT 1 AS x FROM fleet_issues WHERE ${where} ORDER BY opened_at DESC, id DESC LIMIT 1 OFFSET ?`, [...params, limit])).length > 0;
+  const line = (i: IssueCsvRow) => {
+    const zone = zones.get(`${i.site}/${i.room}`);
+    return `${csvRow([
+      i.id,
+      i.kind,
+      i.site,
+      i.room,
+      i.device_id ?? '',
+      i.summary,
+      i.opened_at,
+      i.state,
+      i.acknowledged_by ?? '',
+      i.assigned_to ?? '',
+      i.resolved_by ?? '',
+      i.resolved_at ?? '',
+      i.cleared_at ?? '',
+      i.meeting ?? '',
+      i.rating === null ? '' : String(Number(i.rating)),
+      i.comment ?? '',
+      zone ?? '',
+      localTime(i.opened_at, zone),
+      localTime(i.resolved_at, zone),
+    ])}\r\n`;
+  };
+  const lines = (async function* () {
+    // The room's zone and its wall-clock times come last: a sheet that reads the first columns by place still does.
+    yield `${HEAD.join(',')}\r\n`;
+    if (first.done) return;
+    yield first.value.map(line).join('');
+    for await (const page of pages) yield page.map(line).join('');
+  })();
+  return { lines, more };
+}
+
+async function* issuePages(sql: FleetSql, where: string, params: SqlValue[], limit: number): AsyncGenerator<IssueCsvRow[]> {
+  let left = limit;
+  let after: { openedAt: string; id: string } | undefined;
+  while (left > 0) {
+    const page = Math.min(PAGE_ROWS, left);
+    const below = after ? ' AND (opened_at, id) < (?, ?)' : '';
+    const rows = await sql.query<IssueCsvRow>(`SELECT ${COLUMNS} FROM fleet_issues WHERE ${where}${below} ORDER BY opened_at DESC, id DESC LIMIT ?`, [
+      ...params,
+      ...(after ? [after.openedAt, after.id] : []),
+      page,
+    ]);
+    if (rows.length > 0) yield rows;
+    if (rows.length < page) return;
+    left -= rows.length;
+    const last = rows.at(-1)!;
+    after = { openedAt: last.opened_at, id: last.id };
+  }
+}

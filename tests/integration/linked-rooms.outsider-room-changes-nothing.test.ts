@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import mqtt, { type MqttClient } from 'mqtt';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { MeetingView } from '../../appliance/api/api-types.js';
+import type { LinkChange } from '../../contract/link-records.js';
+import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
+import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
+import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { until } from '../helpers/until.js';
+
+/**
+ * Two rooms on one Mosquitto with the ACL provisioning writes: Aurora (site hq) links Hudson
+ * (site ny, which takes Aurora's invitations) to its meeting and starts it. A thief holds the
+ * login of a third room, sz/thief, which has no part in the meeting: the ACL lets it read every
+ * room's records, so it learns the link, and write its own topics. It joins the link, takes the
+ * timer, claims the roll call, ends the meeting with an agenda item of its own, checks someone in
+ * and writes a decision. Both rooms refuse every record and go on as before.
+ */
+const AURORA = { username: 'roomctl-hq-aurora', password: 'aurora-broker-password' };
+const HUDSON = { username: 'roomctl-ny-hudson', password: 'hudson-broker-password' };
+const THIEF = { username: 'roomctl-sz-thief', password: 'thief-broker-password' };
+let broker: RunningMosquitto;
+const rooms: TelemetryRoom[] = [];
+let thief: MqttClient | undefined;
+
+beforeAll(async () => {
+  broker = await startMosquitto({
+    users: [AURORA, HUDSON, THIEF],
+    acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(HUDSON.username, 'ny', 'hudson'), mosquittoAcl(THIEF.username, 'sz', 'thief')].join('\n'),
+  });
+  const mqttOf = (user: typeof AURORA) => ({ url: broker.url, protocolVersion: 5 as const, ...user });
+  rooms.push(await startTelemetryRoom({ mqtt: mqttOf(AURORA) }));
+  rooms.push(
+    await startTelemetryRoom({
+      mqtt: mqttOf(HUDSON),
+      room: { id: 'hudson', name: 'Hudson', site: 'ny' },
+      meetings: { links: { acceptFrom: ['hq/aurora'] } },
+    }),
+  );
+}, 90_000);
+
+afterAll(async () => {
+  await thief?.endAsync();
+  for (const room of rooms) await room.close();
+  await broker?.close();
+});
+
+const call = async (room: TelemetryRoom, method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${room.appliance.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${room.config.api.tokens[0]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+const meetingIn = async (room: TelemetryRoom) => ((await call(room, 'GET', '/api/v1/meetings')).body as unknown as MeetingView[])[0];
+/** What a room shows of its meeting: its status, its rooms (who keeps the time, who is checked in), its agenda. */
+const shown = async (room: TelemetryRoom) => {
+  const m = await meetingIn(room);
+  const agenda = (await call(room, 'GET', `/api/v1/meetings/${m!.id}/agenda`)).body as { items: { title: string }[] };
+  return {
+    status: m!.status,
+    rooms: m!.rooms.map((r) => ({ room: `${r.site}/${r.room}`, name: r.name, host: r.host, present: r.present, expected: r.expected })),
+    agenda: agenda.items.map((i) => i.title),
+  };
+};
+
+it("a room with a stolen login that read a meeting's link on the broker can change nothing in the meeting's rooms", async () => {
+  const [aurora, hudson] = rooms as [TelemetryRoom, TelemetryRoom];
+  // The thief listens to every room's records, as its login may.
+  thief = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...THIEF, clientId: 'thief' });
+  const links = new Set<string>();
+  thief.on('message', (topic) => links.add(topic.split('/')[4]!));
+  await thief.subscribeAsync('roomctl/+/+/meetings/+/records', { qos: 1 });
+
+  // Aurora links Hudson to its meeting and starts it; each room sees the other, Aurora keeps the time.
+  const booked = await call(aurora, 'POST', '/api/v1/bookings', { minutes: 60, title: 'Quarterly review' });
+  expect((await call(aurora, 'POST', `/api/v1/meetings/${booked.body.id}/links`, { rooms: ['ny/hudson'] })).status).toBe(200);
+  expect((await call(aurora, 'POST', `/api/v1/meetings/${booked.body.id}/start`)).status).toBeLessThan(300);
+  const linked = [
+    { room: 'hq/aurora', name: 'Aurora', host: true, present: 0, expected: false },
+    { room: 'ny/hudson', name: 'Hudson', host: false, present: 0, expected: false },
+  ];
+  for (const room of [aurora, hudson])
+    await until(
+      async () => JSON.stringify((await shown(room)).rooms) === JSON.stringify(linked) && (await shown(room)).status === 'in_progress',
+      15_000,
+      `${room.config.room.name} to run the linked meeting`,
+    );
+  const before = await Promise.all([shown(aurora), shown(hudson)]);
+
+  // The thief has read the link, and writes to it from its own topic.
+  expect([...links]).toHaveLength(1);
+  const [link] = [...links];
+  const at = new Date(Date.now() + 60_000).toISOString();
+  const attack: LinkChange[] = [
+    { kind: 'room.joined', name: 'Aurora (spare)' },
+    { kind: 'host.set', host: 'sz/thief', reason: 'handover' },
+    { kind: 'channel', channel: 'rollcall', record: {} },
+    {
+      kind: 'agenda.clock',
+      status: 'ended',
+      items: [{ title: 'Wire the budget abroad', minutes: 5, startedAt: null, endedAt: null }],
+      itemsAt: at,
+      itemsBy: 'sz/thief',
+    },
+    { kind: 'checkin', person: 'f00d', name: 'Mallory' },
+    { kind: 'minutes.entry', entryId: 'thief-1', entryKind: 'decision', text: 'The budget goes to Mallory', author: 'Mallory' },
+  ];
+  for (const change of attack)
+    await thief.publishAsync(`roomctl/sz/thief/meetings/${link}/records`, JSON.stringify({ id: randomUUID(), link, room: 'sz/thief', at, ...change }), {
+      qos: 1,
+    });
+
+  // Then someone checks in in each room: once each room shows the other's, the broker has handed it the thief's records, which came first.
+  const meetingOf = async (room: TelemetryRoom) => (await meetingIn(room))!.id;
+  expect((await call(aurora, 'POST', `/api/v1/meetings/${await meetingOf(aurora)}/checkins`, { name: 'Ann', walkIn: true })).status).toBeLessThan(300);
+  expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Bob', walkIn: true })).status).toBeLessThan(300);
+  const present = async (room: TelemetryRoom) => (await shown(room)).rooms.map((r) => r.present);
+  for (const room of [aurora, hudson])
+    await until(async () => (await present(room)).join() === '1,1', 15_000, `${room.config.room.name} to see both check-ins`);
+
+  // Each room refused every one of the thief's records, stored none, and shows its meeting as before but for the two check-ins.
+  const checkedIn = (view: (typeof before)[number]) => ({ ...view, rooms: view.rooms.map((r) => ({ ...r, present: 1 })) });
+  expect(await Promise.all([shown(aurora), shown(hudson)])).toEqual(before.map(checkedIn));
+  expect(before[0]!.agenda).toEqual([]);
+  for (const room of [aurora, hudson]) {
+    expect(room.appliance.db.prepare('SELECT COUNT(*) FROM linked_records WHERE room = ?').pluck().get('sz/thief')).toBe(0);
+    expect(room.appliance.core.linked?.refused).toBe(attack.length);
+  }
+}, 60_000);
