@@ -136,7 +136,7 @@ export const REASON_WORDS = {
 } as const;
 
 /** What a failed check carries besides its English `detail`, for `reasonSentence`. */
-export interface FailureReason {
+interface FailureReason {
   /** A device it could not reach: the device's status then (offline, auth-failed, bad_config …). */
   status?: string;
   /** What the device itself said (its detail or error, with its code), without the room's words around it. */
