@@ -235,7 +235,10 @@ export class CheckinScreen extends PanelElement {
         // Nobody invited (booked at the door): no list to tap, only who checked in once someone has.
         list || walkIns.length > 0
           ? html`<div class="people-box">
-        <h3 data-testid="people-heading">${list ? t('Tap your name to check in') : t('Checked in')}</h3>
+        <h3 data-testid="people-heading">${
+          // How many are on the list: on a short panel only a row of names shows, the rest scroll in its box.
+          list ? `${t('Tap your name to check in')} (${invited.length})` : t('Checked in')
+        }</h3>
         <div class="people" role="group" aria-label=${list ? t('Invited people') : t('Checked in')}>
           ${invited.map((a) => this.person(a, here.has(keyOf(a))))}
           ${walkIns.map((c) => html`<button type="button" class="here" disabled aria-label=${t('{name}, checked in', { name: c.name ?? c.email ?? '' })}><span class="mark" aria-hidden="true">✓</span><span class="who">${c.name ?? c.email}</span></button>`)}
