@@ -28,17 +28,19 @@ export class CheckinScreen extends PanelElement {
   static override styles = [
     meetingTitleStyles,
     css`
-      /* The screen never scrolls as a whole: the list of names scrolls in its own box, so
-         start, the walk-in check-in and "free the room" stay on screen however many people
-         are invited and however long their names. */
+      /* The list of names scrolls in its own box, so start, the walk-in check-in and "free
+         the room" stay on screen however many people are invited and however long their
+         names. The list keeps its heading and a row of names: when the screen area is
+         shorter still (a toast's or the offline banner's row above it), the screen scrolls
+         rather than lay the walk-in field over the names or cut "free the room". */
       :host {
         display: grid;
         grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
-        grid-template-rows: auto minmax(0, 1fr) auto;
+        grid-template-rows: auto minmax(calc(56px + 1.6em), 1fr) auto;
         grid-template-areas: 'head side' 'people side' 'walkin side';
         gap: 0.6em 1em;
         height: 100%;
-        min-height: 0;
+        min-height: min-content;
       }
       .head {
         grid-area: head;
@@ -141,7 +143,7 @@ export class CheckinScreen extends PanelElement {
       @media (orientation: portrait) {
         :host {
           grid-template-columns: minmax(0, 1fr);
-          grid-template-rows: auto auto minmax(0, 1fr) auto;
+          grid-template-rows: auto auto minmax(calc(56px + 1.6em), 1fr) auto;
           grid-template-areas: 'head' 'side' 'people' 'walkin';
         }
         .side {
@@ -246,7 +248,7 @@ export class CheckinScreen extends PanelElement {
       </div>`
           : nothing
       }
-      <form class="walkin" @submit=${this.checkInWalkIn}>
+      <form class="walkin" data-testid="walkin-form" @submit=${this.checkInWalkIn}>
         <label>${t('Not on the list? Your name')}<input name="walkin" autocomplete="off" .value=${this.walkIn} @input=${(e: Event) => (this.walkIn = (e.target as HTMLInputElement).value)} /></label>
         <button type="submit" data-testid="walkin-checkin" ?disabled=${!this.walkIn.trim()}>${t('Check in')}</button>
       </form>

@@ -87,4 +87,51 @@ describe('panel: a toast leaves the controls in reach', () => {
     expect(await tab.getAttribute('aria-pressed')).toBe('true');
     await page.clock.resume();
   });
+
+  it('keeps check-in whole while its toast shows: the walk-in field never lies over the names', async () => {
+    const booked = await fetch(`${opened!.room.baseUrl}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${opened!.room.token}` },
+      body: JSON.stringify({
+        minutes: 30,
+        title: 'Design review',
+        attendees: ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Li Wei'].map((name, i) => ({ name, email: `p${i}@example.com` })),
+      }),
+    });
+    expect(booked.status).toBe(201);
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('checkin-title').waitFor();
+    const found: string[] = [];
+    for (const [locale, size] of [
+      ['en', { width: 800, height: 480 }],
+      ['zh-CN', { width: 800, height: 480 }],
+      ['en', { width: 480, height: 800 }],
+    ] as const) {
+      await setLanguage(page, locale);
+      await page.setViewportSize(size);
+      await page.locator('[data-testid="person"]:not(.here)').first().click();
+      await toast().waitFor();
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+      // What shows of each: a name's box cut to its list's box (the names below it scroll there, out of sight).
+      const boxes = async (testId: string) =>
+        page.getByTestId(testId).evaluateAll((els) =>
+          els
+            .filter((el) => el.getClientRects().length > 0)
+            .map((el) => {
+              const r = el.getBoundingClientRect();
+              const c = el.parentElement?.getAttribute('role') === 'group' ? el.parentElement.getBoundingClientRect() : r;
+              return { left: r.left, right: r.right, top: Math.max(r.top, c.top), bottom: Math.min(r.bottom, c.bottom) };
+            })
+            .filter((r) => r.bottom > r.top),
+        );
+      const form = (await boxes('walkin-form'))[0]!;
+      for (const name of [...(await boxes('person')), ...(await boxes('people-heading'))])
+        if (name.left < form.right && name.right > form.left && name.top < form.bottom && name.bottom > form.top)
+          found.push(`${size.width}x${size.height} ${locale}: the walk-in field over a name at ${Math.round(name.left)},${Math.round(name.top)}`);
+      await toast().click();
+      await page.clock.resume();
+    }
+    await setLanguage(page, 'en');
+    expect(found).toEqual([]);
+  });
 });
