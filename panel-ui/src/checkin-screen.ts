@@ -28,31 +28,33 @@ export class CheckinScreen extends PanelElement {
   static override styles = [
     meetingTitleStyles,
     css`
-      /* The list of names scrolls in its own box, so start, the walk-in check-in and "free
-         the room" stay on screen however many people are invited and however long their
-         names. The list keeps its heading and a row of names: when the screen area is
-         shorter still (a toast's or the offline banner's row above it), the screen scrolls
-         rather than lay the walk-in field over the names or cut "free the room". */
+      /* The screen never scrolls as a whole: the list of names scrolls in its own box, so
+         start, the walk-in check-in and "free the room" stay on screen however many people
+         are invited and however long their names. */
       :host {
         display: grid;
         grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
-        grid-template-rows: auto minmax(calc(56px + 1.6em), 1fr) auto;
+        grid-template-rows: auto minmax(0, 1fr) auto;
         grid-template-areas: 'head side' 'people side' 'walkin side';
         gap: 0.6em 1em;
         height: 100%;
-        min-height: min-content;
+        min-height: 0;
       }
       .head {
         grid-area: head;
         display: grid;
         gap: 0.3em;
       }
+      /* Squeezed (a long title, a toast's row above the screen at 800×480), the list shows
+         less of itself — its heading says how many are on it — and never lies over the
+         walk-in field below. */
       .people-box {
         grid-area: people;
         display: flex;
         flex-direction: column;
         gap: 0.3em;
         min-height: 0;
+        overflow: hidden;
       }
       .walkin {
         grid-area: walkin;
@@ -143,7 +145,7 @@ export class CheckinScreen extends PanelElement {
       @media (orientation: portrait) {
         :host {
           grid-template-columns: minmax(0, 1fr);
-          grid-template-rows: auto auto minmax(calc(56px + 1.6em), 1fr) auto;
+          grid-template-rows: auto auto minmax(0, 1fr) auto;
           grid-template-areas: 'head' 'side' 'people' 'walkin';
         }
         .side {

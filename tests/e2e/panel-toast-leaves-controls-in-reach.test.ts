@@ -112,15 +112,21 @@ describe('panel: a toast leaves the controls in reach', () => {
       await page.locator('[data-testid="person"]:not(.here)').first().click();
       await toast().waitFor();
       await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
-      // What shows of each: a name's box cut to its list's box (the names below it scroll there, out of sight).
+      // What shows of each: its box cut to every box around it that clips (the list scrolls, the names below it out of sight).
       const boxes = async (testId: string) =>
         page.getByTestId(testId).evaluateAll((els) =>
           els
             .filter((el) => el.getClientRects().length > 0)
             .map((el) => {
               const r = el.getBoundingClientRect();
-              const c = el.parentElement?.getAttribute('role') === 'group' ? el.parentElement.getBoundingClientRect() : r;
-              return { left: r.left, right: r.right, top: Math.max(r.top, c.top), bottom: Math.min(r.bottom, c.bottom) };
+              const shown = { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+              for (let p = el.parentElement; p; p = p.parentElement) {
+                if (getComputedStyle(p).overflowY === 'visible') continue;
+                const c = p.getBoundingClientRect();
+                shown.top = Math.max(shown.top, c.top);
+                shown.bottom = Math.min(shown.bottom, c.bottom);
+              }
+              return shown;
             })
             .filter((r) => r.bottom > r.top),
         );
