@@ -219,6 +219,7 @@ export const ZH_CN: Record<string, string> = {
   'Your call will be sent as soon as the panel is back online.': '面板恢复在线后将立即发送您的呼叫。',
   'Your name': '您的姓名',
   'Checked in': '已签到',
+  'The next meeting starts too soon to book the room now.': '下一场会议即将开始，现在无法预订会议室。',
   'Your rating helps us keep the room in shape.': '您的评分帮助我们维护会议室。',
   Zoom: '变焦',
   'Zoom in': '放大',
