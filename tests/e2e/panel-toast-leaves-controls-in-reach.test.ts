@@ -18,6 +18,24 @@ let page: Page;
 
 const statusOf = async (id: string) => ((await (await fetch(`${opened!.room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
 const toast = () => page.locator('[data-testid="toast"]:not([hidden])');
+// What shows of each: its box cut to every box around it that clips (the list scrolls, the names below it out of sight).
+const boxes = async (testId: string) =>
+  page.getByTestId(testId).evaluateAll((els) =>
+    els
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        const shown = { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          if (getComputedStyle(p).overflowY === 'visible') continue;
+          const c = p.getBoundingClientRect();
+          shown.top = Math.max(shown.top, c.top);
+          shown.bottom = Math.min(shown.bottom, c.bottom);
+        }
+        return shown;
+      })
+      .filter((r) => r.bottom > r.top),
+  );
 
 describe('panel: a toast leaves the controls in reach', () => {
   beforeAll(async () => {
@@ -112,24 +130,6 @@ describe('panel: a toast leaves the controls in reach', () => {
       await page.locator('[data-testid="person"]:not(.here)').first().click();
       await toast().waitFor();
       await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
-      // What shows of each: its box cut to every box around it that clips (the list scrolls, the names below it out of sight).
-      const boxes = async (testId: string) =>
-        page.getByTestId(testId).evaluateAll((els) =>
-          els
-            .filter((el) => el.getClientRects().length > 0)
-            .map((el) => {
-              const r = el.getBoundingClientRect();
-              const shown = { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-              for (let p = el.parentElement; p; p = p.parentElement) {
-                if (getComputedStyle(p).overflowY === 'visible') continue;
-                const c = p.getBoundingClientRect();
-                shown.top = Math.max(shown.top, c.top);
-                shown.bottom = Math.min(shown.bottom, c.bottom);
-              }
-              return shown;
-            })
-            .filter((r) => r.bottom > r.top),
-        );
       const form = (await boxes('walkin-form'))[0]!;
       for (const name of [...(await boxes('person')), ...(await boxes('people-heading'))])
         if (name.left < form.right && name.right > form.left && name.top < form.bottom && name.bottom > form.top)
@@ -138,6 +138,26 @@ describe('panel: a toast leaves the controls in reach', () => {
       await page.clock.resume();
     }
     await setLanguage(page, 'en');
+    expect(found).toEqual([]);
+  });
+
+  it("keeps the meeting screen whole while a toast shows: the presets never lie over the agenda's button", async () => {
+    await page.getByTestId('start-meeting').click();
+    await page.getByTestId('time-left').waitFor();
+    const found: string[] = [];
+    for (const size of FIT_SIZES) {
+      await page.setViewportSize(size);
+      await page.getByTestId('extend-15').click();
+      await toast().waitFor();
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+      // The agenda's own button (its box may shrink while what it holds spills out of it).
+      const [agenda] = await boxes('add-agenda');
+      const [presets] = await boxes('quick-controls');
+      if (agenda && presets && agenda.top < presets.bottom && agenda.bottom > presets.top && agenda.left < presets.right && agenda.right > presets.left)
+        found.push(`${size.width}x${size.height}: the presets over the agenda`);
+      await toast().click();
+      await page.clock.resume();
+    }
     expect(found).toEqual([]);
   });
 });
