@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { namesOf } from '../drivers/core/localized-text.js';
 import { DRIVERS } from '../drivers/registry.js';
 import { buildServer } from './api/server.js';
-import { mediaRoutes } from './api/routes/media-routes.js';
 import { callRoutes } from './api/routes/call-routes.js';
 import { meetingApi } from './api/routes/meeting-api.js';
 import { panelApi } from './api/routes/panel-api.js';
@@ -92,12 +91,13 @@ export function roomModules(): RoomModule<RoomParts>[] {
       // Media: its signal health joins the room as two pseudo-devices (media-signal-devices.ts).
       name: 'media',
       migrations: MEDIA_MIGRATIONS,
-      start(room) {
-        room.media = createRoomMedia(room.config, { db: need(room, 'db'), log: room.log, overrides: room.options.media });
+      async start(room) {
+        room.media = await createRoomMedia(room.config, { db: need(room, 'db'), log: room.log, overrides: room.options.media });
       },
       stop() {},
       async routes(api, room) {
-        if (room.media) await mediaRoutes(api, room.media.service, room.config.api.tokens, room.panel?.access.credentials);
+        if (room.media)
+          await (await import('./api/routes/media-routes.js')).mediaRoutes(api, room.media.service, room.config.api.tokens, room.panel?.access.credentials);
       },
     },
     {

@@ -1,7 +1,6 @@
 import { configuredPublicUrl } from './config/config-network-checks.js';
 import { resolvePublicUrl } from './lan-address.js';
 import { LINKED_MIGRATIONS } from './linked/linked-migrations.js';
-import { startLinkedRooms } from './linked/linked-wiring.js';
 import type { RoomModule } from './room-module.js';
 import { need, type RoomParts } from './room-parts.js';
 
@@ -47,6 +46,9 @@ export function roomRunningModules(): RoomModule<RoomParts>[] {
       name: 'linked-rooms',
       migrations: LINKED_MIGRATIONS,
       async start(room) {
+        // Nothing to link over without a broker: a room without one does not load the link.
+        if (!room.config.mqtt) return;
+        const { startLinkedRooms } = await import('./linked/linked-wiring.js');
         room.linked = await startLinkedRooms(room.config, {
           db: need(room, 'db'),
           meetings: need(room, 'meetings'),

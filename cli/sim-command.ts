@@ -1,5 +1,5 @@
 import { describeQuirks } from '../drivers/sim/quirk-options.js';
-import { findSimulator, SIMULATORS } from '../drivers/sim/simulators.js';
+import { findSimulator, loadSimulators } from '../drivers/sim/simulators.js';
 import { didYouMean } from '../appliance/config/did-you-mean.js';
 import { SIM_USAGE } from './command-usage.js';
 import { waitForShutdown } from './shutdown.js';
@@ -10,11 +10,12 @@ import { waitForShutdown } from './shutdown.js';
  */
 export async function simCommand(args: string[]): Promise<number> {
   const [driver, ...rest] = args;
-  const simulator = driver ? findSimulator(driver) : undefined;
+  const simulator = driver ? await findSimulator(driver) : undefined;
   if (!simulator) {
-    const ids = SIMULATORS.map((s) => s.driver);
+    const simulators = await loadSimulators();
+    const ids = simulators.map((s) => s.driver);
     const problem = driver ? `no simulator for "${driver}"${didYouMean(driver, ids)}` : 'which driver?';
-    const drivers = SIMULATORS.map((s) => `  ${s.driver}${s.quirks?.length ? ` (--quirks ${describeQuirks(s.quirks)})` : ''}`).join('\n');
+    const drivers = simulators.map((s) => `  ${s.driver}${s.quirks?.length ? ` (--quirks ${describeQuirks(s.quirks)})` : ''}`).join('\n');
     process.stderr.write(`roomctl sim: ${problem}\n\n${SIM_USAGE}Drivers with a simulator:\n${drivers}\n`);
     return 2;
   }

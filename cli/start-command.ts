@@ -11,7 +11,7 @@ import { createLogger, defaultLogFormat, type LogFormat } from '../appliance/log
 import { systemdNotifier } from '../appliance/systemd-notify.js';
 import { waitForShutdown } from './shutdown.js';
 
-export interface StartOptions {
+interface StartOptions {
   config?: string;
   listen?: string;
   format: LogFormat;

@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { actionsOf, DEVICE_KINDS } from './core/definition.js';
 import { DRIVERS } from './registry.js';
-import { SIMULATORS } from './sim/simulators.js';
+import { loadSimulators } from './sim/simulators.js';
 import { createTestContext } from './testing/test-context.js';
 
 /** The shapes of the shared action names (README, Interfaces), so every driver's `mute` means the same. */
@@ -96,10 +96,11 @@ describe('driver registry invariants', () => {
       if (definition.discover) expect(Object.keys(definition.discover.options.properties)).toEqual(expect.arrayContaining(['search', 'timeoutMs']));
     });
 
-    it('ships a simulator speaking its protocol (HID devices are faked at the node-hid object instead)', () => {
+    it('ships a simulator speaking its protocol (HID devices are faked at the node-hid object instead)', async () => {
       if (definition.transport === 'hid') return;
-      expect(definition.simulator?.driver, 'the definition names its simulator').toBe(definition.id);
-      expect(SIMULATORS).toContain(definition.simulator);
+      const simulator = await definition.loadSimulator?.();
+      expect(simulator?.driver, 'the definition names its simulator').toBe(definition.id);
+      expect(await loadSimulators()).toContain(simulator);
     });
   });
 });

@@ -4,8 +4,7 @@ import type { RoomEventBus, RoomEventEnvelope } from '../model/room-events.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { mediaSettings } from './media-config.js';
-import { MediaService, type MediaServiceOptions, type StreamUriSource } from './media-service.js';
-import { mediaSignalDevices, mediaSignalDrivers } from './media-signal-devices.js';
+import type { MediaService, MediaServiceOptions, StreamUriSource } from './media-service.js';
 
 /** What the appliance needs to host media: the service, and its two signal pseudo-devices. */
 export interface RoomMedia {
@@ -23,10 +22,15 @@ export interface RoomMedia {
 /** Test and benchmark overrides (display sink, timings, host environment). */
 export type MediaOverrides = Partial<Omit<MediaServiceOptions, 'settings' | 'storageDir' | 'db' | 'log'>>;
 
-/** The room's media, or undefined when the config has no (enabled) `media:` section. */
-export function createRoomMedia(config: RoomConfig, deps: { db: Db; log: Logger; overrides?: MediaOverrides }): RoomMedia | undefined {
+/**
+ * The room's media, or undefined when the config has no (enabled) `media:` section. The
+ * service (host supervisor, pipelines, recordings) is loaded only then: most rooms have no media.
+ */
+export async function createRoomMedia(config: RoomConfig, deps: { db: Db; log: Logger; overrides?: MediaOverrides }): Promise<RoomMedia | undefined> {
   if (!config.media || config.media.enabled === false) return undefined;
-  const service = new MediaService({ ...deps.overrides, settings: mediaSettings(config.media), storageDir: config.storage.dir, db: deps.db, log: deps.log });
+  const settings = mediaSettings(config.media);
+  const [{ MediaService }, { mediaSignalDevices, mediaSignalDrivers }] = await Promise.all([import('./media-service.js'), import('./media-signal-devices.js')]);
+  const service = new MediaService({ ...deps.overrides, settings, storageDir: config.storage.dir, db: deps.db, log: deps.log });
   return {
     service,
     drivers: mediaSignalDrivers(service),

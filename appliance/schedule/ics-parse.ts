@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { cleanFeed, unfoldBytes } from './ics-lines.js';
+import { cleanFeed } from './ics-lines.js';
+import { unfoldBytes } from './ics-unfold.js';
 
 interface ParsedFeed {
   root: ICAL.Component;

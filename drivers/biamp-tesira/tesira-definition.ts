@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { tcpOrSerialFields } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { TESIRA_LINK, TesiraDriver } from './tesira-driver.js';
-import { tesiraSimulator } from './tesira-simulator.js';
 import { tesiraCapabilities, none, blockRef } from './tesira-capabilities.js';
 
 export const tesiraConfig = Type.Object(
@@ -32,7 +31,7 @@ export const tesiraDriver = defineDriver({
   config: tesiraConfig,
   capabilities: tesiraCapabilities(),
   probeIntervalMs: 5000,
-  simulator: tesiraSimulator,
+  loadSimulator: async () => (await import('./tesira-simulator.js')).tesiraSimulator,
   // The config's fields are the driver's options, name for name.
   create: (config, ctx) => new TesiraDriver(config, ctx),
 });

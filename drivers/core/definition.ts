@@ -136,9 +136,11 @@ export interface DriverDefinition<S extends TObject = TObject> {
   create(config: Static<S> & DeviceBaseConfig, ctx: DriverContext): DeviceDriver;
   /**
    * The device played over its real protocol, for tests, `roomctl sim <id>` and the demo
-   * room (none for USB HID, which is faked at the node-hid object instead).
+   * room (none for USB HID, which is faked at the node-hid object instead). A loader
+   * (`async () => (await import('./x-simulator.js')).xSimulator`): a room drives its devices
+   * and never plays them, so it does not load the simulators with the registry.
    */
-  simulator?: SimulatorDefinition;
+  loadSimulator?: () => Promise<SimulatorDefinition>;
   /** A network search for devices of this protocol (PJLink class 2 SRCH, ONVIF WS-Discovery), for provisioning. */
   discover?: DriverDiscovery;
   /**

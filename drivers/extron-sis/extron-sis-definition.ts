@@ -6,7 +6,6 @@ import { EXTRON_MAX_PORTS, extronSisCapabilities } from './extron-sis-capabiliti
 import { EXTRON_SIS_PORT } from './extron-sis-codec.js';
 import { ExtronSisDriver } from './extron-sis-driver.js';
 import { extronSisCredentials, extronSisProbe, proposeExtronSis } from './extron-sis-probe.js';
-import { extronSisSimulator } from './extron-sis-simulator.js';
 
 /** A switcher's inputs are numbers; the panel offers the first four unless the config says which. */
 const DEFAULT_INPUTS = ['1', '2', '3', '4'];
@@ -41,6 +40,6 @@ export const extronSisDriver = defineDriver({
   probe: extronSisProbe,
   credentials: extronSisCredentials,
   proposeConfig: proposeExtronSis,
-  simulator: extronSisSimulator,
+  loadSimulator: async () => (await import('./extron-sis-simulator.js')).extronSisSimulator,
   create: (config, ctx) => new ExtronSisDriver(config, ctx),
 });

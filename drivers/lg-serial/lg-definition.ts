@@ -4,7 +4,6 @@ import { defineDisplayDriver } from '../core/display-definition.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
 import { lgProbe, proposeLg } from './lg-probe.js';
-import { lgSimulator } from './lg-simulator.js';
 
 export const lgDriver = defineDisplayDriver({
   id: 'lg-serial',
@@ -19,6 +18,6 @@ export const lgDriver = defineDisplayDriver({
   statusReads: 'Read power, and volume, mute and input when on.',
   probe: lgProbe,
   proposeConfig: proposeLg,
-  simulator: lgSimulator,
+  loadSimulator: async () => (await import('./lg-simulator.js')).lgSimulator,
   create: (config, ctx) => new LgDriver(config, ctx),
 });

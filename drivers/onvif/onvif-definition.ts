@@ -5,7 +5,6 @@ import { onvifCameraCapabilities } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
 import { ONVIF_PRESET_MAX } from './onvif-presets.js';
 import { onvifCredentials, onvifDiscovery, proposeOnvif } from './onvif-provisioning.js';
-import { onvifSimulator } from './onvif-simulator.js';
 
 export { ONVIF_PRESET_MAX };
 
@@ -48,7 +47,7 @@ export const onvifDriver = defineDriver({
   discover: onvifDiscovery,
   credentials: onvifCredentials,
   proposeConfig: proposeOnvif,
-  simulator: onvifSimulator,
+  loadSimulator: async () => (await import('./onvif-simulator.js')).onvifSimulator,
   create(config, ctx) {
     return new OnvifDriver(config, ctx);
   },

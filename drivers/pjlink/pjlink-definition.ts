@@ -7,7 +7,6 @@ import { PJLINK_PORT } from './pjlink-codec.js';
 import { PjlinkDriver } from './pjlink-driver.js';
 import { pjlinkCredentials, pjlinkProbe, proposePjlink } from './pjlink-probe.js';
 import { pjlinkDiscovery } from './pjlink-search.js';
-import { pjlinkSimulator } from './pjlink-simulator.js';
 
 /**
  * Inputs most displays have, as PJLink codes: 11/12 RGB (VGA), 31/32/33 digital (HDMI 1–3,
@@ -78,7 +77,7 @@ export const pjlinkDriver = defineDriver({
   probe: pjlinkProbe,
   credentials: pjlinkCredentials,
   proposeConfig: proposePjlink,
-  simulator: pjlinkSimulator,
+  loadSimulator: async () => (await import('./pjlink-simulator.js')).pjlinkSimulator,
   create(config, ctx) {
     return new PjlinkDriver(
       {

@@ -3,7 +3,6 @@ import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { QRC_PORT } from './qrc-codec.js';
 import { QsysDriver } from './qsys-driver.js';
-import { qsysSimulator } from './qsys-simulator.js';
 import { qsysCapabilities, controlRef } from './qsys-capabilities.js';
 
 export const qsysConfig = Type.Object(
@@ -26,7 +25,7 @@ export const qsysDriver = defineDriver({
   config: qsysConfig,
   capabilities: qsysCapabilities(),
   probeIntervalMs: 5000,
-  simulator: qsysSimulator,
+  loadSimulator: async () => (await import('./qsys-simulator.js')).qsysSimulator,
   // The config's fields are the driver's options, name for name.
   create: (config, ctx) => new QsysDriver(config, ctx),
 });

@@ -4,7 +4,6 @@ import { defineDisplayDriver } from '../core/display-definition.js';
 import { MDC_INPUTS } from './mdc-codec.js';
 import { MDC_LINK, MdcDriver } from './mdc-driver.js';
 import { mdcProbe, proposeMdc } from './mdc-probe.js';
-import { mdcSimulator } from './mdc-simulator.js';
 
 export const mdcDriver = defineDisplayDriver({
   id: 'samsung-mdc',
@@ -23,6 +22,6 @@ export const mdcDriver = defineDisplayDriver({
   statusReads: 'Read power, volume, mute and input.',
   probe: mdcProbe,
   proposeConfig: proposeMdc,
-  simulator: mdcSimulator,
+  loadSimulator: async () => (await import('./mdc-simulator.js')).mdcSimulator,
   create: (config, ctx) => new MdcDriver(config, ctx),
 });

@@ -3,7 +3,6 @@ import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDriver } from '../core/definition.js';
 import { SHURE_CHANNELS, SHURE_PORT } from './shure-codec.js';
 import { ShureMxaDriver } from './shure-mxa-driver.js';
-import { shureMxaSimulator } from './shure-mxa-simulator.js';
 import { shureMxaCapabilities } from './shure-mxa-capabilities.js';
 
 export const shureMxaConfig = Type.Object(
@@ -29,6 +28,6 @@ export const shureMxaDriver = defineDriver({
   config: shureMxaConfig,
   capabilities: shureMxaCapabilities(SHURE_CHANNELS),
   probeIntervalMs: 5000,
-  simulator: shureMxaSimulator,
+  loadSimulator: async () => (await import('./shure-mxa-simulator.js')).shureMxaSimulator,
   create: (config, ctx) => new ShureMxaDriver(config, ctx),
 });

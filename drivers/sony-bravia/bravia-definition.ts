@@ -2,7 +2,6 @@ import { hostField, tcpPortField } from '../core/config-fields.js';
 import { defineDisplayDriver } from '../core/display-definition.js';
 import { BRAVIA_INPUTS, BRAVIA_PORT } from './bravia-codec.js';
 import { BraviaDriver } from './bravia-driver.js';
-import { braviaSimulator } from './bravia-simulator.js';
 
 export const braviaDriver = defineDisplayDriver({
   id: 'sony-bravia',
@@ -14,6 +13,6 @@ export const braviaDriver = defineDisplayDriver({
   },
   inputs: { brand: 'BRAVIA', names: Object.keys(BRAVIA_INPUTS) },
   statusReads: 'Read power and, when on, input, volume and mute.',
-  simulator: braviaSimulator,
+  loadSimulator: async () => (await import('./bravia-simulator.js')).braviaSimulator,
   create: (config, ctx) => new BraviaDriver(config, ctx),
 });

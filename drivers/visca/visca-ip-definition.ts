@@ -4,7 +4,6 @@ import { defineDriver } from '../core/definition.js';
 import { viscaCameraListing, viscaModelConfigField } from './visca-definition-parts.js';
 import { ViscaIpDriver, VISCA_TCP_DEFAULT_PORT } from './visca-ip-driver.js';
 import { VISCA_IP_PORT } from './visca-ip-header.js';
-import { viscaIpSimulator } from './visca-ip-simulator.js';
 
 export const viscaIpDriver = defineDriver({
   id: 'visca-ip',
@@ -28,7 +27,7 @@ export const viscaIpDriver = defineDriver({
   ...viscaCameraListing,
   // A PowerInq datagram every half second finds a dead camera well within 2 s (plus the 1 s ACK timeout).
   probeIntervalMs: 500,
-  simulator: viscaIpSimulator,
+  loadSimulator: async () => (await import('./visca-ip-simulator.js')).viscaIpSimulator,
   create(config, ctx) {
     return new ViscaIpDriver(config, ctx);
   },

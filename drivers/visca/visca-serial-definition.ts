@@ -3,7 +3,6 @@ import { defineDriver } from '../core/definition.js';
 import { viscaCameraListing, viscaModelConfigField } from './visca-definition-parts.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
 import { proposeViscaSerial, viscaSerialProbe } from './visca-serial-probe.js';
-import { viscaSerialSimulator } from './visca-serial-simulator.js';
 
 export const viscaSerialDriver = defineDriver({
   id: 'visca-serial',
@@ -25,7 +24,7 @@ export const viscaSerialDriver = defineDriver({
   probeIntervalMs: 500,
   probe: viscaSerialProbe,
   proposeConfig: proposeViscaSerial,
-  simulator: viscaSerialSimulator,
+  loadSimulator: async () => (await import('./visca-serial-simulator.js')).viscaSerialSimulator,
   create(config, ctx) {
     return new ViscaSerialDriver(config, ctx);
   },

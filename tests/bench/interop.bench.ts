@@ -17,7 +17,7 @@ import { toRoomctlError } from '../../drivers/core/errors.js';
 import { DRIVERS } from '../../drivers/registry.js';
 import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
 import type { RunningSimulator, SimulatorDefinition } from '../../drivers/sim/simulator.js';
-import { SIMULATORS } from '../../drivers/sim/simulators.js';
+import { loadSimulators } from '../../drivers/sim/simulators.js';
 import { freeUdpPort } from '../helpers/free-udp-port.js';
 import { hostDevices } from '../helpers/hosted-devices.js';
 import { until } from '../helpers/until.js';
@@ -153,7 +153,7 @@ const bench: Benchmark = {
     const units: Record<string, string> = {};
     const targets: Record<string, { max?: number; min?: number }> = {};
     const rows: string[] = ['| simulator | profile | false offline (s) | success | answered |', '|---|---|---:|---:|---:|'];
-    for (const sim of SIMULATORS.filter((s) => s.quirks?.length)) {
+    for (const sim of (await loadSimulators()).filter((s) => s.quirks?.length)) {
       for (const profile of [undefined, ...sim.quirks!.map((q) => q.name)]) {
         const f = await measure(sim, profile, runMs);
         const key = `${sim.driver}.${profile ?? 'default'}`;

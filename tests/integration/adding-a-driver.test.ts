@@ -59,11 +59,12 @@ it("the example's folder holds what the page lists: codec, driver, definition, p
   expect(files.filter((f) => /^[a-z0-9-]+\.[a-z0-9-]+\.test\.ts$/.test(f) && !f.includes('every-quirk')).length, 'scenario tests').toBeGreaterThanOrEqual(3);
 });
 
-it('passes what every driver passes: a simulator with quirk profiles from the manual, a probe and the entry it proposes, a handler per action', () => {
+it('passes what every driver passes: a simulator with quirk profiles from the manual, a probe and the entry it proposes, a handler per action', async () => {
   const definition = DRIVERS.find((d) => d.id === example)!;
-  expect(definition.simulator?.driver).toBe(example);
-  expect(definition.simulator?.quirks?.length).toBeGreaterThanOrEqual(2);
-  for (const quirk of definition.simulator?.quirks ?? []) expect(quirk.source.length, `${quirk.name} names its source`).toBeGreaterThan(10);
+  const simulator = await definition.loadSimulator?.();
+  expect(simulator?.driver).toBe(example);
+  expect(simulator?.quirks?.length).toBeGreaterThanOrEqual(2);
+  for (const quirk of simulator?.quirks ?? []) expect(quirk.source.length, `${quirk.name} names its source`).toBeGreaterThan(10);
   expect(definition.probe).toBeDefined();
   expect(typeof definition.proposeConfig).toBe('function');
   expect(actionsOf(definition).length).toBeGreaterThan(0);

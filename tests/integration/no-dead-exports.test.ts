@@ -40,7 +40,8 @@ const read = (file: string) => readFileSync(join(PROJECT_ROOT, file), 'utf8');
 const DECLARED = /^export\s+(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:function\*?|class|const|let|var|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm;
 const LISTED = /^export\s+(?:type\s+)?\{([^}]*)\}(?!\s*from)/gm;
 const IMPORTED = /^\s*(?:import|export)\s+(?:type\s+)?([^;'"]*?)\s+from\s+'(\.{1,2}\/[^']+)'/gm;
-const DYNAMIC = /import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)(?:\.(\w+))?/g;
+/** `import('./x.js').Name` in a type, `(await import('./x.js')).Name` (a loader), or a module loaded whole. */
+const DYNAMIC = /import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)\)?(?:\.(\w+))?/g;
 
 /** "file: name" for every export of the product nothing imports. */
 function unimportedExports(): string[] {
@@ -82,7 +83,7 @@ function unimportedExports(): string[] {
             .trim(),
         );
     }
-    // import('./x.js').Name in a type, or a module loaded whole (the CLI's commands).
+    // import('./x.js').Name in a type, (await import('./x.js')).Name (the CLI's commands, the simulators), or a module loaded whole.
     for (const m of code.matchAll(DYNAMIC)) {
       if (m[2]) mark(target(m[1]!), m[2]);
       else whole.add(target(m[1]!));

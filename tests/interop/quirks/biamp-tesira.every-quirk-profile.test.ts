@@ -1,3 +1,3 @@
 import { everyQuirkProfile } from './every-quirk-profile.js';
 
-everyQuirkProfile('biamp-tesira');
+await everyQuirkProfile('biamp-tesira');

@@ -10,9 +10,9 @@ import { FULL, QUIRK_CASES, type Outcome, type RunningCase } from './quirk-cases
  * plays (a matrix), under the real DeviceHost: the device connects, is never offline while it
  * answers, and each usual action ends as the table says ('ok' or a coded refusal that says
  * what the device lacks). Default: documented delays scaled down; ROOMCTL_FULL=1: full delays.
- * Each driver's file calls this, so the drivers' matrices run side by side.
+ * Each driver's file awaits this at its top, so the drivers' matrices run side by side.
  */
-export function everyQuirkProfile(driver: string): void {
+export async function everyQuirkProfile(driver: string): Promise<void> {
   const quirkCase = QUIRK_CASES.find((c) => c.driver === driver);
   if (!quirkCase) throw new Error(`no quirk case for ${driver}`);
   let running: RunningCase | undefined;
@@ -23,7 +23,7 @@ export function everyQuirkProfile(driver: string): void {
     stop = running = undefined;
   });
 
-  const profiles = [undefined, ...(findSimulator(quirkCase.driver)?.quirks ?? []).map((p) => p.name)];
+  const profiles = [undefined, ...((await findSimulator(quirkCase.driver))?.quirks ?? []).map((p) => p.name)];
   describe(`${quirkCase.driver} against its simulator's quirk profiles`, () => {
     it('every profile the table knows is one the simulator offers', () => {
       expect(Object.keys(quirkCase.differences).filter((p) => !profiles.includes(p))).toEqual([]);

@@ -1,3 +1,3 @@
 import { everyQuirkProfile } from './every-quirk-profile.js';
 
-everyQuirkProfile('lg-serial');
+await everyQuirkProfile('lg-serial');

@@ -1,3 +1,3 @@
 import { everyQuirkProfile } from './every-quirk-profile.js';
 
-everyQuirkProfile('samsung-mdc');
+await everyQuirkProfile('samsung-mdc');

@@ -1,3 +1,3 @@
 import { everyQuirkProfile } from './every-quirk-profile.js';
 
-everyQuirkProfile('shure-mxa');
+await everyQuirkProfile('shure-mxa');
