@@ -10,7 +10,7 @@ import { fetchFeedBytes, redactFeedUrl } from './calendar-fetch.js';
 import { CALENDAR_DEFAULTS, type CalendarConfig } from './calendar-config.js';
 import type { Clock, TimerHandle } from '../model/clock.js';
 import { unfoldBytes } from './ics-unfold.js';
-import type { CalendarExpansion, ShownEvent } from './ics-expand.js';
+import { expandCalendarInSlices, type CalendarExpansion, type ShownEvent } from './ics-expand.js';
 
 const CALENDAR_FAULT_ID = 'calendar-feed';
 /** Reads in a row that must find the feed empty before a schedule that had bookings is cleared. */
@@ -117,10 +117,8 @@ export class CalendarFeed {
     return { from: new Date(now.getTime() - 86_400_000), to: new Date(now.getTime() + days * 86_400_000) };
   }
 
-  private async expand(ics: Uint8Array | string): Promise<CalendarExpansion> {
+  private expand(ics: Uint8Array | string): Promise<CalendarExpansion> {
     const { roomTimeZone, badgeOf, config } = this.options;
-    // ical.js and the expansion over it load at the feed's first read: a room without a calendar never needs them.
-    const { expandCalendarInSlices } = await import('./ics-expand.js');
     return expandCalendarInSlices(ics, {
       ...this.window(),
       roomTimeZone,
