@@ -87,6 +87,11 @@ export interface SelfTestFailureView {
   nextStep: string | null;
   /** A microphone that heard nothing: what it was listened for and the loudest level (the panel words it). */
   heard: import('../meetings/self-test-advice.js').SilenceHeard | null;
+  /** A device the check could not reach: its status then, and what it said itself (the panel words the status). */
+  status: string | null;
+  said: string | null;
+  /** A check the room stopped waiting for: how long it waited (ms). */
+  waitedMs: number | null;
 }
 
 /** One undelivered message in the admin view. `permanent`: it will not go through until the channel or message is fixed. */

@@ -5,7 +5,7 @@ import { ZH_CN_FACILITIES } from './facilities-words-zh-cn.js';
 import type { Meeting } from './meeting-types.js';
 import { roomDay, roomHhmm, wordsIn, type Words } from './room-words.js';
 import type { SelfTestReport } from './self-test.js';
-import { NEXT_STEPS, SELF_TEST_CHECK_WORDS, silenceSentence } from './self-test-advice.js';
+import { NEXT_STEPS, reasonSentence, SELF_TEST_CHECK_WORDS, silenceSentence } from './self-test-advice.js';
 import { ZH_CN_SELF_TEST } from './self-test-words-zh-cn.js';
 
 const ZH_CN = { ...ZH_CN_FACILITIES, ...ZH_CN_SELF_TEST };
@@ -52,9 +52,9 @@ export class FacilitiesTexts {
     const line = (f: SelfTestReport['results'][number]) => {
       const check = SELF_TEST_CHECK_WORDS[f.check] ? say(SELF_TEST_CHECK_WORDS[f.check]) : f.check;
       const next = f.advice && NEXT_STEPS[f.advice] ? say(NEXT_STEPS[f.advice]) : f.nextStep;
-      // A silent microphone's measurement in the room's words; a device's own error as it said it.
-      const silence = f.heard ? silenceSentence(f.heard) : null;
-      const detail = silence ? say(silence.words, silence.values) : (f.detail ?? say('failed'));
+      // A silent microphone's measurement, a device's status, the room's wait in the room's words; a device's own error as it said it.
+      const sentence = f.heard ? silenceSentence(f.heard) : reasonSentence(f);
+      const detail = sentence ? say(sentence.words, sentence.values) : (f.detail ?? say('failed'));
       const what = say('- {device} · {check}: {detail}', { device: this.deviceName(f.deviceId), check, detail });
       return next ? `${what}\n  ${say('Next: {step}', { step: next })}` : what;
     };

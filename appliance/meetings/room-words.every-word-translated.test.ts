@@ -11,7 +11,7 @@ import { ZH_CN_FACILITIES } from './facilities-words-zh-cn.js';
 import { PROBLEM_CATEGORIES } from './feedback-repository.js';
 import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
 import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
-import { NEXT_STEPS, SELF_TEST_CHECK_WORDS, SILENCE_WORDS } from './self-test-advice.js';
+import { NEXT_STEPS, REASON_WORDS, SELF_TEST_CHECK_WORDS, SILENCE_WORDS } from './self-test-advice.js';
 import { ZH_CN_SELF_TEST } from './self-test-words-zh-cn.js';
 
 const TABLES = [
@@ -45,8 +45,8 @@ const TABLES = [
     table: ZH_CN_SELF_TEST,
     sources: [],
     callee: 'say',
-    /** Said through its tables, by facilities' messages and the panel's admin view: what each check tried, what to do next, what a silent microphone measured. */
-    indirect: [...Object.values(SELF_TEST_CHECK_WORDS), ...Object.values(NEXT_STEPS), ...Object.values(SILENCE_WORDS)],
+    /** Said through its tables, by facilities' messages and the panel's admin view: what each check tried, what to do next, what a silent microphone measured, why a device could not be reached. */
+    indirect: [...Object.values(SELF_TEST_CHECK_WORDS), ...Object.values(NEXT_STEPS), ...Object.values(SILENCE_WORDS), ...Object.values(REASON_WORDS)],
   },
 ];
 

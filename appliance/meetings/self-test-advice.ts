@@ -116,3 +116,39 @@ export function silenceSentence(h: SilenceHeard): { words: string; values: Recor
   const values = { above: h.aboveDb, s: Math.round(h.withinMs / 100) / 10, peak: Math.round(h.peakDb ?? 0) };
   return { words: h.peakDb === null ? SILENCE_WORDS.none : SILENCE_WORDS.loudest, values };
 }
+
+/**
+ * A check that could not reach its device, or that the room stopped waiting for, in words:
+ * the device's status ("Offline") or the wait, then what the device itself said (its own
+ * words, with its code) when it said anything. The panel's admin view and facilities' message
+ * word the sentence in their language; `detail` keeps the room's English for everything else.
+ */
+export const REASON_WORDS = {
+  offline: 'Offline',
+  'offline-said': 'Offline: {said}',
+  'auth-failed': 'Login refused',
+  'auth-failed-said': 'Login refused: {said}',
+  bad_config: 'Config error',
+  'bad_config-said': 'Config error: {said}',
+  unknown: 'Not answering yet',
+  'unknown-said': 'Not answering yet: {said}',
+  waited: 'No answer within {s} s',
+} as const;
+
+/** What a failed check carries besides its English `detail`, for `reasonSentence`. */
+interface FailureReason {
+  /** A device it could not reach: the device's status then (offline, auth-failed, bad_config …). */
+  status?: string;
+  /** What the device itself said (its detail or error, with its code), without the room's words around it. */
+  said?: string | null;
+  /** A check the room stopped waiting for: how long it waited (ms). */
+  waitedMs?: number;
+}
+
+/** The reason as a sentence and its values; null when the check carries no structured reason (its `detail` is all there is). */
+export function reasonSentence(r: FailureReason): { words: string; values: Record<string, string | number> } | null {
+  if (r.waitedMs !== undefined) return { words: REASON_WORDS.waited, values: { s: Math.round(r.waitedMs / 100) / 10 } };
+  if (r.status === undefined) return null;
+  const key = (r.status in REASON_WORDS ? r.status : 'unknown') as 'offline' | 'auth-failed' | 'bad_config' | 'unknown';
+  return r.said ? { words: REASON_WORDS[`${key}-said`], values: { said: r.said } } : { words: REASON_WORDS[key], values: {} };
+}

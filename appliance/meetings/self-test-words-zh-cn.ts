@@ -34,4 +34,13 @@ export const ZH_CN_SELF_TEST: Record<string, string> = {
   'No level above {above} dB in {s} s; the loudest {peak} dB': '{s} 秒内没有高于 {above} dB 的电平；最高 {peak} dB',
   'Run the self-test again; if it fails the same way, give the detail above to whoever installed the room.':
     '请再次运行自检；如果仍以同样方式失败，请把上面的详情交给会议室的安装人员。',
+  Offline: '离线',
+  'Offline: {said}': '离线：{said}',
+  'Login refused': '登录被拒绝',
+  'Login refused: {said}': '登录被拒绝：{said}',
+  'Config error': '配置错误',
+  'Config error: {said}': '配置错误：{said}',
+  'Not answering yet': '尚未应答',
+  'Not answering yet: {said}': '尚未应答：{said}',
+  'No answer within {s} s': '{s} 秒内没有应答',
 };

@@ -31,6 +31,12 @@ export interface SelfTestCheck {
   nextStep?: string | null;
   /** A microphone that heard nothing: what was listened for and the loudest level it heard (null: no level at all), so a panel words it. */
   heard?: SilenceHeard;
+  /** A device it could not reach: its status then (`detail` opens with it in English; a panel words it). */
+  status?: string;
+  /** A device it could not reach: what the device itself said (its detail), without the room's words around it. */
+  said?: string | null;
+  /** A check the room stopped waiting for: how long it waited, so a panel says it in its words. */
+  waitedMs?: number;
 }
 
 /** The microphone heard nothing within the wait: its measurement travels with the check. */
@@ -56,12 +62,22 @@ const READ_ACTIONS = ['status', 'inquire', 'inquiry', 'position', 'level'];
  */
 const SILENCE_DB = -57;
 
+/** The room gave up waiting (not the device's own timeout): the wait travels with the check. */
+class WaitedTooLong extends RoomctlError {
+  constructor(
+    what: string,
+    readonly waitedMs: number,
+  ) {
+    super('ROOMCTL_E_DEVICE_TIMEOUT', `${what}: no answer in ${waitedMs} ms`);
+  }
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
     new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${what}: no answer in ${ms} ms`)), ms);
+      timer = setTimeout(() => reject(new WaitedTooLong(what, ms)), ms);
       timer.unref();
     }),
   ]);
@@ -79,7 +95,8 @@ async function check(deviceId: string, name: SelfTestCheckName, run: () => Promi
     const e = err as { code?: string; message?: string };
     const code = e.code ?? null;
     const result = failed(deviceId, name, `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`, code, adviceForError(name, code));
-    return err instanceof SilenceError ? { ...result, heard: err.heard } : result;
+    if (err instanceof SilenceError) return { ...result, heard: err.heard };
+    return err instanceof WaitedTooLong ? { ...result, waitedMs: err.waitedMs } : result;
   }
 }
 
@@ -102,7 +119,7 @@ async function testDevice(host: SceneHost, d: DeviceView, timeoutMs: number, wak
   const reachable = d.status === 'ok' || d.status === 'degraded';
   if (!reachable) {
     const advice = adviceForStatus(d.status);
-    return [failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.error?.code ?? null, advice)];
+    return [{ ...failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.error?.code ?? null, advice), status: d.status, said: d.detail }];
   }
   const out: SelfTestCheck[] = [{ deviceId: d.id, check: 'reachable', ok: true, ran: true, detail: d.detail }];
   out.push(...(await wake(host, d, wakeSteps, timeoutMs)));

@@ -8,6 +8,7 @@ import './admin-devices.js';
 import './admin-logs.js';
 import './admin-notifications.js';
 import './admin-panels.js';
+import { ruleWords } from './admin-rule-words.js';
 import './admin-selftest.js';
 import './pin-pad.js';
 import { PanelElement } from './panel-element.js';
@@ -50,6 +51,12 @@ export class AdminScreen extends PanelElement {
       margin: 0;
       overflow-wrap: anywhere;
     }
+    /* The config's name for a rule, for whoever edits the config. */
+    .key {
+      display: block;
+      font-size: 0.75em;
+      opacity: 0.75;
+    }
   `;
 
   @property({ attribute: false }) api: ApiClient | null = null;
@@ -87,7 +94,7 @@ export class AdminScreen extends PanelElement {
     const tab = (id: Tab, label: string) =>
       html`<button type="button" aria-pressed=${String(this.tab === id)} data-testid=${`admin-tab-${id}`} @click=${() => this.show(id)}>${label}</button>`;
     return html`
-      <div class="tabs" role="group" aria-label=${t('Admin sections')}>
+      <div class="tabs" role="group" aria-label=${t('Admin sections')} data-testid="admin-tabs">
         ${tab('devices', t('Devices'))} ${tab('selftest', t('Self-test'))} ${tab('logs', t('Logs'))} ${tab('messages', t('Messages'))} ${tab('panels', t('Panels'))} ${tab('settings', t('Settings'))}
       </div>
       ${this.message ? html`<p class="card" role="status">${this.message}</p>` : nothing} ${this.section(this.overview)}
@@ -119,7 +126,10 @@ export class AdminScreen extends PanelElement {
             </dd>
             ${Object.entries(o.settings.rules)
               .filter(([, v]) => typeof v !== 'object')
-              .map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}
+              .map(([k, v]) => {
+                const rule = ruleWords(k, v);
+                return html`<dt data-testid=${`rule-${k}`}>${rule.label} <code class="key">${k}</code></dt><dd>${rule.value}</dd>`;
+              })}
           </dl>
         </section>`;
     }

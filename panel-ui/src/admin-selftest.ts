@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AdminOverview, DeviceView, SelfTestFailureView } from '../../appliance/api/api-types.js';
-import { NEXT_STEPS, SELF_TEST_CHECK_WORDS, silenceSentence } from '../../appliance/meetings/self-test-advice.js';
+import { NEXT_STEPS, reasonSentence, SELF_TEST_CHECK_WORDS, silenceSentence } from '../../appliance/meetings/self-test-advice.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 import { listSectionStyles } from './panel-styles.js';
@@ -23,11 +23,15 @@ function nextStep(f: SelfTestFailureView): string | null {
   return words ? t(words) : f.nextStep;
 }
 
-/** Why it failed: a silent microphone's measurement in the panel's words, else as the device or the room said it. */
+/**
+ * Why it failed in the panel's words: a silent microphone's measurement, a device's status
+ * ("Offline") before what the device said, the room's wait; else as the device said it.
+ */
 function reasonOf(f: SelfTestFailureView): string {
-  if (!f.heard) return f.detail ?? t('failed');
-  const { words, values } = silenceSentence(f.heard);
-  return t(words, values);
+  const sentence = f.heard
+    ? silenceSentence(f.heard)
+    : reasonSentence({ ...(f.status !== null ? { status: f.status, said: f.said } : {}), ...(f.waitedMs !== null ? { waitedMs: f.waitedMs } : {}) });
+  return sentence ? t(sentence.words, sentence.values) : (f.detail ?? t('failed'));
 }
 
 /**

@@ -45,12 +45,16 @@ export class CheckinScreen extends PanelElement {
         display: grid;
         gap: 0.3em;
       }
+      /* Squeezed (a long title, a toast's row above the screen at 800×480), the list shows
+         less of itself — its heading says how many are on it — and never lies over the
+         walk-in field below. */
       .people-box {
         grid-area: people;
         display: flex;
         flex-direction: column;
         gap: 0.3em;
         min-height: 0;
+        overflow: hidden;
       }
       .walkin {
         grid-area: walkin;
@@ -209,6 +213,7 @@ export class CheckinScreen extends PanelElement {
     if (!m) return nothing;
     const here = new Set(this.checkIns.map((c) => c.personKey));
     const invited = m.attendees;
+    const list = invited.length > 0;
     const missing = invited.filter((a) => !here.has(keyOf(a)));
     const walkIns = this.checkIns.filter((c) => c.walkIn);
     const nobody = this.checkIns.length === 0 && m.checkIns === 0;
@@ -230,14 +235,22 @@ export class CheckinScreen extends PanelElement {
             : html`<p data-testid="present-count">${t('{here} here, {missing} missing', { here: this.checkIns.length || m.checkIns, missing: missing.length })}</p>`
         }
       </div>
-      <div class="people-box">
-        <h3>${t('Tap your name to check in')}</h3>
-        <div class="people" role="group" aria-label=${t('Invited people')}>
+      ${
+        // Nobody invited (booked at the door): no list to tap, only who checked in once someone has.
+        list || walkIns.length > 0
+          ? html`<div class="people-box">
+        <h3 data-testid="people-heading">${
+          // How many are on the list: on a short panel only a row of names shows, the rest scroll in its box.
+          list ? `${t('Tap your name to check in')} (${invited.length})` : t('Checked in')
+        }</h3>
+        <div class="people" role="group" aria-label=${list ? t('Invited people') : t('Checked in')}>
           ${invited.map((a) => this.person(a, here.has(keyOf(a))))}
           ${walkIns.map((c) => html`<button type="button" class="here" disabled aria-label=${t('{name}, checked in', { name: c.name ?? c.email ?? '' })}><span class="mark" aria-hidden="true">✓</span><span class="who">${c.name ?? c.email}</span></button>`)}
         </div>
-      </div>
-      <form class="walkin" @submit=${this.checkInWalkIn}>
+      </div>`
+          : nothing
+      }
+      <form class="walkin" data-testid="walkin-form" @submit=${this.checkInWalkIn}>
         <label>${t('Not on the list? Your name')}<input name="walkin" autocomplete="off" .value=${this.walkIn} @input=${(e: Event) => (this.walkIn = (e.target as HTMLInputElement).value)} /></label>
         <button type="submit" data-testid="walkin-checkin" ?disabled=${!this.walkIn.trim()}>${t('Check in')}</button>
       </form>

@@ -53,6 +53,15 @@ export class HelpScreen extends PanelElement {
       background: #1d4d2b;
       border: 2px solid #51cf66;
     }
+    /* An 8" panel (800×480): the call button stays whole above the nav bar also in Chinese, whose lines are taller. */
+    @media (max-height: 560px) {
+      :host {
+        gap: 0.6em;
+      }
+      .call {
+        min-height: 64px;
+      }
+    }
   `;
 
   @property({ attribute: false }) api: ApiClient | null = null;

@@ -51,6 +51,9 @@ export class IdleScreen extends PanelElement {
         font-size: 1.15em;
         font-weight: 600;
       }
+      .none-fits {
+        font-weight: 600;
+      }
       .book {
         display: grid;
         grid-template-columns: repeat(3, 1fr);
@@ -166,6 +169,12 @@ export class IdleScreen extends PanelElement {
                 : t('Free for the rest of the day')
           }
         </p>
+        ${
+          // Every length greyed out with no word why read as a broken panel.
+          offered.length > 0 && offered.every((minutes) => minutes > minutesToNext)
+            ? html`<p class="none-fits" data-testid="book-none-fits">${t('The next meeting starts too soon to book the room now.')}</p>`
+            : nothing
+        }
         ${
           offered.length > 0
             ? html`<div class="book" role="group" aria-label=${t('Book now')}>

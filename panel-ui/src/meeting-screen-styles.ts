@@ -22,6 +22,9 @@ export const meetingScreenStyles = [
       gap: 0.6em;
       min-height: 0;
     }
+    .side {
+      overflow-y: auto;
+    }
     .main > *,
     .side > * {
       flex: none;
@@ -68,6 +71,12 @@ export const meetingScreenStyles = [
       /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll. */
       flex: 0 1 auto;
       min-height: 0;
+    }
+    /* No agenda yet: nothing in it scrolls, so it keeps its height; squeezed (a toast's row
+       above the screen at 480×800), the side column scrolls rather than lay the presets
+       over its buttons. */
+    section.agenda.empty {
+      flex: none;
     }
     .agenda-head {
       display: flex;

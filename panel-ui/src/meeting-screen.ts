@@ -73,7 +73,7 @@ export class MeetingScreen extends PanelElement {
       <div class="side">
         ${linked ? roomsOf(m.rooms) : nothing}
         <call-button .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
-        <section class="agenda" aria-label=${t('Agenda')}>
+        <section class="agenda ${agenda && agenda.items.length > 0 ? '' : 'empty'}" aria-label=${t('Agenda')}>
           ${
             agenda && agenda.items.length > 0
               ? html`<div class="agenda-head">
@@ -100,7 +100,7 @@ export class MeetingScreen extends PanelElement {
               </div>`
           }
         </section>
-        <quick-controls class="card" .devices=${this.devices} .presets=${this.presets}></quick-controls>
+        <quick-controls class="card" data-testid="quick-controls" .devices=${this.devices} .presets=${this.presets}></quick-controls>
       </div>
       ${this.confirmingEnd ? this.endDialog(id) : nothing}
     `;

@@ -13,24 +13,27 @@ const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
 /**
  * What just happened, at the top of the screen: one toast at a time, the others wait their
  * turn (a release notice must not be wiped out by the self-test right after it). A tap
- * dismisses it; errors stay long enough to be read.
+ * dismisses it; errors stay long enough to be read. It takes its own row under the header
+ * (the screen below gives up that height while it shows) instead of lying over the screen:
+ * laid over it, it hid the admin tabs at 800×480 and a screen's first row at every size. The
+ * row never comes or goes while a finger is down, so nothing moves from under a held press.
  */
 @customElement('panel-toast')
 export class PanelToast extends LitElement {
   static override styles = css`
+    :host {
+      display: block;
+      flex: none;
+    }
     div {
-      position: fixed;
-      left: 50%;
-      /* Below the panel's header (its height, set by the panel), never over the room's name, state and clock. */
-      top: calc(var(--header-height, 0px) + 0.4em);
-      transform: translateX(-50%);
+      box-sizing: border-box;
       width: max-content;
-      max-width: calc(100vw - 2em);
+      max-width: calc(100% - 2em);
+      margin: 0.4em auto 0;
       padding: 0.6em 1em;
       border-radius: 12px;
-      box-shadow: 0 6px 24px rgb(0 0 0 / 0.5);
-      z-index: 10;
       min-height: 48px;
+      overflow-wrap: anywhere;
     }
     div[hidden] {
       display: none;
@@ -52,26 +55,57 @@ export class PanelToast extends LitElement {
   @state() toast: Toast | null = null;
   private waiting: Toast[] = [];
   private timer: number | undefined;
+  /** A finger (or mouse button) is down somewhere on the panel: the toast's row neither comes nor goes meanwhile. */
+  private held = false;
+  /** A toast's turn ended, or one came, while a finger was down: done on release. */
+  private due = false;
+
+  private readonly press = (): void => {
+    this.held = true;
+  };
+
+  private readonly release = (): void => {
+    this.held = false;
+    if (this.due) this.next();
+  };
 
   show(toast: Toast): void {
     this.waiting.push(toast);
     if (!this.toast) this.next();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pointerdown', this.press, { capture: true });
+    window.addEventListener('pointerup', this.release, { capture: true });
+    window.addEventListener('pointercancel', this.release, { capture: true });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearTimeout(this.timer);
+    window.removeEventListener('pointerdown', this.press, { capture: true });
+    window.removeEventListener('pointerup', this.release, { capture: true });
+    window.removeEventListener('pointercancel', this.release, { capture: true });
   }
 
   override render() {
     const toast = this.toast;
-    return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.next()}>
+    return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.dismiss(toast)}>
       ${toast ? html`<strong>${toast.title}</strong>${toast.text ?? ''} ${toast.code ? html`<span class="code">${toast.code}</span>` : nothing}` : nothing}
     </div>`;
   }
 
+  /** A tap on the toast: that toast goes (not the next one, which its release may already have brought). */
+  private dismiss(toast: Toast | null): void {
+    if (toast && this.toast === toast) this.next();
+  }
+
   private next(): void {
     window.clearTimeout(this.timer);
+    // Its row pushes the screen down or lets it back up: never under a finger holding a preset or the joystick.
+    this.due = this.held;
+    if (this.held) return;
     const next = this.waiting.shift() ?? null;
     this.toast = next;
     if (!next) return;

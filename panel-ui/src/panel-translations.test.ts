@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
-import { NEXT_STEPS, SELF_TEST_CHECK_WORDS } from '../../appliance/meetings/self-test-advice.js';
+import { NEXT_STEPS, REASON_WORDS, SELF_TEST_CHECK_WORDS, SILENCE_WORDS } from '../../appliance/meetings/self-test-advice.js';
 import { ZH_CN as PANEL_ZH_CN } from './zh-cn.js';
 import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
 
@@ -20,8 +20,8 @@ const INDIRECT = ['Audio', 'Display', 'Camera', 'Network', 'Cleanliness', 'Other
 
 /** Room code the panel bundles that words things through the t() it is given. */
 const SHARED = [join(PROJECT_ROOT, 'appliance', 'conversation', 'poll-outcome.ts')];
-/** The room's tables the admin view words through t(): what each self-test check tried, and what to do next. */
-const ROOM_TABLES = [...Object.values(SELF_TEST_CHECK_WORDS), ...Object.values(NEXT_STEPS)];
+/** The room's tables the admin view words through t(): what each self-test check tried, why it failed, and what to do next. */
+const ROOM_TABLES = [...Object.values(SELF_TEST_CHECK_WORDS), ...Object.values(NEXT_STEPS), ...Object.values(SILENCE_WORDS), ...Object.values(REASON_WORDS)];
 
 function keysUsed(): Set<string> {
   const keys = new Set([...INDIRECT, ...ROOM_TABLES]);

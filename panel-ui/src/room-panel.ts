@@ -61,9 +61,6 @@ export class RoomPanel extends PanelElement {
   });
   private idleTimer: number | undefined;
   private checkInsFor = '';
-  private readonly headerSize = new ResizeObserver(([entry]) =>
-    this.style.setProperty('--header-height', `${Math.ceil((entry!.target as HTMLElement).getBoundingClientRect().bottom)}px`),
-  );
 
   constructor() {
     super();
@@ -84,13 +81,6 @@ export class RoomPanel extends PanelElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearTimeout(this.idleTimer);
-    this.headerSize.disconnect();
-  }
-
-  protected override firstUpdated(): void {
-    // Toasts appear just under the header, whatever its height on this panel.
-    const header = this.renderRoot.querySelector('header');
-    if (header) this.headerSize.observe(header);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -141,9 +131,9 @@ export class RoomPanel extends PanelElement {
             ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
             : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`
       }
+      <panel-toast></panel-toast>
       <main class=${connected || this.needsPairing ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : html`${this.deviceAlerts(devices)}${this.renderScreen(devices, current)}`}</main>
       ${this.needsPairing ? nothing : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
-      <panel-toast></panel-toast>
     `;
   }
 

@@ -6,10 +6,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, phonePage } from '../helpers/panel-browser.js';
-import { callRoom, meetingPageUrl, startMeeting, startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { phonePage } from '../helpers/panel-browser.js';
+import { type BrowserRoom, startBrowserRoom } from '../helpers/panel-room.js';
+import { callRoom, meetingPageUrl, startMeeting, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
+let opened: BrowserRoom | undefined;
 let browser: Browser;
 let phone: Page;
 let meetingId: string;
@@ -22,9 +24,8 @@ const showsTitle = (n: number, title: string) => waitFor(async () => (await titl
 
 describe('the open agenda editor follows agenda edits made elsewhere', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
+    opened = await startBrowserRoom();
+    ({ room, browser } = opened);
     meetingId = await startMeeting(room);
     await putAgenda('Budget');
     phone = await phonePage(browser);
@@ -34,8 +35,7 @@ describe('the open agenda editor follows agenda edits made elsewhere', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows an item added through the API', async () => {

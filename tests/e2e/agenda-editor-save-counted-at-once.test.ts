@@ -8,10 +8,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, phonePage } from '../helpers/panel-browser.js';
-import { callRoom, meetingPageUrl, startMeeting, startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { phonePage } from '../helpers/panel-browser.js';
+import { type BrowserRoom, startBrowserRoom } from '../helpers/panel-room.js';
+import { callRoom, meetingPageUrl, startMeeting, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
+let opened: BrowserRoom | undefined;
 let browser: Browser;
 let phone: Page;
 let meetingId: string;
@@ -21,9 +23,8 @@ const agendaTab = () => phone.getByTestId('tab-agenda');
 
 describe('the agenda editor saves: counted at once, items known by their ids', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
+    opened = await startBrowserRoom();
+    ({ room, browser } = opened);
     meetingId = await startMeeting(room);
     await api('PUT', `/api/v1/meetings/${meetingId}/agenda`, { items: [{ title: 'Budget', minutes: 10 }] });
     phone = await phonePage(browser);
@@ -35,8 +36,7 @@ describe('the agenda editor saves: counted at once, items known by their ids', (
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows the count of the items just saved, with no read of the minutes in between', async () => {

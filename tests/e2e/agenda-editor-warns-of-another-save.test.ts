@@ -6,22 +6,14 @@
  * languages at 1280×800 and photographed there and on the two small panels.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildPanelIfStale,
-  expectAccessibleControls,
-  launchChromium,
-  openPanel,
-  PORTRAIT_VIEWPORTS,
-  SCREENSHOT_ROOT,
-  setLanguage,
-  VIEWPORTS,
-} from '../helpers/panel-browser.js';
-import { callRoom, startMeeting, startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { expectAccessibleControls, PORTRAIT_VIEWPORTS, SCREENSHOT_ROOT, setLanguage, VIEWPORTS } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { callRoom, startMeeting, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 let meetingId: string;
@@ -35,12 +27,14 @@ const conflict = () => page.getByTestId('agenda-conflict');
 
 describe('the agenda editor does not write over an agenda saved elsewhere meanwhile', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
-    meetingId = await startMeeting(room);
-    await savedElsewhere('Budget');
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({
+      beforeOpen: async (r) => {
+        room = r;
+        meetingId = await startMeeting(room);
+        await savedElsewhere('Budget');
+      },
+    });
+    ({ page, errors } = opened);
     page.setDefaultTimeout(10_000);
     await page.getByTestId('nav-minutes').click();
     await page.getByTestId('tab-agenda').click();
@@ -48,8 +42,7 @@ describe('the agenda editor does not write over an agenda saved elsewhere meanwh
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('warns on saving, keeps the typing, shows their agenda, and "keep mine" saves over it', async () => {

@@ -3,15 +3,16 @@
  * tries, and after the fifth wrong one locks the admin view — for everyone, the right PIN
  * included — while the panel shows the lock and disables its keypad.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { captureStep } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import type { TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'admin-lockout';
 const PIN = '482916';
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 
 async function enter(pin: string): Promise<void> {
@@ -21,17 +22,14 @@ async function enter(pin: string): Promise<void> {
 
 describe('panel: admin PIN wrong five times', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
-    browser = await launchChromium();
-    ({ page } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+    ({ room, page } = opened);
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-pin').waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('counts down the tries left after each wrong PIN', async () => {

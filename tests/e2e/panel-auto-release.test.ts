@@ -4,44 +4,47 @@
  * itself and the panel goes back to "free". The window is made short through the meetings
  * config (auto-release one minute after the start, the booking started 56 s ago).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'auto-release';
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let meetingId: string;
 
 describe('panel: auto-release while nobody comes', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ configure: (c) => void (c.meetings = { autoReleaseMinutes: 1 }) });
-    browser = await launchChromium();
-    const booked = await fetch(`${room.baseUrl}/api/v1/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${room.token}` },
-      body: JSON.stringify({
-        minutes: 30,
-        start: new Date(Date.now() - 56_000).toISOString(),
-        title: 'Design review',
-        organiser: { name: 'Ada Lovelace', email: 'ada@example.com' },
-        attendees: [
-          { name: 'Grace Hopper', email: 'grace@example.com', required: true },
-          { name: 'Alan Turing', email: 'alan@example.com', required: false },
-        ],
-      }),
+    opened = await openPanelRoom({
+      configure: (c) => void (c.meetings = { autoReleaseMinutes: 1 }),
+      beforeOpen: async (r) => {
+        room = r;
+        const booked = await fetch(`${room.baseUrl}/api/v1/bookings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${room.token}` },
+          body: JSON.stringify({
+            minutes: 30,
+            start: new Date(Date.now() - 56_000).toISOString(),
+            title: 'Design review',
+            organiser: { name: 'Ada Lovelace', email: 'ada@example.com' },
+            attendees: [
+              { name: 'Grace Hopper', email: 'grace@example.com', required: true },
+              { name: 'Alan Turing', email: 'alan@example.com', required: false },
+            ],
+          }),
+        });
+        expect(booked.status).toBe(201);
+        meetingId = ((await booked.json()) as { id: string }).id;
+      },
     });
-    expect(booked.status).toBe(201);
-    meetingId = ((await booked.json()) as { id: string }).id;
-    ({ page } = await openPanel(browser, room.baseUrl, room.token));
+    ({ page } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows who is missing and counts down to the release', async () => {

@@ -10,13 +10,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, expectAccessibleControls, launchChromium, openPanel, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
-import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { captureStep, expectAccessibleControls, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import type { TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'book-from-phone';
 const PHONE = { width: 390, height: 844 };
 
 let room: TestRoom;
+let opened: PanelRoom | undefined;
 let browser: Browser;
 let door: Page;
 let phone: BrowserContext;
@@ -57,15 +59,12 @@ async function photographPhone(step: string): Promise<void> {
 
 describe('book the room from a phone, from the door panel QR code', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ configure: (c) => void (c.room.timezone = zoneAtNoon()) });
-    browser = await launchChromium();
-    ({ page: door, errors: doorErrors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({ configure: (c) => void (c.room.timezone = zoneAtNoon()) });
+    ({ room, browser, page: door, errors: doorErrors } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows the booking QR code on the free door', async () => {

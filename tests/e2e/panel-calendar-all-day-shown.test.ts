@@ -2,34 +2,31 @@
  * A school holiday in the room's calendar: the door panel lists it under "Also today" and
  * the room stays free — book-now offered, nothing to check in to.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../appliance/schedule/testing/feed-server.js';
 import { calendarOf } from '../../appliance/schedule/testing/ics-text.js';
-import { buildPanelIfStale, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 
-let room: TestRoom;
+let opened: PanelRoom | undefined;
 let feed: FeedServer;
-let browser: Browser;
 let page: Page;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
 
 beforeAll(async () => {
-  buildPanelIfStale();
   feed = await startFeedServer();
   // From yesterday to the day after tomorrow (UTC dates): today in the room's zone whatever it is.
   feed.routes.set('/room.ics', {
     body: calendarOf([['UID:holiday@example.com', `DTSTART;VALUE=DATE:${day(-1)}`, `DTEND;VALUE=DATE:${day(2)}`, 'SUMMARY:School holiday']]),
   });
-  room = await startTestRoom({ configure: (c) => void (c.calendar = { url: `${feed.url}/room.ics`, refreshMinutes: 60 }) });
-  await fetch(`${room.baseUrl}/api/v1/calendar/refresh`, { method: 'POST', headers: { authorization: `Bearer ${room.token}` } });
-  browser = await launchChromium();
-  ({ page } = await openPanel(browser, room.baseUrl, room.token));
+  opened = await openPanelRoom({
+    configure: (c) => void (c.calendar = { url: `${feed.url}/room.ics`, refreshMinutes: 60 }),
+    beforeOpen: async (r) => void (await fetch(`${r.baseUrl}/api/v1/calendar/refresh`, { method: 'POST', headers: { authorization: `Bearer ${r.token}` } })),
+  });
+  ({ page } = opened);
 });
 afterAll(async () => {
-  await browser?.close();
-  await room?.close();
+  await opened?.close();
   await feed?.close();
 });
 

@@ -7,11 +7,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep, openPanel } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'camera-preview';
 let room: TestRoom;
+let opened: PanelRoom | undefined;
 let browser: Browser;
 let page: Page;
 let errors: string[];
@@ -33,15 +35,12 @@ async function shownFrame(): Promise<{ width: number; src: string }> {
 
 describe('panel: the live picture beside the joystick', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom();
+    ({ room, browser, page, errors } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows what the front camera sees, frame after frame, with no credential in any URL', async () => {

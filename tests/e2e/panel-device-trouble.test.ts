@@ -5,15 +5,16 @@
  * presets and the display's buttons are off and say why; a refusal from a device reads as words, never as an error
  * code or a /tmp path — those are in the admin view only.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'device-trouble';
 const PIN = '246810';
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 const recalls: string[] = [];
@@ -45,10 +46,8 @@ async function expectNoDeveloperWords(): Promise<void> {
 
 describe('panel: devices in trouble are shown in plain words and their controls are off', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+    ({ room, page, errors } = opened);
     page.on('request', (r) => {
       if (r.url().includes('/actions/preset.recall')) recalls.push(r.url());
     });
@@ -60,8 +59,7 @@ describe('panel: devices in trouble are shown in plain words and their controls 
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('says nothing while every device is fine', async () => {

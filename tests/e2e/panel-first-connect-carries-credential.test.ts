@@ -6,21 +6,20 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { type BrowserRoom, startBrowserRoom } from '../helpers/panel-room.js';
+import type { TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
+let opened: BrowserRoom | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildPanelIfStale();
-  room = await startTestRoom({ logsInRingOnly: true });
-  browser = await launchChromium();
+  opened = await startBrowserRoom({ logsInRingOnly: true });
+  ({ room, browser } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await room?.close();
+  await opened?.close();
 });
 
 it('opens one stream, with its token, and draws the room from its snapshot', async () => {

@@ -8,14 +8,16 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, expectAccessibleControls, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { captureStep, expectAccessibleControls, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { fitProblems } from '../helpers/panel-fit.js';
-import { callRoom, startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { callRoom, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'floor-and-polls';
 const PHONE = { width: 390, height: 844 };
 
 let room: TestRoom;
+let opened: PanelRoom | undefined;
 let browser: Browser;
 let panel: Page;
 let panelErrors: string[];
@@ -76,20 +78,21 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
   let bo: Page;
 
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
-    const meeting = await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' });
-    meetingId = meeting.id;
-    await api('POST', `/api/v1/meetings/${meetingId}/start`);
-    meetingUrl = (await api<{ url: string }>('GET', `/api/v1/meetings/${meetingId}/access`)).url;
-    ({ page: panel, errors: panelErrors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({
+      beforeOpen: async (r) => {
+        room = r;
+        const meeting = await api<{ id: string }>('POST', '/api/v1/bookings', { minutes: 60, title: 'Budget review' });
+        meetingId = meeting.id;
+        await api('POST', `/api/v1/meetings/${meetingId}/start`);
+        meetingUrl = (await api<{ url: string }>('GET', `/api/v1/meetings/${meetingId}/access`)).url;
+      },
+    });
+    ({ browser, page: panel, errors: panelErrors } = opened);
     panel.setDefaultTimeout(8_000);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows a hand raised on a phone in the panel queue, and the chair gives that person the floor', async () => {

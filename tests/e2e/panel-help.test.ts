@@ -4,36 +4,35 @@
  * facilities answer with the central command `ack-help`, here run through the room's command
  * registry exactly as the MQTT command server runs it after checking its signature.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomEventEnvelope } from '../../appliance/model/room-events.js';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep } from '../helpers/panel-browser.js';
+import { captureFitting } from '../helpers/panel-fit.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'help';
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let context: BrowserContext;
 const events: RoomEventEnvelope[] = [];
 
 describe('panel: help calls facilities and shows when someone has seen it', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    room.demo.appliance.events.on('event', (e: RoomEventEnvelope) => events.push(e));
-    browser = await launchChromium();
-    ({ page, context } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({ beforeOpen: (r) => void r.demo.appliance.events.on('event', (e: RoomEventEnvelope) => events.push(e)) });
+    ({ room, page, context } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('publishes help.requested with the reason chosen', async () => {
     await page.getByTestId('nav-help').click();
-    await captureStep(page, FLOW, '1-help');
+    // The call button whole above the nav bar at every size, also in Chinese (taller lines: it was cut at 800×480).
+    await captureFitting(page, FLOW, '1-help', ['call-help']);
     await page.getByRole('button', { name: 'Display', exact: true }).click();
     await page.getByTestId('call-help').click();
     await page.locator('[data-testid="help-state"][data-seen="false"]').waitFor();

@@ -10,13 +10,15 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { captureFitting } from '../helpers/panel-fit.js';
 import { HEADLESS_CALL_BROWSER, startProviderPage, type ProviderPage } from '../helpers/provider-page.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'join-call';
 let room: TestRoom;
+let opened: PanelRoom | undefined;
 let provider: ProviderPage;
 let browser: Browser;
 let page: Page;
@@ -36,17 +38,19 @@ const callBrowserPid = () => (room.demo.appliance.core.calls as unknown as { dep
 
 describe('panel: join the online meeting, and leave it', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
     provider = await startProviderPage();
-    room = await startTestRoom({ configure: (c) => void (c.calls = { browser: HEADLESS_CALL_BROWSER, allowDomains: ['127.0.0.1'], displayInput: '32' }) });
-    meetingId = (await api('POST', '/api/v1/bookings', { minutes: 30, title: 'Budget review', online: { url: `${provider.base}/j/880` } })).id as string;
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({
+      configure: (c) => void (c.calls = { browser: HEADLESS_CALL_BROWSER, allowDomains: ['127.0.0.1'], displayInput: '32' }),
+      beforeOpen: async (r) => {
+        room = r;
+        meetingId = (await api('POST', '/api/v1/bookings', { minutes: 30, title: 'Budget review', online: { url: `${provider.base}/j/880` } })).id as string;
+      },
+    });
+    ({ browser, page, errors } = opened);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
     await provider?.close();
   });
 

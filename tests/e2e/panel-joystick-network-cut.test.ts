@@ -8,11 +8,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processLogRing } from '../../appliance/log-ring.js';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel, type PanelPage } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep, openPanel, type PanelPage } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'network-cut';
 let room: TestRoom;
+let opened: PanelRoom | undefined;
 let browser: Browser;
 let panel: PanelPage;
 
@@ -28,17 +30,15 @@ async function holdJoystickRight(p: PanelPage): Promise<void> {
 
 describe('panel: network cut mid-joystick', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
     // The watchdog says so in the log when it stops a camera.
-    room = await startTestRoom({ logsInRingOnly: true, logLevel: 'warn' });
-    browser = await launchChromium();
-    panel = await openPanel(browser, room.baseUrl, room.token);
+    opened = await openPanelRoom({ logsInRingOnly: true, logLevel: 'warn' });
+    ({ room, browser } = opened);
+    panel = opened;
     await panel.page.getByTestId('nav-controls').click();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('stops the camera within about a second when the network drops while the joystick is held', async () => {

@@ -6,14 +6,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, containsBytes, launchChromium, openPanel, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep, containsBytes, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'meeting-flow';
 /** VISCA "CAM_Memory Recall" for preset 2 ("Table" in the demo config) on camera 1. */
 const RECALL_PRESET_2 = [0x81, 0x01, 0x04, 0x3f, 0x02, 0x02, 0xff];
 
 let room: TestRoom;
+let opened: PanelRoom | undefined;
 let browser: Browser;
 let page: Page;
 let errors: string[];
@@ -23,15 +25,12 @@ const api = async <T>(path: string): Promise<T> =>
 
 describe('panel: book now, check in, start, camera, mute, end, rate', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom();
+    ({ room, browser, page, errors } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows the room free on the door view, and books it for 30 minutes', async () => {
@@ -45,9 +44,12 @@ describe('panel: book now, check in, start, camera, mute, end, rate', () => {
   });
 
   it('checks a walk-in in by name, then starts the meeting', async () => {
+    // Booked at the door, nobody invited: no "tap your name" over an empty list.
+    expect(await page.getByText('Tap your name to check in').count()).toBe(0);
     await page.getByLabel('Not on the list? Your name').fill('Ada Lovelace');
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
     await page.getByRole('button', { name: 'Ada Lovelace, checked in' }).waitFor();
+    expect(await page.getByTestId('people-heading').textContent()).toBe('Checked in');
     await captureStep(page, FLOW, '2-checkin');
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('time-left').waitFor();

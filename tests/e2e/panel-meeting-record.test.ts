@@ -9,13 +9,15 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, openPanel, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { captureFitting } from '../helpers/panel-fit.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'meeting-record';
 
 let room: TestRoom;
+let opened: PanelRoom | undefined;
 let browser: Browser;
 let page: Page;
 let errors: string[];
@@ -40,16 +42,13 @@ const minutes = async () => (await call<MinutesRead>('GET', `/api/v1/meetings/${
 // Each step photographs ten screens: longer than the default test timeout.
 describe('panel and phone: agenda, minutes corrected until sent, end with a summary', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom();
+    ({ room, browser, page, errors } = opened);
   });
 
   afterAll(async () => {
     await phone?.close();
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('gives an ad-hoc meeting an agenda from the panel', async () => {

@@ -4,15 +4,16 @@
  * but not admin ones. In the admin view (PIN again) IT sees the devices and their health,
  * restarts one, reads the recent logs, and unpairs the panel — which is refused at once.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'pairing-admin';
 const PIN = '246810';
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 
@@ -23,15 +24,12 @@ async function enterPin(pin: string): Promise<void> {
 
 describe('panel: pairing, admin view, unpairing', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ logsInRingOnly: true, configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, null));
+    opened = await openPanelRoom({ logsInRingOnly: true, configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }), unpaired: true });
+    ({ room, page, errors } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows its pairing code and is paired with the admin PIN entered on the panel', async () => {

@@ -3,14 +3,15 @@
  * the waiting panel shows where it asked from and how many clients asked with its code, and
  * approving it from there pairs that request — the one the admin saw.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const PIN = '579135';
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 
 async function pair(from: string): Promise<{ status: number; body: { requestId?: string; claim?: string; code?: string } }> {
@@ -25,14 +26,11 @@ async function pair(from: string): Promise<{ status: number; body: { requestId?:
 
 describe('panel admin: a contested pairing code', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
-    browser = await launchChromium();
-    ({ page } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+    ({ room, page } = opened);
   });
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows how many clients asked with the code and from where, and approves the request it showed', async () => {

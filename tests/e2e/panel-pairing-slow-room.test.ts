@@ -6,25 +6,24 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { type BrowserRoom, startBrowserRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const PIN = '864213';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let room: TestRoom;
+let opened: BrowserRoom | undefined;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  buildPanelIfStale();
-  room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
-  browser = await launchChromium();
+  opened = await startBrowserRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+  ({ room, browser } = opened);
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-US' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await room?.close();
+  await opened?.close();
 });
 
 it('asks once while the room is slow, and is paired with the request the PIN approved', async () => {

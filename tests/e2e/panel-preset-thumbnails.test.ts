@@ -7,10 +7,11 @@
  * Each step is photographed at both panel sizes in both languages
  * (test-artifacts/screenshots/preset-thumbnails/).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, captureStep, containsBytes, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep, containsBytes } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'preset-thumbnails';
 /** VISCA "CAM_Memory Set" and "CAM_Memory Recall" for preset 2 ("Table" in the demo config) on camera 1. */
@@ -18,7 +19,7 @@ const SAVE_PRESET_2 = [0x81, 0x01, 0x04, 0x3f, 0x01, 0x02, 0xff];
 const RECALL_PRESET_2 = [0x81, 0x01, 0x04, 0x3f, 0x02, 0x02, 0xff];
 
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 
@@ -47,16 +48,13 @@ const deviceView = async (id: string) =>
 
 describe('panel: camera presets as named thumbnails', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom();
+    ({ room, page, errors } = opened);
     await waitFor(async () => (await deviceView('cam-front')).status === 'ok' && (await deviceView('cam-rear')).status === 'ok', 15_000, 'the cameras ok');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('shows each preset as a named tile with a camera icon while it has no still', async () => {

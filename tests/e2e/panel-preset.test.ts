@@ -3,38 +3,28 @@
  * front camera on the touch panel (real Chromium, the built panel served by the appliance),
  * and the VISCA preset-recall command for preset 2 reaches the camera over a real serial PTY.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildPanelIfStale,
-  containsBytes,
-  expectAccessibleControls,
-  launchChromium,
-  openPanel,
-  PORTRAIT_VIEWPORTS,
-  VIEWPORTS,
-} from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { containsBytes, expectAccessibleControls, PORTRAIT_VIEWPORTS, VIEWPORTS } from '../helpers/panel-browser.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 /** VISCA "CAM_Memory Recall" for preset 2 on camera address 1. */
 const RECALL_PRESET_2 = [0x81, 0x01, 0x04, 0x3f, 0x02, 0x02, 0xff];
 
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 
 describe('panel: a preset button moves the camera', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom();
+    ({ room, page, errors } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it("keeps the token out of the address bar and in the panel's storage", async () => {

@@ -4,26 +4,21 @@
  * where Help should be: it reloads onto the build the room serves now, and Help works. In
  * real Chromium; the gone file is the room answering 404 for it until the page reloads.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, openPanel } from '../helpers/panel-browser.js';
-import { startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 
-let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  buildPanelIfStale();
-  room = await startTestRoom();
-  browser = await launchChromium();
-  ({ page } = await openPanel(browser, room.baseUrl, room.token));
+  opened = await openPanelRoom();
+  ({ page } = opened);
   await page.locator('[data-testid="room-status"][data-state="free"]').waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await room?.close();
+  await opened?.close();
 });
 
 it('reloads onto the new build when a screen of the old one is gone, and Help works', async () => {

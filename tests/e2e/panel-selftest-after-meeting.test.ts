@@ -5,17 +5,18 @@
  * when something really is wrong, the admin view and the self-test API say for every failed
  * check why it failed and what to do next.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SelfTestReport } from '../../appliance/meetings/self-test.js';
 import { runScene } from '../../appliance/meetings/scenes.js';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { captureStep, setLanguage } from '../helpers/panel-browser.js';
+import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'selftest-after-meeting';
 const PIN = '135790';
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 
@@ -38,20 +39,19 @@ async function runSelfTestFromAdmin(): Promise<void> {
 
 describe('panel: the self-test after a meeting wakes the cameras, and explains every failure', () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
-    await waitFor(allDevicesOk, 30_000, 'every device of the room ok');
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
-    await page.getByTestId('nav-admin').click();
-    for (const digit of PIN) await page.getByTestId(`pin-${digit}`).click();
-    await page.getByTestId('pin-ok').click();
-    await page.getByTestId('admin-tab-selftest').click();
+    opened = await openPanelRoom({
+      configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }),
+      beforeOpen: async (r) => {
+        room = r;
+        await waitFor(allDevicesOk, 30_000, 'every device of the room ok');
+      },
+    });
+    ({ page, errors } = opened);
+    await enterAdmin(page, PIN, 'selftest');
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('passes on healthy cameras the end scene put in standby, and leaves them awake', async () => {
@@ -88,12 +88,15 @@ describe('panel: the self-test after a meeting wakes the cameras, and explains e
     await failure.waitFor();
     expect(await page.getByTestId('selftest-outcome').textContent()).toContain('failed: Front camera');
     expect(await failure.textContent()).toContain('Front camera · Connection');
-    expect(await failure.getByTestId('selftest-reason').textContent()).toBe(failed[0]!.detail);
+    // The status in the panel's words, then what the device said (the room's English "offline:" is for the API).
+    expect(failed[0]).toMatchObject({ status: 'offline', said: expect.stringMatching(/./) });
+    expect(await failure.getByTestId('selftest-reason').textContent()).toBe(`Offline: ${failed[0]!.said}`);
     expect(await failure.getByTestId('selftest-next').textContent()).toContain('Next step: Check that the device has power');
     // A Chinese panel names the device as the config names it in Chinese, in the admin view too.
     await setLanguage(page, 'zh-CN');
     expect(await page.getByTestId('selftest-outcome').textContent()).toContain('前置摄像头');
     expect(await failure.locator('strong').textContent()).toMatch(/^前置摄像头 · /);
+    expect(await failure.getByTestId('selftest-reason').textContent()).toBe(`离线：${failed[0]!.said}`);
     await setLanguage(page, 'en');
     await captureStep(page, FLOW, '2-failure-explained');
     await room.demo.cameraLink.replug();

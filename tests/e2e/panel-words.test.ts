@@ -4,21 +4,22 @@
  * device name and no raw input code; the PJLink display offers the network input 52 its
  * config adds, and the panel switches to it; "book now" buttons say they book; typed text is
  * not grey like a placeholder; labels keep one letter case; the check-in toast stays under
- * the header; ending the meeting clears the room mute. Screenshots at every panel size in
- * both languages: test-artifacts/screenshots/words/.
+ * the header; the admin settings word the meeting rules; ending the meeting clears the room
+ * mute. Screenshots at every panel size in both languages: test-artifacts/screenshots/words/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
+import { setLanguage } from '../helpers/panel-browser.js';
+import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { captureFitting } from '../helpers/panel-fit.js';
-import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
+import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'words';
 /** Every device's English name in the demo config: none may show on a Chinese panel. */
 const ENGLISH_NAMES = ['Front camera', 'Rear camera', 'Side camera', 'Display', 'Door signage', 'Whole room', 'Whiteboard'];
 
 let room: TestRoom;
-let browser: Browser;
+let opened: PanelRoom | undefined;
 let page: Page;
 let errors: string[];
 
@@ -58,15 +59,12 @@ const presetNameSizes = (p: Page) =>
 
 describe('panel: words a person reads, in both languages', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom({ warmupMs: 0 });
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    opened = await openPanelRoom({ warmupMs: 0 });
+    ({ room, page, errors } = opened);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('says on each "book now" button that it books the room, and keeps one letter case for labels', async () => {
@@ -139,6 +137,26 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await setLanguage(page, 'en');
     expect(await screenText(page)).toEqual(expect.arrayContaining(['Display', 'Laptop (HDMI 1)', 'Network', 'Front camera']));
     await captureFitting(page, FLOW, '2-controls', ['joystick', 'preset-1']);
+  });
+
+  it('words the meeting rules of the admin settings in Chinese, with the config name beside each', async () => {
+    await setLanguage(page, 'zh-CN');
+    await enterAdmin(page, room.demo.adminPin, 'settings');
+    const reminder = page.getByTestId('rule-reminderMinutes');
+    expect(await reminder.textContent()).toMatch(/^会前提醒参会者（开始前）\s*reminderMinutes$/);
+    expect(await reminder.evaluate((dt) => dt.nextElementSibling?.textContent)).toBe('15 分钟');
+    // No rule is named by its config name alone.
+    const unworded = await page.locator('[data-testid^="rule-"]').evaluateAll((dts) =>
+      dts
+        .filter((dt) => {
+          const key = dt.querySelector('code')?.textContent ?? '';
+          return (dt.textContent ?? '').replace(key, '').trim() === key;
+        })
+        .map((dt) => dt.textContent),
+    );
+    expect(unworded).toEqual([]);
+    await setLanguage(page, 'en');
+    await page.getByTestId('nav-home').click();
   });
 
   it('clears the room mute when the meeting ends', async () => {

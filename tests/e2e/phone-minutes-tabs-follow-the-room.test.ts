@@ -6,10 +6,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildPanelIfStale, launchChromium, phonePage } from '../helpers/panel-browser.js';
-import { callRoom, meetingPageUrl, startMeeting, startTestRoom, type TestRoom } from '../helpers/test-room.js';
+import { phonePage } from '../helpers/panel-browser.js';
+import { type BrowserRoom, startBrowserRoom } from '../helpers/panel-room.js';
+import { callRoom, meetingPageUrl, startMeeting, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
+let opened: BrowserRoom | undefined;
 let browser: Browser;
 let phone: Page;
 let meetingId: string;
@@ -18,17 +20,15 @@ const api = <T>(method: string, path: string, body?: unknown) => callRoom<T>(roo
 
 describe("the phone's minutes tabs follow what others add", () => {
   beforeAll(async () => {
-    buildPanelIfStale();
-    room = await startTestRoom();
-    browser = await launchChromium();
+    opened = await startBrowserRoom();
+    ({ room, browser } = opened);
     meetingId = await startMeeting(room);
     phone = await phonePage(browser, 'zh-CN');
     await phone.goto(await meetingPageUrl(room, meetingId));
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+    await opened?.close();
   });
 
   it('counts the agenda items and the note the panel added after the phone opened the page', async () => {

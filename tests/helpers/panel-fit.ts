@@ -203,3 +203,24 @@ export async function captureFitting(page: Page, flow: string, step: string, mus
   await modal?.open();
   if (found.length > 0) throw new Error(`${flow}/${step}: not all in view\n${found.join('\n')}`);
 }
+
+/** The controls on screen (through every shadow root) whose box meets the box of the element with `testId` (a toast, a banner). */
+export async function controlsUnder(page: Page, testId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const all = (root: Document | ShadowRoot, selector: string): Element[] => {
+      const found = [...root.querySelectorAll(selector)];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, selector));
+      return found;
+    };
+    const cover = all(document, `[data-testid="${id}"]`).find((el) => el.getClientRects().length > 0);
+    if (!cover) return [`no ${id} on screen`];
+    const c = cover.getBoundingClientRect();
+    return all(document, 'button, [role="button"], input:not([type="hidden"]), select, textarea, a[href]')
+      .filter((el) => el.getClientRects().length > 0 && !cover.contains(el))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top;
+      })
+      .map((el) => `${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)}`);
+  }, testId);
+}

@@ -69,7 +69,8 @@ it('an admin switches the room to Chinese: self-test failure, help call and prob
   expect((await room.call('POST', '/api/v1/selftests')).status).toBe(200);
   const selfTest = await facilitiesMail('Aurora 自检未通过');
   expect(selfTest).toContain('2026年12月8日 17:00 的自检发现：');
-  expect(selfTest).toMatch(/^- 投影机 · 连接：offline: ROOMCTL_E_CONNECT_FAILED/m);
+  // The status in the room's language, then what the device said (its own words).
+  expect(selfTest).toMatch(/^- 投影机 · 连接：离线：ROOMCTL_E_CONNECT_FAILED/m);
   expect(selfTest).toContain('下一步：检查设备是否通电、线缆或网络是否接好');
   expect(selfTest).not.toContain('Next');
 

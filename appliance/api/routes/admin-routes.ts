@@ -53,8 +53,11 @@ const OverviewSchema = Type.Object({
             ),
             Type.Null(),
           ]),
+          status: Nullable(Type.String({ description: 'A device the check could not reach: its status then (offline, auth-failed, bad_config…)' })),
+          said: Nullable(Type.String({ description: "A device the check could not reach: what it said itself, without the room's words" })),
+          waitedMs: Type.Union([Type.Number(), Type.Null()], { description: 'A check the room stopped waiting for: how long it waited (ms)' }),
         }),
-        { description: 'Each failed check with its reason (detail, code, heard) and what to do (advice key, nextStep in words)' },
+        { description: 'Each failed check with its reason (detail, code, heard, status, said, waitedMs) and what to do (advice key, nextStep in words)' },
       ),
     }),
     Type.Null(),
@@ -103,6 +106,9 @@ const selfTestFailures = (report: SelfTestReport) =>
       advice: r.advice ?? null,
       nextStep: r.nextStep ?? null,
       heard: r.heard ?? null,
+      status: r.status ?? null,
+      said: r.said ?? null,
+      waitedMs: r.waitedMs ?? null,
     }));
 
 /** The admin view: devices and health, last self-test, logs, restart, paired panels, settings. Every route needs the admin session. */

@@ -43,6 +43,11 @@ const SelfTestSchema = Type.Object({
           { description: 'A failed mic-level check: the level listened for (dBFS), for how long (ms), and the loudest heard (null: none)' },
         ),
       ),
+      status: Type.Optional(Type.String({ description: 'A device the check could not reach: its status then (offline, auth-failed, bad_config…)' })),
+      said: Type.Optional(
+        Type.Union([Type.String(), Type.Null()], { description: "A device the check could not reach: what it said itself, without the room's words" }),
+      ),
+      waitedMs: Type.Optional(Type.Number({ description: 'A check the room stopped waiting for: how long it waited (ms)' })),
     }),
   ),
 });

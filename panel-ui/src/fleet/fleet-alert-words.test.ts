@@ -78,3 +78,30 @@ it("words a failed self-test check's alert by its code, the device by its name",
     setFleetLocale('en');
   }
 });
+
+it("labels a device's own English words in an offline alert as the device's, after the sentence in the operator's language", () => {
+  const alert: FleetAlertView = {
+    id: '2',
+    key: 'device-offline/cam',
+    rule: 'device-offline',
+    state: 'firing',
+    site: 'hq',
+    room: 'aurora',
+    deviceId: 'cam',
+    title: 'cam offline in hq/aurora',
+    text: 'cam has been offline for 60 s.',
+    params: {
+      forS: 60,
+      detail: 'serial port /dev/ttyUSB0 closed — The device is not connected; check its cable, power and address.',
+      deviceNames: { en: 'Front camera', 'zh-CN': '前置摄像头' },
+    },
+    at: '2026-01-01T00:00:00.000Z',
+  };
+  try {
+    setFleetLocale('zh-CN');
+    expect(alertWords(alert, 'Aurora').text).toMatch(/^前置摄像头 已离线 .+。 设备原文：serial port \/dev\/ttyUSB0 closed — The device/);
+  } finally {
+    setFleetLocale('en');
+  }
+  expect(alertWords(alert, 'Aurora').text).toMatch(/^Front camera has been offline for .+\. The device says: serial port/);
+});

@@ -63,5 +63,6 @@ export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
         : text(p.detail);
   if (a.rule === 'problem-report' || a.rule === 'help-request') return { title, text: own || ft(words.text, vars) };
   if (a.rule === 'self-test') return { title, text: (a.state === 'firing' ? deviceFaultWords(text(p.code)) : null) ?? ft(words.text, vars) };
-  return { title, text: own ? `${ft(words.text, vars)} ${own}` : ft(words.text, vars) };
+  // What the device said is English (its port or address in it): said as its own words, as an issue says them.
+  return { title, text: own ? `${ft(words.text, vars)} ${ft('The device says: {detail}', { detail: own })}` : ft(words.text, vars) };
 }

@@ -1,0 +1,163 @@
+/**
+ * A toast never lies over what a person needs to touch. The self-test finds the front camera
+ * unplugged while the admin view is open, and its toast comes up at every panel size in both
+ * languages: no control of the panel is under it, the admin tabs are in sight, and a tab
+ * pressed while it shows is pressed; a finger held on the screen keeps it still (the toast
+ * goes when it lifts).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLanguage } from '../helpers/panel-browser.js';
+import { controlsUnder, FIT_SIZES, fitProblems } from '../helpers/panel-fit.js';
+import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { waitFor } from '../helpers/test-room.js';
+
+const PIN = '314159';
+let opened: PanelRoom | undefined;
+let page: Page;
+
+const statusOf = async (id: string) => ((await (await fetch(`${opened!.room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
+const toast = () => page.locator('[data-testid="toast"]:not([hidden])');
+// What shows of each: its box cut to every box around it that clips (the list scrolls, the names below it out of sight).
+const boxes = async (testId: string) =>
+  page.getByTestId(testId).evaluateAll((els) =>
+    els
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        const shown = { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          if (getComputedStyle(p).overflowY === 'visible') continue;
+          const c = p.getBoundingClientRect();
+          shown.top = Math.max(shown.top, c.top);
+          shown.bottom = Math.min(shown.bottom, c.bottom);
+        }
+        return shown;
+      })
+      .filter((r) => r.bottom > r.top),
+  );
+
+describe('panel: a toast leaves the controls in reach', () => {
+  beforeAll(async () => {
+    opened = await openPanelRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+    page = opened.page;
+    await opened.room.demo.cameraLink.unplug();
+    await waitFor(async () => (await statusOf('cam-front')) === 'offline', 15_000, 'the front camera offline');
+    // The page's clock, installed running, is paused while a toast is looked at.
+    await page.clock.install();
+    await enterAdmin(page, PIN, 'selftest');
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('shows the self-test toast beside the admin tabs, never over a control, at every size in both languages', { timeout: 120_000 }, async () => {
+    const found: string[] = [];
+    for (const locale of ['en', 'zh-CN'] as const) {
+      await setLanguage(page, locale);
+      for (const size of FIT_SIZES) {
+        const where = `${size.width}x${size.height} ${locale}`;
+        await page.setViewportSize(size);
+        await page.getByTestId('admin-tab-selftest').click();
+        await page.getByTestId('run-selftest').click();
+        await toast().waitFor({ timeout: 15_000 });
+        // Time stands still while it is looked at: the toast stays up whatever the machine's load.
+        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+        for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
+        for (const p of await fitProblems(page, ['admin-tabs', 'admin-tab-devices', 'admin-tab-settings'])) found.push(`${where}: ${p.testId} ${p.problem}`);
+        // Pressed while the toast shows: the tab is taken, not the toast.
+        const pressed = await page
+          .getByTestId('admin-tab-devices')
+          .click({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!pressed) found.push(`${where}: the Devices tab cannot be pressed while the toast shows`);
+        expect(await toast().count(), where).toBe(1);
+        if (pressed) expect(await page.getByTestId('admin-tab-devices').getAttribute('aria-pressed'), where).toBe('true');
+        await toast().click();
+        await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
+        await page.clock.resume();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the screen still under a held finger: the toast goes only when the finger lifts', async () => {
+    await page.setViewportSize({ width: 800, height: 480 });
+    await page.getByTestId('admin-tab-selftest').click();
+    await page.getByTestId('run-selftest').click();
+    await toast().waitFor({ timeout: 15_000 });
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    const tab = page.getByTestId('admin-tab-settings');
+    // The row of tabs (a pressed button itself sinks a little, as press feedback).
+    const tabs = page.getByTestId('admin-tabs');
+    const before = (await tab.boundingBox())!;
+    const row = (await tabs.boundingBox())!;
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await page.mouse.down();
+    // The toast's turn (5 s) is long over while the finger stays down.
+    await page.clock.runFor(10_000);
+    expect(await toast().count()).toBe(1);
+    expect((await tabs.boundingBox())!.y).toBe(row.y);
+    await page.mouse.up();
+    await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast gone when the finger lifts');
+    expect(await tab.getAttribute('aria-pressed')).toBe('true');
+    await page.clock.resume();
+  });
+
+  it('keeps check-in whole while its toast shows: the walk-in field never lies over the names', async () => {
+    const booked = await fetch(`${opened!.room.baseUrl}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${opened!.room.token}` },
+      body: JSON.stringify({
+        minutes: 30,
+        title: 'Design review',
+        attendees: ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Li Wei'].map((name, i) => ({ name, email: `p${i}@example.com` })),
+      }),
+    });
+    expect(booked.status).toBe(201);
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('checkin-title').waitFor();
+    const found: string[] = [];
+    for (const [locale, size] of [
+      ['en', { width: 800, height: 480 }],
+      ['zh-CN', { width: 800, height: 480 }],
+      ['en', { width: 480, height: 800 }],
+    ] as const) {
+      await setLanguage(page, locale);
+      await page.setViewportSize(size);
+      await page.locator('[data-testid="person"]:not(.here)').first().click();
+      await toast().waitFor();
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+      const form = (await boxes('walkin-form'))[0]!;
+      for (const name of [...(await boxes('person')), ...(await boxes('people-heading'))])
+        if (name.left < form.right && name.right > form.left && name.top < form.bottom && name.bottom > form.top)
+          found.push(`${size.width}x${size.height} ${locale}: the walk-in field over a name at ${Math.round(name.left)},${Math.round(name.top)}`);
+      await toast().click();
+      await page.clock.resume();
+    }
+    await setLanguage(page, 'en');
+    expect(found).toEqual([]);
+  });
+
+  it("keeps the meeting screen whole while a toast shows: the presets never lie over the agenda's button", async () => {
+    await page.getByTestId('start-meeting').click();
+    await page.getByTestId('time-left').waitFor();
+    const found: string[] = [];
+    for (const size of FIT_SIZES) {
+      await page.setViewportSize(size);
+      await page.getByTestId('extend-15').click();
+      await toast().waitFor();
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+      // The agenda's own button (its box may shrink while what it holds spills out of it).
+      const [agenda] = await boxes('add-agenda');
+      const [presets] = await boxes('quick-controls');
+      if (agenda && presets && agenda.top < presets.bottom && agenda.bottom > presets.top && agenda.left < presets.right && agenda.right > presets.left)
+        found.push(`${size.width}x${size.height}: the presets over the agenda`);
+      await toast().click();
+      await page.clock.resume();
+    }
+    expect(found).toEqual([]);
+  });
+});
