@@ -1,13 +1,14 @@
 import { csvRow, localTime, roomZones } from './csv-export.js';
 import { ISSUES_CSV_DEFAULT_ROWS, ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
 import { issueSearchWhere, type IssueSearch } from './issue-search.js';
+import type { FleetNames } from './fleet-api-types.js';
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 /** Rows read per query while the issues export streams. */
 const PAGE_ROWS = 500;
 
 const COLUMNS =
-  'id, kind, site, room, device_id, summary, opened_at, state, acknowledged_by, assigned_to, resolved_by, resolved_at, cleared_at, meeting, rating, comment';
+  'id, kind, site, room, device_id, summary, opened_at, state, acknowledged_by, assigned_to, resolved_by, resolved_at, cleared_at, meeting, rating, comment, device_names, error_code';
 
 const HEAD = [
   'id',
@@ -26,6 +27,8 @@ const HEAD = [
   'meeting',
   'rating',
   'comment',
+  'device_name',
+  'code',
   'timezone',
   'opened_local',
   'resolved_local',
@@ -48,6 +51,9 @@ interface IssueCsvRow {
   meeting: string | null;
   rating: number | string | null;
   comment: string | null;
+  /** JSON {en, zh-CN}: the device's names from the room's config. */
+  device_names: string | null;
+  error_code: string | null;
 }
 
 /**
@@ -83,6 +89,8 @@ export async function issuesCsv(sql: FleetSql, search: IssueSearch): Promise<{ l
       i.meeting ?? '',
       i.rating === null ? '' : String(Number(i.rating)),
       i.comment ?? '',
+      i.device_names ? ((JSON.parse(i.device_names) as FleetNames).en ?? '') : '',
+      i.error_code ?? '',
       zone ?? '',
       localTime(i.opened_at, zone),
       localTime(i.resolved_at, zone),

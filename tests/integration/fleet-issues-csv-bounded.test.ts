@@ -32,6 +32,7 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
     await room.endAsync();
     await until(async () => (await fleet.sql.query('SELECT 1 AS x FROM fleet_rooms WHERE timezone IS NOT NULL')).length > 0, 10_000, 'the room state');
     // Issue i<n> opened n minutes before the newest; the newest, i0, is a help call in Chinese. A thousand a statement.
+    // i1 is then made a device issue: its device's names from the room, its fault's code.
     for (let from = 0; from < ISSUES; from += 1000) {
       const chunk = Array.from({ length: Math.min(1000, ISSUES - from) }, (_, k) => from + k);
       await fleet.sql.run(
@@ -39,6 +40,10 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
         chunk.flatMap((i) => [`i${i}`, i === 0 ? '投影仪没有画面' : 'No picture', new Date(NEWEST - i * 60_000).toISOString()]),
       );
     }
+    await fleet.sql.run(
+      "UPDATE fleet_issues SET kind = 'device', device_id = 'projector', device_names = ?, error_code = 'ROOMCTL_E_CONNECT_FAILED' WHERE id = 'i1'",
+      [JSON.stringify({ en: 'Front projector', 'zh-CN': '前投影仪' })],
+    );
   }, 60_000);
   afterAll(async () => {
     await fleet?.close();
@@ -50,7 +55,7 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [head, ...rows] = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(head).toBe(
-      'id,kind,site,room,device,summary,opened,state,acknowledged_by,assigned_to,resolved_by,resolved,cleared,meeting,rating,comment,timezone,opened_local,resolved_local',
+      'id,kind,site,room,device,summary,opened,state,acknowledged_by,assigned_to,resolved_by,resolved,cleared,meeting,rating,comment,device_name,code,timezone,opened_local,resolved_local',
     );
     return rows.map((row) => row.split(','));
   };
@@ -80,8 +85,37 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
       '',
       '',
       '',
+      '',
+      '',
       'Asia/Shanghai',
       '2026-03-02 17:00:00',
+      '',
+    ]);
+  });
+
+  it('names the device of a device issue and its fault by its code, as the faults export does', async () => {
+    const rows = await rowsOf(await exportCsv('?limit=2'));
+    expect(rows[1]).toEqual([
+      'i1',
+      'device',
+      'hq',
+      'aurora',
+      'projector',
+      'No picture',
+      '2026-03-02T08:59:00.000Z',
+      'open',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Front projector',
+      'ROOMCTL_E_CONNECT_FAILED',
+      'Asia/Shanghai',
+      '2026-03-02 16:59:00',
       '',
     ]);
   });
