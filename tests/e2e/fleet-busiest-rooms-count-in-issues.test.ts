@@ -3,17 +3,11 @@
  * counts, in the operator's language: "Aurora: 2 issues", not "Aurora: 2" (Debian's Chromium,
  * the built dashboard, a real Mosquitto).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { expect, it } from 'vitest';
+import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
 import { until } from '../helpers/until.js';
 
-let lab: FleetLab;
-
-beforeAll(async () => {
-  lab = await startFleetLab();
-}, 90_000);
-
-afterAll(async () => lab?.close());
+const lab = fleetLabForThisFile();
 
 it('says the busiest rooms count issues, in both languages', async () => {
   const room = await lab.mqttRoom();

@@ -6,22 +6,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
-import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
 import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { until } from '../helpers/until.js';
 
 /** The panel's "Video call" reason, as a Chinese-reading operator reads it. */
 const VIDEO_CALL = '视频通话';
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-help-reason');
-let lab: FleetLab;
-
-beforeAll(async () => {
-  lab = await startFleetLab();
-}, 90_000);
-
-afterAll(async () => lab?.close());
+const lab = fleetLabForThisFile();
 
 it("words the panel's help reason in Chinese on the issue, the alert and the room's events", async () => {
   const room = await lab.mqttRoom();

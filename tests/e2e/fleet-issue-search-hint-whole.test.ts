@@ -4,21 +4,15 @@
  * two lists the box was squeezed until it read "Search issues, not" (Debian's Chromium, the
  * built dashboard).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { expect, it } from 'vitest';
+import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
 
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
   { width: 1024, height: 768 },
 ];
-let lab: FleetLab;
-
-beforeAll(async () => {
-  lab = await startFleetLab();
-}, 90_000);
-
-afterAll(async () => lab?.close());
+const lab = fleetLabForThisFile();
 
 it('shows the search hint whole at every size, in both languages', async () => {
   const page = await lab.dashboard({ viewport: SIZES[0]! });

@@ -4,17 +4,11 @@
  * nothing else in the room changed (Debian's Chromium with its clock moved on, the built
  * dashboard, a real Mosquitto).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { expect, it } from 'vitest';
+import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
 import { until } from '../helpers/until.js';
 
-let lab: FleetLab;
-
-beforeAll(async () => {
-  lab = await startFleetLab();
-}, 90_000);
-
-afterAll(async () => lab?.close());
+const lab = fleetLabForThisFile();
 
 it('counts on the duration of a fault still going, without a reload', async () => {
   const room = await lab.mqttRoom({ display: { en: 'Projector', 'zh-CN': '投影机' } });

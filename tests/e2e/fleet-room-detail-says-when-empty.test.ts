@@ -4,17 +4,11 @@
  * column headers and an "Recent events" heading with nothing under them (Debian's Chromium,
  * the built dashboard, a real Mosquitto).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { expect, it } from 'vitest';
+import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
 import { until } from '../helpers/until.js';
 
-let lab: FleetLab;
-
-beforeAll(async () => {
-  lab = await startFleetLab();
-}, 90_000);
-
-afterAll(async () => lab?.close());
+const lab = fleetLabForThisFile();
 
 it('says a room has no device and no event yet, and drops the words when its first event comes', async () => {
   const room = await lab.mqttRoom();

@@ -4,17 +4,11 @@
  * given a minute ago was not there without a reload (Debian's Chromium, the built dashboard,
  * a real Mosquitto).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { expect, it } from 'vitest';
+import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
 import { until } from '../helpers/until.js';
 
-let lab: FleetLab;
-
-beforeAll(async () => {
-  lab = await startFleetLab();
-}, 90_000);
-
-afterAll(async () => lab?.close());
+const lab = fleetLabForThisFile();
 
 it("adds a new event to the open room's list without a reload, newest first", async () => {
   const room = await lab.mqttRoom();

@@ -6,19 +6,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
+import { expect, it } from 'vitest';
+import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
 import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = join(SCREENSHOT_ROOT, 'fleet-room-tables-tablet');
-let lab: FleetLab;
-
-beforeAll(async () => {
-  lab = await startFleetLab();
-}, 90_000);
-
-afterAll(async () => lab?.close());
+const lab = fleetLabForThisFile();
 
 it('keeps the headers, the device names and each figure with its unit on one line, in Chinese on a tablet', async () => {
   const room = await lab.mqttRoom({ display: { en: 'Projector', 'zh-CN': '投影机' }, 'cam-front': { en: 'Front camera', 'zh-CN': '前置摄像头' } });

@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildPanelIfStale, launchChromium } from './panel-browser.js';
 import { startMosquitto, type RunningMosquitto } from './mosquitto.js';
 import { startTelemetryRoom, type TelemetryRoom } from './telemetry-room.js';
@@ -86,4 +87,22 @@ export async function startFleetLab(options: Omit<Parameters<typeof startTestFle
     for (const close of closers.splice(0).reverse()) await close();
     throw err;
   }
+}
+
+/**
+ * One lab for all the tests of a file: started before the first, closed after the last. What a
+ * test reads of it is the started lab's (it starts in beforeAll, so only a test can use it).
+ */
+export function fleetLabForThisFile(options: Parameters<typeof startFleetLab>[0] = {}): FleetLab {
+  let started: FleetLab | undefined;
+  beforeAll(async () => {
+    started = await startFleetLab(options);
+  }, 90_000);
+  afterAll(async () => started?.close());
+  return new Proxy({} as FleetLab, {
+    get(_target, key) {
+      if (!started) throw new Error('the fleet lab starts before the first test: use it inside a test');
+      return Reflect.get(started, key);
+    },
+  });
 }

@@ -11,6 +11,12 @@ const WINDOWS: UptimeWindow[] = ['24h', '7d', '30d'];
 const pct = (v: number) => `${(Math.floor(v * 10_000) / 100).toFixed(2)}%`;
 
 /** How long a fault still going has lasted: it moves on with the re-render every half minute, not only when the history is fetched again. */
+/** A text in the operator's language around one rendered part, which `{t}` in it stands for (its punctuation is the language's). */
+const around = (text: string, part: unknown) => {
+  const [before, after = ''] = text.split('{t}');
+  return html`${before}${part}${after}`;
+};
+
 const soFar = (f: RoomHistory['faults'][number]) => Math.max(f.durationMs, Date.now() - f.startedAt);
 
 /** The device's signal over the week: its range and its last value in the label (frame rate in fps, a level in dBFS). */
@@ -83,8 +89,7 @@ export class FleetRoomHistory extends LitElement {
           ? html`<p class="muted">${ft('No fault in 30 days.')}</p>`
           : html`<ol>${h.faults.map(
               (f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
-            <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${when(f.startedAt)},
-            <span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(soFar(f)) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
+            <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${around(ft('{t}, '), when(f.startedAt))}<span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(soFar(f)) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
           </li>`,
             )}</ol>`
       }`;

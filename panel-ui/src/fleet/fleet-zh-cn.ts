@@ -192,6 +192,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   Other: '其他',
   'Video call': '视频通话',
   ', ': '、',
+  /** A fault's start, before how long it lasted: a space after the English comma, none after the Chinese one. */
+  '{t}, ': '{t}，',
   'opened:': '问题已创建：',
   'Signal, 7 d': '信号（7 天）',
   'Signal of {name}: now {value} {unit}, from {min} to {max} in 7 days': '{name} 的信号：当前 {value} {unit}，7 天内 {min} 至 {max}',
