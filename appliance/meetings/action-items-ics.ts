@@ -1,68 +1,56 @@
+import ICAL from 'ical.js';
 import type { Person } from './meeting-types.js';
 import type { ActionItem } from './minutes-repository.js';
 
 const STATUS = { open: 'NEEDS-ACTION', in_progress: 'IN-PROCESS', done: 'COMPLETED', cancelled: 'CANCELLED' } as const;
 
-/** `20261206T214800Z`: a UTC DATE-TIME. */
-const utc = (iso: string) => `${new Date(iso).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+const utc = (iso: string) => ICAL.Time.fromJSDate(new Date(iso), true);
 
-/** A TEXT value: backslash, semicolon and comma escaped, every line break as `\n` (RFC 5545 3.3.11). */
-const text = (value: string) => value.replace(/\r\n?/g, '\n').replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+/** What people typed, its line breaks as LF: ical.js escapes LF in a text, but leaves a CR raw inside the line. */
+const typed = (value: string) => value.replace(/\r\n?/g, '\n');
 
 /**
- * A parameter value (a name in CN): quoted when it holds `:`, `;` or `,`; a double quote or
- * a line break inside written as RFC 6868 says (`^'`, `^n`, and `^^` for the caret itself).
+ * ical.js folds a line after `foldLength` octets and then adds the continuation's leading
+ * space, so its continuation lines reach 76 octets; 74 keeps every line within RFC 5545's 75.
  */
-function param(value: string): string {
-  const escaped = value.replace(/\r\n?/g, '\n').replace(/[\n^"]/g, (c) => ({ '\n': '^n', '^': '^^', '"': "^'" })[c]!);
-  return /[:;,]/.test(escaped) ? `"${escaped}"` : escaped;
-}
-
-/** A content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    // The first line holds 75 octets; each continuation line starts with a space, so 74 more.
-    if (octets + size > (out.length === 0 ? 75 : 74)) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
+function folded(cal: ICAL.Component): string {
+  const before = ICAL.foldLength;
+  ICAL.foldLength = 74;
+  try {
+    return cal.toString();
+  } finally {
+    ICAL.foldLength = before;
   }
-  out.push(current);
-  return out.join('\r\n ');
 }
 
 /**
  * Action items as an iCalendar of VTODOs, so owners can drop them into their task list.
  * The meeting's organiser is each task's ORGANIZER: calendar clients (Outlook among them)
  * treat a task with attendees but no organiser as malformed, and owners know whom to ask.
- * Written here rather than with ical.js: the minutes go out from a synchronous step of the
- * meeting rules, and the room loads ical.js only when it reads a calendar feed.
  */
 export function actionItemsIcs(items: readonly ActionItem[], meetingTitle: string, now: Date, organiser?: Person): string {
-  const lines = ['BEGIN:VCALENDAR', 'PRODID:-//roomctl//action items//EN', 'VERSION:2.0'];
+  const cal = new ICAL.Component(['vcalendar', [], []]);
+  cal.updatePropertyWithValue('prodid', '-//roomctl//action items//EN');
+  cal.updatePropertyWithValue('version', '2.0');
   for (const item of items) {
-    lines.push(
-      'BEGIN:VTODO',
-      `UID:${text(`${item.id}@roomctl`)}`,
-      `DTSTAMP:${utc(now.toISOString())}`,
-      `CREATED:${utc(item.createdAt)}`,
-      `LAST-MODIFIED:${utc(item.updatedAt)}`,
-      `SUMMARY:${text(item.text)}`,
-      `DESCRIPTION:${text(`From the meeting "${meetingTitle}". Owner: ${item.owner}`)}`,
-      `STATUS:${STATUS[item.status]}`,
-    );
-    if (item.deadline) lines.push(`DUE:${utc(item.deadline)}`);
-    if (organiser?.email) lines.push(`ORGANIZER${organiser.name ? `;CN=${param(organiser.name)}` : ''}:mailto:${organiser.email}`);
-    if (item.ownerEmail) lines.push(`ATTENDEE;CN=${param(item.owner)}:mailto:${item.ownerEmail}`);
-    lines.push('END:VTODO');
+    const todo = new ICAL.Component('vtodo');
+    todo.updatePropertyWithValue('uid', `${item.id}@roomctl`);
+    todo.updatePropertyWithValue('dtstamp', utc(now.toISOString()));
+    todo.updatePropertyWithValue('created', utc(item.createdAt));
+    todo.updatePropertyWithValue('last-modified', utc(item.updatedAt));
+    todo.updatePropertyWithValue('summary', typed(item.text));
+    todo.updatePropertyWithValue('description', typed(`From the meeting "${meetingTitle}". Owner: ${item.owner}`));
+    todo.updatePropertyWithValue('status', STATUS[item.status]);
+    if (item.deadline) todo.updatePropertyWithValue('due', utc(item.deadline));
+    if (organiser?.email) {
+      const org = todo.addPropertyWithValue('organizer', `mailto:${organiser.email}`);
+      if (organiser.name) org.setParameter('cn', typed(organiser.name));
+    }
+    if (item.ownerEmail) {
+      const attendee = todo.addPropertyWithValue('attendee', `mailto:${item.ownerEmail}`);
+      attendee.setParameter('cn', typed(item.owner));
+    }
+    cal.addSubcomponent(todo);
   }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  return `${folded(cal).replace(/\r?\n/g, '\r\n')}\r\n`;
 }
