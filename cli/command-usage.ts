@@ -67,8 +67,8 @@ Options:
                            and type (kept 400 days)
   --keep-issues-days N     keep resolved issues and their logs N days after they were resolved
                            (default 400); open and acknowledged issues are always kept
-  --room-events-per-minute N   events one room may have stored a minute (default 60, and 30
-                           minutes' worth at once for a room's backlog); past it they are counted
+  --room-events-per-minute N   events one room may have stored a minute (default 60, and a day's
+                           worth at once for a room's backlog); past it they are counted
                            on the room, not stored
   --log-format FORMAT      pretty (default on a terminal) or json
 

@@ -11,8 +11,8 @@ it('lets a room have its backlog at once, then its minutes as they come, each ro
   // A quarter of a minute on: one more; a clock that goes back gives none.
   expect(takes(budget, 'hq/thief', 3, T0 + 15_000)).toBe(1);
   expect(takes(budget, 'hq/thief', 1, T0)).toBe(0);
-  // An hour quiet fills the bucket again, never above its backlog.
-  expect(takes(budget, 'hq/thief', 1000, T0 + 3_600_000)).toBe(4 * ROOM_EVENT_BACKLOG_MINUTES);
+  // Two quiet days fill the bucket again (a day from empty), never above its backlog.
+  expect(takes(budget, 'hq/thief', 5 * ROOM_EVENT_BACKLOG_MINUTES, T0 + 2 * 86_400_000)).toBe(4 * ROOM_EVENT_BACKLOG_MINUTES);
 });
 
 it('gives back what was taken and not stored, up to the backlog', () => {
@@ -20,6 +20,6 @@ it('gives back what was taken and not stored, up to the backlog', () => {
   expect(takes(budget, 'hq/aurora', ROOM_EVENT_BACKLOG_MINUTES, T0)).toBe(ROOM_EVENT_BACKLOG_MINUTES);
   budget.giveBack('hq/aurora', 2);
   expect(takes(budget, 'hq/aurora', 5, T0)).toBe(2);
-  budget.giveBack('hq/aurora', 1000);
-  expect(takes(budget, 'hq/aurora', 1000, T0)).toBe(ROOM_EVENT_BACKLOG_MINUTES);
+  budget.giveBack('hq/aurora', 2 * ROOM_EVENT_BACKLOG_MINUTES);
+  expect(takes(budget, 'hq/aurora', 2 * ROOM_EVENT_BACKLOG_MINUTES, T0)).toBe(ROOM_EVENT_BACKLOG_MINUTES);
 });

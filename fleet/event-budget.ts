@@ -5,14 +5,15 @@
  * second under new ids, and each one is a row. Past the bound an event is counted on its room,
  * not stored (fleet_rooms.events_held_back).
  */
-export const DEFAULT_ROOM_EVENTS_PER_MINUTE = 60;
+const DEFAULT_ROOM_EVENTS_PER_MINUTE = 60;
 
 /**
- * A room may send this many minutes' worth at once: a room back from an outage sends what it
- * queued meanwhile in one go (its outbox keeps a week; a normal week is well under a thousand
- * events), and that backlog must be stored, not counted away.
+ * A room may send this many minutes' worth at once (a day's: 86,400 events at the default): a
+ * room back from a broker outage sends what it queued meanwhile in one go, and that backlog must
+ * be stored, not counted away — a normal week is well under a thousand events, but a device that
+ * flapped through a long outage queues thousands (the store-and-forward tests send 10,000).
  */
-export const ROOM_EVENT_BACKLOG_MINUTES = 30;
+export const ROOM_EVENT_BACKLOG_MINUTES = 24 * 60;
 
 const MINUTE_MS = 60_000;
 

@@ -49,7 +49,7 @@ export interface FleetOptions {
   /** Signs the commands that tell a room its help call was seen (one of the rooms' `mqtt.commandKeys`). */
   commandKey?: CommandKey;
   rules?: Partial<AlertRulesConfig>;
-  /** Events one room may have stored a minute (event-budget.ts; default 60, with 30 minutes' worth at once for a backlog). */
+  /** Events one room may have stored a minute (event-budget.ts; default 60, with a day's worth at once for a backlog). */
   roomEventsPerMinute?: number;
   /** How long raw events, roll-ups and delivered alerts are kept (fleet-retention.ts). */
   retention?: Partial<RetentionConfig>;

@@ -7,12 +7,15 @@ import { startMosquitto, type RunningMosquitto } from './mosquitto.js';
  * A fresh fleet database and store for each test of a `describe.each(FLEET_BACKENDS)` suite,
  * closed after it. Read `db` and `store` inside the tests (they change with each one).
  */
-export function useTestFleetStore(backend: FleetBackend): { readonly db: TestFleetDatabase; readonly store: FleetStore } {
+export function useTestFleetStore(
+  backend: FleetBackend,
+  options: Parameters<typeof FleetStore.open>[1] = {},
+): { readonly db: TestFleetDatabase; readonly store: FleetStore } {
   let db: TestFleetDatabase | undefined;
   let store: FleetStore | undefined;
   beforeEach(async () => {
     db = await openTestFleetDatabase(backend);
-    store = await FleetStore.open(db.sql);
+    store = await FleetStore.open(db.sql, options);
   });
   afterEach(async () => {
     await db?.close();

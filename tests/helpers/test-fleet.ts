@@ -18,6 +18,7 @@ export async function startTestFleet(options: {
   now?: FleetOptions['now'];
   logLevel?: string;
   httpLimits?: FleetOptions['httpLimits'];
+  roomEventsPerMinute?: FleetOptions['roomEventsPerMinute'];
 }): Promise<Fleet & { dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-'));
   const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
@@ -33,6 +34,7 @@ export async function startTestFleet(options: {
     commandKey: options.commandKey,
     now: options.now,
     httpLimits: options.httpLimits,
+    roomEventsPerMinute: options.roomEventsPerMinute,
     log,
   });
   const close = fleet.close.bind(fleet);

@@ -1,20 +1,22 @@
 /**
  * A room whose broker login was stolen publishes event after event under new ids. The fleet
- * stores a room's backlog (30 minutes' worth at once: a room back from an outage) and then
- * DEFAULT_ROOM_EVENTS_PER_MINUTE a minute on its own clock; the rest is counted on the room,
+ * stores a room's backlog (a day's worth at once: a room back from an outage) and then
+ * its events a minute (roomEventsPerMinute) on its own clock; the rest is counted on the room,
  * not stored, and the dashboard's room summary says how many and when the last came. Another
  * room's events are stored meanwhile. Through a real Mosquitto, on SQLite and PostgreSQL.
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ROOM_EVENTS_PER_MINUTE, ROOM_EVENT_BACKLOG_MINUTES } from '../../fleet/event-budget.js';
+import { ROOM_EVENT_BACKLOG_MINUTES } from '../../fleet/event-budget.js';
 import type { FleetRoomSummary } from '../../fleet/fleet-api-types.js';
 import { FLEET_BACKENDS, sharedPostgres } from '../helpers/fleet-databases.js';
 import { brokerForFleetTests } from '../helpers/fleet-store-per-test.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
 
-const BACKLOG = DEFAULT_ROOM_EVENTS_PER_MINUTE * ROOM_EVENT_BACKLOG_MINUTES;
+/** One event a minute for the test: a day's backlog of 1,440 (at the default 60 it is 86,400). */
+const PER_MINUTE = 1;
+const BACKLOG = PER_MINUTE * ROOM_EVENT_BACKLOG_MINUTES;
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const broker = brokerForFleetTests();
 
@@ -26,7 +28,7 @@ describe.each(FLEET_BACKENDS)('events of one room on %s', (backend) => {
 
   beforeAll(async () => {
     const database = backend === 'postgres' ? await (await sharedPostgres()).createDatabase() : undefined;
-    fleet = await startTestFleet({ broker: { url: broker.url }, database, now: () => clock });
+    fleet = await startTestFleet({ broker: { url: broker.url }, database, now: () => clock, roomEventsPerMinute: PER_MINUTE });
     await until(() => fleet.connected, 5000, 'the fleet connected');
     client = await mqtt.connectAsync(broker.url);
   }, 30_000);
@@ -63,10 +65,10 @@ describe.each(FLEET_BACKENDS)('events of one room on %s', (backend) => {
     expect((await summary('aurora'))?.eventsHeldBack).toBeNull();
   }, 60_000);
 
-  it(`stores ${DEFAULT_ROOM_EVENTS_PER_MINUTE} more a minute later, and counts the one past them`, async () => {
+  it(`stores ${PER_MINUTE} more a minute later, and counts the one past them`, async () => {
     clock = T0 + 60_000;
-    await publish('thief', DEFAULT_ROOM_EVENTS_PER_MINUTE + 1);
-    expect(await stored('thief')).toBe(BACKLOG + DEFAULT_ROOM_EVENTS_PER_MINUTE);
+    await publish('thief', PER_MINUTE + 1);
+    expect(await stored('thief')).toBe(BACKLOG + PER_MINUTE);
     expect((await summary('thief'))?.eventsHeldBack).toEqual({ events: 6, lastAt: T0 + 60_000 });
   }, 30_000);
 });
