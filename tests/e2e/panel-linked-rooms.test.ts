@@ -11,7 +11,7 @@ import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { captureFitting } from '../helpers/panel-fit.js';
 import { buildPanelIfStale, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
-import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 const FLOW = 'linked-rooms';
@@ -22,14 +22,6 @@ let aurora: TelemetryRoom;
 let lotus: TelemetryRoom;
 let browser: Browser;
 
-const call = async (room: TelemetryRoom, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${room.appliance.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${room.config.api.tokens[0]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-};
 type Rooms = { name: string; host: boolean; present: number; health: { problems: string[] } }[];
 const roomsAt = async (room: TelemetryRoom): Promise<Rooms> =>
   ((await call(room, 'GET', '/api/v1/meetings')).body as unknown as { rooms: Rooms }[])[0]?.rooms ?? [];

@@ -19,6 +19,16 @@ export interface TelemetryRoom {
   close(): Promise<void>;
 }
 
+/** One request to a room's API with its first token, as a panel would make it; the answer's status and JSON body. */
+export async function callRoom(room: TelemetryRoom, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${room.appliance.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${room.config.api.tokens[0]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
 export const TEST_COMMAND_KEY = { id: 'central', secret: 'a-test-secret-that-is-long-enough-0123456789' };
 
 /**

@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 /**
@@ -42,14 +42,6 @@ afterAll(async () => {
   await broker?.close();
 });
 
-const call = async (room: TelemetryRoom, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${room.appliance.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${room.config.api.tokens[0]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-};
 const inMinutes = (m: number) => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + m * 60_000).toISOString();
 
 it("an invitation from another site's room is refused with a code, once, and books nothing; one from the room's own site is booked", async () => {

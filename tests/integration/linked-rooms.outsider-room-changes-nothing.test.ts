@@ -5,7 +5,7 @@ import type { MeetingView } from '../../appliance/api/api-types.js';
 import type { LinkChange } from '../../contract/link-records.js';
 import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 /**
@@ -45,14 +45,6 @@ afterAll(async () => {
   await broker?.close();
 });
 
-const call = async (room: TelemetryRoom, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${room.appliance.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${room.config.api.tokens[0]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-};
 const meetingIn = async (room: TelemetryRoom) => ((await call(room, 'GET', '/api/v1/meetings')).body as unknown as MeetingView[])[0];
 /** What a room shows of its meeting: its status, its rooms (who keeps the time, who is checked in), its agenda. */
 const shown = async (room: TelemetryRoom) => {
