@@ -170,7 +170,7 @@ export class RoomPanel extends PanelElement {
   private deviceAlerts(devices: typeof this.stream.devices) {
     if (this.screen !== 'home' && this.screen !== 'controls') return nothing;
     // flex: none — the screen below takes the rest of the height (main > * grows).
-    return html`<device-alerts style="flex: none; margin-bottom: 0.6em" .devices=${devices} ?reported=${this.info?.faultsReported === true}></device-alerts>`;
+    return html`<device-alerts style="flex: none; margin-bottom: 0.5em" .devices=${devices} ?reported=${this.info?.faultsReported === true} ?compact=${this.screen === 'controls'}></device-alerts>`;
   }
 
   /** After every (re)connect: the language and pairing may have changed, and what waited goes out. */

@@ -121,8 +121,10 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await page.getByTestId('nav-controls').click();
     await page.getByTestId('display-display').waitFor();
     await setLanguage(page, 'zh-CN');
+    // A display's inputs are listed when its input button is pressed.
+    await page.getByTestId('input-pick-display').click();
     const words = await screenText(page);
-    expect(words).toEqual(expect.arrayContaining(['显示屏', '笔记本（HDMI 1）', '网络', '前置摄像头', '全景']));
+    expect(words).toEqual(expect.arrayContaining(['显示屏', '信号源', '笔记本（HDMI 1）', '网络', '前置摄像头', '全景']));
     expect(words.filter((w) => ENGLISH_NAMES.includes(w))).toEqual([]);
     expect(words.filter((w) => /^(\d\d|[1-6][A-Z]|输入 \d+|Input \d+)$/.test(w))).toEqual([]);
     // A Chinese preset name has no Latin word to size its letters by: it must still be legible on its tile.
@@ -135,7 +137,9 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await page.getByRole('button', { name: '网络', exact: true }).click();
     await waitFor(() => room.display.display.input === '52', 5_000, 'the display on input 52');
     await setLanguage(page, 'en');
-    expect(await screenText(page)).toEqual(expect.arrayContaining(['Display', 'Laptop (HDMI 1)', 'Network', 'Front camera']));
+    await page.getByTestId('input-pick-display').click();
+    expect(await screenText(page)).toEqual(expect.arrayContaining(['Display', 'Input', 'Laptop (HDMI 1)', 'Network', 'Front camera']));
+    await page.getByTestId('inputs-close').click();
     await captureFitting(page, FLOW, '2-controls', ['joystick', 'preset-1']);
   });
 
