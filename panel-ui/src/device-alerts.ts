@@ -77,7 +77,13 @@ export class DeviceAlerts extends PanelElement {
     // Two names and a count: the sentence stays short enough for one line of an 800-wide panel.
     const names =
       troubled.length > SHOWN + 1
-        ? t('{names} and {n} more', { names: troubled.slice(0, SHOWN).map((d) => d.name).join(t(', ')), n: troubled.length - SHOWN })
+        ? t('{names} and {n} more', {
+            names: troubled
+              .slice(0, SHOWN)
+              .map((d) => d.name)
+              .join(t(', ')),
+            n: troubled.length - SHOWN,
+          })
         : troubled.map((d) => d.name).join(t(', '));
     return html`<ul role="status" aria-live="polite" data-testid="device-alerts" class=${troubled.length > 1 ? 'several' : ''}>
       ${shown.map((d) => html`<li class=${d.status} data-device=${d.id} data-status=${d.status}>${deviceProblem(d, this.reported)}</li>`)}
