@@ -11,7 +11,7 @@ import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
 import './ptz-joystick.js';
 import './camera-preview.js';
-import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
+import { presetRecalled, requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
 
 /** Presets offered by number when the config names none. */
 const NUMBERED_PRESETS = 6;
@@ -242,7 +242,7 @@ export class CameraControl extends PanelElement {
               ></ptz-joystick>
               <div class="zoom" role="group" aria-label=${t('Zoom')}>
                 ${this.holdButton('−', t('Zoom out'), -0.6, 'zoom-out')}
-                ${actions.has('home') ? html`<button type="button" class="home" @click=${() => this.run(camera, 'home', {}, t('Home'))}>${t('Home')}</button>` : html`<span></span>`}
+                ${actions.has('home') ? html`<button type="button" class="home" @click=${() => this.run(camera, 'home', {}, t('Home'), t('{camera} back to its home view', { camera: camera.name }))}>${t('Home')}</button>` : html`<span></span>`}
                 ${this.holdButton('+', t('Zoom in'), 0.6, 'zoom-in')}
               </div>
               ${preview}
@@ -257,7 +257,7 @@ export class CameraControl extends PanelElement {
                 hint
                 .camera=${camera}
                 .presets=${this.presetList(camera)}
-                @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name)}
+                @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name, presetRecalled(camera, e.detail.name))}
                 @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
               ></preset-tiles>`
               : nothing
@@ -312,10 +312,11 @@ export class CameraControl extends PanelElement {
     requestPresetSave(this, camera, detail);
   }
 
-  private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string): void {
+  private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string, success: string): void {
     this.drive.release();
     panelRequest(this, {
       label: `${label} · ${camera.name}`,
+      success,
       method: 'POST',
       path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/${encodeURIComponent(action)}`,
       body: params,

@@ -215,7 +215,6 @@ export class ControlsScreen extends PanelElement {
         path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/volume`,
         body: { level },
         queueable: true,
-        quiet: true,
       });
     }
   }
@@ -227,7 +226,6 @@ export class ControlsScreen extends PanelElement {
       path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`,
       body,
       queueable: action !== 'preset.recall',
-      quiet: true,
     });
   }
 }

@@ -163,7 +163,6 @@ export class EndScreen extends PanelElement {
       path,
       body,
       queueable: true,
-      quiet: true,
       done: () => (this.sent = true),
       queued: () => (this.sent = true),
     });

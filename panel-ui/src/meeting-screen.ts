@@ -160,16 +160,16 @@ export class MeetingScreen extends PanelElement {
   }
 
   private extend(id: string, minutes: number): void {
-    panelRequest(this, { label: t('Extend by {n} minutes', { n: minutes }), method: 'POST', path: `/api/v1/meetings/${id}/extend`, body: { minutes } });
+    panelRequest(this, { label: t('Extend by {n} minutes', { n: minutes }), success: t('Meeting extended by {n} minutes', { n: minutes }), method: 'POST', path: `/api/v1/meetings/${id}/extend`, body: { minutes } });
   }
 
   private end(id: string): void {
     this.confirmingEnd = false;
-    panelRequest(this, { label: t('End meeting'), method: 'POST', path: `/api/v1/meetings/${id}/end`, quiet: true });
+    panelRequest(this, { label: t('End meeting'), method: 'POST', path: `/api/v1/meetings/${id}/end` });
   }
 
   private nextItem(id: string): void {
-    panelRequest(this, { label: t('Next agenda item'), method: 'POST', path: `/api/v1/meetings/${id}/agenda/next`, quiet: true });
+    panelRequest(this, { label: t('Next agenda item'), method: 'POST', path: `/api/v1/meetings/${id}/agenda/next` });
   }
 }
 

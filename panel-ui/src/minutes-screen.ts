@@ -282,7 +282,6 @@ export class MinutesScreen extends MeetingElement {
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}`,
       body: { text },
       queueable: true,
-      quiet: true,
       done: () => void this.load(),
     });
     form.reset();
@@ -305,7 +304,6 @@ export class MinutesScreen extends MeetingElement {
         method: 'PATCH',
         path: `/api/v1/action-items/${encodeURIComponent(item.id)}`,
         body,
-        quiet: true,
         done: () => this.changed(),
       });
       return;
@@ -317,7 +315,6 @@ export class MinutesScreen extends MeetingElement {
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/action-items`,
       body,
       queueable: true,
-      quiet: true,
       done: () => void this.load(),
     });
     form.reset();
@@ -334,7 +331,6 @@ export class MinutesScreen extends MeetingElement {
       method: 'PATCH',
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(entry.id)}`,
       body: { text },
-      quiet: true,
       done: () => this.changed(),
     });
   }
@@ -346,7 +342,7 @@ export class MinutesScreen extends MeetingElement {
       kind === 'action-items'
         ? `/api/v1/action-items/${encodeURIComponent(id)}`
         : `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(id)}`;
-    panelRequest(this, { label: t('Delete'), method: 'DELETE', path, quiet: true, done: () => this.changed() });
+    panelRequest(this, { label: t('Delete'), method: 'DELETE', path, done: () => this.changed() });
   }
 
   private changed(): void {
