@@ -120,8 +120,9 @@ export class RoomPanel extends PanelElement {
             ? html`<span class="pill queue" role="status" data-testid="queue-badge" title=${this.queue.pending.map((a) => a.label).join(', ')}>${t('{n} waiting to send', { n: this.queue.size })}</span>`
             : nothing
         }
-        ${languageButton()}
         <room-clock></room-clock>
+        ${languageButton()}
+        <panel-toast></panel-toast>
       </header>
       ${
         // An unpaired panel is answered (it has no credential for the stream yet): its screen says what to do.
@@ -131,7 +132,6 @@ export class RoomPanel extends PanelElement {
             ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
             : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`
       }
-      <panel-toast></panel-toast>
       <main class=${connected || this.needsPairing ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : html`${this.deviceAlerts(devices)}${this.renderScreen(devices, current)}`}</main>
       ${this.needsPairing ? nothing : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
     `;

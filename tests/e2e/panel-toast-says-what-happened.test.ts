@@ -23,7 +23,7 @@ const shownToast = () => page.locator('[data-testid="toast"]:not([hidden])');
 async function toastAfter(testId: string): Promise<{ tone: string | null; text: string; button: string }> {
   const button = page.getByTestId(testId);
   const words = `${await button.getAttribute('aria-label')} ${(await button.textContent())?.trim()}`;
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
   await button.click();
   await shownToast().waitFor();
   const toast = { tone: await shownToast().getAttribute('data-tone'), text: (await shownToast().innerText()).replace(/\s+/g, ' ').trim(), button: words };
