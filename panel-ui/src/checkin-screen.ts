@@ -306,7 +306,12 @@ export class CheckinScreen extends PanelElement {
   }
 
   private release(id: string): void {
-    panelRequest(this, { label: t('Free the room'), success: t('The room is free again'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/release` });
+    panelRequest(this, {
+      label: t('Free the room'),
+      success: t('The room is free again'),
+      method: 'POST',
+      path: `/api/v1/meetings/${encodeURIComponent(id)}/release`,
+    });
   }
 }
 

@@ -160,7 +160,13 @@ export class MeetingScreen extends PanelElement {
   }
 
   private extend(id: string, minutes: number): void {
-    panelRequest(this, { label: t('Extend by {n} minutes', { n: minutes }), success: t('Meeting extended by {n} minutes', { n: minutes }), method: 'POST', path: `/api/v1/meetings/${id}/extend`, body: { minutes } });
+    panelRequest(this, {
+      label: t('Extend by {n} minutes', { n: minutes }),
+      success: t('Meeting extended by {n} minutes', { n: minutes }),
+      method: 'POST',
+      path: `/api/v1/meetings/${id}/extend`,
+      body: { minutes },
+    });
   }
 
   private end(id: string): void {

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
-import { captureFitting } from '../helpers/panel-fit.js';
+import { captureFitting, controlsUnder } from '../helpers/panel-fit.js';
 import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'words';
@@ -90,7 +90,7 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await setLanguage(page, 'en');
   });
 
-  it('shows typed text bright, not grey like its label, and the check-in toast under the header', async () => {
+  it('shows typed text bright, not grey like its label, and the check-in toast over the header’s words', async () => {
     await page.getByTestId('book-30').click();
     const field = page.getByLabel('Not on the list? Your name');
     await field.fill('Ada Lovelace');
@@ -106,9 +106,11 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
       await page.getByTestId('walkin-checkin').click();
       const toast = page.locator('[data-testid="toast"]:not([hidden])').filter({ hasText: name });
       await toast.waitFor();
+      // Over the header's words (the screen below never moves), never over a control: the language switch stays free.
       const header = (await page.locator('room-panel header').boundingBox())!;
       const box = (await toast.boundingBox())!;
-      expect(box.y, `toast at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(header.y + header.height);
+      expect(box.y + box.height, `toast at ${size.width}×${size.height}`).toBeLessThanOrEqual(header.y + header.height);
+      expect(await controlsUnder(page, 'toast'), `controls under the toast at ${size.width}×${size.height}`).toEqual([]);
       await toast.click();
     }
     await page.setViewportSize({ width: 1280, height: 800 });
