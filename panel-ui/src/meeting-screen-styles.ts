@@ -68,9 +68,11 @@ export const meetingScreenStyles = [
       display: flex;
       flex-direction: column;
       gap: 0.4em;
-      /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll. */
+      /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll, but
+         never below its head and one item: squeezed further, its list spilled under the
+         presets (480×800 with a warning and a two-line title). */
       flex: 0 1 auto;
-      min-height: 0;
+      min-height: min-content;
     }
     /* No agenda yet: nothing in it scrolls, so it keeps its height; squeezed (a toast's row
        above the screen at 480×800), the side column scrolls rather than lay the presets
@@ -217,9 +219,29 @@ export const meetingScreenStyles = [
       .times {
         display: none;
       }
+      /* Extend, extend and end in one row at 800×480 in English too: on two rows, a warning
+         ("5 min left in this meeting.") pushed the minutes and the floor out of view. */
+      .actions button {
+        font-size: 0.85em;
+        padding: 0.2em 0.45em;
+      }
     }
-    /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words. */
+    /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words; minutes
+       and the floor side by side (stacked, they left the agenda one line). */
     @media (max-width: 560px) {
+      .more {
+        flex-direction: row;
+      }
+      .more button {
+        flex: 1 1 0;
+        min-width: 0;
+      }
+      .minutes .long {
+        display: none;
+      }
+      .minutes .short {
+        display: -webkit-box;
+      }
       .actions button {
         font-size: 0.9em;
         padding: 0.2em 0.4em;
