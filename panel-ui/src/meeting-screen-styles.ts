@@ -72,7 +72,8 @@ export const meetingScreenStyles = [
          never below its head and one item: squeezed further, its list spilled under the
          presets (480×800 with a warning and a two-line title). */
       flex: 0 1 auto;
-      min-height: min-content;
+      /* Its head (a 56 px button), the gap and the list's own least height. */
+      min-height: calc(56px + 0.4em + 3.2em);
     }
     /* No agenda yet: nothing in it scrolls, so it keeps its height; squeezed (a toast's row
        above the screen at 480×800), the side column scrolls rather than lay the presets
@@ -229,6 +230,9 @@ export const meetingScreenStyles = [
     /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words; minutes
        and the floor side by side (stacked, they left the agenda one line). */
     @media (max-width: 560px) {
+      :host {
+        gap: 0.6em;
+      }
       .more {
         flex-direction: row;
       }
@@ -245,6 +249,7 @@ export const meetingScreenStyles = [
       .actions button {
         font-size: 0.9em;
         padding: 0.2em 0.4em;
+        min-height: 56px;
       }
       .left {
         font-size: 2.4em;

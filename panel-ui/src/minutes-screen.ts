@@ -212,7 +212,6 @@ export class MinutesScreen extends MeetingElement {
 
   private entries(m: Minutes | null, kind: 'notes' | 'decisions') {
     const list = m ? m[kind] : [];
-    const noun = kind === 'notes' ? t('Note') : t('Decision');
     return html`
       <ul data-testid=${`list-${kind}`}>
         ${list.length === 0 ? html`<li class="muted">${kind === 'notes' ? t('No notes yet.') : t('No decisions yet.')}</li>` : nothing}
@@ -227,7 +226,7 @@ export class MinutesScreen extends MeetingElement {
           ? nothing
           : html`<form @submit=${(e: Event) => this.addEntry(e, kind)}>
             <label>${kind === 'notes' ? t('New note') : t('New decision')}<textarea name="text" required maxlength="5000" data-testid=${`new-${kind}`}></textarea></label>
-            <button type="submit" class="primary">${t('Add {what}', { what: noun })}</button>
+            <button type="submit" class="primary" data-testid=${`add-${kind}`}>${kind === 'notes' ? t('Add note') : t('Add decision')}</button>
           </form>`
       }
     `;

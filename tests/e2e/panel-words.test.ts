@@ -3,8 +3,8 @@
  * display inputs and camera presets in English and Chinese): a Chinese panel shows no English
  * device name and no raw input code; the PJLink display offers the network input 52 its
  * config adds, and the panel switches to it; "book now" buttons say they book; typed text is
- * not grey like a placeholder; labels keep one letter case; the check-in toast stays under
- * the header; the admin settings word the meeting rules; ending the meeting clears the room
+ * not grey like a placeholder; labels keep one letter case; the check-in toast lies over
+ * the header's words; the admin settings word the meeting rules; ending the meeting clears the room
  * mute. Screenshots at every panel size in both languages: test-artifacts/screenshots/words/.
  */
 import type { Page } from 'playwright-core';
