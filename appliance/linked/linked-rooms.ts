@@ -99,9 +99,9 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.deps.self;
   }
 
-  /** Records from other rooms refused since start: from a room that is not one of the meeting's, or that could not be applied. */
+  /** Records and invitations from other rooms refused since start: from a room that is not one of the meeting's, not applicable here, or naming another meeting's link. */
   get refused(): number {
-    return this.membership.refused + this.notApplied.count;
+    return this.membership.refused + this.notApplied.count + this.invitations.mismatches;
   }
 
   /** A module whose records replicate as they are (the floor, polls): `send` them, get the others' in `apply`. */

@@ -22,7 +22,7 @@ const SYNC_MS = 1000;
 
 export interface RunningLink {
   rooms: LinkedRooms;
-  /** Records refused since start: malformed, from another room than their topic's, about another meeting, from a room that is not one of the meeting's, or not applicable here. */
+  /** Records and invitations refused since start: malformed, from another room than their topic's, about another meeting, from a room that is not one of the meeting's, not applicable here, or naming another meeting's link. */
   readonly refused: number;
   stop(): Promise<void>;
 }
