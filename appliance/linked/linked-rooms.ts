@@ -32,8 +32,10 @@ interface LinkedRoomsDeps {
   log: Logger;
   /** Subscribes (idempotently) to a topic on the link's own MQTT connection. */
   subscribe(topic: string): void;
-  /** Whether this room takes invitations from a room (`meetings.links.acceptFrom`): it may also join this room's linked meetings. */
+  /** Whether this room takes invitations from a room (`meetings.links.acceptFrom`). */
   accepts(from: RoomKey): boolean;
+  /** Whether a room takes part in this room's linked meetings without proof that it holds the invite (`meetings.links.withoutProof`). */
+  heardWithoutProof(from: RoomKey): boolean;
 }
 
 const MAX_LINKED_ROOMS = 50;
