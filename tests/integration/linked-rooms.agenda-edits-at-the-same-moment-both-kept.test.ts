@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingView } from '../../appliance/api/api-types.js';
-import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
+import { startAuroraAndARoomItLinks, type AuroraAndARoomItLinks } from '../helpers/aurora-and-a-room-it-links.js';
+import { type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 /**
@@ -12,27 +11,11 @@ import { until } from '../helpers/until.js';
  * removes the last: each room accepts its own save, and once the rooms have heard each other
  * both show both changes.
  */
-const AURORA = { username: 'roomctl-hq-aurora', password: 'aurora-broker-password' };
-const HUDSON = { username: 'roomctl-ny-hudson', password: 'hudson-broker-password' };
-let broker: RunningMosquitto;
-const rooms: TelemetryRoom[] = [];
-
+let lab: AuroraAndARoomItLinks | undefined;
 beforeAll(async () => {
-  broker = await startMosquitto({
-    users: [AURORA, HUDSON],
-    acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(HUDSON.username, 'ny', 'hudson')].join('\n'),
-  });
-  const mqttOf = (user: typeof AURORA) => ({ url: broker.url, protocolVersion: 5 as const, ...user });
-  rooms.push(await startTelemetryRoom({ mqtt: mqttOf(AURORA) }));
-  rooms.push(
-    await startTelemetryRoom({ mqtt: mqttOf(HUDSON), room: { id: 'hudson', name: 'Hudson', site: 'ny' }, meetings: { links: { acceptFrom: ['hq/aurora'] } } }),
-  );
+  lab = await startAuroraAndARoomItLinks({ site: 'ny', id: 'hudson', name: 'Hudson' });
 }, 90_000);
-
-afterAll(async () => {
-  for (const room of rooms) await room.close();
-  await broker?.close();
-});
+afterAll(async () => lab?.close());
 
 interface AgendaRead {
   revision: number;
@@ -44,7 +27,7 @@ const shown = async (room: TelemetryRoom, id: string) => (await agendaOf(room, i
 const saved = (items: AgendaRead['items']) => items.map(({ id, title, minutes }) => ({ id, title, minutes }));
 
 it('two linked rooms saving different changes of the same agenda at the same moment both show both changes', async () => {
-  const [aurora, hudson] = rooms as [TelemetryRoom, TelemetryRoom];
+  const { aurora, linked: hudson } = lab!;
   const booked = await call(aurora, 'POST', '/api/v1/bookings', { minutes: 60, title: 'Quarterly review' });
   const inAurora = booked.body.id as string;
   expect((await call(aurora, 'POST', `/api/v1/meetings/${inAurora}/links`, { rooms: ['ny/hudson'] })).status).toBe(200);
