@@ -306,9 +306,9 @@ export class CheckinScreen extends PanelElement {
   }
 
   private release(id: string): void {
+    // No success words: the room's own notice says it on every panel ("The room was released"), once.
     panelRequest(this, {
       label: t('Free the room'),
-      success: t('The room is free again'),
       method: 'POST',
       path: `/api/v1/meetings/${encodeURIComponent(id)}/release`,
     });

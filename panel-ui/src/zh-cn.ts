@@ -106,7 +106,6 @@ export const ZH_CN: Record<string, string> = {
   'Minutes sent': '会议纪要已发送',
   'Meeting extended by {n} minutes': '会议已延长 {n} 分钟',
   'Show of hands saved': '举手表决结果已保存',
-  'The room is free again': '会议室已释放，现在空闲',
   '{camera}: this view saved as “{name}”': '{camera}：当前画面已保存为“{name}”',
   '{room} is now in this meeting': '{room} 已加入本会议',
   '{room} now keeps the time': '{room} 现在负责计时',

@@ -38,19 +38,28 @@ describe('panel: a toast says what happened, not the button again', () => {
     opened = await openPanelRoom();
     ({ room, page } = opened);
     await page.clock.install();
-    const now = Date.now();
-    await callRoom(room, 'POST', '/api/v1/bookings', { minutes: 30, title: 'Design review' });
-    // The next booking starts 80 minutes from now: two extensions of 15 fit, one of 30 more does not.
-    await callRoom(room, 'POST', '/api/v1/bookings', { start: new Date(now + 80 * 60_000).toISOString(), minutes: 30, title: 'Budget' });
-    await page.getByTestId('start-meeting').click();
-    await page.getByTestId('extend-15').waitFor();
   }, 60_000);
 
   afterAll(async () => {
     await opened?.close();
   });
 
+  it('says once that the room was released when the people free it', async () => {
+    await callRoom(room, 'POST', '/api/v1/bookings', { minutes: 30, title: 'Stand-up' });
+    await page.getByTestId('release').waitFor();
+    expect(await toastAfter('release')).toMatchObject({ tone: 'info', text: 'The room was released Nobody checked in, so the booking was cancelled.' });
+    // Nothing else waits its turn: the same news is not said a second time.
+    expect(await shownToast().count()).toBe(0);
+  });
+
   it('says the meeting was extended, in English and in Chinese', async () => {
+    const now = Date.now();
+    await callRoom(room, 'POST', '/api/v1/bookings', { minutes: 30, title: 'Design review' });
+    // The next booking starts 80 minutes from now: two extensions of 15 fit, one of 30 more does not.
+    await callRoom(room, 'POST', '/api/v1/bookings', { start: new Date(now + 80 * 60_000).toISOString(), minutes: 30, title: 'Budget' });
+    await page.getByTestId('start-meeting').click();
+    await page.getByTestId('extend-15').waitFor();
+
     const english = await toastAfter('extend-15');
     expect(english).toMatchObject({ tone: 'ok', text: 'Meeting extended by 15 minutes' });
     expect(english.button).not.toContain(english.text);
