@@ -99,10 +99,13 @@ export class InputChooser extends PanelElement {
       </dialog>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     // The device went off while the list was open: the list goes too (its buttons would do nothing).
     if (this.disabled && this.open) this.open = false;
-    if (!changed.has('open') && !changed.has('disabled')) return;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
     const dialog = this.renderRoot.querySelector('dialog');
     if (this.open && dialog && !dialog.open) dialog.showModal();
     if (!this.open && dialog?.open) dialog.close();
