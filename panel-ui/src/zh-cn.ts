@@ -103,6 +103,7 @@ export const ZH_CN: Record<string, string> = {
   Input: '信号源',
   'not known': '未知',
   'Agenda saved': '议程已保存',
+  'This meeting is over its time: extend it or end it.': '会议已超时：请延长或结束会议。',
   'Minutes sent': '会议纪要已发送',
   'Meeting extended by {n} minutes': '会议已延长 {n} 分钟',
   'Show of hands saved': '举手表决结果已保存',
