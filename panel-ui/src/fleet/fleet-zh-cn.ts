@@ -1,5 +1,14 @@
+import { REASON_WORDS, SILENCE_WORDS } from '../../../appliance/meetings/self-test-advice.js';
+import { ZH_CN_SELF_TEST } from '../../../appliance/meetings/self-test-words-zh-cn.js';
+
+/** Why a self-test check failed, in the room's own table: the panel, the facilities message and the fleet say it alike. */
+const SELF_TEST_REASONS = Object.fromEntries(
+  [...Object.values(REASON_WORDS), ...Object.values(SILENCE_WORDS)].flatMap((en) => (ZH_CN_SELF_TEST[en] ? [[en, ZH_CN_SELF_TEST[en]]] : [])),
+);
+
 /** 简体中文 for the fleet dashboard. Keys are the English texts (fleet-words.ts); a missing key shows the English. */
 export const FLEET_ZH_CN: Record<string, string> = {
+  ...SELF_TEST_REASONS,
   '1 open issue': '1 个未结问题',
   '1 room': '1 间会议室',
   '1 fault': '1 次故障',
@@ -150,6 +159,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'The check passed at the next self-test.': '下一次自检时该项已通过。',
   '{by} dealt with the help call.': '{by} 已处理求助。',
   '{device}: {fault}': '{device}：{fault}',
+  '{device}: {fault} — {reason}': '{device}：{fault}——{reason}',
+  'The room: {fault} — {reason}': '会议室：{fault}——{reason}',
   '{device} has a fault': '{device} 出现故障',
   'The room has a fault': '会议室出现故障',
   'The room: {fault}': '会议室：{fault}',
