@@ -64,6 +64,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   Language: '语言',
   'Loading…': '加载中…',
   'No alert has fired.': '暂无告警。',
+  '↓ 1 more alert below': '↓ 下面还有 1 条告警',
+  '↓ {n} more alerts below': '↓ 下面还有 {n} 条告警',
   'No fault in 30 days.': '30 天内无故障。',
   'No fault this week.': '本周无故障。',
   'No issues.': '没有问题。',
