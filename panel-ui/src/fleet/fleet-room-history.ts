@@ -9,6 +9,11 @@ import { sparkline } from './fleet-sparkline.js';
 import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './fleet-words.js';
 
 const WINDOWS: UptimeWindow[] = ['24h', '7d', '30d'];
+/**
+ * Faults listed at most (newest first): a month of a flapping device is thousands, which nobody
+ * reads in a box 14 lines high and which took the page seconds to draw; the export holds them.
+ */
+const FAULTS_LISTED = 500;
 const pct = (v: number) => `${(Math.floor(v * 10_000) / 100).toFixed(2)}%`;
 
 /** How long a fault still going has lasted: it moves on with the re-render every half minute, not only when the history is fetched again. */
@@ -105,7 +110,11 @@ export class FleetRoomHistory extends LitElement {
       ${
         h.faults.length === 0
           ? html`<p class="muted">${ft('No fault in 30 days.')}</p>`
-          : html`<ol>${h.faults.map(
+          : html`${
+              h.faults.length > FAULTS_LISTED
+                ? html`<p class="muted" data-faults-listed>${ft('The newest {listed} of these {n} faults are listed here.', { listed: FAULTS_LISTED.toLocaleString(), n: h.faults.length.toLocaleString() })}</p>`
+                : nothing
+            }<ol>${h.faults.slice(0, FAULTS_LISTED).map(
               (f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
             <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${around(ft('{t}, '), when(f.startedAt))}<span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(soFar(f)) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
           </li>`,

@@ -156,6 +156,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Someone in the room asked for help.': '会议室里有人请求帮助。',
   'Help call in {room} dealt with': '{room} 的求助已处理',
   'The help call was dealt with.': '求助已处理。',
+  'The newest {listed} of these {n} faults are listed here.': '这里列出这 {n} 条故障中最新的 {listed} 条。',
   'The export holds the newest {rows} of these {n} faults.': '导出文件只包含这 {n} 条故障中最新的 {rows} 条。',
   'The export holds the newest {rows} issues found; there are more: narrow the search.': '导出文件只包含找到的最新 {rows} 条问题；还有更多：请缩小搜索范围。',
   '{n} events not stored: sent too fast': '{n} 条事件未保存：发送过快',
