@@ -31,7 +31,7 @@ function boxNow(page: Page) {
       if (r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5) return 'whole';
       return r.top >= box.bottom - 0.5 ? 'below' : r.bottom <= box.top + 0.5 ? 'above' : 'cut';
     });
-    return { places, more: host.shadowRoot!.querySelector('[data-more-alerts]')?.textContent?.trim() ?? null };
+    return { places, more: host.shadowRoot!.querySelector('[data-more-below]')?.textContent?.trim() ?? null };
   });
 }
 

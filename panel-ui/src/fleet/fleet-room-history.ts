@@ -6,6 +6,7 @@ import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { faultsExport } from './fleet-faults-export.js';
 import { replyTimeChart, replyTimeChartStyles } from './fleet-reply-time-chart.js';
 import { sparkline } from './fleet-sparkline.js';
+import { moreBelowStyles, WholeItemsController } from './whole-items.js';
 import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './fleet-words.js';
 
 const WINDOWS: UptimeWindow[] = ['24h', '7d', '30d'];
@@ -44,6 +45,7 @@ function signalChart(signal: DeviceHistory['signal'], name: string) {
 export class FleetRoomHistory extends LitElement {
   static override styles = [
     replyTimeChartStyles,
+    moreBelowStyles,
     css`
     :host { display: block; font-size: 0.9em; }
     h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
@@ -66,6 +68,7 @@ export class FleetRoomHistory extends LitElement {
   /** Device id → names from the room's config. */
   @property({ attribute: false }) names: Record<string, FleetNames | null> = {};
   private readonly words = new FleetWordsController(this);
+  private readonly wholeFaults = new WholeItemsController(this, 'ol[data-faults]');
 
   private uptimeRow(d: DeviceHistory) {
     return html`<tr data-device-history=${d.deviceId}>
@@ -114,11 +117,11 @@ export class FleetRoomHistory extends LitElement {
               h.faults.length > FAULTS_LISTED
                 ? html`<p class="muted" data-faults-listed>${ft('The newest {listed} of these {n} faults are listed here.', { listed: FAULTS_LISTED.toLocaleString(), n: h.faults.length.toLocaleString() })}</p>`
                 : nothing
-            }<ol>${h.faults.slice(0, FAULTS_LISTED).map(
+            }<ol data-faults>${h.faults.slice(0, FAULTS_LISTED).map(
               (f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
             <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${around(ft('{t}, '), when(f.startedAt))}<span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(soFar(f)) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
           </li>`,
-            )}</ol>`
+            )}</ol>${this.wholeFaults.cue((n) => (n === 1 ? ft('↓ 1 more fault below') : ft('↓ {n} more faults below', { n })))}`
       }`;
   }
 }
