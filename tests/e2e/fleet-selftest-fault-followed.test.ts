@@ -163,6 +163,16 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
     10_000,
     'the issue to leave the open list',
   );
+  // The room's events say the check passes again, not that the microphone "works again" (it answered all along), in both languages.
+  const cleared = dashboard.locator('fleet-room-detail li[data-event="fault.cleared"]', { hasText: 'Ceiling microphone' });
+  await cleared.waitFor({ timeout: 10_000 });
+  expect(await cleared.locator('[data-event-words]').textContent()).toBe('Ceiling microphone passes the self-test again');
+  expect(await cleared.locator('[data-event-detail]').count()).toBe(0);
+  await dashboard.locator('select[name="language"]').selectOption('zh-CN');
+  const clearedZh = dashboard.locator('fleet-room-detail li[data-event="fault.cleared"]', { hasText: '吸顶麦克风' });
+  await clearedZh.waitFor({ timeout: 5000 });
+  expect(await clearedZh.locator('[data-event-words]').textContent()).toBe('吸顶麦克风自检已恢复通过');
+  await dashboard.locator('select[name="language"]').selectOption('en');
   await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '3-dashboard-passed-1440x1000-en.png'), fullPage: true });
   // The room history's export, as an operator downloads it: every fault its list shows, newest first, the device by its name.
   // Under load the demo's cameras may drop off for a moment during a self-test: their faults are the room's too, so the

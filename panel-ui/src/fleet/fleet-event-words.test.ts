@@ -110,3 +110,15 @@ it("words a failed self-test check's reason in the viewer's language, the device
     detail: 'Self-test failed: display reachable (offline: refused)',
   });
 });
+
+it('says a failed self-test check passes again, not that its device works again (it may have answered all along)', () => {
+  const cleared = (faultId: string, deviceId: string | null) =>
+    roomEventWords(event('fault.cleared', { faultId, ...(deviceId ? { deviceId } : {}), detail: 'self-test passed' }, deviceId), names);
+  setFleetLocale('zh-CN');
+  expect(cleared('selftest-r1-display-display-power', 'display')).toEqual({ text: '投影机自检已恢复通过', detail: null });
+  expect(cleared('selftest-r1-call-call-host', null)).toEqual({ text: '会议室自检已恢复通过', detail: null });
+  setFleetLocale('en');
+  expect(cleared('selftest-r1-display-display-power', 'display').text).toBe('Projector passes the self-test again');
+  // A device's own fault, cleared when it answers again.
+  expect(cleared('fault-1', 'display')).toEqual({ text: 'Projector works again', detail: 'self-test passed' });
+});

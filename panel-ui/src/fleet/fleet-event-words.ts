@@ -22,7 +22,13 @@ export const EVENT_SENTENCES: Record<string, Record<string, string>> = {
     faultWhy: '{device}: {fault} — {reason}',
     roomFaultWhy: 'The room: {fault} — {reason}',
   },
-  'fault.cleared': { device: '{device} works again', room: "The room's fault is over" },
+  'fault.cleared': {
+    device: '{device} works again',
+    room: "The room's fault is over",
+    // A failed self-test check's fault, cleared by the next self-test (the device itself may have worked all along).
+    selfTest: '{device} passes the self-test again',
+    roomSelfTest: 'The room passes the self-test again',
+  },
   'help.requested': { message: 'Help requested: “{message}”', plain: 'Help requested' },
   'help.acknowledged': { by: '{by} saw the help call', plain: 'The help call was seen' },
   'help.resolved': { by: '{by} dealt with the help call', plain: 'The help call was dealt with' },
@@ -70,6 +76,7 @@ function choose(e: FleetEvent, device: string | null): [variant: string, vars: R
       return fault ? (reason ? ['faultWhy', { device, fault, reason }] : ['fault', { device, fault }]) : ['device', { device }];
     }
     case 'fault.cleared':
+      if (str(b.faultId)?.startsWith('selftest-')) return device === null ? ['roomSelfTest', {}] : ['selfTest', { device }];
       return device === null ? ['room', {}] : ['device', { device }];
     case 'help.requested':
       return str(b.message) ? ['message', { message: helpMessageWords(str(b.message)!) }] : ['plain', {}];
@@ -126,7 +133,10 @@ function selfTestReason(value: unknown): string | null {
   return sentence ? ft(sentence.words, sentence.values) : null;
 }
 
-/** What the room shows beside its sentence: a self-test check's device's own words, labelled as its own; else the room's detail or reason. */
+/**
+ * What the room shows beside its sentence: a self-test check's device's own words, labelled as its
+ * own (a check passed again says nothing more than its sentence); else the room's detail or reason.
+ */
 function detailOf(e: FleetEvent, worded: boolean): string | null {
   const said = str(record(e.body.selfTest)?.said);
   if (worded) return said ? ft('The device says: {detail}', { detail: said }) : null;
@@ -142,7 +152,7 @@ export function roomEventWords(e: FleetEvent, names: Record<string, FleetNames |
   const [variant, vars] = choose(e, device);
   const sentence = EVENT_SENTENCES[e.type]?.[variant];
   // A self-test check worded with its reason says all the room's English did, but for what the device itself said.
-  const detail = detailOf(e, variant === 'faultWhy' || variant === 'roomFaultWhy');
+  const detail = detailOf(e, variant === 'faultWhy' || variant === 'roomFaultWhy' || variant === 'selfTest' || variant === 'roomSelfTest');
   if (!sentence) return { text: device ? `${e.type} (${device})` : e.type, detail };
   return { text: ft(sentence, vars), detail };
 }

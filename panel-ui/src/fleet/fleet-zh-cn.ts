@@ -185,6 +185,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   "Cannot reach the online meeting's service (self-test)": '无法连接在线会议服务（自检）',
   "The online call's browser does not start (self-test)": '在线通话的浏览器无法启动（自检）',
   '{device} works again': '{device} 已恢复正常',
+  '{device} passes the self-test again': '{device}自检已恢复通过',
+  'The room passes the self-test again': '会议室自检已恢复通过',
   "The room's fault is over": '会议室的故障已消除',
   'Help requested: “{message}”': '请求帮助：“{message}”',
   'Help requested': '请求帮助',
