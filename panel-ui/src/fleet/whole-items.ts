@@ -56,9 +56,9 @@ export class WholeItemsController implements ReactiveController {
     if (!list || list.hidden) return;
     const room = this.maxEm * Number.parseFloat(getComputedStyle(list).fontSize);
     const bottoms = this.bottoms(list);
-    // The whole items that fit, at least the first however long; below the last one a little room for its border.
+    // The whole items that fit, at least the first however long.
     const fitting = bottoms.filter((b) => b <= room).at(-1) ?? bottoms[0] ?? 0;
-    const height = bottoms.at(-1)! <= room ? '' : `${Math.ceil(fitting)}px`;
+    const height = bottoms.length === 0 || bottoms.at(-1)! <= room ? '' : `${Math.ceil(fitting)}px`;
     if (list.style.maxHeight !== height) list.style.maxHeight = height;
     this.count(list);
   }
