@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../drivers/core/localized-text.js';
+import type { ProvisioningDriver } from './provisioning-drivers.js';
 import { Value } from '@sinclair/typebox/value';
-import type { AnyDriverDefinition } from '../drivers/core/definition.js';
 import type { DeviceIdentity } from '../drivers/core/device-discovery.js';
 import type { DeviceConfig } from '../appliance/config/config-schema.js';
 import { deviceSchema } from '../appliance/config/config-schema.js';
@@ -48,7 +48,7 @@ function endpointKey(entry: Record<string, unknown>): string {
 }
 
 interface Draft {
-  driver: AnyDriverDefinition;
+  driver: ProvisioningDriver;
   endpoint: string;
   fields: Record<string, unknown>;
   detail: string;
@@ -85,7 +85,7 @@ function identityOf(finding: Finding, notes: string[]): { driver: string; identi
 }
 
 /** The entries a finding's driver proposes for it, with the answers' credentials for that driver. */
-function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly AnyDriverDefinition[], notes: string[]): Draft[] {
+function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly ProvisioningDriver[], notes: string[]): Draft[] {
   const found = identityOf(finding, notes);
   if (!found) return [];
   const driver = drivers.find((x) => x.id === found.driver);
@@ -115,7 +115,7 @@ function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly
 export function proposeDevices(
   findings: Finding[],
   answers: ProvisionAnswers,
-  drivers: readonly AnyDriverDefinition[],
+  drivers: readonly ProvisioningDriver[],
   existing: DeviceConfig[] = [],
 ): Proposal {
   const notes: string[] = [];
@@ -124,7 +124,7 @@ export function proposeDevices(
   const taken = new Set<string>();
   const devices: ProposedDevice[] = [];
   const drafts = findings.flatMap((f) => draftsOf(f, answers, drivers, notes));
-  const pending: { draft: Draft; driver: AnyDriverDefinition; fields: Record<string, unknown>; id?: string; name?: LocalizedText }[] = [];
+  const pending: { draft: Draft; driver: ProvisioningDriver; fields: Record<string, unknown>; id?: string; name?: LocalizedText }[] = [];
 
   for (const draft of drafts) {
     const { driver, fields } = draft;

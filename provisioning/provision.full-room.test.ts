@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfigFile } from '../appliance/config/config-load.js';
-import { DRIVERS } from '../drivers/registry.js';
+import { PROVISIONING_DRIVERS } from './provisioning-drivers.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from '../drivers/onvif/onvif-camera-simulator.js';
 import { startMosquitto, type RunningMosquitto } from '../tests/helpers/mosquitto.js';
 import { findUser } from './install/system-state.js';
@@ -14,7 +14,7 @@ import { startCalendarServer } from './testing/calendar-server.js';
 import { MDC_ADAPTER, SILENT_ADAPTER, startRoomLab, VISCA_ADAPTER, type RoomLab } from './testing/room-lab.js';
 
 const run = promisify(execFile);
-const drivers = DRIVERS;
+const drivers = PROVISIONING_DRIVERS;
 const USER = 'roomctl-hq-hq-3f-aurora';
 
 let lab: RoomLab;

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { DeviceIdentity, DriverDiscovery, ProposeContext, ProposedEntry } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverDiscovery, DriverProvisioning, ProposeContext, ProposedEntry } from '../core/device-discovery.js';
 import { discoverOnvifCameras } from './onvif-discovery.js';
 import { WS_DISCOVERY_ADDRESS, WS_DISCOVERY_PORT } from './onvif-discovery-messages.js';
 
@@ -25,7 +25,7 @@ interface OnvifSearchOptions {
 }
 
 /** WS-Discovery: multicast by default, unicast to a given address. A ProbeMatch names the camera: no probe follows. */
-export const onvifDiscovery: DriverDiscovery = {
+const onvifDiscovery: DriverDiscovery = {
   finds: 'ONVIF camera(s) answered WS-Discovery',
   options: onvifSearchOptions,
   async search(raw) {
@@ -51,12 +51,9 @@ export const onvifDiscovery: DriverDiscovery = {
 };
 
 /** The answers' `devices.onvif`: the login the room's cameras share. */
-export const onvifCredentials = Type.Object(
-  { username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) },
-  { additionalProperties: false },
-);
+const onvifCredentials = Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) }, { additionalProperties: false });
 
-export function proposeOnvif(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
+function proposeOnvif(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   if (!('host' in identity.at)) return [];
   const login = context.credentials;
   if (!login) context.note(`${context.endpoint}: ONVIF cameras need a login; add devices.onvif.username and password to the answers`);
@@ -83,3 +80,6 @@ function cameraName(settings: Record<string, unknown>): string | undefined {
       : `${name} ${hardware}`;
   return both.trim().slice(0, 80) || undefined;
 }
+
+/** What provisioning asks of the network for ONVIF cameras (WS-Discovery), their login answers and their entries. */
+export const onvifProvisioning: DriverProvisioning = { discover: onvifDiscovery, credentials: onvifCredentials, proposeConfig: proposeOnvif };

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { startOnvifSimulator, type RunningOnvifSimulator } from '../../drivers/onvif/onvif-camera-simulator.js';
-import { DRIVERS } from '../../drivers/registry.js';
+import { PROVISIONING_DRIVERS } from '../provisioning-drivers.js';
 import { validateAnswers } from '../answers/answers-load.js';
 import { proposeDevices } from '../proposals.js';
 import { discoverRoom } from './discover.js';
@@ -36,7 +36,7 @@ it('finds an ONVIF camera by WS-Discovery and proposes it with the login from th
       verdict: expect.objectContaining({ verdict: 'match', driver: 'onvif', settings: expect.objectContaining({ name: 'Rear PTZ' }) }),
     },
   ]);
-  const proposal = proposeDevices(findings, answers, DRIVERS);
+  const proposal = proposeDevices(findings, answers, PROVISIONING_DRIVERS);
   expect(proposal.devices[0]!.entry).toEqual({
     id: 'camera-1',
     // Its own words from the ProbeMatch: its name and hardware scopes.

@@ -1,5 +1,5 @@
 import { hexPreview as hex } from '../../drivers/core/device-discovery.js';
-import { DRIVERS } from '../../drivers/registry.js';
+import { PROVISIONING_DRIVERS } from '../provisioning-drivers.js';
 import { serialProbesOf, type SerialProtocolProbe } from './driver-probes.js';
 import { serialExchange } from './serial-exchange.js';
 
@@ -24,7 +24,7 @@ interface SerialProbeOptions {
  * matches; a port that cannot be opened stops at once (every other question would fail too).
  */
 export async function probeSerialPort(path: string, options: SerialProbeOptions = {}): Promise<PortVerdict> {
-  const probes = options.probes ?? serialProbesOf(DRIVERS);
+  const probes = options.probes ?? serialProbesOf(PROVISIONING_DRIVERS);
   const timeoutMs = options.timeoutMs ?? 600;
   const asked: string[] = [];
   let garbage: { bytes: Buffer; after: string; why: string } | undefined;

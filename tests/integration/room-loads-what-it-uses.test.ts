@@ -2,7 +2,8 @@
  * A room loads what it uses. Started as a provisioned unit starts it (`roomctl start --config`,
  * a VISCA camera on a serial port and a PJLink display, no demo), a room without a media
  * section or broker does not load the media service or the link between rooms, and no room
- * loads a device simulator: it drives its devices, it does not play them. (ical.js stays: every
+ * loads a device simulator or a driver's provisioning parts: it drives its devices, it does
+ * not play them, nor search for them. (ical.js stays: every
  * room writes its minutes' action items with it, in a synchronous step.) What the room's
  * own process loads is written down by a module-loader hook given to that process
  * (`--import`), which sees every module as Node loads it.
@@ -106,7 +107,13 @@ async function startRoom(): Promise<{ url: string; loaded: () => Promise<string[
 /** A simulator, its quirk profiles, or the simulators' shared parts (drivers/sim/). */
 const SIMULATOR = /\/drivers\/(sim\/|[\w-]+\/[\w-]*(-simulator|-sim-)[\w-]*\.[jt]s$)/;
 
-it('a room loads no simulator, while driving both devices', async () => {
+/**
+ * What only provisioning uses: a driver's probe, search and proposed entry (its definition's
+ * `loadProvisioning`), the shared discovery helpers, and provisioning itself.
+ */
+const PROVISIONING = /\/(drivers\/([\w-]+\/[\w-]*(-probe|-provisioning|-search|-discovery|-proposal)[\w-]*|core\/device-discovery)\.[jt]s$|provisioning\/)/;
+
+it('a room loads no simulator and no provisioning part, while driving both devices', async () => {
   const room = await startRoom();
   // Its own pages, as a panel would ask for them: what a room loads at first use is counted too.
   for (const path of ['/api/v1/status', '/api/v1/devices', '/api/v1/room/now'])
@@ -125,6 +132,7 @@ it('a room loads no simulator, while driving both devices', async () => {
       part,
     ).toBe(true);
   expect(loaded.filter((url) => SIMULATOR.test(url))).toEqual([]);
+  expect(loaded.filter((url) => PROVISIONING.test(url))).toEqual([]);
   // Nor, with no media section, the media service, nor, with no broker, the link between rooms.
   expect(loaded.filter((url) => /\/appliance\/(media\/media-service|linked\/linked-rooms)\.[jt]s$/.test(url))).toEqual([]);
 });
