@@ -169,5 +169,11 @@ export function proposeDevices(
     notes.push(`${old.id} (${endpointKey(old)}): not found this time; kept from the existing config`);
     devices.push({ entry: old, endpoint: endpointKey(old), detail: 'kept from the existing config', kept: true });
   }
+  // The order of the config found, new devices after: a device missing this time (or a port in use) rewrites nothing.
+  const rank = (d: ProposedDevice) => {
+    const at = existing.findIndex((e) => e.id === d.entry.id);
+    return at === -1 ? existing.length : at;
+  };
+  devices.sort((a, b) => rank(a) - rank(b));
   return { devices, notes };
 }

@@ -106,6 +106,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     answers,
     proposal,
     previousSecrets: previous.secrets,
+    previousConfig: previous.config,
     ...(mqtt.certificate ? { mqttCertificate: mqtt.certificate } : {}),
     ...(mqtt.ca ? { mqttCa: LAYOUT.mqttCa } : {}),
     secretsFileName: 'secrets.yaml',
