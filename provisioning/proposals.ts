@@ -72,9 +72,12 @@ function identityOf(finding: Finding, notes: string[]): { driver: string; identi
     return { driver: h.driver, identity, grant: { subsystem: 'hidraw', ...usb, path: h.path } };
   }
   const v = finding.verdict;
+  if (v.verdict === 'error') {
+    notes.push(`${finding.endpoint}: ${v.detail}`);
+    return undefined;
+  }
   if (v.verdict !== 'match') {
-    const why =
-      finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : v.verdict === 'garbage' ? 'garbage' : 'error'} — ${v.detail}`;
+    const why = finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : 'garbage'} — ${v.detail}`;
     notes.push(`${finding.endpoint}: ${why}; not configured`);
     return undefined;
   }
@@ -164,9 +167,13 @@ export function proposeDevices(
     devices.push({ entry, endpoint: p.draft.endpoint, detail: p.draft.detail, ...(p.draft.grant ? { grant: { ...p.draft.grant, deviceId: entry.id } } : {}) });
   }
   const written = new Set(devices.map((d) => endpointKey(d.entry)));
+  // Ports that could not be opened (in use, no permission): their devices were not looked for, not missed.
+  const unprobed = new Set(findings.flatMap((f) => (f.source === 'serial' && f.verdict.verdict === 'error' && f.verdict.unprobed ? [f.port.path] : [])));
   for (const old of existing) {
     if (written.has(endpointKey(old)) || devices.some((d) => d.entry.id === old.id)) continue;
-    notes.push(`${old.id} (${endpointKey(old)}): not found this time; kept from the existing config`);
+    const port = old.serialPort ?? old.port;
+    const why = typeof port === 'string' && unprobed.has(port) ? 'its port was not probed this time' : 'not found this time';
+    notes.push(`${old.id} (${endpointKey(old)}): ${why}; kept from the existing config`);
     devices.push({ entry: old, endpoint: endpointKey(old), detail: 'kept from the existing config', kept: true });
   }
   // The order of the config found, new devices after: a device missing this time (or a port in use) rewrites nothing.

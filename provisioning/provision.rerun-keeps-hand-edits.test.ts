@@ -56,7 +56,7 @@ it('keeps the sections, fields and secrets IT added by hand, and names the hand-
   const rerun = await run();
 
   const after = await loadConfigFile(configPath(), DRIVERS);
-  expect(after.meetings.autoReleaseMinutes).toBe(10);
+  expect(after.meetings?.autoReleaseMinutes).toBe(10);
   expect(after.log.level).toBe('debug');
   expect(after.devices.map((d) => [d.id, d.driver, 'model' in d ? d.model : undefined])).toEqual([
     ['camera-1', 'visca-serial', 'sony'],
