@@ -72,13 +72,15 @@ function identityOf(finding: Finding, notes: string[]): { driver: string; identi
     return { driver: h.driver, identity, grant: { subsystem: 'hidraw', ...usb, path: h.path } };
   }
   const v = finding.verdict;
-  if (v.verdict === 'error') {
-    notes.push(`${finding.endpoint}: ${v.detail}`);
+  // A network verdict names its host:port itself.
+  const at = finding.source === 'network' ? '' : `${finding.endpoint}: `;
+  if (v.verdict === 'error' && finding.source === 'serial') {
+    notes.push(`${at}${v.detail}`);
     return undefined;
   }
   if (v.verdict !== 'match') {
     const why = finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : 'garbage'} — ${v.detail}`;
-    notes.push(`${finding.endpoint}: ${why}; not configured`);
+    notes.push(`${at}${why}; not configured`);
     return undefined;
   }
   if (finding.source === 'network')
