@@ -3,7 +3,8 @@
  * a VISCA camera on a serial port and a PJLink display, no demo), a room without a media
  * section or broker does not load the media service or the link between rooms, and no room
  * loads a device simulator or a driver's provisioning parts: it drives its devices, it does
- * not play them, nor search for them. (ical.js stays: every
+ * not play them, nor search for them. The demo's fleet keeps its data in SQLite and loads no
+ * PostgreSQL client (whose runtime check would load Node's fetch too). (ical.js stays: every
  * room writes its minutes' action items with it, in a synchronous step.) What the room's
  * own process loads is written down by a module-loader hook given to that process
  * (`--import`), which sees every module as Node loads it.
@@ -36,38 +37,22 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-/** A room with two real devices (simulated over a PTY and TCP in this process), started in its own process. */
-async function startRoom(): Promise<{ url: string; loaded: () => Promise<string[]> }> {
+async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-loads-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const pty = await createPtyPair({ dir, name: 'cam' });
-  cleanups.push(() => pty.close());
-  const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
-  cleanups.push(() => camera.close());
-  const display = await startPjlinkSimulator({ port: 0 });
-  cleanups.push(() => display.close());
+  return dir;
+}
 
+/** `roomctl ARGS` in its own process (in `dir`), with the hook writing down every module it loads; resolves once `ready` finds its URL in the output. */
+async function startRecorded(dir: string, args: string[], ready: RegExp): Promise<{ url: string; loaded: () => Promise<string[]> }> {
   await writeFile(join(dir, 'record-hook.mjs'), RECORDING_HOOK);
   await writeFile(
     join(dir, 'record.mjs'),
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'record-hook.mjs')).href)});\n`,
   );
-  const config = join(dir, 'room.yaml');
-  await writeFile(
-    config,
-    [
-      'room: { id: lean, name: Lean, site: lab, timezone: UTC }',
-      `api: { listen: "127.0.0.1:0", tokens: ["${TOKEN}"] }`,
-      `storage: { dir: "${join(dir, 'data')}" }`,
-      'log: { level: info }',
-      'devices:',
-      `  - { id: cam, driver: visca-serial, port: "${pty.devicePath}", baudRate: 9600 }`,
-      `  - { id: display, driver: pjlink, host: 127.0.0.1, port: ${display.endpoint.port} }`,
-      '',
-    ].join('\n'),
-  );
   const loadedFile = join(dir, 'loaded.txt');
-  const child: ChildProcess = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'record.mjs')).href, ROOMCTL_BIN, 'start', '--config', config], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'record.mjs')).href, ROOMCTL_BIN, ...args], {
+    cwd: dir,
     env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_TEST_LOADED: loadedFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -90,18 +75,44 @@ async function startRoom(): Promise<{ url: string; loaded: () => Promise<string[
   const url = await waitFor(
     () => {
       if (child.exitCode !== null) throw new Error(`the room exited:\n${out}`);
-      return out.includes('"room ready"') ? /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1] : undefined;
+      return ready.exec(out)?.[1];
     },
     60_000,
     'the room to be ready',
   );
+  return { url, loaded: async () => (await readFile(loadedFile, 'utf8')).split('\n').filter(Boolean) };
+}
+
+/** A room with two real devices (simulated over a PTY and TCP in this process), started in its own process. */
+async function startRoom(): Promise<{ url: string; loaded: () => Promise<string[]> }> {
+  const dir = await tempDir();
+  const pty = await createPtyPair({ dir, name: 'cam' });
+  cleanups.push(() => pty.close());
+  const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
+  cleanups.push(() => camera.close());
+  const display = await startPjlinkSimulator({ port: 0 });
+  cleanups.push(() => display.close());
+  const config = join(dir, 'room.yaml');
+  await writeFile(
+    config,
+    [
+      'room: { id: lean, name: Lean, site: lab, timezone: UTC }',
+      `api: { listen: "127.0.0.1:0", tokens: ["${TOKEN}"] }`,
+      `storage: { dir: "${join(dir, 'data')}" }`,
+      'log: { level: info }',
+      'devices:',
+      `  - { id: cam, driver: visca-serial, port: "${pty.devicePath}", baudRate: 9600 }`,
+      `  - { id: display, driver: pjlink, host: 127.0.0.1, port: ${display.endpoint.port} }`,
+      '',
+    ].join('\n'),
+  );
+  const room = await startRecorded(dir, ['start', '--config', config], /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"room ready"/);
   await waitFor(
-    async () => ((await (await fetch(`${url}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok') || undefined,
+    async () => ((await (await fetch(`${room.url}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok') || undefined,
     30_000,
     'both devices ok',
   );
-  const loaded = async () => (await readFile(loadedFile, 'utf8')).split('\n').filter(Boolean);
-  return { url, loaded };
+  return room;
 }
 
 /** A simulator, its quirk profiles, or the simulators' shared parts (drivers/sim/). */
@@ -135,4 +146,12 @@ it('a room loads no simulator and no provisioning part, while driving both devic
   expect(loaded.filter((url) => PROVISIONING.test(url))).toEqual([]);
   // Nor, with no media section, the media service, nor, with no broker, the link between rooms.
   expect(loaded.filter((url) => /\/appliance\/(media\/media-service|linked\/linked-rooms)\.[jt]s$/.test(url))).toEqual([]);
+});
+
+it("the demo's fleet, on SQLite, loads no PostgreSQL client", async () => {
+  const demo = await startRecorded(await tempDir(), ['start', '--listen', '127.0.0.1:0'], /API\s+(http:\/\/\S+?)\/api\/v1\/status/);
+  const loaded = await demo.loaded();
+  // The hook saw the demo's fleet and its SQLite store.
+  expect(loaded.some((url) => url.includes('/fleet/fleet-sql-sqlite.ts'))).toBe(true);
+  expect(loaded.filter((url) => /\/node_modules\/pg(-[\w-]+)?\/|\/fleet\/fleet-sql-postgres\.[jt]s$/.test(url))).toEqual([]);
 });
