@@ -9,6 +9,18 @@ const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|apiKey|clientSec
 /** The sections whose content the answers say (or provisioning's defaults): what differs there was replaced, and is said. */
 const ANSWERED_SECTIONS = new Set(['room', 'api', 'storage', 'mqtt', 'calendar', 'notifications', 'secrets']);
 
+/**
+ * Fields provisioning writes itself, in some runs and not others (a certificate identity has no
+ * username, no password): one it did not write this time is gone, not a hand edit to keep; so
+ * is one of these sections when it wrote none (the broker no longer answered).
+ */
+const MANAGED: Record<string, readonly string[]> = {
+  room: ['id', 'name', 'site', 'timezone', 'locale'],
+  api: ['listen', 'publicUrl', 'tokens'],
+  storage: ['dir'],
+  mqtt: ['url', 'ca', 'username', 'password', 'cert', 'key'],
+};
+
 const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
@@ -25,7 +37,9 @@ export function keepHandEdits(previous: Plain, written: Plain, replaced: string[
   for (const [key, before] of Object.entries(previous)) {
     const path = at ? `${at}.${key}` : key;
     if (!(key in written)) {
-      if (inSecretsFile || !SECRET_FIELD.test(key)) merged[key] = before;
+      // A managed section not written at all (no broker answered) goes whole: its hand-added fields mean nothing alone.
+      const managed = (MANAGED[at]?.includes(key) ?? false) || (!at && key in MANAGED);
+      if (!managed && (inSecretsFile || !SECRET_FIELD.test(key))) merged[key] = before;
       continue;
     }
     const now = written[key];

@@ -66,7 +66,9 @@ it('keeps the sections, fields and secrets IT added by hand, and names the hand-
   expect(after.panel?.pairCodes).toEqual(['K7QM-4XPA']);
   // The data folder is the answers' (the unit may write only there), and the note says whose value went.
   expect(after.storage.dir).toBe('/var/lib/roomctl');
-  expect(rerun.notes).toContainEqual(expect.stringMatching(new RegExp(`^room\\.yaml: storage\\.dir: ${join(lab.dir, 'my-data')} → /var/lib/roomctl — `)));
+  expect(rerun.notes).toContainEqual(
+    expect.stringMatching(new RegExp(`^room\\.yaml: storage\\.dir: ${join(lab.dir, 'my-data')} → /var/lib/roomctl \\(the answers`)),
+  );
 
   const third = await run();
   expect(third.changes).toEqual([]);
@@ -81,4 +83,30 @@ it('keeps the order of the config when a device is missing: an unplugged camera 
   expect(rerun.notes).toContainEqual(expect.stringMatching(/^camera-1 \(.*\): not found this time; kept from the existing config$/));
   expect(rerun.changes).toEqual([]);
   expect(await readFile(configPath(), 'utf8')).toBe(before);
+}, 60_000);
+
+it('drops what provisioning itself wrote and no longer writes: a password identity turned certificate keeps no username or password', async () => {
+  const other = await startRoomLab({ viscaCameras: 0 });
+  try {
+    const provisionWith = (identity: 'password' | 'certificate') =>
+      provision({
+        answers: other.answers({ mqtt: { url: 'mqtts://broker.example:8883', identity } }),
+        root: other.root,
+        discovery: other.deps,
+        doctor: false,
+        out: () => undefined,
+        progress: () => undefined,
+      });
+    await provisionWith('password');
+    const read = async (file: string) => parse(await readFile(join(other.root, 'etc/roomctl', file), 'utf8')) as { mqtt?: Record<string, unknown> };
+    expect((await read('room.yaml')).mqtt?.username).toBe('roomctl-hq-hq-3f-aurora');
+    expect((await read('secrets.yaml')).mqtt?.password).toEqual(expect.any(String));
+
+    await provisionWith('certificate');
+
+    expect((await read('room.yaml')).mqtt).toEqual({ url: 'mqtts://broker.example:8883' });
+    expect((await read('secrets.yaml')).mqtt).toBeUndefined();
+  } finally {
+    await other.close();
+  }
 }, 60_000);

@@ -139,7 +139,7 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   config.secrets = inputs.secretsFileName;
   const replaced: string[] = [];
   const kept = keepHandEdits(inputs.previousConfig, config, replaced);
-  for (const r of replaced) notes.push(`room.yaml: ${r} — the answers (or their default) decide this field; answer it to keep your value`);
+  for (const r of replaced) notes.push(`room.yaml: ${r} (the answers, or their default, decide this field: to keep a value written there by hand, answer it)`);
   const deviceIds = proposal.devices.map((d) => d.entry.id);
   return { config: kept, secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds), notes, adminPin };
 }
