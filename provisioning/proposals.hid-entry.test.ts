@@ -55,3 +55,15 @@ it('names a device that reported no product by its kind and number, in both pane
   const finding = hid({ path: '/dev/hidraw2', vendorId: '0b0e', productId: '0423', product: '0b0e:0423', role: 'speakerphone', driver: 'hid-speakerphone' });
   expect(proposeDevices([finding], answers, PROVISIONING_DRIVERS).devices.map((d) => d.entry.name)).toEqual([{ en: 'Speakerphone 1', 'zh-CN': '会议电话 1' }]);
 });
+
+it('gives a new device an id no entry of the config has: a device missing this time keeps its id and its entry', () => {
+  const unplugged = { id: 'speakerphone-1', name: 'Table speakerphone', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422, serialNumber: 'X1' };
+  const added = hid({ path: '/dev/hidraw5', vendorId: '0b0e', productId: '0422', serialNumber: 'Y2', product: 'Jabra', role: 'speakerphone', driver: 'hid-speakerphone' });
+
+  const proposal = proposeDevices([added], answers, PROVISIONING_DRIVERS, [unplugged]);
+
+  expect(proposal.devices.map((d) => [d.entry.id, d.entry.serialNumber, d.kept === true])).toEqual([
+    ['speakerphone-1', 'X1', true],
+    ['speakerphone-2', 'Y2', false],
+  ]);
+});

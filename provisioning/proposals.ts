@@ -42,7 +42,13 @@ function endpointKey(entry: Record<string, unknown>): string {
   const at =
     entry.host !== undefined
       ? `${s(entry.host)}${entry.port !== undefined ? `:${s(entry.port)}` : ''}`
-      : s(entry.serialPort ?? entry.port ?? entry.path ?? `${s(entry.vendorId)}:${s(entry.productId)}`);
+      : // Two of one USB model are told apart by their serial numbers.
+        s(
+          entry.serialPort ??
+            entry.port ??
+            entry.path ??
+            `${s(entry.vendorId)}:${s(entry.productId)}${entry.serialNumber !== undefined ? `:${s(entry.serialNumber)}` : ''}`,
+        );
   const unit = entry.address ?? entry.displayId ?? entry.setId;
   return `${s(entry.driver)}@${at}${unit !== undefined ? `#${s(unit)}` : ''}`;
 }
@@ -126,7 +132,8 @@ export function proposeDevices(
   const notes: string[] = [];
   const names = answers.devices?.names ?? {};
   const previous = new Map(existing.map((e) => [endpointKey(e), e]));
-  const taken = new Set<string>();
+  // Every id the config has is taken, found this time or not: a new device never takes a missing one's id (and so its entry).
+  const taken = new Set<string>(existing.map((e) => e.id));
   const devices: ProposedDevice[] = [];
   const drafts = findings.flatMap((f) => draftsOf(f, answers, drivers, notes));
   const pending: { draft: Draft; driver: ProvisioningDriver; fields: Record<string, unknown>; id?: string; name?: LocalizedText }[] = [];
