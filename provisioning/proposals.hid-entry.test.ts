@@ -58,7 +58,15 @@ it('names a device that reported no product by its kind and number, in both pane
 
 it('gives a new device an id no entry of the config has: a device missing this time keeps its id and its entry', () => {
   const unplugged = { id: 'speakerphone-1', name: 'Table speakerphone', driver: 'hid-speakerphone', vendorId: 0x0b0e, productId: 0x0422, serialNumber: 'X1' };
-  const added = hid({ path: '/dev/hidraw5', vendorId: '0b0e', productId: '0422', serialNumber: 'Y2', product: 'Jabra', role: 'speakerphone', driver: 'hid-speakerphone' });
+  const added = hid({
+    path: '/dev/hidraw5',
+    vendorId: '0b0e',
+    productId: '0422',
+    serialNumber: 'Y2',
+    product: 'Jabra',
+    role: 'speakerphone',
+    driver: 'hid-speakerphone',
+  });
 
   const proposal = proposeDevices([added], answers, PROVISIONING_DRIVERS, [unplugged]);
 
