@@ -83,6 +83,10 @@ const ClockItemSchema = Type.Object({
 });
 export type ClockItem = Static<typeof ClockItemSchema>;
 
+/** An item as an edit found it (`itemsBase`): what a person can change of it, without the times it ran. */
+const AgendaBaseItemSchema = Type.Omit(ClockItemSchema, ['startedAt', 'endedAt']);
+export type AgendaBaseItem = Static<typeof AgendaBaseItemSchema>;
+
 /** Each kind's own fields. */
 const CHANGES = {
   /** The room takes part (sent on every connect): its name. */
@@ -106,6 +110,14 @@ const CHANGES = {
     itemsAt: Type.Optional(S({ pattern: ISO_INSTANT })),
     /** The room that set them. */
     itemsBy: Type.Optional(RoomKeySchema),
+    /**
+     * Only on the clock that carries an edit made in its room: the items as that room had them
+     * when the edit was made. Another room's edit made meanwhile on the same items is merged
+     * with it item by item (appliance/linked/agenda-merge.ts), so neither is lost. Absent (a
+     * clock that only moves the time, or a room of an earlier release): the latest items by
+     * (itemsAt, itemsBy) are the items.
+     */
+    itemsBase: Type.Optional(Type.Array(AgendaBaseItemSchema, { maxItems: 100 })),
   },
   /** One person checked in at `room`; `person` is an opaque digest, `name` null when the meeting is confidential. */
   checkin: { person: S({ maxLength: LINK_BOUNDS.id }), name: Nullable(S({ maxLength: LINK_BOUNDS.email })) },

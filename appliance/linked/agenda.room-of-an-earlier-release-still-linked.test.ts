@@ -49,7 +49,7 @@ function asEarlierRelease(sent: LinkRecord, withItemsOrigin: boolean): LinkRecor
  * item and moves the agenda on, with items that carry no ids and no speakers, Aurora takes the
  * item and the times, and its own items keep their ids and speakers. Hudson shows no proof that it
  * holds the invite (its release makes none): it is one of the meeting's in Aurora because Aurora
- * takes invitations from its site (`acceptFrom`).
+ * hears it without proof while the sites upgrade (`withoutProof`).
  */
 it.each([
   ['the release before', true],
@@ -73,7 +73,7 @@ it.each([
       ['hq/aurora', 'Aurora'],
       ['ny/hudson', 'Hudson'],
     ],
-    { acceptFrom: ['hq/*', 'ny/*'] },
+    { withoutProof: ['ny/hudson'] },
   );
   const [aurora, hudson] = lab.rooms;
   const [inAurora, inHudson] = lab.meetings;

@@ -50,10 +50,9 @@ export function applyRemote(deps: RemoteDeps, meeting: Meeting, record: LinkReco
       });
       return;
     case 'agenda.clock': {
-      // The latest clock by (at, id) gives the status and times, the latest edit of the items the items; a record that is neither changes nothing.
+      // The latest clock by (at, id) gives the status and times, the edits folded the items (an older edit arriving late is merged in too).
       const fold = deps.fold(record.link);
-      if (fold.clock && (fold.clock.id === record.id || fold.itemsClock?.id === record.id))
-        followClock(deps, meeting, fold.clock, fold.itemsClock ?? fold.clock);
+      if (fold.clock) followClock(deps, meeting, fold.clock, { items: fold.items ?? fold.clock.items, ...itemsKey(fold.itemsClock ?? fold.clock) });
       return;
     }
     case 'channel': {
@@ -70,14 +69,15 @@ type ClockRecord = Extract<LinkRecord, { kind: 'agenda.clock' }>;
 
 /**
  * Shows the linked meeting's agenda clock here: the meeting starts or ends with the latest
- * clock, the items are the latest edit of them (unless this room's own are a later one, not
- * sent yet) with the times the latest clock has, so the current item and the time left are
- * the same in every room (each computes time left from the same start on its own clock). An
- * edit here and a "next" in another room that cross keep both: the edit's items (with their
- * speakers), the clock's times — each on the item it was recorded for, matched by its id, not
- * by its place (an item put at the top does not take the times of the one it pushed down).
+ * clock, the items are the edits folded (`FoldedLink.items`: the latest edit, merged with any
+ * made meanwhile on the same items in another room — unless this room's own are later still)
+ * with the times the latest clock has, so the current item and the time left are the same in
+ * every room (each computes time left from the same start on its own clock). An edit here and a
+ * "next" in another room that cross keep both: the edit's items (with their speakers), the
+ * clock's times — each on the item it was recorded for, matched by its id, not by its place (an
+ * item put at the top does not take the times of the one it pushed down).
  */
-function followClock(deps: RemoteDeps, meeting: Meeting, clock: ClockRecord, itemsClock: ClockRecord): void {
+function followClock(deps: RemoteDeps, meeting: Meeting, clock: ClockRecord, folded: { items: ClockRecord['items']; at: string; by: string }): void {
   const { ctx, store } = deps;
   if (clock.status !== 'booked' && meeting.status === 'booked') {
     try {
@@ -88,11 +88,12 @@ function followClock(deps: RemoteDeps, meeting: Meeting, clock: ClockRecord, ite
   }
   // One transaction for the whole agenda: one commit, and no panel ever reads half a clock.
   const setTimes = ctx.db.transaction(() => {
-    const drafts = draftsFromClock(itemsClock.items, ctx.agenda.list(meeting.id));
-    const theirs = itemsKey(itemsClock);
+    const drafts = draftsFromClock(folded.items, ctx.agenda.list(meeting.id));
+    const theirs = { at: folded.at, by: folded.by };
     const ours = localItemsKey(ctx, meeting.id, deps.self);
-    const theirsLater = theirs.at > ours.at || (theirs.at === ours.at && theirs.by > ours.by);
-    if (theirsLater && !agendaSays(ctx.agenda.list(meeting.id), drafts)) ctx.agenda.replace(meeting.id, drafts, theirs);
+    // Ours the same edit as theirs: the fold holds it, merged with what crossed it.
+    const oursLater = ours.at > theirs.at || (ours.at === theirs.at && ours.by > theirs.by);
+    if (!oursLater && !agendaSays(ctx.agenda.list(meeting.id), drafts)) ctx.agenda.replace(meeting.id, drafts, theirs);
     // The times go to the items they were recorded for, wherever those stand here now.
     const positions = positionsHere(clock.items, ctx.agenda.list(meeting.id));
     clock.items.forEach((i, n) => {

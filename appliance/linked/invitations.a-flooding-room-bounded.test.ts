@@ -3,6 +3,7 @@ import type { LinkInvitation } from '../../contract/link-records.js';
 import type { RoomEventEnvelope } from '../model/room-events.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
 import { INVITED_BOOKINGS } from './link-invitations.js';
+import { linkKeyOf } from './link-key.js';
 import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 /**
@@ -19,7 +20,7 @@ afterEach(async () => {
 const START = Date.parse('2026-04-01T09:00:00.000Z');
 const invitation = (n: number, from: string, minutes = 30, startAt = START + n * 60 * 60_000): LinkInvitation => ({
   id: `inv-${n}`,
-  link: n.toString(16).padStart(32, '0'),
+  link: linkKeyOf(`made-up-${n}`),
   room: from,
   at: '2026-04-01T08:00:00.000Z',
   kind: 'invitation',

@@ -6,6 +6,8 @@ import type { LinkInvitation, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
 import { linkTopics } from '../../contract/link-topics.js';
 import type { RecordSender } from './record-sender.js';
+import { linkKeyOf } from './link-key.js';
+import { RefusalLog } from './refusal-log.js';
 import { splitRoomKey } from './room-presence.js';
 
 /** Refused invitations remembered, so a re-delivered one is not logged or reported again. */
@@ -45,8 +47,16 @@ export class LinkInvitations {
   private readonly refused = new Set<string>();
   /** Per inviting room: when its reports this minute began, how many were made, and how many were left unreported. */
   private readonly reported = new Map<string, { since: number; reported: number; unreported: number }>();
+  private readonly mismatched: RefusalLog;
 
-  constructor(private readonly deps: InvitationDeps) {}
+  constructor(private readonly deps: InvitationDeps) {
+    this.mismatched = new RefusalLog(deps.log, "an invitation named a link its occurrence key does not make (another meeting's): nothing linked");
+  }
+
+  /** Invitations refused since start because their link is not the one their occurrence key makes. */
+  get mismatches(): number {
+    return this.mismatched.count;
+  }
 
   /** One invitation to each named room but this one. */
   send(link: string, m: Meeting, named: readonly RoomKey[], now: Date): void {
@@ -73,6 +83,10 @@ export class LinkInvitations {
   invited(invitation: LinkInvitation): void {
     const { ctx } = this.deps;
     if (!this.deps.accepts(invitation.room)) return this.refuse(invitation);
+    // The link is a digest of the occurrence key (link-key.ts): one naming another meeting's link with this key would join
+    // this room's meeting of that key, or a booking made for it, to a meeting it is not — its records there, the other's here.
+    if (invitation.link !== linkKeyOf(invitation.occurrenceKey))
+      return this.mismatched.refused({ code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link: invitation.link });
     let m = ctx.meetings.byOccurrence(invitation.occurrenceKey);
     if (!m) {
       const bound = this.bookingRefused(invitation);

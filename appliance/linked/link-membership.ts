@@ -9,21 +9,23 @@ import { RefusalLog } from './refusal-log.js';
 const REFUSED_ROOMS_KEPT = 100;
 
 /** Why a room may change a linked meeting here (docs/LINKED-ROOMS.md, "Topics and trust"). */
-type Membership = 'holds the invite' | 'named by a room of the meeting' | 'acceptFrom';
+type Membership = 'holds the invite' | 'named by a room of the meeting' | 'withoutProof';
 
 /**
  * Who may change a linked meeting held here. The broker proves which room sent a record (its
  * topic); this says whether that room is one of the meeting's: it shows the proof that it holds
  * the invite (only a room whose calendar holds it, or that an organiser's room invited, can make
  * it), or a room of the meeting named it (`links.set`: an organiser linking rooms, also of an
- * earlier release), or this room takes invitations from it (`meetings.links.acceptFrom`, by
- * default its own site). Any other room's records are dropped, counted and logged.
+ * earlier release), or this room's config lets it in without proof (`meetings.links.withoutProof`,
+ * for rooms of an earlier release while a site upgrades; none by default). Any other room's
+ * records are dropped, counted and logged — also those of a room whose invitations this room
+ * takes (`acceptFrom`): a stolen login of a room of this site joins no meeting it does not hold.
  */
 export class LinkMembership {
   private readonly refusals: RefusalLog;
   private readonly refusedRooms = new Map<string, Set<RoomKey>>();
 
-  constructor(private readonly deps: { log: Logger; accepts(from: RoomKey): boolean }) {
+  constructor(private readonly deps: { log: Logger; heardWithoutProof(from: RoomKey): boolean }) {
     this.refusals = new RefusalLog(deps.log, 'a room that is not one of a linked meeting sent a record about it: dropped');
   }
 
@@ -34,7 +36,7 @@ export class LinkMembership {
 
   /** Why the record's room may change `meeting` here; undefined when it may not, counted and logged (one line a minute). */
   admits(record: LinkRecord, meeting: Pick<Meeting, 'occurrenceKey'>, fold: () => Pick<FoldedLink, 'named'>): Membership | undefined {
-    const membership = membershipOf(record, meeting, fold, this.deps.accepts);
+    const membership = membershipOf(record, meeting, fold, this.deps.heardWithoutProof);
     if (membership) return membership;
     let rooms = this.refusedRooms.get(record.link);
     if (!rooms) {
@@ -62,10 +64,10 @@ function membershipOf(
   record: LinkRecord,
   meeting: Pick<Meeting, 'occurrenceKey'>,
   fold: () => Pick<FoldedLink, 'named'>,
-  accepts: (from: RoomKey) => boolean,
+  heardWithoutProof: (from: RoomKey) => boolean,
 ): Membership | undefined {
   if (provesMembership(meeting.occurrenceKey, record)) return 'holds the invite';
-  if (accepts(record.room)) return 'acceptFrom';
+  if (heardWithoutProof(record.room)) return 'withoutProof';
   // Last: the fold may have to be made again from the store (after a record out of order).
   if (fold().named.has(record.room)) return 'named by a room of the meeting';
   return undefined;

@@ -77,3 +77,27 @@ it('takes the status and times from the latest clock and the items from the late
   }
   expect(foldLink([records[1]!, records[2]!]).itemsClock?.id).toBe('3');
 });
+
+it('folds two edits of the agenda made on the same items, whatever order they came in, to one agenda holding both', () => {
+  const item = (id: string, title: string) => ({ id, title, minutes: 10, startedAt: null, endedAt: null });
+  const base = [item('a', 'Welcome'), item('b', 'Budget')];
+  const clock = (id: string, room: string, at: string, items: ReturnType<typeof item>[], itemsBase?: typeof base) =>
+    ({
+      ...{ id, link: 'L', room, at: `2026-04-01T08:00:${at}.000Z` },
+      kind: 'agenda.clock',
+      status: 'in_progress',
+      items,
+      itemsAt: `2026-04-01T08:00:${at}.000Z`,
+      itemsBy: room,
+      ...(itemsBase ? { itemsBase: itemsBase.map(({ startedAt: _s, endedAt: _e, ...i }) => i) } : {}),
+    }) as LinkRecord;
+  const records: LinkRecord[] = [
+    clock('1', 'hq/aurora', '01', base),
+    // Both rooms edit those items before hearing each other: Aurora adds an item, Shenzhen renames one.
+    clock('2', 'hq/aurora', '02', [...base, item('c', 'Hiring')], base),
+    clock('3', 'sz/lotus', '02', [item('a', 'Welcome and introductions'), item('b', 'Budget')], base),
+  ];
+  for (const order of [records, [...records].reverse(), [records[0]!, records[2]!, records[1]!]])
+    expect(foldLink(order).items?.map((i) => i.title)).toEqual(['Welcome and introductions', 'Budget', 'Hiring']);
+  expect(foldLink(records.slice(0, 2)).items?.map((i) => i.title)).toEqual(['Welcome', 'Budget', 'Hiring']);
+});

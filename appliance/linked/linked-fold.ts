@@ -1,5 +1,6 @@
-import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
+import type { ClockItem, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkedDuty } from '../meetings/linked-port.js';
+import { mergeAgendaEdit } from './agenda-merge.js';
 
 /** (at, id) order: the same in every room, whatever order the records arrived in. */
 export function byTime(a: Pick<LinkRecord, 'at' | 'id'>, b: Pick<LinkRecord, 'at' | 'id'>): number {
@@ -37,8 +38,15 @@ export interface FoldedLink {
   host: RoomKey | null;
   /** The latest agenda clock by (at, id): the meeting's status and the items' times. */
   clock: ClockRecord | null;
-  /** The clock with the latest edit of the items by (itemsAt, itemsBy, id): the items every room shows. */
+  /** The clock with the latest edit of the items by (itemsAt, itemsBy, id): where the items come from, as every room says it. */
   itemsClock: ClockRecord | null;
+  /**
+   * The items every room shows: the edits' in (at, id) order, an edit made on the items as they
+   * stood taking their place, one made meanwhile on older items merged with them (`itemsBase`,
+   * agenda-merge.ts); a clock without `itemsBase` (one that moves the time, a room of an earlier
+   * release) gives the items when it is the latest by (itemsAt, itemsBy).
+   */
+  items: ClockItem[] | null;
   /** The rooms a `links.set` named (an organiser's room linking them): members of the meeting, also those that prove nothing (link-membership.ts). */
   named: Set<RoomKey>;
   /** The room that did each once-only duty (the roll call, sending the minutes), first by (at, id); absent before any did. */
@@ -64,7 +72,7 @@ function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
  * hand-over and a fail-over always do.
  */
 export function foldLink(records: readonly LinkRecord[]): FoldedLink {
-  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, named: new Set(), done: new Map(), last: null };
+  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, items: null, named: new Set(), done: new Map(), last: null };
   for (const r of [...records].sort(byTime)) foldStep(state, r);
   return state;
 }
@@ -96,10 +104,14 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
       if (r.reason !== 'started' || state.host === null) state.host = r.host;
       roomOf(state, r.host);
       break;
-    case 'agenda.clock':
+    case 'agenda.clock': {
       state.clock = r;
-      if (!state.itemsClock || itemsOrder(state.itemsClock, r) < 0) state.itemsClock = r;
+      const latest = !state.itemsClock || itemsOrder(state.itemsClock, r) < 0;
+      if (r.itemsBase && state.items) state.items = mergeAgendaEdit(state.items, r.itemsBase, r.items);
+      else if (latest) state.items = r.items;
+      if (latest) state.itemsClock = r;
       break;
+    }
     case 'checkin':
       if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
       break;

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
+import { sameAgenda } from './agenda-merge.js';
 import { linkKeyOf, memberProof } from './link-key.js';
 import { LinkInvitations } from './link-invitations.js';
 import type { LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
@@ -31,8 +32,10 @@ interface LinkedRoomsDeps {
   log: Logger;
   /** Subscribes (idempotently) to a topic on the link's own MQTT connection. */
   subscribe(topic: string): void;
-  /** Whether this room takes invitations from a room (`meetings.links.acceptFrom`): it may also join this room's linked meetings. */
+  /** Whether this room takes invitations from a room (`meetings.links.acceptFrom`). */
   accepts(from: RoomKey): boolean;
+  /** Whether a room takes part in this room's linked meetings without proof that it holds the invite (`meetings.links.withoutProof`). */
+  heardWithoutProof(from: RoomKey): boolean;
 }
 
 const MAX_LINKED_ROOMS = 50;
@@ -99,9 +102,9 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.deps.self;
   }
 
-  /** Records from other rooms refused since start: from a room that is not one of the meeting's, or that could not be applied. */
+  /** Records and invitations from other rooms refused since start: from a room that is not one of the meeting's, not applicable here, or naming another meeting's link. */
   get refused(): number {
-    return this.membership.refused + this.notApplied.count;
+    return this.membership.refused + this.notApplied.count + this.invitations.mismatches;
   }
 
   /** A module whose records replicate as they are (the floor, polls): `send` them, get the others' in `apply`. */
@@ -186,6 +189,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
     if (!meeting) return; // not a meeting of this room: not ours to take
     const member = this.membership.admits(received, meeting, () => this.fold(received.link));
     if (!member) return;
+    // An edit of the agenda here not sent yet goes first: the fold merges it with this one, rather than this one hiding it.
+    if (received.kind === 'agenda.clock' && !this.applying) this.syncClock(received.link, meeting);
     // The proof has done its work here; stored without it (this room sends only its own records again).
     const { proof: _proof, ...record } = received;
     this.applying = true;
@@ -313,7 +318,12 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.deps.ctx.changed();
   }
 
-  /** The agenda clock changed here (not by applying another room's): send it; the first start claims the timer. */
+  /**
+   * The agenda clock changed here (not by applying another room's): send it; the first start
+   * claims the timer. A clock whose items changed here carries the items as they were before
+   * (`itemsBase`: as this room last sent them or took them from another), so an edit made
+   * meanwhile in another room on the same items is merged with this one, not lost to it.
+   */
   private syncClock(link: string, m: Meeting): void {
     const clock = localClock(this.deps.ctx, m, this.self);
     const text = JSON.stringify(clock);
@@ -321,7 +331,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
     this.lastClock.set(link, text);
     if (before === undefined || before === text) return;
     if (clock.status === 'in_progress' && this.fold(link).host === null) this.own.publish(link, { kind: 'host.set', host: this.self, reason: 'started' });
-    this.own.publish(link, { kind: 'agenda.clock', ...clock });
+    const base = (JSON.parse(before) as typeof clock).items.map(({ startedAt: _s, endedAt: _e, ...item }) => item);
+    this.own.publish(link, { kind: 'agenda.clock', ...clock, ...(sameAgenda(base, clock.items) ? {} : { itemsBase: base }) });
   }
 
   private remoteDeps() {

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { MeetingRoom } from '../meetings/meeting-room.js';
 import type { Db } from '../store/database.js';
 import { type MqttSettings, mqttConnectOptions, roomClientId } from '../telemetry/mqtt-connect-options.js';
-import { invitationPolicy } from './invitation-policy.js';
+import { invitationPolicy, withoutProofPolicy } from './invitation-policy.js';
 import { LinkStore } from './link-store.js';
 import { senderOf } from '../../contract/link-topics.js';
 import { readInvitation, readRecord } from '../../contract/link-readers.js';
@@ -22,7 +22,7 @@ const SYNC_MS = 1000;
 
 export interface RunningLink {
   rooms: LinkedRooms;
-  /** Records refused since start: malformed, from another room than their topic's, about another meeting, from a room that is not one of the meeting's, or not applicable here. */
+  /** Records and invitations refused since start: malformed, from another room than their topic's, about another meeting, from a room that is not one of the meeting's, not applicable here, or naming another meeting's link. */
   readonly refused: number;
   stop(): Promise<void>;
 }
@@ -64,6 +64,7 @@ export async function startLinkedRooms(
     log,
     subscribe,
     accepts: invitationPolicy(self, config.meetings?.links?.acceptFrom),
+    heardWithoutProof: withoutProofPolicy(config.meetings?.links?.withoutProof),
   });
   deps.meetings.ctx.linked = rooms;
   // The floor and polls: every hand, turn, poll and vote replicates as it is (counted once by id); a confidential meeting's without names.

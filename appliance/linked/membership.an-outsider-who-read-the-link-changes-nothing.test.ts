@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { LinkChange, LinkRecord } from '../../contract/link-records.js';
-import { start } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { sameInviteInTwoRooms } from './testing/linked-room-fixture.js';
+import { auroraAndHudsonHoldTheInvite } from '../../tests/helpers/two-sites-one-invite.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
@@ -22,19 +21,12 @@ const THIEF = 'sz/thief';
  * it; each counts both records refused, and logs one line for them.
  */
 async function aMeetingTheThiefReadTheLinkOf() {
-  const lab = sameInviteInTwoRooms(fixtures, { minutes: 60, title: 'Quarterly review', agenda: [{ title: 'Budget', minutes: 20 }] }, [
-    ['hq/aurora', 'Aurora'],
-    ['ny/hudson', 'Hudson'],
-  ]);
-  const [aurora, hudson] = lab.rooms;
-  const [inAurora, inHudson] = lab.meetings;
-  lab.exchange();
-  await lab.aSecondLater();
-  start(aurora.ctx, inAurora);
-  aurora.rooms.sync();
-  const fromAurora = aurora.sent();
-  for (const r of fromAurora) hudson.rooms.receive(r);
-  lab.exchange();
+  const { aurora, hudson, inAurora, inHudson, auroraStarts } = auroraAndHudsonHoldTheInvite(fixtures, {
+    minutes: 60,
+    title: 'Quarterly review',
+    agenda: [{ title: 'Budget', minutes: 20 }],
+  });
+  const fromAurora = await auroraStarts();
   // What the thief read: the link, and Aurora's proof.
   const heard = fromAurora[0]!;
   expect(heard.proof).toMatch(/^[0-9a-f]{32}$/);

@@ -1,8 +1,8 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import type { LinkRecord } from '../../contract/link-records.js';
-import { start } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { holdingTheInvite, linkedRoomFixture, sameInviteInTwoRooms } from './testing/linked-room-fixture.js';
+import { auroraAndHudsonHoldTheInvite } from '../../tests/helpers/two-sites-one-invite.js';
+import { holdingTheInvite, linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
 afterEach(async () => {
@@ -33,16 +33,8 @@ async function resent(room: Room): Promise<LinkRecord[]> {
 const asEarlierRelease = (records: LinkRecord[]) => records.map(({ proof: _proof, ...r }) => r as LinkRecord);
 
 it('a room of a third site whose calendar gets the invite while the meeting runs is heard in both rooms: it shows it holds the invite', async () => {
-  const lab = sameInviteInTwoRooms(fixtures, booking, [
-    ['hq/aurora', 'Aurora'],
-    ['ny/hudson', 'Hudson'],
-  ]);
-  const [aurora, hudson] = lab.rooms;
-  const [inAurora, inHudson] = lab.meetings;
-  lab.exchange();
-  await lab.aSecondLater();
-  start(aurora.ctx, inAurora);
-  lab.exchange();
+  const { aurora, hudson, inAurora, inHudson, auroraStarts } = auroraAndHudsonHoldTheInvite(fixtures, booking);
+  await auroraStarts();
   expect(listed(hudson, inHudson)).toEqual(['hq/aurora', 'ny/hudson']);
 
   // The organiser adds Shenzhen to the invite: its calendar has it now. No room takes invitations from its site.
@@ -63,14 +55,8 @@ it('a room of a third site whose calendar gets the invite while the meeting runs
 });
 
 it('a room of an earlier release that the organiser links late is heard also in a room that refused it before: that room asks for its records again', async () => {
-  const lab = sameInviteInTwoRooms(fixtures, booking, [
-    ['hq/aurora', 'Aurora'],
-    ['ny/hudson', 'Hudson'],
-  ]);
-  const [aurora, hudson] = lab.rooms;
-  const [inAurora, inHudson] = lab.meetings;
-  lab.exchange();
-  await lab.aSecondLater();
+  const { aurora, hudson, inAurora, inHudson, aSecondLater } = auroraAndHudsonHoldTheInvite(fixtures, booking);
+  await aSecondLater();
 
   // Aurora's organiser links Shenzhen, which takes Aurora's invitations and books the meeting; its release sends no proof.
   const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures, { acceptFrom: ['hq/*'] });
@@ -102,21 +88,16 @@ it('a room of an earlier release that the organiser links late is heard also in 
   expect([aurora.rooms.refused, hudson.rooms.refused]).toEqual([0, fromLotus.length]);
 });
 
-it('a room of an earlier release is heard by the rooms that take invitations from it (acceptFrom, by default their own site), not by the others', async () => {
-  const lab = sameInviteInTwoRooms(fixtures, booking, [
-    ['hq/aurora', 'Aurora'],
-    ['ny/hudson', 'Hudson'],
-  ]);
-  const [aurora, hudson] = lab.rooms;
-  const [inAurora, inHudson] = lab.meetings;
-  lab.exchange();
+it('a room of an earlier release is heard by the rooms that let it in without proof (withoutProof), not by the others: not by a room of its own site either', async () => {
+  // Aurora takes Borealis's invitations (its own site, by default); Hudson lets it in without proof while the sites upgrade.
+  const { aurora, hudson, inAurora, inHudson } = auroraAndHudsonHoldTheInvite(fixtures, booking, [{}, { withoutProof: ['hq/borealis'] }]);
 
   const borealis = holdingTheInvite(fixtures, booking, ['hq/borealis', 'Borealis']);
   borealis.rooms.sync();
   const fromBorealis = asEarlierRelease(borealis.sent());
   deliver(fromBorealis, aurora, hudson);
 
-  expect(listed(aurora, inAurora)).toEqual(['hq/aurora', 'hq/borealis', 'ny/hudson']);
-  expect(listed(hudson, inHudson)).toEqual(['hq/aurora', 'ny/hudson']);
-  expect([aurora.rooms.refused, hudson.rooms.refused]).toEqual([0, fromBorealis.length]);
+  expect(listed(aurora, inAurora)).toEqual(['hq/aurora', 'ny/hudson']);
+  expect(listed(hudson, inHudson)).toEqual(['hq/aurora', 'hq/borealis', 'ny/hudson']);
+  expect([aurora.rooms.refused, hudson.rooms.refused]).toEqual([fromBorealis.length, 0]);
 });

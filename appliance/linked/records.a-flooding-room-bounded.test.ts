@@ -9,7 +9,7 @@ import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 /**
  * A room whose broker login was stolen sends Aurora record after record about a meeting they
- * share (one of the meeting's: Aurora takes invitations from its site), each with a new id. Aurora keeps LINK_RECORD_BOUNDS of them (records, bytes) from that
+ * share (one of the meeting's: Aurora hears its site without proof, `withoutProof`), each with a new id. Aurora keeps LINK_RECORD_BOUNDS of them (records, bytes) from that
  * room and no more — the rest are refused, not stored — while the meeting's other rooms go on
  * being heard; and another room's notes count toward what the meeting holds, as a person's do.
  */
@@ -23,7 +23,7 @@ afterEach(async () => {
 const THIEF = 'sz/thief';
 
 function aMeetingInAurora() {
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures, { acceptFrom: ['hq/*', 'sz/*'] });
+  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures, { withoutProof: ['sz/*'] });
   linked.push(aurora.rooms);
   const m = book(aurora.ctx, { minutes: 60, title: 'Across sites' });
   aurora.rooms.sync();

@@ -18,8 +18,8 @@ afterEach(async () => {
 });
 
 it('keeps the linked records of a meeting as long as the meeting, and deletes them with it', async () => {
-  // Lotus is one of the meeting's rooms: Aurora takes invitations from its site.
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures, { acceptFrom: ['hq/*', 'sz/*'] });
+  // Lotus is one of the meeting's rooms: Aurora hears its site without proof (its hand-made records carry none).
+  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures, { withoutProof: ['sz/*'] });
   const ctx = aurora.ctx;
   const earlier = book(ctx, { minutes: 60, title: 'Across sites' });
   const later = book(ctx, { start: '2026-04-01T09:00:00.000Z', minutes: 60, title: 'Later across sites' });

@@ -22,8 +22,8 @@ afterEach(async () => {
 });
 
 it('folds records in order without reading the others again, and one out of order from the store, to the same state', () => {
-  // Lotus is one of the meeting's by acceptFrom: its hand-made records carry no proof of the invite.
-  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures, { acceptFrom: ['hq/*', 'sz/*'] });
+  // Lotus is one of the meeting's by withoutProof: its hand-made records carry no proof of the invite.
+  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures, { withoutProof: ['sz/*'] });
   linked.push(aurora.rooms);
   const m = book(aurora.ctx, { minutes: 60, title: 'Across sites' });
   aurora.rooms.sync();

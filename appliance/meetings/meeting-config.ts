@@ -99,12 +99,25 @@ export const MeetingsSection = Type.Object(
               {
                 maxItems: 500,
                 description:
-                  "Rooms whose invitations to a linked meeting this room takes (it books the meeting when free), and that take part in its linked meetings without showing they hold the invite; others are refused. Default: this room's own site",
+                  "Rooms whose invitations to a linked meeting this room takes (it books the meeting when free); others are refused. Default: this room's own site",
+              },
+            ),
+          ),
+          withoutProof: Type.Optional(
+            Type.Array(
+              Type.String({
+                pattern: '^([A-Za-z0-9_.-]+|\\*)/([A-Za-z0-9_.-]+|\\*)$',
+                description: 'A room as "site/room", every room of a site as "site/*", or every room as "*/*"',
+              }),
+              {
+                maxItems: 500,
+                description:
+                  "Rooms heard on this room's linked meetings without showing they hold the invite: rooms of an earlier release, which show no proof, while the site upgrades (remove them once upgraded). Default: none — a room takes part by holding the invite or being linked by the organiser",
               },
             ),
           ),
         },
-        { additionalProperties: false, description: 'Linked meetings: which rooms may link this room to their meetings, and take part in them' },
+        { additionalProperties: false, description: 'Linked meetings: which rooms may link this room to their meetings, and which take part without proof' },
       ),
     ),
   },

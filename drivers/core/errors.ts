@@ -193,7 +193,11 @@ export const ERROR_CATALOG = {
   },
   ROOMCTL_E_LINK_NOT_MEMBER: {
     http: 403,
-    hint: "A linked meeting takes records only from its rooms: those whose calendars hold its invite, those an organiser linked to it, and the rooms of meetings.links.acceptFrom (by default this room's site). Put the room in the invite, link it from the organiser's room, or name it in acceptFrom.",
+    hint: "A linked meeting takes records only from its rooms: those whose calendars hold its invite, those an organiser linked to it, and the rooms of meetings.links.withoutProof (none by default: rooms of an earlier release while a site upgrades). Put the room in the invite, link it from the organiser's room, or, for a room of an earlier release, name it in withoutProof.",
+  },
+  ROOMCTL_E_LINK_MISMATCH: {
+    http: 403,
+    hint: "An invitation to a linked meeting names the link its occurrence key makes (a digest of the invite's UID and occurrence); this one named another meeting's and linked nothing. A room of a current release never sends such an invitation: look at the inviting room.",
   },
   ROOMCTL_E_LINK_ROOM: {
     http: 400,

@@ -3,9 +3,8 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingView } from '../../appliance/api/api-types.js';
 import type { LinkChange } from '../../contract/link-records.js';
-import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
+import { startAuroraAndARoomItLinks, type AuroraAndARoomItLinks } from '../helpers/aurora-and-a-room-it-links.js';
+import { type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 /**
@@ -16,33 +15,16 @@ import { until } from '../helpers/until.js';
  * timer, claims the roll call, ends the meeting with an agenda item of its own, checks someone in
  * and writes a decision. Both rooms refuse every record and go on as before.
  */
-const AURORA = { username: 'roomctl-hq-aurora', password: 'aurora-broker-password' };
-const HUDSON = { username: 'roomctl-ny-hudson', password: 'hudson-broker-password' };
-const THIEF = { username: 'roomctl-sz-thief', password: 'thief-broker-password' };
-let broker: RunningMosquitto;
-const rooms: TelemetryRoom[] = [];
+let lab: AuroraAndARoomItLinks | undefined;
 let thief: MqttClient | undefined;
 
 beforeAll(async () => {
-  broker = await startMosquitto({
-    users: [AURORA, HUDSON, THIEF],
-    acl: [mosquittoAcl(AURORA.username, 'hq', 'aurora'), mosquittoAcl(HUDSON.username, 'ny', 'hudson'), mosquittoAcl(THIEF.username, 'sz', 'thief')].join('\n'),
-  });
-  const mqttOf = (user: typeof AURORA) => ({ url: broker.url, protocolVersion: 5 as const, ...user });
-  rooms.push(await startTelemetryRoom({ mqtt: mqttOf(AURORA) }));
-  rooms.push(
-    await startTelemetryRoom({
-      mqtt: mqttOf(HUDSON),
-      room: { id: 'hudson', name: 'Hudson', site: 'ny' },
-      meetings: { links: { acceptFrom: ['hq/aurora'] } },
-    }),
-  );
+  lab = await startAuroraAndARoomItLinks({ site: 'ny', id: 'hudson', name: 'Hudson' }, ['sz/thief']);
 }, 90_000);
 
 afterAll(async () => {
   await thief?.endAsync();
-  for (const room of rooms) await room.close();
-  await broker?.close();
+  await lab?.close();
 });
 
 const meetingIn = async (room: TelemetryRoom) => ((await call(room, 'GET', '/api/v1/meetings')).body as unknown as MeetingView[])[0];
@@ -58,9 +40,9 @@ const shown = async (room: TelemetryRoom) => {
 };
 
 it("a room with a stolen login that read a meeting's link on the broker can change nothing in the meeting's rooms", async () => {
-  const [aurora, hudson] = rooms as [TelemetryRoom, TelemetryRoom];
+  const { aurora, linked: hudson, broker, logins } = lab!;
   // The thief listens to every room's records, as its login may.
-  thief = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...THIEF, clientId: 'thief' });
+  thief = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...logins['sz/thief'], clientId: 'thief' });
   const links = new Set<string>();
   thief.on('message', (topic) => links.add(topic.split('/')[4]!));
   await thief.subscribeAsync('roomctl/+/+/meetings/+/records', { qos: 1 });

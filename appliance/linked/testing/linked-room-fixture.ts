@@ -3,7 +3,7 @@ import { roomFixture, type RoomFixture } from '../../meetings/testing/room-fixtu
 import { TelemetryOutbox } from '../../telemetry/outbox.js';
 import type { LinkInvitation, LinkRecord } from '../../../contract/link-records.js';
 import { senderOf } from '../../../contract/link-topics.js';
-import { invitationPolicy } from '../invitation-policy.js';
+import { invitationPolicy, withoutProofPolicy } from '../invitation-policy.js';
 import { LinkStore } from '../link-store.js';
 import { LinkedRooms } from '../linked-rooms.js';
 
@@ -11,9 +11,10 @@ import { LinkedRooms } from '../linked-rooms.js';
  * A linked room over a meeting fixture, in this process, sending into its own telemetry outbox
  * (what it would put on the broker): a test hands `sent()` records to another room's
  * `rooms.receive`, in the order (and as often) it likes. The fixture goes into `fixtures`, for
- * the test to close. `acceptFrom` is its `meetings.links.acceptFrom` (by default its own site).
+ * the test to close. `acceptFrom` and `withoutProof` are its `meetings.links` (by default: its own
+ * site's invitations taken, no room heard without proof).
  */
-export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[], options: { acceptFrom?: string[] } = {}) {
+export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[], options: LinkedRoomOptions = {}) {
   const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
   const ctx = fx.room.ctx;
   const outbox = new TelemetryOutbox(ctx.db, { maxMessages: 10_000, maxAgeMs: 3_600_000 });
@@ -27,6 +28,7 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     log: ctx.log,
     subscribe: () => undefined,
     accepts: invitationPolicy(self, options.acceptFrom),
+    heardWithoutProof: withoutProofPolicy(options.withoutProof),
   });
   ctx.linked = rooms;
   // Closed as the room is: its re-sends stopped before its database closes (a join's re-send waits 500 ms).
@@ -63,6 +65,12 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
   return { fx, ctx, rooms, sent, invitationsSent };
 }
 
+/** A linked room's `meetings.links`. */
+interface LinkedRoomOptions {
+  acceptFrom?: string[];
+  withoutProof?: string[];
+}
+
 type LinkedRoom = ReturnType<typeof linkedRoomFixture>;
 
 /** The invite the rooms of these fixtures hold in their calendars: its occurrence key. */
@@ -73,7 +81,7 @@ export function holdingTheInvite(
   fixtures: RoomFixture[],
   booking: Parameters<typeof book>[1],
   [self, name]: [string, string],
-  options: { acceptFrom?: string[] } = {},
+  options: LinkedRoomOptions = {},
 ): LinkedRoom & { meeting: string } {
   const room = linkedRoomFixture(self, name, fixtures, options);
   const m = book(room.ctx, booking);
@@ -83,7 +91,7 @@ export function holdingTheInvite(
 
 /**
  * Two linked rooms with the same invite in both calendars (the same occurrence key, the same
- * booking; `acceptFrom` for both). `exchange` has both rooms send what they have and hands each the other's records,
+ * booking; `options` for both, or one each). `exchange` has both rooms send what they have and hands each the other's records,
  * put in the order (and as often) `order` says; `aSecondLater` moves both rooms' clocks on, so the
  * next edit is the later one in every room.
  */
@@ -94,9 +102,9 @@ export function sameInviteInTwoRooms(
     ['hq/aurora', 'Aurora'],
     ['sz/lotus', 'Shenzhen'],
   ],
-  options: { acceptFrom?: string[] } = {},
+  options: LinkedRoomOptions | [LinkedRoomOptions, LinkedRoomOptions] = {},
 ) {
-  const held = names.map((name) => holdingTheInvite(fixtures, booking, name, options));
+  const held = names.map((name, n) => holdingTheInvite(fixtures, booking, name, Array.isArray(options) ? options[n] : options));
   const rooms: [LinkedRoom, LinkedRoom] = [held[0]!, held[1]!];
   const meetings: [string, string] = [held[0]!.meeting, held[1]!.meeting];
   const exchange = (order: (records: LinkRecord[]) => LinkRecord[] = (records) => records) => {

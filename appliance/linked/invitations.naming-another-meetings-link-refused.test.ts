@@ -1,0 +1,92 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import type { LinkInvitation } from '../../contract/link-records.js';
+import { checkIn } from '../meetings/meeting-lifecycle.js';
+import type { RoomFixture } from '../meetings/testing/room-fixture.js';
+import { auroraAndHudsonHoldTheInvite } from '../../tests/helpers/two-sites-one-invite.js';
+import { linkedRoomFixture } from './testing/linked-room-fixture.js';
+
+const fixtures: RoomFixture[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const fx of fixtures.splice(0)) await fx.close();
+});
+
+/** A room of Aurora's own site, whose invitations Aurora takes by default, and whose broker login was stolen. */
+const THIEF = 'hq/thief';
+const booking = { minutes: 60, title: 'Quarterly review' };
+const everything = (room: { ctx: RoomFixture['room']['ctx'] }) => room.ctx.meetings.between('2026-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z');
+
+/**
+ * An invitation carries the meeting's link and its occurrence key, and the link is a digest of
+ * that key. The thief read the link of Aurora and Hudson's meeting on the broker (not its key)
+ * and invites Aurora to a meeting of its own under that link: taken, it would join Aurora's
+ * booking of the thief's meeting to the link, and Hudson's records would land in it. Aurora
+ * refuses it (ROOMCTL_E_LINK_MISMATCH, counted, one log line), books nothing, and its meeting
+ * with Hudson goes on as before.
+ */
+it("an invitation naming another meeting's link under a key of its own links nothing: refused and logged, the meeting of that link unchanged", async () => {
+  const { aurora, hudson, inAurora, inHudson, auroraStarts } = auroraAndHudsonHoldTheInvite(fixtures, booking);
+  const [heard] = await auroraStarts();
+  const warn = vi.spyOn(aurora.ctx.log, 'warn');
+  const forged: LinkInvitation = {
+    id: 'forged-1',
+    link: heard!.link,
+    room: THIEF,
+    at: aurora.ctx.clock.now().toISOString(),
+    kind: 'invitation',
+    occurrenceKey: 'made-up@thief.example.com',
+    title: 'Quarterly review (moved)',
+    start: new Date(aurora.ctx.clock.now().getTime() + 3_600_000).toISOString(),
+    end: new Date(aurora.ctx.clock.now().getTime() + 7_200_000).toISOString(),
+    confidentiality: 'normal',
+    rooms: [THIEF, 'hq/aurora'],
+  };
+  const meetingsBefore = everything(aurora).map((m) => m.id);
+
+  aurora.rooms.invited(forged);
+  aurora.rooms.invited(forged); // the broker delivers it again
+
+  expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
+  expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard!.link)).toBe(0);
+  expect(aurora.rooms.refused).toBe(2);
+  const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === 'ROOMCTL_E_LINK_MISMATCH');
+  expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: 'forged-1', link: heard!.link, alsoRefused: 0 }), expect.any(String)]]);
+
+  // Hudson's next record still lands in Aurora's meeting of that link.
+  checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
+  hudson.rooms.sync();
+  for (const r of hudson.sent()) aurora.rooms.receive(r);
+  expect(aurora.rooms.rooms(inAurora).map((r) => [r.room, r.present])).toEqual([
+    ['aurora', 0],
+    ['hudson', 1],
+  ]);
+});
+
+it("the organiser's invitation, whose link its occurrence key makes, links the invited room to the meeting", () => {
+  const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures);
+  const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures, { acceptFrom: ['hq/*'] });
+  const inAurora = aurora.ctx.meetings.insert(
+    {
+      source: 'adhoc',
+      seriesKey: null,
+      occurrenceKey: 'review@example.com',
+      title: 'Quarterly review',
+      organiser: {},
+      attendees: [],
+      description: '',
+      agenda: [],
+      start: '2026-04-01T09:00:00.000Z',
+      end: '2026-04-01T10:00:00.000Z',
+      confidentiality: 'normal',
+    },
+    aurora.ctx.clock.now(),
+  );
+  aurora.rooms.link(inAurora.id, ['sz/lotus']);
+  const [sent] = aurora.invitationsSent();
+
+  lotus.rooms.invited(sent!.invitation);
+
+  expect(everything(lotus).map((m) => [m.occurrenceKey, m.title])).toEqual([['review@example.com', 'Quarterly review']]);
+  expect(lotus.ctx.db.prepare('SELECT link FROM linked_meetings').pluck().all()).toEqual([sent!.invitation.link]);
+  expect(lotus.rooms.refused).toBe(0);
+});
