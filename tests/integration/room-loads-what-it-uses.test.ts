@@ -3,8 +3,8 @@
  * a VISCA camera on a serial port and a PJLink display, no demo), a room without a media
  * section or broker does not load the media service or the link between rooms, and no room
  * loads a device simulator or a driver's provisioning parts: it drives its devices, it does
- * not play them, nor search for them. The demo's fleet keeps its data in SQLite and loads no
- * PostgreSQL client (whose runtime check would load Node's fetch too). (ical.js stays: every
+ * not play them, nor search for them. The demo's fleet, and `roomctl fleet`, keep their data in
+ * SQLite and load no PostgreSQL client (whose runtime check would load Node's fetch too). (ical.js stays: every
  * room writes its minutes' action items with it, in a synchronous step.) What the room's
  * own process loads is written down by a module-loader hook given to that process
  * (`--import`), which sees every module as Node loads it.
@@ -148,10 +148,26 @@ it('a room loads no simulator and no provisioning part, while driving both devic
   expect(loaded.filter((url) => /\/appliance\/(media\/media-service|linked\/linked-rooms)\.[jt]s$/.test(url))).toEqual([]);
 });
 
+/** The PostgreSQL client and the fleet's seam to it. */
+const POSTGRES_CLIENT = /\/node_modules\/pg(-[\w-]+)?\/|\/fleet\/fleet-sql-postgres\.[jt]s$/;
+
 it("the demo's fleet, on SQLite, loads no PostgreSQL client", async () => {
   const demo = await startRecorded(await tempDir(), ['start', '--listen', '127.0.0.1:0'], /API\s+(http:\/\/\S+?)\/api\/v1\/status/);
   const loaded = await demo.loaded();
   // The hook saw the demo's fleet and its SQLite store.
   expect(loaded.some((url) => url.includes('/fleet/fleet-sql-sqlite.ts'))).toBe(true);
-  expect(loaded.filter((url) => /\/node_modules\/pg(-[\w-]+)?\/|\/fleet\/fleet-sql-postgres\.[jt]s$/.test(url))).toEqual([]);
+  expect(loaded.filter((url) => POSTGRES_CLIENT.test(url))).toEqual([]);
+});
+
+it('nor does `roomctl fleet` on SQLite', async () => {
+  const dir = await tempDir();
+  // No broker listens on port 1: the fleet view starts anyway and keeps retrying it.
+  const fleet = await startRecorded(
+    dir,
+    ['fleet', '--data', dir, '--broker', 'mqtt://127.0.0.1:1', '--listen', '127.0.0.1:0'],
+    /dashboard (http:\/\/\S+?)\/\?token/,
+  );
+  const loaded = await fleet.loaded();
+  expect(loaded.some((url) => url.includes('/fleet/fleet-sql-sqlite.ts'))).toBe(true);
+  expect(loaded.filter((url) => POSTGRES_CLIENT.test(url))).toEqual([]);
 });
