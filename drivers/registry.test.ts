@@ -80,20 +80,18 @@ describe('driver registry invariants', () => {
       );
     });
 
-    it('can be provisioned: what finds it (search, probe or USB identity) comes with the entry it proposes', () => {
-      const found = definition.discover !== undefined || definition.probe !== undefined || definition.transport === 'hid';
-      expect(typeof definition.proposeConfig, 'a driver that can be found proposes its entry').toBe(found ? 'function' : 'undefined');
-      if (definition.probe)
-        expect(
-          definition.probe.serial?.length || definition.probe.tcp || definition.probe.hid,
-          'a probe asks on a serial port, a TCP port or of a HID device',
-        ).toBeTruthy();
-      for (const section of [definition.discover?.options, definition.credentials]) {
+    it('can be provisioned: what finds it (search, probe or USB identity) comes with the entry it proposes', async () => {
+      const parts = (await definition.loadProvisioning?.()) ?? {};
+      const found = parts.discover !== undefined || parts.probe !== undefined || definition.transport === 'hid';
+      expect(typeof parts.proposeConfig, 'a driver that can be found proposes its entry').toBe(found ? 'function' : 'undefined');
+      if (parts.probe)
+        expect(parts.probe.serial?.length || parts.probe.tcp || parts.probe.hid, 'a probe asks on a serial port, a TCP port or of a HID device').toBeTruthy();
+      for (const section of [parts.discover?.options, parts.credentials]) {
         if (!section) continue;
         expect(section[Kind]).toBe('Object');
         expect(section.additionalProperties, 'an answers section refuses unknown fields').toBe(false);
       }
-      if (definition.discover) expect(Object.keys(definition.discover.options.properties)).toEqual(expect.arrayContaining(['search', 'timeoutMs']));
+      if (parts.discover) expect(Object.keys(parts.discover.options.properties)).toEqual(expect.arrayContaining(['search', 'timeoutMs']));
     });
 
     it('ships a simulator speaking its protocol (HID devices are faked at the node-hid object instead)', async () => {

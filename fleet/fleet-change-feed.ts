@@ -4,7 +4,7 @@ import type { Logger } from '../appliance/logger.js';
 import type { FleetEvent } from './fleet-api-types.js';
 import { emptyChanges, type FleetChanges } from './fleet-changes.js';
 import type { FleetSql, FleetSqlTx } from './fleet-sql.js';
-import { PostgresFleetSql } from './fleet-sql-postgres.js';
+import type { PostgresFleetSql } from './fleet-sql-postgres.js';
 
 /**
  * How an instance learns what the others sharing its PostgreSQL wrote: each batch's changes
@@ -92,8 +92,8 @@ export class FleetChangeFeed extends EventEmitter {
     loadEvents: (seqs: number[]) => Promise<FleetEvent[]>,
     log: Pick<Logger, 'warn'>,
   ): Promise<FleetChangeFeed | undefined> {
-    if (!(sql instanceof PostgresFleetSql)) return undefined;
-    const feed = new FleetChangeFeed(sql, origin, loadEvents, log);
+    if (sql.dialect !== 'postgres') return undefined;
+    const feed = new FleetChangeFeed(sql as PostgresFleetSql, origin, loadEvents, log);
     await feed.listen();
     return feed;
   }

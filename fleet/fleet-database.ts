@@ -4,7 +4,6 @@ import { openSqlite, type Db } from '../appliance/store/database.js';
 import type { Migration } from '../appliance/store/migrations.js';
 import { FLEET_MIGRATIONS, migrationSql, type FleetMigration } from './fleet-migrations.js';
 import type { FleetSql } from './fleet-sql.js';
-import { connectPostgres } from './fleet-sql-postgres.js';
 import { SqliteFleetSql } from './fleet-sql-sqlite.js';
 
 /** Where the fleet keeps its state: `<dataDir>/fleet.sqlite` unless `database` names a PostgreSQL. */
@@ -20,6 +19,8 @@ interface FleetDatabaseOptions {
 /** Opens the fleet's database, brings its schema up to date and returns the seam to it. */
 export async function openFleetSql(options: FleetDatabaseOptions, migrations: readonly FleetMigration[] = FLEET_MIGRATIONS): Promise<FleetSql> {
   if (options.database) {
+    // Loaded only here: the PostgreSQL client (and, through its runtime check, Node's fetch) is megabytes a fleet on SQLite never uses.
+    const { connectPostgres } = await import('./fleet-sql-postgres.js');
     const sql = await connectPostgres(options.database, { log: options.log, max: options.maxConnections });
     try {
       await migratePostgres(sql, migrations);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { RoomctlError } from '../drivers/core/errors.js';
 import type { Logger } from '../appliance/logger.js';
-import { numberPlaceholders, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
+import { numberPlaceholders, redactDatabaseUrl, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -10,17 +10,6 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-/** The URL with its password hidden, for messages and logs. */
-export function redactDatabaseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(not a URL)';
-  }
-}
 
 /** A pool of connections to the PostgreSQL several fleet instances share. */
 export class PostgresFleetSql implements FleetSql {

@@ -58,3 +58,14 @@ export function numberPlaceholders(sql: string): string {
   }
   return out;
 }
+
+/** A database URL with its password hidden, for messages and logs (here, not beside the PostgreSQL client: a fleet on SQLite prints it too). */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}

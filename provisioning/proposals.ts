@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../drivers/core/localized-text.js';
+import type { ProvisioningDriver } from './provisioning-drivers.js';
 import { Value } from '@sinclair/typebox/value';
-import type { AnyDriverDefinition } from '../drivers/core/definition.js';
 import type { DeviceIdentity } from '../drivers/core/device-discovery.js';
 import type { DeviceConfig } from '../appliance/config/config-schema.js';
 import { deviceSchema } from '../appliance/config/config-schema.js';
@@ -42,13 +42,19 @@ function endpointKey(entry: Record<string, unknown>): string {
   const at =
     entry.host !== undefined
       ? `${s(entry.host)}${entry.port !== undefined ? `:${s(entry.port)}` : ''}`
-      : s(entry.serialPort ?? entry.port ?? entry.path ?? `${s(entry.vendorId)}:${s(entry.productId)}`);
+      : // Two of one USB model are told apart by their serial numbers.
+        s(
+          entry.serialPort ??
+            entry.port ??
+            entry.path ??
+            `${s(entry.vendorId)}:${s(entry.productId)}${entry.serialNumber !== undefined ? `:${s(entry.serialNumber)}` : ''}`,
+        );
   const unit = entry.address ?? entry.displayId ?? entry.setId;
   return `${s(entry.driver)}@${at}${unit !== undefined ? `#${s(unit)}` : ''}`;
 }
 
 interface Draft {
-  driver: AnyDriverDefinition;
+  driver: ProvisioningDriver;
   endpoint: string;
   fields: Record<string, unknown>;
   detail: string;
@@ -72,10 +78,15 @@ function identityOf(finding: Finding, notes: string[]): { driver: string; identi
     return { driver: h.driver, identity, grant: { subsystem: 'hidraw', ...usb, path: h.path } };
   }
   const v = finding.verdict;
+  // A network verdict names its host:port itself.
+  const at = finding.source === 'network' ? '' : `${finding.endpoint}: `;
+  if (v.verdict === 'error' && finding.source === 'serial') {
+    notes.push(`${at}${v.detail}`);
+    return undefined;
+  }
   if (v.verdict !== 'match') {
-    const why =
-      finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : v.verdict === 'garbage' ? 'garbage' : 'error'} — ${v.detail}`;
-    notes.push(`${finding.endpoint}: ${why}; not configured`);
+    const why = finding.source === 'network' ? v.detail : `${v.verdict === 'silent' ? 'no answer' : 'garbage'} — ${v.detail}`;
+    notes.push(`${at}${why}; not configured`);
     return undefined;
   }
   if (finding.source === 'network')
@@ -85,7 +96,7 @@ function identityOf(finding: Finding, notes: string[]): { driver: string; identi
 }
 
 /** The entries a finding's driver proposes for it, with the answers' credentials for that driver. */
-function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly AnyDriverDefinition[], notes: string[]): Draft[] {
+function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly ProvisioningDriver[], notes: string[]): Draft[] {
   const found = identityOf(finding, notes);
   if (!found) return [];
   const driver = drivers.find((x) => x.id === found.driver);
@@ -115,16 +126,17 @@ function draftsOf(finding: Finding, answers: ProvisionAnswers, drivers: readonly
 export function proposeDevices(
   findings: Finding[],
   answers: ProvisionAnswers,
-  drivers: readonly AnyDriverDefinition[],
+  drivers: readonly ProvisioningDriver[],
   existing: DeviceConfig[] = [],
 ): Proposal {
   const notes: string[] = [];
   const names = answers.devices?.names ?? {};
   const previous = new Map(existing.map((e) => [endpointKey(e), e]));
-  const taken = new Set<string>();
+  // Every id the config has is taken, found this time or not: a new device never takes a missing one's id (and so its entry).
+  const taken = new Set<string>(existing.map((e) => e.id));
   const devices: ProposedDevice[] = [];
   const drafts = findings.flatMap((f) => draftsOf(f, answers, drivers, notes));
-  const pending: { draft: Draft; driver: AnyDriverDefinition; fields: Record<string, unknown>; id?: string; name?: LocalizedText }[] = [];
+  const pending: { draft: Draft; driver: ProvisioningDriver; fields: Record<string, unknown>; id?: string; name?: LocalizedText }[] = [];
 
   for (const draft of drafts) {
     const { driver, fields } = draft;
@@ -164,10 +176,20 @@ export function proposeDevices(
     devices.push({ entry, endpoint: p.draft.endpoint, detail: p.draft.detail, ...(p.draft.grant ? { grant: { ...p.draft.grant, deviceId: entry.id } } : {}) });
   }
   const written = new Set(devices.map((d) => endpointKey(d.entry)));
+  // Ports that could not be opened (in use, no permission): their devices were not looked for, not missed.
+  const unprobed = new Set(findings.flatMap((f) => (f.source === 'serial' && f.verdict.verdict === 'error' && f.verdict.unprobed ? [f.port.path] : [])));
   for (const old of existing) {
     if (written.has(endpointKey(old)) || devices.some((d) => d.entry.id === old.id)) continue;
-    notes.push(`${old.id} (${endpointKey(old)}): not found this time; kept from the existing config`);
+    const port = old.serialPort ?? old.port;
+    const why = typeof port === 'string' && unprobed.has(port) ? 'its port was not probed this time' : 'not found this time';
+    notes.push(`${old.id} (${endpointKey(old)}): ${why}; kept from the existing config`);
     devices.push({ entry: old, endpoint: endpointKey(old), detail: 'kept from the existing config', kept: true });
   }
+  // The order of the config found, new devices after: a device missing this time (or a port in use) rewrites nothing.
+  const rank = (d: ProposedDevice) => {
+    const at = existing.findIndex((e) => e.id === d.entry.id);
+    return at === -1 ? existing.length : at;
+  };
+  devices.sort((a, b) => rank(a) - rank(b));
   return { devices, notes };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfigFile } from '../appliance/config/config-load.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from '../drivers/onvif/onvif-camera-simulator.js';
-import { DRIVERS } from '../drivers/registry.js';
+import { PROVISIONING_DRIVERS } from './provisioning-drivers.js';
 import { provision } from './provision.js';
 import { startRoomLab, type RoomLab } from './testing/room-lab.js';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await provision({
     answers,
     root: lab.root,
-    drivers: DRIVERS,
+    drivers: PROVISIONING_DRIVERS,
     discovery: lab.deps,
     out: () => undefined,
     progress: () => undefined,
@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 it('writes a name for every device it found, from what the device said or from its kind and number', async () => {
-  const config = await loadConfigFile(join(lab.root, 'etc/roomctl/room.yaml'), DRIVERS);
+  const config = await loadConfigFile(join(lab.root, 'etc/roomctl/room.yaml'), PROVISIONING_DRIVERS);
   expect(config.devices.map((d) => [d.id, d.name])).toEqual([
     ['camera-1', { en: 'Camera 1', 'zh-CN': '摄像机 1' }],
     ['camera-2', { en: 'Camera 2', 'zh-CN': '摄像机 2' }],

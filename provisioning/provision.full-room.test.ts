@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfigFile } from '../appliance/config/config-load.js';
-import { DRIVERS } from '../drivers/registry.js';
+import { PROVISIONING_DRIVERS } from './provisioning-drivers.js';
 import { startOnvifSimulator, type RunningOnvifSimulator } from '../drivers/onvif/onvif-camera-simulator.js';
 import { startMosquitto, type RunningMosquitto } from '../tests/helpers/mosquitto.js';
 import { findUser } from './install/system-state.js';
@@ -14,7 +14,7 @@ import { startCalendarServer } from './testing/calendar-server.js';
 import { MDC_ADAPTER, SILENT_ADAPTER, startRoomLab, VISCA_ADAPTER, type RoomLab } from './testing/room-lab.js';
 
 const run = promisify(execFile);
-const drivers = DRIVERS;
+const drivers = PROVISIONING_DRIVERS;
 const USER = 'roomctl-hq-hq-3f-aurora';
 
 let lab: RoomLab;
@@ -148,6 +148,14 @@ it('ends with a doctor report that proves the room: devices, broker (as the room
     ['panel', 'ok'],
   ]);
   expect(doctor.passed).toBe(true);
+  // Each device named with where it is: its serial port (a display over RS-232 too), or its host and port.
+  expect(doctor.results.filter((r) => r.area === 'device').map((r) => r.name.replace(/:\d+\)$/, ':…)'))).toEqual([
+    `camera-1 (visca-serial ${join(lab.byIdDir, VISCA_ADAPTER)})`,
+    `camera-2 (visca-serial ${join(lab.byIdDir, VISCA_ADAPTER)})`,
+    `display-1 (samsung-mdc ${join(lab.byIdDir, MDC_ADAPTER)})`,
+    'cam-rear (onvif 127.0.0.1:…)',
+    'display-2 (pjlink 127.0.0.1:…)',
+  ]);
   expect(stdout).toMatch(
     /\[ ok \] broker +mqtt:\/\/127\.0\.0\.1:\d+: connected as user roomctl-hq-hq-3f-aurora; a self-test event on roomctl\/hq\/hq-3f-aurora\/events was accepted/,
   );

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
+import { PROVISIONING_DRIVERS, type ProvisioningDriver } from './provisioning-drivers.js';
 import { dirname, join } from 'node:path';
 import { parseListen } from '../appliance/http/listen-address.js';
 import { mergeSecrets } from '../appliance/config/config-secrets.js';
 import { validateConfig, formatIssue, type ConfigIssue } from '../appliance/config/config-validate.js';
 import { PROJECT_ROOT } from '../appliance/paths.js';
-import type { AnyDriverDefinition } from '../drivers/core/definition.js';
 import { RoomctlError } from '../drivers/core/errors.js';
-import { DRIVERS } from '../drivers/registry.js';
 import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { discoverRoom, type DiscoveryDeps } from './discovery/discover.js';
 import { formatDoctorReport, runDoctor } from './doctor/doctor.js';
@@ -30,7 +29,7 @@ interface ProvisionOptions {
   root?: string;
   dryRun?: boolean;
   discovery?: DiscoveryDeps;
-  drivers?: readonly AnyDriverDefinition[];
+  drivers?: readonly ProvisioningDriver[];
   run?: CommandRunner;
   /** The report and the plan (stdout). */
   out(line: string): void;
@@ -85,7 +84,7 @@ const toAnswerPath = (issue: ConfigIssue): ConfigIssue => ({ ...issue, path: ANS
  */
 export async function provision(options: ProvisionOptions): Promise<ProvisionOutcome> {
   const { answers, root, out, progress } = options;
-  const drivers = options.drivers ?? DRIVERS;
+  const drivers = options.drivers ?? PROVISIONING_DRIVERS;
   const roomctlBin = options.roomctlBin ?? join(PROJECT_ROOT, 'bin', 'roomctl.js');
   const nodePath = options.nodePath ?? process.execPath;
   const hidden = installPathProblems({ roomctlBin, nodePath, root, dryRun: options.dryRun });
@@ -107,6 +106,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     answers,
     proposal,
     previousSecrets: previous.secrets,
+    previousConfig: previous.config,
     ...(mqtt.certificate ? { mqttCertificate: mqtt.certificate } : {}),
     ...(mqtt.ca ? { mqttCa: LAYOUT.mqttCa } : {}),
     secretsFileName: 'secrets.yaml',

@@ -3,6 +3,7 @@ import type { TObject } from '@sinclair/typebox';
 import { stringify } from 'yaml';
 import { RoomConfigShape, type DeviceConfig } from '../appliance/config/config-schema.js';
 import type { ProvisionAnswers } from './answers/answers-schema.js';
+import { keepHandEditedSecrets, keepHandEdits } from './hand-edits.js';
 import type { Proposal } from './proposals.js';
 
 /** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
@@ -19,8 +20,10 @@ export interface RoomFiles {
 interface BuildInputs {
   answers: ProvisionAnswers;
   proposal: Proposal;
-  /** Secrets a previous run wrote: reused so a rerun does not rotate tokens and passwords. */
+  /** Secrets a previous run wrote: reused so a rerun does not rotate tokens and passwords; IT's additions are kept. */
   previousSecrets: Record<string, unknown>;
+  /** The room config as a previous run left it, with what IT changed since (kept where the answers do not say otherwise). */
+  previousConfig: Record<string, unknown>;
   /** Where the MQTT client certificate and key are, when the identity is a certificate and the signed certificate is in place. */
   mqttCertificate?: { cert: string; key: string };
   /** The broker CA as installed (copied next to the config). */
@@ -123,7 +126,8 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
     if (Object.keys(sectionSecrets).length > 0) secrets[section] = sectionSecrets;
   }
 
-  config.log = { level: 'info' };
+  // A level IT set (debug, while chasing a fault) is IT's: written only on the first run.
+  if (!isPlain(inputs.previousConfig.log)) config.log = { level: 'info' };
   const deviceSecrets: Plain = {};
   config.devices = proposal.devices.map(({ entry }) => {
     const own: Plain = {};
@@ -133,7 +137,11 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   });
   if (Object.keys(deviceSecrets).length > 0) secrets.devices = deviceSecrets;
   config.secrets = inputs.secretsFileName;
-  return { config, secrets, notes, adminPin };
+  const replaced: string[] = [];
+  const kept = keepHandEdits(inputs.previousConfig, config, replaced);
+  for (const r of replaced) notes.push(`room.yaml: ${r} (the answers, or their default, decide this field: to keep a value written there by hand, answer it)`);
+  const deviceIds = proposal.devices.map((d) => d.entry.id);
+  return { config: kept, secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds), notes, adminPin };
 }
 
 export function roomYaml(config: Record<string, unknown>): string {

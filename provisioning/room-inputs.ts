@@ -20,9 +20,11 @@ const parseYaml = (text: string | undefined): Plain => {
   }
 };
 
-/** What an earlier run left: its devices (ids and names are kept), its secrets (not rotated), its udev rules. */
+/** What an earlier run left: its devices (ids and names are kept), its config and secrets (IT's edits kept, secrets not rotated), its udev rules. */
 interface PreviousInstall {
   devices: DeviceConfig[];
+  /** room.yaml as it is now, secrets not merged in. */
+  config: Plain;
   secrets: Plain;
   udevRules: string | undefined;
 }
@@ -34,7 +36,7 @@ export async function readPreviousInstall(root: string | undefined): Promise<Pre
   const devices = Array.isArray(merged.devices)
     ? (merged.devices as DeviceConfig[]).filter((d) => typeof d?.id === 'string' && typeof d?.driver === 'string')
     : [];
-  return { devices, secrets, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
+  return { devices, config, secrets, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
 }
 
 interface MqttMaterial {

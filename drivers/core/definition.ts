@@ -1,7 +1,7 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { RoomctlError } from './errors.js';
 import type { LocalizedText } from './localized-text.js';
-import type { DeviceIdentity, DriverDiscovery, DriverProbe, ProposeContext, ProposedEntry } from './device-discovery.js';
+import type { DriverProvisioning } from './device-discovery.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 
 /**
@@ -141,17 +141,13 @@ export interface DriverDefinition<S extends TObject = TObject> {
    * and never plays them, so it does not load the simulators with the registry.
    */
   loadSimulator?: () => Promise<SimulatorDefinition>;
-  /** A network search for devices of this protocol (PJLink class 2 SRCH, ONVIF WS-Discovery), for provisioning. */
-  discover?: DriverDiscovery;
   /**
-   * Provisioning's question, in this driver's own protocol, to a serial port or a host:port:
-   * is this device there, and what is it? (Not the running driver's watchdog `probe()`.)
+   * How provisioning finds this driver's devices and the entry it proposes for one (its
+   * search, its question, its answers section: see `DriverProvisioning`). A loader
+   * (`async () => (await import('./x-probe.js')).xProvisioning`), for the reason the simulator
+   * is one: a room never provisions, so it does not load them with the registry.
    */
-  probe?: DriverProbe;
-  /** This driver's section of the provisioning answers' `devices` (a password, a login). */
-  credentials?: TObject;
-  /** The device entry (or entries: a camera chain) for a device found by `discover`, `probe` or its USB identity. */
-  proposeConfig?(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[];
+  loadProvisioning?: () => Promise<DriverProvisioning>;
 }
 
 export function actionsOf(definition: Pick<DriverDefinition, 'capabilities'>): ActionDefinition[] {

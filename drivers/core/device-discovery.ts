@@ -95,6 +95,25 @@ export interface DriverDiscovery {
   search(options: Record<string, unknown>): Promise<Discovered[]>;
 }
 
+/**
+ * Everything a driver brings to provisioning, in the module its definition's
+ * `loadProvisioning` loads: a room drives its devices and never provisions, so it does not
+ * load these.
+ */
+export interface DriverProvisioning {
+  /** A network search for devices of this protocol (PJLink class 2 SRCH, ONVIF WS-Discovery). */
+  discover?: DriverDiscovery;
+  /**
+   * The question, in this driver's own protocol, to a serial port, a host:port or a USB HID
+   * device: is this device there, and what is it? (Not the running driver's watchdog `probe()`.)
+   */
+  probe?: DriverProbe;
+  /** This driver's section of the provisioning answers' `devices` (a password, a login). */
+  credentials?: TObject;
+  /** The device entry (or entries: a camera chain) for a device found by `discover`, `probe` or its USB identity. */
+  proposeConfig?(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[];
+}
+
 /** Where a device was found and what its driver's probe (or a search, or its USB identity) read. */
 export interface DeviceIdentity {
   at: { serialPort: string } | { host: string; port: number } | { hid: { path: string; vendorId: string; productId: string; serialNumber?: string } };

@@ -5,7 +5,6 @@ import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
 import { EXTRON_MAX_PORTS, extronSisCapabilities } from './extron-sis-capabilities.js';
 import { EXTRON_SIS_PORT } from './extron-sis-codec.js';
 import { ExtronSisDriver } from './extron-sis-driver.js';
-import { extronSisCredentials, extronSisProbe, proposeExtronSis } from './extron-sis-probe.js';
 
 /** A switcher's inputs are numbers; the panel offers the first four unless the config says which. */
 const DEFAULT_INPUTS = ['1', '2', '3', '4'];
@@ -37,9 +36,7 @@ export const extronSisDriver = defineDriver({
   capabilitiesFor: (config) => [...extronSisCapabilities(displayInputs(config.inputs, DEFAULT_INPUTS))],
   // Q every 5 s: a dead switcher is offline within seconds, and the Telnet session never idles out.
   probeIntervalMs: 5000,
-  probe: extronSisProbe,
-  credentials: extronSisCredentials,
-  proposeConfig: proposeExtronSis,
+  loadProvisioning: async () => (await import('./extron-sis-probe.js')).extronSisProvisioning,
   loadSimulator: async () => (await import('./extron-sis-simulator.js')).extronSisSimulator,
   create: (config, ctx) => new ExtronSisDriver(config, ctx),
 });

@@ -1,4 +1,4 @@
-import type { DeviceIdentity, DriverProbe, ProposeContext, ProposedEntry } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, DriverProvisioning, ProposeContext, ProposedEntry } from '../core/device-discovery.js';
 import { hexPreview, hostEntryFields, sharedPasswordCredentials } from '../core/device-discovery.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, parseSisLine } from './extron-sis-codec.js';
 
@@ -15,7 +15,7 @@ function readBanner(bytes: Buffer) {
  * <model>, V<firmware>, <part number>` and its clock, then `Password:` when it has one: the
  * banner alone names the device.
  */
-export const extronSisProbe: DriverProbe = {
+const extronSisProbe: DriverProbe = {
   protocol: 'Extron SIS',
   tcp: {
     port: EXTRON_SIS_PORT,
@@ -38,12 +38,15 @@ export const extronSisProbe: DriverProbe = {
 };
 
 /** The answers' `devices.extron-sis`: the Telnet password the room's switchers share. */
-export const extronSisCredentials = sharedPasswordCredentials("Telnet password of the room's Extron switchers");
+const extronSisCredentials = sharedPasswordCredentials("Telnet password of the room's Extron switchers");
 
-export function proposeExtronSis(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
+function proposeExtronSis(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   const asks = 'the switcher asks for a password; add devices.extron-sis.password to the answers';
   const fields = hostEntryFields(identity, context, { defaultPort: EXTRON_SIS_PORT, needsPassword: identity.settings.password === true, asks });
   // The banner's model names the switcher on the panel ("Extron IN1608"), as IT knows it.
   const model = typeof identity.settings.model === 'string' ? identity.settings.model.trim() : '';
   return fields ? [{ fields, detail: identity.detail, ...(model ? { name: `Extron ${model}` } : {}) }] : [];
 }
+
+/** What provisioning asks of a host for an Extron switcher (its banner), its login answers and its entry. */
+export const extronSisProvisioning: DriverProvisioning = { probe: extronSisProbe, credentials: extronSisCredentials, proposeConfig: proposeExtronSis };

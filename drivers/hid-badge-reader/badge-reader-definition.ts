@@ -2,9 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineDriver } from '../core/definition.js';
 import { usbIds } from '../hid-speakerphone/speakerphone-definition.js';
 import { BadgeReaderDriver } from './badge-reader-driver.js';
-import { proposeHidEntry } from '../hid/hid-proposal.js';
 import { badgeReaderCapabilities } from './badge-reader-capabilities.js';
-import { badgeReaderProbe } from './badge-reader-probe.js';
 
 export const badgeReaderConfig = Type.Object(
   {
@@ -23,8 +21,7 @@ export const badgeReaderDriver = defineDriver({
   config: badgeReaderConfig,
   capabilities: badgeReaderCapabilities(),
   probeIntervalMs: 2000,
-  probe: badgeReaderProbe,
-  proposeConfig: proposeHidEntry,
+  loadProvisioning: async () => (await import('./badge-reader-probe.js')).badgeReaderProvisioning,
   create(config, ctx) {
     return new BadgeReaderDriver(
       {

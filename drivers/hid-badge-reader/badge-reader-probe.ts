@@ -1,4 +1,5 @@
-import type { DriverProbe } from '../core/device-discovery.js';
+import type { DriverProbe, DriverProvisioning } from '../core/device-discovery.js';
+import { proposeHidEntry } from '../hid/hid-proposal.js';
 
 /**
  * Badge readers present themselves as keyboards (they type the card number); their names or
@@ -10,7 +11,7 @@ const BADGE_READER_IDS = [/^0c27:/, /^16c0:27db$/, /^076b:/];
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-export const badgeReaderProbe: DriverProbe = {
+const badgeReaderProbe: DriverProbe = {
   protocol: 'USB HID keyboard wedge',
   async hid(device) {
     const name = `${device.manufacturer ?? ''} ${device.product ?? ''}`;
@@ -18,3 +19,6 @@ export const badgeReaderProbe: DriverProbe = {
     return BADGE_READER_NAME.test(name) || BADGE_READER_IDS.some((re) => re.test(ids));
   },
 };
+
+/** How provisioning tells a badge reader among the USB HID devices, and its entry (its USB identity). */
+export const badgeReaderProvisioning: DriverProvisioning = { probe: badgeReaderProbe, proposeConfig: proposeHidEntry };

@@ -1,9 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineDriver } from '../core/definition.js';
 import { SpeakerphoneDriver } from './speakerphone-driver.js';
-import { proposeHidEntry } from '../hid/hid-proposal.js';
 import { speakerphoneCapabilities } from './speakerphone-capabilities.js';
-import { speakerphoneProbe } from './speakerphone-probe.js';
 
 export const usbIds = {
   vendorId: Type.Integer({ minimum: 0, maximum: 0xffff, description: 'USB vendor id (YAML takes 0x0b0e)' }),
@@ -21,8 +19,7 @@ export const speakerphoneDriver = defineDriver({
   config: speakerphoneConfig,
   capabilities: speakerphoneCapabilities(),
   probeIntervalMs: 2000,
-  probe: speakerphoneProbe,
-  proposeConfig: proposeHidEntry,
+  loadProvisioning: async () => (await import('./speakerphone-probe.js')).speakerphoneProvisioning,
   create(config, ctx) {
     return new SpeakerphoneDriver({ match: { vendorId: config.vendorId, productId: config.productId, serialNumber: config.serialNumber } }, ctx);
   },

@@ -1,4 +1,5 @@
-import type { DriverProbe } from '../core/device-discovery.js';
+import type { DriverProbe, DriverProvisioning } from '../core/device-discovery.js';
+import { proposeHidEntry } from '../hid/hid-proposal.js';
 import { telephonyLayout } from '../hid/telephony-layout.js';
 
 /** USB HID usage page of telephony devices (hook switch, mute): speakerphones and headsets. */
@@ -9,7 +10,7 @@ const TELEPHONY_PAGE = 0x0b;
  * collection (Jabra lists Consumer, 0x0C): then its report descriptor decides, a Phone Mute or
  * Hook Switch input being enough.
  */
-export const speakerphoneProbe: DriverProbe = {
+const speakerphoneProbe: DriverProbe = {
   protocol: 'USB HID telephony',
   async hid(device, readDescriptor) {
     if (device.usagePage === TELEPHONY_PAGE) return true;
@@ -21,3 +22,6 @@ export const speakerphoneProbe: DriverProbe = {
     }
   },
 };
+
+/** How provisioning tells a speakerphone among the USB HID devices, and its entry (its USB identity). */
+export const speakerphoneProvisioning: DriverProvisioning = { probe: speakerphoneProbe, proposeConfig: proposeHidEntry };

@@ -3,7 +3,6 @@ import { baudRateField, serialPortField } from '../core/config-fields.js';
 import { defineDisplayDriver } from '../core/display-definition.js';
 import { LG_INPUTS } from './lg-codec.js';
 import { LgDriver } from './lg-driver.js';
-import { lgProbe, proposeLg } from './lg-probe.js';
 
 export const lgDriver = defineDisplayDriver({
   id: 'lg-serial',
@@ -16,8 +15,7 @@ export const lgDriver = defineDisplayDriver({
   },
   inputs: { brand: 'LG', names: Object.keys(LG_INPUTS) },
   statusReads: 'Read power, and volume, mute and input when on.',
-  probe: lgProbe,
-  proposeConfig: proposeLg,
+  loadProvisioning: async () => (await import('./lg-probe.js')).lgProvisioning,
   loadSimulator: async () => (await import('./lg-simulator.js')).lgSimulator,
   create: (config, ctx) => new LgDriver(config, ctx),
 });

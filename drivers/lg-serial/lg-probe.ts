@@ -1,11 +1,11 @@
-import type { DeviceIdentity, DriverProbe, ProposedEntry } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, DriverProvisioning, ProposedEntry } from '../core/device-discovery.js';
 import { encodeLg, LG_COMMANDS, LG_READ, parseLgReply } from './lg-codec.js';
 
 /** Set id 1 is the factory setting. */
 const FACTORY_SET_ID = 1;
 
 /** LG answers `ka <set id> ff` (read the power state) with `a <set id> OK|NG<data>x`: the command's second letter. */
-export const lgProbe: DriverProbe = {
+const lgProbe: DriverProbe = {
   protocol: 'LG serial',
   serial: [
     {
@@ -33,7 +33,10 @@ export const lgProbe: DriverProbe = {
   ],
 };
 
-export function proposeLg(identity: DeviceIdentity): ProposedEntry[] {
+function proposeLg(identity: DeviceIdentity): ProposedEntry[] {
   if (!('serialPort' in identity.at)) return [];
   return [{ fields: { port: identity.at.serialPort, baudRate: identity.settings.baudRate, setId: identity.settings.setId }, detail: identity.detail }];
 }
+
+/** What provisioning asks of a serial port for an LG display, and its entry. */
+export const lgProvisioning: DriverProvisioning = { probe: lgProbe, proposeConfig: proposeLg };

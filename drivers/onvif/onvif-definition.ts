@@ -4,7 +4,6 @@ import { defineDriver } from '../core/definition.js';
 import { onvifCameraCapabilities } from './onvif-capability.js';
 import { OnvifDriver } from './onvif-driver.js';
 import { ONVIF_PRESET_MAX } from './onvif-presets.js';
-import { onvifCredentials, onvifDiscovery, proposeOnvif } from './onvif-provisioning.js';
 
 export { ONVIF_PRESET_MAX };
 
@@ -44,9 +43,7 @@ export const onvifDriver = defineDriver({
     typeof state.maxPresets === 'number' && state.maxPresets > 0 ? [...onvifCameraCapabilities({ presets: state.maxPresets, firstPreset: 1 })] : undefined,
   // GetStatus once a second: a camera that stops answering is offline within 2 s.
   probeIntervalMs: 1000,
-  discover: onvifDiscovery,
-  credentials: onvifCredentials,
-  proposeConfig: proposeOnvif,
+  loadProvisioning: async () => (await import('./onvif-provisioning.js')).onvifProvisioning,
   loadSimulator: async () => (await import('./onvif-simulator.js')).onvifSimulator,
   create(config, ctx) {
     return new OnvifDriver(config, ctx);

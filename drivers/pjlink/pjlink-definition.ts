@@ -5,8 +5,6 @@ import { displayInputs, displayInputsConfig } from '../core/localized-text.js';
 import { pjlinkCapabilities } from './pjlink-capabilities.js';
 import { PJLINK_PORT } from './pjlink-codec.js';
 import { PjlinkDriver } from './pjlink-driver.js';
-import { pjlinkCredentials, pjlinkProbe, proposePjlink } from './pjlink-probe.js';
-import { pjlinkDiscovery } from './pjlink-search.js';
 
 /**
  * Inputs most displays have, as PJLink codes: 11/12 RGB (VGA), 31/32/33 digital (HDMI 1–3,
@@ -73,10 +71,7 @@ export const pjlinkDriver = defineDriver({
   // A display answering in 1–2 s is slow (degraded), not gone; the host stretches this to its pace.
   probeTimeoutMs: 3000,
   slowReplyMs: 1000,
-  discover: pjlinkDiscovery,
-  probe: pjlinkProbe,
-  credentials: pjlinkCredentials,
-  proposeConfig: proposePjlink,
+  loadProvisioning: async () => (await import('./pjlink-probe.js')).pjlinkProvisioning,
   loadSimulator: async () => (await import('./pjlink-simulator.js')).pjlinkSimulator,
   create(config, ctx) {
     return new PjlinkDriver(

@@ -1,5 +1,6 @@
-import type { DeviceIdentity, DriverProbe, ProposeContext, ProposedEntry, TcpConversation } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, DriverProvisioning, ProposeContext, ProposedEntry, TcpConversation } from '../core/device-discovery.js';
 import { hexPreview, hostEntryFields, sharedPasswordCredentials } from '../core/device-discovery.js';
+import { pjlinkDiscovery } from './pjlink-search.js';
 import { encodeCommand, parseGreeting, parseResponse, PJLINK_MAX_LINE, PJLINK_PORT } from './pjlink-codec.js';
 
 const wholeLine = (bytes: Buffer) => bytes.includes(0x0d) || bytes.length > PJLINK_MAX_LINE;
@@ -38,7 +39,7 @@ async function askDisplayName(conversation: TcpConversation, greeting: Buffer, c
  * A PJLink display greets every connection with `PJLINK 0` (no password) or `PJLINK 1 <random>`
  * (password needed) before it is asked anything, so the greeting alone names the protocol.
  */
-export const pjlinkProbe: DriverProbe = {
+const pjlinkProbe: DriverProbe = {
   protocol: 'PJLink',
   tcp: {
     port: PJLINK_PORT,
@@ -59,9 +60,9 @@ export const pjlinkProbe: DriverProbe = {
 };
 
 /** The answers' `devices.pjlink`: the password displays with authentication on share. */
-export const pjlinkCredentials = sharedPasswordCredentials("PJLink password of the room's displays");
+const pjlinkCredentials = sharedPasswordCredentials("PJLink password of the room's displays");
 
-export function proposePjlink(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
+function proposePjlink(identity: DeviceIdentity, context: ProposeContext): ProposedEntry[] {
   const asks = 'the display asks for a PJLink password; add devices.pjlink.password to the answers';
   const fields = hostEntryFields(identity, context, { defaultPort: PJLINK_PORT, needsPassword: identity.settings.auth === true, asks });
   const mac = identity.settings.mac;
@@ -69,3 +70,11 @@ export function proposePjlink(identity: DeviceIdentity, context: ProposeContext)
   const detail = `${identity.detail}${typeof mac === 'string' ? ` (MAC ${mac})` : ''}`;
   return fields ? [{ fields, detail, ...(typeof name === 'string' ? { name } : {}) }] : [];
 }
+
+/** What provisioning asks of PJLink: the class 2 search, the greeting and name, the display's entry. */
+export const pjlinkProvisioning: DriverProvisioning = {
+  discover: pjlinkDiscovery,
+  probe: pjlinkProbe,
+  credentials: pjlinkCredentials,
+  proposeConfig: proposePjlink,
+};

@@ -3,7 +3,6 @@ import { tcpOrSerialFields } from '../core/config-fields.js';
 import { defineDisplayDriver } from '../core/display-definition.js';
 import { MDC_INPUTS } from './mdc-codec.js';
 import { MDC_LINK, MdcDriver } from './mdc-driver.js';
-import { mdcProbe, proposeMdc } from './mdc-probe.js';
 
 export const mdcDriver = defineDisplayDriver({
   id: 'samsung-mdc',
@@ -20,8 +19,7 @@ export const mdcDriver = defineDisplayDriver({
   },
   inputs: { brand: 'Samsung', names: Object.keys(MDC_INPUTS) },
   statusReads: 'Read power, volume, mute and input.',
-  probe: mdcProbe,
-  proposeConfig: proposeMdc,
+  loadProvisioning: async () => (await import('./mdc-probe.js')).mdcProvisioning,
   loadSimulator: async () => (await import('./mdc-simulator.js')).mdcSimulator,
   create: (config, ctx) => new MdcDriver(config, ctx),
 });

@@ -1,4 +1,4 @@
-import type { DeviceIdentity, DriverProbe, ProposedEntry, SerialProbeAttempt } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, DriverProvisioning, ProposedEntry, SerialProbeAttempt } from '../core/device-discovery.js';
 import { encodeMdc, MDC_BAUD_RATE, MDC_COMMANDS, MdcFrameParser, type MdcFrame } from './mdc-codec.js';
 
 /** The first ACK or NAK in what a port sent (noise before it skipped), if whole. */
@@ -28,11 +28,14 @@ function statusQueryTo(id: number): SerialProbeAttempt {
 }
 
 /** Samsung displays answer the MDC status query; the id is 0 or 1 out of the box depending on the model. */
-export const mdcProbe: DriverProbe = { protocol: 'Samsung MDC', serial: [statusQueryTo(1), statusQueryTo(0)] };
+const mdcProbe: DriverProbe = { protocol: 'Samsung MDC', serial: [statusQueryTo(1), statusQueryTo(0)] };
 
-export function proposeMdc(identity: DeviceIdentity): ProposedEntry[] {
+function proposeMdc(identity: DeviceIdentity): ProposedEntry[] {
   if (!('serialPort' in identity.at)) return [];
   return [
     { fields: { serialPort: identity.at.serialPort, baudRate: identity.settings.baudRate, displayId: identity.settings.displayId }, detail: identity.detail },
   ];
 }
+
+/** What provisioning asks of a serial port for Samsung MDC, and the display's entry. */
+export const mdcProvisioning: DriverProvisioning = { probe: mdcProbe, proposeConfig: proposeMdc };

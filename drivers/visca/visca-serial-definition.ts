@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { defineDriver } from '../core/definition.js';
 import { viscaCameraListing, viscaModelConfigField } from './visca-definition-parts.js';
 import { ViscaSerialDriver } from './visca-serial-driver.js';
-import { proposeViscaSerial, viscaSerialProbe } from './visca-serial-probe.js';
 
 export const viscaSerialDriver = defineDriver({
   id: 'visca-serial',
@@ -22,8 +21,7 @@ export const viscaSerialDriver = defineDriver({
   // PowerInq is 5 bytes out, 4 back (about 10 ms of a 9600-baud line): every half second finds a
   // dead camera within 2 s, with the 1 s ACK timeout.
   probeIntervalMs: 500,
-  probe: viscaSerialProbe,
-  proposeConfig: proposeViscaSerial,
+  loadProvisioning: async () => (await import('./visca-serial-probe.js')).viscaSerialProvisioning,
   loadSimulator: async () => (await import('./visca-serial-simulator.js')).viscaSerialSimulator,
   create(config, ctx) {
     return new ViscaSerialDriver(config, ctx);

@@ -1,4 +1,4 @@
-import type { DeviceIdentity, DriverProbe, ProposedEntry, SerialProbeAttempt } from '../core/device-discovery.js';
+import type { DeviceIdentity, DriverProbe, DriverProvisioning, ProposedEntry, SerialProbeAttempt } from '../core/device-discovery.js';
 import { decodeReply, encode, VISCA_BROADCAST, VISCA_COMMANDS, VISCA_TERMINATOR } from './visca-codec.js';
 
 /** `88 30 01 FF`: every camera in the chain takes the next address; the last answers `88 30 0w FF` (w = cameras + 1). */
@@ -23,10 +23,10 @@ function addressSetAt(baudRate: number): SerialProbeAttempt {
 }
 
 /** Sony VISCA cameras (and clones) answer the broadcast address set; 9600 baud is the default, 38400 the other common setting. */
-export const viscaSerialProbe: DriverProbe = { protocol: 'VISCA', serial: [addressSetAt(9600), addressSetAt(38400)] };
+const viscaSerialProbe: DriverProbe = { protocol: 'VISCA', serial: [addressSetAt(9600), addressSetAt(38400)] };
 
 /** One entry per camera of the chain, each at its address. */
-export function proposeViscaSerial(identity: DeviceIdentity): ProposedEntry[] {
+function proposeViscaSerial(identity: DeviceIdentity): ProposedEntry[] {
   if (!('serialPort' in identity.at)) return [];
   const port = identity.at.serialPort;
   const baudRate = identity.settings.baudRate;
@@ -38,3 +38,6 @@ export function proposeViscaSerial(identity: DeviceIdentity): ProposedEntry[] {
     unit: `#${i + 1}`,
   }));
 }
+
+/** What provisioning asks of a serial port for VISCA, and the entries of the chain it found. */
+export const viscaSerialProvisioning: DriverProvisioning = { probe: viscaSerialProbe, proposeConfig: proposeViscaSerial };

@@ -1,7 +1,6 @@
 import { Type, type Static, type TObject, type TOptional } from '@sinclair/typebox';
+import { PROVISIONING_DRIVERS, type ProvisioningDriver } from '../provisioning-drivers.js';
 import { ApiSection, RoomSection, StorageSection } from '../../appliance/config/config-schema.js';
-import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
-import { DRIVERS } from '../../drivers/registry.js';
 
 /**
  * What IT answers (by hand or in an answers file for a hundred rooms). Sections that the
@@ -11,8 +10,8 @@ import { DRIVERS } from '../../drivers/registry.js';
 const secretText = Type.String({ minLength: 1 });
 
 /** One optional section per driver that declares one (`devices.pjlink`, `discovery.onvif`), keyed by the driver's id. */
-function driverSections(section: (d: AnyDriverDefinition) => TObject | undefined): Record<string, TOptional<TObject>> {
-  return Object.fromEntries(DRIVERS.flatMap((d) => (section(d) ? [[d.id, Type.Optional(section(d)!)]] : [])));
+function driverSections(section: (d: ProvisioningDriver) => TObject | undefined): Record<string, TOptional<TObject>> {
+  return Object.fromEntries(PROVISIONING_DRIVERS.flatMap((d) => (section(d) ? [[d.id, Type.Optional(section(d)!)]] : [])));
 }
 
 const MqttAnswers = Type.Object(

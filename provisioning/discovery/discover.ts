@@ -1,6 +1,5 @@
 import type { Discovered } from '../../drivers/core/device-discovery.js';
-import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
-import { DRIVERS } from '../../drivers/registry.js';
+import { PROVISIONING_DRIVERS, type ProvisioningDriver } from '../provisioning-drivers.js';
 import type { ProvisionAnswers } from '../answers/answers-schema.js';
 import { serialProbesOf, tcpProbesOf } from '../probes/driver-probes.js';
 import { probeHost } from '../probes/probe-host.js';
@@ -17,7 +16,7 @@ export type Finding =
 /** Where discovery looks; each part replaceable so tests stand simulators in for devices. */
 export interface DiscoveryDeps {
   /** The drivers whose searches and probes run (the registry by default). */
-  drivers?: readonly AnyDriverDefinition[];
+  drivers?: readonly ProvisioningDriver[];
   serialLister?: SerialPortLister;
   hidLister?: HidLister;
   hidDescriptor?: HidDescriptorReader;
@@ -35,7 +34,7 @@ function splitHost(entry: string): { host: string; port?: number } {
 const byEndpoint = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /** Runs every driver's network search (with its answers section), in parallel; a failed search finds nothing. */
-async function searchNetwork(answers: ProvisionAnswers, drivers: readonly AnyDriverDefinition[], progress: (line: string) => void) {
+async function searchNetwork(answers: ProvisionAnswers, drivers: readonly ProvisioningDriver[], progress: (line: string) => void) {
   const sections: Record<string, Record<string, unknown> | undefined> = answers.discovery ?? {};
   const searching = drivers.filter((d) => d.discover && sections[d.id]?.search !== false);
   const results = await Promise.all(searching.map((d) => d.discover!.search(sections[d.id] ?? {}).catch((): Discovered[] => [])));
@@ -46,12 +45,12 @@ async function searchNetwork(answers: ProvisionAnswers, drivers: readonly AnyDri
 /** Network findings: what a search already named, then each found or listed host asked in its driver's protocol. */
 async function discoverNetwork(
   answers: ProvisionAnswers,
-  drivers: readonly AnyDriverDefinition[],
+  drivers: readonly ProvisioningDriver[],
   timeoutMs: number,
   progress: (line: string) => void,
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const targets = new Map<string, { host: string; port?: number; driver?: AnyDriverDefinition; settings: Record<string, unknown> }>();
+  const targets = new Map<string, { host: string; port?: number; driver?: ProvisioningDriver; settings: Record<string, unknown> }>();
   for (const { driver, found } of await searchNetwork(answers, drivers, progress)) {
     const endpoint = `${found.host}:${found.port}`;
     if (found.detail !== undefined || !driver.probe?.tcp) {
@@ -90,7 +89,7 @@ async function discoverNetwork(
  */
 export async function discoverRoom(answers: ProvisionAnswers, deps: DiscoveryDeps = {}): Promise<Finding[]> {
   const d = answers.discovery ?? {};
-  const drivers = deps.drivers ?? DRIVERS;
+  const drivers = deps.drivers ?? PROVISIONING_DRIVERS;
   const progress = deps.onProgress ?? (() => undefined);
   const timeoutMs = d.probeTimeoutMs ?? 600;
 

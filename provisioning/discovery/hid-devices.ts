@@ -1,7 +1,6 @@
 import type { Device as HidDevice } from 'node-hid';
+import { PROVISIONING_DRIVERS, type ProvisioningDriver } from '../provisioning-drivers.js';
 import { readHidrawDescriptor } from '../../drivers/hid/hid-backend.js';
-import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
-import { DRIVERS } from '../../drivers/registry.js';
 
 /** node-hid's device record (the one fake the house allows: there is no USB on a build machine). */
 type HidDeviceInfo = Pick<HidDevice, 'vendorId' | 'productId' | 'path' | 'serialNumber' | 'manufacturer' | 'product' | 'usagePage' | 'usage' | 'interface'>;
@@ -34,7 +33,7 @@ const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 export async function discoverHidDevices(
   lister: HidLister = systemHidDevices,
   readDescriptor: HidDescriptorReader = (p) => readHidrawDescriptor(p),
-  drivers: readonly AnyDriverDefinition[] = DRIVERS,
+  drivers: readonly ProvisioningDriver[] = PROVISIONING_DRIVERS,
 ): Promise<HidCandidate[]> {
   const devices = await lister().catch(() => [] as HidDeviceInfo[]);
   const byPath = new Map<string, HidCandidate>();
@@ -44,7 +43,7 @@ export async function discoverHidDevices(
     const path = device.path;
     const summary = { ...device, path };
     // The first driver (in registry order) that recognises the device takes it.
-    let driver: AnyDriverDefinition | undefined;
+    let driver: ProvisioningDriver | undefined;
     for (const d of drivers) {
       if (d.probe?.hid && (await d.probe.hid(summary, () => readDescriptor(path)))) {
         driver = d;

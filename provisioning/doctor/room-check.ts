@@ -22,7 +22,8 @@ const endpointOf = (config: RoomConfig, id: string) => {
   const d = config.devices.find((x) => x.id === id);
   if (!d) return '';
   if (typeof d.host === 'string') return d.port !== undefined ? `${d.host}:${String(d.port)}` : d.host;
-  return String(d.port ?? d.path ?? '');
+  // A display reached over RS-232 has its TCP port's default too: the serial port is where it is.
+  return String(d.serialPort ?? d.port ?? d.path ?? '');
 };
 
 /** The room's own token: its health reads may be closed (`api.openReads: false`). */

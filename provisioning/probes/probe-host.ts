@@ -100,8 +100,9 @@ export async function probeHostWith(probe: TcpProtocolProbe, options: HostProbeO
 /**
  * Asks a host each protocol's question, at the port given or else at each protocol's own
  * port, until one is answered in its protocol (a probe that logs in to ask more takes its
- * driver's answers section from `credentialsOf`). When none is, the first protocol's verdict
- * stands, or garbage when some protocol got bytes it could not read. Says which port answered.
+ * driver's answers section from `credentialsOf`). When none is: garbage when some protocol got
+ * bytes it could not read, else what happened to every question (not only the first's), by
+ * port. Says which port answered.
  */
 export async function probeHost(
   probes: readonly TcpProtocolProbe[],
@@ -112,12 +113,18 @@ export async function probeHost(
 ): Promise<{ verdict: PortVerdict; port: number }> {
   let first: { verdict: PortVerdict; port: number } | undefined;
   let garbage: { verdict: PortVerdict; port: number } | undefined;
+  const unanswered = new Map<number, string[]>();
   for (const probe of probes) {
     const at = port ?? probe.tcp.port;
     const verdict = await probeHostWith(probe, { host, port: at, ...(timeoutMs !== undefined ? { timeoutMs } : {}) }, credentialsOf(probe.driver));
     if (verdict.verdict === 'match') return { verdict, port: at };
     first ??= { verdict, port: at };
     if (verdict.verdict === 'garbage') garbage ??= { verdict, port: at };
+    const said = verdict.detail.replace(`${host}:${at}: `, '');
+    unanswered.set(at, [...(unanswered.get(at) ?? []), ...(unanswered.get(at)?.includes(said) ? [] : [said])]);
   }
-  return garbage ?? first ?? { verdict: { verdict: 'error', detail: `${host}: no driver in this build asks network devices what they are` }, port: port ?? 0 };
+  if (garbage) return garbage;
+  if (!first) return { verdict: { verdict: 'error', detail: `${host}: no driver in this build asks network devices what they are` }, port: port ?? 0 };
+  const detail = [...unanswered].map(([at, said]) => `${host}:${at}: ${said.join('; ')}`).join('; ');
+  return { verdict: { ...first.verdict, detail } as PortVerdict, port: first.port };
 }

@@ -6,11 +6,11 @@
 import { afterEach, expect, it } from 'vitest';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { startScriptedDisplay, type ScriptedDisplay } from '../../drivers/pjlink/testing/scripted-display.js';
-import { DRIVERS } from '../../drivers/registry.js';
+import { PROVISIONING_DRIVERS } from '../provisioning-drivers.js';
 import { tcpProbesOf } from './driver-probes.js';
 import { probeHostWith, type HostProbeOptions } from './probe-host.js';
 
-const pjlinkProbe = tcpProbesOf(DRIVERS).find((p) => p.driver === 'pjlink')!;
+const pjlinkProbe = tcpProbesOf(PROVISIONING_DRIVERS).find((p) => p.driver === 'pjlink')!;
 const askDisplay = (at: HostProbeOptions, credentials?: Record<string, unknown>) => probeHostWith(pjlinkProbe, { ...at, timeoutMs: 1000 }, credentials);
 
 let sim: RunningPjlinkSimulator | undefined;

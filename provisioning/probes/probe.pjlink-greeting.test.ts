@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
-import { DRIVERS } from '../../drivers/registry.js';
+import { PROVISIONING_DRIVERS } from '../provisioning-drivers.js';
 import { tcpProbesOf } from './driver-probes.js';
 import { probeHostWith, type HostProbeOptions } from './probe-host.js';
 
 /** The PJLink driver's own question, as provisioning asks it. */
-const probePjlinkGreeting = (at: HostProbeOptions) => probeHostWith(tcpProbesOf(DRIVERS).find((p) => p.driver === 'pjlink')!, at);
+const probePjlinkGreeting = (at: HostProbeOptions) => probeHostWith(tcpProbesOf(PROVISIONING_DRIVERS).find((p) => p.driver === 'pjlink')!, at);
 
 let sim: RunningPjlinkSimulator | undefined;
 let other: Server | undefined;

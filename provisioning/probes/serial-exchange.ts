@@ -1,3 +1,4 @@
+import { isRoomctlError } from '../../drivers/core/errors.js';
 import { SerialTransport } from '../../drivers/transports/serial-transport.js';
 
 /** What one question on a port got back. */
@@ -6,7 +7,8 @@ export type ExchangeReply =
   /** Bytes came, but never made a whole answer before the deadline. */
   | { kind: 'partial'; bytes: Buffer }
   | { kind: 'silent' }
-  | { kind: 'error'; message: string };
+  /** The port could not be opened; `code` as the transport said (ROOMCTL_E_PORT_IN_USE: another program holds it). */
+  | { kind: 'error'; message: string; code?: string };
 
 interface ExchangeOptions {
   path: string;
@@ -27,7 +29,7 @@ export async function serialExchange(options: ExchangeOptions): Promise<Exchange
   try {
     await transport.open();
   } catch (err) {
-    return { kind: 'error', message: (err as Error).message };
+    return { kind: 'error', message: (err as Error).message, ...(isRoomctlError(err) ? { code: err.code } : {}) };
   }
   const chunks: Buffer[] = [];
   try {

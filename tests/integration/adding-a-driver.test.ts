@@ -65,7 +65,8 @@ it('passes what every driver passes: a simulator with quirk profiles from the ma
   expect(simulator?.driver).toBe(example);
   expect(simulator?.quirks?.length).toBeGreaterThanOrEqual(2);
   for (const quirk of simulator?.quirks ?? []) expect(quirk.source.length, `${quirk.name} names its source`).toBeGreaterThan(10);
-  expect(definition.probe).toBeDefined();
-  expect(typeof definition.proposeConfig).toBe('function');
+  const provisioning = await definition.loadProvisioning?.();
+  expect(provisioning?.probe).toBeDefined();
+  expect(typeof provisioning?.proposeConfig).toBe('function');
   expect(actionsOf(definition).length).toBeGreaterThan(0);
 });

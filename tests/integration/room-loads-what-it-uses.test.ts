@@ -2,7 +2,9 @@
  * A room loads what it uses. Started as a provisioned unit starts it (`roomctl start --config`,
  * a VISCA camera on a serial port and a PJLink display, no demo), a room without a media
  * section or broker does not load the media service or the link between rooms, and no room
- * loads a device simulator: it drives its devices, it does not play them. (ical.js stays: every
+ * loads a device simulator or a driver's provisioning parts: it drives its devices, it does
+ * not play them, nor search for them. The demo's fleet, and `roomctl fleet`, keep their data in
+ * SQLite and load no PostgreSQL client (whose runtime check would load Node's fetch too). (ical.js stays: every
  * room writes its minutes' action items with it, in a synchronous step.) What the room's
  * own process loads is written down by a module-loader hook given to that process
  * (`--import`), which sees every module as Node loads it.
@@ -35,38 +37,22 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-/** A room with two real devices (simulated over a PTY and TCP in this process), started in its own process. */
-async function startRoom(): Promise<{ url: string; loaded: () => Promise<string[]> }> {
+async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-loads-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const pty = await createPtyPair({ dir, name: 'cam' });
-  cleanups.push(() => pty.close());
-  const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
-  cleanups.push(() => camera.close());
-  const display = await startPjlinkSimulator({ port: 0 });
-  cleanups.push(() => display.close());
+  return dir;
+}
 
+/** `roomctl ARGS` in its own process (in `dir`), with the hook writing down every module it loads; resolves once `ready` finds its URL in the output. */
+async function startRecorded(dir: string, args: string[], ready: RegExp): Promise<{ url: string; loaded: () => Promise<string[]> }> {
   await writeFile(join(dir, 'record-hook.mjs'), RECORDING_HOOK);
   await writeFile(
     join(dir, 'record.mjs'),
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'record-hook.mjs')).href)});\n`,
   );
-  const config = join(dir, 'room.yaml');
-  await writeFile(
-    config,
-    [
-      'room: { id: lean, name: Lean, site: lab, timezone: UTC }',
-      `api: { listen: "127.0.0.1:0", tokens: ["${TOKEN}"] }`,
-      `storage: { dir: "${join(dir, 'data')}" }`,
-      'log: { level: info }',
-      'devices:',
-      `  - { id: cam, driver: visca-serial, port: "${pty.devicePath}", baudRate: 9600 }`,
-      `  - { id: display, driver: pjlink, host: 127.0.0.1, port: ${display.endpoint.port} }`,
-      '',
-    ].join('\n'),
-  );
   const loadedFile = join(dir, 'loaded.txt');
-  const child: ChildProcess = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'record.mjs')).href, ROOMCTL_BIN, 'start', '--config', config], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'record.mjs')).href, ROOMCTL_BIN, ...args], {
+    cwd: dir,
     env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_TEST_LOADED: loadedFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,24 +75,56 @@ async function startRoom(): Promise<{ url: string; loaded: () => Promise<string[
   const url = await waitFor(
     () => {
       if (child.exitCode !== null) throw new Error(`the room exited:\n${out}`);
-      return out.includes('"room ready"') ? /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1] : undefined;
+      return ready.exec(out)?.[1];
     },
     60_000,
     'the room to be ready',
   );
+  return { url, loaded: async () => (await readFile(loadedFile, 'utf8')).split('\n').filter(Boolean) };
+}
+
+/** A room with two real devices (simulated over a PTY and TCP in this process), started in its own process. */
+async function startRoom(): Promise<{ url: string; loaded: () => Promise<string[]> }> {
+  const dir = await tempDir();
+  const pty = await createPtyPair({ dir, name: 'cam' });
+  cleanups.push(() => pty.close());
+  const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
+  cleanups.push(() => camera.close());
+  const display = await startPjlinkSimulator({ port: 0 });
+  cleanups.push(() => display.close());
+  const config = join(dir, 'room.yaml');
+  await writeFile(
+    config,
+    [
+      'room: { id: lean, name: Lean, site: lab, timezone: UTC }',
+      `api: { listen: "127.0.0.1:0", tokens: ["${TOKEN}"] }`,
+      `storage: { dir: "${join(dir, 'data')}" }`,
+      'log: { level: info }',
+      'devices:',
+      `  - { id: cam, driver: visca-serial, port: "${pty.devicePath}", baudRate: 9600 }`,
+      `  - { id: display, driver: pjlink, host: 127.0.0.1, port: ${display.endpoint.port} }`,
+      '',
+    ].join('\n'),
+  );
+  const room = await startRecorded(dir, ['start', '--config', config], /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"room ready"/);
   await waitFor(
-    async () => ((await (await fetch(`${url}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok') || undefined,
+    async () => ((await (await fetch(`${room.url}/api/v1/devices`)).json()) as { status: string }[]).every((d) => d.status === 'ok') || undefined,
     30_000,
     'both devices ok',
   );
-  const loaded = async () => (await readFile(loadedFile, 'utf8')).split('\n').filter(Boolean);
-  return { url, loaded };
+  return room;
 }
 
 /** A simulator, its quirk profiles, or the simulators' shared parts (drivers/sim/). */
 const SIMULATOR = /\/drivers\/(sim\/|[\w-]+\/[\w-]*(-simulator|-sim-)[\w-]*\.[jt]s$)/;
 
-it('a room loads no simulator, while driving both devices', async () => {
+/**
+ * What only provisioning uses: a driver's probe, search and proposed entry (its definition's
+ * `loadProvisioning`), the shared discovery helpers, and provisioning itself.
+ */
+const PROVISIONING = /\/(drivers\/([\w-]+\/[\w-]*(-probe|-provisioning|-search|-discovery|-proposal)[\w-]*|core\/device-discovery)\.[jt]s$|provisioning\/)/;
+
+it('a room loads no simulator and no provisioning part, while driving both devices', async () => {
   const room = await startRoom();
   // Its own pages, as a panel would ask for them: what a room loads at first use is counted too.
   for (const path of ['/api/v1/status', '/api/v1/devices', '/api/v1/room/now'])
@@ -125,6 +143,31 @@ it('a room loads no simulator, while driving both devices', async () => {
       part,
     ).toBe(true);
   expect(loaded.filter((url) => SIMULATOR.test(url))).toEqual([]);
+  expect(loaded.filter((url) => PROVISIONING.test(url))).toEqual([]);
   // Nor, with no media section, the media service, nor, with no broker, the link between rooms.
   expect(loaded.filter((url) => /\/appliance\/(media\/media-service|linked\/linked-rooms)\.[jt]s$/.test(url))).toEqual([]);
+});
+
+/** The PostgreSQL client and the fleet's seam to it. */
+const POSTGRES_CLIENT = /\/node_modules\/pg(-[\w-]+)?\/|\/fleet\/fleet-sql-postgres\.[jt]s$/;
+
+it("the demo's fleet, on SQLite, loads no PostgreSQL client", async () => {
+  const demo = await startRecorded(await tempDir(), ['start', '--listen', '127.0.0.1:0'], /API\s+(http:\/\/\S+?)\/api\/v1\/status/);
+  const loaded = await demo.loaded();
+  // The hook saw the demo's fleet and its SQLite store.
+  expect(loaded.some((url) => url.includes('/fleet/fleet-sql-sqlite.ts'))).toBe(true);
+  expect(loaded.filter((url) => POSTGRES_CLIENT.test(url))).toEqual([]);
+});
+
+it('nor does `roomctl fleet` on SQLite', async () => {
+  const dir = await tempDir();
+  // No broker listens on port 1: the fleet view starts anyway and keeps retrying it.
+  const fleet = await startRecorded(
+    dir,
+    ['fleet', '--data', dir, '--broker', 'mqtt://127.0.0.1:1', '--listen', '127.0.0.1:0'],
+    /dashboard (http:\/\/\S+?)\/\?token/,
+  );
+  const loaded = await fleet.loaded();
+  expect(loaded.some((url) => url.includes('/fleet/fleet-sql-sqlite.ts'))).toBe(true);
+  expect(loaded.filter((url) => POSTGRES_CLIENT.test(url))).toEqual([]);
 });

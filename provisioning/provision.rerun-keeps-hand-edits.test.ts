@@ -1,0 +1,112 @@
+/**
+ * IT runs provisioning again (a display added, a broker moved) on a room whose config it has
+ * edited since: a meetings section, a log level while chasing a fault, the display's input
+ * names, the camera's model, a panel's pairing code in secrets.yaml (as the README's pairing
+ * step says to). The rerun keeps every one of them, and a hand-written value the answers
+ * decide (the data folder, which the unit's sandbox must match) is replaced with a note that
+ * says so, never silently.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadConfigFile } from '../appliance/config/config-load.js';
+import { DRIVERS } from '../drivers/registry.js';
+import { provision } from './provision.js';
+import { startRoomLab, type RoomLab } from './testing/room-lab.js';
+
+let lab: RoomLab;
+const configPath = () => join(lab.root, 'etc/roomctl/room.yaml');
+const secretsPath = () => join(lab.root, 'etc/roomctl/secrets.yaml');
+type Plain = Record<string, unknown> & { devices: Record<string, unknown>[] };
+
+const run = async () => {
+  const lines: string[] = [];
+  const outcome = await provision({
+    answers: lab.answers(),
+    root: lab.root,
+    discovery: lab.deps,
+    doctor: false,
+    out: (l) => lines.push(l),
+    progress: () => undefined,
+  });
+  return { ...outcome, out: lines.join('\n') };
+};
+
+beforeAll(async () => {
+  lab = await startRoomLab({ viscaCameras: 1 });
+  await run();
+}, 60_000);
+afterAll(() => lab?.close());
+
+it('keeps the sections, fields and secrets IT added by hand, and names the hand-written value the answers replaced', async () => {
+  const config = parse(await readFile(configPath(), 'utf8')) as Plain;
+  config.meetings = { autoReleaseMinutes: 10 };
+  config.log = { level: 'debug' };
+  config.storage = { dir: join(lab.dir, 'my-data') };
+  const [camera, display] = config.devices;
+  expect([camera?.driver, display?.driver]).toEqual(['visca-serial', 'pjlink']);
+  Object.assign(camera!, { model: 'sony' });
+  Object.assign(display!, { inputs: { '31': 'Laptop (HDMI 1)', '32': 'Wireless' } });
+  await writeFile(configPath(), stringify(config));
+  const secrets = parse(await readFile(secretsPath(), 'utf8')) as { panel: Record<string, unknown> };
+  secrets.panel.pairCodes = ['K7QM-4XPA'];
+  await writeFile(secretsPath(), stringify(secrets), { mode: 0o600 });
+
+  const rerun = await run();
+
+  const after = await loadConfigFile(configPath(), DRIVERS);
+  expect(after.meetings?.autoReleaseMinutes).toBe(10);
+  expect(after.log.level).toBe('debug');
+  expect(after.devices.map((d) => [d.id, d.driver, 'model' in d ? d.model : undefined])).toEqual([
+    ['camera-1', 'visca-serial', 'sony'],
+    ['display-1', 'pjlink', undefined],
+  ]);
+  expect(after.devices[1]).toMatchObject({ inputs: { '31': 'Laptop (HDMI 1)', '32': 'Wireless' } });
+  expect(after.panel?.pairCodes).toEqual(['K7QM-4XPA']);
+  // The data folder is the answers' (the unit may write only there), and the note says whose value went.
+  expect(after.storage.dir).toBe('/var/lib/roomctl');
+  expect(rerun.notes).toContainEqual(
+    expect.stringMatching(new RegExp(`^room\\.yaml: storage\\.dir: ${join(lab.dir, 'my-data')} → /var/lib/roomctl \\(the answers`)),
+  );
+
+  const third = await run();
+  expect(third.changes).toEqual([]);
+}, 60_000);
+
+it('keeps the order of the config when a device is missing: an unplugged camera rewrites nothing', async () => {
+  const before = await readFile(configPath(), 'utf8');
+  await [...lab.ports.values()][0]!.close();
+
+  const rerun = await run();
+
+  expect(rerun.notes).toContainEqual(expect.stringMatching(/^camera-1 \(.*\): not found this time; kept from the existing config$/));
+  expect(rerun.changes).toEqual([]);
+  expect(await readFile(configPath(), 'utf8')).toBe(before);
+}, 60_000);
+
+it('drops what provisioning itself wrote and no longer writes: a password identity turned certificate keeps no username or password', async () => {
+  const other = await startRoomLab({ viscaCameras: 0 });
+  try {
+    const provisionWith = (identity: 'password' | 'certificate') =>
+      provision({
+        answers: other.answers({ mqtt: { url: 'mqtts://broker.example:8883', identity } }),
+        root: other.root,
+        discovery: other.deps,
+        doctor: false,
+        out: () => undefined,
+        progress: () => undefined,
+      });
+    await provisionWith('password');
+    const read = async (file: string) => parse(await readFile(join(other.root, 'etc/roomctl', file), 'utf8')) as { mqtt?: Record<string, unknown> };
+    expect((await read('room.yaml')).mqtt?.username).toBe('roomctl-hq-hq-3f-aurora');
+    expect((await read('secrets.yaml')).mqtt?.password).toEqual(expect.any(String));
+
+    await provisionWith('certificate');
+
+    expect((await read('room.yaml')).mqtt).toEqual({ url: 'mqtts://broker.example:8883' });
+    expect((await read('secrets.yaml')).mqtt).toBeUndefined();
+  } finally {
+    await other.close();
+  }
+}, 60_000);
