@@ -190,9 +190,6 @@ export const meetingScreenStyles = [
       :host {
         gap: 0.8em;
       }
-      h2 {
-        -webkit-line-clamp: 1;
-      }
       .main,
       .side {
         gap: 0.4em;
@@ -203,8 +200,13 @@ export const meetingScreenStyles = [
       .left {
         font-size: 2.2em;
       }
+      /* Extend, extend and end in one row in English too: on two rows, a warning ("5 min left
+         in this meeting.") pushed the minutes and the floor out of an 800×480 panel, and the
+         row they free lets a long title keep its second line instead of ending in "…". */
       .actions button {
         min-height: 56px;
+        font-size: 0.85em;
+        padding: 0.2em 0.45em;
       }
       li {
         padding: 0.3em 0.6em;
@@ -219,12 +221,6 @@ export const meetingScreenStyles = [
     @media (max-height: 560px) {
       .times {
         display: none;
-      }
-      /* Extend, extend and end in one row at 800×480 in English too: on two rows, a warning
-         ("5 min left in this meeting.") pushed the minutes and the floor out of view. */
-      .actions button {
-        font-size: 0.85em;
-        padding: 0.2em 0.45em;
       }
     }
     /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words; minutes

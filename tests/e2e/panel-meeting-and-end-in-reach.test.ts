@@ -1,13 +1,13 @@
 /**
  * A meeting in its last five minutes, its warning shown, with a long title and a three-item
  * agenda, then its end: every control in reach (in the window, uncut, nothing over it) and
- * the agenda never under the quick presets, at every panel size in both languages; the
+ * the agenda never under the quick presets, the title whole, at every panel size in both languages; the
  * minutes' add buttons in one letter case; the rating screen's Skip and Send in view.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsOutOfReach, FIT_SIZES } from '../helpers/panel-fit.js';
+import { controlsOutOfReach, FIT_SIZES, overflowing } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, type TestRoom } from '../helpers/test-room.js';
 
@@ -64,8 +64,14 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     await opened?.close();
   });
 
-  it('keeps end, extend, minutes, the floor, the agenda and the presets in reach while the meeting warns', { timeout: 60_000 }, async () => {
-    const found = await outOfReach('meeting with its warning', async () => ((await agendaUnderPresets()) ? ['the agenda lies under the quick presets'] : []));
+  it('keeps end, extend, minutes, the floor, the agenda and the presets in reach, and the title whole, while the meeting warns', {
+    timeout: 60_000,
+  }, async () => {
+    const found = await outOfReach('meeting with its warning', async () => [
+      ...((await agendaUnderPresets()) ? ['the agenda lies under the quick presets'] : []),
+      // The whole title, on its two lines (on short panels it ended in "…" after three words).
+      ...(await overflowing(page, 'h2[data-testid="meeting-title"]')).map((o) => `title cut: ${o}`),
+    ]);
     expect(found).toEqual([]);
   });
 
