@@ -9,6 +9,20 @@ const event = <T extends string, P extends Record<string, TSchema>>(type: T, fie
 const opt = Type.Optional;
 const S = Type.String;
 
+/**
+ * Why a failed self-test check's fault was raised, for the fleet to word in its operator's
+ * language (the room's English stays in `detail`): the device's status then (`offline`,
+ * `auth-failed`, `bad_config`, `unknown` …) and what the device itself said, or how long the room
+ * waited, or the loudest level a silent microphone heard. Optional throughout: a room of an
+ * earlier release sends none of it, and a check sends only what it has.
+ */
+const SelfTestFaultReasonSchema = Type.Object({
+  status: opt(S({ maxLength: 32 })),
+  said: opt(Type.Union([S(), Type.Null()])),
+  waitedMs: opt(Type.Number()),
+  heard: opt(Type.Object({ aboveDb: Type.Number(), withinMs: Type.Number(), peakDb: Type.Union([Type.Number(), Type.Null()]) })),
+});
+
 /** Every event a room sends today; a newer room may send types not listed here, and the fleet keeps those too. */
 export const RoomEventSchema = Type.Union([
   /**
@@ -21,6 +35,7 @@ export const RoomEventSchema = Type.Union([
     detail: S(),
     status: opt(Type.Union([Type.Literal('offline'), Type.Literal('degraded'), Type.Literal('auth-failed')])),
     code: opt(S()),
+    selfTest: opt(SelfTestFaultReasonSchema),
   }),
   event('fault.cleared', { faultId: S(), deviceId: opt(S()), detail: opt(S()) }),
   event('help.requested', { requestId: S(), message: opt(S()) }),

@@ -140,6 +140,8 @@ export class FleetBatchWriter {
       changes.rooms.add(key);
     }
     const statuses = new Map<string, [string, string, string]>();
+    /** room key → ids of the batch's events past the room's bound. */
+    const pastBound = new Map<string, Set<string>>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
       switch (m.kind) {
@@ -200,7 +202,10 @@ export class FleetBatchWriter {
         case 'event': {
           const e = m.event;
           if (!this.eventBudget.take(key, now)) {
-            changes.eventsHeldBack.set(key, (changes.eventsHeldBack.get(key) ?? 0) + 1);
+            // Past the bound, but maybe a re-send of one stored before (store-and-forward after an outage): looked up below, once for the batch.
+            const ids = pastBound.get(key) ?? new Set<string>();
+            if (ids.has(e.id)) changes.duplicates++;
+            else pastBound.set(key, ids.add(e.id));
             break;
           }
           const inserted = await tx.query<{ seq: number }>(SQL.event, [e.id, m.site, m.room, e.type, e.deviceId, e.at, JSON.stringify(e.body), now]);
@@ -227,6 +232,7 @@ export class FleetBatchWriter {
         }
       }
     }
+    await this.countHeldBack(tx, pastBound, changes);
     // In key order (here and below): two instances writing overlapping rows then take their locks in the same order (no deadlock).
     for (const [key, events] of [...changes.eventsHeldBack].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const [site, room] = key.split('/') as [string, string];
@@ -249,6 +255,26 @@ export class FleetBatchWriter {
       await this.writeHealth(tx, rows, now, changes);
     }
     return changes;
+  }
+
+  /**
+   * The events past their room's bound that the fleet has not stored already are counted on the
+   * room; the others are re-sends of stored ones (a room sends its queue again after an outage)
+   * and cost the room nothing. One query per 500 ids, so a flood past the bound stays cheap.
+   */
+  private async countHeldBack(tx: FleetSqlTx, pastBound: ReadonlyMap<string, ReadonlySet<string>>, changes: FleetChanges): Promise<void> {
+    const ids = [...pastBound.values()].flatMap((set) => [...set]);
+    const stored = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const row of await tx.query<{ id: string }>(`SELECT id FROM fleet_events WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk))
+        stored.add(row.id);
+    }
+    for (const [key, set] of pastBound) {
+      const held = [...set].filter((id) => !stored.has(id)).length;
+      changes.duplicates += set.size - held;
+      if (held) changes.eventsHeldBack.set(key, held);
+    }
   }
 
   /** One statement per 500 rows (`lead` parameters first, then each row's). */

@@ -99,6 +99,17 @@ describe("the contract, from the room's builders to the fleet's parser", () => {
       { id: 'e10', at: AT, type: 'room.figures', day: '2026-03-01', figures: { meetings: 3 } },
       { id: 'e11', at: AT, type: 'call.changed', state: 'in-call', provider: 'jitsi', meetingId: 'm1', detail: null },
       { id: 'e12', at: AT, type: 'link.refused', invitationId: 'i1', from: 'sz/lotus', code: 'ROOMCTL_E_LINK_REFUSED', reason: 'not in acceptFrom' },
+      // A failed self-test check's fault with why it failed (e1 is the same fault from a room of an earlier release, without it).
+      {
+        id: 'e13',
+        at: AT,
+        type: 'fault.raised',
+        faultId: 'selftest-r1-display-reachable',
+        deviceId: 'display',
+        detail: 'Self-test failed: display reachable (offline: refused)',
+        code: 'ROOMCTL_E_SELFTEST_UNREACHABLE',
+        selfTest: { status: 'offline', said: 'refused', waitedMs: 5000, heard: { aboveDb: -57, withinMs: 2000, peakDb: null } },
+      },
     ];
     for (const e of events) {
       const { id, at, type, ...rest } = e;

@@ -3,6 +3,7 @@ import type { Meeting } from './meeting-types.js';
 import { runSelfTest, type SelfTestCheck, type SelfTestReport } from './self-test.js';
 import { SELF_TEST_FAULT_CODES } from './self-test-advice.js';
 import { storedSetting } from '../store/stored-setting.js';
+import type { SelfTestFaultReason } from '../model/room-events.js';
 
 /** What this file's functions use of the meeting context. */
 type SelfTestJobContext = Partial<Pick<MeetingContext, 'callCheck'>> &
@@ -26,6 +27,16 @@ function openFaultsOf(saved: string | undefined): Record<string, string> {
 const checkKey = (c: SelfTestCheck) => `${c.deviceId}/${c.check}`;
 /** The meeting's online call is not a device of the room: its faults name none. */
 const deviceOf = (c: SelfTestCheck) => (c.deviceId === 'call' ? {} : { deviceId: c.deviceId });
+
+/** Why the check failed, as the fleet words it in its operator's language; nothing when the check has only its English detail. */
+function reasonOf(c: SelfTestCheck): { selfTest?: SelfTestFaultReason } {
+  const reason: SelfTestFaultReason = {
+    ...(c.status !== undefined ? { status: c.status, said: c.said ?? null } : {}),
+    ...(c.waitedMs !== undefined ? { waitedMs: c.waitedMs } : {}),
+    ...(c.heard ? { heard: c.heard } : {}),
+  };
+  return Object.keys(reason).length ? { selfTest: reason } : {};
+}
 
 /**
  * Runs the self-test, stores the report and publishes `selftest.result`. Each failed check
@@ -89,7 +100,7 @@ function followFaults(ctx: SelfTestJobContext, report: SelfTestReport, failed: r
     if (open[key]) continue;
     const faultId = `selftest-${report.id}-${f.deviceId}-${f.check}`;
     const detail = `Self-test failed: ${f.deviceId} ${f.check}${f.detail ? ` (${f.detail})` : ''}`;
-    ctx.bus.publish({ type: 'fault.raised', faultId, ...deviceOf(f), detail, ...(f.faultCode ? { code: f.faultCode } : {}) });
+    ctx.bus.publish({ type: 'fault.raised', faultId, ...deviceOf(f), detail, ...(f.faultCode ? { code: f.faultCode } : {}), ...reasonOf(f) });
     open[key] = faultId;
   }
   if (Object.keys(open).length === 0) stored.clear();

@@ -60,6 +60,8 @@ it('a device that does not answer fails the self-test and raises a fault at once
       deviceId: 'display',
       detail: expect.stringContaining('display reachable'),
       code: 'ROOMCTL_E_SELFTEST_UNREACHABLE',
+      // Why, for the fleet to word: the display's status then and what it said itself.
+      selfTest: { status: 'offline', said: expect.stringMatching(/^ROOMCTL_E_CONNECT_FAILED: Cannot reach /) },
     },
   ]);
   const alert = fx.room.outbox.list().find((e) => e.kind === 'selftest')!;

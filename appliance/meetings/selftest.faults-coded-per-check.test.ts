@@ -47,6 +47,11 @@ it('a display out of reach and a silent microphone: two coded faults, kept while
     expect.objectContaining({ deviceId: 'ceiling-mic', code: 'ROOMCTL_E_SELFTEST_MIC_SILENT', detail: expect.stringContaining('ceiling-mic mic-level') }),
     expect.objectContaining({ deviceId: 'display', code: 'ROOMCTL_E_SELFTEST_UNREACHABLE', detail: expect.stringContaining('display reachable') }),
   ]);
+  // Why, for the fleet to word in its operator's language: what the microphone heard, the display's status and its own words.
+  expect(fx.eventsOf('fault.raised').map((e) => e.selfTest)).toEqual([
+    { heard: { aboveDb: -57, withinMs: expect.any(Number), peakDb: expect.any(Number) } },
+    { status: 'offline', said: expect.stringMatching(/ECONNREFUSED/) },
+  ]);
   const [micFault, displayFault] = fx.eventsOf('fault.raised').map((e) => e.faultId);
   expect(displayFault).not.toBe(micFault);
   // The self-test's report says the same, check by check.

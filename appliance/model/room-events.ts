@@ -2,12 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { TypedBus } from './typed-bus.js';
 
 /**
+ * Why a self-test check failed, beside the room's English `detail`: the device's status then and
+ * what the device itself said (a device it could not reach), how long the room waited (a check it
+ * stopped waiting for), or what a silent microphone heard. Each only when the check has it.
+ */
+export interface SelfTestFaultReason {
+  status?: string;
+  said?: string | null;
+  waitedMs?: number;
+  heard?: { aboveDb: number; withinMs: number; peakDb: number | null };
+}
+
+/**
  * Things that happen in a room that facilities hears about (MQTT `events`), one union so
  * the meeting logic, the device health and the fleet view agree on the words.
  */
 export type RoomEvent =
-  /** A device's fault carries its health status and, when there is one, its error's code: the fleet words it in the operator's language. */
-  | { type: 'fault.raised'; faultId: string; deviceId?: string; detail: string; status?: 'offline' | 'degraded' | 'auth-failed'; code?: string }
+  /**
+   * A device's fault carries its health status and, when there is one, its error's code; a failed
+   * self-test check's fault carries why it failed (`selfTest`): the fleet words it in the operator's language.
+   */
+  | {
+      type: 'fault.raised';
+      faultId: string;
+      deviceId?: string;
+      detail: string;
+      status?: 'offline' | 'degraded' | 'auth-failed';
+      code?: string;
+      selfTest?: SelfTestFaultReason;
+    }
   | { type: 'fault.cleared'; faultId: string; deviceId?: string; detail?: string }
   | { type: 'help.requested'; requestId: string; message?: string }
   | { type: 'help.acknowledged'; requestId: string; by?: string }

@@ -37,17 +37,23 @@ describe.each(FLEET_BACKENDS)('events of one room on %s', (backend) => {
     await fleet?.close();
   });
 
-  /** `n` feedback events of `room`, each under a new id, and the wait until the fleet has taken them all. */
-  const publish = async (room: string, n: number) => {
+  let published = 0;
+  /** Feedback events of `room` under these ids, and the wait until the fleet has taken them all (stored, counted or known). */
+  const publishIds = async (room: string, ids: string[]) => {
     const at = new Date(clock).toISOString();
     await Promise.all(
-      Array.from({ length: n }, () =>
-        client.publishAsync(`roomctl/hq/${room}/events`, JSON.stringify({ id: `e-${++sent}`, at, type: 'feedback', meetingId: 'm-1', rating: 4 }), { qos: 1 }),
-      ),
+      ids.map((id) => client.publishAsync(`roomctl/hq/${room}/events`, JSON.stringify({ id, at, type: 'feedback', meetingId: 'm-1', rating: 4 }), { qos: 1 })),
     );
-    const taken = sent;
-    await until(() => fleet.ingest.stats.applied + fleet.ingest.stats.heldBack >= taken, 20_000, `the fleet took ${taken} events`);
+    const taken = (published += ids.length);
+    const took = () => fleet.ingest.stats.applied + fleet.ingest.stats.heldBack + fleet.ingest.stats.duplicates;
+    await until(() => took() >= taken, 20_000, `the fleet took ${taken} events`);
   };
+  /** `n` feedback events of `room`, each under a new id. */
+  const publish = (room: string, n: number) =>
+    publishIds(
+      room,
+      Array.from({ length: n }, () => `e-${++sent}`),
+    );
   const stored = async (room: string) =>
     Number((await fleet.sql.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM fleet_events WHERE room = ?', [room]))[0]!.n);
   const summary = async (room: string): Promise<FleetRoomSummary | undefined> => {
@@ -70,5 +76,22 @@ describe.each(FLEET_BACKENDS)('events of one room on %s', (backend) => {
     await publish('thief', PER_MINUTE + 1);
     expect(await stored('thief')).toBe(BACKLOG + PER_MINUTE);
     expect((await summary('thief'))?.eventsHeldBack).toEqual({ events: 6, lastAt: T0 + 60_000 });
+  }, 30_000);
+
+  it('counts nothing on the room for events it re-sends that the fleet stored already, its bucket empty', async () => {
+    // Store-and-forward after an outage sends again what the broker had delivered: 20 stored ones, and one new one twice.
+    // Five seconds on (the room list is read at most once a second on the fleet's clock), not a token more.
+    clock = T0 + 65_000;
+    const resent = Array.from({ length: 20 }, (_, i) => `e-${i + 1}`);
+    const duplicatesBefore = fleet.ingest.stats.duplicates;
+    await publishIds('thief', [...resent, `e-${++sent}`, `e-${sent}`]);
+    expect(await stored('thief')).toBe(BACKLOG + PER_MINUTE);
+    expect(fleet.ingest.stats.duplicates - duplicatesBefore).toBe(21);
+    expect((await summary('thief'))?.eventsHeldBack).toEqual({ events: 7, lastAt: T0 + 65_000 });
+    // A minute on, the room's one token stores its next new event, re-sends or not.
+    clock = T0 + 125_000;
+    await publishIds('thief', [...resent.slice(0, 5), `e-${++sent}`]);
+    expect(await stored('thief')).toBe(BACKLOG + 2 * PER_MINUTE);
+    expect((await summary('thief'))?.eventsHeldBack).toEqual({ events: 7, lastAt: T0 + 65_000 });
   }, 30_000);
 });

@@ -1,8 +1,9 @@
 /**
  * A self-test fails on a display out of reach: the fault the room raises carries the self-test's
  * code for that kind of check, through the room's outbox, a real Mosquitto and the fleet's
- * ingest, and the dashboard words it from the code in its operator's language — not "has a
- * fault" — with the room's own English kept as the detail.
+ * ingest, and the dashboard words it from the code and the check's reason (the display's
+ * status then) in its operator's language — not "has a fault", nor the room's English — with
+ * what the display itself said labelled as its own.
  */
 import { afterAll, expect, it } from 'vitest';
 import type { FleetEvent, FleetRoomDetail } from '../../fleet/fleet-api-types.js';
@@ -44,6 +45,11 @@ it("the self-test's coded fault reaches the fleet, and the dashboard words it in
 
   const d = (await detail())!;
   const names = Object.fromEntries(d.devices.map((dev) => [dev.deviceId, dev.names]));
+  // Why it failed comes with it: the display's status then, and what the display itself said (not the room's English around it).
+  expect(seen.body.selfTest).toEqual({ status: 'offline', said: expect.stringMatching(/ECONNREFUSED/) });
+  const said = (seen.body.selfTest as { said: string }).said;
   setFleetLocale('zh-CN');
-  expect(roomEventWords(seen, names)).toEqual({ text: '投影机：自检时无法连接', detail: expect.stringMatching(/^Self-test failed: display reachable/) });
+  expect(roomEventWords(seen, names)).toEqual({ text: '投影机：自检时无法连接——离线', detail: `设备原文：${said}` });
+  setFleetLocale('en');
+  expect(roomEventWords(seen, names)).toEqual({ text: 'Projector: Could not be reached in the self-test — Offline', detail: `The device says: ${said}` });
 });

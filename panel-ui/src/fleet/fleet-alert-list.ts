@@ -3,25 +3,34 @@ import { customElement, property } from 'lit/decorators.js';
 import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
 import { alertWords } from './fleet-alert-words.js';
 import { FleetWordsController, ft, when } from './fleet-words.js';
+import { moreBelowStyles, WholeItemsController } from './whole-items.js';
 
-/** The alerts the rules fired and resolved, newest first: what went to the webhooks and chats, on screen too. */
+/**
+ * The alerts the rules fired and resolved, newest first: what went to the webhooks and chats, on
+ * screen too. The list shows the whole alerts that fit (it cut the last one mid-line); the rest
+ * scroll, and a line under it says how many are below.
+ */
 @customElement('fleet-alert-list')
 export class FleetAlertList extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    h2 { font-size: 1.05em; margin: 0 0 0.5em; }
-    ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.3em; max-height: 14em; overflow: auto; }
-    li { font-size: 0.85em; padding: 0.35em 0.5em; border-radius: 6px; background: #18212b; border-left: 4px solid #ff6b6b; }
-    li[data-state='resolved'] { border-left-color: #40c057; }
-    li[data-closed] { border-left-color: #5c6773; opacity: 0.7; }
-    .meta { color: #a9b4c0; font-size: 0.9em; }
-    .empty { color: #a9b4c0; font-size: 0.9em; }
-  `;
+  static override styles = [
+    moreBelowStyles,
+    css`
+      :host { display: block; }
+      h2 { font-size: 1.05em; margin: 0 0 0.5em; }
+      ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.3em; max-height: 14em; overflow: auto; scroll-snap-type: y proximity; }
+      li { flex: none; scroll-snap-align: start; font-size: 0.85em; padding: 0.35em 0.5em; border-radius: 6px; background: #18212b; border-left: 4px solid #ff6b6b; }
+      li[data-state='resolved'] { border-left-color: #40c057; }
+      li[data-closed] { border-left-color: #5c6773; opacity: 0.7; }
+      .meta { color: #a9b4c0; font-size: 0.9em; }
+      .empty { color: #a9b4c0; font-size: 0.9em; }
+    `,
+  ];
 
   @property({ attribute: false }) alerts: FleetAlertView[] = [];
   /** site/room → the room's name. */
   @property({ attribute: false }) roomNames = new Map<string, string>();
   private readonly words = new FleetWordsController(this);
+  private readonly whole = new WholeItemsController(this, 'ul');
 
   override render() {
     return html`<h2>${ft('Alerts')}</h2>
@@ -33,7 +42,8 @@ export class FleetAlertList extends LitElement {
               // A firing alert a newer one resolved (a help call dealt with, a device back) no longer asks for anything.
               const closed = a.state === 'firing' && this.alerts.slice(0, i).some((b) => b.key === a.key && b.state === 'resolved');
               return html`<li data-alert=${a.key} data-rule=${a.rule} data-state=${a.state} ?data-closed=${closed}><strong>${a.state === 'firing' ? '▲' : '▼'} ${words.title}</strong><div class="meta">${when(a.at)} · ${words.text}</div></li>`;
-            })}</ul>`
+            })}</ul>
+            ${this.whole.cue((n) => (n === 1 ? ft('↓ 1 more alert below') : ft('↓ {n} more alerts below', { n })))}`
       }`;
   }
 }

@@ -78,3 +78,47 @@ it("words a failed self-test check from its code: a device's by its name, the on
   setFleetLocale('en');
   expect(selfTest('ROOMCTL_E_SELFTEST_NO_PICTURE', 'display').text).toBe('Projector: Did not turn on in the self-test (no picture)');
 });
+
+it("words a failed self-test check's reason in the viewer's language, the device's own words labelled as its own", () => {
+  const checked = (code: string, selfTest: unknown, deviceId: string | null = 'display') =>
+    roomEventWords(
+      event('fault.raised', { faultId: 'selftest-r1', detail: 'Self-test failed: display reachable (offline: refused)', code, selfTest }, deviceId),
+      names,
+    );
+  setFleetLocale('zh-CN');
+  expect(checked('ROOMCTL_E_SELFTEST_UNREACHABLE', { status: 'offline', said: 'connect ECONNREFUSED 127.0.0.1:4352' })).toEqual({
+    text: '投影机：自检时无法连接——离线',
+    detail: '设备原文：connect ECONNREFUSED 127.0.0.1:4352',
+  });
+  expect(checked('ROOMCTL_E_SELFTEST_UNREACHABLE', { status: 'auth-failed', said: null })).toEqual({
+    text: '投影机：自检时无法连接——登录被拒绝',
+    detail: null,
+  });
+  expect(checked('ROOMCTL_E_SELFTEST_NO_PICTURE', { waitedMs: 5000 }).text).toBe('投影机：自检时未能开启（无画面）——5 秒内没有应答');
+  expect(checked('ROOMCTL_E_SELFTEST_MIC_SILENT', { heard: { aboveDb: -57, withinMs: 2000, peakDb: -61.4 } }).text).toBe(
+    '投影机：自检时未拾取到任何声音——2 秒内没有高于 -57 dB 的电平；最高 -61 dB',
+  );
+  expect(checked('ROOMCTL_E_SELFTEST_CALL_UNREACHABLE', { waitedMs: 3000 }, null).text).toBe('会议室：无法连接在线会议服务（自检）——3 秒内没有应答');
+  setFleetLocale('en');
+  expect(checked('ROOMCTL_E_SELFTEST_UNREACHABLE', { status: 'offline', said: 'connect ECONNREFUSED 127.0.0.1:4352' })).toEqual({
+    text: 'Projector: Could not be reached in the self-test — Offline',
+    detail: 'The device says: connect ECONNREFUSED 127.0.0.1:4352',
+  });
+  // Anything else in its place (a room of another release): the sentence without a reason, and the room's own text.
+  expect(checked('ROOMCTL_E_SELFTEST_UNREACHABLE', { status: 7, heard: 'loud' })).toEqual({
+    text: 'Projector: Could not be reached in the self-test',
+    detail: 'Self-test failed: display reachable (offline: refused)',
+  });
+});
+
+it('says a failed self-test check passes again, not that its device works again (it may have answered all along)', () => {
+  const cleared = (faultId: string, deviceId: string | null) =>
+    roomEventWords(event('fault.cleared', { faultId, ...(deviceId ? { deviceId } : {}), detail: 'self-test passed' }, deviceId), names);
+  setFleetLocale('zh-CN');
+  expect(cleared('selftest-r1-display-display-power', 'display')).toEqual({ text: '投影机自检已恢复通过', detail: null });
+  expect(cleared('selftest-r1-call-call-host', null)).toEqual({ text: '会议室自检已恢复通过', detail: null });
+  setFleetLocale('en');
+  expect(cleared('selftest-r1-display-display-power', 'display').text).toBe('Projector passes the self-test again');
+  // A device's own fault, cleared when it answers again.
+  expect(cleared('fault-1', 'display')).toEqual({ text: 'Projector works again', detail: 'self-test passed' });
+});

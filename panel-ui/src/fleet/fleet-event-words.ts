@@ -7,13 +7,28 @@
  */
 import type { FleetEvent, FleetNames } from '../../../fleet/fleet-api-types.js';
 import { HELP_REASONS } from '../help-reasons.js';
+import { reasonSentence, silenceSentence } from '../../../appliance/meetings/self-test-advice.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { ft, nameIn, statusWord } from './fleet-words.js';
 
 /** Per event type, its sentences: which one fits is chosen from the event's parameters below. */
 export const EVENT_SENTENCES: Record<string, Record<string, string>> = {
-  'fault.raised': { fault: '{device}: {fault}', device: '{device} has a fault', roomFault: 'The room: {fault}', room: 'The room has a fault' },
-  'fault.cleared': { device: '{device} works again', room: "The room's fault is over" },
+  'fault.raised': {
+    fault: '{device}: {fault}',
+    device: '{device} has a fault',
+    roomFault: 'The room: {fault}',
+    room: 'The room has a fault',
+    // A failed self-test check with its reason: the device's status then, the room's wait, or what a silent microphone heard.
+    faultWhy: '{device}: {fault} — {reason}',
+    roomFaultWhy: 'The room: {fault} — {reason}',
+  },
+  'fault.cleared': {
+    device: '{device} works again',
+    room: "The room's fault is over",
+    // A failed self-test check's fault, cleared by the next self-test (the device itself may have worked all along).
+    selfTest: '{device} passes the self-test again',
+    roomSelfTest: 'The room passes the self-test again',
+  },
   'help.requested': { message: 'Help requested: “{message}”', plain: 'Help requested' },
   'help.acknowledged': { by: '{by} saw the help call', plain: 'The help call was seen' },
   'help.resolved': { by: '{by} dealt with the help call', plain: 'The help call was dealt with' },
@@ -56,10 +71,12 @@ function choose(e: FleetEvent, device: string | null): [variant: string, vars: R
   switch (e.type) {
     case 'fault.raised': {
       const fault = deviceFaultWords(str(b.code)) ?? (str(b.status) ? statusWord(str(b.status)!) : null);
-      if (device === null) return fault ? ['roomFault', { fault }] : ['room', {}];
-      return fault ? ['fault', { device, fault }] : ['device', { device }];
+      const reason = fault ? selfTestReason(b.selfTest) : null;
+      if (device === null) return fault ? (reason ? ['roomFaultWhy', { fault, reason }] : ['roomFault', { fault }]) : ['room', {}];
+      return fault ? (reason ? ['faultWhy', { device, fault, reason }] : ['fault', { device, fault }]) : ['device', { device }];
     }
     case 'fault.cleared':
+      if (str(b.faultId)?.startsWith('selftest-')) return device === null ? ['roomSelfTest', {}] : ['selfTest', { device }];
       return device === null ? ['room', {}] : ['device', { device }];
     case 'help.requested':
       return str(b.message) ? ['message', { message: helpMessageWords(str(b.message)!) }] : ['plain', {}];
@@ -95,6 +112,37 @@ function choose(e: FleetEvent, device: string | null): [variant: string, vars: R
   }
 }
 
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const record = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+
+/**
+ * Why a failed self-test check failed, from what the room sent with its fault (`selfTest`; a room
+ * of an earlier release sends none): how long it waited, what a silent microphone heard, or the
+ * device's status then — in the operator's words, the device's own words left to the detail.
+ */
+function selfTestReason(value: unknown): string | null {
+  const r = record(value);
+  if (!r) return null;
+  const heard = record(r.heard);
+  const aboveDb = num(heard?.aboveDb);
+  const withinMs = num(heard?.withinMs);
+  const sentence =
+    heard && aboveDb !== null && withinMs !== null
+      ? silenceSentence({ aboveDb, withinMs, peakDb: num(heard.peakDb) })
+      : reasonSentence({ ...(str(r.status) ? { status: str(r.status)! } : {}), ...(num(r.waitedMs) !== null ? { waitedMs: num(r.waitedMs)! } : {}) });
+  return sentence ? ft(sentence.words, sentence.values) : null;
+}
+
+/**
+ * What the room shows beside its sentence: a self-test check's device's own words, labelled as its
+ * own (a check passed again says nothing more than its sentence); else the room's detail or reason.
+ */
+function detailOf(e: FleetEvent, worded: boolean): string | null {
+  const said = str(record(e.body.selfTest)?.said);
+  if (worded) return said ? ft('The device says: {detail}', { detail: said }) : null;
+  return str(e.body.detail) ?? str(e.body.reason);
+}
+
 /**
  * What the dashboard says of a room event: its sentence, and the room's own words (its detail
  * or reason) to show beside it. A type a newer room sends, without sentences here, shows as it came.
@@ -103,7 +151,8 @@ export function roomEventWords(e: FleetEvent, names: Record<string, FleetNames |
   const device = e.deviceId ? nameIn(names[e.deviceId], e.deviceId) : null;
   const [variant, vars] = choose(e, device);
   const sentence = EVENT_SENTENCES[e.type]?.[variant];
-  const detail = str(e.body.detail) ?? str(e.body.reason);
+  // A self-test check worded with its reason says all the room's English did, but for what the device itself said.
+  const detail = detailOf(e, variant === 'faultWhy' || variant === 'roomFaultWhy' || variant === 'selfTest' || variant === 'roomSelfTest');
   if (!sentence) return { text: device ? `${e.type} (${device})` : e.type, detail };
   return { text: ft(sentence, vars), detail };
 }

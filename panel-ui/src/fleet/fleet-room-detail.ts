@@ -8,6 +8,7 @@ import { metricWords } from './fleet-metric-words.js';
 import './fleet-room-history.js';
 import { statusColors } from './fleet-status-colors.js';
 import { FleetWordsController, ft, nameIn, statusWord, when } from './fleet-words.js';
+import { moreBelowStyles, WholeItemsController } from './whole-items.js';
 
 /** How many of a room's events its list keeps as new ones arrive. */
 const RECENT_EVENTS_SHOWN = 100;
@@ -21,6 +22,7 @@ const RECENT_EVENTS_SHOWN = 100;
 export class FleetRoomDetailView extends LitElement {
   static override styles = [
     statusColors,
+    moreBelowStyles,
     css`
       :host { display: block; }
       h2 { font-size: 1.1em; margin: 0 0 0.4em; }
@@ -49,6 +51,7 @@ export class FleetRoomDetailView extends LitElement {
   @state() error = '';
   private loading = 0;
   private readonly words = new FleetWordsController(this);
+  private readonly wholeEvents = new WholeItemsController(this, 'ol[data-events]');
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('summary') || !this.summary) return;
@@ -121,12 +124,13 @@ export class FleetRoomDetailView extends LitElement {
             <fleet-room-history .api=${this.api} .history=${this.history} .names=${names}></fleet-room-history>
             <h3>${ft('Recent events')}</h3>
             ${events.length === 0 ? html`<p class="muted" data-no-events>${ft('No event yet.')}</p>` : nothing}
-            <ol ?hidden=${events.length === 0}>
+            <ol data-events ?hidden=${events.length === 0}>
               ${events.map((e) => {
                 const { text, detail } = roomEventWords(e, names);
                 return html`<li data-event=${e.type}>${when(e.at)} — <span data-event-words>${text}</span>${detail ? html` <span class="muted" data-event-detail>(${detail})</span>` : nothing}</li>`;
               })}
-            </ol>`
+            </ol>
+            ${this.wholeEvents.cue((n) => (n === 1 ? ft('↓ 1 more event below') : ft('↓ {n} more events below', { n })))}`
           : html`<p>${ft('Loading…')}</p>`
       }`;
   }

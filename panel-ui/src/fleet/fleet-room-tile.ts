@@ -63,8 +63,13 @@ export class FleetRoomTile extends LitElement {
       @click=${() => this.dispatchEvent(new CustomEvent<RoomSelectDetail>('room-select', { detail: { site: r.site, room: r.room }, bubbles: true, composed: true }))}
     >
       <span class="name">${r.name ?? r.room}</span>
-      <span class="where">${r.site} / ${r.room}${r.online === 'offline' ? html` — <span data-appliance="offline">${ft('appliance offline')}</span>` : nothing}</span>
-      <span class="counts">${r.online === 'offline' ? ft('Appliance offline') : statusWord(r.worst)}${counts ? `: ${counts}` : ''}</span>
+      <span class="where">${r.site} / ${r.room}</span>
+      ${
+        // Said once. With the appliance gone its devices' counts are only what it said last: the room's detail lists them.
+        r.online === 'offline'
+          ? html`<span class="counts" data-appliance="offline">${ft('Appliance offline')}</span>`
+          : html`<span class="counts">${statusWord(r.worst)}${counts ? `: ${counts}` : ''}</span>`
+      }
       ${r.openIssues > 0 ? html`<span class="issues">${r.openIssues === 1 ? ft('1 open issue') : ft('{n} open issues', { n: r.openIssues })}</span>` : nothing}
       ${
         // The room sent events faster than its bound (a fault storm, or its broker login in the wrong hands): the rest were counted,

@@ -1,5 +1,14 @@
+import { REASON_WORDS, SILENCE_WORDS } from '../../../appliance/meetings/self-test-advice.js';
+import { ZH_CN_SELF_TEST } from '../../../appliance/meetings/self-test-words-zh-cn.js';
+
+/** Why a self-test check failed, in the room's own table: the panel, the facilities message and the fleet say it alike. */
+const SELF_TEST_REASONS = Object.fromEntries(
+  [...Object.values(REASON_WORDS), ...Object.values(SILENCE_WORDS)].flatMap((en) => (ZH_CN_SELF_TEST[en] ? [[en, ZH_CN_SELF_TEST[en]]] : [])),
+);
+
 /** 简体中文 for the fleet dashboard. Keys are the English texts (fleet-words.ts); a missing key shows the English. */
 export const FLEET_ZH_CN: Record<string, string> = {
+  ...SELF_TEST_REASONS,
   '1 open issue': '1 个未结问题',
   '1 room': '1 间会议室',
   '1 fault': '1 次故障',
@@ -55,6 +64,12 @@ export const FLEET_ZH_CN: Record<string, string> = {
   Language: '语言',
   'Loading…': '加载中…',
   'No alert has fired.': '暂无告警。',
+  '↓ 1 more alert below': '↓ 下面还有 1 条告警',
+  '↓ {n} more alerts below': '↓ 下面还有 {n} 条告警',
+  '↓ 1 more event below': '↓ 下面还有 1 条事件',
+  '↓ {n} more events below': '↓ 下面还有 {n} 条事件',
+  '↓ 1 more fault below': '↓ 下面还有 1 条故障',
+  '↓ {n} more faults below': '↓ 下面还有 {n} 条故障',
   'No fault in 30 days.': '30 天内无故障。',
   'No fault this week.': '本周无故障。',
   'No issues.': '没有问题。',
@@ -72,8 +87,13 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'refused the password': '拒绝了密码',
   Refresh: '刷新',
   'replace by {date}': '预计 {date} 前更换',
-  'Reply time of {name}, up to {ms} ms': '{name} 的响应时间，最高 {ms} 毫秒',
-  'Reply time, 7 d': '响应时间（7 天）',
+  'Reply time of {name}, median a day: {days}': '{name} 的响应时间，每日中位数：{days}',
+  '{ms} ms': '{ms} 毫秒',
+  'no readings': '无读数',
+  'The last 7 days': '最近 7 天',
+  'Reply time': '响应时间',
+  Signal: '信号',
+  'Reply time: the median of each day in ms, today last; – a day without a reading.': '响应时间：每天的中位数（毫秒），最右为今天；– 表示当天无读数。',
   Resolve: '解决',
   resolve: '解决',
   resolved: '已解决',
@@ -140,6 +160,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Someone in the room asked for help.': '会议室里有人请求帮助。',
   'Help call in {room} dealt with': '{room} 的求助已处理',
   'The help call was dealt with.': '求助已处理。',
+  'The newest {listed} of these {n} faults are listed here.': '这里列出这 {n} 条故障中最新的 {listed} 条。',
   'The export holds the newest {rows} of these {n} faults.': '导出文件只包含这 {n} 条故障中最新的 {rows} 条。',
   'The export holds the newest {rows} issues found; there are more: narrow the search.': '导出文件只包含找到的最新 {rows} 条问题；还有更多：请缩小搜索范围。',
   '{n} events not stored: sent too fast': '{n} 条事件未保存：发送过快',
@@ -150,6 +171,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'The check passed at the next self-test.': '下一次自检时该项已通过。',
   '{by} dealt with the help call.': '{by} 已处理求助。',
   '{device}: {fault}': '{device}：{fault}',
+  '{device}: {fault} — {reason}': '{device}：{fault}——{reason}',
+  'The room: {fault} — {reason}': '会议室：{fault}——{reason}',
   '{device} has a fault': '{device} 出现故障',
   'The room has a fault': '会议室出现故障',
   'The room: {fault}': '会议室：{fault}',
@@ -162,6 +185,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   "Cannot reach the online meeting's service (self-test)": '无法连接在线会议服务（自检）',
   "The online call's browser does not start (self-test)": '在线通话的浏览器无法启动（自检）',
   '{device} works again': '{device} 已恢复正常',
+  '{device} passes the self-test again': '{device}自检已恢复通过',
+  'The room passes the self-test again': '会议室自检已恢复通过',
   "The room's fault is over": '会议室的故障已消除',
   'Help requested: “{message}”': '请求帮助：“{message}”',
   'Help requested': '请求帮助',
@@ -195,7 +220,6 @@ export const FLEET_ZH_CN: Record<string, string> = {
   /** A fault's start, before how long it lasted: a space after the English comma, none after the Chinese one. */
   '{t}, ': '{t}，',
   'opened:': '问题已创建：',
-  'Signal, 7 d': '信号（7 天）',
   'Signal of {name}: now {value} {unit}, from {min} to {max} in 7 days': '{name} 的信号：当前 {value} {unit}，7 天内 {min} 至 {max}',
   'Failed call': '通话失败',
   'the next call went through': '下一次通话已接通',
