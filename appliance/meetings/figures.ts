@@ -7,9 +7,11 @@ export interface RoomFigures {
   meetings: number;
   /** share of business hours the room was in use, % */
   utilisationPercent: number;
-  /** share of meetings auto-released because nobody came, % */
+  /** share of meetings auto-released because nobody checked in, % */
   noShowPercent: number;
   autoReleases: number;
+  /** bookings people in the room freed by hand ("we are not meeting"): not held, but not no-shows */
+  freedByHand: number;
   /** share of held meetings started within lateAfter of the booked start, % */
   onTimeStartPercent: number;
   /** average minutes held meetings ran past their booked end */
@@ -30,19 +32,21 @@ export function roomFigures(db: Db, period: { from: string; to: string; business
   const { from, to, businessMinutes, lateAfterMinutes, now } = period;
   const rows = db
     .prepare(
-      "SELECT id, start_at, end_at, status, started_at, ended_at, attendees FROM meetings WHERE start_at >= ? AND start_at < ? AND status != 'cancelled'",
+      "SELECT id, start_at, end_at, status, released_by, started_at, ended_at, attendees FROM meetings WHERE start_at >= ? AND start_at < ? AND status != 'cancelled'",
     )
     .all(from, to) as {
     id: string;
     start_at: string;
     end_at: string;
     status: string;
+    released_by: string | null;
     started_at: string | null;
     ended_at: string | null;
     attendees: string;
   }[];
   const held = rows.filter((r) => r.started_at);
-  const released = rows.filter((r) => r.status === 'released').length;
+  const released = rows.filter((r) => r.status === 'released' && r.released_by !== 'by-hand').length;
+  const freedByHand = rows.filter((r) => r.status === 'released' && r.released_by === 'by-hand').length;
   let usedMs = 0;
   let overrunMs = 0;
   let onTime = 0;
@@ -70,6 +74,7 @@ export function roomFigures(db: Db, period: { from: string; to: string; business
     utilisationPercent: pct(usedMs / 60_000, businessMinutes),
     noShowPercent: pct(released, rows.length),
     autoReleases: released,
+    freedByHand,
     onTimeStartPercent: pct(onTime, held.length),
     averageOverrunMinutes: endedHeld === 0 ? 0 : Math.round((overrunMs / 60_000 / endedHeld) * 10) / 10,
     attendancePercent: pct(came, invited),

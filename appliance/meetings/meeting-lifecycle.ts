@@ -5,7 +5,7 @@ import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { assertMeetingHolds } from './meeting-limits.js';
-import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person } from './meeting-types.js';
+import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person, type ReleaseReason } from './meeting-types.js';
 import { finishMinutes, type MinutesContext } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
@@ -123,13 +123,19 @@ export function end(ctx: EndContext, id: string): Meeting {
   return ctx.meetings.require(id);
 }
 
-/** Frees the room from a booking nobody came to, tells the organiser, counts the miss. */
-export function release(ctx: ReleaseContext, id: string): Meeting {
+/**
+ * Frees the room from a booking that is not taking place — nobody checked in (`no-check-in`, the
+ * rule) or people in the room said so (`by-hand`, the panel's "free the room") — tells the organiser
+ * which, and counts a miss of its series either way: a recurring booking that keeps not taking
+ * place holds the room from others whether or not someone frees it at the door.
+ */
+export function release(ctx: ReleaseContext, id: string, by: ReleaseReason): Meeting {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booking can be released`);
   const now = ctx.clock.now();
-  ctx.meetings.setStatus(m.id, 'released', now.toISOString());
-  ctx.notifier.notify(ctx.texts.released(m, ctx.rules.autoReleaseMinutes), { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
+  ctx.meetings.setReleased(m.id, now.toISOString(), by);
+  const told = by === 'by-hand' ? ctx.texts.freedByHand(m, now) : ctx.texts.released(m, ctx.rules.autoReleaseMinutes);
+  ctx.notifier.notify(told, { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
   if (m.seriesKey) {
     ctx.db
       .prepare(

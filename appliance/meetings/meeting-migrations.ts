@@ -182,6 +182,15 @@ const AGENDA_ITEM_IDS_SQL = `
   UPDATE agenda_items SET item_id = 'p' || position;
 `;
 
+/**
+ * How a booking was released: by the rule (nobody checked in) or by hand in the room. Releases
+ * before this were all counted as no-shows (the figures' auto-releases), so they keep that reason.
+ */
+const RELEASE_REASON_SQL = `
+  ALTER TABLE meetings ADD COLUMN released_by TEXT CHECK (released_by IN ('no-check-in','by-hand'));
+  UPDATE meetings SET released_by = 'no-check-in' WHERE status = 'released';
+`;
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -197,4 +206,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   // The agenda's revision: moves on every change of its items, so a save started from an older agenda is refused, not silently written over it.
   { module: 'meetings', version: 5, name: 'agenda revisions', sql: AGENDA_REVISIONS_SQL },
   { module: 'meetings', version: 6, name: 'agenda item ids', sql: AGENDA_ITEM_IDS_SQL },
+  { module: 'meetings', version: 7, name: 'how a booking was released', sql: RELEASE_REASON_SQL },
 ];

@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { camelCaseRow } from '../store/camel-case-row.js';
 import type { Db } from '../store/database.js';
-import type { BookingDraft, InviteLinks, Meeting, MeetingStatus } from './meeting-types.js';
+import type { BookingDraft, InviteLinks, Meeting, MeetingStatus, ReleaseReason } from './meeting-types.js';
 
 interface MeetingRow {
   id: string;
@@ -22,6 +22,7 @@ interface MeetingRow {
   started_at: string | null;
   ended_at: string | null;
   released_at: string | null;
+  released_by: ReleaseReason | null;
   created_at: string;
   invite_links: string;
 }
@@ -143,6 +144,11 @@ export class MeetingRepository {
 
   setEnd(id: string, end: string): void {
     this.sql('UPDATE meetings SET end_at = ? WHERE id = ?').run(end, id);
+  }
+
+  /** Releases a booking, saying how (by the rule or by hand). */
+  setReleased(id: string, at: string, by: ReleaseReason): void {
+    this.sql("UPDATE meetings SET status = 'released', released_at = ?, released_by = ? WHERE id = ?").run(at, by, id);
   }
 
   setStatus(id: string, status: MeetingStatus, at: string): void {

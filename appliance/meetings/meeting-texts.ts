@@ -137,7 +137,25 @@ export class MeetingTexts {
         time: roomHhmm(m.start, this.room.timezone),
       }),
       meetingId: m.id,
-      data: { start: m.start, end: m.end },
+      data: { start: m.start, end: m.end, releasedBy: 'no-check-in' },
+    };
+  }
+
+  /** People in the room freed it from the panel: not a no-show, so not "nobody checked in". */
+  freedByHand(m: Meeting, at: Date): NotifyMessage {
+    const tz = this.room.timezone;
+    return {
+      kind: 'released',
+      ...this.inLanguage,
+      title: this.say('{room} freed from the panel: {title}', { room: this.room.name, title: m.title }),
+      text: this.say('At {time} someone in {room} freed the room from its panel: the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.', {
+        time: roomHhmm(at.toISOString(), tz),
+        room: this.room.name,
+        start: roomHhmm(m.start, tz),
+        end: roomHhmm(m.end, tz),
+      }),
+      meetingId: m.id,
+      data: { start: m.start, end: m.end, releasedBy: 'by-hand' },
     };
   }
 
@@ -146,7 +164,7 @@ export class MeetingTexts {
       kind: 'flagged',
       ...this.inLanguage,
       title: this.say('Recurring booking unused {n} times in a row: {title} ({room})', { n: misses, title: this.titleFor(m, true), room: this.room.name }),
-      text: this.say('The series was auto-released {n} times in a row. Please cancel it if it is no longer needed, so others can book {room}.', {
+      text: this.say('The series was released unused {n} times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book {room}.', {
         n: misses,
         room: this.room.name,
       }),

@@ -12,6 +12,12 @@ export interface Attendee extends Person {
 }
 
 export const MEETING_STATUSES = ['booked', 'in_progress', 'ended', 'released', 'cancelled'] as const;
+/**
+ * How a booking was released: nobody checked in within the rule's minutes, or people in the room
+ * freed it by hand ("We are not meeting: free the room"). Either way the meeting did not take place.
+ */
+export const RELEASE_REASONS = ['no-check-in', 'by-hand'] as const;
+export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const CONFIDENTIALITY = ['normal', 'confidential'] as const;
@@ -73,6 +79,7 @@ export interface Meeting extends Omit<BookingDraft, 'agenda'> {
   startedAt: string | null;
   endedAt: string | null;
   releasedAt: string | null;
+  releasedBy: ReleaseReason | null;
   createdAt: string;
 }
 

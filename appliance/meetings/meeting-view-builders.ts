@@ -31,6 +31,7 @@ export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): 
     startedAt: m.startedAt,
     endedAt: m.endedAt,
     releasedAt: m.releasedAt,
+    releasedBy: m.releasedBy,
     checkInOpensAt: new Date(Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)).toISOString(),
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),

@@ -6,7 +6,7 @@
 import type { OnlineMeetingView } from '../calls/online-meeting-view.js';
 import type { FloorView, PollView } from '../conversation/conversation-views.js';
 import type { RoomState } from './room-state.js';
-import type { AgendaSpeaker, Attendee, Confidentiality, MeetingStatus, Person } from './meeting-types.js';
+import type { AgendaSpeaker, Attendee, Confidentiality, MeetingStatus, Person, ReleaseReason } from './meeting-types.js';
 import type { LinkedRoomView } from './linked-port.js';
 
 export interface MeetingView {
@@ -26,6 +26,8 @@ export interface MeetingView {
   startedAt: string | null;
   endedAt: string | null;
   releasedAt: string | null;
+  /** How it was released: nobody checked in (`no-check-in`) or people in the room freed it (`by-hand`). */
+  releasedBy: ReleaseReason | null;
   checkInOpensAt: string;
   autoReleaseAt: string;
   checkIns: number;

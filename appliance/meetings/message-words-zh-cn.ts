@@ -22,8 +22,11 @@ export const ZH_CN_MESSAGES: Record<string, string> = {
   'Nobody checked in within {n} min of the start ({time}), so the room was released for others.':
     '开始时间（{time}）后 {n} 分钟内无人签到，会议室已释放给其他人使用。',
   'Recurring booking unused {n} times in a row: {title} ({room})': '周期预订已连续 {n} 次未使用：{title}（{room}）',
-  'The series was auto-released {n} times in a row. Please cancel it if it is no longer needed, so others can book {room}.':
-    '该系列预订已连续 {n} 次被自动释放。如不再需要，请取消，以便其他人预订 {room}。',
+  '{room} freed from the panel: {title}': '{room} 已在面板上释放：{title}',
+  'At {time} someone in {room} freed the room from its panel: the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.':
+    '{time}，{room} 有人在会议室面板上释放了会议室：会议（{start}–{end}）不再举行。该预订已释放，其他人可以预订会议室。',
+  'The series was released unused {n} times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book {room}.':
+    '该系列预订已连续 {n} 次未使用而被释放（无人签到，或有人在会议室面板上释放）。如不再需要，请取消，以便其他人预订 {room}。',
   'Action item due {day}: {text}': '待办事项 {day} 到期：{text}',
   '{owner}, this action item from "{title}" is due {day}.': '{owner}，来自“{title}”的这项待办事项将于 {day} 到期。',
   'Status: {status}. Update it through the room API (PATCH /api/v1/action-items/{id}).':

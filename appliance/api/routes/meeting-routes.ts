@@ -105,5 +105,6 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     );
   transition('start', 'Start the meeting (one touch): runs the start scene', start);
   transition('end', 'End the meeting: runs the end scene, assembles and sends the minutes', end);
-  transition('release', 'Release a booking (free the room)', release);
+  // A person in the room frees it ("We are not meeting"): not the rule's no-show.
+  transition('release', 'Release a booking by hand (free the room: we are not meeting)', (c, id) => release(c, id, 'by-hand'));
 }

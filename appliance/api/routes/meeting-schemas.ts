@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { CONFIDENTIALITY, MEETING_STATUSES } from '../../meetings/meeting-types.js';
+import { CONFIDENTIALITY, MEETING_STATUSES, RELEASE_REASONS } from '../../meetings/meeting-types.js';
 import { PROBLEM_CATEGORIES } from '../../meetings/feedback-repository.js';
 import { ACTION_STATUSES } from '../../meetings/minutes-repository.js';
 
@@ -121,6 +121,9 @@ export const MeetingViewSchema = Type.Object(
     startedAt: Nullable(DateTime()),
     endedAt: Nullable(DateTime()),
     releasedAt: Nullable(DateTime()),
+    releasedBy: Type.Union([literals(RELEASE_REASONS), Type.Null()], {
+      description: 'How the booking was released: nobody checked in within the rule (no-check-in), or freed in the room by hand (by-hand)',
+    }),
     checkInOpensAt: DateTime(),
     autoReleaseAt: DateTime(),
     checkIns: Type.Integer(),
