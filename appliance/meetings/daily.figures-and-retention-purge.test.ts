@@ -48,6 +48,7 @@ it('publishes the day figures once a day and purges records past retention, logg
       utilisationPercent: 10.7,
       noShowPercent: 50,
       autoReleases: 1,
+      freedByHand: 0,
       onTimeStartPercent: 100,
       averageOverrunMinutes: 6,
       attendancePercent: 50,

@@ -43,7 +43,13 @@ export const MeetingsSection = Type.Object(
     ),
     startOnFirstCheckIn: Type.Optional(Type.Boolean({ default: false, description: 'Start the meeting (and its scene) on the first check-in' })),
     missedInARowFlag: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 50, default: 3, description: 'Flag a recurring booking auto-released this many times in a row' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 50,
+        default: 3,
+        description:
+          'Flag a recurring booking released unused this many times in a row: nobody checked in, or people freed the room from the panel (a held occurrence starts the count again)',
+      }),
     ),
     adHocMinutes: Type.Optional(
       Type.Array(Type.Integer({ minimum: 5, maximum: 480 }), { default: [15, 30, 60], description: 'Durations offered by "book now"' }),

@@ -155,7 +155,7 @@ export function release(ctx: ReleaseContext, id: string, by: ReleaseReason): Mee
   }
   // The self-test may have turned the display on for nobody.
   ctx.track(runScene(ctx.devices, ctx.endScene()));
-  ctx.changed({ kind: 'released', meetingId: m.id });
+  ctx.changed({ kind: 'released', meetingId: m.id, by });
   return ctx.meetings.require(id);
 }
 

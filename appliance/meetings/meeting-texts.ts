@@ -148,12 +148,15 @@ export class MeetingTexts {
       kind: 'released',
       ...this.inLanguage,
       title: this.say('{room} freed from the panel: {title}', { room: this.room.name, title: m.title }),
-      text: this.say('At {time} someone in {room} freed the room from its panel: the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.', {
-        time: roomHhmm(at.toISOString(), tz),
-        room: this.room.name,
-        start: roomHhmm(m.start, tz),
-        end: roomHhmm(m.end, tz),
-      }),
+      text: this.say(
+        'At {time} someone in {room} freed the room from its panel: the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.',
+        {
+          time: roomHhmm(at.toISOString(), tz),
+          room: this.room.name,
+          start: roomHhmm(m.start, tz),
+          end: roomHhmm(m.end, tz),
+        },
+      ),
       meetingId: m.id,
       data: { start: m.start, end: m.end, releasedBy: 'by-hand' },
     };
@@ -164,10 +167,13 @@ export class MeetingTexts {
       kind: 'flagged',
       ...this.inLanguage,
       title: this.say('Recurring booking unused {n} times in a row: {title} ({room})', { n: misses, title: this.titleFor(m, true), room: this.room.name }),
-      text: this.say('The series was released unused {n} times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book {room}.', {
-        n: misses,
-        room: this.room.name,
-      }),
+      text: this.say(
+        'The series was released unused {n} times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book {room}.',
+        {
+          n: misses,
+          room: this.room.name,
+        },
+      ),
       meetingId: m.id,
       data: { seriesKey: m.seriesKey, misses },
     };

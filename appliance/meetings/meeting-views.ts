@@ -31,7 +31,7 @@ export interface MeetingView {
   checkInOpensAt: string;
   autoReleaseAt: string;
   checkIns: number;
-  /** The recurring series this belongs to was auto-released too often in a row */
+  /** The recurring series this belongs to was released unused too often in a row (`meetings.missedInARowFlag`) */
   seriesFlagged: boolean;
   /** The rooms of a linked meeting, this one included (empty when it is held in this room only). */
   rooms: LinkedRoomView[];
@@ -86,7 +86,7 @@ export type MeetingNotice =
   | { kind: 'checkin-open'; meetingId: string }
   | { kind: 'started'; meetingId: string }
   | { kind: 'ended'; meetingId: string }
-  | { kind: 'released'; meetingId: string }
+  | { kind: 'released'; meetingId: string; by: ReleaseReason }
   | { kind: 'end-warning'; meetingId: string; minutesLeft: number }
   | { kind: 'agenda-warning'; meetingId: string; position: number; percent: number }
   | { kind: 'selftest'; meetingId: string | null; passed: boolean; failed: string[] }

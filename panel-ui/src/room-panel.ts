@@ -224,7 +224,12 @@ export class RoomPanel extends PanelElement {
         this.screen = 'end';
         break;
       case 'released':
-        this.show({ tone: 'info', title: t('The room was released'), text: t('Nobody checked in, so the booking was cancelled.') });
+        // Freed by the people in the room is not a no-show: say what happened.
+        this.show({
+          tone: 'info',
+          title: t('The room was released'),
+          text: notice.by === 'by-hand' ? t('The booking was released so others can book the room.') : t('Nobody checked in, so the booking was cancelled.'),
+        });
         break;
       case 'end-warning':
       case 'agenda-warning':

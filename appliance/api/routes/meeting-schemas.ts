@@ -127,7 +127,7 @@ export const MeetingViewSchema = Type.Object(
     checkInOpensAt: DateTime(),
     autoReleaseAt: DateTime(),
     checkIns: Type.Integer(),
-    seriesFlagged: Type.Boolean({ description: 'The recurring series was auto-released too often in a row' }),
+    seriesFlagged: Type.Boolean({ description: 'The recurring series was released unused (no check-in, or freed by hand) too often in a row' }),
     rooms: Type.Array(
       Type.Object({
         site: Type.String(),

@@ -1,0 +1,53 @@
+import { afterEach, expect, it } from 'vitest';
+import { syncCalendarBookings } from '../schedule/booking-sync.js';
+import { release } from './meeting-lifecycle.js';
+import type { BookingDraft } from './meeting-types.js';
+import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+
+let fx: RoomFixture;
+afterEach(() => fx.close());
+
+const day = (d: number): BookingDraft => ({
+  source: 'calendar',
+  seriesKey: 'weekly@example.com',
+  occurrenceKey: `weekly@example.com#2026-04-0${d}`,
+  title: 'Weekly',
+  organiser: { email: 'alice@example.com' },
+  attendees: [],
+  description: '',
+  agenda: [],
+  start: `2026-04-0${d}T08:00:00.000Z`,
+  end: `2026-04-0${d}T08:30:00.000Z`,
+  confidentiality: 'normal',
+});
+
+it('an occurrence freed from the panel is a meeting that did not take place: it counts toward the series flag, and the flag says so', async () => {
+  fx = roomFixture({
+    start: '2026-04-01T07:00:00.000Z',
+    tickMs: 60_000,
+    notifyPollMs: 3_600_000,
+    meetings: { missedInARowFlag: 3, reminderMinutes: 0 },
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] },
+  });
+  const ctx = fx.room.ctx;
+  syncCalendarBookings(ctx.meetings, ctx.agenda, [1, 2, 3].map(day), new Date('2026-04-01T00:00:00Z'), new Date('2026-04-04T00:00:00Z'), ctx.clock.now());
+  const occurrence = (d: number) => ctx.meetings.byOccurrence(`weekly@example.com#2026-04-0${d}`)!;
+  const misses = () => ctx.db.prepare("SELECT misses FROM series_misses WHERE series_key = 'weekly@example.com'").pluck().get();
+  const flags = () => fx.room.outbox.list().filter((e) => e.kind === 'flagged');
+
+  await fx.advanceTo('2026-04-01T09:00:00.000Z');
+  expect(occurrence(1)).toMatchObject({ status: 'released', releasedBy: 'no-check-in' });
+
+  // The next day people tell the room they are not meeting, before the rule would have freed it.
+  await fx.advanceTo('2026-04-02T08:02:00.000Z');
+  release(ctx, occurrence(2).id, 'by-hand');
+  expect(occurrence(2)).toMatchObject({ status: 'released', releasedBy: 'by-hand', releasedAt: '2026-04-02T08:02:00.000Z' });
+  expect(misses()).toBe(2);
+
+  await fx.advanceTo('2026-04-03T09:00:00.000Z');
+  expect(misses()).toBe(3);
+  expect(flags().map((f) => f.recipients)).toEqual([['facilities@example.com'], ['alice@example.com']]);
+  expect(flags()[0]!.message.text).toBe(
+    'The series was released unused 3 times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book Aurora.',
+  );
+});
