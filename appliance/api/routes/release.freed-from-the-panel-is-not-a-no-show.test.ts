@@ -1,5 +1,4 @@
 import { afterEach, expect, it } from 'vitest';
-import type { RoomConfig } from '../../config/config-schema.js';
 import { startClockedRoom, type ClockedRoom } from '../../../tests/helpers/clocked-room.js';
 import { waitFor } from '../../../tests/helpers/test-room.js';
 import { mailPart, mailSubject, startSmtpRecorder, type SmtpRecorder } from '../../notify/testing/smtp-recorder.js';
@@ -22,7 +21,7 @@ async function freedFromThePanel(locale: 'en' | 'zh-CN') {
       config.room.locale = locale;
       config.notifications = { email: { host: '127.0.0.1', port, from: 'aurora@example.com' } };
       // No reminder: the one mail to the organiser is the release's.
-      config.meetings = { reminderMinutes: 0 } as RoomConfig['meetings'];
+      config.meetings = { reminderMinutes: 0 };
     },
   });
   const booked = await room.call('POST', '/api/v1/bookings', {
