@@ -30,9 +30,12 @@ export const DOCTOR_USAGE = `Usage: roomctl doctor [--config FILE] [--root DIR] 
 
 export const SIM_USAGE = `Usage: roomctl sim DRIVER [--option value ...] [--quirks PROFILE,...]
   Runs one device simulator in the foreground until Ctrl-C; it speaks the device's real protocol.
-  The options go to the simulator, e.g. roomctl sim visca-serial --port /dev/pts/7
-                                        roomctl sim pjlink --listen 127.0.0.1:4352
-  --quirks plays named profiles of real devices (slow replies, lock-outs…), listed below.
+  Each simulator takes its own options (an option it does not take is refused), e.g.
+    roomctl sim visca-serial --port /dev/pts/7
+    roomctl sim pjlink --listen 127.0.0.1:4352
+  A serial simulator's PTY end is --port PATH or --serialPath PATH, whichever the driver uses.
+  --quirks plays named profiles of real devices (slow replies, lock-outs…);
+  roomctl sim --help lists every simulator with its options and quirk profiles.
 `;
 
 // The fleet view and provisioning: their options are many, so their usage is longer.

@@ -5,6 +5,8 @@ import { didYouMean } from '../appliance/config/did-you-mean.js';
 
 interface Command {
   usage: string;
+  /** A fuller `--help` than the usage a wrong option gets, built when asked (sim lists every simulator's options). */
+  help?: () => Promise<string>;
   /** Loaded only when run: `roomctl --version` and `--help` should not load the whole appliance. */
   load(): Promise<(args: string[]) => Promise<number>>;
 }
@@ -12,12 +14,17 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   start: { usage: START_USAGE, load: async () => (await import('./start-command.js')).startCommand },
   config: { usage: CONFIG_USAGE, load: async () => (await import('./config-command.js')).configCommand },
-  sim: { usage: SIM_USAGE, load: async () => (await import('./sim-command.js')).simCommand },
+  sim: {
+    usage: SIM_USAGE,
+    help: async () => (await import('./sim-usage.js')).simHelp(),
+    load: async () => (await import('./sim-command.js')).simCommand,
+  },
   provision: { usage: PROVISION_USAGE, load: async () => (await import('./provision-command.js')).provisionCommand },
   doctor: { usage: DOCTOR_USAGE, load: async () => (await import('./doctor-command.js')).doctorCommand },
   fleet: { usage: FLEET_USAGE, load: async () => (await import('./fleet-command.js')).fleetCommand },
 };
 
+const helpOf = async (command: Command) => (command.help ? await command.help() : command.usage);
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
 /** Runs one CLI command; returns the exit code. Errors are printed with their code and the next step, never as a stack trace. */
@@ -29,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (name === 'help' || name === '--help' || name === '-h') {
     const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
-    process.stdout.write(topic ? topic.usage : MAIN_USAGE);
+    process.stdout.write(topic ? await helpOf(topic) : MAIN_USAGE);
     return 0;
   }
   if (name === undefined) {
@@ -42,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (wantsHelp(rest)) {
-    process.stdout.write(command.usage);
+    process.stdout.write(await helpOf(command));
     return 0;
   }
   try {

@@ -1,7 +1,10 @@
+import { isRoomctlError } from '../drivers/core/errors.js';
 import { describeQuirks } from '../drivers/sim/quirk-options.js';
+import type { SimulatorDefinition } from '../drivers/sim/simulator.js';
 import { findSimulator, loadSimulators } from '../drivers/sim/simulators.js';
 import { didYouMean } from '../appliance/config/did-you-mean.js';
 import { SIM_USAGE } from './command-usage.js';
+import { simulatorUsage } from './sim-usage.js';
 import { waitForShutdown } from './shutdown.js';
 
 /**
@@ -16,29 +19,22 @@ export async function simCommand(args: string[]): Promise<number> {
     const ids = simulators.map((s) => s.driver);
     const problem = driver ? `no simulator for "${driver}"${didYouMean(driver, ids)}` : 'which driver?';
     const drivers = simulators.map((s) => `  ${s.driver}${s.quirks?.length ? ` (--quirks ${describeQuirks(s.quirks)})` : ''}`).join('\n');
-    process.stderr.write(`roomctl sim: ${problem}\n\n${SIM_USAGE}Drivers with a simulator:\n${drivers}\n`);
+    process.stderr.write(`roomctl sim: ${problem}\n\n${SIM_USAGE}Drivers with a simulator (roomctl sim --help lists their options):\n${drivers}\n`);
     return 2;
   }
-  const options: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i += 2) {
-    const key = rest[i]!;
-    if (!key.startsWith('--') || rest[i + 1] === undefined) {
-      process.stderr.write(`roomctl sim: expected --option value pairs, got "${key}"\n\n${SIM_USAGE}`);
-      return 2;
-    }
-    options[key.slice(2)] = rest[i + 1]!;
-  }
-  if (options.quirks !== undefined && !simulator.quirks?.length) {
-    process.stderr.write(`roomctl sim: the ${driver} simulator has no quirk profiles\n`);
+  const read = readOptions(simulator, rest);
+  if ('problem' in read) {
+    process.stderr.write(`roomctl sim ${simulator.driver}: ${read.problem}\n\n${read.usage ?? takes(simulator)}`);
     return 2;
   }
+  const { options } = read;
   let running;
   try {
     running = await simulator.start(options);
   } catch (err) {
-    // A bad option (an unknown quirk profile lists the ones there are) is the user's to fix, not a crash.
-    if (!(err instanceof RangeError)) throw err;
-    process.stderr.write(`roomctl sim ${driver}: ${err.message}\n`);
+    // A bad value (a port out of range, an unknown quirk profile or model) is the user's to fix, not a crash.
+    if (!(err instanceof RangeError) && !(isRoomctlError(err) && err.code === 'ROOMCTL_E_CONFIG_INVALID')) throw err;
+    process.stderr.write(`roomctl sim ${simulator.driver}: ${err.message}\n\n${takes(simulator)}`);
     return 2;
   }
   const quirks = options.quirks ? ` with quirks ${options.quirks}` : '';
@@ -49,4 +45,37 @@ export async function simCommand(args: string[]): Promise<number> {
   process.stdout.write(`${simulator.description}\nsimulating ${driver}${quirks} at ${JSON.stringify(running.endpoint)} — Ctrl-C to stop\n`);
   await waitForShutdown(() => running.close());
   return 0;
+}
+
+const flag = (name: string) => `--${name}`;
+const takes = (simulator: SimulatorDefinition) => `The ${simulator.driver} simulator takes:\n${simulatorUsage(simulator)}`;
+
+type ReadOptions = { options: Record<string, string> } | { problem: string; usage?: string };
+
+/**
+ * The `--name value` pairs as the simulator's options, each alias under its option's own name.
+ * An option the simulator does not declare is refused, never passed on to be ignored: a
+ * mistyped `--serialPath` once left a display simulator quietly listening on its TCP port.
+ */
+function readOptions(simulator: SimulatorDefinition, args: string[]): ReadOptions {
+  const options: Record<string, string> = {};
+  const spelled = new Map<string, string>();
+  const offered = simulator.options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
+  if (simulator.quirks?.length) offered.push('quirks');
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i]!;
+    const value = args[i + 1];
+    if (!key.startsWith('--') || value === undefined) return { problem: `expected --option value pairs, got "${key}"`, usage: SIM_USAGE };
+    const typed = key.slice(2);
+    if (typed === 'quirks' && !simulator.quirks?.length) return { problem: `the ${simulator.driver} simulator has no quirk profiles` };
+    const name = typed === 'quirks' ? typed : simulator.options.find((o) => o.name === typed || o.aliases?.includes(typed))?.name;
+    if (name === undefined) return { problem: `unknown option ${key}${didYouMean(key, offered.map(flag))}` };
+    const earlier = spelled.get(name);
+    if (earlier !== undefined && earlier !== typed) return { problem: `--${earlier} and ${key} are the same option; give it once` };
+    spelled.set(name, typed);
+    options[name] = value;
+  }
+  const missing = simulator.options.filter((o) => o.required && options[o.name] === undefined);
+  if (missing.length) return { problem: `needs ${missing.map((o) => `--${o.name} ${o.value}`).join(' and ')}` };
+  return { options };
 }

@@ -99,6 +99,11 @@ describe('driver registry invariants', () => {
       const simulator = await definition.loadSimulator?.();
       expect(simulator?.driver, 'the definition names its simulator').toBe(definition.id);
       expect(await loadSimulators()).toContain(simulator);
+      // `roomctl sim` refuses undeclared options and lists the declared ones: each spelling names one option.
+      const spellings = simulator!.options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
+      expect(new Set(spellings).size, 'no option spelled twice').toBe(spellings.length);
+      expect(spellings, 'quirks stands for the quirk profiles').not.toContain('quirks');
+      for (const option of simulator!.options) expect(option.description.length, `--${option.name} says what it sets`).toBeGreaterThan(10);
     });
   });
 });

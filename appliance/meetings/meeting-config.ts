@@ -2,6 +2,12 @@ import { Type, type Static } from '@sinclair/typebox';
 
 const minutes = (def: number, description: string, max = 240) => Type.Optional(Type.Integer({ minimum: 0, maximum: max, default: def, description }));
 
+/** A room, or every room of a site, or every room: how `meetings.links` names the rooms it trusts. */
+const ROOM_PATTERN = Type.String({
+  pattern: '^([A-Za-z0-9_.-]+|\\*)/([A-Za-z0-9_.-]+|\\*)$',
+  description: 'A room as "site/room", every room of a site as "site/*", or every room as "*/*"',
+});
+
 const SceneStep = Type.Object(
   {
     device: Type.String({ minLength: 1, description: 'Device id' }),
@@ -91,30 +97,18 @@ export const MeetingsSection = Type.Object(
       Type.Object(
         {
           acceptFrom: Type.Optional(
-            Type.Array(
-              Type.String({
-                pattern: '^([A-Za-z0-9_.-]+|\\*)/([A-Za-z0-9_.-]+|\\*)$',
-                description: 'A room as "site/room", every room of a site as "site/*", or every room as "*/*"',
-              }),
-              {
-                maxItems: 500,
-                description:
-                  "Rooms whose invitations to a linked meeting this room takes (it books the meeting when free); others are refused. Default: this room's own site",
-              },
-            ),
+            Type.Array(ROOM_PATTERN, {
+              maxItems: 500,
+              description:
+                "Rooms whose invitations to a linked meeting this room takes (it books the meeting when free); others are refused. Default: this room's own site",
+            }),
           ),
           withoutProof: Type.Optional(
-            Type.Array(
-              Type.String({
-                pattern: '^([A-Za-z0-9_.-]+|\\*)/([A-Za-z0-9_.-]+|\\*)$',
-                description: 'A room as "site/room", every room of a site as "site/*", or every room as "*/*"',
-              }),
-              {
-                maxItems: 500,
-                description:
-                  "Rooms heard on this room's linked meetings without showing they hold the invite: rooms of an earlier release, which show no proof, while the site upgrades (remove them once upgraded). Default: none — a room takes part by holding the invite or being linked by the organiser",
-              },
-            ),
+            Type.Array(ROOM_PATTERN, {
+              maxItems: 500,
+              description:
+                "Rooms heard on this room's linked meetings without showing they hold the invite: rooms of an earlier release, which show no proof, while the site upgrades (remove them once upgraded). Default: none — a room takes part by holding the invite or being linked by the organiser",
+            }),
           ),
         },
         { additionalProperties: false, description: 'Linked meetings: which rooms may link this room to their meetings, and which take part without proof' },

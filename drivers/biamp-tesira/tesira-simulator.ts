@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
-import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
-import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { listenOption, parseListenOption, replyDelayOption, serialPathOption, simulatorOptions } from '../sim/sim-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { TESIRA_QUIRKS } from './tesira-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
@@ -98,7 +98,12 @@ async function startSerial(tesira: TesiraModel, path: string): Promise<RunningTe
 
 export const tesiraSimulator: SimulatorDefinition = {
   driver: 'biamp-tesira',
-  description: `A Biamp Tesira server speaking TTP (options: listen=127.0.0.1:23 for telnet, or serialPath=/dev/pts/N for RS-232; blocks Level1, Mute1, MicMute; quirks=${describeQuirks(TESIRA_QUIRKS)} with replyDelayMs).`,
+  description: 'A Biamp Tesira server speaking TTP over Telnet or RS-232, with blocks Level1, Mute1 and MicMute.',
+  options: [
+    listenOption(TESIRA_TELNET_PORT, 'Telnet'),
+    serialPathOption('serialPath', 'RS-232 on this PTY end (the simulator end of a socat pair) instead of Telnet'),
+    replyDelayOption(),
+  ],
   quirks: TESIRA_QUIRKS,
   async start(options) {
     const quirky = simulatorOptions(options, { numbers: ['replyDelayMs'] });

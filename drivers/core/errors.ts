@@ -291,6 +291,10 @@ export const ERROR_CATALOG = {
     hint: 'A notification channel refused or did not answer; the outbox retries it.',
   },
   // provisioning
+  ROOMCTL_E_ANSWERS_NOT_FOUND: {
+    http: 400,
+    hint: 'Check the path given to --answers. To write one, start from the example under "The answers file" in docs/PROVISIONING.md, or run `roomctl provision` without --answers to be asked the questions.',
+  },
   ROOMCTL_E_ANSWERS_INVALID: {
     http: 400,
     hint: 'Fix each answer listed; every bad field is named with what it accepts.',

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { knownQuirks } from '../sim/quirk-options.js';
-import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
+import { listenOption, parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import type { QuirkProfile, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, sisReply } from './extron-sis-codec.js';
@@ -95,7 +95,13 @@ export function extronSisQuirkOptions(names: Iterable<string>): ExtronSwitcherOp
 
 export const extronSisSimulator: SimulatorDefinition = {
   driver: 'extron-sis',
-  description: 'An Extron switcher speaking SIS over Telnet (options: listen=127.0.0.1:23, inputs, outputs, password, quirks).',
+  description: 'An Extron switcher speaking SIS over Telnet.',
+  options: [
+    listenOption(EXTRON_SIS_PORT, 'Telnet'),
+    { name: 'inputs', value: 'N', description: 'its inputs (default 4)' },
+    { name: 'outputs', value: 'N', description: 'its outputs (default 2)' },
+    { name: 'password', value: 'TEXT', description: 'asks for this password before any command (default: none)' },
+  ],
   quirks: EXTRON_SIS_QUIRKS,
   async start(options) {
     return startExtronSisSimulator({

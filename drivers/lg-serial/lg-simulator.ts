@@ -1,6 +1,6 @@
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
-import { simulatorOptions } from '../sim/sim-options.js';
-import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { replyDelayOption, serialPathOption, simulatorOptions } from '../sim/sim-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { LG_QUIRKS } from './lg-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -50,7 +50,12 @@ export async function startLgSimulator(options: LgSimulatorOptions): Promise<Run
 
 export const lgSimulator: SimulatorDefinition = {
   driver: 'lg-serial',
-  description: `An LG display on RS-232 (options: port=PTY path of the simulator end, setId=1; quirks=${describeQuirks(LG_QUIRKS)} with replyDelayMs).`,
+  description: 'An LG display on RS-232.',
+  options: [
+    serialPathOption('port', 'the PTY end it answers on (the simulator end of a socat pair)', true),
+    { name: 'setId', value: 'N', description: 'the set id it answers to (default 1)' },
+    replyDelayOption(),
+  ],
   quirks: LG_QUIRKS,
   async start(options) {
     if (!options.port) throw new RangeError('lg-serial needs --port /path/to/pty (the simulator end of a socat pair)');

@@ -11,9 +11,16 @@ export const LOCKOUT_ACCOUNT = { username: 'admin', password: 'onvif' } as const
 
 export const onvifSimulator: SimulatorDefinition = {
   driver: 'onvif',
-  description:
-    'An ONVIF PTZ camera: HTTP SOAP (Device, Media, PTZ, Events) and WS-Discovery. Options: host (default 127.0.0.1), port (default 8899, a common ONVIF port; 80 needs root), ' +
-    'username and password (default: no authentication; admin/onvif under the lockout profile), auth (any, ws-security, digest), discoveryPort (default 3702, multicast; 0 for a private port), presets (default 16), quirks (comma-separated profile names).',
+  description: 'An ONVIF PTZ camera: HTTP SOAP (Device, Media, PTZ, Events) and WS-Discovery.',
+  options: [
+    { name: 'host', value: 'HOST', description: 'the address it serves on (default 127.0.0.1)' },
+    { name: 'port', value: 'PORT', description: 'its HTTP port (default 8899, a common ONVIF port; 80 needs root)' },
+    { name: 'username', value: 'NAME', description: 'asks for this login, with --password (default: none; admin/onvif under lockout)' },
+    { name: 'password', value: 'TEXT', description: 'the password of --username' },
+    { name: 'auth', value: 'MODE', description: `how the login is sent: ${AUTH_MODES.join(', ')}` },
+    { name: 'discoveryPort', value: 'PORT', description: 'WS-Discovery (default 3702, multicast; 0 for a private port)' },
+    { name: 'presets', value: 'N', description: 'how many presets it keeps (default 16)' },
+  ],
   quirks: ONVIF_QUIRKS,
   async start(options) {
     const quirks = parseOnvifQuirks(options.quirks);

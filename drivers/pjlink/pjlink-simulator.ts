@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import type { Socket } from 'node:net';
+import { listenOption, replyDelayOption } from '../sim/sim-options.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
-import { delayedWriter, describeQuirks, knownQuirks } from '../sim/quirk-options.js';
+import { delayedWriter, knownQuirks } from '../sim/quirk-options.js';
 import { LineFramer, PJLINK_PORT, authDigest } from './pjlink-codec.js';
 import { PjlinkDisplay, type PjlinkDisplayOptions } from './pjlink-display-model.js';
 import { PJLINK_QUIRKS, PjlinkNotifier } from './pjlink-sim-quirks.js';
@@ -217,7 +218,21 @@ function optionalNumber(value: string | undefined, name: string): number | undef
 
 export const pjlinkSimulator: SimulatorDefinition = {
   driver: 'pjlink',
-  description: `A PJLink class 2 display on TCP (options: listen=127.0.0.1:4352, password, warmupMs, cooldownMs, idleTimeoutMs, udpPort for the %2SRCH search, name; quirks=${describeQuirks(PJLINK_QUIRKS)} with replyDelayMs, lockoutMs, notifyPort).`,
+  description: 'A PJLink class 2 display on TCP.',
+  options: [
+    listenOption(PJLINK_PORT),
+    { name: 'host', value: 'HOST', description: 'the address alone, with --port (instead of --listen)' },
+    { name: 'port', value: 'PORT', description: 'the TCP port alone, with --host (instead of --listen)' },
+    { name: 'password', value: 'TEXT', description: 'asks for PJLink authentication with this password (default: none; pjlink under auth-lockout)' },
+    { name: 'warmupMs', value: 'MS', description: 'how long the lamp warms up after power on' },
+    { name: 'cooldownMs', value: 'MS', description: 'how long it cools down after power off' },
+    { name: 'idleTimeoutMs', value: 'MS', description: 'drops a connection silent this long (default: never; 30000 under idle-drop)' },
+    { name: 'udpPort', value: 'PORT', description: 'answers the class 2 %2SRCH search on this UDP port' },
+    { name: 'name', value: 'TEXT', description: 'the name NAME? answers (default Simulated Display)' },
+    replyDelayOption(1000),
+    { name: 'lockoutMs', value: 'MS', description: 'how long three wrong passwords lock logins under auth-lockout (default 60000)' },
+    { name: 'notifyPort', value: 'PORT', description: 'the UDP port status notifications go to under notifications (default 4352)' },
+  ],
   quirks: PJLINK_QUIRKS,
   async start(options) {
     const { host, port } = parseListen(options.listen ?? (options.port ? `${options.host ?? '127.0.0.1'}:${options.port}` : undefined));

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
-import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
-import { playedQuirks, type QuirkOptions, describeQuirks } from '../sim/quirk-options.js';
+import { listenOption, parseListenOption, replyDelayOption, simulatorOptions } from '../sim/sim-options.js';
+import { playedQuirks, type QuirkOptions } from '../sim/quirk-options.js';
 import { QSYS_QUIRKS } from './qsys-sim-quirks.js';
 import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
@@ -77,7 +77,14 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
 
 export const qsysSimulator: SimulatorDefinition = {
   driver: 'qsys-qrc',
-  description: `A Q-SYS Core answering QRC on TCP (options: listen=127.0.0.1:1710, user, password, idleTimeoutMs=60000; components MicMute, Gain1, mixer Mixer1; quirks=${describeQuirks(QSYS_QUIRKS)} with replyDelayMs).`,
+  description: 'A Q-SYS Core answering QRC on TCP, with components MicMute, Gain1 and mixer Mixer1.',
+  options: [
+    listenOption(QRC_PORT),
+    { name: 'user', value: 'NAME', description: 'the logon user under the logon-required quirk (default roomctl)' },
+    { name: 'password', value: 'TEXT', description: 'the logon password under the logon-required quirk (default 1234)' },
+    { name: 'idleTimeoutMs', value: 'MS', description: 'closes a connection silent this long, as a Core does (default 60000)' },
+    replyDelayOption(),
+  ],
   quirks: QSYS_QUIRKS,
   async start(options) {
     return startQsysSimulator({

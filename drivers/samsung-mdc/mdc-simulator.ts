@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
-import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
-import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { listenOption, parseListenOption, replyDelayOption, serialPathOption, simulatorOptions } from '../sim/sim-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { MDC_QUIRKS } from './mdc-sim-quirks.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
@@ -62,7 +62,14 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
 
 export const mdcSimulator: SimulatorDefinition = {
   driver: 'samsung-mdc',
-  description: `A Samsung display speaking MDC (options: listen=127.0.0.1:1515 for TCP, or serialPath=/dev/pts/N; id=0, warmupMs=0; quirks=${describeQuirks(MDC_QUIRKS)} with replyDelayMs).`,
+  description: 'A Samsung display speaking MDC, on TCP or on RS-232.',
+  options: [
+    listenOption(MDC_PORT),
+    serialPathOption('serialPath', 'RS-232 on this PTY end (the simulator end of a socat pair) instead of TCP'),
+    { name: 'id', value: 'N', description: 'the display id it answers to (default 0)' },
+    { name: 'warmupMs', value: 'MS', description: 'how long it takes to turn on (default 0)' },
+    replyDelayOption(),
+  ],
   quirks: MDC_QUIRKS,
   async start(options) {
     const common = simulatorOptions(options, { numbers: ['id', 'warmupMs', 'replyDelayMs'] });

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { SimulatorDefinition } from '../sim/simulator.js';
-import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
-import { playedQuirks, type QuirkOptions, delayedWriter, describeQuirks } from '../sim/quirk-options.js';
+import { listenOption, parseListenOption, replyDelayOption, simulatorOptions } from '../sim/sim-options.js';
+import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { SHURE_QUIRKS } from './shure-sim-quirks.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
@@ -52,7 +52,13 @@ export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions =
 
 export const shureMxaSimulator: SimulatorDefinition = {
   driver: 'shure-mxa',
-  description: `A Shure MXA910 ceiling array on TCP (options: listen=127.0.0.1:2202, channels=8, deviceId; quirks=${describeQuirks(SHURE_QUIRKS)} with replyDelayMs).`,
+  description: 'A Shure MXA910 ceiling array on TCP.',
+  options: [
+    listenOption(SHURE_PORT),
+    { name: 'channels', value: 'N', description: 'its microphone channels (default 8)' },
+    { name: 'deviceId', value: 'TEXT', description: 'the device id it reports' },
+    replyDelayOption(),
+  ],
   quirks: SHURE_QUIRKS,
   async start(options) {
     return startShureMxaSimulator({

@@ -1,4 +1,5 @@
 import type { Server } from 'node:net';
+import type { SimulatorOption } from './simulator.js';
 
 /** Helpers for simulators' `roomctl sim DRIVER --key value` options and their TCP servers. */
 
@@ -8,6 +9,24 @@ export function parseListenOption(listen: string | undefined, defaultPort: numbe
   const m = /^(?:(.*):)?(\d{1,5})$/.exec(listen.trim());
   if (!m || Number(m[2]) > 65535) throw new RangeError(`listen must look like 127.0.0.1:${defaultPort}, got ${JSON.stringify(listen)}`);
   return { host: m[1] || '127.0.0.1', port: Number(m[2]) };
+}
+
+/** `--listen HOST:PORT`, as every TCP simulator takes it. */
+export function listenOption(defaultPort: number, what = 'TCP'): SimulatorOption {
+  return { name: 'listen', value: 'HOST:PORT', description: `${what} on this address (default 127.0.0.1:${defaultPort}; port 0 picks a free one)` };
+}
+
+/**
+ * A serial simulator's PTY end. lg-serial and visca-serial spell it `--port`, samsung-mdc and
+ * biamp-tesira `--serialPath`; each takes the other spelling too, so neither habit misfires.
+ */
+export function serialPathOption(name: 'port' | 'serialPath', description: string, required = false): SimulatorOption {
+  return { name, value: 'PATH', description, aliases: [name === 'port' ? 'serialPath' : 'port'], ...(required ? { required } : {}) };
+}
+
+/** `--replyDelayMs`, the delay the `slow-replies` quirk profile plays. */
+export function replyDelayOption(defaultMs = 800): SimulatorOption {
+  return { name: 'replyDelayMs', value: 'MS', description: `how long each reply waits under the slow-replies quirk (default ${defaultMs})` };
 }
 
 /** A non-negative number option, or undefined when not given. */

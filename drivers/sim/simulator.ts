@@ -21,18 +21,42 @@ export interface QuirkProfile {
   source: string;
 }
 
+/**
+ * One `--name VALUE` option a simulator takes. `roomctl sim DRIVER` refuses any option its
+ * simulator does not declare (a typo must not leave a simulator quietly on its default port)
+ * and `roomctl sim --help` lists them.
+ */
+export interface SimulatorOption {
+  /** As typed after the dashes: `listen`, `serialPath`. */
+  name: string;
+  /** The form of the value, e.g. `HOST:PORT`, `PATH`, `MS`. */
+  value: string;
+  /** What it sets, with its default. */
+  description: string;
+  /** The simulator cannot start without it. */
+  required?: boolean;
+  /**
+   * Other spellings of the same option, handed to `start` under `name`. A serial path is
+   * `--port` for some drivers and `--serialPath` for others: every serial simulator takes both.
+   */
+  aliases?: readonly string[];
+}
+
 export interface SimulatorDefinition {
   /** The driver id this simulator stands in for. */
   driver: string;
+  /** What it plays, in a line (its options are listed from `options`). */
   description: string;
+  /** Every option `start` reads besides `quirks` (which `quirks` below stands for). */
+  options: readonly SimulatorOption[];
   /**
    * The quirk profiles this simulator can play, chosen with `options.quirks` (a
    * comma-separated list of profile names; `roomctl sim DRIVER --quirks a,b`).
    */
   quirks?: readonly QuirkProfile[];
   /**
-   * Start the simulator. `options` come from `roomctl sim DRIVER --key value` or from the
-   * demo room; each simulator documents its own (e.g. `port` for a PTY path, `listen` for TCP).
+   * Start the simulator. `options` come from `roomctl sim DRIVER --key value` (only the names
+   * declared in `options`, aliases already turned into those names) or from tests and benches.
    */
   start(options: Record<string, string>): Promise<RunningSimulator>;
 }

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { knownQuirks } from '../sim/quirk-options.js';
-import { parseListenOption, simulatorOptions } from '../sim/sim-options.js';
+import { listenOption, parseListenOption, simulatorOptions } from '../sim/sim-options.js';
 import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { BRAVIA_FUNCTIONS, BRAVIA_PORT, encodeBravia, numberParam, parseBravia } from './bravia-codec.js';
@@ -100,7 +100,8 @@ export function braviaQuirkOptions(names: Iterable<string>): BraviaSimulatorOpti
 
 export const braviaSimulator: SimulatorDefinition = {
   driver: 'sony-bravia',
-  description: 'A Sony BRAVIA display speaking Simple IP control (options: listen=127.0.0.1:20060, answerDelayMs, quirks).',
+  description: 'A Sony BRAVIA display speaking Simple IP control.',
+  options: [listenOption(BRAVIA_PORT), { name: 'answerDelayMs', value: 'MS', description: 'how long each answer waits (default 0; 1200 under slow-answers)' }],
   quirks: BRAVIA_QUIRKS,
   async start(options) {
     return startBraviaSimulator({ ...parseListenOption(options.listen, BRAVIA_PORT), ...simulatorOptions(options, { numbers: ['answerDelayMs'] }) });

@@ -174,7 +174,13 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
 
 export const viscaIpSimulator: SimulatorDefinition = {
   driver: 'visca-ip',
-  description: `A VISCA-over-IP camera on UDP (and raw VISCA on TCP with --tcpPort). Options: host (default 127.0.0.1), port (default 52381), tcpPort, model (${VISCA_MODELS.join(', ')}), quirks (comma-separated profile names).`,
+  description: 'A VISCA-over-IP camera on UDP (and raw VISCA on TCP with --tcpPort).',
+  options: [
+    { name: 'host', value: 'HOST', description: 'the address it serves on (default 127.0.0.1)' },
+    { name: 'port', value: 'PORT', description: 'its UDP port (default 52381; 0 picks a free one)' },
+    { name: 'tcpPort', value: 'PORT', description: 'also raw VISCA on this TCP port' },
+    { name: 'model', value: 'MODEL', description: `the camera it plays: ${VISCA_MODELS.join(', ')}` },
+  ],
   quirks: VISCA_QUIRKS,
   async start(options) {
     const quirks = parseViscaQuirks(options.quirks);

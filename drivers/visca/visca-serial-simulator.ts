@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { RoomctlError } from '../core/errors.js';
+import { serialPathOption } from '../sim/sim-options.js';
 import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { VISCA_BROADCAST } from './visca-codec.js';
@@ -119,7 +120,12 @@ export async function startViscaSerialSimulator(options: ViscaSerialSimulatorOpt
 
 export const viscaSerialSimulator: SimulatorDefinition = {
   driver: 'visca-serial',
-  description: `A chain of VISCA cameras on a serial port. Options: port (required: the simulator end of a PTY pair), cameras (1..7, default 1), model (${VISCA_MODELS.join(', ')}), quirks (comma-separated profile names).`,
+  description: 'A chain of VISCA cameras on a serial port.',
+  options: [
+    serialPathOption('port', 'the PTY end the chain answers on (the simulator end of a socat pair)', true),
+    { name: 'cameras', value: 'N', description: 'cameras in the chain, 1..7 (default 1)' },
+    { name: 'model', value: 'MODEL', description: `the camera each plays: ${VISCA_MODELS.join(', ')}` },
+  ],
   quirks: VISCA_QUIRKS,
   async start(options) {
     const quirks = parseViscaQuirks(options.quirks);

@@ -225,6 +225,7 @@ export class AgendaEditor extends MeetingElement {
       });
     panelRequest(this, {
       label: t('Agenda'),
+      success: t('Agenda saved'),
       method: 'PUT',
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/agenda`,
       body: { items, ifRevision: this.conflict?.revision ?? this.revision },

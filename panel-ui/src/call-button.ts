@@ -92,11 +92,11 @@ export class CallButton extends PanelElement {
   }
 
   private join(id: string, name: string): void {
-    panelRequest(this, { label: t('Join {name}', { name }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/join`, quiet: true });
+    panelRequest(this, { label: t('Join {name}', { name }), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/join` });
   }
 
   private readonly leave = () => {
-    panelRequest(this, { label: t('Leave the call'), method: 'POST', path: '/api/v1/call/leave', quiet: true });
+    panelRequest(this, { label: t('Leave the call'), method: 'POST', path: '/api/v1/call/leave' });
   };
 }
 

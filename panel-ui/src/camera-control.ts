@@ -11,7 +11,7 @@ import { PtzDriveController } from './ptz-drive-controller.js';
 import type { JoystickDetail } from './ptz-joystick.js';
 import './ptz-joystick.js';
 import './camera-preview.js';
-import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
+import { presetRecalled, requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
 
 /** Presets offered by number when the config names none. */
 const NUMBERED_PRESETS = 6;
@@ -93,7 +93,27 @@ export class CameraControl extends PanelElement {
       color: #ffa8a8;
       font-size: 0.9em;
     }
-    /* A camera that cannot take commands: its controls stay in place, greyed and untouchable. */
+    /* A camera that cannot take commands: its controls stay in place, greyed and untouchable,
+       and why lies over them (a line of its own above them pushed the zoom keys and the
+       other cameras' buttons out of an 800×480 panel). */
+    .stage {
+      position: relative;
+      min-width: 0;
+    }
+    .problem.over {
+      position: absolute;
+      top: 50%;
+      left: 50%;
+      transform: translate(-50%, -50%);
+      width: max-content;
+      max-width: 90%;
+      margin: 0;
+      padding: 0.5em 0.8em;
+      border-radius: 12px;
+      border: 2px solid #c05454;
+      background: #2a1416;
+      text-align: center;
+    }
     .body[inert] {
       opacity: 0.4;
       filter: grayscale(1);
@@ -141,8 +161,22 @@ export class CameraControl extends PanelElement {
         --thumb-max: 4.4em;
       }
     }
-    /* Narrow portrait: one column, the joystick row then the presets. */
+    /* Narrow portrait: one column, the joystick row then the presets; the cameras share one
+       row (a name takes two lines rather than the row scrolling sideways past the last one). */
     @media (max-width: 560px) {
+      ptz-joystick {
+        --size: 150px;
+      }
+      .stick camera-preview {
+        max-width: 12em;
+      }
+      .chips {
+        overflow: visible;
+      }
+      .chips button {
+        flex: 1 1 0;
+        min-width: 0;
+      }
       .body {
         grid-template-columns: minmax(0, 1fr);
         justify-items: center;
@@ -188,7 +222,6 @@ export class CameraControl extends PanelElement {
         ? html`<camera-preview .api=${this.api} label=${t('What {name} sees, live', { name: camera.name })}></camera-preview>`
         : nothing;
     return html`
-      ${usable ? nothing : html`<p class="problem" role="status" data-testid="camera-unavailable">${whyUnavailable(camera)}</p>`}
       <div class="layout ${this.cameras.length > 1 ? 'multi' : ''}">
       ${
         this.cameras.length > 1
@@ -197,6 +230,7 @@ export class CameraControl extends PanelElement {
           </div>`
           : nothing
       }
+      <div class="stage">
       <div class="body" ?inert=${!usable} aria-disabled=${usable ? nothing : 'true'} data-testid="camera-body">
         ${
           actions.has('move')
@@ -208,7 +242,7 @@ export class CameraControl extends PanelElement {
               ></ptz-joystick>
               <div class="zoom" role="group" aria-label=${t('Zoom')}>
                 ${this.holdButton('−', t('Zoom out'), -0.6, 'zoom-out')}
-                ${actions.has('home') ? html`<button type="button" class="home" @click=${() => this.run(camera, 'home', {}, t('Home'))}>${t('Home')}</button>` : html`<span></span>`}
+                ${actions.has('home') ? html`<button type="button" class="home" @click=${() => this.run(camera, 'home', {}, t('Home'), t('{camera} back to its home view', { camera: camera.name }))}>${t('Home')}</button>` : html`<span></span>`}
                 ${this.holdButton('+', t('Zoom in'), 0.6, 'zoom-in')}
               </div>
               ${preview}
@@ -223,12 +257,14 @@ export class CameraControl extends PanelElement {
                 hint
                 .camera=${camera}
                 .presets=${this.presetList(camera)}
-                @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name)}
+                @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, e.detail.name, presetRecalled(camera, e.detail.name))}
                 @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
               ></preset-tiles>`
               : nothing
           }
         </div>
+      </div>
+      ${usable ? nothing : html`<p class="problem over" role="status" data-testid="camera-unavailable">${whyUnavailable(camera)}</p>`}
       </div>
       </div>
       ${this.problem ? html`<p class="problem" role="status" data-testid="camera-problem">${this.problem}</p>` : nothing}
@@ -276,10 +312,11 @@ export class CameraControl extends PanelElement {
     requestPresetSave(this, camera, detail);
   }
 
-  private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string): void {
+  private run(camera: DeviceView, action: string, params: Record<string, unknown>, label: string, success: string): void {
     this.drive.release();
     panelRequest(this, {
       label: `${label} · ${camera.name}`,
+      success,
       method: 'POST',
       path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/${encodeURIComponent(action)}`,
       body: params,

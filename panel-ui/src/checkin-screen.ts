@@ -290,7 +290,6 @@ export class CheckinScreen extends PanelElement {
       method: 'POST',
       path: `/api/v1/meetings/${encodeURIComponent(m.id)}/checkins`,
       body,
-      quiet: true,
     });
   }
 
@@ -303,11 +302,16 @@ export class CheckinScreen extends PanelElement {
   }
 
   private start(id: string): void {
-    panelRequest(this, { label: t('Start meeting'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/start`, quiet: true });
+    panelRequest(this, { label: t('Start meeting'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/start` });
   }
 
   private release(id: string): void {
-    panelRequest(this, { label: t('Free the room'), method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(id)}/release` });
+    // No success words: the room's own notice says it on every panel ("The room was released"), once.
+    panelRequest(this, {
+      label: t('Free the room'),
+      method: 'POST',
+      path: `/api/v1/meetings/${encodeURIComponent(id)}/release`,
+    });
   }
 }
 

@@ -9,6 +9,7 @@ import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
 import { twoColumnScreen } from './panel-styles.js';
 import './camera-control.js';
+import './input-chooser.js';
 
 /**
  * The room's quick controls: volume, each display's power and input, and the cameras.
@@ -53,6 +54,10 @@ export class ControlsScreen extends PanelElement {
       @media (max-height: 640px), (max-width: 700px), (orientation: portrait) {
         :host {
           grid-template-columns: 1fr;
+          gap: 0.5em;
+        }
+        .col {
+          gap: 0.4em;
         }
         .tabs {
           display: grid;
@@ -63,38 +68,72 @@ export class ControlsScreen extends PanelElement {
         :host([tab='room']) .cameras {
           display: none;
         }
-        .room {
-          grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
-        }
         .cameras h3 {
           display: none;
         }
+        .card.cameras {
+          padding: 0.5em 0.6em;
+        }
       }
-      .display-head {
+      /* One row per device: its name (and why it is off) at the start, then its controls. Two
+         displays with their inputs as buttons took three times the height of an 800×480 panel;
+         as rows, every device of the room stays in view at every size. */
+      .card.line {
         display: flex;
-        justify-content: space-between;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 0.5em;
+        gap: 0.4em 0.6em;
+        padding: 0.4em 0.8em;
       }
-      .display-head h3 {
+      .label {
+        flex: 1 1 8em;
+        min-width: 0;
+      }
+      .label h3 {
         margin: 0;
+        color: var(--text);
+      }
+      .line .row {
+        flex: none;
+        flex-wrap: nowrap;
+      }
+      input-chooser {
+        flex: 1 1 6em;
+        max-width: 15em;
+      }
+      .line .row button {
+        padding: 0.3em 0.6em;
+      }
+      .line .volume {
+        flex: 3 1 12em;
       }
       .unavailable {
         color: #ffa8a8;
-        font-size: 0.9em;
-        margin-top: 0.4em;
+        font-size: 0.8em;
+        line-height: 1.2;
+        margin-top: 0.15em;
       }
-      .inputs {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(6.4em, 1fr));
-        gap: 0.4em;
-        margin-top: 0.5em;
+      @media (max-height: 640px) {
+        .card.line {
+          padding: 0.15em 0.6em;
+        }
       }
-      /* Inputs carry the names the config gives them ("Laptop (HDMI 1)"): smaller words, two lines at most. */
-      .inputs button {
-        font-size: 0.85em;
-        line-height: 1.15;
-        padding: 0.2em 0.4em;
+      /* Tall panels: why a device is off takes a line of its own under its controls, so its
+         name and its buttons share the first line (beside them, the reason stood five
+         words high in half a 1280-wide screen). Short panels keep it beside the name. */
+      @media (min-height: 641px) {
+        .label {
+          display: contents;
+        }
+        .label h3 {
+          flex: 1 1 4em;
+          min-width: 0;
+        }
+        .unavailable {
+          order: 9;
+          flex-basis: 100%;
+          margin-top: 0;
+        }
       }
     `,
   ];
@@ -121,14 +160,16 @@ export class ControlsScreen extends PanelElement {
       <div class="col room">
         ${
           speakers.length > 0
-            ? html`<section class="card" aria-labelledby="vol">
-              <h3 id="vol">${t('Volume')}</h3>
+            ? html`<section class="card line" aria-labelledby="vol">
+              <div class="label">
+                <h3 id="vol">${t('Volume')}</h3>
+                ${liveSpeakers.length === 0 ? html`<p class="unavailable" role="status">${t('Off: {names} cannot be used right now.', { names: speakers.map((d) => d.name).join(t(', ')) })}</p>` : nothing}
+              </div>
               <div class="volume">
                 <button type="button" ?disabled=${liveSpeakers.length === 0} aria-label=${t('Volume down')} @click=${() => this.setVolume(Math.max(0, level - 10), liveSpeakers)}>−</button>
                 <input type="range" min="0" max="100" step="5" ?disabled=${liveSpeakers.length === 0} .value=${String(level)} aria-label=${t('Room volume')} data-testid="volume" @change=${(e: Event) => this.setVolume(Number((e.target as HTMLInputElement).value), liveSpeakers)} />
                 <button type="button" ?disabled=${liveSpeakers.length === 0} aria-label=${t('Volume up')} @click=${() => this.setVolume(Math.min(100, level + 10), liveSpeakers)}>+</button>
               </div>
-              ${liveSpeakers.length === 0 ? speakers.map((d) => html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>`) : nothing}
             </section>`
             : nothing
         }
@@ -143,12 +184,12 @@ export class ControlsScreen extends PanelElement {
 
   private display(d: DeviceView) {
     const on = isOn(d.state?.power);
-    const input = typeof d.state?.input === 'string' ? d.state.input : undefined;
-    const inputs = hasAction(d, 'input') ? inputsOf(d) : [];
     const off = !isUsable(d);
-    return html`<section class="card" aria-label=${d.name} data-testid=${`display-${d.id}`} data-usable=${String(!off)}>
-      <div class="display-head">
-      <h3>${d.name}${d.state?.power === 'warming' ? ` · ${t('warming up…')}` : d.state?.power === 'cooling' ? ` · ${t('cooling down…')}` : ''}</h3>
+    return html`<section class="card line" aria-label=${d.name} data-testid=${`display-${d.id}`} data-usable=${String(!off)}>
+      <div class="label">
+        <h3>${d.name}${d.state?.power === 'warming' ? ` · ${t('warming up…')}` : d.state?.power === 'cooling' ? ` · ${t('cooling down…')}` : ''}</h3>
+        ${off ? html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>` : nothing}
+      </div>
       ${
         hasAction(d, 'power')
           ? html`<div class="row">
@@ -157,13 +198,9 @@ export class ControlsScreen extends PanelElement {
           </div>`
           : nothing
       }
-      </div>
-      ${off ? html`<p class="unavailable" role="status">${whyUnavailable(d)}</p>` : nothing}
       ${
-        inputs.length > 0
-          ? html`<div class="inputs" role="group" aria-label=${t('Input of {name}', { name: d.name })}>
-            ${inputs.map((i) => html`<button type="button" ?disabled=${off} aria-pressed=${input === undefined ? nothing : String(input === i)} @click=${() => this.run(d, 'input', { input: i }, `${d.name}: ${inputLabel(i, d)}`)}>${inputLabel(i, d)}</button>`)}
-          </div>`
+        hasAction(d, 'input') && inputsOf(d).length > 0
+          ? html`<input-chooser .device=${d} ?disabled=${off} @input-chosen=${(e: CustomEvent<string>) => this.run(d, 'input', { input: e.detail }, `${d.name}: ${inputLabel(e.detail, d)}`)}></input-chooser>`
           : nothing
       }
     </section>`;
@@ -178,7 +215,6 @@ export class ControlsScreen extends PanelElement {
         path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/volume`,
         body: { level },
         queueable: true,
-        quiet: true,
       });
     }
   }
@@ -190,7 +226,6 @@ export class ControlsScreen extends PanelElement {
       path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`,
       body,
       queueable: action !== 'preset.recall',
-      quiet: true,
     });
   }
 }

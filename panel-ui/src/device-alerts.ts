@@ -40,8 +40,17 @@ export class DeviceAlerts extends PanelElement {
     li.summary {
       display: none;
     }
-    /* Short panels: several devices in one line, so the screen's own controls stay in view. */
-    @media (max-height: 560px) {
+    /* Short panels, and the Controls screen (whose every row already says why it is off):
+       several devices in one sentence, so the screen's own controls stay in view. It may wrap
+       on a narrow panel, never cut: it names two devices and counts the rest. */
+    :host([compact]) ul.several li,
+    :host([compact]) ul.several li.summary {
+      display: none;
+    }
+    :host([compact]) ul.several li.summary {
+      display: block;
+    }
+    @media (max-height: 640px) {
       ul {
         padding: 0.2em 0.7em;
       }
@@ -50,9 +59,6 @@ export class DeviceAlerts extends PanelElement {
       }
       ul.several li.summary {
         display: block;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
       }
     }
   `;
@@ -60,13 +66,25 @@ export class DeviceAlerts extends PanelElement {
   @property({ attribute: false }) devices: DeviceView[] = [];
   /** The room reports its faults to facilities (PanelInfo.faultsReported). */
   @property({ type: Boolean }) reported = false;
+  /** Several devices in one sentence at every size (the Controls screen says per row why each is off). */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   override render() {
     const troubled = troubledDevices(this.devices);
     if (troubled.length === 0) return nothing;
     const shown = troubled.length > SHOWN + 1 ? troubled.slice(0, SHOWN) : troubled;
     const more = troubled.length - shown.length;
-    const names = troubled.map((d) => d.name).join(t(', '));
+    // Two names and a count: the sentence stays short enough for one line of an 800-wide panel.
+    const names =
+      troubled.length > SHOWN + 1
+        ? t('{names} and {n} more', {
+            names: troubled
+              .slice(0, SHOWN)
+              .map((d) => d.name)
+              .join(t(', ')),
+            n: troubled.length - SHOWN,
+          })
+        : troubled.map((d) => d.name).join(t(', '));
     return html`<ul role="status" aria-live="polite" data-testid="device-alerts" class=${troubled.length > 1 ? 'several' : ''}>
       ${shown.map((d) => html`<li class=${d.status} data-device=${d.id} data-status=${d.status}>${deviceProblem(d, this.reported)}</li>`)}
       ${more > 0 ? html`<li>${t('and {n} more: see Help or call facilities.', { n: more })}</li>` : nothing}

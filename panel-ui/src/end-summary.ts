@@ -190,6 +190,7 @@ export class EndSummary extends MeetingElement {
   private sendNow(): void {
     panelRequest(this, {
       label: t('Send the minutes now'),
+      success: t('Minutes sent'),
       method: 'POST',
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/minutes/send`,
       done: () => void this.load(),

@@ -155,11 +155,11 @@ export class FloorScreen extends PanelElement {
   }
 
   private floor(id: string, body: { next: true } | { handId: string }): void {
-    panelRequest(this, { label: t('Give the floor'), method: 'POST', path: `/api/v1/meetings/${id}/floor`, body, quiet: true });
+    panelRequest(this, { label: t('Give the floor'), method: 'POST', path: `/api/v1/meetings/${id}/floor`, body });
   }
 
   private lower(id: string, handId: string): void {
-    panelRequest(this, { label: t('Lower'), method: 'DELETE', path: `/api/v1/meetings/${id}/hands/${encodeURIComponent(handId)}`, quiet: true });
+    panelRequest(this, { label: t('Lower'), method: 'DELETE', path: `/api/v1/meetings/${id}/hands/${encodeURIComponent(handId)}` });
   }
 
   private raise(event: Event, id: string): void {
@@ -168,7 +168,7 @@ export class FloorScreen extends PanelElement {
     const person = this.checkIns.find((c) => c.personKey === key);
     if (!person) return;
     const who = person.email ? { email: person.email } : person.badge ? { badge: person.badge } : { name: person.name ?? '' };
-    panelRequest(this, { label: t('Raise a hand'), method: 'POST', path: `/api/v1/meetings/${id}/hands`, body: who, quiet: true });
+    panelRequest(this, { label: t('Raise a hand'), method: 'POST', path: `/api/v1/meetings/${id}/hands`, body: who });
   }
 
   private openPoll(event: Event, id: string): void {
@@ -179,7 +179,6 @@ export class FloorScreen extends PanelElement {
       method: 'POST',
       path: `/api/v1/meetings/${id}/polls`,
       body: submitted.poll,
-      quiet: true,
       done: () => submitted.form.reset(),
     });
   }

@@ -115,7 +115,6 @@ export class HelpScreen extends PanelElement {
       path: '/api/v1/help',
       body: message ? { message } : {},
       queueable: true,
-      quiet: true,
       done: (result) => this.watch.follow(result as HelpRequestView),
       queued: () =>
         this.watch.follow({

@@ -268,7 +268,6 @@ export class IdleScreen extends PanelElement {
       method: 'POST',
       path: '/api/v1/bookings',
       body: { minutes, title: t('Ad-hoc meeting') },
-      quiet: true,
     });
   }
 }

@@ -171,17 +171,17 @@ export class LinkedRooms extends PanelElement {
   }
 
   private link(room: string): void {
-    this.change(t('Link {room}', { room }), 'links', { rooms: [room] });
+    this.change(t('Link {room}', { room }), t('{room} is now in this meeting', { room }), 'links', { rooms: [room] });
   }
 
   private handOver(room: string): void {
-    this.change(t('Hand the time to {room}', { room }), 'host', { room });
+    this.change(t('Hand the time to {room}', { room }), t('{room} now keeps the time', { room }), 'host', { room });
   }
 
   /** Closes the chooser and sends the meeting's change of rooms through the panel. */
-  private change(label: string, what: 'links' | 'host', body: object): void {
+  private change(label: string, success: string, what: 'links' | 'host', body: object): void {
     this.choosing = false;
-    panelRequest(this, { label, method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${what}`, body });
+    panelRequest(this, { label, success, method: 'POST', path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${what}`, body });
   }
 }
 

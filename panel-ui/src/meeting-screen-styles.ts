@@ -68,9 +68,12 @@ export const meetingScreenStyles = [
       display: flex;
       flex-direction: column;
       gap: 0.4em;
-      /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll. */
+      /* As tall as the agenda, no taller (the quick presets follow it); shrinks to scroll, but
+         never below its head and one item: squeezed further, its list spilled under the
+         presets (480×800 with a warning and a two-line title). */
       flex: 0 1 auto;
-      min-height: 0;
+      /* Its head (a 56 px button), the gap and the list's own least height. */
+      min-height: calc(56px + 0.4em + 3.2em);
     }
     /* No agenda yet: nothing in it scrolls, so it keeps its height; squeezed (a toast's row
        above the screen at 480×800), the side column scrolls rather than lay the presets
@@ -187,9 +190,6 @@ export const meetingScreenStyles = [
       :host {
         gap: 0.8em;
       }
-      h2 {
-        -webkit-line-clamp: 1;
-      }
       .main,
       .side {
         gap: 0.4em;
@@ -200,8 +200,13 @@ export const meetingScreenStyles = [
       .left {
         font-size: 2.2em;
       }
+      /* Extend, extend and end in one row in English too: on two rows, a warning ("5 min left
+         in this meeting.") pushed the minutes and the floor out of an 800×480 panel, and the
+         row they free lets a long title keep its second line instead of ending in "…". */
       .actions button {
         min-height: 56px;
+        font-size: 0.85em;
+        padding: 0.2em 0.45em;
       }
       li {
         padding: 0.3em 0.6em;
@@ -218,11 +223,29 @@ export const meetingScreenStyles = [
         display: none;
       }
     }
-    /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words. */
+    /* Narrow portrait (480 wide): the three meeting buttons in one row, smaller words; minutes
+       and the floor side by side (stacked, they left the agenda one line). */
     @media (max-width: 560px) {
+      :host {
+        gap: 0.6em;
+      }
+      .more {
+        flex-direction: row;
+      }
+      .more button {
+        flex: 1 1 0;
+        min-width: 0;
+      }
+      .minutes .long {
+        display: none;
+      }
+      .minutes .short {
+        display: -webkit-box;
+      }
       .actions button {
         font-size: 0.9em;
         padding: 0.2em 0.4em;
+        min-height: 56px;
       }
       .left {
         font-size: 2.4em;

@@ -4,6 +4,7 @@ import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appli
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { meetingTitle } from './meeting-title.js';
+import { warningWords, type WarningNotice } from './meeting-warning.js';
 import { meetingScreenStyles } from './meeting-screen-styles.js';
 import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
@@ -23,8 +24,11 @@ export class MeetingScreen extends PanelElement {
   static override styles = meetingScreenStyles;
 
   @property({ attribute: false }) now: RoomNowView | null = null;
-  /** The latest warning the room sent (end soon, agenda item over time), already in words. */
-  @property({ attribute: false }) warning: string | null = null;
+  /**
+   * The latest warning the room sent (end soon, agenda item over time): worded at each of the
+   * screen's ticks, so it follows the clock ("1 min left" becomes "over its time").
+   */
+  @property({ attribute: false }) warning: WarningNotice | null = null;
   @property({ attribute: false }) devices: DeviceView[] = [];
   @property({ attribute: false }) presets: PanelInfo['presets'] = [];
   /** The panel's API client (the linked rooms' dialog reads the rooms on the broker). */
@@ -46,6 +50,7 @@ export class MeetingScreen extends PanelElement {
     const sinceMessage = (serverNow() - Date.parse(this.now!.time)) / 1000;
     const itemLeft = agenda?.remainingSeconds === null || agenda?.remainingSeconds === undefined ? null : agenda.remainingSeconds - sinceMessage;
     const id = encodeURIComponent(m.id);
+    const warning = warningWords(this.warning, this.now, serverNow());
     // A linked meeting lists its rooms above the agenda; otherwise "Rooms" (link one) sits in the agenda's head, taking no row.
     const linked = (m.rooms?.length ?? 0) > 0;
     const roomsOf = (rooms: typeof m.rooms) =>
@@ -59,7 +64,7 @@ export class MeetingScreen extends PanelElement {
           <span class="left ${leftS < 300 ? 'low' : ''}" role="timer" aria-label=${t('Time left: {d}', { d: i18n.duration(leftS) })} data-testid="time-left">${i18n.clock(leftS)}</span>
           <span class="muted">${leftS >= 0 ? t('left') : t('over time')}</span>
         </p>
-        ${this.warning ? html`<p class="warning" role="alert" data-testid="warning">${this.warning}</p>` : nothing}
+        ${warning ? html`<p class="warning" role="alert" data-testid="warning">${warning}</p>` : nothing}
         <div class="actions">
           <button type="button" data-testid="extend-15" @click=${() => this.extend(id, 15)} aria-label=${t('Extend by {n} minutes', { n: 15 })}>${t('+{n} min', { n: 15 })}</button>
           <button type="button" data-testid="extend-30" @click=${() => this.extend(id, 30)} aria-label=${t('Extend by {n} minutes', { n: 30 })}>${t('+{n} min', { n: 30 })}</button>
@@ -160,16 +165,22 @@ export class MeetingScreen extends PanelElement {
   }
 
   private extend(id: string, minutes: number): void {
-    panelRequest(this, { label: t('Extend by {n} minutes', { n: minutes }), method: 'POST', path: `/api/v1/meetings/${id}/extend`, body: { minutes } });
+    panelRequest(this, {
+      label: t('Extend by {n} minutes', { n: minutes }),
+      success: t('Meeting extended by {n} minutes', { n: minutes }),
+      method: 'POST',
+      path: `/api/v1/meetings/${id}/extend`,
+      body: { minutes },
+    });
   }
 
   private end(id: string): void {
     this.confirmingEnd = false;
-    panelRequest(this, { label: t('End meeting'), method: 'POST', path: `/api/v1/meetings/${id}/end`, quiet: true });
+    panelRequest(this, { label: t('End meeting'), method: 'POST', path: `/api/v1/meetings/${id}/end` });
   }
 
   private nextItem(id: string): void {
-    panelRequest(this, { label: t('Next agenda item'), method: 'POST', path: `/api/v1/meetings/${id}/agenda/next`, quiet: true });
+    panelRequest(this, { label: t('Next agenda item'), method: 'POST', path: `/api/v1/meetings/${id}/agenda/next` });
   }
 }
 

@@ -212,7 +212,6 @@ export class MinutesScreen extends MeetingElement {
 
   private entries(m: Minutes | null, kind: 'notes' | 'decisions') {
     const list = m ? m[kind] : [];
-    const noun = kind === 'notes' ? t('Note') : t('Decision');
     return html`
       <ul data-testid=${`list-${kind}`}>
         ${list.length === 0 ? html`<li class="muted">${kind === 'notes' ? t('No notes yet.') : t('No decisions yet.')}</li>` : nothing}
@@ -227,7 +226,7 @@ export class MinutesScreen extends MeetingElement {
           ? nothing
           : html`<form @submit=${(e: Event) => this.addEntry(e, kind)}>
             <label>${kind === 'notes' ? t('New note') : t('New decision')}<textarea name="text" required maxlength="5000" data-testid=${`new-${kind}`}></textarea></label>
-            <button type="submit" class="primary">${t('Add {what}', { what: noun })}</button>
+            <button type="submit" class="primary" data-testid=${`add-${kind}`}>${kind === 'notes' ? t('Add note') : t('Add decision')}</button>
           </form>`
       }
     `;
@@ -282,7 +281,6 @@ export class MinutesScreen extends MeetingElement {
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}`,
       body: { text },
       queueable: true,
-      quiet: true,
       done: () => void this.load(),
     });
     form.reset();
@@ -305,7 +303,6 @@ export class MinutesScreen extends MeetingElement {
         method: 'PATCH',
         path: `/api/v1/action-items/${encodeURIComponent(item.id)}`,
         body,
-        quiet: true,
         done: () => this.changed(),
       });
       return;
@@ -317,7 +314,6 @@ export class MinutesScreen extends MeetingElement {
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/action-items`,
       body,
       queueable: true,
-      quiet: true,
       done: () => void this.load(),
     });
     form.reset();
@@ -334,7 +330,6 @@ export class MinutesScreen extends MeetingElement {
       method: 'PATCH',
       path: `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(entry.id)}`,
       body: { text },
-      quiet: true,
       done: () => this.changed(),
     });
   }
@@ -346,7 +341,7 @@ export class MinutesScreen extends MeetingElement {
       kind === 'action-items'
         ? `/api/v1/action-items/${encodeURIComponent(id)}`
         : `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/${kind}/${encodeURIComponent(id)}`;
-    panelRequest(this, { label: t('Delete'), method: 'DELETE', path, quiet: true, done: () => this.changed() });
+    panelRequest(this, { label: t('Delete'), method: 'DELETE', path, done: () => this.changed() });
   }
 
   private changed(): void {

@@ -95,7 +95,7 @@ export class NavBar extends PanelElement {
 
   private toggle(): void {
     const on = this.muted !== true;
-    panelRequest(this, { label: on ? t('Mute') : t('Unmute'), method: 'POST', path: '/api/v1/room/mute', body: { on }, queueable: true, quiet: true });
+    panelRequest(this, { label: on ? t('Mute') : t('Unmute'), method: 'POST', path: '/api/v1/room/mute', body: { on }, queueable: true });
   }
 }
 

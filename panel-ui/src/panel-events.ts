@@ -5,15 +5,19 @@ import type { ApiError, Method } from './api-client.js';
  * the offline queue and the result toast). Events up, properties down.
  */
 export interface PanelRequest {
-  /** What the person pressed, for the toast and the queue badge. */
+  /** What the person pressed, for a failure's toast ("…: not done") and the queue badge. */
   label: string;
   method: Method;
   path: string;
   body?: unknown;
   /** Still makes sense minutes later (mute, a note, a rating): queued while offline. Otherwise refused. */
   queueable?: boolean;
-  /** No success toast (the screen shows the result itself). */
-  quiet?: boolean;
+  /**
+   * What the success toast says, in words of what happened ("Meeting extended by 15
+   * minutes"), never the button's own words again. None: no toast (the screen shows the
+   * result itself).
+   */
+  success?: string;
   done?: (result: unknown) => void;
   /** Kept for later (offline): the screen may move on as if done. */
   queued?: () => void;

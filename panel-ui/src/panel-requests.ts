@@ -36,7 +36,7 @@ export class PanelRequests {
     try {
       const result = await api.send(request.method, request.path, request.body);
       request.done?.(result);
-      if (!request.quiet) this.deps.show({ tone: 'ok', title: request.label });
+      if (request.success) this.deps.show({ tone: 'ok', title: request.success });
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: String(err) }, 0);
       if (error.code === 'PANEL_E_NETWORK') {

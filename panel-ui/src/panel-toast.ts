@@ -13,27 +13,40 @@ const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
 /**
  * What just happened, at the top of the screen: one toast at a time, the others wait their
  * turn (a release notice must not be wiped out by the self-test right after it). A tap
- * dismisses it; errors stay long enough to be read. It takes its own row under the header
- * (the screen below gives up that height while it shows) instead of lying over the screen:
- * laid over it, it hid the admin tabs at 800×480 and a screen's first row at every size. The
- * row never comes or goes while a finger is down, so nothing moves from under a held press.
+ * dismisses it; errors stay long enough to be read. It lies over the header's words (the
+ * room's name, state and clock — no control; the language switch stays in reach) for its few
+ * seconds. Laid over the screen it hid the admin tabs at 800×480; as a row of its own under
+ * the header it pushed every screen's bottom row out of view while it showed. It never comes
+ * or goes while a finger is down, so nothing changes under a held press.
  */
 @customElement('panel-toast')
 export class PanelToast extends LitElement {
   static override styles = css`
+    /* The header's grid area of the words: the toast fills it and grows downward only for
+       words longer than the header holds (its height never changes the header's). */
     :host {
       display: block;
-      flex: none;
+      position: relative;
+      pointer-events: none;
+      z-index: 2;
     }
     div {
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+      min-height: 100%;
       box-sizing: border-box;
-      width: max-content;
-      max-width: calc(100% - 2em);
-      margin: 0.4em auto 0;
-      padding: 0.6em 1em;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      padding: 0.25em 0.8em;
       border-radius: 12px;
-      min-height: 48px;
+      font-size: 0.85em;
+      line-height: 1.2;
       overflow-wrap: anywhere;
+      pointer-events: auto;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.5);
     }
     div[hidden] {
       display: none;

@@ -130,11 +130,17 @@ export class PollCard extends PanelElement {
     const counts = Object.fromEntries(p.options.flatMap((o) => (String(data.get(o) ?? '').trim() === '' ? [] : [[o, Number(data.get(o))]])));
     if (Object.keys(counts).length === 0) return;
     this.counting = false;
-    panelRequest(this, { label: t('Save show of hands'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/counts`, body: { counts } });
+    panelRequest(this, {
+      label: t('Save show of hands'),
+      success: t('Show of hands saved'),
+      method: 'POST',
+      path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/counts`,
+      body: { counts },
+    });
   }
 
   private close(p: PollView): void {
-    panelRequest(this, { label: t('Close poll'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/close`, quiet: true });
+    panelRequest(this, { label: t('Close poll'), method: 'POST', path: `/api/v1/polls/${encodeURIComponent(p.pollId)}/close` });
   }
 }
 

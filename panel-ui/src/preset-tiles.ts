@@ -25,10 +25,16 @@ export interface PresetSaveDetail extends PresetTile {
   settled(answer: unknown): void;
 }
 
+/** A recalled preset's toast: what the camera now shows, not the tile's name again. */
+export function presetRecalled(camera: DeviceView, name: string): string {
+  return t('{camera} now shows “{name}”', { camera: camera.name, name });
+}
+
 /** Runs preset.save for a tile's `preset-save` through the panel (network, queue, toast) and settles the tile with the answer. */
 export function requestPresetSave(from: EventTarget, camera: DeviceView, { preset, name, settled }: PresetSaveDetail): void {
   panelRequest(from, {
     label: `${t('Save preset “{name}”', { name })} · ${camera.name}`,
+    success: t('{camera}: this view saved as “{name}”', { camera: camera.name, name }),
     method: 'POST',
     path: `/api/v1/devices/${encodeURIComponent(camera.id)}/actions/preset.save`,
     body: { preset },

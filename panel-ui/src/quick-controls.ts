@@ -6,7 +6,7 @@ import { hasAction, isOn } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
-import { requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
+import { presetRecalled, requestPresetSave, type PresetSaveDetail, type PresetTile } from './preset-tiles.js';
 
 /**
  * The controls a meeting needs most, on the meeting screen itself: the main camera's named
@@ -115,7 +115,7 @@ export class QuickControls extends PanelElement {
               ?inert=${!isUsable(camera)}
               .camera=${camera}
               .presets=${named}
-              @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, `${e.detail.name} · ${camera.name}`, false)}
+              @preset-recall=${(e: CustomEvent<PresetTile>) => this.run(camera, 'preset.recall', { preset: e.detail.preset }, `${e.detail.name} · ${camera.name}`, false, presetRecalled(camera, e.detail.name))}
               @preset-save=${(e: CustomEvent<PresetSaveDetail>) => this.save(camera, e.detail)}
             ></preset-tiles>`
           : nothing
@@ -131,14 +131,15 @@ export class QuickControls extends PanelElement {
     for (const d of speakers) this.run(d, 'volume', { level }, t('Volume {n}', { n: level }), true);
   }
 
-  private run(d: DeviceView, action: string, body: Record<string, unknown>, label: string, queueable: boolean): void {
+  /** `success`: a preset's toast (the camera's move is not on the screen); power and volume show on their buttons. */
+  private run(d: DeviceView, action: string, body: Record<string, unknown>, label: string, queueable: boolean, success?: string): void {
     panelRequest(this, {
       label,
       method: 'POST',
       path: `/api/v1/devices/${encodeURIComponent(d.id)}/actions/${action}`,
       body,
       queueable,
-      quiet: action !== 'preset.recall',
+      success,
     });
   }
 }

@@ -12,16 +12,31 @@ export const roomPanelStyles = css`
     height: 100dvh;
     background: var(--bg);
   }
+  /* The room, what waits to be sent, the clock, the language switch last: a toast lies over
+     the first three (words, no control) and never moves the screen below. */
   header {
-    display: flex;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto auto auto;
     align-items: center;
     gap: 0.8em;
     padding: 0.45em 1em;
     border-bottom: 1px solid var(--border);
   }
-  .title {
-    flex: 1;
-    min-width: 0;
+  header > .title {
+    grid-area: 1 / 1;
+  }
+  header > .queue {
+    grid-area: 1 / 2;
+  }
+  header > room-clock {
+    grid-area: 1 / 3;
+  }
+  header > .lang {
+    grid-area: 1 / 4;
+  }
+  header > panel-toast {
+    grid-area: 1 / 1 / 2 / 4;
+    align-self: stretch;
   }
   h1 {
     margin: 0;

@@ -6,7 +6,7 @@ import { storeToken, type ApiClient } from './api-client.js';
 import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
-import { warningWords, type WarningNotice } from './meeting-warning.js';
+import type { WarningNotice } from './meeting-warning.js';
 import { PanelElement } from './panel-element.js';
 import { PanelRequests } from './panel-requests.js';
 import type { Screen } from './panel-events.js';
@@ -14,7 +14,6 @@ import type { PanelToast, Toast } from './panel-toast.js';
 import { roomPanelStyles } from './room-panel-styles.js';
 import { loadScreen } from './screen-loader.js';
 import { RoomStreamController, streamUrl } from './room-stream-controller.js';
-import { serverNow } from './server-time.js';
 import './checkin-screen.js';
 import './device-alerts.js';
 import './idle-screen.js';
@@ -40,7 +39,7 @@ export class RoomPanel extends PanelElement {
   @state() info: PanelInfo | null = null;
   @state() screen: Screen = 'home';
   @state() checkIns: CheckIn[] = [];
-  /** The latest warning the room sent, kept as the notice: worded, and dropped once it no longer holds, at each render. */
+  /** The latest warning the room sent, kept as the notice: the meeting screen words it, and drops it once it no longer holds, at each of its ticks. */
   @state() warning: WarningNotice | null = null;
   @state() endedMeetingId: string | null = null;
   @state() needsPairing = false;
@@ -120,8 +119,9 @@ export class RoomPanel extends PanelElement {
             ? html`<span class="pill queue" role="status" data-testid="queue-badge" title=${this.queue.pending.map((a) => a.label).join(', ')}>${t('{n} waiting to send', { n: this.queue.size })}</span>`
             : nothing
         }
-        ${languageButton()}
         <room-clock></room-clock>
+        ${languageButton()}
+        <panel-toast></panel-toast>
       </header>
       ${
         // An unpaired panel is answered (it has no credential for the stream yet): its screen says what to do.
@@ -131,7 +131,6 @@ export class RoomPanel extends PanelElement {
             ? html`<p class="banner offline" role="alert" data-testid="offline-banner">${t('Connection to the room lost. Reconnecting… What you see may be out of date.')}</p>`
             : html`<p class="banner connecting" data-testid="offline-banner">${t('Connecting to the room…')}</p>`
       }
-      <panel-toast></panel-toast>
       <main class=${connected || this.needsPairing ? '' : 'stale'}>${this.needsPairing ? html`<pair-screen .api=${this.api}></pair-screen>` : html`${this.deviceAlerts(devices)}${this.renderScreen(devices, current)}`}</main>
       ${this.needsPairing ? nothing : html`<nav-bar screen=${this.screen} .muted=${status?.mute} ?has-minutes=${current?.status === 'in_progress'}></nav-bar>`}
     `;
@@ -159,7 +158,7 @@ export class RoomPanel extends PanelElement {
         return html`<end-screen meeting-id=${this.endedMeetingId ?? ''} .api=${this.api}></end-screen>`;
       default:
         if (now?.state === 'in_meeting')
-          return html`<meeting-screen .now=${now} .warning=${warningWords(this.warning, now, serverNow())} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call} .api=${this.api}></meeting-screen>`;
+          return html`<meeting-screen .now=${now} .warning=${this.warning} .devices=${devices} .presets=${this.info?.presets ?? []} .call=${this.stream.status?.call} .api=${this.api}></meeting-screen>`;
         if (now?.state === 'booked')
           return html`<checkin-screen .now=${now} .checkIns=${this.checkIns} .api=${this.api} .call=${this.stream.status?.call}></checkin-screen>`;
         return html`<idle-screen .now=${now} .api=${this.api}></idle-screen>`;
@@ -170,7 +169,7 @@ export class RoomPanel extends PanelElement {
   private deviceAlerts(devices: typeof this.stream.devices) {
     if (this.screen !== 'home' && this.screen !== 'controls') return nothing;
     // flex: none — the screen below takes the rest of the height (main > * grows).
-    return html`<device-alerts style="flex: none; margin-bottom: 0.6em" .devices=${devices} ?reported=${this.info?.faultsReported === true}></device-alerts>`;
+    return html`<device-alerts style="flex: none; margin-bottom: 0.5em" .devices=${devices} ?reported=${this.info?.faultsReported === true} ?compact=${this.screen === 'controls'}></device-alerts>`;
   }
 
   /** After every (re)connect: the language and pairing may have changed, and what waited goes out. */

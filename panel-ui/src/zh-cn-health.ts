@@ -17,6 +17,8 @@ export const ZH_CN_HEALTH: Record<string, string> = {
   'Login refused': '登录被拒绝',
   ', ': '、',
   'Not working: {names} — facilities have been told.': '无法使用：{names}，已通知后勤。',
+  '{names} and {n} more': '{names}及另外 {n} 个设备',
+  'Off: {names} cannot be used right now.': '已停用：{names}暂时无法使用。',
   'Not working: {names} — call facilities if you need them.': '无法使用：{names}，如需使用请呼叫后勤。',
   'The device': '设备',
   '{name} is not connected. Facilities can see it in the room’s health; call them if you need it now.':

@@ -52,9 +52,18 @@ export function validateAnswers(raw: unknown, source: string): ProvisionAnswers 
   return value as ProvisionAnswers;
 }
 
+/** Why an answers file cannot be read, in words: "does not exist", "is a folder, not a file"… */
+function unreadable(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'does not exist';
+  if (err.code === 'EISDIR') return 'is a folder, not a file';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'cannot be read: permission denied';
+  return `cannot be read: ${err.message}`;
+}
+
 export async function loadAnswersFile(path: string): Promise<ProvisionAnswers> {
   const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `Cannot read answers ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, { path });
+    // Not a bad answer but no answers at all: its own code, so the next step is about the file.
+    throw new RoomctlError('ROOMCTL_E_ANSWERS_NOT_FOUND', `The answers file ${path} ${unreadable(err)}`, { path });
   });
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {

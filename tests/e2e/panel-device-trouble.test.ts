@@ -112,7 +112,12 @@ describe('panel: devices in trouble are shown in plain words and their controls 
     expect(await buttons.count()).toBeGreaterThan(2);
     for (const button of await buttons.all()) expect(await button.isDisabled()).toBe(true);
     expect(await display.textContent()).toContain('Display cannot be used right now, so its controls are off.');
-    await page.locator('[data-testid="device-alerts"] li[data-device="display"]').waitFor();
+    // The Controls screen says it in one sentence (each row says why its device is off): both named in what shows.
+    await waitFor(
+      async () => (await page.getByTestId('device-alerts').innerText()).includes('Not working: Front camera, Display — facilities have been told.'),
+      10_000,
+      'the display listed with the camera',
+    );
     await expectNoDeveloperWords();
     await captureStep(page, FLOW, '2-controls');
   });

@@ -3,15 +3,15 @@
  * display inputs and camera presets in English and Chinese): a Chinese panel shows no English
  * device name and no raw input code; the PJLink display offers the network input 52 its
  * config adds, and the panel switches to it; "book now" buttons say they book; typed text is
- * not grey like a placeholder; labels keep one letter case; the check-in toast stays under
- * the header; the admin settings word the meeting rules; ending the meeting clears the room
+ * not grey like a placeholder; labels keep one letter case; the check-in toast lies over
+ * the header's words; the admin settings word the meeting rules; ending the meeting clears the room
  * mute. Screenshots at every panel size in both languages: test-artifacts/screenshots/words/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
-import { captureFitting } from '../helpers/panel-fit.js';
+import { captureFitting, controlsUnder } from '../helpers/panel-fit.js';
 import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'words';
@@ -90,7 +90,7 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await setLanguage(page, 'en');
   });
 
-  it('shows typed text bright, not grey like its label, and the check-in toast under the header', async () => {
+  it('shows typed text bright, not grey like its label, and the check-in toast over the header’s words', async () => {
     await page.getByTestId('book-30').click();
     const field = page.getByLabel('Not on the list? Your name');
     await field.fill('Ada Lovelace');
@@ -106,9 +106,11 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
       await page.getByTestId('walkin-checkin').click();
       const toast = page.locator('[data-testid="toast"]:not([hidden])').filter({ hasText: name });
       await toast.waitFor();
+      // Over the header's words (the screen below never moves), never over a control: the language switch stays free.
       const header = (await page.locator('room-panel header').boundingBox())!;
       const box = (await toast.boundingBox())!;
-      expect(box.y, `toast at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(header.y + header.height);
+      expect(box.y + box.height, `toast at ${size.width}×${size.height}`).toBeLessThanOrEqual(header.y + header.height);
+      expect(await controlsUnder(page, 'toast'), `controls under the toast at ${size.width}×${size.height}`).toEqual([]);
       await toast.click();
     }
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -121,8 +123,10 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await page.getByTestId('nav-controls').click();
     await page.getByTestId('display-display').waitFor();
     await setLanguage(page, 'zh-CN');
+    // A display's inputs are listed when its input button is pressed.
+    await page.getByTestId('input-pick-display').click();
     const words = await screenText(page);
-    expect(words).toEqual(expect.arrayContaining(['显示屏', '笔记本（HDMI 1）', '网络', '前置摄像头', '全景']));
+    expect(words).toEqual(expect.arrayContaining(['显示屏', '信号源', '笔记本（HDMI 1）', '网络', '前置摄像头', '全景']));
     expect(words.filter((w) => ENGLISH_NAMES.includes(w))).toEqual([]);
     expect(words.filter((w) => /^(\d\d|[1-6][A-Z]|输入 \d+|Input \d+)$/.test(w))).toEqual([]);
     // A Chinese preset name has no Latin word to size its letters by: it must still be legible on its tile.
@@ -135,7 +139,9 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     await page.getByRole('button', { name: '网络', exact: true }).click();
     await waitFor(() => room.display.display.input === '52', 5_000, 'the display on input 52');
     await setLanguage(page, 'en');
-    expect(await screenText(page)).toEqual(expect.arrayContaining(['Display', 'Laptop (HDMI 1)', 'Network', 'Front camera']));
+    await page.getByTestId('input-pick-display').click();
+    expect(await screenText(page)).toEqual(expect.arrayContaining(['Display', 'Input', 'Laptop (HDMI 1)', 'Network', 'Front camera']));
+    await page.getByTestId('inputs-close').click();
     await captureFitting(page, FLOW, '2-controls', ['joystick', 'preset-1']);
   });
 

@@ -28,3 +28,25 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJ
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
+
+/**
+ * Runs `roomctl sim ...` until it exits or says it is simulating; a simulator that started is
+ * stopped at once (SIGTERM) and waited for, so no test leaves one running. `started` tells which.
+ */
+export function runSimUntilStarted(args: string[]): Promise<CliResult & { started: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawnCli(['sim', ...args]);
+    let stdout = '';
+    let stderr = '';
+    let started = false;
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+      if (!started && stdout.includes('Ctrl-C to stop')) {
+        started = true;
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr, started }));
+  });
+}

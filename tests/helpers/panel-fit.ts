@@ -224,3 +224,77 @@ export async function controlsUnder(page: Page, testId: string): Promise<string[
       .map((el) => `${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)}`);
   }, testId);
 }
+
+/**
+ * Every control on screen (through every shadow root: buttons, fields, sliders, the joystick)
+ * that a person cannot reach without scrolling: outside the window, or cut by a box that
+ * clips it. A control that takes presses (not disabled, not inert) must also be the element
+ * found at its own centre — nothing lies over it. One line per problem. `within`: only the
+ * controls inside the element with that test id (an open dialog, whose backdrop lies over the rest).
+ */
+export async function controlsOutOfReach(page: Page, within?: string): Promise<string[]> {
+  return page.evaluate((withinId) => {
+    const all = (root: Document | ShadowRoot): Element[] => {
+      const found = [...root.querySelectorAll('button, input:not([type="hidden"]), select, textarea, [role="button"], [role="slider"], a[href]')];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot));
+      return found;
+    };
+    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    const deepest = (x: number, y: number): Element | null => {
+      let el = document.elementFromPoint(x, y);
+      while (el?.shadowRoot) {
+        const inner = el.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === el) break;
+        el = inner;
+      }
+      return el;
+    };
+    const inside = (outer: Element, inner: Element | null): boolean => {
+      for (let el = inner; el; el = parentOf(el)) if (el === outer) return true;
+      return false;
+    };
+    function deepFind(root: Document | ShadowRoot, id: string): Element | null {
+      const found = root.querySelector(`[data-testid="${id}"]`);
+      if (found) return found;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot && deepFind(el.shadowRoot, id);
+        if (inner) return inner;
+      }
+      return null;
+    }
+    const takesPresses = (el: Element): boolean => {
+      if ((el as HTMLButtonElement).disabled) return false;
+      for (let p: Element | null = el; p; p = parentOf(p)) if ((p as HTMLElement).inert) return false;
+      return true;
+    };
+    const name = (el: Element) =>
+      el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
+    const scope = withinId ? deepFind(document, withinId) : null;
+    const problems: string[] = [];
+    for (const el of all(document)) {
+      if (el.getClientRects().length === 0 || (scope && !inside(scope, el))) continue;
+      const r = el.getBoundingClientRect();
+      const box = `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+      if (r.top < -0.5 || r.left < -0.5 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5) {
+        problems.push(`${name(el)} outside the window at ${box}`);
+        continue;
+      }
+      let clipped = '';
+      for (let p = parentOf(el); p; p = parentOf(p)) {
+        const topLayer = p.tagName === 'DIALOG' && (p as HTMLDialogElement).open;
+        const style = getComputedStyle(p);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible' && !topLayer) continue;
+        const c = p.getBoundingClientRect();
+        if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5) {
+          clipped = `${p.tagName.toLowerCase()}${p.className ? `.${String(p.className).split(' ')[0]}` : ''}`;
+          break;
+        }
+        if (topLayer) break;
+      }
+      if (clipped) problems.push(`${name(el)} cut off by ${clipped} at ${box}`);
+      else if (takesPresses(el) && !inside(el, deepest(r.left + r.width / 2, r.top + r.height / 2))) problems.push(`${name(el)} covered at ${box}`);
+    }
+    if (withinId && !scope) problems.push(`no ${withinId} on screen`);
+    return problems;
+  }, within);
+}

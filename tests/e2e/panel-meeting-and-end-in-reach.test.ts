@@ -1,0 +1,93 @@
+/**
+ * A meeting in its last five minutes, its warning shown, with a long title and a three-item
+ * agenda, then its end: every control in reach (in the window, uncut, nothing over it) and
+ * the agenda never under the quick presets, the title whole, at every panel size in both languages; the
+ * minutes' add buttons in one letter case; the rating screen's Skip and Send in view.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLanguage } from '../helpers/panel-browser.js';
+import { controlsOutOfReach, FIT_SIZES, overflowing } from '../helpers/panel-fit.js';
+import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { callRoom, type TestRoom } from '../helpers/test-room.js';
+
+let room: TestRoom;
+let opened: PanelRoom | undefined;
+let page: Page;
+
+/** The visible boxes of the agenda list and the quick presets meet (the list spilling under the presets). */
+const agendaUnderPresets = () =>
+  page.locator('meeting-screen').evaluate((screen) => {
+    const root = screen.shadowRoot!;
+    const list = root.querySelector('[data-testid="agenda"]')?.getBoundingClientRect();
+    const presets = root.querySelector('quick-controls')?.getBoundingClientRect();
+    if (!list || !presets) return false;
+    return list.bottom > presets.top + 0.5 && list.top < presets.bottom && list.right > presets.left && list.left < presets.right;
+  });
+
+/** `also`: more problems at each size (one line each). */
+async function outOfReach(step: string, also?: () => Promise<string[]>): Promise<string[]> {
+  const found: string[] = [];
+  for (const locale of ['en', 'zh-CN'] as const) {
+    await setLanguage(page, locale);
+    for (const size of FIT_SIZES) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const where = `${step} ${size.width}x${size.height} ${locale}`;
+      for (const p of [...(await controlsOutOfReach(page)), ...((await also?.()) ?? [])]) found.push(`${where}: ${p}`);
+    }
+  }
+  await setLanguage(page, 'en');
+  return found;
+}
+
+describe('panel: the meeting’s last minutes and its end, every control in reach', () => {
+  beforeAll(async () => {
+    opened = await openPanelRoom();
+    ({ room, page } = opened);
+    // Five minutes long and begun 50 s ago: the room warns at once that its time runs out.
+    await callRoom(room, 'POST', '/api/v1/bookings', {
+      minutes: 5,
+      start: new Date(Date.now() - 50_000).toISOString(),
+      title: 'Quarterly planning review with facilities and finance',
+      agenda: [
+        { title: 'Welcome and goals', minutes: 1, owner: 'Ada Lovelace' },
+        { title: 'Budget for the new rooms on the third floor', minutes: 1, owner: 'Grace Hopper' },
+        { title: '下一步计划', minutes: 3 },
+      ],
+    });
+    await page.getByTestId('start-meeting').click();
+    await page.getByTestId('warning').waitFor({ timeout: 15_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('keeps end, extend, minutes, the floor, the agenda and the presets in reach, and the title whole, while the meeting warns', {
+    timeout: 60_000,
+  }, async () => {
+    const found = await outOfReach('meeting with its warning', async () => [
+      ...((await agendaUnderPresets()) ? ['the agenda lies under the quick presets'] : []),
+      // The whole title, on its two lines (on short panels it ended in "…" after three words).
+      ...(await overflowing(page, 'h2[data-testid="meeting-title"]')).map((o) => `title cut: ${o}`),
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it('says "Add note" and "Add decision" in one letter case', async () => {
+    await page.getByTestId('nav-minutes').click();
+    expect(await page.getByTestId('add-notes').innerText()).toBe('Add note');
+    await page.getByTestId('tab-decisions').click();
+    expect(await page.getByTestId('add-decisions').innerText()).toBe('Add decision');
+    await page.getByTestId('nav-home').click();
+  });
+
+  it('keeps the rating’s stars, problems, Skip and Send in view after the end', { timeout: 60_000 }, async () => {
+    await page.getByTestId('end-meeting').click();
+    await page.getByTestId('end-confirm-yes').click();
+    await page.getByTestId('rate-room').click();
+    await page.getByTestId('send-feedback').waitFor();
+    expect(await outOfReach('rating')).toEqual([]);
+  });
+});
