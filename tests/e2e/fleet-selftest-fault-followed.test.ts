@@ -6,9 +6,10 @@
  * itself, worded from the check's code (the room's English as the self-test's detail) and an
  * alert fires; the microphone is fixed, the next self-test passes, and the issue closes and
  * the alert resolves by themselves. Past 10,000 faults in a month, the history says its export
- * holds the newest 10,000 of them all, and lists the newest 500. On a loaded machine the demo's
- * cameras drop off for a moment during a self-test (their probes starved): the room's counts are
- * read against the fleet's own, the same before and after, not against those of a quiet run.
+ * holds the newest 10,000 of them all, and lists the newest 500. On a loaded machine a device
+ * of the demo may still drop off for a moment (the room's process held up past a probe's wait):
+ * the room's counts are read against the fleet's own, the same before and after, not against
+ * those of a quiet run.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
