@@ -1,9 +1,8 @@
 /**
  * A device answers at once, but the room's own process is held up for longer than the reply
  * timeout (a loaded machine, a long garbage collection): the answer waits in the socket. The
- * request queue every line-protocol driver shares (Shure, Tesira, Samsung MDC, LG, Extron,
- * Bravia) takes it when the room runs again, instead of calling the device silent. A device that
- * does not answer still times out.
+ * request queue the line-protocol drivers share takes it when the room runs again, instead of
+ * calling the device silent. A device that does not answer still times out.
  *
  * The device runs in a worker thread, so it answers while the room's thread is busy, as a real
  * device on the network does.
