@@ -2,6 +2,7 @@
  * Shapes the fleet view's API sends, shared with the dashboard (type-only imports there).
  */
 import type { HealthStatus } from '../appliance/model/health.js';
+import type { SelfTestFaultReason } from '../appliance/model/room-events.js';
 
 /** `auth-failed`: the device answers but refuses the password in the room's config. */
 export type { HealthStatus };
@@ -87,6 +88,8 @@ export interface FleetIssue {
   summary: string;
   /** Device issues: the coded error the device failed with (its first fault), when the room sent one. */
   errorCode: string | null;
+  /** A failed self-test check's issue: why the check failed, as the room sent it (null from a room of an earlier release). */
+  selfTest: SelfTestFaultReason | null;
   openedAt: string;
   state: IssueState;
   acknowledgedBy: string | null;

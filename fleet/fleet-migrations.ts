@@ -417,4 +417,13 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       CREATE INDEX fleet_issues_resolved ON fleet_issues (resolved_at) WHERE state = 'resolved';
     `,
   },
+  {
+    version: 15,
+    name: "why a failed self-test check's issue was opened",
+    // The check's reason as the room sent it (JSON: the device's status and own words, the room's wait, what a silent
+    // microphone heard): the issue list words it in the operator's language instead of showing the room's English.
+    sql: `
+      ALTER TABLE fleet_issues ADD COLUMN self_test TEXT;
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import type {
   HealthStatus,
   IssueState,
 } from './fleet-api-types.js';
+import type { SelfTestFaultReason } from '../appliance/model/room-events.js';
 import { camelCaseRow } from '../appliance/store/camel-case-row.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
@@ -235,6 +236,7 @@ interface IssueRow {
   room_error: string | null;
   room_resolved_at: string | null;
   error_code: string | null;
+  self_test: string | null;
   assigned_to: string | null;
   cleared_at: string | null;
   meeting: string | null;
@@ -248,6 +250,7 @@ function toIssue(row: IssueRow): FleetIssue {
   return {
     ...issue,
     deviceNames: issue.deviceNames ? (JSON.parse(issue.deviceNames) as FleetNames) : null,
+    selfTest: issue.selfTest ? (JSON.parse(issue.selfTest) as SelfTestFaultReason) : null,
     rating: issue.rating === null ? null : Number(issue.rating),
   };
 }

@@ -68,6 +68,38 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect((await desk.log(FAULT)).map((e) => e.action)).toEqual(['opened', 'cleared']);
   });
 
+  it("keeps why the check failed with the issue, for the dashboard to word it: the device's status and own words, the room's wait, what the microphone heard", async () => {
+    const heard = { aboveDb: -57, withinMs: 2000, peakDb: -60 };
+    await fleet.store.apply([
+      event('e1', 1, {
+        type: 'fault.raised',
+        faultId: FAULT,
+        deviceId: 'mic',
+        code: 'ROOMCTL_E_SELFTEST_MIC_SILENT',
+        detail: 'Self-test failed: mic',
+        selfTest: { heard },
+      }),
+      event('e2', 1, {
+        type: 'fault.raised',
+        faultId: 'selftest-r1-display-answers',
+        deviceId: 'display',
+        code: 'ROOMCTL_E_SELFTEST_NO_ANSWER',
+        detail: 'Self-test failed: display answers (offline: connect ECONNREFUSED)',
+        selfTest: { status: 'offline', said: 'connect ECONNREFUSED 10.0.0.30:4352', waitedMs: 5000 },
+      }),
+    ]);
+    expect((await fleet.store.issue(FAULT))?.selfTest).toEqual({ heard });
+    expect((await fleet.store.issue('selftest-r1-display-answers'))?.selfTest).toEqual({
+      status: 'offline',
+      said: 'connect ECONNREFUSED 10.0.0.30:4352',
+      waitedMs: 5000,
+    });
+    // A room of an earlier release sends no reason: none is made up.
+    await fleet.store.apply([micSilent('e3', 2, 'selftest-r0-mic-mic-level')]);
+    await fleet.store.apply([micHears('e4', 3)]);
+    expect((await desk.search({})).find((i) => i.id === FAULT)?.selfTest).toEqual({ heard });
+  });
+
   it('leaves an acknowledged issue to its operator when the check passes again', async () => {
     await fleet.store.apply([micSilent('e1', 1)]);
     await desk.acknowledge(FAULT, 'Ana Lima');

@@ -34,8 +34,19 @@ export async function trackSelfTestFault(
     const state = await queryOne<{ state: string | null }>(tx, 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?', [room.site, room.room]);
     const names = deviceNamesOf(state?.state ? (JSON.parse(state.state) as Record<string, unknown>) : null)[event.deviceId] ?? null;
     const opened = await tx.run(
-      "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, error_code, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
-      [faultId, room.site, room.room, event.deviceId, names ? JSON.stringify(names) : null, detail ?? 'Self-test failed', code, event.at, await meeting()],
+      "INSERT INTO fleet_issues (id, kind, site, room, device_id, device_names, summary, error_code, self_test, opened_at, state, meeting) VALUES (?, 'device', ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
+      [
+        faultId,
+        room.site,
+        room.room,
+        event.deviceId,
+        names ? JSON.stringify(names) : null,
+        detail ?? 'Self-test failed',
+        code,
+        reasonOf(event.body.selfTest),
+        event.at,
+        await meeting(),
+      ],
     );
     if (!opened.changes) return null;
     await log(tx, faultId, 'opened', detail, event.at);
@@ -50,6 +61,19 @@ export async function trackSelfTestFault(
   if (!cleared.changes) return null;
   await log(tx, faultId, 'cleared', null, event.at);
   return { issueId: faultId };
+}
+
+/** The check's reason, kept as JSON with the fields the contract gives it and nothing else (null when the room sent none). */
+function reasonOf(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { status, said, waitedMs, heard } = value as Record<string, unknown>;
+  const reason = {
+    ...(typeof status === 'string' ? { status } : {}),
+    ...(typeof said === 'string' || said === null ? { said } : {}),
+    ...(typeof waitedMs === 'number' ? { waitedMs } : {}),
+    ...(heard && typeof heard === 'object' ? { heard } : {}),
+  };
+  return Object.keys(reason).length ? JSON.stringify(reason) : null;
 }
 
 async function log(tx: FleetSqlTx, issueId: string, action: 'opened' | 'cleared', text: string | null, at: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline, type ReplyDeadline } from '../core/reply-deadline.js';
 
 /** What a pending request makes of a message: its answer, a device error, or not for it. */
 export type MatchResult = { done: true } | { error: RoomctlError } | false;
@@ -10,7 +11,8 @@ interface Pending<M> {
   match: (message: M) => MatchResult;
   resolve(message: M): void;
   reject(error: RoomctlError): void;
-  timer: NodeJS.Timeout;
+  /** Counted in time the room was listening: a pause of the room's own does not make the device silent. */
+  timer: ReplyDeadline;
 }
 
 /**
@@ -32,11 +34,11 @@ export class RequestQueue<M> {
     const run = this.chain.then(
       () =>
         new Promise<M>((resolve, reject) => {
-          const timer = setTimeout(() => {
-            if (this.pending?.timer !== timer) return;
+          const timer = replyDeadline(this.timeoutMs, () => {
+            if (this.pending !== pending) return;
             this.pending = undefined;
             reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where()} did not answer ${what} within ${this.timeoutMs} ms`));
-          }, this.timeoutMs);
+          });
           const pending: Pending<M> = { what, sent: false, match, resolve, reject, timer };
           this.pending = pending;
           send().then(
@@ -56,7 +58,7 @@ export class RequestQueue<M> {
     const result = pending.match(message);
     if (!result) return false;
     this.pending = undefined;
-    clearTimeout(pending.timer);
+    pending.timer.cancel();
     if ('error' in result) pending.reject(result.error);
     else pending.resolve(message);
     return true;
@@ -75,7 +77,7 @@ export class RequestQueue<M> {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    clearTimeout(pending.timer);
+    pending.timer.cancel();
     if (!pending.sent) {
       pending.reject(error);
       return;

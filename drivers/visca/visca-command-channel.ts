@@ -1,5 +1,6 @@
 import type { DriverLogger } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline, type ReplyDeadline } from '../core/reply-deadline.js';
 import { decodeReply, toHex, VISCA_SOCKETS, type ViscaReply } from './visca-codec.js';
 
 export interface ViscaRequest {
@@ -45,7 +46,8 @@ interface Pending {
   request: ViscaRequest;
   resolve(outcome: ViscaOutcome): void;
   reject(error: RoomctlError): void;
-  timer?: NodeJS.Timeout;
+  /** Counted in time the room was listening: a pause of the room's own does not make the camera silent. */
+  timer?: ReplyDeadline;
 }
 
 /**
@@ -194,7 +196,7 @@ export class ViscaCommandChannel {
 
   /** Take `p` out of wherever it is, run `outcome`, and let the next request go. */
   private settle(p: Pending, outcome: () => void): void {
-    clearTimeout(p.timer);
+    p.timer?.cancel();
     if (this.awaiting === p) this.awaiting = undefined;
     for (const [socket, owner] of this.sockets) if (owner === p) this.sockets.delete(socket);
     const queued = this.queue.indexOf(p);
@@ -204,12 +206,12 @@ export class ViscaCommandChannel {
   }
 
   private clearAwaiting(p: Pending): void {
-    clearTimeout(p.timer);
+    p.timer?.cancel();
     this.awaiting = undefined;
   }
 
-  private startTimer(p: Pending, ms: number, what: 'ACK' | 'reply' | 'completion'): NodeJS.Timeout {
-    const timer = setTimeout(() => {
+  private startTimer(p: Pending, ms: number, what: 'ACK' | 'reply' | 'completion'): ReplyDeadline {
+    return replyDeadline(ms, () => {
       const error = new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no ${what} from camera ${this.options.address} for ${p.request.label} within ${ms} ms`, {
         command: p.request.label,
         bytes: toHex(p.request.bytes),
@@ -217,9 +219,7 @@ export class ViscaCommandChannel {
         ...(what === 'completion' ? { answered: true } : {}),
       });
       this.settle(p, () => p.reject(error));
-    }, ms);
-    timer.unref();
-    return timer;
+    });
   }
 
   private supersedeQueued(group: string): void {

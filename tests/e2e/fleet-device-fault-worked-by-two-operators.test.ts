@@ -138,12 +138,13 @@ it("shows the fault in the room's history with its duration, in both languages",
   expect(await fault.locator('[data-fault-words]').textContent()).toBe(FLEET_ZH_CN[DEVICE_FAULT_WORDS[errorCode!]!]);
   expect(await flapper.textContent()).toContain('投影机');
   expect(await fault.locator('[data-duration]').textContent()).toMatch(/^持续 \d+ 秒$/);
-  // The room's events in Chinese, the projector by its name; the room's own English (naming it by its id) as the detail.
+  // The room's events in Chinese, the projector by its name; the room's own English (naming it by its id) as the fault's detail,
+  // and none beside "works again", which it would only repeat.
   const raised = bo.locator('fleet-room-detail li[data-event="fault.raised"]').first();
   expect(await raised.locator('[data-event-words]').textContent()).toBe(`投影机：${FLEET_ZH_CN[DEVICE_FAULT_WORDS[errorCode!]!]}`);
   const cleared = bo.locator('fleet-room-detail li[data-event="fault.cleared"]').first();
   expect(await cleared.locator('[data-event-words]').textContent()).toBe('投影机 已恢复正常');
-  expect(await cleared.locator('[data-event-detail]').textContent()).toBe('(display is answering again)');
+  expect(await cleared.locator('[data-event-detail]').count()).toBe(0);
   await bo.screenshot({ path: join(SHOTS, 'history-1440x1000-zh-CN.png'), fullPage: true });
   await ana.screenshot({ path: join(SHOTS, 'operator-a-1440x1000-en.png'), fullPage: true });
   expect(lab.errors).toEqual([]);

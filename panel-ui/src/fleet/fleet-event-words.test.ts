@@ -21,12 +21,16 @@ const event = (type: string, body: Record<string, unknown>, deviceId: string | n
 
 afterEach(() => setFleetLocale('en'));
 
-it('says a device came back by its name, in Chinese, keeping the room’s words as the detail', () => {
+it('says a device came back by its name, in Chinese, without the room’s English that says the same; other words of the room stay', () => {
   setFleetLocale('zh-CN');
   expect(roomEventWords(event('fault.cleared', { faultId: 'f1', deviceId: 'display', detail: 'display is answering again' }, 'display'), names)).toEqual({
     text: '投影机 已恢复正常',
-    detail: 'display is answering again',
+    detail: null,
   });
+  expect(
+    roomEventWords(event('fault.cleared', { faultId: 'f1', deviceId: 'display', detail: 'The device is no longer in the room config' }, 'display'), names)
+      .detail,
+  ).toBe('The device is no longer in the room config');
 });
 
 it("words a device's fault from its error code, else from its status; a room without the code's words keeps its own text", () => {

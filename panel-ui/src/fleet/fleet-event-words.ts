@@ -120,7 +120,7 @@ const record = (v: unknown): Record<string, unknown> | null => (v && typeof v ==
  * of an earlier release sends none): how long it waited, what a silent microphone heard, or the
  * device's status then — in the operator's words, the device's own words left to the detail.
  */
-function selfTestReason(value: unknown): string | null {
+export function selfTestReason(value: unknown): string | null {
   const r = record(value);
   if (!r) return null;
   const heard = record(r.heard);
@@ -140,6 +140,8 @@ function selfTestReason(value: unknown): string | null {
 function detailOf(e: FleetEvent, worded: boolean): string | null {
   const said = str(record(e.body.selfTest)?.said);
   if (worded) return said ? ft('The device says: {detail}', { detail: said }) : null;
+  // A device back says so in its sentence; the room's English ("display is answering again") is the room's, not the device's, and adds nothing.
+  if (e.type === 'fault.cleared' && e.deviceId && str(e.body.detail) === `${e.deviceId} is answering again`) return null;
   return str(e.body.detail) ?? str(e.body.reason);
 }
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
-import { helpMessageWords } from './fleet-event-words.js';
+import { helpMessageWords, selfTestReason } from './fleet-event-words.js';
 import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
 
 export interface IssueActionDetail {
@@ -29,13 +29,28 @@ const ACTION: Record<FleetIssueLogEntry['action'], string> = {
 
 /** Summaries the fleet words itself (when the room gave none) in the operator's language; the room's own words as they came. */
 const FLEET_SUMMARIES = new Set(['Offline', 'Wrong password', 'The online call failed', 'Help requested', 'Problem reported']);
-/** A device issue with a known error code is worded from the code; the device's own (English) words follow as its detail. */
-const summaryOf = (i: FleetIssue) =>
-  (i.kind === 'device' ? deviceFaultWords(i.errorCode) : null) ??
-  (FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.kind === 'help' ? helpMessageWords(i.summary) : i.summary);
+/**
+ * A device issue with a known error code is worded from the code — a failed self-test check's
+ * with why it failed, when the room sent that — the device's own (English) words follow as its detail.
+ */
+function summaryOf(i: FleetIssue): string {
+  const fault = i.kind === 'device' ? deviceFaultWords(i.errorCode) : null;
+  const reason = fault ? selfTestReason(i.selfTest) : null;
+  if (fault) return reason ? ft('{fault} — {reason}', { fault, reason }) : fault;
+  return FLEET_SUMMARIES.has(i.summary) ? ft(i.summary) : i.kind === 'help' ? helpMessageWords(i.summary) : i.summary;
+}
 /** A failed self-test check's issue: its detail is the room's self-test speaking, not the device. */
 const fromSelfTest = (i: FleetIssue) => i.errorCode?.startsWith('ROOMCTL_E_SELFTEST_') === true;
-const deviceSays = (i: FleetIssue) => (i.kind === 'device' && deviceFaultWords(i.errorCode) !== null && !FLEET_SUMMARIES.has(i.summary) ? i.summary : null);
+/**
+ * The detail under the summary, labelled whose words it is: a self-test check worded from its reason
+ * shows only what the device itself said; a room of an earlier release sent its self-test's English.
+ */
+function deviceSays(i: FleetIssue): string | null {
+  if (i.kind !== 'device' || deviceFaultWords(i.errorCode) === null) return null;
+  if (fromSelfTest(i) && i.selfTest) return i.selfTest.said ? ft('The device says: {detail}', { detail: i.selfTest.said }) : null;
+  if (FLEET_SUMMARIES.has(i.summary)) return null;
+  return ft(fromSelfTest(i) ? "The room's self-test says: {detail}" : 'The device says: {detail}', { detail: i.summary });
+}
 
 /**
  * A story entry: what happened and its text. A device issue's opening says the fault in words
@@ -132,7 +147,7 @@ export class FleetIssueList extends LitElement {
     const mine = i.assignedTo !== null && i.assignedTo === this.me;
     return html`<li class=${i.kind} data-issue=${i.id} data-state=${i.state} data-kind=${i.kind} data-mine=${mine ? 'yes' : 'no'}>
       <div>${what}${mine ? html`<span class="mine" data-mine-marker>${ft('yours')}</span>` : nothing}</div>
-      ${deviceSays(i) ? html`<div class="meta" data-device-says>${ft(fromSelfTest(i) ? "The room's self-test says: {detail}" : 'The device says: {detail}', { detail: deviceSays(i) ?? '' })}</div>` : nothing}
+      ${deviceSays(i) ? html`<div class="meta" data-device-says>${deviceSays(i)}</div>` : nothing}
       ${i.meeting ? html`<div class="meeting" data-meeting>${ft('During the meeting "{title}"', { title: i.meeting })}</div>` : nothing}
       ${i.kind === 'problem' && (i.rating !== null || i.comment) ? html`<div class="words" data-words>${i.rating !== null ? html`<span title=${ft('Rating {n} of 5', { n: i.rating })}>${'★'.repeat(i.rating)}${'☆'.repeat(Math.max(0, 5 - i.rating))}</span> ` : nothing}${i.comment ? `“${i.comment}”` : ''}</div>` : nothing}
       <div class="meta">${ft(KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>

@@ -172,6 +172,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   '{by} dealt with the help call.': '{by} 已处理求助。',
   '{device}: {fault}': '{device}：{fault}',
   '{device}: {fault} — {reason}': '{device}：{fault}——{reason}',
+  '{fault} — {reason}': '{fault}——{reason}',
   'The room: {fault} — {reason}': '会议室：{fault}——{reason}',
   '{device} has a fault': '{device} 出现故障',
   'The room has a fault': '会议室出现故障',

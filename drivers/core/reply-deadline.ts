@@ -1,0 +1,41 @@
+/**
+ * How long a driver waits for a device's reply, counted in time the room was listening.
+ *
+ * Node runs the timers that are due before it reads what arrived on its sockets and serial
+ * ports. When the room's own process was held up past a deadline (a loaded machine that did not
+ * schedule it, a long garbage collection, a blocking write), a plain timer would fail a reply the
+ * device sent in time, still unread in the socket: the device would be called silent, its link
+ * dropped and reconnected, for the room's own pause. So a deadline that fires late gives the
+ * device its whole wait again once, now with the room listening; and its verdict waits one turn
+ * of the event loop (`setImmediate` runs after the poll for input), so a reply that is there is
+ * read first. A device that is silent is still told, at most one wait later and only after such
+ * a pause.
+ */
+export interface ReplyDeadline {
+  cancel(): void;
+}
+
+/** Fired this much later than asked, the room was held up rather than waiting (timers are otherwise on time to a few ms). */
+const HELD_UP_MS = 100;
+
+/** Calls `expired` once no reply came within `ms` of the room listening; `cancel()` when the reply came. */
+export function replyDeadline(ms: number, expired: () => void): ReplyDeadline {
+  let timer: NodeJS.Timeout | undefined;
+  let verdict: NodeJS.Immediate | undefined;
+  const arm = (mayWaitAgain: boolean) => {
+    const due = Date.now() + ms;
+    timer = setTimeout(() => {
+      if (mayWaitAgain && Date.now() - due > HELD_UP_MS) return arm(false);
+      // Not unref'd: an unref'd immediate lets the poll for input block until something else wakes the loop.
+      verdict = setImmediate(expired);
+    }, ms);
+    timer.unref();
+  };
+  arm(true);
+  return {
+    cancel() {
+      clearTimeout(timer);
+      if (verdict) clearImmediate(verdict);
+    },
+  };
+}
