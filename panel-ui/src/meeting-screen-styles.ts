@@ -165,14 +165,15 @@ export const meetingScreenStyles = [
     .minutes > .short {
       display: none;
     }
-    /* Short panels (800×480, 1024×600): smaller clock and buttons, the agenda list shorter. */
     /* Minutes and the floor: stacked, or side by side where the panel is short. */
     .more {
       display: flex;
       flex-direction: column;
       gap: 0.5em;
     }
-    @media (max-height: 640px) {
+    /* Short panels and narrow portrait: the minutes and the floor side by side, and half a column
+       holds "Notes and decisions", not "Notes, decisions, action items". */
+    @media (max-height: 640px), (max-width: 560px) {
       .more {
         flex-direction: row;
       }
@@ -180,13 +181,15 @@ export const meetingScreenStyles = [
         flex: 1 1 0;
         min-width: 0;
       }
-      /* Half a short panel's column holds "Notes and decisions", not "Notes, decisions, action items". */
       .minutes .long {
         display: none;
       }
       .minutes .short {
         display: -webkit-box;
       }
+    }
+    /* Short panels (800×480, 1024×600): smaller clock and buttons, the agenda list shorter. */
+    @media (max-height: 640px) {
       :host {
         gap: 0.8em;
       }
@@ -228,19 +231,6 @@ export const meetingScreenStyles = [
     @media (max-width: 560px) {
       :host {
         gap: 0.6em;
-      }
-      .more {
-        flex-direction: row;
-      }
-      .more button {
-        flex: 1 1 0;
-        min-width: 0;
-      }
-      .minutes .long {
-        display: none;
-      }
-      .minutes .short {
-        display: -webkit-box;
       }
       .actions button {
         font-size: 0.9em;
