@@ -1,34 +1,16 @@
 import { afterEach, expect, it } from 'vitest';
 import { syncCalendarBookings } from '../schedule/booking-sync.js';
 import { release } from './meeting-lifecycle.js';
-import type { BookingDraft } from './meeting-types.js';
-import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+import type { RoomFixture } from './testing/room-fixture.js';
+import { seriesFlaggingRoom, seriesOccurrence } from './testing/series-room.js';
 
 let fx: RoomFixture;
 afterEach(() => fx.close());
 
-const day = (d: number): BookingDraft => ({
-  source: 'calendar',
-  seriesKey: 'weekly@example.com',
-  occurrenceKey: `weekly@example.com#2026-04-0${d}`,
-  title: 'Weekly',
-  organiser: { email: 'alice@example.com' },
-  attendees: [],
-  description: '',
-  agenda: [],
-  start: `2026-04-0${d}T08:00:00.000Z`,
-  end: `2026-04-0${d}T08:30:00.000Z`,
-  confidentiality: 'normal',
-});
+const day = (d: number) => seriesOccurrence('weekly@example.com', 'Weekly', 30, d);
 
 it('an occurrence freed from the panel is a meeting that did not take place: it counts toward the series flag, and the flag says so', async () => {
-  fx = roomFixture({
-    start: '2026-04-01T07:00:00.000Z',
-    tickMs: 60_000,
-    notifyPollMs: 3_600_000,
-    meetings: { missedInARowFlag: 3, reminderMinutes: 0 },
-    notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] },
-  });
+  fx = seriesFlaggingRoom();
   const ctx = fx.room.ctx;
   syncCalendarBookings(ctx.meetings, ctx.agenda, [1, 2, 3].map(day), new Date('2026-04-01T00:00:00Z'), new Date('2026-04-04T00:00:00Z'), ctx.clock.now());
   const occurrence = (d: number) => ctx.meetings.byOccurrence(`weekly@example.com#2026-04-0${d}`)!;

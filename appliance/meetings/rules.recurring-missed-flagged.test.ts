@@ -1,34 +1,16 @@
 import { afterEach, expect, it } from 'vitest';
 import { syncCalendarBookings } from '../schedule/booking-sync.js';
-import type { BookingDraft } from './meeting-types.js';
 import { start } from './meeting-lifecycle.js';
-import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
+import type { RoomFixture } from './testing/room-fixture.js';
+import { seriesFlaggingRoom, seriesOccurrence } from './testing/series-room.js';
 
 let fx: RoomFixture;
 afterEach(() => fx.close());
 
-const day = (d: number): BookingDraft => ({
-  source: 'calendar',
-  seriesKey: 'daily@example.com',
-  occurrenceKey: `daily@example.com#2026-04-0${d}`,
-  title: 'Daily',
-  organiser: { email: 'alice@example.com' },
-  attendees: [],
-  description: '',
-  agenda: [],
-  start: `2026-04-0${d}T08:00:00.000Z`,
-  end: `2026-04-0${d}T08:15:00.000Z`,
-  confidentiality: 'normal',
-});
+const day = (d: number) => seriesOccurrence('daily@example.com', 'Daily', 15, d);
 
 it('a recurring booking released 3 times in a row is flagged once to organiser and facilities; a held occurrence resets the count', async () => {
-  fx = roomFixture({
-    start: '2026-04-01T07:00:00.000Z',
-    tickMs: 60_000,
-    notifyPollMs: 3_600_000,
-    meetings: { missedInARowFlag: 3, reminderMinutes: 0 },
-    notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] },
-  });
+  fx = seriesFlaggingRoom();
   const ctx = fx.room.ctx;
   syncCalendarBookings(
     ctx.meetings,

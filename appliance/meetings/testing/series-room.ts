@@ -1,0 +1,31 @@
+import type { BookingDraft } from '../meeting-types.js';
+import { roomFixture, type RoomFixture } from './room-fixture.js';
+
+/** Occurrence `d` (1–9 April 2026, 08:00 UTC) of a recurring calendar booking with no one checked in yet. */
+export function seriesOccurrence(seriesKey: string, title: string, minutes: number, d: number): BookingDraft {
+  const start = new Date(`2026-04-0${d}T08:00:00.000Z`);
+  return {
+    source: 'calendar',
+    seriesKey,
+    occurrenceKey: `${seriesKey}#2026-04-0${d}`,
+    title,
+    organiser: { email: 'alice@example.com' },
+    attendees: [],
+    description: '',
+    agenda: [],
+    start: start.toISOString(),
+    end: new Date(start.getTime() + minutes * 60_000).toISOString(),
+    confidentiality: 'normal',
+  };
+}
+
+/** A room on 1 April 2026 that flags a series after 3 misses in a row, to its organiser and facilities, by mail. */
+export function seriesFlaggingRoom(): RoomFixture {
+  return roomFixture({
+    start: '2026-04-01T07:00:00.000Z',
+    tickMs: 60_000,
+    notifyPollMs: 3_600_000,
+    meetings: { missedInARowFlag: 3, reminderMinutes: 0 },
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'a@example.com' }, facilities: ['facilities@example.com'] },
+  });
+}
