@@ -52,6 +52,12 @@ it.each([
   ],
   ['removed on both sides: gone', agenda('a:Welcome:5', 'b:Budget:20'), agenda('a:Welcome:5', 'b:Budget:20'), ['Welcome 5', 'Budget 20']],
   [
+    "nothing changed by the edit (a room's first clock, its agenda as it had it): the items as they are, in their order",
+    agenda('c:Questions:10', 'a:Welcome:5', 'x:Hiring:15'),
+    BASE,
+    ['Questions 10', 'Welcome 5', 'Hiring 15'],
+  ],
+  [
     'items here without ids (a clock of an earlier release): known by title',
     agenda('Welcome', 'Budget', 'Questions', 'Hiring'),
     agenda('a:Welcome:5', 'b:Budget:25', 'c:Questions:10'),

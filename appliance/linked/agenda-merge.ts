@@ -36,6 +36,8 @@ function match(incoming: readonly AgendaBaseItem[], existing: readonly AgendaBas
  */
 export function mergeAgendaEdit(current: readonly ClockItem[], base: readonly AgendaBaseItem[], edit: readonly ClockItem[]): ClockItem[] {
   if (sameAgenda(current, base)) return [...edit];
+  // A room's first clock of a meeting that it did not edit (its agenda as it has it): nothing to change.
+  if (sameAgenda(edit, base)) return [...current];
   const editInBase = match(edit, base);
   const editInCurrent = match(edit, current);
   const currentInBase = match(current, base);

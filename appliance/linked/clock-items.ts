@@ -1,4 +1,4 @@
-import type { ClockItem } from '../../contract/link-records.js';
+import type { AgendaBaseItem, ClockItem } from '../../contract/link-records.js';
 import { matchItems } from '../meetings/agenda-identity.js';
 import type { AgendaItem } from '../meetings/agenda-repository.js';
 import type { AgendaItemDraft } from '../meetings/meeting-types.js';
@@ -34,4 +34,22 @@ export function agendaSays(local: readonly AgendaItem[], drafts: readonly Agenda
 /** Where each of a clock's items stands in this room's agenda (its position), or null for an item this room does not have. */
 export function positionsHere(items: readonly ClockItem[], local: readonly AgendaItem[]): (number | null)[] {
   return matchItems(items, local).map((k) => (k === null ? null : local[k]!.position));
+}
+
+/** Clock items as an edit found them: without the times they ran. */
+export function withoutTimes(items: readonly ClockItem[]): AgendaBaseItem[] {
+  return items.map(({ startedAt: _s, endedAt: _e, ...item }) => item);
+}
+
+/**
+ * What the first clock a room sends of a meeting was made on, while no room has sent one (the
+ * rooms exchange a meeting from shortly before check-in opens; its agenda may have been edited in
+ * each the day before): the items as they stood before this room's edits no other room has seen
+ * (`edited`, the agenda's `editBase`), else the items themselves — no edit here, nothing of it
+ * to merge, and the agenda reaches a room that has none. So edits made in two rooms before the
+ * exchange are merged, not the earlier lost to the later. Undefined: no agenda here, nothing to send.
+ */
+export function firstClockBase(edited: readonly AgendaItemDraft[] | null, items: readonly ClockItem[]): AgendaBaseItem[] | undefined {
+  if (edited === null) return items.length > 0 ? withoutTimes(items) : undefined;
+  return edited.map((i) => ({ ...i, speakers: i.speakers ?? [] }));
 }

@@ -101,3 +101,14 @@ it('folds two edits of the agenda made on the same items, whatever order they ca
     expect(foldLink(order).items?.map((i) => i.title)).toEqual(['Welcome and introductions', 'Budget', 'Hiring']);
   expect(foldLink(records.slice(0, 2)).items?.map((i) => i.title)).toEqual(['Welcome', 'Budget', 'Hiring']);
 });
+
+it('keeps the status and times of a started meeting when a room that had not heard the start sends its booked clock later', () => {
+  const running = [{ id: 'a', title: 'Welcome', minutes: 10, startedAt: '2026-04-01T08:00:01.000Z', endedAt: null }];
+  const records: LinkRecord[] = [
+    { ...base('1', 'hq/aurora', '01'), kind: 'agenda.clock', status: 'in_progress', items: running },
+    // Shenzhen's first clock, its agenda as it had it: the meeting booked, nothing run.
+    { ...base('2', 'sz/lotus', '02'), kind: 'agenda.clock', status: 'booked', items: [{ ...running[0]!, startedAt: null }] },
+  ];
+  for (const order of [records, [...records].reverse()]) expect(foldLink(order).clock?.id).toBe('1');
+  expect(foldLink([{ ...records[1]!, at: '2026-04-01T08:00:00.000Z' } as LinkRecord, records[0]!]).clock?.id).toBe('1');
+});

@@ -36,7 +36,7 @@ export interface FoldedLink {
   rooms: Map<RoomKey, FoldedRoom>;
   /** The host as the records say (hand-overs and fail-overs included); null before anyone claimed it. */
   host: RoomKey | null;
-  /** The latest agenda clock by (at, id): the meeting's status and the items' times. */
+  /** The latest agenda clock by (at, id) — once one started the meeting, the latest that did: the meeting's status and the items' times. */
   clock: ClockRecord | null;
   /** The clock with the latest edit of the items by (itemsAt, itemsBy, id): where the items come from, as every room says it. */
   itemsClock: ClockRecord | null;
@@ -105,7 +105,8 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
       roomOf(state, r.host);
       break;
     case 'agenda.clock': {
-      state.clock = r;
+      // A booked clock after one that started the meeting comes from a room that had not heard the start (its first, say): it says nothing of the status or the times.
+      if (r.status !== 'booked' || state.clock === null || state.clock.status === 'booked') state.clock = r;
       const latest = !state.itemsClock || itemsOrder(state.itemsClock, r) < 0;
       if (r.itemsBase && state.items) state.items = mergeAgendaEdit(state.items, r.itemsBase, r.items);
       else if (latest) state.items = r.items;

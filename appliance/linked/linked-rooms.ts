@@ -12,6 +12,7 @@ import { isRoomKey, linkTopics } from '../../contract/link-topics.js';
 import { byTime, foldLink, foldStep, type FoldedLink } from './linked-fold.js';
 import { LinkedMeetingViews } from './linked-meeting-views.js';
 import { localClock, localFacts, localHealth, type DeviceList } from './local-facts.js';
+import { firstClockBase, withoutTimes } from './clock-items.js';
 import { ActiveLinks } from './active-links.js';
 import { applyRemote, type Channel } from './apply-remote.js';
 import type { RecordSender } from './record-sender.js';
@@ -323,16 +324,25 @@ export class LinkedRooms implements LinkedMeetingsPort {
    * claims the timer. A clock whose items changed here carries the items as they were before
    * (`itemsBase`: as this room last sent them or took them from another), so an edit made
    * meanwhile in another room on the same items is merged with this one, not lost to it.
+   * Before any room sent a clock of the meeting, this room's first carries what its agenda was
+   * made on (`firstClockBase`).
    */
   private syncClock(link: string, m: Meeting): void {
     const clock = localClock(this.deps.ctx, m, this.self);
     const text = JSON.stringify(clock);
     const before = this.lastClock.get(link);
     this.lastClock.set(link, text);
-    if (before === undefined || before === text) return;
+    if (before === text) return;
+    // The first look at a meeting since this room takes part (or started): once a clock of it is on the link, nothing to send.
+    const base =
+      before !== undefined
+        ? withoutTimes((JSON.parse(before) as typeof clock).items)
+        : this.fold(link).clock === null
+          ? firstClockBase(this.deps.ctx.agenda.editBase(m.id), clock.items)
+          : undefined;
+    if (base === undefined) return;
     if (clock.status === 'in_progress' && this.fold(link).host === null) this.own.publish(link, { kind: 'host.set', host: this.self, reason: 'started' });
-    const base = (JSON.parse(before) as typeof clock).items.map(({ startedAt: _s, endedAt: _e, ...item }) => item);
-    this.own.publish(link, { kind: 'agenda.clock', ...clock, ...(sameAgenda(base, clock.items) ? {} : { itemsBase: base }) });
+    this.own.publish(link, { kind: 'agenda.clock', ...clock, ...(before !== undefined && sameAgenda(base, clock.items) ? {} : { itemsBase: base }) });
   }
 
   private remoteDeps() {

@@ -63,13 +63,39 @@ export class AgendaRepository {
   }
 
   /**
+   * What this room's edits of the agenda not yet seen by another linked room were made on: the
+   * items as they stood before the first of them (an empty list: there were none). Null when
+   * there is no such edit: none was made, or another room's items were written here since.
+   */
+  editBase(meetingId: string): AgendaItemDraft[] | null {
+    const row = this.db.prepare('SELECT edit_base AS base FROM agenda_revisions WHERE meeting_id = ?').get(meetingId) as { base: string | null } | undefined;
+    return row?.base ? (JSON.parse(row.base) as AgendaItemDraft[]) : null;
+  }
+
+  /**
+   * A person's save here (`replace`), which keeps what it was made on (`editBase`) unless an
+   * earlier edit not yet shared keeps it already: linked rooms that exchange the meeting only
+   * later (shortly before check-in opens) still merge this edit with one made meanwhile elsewhere.
+   */
+  edit(meetingId: string, items: readonly AgendaItemDraft[]): number {
+    return this.db.transaction(() => {
+      const revision = this.revision(meetingId);
+      const base = this.editBase(meetingId) ?? this.list(meetingId).map(({ position: _p, startedAt: _s, endedAt: _e, ...item }) => item);
+      const now = this.replace(meetingId, items);
+      if (now !== revision) this.db.prepare('UPDATE agenda_revisions SET edit_base = ? WHERE meeting_id = ?').run(JSON.stringify(base), meetingId);
+      return now;
+    })();
+  }
+
+  /**
    * Replaces the agenda; items that already ran keep their times wherever they move (an item is
    * matched by its id, else its title, else its place: `matchItems`). An item from another
    * linked room keeps its id; one saved here keeps the id of the item it matches, a new one gets
    * a new id. The same items again change nothing, not even the revision (no one is told of a
    * change that is none); the same items under the ids another room gave them take those ids,
-   * still without a new revision. `origin`: items set in another linked room (else: here, now).
-   * Answers the revision the agenda has now.
+   * still without a new revision. `origin`: items set in another linked room (else: here, now),
+   * which every room has seen then: no edit here is unshared any more (`editBase`). Answers the
+   * revision the agenda has now.
    */
   replace(meetingId: string, items: readonly AgendaItemDraft[], origin?: ItemsOrigin): number {
     return this.db.transaction(() => {
@@ -112,7 +138,8 @@ export class AgendaRepository {
     this.db
       .prepare(
         `INSERT INTO agenda_revisions (meeting_id, revision, items_at, items_by) VALUES (?, ?, ?, ?)
-         ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, items_at = excluded.items_at, items_by = excluded.items_by`,
+         ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, items_at = excluded.items_at, items_by = excluded.items_by,
+           edit_base = CASE WHEN excluded.items_by IS NULL THEN agenda_revisions.edit_base END`,
       )
       .run(meetingId, revision, origin?.at ?? this.now().toISOString(), origin?.by ?? null);
   }

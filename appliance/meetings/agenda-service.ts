@@ -1,5 +1,6 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { MeetingContext } from './meeting-context.js';
+import { assertAgendaSaveFits } from './meeting-limits.js';
 import type { AgendaItemDraft } from './meeting-types.js';
 import type { MinutesReader } from './minutes-service.js';
 
@@ -8,6 +9,8 @@ type AgendaContext = Pick<MeetingContext, 'agenda' | 'audit' | 'changed' | 'cloc
 
 /**
  * Replaces the agenda of a meeting that has not ended; a running meeting starts its first item.
+ * At most 50 items, or as many as the agenda holds when linked rooms' edits merged made it longer
+ * (`assertAgendaSaveFits`).
  * `ifRevision`: the revision the editor started from; when the agenda has moved on since, the
  * save is refused and nothing changes (someone else's edit is not written over unseen).
  */
@@ -24,7 +27,8 @@ function setAgenda(ctx: AgendaContext, id: string, items: readonly AgendaItemDra
         revision,
       },
     );
-  ctx.agenda.replace(id, items);
+  assertAgendaSaveFits(id, items.length, ctx.agenda.list(id).length);
+  ctx.agenda.edit(id, items);
   const list = ctx.agenda.list(id);
   if (m.status === 'in_progress' && list.length > 0 && !list.some((i) => i.startedAt && !i.endedAt)) {
     const next = list.find((i) => !i.startedAt);

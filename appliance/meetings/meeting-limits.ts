@@ -38,3 +38,22 @@ export function assertMeetingHolds(meetingId: string, what: Limited, count: numb
     what,
   });
 }
+
+/**
+ * Items one save of an agenda may hold: what one person writes. Linked rooms that edited the
+ * same agenda at the same time keep every item of both edits (appliance/linked/agenda-merge.ts),
+ * up to the 100 a linked room's clock carries, so an agenda may hold more: a save may then hold
+ * as many as the agenda does — items changed, moved, removed or swapped, none added beyond it.
+ */
+export const AGENDA_SAVE_ITEMS = { perSave: 50, merged: 100 } as const;
+
+/** Throws ROOMCTL_E_MEETING_LIMIT when a save of `items` items would hold more than AGENDA_SAVE_ITEMS allows over an agenda of `holds`. */
+export function assertAgendaSaveFits(meetingId: string, items: number, holds: number): void {
+  const limit = Math.min(Math.max(AGENDA_SAVE_ITEMS.perSave, holds), AGENDA_SAVE_ITEMS.merged);
+  if (items <= limit) return;
+  throw new RoomctlError(
+    'ROOMCTL_E_MEETING_LIMIT',
+    `An agenda save holds at most ${limit} items (the agenda of meeting ${meetingId} holds ${holds}); this one holds ${items}`,
+    { limit, what: 'agenda items' },
+  );
+}

@@ -191,6 +191,14 @@ const RELEASE_REASON_SQL = `
   UPDATE meetings SET released_by = 'no-check-in' WHERE status = 'released';
 `;
 
+/**
+ * What this room's edits of an agenda were made on, while no other linked room has seen them:
+ * the items as they stood before the first of them (JSON), null once another room's items are
+ * written here. Two rooms that edit the same invite's agenda before they exchange the meeting
+ * send it with their edit, so the rooms merge both edits rather than keep the later.
+ */
+const AGENDA_EDIT_BASE_SQL = 'ALTER TABLE agenda_revisions ADD COLUMN edit_base TEXT;';
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -207,4 +215,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 5, name: 'agenda revisions', sql: AGENDA_REVISIONS_SQL },
   { module: 'meetings', version: 6, name: 'agenda item ids', sql: AGENDA_ITEM_IDS_SQL },
   { module: 'meetings', version: 7, name: 'how a booking was released', sql: RELEASE_REASON_SQL },
+  { module: 'meetings', version: 8, name: 'what unshared agenda edits were made on', sql: AGENDA_EDIT_BASE_SQL },
 ];

@@ -205,7 +205,7 @@ export const ERROR_CATALOG = {
   },
   ROOMCTL_E_MEETING_LIMIT: {
     http: 409,
-    hint: 'A meeting holds a bounded number of walk-ins, notes and decisions, action items, polls and raised hands (the details say which and how many); tidy up what is there, or go on in a new meeting.',
+    hint: 'A meeting holds a bounded number of walk-ins, notes and decisions, action items, polls and raised hands, and an agenda save a bounded number of items (the details say which and how many); tidy up what is there, or go on in a new meeting.',
   },
   ROOMCTL_E_CHECKIN_CLOSED: {
     http: 409,

@@ -5,6 +5,7 @@ import { agendaView } from '../../meetings/meeting-view-builders.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
 import { addActionItem, addEntry, deleteActionItem, editEntry, minutesClosed, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
+import { AGENDA_SAVE_ITEMS } from '../../meetings/meeting-limits.js';
 import { isOrganiser, minutesSentAt, sendMinutesNow, type MinutesReader } from '../../meetings/minutes-service.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
@@ -41,7 +42,10 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       summary: 'Replace the agenda; with ifRevision, only if no one else changed it since (ROOMCTL_E_AGENDA_CHANGED otherwise)',
       body: Type.Object(
         {
-          items: Type.Array(AgendaDraftSchema, { maxItems: 50 }),
+          items: Type.Array(AgendaDraftSchema, {
+            maxItems: AGENDA_SAVE_ITEMS.merged,
+            description: `At most ${AGENDA_SAVE_ITEMS.perSave} items, or as many as the agenda holds when linked rooms' edits merged made it longer: more is 409 ROOMCTL_E_MEETING_LIMIT`,
+          }),
           ifRevision: Type.Optional(
             Type.Integer({
               minimum: 0,
