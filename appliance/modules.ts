@@ -157,6 +157,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           bus: room.events,
           log: room.log,
           clock: room.options.clock,
+          ...(room.options.meetingTickMs ? { tickMs: room.options.meetingTickMs } : {}),
           callCheck,
           language: need(room, 'language'),
         });

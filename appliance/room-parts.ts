@@ -41,6 +41,8 @@ export interface StartOptions {
    * compressed clock would fire before any reply. (`driverClockOf` gives them the same clock where a test wants it.)
    */
   clock?: Clock;
+  /** How often the meeting rules run (default every 5 s; tests that wait for a rule to act). */
+  meetingTickMs?: number;
   /** Where the call check before a meeting looks up and connects (tests: a loopback server). */
   callCheck?: Partial<Pick<CallCheckOptions, 'lookup' | 'port'>>;
 }

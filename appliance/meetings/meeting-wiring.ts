@@ -19,6 +19,8 @@ export function createMeetingRoom(
     bus: RoomEventBus;
     log: Logger;
     clock?: Clock;
+    /** How often the meeting rules run (ms); default 5 s. */
+    tickMs?: number;
     callCheck?: MeetingContext['callCheck'];
     language?: { readonly locale: RoomLocale };
   },
@@ -49,6 +51,7 @@ export function createMeetingRoom(
     bus: deps.bus,
     ...(deps.callCheck ? { callCheck: deps.callCheck } : {}),
     clock: deps.clock ?? new SystemClock(),
+    ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
     log: deps.log.child({ component: 'meetings' }),
   });
 }

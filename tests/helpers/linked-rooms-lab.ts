@@ -17,6 +17,13 @@ import { until } from './until.js';
 
 export const TOKEN = 'a-test-token-of-16-chars';
 
+/**
+ * The rooms' meeting rules run every second (a room's own default: every 5 s), so a story that
+ * waits for a rule to act — the roll call at the start, the minutes after the end, a room that
+ * took over deciding — waits a second for it, not five. The rules are the same.
+ */
+const ROOM_OPTIONS = { meetingTickMs: 1000 };
+
 /** The lab's rooms: Aurora first in `site/room` order (so first in line to host), then Hudson, then Shenzhen. */
 export const AURORA = { site: 'hq', id: 'aurora', name: 'Aurora' };
 export const HUDSON = { site: 'ny', id: 'hudson', name: 'Hudson' };
@@ -35,7 +42,12 @@ export interface LabRoom {
   readonly running: boolean;
   /** The API, with the room's token. */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
-  /** The room's meeting (the lab's invite, the only one in its calendar) as its API shows it; none before it has read the invite. */
+  /**
+   * Has the room read its calendar since now (`POST /api/v1/calendar/refresh`, twice: a read
+   * under way when asked is answered, and may have fetched the feed before the last `putInvite`).
+   */
+  readCalendar(): Promise<void>;
+  /** The room's first meeting (the lab's invite; any put later starts after it) as its API shows it; none before it has read the invite. */
   meeting(): Promise<MeetingView | undefined>;
   /** The name of the room that keeps the meeting's time, as this room sees it. */
   hostName(): Promise<string | undefined>;
@@ -50,10 +62,25 @@ export interface LabRoom {
   start(): Promise<void>;
 }
 
+/** An invite in the rooms' calendar: `startInMs` from when it is put there; the agenda's lines as a description numbers them ("Budget (20 min)"). */
+export interface LabInvite {
+  uid: string;
+  title: string;
+  startInMs: number;
+  minutes: number;
+  attendees: { name: string; email: string; required?: boolean }[];
+  agenda: string[];
+}
+
 export interface LinkedRoomsLab {
   broker: RunningMosquitto;
   smtp: SmtpRecorder;
   feed: FeedServer;
+  /**
+   * Puts an invite in the calendar every room reads, beside those there (one of the same uid:
+   * moved or changed); each room reads it at its next refresh (`readCalendar`). Answers its start.
+   */
+  putInvite(invite: LabInvite): Date;
   rooms: LabRoom[];
   /** A broker user without a room identity: may read everything, write nothing (the ACL the fleet gets, minus commands). */
   reader: { username: string; password: string };
@@ -75,17 +102,7 @@ const toIcs = (d: Date) =>
  * rooms did, run with `ROOMCTL_TEST_LOG=debug ROOMCTL_LAB_LOGS=<dir>`: each room's log lines
  * go to `<dir>/<room id>.log`.
  */
-export async function startLinkedRoomsLab(options: {
-  rooms: { site: string; id: string; name: string }[];
-  invite: {
-    uid: string;
-    title: string;
-    startInMs: number;
-    minutes: number;
-    attendees: { name: string; email: string; required?: boolean }[];
-    agenda: string[];
-  };
-}): Promise<LinkedRoomsLab> {
+export async function startLinkedRoomsLab(options: { rooms: { site: string; id: string; name: string }[]; invite: LabInvite }): Promise<LinkedRoomsLab> {
   const reader = { username: 'facilities', password: 'facilities-password' };
   const users = options.rooms.map((r) => ({ username: `roomctl-${r.site}-${r.id}`, password: `${r.id}-broker-password` }));
   const acl = [...options.rooms.map((r, i) => mosquittoAcl(users[i]!.username, r.site, r.id)), `user ${reader.username}`, 'topic read roomctl/#', ''].join(
@@ -94,22 +111,23 @@ export async function startLinkedRoomsLab(options: {
   const broker = await startMosquitto({ users: [...users, reader], acl });
   const smtp = await startSmtpRecorder();
   const feed = await startFeedServer();
-  const start = new Date(Math.ceil((Date.now() + options.invite.startInMs) / 1000) * 1000);
-  const end = new Date(start.getTime() + options.invite.minutes * 60_000);
-  const { invite } = options;
-  feed.routes.set('/shared.ics', {
-    body: calendarOf([
-      [
-        `UID:${invite.uid}`,
-        `DTSTART:${toIcs(start)}`,
-        `DTEND:${toIcs(end)}`,
-        `SUMMARY:${invite.title}`,
-        'ORGANIZER;CN=Olga:mailto:olga@example.com',
-        ...invite.attendees.map((a) => `ATTENDEE;CN=${a.name};ROLE=${a.required === false ? 'OPT-PARTICIPANT' : 'REQ-PARTICIPANT'}:mailto:${a.email}`),
-        `DESCRIPTION:${invite.agenda.map((line, i) => `${i + 1}. ${line}`).join('\\n')}`,
-      ],
-    ]),
-  });
+  const invites = new Map<string, string[]>();
+  const putInvite = (invite: LabInvite) => {
+    const start = new Date(Math.ceil((Date.now() + invite.startInMs) / 1000) * 1000);
+    const end = new Date(start.getTime() + invite.minutes * 60_000);
+    invites.set(invite.uid, [
+      `UID:${invite.uid}`,
+      `DTSTART:${toIcs(start)}`,
+      `DTEND:${toIcs(end)}`,
+      `SUMMARY:${invite.title}`,
+      'ORGANIZER;CN=Olga:mailto:olga@example.com',
+      ...invite.attendees.map((a) => `ATTENDEE;CN=${a.name};ROLE=${a.required === false ? 'OPT-PARTICIPANT' : 'REQ-PARTICIPANT'}:mailto:${a.email}`),
+      `DESCRIPTION:${invite.agenda.map((line, i) => `${i + 1}. ${line}`).join('\\n')}`,
+    ]);
+    feed.routes.set('/shared.ics', { body: calendarOf([...invites.values()]) });
+    return start;
+  };
+  putInvite(options.invite);
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-linked-'));
   const rooms: LabRoom[] = [];
   for (const [i, r] of options.rooms.entries()) {
@@ -151,7 +169,7 @@ export async function startLinkedRoomsLab(options: {
       await until(async () => (await room.meeting())?.rooms.length === rooms.length, 15_000, `${room.key} to see all ${rooms.length} rooms`);
     return (room: LabRoom) => ids.get(room)!;
   };
-  return { broker, smtp, feed, rooms, reader, meetingSeenByEveryRoom, close };
+  return { broker, smtp, feed, putInvite, rooms, reader, meetingSeenByEveryRoom, close };
 }
 
 function labRoom(
@@ -185,6 +203,12 @@ function labRoom(
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
     },
+    async readCalendar() {
+      for (let read = 0; read < 2; read++) {
+        const answer = await room.call('POST', '/api/v1/calendar/refresh');
+        if (answer.body.ok !== true) throw new Error(`room ${key} did not read its calendar: ${JSON.stringify(answer.body)}`);
+      }
+    },
     async meeting() {
       return ((await room.call('GET', '/api/v1/meetings')).body as unknown as MeetingView[])[0];
     },
@@ -200,10 +224,14 @@ function labRoom(
       }
     },
     async start() {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], {
-        cwd: PROJECT_ROOT,
-        stdio: ['pipe', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath, JSON.stringify(ROOM_OPTIONS)],
+        {
+          cwd: PROJECT_ROOT,
+          stdio: ['pipe', 'pipe', 'inherit'],
+        },
+      );
       proc = child;
       let out = '';
       child.stdout!.on('data', (d: Buffer) => {

@@ -1,4 +1,4 @@
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingView } from '../../appliance/api/api-types.js';
 import { AURORA, HUDSON, SHENZHEN, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
 import { until } from '../helpers/until.js';
@@ -7,11 +7,34 @@ import { repetitions } from '../faults/fault-scale.js';
 /** Walk-ins checked in at Shenzhen while the broker is down (each must count once after). */
 const WALK_INS = repetitions(40, 3);
 
+/** Starts in ten minutes (the rooms exchange it from the start of the lab); moved closer once the rooms are up. */
+const REVIEW = {
+  uid: 'quarterly-review@example.com',
+  title: 'Quarterly review',
+  startInMs: 10 * 60_000,
+  minutes: 60,
+  attendees: [
+    { name: 'Ann', email: 'ann@example.com' },
+    { name: 'Bob', email: 'bob@example.com' },
+    { name: 'Wei', email: 'wei@example.com' },
+    { name: 'Li', email: 'li@example.com' },
+    { name: 'Dan', email: 'dan@example.com' },
+  ],
+  agenda: ['Welcome (5 min) - Olga', 'Budget (20 min)', 'Decisions (10 min)', 'Next steps (5 min)'],
+};
+
 let lab: LinkedRoomsLab | undefined;
+beforeAll(async () => {
+  lab = await startLinkedRoomsLab({ rooms: [AURORA, HUDSON, SHENZHEN], invite: REVIEW });
+}, 90_000);
 afterAll(async () => lab?.close());
 
 type Agenda = { currentPosition: number | null; items: { startedAt: string | null }[] };
 
+const labStarted = () => {
+  if (!lab) throw new Error('the lab did not start');
+  return lab;
+};
 const agendaOf = async (room: LabRoom, id: string) => (await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as unknown as Agenda;
 const present = (v: MeetingView | undefined) => Object.fromEntries((v?.rooms ?? []).map((r) => [r.name, r.present]));
 
@@ -23,26 +46,13 @@ const present = (v: MeetingView | undefined) => Object.fromEntries((v?.rooms ?? 
  * minutes, sent once by the host, with attendance per room; the absentee is nudged once.
  */
 it('three rooms holding the same invite run one meeting: one agenda, one roll call, one set of minutes', async () => {
-  lab = await startLinkedRoomsLab({
-    rooms: [AURORA, HUDSON, SHENZHEN],
-    invite: {
-      uid: 'quarterly-review@example.com',
-      title: 'Quarterly review',
-      startInMs: 20_000,
-      minutes: 60,
-      attendees: [
-        { name: 'Ann', email: 'ann@example.com' },
-        { name: 'Bob', email: 'bob@example.com' },
-        { name: 'Wei', email: 'wei@example.com' },
-        { name: 'Li', email: 'li@example.com' },
-        { name: 'Dan', email: 'dan@example.com' },
-      ],
-      agenda: ['Welcome (5 min) - Olga', 'Budget (20 min)', 'Decisions (10 min)', 'Next steps (5 min)'],
-    },
-  });
+  const lab = labStarted();
   const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
   // The rooms find each other through the invite alone.
   const id = await lab.meetingSeenByEveryRoom();
+  // The meeting is due in 8 s (the roll call then): time for what comes before it, counted from now, not from the rooms' start.
+  lab.putInvite({ ...REVIEW, startInMs: 8000 });
+  await Promise.all(lab.rooms.map((room) => room.readCalendar()));
 
   // Check-ins in each room.
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
@@ -99,12 +109,12 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
     await until(async () => JSON.stringify(present(await room.meeting())) === JSON.stringify(after), 20_000, `${room.key} to count everyone once`);
 
   // The roll call nudged Dan, who came nowhere, once for the whole meeting (not once per room).
-  await until(() => lab!.smtp.messages.some((m) => m.to.includes('dan@example.com')), 30_000, 'the nudge to the absentee');
+  await until(() => lab.smtp.messages.some((m) => m.to.includes('dan@example.com')), 30_000, 'the nudge to the absentee');
 
   // The host ends the meeting: the others end with it; one set of minutes, sent by the host only.
   expect((await aurora.call('POST', `/api/v1/meetings/${id(aurora)}/end`)).status).toBeLessThan(300);
   for (const room of [hudson, lotus]) await until(async () => (await room.meeting())?.status === 'ended', 10_000, `${room.key} to end with the host`);
-  const minutes = () => lab!.smtp.messages.filter((m) => /Subject: .*Minutes/.test(m.data));
+  const minutes = () => lab.smtp.messages.filter((m) => /Subject: .*Minutes/.test(m.data));
   await until(() => minutes().length > 0, 15_000, 'the minutes');
   await new Promise((r) => setTimeout(r, 2000)); // time for a second sender, if there were one
   const senders = new Set(minutes().map((m) => m.from));
@@ -118,3 +128,65 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
   expect(body).toMatch(/Aurora \(hq\/aurora\): 1 present/);
   expect(lab.smtp.messages.filter((m) => m.to.includes('dan@example.com') && /nudge|not checked in/i.test(m.data))).toHaveLength(1);
 }, 180_000);
+
+/**
+ * Another invite of the three rooms, due in three hours: the rooms exchange a meeting only from
+ * shortly before its check-in opens. Before then, each alone, Aurora's chair adds an item and
+ * Hudson's renames the first and removes the last. The meeting is moved to start in twelve
+ * minutes: the rooms exchange it now, and every room shows both changes — Shenzhen too, which
+ * changed nothing.
+ */
+it("rooms that changed the same invite's agenda before they exchanged the meeting all show both changes", async () => {
+  const lab = labStarted();
+  const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
+  const invite = {
+    uid: 'planning-day@example.com',
+    title: 'Planning day',
+    startInMs: 3 * 3_600_000,
+    minutes: 60,
+    attendees: [{ name: 'Ann', email: 'ann@example.com' }],
+    agenda: ['Welcome (5 min)', 'Budget (20 min)', 'Questions (10 min)'],
+  };
+  const readCalendars = () => Promise.all(lab.rooms.map((room) => room.readCalendar()));
+  lab.putInvite(invite);
+  await readCalendars();
+  const idIn = async (room: LabRoom) =>
+    ((await room.call('GET', '/api/v1/meetings')).body as unknown as MeetingView[]).find((m) => m.title === 'Planning day')!.id;
+  const [inAurora, inHudson, inLotus] = await Promise.all(lab.rooms.map(idIn));
+  type Read = { revision: number; items: { id: string; title: string; minutes: number }[] };
+  const read = async (room: LabRoom, id: string) => (await room.call('GET', `/api/v1/meetings/${id}/agenda`)).body as unknown as Read;
+  const shown = async (room: LabRoom, id: string) => (await read(room, id)).items.map((i) => `${i.title} (${i.minutes})`);
+  const saved = (items: Read['items']) => items.map(({ id, title, minutes }) => ({ id, title, minutes }));
+
+  const inA = await read(aurora, inAurora);
+  expect(
+    (
+      await aurora.call('PUT', `/api/v1/meetings/${inAurora}/agenda`, {
+        items: [...saved(inA.items), { title: 'Hiring', minutes: 15 }],
+        ifRevision: inA.revision,
+      })
+    ).status,
+  ).toBe(200);
+  const [welcome, budget] = saved((await read(hudson, inHudson)).items);
+  const inH = await read(hudson, inHudson);
+  expect(
+    (
+      await hudson.call('PUT', `/api/v1/meetings/${inHudson}/agenda`, {
+        items: [{ ...welcome!, title: 'Welcome and introductions' }, budget!],
+        ifRevision: inH.revision,
+      })
+    ).status,
+  ).toBe(200);
+  expect(await shown(lotus, inLotus)).toEqual(['Welcome (5)', 'Budget (20)', 'Questions (10)']);
+
+  // Moved to start in twelve minutes: the rooms exchange the meeting from now on.
+  lab.putInvite({ ...invite, startInMs: 12 * 60_000 });
+  await readCalendars();
+  const both = ['Welcome and introductions (5)', 'Budget (20)', 'Hiring (15)'];
+  for (const [room, id] of [
+    [aurora, inAurora],
+    [hudson, inHudson],
+    [lotus, inLotus],
+  ] as const)
+    await until(async () => (await shown(room, id)).join() === both.join(), 15_000, `${room.key} to show both changes`);
+}, 60_000);
