@@ -22,7 +22,7 @@ it('an occurrence freed from the panel is a meeting that did not take place: it 
 
   // The next day people tell the room they are not meeting, before the rule would have freed it.
   await fx.advanceTo('2026-04-02T08:02:00.000Z');
-  release(ctx, occurrence(2).id, 'by-hand');
+  release(ctx, occurrence(2).id, 'panel');
   expect(occurrence(2)).toMatchObject({ status: 'released', releasedBy: 'by-hand', releasedAt: '2026-04-02T08:02:00.000Z' });
   expect(misses()).toBe(2);
 
@@ -30,6 +30,6 @@ it('an occurrence freed from the panel is a meeting that did not take place: it 
   expect(misses()).toBe(3);
   expect(flags().map((f) => f.recipients)).toEqual([['facilities@example.com'], ['alice@example.com']]);
   expect(flags()[0]!.message.text).toBe(
-    'The series was released unused 3 times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book Aurora.',
+    'The series was released unused 3 times in a row (nobody checked in, or the room was freed by hand once check-in had opened). Please cancel it if it is no longer needed, so others can book Aurora.',
   );
 });
