@@ -38,6 +38,10 @@ it('an occurrence freed before its check-in opens is cancelled ahead of time: no
   expect(occurrence(2)).toMatchObject({ status: 'released', releasedBy: 'ahead-of-time', releasedVia: 'token' });
   expect(misses()).toBe(1);
   expect(organisersMail().map((e) => e.message.title)).toEqual(['Aurora booking cancelled ahead of time: Weekly']);
+  // The room changes no calendar: its organiser learns the invitees still have it in theirs.
+  expect(organisersMail()[0]!.message.text).toBe(
+    "At 10:49 the booking of Aurora on 2026-04-01, 11:00–11:30, was cancelled through the room's API (by a program or device holding one of the room's tokens), before its check-in opened. The room is free for others to book.\nThe invitation is still in the invitees' calendars: cancel it there too if the meeting is not taking place.",
+  );
 
   // From the moment it opens, "we are not meeting" is a meeting that did not take place.
   await fx.advanceTo('2026-04-01T09:50:00.000Z');
