@@ -21,10 +21,10 @@ afterEach(async () => {
 const PAIR_CODE = 'K7QM-4XPA';
 
 /**
- * A room in Berlin whose mail goes to a recorder, a paired panel, and four bookings of the day
- * (10:00 Budget, 10:30 Hiring, 14:00 Offsite, 15:00 Retro), each with its own organiser. At 10:03
- * the panel frees Budget and Retro, a room token Offsite; at 10:21, check-in open, a room token
- * frees Hiring.
+ * A room in Berlin at 09:55 whose mail goes to a recorder, a paired panel, and four bookings of
+ * the day, each with its own organiser: Budget now (09:55–10:00) and Hiring at 10:00, whose
+ * check-in is open, Offsite at 14:00 and Retro at 15:00, whose check-in is not. The panel frees
+ * Budget and Retro, a room token Hiring and Offsite.
  */
 async function freedFourWays(locale: 'en' | 'zh-CN') {
   smtp = await startSmtpRecorder();
@@ -52,19 +52,17 @@ async function freedFourWays(locale: 'en' | 'zh-CN') {
     return booked.body.id as string;
   };
   const ids = {
-    budget: await book('08:00', 30, 'Budget', 'Alice'),
-    hiring: await book('08:30', 60, 'Hiring', 'Bob'),
+    budget: await book('07:55', 5, 'Budget', 'Alice'),
+    hiring: await book('08:00', 60, 'Hiring', 'Bob'),
     offsite: await book('12:00', 60, 'Offsite', 'Carol'),
     retro: await book('13:00', 60, 'Retro', 'Dave'),
   };
   const release = async (id: string, headers?: Record<string, string>) =>
     expect((await room!.call('POST', `/api/v1/meetings/${id}/release`, undefined, headers)).status).toBe(200);
-  await room.clock.advanceTo('2026-04-01T08:03:00.000Z');
   await release(ids.budget, fromThePanel);
+  await release(ids.hiring);
   await release(ids.offsite);
   await release(ids.retro, fromThePanel);
-  await room.clock.advanceTo('2026-04-01T08:21:00.000Z');
-  await release(ids.hiring);
   const mailTo = async (organiser: string) => {
     const mail = await waitFor(() => smtp!.messages.find((m) => m.to.includes(`${organiser}@example.com`)), 8000, `${organiser}'s mail`);
     return { subject: mailSubject(mail.data), text: mailPart(mail.data, 'text/plain') };
@@ -76,24 +74,24 @@ it('tells each organiser how their booking was freed and through what; the meeti
   const { ids, mails } = await freedFourWays('en');
   expect(mails.budget.subject).toBe('Aurora freed from the panel: Budget');
   expect(mails.budget.text).toContain(
-    'At 10:03 someone in Aurora freed the room from its panel: the meeting (10:00–10:30) is not taking place. The booking was released so others can book the room.',
+    'At 09:55 someone in Aurora freed the room from its panel: the meeting (09:55–10:00) is not taking place. The booking was released so others can book the room.',
   );
   expect(mails.hiring.subject).toBe('Aurora freed through its API: Hiring');
   expect(mails.hiring.text).toContain(
-    "At 10:21 Aurora was freed through the room's API (by a program or device holding one of the room's tokens): the meeting (10:30–11:30) is not taking place. The booking was released so others can book the room.",
+    "At 09:55 Aurora was freed through the room's API (by a program or device holding one of the room's tokens): the meeting (10:00–11:00) is not taking place. The booking was released so others can book the room.",
   );
   expect(mails.offsite.subject).toBe('Aurora booking cancelled ahead of time: Offsite');
   expect(mails.offsite.text).toContain(
-    "At 10:03 the booking of Aurora on 2026-04-01, 14:00–15:00, was cancelled through the room's API (by a program or device holding one of the room's tokens), before its check-in opened. The room is free for others to book.",
+    "At 09:55 the booking of Aurora on 2026-04-01, 14:00–15:00, was cancelled through the room's API (by a program or device holding one of the room's tokens), before its check-in opened. The room is free for others to book.",
   );
   expect(mails.retro.subject).toBe('Aurora booking cancelled ahead of time: Retro');
   expect(mails.retro.text).toContain(
-    "At 10:03 the booking of Aurora on 2026-04-01, 15:00–16:00, was cancelled from the room's panel, before its check-in opened. The room is free for others to book.",
+    "At 09:55 the booking of Aurora on 2026-04-01, 15:00–16:00, was cancelled from the room's panel, before its check-in opened. The room is free for others to book.",
   );
   for (const mail of Object.values(mails)) expect(mail.text).not.toMatch(/nobody checked in/i);
 
   const meeting = async (id: string) => (await room!.call('GET', `/api/v1/meetings/${id}`)).body;
-  expect(await meeting(ids.budget)).toMatchObject({ status: 'released', releasedAt: '2026-04-01T08:03:00.000Z', releasedBy: 'by-hand', releasedVia: 'panel' });
+  expect(await meeting(ids.budget)).toMatchObject({ status: 'released', releasedAt: '2026-04-01T07:55:00.000Z', releasedBy: 'by-hand', releasedVia: 'panel' });
   expect(await meeting(ids.hiring)).toMatchObject({ status: 'released', releasedBy: 'by-hand', releasedVia: 'token' });
   expect(await meeting(ids.offsite)).toMatchObject({ status: 'released', releasedBy: 'ahead-of-time', releasedVia: 'token' });
   expect(await meeting(ids.retro)).toMatchObject({ status: 'released', releasedBy: 'ahead-of-time', releasedVia: 'panel' });
@@ -104,17 +102,17 @@ it('tells each organiser how their booking was freed and through what; the meeti
 it("in a Chinese room each organiser's mail says it in Chinese", async () => {
   const { mails } = await freedFourWays('zh-CN');
   expect(mails.budget.subject).toBe('Aurora 已在面板上释放：Budget');
-  expect(mails.budget.text).toContain('10:03，Aurora 有人在会议室面板上释放了会议室：会议（10:00–10:30）不再举行。该预订已释放，其他人可以预订会议室。');
+  expect(mails.budget.text).toContain('09:55，Aurora 有人在会议室面板上释放了会议室：会议（09:55–10:00）不再举行。该预订已释放，其他人可以预订会议室。');
   expect(mails.hiring.subject).toBe('Aurora 已通过 API 释放：Hiring');
   expect(mails.hiring.text).toContain(
-    '10:21，Aurora 已通过会议室 API 释放（由持有会议室令牌的程序或设备操作）：会议（10:30–11:30）不再举行。该预订已释放，其他人可以预订会议室。',
+    '09:55，Aurora 已通过会议室 API 释放（由持有会议室令牌的程序或设备操作）：会议（10:00–11:00）不再举行。该预订已释放，其他人可以预订会议室。',
   );
   expect(mails.offsite.subject).toBe('Aurora 的预订已提前取消：Offsite');
   expect(mails.offsite.text).toContain(
-    '10:03，Aurora 2026年4月1日 14:00–15:00 的预订已通过会议室 API 取消（由持有会议室令牌的程序或设备操作），当时签到尚未开始。会议室已空出，其他人可以预订。',
+    '09:55，Aurora 2026年4月1日 14:00–15:00 的预订已通过会议室 API 取消（由持有会议室令牌的程序或设备操作），当时签到尚未开始。会议室已空出，其他人可以预订。',
   );
   expect(mails.retro.subject).toBe('Aurora 的预订已提前取消：Retro');
   expect(mails.retro.text).toContain(
-    '10:03，有人在会议室面板上取消了 Aurora 2026年4月1日 15:00–16:00 的预订，当时签到尚未开始。会议室已空出，其他人可以预订。',
+    '09:55，有人在会议室面板上取消了 Aurora 2026年4月1日 15:00–16:00 的预订，当时签到尚未开始。会议室已空出，其他人可以预订。',
   );
 });
