@@ -7,12 +7,7 @@ import { seriesFlaggingRoom, seriesOccurrence } from './testing/series-room.js';
 let fx: RoomFixture;
 afterEach(() => fx.close());
 
-/** Occurrence `n` of the series, hourly from 08:00 UTC on 1 April 2026: its run counts occurrences, whatever their days (and hours go faster). */
-function occurrenceAt(n: number) {
-  const first = seriesOccurrence('weekly@example.com', 'Weekly', 30, 1);
-  const start = `2026-04-01T${String(n + 7).padStart(2, '0')}:00:00.000Z`;
-  return { ...first, occurrenceKey: `weekly@example.com#${n}`, start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString() };
-}
+const occurrenceAt = (n: number) => seriesOccurrence('weekly@example.com', 'Weekly', 30, n);
 
 it('an occurrence freed before its check-in opens is cancelled ahead of time: no miss, the run goes on; from the moment check-in opens it is a miss', async () => {
   fx = seriesFlaggingRoom();
