@@ -4,8 +4,10 @@
  * microphone loses its sound while it still answers, the self-test run from the panel's admin
  * view says so in both languages at every panel size; on the dashboard an issue opens by
  * itself, worded from the check's code (the room's English as the self-test's detail) and an
- * alert fires; the microphone is fixed, the next self-test passes, and the issue closes and
- * the alert resolves by themselves. Past 10,000 faults in a month, the history says its export
+ * alert fires; a display out of reach whose offline issue facilities resolved opens a self-test
+ * issue of its own at the next self-test, what the display itself said labelled as its words in
+ * both languages; the microphone is fixed, the next self-test passes, and the issue closes and
+ * the alert resolves by themselves (the display's fault ended when it came back). Past 10,000 faults in a month, the history says its export
  * holds the newest 10,000 of them all, and lists the newest 500. On a loaded machine a device
  * of the demo may still drop off for a moment (the room's process held up past a probe's wait):
  * the room's counts are read against the fleet's own, the same before and after, not against
