@@ -28,7 +28,7 @@ describe('store', () => {
       help: 2,
       linked: 1,
       media: 1,
-      meetings: 8,
+      meetings: 9,
       panel: 1,
       'room-language': 1,
       store: 2,
