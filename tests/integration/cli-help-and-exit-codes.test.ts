@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
+import { DRIVERS } from '../../drivers/registry.js';
 import { runCli } from '../helpers/cli.js';
 
 /** Each command and the first line of its own usage. */
@@ -53,6 +54,19 @@ describe('roomctl: help, version and exit codes', () => {
     expect(err).toMatch(/roomctl: unknown command "strat"; did you mean "start"\?/);
   });
 
+  it('a help that cannot be built (a simulator that does not load) is a coded error with exit 1, not a stack trace', async () => {
+    const tesira = DRIVERS.find((d) => d.id === 'biamp-tesira')!;
+    vi.spyOn(tesira, 'loadSimulator').mockRejectedValue(new Error('Cannot find module serialport/bindings'));
+
+    expect(await main(['help', 'sim'])).toBe(1);
+    expect(await main(['sim', '--help'])).toBe(1);
+
+    const said =
+      'ROOMCTL_E_INTERNAL: Cannot find module serialport/bindings\n  next: a bug: report it with this line and the log (ROOMCTL_DEBUG=1 adds the stack trace)\n';
+    expect(err).toBe(said + said);
+    expect(out).toBe('');
+  });
+
   it('refuses a --listen the network stack would refuse, as a usage error', async () => {
     expect(await main(['start', '--listen', '127.0.0.1:80800'])).toBe(2);
     expect(err).toMatch(
@@ -72,5 +86,18 @@ describe('the roomctl program', () => {
     const wrong = await runCli(['doctor', '--jsn']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^roomctl doctor: Unknown option '--jsn'/);
+  }, 30_000);
+
+  it('help sim and sim --help print the same help, exit 0; help of a command there is not is refused with the list, exit 2', async () => {
+    const [helpSim, simHelp, nonsense] = await Promise.all([runCli(['help', 'sim']), runCli(['sim', '--help']), runCli(['help', 'nonsense'])]);
+
+    expect(helpSim).toMatchObject({ code: 0, stderr: '' });
+    expect(helpSim.stdout).toMatch(/^Usage: roomctl sim DRIVER[^]*\nDrivers with a simulator:\n/);
+    expect(simHelp).toEqual(helpSim);
+    expect(nonsense.code).toBe(2);
+    expect(nonsense.stdout).toBe('');
+    const [problem, blank, ...overview] = nonsense.stderr.split('\n');
+    expect([problem, blank]).toEqual(['roomctl help: unknown command "nonsense"', '']);
+    for (const name of Object.keys(COMMANDS)) expect(overview.join('\n')).toMatch(new RegExp(`^  roomctl ${name} `, 'm'));
   }, 30_000);
 });
