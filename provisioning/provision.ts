@@ -131,8 +131,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const tokens = (files.secrets.api as { tokens: string[] }).tokens;
   const plan = buildInstallPlan({
     answers,
-    roomYaml: roomYaml(files.config),
-    secretsYaml: secretsYaml(files.secrets),
+    roomYaml: roomYaml(files.config, previous.configText),
+    secretsYaml: secretsYaml(files.secrets, previous.secretsText),
     grants: proposal.devices.flatMap((d) => (d.grant ? [d.grant] : [])),
     keptDeviceIds: proposal.devices.filter((d) => d.kept).map((d) => d.entry.id),
     previousUdevRules: previous.udevRules,
