@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   // `roomctl help sim` is `roomctl sim --help`: the same text from the same place, with the same error handling.
   const asksHelp = name === 'help' || name === '--help' || name === '-h';
   const topic = asksHelp ? rest[0] : name;
-  if (topic === undefined) {
+  if (topic === undefined || (asksHelp && topic === 'help')) {
     process.stdout.write(MAIN_USAGE);
     return 0;
   }

@@ -48,6 +48,9 @@ describe('roomctl: help, version and exit codes', () => {
   it('help prints the overview with the exit codes; no command or a wrong one exits 2', async () => {
     expect(await main(['help'])).toBe(0);
     expect(out).toContain(OVERVIEW);
+    out = '';
+    expect(await main(['help', 'help'])).toBe(0);
+    expect(out).toContain(OVERVIEW);
     expect(out).toMatch(/Exit codes: 0 done, 1 the work failed .*\n.*2 the command line was wrong/);
     expect(await main([])).toBe(2);
     expect(await main(['strat'])).toBe(2);
