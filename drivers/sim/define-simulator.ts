@@ -25,7 +25,7 @@ type OptionValue<O extends SimulatorOption> = O extends { choices: readonly (inf
  * option is always there, any other may be absent (the simulator's default applies). An option
  * the list does not declare is not in the type, so reading one does not compile.
  */
-export type SimulatorOptionValues<Options extends readonly SimulatorOption[]> = {
+type SimulatorOptionValues<Options extends readonly SimulatorOption[]> = {
   [O in Options[number] as O extends { required: true } ? O['name'] : never]: OptionValue<O>;
 } & {
   [O in Options[number] as O extends { required: true } ? never : O['name']]?: OptionValue<O>;
@@ -82,7 +82,8 @@ function readSimulatorOptions(simulator: Pick<SimulatorDefinition, 'driver' | 'o
 
 function readValue(option: SimulatorOption, given: string): string | number {
   if (option.choices) {
-    if (!option.choices.includes(given)) throw invalid(`--${option.name} must be one of ${option.choices.join(', ')}, got ${JSON.stringify(given)}`, { allowed: option.choices });
+    if (!option.choices.includes(given))
+      throw invalid(`--${option.name} must be one of ${option.choices.join(', ')}, got ${JSON.stringify(given)}`, { allowed: option.choices });
     return given;
   }
   const form = Object.hasOwn(NUMBER_FORMS, option.value) ? NUMBER_FORMS[option.value as NumberForm] : undefined;
@@ -94,8 +95,9 @@ function readValue(option: SimulatorOption, given: string): string | number {
 
 /**
  * The options as `start` sees them: reading a name the simulator did not declare throws instead
- * of answering undefined. The types already refuse it; this catches a simulator that went
- * around them (a cast), the first time it starts.
+ * of answering undefined. The types already refuse such a read; this catches a simulator that
+ * went around them with a cast, the first time it starts (the registry test starts each one).
+ * A copy made by destructuring (`{ listen, ...rest }`) is a plain object: there the types alone guard.
  */
 function declaredOnly(values: object, declared: ReadonlySet<string>, driver: string): object {
   const check = (key: string | symbol) => {

@@ -1,6 +1,5 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import type { Socket as TcpSocket } from 'node:net';
-import { RoomctlError } from '../core/errors.js';
 import { defineSimulator } from '../sim/define-simulator.js';
 import type { RunningSimulator } from '../sim/simulator.js';
 import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
