@@ -67,6 +67,7 @@ function noSuchSerialPath(simulator: SimulatorDefinition, path: string): string 
     `and give the room's config the other end (${ends.room}) as the device's port.`,
   ].join('\n');
 }
+
 const takes = (simulator: SimulatorDefinition) => `The ${simulator.driver} simulator takes:\n${simulatorUsage(simulator)}`;
 
 type ReadOptions = { options: Record<string, string> } | { problem: string; usage?: string };
