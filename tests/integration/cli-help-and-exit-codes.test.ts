@@ -84,14 +84,15 @@ describe('roomctl: help, version and exit codes', () => {
 });
 
 describe('the roomctl program', () => {
-  it('exits with the codes main returns: --version 0, an unknown option 2', async () => {
+  // Side by side: each case waits on Node starts.
+  it.concurrent('exits with the codes main returns: --version 0, an unknown option 2', async ({ expect }) => {
     expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: `roomctl ${VERSION}\n` });
     const wrong = await runCli(['doctor', '--jsn']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^roomctl doctor: Unknown option '--jsn'/);
   }, 30_000);
 
-  it('help sim and sim --help print the same help, exit 0; help of a command there is not is refused with the list, exit 2', async () => {
+  it.concurrent('help sim and sim --help print the same help, exit 0; help of a command there is not is refused with the list, exit 2', async ({ expect }) => {
     const [helpSim, simHelp, nonsense] = await Promise.all([runCli(['help', 'sim']), runCli(['sim', '--help']), runCli(['help', 'nonsense'])]);
 
     expect(helpSim).toMatchObject({ code: 0, stderr: '' });

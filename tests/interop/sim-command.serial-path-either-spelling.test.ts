@@ -1,6 +1,6 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { simCommand } from '../../cli/sim-command.js';
-import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
+import { createPtyPair } from '../../drivers/sim/pty-pair.js';
 import { loadSimulators } from '../../drivers/sim/simulators.js';
 import { runSimUntilStarted } from '../helpers/cli.js';
 
@@ -10,24 +10,22 @@ import { runSimUntilStarted } from '../helpers/cli.js';
  * `roomctl sim samsung-mdc --port /dev/pts/N` plays the display on that port, not on TCP.
  * A path that is not there is a PTY pair not made yet, not a cable to check.
  */
-let pair: PtyPair | undefined;
-afterEach(async () => {
-  await pair?.close();
-  pair = undefined;
-});
+// The two CLI cases run side by side (each waits on Node starts); each keeps its own resources.
+it.concurrent('samsung-mdc --port PATH and lg-serial --serialPath PATH each open the serial port given', async ({ expect }) => {
+  const pair = await createPtyPair();
+  try {
+    const mdc = await runSimUntilStarted(['samsung-mdc', '--port', pair.simulatorPath, '--listen', '127.0.0.1:0']);
+    expect(mdc.stderr).not.toContain('roomctl sim');
+    expect(mdc.started).toBe(true);
+    expect(mdc.stdout).toContain(`simulating samsung-mdc at {"serialPort":"${pair.simulatorPath}"}`);
 
-it('samsung-mdc --port PATH and lg-serial --serialPath PATH each open the serial port given', async () => {
-  pair = await createPtyPair();
-
-  const mdc = await runSimUntilStarted(['samsung-mdc', '--port', pair.simulatorPath, '--listen', '127.0.0.1:0']);
-  expect(mdc.stderr).not.toContain('roomctl sim');
-  expect(mdc.started).toBe(true);
-  expect(mdc.stdout).toContain(`simulating samsung-mdc at {"serialPort":"${pair.simulatorPath}"}`);
-
-  const lg = await runSimUntilStarted(['lg-serial', '--serialPath', pair.simulatorPath]);
-  expect(lg.stderr).not.toContain('roomctl sim');
-  expect(lg.started).toBe(true);
-  expect(lg.stdout).toContain(`simulating lg-serial at {"serialPort":"${pair.simulatorPath}"}`);
+    const lg = await runSimUntilStarted(['lg-serial', '--serialPath', pair.simulatorPath]);
+    expect(lg.stderr).not.toContain('roomctl sim');
+    expect(lg.started).toBe(true);
+    expect(lg.stdout).toContain(`simulating lg-serial at {"serialPort":"${pair.simulatorPath}"}`);
+  } finally {
+    await pair.close();
+  }
 });
 
 /** What `roomctl sim DRIVER --serialPath /dev/nonexistent` says: the path, how to make a PTY pair, where each end goes. */
@@ -39,7 +37,7 @@ const noSuchPath = (driver: string, option: string) => [
   '',
 ];
 
-it('a serial path that does not exist is said so, with how to make a PTY pair, never as a cable to check (exit 2)', async () => {
+it.concurrent('a serial path that does not exist is said so, with how to make a PTY pair, never as a cable to check (exit 2)', async ({ expect }) => {
   const result = await runSimUntilStarted(['samsung-mdc', '--serialPath', '/dev/nonexistent']);
 
   expect(result).toMatchObject({ started: false, code: 2, stdout: '' });
