@@ -2,18 +2,20 @@
  * A meeting in its last five minutes, its warning shown, with a long title and a three-item
  * agenda, then its end: every control in reach (in the window, uncut, nothing over it) and
  * the agenda never under the quick presets, the title whole, at every panel size in both languages; the
- * minutes' add buttons in one letter case; the rating screen's Skip and Send in view.
+ * minutes' add buttons in one letter case; the summary's many decisions and action items
+ * shown whole, with how many more are below; the rating screen's Skip and Send in view.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
 import { controlsOutOfReach, FIT_SIZES, overflowing } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
-import { callRoom, type TestRoom } from '../helpers/test-room.js';
+import { callRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let opened: PanelRoom | undefined;
 let page: Page;
+let meetingId: string;
 
 /** The visible boxes of the agenda list and the quick presets meet (the list spilling under the presets). */
 const agendaUnderPresets = () =>
@@ -23,6 +25,33 @@ const agendaUnderPresets = () =>
     const presets = root.querySelector('quick-controls')?.getBoundingClientRect();
     if (!list || !presets) return false;
     return list.bottom > presets.top + 0.5 && list.top < presets.bottom && list.right > presets.left && list.left < presets.right;
+  });
+
+/**
+ * One summary list as a person sees it: the items shown whole, those cut by the fold (of the
+ * list or of any box that clips it), the count below it, and the line under it.
+ */
+const listNow = (testId: string) =>
+  page.getByTestId(testId).evaluate((list) => {
+    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    const seen = { top: 0, bottom: innerHeight };
+    for (let p: Element | null = list; p; p = parentOf(p)) {
+      if (getComputedStyle(p).overflowY === 'visible') continue;
+      const c = p.getBoundingClientRect();
+      seen.top = Math.max(seen.top, c.top);
+      seen.bottom = Math.min(seen.bottom, c.bottom);
+    }
+    const cut: string[] = [];
+    let below = 0;
+    let whole = 0;
+    for (const li of list.children) {
+      const r = li.getBoundingClientRect();
+      if (r.top >= seen.top - 0.5 && r.bottom <= seen.bottom + 0.5) whole++;
+      else if (r.top >= seen.bottom - 0.5) below++;
+      else if (r.bottom > seen.top + 0.5) cut.push((li.textContent ?? '').trim().slice(0, 40));
+    }
+    const more = list.parentElement!.querySelector(':scope > [data-more-below]')?.textContent?.trim() ?? null;
+    return { cut, below, whole, more, zh: document.documentElement.lang === 'zh-CN' };
   });
 
 /** `also`: more problems at each size (one line each). */
@@ -46,7 +75,7 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     opened = await openPanelRoom();
     ({ room, page } = opened);
     // Five minutes long and begun 50 s ago: the room warns at once that its time runs out.
-    await callRoom(room, 'POST', '/api/v1/bookings', {
+    ({ id: meetingId } = await callRoom<{ id: string }>(room, 'POST', '/api/v1/bookings', {
       minutes: 5,
       start: new Date(Date.now() - 50_000).toISOString(),
       title: 'Quarterly planning review with facilities and finance',
@@ -55,7 +84,7 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
         { title: 'Budget for the new rooms on the third floor', minutes: 1, owner: 'Grace Hopper' },
         { title: '下一步计划', minutes: 3 },
       ],
-    });
+    }));
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('warning').waitFor({ timeout: 15_000 });
   }, 60_000);
@@ -83,9 +112,54 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     await page.getByTestId('nav-home').click();
   });
 
-  it('keeps the rating’s stars, problems, Skip and Send in view after the end', { timeout: 60_000 }, async () => {
+  it('shows whole decisions and action items in the summary after the end, and says how many more are below', { timeout: 60_000 }, async () => {
+    const decisions = [
+      'Ship in March',
+      'Move the weekly review to Thursday mornings so that the site in Shanghai can join',
+      '下一季度预算不变',
+      'Order two more ceiling microphones for the large rooms',
+      'Keep the old projector as a spare',
+      'Facilities own the booking rules from now on, with a monthly look at the no-shows',
+      'Close the east wing rooms in August',
+      'Test the new panels on the third floor first',
+      'No more paper sign-up sheets',
+      'Budget approved as proposed',
+    ];
+    for (const text of decisions) await callRoom(room, 'POST', `/api/v1/meetings/${meetingId}/decisions`, { text });
+    for (let i = 1; i <= 9; i++)
+      await callRoom(room, 'POST', `/api/v1/meetings/${meetingId}/action-items`, {
+        text: i % 3 ? `Order camera mount ${i}` : `Write to every site's facilities team about the new rules, item ${i}`,
+        owner: i % 2 ? 'Grace Hopper' : 'Li Wei',
+        ...(i % 4 ? { deadline: new Date(Date.now() + i * 86_400_000).toISOString() } : {}),
+      });
     await page.getByTestId('end-meeting').click();
     await page.getByTestId('end-confirm-yes').click();
+    await page
+      .getByTestId('summary-decisions')
+      .locator('li')
+      .nth(decisions.length - 1)
+      .waitFor({ state: 'attached' });
+    await page.getByTestId('summary-actions').locator('li').nth(8).waitFor({ state: 'attached' });
+    const found = await outOfReach('summary', async () => {
+      const problems: string[] = [];
+      for (const list of ['summary-decisions', 'summary-actions']) {
+        const now = await listNow(list);
+        problems.push(...now.cut.map((text) => `${list}: "${text}" cut at the fold`));
+        const words = now.below === 0 ? null : now.zh ? `↓ 还有 ${now.below} 个` : `↓ ${now.below} more`;
+        if (now.more !== words) problems.push(`${list}: ${now.below} below, the list says ${JSON.stringify(now.more)}`);
+        if (now.whole === 0) problems.push(`${list}: not one item shown whole`);
+      }
+      return problems;
+    });
+    expect(found).toEqual([]);
+    // Swiped to its end, the list has nothing below, and its line says so by going.
+    expect((await listNow('summary-decisions')).below).toBeGreaterThan(0);
+    await page.getByTestId('summary-decisions').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+    await waitFor(async () => (await listNow('summary-decisions')).more === null, 5_000, 'no line under the list scrolled to its end');
+    expect(opened!.errors).toEqual([]);
+  });
+
+  it('keeps the rating’s stars, problems, Skip and Send in view after the end', { timeout: 60_000 }, async () => {
     await page.getByTestId('rate-room').click();
     await page.getByTestId('send-feedback').waitFor();
     expect(await outOfReach('rating')).toEqual([]);
