@@ -7,7 +7,7 @@ export const moreBelowStyles = css`
   button.more-below:focus-visible { outline: 2px solid #e8edf2; }
 `;
 
-export interface WholeItemsOptions {
+interface WholeItemsOptions {
   /** The most a list may take, in its text's em (default 14). */
   maxEm?: number;
   /**
