@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsOutOfReach, FIT_SIZES, overflowing } from '../helpers/panel-fit.js';
+import { controlsOutOfReach, FIT_SIZES, listItemsSeen, overflowing } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
@@ -25,33 +25,6 @@ const agendaUnderPresets = () =>
     const presets = root.querySelector('quick-controls')?.getBoundingClientRect();
     if (!list || !presets) return false;
     return list.bottom > presets.top + 0.5 && list.top < presets.bottom && list.right > presets.left && list.left < presets.right;
-  });
-
-/**
- * One summary list as a person sees it: the items shown whole, those cut by the fold (of the
- * list or of any box that clips it), the count below it, and the line under it.
- */
-const listNow = (testId: string) =>
-  page.getByTestId(testId).evaluate((list) => {
-    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
-    const seen = { top: 0, bottom: innerHeight };
-    for (let p: Element | null = list; p; p = parentOf(p)) {
-      if (getComputedStyle(p).overflowY === 'visible') continue;
-      const c = p.getBoundingClientRect();
-      seen.top = Math.max(seen.top, c.top);
-      seen.bottom = Math.min(seen.bottom, c.bottom);
-    }
-    const cut: string[] = [];
-    let below = 0;
-    let whole = 0;
-    for (const li of list.children) {
-      const r = li.getBoundingClientRect();
-      if (r.top >= seen.top - 0.5 && r.bottom <= seen.bottom + 0.5) whole++;
-      else if (r.top >= seen.bottom - 0.5) below++;
-      else if (r.bottom > seen.top + 0.5) cut.push((li.textContent ?? '').trim().slice(0, 40));
-    }
-    const more = list.parentElement!.querySelector(':scope > [data-more-below]')?.textContent?.trim() ?? null;
-    return { cut, below, whole, more, zh: document.documentElement.lang === 'zh-CN' };
   });
 
 /** `also`: more problems at each size (one line each). */
@@ -142,10 +115,11 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     await page.getByTestId('summary-actions').locator('li').nth(8).waitFor({ state: 'attached' });
     const found = await outOfReach('summary', async () => {
       const problems: string[] = [];
+      const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
       for (const list of ['summary-decisions', 'summary-actions']) {
-        const now = await listNow(list);
+        const now = await listItemsSeen(page, list);
         problems.push(...now.cut.map((text) => `${list}: "${text}" cut at the fold`));
-        const words = now.below === 0 ? null : now.zh ? `↓ 还有 ${now.below} 个` : `↓ ${now.below} more`;
+        const words = now.below === 0 ? null : zh ? `↓ 还有 ${now.below} 个` : `↓ ${now.below} more`;
         if (now.more !== words) problems.push(`${list}: ${now.below} below, the list says ${JSON.stringify(now.more)}`);
         if (now.whole === 0) problems.push(`${list}: not one item shown whole`);
       }
@@ -153,9 +127,9 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     });
     expect(found).toEqual([]);
     // Swiped to its end, the list has nothing below, and its line says so by going.
-    expect((await listNow('summary-decisions')).below).toBeGreaterThan(0);
+    expect((await listItemsSeen(page, 'summary-decisions')).below).toBeGreaterThan(0);
     await page.getByTestId('summary-decisions').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
-    await waitFor(async () => (await listNow('summary-decisions')).more === null, 5_000, 'no line under the list scrolled to its end');
+    await waitFor(async () => (await listItemsSeen(page, 'summary-decisions')).more === null, 5_000, 'no line under the list scrolled to its end');
     expect(opened!.errors).toEqual([]);
   });
 
