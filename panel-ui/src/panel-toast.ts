@@ -53,12 +53,13 @@ export class PanelToast extends LitElement {
     .ok { background: #1d4d2b; border: 2px solid #40c057; }
     .info { background: #2a3b4d; border: 2px solid #5aa0ff; }
     .error { background: #5c1717; border: 2px solid #ff6b6b; }
+    /* The title: two lines at most. */
     strong {
-      display: block;
       flex: none;
-      white-space: nowrap;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
       overflow: hidden;
-      text-overflow: ellipsis;
     }
     /* Never shrunk by the box (it would be cut mid-line): clampWords cuts it to whole lines. */
     .text {
@@ -132,7 +133,7 @@ export class PanelToast extends LitElement {
   /**
    * Words longer than the toast holds: its text is cut to the lines that fit, ending in "…",
    * so the toast never passes the header. All of it stays in the element (a screen reader
-   * reads it whole); the title keeps its one line.
+   * reads it whole); the title keeps its two lines at most.
    */
   private clampWords(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('div');

@@ -1,9 +1,10 @@
 /**
  * A toast never lies over what a person needs to touch. The self-test finds the front camera
- * unplugged while the admin view is open, and its toast comes up at every panel size in both
- * languages: no control of the panel is under it, the admin tabs are in sight, and a tab
- * pressed while it shows is pressed; a finger held on the screen keeps it still (the toast
- * goes when it lifts).
+ * (named at length) unplugged while the admin view is open, and its toast comes up at every
+ * panel size in both languages: no control of the panel is under it, it ends inside the
+ * header, the admin tabs are in sight, and a tab pressed while it shows is pressed; a finger
+ * held on the screen keeps it still (the toast goes when it lifts). With every device of the
+ * room down, the toast names two and counts the rest, still inside the header.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +14,24 @@ import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room
 import { callRoom, waitFor } from '../helpers/test-room.js';
 
 const PIN = '314159';
+/** Where the header holds least (18 px text): the two smallest panels; every size with ROOMCTL_FULL=1. */
+const TIGHT_SIZES = process.env.ROOMCTL_FULL === '1' ? FIT_SIZES : FIT_SIZES.filter((s) => Math.min(s.width, s.height) === 480);
 const LONG_NAME = 'Front camera (PTZ, ceiling) over the north whiteboard, by the courtyard window';
 let opened: PanelRoom | undefined;
 let page: Page;
 
 const statusOf = async (id: string) => ((await (await fetch(`${opened!.room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
 const toast = () => page.locator('[data-testid="toast"]:not([hidden])');
+/** The toast reaching above or below the header it lies over (one line, or none). */
+async function pastTheHeader(where: string): Promise<string[]> {
+  const header = (await page.locator('room-panel header').boundingBox())!;
+  const shown = (await toast().boundingBox())!;
+  if (shown.y >= header.y - 0.5 && shown.y + shown.height <= header.y + header.height + 0.5) return [];
+  return [
+    `${where}: the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
+  ];
+}
+
 /**
  * The page's time stands still from a moment on (a toast stays up while it is looked at,
  * whatever the machine's load). Under load that moment may have passed before the call
@@ -87,6 +100,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         // Time stands still while it is looked at: the toast stays up whatever the machine's load.
         await holdTheClock();
         for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
+        found.push(...(await pastTheHeader(where)));
         for (const p of await fitProblems(page, ['admin-tabs', 'admin-tab-devices', 'admin-tab-settings'])) found.push(`${where}: ${p.testId} ${p.problem}`);
         // Pressed while the toast shows: the tab is taken, not the toast.
         const pressed = await page
@@ -183,7 +197,7 @@ describe('panel: a toast leaves the controls in reach', () => {
     expect(found).toEqual([]);
   });
 
-  it('names two of many failed devices and counts the rest, in a toast never taller than the header, at every size in both languages', {
+  it('names two of many failed devices and counts the rest, in a toast never taller than the header, on the smallest panels in both languages', {
     timeout: 120_000,
   }, async () => {
     const { room } = opened!;
@@ -197,20 +211,27 @@ describe('panel: a toast leaves the controls in reach', () => {
     const found: string[] = [];
     for (const locale of ['en', 'zh-CN'] as const) {
       await setLanguage(page, locale);
-      for (const size of FIT_SIZES) {
+      for (const size of TIGHT_SIZES) {
         const where = `${size.width}x${size.height} ${locale}`;
         await page.setViewportSize(size);
+        // What showed before (the meeting's extensions) is tapped away first, as a person would.
+        await waitFor(
+          async () =>
+            (await toast().count()) === 0 ||
+            void (await toast()
+              .click({ timeout: 1_000 })
+              .catch(() => undefined)),
+          10_000,
+          'earlier toasts tapped away',
+        );
         await page.getByTestId('run-selftest').click();
-        await toast().waitFor({ timeout: 15_000 });
+        await toast()
+          .filter({ hasText: locale === 'en' ? 'Self-test found a problem' : '自检发现问题' })
+          .waitFor({ timeout: 15_000 });
         await holdTheClock();
         const report = await callRoom<{ results: { deviceId: string; ok: boolean }[] }>(room, 'GET', '/api/v1/selftests/latest');
         const failed = new Set(report.results.filter((r) => !r.ok).map((r) => r.deviceId)).size;
-        const header = (await page.locator('room-panel header').boundingBox())!;
-        const shown = (await toast().boundingBox())!;
-        if (shown.y < header.y - 0.5 || shown.y + shown.height > header.y + header.height + 0.5)
-          found.push(
-            `${where}: the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
-          );
+        found.push(...(await pastTheHeader(where)));
         for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
         // All its words, also those cut from sight.
         const words = (await toast().textContent())!.replace(/\s+/g, ' ');
