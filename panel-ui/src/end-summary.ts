@@ -111,6 +111,15 @@ export class EndSummary extends MeetingElement {
         font-size: 1.15em;
       }
     }
+    /* The shortest panels: thinner cards leave the lists a line more. */
+    @media (max-height: 560px) {
+      .card {
+        padding: 0.4em 0.8em;
+      }
+      h3 {
+        margin-bottom: 0.15em;
+      }
+    }
     @media (orientation: portrait) {
       :host {
         grid-template-columns: minmax(0, 1fr);

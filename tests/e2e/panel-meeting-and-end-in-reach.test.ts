@@ -2,8 +2,8 @@
  * A meeting in its last five minutes, its warning shown, with a long title and a three-item
  * agenda, then its end: every control in reach (in the window, uncut, nothing over it) and
  * the agenda never under the quick presets, the title whole, at every panel size in both languages; the
- * minutes' add buttons in one letter case; the summary's many decisions and action items
- * shown whole, with how many more are below; the rating screen's Skip and Send in view.
+ * minutes' add buttons in one letter case; the summary's many decisions, action items and
+ * people shown whole, with how many more are below; the rating screen's Skip and Send in view.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,7 +85,7 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     await page.getByTestId('nav-home').click();
   });
 
-  it('shows whole decisions and action items in the summary after the end, and says how many more are below', { timeout: 60_000 }, async () => {
+  it('shows whole decisions, action items and people in the summary after the end, and says how many more are below', { timeout: 60_000 }, async () => {
     const decisions = [
       'Ship in March',
       'Move the weekly review to Thursday mornings so that the site in Shanghai can join',
@@ -105,8 +105,11 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
         owner: i % 2 ? 'Grace Hopper' : 'Li Wei',
         ...(i % 4 ? { deadline: new Date(Date.now() + i * 86_400_000).toISOString() } : {}),
       });
+    for (const name of ['Ada Lovelace', 'Grace Hopper', 'Li Wei', 'Alan Turing', 'Wang Fang', 'Katherine Johnson'])
+      await callRoom(room, 'POST', `/api/v1/meetings/${meetingId}/checkins`, { name, walkIn: true });
     await page.getByTestId('end-meeting').click();
     await page.getByTestId('end-confirm-yes').click();
+    await page.getByTestId('summary-people').locator('li').nth(5).waitFor({ state: 'attached' });
     await page
       .getByTestId('summary-decisions')
       .locator('li')
@@ -116,7 +119,7 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     const found = await outOfReach('summary', async () => {
       const problems: string[] = [];
       const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
-      for (const list of ['summary-decisions', 'summary-actions']) {
+      for (const list of ['summary-decisions', 'summary-actions', 'summary-people']) {
         const now = await listItemsSeen(page, list);
         problems.push(...now.cut.map((text) => `${list}: "${text}" cut at the fold`));
         const words = now.below === 0 ? null : zh ? `↓ 还有 ${now.below} 个` : `↓ ${now.below} more`;
