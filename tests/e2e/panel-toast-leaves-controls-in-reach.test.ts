@@ -238,7 +238,6 @@ describe('panel: a toast leaves the controls in reach', () => {
         const more = locale === 'en' ? `and ${failed - 2} more` : `及另外 ${failed - 2} 个设备`;
         if (!words.includes(more) || (locale === 'en' && !words.includes(LONG_NAME)))
           found.push(`${where}: the toast says "${words}", not the front camera and "${more}" of ${failed} devices`);
-        await page.screenshot({ path: `/tmp/panel-shots/toast-${where.replace(' ', '-')}.png` }); // SCRATCH
         await toast().click();
         await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
         await page.clock.resume();
