@@ -12,9 +12,9 @@ import { expectAccessibleControls, SCREENSHOT_ROOT, setLanguage } from './panel-
 /**
  * The walkers every measurement below uses, through every shadow root: all elements matching
  * a selector, the parent across a shadow boundary, the element found at a point, whether one
- * element holds another, and the box that clips an element. A function handed to
- * page.evaluate cannot call one outside it, so these are defined once on the page's window
- * (`withWalkers`) and each evaluation takes them from there.
+ * element holds another, the box that clips an element, and what of it shows. A function
+ * handed to page.evaluate cannot call one outside it, so these are defined once on the page's
+ * window (`withWalkers`) and each evaluation takes them from there.
  */
 function pageWalkers() {
   const all = (root: Document | ShadowRoot, selector: string): Element[] => {
