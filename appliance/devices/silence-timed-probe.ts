@@ -1,5 +1,6 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { ClockTimer, DriverClock as Clock } from '../model/clock.js';
+import { replyDeadline, type ReplyDeadline } from '../../drivers/core/reply-deadline.js';
+import type { DriverClock as Clock } from '../model/clock.js';
 
 interface SilenceClock {
   clock: Clock;
@@ -16,26 +17,27 @@ interface SilenceClock {
  * probe or at the last action's (or hold's) start or end, whichever is later, and stands still
  * while an action is talking to the device. A held action does not stop it: a display that
  * goes silent while a command waits for it is told by the probe, within the probe's timeout,
- * not by the held command's recheck a reply timeout later.
+ * not by the held command's recheck a reply timeout later. Its waits are reply deadlines: a
+ * probe answered while the room's own process was held up is taken, not called silence.
  */
 export function probeTimedBySilence(probe: () => Promise<void>, s: SilenceClock): Promise<void> {
   const { clock, timeoutMs } = s;
   const startedAt = clock.now();
   return new Promise<void>((resolve, reject) => {
-    let timer: ClockTimer | undefined;
+    let timer: ReplyDeadline | undefined;
     let settled = false;
     const check = () => {
       if (settled) return;
       const silentSince = Math.max(startedAt, s.lastActionEdge());
       const left = s.talking() ? timeoutMs : silentSince + timeoutMs - clock.now();
       if (left > 0) {
-        timer = clock.after(left, check);
+        timer = replyDeadline(left, check, clock);
         return;
       }
       settled = true;
       reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to the watchdog probe within ${timeoutMs} ms`));
     };
-    timer = clock.after(timeoutMs, check);
+    timer = replyDeadline(timeoutMs, check, clock);
     probe().then(
       () => {
         if (settled) return;

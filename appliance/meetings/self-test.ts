@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { withinReplyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import {
@@ -72,15 +73,9 @@ class WaitedTooLong extends RoomctlError {
   }
 }
 
+/** The room's own wait on a check, counted in time it was listening (a reply deadline): a room held up by a loaded machine does not fail a device that answered. */
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new WaitedTooLong(what, ms)), ms);
-      timer.unref();
-    }),
-  ]);
+  return withinReplyDeadline(promise, ms, () => new WaitedTooLong(what, ms));
 }
 
 function failed(deviceId: string, name: SelfTestCheckName, detail: string, code: string | null, advice: SelfTestAdvice): SelfTestCheck {
