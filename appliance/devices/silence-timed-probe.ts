@@ -18,16 +18,20 @@ interface SilenceClock {
  * while an action is talking to the device. A held action does not stop it: a display that
  * goes silent while a command waits for it is told by the probe, within the probe's timeout,
  * not by the held command's recheck a reply timeout later. Its waits are reply deadlines: a
- * probe answered while the room's own process was held up is taken, not called silence.
+ * probe answered while the room's own process was held up is taken, not called silence, and
+ * said to be `heldUp` (its time is not the device's pace).
  */
-export function probeTimedBySilence(probe: () => Promise<void>, s: SilenceClock): Promise<void> {
+export function probeTimedBySilence(probe: () => Promise<void>, s: SilenceClock): Promise<{ heldUp: boolean }> {
   const { clock, timeoutMs } = s;
   const startedAt = clock.now();
-  return new Promise<void>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let timer: ReplyDeadline | undefined;
     let settled = false;
+    /** The room was held up past one of the probe's waits: its reply time is partly the room's pause. */
+    let heldUp = false;
     const check = () => {
       if (settled) return;
+      heldUp ||= timer?.heldUp === true;
       const silentSince = Math.max(startedAt, s.lastActionEdge());
       const left = s.talking() ? timeoutMs : silentSince + timeoutMs - clock.now();
       if (left > 0) {
@@ -43,7 +47,7 @@ export function probeTimedBySilence(probe: () => Promise<void>, s: SilenceClock)
         if (settled) return;
         settled = true;
         timer?.cancel();
-        resolve();
+        resolve({ heldUp: heldUp || timer?.heldUp === true });
       },
       (err: unknown) => {
         if (settled) return;

@@ -15,6 +15,8 @@ import { systemClock, type Clock } from './clock.js';
  */
 export interface ReplyDeadline {
   cancel(): void;
+  /** The room was held up past this wait (it fired late and waited again): time measured across it is not the device's. */
+  readonly heldUp: boolean;
 }
 
 /** Fired this much later than asked, the room was held up rather than waiting (timers are otherwise on time to a few ms). */
@@ -27,11 +29,15 @@ const HELD_UP_MS = 100;
 export function replyDeadline(ms: number, expired: () => void, clock: Clock = systemClock): ReplyDeadline {
   let timer: { cancel(): void } | undefined;
   let verdict: NodeJS.Immediate | undefined;
+  let heldUp = false;
   const arm = (mayWaitAgain: boolean) => {
     const due = clock.now() + ms;
     // The system clock's timers are unref'd: a wait never keeps the process alive.
     timer = clock.after(ms, () => {
-      if (mayWaitAgain && clock.now() - due > HELD_UP_MS) return arm(false);
+      if (mayWaitAgain && clock.now() - due > HELD_UP_MS) {
+        heldUp = true;
+        return arm(false);
+      }
       // Not unref'd: an unref'd immediate lets the poll for input block until something else wakes the loop.
       verdict = setImmediate(expired);
     });
@@ -41,6 +47,9 @@ export function replyDeadline(ms: number, expired: () => void, clock: Clock = sy
     cancel() {
       timer?.cancel();
       if (verdict) clearImmediate(verdict);
+    },
+    get heldUp() {
+      return heldUp;
     },
   };
 }

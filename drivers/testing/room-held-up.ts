@@ -155,7 +155,7 @@ export function holdUpTheRoom(port: number, after: 'connect' | 'write', ms: numb
       } as Socket['write'];
     } else {
       Socket.prototype.emit = function (this: Socket, event: string | symbol, ...args: unknown[]) {
-        const heard = emit.call(this, event, ...args);
+        const heard = (emit as (this: Socket, ...a: unknown[]) => boolean).apply(this, [event, ...args]);
         if (event === 'connect' && ours(this)) hold();
         return heard;
       } as Socket['emit'];
