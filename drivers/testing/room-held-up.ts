@@ -7,9 +7,9 @@
  *   a worker thread, so it answers while the room's thread is busy, as a real device on the
  *   network does; `freeze` stops the devices' own thread instead, for a device that really does
  *   not answer in time, until the test thaws it.
- * - `holdUpTheRoom`: holds the room's thread in a busy loop right after its next connection to, or
- *   write to, the device: the worst moment, when the answer is certain to wait unread in the socket
- *   while the wait's timer falls due. (Node runs due timers before it reads its sockets.)
+ * - `holdUpTheRoom`: holds the room's thread in a busy loop right after its next connection to,
+ *   write to or read from the device: the worst moment, when the answer is certain to wait unread
+ *   in the socket while the wait's timer falls due. (Node runs due timers before it reads its sockets.)
  */
 import { createRequire } from 'node:module';
 import { Socket } from 'node:net';
@@ -117,12 +117,13 @@ function cancelHoldUps(): void {
 }
 
 /**
- * Holds the room up for `ms` right after its next connection to (`after: 'connect'`) or write to
- * (`after: 'write'`) the device on `port` — after everything the room does at once with it (the
- * code that connected or wrote, and what that settles) and before it reads anything more.
- * Resolves once the room runs again. The device worker's `close` cancels a hold that never came.
+ * Holds the room up for `ms` right after its next connection to the device on `port`
+ * (`after: 'connect'`), its next write to it (`'write'`) or its next read from it (`'data'`) —
+ * one whose bytes match `matching`, when given — after everything the room does at once with it
+ * (the code that connected, wrote or read, and what that settles) and before it reads anything
+ * more. Resolves once the room runs again. The device worker's `close` cancels a hold that never came.
  */
-export function holdUpTheRoom(port: number, after: 'connect' | 'write', ms: number): Promise<void> {
+export function holdUpTheRoom(port: number, after: 'connect' | 'write' | 'data', ms: number, matching?: RegExp): Promise<void> {
   const { write, emit } = Socket.prototype;
   return new Promise<void>((resolve) => {
     const restore = () => {
@@ -145,9 +146,11 @@ export function holdUpTheRoom(port: number, after: 'connect' | 'write', ms: numb
       );
     };
     const ours = (socket: Socket) => socket.remotePort === port;
+    const matches = (bytes: unknown) => !matching || matching.test(String(bytes));
     if (after === 'write') {
       Socket.prototype.write = function (this: Socket, ...args: Parameters<Socket['write']>) {
         const written = write.apply(this, args);
+        if (!matches(args[0])) return written;
         // A socket still connecting (its port unknown yet) sends once connected, in a 'connect' listener this write added.
         if (this.connecting) this.once('connect', () => ours(this) && hold());
         else if (ours(this)) hold();
@@ -156,7 +159,7 @@ export function holdUpTheRoom(port: number, after: 'connect' | 'write', ms: numb
     } else {
       Socket.prototype.emit = function (this: Socket, event: string | symbol, ...args: unknown[]) {
         const heard = (emit as (this: Socket, ...a: unknown[]) => boolean).apply(this, [event, ...args]);
-        if (event === 'connect' && ours(this)) hold();
+        if (event === after && ours(this) && (after === 'connect' || matches(args[0]))) hold();
         return heard;
       } as Socket['emit'];
     }

@@ -2,7 +2,7 @@
  * The room's own waits on a device, with the room's process held up past them (a loaded room PC)
  * while the display answers in time: the watchdog's probe and the self-test's checks take the
  * answer that waited in the socket; the display is neither offline nor slow, and the self-test
- * passes. (Node runs due timers before it reads its sockets: plain timers failed both.) A
+ * passes (a microphone's levels that came meanwhile are heard too). (Node runs due timers before it reads its sockets: plain timers failed both.) A
  * display that really does not answer (its thread frozen) is still offline, and fails its checks.
  *
  * The display (the PJLink simulator) runs in a worker thread, so it answers while the room's
@@ -13,6 +13,7 @@ import { DeviceHost } from '../../appliance/devices/device-host.js';
 import { DeviceSupervisor, type SupervisedStatus } from '../../appliance/devices/device-supervisor.js';
 import { runSelfTest } from '../../appliance/meetings/self-test.js';
 import { pjlinkDriver } from '../../drivers/pjlink/pjlink-definition.js';
+import { shureMxaDriver } from '../../drivers/shure-mxa/shure-mxa-definition.js';
 import { holdUpTheRoom, startDeviceWorker } from '../../drivers/testing/room-held-up.js';
 import { until } from '../helpers/until.js';
 
@@ -82,4 +83,26 @@ it('the self-test takes answers that came while the room was held up and passes;
   const silent = await runSelfTest(host, null, new Date(), WAIT_MS);
   frozen.thaw();
   expect(silent.results.find((r) => r.check === 'answers')).toMatchObject({ ok: false, code: 'ROOMCTL_E_DEVICE_TIMEOUT', waitedMs: WAIT_MS });
+});
+
+it("the self-test hears a microphone's levels that came while the room was held up", async () => {
+  const mic = await devices.start(new URL('../../drivers/shure-mxa/shure-mxa-simulator.ts', import.meta.url), 'startShureMxaSimulator', {
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const host = new DeviceHost({
+    drivers: [shureMxaDriver],
+    devices: [{ id: 'mic', driver: 'shure-mxa', host: '127.0.0.1', port: mic.port }],
+    log: quiet,
+    probeIntervalMs: 60_000,
+  });
+  stop = () => host.stop();
+  host.start();
+  await until(() => host.list()[0]?.status === 'ok', 10_000, 'mic ok');
+
+  // Held up as the array confirms it meters: its first levels wait in the socket.
+  const heldUp = holdUpTheRoom(mic.port, 'data', HELD_UP_MS, /REP METER_RATE 00100/);
+  const report = await runSelfTest(host, null, new Date(), WAIT_MS);
+  await heldUp;
+  expect(report.results.find((r) => r.check === 'mic-level')).toMatchObject({ ok: true, ran: true });
 });
