@@ -55,6 +55,18 @@ export const RoomEventSchema = Type.Union([
   /** `confidential`: no title is sent, and the room does not record it. */
   event('meeting.started', { meetingId: S(), title: opt(S()), confidential: opt(Type.Literal(true)) }),
   event('meeting.ended', { meetingId: S(), title: opt(S()) }),
+  /**
+   * A booking released before it took place: nobody checked in (`no-check-in`), freed by hand once
+   * its check-in had opened (`by-hand`), or before, a cancellation ahead of time (`ahead-of-time`).
+   * A release by hand says whose credential freed it (`via`: a paired panel's, or one of the room's
+   * tokens). No `title` for a confidential meeting. Rooms of an earlier release send no such event.
+   */
+  event('meeting.released', {
+    meetingId: S(),
+    title: opt(S()),
+    releasedBy: Type.Union([Type.Literal('no-check-in'), Type.Literal('by-hand'), Type.Literal('ahead-of-time')]),
+    via: opt(Type.Union([Type.Literal('panel'), Type.Literal('token')])),
+  }),
   event('room.figures', { day: S(), figures: Type.Record(S(), Type.Number()) }),
   /** Another room's invitation to a linked meeting was refused by this room's `meetings.links.acceptFrom`; nothing was booked. */
   event('link.refused', { invitationId: S(), from: S(), code: Type.Literal('ROOMCTL_E_LINK_REFUSED'), reason: S() }),

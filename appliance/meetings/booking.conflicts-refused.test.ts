@@ -23,6 +23,6 @@ it('"book now" takes the free room; an overlapping booking is refused with the c
   expect(book(ctx, { start: '2026-04-01T08:30:00.000Z', minutes: 15 }).start).toBe('2026-04-01T08:30:00.000Z');
   expect(() => book(ctx, { start: '2026-04-01T07:00:00.000Z', minutes: 15 })).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_BAD_REQUEST' }));
 
-  release(ctx, now.id, 'by-hand');
+  release(ctx, now.id, 'panel');
   expect(book(ctx, { minutes: 15, title: 'Someone else' }).status).toBe('booked');
 });

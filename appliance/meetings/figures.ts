@@ -3,14 +3,14 @@ import type { Db } from '../store/database.js';
 export interface RoomFigures {
   from: string;
   to: string;
-  /** booked meetings whose start fell in the period (not cancelled) */
+  /** booked meetings whose start fell in the period (not cancelled, in the calendar or ahead of time in the room) */
   meetings: number;
   /** share of business hours the room was in use, % */
   utilisationPercent: number;
   /** share of meetings auto-released because nobody checked in, % */
   noShowPercent: number;
   autoReleases: number;
-  /** bookings people in the room freed by hand ("we are not meeting"): not held, but not no-shows */
+  /** bookings freed by hand once their check-in had opened ("we are not meeting"): not held, but not no-shows */
   freedByHand: number;
   /** share of held meetings started within lateAfter of the booked start, % */
   onTimeStartPercent: number;
@@ -32,7 +32,8 @@ export function roomFigures(db: Db, period: { from: string; to: string; business
   const { from, to, businessMinutes, lateAfterMinutes, now } = period;
   const rows = db
     .prepare(
-      "SELECT id, start_at, end_at, status, released_by, started_at, ended_at, attendees FROM meetings WHERE start_at >= ? AND start_at < ? AND status != 'cancelled'",
+      // A booking cancelled ahead of time (freed before its check-in opened) counts as little as one cancelled in the calendar.
+      "SELECT id, start_at, end_at, status, released_by, started_at, ended_at, attendees FROM meetings WHERE start_at >= ? AND start_at < ? AND status != 'cancelled' AND released_by IS NOT 'ahead-of-time'",
     )
     .all(from, to) as {
     id: string;

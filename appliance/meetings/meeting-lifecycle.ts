@@ -5,7 +5,7 @@ import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { assertMeetingHolds } from './meeting-limits.js';
-import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person, type ReleaseReason } from './meeting-types.js';
+import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person, type ReleaseReason, type ReleaseVia } from './meeting-types.js';
 import { finishMinutes, type MinutesContext } from './minutes-service.js';
 import { runScene } from './scenes.js';
 
@@ -14,7 +14,10 @@ type BookingContext = Pick<MeetingContext, 'agenda' | 'changed' | 'clock' | 'mee
 type StartContext = Pick<MeetingContext, 'agenda' | 'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'log' | 'meetings' | 'rules' | 'startScene' | 'track'>;
 /** Ending a meeting finishes its minutes, so it needs what they need. */
 export type EndContext = MinutesContext & Pick<MeetingContext, 'bus' | 'changed' | 'devices' | 'endScene' | 'log' | 'track'>;
-export type ReleaseContext = Pick<MeetingContext, 'changed' | 'clock' | 'db' | 'devices' | 'endScene' | 'meetings' | 'notifier' | 'rules' | 'texts' | 'track'>;
+export type ReleaseContext = Pick<
+  MeetingContext,
+  'bus' | 'changed' | 'clock' | 'db' | 'devices' | 'endScene' | 'meetings' | 'notifier' | 'rules' | 'texts' | 'track'
+>;
 type CheckInFlowContext = StartContext & Pick<MeetingContext, 'checkIns'>;
 
 interface BookInput {
@@ -124,39 +127,56 @@ export function end(ctx: EndContext, id: string): Meeting {
 }
 
 /**
- * Frees the room from a booking that is not taking place — nobody checked in (`no-check-in`, the
- * rule) or people in the room said so (`by-hand`, the panel's "free the room") — tells the organiser
- * which, and counts a miss of its series either way: a recurring booking that keeps not taking
- * place holds the room from others whether or not someone frees it at the door.
+ * Frees the room from a booking that is not taking place, tells its organiser how, and tells the
+ * fleet (`meeting.released`). Who frees it decides what it was:
+ * - the rule (`'rule'`): nobody checked in — a miss of its series;
+ * - a person, through a paired panel's credential or one of the room's tokens, once the check-in
+ *   window has opened: freed by hand ("we are not meeting") — a miss too, since a recurring booking
+ *   that keeps not taking place holds the room from others whether or not someone frees it at the door;
+ * - the same before the window opens: a cancellation ahead of time, which gave the room back in
+ *   time for others — no miss, and the series' count stays as it was.
  */
-export function release(ctx: ReleaseContext, id: string, by: ReleaseReason): Meeting {
+export function release(ctx: ReleaseContext, id: string, who: 'rule' | ReleaseVia): Meeting {
   const m = ctx.meetings.require(id);
   if (m.status !== 'booked') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; only a booking can be released`);
   const now = ctx.clock.now();
-  ctx.meetings.setReleased(m.id, now.toISOString(), by);
-  const told = by === 'by-hand' ? ctx.texts.freedByHand(m, now) : ctx.texts.released(m, ctx.rules.autoReleaseMinutes);
+  const checkInOpens = Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes);
+  const by: ReleaseReason = who === 'rule' ? 'no-check-in' : now.getTime() < checkInOpens ? 'ahead-of-time' : 'by-hand';
+  const via = who === 'rule' ? null : who;
+  ctx.meetings.setReleased(m.id, now.toISOString(), by, via);
+  const told = via === null ? ctx.texts.released(m, ctx.rules.autoReleaseMinutes) : ctx.texts.freedByHand(m, now, by === 'ahead-of-time', via);
   ctx.notifier.notify(told, { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
-  if (m.seriesKey) {
-    ctx.db
-      .prepare(
-        'INSERT INTO series_misses (series_key, misses, updated_at) VALUES (?, 1, ?) ON CONFLICT(series_key) DO UPDATE SET misses = misses + 1, updated_at = excluded.updated_at',
-      )
-      .run(m.seriesKey, now.toISOString());
-    const row = ctx.db.prepare('SELECT misses, flagged_at FROM series_misses WHERE series_key = ?').get(m.seriesKey) as {
-      misses: number;
-      flagged_at: string | null;
-    };
-    if (row.misses >= ctx.rules.missedInARowFlag && !row.flagged_at) {
-      ctx.db.prepare('UPDATE series_misses SET flagged_at = ? WHERE series_key = ?').run(now.toISOString(), m.seriesKey);
-      const message = ctx.texts.flagged(m, row.misses);
-      ctx.notifier.notify(message, { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
-      ctx.notifier.notifyFacilities(message);
-    }
-  }
+  if (m.seriesKey && by !== 'ahead-of-time') countMiss(ctx, m, now);
   // The self-test may have turned the display on for nobody.
   ctx.track(runScene(ctx.devices, ctx.endScene()));
+  ctx.bus.publish({
+    type: 'meeting.released',
+    meetingId: m.id,
+    ...(m.confidentiality === 'normal' ? { title: m.title } : {}),
+    releasedBy: by,
+    ...(via ? { via } : {}),
+  });
   ctx.changed({ kind: 'released', meetingId: m.id, by });
   return ctx.meetings.require(id);
+}
+
+/** One more occurrence of a series that did not take place; at the rule's count, its organiser and facilities are asked to cancel it. */
+function countMiss(ctx: ReleaseContext, m: Meeting, now: Date): void {
+  ctx.db
+    .prepare(
+      'INSERT INTO series_misses (series_key, misses, updated_at) VALUES (?, 1, ?) ON CONFLICT(series_key) DO UPDATE SET misses = misses + 1, updated_at = excluded.updated_at',
+    )
+    .run(m.seriesKey, now.toISOString());
+  const row = ctx.db.prepare('SELECT misses, flagged_at FROM series_misses WHERE series_key = ?').get(m.seriesKey) as {
+    misses: number;
+    flagged_at: string | null;
+  };
+  if (row.misses >= ctx.rules.missedInARowFlag && !row.flagged_at) {
+    ctx.db.prepare('UPDATE series_misses SET flagged_at = ? WHERE series_key = ?').run(now.toISOString(), m.seriesKey);
+    const message = ctx.texts.flagged(m, row.misses);
+    ctx.notifier.notify(message, { emails: m.organiser.email ? [m.organiser.email] : [], groups: false });
+    ctx.notifier.notifyFacilities(message);
+  }
 }
 
 interface CheckInRequest {

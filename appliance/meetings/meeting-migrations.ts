@@ -191,6 +191,20 @@ const RELEASE_REASON_SQL = `
   UPDATE meetings SET released_by = 'no-check-in' WHERE status = 'released';
 `;
 
+/**
+ * A booking freed before its check-in window opened is a cancellation ahead of time, not a meeting
+ * that did not take place (`ahead-of-time`); a release by hand records whose credential freed it.
+ * SQLite cannot change a column's CHECK, so `released_by` is written again under its own name.
+ * Releases stored before keep their reason, and say nothing of the credential.
+ */
+const RELEASE_AHEAD_AND_VIA_SQL = `
+  ALTER TABLE meetings ADD COLUMN released_reason TEXT CHECK (released_reason IN ('no-check-in','by-hand','ahead-of-time'));
+  UPDATE meetings SET released_reason = released_by;
+  ALTER TABLE meetings DROP COLUMN released_by;
+  ALTER TABLE meetings RENAME COLUMN released_reason TO released_by;
+  ALTER TABLE meetings ADD COLUMN released_via TEXT CHECK (released_via IN ('panel','token'));
+`;
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -207,4 +221,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 5, name: 'agenda revisions', sql: AGENDA_REVISIONS_SQL },
   { module: 'meetings', version: 6, name: 'agenda item ids', sql: AGENDA_ITEM_IDS_SQL },
   { module: 'meetings', version: 7, name: 'how a booking was released', sql: RELEASE_REASON_SQL },
+  { module: 'meetings', version: 8, name: 'bookings cancelled ahead of time, and whose credential freed one', sql: RELEASE_AHEAD_AND_VIA_SQL },
 ];

@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { camelCaseRow } from '../store/camel-case-row.js';
 import type { Db } from '../store/database.js';
-import type { BookingDraft, InviteLinks, Meeting, MeetingStatus, ReleaseReason } from './meeting-types.js';
+import type { BookingDraft, InviteLinks, Meeting, MeetingStatus, ReleaseReason, ReleaseVia } from './meeting-types.js';
 
 interface MeetingRow {
   id: string;
@@ -23,6 +23,7 @@ interface MeetingRow {
   ended_at: string | null;
   released_at: string | null;
   released_by: ReleaseReason | null;
+  released_via: ReleaseVia | null;
   created_at: string;
   invite_links: string;
 }
@@ -146,9 +147,9 @@ export class MeetingRepository {
     this.sql('UPDATE meetings SET end_at = ? WHERE id = ?').run(end, id);
   }
 
-  /** Releases a booking, saying how (by the rule or by hand). */
-  setReleased(id: string, at: string, by: ReleaseReason): void {
-    this.sql("UPDATE meetings SET status = 'released', released_at = ?, released_by = ? WHERE id = ?").run(at, by, id);
+  /** Releases a booking, saying how (by the rule, by hand, ahead of time) and, by hand, whose credential freed it. */
+  setReleased(id: string, at: string, by: ReleaseReason, via: ReleaseVia | null): void {
+    this.sql("UPDATE meetings SET status = 'released', released_at = ?, released_by = ?, released_via = ? WHERE id = ?").run(at, by, via, id);
   }
 
   setStatus(id: string, status: MeetingStatus, at: string): void {

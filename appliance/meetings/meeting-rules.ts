@@ -55,7 +55,7 @@ function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
   if (t >= start) rollCall(ctx, m);
   const checkedIn = ctx.checkIns.count(m.id);
   if (checkedIn === 0 && t >= start + minutesMs(rules.autoReleaseMinutes)) {
-    release(ctx, m.id, 'no-check-in');
+    release(ctx, m.id, 'rule');
     return;
   }
   // People came but nobody pressed start: the booking still ends at its time.

@@ -7,7 +7,7 @@ import { minutesMarkdown, minutesWords } from './minutes-assemble.js';
 import { roomDay, roomHhmm, wordsIn, type Words } from './room-words.js';
 import type { RoomLocale } from '../room/room-language.js';
 import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
-import type { Meeting } from './meeting-types.js';
+import type { Meeting, ReleaseVia } from './meeting-types.js';
 import type { SelfTestCheck } from './self-test.js';
 import type { OnlineMeeting } from '../calls/online-meeting-link.js';
 
@@ -141,24 +141,59 @@ export class MeetingTexts {
     };
   }
 
-  /** People in the room freed it from the panel: not a no-show, so not "nobody checked in". */
-  freedByHand(m: Meeting, at: Date): NotifyMessage {
+  /**
+   * Someone freed the room by hand: in its check-in window ("we are not meeting": not "nobody checked
+   * in"), or before it (a cancellation ahead of time). The mail says which, and through what: a panel
+   * is someone at the room; a room token is a program or device that holds one, not necessarily there.
+   */
+  freedByHand(m: Meeting, at: Date, ahead: boolean, via: ReleaseVia): NotifyMessage {
     const tz = this.room.timezone;
+    const say = this.say;
+    const values = {
+      time: roomHhmm(at.toISOString(), tz),
+      room: this.room.name,
+      title: m.title,
+      day: roomDay(m.start, tz, this.room.locale),
+      start: roomHhmm(m.start, tz),
+      end: roomHhmm(m.end, tz),
+    };
+    const title = ahead
+      ? say('{room} booking cancelled ahead of time: {title}', values)
+      : via === 'panel'
+        ? say('{room} freed from the panel: {title}', values)
+        : say('{room} freed through its API: {title}', values);
+    const text = ahead
+      ? [
+          via === 'panel'
+            ? say(
+                "At {time} the booking of {room} on {day}, {start}–{end}, was cancelled from the room's panel, before its check-in opened. The room is free for others to book.",
+                values,
+              )
+            : say(
+                "At {time} the booking of {room} on {day}, {start}–{end}, was cancelled through the room's API (by a program or device holding one of the room's tokens), before its check-in opened. The room is free for others to book.",
+                values,
+              ),
+          // The room changes no calendar: the invitees would still come.
+          ...(m.source === 'calendar'
+            ? [say("The invitation is still in the invitees' calendars: cancel it there too if the meeting is not taking place.")]
+            : []),
+        ].join('\n')
+      : via === 'panel'
+        ? say(
+            'At {time} someone in {room} freed the room from its panel: the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.',
+            values,
+          )
+        : say(
+            "At {time} {room} was freed through the room's API (by a program or device holding one of the room's tokens): the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.",
+            values,
+          );
     return {
       kind: 'released',
       ...this.inLanguage,
-      title: this.say('{room} freed from the panel: {title}', { room: this.room.name, title: m.title }),
-      text: this.say(
-        'At {time} someone in {room} freed the room from its panel: the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.',
-        {
-          time: roomHhmm(at.toISOString(), tz),
-          room: this.room.name,
-          start: roomHhmm(m.start, tz),
-          end: roomHhmm(m.end, tz),
-        },
-      ),
+      title,
+      text,
       meetingId: m.id,
-      data: { start: m.start, end: m.end, releasedBy: 'by-hand' },
+      data: { start: m.start, end: m.end, releasedBy: ahead ? 'ahead-of-time' : 'by-hand', releasedVia: via },
     };
   }
 
@@ -168,7 +203,7 @@ export class MeetingTexts {
       ...this.inLanguage,
       title: this.say('Recurring booking unused {n} times in a row: {title} ({room})', { n: misses, title: this.titleFor(m, true), room: this.room.name }),
       text: this.say(
-        'The series was released unused {n} times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book {room}.',
+        'The series was released unused {n} times in a row (nobody checked in, or the room was freed by hand once check-in had opened). Please cancel it if it is no longer needed, so others can book {room}.',
         {
           n: misses,
           room: this.room.name,

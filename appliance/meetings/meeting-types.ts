@@ -13,11 +13,16 @@ export interface Attendee extends Person {
 
 export const MEETING_STATUSES = ['booked', 'in_progress', 'ended', 'released', 'cancelled'] as const;
 /**
- * How a booking was released: nobody checked in within the rule's minutes, or people in the room
- * freed it by hand ("We are not meeting: free the room"). Either way the meeting did not take place.
+ * How a booking was released: nobody checked in within the rule's minutes (`no-check-in`); freed
+ * by hand once its check-in window had opened ("We are not meeting: free the room", `by-hand`) —
+ * either way a meeting that did not take place; or freed before that window opened
+ * (`ahead-of-time`), which is a cancellation: the room was given back in time for others.
  */
-export const RELEASE_REASONS = ['no-check-in', 'by-hand'] as const;
+export const RELEASE_REASONS = ['no-check-in', 'by-hand', 'ahead-of-time'] as const;
 export type ReleaseReason = (typeof RELEASE_REASONS)[number];
+/** Whose credential freed a booking by hand: a paired panel's, or one of the room's config tokens (an integration, a script). */
+export const RELEASE_VIAS = ['panel', 'token'] as const;
+export type ReleaseVia = (typeof RELEASE_VIAS)[number];
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const CONFIDENTIALITY = ['normal', 'confidential'] as const;
@@ -80,6 +85,8 @@ export interface Meeting extends Omit<BookingDraft, 'agenda'> {
   endedAt: string | null;
   releasedAt: string | null;
   releasedBy: ReleaseReason | null;
+  /** A release by hand: whose credential freed it; null for the rule's release and for releases stored before this was recorded. */
+  releasedVia: ReleaseVia | null;
   createdAt: string;
 }
 

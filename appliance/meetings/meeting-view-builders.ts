@@ -32,6 +32,7 @@ export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): 
     endedAt: m.endedAt,
     releasedAt: m.releasedAt,
     releasedBy: m.releasedBy,
+    releasedVia: m.releasedVia,
     checkInOpensAt: new Date(Date.parse(m.start) - minutesMs(ctx.rules.checkInOpensMinutes)).toISOString(),
     autoReleaseAt: new Date(Date.parse(m.start) + minutesMs(ctx.rules.autoReleaseMinutes)).toISOString(),
     checkIns: ctx.checkIns.count(m.id),

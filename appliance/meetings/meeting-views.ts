@@ -6,7 +6,7 @@
 import type { OnlineMeetingView } from '../calls/online-meeting-view.js';
 import type { FloorView, PollView } from '../conversation/conversation-views.js';
 import type { RoomState } from './room-state.js';
-import type { AgendaSpeaker, Attendee, Confidentiality, MeetingStatus, Person, ReleaseReason } from './meeting-types.js';
+import type { AgendaSpeaker, Attendee, Confidentiality, MeetingStatus, Person, ReleaseReason, ReleaseVia } from './meeting-types.js';
 import type { LinkedRoomView } from './linked-port.js';
 
 export interface MeetingView {
@@ -26,8 +26,10 @@ export interface MeetingView {
   startedAt: string | null;
   endedAt: string | null;
   releasedAt: string | null;
-  /** How it was released: nobody checked in (`no-check-in`) or people in the room freed it (`by-hand`). */
+  /** How it was released: nobody checked in (`no-check-in`), freed by hand in its check-in window (`by-hand`) or before it (`ahead-of-time`). */
   releasedBy: ReleaseReason | null;
+  /** Whose credential freed it by hand: a paired panel's or one of the room's tokens. */
+  releasedVia: ReleaseVia | null;
   checkInOpensAt: string;
   autoReleaseAt: string;
   checkIns: number;

@@ -25,8 +25,18 @@ export const ZH_CN_MESSAGES: Record<string, string> = {
   '{room} freed from the panel: {title}': '{room} 已在面板上释放：{title}',
   'At {time} someone in {room} freed the room from its panel: the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.':
     '{time}，{room} 有人在会议室面板上释放了会议室：会议（{start}–{end}）不再举行。该预订已释放，其他人可以预订会议室。',
-  'The series was released unused {n} times in a row (nobody checked in, or the room was freed from its panel). Please cancel it if it is no longer needed, so others can book {room}.':
-    '该系列预订已连续 {n} 次未使用而被释放（无人签到，或有人在会议室面板上释放）。如不再需要，请取消，以便其他人预订 {room}。',
+  '{room} freed through its API: {title}': '{room} 已通过 API 释放：{title}',
+  "At {time} {room} was freed through the room's API (by a program or device holding one of the room's tokens): the meeting ({start}–{end}) is not taking place. The booking was released so others can book the room.":
+    '{time}，{room} 已通过会议室 API 释放（由持有会议室令牌的程序或设备操作）：会议（{start}–{end}）不再举行。该预订已释放，其他人可以预订会议室。',
+  '{room} booking cancelled ahead of time: {title}': '{room} 的预订已提前取消：{title}',
+  "At {time} the booking of {room} on {day}, {start}–{end}, was cancelled from the room's panel, before its check-in opened. The room is free for others to book.":
+    '{time}，有人在会议室面板上取消了 {room} {day} {start}–{end} 的预订，当时签到尚未开始。会议室已空出，其他人可以预订。',
+  "At {time} the booking of {room} on {day}, {start}–{end}, was cancelled through the room's API (by a program or device holding one of the room's tokens), before its check-in opened. The room is free for others to book.":
+    '{time}，{room} {day} {start}–{end} 的预订已通过会议室 API 取消（由持有会议室令牌的程序或设备操作），当时签到尚未开始。会议室已空出，其他人可以预订。',
+  "The invitation is still in the invitees' calendars: cancel it there too if the meeting is not taking place.":
+    '邀请仍在受邀者的日历中：如会议不再举行，请同时在日历中取消。',
+  'The series was released unused {n} times in a row (nobody checked in, or the room was freed by hand once check-in had opened). Please cancel it if it is no longer needed, so others can book {room}.':
+    '该系列预订已连续 {n} 次未使用而被释放（无人签到，或签到开始后有人手动释放了会议室）。如不再需要，请取消，以便其他人预订 {room}。',
   'Action item due {day}: {text}': '待办事项 {day} 到期：{text}',
   '{owner}, this action item from "{title}" is due {day}.': '{owner}，来自“{title}”的这项待办事项将于 {day} 到期。',
   'Status: {status}. Update it through the room API (PATCH /api/v1/action-items/{id}).':

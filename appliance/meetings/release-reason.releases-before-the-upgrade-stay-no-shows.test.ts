@@ -55,3 +55,25 @@ it('a booking released before the upgrade reads as released for want of a check-
   expect(roomFigures(db, day)).toMatchObject({ autoReleases: 1, freedByHand: 0 });
   db.close();
 });
+
+/** Releases by hand before the room told the check-in window from ahead of time keep their reason, and say nothing of the credential. */
+it('a booking freed by hand before the upgrade stays freed by hand, through no known credential; a cancellation ahead of time can be stored after it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'roomctl-release-reason-'));
+  dirs.push(dir);
+  const old = openDatabase(
+    dir,
+    ROOM_MIGRATIONS.filter((m) => !(m.module === 'meetings' && m.version >= 8)),
+  );
+  const before = new MeetingRepository(old);
+  const freed = before.insert(booking('freed', '08'), new Date('2026-04-01T07:00:00.000Z'));
+  const later = before.insert(booking('later', '10'), new Date('2026-04-01T07:00:00.000Z'));
+  old.prepare("UPDATE meetings SET status = 'released', released_at = '2026-04-01T08:02:00.000Z', released_by = 'by-hand' WHERE id = ?").run(freed.id);
+  old.close();
+
+  const db = openDatabase(dir, ROOM_MIGRATIONS);
+  const meetings = new MeetingRepository(db);
+  expect(meetings.get(freed.id)).toMatchObject({ status: 'released', releasedBy: 'by-hand', releasedVia: null });
+  meetings.setReleased(later.id, '2026-04-01T08:05:00.000Z', 'ahead-of-time', 'token');
+  expect(meetings.get(later.id)).toMatchObject({ status: 'released', releasedBy: 'ahead-of-time', releasedVia: 'token' });
+  db.close();
+});

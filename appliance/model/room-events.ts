@@ -49,6 +49,12 @@ export type RoomEvent =
   /** `confidential`: no title is sent, and the room does not record it. */
   | { type: 'meeting.started'; meetingId: string; title?: string; confidential?: true }
   | { type: 'meeting.ended'; meetingId: string; title?: string }
+  /**
+   * A booking released before it took place: nobody checked in (`no-check-in`), freed by hand once its
+   * check-in had opened (`by-hand`), or before (`ahead-of-time`); by hand, whose credential did (`via`).
+   * No `title` for a confidential meeting.
+   */
+  | { type: 'meeting.released'; meetingId: string; title?: string; releasedBy: 'no-check-in' | 'by-hand' | 'ahead-of-time'; via?: 'panel' | 'token' }
   | { type: 'room.figures'; day: string; figures: Record<string, number> }
   /** Another room invited this room to a linked meeting and was refused (`meetings.links.acceptFrom`): nothing was booked. */
   | { type: 'link.refused'; invitationId: string; from: string; code: 'ROOMCTL_E_LINK_REFUSED'; reason: string }

@@ -28,7 +28,7 @@ describe('store', () => {
       help: 2,
       linked: 1,
       media: 1,
-      meetings: 7,
+      meetings: 8,
       panel: 1,
       'room-language': 1,
       store: 2,

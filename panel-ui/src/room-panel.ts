@@ -11,6 +11,7 @@ import { PanelElement } from './panel-element.js';
 import { PanelRequests } from './panel-requests.js';
 import type { Screen } from './panel-events.js';
 import type { PanelToast, Toast } from './panel-toast.js';
+import { releaseNoticeWords } from './release-notice.js';
 import { roomPanelStyles } from './room-panel-styles.js';
 import { loadScreen } from './screen-loader.js';
 import { RoomStreamController, streamUrl } from './room-stream-controller.js';
@@ -224,12 +225,8 @@ export class RoomPanel extends PanelElement {
         this.screen = 'end';
         break;
       case 'released':
-        // Freed by the people in the room is not a no-show: say what happened.
-        this.show({
-          tone: 'info',
-          title: t('The room was released'),
-          text: notice.by === 'by-hand' ? t('The booking was released so others can book the room.') : t('Nobody checked in, so the booking was cancelled.'),
-        });
+        // Freed by hand (in the check-in window or ahead of time) is not a no-show: say what happened.
+        this.show({ tone: 'info', title: t('The room was released'), text: releaseNoticeWords(notice.by) });
         break;
       case 'end-warning':
       case 'agenda-warning':

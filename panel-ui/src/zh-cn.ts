@@ -145,6 +145,7 @@ export const ZH_CN: Record<string, string> = {
   'No self-test has run yet.': '尚未进行自检。',
   'Nobody checked in, so the booking was cancelled.': '无人签到，预订已取消。',
   'The booking was released so others can book the room.': '该预订已释放，其他人可以预订会议室。',
+  'The booking was cancelled ahead of time: the room is free for others to book.': '该预订已提前取消：会议室已空出，其他人可以预订。',
   'Nobody has checked in. The room is released in': '尚无人签到。会议室将在以下时间后释放：',
   'Not on the list? Your name': '不在名单上？请输入姓名',
   'Not seen yet': '尚未在线',

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { FleetStreamMessage } from '../../fleet/fleet-api-types.js';
+import type { FleetRoomDetail, FleetStreamMessage } from '../../fleet/fleet-api-types.js';
+import { roomEventWords } from '../../panel-ui/src/fleet/fleet-event-words.js';
+import { setFleetLocale } from '../../panel-ui/src/fleet/fleet-words.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { callRoom, startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
 
-/** Facilities' side: the fleet API, its live stream, and acknowledging a help call. */
+/** Facilities' side: the fleet API, its live stream, acknowledging a help call, and a room's events worded. */
 describe('the fleet view', () => {
   let broker: RunningMosquitto;
   let room: TelemetryRoom;
@@ -114,6 +116,42 @@ describe('the fleet view', () => {
     );
     expect(detail.devices.map((d) => d.deviceId)).toEqual(['display']);
     expect((await fetch(`${fleet.url}/api/fleet/rooms/hq/nowhere`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).status).toBe(404);
+  });
+
+  it("hears a booking released, and words it in the viewer's language: freed by hand, or cancelled ahead of time, with a room token", async () => {
+    const book = async (start: Date, title: string) => {
+      const booked = await callRoom(room, 'POST', '/api/v1/bookings', { start: start.toISOString(), minutes: 30, title });
+      expect(booked.status).toBe(201);
+      return booked.body.id as string;
+    };
+    // One in its check-in window (it starts now), one hours ahead.
+    const now = await book(new Date(), 'Budget');
+    const later = await book(new Date(Date.now() + 3 * 3_600_000), 'Offsite');
+    for (const id of [now, later]) expect((await callRoom(room, 'POST', `/api/v1/meetings/${id}/release`)).status).toBe(200);
+    const released = await until(
+      async () => {
+        const d = (await (
+          await fetch(`${fleet.url}/api/fleet/rooms/hq/aurora`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })
+        ).json()) as FleetRoomDetail;
+        const events = d.events.filter((e) => e.type === 'meeting.released');
+        return events.length === 2 ? events : undefined;
+      },
+      8000,
+      'both releases at the fleet',
+    );
+    const of = (id: string) => released.find((e) => e.body.meetingId === id)!;
+    expect(of(now).body).toMatchObject({ title: 'Budget', releasedBy: 'by-hand', via: 'token' });
+    expect(of(later).body).toMatchObject({ title: 'Offsite', releasedBy: 'ahead-of-time', via: 'token' });
+    try {
+      setFleetLocale('zh-CN');
+      expect(roomEventWords(of(now), {})).toEqual({ text: '预订已手动释放：Budget', detail: '通过会议室令牌（API）' });
+      expect(roomEventWords(of(later), {}).text).toBe('预订已提前取消：Offsite');
+      setFleetLocale('en');
+      expect(roomEventWords(of(now), {})).toEqual({ text: 'Budget freed by hand', detail: "with one of the room's tokens (its API)" });
+      expect(roomEventWords(of(later), {}).text).toBe('Offsite cancelled ahead of time');
+    } finally {
+      setFleetLocale('en');
+    }
   });
 
   it('serves Prometheus metrics on the appliance: health, reply times, outbox, event loop, memory', async () => {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import { book, end, extend, release, start } from '../../meetings/meeting-lifecycle.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
@@ -92,7 +92,7 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
     async (request) => room.view(extend(ctx, request.params.id, request.body.minutes), true),
   );
 
-  const transition = (path: string, summary: string, run: (context: MeetingContext, id: string) => Meeting) =>
+  const transition = (path: string, summary: string, run: (context: MeetingContext, id: string, request: FastifyRequest) => Meeting) =>
     api.post(
       `/api/v1/meetings/:id/${path}`,
       {
@@ -101,10 +101,14 @@ export async function meetingRoutes(app: FastifyInstance, room: MeetingRoom, aut
         params: IdParams,
         response: { 200: MeetingRef },
       },
-      async (request) => room.view(run(ctx, meetingOr404(request.params.id).id), true),
+      async (request) => room.view(run(ctx, meetingOr404(request.params.id).id, request), true),
     );
   transition('start', 'Start the meeting (one touch): runs the start scene', start);
   transition('end', 'End the meeting: runs the end scene, assembles and sends the minutes', end);
-  // A person in the room frees it ("We are not meeting"): not the rule's no-show.
-  transition('release', 'Release a booking by hand (free the room: we are not meeting)', (c, id) => release(c, id, 'by-hand'));
+  // A person frees it ("We are not meeting"), not the rule: the organiser is told whose credential did (the route takes only a room's).
+  transition(
+    'release',
+    'Release a booking by hand: before its check-in window opens a cancellation ahead of time, from then on "we are not meeting" (a miss of its series)',
+    (c, id, request) => release(c, id, request.credential === 'panel' ? 'panel' : 'token'),
+  );
 }

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { CONFIDENTIALITY, MEETING_STATUSES, RELEASE_REASONS } from '../../meetings/meeting-types.js';
+import { CONFIDENTIALITY, MEETING_STATUSES, RELEASE_REASONS, RELEASE_VIAS } from '../../meetings/meeting-types.js';
 import { PROBLEM_CATEGORIES } from '../../meetings/feedback-repository.js';
 import { ACTION_STATUSES } from '../../meetings/minutes-repository.js';
 
@@ -122,12 +122,19 @@ export const MeetingViewSchema = Type.Object(
     endedAt: Nullable(DateTime()),
     releasedAt: Nullable(DateTime()),
     releasedBy: Type.Union([literals(RELEASE_REASONS), Type.Null()], {
-      description: 'How the booking was released: nobody checked in within the rule (no-check-in), or freed in the room by hand (by-hand)',
+      description:
+        'How the booking was released: nobody checked in within the rule (no-check-in), freed by hand once its check-in window had opened (by-hand), or before it opened: cancelled ahead of time (ahead-of-time)',
+    }),
+    releasedVia: Type.Union([literals(RELEASE_VIAS), Type.Null()], {
+      description:
+        "A release by hand: whose credential freed it, a paired panel's (panel) or one of the room's tokens (token); null otherwise and for releases stored before it was recorded",
     }),
     checkInOpensAt: DateTime(),
     autoReleaseAt: DateTime(),
     checkIns: Type.Integer(),
-    seriesFlagged: Type.Boolean({ description: 'The recurring series was released unused (no check-in, or freed by hand) too often in a row' }),
+    seriesFlagged: Type.Boolean({
+      description: 'The recurring series was released unused (no check-in, or freed by hand once check-in had opened) too often in a row',
+    }),
     rooms: Type.Array(
       Type.Object({
         site: Type.String(),

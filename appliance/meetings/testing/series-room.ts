@@ -1,13 +1,17 @@
 import type { BookingDraft } from '../meeting-types.js';
 import { roomFixture, type RoomFixture } from './room-fixture.js';
 
-/** Occurrence `d` (1–9 April 2026, 08:00 UTC) of a recurring calendar booking with no one checked in yet. */
-export function seriesOccurrence(seriesKey: string, title: string, minutes: number, d: number): BookingDraft {
-  const start = new Date(`2026-04-0${d}T08:00:00.000Z`);
+/**
+ * Occurrence `n` (1–9) of a recurring calendar booking with no one checked in yet, hourly from
+ * 08:00 UTC on 1 April 2026 (`n` at 07+n o'clock): a series' run counts occurrences, whatever
+ * their days, and the rules run through hours much faster than through days.
+ */
+export function seriesOccurrence(seriesKey: string, title: string, minutes: number, n: number): BookingDraft {
+  const start = new Date(`2026-04-01T${String(7 + n).padStart(2, '0')}:00:00.000Z`);
   return {
     source: 'calendar',
     seriesKey,
-    occurrenceKey: `${seriesKey}#2026-04-0${d}`,
+    occurrenceKey: `${seriesKey}#${n}`,
     title,
     organiser: { email: 'alice@example.com' },
     attendees: [],

@@ -126,3 +126,23 @@ it('says a failed self-test check passes again, not that its device works again 
   // A device's own fault, cleared when it answers again.
   expect(cleared('fault-1', 'display')).toEqual({ text: 'Projector works again', detail: 'self-test passed' });
 });
+
+it('says how a booking was released, and through what when freed by hand, in the viewer’s language', () => {
+  const released = (body: Record<string, unknown>) => roomEventWords(event('meeting.released', { meetingId: 'm1', ...body }), names);
+  setFleetLocale('en');
+  expect(released({ title: 'Budget', releasedBy: 'no-check-in' })).toEqual({ text: 'Budget released: nobody checked in', detail: null });
+  expect(released({ title: 'Budget', releasedBy: 'by-hand', via: 'panel' })).toEqual({ text: 'Budget freed by hand', detail: "from the room's panel" });
+  expect(released({ title: 'Budget', releasedBy: 'ahead-of-time', via: 'token' })).toEqual({
+    text: 'Budget cancelled ahead of time',
+    detail: "with one of the room's tokens (its API)",
+  });
+  // A confidential meeting comes without its title.
+  expect(released({ releasedBy: 'by-hand', via: 'token' }).text).toBe('Booking freed by hand');
+  // A reason this dashboard does not know yet (a newer room): released, without guessing why.
+  expect(released({ title: 'Budget', releasedBy: 'moved' })).toEqual({ text: 'Budget released', detail: null });
+  setFleetLocale('zh-CN');
+  expect(released({ title: 'Budget', releasedBy: 'no-check-in' }).text).toBe('预订已释放，无人签到：Budget');
+  expect(released({ title: 'Budget', releasedBy: 'by-hand', via: 'panel' })).toEqual({ text: '预订已手动释放：Budget', detail: '通过会议室面板' });
+  expect(released({ releasedBy: 'ahead-of-time', via: 'token' })).toEqual({ text: '预订已提前取消', detail: '通过会议室令牌（API）' });
+  expect(released({ releasedBy: 'no-check-in' }).text).toBe('预订已释放，无人签到');
+});

@@ -37,6 +37,17 @@ export const EVENT_SENTENCES: Record<string, Record<string, string>> = {
   'selftest.result': { passed: 'Self-test passed', failed: 'Self-test failed: {n} of {total} checks' },
   'meeting.started': { title: 'Meeting started: {title}', plain: 'Meeting started' },
   'meeting.ended': { title: 'Meeting ended: {title}', plain: 'Meeting ended' },
+  // By its reason; `plain` without a title (a confidential meeting); `released` for a reason a newer room may send.
+  'meeting.released': {
+    'no-check-in': '{title} released: nobody checked in',
+    'no-check-in.plain': 'Booking released: nobody checked in',
+    'by-hand': '{title} freed by hand',
+    'by-hand.plain': 'Booking freed by hand',
+    'ahead-of-time': '{title} cancelled ahead of time',
+    'ahead-of-time.plain': 'Booking cancelled ahead of time',
+    released: '{title} released',
+    'released.plain': 'Booking released',
+  },
   'room.figures': { day: "The day's figures for {day}" },
   'link.refused': { from: 'Refused a linked meeting from {from}' },
   'call.changed': {
@@ -64,6 +75,7 @@ export function helpMessageWords(message: string): string {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const RELEASE_REASONS = new Set(['no-check-in', 'by-hand', 'ahead-of-time']);
 
 /** Which sentence of its type an event takes, and what fills it. */
 function choose(e: FleetEvent, device: string | null): [variant: string, vars: Record<string, string | number>] {
@@ -101,6 +113,11 @@ function choose(e: FleetEvent, device: string | null): [variant: string, vars: R
     case 'meeting.started':
     case 'meeting.ended':
       return str(b.title) ? ['title', { title: str(b.title)! }] : ['plain', {}];
+    case 'meeting.released': {
+      const by = str(b.releasedBy);
+      const reason = by && RELEASE_REASONS.has(by) ? by : 'released';
+      return str(b.title) ? [reason, { title: str(b.title)! }] : [`${reason}.plain`, {}];
+    }
     case 'room.figures':
       return ['day', { day: str(b.day) ?? '' }];
     case 'link.refused':
@@ -135,9 +152,13 @@ export function selfTestReason(value: unknown): string | null {
 
 /**
  * What the room shows beside its sentence: a self-test check's device's own words, labelled as its
- * own (a check passed again says nothing more than its sentence); else the room's detail or reason.
+ * own (a check passed again says nothing more than its sentence); a release by hand, whose
+ * credential freed it; else the room's detail or reason.
  */
 function detailOf(e: FleetEvent, worded: boolean): string | null {
+  // Whose credential freed a booking by hand.
+  if (e.type === 'meeting.released')
+    return e.body.via === 'panel' ? ft("from the room's panel") : e.body.via === 'token' ? ft("with one of the room's tokens (its API)") : null;
   const said = str(record(e.body.selfTest)?.said);
   if (worded) return said ? ft('The device says: {detail}', { detail: said }) : null;
   // A device back says so in its sentence; the room's English ("display is answering again") is the room's, not the device's, and adds nothing.
