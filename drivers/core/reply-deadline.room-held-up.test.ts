@@ -19,6 +19,7 @@ import { QsysDriver } from '../qsys-qrc/qsys-driver.js';
 import { holdUpTheRoom, startDeviceWorker } from '../testing/room-held-up.js';
 import { createTestContext } from '../testing/test-context.js';
 import { RequestQueue } from '../transports/request-queue.js';
+import { TcpTransport } from '../transports/tcp-transport.js';
 import { ViscaIpDriver } from '../visca/visca-ip-driver.js';
 import type { DeviceDriver } from './definition.js';
 
@@ -37,6 +38,31 @@ afterEach(async () => {
   await driver?.disconnect();
   driver = undefined;
   socket?.destroy();
+});
+
+it('a TCP connection made while the room was held up is taken; a device off the network still times out', async () => {
+  const device = await devices.start(testDevice, 'startSilentListener');
+  const transport = () => new TcpTransport({ host: '127.0.0.1', port: device.port, connectTimeoutMs: WAIT_MS });
+  const link = transport();
+  const heldUp = holdUpTheRoom(device.port, 'connecting', HELD_UP_MS);
+  const opened = link.open();
+  await heldUp;
+  await expect(opened).resolves.toBeUndefined();
+  await link.close();
+
+  // Frozen, the listener takes no connection: two fill its queue, the next is not answered.
+  const frozen = await devices.freeze();
+  const queued = [connect(device.port, '127.0.0.1'), connect(device.port, '127.0.0.1')];
+  try {
+    await Promise.all(queued.map((q) => once(q, 'connect')));
+    await expect(transport().open()).rejects.toMatchObject({
+      code: 'ROOMCTL_E_CONNECT_FAILED',
+      message: expect.stringContaining(`no answer within ${WAIT_MS} ms`),
+    });
+  } finally {
+    for (const q of queued) q.destroy();
+    frozen.thaw();
+  }
 });
 
 it('the request queue of the line-protocol drivers takes an answer that came while the room was held up', async () => {

@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:net';
 
 type Tell = (told: unknown) => void;
 
-function listening(server: Server): Promise<{ endpoint: { port: number }; close(): Promise<void> }> {
+function listening(server: Server, backlog?: number): Promise<{ endpoint: { port: number }; close(): Promise<void> }> {
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
+    server.listen({ port: 0, host: '127.0.0.1', backlog }, () =>
       resolve({
         endpoint: { port: (server.address() as { port: number }).port },
         close: () => new Promise<void>((done) => server.close(() => done())),
@@ -47,5 +47,17 @@ export function startRawViscaCamera(_options: object, tell: Tell) {
         }
       });
     }),
+  );
+}
+
+/**
+ * Takes connections and says nothing. Its queue of connections not yet taken holds two: while its
+ * thread is frozen, two connections fill it and a third is not answered at all (the kernel drops
+ * its SYN), as with a device that is off the network.
+ */
+export function startSilentListener(_options: object, tell: Tell) {
+  return listening(
+    createServer(() => tell('connection')),
+    1,
   );
 }

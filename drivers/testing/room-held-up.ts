@@ -117,16 +117,17 @@ function cancelHoldUps(): void {
 }
 
 /**
- * Holds the room up for `ms` right after its next connection to the device on `port`
- * (`after: 'connect'`), its next write to it (`'write'`) or its next read from it (`'data'`) —
+ * Holds the room up for `ms` right after it starts connecting to the device on `port`
+ * (`after: 'connecting'`), after its next connection to it (`'connect'`), its next write to it (`'write'`) or its next read from it (`'data'`) —
  * one whose bytes match `matching`, when given — after everything the room does at once with it
  * (the code that connected, wrote or read, and what that settles) and before it reads anything
  * more. Resolves once the room runs again. The device worker's `close` cancels a hold that never came.
  */
-export function holdUpTheRoom(port: number, after: 'connect' | 'write' | 'data', ms: number, matching?: RegExp): Promise<void> {
-  const { write, emit } = Socket.prototype;
+export function holdUpTheRoom(port: number, after: 'connecting' | 'connect' | 'write' | 'data', ms: number, matching?: RegExp): Promise<void> {
+  const { connect, write, emit } = Socket.prototype;
   return new Promise<void>((resolve) => {
     const restore = () => {
+      Socket.prototype.connect = connect;
       Socket.prototype.write = write;
       Socket.prototype.emit = emit;
       cancels.delete(restore);
@@ -147,7 +148,14 @@ export function holdUpTheRoom(port: number, after: 'connect' | 'write' | 'data',
     };
     const ours = (socket: Socket) => socket.remotePort === port;
     const matches = (bytes: unknown) => !matching || matching.test(String(bytes));
-    if (after === 'write') {
+    if (after === 'connecting') {
+      Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
+        const socket = (connect as (this: Socket, ...a: unknown[]) => Socket).apply(this, args);
+        const target = typeof args[0] === 'object' ? (args[0] as { port?: unknown }).port : args[0];
+        if (Number(target) === port) hold();
+        return socket;
+      } as Socket['connect'];
+    } else if (after === 'write') {
       Socket.prototype.write = function (this: Socket, ...args: Parameters<Socket['write']>) {
         const written = write.apply(this, args);
         if (!matches(args[0])) return written;
