@@ -75,7 +75,5 @@ function readOptions(simulator: SimulatorDefinition, args: string[]): ReadOption
     spelled.set(name, typed);
     options[name] = value;
   }
-  const missing = simulator.options.filter((o) => o.required && options[o.name] === undefined);
-  if (missing.length) return { problem: `needs ${missing.map((o) => `--${o.name} ${o.value}`).join(' and ')}` };
   return { options };
 }

@@ -27,12 +27,16 @@ export function sendCsv(reply: FastifyReply, file: { name: string; lines: AsyncI
     .send(Readable.from(withBom(), { objectMode: false }));
 }
 
+/** A plain decimal number (a level in dB, a rating): a spreadsheet reads it as a number, and runs nothing. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export function csvRow(cells: string[]): string {
   // Quote every cell that needs it; a leading = + - @ (or a tab or carriage return, which some
-  // spreadsheets skip before reading the formula) is defused so a spreadsheet does not run it.
+  // spreadsheets skip before reading the formula) is defused so a spreadsheet does not run it —
+  // but for a plain negative number, which must stay a number a sheet can sum.
   return cells
     .map((c) => {
-      const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
+      const safe = /^[=+\-@\t\r]/.test(c) && !PLAIN_NUMBER.test(c) ? `'${c}` : c;
       return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     })
     .join(',');

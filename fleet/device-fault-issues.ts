@@ -199,7 +199,14 @@ export class DeviceFaultIssues {
     const at = new Date(now);
     const last = await this.last(d.site, d.room, d.deviceId);
     if (!last || last.cleared_at !== null) return undefined;
-    await this.sql.run('UPDATE fleet_device_faults SET ended_at = ? WHERE issue_id = ? AND ended_at IS NULL', [now, last.id]);
+    // The device's running fault (one at most), whichever issue it is on: its issue resolved by hand while the device
+    // was out, a self-test issue may have opened since and be the last one.
+    await this.sql.run('UPDATE fleet_device_faults SET ended_at = ? WHERE site = ? AND room = ? AND device_id = ? AND ended_at IS NULL', [
+      now,
+      d.site,
+      d.room,
+      d.deviceId,
+    ]);
     // Nobody took it on: the fault cleared by itself and the issue closes. Once acknowledged, the operator closes it.
     const cleared = await this.sql.run(
       "UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END WHERE id = ? AND cleared_at IS NULL",

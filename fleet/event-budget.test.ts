@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
-import { EventBudget, ROOM_EVENT_BACKLOG_MINUTES } from './event-budget.js';
+import { ROOM_EVENT_BACKLOG_MINUTES, RoomBuckets } from './event-budget.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
-const takes = (budget: EventBudget, room: string, n: number, at: number) => Array.from({ length: n }, () => budget.take(room, at)).filter(Boolean).length;
+const takes = (budget: RoomBuckets, room: string, n: number, at: number) => Array.from({ length: n }, () => budget.take(room, at)).filter(Boolean).length;
 
 it('lets a room have its backlog at once, then its minutes as they come, each room on its own', () => {
-  const budget = new EventBudget(4);
+  const budget = new RoomBuckets(4);
   expect(takes(budget, 'hq/thief', 4 * ROOM_EVENT_BACKLOG_MINUTES + 3, T0)).toBe(4 * ROOM_EVENT_BACKLOG_MINUTES);
   expect(takes(budget, 'hq/aurora', 1, T0)).toBe(1);
   // A quarter of a minute on: one more; a clock that goes back gives none.
@@ -16,7 +16,7 @@ it('lets a room have its backlog at once, then its minutes as they come, each ro
 });
 
 it('gives back what was taken and not stored, up to the backlog', () => {
-  const budget = new EventBudget(1);
+  const budget = new RoomBuckets(1);
   expect(takes(budget, 'hq/aurora', ROOM_EVENT_BACKLOG_MINUTES, T0)).toBe(ROOM_EVENT_BACKLOG_MINUTES);
   budget.giveBack('hq/aurora', 2);
   expect(takes(budget, 'hq/aurora', 5, T0)).toBe(2);

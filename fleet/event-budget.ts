@@ -1,3 +1,5 @@
+import type { FleetSqlTx, SqlValue } from './fleet-sql.js';
+
 /**
  * How many events one room may have stored a minute, on the fleet's clock (the room's own
  * times are whatever it writes). A room sends a few hundred events a day (meetings, calls,
@@ -17,17 +19,27 @@ export const ROOM_EVENT_BACKLOG_MINUTES = 24 * 60;
 
 const MINUTE_MS = 60_000;
 
-/**
- * One token bucket per room: full at `perMinute × ROOM_EVENT_BACKLOG_MINUTES`, refilled at
- * `perMinute` a minute. Each instance of a fleet sharing PostgreSQL keeps its own buckets (the
- * broker splits a room's messages between them), and a restart fills them again.
- */
-export class EventBudget {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private readonly burst: number;
+/** A room's bucket: the events it may still have stored, as of `at` (the fleet's clock, ms). */
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
-  constructor(readonly perMinute = DEFAULT_ROOM_EVENTS_PER_MINUTE) {
+/**
+ * The buckets of the rooms of one batch: full at `perMinute × ROOM_EVENT_BACKLOG_MINUTES`,
+ * refilled at `perMinute` a minute. A room with no bucket yet has a full one.
+ */
+export class RoomBuckets {
+  private readonly buckets: Map<string, Bucket>;
+  readonly burst: number;
+
+  constructor(
+    readonly perMinute: number,
+    /** room key → its bucket as stored. */
+    stored: ReadonlyMap<string, Bucket> = new Map(),
+  ) {
     this.burst = perMinute * ROOM_EVENT_BACKLOG_MINUTES;
+    this.buckets = new Map([...stored].map(([key, b]) => [key, { ...b }]));
   }
 
   /** Whether `room` may have one more event stored at `now`, counting it when it may. */
@@ -41,9 +53,71 @@ export class EventBudget {
     return true;
   }
 
-  /** Events taken and then not stored after all (a resend of a stored one, a batch rolled back) cost nothing. */
+  /** Events taken and then not stored after all (a resend of a stored one) cost nothing. */
   giveBack(room: string, events = 1): void {
     const bucket = this.buckets.get(room);
     if (bucket) bucket.tokens = Math.min(this.burst, bucket.tokens + events);
+  }
+
+  /** room key → bucket, for every room taken from. */
+  entries(): IterableIterator<[string, Readonly<Bucket>]> {
+    return this.buckets.entries();
+  }
+}
+
+// Portable SQL (fleet-sql.ts). A room's row is locked by the first statement until the batch commits: another
+// instance's batch of the same room waits, then reads what this one left (one bucket per room, whichever instance hears it).
+const SQL = {
+  // A new room's row is made full; a known one is read as it is (the no-op update takes the lock, and reads the committed row).
+  claim: (rows: number) =>
+    `INSERT INTO fleet_event_budgets (site, room, tokens, at) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
+    ON CONFLICT (site, room) DO UPDATE SET tokens = fleet_event_budgets.tokens RETURNING site, room, tokens, at`,
+  save: (rows: number) =>
+    `INSERT INTO fleet_event_budgets (site, room, tokens, at) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
+    ON CONFLICT (site, room) DO UPDATE SET tokens = excluded.tokens, at = excluded.at`,
+};
+const CHUNK = 500;
+
+/**
+ * The rooms' event buckets, kept in the fleet's database (fleet_event_budgets): a restart does
+ * not fill them again, and fleet instances sharing one PostgreSQL share them (the broker splits
+ * a room's messages between the instances). Read once and written once per batch with events,
+ * inside the batch's transaction: a batch rolled back takes nothing from its rooms.
+ */
+export class EventBudget {
+  constructor(readonly perMinute = DEFAULT_ROOM_EVENTS_PER_MINUTE) {}
+
+  /**
+   * The buckets of `rooms` ([site, room], each once), locked until `tx` ends (none: no statement).
+   * In key order, before the batch writes anything else: two instances then wait for each other, never on each other.
+   */
+  async claim(tx: FleetSqlTx, rooms: ReadonlyArray<readonly [string, string]>, now: number): Promise<RoomBuckets> {
+    const sorted = [...rooms].sort(([s1, r1], [s2, r2]) => (s1 < s2 ? -1 : s1 > s2 ? 1 : r1 < r2 ? -1 : r1 > r2 ? 1 : 0));
+    const stored = new Map<string, Bucket>();
+    const burst = this.perMinute * ROOM_EVENT_BACKLOG_MINUTES;
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      const chunk = sorted.slice(i, i + CHUNK);
+      const rows = await tx.query<{ site: string; room: string; tokens: number | string; at: number | string }>(
+        SQL.claim(chunk.length),
+        chunk.flatMap(([site, room]) => [site, room, burst, now]),
+      );
+      for (const r of rows) stored.set(`${r.site}/${r.room}`, { tokens: Number(r.tokens), at: Number(r.at) });
+    }
+    return new RoomBuckets(this.perMinute, stored);
+  }
+
+  /** Writes back what the batch took (one statement per 500 rooms; none when it had no events). */
+  async save(tx: FleetSqlTx, buckets: RoomBuckets): Promise<void> {
+    const rows = [...buckets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await tx.run(
+        SQL.save(chunk.length),
+        chunk.flatMap(([key, b]): SqlValue[] => {
+          const slash = key.indexOf('/');
+          return [key.slice(0, slash), key.slice(slash + 1), b.tokens, b.at];
+        }),
+      );
+    }
   }
 }

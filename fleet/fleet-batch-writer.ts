@@ -51,7 +51,7 @@ const SQL = {
 /**
  * Writes the rooms' messages a batch at a time: rooms, their status and retained state (its
  * name and time zone), device health (one row per device, never older than what is stored),
- * events once by id within their room's EventBudget (the rest counted on the room) and the
+ * events once by id within their room's bucket (EventBudget; the rest counted on the room) and the
  * issues they open. It remembers each device's status and the rooms it knows, so a batch
  * tells what changed without reading first.
  */
@@ -92,42 +92,34 @@ export class FleetBatchWriter {
   /** Applies a batch in one transaction (one commit for thousands of messages). */
   async apply(messages: readonly FleetMessage[], now = Date.now()): Promise<FleetChanges> {
     const touched: string[] = [];
-    const stored = new Map<string, number>();
     try {
       return await this.sql.transaction(async (tx) => {
-        // A transaction tried again: what the try before took was not stored.
-        for (const [key, events] of stored) this.eventBudget.giveBack(key, events);
-        stored.clear();
-        const changes = await this.applyAll(tx, messages, now, touched, stored);
+        const changes = await this.applyAll(tx, messages, now, touched);
         await announceChanges(tx, this.origin, changes);
         return changes;
       });
     } catch (err) {
-      // Rolled back: the rooms this batch added are not in the database after all, nor its events (tried again, they count again).
+      // Rolled back: the rooms this batch added are not in the database after all (nor its events, nor what they took from their rooms' buckets).
       for (const key of touched) this.knownRooms.delete(key);
-      for (const [key, events] of stored) this.eventBudget.giveBack(key, events);
       throw err;
     }
   }
 
-  private async applyAll(
-    tx: FleetSqlTx,
-    messages: readonly FleetMessage[],
-    now: number,
-    touched: string[],
-    /** room key → events of this batch stored (taken from its budget). */
-    stored: Map<string, number>,
-  ): Promise<FleetChanges> {
+  private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
     const health = new Map<string, HealthMessage[]>();
     /** Devices new to the fleet in this batch, per room (counted against MAX_DEVICES_PER_ROOM with the known ones). */
     const newDevices = new Map<string, number>();
     // The batch's new rooms first, then its messages; each room's last status in the batch is written after them.
     const fresh = new Map<string, [string, string]>();
+    /** The rooms with events in this batch: their buckets are claimed first (locked until the commit). */
+    const sending = new Map<string, [string, string]>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
       if (!this.knownRooms.has(key)) fresh.set(key, [m.site, m.room]);
+      if (m.kind === 'event') sending.set(key, [m.site, m.room]);
     }
+    const buckets = await this.eventBudget.claim(tx, [...sending.values()], now);
     await this.inChunks(
       tx,
       sortedValues(fresh),
@@ -201,7 +193,7 @@ export class FleetBatchWriter {
         }
         case 'event': {
           const e = m.event;
-          if (!this.eventBudget.take(key, now)) {
+          if (!buckets.take(key, now)) {
             // Past the bound, but maybe a re-send of one stored before (store-and-forward after an outage): looked up below, once for the batch.
             const ids = pastBound.get(key) ?? new Set<string>();
             if (ids.has(e.id)) changes.duplicates++;
@@ -210,11 +202,10 @@ export class FleetBatchWriter {
           }
           const inserted = await tx.query<{ seq: number }>(SQL.event, [e.id, m.site, m.room, e.type, e.deviceId, e.at, JSON.stringify(e.body), now]);
           if (inserted.length === 0) {
-            this.eventBudget.giveBack(key);
+            buckets.giveBack(key);
             changes.duplicates++;
             break;
           }
-          stored.set(key, (stored.get(key) ?? 0) + 1);
           changes.events.push({
             seq: Number(inserted[0]!.seq),
             id: e.id,
@@ -232,6 +223,7 @@ export class FleetBatchWriter {
         }
       }
     }
+    await this.eventBudget.save(tx, buckets);
     await this.countHeldBack(tx, pastBound, changes);
     // In key order (here and below): two instances writing overlapping rows then take their locks in the same order (no deadlock).
     for (const [key, events] of [...changes.eventsHeldBack].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

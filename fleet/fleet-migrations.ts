@@ -426,4 +426,19 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       ALTER TABLE fleet_issues ADD COLUMN self_test TEXT;
     `,
   },
+  {
+    version: 16,
+    name: "each room's event bucket",
+    // The events a room may still have stored (event-budget.ts), as of `at`: kept here, a restart does not fill the
+    // bucket again, and instances sharing PostgreSQL share it. A room without a row has a full one.
+    sql: (types) => `
+      CREATE TABLE fleet_event_budgets (
+        site TEXT NOT NULL,
+        room TEXT NOT NULL,
+        tokens DOUBLE PRECISION NOT NULL,
+        at ${types.big} NOT NULL,
+        PRIMARY KEY (site, room)
+      );
+    `,
+  },
 ];

@@ -2,13 +2,14 @@ import { csvRow, localTime, roomZones } from './csv-export.js';
 import { ISSUES_CSV_DEFAULT_ROWS, ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
 import { issueSearchWhere, type IssueSearch } from './issue-search.js';
 import type { FleetNames } from './fleet-api-types.js';
+import type { SelfTestFaultReason } from '../appliance/model/room-events.js';
 import type { FleetSql, SqlValue } from './fleet-sql.js';
 
 /** Rows read per query while the issues export streams. */
 const PAGE_ROWS = 500;
 
 const COLUMNS =
-  'id, kind, site, room, device_id, summary, opened_at, state, acknowledged_by, assigned_to, resolved_by, resolved_at, cleared_at, meeting, rating, comment, device_names, error_code';
+  'id, kind, site, room, device_id, summary, opened_at, state, acknowledged_by, assigned_to, resolved_by, resolved_at, cleared_at, meeting, rating, comment, device_names, error_code, self_test';
 
 const HEAD = [
   'id',
@@ -32,6 +33,14 @@ const HEAD = [
   'timezone',
   'opened_local',
   'resolved_local',
+  // Why a failed self-test check failed (empty for other issues, and for a room of an earlier release): the
+  // device's status then and its own words, how long the room waited, what a silent microphone heard (dBFS).
+  'self_test_status',
+  'self_test_said',
+  'self_test_waited_ms',
+  'self_test_heard_peak_db',
+  'self_test_heard_above_db',
+  'self_test_heard_within_ms',
 ];
 
 interface IssueCsvRow {
@@ -54,6 +63,16 @@ interface IssueCsvRow {
   /** JSON {en, zh-CN}: the device's names from the room's config. */
   device_names: string | null;
   error_code: string | null;
+  /** JSON SelfTestFaultReason: why a failed self-test check's issue was opened. */
+  self_test: string | null;
+}
+
+const numberCell = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+
+/** The self-test columns of an issue: its check's reason as the room sent it, a cell each (numbers as numbers). */
+function selfTestCells(json: string | null): string[] {
+  const r = json ? (JSON.parse(json) as SelfTestFaultReason) : {};
+  return [r.status ?? '', r.said ?? '', numberCell(r.waitedMs), numberCell(r.heard?.peakDb), numberCell(r.heard?.aboveDb), numberCell(r.heard?.withinMs)];
 }
 
 /**
@@ -94,10 +113,11 @@ export async function issuesCsv(sql: FleetSql, search: IssueSearch): Promise<{ l
       zone ?? '',
       localTime(i.opened_at, zone),
       localTime(i.resolved_at, zone),
+      ...selfTestCells(i.self_test),
     ])}\r\n`;
   };
   const lines = (async function* () {
-    // The room's zone and its wall-clock times come last: a sheet that reads the first columns by place still does.
+    // Columns added later come last (the room's zone and its wall-clock times, then the self-test's): a sheet that reads the first columns by place still does.
     yield `${HEAD.join(',')}\r\n`;
     if (first.done) return;
     yield first.value.map(line).join('');

@@ -3,13 +3,16 @@
  * is an issue on the dashboard: opened by the room's coded `fault.raised`, with the device's
  * names and the meeting, and closed by the `fault.cleared` of the self-test in which the check
  * passes — unless an operator took it on. A device already in an open issue keeps that one,
- * and a fleet that starts again leaves the issue open. On both databases.
+ * and a fleet that starts again leaves the issue open; the issues export carries why the check
+ * failed, in columns a spreadsheet reads. On both databases.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
 import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
 import { DeviceFaultIssues } from './device-fault-issues.js';
 import { IssueDesk } from './fleet-issue-desk.js';
+import { issuesCsv } from './issues-csv.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 
 afterAll(closeFleetPostgres);
@@ -31,6 +34,18 @@ const micSilent = (id: string, minute: number, faultId = FAULT) =>
     code: 'ROOMCTL_E_SELFTEST_MIC_SILENT',
     detail: 'Self-test failed: mic mic-level (no level above -57 dB within 2000 ms (peak -60 dB))',
   });
+/** A CSV file as a spreadsheet reads it: Python's csv module, strict (a quote out of place is an error), rows of cells. */
+const parsedCsv = (text: string): string[][] =>
+  JSON.parse(
+    execFileSync(
+      'python3',
+      ['-c', "import csv, io, json, sys; print(json.dumps(list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8', newline=''), strict=True))))"],
+      {
+        input: text,
+        encoding: 'utf8',
+      },
+    ),
+  ) as string[][];
 const micHears = (id: string, minute: number) => event(id, minute, { type: 'fault.cleared', faultId: FAULT, deviceId: 'mic', detail: 'self-test passed' });
 
 describe.each(FLEET_BACKENDS)('on %s', (backend) => {
@@ -98,6 +113,52 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     await fleet.store.apply([micSilent('e3', 2, 'selftest-r0-mic-mic-level')]);
     await fleet.store.apply([micHears('e4', 3)]);
     expect((await desk.search({})).find((i) => i.id === FAULT)?.selfTest).toEqual({ heard });
+  });
+
+  it("exports why each check failed in columns of their own: the device's status and words (a comma, a quote, a line), the wait, the levels", async () => {
+    const said = 'ERR3, lamp "warming up"\nretry in 30 s';
+    const failed = (id: string, faultId: string, deviceId: string, code: string, selfTest: Record<string, unknown>) =>
+      event(id, 1, { type: 'fault.raised', faultId, deviceId, code, detail: `Self-test failed: ${deviceId}`, selfTest });
+    await fleet.store.apply([
+      failed('e1', FAULT, 'mic', 'ROOMCTL_E_SELFTEST_MIC_SILENT', { heard: { aboveDb: -57, withinMs: 2000, peakDb: -60.5 } }),
+      failed('e2', 'selftest-r1-display-reachable', 'display', 'ROOMCTL_E_SELFTEST_UNREACHABLE', { status: 'offline', said }),
+      failed('e3', 'selftest-r1-cam-answers', 'cam', 'ROOMCTL_E_SELFTEST_NO_ANSWER', { waitedMs: 5000 }),
+      event('e4', 2, { type: 'help.requested', requestId: 'h1', message: 'No picture' }),
+    ]);
+    const { lines } = await issuesCsv(fleet.db.sql, {});
+    let text = '';
+    for await (const line of lines) text += line;
+    const [head, ...rows] = parsedCsv(text);
+    const columns = [
+      'id',
+      'self_test_status',
+      'self_test_said',
+      'self_test_waited_ms',
+      'self_test_heard_peak_db',
+      'self_test_heard_above_db',
+      'self_test_heard_within_ms',
+    ];
+    expect(head!.slice(-6)).toEqual(columns.slice(1));
+    const byId = Object.fromEntries(rows.map((r) => [r[0], Object.fromEntries(columns.map((c) => [c, r[head!.indexOf(c)]]))]));
+    expect(rows.every((r) => r.length === head!.length)).toBe(true);
+    expect(byId[FAULT]).toEqual({
+      id: FAULT,
+      self_test_status: '',
+      self_test_said: '',
+      self_test_waited_ms: '',
+      self_test_heard_peak_db: '-60.5',
+      self_test_heard_above_db: '-57',
+      self_test_heard_within_ms: '2000',
+    });
+    expect(byId['selftest-r1-display-reachable']).toMatchObject({
+      self_test_status: 'offline',
+      self_test_said: said,
+      self_test_waited_ms: '',
+      self_test_heard_peak_db: '',
+    });
+    expect(byId['selftest-r1-cam-answers']).toMatchObject({ self_test_status: '', self_test_said: '', self_test_waited_ms: '5000' });
+    // Another kind of issue leaves them empty.
+    expect(Object.values(byId.h1!).slice(1)).toEqual(['', '', '', '', '', '']);
   });
 
   it('leaves an acknowledged issue to its operator when the check passes again', async () => {
