@@ -154,7 +154,7 @@ it('Q-SYS takes an EngineStatus and a reply that came while the room was held up
   frozen.thaw();
 });
 
-it('ONVIF takes a GetStatus answer that came while the room was held up; a frozen camera times out', async () => {
+it('ONVIF takes a GetStatus answer and a snapshot that came while the room was held up; a frozen camera times out on both', async () => {
   const camera = await devices.start(simulator('onvif/onvif-camera-simulator.ts'), 'startOnvifSimulator');
   const ctx = createTestContext();
   // Questions get a longer wait than the others here: a connect asks about ten of them.
@@ -167,9 +167,15 @@ it('ONVIF takes a GetStatus answer that came while the room was held up; a froze
   await heldUp;
   await expect(probed).resolves.toBeUndefined();
   expect(ctx.lost).toEqual([]);
+  // The snapshot's GET (after GetSnapshotUri) too.
+  const stillHeldUp = holdUpTheRoom(camera.port, 'write', HELD_UP_MS, /^GET /);
+  const still = onvif.execute('snapshot', {});
+  await stillHeldUp;
+  await expect(still).resolves.toMatchObject({ contentType: 'image/jpeg' });
 
   const frozen = await devices.freeze();
   await expect(onvif.probe()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT', details: { operation: 'GetStatus', timeoutMs: 2 * WAIT_MS } });
+  await expect(onvif.execute('snapshot', {})).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_TIMEOUT', message: expect.stringContaining('ONVIF snapshot') });
   frozen.thaw();
 });
 
