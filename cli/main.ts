@@ -26,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
 
 const helpOf = async (command: Command) => (command.help ? await command.help() : command.usage);
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+/** Own keys only: `roomctl constructor` is an unknown command, not Object's constructor. */
+const commandNamed = (name: string): Command | undefined => (Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);
 
 /** Runs one CLI command; returns the exit code. Errors are printed with their code and the next step, never as a stack trace. */
 export async function main(argv: string[]): Promise<number> {
@@ -34,29 +36,32 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`roomctl ${VERSION}\n`);
     return 0;
   }
-  if (name === 'help' || name === '--help' || name === '-h') {
-    const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
-    process.stdout.write(topic ? await helpOf(topic) : MAIN_USAGE);
-    return 0;
-  }
   if (name === undefined) {
     process.stderr.write(MAIN_USAGE);
     return 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`roomctl: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}\n\n${MAIN_USAGE}`);
-    return 2;
-  }
-  if (wantsHelp(rest)) {
-    process.stdout.write(await helpOf(command));
+  // `roomctl help sim` is `roomctl sim --help`: the same text from the same place, with the same error handling.
+  const asksHelp = name === 'help' || name === '--help' || name === '-h';
+  const topic = asksHelp ? rest[0] : name;
+  if (topic === undefined || (asksHelp && topic === 'help')) {
+    process.stdout.write(MAIN_USAGE);
     return 0;
   }
+  const command = commandNamed(topic);
+  if (!command) {
+    process.stderr.write(`roomctl${asksHelp ? ` ${name}` : ''}: unknown command "${topic}"${didYouMean(topic, Object.keys(COMMANDS))}\n\n${MAIN_USAGE}`);
+    return 2;
+  }
   try {
+    // Building a help can fail too (sim's loads every simulator): inside, so that is a coded error, not a stack.
+    if (asksHelp || wantsHelp(rest)) {
+      process.stdout.write(await helpOf(command));
+      return 0;
+    }
     return await (await command.load())(rest);
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`roomctl ${name}: ${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n\n${command.usage}`);
+      process.stderr.write(`roomctl ${topic}: ${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n\n${command.usage}`);
       return 2;
     }
     return reportFailure(err);

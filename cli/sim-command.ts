@@ -32,6 +32,10 @@ export async function simCommand(args: string[]): Promise<number> {
   try {
     running = await simulator.start(options);
   } catch (err) {
+    if (isRoomctlError(err) && err.code === 'ROOMCTL_E_PORT_NOT_FOUND') {
+      process.stderr.write(`roomctl sim ${simulator.driver}: ${noSuchSerialPath(simulator, (err.details as { path: string }).path)}\n`);
+      return 2;
+    }
     // A bad value (a port out of range, an unknown quirk profile or model) is the user's to fix, not a crash.
     if (!(err instanceof RangeError) && !(isRoomctlError(err) && err.code === 'ROOMCTL_E_CONFIG_INVALID')) throw err;
     process.stderr.write(`roomctl sim ${simulator.driver}: ${err.message}\n\n${takes(simulator)}`);
@@ -48,6 +52,22 @@ export async function simCommand(args: string[]): Promise<number> {
 }
 
 const flag = (name: string) => `--${name}`;
+
+/**
+ * A simulator's serial path is not a cable to check (the port's usual hint) but one end of a
+ * PTY pair nobody made yet: the words say how to make one and where each end goes.
+ */
+function noSuchSerialPath(simulator: SimulatorDefinition, path: string): string {
+  const option = simulator.options.find((o) => o.value === 'PATH')?.name ?? 'serialPath';
+  const ends = { sim: `/tmp/${simulator.driver}-sim`, room: `/tmp/${simulator.driver}-room` };
+  return [
+    `${path} does not exist. A simulator's serial path is its own end of a PTY pair, not a device's port; make a pair first:`,
+    `  socat -d -d pty,raw,echo=0,link=${ends.sim} pty,raw,echo=0,link=${ends.room} &`,
+    `  roomctl sim ${simulator.driver} --${option} ${ends.sim}`,
+    `and give the room's config the other end (${ends.room}) as the device's port.`,
+  ].join('\n');
+}
+
 const takes = (simulator: SimulatorDefinition) => `The ${simulator.driver} simulator takes:\n${simulatorUsage(simulator)}`;
 
 type ReadOptions = { options: Record<string, string> } | { problem: string; usage?: string };
@@ -75,7 +95,5 @@ function readOptions(simulator: SimulatorDefinition, args: string[]): ReadOption
     spelled.set(name, typed);
     options[name] = value;
   }
-  const missing = simulator.options.filter((o) => o.required && options[o.name] === undefined);
-  if (missing.length) return { problem: `needs ${missing.map((o) => `--${o.name} ${o.value}`).join(' and ')}` };
   return { options };
 }

@@ -3,6 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { actionsOf, DEVICE_KINDS } from './core/definition.js';
 import { DRIVERS } from './registry.js';
+import { createPtyPair } from './sim/pty-pair.js';
 import { loadSimulators } from './sim/simulators.js';
 import { createTestContext } from './testing/test-context.js';
 
@@ -104,6 +105,30 @@ describe('driver registry invariants', () => {
       expect(new Set(spellings).size, 'no option spelled twice').toBe(spellings.length);
       expect(spellings, 'quirks stands for the quirk profiles').not.toContain('quirks');
       for (const option of simulator!.options) expect(option.description.length, `--${option.name} says what it sets`).toBeGreaterThan(10);
+    });
+
+    it('its simulator starts from its declared options as `roomctl sim` gives them, and reads no other', async () => {
+      if (definition.transport === 'hid') return;
+      const simulator = (await definition.loadSimulator?.())!;
+      // Every address on a free loopback port; a PTY end where the simulator cannot start without one.
+      const pair = simulator.options.some((o) => o.required && o.value === 'PATH') ? await createPtyPair() : undefined;
+      const text: Record<string, string> = {};
+      for (const option of simulator.options) {
+        if (option.value === 'HOST:PORT') text[option.name] = '127.0.0.1:0';
+        if (option.value === 'PORT') text[option.name] = '0';
+        if (option.required && option.value === 'PATH') text[option.name] = pair!.simulatorPath;
+      }
+      try {
+        // A simulator reading an option it does not declare throws here (defineSimulator's options answer only declared names).
+        const running = await simulator.start(text);
+        await running.close();
+        // Where a driver connects: the PTY end it was given, or the loopback port it got (not the 0 it was asked for).
+        if (pair) expect(Object.values(running.endpoint)).toContain(pair.simulatorPath);
+        else expect(running.endpoint).toMatchObject({ host: '127.0.0.1', port: expect.any(Number) });
+        expect(Object.values(running.endpoint)).not.toContain(0);
+      } finally {
+        await pair?.close();
+      }
     });
   });
 });

@@ -4,7 +4,7 @@
  * names, the camera's model, a panel's pairing code in secrets.yaml (as the README's pairing
  * step says to). The rerun keeps every one of them, and a hand-written value the answers
  * decide (the data folder, which the unit's sandbox must match) is replaced with a note that
- * says so, never silently.
+ * says so, never silently. The comments IT wrote in those files stay where IT put them.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -72,6 +72,39 @@ it('keeps the sections, fields and secrets IT added by hand, and names the hand-
 
   const third = await run();
   expect(third.changes).toEqual([]);
+}, 60_000);
+
+it('keeps the comments IT wrote, on a device, on a top-level key and at the end, through a rerun that changes the file', async () => {
+  const notes = {
+    device: '  # the projector above the whiteboard; lamp changed in November\n',
+    key: '# the data folder: the answers decide it, so a hand edit goes back\n',
+    model: ' # the SRG-X120 in the ceiling',
+    end: '# asked the integrator about a second camera\n',
+    pairCode: '  # the panel by the door\n',
+  };
+  const config = await readFile(configPath(), 'utf8');
+  await writeFile(
+    configPath(),
+    config
+      .replace(/^(  - id: display-1\n)/m, `${notes.device}$1`)
+      .replace(/^storage:\n  dir: .*$/m, `${notes.key}storage:\n  dir: ${join(lab.dir, 'by-hand')}`)
+      .replace(/^(    model: sony)$/m, `$1${notes.model}`) + notes.end,
+  );
+  const secrets = await readFile(secretsPath(), 'utf8');
+  await writeFile(secretsPath(), secrets.replace(/^(  pairCodes:)/m, `${notes.pairCode}$1`), { mode: 0o600 });
+
+  const rerun = await run();
+
+  expect(rerun.changes).toContainEqual(expect.stringMatching(/^update \/etc\/roomctl\/room\.yaml /));
+  const after = await readFile(configPath(), 'utf8');
+  expect(after).toContain(`${notes.device}  - id: display-1\n`);
+  expect(after).toContain(`${notes.key}storage:\n  dir: /var/lib/roomctl\n`);
+  expect(after).toContain(`    model: sony${notes.model}\n`);
+  expect(after.endsWith(notes.end)).toBe(true);
+  expect(await readFile(secretsPath(), 'utf8')).toContain(`${notes.pairCode}  pairCodes:\n`);
+  expect((await loadConfigFile(configPath(), DRIVERS)).storage.dir).toBe('/var/lib/roomctl');
+
+  expect((await run()).changes).toEqual([]);
 }, 60_000);
 
 it('keeps the order of the config when a device is missing: an unplugged camera rewrites nothing', async () => {

@@ -10,8 +10,8 @@ import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { discoverRoom, type DiscoveryDeps } from './discovery/discover.js';
 import { formatDoctorReport, runDoctor } from './doctor/doctor.js';
 import type { DoctorReport } from './doctor/doctor-types.js';
-import { applyPlan } from './install/apply-plan.js';
-import { buildInstallPlan } from './install/build-plan.js';
+import { applyPlan, assertInstallable } from './install/apply-plan.js';
+import { buildInstallPlan, installFolders } from './install/build-plan.js';
 import { LAYOUT } from './install/layout.js';
 import { emqxAcl, mosquittoAcl } from './install/mqtt-identity.js';
 import type { CommandRunner } from './install/system-state.js';
@@ -88,6 +88,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const roomctlBin = options.roomctlBin ?? join(PROJECT_ROOT, 'bin', 'roomctl.js');
   const nodePath = options.nodePath ?? process.execPath;
   const hidden = installPathProblems({ roomctlBin, nodePath, root, dryRun: options.dryRun });
+  // A run that could write nothing says so before the probes, not after them.
+  if (!options.dryRun) await assertInstallable(root, installFolders(answers));
   const previous = await readPreviousInstall(root);
 
   progress(`roomctl provision: room ${answers.room.id} (${answers.room.name}), site ${answers.room.site}${root ? `, into ${root}` : ''}`);
@@ -129,8 +131,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const tokens = (files.secrets.api as { tokens: string[] }).tokens;
   const plan = buildInstallPlan({
     answers,
-    roomYaml: roomYaml(files.config),
-    secretsYaml: secretsYaml(files.secrets),
+    roomYaml: roomYaml(files.config, previous.configText),
+    secretsYaml: secretsYaml(files.secrets, previous.secretsText),
     grants: proposal.devices.flatMap((d) => (d.grant ? [d.grant] : [])),
     keptDeviceIds: proposal.devices.filter((d) => d.kept).map((d) => d.entry.id),
     previousUdevRules: previous.udevRules,

@@ -3,33 +3,48 @@ import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { PROJECT_ROOT } from '../appliance/paths.js';
 import type { RoomctlError } from '../drivers/core/errors.js';
+import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../drivers/pjlink/pjlink-simulator.js';
 import { validateAnswers } from './answers/answers-load.js';
 import { provision } from './provision.js';
 
 const run = promisify(execFile);
 let dir: string;
+/** A display the answers name: it counts the connections made to it, so a probe cannot go unseen. */
+let display: RunningPjlinkSimulator;
+beforeAll(async () => {
+  display = await startPjlinkSimulator({ port: 0 });
+});
+afterAll(() => display?.close());
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-unwritable-'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-/** A room with nothing to probe: these tests are about the target, not the devices. */
-const ANSWERS = {
+/** A room whose one device is the display above: whether it is probed is what these tests watch. */
+const answersFor = () => ({
   room: { id: 'aurora', name: 'Aurora', site: 'hq', timezone: 'UTC' },
   api: { listen: '127.0.0.1:8080' },
-  discovery: { serialByIdDir: '/nonexistent/by-id', systemSerialPorts: false, hid: false, pjlink: { search: false }, onvif: { search: false } },
-};
+  discovery: {
+    serialByIdDir: '/nonexistent/by-id',
+    systemSerialPorts: false,
+    hid: false,
+    pjlink: { search: false },
+    onvif: { search: false },
+    hosts: [`127.0.0.1:${display.endpoint.port}`],
+  },
+});
 
-it('stops before touching anything when a folder it must create cannot be made, and says which', async () => {
+it('stops before probing or touching anything when a folder it must create cannot be made, and says which', async () => {
   const root = join(dir, 'root');
   await mkdir(root);
   await writeFile(join(root, 'etc'), 'not a folder');
+  const connectionsBefore = display.connectionCount;
 
-  const err = await provision({ answers: validateAnswers(ANSWERS, 'test'), root, doctor: false, out: () => undefined, progress: () => undefined }).then(
+  const err = await provision({ answers: validateAnswers(answersFor(), 'test'), root, doctor: false, out: () => undefined, progress: () => undefined }).then(
     () => undefined,
     (e: RoomctlError) => e,
   );
@@ -37,15 +52,17 @@ it('stops before touching anything when a folder it must create cannot be made, 
   expect(err?.code).toBe('ROOMCTL_E_PROVISION_WRITE');
   expect(err?.message).toBe(`cannot create ${root}/etc/roomctl: ${root}/etc is a file, not a folder; nothing was changed`);
   expect(await readdir(root)).toEqual(['etc']);
+  expect(display.connectionCount).toBe(connectionsBefore);
 });
 
-it('tells a user who may not write the target so, through the CLI, and writes nothing', async () => {
+it('tells a user who may not write the target so, through the CLI, before any probe, and writes nothing', async () => {
   if (process.getuid?.() !== 0) return console.warn('not root: cannot switch to nobody to make the target unwritable; skipped');
   const root = join(dir, 'root');
   await mkdir(root, { mode: 0o755 });
   await chmod(dir, 0o755);
   const answers = join(dir, 'answers.yaml');
-  await writeFile(answers, stringify(ANSWERS));
+  await writeFile(answers, stringify(answersFor()));
+  const connectionsBefore = display.connectionCount;
   await chmod(answers, 0o644);
 
   const result = await run(
@@ -75,4 +92,5 @@ it('tells a user who may not write the target so, through the CLI, and writes no
   );
   expect(result.code).toBe(1);
   expect(await readdir(root)).toEqual([]);
+  expect(display.connectionCount).toBe(connectionsBefore);
 }, 30_000);

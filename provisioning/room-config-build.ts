@@ -5,6 +5,7 @@ import { RoomConfigShape, type DeviceConfig } from '../appliance/config/config-s
 import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { keepHandEditedSecrets, keepHandEdits } from './hand-edits.js';
 import type { Proposal } from './proposals.js';
+import { rewriteYaml } from './yaml-rewrite.js';
 
 /** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
 const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|apiKey|clientSecret|commandKeys)$/i;
@@ -144,10 +145,17 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   return { config: kept, secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds), notes, adminPin };
 }
 
-export function roomYaml(config: Record<string, unknown>): string {
-  return `# Room config written by \`roomctl provision\`. Check it with \`roomctl config check\`.\n# Secrets (tokens, passwords) are in the file named by \`secrets\`, readable only by the service user.\n${stringify(config, { lineWidth: 0 })}`;
+/** room.yaml: the comments, quoting and layout IT gave the file before are kept where the content did not change. */
+export function roomYaml(config: Record<string, unknown>, previous?: string): string {
+  return (
+    rewriteYaml(previous, config) ??
+    `# Room config written by \`roomctl provision\`. Check it with \`roomctl config check\`.\n# Secrets (tokens, passwords) are in the file named by \`secrets\`, readable only by the service user.\n${stringify(config, { lineWidth: 0 })}`
+  );
 }
 
-export function secretsYaml(secrets: Record<string, unknown>): string {
-  return `# Secrets of this room, merged into the room config at load. Mode 0600, owned by the service user.\n${stringify(secrets, { lineWidth: 0 })}`;
+export function secretsYaml(secrets: Record<string, unknown>, previous?: string): string {
+  return (
+    rewriteYaml(previous, secrets) ??
+    `# Secrets of this room, merged into the room config at load. Mode 0600, owned by the service user.\n${stringify(secrets, { lineWidth: 0 })}`
+  );
 }

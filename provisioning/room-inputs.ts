@@ -26,17 +26,22 @@ interface PreviousInstall {
   /** room.yaml as it is now, secrets not merged in. */
   config: Plain;
   secrets: Plain;
+  /** Both files' text, so a rewrite keeps IT's comments. */
+  configText: string | undefined;
+  secretsText: string | undefined;
   udevRules: string | undefined;
 }
 
 export async function readPreviousInstall(root: string | undefined): Promise<PreviousInstall> {
-  const config = parseYaml(await readIfExists(targetPath(root, LAYOUT.config)).catch(() => undefined));
-  const secrets = parseYaml(await readIfExists(targetPath(root, LAYOUT.secrets)).catch(() => undefined));
+  const configText = await readIfExists(targetPath(root, LAYOUT.config)).catch(() => undefined);
+  const secretsText = await readIfExists(targetPath(root, LAYOUT.secrets)).catch(() => undefined);
+  const config = parseYaml(configText);
+  const secrets = parseYaml(secretsText);
   const merged = mergeSecrets(config, { path: LAYOUT.secrets, data: secrets }).merged as Plain;
   const devices = Array.isArray(merged.devices)
     ? (merged.devices as DeviceConfig[]).filter((d) => typeof d?.id === 'string' && typeof d?.driver === 'string')
     : [];
-  return { devices, config, secrets, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
+  return { devices, config, secrets, configText, secretsText, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
 }
 
 interface MqttMaterial {

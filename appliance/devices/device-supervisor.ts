@@ -304,12 +304,14 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
       probing = true;
       const startedAt = this.clock.now();
       this.probeOnce(driver)
-        .then(() => {
+        .then(({ heldUp }) => {
           this.emitReply('probe', startedAt, true);
           if (generation !== this.generation) return;
           // The device's own reply time: from the probe's start or the last action's start or
-          // end, whichever is later (a probe queued behind an action would measure it too).
-          this.pace.record(this.clock.now() - Math.max(startedAt, this.lastActionEdge));
+          // end, whichever is later (a probe queued behind an action would measure it too). Not
+          // when the room was held up past the probe's wait: that time was the room's, and would
+          // make the device `degraded` ("answers in 1.3 s") and stretch its timeout for nothing.
+          if (!heldUp) this.pace.record(this.clock.now() - Math.max(startedAt, this.lastActionEdge));
           this.showHealth();
         })
         .catch((err) => {
@@ -330,7 +332,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   }
 
   /** One probe, timed by the device's silence (silence-timed-probe.ts). */
-  private probeOnce(driver: DeviceDriver): Promise<void> {
+  private probeOnce(driver: DeviceDriver): Promise<{ heldUp: boolean }> {
     return probeTimedBySilence(() => driver.probe!(), {
       clock: this.clock,
       timeoutMs: this.pace.timeoutMs,

@@ -1,5 +1,6 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
-import type { ClockTimer, DriverClock as Clock } from '../model/clock.js';
+import { replyDeadline, type ReplyDeadline } from '../../drivers/core/reply-deadline.js';
+import type { DriverClock as Clock } from '../model/clock.js';
 
 interface SilenceClock {
   clock: Clock;
@@ -16,32 +17,37 @@ interface SilenceClock {
  * probe or at the last action's (or hold's) start or end, whichever is later, and stands still
  * while an action is talking to the device. A held action does not stop it: a display that
  * goes silent while a command waits for it is told by the probe, within the probe's timeout,
- * not by the held command's recheck a reply timeout later.
+ * not by the held command's recheck a reply timeout later. Its waits are reply deadlines: a
+ * probe answered while the room's own process was held up is taken, not called silence, and
+ * said to be `heldUp` (its time is not the device's pace).
  */
-export function probeTimedBySilence(probe: () => Promise<void>, s: SilenceClock): Promise<void> {
+export function probeTimedBySilence(probe: () => Promise<void>, s: SilenceClock): Promise<{ heldUp: boolean }> {
   const { clock, timeoutMs } = s;
   const startedAt = clock.now();
-  return new Promise<void>((resolve, reject) => {
-    let timer: ClockTimer | undefined;
+  return new Promise((resolve, reject) => {
+    let timer: ReplyDeadline | undefined;
     let settled = false;
+    /** The room was held up past one of the probe's waits: its reply time is partly the room's pause. */
+    let heldUp = false;
     const check = () => {
       if (settled) return;
+      heldUp ||= timer?.heldUp === true;
       const silentSince = Math.max(startedAt, s.lastActionEdge());
       const left = s.talking() ? timeoutMs : silentSince + timeoutMs - clock.now();
       if (left > 0) {
-        timer = clock.after(left, check);
+        timer = replyDeadline(left, check, clock);
         return;
       }
       settled = true;
       reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `no answer to the watchdog probe within ${timeoutMs} ms`));
     };
-    timer = clock.after(timeoutMs, check);
+    timer = replyDeadline(timeoutMs, check, clock);
     probe().then(
       () => {
         if (settled) return;
         settled = true;
         timer?.cancel();
-        resolve();
+        resolve({ heldUp: heldUp || timer?.heldUp === true });
       },
       (err: unknown) => {
         if (settled) return;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
+import { replyDeadline, withinReplyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { SceneHost, SceneStep } from './scenes.js';
 import {
@@ -72,15 +73,9 @@ class WaitedTooLong extends RoomctlError {
   }
 }
 
+/** The room's own wait on a check, counted in time it was listening (a reply deadline): a room held up by a loaded machine does not fail a device that answered. */
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new WaitedTooLong(what, ms)), ms);
-      timer.unref();
-    }),
-  ]);
+  return withinReplyDeadline(promise, ms, () => new WaitedTooLong(what, ms));
 }
 
 function failed(deviceId: string, name: SelfTestCheckName, detail: string, code: string | null, advice: SelfTestAdvice): SelfTestCheck {
@@ -145,16 +140,19 @@ async function liveLevel(host: SceneHost, id: string, waitMs: number): Promise<{
   const levels = () => host.list().find((x) => x.id === id)?.state.levels;
   const wasMetering = Array.isArray(levels());
   if (!wasMetering) await host.execute(id, 'meter', { rateMs: 100 });
+  // A reply deadline: a room held up past the wait reads the levels that came meanwhile before it calls the microphone silent.
+  let heardNothing = false;
+  const deadline = replyDeadline(waitMs, () => (heardNothing = true));
   try {
-    const deadline = Date.now() + waitMs;
     for (;;) {
       const now = levels();
       const peak = Array.isArray(now) && now.length > 0 ? Math.max(...(now as number[])) : -Infinity;
       if (peak > SILENCE_DB) return { peakDb: peak };
-      if (Date.now() > deadline) throw new SilenceError({ aboveDb: SILENCE_DB, withinMs: waitMs, peakDb: Number.isFinite(peak) ? peak : null });
+      if (heardNothing) throw new SilenceError({ aboveDb: SILENCE_DB, withinMs: waitMs, peakDb: Number.isFinite(peak) ? peak : null });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
+    deadline.cancel();
     if (!wasMetering) await host.execute(id, 'meter', { rateMs: 0 }).catch(() => undefined);
   }
 }

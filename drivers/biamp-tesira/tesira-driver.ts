@@ -2,6 +2,7 @@ import { type ActionHandlers, runAction } from '../core/action-handlers.js';
 import type { TesiraCapabilities } from './tesira-capabilities.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
+import { withinReplyDeadline } from '../core/reply-deadline.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { RequestQueue, type MatchResult } from '../transports/request-queue.js';
 import { type TcpOrSerialDefaults, type TcpOrSerialOptions, tcpOrSerialPlace, tcpOrSerialTransport } from '../transports/tcp-or-serial.js';
@@ -196,16 +197,13 @@ export class TesiraDriver implements DeviceDriver {
   }
 
   private async within(promise: Promise<void>, ms: number, message: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_PROTOCOL', message)), ms)));
     try {
-      await Promise.race([promise, timeout]);
+      // Counted in time the room was listening (reply-deadline.ts): a banner that came while the room was held up is taken.
+      await withinReplyDeadline(promise, ms, () => new RoomctlError('ROOMCTL_E_PROTOCOL', message));
     } catch (err) {
       await this.transport?.close();
       this.transport = undefined;
       throw err;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

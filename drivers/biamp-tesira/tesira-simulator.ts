@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net';
-import { listenOption, parseListenOption, replyDelayOption, serialPathOption, simulatorOptions } from '../sim/sim-options.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { listenOption, parseListenOption, replyDelayOption, serialPathOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { TESIRA_QUIRKS } from './tesira-sim-quirks.js';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import type { RunningSimulator } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { SerialTransport } from '../transports/serial-transport.js';
@@ -96,7 +97,7 @@ async function startSerial(tesira: TesiraModel, path: string): Promise<RunningTe
   };
 }
 
-export const tesiraSimulator: SimulatorDefinition = {
+export const tesiraSimulator = defineSimulator({
   driver: 'biamp-tesira',
   description: 'A Biamp Tesira server speaking TTP over Telnet or RS-232, with blocks Level1, Mute1 and MicMute.',
   options: [
@@ -105,9 +106,7 @@ export const tesiraSimulator: SimulatorDefinition = {
     replyDelayOption(),
   ],
   quirks: TESIRA_QUIRKS,
-  async start(options) {
-    const quirky = simulatorOptions(options, { numbers: ['replyDelayMs'] });
-    if (options.serialPath) return startTesiraSimulator({ serialPath: options.serialPath, ...quirky });
-    return startTesiraSimulator({ ...parseListenOption(options.listen, TESIRA_TELNET_PORT), ...quirky });
+  async start({ listen, serialPath, ...options }) {
+    return startTesiraSimulator(serialPath ? { ...options, serialPath } : { ...options, ...parseListenOption(listen, TESIRA_TELNET_PORT) });
   },
-};
+});

@@ -295,6 +295,10 @@ export const ERROR_CATALOG = {
     http: 400,
     hint: 'Check the path given to --answers. To write one, start from the example under "The answers file" in docs/PROVISIONING.md, or run `roomctl provision` without --answers to be asked the questions.',
   },
+  ROOMCTL_E_ANSWERS_PARSE: {
+    http: 400,
+    hint: 'The answers file is not valid YAML, so none of its answers could be read: fix it at the line and column shown (often an indent, or a value with `: ` or ` #` in it that needs quotes), then run provisioning again; nothing was probed or written.',
+  },
   ROOMCTL_E_ANSWERS_INVALID: {
     http: 400,
     hint: 'Fix each answer listed; every bad field is named with what it accepts.',

@@ -1,5 +1,7 @@
+import { systemClock, type Clock } from './clock.js';
+
 /**
- * How long a driver waits for a device's reply, counted in time the room was listening.
+ * How long a driver or the room waits for a device's reply, counted in time the room was listening.
  *
  * Node runs the timers that are due before it reads what arrived on its sockets and serial
  * ports. When the room's own process was held up past a deadline (a loaded machine that did not
@@ -13,29 +15,61 @@
  */
 export interface ReplyDeadline {
   cancel(): void;
+  /** The room was held up past this wait (it fired late and waited again): time measured across it is not the device's. */
+  readonly heldUp: boolean;
 }
 
 /** Fired this much later than asked, the room was held up rather than waiting (timers are otherwise on time to a few ms). */
 const HELD_UP_MS = 100;
 
-/** Calls `expired` once no reply came within `ms` of the room listening; `cancel()` when the reply came. */
-export function replyDeadline(ms: number, expired: () => void): ReplyDeadline {
-  let timer: NodeJS.Timeout | undefined;
+/**
+ * Calls `expired` once no reply came within `ms` of the room listening; `cancel()` when the reply came.
+ * `clock` is whose time it is (a test's ManualClock moves it by hand; the room's device supervisors take theirs).
+ */
+export function replyDeadline(ms: number, expired: () => void, clock: Clock = systemClock): ReplyDeadline {
+  let timer: { cancel(): void } | undefined;
   let verdict: NodeJS.Immediate | undefined;
+  let heldUp = false;
   const arm = (mayWaitAgain: boolean) => {
-    const due = Date.now() + ms;
-    timer = setTimeout(() => {
-      if (mayWaitAgain && Date.now() - due > HELD_UP_MS) return arm(false);
+    const due = clock.now() + ms;
+    // The system clock's timers are unref'd: a wait never keeps the process alive.
+    timer = clock.after(ms, () => {
+      if (mayWaitAgain && clock.now() - due > HELD_UP_MS) {
+        heldUp = true;
+        return arm(false);
+      }
       // Not unref'd: an unref'd immediate lets the poll for input block until something else wakes the loop.
       verdict = setImmediate(expired);
-    }, ms);
-    timer.unref();
+    });
   };
   arm(true);
   return {
     cancel() {
-      clearTimeout(timer);
+      timer?.cancel();
       if (verdict) clearImmediate(verdict);
     },
+    get heldUp() {
+      return heldUp;
+    },
   };
+}
+
+/**
+ * `promise`, or the error `timedOut()` makes once it has not settled within `ms` of the room
+ * listening (a reply deadline around a whole exchange: a greeting, a check of the self-test).
+ */
+export function withinReplyDeadline<T>(promise: Promise<T>, ms: number, timedOut: () => Error, clock?: Clock): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const deadline = replyDeadline(ms, () => reject(timedOut()), clock);
+    promise.then(
+      (value) => {
+        deadline.cancel();
+        resolve(value);
+      },
+      (err: unknown) => {
+        deadline.cancel();
+        reject(err);
+      },
+    );
+  });
 }

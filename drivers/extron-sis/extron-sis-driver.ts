@@ -1,6 +1,7 @@
 import type { ActionHandlers } from '../core/action-handlers.js';
 import type { DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline, type ReplyDeadline } from '../core/reply-deadline.js';
 import type { MatchResult } from '../transports/request-queue.js';
 import { RequestReplyDriver } from '../transports/request-reply-driver.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
@@ -84,9 +85,10 @@ export class ExtronSisDriver extends RequestReplyDriver<SisMessage> {
   /** Banner, login, verbose mode, then what the switcher is. */
   private async start(greeted: Promise<boolean>): Promise<void> {
     const timeoutMs = this.options.replyTimeoutMs ?? 3000;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-    const prompted = await Promise.race([greeted, late]).finally(() => clearTimeout(timer));
+    // Counted in time the room was listening (reply-deadline.ts): a banner that came while the room was held up is taken.
+    let deadline: ReplyDeadline | undefined;
+    const late = new Promise<'late'>((resolve) => (deadline = replyDeadline(timeoutMs, () => resolve('late'))));
+    const prompted = await Promise.race([greeted, late]).finally(() => deadline?.cancel());
     // A banner without the clock line still opens the session; no banner at all is no Extron switcher.
     clearTimeout(this.greeting?.grace);
     if (prompted === 'late' && !this.greeting?.copyright)

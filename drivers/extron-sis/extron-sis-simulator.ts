@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
 import { knownQuirks } from '../sim/quirk-options.js';
-import { listenOption, parseListenOption, simulatorOptions } from '../sim/sim-options.js';
-import type { QuirkProfile, SimulatorDefinition } from '../sim/simulator.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { listenOption, parseListenOption } from '../sim/sim-options.js';
+import type { QuirkProfile } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, sisReply } from './extron-sis-codec.js';
 import { ExtronSwitcherModel, SisCommandReader, type ExtronSwitcherOptions } from './extron-sis-switcher-model.js';
@@ -93,7 +94,7 @@ export function extronSisQuirkOptions(names: Iterable<string>): ExtronSwitcherOp
   return { ...(quirks.has('zero-padded') ? { numbers: 'padded' as const } : {}), ...(quirks.has('no-verbose-mode') ? { noVerboseMode: true } : {}) };
 }
 
-export const extronSisSimulator: SimulatorDefinition = {
+export const extronSisSimulator = defineSimulator({
   driver: 'extron-sis',
   description: 'An Extron switcher speaking SIS over Telnet.',
   options: [
@@ -103,10 +104,7 @@ export const extronSisSimulator: SimulatorDefinition = {
     { name: 'password', value: 'TEXT', description: 'asks for this password before any command (default: none)' },
   ],
   quirks: EXTRON_SIS_QUIRKS,
-  async start(options) {
-    return startExtronSisSimulator({
-      ...parseListenOption(options.listen, EXTRON_SIS_PORT),
-      ...simulatorOptions(options, { numbers: ['inputs', 'outputs'], strings: ['password'] }),
-    });
+  async start({ listen, ...options }) {
+    return startExtronSisSimulator({ ...parseListenOption(listen, EXTRON_SIS_PORT), ...options });
   },
-};
+});

@@ -1,8 +1,9 @@
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
-import { replyDelayOption, serialPathOption, simulatorOptions } from '../sim/sim-options.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { replyDelayOption, serialPathOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { LG_QUIRKS } from './lg-sim-quirks.js';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import type { RunningSimulator } from '../sim/simulator.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { LgDisplayModel, type LgDisplayOptions } from './lg-display-model.js';
 
@@ -48,7 +49,7 @@ export async function startLgSimulator(options: LgSimulatorOptions): Promise<Run
   };
 }
 
-export const lgSimulator: SimulatorDefinition = {
+export const lgSimulator = defineSimulator({
   driver: 'lg-serial',
   description: 'An LG display on RS-232.',
   options: [
@@ -57,8 +58,7 @@ export const lgSimulator: SimulatorDefinition = {
     replyDelayOption(),
   ],
   quirks: LG_QUIRKS,
-  async start(options) {
-    if (!options.port) throw new RangeError('lg-serial needs --port /path/to/pty (the simulator end of a socat pair)');
-    return startLgSimulator({ path: options.port, ...simulatorOptions(options, { numbers: ['setId', 'replyDelayMs'] }) });
+  async start({ port, ...options }) {
+    return startLgSimulator({ path: port, ...options });
   },
-};
+});

@@ -1,5 +1,7 @@
+import { Agent } from 'node:http';
 import type { Cam } from 'onvif';
 import type { RoomctlError } from '../core/errors.js';
+import { replyDeadline } from '../core/reply-deadline.js';
 import { onvifError } from './onvif-faults.js';
 
 export interface OnvifSessionConfig {
@@ -28,6 +30,14 @@ export const QUESTION_TIMEOUT_MS = 5000;
 const SLOW = new Set(['SetPreset', 'RemovePreset', 'GotoPreset', 'GotoHomePosition', 'SetHomePosition', 'AbsoluteMove', 'RelativeMove']);
 const QUICK_COMMANDS = new Set(['ContinuousMove', 'Stop']);
 
+/**
+ * The client's own timer on a request: a backstop only. Each call's wait is a reply deadline
+ * (reply-deadline.ts), counted in time the room was listening; the client's timer is a plain
+ * one, which would drop a reply that came while the room's process was held up. It only ends a
+ * request the room gave up on (closing the session ends those at once).
+ */
+const CLIENT_BACKSTOP_MS = 60_000;
+
 export function timeoutFor(operation: string, questionMs: number): number {
   if (SLOW.has(operation)) return Math.max(questionMs, 10_000);
   if (QUICK_COMMANDS.has(operation)) return Math.max(questionMs, 5000);
@@ -38,19 +48,15 @@ export function timeoutFor(operation: string, questionMs: number): number {
  * One connection's worth of the `onvif` npm client (agsh/onvif), with promises and coded
  * errors. The client does the SOAP, the WS-UsernameToken header and the digest handshake;
  * we read replies from the raw XML where the client's number-guessing would mangle tokens.
- * Each call gets a timeout fitting its operation; nothing is ever sent twice here.
+ * Each call gets a timeout fitting its operation, counted in time the room was listening (a
+ * reply deadline, around the call's every request: a digest retry, a question asked again with
+ * credentials); nothing is ever sent twice here.
  */
 export class OnvifSession {
   readonly cam: Cam;
   private closed = false;
-  /**
-   * The timeout of the call being made, while the client builds its request. Every client
-   * method we call sends its request synchronously, so a field set around the call reaches
-   * it; a request the client makes later from a reply (GetSystemDateAndTime asked again with
-   * credentials) gets the client's own timeout, which is the question timeout. Not an AsyncLocalStorage: on Node 20 that turns
-   * on promise hooks for the whole process, which cost every request of the room about 10 %.
-   */
-  private timeoutOfCall: number | undefined;
+  /** The session's own connections (one per request, as the client's default), so closing the session ends the requests it gave up on. */
+  private readonly agent = new Agent();
 
   /**
    * The `onvif` client (and its XML stack) is loaded by the first ONVIF camera that
@@ -72,17 +78,14 @@ export class OnvifSession {
       port: config.port,
       username: config.username,
       password: config.password,
-      timeout: config.timeoutMs,
+      timeout: CLIENT_BACKSTOP_MS,
+      agent: this.agent,
       autoconnect: false,
       // Cameras behind NAT or with a wrong clock of their own advertise unreachable XAddrs.
       preserveAddress: true,
       useWSSecurity: config.auth !== 'digest',
     });
     this.cam.on('warning', () => undefined);
-    // Every request of the client goes through _request: give it the timeout of the call that made it.
-    const client = this.cam as unknown as { _request(options: { replyTimeout?: number }, callback: unknown): void };
-    const request = client._request.bind(this.cam);
-    client._request = (options, callback) => request({ ...options, replyTimeout: options.replyTimeout ?? this.timeoutOfCall }, callback);
   }
 
   /**
@@ -122,19 +125,26 @@ export class OnvifSession {
   call(operation: string, invoke: (callback: OnvifCallback) => void): Promise<{ data: unknown; xml: string | undefined }> {
     const timeoutMs = timeoutFor(operation, this.config.timeoutMs);
     return new Promise((resolve, reject) => {
-      this.timeoutOfCall = timeoutMs;
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        deadline.cancel();
+        outcome();
+      };
+      const deadline = replyDeadline(timeoutMs, () => settle(() => reject(onvifError(new Error('timeout'), undefined, operation, timeoutMs).error)));
       try {
         invoke((err, data, xml) => {
-          if (!err) return resolve({ data, xml });
+          // An answer after the room gave up on it is not news (and its request is ended on close).
+          if (settled) return;
+          if (!err) return settle(() => resolve({ data, xml }));
           const { error, linkBroken } = onvifError(err, xml, operation, timeoutMs);
+          settle(() => reject(error));
           if (linkBroken && !this.closed) this.onLinkBroken(error);
-          reject(error);
         });
       } catch (err) {
         // The client throws synchronously on state it does not expect (e.g. no active source).
-        reject(onvifError(err, undefined, operation, timeoutMs).error);
-      } finally {
-        this.timeoutOfCall = undefined;
+        settle(() => reject(onvifError(err, undefined, operation, timeoutMs).error));
       }
     });
   }
@@ -144,5 +154,7 @@ export class OnvifSession {
     // Ends the client's pull-point loop after its current request.
     this.cam.removeAllListeners('event');
     this.cam.removeAllListeners('eventsError');
+    // Ends the requests still open (those the room gave up on); the pull-point loop has its own connections.
+    this.agent.destroy();
   }
 }

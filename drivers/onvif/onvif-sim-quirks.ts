@@ -60,9 +60,9 @@ export const ONVIF_QUIRKS = [
 export type OnvifQuirk = (typeof ONVIF_QUIRKS)[number]['name'];
 export const ONVIF_QUIRK_NAMES = ONVIF_QUIRKS.map((q) => q.name) as OnvifQuirk[];
 
-/** `a,b` (as `roomctl sim onvif --quirks` takes it) → the profile names, checked. */
-export function parseOnvifQuirks(list: string | undefined): OnvifQuirk[] {
-  return parseQuirkNames(list, ONVIF_QUIRK_NAMES, 'ONVIF');
+/** The profile names asked for (`roomctl sim onvif --quirks a,b`), checked. */
+export function parseOnvifQuirks(names: readonly string[] | undefined): OnvifQuirk[] {
+  return parseQuirkNames(names, ONVIF_QUIRK_NAMES, 'ONVIF');
 }
 
 /** The `[A-Za-z0-9_.-]` rule of cameras with restricted preset names. */

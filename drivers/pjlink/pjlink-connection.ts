@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { DriverLogger } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline, withinReplyDeadline, type ReplyDeadline } from '../core/reply-deadline.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
 import type { Transport } from '../transports/transport.js';
 import { LineFramer, encodeCommand, parseGreeting, parseResponse, type PjlinkClass, type PjlinkCommand, type PjlinkResponse } from './pjlink-codec.js';
@@ -23,7 +24,7 @@ interface Pending {
   command: string;
   resolve(reply: PjlinkReply): void;
   reject(error: RoomctlError): void;
-  timer: NodeJS.Timeout;
+  timer: ReplyDeadline;
 }
 
 /**
@@ -92,12 +93,13 @@ export class PjlinkConnection extends EventEmitter {
     if (this.pending) return Promise.reject(new RoomctlError('ROOMCTL_E_INTERNAL', `PJLink request ${cmd.command} overlapped ${this.pending.command}`));
     const line = encodeCommand(cmd, auth);
     return new Promise<PjlinkReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      // Counted in time the room was listening (reply-deadline.ts): a reply that came while the room was held up is taken.
+      const timer = replyDeadline(this.options.replyTimeoutMs, () => {
         this.pending = undefined;
         // A late reply would be taken for the next command's; start over on a fresh session.
         void this.close();
         reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where} did not answer ${cmd.command} within ${this.options.replyTimeoutMs} ms`));
-      }, this.options.replyTimeoutMs);
+      });
       this.pending = { command: cmd.command, resolve, reject, timer };
       this.lastActivity = Date.now();
       this.options.log.debug({ line: line.slice(auth ? 32 : 0).trim() }, 'pjlink send');
@@ -184,17 +186,13 @@ export class PjlinkConnection extends EventEmitter {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    clearTimeout(pending.timer);
+    pending.timer.cancel();
     if (error) pending.reject(error);
     else pending.resolve(reply!);
   }
 
   private withTimeout<T>(promise: Promise<T>, message: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', message)), this.options.replyTimeoutMs);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    return withinReplyDeadline(promise, this.options.replyTimeoutMs, () => new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', message));
   }
 }
 

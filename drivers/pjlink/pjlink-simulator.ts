@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import type { Socket } from 'node:net';
-import { listenOption, replyDelayOption } from '../sim/sim-options.js';
-import type { SimulatorDefinition } from '../sim/simulator.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { listenOption, parseListenOption, replyDelayOption } from '../sim/sim-options.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { delayedWriter, knownQuirks } from '../sim/quirk-options.js';
 import { LineFramer, PJLINK_PORT, authDigest } from './pjlink-codec.js';
@@ -201,22 +201,7 @@ async function answerSearch(display: PjlinkDisplay, host: string, port: number):
   return udp;
 }
 
-/** `'127.0.0.1:4352'`, `'4352'` or `':0'` → host and port. */
-export function parseListen(listen: string | undefined): { host: string; port: number } {
-  if (!listen) return { host: '127.0.0.1', port: PJLINK_PORT };
-  const m = /^(?:(.*):)?(\d{1,5})$/.exec(listen.trim());
-  if (!m || Number(m[2]) > 65535) throw new RangeError(`listen must look like 127.0.0.1:4352, got ${JSON.stringify(listen)}`);
-  return { host: m[1] || '127.0.0.1', port: Number(m[2]) };
-}
-
-function optionalNumber(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new RangeError(`${name} must be a number of milliseconds or a port, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-export const pjlinkSimulator: SimulatorDefinition = {
+export const pjlinkSimulator = defineSimulator({
   driver: 'pjlink',
   description: 'A PJLink class 2 display on TCP.',
   options: [
@@ -234,21 +219,7 @@ export const pjlinkSimulator: SimulatorDefinition = {
     { name: 'notifyPort', value: 'PORT', description: 'the UDP port status notifications go to under notifications (default 4352)' },
   ],
   quirks: PJLINK_QUIRKS,
-  async start(options) {
-    const { host, port } = parseListen(options.listen ?? (options.port ? `${options.host ?? '127.0.0.1'}:${options.port}` : undefined));
-    return startPjlinkSimulator({
-      host,
-      port,
-      password: options.password || undefined,
-      warmupMs: optionalNumber(options.warmupMs, 'warmupMs'),
-      cooldownMs: optionalNumber(options.cooldownMs, 'cooldownMs'),
-      idleTimeoutMs: optionalNumber(options.idleTimeoutMs, 'idleTimeoutMs'),
-      udpPort: optionalNumber(options.udpPort, 'udpPort'),
-      name: options.name,
-      quirks: options.quirks ? options.quirks.split(',') : undefined,
-      replyDelayMs: optionalNumber(options.replyDelayMs, 'replyDelayMs'),
-      lockoutMs: optionalNumber(options.lockoutMs, 'lockoutMs'),
-      notifyPort: optionalNumber(options.notifyPort, 'notifyPort'),
-    });
+  async start({ listen, host, port, ...options }) {
+    return startPjlinkSimulator({ ...options, ...(listen ? parseListenOption(listen, PJLINK_PORT) : { host, port: port ?? PJLINK_PORT }) });
   },
-};
+});

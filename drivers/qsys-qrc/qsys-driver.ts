@@ -3,6 +3,7 @@ import type { QsysCapabilities } from './qsys-capabilities.js';
 import { systemClock, type Clock, type ClockTimer } from '../core/clock.js';
 import type { DeviceDriver, DriverContext } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline, withinReplyDeadline, type ReplyDeadline } from '../core/reply-deadline.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { TcpTransport } from '../transports/tcp-transport.js';
 import type { LinkOptions, Transport } from '../transports/transport.js';
@@ -36,7 +37,7 @@ interface Pending {
   method: string;
   resolve(result: unknown): void;
   reject(error: RoomctlError): void;
-  timer: NodeJS.Timeout;
+  timer: ReplyDeadline;
 }
 
 /**
@@ -163,10 +164,11 @@ export class QsysDriver implements DeviceDriver {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timeoutMs = this.options.replyTimeoutMs ?? 3000;
-      const timer = setTimeout(() => {
+      // Counted in time the room was listening (reply-deadline.ts): a reply that came while the room was held up is taken.
+      const timer = replyDeadline(timeoutMs, () => {
         this.pending.delete(id);
         reject(new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where} did not answer ${method} within ${timeoutMs} ms`));
-      }, timeoutMs);
+      });
       this.pending.set(id, { method, resolve, reject, timer });
       transport
         .write(encodeQrc({ id, method, params }))
@@ -225,7 +227,7 @@ export class QsysDriver implements DeviceDriver {
     const pending = this.pending.get(id);
     if (!pending) return;
     this.pending.delete(id);
-    clearTimeout(pending.timer);
+    pending.timer.cancel();
     if (error) pending.reject(error);
     else pending.resolve(result);
   }
@@ -244,12 +246,9 @@ export class QsysDriver implements DeviceDriver {
   }
 
   private async within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new RoomctlError('ROOMCTL_E_PROTOCOL', message)), ms)));
     try {
-      return await Promise.race([promise, timeout]);
+      return await withinReplyDeadline(promise, ms, () => new RoomctlError('ROOMCTL_E_PROTOCOL', message));
     } finally {
-      clearTimeout(timer);
       this.engine = undefined;
     }
   }

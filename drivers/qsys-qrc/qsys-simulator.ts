@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
-import { listenOption, parseListenOption, replyDelayOption, simulatorOptions } from '../sim/sim-options.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { listenOption, parseListenOption, replyDelayOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions } from '../sim/quirk-options.js';
 import { QSYS_QUIRKS } from './qsys-sim-quirks.js';
-import type { SimulatorDefinition } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { QRC_MAX_MESSAGE, QRC_PORT, encodeQrc, encodeQrcReply, parseQrcMessage } from './qrc-codec.js';
@@ -75,7 +75,7 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
   return Object.assign(tcp, { core });
 }
 
-export const qsysSimulator: SimulatorDefinition = {
+export const qsysSimulator = defineSimulator({
   driver: 'qsys-qrc',
   description: 'A Q-SYS Core answering QRC on TCP, with components MicMute, Gain1 and mixer Mixer1.',
   options: [
@@ -86,10 +86,7 @@ export const qsysSimulator: SimulatorDefinition = {
     replyDelayOption(),
   ],
   quirks: QSYS_QUIRKS,
-  async start(options) {
-    return startQsysSimulator({
-      ...parseListenOption(options.listen, QRC_PORT),
-      ...simulatorOptions(options, { numbers: ['idleTimeoutMs', 'replyDelayMs'], strings: ['user', 'password'] }),
-    });
+  async start({ listen, ...options }) {
+    return startQsysSimulator({ ...parseListenOption(listen, QRC_PORT), ...options });
   },
-};
+});

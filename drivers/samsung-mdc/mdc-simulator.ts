@@ -1,9 +1,10 @@
 import type { Socket } from 'node:net';
 import { openSerialEndpoint } from '../sim/serial-endpoint.js';
-import { listenOption, parseListenOption, replyDelayOption, serialPathOption, simulatorOptions } from '../sim/sim-options.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { listenOption, parseListenOption, replyDelayOption, serialPathOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { MDC_QUIRKS } from './mdc-sim-quirks.js';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import type { RunningSimulator } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { MDC_BAUD_RATE, MDC_PORT, MdcFrameParser } from './mdc-codec.js';
 import { MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
@@ -60,7 +61,7 @@ export async function startMdcSimulator(options: MdcSimulatorOptions = {}): Prom
   return Object.assign(tcp, { display });
 }
 
-export const mdcSimulator: SimulatorDefinition = {
+export const mdcSimulator = defineSimulator({
   driver: 'samsung-mdc',
   description: 'A Samsung display speaking MDC, on TCP or on RS-232.',
   options: [
@@ -71,9 +72,7 @@ export const mdcSimulator: SimulatorDefinition = {
     replyDelayOption(),
   ],
   quirks: MDC_QUIRKS,
-  async start(options) {
-    const common = simulatorOptions(options, { numbers: ['id', 'warmupMs', 'replyDelayMs'] });
-    if (options.serialPath) return startMdcSimulator({ ...common, serialPath: options.serialPath });
-    return startMdcSimulator({ ...common, ...parseListenOption(options.listen, MDC_PORT) });
+  async start({ listen, serialPath, ...options }) {
+    return startMdcSimulator(serialPath ? { ...options, serialPath } : { ...options, ...parseListenOption(listen, MDC_PORT) });
   },
-};
+});

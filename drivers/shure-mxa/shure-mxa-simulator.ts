@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
-import type { SimulatorDefinition } from '../sim/simulator.js';
-import { listenOption, parseListenOption, replyDelayOption, simulatorOptions } from '../sim/sim-options.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { listenOption, parseListenOption, replyDelayOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-options.js';
 import { SHURE_QUIRKS } from './shure-sim-quirks.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
@@ -50,7 +50,7 @@ export async function startShureMxaSimulator(options: ShureMxaSimulatorOptions =
   return Object.assign(tcp, { array });
 }
 
-export const shureMxaSimulator: SimulatorDefinition = {
+export const shureMxaSimulator = defineSimulator({
   driver: 'shure-mxa',
   description: 'A Shure MXA910 ceiling array on TCP.',
   options: [
@@ -60,10 +60,7 @@ export const shureMxaSimulator: SimulatorDefinition = {
     replyDelayOption(),
   ],
   quirks: SHURE_QUIRKS,
-  async start(options) {
-    return startShureMxaSimulator({
-      ...parseListenOption(options.listen, SHURE_PORT),
-      ...simulatorOptions(options, { numbers: ['channels', 'replyDelayMs'], strings: ['deviceId'] }),
-    });
+  async start({ listen, ...options }) {
+    return startShureMxaSimulator({ ...parseListenOption(listen, SHURE_PORT), ...options });
   },
-};
+});

@@ -1,18 +1,15 @@
 import { RoomctlError } from '../core/errors.js';
 
 /**
- * `a,b` (as `roomctl sim DRIVER --quirks` takes it) → the profile names, each checked against
- * the simulator's own list; `family` names the protocol in the error ("VISCA", "ONVIF").
+ * The profile names asked for (`roomctl sim DRIVER --quirks a,b`), each checked against the
+ * simulator's own list; `family` names the protocol in the error ("VISCA", "ONVIF").
  */
-export function parseQuirkNames<Name extends string>(list: string | undefined, known: readonly Name[], family: string): Name[] {
-  const names = (list ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const name of names) {
+export function parseQuirkNames<Name extends string>(names: readonly string[] | undefined, known: readonly Name[], family: string): Name[] {
+  for (const name of names ?? []) {
     if (!(known as readonly string[]).includes(name)) {
       throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown ${family} quirk profile '${name}'`, { allowed: known });
     }
   }
-  return names as Name[];
+  // Each name was found in `known` above.
+  return [...(names ?? [])] as Name[];
 }

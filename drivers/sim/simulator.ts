@@ -29,7 +29,10 @@ export interface QuirkProfile {
 export interface SimulatorOption {
   /** As typed after the dashes: `listen`, `serialPath`. */
   name: string;
-  /** The form of the value, e.g. `HOST:PORT`, `PATH`, `MS`. */
+  /**
+   * The form of the value, e.g. `HOST:PORT`, `PATH`, `MS`. `N` (a whole number), `MS` and `PORT`
+   * are read as numbers and checked; every other form is text (`defineSimulator`).
+   */
   value: string;
   /** What it sets, with its default. */
   description: string;
@@ -40,6 +43,8 @@ export interface SimulatorOption {
    * `--port` for some drivers and `--serialPath` for others: every serial simulator takes both.
    */
   aliases?: readonly string[];
+  /** The only values it takes (a camera model, a login mode); any other is refused with this list. */
+  choices?: readonly string[];
 }
 
 export interface SimulatorDefinition {
@@ -55,8 +60,9 @@ export interface SimulatorDefinition {
    */
   quirks?: readonly QuirkProfile[];
   /**
-   * Start the simulator. `options` come from `roomctl sim DRIVER --key value` (only the names
-   * declared in `options`, aliases already turned into those names) or from tests and benches.
+   * Start the simulator from its options as text: `roomctl sim DRIVER --key value` (aliases
+   * already turned into the declared names), tests and benches. Made by `defineSimulator`, which
+   * refuses undeclared names and hands the simulator's own `start` each value typed by its form.
    */
   start(options: Record<string, string>): Promise<RunningSimulator>;
 }

@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
 import { knownQuirks } from '../sim/quirk-options.js';
-import { listenOption, parseListenOption, simulatorOptions } from '../sim/sim-options.js';
-import type { QuirkProfile, RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import { listenOption, parseListenOption } from '../sim/sim-options.js';
+import type { QuirkProfile, RunningSimulator } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { BRAVIA_FUNCTIONS, BRAVIA_PORT, encodeBravia, numberParam, parseBravia } from './bravia-codec.js';
 import { BraviaDisplayModel, type BraviaDisplayOptions } from './bravia-display-model.js';
@@ -98,12 +99,12 @@ export function braviaQuirkOptions(names: Iterable<string>): BraviaSimulatorOpti
   };
 }
 
-export const braviaSimulator: SimulatorDefinition = {
+export const braviaSimulator = defineSimulator({
   driver: 'sony-bravia',
   description: 'A Sony BRAVIA display speaking Simple IP control.',
   options: [listenOption(BRAVIA_PORT), { name: 'answerDelayMs', value: 'MS', description: 'how long each answer waits (default 0; 1200 under slow-answers)' }],
   quirks: BRAVIA_QUIRKS,
-  async start(options) {
-    return startBraviaSimulator({ ...parseListenOption(options.listen, BRAVIA_PORT), ...simulatorOptions(options, { numbers: ['answerDelayMs'] }) });
+  async start({ listen, ...options }) {
+    return startBraviaSimulator({ ...parseListenOption(listen, BRAVIA_PORT), ...options });
   },
-};
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline } from '../core/reply-deadline.js';
 import { digestAuthorization, parseDigestChallenge } from './http-digest.js';
 
 export interface BoundedGetOptions {
@@ -30,7 +31,17 @@ export interface BoundedGetAnswer {
  * non-2xx answer.
  */
 export async function boundedGet(url: URL, options: BoundedGetOptions): Promise<BoundedGetAnswer> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  // Counted in time the room was listening (reply-deadline.ts): an answer that came while the room was held up is read, not aborted.
+  const abort = new AbortController();
+  const deadline = replyDeadline(options.timeoutMs, () => abort.abort());
+  try {
+    return await getWithin(url, options, abort.signal);
+  } finally {
+    deadline.cancel();
+  }
+}
+
+async function getWithin(url: URL, options: BoundedGetOptions, signal: AbortSignal): Promise<BoundedGetAnswer> {
   const send = (authorization?: string) =>
     fetch(url, { signal, redirect: 'manual', headers: { accept: 'image/jpeg, */*;q=0.5', ...(authorization ? { authorization } : {}) } }).catch(
       (err: unknown) => {

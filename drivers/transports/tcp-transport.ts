@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Socket } from 'node:net';
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline } from '../core/reply-deadline.js';
 import type { Transport } from './transport.js';
 
 export interface TcpOptions {
@@ -30,13 +31,14 @@ export class TcpTransport extends EventEmitter implements Transport {
         socket.destroy();
         reject(new RoomctlError('ROOMCTL_E_CONNECT_FAILED', `Cannot reach ${host}:${port}: ${err.message}`, { host, port }, { cause: err }));
       };
-      const timer = setTimeout(() => fail(new Error(`no answer within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+      // Counted in time the room was listening (reply-deadline.ts): a connection made while the room was held up is taken.
+      const timer = replyDeadline(connectTimeoutMs, () => fail(new Error(`no answer within ${connectTimeoutMs} ms`)));
       socket.once('error', (err) => {
-        clearTimeout(timer);
+        timer.cancel();
         fail(err);
       });
       socket.connect(port, host, () => {
-        clearTimeout(timer);
+        timer.cancel();
         socket.removeAllListeners('error');
         resolve();
       });

@@ -1,13 +1,13 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import type { Socket as TcpSocket } from 'node:net';
-import { RoomctlError } from '../core/errors.js';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import type { RunningSimulator } from '../sim/simulator.js';
 import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { ViscaCameraSimulator, type ViscaCameraSimulatorOptions } from './visca-camera-simulator.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
 import { decodeViscaIp, encodeViscaIp, sameBytes, VISCA_IP_CONTROL, viscaIpTypeOf, type ViscaIpType } from './visca-ip-header.js';
 import { parseViscaQuirks, VISCA_QUIRKS } from './visca-sim-quirks.js';
-import { VISCA_MODELS, type ViscaModel } from './visca-profiles.js';
+import { VISCA_MODELS } from './visca-profiles.js';
 import { ViscaReplyRouter } from './visca-reply-router.js';
 
 export interface ViscaIpSimulatorOptions {
@@ -172,32 +172,17 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
   };
 }
 
-export const viscaIpSimulator: SimulatorDefinition = {
+export const viscaIpSimulator = defineSimulator({
   driver: 'visca-ip',
   description: 'A VISCA-over-IP camera on UDP (and raw VISCA on TCP with --tcpPort).',
   options: [
     { name: 'host', value: 'HOST', description: 'the address it serves on (default 127.0.0.1)' },
     { name: 'port', value: 'PORT', description: 'its UDP port (default 52381; 0 picks a free one)' },
     { name: 'tcpPort', value: 'PORT', description: 'also raw VISCA on this TCP port' },
-    { name: 'model', value: 'MODEL', description: `the camera it plays: ${VISCA_MODELS.join(', ')}` },
+    { name: 'model', value: 'MODEL', choices: VISCA_MODELS, description: `the camera it plays: ${VISCA_MODELS.join(', ')}` },
   ],
   quirks: VISCA_QUIRKS,
-  async start(options) {
-    const quirks = parseViscaQuirks(options.quirks);
-    const model = options.model as ViscaModel | undefined;
-    if (model !== undefined && !VISCA_MODELS.includes(model)) {
-      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown VISCA model '${model}'`, { allowed: VISCA_MODELS });
-    }
-    const port = options.port === undefined ? 52381 : Number(options.port);
-    const tcpPort = options.tcpPort === undefined ? undefined : Number(options.tcpPort);
-    for (const [name, value] of [
-      ['port', port],
-      ['tcpPort', tcpPort],
-    ] as const) {
-      if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 65535)) {
-        throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `--${name} must be a port number 0..65535`, { allowed: '0..65535' });
-      }
-    }
-    return startViscaIpSimulator({ host: options.host ?? '127.0.0.1', port, tcpPort, camera: { ...(model ? { model } : {}), quirks } });
+  async start({ host = '127.0.0.1', port = 52381, tcpPort, model, quirks }) {
+    return startViscaIpSimulator({ host, port, tcpPort, camera: { ...(model ? { model } : {}), quirks: parseViscaQuirks(quirks) } });
   },
-};
+});

@@ -1,13 +1,14 @@
 import { access } from 'node:fs/promises';
 import { RoomctlError } from '../core/errors.js';
 import { serialPathOption } from '../sim/sim-options.js';
-import type { RunningSimulator, SimulatorDefinition } from '../sim/simulator.js';
+import { defineSimulator } from '../sim/define-simulator.js';
+import type { RunningSimulator } from '../sim/simulator.js';
 import { SerialTransport } from '../transports/serial-transport.js';
 import { VISCA_BROADCAST } from './visca-codec.js';
 import { ViscaCameraSimulator, type ViscaCameraSimulatorOptions } from './visca-camera-simulator.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
 import { parseViscaQuirks, VISCA_QUIRKS } from './visca-sim-quirks.js';
-import { VISCA_MODELS, type ViscaModel } from './visca-profiles.js';
+import { VISCA_MODELS } from './visca-profiles.js';
 
 export interface ViscaSerialSimulatorOptions {
   /** The simulator end of a PTY pair (or a real port wired to a controller). */
@@ -118,26 +119,16 @@ export async function startViscaSerialSimulator(options: ViscaSerialSimulatorOpt
   };
 }
 
-export const viscaSerialSimulator: SimulatorDefinition = {
+export const viscaSerialSimulator = defineSimulator({
   driver: 'visca-serial',
   description: 'A chain of VISCA cameras on a serial port.',
   options: [
     serialPathOption('port', 'the PTY end the chain answers on (the simulator end of a socat pair)', true),
     { name: 'cameras', value: 'N', description: 'cameras in the chain, 1..7 (default 1)' },
-    { name: 'model', value: 'MODEL', description: `the camera each plays: ${VISCA_MODELS.join(', ')}` },
+    { name: 'model', value: 'MODEL', choices: VISCA_MODELS, description: `the camera each plays: ${VISCA_MODELS.join(', ')}` },
   ],
   quirks: VISCA_QUIRKS,
-  async start(options) {
-    const quirks = parseViscaQuirks(options.quirks);
-    if (!options.port) throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', 'the VISCA simulator needs --port PATH (the simulator end of a PTY pair)');
-    const model = options.model as ViscaModel | undefined;
-    if (model !== undefined && !VISCA_MODELS.includes(model)) {
-      throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `unknown VISCA model '${model}'`, { allowed: VISCA_MODELS });
-    }
-    return startViscaSerialSimulator({
-      path: options.port,
-      cameras: options.cameras ? Number(options.cameras) : 1,
-      camera: { ...(model ? { model } : {}), quirks },
-    });
+  async start({ port, cameras, model, quirks }) {
+    return startViscaSerialSimulator({ path: port, cameras, camera: { ...(model ? { model } : {}), quirks: parseViscaQuirks(quirks) } });
   },
-};
+});

@@ -30,7 +30,7 @@ export const VISCA_QUIRKS = [
 export type ViscaQuirk = (typeof VISCA_QUIRKS)[number]['name'];
 export const VISCA_QUIRK_NAMES = VISCA_QUIRKS.map((q) => q.name) as ViscaQuirk[];
 
-/** `a,b` (as `roomctl sim visca-* --quirks` takes it) → the profile names, checked. */
-export function parseViscaQuirks(list: string | undefined): ViscaQuirk[] {
-  return parseQuirkNames(list, VISCA_QUIRK_NAMES, 'VISCA');
+/** The profile names asked for (`roomctl sim visca-* --quirks a,b`), checked. */
+export function parseViscaQuirks(names: readonly string[] | undefined): ViscaQuirk[] {
+  return parseQuirkNames(names, VISCA_QUIRK_NAMES, 'VISCA');
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
-import { deviceProblem, troubledDevices } from './device-health-words.js';
+import { deviceProblem, namesAndCount, troubledDevices } from './device-health-words.js';
 import { t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
 
@@ -75,16 +75,10 @@ export class DeviceAlerts extends PanelElement {
     const shown = troubled.length > SHOWN + 1 ? troubled.slice(0, SHOWN) : troubled;
     const more = troubled.length - shown.length;
     // Two names and a count: the sentence stays short enough for one line of an 800-wide panel.
-    const names =
-      troubled.length > SHOWN + 1
-        ? t('{names} and {n} more', {
-            names: troubled
-              .slice(0, SHOWN)
-              .map((d) => d.name)
-              .join(t(', ')),
-            n: troubled.length - SHOWN,
-          })
-        : troubled.map((d) => d.name).join(t(', '));
+    const names = namesAndCount(
+      troubled.map((d) => d.name),
+      SHOWN,
+    );
     return html`<ul role="status" aria-live="polite" data-testid="device-alerts" class=${troubled.length > 1 ? 'several' : ''}>
       ${shown.map((d) => html`<li class=${d.status} data-device=${d.id} data-status=${d.status}>${deviceProblem(d, this.reported)}</li>`)}
       ${more > 0 ? html`<li>${t('and {n} more: see Help or call facilities.', { n: more })}</li>` : nothing}

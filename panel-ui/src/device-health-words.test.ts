@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { DEVICE_STATUSES } from '../../drivers/core/definition.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
-import { deviceProblem, isUsable, troubledDevices, whyUnavailable } from './device-health-words.js';
+import { deviceProblem, isUsable, namesAndCount, troubledDevices, whyUnavailable } from './device-health-words.js';
+import { i18n } from './i18n.js';
 import { refusalWords } from './refusal-words.js';
 
 const DEVELOPER_WORDS = /ROOMCTL_E_|PANEL_E_|\/tmp\/|\/dev\/|undefined|\{/;
@@ -56,5 +57,17 @@ describe('panel device words', () => {
     expect(refusalWords({ code: 'ROOMCTL_E_DEVICE_REJECTED' }, [device('ok')], '/api/v1/devices/cam-front/actions/preset.recall')).toBe(
       'Front camera refused: it may be switched off or busy. Try again, or call for help.',
     );
+  });
+
+  it('names two devices and counts the rest (three in full), in each language', () => {
+    expect(namesAndCount(['Front camera', 'Display', 'Rear camera'])).toBe('Front camera, Display, Rear camera');
+    expect(namesAndCount(['Front camera', 'Display', 'Rear camera', 'Side camera'])).toBe('Front camera, Display and 2 more');
+    // Set directly: setLocale also tells the page's <html>, which a unit test has not got.
+    i18n.locale = 'zh-CN';
+    try {
+      expect(namesAndCount(['前置摄像头', '显示屏', '后置摄像头', '侧面摄像头'])).toBe('前置摄像头、显示屏及另外 2 个设备');
+    } finally {
+      i18n.locale = 'en';
+    }
   });
 });

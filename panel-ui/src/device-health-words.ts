@@ -50,3 +50,12 @@ export function whyUnavailable(device: Pick<DeviceView, 'name' | 'status'>): str
   if (status === 'connecting') return t('{name} is connecting; its controls come back when it answers.', { name: device.name });
   return t('{name} cannot be used right now, so its controls are off.', { name: device.name });
 }
+
+/**
+ * Device names in one short phrase: two names and a count ("Front camera, Display and 5
+ * more"); three or fewer in full, since "and 1 more" is no shorter than the third name.
+ */
+export function namesAndCount(names: readonly string[], shown = 2): string {
+  if (names.length <= shown + 1) return names.join(t(', '));
+  return t('{names} and {n} more', { names: names.slice(0, shown).join(t(', ')), n: names.length - shown });
+}

@@ -6,6 +6,7 @@ import { fetchMinutes, type MinutesRead } from './minutes-read.js';
 import { navigate, panelRequest } from './panel-events.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
+import { moreBelowStyles, WholeItemsController } from './whole-items.js';
 import './qr-code.js';
 
 /**
@@ -15,7 +16,9 @@ import './qr-code.js';
  */
 @customElement('end-summary')
 export class EndSummary extends MeetingElement {
-  static override styles = css`
+  static override styles = [
+    moreBelowStyles,
+    css`
     :host {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
@@ -31,10 +34,33 @@ export class EndSummary extends MeetingElement {
     .lists {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+      /* The rows share the height: each at least as tall as its cards' first items (the cards'
+         least heights, set with their lists' fit), then an equal part of what is left, up to
+         their content (a grid gives free space to rows equally). It scrolls only when not even
+         the first item of each list fits. */
+      grid-auto-rows: auto;
       gap: 0.6em;
       align-content: start;
       overflow-y: auto;
       min-height: 0;
+    }
+    /* Each list scrolls inside its card, held to the whole items that fit (WholeItemsController);
+       how many are below is said on the heading's line, which costs no line of the list. */
+    .card {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-rows: auto minmax(0, 1fr);
+      align-items: baseline;
+      column-gap: 0.6em;
+      padding: 0.6em 0.9em;
+    }
+    .card > .more-below {
+      grid-area: 1 / 2;
+      margin: 0;
+    }
+    .card > ul,
+    .card > p {
+      grid-area: 2 / 1 / 3 / 3;
     }
     h3 {
       font-size: 0.95em;
@@ -45,7 +71,13 @@ export class EndSummary extends MeetingElement {
       margin: 0;
       padding-left: 1.1em;
       display: grid;
+      align-content: start;
       gap: 0.2em;
+    }
+    .card > ul {
+      align-self: stretch;
+      min-height: 0;
+      overflow-y: auto;
     }
     .meta {
       font-size: 0.85em;
@@ -79,6 +111,15 @@ export class EndSummary extends MeetingElement {
         font-size: 1.15em;
       }
     }
+    /* The shortest panels: thinner cards leave the lists a line more. */
+    @media (max-height: 560px) {
+      .card {
+        padding: 0.4em 0.8em;
+      }
+      h3 {
+        margin-bottom: 0.15em;
+      }
+    }
     @media (orientation: portrait) {
       :host {
         grid-template-columns: minmax(0, 1fr);
@@ -104,11 +145,13 @@ export class EndSummary extends MeetingElement {
         grid-column: 1 / -1;
       }
     }
-  `;
+  `,
+  ];
 
   @state() read: MinutesRead | null = null;
   /** Looks every few seconds whether the held minutes are due (they go out by themselves then). */
   private readonly tick = new TickController(this, 5000);
+  private readonly whole = new WholeItemsController(this, '.card > ul', { maxEm: Number.POSITIVE_INFINITY, sharedBox: true });
   private rereadAt = 0;
 
   protected override updated(): void {
@@ -150,7 +193,12 @@ export class EndSummary extends MeetingElement {
       <div class="lists" data-testid="summary">
         <section class="card">
           <h3>${t('Decisions')} (${m?.decisions.length ?? 0})</h3>
-          ${m && m.decisions.length > 0 ? html`<ul data-testid="summary-decisions">${m.decisions.map((d) => html`<li>${d.text}</li>`)}</ul>` : html`<p class="muted">${t('No decisions yet.')}</p>`}
+          ${
+            m && m.decisions.length > 0
+              ? html`<ul data-testid="summary-decisions">${m.decisions.map((d) => html`<li>${d.text}</li>`)}</ul>
+                ${this.moreBelow('summary-decisions')}`
+              : html`<p class="muted">${t('No decisions yet.')}</p>`
+          }
         </section>
         <section class="card">
           <h3>${t('Action items')} (${m?.actionItems.length ?? 0})</h3>
@@ -158,13 +206,19 @@ export class EndSummary extends MeetingElement {
             m && m.actionItems.length > 0
               ? html`<ul data-testid="summary-actions">
                 ${m.actionItems.map((a) => html`<li>${a.text}<div class="meta">${a.owner}${a.deadline ? ` · ${t('Due')} ${i18n.shortDate(a.deadline)}` : ''}</div></li>`)}
-              </ul>`
+              </ul>
+                ${this.moreBelow('summary-actions')}`
               : html`<p class="muted">${t('No action items yet.')}</p>`
           }
         </section>
         <section class="card">
           <h3>${t('Who came')} (${came.length})</h3>
-          ${came.length > 0 ? html`<ul data-testid="summary-people">${came.map((a) => html`<li>${a.name ?? a.email ?? a.badge}</li>`)}</ul>` : html`<p class="muted">${t('Nobody checked in.')}</p>`}
+          ${
+            came.length > 0
+              ? html`<ul data-testid="summary-people">${came.map((a) => html`<li>${a.name ?? a.email ?? a.badge}</li>`)}</ul>
+                ${this.moreBelow('summary-people')}`
+              : html`<p class="muted">${t('Nobody checked in.')}</p>`
+          }
         </section>
       </div>
       <div class="qr">
@@ -185,6 +239,11 @@ export class EndSummary extends MeetingElement {
         <button type="button" class="primary next" data-testid="rate-room" @click=${() => this.dispatchEvent(new CustomEvent('summary-done'))}>${t('Rate the room')}</button>
       </div>
     `;
+  }
+
+  /** Words, not a button: the list is swiped on the panel, and a button would need a finger's height. The card's heading names what is below. */
+  private moreBelow(testId: string) {
+    return this.whole.cue((n) => t('↓ {n} more', { n }), { list: `[data-testid="${testId}"]`, pressable: false });
   }
 
   private sendNow(): void {

@@ -22,8 +22,9 @@ const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
 @customElement('panel-toast')
 export class PanelToast extends LitElement {
   static override styles = css`
-    /* The header's grid area of the words: the toast fills it and grows downward only for
-       words longer than the header holds (its height never changes the header's). */
+    /* The header's grid area of the words, reaching into the header's padding (room-panel
+       styles): the toast fills it and never grows past it (its height never changes the
+       header's). Words longer than it holds end in "…" (clampWords). */
     :host {
       display: block;
       position: relative;
@@ -32,18 +33,16 @@ export class PanelToast extends LitElement {
     }
     div {
       position: absolute;
-      top: 0;
-      left: 0;
-      right: 0;
-      min-height: 100%;
+      inset: 0;
       box-sizing: border-box;
       display: flex;
       flex-direction: column;
-      justify-content: center;
-      padding: 0.25em 0.8em;
+      justify-content: safe center;
+      overflow: hidden;
+      padding: 0.15em 0.8em;
       border-radius: 12px;
       font-size: 0.85em;
-      line-height: 1.2;
+      line-height: 1.15;
       overflow-wrap: anywhere;
       pointer-events: auto;
       box-shadow: 0 4px 16px rgb(0 0 0 / 0.5);
@@ -54,11 +53,24 @@ export class PanelToast extends LitElement {
     .ok { background: #1d4d2b; border: 2px solid #40c057; }
     .info { background: #2a3b4d; border: 2px solid #5aa0ff; }
     .error { background: #5c1717; border: 2px solid #ff6b6b; }
+    /* The title: two lines at most. */
     strong {
-      display: block;
+      flex: none;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      overflow: hidden;
+    }
+    /* Never shrunk by the box (it would be cut mid-line): clampWords cuts it to whole lines. */
+    .text {
+      flex: none;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
     }
     .code {
       display: block;
+      flex: none;
       font-size: 0.75em;
       opacity: 0.8;
       font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
@@ -72,6 +84,9 @@ export class PanelToast extends LitElement {
   private held = false;
   /** A toast's turn ended, or one came, while a finger was down: done on release. */
   private due = false;
+
+  /** The header changes height with the window: the words are fitted again. */
+  private readonly resized = new ResizeObserver(() => this.clampWords());
 
   private readonly press = (): void => {
     this.held = true;
@@ -92,11 +107,13 @@ export class PanelToast extends LitElement {
     window.addEventListener('pointerdown', this.press, { capture: true });
     window.addEventListener('pointerup', this.release, { capture: true });
     window.addEventListener('pointercancel', this.release, { capture: true });
+    this.resized.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearTimeout(this.timer);
+    this.resized.disconnect();
     window.removeEventListener('pointerdown', this.press, { capture: true });
     window.removeEventListener('pointerup', this.release, { capture: true });
     window.removeEventListener('pointercancel', this.release, { capture: true });
@@ -105,8 +122,28 @@ export class PanelToast extends LitElement {
   override render() {
     const toast = this.toast;
     return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.dismiss(toast)}>
-      ${toast ? html`<strong>${toast.title}</strong>${toast.text ?? ''} ${toast.code ? html`<span class="code">${toast.code}</span>` : nothing}` : nothing}
+      ${toast ? html`<strong>${toast.title}</strong>${toast.text ? html`<span class="text">${toast.text}</span>` : nothing}${toast.code ? html`<span class="code">${toast.code}</span>` : nothing}` : nothing}
     </div>`;
+  }
+
+  protected override updated(): void {
+    this.clampWords();
+  }
+
+  /**
+   * Words longer than the toast holds: its text is cut to the lines that fit, ending in "…",
+   * so the toast never passes the header. All of it stays in the element (a screen reader
+   * reads it whole); the title keeps its two lines at most.
+   */
+  private clampWords(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('div');
+    const text = box?.querySelector<HTMLElement>('.text');
+    if (!box || !text) return;
+    text.style.removeProperty('-webkit-line-clamp');
+    const over = box.scrollHeight - box.clientHeight;
+    if (over <= 0) return;
+    const line = Number.parseFloat(getComputedStyle(text).lineHeight);
+    text.style.setProperty('-webkit-line-clamp', String(Math.max(1, Math.floor((text.offsetHeight - over) / line))));
   }
 
   /** A tap on the toast: that toast goes (not the next one, which its release may already have brought). */

@@ -19,7 +19,8 @@ export const roomPanelStyles = css`
     grid-template-columns: minmax(0, 1fr) auto auto auto;
     align-items: center;
     gap: 0.8em;
-    padding: 0.45em 1em;
+    --header-pad: 0.45em;
+    padding: var(--header-pad) 1em;
     border-bottom: 1px solid var(--border);
   }
   header > .title {
@@ -34,9 +35,12 @@ export const roomPanelStyles = css`
   header > .lang {
     grid-area: 1 / 4;
   }
+  /* Over the words' row and most of the header's padding above and below it: the toast
+     holds a title and two lines on every panel, and ends inside the header. */
   header > panel-toast {
     grid-area: 1 / 1 / 2 / 4;
     align-self: stretch;
+    margin-block: calc(0.05em - var(--header-pad));
   }
   h1 {
     margin: 0;
@@ -93,7 +97,8 @@ export const roomPanelStyles = css`
   }
   @media (max-height: 560px) {
     header {
-      padding: 0.25em 0.8em;
+      --header-pad: 0.25em;
+      padding: var(--header-pad) 0.8em;
     }
     h1 {
       font-size: 1.3em;

@@ -372,6 +372,7 @@ export const ZH_CN: Record<string, string> = {
   'The meeting has ended': '会议已结束',
   'Who came': '出席人员',
   'Nobody checked in.': '无人签到。',
+  '↓ {n} more': '↓ 还有 {n} 个',
   'QR code: the minutes on your phone': '二维码：在手机上查看纪要',
   'The minutes were sent at {time}. Scan to read them.': '纪要已于 {time} 发出，扫码查看。',
   'The minutes go out at {time}. Until then, correct them here or on your phone.': '纪要将于 {time} 发出；在此之前可在这里或手机上修改。',

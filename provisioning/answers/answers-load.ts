@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Value } from '@sinclair/typebox/value';
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { formatIssue, schemaIssues, timezoneIssue, type ConfigIssue } from '../../appliance/config/config-validate.js';
 import { addressIssues } from '../../appliance/config/config-network-checks.js';
@@ -60,18 +60,28 @@ function unreadable(err: NodeJS.ErrnoException): string {
   return `cannot be read: ${err.message}`;
 }
 
+/**
+ * A file the YAML parser refused is not a set of bad answers (there are none to list) but a
+ * line to fix: where, what the parser met, and the line itself with a caret under the spot.
+ */
+function notYaml(path: string, error: YAMLError): RoomctlError {
+  const [first = '', ...context] = error.message.split('\n');
+  const at = error.linePos?.[0];
+  const what = first.replace(/ at line \d+, column \d+:?$/, '');
+  const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+  const excerpt = context.filter((l) => l.trim() !== '').map((l) => `\n    ${l}`);
+  return new RoomctlError('ROOMCTL_E_ANSWERS_PARSE', `The answers file ${path} is not valid YAML${where}: ${what}${excerpt.join('')}`, {
+    path,
+    ...(at ? { line: at.line, column: at.col } : {}),
+  });
+}
+
 export async function loadAnswersFile(path: string): Promise<ProvisionAnswers> {
   const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
     // Not a bad answer but no answers at all: its own code, so the next step is about the file.
     throw new RoomctlError('ROOMCTL_E_ANSWERS_NOT_FOUND', `The answers file ${path} ${unreadable(err)}`, { path });
   });
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const line = first.linePos?.[0];
-    throw new RoomctlError('ROOMCTL_E_ANSWERS_INVALID', `${path}${line ? `:${line.line}:${line.col}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`, {
-      path,
-    });
-  }
+  if (doc.errors.length > 0) throw notYaml(path, doc.errors[0]!);
   return validateAnswers(doc.toJS(), path);
 }

@@ -30,12 +30,7 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
   const { root, out } = options;
   const run = options.run ?? runCommand;
   const canChown = isRoot();
-  if (!root && !canChown && !options.dryRun) {
-    throw new RoomctlError(
-      'ROOMCTL_E_PROVISION_WRITE',
-      'provisioning installs system files, a user and a service: run it as root (or with --root DIR to install into a folder); nothing was changed',
-    );
-  }
+  if (!options.dryRun) assertMayInstall(root);
   const changes: string[] = [];
   const skipped: string[] = [];
   let serviceUser = await findUser(root, plan.serviceUser);
@@ -267,6 +262,29 @@ async function assertCreatable(path: string): Promise<void> {
   await access(p, constants.W_OK).catch(() => {
     throw new RoomctlError('ROOMCTL_E_PROVISION_WRITE', `cannot create ${path}: ${p} is not writable (permission denied); nothing was changed`, { path: p });
   });
+}
+
+/** Without --root, provisioning writes /etc and adds a user: only root may. */
+function assertMayInstall(root: string | undefined): void {
+  if (root || isRoot()) return;
+  throw new RoomctlError(
+    'ROOMCTL_E_PROVISION_WRITE',
+    'provisioning installs system files, a user and a service: run it as root (or with --root DIR to install into a folder); nothing was changed',
+  );
+}
+
+/**
+ * Before any device is probed: may this run install at all, and can the folders it writes into
+ * be made? Probing first made IT wait through every probe to learn that nothing could be
+ * written. Only folders not there yet are checked here: one that exists may need no write on a
+ * rerun, and the plan's own preflight checks what does change.
+ */
+export async function assertInstallable(root: string | undefined, folders: readonly string[]): Promise<void> {
+  assertMayInstall(root);
+  for (const folder of folders) {
+    const path = targetPath(root, folder);
+    if (!(await statIfExists(path).catch(() => undefined))) await assertCreatable(path);
+  }
 }
 
 /** Undoes the journal backwards; returns what could not be undone. */

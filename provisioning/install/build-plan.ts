@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { ProvisionAnswers } from '../answers/answers-schema.js';
 import type { DeviceGrant } from '../proposals.js';
 import type { FileStep, InstallPlan, InstallStep } from './install-plan.js';
@@ -25,10 +26,17 @@ interface PlanInputs {
   cagePath: string;
 }
 
+const dataDirOf = (answers: ProvisionAnswers) => answers.storage?.dir ?? '/var/lib/roomctl';
+
+/** The folders every install writes into, known from the answers alone (before any device is probed). */
+export function installFolders(answers: ProvisionAnswers): string[] {
+  return [LAYOUT.configDir, dataDirOf(answers), dirname(LAYOUT.udevRules), dirname(LAYOUT.unit)];
+}
+
 /** The whole install as a list of steps, in the order they are applied. */
 export function buildInstallPlan(p: PlanInputs): InstallPlan {
   const user = p.answers.service?.user ?? 'roomctl';
-  const dataDir = p.answers.storage?.dir ?? '/var/lib/roomctl';
+  const dataDir = dataDirOf(p.answers);
   const kiosk = p.answers.service?.kiosk === true;
   const kioskUser = p.answers.service?.kioskUser ?? 'roomctl-kiosk';
   const steps: InstallStep[] = [{ kind: 'user', name: user, home: dataDir, createHome: false, purpose: 'roomctl appliance service' }];

@@ -2,18 +2,20 @@
  * A meeting in its last five minutes, its warning shown, with a long title and a three-item
  * agenda, then its end: every control in reach (in the window, uncut, nothing over it) and
  * the agenda never under the quick presets, the title whole, at every panel size in both languages; the
- * minutes' add buttons in one letter case; the rating screen's Skip and Send in view.
+ * minutes' add buttons in one letter case; the summary's many decisions, action items and
+ * people shown whole, with how many more are below; the rating screen's Skip and Send in view.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsOutOfReach, FIT_SIZES, overflowing } from '../helpers/panel-fit.js';
+import { controlsOutOfReach, FIT_SIZES, listItemsSeen, overflowing } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
-import { callRoom, type TestRoom } from '../helpers/test-room.js';
+import { callRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let opened: PanelRoom | undefined;
 let page: Page;
+let meetingId: string;
 
 /** The visible boxes of the agenda list and the quick presets meet (the list spilling under the presets). */
 const agendaUnderPresets = () =>
@@ -46,7 +48,7 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     opened = await openPanelRoom();
     ({ room, page } = opened);
     // Five minutes long and begun 50 s ago: the room warns at once that its time runs out.
-    await callRoom(room, 'POST', '/api/v1/bookings', {
+    ({ id: meetingId } = await callRoom<{ id: string }>(room, 'POST', '/api/v1/bookings', {
       minutes: 5,
       start: new Date(Date.now() - 50_000).toISOString(),
       title: 'Quarterly planning review with facilities and finance',
@@ -55,7 +57,7 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
         { title: 'Budget for the new rooms on the third floor', minutes: 1, owner: 'Grace Hopper' },
         { title: '下一步计划', minutes: 3 },
       ],
-    });
+    }));
     await page.getByTestId('start-meeting').click();
     await page.getByTestId('warning').waitFor({ timeout: 15_000 });
   }, 60_000);
@@ -83,9 +85,58 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
     await page.getByTestId('nav-home').click();
   });
 
-  it('keeps the rating’s stars, problems, Skip and Send in view after the end', { timeout: 60_000 }, async () => {
+  it('shows whole decisions, action items and people in the summary after the end, and says how many more are below', { timeout: 60_000 }, async () => {
+    const decisions = [
+      'Ship in March',
+      'Move the weekly review to Thursday mornings so that the site in Shanghai can join',
+      '下一季度预算不变',
+      'Order two more ceiling microphones for the large rooms',
+      'Keep the old projector as a spare',
+      'Facilities own the booking rules from now on, with a monthly look at the no-shows',
+      'Close the east wing rooms in August',
+      'Test the new panels on the third floor first',
+      'No more paper sign-up sheets',
+      'Budget approved as proposed',
+    ];
+    for (const text of decisions) await callRoom(room, 'POST', `/api/v1/meetings/${meetingId}/decisions`, { text });
+    for (let i = 1; i <= 9; i++)
+      await callRoom(room, 'POST', `/api/v1/meetings/${meetingId}/action-items`, {
+        text: i % 3 ? `Order camera mount ${i}` : `Write to every site's facilities team about the new rules, item ${i}`,
+        owner: i % 2 ? 'Grace Hopper' : 'Li Wei',
+        ...(i % 4 ? { deadline: new Date(Date.now() + i * 86_400_000).toISOString() } : {}),
+      });
+    for (const name of ['Ada Lovelace', 'Grace Hopper', 'Li Wei', 'Alan Turing', 'Wang Fang', 'Katherine Johnson'])
+      await callRoom(room, 'POST', `/api/v1/meetings/${meetingId}/checkins`, { name, walkIn: true });
     await page.getByTestId('end-meeting').click();
     await page.getByTestId('end-confirm-yes').click();
+    await page.getByTestId('summary-people').locator('li').nth(5).waitFor({ state: 'attached' });
+    await page
+      .getByTestId('summary-decisions')
+      .locator('li')
+      .nth(decisions.length - 1)
+      .waitFor({ state: 'attached' });
+    await page.getByTestId('summary-actions').locator('li').nth(8).waitFor({ state: 'attached' });
+    const found = await outOfReach('summary', async () => {
+      const problems: string[] = [];
+      const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
+      for (const list of ['summary-decisions', 'summary-actions', 'summary-people']) {
+        const now = await listItemsSeen(page, list);
+        problems.push(...now.cut.map((text) => `${list}: "${text}" cut at the fold`));
+        const words = now.below === 0 ? null : zh ? `↓ 还有 ${now.below} 个` : `↓ ${now.below} more`;
+        if (now.more !== words) problems.push(`${list}: ${now.below} below, the list says ${JSON.stringify(now.more)}`);
+        if (now.whole === 0) problems.push(`${list}: not one item shown whole`);
+      }
+      return problems;
+    });
+    expect(found).toEqual([]);
+    // Swiped to its end, the list has nothing below, and its line says so by going.
+    expect((await listItemsSeen(page, 'summary-decisions')).below).toBeGreaterThan(0);
+    await page.getByTestId('summary-decisions').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+    await waitFor(async () => (await listItemsSeen(page, 'summary-decisions')).more === null, 5_000, 'no line under the list scrolled to its end');
+    expect(opened!.errors).toEqual([]);
+  });
+
+  it('keeps the rating’s stars, problems, Skip and Send in view after the end', { timeout: 60_000 }, async () => {
     await page.getByTestId('rate-room').click();
     await page.getByTestId('send-feedback').waitFor();
     expect(await outOfReach('rating')).toEqual([]);

@@ -9,6 +9,78 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectAccessibleControls, SCREENSHOT_ROOT, setLanguage } from './panel-browser.js';
 
+/**
+ * The walkers every measurement below uses, through every shadow root: all elements matching
+ * a selector, the parent across a shadow boundary, the element found at a point, whether one
+ * element holds another, the box that clips an element, and what of it shows. A function
+ * handed to page.evaluate cannot call one outside it, so these are defined once on the page's
+ * window (`withWalkers`) and each evaluation takes them from there.
+ */
+function pageWalkers() {
+  const all = (root: Document | ShadowRoot, selector: string): Element[] => {
+    const found = [...root.querySelectorAll(selector)];
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, selector));
+    return found;
+  };
+  /** The parent across shadow boundaries (a slot's host for shadow children). */
+  const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+  const deepest = (x: number, y: number): Element | null => {
+    let el = document.elementFromPoint(x, y);
+    while (el?.shadowRoot) {
+      const inner = el.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === el) break;
+      el = inner;
+    }
+    return el;
+  };
+  const contains = (outer: Element, inner: Element | null): boolean => {
+    for (let el = inner; el; el = parentOf(el)) if (el === outer) return true;
+    return false;
+  };
+  /** The first box around `el` that cuts it off (by its tag and first class); '' when none does. */
+  const clippedBy = (el: Element): string => {
+    const r = el.getBoundingClientRect();
+    for (let p = parentOf(el); p; p = parentOf(p)) {
+      // An open modal dialog sits in the top layer: only it can clip what it holds.
+      const topLayer = p.tagName === 'DIALOG' && (p as HTMLDialogElement).open;
+      const style = getComputedStyle(p);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible' && !topLayer) continue;
+      const c = p.getBoundingClientRect();
+      if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5)
+        return `${p.tagName.toLowerCase()}${p.className ? `.${String(p.className).split(' ')[0]}` : ''}`;
+      if (topLayer) break;
+    }
+    return '';
+  };
+  /** What shows of `el` vertically: its box cut to every box around it that clips (a scrolled list, the screen area). */
+  const shownSpan = (el: Element): { top: number; bottom: number } => {
+    const seen = { top: 0, bottom: innerHeight };
+    for (let p: Element | null = el; p; p = parentOf(p)) {
+      if (getComputedStyle(p).overflowY === 'visible') continue;
+      const c = p.getBoundingClientRect();
+      seen.top = Math.max(seen.top, c.top);
+      seen.bottom = Math.min(seen.bottom, c.bottom);
+    }
+    return seen;
+  };
+  return { all, parentOf, deepest, contains, clippedBy, shownSpan };
+}
+
+type Walkers = ReturnType<typeof pageWalkers>;
+/** The walkers on the page's window, as each evaluation finds them. */
+type WithWalkers = Window & { panelFit: Walkers };
+
+const injected = new WeakSet<Page>();
+
+/** Defines the walkers on the page now and on every document it opens later (once per page). */
+async function withWalkers(page: Page): Promise<void> {
+  if (injected.has(page)) return;
+  const script = `window.panelFit ??= (${pageWalkers.toString()})();`;
+  await page.addInitScript(script);
+  await page.evaluate(script);
+  injected.add(page);
+}
+
 export interface FitProblem {
   testId: string;
   problem: string;
@@ -16,27 +88,9 @@ export interface FitProblem {
 
 /** Each test id must name at least one element; every such element that is rendered must fit. */
 export async function fitProblems(page: Page, testIds: readonly string[]): Promise<FitProblem[]> {
+  await withWalkers(page);
   return page.evaluate((ids) => {
-    const all = (root: Document | ShadowRoot, selector: string): Element[] => {
-      const found = [...root.querySelectorAll(selector)];
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, selector));
-      return found;
-    };
-    /** The parent across shadow boundaries (a slot's host for shadow children). */
-    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
-    const deepest = (x: number, y: number): Element | null => {
-      let el = document.elementFromPoint(x, y);
-      while (el?.shadowRoot) {
-        const inner = el.shadowRoot.elementFromPoint(x, y);
-        if (!inner || inner === el) break;
-        el = inner;
-      }
-      return el;
-    };
-    const contains = (outer: Element, inner: Element | null): boolean => {
-      for (let el = inner; el; el = parentOf(el)) if (el === outer) return true;
-      return false;
-    };
+    const { all, deepest, contains, clippedBy } = (window as unknown as WithWalkers).panelFit;
     const problems: { testId: string; problem: string }[] = [];
     for (const id of ids) {
       const elements = all(document, `[data-testid="${id}"]`).filter((el) => el.getClientRects().length > 0);
@@ -51,19 +105,7 @@ export async function fitProblems(page: Page, testIds: readonly string[]): Promi
           problems.push({ testId: id, problem: `outside the ${innerWidth}×${innerHeight} window at ${box}` });
           continue;
         }
-        let clipped = '';
-        for (let p = parentOf(el); p; p = parentOf(p)) {
-          // An open modal dialog sits in the top layer: only it can clip what it holds.
-          const topLayer = p.tagName === 'DIALOG' && (p as HTMLDialogElement).open;
-          const style = getComputedStyle(p);
-          if (style.overflowX === 'visible' && style.overflowY === 'visible' && !topLayer) continue;
-          const c = p.getBoundingClientRect();
-          if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5) {
-            clipped = `${p.tagName.toLowerCase()}${p.className ? `.${String(p.className).split(' ')[0]}` : ''}`;
-            break;
-          }
-          if (topLayer) break;
-        }
+        const clipped = clippedBy(el);
         if (clipped) {
           problems.push({ testId: id, problem: `cut off by ${clipped} (scrolled out of sight) at ${box}` });
           continue;
@@ -78,13 +120,10 @@ export async function fitProblems(page: Page, testIds: readonly string[]): Promi
 
 /** Elements whose content is wider or taller than their box (a long name cut off or spilling out). */
 export async function overflowing(page: Page, selector: string): Promise<string[]> {
+  await withWalkers(page);
   return page.evaluate((sel) => {
-    const all = (root: Document | ShadowRoot): Element[] => {
-      const found = [...root.querySelectorAll(sel)];
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot));
-      return found;
-    };
-    return all(document)
+    const { all } = (window as unknown as WithWalkers).panelFit;
+    return all(document, sel)
       .filter((el) => el.getClientRects().length > 0 && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
       .map((el) => `${el.outerHTML.slice(0, 80)} (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
   }, selector);
@@ -92,13 +131,10 @@ export async function overflowing(page: Page, selector: string): Promise<string[
 
 /** Parts (a tile's picture, a button's name) that reach outside the box they belong to. */
 export async function partsOutside(page: Page, tile: string, picture: string): Promise<string[]> {
+  await withWalkers(page);
   return page.evaluate(
     ([tileSel, picSel]) => {
-      const all = (root: Document | ShadowRoot, s: string): Element[] => {
-        const found = [...root.querySelectorAll(s)];
-        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, s));
-        return found;
-      };
+      const { all } = (window as unknown as WithWalkers).panelFit;
       const out: string[] = [];
       for (const t of all(document, tileSel!)) {
         if (t.getClientRects().length === 0) continue;
@@ -120,14 +156,11 @@ export async function partsOutside(page: Page, tile: string, picture: string): P
 
 /** Latin words split across two lines inside the elements matched ("Whiteboa|rd"); Chinese may break between any two characters. */
 export async function wordsBrokenInside(page: Page, selector: string): Promise<string[]> {
+  await withWalkers(page);
   return page.evaluate((sel) => {
-    const all = (root: Document | ShadowRoot): Element[] => {
-      const found = [...root.querySelectorAll(sel)];
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot));
-      return found;
-    };
+    const { all } = (window as unknown as WithWalkers).panelFit;
     const out: string[] = [];
-    for (const el of all(document)) {
+    for (const el of all(document, sel)) {
       if (el.getClientRects().length === 0) continue;
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -152,6 +185,32 @@ export async function textOnOneLine(page: Page, testId: string): Promise<boolean
     const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
     return tops.size === 1;
   });
+}
+
+/**
+ * A scrolled list (its test id) as a person sees it: how many items show whole, those cut at
+ * its fold (by the list or any box that clips it), how many lie below, and the words of the
+ * "more below" line in the list's own box, if there is one.
+ */
+export async function listItemsSeen(page: Page, testId: string): Promise<{ whole: number; cut: string[]; below: number; more: string | null }> {
+  await withWalkers(page);
+  return page.evaluate((id) => {
+    const { all, shownSpan } = (window as unknown as WithWalkers).panelFit;
+    const list = all(document, `[data-testid="${id}"]`)[0];
+    if (!list) return { whole: 0, cut: [`no ${id} on screen`], below: 0, more: null };
+    const seen = shownSpan(list);
+    const cut: string[] = [];
+    let below = 0;
+    let whole = 0;
+    for (const li of list.children) {
+      const r = li.getBoundingClientRect();
+      if (r.top >= seen.top - 0.5 && r.bottom <= seen.bottom + 0.5) whole++;
+      else if (r.top >= seen.bottom - 0.5) below++;
+      else if (r.bottom > seen.top + 0.5) cut.push((li.textContent ?? '').trim().slice(0, 40));
+    }
+    const more = list.parentElement?.querySelector(':scope > [data-more-below]')?.textContent?.trim() ?? null;
+    return { whole, cut, below, more };
+  }, testId);
 }
 
 /** Every panel size the room may have: 10" and 8" landscape, the 7" 1024×600, and both on their side. */
@@ -206,12 +265,9 @@ export async function captureFitting(page: Page, flow: string, step: string, mus
 
 /** The controls on screen (through every shadow root) whose box meets the box of the element with `testId` (a toast, a banner). */
 export async function controlsUnder(page: Page, testId: string): Promise<string[]> {
+  await withWalkers(page);
   return page.evaluate((id) => {
-    const all = (root: Document | ShadowRoot, selector: string): Element[] => {
-      const found = [...root.querySelectorAll(selector)];
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, selector));
-      return found;
-    };
+    const { all } = (window as unknown as WithWalkers).panelFit;
     const cover = all(document, `[data-testid="${id}"]`).find((el) => el.getClientRects().length > 0);
     if (!cover) return [`no ${id} on screen`];
     const c = cover.getBoundingClientRect();
@@ -233,35 +289,9 @@ export async function controlsUnder(page: Page, testId: string): Promise<string[
  * controls inside the element with that test id (an open dialog, whose backdrop lies over the rest).
  */
 export async function controlsOutOfReach(page: Page, within?: string): Promise<string[]> {
+  await withWalkers(page);
   return page.evaluate((withinId) => {
-    const all = (root: Document | ShadowRoot): Element[] => {
-      const found = [...root.querySelectorAll('button, input:not([type="hidden"]), select, textarea, [role="button"], [role="slider"], a[href]')];
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot));
-      return found;
-    };
-    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
-    const deepest = (x: number, y: number): Element | null => {
-      let el = document.elementFromPoint(x, y);
-      while (el?.shadowRoot) {
-        const inner = el.shadowRoot.elementFromPoint(x, y);
-        if (!inner || inner === el) break;
-        el = inner;
-      }
-      return el;
-    };
-    const inside = (outer: Element, inner: Element | null): boolean => {
-      for (let el = inner; el; el = parentOf(el)) if (el === outer) return true;
-      return false;
-    };
-    function deepFind(root: Document | ShadowRoot, id: string): Element | null {
-      const found = root.querySelector(`[data-testid="${id}"]`);
-      if (found) return found;
-      for (const el of root.querySelectorAll('*')) {
-        const inner = el.shadowRoot && deepFind(el.shadowRoot, id);
-        if (inner) return inner;
-      }
-      return null;
-    }
+    const { all, parentOf, deepest, contains, clippedBy } = (window as unknown as WithWalkers).panelFit;
     const takesPresses = (el: Element): boolean => {
       if ((el as HTMLButtonElement).disabled) return false;
       for (let p: Element | null = el; p; p = parentOf(p)) if ((p as HTMLElement).inert) return false;
@@ -269,30 +299,19 @@ export async function controlsOutOfReach(page: Page, within?: string): Promise<s
     };
     const name = (el: Element) =>
       el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
-    const scope = withinId ? deepFind(document, withinId) : null;
+    const scope = withinId ? (all(document, `[data-testid="${withinId}"]`)[0] ?? null) : null;
     const problems: string[] = [];
-    for (const el of all(document)) {
-      if (el.getClientRects().length === 0 || (scope && !inside(scope, el))) continue;
+    for (const el of all(document, 'button, input:not([type="hidden"]), select, textarea, [role="button"], [role="slider"], a[href]')) {
+      if (el.getClientRects().length === 0 || (scope && !contains(scope, el))) continue;
       const r = el.getBoundingClientRect();
       const box = `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
       if (r.top < -0.5 || r.left < -0.5 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5) {
         problems.push(`${name(el)} outside the window at ${box}`);
         continue;
       }
-      let clipped = '';
-      for (let p = parentOf(el); p; p = parentOf(p)) {
-        const topLayer = p.tagName === 'DIALOG' && (p as HTMLDialogElement).open;
-        const style = getComputedStyle(p);
-        if (style.overflowX === 'visible' && style.overflowY === 'visible' && !topLayer) continue;
-        const c = p.getBoundingClientRect();
-        if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5) {
-          clipped = `${p.tagName.toLowerCase()}${p.className ? `.${String(p.className).split(' ')[0]}` : ''}`;
-          break;
-        }
-        if (topLayer) break;
-      }
+      const clipped = clippedBy(el);
       if (clipped) problems.push(`${name(el)} cut off by ${clipped} at ${box}`);
-      else if (takesPresses(el) && !inside(el, deepest(r.left + r.width / 2, r.top + r.height / 2))) problems.push(`${name(el)} covered at ${box}`);
+      else if (takesPresses(el) && !contains(el, deepest(r.left + r.width / 2, r.top + r.height / 2))) problems.push(`${name(el)} covered at ${box}`);
     }
     if (withinId && !scope) problems.push(`no ${withinId} on screen`);
     return problems;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
+import { DRIVERS } from '../../drivers/registry.js';
 import { runCli } from '../helpers/cli.js';
 
 /** Each command and the first line of its own usage. */
@@ -47,10 +48,26 @@ describe('roomctl: help, version and exit codes', () => {
   it('help prints the overview with the exit codes; no command or a wrong one exits 2', async () => {
     expect(await main(['help'])).toBe(0);
     expect(out).toContain(OVERVIEW);
+    out = '';
+    expect(await main(['help', 'help'])).toBe(0);
+    expect(out).toContain(OVERVIEW);
     expect(out).toMatch(/Exit codes: 0 done, 1 the work failed .*\n.*2 the command line was wrong/);
     expect(await main([])).toBe(2);
     expect(await main(['strat'])).toBe(2);
     expect(err).toMatch(/roomctl: unknown command "strat"; did you mean "start"\?/);
+  });
+
+  it('a help that cannot be built (a simulator that does not load) is a coded error with exit 1, not a stack trace', async () => {
+    const tesira = DRIVERS.find((d) => d.id === 'biamp-tesira')!;
+    vi.spyOn(tesira, 'loadSimulator').mockRejectedValue(new Error('Cannot find module serialport/bindings'));
+
+    expect(await main(['help', 'sim'])).toBe(1);
+    expect(await main(['sim', '--help'])).toBe(1);
+
+    const said =
+      'ROOMCTL_E_INTERNAL: Cannot find module serialport/bindings\n  next: a bug: report it with this line and the log (ROOMCTL_DEBUG=1 adds the stack trace)\n';
+    expect(err).toBe(said + said);
+    expect(out).toBe('');
   });
 
   it('refuses a --listen the network stack would refuse, as a usage error', async () => {
@@ -67,10 +84,24 @@ describe('roomctl: help, version and exit codes', () => {
 });
 
 describe('the roomctl program', () => {
-  it('exits with the codes main returns: --version 0, an unknown option 2', async () => {
+  // Side by side: each case waits on Node starts.
+  it.concurrent('exits with the codes main returns: --version 0, an unknown option 2', async ({ expect }) => {
     expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: `roomctl ${VERSION}\n` });
     const wrong = await runCli(['doctor', '--jsn']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^roomctl doctor: Unknown option '--jsn'/);
+  }, 30_000);
+
+  it.concurrent('help sim and sim --help print the same help, exit 0; help of a command there is not is refused with the list, exit 2', async ({ expect }) => {
+    const [helpSim, simHelp, nonsense] = await Promise.all([runCli(['help', 'sim']), runCli(['sim', '--help']), runCli(['help', 'nonsense'])]);
+
+    expect(helpSim).toMatchObject({ code: 0, stderr: '' });
+    expect(helpSim.stdout).toMatch(/^Usage: roomctl sim DRIVER[^]*\nDrivers with a simulator:\n/);
+    expect(simHelp).toEqual(helpSim);
+    expect(nonsense.code).toBe(2);
+    expect(nonsense.stdout).toBe('');
+    const [problem, blank, ...overview] = nonsense.stderr.split('\n');
+    expect([problem, blank]).toEqual(['roomctl help: unknown command "nonsense"', '']);
+    for (const name of Object.keys(COMMANDS)) expect(overview.join('\n')).toMatch(new RegExp(`^  roomctl ${name} `, 'm'));
   }, 30_000);
 });

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
 import { alertWords } from './fleet-alert-words.js';
 import { FleetWordsController, ft, when } from './fleet-words.js';
-import { moreBelowStyles, WholeItemsController } from './whole-items.js';
+import { moreBelowStyles, WholeItemsController } from '../whole-items.js';
 
 /**
  * The alerts the rules fired and resolved, newest first: what went to the webhooks and chats, on

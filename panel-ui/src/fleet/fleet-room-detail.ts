@@ -8,7 +8,7 @@ import { metricWords } from './fleet-metric-words.js';
 import './fleet-room-history.js';
 import { statusColors } from './fleet-status-colors.js';
 import { FleetWordsController, ft, nameIn, statusWord, when } from './fleet-words.js';
-import { moreBelowStyles, WholeItemsController } from './whole-items.js';
+import { moreBelowStyles, WholeItemsController } from '../whole-items.js';
 
 /** How many of a room's events its list keeps as new ones arrive. */
 const RECENT_EVENTS_SHOWN = 100;

@@ -6,7 +6,7 @@ import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { faultsExport } from './fleet-faults-export.js';
 import { replyTimeChart, replyTimeChartStyles } from './fleet-reply-time-chart.js';
 import { sparkline } from './fleet-sparkline.js';
-import { moreBelowStyles, WholeItemsController } from './whole-items.js';
+import { moreBelowStyles, WholeItemsController } from '../whole-items.js';
 import { FleetWordsController, duration, exactTime, ft, nameIn, when } from './fleet-words.js';
 
 const WINDOWS: UptimeWindow[] = ['24h', '7d', '30d'];

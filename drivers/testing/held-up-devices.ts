@@ -1,0 +1,63 @@
+/**
+ * Small devices for the held-up-room tests (room-held-up.ts runs them in a worker thread), where
+ * the subject is a wait rather than a protocol. Each tells the test what it heard.
+ */
+import { createServer, type Server } from 'node:net';
+
+type Tell = (told: unknown) => void;
+
+function listening(server: Server, backlog?: number): Promise<{ endpoint: { port: number }; close(): Promise<void> }> {
+  return new Promise((resolve) =>
+    server.listen({ port: 0, host: '127.0.0.1', backlog }, () =>
+      resolve({
+        endpoint: { port: (server.address() as { port: number }).port },
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    ),
+  );
+}
+
+/** Answers each line `PING` with `PONG`, and nothing else. */
+export function startPongDevice(_options: object, tell: Tell) {
+  return listening(
+    createServer((socket) =>
+      socket.on('data', (chunk) => {
+        for (const line of String(chunk).split('\n').filter(Boolean)) {
+          tell(line);
+          if (line === 'PING') socket.write('PONG\n');
+        }
+      }),
+    ),
+  );
+}
+
+/** Raw VISCA over TCP, camera 1: PowerInq → on; power on → ACK, completion; nothing else is answered. */
+export function startRawViscaCamera(_options: object, tell: Tell) {
+  const answers: Record<string, string[]> = { '81 09 04 00 FF': ['90 50 02 FF'], '81 01 04 00 02 FF': ['90 41 FF', '90 51 FF'] };
+  return listening(
+    createServer((socket) => {
+      let buffered = Buffer.alloc(0);
+      socket.on('data', (chunk) => {
+        buffered = Buffer.concat([buffered, chunk]);
+        for (let end = buffered.indexOf(0xff); end >= 0; end = buffered.indexOf(0xff)) {
+          const frame = [...buffered.subarray(0, end + 1)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+          buffered = buffered.subarray(end + 1);
+          tell(frame);
+          for (const reply of answers[frame] ?? []) socket.write(Buffer.from(reply.replaceAll(' ', ''), 'hex'));
+        }
+      });
+    }),
+  );
+}
+
+/**
+ * Takes connections and says nothing. Its queue of connections not yet taken holds two: while its
+ * thread is frozen, two connections fill it and a third is not answered at all (the kernel drops
+ * its SYN), as with a device that is off the network.
+ */
+export function startSilentListener(_options: object, tell: Tell) {
+  return listening(
+    createServer(() => tell('connection')),
+    1,
+  );
+}
