@@ -38,7 +38,10 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'scenarios', include: ['tests/**/*.test.ts', ...OWN_PROCESS] } },
+      {
+        extends: true,
+        test: { name: 'scenarios', include: ['tests/**/*.test.ts', ...OWN_PROCESS], globalSetup: ['tests/helpers/shared-chromium.global.ts'] },
+      },
     ],
   },
 });
