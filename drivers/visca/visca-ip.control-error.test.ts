@@ -18,8 +18,10 @@ it('a control error 0F 02 fails that one command with a coded error, and the lin
 
   const home = driver.execute('home', {});
   expect(await cam.next()).toEqual({ type: 'command', sequence: 2, payload: '81 01 06 04 FF' });
+  // The check is attached before the camera's reply: a rejection nobody handles yet is an error of the run.
+  const refused = expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { control: 'message_error', sequence: 2 } });
   await cam.reply('controlReply', 2, '0F 02');
-  await expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { control: 'message_error', sequence: 2 } });
+  await refused;
 
   const probe = driver.probe();
   expect(await cam.next()).toEqual({ type: 'inquiry', sequence: 3, payload: '81 09 04 00 FF' });
@@ -39,7 +41,7 @@ it('a sequence error that survives a RESET fails the command as a protocol error
   expect(await cam.next()).toEqual({ type: 'control', sequence: 2, payload: '01' });
   await cam.reply('controlReply', 2, '01');
   expect(await cam.next()).toEqual({ type: 'command', sequence: 1, payload: '81 01 06 04 FF' });
+  const refused = expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_PROTOCOL', details: { control: 'sequence_error' } });
   await cam.reply('controlReply', 1, '0F 01');
-
-  await expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_PROTOCOL', details: { control: 'sequence_error' } });
+  await refused;
 });

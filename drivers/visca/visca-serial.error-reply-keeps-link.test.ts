@@ -23,13 +23,16 @@ it('syntax error and buffer full fail one command each and nothing else', async 
 
   const home = driver.execute('home', {});
   await cam.expect('81 01 06 04 FF');
+  // Each refusal's check is attached before the camera's reply: a rejection nobody handles yet is an error of the run.
+  const homeRefused = expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: 'camera refused home: syntax' });
   await cam.send('90 60 02 FF');
-  await expect(home).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', message: 'camera refused home: syntax' });
+  await homeRefused;
 
   const recall = driver.execute('preset.recall', { preset: 1 });
   await cam.expect('81 01 04 3F 02 01 FF');
+  const recallRefused = expect(recall).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_BUSY' });
   await cam.send('90 60 03 FF');
-  await expect(recall).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_BUSY' });
+  await recallRefused;
 
   const again = driver.execute('preset.recall', { preset: 1 });
   await cam.expect('81 01 04 3F 02 01 FF');
@@ -49,8 +52,9 @@ it('an error naming a busy socket fails the command in that socket', async () =>
   const zoom = driver.execute('zoom.direct', { position: 0x2000 });
   await cam.expect('81 01 04 47 02 00 00 00 FF');
   await cam.send('90 42 FF');
+  const recallRefused = expect(recall).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { error: 'not_executable' } });
   await cam.send('90 61 41 FF'); // the recall could not finish
-  await expect(recall).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_REJECTED', details: { error: 'not_executable' } });
+  await recallRefused;
   await cam.send('90 52 FF');
   await zoom;
 });

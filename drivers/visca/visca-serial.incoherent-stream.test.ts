@@ -48,6 +48,8 @@ it('an inquiry answer that does not parse fails as a protocol error', async () =
 
   const probe = driver.probe();
   await cam.expect('81 09 04 00 FF');
+  // The check is attached before the camera's reply: a rejection nobody handles yet is an error of the run.
+  const refused = expect(probe).rejects.toMatchObject({ code: 'ROOMCTL_E_PROTOCOL' });
   await cam.send('90 50 07 FF');
-  await expect(probe).rejects.toMatchObject({ code: 'ROOMCTL_E_PROTOCOL' });
+  await refused;
 });
