@@ -4,13 +4,13 @@
  * and opens in a spreadsheet as it reads (a byte-order mark first); when the search found more,
  * the dashboard says the file holds only the newest ones. A narrower search exports all it found.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ISSUES_CSV_MAX_ROWS } from '../../fleet/export-bounds.js';
 import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
-import { downloadedBytes, SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 
 let lab: FleetLab;
 let page: Page;
@@ -36,7 +36,7 @@ const exportFound = async (words: string) => {
   await page.locator('fleet-issue-search button[name="search"]').click();
   await page.locator('fleet-issue-search li[data-issue]').first().waitFor({ timeout: 10_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('fleet-issue-search button[name="export"]').click()]);
-  const bytes = await downloadedBytes(download);
+  const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   return bytes.subarray(3).toString('utf8').trimEnd().split('\r\n').slice(1);
 };

@@ -13,7 +13,7 @@
  * the room's counts are read against the fleet's own, the same before and after, not against
  * those of a quiet run.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ import { FAULTS_CSV_MAX_ROWS } from '../../fleet/export-bounds.js';
 import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
 import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
-import { buildPanelIfStale, downloadedBytes, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { buildPanelIfStale, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { captureFitting, overflowing } from '../helpers/panel-fit.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
@@ -232,7 +232,7 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
     'the room history listing every fault the fleet holds',
   );
   const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.locator('fleet-room-history button[name="export-faults"]').click()]);
-  const file = (await downloadedBytes(download)).toString('utf8');
+  const file = readFileSync((await download.path())!, 'utf8');
   // The byte-order mark first: a spreadsheet reads the file as UTF-8.
   expect(file.startsWith('\uFEFF')).toBe(true);
   const [head, ...rows] = file.slice(1).trimEnd().split('\r\n');

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
 
 export const CHROMIUM_ARGS = [
@@ -37,13 +37,6 @@ export const SCREENSHOT_ROOT = join(PROJECT_ROOT, 'test-artifacts', 'screenshots
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Where the scenario run's one Chromium listens (set by shared-chromium.global.ts). */
 export const SHARED_CHROMIUM_ENV = 'ROOMCTL_TEST_CHROMIUM_ENDPOINT';
-
-/** A download's bytes: read through the browser's connection, as a connected browser keeps its files on its side. */
-export async function downloadedBytes(download: Download): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** The run's shared Chromium when there is one (a test run), else a Chromium of its own (a benchmark, a script). */
 export function launchChromium(): Promise<Browser> {
