@@ -38,10 +38,7 @@ export default defineConfig({
           isolate: false,
         },
       },
-      {
-        extends: true,
-        test: { name: 'scenarios', include: ['tests/**/*.test.ts', ...OWN_PROCESS], globalSetup: ['tests/helpers/shared-chromium.global.ts'] },
-      },
+      { extends: true, test: { name: 'scenarios', include: ['tests/**/*.test.ts', ...OWN_PROCESS] } },
     ],
   },
 });

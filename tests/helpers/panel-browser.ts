@@ -34,15 +34,8 @@ export const PORTRAIT_VIEWPORTS = [
 
 export const SCREENSHOT_ROOT = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Where the scenario run's one Chromium listens (set by shared-chromium.global.ts). */
-export const SHARED_CHROMIUM_ENV = 'ROOMCTL_TEST_CHROMIUM_ENDPOINT';
-
-/** The run's shared Chromium when there is one (a test run), else a Chromium of its own (a benchmark, a script). */
 export function launchChromium(): Promise<Browser> {
-  const shared = process.env[SHARED_CHROMIUM_ENV];
-  if (shared) return chromium.connect(shared);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 export interface PanelPage {
