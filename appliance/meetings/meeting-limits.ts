@@ -47,9 +47,14 @@ export function assertMeetingHolds(meetingId: string, what: Limited, count: numb
  */
 export const AGENDA_SAVE_ITEMS = { perSave: 50, merged: 100 } as const;
 
+/** Items a save over an agenda of `holds` items may hold (AGENDA_SAVE_ITEMS). */
+export function agendaSaveLimit(holds: number): number {
+  return Math.min(Math.max(AGENDA_SAVE_ITEMS.perSave, holds), AGENDA_SAVE_ITEMS.merged);
+}
+
 /** Throws ROOMCTL_E_MEETING_LIMIT when a save of `items` items would hold more than AGENDA_SAVE_ITEMS allows over an agenda of `holds`. */
 export function assertAgendaSaveFits(meetingId: string, items: number, holds: number): void {
-  const limit = Math.min(Math.max(AGENDA_SAVE_ITEMS.perSave, holds), AGENDA_SAVE_ITEMS.merged);
+  const limit = agendaSaveLimit(holds);
   if (items <= limit) return;
   throw new RoomctlError(
     'ROOMCTL_E_MEETING_LIMIT',

@@ -2,6 +2,7 @@ import { onlineOfBooking, onlineView } from '../calls/online-meeting-view.js';
 import { agendaNow, overrunMinutes } from './agenda-clock.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import type { Meeting } from './meeting-types.js';
+import { agendaSaveLimit } from './meeting-limits.js';
 import type { AgendaNowView, MeetingView, RoomNowView } from './meeting-views.js';
 import type { RoomStateView } from './room-state.js';
 import type { ShownEvent } from '../schedule/ics-expand.js';
@@ -64,6 +65,7 @@ export function agendaView(ctx: ViewContext, meetingId: string): AgendaNowView {
     remainingSeconds: now.remainingMs === null ? null : Math.round(now.remainingMs / 1000),
     usedPercent: now.usedPercent,
     revision: ctx.agenda.revision(meetingId),
+    maxItems: agendaSaveLimit(items.length),
   };
 }
 

@@ -65,6 +65,8 @@ export interface AgendaNowView {
   usedPercent: number | null;
   /** Moves on every change of the items, not on the clock moving through them: a save sends it back (`ifRevision`) to change only what it read. */
   revision: number;
+  /** Items a save over this agenda may hold: 50, or as many as a merge of linked rooms' edits left (up to 100). */
+  maxItems: number;
 }
 
 export interface RoomNowView {

@@ -90,6 +90,8 @@ export class AgendaEditor extends MeetingElement {
   @state() loaded = false;
   /** The revision of the agenda the rows started from (0: none read, as for a meeting without one). */
   private revision = 0;
+  /** Items a save may hold: 50, or as many as a merge of linked rooms' edits left (the room says). */
+  @state() maxItems = 50;
   /**
    * Someone else saved while this person edited: the revision there is now and, once read, the
    * agenda as it stands (null while on its way). Open until the person keeps theirs or takes it.
@@ -126,6 +128,7 @@ export class AgendaEditor extends MeetingElement {
     const rows = rowsOf(agenda.items);
     if (JSON.stringify(rows) !== JSON.stringify(this.rows)) this.rows = rows;
     this.revision = agenda.revision;
+    this.maxItems = agenda.maxItems;
     this.loaded = true;
   }
 
@@ -145,7 +148,7 @@ export class AgendaEditor extends MeetingElement {
         )}
       </ol>
       <div class="row">
-        <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= 50} @click=${() => this.add()}>${t('Add an item')}</button>
+        <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= this.maxItems} @click=${() => this.add()}>${t('Add an item')}</button>
         ${
           this.conflict
             ? html`<button type="button" class="primary" data-testid="agenda-keep-mine" ?disabled=${!this.valid} @click=${() => this.save()}>${t('Keep mine')}</button>
@@ -235,6 +238,7 @@ export class AgendaEditor extends MeetingElement {
         // The rows become the agenda as saved: a new item has its id from now on, for the next save.
         this.rows = rowsOf(saved.items);
         this.revision = saved.revision;
+        this.maxItems = saved.maxItems;
         this.conflict = null;
         this.dirty = false;
         // The room's answer is the agenda as it now stands: the screen around counts it from here, at once.

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phonePage } from '../helpers/panel-browser.js';
 import { type BrowserRoom, startBrowserRoom } from '../helpers/panel-room.js';
-import { callRoom, meetingPageUrl, startMeeting, type TestRoom } from '../helpers/test-room.js';
+import { callRoom, meetingPageUrl, startMeeting, type TestRoom, waitFor } from '../helpers/test-room.js';
 
 let room: TestRoom;
 let opened: BrowserRoom | undefined;
@@ -68,5 +68,35 @@ describe('the agenda editor saves: counted at once, items known by their ids', (
       { title: 'Rollout plan', running: true },
       { title: 'Hiring', running: false },
     ]);
+  });
+
+  it('on an agenda a merge of linked rooms left at 51 items, adds one back after one is removed, and no more', async () => {
+    // What linked rooms' edits at the same moment leave: written as the merge writes it (past the 50 one save takes).
+    const merged = Array.from({ length: 51 }, (_, i) => ({ title: `Item ${i + 1}`, minutes: 5 }));
+    room.demo.appliance.core.meetings!.ctx.agenda.replace(meetingId, merged);
+    await phone.reload();
+    await agendaTab().click();
+    await agendaTab().filter({ hasText: '(51)' }).waitFor();
+    await phone.getByTestId('agenda-title-51').waitFor();
+    const add = phone.getByTestId('agenda-add-item');
+    expect(await add.isDisabled()).toBe(true);
+
+    await phone.getByRole('button', { name: 'Remove item 51' }).click();
+    expect(await add.isDisabled()).toBe(false);
+    await add.click();
+    await phone.getByTestId('agenda-title-51').fill('Added back');
+    expect(await add.isDisabled()).toBe(true);
+    await phone.getByTestId('agenda-save').click();
+
+    const saved = await waitFor(
+      async () => {
+        const agenda = await api<{ items: { title: string }[]; maxItems: number }>('GET', `/api/v1/meetings/${meetingId}/agenda`);
+        return agenda.items.at(-1)?.title === 'Added back' ? agenda : undefined;
+      },
+      10_000,
+      'the save of 51 items',
+    );
+    expect({ items: saved.items.length, maxItems: saved.maxItems }).toEqual({ items: 51, maxItems: 51 });
+    expect(await add.isDisabled()).toBe(true);
   });
 });

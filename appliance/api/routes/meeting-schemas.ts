@@ -177,6 +177,10 @@ export const AgendaNowSchema = Type.Object(
       description: "Moves on every change of the items (not on the clock moving through them); send it back as a save's ifRevision",
     }),
     usedPercent: Nullable(Type.Number()),
+    maxItems: Type.Integer({
+      minimum: 1,
+      description: "Items a save over this agenda may hold: 50, or as many as a merge of linked rooms' edits left (up to 100)",
+    }),
   },
   { $id: 'AgendaNow' },
 );
