@@ -8,8 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsOutOfReach, FIT_SIZES } from '../helpers/panel-fit.js';
+import { controlsOutOfReach, FIT_SIZES, problemsAtEverySize } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
@@ -22,30 +21,24 @@ const devices = async () => (await (await fetch(`${room.baseUrl}/api/v1/devices`
 
 /** Both halves (one at a time on small panels, behind their tabs), at every size in both languages. */
 async function outOfReach(state: string, withInputList: boolean): Promise<string[]> {
-  const found: string[] = [];
-  for (const locale of ['en', 'zh-CN'] as const) {
-    await setLanguage(page, locale);
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      for (const half of ['camera', 'room'] as const) {
-        const tab = page.getByTestId(`controls-tab-${half}`);
-        if (await tab.isVisible()) await tab.click();
-        else if (half === 'room') continue; // both halves side by side: already measured
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        const where = `${state}, ${half} ${size.width}x${size.height} ${locale}`;
-        for (const p of await controlsOutOfReach(page)) found.push(`${where}: ${p}`);
-        if (!withInputList || (half === 'camera' && (await tab.isVisible()))) continue;
-        // The longest list (the signage's nine inputs), opened: every input and its Close in reach.
-        await page.getByTestId('input-pick-signage').click();
-        const list = page.getByTestId('inputs-signage');
-        await list.waitFor();
-        for (const p of await controlsOutOfReach(page, 'inputs-signage')) found.push(`${where}, input list: ${p}`);
-        await page.getByTestId('inputs-close').click();
-      }
+  return problemsAtEverySize(page, state, SIZES, async () => {
+    const found: string[] = [];
+    for (const half of ['camera', 'room'] as const) {
+      const tab = page.getByTestId(`controls-tab-${half}`);
+      if (await tab.isVisible()) await tab.click();
+      else if (half === 'room') continue; // both halves side by side: already measured
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      for (const p of await controlsOutOfReach(page)) found.push(`${half} half: ${p}`);
+      if (!withInputList || (half === 'camera' && (await tab.isVisible()))) continue;
+      // The longest list (the signage's nine inputs), opened: every input and its Close in reach.
+      await page.getByTestId('input-pick-signage').click();
+      const list = page.getByTestId('inputs-signage');
+      await list.waitFor();
+      for (const p of await controlsOutOfReach(page, 'inputs-signage')) found.push(`${half} half, input list: ${p}`);
+      await page.getByTestId('inputs-close').click();
     }
-  }
-  await setLanguage(page, 'en');
-  return found;
+    return found;
+  });
 }
 
 describe('panel: every control of the Controls screen in reach, with devices fine and down', () => {

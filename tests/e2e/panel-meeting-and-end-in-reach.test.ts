@@ -7,8 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsOutOfReach, FIT_SIZES, listItemsSeen, overflowing } from '../helpers/panel-fit.js';
+import { controlsOutOfReach, FIT_SIZES, listItemsSeen, overflowing, problemsAtEverySize } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
@@ -29,18 +28,7 @@ const agendaUnderPresets = () =>
 
 /** `also`: more problems at each size (one line each). */
 async function outOfReach(step: string, also?: () => Promise<string[]>): Promise<string[]> {
-  const found: string[] = [];
-  for (const locale of ['en', 'zh-CN'] as const) {
-    await setLanguage(page, locale);
-    for (const size of FIT_SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const where = `${step} ${size.width}x${size.height} ${locale}`;
-      for (const p of [...(await controlsOutOfReach(page)), ...((await also?.()) ?? [])]) found.push(`${where}: ${p}`);
-    }
-  }
-  await setLanguage(page, 'en');
-  return found;
+  return problemsAtEverySize(page, step, FIT_SIZES, async () => [...(await controlsOutOfReach(page)), ...((await also?.()) ?? [])]);
 }
 
 describe('panel: the meeting’s last minutes and its end, every control in reach', () => {

@@ -6,8 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsOutOfReach, FIT_SIZES } from '../helpers/panel-fit.js';
+import { controlsOutOfReach, FIT_SIZES, problemsAtEverySize } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
@@ -49,31 +48,24 @@ const tapAwayToasts = () =>
 
 /** At every size in both languages: `press` brings a toast; nothing moves and every control stays in reach while it shows. */
 async function stillUnderToasts(screen: string, press: () => Promise<void>): Promise<string[]> {
-  const found: string[] = [];
-  for (const locale of ['en', 'zh-CN'] as const) {
-    await setLanguage(page, locale);
-    for (const size of FIT_SIZES) {
-      const where = `${screen} ${size.width}x${size.height} ${locale}`;
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return problemsAtEverySize(page, screen, FIT_SIZES, async () => {
+    const found: string[] = [];
+    await tapAwayToasts();
+    const before = await controlPlaces();
+    for (const p of await controlsOutOfReach(page)) found.push(`before the toast: ${p}`);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+    try {
+      await press();
+      await shownToast().waitFor();
+      const moved = (await controlPlaces()).filter((place) => !before.includes(place));
+      if (moved.length > 0) found.push(`moved while the toast shows: ${moved.join('; ')}`);
+      for (const p of await controlsOutOfReach(page)) found.push(`with the toast: ${p}`);
       await tapAwayToasts();
-      const before = await controlPlaces();
-      for (const p of await controlsOutOfReach(page)) found.push(`${where}, before the toast: ${p}`);
-      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
-      try {
-        await press();
-        await shownToast().waitFor();
-        const moved = (await controlPlaces()).filter((place) => !before.includes(place));
-        if (moved.length > 0) found.push(`${where}: moved while the toast shows: ${moved.join('; ')}`);
-        for (const p of await controlsOutOfReach(page)) found.push(`${where}, with the toast: ${p}`);
-        await tapAwayToasts();
-      } finally {
-        await page.clock.resume();
-      }
+    } finally {
+      await page.clock.resume();
     }
-  }
-  await setLanguage(page, 'en');
-  return found;
+    return found;
+  });
 }
 
 describe('panel: a toast keeps the screen still', () => {

@@ -228,6 +228,29 @@ export const FIT_SIZES = [
  * scrolling. Fails with every problem found, where and at which size. Leaves the page at
  * 1280×800 in English.
  */
+/**
+ * Each of `sizes` in both languages, the panel redrawn at each before `visit` measures it; the
+ * problems `visit` finds are gathered, each after its place (`<step> WxH locale`). Ends in English.
+ */
+export async function problemsAtEverySize(
+  page: Page,
+  step: string,
+  sizes: readonly { width: number; height: number }[],
+  visit: () => Promise<string[]>,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const locale of ['en', 'zh-CN'] as const) {
+    await setLanguage(page, locale);
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      for (const problem of await visit()) found.push(`${step} ${size.width}x${size.height} ${locale}: ${problem}`);
+    }
+  }
+  await setLanguage(page, 'en');
+  return found;
+}
+
 export interface FitOptions {
   /** More checks, each problem a line. */
   more?: (where: string) => Promise<string[]>;
