@@ -84,7 +84,9 @@ describe('panel device words', () => {
     expect(namesAndCount(['Supercalifragilistic', 'TV'], 2, 8)).toBe('Superca…, TV');
     i18n.locale = 'zh-CN';
     try {
-      expect(namesAndCount(['前置摄像头（吸顶云台），位于北墙白板上方', '显示屏', '后置摄像头', '侧面摄像头'], 2, 6)).toBe('前置摄像头…、显示屏及另外 2 个设备');
+      expect(namesAndCount(['前置摄像头（吸顶云台），位于北墙白板上方', '显示屏', '后置摄像头', '侧面摄像头'], 2, 6)).toBe(
+        '前置摄像头…、显示屏及另外 2 个设备',
+      );
     } finally {
       i18n.locale = 'en';
     }

@@ -3,8 +3,10 @@
  * (named at length) unplugged while the admin view is open, and its toast comes up at every
  * panel size in both languages: no control of the panel is under it, it ends inside the
  * header, the admin tabs are in sight, and a tab pressed while it shows is pressed; a finger
- * held on the screen keeps it still (the toast goes when it lifts). With every device of the
- * room down, the toast names two and counts the rest, still inside the header.
+ * held on the screen keeps it still (the toast goes when it lifts). A refusal the panel has no
+ * words for (the display hangs up in the middle of a command) shows its code whole under the
+ * title and words, all inside the header. With every device of the room down, the toast names
+ * two and counts the rest, the count always in sight (the long name is cut for it).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,8 @@ const PIN = '314159';
 /** Where the header holds least (18 px text): the two smallest panels; every size with ROOMCTL_FULL=1. */
 const TIGHT_SIZES = process.env.ROOMCTL_FULL === '1' ? FIT_SIZES : FIT_SIZES.filter((s) => Math.min(s.width, s.height) === 480);
 const LONG_NAME = 'Front camera (PTZ, ceiling) over the north whiteboard, by the courtyard window';
+/** Long enough that "… on: not done" takes the title's two lines on the smallest panels. */
+const DISPLAY_NAME = { en: 'Wall display on the north side, by the courtyard window', 'zh-CN': '北墙靠庭院窗户一侧的壁挂显示屏（会议桌对面）' };
 let opened: PanelRoom | undefined;
 let page: Page;
 
@@ -30,6 +34,44 @@ async function pastTheHeader(where: string): Promise<string[]> {
   return [
     `${where}: the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
   ];
+}
+
+/**
+ * The toast as a person sees it: each of its parts that shows (title, words, code) whole
+ * inside the toast's box and the code not cut at its end (one line each if not); the words
+ * that show (the full ones or a shorter wording, never those kept for screen readers) and
+ * whether they end cut ("…"); the code.
+ */
+async function toastSeen(where: string): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null }> {
+  const seen = await page.locator('room-panel panel-toast').evaluate((host) => {
+    const box = host.shadowRoot!.querySelector('div')!;
+    const b = box.getBoundingClientRect();
+    const inner = {
+      top: b.top + box.clientTop,
+      bottom: b.top + box.clientTop + box.clientHeight,
+      left: b.left + box.clientLeft,
+      right: b.left + box.clientLeft + box.clientWidth,
+    };
+    const problems: string[] = [];
+    const shown = [...box.children].filter((el) => el.getClientRects().length > 0 && !el.classList.contains('unseen'));
+    for (const el of shown) {
+      const r = el.getBoundingClientRect();
+      const part = el.className || el.tagName.toLowerCase();
+      if (r.top < inner.top - 0.5 || r.bottom > inner.bottom + 0.5 || r.left < inner.left - 0.5 || r.right > inner.right + 0.5)
+        problems.push(
+          `its ${part} (${Math.round(r.top)}–${Math.round(r.bottom)}) is cut by the toast's edge (${Math.round(inner.top)}–${Math.round(inner.bottom)})`,
+        );
+      if (part === 'code' && el.scrollWidth > el.clientWidth + 1) problems.push(`its code is cut at its end (${el.scrollWidth} px in ${el.clientWidth})`);
+    }
+    const words = shown.find((el) => el.classList.contains('text'));
+    return {
+      problems,
+      words: words?.textContent?.trim() ?? '',
+      wordsCut: words ? words.scrollHeight > words.clientHeight + 1 : false,
+      code: box.querySelector('.code')?.textContent?.trim() ?? null,
+    };
+  });
+  return { ...seen, problems: seen.problems.map((p) => `${where}: ${p}`) };
 }
 
 /**
@@ -73,6 +115,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         // A name longer than the header holds in a toast's line: its words are cut to the lines that fit.
         const front = c.devices.find((d) => d.id === 'cam-front')!;
         front.name = { en: LONG_NAME, 'zh-CN': '前置摄像头（吸顶云台），位于北墙白板上方、朝向庭院的窗户旁边，正对会议桌的中间位置' };
+        c.devices.find((d) => d.id === 'display')!.name = DISPLAY_NAME;
       },
     });
     page = opened.page;
@@ -197,6 +240,57 @@ describe('panel: a toast leaves the controls in reach', () => {
     expect(found).toEqual([]);
   });
 
+  it('shows the code of a refusal it cannot explain whole under the title and words, all inside the header, on the smallest panels in both languages', {
+    timeout: 120_000,
+  }, async () => {
+    const { room } = opened!;
+    // The display hangs up the moment a power command reaches it: sent, outcome unknown — a refusal the panel has no words for.
+    const hangUpOnPower = (line: string) => {
+      if (/^%1POWR [01]$/.test(line)) room.display.dropConnections();
+    };
+    room.display.display.on('command', hangUpOnPower);
+    await page.getByTestId('nav-controls').click();
+    const found: string[] = [];
+    try {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        await setLanguage(page, locale);
+        for (const size of TIGHT_SIZES) {
+          const where = `${size.width}x${size.height} ${locale}`;
+          await page.setViewportSize(size);
+          await waitFor(
+            async () =>
+              (await toast().count()) === 0 ||
+              void (await toast()
+                .click({ timeout: 1_000 })
+                .catch(() => undefined)),
+            10_000,
+            'earlier toasts tapped away',
+          );
+          await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
+          const tab = page.getByTestId('controls-tab-room');
+          if (await tab.isVisible()) await tab.click();
+          await page.getByTestId('display-display').locator('.row button').first().click();
+          await toast()
+            .filter({ hasText: locale === 'en' ? 'not done' : '未完成' })
+            .waitFor({ timeout: 15_000 });
+          await holdTheClock();
+          found.push(...(await pastTheHeader(where)));
+          const seen = await toastSeen(where);
+          found.push(...seen.problems);
+          if (seen.code !== 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN') found.push(`${where}: the toast's code is ${JSON.stringify(seen.code)}`);
+          const title = (await toast().locator('strong').textContent()) ?? '';
+          if (!title.includes(DISPLAY_NAME[locale].slice(0, 10))) found.push(`${where}: the title says "${title}"`);
+          await toast().click();
+          await page.clock.resume();
+        }
+      }
+    } finally {
+      room.display.display.off('command', hangUpOnPower);
+      await setLanguage(page, 'en');
+    }
+    expect(found).toEqual([]);
+  });
+
   it('names two of many failed devices and counts the rest, in a toast never taller than the header, on the smallest panels in both languages', {
     timeout: 120_000,
   }, async () => {
@@ -238,6 +332,11 @@ describe('panel: a toast leaves the controls in reach', () => {
         const more = locale === 'en' ? `and ${failed - 2} more` : `及另外 ${failed - 2} 个设备`;
         if (!words.includes(more) || (locale === 'en' && !words.includes(LONG_NAME)))
           found.push(`${where}: the toast says "${words}", not the front camera and "${more}" of ${failed} devices`);
+        // What shows: the count, whole — the names give way for it, never the count.
+        const seen = await toastSeen(where);
+        found.push(...seen.problems);
+        if (!seen.words.endsWith(more) || seen.wordsCut)
+          found.push(`${where}: the toast shows "${seen.words}"${seen.wordsCut ? ' cut' : ''}, not "${more}" in sight`);
         await toast().click();
         await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
         await page.clock.resume();
