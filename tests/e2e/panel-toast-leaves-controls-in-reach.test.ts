@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsUnder, FIT_SIZES, fitProblems } from '../helpers/panel-fit.js';
+import { controlsUnder, FIT_SIZES, fitProblems, problemsAtEverySize } from '../helpers/panel-fit.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor } from '../helpers/test-room.js';
 
@@ -27,14 +27,26 @@ let page: Page;
 const statusOf = async (id: string) => ((await (await fetch(`${opened!.room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
 const toast = () => page.locator('[data-testid="toast"]:not([hidden])');
 /** The toast reaching above or below the header it lies over (one line, or none). */
-async function pastTheHeader(where: string): Promise<string[]> {
+async function pastTheHeader(): Promise<string[]> {
   const header = (await page.locator('room-panel header').boundingBox())!;
   const shown = (await toast().boundingBox())!;
   if (shown.y >= header.y - 0.5 && shown.y + shown.height <= header.y + header.height + 0.5) return [];
   return [
-    `${where}: the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
+    `the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
   ];
 }
+
+/** Taps every toast that shows away, one after the other (what came before a press), as a person would. */
+const tapAwayToasts = () =>
+  waitFor(
+    async () =>
+      (await toast().count()) === 0 ||
+      void (await toast()
+        .click({ timeout: 1_000 })
+        .catch(() => undefined)),
+    10_000,
+    'earlier toasts tapped away',
+  );
 
 /**
  * The toast as a person sees it: each of its parts that shows (title, words, code) whole
@@ -42,8 +54,8 @@ async function pastTheHeader(where: string): Promise<string[]> {
  * that show (the full ones or a shorter wording, never those kept for screen readers) and
  * whether they end cut ("…"); the code.
  */
-async function toastSeen(where: string): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null }> {
-  const seen = await page.locator('room-panel panel-toast').evaluate((host) => {
+async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null }> {
+  return page.locator('room-panel panel-toast').evaluate((host) => {
     const box = host.shadowRoot!.querySelector('div')!;
     const b = box.getBoundingClientRect();
     const inner = {
@@ -71,7 +83,6 @@ async function toastSeen(where: string): Promise<{ problems: string[]; words: st
       code: box.querySelector('.code')?.textContent?.trim() ?? null,
     };
   });
-  return { ...seen, problems: seen.problems.map((p) => `${where}: ${p}`) };
 }
 
 /**
@@ -143,7 +154,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         // Time stands still while it is looked at: the toast stays up whatever the machine's load.
         await holdTheClock();
         for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
-        found.push(...(await pastTheHeader(where)));
+        for (const p of await pastTheHeader()) found.push(`${where}: ${p}`);
         for (const p of await fitProblems(page, ['admin-tabs', 'admin-tab-devices', 'admin-tab-settings'])) found.push(`${where}: ${p.testId} ${p.problem}`);
         // Pressed while the toast shows: the tab is taken, not the toast.
         const pressed = await page
@@ -250,45 +261,31 @@ describe('panel: a toast leaves the controls in reach', () => {
     };
     room.display.display.on('command', hangUpOnPower);
     await page.getByTestId('nav-controls').click();
-    const found: string[] = [];
     try {
-      for (const locale of ['en', 'zh-CN'] as const) {
-        await setLanguage(page, locale);
-        for (const size of TIGHT_SIZES) {
-          const where = `${size.width}x${size.height} ${locale}`;
-          await page.setViewportSize(size);
-          await waitFor(
-            async () =>
-              (await toast().count()) === 0 ||
-              void (await toast()
-                .click({ timeout: 1_000 })
-                .catch(() => undefined)),
-            10_000,
-            'earlier toasts tapped away',
-          );
-          await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
-          const tab = page.getByTestId('controls-tab-room');
-          if (await tab.isVisible()) await tab.click();
-          await page.getByTestId('display-display').locator('.row button').first().click();
-          await toast()
-            .filter({ hasText: locale === 'en' ? 'not done' : '未完成' })
-            .waitFor({ timeout: 15_000 });
-          await holdTheClock();
-          found.push(...(await pastTheHeader(where)));
-          const seen = await toastSeen(where);
-          found.push(...seen.problems);
-          if (seen.code !== 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN') found.push(`${where}: the toast's code is ${JSON.stringify(seen.code)}`);
-          const title = (await toast().locator('strong').textContent()) ?? '';
-          if (!title.includes(DISPLAY_NAME[locale].slice(0, 10))) found.push(`${where}: the title says "${title}"`);
-          await toast().click();
-          await page.clock.resume();
-        }
-      }
+      const found = await problemsAtEverySize(page, 'a refusal', TIGHT_SIZES, async () => {
+        await tapAwayToasts();
+        await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
+        const tab = page.getByTestId('controls-tab-room');
+        if (await tab.isVisible()) await tab.click();
+        await page.getByTestId('display-display').locator('.row button').first().click();
+        const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
+        await toast()
+          .filter({ hasText: zh ? '未完成' : 'not done' })
+          .waitFor({ timeout: 15_000 });
+        await holdTheClock();
+        const seen = await toastSeen();
+        const problems = [...(await pastTheHeader()), ...seen.problems];
+        if (seen.code !== 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN') problems.push(`the toast's code is ${JSON.stringify(seen.code)}`);
+        const title = (await toast().locator('strong').textContent()) ?? '';
+        if (!title.includes(DISPLAY_NAME[zh ? 'zh-CN' : 'en'].slice(0, 10))) problems.push(`the title says "${title}"`);
+        await toast().click();
+        await page.clock.resume();
+        return problems;
+      });
+      expect(found).toEqual([]);
     } finally {
       room.display.display.off('command', hangUpOnPower);
-      await setLanguage(page, 'en');
     }
-    expect(found).toEqual([]);
   });
 
   it('names two of many failed devices and counts the rest, in a toast never taller than the header, on the smallest panels in both languages', {
@@ -302,47 +299,33 @@ describe('panel: a toast leaves the controls in reach', () => {
     await waitFor(async () => (await devices()).filter((d) => !d.driver.startsWith('media-')).every((d) => d.status !== 'ok'), 30_000, 'every device down');
     await page.getByTestId('nav-home').click();
     await enterAdmin(page, PIN, 'selftest');
-    const found: string[] = [];
-    for (const locale of ['en', 'zh-CN'] as const) {
-      await setLanguage(page, locale);
-      for (const size of TIGHT_SIZES) {
-        const where = `${size.width}x${size.height} ${locale}`;
-        await page.setViewportSize(size);
-        // What showed before (the meeting's extensions) is tapped away first, as a person would.
-        await waitFor(
-          async () =>
-            (await toast().count()) === 0 ||
-            void (await toast()
-              .click({ timeout: 1_000 })
-              .catch(() => undefined)),
-          10_000,
-          'earlier toasts tapped away',
-        );
-        await page.getByTestId('run-selftest').click();
-        await toast()
-          .filter({ hasText: locale === 'en' ? 'Self-test found a problem' : '自检发现问题' })
-          .waitFor({ timeout: 15_000 });
-        await holdTheClock();
-        const report = await callRoom<{ results: { deviceId: string; ok: boolean }[] }>(room, 'GET', '/api/v1/selftests/latest');
-        const failed = new Set(report.results.filter((r) => !r.ok).map((r) => r.deviceId)).size;
-        found.push(...(await pastTheHeader(where)));
-        for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
-        // All its words, also those cut from sight.
-        const words = (await toast().textContent())!.replace(/\s+/g, ' ');
-        const more = locale === 'en' ? `and ${failed - 2} more` : `及另外 ${failed - 2} 个设备`;
-        if (!words.includes(more) || (locale === 'en' && !words.includes(LONG_NAME)))
-          found.push(`${where}: the toast says "${words}", not the front camera and "${more}" of ${failed} devices`);
-        // What shows: the count, whole — the names give way for it, never the count.
-        const seen = await toastSeen(where);
-        found.push(...seen.problems);
-        if (!seen.words.endsWith(more) || seen.wordsCut)
-          found.push(`${where}: the toast shows "${seen.words}"${seen.wordsCut ? ' cut' : ''}, not "${more}" in sight`);
-        await toast().click();
-        await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
-        await page.clock.resume();
-      }
-    }
-    await setLanguage(page, 'en');
+    const found = await problemsAtEverySize(page, 'self-test', TIGHT_SIZES, async () => {
+      // What showed before (the meeting's extensions) is tapped away first, as a person would.
+      await tapAwayToasts();
+      const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
+      await page.getByTestId('run-selftest').click();
+      await toast()
+        .filter({ hasText: zh ? '自检发现问题' : 'Self-test found a problem' })
+        .waitFor({ timeout: 15_000 });
+      await holdTheClock();
+      const report = await callRoom<{ results: { deviceId: string; ok: boolean }[] }>(room, 'GET', '/api/v1/selftests/latest');
+      const failed = new Set(report.results.filter((r) => !r.ok).map((r) => r.deviceId)).size;
+      const problems = await pastTheHeader();
+      for (const control of await controlsUnder(page, 'toast')) problems.push(`${control} under the toast`);
+      // All its words, also those cut from sight.
+      const words = (await toast().textContent())!.replace(/\s+/g, ' ');
+      const more = zh ? `及另外 ${failed - 2} 个设备` : `and ${failed - 2} more`;
+      if (!words.includes(more) || (!zh && !words.includes(LONG_NAME)))
+        problems.push(`the toast says "${words}", not the front camera and "${more}" of ${failed} devices`);
+      // What shows: the count, whole — the names give way for it, never the count.
+      const seen = await toastSeen();
+      problems.push(...seen.problems);
+      if (!seen.words.endsWith(more) || seen.wordsCut) problems.push(`the toast shows "${seen.words}"${seen.wordsCut ? ' cut' : ''}, not "${more}" in sight`);
+      await toast().click();
+      await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
+      await page.clock.resume();
+      return problems;
+    });
     expect(found).toEqual([]);
   });
 });
