@@ -208,7 +208,7 @@ export async function listItemsSeen(page: Page, testId: string): Promise<{ whole
       else if (r.top >= seen.bottom - 0.5) below++;
       else if (r.bottom > seen.top + 0.5) cut.push((li.textContent ?? '').trim().slice(0, 40));
     }
-    const more = list.parentElement?.querySelector(':scope > [data-more-below]')?.textContent?.trim() ?? null;
+    const more = list.parentElement?.querySelector('[data-more-below]')?.textContent?.trim() ?? null;
     return { whole, cut, below, more };
   }, testId);
 }
