@@ -170,13 +170,18 @@ export class PanelToast extends LitElement {
     const box = this.renderRoot.querySelector<HTMLElement>('div');
     const strong = box?.querySelector('strong');
     const [full, ...shorter] = box ? [...box.querySelectorAll<HTMLElement>('.text')] : [];
-    if (!box || !strong || !full) return;
+    if (!box || !strong) return;
     const over = () => box.scrollHeight - box.clientHeight;
+    strong.style.removeProperty('-webkit-line-clamp');
+    if (!full) {
+      // A title and a code only: the title gives up its second line before the code is cut.
+      if (over() > 0) strong.style.setProperty('-webkit-line-clamp', '1');
+      return;
+    }
     const show = (words: HTMLElement) => {
       for (const w of [full, ...shorter]) w.hidden = w !== words && w !== full;
       full.classList.toggle('unseen', words !== full);
     };
-    strong.style.removeProperty('-webkit-line-clamp');
     full.style.removeProperty('-webkit-line-clamp');
     for (const w of shorter) w.style.removeProperty('-webkit-line-clamp');
     show(full);
