@@ -11,13 +11,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsUnder, FIT_SIZES, fitProblems, problemsAtEverySize } from '../helpers/panel-fit.js';
+import { controlsUnder, FIT_SIZES, fitProblems, problemsAtEverySize, TIGHT_SIZES } from '../helpers/panel-fit.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor } from '../helpers/test-room.js';
 
 const PIN = '314159';
-/** Where the header holds least (18 px text): the two smallest panels; every size with ROOMCTL_FULL=1. */
-const TIGHT_SIZES = process.env.ROOMCTL_FULL === '1' ? FIT_SIZES : FIT_SIZES.filter((s) => Math.min(s.width, s.height) === 480);
 const LONG_NAME = 'Front camera (PTZ, ceiling) over the north whiteboard, by the courtyard window';
 /** Long enough that "… on: not done" takes the title's two lines on the smallest panels. */
 const DISPLAY_NAME = { en: 'Wall display on the north side, by the courtyard window', 'zh-CN': '北墙靠庭院窗户一侧的壁挂显示屏（会议桌对面）' };
