@@ -127,7 +127,7 @@ export const MeetingViewSchema = Type.Object(
     }),
     releasedVia: Type.Union([literals(RELEASE_VIAS), Type.Null()], {
       description:
-        "A release by hand: whose credential freed it, a paired panel's (panel) or one of the room's tokens (token); null otherwise and for releases stored before it was recorded",
+        "A release by hand: whose credential freed it, the room's panel's (panel: a paired panel, or a token of api.panelTokens) or one of the room's tokens (token); null otherwise and for releases stored before it was recorded",
     }),
     checkInOpensAt: DateTime(),
     autoReleaseAt: DateTime(),
