@@ -32,11 +32,11 @@ export class RoomPresence {
   /**
    * The room that keeps the timer now. Before any room claimed it, the first room in `site/room`
    * order that takes part (it said so) and is online stands in: a first room that is down, or
-   * named but never there, must not leave the roll call to nobody.
+   * named but never there, must not leave the roll call to nobody — nor one that released its booking.
    */
   hostOf(fold: FoldedLink): RoomKey {
     const online = (r: RoomKey) => this.isOnline(r);
-    const there = [...fold.rooms.values()].filter((r) => r.heard).map((r) => r.room);
+    const there = [...fold.rooms.values()].filter((r) => r.heard && !r.released).map((r) => r.room);
     return effectiveHost(fold, online) ?? [...there, this.self].sort().find(online)!;
   }
 

@@ -145,6 +145,15 @@ export const MeetingViewSchema = Type.Object(
         expected: Type.Boolean({ description: 'linked, not heard from yet' }),
         online: Type.Boolean(),
         health: Type.Object({ status: literals(['ok', 'degraded', 'offline', 'unknown']), problems: Type.Array(Type.String()) }),
+        released: Nullable(
+          Type.Object(
+            { by: literals(RELEASE_REASONS), at: DateTime() },
+            {
+              description:
+                "The room released its booking and left the meeting: nobody checked in there (no-check-in), freed by hand (by-hand) or cancelled ahead of time (ahead-of-time); null while it holds it. Each room keeps its own booking: one room's release frees no other's",
+            },
+          ),
+        ),
       }),
       { description: 'The rooms of a linked meeting, this one included; empty when held in this room only' },
     ),
