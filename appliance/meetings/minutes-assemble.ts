@@ -77,13 +77,6 @@ interface MinutesRoom {
   released?: ReleaseReason;
 }
 
-/** A room that left the meeting, in the minutes' Rooms section: how its booking was released. */
-const LEFT_WORDS: Record<ReleaseReason, string> = {
-  'no-check-in': '{name} ({room}): left the meeting, nobody checked in there',
-  'by-hand': '{name} ({room}): left the meeting, freed by hand',
-  'ahead-of-time': '{name} ({room}): left the meeting, cancelled ahead of time',
-};
-
 interface MinutesParts {
   meeting: Meeting;
   room: { id: string; name: string; timezone?: string; locale?: RoomLocale };
@@ -186,9 +179,15 @@ export function minutesMarkdown(min: Minutes): string {
   if (min.rooms?.length) {
     lines.push('', `## ${t('Rooms')}`, '');
     for (const r of min.rooms) {
-      const line = r.released
-        ? t(LEFT_WORDS[r.released], { name: r.name, room: r.room })
-        : t('{name} ({room}): {n} present', { name: r.name, room: r.room, n: r.present });
+      // A room that released its booking left the meeting: how it was released.
+      const line =
+        r.released === 'no-check-in'
+          ? t('{name} ({room}): left the meeting, nobody checked in there', { name: r.name, room: r.room })
+          : r.released === 'by-hand'
+            ? t('{name} ({room}): left the meeting, freed by hand', { name: r.name, room: r.room })
+            : r.released === 'ahead-of-time'
+              ? t('{name} ({room}): left the meeting, cancelled ahead of time', { name: r.name, room: r.room })
+              : t('{name} ({room}): {n} present', { name: r.name, room: r.room, n: r.present });
       lines.push(`- ${line}${r.names.length ? ` — ${r.names.join(t(', '))}` : ''}`);
     }
   }
