@@ -37,7 +37,9 @@ export class RoomPresence {
   hostOf(fold: FoldedLink): RoomKey {
     const online = (r: RoomKey) => this.isOnline(r);
     const there = [...fold.rooms.values()].filter((r) => r.heard && !r.released).map((r) => r.room);
-    return effectiveHost(fold, online) ?? [...there, this.self].sort().find(online)!;
+    // This room stands in too, unless it released its booking (then another room keeps the time).
+    const self = fold.rooms.get(this.self)?.released ? [] : [this.self];
+    return effectiveHost(fold, online) ?? [...there, ...self].sort().find(online) ?? this.self;
   }
 
   /** The recorded host is another room, offline, and this room is next in line: it should claim the timer. */
