@@ -12,7 +12,6 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { TesiraDriver } from '../biamp-tesira/tesira-driver.js';
-import { ExtronSisDriver } from '../extron-sis/extron-sis-driver.js';
 import { OnvifDriver } from '../onvif/onvif-driver.js';
 import { pjlinkDriver } from '../pjlink/pjlink-definition.js';
 import { QsysDriver } from '../qsys-qrc/qsys-driver.js';
@@ -218,49 +217,5 @@ it('Tesira takes a banner that came while the room was held up; a frozen DSP sen
   const frozen = await devices.freeze();
   driver = tesira();
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_PROTOCOL', message: expect.stringContaining('no TTP banner') });
-  frozen.thaw();
-});
-
-it('Extron takes a banner and a password prompt that came while the room was held up; an open switcher still goes on without one; a frozen one sends no banner in time', async () => {
-  const start = (options: object) =>
-    devices.start(simulator('extron-sis/extron-sis-simulator.ts'), 'startExtronSisSimulator', { host: '127.0.0.1', port: 0, ...options });
-  const open = await start({});
-  // A real switcher's prompt may come a moment after its clock line, in a read of its own.
-  const locked = await start({ password: 'extron-admin', promptDelayMs: 50 });
-  const GRACE_MS = 100;
-  const connectTo = (port: number, ctx = createTestContext(), password?: string) =>
-    (driver = new ExtronSisDriver({ host: '127.0.0.1', port, password, replyTimeoutMs: WAIT_MS, promptGraceMs: GRACE_MS }, ctx));
-  /** Held up right after reading the banner's clock line: the prompt's grace falls due meanwhile. */
-  const afterTheClockLine = (port: number) => holdUpTheRoom(port, 'data', 4 * GRACE_MS, /\d\d:\d\d:\d\d/);
-
-  const bannerHeldUp = holdUpTheRoom(open.port, 'connect', HELD_UP_MS);
-  const connected = connectTo(open.port).connect();
-  await bannerHeldUp;
-  await expect(connected).resolves.toBeUndefined();
-  await driver!.disconnect();
-
-  const prompted = createTestContext();
-  const promptHeldUp = afterTheClockLine(locked.port);
-  const loggedIn = connectTo(locked.port, prompted, 'extron-admin').connect();
-  await promptHeldUp;
-  await expect(loggedIn).resolves.toBeUndefined();
-  expect(prompted.state).toMatchObject({ login: 'administrator', verbose: true });
-  await driver!.disconnect();
-
-  // A switcher with no password sends no prompt: after its grace, the session goes on without a login.
-  const openSession = createTestContext();
-  const graceHeldUp = afterTheClockLine(open.port);
-  const openConnected = connectTo(open.port, openSession).connect();
-  await graceHeldUp;
-  await expect(openConnected).resolves.toBeUndefined();
-  expect(openSession.state).toMatchObject({ verbose: true, firmware: '1.23' });
-  expect(openSession.state.login).toBeUndefined();
-  await driver!.disconnect();
-
-  const frozen = await devices.freeze();
-  await expect(connectTo(open.port).connect()).rejects.toMatchObject({
-    code: 'ROOMCTL_E_DEVICE_TIMEOUT',
-    message: expect.stringContaining(`sent no Extron banner within ${WAIT_MS} ms`),
-  });
   frozen.thaw();
 });
