@@ -184,7 +184,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     }
   }
 
-  /** `roomStalledMs`: how long the room's own process was stalled meanwhile (not the device's time). */
+  /** `roomStalledMs`: how long a stall of the room's own process kept the answer unread (not the device's time). */
   private emitReply(kind: ReplyTiming['kind'], startedAt: number, ok: boolean, roomStalledMs = 0): void {
     const timing: ReplyTiming = { kind, ms: Math.max(0, this.clock.now() - startedAt - roomStalledMs), ok };
     this.emit('reply', timing);
@@ -313,8 +313,8 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
           if (generation !== this.generation) return;
           // The device's own reply time: from the probe's start or the last action's start or
           // end, whichever is later (a probe queued behind an action would measure it too), less
-          // the time the room's own process was stalled meanwhile (a reply that came then waited
-          // in the socket). A probe the room was held up past is left out altogether. Otherwise
+          // a stall of the room's own process that kept the answer unread (room-stalls.ts). A
+          // probe the room was held up past is left out altogether. Otherwise
           // the room's pause would make the device `degraded` ("answers in 0.3 s") and stretch
           // its timeout for nothing.
           if (!heldUp) this.pace.record(Math.max(0, this.clock.now() - Math.max(startedAt, this.lastActionEdge) - stalledMs));

@@ -1,17 +1,20 @@
 import { performance } from 'node:perf_hooks';
 
 /**
- * How long the room's own process was stalled while it waited for a device: held up by a loaded
- * room PC that did not schedule it, a long garbage collection, a blocking call. A device's reply
- * time is measured from the room's side, and a reply that came during a stall waits unread in
- * the socket until the room runs again: a plain difference of timestamps counts the room's pause
- * as the device's slowness. So while anything is timed, a light timer checks every few
- * milliseconds that the event loop came round on time; what it came late by, beyond ordinary
- * jitter, was a stall. (A stall that outlasts a wait is also seen by that wait's reply deadline;
- * this measures the shorter ones too.)
+ * How late the room's own process was in reading a device's answer: held up by a loaded room PC
+ * that did not schedule it, a long garbage collection, a blocking call. A device's reply time is
+ * measured from the room's side, and an answer that came during such a stall waits unread in the
+ * socket until the room runs again: a plain difference of timestamps counts the room's pause as
+ * the device's slowness. While anything is timed, a light timer checks every few milliseconds
+ * that the event loop came round on time; coming round more than ordinary jitter late, it saw a
+ * stall. What a timed wait leaves out is the stall the room was in, or had just come out of, when
+ * it read the answer (the answer may have been there all along: the device gets the benefit of
+ * the doubt); a stall followed by a free turn of the loop, in which the answer was not there yet,
+ * delayed nothing and is the device's time. (A stall that outlasts a wait is also seen by that
+ * wait's reply deadline; this sees the shorter ones.)
  */
 export interface StallWatch {
-  /** Ends the watch: how long the room was stalled since it began (ms; the same on a second call). */
+  /** Ends the watch: how late the room is in reading what arrived, now (ms; the same on a second call). */
   stop(): number;
 }
 
@@ -22,44 +25,49 @@ const JITTER_MS = 20;
 let ticker: NodeJS.Timeout | undefined;
 let watching = 0;
 let lastTick = 0;
-/** Stalls seen by the ticks so far (only differences between two readings mean anything). */
-let stalledMs = 0;
+/**
+ * The stall the last tick came out of, until the loop has read its input once since: the tick
+ * runs with the timers, before the loop reads its sockets, and an immediate runs after that read
+ * (and keeps that read from waiting for more input).
+ */
+let justStalled = 0;
 
 function lateBy(now: number): number {
   const late = now - lastTick - TICK_MS;
   return late > JITTER_MS ? late : 0;
 }
 
-/** The stalls so far, the one going on now included (the reply may be read before the next tick). */
-function stalledSoFar(): number {
-  return stalledMs + lateBy(performance.now());
-}
-
 function tick(): void {
   const now = performance.now();
-  stalledMs += lateBy(now);
+  const late = lateBy(now);
   lastTick = now;
+  if (late === 0) return;
+  justStalled = late;
+  setImmediate(() => (justStalled = 0));
 }
 
-/** Starts a watch of the room's stalls; `stop()` it when the wait ends, however it ends. */
+/** Starts timing a wait; `stop()` it when the answer is read (or the wait ends another way). */
 export function watchRoomStalls(): StallWatch {
   if (watching++ === 0) {
     lastTick = performance.now();
+    justStalled = 0;
     // Unref'd: a watch never keeps the process alive; it runs only while something is timed.
     ticker = setInterval(tick, TICK_MS);
     ticker.unref();
   }
-  const from = stalledSoFar();
-  let stalled: number | undefined;
+  const startedAt = performance.now();
+  let late: number | undefined;
   return {
     stop() {
-      if (stalled !== undefined) return stalled;
-      stalled = stalledSoFar() - from;
+      if (late !== undefined) return late;
+      const now = performance.now();
+      // The stall going on now (not seen by a tick yet), and the one the last tick came out of.
+      late = Math.min(now - startedAt, lateBy(now) + justStalled);
       if (--watching === 0) {
         clearInterval(ticker);
         ticker = undefined;
       }
-      return stalled;
+      return late;
     },
   };
 }
