@@ -8,7 +8,7 @@
  *   network does; `freeze` stops the devices' own thread instead, for a device that really does
  *   not answer in time, until the test thaws it.
  * - `holdUpTheRoom`: holds the room's thread in a busy loop right after its next connection to,
- *   write to or read from the device: the worst moment, when the answer is certain to wait unread
+ *   write or datagram to or read from the device: the worst moment, when the answer is certain to wait unread
  *   in the socket while the wait's timer falls due. (Node runs due timers before it reads its sockets.)
  */
 import { Socket as UdpSocket } from 'node:dgram';
@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { hex } from './hex.js';
 
 /** A thread of devices: several can run in it, one test after another. */
 export interface DeviceWorker {
@@ -121,7 +122,7 @@ function cancelHoldUps(): void {
  * Holds the room up for `ms` right after it starts connecting to the device on `port`
  * (`after: 'connecting'`), after its next connection to it (`'connect'`), its next write to it (`'write'`), its next
  * datagram to it (`'send'`, UDP) or its next read from it (`'data'`) —
- * one whose bytes match `matching`, when given (a datagram's as hex, `02 00 00 01 …`) — after everything the room does at once with it
+ * one whose bytes match `matching`, when given (a datagram's as hex, `02 00 00 01 …`, testing/hex.ts) — after everything the room does at once with it
  * (the code that connected, wrote, sent or read, and what that settles) and before it reads anything
  * more. Resolves once the room runs again. The device worker's `close` cancels a hold that never came.
  */
@@ -160,20 +161,9 @@ export function holdUpTheRoom(port: number, after: 'connecting' | 'connect' | 'w
         return socket;
       } as Socket['connect'];
     } else if (after === 'send') {
-      // A connected UDP socket (send(bytes, callback)), or one naming the port (send(bytes, port, …)).
-      const toPort = (socket: UdpSocket, args: unknown[]) => (typeof args[1] === 'number' ? args[1] : connectedPort(socket));
       UdpSocket.prototype.send = function (this: UdpSocket, ...args: unknown[]) {
         (send as (this: UdpSocket, ...a: unknown[]) => void).apply(this, args);
-        if (
-          toPort(this, args) === port &&
-          (!matching ||
-            matching.test(
-              Buffer.from(args[0] as Uint8Array)
-                .toString('hex')
-                .replace(/(..)(?!$)/g, '$1 '),
-            ))
-        )
-          hold();
+        if (datagramPort(this, args) === port && (!matching || matching.test(hex(args[0] as Uint8Array)))) hold();
       } as UdpSocket['send'];
     } else if (after === 'write') {
       Socket.prototype.write = function (this: Socket, ...args: Parameters<Socket['write']>) {
@@ -194,7 +184,9 @@ export function holdUpTheRoom(port: number, after: 'connecting' | 'connect' | 'w
   });
 }
 
-function connectedPort(socket: UdpSocket): number | undefined {
+/** Where a datagram goes: a connected socket's peer (send(bytes, callback)), or the port named (send(bytes, port, address)). */
+function datagramPort(socket: UdpSocket, args: unknown[]): number | undefined {
+  if (typeof args[1] === 'number' && typeof args[2] === 'string') return args[1];
   try {
     return socket.remoteAddress().port;
   } catch {
