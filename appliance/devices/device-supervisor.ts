@@ -313,10 +313,9 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
           if (generation !== this.generation) return;
           // The device's own reply time: from the probe's start or the last action's start or
           // end, whichever is later (a probe queued behind an action would measure it too), less
-          // a stall of the room's own process that kept the answer unread (room-stalls.ts). A
-          // probe the room was held up past is left out altogether. Otherwise
-          // the room's pause would make the device `degraded` ("answers in 0.3 s") and stretch
-          // its timeout for nothing.
+          // a stall of the room's own process that kept the answer unread (room-stalls.ts); a
+          // probe the room was held up past is left out altogether. Else the room's pause would
+          // make the device `degraded` ("answers in 0.3 s") and stretch its timeout for nothing.
           if (!heldUp) this.pace.record(Math.max(0, this.clock.now() - Math.max(startedAt, this.lastActionEdge) - stalledMs));
           this.showHealth();
         })
