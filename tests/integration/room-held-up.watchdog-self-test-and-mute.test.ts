@@ -142,7 +142,8 @@ it('a hold-up shorter than the probe timeout is not slowness: a display answerin
   expect(atOnce.statuses).toEqual(['ok']);
   // (A probe of the DSP the hold-up fell in is measured less the hold-up: the next one tells.)
   await until(() => slowly.statuses.length > 1, 10_000, 'the DSP measured');
-  expect(slowly.statuses).toEqual(['ok', 'degraded: answers in 0.3 s']);
+  // 0.3 s, or a little more on a loaded machine (the DSP's thread is scheduled late too).
+  expect(slowly.statuses).toEqual(['ok', expect.stringMatching(/^degraded: answers in 0\.[3-9] s$/)]);
 });
 
 it('the room mute takes a DSP answer that came while the room was held up: the caller hears it took the mute; a frozen DSP is still pending', async () => {
