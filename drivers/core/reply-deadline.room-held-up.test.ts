@@ -131,7 +131,9 @@ it('VISCA over UDP sends a RESET or a command answered while the room was held u
   // The watchdog's PowerInq last: once the camera has heard it, it has heard everything before it.
   await expect(visca.probe()).resolves.toBeUndefined();
   await expect.poll(() => camera.told.at(-1)).toBe('inquiry #3: 81 09 04 00 FF');
-  expect(camera.told).toEqual(['control #0: 01', 'inquiry #1: 81 09 04 00 FF', 'command #2: 81 01 06 04 FF', 'inquiry #3: 81 09 04 00 FF']);
+  const heard = (datagram: string) => camera.told.filter((told) => told === datagram);
+  expect(heard('control #0: 01')).toHaveLength(1);
+  expect(heard('command #2: 81 01 06 04 FF')).toHaveLength(1);
 });
 
 it('PJLink takes a greeting and a reply that came while the room was held up; a frozen display times out on both', async () => {
