@@ -7,7 +7,7 @@
  * alert fires; a display out of reach whose offline issue facilities resolved opens a self-test
  * issue of its own at the next self-test, what the display itself said labelled as its words in
  * both languages; the microphone is fixed, the next self-test passes, and the issue closes and
- * the alert resolves by themselves (the display's fault ended when it came back). Past 10,000 faults in a month, the history says its export
+ * the alert resolves by themselves (the display's fault ended when facilities resolved its issue). Past 10,000 faults in a month, the history says its export
  * holds the newest 10,000 of them all, and lists the newest 500. On a loaded machine a device
  * of the demo may still drop off for a moment (the room's process held up past a probe's wait):
  * the room's counts are read against the fleet's own, the same before and after, not against
@@ -237,15 +237,15 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
   expect(file.startsWith('\uFEFF')).toBe(true);
   const [head, ...rows] = file.slice(1).trimEnd().split('\r\n');
   expect(download.suggestedFilename()).toBe('faults-lab-demo.csv');
-  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local');
+  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local,ended_by');
   expect(rows).toHaveLength(listed);
   // Newest first; the display's fault by its name and code, and (the demo room's zone, its config) each time on the room's wall clock as well.
-  // It ended when the display came back, though its issue was resolved by hand and a self-test issue opened after it.
+  // It ended when facilities resolved its issue by hand (the display still out of reach), and says who did.
   const started = rows.map((r) => Date.parse(r.split(',')[4]!));
   expect(started).toEqual([...started].sort((a, b) => b - a));
   expect(rows.filter((r) => r.startsWith('lab,demo,display,'))).toEqual([
     expect.stringMatching(
-      /^lab,demo,display,offline,[^,]+,[^,]+,.*,Display,ROOMCTL_E_CONNECT_FAILED,[^,]+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+      /^lab,demo,display,offline,[^,]+,[^,]+,.*,Display,ROOMCTL_E_CONNECT_FAILED,[^,]+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,facilities$/,
     ),
   ]);
   // A month with more faults than one export carries: the dashboard says the file holds the newest ones.

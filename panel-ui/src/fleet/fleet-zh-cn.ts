@@ -51,6 +51,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Faults, 30 days': '故障记录（30 天）',
   Fleet: '会议室总览',
   'for {d}': '持续 {d}',
+  '(ended when {name} resolved its issue)': '（{name} 解决该问题时结束）',
   'for {d} so far': '已持续 {d}',
   'Found {n}': '找到 {n} 条',
   'The newest {n} found; there are more: narrow the search': '显示找到的最新 {n} 条，还有更多：请缩小搜索范围',
