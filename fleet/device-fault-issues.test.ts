@@ -30,7 +30,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   let faults: DeviceFaultIssues;
 
   /** The camera's health at minute `m` after T0, through the store and the fault tracker. */
-  async function camera(status: 'ok' | 'offline', m: number): Promise<void> {
+  async function camera(status: 'ok' | 'offline' | 'auth-failed', m: number): Promise<void> {
     const at = T0 + m * MIN;
     const changes = await store.apply(
       [
@@ -182,6 +182,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     // Its reports go on: still one issue, one running fault.
     await camera('offline', 4);
     expect(await desk.search({ state: 'unresolved' })).toHaveLength(1);
+    expect(await sql.query('SELECT issue_id FROM fleet_device_faults WHERE ended_at IS NULL')).toEqual([{ issue_id: fresh!.id }]);
     await camera('ok', 6);
     const history = await new FleetHistory(sql).room('hq', 'aurora', T0 + 60 * MIN);
     expect(history.faults.map((f) => [f.issueId, f.durationMs / MIN, f.endedBy])).toEqual([
@@ -190,6 +191,16 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     ]);
     // Nobody took the fresh one on: it closed by itself when the camera came back.
     expect(await store.issue(fresh!.id)).toMatchObject({ state: 'resolved', resolvedBy: null });
+  });
+
+  it('opens a fresh issue when a device whose issue was resolved by hand next reports another failure (offline, then refusing the password)', async () => {
+    await camera('offline', 1);
+    const [first] = await desk.search({});
+    await desk.resolve(first!.id, 'Ana', new Date(T0 + 2 * MIN));
+    await camera('auth-failed', 3);
+    const [fresh] = await desk.search({ state: 'unresolved' });
+    expect(fresh).toMatchObject({ deviceId: 'cam', state: 'open' });
+    expect(fresh!.id).not.toBe(first!.id);
   });
 
   it('finds resolved issues again by words, room and state', async () => {

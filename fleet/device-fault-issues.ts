@@ -68,7 +68,12 @@ export class DeviceFaultIssues {
   observe(changes: FleetChanges, now: number): void {
     const transitions = changes.devices.filter((d) => FAULTY.has(d.status) !== (d.previous !== undefined && FAULTY.has(d.previous)) && d.status !== 'unknown');
     const moved = new Set(transitions.map((d) => deviceKey(d)));
-    const stillDown = [...new Map(changes.repeated.filter((d) => FAULTY.has(d.status) && !moved.has(deviceKey(d))).map((d) => [deviceKey(d), d])).values()];
+    // Reports of a device down that was down already (the same status again, or offline ↔ auth-failed).
+    const downAgain = [
+      ...changes.devices.filter((d) => FAULTY.has(d.status) && d.previous !== undefined && FAULTY.has(d.previous)),
+      ...changes.repeated.filter((d) => FAULTY.has(d.status)),
+    ];
+    const stillDown = [...new Map(downAgain.filter((d) => !moved.has(deviceKey(d))).map((d) => [deviceKey(d), d])).values()];
     if (transitions.length === 0 && stillDown.length === 0) return;
     const at = this.moments(transitions, now);
     this.lastNow = Math.max(this.lastNow, now);
