@@ -110,7 +110,8 @@ export class EventBudget {
    * Deletes the rows of rooms whose bucket is full again at `now`: they say nothing a missing
    * row does not (a room without a row has a full bucket), so the table holds only the rooms
    * that sent events within the time a spent bucket takes to refill (a day at most), not every
-   * room that ever sent one. A row a batch holds is waited for and judged as that batch left it.
+   * room that ever sent one. On SQLite (one writer at a time) a pass sees each row as the last
+   * batch left it; on PostgreSQL a row another instance's batch holds is left to the next pass.
    */
   async prune(tx: FleetSqlTx, now: number): Promise<number> {
     // Full at `now` when tokens + (now - at) × perMinute / minute ≥ burst, written as a bound on `at`

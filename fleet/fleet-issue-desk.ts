@@ -47,7 +47,11 @@ export class IssueDesk {
   async resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
     const step = await this.step(id, actor, 'resolved', at);
     if (step.changed && step.issue.kind === 'device')
-      await this.sql.run('UPDATE fleet_device_faults SET ended_at = ?, ended_by = ? WHERE issue_id = ? AND ended_at IS NULL', [at.getTime(), actor, id]);
+      // Never before it started (a fault begins on the clock of the batch that heard it).
+      await this.sql.run(
+        'UPDATE fleet_device_faults SET ended_at = CASE WHEN started_at > ? THEN started_at ELSE ? END, ended_by = ? WHERE issue_id = ? AND ended_at IS NULL',
+        [at.getTime(), at.getTime(), actor, id],
+      );
     return step;
   }
 
