@@ -93,7 +93,6 @@ export class LinkedRooms implements LinkedMeetingsPort {
       folds: this.folds,
       clocks: this.clocks,
       channels: this.channels,
-      joinAgain: (link) => this.telling.joinAgain(link),
     });
     this.organiser = new OrganiserLinks({ ...deps, own: this.own, invitations: this.invitations, fold });
   }

@@ -24,8 +24,6 @@ interface ReceivingDeps {
   hearing: HearingTheOthers;
   own: OwnRecords;
   channels: ReadonlyMap<string, Channel>;
-  /** Say again that this room takes part in a link, so every room re-sends what it missed. */
-  joinAgain(link: string): void;
 }
 
 /**
@@ -55,7 +53,7 @@ export class ReceivingRecords {
     const { deps } = this;
     const meeting = deps.active.meetingOf(received.link);
     if (!meeting) return; // not a meeting of this room: not ours to take
-    const member = deps.membership.admits(received, meeting, () => deps.folds.of(received.link));
+    const member = deps.membership.admits(received, meeting);
     if (!member) return;
     // An edit of the agenda here not sent yet goes first: the fold merges it with this one, rather than this one hiding it.
     if (received.kind === 'agenda.clock' && !this.applyingNow) deps.clocks.send(received.link, meeting);
@@ -101,8 +99,6 @@ export class ReceivingRecords {
           'linked record received',
         );
       if (record.kind === 'room.joined') deps.own.resendSoon(record.link);
-      // A room refused here before is one of the meeting's now: join again, so it (and every room) sends what this room missed.
-      if (record.kind === 'links.set' && deps.membership.namedAfterRefusal(record.link, record.rooms)) deps.joinAgain(record.link);
       // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
       deps.ctx.changed();
     } finally {

@@ -61,10 +61,9 @@ export class TellingTheOthers {
     }
   }
 
-  /** Says again that this room takes part in every link (after a reconnect), or in one (so every room re-sends what it missed). */
-  joinAgain(link?: string): void {
-    if (link === undefined) this.joined.clear();
-    else this.joined.delete(link);
+  /** Says again that this room takes part in every link (after a reconnect: every room re-sends what it missed). */
+  joinAgain(): void {
+    this.joined.clear();
   }
 
   forget(link: string): void {

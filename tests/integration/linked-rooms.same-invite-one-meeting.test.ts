@@ -116,7 +116,20 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
   for (const room of [hudson, lotus]) await until(async () => (await room.meeting())?.status === 'ended', 10_000, `${room.key} to end with the host`);
   const minutes = () => lab.smtp.messages.filter((m) => /Subject: .*Minutes/.test(m.data));
   await until(() => minutes().length > 0, 15_000, 'the minutes');
-  await new Promise((r) => setTimeout(r, 2000)); // time for a second sender, if there were one
+  // No second sender: each other room has Aurora's record that the minutes went out, and its rules looked at the minutes
+  // since (they assemble them afresh on every run) — had it decided to send them, they would be in its outbox now.
+  const lookedAfterTheRecord = async (room: LabRoom) => {
+    await until(
+      () => room.read(`SELECT 1 FROM linked_records WHERE kind = 'channel' AND record LIKE '%"channel":"minutes"%'`).length > 0,
+      15_000,
+      `Aurora's record of the minutes to reach ${room.key}`,
+    );
+    const heardAt = new Date().toISOString();
+    const assembledAt = () => room.read<{ at: string }>('SELECT assembled_at AS at FROM minutes WHERE meeting_id = ?', id(room))[0]?.at ?? '';
+    await until(() => assembledAt() > heardAt, 15_000, `${room.key} to look at the minutes after that record`);
+  };
+  await Promise.all([hudson, lotus].map(lookedAfterTheRecord));
+  for (const room of [hudson, lotus]) expect(room.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'")).toEqual([]);
   const senders = new Set(minutes().map((m) => m.from));
   expect([...senders]).toEqual(['aurora@example.com']);
   const body = minutes()[0]!.data.replace(/=\r?\n/g, '');
