@@ -93,6 +93,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
       folds: this.folds,
       clocks: this.clocks,
       channels: this.channels,
+      telling: this.telling,
     });
     this.organiser = new OrganiserLinks({ ...deps, own: this.own, invitations: this.invitations, fold });
   }

@@ -11,6 +11,7 @@ import type { LinkMembership } from './link-membership.js';
 import type { LinkStore } from './link-store.js';
 import type { OwnRecords } from './own-records.js';
 import { RefusalLog } from './refusal-log.js';
+import type { TellingTheOthers } from './telling-the-others.js';
 
 interface ReceivingDeps {
   self: RoomKey;
@@ -24,6 +25,7 @@ interface ReceivingDeps {
   hearing: HearingTheOthers;
   own: OwnRecords;
   channels: ReadonlyMap<string, Channel>;
+  telling: TellingTheOthers;
 }
 
 /**
@@ -57,8 +59,8 @@ export class ReceivingRecords {
     if (!member) return;
     // An edit of the agenda here not sent yet goes first: the fold merges it with this one, rather than this one hiding it.
     if (received.kind === 'agenda.clock' && !this.applyingNow) deps.clocks.send(received.link, meeting);
-    // The proof has done its work here; stored without it (this room sends only its own records again).
-    const { proof: _proof, ...record } = received;
+    // The proof and the joins a re-send answers have done their work here; stored without them (this room sends only its own records again).
+    const { proof: _proof, resentFor, ...record } = received;
     this.applyingNow = true;
     try {
       let fresh = false;
@@ -98,7 +100,9 @@ export class ReceivingRecords {
           { link: record.link, from: record.room, member, kind: record.kind, at: record.at, channel: record.kind === 'channel' ? record.channel : undefined },
           'linked record received',
         );
-      if (record.kind === 'room.joined') deps.own.resendSoon(record.link);
+      // A room new on the link may have missed this room's records: they go again — unless its join came in a re-send
+      // answering this room's own join, which that room heard, and so everything this room sent after it.
+      if (record.kind === 'room.joined' && !deps.telling.heardAllOf(record.link, resentFor)) deps.own.resendSoon(record.link, record.id);
       // The panels redraw; nothing of this room changed, so no sync (the 1 s one catches a start or end it caused).
       deps.ctx.changed();
     } finally {

@@ -31,8 +31,11 @@ interface TellingDeps {
  * keeps the timer when the host is gone.
  */
 export class TellingTheOthers {
-  /** Links this room said it takes part in since it last connected. */
-  private readonly joined = new Set<string>();
+  /**
+   * Per link this room said it takes part in since it last connected: that join's id, and
+   * whether it was the first of this room's records on the link (nothing but joins before it).
+   */
+  private readonly joined = new Map<string, { id: string; first: boolean }>();
   /** The health last sent, per link. */
   private readonly lastHealth = new Map<string, string>();
 
@@ -42,8 +45,9 @@ export class TellingTheOthers {
   tell(link: string, meeting: Meeting): void {
     const { own, self } = this.deps;
     if (!this.joined.has(link)) {
-      this.joined.add(link);
+      const first = this.deps.store.records(link, self).every((r) => r.kind === 'room.joined');
       const joinedRecord = own.publish(link, { kind: 'room.joined', name: this.deps.roomName });
+      this.joined.set(link, { id: joinedRecord?.id ?? '', first });
       if (joinedRecord) this.deps.hearing.joining(joinedRecord);
     }
     const health = localHealth(this.deps.devices);
@@ -64,6 +68,17 @@ export class TellingTheOthers {
   /** Says again that this room takes part in every link (after a reconnect: every room re-sends what it missed). */
   joinAgain(): void {
     this.joined.clear();
+  }
+
+  /**
+   * Whether another room's re-send (`resentFor`: the joins it answers) shows that room heard all
+   * this room sent on the link: it answers this room's latest join, which came before anything
+   * else this room sent there — so that room was on the link first, and needs no re-send from
+   * this one. After a reconnect (records sent before the join) it may have missed some: false.
+   */
+  heardAllOf(link: string, resentFor: readonly string[] | undefined): boolean {
+    const join = this.joined.get(link);
+    return join !== undefined && join.first && resentFor !== undefined && resentFor.includes(join.id);
   }
 
   forget(link: string): void {

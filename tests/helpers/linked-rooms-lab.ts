@@ -73,6 +73,15 @@ export interface LabInvite {
   agenda: string[];
 }
 
+/** A record as it crossed the broker: who sent it, about which meeting, and (a copy sent again) the joins it answered. */
+export interface HeardRecord {
+  room: string;
+  link: string;
+  kind: string;
+  id: string;
+  resentFor?: string[];
+}
+
 export interface LinkedRoomsLab {
   broker: RunningMosquitto;
   smtp: SmtpRecorder;
@@ -89,7 +98,7 @@ export interface LinkedRoomsLab {
    * Every record the rooms put on the broker since the lab started, as a reader subscribed to all
    * rooms' records heard it (a re-send counts again: this is what crossed the broker).
    */
-  onTheBroker(): { room: string; link: string; kind: string; id: string }[];
+  onTheBroker(): HeardRecord[];
   /** Waits until every room has read the invite and sees all the lab's rooms in it; the meeting's id in each room. */
   meetingSeenByEveryRoom(): Promise<(room: LabRoom) => string>;
   close(): Promise<void>;
@@ -116,11 +125,11 @@ export async function startLinkedRoomsLab(options: { rooms: { site: string; id: 
   );
   const broker = await startMosquitto({ users: [...users, reader], acl });
   // Subscribed before any room starts, so it hears every record the rooms send.
-  const heard: { room: string; link: string; kind: string; id: string }[] = [];
+  const heard: HeardRecord[] = [];
   const listener = await mqtt.connectAsync(broker.url, { ...reader, protocolVersion: 5, clientId: 'lab-reader', reconnectPeriod: 500 });
   listener.on('message', (_topic, payload) => {
-    const { room, link, kind, id } = JSON.parse(payload.toString()) as (typeof heard)[number];
-    heard.push({ room, link, kind, id });
+    const { room, link, kind, id, resentFor } = JSON.parse(payload.toString()) as HeardRecord;
+    heard.push({ room, link, kind, id, resentFor });
   });
   await listener.subscribeAsync('roomctl/+/+/meetings/+/records', { qos: 1 });
   const onTheBroker = () => [...heard];
