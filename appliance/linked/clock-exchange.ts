@@ -33,6 +33,8 @@ export class ClockExchange {
    * room's first carries what its agenda was made on (`firstClockBase`).
    */
   send(link: string, m: Meeting): void {
+    // A room that released its booking left the meeting: its clock (ended, to it) is no one else's.
+    if (m.status === 'released') return;
     const { ctx, self, own } = this.deps;
     const clock = localClock(ctx, m, self);
     const text = JSON.stringify(clock);

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
+import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView, RoomAttendance } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import { linkKeyOf, memberProof } from './link-key.js';
@@ -207,7 +207,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.checkedInElsewhere(meetingId, personKey);
   }
 
-  attendanceByRoom(meetingId: string): { room: string; name: string; present: number; names: string[] }[] {
+  attendanceByRoom(meetingId: string): RoomAttendance[] {
     return this.views.attendanceByRoom(meetingId);
   }
 

@@ -9,6 +9,7 @@ import type { LinkStore } from './link-store.js';
 import { localFacts, localHealth, type DeviceList } from './local-facts.js';
 import type { OwnRecords } from './own-records.js';
 import type { RoomPresence } from './room-presence.js';
+import { ownReleaseRecord } from './room-release.js';
 
 interface TellingDeps {
   self: RoomKey;
@@ -26,8 +27,8 @@ interface TellingDeps {
 
 /**
  * What this room tells the other rooms of each linked meeting: that it takes part (once per
- * connection, so the others re-send what it missed), its devices' health when it changed, its
- * check-ins, notes, decisions and action items, its agenda clock when it changed here, and that it
+ * connection, so the others re-send what it missed), its devices' health when it changed, that its
+ * booking was released (or booked again), its check-ins, notes, decisions and action items, its agenda clock when it changed here, and that it
  * keeps the timer when the host is gone.
  */
 export class TellingTheOthers {
@@ -55,6 +56,8 @@ export class TellingTheOthers {
       this.lastHealth.set(link, JSON.stringify(health));
       own.publish(link, { kind: 'room.health', ...health });
     }
+    const release = ownReleaseRecord(meeting, link, self, this.deps.fold(link));
+    if (release) own.publish(link, release.change, release.id, release.at);
     const remote = this.remoteMinutesIds(link);
     for (const fact of localFacts(this.deps.ctx, meeting, link, self, (id) => remote.has(id))) own.publish(link, fact.change, fact.id, fact.at);
     this.deps.clocks.send(link, meeting);
