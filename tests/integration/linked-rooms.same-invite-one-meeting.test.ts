@@ -127,10 +127,11 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
     );
     const heardAt = new Date().toISOString();
     const assembledAt = () => room.read<{ at: string }>('SELECT assembled_at AS at FROM minutes WHERE meeting_id = ?', id(room))[0]?.at ?? '';
-    await until(() => assembledAt() > heardAt, 15_000, `${room.key} to look at the minutes after that record`);
+    await until(() => assembledAt() > heardAt || sentHere(room).length > 0, 15_000, `${room.key} to look at the minutes after that record`);
   };
+  const sentHere = (room: LabRoom) => room.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'");
   await Promise.all([hudson, lotus].map(lookedAfterTheRecord));
-  for (const room of [hudson, lotus]) expect(room.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'")).toEqual([]);
+  for (const room of [hudson, lotus]) expect(sentHere(room)).toEqual([]);
   const senders = new Set(minutes().map((m) => m.from));
   expect([...senders]).toEqual(['aurora@example.com']);
   const body = minutes()[0]!.data.replace(/=\r?\n/g, '');
