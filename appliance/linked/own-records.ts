@@ -44,7 +44,7 @@ export class OwnRecords {
 
   /**
    * Puts a record in the outbox with this room's proof that it holds the meeting (made as it
-   * leaves: records stored before it had one get it too) and, on a re-send, the joins it answers.
+   * leaves: records stored before it had one get it too) and, for a join re-sent, the joins its re-send answers.
    */
   send(record: LinkRecord, resentFor?: readonly string[]): void {
     const proof = this.proofOf(record.link);
@@ -55,7 +55,7 @@ export class OwnRecords {
   /**
    * A room (re)joined (`join`, its room.joined's id): it may have missed records (it was away, or
    * the broker lost them), so this room sends its own again — once for a burst of joins (fifty
-   * rooms starting), not once each — each copy saying which joins it answers (`resentFor`).
+   * rooms starting), not once each — its joins saying which joins it answers (`resentFor`).
    */
   resendSoon(link: string, join: string): void {
     const waiting = this.resends.get(link);
@@ -66,9 +66,10 @@ export class OwnRecords {
     const joins = new Set([join]);
     const timer = setTimeout(() => {
       this.resends.delete(link);
+      // Only its joins say which joins the re-send answers: a room decides by them alone whether to re-send in turn.
       const resentFor = [...joins];
       const own = this.deps.store.records(link, this.deps.self);
-      for (const record of own) this.send(record, resentFor);
+      for (const record of own) this.send(record, record.kind === 'room.joined' ? resentFor : undefined);
       // Its latest join once more, last: the room that joined knows from it that this re-send is complete.
       const lastJoin = own.findLast((r) => r.kind === 'room.joined');
       if (lastJoin) this.send(lastJoin, resentFor);
