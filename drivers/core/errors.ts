@@ -363,6 +363,11 @@ export const ERROR_CATALOG = {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',
   },
+  // the command line
+  ROOMCTL_E_UNKNOWN_COMMAND: {
+    http: 400,
+    hint: 'Use one of the commands listed below (`roomctl help` lists them; `roomctl help COMMAND` shows one).',
+  },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,
     hint: 'Install the missing program (see the README).',

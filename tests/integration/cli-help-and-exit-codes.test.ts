@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
 import { DRIVERS } from '../../drivers/registry.js';
+import { ERROR_CATALOG } from '../../drivers/core/errors.js';
 import { runCli } from '../helpers/cli.js';
 
 /** Each command and the first line of its own usage. */
@@ -54,7 +55,7 @@ describe('roomctl: help, version and exit codes', () => {
     expect(out).toMatch(/Exit codes: 0 done, 1 the work failed .*\n.*2 the command line was wrong/);
     expect(await main([])).toBe(2);
     expect(await main(['strat'])).toBe(2);
-    expect(err).toMatch(/roomctl: unknown command "strat"; did you mean "start"\?/);
+    expect(err).toMatch(/^ROOMCTL_E_UNKNOWN_COMMAND: roomctl: unknown command "strat"; did you mean "start"\?\n {2}next: /m);
   });
 
   it('a help that cannot be built (a simulator that does not load) is a coded error with exit 1, not a stack trace', async () => {
@@ -100,8 +101,13 @@ describe('the roomctl program', () => {
     expect(simHelp).toEqual(helpSim);
     expect(nonsense.code).toBe(2);
     expect(nonsense.stdout).toBe('');
-    const [problem, blank, ...overview] = nonsense.stderr.split('\n');
-    expect([problem, blank]).toEqual(['roomctl help: unknown command "nonsense"', '']);
+    // Coded like an unknown command given alone, and still a usage error (exit 2) with the list of commands.
+    const [problem, next, blank, ...overview] = nonsense.stderr.split('\n');
+    expect([problem, next, blank]).toEqual([
+      'ROOMCTL_E_UNKNOWN_COMMAND: roomctl help: unknown command "nonsense"',
+      `  next: ${ERROR_CATALOG.ROOMCTL_E_UNKNOWN_COMMAND.hint}`,
+      '',
+    ]);
     for (const name of Object.keys(COMMANDS)) expect(overview.join('\n')).toMatch(new RegExp(`^  roomctl ${name} `, 'm'));
   }, 30_000);
 });
