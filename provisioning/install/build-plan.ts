@@ -9,6 +9,8 @@ interface PlanInputs {
   answers: ProvisionAnswers;
   roomYaml: string;
   secretsYaml: string;
+  /** Said with the config files' change lines (a kept file written fresh, and what of IT's that dropped). */
+  fileNotes?: { config?: string; secrets?: string };
   grants: DeviceGrant[];
   keptDeviceIds: string[];
   previousUdevRules: string | undefined;
@@ -63,8 +65,18 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
       secret: true,
       purpose: 'secrets (tokens, passwords)',
       tag: 'config',
+      ...(p.fileNotes?.secrets ? { note: p.fileNotes.secrets } : {}),
     },
-    { kind: 'file', path: LAYOUT.config, content: p.roomYaml, mode: 0o644, owner: 'root', purpose: 'room config', tag: 'config' },
+    {
+      kind: 'file',
+      path: LAYOUT.config,
+      content: p.roomYaml,
+      mode: 0o644,
+      owner: 'root',
+      purpose: 'room config',
+      tag: 'config',
+      ...(p.fileNotes?.config ? { note: p.fileNotes.config } : {}),
+    },
   ];
   if (p.mqttCa || p.mqttKey || p.mosquittoAcl) steps.push({ kind: 'dir', path: LAYOUT.mqttDir, mode: 0o755, owner: 'root', purpose: 'MQTT identity and ACL' });
   if (p.mqttCa) files.push({ kind: 'file', path: LAYOUT.mqttCa, content: p.mqttCa, mode: 0o644, owner: 'root', purpose: 'broker CA', tag: 'config' });
