@@ -146,7 +146,7 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
 }
 
 /** A config file's text, and when the file as IT left it could not be edited in place, why and what that dropped. */
-export interface WrittenYaml {
+interface WrittenYaml {
   text: string;
   fresh?: FreshWrite;
 }

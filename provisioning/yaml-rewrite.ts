@@ -17,7 +17,7 @@ export interface FreshWrite {
 }
 
 /** The file's new text when it could be edited in place; otherwise why not (nothing when there was no file). */
-export type YamlRewrite = { text: string; fresh?: undefined } | { text?: undefined; fresh?: FreshWrite };
+type YamlRewrite = { text: string; fresh?: undefined } | { text?: undefined; fresh?: FreshWrite };
 
 /**
  * A file provisioning wrote before, written again with `value`, as IT left it wherever the value
