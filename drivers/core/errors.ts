@@ -375,7 +375,7 @@ export const ERROR_CATALOG = {
   // the command line
   ROOMCTL_E_UNKNOWN_COMMAND: {
     http: 400,
-    hint: 'Use one of the commands listed below (`roomctl help` lists them; `roomctl help COMMAND` shows one).',
+    hint: 'Use one of the commands in the usage printed below; `roomctl help` lists every command, `roomctl help COMMAND` shows one.',
   },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
@@ -56,6 +59,15 @@ describe('roomctl: help, version and exit codes', () => {
     expect(await main([])).toBe(2);
     expect(await main(['strat'])).toBe(2);
     expect(err).toMatch(/^ROOMCTL_E_UNKNOWN_COMMAND: roomctl: unknown command "strat"; did you mean "start"\?\n {2}next: /m);
+  });
+
+  it('a fleet operators command there is not is coded the same, exit 2, and opens (or creates) no database', async () => {
+    const data = join(tmpdir(), `roomctl-no-fleet-${process.pid}-${Date.now()}`);
+    expect(await main(['fleet', 'operators', 'rmeove', 'ana', '--data', data])).toBe(2);
+    expect(err).toMatch(
+      /^ROOMCTL_E_UNKNOWN_COMMAND: roomctl fleet operators: unknown command "rmeove"\n {2}next: .*\n\nUsage: roomctl fleet operators add NAME/,
+    );
+    expect(existsSync(data)).toBe(false);
   });
 
   it('a help that cannot be built (a simulator that does not load) is a coded error with exit 1, not a stack trace', async () => {
