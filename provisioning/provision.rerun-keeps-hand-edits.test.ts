@@ -145,10 +145,13 @@ it('a kept file that cannot be edited in place is written fresh, and IT is told 
 
   const said = `written fresh, its hand edits and ${comments} comment(s) dropped, as the file as left is not YAML provisioning can read (`;
   const note = rerun.notes.find((n) => n.startsWith(`/etc/roomctl/room.yaml: ${said}`));
-  expect(note).toMatch(/\(ROOMCTL_E_KEPT_FILE_UNREADABLE\)$/);
+  expect(note).toMatch(/\(ROOMCTL_E_KEPT_FILE_UNREADABLE\); that file is kept as \/etc\/roomctl\/room\.yaml\.before-rewrite$/);
   expect(rerun.changes).toContain(`update /etc/roomctl/room.yaml (0644 root) — room config — ${note!.slice('/etc/roomctl/room.yaml: '.length)}`);
   expect(rerun.out).toContain(`  - ${note}`);
   expect(rerun.notes.filter((n) => n.includes('written fresh'))).toHaveLength(1); // secrets.yaml was edited in place
+  // Nothing of IT's is gone for good: the file as it was sits beside the fresh one.
+  expect(rerun.changes).toContainEqual(expect.stringMatching(/^create \/etc\/roomctl\/room\.yaml\.before-rewrite \(0644 root\)/));
+  expect(await readFile(`${configPath()}.before-rewrite`, 'utf8')).toBe(broken);
 }, 60_000);
 
 it('drops what provisioning itself wrote and no longer writes: a password identity turned certificate keeps no username or password', async () => {

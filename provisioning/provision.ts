@@ -132,12 +132,20 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const room = roomYaml(files.config, previous.configText);
   const secrets = secretsYaml(files.secrets, previous.secretsText);
   // A kept file written fresh drops what IT wrote in it: said in the notes and on the file's change line.
-  const freshNotes = { config: freshWriteNote(room.fresh), secrets: freshWriteNote(secrets.fresh) };
+  const freshNotes = {
+    config: freshWriteNote(room.fresh, LAYOUT.configBeforeRewrite),
+    secrets: freshWriteNote(secrets.fresh, LAYOUT.secretsBeforeRewrite),
+  };
   const plan = buildInstallPlan({
     answers,
     roomYaml: room.text,
     secretsYaml: secrets.text,
     fileNotes: freshNotes,
+    // The file as IT left it stays beside the fresh one, for what IT wants to carry over by hand.
+    setAside: {
+      ...(freshNotes.config ? { config: previous.configText } : {}),
+      ...(freshNotes.secrets ? { secrets: previous.secretsText } : {}),
+    },
     grants: proposal.devices.flatMap((d) => (d.grant ? [d.grant] : [])),
     keptDeviceIds: proposal.devices.filter((d) => d.kept).map((d) => d.entry.id),
     previousUdevRules: previous.udevRules,

@@ -170,8 +170,8 @@ export const secretsYaml = (secrets: Record<string, unknown>, previous?: string)
  * comments went, why, with the code; said only when something of IT's went (a readable file
  * without comments loses nothing IT wrote).
  */
-export function freshWriteNote(fresh: FreshWrite | undefined): string | undefined {
+export function freshWriteNote(fresh: FreshWrite | undefined, keptAt: string): string | undefined {
   if (!fresh || (fresh.comments === 0 && fresh.code !== 'ROOMCTL_E_KEPT_FILE_UNREADABLE')) return undefined;
   const lost = fresh.code === 'ROOMCTL_E_KEPT_FILE_UNREADABLE' ? `its hand edits and ${fresh.comments} comment(s)` : `${fresh.comments} comment(s)`;
-  return `written fresh, ${lost} dropped, as the file as left ${fresh.why} (${fresh.code})`;
+  return `written fresh, ${lost} dropped, as the file as left ${fresh.why} (${fresh.code}); that file is kept as ${keptAt}`;
 }

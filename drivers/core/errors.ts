@@ -310,11 +310,11 @@ export const ERROR_CATALOG = {
   // Not thrown: said in provisioning's notes when a kept file is written fresh instead of edited.
   ROOMCTL_E_KEPT_FILE_UNREADABLE: {
     http: 500,
-    hint: 'The file as it was could not be read (not YAML, or not a map of keys), so it was written fresh from the answers: what was written there by hand, comments included, is not in it. Put back what is still needed, then run `roomctl config check`.',
+    hint: 'The file as it was could not be read (not YAML, or not a map of keys), so it was written fresh from the answers: what was written there by hand, comments included, is not in it. The old file is kept beside it (FILE.before-rewrite): carry over what is still needed, then run `roomctl config check`.',
   },
   ROOMCTL_E_KEPT_FILE_NOT_EDITABLE: {
     http: 500,
-    hint: 'The file could not be edited in place (an alias stands for a value that changed), so it was written fresh: its values are kept, its comments are not. Write the comments again without the alias if they are still needed.',
+    hint: 'The file could not be edited in place (an alias stands for a value that changed), so it was written fresh: its values are kept, its comments are not. The old file is kept beside it (FILE.before-rewrite): copy the comments still needed, without the alias.',
   },
   ROOMCTL_E_BROKER_REFUSED: {
     http: 502,
