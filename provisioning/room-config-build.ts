@@ -5,7 +5,7 @@ import { RoomConfigShape, type DeviceConfig } from '../appliance/config/config-s
 import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { keepHandEditedSecrets, keepHandEdits } from './hand-edits.js';
 import type { Proposal } from './proposals.js';
-import { rewriteYaml } from './yaml-rewrite.js';
+import { type FreshWrite, rewriteYaml } from './yaml-rewrite.js';
 
 /** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
 const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiKey|clientSecret|commandKeys)$/i;
@@ -16,6 +16,8 @@ export interface RoomFiles {
   notes: string[];
   /** Where the admin PIN came from: answered, kept from the previous run, or generated now. */
   adminPin: { pin: string; source: 'answered' | 'kept' | 'generated' };
+  /** The panel kiosk's own token (in `api.panelTokens`), when the mini-PC drives the panel. */
+  kioskToken?: string;
 }
 
 interface BuildInputs {
@@ -25,6 +27,8 @@ interface BuildInputs {
   previousSecrets: Record<string, unknown>;
   /** The room config as a previous run left it, with what IT changed since (kept where the answers do not say otherwise). */
   previousConfig: Record<string, unknown>;
+  /** The token the kiosk a previous run set up opens the panel with. */
+  previousKioskToken?: string;
   /** Where the MQTT client certificate and key are, when the identity is a certificate and the signed certificate is in place. */
   mqttCertificate?: { cert: string; key: string };
   /** The broker CA as installed (copied next to the config). */
@@ -72,6 +76,27 @@ function splitSecrets(value: unknown, secrets: Plain): unknown {
 
 const pick = (obj: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (isPlain(o) ? o[k] : undefined), obj);
 
+/**
+ * `api.panelTokens`: the tokens IT listed there by hand, and the kiosk's own while the mini-PC
+ * drives the panel — the one its kiosk.env opens with, kept on a rerun, else a new one (never a
+ * token IT listed). The kiosk turned off, its token goes, said in a note: a device IT turned off
+ * keeps no credential. The tokens listed by hand stay either way.
+ */
+function panelTokensOf(kiosk: boolean, previous: unknown, previousKioskToken: string | undefined, notes: string[]): { tokens: string[]; kiosk?: string } {
+  const listed = Array.isArray(previous) ? previous.filter((t): t is string => typeof t === 'string') : [];
+  const kioskListed = previousKioskToken !== undefined && listed.includes(previousKioskToken);
+  if (kiosk) {
+    if (kioskListed) return { tokens: listed, kiosk: previousKioskToken };
+    const own = newSecret();
+    return { tokens: [...listed, own], kiosk: own };
+  }
+  if (!kioskListed) return { tokens: listed };
+  notes.push(
+    `secrets.yaml: the kiosk is off (service.kiosk), so its token is removed from api.panelTokens: the room refuses it from now on (tokens listed there by hand stay). Its unit is still installed; stop it with: systemctl disable --now roomctl-kiosk.service`,
+  );
+  return { tokens: listed.filter((t) => t !== previousKioskToken) };
+}
+
 /** The room config and its secrets, in a fixed key order so a rerun writes the same bytes. */
 export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   const { answers, proposal, previousSecrets } = inputs;
@@ -84,11 +109,9 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   };
   const previousTokens = pick(previousSecrets, 'api', 'tokens');
   secrets.api = { tokens: Array.isArray(previousTokens) && previousTokens.length > 0 ? previousTokens : [newSecret()] };
-  if (answers.service?.kiosk) {
-    // The mini-PC's own panel opens with a token of its own, marked as the panel's: a booking freed on it was freed at the room.
-    const previousPanelTokens = pick(previousSecrets, 'api', 'panelTokens');
-    (secrets.api as Plain).panelTokens = Array.isArray(previousPanelTokens) && previousPanelTokens.length > 0 ? previousPanelTokens : [newSecret()];
-  }
+  // The mini-PC's own panel opens with a token of its own, marked as the panel's: a booking freed on it was freed at the room.
+  const panelTokens = panelTokensOf(answers.service?.kiosk === true, pick(previousSecrets, 'api', 'panelTokens'), inputs.previousKioskToken, notes);
+  if (panelTokens.tokens.length > 0) (secrets.api as Plain).panelTokens = panelTokens.tokens;
   const previousPin = pick(previousSecrets, 'panel', 'adminPin');
   const adminPin: RoomFiles['adminPin'] = answers.panel?.adminPin
     ? { pin: answers.panel.adminPin, source: 'answered' }
@@ -147,20 +170,42 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   const kept = keepHandEdits(inputs.previousConfig, config, replaced);
   for (const r of replaced) notes.push(`room.yaml: ${r} (the answers, or their default, decide this field: to keep a value written there by hand, answer it)`);
   const deviceIds = proposal.devices.map((d) => d.entry.id);
-  return { config: kept, secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds), notes, adminPin };
+  return {
+    config: kept,
+    secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds),
+    notes,
+    adminPin,
+    ...(panelTokens.kiosk ? { kioskToken: panelTokens.kiosk } : {}),
+  };
 }
 
-/** room.yaml: the comments, quoting and layout IT gave the file before are kept where the content did not change. */
-export function roomYaml(config: Record<string, unknown>, previous?: string): string {
-  return (
-    rewriteYaml(previous, config) ??
-    `# Room config written by \`roomctl provision\`. Check it with \`roomctl config check\`.\n# Secrets (tokens, passwords) are in the file named by \`secrets\`, readable only by the service user.\n${stringify(config, { lineWidth: 0 })}`
-  );
+/** A config file's text, and when the file as IT left it could not be edited in place, why and what that dropped. */
+interface WrittenYaml {
+  text: string;
+  fresh?: FreshWrite;
 }
 
-export function secretsYaml(secrets: Record<string, unknown>, previous?: string): string {
-  return (
-    rewriteYaml(previous, secrets) ??
-    `# Secrets of this room, merged into the room config at load. Mode 0600, owned by the service user.\n${stringify(secrets, { lineWidth: 0 })}`
-  );
+const ROOM_HEADER =
+  '# Room config written by `roomctl provision`. Check it with `roomctl config check`.\n# Secrets (tokens, passwords) are in the file named by `secrets`, readable only by the service user.\n';
+const SECRETS_HEADER = '# Secrets of this room, merged into the room config at load. Mode 0600, owned by the service user.\n';
+
+/** A kept file edited in place (its comments, quoting and spacing kept where the content did not change), or written fresh. */
+function writeYaml(value: Record<string, unknown>, header: string, previous: string | undefined): WrittenYaml {
+  const freshText = `${header}${stringify(value, { lineWidth: 0 })}`;
+  const rewrite = rewriteYaml(previous, value, freshText);
+  return rewrite.text !== undefined ? { text: rewrite.text } : { text: freshText, ...(rewrite.fresh ? { fresh: rewrite.fresh } : {}) };
+}
+
+export const roomYaml = (config: Record<string, unknown>, previous?: string) => writeYaml(config, ROOM_HEADER, previous);
+export const secretsYaml = (secrets: Record<string, unknown>, previous?: string) => writeYaml(secrets, SECRETS_HEADER, previous);
+
+/**
+ * What IT reads when a file it may have edited was written fresh: which file, how many of its
+ * comments went, why, with the code; said only when something of IT's went (a readable file
+ * without comments loses nothing IT wrote).
+ */
+export function freshWriteNote(fresh: FreshWrite | undefined, keptAt: string): string | undefined {
+  if (!fresh || (fresh.comments === 0 && fresh.code !== 'ROOMCTL_E_KEPT_FILE_UNREADABLE')) return undefined;
+  const lost = fresh.code === 'ROOMCTL_E_KEPT_FILE_UNREADABLE' ? `its hand edits and ${fresh.comments} comment(s)` : `${fresh.comments} comment(s)`;
+  return `written fresh, ${lost} dropped, as the file as left ${fresh.why} (${fresh.code}); that file is kept as ${keptAt}`;
 }
