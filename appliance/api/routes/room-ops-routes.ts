@@ -70,6 +70,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/meetings/:id/feedback',
     {
       access: 'room',
+      pace: 'feedback',
       summary: 'Rate the meeting room 1–5 and/or report a problem (carries a snapshot of every device health)',
       tags: ['feedback'],
       params: IdParams,
@@ -82,6 +83,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/problems',
     {
       access: 'room',
+      pace: 'feedback',
       summary: 'Report a problem with the room outside a meeting',
       tags: ['feedback'],
       body: FeedbackBody,
