@@ -117,6 +117,11 @@ export class MeetingRepository {
     return this.get(this.insertBooking(draft, now))!;
   }
 
+  /** Ad-hoc bookings made since `at` (an ISO instant), whatever became of them. */
+  adHocMadeSince(at: string): number {
+    return (this.sql("SELECT COUNT(*) AS n FROM meetings WHERE source = 'adhoc' AND created_at >= ?").get(at) as { n: number }).n;
+  }
+
   /** Inserts a booking and returns its id only (a calendar sync inserts thousands). */
   insertBooking(draft: BookingDraft, now: Date): string {
     const id = randomUUID();
