@@ -20,15 +20,15 @@ export class ClientRateLimit {
   take(client: string, what: string, from = 'this client'): void {
     const now = this.now();
     const recent = (this.calls.get(client) ?? []).filter((t) => t > now - this.windowMs);
+    // Re-inserting keeps the map in order of last use, so the first key is the one to forget:
+    // a client refused again is heard from now, and stays held to its limit.
+    this.calls.delete(client);
+    this.calls.set(client, recent);
     if (recent.length >= this.limit) {
-      this.calls.set(client, recent);
       const seconds = Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
       throw new RoomctlError('ROOMCTL_E_RATE_LIMITED', `Too many ${what} from ${from}: try again in ${seconds} s`, { retryAfterSeconds: seconds });
     }
     recent.push(now);
-    // Re-inserting keeps the map in order of last use, so the first key is the one to forget.
-    this.calls.delete(client);
-    this.calls.set(client, recent);
     if (this.calls.size > this.maxClients) this.calls.delete(this.calls.keys().next().value!);
   }
 }
