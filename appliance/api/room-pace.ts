@@ -4,10 +4,11 @@ import { ClientRateLimit } from '../panel/client-rate-limit.js';
 
 /**
  * What the room as a whole does at a bounded pace, whoever asks (a panel, a token, several of
- * them): calls for help and feedback end up in facilities' inbox and on the fleet, so one
- * stuck button or a script with a panel's credential must not flood either.
+ * them): calls for help, feedback and a failed self-test end up in facilities' inbox and on the
+ * fleet (a self-test also wakes and probes every device), so one stuck button or a script with
+ * a panel's credential must not flood either.
  */
-export type RoomPace = 'help' | 'feedback';
+export type RoomPace = 'help' | 'feedback' | 'selftest';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,7 +17,7 @@ declare module 'fastify' {
   }
 }
 
-const WHAT: Record<RoomPace, string> = { help: 'calls for help', feedback: 'ratings and problem reports' };
+const WHAT: Record<RoomPace, string> = { help: 'calls for help', feedback: 'ratings and problem reports', selftest: 'self-tests' };
 
 /**
  * Counts each call to a paced route once its caller is let in (route-access.ts refuses the
@@ -24,10 +25,11 @@ const WHAT: Record<RoomPace, string> = { help: 'calls for help', feedback: 'rati
  * its body is read; past the pace: 429 ROOMCTL_E_RATE_LIMITED with `retryAfterSeconds`, and
  * nothing of the call is kept or sent.
  */
-export function installRoomPace(app: FastifyInstance, limits: Pick<ApiLimits, 'helpCallsPerMinute' | 'feedbackPerMinute'>): void {
+export function installRoomPace(app: FastifyInstance, limits: Pick<ApiLimits, 'helpCallsPerMinute' | 'feedbackPerMinute' | 'selfTestsPerMinute'>): void {
   const paces: Record<RoomPace, ClientRateLimit> = {
     help: new ClientRateLimit(limits.helpCallsPerMinute, 60_000),
     feedback: new ClientRateLimit(limits.feedbackPerMinute, 60_000),
+    selftest: new ClientRateLimit(limits.selfTestsPerMinute, 60_000),
   };
   app.addHook('onRequest', async (request) => {
     const pace = request.routeOptions.config?.pace;

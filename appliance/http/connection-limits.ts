@@ -44,6 +44,8 @@ const API_LIMITS = {
   helpCallsPerMinute: 10,
   /** Ratings and problem reports the room takes per minute (a problem report reaches facilities too): a queue leaving the room rates in turn. */
   feedbackPerMinute: 30,
+  /** Self-tests run on request per minute (each wakes and probes every device, and a failed one tells facilities). */
+  selfTestsPerMinute: 6,
 } as const;
 
 export type ApiLimits = { -readonly [K in keyof typeof API_LIMITS]: number };

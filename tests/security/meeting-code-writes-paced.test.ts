@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiLimits } from '../../appliance/http/connection-limits.js';
 import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
 
-const { meetingCodeWritesPerMinute: PER_MINUTE, helpCallsPerMinute, feedbackPerMinute } = apiLimits(undefined);
+const { meetingCodeWritesPerMinute: PER_MINUTE, helpCallsPerMinute, feedbackPerMinute, selfTestsPerMinute } = apiLimits(undefined);
 let room: ClockedRoom;
 let id: string;
 let phone: Record<string, string>;
@@ -72,4 +72,13 @@ it(`takes ${helpCallsPerMinute} calls for help and ${feedbackPerMinute} ratings 
   }
   expect((await room.call('POST', '/api/v1/problems', { problems: ['audio'], comment: 'One more' })).body.code).toBe('ROOMCTL_E_RATE_LIMITED');
   expect((await room.call('POST', `/api/v1/meetings/${id}/feedback`, { rating: 5 })).status).toBe(429);
+});
+
+it(`runs ${selfTestsPerMinute} self-tests a minute on request, whoever asks, and refuses the next with a coded 429`, async () => {
+  const ids = new Set<string>();
+  for (let i = 0; i < selfTestsPerMinute; i++) ids.add((await room.call('POST', '/api/v1/selftests')).body.id);
+  expect(ids.size).toBe(selfTestsPerMinute);
+  const over = await room.call('POST', '/api/v1/selftests');
+  expect(over).toMatchObject({ status: 429, body: { code: 'ROOMCTL_E_RATE_LIMITED', message: expect.stringMatching(/self-tests from this room/) } });
+  expect((await room.call('GET', '/api/v1/selftests/latest')).body.id).toBe([...ids].at(-1));
 });

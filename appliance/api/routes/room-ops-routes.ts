@@ -96,6 +96,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/selftests',
     {
       access: 'room',
+      pace: 'selftest',
       summary: 'Run the equipment self-test now',
       tags: ['self-test'],
       response: { 200: SelfTestSchema },
