@@ -18,6 +18,8 @@ export const MEETING_LIMITS = {
   polls: 50,
   /** Hands raised in all (a hand raised and lowered again is still one). */
   hands: 500,
+  /** Shows of hands entered for one poll: each entry replaces the room's count, but is a record kept. */
+  handCounts: 100,
 } as const;
 
 type Limited = keyof typeof MEETING_LIMITS;
@@ -28,6 +30,7 @@ const WHAT: Record<Limited, string> = {
   actionItems: 'action items',
   polls: 'polls',
   hands: 'raised hands',
+  handCounts: 'counts of a show of hands for one poll',
 };
 
 /** Throws ROOMCTL_E_MEETING_LIMIT when the meeting already holds its bound of `what`. */
