@@ -5,6 +5,7 @@ import type { DeviceDriver, DeviceStatus, DriverContext, DriverLogger } from '..
 import { RoomctlError, toRoomctlError } from '../../drivers/core/errors.js';
 import { AuthBackoff, Backoff } from './backoff.js';
 import { ReplyPace } from './reply-pace.js';
+import { watchRoomStalls, type StallWatch } from './room-stalls.js';
 import { probeTimedBySilence } from './silence-timed-probe.js';
 
 export interface SupervisedStatus {
@@ -183,8 +184,9 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     }
   }
 
-  private emitReply(kind: ReplyTiming['kind'], startedAt: number, ok: boolean): void {
-    const timing: ReplyTiming = { kind, ms: this.clock.now() - startedAt, ok };
+  /** `roomStalledMs`: how long a stall of the room's own process kept the answer unread (not the device's time). */
+  private emitReply(kind: ReplyTiming['kind'], startedAt: number, ok: boolean, roomStalledMs = 0): void {
+    const timing: ReplyTiming = { kind, ms: Math.max(0, this.clock.now() - startedAt - roomStalledMs), ok };
     this.emit('reply', timing);
   }
 
@@ -303,19 +305,22 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
       if (probing) return;
       probing = true;
       const startedAt = this.clock.now();
+      const stalls = this.watchStalls();
       this.probeOnce(driver)
         .then(({ heldUp }) => {
-          this.emitReply('probe', startedAt, true);
+          const stalledMs = stalls.stop();
+          this.emitReply('probe', startedAt, true, stalledMs);
           if (generation !== this.generation) return;
           // The device's own reply time: from the probe's start or the last action's start or
-          // end, whichever is later (a probe queued behind an action would measure it too). Not
-          // when the room was held up past the probe's wait: that time was the room's, and would
-          // make the device `degraded` ("answers in 1.3 s") and stretch its timeout for nothing.
-          if (!heldUp) this.pace.record(this.clock.now() - Math.max(startedAt, this.lastActionEdge));
+          // end, whichever is later (a probe queued behind an action would measure it too), less
+          // a stall of the room's own process that kept the answer unread (room-stalls.ts); a
+          // probe the room was held up past is left out altogether. Else the room's pause would
+          // make the device `degraded` ("answers in 0.3 s") and stretch its timeout for nothing.
+          if (!heldUp) this.pace.record(Math.max(0, this.clock.now() - Math.max(startedAt, this.lastActionEdge) - stalledMs));
           this.showHealth();
         })
         .catch((err) => {
-          this.emitReply('probe', startedAt, false);
+          this.emitReply('probe', startedAt, false, stalls.stop());
           if (generation !== this.generation) return;
           const error = toRoomctlError(err, 'ROOMCTL_E_DEVICE_TIMEOUT');
           // A refused command keeps the link; only silence or a broken link counts as lost.
@@ -329,6 +334,11 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
   /** An action is in flight and talking to the device (not only held, waiting for it to be ready). */
   private get talking(): boolean {
     return this.actionsInFlight > this.holds.size;
+  }
+
+  /** The room's stalls during a probe; none on a test's clock moved by hand (its time is not the event loop's). */
+  private watchStalls(): StallWatch {
+    return this.clock === systemClock ? watchRoomStalls() : { stop: () => 0 };
   }
 
   /** One probe, timed by the device's silence (silence-timed-probe.ts). */

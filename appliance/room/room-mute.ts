@@ -1,6 +1,7 @@
 import { TypedBus } from '../model/typed-bus.js';
 import type { DriverLogger } from '../../drivers/core/definition.js';
 import { toRoomctlError } from '../../drivers/core/errors.js';
+import { replyDeadline, type ReplyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { DeviceKind, DeviceView } from '../model/device-view.js';
 
 /** The device host as the coordinator needs it (a DeviceHost, or a stand-in in unit tests). */
@@ -108,11 +109,13 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
     const targets = this.devices.list().filter((d) => canMute(d) && isConnected(d) && d.id !== except);
     this.emit('change', this.view());
     // A display warming up holds its command for up to a minute; the caller hears back sooner,
-    // with that device still `pending` (it follows when it can, or is corrected when back).
-    let timer: NodeJS.Timeout | undefined;
-    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.answerWithinMs)));
-    await Promise.race([Promise.all(targets.map((d) => this.command(d.id, on))), patience]);
-    clearTimeout(timer);
+    // with that device still `pending` (it follows when it can, or is corrected when back). A
+    // reply deadline: an answer that came while the room's process was held up is read first,
+    // so the caller is not told a device that answered in time is still pending.
+    let patience: ReplyDeadline | undefined;
+    const waited = new Promise<void>((resolve) => (patience = replyDeadline(this.answerWithinMs, resolve)));
+    await Promise.race([Promise.all(targets.map((d) => this.command(d.id, on))), waited]);
+    patience?.cancel();
     return this.view();
   }
 

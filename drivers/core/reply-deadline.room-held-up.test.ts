@@ -110,6 +110,32 @@ it('VISCA over IP takes the ACK and completion of "power on" that came while the
   await expect(visca.execute('inquire', {})).resolves.toMatchObject({ power: 'on', unsupported: ['ZoomPosInq', 'FocusPosInq', 'PanTiltPosInq'] });
 });
 
+it('VISCA over UDP sends a RESET or a command answered while the room was held up only once', async () => {
+  const camera = await devices.start(testDevice, 'startViscaUdpCamera');
+  const RESEND_MS = 100;
+  const visca = new ViscaIpDriver({ host: '127.0.0.1', port: camera.port }, createTestContext(), { retransmitMs: RESEND_MS });
+  driver = visca;
+
+  const resetHeldUp = holdUpTheRoom(camera.port, 'send', 4 * RESEND_MS, /^02 00/);
+  const connected = visca.connect();
+  await resetHeldUp;
+  await expect(connected).resolves.toBeUndefined();
+  // From a turn of the event loop of its own: sent while the room reads the PowerInq's reply, a
+  // reply that came during the hold-up would be read in the same reading, before any timer.
+  await new Promise((next) => setImmediate(next));
+  const homeHeldUp = holdUpTheRoom(camera.port, 'send', 4 * RESEND_MS, /^01 00/);
+  const home = visca.execute('home', {});
+  await homeHeldUp;
+  await expect(home).resolves.toBeUndefined();
+
+  // The watchdog's PowerInq last: once the camera has heard it, it has heard everything before it.
+  await expect(visca.probe()).resolves.toBeUndefined();
+  await expect.poll(() => camera.told.at(-1)).toBe('inquiry #3: 81 09 04 00 FF');
+  const heard = (datagram: string) => camera.told.filter((told) => told === datagram);
+  expect(heard('control #0: 01')).toHaveLength(1);
+  expect(heard('command #2: 81 01 06 04 FF')).toHaveLength(1);
+});
+
 it('PJLink takes a greeting and a reply that came while the room was held up; a frozen display times out on both', async () => {
   const display = await devices.start(simulator('pjlink/pjlink-simulator.ts'), 'startPjlinkSimulator', { host: '127.0.0.1', port: 0, warmupMs: 10 });
   const ctx = createTestContext();

@@ -31,7 +31,7 @@ type SisMessage = SisLine | { kind: 'password-prompt' };
  */
 export class ExtronSisDriver extends RequestReplyDriver<SisMessage> {
   private pending = '';
-  private greeting: { copyright: boolean; done: (prompted: boolean) => void; grace?: NodeJS.Timeout } | undefined;
+  private greeting: { copyright: boolean; done: (prompted: boolean) => void; grace?: ReplyDeadline } | undefined;
 
   constructor(
     private readonly options: ExtronSisDriverOptions,
@@ -72,7 +72,7 @@ export class ExtronSisDriver extends RequestReplyDriver<SisMessage> {
   }
 
   override async disconnect(): Promise<void> {
-    clearTimeout(this.greeting?.grace);
+    this.greeting?.grace?.cancel();
     this.greeting = undefined;
     await super.disconnect();
   }
@@ -90,7 +90,7 @@ export class ExtronSisDriver extends RequestReplyDriver<SisMessage> {
     const late = new Promise<'late'>((resolve) => (deadline = replyDeadline(timeoutMs, () => resolve('late'))));
     const prompted = await Promise.race([greeted, late]).finally(() => deadline?.cancel());
     // A banner without the clock line still opens the session; no banner at all is no Extron switcher.
-    clearTimeout(this.greeting?.grace);
+    this.greeting?.grace?.cancel();
     if (prompted === 'late' && !this.greeting?.copyright)
       throw new RoomctlError('ROOMCTL_E_DEVICE_TIMEOUT', `${this.where} sent no Extron banner within ${timeoutMs} ms`);
     this.greeting = undefined;
@@ -162,9 +162,10 @@ export class ExtronSisDriver extends RequestReplyDriver<SisMessage> {
         this.ctx.publishState({ model: message.model });
       } else if (message.kind === 'date' && greeting.copyright) {
         // A protected switcher sends its prompt right after the clock line; an open one sends nothing more.
-        greeting.grace ??= setTimeout(() => greeting.done(false), this.options.promptGraceMs ?? 250);
+        // A reply deadline: a prompt that came while the room was held up is read before the room decides there was none.
+        greeting.grace ??= replyDeadline(this.options.promptGraceMs ?? 250, () => greeting.done(false));
       } else if (message.kind === 'password-prompt') {
-        clearTimeout(greeting.grace);
+        greeting.grace?.cancel();
         greeting.done(true);
       }
       return;

@@ -23,6 +23,8 @@ export const EXTRON_SIS_QUIRKS: readonly QuirkProfile[] = [
 export interface ExtronSisSimulatorOptions extends ExtronSwitcherOptions, TcpListenOptions {
   /** Quirk profiles to play (EXTRON_SIS_QUIRKS names): each sets the switcher options it stands for. */
   quirks?: readonly string[];
+  /** How long after its clock line it sends `Password:` (ms, default 0: at once). */
+  promptDelayMs?: number;
 }
 
 export interface RunningExtronSisSimulator extends RunningTcpSimulator {
@@ -52,7 +54,11 @@ export async function startExtronSisSimulator(options: ExtronSisSimulatorOptions
     socket.on('close', () => sessions.delete(session));
     socket.write(sisReply.copyright(options.model ?? 'DXP 44 HDMI', options.firmware ?? '1.23', options.partNumber ?? '60-1234-01'));
     socket.write(sisReply.date(new Date()));
-    if (!session.loggedIn) socket.write(`\r\n${PASSWORD_PROMPT}`);
+    if (!session.loggedIn) {
+      const prompt = () => !socket.destroyed && socket.write(`\r\n${PASSWORD_PROMPT}`);
+      if (options.promptDelayMs) setTimeout(prompt, options.promptDelayMs).unref();
+      else prompt();
+    }
     const reader = new SisCommandReader();
     let typed = '';
     socket.on('data', (chunk: Buffer) => {

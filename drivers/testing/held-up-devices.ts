@@ -3,6 +3,8 @@
  * the subject is a wait rather than a protocol. Each tells the test what it heard.
  */
 import { createServer, type Server } from 'node:net';
+import { conversation } from '../visca/testing/visca-ip-test-helpers.js';
+import { startViscaIpSimulator } from '../visca/visca-ip-simulator.js';
 
 type Tell = (told: unknown) => void;
 
@@ -60,4 +62,10 @@ export function startSilentListener(_options: object, tell: Tell) {
     createServer(() => tell('connection')),
     1,
   );
+}
+
+/** The VISCA-over-IP camera simulator on UDP, telling each datagram it heard as `command #2: 81 01 06 04 FF`. */
+export async function startViscaUdpCamera(_options: object, tell: Tell) {
+  const camera = await startViscaIpSimulator({ port: 0, heard: (datagram) => tell(conversation([datagram])[0]) });
+  return { endpoint: { port: camera.endpoint.port }, close: () => camera.close() };
 }

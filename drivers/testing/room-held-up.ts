@@ -8,13 +8,15 @@
  *   network does; `freeze` stops the devices' own thread instead, for a device that really does
  *   not answer in time, until the test thaws it.
  * - `holdUpTheRoom`: holds the room's thread in a busy loop right after its next connection to,
- *   write to or read from the device: the worst moment, when the answer is certain to wait unread
+ *   write or datagram to or read from the device: the worst moment, when the answer is certain to wait unread
  *   in the socket while the wait's timer falls due. (Node runs due timers before it reads its sockets.)
  */
+import { Socket as UdpSocket } from 'node:dgram';
 import { createRequire } from 'node:module';
 import { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { hex } from './hex.js';
 
 /** A thread of devices: several can run in it, one test after another. */
 export interface DeviceWorker {
@@ -118,18 +120,21 @@ function cancelHoldUps(): void {
 
 /**
  * Holds the room up for `ms` right after it starts connecting to the device on `port`
- * (`after: 'connecting'`), after its next connection to it (`'connect'`), its next write to it (`'write'`) or its next read from it (`'data'`) —
- * one whose bytes match `matching`, when given — after everything the room does at once with it
- * (the code that connected, wrote or read, and what that settles) and before it reads anything
+ * (`after: 'connecting'`), after its next connection to it (`'connect'`), its next write to it (`'write'`), its next
+ * datagram to it (`'send'`, UDP) or its next read from it (`'data'`) —
+ * one whose bytes match `matching`, when given (a datagram's as hex, `02 00 00 01 …`, testing/hex.ts) — after everything the room does at once with it
+ * (the code that connected, wrote, sent or read, and what that settles) and before it reads anything
  * more. Resolves once the room runs again. The device worker's `close` cancels a hold that never came.
  */
-export function holdUpTheRoom(port: number, after: 'connecting' | 'connect' | 'write' | 'data', ms: number, matching?: RegExp): Promise<void> {
+export function holdUpTheRoom(port: number, after: 'connecting' | 'connect' | 'write' | 'send' | 'data', ms: number, matching?: RegExp): Promise<void> {
   const { connect, write, emit } = Socket.prototype;
+  const { send } = UdpSocket.prototype;
   return new Promise<void>((resolve) => {
     const restore = () => {
       Socket.prototype.connect = connect;
       Socket.prototype.write = write;
       Socket.prototype.emit = emit;
+      UdpSocket.prototype.send = send;
       cancels.delete(restore);
     };
     cancels.add(restore);
@@ -155,6 +160,11 @@ export function holdUpTheRoom(port: number, after: 'connecting' | 'connect' | 'w
         if (Number(target) === port) hold();
         return socket;
       } as Socket['connect'];
+    } else if (after === 'send') {
+      UdpSocket.prototype.send = function (this: UdpSocket, ...args: unknown[]) {
+        (send as (this: UdpSocket, ...a: unknown[]) => void).apply(this, args);
+        if (datagramPort(this, args) === port && (!matching || matching.test(hex(args[0] as Uint8Array)))) hold();
+      } as UdpSocket['send'];
     } else if (after === 'write') {
       Socket.prototype.write = function (this: Socket, ...args: Parameters<Socket['write']>) {
         const written = write.apply(this, args);
@@ -172,4 +182,14 @@ export function holdUpTheRoom(port: number, after: 'connecting' | 'connect' | 'w
       } as Socket['emit'];
     }
   });
+}
+
+/** Where a datagram goes: a connected socket's peer (send(bytes, callback)), or the port named (send(bytes, port, address)). */
+function datagramPort(socket: UdpSocket, args: unknown[]): number | undefined {
+  if (typeof args[1] === 'number' && typeof args[2] === 'string') return args[1];
+  try {
+    return socket.remoteAddress().port;
+  } catch {
+    return undefined; // not connected
+  }
 }

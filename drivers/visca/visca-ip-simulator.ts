@@ -17,6 +17,8 @@ export interface ViscaIpSimulatorOptions {
   /** Also accept raw VISCA over TCP on this port (0 picks one); off when undefined. */
   tcpPort?: number;
   camera?: Omit<ViscaCameraSimulatorOptions, 'address'>;
+  /** Told each datagram as it arrives (a test whose camera runs in another thread counts them). */
+  heard?: (datagram: Uint8Array) => void;
 }
 
 /** What one controller (UDP address:port) has said: its last sequence number and what we answered. */
@@ -79,6 +81,7 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
 
   const receive = (datagram: Buffer, from: RemoteInfo) => {
     datagrams.push(Uint8Array.from(datagram));
+    options.heard?.(datagram);
     if (silent) return;
     if (dropIn > 0) {
       dropIn--;

@@ -2,6 +2,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { EventEmitter } from 'node:events';
 import type { DriverLogger } from '../core/definition.js';
 import { RoomctlError } from '../core/errors.js';
+import { replyDeadline, type ReplyDeadline } from '../core/reply-deadline.js';
 import { toHex } from './visca-codec.js';
 import { decodeViscaIp, encodeViscaIp, nextSequence, sameBytes, VISCA_IP_CONTROL, viscaIpTypeOf, type ViscaIpPacket } from './visca-ip-header.js';
 import type { ViscaLink } from './visca-link.js';
@@ -27,13 +28,13 @@ interface Outstanding {
   acked: boolean;
   /** Already sent again once after a sequence error and a RESET. */
   resynced: boolean;
-  timer?: NodeJS.Timeout;
+  timer?: ReplyDeadline;
 }
 
 interface ResetWaiter {
   resolve(): void;
   reject(error: RoomctlError): void;
-  timer?: NodeJS.Timeout;
+  timer?: ReplyDeadline;
 }
 
 /** Messages kept for late replies; a camera that never completes must not grow the map. */
@@ -44,7 +45,9 @@ const MAX_OUTSTANDING = 32;
  * datagram, and is sent again (same number, so the camera can tell a repeat) until a reply
  * with that number arrives or `maxTries` is spent. Replies are matched by sequence number,
  * repeats are dropped, and a sequence error from the camera is answered with RESET and one
- * more try. See visca-ip-header.ts for the header.
+ * more try. See visca-ip-header.ts for the header. The silences that send again (a message's,
+ * a RESET's) are reply deadlines (core/reply-deadline.ts): a reply that came while the room's
+ * process was held up is read first, so a hold-up costs the camera no repeat.
  */
 export class ViscaUdpLink extends EventEmitter implements ViscaLink {
   private socket: Socket | undefined;
@@ -104,7 +107,7 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
    */
   async reset(): Promise<void> {
     this.stats.resets++;
-    for (const o of this.outstanding.values()) clearTimeout(o.timer);
+    for (const o of this.outstanding.values()) o.timer?.cancel();
     this.outstanding.clear();
     const datagram = encodeViscaIp('control', this.sequence, VISCA_IP_CONTROL.reset);
     await new Promise<void>((resolve, reject) => {
@@ -120,11 +123,10 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
           return;
         }
         this.send(datagram);
-        waiter.timer = setTimeout(attempt, this.retransmitMs);
-        waiter.timer.unref();
+        waiter.timer = replyDeadline(this.retransmitMs, attempt);
       };
       const done = () => {
-        clearTimeout(waiter.timer);
+        waiter.timer?.cancel();
         if (this.resetWaiter === waiter) this.resetWaiter = undefined;
       };
       const waiter: ResetWaiter = {
@@ -152,7 +154,7 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
   async close(): Promise<void> {
     const socket = this.socket;
     this.socket = undefined;
-    for (const o of this.outstanding.values()) clearTimeout(o.timer);
+    for (const o of this.outstanding.values()) o.timer?.cancel();
     this.outstanding.clear();
     this.resetWaiter?.reject(new RoomctlError('ROOMCTL_E_DEVICE_OFFLINE', `VISCA link to ${this.o.host}:${this.o.port} closed`));
     if (socket) await new Promise<void>((resolve) => socket.close(() => resolve()));
@@ -169,7 +171,7 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
   }
 
   private arm(o: Outstanding): void {
-    o.timer = setTimeout(() => {
+    o.timer = replyDeadline(this.retransmitMs, () => {
       if (o.heard || this.outstanding.get(o.sequence) !== o) return;
       if (o.tries >= this.maxTries) {
         // The command channel's ACK timeout reports it; keeping it would only hold memory.
@@ -181,8 +183,7 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
       this.stats.retransmissions++;
       this.send(o.datagram);
       this.arm(o);
-    }, this.retransmitMs);
-    o.timer.unref();
+    });
   }
 
   private send(datagram: Uint8Array): void {
@@ -192,7 +193,7 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
   }
 
   private forget(sequence: number): void {
-    clearTimeout(this.outstanding.get(sequence)?.timer);
+    this.outstanding.get(sequence)?.timer?.cancel();
     this.outstanding.delete(sequence);
   }
 
@@ -212,7 +213,7 @@ export class ViscaUdpLink extends EventEmitter implements ViscaLink {
       return;
     }
     o.heard = true;
-    clearTimeout(o.timer);
+    o.timer?.cancel();
     const isAck = packet.payload[1] !== undefined && packet.payload[1] >> 4 === 0x4;
     if (isAck) {
       // A retransmitted message can be acknowledged twice; the channel must see one ACK.

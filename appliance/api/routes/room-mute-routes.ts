@@ -45,7 +45,7 @@ export async function roomMuteRoutes(app: FastifyInstance, core: ApplianceCore):
       access: 'room',
       summary: 'Mute or unmute the room (every mute-capable device follows)',
       description:
-        'Answers once every connected device has taken the command, or after 2.5 s with the slow ones still pending (a display warming up). A device that failed is corrected when it is back.',
+        "Answers once every connected device has taken the command, or after 2.5 s with the slow ones still pending (a display warming up); the 2.5 s count time the room was listening, so a device that answered while the room's own process was held up (a loaded room PC) is not left pending. A device that failed is corrected when it is back.",
       body: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }),
       response: { 200: RoomMuteViewSchema },
     },

@@ -2,8 +2,12 @@
  * The room's own waits on a device, with the room's process held up past them (a loaded room PC)
  * while the display answers in time: the watchdog's probe and the self-test's checks take the
  * answer that waited in the socket; the display is neither offline nor slow, and the self-test
- * passes (a microphone's levels that came meanwhile are heard too). (Node runs due timers before it reads its sockets: plain timers failed both.) A
- * display that really does not answer (its thread frozen) is still offline, and fails its checks.
+ * passes (a microphone's levels that came meanwhile are heard too); the room mute tells its caller
+ * the DSP took the mute. (Node runs due timers before it reads its sockets: plain timers failed
+ * them all.) A display that really does not answer (its thread frozen) is still offline, and
+ * fails its checks; a frozen DSP is still pending when the caller hears back. A hold-up shorter
+ * than the probe's timeout is not counted as the display's slowness either; a display really
+ * slow to answer is still `degraded`.
  *
  * The display (the PJLink simulator) runs in a worker thread, so it answers while the room's
  * thread is busy. Its driver's own reply timeout is far out of reach: only the room's waits judge.
@@ -12,6 +16,8 @@ import { afterAll, afterEach, expect, it } from 'vitest';
 import { DeviceHost } from '../../appliance/devices/device-host.js';
 import { DeviceSupervisor, type SupervisedStatus } from '../../appliance/devices/device-supervisor.js';
 import { runSelfTest } from '../../appliance/meetings/self-test.js';
+import { RoomMute } from '../../appliance/room/room-mute.js';
+import { tesiraDriver } from '../../drivers/biamp-tesira/tesira-definition.js';
 import { pjlinkDriver } from '../../drivers/pjlink/pjlink-definition.js';
 import { shureMxaDriver } from '../../drivers/shure-mxa/shure-mxa-definition.js';
 import { holdUpTheRoom, startDeviceWorker } from '../../drivers/testing/room-held-up.js';
@@ -105,4 +111,69 @@ it("the self-test hears a microphone's levels that came while the room was held 
   const report = await runSelfTest(host, null, new Date(), WAIT_MS);
   await heldUp;
   expect(report.results.find((r) => r.check === 'mic-level')).toMatchObject({ ok: true, ran: true });
+});
+
+it('a hold-up shorter than the probe timeout is not slowness: a display answering at once stays ok; a DSP answering in 0.3 s is degraded', async () => {
+  const SLOW_MS = 150;
+  const watch = (createDriver: ConstructorParameters<typeof DeviceSupervisor>[0]['createDriver']) => {
+    const supervisor = new DeviceSupervisor({ deviceId: 'device', log: quiet, probeIntervalMs: 100, slowReplyMs: SLOW_MS, createDriver });
+    const statuses: string[] = [];
+    supervisor.on('status', (s) => statuses.push(s.status === 'degraded' ? `degraded: ${s.detail}` : s.status));
+    let probes = 0;
+    supervisor.on('reply', (r) => void (r.kind === 'probe' && r.ok && probes++));
+    supervisor.start();
+    return { supervisor, statuses, probes: () => probes };
+  };
+  const display = await startDisplay();
+  const dsp = await devices.start(new URL('../../drivers/biamp-tesira/tesira-simulator.ts', import.meta.url), 'startTesiraSimulator', {
+    host: '127.0.0.1',
+    port: 0,
+    quirks: ['slow-replies'],
+    replyDelayMs: 2 * SLOW_MS,
+  });
+  const atOnce = watch((ctx) => pjlinkDriver.create(displayConfig(display.port), ctx));
+  const slowly = watch((ctx) => tesiraDriver.create({ id: 'dsp', driver: 'biamp-tesira', host: '127.0.0.1', port: dsp.port }, ctx));
+  stop = () => Promise.all([atOnce.supervisor.stop(), slowly.supervisor.stop()]).then(() => undefined);
+
+  // Held up 450 ms (well within the probe's 3 s) right after its first probe's question: the only time it has been measured by.
+  await until(() => atOnce.supervisor.status.status === 'ok', 10_000, 'the display ok');
+  await holdUpTheRoom(display.port, 'write', 3 * SLOW_MS);
+  await until(() => atOnce.probes() >= 1, 10_000, 'the held-up probe answered');
+  expect(atOnce.statuses).toEqual(['ok']);
+  // (A probe of the DSP the hold-up fell in is measured less the hold-up: the next one tells.)
+  await until(() => slowly.statuses.length > 1, 10_000, 'the DSP measured');
+  // 0.3 s, or a little more on a loaded machine (the DSP's thread is scheduled late too).
+  expect(slowly.statuses).toEqual(['ok', expect.stringMatching(/^degraded: answers in 0\.[3-9] s$/)]);
+});
+
+it('the room mute takes a DSP answer that came while the room was held up: the caller hears it took the mute; a frozen DSP is still pending', async () => {
+  const dsp = await devices.start(new URL('../../drivers/biamp-tesira/tesira-simulator.ts', import.meta.url), 'startTesiraSimulator', {
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const host = new DeviceHost({
+    drivers: [tesiraDriver],
+    devices: [{ id: 'dsp', driver: 'biamp-tesira', host: '127.0.0.1', port: dsp.port, muteBlock: { instanceTag: 'MicMute', channel: 1 } }],
+    log: quiet,
+    probeIntervalMs: 60_000,
+  });
+  const mute = new RoomMute(host, quiet, undefined, WAIT_MS);
+  stop = async () => {
+    mute.stop();
+    await host.stop();
+  };
+  host.start();
+  await until(() => host.list()[0]?.status === 'ok', 10_000, 'dsp ok');
+  mute.start();
+  await until(() => mute.view().devices[0]?.reported === false, 10_000, 'the DSP brought in line with the unmuted room');
+
+  const heldUp = holdUpTheRoom(dsp.port, 'write', 2 * WAIT_MS, /set mute 1 true/);
+  const muted = await mute.set(true);
+  await heldUp;
+  expect(muted.devices).toEqual([{ id: 'dsp', reported: true, agrees: true, pending: false }]);
+
+  const frozen = await devices.freeze();
+  const unanswered = await mute.set(false);
+  frozen.thaw();
+  expect(unanswered.devices).toEqual([{ id: 'dsp', reported: true, agrees: false, pending: true }]);
 });
