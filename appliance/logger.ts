@@ -17,6 +17,7 @@ const REDACTED_PATHS = [
   '*.password',
   '*.token',
   'config.api.tokens',
+  'config.api.panelTokens',
   'config.mqtt.password',
 ];
 

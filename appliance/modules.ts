@@ -17,6 +17,7 @@ import { CONVERSATION_MIGRATIONS } from './conversation/conversation-migrations.
 import { HEALTH_MIGRATIONS } from './health/health-migrations.js';
 import { HealthMonitor } from './health/health-monitor.js';
 import { HELP_MIGRATIONS } from './help/help-migrations.js';
+import { roomTokens } from './http/auth.js';
 import { listenError, parseListen } from './http/listen-address.js';
 import type { Logger } from './logger.js';
 import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
@@ -97,7 +98,12 @@ export function roomModules(): RoomModule<RoomParts>[] {
       stop() {},
       async routes(api, room) {
         if (room.media)
-          await (await import('./api/routes/media-routes.js')).mediaRoutes(api, room.media.service, room.config.api.tokens, room.panel?.access.credentials);
+          await (await import('./api/routes/media-routes.js')).mediaRoutes(
+            api,
+            room.media.service,
+            roomTokens(room.config.api),
+            room.panel?.access.credentials,
+          );
       },
     },
     {

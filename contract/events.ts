@@ -12,13 +12,15 @@ const S = Type.String;
 /**
  * Why a failed self-test check's fault was raised, for the fleet to word in its operator's
  * language (the room's English stays in `detail`): the device's status then (`offline`,
- * `auth-failed`, `bad_config`, `unknown` …) and what the device itself said, or how long the room
+ * `auth-failed`, `bad_config`, `unknown` …) and what the device itself said (or, when it said
+ * nothing, `roomSaid`: the room's own note on its status, e.g. restarted from the admin view), or how long the room
  * waited, or the loudest level a silent microphone heard. Optional throughout: a room of an
  * earlier release sends none of it, and a check sends only what it has.
  */
 const SelfTestFaultReasonSchema = Type.Object({
   status: opt(S({ maxLength: 32 })),
   said: opt(Type.Union([S(), Type.Null()])),
+  roomSaid: opt(Type.Union([S({ maxLength: 200 }), Type.Null()])),
   waitedMs: opt(Type.Number()),
   heard: opt(Type.Object({ aboveDb: Type.Number(), withinMs: Type.Number(), peakDb: Type.Union([Type.Number(), Type.Null()]) })),
 });

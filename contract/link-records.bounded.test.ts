@@ -34,6 +34,7 @@ const FIELDS: Array<[string, (n: number) => object, number]> = [
   ],
   ['a checked-in name', (n) => ({ kind: 'checkin', person: 'p-1', name: 'n'.repeat(n) }), LINK_BOUNDS.email],
   ['a record id', (n) => ({ kind: 'room.joined', name: 'Aurora', id: 'i'.repeat(n) }), LINK_BOUNDS.id],
+  ["a release's id", (n) => ({ kind: 'channel', channel: 'room.released', record: { id: 'i'.repeat(n), releasedBy: 'by-hand' } }), LINK_BOUNDS.id],
   ["a room's proof that it holds the meeting", (n) => ({ kind: 'room.joined', name: 'Aurora', proof: 'a'.repeat(n) }), 32],
 ];
 
@@ -48,6 +49,13 @@ describe('a linked room record is bounded as the API bounds the same fields', ()
     expect(read(clock({ startedAt: '2026-04-01T08:00:00.000Z' })).ok).toBe(true);
     expect(read(clock({ startedAt: 'x'.repeat(10_000) }))).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD' } });
     expect(read({ kind: 'minutes.action', actionId: 'a-1', text: 'x', owner: 'Ann', ownerEmail: null, deadline: 'soon' }).ok).toBe(false);
+  });
+
+  it("a room's release says one of the ways a booking is released, or null (booked again), and nothing else", () => {
+    const release = (releasedBy: unknown) => read({ kind: 'channel', channel: 'room.released', record: { id: 'r-1', releasedBy } });
+    for (const by of ['no-check-in', 'by-hand', 'ahead-of-time', null]) expect(release(by).ok).toBe(true);
+    expect(release('x'.repeat(5000))).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD' } });
+    expect(release(undefined).ok).toBe(false);
   });
 
   it('a payload one byte over the limit is refused by its size, before it is parsed', () => {

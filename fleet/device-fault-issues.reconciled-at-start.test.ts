@@ -66,4 +66,29 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(await db.sql.query('SELECT id FROM fleet_device_faults WHERE ended_at IS NULL')).toEqual([]);
     expect(changed).toEqual([[issue!.id], [issue!.id]]);
   });
+
+  it('leaves a fault staff ended by hand ended at a start, until a report of the device down came after it', async () => {
+    const { db, store } = fleet;
+    const faults = () => new DeviceFaultIssues(db.sql, new IssueDesk(db.sql, store), { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
+    await store.apply([health('offline', T0)], T0 + 50);
+    const tracker = faults();
+    tracker.reconcile(T0 + 60_000);
+    await tracker.idle();
+    const [issue] = await store.issues();
+    await new IssueDesk(db.sql, store).resolve(issue!.id, 'Ana', new Date(T0 + 90_000));
+    // The fleet starts again with nothing heard since: the resolved fault stays ended, no issue opens.
+    const restarted = faults();
+    restarted.reconcile(T0 + 120_000);
+    await restarted.idle();
+    expect((await store.issues()).map((i) => i.state)).toEqual(['resolved']);
+    // A report of the display still down was committed after it, and the process stopped before it was acted on: the next start opens a fresh issue.
+    await store.apply([health('offline', T0 + 150_000)], T0 + 150_050);
+    const again = faults();
+    again.reconcile(T0 + 180_000);
+    await again.idle();
+    expect((await store.issues()).map((i) => [i.state, i.id === issue!.id])).toEqual([
+      ['open', false],
+      ['resolved', true],
+    ]);
+  });
 });

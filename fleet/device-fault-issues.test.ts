@@ -30,7 +30,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   let faults: DeviceFaultIssues;
 
   /** The camera's health at minute `m` after T0, through the store and the fault tracker. */
-  async function camera(status: 'ok' | 'offline', m: number): Promise<void> {
+  async function camera(status: 'ok' | 'offline' | 'auth-failed', m: number): Promise<void> {
     const at = T0 + m * MIN;
     const changes = await store.apply(
       [
@@ -142,10 +142,12 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(history.devices[0]).toMatchObject({ deviceId: 'cam', faults: [expect.any(Object), expect.any(Object)] });
   });
 
-  it("ends the device's fault when it comes back, though its issue was resolved by hand and a self-test issue opened since", async () => {
+  it("ends the device's fault when its issue is resolved by hand, and a self-test issue opened since does not take it up again", async () => {
     await camera('offline', 1);
     const [offline] = await desk.search({});
     await desk.resolve(offline!.id, 'Ana', new Date(T0 + 2 * MIN));
+    // Staff dealt with it: the fault ends then, recorded as ended by hand.
+    expect(await sql.query('SELECT ended_at, ended_by FROM fleet_device_faults')).toEqual([{ ended_at: T0 + 2 * MIN, ended_by: 'Ana' }]);
     // Still out of reach at the next self-test: the check opens an issue of its own (the one before is resolved).
     await store.apply([
       msg('roomctl/hq/aurora/events', {
@@ -162,8 +164,43 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect((await desk.search({ state: 'unresolved' })).map((i) => i.id)).toEqual(['selftest-r1-cam-reachable']);
     await camera('ok', 5);
     const history = await new FleetHistory(sql).room('hq', 'aurora', T0 + 60 * MIN);
-    expect(history.faults.map((f) => [f.deviceId, f.durationMs / MIN])).toEqual([['cam', 4]]);
+    expect(history.faults.map((f) => [f.deviceId, f.durationMs / MIN, f.endedBy])).toEqual([['cam', 1, 'Ana']]);
     expect(await sql.query('SELECT id FROM fleet_device_faults WHERE ended_at IS NULL')).toEqual([]);
+  });
+
+  it('opens a fresh issue with the next report of a device still down after its issue was resolved by hand, and not before', async () => {
+    await camera('offline', 1);
+    const [first] = await desk.search({});
+    await desk.resolve(first!.id, 'Ana', new Date(T0 + 2 * MIN));
+    expect(await desk.search({ state: 'unresolved' })).toEqual([]);
+    // The room reports the camera still down a minute later: a new issue and a new fault, from then.
+    await camera('offline', 3);
+    const [fresh] = await desk.search({ state: 'unresolved' });
+    expect(fresh).toMatchObject({ kind: 'device', deviceId: 'cam', state: 'open', summary: 'No reply to VISCA' });
+    expect(fresh!.id).not.toBe(first!.id);
+    expect(await store.issue(first!.id)).toMatchObject({ state: 'resolved', resolvedBy: 'Ana' });
+    // Its reports go on: still one issue, one running fault.
+    await camera('offline', 4);
+    expect(await desk.search({ state: 'unresolved' })).toHaveLength(1);
+    expect(await sql.query('SELECT issue_id FROM fleet_device_faults WHERE ended_at IS NULL')).toEqual([{ issue_id: fresh!.id }]);
+    await camera('ok', 6);
+    const history = await new FleetHistory(sql).room('hq', 'aurora', T0 + 60 * MIN);
+    expect(history.faults.map((f) => [f.issueId, f.durationMs / MIN, f.endedBy])).toEqual([
+      [fresh!.id, 3, null],
+      [first!.id, 1, 'Ana'],
+    ]);
+    // Nobody took the fresh one on: it closed by itself when the camera came back.
+    expect(await store.issue(fresh!.id)).toMatchObject({ state: 'resolved', resolvedBy: null });
+  });
+
+  it('opens a fresh issue when a device whose issue was resolved by hand next reports another failure (offline, then refusing the password)', async () => {
+    await camera('offline', 1);
+    const [first] = await desk.search({});
+    await desk.resolve(first!.id, 'Ana', new Date(T0 + 2 * MIN));
+    await camera('auth-failed', 3);
+    const [fresh] = await desk.search({ state: 'unresolved' });
+    expect(fresh).toMatchObject({ deviceId: 'cam', state: 'open' });
+    expect(fresh!.id).not.toBe(first!.id);
   });
 
   it('finds resolved issues again by words, room and state', async () => {

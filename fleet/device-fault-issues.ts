@@ -9,6 +9,8 @@ const DEFAULT_FLAP_WINDOW_MS = 10 * 60_000;
 
 const FAULTY = new Set<HealthStatus>(['offline', 'auth-failed']);
 
+const deviceKey = (d: { site: string; room: string; deviceId: string }) => `${d.site}/${d.room}/${d.deviceId}`;
+
 interface LastIssue {
   id: string;
   state: string;
@@ -32,7 +34,9 @@ interface ReconciledDevice {
  * Device faults as issues. A device going offline (or refusing the password) opens an issue
  * — one per fault, with the meeting that was running — and a fault row with its start; the
  * device coming back ends the fault, and closes the issue only if nobody acknowledged it
- * (once someone has, it is theirs to resolve). A device that comes back and fails again
+ * (once someone has, it is theirs to resolve). Staff resolving the issue end the fault too
+ * (fleet-issue-desk.ts); a device still down then opens a fresh issue with the room's next
+ * report of it. A device that comes back and fails again
  * within the flap window reopens the same issue: one flapping projector is one issue with
  * several faults, not a page of them.
  *
@@ -63,7 +67,14 @@ export class DeviceFaultIssues {
   /** After each committed batch; the work is queued so faults are handled in order. */
   observe(changes: FleetChanges, now: number): void {
     const transitions = changes.devices.filter((d) => FAULTY.has(d.status) !== (d.previous !== undefined && FAULTY.has(d.previous)) && d.status !== 'unknown');
-    if (transitions.length === 0) return;
+    const moved = new Set(transitions.map((d) => deviceKey(d)));
+    // Reports of a device down that was down already (the same status again, or offline ↔ auth-failed).
+    const downAgain = [
+      ...changes.devices.filter((d) => FAULTY.has(d.status) && d.previous !== undefined && FAULTY.has(d.previous)),
+      ...changes.repeated.filter((d) => FAULTY.has(d.status)),
+    ];
+    const stillDown = [...new Map(downAgain.filter((d) => !moved.has(deviceKey(d))).map((d) => [deviceKey(d), d])).values()];
+    if (transitions.length === 0 && stillDown.length === 0) return;
     const at = this.moments(transitions, now);
     this.lastNow = Math.max(this.lastNow, now);
     this.queue = this.queue
@@ -73,9 +84,28 @@ export class DeviceFaultIssues {
           const id = FAULTY.has(d.status) ? await this.begin(d, at[i]!) : await this.end(d, at[i]!);
           if (id) ids.push(id);
         }
-        if (ids.length) this.o.changed(ids, [...new Set(transitions.map((d) => `${d.site}/${d.room}`))]);
+        // A device still down without a running fault: staff resolved its issue (which ended the fault) and it is not back.
+        for (const d of await this.withoutRunningFault(stillDown)) {
+          const id = await this.begin({ ...d, previous: d.status }, now);
+          if (id) ids.push(id);
+        }
+        if (ids.length) this.o.changed(ids, [...new Set([...transitions, ...stillDown].map((d) => `${d.site}/${d.room}`))]);
       })
       .catch((err: unknown) => this.o.onError?.(err));
+  }
+
+  /** Of `devices`, those with no running fault (one query per 300; none for none). */
+  private async withoutRunningFault<T extends { site: string; room: string; deviceId: string }>(devices: readonly T[]): Promise<T[]> {
+    const running = new Set<string>();
+    for (let i = 0; i < devices.length; i += 300) {
+      const chunk = devices.slice(i, i + 300);
+      const rows = await this.sql.query<{ site: string; room: string; deviceId: string }>(
+        `SELECT site, room, device_id AS "deviceId" FROM fleet_device_faults WHERE ended_at IS NULL AND (${chunk.map(() => '(site = ? AND room = ? AND device_id = ?)').join(' OR ')})`,
+        chunk.flatMap((d) => [d.site, d.room, d.deviceId]),
+      );
+      for (const r of rows) running.add(deviceKey(r));
+    }
+    return devices.filter((d) => !running.has(deviceKey(d)));
   }
 
   /**
@@ -116,9 +146,11 @@ export class DeviceFaultIssues {
     this.queue = this.queue
       .then(async () => {
         const faulty = [...FAULTY].map((s) => `'${s}'`).join(', ');
+        // A fault staff ended by hand is not begun again until the room reports the device down after it.
         const begun = await this.sql.query<ReconciledDevice>(
           `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${faulty})
-             AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id AND f.ended_at IS NULL)`,
+             AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id
+               AND (f.ended_at IS NULL OR (f.ended_by IS NOT NULL AND f.ended_at >= d.received_at)))`,
         );
         const ended = await this.sql.query<ReconciledDevice>(
           `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${faulty}, 'unknown')

@@ -106,6 +106,29 @@ export class EventBudget {
     return new RoomBuckets(this.perMinute, stored);
   }
 
+  /**
+   * Deletes the rows of rooms whose bucket is full again at `now`: they say nothing a missing
+   * row does not (a room without a row has a full bucket), so the table holds only the rooms
+   * that sent events within the time a spent bucket takes to refill (a day at most), not every
+   * room that ever sent one. On SQLite (one writer at a time) a pass sees each row as the last
+   * batch left it; on PostgreSQL a row another instance's batch holds is left to the next pass.
+   */
+  async prune(tx: FleetSqlTx, now: number): Promise<number> {
+    // Full at `now` when tokens + (now - at) × perMinute / minute ≥ burst, written as a bound on `at`
+    // (PostgreSQL types `? - double` as a double, so a fractional rate stays exact).
+    const full = 'at <= ? - (? - tokens) * ?';
+    const params = [now, this.perMinute * ROOM_EVENT_BACKLOG_MINUTES, MINUTE_MS / this.perMinute];
+    if (tx.dialect === 'sqlite') return (await tx.run(`DELETE FROM fleet_event_budgets WHERE ${full}`, params)).changes;
+    // On PostgreSQL a batch of another instance may hold some of these rows (it locks its rooms' in key order, then
+    // waits on the next): those are left to the next pass, so a prune never waits on a batch that waits on it.
+    return (
+      await tx.run(
+        `DELETE FROM fleet_event_budgets WHERE (site, room) IN (SELECT site, room FROM fleet_event_budgets WHERE ${full} FOR UPDATE SKIP LOCKED)`,
+        params,
+      )
+    ).changes;
+  }
+
   /** Writes back what the batch took (one statement per 500 rooms; none when it had no events). */
   async save(tx: FleetSqlTx, buckets: RoomBuckets): Promise<void> {
     const rows = [...buckets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -164,6 +164,8 @@ export interface FaultSpan {
   startedAt: number;
   /** null while the fault lasts. */
   endedAt: number | null;
+  /** The operator who ended it by resolving its issue while the device was still down; null when the device came back. */
+  endedBy: string | null;
   durationMs: number;
 }
 

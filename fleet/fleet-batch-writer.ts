@@ -339,6 +339,9 @@ export class FleetBatchWriter {
             code: m.health.error?.code ?? m.health.code ?? null,
             at: m.health.at,
           });
+        } else if (m.health.status !== 'ok') {
+          const { status, detail } = m.health;
+          changes.repeated.push({ site: m.site, room: m.room, deviceId: m.deviceId, status, detail, code: m.health.error?.code ?? m.health.code ?? null });
         }
       }
     }

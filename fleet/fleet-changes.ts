@@ -17,6 +17,11 @@ export interface FleetChanges {
     code?: string | null;
     at?: number | null;
   }>;
+  /**
+   * Reports of a device not ok that repeated its status (a device still down reports each minute):
+   * a device whose fault staff ended by hand, still down, opens a fresh issue with its next one.
+   */
+  repeated: Array<{ site: string; room: string; deviceId: string; status: HealthStatus; detail: string | null; code: string | null }>;
   roomStatus: Array<{ site: string; room: string; online: 'online' | 'offline' }>;
   /** Health messages older than what is stored (a resend after a room restart), ignored. */
   stale: number;
@@ -36,6 +41,7 @@ export const emptyChanges = (): FleetChanges => ({
   events: [],
   issues: new Set(),
   devices: [],
+  repeated: [],
   roomStatus: [],
   stale: 0,
   duplicates: 0,

@@ -142,11 +142,11 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(exported.more).toBe(false);
     for await (const chunk of exported.lines) csv += chunk;
     const [head, ...rows] = csv.trim().split('\r\n');
-    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local');
+    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local,ended_by');
     // Newest first.
     expect(rows).toEqual([
-      'hq,aurora,display,offline,2026-03-01T01:40:00.000Z,2026-03-01T01:50:00.000Z,600,,i-gone,,,Asia/Shanghai,2026-03-01 09:40:00,2026-03-01 09:50:00',
-      `hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora,Front camera,ROOMCTL_E_DEVICE_TIMEOUT,Asia/Shanghai,2026-03-01 08:00:00,2026-03-01 09:30:00`,
+      'hq,aurora,display,offline,2026-03-01T01:40:00.000Z,2026-03-01T01:50:00.000Z,600,,i-gone,,,Asia/Shanghai,2026-03-01 09:40:00,2026-03-01 09:50:00,',
+      `hq,aurora,cam,offline,2026-03-01T00:00:00.000Z,2026-03-01T01:30:00.000Z,5400,"'=HYPERLINK(""x"")",i-aurora,Front camera,ROOMCTL_E_DEVICE_TIMEOUT,Asia/Shanghai,2026-03-01 08:00:00,2026-03-01 09:30:00,`,
     ]);
   });
 

@@ -14,6 +14,7 @@ interface FaultRow {
   error_code: string | null;
   started_at: number | string;
   ended_at: number | string | null;
+  ended_by: string | null;
 }
 
 /**
@@ -31,7 +32,7 @@ export class FleetHistory {
   async room(site: string, room: string, now = Date.now()): Promise<RoomHistory> {
     const since = now - UPTIME_WINDOWS['30d'];
     const rows = await this.sql.query<FaultRow>(
-      'SELECT issue_id, device_id, status, detail, error_code, started_at, ended_at FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC',
+      'SELECT issue_id, device_id, status, detail, error_code, started_at, ended_at, ended_by FROM fleet_device_faults WHERE site = ? AND room = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC',
       [site, room, since],
     );
     const faults = rows.map((r) => span(r, now));
@@ -139,8 +140,9 @@ export class FleetHistory {
       ).length > 0;
     const line = (r: FaultCsvRow) => `${faultCsvRow(r, now, zones.get(`${r.site}/${r.room}`))}\r\n`;
     const lines = (async function* () {
-      // After the first nine: the device's name and the fault's code, then the room's zone and its wall-clock times (a sheet that reads the first ones by place still does).
-      yield `${['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue', 'device_name', 'code', 'timezone', 'started_local', 'ended_local'].join(',')}\r\n`;
+      // After the first nine: the device's name and the fault's code, then the room's zone and its wall-clock times, then who
+      // ended it by hand (a sheet that reads the first ones by place still does).
+      yield `${['site', 'room', 'device', 'status', 'started', 'ended', 'duration_s', 'detail', 'issue', 'device_name', 'code', 'timezone', 'started_local', 'ended_local', 'ended_by'].join(',')}\r\n`;
       if (first.done) return;
       yield first.value.map(line).join('');
       for await (const page of pages) yield page.map(line).join('');
@@ -157,7 +159,7 @@ export class FleetHistory {
       const below = after ? ' AND (f.started_at, f.id) < (?, ?)' : '';
       // The device's names from its issue (the room's config when it opened): the fault rows keep the id only.
       const rows = await this.sql.query<FaultCsvRow>(
-        `SELECT f.id, f.site, f.room, f.issue_id, f.device_id, f.status, f.detail, f.error_code, f.started_at, f.ended_at, i.device_names
+        `SELECT f.id, f.site, f.room, f.issue_id, f.device_id, f.status, f.detail, f.error_code, f.started_at, f.ended_at, f.ended_by, i.device_names
           FROM fleet_device_faults f LEFT JOIN fleet_issues i ON i.id = f.issue_id
           WHERE ${where}${below} ORDER BY f.started_at DESC, f.id DESC LIMIT ?`,
         [...params, ...(after ? [after.startedAt, after.id] : []), page],
@@ -208,6 +210,7 @@ function faultCsvRow(r: FaultCsvRow, now: number, zone: string | undefined): str
     zone ?? '',
     localTime(s.startedAt, zone),
     localTime(s.endedAt, zone),
+    r.ended_by ?? '',
   ]);
 }
 
@@ -222,6 +225,7 @@ function span(r: FaultRow, now: number): FaultSpan {
     errorCode: r.error_code ?? null,
     startedAt,
     endedAt,
+    endedBy: r.ended_by ?? null,
     durationMs: (endedAt ?? now) - startedAt,
   };
 }

@@ -39,8 +39,20 @@ export class IssueDesk {
     return this.step(id, actor, 'acknowledged', at);
   }
 
-  resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
-    return this.step(id, actor, 'resolved', at);
+  /**
+   * A device's issue resolved by hand ends the device's running fault then (recorded as ended by
+   * the operator): staff who resolve it have dealt with it, and the figures stop counting it. A
+   * device still down opens a fresh issue with the room's next report (device-fault-issues.ts).
+   */
+  async resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
+    const step = await this.step(id, actor, 'resolved', at);
+    if (step.changed && step.issue.kind === 'device')
+      // Never before it started (a fault begins on the clock of the batch that heard it).
+      await this.sql.run(
+        'UPDATE fleet_device_faults SET ended_at = CASE WHEN started_at > ? THEN started_at ELSE ? END, ended_by = ? WHERE issue_id = ? AND ended_at IS NULL',
+        [at.getTime(), at.getTime(), actor, id],
+      );
+    return step;
   }
 
   /** One step of the issue's life (its conditional UPDATE in STEPS); only a press that changed the issue is logged. */

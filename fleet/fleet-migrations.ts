@@ -441,4 +441,10 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       );
     `,
   },
+  {
+    version: 17,
+    name: 'a device fault ended by hand',
+    // Staff who resolve a device's issue end its running fault (device-fault-issues.ts): who did, null when the device came back.
+    sql: 'ALTER TABLE fleet_device_faults ADD COLUMN ended_by TEXT',
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Logger } from '../appliance/logger.js';
+import { EventBudget } from './event-budget.js';
 import type { FleetSql } from './fleet-sql.js';
 
 export interface RetentionConfig {
@@ -30,7 +31,8 @@ const RETENTION_LOCK = 0x70727565;
  * thinned once a day old to the first of each hour per device (a 7-day chart needs no
  * 5-minute points; a month of them cost a room megabytes) and go with the raw events, the dashboard's alert list with the delivered alerts, ended device faults with
  * the roll-ups (uptime reads 30 days; the rest is the long record), resolved issues and their
- * logs `resolvedIssueDays` after they were resolved. Rooms, devices (one row each, updated in
+ * logs `resolvedIssueDays` after they were resolved, and the rooms' event buckets once full again
+ * (`budget`'s rate: a room without a row has a full one). Rooms, devices (one row each, updated in
  * place), issues not resolved and operators are not pruned. One transaction per pass: a pass
  * that fails changes nothing.
  */
@@ -38,6 +40,7 @@ export async function pruneFleetHistory(
   sql: FleetSql,
   config: RetentionConfig,
   now = Date.now(),
+  budget = new EventBudget(),
 ): Promise<{
   rolledUp: number;
   rollupsDeleted: number;
@@ -46,6 +49,7 @@ export async function pruneFleetHistory(
   samplesThinned: number;
   faultsDeleted: number;
   issuesDeleted: number;
+  bucketsDeleted: number;
 }> {
   const eventsBefore = now - config.rawEventDays * DAY_MS;
   return sql.transaction(async (tx) => {
@@ -81,7 +85,9 @@ export async function pruneFleetHistory(
     const issuesBefore = new Date(now - config.resolvedIssueDays * DAY_MS).toISOString();
     await tx.run("DELETE FROM fleet_issue_log WHERE issue_id IN (SELECT id FROM fleet_issues WHERE state = 'resolved' AND resolved_at < ?)", [issuesBefore]);
     const issuesDeleted = (await tx.run("DELETE FROM fleet_issues WHERE state = 'resolved' AND resolved_at < ?", [issuesBefore])).changes;
-    return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, samplesThinned, faultsDeleted, issuesDeleted };
+    // Last: the rows it deletes are locked until the commit that follows at once (a batch of the room waits that long).
+    const bucketsDeleted = await budget.prune(tx, now);
+    return { rolledUp, rollupsDeleted, alertsDeleted, samplesDeleted, samplesThinned, faultsDeleted, issuesDeleted, bucketsDeleted };
   });
 }
 
@@ -90,13 +96,13 @@ export function scheduleRetention(
   sql: FleetSql,
   config: RetentionConfig,
   log: Pick<Logger, 'info' | 'warn'>,
-  options: { everyMs?: number; now?: () => number } = {},
+  options: { everyMs?: number; now?: () => number; budget?: EventBudget } = {},
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const pass = () => {
-    running = pruneFleetHistory(sql, config, options.now?.() ?? Date.now()).then(
+    running = pruneFleetHistory(sql, config, options.now?.() ?? Date.now(), options.budget).then(
       (r) => {
-        if (r.rolledUp || r.rollupsDeleted || r.alertsDeleted || r.samplesThinned || r.issuesDeleted) log.info(r, 'fleet history pruned');
+        if (r.rolledUp || r.rollupsDeleted || r.alertsDeleted || r.samplesThinned || r.issuesDeleted || r.bucketsDeleted) log.info(r, 'fleet history pruned');
       },
       (err: Error) => log.warn({ err: err.message }, 'the fleet could not prune its history; trying again later'),
     );

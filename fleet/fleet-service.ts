@@ -18,6 +18,7 @@ import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { openFleetSql } from './fleet-database.js';
 import type { FleetSql } from './fleet-sql.js';
+import { EventBudget } from './event-budget.js';
 import { DEFAULT_RETENTION, scheduleRetention, type RetentionConfig } from './fleet-retention.js';
 import { FleetStore } from './fleet-store.js';
 import type { DeclaredRoute } from './fleet-access.js';
@@ -195,7 +196,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     log,
   });
 
-  const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, { now: options.now });
+  const stopRetention = scheduleRetention(sql, { ...DEFAULT_RETENTION, ...options.retention }, log, {
+    now: options.now,
+    budget: new EventBudget(options.roomEventsPerMinute),
+  });
   const metrics = new FleetMetrics(
     ingest,
     () => link.connected,

@@ -66,10 +66,11 @@ export async function trackSelfTestFault(
 /** The check's reason, kept as JSON with the fields the contract gives it and nothing else (null when the room sent none). */
 function reasonOf(value: unknown): string | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  const { status, said, waitedMs, heard } = value as Record<string, unknown>;
+  const { status, said, roomSaid, waitedMs, heard } = value as Record<string, unknown>;
   const reason = {
     ...(typeof status === 'string' ? { status } : {}),
     ...(typeof said === 'string' || said === null ? { said } : {}),
+    ...(typeof roomSaid === 'string' ? { roomSaid } : {}),
     ...(typeof waitedMs === 'number' ? { waitedMs } : {}),
     ...(heard && typeof heard === 'object' ? { heard } : {}),
   };

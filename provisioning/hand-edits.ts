@@ -4,7 +4,7 @@ type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Field names that belong in secrets.yaml; one written by hand in room.yaml is not carried over (the rerun put it in secrets.yaml). */
-const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|apiKey|clientSecret|commandKeys|adminPin)$/i;
+const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiKey|clientSecret|commandKeys|adminPin)$/i;
 
 /** The sections whose content the answers say (or provisioning's defaults): what differs there was replaced, and is said. */
 const ANSWERED_SECTIONS = new Set(['room', 'api', 'storage', 'mqtt', 'calendar', 'notifications', 'secrets']);

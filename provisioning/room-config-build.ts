@@ -8,7 +8,7 @@ import type { Proposal } from './proposals.js';
 import { rewriteYaml } from './yaml-rewrite.js';
 
 /** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
-const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|apiKey|clientSecret|commandKeys)$/i;
+const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiKey|clientSecret|commandKeys)$/i;
 
 export interface RoomFiles {
   config: Record<string, unknown>;
@@ -84,6 +84,11 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   };
   const previousTokens = pick(previousSecrets, 'api', 'tokens');
   secrets.api = { tokens: Array.isArray(previousTokens) && previousTokens.length > 0 ? previousTokens : [newSecret()] };
+  if (answers.service?.kiosk) {
+    // The mini-PC's own panel opens with a token of its own, marked as the panel's: a booking freed on it was freed at the room.
+    const previousPanelTokens = pick(previousSecrets, 'api', 'panelTokens');
+    (secrets.api as Plain).panelTokens = Array.isArray(previousPanelTokens) && previousPanelTokens.length > 0 ? previousPanelTokens : [newSecret()];
+  }
   const previousPin = pick(previousSecrets, 'panel', 'adminPin');
   const adminPin: RoomFiles['adminPin'] = answers.panel?.adminPin
     ? { pin: answers.panel.adminPin, source: 'answered' }

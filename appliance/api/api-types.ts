@@ -90,6 +90,8 @@ export interface SelfTestFailureView {
   /** A device the check could not reach: its status then, and what it said itself (the panel words the status). */
   status: string | null;
   said: string | null;
+  /** A device the check could not reach that said nothing itself: the room's own note on its status (the panel labels it the room's). */
+  roomSaid: string | null;
   /** A check the room stopped waiting for: how long it waited (ms). */
   waitedMs: number | null;
 }

@@ -41,15 +41,20 @@ declare module 'fastify' {
     routeLevels: ReadonlyArray<{ method: string; url: string; access: AccessLevel }>;
   }
   interface FastifyRequest {
-    /** The paired panel whose credential the request carries; null for config tokens and anonymous requests. */
+    /** The paired panel whose credential the request carries; null for config tokens (panel tokens too) and anonymous requests. */
     panelId: string | null;
-    /** What the request proved: a config token, a paired panel's credential, or nothing. */
+    /**
+     * What the request proved: a config token (`api.tokens`), the room's panel — a paired panel's
+     * credential or a config token marked as a panel's (`api.panelTokens`) — or nothing.
+     */
     credential: 'token' | 'panel' | null;
   }
 }
 
 interface RouteAccessOptions {
   tokens: readonly string[];
+  /** Config tokens of the room's own panels set up with a token rather than paired (`api.panelTokens`): a request with one is the panel's. */
+  panelTokens?: readonly string[];
   /** Checks a paired panel's credential; undefined when it is not one. */
   panels?: { verify(token: string): string | undefined };
   /** Throws unless the request carries an open admin session. */
@@ -72,6 +77,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function installRouteAccess(app: FastifyInstance, options: RouteAccessOptions): void {
   const tokens = new TokenAuth(options.tokens);
+  const panelTokens = new TokenAuth(options.panelTokens ?? []);
   // Per address, whatever the code: a code holder cannot reset the count by sending other codes.
   const codeWrites = new ClientRateLimit(options.meetingCodeWritesPerMinute ?? apiLimits(undefined).meetingCodeWritesPerMinute, 60_000);
   app.decorateRequest('panelId', null);
@@ -115,7 +121,8 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
         request.panelId = id;
         request.credential = 'panel';
       } else revokedPanel = true;
-    } else if (given !== undefined && tokens.accepts(given)) request.credential = 'token';
+    } else if (given !== undefined && panelTokens.accepts(given)) request.credential = 'panel';
+    else if (given !== undefined && tokens.accepts(given)) request.credential = 'token';
 
     switch (access) {
       case 'asset':

@@ -99,6 +99,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
   const access = extras.panel?.access;
   installRouteAccess(app, {
     tokens: core.config.api.tokens,
+    panelTokens: core.config.api.panelTokens ?? [],
     panels: access?.credentials,
     requireAdmin: access ? (request) => access.requireAdmin(request) : undefined,
     openReads: core.config.api.openReads ?? true,

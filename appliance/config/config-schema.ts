@@ -72,6 +72,12 @@ export const ApiSection = Type.Object(
       minItems: 1,
       description: "Bearer tokens of the room: every mutation and every read of personal data needs one (or a paired panel's credential)",
     }),
+    panelTokens: Type.Optional(
+      Type.Array(Type.String({ minLength: 16, description: 'A bearer token of at least 16 characters' }), {
+        description:
+          "Tokens given to the room's own panels set up with a token rather than paired (a kiosk opened at /?token=…): the same rights as `tokens`, and what is done with one counts as done at the panel (a release records releasedVia: panel)",
+      }),
+    ),
     openReads: Type.Optional(
       Type.Boolean({
         default: true,

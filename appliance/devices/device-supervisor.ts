@@ -1,4 +1,4 @@
-import { deviceErrorLine, type DeviceError } from '../model/device-view.js';
+import { deviceErrorLine, ROOM_DEVICE_NOTES, type DeviceError } from '../model/device-view.js';
 import { TypedBus } from '../model/typed-bus.js';
 import { systemClock, type ClockTimer, type DriverClock as Clock } from '../model/clock.js';
 import type { DeviceDriver, DeviceStatus, DriverContext, DriverLogger } from '../../drivers/core/definition.js';
@@ -136,7 +136,7 @@ export class DeviceSupervisor extends TypedBus<{ reply: [ReplyTiming]; state: [R
     this.probeTimer?.cancel();
     const driver = this.driver;
     this.driver = undefined;
-    this.setStatus('connecting', 'restarted from the panel');
+    this.setStatus('connecting', ROOM_DEVICE_NOTES.restarted);
     await driver?.disconnect().catch(() => undefined);
     this.backoff.reset();
     this.authBackoff.reset();

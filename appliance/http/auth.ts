@@ -34,6 +34,15 @@ export class TokenAuth {
   }
 }
 
+/**
+ * Every config token of the room: `api.tokens` and `api.panelTokens`. A panel token has the same
+ * rights; what it adds is that a request made with it is the room's panel (a kiosk set up with
+ * the token rather than paired), which a release records (`releasedVia: panel`).
+ */
+export function roomTokens(api: { tokens: readonly string[]; panelTokens?: readonly string[] }): string[] {
+  return [...api.tokens, ...(api.panelTokens ?? [])];
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }

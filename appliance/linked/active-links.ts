@@ -10,7 +10,8 @@ const CACHE_MS = 1000;
 /**
  * The meetings this room takes part in across rooms now — from shortly before check-in opens
  * until an hour after the end — by link: those of its calendar and bookings, and those it was
- * invited to (whose link key is not its own meeting's).
+ * invited to (whose link key is not its own meeting's). A booking released here stays on its
+ * link, so the other rooms hear (and, joining late, hear again) that this room left.
  */
 export class ActiveLinks {
   private cache: { at: number; links: Map<string, string> } | undefined;
@@ -26,7 +27,11 @@ export class ActiveLinks {
     const lead = Math.max(ctx.rules.checkInOpensMinutes, 15) * 60_000;
     const out = new Map<string, Meeting>();
     for (const m of ctx.meetings.between(new Date(now - HOUR_MS).toISOString(), new Date(now + lead).toISOString())) {
-      const live = m.status === 'booked' || m.status === 'in_progress' || (m.status === 'ended' && m.endedAt !== null && Date.parse(m.endedAt) > now - HOUR_MS);
+      const live =
+        m.status === 'booked' ||
+        m.status === 'in_progress' ||
+        m.status === 'released' ||
+        (m.status === 'ended' && m.endedAt !== null && Date.parse(m.endedAt) > now - HOUR_MS);
       if (live) out.set(linkKeyOf(m.occurrenceKey), m);
     }
     for (const { link, meetingId } of this.store.linkedMeetings(new Date(now - HOUR_MS).toISOString())) {

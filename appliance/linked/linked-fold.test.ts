@@ -33,6 +33,22 @@ it('hands the timer to the next online room after a dead host, in sorted order, 
   expect(effectiveHost(state, (r) => r === 'ny/hudson')).toBe('ny/hudson');
 });
 
+it('a room that released its booking left: online, it keeps no time, and the next room does; booked again, it is back', () => {
+  const records: LinkRecord[] = [
+    { ...base('1', 'sz/lotus', '01'), kind: 'links.set', rooms: ['hq/aurora', 'ny/hudson', 'sz/lotus'] },
+    { ...base('2', 'sz/lotus', '02'), kind: 'host.set', host: 'sz/lotus', reason: 'organiser' },
+    { ...base('3', 'sz/lotus', '03'), kind: 'channel', channel: 'room.released', record: { id: '3', releasedBy: 'by-hand' } },
+  ];
+  for (const order of [records, [...records].reverse()]) {
+    const state = foldLink(order);
+    expect(state.rooms.get('sz/lotus')!.released).toEqual({ by: 'by-hand', at: '2026-04-01T08:00:03.000Z' });
+    expect(effectiveHost(state, () => true)).toBe('hq/aurora');
+  }
+  const back = foldLink([...records, { ...base('4', 'sz/lotus', '04'), kind: 'channel', channel: 'room.released', record: { id: '4', releasedBy: null } }]);
+  expect(back.rooms.get('sz/lotus')!.released).toBeNull();
+  expect(effectiveHost(back, () => true)).toBe('sz/lotus');
+});
+
 it('records who did each once-only duty: the first by (at, id), whatever order the records came in; other channels are no duty', () => {
   const records: LinkRecord[] = [
     { ...base('1', 'ny/hudson', '01'), kind: 'channel', channel: 'conversation', record: { id: 'h1' } },

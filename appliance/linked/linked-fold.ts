@@ -1,4 +1,5 @@
 import type { ClockItem, LinkRecord, RoomKey } from '../../contract/link-records.js';
+import { ROOM_RELEASED_CHANNEL, type RoomReleasedWire } from '../../contract/room-release-wire.js';
 import type { LinkedDuty } from '../meetings/linked-port.js';
 import { mergeAgendaEdit } from './agenda-merge.js';
 
@@ -30,6 +31,8 @@ interface FoldedRoom {
   health: Pick<HealthRecord, 'status' | 'problems'> | null;
   /** person digest → name (null when confidential) and when. */
   checkIns: Map<string, { name: string | null; at: string }>;
+  /** It released its booking: it left the meeting (how, and when); null while it holds it. */
+  released: { by: NonNullable<RoomReleasedWire['releasedBy']>; at: string } | null;
 }
 
 export interface FoldedLink {
@@ -61,7 +64,7 @@ const isDuty = (channel: string): channel is LinkedDuty => DUTIES.includes(chann
 
 function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
   let r = state.rooms.get(room);
-  if (!r) state.rooms.set(room, (r = { room, name: null, heard: false, health: null, checkIns: new Map() }));
+  if (!r) state.rooms.set(room, (r = { room, name: null, heard: false, health: null, checkIns: new Map(), released: null }));
   return r;
 }
 
@@ -118,6 +121,11 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
       break;
     case 'channel':
       if (isDuty(r.channel) && !state.done.has(r.channel)) state.done.set(r.channel, r.room);
+      else if (r.channel === ROOM_RELEASED_CHANNEL) {
+        // Checked against its schema when it arrived (link-readers.ts), or made here.
+        const by = (r.record as RoomReleasedWire).releasedBy;
+        sender.released = by === null ? null : { by, at: r.at };
+      }
       break;
     default:
       break;
@@ -125,14 +133,16 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
 }
 
 /**
- * Who keeps the timer now: the recorded host while it is online, else the next online room
- * after it in sorted `site/room` order (every room computes the same one). `online` says what
- * each room's retained status said last; this room counts itself online.
+ * Who keeps the timer now: the recorded host while it is online and in the meeting, else the
+ * next such room after it in sorted `site/room` order (every room computes the same one).
+ * `online` says what each room's retained status said last; this room counts itself online. A
+ * room that released its booking left the meeting: online or not, it keeps no time for the others.
  */
 export function effectiveHost(state: FoldedLink, online: (room: RoomKey) => boolean): RoomKey | null {
   const host = state.host;
-  if (host === null || online(host)) return host;
+  const there = (room: RoomKey) => online(room) && !state.rooms.get(room)?.released;
+  if (host === null || there(host)) return host;
   const keys = [...state.rooms.keys()].sort();
   const after = [...keys.filter((k) => k > host), ...keys.filter((k) => k < host)];
-  return after.find((k) => online(k)) ?? host;
+  return after.find(there) ?? host;
 }

@@ -1,4 +1,4 @@
-import type { CheckInElsewhere, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
+import type { CheckInElsewhere, LinkedMeetingsPort, LinkedRoomView, RoomAttendance } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import { linkKeyOf, personDigest } from './link-key.js';
 import type { RoomKey } from '../../contract/link-records.js';
@@ -36,6 +36,7 @@ export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | '
       expected: false,
       online: true,
       health: localHealth(this.deps.devices),
+      released: m.status === 'released' && m.releasedBy && m.releasedAt ? { by: m.releasedBy, at: m.releasedAt } : null,
     };
     const views = others.map((r) => ({
       ...splitRoomKey(r.room),
@@ -45,6 +46,7 @@ export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | '
       expected: !r.heard,
       online: r.heard && presence.isOnline(r.room),
       health: r.health ?? { status: 'unknown' as const, problems: [] },
+      released: r.released,
     }));
     return [own, ...views].sort((a, b) => `${a.site}/${a.room}`.localeCompare(`${b.site}/${b.room}`));
   }
@@ -70,14 +72,16 @@ export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | '
     return undefined;
   }
 
-  attendanceByRoom(meetingId: string): { room: string; name: string; present: number; names: string[] }[] {
+  attendanceByRoom(meetingId: string): RoomAttendance[] {
     const { ctx, self } = this.deps;
     const m = ctx.meetings.get(meetingId);
     if (!m || this.rooms(meetingId).length === 0) return [];
     const confidential = m.confidentiality === 'confidential';
     const fold = this.deps.fold(linkKeyOf(m.occurrenceKey));
     const own = ctx.checkIns.list(m.id);
-    const rows = [{ room: self, name: this.deps.roomName, present: own.length, names: confidential ? [] : own.map((c) => c.name ?? c.email ?? '?') }];
+    const rows: RoomAttendance[] = [
+      { room: self, name: this.deps.roomName, present: own.length, names: confidential ? [] : own.map((c) => c.name ?? c.email ?? '?') },
+    ];
     for (const r of fold.rooms.values()) {
       if (r.room === self || !r.heard) continue;
       rows.push({
@@ -85,6 +89,7 @@ export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | '
         name: r.name ?? r.room,
         present: r.checkIns.size,
         names: confidential ? [] : [...r.checkIns.values()].map((c) => c.name ?? '?'),
+        ...(r.released ? { released: r.released.by } : {}),
       });
     }
     return rows.sort((a, b) => a.room.localeCompare(b.room));

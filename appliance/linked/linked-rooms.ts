@@ -1,6 +1,6 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { Logger } from '../logger.js';
-import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView } from '../meetings/linked-port.js';
+import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView, RoomAttendance } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import { sameAgenda } from './agenda-merge.js';
@@ -22,6 +22,7 @@ import { RoomPresence } from './room-presence.js';
 import { HearingTheOthers } from './hearing-the-others.js';
 import { LinkMembership } from './link-membership.js';
 import { RefusalLog } from './refusal-log.js';
+import { ownReleaseRecord } from './room-release.js';
 
 interface LinkedRoomsDeps {
   self: RoomKey;
@@ -162,6 +163,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
         this.lastHealth.set(link, JSON.stringify(health));
         this.own.publish(link, { kind: 'room.health', ...health });
       }
+      const release = ownReleaseRecord(meeting, link, this.self, this.fold(link));
+      if (release) this.own.publish(link, release.change, release.id, release.at);
       const remote = this.remoteMinutesIds(link);
       for (const fact of localFacts(this.deps.ctx, meeting, link, this.self, (id) => remote.has(id))) this.own.publish(link, fact.change, fact.id, fact.at);
       this.syncClock(link, meeting);
@@ -290,7 +293,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
     return this.views.checkedInElsewhere(meetingId, personKey);
   }
 
-  attendanceByRoom(meetingId: string): { room: string; name: string; present: number; names: string[] }[] {
+  attendanceByRoom(meetingId: string): RoomAttendance[] {
     return this.views.attendanceByRoom(meetingId);
   }
 
@@ -328,6 +331,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
    * made on (`firstClockBase`).
    */
   private syncClock(link: string, m: Meeting): void {
+    // A room that released its booking left the meeting: its clock (ended, to it) is no one else's.
+    if (m.status === 'released') return;
     const clock = localClock(this.deps.ctx, m, this.self);
     const text = JSON.stringify(clock);
     const before = this.lastClock.get(link);

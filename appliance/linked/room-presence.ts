@@ -32,12 +32,14 @@ export class RoomPresence {
   /**
    * The room that keeps the timer now. Before any room claimed it, the first room in `site/room`
    * order that takes part (it said so) and is online stands in: a first room that is down, or
-   * named but never there, must not leave the roll call to nobody.
+   * named but never there, must not leave the roll call to nobody — nor one that released its booking.
    */
   hostOf(fold: FoldedLink): RoomKey {
     const online = (r: RoomKey) => this.isOnline(r);
-    const there = [...fold.rooms.values()].filter((r) => r.heard).map((r) => r.room);
-    return effectiveHost(fold, online) ?? [...there, this.self].sort().find(online)!;
+    const there = [...fold.rooms.values()].filter((r) => r.heard && !r.released).map((r) => r.room);
+    // This room stands in too, unless it released its booking (then another room keeps the time).
+    const self = fold.rooms.get(this.self)?.released ? [] : [this.self];
+    return effectiveHost(fold, online) ?? [...there, ...self].sort().find(online) ?? this.self;
   }
 
   /** The recorded host is another room, offline, and this room is next in line: it should claim the timer. */

@@ -53,7 +53,7 @@ export class FacilitiesTexts {
       const check = SELF_TEST_CHECK_WORDS[f.check] ? say(SELF_TEST_CHECK_WORDS[f.check]) : f.check;
       const next = f.advice && NEXT_STEPS[f.advice] ? say(NEXT_STEPS[f.advice]) : f.nextStep;
       // A silent microphone's measurement, a device's status, the room's wait in the room's words; a device's own error as it said it.
-      const sentence = f.heard ? silenceSentence(f.heard) : reasonSentence(f);
+      const sentence = f.heard ? silenceSentence(f.heard) : reasonSentence(f, (note) => say(note));
       const detail = sentence ? say(sentence.words, sentence.values) : (f.detail ?? say('failed'));
       const what = say('- {device} · {check}: {detail}', { device: this.deviceName(f.deviceId), check, detail });
       return next ? `${what}\n  ${say('Next: {step}', { step: next })}` : what;

@@ -3,6 +3,7 @@
  * that is not linked has none). Kept here, below the link layer, so the meetings import
  * nothing above them.
  */
+import type { ReleaseReason } from './meeting-types.js';
 
 /** One room of a linked meeting, as the meeting view shows it. */
 export interface LinkedRoomView {
@@ -19,6 +20,17 @@ export interface LinkedRoomView {
   online: boolean;
   /** Its devices: the worst status, and one short line per device that is not ok ("camera offline"). */
   health: { status: 'ok' | 'degraded' | 'offline' | 'unknown'; problems: string[] };
+  /** It released its booking there and left the meeting (how, when); null while it holds it. Its booking only: the others keep theirs. */
+  released: { by: ReleaseReason; at: string } | null;
+}
+
+/** One room's line in the minutes' Rooms section; `released` when it left the meeting. */
+export interface RoomAttendance {
+  room: string;
+  name: string;
+  present: number;
+  names: string[];
+  released?: ReleaseReason;
 }
 
 /** What only the host of a linked meeting does, once for every room: the roll call's nudges, sending the minutes. */
@@ -51,7 +63,7 @@ export interface LinkedMeetingsPort {
   /** Where a person of this meeting checked in, when it was in another linked room. */
   checkedInElsewhere(meetingId: string, personKey: string): CheckInElsewhere | undefined;
   /** Attendance per room for the minutes: names (none for a confidential meeting) and counts. */
-  attendanceByRoom(meetingId: string): { room: string; name: string; present: number; names: string[] }[];
+  attendanceByRoom(meetingId: string): RoomAttendance[];
   /**
    * The daily purge deleted meetings: the linked records of every meeting this room no longer
    * holds go too (they are read only through their meeting). Returns how many records went.

@@ -170,6 +170,15 @@ export class MeetingRepository {
     this.sql("UPDATE meetings SET status = 'released', released_at = ?, released_by = ?, released_via = ? WHERE id = ?").run(at, by, via, id);
   }
 
+  /**
+   * Books again a booking cancelled ahead of time whose invite moved to another time: the release
+   * is forgotten, and so are the rules' marks, so the new time gets its reminder and self-test.
+   */
+  rebookReleased(id: string): void {
+    this.sql("UPDATE meetings SET status = 'booked', released_at = NULL, released_by = NULL, released_via = NULL WHERE id = ? AND status = 'released'").run(id);
+    this.sql('DELETE FROM meeting_marks WHERE meeting_id = ?').run(id);
+  }
+
   setStatus(id: string, status: MeetingStatus, at: string): void {
     const column = status === 'in_progress' ? 'started_at' : status === 'ended' ? 'ended_at' : status === 'released' ? 'released_at' : null;
     if (column) this.sql(`UPDATE meetings SET status = ?, ${column} = ? WHERE id = ?`).run(status, at, id);

@@ -20,7 +20,7 @@ export const MEETING_STATUSES = ['booked', 'in_progress', 'ended', 'released', '
  */
 export const RELEASE_REASONS = ['no-check-in', 'by-hand', 'ahead-of-time'] as const;
 export type ReleaseReason = (typeof RELEASE_REASONS)[number];
-/** Whose credential freed a booking by hand: a paired panel's, or one of the room's config tokens (an integration, a script). */
+/** Whose credential freed a booking by hand: the room's panel's (a paired panel, or a config token marked as a panel's), or one of the room's config tokens (an integration, a script). */
 export const RELEASE_VIAS = ['panel', 'token'] as const;
 export type ReleaseVia = (typeof RELEASE_VIAS)[number];
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

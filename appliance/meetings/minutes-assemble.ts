@@ -1,7 +1,7 @@
 import type { AgendaItem } from './agenda-repository.js';
 import { overrunMinutes } from './agenda-clock.js';
 import type { AttendanceEntry } from './attendance.js';
-import type { Meeting, Person } from './meeting-types.js';
+import type { Meeting, Person, ReleaseReason } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
 import { wallTimeAt } from '../schedule/zoned-time.js';
 import type { ActionItem, MinutesEntry } from './minutes-repository.js';
@@ -73,6 +73,8 @@ interface MinutesRoom {
   name: string;
   present: number;
   names: string[];
+  /** The room released its booking and left the meeting (how). */
+  released?: ReleaseReason;
 }
 
 interface MinutesParts {
@@ -176,8 +178,18 @@ export function minutesMarkdown(min: Minutes): string {
   }
   if (min.rooms?.length) {
     lines.push('', `## ${t('Rooms')}`, '');
-    for (const r of min.rooms)
-      lines.push(`- ${t('{name} ({room}): {n} present', { name: r.name, room: r.room, n: r.present })}${r.names.length ? ` — ${r.names.join(t(', '))}` : ''}`);
+    for (const r of min.rooms) {
+      // A room that released its booking left the meeting: how it was released.
+      const line =
+        r.released === 'no-check-in'
+          ? t('{name} ({room}): left the meeting, nobody checked in there', { name: r.name, room: r.room })
+          : r.released === 'by-hand'
+            ? t('{name} ({room}): left the meeting, freed by hand', { name: r.name, room: r.room })
+            : r.released === 'ahead-of-time'
+              ? t('{name} ({room}): left the meeting, cancelled ahead of time', { name: r.name, room: r.room })
+              : t('{name} ({room}): {n} present', { name: r.name, room: r.room, n: r.present });
+      lines.push(`- ${line}${r.names.length ? ` — ${r.names.join(t(', '))}` : ''}`);
+    }
   }
   if (min.agenda.length > 0) {
     lines.push('', `## ${t('Agenda')}`, '');

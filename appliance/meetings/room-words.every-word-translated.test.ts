@@ -13,6 +13,7 @@ import { ZH_CN_MESSAGES } from './message-words-zh-cn.js';
 import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
 import { NEXT_STEPS, REASON_WORDS, SELF_TEST_CHECK_WORDS, SILENCE_WORDS } from './self-test-advice.js';
 import { ZH_CN_SELF_TEST } from './self-test-words-zh-cn.js';
+import { ROOM_DEVICE_NOTES } from '../model/device-view.js';
 
 const TABLES = [
   {
@@ -46,7 +47,13 @@ const TABLES = [
     sources: [],
     callee: 'say',
     /** Said through its tables, by facilities' messages and the panel's admin view: what each check tried, what to do next, what a silent microphone measured, why a device could not be reached. */
-    indirect: [...Object.values(SELF_TEST_CHECK_WORDS), ...Object.values(NEXT_STEPS), ...Object.values(SILENCE_WORDS), ...Object.values(REASON_WORDS)],
+    indirect: [
+      ...Object.values(SELF_TEST_CHECK_WORDS),
+      ...Object.values(NEXT_STEPS),
+      ...Object.values(SILENCE_WORDS),
+      ...Object.values(REASON_WORDS),
+      ...Object.values(ROOM_DEVICE_NOTES),
+    ],
   },
 ];
 

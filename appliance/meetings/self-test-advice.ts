@@ -120,18 +120,23 @@ export function silenceSentence(h: SilenceHeard): { words: string; values: Recor
 /**
  * A check that could not reach its device, or that the room stopped waiting for, in words:
  * the device's status ("Offline") or the wait, then what the device itself said (its own
- * words, with its code) when it said anything. The panel's admin view and facilities' message
- * word the sentence in their language; `detail` keeps the room's English for everything else.
+ * words, with its code) when it said anything, else the room's own note on the status,
+ * labelled as the room's. The panel's admin view and facilities' message word the sentence in
+ * their language; `detail` keeps the room's English for everything else.
  */
 export const REASON_WORDS = {
   offline: 'Offline',
   'offline-said': 'Offline: {said}',
+  'offline-room': 'Offline (the room: {note})',
   'auth-failed': 'Login refused',
   'auth-failed-said': 'Login refused: {said}',
+  'auth-failed-room': 'Login refused (the room: {note})',
   bad_config: 'Config error',
   'bad_config-said': 'Config error: {said}',
+  'bad_config-room': 'Config error (the room: {note})',
   unknown: 'Not answering yet',
   'unknown-said': 'Not answering yet: {said}',
+  'unknown-room': 'Not answering yet (the room: {note})',
   waited: 'No answer within {s} s',
 } as const;
 
@@ -141,14 +146,23 @@ interface FailureReason {
   status?: string;
   /** What the device itself said (its detail or error, with its code), without the room's words around it. */
   said?: string | null;
+  /** When the device said nothing: the room's own note on its status (ROOM_DEVICE_NOTES). */
+  roomSaid?: string | null;
   /** A check the room stopped waiting for: how long it waited (ms). */
   waitedMs?: number;
 }
 
-/** The reason as a sentence and its values; null when the check carries no structured reason (its `detail` is all there is). */
-export function reasonSentence(r: FailureReason): { words: string; values: Record<string, string | number> } | null {
+/**
+ * The reason as a sentence and its values; null when the check carries no structured reason (its `detail` is all there is).
+ * `word` says the room's note in the reader's language (the device's own words stay as it said them).
+ */
+export function reasonSentence(
+  r: FailureReason,
+  word: (english: string) => string = (s) => s,
+): { words: string; values: Record<string, string | number> } | null {
   if (r.waitedMs !== undefined) return { words: REASON_WORDS.waited, values: { s: Math.round(r.waitedMs / 100) / 10 } };
   if (r.status === undefined) return null;
   const key = (r.status in REASON_WORDS ? r.status : 'unknown') as 'offline' | 'auth-failed' | 'bad_config' | 'unknown';
-  return r.said ? { words: REASON_WORDS[`${key}-said`], values: { said: r.said } } : { words: REASON_WORDS[key], values: {} };
+  if (r.said) return { words: REASON_WORDS[`${key}-said`], values: { said: r.said } };
+  return r.roomSaid ? { words: REASON_WORDS[`${key}-room`], values: { note: word(r.roomSaid) } } : { words: REASON_WORDS[key], values: {} };
 }

@@ -36,11 +36,17 @@ export const ZH_CN_SELF_TEST: Record<string, string> = {
     '请再次运行自检；如果仍以同样方式失败，请把上面的详情交给会议室的安装人员。',
   Offline: '离线',
   'Offline: {said}': '离线：{said}',
+  'Offline (the room: {note})': '离线（会议室说明：{note}）',
   'Login refused': '登录被拒绝',
   'Login refused: {said}': '登录被拒绝：{said}',
+  'Login refused (the room: {note})': '登录被拒绝（会议室说明：{note}）',
   'Config error': '配置错误',
   'Config error: {said}': '配置错误：{said}',
+  'Config error (the room: {note})': '配置错误（会议室说明：{note}）',
   'Not answering yet': '尚未应答',
   'Not answering yet: {said}': '尚未应答：{said}',
+  'Not answering yet (the room: {note})': '尚未应答（会议室说明：{note}）',
+  // The room's own notes on a device's status (ROOM_DEVICE_NOTES).
+  'restarted from the admin view': '已从管理界面重启',
   'No answer within {s} s': '{s} 秒内没有应答',
 };

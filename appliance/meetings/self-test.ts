@@ -34,8 +34,10 @@ export interface SelfTestCheck {
   heard?: SilenceHeard;
   /** A device it could not reach: its status then (`detail` opens with it in English; a panel words it). */
   status?: string;
-  /** A device it could not reach: what the device itself said (its detail), without the room's words around it. */
+  /** A device it could not reach: what the device itself said (its error's words), without the room's words around it. */
   said?: string | null;
+  /** A device it could not reach and that said nothing itself: the room's own note on its status (ROOM_DEVICE_NOTES: restarted from the admin view). */
+  roomSaid?: string | null;
   /** A check the room stopped waiting for: how long it waited, so a panel says it in its words. */
   waitedMs?: number;
 }
@@ -114,7 +116,9 @@ async function testDevice(host: SceneHost, d: DeviceView, timeoutMs: number, wak
   const reachable = d.status === 'ok' || d.status === 'degraded';
   if (!reachable) {
     const advice = adviceForStatus(d.status);
-    return [{ ...failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.error?.code ?? null, advice), status: d.status, said: d.detail }];
+    // The detail is the device's words only when an error came with it; else it is the room's own (a device restarting from the admin view).
+    const words = d.error ? { said: d.detail } : { said: null, ...(d.detail ? { roomSaid: d.detail } : {}) };
+    return [{ ...failed(d.id, 'reachable', `${d.status}${d.detail ? `: ${d.detail}` : ''}`, d.error?.code ?? null, advice), status: d.status, ...words }];
   }
   const out: SelfTestCheck[] = [{ deviceId: d.id, check: 'reachable', ok: true, ran: true, detail: d.detail }];
   out.push(...(await wake(host, d, wakeSteps, timeoutMs)));

@@ -31,7 +31,7 @@ const deviceOf = (c: SelfTestCheck) => (c.deviceId === 'call' ? {} : { deviceId:
 /** Why the check failed, as the fleet words it in its operator's language; nothing when the check has only its English detail. */
 function reasonOf(c: SelfTestCheck): { selfTest?: SelfTestFaultReason } {
   const reason: SelfTestFaultReason = {
-    ...(c.status !== undefined ? { status: c.status, said: c.said ?? null } : {}),
+    ...(c.status !== undefined ? { status: c.status, said: c.said ?? null, ...(c.roomSaid ? { roomSaid: c.roomSaid } : {}) } : {}),
     ...(c.waitedMs !== undefined ? { waitedMs: c.waitedMs } : {}),
     ...(c.heard ? { heard: c.heard } : {}),
   };

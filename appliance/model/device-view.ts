@@ -24,6 +24,13 @@ export function deviceErrorLine(error: DeviceError): string {
   return `${error.code}: ${error.message}`;
 }
 
+/**
+ * What the room itself says of a device's status (a `detail` that comes without an error: the
+ * device said nothing). The self-test passes it on as the room's words, never as the device's,
+ * and the panel and the fleet word it in their language.
+ */
+export const ROOM_DEVICE_NOTES = { restarted: 'restarted from the admin view' } as const;
+
 export interface DeviceView {
   id: string;
   /** The name in English (or the one name the config gives): logs, MQTT, the fleet. */

@@ -3,12 +3,15 @@ import { TypedBus } from './typed-bus.js';
 
 /**
  * Why a self-test check failed, beside the room's English `detail`: the device's status then and
- * what the device itself said (a device it could not reach), how long the room waited (a check it
- * stopped waiting for), or what a silent microphone heard. Each only when the check has it.
+ * what the device itself said (a device it could not reach) or, when it said nothing, the room's
+ * own note on its status (`roomSaid`, e.g. restarted from the admin view), how long the room
+ * waited (a check it stopped waiting for), or what a silent microphone heard. Each only when the
+ * check has it.
  */
 export interface SelfTestFaultReason {
   status?: string;
   said?: string | null;
+  roomSaid?: string | null;
   waitedMs?: number;
   heard?: { aboveDb: number; withinMs: number; peakDb: number | null };
 }

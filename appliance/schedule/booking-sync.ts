@@ -12,7 +12,8 @@ export interface SyncResult {
 /** What a sync will write, worked out before anything is written. */
 interface SyncPlan {
   add: BookingDraft[];
-  update: { meeting: Meeting; draft: BookingDraft; revive: boolean; agendaChanged: boolean }[];
+  /** `revive`: a cancelled booking back in the feed; `rebook`: one cancelled ahead of time here whose invite moved to another time. */
+  update: { meeting: Meeting; draft: BookingDraft; revive: boolean; rebook?: boolean; agendaChanged: boolean }[];
   cancel: Meeting[];
 }
 
@@ -32,10 +33,24 @@ function changed(existing: Meeting, draft: BookingDraft): boolean {
 }
 
 /**
+ * A booking freed here before its check-in opened gave up *that* time. Its invite moved to
+ * another (start or end) is the organiser still meeting, at the new time: booked again. The
+ * same time with another title, description or attendees — or moved and moved back between two
+ * reads of the feed — is still the time given up: it stays released. A release once check-in
+ * had opened (nobody came, or freed at the door) is the room's record of that time, as a
+ * meeting held is: never booked again. Only a new time still to come is booked.
+ */
+function movedAfterCancelledAhead(existing: Meeting, draft: BookingDraft, now: Date): boolean {
+  const moved = existing.start !== draft.start || existing.end !== draft.end;
+  // A time already begun is not booked for anyone: it would only be released again as a no-show.
+  return existing.status === 'released' && existing.releasedBy === 'ahead-of-time' && moved && Date.parse(draft.start) > now.getTime();
+}
+
+/**
  * Compares the feed's bookings in [from, to) with the stored ones. Only bookings that have
  * not started are changed: a meeting in progress or over is the room's record.
  */
-export function planCalendarSync(meetings: MeetingRepository, drafts: readonly BookingDraft[], from: Date, to: Date): SyncPlan {
+export function planCalendarSync(meetings: MeetingRepository, drafts: readonly BookingDraft[], from: Date, to: Date, now: Date): SyncPlan {
   const plan: SyncPlan = { add: [], update: [], cancel: [] };
   const stored = meetings.between(from.toISOString(), to.toISOString());
   const byKey = new Map(stored.map((m) => [m.occurrenceKey, m]));
@@ -48,6 +63,8 @@ export function planCalendarSync(meetings: MeetingRepository, drafts: readonly B
     if (!existing) plan.add.push(draft);
     else if ((existing.status === 'booked' || existing.status === 'cancelled') && changed(existing, draft))
       plan.update.push({ meeting: existing, draft, revive: existing.status === 'cancelled', agendaChanged: existing.description !== draft.description });
+    else if (movedAfterCancelledAhead(existing, draft, now))
+      plan.update.push({ meeting: existing, draft, revive: false, rebook: true, agendaChanged: existing.description !== draft.description });
   }
   for (const m of stored) if (m.status === 'booked' && m.source === 'calendar' && !seen.has(m.occurrenceKey)) plan.cancel.push(m);
   return plan;
@@ -69,8 +86,9 @@ function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: Syn
       const id = meetings.insertBooking(draft, now);
       if (draft.agenda.length > 0) agenda.replace(id, draft.agenda);
     }),
-    ...plan.update.map(({ meeting, draft, revive, agendaChanged }) => () => {
+    ...plan.update.map(({ meeting, draft, revive, rebook, agendaChanged }) => () => {
       if (revive) meetings.setStatus(meeting.id, 'booked', at);
+      if (rebook) meetings.rebookReleased(meeting.id);
       meetings.updateBooked(meeting.id, draft);
       // The invite's agenda wins until someone edits it on the panel (edits are not tracked yet, so only when the description changed).
       if (agendaChanged) agenda.replace(meeting.id, draft.agenda);
@@ -135,6 +153,6 @@ export function syncCalendarBookings(
   now: Date,
   db?: Db,
 ): SyncResult {
-  const plan = planCalendarSync(meetings, drafts, from, to);
+  const plan = planCalendarSync(meetings, drafts, from, to, now);
   return applyCalendarSync(db ?? meetings.database, meetings, agenda, plan, now);
 }

@@ -131,8 +131,9 @@ export class CalendarFeed {
   private async apply(expansion: CalendarExpansion): Promise<SyncResult> {
     const { meetings, agenda, clock, db } = this.options;
     const { from, to } = this.window();
-    const plan = planCalendarSync(meetings, expansion.bookings, from, to);
-    const result = await applyCalendarSyncInSlices(db, meetings, agenda, plan, clock.now());
+    const now = clock.now();
+    const plan = planCalendarSync(meetings, expansion.bookings, from, to, now);
+    const result = await applyCalendarSyncInSlices(db, meetings, agenda, plan, now);
     this.skipped = expansion.skipped;
     this.shown = expansion.shown;
     return result;

@@ -25,12 +25,19 @@ function nextStep(f: SelfTestFailureView): string | null {
 
 /**
  * Why it failed in the panel's words: a silent microphone's measurement, a device's status
- * ("Offline") before what the device said, the room's wait; else as the device said it.
+ * ("Offline") before what the device said (or the room's own note, labelled as the room's),
+ * the room's wait; else as the device said it.
  */
 function reasonOf(f: SelfTestFailureView): string {
   const sentence = f.heard
     ? silenceSentence(f.heard)
-    : reasonSentence({ ...(f.status !== null ? { status: f.status, said: f.said } : {}), ...(f.waitedMs !== null ? { waitedMs: f.waitedMs } : {}) });
+    : reasonSentence(
+        {
+          ...(f.status !== null ? { status: f.status, said: f.said, roomSaid: f.roomSaid ?? null } : {}),
+          ...(f.waitedMs !== null ? { waitedMs: f.waitedMs } : {}),
+        },
+        (note) => t(note),
+      );
   return sentence ? t(sentence.words, sentence.values) : (f.detail ?? t('failed'));
 }
 

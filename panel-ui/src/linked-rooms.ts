@@ -16,6 +16,12 @@ const KIND_WORDS: Record<string, string> = {
   'badge-reader': 'Badge reader',
 };
 const STATUS_WORDS: Record<string, string> = { offline: 'offline', degraded: 'degraded', unknown: 'not answering yet' };
+/** A room that released its booking there: it left the meeting, and how (its booking only; this room's is its own). */
+const LEFT_WORDS: Record<NonNullable<LinkedRoomView['released']>['by'], string> = {
+  'no-check-in': 'left: nobody checked in',
+  'by-hand': 'left: freed by hand',
+  'ahead-of-time': 'left: cancelled ahead of time',
+};
 
 function problemWords(line: string): string {
   const [kind = '', status = ''] = line.split(' ');
@@ -119,10 +125,14 @@ export class LinkedRooms extends PanelElement {
             ? html`<ul aria-label=${t('Rooms in this meeting')} data-testid="linked-rooms">
               ${this.rooms.map((r) => {
                 const trouble = !r.online ? t('offline') : r.health.problems.map(problemWords).join(', ');
-                return html`<li class="${r.host ? 'host' : ''} ${r.online ? '' : 'away'}" data-testid="linked-room" data-room="${r.site}/${r.room}">
+                return html`<li class="${r.host ? 'host' : ''} ${r.online && !r.released ? '' : 'away'}" data-testid="linked-room" data-room="${r.site}/${r.room}">
                   <span class="name">${r.name}</span>
                   ${r.host ? html`<span data-testid="linked-host">${t('keeps the time')}</span>` : nothing}
-                  <span>${r.expected ? t('not joined yet') : t('{n} present', { n: r.present })}</span>
+                  ${
+                    r.released
+                      ? html`<span data-testid="linked-left">${t(LEFT_WORDS[r.released.by])}</span>`
+                      : html`<span>${r.expected ? t('not joined yet') : t('{n} present', { n: r.present })}</span>`
+                  }
                   ${trouble ? html`<span class="trouble" data-testid="linked-trouble">${trouble}</span>` : nothing}
                 </li>`;
               })}
@@ -138,7 +148,7 @@ export class LinkedRooms extends PanelElement {
   private dialog() {
     const inMeeting = new Set(this.rooms.map((r) => `${r.site}/${r.room}`));
     const others = (this.known ?? []).filter((r) => r.online && !inMeeting.has(`${r.site}/${r.room}`));
-    const handTo = this.rooms.filter((r) => !r.host && r.online);
+    const handTo = this.rooms.filter((r) => !r.host && r.online && !r.released);
     return html`<dialog class="rooms" data-testid="rooms-dialog" aria-labelledby="rooms-q" @close=${() => (this.choosing = false)}>
       <h3 id="rooms-q">${t('Link another room to this meeting')}</h3>
       <div class="choices">

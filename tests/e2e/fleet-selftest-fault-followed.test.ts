@@ -7,8 +7,9 @@
  * alert fires; a display out of reach whose offline issue facilities resolved opens a self-test
  * issue of its own at the next self-test, what the display itself said labelled as its words in
  * both languages; the microphone is fixed, the next self-test passes, and the issue closes and
- * the alert resolves by themselves (the display's fault ended when it came back). Past 10,000 faults in a month, the history says its export
- * holds the newest 10,000 of them all, and lists the newest 500. On a loaded machine a device
+ * the alert resolves by themselves (the display's fault ended when facilities resolved its issue). Past 10,000 faults in a month, the history says its export
+ * holds the newest 10,000 of them all, and lists the newest 500. A self-test run while the
+ * display restarts from the admin view says the room's note on it as the room's, in both languages. On a loaded machine a device
  * of the demo may still drop off for a moment (the room's process held up past a probe's wait):
  * the room's counts are read against the fleet's own, the same before and after, not against
  * those of a quiet run.
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { selfTestJob } from '../../appliance/meetings/selftest-job.js';
 import { FAULTS_CSV_MAX_ROWS } from '../../fleet/export-bounds.js';
 import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
@@ -237,15 +239,18 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
   expect(file.startsWith('\uFEFF')).toBe(true);
   const [head, ...rows] = file.slice(1).trimEnd().split('\r\n');
   expect(download.suggestedFilename()).toBe('faults-lab-demo.csv');
-  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local');
+  expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local,ended_by');
+  // The room's timeline says who ended the display's fault, in the operator's language.
+  const endedBy = dashboard.locator('fleet-room-history li[data-fault="display"] [data-ended-by]');
+  expect(await endedBy.textContent()).toBe('(ended when facilities resolved its issue)');
   expect(rows).toHaveLength(listed);
   // Newest first; the display's fault by its name and code, and (the demo room's zone, its config) each time on the room's wall clock as well.
-  // It ended when the display came back, though its issue was resolved by hand and a self-test issue opened after it.
+  // It ended when facilities resolved its issue by hand (the display still out of reach), and says who did.
   const started = rows.map((r) => Date.parse(r.split(',')[4]!));
   expect(started).toEqual([...started].sort((a, b) => b - a));
   expect(rows.filter((r) => r.startsWith('lab,demo,display,'))).toEqual([
     expect.stringMatching(
-      /^lab,demo,display,offline,[^,]+,[^,]+,.*,Display,ROOMCTL_E_CONNECT_FAILED,[^,]+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+      /^lab,demo,display,offline,[^,]+,[^,]+,.*,Display,ROOMCTL_E_CONNECT_FAILED,[^,]+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,facilities$/,
     ),
   ]);
   // A month with more faults than one export carries: the dashboard says the file holds the newest ones.
@@ -279,5 +284,22 @@ it('closes the issue and resolves the alert by themselves when the next self-tes
   expect(await dashboard.locator('fleet-room-history li[data-fault]').count()).toBe(500);
   await cut.scrollIntoViewIfNeeded();
   await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '4-export-cut-1440x1000-en.png') });
+  expect(errors).toEqual([]);
+}, 60_000);
+
+it("words a self-test run while the display restarts from the admin view with the room's note, labelled as the room's, in both languages on the panel", async () => {
+  const core = room.demo.appliance.core;
+  // What the admin view's restart button runs; the self-test starts while the display is connecting again to its simulator.
+  const restarted = core.devices.restart('display');
+  await selfTestJob(core.meetings!.ctx, null, 2000);
+  await restarted;
+  await panel.getByTestId('admin-tab-selftest').click();
+  const reason = panel.locator('[data-testid="selftest-failure"][data-device="display"]').getByTestId('selftest-reason');
+  await reason.waitFor();
+  expect(await reason.textContent()).toBe('Not answering yet (the room: restarted from the admin view)');
+  await setLanguage(panel, 'zh-CN');
+  expect(await reason.textContent()).toBe('尚未应答（会议室说明：已从管理界面重启）');
+  await setLanguage(panel, 'en');
+  // The dashboard's words for the check's issue: tests/integration/selftest-fault-reaches-the-fleet-coded.test.ts.
   expect(errors).toEqual([]);
 }, 60_000);

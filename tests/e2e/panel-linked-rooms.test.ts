@@ -3,6 +3,8 @@
  * meeting from Aurora's panel (the rooms on the broker are offered); Aurora's panel lists both
  * rooms — which keeps the time, how many are checked in in each, and that Shenzhen's display
  * is offline — and Shenzhen's panel shows Aurora keeping the time, until Aurora hands it over.
+ * Then Shenzhen frees its booking of the next meeting: Aurora's panel shows Shenzhen left, and
+ * each room keeps its own booking.
  * Every panel size, both languages, everything in view.
  */
 import type { Browser } from 'playwright-core';
@@ -108,4 +110,39 @@ describe('panel: the rooms of a linked meeting', () => {
     expect(errors).toEqual([]);
     expect(follower.errors).toEqual([]);
   }, 180_000);
+
+  it("Shenzhen frees its booking of the next meeting: Aurora's panel shows it left, Aurora's meeting runs on, Shenzhen's stays released", async () => {
+    const running = ((await call(aurora, 'GET', '/api/v1/meetings')).body as unknown as { id: string; status: string }[]).find(
+      (m) => m.status === 'in_progress',
+    );
+    if (running) expect((await call(aurora, 'POST', `/api/v1/meetings/${running.id}/end`)).status).toBe(200);
+    const booked = await call(aurora, 'POST', '/api/v1/bookings', { minutes: 15, title: 'Stand-up' });
+    const id = String(booked.body.id);
+    expect((await call(aurora, 'POST', `/api/v1/meetings/${id}/links`, { rooms: ['sz/lotus'] })).status).toBe(200);
+    type StandUp = { id: string; title: string; status: string; releasedBy: string | null; rooms: { name: string; released: { by: string } | null }[] };
+    const standUpIn = async (room: TelemetryRoom) =>
+      ((await call(room, 'GET', '/api/v1/meetings')).body as unknown as StandUp[]).find((m) => m.title === 'Stand-up');
+    const there = await until(() => standUpIn(lotus), 15_000, 'Shenzhen to hold the stand-up');
+    // Nobody is coming to Shenzhen: freed there by hand, its check-in being open.
+    expect((await call(lotus, 'POST', `/api/v1/meetings/${there.id}/release`)).body).toMatchObject({ status: 'released', releasedBy: 'by-hand' });
+    await until(
+      async () => (await standUpIn(aurora))?.rooms.find((r) => r.name === 'Shenzhen' && r.released?.by === 'by-hand'),
+      15_000,
+      'Aurora to see Shenzhen left',
+    );
+    expect((await standUpIn(aurora))?.status).toBe('booked');
+
+    await call(aurora, 'POST', `/api/v1/meetings/${id}/checkins`, { name: 'Ann', walkIn: true });
+    expect((await call(aurora, 'POST', `/api/v1/meetings/${id}/start`)).status).toBe(200);
+    const { page, errors } = await openPanel(browser, aurora.appliance.url, aurora.config.api.tokens[0]!);
+    const shenzhen = page.locator('[data-testid="linked-room"][data-room="sz/lotus"]');
+    await shenzhen.waitFor({ timeout: 10_000 });
+    expect(await shenzhen.textContent()).toMatch(/Shenzhen\s+left: freed by hand/);
+    await setLanguage(page, 'zh-CN');
+    expect(await shenzhen.textContent()).toContain('已退出：已手动释放');
+    await setLanguage(page, 'en');
+    await captureFitting(page, FLOW, 'room-left', ['linked-rooms', 'time-left', 'end-meeting']);
+    expect(await standUpIn(lotus)).toMatchObject({ status: 'released', releasedBy: 'by-hand' });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -40,7 +40,7 @@ describe.each(FLEET_BACKENDS)('the faults export on %s', (backend) => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [head, ...rows] = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local');
+    expect(head).toBe('site,room,device,status,started,ended,duration_s,detail,issue,device_name,code,timezone,started_local,ended_local,ended_by');
     return rows.map((row) => {
       const cells = row.split(',');
       return { started: cells[4]!, issue: cells[8]! };

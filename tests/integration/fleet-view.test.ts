@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { FleetRoomDetail, FleetStreamMessage } from '../../fleet/fleet-api-types.js';
+import type { FleetIssue, FleetRoomDetail, FleetStreamMessage, RoomHistory } from '../../fleet/fleet-api-types.js';
 import { roomEventWords } from '../../panel-ui/src/fleet/fleet-event-words.js';
 import { setFleetLocale } from '../../panel-ui/src/fleet/fleet-words.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
@@ -170,5 +170,41 @@ describe('the fleet view', () => {
     expect(text).toMatch(/process_resident_memory_bytes\{/);
     const fleetText = await (await fetch(`${fleet.url}/metrics`)).text();
     expect(fleetText).toMatch(/roomctl_fleet_ingest_lag_seconds_count \d+/);
+  });
+
+  // Last: the display stays out of reach.
+  it("ends a device's fault when staff resolve its issue, and opens a fresh one when the room next reports it still down", async () => {
+    const get = async <T>(path: string) => (await (await fetch(`${fleet.url}${path}`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).json()) as T;
+    const openIssue = () =>
+      get<FleetIssue[]>('/api/fleet/issues?state=unresolved').then((list) => list.find((i) => i.kind === 'device' && i.deviceId === 'display'));
+    await room.display.close();
+    const first = await until(openIssue, 10_000, "the display's issue");
+    const resolved = await fetch(`${fleet.url}/api/fleet/issues/${first.id}/resolve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await resolved.json()).toMatchObject({ state: 'resolved', resolvedBy: 'facilities', clearedAt: null });
+    // The fault ended when it was resolved, by hand: its length stops there, in the history and in the export.
+    const [fault] = (await get<RoomHistory>('/api/fleet/rooms/hq/aurora/history')).faults;
+    const resolvedAt = Date.parse((await get<{ issue: FleetIssue }>(`/api/fleet/issues/${first.id}`)).issue.resolvedAt!);
+    expect(fault).toMatchObject({ issueId: first.id, deviceId: 'display', endedAt: resolvedAt, endedBy: 'facilities' });
+    expect(fault!.durationMs).toBe(resolvedAt - fault!.startedAt);
+    const csv = await (await fetch(`${fleet.url}/api/fleet/export/faults.csv`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).text();
+    const [head, row] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(head!.split(',').at(-1)).toBe('ended_by');
+    // The times come before the device's words (which may hold a comma), the operator last.
+    const cells = row!.split(',');
+    expect([cells[5], cells.at(-1), row!.includes(first.id)]).toEqual([new Date(resolvedAt).toISOString(), 'facilities', true]);
+    expect(await openIssue()).toBeUndefined();
+
+    // The room starts again and reports its devices: the display is still out of reach, and that is a new issue.
+    await room.restartAppliance();
+    const fresh = await until(openIssue, 10_000, "the display's fresh issue");
+    expect(fresh.id).not.toBe(first.id);
+    expect(fresh).toMatchObject({ state: 'open', resolvedBy: null });
   });
 });

@@ -190,3 +190,53 @@ it("rooms that changed the same invite's agenda before they exchanged the meetin
   ] as const)
     await until(async () => (await shown(room, id)).join() === both.join(), 15_000, `${room.key} to show both changes`);
 }, 60_000);
+
+/**
+ * A third invite of the three rooms, due in five minutes: check-in is open. Nobody is coming to
+ * Shenzhen, and it is freed there by hand. Aurora and Hudson show that Shenzhen left (freed by
+ * hand) and keep their own bookings; the meeting starts in Aurora, Hudson follows, and Shenzhen's
+ * booking stays released — one room's release frees no other's, another room's start does not
+ * undo it. The minutes' Rooms section says Shenzhen left.
+ */
+it('a room that frees its booking leaves the meeting: the others show it and keep theirs; the minutes say it', async () => {
+  const lab = labStarted();
+  const [aurora, hudson, lotus] = lab.rooms as [LabRoom, LabRoom, LabRoom];
+  lab.putInvite({
+    uid: 'stand-up@example.com',
+    title: 'Stand-up',
+    startInMs: 5 * 60_000,
+    minutes: 5,
+    attendees: [{ name: 'Ann', email: 'ann@example.com' }],
+    agenda: ['Round the table (5 min)'],
+  });
+  await Promise.all(lab.rooms.map((room) => room.readCalendar()));
+  const standUp = async (room: LabRoom) => ((await room.call('GET', '/api/v1/meetings')).body as unknown as MeetingView[]).find((m) => m.title === 'Stand-up');
+  const id = new Map<LabRoom, string>();
+  for (const room of lab.rooms) {
+    const seen = await until(async () => ((await standUp(room))?.rooms.length === 3 ? standUp(room) : undefined), 15_000, `${room.key} to see the three rooms`);
+    id.set(room, seen!.id);
+  }
+
+  const freed = await lotus.call('POST', `/api/v1/meetings/${id.get(lotus)}/release`);
+  expect(freed.body).toMatchObject({ status: 'released', releasedBy: 'by-hand' });
+  const shenzhenIn = async (room: LabRoom) => (await standUp(room))?.rooms.find((r) => r.name === 'Shenzhen');
+  for (const room of [aurora, hudson]) {
+    await until(async () => (await shenzhenIn(room))?.released?.by === 'by-hand', 10_000, `${room.key} to show Shenzhen left`);
+    expect((await standUp(room))?.status).toBe('booked');
+  }
+
+  expect((await aurora.call('POST', `/api/v1/meetings/${id.get(aurora)}/checkins`, { email: 'ann@example.com' })).status).toBeLessThan(300);
+  expect((await aurora.call('POST', `/api/v1/meetings/${id.get(aurora)}/start`)).status).toBeLessThan(300);
+  await until(async () => (await standUp(hudson))?.status === 'in_progress', 10_000, 'Hudson to follow the start');
+  expect(await standUp(lotus)).toMatchObject({ status: 'released', releasedBy: 'by-hand' });
+  expect((await standUp(lotus))?.rooms.find((r) => r.name === 'Shenzhen')?.released?.by).toBe('by-hand');
+
+  expect((await aurora.call('POST', `/api/v1/meetings/${id.get(aurora)}/end`)).status).toBeLessThan(300);
+  const minutes = await until(
+    () => lab.smtp.messages.find((m) => /Subject: .*Minutes.*Stand-up/.test(m.data.replace(/=\r?\n/g, ''))),
+    15_000,
+    "the Stand-up's minutes",
+  );
+  expect(minutes.data.replace(/=\r?\n/g, '')).toContain('Shenzhen (sz/lotus): left the meeting, freed by hand');
+  expect(await standUp(lotus)).toMatchObject({ status: 'released' });
+}, 60_000);

@@ -55,9 +55,17 @@ const OverviewSchema = Type.Object({
           ]),
           status: Nullable(Type.String({ description: 'A device the check could not reach: its status then (offline, auth-failed, bad_config…)' })),
           said: Nullable(Type.String({ description: "A device the check could not reach: what it said itself, without the room's words" })),
+          roomSaid: Nullable(
+            Type.String({
+              description: "A device the check could not reach that said nothing itself: the room's own note on its status (restarted from the admin view)",
+            }),
+          ),
           waitedMs: Type.Union([Type.Number(), Type.Null()], { description: 'A check the room stopped waiting for: how long it waited (ms)' }),
         }),
-        { description: 'Each failed check with its reason (detail, code, heard, status, said, waitedMs) and what to do (advice key, nextStep in words)' },
+        {
+          description:
+            'Each failed check with its reason (detail, code, heard, status, said, roomSaid, waitedMs) and what to do (advice key, nextStep in words)',
+        },
       ),
     }),
     Type.Null(),
@@ -108,6 +116,7 @@ const selfTestFailures = (report: SelfTestReport) =>
       heard: r.heard ?? null,
       status: r.status ?? null,
       said: r.said ?? null,
+      roomSaid: r.roomSaid ?? null,
       waitedMs: r.waitedMs ?? null,
     }));
 

@@ -10,7 +10,7 @@ import { meetingRoutes } from './meeting-routes.js';
 import { minutesRoutes } from './minutes-routes.js';
 import { roomOpsRoutes } from './room-ops-routes.js';
 import { strictValidator } from './strict-validator.js';
-import { TokenAuth } from '../../http/auth.js';
+import { roomTokens, TokenAuth } from '../../http/auth.js';
 
 /** Every meeting route, registered when the appliance runs a meeting room. */
 export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Promise<void> {
@@ -22,7 +22,7 @@ export async function meetingApi(app: FastifyInstance, core: ApplianceCore): Pro
   app.addSchema(MeetingViewSchema);
   app.addSchema(AgendaNowSchema);
   app.addSchema(RoomNowSchema);
-  const auth = new MeetingAuth(new TokenAuth(core.config.api.tokens), room.ctx.readerLinks);
+  const auth = new MeetingAuth(new TokenAuth(roomTokens(core.config.api)), room.ctx.readerLinks);
   // Own scope, so the strict validator applies to these routes only.
   await app.register(async (scope) => {
     scope.setValidatorCompiler(strictValidator);

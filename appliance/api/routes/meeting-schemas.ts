@@ -127,7 +127,7 @@ export const MeetingViewSchema = Type.Object(
     }),
     releasedVia: Type.Union([literals(RELEASE_VIAS), Type.Null()], {
       description:
-        "A release by hand: whose credential freed it, a paired panel's (panel) or one of the room's tokens (token); null otherwise and for releases stored before it was recorded",
+        "A release by hand: whose credential freed it, the room's panel's (panel: a paired panel, or a token of api.panelTokens) or one of the room's tokens (token); null otherwise and for releases stored before it was recorded",
     }),
     checkInOpensAt: DateTime(),
     autoReleaseAt: DateTime(),
@@ -145,6 +145,15 @@ export const MeetingViewSchema = Type.Object(
         expected: Type.Boolean({ description: 'linked, not heard from yet' }),
         online: Type.Boolean(),
         health: Type.Object({ status: literals(['ok', 'degraded', 'offline', 'unknown']), problems: Type.Array(Type.String()) }),
+        released: Nullable(
+          Type.Object(
+            { by: literals(RELEASE_REASONS), at: DateTime() },
+            {
+              description:
+                "The room released its booking and left the meeting: nobody checked in there (no-check-in), freed by hand (by-hand) or cancelled ahead of time (ahead-of-time); null while it holds it. Each room keeps its own booking: one room's release frees no other's",
+            },
+          ),
+        ),
       }),
       { description: 'The rooms of a linked meeting, this one included; empty when held in this room only' },
     ),

@@ -5,7 +5,6 @@ import type { ApplianceCore } from '../../appliance-core.js';
 import { adminSessionOf } from '../../panel/panel-access.js';
 import type { PanelServices } from '../../panel/panel-services.js';
 import { ROOM_LOCALES } from '../../room/room-language.js';
-import { TokenAuth } from '../../http/auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
 import { declareRoutes } from '../declare-routes.js';
 
@@ -26,7 +25,8 @@ const PanelInfoSchema = Type.Object(
     locale: Type.Union(ROOM_LOCALES.map((l) => Type.Literal(l))),
     adminPin: Type.Boolean({ description: 'The room has an admin PIN (the admin view can be opened)' }),
     credential: Type.Union([Type.Literal('token'), Type.Literal('panel'), Type.Literal('none')], {
-      description: "What the request's bearer is: a config token, a paired panel's credential, or nothing valid",
+      description:
+        "What the request's bearer is: a config token, the room's panel (a paired panel's credential, or a config token listed in api.panelTokens), or nothing valid",
     }),
     panelId: Type.Union([Type.String(), Type.Null()]),
     presets: Type.Array(Type.Object({ device: Type.String(), preset: Type.Integer(), name: Type.String(), nameZh: Type.Optional(Type.String()) })),
@@ -45,7 +45,6 @@ const PanelInfoSchema = Type.Object(
 /** The panel's handshake: what it should show, pairing, and the admin PIN → session. */
 export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, panel: PanelServices): Promise<void> {
   const api = declareRoutes(app, { tags: ['panel'], errors: refused });
-  const tokens = new TokenAuth(core.config.api.tokens);
   const { access } = panel;
   app.addSchema(PanelInfoSchema);
 
@@ -58,13 +57,13 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
       errors: {},
     },
     async (request) => {
-      const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
       const { id, name, timezone } = core.config.room;
       return {
         room: { id, name, timezone },
         locale: panel.language.locale,
         adminPin: access.pin.configured,
-        credential: request.panelId ? ('panel' as const) : bearer && tokens.accepts(bearer) ? ('token' as const) : ('none' as const),
+        // As the room's access check settled it for the Authorization header (route-access.ts).
+        credential: request.credential ?? ('none' as const),
         panelId: request.panelId,
         // One name per language in the config, or name + nameZh: the panel gets both as name + nameZh.
         presets: (core.config.panel?.presets ?? []).map((p) => {

@@ -5,7 +5,7 @@ import type { ApplianceCore } from '../../appliance-core.js';
 import type { PresetStillStore } from '../../stills/preset-still-store.js';
 import { PictureAuth, type PanelCredentials } from '../picture-auth.js';
 import { ErrorBodySchema, errorResponses } from '../schemas.js';
-import { TokenAuth } from '../../http/auth.js';
+import { roomTokens, TokenAuth } from '../../http/auth.js';
 import { declareRoutes } from '../declare-routes.js';
 
 const StillParams = Type.Object({
@@ -36,7 +36,7 @@ export async function presetStillRoutes(
   panels: PanelCredentials | undefined,
 ): Promise<void> {
   const api = declareRoutes(app, { tags: ['devices'], errors: errorResponses });
-  const auth = new PictureAuth(new TokenAuth(core.config.api.tokens), panels);
+  const auth = new PictureAuth(new TokenAuth(roomTokens(core.config.api)), panels);
   api.get(
     '/api/v1/devices/:id/presets/:preset/still.jpg',
     {

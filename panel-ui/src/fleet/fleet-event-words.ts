@@ -151,16 +151,27 @@ export function selfTestReason(value: unknown): string | null {
 }
 
 /**
+ * Whose words a failed self-test check carries, labelled: the device's own, as it said them; else
+ * the room's own note on the device's status (a device restarting from the admin view), in the
+ * reader's language; null when there are none.
+ */
+export function selfTestSays(reason: { said?: unknown; roomSaid?: unknown }): string | null {
+  const said = str(reason.said);
+  if (said) return ft('The device says: {detail}', { detail: said });
+  const note = str(reason.roomSaid);
+  return note ? ft('The room says: {detail}', { detail: ft(note) }) : null;
+}
+
+/**
  * What the room shows beside its sentence: a self-test check's device's own words, labelled as its
- * own (a check passed again says nothing more than its sentence); a release by hand, whose
+ * own, or the room's note labelled as the room's (a check passed again says nothing more than its sentence); a release by hand, whose
  * credential freed it; else the room's detail or reason.
  */
 function detailOf(e: FleetEvent, worded: boolean): string | null {
   // Whose credential freed a booking by hand.
   if (e.type === 'meeting.released')
     return e.body.via === 'panel' ? ft("from the room's panel") : e.body.via === 'token' ? ft("with one of the room's tokens (its API)") : null;
-  const said = str(record(e.body.selfTest)?.said);
-  if (worded) return said ? ft('The device says: {detail}', { detail: said }) : null;
+  if (worded) return selfTestSays(record(e.body.selfTest) ?? {});
   // A device back says so in its sentence; the room's English ("display is answering again") is the room's, not the device's, and adds nothing.
   if (e.type === 'fault.cleared' && e.deviceId && str(e.body.detail) === `${e.deviceId} is answering again`) return null;
   return str(e.body.detail) ?? str(e.body.reason);

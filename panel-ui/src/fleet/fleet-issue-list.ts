@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
-import { helpMessageWords, selfTestReason } from './fleet-event-words.js';
+import { helpMessageWords, selfTestReason, selfTestSays } from './fleet-event-words.js';
 import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
 
 export interface IssueActionDetail {
@@ -43,11 +43,12 @@ function summaryOf(i: FleetIssue): string {
 const fromSelfTest = (i: FleetIssue) => i.errorCode?.startsWith('ROOMCTL_E_SELFTEST_') === true;
 /**
  * The detail under the summary, labelled whose words it is: a self-test check worded from its reason
- * shows only what the device itself said; a room of an earlier release sent its self-test's English.
+ * shows what the device itself said, or when it said nothing the room's own note (a device restarting
+ * from the admin view); a room of an earlier release sent its self-test's English.
  */
 function deviceSays(i: FleetIssue): string | null {
   if (i.kind !== 'device' || deviceFaultWords(i.errorCode) === null) return null;
-  if (fromSelfTest(i) && i.selfTest) return i.selfTest.said ? ft('The device says: {detail}', { detail: i.selfTest.said }) : null;
+  if (fromSelfTest(i) && i.selfTest) return selfTestSays(i.selfTest);
   if (FLEET_SUMMARIES.has(i.summary)) return null;
   return ft(fromSelfTest(i) ? "The room's self-test says: {detail}" : 'The device says: {detail}', { detail: i.summary });
 }

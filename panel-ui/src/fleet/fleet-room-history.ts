@@ -119,7 +119,7 @@ export class FleetRoomHistory extends LitElement {
                 : nothing
             }<ol data-faults>${h.faults.slice(0, FAULTS_LISTED).map(
               (f) => html`<li data-fault=${f.deviceId} data-ongoing=${f.endedAt === null ? 'yes' : 'no'}>
-            <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${around(ft('{t}, '), when(f.startedAt))}<span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(soFar(f)) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
+            <strong>${nameIn(this.names[f.deviceId], f.deviceId)}</strong> ${ft(f.status === 'auth-failed' ? 'refused the password' : 'offline')} ${around(ft('{t}, '), when(f.startedAt))}<span data-duration>${f.endedAt === null ? ft('for {d} so far', { d: duration(soFar(f)) }) : ft('for {d}', { d: duration(f.durationMs) })}</span>${f.endedBy ? html` <span data-ended-by>${ft('(ended when {name} resolved its issue)', { name: f.endedBy })}</span>` : nothing}${deviceFaultWords(f.errorCode) ? html` — <span data-fault-words>${deviceFaultWords(f.errorCode)}</span>` : nothing}${f.detail ? html` <span class="muted">(${f.detail})</span>` : nothing}
           </li>`,
             )}</ol>${this.wholeFaults.cue((n) => (n === 1 ? ft('↓ 1 more fault below') : ft('↓ {n} more faults below', { n })))}`
       }`;

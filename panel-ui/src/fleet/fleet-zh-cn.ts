@@ -1,9 +1,12 @@
 import { REASON_WORDS, SILENCE_WORDS } from '../../../appliance/meetings/self-test-advice.js';
 import { ZH_CN_SELF_TEST } from '../../../appliance/meetings/self-test-words-zh-cn.js';
+import { ROOM_DEVICE_NOTES } from '../../../appliance/model/device-view.js';
 
-/** Why a self-test check failed, in the room's own table: the panel, the facilities message and the fleet say it alike. */
+/** Why a self-test check failed, and the room's own notes on a device, in the room's own table: the panel, the facilities message and the fleet say it alike. */
 const SELF_TEST_REASONS = Object.fromEntries(
-  [...Object.values(REASON_WORDS), ...Object.values(SILENCE_WORDS)].flatMap((en) => (ZH_CN_SELF_TEST[en] ? [[en, ZH_CN_SELF_TEST[en]]] : [])),
+  [...Object.values(REASON_WORDS), ...Object.values(SILENCE_WORDS), ...Object.values(ROOM_DEVICE_NOTES)].flatMap((en) =>
+    ZH_CN_SELF_TEST[en] ? [[en, ZH_CN_SELF_TEST[en]]] : [],
+  ),
 );
 
 /** 简体中文 for the fleet dashboard. Keys are the English texts (fleet-words.ts); a missing key shows the English. */
@@ -51,6 +54,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Faults, 30 days': '故障记录（30 天）',
   Fleet: '会议室总览',
   'for {d}': '持续 {d}',
+  '(ended when {name} resolved its issue)': '（{name} 解决该问题时结束）',
   'for {d} so far': '已持续 {d}',
   'Found {n}': '找到 {n} 条',
   'The newest {n} found; there are more: narrow the search': '显示找到的最新 {n} 条，还有更多：请缩小搜索范围',
@@ -255,6 +259,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Software the room needs for it is missing': '会议室缺少它所需的软件',
   "Failed inside the room's software": '会议室软件内部出错',
   'The device says: {detail}': '设备原文：{detail}',
+  'The room says: {detail}': '会议室说明：{detail}',
   "The room's self-test says: {detail}": '会议室自检原文：{detail}',
   'replies in {n} ms': '响应 {n} 毫秒',
   'address {n}': '地址 {n}',
