@@ -25,7 +25,7 @@ export const MAX_DEVICES_PER_ROOM = 256;
  * instance was measured to keep up with (README, What we measured); past it a new room's
  * messages are ignored and counted.
  */
-export const MAX_ROOMS = 200_000;
+const MAX_ROOMS = 200_000;
 /** A map's values in the order of its keys. */
 const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
