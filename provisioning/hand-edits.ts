@@ -16,7 +16,8 @@ const ANSWERED_SECTIONS = new Set(['room', 'api', 'storage', 'mqtt', 'calendar',
  */
 const MANAGED: Record<string, readonly string[]> = {
   room: ['id', 'name', 'site', 'timezone', 'locale'],
-  api: ['listen', 'publicUrl', 'tokens'],
+  // panelTokens: written whenever it lists one; none left (the kiosk's gone, none by hand), it goes.
+  api: ['listen', 'publicUrl', 'tokens', 'panelTokens'],
   storage: ['dir'],
   mqtt: ['url', 'ca', 'username', 'password', 'cert', 'key'],
 };

@@ -109,6 +109,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     proposal,
     previousSecrets: previous.secrets,
     previousConfig: previous.config,
+    ...(previous.kioskToken ? { previousKioskToken: previous.kioskToken } : {}),
     ...(mqtt.certificate ? { mqttCertificate: mqtt.certificate } : {}),
     ...(mqtt.ca ? { mqttCa: LAYOUT.mqttCa } : {}),
     secretsFileName: 'secrets.yaml',
@@ -128,7 +129,6 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
 
   const user = defaultMqttUsername(answers);
   const acl = answers.mqtt ? mosquittoAcl(user, answers.room.site, answers.room.id) : undefined;
-  const { tokens, panelTokens } = files.secrets.api as { tokens: string[]; panelTokens?: string[] };
   const plan = buildInstallPlan({
     answers,
     roomYaml: roomYaml(files.config, previous.configText),
@@ -144,8 +144,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     ...(mqtt.key ? { mqttKey: mqtt.key } : {}),
     ...(mqtt.csr ? { mqttCsr: mqtt.csr } : {}),
     ...(mqtt.ca ? { mqttCa: mqtt.ca } : {}),
-    // The kiosk is the room's panel: it opens with the panel token (api.panelTokens), not a room token.
-    kioskUrl: `http://127.0.0.1:${listenPort}/?token=${panelTokens?.[0] ?? tokens[0]}`,
+    // The kiosk is the room's panel: it opens with its own panel token (api.panelTokens), not a room token.
+    ...(files.kioskToken ? { kioskUrl: `http://127.0.0.1:${listenPort}/?token=${files.kioskToken}` } : {}),
     chromiumPath: '/usr/bin/chromium',
     cagePath: '/usr/bin/cage',
   });

@@ -16,6 +16,8 @@ export interface RoomFiles {
   notes: string[];
   /** Where the admin PIN came from: answered, kept from the previous run, or generated now. */
   adminPin: { pin: string; source: 'answered' | 'kept' | 'generated' };
+  /** The panel kiosk's own token (in `api.panelTokens`), when the mini-PC drives the panel. */
+  kioskToken?: string;
 }
 
 interface BuildInputs {
@@ -25,6 +27,8 @@ interface BuildInputs {
   previousSecrets: Record<string, unknown>;
   /** The room config as a previous run left it, with what IT changed since (kept where the answers do not say otherwise). */
   previousConfig: Record<string, unknown>;
+  /** The token the kiosk a previous run set up opens the panel with. */
+  previousKioskToken?: string;
   /** Where the MQTT client certificate and key are, when the identity is a certificate and the signed certificate is in place. */
   mqttCertificate?: { cert: string; key: string };
   /** The broker CA as installed (copied next to the config). */
@@ -72,6 +76,27 @@ function splitSecrets(value: unknown, secrets: Plain): unknown {
 
 const pick = (obj: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (isPlain(o) ? o[k] : undefined), obj);
 
+/**
+ * `api.panelTokens`: the tokens IT listed there by hand, and the kiosk's own while the mini-PC
+ * drives the panel — the one its kiosk.env opens with, kept on a rerun, else a new one (never a
+ * token IT listed). The kiosk turned off, its token goes, said in a note: a device IT turned off
+ * keeps no credential. The tokens listed by hand stay either way.
+ */
+function panelTokensOf(kiosk: boolean, previous: unknown, previousKioskToken: string | undefined, notes: string[]): { tokens: string[]; kiosk?: string } {
+  const listed = Array.isArray(previous) ? previous.filter((t): t is string => typeof t === 'string') : [];
+  const kioskListed = previousKioskToken !== undefined && listed.includes(previousKioskToken);
+  if (kiosk) {
+    if (kioskListed) return { tokens: listed, kiosk: previousKioskToken };
+    const own = newSecret();
+    return { tokens: [...listed, own], kiosk: own };
+  }
+  if (!kioskListed) return { tokens: listed };
+  notes.push(
+    `secrets.yaml: the kiosk is off (service.kiosk), so its token is removed from api.panelTokens: the room refuses it from now on (tokens listed there by hand stay). Its unit is still installed; stop it with: systemctl disable --now roomctl-kiosk.service`,
+  );
+  return { tokens: listed.filter((t) => t !== previousKioskToken) };
+}
+
 /** The room config and its secrets, in a fixed key order so a rerun writes the same bytes. */
 export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   const { answers, proposal, previousSecrets } = inputs;
@@ -84,11 +109,9 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   };
   const previousTokens = pick(previousSecrets, 'api', 'tokens');
   secrets.api = { tokens: Array.isArray(previousTokens) && previousTokens.length > 0 ? previousTokens : [newSecret()] };
-  if (answers.service?.kiosk) {
-    // The mini-PC's own panel opens with a token of its own, marked as the panel's: a booking freed on it was freed at the room.
-    const previousPanelTokens = pick(previousSecrets, 'api', 'panelTokens');
-    (secrets.api as Plain).panelTokens = Array.isArray(previousPanelTokens) && previousPanelTokens.length > 0 ? previousPanelTokens : [newSecret()];
-  }
+  // The mini-PC's own panel opens with a token of its own, marked as the panel's: a booking freed on it was freed at the room.
+  const panelTokens = panelTokensOf(answers.service?.kiosk === true, pick(previousSecrets, 'api', 'panelTokens'), inputs.previousKioskToken, notes);
+  if (panelTokens.tokens.length > 0) (secrets.api as Plain).panelTokens = panelTokens.tokens;
   const previousPin = pick(previousSecrets, 'panel', 'adminPin');
   const adminPin: RoomFiles['adminPin'] = answers.panel?.adminPin
     ? { pin: answers.panel.adminPin, source: 'answered' }
@@ -147,7 +170,13 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   const kept = keepHandEdits(inputs.previousConfig, config, replaced);
   for (const r of replaced) notes.push(`room.yaml: ${r} (the answers, or their default, decide this field: to keep a value written there by hand, answer it)`);
   const deviceIds = proposal.devices.map((d) => d.entry.id);
-  return { config: kept, secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds), notes, adminPin };
+  return {
+    config: kept,
+    secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds),
+    notes,
+    adminPin,
+    ...(panelTokens.kiosk ? { kioskToken: panelTokens.kiosk } : {}),
+  };
 }
 
 /** room.yaml: the comments, quoting and layout IT gave the file before are kept where the content did not change. */

@@ -30,6 +30,15 @@ interface PreviousInstall {
   configText: string | undefined;
   secretsText: string | undefined;
   udevRules: string | undefined;
+  /** The token the panel kiosk opens the room with (in its kiosk.env), when an earlier run set one up. */
+  kioskToken: string | undefined;
+}
+
+/** The `token` of the kiosk's panel URL (`ROOMCTL_PANEL_URL=http://127.0.0.1:8080/?token=…`). */
+function kioskTokenOf(env: string | undefined): string | undefined {
+  const url = /^ROOMCTL_PANEL_URL=(\S+)$/m.exec(env ?? '')?.[1];
+  if (!url || !URL.canParse(url)) return undefined;
+  return new URL(url).searchParams.get('token') ?? undefined;
 }
 
 export async function readPreviousInstall(root: string | undefined): Promise<PreviousInstall> {
@@ -41,7 +50,15 @@ export async function readPreviousInstall(root: string | undefined): Promise<Pre
   const devices = Array.isArray(merged.devices)
     ? (merged.devices as DeviceConfig[]).filter((d) => typeof d?.id === 'string' && typeof d?.driver === 'string')
     : [];
-  return { devices, config, secrets, configText, secretsText, udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined) };
+  return {
+    devices,
+    config,
+    secrets,
+    configText,
+    secretsText,
+    udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined),
+    kioskToken: kioskTokenOf(await readIfExists(targetPath(root, LAYOUT.kioskEnv)).catch(() => undefined)),
+  };
 }
 
 interface MqttMaterial {

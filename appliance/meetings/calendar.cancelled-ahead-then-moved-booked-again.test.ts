@@ -2,7 +2,8 @@
  * A booking freed on the panel before its check-in opened gave up that time. The organiser then
  * edits the invite in the calendar: a new title leaves the room free; a new time is the meeting
  * still wanted, so the room is booked again at it — with its own reminder, though the old time's
- * had already gone out.
+ * had already gone out. A booking still booked and moved gets the same: what is timed from its
+ * start comes again for the new start, and nothing twice for one start.
  */
 import { afterEach, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../schedule/testing/feed-server.js';
@@ -62,4 +63,73 @@ it('a booking cancelled ahead of time stays free when only its title changes, an
   expect(reminders()).toHaveLength(2);
   await fx.advanceTo('2026-04-01T14:11:00.000Z');
   expect(booking()).toMatchObject({ status: 'released', releasedBy: 'no-check-in' });
+});
+
+const invited = (start: string, end: string) =>
+  calendarOf([
+    [
+      'UID:planning@example.com',
+      `DTSTART:${start}`,
+      `DTEND:${end}`,
+      'SUMMARY:Planning',
+      'ORGANIZER:mailto:alice@example.com',
+      'ATTENDEE;ROLE=REQ-PARTICIPANT:mailto:bob@example.com',
+    ],
+  ]);
+
+it('a booking moved to another start gets its reminder, self-test and check-in call again; moved back, or only its end, nothing twice; a roll call made stays made', async () => {
+  server = await startFeedServer();
+  const feed = async (start: string, end: string) => {
+    server.routes.set('/room.ics', { body: invited(start, end) });
+    return fx.room.calendar.refresh();
+  };
+  fx = roomFixture({
+    start: '2026-04-01T09:00:00.000Z',
+    tickMs: 60_000,
+    notifyPollMs: 3_600_000,
+    meetings: { reminderMinutes: 15, selfTestMinutes: 10, checkInOpensMinutes: 10 },
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } },
+    calendar: { url: `${server.url}/room.ics`, refreshMinutes: 600 },
+  });
+  const booking = () => fx.room.ctx.meetings.byOccurrence('planning@example.com')!;
+  const sent = (kind: 'reminder' | 'nudge') =>
+    fx.room.outbox
+      .list()
+      .filter((e) => e.kind === kind && e.meetingId === booking().id)
+      .sort((a, b) => a.id - b.id);
+  // What went out for the booking so far: reminders, self-tests, check-in calls on the panel, roll-call nudges.
+  const sofar = () => ({
+    reminders: sent('reminder').length,
+    selfTests: fx.eventsOf('selftest.result').filter((e) => e.meetingId === booking().id).length,
+    checkInCalls: fx.messages.filter((msg) => msg.notice?.kind === 'checkin-open' && msg.notice.meetingId === booking().id).length,
+    nudges: sent('nudge').length,
+  });
+  await feed('20260401T100000Z', '20260401T110000Z');
+
+  // 10:00 (12:00 in Berlin): the reminder at 09:45, the self-test and the check-in call at 09:50.
+  await fx.advanceTo('2026-04-01T09:51:00.000Z');
+  expect(sofar()).toEqual({ reminders: 1, selfTests: 1, checkInCalls: 1, nudges: 0 });
+  // Only the end moves: the start's steps were for this start, done.
+  expect(await feed('20260401T100000Z', '20260401T113000Z')).toMatchObject({ updated: 1 });
+  await fx.advanceTo('2026-04-01T09:52:00.000Z');
+  expect(sofar()).toEqual({ reminders: 1, selfTests: 1, checkInCalls: 1, nudges: 0 });
+  // Moved to 15:00, then back to 10:00 before the next read: 10:00's reminder went out already.
+  expect(await feed('20260401T150000Z', '20260401T160000Z')).toMatchObject({ updated: 1 });
+  await fx.advanceTo('2026-04-01T09:53:00.000Z');
+  expect(await feed('20260401T100000Z', '20260401T110000Z')).toMatchObject({ updated: 1 });
+  await fx.advanceTo('2026-04-01T09:55:00.000Z');
+  expect(sofar()).toEqual({ reminders: 1, selfTests: 1, checkInCalls: 1, nudges: 0 });
+
+  // Moved to 15:00 for good: the reminder before 15:00 names 17:00 Berlin time, and the room checks itself again.
+  expect(await feed('20260401T150000Z', '20260401T160000Z')).toMatchObject({ updated: 1 });
+  await fx.advanceTo('2026-04-01T14:51:00.000Z');
+  expect(sofar()).toEqual({ reminders: 2, selfTests: 2, checkInCalls: 2, nudges: 0 });
+  expect(sent('reminder')[1]!.message.text).toContain('Planning starts at 17:00 in Aurora (17:00–18:00).');
+
+  // At 15:00 Bob, required, is not there: nudged. Moved after it began, to 17:00: a new reminder, no second roll call.
+  await fx.advanceTo('2026-04-01T15:01:00.000Z');
+  expect(sofar()).toEqual({ reminders: 2, selfTests: 2, checkInCalls: 2, nudges: 1 });
+  expect(await feed('20260401T170000Z', '20260401T180000Z')).toMatchObject({ updated: 1 });
+  await fx.advanceTo('2026-04-01T17:01:00.000Z');
+  expect(sofar()).toEqual({ reminders: 3, selfTests: 3, checkInCalls: 3, nudges: 1 });
 });

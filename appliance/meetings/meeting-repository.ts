@@ -60,6 +60,13 @@ function newMeetingCode(): string {
   return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
+/**
+ * The marks of the rules timed from a booking's start (the reminder, the self-test before it, the
+ * check-in call): they belong to that start, and a booking moved to another one sets them aside
+ * (`moveStartMarks`). The roll call's mark, made at the start, is not among them: it stays.
+ */
+export const START_MARKS = { reminder: 'reminder', selfTest: 'selftest', checkInOpen: 'checkin.open' } as const;
+
 /** Meetings and the marks that make each rule fire once (reminder sent, warning given, …). */
 export class MeetingRepository {
   /** Compiled once: a calendar sync runs these thousands of times in one go. */
@@ -177,6 +184,18 @@ export class MeetingRepository {
   rebookReleased(id: string): void {
     this.sql("UPDATE meetings SET status = 'booked', released_at = NULL, released_by = NULL, released_via = NULL WHERE id = ? AND status = 'released'").run(id);
     this.sql('DELETE FROM meeting_marks WHERE meeting_id = ?').run(id);
+  }
+
+  /**
+   * A booking moved from one start to another: the start's marks are set aside under the old start
+   * (`reminder@<start>`), so the new time gets its reminder, self-test and check-in call, and those
+   * set aside under the new start come back — moved back, nothing goes out twice for one start.
+   */
+  moveStartMarks(id: string, from: string, to: string): void {
+    for (const mark of Object.values(START_MARKS)) {
+      this.sql('UPDATE OR REPLACE meeting_marks SET mark = ? WHERE meeting_id = ? AND mark = ?').run(`${mark}@${from}`, id, mark);
+      this.sql('UPDATE OR REPLACE meeting_marks SET mark = ? WHERE meeting_id = ? AND mark = ?').run(mark, id, `${mark}@${to}`);
+    }
   }
 
   setStatus(id: string, status: MeetingStatus, at: string): void {

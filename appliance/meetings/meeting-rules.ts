@@ -1,6 +1,7 @@
 import { agendaNow } from './agenda-clock.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
 import { end, type EndContext, release, type ReleaseContext } from './meeting-lifecycle.js';
+import { START_MARKS } from './meeting-repository.js';
 import type { Meeting } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
 import { sendDueMinutes } from './minutes-service.js';
@@ -41,15 +42,15 @@ function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
   const start = Date.parse(m.start);
   const endAt = Date.parse(m.end);
   const now = ctx.clock.now();
-  if (t >= start - minutesMs(rules.reminderMinutes) && t < start && meetings.mark(m.id, 'reminder', now)) {
+  if (t >= start - minutesMs(rules.reminderMinutes) && t < start && meetings.mark(m.id, START_MARKS.reminder, now)) {
     const emails = [m.organiser.email, ...m.attendees.map((a) => a.email)].filter((e): e is string => !!e);
     ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), false), { emails, groups: false });
     ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), true), { emails: [], groups: true });
   }
-  if (t >= start - minutesMs(rules.selfTestMinutes) && t < endAt && meetings.mark(m.id, 'selftest', now)) {
+  if (t >= start - minutesMs(rules.selfTestMinutes) && t < endAt && meetings.mark(m.id, START_MARKS.selfTest, now)) {
     ctx.track(selfTestJob(ctx, m));
   }
-  if (t >= start - minutesMs(rules.checkInOpensMinutes) && t < endAt && meetings.mark(m.id, 'checkin.open', now)) {
+  if (t >= start - minutesMs(rules.checkInOpensMinutes) && t < endAt && meetings.mark(m.id, START_MARKS.checkInOpen, now)) {
     ctx.changed({ kind: 'checkin-open', meetingId: m.id });
   }
   if (t >= start) rollCall(ctx, m);

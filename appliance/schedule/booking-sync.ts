@@ -89,6 +89,8 @@ function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: Syn
     ...plan.update.map(({ meeting, draft, revive, rebook, agendaChanged }) => () => {
       if (revive) meetings.setStatus(meeting.id, 'booked', at);
       if (rebook) meetings.rebookReleased(meeting.id);
+      // Moved to another start: the old start's reminder, self-test and check-in call were for that time.
+      else if (meeting.start !== draft.start) meetings.moveStartMarks(meeting.id, meeting.start, draft.start);
       meetings.updateBooked(meeting.id, draft);
       // The invite's agenda wins until someone edits it on the panel (edits are not tracked yet, so only when the description changed).
       if (agendaChanged) agenda.replace(meeting.id, draft.agenda);
