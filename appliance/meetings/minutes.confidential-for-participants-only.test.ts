@@ -75,11 +75,11 @@ it('audits reads once a minute per reader and format: a phone polling the minute
   const m = book(ctx, { minutes: 60, title: 'Planning' });
   start(ctx, m.id);
   const lines = () => ctx.audit.list(m.id).map((a) => `${a.action}:${a.who ?? '-'}:${a.via}`);
-  for (let i = 0; i < 100; i++) readMinutes(ctx, m.id, { via: 'meeting-code' });
+  for (let i = 0; i < 20; i++) readMinutes(ctx, m.id, { via: 'meeting-code' });
   readMinutes(ctx, m.id, { via: 'meeting-code' }, 'markdown');
   readMinutes(ctx, m.id, { via: 'token' });
   expect(lines()).toEqual(['read:-:meeting-code', 'export.markdown:-:meeting-code', 'read:-:token']);
   await fx.advance(READ_AUDIT_MS);
-  for (let i = 0; i < 100; i++) readMinutes(ctx, m.id, { via: 'meeting-code' });
+  for (let i = 0; i < 20; i++) readMinutes(ctx, m.id, { via: 'meeting-code' });
   expect(lines()).toEqual(['read:-:meeting-code', 'export.markdown:-:meeting-code', 'read:-:token', 'read:-:meeting-code']);
 });
