@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEVICE_STATUSES } from '../../drivers/core/definition.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
-import { deviceProblem, isUsable, namesAndCount, troubledDevices, whyUnavailable } from './device-health-words.js';
+import { deviceProblem, isUsable, namesAndCount, namesAndCountToFit, troubledDevices, whyUnavailable } from './device-health-words.js';
 import { i18n } from './i18n.js';
 import { refusalWords, unexplainedCode } from './refusal-words.js';
 
@@ -80,6 +80,11 @@ describe('panel device words', () => {
     const names = [long, 'Display', 'Rear camera', 'Side camera', 'Ceiling microphone', 'Speakerphone', 'Badge reader'];
     expect(namesAndCount(names, 2, 20)).toBe('Front camera (PTZ…, Display and 5 more');
     expect(namesAndCount(names, 2, 13)).toBe('Front camera…, Display and 5 more');
+    // For a toast: the full phrase, then ever shorter names, each ending in the same count.
+    const fit = namesAndCountToFit(names);
+    expect(fit.text).toBe(`${long}, Display and 5 more`);
+    expect(fit.shorter.map((words) => words.length)).toEqual([...fit.shorter.map((words) => words.length)].sort((a, b) => b - a));
+    for (const words of fit.shorter) expect(words).toMatch(/^Front[^…]*…, .* and 5 more$/);
     // A name without spaces is cut where the count of characters says; short names stay whole.
     expect(namesAndCount(['Supercalifragilistic', 'TV'], 2, 8)).toBe('Superca…, TV');
     i18n.locale = 'zh-CN';

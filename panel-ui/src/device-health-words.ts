@@ -63,6 +63,15 @@ export function namesAndCount(names: readonly string[], shown = 2, longest = Num
   return t('{names} and {n} more', { names: cut.slice(0, shown).join(t(', ')), n: names.length - shown });
 }
 
+/**
+ * `namesAndCount` for a box of fixed size (the self-test's toast): the phrase, and the same
+ * with the names cut ever shorter, for the box to show the longest that fits — so the count
+ * always shows however long a device's name.
+ */
+export function namesAndCountToFit(names: readonly string[]): { text: string; shorter: string[] } {
+  return { text: namesAndCount(names), shorter: [32, 20, 13, 6].map((longest) => namesAndCount(names, 2, longest)) };
+}
+
 /** A name cut to `longest` characters with its "…", at a space when one falls in its second half, without a dangling comma or bracket. */
 function shortened(name: string, longest: number): string {
   const chars = [...name];

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CheckIn, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
 import { ActionQueue } from './action-queue.js';
 import { storeToken, type ApiClient } from './api-client.js';
-import { namesAndCount } from './device-health-words.js';
+import { namesAndCountToFit } from './device-health-words.js';
 import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
@@ -240,24 +240,15 @@ export class RoomPanel extends PanelElement {
             tone: 'info',
             title: t('Self-test found a problem'),
             // Two names and a count: the toast stays within the header (the admin view's Self-test lists them all).
-            ...this.failedNames(notice.failed),
+            ...namesAndCountToFit(
+              notice.failed.map((id) => (id === 'call' ? t('Online call') : (inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id))),
+            ),
           });
         break;
       default:
         break;
     }
     this.requestUpdate();
-  }
-
-  /**
-   * The self-test's failed devices for its toast: two names and a count, and the same with the
-   * names cut ever shorter — the toast shows the longest that fits its header, so the count
-   * always shows however long a device's name.
-   */
-  private failedNames(failed: readonly string[]): Pick<Toast, 'text' | 'shorter'> {
-    const devices = inPanelLanguage(this.stream.devices);
-    const names = failed.map((id) => (id === 'call' ? t('Online call') : (devices.find((d) => d.id === id)?.name ?? id)));
-    return { text: namesAndCount(names), shorter: [32, 20, 13, 6].map((longest) => namesAndCount(names, 2, longest)) };
   }
 
   private paired(token: string): void {
