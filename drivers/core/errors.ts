@@ -377,6 +377,22 @@ export const ERROR_CATALOG = {
     http: 400,
     hint: 'Use one of the commands in the usage printed below; `roomctl help` lists every command, `roomctl help COMMAND` shows one.',
   },
+  ROOMCTL_E_UNKNOWN_OPTION: {
+    http: 400,
+    hint: 'The command does not take that option: use one from its usage printed below (`roomctl help COMMAND` shows it again).',
+  },
+  ROOMCTL_E_MISSING_ARGUMENT: {
+    http: 400,
+    hint: 'Add what the line above says is missing, written as the usage printed below shows.',
+  },
+  ROOMCTL_E_BAD_VALUE: {
+    http: 400,
+    hint: 'Give a value of the kind the line above asks for; the usage printed below says what each option takes.',
+  },
+  ROOMCTL_E_EXTRA_ARGUMENT: {
+    http: 400,
+    hint: 'Leave out what the line above names (a value with spaces goes in quotes); the usage printed below shows what the command takes.',
+  },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,
     hint: 'Install the missing program (see the README).',
