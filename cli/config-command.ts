@@ -17,6 +17,7 @@ const SUBCOMMANDS = ['check', 'schema', 'hash-pin'];
 export async function configCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === undefined) throw usageError('roomctl config', 'ROOMCTL_E_MISSING_ARGUMENT', 'which one: check FILE, schema or hash-pin?', CONFIG_USAGE);
+  if (sub.startsWith('-')) throw usageError('roomctl config', 'ROOMCTL_E_UNKNOWN_OPTION', `unknown option ${sub}`, CONFIG_USAGE);
   if (!SUBCOMMANDS.includes(sub))
     throw usageError('roomctl config', 'ROOMCTL_E_UNKNOWN_COMMAND', `unknown command "${sub}"${didYouMean(sub, SUBCOMMANDS)}`, CONFIG_USAGE);
   if (sub === 'hash-pin') return hashPinCommand(rest);
@@ -63,7 +64,20 @@ export async function configCommand(args: string[]): Promise<number> {
  */
 async function hashPinCommand(args: string[]): Promise<number> {
   const command = 'roomctl config hash-pin';
-  const { values } = readCommandLine(command, CONFIG_USAGE, { args, options: { 'from-sha256': { type: 'string' } }, strict: true });
+  const { values, positionals } = readCommandLine(command, CONFIG_USAGE, {
+    args,
+    options: { 'from-sha256': { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  // Most likely the PIN itself: not repeated, and said where it goes instead.
+  if (positionals.length)
+    throw usageError(
+      command,
+      'ROOMCTL_E_EXTRA_ARGUMENT',
+      'takes the PIN on stdin, not on the command line (arguments show in `ps` and the shell history)',
+      CONFIG_USAGE,
+    );
   const old = values['from-sha256'];
   if (old !== undefined) {
     const digest = /^sha256:([0-9a-f]{64})$/.exec(old);

@@ -21,6 +21,8 @@ export async function simCommand(args: string[]): Promise<number> {
     const drivers = simulators.map((s) => `  ${s.driver}${s.quirks?.length ? ` (--quirks ${describeQuirks(s.quirks)})` : ''}`).join('\n');
     const usage = `${SIM_USAGE}Drivers with a simulator (roomctl sim --help lists their options):\n${drivers}\n`;
     if (!driver) throw usageError('roomctl sim', 'ROOMCTL_E_MISSING_ARGUMENT', 'which driver?', usage);
+    if (driver.startsWith('-'))
+      throw usageError('roomctl sim', 'ROOMCTL_E_UNKNOWN_OPTION', `unknown option ${driver} (a simulator's options come after its DRIVER)`, usage);
     throw usageError('roomctl sim', 'ROOMCTL_E_BAD_VALUE', `no simulator for "${driver}"${didYouMean(driver, ids)}`, usage);
   }
   const command = `roomctl sim ${simulator.driver}`;
