@@ -383,15 +383,15 @@ export const ERROR_CATALOG = {
   },
   ROOMCTL_E_MISSING_ARGUMENT: {
     http: 400,
-    hint: 'Add what the line above says is missing, written as the usage printed below shows.',
+    hint: 'Add what is said above to be missing, written as the usage printed below shows.',
   },
   ROOMCTL_E_BAD_VALUE: {
     http: 400,
-    hint: 'Give a value of the kind the line above asks for; the usage printed below says what each option takes.',
+    hint: 'Correct the value named above; the usage printed below says what each option takes.',
   },
   ROOMCTL_E_EXTRA_ARGUMENT: {
     http: 400,
-    hint: 'Leave out what the line above names (a value with spaces goes in quotes); the usage printed below shows what the command takes.',
+    hint: 'Leave out what is named above (a value with spaces goes in quotes); the usage printed below shows what the command takes.',
   },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,
