@@ -1,7 +1,7 @@
 import { access, chmod, chown, constants, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { formatMode, type CommandStep, type DirStep, type FileStep, type InstallPlan, type Owner, type RetireStep, type UserStep } from './install-plan.js';
+import { formatMode, type CommandStep, type DirStep, type FileStep, type InstallPlan, type Owner, type UserStep } from './install-plan.js';
 import { describeRetirement, forgetRetired, pendingRetirements, retire } from './retire-unit.js';
 import { findUser, mustRun, readIfExists, runCommand, statIfExists, targetPath, type CommandRunner, type SystemUser } from './system-state.js';
 
@@ -65,10 +65,7 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     if (current !== f.content || !attrs.same) fileChanges.push({ step: f, exists: attrs.exists, contentChanged: current !== f.content });
   }
   const changedTags = new Set(fileChanges.filter((c) => c.contentChanged).map((c) => c.step.tag));
-  const retirements = await pendingRetirements(
-    plan.steps.filter((s): s is RetireStep => s.kind === 'retire'),
-    root,
-  );
+  const retirements = await pendingRetirements(plan.steps, root);
   // A unit file removed is a unit file changed: systemd must read its units again.
   if (retirements.length > 0) changedTags.add('unit');
 

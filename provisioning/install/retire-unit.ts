@@ -1,19 +1,19 @@
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { RetireStep } from './install-plan.js';
+import type { InstallStep, RetireStep } from './install-plan.js';
 import { mustRun, statIfExists, targetPath, type CommandRunner } from './system-state.js';
 
 /** A retire step with something left to do: which of its files are still there. */
-export interface PendingRetirement {
+interface PendingRetirement {
   step: RetireStep;
   present: string[];
   unitFilePresent: boolean;
 }
 
 /** The steps whose unit or files are still on the target; none when the part was never installed or is gone already. */
-export async function pendingRetirements(steps: RetireStep[], root: string | undefined): Promise<PendingRetirement[]> {
+export async function pendingRetirements(steps: InstallStep[], root: string | undefined): Promise<PendingRetirement[]> {
   const pending: PendingRetirement[] = [];
-  for (const step of steps) {
+  for (const step of steps.filter((s): s is RetireStep => s.kind === 'retire')) {
     const present: string[] = [];
     for (const path of [step.unitFile, ...step.files]) if (await statIfExists(targetPath(root, path)).catch(() => undefined)) present.push(path);
     if (present.length > 0) pending.push({ step, present, unitFilePresent: present.includes(step.unitFile) });
