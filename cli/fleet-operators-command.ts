@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toRoomctlError } from '../drivers/core/errors.js';
+import { ERROR_CATALOG, toRoomctlError } from '../drivers/core/errors.js';
 import { FleetOperators } from '../fleet/fleet-operators.js';
 import { openFleetSql } from '../fleet/fleet-database.js';
 import { FLEET_OPERATORS_USAGE } from './command-usage.js';
@@ -9,6 +9,8 @@ import { FLEET_OPERATORS_USAGE } from './command-usage.js';
  * `roomctl fleet operators add NAME [--admin] | list | remove NAME`: facilities staff, each
  * with their own token for the dashboard (printed once; the fleet keeps only its hash).
  */
+const VERBS = ['add', 'list', 'remove'];
+
 export async function fleetOperatorsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -25,6 +27,12 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
   if (values.help || !verb) {
     process.stdout.write(FLEET_OPERATORS_USAGE);
     return values.help ? 0 : 2;
+  }
+  // A verb there is not is refused before the database is opened (or created): coded, like an unknown roomctl command.
+  if (!VERBS.includes(verb)) {
+    const hint = ERROR_CATALOG.ROOMCTL_E_UNKNOWN_COMMAND.hint;
+    process.stderr.write(`ROOMCTL_E_UNKNOWN_COMMAND: roomctl fleet operators: unknown command "${verb}"\n  next: ${hint}\n\n${FLEET_OPERATORS_USAGE}`);
+    return 2;
   }
   if ((verb === 'add' || verb === 'remove') && !name) {
     process.stderr.write(`roomctl fleet operators ${verb}: give the operator's name\n\n${FLEET_OPERATORS_USAGE}`);
@@ -48,15 +56,12 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
       );
     } else if (verb === 'list') {
       for (const o of await operators.list()) process.stdout.write(`${o.name}\t${o.role}\t${o.createdAt}\n`);
-    } else if (verb === 'remove') {
+    } else {
       if (!(await operators.remove(name!))) {
         process.stderr.write(`roomctl fleet operators: no operator named "${name}"\n`);
         return 1;
       }
       process.stdout.write(`${name} removed; their token no longer works.\n`);
-    } else {
-      process.stderr.write(`roomctl fleet operators: unknown command "${verb}"\n\n${FLEET_OPERATORS_USAGE}`);
-      return 2;
     }
     return 0;
   } catch (err) {

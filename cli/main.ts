@@ -1,4 +1,4 @@
-import { isRoomctlError } from '../drivers/core/errors.js';
+import { ERROR_CATALOG, isRoomctlError } from '../drivers/core/errors.js';
 import { VERSION } from '../appliance/paths.js';
 import { CONFIG_USAGE, DOCTOR_USAGE, FLEET_USAGE, MAIN_USAGE, PROVISION_USAGE, SIM_USAGE, START_USAGE } from './command-usage.js';
 import { didYouMean } from '../appliance/config/did-you-mean.js';
@@ -49,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commandNamed(topic);
   if (!command) {
-    process.stderr.write(`roomctl${asksHelp ? ` ${name}` : ''}: unknown command "${topic}"${didYouMean(topic, Object.keys(COMMANDS))}\n\n${MAIN_USAGE}`);
+    // Coded like every other error (`roomctl help nonsense` too), so a script or a support note can name it; still exit 2, a usage error.
+    const said = `roomctl${asksHelp ? ` ${name}` : ''}: unknown command "${topic}"${didYouMean(topic, Object.keys(COMMANDS))}`;
+    process.stderr.write(`ROOMCTL_E_UNKNOWN_COMMAND: ${said}\n  next: ${ERROR_CATALOG.ROOMCTL_E_UNKNOWN_COMMAND.hint}\n\n${MAIN_USAGE}`);
     return 2;
   }
   try {

@@ -1,3 +1,4 @@
+import { describeDefault } from '../drivers/sim/define-simulator.js';
 import type { SimulatorDefinition, SimulatorOption } from '../drivers/sim/simulator.js';
 import { loadSimulators } from '../drivers/sim/simulators.js';
 import { SIM_USAGE } from './command-usage.js';
@@ -9,7 +10,7 @@ const row = (indent: string, left: string, text: string) => `${indent}${left.pad
 
 function optionRow(option: SimulatorOption): string {
   const also = option.aliases?.length ? ` (also ${option.aliases.map((a) => `--${a} ${option.value}`).join(', ')})` : '';
-  return row('    ', `--${option.name} ${option.value}`, `${option.required ? 'required: ' : ''}${option.description}${also}`);
+  return row('    ', `--${option.name} ${option.value}`, `${option.required ? 'required: ' : ''}${option.description}${describeDefault(option)}${also}`);
 }
 
 /** One simulator's options and quirk profiles, as `roomctl sim --help` lists them and a refused option repeats them. */

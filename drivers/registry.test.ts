@@ -3,6 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { actionsOf, DEVICE_KINDS } from './core/definition.js';
 import { DRIVERS } from './registry.js';
+import { describeDefault } from './sim/define-simulator.js';
 import { createPtyPair } from './sim/pty-pair.js';
 import { loadSimulators } from './sim/simulators.js';
 import { createTestContext } from './testing/test-context.js';
@@ -105,6 +106,8 @@ describe('driver registry invariants', () => {
       expect(new Set(spellings).size, 'no option spelled twice').toBe(spellings.length);
       expect(spellings, 'quirks stands for the quirk profiles').not.toContain('quirks');
       for (const option of simulator!.options) expect(option.description.length, `--${option.name} says what it sets`).toBeGreaterThan(10);
+      // A default is declared once, in `default`/`quirkDefaults`; help adds it to the description, which never says it again.
+      for (const option of simulator!.options) expect(option.description, `--${option.name}'s description`).not.toMatch(/\bdefault/i);
     });
 
     it('its simulator starts from its declared options as `roomctl sim` gives them, and reads no other', async () => {
@@ -117,6 +120,17 @@ describe('driver registry invariants', () => {
         if (option.value === 'HOST:PORT') text[option.name] = '127.0.0.1:0';
         if (option.value === 'PORT') text[option.name] = '0';
         if (option.required && option.value === 'PATH') text[option.name] = pair!.simulatorPath;
+      }
+      // Help and behaviour agree: what `start` is handed for an option not given is the default help prints, under each quirk profile too.
+      const handed = (given: Record<string, string>): Record<string, unknown> => ({ ...simulator.read(given) });
+      for (const option of simulator.options.filter((o) => !(o.name in text))) {
+        const help = describeDefault(option);
+        expect(handed(text)[option.name], `--${option.name}: help says${help || ' no default'}`).toBe(option.default);
+        if (option.default !== undefined) expect(help).toMatch(new RegExp(`^ \\(default ${option.default}[;)]`));
+        for (const [quirk, value] of Object.entries(option.quirkDefaults ?? {})) {
+          expect(handed({ ...text, quirks: quirk })[option.name], `--${option.name} under ${quirk}`).toBe(value);
+          expect(help).toContain(`${value} under ${quirk}`);
+        }
       }
       try {
         // A simulator reading an option it does not declare throws here (defineSimulator's options answer only declared names).

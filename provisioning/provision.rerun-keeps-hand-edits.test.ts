@@ -107,6 +107,22 @@ it('keeps the comments IT wrote, on a device, on a top-level key and at the end,
   expect((await run()).changes).toEqual([]);
 }, 60_000);
 
+it('a rerun that changes nothing leaves room.yaml and secrets.yaml byte for byte as IT left them: spacing, blank lines, comments', async () => {
+  const config = (await readFile(configPath(), 'utf8'))
+    .replace(/^room:$/m, 'room:     # hand-aligned')
+    .replace(/^( {2}id: .*)$/m, '$1      # as on the door sign')
+    .replace(/^api:/m, '\n\napi:')
+    .replace(/^devices:$/m, 'devices:   \n\n  #   the devices, as found\n')
+    .replace(/^( {4}driver:) pjlink$/m, '$1    pjlink   ');
+  await writeFile(configPath(), config);
+  const secrets = (await readFile(secretsPath(), 'utf8')).replace(/^api:$/m, '\n# the panel by the door uses the first token\napi:    ');
+  await writeFile(secretsPath(), secrets, { mode: 0o600 });
+
+  expect((await run()).changes).toEqual([]);
+  expect(await readFile(configPath(), 'utf8')).toBe(config);
+  expect(await readFile(secretsPath(), 'utf8')).toBe(secrets);
+}, 60_000);
+
 it('keeps the order of the config when a device is missing: an unplugged camera rewrites nothing', async () => {
   const before = await readFile(configPath(), 'utf8');
   await [...lab.ports.values()][0]!.close();
@@ -116,6 +132,26 @@ it('keeps the order of the config when a device is missing: an unplugged camera 
   expect(rerun.notes).toContainEqual(expect.stringMatching(/^camera-1 \(.*\): not found this time; kept from the existing config$/));
   expect(rerun.changes).toEqual([]);
   expect(await readFile(configPath(), 'utf8')).toBe(before);
+}, 60_000);
+
+it('a kept file that cannot be edited in place is written fresh, and IT is told which, how many comments went and why, with the code', async () => {
+  // A tab where spaces go: the file is no longer YAML. Every comment in it is IT's (the first case wrote it without provisioning's header).
+  const broken = (await readFile(configPath(), 'utf8')).replace(/^ {2}dir: /m, '\tdir: ');
+  await writeFile(configPath(), broken);
+  const comments = broken.split('\n').filter((l) => l.includes('#')).length;
+  expect(comments).toBe(7);
+
+  const rerun = await run();
+
+  const said = `written fresh, its hand edits and ${comments} comment(s) dropped, as the file as left is not YAML provisioning can read (`;
+  const note = rerun.notes.find((n) => n.startsWith(`/etc/roomctl/room.yaml: ${said}`));
+  expect(note).toMatch(/\(ROOMCTL_E_KEPT_FILE_UNREADABLE\); that file is kept as \/etc\/roomctl\/room\.yaml\.before-rewrite$/);
+  expect(rerun.changes).toContain(`update /etc/roomctl/room.yaml (0644 root) — room config — ${note!.slice('/etc/roomctl/room.yaml: '.length)}`);
+  expect(rerun.out).toContain(`  - ${note}`);
+  expect(rerun.notes.filter((n) => n.includes('written fresh'))).toHaveLength(1); // secrets.yaml was edited in place
+  // Nothing of IT's is gone for good: the file as it was sits beside the fresh one.
+  expect(rerun.changes).toContainEqual(expect.stringMatching(/^create \/etc\/roomctl\/room\.yaml\.before-rewrite \(0644 root\)/));
+  expect(await readFile(`${configPath()}.before-rewrite`, 'utf8')).toBe(broken);
 }, 60_000);
 
 it('drops what provisioning itself wrote and no longer writes: a password identity turned certificate keeps no username or password', async () => {

@@ -17,7 +17,7 @@ import { emqxAcl, mosquittoAcl } from './install/mqtt-identity.js';
 import type { CommandRunner } from './install/system-state.js';
 import { targetPath } from './install/system-state.js';
 import { proposeDevices } from './proposals.js';
-import { buildRoomFiles, defaultMqttUsername, roomYaml, secretsYaml, type RoomFiles } from './room-config-build.js';
+import { buildRoomFiles, defaultMqttUsername, freshWriteNote, roomYaml, secretsYaml, type RoomFiles } from './room-config-build.js';
 import { lanAddress } from '../appliance/lan-address.js';
 import { isWildcardHost } from '../appliance/config/config-addresses.js';
 import { hiddenFromService } from './install/service-files.js';
@@ -129,10 +129,23 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
 
   const user = defaultMqttUsername(answers);
   const acl = answers.mqtt ? mosquittoAcl(user, answers.room.site, answers.room.id) : undefined;
+  const room = roomYaml(files.config, previous.configText);
+  const secrets = secretsYaml(files.secrets, previous.secretsText);
+  // A kept file written fresh drops what IT wrote in it: said in the notes and on the file's change line.
+  const freshNotes = {
+    config: freshWriteNote(room.fresh, LAYOUT.configBeforeRewrite),
+    secrets: freshWriteNote(secrets.fresh, LAYOUT.secretsBeforeRewrite),
+  };
   const plan = buildInstallPlan({
     answers,
-    roomYaml: roomYaml(files.config, previous.configText),
-    secretsYaml: secretsYaml(files.secrets, previous.secretsText),
+    roomYaml: room.text,
+    secretsYaml: secrets.text,
+    fileNotes: freshNotes,
+    // The file as IT left it stays beside the fresh one, for what IT wants to carry over by hand.
+    setAside: {
+      ...(freshNotes.config ? { config: previous.configText } : {}),
+      ...(freshNotes.secrets ? { secrets: previous.secretsText } : {}),
+    },
     grants: proposal.devices.flatMap((d) => (d.grant ? [d.grant] : [])),
     keptDeviceIds: proposal.devices.filter((d) => d.kept).map((d) => d.entry.id),
     previousUdevRules: previous.udevRules,
@@ -153,6 +166,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   out(`\nDevices (${proposal.devices.length} configured):`);
   for (const d of proposal.devices) out(`  ${d.entry.id.padEnd(14)} ${d.entry.driver.padEnd(13)} ${d.endpoint} — ${d.detail}`);
   const notes = [...proposal.notes, ...files.notes, ...mqtt.notes];
+  if (freshNotes.config) notes.push(`${LAYOUT.config}: ${freshNotes.config}`);
+  if (freshNotes.secrets) notes.push(`${LAYOUT.secrets}: ${freshNotes.secrets}`);
   for (const h of hidden) notes.push(`${h}: the unit could not start it on a real install; install roomctl under /opt/roomctl`);
   // bin/roomctl.js runs dist/ when it is there, else the TypeScript through tsx: slower to start and ~40 MB more at idle.
   if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'cli', 'main.js'))) {

@@ -5,7 +5,7 @@ import { RoomConfigShape, type DeviceConfig } from '../appliance/config/config-s
 import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { keepHandEditedSecrets, keepHandEdits } from './hand-edits.js';
 import type { Proposal } from './proposals.js';
-import { rewriteYaml } from './yaml-rewrite.js';
+import { type FreshWrite, rewriteYaml } from './yaml-rewrite.js';
 
 /** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
 const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiKey|clientSecret|commandKeys)$/i;
@@ -179,17 +179,33 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   };
 }
 
-/** room.yaml: the comments, quoting and layout IT gave the file before are kept where the content did not change. */
-export function roomYaml(config: Record<string, unknown>, previous?: string): string {
-  return (
-    rewriteYaml(previous, config) ??
-    `# Room config written by \`roomctl provision\`. Check it with \`roomctl config check\`.\n# Secrets (tokens, passwords) are in the file named by \`secrets\`, readable only by the service user.\n${stringify(config, { lineWidth: 0 })}`
-  );
+/** A config file's text, and when the file as IT left it could not be edited in place, why and what that dropped. */
+interface WrittenYaml {
+  text: string;
+  fresh?: FreshWrite;
 }
 
-export function secretsYaml(secrets: Record<string, unknown>, previous?: string): string {
-  return (
-    rewriteYaml(previous, secrets) ??
-    `# Secrets of this room, merged into the room config at load. Mode 0600, owned by the service user.\n${stringify(secrets, { lineWidth: 0 })}`
-  );
+const ROOM_HEADER =
+  '# Room config written by `roomctl provision`. Check it with `roomctl config check`.\n# Secrets (tokens, passwords) are in the file named by `secrets`, readable only by the service user.\n';
+const SECRETS_HEADER = '# Secrets of this room, merged into the room config at load. Mode 0600, owned by the service user.\n';
+
+/** A kept file edited in place (its comments, quoting and spacing kept where the content did not change), or written fresh. */
+function writeYaml(value: Record<string, unknown>, header: string, previous: string | undefined): WrittenYaml {
+  const freshText = `${header}${stringify(value, { lineWidth: 0 })}`;
+  const rewrite = rewriteYaml(previous, value, freshText);
+  return rewrite.text !== undefined ? { text: rewrite.text } : { text: freshText, ...(rewrite.fresh ? { fresh: rewrite.fresh } : {}) };
+}
+
+export const roomYaml = (config: Record<string, unknown>, previous?: string) => writeYaml(config, ROOM_HEADER, previous);
+export const secretsYaml = (secrets: Record<string, unknown>, previous?: string) => writeYaml(secrets, SECRETS_HEADER, previous);
+
+/**
+ * What IT reads when a file it may have edited was written fresh: which file, how many of its
+ * comments went, why, with the code; said only when something of IT's went (a readable file
+ * without comments loses nothing IT wrote).
+ */
+export function freshWriteNote(fresh: FreshWrite | undefined, keptAt: string): string | undefined {
+  if (!fresh || (fresh.comments === 0 && fresh.code !== 'ROOMCTL_E_KEPT_FILE_UNREADABLE')) return undefined;
+  const lost = fresh.code === 'ROOMCTL_E_KEPT_FILE_UNREADABLE' ? `its hand edits and ${fresh.comments} comment(s)` : `${fresh.comments} comment(s)`;
+  return `written fresh, ${lost} dropped, as the file as left ${fresh.why} (${fresh.code}); that file is kept as ${keptAt}`;
 }

@@ -1,30 +1,77 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Document, isMap, isNode, isScalar, isSeq, type Node, type Pair, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isScalar, isSeq, Lexer, type Node, type Pair, parseDocument } from 'yaml';
+import type { ErrorCode } from '../drivers/core/errors.js';
+import { spliceYaml } from './yaml-splice.js';
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 const keyOf = (pair: Pair): string => String(isScalar(pair.key) ? pair.key.value : pair.key);
 
+/** Why a file provisioning wrote before could not be edited in place, so it was written fresh. */
+export interface FreshWrite {
+  code: Extract<ErrorCode, 'ROOMCTL_E_KEPT_FILE_UNREADABLE' | 'ROOMCTL_E_KEPT_FILE_NOT_EDITABLE'>;
+  /** What the file as left is or has that stopped the edit ("is not YAML provisioning can read (…)"). */
+  why: string;
+  /** IT's comments the fresh file does not carry (provisioning's own header, written again, not counted). */
+  comments: number;
+}
+
+/** The file's new text when it could be edited in place; otherwise why not (nothing when there was no file). */
+type YamlRewrite = { text: string; fresh?: undefined } | { text?: undefined; fresh?: FreshWrite };
+
 /**
  * A file provisioning wrote before, written again with `value`, as IT left it wherever the value
- * did not change: its comments (on a device, on a key, at the end), its quoting and its flow
- * maps stay. Undefined when there is nothing to keep (no file, or not YAML a map could be read
- * from): the caller writes the file fresh. Keys keep their place in the file; new ones go last,
- * as the merged value has them; a list's maps are matched by `id` (the devices), other items by
- * place.
+ * did not change. First by changing only the lines whose content changed (every other byte kept:
+ * a rerun that changes nothing writes the same bytes); where that cannot say the change (devices
+ * in a new order), by editing the parsed document, which keeps every comment, the quoting and
+ * flow maps but lays out spacing its own way. Keys keep their place in the file; new ones go
+ * last, as the merged value has them; a list's maps are matched by `id` (the devices), other
+ * items by place. When neither can (not YAML, or an alias to a value that changed), the caller
+ * writes the file fresh: `fresh` says why and how many of IT's comments that drops, to be said.
  */
-export function rewriteYaml(previous: string | undefined, value: Plain): string | undefined {
-  if (previous === undefined) return undefined;
+export function rewriteYaml(previous: string | undefined, value: Plain, freshText?: string): YamlRewrite {
+  if (previous === undefined) return {};
+  const fresh = (code: FreshWrite['code'], why: string): YamlRewrite => ({ fresh: { code, why, comments: commentsDropped(previous, freshText ?? '') } });
+  let doc: Document;
   try {
-    const doc = parseDocument(previous, { uniqueKeys: true });
-    if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+    doc = parseDocument(previous, { uniqueKeys: true });
+  } catch (err) {
+    return fresh('ROOMCTL_E_KEPT_FILE_UNREADABLE', `is not YAML provisioning can read (${(err as Error).message})`);
+  }
+  const [error] = doc.errors;
+  if (error) return fresh('ROOMCTL_E_KEPT_FILE_UNREADABLE', `is not YAML provisioning can read (${error.message.split('\n')[0]?.replace(/:$/, '')})`);
+  if (!isMap(doc.contents)) return fresh('ROOMCTL_E_KEPT_FILE_UNREADABLE', 'has no map of keys at its top level');
+  // What is written must be exactly what was validated; anything an edit could not say is tried the next way.
+  const says = (text: string | undefined): text is string => {
+    if (text === undefined) return false;
+    try {
+      const written = parseDocument(text);
+      return written.errors.length === 0 && isDeepStrictEqual(written.toJS(), value);
+    } catch {
+      return false; // an alias left without its anchor
+    }
+  };
+  const spliced = spliceYaml(doc, previous, value);
+  if (says(spliced)) return { text: spliced };
+  try {
     update(doc, doc.contents, value); // a map given a map is edited in place
     const text = doc.toString({ lineWidth: 0 });
-    // What is written must be exactly what was validated; anything the edit could not say (an alias to a value that changed) is written fresh.
-    return isDeepStrictEqual(parseDocument(text).toJS(), value) ? text : undefined;
+    if (says(text)) return { text };
   } catch {
-    return undefined;
+    // below: written fresh
   }
+  return fresh('ROOMCTL_E_KEPT_FILE_NOT_EDITABLE', 'has an alias (*name) standing for a value this run changes');
+}
+
+/** IT's comments in `previous` that `written` does not have, counted one by one. */
+function commentsDropped(previous: string, written: string): number {
+  const comments = (text: string) => [...new Lexer().lex(text)].filter((t) => t.startsWith('#')).map((t) => t.trim());
+  const left = comments(written);
+  return comments(previous).filter((c) => {
+    const i = left.indexOf(c);
+    if (i !== -1) left.splice(i, 1);
+    return i === -1;
+  }).length;
 }
 
 /** `node` made to say `value`, reusing it (and every comment on it or below it) wherever it can. */

@@ -107,6 +107,6 @@ export const tesiraSimulator = defineSimulator({
   ],
   quirks: TESIRA_QUIRKS,
   async start({ listen, serialPath, ...options }) {
-    return startTesiraSimulator(serialPath ? { ...options, serialPath } : { ...options, ...parseListenOption(listen, TESIRA_TELNET_PORT) });
+    return startTesiraSimulator(serialPath ? { ...options, serialPath } : { ...options, ...parseListenOption(listen) });
   },
 });

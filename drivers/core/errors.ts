@@ -162,6 +162,10 @@ export const ERROR_CATALOG = {
     http: 409,
     hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.',
   },
+  ROOMCTL_E_BOOKING_LIMIT: {
+    http: 409,
+    hint: 'The room takes ad-hoc bookings up to 366 days ahead and 200 in any 24 hours (the details say which bound was met); book further ahead, or more, through the calendar.',
+  },
   ROOMCTL_E_MEETING_STATE: {
     http: 409,
     hint: 'The meeting is not in a state that allows this (see its status).',
@@ -307,6 +311,15 @@ export const ERROR_CATALOG = {
     http: 500,
     hint: 'The room was not installed; the message says what was rolled back or exactly what is left.',
   },
+  // Not thrown: said in provisioning's notes when a kept file is written fresh instead of edited.
+  ROOMCTL_E_KEPT_FILE_UNREADABLE: {
+    http: 500,
+    hint: 'The file as it was could not be read (not YAML, or not a map of keys), so it was written fresh from the answers: what was written there by hand, comments included, is not in it. The old file is kept beside it (FILE.before-rewrite): carry over what is still needed, then run `roomctl config check`.',
+  },
+  ROOMCTL_E_KEPT_FILE_NOT_EDITABLE: {
+    http: 500,
+    hint: 'The file could not be edited in place (an alias stands for a value that changed), so it was written fresh: its values are kept, its comments are not. The old file is kept beside it (FILE.before-rewrite): copy the comments still needed, without the alias.',
+  },
   ROOMCTL_E_BROKER_REFUSED: {
     http: 502,
     hint: "The MQTT broker refused the room's credentials; add the user and the ACL lines `roomctl provision` printed.",
@@ -362,6 +375,11 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_FLEET_DATABASE: {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',
+  },
+  // the command line
+  ROOMCTL_E_UNKNOWN_COMMAND: {
+    http: 400,
+    hint: 'Use one of the commands in the usage printed below; `roomctl help` lists every command, `roomctl help COMMAND` shows one.',
   },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,

@@ -5,7 +5,7 @@ import { listenOption, parseListenOption } from '../sim/sim-options.js';
 import type { QuirkProfile } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { EXTRON_SIS_PORT, PASSWORD_PROMPT, sisReply } from './extron-sis-codec.js';
-import { ExtronSwitcherModel, SisCommandReader, type ExtronSwitcherOptions } from './extron-sis-switcher-model.js';
+import { EXTRON_SWITCHER_SIZE, ExtronSwitcherModel, SisCommandReader, type ExtronSwitcherOptions } from './extron-sis-switcher-model.js';
 
 export const EXTRON_SIS_QUIRKS: readonly QuirkProfile[] = [
   {
@@ -105,12 +105,12 @@ export const extronSisSimulator = defineSimulator({
   description: 'An Extron switcher speaking SIS over Telnet.',
   options: [
     listenOption(EXTRON_SIS_PORT, 'Telnet'),
-    { name: 'inputs', value: 'N', description: 'its inputs (default 4)' },
-    { name: 'outputs', value: 'N', description: 'its outputs (default 2)' },
-    { name: 'password', value: 'TEXT', description: 'asks for this password before any command (default: none)' },
+    { name: 'inputs', value: 'N', description: 'the inputs it switches', default: EXTRON_SWITCHER_SIZE.inputs },
+    { name: 'outputs', value: 'N', description: 'the outputs it drives', default: EXTRON_SWITCHER_SIZE.outputs },
+    { name: 'password', value: 'TEXT', description: 'asks for this password before any command (without it, none)' },
   ],
   quirks: EXTRON_SIS_QUIRKS,
   async start({ listen, ...options }) {
-    return startExtronSisSimulator({ ...parseListenOption(listen, EXTRON_SIS_PORT), ...options });
+    return startExtronSisSimulator({ ...parseListenOption(listen), ...options });
   },
 });

@@ -61,6 +61,9 @@ export class SisCommandReader {
  * The switcher the simulator plays: inputs tied to outputs, audio and video together, and
  * its answers as the SIS command/response tables give them, refusals included.
  */
+/** A DXP 44's size, which a simulated switcher has unless given another. */
+export const EXTRON_SWITCHER_SIZE = { inputs: 4, outputs: 2 } as const;
+
 export class ExtronSwitcherModel {
   readonly inputs: number;
   readonly outputs: number;
@@ -68,8 +71,8 @@ export class ExtronSwitcherModel {
   readonly ties: number[];
 
   constructor(readonly options: ExtronSwitcherOptions = {}) {
-    this.inputs = options.inputs ?? 4;
-    this.outputs = options.outputs ?? 2;
+    this.inputs = options.inputs ?? EXTRON_SWITCHER_SIZE.inputs;
+    this.outputs = options.outputs ?? EXTRON_SWITCHER_SIZE.outputs;
     this.ties = Array.from({ length: this.outputs }, () => 1);
   }
 

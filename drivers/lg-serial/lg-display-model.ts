@@ -7,6 +7,9 @@ export interface LgDisplayOptions {
 }
 
 /** The simulated LG display (no transport): power, volume, mute, input; NG for what it refuses. */
+/** The set id a simulated display answers to unless given another. */
+export const LG_DEFAULT_SET_ID = 1;
+
 export class LgDisplayModel {
   readonly setId: number;
   private readonly withoutSpeakers: boolean;
@@ -17,7 +20,7 @@ export class LgDisplayModel {
   readonly received: string[] = [];
 
   constructor(options: LgDisplayOptions = {}) {
-    this.setId = options.setId ?? 1;
+    this.setId = options.setId ?? LG_DEFAULT_SET_ID;
     this.withoutSpeakers = options.withoutSpeakers ?? false;
   }
 

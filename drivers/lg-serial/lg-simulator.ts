@@ -5,7 +5,7 @@ import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-opt
 import { LG_QUIRKS } from './lg-sim-quirks.js';
 import type { RunningSimulator } from '../sim/simulator.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
-import { LgDisplayModel, type LgDisplayOptions } from './lg-display-model.js';
+import { LG_DEFAULT_SET_ID, LgDisplayModel, type LgDisplayOptions } from './lg-display-model.js';
 
 export interface LgSimulatorOptions extends LgDisplayOptions, QuirkOptions {
   /** The simulator end of a PTY pair. */
@@ -54,7 +54,7 @@ export const lgSimulator = defineSimulator({
   description: 'An LG display on RS-232.',
   options: [
     serialPathOption('port', 'the PTY end it answers on (the simulator end of a socat pair)', true),
-    { name: 'setId', value: 'N', description: 'the set id it answers to (default 1)' },
+    { name: 'setId', value: 'N', description: 'the set id it answers to', default: LG_DEFAULT_SET_ID },
     replyDelayOption(),
   ],
   quirks: LG_QUIRKS,

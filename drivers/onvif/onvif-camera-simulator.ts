@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { FAULTS, soapEnvelope, soapFault, type SoapFault } from './onvif-soap.js';
 import { OnvifPtzState, type OnvifPtzStateOptions } from './onvif-ptz-state.js';
 import { OnvifSimAuth, PRE_AUTH_OPERATIONS, type OnvifAuthMode } from './onvif-sim-auth.js';
-import { LOCKOUT, simGeometry, type OnvifQuirk } from './onvif-sim-quirks.js';
+import { EIGHT_PRESETS, LOCKOUT, simGeometry, type OnvifQuirk } from './onvif-sim-quirks.js';
 import { SimFault, type OnvifSimContext, type OperationHandler } from './onvif-sim-context.js';
 import { DEVICE_MEDIA_OPERATIONS } from './onvif-sim-device-media.js';
 import { startDiscoveryResponder, type DiscoveryResponder } from './onvif-sim-discovery.js';
@@ -79,7 +79,7 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const urn = `urn:uuid:${randomUUID()}`;
   const quirks: ReadonlySet<OnvifQuirk> = new Set(options.quirks ?? []);
-  const ptz = new OnvifPtzState({ ...(quirks.has('eight-presets') ? { maxPresets: 8 } : {}), ...options.ptz });
+  const ptz = new OnvifPtzState({ ...(quirks.has('eight-presets') ? { maxPresets: EIGHT_PRESETS } : {}), ...options.ptz });
   const auth = new OnvifSimAuth(options.auth ? (options.auth.mode ?? 'any') : 'none', options.auth, quirks.has('lockout') ? LOCKOUT : undefined);
   const requests: SimRequestRecord[] = [];
   const name = options.name ?? 'roomctl ONVIF simulator';

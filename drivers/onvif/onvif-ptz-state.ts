@@ -1,5 +1,8 @@
 import { EventEmitter } from 'node:events';
 
+/** Presets a simulated PTZ node stores unless given another count. */
+export const ONVIF_PRESETS = 16;
+
 /** ONVIF generic spaces: pan and tilt -1..1, zoom 0..1. */
 export interface PtzVector {
   pan: number;
@@ -55,7 +58,7 @@ export class OnvifPtzState extends EventEmitter {
 
   constructor(options: OnvifPtzStateOptions = {}) {
     super();
-    this.maxPresets = options.maxPresets ?? 16;
+    this.maxPresets = options.maxPresets ?? ONVIF_PRESETS;
     this.limits = { ...FULL, ...options.limits };
     this.unitsPerSecond = options.unitsPerSecond ?? 2;
     this.tickMs = options.tickMs ?? 20;

@@ -7,6 +7,9 @@ import type { PtzVector } from './onvif-ptz-state.js';
  * report of a real device (or an independent server) that another controller ran into.
  * `roomctl sim onvif --quirks a,b`; the ONVIF scenario tests run the driver against each.
  */
+/** Presets an `eight-presets` camera stores. */
+export const EIGHT_PRESETS = 8;
+
 export const ONVIF_QUIRKS = [
   {
     name: 'restricted-preset-names',

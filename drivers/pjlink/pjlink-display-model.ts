@@ -41,6 +41,9 @@ const IDENTITY = new Set(['NAME', 'INF1', 'INF2']);
  * reply line out. Warm-up and cool-down are computed from timestamps rather than timers, so a
  * display that nobody asks keeps no timer alive. Emits 'command' (line) for every command.
  */
+/** A simulated display's name and lamp timings unless given others (`roomctl sim pjlink` declares the same). */
+export const PJLINK_DISPLAY_DEFAULTS = { name: 'Simulated Display', warmupMs: 3000, cooldownMs: 2000 } as const;
+
 export class PjlinkDisplay extends EventEmitter {
   /** Every command line received (auth digest stripped), oldest first. */
   readonly received: string[] = [];
@@ -65,8 +68,9 @@ export class PjlinkDisplay extends EventEmitter {
 
   constructor(options: PjlinkDisplayOptions = {}) {
     super();
-    this.opts = { warmupMs: 3000, cooldownMs: 2000, lampHours: 1234, lampHourMs: 3_600_000, volumeSteps: 20, ...stripUndefined(options) };
-    this.name = options.name ?? 'Simulated Display';
+    const { warmupMs, cooldownMs } = PJLINK_DISPLAY_DEFAULTS;
+    this.opts = { warmupMs, cooldownMs, lampHours: 1234, lampHourMs: 3_600_000, volumeSteps: 20, ...stripUndefined(options) };
+    this.name = options.name ?? PJLINK_DISPLAY_DEFAULTS.name;
     this.inputs = options.inputs ?? ['11', '12', '31', '32', '33', '51'];
     this.input = this.inputs.includes('31') ? '31' : this.inputs[0]!;
     this.mac = options.mac ?? '02:00:00:4a:4c:4b';

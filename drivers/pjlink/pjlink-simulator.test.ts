@@ -2,7 +2,7 @@ import { createSocket } from 'node:dgram';
 import { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseListenOption } from '../sim/sim-options.js';
-import { LineFramer, PJLINK_PORT, authDigest } from './pjlink-codec.js';
+import { LineFramer, authDigest } from './pjlink-codec.js';
 import { waitFor } from '../testing/test-context.js';
 import { pjlinkSimulator, startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
 
@@ -111,10 +111,9 @@ describe('PJLink simulator', () => {
   });
 
   it('starts from `roomctl sim pjlink` options and reports its endpoint', async () => {
-    expect(parseListenOption('127.0.0.1:4352', PJLINK_PORT)).toEqual({ host: '127.0.0.1', port: 4352 });
-    expect(parseListenOption(':0', PJLINK_PORT)).toEqual({ host: '127.0.0.1', port: 0 });
-    expect(parseListenOption(undefined, PJLINK_PORT)).toEqual({ host: '127.0.0.1', port: 4352 });
-    expect(() => parseListenOption('nope', PJLINK_PORT)).toThrow(/listen/);
+    expect(parseListenOption('127.0.0.1:4352')).toEqual({ host: '127.0.0.1', port: 4352 });
+    expect(parseListenOption(':0')).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(() => parseListenOption('nope')).toThrow(/listen/);
     const running = await pjlinkSimulator.start({ listen: '127.0.0.1:0', warmupMs: '10' });
     try {
       expect(running.endpoint.host).toBe('127.0.0.1');

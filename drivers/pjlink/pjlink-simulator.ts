@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import type { Socket } from 'node:net';
-import { defineSimulator } from '../sim/define-simulator.js';
-import { listenOption, parseListenOption, replyDelayOption } from '../sim/sim-options.js';
+import { declaredDefault, defineSimulator } from '../sim/define-simulator.js';
+import { parseListenOption, replyDelayOption } from '../sim/sim-options.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator } from '../sim/tcp-simulator-server.js';
 import { delayedWriter, knownQuirks } from '../sim/quirk-options.js';
 import { LineFramer, PJLINK_PORT, authDigest } from './pjlink-codec.js';
-import { PjlinkDisplay, type PjlinkDisplayOptions } from './pjlink-display-model.js';
+import { PJLINK_DISPLAY_DEFAULTS, PjlinkDisplay, type PjlinkDisplayOptions } from './pjlink-display-model.js';
 import { PJLINK_QUIRKS, PjlinkNotifier } from './pjlink-sim-quirks.js';
 
 export interface PjlinkSimulatorOptions extends PjlinkDisplayOptions {
@@ -57,32 +57,62 @@ export interface RunningPjlinkSimulator extends RunningTcpSimulator {
 
 const DIGEST = /^[0-9a-f]{32}/i;
 
+/** `roomctl sim pjlink` options, with the defaults a simulator started from code takes too. */
+const PJLINK_OPTIONS = [
+  { name: 'listen', value: 'HOST:PORT', description: 'TCP on this address, port 0 picking a free one; without it, --host and --port' },
+  { name: 'host', value: 'HOST', description: 'the address alone, with --port, instead of --listen', default: '127.0.0.1' },
+  { name: 'port', value: 'PORT', description: 'the TCP port alone, with --host, instead of --listen', default: PJLINK_PORT },
+  { name: 'password', value: 'TEXT', description: 'asks for PJLink authentication with this password', quirkDefaults: { 'auth-lockout': 'pjlink' } },
+  {
+    name: 'warmupMs',
+    value: 'MS',
+    description: 'how long the lamp warms up after power on',
+    default: PJLINK_DISPLAY_DEFAULTS.warmupMs,
+    quirkDefaults: { 'slow-warmup': 20_000 },
+  },
+  { name: 'cooldownMs', value: 'MS', description: 'how long it cools down after power off', default: PJLINK_DISPLAY_DEFAULTS.cooldownMs },
+  { name: 'idleTimeoutMs', value: 'MS', description: 'drops a connection silent this long', quirkDefaults: { 'idle-drop': 30_000 } },
+  { name: 'udpPort', value: 'PORT', description: 'answers the class 2 %2SRCH search on this UDP port' },
+  { name: 'name', value: 'TEXT', description: 'the name NAME? answers', default: PJLINK_DISPLAY_DEFAULTS.name },
+  // slow-warmup plays the same delay while the lamp warms up, longer by default.
+  { ...replyDelayOption(1000), quirkDefaults: { 'slow-warmup': 2000 } },
+  { name: 'lockoutMs', value: 'MS', description: 'how long three wrong passwords lock logins under auth-lockout', default: 60_000 },
+  { name: 'notifyPort', value: 'PORT', description: 'the UDP port status notifications go to under notifications', default: PJLINK_PORT },
+] as const;
+const defaultOf = <N extends (typeof PJLINK_OPTIONS)[number]['name']>(name: N, quirks?: Iterable<string>) => declaredDefault(PJLINK_OPTIONS, name, quirks);
+
 /** A PJLink class 2 display on a real TCP server (and optionally UDP search) on loopback. */
 export async function startPjlinkSimulator(options: PjlinkSimulatorOptions = {}): Promise<RunningPjlinkSimulator> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? defaultOf('host');
   const quirks = knownQuirks(options.quirks ?? [], PJLINK_QUIRKS);
   const slowWarmup = quirks.has('slow-warmup');
   const display = new PjlinkDisplay({
     ...options,
-    ...(slowWarmup ? { warmupMs: options.warmupMs ?? 20_000 } : {}),
+    ...(slowWarmup ? { warmupMs: options.warmupMs ?? defaultOf('warmupMs', quirks) } : {}),
     ...(quirks.has('class1-only') ? { pjlinkClass: 1 as const } : {}),
     ...(quirks.has('avmt-31-only') ? { avmtCombinedOnly: true } : {}),
     ...(quirks.has('unnamed') ? { name: '' } : {}),
     ...(quirks.has('no-identity') ? { identityUnsupported: true } : {}),
   });
-  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? 1000) : 0;
-  const warmupReplyMs = slowWarmup ? (options.replyDelayMs ?? 2000) : 0;
+  const replyDelayMs = quirks.has('slow-replies') ? (options.replyDelayMs ?? defaultOf('replyDelayMs')) : 0;
+  const warmupReplyMs = slowWarmup ? (options.replyDelayMs ?? defaultOf('replyDelayMs', ['slow-warmup'])) : 0;
   const rules: SessionRules = {
-    password: options.password ?? (quirks.has('auth-lockout') ? 'pjlink' : undefined),
-    idleTimeoutMs: options.idleTimeoutMs ?? (quirks.has('idle-drop') ? 30_000 : undefined),
+    password: options.password ?? defaultOf('password', quirks),
+    idleTimeoutMs: options.idleTimeoutMs ?? defaultOf('idleTimeoutMs', quirks),
     replyDelay: () => Math.max(replyDelayMs, display.power === 'warming' ? warmupReplyMs : 0),
-    logins: { attempts: 0, failed: 0, failedInARow: 0, lockedUntil: 0, lockoutMs: quirks.has('auth-lockout') ? (options.lockoutMs ?? 60_000) : undefined },
-    notifier: quirks.has('notifications') ? new PjlinkNotifier(options.notifyPort ?? PJLINK_PORT) : undefined,
+    logins: {
+      attempts: 0,
+      failed: 0,
+      failedInARow: 0,
+      lockedUntil: 0,
+      lockoutMs: quirks.has('auth-lockout') ? (options.lockoutMs ?? defaultOf('lockoutMs')) : undefined,
+    },
+    notifier: quirks.has('notifications') ? new PjlinkNotifier(options.notifyPort ?? defaultOf('notifyPort')) : undefined,
   };
   let udp: UdpSocket | undefined;
   const tcp = await startTcpSimulatorServer({
     host,
-    port: options.port ?? PJLINK_PORT,
+    port: options.port ?? defaultOf('port'),
     noDelay: false,
     onConnection: (socket) => serveSession(socket, display, rules),
     onClose: () => {
@@ -204,22 +234,9 @@ async function answerSearch(display: PjlinkDisplay, host: string, port: number):
 export const pjlinkSimulator = defineSimulator({
   driver: 'pjlink',
   description: 'A PJLink class 2 display on TCP.',
-  options: [
-    listenOption(PJLINK_PORT),
-    { name: 'host', value: 'HOST', description: 'the address alone, with --port (instead of --listen)' },
-    { name: 'port', value: 'PORT', description: 'the TCP port alone, with --host (instead of --listen)' },
-    { name: 'password', value: 'TEXT', description: 'asks for PJLink authentication with this password (default: none; pjlink under auth-lockout)' },
-    { name: 'warmupMs', value: 'MS', description: 'how long the lamp warms up after power on' },
-    { name: 'cooldownMs', value: 'MS', description: 'how long it cools down after power off' },
-    { name: 'idleTimeoutMs', value: 'MS', description: 'drops a connection silent this long (default: never; 30000 under idle-drop)' },
-    { name: 'udpPort', value: 'PORT', description: 'answers the class 2 %2SRCH search on this UDP port' },
-    { name: 'name', value: 'TEXT', description: 'the name NAME? answers (default Simulated Display)' },
-    replyDelayOption(1000),
-    { name: 'lockoutMs', value: 'MS', description: 'how long three wrong passwords lock logins under auth-lockout (default 60000)' },
-    { name: 'notifyPort', value: 'PORT', description: 'the UDP port status notifications go to under notifications (default 4352)' },
-  ],
+  options: PJLINK_OPTIONS,
   quirks: PJLINK_QUIRKS,
   async start({ listen, host, port, ...options }) {
-    return startPjlinkSimulator({ ...options, ...(listen ? parseListenOption(listen, PJLINK_PORT) : { host, port: port ?? PJLINK_PORT }) });
+    return startPjlinkSimulator({ ...options, ...(listen ? parseListenOption(listen) : { host, port }) });
   },
 });

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { defineSimulator } from '../sim/define-simulator.js';
+import { declaredDefault, defineSimulator } from '../sim/define-simulator.js';
 import { listenOption, parseListenOption, replyDelayOption } from '../sim/sim-options.js';
 import { playedQuirks, type QuirkOptions } from '../sim/quirk-options.js';
 import { QSYS_QUIRKS } from './qsys-sim-quirks.js';
@@ -9,9 +9,18 @@ import { QRC_MAX_MESSAGE, QRC_PORT, encodeQrc, encodeQrcReply, parseQrcMessage }
 import { QsysCoreModel, type QsysCoreModelOptions } from './qsys-core-model.js';
 
 export interface QsysSimulatorOptions extends QsysCoreModelOptions, QuirkOptions, TcpListenOptions {
-  /** A Core closes a QRC session silent this long; default 60 s. */
+  /** A Core closes a QRC session silent this long; default: `--idleTimeoutMs`'s. */
   idleTimeoutMs?: number;
 }
+
+/** `roomctl sim qsys-qrc` options, with the defaults a simulator started from code takes too. */
+const QSYS_OPTIONS = [
+  listenOption(QRC_PORT),
+  { name: 'user', value: 'NAME', description: 'the logon user', quirkDefaults: { 'logon-required': 'roomctl' } },
+  { name: 'password', value: 'TEXT', description: 'the logon password; a Core asks for a logon when it has one', quirkDefaults: { 'logon-required': '1234' } },
+  { name: 'idleTimeoutMs', value: 'MS', description: 'closes a connection silent this long, as a Core does', default: 60_000 },
+  replyDelayOption(),
+] as const;
 
 export interface RunningQsysSimulator extends RunningTcpSimulator {
   readonly core: QsysCoreModel;
@@ -20,10 +29,12 @@ export interface RunningQsysSimulator extends RunningTcpSimulator {
 /** A Q-SYS Core answering QRC on real TCP: EngineStatus on connect, logon, components, change groups. */
 export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Promise<RunningQsysSimulator> {
   const { quirks, replyDelayMs } = playedQuirks(options, QSYS_QUIRKS);
-  const logon = quirks.has('logon-required') ? { user: options.user ?? 'roomctl', password: options.password ?? '1234' } : {};
+  const logon = quirks.has('logon-required')
+    ? { user: options.user ?? declaredDefault(QSYS_OPTIONS, 'user', quirks), password: options.password ?? declaredDefault(QSYS_OPTIONS, 'password', quirks) }
+    : {};
   const core = new QsysCoreModel({ ...options, ...logon, ...(quirks.has('no-mixer') ? { mixers: {} } : {}) });
   core.standby = quirks.has('standby');
-  const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+  const idleTimeoutMs = options.idleTimeoutMs ?? declaredDefault(QSYS_OPTIONS, 'idleTimeoutMs');
   const serveSession = (socket: Socket) => {
     const session = core.newSession();
     const timers = new Map<string, NodeJS.Timeout>();
@@ -78,15 +89,9 @@ export async function startQsysSimulator(options: QsysSimulatorOptions = {}): Pr
 export const qsysSimulator = defineSimulator({
   driver: 'qsys-qrc',
   description: 'A Q-SYS Core answering QRC on TCP, with components MicMute, Gain1 and mixer Mixer1.',
-  options: [
-    listenOption(QRC_PORT),
-    { name: 'user', value: 'NAME', description: 'the logon user under the logon-required quirk (default roomctl)' },
-    { name: 'password', value: 'TEXT', description: 'the logon password under the logon-required quirk (default 1234)' },
-    { name: 'idleTimeoutMs', value: 'MS', description: 'closes a connection silent this long, as a Core does (default 60000)' },
-    replyDelayOption(),
-  ],
+  options: QSYS_OPTIONS,
   quirks: QSYS_QUIRKS,
   async start({ listen, ...options }) {
-    return startQsysSimulator({ ...parseListenOption(listen, QRC_PORT), ...options });
+    return startQsysSimulator({ ...parseListenOption(listen), ...options });
   },
 });

@@ -19,6 +19,9 @@ const NAK_BAD_VALUE = 0x02;
  * input. While in standby or warming up, picture and sound commands are refused (NAK), as on
  * the real panels; power and status always answer.
  */
+/** A simulated display answers to id 0 and is on at once, unless given otherwise. */
+export const MDC_DISPLAY_DEFAULTS = { id: 0, warmupMs: 0 } as const;
+
 export class MdcDisplayModel extends EventEmitter {
   readonly id: number;
   power = false;
@@ -30,7 +33,7 @@ export class MdcDisplayModel extends EventEmitter {
 
   constructor(private readonly options: MdcDisplayOptions = {}) {
     super();
-    this.id = options.id ?? 0;
+    this.id = options.id ?? MDC_DISPLAY_DEFAULTS.id;
   }
 
   get ready(): boolean {
@@ -62,7 +65,7 @@ export class MdcDisplayModel extends EventEmitter {
         if (set) {
           if (data[0]! > 1) return { nak: NAK_BAD_VALUE };
           const on = data[0] === 1;
-          if (on && !this.power) this.readyAt = Date.now() + (this.options.warmupMs ?? 0);
+          if (on && !this.power) this.readyAt = Date.now() + (this.options.warmupMs ?? MDC_DISPLAY_DEFAULTS.warmupMs);
           this.power = on;
         }
         return { ack: [this.power ? 1 : 0] };

@@ -7,7 +7,7 @@ import { MDC_QUIRKS } from './mdc-sim-quirks.js';
 import type { RunningSimulator } from '../sim/simulator.js';
 import { startTcpSimulatorServer, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { MDC_BAUD_RATE, MDC_PORT, MdcFrameParser } from './mdc-codec.js';
-import { MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
+import { MDC_DISPLAY_DEFAULTS, MdcDisplayModel, type MdcDisplayOptions } from './mdc-display-model.js';
 
 export interface MdcSimulatorOptions extends MdcDisplayOptions, QuirkOptions, TcpListenOptions {
   /** Serve RS-232 on this PTY end; otherwise TCP. */
@@ -67,12 +67,12 @@ export const mdcSimulator = defineSimulator({
   options: [
     listenOption(MDC_PORT),
     serialPathOption('serialPath', 'RS-232 on this PTY end (the simulator end of a socat pair) instead of TCP'),
-    { name: 'id', value: 'N', description: 'the display id it answers to (default 0)' },
-    { name: 'warmupMs', value: 'MS', description: 'how long it takes to turn on (default 0)' },
+    { name: 'id', value: 'N', description: 'the display id it answers to', default: MDC_DISPLAY_DEFAULTS.id },
+    { name: 'warmupMs', value: 'MS', description: 'how long it takes to turn on', default: MDC_DISPLAY_DEFAULTS.warmupMs },
     replyDelayOption(),
   ],
   quirks: MDC_QUIRKS,
   async start({ listen, serialPath, ...options }) {
-    return startMdcSimulator(serialPath ? { ...options, serialPath } : { ...options, ...parseListenOption(listen, MDC_PORT) });
+    return startMdcSimulator(serialPath ? { ...options, serialPath } : { ...options, ...parseListenOption(listen) });
   },
 });

@@ -24,6 +24,9 @@ interface Channel {
  * command; every change is also emitted as 'rep' so every connected client hears it, as
  * the real array reports changes to all sessions.
  */
+/** The device id a simulated array reports unless given another. */
+export const SHURE_DEVICE_ID = 'Ceiling Array';
+
 export class ShureMxaModel extends EventEmitter {
   deviceMute = false;
   ledOn = true;
@@ -45,7 +48,7 @@ export class ShureMxaModel extends EventEmitter {
     const count = options.channels ?? SHURE_CHANNELS;
     this.channels = Array.from({ length: count }, (_, i) => ({ mute: false, gain: 1100, level: 20 + i }));
     this.model = options.model ?? 'MXA910';
-    this.deviceId = options.deviceId ?? 'Ceiling Array';
+    this.deviceId = options.deviceId ?? SHURE_DEVICE_ID;
     this.seed = options.seed ?? 42;
   }
 

@@ -5,8 +5,8 @@ import { playedQuirks, type QuirkOptions, delayedWriter } from '../sim/quirk-opt
 import { SHURE_QUIRKS } from './shure-sim-quirks.js';
 import { startTcpSimulatorServer, type RunningTcpSimulator, type TcpListenOptions } from '../sim/tcp-simulator-server.js';
 import { DelimiterFramer } from '../transports/delimiter-framer.js';
-import { SHURE_MAX_MESSAGE, SHURE_PORT } from './shure-codec.js';
-import { ShureMxaModel, type ShureMxaModelOptions } from './shure-mxa-model.js';
+import { SHURE_CHANNELS, SHURE_MAX_MESSAGE, SHURE_PORT } from './shure-codec.js';
+import { SHURE_DEVICE_ID, ShureMxaModel, type ShureMxaModelOptions } from './shure-mxa-model.js';
 
 export interface ShureMxaSimulatorOptions extends ShureMxaModelOptions, QuirkOptions, TcpListenOptions {}
 
@@ -55,12 +55,12 @@ export const shureMxaSimulator = defineSimulator({
   description: 'A Shure MXA910 ceiling array on TCP.',
   options: [
     listenOption(SHURE_PORT),
-    { name: 'channels', value: 'N', description: 'its microphone channels (default 8)' },
-    { name: 'deviceId', value: 'TEXT', description: 'the device id it reports' },
+    { name: 'channels', value: 'N', description: 'its microphone channels', default: SHURE_CHANNELS },
+    { name: 'deviceId', value: 'TEXT', description: 'the device id it reports', default: SHURE_DEVICE_ID },
     replyDelayOption(),
   ],
   quirks: SHURE_QUIRKS,
   async start({ listen, ...options }) {
-    return startShureMxaSimulator({ ...parseListenOption(listen, SHURE_PORT), ...options });
+    return startShureMxaSimulator({ ...parseListenOption(listen), ...options });
   },
 });

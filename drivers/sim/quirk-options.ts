@@ -1,3 +1,4 @@
+import { SLOW_REPLY_MS } from './sim-options.js';
 import type { QuirkProfile } from './simulator.js';
 
 /**
@@ -19,14 +20,14 @@ export function knownQuirks(names: Iterable<string>, offered: readonly QuirkProf
 export interface QuirkOptions {
   /** Quirk profiles to play (names from the simulator's own list). */
   quirks?: readonly string[];
-  /** `slow-replies`: time before each reply; default 800 ms. */
+  /** `slow-replies`: time before each reply; default SLOW_REPLY_MS (the declared `--replyDelayMs` default). */
   replyDelayMs?: number;
 }
 
 /** The quirks a simulator plays, checked against what it offers, and how long each reply waits (`slow-replies`). */
 export function playedQuirks(options: QuirkOptions, offered: readonly QuirkProfile[]): { quirks: Set<string>; replyDelayMs: number } {
   const quirks = knownQuirks(options.quirks ?? [], offered);
-  return { quirks, replyDelayMs: quirks.has('slow-replies') ? (options.replyDelayMs ?? 800) : 0 };
+  return { quirks, replyDelayMs: quirks.has('slow-replies') ? (options.replyDelayMs ?? SLOW_REPLY_MS) : 0 };
 }
 
 /** "slow-replies (…), auth-lockout (…)" for help texts and refusals. */

@@ -3,11 +3,10 @@ import type { SimulatorOption } from './simulator.js';
 
 /** Helpers for simulators' `roomctl sim DRIVER --key value` options and their TCP servers. */
 
-/** `'127.0.0.1:2202'`, `'2202'` or `':0'` → host and port; `defaultPort` when absent. */
-export function parseListenOption(listen: string | undefined, defaultPort: number): { host: string; port: number } {
-  if (!listen) return { host: '127.0.0.1', port: defaultPort };
+/** `'127.0.0.1:2202'`, `'2202'` or `':0'` → host and port (`--listen`, its declared default filled in when not given). */
+export function parseListenOption(listen: string): { host: string; port: number } {
   const m = /^(?:(.*):)?(\d{1,5})$/.exec(listen.trim());
-  if (!m || Number(m[2]) > 65535) throw new RangeError(`listen must look like 127.0.0.1:${defaultPort}, got ${JSON.stringify(listen)}`);
+  if (!m || Number(m[2]) > 65535) throw new RangeError(`listen must look like HOST:PORT (127.0.0.1:4352), got ${JSON.stringify(listen)}`);
   return { host: m[1] || '127.0.0.1', port: Number(m[2]) };
 }
 
@@ -16,7 +15,8 @@ export function listenOption(defaultPort: number, what = 'TCP') {
   return {
     name: 'listen',
     value: 'HOST:PORT',
-    description: `${what} on this address (default 127.0.0.1:${defaultPort}; port 0 picks a free one)`,
+    description: `${what} on this address; port 0 picks a free one`,
+    default: `127.0.0.1:${defaultPort}`,
   } as const satisfies SimulatorOption;
 }
 
@@ -33,12 +33,16 @@ export function serialPathOption<Name extends 'port' | 'serialPath', Required ex
   return { name, value: 'PATH', description, aliases: [name === 'port' ? 'serialPath' : 'port'], required: (required ?? false) as Required };
 }
 
+/** How long each reply waits under `slow-replies` unless a simulator says otherwise. */
+export const SLOW_REPLY_MS = 800;
+
 /** `--replyDelayMs`, the delay the `slow-replies` quirk profile plays. */
-export function replyDelayOption(defaultMs = 800) {
+export function replyDelayOption(defaultMs: number = SLOW_REPLY_MS) {
   return {
     name: 'replyDelayMs',
     value: 'MS',
-    description: `how long each reply waits under the slow-replies quirk (default ${defaultMs})`,
+    description: 'how long each reply waits under the slow-replies quirk',
+    default: defaultMs,
   } as const satisfies SimulatorOption;
 }
 

@@ -34,8 +34,15 @@ export interface SimulatorOption {
    * are read as numbers and checked; every other form is text (`defineSimulator`).
    */
   value: string;
-  /** What it sets, with its default. */
+  /** What it sets; help adds the default from `default` and `quirkDefaults` (never written here too). */
   description: string;
+  /** The value `start` is handed when the option is not given; help prints it. Must be a value the option takes. */
+  default?: string | number;
+  /**
+   * A different default while a quirk profile is played, by profile name (`{ 'idle-drop': 30000 }`):
+   * the first played profile listed here wins over `default`.
+   */
+  quirkDefaults?: Readonly<Record<string, string | number>>;
   /** The simulator cannot start without it. */
   required?: boolean;
   /**
@@ -65,4 +72,6 @@ export interface SimulatorDefinition {
    * refuses undeclared names and hands the simulator's own `start` each value typed by its form.
    */
   start(options: Record<string, string>): Promise<RunningSimulator>;
+  /** The options as `start` hands them to the simulator: each read by its form, each declared default filled in. */
+  read(options: Record<string, string>): object;
 }

@@ -89,22 +89,28 @@ export async function startBraviaSimulator(requested: BraviaSimulatorOptions = {
   return Object.assign(tcp, { display, pressRemote });
 }
 
+/** How long each answer waits under `slow-answers`. */
+const SLOW_ANSWER_MS = 1200;
+
 /** Options for one named set of quirks. */
 export function braviaQuirkOptions(names: Iterable<string>): BraviaSimulatorOptions {
   const quirks = knownQuirks(names, BRAVIA_QUIRKS);
   return {
     ...(quirks.has('no-remote-start') ? { noRemoteStart: true } : {}),
     ...(quirks.has('no-notifications') ? { noNotifications: true } : {}),
-    ...(quirks.has('slow-answers') ? { answerDelayMs: 1200 } : {}),
+    ...(quirks.has('slow-answers') ? { answerDelayMs: SLOW_ANSWER_MS } : {}),
   };
 }
 
 export const braviaSimulator = defineSimulator({
   driver: 'sony-bravia',
   description: 'A Sony BRAVIA display speaking Simple IP control.',
-  options: [listenOption(BRAVIA_PORT), { name: 'answerDelayMs', value: 'MS', description: 'how long each answer waits (default 0; 1200 under slow-answers)' }],
+  options: [
+    listenOption(BRAVIA_PORT),
+    { name: 'answerDelayMs', value: 'MS', description: 'how long each answer waits', default: 0, quirkDefaults: { 'slow-answers': SLOW_ANSWER_MS } },
+  ],
   quirks: BRAVIA_QUIRKS,
   async start({ listen, ...options }) {
-    return startBraviaSimulator({ ...parseListenOption(listen, BRAVIA_PORT), ...options });
+    return startBraviaSimulator({ ...parseListenOption(listen), ...options });
   },
 });

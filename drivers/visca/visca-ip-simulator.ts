@@ -5,7 +5,7 @@ import type { RunningSimulator } from '../sim/simulator.js';
 import { startTcpSimulatorServer } from '../sim/tcp-simulator-server.js';
 import { ViscaCameraSimulator, type ViscaCameraSimulatorOptions } from './visca-camera-simulator.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
-import { decodeViscaIp, encodeViscaIp, sameBytes, VISCA_IP_CONTROL, viscaIpTypeOf, type ViscaIpType } from './visca-ip-header.js';
+import { decodeViscaIp, encodeViscaIp, sameBytes, VISCA_IP_CONTROL, VISCA_IP_PORT, viscaIpTypeOf, type ViscaIpType } from './visca-ip-header.js';
 import { parseViscaQuirks, VISCA_QUIRKS } from './visca-sim-quirks.js';
 import { VISCA_MODELS } from './visca-profiles.js';
 import { ViscaReplyRouter } from './visca-reply-router.js';
@@ -179,13 +179,13 @@ export const viscaIpSimulator = defineSimulator({
   driver: 'visca-ip',
   description: 'A VISCA-over-IP camera on UDP (and raw VISCA on TCP with --tcpPort).',
   options: [
-    { name: 'host', value: 'HOST', description: 'the address it serves on (default 127.0.0.1)' },
-    { name: 'port', value: 'PORT', description: 'its UDP port (default 52381; 0 picks a free one)' },
+    { name: 'host', value: 'HOST', description: 'the address it serves on', default: '127.0.0.1' },
+    { name: 'port', value: 'PORT', description: 'its UDP port; 0 picks a free one', default: VISCA_IP_PORT },
     { name: 'tcpPort', value: 'PORT', description: 'also raw VISCA on this TCP port' },
     { name: 'model', value: 'MODEL', choices: VISCA_MODELS, description: `the camera it plays: ${VISCA_MODELS.join(', ')}` },
   ],
   quirks: VISCA_QUIRKS,
-  async start({ host = '127.0.0.1', port = 52381, tcpPort, model, quirks }) {
+  async start({ host, port, tcpPort, model, quirks }) {
     return startViscaIpSimulator({ host, port, tcpPort, camera: { ...(model ? { model } : {}), quirks: parseViscaQuirks(quirks) } });
   },
 });

@@ -34,6 +34,9 @@ export interface RunningViscaSerialSimulator extends RunningSimulator {
 /** How often a simulator whose port vanished (PTY unplugged) looks for it again. */
 const REOPEN_POLL_MS = 50;
 
+/** Cameras in a simulated chain unless asked for more. */
+const VISCA_CHAIN_DEFAULT = 1;
+
 /**
  * A chain of simulated VISCA cameras on a serial port. Broadcasts (address set, IF_Clear)
  * pass through the cameras in order, as on a real daisy chain; addressed frames go to
@@ -41,7 +44,7 @@ const REOPEN_POLL_MS = 50;
  * camera whose cable was pulled and plugged in again.
  */
 export async function startViscaSerialSimulator(options: ViscaSerialSimulatorOptions): Promise<RunningViscaSerialSimulator> {
-  const count = options.cameras ?? 1;
+  const count = options.cameras ?? VISCA_CHAIN_DEFAULT;
   if (!Number.isInteger(count) || count < 1 || count > 7) {
     throw new RoomctlError('ROOMCTL_E_CONFIG_INVALID', `a VISCA chain holds 1..7 cameras, not ${count}`, { allowed: '1..7' });
   }
@@ -124,7 +127,7 @@ export const viscaSerialSimulator = defineSimulator({
   description: 'A chain of VISCA cameras on a serial port.',
   options: [
     serialPathOption('port', 'the PTY end the chain answers on (the simulator end of a socat pair)', true),
-    { name: 'cameras', value: 'N', description: 'cameras in the chain, 1..7 (default 1)' },
+    { name: 'cameras', value: 'N', description: 'cameras in the chain, 1..7', default: VISCA_CHAIN_DEFAULT },
     { name: 'model', value: 'MODEL', choices: VISCA_MODELS, description: `the camera each plays: ${VISCA_MODELS.join(', ')}` },
   ],
   quirks: VISCA_QUIRKS,

@@ -76,7 +76,8 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     );
   for (const { step, exists, contentChanged } of fileChanges) {
     const verb = !exists ? 'create' : contentChanged ? 'update' : 'fix mode/owner of';
-    changes.push(`${verb} ${step.path} (${formatMode(step.mode)} ${step.owner === 'root' ? 'root' : plan.serviceUser}) — ${step.purpose}`);
+    const note = contentChanged && step.note ? ` — ${step.note}` : '';
+    changes.push(`${verb} ${step.path} (${formatMode(step.mode)} ${step.owner === 'root' ? 'root' : plan.serviceUser}) — ${step.purpose}${note}`);
   }
   for (const r of retirements) {
     const { disable, removals } = describeRetirement(r, root);

@@ -9,6 +9,10 @@ interface PlanInputs {
   answers: ProvisionAnswers;
   roomYaml: string;
   secretsYaml: string;
+  /** Said with the config files' change lines (a kept file written fresh, and what of IT's that dropped). */
+  fileNotes?: { config?: string; secrets?: string };
+  /** A config file as IT left it, when it was written fresh: kept beside it, so nothing of IT's is gone for good. */
+  setAside?: { config?: string; secrets?: string };
   grants: DeviceGrant[];
   keptDeviceIds: string[];
   previousUdevRules: string | undefined;
@@ -63,9 +67,31 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
       secret: true,
       purpose: 'secrets (tokens, passwords)',
       tag: 'config',
+      ...(p.fileNotes?.secrets ? { note: p.fileNotes.secrets } : {}),
     },
-    { kind: 'file', path: LAYOUT.config, content: p.roomYaml, mode: 0o644, owner: 'root', purpose: 'room config', tag: 'config' },
+    {
+      kind: 'file',
+      path: LAYOUT.config,
+      content: p.roomYaml,
+      mode: 0o644,
+      owner: 'root',
+      purpose: 'room config',
+      tag: 'config',
+      ...(p.fileNotes?.config ? { note: p.fileNotes.config } : {}),
+    },
   ];
+  if (p.setAside?.config !== undefined)
+    files.push({ kind: 'file', path: LAYOUT.configBeforeRewrite, content: p.setAside.config, mode: 0o644, owner: 'root', purpose: 'room.yaml as it was' });
+  if (p.setAside?.secrets !== undefined)
+    files.push({
+      kind: 'file',
+      path: LAYOUT.secretsBeforeRewrite,
+      content: p.setAside.secrets,
+      mode: 0o600,
+      owner: 'service',
+      secret: true,
+      purpose: 'secrets.yaml as it was',
+    });
   if (p.mqttCa || p.mqttKey || p.mosquittoAcl) steps.push({ kind: 'dir', path: LAYOUT.mqttDir, mode: 0o755, owner: 'root', purpose: 'MQTT identity and ACL' });
   if (p.mqttCa) files.push({ kind: 'file', path: LAYOUT.mqttCa, content: p.mqttCa, mode: 0o644, owner: 'root', purpose: 'broker CA', tag: 'config' });
   if (p.mqttKey)

@@ -16,6 +16,8 @@ export interface FileStep {
   secret?: boolean;
   /** What the file is, for the plan. */
   purpose: string;
+  /** Said after the file's change line, when it changes (a kept file written fresh: what of IT's that dropped). */
+  note?: string;
   /** Steps tagged so commands can run only when a file of that tag changed. */
   tag?: 'config' | 'udev' | 'unit';
 }

@@ -3,6 +3,9 @@ export const LAYOUT = {
   configDir: '/etc/roomctl',
   config: '/etc/roomctl/room.yaml',
   secrets: '/etc/roomctl/secrets.yaml',
+  /** Each file as IT left it, when a run could not edit it in place and wrote it fresh. */
+  configBeforeRewrite: '/etc/roomctl/room.yaml.before-rewrite',
+  secretsBeforeRewrite: '/etc/roomctl/secrets.yaml.before-rewrite',
   mqttDir: '/etc/roomctl/mqtt',
   mqttKey: '/etc/roomctl/mqtt/room.key',
   mqttCsr: '/etc/roomctl/mqtt/room.csr',

@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
 import { DRIVERS } from '../../drivers/registry.js';
+import { ERROR_CATALOG } from '../../drivers/core/errors.js';
 import { runCli } from '../helpers/cli.js';
 
 /** Each command and the first line of its own usage. */
@@ -54,7 +58,16 @@ describe('roomctl: help, version and exit codes', () => {
     expect(out).toMatch(/Exit codes: 0 done, 1 the work failed .*\n.*2 the command line was wrong/);
     expect(await main([])).toBe(2);
     expect(await main(['strat'])).toBe(2);
-    expect(err).toMatch(/roomctl: unknown command "strat"; did you mean "start"\?/);
+    expect(err).toMatch(/^ROOMCTL_E_UNKNOWN_COMMAND: roomctl: unknown command "strat"; did you mean "start"\?\n {2}next: /m);
+  });
+
+  it('a fleet operators command there is not is coded the same, exit 2, and opens (or creates) no database', async () => {
+    const data = join(tmpdir(), `roomctl-no-fleet-${process.pid}-${Date.now()}`);
+    expect(await main(['fleet', 'operators', 'rmeove', 'ana', '--data', data])).toBe(2);
+    expect(err).toMatch(
+      /^ROOMCTL_E_UNKNOWN_COMMAND: roomctl fleet operators: unknown command "rmeove"\n {2}next: .*\n\nUsage: roomctl fleet operators add NAME/,
+    );
+    expect(existsSync(data)).toBe(false);
   });
 
   it('a help that cannot be built (a simulator that does not load) is a coded error with exit 1, not a stack trace', async () => {
@@ -100,8 +113,13 @@ describe('the roomctl program', () => {
     expect(simHelp).toEqual(helpSim);
     expect(nonsense.code).toBe(2);
     expect(nonsense.stdout).toBe('');
-    const [problem, blank, ...overview] = nonsense.stderr.split('\n');
-    expect([problem, blank]).toEqual(['roomctl help: unknown command "nonsense"', '']);
+    // Coded like an unknown command given alone, and still a usage error (exit 2) with the list of commands.
+    const [problem, next, blank, ...overview] = nonsense.stderr.split('\n');
+    expect([problem, next, blank]).toEqual([
+      'ROOMCTL_E_UNKNOWN_COMMAND: roomctl help: unknown command "nonsense"',
+      `  next: ${ERROR_CATALOG.ROOMCTL_E_UNKNOWN_COMMAND.hint}`,
+      '',
+    ]);
     for (const name of Object.keys(COMMANDS)) expect(overview.join('\n')).toMatch(new RegExp(`^  roomctl ${name} `, 'm'));
   }, 30_000);
 });
