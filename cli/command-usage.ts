@@ -73,6 +73,8 @@ Options:
   --room-events-per-minute N   events one room may have stored a minute (default 60, and a day's
                            worth at once for a room's backlog); past it they are counted
                            on the room, not stored
+  --max-rooms N            rooms the fleet keeps (default 200,000); the messages of a room
+                           past it are ignored and counted as invalid
   --log-format FORMAT      pretty (default on a terminal) or json
 
   roomctl fleet operators add NAME [--admin] | list | remove NAME   [--data DIR | --database URL]

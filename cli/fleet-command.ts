@@ -46,6 +46,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       'keep-events-days': { type: 'string' },
       'keep-issues-days': { type: 'string' },
       'room-events-per-minute': { type: 'string' },
+      'max-rooms': { type: 'string' },
       'client-id': { type: 'string' },
       'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -88,6 +89,9 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const roomEvents = values['room-events-per-minute'] === undefined ? undefined : Number(values['room-events-per-minute']);
   if (roomEvents !== undefined && !(Number.isInteger(roomEvents) && roomEvents >= 1))
     badValue(`--room-events-per-minute must be a whole number (1 or more), got ${JSON.stringify(values['room-events-per-minute'])}`);
+  const maxRooms = values['max-rooms'] === undefined ? undefined : Number(values['max-rooms']);
+  if (maxRooms !== undefined && !(Number.isInteger(maxRooms) && maxRooms >= 1))
+    badValue(`--max-rooms must be a whole number (1 or more), got ${JSON.stringify(values['max-rooms'])}`);
   const [first, ...more] = problems;
   if (first) throw new UsageError('roomctl fleet', [first, ...more], FLEET_USAGE);
   const broker: MqttSettings = { url: values.broker, rejectUnauthorized: !values.insecure };
@@ -123,6 +127,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
     log,
     retention: { ...(keepDays ? { rawEventDays: keepDays } : {}), ...(keepIssuesDays ? { resolvedIssueDays: keepIssuesDays } : {}) },
     roomEventsPerMinute: roomEvents,
+    maxRooms,
     flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000,
     lampRatedHours: lampLife,
   });

@@ -18,6 +18,14 @@ const deviceKey = (site: string, room: string, id: string) => `${site}/${room}/$
  * the fleet keeps a row and a map entry for each. Health of a device past it is ignored.
  */
 export const MAX_DEVICES_PER_ROOM = 256;
+/**
+ * The rooms the fleet keeps (one row and a few map entries each, never pruned). The broker's
+ * per-room logins let a room publish under its own topics only; a login that may publish
+ * anywhere (a broker set up without them) could name a million rooms. Several times what one
+ * instance was measured to keep up with (README, What we measured); past it a new room's
+ * messages are ignored and counted.
+ */
+const MAX_ROOMS = 200_000;
 /** A map's values in the order of its keys. */
 const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
@@ -68,11 +76,12 @@ export class FleetBatchWriter {
     /** Names this instance's notifications (the store's origin). */
     private readonly origin: string,
     private readonly eventBudget: EventBudget,
+    private readonly maxRooms: number,
   ) {}
 
   /** A writer over an open (migrated) database; loads what it needs to tell changes. */
-  static async load(sql: FleetSql, origin: string, eventBudget = new EventBudget()): Promise<FleetBatchWriter> {
-    const writer = new FleetBatchWriter(sql, origin, eventBudget);
+  static async load(sql: FleetSql, origin: string, eventBudget = new EventBudget(), maxRooms = MAX_ROOMS): Promise<FleetBatchWriter> {
+    const writer = new FleetBatchWriter(sql, origin, eventBudget, maxRooms);
     for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>(
       'SELECT site, room, device_id AS id, status FROM fleet_devices',
     )) {
@@ -114,10 +123,16 @@ export class FleetBatchWriter {
     const fresh = new Map<string, [string, string]>();
     /** The rooms with events in this batch: their buckets are claimed first (locked until the commit). */
     const sending = new Map<string, [string, string]>();
+    /** Rooms new to the fleet past MAX_ROOMS: their messages are ignored. */
+    const refused = new Set<string>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
-      if (!this.knownRooms.has(key)) fresh.set(key, [m.site, m.room]);
-      if (m.kind === 'event') sending.set(key, [m.site, m.room]);
+      if (!this.knownRooms.has(key) && !fresh.has(key)) {
+        if (this.knownRooms.size + fresh.size >= this.maxRooms) refused.add(key);
+        else fresh.set(key, [m.site, m.room]);
+      }
+      if (refused.has(key)) changes.roomsOverBound++;
+      else if (m.kind === 'event') sending.set(key, [m.site, m.room]);
     }
     const buckets = await this.eventBudget.claim(tx, [...sending.values()], now);
     await this.inChunks(
@@ -136,6 +151,7 @@ export class FleetBatchWriter {
     const pastBound = new Map<string, Set<string>>();
     for (const m of messages) {
       const key = roomKey(m.site, m.room);
+      if (refused.has(key)) continue;
       switch (m.kind) {
         case 'status':
           statuses.set(key, [m.site, m.room, m.online]);

@@ -28,6 +28,8 @@ export interface FleetChanges {
   duplicates: number;
   /** Health of a device past the room's MAX_DEVICES_PER_ROOM, ignored (ROOMCTL_E_MQTT_PAYLOAD). */
   overBound: number;
+  /** Messages of rooms past the fleet's MAX_ROOMS, ignored (ROOMCTL_E_MQTT_TOPIC). */
+  roomsOverBound: number;
   /** Events kept whose issue was not opened: their room opened ISSUES_PER_ROOM_PER_MINUTE already. */
   issuesHeldBack: number;
   /** room key → events past the room's bound (EventBudget): counted on the room, not stored. */
@@ -44,6 +46,7 @@ export const emptyChanges = (): FleetChanges => ({
   stale: 0,
   duplicates: 0,
   overBound: 0,
+  roomsOverBound: 0,
   issuesHeldBack: 0,
   eventsHeldBack: new Map(),
 });

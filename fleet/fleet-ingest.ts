@@ -225,11 +225,12 @@ export class FleetIngest extends TypedBus<{ changes: [FleetChanges, number]; lag
     this.counters.batches++;
     let heldBack = 0;
     for (const events of changes.eventsHeldBack.values()) heldBack += events;
-    this.counters.applied += batch.length - changes.duplicates - changes.stale - changes.overBound - heldBack;
+    this.counters.applied += batch.length - changes.duplicates - changes.stale - changes.overBound - changes.roomsOverBound - heldBack;
     this.counters.heldBack += heldBack;
     if (heldBack > 0) this.logHeldBack(changes.eventsHeldBack);
-    this.counters.invalid += changes.overBound;
+    this.counters.invalid += changes.overBound + changes.roomsOverBound;
     if (changes.overBound > 0) this.logInvalid('ROOMCTL_E_MQTT_PAYLOAD', `health of ${changes.overBound} devices past a room's ${MAX_DEVICES_PER_ROOM}`);
+    if (changes.roomsOverBound > 0) this.logInvalid('ROOMCTL_E_MQTT_TOPIC', `${changes.roomsOverBound} messages of rooms past the rooms the fleet keeps`);
     if (changes.issuesHeldBack > 0)
       this.logInvalid(
         'ROOMCTL_E_RATE_LIMITED',

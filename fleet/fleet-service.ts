@@ -52,6 +52,8 @@ export interface FleetOptions {
   rules?: Partial<AlertRulesConfig>;
   /** Events one room may have stored a minute (event-budget.ts; default 60, with a day's worth at once for a backlog). */
   roomEventsPerMinute?: number;
+  /** Rooms the fleet keeps (fleet-batch-writer.ts MAX_ROOMS unless given). */
+  maxRooms?: number;
   /** How long raw events, roll-ups and delivered alerts are kept (fleet-retention.ts). */
   retention?: Partial<RetentionConfig>;
   sinks?: AlertSink[];
@@ -95,7 +97,7 @@ export interface Fleet {
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const { log } = options;
   const sql = await openFleetSql({ dataDir: options.dataDir, database: options.database, log });
-  const store = await FleetStore.open(sql, { roomEventsPerMinute: options.roomEventsPerMinute });
+  const store = await FleetStore.open(sql, { roomEventsPerMinute: options.roomEventsPerMinute, maxRooms: options.maxRooms });
   const feed = await FleetChangeFeed.start(sql, store.origin, (seqs) => store.eventsBySeq(seqs), log);
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
   const sampler = new DeviceSampler(sql);

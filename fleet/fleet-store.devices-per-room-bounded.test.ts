@@ -1,11 +1,14 @@
 /**
  * A room whose broker login was stolen publishes health for device after device. The fleet
  * keeps MAX_DEVICES_PER_ROOM of one room's devices and ignores the health of the next one
- * (counted, never stored); the room's known devices and the other rooms go on as before.
+ * (counted, never stored); the room's known devices and the other rooms go on as before. A
+ * login that may publish under any room's topics names room after room: the fleet keeps its
+ * bound of rooms (MAX_ROOMS, `--max-rooms`) and ignores the messages of the next.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
 import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
+import { FleetStore } from './fleet-store.js';
 import { MAX_DEVICES_PER_ROOM } from './fleet-batch-writer.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 
@@ -56,5 +59,22 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     );
     expect(changes.overBound).toBe(5);
     expect((await fleet.store.room('hq', 'thief'))?.devices).toHaveLength(MAX_DEVICES_PER_ROOM);
+  });
+
+  it('keeps its bound of rooms and ignores every message of a room past it, within a batch and after a restart', async () => {
+    const store = await FleetStore.open(fleet.db.sql, { maxRooms: 3 });
+    const changes = await store.apply(
+      ['r1', 'r2', 'r3', 'r4', 'r5', 'r2'].map((room) => health(room, 'camera', 'ok', T0)),
+      T0,
+    );
+    expect(changes.roomsOverBound).toBe(2);
+    const rooms = async () => (await fleet.db.sql.query<{ room: string }>('SELECT room FROM fleet_rooms ORDER BY room')).map((r) => r.room);
+    expect(await rooms()).toEqual(['r1', 'r2', 'r3']);
+    // The rooms it keeps go on; a new one is still refused, by a store opened again (a restart) too.
+    const again = await FleetStore.open(fleet.db.sql, { maxRooms: 3 });
+    const later = await again.apply([health('r1', 'camera', 'offline', T0 + 1), health('r6', 'camera', 'offline', T0 + 1)], T0 + 1);
+    expect({ over: later.roomsOverBound, devices: later.devices.map((d) => [d.room, d.status]) }).toEqual({ over: 1, devices: [['r1', 'offline']] });
+    expect(await rooms()).toEqual(['r1', 'r2', 'r3']);
+    expect(await fleet.db.sql.query('SELECT device_id FROM fleet_devices WHERE room = ?', ['r6'])).toEqual([]);
   });
 });

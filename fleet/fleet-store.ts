@@ -69,9 +69,9 @@ export class FleetStore {
   ) {}
 
   /** A store over an open (migrated) database; loads what it needs to tell changes. */
-  static async open(sql: FleetSql, options: { roomEventsPerMinute?: number } = {}): Promise<FleetStore> {
+  static async open(sql: FleetSql, options: { roomEventsPerMinute?: number; maxRooms?: number } = {}): Promise<FleetStore> {
     const origin = randomUUID();
-    return new FleetStore(sql, origin, await FleetBatchWriter.load(sql, origin, new EventBudget(options.roomEventsPerMinute)));
+    return new FleetStore(sql, origin, await FleetBatchWriter.load(sql, origin, new EventBudget(options.roomEventsPerMinute), options.maxRooms));
   }
 
   /** Applies a batch in one transaction (one commit for thousands of messages). */

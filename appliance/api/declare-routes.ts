@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
 import type { AccessLevel } from './route-access.js';
+import type { RoomPace } from './room-pace.js';
 import { DoorCodeHeaders } from './routes/door-schemas.js';
 import { CodeHeaders, IdParams } from './routes/meeting-schemas.js';
 
@@ -28,6 +29,8 @@ type StaticOf<S> = S extends TSchema ? Static<S> : unknown;
 /** One route: who may call it, what it takes (validated by Fastify) and what it answers. */
 interface RouteSpec<P, B, Q> {
   access: AccessLevel;
+  /** A room-wide pace the route's calls count toward (room-pace.ts). */
+  pace?: RoomPace;
   summary: string;
   description?: string;
   /** Instead of the module's tags. */
@@ -59,7 +62,7 @@ export function declareRoutes(app: FastifyInstance, module: { tags?: string[]; e
       spec: RouteSpec<P, B, Q>,
       handler: Handler<P, B, Q>,
     ): void => {
-      const { access, tags = module.tags, response = {}, errors = module.errors, noContent, ...schema } = spec;
+      const { access, pace, tags = module.tags, response = {}, errors = module.errors, noContent, ...schema } = spec;
       const answer: Handler<P, B, Q> = noContent
         ? async (request, reply) => {
             await handler(request, reply);
@@ -69,7 +72,7 @@ export function declareRoutes(app: FastifyInstance, module: { tags?: string[]; e
       app.route({
         method,
         url,
-        config: { access },
+        config: pace ? { access, pace } : { access },
         schema: { ...schema, tags, ...CREDENTIALS[access], response: { ...(noContent ? { 204: Type.Null() } : {}), ...response, ...errors } },
         // The handler's request type is the narrower one its schemas give; Fastify checks the request against them first.
         handler: answer as unknown as RouteHandlerMethod,

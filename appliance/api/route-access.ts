@@ -36,6 +36,10 @@ declare module 'fastify' {
     /** A WebSocket route: the only kind an upgrade request may reach. */
     upgrade?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route registered, with the level it declared (tests walk them all). */
+    routeLevels: ReadonlyArray<{ method: string; url: string; access: AccessLevel }>;
+  }
   interface FastifyRequest {
     /** The paired panel whose credential the request carries; null for config tokens (panel tokens too) and anonymous requests. */
     panelId: string | null;
@@ -78,12 +82,17 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
   const codeWrites = new ClientRateLimit(options.meetingCodeWritesPerMinute ?? apiLimits(undefined).meetingCodeWritesPerMinute, 60_000);
   app.decorateRequest('panelId', null);
   app.decorateRequest('credential', null);
+  const levels: Array<{ method: string; url: string; access: AccessLevel }> = [];
+  app.decorate('routeLevels', levels);
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as { access?: AccessLevel };
+    const declared = (access: AccessLevel) => {
+      for (const method of [route.method].flat()) levels.push({ method, url: route.url, access });
+    };
     if (config.access === undefined && PLUGIN_ASSETS.some((p) => p.test(route.url))) {
       route.config = { ...config, access: 'asset' };
-      return;
+      return declared('asset');
     }
     if (!config.access || !ACCESS_LEVELS.includes(config.access)) {
       throw new RoomctlError(
@@ -92,6 +101,7 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
         { url: route.url },
       );
     }
+    declared(config.access);
   });
 
   app.addHook('onRequest', async (request) => {

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import { PANEL_DIST, VERSION } from '../paths.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../http/connection-limits.js';
 import { installRouteAccess } from './route-access.js';
+import { installRoomPace } from './room-pace.js';
 import { BODY_LIMIT_BYTES, installErrorHandling } from '../http/error-handler.js';
 import { answerClientError } from '../http/client-errors.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
@@ -104,6 +105,8 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
     openReads: core.config.api.openReads ?? true,
     meetingCodeWritesPerMinute: limits.meetingCodeWritesPerMinute,
   });
+  // After the access check: only callers let in count toward the room's pace of help calls and feedback.
+  installRoomPace(app, limits);
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: reply.elapsedTime }, 'request');
   });

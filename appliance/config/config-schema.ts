@@ -50,6 +50,9 @@ const ApiLimitsSection = Type.Object(
     streamTickMs: limit('A device past its burst of 10 updates gets one update out per this long, the newest (default 20 ms)'),
     streamPingMs: limit('Streams are pinged this often; one silent until the next ping is closed (default 10 s)'),
     meetingCodeWritesPerMinute: limit("Changes one address may make per minute with a meeting's code or a personal minutes link (default 120)"),
+    helpCallsPerMinute: limit('Calls for help the room makes per minute, whoever calls (default 10)'),
+    feedbackPerMinute: limit('Ratings and problem reports the room takes per minute, whoever sends them (default 30)'),
+    selfTestsPerMinute: limit('Self-tests the room runs on request per minute, whoever asks (default 6)'),
   },
   { additionalProperties: false },
 );

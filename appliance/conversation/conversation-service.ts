@@ -192,6 +192,9 @@ export class ConversationService extends TypedBus<ConversationEvents> {
   countHands(pollId: string, counts: Record<string, number>): PollView {
     const { meetingId } = this.poll(pollId);
     this.running(meetingId);
+    // Entered again and again, the count would be records without end: bounded per poll.
+    const entered = this.deps.records.list(meetingId).filter((r) => r.kind === 'hands.counted' && r.pollId === pollId).length;
+    assertMeetingHolds(meetingId, 'handCounts', entered);
     this.record(meetingId, { kind: 'hands.counted', pollId, counts });
     return this.poll(pollId).view;
   }

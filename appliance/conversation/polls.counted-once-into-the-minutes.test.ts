@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { checkIn, end, start, book } from '../meetings/meeting-lifecycle.js';
 import { minutesMarkdown, type Minutes } from '../meetings/minutes-assemble.js';
+import { MEETING_LIMITS } from '../meetings/meeting-limits.js';
 import { roomFixture, type RoomFixture } from '../meetings/testing/room-fixture.js';
 
 let fx: RoomFixture;
@@ -33,4 +34,19 @@ it('counts phone votes once each plus the show of hands, refuses a late vote, an
   expect(minutes.decisions.map((d) => d.text)).toEqual(['Approve the budget? — Approved 6–2, 1 abstained', 'Venue? — Garden 1, Hall 0']);
   // The minutes email's text is this Markdown.
   expect(minutesMarkdown(minutes)).toContain('## Decisions\n\n- Approve the budget? — Approved 6–2, 1 abstained\n- Venue? — Garden 1, Hall 0\n');
+});
+
+it(`takes ${MEETING_LIMITS.handCounts} entries of the show of hands for one poll, the last one standing, and refuses the next, coded, keeping the count`, async () => {
+  fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
+  const ctx = fx.room.ctx;
+  const m = book(ctx, { minutes: 60, title: 'Budget' });
+  start(ctx, m.id);
+  const poll = ctx.conversation.openPoll(m.id, 'Approve the budget?', undefined);
+  for (let i = 1; i <= MEETING_LIMITS.handCounts; i++) ctx.conversation.countHands(poll.pollId, { yes: i });
+  expect(() => ctx.conversation.countHands(poll.pollId, { yes: 1 })).toThrowError(
+    expect.objectContaining({ code: 'ROOMCTL_E_MEETING_LIMIT', details: { limit: MEETING_LIMITS.handCounts, what: 'handCounts' } }),
+  );
+  expect(ctx.conversation.closePoll(poll.pollId).counts).toEqual({ yes: MEETING_LIMITS.handCounts, no: 0, abstain: 0 });
+  // Another poll of the meeting has its own bound.
+  expect(ctx.conversation.countHands(ctx.conversation.openPoll(m.id, 'Venue?', ['Hall', 'Garden']).pollId, { Hall: 3 }).counts).toEqual({ Hall: 3, Garden: 0 });
 });

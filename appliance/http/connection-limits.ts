@@ -37,6 +37,15 @@ const API_LIMITS = {
    * address fits, a script correcting a note a million times (each an audit line) does not.
    */
   meetingCodeWritesPerMinute: 120,
+  /**
+   * Calls for help the room makes per minute, whoever presses: each is a message to facilities
+   * (mail, chat, the fleet's issue), and the room's telemetry queue is shared with its faults.
+   */
+  helpCallsPerMinute: 10,
+  /** Ratings and problem reports the room takes per minute (a problem report reaches facilities too): a queue leaving the room rates in turn. */
+  feedbackPerMinute: 30,
+  /** Self-tests run on request per minute (each wakes and probes every device, and a failed one tells facilities). */
+  selfTestsPerMinute: 6,
 } as const;
 
 export type ApiLimits = { -readonly [K in keyof typeof API_LIMITS]: number };

@@ -13,7 +13,10 @@ export interface AuditEntry {
   at: string;
 }
 
-/** Every read and change of minutes, and every booking made from a phone, kept as long as the records (retention). */
+/** A reader's reads of the same kind within this long are one line of the audit. */
+export const READ_AUDIT_MS = 60_000;
+
+/** Every read (once a minute per reader) and change of minutes, and every booking made from a phone, kept as long as the records (retention). */
 export class AuditLog {
   constructor(private readonly db: Db) {}
 
@@ -21,6 +24,20 @@ export class AuditLog {
     this.db
       .prepare('INSERT INTO minutes_audit (meeting_id, action, who, via, detail, at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(entry.meetingId, entry.action, entry.who, entry.via, entry.detail, at.toISOString());
+  }
+
+  /**
+   * A read of the minutes (or a read refused): written unless the same reader (who and how)
+   * read them the same way within the last READ_AUDIT_MS. Reads are not paced as changes are,
+   * so a phone page polling, or a script with the meeting's code, would otherwise write a line
+   * a request; the audit still says who read, how and when, to the minute.
+   */
+  recordRead(entry: Omit<AuditEntry, 'id' | 'at'>, at: Date): void {
+    const since = new Date(at.getTime() - READ_AUDIT_MS).toISOString();
+    const recent = this.db
+      .prepare('SELECT 1 FROM minutes_audit WHERE meeting_id = ? AND action = ? AND via = ? AND who IS ? AND at > ? LIMIT 1')
+      .get(entry.meetingId, entry.action, entry.via, entry.who, since);
+    if (!recent) this.record(entry, at);
   }
 
   list(meetingId: string): AuditEntry[] {

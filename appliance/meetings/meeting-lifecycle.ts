@@ -4,7 +4,7 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import { findAttendee } from './attendance.js';
 import type { CheckIn, CheckInMethod } from './checkin-repository.js';
 import { minutesMs, type MeetingContext } from './meeting-context.js';
-import { assertMeetingHolds } from './meeting-limits.js';
+import { assertAdHocBookingFits, assertMeetingHolds } from './meeting-limits.js';
 import { displayName, type AgendaItemDraft, type Attendee, type Meeting, type Person, type ReleaseReason, type ReleaseVia } from './meeting-types.js';
 import { finishMinutes, type MinutesContext } from './minutes-service.js';
 import { runScene } from './scenes.js';
@@ -54,6 +54,7 @@ export function book(ctx: BookingContext & Partial<Pick<MeetingContext, 'linkPol
   const end = new Date(start.getTime() + minutesMs(input.minutes));
   const links = input.online ? adHocLinks(input.online.url, ctx.linkPolicy ?? {}) : undefined;
   assertFree(ctx, start.toISOString(), end.toISOString());
+  assertAdHocBookingFits(ctx.meetings, start, now);
   const meeting = ctx.meetings.insert(
     {
       source: 'adhoc',

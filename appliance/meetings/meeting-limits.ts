@@ -1,4 +1,5 @@
 import { RoomctlError } from '../../drivers/core/errors.js';
+import type { MeetingRepository } from './meeting-repository.js';
 
 /**
  * What one meeting may hold of what its callers add. The meeting's code is on the phone page
@@ -17,6 +18,8 @@ export const MEETING_LIMITS = {
   polls: 50,
   /** Hands raised in all (a hand raised and lowered again is still one). */
   hands: 500,
+  /** Shows of hands entered for one poll: each entry replaces the room's count, but is a record kept. */
+  handCounts: 100,
 } as const;
 
 type Limited = keyof typeof MEETING_LIMITS;
@@ -27,6 +30,7 @@ const WHAT: Record<Limited, string> = {
   actionItems: 'action items',
   polls: 'polls',
   hands: 'raised hands',
+  handCounts: 'counts of a show of hands for one poll',
 };
 
 /** Throws ROOMCTL_E_MEETING_LIMIT when the meeting already holds its bound of `what`. */
@@ -61,4 +65,28 @@ export function assertAgendaSaveFits(meetingId: string, items: number, holds: nu
     `An agenda save holds at most ${limit} items (the agenda of meeting ${meetingId} holds ${holds}); this one holds ${items}`,
     { limit, what: 'agenda items' },
   );
+}
+
+/**
+ * Ad-hoc bookings (the panel's "book now", the door's page, the API). Each is a row kept until
+ * it has ended and retention has passed, so one booked for the year 9999 would stay for ever,
+ * and booking and releasing in a loop would add rows without end. A busy room books a few
+ * dozen a day; the calendar is the place for anything further ahead than a year.
+ */
+export const AD_HOC_BOOKINGS = { daysAhead: 366, perDay: 200 } as const;
+
+const DAY_MS = 86_400_000;
+
+/** Throws ROOMCTL_E_BOOKING_LIMIT when an ad-hoc booking starting at `start` is too far ahead, or the room made its day's worth already. */
+export function assertAdHocBookingFits(meetings: Pick<MeetingRepository, 'adHocMadeSince'>, start: Date, now: Date): void {
+  if (start.getTime() > now.getTime() + AD_HOC_BOOKINGS.daysAhead * DAY_MS)
+    throw new RoomctlError('ROOMCTL_E_BOOKING_LIMIT', `An ad-hoc booking starts within ${AD_HOC_BOOKINGS.daysAhead} days; book further ahead in the calendar`, {
+      limit: AD_HOC_BOOKINGS.daysAhead,
+      what: 'days ahead',
+    });
+  if (meetings.adHocMadeSince(new Date(now.getTime() - DAY_MS).toISOString()) >= AD_HOC_BOOKINGS.perDay)
+    throw new RoomctlError('ROOMCTL_E_BOOKING_LIMIT', `The room took ${AD_HOC_BOOKINGS.perDay} ad-hoc bookings in the last 24 hours, as many as it takes`, {
+      limit: AD_HOC_BOOKINGS.perDay,
+      what: 'bookings a day',
+    });
 }

@@ -124,6 +124,24 @@ export class MeetingRepository {
     return this.get(this.insertBooking(draft, now))!;
   }
 
+  /**
+   * Forgets calendar bookings the calendar cancelled before they started, beyond the newest
+   * `keep` of them (one somebody checked in to stays). Returns how many went.
+   */
+  forgetCancelledBookings(keep: number): number {
+    return this.sql(
+      `DELETE FROM meetings WHERE id IN (
+         SELECT id FROM meetings m WHERE source = 'calendar' AND status = 'cancelled' AND started_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.meeting_id = m.id)
+         ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`,
+    ).run(keep).changes;
+  }
+
+  /** Ad-hoc bookings made since `at` (an ISO instant), whatever became of them. */
+  adHocMadeSince(at: string): number {
+    return (this.sql("SELECT COUNT(*) AS n FROM meetings WHERE source = 'adhoc' AND created_at >= ?").get(at) as { n: number }).n;
+  }
+
   /** Inserts a booking and returns its id only (a calendar sync inserts thousands). */
   insertBooking(draft: BookingDraft, now: Date): string {
     const id = randomUUID();

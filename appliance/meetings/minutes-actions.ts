@@ -155,7 +155,7 @@ export function updateActionItem(
   return updated;
 }
 
-/** The minutes as stored at the end, or as they stand while the meeting runs. Every read is audited. */
+/** The minutes as stored at the end, or as they stand while the meeting runs. Every read is audited (once a minute per reader and format). */
 export function readMinutes(
   ctx: MinutesActionsContext,
   id: string,
@@ -168,7 +168,7 @@ export function readMinutes(
   // Action items keep changing after the meeting (status updates): always the current ones.
   const minutes = stored ? { ...(stored.body as Minutes), actionItems: ctx.minutes.actions(id) } : currentMinutes(ctx, m);
   const files = minutesExports(ctx, minutes);
-  ctx.audit.record(
+  ctx.audit.recordRead(
     { meetingId: id, action: format === 'json' ? 'read' : `export.${format}`, who: reader.who ?? null, via: reader.via, detail: null },
     ctx.clock.now(),
   );

@@ -95,7 +95,7 @@ export function assertMayRead(ctx: MinutesContext, m: Meeting, reader: MinutesRe
   } else if (m.status === 'in_progress' && ctx.checkIns.list(m.id).length > 0) {
     return;
   }
-  ctx.audit.record(
+  ctx.audit.recordRead(
     { meetingId: m.id, action: 'denied', who: reader.who ?? null, via: reader.via, detail: 'not proven a participant of a confidential meeting' },
     ctx.clock.now(),
   );

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { book, checkIn, end, start } from './meeting-lifecycle.js';
+import { READ_AUDIT_MS } from './audit-log.js';
 import { addEntry, readMinutes, updateActionItem, addActionItem } from './minutes-actions.js';
 import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
 
@@ -25,6 +26,8 @@ it('confidential minutes go to participants only, each with a personal link; onl
   start(ctx, m.id);
   // Running, but nobody has checked in yet: the room is not yet the meeting's.
   expect(() => addEntry(ctx, m.id, 'note', 'x', undefined, { via: 'meeting-code' })).toThrow(expect.objectContaining({ code: 'ROOMCTL_E_FORBIDDEN' }));
+  // The same refusal again within the minute is the same line of the audit (the last case below): a minute later, a new one.
+  await fx.advance(READ_AUDIT_MS);
   checkIn(ctx, m.id, { badge: 'HR-1' }, 'badge');
   addEntry(ctx, m.id, 'decision', 'Merge teams A and B', 'HR', { via: 'meeting-code' });
   const item = addActionItem(ctx, m.id, { text: 'Draft the announcement', owner: 'HR', deadline: '2026-04-03T09:00:00.000Z' }, { via: 'token' });
@@ -64,4 +67,19 @@ it('confidential minutes go to participants only, each with a personal link; onl
     'action.update:ceo@example.com:reader-link',
     'read:ceo@example.com:reader-link',
   ]);
+});
+
+it('audits reads once a minute per reader and format: a phone polling the minutes, or a script with the code, writes a line a minute, not a line a request', async () => {
+  fx = roomFixture({ start: '2026-04-01T09:00:00.000Z' });
+  const ctx = fx.room.ctx;
+  const m = book(ctx, { minutes: 60, title: 'Planning' });
+  start(ctx, m.id);
+  const lines = () => ctx.audit.list(m.id).map((a) => `${a.action}:${a.who ?? '-'}:${a.via}`);
+  for (let i = 0; i < 20; i++) readMinutes(ctx, m.id, { via: 'meeting-code' });
+  readMinutes(ctx, m.id, { via: 'meeting-code' }, 'markdown');
+  readMinutes(ctx, m.id, { via: 'token' });
+  expect(lines()).toEqual(['read:-:meeting-code', 'export.markdown:-:meeting-code', 'read:-:token']);
+  await fx.advance(READ_AUDIT_MS);
+  for (let i = 0; i < 20; i++) readMinutes(ctx, m.id, { via: 'meeting-code' });
+  expect(lines()).toEqual(['read:-:meeting-code', 'export.markdown:-:meeting-code', 'read:-:token', 'read:-:meeting-code']);
 });

@@ -70,8 +70,17 @@ export function planCalendarSync(meetings: MeetingRepository, drafts: readonly B
   return plan;
 }
 
+/**
+ * Bookings the calendar cancelled before they started, kept (the newest; the rest are
+ * forgotten). A room keeps what its calendar cancels until retention passes, a few a day; a
+ * feed that names its bookings anew at each export (some servers do) cancels every booking of
+ * the horizon, up to calendar.maxBookings, at every refresh — 500,000 rows a day.
+ */
+export const CANCELLED_BOOKINGS_KEPT = 5_000;
+
 function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): (() => void)[] {
   const at = now.toISOString();
+  const forget = plan.cancel.length > 0 ? [() => void meetings.forgetCancelledBookings(CANCELLED_BOOKINGS_KEPT)] : [];
   return [
     ...plan.add.map((draft) => () => {
       const id = meetings.insertBooking(draft, now);
@@ -87,6 +96,7 @@ function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: Syn
       if (agendaChanged) agenda.replace(meeting.id, draft.agenda);
     }),
     ...plan.cancel.map((m) => () => meetings.setStatus(m.id, 'cancelled', at)),
+    ...forget,
   ];
 }
 

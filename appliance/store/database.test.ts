@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { migrate, migrationOrder, moduleVersions, openDatabase } from './database.js';
-import { DeviceStatusRepository } from './device-status-repository.js';
+import { DeviceStatusRepository, STATUS_CHANGES_KEPT } from './device-status-repository.js';
 
 describe('store', () => {
   const dirs: string[] = [];
@@ -62,6 +62,23 @@ describe('store', () => {
     repo.record({ deviceId: 'cam', status: 'connecting', detail: null, at: '2026-01-01T00:00:00.000Z' });
     repo.record({ deviceId: 'cam', status: 'offline', detail: 'ROOMCTL_E_PORT_NOT_FOUND', at: '2026-01-01T00:00:01.000Z' });
     expect(repo.history('cam').map((r) => r.status)).toEqual(['offline', 'connecting']);
+    db.close();
+  });
+
+  it("keeps a device's newest status changes and forgets older ones: a device that flaps for weeks does not fill the disk", async () => {
+    const db = openDatabase(await tempDir(), ROOM_MIGRATIONS);
+    const repo = new DeviceStatusRepository(db);
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+    repo.record({ deviceId: 'mic', status: 'ok', detail: null, at: at(0) });
+    db.transaction(() => {
+      for (let i = 0; i < STATUS_CHANGES_KEPT + 2; i++) repo.record({ deviceId: 'display', status: i % 2 ? 'ok' : 'offline', detail: `flap ${i}`, at: at(i) });
+    })();
+    const rows = (device: string) => db.prepare('SELECT COUNT(*) FROM device_status_log WHERE device_id = ?').pluck().get(device);
+    expect(rows('display')).toBe(STATUS_CHANGES_KEPT);
+    expect(repo.history('display', 1)[0]!.detail).toBe(`flap ${STATUS_CHANGES_KEPT + 1}`);
+    expect(repo.history('display', STATUS_CHANGES_KEPT).at(-1)!.detail).toBe('flap 2');
+    // Another device's history is its own.
+    expect(repo.history('mic').map((r) => r.status)).toEqual(['ok']);
     db.close();
   });
 

@@ -162,6 +162,10 @@ export const ERROR_CATALOG = {
     http: 409,
     hint: 'The room is booked then; GET /api/v1/meetings shows when it is free.',
   },
+  ROOMCTL_E_BOOKING_LIMIT: {
+    http: 409,
+    hint: 'The room takes ad-hoc bookings up to 366 days ahead and 200 in any 24 hours (the details say which bound was met); book further ahead, or more, through the calendar.',
+  },
   ROOMCTL_E_MEETING_STATE: {
     http: 409,
     hint: 'The meeting is not in a state that allows this (see its status).',

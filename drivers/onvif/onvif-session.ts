@@ -1,4 +1,5 @@
-import { Agent } from 'node:http';
+import { Agent, type ClientRequestArgs } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Cam } from 'onvif';
 import type { RoomctlError } from '../core/errors.js';
 import { replyDeadline } from '../core/reply-deadline.js';
@@ -38,6 +39,27 @@ const QUICK_COMMANDS = new Set(['ContinuousMove', 'Stop']);
  */
 const CLIENT_BACKSTOP_MS = 60_000;
 
+/**
+ * The most a camera's reply may hold, headers and body. An ONVIF reply is kilobytes (a
+ * camera's whole capabilities some tens); something that streams on past this is not a reply,
+ * and the client would keep every byte of it in memory until the request's backstop. Snapshots
+ * do not come this way (transports/http-get.ts reads them, with their own bound).
+ */
+export const ONVIF_MAX_REPLY_BYTES = 1024 * 1024;
+
+/** One connection per request (the client's default), each closed past ONVIF_MAX_REPLY_BYTES received. */
+class BoundedAgent extends Agent {
+  override createConnection(options: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const socket = super.createConnection(options, callback);
+    let received = 0;
+    socket?.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > ONVIF_MAX_REPLY_BYTES) socket.destroy(new Error(`a reply over ${ONVIF_MAX_REPLY_BYTES} bytes, closed unread`));
+    });
+    return socket;
+  }
+}
+
 export function timeoutFor(operation: string, questionMs: number): number {
   if (SLOW.has(operation)) return Math.max(questionMs, 10_000);
   if (QUICK_COMMANDS.has(operation)) return Math.max(questionMs, 5000);
@@ -56,7 +78,7 @@ export class OnvifSession {
   readonly cam: Cam;
   private closed = false;
   /** The session's own connections (one per request, as the client's default), so closing the session ends the requests it gave up on. */
-  private readonly agent = new Agent();
+  private readonly agent = new BoundedAgent();
 
   /**
    * The `onvif` client (and its XML stack) is loaded by the first ONVIF camera that

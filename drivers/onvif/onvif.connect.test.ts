@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import { useCamera } from './test-setup.js';
 import { startOnvifSimulator } from './onvif-camera-simulator.js';
 import { OnvifDriver } from './onvif-driver.js';
 import { createTestContext } from '../testing/test-context.js';
 import { PRE_AUTH_OPERATIONS } from './onvif-sim-auth.js';
+import { ONVIF_MAX_REPLY_BYTES } from './onvif-session.js';
 
 const start = useCamera();
 
@@ -59,4 +62,32 @@ it('nothing listening at the address: the connect fails as offline', async () =>
   const driver = new OnvifDriver({ host: '127.0.0.1', port }, createTestContext());
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_DEVICE_OFFLINE' });
   await driver.disconnect();
+});
+
+it('a "camera" whose reply streams on without end is cut off at the bound: the connect fails coded, and the room keeps nothing of it', async () => {
+  // Something at the camera's address answering every request with an endless body.
+  const endless = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/soap+xml' });
+    const chunk = Buffer.alloc(64 * 1024, '<');
+    const more = () => {
+      while (!response.destroyed && response.write(chunk));
+    };
+    response.on('drain', more);
+    more();
+  });
+  await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+  const hungUp = new Promise<void>((resolve) => endless.once('request', (_request, response) => response.once('close', resolve)));
+  const driver = new OnvifDriver({ host: '127.0.0.1', port: (endless.address() as AddressInfo).port, timeoutMs: 30_000 }, createTestContext());
+  try {
+    await expect(driver.connect()).rejects.toMatchObject({
+      code: 'ROOMCTL_E_PROTOCOL',
+      message: expect.stringContaining(`a reply over ${ONVIF_MAX_REPLY_BYTES} bytes`),
+      details: { operation: 'GetSystemDateAndTime' },
+    });
+    await hungUp;
+  } finally {
+    await driver.disconnect();
+    endless.closeAllConnections();
+    await new Promise((resolve) => endless.close(resolve));
+  }
 });

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTestFleet } from '../helpers/test-fleet.js';
+import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 import { waitFor } from '../helpers/test-room.js';
 
 const PER_CLIENT = 10;
@@ -69,6 +69,22 @@ it(`holds ${PER_CLIENT} slow connections from one address, closes the next at on
   expect((await fetch(`${fleet.url}/api/fleet/rooms`)).status).toBe(200);
   await waitFor(() => attack.every((a) => a.isClosed()), 10_000, 'every trickling connection closed by the fleet');
   expect((await fetch(`${fleet.url}/api/fleet/rooms`)).status).toBe(200);
+});
+
+it('reads a body of up to 16 KB and refuses one byte more with a coded 413', async () => {
+  const BODY_LIMIT = 16 * 1024;
+  // {"name":"…"}: 11 bytes around the name.
+  const post = async (bytes: number) => {
+    const answer = await fetch(`${fleet.url}/api/fleet/operators`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${FLEET_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(bytes - 11) }),
+    });
+    return { status: answer.status, code: ((await answer.json()) as { code?: string }).code };
+  };
+  // At the bound the body is read, and the name (far too long for an operator) is what is refused.
+  expect(await post(BODY_LIMIT)).toEqual({ status: 400, code: 'ROOMCTL_E_BAD_REQUEST' });
+  expect(await post(BODY_LIMIT + 1)).toEqual({ status: 413, code: 'ROOMCTL_E_BODY_TOO_LARGE' });
 });
 
 it('refuses the live stream without an operator token, and closes the refused socket itself', async () => {

@@ -79,7 +79,26 @@ async function send(op: Operation, headers: Record<string, string>): Promise<{ s
 
 const refused = (r: { status: number; code?: string }) => (r.status === 401 || r.status === 403) && /^ROOMCTL_E_(UNAUTHORIZED|FORBIDDEN)$/.test(r.code ?? '');
 
+/** The panel's files, the phone's pages and the API's documents: they hold nothing of the room. */
+const ASSETS = /^\/(docs(\/.*)?|openapi\.json|\*|meeting\/:id|book)?$/;
+
 describe('authentication, route by route from the OpenAPI document', () => {
+  it('walks every route the server registered: each declares who may call it, and those anyone may call are the reviewed ones', () => {
+    const server = room.demo.appliance.server;
+    const levels = server.routeLevels.filter((r) => r.method !== 'HEAD');
+    const declared = new Set(levels.map((r) => `${r.method} ${r.url}`));
+    // The router's listing spells a plugin's trailing-slash and wildcard twins of the routes it declared (all under /docs).
+    const served = servedRoutes(server)
+      .filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/docs'))
+      // The listing prints the panel's catch-all (a built panel's files) as `*`.
+      .map((r) => ({ ...r, url: r.url.startsWith('/') ? r.url : `/${r.url}` }));
+    expect(served.filter((r) => !declared.has(`${r.method} ${r.url}`))).toEqual([]);
+    expect(levels.length).toBeGreaterThan(90);
+    const anyone = levels.filter((r) => r.access === 'open' || r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(anyone.sort()).toEqual([...OPEN_READS, ...PUBLIC_MUTATIONS, 'GET /metrics'].map((r) => r.replace(/\{(\w+)\}/g, ':$1')).sort());
+    expect(levels.filter((r) => r.access === 'asset' && (r.method !== 'GET' || !ASSETS.test(r.url)))).toEqual([]);
+  });
+
   it('documents every mutation the server serves (none hides from this test)', () => {
     const documented = new Set(room.operations.map((op) => `${op.method} ${op.path}`));
     const served = servedRoutes(room.demo.appliance.server).filter((r) => MUTATING.has(r.method));

@@ -26,6 +26,7 @@ export async function helpRoutes(app: FastifyInstance, help: HelpDesk): Promise<
     '/api/v1/help',
     {
       access: 'room',
+      pace: 'help',
       summary: 'Call facilities (publishes help.requested); facilities acknowledge with the central command cmd/ack-help',
       body: Type.Optional(Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false })),
       response: { 201: ref },

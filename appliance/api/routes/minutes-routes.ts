@@ -188,7 +188,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/meetings/:id/audit',
     {
       access: 'room',
-      summary: 'Every read and change of the minutes',
+      summary: 'Every change of the minutes, and who read them (a line a minute per reader and format)',
       params: IdParams,
       response: {
         200: Type.Array(

@@ -70,6 +70,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/meetings/:id/feedback',
     {
       access: 'room',
+      pace: 'feedback',
       summary: 'Rate the meeting room 1–5 and/or report a problem (carries a snapshot of every device health)',
       tags: ['feedback'],
       params: IdParams,
@@ -82,6 +83,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/problems',
     {
       access: 'room',
+      pace: 'feedback',
       summary: 'Report a problem with the room outside a meeting',
       tags: ['feedback'],
       body: FeedbackBody,
@@ -94,6 +96,7 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     '/api/v1/selftests',
     {
       access: 'room',
+      pace: 'selftest',
       summary: 'Run the equipment self-test now',
       tags: ['self-test'],
       response: { 200: SelfTestSchema },
