@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
@@ -208,6 +209,18 @@ describe('roomctl: help, version and exit codes', () => {
     expect(err).not.toMatch(/\n\s+at .*:\d+:\d+/); // no stack trace
     expect(out).toBe('');
     expect(existsSync(fleetData), 'fleet operators opened (or created) its database').toBe(false);
+  });
+
+  it('a PIN on stdin that is not 4–12 digits is a bad value, and is not repeated', async () => {
+    const stdin = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+    Object.defineProperty(process, 'stdin', { configurable: true, get: () => Readable.from(['48213x\n']) });
+    try {
+      expect(await main(['config', 'hash-pin'])).toBe(2);
+    } finally {
+      Object.defineProperty(process, 'stdin', stdin);
+    }
+    expect(err).toMatch(/^ROOMCTL_E_BAD_VALUE: roomctl config hash-pin: the PIN \(given on stdin\) must be 4–12 digits\n {2}next: .*\n\nUsage: roomctl config/);
+    expect(err).not.toContain('48213');
   });
 
   it('every problem of a command line is said, each with its code', async () => {
