@@ -36,6 +36,7 @@ const FIELDS: Array<[string, (n: number) => object, number]> = [
   ['a record id', (n) => ({ kind: 'room.joined', name: 'Aurora', id: 'i'.repeat(n) }), LINK_BOUNDS.id],
   ["a release's id", (n) => ({ kind: 'channel', channel: 'room.released', record: { id: 'i'.repeat(n), releasedBy: 'by-hand' } }), LINK_BOUNDS.id],
   ["a room's proof that it holds the meeting", (n) => ({ kind: 'room.joined', name: 'Aurora', proof: 'a'.repeat(n) }), 32],
+  ['a join a re-send answers', (n) => ({ kind: 'room.joined', name: 'Aurora', resentFor: ['j'.repeat(n)] }), LINK_BOUNDS.id],
 ];
 
 describe('a linked room record is bounded as the API bounds the same fields', () => {

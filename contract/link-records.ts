@@ -59,6 +59,13 @@ const RecordBase = {
    * earlier release send none, and are members only by the receiver's other rules.
    */
   proof: Type.Optional(S({ pattern: '^[0-9a-f]{32}$' })),
+  /**
+   * Only on a room's join sent again because rooms joined (in the re-send that brings them what
+   * they may have missed): the ids of those rooms' joins. A room whose join is among them was heard by the
+   * sender, so the sender was on the link first and has heard all this room sent since it joined:
+   * it needs no re-send from this room. Not stored; rooms of an earlier release ignore it.
+   */
+  resentFor: Type.Optional(Type.Array(S({ maxLength: LINK_BOUNDS.id }), { maxItems: 100 })),
 };
 
 /**

@@ -92,7 +92,7 @@ function panelTokensOf(kiosk: boolean, previous: unknown, previousKioskToken: st
   }
   if (!kioskListed) return { tokens: listed };
   notes.push(
-    `secrets.yaml: the kiosk is off (service.kiosk), so its token is removed from api.panelTokens: the room refuses it from now on (tokens listed there by hand stay). Its unit is still installed; stop it with: systemctl disable --now roomctl-kiosk.service`,
+    `secrets.yaml: the kiosk is off (service.kiosk), so its token is removed from api.panelTokens: the room refuses it from now on (tokens listed there by hand stay); the kiosk goes with it: roomctl-kiosk.service is disabled and stopped, and it and kiosk.env are removed`,
   );
   return { tokens: listed.filter((t) => t !== previousKioskToken) };
 }

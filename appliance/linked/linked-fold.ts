@@ -50,8 +50,6 @@ export interface FoldedLink {
    * release) gives the items when it is the latest by (itemsAt, itemsBy).
    */
   items: ClockItem[] | null;
-  /** The rooms a `links.set` named (an organiser's room linking them): members of the meeting, also those that prove nothing (link-membership.ts). */
-  named: Set<RoomKey>;
   /** The room that did each once-only duty (the roll call, sending the minutes), first by (at, id); absent before any did. */
   done: Map<LinkedDuty, RoomKey>;
   /** The last record folded in, by (at, id): a record after it is folded in one step (`foldStep`). */
@@ -75,7 +73,7 @@ function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
  * hand-over and a fail-over always do.
  */
 export function foldLink(records: readonly LinkRecord[]): FoldedLink {
-  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, items: null, named: new Set(), done: new Map(), last: null };
+  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, items: null, done: new Map(), last: null };
   for (const r of [...records].sort(byTime)) foldStep(state, r);
   return state;
 }
@@ -98,10 +96,8 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
       sender.health = { status: r.status, problems: r.problems };
       break;
     case 'links.set':
-      for (const named of r.rooms) {
-        roomOf(state, named);
-        state.named.add(named);
-      }
+      // Listed as expected until heard from; being named lets no room in (link-membership.ts: each room proves it holds the invite).
+      for (const named of r.rooms) roomOf(state, named);
       break;
     case 'host.set':
       if (r.reason !== 'started' || state.host === null) state.host = r.host;

@@ -15,7 +15,7 @@ const THIEF = 'hq/thief';
 /**
  * Taking a room's invitations is not letting it into every meeting: the thief, of Aurora's own
  * site, read the link of Aurora and Hudson's meeting on the broker, joins it and takes the timer.
- * It shows no proof that it holds the invite and no room of the meeting named it, so Aurora drops
+ * It shows no proof that it holds the invite, so Aurora drops
  * its records as Hudson does; Aurora still keeps the time.
  */
 it("a room of the host's own site that does not hold the invite joins nothing by default: its records are dropped in every room", async () => {

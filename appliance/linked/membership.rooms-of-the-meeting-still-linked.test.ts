@@ -2,6 +2,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import type { LinkRecord } from '../../contract/link-records.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
 import { auroraAndHudsonHoldTheInvite } from '../../tests/helpers/two-sites-one-invite.js';
+import { linkKeyOf, memberProof } from './link-key.js';
 import { holdingTheInvite, linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
@@ -54,38 +55,52 @@ it('a room of a third site whose calendar gets the invite while the meeting runs
   expect(lotus.ctx.meetings.get(lotus.meeting)?.status).toBe('in_progress');
 });
 
-it('a room of an earlier release that the organiser links late is heard also in a room that refused it before: that room asks for its records again', async () => {
+it('a room the organiser links is heard in every room of the meeting by the proof its invitation gave it; one that proves nothing is not, named or not', async () => {
   const { aurora, hudson, inAurora, inHudson, aSecondLater } = auroraAndHudsonHoldTheInvite(fixtures, booking);
   await aSecondLater();
 
-  // Aurora's organiser links Shenzhen, which takes Aurora's invitations and books the meeting; its release sends no proof.
+  // Aurora's organiser links Shenzhen, which takes Aurora's invitations and books the meeting.
   const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures, { acceptFrom: ['hq/*'] });
   aurora.rooms.link(inAurora, ['sz/lotus']);
   const [invitation] = aurora.invitationsSent();
   expect(invitation?.to).toBe('sz/lotus');
   lotus.rooms.invited(invitation!.invitation);
   lotus.rooms.sync();
-  const fromLotus = asEarlierRelease(lotus.sent());
+  const fromLotus = lotus.sent();
 
-  // Shenzhen's records reach Hudson before Aurora's naming it does: Hudson does not know it yet.
-  deliver(fromLotus, hudson);
-  expect(listed(hudson, inHudson)).toEqual(['hq/aurora', 'ny/hudson']);
-  expect(hudson.rooms.refused).toBe(fromLotus.length);
-
-  // Aurora's records, its naming Shenzhen among them, arrive: Hudson joins again, so every room re-sends it what it missed.
-  aurora.rooms.sync();
+  // Hudson, whose calendar holds the invite, hears Shenzhen before Aurora's naming it: Shenzhen's proof is enough.
   const fromAurora = aurora.sent();
-  expect(fromAurora.find((r) => r.kind === 'links.set')).toMatchObject({ rooms: ['hq/aurora', 'sz/lotus'] });
+  deliver(fromLotus, hudson);
   deliver(fromAurora, hudson);
-  expect(listed(hudson, inHudson)).toEqual(['hq/aurora', 'ny/hudson', 'sz/lotus (expected)']);
-  hudson.rooms.sync();
-  expect(hudson.sent().filter((r) => r.kind === 'room.joined')).toHaveLength(1);
-
-  // Shenzhen's re-send: heard now, in Hudson as in Aurora.
-  deliver(fromLotus, aurora, hudson);
   expect(listed(hudson, inHudson)).toEqual(['hq/aurora', 'ny/hudson', 'sz/lotus']);
-  expect(listed(aurora, inAurora)).toEqual(['hq/aurora', 'ny/hudson', 'sz/lotus']);
-  expect([aurora.rooms.refused, hudson.rooms.refused]).toEqual([0, fromLotus.length]);
+  expect(hudson.rooms.refused).toBe(0);
+
+  // The same records from a room of an earlier release, which sends no proof: named by the organiser, still not heard.
+  const earlier = holdingTheInvite(fixtures, booking, ['ny/hudson', 'Hudson']);
+  earlier.rooms.sync();
+  deliver(fromAurora, earlier);
+  deliver(asEarlierRelease(fromLotus), earlier);
+  expect(listed(earlier, earlier.meeting)).toEqual(['hq/aurora', 'ny/hudson', 'sz/lotus (expected)']);
+  expect(earlier.rooms.refused).toBe(fromLotus.length);
+});
+
+it("a room of the meeting naming a room the organiser did not invite does not let it in: the named room's records are refused", async () => {
+  const { aurora, hudson, inAurora, inHudson } = auroraAndHudsonHoldTheInvite(fixtures, booking);
+  // Hudson (or its login, with its proof read off the broker) names sz/thief, a room that holds no part in the meeting.
+  const link = linkKeyOf(hudson.ctx.meetings.get(inHudson)!.occurrenceKey);
+  const at = hudson.ctx.clock.now().toISOString();
+  const proof = memberProof(hudson.ctx.meetings.get(inHudson)!.occurrenceKey, link, 'ny/hudson');
+  const naming: LinkRecord = { id: 'hudson-names-the-thief', link, room: 'ny/hudson', at, proof, kind: 'links.set', rooms: ['ny/hudson', 'sz/thief'] };
+  const thief = linkedRoomFixture('sz/thief', 'Thief', fixtures);
+  const fromThief: LinkRecord[] = [
+    { id: 'thief-joins', link: link, room: 'sz/thief', at, kind: 'room.joined', name: 'Thief' },
+    { id: 'thief-checks-in', link: link, room: 'sz/thief', at, kind: 'checkin', person: 'f00d', name: 'Mallory' },
+  ];
+  const refusedBefore = aurora.rooms.refused;
+  deliver([naming, ...fromThief], aurora);
+  expect(aurora.rooms.refused - refusedBefore).toBe(fromThief.length);
+  expect(aurora.rooms.rooms(inAurora).find((r) => r.room === 'thief')).toMatchObject({ expected: true, present: 0 });
+  expect(thief.rooms.refused).toBe(0);
 });
 
 it('a room of an earlier release is heard by the rooms that let it in without proof (withoutProof), not by the others: not by a room of its own site either', async () => {

@@ -6,6 +6,8 @@ import type { RecordSender } from './record-sender.js';
 
 /** Joins within this long share one re-send (HearingTheOthers counts on it). */
 const RESEND_DELAY_MS = 500;
+/** The joins one re-send names (`resentFor`); a burst of more is answered without naming the rest, so those rooms re-send as before. */
+const MAX_JOINS_ANSWERED = 100;
 /** Proofs kept per link (a link's proof never changes: it is made from the meeting's occurrence key). */
 const PROOFS_KEPT = 1000;
 
@@ -25,7 +27,8 @@ interface OwnRecordsDeps {
  * when another room (re)joins, since it may have missed them.
  */
 export class OwnRecords {
-  private readonly resends = new Map<string, NodeJS.Timeout>();
+  /** Per link, the re-send waiting, and the joins it answers. */
+  private readonly resends = new Map<string, { timer: NodeJS.Timeout; joins: Set<string> }>();
   private readonly proofs = new Map<string, string>();
 
   constructor(private readonly deps: OwnRecordsDeps) {}
@@ -39,29 +42,40 @@ export class OwnRecords {
     return record;
   }
 
-  /** Puts a record in the outbox with this room's proof that it holds the meeting (made as it leaves: records stored before it had one get it too). */
-  send(record: LinkRecord): void {
+  /**
+   * Puts a record in the outbox with this room's proof that it holds the meeting (made as it
+   * leaves: records stored before it had one get it too) and, for a join re-sent, the joins its re-send answers.
+   */
+  send(record: LinkRecord, resentFor?: readonly string[]): void {
     const proof = this.proofOf(record.link);
-    const payload = JSON.stringify(proof === undefined ? record : { ...record, proof });
+    const payload = JSON.stringify({ ...record, ...(proof === undefined ? {} : { proof }), ...(resentFor ? { resentFor } : {}) });
     this.deps.sender.enqueue(linkTopics.records(this.deps.self, record.link), payload, { qos: 1, retain: false });
   }
 
   /**
-   * A room (re)joined: it may have missed records (it was away, or the broker lost them), so
-   * this room sends its own again — once for a burst of joins (fifty rooms starting), not once each.
+   * A room (re)joined (`join`, its room.joined's id): it may have missed records (it was away, or
+   * the broker lost them), so this room sends its own again — once for a burst of joins (fifty
+   * rooms starting), not once each — its joins saying which joins it answers (`resentFor`).
    */
-  resendSoon(link: string): void {
-    if (this.resends.has(link)) return;
+  resendSoon(link: string, join: string): void {
+    const waiting = this.resends.get(link);
+    if (waiting) {
+      if (waiting.joins.size < MAX_JOINS_ANSWERED) waiting.joins.add(join);
+      return;
+    }
+    const joins = new Set([join]);
     const timer = setTimeout(() => {
       this.resends.delete(link);
+      // Only its joins say which joins the re-send answers: a room decides by them alone whether to re-send in turn.
+      const resentFor = [...joins];
       const own = this.deps.store.records(link, this.deps.self);
-      for (const record of own) this.send(record);
+      for (const record of own) this.send(record, record.kind === 'room.joined' ? resentFor : undefined);
       // Its latest join once more, last: the room that joined knows from it that this re-send is complete.
       const lastJoin = own.findLast((r) => r.kind === 'room.joined');
-      if (lastJoin) this.send(lastJoin);
+      if (lastJoin) this.send(lastJoin, resentFor);
     }, RESEND_DELAY_MS);
     timer.unref();
-    this.resends.set(link, timer);
+    this.resends.set(link, { timer, joins });
   }
 
   /** Made once per link: a re-send of thousands of records asks for the meeting once. */
@@ -78,7 +92,7 @@ export class OwnRecords {
 
   /** Stops the re-sends still waiting. */
   stop(): void {
-    for (const timer of this.resends.values()) clearTimeout(timer);
+    for (const { timer } of this.resends.values()) clearTimeout(timer);
     this.resends.clear();
   }
 }

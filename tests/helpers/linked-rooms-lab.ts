@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
+import mqtt from 'mqtt';
 import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,15 @@ export interface LabInvite {
   agenda: string[];
 }
 
+/** A record as it crossed the broker: who sent it, about which meeting, and (a copy sent again) the joins it answered. */
+export interface HeardRecord {
+  room: string;
+  link: string;
+  kind: string;
+  id: string;
+  resentFor?: string[];
+}
+
 export interface LinkedRoomsLab {
   broker: RunningMosquitto;
   smtp: SmtpRecorder;
@@ -84,6 +94,11 @@ export interface LinkedRoomsLab {
   rooms: LabRoom[];
   /** A broker user without a room identity: may read everything, write nothing (the ACL the fleet gets, minus commands). */
   reader: { username: string; password: string };
+  /**
+   * Every record the rooms put on the broker since the lab started, as a reader subscribed to all
+   * rooms' records heard it (a re-send counts again: this is what crossed the broker).
+   */
+  onTheBroker(): HeardRecord[];
   /** Waits until every room has read the invite and sees all the lab's rooms in it; the meeting's id in each room. */
   meetingSeenByEveryRoom(): Promise<(room: LabRoom) => string>;
   close(): Promise<void>;
@@ -109,6 +124,15 @@ export async function startLinkedRoomsLab(options: { rooms: { site: string; id: 
     '\n',
   );
   const broker = await startMosquitto({ users: [...users, reader], acl });
+  // Subscribed before any room starts, so it hears every record the rooms send.
+  const heard: HeardRecord[] = [];
+  const listener = await mqtt.connectAsync(broker.url, { ...reader, protocolVersion: 5, clientId: 'lab-reader', reconnectPeriod: 500 });
+  listener.on('message', (_topic, payload) => {
+    const { room, link, kind, id, resentFor } = JSON.parse(payload.toString()) as HeardRecord;
+    heard.push({ room, link, kind, id, resentFor });
+  });
+  await listener.subscribeAsync('roomctl/+/+/meetings/+/records', { qos: 1 });
+  const onTheBroker = () => [...heard];
   const smtp = await startSmtpRecorder();
   const feed = await startFeedServer();
   const invites = new Map<string, string[]>();
@@ -150,6 +174,7 @@ export async function startLinkedRoomsLab(options: { rooms: { site: string; id: 
   const close = async () => {
     for (const r of rooms) await r.kill();
     for (const r of rooms) await r.display.close();
+    await listener.endAsync(true);
     await smtp.close();
     await feed.close();
     await broker.close();
@@ -169,7 +194,7 @@ export async function startLinkedRoomsLab(options: { rooms: { site: string; id: 
       await until(async () => (await room.meeting())?.rooms.length === rooms.length, 15_000, `${room.key} to see all ${rooms.length} rooms`);
     return (room: LabRoom) => ids.get(room)!;
   };
-  return { broker, smtp, feed, putInvite, rooms, reader, meetingSeenByEveryRoom, close };
+  return { broker, smtp, feed, putInvite, rooms, reader, onTheBroker, meetingSeenByEveryRoom, close };
 }
 
 function labRoom(

@@ -103,3 +103,48 @@ it("a room with a stolen login that read a meeting's link on the broker can chan
     expect(room.appliance.core.linked?.refused).toBe(attack.length);
   }
 }, 60_000);
+
+/**
+ * The thief holds Hudson's login too. Hudson is a room of the meeting, and its proof that it holds
+ * the invite is on every record it sends, which the login may read. As Hudson, with that proof,
+ * the thief names sz/thief among the meeting's rooms; then sz/thief checks someone in. Being named
+ * lets no room in: a room takes part only by its own proof, which only a room holding the invite,
+ * or that the organiser's room invited, can make. Aurora refuses the check-in.
+ */
+it('a room of the meeting naming a room the organiser did not invite does not let it in', async () => {
+  const { aurora, linked: hudson, broker } = lab!;
+  const asHudson = await mqtt.connectAsync(broker.url, {
+    protocolVersion: 5,
+    username: hudson.config.mqtt!.username,
+    password: hudson.config.mqtt!.password,
+    clientId: 'thief-as-hudson',
+  });
+  try {
+    // Hudson's next record (a real check-in there) shows its proof.
+    const heard = new Promise<{ link: string; proof: string }>((resolve) =>
+      asHudson.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { link: string; proof: string })),
+    );
+    await asHudson.subscribeAsync('roomctl/ny/hudson/meetings/+/records', { qos: 1 });
+    const meetingOf = async (room: TelemetryRoom) => (await meetingIn(room))!.id;
+    expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Cleo', walkIn: true })).status).toBeLessThan(300);
+    const { link, proof } = await heard;
+
+    // As Hudson, with its proof: sz/thief is one of the meeting's rooms. Aurora takes the naming (Hudson is a room of the meeting).
+    const at = new Date().toISOString();
+    const naming = { id: randomUUID(), link, room: 'ny/hudson', at, proof, kind: 'links.set', rooms: ['ny/hudson', 'sz/thief'] };
+    await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(naming), { qos: 1 });
+    const stored = (room: TelemetryRoom, id: string) => room.appliance.db.prepare('SELECT COUNT(*) FROM linked_records WHERE id = ?').pluck().get(id) === 1;
+    await until(() => stored(aurora, naming.id), 15_000, "Aurora to take Hudson's naming");
+
+    // The named room checks someone in: refused, counted, not stored; Aurora shows sz/thief as named, never heard, with no one in it.
+    const refusedBefore = aurora.appliance.core.linked!.refused;
+    const checkIn = { id: randomUUID(), link, room: 'sz/thief', at, kind: 'checkin', person: 'f00d', name: 'Mallory' };
+    await thief!.publishAsync(`roomctl/sz/thief/meetings/${link}/records`, JSON.stringify(checkIn), { qos: 1 });
+    await until(() => aurora.appliance.core.linked!.refused > refusedBefore || stored(aurora, checkIn.id), 15_000, "Aurora to hear sz/thief's check-in");
+    expect(stored(aurora, checkIn.id)).toBe(false);
+    expect(aurora.appliance.core.linked!.refused).toBe(refusedBefore + 1);
+    expect((await shown(aurora)).rooms.find((r) => r.room === 'sz/thief')).toMatchObject({ present: 0, expected: true });
+  } finally {
+    await asHudson.endAsync();
+  }
+}, 60_000);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingView } from '../../appliance/api/api-types.js';
 import { AURORA, HUDSON, SHENZHEN, startLinkedRoomsLab, type LabRoom, type LinkedRoomsLab } from '../helpers/linked-rooms-lab.js';
+import { linkKeyOf } from '../../appliance/linked/link-key.js';
 import { until } from '../helpers/until.js';
 import { repetitions } from '../faults/fault-scale.js';
 
@@ -116,7 +117,21 @@ it('three rooms holding the same invite run one meeting: one agenda, one roll ca
   for (const room of [hudson, lotus]) await until(async () => (await room.meeting())?.status === 'ended', 10_000, `${room.key} to end with the host`);
   const minutes = () => lab.smtp.messages.filter((m) => /Subject: .*Minutes/.test(m.data));
   await until(() => minutes().length > 0, 15_000, 'the minutes');
-  await new Promise((r) => setTimeout(r, 2000)); // time for a second sender, if there were one
+  // No second sender: each other room has Aurora's record that the minutes went out, and its rules looked at the minutes
+  // since (they assemble them afresh on every run) — had it decided to send them, they would be in its outbox now.
+  const lookedAfterTheRecord = async (room: LabRoom) => {
+    await until(
+      () => room.read(`SELECT 1 FROM linked_records WHERE kind = 'channel' AND record LIKE '%"channel":"minutes"%'`).length > 0,
+      15_000,
+      `Aurora's record of the minutes to reach ${room.key}`,
+    );
+    const heardAt = new Date().toISOString();
+    const assembledAt = () => room.read<{ at: string }>('SELECT assembled_at AS at FROM minutes WHERE meeting_id = ?', id(room))[0]?.at ?? '';
+    await until(() => assembledAt() > heardAt || sentHere(room).length > 0, 15_000, `${room.key} to look at the minutes after that record`);
+  };
+  const sentHere = (room: LabRoom) => room.read("SELECT id FROM notify_outbox WHERE kind = 'minutes'");
+  await Promise.all([hudson, lotus].map(lookedAfterTheRecord));
+  for (const room of [hudson, lotus]) expect(sentHere(room)).toEqual([]);
   const senders = new Set(minutes().map((m) => m.from));
   expect([...senders]).toEqual(['aurora@example.com']);
   const body = minutes()[0]!.data.replace(/=\r?\n/g, '');
@@ -179,9 +194,22 @@ it("rooms that changed the same invite's agenda before they exchanged the meetin
   ).toBe(200);
   expect(await shown(lotus, inLotus)).toEqual(['Welcome (5)', 'Budget (20)', 'Questions (10)']);
 
-  // Moved to start in twelve minutes: the rooms exchange the meeting from now on.
+  // Moved to start in twelve minutes: the rooms exchange the meeting from now on — Aurora first, then Hudson, then
+  // Shenzhen, each once the rooms before it have sent it again what it may have missed (a re-send answering its join).
   lab.putInvite({ ...invite, startInMs: 12 * 60_000 });
-  await readCalendars();
+  const link = linkKeyOf(invite.uid);
+  const heard = () => lab.onTheBroker().filter((r) => r.link === link);
+  const joinOf = (room: LabRoom) => heard().find((r) => r.room === room.key && r.kind === 'room.joined')?.id;
+  // A re-send of a room's records to a room that joined: after that join, the room's own join once more, and last again.
+  const resentTo = (by: LabRoom, join: string) => {
+    const after = heard().slice(heard().findIndex((r) => r.id === join) + 1);
+    return after.filter((r) => r.room === by.key && r.kind === 'room.joined').length >= 2;
+  };
+  for (const [n, room] of lab.rooms.entries()) {
+    await room.readCalendar();
+    const join = await until(() => joinOf(room), 15_000, `${room.key} to join the meeting on the broker`);
+    for (const before of lab.rooms.slice(0, n)) await until(() => resentTo(before, join), 15_000, `${before.key} to send ${room.key} its records again`);
+  }
   const both = ['Welcome and introductions (5)', 'Budget (20)', 'Hiring (15)'];
   for (const [room, id] of [
     [aurora, inAurora],
@@ -189,6 +217,10 @@ it("rooms that changed the same invite's agenda before they exchanged the meetin
     [lotus, inLotus],
   ] as const)
     await until(async () => (await shown(room, id)).join() === both.join(), 15_000, `${room.key} to show both changes`);
+  // Each room's clock crossed the broker once, and again once for each room that came after it (it may have missed it):
+  // Shenzhen, which came last, sent its once — it heard the others' joins in their re-sends to it, so they had all it sent.
+  const clocks = (room: LabRoom) => heard().filter((r) => r.room === room.key && r.kind === 'agenda.clock').length;
+  expect(lab.rooms.map((room) => `${room.key}: ${clocks(room)}`)).toEqual(['hq/aurora: 3', 'ny/hudson: 2', 'sz/lotus: 1']);
 }, 60_000);
 
 /**

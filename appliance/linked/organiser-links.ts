@@ -1,0 +1,60 @@
+import { RoomctlError } from '../../drivers/core/errors.js';
+import type { RoomKey } from '../../contract/link-records.js';
+import { isRoomKey } from '../../contract/link-topics.js';
+import type { MeetingContext } from '../meetings/meeting-context.js';
+import type { Meeting } from '../meetings/meeting-types.js';
+import type { LinkInvitations } from './link-invitations.js';
+import { linkKeyOf } from './link-key.js';
+import type { FoldedLink } from './linked-fold.js';
+import type { LinkStore } from './link-store.js';
+import type { OwnRecords } from './own-records.js';
+
+const MAX_LINKED_ROOMS = 50;
+
+interface OrganiserDeps {
+  self: RoomKey;
+  ctx: MeetingContext;
+  store: LinkStore;
+  own: OwnRecords;
+  invitations: LinkInvitations;
+  fold(link: string): FoldedLink;
+}
+
+/** What a person in this room does to a linked meeting: link rooms to it, hand the timer on. */
+export class OrganiserLinks {
+  constructor(private readonly deps: OrganiserDeps) {}
+
+  /** The organiser links rooms to a meeting of this room: this room hosts it, the others are invited. */
+  link(meetingId: string, rooms: readonly string[]): Meeting {
+    const { ctx, self, own } = this.deps;
+    const m = ctx.meetings.get(meetingId);
+    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
+    if (m.status !== 'booked' && m.status !== 'in_progress')
+      throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${meetingId} is ${m.status}; only a booked or running meeting can be linked`);
+    const bad = rooms.filter((r) => !isRoomKey(r) || r === self);
+    if (bad.length > 0 || rooms.length === 0 || rooms.length > MAX_LINKED_ROOMS)
+      throw new RoomctlError(
+        'ROOMCTL_E_LINK_ROOM',
+        `Rooms to link: ${bad.length ? bad.map((r) => JSON.stringify(r)).join(', ') : `${rooms.length}`} not accepted`,
+        { rooms: bad },
+      );
+    const link = linkKeyOf(m.occurrenceKey);
+    const now = ctx.clock.now();
+    this.deps.store.link(link, m.id, now);
+    const named = [...new Set([self, ...rooms])].sort();
+    own.publish(link, { kind: 'links.set', rooms: named });
+    if (this.deps.fold(link).host === null) own.publish(link, { kind: 'host.set', host: self, reason: 'organiser' });
+    this.deps.invitations.send(link, m, named, now);
+    return m;
+  }
+
+  /** Hands the timer (and the roll call and minutes, unless done) to another linked room, or takes it. */
+  handOver(meetingId: string, to: RoomKey): void {
+    const m = this.deps.ctx.meetings.get(meetingId);
+    if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
+    const link = linkKeyOf(m.occurrenceKey);
+    if (!this.deps.fold(link).rooms.has(to) && to !== this.deps.self)
+      throw new RoomctlError('ROOMCTL_E_LINK_ROOM', `${to} is not a room of this meeting`, { rooms: [to] });
+    this.deps.own.publish(link, { kind: 'host.set', host: to, reason: 'handover' });
+  }
+}
