@@ -294,6 +294,10 @@ export const ERROR_CATALOG = {
     http: 502,
     hint: 'A notification channel refused or did not answer; the outbox retries it.',
   },
+  ROOMCTL_E_ALERT_GIVEN_UP: {
+    http: 502,
+    hint: "The fleet stopped trying to deliver an alert to a channel: it failed for a day, or the channel had too many alerts waiting. The alert is still on the dashboard; check the channel's URL and that it answers.",
+  },
   // provisioning
   ROOMCTL_E_ANSWERS_NOT_FOUND: {
     http: 400,
