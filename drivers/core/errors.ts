@@ -385,6 +385,22 @@ export const ERROR_CATALOG = {
     http: 400,
     hint: 'Use one of the commands in the usage printed below; `roomctl help` lists every command, `roomctl help COMMAND` shows one.',
   },
+  ROOMCTL_E_UNKNOWN_OPTION: {
+    http: 400,
+    hint: 'The command does not take that option: use one from its usage printed below (`roomctl help COMMAND` shows it again).',
+  },
+  ROOMCTL_E_MISSING_ARGUMENT: {
+    http: 400,
+    hint: 'Add what is said above to be missing, written as the usage printed below shows.',
+  },
+  ROOMCTL_E_BAD_VALUE: {
+    http: 400,
+    hint: 'Correct the value named above; the usage printed below says what each option takes.',
+  },
+  ROOMCTL_E_EXTRA_ARGUMENT: {
+    http: 400,
+    hint: 'Leave out what is named above (a value with spaces goes in quotes); the usage printed below shows what the command takes.',
+  },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,
     hint: 'Install the missing program (see the README).',
