@@ -9,15 +9,14 @@ import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.j
 import { FLEET_USAGE } from './command-usage.js';
 import { fleetOperatorsCommand } from './fleet-operators-command.js';
 import { waitForShutdown } from './shutdown.js';
-import { readCommandLine, UsageError, usageError, type UsageProblem } from './usage-error.js';
-import { didYouMean } from '../appliance/config/did-you-mean.js';
+import { readCommandLine, UsageError, type UsageProblem } from './usage-error.js';
+import { subcommandUsage } from './subcommands.js';
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {
   if (args[0] === 'operators') return fleetOperatorsCommand(args.slice(1));
   // The one word fleet takes is its subcommand: anything else there is a mistyped one.
-  if (args[0] !== undefined && !args[0].startsWith('-'))
-    throw usageError('roomctl fleet', 'ROOMCTL_E_UNKNOWN_COMMAND', `unknown command "${args[0]}"${didYouMean(args[0], ['operators'])}`, FLEET_USAGE);
+  if (args[0] !== undefined && !args[0].startsWith('-')) subcommandUsage('fleet', args[0]);
   const { values } = readCommandLine('roomctl fleet', FLEET_USAGE, {
     args,
     strict: true,
