@@ -17,7 +17,7 @@ function optionRow(option: SimulatorOption): string {
 }
 
 /** One simulator's options and quirk profiles, as `roomctl sim --help` lists them and a refused option repeats them. */
-export function simulatorUsage(simulator: SimulatorDefinition): string {
+function simulatorUsage(simulator: SimulatorDefinition): string {
   let text = `  ${simulator.driver} — ${simulator.description}\n`;
   text += simulator.options.map(optionRow).join('');
   if (simulator.quirks?.length) {
