@@ -28,8 +28,8 @@ import type { DeviceDriver } from './definition.js';
 const HELD_UP_MS = 800;
 const WAIT_MS = 300;
 /** A search's window for answers, and a hold-up of the room past its end. */
-const WINDOW_MS = 150;
-const WINDOW_HELD_UP_MS = 400;
+const WINDOW_MS = 100;
+const WINDOW_HELD_UP_MS = 300;
 
 const devices = startDeviceWorker();
 afterAll(() => devices.close());
