@@ -3,7 +3,9 @@
  * room PC, a long garbage collection) while the device answers in time: the answer waits in the
  * socket, and the room takes it when it runs again instead of calling the device silent. (Node
  * runs due timers before it reads its sockets: a plain timer failed each of these.) A device that
- * really does not answer (its own thread frozen) still times out.
+ * really does not answer (its own thread frozen) still times out. A search's window likewise
+ * counts the answers that came before its end though the room read them after it, and none that
+ * came after it closed.
  *
  * The devices run in a worker thread, so they answer while the room's thread is busy, as a real
  * device on the network does.
