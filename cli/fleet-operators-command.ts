@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { ERROR_CATALOG, toRoomctlError } from '../drivers/core/errors.js';
+import { toRoomctlError } from '../drivers/core/errors.js';
+import { didYouMean } from '../appliance/config/did-you-mean.js';
 import { FleetOperators } from '../fleet/fleet-operators.js';
 import { openFleetSql } from '../fleet/fleet-database.js';
 import { FLEET_OPERATORS_USAGE } from './command-usage.js';
+import { readCommandLine, type UsageMistake, usageError } from './usage-error.js';
 
 /**
  * `roomctl fleet operators add NAME [--admin] | list | remove NAME`: facilities staff, each
@@ -12,7 +13,8 @@ import { FLEET_OPERATORS_USAGE } from './command-usage.js';
 const VERBS = ['add', 'list', 'remove'];
 
 export async function fleetOperatorsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const command = 'roomctl fleet operators';
+  const { values, positionals } = readCommandLine(command, FLEET_OPERATORS_USAGE, {
     args,
     strict: true,
     allowPositionals: true,
@@ -23,21 +25,24 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [verb, name] = positionals;
-  if (values.help || !verb) {
+  const [verb, name, ...extra] = positionals;
+  if (values.help) {
     process.stdout.write(FLEET_OPERATORS_USAGE);
-    return values.help ? 0 : 2;
+    return 0;
   }
-  // A verb there is not is refused before the database is opened (or created): coded, like an unknown roomctl command.
-  if (!VERBS.includes(verb)) {
-    const hint = ERROR_CATALOG.ROOMCTL_E_UNKNOWN_COMMAND.hint;
-    process.stderr.write(`ROOMCTL_E_UNKNOWN_COMMAND: roomctl fleet operators: unknown command "${verb}"\n  next: ${hint}\n\n${FLEET_OPERATORS_USAGE}`);
-    return 2;
-  }
-  if ((verb === 'add' || verb === 'remove') && !name) {
-    process.stderr.write(`roomctl fleet operators ${verb}: give the operator's name\n\n${FLEET_OPERATORS_USAGE}`);
-    return 2;
-  }
+  // Every mistake is refused before the database is opened (or created): coded, like an unknown roomctl command.
+  const refuse = (code: UsageMistake, problem: string) => usageError(command, code, problem, FLEET_OPERATORS_USAGE);
+  if (!verb) throw refuse('ROOMCTL_E_MISSING_ARGUMENT', 'which one: add NAME, list or remove NAME?');
+  if (!VERBS.includes(verb)) throw refuse('ROOMCTL_E_UNKNOWN_COMMAND', `unknown command "${verb}"${didYouMean(verb, VERBS)}`);
+  const takesName = verb === 'add' || verb === 'remove';
+  if (takesName && !name) throw refuse('ROOMCTL_E_MISSING_ARGUMENT', `${verb} needs the operator's name`);
+  const unexpected = takesName ? extra[0] : name;
+  if (unexpected !== undefined)
+    throw refuse(
+      'ROOMCTL_E_EXTRA_ARGUMENT',
+      `unexpected "${unexpected}": ${takesName ? `${verb} takes one name (a name with spaces goes in quotes)` : 'list takes no name'}`,
+    );
+  if (values.admin && verb !== 'add') throw refuse('ROOMCTL_E_EXTRA_ARGUMENT', `--admin goes with add, not ${verb}`);
   let sql: Awaited<ReturnType<typeof openFleetSql>>;
   try {
     // The same database the fleet runs on: its folder, or the PostgreSQL several instances share.

@@ -1,7 +1,8 @@
-import { ERROR_CATALOG, isRoomctlError } from '../drivers/core/errors.js';
+import { isRoomctlError } from '../drivers/core/errors.js';
 import { VERSION } from '../appliance/paths.js';
 import { CONFIG_USAGE, DOCTOR_USAGE, FLEET_USAGE, MAIN_USAGE, PROVISION_USAGE, SIM_USAGE, START_USAGE } from './command-usage.js';
 import { didYouMean } from '../appliance/config/did-you-mean.js';
+import { UsageError, usageError, usageErrorText } from './usage-error.js';
 
 interface Command {
   usage: string;
@@ -36,10 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`roomctl ${VERSION}\n`);
     return 0;
   }
-  if (name === undefined) {
-    process.stderr.write(MAIN_USAGE);
-    return 2;
-  }
+  if (name === undefined) return refuse(usageError('roomctl', 'ROOMCTL_E_MISSING_ARGUMENT', 'which command?', MAIN_USAGE));
   // `roomctl help sim` is `roomctl sim --help`: the same text from the same place, with the same error handling.
   const asksHelp = name === 'help' || name === '--help' || name === '-h';
   const topic = asksHelp ? rest[0] : name;
@@ -49,10 +47,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commandNamed(topic);
   if (!command) {
-    // Coded like every other error (`roomctl help nonsense` too), so a script or a support note can name it; still exit 2, a usage error.
-    const said = `roomctl${asksHelp ? ` ${name}` : ''}: unknown command "${topic}"${didYouMean(topic, Object.keys(COMMANDS))}`;
-    process.stderr.write(`ROOMCTL_E_UNKNOWN_COMMAND: ${said}\n  next: ${ERROR_CATALOG.ROOMCTL_E_UNKNOWN_COMMAND.hint}\n\n${MAIN_USAGE}`);
-    return 2;
+    // Coded like every other usage error (`roomctl help nonsense` too), so a script or a support note can name it.
+    const said = `unknown command "${topic}"${didYouMean(topic, Object.keys(COMMANDS))}`;
+    return refuse(usageError(`roomctl${asksHelp ? ` ${name}` : ''}`, 'ROOMCTL_E_UNKNOWN_COMMAND', said, MAIN_USAGE));
   }
   try {
     // Building a help can fail too (sim's loads every simulator): inside, so that is a coded error, not a stack.
@@ -62,12 +59,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await (await command.load())(rest);
   } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`roomctl ${topic}: ${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n\n${command.usage}`);
-      return 2;
-    }
-    return reportFailure(err);
+    return err instanceof UsageError ? refuse(err) : reportFailure(err);
   }
+}
+
+/** A command line that was wrong: each problem coded with its next step, the usage below, exit 2 (the work was not tried). */
+function refuse(err: UsageError): number {
+  process.stderr.write(usageErrorText(err));
+  return 2;
 }
 
 /**

@@ -294,6 +294,10 @@ export const ERROR_CATALOG = {
     http: 502,
     hint: 'A notification channel refused or did not answer; the outbox retries it.',
   },
+  ROOMCTL_E_ALERT_GIVEN_UP: {
+    http: 502,
+    hint: "The fleet stopped trying to deliver an alert to a channel: it failed for a day, or the channel had too many alerts waiting. The alert is still on the dashboard; check the channel's URL and that it answers.",
+  },
   // provisioning
   ROOMCTL_E_ANSWERS_NOT_FOUND: {
     http: 400,
@@ -380,6 +384,22 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_UNKNOWN_COMMAND: {
     http: 400,
     hint: 'Use one of the commands in the usage printed below; `roomctl help` lists every command, `roomctl help COMMAND` shows one.',
+  },
+  ROOMCTL_E_UNKNOWN_OPTION: {
+    http: 400,
+    hint: 'The command does not take that option: use one from its usage printed below (`roomctl help COMMAND` shows it again).',
+  },
+  ROOMCTL_E_MISSING_ARGUMENT: {
+    http: 400,
+    hint: 'Add what is said above to be missing, written as the usage printed below shows.',
+  },
+  ROOMCTL_E_BAD_VALUE: {
+    http: 400,
+    hint: 'Correct the value named above; the usage printed below says what each option takes.',
+  },
+  ROOMCTL_E_EXTRA_ARGUMENT: {
+    http: 400,
+    hint: 'Leave out what is named above (a value with spaces goes in quotes); the usage printed below shows what the command takes.',
   },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,
