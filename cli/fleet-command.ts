@@ -7,7 +7,7 @@ import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-s
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { FLEET_USAGE } from './command-usage.js';
-import { fleetOperatorsCommand } from './fleet-operators-command.js';
+import { fleetOperatorsCommand, inFleetDataWords } from './fleet-operators-command.js';
 import { waitForShutdown } from './shutdown.js';
 import { readCommandLine, UsageError, type UsageProblem } from './usage-error.js';
 import { subcommandUsage } from './subcommands.js';
@@ -113,6 +113,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
   // The URL may carry a password: the environment keeps it out of `ps`.
   const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
+  // Its database is opened first: a --data folder it cannot use stops it here, with nothing else started.
   const fleet = await startFleet({
     broker,
     shareGroup: values.share,
@@ -129,6 +130,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
     maxRooms,
     flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000,
     lampRatedHours: lampLife,
+  }).catch((err: unknown) => {
+    throw inFleetDataWords(err);
   });
   process.stdout.write(
     [

@@ -48,9 +48,7 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
     // The same database the fleet runs on: its folder, or the PostgreSQL several instances share.
     sql = await openFleetSql({ dataDir: resolve(values.data), database: values.database ?? process.env.ROOMCTL_FLEET_DATABASE });
   } catch (err) {
-    // Printed by main as every failure is, with its next step (exit 1); a folder is said in --data's words, not a room's storage.dir.
-    if (isRoomctlError(err) && err.code === 'ROOMCTL_E_STORAGE') throw new RoomctlError('ROOMCTL_E_FLEET_DATA', err.message, err.details, { cause: err });
-    throw err;
+    throw inFleetDataWords(err); // printed by main as every failure is, with its next step (exit 1)
   }
   const operators = new FleetOperators(sql);
   try {
@@ -81,4 +79,9 @@ async function addOperator(operators: FleetOperators, name: string, role: 'admin
       throw usageError('roomctl fleet operators', 'ROOMCTL_E_BAD_VALUE', err.message, FLEET_OPERATORS_USAGE);
     throw err;
   }
+}
+
+/** The fleet's folder that cannot be opened, said in --data's words: the store's own hint is about a running room's storage.dir. */
+export function inFleetDataWords(err: unknown): unknown {
+  return isRoomctlError(err) && err.code === 'ROOMCTL_E_STORAGE' ? new RoomctlError('ROOMCTL_E_FLEET_DATA', err.message, err.details, { cause: err }) : err;
 }

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -314,9 +314,15 @@ describe('roomctl fleet operators: work that fails is coded, with its next step 
     expect(err).toBe(failed('ROOMCTL_E_OPERATOR_EXISTS', 'An operator named "Li Wei" exists already; remove them first to issue a new token'));
   });
 
-  it("a --data folder that cannot be opened is said in --data's words, not a room's storage.dir", async () => {
-    const notAFolder = join(data, 'fleet.sqlite', 'inside');
-    expect(await main(['fleet', 'operators', 'list', '--data', notAFolder])).toBe(1);
+  // The fleet itself too: it opens its database before anything else, so it stops there with nothing started.
+  it.each([
+    ['fleet operators list', []],
+    ['fleet', ['--listen', '127.0.0.1:0', '--log-format', 'json']],
+  ])("roomctl %s: a --data folder that cannot be opened is said in --data's words, not a room's storage.dir", async (line, more) => {
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'a-file'), '');
+    const notAFolder = join(data, 'a-file', 'inside');
+    expect(await main([...line.split(' '), '--data', notAFolder, ...more])).toBe(1);
     expect(err).toMatch(
       new RegExp(
         `^ROOMCTL_E_FLEET_DATA: Cannot open the fleet database in ${escaped(notAFolder)}: .+\n {2}next: ${escaped(ERROR_CATALOG.ROOMCTL_E_FLEET_DATA.hint)}\n$`,
