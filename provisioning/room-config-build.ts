@@ -6,6 +6,7 @@ import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { keepHandEditedSecrets, keepHandEdits } from './hand-edits.js';
 import type { Proposal } from './proposals.js';
 import { type FreshWrite, rewriteYaml } from './yaml-rewrite.js';
+import { inLineEnding, lineEndingOf } from './yaml-splice.js';
 
 /** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
 const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiKey|clientSecret|commandKeys)$/i;
@@ -92,7 +93,7 @@ function panelTokensOf(kiosk: boolean, previous: unknown, previousKioskToken: st
   }
   if (!kioskListed) return { tokens: listed };
   notes.push(
-    `secrets.yaml: the kiosk is off (service.kiosk), so its token is removed from api.panelTokens: the room refuses it from now on (tokens listed there by hand stay). Its unit is still installed; stop it with: systemctl disable --now roomctl-kiosk.service`,
+    `secrets.yaml: the kiosk is off (service.kiosk), so its token is removed from api.panelTokens: the room refuses it from now on (tokens listed there by hand stay); the kiosk goes with it: roomctl-kiosk.service is disabled and stopped, and it and kiosk.env are removed`,
   );
   return { tokens: listed.filter((t) => t !== previousKioskToken) };
 }
@@ -191,7 +192,8 @@ const SECRETS_HEADER = '# Secrets of this room, merged into the room config at l
 
 /** A kept file edited in place (its comments, quoting and spacing kept where the content did not change), or written fresh. */
 function writeYaml(value: Record<string, unknown>, header: string, previous: string | undefined): WrittenYaml {
-  const freshText = `${header}${stringify(value, { lineWidth: 0 })}`;
+  // Written fresh over a file saved with Windows line endings, it keeps them like an edit would.
+  const freshText = inLineEnding(`${header}${stringify(value, { lineWidth: 0 })}`, previous === undefined ? '\n' : lineEndingOf(previous));
   const rewrite = rewriteYaml(previous, value, freshText);
   return rewrite.text !== undefined ? { text: rewrite.text } : { text: freshText, ...(rewrite.fresh ? { fresh: rewrite.fresh } : {}) };
 }

@@ -2,7 +2,8 @@ import { access, chmod, chown, constants, mkdir, rename, rm, rmdir, writeFile } 
 import { basename, dirname, join } from 'node:path';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { formatMode, type CommandStep, type DirStep, type FileStep, type InstallPlan, type Owner, type UserStep } from './install-plan.js';
-import { findUser, readIfExists, runCommand, statIfExists, targetPath, type CommandRunner, type SystemUser } from './system-state.js';
+import { describeRetirement, forgetRetired, pendingRetirements, retire } from './retire-unit.js';
+import { findUser, mustRun, readIfExists, runCommand, statIfExists, targetPath, type CommandRunner, type SystemUser } from './system-state.js';
 
 interface ApplyOptions {
   root?: string;
@@ -64,6 +65,9 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     if (current !== f.content || !attrs.same) fileChanges.push({ step: f, exists: attrs.exists, contentChanged: current !== f.content });
   }
   const changedTags = new Set(fileChanges.filter((c) => c.contentChanged).map((c) => c.step.tag));
+  const retirements = await pendingRetirements(plan.steps, root);
+  // A unit file removed is a unit file changed: systemd must read its units again.
+  if (retirements.length > 0) changedTags.add('unit');
 
   for (const u of missingUsers) changes.push(`create system user ${u.name} (${u.purpose})`);
   for (const { step, exists } of dirChanges)
@@ -74,6 +78,12 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
     const verb = !exists ? 'create' : contentChanged ? 'update' : 'fix mode/owner of';
     const note = contentChanged && step.note ? ` — ${step.note}` : '';
     changes.push(`${verb} ${step.path} (${formatMode(step.mode)} ${step.owner === 'root' ? 'root' : plan.serviceUser}) — ${step.purpose}${note}`);
+  }
+  for (const r of retirements) {
+    const { disable, removals } = describeRetirement(r, root);
+    // Run for real, the disable is listed once it ran (or as skipped): under --root systemctl may be missing.
+    if (disable && options.dryRun) changes.push(disable);
+    changes.push(...removals);
   }
 
   if (options.dryRun) {
@@ -97,7 +107,8 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
   }
 
   // 2. Preflight: every folder we must create has a writable parent, before anything is touched.
-  for (const path of [...dirChanges.map((d) => d.step.path), ...fileChanges.map((f) => dirname(f.step.path))]) await assertCreatable(targetPath(root, path));
+  const parents = [...fileChanges.map((f) => f.step.path), ...retirements.flatMap((r) => r.present)].map((path) => dirname(path));
+  for (const path of [...dirChanges.map((d) => d.step.path), ...parents]) await assertCreatable(targetPath(root, path));
 
   // 3. Stage and commit, journalled.
   const journal: JournalEntry[] = [];
@@ -169,6 +180,7 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
       temps.set(step, temp);
       journal.push({ did: `staged ${temp}`, undo: () => rm(temp, { force: true }) });
     }
+    for (const r of retirements) await retire(r, { root, run, journal, changes, skipped });
     for (const { step, exists } of fileChanges) {
       const path = targetPath(root, step.path);
       const backup = join(dirname(path), `.${basename(path)}.roomctl-old`);
@@ -193,6 +205,7 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
   }
   for (const { step, exists } of fileChanges)
     if (exists) await rm(join(dirname(targetPath(root, step.path)), `.${basename(step.path)}.roomctl-old`), { force: true });
+  await forgetRetired(retirements, root);
 
   // 4. Tell the system. The files are in place; a failure here says exactly what is left to run.
   const pending = [...commands];
@@ -230,11 +243,6 @@ function describeCommand(c: CommandStep, root: string | undefined): string {
   if (root && c.underRoot === null) return `(skipped under --root) ${c.argv.join(' ')} — ${c.purpose}`;
   const argv = root && c.underRoot ? c.underRoot(root) : c.argv;
   return `${argv.join(' ')} — ${c.purpose}${c.onlyIfChanged ? ` (if ${c.onlyIfChanged.join('/')} changed)` : ''}`;
-}
-
-async function mustRun(run: CommandRunner, argv: string[]): Promise<void> {
-  const result = await run(argv);
-  if (result.code !== 0) throw new Error(`\`${argv.join(' ')}\` failed: ${result.stderr.trim() || `exit ${result.code}`}`);
 }
 
 /** Creates a folder and its missing parents, journalling each one it made. */

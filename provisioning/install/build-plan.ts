@@ -162,6 +162,15 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
     );
   }
   steps.push(...files);
+  // The kiosk turned off leaves no kiosk: its unit stopped, disabled and removed with the file carrying its (revoked) token.
+  if (!kiosk)
+    steps.push({
+      kind: 'retire',
+      unit: 'roomctl-kiosk.service',
+      unitFile: LAYOUT.kioskUnit,
+      files: [LAYOUT.kioskEnv],
+      purpose: 'the panel kiosk is off (service.kiosk)',
+    });
 
   const units = kiosk ? ['roomctl.service', 'roomctl-kiosk.service'] : ['roomctl.service'];
   steps.push(

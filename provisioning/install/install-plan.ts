@@ -52,7 +52,21 @@ export interface CommandStep {
   purpose: string;
 }
 
-export type InstallStep = FileStep | DirStep | UserStep | CommandStep;
+/**
+ * A unit that must be gone, with its files (a part turned off in the answers): disabled (and
+ * stopped, on the machine itself) while its unit file is still there to say what to undo, then
+ * its files removed. Nothing to do when none of them is there, so a second run changes nothing.
+ */
+export interface RetireStep {
+  kind: 'retire';
+  unit: string;
+  unitFile: string;
+  /** The other files that go with it. */
+  files: string[];
+  purpose: string;
+}
+
+export type InstallStep = FileStep | DirStep | UserStep | CommandStep | RetireStep;
 
 export interface InstallPlan {
   serviceUser: string;

@@ -55,3 +55,9 @@ export const runCommand: CommandRunner = (argv) =>
       resolve({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
     });
   });
+
+/** Runs a command that must succeed; its failure is an error naming the command and what it said. */
+export async function mustRun(run: CommandRunner, argv: string[]): Promise<void> {
+  const result = await run(argv);
+  if (result.code !== 0) throw new Error(`\`${argv.join(' ')}\` failed: ${result.stderr.trim() || `exit ${result.code}`}`);
+}
