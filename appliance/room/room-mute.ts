@@ -34,6 +34,10 @@ const SOURCE_KINDS: readonly DeviceKind[] = ['dsp', 'microphone', 'speakerphone'
 
 const isConnected = (d: DeviceView) => d.status === 'ok' || d.status === 'degraded';
 const canMute = (d: DeviceView) => FOLLOWING_KINDS.includes(d.kind) && d.actions.some((a) => a.name === 'mute');
+/** A display's power as its driver publishes it ('standby', 'cooling', or MDC's `false`): it refuses a mute until it is turned on. */
+const ASLEEP_POWER: readonly unknown[] = ['standby', 'cooling', 'off', false];
+/** A display in standby takes no mute (a PJLink projector answers ERR3): it follows the room when it is turned on. */
+const isAsleep = (d: DeviceView) => d.kind === 'display' && ASLEEP_POWER.includes(d.state.power);
 
 /**
  * One mute for the whole room. Every mute-capable device follows it and reports back through
@@ -52,6 +56,8 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
   /** Commands in flight: the value we are waiting for each device to report. */
   private readonly pending = new Map<string, boolean>();
   private readonly connected = new Set<string>();
+  /** Displays seen in standby: each is brought in line when it is turned on. */
+  private readonly asleep = new Set<string>();
   private readonly listener = (device: DeviceView) => this.onDevice(device);
   private undoRedirect: (() => void) | undefined;
 
@@ -106,7 +112,7 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
       this.log.info({ mute: on, source: source.kind === 'device' ? source.deviceId : source.kind }, 'room mute');
     }
     const except = source.kind === 'device' ? source.deviceId : undefined;
-    const targets = this.devices.list().filter((d) => canMute(d) && isConnected(d) && d.id !== except);
+    const targets = this.devices.list().filter((d) => canMute(d) && isConnected(d) && !isAsleep(d) && d.id !== except);
     this.emit('change', this.view());
     // A display warming up holds its command for up to a minute; the caller hears back sooner,
     // with that device still `pending` (it follows when it can, or is corrected when back). A
@@ -145,6 +151,10 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
     const nowConnected = isConnected(device);
     if (nowConnected) this.connected.add(device.id);
     else this.connected.delete(device.id);
+    const wasAsleep = this.asleep.has(device.id);
+    const nowAsleep = isAsleep(device);
+    if (nowAsleep) this.asleep.add(device.id);
+    else this.asleep.delete(device.id);
 
     const value = device.state.mute;
     const previous = this.reported.get(device.id);
@@ -153,7 +163,7 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
       const expected = this.pending.get(device.id);
       if (expected !== undefined) {
         if (value === expected) this.emit('confirmed', device.id, value);
-      } else if (wasConnected && nowConnected) {
+      } else if (wasConnected && nowConnected && !nowAsleep) {
         if (value === this.mutedNow) this.emit('confirmed', device.id, value);
         else if (SOURCE_KINDS.includes(device.kind)) {
           // Nobody asked this device to change: a press on it (or a panel of its own). The room follows.
@@ -166,8 +176,9 @@ export class RoomMute extends TypedBus<{ change: [RoomMuteView]; confirmed: [str
       }
     }
 
-    // Back from offline (or first seen): bring it in line, and say so when it disagreed.
-    if (nowConnected && !wasConnected) {
+    // Back from offline (or first seen), or a display just turned on: bring it in line, and say
+    // so when it disagreed. A display in standby is left alone until it is turned on.
+    if (nowConnected && !nowAsleep && (!wasConnected || wasAsleep)) {
       const reported = this.reported.get(device.id);
       if (reported !== undefined && reported !== this.mutedNow)
         this.log.warn({ device: device.id, room: this.mutedNow, device_mute: reported }, 'device disagrees with the room mute; correcting');

@@ -45,3 +45,35 @@ it("a display's mute goes to the room mute: the microphone follows and the displ
   const avmt = display.display.received.filter((l) => l.startsWith('%1AVMT 2'));
   expect(avmt.slice(avmt.indexOf('%1AVMT 21'))).toEqual(['%1AVMT 21']);
 });
+
+it('a display in standby is left out of the room mute, and follows it once turned on, with no warning', async () => {
+  const display = await startPjlinkSimulator({ port: 0, warmupMs: 50 });
+  cleanup.push(() => display.close());
+  const mic = await startShureMxaSimulator({ port: 0 });
+  cleanup.push(() => mic.close());
+  const room = hostDevices([
+    { id: 'display', driver: 'pjlink', ...display.endpoint, notifyPort: 0 },
+    { id: 'mic', driver: 'shure-mxa', ...mic.endpoint },
+  ]);
+  cleanup.push(room.stop);
+  const warnings: string[] = [];
+  const roomMute = new RoomMute(room.host, { ...quiet, warn: (_fields: unknown, message?: string) => warnings.push(message ?? '') });
+  roomMute.start();
+  cleanup.push(() => roomMute.stop());
+  await waitFor(() => room.host.list().every((d) => d.status === 'ok'), 10_000, 'both devices to connect');
+  expect(display.display.power).toBe('standby');
+
+  const view = await roomMute.set(true);
+
+  // The display is not asked (a projector in standby answers ERR3) and is not left pending.
+  expect(view.devices.find((d) => d.id === 'display')).toMatchObject({ pending: false });
+  await waitFor(() => mic.array.deviceMute, 3000, 'the microphone to be muted');
+  const avmtSet = () => display.display.received.filter((l) => /^%1AVMT [0-9]/.test(l));
+  expect(avmtSet()).toEqual([]);
+
+  await room.host.execute('display', 'power', { on: true });
+  await waitFor(() => display.display.audioMuted, 5000, 'the display to follow the room mute once on');
+  // Sent once it was turned on (while it warms up the driver holds it, and may send it again after an ERR3).
+  expect(avmtSet().every((l) => l === '%1AVMT 21')).toBe(true);
+  expect(warnings).toEqual([]);
+});
