@@ -195,6 +195,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
 
   // ── the meetings' port ─────────────────────────────────────────────────────────────
 
+  linksRooms(meetingId: string): boolean {
+    const m = this.deps.ctx.meetings.get(meetingId);
+    return m !== undefined && !this.deps.store.invitedProof(linkKeyOf(m.occurrenceKey));
+  }
+
   rooms(meetingId: string): LinkedRoomView[] {
     return this.views.rooms(meetingId);
   }
