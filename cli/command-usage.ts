@@ -109,5 +109,6 @@ Usage:
   roomctl help [COMMAND] · roomctl COMMAND --help · roomctl --version
 
 Exit codes: 0 done, 1 the work failed (an invalid config, a FAIL in doctor, a room that could
-not start), 2 the command line was wrong (unknown command or option), 130 stopped by a second Ctrl-C.
+not start), 2 the command line was wrong (a command or option there is not, something missing,
+a value that cannot be used, something extra), 130 stopped by a second Ctrl-C.
 `;

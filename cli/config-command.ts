@@ -7,29 +7,32 @@ import { formatIssue, type ConfigIssue } from '../appliance/config/config-valida
 import { configFileWarnings } from '../appliance/config/config-warnings.js';
 import { formatPinHash, hashPin } from '../appliance/panel/pin-hash.js';
 import { configWarnings } from '../appliance/config/config-network-checks.js';
-import { didYouMean } from '../appliance/config/did-you-mean.js';
+import { subcommandUsage } from './subcommands.js';
 import { CONFIG_USAGE } from './command-usage.js';
+import { readCommandLine, usageError } from './usage-error.js';
 
 /** `roomctl config check FILE`, `roomctl config schema` and `roomctl config hash-pin`. */
 export async function configCommand(args: string[]): Promise<number> {
-  const [sub, file] = args;
+  const [sub, ...rest] = args;
+  if (sub === undefined) throw usageError('roomctl config', 'ROOMCTL_E_MISSING_ARGUMENT', 'which one: check FILE, schema or hash-pin?', CONFIG_USAGE);
+  if (sub.startsWith('-')) throw usageError('roomctl config', 'ROOMCTL_E_UNKNOWN_OPTION', `unknown option ${sub}`, CONFIG_USAGE);
+  subcommandUsage('config', sub); // refuses a subcommand there is not, as its --help does
+  if (sub === 'hash-pin') return hashPinCommand(rest);
   if (sub === 'schema') {
+    readCommandLine('roomctl config schema', CONFIG_USAGE, { args: rest, options: {}, strict: true });
     process.stdout.write(`${JSON.stringify(exportedConfigSchema(DRIVERS), null, 2)}\n`);
     return 0;
   }
-  if (sub === 'hash-pin') return hashPinCommand(args.slice(1));
-  if (sub !== 'check' || !file || args.length > 2) {
-    const problem =
-      sub === undefined
-        ? 'which one: check FILE, schema or hash-pin?'
-        : sub !== 'check'
-          ? `unknown subcommand "${sub}"${didYouMean(sub, ['check', 'schema', 'hash-pin'])}`
-          : !file
-            ? 'check needs the FILE to check'
-            : `unexpected "${args[2]}"`;
-    process.stderr.write(`roomctl config: ${problem}\n\n${CONFIG_USAGE}`);
-    return 2;
-  }
+  const { positionals } = readCommandLine('roomctl config check', CONFIG_USAGE, { args: rest, options: {}, strict: true, allowPositionals: true });
+  const [file, unexpected] = positionals;
+  if (file === undefined) throw usageError('roomctl config check', 'ROOMCTL_E_MISSING_ARGUMENT', 'which FILE? give the room config to check', CONFIG_USAGE);
+  if (unexpected !== undefined)
+    throw usageError(
+      'roomctl config check',
+      'ROOMCTL_E_EXTRA_ARGUMENT',
+      `unexpected "${unexpected}": check takes one FILE (a path with spaces goes in quotes)`,
+      CONFIG_USAGE,
+    );
   try {
     const config = await loadConfigFile(file, DRIVERS);
     const warnings = [...configWarnings(config as unknown as Record<string, unknown>), ...(await configFileWarnings(file, config))];
@@ -57,26 +60,39 @@ export async function configCommand(args: string[]): Promise<number> {
  * `sha256:<hex>` digest is migrated without knowing the PIN.
  */
 async function hashPinCommand(args: string[]): Promise<number> {
-  if (args[0] === '--from-sha256') {
-    const digest = /^sha256:([0-9a-f]{64})$/.exec(args[1] ?? '');
-    if (!digest) {
-      process.stderr.write('ROOMCTL_E_BAD_REQUEST: give the old value as sha256:<64 hex digits>\n');
-      return 2;
-    }
+  const command = 'roomctl config hash-pin';
+  const { values, positionals } = readCommandLine(command, CONFIG_USAGE, {
+    args,
+    options: { 'from-sha256': { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  // Most likely the PIN itself: not repeated, and said where it goes instead.
+  if (positionals.length)
+    throw usageError(
+      command,
+      'ROOMCTL_E_EXTRA_ARGUMENT',
+      'takes the PIN on stdin, not on the command line (arguments show in `ps` and the shell history)',
+      CONFIG_USAGE,
+    );
+  const old = values['from-sha256'];
+  if (old !== undefined) {
+    const digest = /^sha256:([0-9a-f]{64})$/.exec(old);
+    if (!digest)
+      throw usageError(
+        command,
+        'ROOMCTL_E_BAD_VALUE',
+        '--from-sha256 takes the old value as sha256:<64 hex digits> (the value is not repeated here: it gives the PIN away)',
+        CONFIG_USAGE,
+      );
     process.stdout.write(`${formatPinHash(hashPin(digest[1]!, 'sha256'))}\n`);
     return 0;
-  }
-  if (args.length > 0) {
-    process.stderr.write(CONFIG_USAGE);
-    return 2;
   }
   const lines = createInterface({ input: process.stdin });
   const pin = ((await lines[Symbol.asyncIterator]().next()).value as string | undefined)?.trim() ?? '';
   lines.close();
-  if (!/^[0-9]{4,12}$/.test(pin)) {
-    process.stderr.write('ROOMCTL_E_BAD_REQUEST: the PIN must be 4–12 digits (given on stdin)\n');
-    return 2;
-  }
+  // Not echoed: a PIN mistyped by one digit is still most of the PIN.
+  if (!/^[0-9]{4,12}$/.test(pin)) throw usageError(command, 'ROOMCTL_E_BAD_VALUE', 'the PIN (given on stdin) must be 4–12 digits', CONFIG_USAGE);
   process.stdout.write(`${formatPinHash(hashPin(pin))}\n`);
   return 0;
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
 import { startFleet } from '../fleet/fleet-service.js';
 import { redactDatabaseUrl } from '../fleet/fleet-sql.js';
@@ -8,13 +7,17 @@ import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-s
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { FLEET_USAGE } from './command-usage.js';
-import { fleetOperatorsCommand } from './fleet-operators-command.js';
+import { fleetOperatorsCommand, inFleetDataWords } from './fleet-operators-command.js';
 import { waitForShutdown } from './shutdown.js';
+import { readCommandLine, UsageError, type UsageProblem } from './usage-error.js';
+import { subcommandUsage } from './subcommands.js';
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {
   if (args[0] === 'operators') return fleetOperatorsCommand(args.slice(1));
-  const { values } = parseArgs({
+  // The one word fleet takes is its subcommand: anything else there is a mistyped one.
+  if (args[0] !== undefined && !args[0].startsWith('-')) subcommandUsage('fleet', args[0]);
+  const { values } = readCommandLine('roomctl fleet', FLEET_USAGE, {
     args,
     strict: true,
     options: {
@@ -52,45 +55,44 @@ export async function fleetCommand(args: string[]): Promise<number> {
     process.stdout.write(FLEET_USAGE);
     return 0;
   }
-  const problems: string[] = [];
+  const problems: UsageProblem[] = [];
+  const badValue = (problem: string) => problems.push({ code: 'ROOMCTL_E_BAD_VALUE', problem });
   const seconds = (name: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) problems.push(`--${name} must be a number of seconds, got ${JSON.stringify(value)}`);
+    if (!Number.isFinite(n) || n < 0) badValue(`--${name} must be a number of seconds, got ${JSON.stringify(value)}`);
     return n;
   };
   if (!/^(mqtts?|wss?):\/\/\S+$/.test(values.broker))
-    problems.push(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${JSON.stringify(values.broker)}`);
-  if (values.protocol !== undefined && values.protocol !== '4' && values.protocol !== '5') problems.push('--protocol must be 4 (MQTT 3.1.1) or 5');
-  if (values.share !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.share)) problems.push('--share must be a group name of letters, digits, - and _');
+    badValue(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${JSON.stringify(values.broker)}`);
+  if (values.protocol !== undefined && values.protocol !== '4' && values.protocol !== '5') badValue('--protocol must be 4 (MQTT 3.1.1) or 5');
+  if (values.share !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.share)) badValue('--share must be a group name of letters, digits, - and _');
   const format = values['log-format'] ?? defaultLogFormat();
-  if (format !== 'pretty' && format !== 'json') problems.push('--log-format must be pretty or json');
-  if (values.token !== undefined && values.token.length < 16) problems.push('--token must be at least 16 characters');
+  if (format !== 'pretty' && format !== 'json') badValue('--log-format must be pretty or json');
+  if (values.token !== undefined && values.token.length < 16) badValue('--token must be at least 16 characters');
   const commandSecret = process.env.ROOMCTL_FLEET_COMMAND_SECRET;
   if (values['command-key'] !== undefined && (commandSecret ?? '').length < 32)
-    problems.push('--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET');
+    problems.push({ code: 'ROOMCTL_E_MISSING_ARGUMENT', problem: '--command-key needs its secret (32 characters or more) in ROOMCTL_FLEET_COMMAND_SECRET' });
   const deviceAfter = seconds('offline-after', values['offline-after']);
   const roomAfter = seconds('room-offline-after', values['room-offline-after']);
   const reopenWithin = seconds('reopen-within', values['reopen-within']);
   const lampLife = values['lamp-life'] === undefined ? undefined : Number(values['lamp-life']);
   if (lampLife !== undefined && !(Number.isFinite(lampLife) && lampLife > 0))
-    problems.push(`--lamp-life must be a number of hours, got ${JSON.stringify(values['lamp-life'])}`);
+    badValue(`--lamp-life must be a number of hours, got ${JSON.stringify(values['lamp-life'])}`);
   const keepDays = values['keep-events-days'] === undefined ? undefined : Number(values['keep-events-days']);
   if (keepDays !== undefined && !(Number.isInteger(keepDays) && keepDays >= 1))
-    problems.push(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
+    badValue(`--keep-events-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-events-days'])}`);
   const keepIssuesDays = values['keep-issues-days'] === undefined ? undefined : Number(values['keep-issues-days']);
   if (keepIssuesDays !== undefined && !(Number.isInteger(keepIssuesDays) && keepIssuesDays >= 1))
-    problems.push(`--keep-issues-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-issues-days'])}`);
+    badValue(`--keep-issues-days must be a whole number of days (1 or more), got ${JSON.stringify(values['keep-issues-days'])}`);
   const roomEvents = values['room-events-per-minute'] === undefined ? undefined : Number(values['room-events-per-minute']);
   if (roomEvents !== undefined && !(Number.isInteger(roomEvents) && roomEvents >= 1))
-    problems.push(`--room-events-per-minute must be a whole number (1 or more), got ${JSON.stringify(values['room-events-per-minute'])}`);
+    badValue(`--room-events-per-minute must be a whole number (1 or more), got ${JSON.stringify(values['room-events-per-minute'])}`);
   const maxRooms = values['max-rooms'] === undefined ? undefined : Number(values['max-rooms']);
   if (maxRooms !== undefined && !(Number.isInteger(maxRooms) && maxRooms >= 1))
-    problems.push(`--max-rooms must be a whole number (1 or more), got ${JSON.stringify(values['max-rooms'])}`);
-  if (problems.length) {
-    process.stderr.write(`${problems.map((p) => `roomctl fleet: ${p}`).join('\n')}\n\n${FLEET_USAGE}`);
-    return 2;
-  }
+    badValue(`--max-rooms must be a whole number (1 or more), got ${JSON.stringify(values['max-rooms'])}`);
+  const [first, ...more] = problems;
+  if (first) throw new UsageError('roomctl fleet', [first, ...more], FLEET_USAGE);
   const broker: MqttSettings = { url: values.broker, rejectUnauthorized: !values.insecure };
   if (values.username) broker.username = values.username;
   const password = values.password ?? process.env.ROOMCTL_FLEET_PASSWORD;
@@ -111,6 +113,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
   // The URL may carry a password: the environment keeps it out of `ps`.
   const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
+  // Its database is opened first: a --data folder it cannot use stops it here, with nothing else started.
   const fleet = await startFleet({
     broker,
     shareGroup: values.share,
@@ -127,6 +130,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
     maxRooms,
     flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000,
     lampRatedHours: lampLife,
+  }).catch((err: unknown) => {
+    throw inFleetDataWords(err);
   });
   process.stdout.write(
     [

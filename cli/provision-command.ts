@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { askAnswers } from '../provisioning/answers/ask-answers.js';
 import { loadAnswersFile } from '../provisioning/answers/answers-load.js';
 import { provision } from '../provisioning/provision.js';
 import { PROVISION_USAGE } from './command-usage.js';
+import { readCommandLine, usageError } from './usage-error.js';
 
 /** `roomctl provision`: exit 0 when the room is installed and doctor passes, 1 otherwise. */
 export async function provisionCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = readCommandLine('roomctl provision', PROVISION_USAGE, {
     args,
     options: {
       answers: { type: 'string' },
@@ -23,8 +23,8 @@ export async function provisionCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.answers && !process.stdin.isTTY) {
-    process.stderr.write(`roomctl provision: no --answers file and no terminal to ask the questions on\n\n${PROVISION_USAGE}`);
-    return 2;
+    const said = 'no --answers file and no terminal to ask the questions on: give --answers FILE, or run it in a terminal';
+    throw usageError('roomctl provision', 'ROOMCTL_E_MISSING_ARGUMENT', said, PROVISION_USAGE);
   }
   const answers = values.answers ? await loadAnswersFile(values.answers) : await askAnswers(process.stdin, process.stderr);
   const outcome = await provision({

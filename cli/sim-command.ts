@@ -1,11 +1,10 @@
 import { isRoomctlError } from '../drivers/core/errors.js';
-import { describeQuirks } from '../drivers/sim/quirk-options.js';
 import type { SimulatorDefinition } from '../drivers/sim/simulator.js';
-import { findSimulator, loadSimulators } from '../drivers/sim/simulators.js';
+import { findSimulator } from '../drivers/sim/simulators.js';
 import { didYouMean } from '../appliance/config/did-you-mean.js';
-import { SIM_USAGE } from './command-usage.js';
-import { simulatorUsage } from './sim-usage.js';
+import { driverRefused, simulatorTakes as takes } from './sim-usage.js';
 import { waitForShutdown } from './shutdown.js';
+import { type UsageMistake, usageError } from './usage-error.js';
 
 /**
  * `roomctl sim DRIVER --key value ...`: one simulator in the foreground until Ctrl-C.
@@ -14,32 +13,21 @@ import { waitForShutdown } from './shutdown.js';
 export async function simCommand(args: string[]): Promise<number> {
   const [driver, ...rest] = args;
   const simulator = driver ? await findSimulator(driver) : undefined;
-  if (!simulator) {
-    const simulators = await loadSimulators();
-    const ids = simulators.map((s) => s.driver);
-    const problem = driver ? `no simulator for "${driver}"${didYouMean(driver, ids)}` : 'which driver?';
-    const drivers = simulators.map((s) => `  ${s.driver}${s.quirks?.length ? ` (--quirks ${describeQuirks(s.quirks)})` : ''}`).join('\n');
-    process.stderr.write(`roomctl sim: ${problem}\n\n${SIM_USAGE}Drivers with a simulator (roomctl sim --help lists their options):\n${drivers}\n`);
-    return 2;
-  }
-  const read = readOptions(simulator, rest);
-  if ('problem' in read) {
-    process.stderr.write(`roomctl sim ${simulator.driver}: ${read.problem}\n\n${read.usage ?? takes(simulator)}`);
-    return 2;
-  }
-  const { options } = read;
+  if (!simulator) throw await driverRefused(driver);
+  const command = `roomctl sim ${simulator.driver}`;
+  const options = readOptions(simulator, rest);
+  const missing = simulator.options.filter((o) => o.required && !options[o.name]);
+  if (missing.length)
+    throw usageError(command, 'ROOMCTL_E_MISSING_ARGUMENT', `needs ${missing.map((o) => `--${o.name} ${o.value}`).join(' and ')}`, takes(simulator));
   let running;
   try {
     running = await simulator.start(options);
   } catch (err) {
-    if (isRoomctlError(err) && err.code === 'ROOMCTL_E_PORT_NOT_FOUND') {
-      process.stderr.write(`roomctl sim ${simulator.driver}: ${noSuchSerialPath(simulator, (err.details as { path: string }).path)}\n`);
-      return 2;
-    }
-    // A bad value (a port out of range, an unknown quirk profile or model) is the user's to fix, not a crash.
+    // A value the simulator cannot use (a path that is not there, a port out of range, a quirk profile or model it does not play) is the user's to fix, not a crash.
+    if (isRoomctlError(err) && err.code === 'ROOMCTL_E_PORT_NOT_FOUND')
+      throw usageError(command, 'ROOMCTL_E_BAD_VALUE', noSuchSerialPath(simulator, (err.details as { path: string }).path), takes(simulator));
     if (!(err instanceof RangeError) && !(isRoomctlError(err) && err.code === 'ROOMCTL_E_CONFIG_INVALID')) throw err;
-    process.stderr.write(`roomctl sim ${simulator.driver}: ${err.message}\n\n${takes(simulator)}`);
-    return 2;
+    throw usageError(command, 'ROOMCTL_E_BAD_VALUE', err.message, takes(simulator));
   }
   const quirks = options.quirks ? ` with quirks ${options.quirks}` : '';
   for (const name of options.quirks?.split(',') ?? []) {
@@ -68,16 +56,14 @@ function noSuchSerialPath(simulator: SimulatorDefinition, path: string): string 
   ].join('\n');
 }
 
-const takes = (simulator: SimulatorDefinition) => `The ${simulator.driver} simulator takes:\n${simulatorUsage(simulator)}`;
-
-type ReadOptions = { options: Record<string, string> } | { problem: string; usage?: string };
-
 /**
  * The `--name value` pairs as the simulator's options, each alias under its option's own name.
  * An option the simulator does not declare is refused, never passed on to be ignored: a
  * mistyped `--serialPath` once left a display simulator quietly listening on its TCP port.
  */
-function readOptions(simulator: SimulatorDefinition, args: string[]): ReadOptions {
+function readOptions(simulator: SimulatorDefinition, args: string[]): Record<string, string> {
+  const command = `roomctl sim ${simulator.driver}`;
+  const refuse = (code: UsageMistake, problem: string) => usageError(command, code, problem, takes(simulator));
   const options: Record<string, string> = {};
   const spelled = new Map<string, string>();
   const offered = simulator.options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
@@ -85,15 +71,16 @@ function readOptions(simulator: SimulatorDefinition, args: string[]): ReadOption
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i]!;
     const value = args[i + 1];
-    if (!key.startsWith('--') || value === undefined) return { problem: `expected --option value pairs, got "${key}"`, usage: SIM_USAGE };
+    if (!key.startsWith('--')) throw refuse('ROOMCTL_E_EXTRA_ARGUMENT', `unexpected "${key}": a simulator takes --option value pairs`);
     const typed = key.slice(2);
-    if (typed === 'quirks' && !simulator.quirks?.length) return { problem: `the ${simulator.driver} simulator has no quirk profiles` };
+    if (typed === 'quirks' && !simulator.quirks?.length) throw refuse('ROOMCTL_E_UNKNOWN_OPTION', `the ${simulator.driver} simulator has no quirk profiles`);
     const name = typed === 'quirks' ? typed : simulator.options.find((o) => o.name === typed || o.aliases?.includes(typed))?.name;
-    if (name === undefined) return { problem: `unknown option ${key}${didYouMean(key, offered.map(flag))}` };
+    if (name === undefined) throw refuse('ROOMCTL_E_UNKNOWN_OPTION', `unknown option ${key}${didYouMean(key, offered.map(flag))}`);
+    if (value === undefined) throw refuse('ROOMCTL_E_MISSING_ARGUMENT', `${key} needs a value`);
     const earlier = spelled.get(name);
-    if (earlier !== undefined && earlier !== typed) return { problem: `--${earlier} and ${key} are the same option; give it once` };
+    if (earlier !== undefined && earlier !== typed) throw refuse('ROOMCTL_E_EXTRA_ARGUMENT', `--${earlier} and ${key} are the same option; give it once`);
     spelled.set(name, typed);
     options[name] = value;
   }
-  return { options };
+  return options;
 }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { DRIVERS } from '../drivers/registry.js';
 import { isRoomctlError, RoomctlError } from '../drivers/core/errors.js';
 import { loadConfigFile } from '../appliance/config/config-load.js';
@@ -10,6 +9,8 @@ import { startReloadableRoom } from './reloadable-room.js';
 import { createLogger, defaultLogFormat, type LogFormat } from '../appliance/logger.js';
 import { systemdNotifier } from '../appliance/systemd-notify.js';
 import { waitForShutdown } from './shutdown.js';
+import { START_USAGE } from './command-usage.js';
+import { readCommandLine, usageError } from './usage-error.js';
 
 interface StartOptions {
   config?: string;
@@ -19,14 +20,16 @@ interface StartOptions {
 
 /** `roomctl start`: a real room from --config, or the demo room without one. */
 export async function startCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { config: { type: 'string' }, listen: { type: 'string' }, 'log-format': { type: 'string' } }, strict: true });
+  const { values } = readCommandLine('roomctl start', START_USAGE, {
+    args,
+    options: { config: { type: 'string' }, listen: { type: 'string' }, 'log-format': { type: 'string' } },
+    strict: true,
+  });
   const format = values['log-format'] ?? defaultLogFormat();
-  if (format !== 'pretty' && format !== 'json') {
-    throw Object.assign(new Error(`--log-format must be pretty or json, got ${JSON.stringify(format)}`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
-  }
+  if (format !== 'pretty' && format !== 'json')
+    throw usageError('roomctl start', 'ROOMCTL_E_BAD_VALUE', `--log-format must be pretty or json, got ${JSON.stringify(format)}`, START_USAGE);
   const listenWrong = values.listen === undefined ? undefined : listenProblem(values.listen);
-  if (listenWrong)
-    throw Object.assign(new Error(`--listen: ${listenWrong} (write host:port, e.g. 127.0.0.1:8080)`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
+  if (listenWrong) throw usageError('roomctl start', 'ROOMCTL_E_BAD_VALUE', `--listen: ${listenWrong} (write host:port, e.g. 127.0.0.1:8080)`, START_USAGE);
   const options: StartOptions = { config: values.config, listen: values.listen, format };
   try {
     if (options.config) return await startRoom(options.config, options);

@@ -7,6 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { WebhookAlertSink, type Alert } from './alert-sink.js';
 import { openFleetSql } from './fleet-database.js';
+import { DEFAULT_RETENTION, pruneFleetHistory } from './fleet-retention.js';
+
+/** How long a delivery is tried before it is given up (the README's word to facilities). */
+const A_DAY_MS = 24 * 60 * 60_000;
 
 const ALERT: Alert = {
   key: 'device-offline/hq/aurora/display',
@@ -65,5 +69,72 @@ describe('alert delivery through a JSON webhook', () => {
     now += 600_000;
     await dispatcher.drain();
     expect(received, 'delivered once it was accepted').toHaveLength(2);
+  });
+
+  it("gives a delivery up after a day of refusals, and a channel's oldest beyond its bound, each said once with a code", async () => {
+    let refused = 0;
+    const server: Server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        refused++;
+        res.statusCode = 503;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise((r) => server.close(r)));
+    const dir = await mkdtemp(join(tmpdir(), 'roomctl-alerts-'));
+    const sql = await openFleetSql({ dataDir: dir });
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    cleanup.push(() => sql.close());
+    const warnings: Array<Record<string, unknown>> = [];
+    const log = { warn: (fields: Record<string, unknown>) => void warnings.push(fields), info: () => undefined };
+    const givenUpWarnings = () => warnings.filter((w) => w.code === 'ROOMCTL_E_ALERT_GIVEN_UP');
+    const t0 = 1_000_000;
+    let now = t0;
+    const sink = new WebhookAlertSink(`http://127.0.0.1:${(server.address() as { port: number }).port}/hook`);
+    const dispatcher = new AlertDispatcher(sql, [sink], { now: () => now, pollMs: 0, log, waitingPerSink: 3 });
+    cleanup.push(() => dispatcher.stop());
+    const rows = () =>
+      sql.query<{ alert_key: string; given_up_at: number | null; last_error: string | null }>(
+        'SELECT alert_key, given_up_at, last_error FROM fleet_alerts ORDER BY id',
+      );
+
+    await dispatcher.enqueue(ALERT);
+    await dispatcher.drain();
+    now = t0 + A_DAY_MS - 1;
+    await dispatcher.drain();
+    expect(refused, 'refused twice, still tried within the day').toBe(2);
+    expect(givenUpWarnings()).toEqual([]);
+    now += 600_000;
+    await dispatcher.drain();
+    expect(refused).toBe(3);
+    expect(givenUpWarnings(), 'given up once the day has passed, said once').toMatchObject([{ key: ALERT.key, sink: sink.id }]);
+    now += 10 * A_DAY_MS;
+    await dispatcher.drain();
+    expect(refused, 'never tried again').toBe(3);
+    expect(givenUpWarnings()).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({
+      given_up_at: t0 + A_DAY_MS - 1 + 600_000,
+      last_error: expect.stringMatching(/^Alert delivery given up: failing for a day \(.*HTTP 503\)$/),
+    });
+
+    // The channel's bound: 3 waiting; a fourth gives up the oldest, which is said once.
+    const keys = ['a', 'b', 'c', 'd'].map((k) => `device-offline/hq/aurora/${k}`);
+    for (const key of keys) await dispatcher.enqueue({ ...ALERT, key });
+    await dispatcher.drain();
+    expect((await rows()).map((r) => [r.alert_key, r.given_up_at !== null])).toEqual([
+      [ALERT.key, true],
+      [keys[0], true],
+      [keys[1], false],
+      [keys[2], false],
+      [keys[3], false],
+    ]);
+    expect((await rows())[1]!.last_error).toBe('Alert delivery given up: 3 alerts were waiting for this channel');
+    expect(givenUpWarnings().map((w) => w.key)).toEqual([ALERT.key, keys[0]]);
+
+    // Given up rows go with the delivered ones' retention; the waiting ones stay.
+    await pruneFleetHistory(sql, DEFAULT_RETENTION, now + (DEFAULT_RETENTION.alertDays + 1) * 86_400_000);
+    expect((await rows()).map((r) => r.alert_key)).toEqual(keys.slice(1));
   });
 });

@@ -447,4 +447,15 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
     // Staff who resolve a device's issue end its running fault (device-fault-issues.ts): who did, null when the device came back.
     sql: 'ALTER TABLE fleet_device_faults ADD COLUMN ended_by TEXT',
   },
+  {
+    version: 18,
+    name: 'alert deliveries given up',
+    // When the fleet stopped trying a sink (a day of failures, or the sink's outbox full): kept, tried no more,
+    // pruned like a delivered one. The index the delivery pass reads leaves given-up rows out.
+    sql: (types) => `
+      ALTER TABLE fleet_alerts ADD COLUMN given_up_at ${types.big};
+      DROP INDEX fleet_alerts_pending;
+      CREATE INDEX fleet_alerts_pending ON fleet_alerts (given_up_at, delivered_at, next_attempt_at);
+    `,
+  },
 ];

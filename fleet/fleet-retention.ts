@@ -7,7 +7,7 @@ export interface RetentionConfig {
   rawEventDays: number;
   /** Hourly roll-ups are kept this many days. */
   rollupDays: number;
-  /** Delivered alerts are kept this many days. */
+  /** Delivered alerts, and deliveries given up, are kept this many days. */
   alertDays: number;
   /**
    * Resolved issues (and their logs) are kept this many days after they were resolved: staff
@@ -64,8 +64,12 @@ export async function pruneFleetHistory(
     );
     const rolledUp = (await tx.run('DELETE FROM fleet_events WHERE received_at < ?', [eventsBefore])).changes;
     const rollupsDeleted = (await tx.run('DELETE FROM fleet_event_rollups WHERE hour < ?', [now - config.rollupDays * DAY_MS])).changes;
-    const alertsDeleted = (await tx.run('DELETE FROM fleet_alerts WHERE delivered_at IS NOT NULL AND delivered_at < ?', [now - config.alertDays * DAY_MS]))
-      .changes;
+    // A delivery given up is kept as long as a delivered one (its row says why), then goes the same way;
+    // both read the pending index, which leads with given_up_at.
+    const alertsBefore = now - config.alertDays * DAY_MS;
+    const alertsDeleted =
+      (await tx.run('DELETE FROM fleet_alerts WHERE given_up_at IS NULL AND delivered_at < ?', [alertsBefore])).changes +
+      (await tx.run('DELETE FROM fleet_alerts WHERE given_up_at < ?', [alertsBefore])).changes;
     await tx.run('DELETE FROM fleet_alert_feed WHERE at < ?', [new Date(now - config.alertDays * DAY_MS).toISOString()]);
     const samplesDeleted = (await tx.run('DELETE FROM fleet_device_samples WHERE at < ?', [eventsBefore])).changes;
     // An older sample of the same device in the same hour keeps that hour; the range on `at` uses the key's index. Each

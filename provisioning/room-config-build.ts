@@ -6,6 +6,7 @@ import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { keepHandEditedSecrets, keepHandEdits } from './hand-edits.js';
 import type { Proposal } from './proposals.js';
 import { type FreshWrite, rewriteYaml } from './yaml-rewrite.js';
+import { inLineEnding, lineEndingOf } from './yaml-splice.js';
 
 /** Field names whose values are secrets wherever they appear; they go to secrets.yaml. */
 const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiKey|clientSecret|commandKeys)$/i;
@@ -191,7 +192,8 @@ const SECRETS_HEADER = '# Secrets of this room, merged into the room config at l
 
 /** A kept file edited in place (its comments, quoting and spacing kept where the content did not change), or written fresh. */
 function writeYaml(value: Record<string, unknown>, header: string, previous: string | undefined): WrittenYaml {
-  const freshText = `${header}${stringify(value, { lineWidth: 0 })}`;
+  // Written fresh over a file saved with Windows line endings, it keeps them like an edit would.
+  const freshText = inLineEnding(`${header}${stringify(value, { lineWidth: 0 })}`, previous === undefined ? '\n' : lineEndingOf(previous));
   const rewrite = rewriteYaml(previous, value, freshText);
   return rewrite.text !== undefined ? { text: rewrite.text } : { text: freshText, ...(rewrite.fresh ? { fresh: rewrite.fresh } : {}) };
 }

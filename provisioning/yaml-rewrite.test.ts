@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { roomYaml } from './room-config-build.js';
 import { rewriteYaml } from './yaml-rewrite.js';
 
 /** room.yaml as IT left it: a comment above each device (the parser gives the first one to the list), a flow map, an inline note. */
@@ -121,5 +122,51 @@ it("a rerun that changes one device changes only that device's lines", () => {
   expect(changed(unplugged)).toEqual({
     gone: ['  # the camera over the screen', '  -   id: camera-1', '      driver: visca-serial    #  an SRG-X120'],
     came: ['  - id: mic-1', '    driver: shure-mxa', '    host: 10.0.0.40'],
+  });
+});
+
+describe('a file saved with Windows line endings (\\r\\n)', () => {
+  const windows = (text: string) => text.replace(/\n/g, '\r\n');
+  const KEPT_ON_WINDOWS = windows(KEPT_BY_HAND);
+  /** The text's line breaks that are a bare \n: none, in a file that keeps its own line ending. */
+  const bareBreaks = (text: string) => text.split('\n').filter((line, i, all) => i < all.length - 1 && !line.endsWith('\r')).length;
+  const value = () => parse(KEPT_ON_WINDOWS) as { room: Record<string, unknown>; devices: Record<string, unknown>[] };
+
+  it('keeps them on every line a rerun adds or changes, and every other byte', () => {
+    expect(rewriteYaml(KEPT_ON_WINDOWS, value()).text).toBe(KEPT_ON_WINDOWS);
+
+    const changed = value();
+    Object.assign(changed.devices[0]!, { model: 'sony' }); // a line added inside a device
+    Object.assign(changed.devices[1]!, { host: '10.0.0.31' }); // a line changed
+    changed.room.floor = 3; // a key added at the end of a map
+    changed.devices.push({ id: 'mic-1', driver: 'shure-mxa', inputs: { '1': 'Table' } }); // a device added, several lines
+    const text = rewriteYaml(KEPT_ON_WINDOWS, changed).text!;
+    expect(parse(text)).toEqual(changed);
+    expect(bareBreaks(text)).toBe(0);
+    expect(text).toContain('      model: sony\r\n');
+    expect(text).toContain('     host: 10.0.0.31\r\n');
+    expect(text).toContain('  - id: mic-1\r\n    driver: shure-mxa\r\n    inputs:\r\n      "1": Table\r\n');
+
+    // Devices in a new order are an edit of the parsed document, which writes every line again: in the file's ending too.
+    const reordered = value();
+    reordered.devices.reverse();
+    const moved = rewriteYaml(KEPT_ON_WINDOWS, reordered).text!;
+    expect(parse(moved)).toEqual(reordered);
+    expect(bareBreaks(moved)).toBe(0);
+  });
+
+  it("a file written fresh over it (IT's tab made it unreadable) keeps them too; a new file, and a file of \\n lines, get \\n", () => {
+    const broken = windows('room:\n\tid: a\n');
+    const fresh = roomYaml({ room: { id: 'a' } }, broken);
+    expect(fresh.fresh?.code).toBe('ROOMCTL_E_KEPT_FILE_UNREADABLE');
+    expect(fresh.text).toMatch(/\r\nroom:\r\n {2}id: a\r\n$/);
+    expect(bareBreaks(fresh.text)).toBe(0);
+    expect(roomYaml({ room: { id: 'a' } }).text).not.toContain('\r');
+    expect(rewriteYaml('room:\n  id: a\n', { room: { id: 'a', name: 'A' } }).text).toBe('room:\n  id: a\n  name: A\n');
+  });
+
+  it("takes the ending most of the file's lines have (a file an older rerun left mixed), and leaves the lines it does not touch as they are", () => {
+    const mixed = 'room:\r\n  id: a\r\n  name: A\n  site: hq\r\n';
+    expect(rewriteYaml(mixed, { room: { id: 'b', name: 'A', site: 'hq', floor: 3 } }).text).toBe('room:\r\n  id: b\r\n  name: A\n  site: hq\r\n  floor: 3\r\n');
   });
 });

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isNode, isScalar, isSeq, Lexer, type Node, type Pair, parseDocument } from 'yaml';
 import type { ErrorCode } from '../drivers/core/errors.js';
-import { spliceYaml } from './yaml-splice.js';
+import { inLineEnding, lineEndingOf, spliceYaml } from './yaml-splice.js';
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,7 +55,7 @@ export function rewriteYaml(previous: string | undefined, value: Plain, freshTex
   if (says(spliced)) return { text: spliced };
   try {
     update(doc, doc.contents, value); // a map given a map is edited in place
-    const text = doc.toString({ lineWidth: 0 });
+    const text = inLineEnding(doc.toString({ lineWidth: 0 }), lineEndingOf(previous));
     if (says(text)) return { text };
   } catch {
     // below: written fresh

@@ -24,17 +24,31 @@ interface Edit {
 export function spliceYaml(doc: Document, text: string, value: Plain): string | undefined {
   const edits: Edit[] = [];
   if (!splice({ doc, text, edits }, doc.contents, value, false)) return undefined;
+  const eol = lineEndingOf(text);
   // Ascending, inserts at one place kept in the order they were made.
   const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.from - b.from || a.i - b.i);
   let out = '';
   let at = 0;
   for (const e of ordered) {
     if (e.from < at) return undefined; // overlapping edits: not a change this can make safely
-    out += text.slice(at, e.from) + e.insert;
+    out += text.slice(at, e.from) + inLineEnding(e.insert, eol);
     at = e.to;
   }
   return out + text.slice(at);
 }
+
+/**
+ * The line ending most of the file's lines end in: `\r\n` for a file saved on Windows, so the
+ * lines a rerun adds or changes end like the lines around them (a tie, or no line break, is `\n`).
+ */
+export function lineEndingOf(text: string): '\n' | '\r\n' {
+  const breaks = text.split('\n').length - 1;
+  const windows = text.split('\r\n').length - 1;
+  return windows * 2 > breaks ? '\r\n' : '\n';
+}
+
+/** Text written with `\n` (as the YAML library writes it), its line breaks made `eol`. */
+export const inLineEnding = (text: string, eol: '\n' | '\r\n') => (eol === '\n' ? text : text.replace(/\r?\n/g, eol));
 
 interface Ctx {
   doc: Document;

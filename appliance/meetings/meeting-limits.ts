@@ -20,6 +20,13 @@ export const MEETING_LIMITS = {
   hands: 500,
   /** Shows of hands entered for one poll: each entry replaces the room's count, but is a record kept. */
   handCounts: 100,
+  /**
+   * Rooms linked to the meeting by this room's organiser, counted by request (each names up to 50
+   * rooms, is a record every linked room keeps, and sends each room named an invitation).
+   */
+  links: 20,
+  /** The timer handed to another linked room or taken back: each is a record every linked room keeps. */
+  handOvers: 50,
 } as const;
 
 type Limited = keyof typeof MEETING_LIMITS;
@@ -31,6 +38,8 @@ const WHAT: Record<Limited, string> = {
   polls: 'polls',
   hands: 'raised hands',
   handCounts: 'counts of a show of hands for one poll',
+  links: 'requests to link rooms',
+  handOvers: 'hand-overs of the timer',
 };
 
 /** Throws ROOMCTL_E_MEETING_LIMIT when the meeting already holds its bound of `what`. */

@@ -213,6 +213,13 @@ const RELEASE_AHEAD_AND_VIA_SQL = `
  */
 const AGENDA_EDIT_BASE_SQL = 'ALTER TABLE agenda_revisions ADD COLUMN edit_base TEXT;';
 
+/**
+ * The door page counts a door code's bookings in the audit (AuditLog.count) on every view and
+ * booking; without this index that count read the whole audit, which grows with every read of
+ * the minutes until the retention purge. The door code (detail) leads: it is what tells rows apart.
+ */
+const AUDIT_COUNT_INDEX_SQL = 'CREATE INDEX minutes_audit_count ON minutes_audit (detail, action, via);';
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -231,4 +238,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 7, name: 'how a booking was released', sql: RELEASE_REASON_SQL },
   { module: 'meetings', version: 8, name: 'bookings cancelled ahead of time, and whose credential freed one', sql: RELEASE_AHEAD_AND_VIA_SQL },
   { module: 'meetings', version: 9, name: 'what unshared agenda edits were made on', sql: AGENDA_EDIT_BASE_SQL },
+  { module: 'meetings', version: 10, name: "the audit's count of a door code's bookings indexed", sql: AUDIT_COUNT_INDEX_SQL },
 ];

@@ -42,7 +42,7 @@ interface OutboxOptions<T> {
   /** Delay before the next try, given the tries so far (this one included) and what failed. */
   retryDelayMs(attempts: number, error: unknown): number;
   /** Give up after this try (the entry is kept as dead); default never. */
-  giveUp?(attempts: number, error: unknown): boolean;
+  giveUp?(attempts: number, error: unknown, entry: T): boolean;
   /** Called after each failed try (the owner logs it in its own words). */
   onFailure?(failure: OutboxFailure<T>): void;
   onSent?(entry: T): void;
@@ -110,7 +110,7 @@ export class Outbox<T> {
       options.onSent?.(entry);
     } catch (error) {
       const attempts = table.attemptsOf(entry) + 1;
-      const dead = options.giveUp?.(attempts, error) ?? false;
+      const dead = options.giveUp?.(attempts, error, entry) ?? false;
       await table.markFailed(entry, { error, attempts, nextAttemptAt: this.now() + options.retryDelayMs(attempts, error), dead });
       options.onFailure?.({ entry, error, attempts, dead });
     }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog } from '../meetings/audit-log.js';
 import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { migrate, migrationOrder, moduleVersions, openDatabase } from './database.js';
 import { DeviceStatusRepository, STATUS_CHANGES_KEPT } from './device-status-repository.js';
@@ -28,7 +29,7 @@ describe('store', () => {
       help: 2,
       linked: 1,
       media: 1,
-      meetings: 9,
+      meetings: 10,
       panel: 1,
       'room-language': 1,
       store: 2,
@@ -79,6 +80,26 @@ describe('store', () => {
     expect(repo.history('display', STATUS_CHANGES_KEPT).at(-1)!.detail).toBe('flap 2');
     // Another device's history is its own.
     expect(repo.history('mic').map((r) => r.status)).toEqual(['ok']);
+    db.close();
+  });
+
+  it("counts a door code's bookings through an index, not by reading the whole minutes audit", async () => {
+    const db = openDatabase(await tempDir(), ROOM_MIGRATIONS);
+    // The statements AuditLog.count prepares, as it prepares them.
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const audit = new AuditLog(db);
+    audit.record({ meetingId: 'm1', action: 'book', who: 'a@example.org', via: 'door-code', detail: 'door code of window 7' }, new Date());
+    expect(audit.count({ action: 'book', via: 'door-code', detail: 'door code of window 7' })).toBe(1);
+    const count = prepared.find((sql) => sql.startsWith('SELECT COUNT(*)'))!;
+    const plan = prepare(`EXPLAIN QUERY PLAN ${count}`)
+      .all('book', 'door-code', 'door code of window 7')
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toEqual([expect.stringMatching(/^SEARCH minutes_audit USING COVERING INDEX minutes_audit_count \(detail=\? AND action=\? AND via=\?\)$/)]);
     db.close();
   });
 

@@ -82,6 +82,11 @@ export const ERROR_CATALOG = {
     http: 409,
     hint: 'An operator of that name exists already: `roomctl fleet operators remove NAME` first to give them a new token.',
   },
+  // The CLI's words for the API's ROOMCTL_E_NOT_FOUND, whose hint is about URLs.
+  ROOMCTL_E_OPERATOR_NOT_FOUND: {
+    http: 404,
+    hint: '`roomctl fleet operators list` shows who there is: give the name as listed (a name with spaces goes in quotes), with the --data DIR or --database URL the fleet itself runs on.',
+  },
   ROOMCTL_E_DEVICE_NOT_FOUND: {
     http: 404,
     hint: 'GET /api/v1/devices lists the devices of this room.',
@@ -298,6 +303,10 @@ export const ERROR_CATALOG = {
     http: 502,
     hint: 'A notification channel refused or did not answer; the outbox retries it.',
   },
+  ROOMCTL_E_ALERT_GIVEN_UP: {
+    http: 502,
+    hint: "The fleet stopped trying to deliver an alert to a channel: it failed for a day, or the channel had too many alerts waiting. The alert is still on the dashboard; check the channel's URL and that it answers.",
+  },
   // provisioning
   ROOMCTL_E_ANSWERS_NOT_FOUND: {
     http: 400,
@@ -380,10 +389,31 @@ export const ERROR_CATALOG = {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',
   },
+  // The CLI's words for ROOMCTL_E_STORAGE, whose hint is about a running room's storage.dir.
+  ROOMCTL_E_FLEET_DATA: {
+    http: 507,
+    hint: "The fleet's database folder cannot be opened: give --data the folder the fleet runs with (default ./fleet-data), one this user may write, on a disk with free space.",
+  },
   // the command line
   ROOMCTL_E_UNKNOWN_COMMAND: {
     http: 400,
     hint: 'Use one of the commands in the usage printed below; `roomctl help` lists every command, `roomctl help COMMAND` shows one.',
+  },
+  ROOMCTL_E_UNKNOWN_OPTION: {
+    http: 400,
+    hint: 'The command does not take that option: use one from its usage printed below (`roomctl help COMMAND` shows it again).',
+  },
+  ROOMCTL_E_MISSING_ARGUMENT: {
+    http: 400,
+    hint: 'Add what is said above to be missing, written as the usage printed below shows.',
+  },
+  ROOMCTL_E_BAD_VALUE: {
+    http: 400,
+    hint: 'Correct the value named above; the usage printed below says what each option takes.',
+  },
+  ROOMCTL_E_EXTRA_ARGUMENT: {
+    http: 400,
+    hint: 'Leave out what is named above (a value with spaces goes in quotes); the usage printed below shows what the command takes.',
   },
   ROOMCTL_E_DEPENDENCY_MISSING: {
     http: 500,

@@ -3,7 +3,9 @@
  * room PC, a long garbage collection) while the device answers in time: the answer waits in the
  * socket, and the room takes it when it runs again instead of calling the device silent. (Node
  * runs due timers before it reads its sockets: a plain timer failed each of these.) A device that
- * really does not answer (its own thread frozen) still times out.
+ * really does not answer (its own thread frozen) still times out. A search's window likewise
+ * counts the answers that came before its end though the room read them after it, and none that
+ * came after it closed.
  *
  * The devices run in a worker thread, so they answer while the room's thread is busy, as a real
  * device on the network does.
@@ -12,8 +14,10 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { TesiraDriver } from '../biamp-tesira/tesira-driver.js';
+import { discoverOnvifCameras } from '../onvif/onvif-discovery.js';
 import { OnvifDriver } from '../onvif/onvif-driver.js';
 import { pjlinkDriver } from '../pjlink/pjlink-definition.js';
+import { searchPjlinkDisplays } from '../pjlink/pjlink-search.js';
 import { QsysDriver } from '../qsys-qrc/qsys-driver.js';
 import { holdUpTheRoom, startDeviceWorker } from '../testing/room-held-up.js';
 import { createTestContext } from '../testing/test-context.js';
@@ -25,6 +29,9 @@ import type { DeviceDriver } from './definition.js';
 /** The room is held up this long, well past every wait below. */
 const HELD_UP_MS = 800;
 const WAIT_MS = 300;
+/** A search's window for answers, and a hold-up of the room past its end. */
+const WINDOW_MS = 100;
+const WINDOW_HELD_UP_MS = 300;
 
 const devices = startDeviceWorker();
 afterAll(() => devices.close());
@@ -220,4 +227,41 @@ it('Tesira takes a banner that came while the room was held up; a frozen DSP sen
   driver = tesira();
   await expect(driver.connect()).rejects.toMatchObject({ code: 'ROOMCTL_E_PROTOCOL', message: expect.stringContaining('no TTP banner') });
   frozen.thaw();
+});
+
+it('the PJLink search counts a display that answered while the room was held up past its window; a frozen display is not counted', async () => {
+  const display = await devices.start(simulator('pjlink/pjlink-simulator.ts'), 'startPjlinkSimulator', { host: '127.0.0.1', port: 0, udpPort: 0 });
+  const search = () =>
+    searchPjlinkDisplays({ searchAddresses: ['127.0.0.1'], searchPort: display.searchPort, replyPort: 0, tcpPort: display.port, timeoutMs: WINDOW_MS });
+
+  const heldUp = holdUpTheRoom(display.searchPort!, 'send', WINDOW_HELD_UP_MS);
+  const found = search();
+  await heldUp;
+  await expect(found).resolves.toEqual([{ host: '127.0.0.1', port: display.port, settings: { mac: expect.stringMatching(/^[0-9a-f:]{17}$/) } }]);
+
+  const frozen = await devices.freeze();
+  await expect(search()).resolves.toEqual([]);
+  frozen.thaw();
+});
+
+it('WS-Discovery counts 40 cameras that answered while the room was held up past its window; answers after the window are not counted', async () => {
+  const crowd = await devices.start(testDevice, 'startCameraCrowd', { cameras: 40 });
+  const search = () => discoverOnvifCameras(WINDOW_MS, { multicast: false, unicast: [{ address: '127.0.0.1', port: crowd.searchPort! }] });
+
+  const heldUp = holdUpTheRoom(crowd.searchPort!, 'send', WINDOW_HELD_UP_MS);
+  const found = search();
+  await heldUp;
+  // More than Node reads of a socket in one turn: the window closes once a turn reads nothing more.
+  expect(new Set((await found).map((camera) => camera.name))).toHaveProperty('size', 40);
+
+  // Frozen through the window and the hold-up, the cameras answer just after the window closed.
+  // This timer and the search's fall due in the same turn after the hold-up, this one second: its
+  // thaw runs right after the close the search's timer set going, nothing read between them.
+  const frozen = await devices.freeze();
+  const lateHeldUp = holdUpTheRoom(crowd.searchPort!, 'send', WINDOW_HELD_UP_MS);
+  const late = search();
+  setTimeout(() => setImmediate(frozen.thaw), WINDOW_MS);
+  await lateHeldUp;
+  await expect(late).resolves.toEqual([]);
+  await expect.poll(() => crowd.told).toEqual(['answered a probe as 40 cameras', 'answered a probe as 40 cameras']);
 });

@@ -73,3 +73,47 @@ export function withinReplyDeadline<T>(promise: Promise<T>, ms: number, timedOut
     );
   });
 }
+
+/** A search's window for answers (PJLink's %2SRCH, WS-Discovery): `heard()` on each answer read. */
+export interface ListeningWindow {
+  heard(): void;
+  /** Closes it now, without `closed` (the socket failed). */
+  cancel(): void;
+}
+
+/** Rounds of reading at the close, at most: a device that never stops sending does not hold the window open. */
+const MOST_READING_ROUNDS = 64;
+
+/**
+ * Calls `closed` `ms` after it opened, once every answer already waiting in the socket is read:
+ * a room held up past the end of the window (see above) still counts the devices that answered
+ * while it was held up, and then closes without waiting again, so an answer that comes after
+ * the close is not counted. Node reads at most 32 datagrams of a socket per turn of the event
+ * loop, so the close waits for a turn that read nothing more.
+ */
+export function listeningWindow(ms: number, closed: () => void, clock: Clock = systemClock): ListeningWindow {
+  let heardSince = false;
+  let rounds = 0;
+  let verdict: NodeJS.Immediate | undefined;
+  // Not unref'd, as above: the poll for input must not block before the close is decided.
+  const readPending = () => {
+    verdict = undefined;
+    if (heardSince && ++rounds < MOST_READING_ROUNDS) {
+      heardSince = false;
+      verdict = setImmediate(readPending);
+    } else closed();
+  };
+  const timer = clock.after(ms, () => {
+    heardSince = false;
+    verdict = setImmediate(readPending);
+  });
+  return {
+    heard() {
+      heardSince = true;
+    },
+    cancel() {
+      timer.cancel();
+      if (verdict) clearImmediate(verdict);
+    },
+  };
+}

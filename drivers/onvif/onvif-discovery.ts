@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSocket } from 'node:dgram';
+import { listeningWindow } from '../core/reply-deadline.js';
 import { probeMessage, readProbeMatch, scopeValue, WS_DISCOVERY_ADDRESS, WS_DISCOVERY_PORT } from './onvif-discovery-messages.js';
 
 export interface DiscoveredOnvifCamera {
@@ -23,7 +24,8 @@ export interface DiscoverOptions {
 }
 
 /**
- * WS-Discovery: list the ONVIF cameras that answer a Probe within `timeoutMs`. For
+ * WS-Discovery: list the ONVIF cameras that answer a Probe within `timeoutMs` (answers waiting
+ * unread when the time is up, the room having been held up, are counted; later ones are not). For
  * provisioning (`roomctl provision`). Never rejects: a network that cannot multicast or
  * answers with junk yields fewer cameras, not an exception.
  */
@@ -37,13 +39,14 @@ export function discoverOnvifCameras(timeoutMs = 3000, options: DiscoverOptions 
     const finish = () => {
       if (finished) return;
       finished = true;
-      clearTimeout(timer);
+      listening.cancel();
       socket.close();
       resolve([...found.values()]);
     };
-    const timer = setTimeout(finish, timeoutMs);
+    const listening = listeningWindow(timeoutMs, finish);
     socket.on('error', () => finish());
     socket.on('message', (datagram: Buffer, from) => {
+      listening.heard();
       const match = readProbeMatch(datagram.toString('utf8'), messageId);
       if (!match || found.has(match.urn)) return;
       let url: URL;

@@ -1,6 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { Type } from '@sinclair/typebox';
 import type { Discovered, DriverDiscovery } from '../core/device-discovery.js';
+import { listeningWindow, type ListeningWindow } from '../core/reply-deadline.js';
 import { parseSearchAck, PJLINK_PORT, PJLINK_SEARCH } from './pjlink-codec.js';
 
 export const pjlinkSearchOptions = Type.Object(
@@ -35,19 +36,22 @@ export interface PjlinkSearchOptions {
 /**
  * The class 2 search: send `%2SRCH` and collect every `%2ACKN=<mac>` until the timeout, one
  * entry per host whatever it repeats; garbage answers are ignored, silence is an empty list.
+ * Answers waiting unread when the time is up (the room was held up) are counted; later ones are not.
  */
 export async function searchPjlinkDisplays(options: PjlinkSearchOptions): Promise<Discovered[]> {
   const port = options.searchPort ?? PJLINK_PORT;
   const socket = await openSocket(options.replyPort ?? PJLINK_PORT);
   const found = new Map<string, Discovered>();
+  let listening: ListeningWindow | undefined;
   socket.on('message', (message, from) => {
+    listening?.heard();
     const mac = parseSearchAck(message.toString('latin1'));
     if (mac && !found.has(from.address)) found.set(from.address, { host: from.address, port: options.tcpPort ?? PJLINK_PORT, settings: { mac } });
   });
   try {
     socket.setBroadcast(true);
     for (const address of options.searchAddresses ?? ['255.255.255.255']) socket.send(PJLINK_SEARCH, port, address, () => undefined);
-    await new Promise((resolve) => setTimeout(resolve, options.timeoutMs ?? 1500));
+    await new Promise<void>((resolve) => (listening = listeningWindow(options.timeoutMs ?? 1500, resolve)));
   } finally {
     socket.close();
   }

@@ -2,7 +2,9 @@
  * Small devices for the held-up-room tests (room-held-up.ts runs them in a worker thread), where
  * the subject is a wait rather than a protocol. Each tells the test what it heard.
  */
+import { createSocket } from 'node:dgram';
 import { createServer, type Server } from 'node:net';
+import { probeMatchesMessage, readProbe } from '../onvif/onvif-discovery-messages.js';
 import { conversation } from '../visca/testing/visca-ip-test-helpers.js';
 import { startViscaIpSimulator } from '../visca/visca-ip-simulator.js';
 
@@ -68,4 +70,31 @@ export function startSilentListener(_options: object, tell: Tell) {
 export async function startViscaUdpCamera(_options: object, tell: Tell) {
   const camera = await startViscaIpSimulator({ port: 0, heard: (datagram) => tell(conversation([datagram])[0]) });
   return { endpoint: { port: camera.endpoint.port }, close: () => camera.close() };
+}
+
+/**
+ * Many ONVIF cameras behind one UDP port: each WS-Discovery probe gets `cameras` ProbeMatches
+ * (40 by default) at once, more than Node reads of a socket in one turn of its event loop (32).
+ */
+export async function startCameraCrowd(options: { cameras?: number }, tell: Tell) {
+  const cameras = options.cameras ?? 40;
+  const socket = createSocket('udp4');
+  socket.on('error', () => undefined); // a searcher that closed before the answers came
+  socket.on('message', (datagram, from) => {
+    const probe = readProbe(String(datagram));
+    if (!probe?.messageId) return;
+    for (let n = 1; n <= cameras; n++) {
+      const match = {
+        urn: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        xaddrs: [`http://127.0.0.1:${8000 + n}/onvif/device_service`],
+        scopes: [`onvif://www.onvif.org/name/Camera%20${n}`],
+        types: ['dn:NetworkVideoTransmitter'],
+      };
+      socket.send(probeMatchesMessage(probe.messageId, match), from.port, from.address);
+    }
+    tell(`answered a probe as ${cameras} cameras`);
+  });
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  const port = socket.address().port;
+  return { endpoint: { port }, discoveryPort: port, close: () => new Promise<void>((done) => socket.close(() => done())) };
 }

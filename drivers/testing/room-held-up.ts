@@ -31,6 +31,8 @@ export interface DeviceWorker {
 export interface DeviceInAWorker {
   /** The loopback TCP port the device listens on. */
   readonly port: number;
+  /** The loopback UDP port it answers a search on (a simulator's `udpEndpoint` or `discoveryPort`), when it has one. */
+  readonly searchPort: number | undefined;
   /** What the device told the test (a device of held-up-devices.ts: each line or frame it heard), in order. */
   readonly told: unknown[];
 }
@@ -48,7 +50,8 @@ parentPort.on('message', async (m) => {
   try {
     await ready;
     const device = await (await import(m.module))[m.start](m.options, (told) => parentPort.postMessage({ id: m.id, told }));
-    parentPort.postMessage({ id: m.id, port: device.endpoint.port });
+    const searchPort = device.udpEndpoint ? device.udpEndpoint.port : device.discoveryPort;
+    parentPort.postMessage({ id: m.id, port: device.endpoint.port, searchPort });
   } catch (err) {
     parentPort.postMessage({ id: m.id, failed: String((err && err.stack) || err) });
   }
@@ -58,12 +61,12 @@ parentPort.on('message', async (m) => {
 /** tsx's ES module API (its CommonJS one registers a path that does not resolve in a worker). */
 const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
 
-type FromWorker = { id?: number; port?: number; told?: unknown; frozen?: true; failed?: string };
+type FromWorker = { id?: number; port?: number; searchPort?: number; told?: unknown; frozen?: true; failed?: string };
 
 /** A worker thread for devices; `close` it after the tests (afterAll). */
 export function startDeviceWorker(): DeviceWorker {
   const worker = new Worker(BOOT, { eval: true, workerData: { tsx } });
-  const devices = new Map<number, { told: unknown[]; started(port: number): void; failed(error: Error): void }>();
+  const devices = new Map<number, { told: unknown[]; started(port: number, searchPort?: number): void; failed(error: Error): void }>();
   let frozen: (() => void) | undefined;
   /** 1 while the devices are frozen: the worker sleeps on it (Atomics.wait) until it is 0 again. */
   const flag = new Int32Array(new SharedArrayBuffer(4));
@@ -78,7 +81,7 @@ export function startDeviceWorker(): DeviceWorker {
     if (m.frozen) return frozen?.();
     const device = devices.get(m.id!);
     if (m.failed) device?.failed(new Error(`the device in the worker did not start: ${m.failed}`));
-    else if (m.port) device?.started(m.port);
+    else if (m.port) device?.started(m.port, m.searchPort);
     else device?.told.push(m.told);
   });
   let next = 1;
@@ -87,7 +90,7 @@ export function startDeviceWorker(): DeviceWorker {
       const id = next++;
       const told: unknown[] = [];
       return new Promise<DeviceInAWorker>((resolve, reject) => {
-        devices.set(id, { told, started: (port) => resolve({ port, told }), failed: reject });
+        devices.set(id, { told, started: (port, searchPort) => resolve({ port, searchPort, told }), failed: reject });
         worker.postMessage({ id, module: module.href, start, options });
       });
     },

@@ -1,5 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { simCommand } from '../../cli/sim-command.js';
+import { main } from '../../cli/main.js';
+import { ERROR_CATALOG } from '../../drivers/core/errors.js';
 import { createPtyPair } from '../../drivers/sim/pty-pair.js';
 import { loadSimulators } from '../../drivers/sim/simulators.js';
 import { runSimUntilStarted } from '../helpers/cli.js';
@@ -28,20 +29,23 @@ it.concurrent('samsung-mdc --port PATH and lg-serial --serialPath PATH each open
   }
 });
 
-/** What `roomctl sim DRIVER --serialPath /dev/nonexistent` says: the path, how to make a PTY pair, where each end goes. */
+/** What `roomctl sim DRIVER --serialPath /dev/nonexistent` says: the path, how to make a PTY pair, where each end goes; then the simulator's options. */
 const noSuchPath = (driver: string, option: string) => [
-  `roomctl sim ${driver}: /dev/nonexistent does not exist. A simulator's serial path is its own end of a PTY pair, not a device's port; make a pair first:`,
+  `ROOMCTL_E_BAD_VALUE: roomctl sim ${driver}: /dev/nonexistent does not exist. A simulator's serial path is its own end of a PTY pair, not a device's port; make a pair first:`,
   `  socat -d -d pty,raw,echo=0,link=/tmp/${driver}-sim pty,raw,echo=0,link=/tmp/${driver}-room &`,
   `  roomctl sim ${driver} --${option} /tmp/${driver}-sim`,
   `and give the room's config the other end (/tmp/${driver}-room) as the device's port.`,
+  `  next: ${ERROR_CATALOG.ROOMCTL_E_BAD_VALUE.hint}`,
   '',
+  `The ${driver} simulator takes:`,
 ];
+const opening = (stderr: string) => stderr.split('\n').slice(0, 7);
 
 it.concurrent('a serial path that does not exist is said so, with how to make a PTY pair, never as a cable to check (exit 2)', async ({ expect }) => {
   const result = await runSimUntilStarted(['samsung-mdc', '--serialPath', '/dev/nonexistent']);
 
   expect(result).toMatchObject({ started: false, code: 2, stdout: '' });
-  expect(result.stderr.split('\n')).toEqual(noSuchPath('samsung-mdc', 'serialPath'));
+  expect(opening(result.stderr)).toEqual(noSuchPath('samsung-mdc', 'serialPath'));
 });
 
 it('every serial simulator says the same, under the name of its own option (in this process: a Node start each would cost seconds)', async () => {
@@ -52,8 +56,8 @@ it('every serial simulator says the same, under the name of its own option (in t
   try {
     for (const { driver, options } of serial) {
       said = '';
-      expect(await simCommand([driver, '--serialPath', '/dev/nonexistent']), driver).toBe(2);
-      expect(said.split('\n'), driver).toEqual(noSuchPath(driver, options.find((o) => o.value === 'PATH')!.name));
+      expect(await main(['sim', driver, '--serialPath', '/dev/nonexistent']), driver).toBe(2);
+      expect(opening(said), driver).toEqual(noSuchPath(driver, options.find((o) => o.value === 'PATH')!.name));
     }
   } finally {
     vi.restoreAllMocks();

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
+import { assertOrganiserChangeFits } from '../../linked/organiser-changes-bounded.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { errorResponses } from '../schemas.js';
 import { IdParams, MeetingViewSchema } from './meeting-schemas.js';
@@ -38,25 +39,32 @@ export async function linkedRoomRoutes(app: FastifyInstance, room: MeetingRoom, 
     '/api/v1/meetings/:id/links',
     {
       access: 'room',
-      summary: 'Link other rooms to this meeting: one agenda, roll call and set of minutes, hosted here (ROOMCTL_E_LINK_ROOM for a bad room name)',
+      summary:
+        'Link other rooms to this meeting: one agenda, roll call and set of minutes, hosted here (ROOMCTL_E_LINK_ROOM for a bad room name; 409 ROOMCTL_E_MEETING_LIMIT past 20 requests per meeting)',
       params: IdParams,
       body: Type.Object({ rooms: Type.Array(RoomKey, { minItems: 1, maxItems: 50, uniqueItems: true }) }, { additionalProperties: false }),
       response: { 200: Type.Ref(MeetingViewSchema) },
     },
-    async (request) => room.view(linked().link(meetingOr404(request.params.id).id, request.body.rooms), true),
+    async (request) => {
+      const m = meetingOr404(request.params.id);
+      assertOrganiserChangeFits(room.ctx.db, m, linked().self, 'links');
+      return room.view(linked().link(m.id, request.body.rooms), true);
+    },
   );
 
   api.post(
     '/api/v1/meetings/:id/host',
     {
       access: 'room',
-      summary: 'Hand the agenda timer, the roll call and the minutes to another linked room (or take them here)',
+      summary:
+        'Hand the agenda timer, the roll call and the minutes to another linked room (or take them here); 409 ROOMCTL_E_MEETING_LIMIT past 50 per meeting',
       params: IdParams,
       body: Type.Object({ room: RoomKey }, { additionalProperties: false }),
       response: { 200: Type.Ref(MeetingViewSchema) },
     },
     async (request) => {
       const m = meetingOr404(request.params.id);
+      assertOrganiserChangeFits(room.ctx.db, m, linked().self, 'handOvers');
       linked().handOver(m.id, request.body.room);
       return room.view(m, true);
     },
