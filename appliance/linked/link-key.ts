@@ -62,11 +62,19 @@ export function memberProof(occurrenceKey: string, link: string, room: string): 
   return sign(null, Buffer.from(`roomctl-member\n${link}\n${room}`), signingKeyOf(occurrenceKey).signing).toString('hex');
 }
 
+/** Proofs found good, so a room's next record (the same proof on each) is not checked again; cleared when full. */
+const provenProofs = new Set<string>();
+
 /** Whether a record's proof is the meeting's signature of its room, checked with the meeting's verifying key. */
 export function provesMembership(verifyKey: string, record: { link: string; room: string; proof?: string }): boolean {
   if (record.proof === undefined || !/^[0-9a-f]{128}$/.test(record.proof) || !/^[0-9a-f]{64}$/.test(verifyKey)) return false;
+  const seen = `${verifyKey}\n${record.link}\n${record.room}\n${record.proof}`;
+  if (provenProofs.has(seen)) return true;
   const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI, Buffer.from(verifyKey, 'hex')]), format: 'der', type: 'spki' });
-  return verify(null, Buffer.from(`roomctl-member\n${record.link}\n${record.room}`), key, Buffer.from(record.proof, 'hex'));
+  if (!verify(null, Buffer.from(`roomctl-member\n${record.link}\n${record.room}`), key, Buffer.from(record.proof, 'hex'))) return false;
+  if (provenProofs.size >= SIGNING_KEYS_KEPT) provenProofs.clear();
+  provenProofs.add(seen);
+  return true;
 }
 
 /** A person's opaque key in one linked meeting: the same in every room, and no email on the wire. */
