@@ -35,7 +35,7 @@ const FIELDS: Array<[string, (n: number) => object, number]> = [
   ['a checked-in name', (n) => ({ kind: 'checkin', person: 'p-1', name: 'n'.repeat(n) }), LINK_BOUNDS.email],
   ['a record id', (n) => ({ kind: 'room.joined', name: 'Aurora', id: 'i'.repeat(n) }), LINK_BOUNDS.id],
   ["a release's id", (n) => ({ kind: 'channel', channel: 'room.released', record: { id: 'i'.repeat(n), releasedBy: 'by-hand' } }), LINK_BOUNDS.id],
-  ["a room's proof that it holds the meeting", (n) => ({ kind: 'room.joined', name: 'Aurora', proof: 'a'.repeat(n) }), 32],
+  ["a room's proof that it holds the meeting", (n) => ({ kind: 'room.joined', name: 'Aurora', proof: 'a'.repeat(n) }), 128],
   ['a join a re-send answers', (n) => ({ kind: 'room.joined', name: 'Aurora', resentFor: ['j'.repeat(n)] }), LINK_BOUNDS.id],
 ];
 

@@ -54,11 +54,11 @@ const RecordBase = {
   /** ISO instant on the sending room's clock; records of one kind are ordered by (at, id). */
   at: S({ pattern: ISO_INSTANT }),
   /**
-   * That `room` holds the meeting: a keyed digest of it under the invite's occurrence key
-   * (appliance/linked/link-key.ts), which the link key does not reveal. Optional: rooms of an
-   * earlier release send none, and are members only by the receiver's other rules.
+   * That `room` is one of the meeting's: the meeting's signature of it, under a key made from the
+   * invite's occurrence key (appliance/linked/link-key.ts), which the link key does not reveal.
+   * Optional: rooms of an earlier release send none, and are members only by the receiver's other rules.
    */
-  proof: Type.Optional(S({ pattern: '^[0-9a-f]{32}$' })),
+  proof: Type.Optional(S({ pattern: '^[0-9a-f]{128}$' })),
   /**
    * Only on a room's join sent again because rooms joined (in the re-send that brings them what
    * they may have missed): the ids of those rooms' joins. A room whose join is among them was heard by the
@@ -172,15 +172,23 @@ export const LinkRecordSchema = Type.Union([
 ]);
 export type LinkRecord = Static<typeof LinkRecordSchema>;
 
-/** What an organiser's room sends a room it links that may not hold the invite (`roomctl/<from>/links/<to>`): enough to book it there. */
+/** What an organiser's room sends a room it links that may not hold the invite (`roomctl/<from>/links/<to>`): enough to book it there and prove it is one of the meeting's. */
 export const LinkInvitationSchema = Type.Object({
   id: S({ maxLength: LINK_BOUNDS.id }),
   link: LinkKeySchema,
   room: RoomKeySchema,
   at: S({ pattern: ISO_INSTANT }),
   kind: Type.Literal('invitation'),
-  /** The invite's iCalendar UID and occurrence: UIDs are often addresses, rarely longer than a few hundred characters. */
-  occurrenceKey: S({ maxLength: 1000 }),
+  /**
+   * The invite's iCalendar UID and occurrence (UIDs are often addresses, rarely longer than a few
+   * hundred characters): only to a room the inviting room lets in without proof (a room of an
+   * earlier release, which needs it); whoever holds it can bring rooms in.
+   */
+  occurrenceKey: Type.Optional(S({ maxLength: 1000 })),
+  /** The invited room's own proof that it is one of the meeting's (its `site/room` signed; link-key.ts). */
+  ticket: Type.Optional(S({ pattern: '^[0-9a-f]{128}$' })),
+  /** What checks the proofs of the meeting's rooms: the invited room cannot make any with it. */
+  verifyKey: Type.Optional(S({ pattern: '^[0-9a-f]{64}$' })),
   title: S({ maxLength: LINK_BOUNDS.title }),
   start: S({ pattern: ISO_INSTANT }),
   end: S({ pattern: ISO_INSTANT }),

@@ -3,6 +3,7 @@ import type { LinkInvitation } from '../../contract/link-records.js';
 import { checkIn } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
 import { auroraAndHudsonHoldTheInvite } from '../../tests/helpers/two-sites-one-invite.js';
+import { syncCalendarBookings } from '../schedule/booking-sync.js';
 import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
@@ -62,7 +63,7 @@ it("an invitation naming another meeting's link under a key of its own links not
   ]);
 });
 
-it("the organiser's invitation, whose link its occurrence key makes, links the invited room to the meeting", () => {
+it("the organiser's invitation, with the invited room's proof, links the invited room to the meeting", () => {
   const aurora = linkedRoomFixture('hq/aurora', 'Aurora', fixtures);
   const lotus = linkedRoomFixture('sz/lotus', 'Shenzhen', fixtures, { acceptFrom: ['hq/*'] });
   const inAurora = aurora.ctx.meetings.insert(
@@ -86,7 +87,15 @@ it("the organiser's invitation, whose link its occurrence key makes, links the i
 
   lotus.rooms.invited(sent!.invitation);
 
-  expect(everything(lotus).map((m) => [m.occurrenceKey, m.title])).toEqual([['review@example.com', 'Quarterly review']]);
+  // The invitation carries Shenzhen's proof, not the invite's key: the booking made for it is keyed by the link.
+  expect(sent!.invitation.occurrenceKey).toBeUndefined();
+  expect(everything(lotus).map((m) => [m.occurrenceKey, m.title])).toEqual([[`roomctl-invited:${sent!.invitation.link}`, 'Quarterly review']]);
   expect(lotus.ctx.db.prepare('SELECT link FROM linked_meetings').pluck().all()).toEqual([sent!.invitation.link]);
   expect(lotus.rooms.refused).toBe(0);
+
+  // Shenzhen's calendar gets the invite too: the booking the invitation made is that invite's, not a second meeting at the same time.
+  const draft = { ...inAurora, source: 'calendar' as const, title: 'Quarterly review (room booked)', agenda: [] };
+  const synced = syncCalendarBookings(lotus.ctx.meetings, lotus.ctx.agenda, [draft], new Date(draft.start), new Date(draft.end), lotus.ctx.clock.now());
+  expect(synced).toMatchObject({ added: 0, updated: 1 });
+  expect(everything(lotus).map((m) => m.title)).toEqual(['Quarterly review (room booked)']);
 });

@@ -3,10 +3,10 @@ import type { Logger } from '../logger.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
 import type { LinkInvitation, RoomKey } from '../../contract/link-records.js';
-import type { LinkStore } from './link-store.js';
+import type { InvitedProof, LinkStore } from './link-store.js';
 import { linkTopics } from '../../contract/link-topics.js';
 import type { RecordSender } from './record-sender.js';
-import { linkKeyOf } from './link-key.js';
+import { invitedOccurrenceKey, linkKeyOf, memberProof, provesMembership, verifyKeyOf } from './link-key.js';
 import { RefusalLog } from './refusal-log.js';
 import { splitRoomKey } from './room-presence.js';
 
@@ -33,29 +33,34 @@ interface InvitationDeps {
   log: Logger;
   /** Whether an invitation from this room may link this room to a meeting (`meetings.links.acceptFrom`). */
   accepts(from: RoomKey): boolean;
+  /** Whether this room hears a room without proof (`meetings.links.withoutProof`): a room of an earlier release, which is sent the invite's key. */
+  heardWithoutProof(room: RoomKey): boolean;
   /** A meeting of this room was linked: send what there is to send, redraw the panels. */
   linked(): void;
 }
 
 /**
  * Invitations between linked rooms: the organiser's room sends one to each room it names (enough
- * to book the meeting there); an invited room holds the meeting — the same one if its calendar
- * has it, else a booking made for it when the room is free — if the inviting room is one it
- * takes invitations from.
+ * to book the meeting there, and that room's own proof that it is one of the meeting's, not the
+ * invite's key that makes every room's); an invited room holds the meeting — the same one if its
+ * calendar has it, else a booking made for it when the room is free — if the inviting room is one
+ * it takes invitations from.
  */
 export class LinkInvitations {
   private readonly refused = new Set<string>();
   /** Per inviting room: when its reports this minute began, how many were made, and how many were left unreported. */
   private readonly reported = new Map<string, { since: number; reported: number; unreported: number }>();
   private readonly mismatched: RefusalLog;
+  private readonly unproven: RefusalLog;
 
   constructor(private readonly deps: InvitationDeps) {
     this.mismatched = new RefusalLog(deps.log, "an invitation named a link its occurrence key does not make (another meeting's): nothing linked");
+    this.unproven = new RefusalLog(deps.log, "an invitation's proof for this room is not one its verifying key accepts: nothing linked");
   }
 
   /** Invitations refused since start because their link is not the one their occurrence key makes. */
   get mismatches(): number {
-    return this.mismatched.count;
+    return this.mismatched.count + this.unproven.count;
   }
 
   /** One invitation to each named room but this one. */
@@ -68,7 +73,10 @@ export class LinkInvitations {
         room: self,
         at: now.toISOString(),
         kind: 'invitation',
-        occurrenceKey: m.occurrenceKey,
+        // The invited room's proof, and what checks the others'; the key that makes proofs only to a room of an earlier release.
+        ticket: memberProof(m.occurrenceKey, link, to),
+        verifyKey: verifyKeyOf(m.occurrenceKey),
+        ...(this.deps.heardWithoutProof(to) ? { occurrenceKey: m.occurrenceKey } : {}),
         title: m.confidentiality === 'confidential' ? '' : m.title,
         start: m.start,
         end: m.end,
@@ -83,11 +91,22 @@ export class LinkInvitations {
   invited(invitation: LinkInvitation): void {
     const { ctx } = this.deps;
     if (!this.deps.accepts(invitation.room)) return this.refuse(invitation);
-    // The link is a digest of the occurrence key (link-key.ts): one naming another meeting's link with this key would join
-    // this room's meeting of that key, or a booking made for it, to a meeting it is not — its records there, the other's here.
-    if (invitation.link !== linkKeyOf(invitation.occurrenceKey))
-      return this.mismatched.refused({ code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link: invitation.link });
-    let m = ctx.meetings.byOccurrence(invitation.occurrenceKey);
+    const { link, occurrenceKey, ticket, verifyKey } = invitation;
+    let invited: InvitedProof | undefined;
+    if (occurrenceKey !== undefined) {
+      // The link is a digest of the occurrence key (link-key.ts): one naming another meeting's link with this key would join
+      // this room's meeting of that key, or a booking made for it, to a meeting it is not — its records there, the other's here.
+      if (link !== linkKeyOf(occurrenceKey))
+        return this.mismatched.refused({ code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link });
+    } else {
+      if (!ticket || !verifyKey || !provesMembership(verifyKey, { link, room: this.deps.self, proof: ticket }))
+        return this.unproven.refused({ code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link });
+      invited = { ticket, verifyKey };
+    }
+    // The same meeting when the calendar holds the invite (its occurrence key makes this link), else a booking made for an invitation to it.
+    let m =
+      (occurrenceKey === undefined ? this.heldByTheCalendar(invitation) : ctx.meetings.byOccurrence(occurrenceKey)) ??
+      ctx.meetings.byOccurrence(invitedOccurrenceKey(link));
     if (!m) {
       const bound = this.bookingRefused(invitation);
       if (bound) {
@@ -103,7 +122,7 @@ export class LinkInvitations {
         {
           source: 'adhoc',
           seriesKey: null,
-          occurrenceKey: invitation.occurrenceKey,
+          occurrenceKey: occurrenceKey ?? invitedOccurrenceKey(link),
           title: invitation.title || 'Linked meeting',
           organiser: {},
           attendees: [],
@@ -116,8 +135,16 @@ export class LinkInvitations {
         ctx.clock.now(),
       );
     }
-    this.deps.store.link(invitation.link, m.id, ctx.clock.now());
+    // A room whose calendar holds the invite makes its own proofs from its key; a booking made for the invitation shows the one it was given.
+    this.deps.store.link(link, m.id, ctx.clock.now(), m.occurrenceKey === invitedOccurrenceKey(link) ? invited : undefined);
     this.deps.linked();
+  }
+
+  /** This room's meeting of the invite an invitation without its key is about: one at that time whose occurrence key makes the link. */
+  private heldByTheCalendar(invitation: LinkInvitation): Meeting | undefined {
+    return this.deps.ctx.meetings
+      .between(invitation.start, invitation.end, ['booked', 'in_progress'])
+      .find((m) => m.occurrenceKey !== invitedOccurrenceKey(invitation.link) && linkKeyOf(m.occurrenceKey) === invitation.link);
   }
 
   /** An invitation from a room this room does not take them from: nothing booked; logged and reported once (the broker may deliver it again). */

@@ -9,9 +9,9 @@ type Membership = 'holds the invite' | 'withoutProof';
 
 /**
  * Who may change a linked meeting held here. The broker proves which room sent a record (its
- * topic); this says whether that room is one of the meeting's: it shows the proof that it holds
- * the invite — only a room whose calendar holds it, or that an organiser's room invited (the
- * invitation, which only the invited room may read, carries what makes the proof), can make it —
+ * topic); this says whether that room is one of the meeting's: it shows the meeting's signature
+ * of its name — a room whose calendar holds the invite makes its own; a room an organiser's room
+ * invited shows the one its invitation (which only it may read) carried, and can make no other —
  * or this room's config lets it in without proof (`meetings.links.withoutProof`, for rooms of an
  * earlier release while a site upgrades; none by default). A room named by another room's
  * `links.set` is not let in by the naming: it proves it too, so a room of the meeting (or a login
@@ -22,7 +22,14 @@ type Membership = 'holds the invite' | 'withoutProof';
 export class LinkMembership {
   private readonly refusals: RefusalLog;
 
-  constructor(private readonly deps: { log: Logger; heardWithoutProof(from: RoomKey): boolean }) {
+  constructor(
+    private readonly deps: {
+      log: Logger;
+      heardWithoutProof(from: RoomKey): boolean;
+      /** What checks the proofs on `link`: made from the invite's key, or given by the invitation that brought the meeting here. */
+      verifyKeyOf(link: string, meeting: Pick<Meeting, 'occurrenceKey'>): string;
+    },
+  ) {
     this.refusals = new RefusalLog(deps.log, 'a room that is not one of a linked meeting sent a record about it: dropped');
   }
 
@@ -33,7 +40,7 @@ export class LinkMembership {
 
   /** Why the record's room may change `meeting` here; undefined when it may not, counted and logged (one line a minute). */
   admits(record: LinkRecord, meeting: Pick<Meeting, 'occurrenceKey'>): Membership | undefined {
-    if (provesMembership(meeting.occurrenceKey, record)) return 'holds the invite';
+    if (provesMembership(this.deps.verifyKeyOf(record.link, meeting), record)) return 'holds the invite';
     if (this.deps.heardWithoutProof(record.room)) return 'withoutProof';
     this.refusals.refused({ code: 'ROOMCTL_E_LINK_NOT_MEMBER', link: record.link, from: record.room, kind: record.kind });
     return undefined;

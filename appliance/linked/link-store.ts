@@ -14,6 +14,12 @@ import { linkKeyOf } from './link-key.js';
  */
 export const LINK_RECORD_BOUNDS = { records: 20_000, bytes: 64 * 1024 * 1024 };
 
+/** What an invitation gives the room it books a meeting in: its own proof, and what checks the other rooms'. */
+export interface InvitedProof {
+  ticket: string;
+  verifyKey: string;
+}
+
 /**
  * The link layer's rows: records once by id, and which local meeting a link is. Remote notes
  * and action items go into the minutes tables under the id they were made with, so the host's
@@ -97,8 +103,19 @@ export class LinkStore {
     return rows.map((r) => JSON.parse(r.record) as LinkRecord);
   }
 
-  link(link: string, meetingId: string, at: Date): void {
-    this.db.prepare('INSERT OR IGNORE INTO linked_meetings (link, meeting_id, linked_at) VALUES (?, ?, ?)').run(link, meetingId, at.toISOString());
+  /** A meeting of this room is `link`; `invited`, for a booking made for an invitation: its proof and what checks the others'. */
+  link(link: string, meetingId: string, at: Date, invited?: InvitedProof): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO linked_meetings (link, meeting_id, linked_at, ticket, verify_key) VALUES (?, ?, ?, ?, ?)')
+      .run(link, meetingId, at.toISOString(), invited?.ticket ?? null, invited?.verifyKey ?? null);
+  }
+
+  /** This room's proof on `link` and what checks the others', when an invitation brought the meeting here (no occurrence key to make them). */
+  invitedProof(link: string): InvitedProof | undefined {
+    const row = this.db.prepare('SELECT ticket, verify_key AS verifyKey FROM linked_meetings WHERE link = ?').get(link) as
+      | { ticket: string | null; verifyKey: string | null }
+      | undefined;
+    return row?.ticket && row.verifyKey ? { ticket: row.ticket, verifyKey: row.verifyKey } : undefined;
   }
 
   /** Linked meetings booked here that have not ended by `now`. */

@@ -23,6 +23,16 @@ const LINKED_ROOMS_SQL = `
   CREATE INDEX linked_records_link ON linked_records (link, at, id);
 `;
 
+/**
+ * A booking made for an invitation holds the room's own proof and what checks the others'
+ * (the invitation carries them instead of the invite's key).
+ */
+const INVITED_PROOF_SQL = `
+  ALTER TABLE linked_meetings ADD COLUMN ticket TEXT;
+  ALTER TABLE linked_meetings ADD COLUMN verify_key TEXT;
+`;
+
 export const LINKED_MIGRATIONS: readonly Migration[] = [
   { module: 'linked', version: 1, name: 'linked rooms: linked meetings and their records', sql: LINKED_ROOMS_SQL },
+  { module: 'linked', version: 2, name: "linked rooms: an invited room's proof and verifying key", sql: INVITED_PROOF_SQL },
 ];

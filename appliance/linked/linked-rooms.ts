@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import type { CheckInElsewhere, LinkedDuty, LinkedMeetingsPort, LinkedRoomView, RoomAttendance } from '../meetings/linked-port.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
-import { linkKeyOf, memberProof } from './link-key.js';
+import { linkKeyOf, memberProof, verifyKeyOf } from './link-key.js';
 import { LinkInvitations } from './link-invitations.js';
 import type { LinkInvitation, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import type { LinkStore } from './link-store.js';
@@ -75,12 +75,16 @@ export class LinkedRooms implements LinkedMeetingsPort {
       ...deps,
       now: () => deps.ctx.clock.now(),
       stored: (link) => this.folds.stale(link),
+      // A booking made for an invitation shows the proof the invitation gave it; a room holding the invite makes its own.
       proofOf: (link) => {
         const m = this.active.meetingOf(link);
-        return m && memberProof(m.occurrenceKey, link, deps.self);
+        return m && (deps.store.invitedProof(link)?.ticket ?? memberProof(m.occurrenceKey, link, deps.self));
       },
     });
-    this.membership = new LinkMembership(deps);
+    this.membership = new LinkMembership({
+      ...deps,
+      verifyKeyOf: (link, m) => deps.store.invitedProof(link)?.verifyKey ?? verifyKeyOf(m.occurrenceKey),
+    });
     this.invitations = new LinkInvitations({ ...deps, linked: () => this.changed() });
     this.views = new LinkedMeetingViews({ ...deps, presence: this.presence, fold });
     this.hearing = new HearingTheOthers(() => deps.ctx.clock.now().getTime());
@@ -190,6 +194,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
   }
 
   // ── the meetings' port ─────────────────────────────────────────────────────────────
+
+  linksRooms(meetingId: string): boolean {
+    const m = this.deps.ctx.meetings.get(meetingId);
+    return m !== undefined && !this.deps.store.invitedProof(linkKeyOf(m.occurrenceKey));
+  }
 
   rooms(meetingId: string): LinkedRoomView[] {
     return this.views.rooms(meetingId);

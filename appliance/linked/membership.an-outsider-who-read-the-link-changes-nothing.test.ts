@@ -29,7 +29,7 @@ async function aMeetingTheThiefReadTheLinkOf() {
   const fromAurora = await auroraStarts();
   // What the thief read: the link, and Aurora's proof.
   const heard = fromAurora[0]!;
-  expect(heard.proof).toMatch(/^[0-9a-f]{32}$/);
+  expect(heard.proof).toMatch(/^[0-9a-f]{128}$/);
   const seen = () =>
     (
       [

@@ -39,6 +39,12 @@ export class OrganiserLinks {
         { rooms: bad },
       );
     const link = linkKeyOf(m.occurrenceKey);
+    // A room brought in by an invitation holds its own proof, not the invite's key: it cannot make another room's, so it links none.
+    if (this.deps.store.invitedProof(link))
+      throw new RoomctlError(
+        'ROOMCTL_E_LINK_NOT_ORGANISER',
+        `This room was linked to meeting ${meetingId} by another room: only a room whose calendar holds the invite links rooms to it`,
+      );
     const now = ctx.clock.now();
     this.deps.store.link(link, m.id, now);
     const named = [...new Set([self, ...rooms])].sort();

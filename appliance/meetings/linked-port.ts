@@ -47,6 +47,8 @@ export interface CheckInElsewhere {
 export interface LinkedMeetingsPort {
   /** The rooms of a linked meeting, this one included; empty when the meeting is not linked. */
   rooms(meetingId: string): LinkedRoomView[];
+  /** Whether this room may link rooms to the meeting: its calendar holds the invite (a room an invitation brought in may not). */
+  linksRooms(meetingId: string): boolean;
   /**
    * Who does one of the host's once-only duties now (nudging the absentees, sending the
    * minutes): `here` when this room hosts and no room has recorded doing it; `done` when a room

@@ -37,6 +37,8 @@ export interface MeetingView {
   seriesFlagged: boolean;
   /** The rooms of a linked meeting, this one included (empty when it is held in this room only). */
   rooms: LinkedRoomView[];
+  /** With a broker: whether this room may link rooms to the meeting (not when an invitation brought the meeting here). */
+  linksRooms?: boolean;
   /** The online meeting of the invitation (or the booking's `online.url`) the room may open or show; null: none. */
   online: OnlineMeetingView | null;
   /** Raised hands in order and who has the floor (names hidden with the title). */

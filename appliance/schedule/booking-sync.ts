@@ -2,6 +2,7 @@ import type { AgendaRepository } from '../meetings/agenda-repository.js';
 import type { MeetingRepository } from '../meetings/meeting-repository.js';
 import type { BookingDraft, Meeting } from '../meetings/meeting-types.js';
 import type { Db } from '../store/database.js';
+import { invitedOccurrenceKey, linkKeyOf } from '../linked/link-key.js';
 
 export interface SyncResult {
   added: number;
@@ -59,7 +60,8 @@ export function planCalendarSync(meetings: MeetingRepository, drafts: readonly B
   const seen = new Set<string>();
   for (const draft of drafts) {
     seen.add(draft.occurrenceKey);
-    const existing = byKey.get(draft.occurrenceKey);
+    // A booking an invitation made before the calendar had the invite is the invite's booking here (it is keyed by the invite's link).
+    const existing = byKey.get(draft.occurrenceKey) ?? byKey.get(invitedOccurrenceKey(linkKeyOf(draft.occurrenceKey)));
     if (!existing) plan.add.push(draft);
     else if ((existing.status === 'booked' || existing.status === 'cancelled') && changed(existing, draft))
       plan.update.push({ meeting: existing, draft, revive: existing.status === 'cancelled', agendaChanged: existing.description !== draft.description });

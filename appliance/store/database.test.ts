@@ -27,7 +27,7 @@ describe('store', () => {
       conversation: 1,
       health: 1,
       help: 2,
-      linked: 1,
+      linked: 2,
       media: 1,
       meetings: 10,
       panel: 1,

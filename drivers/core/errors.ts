@@ -206,7 +206,11 @@ export const ERROR_CATALOG = {
   },
   ROOMCTL_E_LINK_MISMATCH: {
     http: 403,
-    hint: "An invitation to a linked meeting names the link its occurrence key makes (a digest of the invite's UID and occurrence); this one named another meeting's and linked nothing. A room of a current release never sends such an invitation: look at the inviting room.",
+    hint: "An invitation to a linked meeting carries the invited room's proof, which the verifying key it carries accepts, or (to a room of an earlier release) the occurrence key whose digest is its link; this one did neither and linked nothing. A room of a current release never sends such an invitation: look at the inviting room.",
+  },
+  ROOMCTL_E_LINK_NOT_ORGANISER: {
+    http: 403,
+    hint: "Only a room whose calendar holds a linked meeting's invite (the organiser's room, or a room the organiser invited in the calendar) links rooms to it; this room was linked by another room. Link the room from the room that linked this one, or add it to the invite.",
   },
   ROOMCTL_E_LINK_ROOM: {
     http: 400,

@@ -113,6 +113,8 @@ export class LinkedRooms extends PanelElement {
   @property({ attribute: false }) rooms: LinkedRoomView[] = [];
   @property({ attribute: false }) meetingId = '';
   @property({ attribute: false }) linkable = false;
+  /** Whether this room may link rooms to the meeting: not when an invitation brought it here (the organiser's room decides who takes part). */
+  @property({ attribute: false }) linksRooms = true;
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() choosing = false;
   @state() known: { site: string; room: string; online: boolean }[] | null = null;
@@ -151,10 +153,14 @@ export class LinkedRooms extends PanelElement {
     const handTo = this.rooms.filter((r) => !r.host && r.online && !r.released);
     return html`<dialog class="rooms" data-testid="rooms-dialog" aria-labelledby="rooms-q" @close=${() => (this.choosing = false)}>
       <h3 id="rooms-q">${t('Link another room to this meeting')}</h3>
-      <div class="choices">
-        ${this.known === null ? html`<p class="muted">${t('Looking for rooms…')}</p>` : others.length === 0 ? html`<p class="muted">${t('No other room is online.')}</p>` : nothing}
-        ${others.map((r) => html`<button type="button" data-testid="link-room" data-room="${r.site}/${r.room}" @click=${() => this.link(`${r.site}/${r.room}`)}>${r.site}/${r.room}</button>`)}
-      </div>
+      ${
+        this.linksRooms
+          ? html`<div class="choices">
+              ${this.known === null ? html`<p class="muted">${t('Looking for rooms…')}</p>` : others.length === 0 ? html`<p class="muted">${t('No other room is online.')}</p>` : nothing}
+              ${others.map((r) => html`<button type="button" data-testid="link-room" data-room="${r.site}/${r.room}" @click=${() => this.link(`${r.site}/${r.room}`)}>${r.site}/${r.room}</button>`)}
+            </div>`
+          : html`<p class="muted" data-testid="links-from-organiser">${t("Only the organiser's room links rooms to this meeting.")}</p>`
+      }
       ${
         handTo.length > 0
           ? html`<h3>${t('Hand the time to')}</h3>

@@ -10,6 +10,7 @@ export const ZH_CN: Record<string, string> = {
   'Link another room to this meeting': '为本会议连接其他会议室',
   'Looking for rooms…': '正在查找会议室…',
   'No other room is online.': '没有其他在线的会议室。',
+  "Only the organiser's room links rooms to this meeting.": '只有组织者的会议室可以为本会议连接其他会议室。',
   'Hand the time to': '将计时交给',
   'Link {room}': '连接 {room}',
   'Hand the time to {room}': '将计时交给 {room}',

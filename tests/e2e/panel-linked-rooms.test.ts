@@ -97,6 +97,11 @@ describe('panel: the rooms of a linked meeting', () => {
     await host.waitFor({ timeout: 10_000 });
     expect(await host.textContent()).toContain('keeps the time');
     await captureFitting(follower.page, FLOW, 'follower-panel', ['linked-rooms', 'time-left', 'end-meeting']);
+    // Aurora's invitation brought Shenzhen in: its Rooms dialog links no room (only the organiser's room does).
+    await follower.page.getByTestId('link-rooms').click();
+    await follower.page.getByTestId('links-from-organiser').waitFor({ timeout: 10_000 });
+    expect(await follower.page.locator('[data-testid="link-room"]').count()).toBe(0);
+    await follower.page.getByTestId('rooms-close').click();
 
     // Aurora hands the time to Shenzhen from its panel; both panels say so.
     await page.getByTestId('link-rooms').click();

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingView } from '../../appliance/api/api-types.js';
-import type { LinkChange } from '../../contract/link-records.js';
+import type { LinkChange, LinkInvitation } from '../../contract/link-records.js';
+import { memberProof } from '../../appliance/linked/link-key.js';
 import { startAuroraAndARoomItLinks, type AuroraAndARoomItLinks } from '../helpers/aurora-and-a-room-it-links.js';
 import { type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
@@ -147,4 +148,58 @@ it('a room of the meeting naming a room the organiser did not invite does not le
   } finally {
     await asHudson.endAsync();
   }
+}, 60_000);
+
+/**
+ * Hudson is a room of the meeting, brought in by Aurora's invitation; it is not the organiser's
+ * room. Someone at Hudson's panel (or with its room token) links sz/thief to the meeting, and the
+ * thief, holding sz/thief's login, reads whatever invitation comes and makes what proof it can
+ * with it. Only the room whose calendar holds the invite links rooms: Hudson refuses
+ * (ROOMCTL_E_LINK_NOT_ORGANISER) and sends no invitation, and it holds no key that could make
+ * sz/thief's proof. Aurora refuses the thief's check-in.
+ */
+it("a room of the meeting that is not the organiser's cannot bring another room in: the room it tries to link is not heard", async () => {
+  const { aurora, linked: hudson } = lab!;
+  const invitations: LinkInvitation[] = [];
+  const seen = new Set<string>();
+  thief!.on('message', (topic, payload) => {
+    const message = JSON.parse(payload.toString()) as { id: string };
+    if (topic.split('/')[3] === 'links') invitations.push(message as LinkInvitation);
+    else seen.add(message.id);
+  });
+  await thief!.subscribeAsync('roomctl/+/+/links/sz/thief', { qos: 1 });
+
+  const meetingOf = async (room: TelemetryRoom) => (await meetingIn(room))!.id;
+  const linking = await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/links`, { rooms: ['sz/thief'] });
+  // Hudson's next record comes after any invitation it sent (one outbox, in order): once the thief has it, it has read them.
+  expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Dora', walkIn: true })).status).toBeLessThan(300);
+  const checkedIn = hudson.appliance.db
+    .prepare("SELECT id FROM linked_records WHERE room = 'ny/hudson' AND kind = 'checkin' ORDER BY at DESC LIMIT 1")
+    .pluck()
+    .get() as string;
+  await until(() => seen.has(checkedIn), 15_000, "the thief to read Hudson's check-in");
+
+  // The thief checks someone in with the proof its invitation gave it, or made with the key it carried.
+  const [invitation] = invitations;
+  const meetingLink = aurora.appliance.db.prepare('SELECT link FROM linked_meetings').pluck().get() as string;
+  const proof = invitation?.occurrenceKey ? memberProof(invitation.occurrenceKey, meetingLink, 'sz/thief') : invitation?.ticket;
+  const refusedBefore = aurora.appliance.core.linked!.refused;
+  const checkIn = {
+    id: randomUUID(),
+    link: meetingLink,
+    room: 'sz/thief',
+    at: new Date().toISOString(),
+    proof,
+    kind: 'checkin',
+    person: 'beef',
+    name: 'Mallory',
+  };
+  await thief!.publishAsync(`roomctl/sz/thief/meetings/${meetingLink}/records`, JSON.stringify(checkIn), { qos: 1 });
+  const stored = (id: string) => aurora.appliance.db.prepare('SELECT COUNT(*) FROM linked_records WHERE id = ?').pluck().get(id) === 1;
+  await until(() => aurora.appliance.core.linked!.refused > refusedBefore || stored(checkIn.id), 15_000, "Aurora to hear sz/thief's check-in");
+
+  expect(stored(checkIn.id)).toBe(false);
+  expect(aurora.appliance.core.linked!.refused).toBe(refusedBefore + 1);
+  expect(invitations).toEqual([]);
+  expect(linking).toMatchObject({ status: 403, body: { code: 'ROOMCTL_E_LINK_NOT_ORGANISER' } });
 }, 60_000);

@@ -157,6 +157,11 @@ export const MeetingViewSchema = Type.Object(
       }),
       { description: 'The rooms of a linked meeting, this one included; empty when held in this room only' },
     ),
+    linksRooms: Type.Optional(
+      Type.Boolean({
+        description: 'With a broker: this room may link rooms to the meeting (its calendar holds the invite); false in a room an invitation brought it to',
+      }),
+    ),
     online: Nullable(Type.Ref(OnlineMeetingSchema)),
     floor: Type.Ref(FloorViewSchema),
     polls: Type.Array(Type.Ref(PollViewSchema)),
