@@ -1,0 +1,115 @@
+/**
+ * Provisioning held up on a busy room PC (it installs packages at the same time) while a device
+ * answers its question in time: the answer waits unread on the port or in the socket, and the
+ * probe reads it when it runs again instead of calling the device silent and proposing the
+ * wrong config. (Node runs due timers before it reads: a plain timer failed each of these.) A
+ * device that really does not answer (its own thread frozen) is still reported silent.
+ *
+ * The devices answer while provisioning's thread is busy, as real ones do: the display runs in a
+ * worker thread, the camera chain in a `roomctl sim` process of its own (serialport's binding
+ * cannot serve two threads of one process).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
+import { holdUp, holdUpTheRoom, startDeviceWorker } from '../../drivers/testing/room-held-up.js';
+import { SerialTransport } from '../../drivers/transports/serial-transport.js';
+import { PROVISIONING_DRIVERS } from '../provisioning-drivers.js';
+import { serialProbesOf, tcpProbesOf } from './driver-probes.js';
+import { probeHostWith } from './probe-host.js';
+import { spawnCli } from '../../tests/helpers/cli.js';
+import { probeSerialPort } from './probe-serial-port.js';
+
+/** Provisioning is held up this long, well past each question's wait. */
+const HELD_UP_MS = 800;
+const WAIT_MS = 300;
+
+const devices = startDeviceWorker();
+let pty: PtyPair;
+let cameras: ChildProcess;
+beforeAll(async () => {
+  pty = await createPtyPair();
+  cameras = spawnCli(['sim', 'visca-serial', '--port', pty.simulatorPath, '--cameras', '3']);
+  let said = '';
+  await new Promise<void>((started, failed) => {
+    cameras.stdout!.on('data', (chunk) => (said += chunk).includes('Ctrl-C to stop') && started());
+    cameras.once('exit', () => failed(new Error(`the camera chain did not start: ${said}`)));
+  });
+}, 30_000);
+afterAll(async () => {
+  await devices.close();
+  if (cameras.exitCode === null && cameras.signalCode === null) {
+    const exited = once(cameras, 'exit');
+    cameras.kill('SIGCONT');
+    cameras.kill('SIGTERM');
+    await exited;
+  }
+  await pty.close();
+});
+
+/** Holds provisioning up right after its next question is written to a serial port (the port's reading is libuv's, not a socket's). */
+function holdUpAfterSerialWrite(ms: number): Promise<void> {
+  const { write } = SerialTransport.prototype;
+  return new Promise((resolve) => {
+    SerialTransport.prototype.write = async function (this: SerialTransport, bytes: Uint8Array) {
+      SerialTransport.prototype.write = write;
+      await write.call(this, bytes);
+      holdUp(ms);
+      resolve();
+    };
+  });
+}
+
+const pjlinkProbe = tcpProbesOf(PROVISIONING_DRIVERS).find((p) => p.driver === 'pjlink')!;
+const startDisplay = () =>
+  devices.start(new URL('../../drivers/pjlink/pjlink-simulator.ts', import.meta.url), 'startPjlinkSimulator', {
+    host: '127.0.0.1',
+    port: 0,
+    name: 'Boardroom projector',
+  });
+
+it('a serial camera chain that answered the address set while provisioning was held up is named', async () => {
+  const heldUp = holdUpAfterSerialWrite(HELD_UP_MS);
+  const verdict = probeSerialPort(pty.devicePath, { timeoutMs: WAIT_MS });
+  await heldUp;
+  await expect(verdict).resolves.toMatchObject({ verdict: 'match', driver: 'visca-serial', settings: { baudRate: 9600, cameras: 3 } });
+});
+
+it('a PJLink display whose greeting, or its name, came while provisioning was held up is found and named', async () => {
+  const display = await startDisplay();
+  const at = { host: '127.0.0.1', port: display.port, timeoutMs: WAIT_MS };
+
+  const greetingHeldUp = holdUpTheRoom(display.port, 'connect', HELD_UP_MS);
+  const greeted = probeHostWith(pjlinkProbe, at);
+  await greetingHeldUp;
+  await expect(greeted).resolves.toMatchObject({ verdict: 'match', driver: 'pjlink', settings: { name: 'Boardroom projector' } });
+
+  const nameHeldUp = holdUpTheRoom(display.port, 'write', HELD_UP_MS, /NAME/);
+  const named = probeHostWith(pjlinkProbe, at);
+  await nameHeldUp;
+  await expect(named).resolves.toMatchObject({ verdict: 'match', settings: { name: 'Boardroom projector' } });
+});
+
+it('a device that does not answer is still reported silent, though provisioning was held up meanwhile', async () => {
+  const display = await startDisplay();
+  const frozen = await devices.freeze();
+  cameras.kill('SIGSTOP');
+  try {
+    const hostHeldUp = holdUpTheRoom(display.port, 'connect', HELD_UP_MS);
+    const host = probeHostWith(pjlinkProbe, { host: '127.0.0.1', port: display.port, timeoutMs: WAIT_MS });
+    await hostHeldUp;
+    await expect(host).resolves.toMatchObject({ verdict: 'silent', detail: expect.stringContaining('connected, but no') });
+
+    const portHeldUp = holdUpAfterSerialWrite(HELD_UP_MS);
+    const port = probeSerialPort(pty.devicePath, {
+      timeoutMs: WAIT_MS,
+      probes: serialProbesOf(PROVISIONING_DRIVERS).filter((p) => p.driver === 'visca-serial'),
+    });
+    await portHeldUp;
+    await expect(port).resolves.toMatchObject({ verdict: 'silent', detail: expect.stringMatching(/^answered nothing to: VISCA address set at 9600 baud/) });
+  } finally {
+    frozen.thaw();
+    cameras.kill('SIGCONT');
+  }
+});
