@@ -1,25 +1,27 @@
 /**
- * Provisioning held up on a busy room PC (it installs packages at the same time) while a device
- * answers its question in time: the answer waits unread on the port or in the socket, and the
+ * Provisioning (and doctor after it) held up on a busy room PC (it installs packages at the same
+ * time) while a device or the broker answers in time: the answer waits unread on the port or in the socket, and the
  * probe reads it when it runs again instead of calling the device silent and proposing the
  * wrong config. (Node runs due timers before it reads: a plain timer failed each of these.) A
  * device that really does not answer (its own thread frozen) is still reported silent.
  *
- * The devices answer while provisioning's thread is busy, as real ones do: the display runs in a
- * worker thread, the camera chain in a `roomctl sim` process of its own (serialport's binding
+ * The devices answer while provisioning's thread is busy, as real ones do: the display and the
+ * broker run in a worker thread, the camera chain in a `roomctl sim` process of its own (serialport's binding
  * cannot serve two threads of one process).
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
-import { holdUp, holdUpTheRoom, startDeviceWorker } from '../../drivers/testing/room-held-up.js';
-import { SerialTransport } from '../../drivers/transports/serial-transport.js';
-import { PROVISIONING_DRIVERS } from '../provisioning-drivers.js';
-import { serialProbesOf, tcpProbesOf } from './driver-probes.js';
-import { probeHostWith } from './probe-host.js';
-import { spawnCli } from '../../tests/helpers/cli.js';
-import { probeSerialPort } from './probe-serial-port.js';
+import { createPtyPair, type PtyPair } from '../drivers/sim/pty-pair.js';
+import { holdUp, holdUpTheRoom, startDeviceWorker } from '../drivers/testing/room-held-up.js';
+import { SerialTransport } from '../drivers/transports/serial-transport.js';
+import type { RoomConfig } from '../appliance/config/config-schema.js';
+import { checkBroker } from './doctor/broker-check.js';
+import { PROVISIONING_DRIVERS } from './provisioning-drivers.js';
+import { serialProbesOf, tcpProbesOf } from './probes/driver-probes.js';
+import { probeHostWith } from './probes/probe-host.js';
+import { spawnCli } from '../tests/helpers/cli.js';
+import { probeSerialPort } from './probes/probe-serial-port.js';
 
 /** Provisioning is held up this long, well past each question's wait. */
 const HELD_UP_MS = 800;
@@ -63,11 +65,16 @@ function holdUpAfterSerialWrite(ms: number): Promise<void> {
 
 const pjlinkProbe = tcpProbesOf(PROVISIONING_DRIVERS).find((p) => p.driver === 'pjlink')!;
 const startDisplay = () =>
-  devices.start(new URL('../../drivers/pjlink/pjlink-simulator.ts', import.meta.url), 'startPjlinkSimulator', {
+  devices.start(new URL('../drivers/pjlink/pjlink-simulator.ts', import.meta.url), 'startPjlinkSimulator', {
     host: '127.0.0.1',
     port: 0,
     name: 'Boardroom projector',
   });
+
+const startBroker = () => devices.start(new URL('./testing/broker-in-a-worker.ts', import.meta.url), 'startBrokerInAWorker');
+/** What the broker check reads of a room config: its name on the broker, and the broker (the embedded one speaks MQTT 3.1.1). */
+const roomOn = (port: number) =>
+  ({ room: { id: 'aurora', site: 'hq' }, mqtt: { url: `mqtt://127.0.0.1:${port}`, protocolVersion: 4 } }) as unknown as RoomConfig;
 
 it('a serial camera chain that answered the address set while provisioning was held up is named', async () => {
   const heldUp = holdUpAfterSerialWrite(HELD_UP_MS);
@@ -91,8 +98,23 @@ it('a PJLink display whose greeting, or its name, came while provisioning was he
   await expect(named).resolves.toMatchObject({ verdict: 'match', settings: { name: 'Boardroom projector' } });
 });
 
-it('a device that does not answer is still reported silent, though provisioning was held up meanwhile', async () => {
+it("doctor takes the broker's CONNACK, or its acknowledgement of the self-test event, that came while it was held up", async () => {
+  const broker = await startBroker();
+
+  const connectHeldUp = holdUpTheRoom(broker.port, 'write', HELD_UP_MS);
+  const connected = checkBroker(roomOn(broker.port), [], WAIT_MS);
+  await connectHeldUp;
+  await expect(connected).resolves.toMatchObject({ status: 'ok', detail: expect.stringContaining('a self-test event on') });
+
+  const publishHeldUp = holdUpTheRoom(broker.port, 'write', HELD_UP_MS, /selftest/);
+  const published = checkBroker(roomOn(broker.port), [], WAIT_MS);
+  await publishHeldUp;
+  await expect(published).resolves.toMatchObject({ status: 'ok' });
+});
+
+it('a device or broker that does not answer is still reported silent, though provisioning was held up meanwhile', async () => {
   const display = await startDisplay();
+  const broker = await startBroker();
   const frozen = await devices.freeze();
   cameras.kill('SIGSTOP');
   try {
@@ -100,6 +122,11 @@ it('a device that does not answer is still reported silent, though provisioning 
     const host = probeHostWith(pjlinkProbe, { host: '127.0.0.1', port: display.port, timeoutMs: WAIT_MS });
     await hostHeldUp;
     await expect(host).resolves.toMatchObject({ verdict: 'silent', detail: expect.stringContaining('connected, but no') });
+
+    const brokerHeldUp = holdUpTheRoom(broker.port, 'write', HELD_UP_MS);
+    const brokerCheck = checkBroker(roomOn(broker.port), [], WAIT_MS);
+    await brokerHeldUp;
+    await expect(brokerCheck).resolves.toMatchObject({ status: 'fail', detail: `cannot reach the broker: no answer within ${WAIT_MS} ms` });
 
     const portHeldUp = holdUpAfterSerialWrite(HELD_UP_MS);
     const port = probeSerialPort(pty.devicePath, {
