@@ -17,6 +17,7 @@ import { holdUp, holdUpTheRoom, startDeviceWorker } from '../drivers/testing/roo
 import { SerialTransport } from '../drivers/transports/serial-transport.js';
 import type { RoomConfig } from '../appliance/config/config-schema.js';
 import { checkBroker } from './doctor/broker-check.js';
+import { checkDevicesAndPanel } from './doctor/room-check.js';
 import { PROVISIONING_DRIVERS } from './provisioning-drivers.js';
 import { serialProbesOf, tcpProbesOf } from './probes/driver-probes.js';
 import { probeHostWith } from './probes/probe-host.js';
@@ -110,6 +111,23 @@ it("doctor takes the broker's CONNACK, or its acknowledgement of the self-test e
   const published = checkBroker(roomOn(broker.port), [], WAIT_MS);
   await publishHeldUp;
   await expect(published).resolves.toMatchObject({ status: 'ok' });
+});
+
+it('doctor asks the running room, whose status came while doctor was held up, rather than start a room of its own', async () => {
+  const room = await devices.start(new URL('./testing/running-room-in-a-worker.ts', import.meta.url), 'startRunningRoomInAWorker');
+  const config = { room: { id: 'aurora', site: 'hq' }, api: { listen: `127.0.0.1:${room.port}`, tokens: [] }, devices: [] } as unknown as RoomConfig;
+  // Doctor gives the room's status 1.5 s.
+  const heldUp = holdUpTheRoom(room.port, 'connect', 1700);
+  const checked = checkDevicesAndPanel(config);
+  await heldUp;
+  await expect(checked).resolves.toMatchObject({
+    mode: 'running-service',
+    results: [
+      { area: 'device', status: 'warn' },
+      { area: 'panel', status: 'ok' },
+      { area: 'panel', status: 'ok' },
+    ],
+  });
 });
 
 it('a device or broker that does not answer is still reported silent, though provisioning was held up meanwhile', async () => {
