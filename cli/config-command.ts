@@ -7,19 +7,16 @@ import { formatIssue, type ConfigIssue } from '../appliance/config/config-valida
 import { configFileWarnings } from '../appliance/config/config-warnings.js';
 import { formatPinHash, hashPin } from '../appliance/panel/pin-hash.js';
 import { configWarnings } from '../appliance/config/config-network-checks.js';
-import { didYouMean } from '../appliance/config/did-you-mean.js';
+import { subcommandUsage } from './subcommands.js';
 import { CONFIG_USAGE } from './command-usage.js';
 import { readCommandLine, usageError } from './usage-error.js';
-
-const SUBCOMMANDS = ['check', 'schema', 'hash-pin'];
 
 /** `roomctl config check FILE`, `roomctl config schema` and `roomctl config hash-pin`. */
 export async function configCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === undefined) throw usageError('roomctl config', 'ROOMCTL_E_MISSING_ARGUMENT', 'which one: check FILE, schema or hash-pin?', CONFIG_USAGE);
   if (sub.startsWith('-')) throw usageError('roomctl config', 'ROOMCTL_E_UNKNOWN_OPTION', `unknown option ${sub}`, CONFIG_USAGE);
-  if (!SUBCOMMANDS.includes(sub))
-    throw usageError('roomctl config', 'ROOMCTL_E_UNKNOWN_COMMAND', `unknown command "${sub}"${didYouMean(sub, SUBCOMMANDS)}`, CONFIG_USAGE);
+  subcommandUsage('config', sub); // refuses a subcommand there is not, as its --help does
   if (sub === 'hash-pin') return hashPinCommand(rest);
   if (sub === 'schema') {
     readCommandLine('roomctl config schema', CONFIG_USAGE, { args: rest, options: {}, strict: true });

@@ -7,17 +7,16 @@ import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-s
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
 import { FLEET_USAGE } from './command-usage.js';
-import { fleetOperatorsCommand } from './fleet-operators-command.js';
+import { fleetOperatorsCommand, inFleetDataWords } from './fleet-operators-command.js';
 import { waitForShutdown } from './shutdown.js';
-import { readCommandLine, UsageError, usageError, type UsageProblem } from './usage-error.js';
-import { didYouMean } from '../appliance/config/did-you-mean.js';
+import { readCommandLine, UsageError, type UsageProblem } from './usage-error.js';
+import { subcommandUsage } from './subcommands.js';
 
 /** `roomctl fleet`: the fleet view in the foreground until Ctrl-C. */
 export async function fleetCommand(args: string[]): Promise<number> {
   if (args[0] === 'operators') return fleetOperatorsCommand(args.slice(1));
   // The one word fleet takes is its subcommand: anything else there is a mistyped one.
-  if (args[0] !== undefined && !args[0].startsWith('-'))
-    throw usageError('roomctl fleet', 'ROOMCTL_E_UNKNOWN_COMMAND', `unknown command "${args[0]}"${didYouMean(args[0], ['operators'])}`, FLEET_USAGE);
+  if (args[0] !== undefined && !args[0].startsWith('-')) subcommandUsage('fleet', args[0]);
   const { values } = readCommandLine('roomctl fleet', FLEET_USAGE, {
     args,
     strict: true,
@@ -114,6 +113,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
   const commandKey = values['command-key'] !== undefined && commandSecret ? { id: values['command-key'], secret: commandSecret } : undefined;
   // The URL may carry a password: the environment keeps it out of `ps`.
   const database = values.database ?? process.env.ROOMCTL_FLEET_DATABASE;
+  // Its database is opened first: a --data folder it cannot use stops it here, with nothing else started.
   const fleet = await startFleet({
     broker,
     shareGroup: values.share,
@@ -130,6 +130,8 @@ export async function fleetCommand(args: string[]): Promise<number> {
     maxRooms,
     flapWindowMs: reopenWithin === undefined ? undefined : reopenWithin * 1000,
     lampRatedHours: lampLife,
+  }).catch((err: unknown) => {
+    throw inFleetDataWords(err);
   });
   process.stdout.write(
     [

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { toRoomctlError } from '../drivers/core/errors.js';
+import { isRoomctlError, RoomctlError } from '../drivers/core/errors.js';
 import { didYouMean } from '../appliance/config/did-you-mean.js';
 import { FleetOperators } from '../fleet/fleet-operators.js';
 import { openFleetSql } from '../fleet/fleet-database.js';
@@ -48,32 +48,40 @@ export async function fleetOperatorsCommand(args: string[]): Promise<number> {
     // The same database the fleet runs on: its folder, or the PostgreSQL several instances share.
     sql = await openFleetSql({ dataDir: resolve(values.data), database: values.database ?? process.env.ROOMCTL_FLEET_DATABASE });
   } catch (err) {
-    const e = toRoomctlError(err);
-    process.stderr.write(`roomctl fleet operators: ${e.code}: ${e.message}\n`);
-    return 1;
+    throw inFleetDataWords(err); // printed by main as every failure is, with its next step (exit 1)
   }
   const operators = new FleetOperators(sql);
   try {
     if (verb === 'add') {
-      const token = await operators.add(name!, values.admin ? 'admin' : 'operator');
+      const token = await addOperator(operators, name!, values.admin ? 'admin' : 'operator');
       process.stdout.write(
         `${name!.trim()} (${values.admin ? 'admin' : 'operator'}) added. Their token, shown only now:\n\n  ${token}\n\nThey sign in to the dashboard with it.\n`,
       );
     } else if (verb === 'list') {
       for (const o of await operators.list()) process.stdout.write(`${o.name}\t${o.role}\t${o.createdAt}\n`);
     } else {
-      if (!(await operators.remove(name!))) {
-        process.stderr.write(`roomctl fleet operators: no operator named "${name}"\n`);
-        return 1;
-      }
+      // Not done: a mistyped name would otherwise leave the real operator's token working unnoticed.
+      if (!(await operators.remove(name!))) throw new RoomctlError('ROOMCTL_E_OPERATOR_NOT_FOUND', `no operator named "${name}": nobody was removed`);
       process.stdout.write(`${name} removed; their token no longer works.\n`);
     }
     return 0;
-  } catch (err) {
-    const e = toRoomctlError(err);
-    process.stderr.write(`roomctl fleet operators: ${e.code}: ${e.message}\n`);
-    return 1;
   } finally {
     await sql.close();
   }
+}
+
+/** A name the store refuses is a value on the command line that cannot be used (exit 2), not the API's bad request. */
+async function addOperator(operators: FleetOperators, name: string, role: 'admin' | 'operator'): Promise<string> {
+  try {
+    return await operators.add(name, role);
+  } catch (err) {
+    if (isRoomctlError(err) && err.code === 'ROOMCTL_E_BAD_REQUEST')
+      throw usageError('roomctl fleet operators', 'ROOMCTL_E_BAD_VALUE', err.message, FLEET_OPERATORS_USAGE);
+    throw err;
+  }
+}
+
+/** The fleet's folder that cannot be opened, said in --data's words: the store's own hint is about a running room's storage.dir. */
+export function inFleetDataWords(err: unknown): unknown {
+  return isRoomctlError(err) && err.code === 'ROOMCTL_E_STORAGE' ? new RoomctlError('ROOMCTL_E_FLEET_DATA', err.message, err.details, { cause: err }) : err;
 }

@@ -1,10 +1,8 @@
 import { isRoomctlError } from '../drivers/core/errors.js';
-import { describeQuirks } from '../drivers/sim/quirk-options.js';
 import type { SimulatorDefinition } from '../drivers/sim/simulator.js';
-import { findSimulator, loadSimulators } from '../drivers/sim/simulators.js';
+import { findSimulator } from '../drivers/sim/simulators.js';
 import { didYouMean } from '../appliance/config/did-you-mean.js';
-import { SIM_USAGE } from './command-usage.js';
-import { simulatorUsage } from './sim-usage.js';
+import { driverRefused, simulatorTakes as takes } from './sim-usage.js';
 import { waitForShutdown } from './shutdown.js';
 import { type UsageMistake, usageError } from './usage-error.js';
 
@@ -15,16 +13,7 @@ import { type UsageMistake, usageError } from './usage-error.js';
 export async function simCommand(args: string[]): Promise<number> {
   const [driver, ...rest] = args;
   const simulator = driver ? await findSimulator(driver) : undefined;
-  if (!simulator) {
-    const simulators = await loadSimulators();
-    const ids = simulators.map((s) => s.driver);
-    const drivers = simulators.map((s) => `  ${s.driver}${s.quirks?.length ? ` (--quirks ${describeQuirks(s.quirks)})` : ''}`).join('\n');
-    const usage = `${SIM_USAGE}Drivers with a simulator (roomctl sim --help lists their options):\n${drivers}\n`;
-    if (!driver) throw usageError('roomctl sim', 'ROOMCTL_E_MISSING_ARGUMENT', 'which driver?', usage);
-    if (driver.startsWith('-'))
-      throw usageError('roomctl sim', 'ROOMCTL_E_UNKNOWN_OPTION', `unknown option ${driver} (a simulator's options come after its DRIVER)`, usage);
-    throw usageError('roomctl sim', 'ROOMCTL_E_BAD_VALUE', `no simulator for "${driver}"${didYouMean(driver, ids)}`, usage);
-  }
+  if (!simulator) throw await driverRefused(driver);
   const command = `roomctl sim ${simulator.driver}`;
   const options = readOptions(simulator, rest);
   const missing = simulator.options.filter((o) => o.required && !options[o.name]);
@@ -66,8 +55,6 @@ function noSuchSerialPath(simulator: SimulatorDefinition, path: string): string 
     `and give the room's config the other end (${ends.room}) as the device's port.`,
   ].join('\n');
 }
-
-const takes = (simulator: SimulatorDefinition) => `The ${simulator.driver} simulator takes:\n${simulatorUsage(simulator)}`;
 
 /**
  * The `--name value` pairs as the simulator's options, each alias under its option's own name.

@@ -82,6 +82,11 @@ export const ERROR_CATALOG = {
     http: 409,
     hint: 'An operator of that name exists already: `roomctl fleet operators remove NAME` first to give them a new token.',
   },
+  // The CLI's words for the API's ROOMCTL_E_NOT_FOUND, whose hint is about URLs.
+  ROOMCTL_E_OPERATOR_NOT_FOUND: {
+    http: 404,
+    hint: '`roomctl fleet operators list` shows who there is: give the name as listed (a name with spaces goes in quotes), with the --data DIR or --database URL the fleet itself runs on.',
+  },
   ROOMCTL_E_DEVICE_NOT_FOUND: {
     http: 404,
     hint: 'GET /api/v1/devices lists the devices of this room.',
@@ -379,6 +384,11 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_FLEET_DATABASE: {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',
+  },
+  // The CLI's words for ROOMCTL_E_STORAGE, whose hint is about a running room's storage.dir.
+  ROOMCTL_E_FLEET_DATA: {
+    http: 507,
+    hint: "The fleet's database folder cannot be opened: give --data the folder the fleet runs with (default ./fleet-data), one this user may write, on a disk with free space.",
   },
   // the command line
   ROOMCTL_E_UNKNOWN_COMMAND: {

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { main } from '../../cli/main.js';
 import { VERSION } from '../../appliance/paths.js';
 import { DRIVERS } from '../../drivers/registry.js';
-import { ERROR_CATALOG } from '../../drivers/core/errors.js';
+import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
 import { runCli } from '../helpers/cli.js';
 import type { UsageMistake } from '../../cli/usage-error.js';
 
@@ -32,6 +32,27 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The command line (DATA: fleetData), the code, the problem as said after the code, the usage that follows. */
 const MISTAKES: [string, UsageMistake, string, RegExp][] = [
   ['', 'ROOMCTL_E_MISSING_ARGUMENT', 'roomctl: which command?', OVERVIEW_USAGE],
+  ['--version 2', 'ROOMCTL_E_EXTRA_ARGUMENT', 'roomctl --version: unexpected "2": it takes nothing more', OVERVIEW_USAGE],
+  ['version --json', 'ROOMCTL_E_EXTRA_ARGUMENT', 'roomctl version: unexpected "--json": it takes nothing more', OVERVIEW_USAGE],
+  ['help help start', 'ROOMCTL_E_EXTRA_ARGUMENT', 'roomctl help: unexpected "start": it takes one COMMAND', OVERVIEW_USAGE],
+  [
+    'help start room.yaml',
+    'ROOMCTL_E_EXTRA_ARGUMENT',
+    'roomctl help: unexpected "room.yaml": it takes one COMMAND, and start has no subcommands',
+    OVERVIEW_USAGE,
+  ],
+  [
+    '--help doctor --json',
+    'ROOMCTL_E_EXTRA_ARGUMENT',
+    'roomctl --help: unexpected "--json": it takes one COMMAND, and doctor has no subcommands',
+    OVERVIEW_USAGE,
+  ],
+  ['help fleet --broker', 'ROOMCTL_E_EXTRA_ARGUMENT', 'roomctl help: unexpected "--broker": it takes one COMMAND and one of its subcommands', OVERVIEW_USAGE],
+  ['help fleet operators add', 'ROOMCTL_E_EXTRA_ARGUMENT', 'roomctl help: unexpected "add": it takes one COMMAND and one of its subcommands', OVERVIEW_USAGE],
+  ['help fleet operator', 'ROOMCTL_E_UNKNOWN_COMMAND', 'roomctl fleet: unknown command "operator"; did you mean "operators"?', COMMANDS.fleet!],
+  ['fleet operator --help', 'ROOMCTL_E_UNKNOWN_COMMAND', 'roomctl fleet: unknown command "operator"; did you mean "operators"?', COMMANDS.fleet!],
+  ['config chek --help', 'ROOMCTL_E_UNKNOWN_COMMAND', 'roomctl config: unknown command "chek"; did you mean "check"?', COMMANDS.config!],
+  ['help sim visca-seral', 'ROOMCTL_E_BAD_VALUE', 'roomctl sim: no simulator for "visca-seral"; did you mean "visca-serial"?', SIM_DRIVERS],
   ['strat', 'ROOMCTL_E_UNKNOWN_COMMAND', 'roomctl: unknown command "strat"; did you mean "start"?', OVERVIEW_USAGE],
   ['help strat', 'ROOMCTL_E_UNKNOWN_COMMAND', 'roomctl help: unknown command "strat"; did you mean "start"?', OVERVIEW_USAGE],
 
@@ -188,6 +209,26 @@ describe('roomctl: help, version and exit codes', () => {
     expect(await main(['help', name])).toBe(0);
   });
 
+  // A command with subcommands (a simulator for sim) shows the help of the one typed, however it is asked for.
+  it.each([
+    ['fleet operators --help', OPERATORS_USAGE],
+    ['fleet operators add --help', OPERATORS_USAGE],
+    ['fleet operators remove -h', OPERATORS_USAGE],
+    ['help fleet operators', OPERATORS_USAGE],
+    ['fleet --listen 127.0.0.1:0 --help', COMMANDS.fleet!],
+    ['config check --help', COMMANDS.config!],
+    ['help config hash-pin', COMMANDS.config!],
+    ['sim pjlink --help', PJLINK_TAKES],
+    ['help sim pjlink', PJLINK_TAKES],
+  ])('roomctl %s prints the usage of the command typed, exit 0', async (line, usage) => {
+    expect(await main(line.split(' '))).toBe(0);
+    expect(out).toMatch(usage);
+    expect(out).not.toContain(OVERVIEW);
+    if (usage === OPERATORS_USAGE || usage === PJLINK_TAKES) expect(out).not.toContain('Options:\n  --broker URL');
+    if (usage === PJLINK_TAKES) expect(out).not.toContain('Drivers with a simulator');
+    expect(err).toBe('');
+  });
+
   it('help prints the overview with the exit codes', async () => {
     expect(await main(['help'])).toBe(0);
     expect(out).toContain(OVERVIEW);
@@ -247,6 +288,61 @@ describe('roomctl: help, version and exit codes', () => {
   it('a start that fails is a coded error with a next step, not a stack trace', async () => {
     expect(await main(['start', '--config', 'no/such/room.yaml'])).toBe(1);
     expect(err).toBe('ROOMCTL_E_CONFIG_NOT_FOUND: Cannot read config no/such/room.yaml: no such file\n  next: Check the path given to --config.\n');
+  });
+});
+
+describe('roomctl fleet operators: work that fails is coded, with its next step in the words of the CLI, exit 1', () => {
+  const data = join(tmpdir(), `roomctl-fleet-operators-${process.pid}-${Date.now()}`);
+  afterAll(() => rmSync(data, { recursive: true, force: true }));
+  const operators = (...args: string[]) => main(['fleet', 'operators', ...args, '--data', data]);
+  /** The one failure printed: its code and message, then `next:` with that code's hint. */
+  const failed = (code: ErrorCode, message: string) => `${code}: ${message}\n  next: ${ERROR_CATALOG[code].hint}\n`;
+
+  it('removing someone who is not there removes nobody and says how to find the name', async () => {
+    expect(await operators('add', 'Li Wei')).toBe(0);
+    err = '';
+    expect(await operators('remove', 'Li  Wei')).toBe(1);
+    expect(err).toBe(failed('ROOMCTL_E_OPERATOR_NOT_FOUND', 'no operator named "Li  Wei": nobody was removed'));
+    expect(ERROR_CATALOG.ROOMCTL_E_OPERATOR_NOT_FOUND.hint).toMatch(/^`roomctl fleet operators list` shows who there is/);
+    out = '';
+    expect(await operators('list')).toBe(0);
+    expect(out).toMatch(/^Li Wei\toperator\t/);
+  });
+
+  it('adding someone who is there already', async () => {
+    expect(await operators('add', 'Li Wei')).toBe(1);
+    expect(err).toBe(failed('ROOMCTL_E_OPERATOR_EXISTS', 'An operator named "Li Wei" exists already; remove them first to issue a new token'));
+  });
+
+  // The fleet itself too: it opens its database before anything else, so it stops there with nothing started.
+  it.each([
+    ['fleet operators list', []],
+    ['fleet', ['--listen', '127.0.0.1:0', '--log-format', 'json']],
+  ])("roomctl %s: a --data folder that cannot be opened is said in --data's words, not a room's storage.dir", async (line, more) => {
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'a-file'), '');
+    const notAFolder = join(data, 'a-file', 'inside');
+    expect(await main([...line.split(' '), '--data', notAFolder, ...more])).toBe(1);
+    expect(err).toMatch(
+      new RegExp(
+        `^ROOMCTL_E_FLEET_DATA: Cannot open the fleet database in ${escaped(notAFolder)}: .+\n {2}next: ${escaped(ERROR_CATALOG.ROOMCTL_E_FLEET_DATA.hint)}\n$`,
+      ),
+    );
+  });
+
+  it('a --database that is not a PostgreSQL URL', async () => {
+    expect(await main(['fleet', 'operators', 'list', '--database', 'mysql://fleet@db/fleet'])).toBe(1);
+    expect(err).toMatch(
+      /^ROOMCTL_E_FLEET_DATABASE: --database \(fleet.database\) must be a postgres:\/\/ URL, .*\n {2}next: The fleet cannot use the database given to --database/,
+    );
+  });
+
+  it('a name the fleet cannot store is a value that cannot be used: exit 2 with the usage', async () => {
+    expect(await operators('add', '@facilities')).toBe(2);
+    const [said, next, blank, ...usage] = err.split('\n');
+    expect(said).toMatch(/^ROOMCTL_E_BAD_VALUE: roomctl fleet operators: An operator's name is 1-80 letters, digits, spaces and .*, got "@facilities"$/);
+    expect([next, blank]).toEqual([`  next: ${ERROR_CATALOG.ROOMCTL_E_BAD_VALUE.hint}`, '']);
+    expect(usage.join('\n')).toMatch(OPERATORS_USAGE);
   });
 });
 
