@@ -1,13 +1,14 @@
 /**
  * Provisioning (and doctor after it) held up on a busy room PC (it installs packages at the same
- * time) while a device or the broker answers in time: the answer waits unread on the port or in the socket, and the
- * probe reads it when it runs again instead of calling the device silent and proposing the
- * wrong config. (Node runs due timers before it reads: a plain timer failed each of these.) A
- * device that really does not answer (its own thread frozen) is still reported silent.
+ * time) while a device, the running room or the broker answers in time: the answer waits unread
+ * on the port or in the socket, and provisioning reads it when it runs again instead of calling
+ * the device silent and proposing the wrong config. (Node runs due timers before it reads: a
+ * plain timer failed each of these.) A device that really does not answer (its own thread or
+ * process stopped) is still reported silent.
  *
- * The devices answer while provisioning's thread is busy, as real ones do: the display and the
- * broker run in a worker thread, the camera chain in a `roomctl sim` process of its own (serialport's binding
- * cannot serve two threads of one process).
+ * The devices answer while provisioning's thread is busy, as real ones do: the display, the room
+ * and the broker run in a worker thread, the camera chain in a `roomctl sim` process of its own
+ * (serialport's native binding crashes the process when two threads of it use serial ports).
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -29,11 +30,12 @@ const HELD_UP_MS = 800;
 const WAIT_MS = 300;
 
 const devices = startDeviceWorker();
-let pty: PtyPair;
+let pty: PtyPair | undefined;
 let cameras: ChildProcess;
 beforeAll(async () => {
-  pty = await createPtyPair();
-  cameras = spawnCli(['sim', 'visca-serial', '--port', pty.simulatorPath, '--cameras', '3']);
+  const pair = await createPtyPair();
+  pty = pair;
+  cameras = spawnCli(['sim', 'visca-serial', '--port', pair.simulatorPath, '--cameras', '3']);
   let said = '';
   await new Promise<void>((started, failed) => {
     cameras.stdout!.on('data', (chunk) => (said += chunk).includes('Ctrl-C to stop') && started());
@@ -42,16 +44,16 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => {
   await devices.close();
-  if (cameras.exitCode === null && cameras.signalCode === null) {
+  if (cameras && cameras.exitCode === null && cameras.signalCode === null) {
     const exited = once(cameras, 'exit');
     cameras.kill('SIGCONT');
     cameras.kill('SIGTERM');
     await exited;
   }
-  await pty.close();
+  await pty?.close();
 });
 
-/** Holds provisioning up right after its next question is written to a serial port (the port's reading is libuv's, not a socket's). */
+/** Holds provisioning up right after its next question is written to a serial port (`holdUpTheRoom` watches sockets, and a serial port is none). */
 function holdUpAfterSerialWrite(ms: number): Promise<void> {
   const { write } = SerialTransport.prototype;
   return new Promise((resolve) => {
@@ -79,7 +81,7 @@ const roomOn = (port: number) =>
 
 it('a serial camera chain that answered the address set while provisioning was held up is named', async () => {
   const heldUp = holdUpAfterSerialWrite(HELD_UP_MS);
-  const verdict = probeSerialPort(pty.devicePath, { timeoutMs: WAIT_MS });
+  const verdict = probeSerialPort(pty!.devicePath, { timeoutMs: WAIT_MS });
   await heldUp;
   await expect(verdict).resolves.toMatchObject({ verdict: 'match', driver: 'visca-serial', settings: { baudRate: 9600, cameras: 3 } });
 });
@@ -147,7 +149,7 @@ it('a device or broker that does not answer is still reported silent, though pro
     await expect(brokerCheck).resolves.toMatchObject({ status: 'fail', code: 'ROOMCTL_E_BROKER_UNREACHABLE' });
 
     const portHeldUp = holdUpAfterSerialWrite(HELD_UP_MS);
-    const port = probeSerialPort(pty.devicePath, {
+    const port = probeSerialPort(pty!.devicePath, {
       timeoutMs: WAIT_MS,
       probes: serialProbesOf(PROVISIONING_DRIVERS).filter((p) => p.driver === 'visca-serial'),
     });
