@@ -74,10 +74,12 @@ export class AgendaEditor extends MeetingElement {
     .row button {
       flex: 1;
     }
-    /* A long agenda (speakers take a line per item) scrolls under its buttons, never past them. */
+    /* A long agenda (speakers take a line per item) scrolls under its buttons, never past them:
+       stuck to the screen's very bottom, over the screen's padding too (a row showed through
+       there, its remove button in reach). */
     .row {
       position: sticky;
-      bottom: 0;
+      bottom: calc(-1 * var(--screen-pad-end, 0px));
       z-index: 1;
       padding-block: 0.4em;
       background: var(--bg);
@@ -148,7 +150,9 @@ export class AgendaEditor extends MeetingElement {
         )}
       </ol>
       <div class="row">
-        <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= this.maxItems} @click=${() => this.add()}>${t('Add an item')}</button>
+        <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= this.maxItems} @click=${() => this.add()}>
+          ${this.rows.length >= this.maxItems ? t('At most {n} items', { n: this.maxItems }) : t('Add an item')}
+        </button>
         ${
           this.conflict
             ? html`<button type="button" class="primary" data-testid="agenda-keep-mine" ?disabled=${!this.valid} @click=${() => this.save()}>${t('Keep mine')}</button>
@@ -173,10 +177,18 @@ export class AgendaEditor extends MeetingElement {
     this.dirty = true;
   }
 
+  /** A blank row at the end, brought into sight above the buttons (they lie over the list's bottom), its title ready to type. */
   private add(): void {
     this.rows = [...this.rows, blankRow()];
     this.dirty = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`[data-testid="agenda-title-${this.rows.length}"]`)?.focus());
+    void this.updateComplete.then(() => {
+      const row = this.renderRoot.querySelector<HTMLElement>('ol > li:last-child');
+      const buttons = this.renderRoot.querySelector<HTMLElement>('.row');
+      if (!row) return;
+      row.style.scrollMarginBottom = `${buttons?.offsetHeight ?? 0}px`;
+      row.scrollIntoView({ block: 'nearest' });
+      row.querySelector('input')?.focus({ preventScroll: true });
+    });
   }
 
   private removeRow(index: number): void {

@@ -2,16 +2,17 @@
  * The words the panel uses for a device in trouble and for a refusal: every status of the
  * vocabulary — and one it does not have yet — reads as a plain sentence with the device's
  * name and counts as "cannot take commands" unless it is ok or degraded; every coded error
- * of the catalog turns into words without a code or a path. (The Chinese side of each text
+ * of the catalog turns into words without a code or a path, the code beside them only where the
+ * words cannot explain it. (The Chinese side of each text
  * is checked by panel-translations.test.ts beside this file.)
  */
 import { describe, expect, it } from 'vitest';
 import { DEVICE_STATUSES } from '../../drivers/core/definition.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../../appliance/api/api-types.js';
-import { deviceProblem, isUsable, namesAndCount, troubledDevices, whyUnavailable } from './device-health-words.js';
+import { deviceProblem, isUsable, namesAndCount, namesAndCountToFit, troubledDevices, whyUnavailable } from './device-health-words.js';
 import { i18n } from './i18n.js';
-import { refusalWords } from './refusal-words.js';
+import { refusalWords, unexplainedCode } from './refusal-words.js';
 
 const DEVELOPER_WORDS = /ROOMCTL_E_|PANEL_E_|\/tmp\/|\/dev\/|undefined|\{/;
 // Read as plain strings: the vocabulary may grow (a status added later must still read well).
@@ -53,6 +54,9 @@ describe('panel device words', () => {
       const words = refusalWords({ code }, [device('offline')], '/api/v1/devices/cam-front/actions/preset.recall');
       expect(words, code).not.toMatch(DEVELOPER_WORDS);
       expect(words.length, code).toBeGreaterThan(10);
+      // The code is shown (on its own line) exactly where the words cannot say more than "call for help".
+      const generic = words === 'The room could not do that. Try again, or call for help.';
+      expect(unexplainedCode({ code }), code).toBe(generic ? code : undefined);
     }
     expect(refusalWords({ code: 'ROOMCTL_E_DEVICE_REJECTED' }, [device('ok')], '/api/v1/devices/cam-front/actions/preset.recall')).toBe(
       'Front camera refused: it may be switched off or busy. Try again, or call for help.',
@@ -66,6 +70,28 @@ describe('panel device words', () => {
     i18n.locale = 'zh-CN';
     try {
       expect(namesAndCount(['前置摄像头', '显示屏', '后置摄像头', '侧面摄像头'])).toBe('前置摄像头、显示屏及另外 2 个设备');
+    } finally {
+      i18n.locale = 'en';
+    }
+  });
+
+  it('cuts long names, never the count, when told how long a name may be', () => {
+    const long = 'Front camera (PTZ, ceiling) over the north whiteboard, by the courtyard window';
+    const names = [long, 'Display', 'Rear camera', 'Side camera', 'Ceiling microphone', 'Speakerphone', 'Badge reader'];
+    expect(namesAndCount(names, 2, 20)).toBe('Front camera (PTZ…, Display and 5 more');
+    expect(namesAndCount(names, 2, 13)).toBe('Front camera…, Display and 5 more');
+    // For a toast: the full phrase, then ever shorter names, each ending in the same count.
+    const fit = namesAndCountToFit(names);
+    expect(fit.text).toBe(`${long}, Display and 5 more`);
+    expect(fit.shorter.map((words) => words.length)).toEqual([...fit.shorter.map((words) => words.length)].sort((a, b) => b - a));
+    for (const words of fit.shorter) expect(words).toMatch(/^Front[^…]*…, .* and 5 more$/);
+    // A name without spaces is cut where the count of characters says; short names stay whole.
+    expect(namesAndCount(['Supercalifragilistic', 'TV'], 2, 8)).toBe('Superca…, TV');
+    i18n.locale = 'zh-CN';
+    try {
+      expect(namesAndCount(['前置摄像头（吸顶云台），位于北墙白板上方', '显示屏', '后置摄像头', '侧面摄像头'], 2, 6)).toBe(
+        '前置摄像头…、显示屏及另外 2 个设备',
+      );
     } finally {
       i18n.locale = 'en';
     }

@@ -54,8 +54,30 @@ export function whyUnavailable(device: Pick<DeviceView, 'name' | 'status'>): str
 /**
  * Device names in one short phrase: two names and a count ("Front camera, Display and 5
  * more"); three or fewer in full, since "and 1 more" is no shorter than the third name.
+ * `longest`: a name longer than this many characters is cut to it, ending in "…" — where room
+ * is short the names give way, never the count.
  */
-export function namesAndCount(names: readonly string[], shown = 2): string {
-  if (names.length <= shown + 1) return names.join(t(', '));
-  return t('{names} and {n} more', { names: names.slice(0, shown).join(t(', ')), n: names.length - shown });
+export function namesAndCount(names: readonly string[], shown = 2, longest = Number.POSITIVE_INFINITY): string {
+  const cut = names.map((name) => shortened(name, longest));
+  if (names.length <= shown + 1) return cut.join(t(', '));
+  return t('{names} and {n} more', { names: cut.slice(0, shown).join(t(', ')), n: names.length - shown });
+}
+
+/**
+ * `namesAndCount` for a box of fixed size (the self-test's toast): the phrase, and the same
+ * with the names cut ever shorter, for the box to show the longest that fits — so the count
+ * always shows however long a device's name.
+ */
+export function namesAndCountToFit(names: readonly string[]): { text: string; shorter: string[] } {
+  return { text: namesAndCount(names), shorter: [32, 20, 13, 6].map((longest) => namesAndCount(names, 2, longest)) };
+}
+
+/** A name cut to `longest` characters with its "…", at a space when one falls in its second half, without a dangling comma or bracket. */
+function shortened(name: string, longest: number): string {
+  const chars = [...name];
+  if (chars.length <= longest) return name;
+  let kept = chars.slice(0, Math.max(1, longest - 1)).join('');
+  const space = kept.lastIndexOf(' ');
+  if (space >= kept.length / 2) kept = kept.slice(0, space);
+  return `${kept.replace(/[\s,;:(（，、·-]+$/u, '')}…`;
 }

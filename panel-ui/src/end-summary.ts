@@ -19,53 +19,59 @@ export class EndSummary extends MeetingElement {
   static override styles = [
     moreBelowStyles,
     css`
+    /* On a landscape panel the QR code and its words take a column of their own beside the title
+       and the cards, which then have all the height between the title and the buttons. */
     :host {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
       grid-template-rows: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'title qr' 'lists qr' 'actions actions';
       gap: 0.6em 1em;
       height: 100%;
       min-height: 0;
     }
     h2 {
-      grid-column: 1 / -1;
+      grid-area: title;
       font-size: 1.35em;
     }
+    /* The three cards fill the space between the title and the buttons. Side by side on a
+       landscape panel, each as tall as that space; one above the other on a portrait one, the
+       rows sharing its height: each at least as tall as its first item (the cards' least
+       heights, set with their lists' fit), then an equal part of what is left, up to its
+       content (a grid gives free space to rows equally), and what no list needs stretches
+       them all. It scrolls only when not even the first item of each list fits. */
     .lists {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
-      /* The rows share the height: each at least as tall as its cards' first items (the cards'
-         least heights, set with their lists' fit), then an equal part of what is left, up to
-         their content (a grid gives free space to rows equally). It scrolls only when not even
-         the first item of each list fits. */
-      grid-auto-rows: auto;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-rows: minmax(0, 1fr);
       gap: 0.6em;
-      align-content: start;
       overflow-y: auto;
       min-height: 0;
+      grid-area: lists;
     }
     /* Each list scrolls inside its card, held to the whole items that fit (WholeItemsController);
-       how many are below is said on the heading's line, which costs no line of the list. */
+       how many are below is said on the heading's line, which costs no line of the list — or
+       under the heading where the card is too narrow for both (the heading is never squeezed). */
     .card {
       display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
       grid-template-rows: auto minmax(0, 1fr);
-      align-items: baseline;
-      column-gap: 0.6em;
       padding: 0.6em 0.9em;
     }
-    .card > .more-below {
-      grid-area: 1 / 2;
-      margin: 0;
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: baseline;
+      column-gap: 0.6em;
+      margin-bottom: 0.3em;
     }
-    .card > ul,
-    .card > p {
-      grid-area: 2 / 1 / 3 / 3;
+    .head > .more-below {
+      margin: 0;
     }
     h3 {
       font-size: 0.95em;
       color: var(--text-muted);
-      margin-bottom: 0.3em;
+      margin: 0;
     }
     ul {
       margin: 0;
@@ -84,6 +90,7 @@ export class EndSummary extends MeetingElement {
       color: var(--text-muted);
     }
     .qr {
+      grid-area: qr;
       display: grid;
       gap: 0.4em;
       justify-items: center;
@@ -97,15 +104,20 @@ export class EndSummary extends MeetingElement {
       height: 148px;
     }
     .actions {
-      grid-column: 1 / -1;
+      grid-area: actions;
       display: grid;
       grid-template-columns: repeat(3, minmax(0, 1fr));
       gap: 0.5em;
     }
+    /* Short panels: the smaller code, its words in a narrower column (taller, beside the title
+       too), so the three cards keep their width. */
     @media (max-height: 640px) {
       qr-code {
         width: 108px;
         height: 108px;
+      }
+      .qr {
+        max-width: 9em;
       }
       h2 {
         font-size: 1.15em;
@@ -116,7 +128,7 @@ export class EndSummary extends MeetingElement {
       .card {
         padding: 0.4em 0.8em;
       }
-      h3 {
+      .head {
         margin-bottom: 0.15em;
       }
     }
@@ -124,10 +136,16 @@ export class EndSummary extends MeetingElement {
       :host {
         grid-template-columns: minmax(0, 1fr);
         grid-template-rows: auto auto minmax(0, 1fr) auto;
+        grid-template-areas: 'title' 'qr' 'lists' 'actions';
+      }
+      .lists {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: none;
+        grid-auto-rows: auto;
       }
       .qr {
-        grid-row: 2;
         max-width: none;
+        justify-items: start;
         grid-template-columns: auto minmax(0, 1fr);
         text-align: start;
         align-items: center;
@@ -192,31 +210,28 @@ export class EndSummary extends MeetingElement {
       <h2 data-testid="summary-title">${t('The meeting has ended')}${m ? html` · <span class="muted">${m.meeting.title}</span>` : nothing}</h2>
       <div class="lists" data-testid="summary">
         <section class="card">
-          <h3>${t('Decisions')} (${m?.decisions.length ?? 0})</h3>
+          <div class="head"><h3>${t('Decisions')} (${m?.decisions.length ?? 0})</h3>${this.moreBelow('summary-decisions')}</div>
           ${
             m && m.decisions.length > 0
-              ? html`<ul data-testid="summary-decisions">${m.decisions.map((d) => html`<li>${d.text}</li>`)}</ul>
-                ${this.moreBelow('summary-decisions')}`
+              ? html`<ul data-testid="summary-decisions">${m.decisions.map((d) => html`<li>${d.text}</li>`)}</ul>`
               : html`<p class="muted">${t('No decisions yet.')}</p>`
           }
         </section>
         <section class="card">
-          <h3>${t('Action items')} (${m?.actionItems.length ?? 0})</h3>
+          <div class="head"><h3>${t('Action items')} (${m?.actionItems.length ?? 0})</h3>${this.moreBelow('summary-actions')}</div>
           ${
             m && m.actionItems.length > 0
               ? html`<ul data-testid="summary-actions">
                 ${m.actionItems.map((a) => html`<li>${a.text}<div class="meta">${a.owner}${a.deadline ? ` · ${t('Due')} ${i18n.shortDate(a.deadline)}` : ''}</div></li>`)}
-              </ul>
-                ${this.moreBelow('summary-actions')}`
+              </ul>`
               : html`<p class="muted">${t('No action items yet.')}</p>`
           }
         </section>
         <section class="card">
-          <h3>${t('Who came')} (${came.length})</h3>
+          <div class="head"><h3>${t('Who came')} (${came.length})</h3>${this.moreBelow('summary-people')}</div>
           ${
             came.length > 0
-              ? html`<ul data-testid="summary-people">${came.map((a) => html`<li>${a.name ?? a.email ?? a.badge}</li>`)}</ul>
-                ${this.moreBelow('summary-people')}`
+              ? html`<ul data-testid="summary-people">${came.map((a) => html`<li>${a.name ?? a.email ?? a.badge}</li>`)}</ul>`
               : html`<p class="muted">${t('Nobody checked in.')}</p>`
           }
         </section>

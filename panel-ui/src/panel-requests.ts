@@ -6,7 +6,7 @@ import { announceHelpChange, storeHelpRequest } from './help-watch-controller.js
 import { t } from './i18n.js';
 import type { PanelRequest } from './panel-events.js';
 import type { Toast } from './panel-toast.js';
-import { refusalWords } from './refusal-words.js';
+import { refusalWords, unexplainedCode } from './refusal-words.js';
 
 interface PanelRequestsDeps {
   api(): ApiClient | null;
@@ -50,6 +50,7 @@ export class PanelRequests {
         tone: 'error',
         title: t('{what}: not done', { what: request.label }),
         text: refusalWords(error, inPanelLanguage(this.deps.devices()), request.path),
+        code: unexplainedCode(error),
       });
     }
   }
@@ -86,6 +87,7 @@ export class PanelRequests {
         tone: 'error',
         title: t('{what}: not done', { what: outcome.action.label }),
         text: refusalWords(outcome.error, inPanelLanguage(this.deps.devices()), outcome.action.path),
+        code: unexplainedCode(outcome.error),
       });
     }
   }

@@ -5,6 +5,13 @@ export interface Toast {
   tone: 'ok' | 'error' | 'info';
   title: string;
   text?: string;
+  /**
+   * Shorter wordings of `text`, longest first, shown in its place when it does not fit the
+   * header (the self-test's device names cut so that its count always shows). Screen readers
+   * still hear `text` whole.
+   */
+  shorter?: readonly string[];
+  /** The error code, on a line of its own that always shows whole: what a person reads out to facilities. */
   code?: string;
 }
 
@@ -24,7 +31,7 @@ export class PanelToast extends LitElement {
   static override styles = css`
     /* The header's grid area of the words, reaching into the header's padding (room-panel
        styles): the toast fills it and never grows past it (its height never changes the
-       header's). Words longer than it holds end in "…" (clampWords). */
+       header's). What it holds is fitted by fitWords. */
     :host {
       display: block;
       position: relative;
@@ -61,19 +68,36 @@ export class PanelToast extends LitElement {
       -webkit-line-clamp: 2;
       overflow: hidden;
     }
-    /* Never shrunk by the box (it would be cut mid-line): clampWords cuts it to whole lines. */
+    /* Never shrunk by the box (it would be cut mid-line): fitWords cuts it to whole lines. */
     .text {
       flex: none;
       display: -webkit-box;
       -webkit-box-orient: vertical;
       overflow: hidden;
     }
+    .text[hidden] {
+      display: none;
+    }
+    /* Words kept for screen readers only: a shorter wording shows in their place, or none fits. */
+    .unseen {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    /* One line, never broken inside (a code cut in two is misread): the words give it its room. */
     .code {
       display: block;
       flex: none;
       font-size: 0.75em;
       opacity: 0.8;
       font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      white-space: nowrap;
+      overflow-wrap: normal;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
   `;
 
@@ -86,7 +110,7 @@ export class PanelToast extends LitElement {
   private due = false;
 
   /** The header changes height with the window: the words are fitted again. */
-  private readonly resized = new ResizeObserver(() => this.clampWords());
+  private readonly resized = new ResizeObserver(() => this.fitWords());
 
   private readonly press = (): void => {
     this.held = true;
@@ -122,28 +146,62 @@ export class PanelToast extends LitElement {
   override render() {
     const toast = this.toast;
     return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.dismiss(toast)}>
-      ${toast ? html`<strong>${toast.title}</strong>${toast.text ? html`<span class="text">${toast.text}</span>` : nothing}${toast.code ? html`<span class="code">${toast.code}</span>` : nothing}` : nothing}
+      ${
+        toast
+          ? html`<strong>${toast.title}</strong>${toast.text ? html`<span class="text">${toast.text}</span>` : nothing}${(toast.shorter ?? []).map(
+              (words) => html`<span class="text" aria-hidden="true" hidden>${words}</span>`,
+            )}${toast.code ? html`<span class="code" data-testid="toast-code">${toast.code}</span>` : nothing}`
+          : nothing
+      }
     </div>`;
   }
 
   protected override updated(): void {
-    this.clampWords();
+    this.fitWords();
   }
 
   /**
-   * Words longer than the toast holds: its text is cut to the lines that fit, ending in "…",
-   * so the toast never passes the header. All of it stays in the element (a screen reader
-   * reads it whole); the title keeps its two lines at most.
+   * The toast never passes the header, and what it says stays whole: the title (two lines at
+   * most) and the code's line always show; the words take what is left — in full, else the
+   * first shorter wording that fits, else the last cut to the lines that fit, ending in "…",
+   * else none. All of them stay in the element for screen readers (the full words are read).
    */
-  private clampWords(): void {
+  private fitWords(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('div');
-    const text = box?.querySelector<HTMLElement>('.text');
-    if (!box || !text) return;
-    text.style.removeProperty('-webkit-line-clamp');
-    const over = box.scrollHeight - box.clientHeight;
-    if (over <= 0) return;
-    const line = Number.parseFloat(getComputedStyle(text).lineHeight);
-    text.style.setProperty('-webkit-line-clamp', String(Math.max(1, Math.floor((text.offsetHeight - over) / line))));
+    const strong = box?.querySelector('strong');
+    const [full, ...shorter] = box ? [...box.querySelectorAll<HTMLElement>('.text')] : [];
+    if (!box || !strong) return;
+    const over = () => box.scrollHeight - box.clientHeight;
+    strong.style.removeProperty('-webkit-line-clamp');
+    if (!full) {
+      // A title and a code only: the title gives up its second line before the code is cut.
+      if (over() > 0) strong.style.setProperty('-webkit-line-clamp', '1');
+      return;
+    }
+    const show = (words: HTMLElement) => {
+      for (const w of [full, ...shorter]) w.hidden = w !== words && w !== full;
+      full.classList.toggle('unseen', words !== full);
+    };
+    full.style.removeProperty('-webkit-line-clamp');
+    for (const w of shorter) w.style.removeProperty('-webkit-line-clamp');
+    show(full);
+    if (over() <= 0) return;
+    const fitting = shorter.find((words) => {
+      show(words);
+      return over() <= 0;
+    });
+    if (fitting) return;
+    const last = shorter.at(-1) ?? full;
+    show(last);
+    const line = Number.parseFloat(getComputedStyle(last).lineHeight);
+    const lines = Math.floor((last.offsetHeight - over()) / line);
+    if (lines >= 1) last.style.setProperty('-webkit-line-clamp', String(lines));
+    else {
+      // Not one line of words fits beside the title and the code: they are left to screen readers.
+      last.hidden = last !== full;
+      full.classList.add('unseen');
+      if (over() > 0) strong.style.setProperty('-webkit-line-clamp', '1');
+    }
   }
 
   /** A tap on the toast: that toast goes (not the next one, which its release may already have brought). */

@@ -38,12 +38,22 @@ const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
 };
 
 /**
- * Why the room refused, in words for the person at the panel: never the error code, the
- * server's technical message or a file path (a device's detail names its serial port) —
- * those are in the admin view and the logs, where whoever fixes the room looks.
+ * Why the room refused, in words for the person at the panel: never the server's technical
+ * message or a file path (a device's detail names its serial port) — those are in the admin
+ * view and the logs, where whoever fixes the room looks. The code shows only beside the
+ * words for a refusal the panel cannot explain (`unexplainedCode`).
  */
 export function refusalWords(error: Pick<ApiError, 'code'>, devices: readonly DeviceView[], path?: string): string {
   const words = REFUSALS[error.code];
   if (!words) return t('The room could not do that. Try again, or call for help.');
   return words(deviceOf(path, devices)?.name ?? t('The device'));
+}
+
+/**
+ * The code a refusal's toast shows on a line under its words: only for one the panel has no
+ * words of its own for ("Try again, or call for help"), so the person can read it out to
+ * whoever they call. A refusal it explains needs none.
+ */
+export function unexplainedCode(error: Pick<ApiError, 'code'>): string | undefined {
+  return REFUSALS[error.code] ? undefined : error.code;
 }

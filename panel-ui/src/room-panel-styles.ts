@@ -76,11 +76,13 @@ export const roomPanelStyles = css`
   .banner.connecting {
     background: #2a3b4d;
   }
+  /* --screen-pad-end: what a screen's part stuck to the bottom reaches over (the agenda editor's buttons). */
   main {
     flex: 1;
     min-height: 0;
     overflow: auto;
-    padding: 0.9em 1em;
+    --screen-pad-end: 0.9em;
+    padding: var(--screen-pad-end) 1em;
     display: flex;
     flex-direction: column;
   }
@@ -92,7 +94,8 @@ export const roomPanelStyles = css`
   }
   @media (max-height: 640px) {
     main {
-      padding: 0.6em 0.8em;
+      --screen-pad-end: 0.6em;
+      padding: var(--screen-pad-end) 0.8em;
     }
   }
   @media (max-height: 560px) {
@@ -104,7 +107,8 @@ export const roomPanelStyles = css`
       font-size: 1.3em;
     }
     main {
-      padding: 0.6em 0.8em;
+      --screen-pad-end: 0.6em;
+      padding: var(--screen-pad-end) 0.8em;
     }
   }
 `;

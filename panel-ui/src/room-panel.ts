@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CheckIn, MeetingNotice, PanelInfo, RoomState } from '../../appliance/api/api-types.js';
 import { ActionQueue } from './action-queue.js';
 import { storeToken, type ApiClient } from './api-client.js';
-import { namesAndCount } from './device-health-words.js';
+import { namesAndCountToFit } from './device-health-words.js';
 import { inPanelLanguage } from './device-words.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
@@ -240,7 +240,7 @@ export class RoomPanel extends PanelElement {
             tone: 'info',
             title: t('Self-test found a problem'),
             // Two names and a count: the toast stays within the header (the admin view's Self-test lists them all).
-            text: namesAndCount(
+            ...namesAndCountToFit(
               notice.failed.map((id) => (id === 'call' ? t('Online call') : (inPanelLanguage(this.stream.devices).find((d) => d.id === id)?.name ?? id))),
             ),
           });

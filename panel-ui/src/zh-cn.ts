@@ -347,6 +347,7 @@ export const ZH_CN: Record<string, string> = {
   'Who leads it': '负责人',
   'Remove item {n}': '删除第 {n} 项',
   'Add an item': '添加一项',
+  'At most {n} items': '最多 {n} 项',
   'Save the agenda': '保存议程',
   // someone else saved the agenda while this person edited it
   'Someone else changed the agenda while you were editing it. Your changes are still here, not saved.':

@@ -4,11 +4,16 @@
  * screen's next read of the minutes. The page's timers are stopped before the save (no 3-second
  * read can do it) and the minutes are held on their way (a read after the save cannot either).
  * Then a save that drops the item that ran and renames the running one: the editor sends each
- * item's id, so the renamed item keeps the time it started.
+ * item's id, so the renamed item keeps the time it started. On a merged agenda of 51 items (as
+ * linked rooms' edits can leave it) one is added back after one is removed, and no more — on
+ * the phone, then on the room's panel in both languages (the two smallest sizes; all five with
+ * ROOMCTL_FULL=1): the full editor says why it adds no more, the new row comes into sight above
+ * the editor's buttons, and no row shows below them.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { phonePage } from '../helpers/panel-browser.js';
+import { openPanel, phonePage } from '../helpers/panel-browser.js';
+import { fitProblems, problemsAtEverySize, TIGHT_SIZES } from '../helpers/panel-fit.js';
 import { type BrowserRoom, startBrowserRoom } from '../helpers/panel-room.js';
 import { callRoom, meetingPageUrl, startMeeting, type TestRoom, waitFor } from '../helpers/test-room.js';
 
@@ -98,5 +103,46 @@ describe('the agenda editor saves: counted at once, items known by their ids', (
     );
     expect({ items: saved.items.length, maxItems: saved.maxItems }).toEqual({ items: 51, maxItems: 51 });
     expect(await add.isDisabled()).toBe(true);
+  });
+
+  it('on the room’s panel at each size in both languages: says why no more can be added, brings the added row into sight above the buttons, shows no row below them', {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = await openPanel(browser, room.baseUrl, room.token);
+    await page.getByTestId('nav-minutes').click();
+    await page.getByTestId('tab-agenda').click();
+    const editor = page.locator('agenda-editor');
+    await page.getByTestId('agenda-title-51').waitFor({ state: 'attached' });
+    const add = page.getByTestId('agenda-add-item');
+    /** Rows showing between the editor's buttons (stuck to the screen's bottom) and the screen's bottom edge. */
+    const rowsBelowTheButtons = () =>
+      editor.evaluate((host) => {
+        let main: Element | null = host;
+        while (main && main.tagName !== 'MAIN') main = main.parentElement ?? ((main.getRootNode() as ShadowRoot).host || null);
+        const bottom = main!.getBoundingClientRect().bottom;
+        const buttons = host.shadowRoot!.querySelector('.row')!.getBoundingClientRect();
+        return [...host.shadowRoot!.querySelectorAll('ol > li')].flatMap((li, i) => {
+          const r = li.getBoundingClientRect();
+          const shown = Math.min(r.bottom, bottom) - Math.max(r.top, buttons.bottom);
+          return shown > 0.5 ? [`item ${i + 1} shows ${Math.round(shown)} px below the buttons`] : [];
+        });
+      });
+    const found = await problemsAtEverySize(page, 'agenda of 51', TIGHT_SIZES, async () => {
+      const problems: string[] = [];
+      const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
+      if (!(await add.isDisabled())) problems.push('"Add an item" takes a 52nd');
+      const full = (await add.innerText()).trim();
+      if (full !== (zh ? '最多 51 项' : 'At most 51 items')) problems.push(`the full editor's button says "${full}"`);
+      await editor.locator('ol > li').nth(50).locator('button').click();
+      await add.click();
+      // The new row: in sight (not under the buttons), and the field to type in has the focus.
+      for (const p of await fitProblems(page, ['agenda-title-51'])) problems.push(`the added row's title ${p.problem}`);
+      if (!(await page.getByTestId('agenda-title-51').evaluate((el) => el.matches(':focus')))) problems.push('the added row has not the focus');
+      problems.push(...(await rowsBelowTheButtons()));
+      await page.getByTestId('agenda-title-51').fill('Added back');
+      if (!(await add.isDisabled())) problems.push('"Add an item" takes a 52nd after one was added back');
+      return problems;
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  * agenda, then its end: every control in reach (in the window, uncut, nothing over it) and
  * the agenda never under the quick presets, the title whole, at every panel size in both languages; the
  * minutes' add buttons in one letter case; the summary's many decisions, action items and
- * people shown whole, with how many more are below; the rating screen's Skip and Send in view.
+ * people shown whole, with how many more are below, the cards filling the summary's space (none
+ * alone in a row, none short of the bottom, no room for another item left under a list); the
+ * rating screen's Skip and Send in view.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +26,45 @@ const agendaUnderPresets = () =>
     const presets = root.querySelector('quick-controls')?.getBoundingClientRect();
     if (!list || !presets) return false;
     return list.bottom > presets.top + 0.5 && list.top < presets.bottom && list.right > presets.left && list.left < presets.right;
+  });
+
+/**
+ * The summary's cards as they fill its space: no card alone in a row with room empty beside it
+ * (the last row's cards reach the right edge), the cards reaching the bottom of their area
+ * (unless it scrolls), and in each card no more room left under its list than the next item
+ * below would need (else that item would show).
+ */
+const summarySpaceLeft = () =>
+  page.locator('end-summary').evaluate((host) => {
+    const root = host.shadowRoot!;
+    const area = root.querySelector('.lists')!;
+    const a = area.getBoundingClientRect();
+    const cards = [...area.querySelectorAll('.card')].map((card) => ({
+      card,
+      r: card.getBoundingClientRect(),
+      name: card.querySelector('h3')?.textContent?.trim(),
+    }));
+    const problems: string[] = [];
+    for (const { r, name } of cards) {
+      const rowEnd = Math.max(...cards.filter((c) => Math.abs(c.r.top - r.top) < 1).map((c) => c.r.right));
+      if (r.right === rowEnd && a.right - rowEnd > 1) problems.push(`${name}: ${Math.round(a.right - rowEnd)} px empty beside its row`);
+    }
+    const lowest = Math.max(...cards.map((c) => c.r.bottom));
+    if (area.scrollHeight <= area.clientHeight + 1 && a.bottom - lowest > 1) problems.push(`${Math.round(a.bottom - lowest)} px empty under the cards`);
+    for (const { card, name } of cards) {
+      const list = card.querySelector('ul');
+      if (!list) continue;
+      const l = list.getBoundingClientRect();
+      const items = [...list.children].map((li) => li.getBoundingClientRect());
+      const next = items.find((r) => r.bottom > l.bottom + 0.5);
+      const lastWhole = items.filter((r) => r.bottom <= l.bottom + 0.5).at(-1);
+      const cardEnd = card.getBoundingClientRect().bottom - Number.parseFloat(getComputedStyle(card).paddingBottom);
+      if (next && lastWhole && next.bottom <= cardEnd + 0.5)
+        problems.push(
+          `${name}: ${Math.round(cardEnd - lastWhole.bottom)} px empty under its list, where the next item (${Math.round(next.bottom - lastWhole.bottom)} px) would show`,
+        );
+    }
+    return problems;
   });
 
 /** `also`: more problems at each size (one line each). */
@@ -114,6 +155,7 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
         if (now.more !== words) problems.push(`${list}: ${now.below} below, the list says ${JSON.stringify(now.more)}`);
         if (now.whole === 0) problems.push(`${list}: not one item shown whole`);
       }
+      problems.push(...(await summarySpaceLeft()));
       return problems;
     });
     expect(found).toEqual([]);

@@ -3,33 +3,84 @@
  * (named at length) unplugged while the admin view is open, and its toast comes up at every
  * panel size in both languages: no control of the panel is under it, it ends inside the
  * header, the admin tabs are in sight, and a tab pressed while it shows is pressed; a finger
- * held on the screen keeps it still (the toast goes when it lifts). With every device of the
- * room down, the toast names two and counts the rest, still inside the header.
+ * held on the screen keeps it still (the toast goes when it lifts). A refusal the panel has no
+ * words for (the display hangs up in the middle of a command) shows its code whole under the
+ * title and words, all inside the header. With every device of the room down, the toast names
+ * two and counts the rest, the count always in sight (the long name is cut for it).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../helpers/panel-browser.js';
-import { controlsUnder, FIT_SIZES, fitProblems } from '../helpers/panel-fit.js';
+import { controlsUnder, FIT_SIZES, fitProblems, problemsAtEverySize, TIGHT_SIZES } from '../helpers/panel-fit.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor } from '../helpers/test-room.js';
 
 const PIN = '314159';
-/** Where the header holds least (18 px text): the two smallest panels; every size with ROOMCTL_FULL=1. */
-const TIGHT_SIZES = process.env.ROOMCTL_FULL === '1' ? FIT_SIZES : FIT_SIZES.filter((s) => Math.min(s.width, s.height) === 480);
 const LONG_NAME = 'Front camera (PTZ, ceiling) over the north whiteboard, by the courtyard window';
+/** Long enough that "… on: not done" takes the title's two lines on the smallest panels. */
+const DISPLAY_NAME = { en: 'Wall display on the north side, by the courtyard window', 'zh-CN': '北墙靠庭院窗户一侧的壁挂显示屏（会议桌对面）' };
 let opened: PanelRoom | undefined;
 let page: Page;
 
 const statusOf = async (id: string) => ((await (await fetch(`${opened!.room.baseUrl}/api/v1/devices/${id}`)).json()) as { status: string }).status;
 const toast = () => page.locator('[data-testid="toast"]:not([hidden])');
 /** The toast reaching above or below the header it lies over (one line, or none). */
-async function pastTheHeader(where: string): Promise<string[]> {
+async function pastTheHeader(): Promise<string[]> {
   const header = (await page.locator('room-panel header').boundingBox())!;
   const shown = (await toast().boundingBox())!;
   if (shown.y >= header.y - 0.5 && shown.y + shown.height <= header.y + header.height + 0.5) return [];
   return [
-    `${where}: the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
+    `the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
   ];
+}
+
+/** Taps every toast that shows away, one after the other (what came before a press), as a person would. */
+const tapAwayToasts = () =>
+  waitFor(
+    async () =>
+      (await toast().count()) === 0 ||
+      void (await toast()
+        .click({ timeout: 1_000 })
+        .catch(() => undefined)),
+    10_000,
+    'earlier toasts tapped away',
+  );
+
+/**
+ * The toast as a person sees it: each of its parts that shows (title, words, code) whole
+ * inside the toast's box and the code not cut at its end (one line each if not); the words
+ * that show (the full ones or a shorter wording, never those kept for screen readers) and
+ * whether they end cut ("…"); the code.
+ */
+async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null }> {
+  return page.locator('room-panel panel-toast').evaluate((host) => {
+    const box = host.shadowRoot!.querySelector('div')!;
+    const b = box.getBoundingClientRect();
+    const inner = {
+      top: b.top + box.clientTop,
+      bottom: b.top + box.clientTop + box.clientHeight,
+      left: b.left + box.clientLeft,
+      right: b.left + box.clientLeft + box.clientWidth,
+    };
+    const problems: string[] = [];
+    const shown = [...box.children].filter((el) => el.getClientRects().length > 0 && !el.classList.contains('unseen'));
+    for (const el of shown) {
+      const r = el.getBoundingClientRect();
+      const part = el.className || el.tagName.toLowerCase();
+      if (r.top < inner.top - 0.5 || r.bottom > inner.bottom + 0.5 || r.left < inner.left - 0.5 || r.right > inner.right + 0.5)
+        problems.push(
+          `its ${part} (${Math.round(r.top)}–${Math.round(r.bottom)}) is cut by the toast's edge (${Math.round(inner.top)}–${Math.round(inner.bottom)})`,
+        );
+      if (part === 'code' && el.scrollWidth > el.clientWidth + 1) problems.push(`its code is cut at its end (${el.scrollWidth} px in ${el.clientWidth})`);
+    }
+    const words = shown.find((el) => el.classList.contains('text'));
+    return {
+      problems,
+      words: words?.textContent?.trim() ?? '',
+      wordsCut: words ? words.scrollHeight > words.clientHeight + 1 : false,
+      code: box.querySelector('.code')?.textContent?.trim() ?? null,
+    };
+  });
 }
 
 /**
@@ -70,9 +121,12 @@ describe('panel: a toast leaves the controls in reach', () => {
     opened = await openPanelRoom({
       configure: (c) => {
         c.panel = { ...c.panel, adminPin: PIN };
+        // The walks run a self-test at each size in each language: more than the 6 a minute a room takes on request.
+        c.api = { ...c.api, limits: { ...c.api.limits, selfTestsPerMinute: 60 } };
         // A name longer than the header holds in a toast's line: its words are cut to the lines that fit.
         const front = c.devices.find((d) => d.id === 'cam-front')!;
         front.name = { en: LONG_NAME, 'zh-CN': '前置摄像头（吸顶云台），位于北墙白板上方、朝向庭院的窗户旁边，正对会议桌的中间位置' };
+        c.devices.find((d) => d.id === 'display')!.name = DISPLAY_NAME;
       },
     });
     page = opened.page;
@@ -100,7 +154,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         // Time stands still while it is looked at: the toast stays up whatever the machine's load.
         await holdTheClock();
         for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
-        found.push(...(await pastTheHeader(where)));
+        for (const p of await pastTheHeader()) found.push(`${where}: ${p}`);
         for (const p of await fitProblems(page, ['admin-tabs', 'admin-tab-devices', 'admin-tab-settings'])) found.push(`${where}: ${p.testId} ${p.problem}`);
         // Pressed while the toast shows: the tab is taken, not the toast.
         const pressed = await page
@@ -197,6 +251,43 @@ describe('panel: a toast leaves the controls in reach', () => {
     expect(found).toEqual([]);
   });
 
+  it('shows the code of a refusal it cannot explain whole under the title and words, all inside the header, on the smallest panels in both languages', {
+    timeout: 120_000,
+  }, async () => {
+    const { room } = opened!;
+    // The display hangs up the moment a power command reaches it: sent, outcome unknown — a refusal the panel has no words for.
+    const hangUpOnPower = (line: string) => {
+      if (/^%1POWR [01]$/.test(line)) room.display.dropConnections();
+    };
+    room.display.display.on('command', hangUpOnPower);
+    await page.getByTestId('nav-controls').click();
+    try {
+      const found = await problemsAtEverySize(page, 'a refusal', TIGHT_SIZES, async () => {
+        await tapAwayToasts();
+        await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
+        const tab = page.getByTestId('controls-tab-room');
+        if (await tab.isVisible()) await tab.click();
+        await page.getByTestId('display-display').locator('.row button').first().click();
+        const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
+        await toast()
+          .filter({ hasText: zh ? '未完成' : 'not done' })
+          .waitFor({ timeout: 15_000 });
+        await holdTheClock();
+        const seen = await toastSeen();
+        const problems = [...(await pastTheHeader()), ...seen.problems];
+        if (seen.code !== 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN') problems.push(`the toast's code is ${JSON.stringify(seen.code)}`);
+        const title = (await toast().locator('strong').textContent()) ?? '';
+        if (!title.includes(DISPLAY_NAME[zh ? 'zh-CN' : 'en'].slice(0, 10))) problems.push(`the title says "${title}"`);
+        await toast().click();
+        await page.clock.resume();
+        return problems;
+      });
+      expect(found).toEqual([]);
+    } finally {
+      room.display.display.off('command', hangUpOnPower);
+    }
+  });
+
   it('names two of many failed devices and counts the rest, in a toast never taller than the header, on the smallest panels in both languages', {
     timeout: 120_000,
   }, async () => {
@@ -208,42 +299,33 @@ describe('panel: a toast leaves the controls in reach', () => {
     await waitFor(async () => (await devices()).filter((d) => !d.driver.startsWith('media-')).every((d) => d.status !== 'ok'), 30_000, 'every device down');
     await page.getByTestId('nav-home').click();
     await enterAdmin(page, PIN, 'selftest');
-    const found: string[] = [];
-    for (const locale of ['en', 'zh-CN'] as const) {
-      await setLanguage(page, locale);
-      for (const size of TIGHT_SIZES) {
-        const where = `${size.width}x${size.height} ${locale}`;
-        await page.setViewportSize(size);
-        // What showed before (the meeting's extensions) is tapped away first, as a person would.
-        await waitFor(
-          async () =>
-            (await toast().count()) === 0 ||
-            void (await toast()
-              .click({ timeout: 1_000 })
-              .catch(() => undefined)),
-          10_000,
-          'earlier toasts tapped away',
-        );
-        await page.getByTestId('run-selftest').click();
-        await toast()
-          .filter({ hasText: locale === 'en' ? 'Self-test found a problem' : '自检发现问题' })
-          .waitFor({ timeout: 15_000 });
-        await holdTheClock();
-        const report = await callRoom<{ results: { deviceId: string; ok: boolean }[] }>(room, 'GET', '/api/v1/selftests/latest');
-        const failed = new Set(report.results.filter((r) => !r.ok).map((r) => r.deviceId)).size;
-        found.push(...(await pastTheHeader(where)));
-        for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
-        // All its words, also those cut from sight.
-        const words = (await toast().textContent())!.replace(/\s+/g, ' ');
-        const more = locale === 'en' ? `and ${failed - 2} more` : `及另外 ${failed - 2} 个设备`;
-        if (!words.includes(more) || (locale === 'en' && !words.includes(LONG_NAME)))
-          found.push(`${where}: the toast says "${words}", not the front camera and "${more}" of ${failed} devices`);
-        await toast().click();
-        await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
-        await page.clock.resume();
-      }
-    }
-    await setLanguage(page, 'en');
+    const found = await problemsAtEverySize(page, 'self-test', TIGHT_SIZES, async () => {
+      // What showed before (the meeting's extensions) is tapped away first, as a person would.
+      await tapAwayToasts();
+      const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
+      await page.getByTestId('run-selftest').click();
+      await toast()
+        .filter({ hasText: zh ? '自检发现问题' : 'Self-test found a problem' })
+        .waitFor({ timeout: 15_000 });
+      await holdTheClock();
+      const report = await callRoom<{ results: { deviceId: string; ok: boolean }[] }>(room, 'GET', '/api/v1/selftests/latest');
+      const failed = new Set(report.results.filter((r) => !r.ok).map((r) => r.deviceId)).size;
+      const problems = await pastTheHeader();
+      for (const control of await controlsUnder(page, 'toast')) problems.push(`${control} under the toast`);
+      // All its words, also those cut from sight.
+      const words = (await toast().textContent())!.replace(/\s+/g, ' ');
+      const more = zh ? `及另外 ${failed - 2} 个设备` : `and ${failed - 2} more`;
+      if (!words.includes(more) || (!zh && !words.includes(LONG_NAME)))
+        problems.push(`the toast says "${words}", not the front camera and "${more}" of ${failed} devices`);
+      // What shows: the count, whole — the names give way for it, never the count.
+      const seen = await toastSeen();
+      problems.push(...seen.problems);
+      if (!seen.words.endsWith(more) || seen.wordsCut) problems.push(`the toast shows "${seen.words}"${seen.wordsCut ? ' cut' : ''}, not "${more}" in sight`);
+      await toast().click();
+      await waitFor(async () => (await toast().count()) === 0, 5_000, 'the toast tapped away');
+      await page.clock.resume();
+      return problems;
+    });
     expect(found).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ async function toastAfter(testId: string): Promise<{ tone: string | null; text: 
     await shownToast().waitFor();
     const toast = { tone: await shownToast().getAttribute('data-tone'), text: (await shownToast().innerText()).replace(/\s+/g, ' ').trim(), button: words };
     await shownToast().click();
-    await waitFor(async () => (await shownToast().count()) === 0, 5_000, 'the toast tapped away');
+    // Gone, or other news in its place (the booking's own self-test may report meanwhile): these words are not shown again.
+    const shownWords = async () => (await shownToast().innerText()).replace(/\s+/g, ' ').trim();
+    await waitFor(async () => (await shownToast().count()) === 0 || (await shownWords()) !== toast.text, 5_000, 'the toast tapped away');
     return toast;
   } finally {
     await page.clock.resume();
@@ -61,8 +63,16 @@ describe('panel: a toast says what happened, not the button again', () => {
     await callRoom(room, 'POST', '/api/v1/bookings', { minutes: 30, title: 'Stand-up' });
     await page.getByTestId('release').waitFor();
     expect(await toastAfter('release')).toMatchObject({ tone: 'info', text: 'The room was released The booking was released so others can book the room.' });
-    // Nothing else waits its turn: the same news is not said a second time.
-    expect(await shownToast().count()).toBe(0);
+    // Nothing else waiting its turn says it a second time (news of the booking's own self-test, run
+    // at once as the booking starts now, may wait there: under load it can find a device slow).
+    const after: string[] = [];
+    for (let i = 0; i < 5 && (await shownToast().count()) > 0; i++) {
+      after.push(await shownToast().innerText());
+      await shownToast()
+        .click({ timeout: 1_000 })
+        .catch(() => undefined);
+    }
+    expect(after.filter((words) => words.includes('The room was released'))).toEqual([]);
   });
 
   it('says the meeting was extended, in English and in Chinese', async () => {

@@ -208,7 +208,7 @@ export async function listItemsSeen(page: Page, testId: string): Promise<{ whole
       else if (r.top >= seen.bottom - 0.5) below++;
       else if (r.bottom > seen.top + 0.5) cut.push((li.textContent ?? '').trim().slice(0, 40));
     }
-    const more = list.parentElement?.querySelector(':scope > [data-more-below]')?.textContent?.trim() ?? null;
+    const more = list.parentElement?.querySelector('[data-more-below]')?.textContent?.trim() ?? null;
     return { whole, cut, below, more };
   }, testId);
 }
@@ -223,11 +223,11 @@ export const FIT_SIZES = [
 ] as const;
 
 /**
- * At every size in both languages: the accessibility rules, a screenshot
- * (`<flow>/<step>-<w>x<h>-<lang>.png`), and every element of `mustFit` visible without
- * scrolling. Fails with every problem found, where and at which size. Leaves the page at
- * 1280×800 in English.
+ * The sizes a walk that repeats at each size takes by default: the two smallest panels (800×480
+ * and 480×800, where room runs out first); every size with ROOMCTL_FULL=1.
  */
+export const TIGHT_SIZES = process.env.ROOMCTL_FULL === '1' ? FIT_SIZES : FIT_SIZES.filter((s) => Math.min(s.width, s.height) === 480);
+
 /**
  * Each of `sizes` in both languages, the panel redrawn at each before `visit` measures it; the
  * problems `visit` finds are gathered, each after its place (`<step> WxH locale`). Ends in English.
@@ -258,6 +258,12 @@ export interface FitOptions {
   modal?: { open(): Promise<void>; close(): Promise<void> };
 }
 
+/**
+ * At every size in both languages: the accessibility rules, a screenshot
+ * (`<flow>/<step>-<w>x<h>-<lang>.png`), and every element of `mustFit` visible without
+ * scrolling. Fails with every problem found, where and at which size. Leaves the page at
+ * 1280×800 in English.
+ */
 export async function captureFitting(page: Page, flow: string, step: string, mustFit: readonly string[], options: FitOptions = {}): Promise<void> {
   const { more, modal } = options;
   const dir = join(SCREENSHOT_ROOT, flow);
