@@ -115,21 +115,31 @@ it("doctor takes the broker's CONNACK, or its acknowledgement of the self-test e
   await expect(published).resolves.toMatchObject({ status: 'ok' });
 });
 
-it('doctor asks the running room, whose status came while doctor was held up, rather than start a room of its own', async () => {
-  const room = await devices.start(new URL('./testing/running-room-in-a-worker.ts', import.meta.url), 'startRunningRoomInAWorker');
-  const config = { room: { id: 'aurora', site: 'hq' }, api: { listen: `127.0.0.1:${room.port}`, tokens: [] }, devices: [] } as unknown as RoomConfig;
+const startRoom = () => devices.start(new URL('./testing/running-room-in-a-worker.ts', import.meta.url), 'startRunningRoomInAWorker');
+const roomAt = (port: number) =>
+  ({ room: { id: 'aurora', site: 'hq' }, api: { listen: `127.0.0.1:${port}`, tokens: [] }, devices: [] }) as unknown as RoomConfig;
+
+it("doctor asks the running room whose status came while doctor was held up, and waits out a device's connecting", async () => {
+  const room = await startRoom();
   // Doctor gives the room's status 1.5 s.
-  const heldUp = holdUpTheRoom(room.port, 'connect', 1700);
-  const checked = checkDevicesAndPanel(config);
-  await heldUp;
+  const statusHeldUp = holdUpTheRoom(room.port, 'connect', 1700);
+  const checked = checkDevicesAndPanel(roomAt(room.port));
+  await statusHeldUp;
   await expect(checked).resolves.toMatchObject({
     mode: 'running-service',
     results: [
-      { area: 'device', status: 'warn' },
+      { area: 'device', name: 'display (pjlink)', status: 'ok' },
       { area: 'panel', status: 'ok' },
       { area: 'panel', status: 'ok' },
     ],
   });
+
+  // Its display still connecting when first asked, doctor held up past its wait for the devices: asked again, it answers.
+  const another = await startRoom();
+  const devicesHeldUp = holdUpTheRoom(another.port, 'write', HELD_UP_MS, /devices/);
+  const settled = checkDevicesAndPanel(roomAt(another.port), { deviceTimeoutMs: WAIT_MS });
+  await devicesHeldUp;
+  await expect(settled).resolves.toMatchObject({ results: [{ area: 'device', name: 'display (pjlink)', status: 'ok' }, {}, {}] });
 });
 
 it('a device or broker that does not answer is still reported silent, though provisioning was held up meanwhile', async () => {
