@@ -3,6 +3,7 @@ import mqtt from 'mqtt';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { roomTopics } from '../../contract/topics.js';
 import { mqttConnectOptions } from '../../appliance/telemetry/mqtt-connect-options.js';
+import { replyDeadline, withinReplyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { CheckResult } from './doctor-types.js';
 
 /** MQTT 3.1.1 CONNACK codes and MQTT 5 reason codes that mean "your credentials are not welcome". */
@@ -29,21 +30,22 @@ export async function checkBroker(config: RoomConfig, results: Record<string, un
     clientId: `${options.clientId ?? 'roomctl'}-doctor-${randomUUID().slice(0, 8)}`,
     clean: true,
     reconnectPeriod: 0,
-    connectTimeout: timeoutMs,
+    // Ours decides (a reply deadline, below): mqtt's own is a plain timer, which a doctor held up
+    // on a busy room PC would fire before reading the broker's CONNACK waiting in the socket.
+    connectTimeout: 10 * timeoutMs,
     properties: {},
   });
   try {
     const outcome = await new Promise<{ ok: true } | { ok: false; error: Error & { code?: string | number } }>((resolve) => {
-      const timer = setTimeout(
-        () => resolve({ ok: false, error: Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }) }),
-        timeoutMs,
+      const deadline = replyDeadline(timeoutMs, () =>
+        resolve({ ok: false, error: Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }) }),
       );
       client.once('connect', () => {
-        clearTimeout(timer);
+        deadline.cancel();
         resolve({ ok: true });
       });
       client.once('error', (error) => {
-        clearTimeout(timer);
+        deadline.cancel();
         resolve({ ok: false, error });
       });
     });
@@ -84,7 +86,11 @@ export async function checkBroker(config: RoomConfig, results: Record<string, un
       event: { type: 'selftest.result', reportId: randomUUID(), passed: results.every((r) => r.status !== 'fail'), results },
     };
     try {
-      await withTimeout(client.publishAsync(topics.events, JSON.stringify(event), { qos: 1 }), timeoutMs);
+      await withinReplyDeadline(
+        client.publishAsync(topics.events, JSON.stringify(event), { qos: 1 }),
+        timeoutMs,
+        () => new Error(`no acknowledgement within ${timeoutMs} ms`),
+      );
     } catch (err) {
       return {
         area: 'broker',
@@ -98,8 +104,4 @@ export async function checkBroker(config: RoomConfig, results: Record<string, un
   } finally {
     client.end(true);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no acknowledgement within ${ms} ms`)), ms).unref())]);
 }

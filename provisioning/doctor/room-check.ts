@@ -7,6 +7,7 @@ import { startAppliance } from '../../appliance/app.js';
 import { parseListen } from '../../appliance/http/listen-address.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
+import { replyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { CheckResult } from './doctor-types.js';
 import { configuredPublicUrl } from '../../appliance/config/config-network-checks.js';
 import { resolvePublicUrl } from '../../appliance/lan-address.js';
@@ -29,10 +30,27 @@ const endpointOf = (config: RoomConfig, id: string) => {
 /** The room's own token: its health reads may be closed (`api.openReads: false`). */
 const bearer = (config: RoomConfig): Record<string, string> => (config.api.tokens[0] ? { authorization: `Bearer ${config.api.tokens[0]}` } : {});
 
+/**
+ * `ask`, given up (its signal aborted) when it has not answered within `timeoutMs` of doctor
+ * listening: a reply deadline, so a doctor held up on a busy room PC reads the answer waiting in
+ * the socket before it calls the room or its panel not answering.
+ */
+async function answeredWithin<T>(timeoutMs: number, ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const deadline = replyDeadline(timeoutMs, () => abort.abort(new Error(`no answer within ${timeoutMs} ms`)));
+  try {
+    return await ask(abort.signal);
+  } finally {
+    deadline.cancel();
+  }
+}
+
 async function getJson<T>(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<T | undefined> {
   try {
-    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-    return response.ok ? ((await response.json()) as T) : undefined;
+    return await answeredWithin(timeoutMs, async (signal) => {
+      const response = await fetch(url, { headers, signal });
+      return response.ok ? ((await response.json()) as T) : undefined;
+    });
   } catch {
     return undefined;
   }
@@ -43,13 +61,22 @@ async function getJson<T>(url: string, timeoutMs: number, headers: Record<string
  * offline and then, as the host retries, back to connecting: its first verdict is kept.
  */
 async function settle(list: () => Promise<DeviceView[]>, timeoutMs: number): Promise<DeviceView[]> {
-  const deadline = Date.now() + timeoutMs;
+  // A reply deadline: held up past it, doctor gives the devices their time again before calling one still connecting.
+  let expired = false;
+  const deadline = replyDeadline(timeoutMs, () => {
+    expired = true;
+  });
   const verdicts = new Map<string, DeviceView>();
-  for (;;) {
-    const devices = await list();
-    for (const d of devices) if (d.status !== 'connecting' && (d.status === 'ok' || !verdicts.has(d.id))) verdicts.set(d.id, d);
-    if (devices.every((d) => verdicts.has(d.id)) || Date.now() >= deadline) return devices.map((d) => verdicts.get(d.id) ?? d);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    for (;;) {
+      const devices = await list();
+      for (const d of devices) if (d.status !== 'connecting' && (d.status === 'ok' || !verdicts.has(d.id))) verdicts.set(d.id, d);
+      if (devices.every((d) => verdicts.has(d.id)) || expired) return devices.map((d) => verdicts.get(d.id) ?? d);
+      // Only how often doctor looks: no verdict hangs on this timer.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    deadline.cancel();
   }
 }
 
@@ -74,9 +101,11 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
 
 async function checkPanel(baseUrl: string, headers: Record<string, string>): Promise<CheckResult> {
   try {
-    const page = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5000) });
-    const html = await page.text();
-    const status = await fetch(`${baseUrl}/api/v1/status`, { headers, signal: AbortSignal.timeout(5000) });
+    const [page, html] = await answeredWithin(5000, async (signal) => {
+      const served = await fetch(`${baseUrl}/`, { signal });
+      return [served, await served.text()] as const;
+    });
+    const status = await answeredWithin(5000, (signal) => fetch(`${baseUrl}/api/v1/status`, { headers, signal }));
     if (page.ok && /<html/i.test(html) && status.ok)
       return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `page HTTP ${page.status}, /api/v1/status HTTP ${status.status}` };

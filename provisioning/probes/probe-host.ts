@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { hexPreview as hex } from '../../drivers/core/device-discovery.js';
+import { replyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { PortVerdict } from './probe-serial-port.js';
 import type { ExchangeReply } from './serial-exchange.js';
 import type { TcpProtocolProbe } from './driver-probes.js';
@@ -16,9 +17,17 @@ interface TcpSession {
   close(): void;
 }
 
-/** Connects; every exchange on the connection shares one deadline, so follow-up questions stay within the probe's time. */
+/**
+ * Connects; every exchange on the connection shares one deadline, so follow-up questions stay
+ * within the probe's time. It is a reply deadline: a provisioning run held up on a busy room PC
+ * reads the answer waiting in the socket before it calls the host silent.
+ */
 function openTcpSession(options: HostProbeOptions): TcpSession {
-  const deadline = Date.now() + (options.timeoutMs ?? 1500);
+  let expired = false;
+  const deadline = replyDeadline(options.timeoutMs ?? 1500, () => {
+    expired = true;
+    woken();
+  });
   const socket = connect({ host: options.host, port: options.port });
   let pending = Buffer.alloc(0);
   let ended: ExchangeReply | undefined;
@@ -51,22 +60,20 @@ function openTcpSession(options: HostProbeOptions): TcpSession {
       if (request && !ended && !socket.destroyed) socket.write(request);
       for (;;) {
         if (pending.length > 0 && complete(pending)) return { kind: 'reply', bytes: take() };
-        const left = deadline - Date.now();
-        if (ended || left <= 0) {
+        if (ended || expired) {
           const bytes = take();
           if (bytes.length > 0) return { kind: 'partial', bytes };
           return ended ?? { kind: 'silent' };
         }
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
+          wake = resolve;
         });
       }
     },
-    close: () => socket.destroy(),
+    close() {
+      deadline.cancel();
+      socket.destroy();
+    },
   };
 }
 

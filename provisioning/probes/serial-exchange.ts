@@ -1,4 +1,5 @@
 import { isRoomctlError } from '../../drivers/core/errors.js';
+import { replyDeadline } from '../../drivers/core/reply-deadline.js';
 import { SerialTransport } from '../../drivers/transports/serial-transport.js';
 
 /** What one question on a port got back. */
@@ -22,7 +23,9 @@ interface ExchangeOptions {
 /**
  * Opens a port, writes one request, and collects what comes back until `complete` says it
  * is whole or the deadline passes. The port is closed every time: a probe must never keep
- * a port that the appliance (or the next probe) needs.
+ * a port that the appliance (or the next probe) needs. The deadline is a reply deadline: a
+ * provisioning run held up on a busy room PC (installing packages meanwhile) reads the answer
+ * waiting on the port before it calls the device silent.
  */
 export async function serialExchange(options: ExchangeOptions): Promise<ExchangeReply> {
   const transport = new SerialTransport({ path: options.path, baudRate: options.baudRate });
@@ -34,16 +37,16 @@ export async function serialExchange(options: ExchangeOptions): Promise<Exchange
   const chunks: Buffer[] = [];
   try {
     const done = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), options.timeoutMs);
+      const deadline = replyDeadline(options.timeoutMs, () => resolve(false));
       transport.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
         if (options.complete(Buffer.concat(chunks))) {
-          clearTimeout(timer);
+          deadline.cancel();
           resolve(true);
         }
       });
       transport.once('close', () => {
-        clearTimeout(timer);
+        deadline.cancel();
         resolve(false);
       });
     });
