@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
+import { startTelemetryRoom, type TelemetryRoom, callRoom as call, linkHears } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 /**
@@ -57,13 +57,8 @@ it("an invitation from another site's room is refused with a code, once, and boo
   const refusals = () => events.filter((e) => e.type === 'link.refused');
 
   try {
-    // Lotus hears invitations once its link has subscribed to them; one sent before is lost (the room's first session
-    // on the broker starts with that subscription). It subscribes to the rooms' status after: once it lists Aurora, it hears.
-    await until(
-      async () => ((await call(lotus, 'GET', '/api/v1/linked-rooms')).body.rooms as Array<{ room: string }>).some((r) => r.room === 'aurora'),
-      15_000,
-      'Lotus to see Aurora on the broker',
-    );
+    // Lotus is on the broker before Aurora invites it (an invitation sent before it listened is lost).
+    await linkHears(lotus, 'hq/aurora');
     // Aurora (hq) links Lotus (sz) to its meeting.
     const meeting = await call(aurora, 'POST', '/api/v1/bookings', { minutes: 30, start: inMinutes(60), title: 'Quarterly review' });
     expect((await call(aurora, 'POST', `/api/v1/meetings/${meeting.body.id}/links`, { rooms: ['sz/lotus'] })).status).toBe(200);
