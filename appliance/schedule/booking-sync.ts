@@ -1,4 +1,5 @@
 import type { AgendaRepository } from '../meetings/agenda-repository.js';
+import { CheckInRepository } from '../meetings/checkin-repository.js';
 import type { MeetingRepository } from '../meetings/meeting-repository.js';
 import type { BookingDraft, Meeting } from '../meetings/meeting-types.js';
 import type { Db } from '../store/database.js';
@@ -72,6 +73,20 @@ export function planCalendarSync(meetings: MeetingRepository, drafts: readonly B
   return plan;
 }
 
+/** Marks a booking that had begun with people in it when it moved: its check-ins are its meeting's from then on. */
+const BEGUN_WITH_CHECK_INS = 'begun-with-check-ins';
+
+/**
+ * A check-in belongs to the start it was made for: a booking moved before it began sets its
+ * check-ins aside (moved back, they count again). Once it has begun with people in it, they are
+ * its meeting, wherever and however often it moves.
+ */
+function moveCheckIns(meetings: MeetingRepository, checkIns: CheckInRepository, meeting: Meeting, to: string, now: Date): void {
+  if (meetings.hasMark(meeting.id, BEGUN_WITH_CHECK_INS)) return;
+  if (now.getTime() < Date.parse(meeting.start)) checkIns.moveToStart(meeting.id, meeting.start, to);
+  else if (checkIns.count(meeting.id) > 0) meetings.mark(meeting.id, BEGUN_WITH_CHECK_INS, now);
+}
+
 /**
  * Bookings the calendar cancelled before they started, kept (the newest; the rest are
  * forgotten). A room keeps what its calendar cancels until retention passes, a few a day; a
@@ -83,6 +98,7 @@ export const CANCELLED_BOOKINGS_KEPT = 5_000;
 function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): (() => void)[] {
   const at = now.toISOString();
   const forget = plan.cancel.length > 0 ? [() => void meetings.forgetCancelledBookings(CANCELLED_BOOKINGS_KEPT)] : [];
+  const checkIns = new CheckInRepository(meetings.database);
   return [
     ...plan.add.map((draft) => () => {
       const id = meetings.insertBooking(draft, now);
@@ -92,7 +108,10 @@ function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: Syn
       if (revive) meetings.setStatus(meeting.id, 'booked', at);
       if (rebook) meetings.rebookReleased(meeting.id);
       // Moved to another start: the old start's reminder, self-test and check-in call were for that time.
-      else if (meeting.start !== draft.start) meetings.moveStartMarks(meeting.id, meeting.start, draft.start);
+      else if (meeting.start !== draft.start) {
+        meetings.moveStartMarks(meeting.id, meeting.start, draft.start);
+        moveCheckIns(meetings, checkIns, meeting, draft.start, now);
+      }
       meetings.updateBooked(meeting.id, draft);
       // The invite's agenda wins until someone edits it on the panel (edits are not tracked yet, so only when the description changed).
       if (agendaChanged) agenda.replace(meeting.id, draft.agenda);
