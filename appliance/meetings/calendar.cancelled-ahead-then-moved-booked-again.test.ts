@@ -171,9 +171,13 @@ it('a check-in belongs to the start it was made for: moved before the start, nob
   const nudged = (email: string) => fx.room.outbox.list().filter((e) => e.kind === 'nudge' && e.recipients.includes(email)).length;
   await feed();
 
-  // Bob checks in at 09:55 for 10:00; the invite moves to 14:00 and back before the start: still there.
+  // Bob checks in at 09:55 for 10:00. Moved to 10:05, whose check-in has opened at 09:55: he is in it.
   await fx.advanceTo('2026-04-01T09:55:00.000Z');
   checkIn(ctx, booking('planning@example.com').id, { email: 'bob@example.com' }, 'tap');
+  planning = ['20260401T100500Z', '20260401T110500Z'];
+  await feed();
+  expect(present('planning@example.com')).toEqual(['bob@example.com']);
+  // Moved to 14:00 and back before the start: still there.
   planning = ['20260401T140000Z', '20260401T150000Z'];
   await feed();
   expect(present('planning@example.com')).toEqual([]);

@@ -48,13 +48,15 @@ export class CheckInRepository {
   }
 
   /**
-   * A booking moved to another start before it began: the check-ins made for the old start are set
-   * aside under it (kept, but nobody is present at the new start until they check in again), and
-   * those set aside under the new start count again — moved away and back, they are there.
+   * A booking moved to another start before it began: a check-in counts at the new start when it
+   * was made in that start's check-in window (from `countFrom` on) — moved by five minutes, or away
+   * and back, those in the room are still there. The others are set aside, under the start they
+   * counted at: kept, but nobody at the new time until they check in again.
    */
-  moveToStart(meetingId: string, from: string, to: string): void {
-    this.db.prepare('UPDATE checkins SET set_aside_for = ? WHERE meeting_id = ? AND set_aside_for IS NULL').run(from, meetingId);
-    this.db.prepare('UPDATE checkins SET set_aside_for = NULL WHERE meeting_id = ? AND set_aside_for = ?').run(meetingId, to);
+  moveToStart(meetingId: string, from: string, countFrom: string): void {
+    this.db
+      .prepare('UPDATE checkins SET set_aside_for = CASE WHEN at >= ? THEN NULL ELSE coalesce(set_aside_for, ?) END WHERE meeting_id = ?')
+      .run(countFrom, from, meetingId);
   }
 
   list(meetingId: string): CheckIn[] {
