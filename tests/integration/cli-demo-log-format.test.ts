@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { defaultLogFormat } from '../../appliance/logger.js';
-import { spawnCli } from '../helpers/cli.js';
+import { ROOMCTL_BIN } from '../helpers/cli.js';
 import { waitFor } from '../helpers/test-room.js';
 
 const dirs: string[] = [];
@@ -11,22 +12,33 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-/** The demo's stdout until it is ready, then stopped with Ctrl-C. */
-async function demoOutput(args: string[]): Promise<string> {
+/**
+ * The demo's stdout until it is ready, and what it printed after a Ctrl-C. The signal goes to
+ * the whole process group, as a terminal sends it: socat and the media host get it too unless
+ * the room keeps them out of it.
+ */
+async function demoOutput(args: string[]): Promise<{ start: string; stop: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-demo-logs-'));
   dirs.push(dir);
-  const child = spawnCli(['start', '--listen', '127.0.0.1:0', ...args], { ROOMCTL_LOG_LEVEL: 'info', ROOMCTL_DEMO_PORTS: '0,0,0' }, dir);
+  const child = spawn(process.execPath, [ROOMCTL_BIN, 'start', '--listen', '127.0.0.1:0', ...args], {
+    cwd: dir,
+    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_LEVEL: 'info', ROOMCTL_DEMO_PORTS: '0,0,0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let stdout = '';
+  let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', () => undefined);
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     await waitFor(() => stdout.includes('ROOMCTL_READY') || child.exitCode !== null, 30_000, 'the demo to be ready');
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGINT');
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
     await exited;
   }
-  return stdout.slice(0, stdout.indexOf('ROOMCTL_READY'));
+  const ready = stdout.indexOf('ROOMCTL_READY');
+  return { start: stdout.slice(0, ready), stop: stdout.slice(ready + 'ROOMCTL_READY\n'.length) + stderr };
 }
 
 it('chooses pretty lines for a person at a terminal, JSON for the journal, pipes and CI', () => {
@@ -37,7 +49,7 @@ it('chooses pretty lines for a person at a terminal, JSON for the journal, pipes
 });
 
 it('prints pretty one-line logs, then the banner clear of them at the end; --log-format json gives JSON lines', async () => {
-  const pretty = await demoOutput(['--log-format', 'pretty']);
+  const { start: pretty, stop } = await demoOutput(['--log-format', 'pretty']);
   const bannerAt = pretty.indexOf('roomctl demo room ready');
   expect(bannerAt).toBeGreaterThan(0);
   const noise = pretty.slice(0, bannerAt).trim().split('\n');
@@ -54,7 +66,12 @@ it('prints pretty one-line logs, then the banner clear of them at the end; --log
   ).toEqual([]);
   expect(pretty.slice(bannerAt)).toMatch(/panel +http:\/\/\S+\/\?token=\S+\n.*\n.*API/);
 
-  const json = await demoOutput(['--log-format', 'json']);
+  // A clean Ctrl-C: the room lets go of its devices before its simulators stop, so no device
+  // is reported lost or offline, and nothing warns.
+  expect(stop.split('\n').filter((l) => /WARN|ERROR|offline|link lost/.test(l))).toEqual([]);
+  expect(stop).toContain('SIGINT: stopping');
+
+  const { start: json } = await demoOutput(['--log-format', 'json']);
   const logLines = json.slice(0, json.indexOf('roomctl demo room ready')).trim().split('\n');
   expect(logLines.length).toBeGreaterThan(3);
   for (const line of logLines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
