@@ -17,7 +17,7 @@ afterAll(async () => {
  * the whole process group, as a terminal sends it: socat and the media host get it too unless
  * the room keeps them out of it.
  */
-async function demoOutput(args: string[]): Promise<{ start: string; stop: string }> {
+async function demoOutput(args: string[], beforeStop?: (banner: string) => Promise<void>): Promise<{ start: string; stop: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-demo-logs-'));
   dirs.push(dir);
   const child = spawn(process.execPath, [ROOMCTL_BIN, 'start', '--listen', '127.0.0.1:0', ...args], {
@@ -33,6 +33,7 @@ async function demoOutput(args: string[]): Promise<{ start: string; stop: string
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     await waitFor(() => stdout.includes('ROOMCTL_READY') || child.exitCode !== null, 30_000, 'the demo to be ready');
+    if (child.exitCode === null) await beforeStop?.(stdout);
   } finally {
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
     await exited;
@@ -49,7 +50,7 @@ it('chooses pretty lines for a person at a terminal, JSON for the journal, pipes
 });
 
 it('prints pretty one-line logs, then the banner clear of them at the end; --log-format json gives JSON lines', async () => {
-  const { start: pretty, stop } = await demoOutput(['--log-format', 'pretty']);
+  const { start: pretty, stop } = await demoOutput(['--log-format', 'pretty'], recordUntilTheMediaHostRuns);
   const bannerAt = pretty.indexOf('roomctl demo room ready');
   expect(bannerAt).toBeGreaterThan(0);
   const noise = pretty.slice(0, bannerAt).trim().split('\n');
@@ -66,13 +67,23 @@ it('prints pretty one-line logs, then the banner clear of them at the end; --log
   ).toEqual([]);
   expect(pretty.slice(bannerAt)).toMatch(/panel +http:\/\/\S+\/\?token=\S+\n.*\n.*API/);
 
-  // A clean Ctrl-C: the room lets go of its devices before its simulators stop, so no device
-  // is reported lost or offline, and nothing warns.
+  // A clean Ctrl-C: the room lets go of its devices before its simulators stop and asks the
+  // media host to finish the recording, so no device is reported lost or offline, nothing warns.
   expect(stop.split('\n').filter((l) => /WARN|ERROR|offline|link lost/.test(l))).toEqual([]);
   expect(stop).toContain('SIGINT: stopping');
+  expect(stop).toMatch(/recording ended .*"status":"complete","detail":null/);
 
   const { start: json } = await demoOutput(['--log-format', 'json']);
   const logLines = json.slice(0, json.indexOf('roomctl demo room ready')).trim().split('\n');
   expect(logLines.length).toBeGreaterThan(3);
   for (const line of logLines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
 }, 90_000);
+
+/** A recording started from the banner's API and token, so the media host is running at the Ctrl-C. */
+async function recordUntilTheMediaHostRuns(banner: string): Promise<void> {
+  const api = /API +(http:\/\/\S+)\/api\/v1\/status/.exec(banner)![1];
+  const headers = { authorization: `Bearer ${/token +(\S+)/.exec(banner)![1]}`, 'content-type': 'application/json' };
+  expect((await fetch(`${api}/api/v1/media/recording/start`, { method: 'POST', headers, body: '{}' })).status).toBe(201);
+  const hostState = async () => ((await (await fetch(`${api}/api/v1/media`, { headers })).json()) as { host: { state: string } }).host.state;
+  await waitFor(async () => (await hostState()) === 'running', 20_000, 'the media host to run');
+}
