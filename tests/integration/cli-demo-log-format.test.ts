@@ -13,34 +13,43 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
+const BANNER_END = 'Ctrl-C stops the room, its simulators and its broker.\n';
+
 /**
- * The demo's stdout until it is ready, and what it printed after a Ctrl-C. The signal goes to
- * the whole process group, as a terminal sends it: socat and the media host get it too unless
- * the room keeps them out of it.
+ * The demo's output up to its banner's last line, and what it printed after a Ctrl-C.
+ * `terminal`: on a real pseudo-terminal (util-linux `script`), as a person starts it, and
+ * stopped by typing Ctrl-C there: the terminal sends SIGINT to the whole foreground process
+ * group, socat and the media host too unless the room keeps them out of it. Otherwise through
+ * pipes, as a script starts it, and stopped with SIGINT to roomctl alone.
  */
-async function demoOutput(args: string[], beforeStop?: (banner: string) => Promise<void>): Promise<{ start: string; stop: string }> {
+async function demoOutput(
+  args: string[],
+  options: { terminal: boolean; beforeStop?: (banner: string) => Promise<void> },
+): Promise<{ start: string; stop: string; whole: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-demo-logs-'));
   dirs.push(dir);
-  const child = spawn(process.execPath, [ROOMCTL_BIN, 'start', '--listen', '127.0.0.1:0', ...args], {
-    cwd: dir,
-    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_LEVEL: 'info', ROOMCTL_DEMO_PORTS: '0,0,0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
+  const env = { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_LEVEL: 'info', ROOMCTL_DEMO_PORTS: '0,0,0' };
+  const roomctl = [process.execPath, ROOMCTL_BIN, 'start', '--listen', '127.0.0.1:0', ...args];
+  const quoted = roomctl.map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
+  const child = options.terminal
+    ? spawn('script', ['-qfec', `exec ${quoted}`, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(roomctl[0]!, roomctl.slice(1), { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // A terminal ends lines with \r\n and colours the levels.
+  const text = () => output.replaceAll('\r\n', '\n').replace(/\x1b\[[0-9;]*m/g, '');
   try {
-    await waitFor(() => stdout.includes('ROOMCTL_READY') || child.exitCode !== null, 30_000, 'the demo to be ready');
-    if (child.exitCode === null) await beforeStop?.(stdout);
+    await waitFor(() => text().includes(BANNER_END) || child.exitCode !== null, 30_000, 'the demo to be ready');
+    if (child.exitCode === null) await options.beforeStop?.(text());
   } finally {
-    if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
+    if (child.exitCode === null) options.terminal ? child.stdin!.write('\x03') : child.kill('SIGINT');
     await exited;
   }
-  const ready = stdout.indexOf('ROOMCTL_READY');
-  return { start: stdout.slice(0, ready), stop: stdout.slice(ready + 'ROOMCTL_READY\n'.length) + stderr };
+  const whole = text();
+  const end = whole.indexOf(BANNER_END) + BANNER_END.length;
+  return { start: whole.slice(0, end), stop: whole.slice(end), whole };
 }
 
 it('chooses pretty lines for a person at a terminal, JSON for the journal, pipes and CI', () => {
@@ -50,11 +59,12 @@ it('chooses pretty lines for a person at a terminal, JSON for the journal, pipes
   expect(defaultLogFormat({ ROOMCTL_LOG_FORMAT: 'json' }, true)).toBe('json');
 });
 
-it('prints pretty one-line logs, then the banner clear of them at the end; --log-format json gives JSON lines', async () => {
+it('at a terminal: pretty one-line logs without a warning, the banner clear of them, a Ctrl-C that warns of nothing; --log-format json gives JSON lines', async () => {
   // 4352 taken, as by a first demo running beside this one (or by another program, if it already is).
   const pjlinkPort = createSocket('udp4').on('error', () => undefined);
   pjlinkPort.bind(4352);
-  const { start: pretty, stop } = await demoOutput(['--log-format', 'pretty'], recordUntilTheMediaHostRuns).finally(() => pjlinkPort.close());
+  const terminal = await demoOutput([], { terminal: true, beforeStop: recordUntilTheMediaHostRuns }).finally(() => pjlinkPort.close());
+  const { start: pretty, stop } = terminal;
   const bannerAt = pretty.indexOf('roomctl demo room ready');
   expect(bannerAt).toBeGreaterThan(0);
   const noise = pretty.slice(0, bannerAt).trim().split('\n');
@@ -77,9 +87,12 @@ it('prints pretty one-line logs, then the banner clear of them at the end; --log
   // media host to finish the recording, so no device is reported lost or offline, nothing warns.
   expect(stop.split('\n').filter((l) => /WARN|ERROR|offline|link lost/.test(l))).toEqual([]);
   expect(stop).toContain('SIGINT: stopping');
+  // The line scripts wait for is not a person's business.
+  expect(terminal.whole).not.toContain('ROOMCTL_READY');
   expect(stop).toMatch(/recording ended .*"status":"complete","detail":null/);
 
-  const { start: json } = await demoOutput(['--log-format', 'json']);
+  const { start: json, whole } = await demoOutput(['--log-format', 'json'], { terminal: false });
+  expect(whole).toContain(`${BANNER_END}ROOMCTL_READY\n`);
   const logLines = json.slice(0, json.indexOf('roomctl demo room ready')).trim().split('\n');
   expect(logLines.length).toBeGreaterThan(3);
   for (const line of logLines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
