@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,10 +31,22 @@ describe('alert delivery through a JSON webhook', () => {
     for (const c of cleanup.splice(0).reverse()) await c();
   });
 
+  /** A webhook receiver on loopback answering with `handle`, and a fresh fleet database; both closed after the test. */
+  async function webhookAndFleetDb(handle: (req: IncomingMessage, res: ServerResponse) => void) {
+    const server: Server = createServer(handle);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise((r) => server.close(r)));
+    const dir = await mkdtemp(join(tmpdir(), 'roomctl-alerts-'));
+    const sql = await openFleetSql({ dataDir: dir });
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    cleanup.push(() => sql.close());
+    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, sql };
+  }
+
   it('signs the body, and keeps an alert the receiver refused until it is accepted', async () => {
     const received: Array<{ body: string; signature: string | undefined }> = [];
     let accept = false;
-    const server: Server = createServer((req: IncomingMessage, res) => {
+    const { url, sql } = await webhookAndFleetDb((req, res) => {
       let body = '';
       req.on('data', (d) => (body += d));
       req.on('end', () => {
@@ -43,14 +55,8 @@ describe('alert delivery through a JSON webhook', () => {
         res.end();
       });
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    cleanup.push(() => new Promise((r) => server.close(r)));
-    const dir = await mkdtemp(join(tmpdir(), 'roomctl-alerts-'));
-    const sql = await openFleetSql({ dataDir: dir });
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    cleanup.push(() => sql.close());
     let now = 1_000_000;
-    const sink = new WebhookAlertSink(`http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, { secret: 's3cret' });
+    const sink = new WebhookAlertSink(url, { secret: 's3cret' });
     const dispatcher = new AlertDispatcher(sql, [sink], { now: () => now, pollMs: 0 });
     cleanup.push(() => dispatcher.stop());
 
@@ -73,7 +79,7 @@ describe('alert delivery through a JSON webhook', () => {
 
   it("gives a delivery up after a day of refusals, and a channel's oldest beyond its bound, each said once with a code", async () => {
     let refused = 0;
-    const server: Server = createServer((req, res) => {
+    const { url, sql } = await webhookAndFleetDb((req, res) => {
       req.resume();
       req.on('end', () => {
         refused++;
@@ -81,18 +87,12 @@ describe('alert delivery through a JSON webhook', () => {
         res.end();
       });
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    cleanup.push(() => new Promise((r) => server.close(r)));
-    const dir = await mkdtemp(join(tmpdir(), 'roomctl-alerts-'));
-    const sql = await openFleetSql({ dataDir: dir });
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    cleanup.push(() => sql.close());
     const warnings: Array<Record<string, unknown>> = [];
     const log = { warn: (fields: Record<string, unknown>) => void warnings.push(fields), info: () => undefined };
     const givenUpWarnings = () => warnings.filter((w) => w.code === 'ROOMCTL_E_ALERT_GIVEN_UP');
     const t0 = 1_000_000;
     let now = t0;
-    const sink = new WebhookAlertSink(`http://127.0.0.1:${(server.address() as { port: number }).port}/hook`);
+    const sink = new WebhookAlertSink(url);
     const dispatcher = new AlertDispatcher(sql, [sink], { now: () => now, pollMs: 0, log, waitingPerSink: 3 });
     cleanup.push(() => dispatcher.stop());
     const rows = () =>

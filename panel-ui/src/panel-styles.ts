@@ -1,5 +1,17 @@
 import { type CSSResult, css, unsafeCSS } from 'lit';
 
+/** Words kept for screen readers only: a shorter wording, an icon or nothing shows in their place. */
+export const screenReaderOnly = css`
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 /**
  * Shared by every panel element (`PanelElement` adopts it once, not copied): dark theme, touch-sized
  * buttons (≥ 56 px, above the 48 px minimum), visible focus, state shown by colour AND words.
@@ -138,14 +150,7 @@ export const panelStyles = css`
     flex: none;
     white-space: nowrap;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${screenReaderOnly}
   .pill {
     display: inline-flex;
     align-items: center;

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { screenReaderOnly } from './panel-styles.js';
 
 export interface Toast {
   tone: 'ok' | 'error' | 'info';
@@ -28,7 +29,9 @@ const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
  */
 @customElement('panel-toast')
 export class PanelToast extends LitElement {
-  static override styles = css`
+  static override styles = [
+    screenReaderOnly,
+    css`
     /* The header's grid area of the words, reaching into the header's padding (room-panel
        styles): the toast fills it and never grows past it (its height never changes the
        header's). What it holds is fitted by fitWords. */
@@ -78,15 +81,6 @@ export class PanelToast extends LitElement {
     .text[hidden] {
       display: none;
     }
-    /* Words kept for screen readers only: a shorter wording shows in their place, or none fits. */
-    .unseen {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     /* One line, never broken inside (a code cut in two is misread): the words give it its room. */
     .code {
       display: block;
@@ -99,7 +93,8 @@ export class PanelToast extends LitElement {
       overflow: hidden;
       text-overflow: ellipsis;
     }
-  `;
+  `,
+  ];
 
   @state() toast: Toast | null = null;
   private waiting: Toast[] = [];
@@ -180,7 +175,7 @@ export class PanelToast extends LitElement {
     }
     const show = (words: HTMLElement) => {
       for (const w of [full, ...shorter]) w.hidden = w !== words && w !== full;
-      full.classList.toggle('unseen', words !== full);
+      full.classList.toggle('sr-only', words !== full);
     };
     full.style.removeProperty('-webkit-line-clamp');
     for (const w of shorter) w.style.removeProperty('-webkit-line-clamp');
@@ -199,7 +194,7 @@ export class PanelToast extends LitElement {
     else {
       // Not one line of words fits beside the title and the code: they are left to screen readers.
       last.hidden = last !== full;
-      full.classList.add('unseen');
+      full.classList.add('sr-only');
       if (over() > 0) strong.style.setProperty('-webkit-line-clamp', '1');
     }
   }

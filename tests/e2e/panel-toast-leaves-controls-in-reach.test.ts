@@ -63,7 +63,7 @@ async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCu
       right: b.left + box.clientLeft + box.clientWidth,
     };
     const problems: string[] = [];
-    const shown = [...box.children].filter((el) => el.getClientRects().length > 0 && !el.classList.contains('unseen'));
+    const shown = [...box.children].filter((el) => el.getClientRects().length > 0 && !el.classList.contains('sr-only'));
     for (const el of shown) {
       const r = el.getBoundingClientRect();
       const part = el.className || el.tagName.toLowerCase();

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { RoomMute } from '../../appliance/room/room-mute.js';
+import type { DriverLogger } from '../../drivers/core/definition.js';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { startShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { waitFor } from '../helpers/test-room.js';
@@ -17,7 +18,8 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-it("a display's mute goes to the room mute: the microphone follows and the display stays muted", async () => {
+/** A PJLink display (in standby, as it starts) and a Shure array, hosted and following one room mute, both connected. */
+async function displayAndMicFollowingTheRoom(log: DriverLogger) {
   const display = await startPjlinkSimulator({ port: 0, warmupMs: 50 });
   cleanup.push(() => display.close());
   const mic = await startShureMxaSimulator({ port: 0 });
@@ -27,10 +29,15 @@ it("a display's mute goes to the room mute: the microphone follows and the displ
     { id: 'mic', driver: 'shure-mxa', ...mic.endpoint },
   ]);
   cleanup.push(room.stop);
-  const roomMute = new RoomMute(room.host, quiet);
+  const roomMute = new RoomMute(room.host, log);
   roomMute.start();
   cleanup.push(() => roomMute.stop());
   await waitFor(() => room.host.list().every((d) => d.status === 'ok'), 10_000, 'both devices to connect');
+  return { display, mic, room, roomMute };
+}
+
+it("a display's mute goes to the room mute: the microphone follows and the display stays muted", async () => {
+  const { display, mic, room, roomMute } = await displayAndMicFollowingTheRoom(quiet);
   await room.host.execute('display', 'power', { on: true });
   await waitFor(() => display.display.power === 'on', 3000, 'the display to warm up');
 
@@ -47,20 +54,11 @@ it("a display's mute goes to the room mute: the microphone follows and the displ
 });
 
 it('a display in standby is left out of the room mute, and follows it once turned on, with no warning', async () => {
-  const display = await startPjlinkSimulator({ port: 0, warmupMs: 50 });
-  cleanup.push(() => display.close());
-  const mic = await startShureMxaSimulator({ port: 0 });
-  cleanup.push(() => mic.close());
-  const room = hostDevices([
-    { id: 'display', driver: 'pjlink', ...display.endpoint, notifyPort: 0 },
-    { id: 'mic', driver: 'shure-mxa', ...mic.endpoint },
-  ]);
-  cleanup.push(room.stop);
   const warnings: string[] = [];
-  const roomMute = new RoomMute(room.host, { ...quiet, warn: (_fields: unknown, message?: string) => warnings.push(message ?? '') });
-  roomMute.start();
-  cleanup.push(() => roomMute.stop());
-  await waitFor(() => room.host.list().every((d) => d.status === 'ok'), 10_000, 'both devices to connect');
+  const { display, mic, room, roomMute } = await displayAndMicFollowingTheRoom({
+    ...quiet,
+    warn: (_fields: unknown, message?: string) => warnings.push(message ?? ''),
+  });
   expect(display.display.power).toBe('standby');
 
   const view = await roomMute.set(true);
