@@ -8,7 +8,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../schedule/testing/feed-server.js';
 import { calendarOf } from '../schedule/testing/ics-text.js';
-import { release } from './meeting-lifecycle.js';
+import { checkIn, release } from './meeting-lifecycle.js';
 import { roomFixture, type RoomFixture } from './testing/room-fixture.js';
 
 let server: FeedServer;
@@ -132,4 +132,85 @@ it('a booking moved to another start gets its reminder, self-test and check-in c
   expect(await feed('20260401T170000Z', '20260401T180000Z')).toMatchObject({ updated: 1 });
   await fx.advanceTo('2026-04-01T17:01:00.000Z');
   expect(sofar()).toEqual({ reminders: 3, selfTests: 3, checkInCalls: 3, nudges: 1 });
+});
+
+const twoInvites = (planning: [string, string], retro: [string, string]) =>
+  calendarOf(
+    [
+      ['planning@example.com', 'Planning', 'bob@example.com', planning],
+      ['retro@example.com', 'Retro', 'carol@example.com', retro],
+    ].map(([uid, summary, attendee, [start, end]]) => [
+      `UID:${uid}`,
+      `DTSTART:${start}`,
+      `DTEND:${end}`,
+      `SUMMARY:${summary}`,
+      'ORGANIZER:mailto:alice@example.com',
+      `ATTENDEE;ROLE=REQ-PARTICIPANT:mailto:${attendee}`,
+    ]),
+  );
+
+it('a check-in belongs to the start it was made for: moved before the start, nobody is present at the new time; moved after it began, those there stay', async () => {
+  server = await startFeedServer();
+  let planning: [string, string] = ['20260401T100000Z', '20260401T110000Z'];
+  let retro: [string, string] = ['20260401T120000Z', '20260401T130000Z'];
+  const feed = async () => {
+    server.routes.set('/room.ics', { body: twoInvites(planning, retro) });
+    return fx.room.calendar.refresh();
+  };
+  fx = roomFixture({
+    start: '2026-04-01T09:00:00.000Z',
+    tickMs: 60_000,
+    notifyPollMs: 3_600_000,
+    meetings: { reminderMinutes: 15, checkInOpensMinutes: 10, autoReleaseMinutes: 10 },
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } },
+    calendar: { url: `${server.url}/room.ics`, refreshMinutes: 600 },
+  });
+  const { ctx } = fx.room;
+  const booking = (uid: string) => ctx.meetings.byOccurrence(uid)!;
+  const present = (uid: string) => ctx.checkIns.list(booking(uid).id).map((c) => c.email);
+  const nudged = (email: string) => fx.room.outbox.list().filter((e) => e.kind === 'nudge' && e.recipients.includes(email)).length;
+  await feed();
+
+  // Bob checks in at 09:55 for 10:00. Moved to 10:05, whose check-in has opened at 09:55: he is in it.
+  await fx.advanceTo('2026-04-01T09:55:00.000Z');
+  checkIn(ctx, booking('planning@example.com').id, { email: 'bob@example.com' }, 'tap');
+  planning = ['20260401T100500Z', '20260401T110500Z'];
+  await feed();
+  expect(present('planning@example.com')).toEqual(['bob@example.com']);
+  // Moved to 14:00 and back before the start: still there.
+  planning = ['20260401T140000Z', '20260401T150000Z'];
+  await feed();
+  expect(present('planning@example.com')).toEqual([]);
+  planning = ['20260401T100000Z', '20260401T110000Z'];
+  await feed();
+  expect(present('planning@example.com')).toEqual(['bob@example.com']);
+
+  // Moved to 15:00 for good: his check-in was for 10:00. It stays on record, set aside under 10:00.
+  await fx.advanceTo('2026-04-01T09:56:00.000Z');
+  planning = ['20260401T150000Z', '20260401T160000Z'];
+  await feed();
+  expect(present('planning@example.com')).toEqual([]);
+  expect(ctx.db.prepare('SELECT person_key, at, set_aside_for FROM checkins WHERE meeting_id = ?').all(booking('planning@example.com').id)).toEqual([
+    { person_key: 'email:bob@example.com', at: '2026-04-01T09:55:00.000Z', set_aside_for: '2026-04-01T10:00:00.000Z' },
+  ]);
+
+  // Carol checks in at 11:55 for the retro at 12:00; at 12:02 the retro has begun, and moves to 16:00, then to 17:00.
+  await fx.advanceTo('2026-04-01T11:55:00.000Z');
+  checkIn(ctx, booking('retro@example.com').id, { email: 'carol@example.com' }, 'qr');
+  await fx.advanceTo('2026-04-01T12:02:00.000Z');
+  retro = ['20260401T160000Z', '20260401T170000Z'];
+  await feed();
+  await fx.advanceTo('2026-04-01T12:03:00.000Z');
+  retro = ['20260401T170000Z', '20260401T180000Z'];
+  await feed();
+  expect(present('retro@example.com')).toEqual(['carol@example.com']);
+
+  // 15:00: Bob is not there, so the roll call nudges him, and at 15:10 the planning is released: nobody checked in.
+  await fx.advanceTo('2026-04-01T15:11:00.000Z');
+  expect(nudged('bob@example.com')).toBe(1);
+  expect(booking('planning@example.com')).toMatchObject({ status: 'released', releasedBy: 'no-check-in' });
+  // 17:11: Carol is still in the retro; it is not released, and nobody nudges her.
+  await fx.advanceTo('2026-04-01T17:11:00.000Z');
+  expect(booking('retro@example.com')).toMatchObject({ status: 'booked' });
+  expect(nudged('carol@example.com')).toBe(0);
 });

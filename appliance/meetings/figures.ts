@@ -53,7 +53,7 @@ export function roomFigures(db: Db, period: { from: string; to: string; business
   let onTime = 0;
   let invited = 0;
   let came = 0;
-  const checkedIn = db.prepare('SELECT person_key FROM checkins WHERE meeting_id = ? AND walk_in = 0');
+  const checkedIn = db.prepare('SELECT person_key FROM checkins WHERE meeting_id = ? AND walk_in = 0 AND set_aside_for IS NULL');
   for (const r of held) {
     const start = Date.parse(r.started_at!);
     const end = r.ended_at ? Date.parse(r.ended_at) : Math.min(now.getTime(), Date.parse(to));

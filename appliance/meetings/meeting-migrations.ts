@@ -220,6 +220,14 @@ const AGENDA_EDIT_BASE_SQL = 'ALTER TABLE agenda_revisions ADD COLUMN edit_base 
  */
 const AUDIT_COUNT_INDEX_SQL = 'CREATE INDEX minutes_audit_count ON minutes_audit (detail, action, via);';
 
+/**
+ * A check-in belongs to the start it was made for. A booking moved in the calendar to another
+ * start before it began keeps its check-ins, set aside under the start they were for (null: they
+ * count, at the booking's start); moved back there, they count again. Check-ins stored before
+ * were all made for the start their booking has.
+ */
+const CHECKIN_SET_ASIDE_SQL = 'ALTER TABLE checkins ADD COLUMN set_aside_for TEXT;';
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -239,4 +247,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 8, name: 'bookings cancelled ahead of time, and whose credential freed one', sql: RELEASE_AHEAD_AND_VIA_SQL },
   { module: 'meetings', version: 9, name: 'what unshared agenda edits were made on', sql: AGENDA_EDIT_BASE_SQL },
   { module: 'meetings', version: 10, name: "the audit's count of a door code's bookings indexed", sql: AUDIT_COUNT_INDEX_SQL },
+  { module: 'meetings', version: 11, name: 'check-ins set aside when their booking moves to another start', sql: CHECKIN_SET_ASIDE_SQL },
 ];

@@ -158,6 +158,7 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
       log: log.child({ component: 'calendar' }),
       roomTimeZone: room.timezone,
       badgeOf: (email) => badges.get(email.toLowerCase()),
+      checkInOpensMinutes: rules.checkInOpensMinutes,
       onChange: () => this.changed(),
     });
     this.doorCodes = new DoorCodes(db, clock);

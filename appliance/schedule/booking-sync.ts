@@ -1,4 +1,5 @@
 import type { AgendaRepository } from '../meetings/agenda-repository.js';
+import { CheckInRepository } from '../meetings/checkin-repository.js';
 import type { MeetingRepository } from '../meetings/meeting-repository.js';
 import type { BookingDraft, Meeting } from '../meetings/meeting-types.js';
 import type { Db } from '../store/database.js';
@@ -16,6 +17,8 @@ interface SyncPlan {
   /** `revive`: a cancelled booking back in the feed; `rebook`: one cancelled ahead of time here whose invite moved to another time. */
   update: { meeting: Meeting; draft: BookingDraft; revive: boolean; rebook?: boolean; agendaChanged: boolean }[];
   cancel: Meeting[];
+  /** The room's check-in window: a check-in made in a moved booking's new window counts at its new start. */
+  checkInOpensMs: number;
 }
 
 function changed(existing: Meeting, draft: BookingDraft): boolean {
@@ -51,8 +54,15 @@ function movedAfterCancelledAhead(existing: Meeting, draft: BookingDraft, now: D
  * Compares the feed's bookings in [from, to) with the stored ones. Only bookings that have
  * not started are changed: a meeting in progress or over is the room's record.
  */
-export function planCalendarSync(meetings: MeetingRepository, drafts: readonly BookingDraft[], from: Date, to: Date, now: Date): SyncPlan {
-  const plan: SyncPlan = { add: [], update: [], cancel: [] };
+export function planCalendarSync(
+  meetings: MeetingRepository,
+  drafts: readonly BookingDraft[],
+  from: Date,
+  to: Date,
+  now: Date,
+  checkInOpensMinutes = 0,
+): SyncPlan {
+  const plan: SyncPlan = { add: [], update: [], cancel: [], checkInOpensMs: checkInOpensMinutes * 60_000 };
   const stored = meetings.between(from.toISOString(), to.toISOString());
   const byKey = new Map(stored.map((m) => [m.occurrenceKey, m]));
   // A booking moved into the window from outside it is not among `stored`.
@@ -72,6 +82,21 @@ export function planCalendarSync(meetings: MeetingRepository, drafts: readonly B
   return plan;
 }
 
+/** Marks a booking that had begun with people in it when it moved: its check-ins are its meeting's from then on. */
+const BEGUN_WITH_CHECK_INS = 'begun-with-check-ins';
+
+/**
+ * A check-in belongs to the start it was made for: a booking moved before it began counts at the
+ * new start only the check-ins made in its check-in window; the others are set aside (moved back,
+ * they count again). Once it has begun with people in it, they are its meeting, wherever and
+ * however often it moves.
+ */
+function moveCheckIns(meetings: MeetingRepository, checkIns: CheckInRepository, meeting: Meeting, to: string, now: Date, checkInOpensMs: number): void {
+  if (meetings.hasMark(meeting.id, BEGUN_WITH_CHECK_INS)) return;
+  if (now.getTime() < Date.parse(meeting.start)) checkIns.moveToStart(meeting.id, meeting.start, new Date(Date.parse(to) - checkInOpensMs).toISOString());
+  else if (checkIns.count(meeting.id) > 0) meetings.mark(meeting.id, BEGUN_WITH_CHECK_INS, now);
+}
+
 /**
  * Bookings the calendar cancelled before they started, kept (the newest; the rest are
  * forgotten). A room keeps what its calendar cancels until retention passes, a few a day; a
@@ -83,6 +108,7 @@ export const CANCELLED_BOOKINGS_KEPT = 5_000;
 function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: SyncPlan, now: Date): (() => void)[] {
   const at = now.toISOString();
   const forget = plan.cancel.length > 0 ? [() => void meetings.forgetCancelledBookings(CANCELLED_BOOKINGS_KEPT)] : [];
+  const checkIns = new CheckInRepository(meetings.database);
   return [
     ...plan.add.map((draft) => () => {
       const id = meetings.insertBooking(draft, now);
@@ -92,7 +118,10 @@ function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: Syn
       if (revive) meetings.setStatus(meeting.id, 'booked', at);
       if (rebook) meetings.rebookReleased(meeting.id);
       // Moved to another start: the old start's reminder, self-test and check-in call were for that time.
-      else if (meeting.start !== draft.start) meetings.moveStartMarks(meeting.id, meeting.start, draft.start);
+      else if (meeting.start !== draft.start) {
+        meetings.moveStartMarks(meeting.id, meeting.start, draft.start);
+        moveCheckIns(meetings, checkIns, meeting, draft.start, now, plan.checkInOpensMs);
+      }
       meetings.updateBooked(meeting.id, draft);
       // The invite's agenda wins until someone edits it on the panel (edits are not tracked yet, so only when the description changed).
       if (agendaChanged) agenda.replace(meeting.id, draft.agenda);

@@ -26,6 +26,8 @@ interface CalendarFeedOptions {
   log: Logger;
   roomTimeZone: string;
   badgeOf?: (email: string) => string | undefined;
+  /** The room's check-in window (minutes before the start): a booking moved keeps the check-ins made in its new window. */
+  checkInOpensMinutes?: number;
   /** Called after the bookings or the feed's health changed, so the room state is recomputed and pushed. */
   onChange?: () => void;
 }
@@ -129,10 +131,10 @@ export class CalendarFeed {
   }
 
   private async apply(expansion: CalendarExpansion): Promise<SyncResult> {
-    const { meetings, agenda, clock, db } = this.options;
+    const { meetings, agenda, clock, db, checkInOpensMinutes } = this.options;
     const { from, to } = this.window();
     const now = clock.now();
-    const plan = planCalendarSync(meetings, expansion.bookings, from, to, now);
+    const plan = planCalendarSync(meetings, expansion.bookings, from, to, now, checkInOpensMinutes);
     const result = await applyCalendarSyncInSlices(db, meetings, agenda, plan, now);
     this.skipped = expansion.skipped;
     this.shown = expansion.shown;

@@ -29,7 +29,7 @@ describe('store', () => {
       help: 2,
       linked: 2,
       media: 1,
-      meetings: 10,
+      meetings: 11,
       panel: 1,
       'room-language': 1,
       store: 2,
