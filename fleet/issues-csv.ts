@@ -41,6 +41,9 @@ const HEAD = [
   'self_test_heard_peak_db',
   'self_test_heard_above_db',
   'self_test_heard_within_ms',
+  // The room's own note on the device's status when the device itself said nothing (e.g. "restarted from the
+  // admin view"): apart from the device's words, so a sheet never takes the room's words for the device's.
+  'self_test_room_said',
 ];
 
 interface IssueCsvRow {
@@ -72,7 +75,15 @@ const numberCell = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) 
 /** The self-test columns of an issue: its check's reason as the room sent it, a cell each (numbers as numbers). */
 function selfTestCells(json: string | null): string[] {
   const r = json ? (JSON.parse(json) as SelfTestFaultReason) : {};
-  return [r.status ?? '', r.said ?? '', numberCell(r.waitedMs), numberCell(r.heard?.peakDb), numberCell(r.heard?.aboveDb), numberCell(r.heard?.withinMs)];
+  return [
+    r.status ?? '',
+    r.said ?? '',
+    numberCell(r.waitedMs),
+    numberCell(r.heard?.peakDb),
+    numberCell(r.heard?.aboveDb),
+    numberCell(r.heard?.withinMs),
+    r.roomSaid ?? '',
+  ];
 }
 
 /**

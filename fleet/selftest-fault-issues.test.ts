@@ -115,7 +115,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect((await desk.search({})).find((i) => i.id === FAULT)?.selfTest).toEqual({ heard });
   });
 
-  it("exports why each check failed in columns of their own: the device's status and words (a comma, a quote, a line), the wait, the levels", async () => {
+  it("exports why each check failed in columns of their own: the device's status and words (a comma, a quote, a line), the wait, the levels, the room's own note apart", async () => {
     const said = 'ERR3, lamp "warming up"\nretry in 30 s';
     const failed = (id: string, faultId: string, deviceId: string, code: string, selfTest: Record<string, unknown>) =>
       event(id, 1, { type: 'fault.raised', faultId, deviceId, code, detail: `Self-test failed: ${deviceId}`, selfTest });
@@ -123,6 +123,12 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
       failed('e1', FAULT, 'mic', 'ROOMCTL_E_SELFTEST_MIC_SILENT', { heard: { aboveDb: -57, withinMs: 2000, peakDb: -60.5 } }),
       failed('e2', 'selftest-r1-display-reachable', 'display', 'ROOMCTL_E_SELFTEST_UNREACHABLE', { status: 'offline', said }),
       failed('e3', 'selftest-r1-cam-answers', 'cam', 'ROOMCTL_E_SELFTEST_NO_ANSWER', { waitedMs: 5000 }),
+      // Restarted from the admin view while the check ran: the device said nothing, the room's note says why.
+      failed('e5', 'selftest-r1-dsp-reachable', 'dsp', 'ROOMCTL_E_SELFTEST_UNREACHABLE', {
+        status: 'connecting',
+        said: null,
+        roomSaid: 'restarted from the admin view, "by Ana", 2 tries',
+      }),
       event('e4', 2, { type: 'help.requested', requestId: 'h1', message: 'No picture' }),
     ]);
     const { lines } = await issuesCsv(fleet.db.sql, {});
@@ -137,8 +143,9 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
       'self_test_heard_peak_db',
       'self_test_heard_above_db',
       'self_test_heard_within_ms',
+      'self_test_room_said',
     ];
-    expect(head!.slice(-6)).toEqual(columns.slice(1));
+    expect(head!.slice(-7)).toEqual(columns.slice(1));
     const byId = Object.fromEntries(rows.map((r) => [r[0], Object.fromEntries(columns.map((c) => [c, r[head!.indexOf(c)]]))]));
     expect(rows.every((r) => r.length === head!.length)).toBe(true);
     expect(byId[FAULT]).toEqual({
@@ -149,6 +156,7 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
       self_test_heard_peak_db: '-60.5',
       self_test_heard_above_db: '-57',
       self_test_heard_within_ms: '2000',
+      self_test_room_said: '',
     });
     expect(byId['selftest-r1-display-reachable']).toMatchObject({
       self_test_status: 'offline',
@@ -157,8 +165,15 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
       self_test_heard_peak_db: '',
     });
     expect(byId['selftest-r1-cam-answers']).toMatchObject({ self_test_status: '', self_test_said: '', self_test_waited_ms: '5000' });
+    // The room's note has its column; the device's words stay empty, the device having said nothing.
+    expect(byId['selftest-r1-dsp-reachable']).toMatchObject({
+      self_test_status: 'connecting',
+      self_test_said: '',
+      self_test_room_said: 'restarted from the admin view, "by Ana", 2 tries',
+    });
+    expect(byId['selftest-r1-display-reachable']!.self_test_room_said).toBe('');
     // Another kind of issue leaves them empty.
-    expect(Object.values(byId.h1!).slice(1)).toEqual(['', '', '', '', '', '']);
+    expect(Object.values(byId.h1!).slice(1)).toEqual(['', '', '', '', '', '', '']);
   });
 
   it('leaves an acknowledged issue to its operator when the check passes again', async () => {

@@ -84,6 +84,12 @@ export class AgendaEditor extends MeetingElement {
       padding-block: 0.4em;
       background: var(--bg);
     }
+    /* Why Save is greyed out: a line of its own above the buttons, where the person looks for
+       Save (below them it lay under the screen's edge until one scrolled). */
+    .row .why-not-saved {
+      flex-basis: 100%;
+      margin: 0;
+    }
   `;
 
   @state() rows: Row[] = [];
@@ -150,6 +156,11 @@ export class AgendaEditor extends MeetingElement {
         )}
       </ol>
       <div class="row">
+        ${
+          this.dirty && !this.valid
+            ? html`<p class="muted why-not-saved" role="status" data-testid="agenda-why-not-saved">${t('Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.')}</p>`
+            : nothing
+        }
         <button type="button" data-testid="agenda-add-item" ?disabled=${this.rows.length >= this.maxItems} @click=${() => this.add()}>
           ${this.rows.length >= this.maxItems ? t('At most {n} items', { n: this.maxItems }) : t('Add an item')}
         </button>
@@ -160,7 +171,6 @@ export class AgendaEditor extends MeetingElement {
             : html`<button type="button" class="primary" data-testid="agenda-save" ?disabled=${!this.dirty || !this.valid} @click=${() => this.save()}>${t('Save the agenda')}</button>`
         }
       </div>
-      ${this.dirty && !this.valid ? html`<p class="muted" role="status">${t('Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.')}</p>` : nothing}
     `;
   }
 
@@ -177,7 +187,7 @@ export class AgendaEditor extends MeetingElement {
     this.dirty = true;
   }
 
-  /** A blank row at the end, brought into sight above the buttons (they lie over the list's bottom), its title ready to type. */
+  /** A blank row at the end, brought into sight above the buttons and what they say (they lie over the list's bottom), its title ready to type. */
   private add(): void {
     this.rows = [...this.rows, blankRow()];
     this.dirty = true;

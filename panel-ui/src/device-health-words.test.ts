@@ -63,6 +63,32 @@ describe('panel device words', () => {
     );
   });
 
+  it('says after a command whose outcome is unknown to look at the device before sending it again, in each language and without the code', () => {
+    const path = '/api/v1/devices/cam-front/actions/preset.recall';
+    const unknown = { code: 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN' } as const;
+    expect(refusalWords(unknown, [device('ok')], path)).toBe(
+      'Front camera lost its connection in the middle of that, so it may have done it. Look at Front camera before you try again.',
+    );
+    expect(unexplainedCode(unknown)).toBeUndefined();
+    i18n.locale = 'zh-CN';
+    try {
+      expect(refusalWords(unknown, [{ ...device('ok'), name: '前置摄像头' }], path)).toBe(
+        '前置摄像头在执行途中断开了连接，可能已经执行。请先查看前置摄像头的状态，再决定是否重试。',
+      );
+    } finally {
+      i18n.locale = 'en';
+    }
+    // The refusals a panel meets that have something to do about them: none of them left at "call for help" with a code.
+    const withSomethingToDo = [
+      'ROOMCTL_E_DEVICE_FOLLOWS_ROOM',
+      'ROOMCTL_E_RATE_LIMITED',
+      'ROOMCTL_E_MEETING_NOT_FOUND',
+      'ROOMCTL_E_MINUTES_SENT',
+      'ROOMCTL_E_MEDIA_UNAVAILABLE',
+    ] as const;
+    for (const code of withSomethingToDo) expect(unexplainedCode({ code }), code).toBeUndefined();
+  });
+
   it('names two devices and counts the rest (three in full), in each language', () => {
     expect(namesAndCount(['Front camera', 'Display', 'Rear camera'])).toBe('Front camera, Display, Rear camera');
     expect(namesAndCount(['Front camera', 'Display', 'Rear camera', 'Side camera'])).toBe('Front camera, Display and 2 more');

@@ -24,6 +24,10 @@ const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
   ROOMCTL_E_DEVICE_TIMEOUT: (name) => t('{name} did not answer. Try again in a moment.', { name }),
   ROOMCTL_E_DEVICE_BUSY: (name) => t('{name} is busy (it may be warming up). Try again in a moment.', { name }),
   ROOMCTL_E_DEVICE_REJECTED: (name) => t('{name} refused: it may be switched off or busy. Try again, or call for help.', { name }),
+  // The command reached the device and the link dropped before its answer: sending it blind again could do it twice.
+  ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN: (name) =>
+    t('{name} lost its connection in the middle of that, so it may have done it. Look at {name} before you try again.', { name }),
+  ROOMCTL_E_DEVICE_FOLLOWS_ROOM: (name) => t('{name} follows the room’s mute: use the room’s mute button.', { name }),
   ROOMCTL_E_DEVICE_AUTH: (name) => t('{name} does not accept the room’s login. Call facilities.', { name }),
   ROOMCTL_E_NOT_SUPPORTED: (name) => t('{name} cannot do that.', { name }),
   ROOMCTL_E_ACTION_PARAMS: outsideWhatTheRoomAllows,
@@ -34,6 +38,10 @@ const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
   ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
   ROOMCTL_E_AGENDA_CHANGED: () => t('Someone else changed the agenda meanwhile.'),
   ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
+  ROOMCTL_E_MEETING_NOT_FOUND: () => t('This meeting is no longer on the room’s calendar.'),
+  ROOMCTL_E_MINUTES_SENT: () => t('The minutes have been sent: they can no longer be changed here.'),
+  ROOMCTL_E_RATE_LIMITED: () => t('Too many tries at once. Wait a moment and try again.'),
+  ROOMCTL_E_MEDIA_UNAVAILABLE: () => t('The room’s video is starting again. Try again in a moment.'),
   PANEL_E_NETWORK: () => t('The panel is offline. Try again when the connection is back.'),
 };
 

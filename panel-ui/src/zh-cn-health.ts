@@ -27,6 +27,10 @@ export const ZH_CN_HEALTH: Record<string, string> = {
   '{name} is busy (it may be warming up). Try again in a moment.': '{name}正忙（可能正在预热），请稍后再试。',
   '{name} refused: it may be switched off or busy. Try again, or call for help.': '{name}拒绝了操作：可能已关机或正忙。请重试或求助。',
   '{name} does not accept the room’s login. Call facilities.': '{name}不接受本会议室的登录，请呼叫后勤。',
+  '{name} lost its connection in the middle of that, so it may have done it. Look at {name} before you try again.':
+    '{name}在执行途中断开了连接，可能已经执行。请先查看{name}的状态，再决定是否重试。',
+  '{name} follows the room’s mute: use the room’s mute button.': '{name}跟随会议室静音：请使用会议室的静音按钮。',
+  'The room’s video is starting again. Try again in a moment.': '会议室视频正在重新启动，请稍后再试。',
   '{name} cannot do that.': '{name}不支持此操作。',
   'That is outside what the room allows.': '超出了会议室允许的范围。',
   'This panel may not do that.': '此面板无权执行该操作。',

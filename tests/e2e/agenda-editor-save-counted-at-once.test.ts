@@ -8,7 +8,8 @@
  * linked rooms' edits can leave it) one is added back after one is removed, and no more — on
  * the phone, then on the room's panel in both languages (the two smallest sizes; all five with
  * ROOMCTL_FULL=1): the full editor says why it adds no more, the new row comes into sight above
- * the editor's buttons, and no row shows below them.
+ * the editor's buttons, the words saying why Save waits for it (a title) show in sight above the
+ * buttons, and no row shows below them.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +140,13 @@ describe('the agenda editor saves: counted at once, items known by their ids', (
       for (const p of await fitProblems(page, ['agenda-title-51'])) problems.push(`the added row's title ${p.problem}`);
       if (!(await page.getByTestId('agenda-title-51').evaluate((el) => el.matches(':focus')))) problems.push('the added row has not the focus');
       problems.push(...(await rowsBelowTheButtons()));
+      // The blank row keeps Save greyed out: why is said in sight, above the buttons, with no scrolling.
+      const why = page.getByTestId('agenda-why-not-saved');
+      for (const p of await fitProblems(page, ['agenda-why-not-saved'])) problems.push(`why Save waits ${p.problem}`);
+      if (!(await page.getByTestId('agenda-save').isDisabled())) problems.push('Save takes a blank row');
+      const [said, save] = [await why.boundingBox(), await page.getByTestId('agenda-save').boundingBox()];
+      if (said && save && said.y + said.height > save.y + 0.5)
+        problems.push(`why Save waits is below its button (${Math.round(said.y)} under ${Math.round(save.y)})`);
       await page.getByTestId('agenda-title-51').fill('Added back');
       if (!(await add.isDisabled())) problems.push('"Add an item" takes a 52nd after one was added back');
       return problems;

@@ -4,8 +4,10 @@
  * panel size in both languages: no control of the panel is under it, it ends inside the
  * header, the admin tabs are in sight, and a tab pressed while it shows is pressed; a finger
  * held on the screen keeps it still (the toast goes when it lifts). A refusal the panel has no
- * words for (the display hangs up in the middle of a command) shows its code whole under the
- * title and words, all inside the header. With every device of the room down, the toast names
+ * words for (the display answers a power command with a reply to another) shows its code whole
+ * under the title and words, all inside the header; when the display hangs up in the middle of
+ * a command, the toast says to look at it before trying again, without a code. With every
+ * device of the room down, the toast names
  * two and counts the rest, the count always in sight (the long name is cut for it).
  */
 import type { Page } from 'playwright-core';
@@ -255,11 +257,10 @@ describe('panel: a toast leaves the controls in reach', () => {
     timeout: 120_000,
   }, async () => {
     const { room } = opened!;
-    // The display hangs up the moment a power command reaches it: sent, outcome unknown — a refusal the panel has no words for.
-    const hangUpOnPower = (line: string) => {
-      if (/^%1POWR [01]$/.test(line)) room.display.dropConnections();
-    };
-    room.display.display.on('command', hangUpOnPower);
+    // The display answers a power command with a reply to another (ROOMCTL_E_PROTOCOL): a refusal the panel has no words for.
+    const display = room.display.display;
+    const handle = display.handle;
+    display.handle = (line) => (/^%1POWR [01]$/.test(line) ? '%1INPT=OK' : handle.call(display, line));
     await page.getByTestId('nav-controls').click();
     try {
       const found = await problemsAtEverySize(page, 'a refusal', TIGHT_SIZES, async () => {
@@ -275,7 +276,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         await holdTheClock();
         const seen = await toastSeen();
         const problems = [...(await pastTheHeader()), ...seen.problems];
-        if (seen.code !== 'ROOMCTL_E_DEVICE_OUTCOME_UNKNOWN') problems.push(`the toast's code is ${JSON.stringify(seen.code)}`);
+        if (seen.code !== 'ROOMCTL_E_PROTOCOL') problems.push(`the toast's code is ${JSON.stringify(seen.code)}`);
         const title = (await toast().locator('strong').textContent()) ?? '';
         if (!title.includes(DISPLAY_NAME[zh ? 'zh-CN' : 'en'].slice(0, 10))) problems.push(`the title says "${title}"`);
         await toast().click();
@@ -283,6 +284,35 @@ describe('panel: a toast leaves the controls in reach', () => {
         return problems;
       });
       expect(found).toEqual([]);
+    } finally {
+      display.handle = handle;
+    }
+  });
+
+  it('says to look at the display before trying again when it hangs up in the middle of a command, without a code', async () => {
+    const { room } = opened!;
+    // Sent, outcome unknown: the power command reached the display, whose answer never came back.
+    const hangUpOnPower = (line: string) => {
+      if (/^%1POWR [01]$/.test(line)) room.display.dropConnections();
+    };
+    room.display.display.on('command', hangUpOnPower);
+    try {
+      await setLanguage(page, 'en');
+      await page.setViewportSize({ width: 800, height: 480 });
+      await tapAwayToasts();
+      await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
+      const tab = page.getByTestId('controls-tab-room');
+      if (await tab.isVisible()) await tab.click();
+      await page.getByTestId('display-display').locator('.row button').first().click();
+      await toast().filter({ hasText: 'not done' }).waitFor({ timeout: 15_000 });
+      await holdTheClock();
+      // All its words, also those cut from sight (a screen reader reads them whole).
+      expect((await toast().textContent())!.replace(/\s+/g, ' ')).toContain(
+        `${DISPLAY_NAME.en} lost its connection in the middle of that, so it may have done it. Look at ${DISPLAY_NAME.en} before you try again.`,
+      );
+      expect((await toastSeen()).code).toBeNull();
+      await toast().click();
+      await page.clock.resume();
     } finally {
       room.display.display.off('command', hangUpOnPower);
     }
