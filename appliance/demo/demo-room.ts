@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createSocket } from 'node:dgram';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,11 +74,16 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     const camera = await startViscaSerialSimulator({ path: pty.simulatorPath });
     cleanups.push(() => camera.close());
     // Its inputs include network 2 (52), one the default list does not offer: the config names it.
+    // It sends class 2 notifications to a free port, not 4352: a second demo, or any program
+    // holding 4352, would otherwise make the room warn at every start.
+    const notifyPort = await freeUdpPort();
     const display = await startPjlinkSimulator({
       host: '127.0.0.1',
       port: 0,
       warmupMs: options.warmupMs ?? 3000,
       inputs: ['11', '12', '31', '32', '33', '51', '52'],
+      quirks: ['notifications'],
+      notifyPort,
     });
     cleanups.push(() => display.close());
     const simulators = new Map<string, unknown>();
@@ -116,6 +122,7 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
           driver: 'pjlink',
           host: String(display.endpoint.host),
           port: Number(display.endpoint.port),
+          notifyPort,
           inputs: {
             '31': { en: 'Laptop (HDMI 1)', 'zh-CN': '笔记本（HDMI 1）' },
             '32': { en: 'Room PC (HDMI 2)', 'zh-CN': '会议电脑（HDMI 2）' },
@@ -151,4 +158,16 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     await close();
     throw err;
   }
+}
+
+/** A UDP port free now (given back at once, taken again by the room a moment later). */
+async function freeUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(0, resolve);
+  });
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
 }

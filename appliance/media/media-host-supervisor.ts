@@ -108,6 +108,9 @@ export class MediaHostSupervisor extends TypedBus<{ stderr: [string]; ready: [nu
       execArgv: entry.execArgv,
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Its own process group: a Ctrl-C at the terminal reaches the room, which asks the host to
+      // finish its files. The host leaves by itself when the room goes (its IPC channel closes).
+      detached: true,
       // Every appsink pull and bus poll holds a libuv worker while it waits.
       env: { ...process.env, UV_THREADPOOL_SIZE: '16', ...this.options.env },
     });

@@ -29,9 +29,11 @@ export async function createPtyPair(options: { dir?: string; name?: string } = {
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const proc = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${simulatorPath}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    // Its own process group: a Ctrl-C at the terminal reaches the room only, which lets go of the
+    // device before it stops socat (socat killed first reads as a pulled cable). setpriv's
+    // parent-death signal still ends socat with its parent, even when that parent is killed -9.
+    const socat = ['socat', `pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${simulatorPath}`];
+    const proc = spawn('setpriv', ['--pdeathsig', 'TERM', '--', ...socat], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let spawnError: Error | undefined;
     proc.once('error', (err) => {
       spawnError = err;
@@ -39,8 +41,14 @@ export async function createPtyPair(options: { dir?: string; name?: string } = {
     child = proc;
     for (let i = 0; i < 200; i++) {
       if (spawnError) {
-        throw new RoomctlError('ROOMCTL_E_DEPENDENCY_MISSING', `socat could not be started (${spawnError.message}); install it: apt-get install socat`);
+        throw new RoomctlError(
+          'ROOMCTL_E_DEPENDENCY_MISSING',
+          `socat could not be started (${spawnError.message}); install them: apt-get install socat util-linux`,
+        );
       }
+      // 127: setpriv found no socat to run.
+      if (proc.exitCode === 127)
+        throw new RoomctlError('ROOMCTL_E_DEPENDENCY_MISSING', 'socat could not be started (not found); install it: apt-get install socat');
       if (proc.exitCode !== null) throw new RoomctlError('ROOMCTL_E_INTERNAL', `socat exited with code ${proc.exitCode}`);
       const ready = await Promise.all([access(devicePath), access(simulatorPath)]).then(
         () => true,
