@@ -94,8 +94,11 @@ export class ReceivingRecords {
       }
       // Another room's join, new or again: the end of its re-send (see OwnRecords.resendSoon), which this room may be waiting for.
       if (record.kind === 'room.joined') deps.hearing.joinOf(record.link, record.room);
-      if (!fresh) return;
-      if (record.kind === 'channel' || record.kind === 'host.set' || record.kind === 'room.joined')
+      // A join its room sent again, not in a re-send (that names the joins it answers): the room did not hear it back, so it was
+      // not listening yet and missed this room's re-send too — answered again. A join inside a re-send is not: rooms would answer each other without end.
+      const sentAgain = record.kind === 'room.joined' && resentFor === undefined;
+      if (!fresh && !sentAgain) return;
+      if (fresh && (record.kind === 'channel' || record.kind === 'host.set' || record.kind === 'room.joined'))
         deps.log.debug(
           { link: record.link, from: record.room, member, kind: record.kind, at: record.at, channel: record.kind === 'channel' ? record.channel : undefined },
           'linked record received',

@@ -70,3 +70,34 @@ it('a room that sent records before its latest join sends them again to a room t
   vi.advanceTimersByTime(1000);
   expect(kinds(aurora.sent())).toEqual(['agenda.clock', 'room.health', 'room.joined', 'room.joined', 'room.joined']);
 });
+
+/**
+ * Shenzhen's join went out before its subscription to the link was in place (the join leaves
+ * through the telemetry connection, the subscription through the link's, and a busy machine may
+ * hold either): Aurora's re-send passed while Shenzhen was not listening. Not hearing its join
+ * back, Shenzhen sends it again, the same record: Aurora sends its records again for it. A copy
+ * of a join inside a re-send (it names the joins it answers) starts none: two rooms would
+ * otherwise answer each other's re-sends without end.
+ */
+it('a room that sends its join again, not having heard it back, gets the records again', () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const lab = sameInviteInTwoRooms(fixtures, { minutes: 60, title: 'Across sites', agenda: [{ title: 'Welcome', minutes: 5 }] });
+  const [aurora, lotus] = lab.rooms;
+  aurora.rooms.sync();
+  aurora.sent();
+  lotus.rooms.sync();
+  const lotusJoin = lotus.sent().find((r) => r.kind === 'room.joined')!;
+  aurora.rooms.receive(lotusJoin);
+  vi.advanceTimersByTime(1000);
+  expect(kinds(aurora.sent())).toEqual(['agenda.clock', 'room.health', 'room.joined', 'room.joined']); // lost: Shenzhen was not listening
+
+  aurora.rooms.receive(lotusJoin);
+  vi.advanceTimersByTime(1000);
+  const again = aurora.sent();
+  expect(kinds(again)).toEqual(['agenda.clock', 'room.health', 'room.joined', 'room.joined']);
+  expect(again.at(-1)).toMatchObject({ kind: 'room.joined', resentFor: [lotusJoin.id] });
+
+  aurora.rooms.receive({ ...lotusJoin, resentFor: ['a-join-of-aurora'] });
+  vi.advanceTimersByTime(1000);
+  expect(aurora.sent()).toEqual([]);
+});

@@ -13,7 +13,7 @@ import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { captureFitting } from '../helpers/panel-fit.js';
 import { buildPanelIfStale, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
-import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
+import { startTelemetryRoom, type TelemetryRoom, callRoom as call, linkHears } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 const FLOW = 'linked-rooms';
@@ -42,6 +42,7 @@ describe('panel: the rooms of a linked meeting', () => {
       room: { id: 'lotus', name: 'Shenzhen', site: 'sz' },
       meetings: { links: { acceptFrom: ['hq/aurora'] } },
     });
+    await linkHears(lotus, 'hq/aurora'); // an invitation sent before Shenzhen listens is lost
     browser = await launchChromium();
   }, 90_000);
 

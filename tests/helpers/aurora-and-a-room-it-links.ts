@@ -1,6 +1,6 @@
 import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from './mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom } from './telemetry-room.js';
+import { linkHears, startTelemetryRoom, type TelemetryRoom } from './telemetry-room.js';
 
 /** A room's broker login as provisioning names it. */
 export interface BrokerLogin {
@@ -24,8 +24,9 @@ export interface AuroraAndARoomItLinks {
 /**
  * Two rooms in this process on one Mosquitto with the logins and ACL provisioning writes for
  * each (a room writes only its own topics): Aurora (site hq), and a room of another site that
- * takes Aurora's invitations, so Aurora can link it to a meeting. `outsiders` (`site/room`) get a
- * login and ACL of their own too, with no appliance behind them.
+ * takes Aurora's invitations, so Aurora can link it to a meeting (it listens on the broker when
+ * this resolves). `outsiders` (`site/room`) get a login and ACL of their own too, with no
+ * appliance behind them.
  */
 export async function startAuroraAndARoomItLinks(room: { site: string; id: string; name: string }, outsiders: string[] = []): Promise<AuroraAndARoomItLinks> {
   const keys = ['hq/aurora', `${room.site}/${room.id}`, ...outsiders].map((key) => key.split('/') as [string, string]);
@@ -49,6 +50,8 @@ export async function startAuroraAndARoomItLinks(room: { site: string; id: strin
         meetings: { links: { acceptFrom: ['hq/aurora'] } },
       }),
     );
+    // Linked only once it listens: an invitation Aurora sends before then is lost.
+    await linkHears(rooms[1]!, 'hq/aurora');
   } catch (err) {
     await close();
     throw err;

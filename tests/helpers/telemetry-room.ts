@@ -5,6 +5,7 @@ import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers
 import { startAppliance, type Appliance } from '../../appliance/app.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { createLogger } from '../../appliance/logger.js';
+import { until } from './until.js';
 
 export interface TelemetryRoom {
   appliance: Appliance;
@@ -27,6 +28,22 @@ export async function callRoom(room: TelemetryRoom, method: string, path: string
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/**
+ * Waits until a room's link hears the broker: it lists `other` (`site/room`) among the rooms it
+ * saw there. Its link subscribes to its invitations before the rooms' status, on one connection,
+ * so from then on an invitation reaches it; one sent earlier is lost (the room's first session on
+ * the broker begins with that subscription), and a room just started may not be there yet.
+ */
+export async function linkHears(room: TelemetryRoom, other: string): Promise<void> {
+  const [site, id] = other.split('/');
+  await until(
+    async () =>
+      ((await callRoom(room, 'GET', '/api/v1/linked-rooms')).body.rooms as Array<{ site: string; room: string }>).some((r) => r.site === site && r.room === id),
+    15_000,
+    `${room.config.room.name} to see ${other} on the broker`,
+  );
 }
 
 export const TEST_COMMAND_KEY = { id: 'central', secret: 'a-test-secret-that-is-long-enough-0123456789' };

@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startTelemetryRoom, type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
+import { startTelemetryRoom, type TelemetryRoom, callRoom as call, linkHears } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
 
 /**
@@ -48,15 +48,21 @@ it("an invitation from another site's room is refused with a code, once, and boo
   const [aurora, lotus, bamboo] = rooms as [TelemetryRoom, TelemetryRoom, TelemetryRoom];
   const reader = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...READER });
   const invitations: Buffer[] = [];
-  const events: Array<{ type: string; [field: string]: unknown }> = [];
+  // Each room event once by its id, as the fleet counts them: the broker may deliver one twice (QoS 1: what was in
+  // flight when the room's connection dropped, on a busy machine, goes again).
+  const events = new Map<string, { id: string; type: string; payload: Buffer; [field: string]: unknown }>();
   reader.on('message', (topic, payload) => {
     if (topic === 'roomctl/hq/aurora/links/sz/lotus') invitations.push(payload);
-    if (topic === 'roomctl/sz/lotus/events') events.push(JSON.parse(payload.toString()) as { type: string });
+    if (topic !== 'roomctl/sz/lotus/events') return;
+    const event = JSON.parse(payload.toString()) as { id: string; type: string };
+    if (!events.has(event.id)) events.set(event.id, { ...event, payload });
   });
   await reader.subscribeAsync(['roomctl/hq/aurora/links/sz/lotus', 'roomctl/sz/lotus/events'], { qos: 1 });
-  const refusals = () => events.filter((e) => e.type === 'link.refused');
+  const refusals = () => [...events.values()].filter((e) => e.type === 'link.refused');
 
   try {
+    // Lotus is on the broker before Aurora invites it (an invitation sent before it listened is lost).
+    await linkHears(lotus, 'hq/aurora');
     // Aurora (hq) links Lotus (sz) to its meeting.
     const meeting = await call(aurora, 'POST', '/api/v1/bookings', { minutes: 30, start: inMinutes(60), title: 'Quarterly review' });
     expect((await call(aurora, 'POST', `/api/v1/meetings/${meeting.body.id}/links`, { rooms: ['sz/lotus'] })).status).toBe(200);
@@ -70,6 +76,10 @@ it("an invitation from another site's room is refused with a code, once, and boo
       reason: expect.stringContaining('meetings.links.acceptFrom'),
     });
 
+    // The broker delivers Lotus's refusal again, as after a dropped connection: the same refusal (its id), not another.
+    const asLotus = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...LOTUS, clientId: 'lotus-again' });
+    await asLotus.publishAsync('roomctl/sz/lotus/events', first.payload, { qos: 1 });
+    await asLotus.endAsync();
     // The broker delivers the same invitation again, then a new one: each refused once.
     const asAurora = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...AURORA, clientId: 'aurora-again' });
     await asAurora.publishAsync('roomctl/hq/aurora/links/sz/lotus', invitations[0]!, { qos: 1 });
