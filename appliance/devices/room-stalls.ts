@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
  * wait's reply deadline; this sees the shorter ones.)
  */
 export interface StallWatch {
-  /** Ends the watch: how late the room is in reading what arrived, now (ms; the same on a second call). */
+  /** Ends the watch: how late the room is in reading what arrived, now (whole ms; the same on a second call). */
   stop(): number;
 }
 
@@ -62,7 +62,8 @@ export function watchRoomStalls(): StallWatch {
       if (late !== undefined) return late;
       const now = performance.now();
       // The stall going on now (not seen by a tick yet), and the one the last tick came out of.
-      late = Math.min(now - startedAt, lateBy(now) + justStalled);
+      // Whole milliseconds, as every reply time is (Date.now): a fraction would show as "10.9 ms".
+      late = Math.round(Math.min(now - startedAt, lateBy(now) + justStalled));
       if (--watching === 0) {
         clearInterval(ticker);
         ticker = undefined;
