@@ -18,20 +18,24 @@ afterEach(async () => {
   await server.close();
 });
 
+/** A room at 09:00 on 1 April, a minute per tick, reading the feed server's calendar when told (and mailing nowhere). */
+const roomReadingTheFeed = (meetings: Record<string, number>) =>
+  roomFixture({
+    start: '2026-04-01T09:00:00.000Z',
+    tickMs: 60_000,
+    notifyPollMs: 3_600_000,
+    meetings,
+    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } },
+    calendar: { url: `${server.url}/room.ics`, refreshMinutes: 600 },
+  });
+
 const invite = (summary: string, start: string, end: string) =>
   calendarOf([['UID:design@example.com', `DTSTART:${start}`, `DTEND:${end}`, `SUMMARY:${summary}`, 'ORGANIZER:mailto:alice@example.com']]);
 
 it('a booking cancelled ahead of time stays free when only its title changes, and is booked again when its invite moves to another time', async () => {
   server = await startFeedServer();
   server.routes.set('/room.ics', { body: invite('Design review', '20260401T100000Z', '20260401T110000Z') });
-  fx = roomFixture({
-    start: '2026-04-01T09:00:00.000Z',
-    tickMs: 60_000,
-    notifyPollMs: 3_600_000,
-    meetings: { reminderMinutes: 15, checkInOpensMinutes: 10 },
-    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } },
-    calendar: { url: `${server.url}/room.ics`, refreshMinutes: 600 },
-  });
+  fx = roomReadingTheFeed({ reminderMinutes: 15, checkInOpensMinutes: 10 });
   const { ctx } = fx.room;
   await fx.room.calendar.refresh();
   const booking = () => ctx.meetings.byOccurrence('design@example.com')!;
@@ -83,14 +87,7 @@ it('a booking moved to another start gets its reminder, self-test and check-in c
     server.routes.set('/room.ics', { body: invited(start, end) });
     return fx.room.calendar.refresh();
   };
-  fx = roomFixture({
-    start: '2026-04-01T09:00:00.000Z',
-    tickMs: 60_000,
-    notifyPollMs: 3_600_000,
-    meetings: { reminderMinutes: 15, selfTestMinutes: 10, checkInOpensMinutes: 10 },
-    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } },
-    calendar: { url: `${server.url}/room.ics`, refreshMinutes: 600 },
-  });
+  fx = roomReadingTheFeed({ reminderMinutes: 15, selfTestMinutes: 10, checkInOpensMinutes: 10 });
   const booking = () => fx.room.ctx.meetings.byOccurrence('planning@example.com')!;
   const sent = (kind: 'reminder' | 'nudge') =>
     fx.room.outbox
@@ -157,14 +154,7 @@ it('a check-in belongs to the start it was made for: moved before the start, nob
     server.routes.set('/room.ics', { body: twoInvites(planning, retro) });
     return fx.room.calendar.refresh();
   };
-  fx = roomFixture({
-    start: '2026-04-01T09:00:00.000Z',
-    tickMs: 60_000,
-    notifyPollMs: 3_600_000,
-    meetings: { reminderMinutes: 15, checkInOpensMinutes: 10, autoReleaseMinutes: 10 },
-    notifications: { email: { host: '127.0.0.1', port: 9, from: 'aurora@example.com' } },
-    calendar: { url: `${server.url}/room.ics`, refreshMinutes: 600 },
-  });
+  fx = roomReadingTheFeed({ reminderMinutes: 15, checkInOpensMinutes: 10, autoReleaseMinutes: 10 });
   const { ctx } = fx.room;
   const booking = (uid: string) => ctx.meetings.byOccurrence(uid)!;
   const present = (uid: string) => ctx.checkIns.list(booking(uid).id).map((c) => c.email);
