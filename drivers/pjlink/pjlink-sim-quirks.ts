@@ -59,6 +59,7 @@ export class PjlinkNotifier {
   private controller: string | undefined;
   /** Notifications sent so far, for tests. */
   readonly sent: string[] = [];
+  private closed = false;
 
   constructor(private readonly port: number) {
     this.udp.on('error', () => undefined);
@@ -72,13 +73,15 @@ export class PjlinkNotifier {
 
   notify(command: string, value: string): void {
     // Port 0 is nobody's: nothing to send to (a simulator never throws at its clients).
-    if (!this.controller || this.port <= 0 || this.port > 65535) return;
+    // Closed: a warm-up's settle timer may still come round after the simulator stopped.
+    if (!this.controller || this.port <= 0 || this.port > 65535 || this.closed) return;
     const line = `%2${command}=${value}`;
     this.sent.push(line);
     this.udp.send(`${line}\r`, this.port, this.controller, () => undefined);
   }
 
   close(): void {
+    this.closed = true;
     try {
       this.udp.close();
     } catch {

@@ -126,3 +126,23 @@ describe('PJLink simulator', () => {
     }
   });
 });
+
+it('stopped while warming up, sends no notification after it stopped (its settle timer finds it closed)', async () => {
+  const errors: unknown[] = [];
+  const onError = (err: unknown) => errors.push(err);
+  process.on('uncaughtException', onError);
+  try {
+    const listener = createSocket('udp4');
+    await new Promise<void>((resolve) => listener.bind(0, '127.0.0.1', resolve));
+    const stopped = await startPjlinkSimulator({ port: 0, warmupMs: 120, quirks: ['notifications'], notifyPort: listener.address().port });
+    const client = await talk(stopped.endpoint.port);
+    expect(await client.ask('%1POWR 1')).toBe('%1POWR=OK');
+    client.end();
+    await stopped.close();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    listener.close();
+    expect(errors).toEqual([]);
+  } finally {
+    process.off('uncaughtException', onError);
+  }
+});
