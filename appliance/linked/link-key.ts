@@ -59,10 +59,15 @@ export function verifyKeyOf(occurrenceKey: string): string {
  * link key on the topic does not give it, and one room's proof is no other room's.
  */
 export function memberProof(occurrenceKey: string, link: string, room: string): string {
-  return sign(null, Buffer.from(`roomctl-member\n${link}\n${room}`), signingKeyOf(occurrenceKey).signing).toString('hex');
+  return sign(null, memberMessage(link, room), signingKeyOf(occurrenceKey).signing).toString('hex');
 }
 
 /** Proofs found good, so a room's next record (the same proof on each) is not checked again; cleared when full. */
+/** What a member proof signs: the link and the room, so a proof made for one room proves nothing for another. */
+function memberMessage(link: string, room: string): Buffer {
+  return Buffer.from(`roomctl-member\n${link}\n${room}`);
+}
+
 const provenProofs = new Set<string>();
 
 /** Whether a record's proof is the meeting's signature of its room, checked with the meeting's verifying key. */
@@ -71,7 +76,7 @@ export function provesMembership(verifyKey: string, record: { link: string; room
   const seen = `${verifyKey}\n${record.link}\n${record.room}\n${record.proof}`;
   if (provenProofs.has(seen)) return true;
   const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI, Buffer.from(verifyKey, 'hex')]), format: 'der', type: 'spki' });
-  if (!verify(null, Buffer.from(`roomctl-member\n${record.link}\n${record.room}`), key, Buffer.from(record.proof, 'hex'))) return false;
+  if (!verify(null, memberMessage(record.link, record.room), key, Buffer.from(record.proof, 'hex'))) return false;
   if (provenProofs.size >= SIGNING_KEYS_KEPT) provenProofs.clear();
   provenProofs.add(seen);
   return true;
