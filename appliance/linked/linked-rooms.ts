@@ -99,7 +99,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
       channels: this.channels,
       telling: this.telling,
     });
-    this.organiser = new OrganiserLinks({ ...deps, own: this.own, invitations: this.invitations, fold });
+    this.organiser = new OrganiserLinks({
+      ...deps,
+      own: this.own,
+      invitations: this.invitations,
+      fold,
+      hostOf: (link) => this.presence.hostOf(fold(link)),
+    });
   }
 
   get self(): RoomKey {
@@ -198,6 +204,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
   linksRooms(meetingId: string): boolean {
     const m = this.deps.ctx.meetings.get(meetingId);
     return m !== undefined && !this.deps.store.invitedProof(linkKeyOf(m.occurrenceKey));
+  }
+
+  handsTimeOver(meetingId: string): boolean {
+    const m = this.deps.ctx.meetings.get(meetingId);
+    return m !== undefined && this.organiser.handsTimeOver(linkKeyOf(m.occurrenceKey));
   }
 
   rooms(meetingId: string): LinkedRoomView[] {
