@@ -42,10 +42,16 @@ export class TellingTheOthers {
 
   constructor(private readonly deps: TellingDeps) {}
 
-  /** Sends whatever changed here for one active linked meeting. */
-  tell(link: string, meeting: Meeting): void {
+  /**
+   * Sends whatever changed here for one active linked meeting. That it takes part (its join) only
+   * once `listening`: the broker confirmed the link connection's subscription to the meeting, so the
+   * join — which leaves through the telemetry outbox, another connection — and the other rooms'
+   * re-send it brings reach this room. Its other records go out meanwhile (a re-send brings them again).
+   */
+  tell(link: string, meeting: Meeting, listening: boolean): void {
     const { own, self } = this.deps;
-    if (!this.joined.has(link)) {
+    this.deps.hearing.takesPart(link);
+    if (!this.joined.has(link) && listening) {
       const first = this.deps.store.records(link, self).every((r) => r.kind === 'room.joined');
       const joinedRecord = own.publish(link, { kind: 'room.joined', name: this.deps.roomName });
       this.joined.set(link, { id: joinedRecord?.id ?? '', first });
