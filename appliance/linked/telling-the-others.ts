@@ -10,6 +10,7 @@ import { localFacts, localHealth, type DeviceList } from './local-facts.js';
 import type { OwnRecords } from './own-records.js';
 import type { RoomPresence } from './room-presence.js';
 import { ownReleaseRecord } from './room-release.js';
+import { checkInsSetAside } from './checkins-set-aside.js';
 
 interface TellingDeps {
   self: RoomKey;
@@ -28,7 +29,7 @@ interface TellingDeps {
 /**
  * What this room tells the other rooms of each linked meeting: that it takes part (once per
  * connection, so the others re-send what it missed), its devices' health when it changed, that its
- * booking was released (or booked again), its check-ins, notes, decisions and action items, its agenda clock when it changed here, and that it
+ * booking was released (or booked again), its check-ins (and those a move of its booking set aside), notes, decisions and action items, its agenda clock when it changed here, and that it
  * keeps the timer when the host is gone.
  */
 export class TellingTheOthers {
@@ -66,6 +67,7 @@ export class TellingTheOthers {
     if (release) own.publish(link, release.change, release.id, release.at);
     const remote = this.remoteMinutesIds(link);
     for (const fact of localFacts(this.deps.ctx, meeting, link, self, (id) => remote.has(id))) own.publish(link, fact.change, fact.id, fact.at);
+    for (const { id, change } of checkInsSetAside(this.deps.ctx, meeting, link, self, this.deps.fold(link))) own.publish(link, change, id);
     this.deps.clocks.send(link, meeting);
     const fold = this.deps.fold(link);
     if (this.deps.presence.shouldTakeOver(fold)) {
