@@ -29,13 +29,12 @@ export interface RunningLink {
 
 /**
  * The link's own connection: the room's broker settings under its own client id (the room's, with
- * `-link`). It subscribes again itself on every connect (not the client library, which would do it
- * without telling when the broker has them): a room says it takes part in a meeting only once the
- * broker confirmed that meeting's subscription on this connection.
+ * `-link`). Like every connection of the room it subscribes again itself on each connect (the
+ * client library does not): so it knows when the broker confirmed each meeting's subscription.
  */
 export function linkConnectOptions(mqtt: MqttSettings, room: { site: string; id: string }): IClientOptions {
   const clientId = roomClientId(mqtt, room, 'link');
-  return { ...mqttConnectOptions({ ...mqtt, clientId }, { clientId }), resubscribe: false };
+  return mqttConnectOptions({ ...mqtt, clientId }, { clientId });
 }
 
 /**

@@ -56,8 +56,10 @@ export class LinkedRooms extends PanelElement {
     }
     li {
       display: flex;
+      /* A long chip (the host's, with a device in trouble) breaks between its parts, never inside the room's name. */
+      flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.4em;
+      column-gap: 0.4em;
       padding: 0.25em 0.6em;
       border-radius: 999px;
       background: var(--surface);
