@@ -7,12 +7,14 @@ import type { RoomKey } from './link-records.js';
 import { type LinkInvitation, LinkInvitationSchema, type LinkRecord, LinkRecordSchema } from './link-records.js';
 import { CONVERSATION_CHANNEL, ConversationWireSchema } from './conversation-wire.js';
 import { ROOM_RELEASED_CHANNEL, RoomReleasedWireSchema } from './room-release-wire.js';
+import { CHECKIN_SET_ASIDE_CHANNEL, CheckInSetAsideWireSchema } from './checkin-set-aside-wire.js';
 import { type Checked, compileReader } from './validate.js';
 
 const records = compileReader('linked-room record', LinkRecordSchema);
 const conversation = compileReader('linked-room conversation record', ConversationWireSchema);
 const invitations = compileReader('linked-room invitation', LinkInvitationSchema);
 const releases = compileReader('linked-room release', RoomReleasedWireSchema);
+const setAsides = compileReader('linked-room check-in set aside', CheckInSetAsideWireSchema);
 
 const refused = <T>(message: string): Checked<T> => ({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD', message } });
 
@@ -34,6 +36,10 @@ export function readRecord(payload: Buffer, sender: RoomKey, link: string): Chec
   }
   if (read.value.kind === 'channel' && read.value.channel === ROOM_RELEASED_CHANNEL) {
     const inner = releases.check(read.value.record);
+    if (!inner.ok) return inner;
+  }
+  if (read.value.kind === 'channel' && read.value.channel === CHECKIN_SET_ASIDE_CHANNEL) {
+    const inner = setAsides.check(read.value.record);
     if (!inner.ok) return inner;
   }
   return read;

@@ -35,6 +35,11 @@ const FIELDS: Array<[string, (n: number) => object, number]> = [
   ['a checked-in name', (n) => ({ kind: 'checkin', person: 'p-1', name: 'n'.repeat(n) }), LINK_BOUNDS.email],
   ['a record id', (n) => ({ kind: 'room.joined', name: 'Aurora', id: 'i'.repeat(n) }), LINK_BOUNDS.id],
   ["a release's id", (n) => ({ kind: 'channel', channel: 'room.released', record: { id: 'i'.repeat(n), releasedBy: 'by-hand' } }), LINK_BOUNDS.id],
+  [
+    'a person whose check-in was set aside',
+    (n) => ({ kind: 'channel', channel: 'checkin.set-aside', record: { id: 's-1', person: 'p'.repeat(n), setAside: true } }),
+    LINK_BOUNDS.id,
+  ],
   ["a room's proof that it holds the meeting", (n) => ({ kind: 'room.joined', name: 'Aurora', proof: 'a'.repeat(n) }), 128],
   ['a join a re-send answers', (n) => ({ kind: 'room.joined', name: 'Aurora', resentFor: ['j'.repeat(n)] }), LINK_BOUNDS.id],
 ];
@@ -57,6 +62,13 @@ describe('a linked room record is bounded as the API bounds the same fields', ()
     for (const by of ['no-check-in', 'by-hand', 'ahead-of-time', null]) expect(release(by).ok).toBe(true);
     expect(release('x'.repeat(5000))).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD' } });
     expect(release(undefined).ok).toBe(false);
+  });
+
+  it('a check-in set aside says whether it is set aside or counts again, and nothing else', () => {
+    const setAside = (fields: object) => read({ kind: 'channel', channel: 'checkin.set-aside', record: { id: 's-1', person: 'p-1', ...fields } });
+    for (const aside of [true, false]) expect(setAside({ setAside: aside }).ok).toBe(true);
+    expect(setAside({ setAside: 'yes' })).toMatchObject({ ok: false, error: { code: 'ROOMCTL_E_MQTT_PAYLOAD' } });
+    expect(setAside({}).ok).toBe(false);
   });
 
   it('a payload one byte over the limit is refused by its size, before it is parsed', () => {

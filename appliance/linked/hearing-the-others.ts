@@ -9,17 +9,17 @@ import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
 const HEAR_THE_OTHERS_MS = 3000;
 /** The most it waits for a known room's re-send to end: a room that is online but holds the meeting no more never re-sends. */
 const RESENDS_AT_MOST_MS = 15_000;
-/** A join not heard back this long after it was sent is sent again (same id: the others keep it once). */
-const ECHO_RETRY_MS = 2000;
-/** A join not heard back this long after the first one (no broker, or the outbox cannot publish): the room decides alone rather than never. */
+/**
+ * A join not heard back this long after the room first took part in the link (no broker, a
+ * subscription the broker never confirmed, or an outbox that cannot publish): the room decides
+ * alone rather than never.
+ */
 const ALONE_AFTER_MS = 60_000;
 
 interface Join {
   /** The latest room.joined this room sent on the link. */
   record: LinkRecord;
   sentAt: number;
-  /** The first join on this link since the room started. */
-  firstAt: number;
   /** When the latest join came back from the broker. */
   echoedAt?: number;
   /** The rooms whose re-send ended (their own join again, last) since then. */
@@ -37,15 +37,22 @@ interface Join {
  */
 export class HearingTheOthers {
   private readonly joins = new Map<string, Join>();
+  /** When this room first took part in each link since it started, joined or not yet (its subscription not confirmed). */
+  private readonly since = new Map<string, number>();
   /** Links heard once: they stay heard for the life of the process (a reconnect does not re-open the question). */
   private readonly heard = new Set<string>();
 
   constructor(private readonly now: () => number) {}
 
+  /** This room takes part in a link (it says so once its subscription is in place): from now, it decides alone after a minute at the latest. */
+  takesPart(link: string): void {
+    if (!this.since.has(link)) this.since.set(link, this.now());
+  }
+
   /** This room said it takes part in a link (sent `record`, a room.joined). */
   joining(record: LinkRecord): void {
-    const at = this.now();
-    this.joins.set(record.link, { record, sentAt: at, firstAt: this.joins.get(record.link)?.firstAt ?? at, resent: new Set() });
+    this.takesPart(record.link);
+    this.joins.set(record.link, { record, sentAt: this.now(), resent: new Set() });
   }
 
   /** Whether this room waits for its own join to come back on this link (only then is an own record worth reading). */
@@ -66,26 +73,14 @@ export class HearingTheOthers {
     if (join?.echoedAt !== undefined) join.resent.add(room);
   }
 
-  /** Joins not heard back in time (the subscription was not in place yet when it passed): to send again, while the link is up. */
-  unechoed(): LinkRecord[] {
-    const at = this.now();
-    const out: LinkRecord[] = [];
-    for (const [link, join] of this.joins) {
-      // Past the minute the room decides alone anyway: no more copies piling up in an outbox that cannot publish.
-      if (!this.awaitsEcho(link) || at - join.sentAt < ECHO_RETRY_MS || at - join.firstAt >= ALONE_AFTER_MS) continue;
-      join.sentAt = at;
-      out.push(join.record);
-    }
-    return out;
-  }
-
   /** Heard the others of a link, `online` being the other rooms known to hold it that are on the broker. */
   heardTheOthers(link: string, online: readonly RoomKey[]): boolean {
     if (this.heard.has(link)) return true;
-    const join = this.joins.get(link);
-    if (!join) return false;
+    const since = this.since.get(link);
+    if (since === undefined) return false;
     const at = this.now();
-    if (join.echoedAt === undefined) return at - join.firstAt >= ALONE_AFTER_MS;
+    const join = this.joins.get(link);
+    if (join?.echoedAt === undefined) return at - since >= ALONE_AFTER_MS;
     const listened = at - join.echoedAt;
     if (listened < HEAR_THE_OTHERS_MS) return false;
     if (listened < RESENDS_AT_MOST_MS && !online.every((r) => join.resent.has(r))) return false;

@@ -14,4 +14,6 @@ it.each([
   // Two connections under one id take the session from each other; the room's last will would go with whichever lost it.
   expect(link.clientId).toBe(`${telemetryId}-link`);
   expect(link.will).toBeUndefined();
+  // It subscribes again itself on each connect, to know when the broker confirmed each meeting's subscription (then it joins).
+  expect(link.resubscribe).toBe(false);
 });

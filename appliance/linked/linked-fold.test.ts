@@ -49,6 +49,28 @@ it('a room that released its booking left: online, it keeps no time, and the nex
   expect(effectiveHost(back, () => true)).toBe('sz/lotus');
 });
 
+it('a check-in its room set aside (its booking moved) counts there no more; said to count again, it counts again, under its first time', () => {
+  const setAside = (id: string, at: string, aside: boolean): LinkRecord => ({
+    ...base(id, 'sz/lotus', at),
+    kind: 'channel',
+    channel: 'checkin.set-aside',
+    record: { id, person: 'p1', setAside: aside },
+  });
+  const records: LinkRecord[] = [
+    { ...base('1', 'sz/lotus', '01'), kind: 'checkin', person: 'p1', name: 'Wei' },
+    { ...base('2', 'sz/lotus', '02'), kind: 'checkin', person: 'p2', name: 'Li' },
+    setAside('3', '03', true),
+  ];
+  for (const order of [records, [...records].reverse()]) {
+    const lotus = foldLink(order).rooms.get('sz/lotus')!;
+    expect([...lotus.checkIns.keys()]).toEqual(['p2']);
+    expect([...lotus.setAside.keys()]).toEqual(['p1']);
+  }
+  const back = foldLink([...records, setAside('4', '04', false)]).rooms.get('sz/lotus')!;
+  expect(back.checkIns.get('p1')).toEqual({ name: 'Wei', at: '2026-04-01T08:00:01.000Z' });
+  expect(back.setAside.size).toBe(0);
+});
+
 it('records who did each once-only duty: the first by (at, id), whatever order the records came in; other channels are no duty', () => {
   const records: LinkRecord[] = [
     { ...base('1', 'ny/hudson', '01'), kind: 'channel', channel: 'conversation', record: { id: 'h1' } },

@@ -1,5 +1,6 @@
 import type { ClockItem, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import { ROOM_RELEASED_CHANNEL, type RoomReleasedWire } from '../../contract/room-release-wire.js';
+import { CHECKIN_SET_ASIDE_CHANNEL, type CheckInSetAsideWire } from '../../contract/checkin-set-aside-wire.js';
 import type { LinkedDuty } from '../meetings/linked-port.js';
 import { mergeAgendaEdit } from './agenda-merge.js';
 
@@ -29,8 +30,10 @@ interface FoldedRoom {
   /** It has said it takes part (room.joined), or sent anything at all. */
   heard: boolean;
   health: Pick<HealthRecord, 'status' | 'problems'> | null;
-  /** person digest → name (null when confidential) and when. */
+  /** person digest → name (null when confidential) and when: the check-ins that count there. */
   checkIns: Map<string, { name: string | null; at: string }>;
+  /** The check-ins that room set aside (its booking moved): kept, counted nowhere until it says they count again. */
+  setAside: Map<string, { name: string | null; at: string }>;
   /** It released its booking: it left the meeting (how, and when); null while it holds it. */
   released: { by: NonNullable<RoomReleasedWire['releasedBy']>; at: string } | null;
 }
@@ -62,7 +65,7 @@ const isDuty = (channel: string): channel is LinkedDuty => DUTIES.includes(chann
 
 function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
   let r = state.rooms.get(room);
-  if (!r) state.rooms.set(room, (r = { room, name: null, heard: false, health: null, checkIns: new Map(), released: null }));
+  if (!r) state.rooms.set(room, (r = { room, name: null, heard: false, health: null, checkIns: new Map(), setAside: new Map(), released: null }));
   return r;
 }
 
@@ -113,11 +116,20 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
       break;
     }
     case 'checkin':
-      if (!sender.checkIns.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
+      if (!sender.checkIns.has(r.person) && !sender.setAside.has(r.person)) sender.checkIns.set(r.person, { name: r.name, at: r.at });
       break;
     case 'channel':
       if (isDuty(r.channel) && !state.done.has(r.channel)) state.done.set(r.channel, r.room);
-      else if (r.channel === ROOM_RELEASED_CHANNEL) {
+      else if (r.channel === CHECKIN_SET_ASIDE_CHANNEL) {
+        // Checked against its schema when it arrived (link-readers.ts), or made here.
+        const { person, setAside } = r.record as CheckInSetAsideWire;
+        const [from, to] = setAside ? [sender.checkIns, sender.setAside] : [sender.setAside, sender.checkIns];
+        const checkIn = from.get(person);
+        if (checkIn) {
+          from.delete(person);
+          to.set(person, checkIn);
+        }
+      } else if (r.channel === ROOM_RELEASED_CHANNEL) {
         // Checked against its schema when it arrived (link-readers.ts), or made here.
         const by = (r.record as RoomReleasedWire).releasedBy;
         sender.released = by === null ? null : { by, at: r.at };

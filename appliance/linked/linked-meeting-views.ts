@@ -17,7 +17,7 @@ interface ViewDeps {
 }
 
 /** What the meetings read of their linked rooms (the meetings' LinkedMeetingsPort): the rooms, who hosts, where people checked in. Who does the host's duties is LinkedDuties' (it knows when this room has heard the others). */
-export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | 'dutyTaken' | 'forgetGoneMeetings' | 'linksRooms'> {
+export class LinkedMeetingViews implements Omit<LinkedMeetingsPort, 'dutyBy' | 'dutyTaken' | 'forgetGoneMeetings' | 'linksRooms' | 'handsTimeOver'> {
   constructor(private readonly deps: ViewDeps) {}
 
   rooms(meetingId: string): LinkedRoomView[] {

@@ -31,8 +31,11 @@ interface LinkedRoomsDeps {
   devices: DeviceList;
   sender: RecordSender;
   log: Logger;
-  /** Subscribes (idempotently) to a topic on the link's own MQTT connection. */
-  subscribe(topic: string): void;
+  /**
+   * Subscribes (idempotently) to a topic on the link's own MQTT connection; whether the broker has
+   * confirmed it (its SUBACK) on the connection as it is now. The wiring syncs again when it does.
+   */
+  subscribe(topic: string): boolean;
   /** Whether this room takes invitations from a room (`meetings.links.acceptFrom`). */
   accepts(from: RoomKey): boolean;
   /** Whether a room takes part in this room's linked meetings without proof that it holds the invite (`meetings.links.withoutProof`). */
@@ -99,7 +102,13 @@ export class LinkedRooms implements LinkedMeetingsPort {
       channels: this.channels,
       telling: this.telling,
     });
-    this.organiser = new OrganiserLinks({ ...deps, own: this.own, invitations: this.invitations, fold });
+    this.organiser = new OrganiserLinks({
+      ...deps,
+      own: this.own,
+      invitations: this.invitations,
+      fold,
+      hostOf: (link) => this.presence.hostOf(fold(link)),
+    });
   }
 
   get self(): RoomKey {
@@ -154,10 +163,9 @@ export class LinkedRooms implements LinkedMeetingsPort {
   sync(): void {
     if (this.receiving.applying) return;
     for (const { link, meeting } of this.active.list()) {
-      this.deps.subscribe(linkTopics.allRecords(link));
-      this.telling.tell(link, meeting);
+      const listening = this.deps.subscribe(linkTopics.allRecords(link));
+      this.telling.tell(link, meeting, listening);
     }
-    if (this.onBroker) for (const join of this.hearing.unechoed()) this.own.send(join);
   }
 
   /** Whether this room waits for its own join to come back from the broker on a link (only then are its own records worth reading). */
@@ -198,6 +206,11 @@ export class LinkedRooms implements LinkedMeetingsPort {
   linksRooms(meetingId: string): boolean {
     const m = this.deps.ctx.meetings.get(meetingId);
     return m !== undefined && !this.deps.store.invitedProof(linkKeyOf(m.occurrenceKey));
+  }
+
+  handsTimeOver(meetingId: string): boolean {
+    const m = this.deps.ctx.meetings.get(meetingId);
+    return m !== undefined && this.organiser.handsTimeOver(linkKeyOf(m.occurrenceKey));
   }
 
   rooms(meetingId: string): LinkedRoomView[] {

@@ -27,7 +27,11 @@ export interface RunningLink {
   stop(): Promise<void>;
 }
 
-/** The link's own connection: the room's broker settings under its own client id (the room's, with `-link`). */
+/**
+ * The link's own connection: the room's broker settings under its own client id (the room's, with
+ * `-link`). Like every connection of the room it subscribes again itself on each connect (the
+ * client library does not): so it knows when the broker confirmed each meeting's subscription.
+ */
 export function linkConnectOptions(mqtt: MqttSettings, room: { site: string; id: string }): IClientOptions {
   const clientId = roomClientId(mqtt, room, 'link');
   return mqttConnectOptions({ ...mqtt, clientId }, { clientId });
@@ -48,11 +52,22 @@ export async function startLinkedRooms(
   const log = deps.log.child({ component: 'linked-rooms' });
   const self = `${config.room.site}/${config.room.id}`;
   const topics = new Set<string>();
+  /** The topics the broker confirmed (SUBACK) on the link's current connection. */
+  const confirmed = new Set<string>();
   let client: MqttClient | undefined;
-  const subscribe = (topic: string) => {
-    if (topics.has(topic)) return;
-    topics.add(topic);
-    if (client?.connected) client.subscribe(topic, { qos: 1 });
+  const subscribeOn = (c: MqttClient, wanted: string[]) =>
+    c.subscribe(wanted, { qos: 1 }, (err, granted) => {
+      if (client !== c || !c.connected || err || !granted) return;
+      for (const g of granted) if (g.qos < 0x80) confirmed.add(g.topic);
+      // A meeting whose subscription is now in place: the room says it takes part there (its join would reach it back).
+      rooms.sync();
+    });
+  const subscribe = (topic: string): boolean => {
+    if (!topics.has(topic)) {
+      topics.add(topic);
+      if (client?.connected) subscribeOn(client, [topic]);
+    }
+    return confirmed.has(topic);
   };
   const rooms = new LinkedRooms({
     self,
@@ -84,7 +99,8 @@ export async function startLinkedRooms(
   own.on('connect', () => {
     // A connack can still arrive while the room stops: nothing more to do then.
     if (client !== own) return;
-    if (topics.size > 0) own.subscribe([...topics], { qos: 1 });
+    confirmed.clear();
+    if (topics.size > 0) subscribeOn(own, [...topics]);
     rooms.connected();
   });
   own.on('message', (topic, payload) => {
@@ -113,6 +129,7 @@ export async function startLinkedRooms(
     }
   });
   own.on('close', () => {
+    confirmed.clear();
     if (client === own) rooms.disconnected();
   });
   own.on('error', () => undefined); // telemetry logs the broker's troubles once; the link retries with it

@@ -18,6 +18,8 @@ interface OrganiserDeps {
   own: OwnRecords;
   invitations: LinkInvitations;
   fold(link: string): FoldedLink;
+  /** The room that keeps the time of a link now (RoomPresence.hostOf). */
+  hostOf(link: string): RoomKey;
 }
 
 /** What a person in this room does to a linked meeting: link rooms to it, hand the timer on. */
@@ -54,11 +56,27 @@ export class OrganiserLinks {
     return m;
   }
 
+  /**
+   * Whether this room may hand the time of a link to another room: a room whose calendar holds the
+   * invite always (and may take it); a room an invitation brought in only while it keeps the time —
+   * it holds none of the invite's people, so taking the roll call and the minutes from a room that
+   * does is not its to decide (the organiser's room decides who takes part, and who keeps the time).
+   */
+  handsTimeOver(link: string): boolean {
+    return !this.deps.store.invitedProof(link) || this.deps.hostOf(link) === this.deps.self;
+  }
+
   /** Hands the timer (and the roll call and minutes, unless done) to another linked room, or takes it. */
   handOver(meetingId: string, to: RoomKey): void {
     const m = this.deps.ctx.meetings.get(meetingId);
     if (!m) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
     const link = linkKeyOf(m.occurrenceKey);
+    // Taking the time here is handing it to this room: only where the calendar holds the invite.
+    if (!this.handsTimeOver(link) || (to === this.deps.self && this.deps.store.invitedProof(link)))
+      throw new RoomctlError(
+        'ROOMCTL_E_LINK_NOT_ORGANISER',
+        `This room was linked to meeting ${meetingId} by another room: it hands the time on only while it keeps it; the organiser's room gives the time or takes it`,
+      );
     if (!this.deps.fold(link).rooms.has(to) && to !== this.deps.self)
       throw new RoomctlError('ROOMCTL_E_LINK_ROOM', `${to} is not a room of this meeting`, { rooms: [to] });
     this.deps.own.publish(link, { kind: 'host.set', host: to, reason: 'handover' });

@@ -94,8 +94,8 @@ export class ReceivingRecords {
       }
       // Another room's join, new or again: the end of its re-send (see OwnRecords.resendSoon), which this room may be waiting for.
       if (record.kind === 'room.joined') deps.hearing.joinOf(record.link, record.room);
-      // A join its room sent again, not in a re-send (that names the joins it answers): the room did not hear it back, so it was
-      // not listening yet and missed this room's re-send too — answered again. A join inside a re-send is not: rooms would answer each other without end.
+      // A join its room sent again, not in a re-send (that names the joins it answers): a room of an earlier release, which sends its
+      // join before its subscription is in place, did not hear it back, so it missed this room's re-send too — answered again. A join inside a re-send is not: rooms would answer each other without end.
       const sentAgain = record.kind === 'room.joined' && resentFor === undefined;
       if (!fresh && !sentAgain) return;
       if (fresh && (record.kind === 'channel' || record.kind === 'host.set' || record.kind === 'room.joined'))

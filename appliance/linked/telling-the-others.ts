@@ -10,6 +10,7 @@ import { localFacts, localHealth, type DeviceList } from './local-facts.js';
 import type { OwnRecords } from './own-records.js';
 import type { RoomPresence } from './room-presence.js';
 import { ownReleaseRecord } from './room-release.js';
+import { checkInsSetAside } from './checkins-set-aside.js';
 
 interface TellingDeps {
   self: RoomKey;
@@ -28,7 +29,7 @@ interface TellingDeps {
 /**
  * What this room tells the other rooms of each linked meeting: that it takes part (once per
  * connection, so the others re-send what it missed), its devices' health when it changed, that its
- * booking was released (or booked again), its check-ins, notes, decisions and action items, its agenda clock when it changed here, and that it
+ * booking was released (or booked again), its check-ins (and those a move of its booking set aside), notes, decisions and action items, its agenda clock when it changed here, and that it
  * keeps the timer when the host is gone.
  */
 export class TellingTheOthers {
@@ -42,10 +43,16 @@ export class TellingTheOthers {
 
   constructor(private readonly deps: TellingDeps) {}
 
-  /** Sends whatever changed here for one active linked meeting. */
-  tell(link: string, meeting: Meeting): void {
+  /**
+   * Sends whatever changed here for one active linked meeting. That it takes part (its join) only
+   * once `listening`: the broker confirmed the link connection's subscription to the meeting, so the
+   * join — which leaves through the telemetry outbox, another connection — and the other rooms'
+   * re-send it brings reach this room. Its other records go out meanwhile (a re-send brings them again).
+   */
+  tell(link: string, meeting: Meeting, listening: boolean): void {
     const { own, self } = this.deps;
-    if (!this.joined.has(link)) {
+    this.deps.hearing.takesPart(link);
+    if (!this.joined.has(link) && listening) {
       const first = this.deps.store.records(link, self).every((r) => r.kind === 'room.joined');
       const joinedRecord = own.publish(link, { kind: 'room.joined', name: this.deps.roomName });
       this.joined.set(link, { id: joinedRecord?.id ?? '', first });
@@ -60,6 +67,7 @@ export class TellingTheOthers {
     if (release) own.publish(link, release.change, release.id, release.at);
     const remote = this.remoteMinutesIds(link);
     for (const fact of localFacts(this.deps.ctx, meeting, link, self, (id) => remote.has(id))) own.publish(link, fact.change, fact.id, fact.at);
+    for (const { id, change } of checkInsSetAside(this.deps.ctx, meeting, link, self, this.deps.fold(link))) own.publish(link, change, id);
     this.deps.clocks.send(link, meeting);
     const fold = this.deps.fold(link);
     if (this.deps.presence.shouldTakeOver(fold)) {

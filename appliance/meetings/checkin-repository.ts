@@ -68,6 +68,11 @@ export class CheckInRepository {
     return this.db.prepare('SELECT COUNT(*) FROM checkins WHERE meeting_id = ? AND set_aside_for IS NULL').pluck().get(meetingId) as number;
   }
 
+  /** The people whose check-in a move of the booking set aside (`moveToStart`): by person key. */
+  setAsidePeople(meetingId: string): string[] {
+    return this.db.prepare('SELECT person_key FROM checkins WHERE meeting_id = ? AND set_aside_for IS NOT NULL').pluck().all(meetingId) as string[];
+  }
+
   /** Walk-ins checked in to the meeting (meeting-limits.ts bounds them). */
   walkIns(meetingId: string): number {
     return this.db.prepare('SELECT COUNT(*) FROM checkins WHERE meeting_id = ? AND walk_in = 1 AND set_aside_for IS NULL').pluck().get(meetingId) as number;

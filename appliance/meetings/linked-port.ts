@@ -50,6 +50,11 @@ export interface LinkedMeetingsPort {
   /** Whether this room may link rooms to the meeting: its calendar holds the invite (a room an invitation brought in may not). */
   linksRooms(meetingId: string): boolean;
   /**
+   * Whether this room may hand the meeting's time to another room: a room whose calendar holds the
+   * invite always (and may take it); a room an invitation brought in only while it keeps the time.
+   */
+  handsTimeOver(meetingId: string): boolean;
+  /**
    * Who does one of the host's once-only duties now (nudging the absentees, sending the
    * minutes): `here` when this room hosts and no room has recorded doing it; `done` when a room
    * has (this one or another); `another-room` while another room hosts and has not recorded it

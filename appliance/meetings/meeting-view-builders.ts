@@ -40,7 +40,7 @@ export function meetingView(ctx: ViewContext, m: Meeting, authorised: boolean): 
     seriesFlagged:
       m.seriesKey !== null && ctx.db.prepare('SELECT 1 FROM series_misses WHERE series_key = ? AND flagged_at IS NOT NULL').get(m.seriesKey) !== undefined,
     rooms: ctx.linked?.rooms(m.id) ?? [],
-    ...(ctx.linked ? { linksRooms: ctx.linked.linksRooms(m.id) } : {}),
+    ...(ctx.linked ? { linksRooms: ctx.linked.linksRooms(m.id), handsTimeOver: ctx.linked.handsTimeOver(m.id) } : {}),
     online: onlineView(onlineOfBooking(m, ctx.linkPolicy ?? {}), hidden),
     floor: conversation.floor,
     polls: conversation.polls,

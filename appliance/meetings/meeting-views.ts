@@ -39,6 +39,8 @@ export interface MeetingView {
   rooms: LinkedRoomView[];
   /** With a broker: whether this room may link rooms to the meeting (not when an invitation brought the meeting here). */
   linksRooms?: boolean;
+  /** With a broker: whether this room may hand the time to another room (where an invitation brought the meeting: only while it keeps the time). */
+  handsTimeOver?: boolean;
   /** The online meeting of the invitation (or the booking's `online.url`) the room may open or show; null: none. */
   online: OnlineMeetingView | null;
   /** Raised hands in order and who has the floor (names hidden with the title). */

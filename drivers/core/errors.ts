@@ -210,7 +210,7 @@ export const ERROR_CATALOG = {
   },
   ROOMCTL_E_LINK_NOT_ORGANISER: {
     http: 403,
-    hint: "Only a room whose calendar holds a linked meeting's invite (the organiser's room, or a room the organiser invited in the calendar) links rooms to it; this room was linked by another room. Link the room from the room that linked this one, or add it to the invite.",
+    hint: "Only a room whose calendar holds a linked meeting's invite (the organiser's room, or a room the organiser invited in the calendar) links rooms to it, and gives or takes its time; this room was linked by another room: it hands the time on only while it keeps it. Link the room, or hand the time over, from the room that linked this one, or add this room to the invite.",
   },
   ROOMCTL_E_LINK_ROOM: {
     http: 400,

@@ -34,7 +34,8 @@ function problemWords(line: string): string {
  * The rooms of a meeting held in several rooms: which one keeps the time (the host), how
  * many people checked in in each, and what is wrong there ("Shenzhen: Camera offline"), so
  * the host sees every room at a glance. With a broker, "Rooms" links other rooms (those seen
- * on the broker) and hands the time to another linked room.
+ * on the broker) and hands the time to another linked room — in a room an invitation brought in,
+ * neither: it links no room, and hands the time on only while it keeps it.
  */
 @customElement('linked-rooms')
 export class LinkedRooms extends PanelElement {
@@ -55,8 +56,10 @@ export class LinkedRooms extends PanelElement {
     }
     li {
       display: flex;
+      /* A long chip (the host's, with a device in trouble) breaks between its parts, never inside the room's name. */
+      flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.4em;
+      column-gap: 0.4em;
       padding: 0.25em 0.6em;
       border-radius: 999px;
       background: var(--surface);
@@ -115,6 +118,8 @@ export class LinkedRooms extends PanelElement {
   @property({ attribute: false }) linkable = false;
   /** Whether this room may link rooms to the meeting: not when an invitation brought it here (the organiser's room decides who takes part). */
   @property({ attribute: false }) linksRooms = true;
+  /** Whether this room may hand the time to another room: where an invitation brought it here, only while it keeps the time. */
+  @property({ attribute: false }) handsTimeOver = true;
   @property({ attribute: false }) api: ApiClient | null = null;
   @state() choosing = false;
   @state() known: { site: string; room: string; online: boolean }[] | null = null;
@@ -162,10 +167,13 @@ export class LinkedRooms extends PanelElement {
           : html`<p class="muted" data-testid="links-from-organiser">${t("Only the organiser's room links rooms to this meeting.")}</p>`
       }
       ${
-        handTo.length > 0
+        !this.handsTimeOver && this.rooms.length > 0
           ? html`<h3>${t('Hand the time to')}</h3>
-            <div class="choices">${handTo.map((r) => html`<button type="button" data-testid="hand-over" data-room="${r.site}/${r.room}" @click=${() => this.handOver(`${r.site}/${r.room}`)}>${r.name}</button>`)}</div>`
-          : nothing
+            <p class="muted" data-testid="time-from-organiser">${t("Only the organiser's room gives or takes the time; this room can hand it on while it keeps it.")}</p>`
+          : handTo.length > 0
+            ? html`<h3>${t('Hand the time to')}</h3>
+              <div class="choices">${handTo.map((r) => html`<button type="button" data-testid="hand-over" data-room="${r.site}/${r.room}" @click=${() => this.handOver(`${r.site}/${r.room}`)}>${r.name}</button>`)}</div>`
+            : nothing
       }
       <div class="choices"><button type="button" data-testid="rooms-close" autofocus @click=${() => (this.choosing = false)}>${t('Close')}</button></div>
     </dialog>`;

@@ -54,7 +54,7 @@ export class MeetingScreen extends PanelElement {
     // A linked meeting lists its rooms above the agenda; otherwise "Rooms" (link one) sits in the agenda's head, taking no row.
     const linked = (m.rooms?.length ?? 0) > 0;
     const roomsOf = (rooms: typeof m.rooms) =>
-      html`<linked-rooms .rooms=${rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .linksRooms=${m.linksRooms !== false} .api=${this.api}></linked-rooms>`;
+      html`<linked-rooms .rooms=${rooms ?? []} .meetingId=${m.id} .linkable=${this.now?.linkable === true} .linksRooms=${m.linksRooms !== false} .handsTimeOver=${m.handsTimeOver !== false} .api=${this.api}></linked-rooms>`;
     const linkButton = !linked && this.now?.linkable ? roomsOf([]) : nothing;
     return html`
       <div class="main">

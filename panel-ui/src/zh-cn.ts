@@ -12,6 +12,8 @@ export const ZH_CN: Record<string, string> = {
   'No other room is online.': '没有其他在线的会议室。',
   "Only the organiser's room links rooms to this meeting.": '只有组织者的会议室可以为本会议连接其他会议室。',
   'Hand the time to': '将计时交给',
+  "Only the organiser's room gives or takes the time; this room can hand it on while it keeps it.":
+    '只有组织者的会议室可以交出或收回计时；本会议室计时期间可将计时转交给其他会议室。',
   'Link {room}': '连接 {room}',
   'Hand the time to {room}': '将计时交给 {room}',
   'Rooms in this meeting': '参会会议室',

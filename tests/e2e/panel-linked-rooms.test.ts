@@ -2,7 +2,9 @@
  * A meeting linked across two rooms, on the panel: the organiser links Shenzhen to Aurora's
  * meeting from Aurora's panel (the rooms on the broker are offered); Aurora's panel lists both
  * rooms — which keeps the time, how many are checked in in each, and that Shenzhen's display
- * is offline — and Shenzhen's panel shows Aurora keeping the time, until Aurora hands it over.
+ * is offline — and Shenzhen's panel shows Aurora keeping the time, until Aurora hands it over
+ * (Shenzhen, brought in by the invitation, neither takes the time nor gives it while Aurora keeps
+ * it; once it keeps it, it may hand it on).
  * Then Shenzhen frees its booking of the next meeting: Aurora's panel shows Shenzhen left, and
  * each room keeps its own booking.
  * Every panel size, both languages, everything in view.
@@ -98,11 +100,24 @@ describe('panel: the rooms of a linked meeting', () => {
     await host.waitFor({ timeout: 10_000 });
     expect(await host.textContent()).toContain('keeps the time');
     await captureFitting(follower.page, FLOW, 'follower-panel', ['linked-rooms', 'time-left', 'end-meeting']);
-    // Aurora's invitation brought Shenzhen in: its Rooms dialog links no room (only the organiser's room does).
-    await follower.page.getByTestId('link-rooms').click();
+    // Aurora's invitation brought Shenzhen in: its Rooms dialog links no room, and while Aurora keeps the time it hands
+    // the time to no room, itself included (only the organiser's room gives or takes it) — it says so where the choice would be.
+    const roomsDialog = (p: typeof page) => ({
+      open: () => p.getByTestId('link-rooms').click(),
+      close: () => p.getByTestId('rooms-close').click(),
+    });
+    await roomsDialog(follower.page).open();
     await follower.page.getByTestId('links-from-organiser').waitFor({ timeout: 10_000 });
     expect(await follower.page.locator('[data-testid="link-room"]').count()).toBe(0);
-    await follower.page.getByTestId('rooms-close').click();
+    expect(await follower.page.locator('[data-testid="hand-over"]').count()).toBe(0);
+    expect(await follower.page.getByTestId('time-from-organiser').textContent()).toContain("Only the organiser's room gives or takes the time");
+    await captureFitting(follower.page, FLOW, 'follower-rooms', ['links-from-organiser', 'time-from-organiser', 'rooms-close'], {
+      modal: roomsDialog(follower.page),
+    });
+    await roomsDialog(follower.page).close();
+    // Its API refuses the same: taking the time, or giving it while Aurora keeps it.
+    for (const room of ['sz/lotus', 'hq/aurora'])
+      expect((await call(lotus, 'POST', `/api/v1/meetings/${there.id}/host`, { room })).body.code).toBe('ROOMCTL_E_LINK_NOT_ORGANISER');
 
     // Aurora hands the time to Shenzhen from its panel; both panels say so.
     await page.getByTestId('link-rooms').click();
@@ -113,6 +128,12 @@ describe('panel: the rooms of a linked meeting', () => {
       'Shenzhen to keep the time on its panel',
     );
     await until(async () => /keeps the time/.test((await shenzhen.textContent()) ?? ''), 10_000, 'Aurora to show Shenzhen keeping the time');
+    // Keeping the time, Shenzhen may hand it on: its Rooms dialog offers Aurora.
+    await roomsDialog(follower.page).open();
+    await follower.page.locator('[data-testid="hand-over"][data-room="hq/aurora"]').waitFor({ timeout: 10_000 });
+    expect(await follower.page.getByTestId('time-from-organiser').count()).toBe(0);
+    await captureFitting(follower.page, FLOW, 'follower-keeps-the-time-rooms', ['hand-over', 'rooms-close'], { modal: roomsDialog(follower.page) });
+    await roomsDialog(follower.page).close();
     expect(errors).toEqual([]);
     expect(follower.errors).toEqual([]);
   }, 180_000);

@@ -162,6 +162,12 @@ export const MeetingViewSchema = Type.Object(
         description: 'With a broker: this room may link rooms to the meeting (its calendar holds the invite); false in a room an invitation brought it to',
       }),
     ),
+    handsTimeOver: Type.Optional(
+      Type.Boolean({
+        description:
+          'With a broker: this room may hand the time to another room (POST …/host): always where its calendar holds the invite; in a room an invitation brought it to, only while that room keeps the time',
+      }),
+    ),
     online: Nullable(Type.Ref(OnlineMeetingSchema)),
     floor: Type.Ref(FloorViewSchema),
     polls: Type.Array(Type.Ref(PollViewSchema)),

@@ -26,7 +26,8 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     devices: { list: () => [] },
     sender: outbox,
     log: ctx.log,
-    subscribe: () => undefined,
+    // Listening from the start unless the test says when the broker confirms a subscription: records are handed over by hand.
+    subscribe: options.subscribe ?? (() => true),
     accepts: invitationPolicy(self, options.acceptFrom),
     heardWithoutProof: withoutProofPolicy(options.withoutProof),
   });
@@ -65,10 +66,11 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
   return { fx, ctx, rooms, sent, invitationsSent };
 }
 
-/** A linked room's `meetings.links`. */
+/** A linked room's `meetings.links`, and its link connection's subscriptions (whether the broker confirmed each; by default at once). */
 interface LinkedRoomOptions {
   acceptFrom?: string[];
   withoutProof?: string[];
+  subscribe?: (topic: string) => boolean;
 }
 
 type LinkedRoom = ReturnType<typeof linkedRoomFixture>;
