@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../meetings/audit-log.js';
+import { purgeOlderThan } from '../meetings/retention.js';
 import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { migrate, migrationOrder, moduleVersions, openDatabase } from './database.js';
 import { DeviceStatusRepository, STATUS_CHANGES_KEPT } from './device-status-repository.js';
@@ -29,7 +30,7 @@ describe('store', () => {
       help: 2,
       linked: 2,
       media: 1,
-      meetings: 11,
+      meetings: 12,
       panel: 1,
       'room-language': 1,
       store: 2,
@@ -100,6 +101,27 @@ describe('store', () => {
       .all('book', 'door-code', 'door code of window 7')
       .map((row) => (row as { detail: string }).detail);
     expect(plan).toEqual([expect.stringMatching(/^SEARCH minutes_audit USING COVERING INDEX minutes_audit_count \(detail=\? AND action=\? AND via=\?\)$/)]);
+    db.close();
+  });
+
+  it("purges the minutes audit's old entries through an index on their time, not by reading the whole audit", async () => {
+    const db = openDatabase(await tempDir(), ROOM_MIGRATIONS);
+    // The statements the daily purge prepares, as it prepares them.
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const audit = new AuditLog(db);
+    audit.record({ meetingId: 'm1', action: 'read', who: 'a@example.org', via: 'token', detail: null }, new Date('2025-01-01T00:00:00.000Z'));
+    const purge = purgeOlderThan(db, new Date('2026-01-01T00:00:00.000Z'), new Date('2026-01-02T00:00:00.000Z'));
+    expect(purge.removed.audit).toBe(1);
+    const del = prepared.find((sql) => sql.startsWith('DELETE FROM minutes_audit'))!;
+    const plan = prepare(`EXPLAIN QUERY PLAN ${del}`)
+      .all('2026-01-01T00:00:00.000Z')
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toEqual([expect.stringMatching(/^SEARCH minutes_audit USING INDEX minutes_audit_at \(at<\?\)$/)]);
     db.close();
   });
 
