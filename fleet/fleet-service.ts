@@ -204,6 +204,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     ingest,
     () => link.connected,
     () => link.outstandingAcks,
+    dispatcher,
   );
   const { app: server, routes } = await buildFleetServer({
     store,
