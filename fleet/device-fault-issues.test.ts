@@ -29,21 +29,20 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   let desk: IssueDesk;
   let faults: DeviceFaultIssues;
 
+  /** The room's report of the camera's health at minute `m` after T0. */
+  const cameraReport = (status: 'ok' | 'offline' | 'auth-failed', m: number) =>
+    msg('roomctl/hq/aurora/devices/cam/health', {
+      status,
+      since: new Date(T0 + m * MIN).toISOString(),
+      detail: status === 'ok' ? null : 'No reply to VISCA',
+      metrics: {},
+      at: T0 + m * MIN,
+    });
+
   /** The camera's health at minute `m` after T0, through the store and the fault tracker. */
   async function camera(status: 'ok' | 'offline' | 'auth-failed', m: number): Promise<void> {
     const at = T0 + m * MIN;
-    const changes = await store.apply(
-      [
-        msg('roomctl/hq/aurora/devices/cam/health', {
-          status,
-          since: new Date(at).toISOString(),
-          detail: status === 'ok' ? null : 'No reply to VISCA',
-          metrics: {},
-          at,
-        }),
-      ],
-      at,
-    );
+    const changes = await store.apply([cameraReport(status, m)], at);
     faults.observe(changes, at);
     await faults.idle();
   }
@@ -171,8 +170,15 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   it('opens a fresh issue with the next report of a device still down after its issue was resolved by hand, and not before', async () => {
     await camera('offline', 1);
     const [first] = await desk.search({});
-    await desk.resolve(first!.id, 'Ana', new Date(T0 + 2 * MIN));
+    const resolved = await desk.resolve(first!.id, 'Ana', new Date(T0 + 2 * MIN));
+    // The fleet says the room's last report had the camera down; so does the story.
+    expect(resolved.stillDown).toBe('offline');
+    expect((await desk.log(first!.id)).find((e) => e.action === 'resolved')).toMatchObject({ actor: 'Ana', text: 'offline' });
     expect(await desk.search({ state: 'unresolved' })).toEqual([]);
+    // The same report again (MQTT delivers at least once; a restarted fleet receives the retained copy) is not a new one.
+    await camera('offline', 1);
+    expect(await desk.search({ state: 'unresolved' })).toEqual([]);
+    expect(await FleetStore.open(sql).then((restarted) => restarted.apply([cameraReport('offline', 1)], T0 + 2 * MIN + 1))).toMatchObject({ repeated: [] });
     // The room reports the camera still down a minute later: a new issue and a new fault, from then.
     await camera('offline', 3);
     const [fresh] = await desk.search({ state: 'unresolved' });
