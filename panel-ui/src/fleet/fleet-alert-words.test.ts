@@ -109,6 +109,8 @@ it("labels a device's own English words in an offline alert as the device's, aft
 });
 
 it("says who resolved a device's offline alert by hand, in the operator's language, and a device back as before", () => {
+  const { title, text } = { title: 'display offline in hq/aurora: issue resolved by hand', text: 'Ana Lima resolved the issue by hand after 300 s offline.' };
+  const params = { forS: 300, by: 'Ana Lima', deviceNames: { en: 'Wall display', 'zh-CN': '墙面显示屏' } };
   const alert: FleetAlertView = {
     id: '3',
     key: 'device-offline/hq/aurora/display',
@@ -117,9 +119,9 @@ it("says who resolved a device's offline alert by hand, in the operator's langua
     site: 'hq',
     room: 'aurora',
     deviceId: 'display',
-    title: 'display offline in hq/aurora: issue resolved by hand',
-    text: 'Ana Lima resolved the issue by hand after 300 s offline; the room has not reported the device back.',
-    params: { forS: 300, by: 'Ana Lima', deviceNames: { en: 'Wall display', 'zh-CN': '墙面显示屏' } },
+    title,
+    text,
+    params,
     at: '2026-01-01T00:05:00.000Z',
   };
   expect(alertWords(alert, 'Aurora')).toEqual({
@@ -132,7 +134,7 @@ it("says who resolved a device's offline alert by hand, in the operator's langua
       title: 'Aurora 的 墙面显示屏 离线：问题已手动解决',
       text: 'Ana Lima 在设备离线 5 分钟 后手动解决了该问题；会议室尚未报告设备恢复。',
     });
-    expect(alertWords({ ...alert, params: { forS: 300, deviceNames: alert.params.deviceNames! } }, 'Aurora').title).toBe('Aurora 的 墙面显示屏 已恢复');
+    expect(alertWords({ ...alert, params: { forS: 300, deviceNames: params.deviceNames } }, 'Aurora').title).toBe('Aurora 的 墙面显示屏 已恢复');
   } finally {
     setFleetLocale('en');
   }
