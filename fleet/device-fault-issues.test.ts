@@ -4,7 +4,12 @@
  * history then shows each fault with its duration, and the room stays `degraded`.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AlertDispatcher } from './alert-dispatcher.js';
+import { AlertEngine, DEFAULT_ALERT_RULES } from './alert-rules.js';
+import { seedAlerts } from './alert-seeding.js';
+import type { Alert } from './alert-sink.js';
 import { DeviceFaultIssues } from './device-fault-issues.js';
+import { FleetAlertFeed } from './fleet-alert-feed.js';
 import { FleetHistory } from './fleet-history.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
@@ -207,6 +212,28 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     const [fresh] = await desk.search({ state: 'unresolved' });
     expect(fresh).toMatchObject({ deviceId: 'cam', state: 'open' });
     expect(fresh!.id).not.toBe(first!.id);
+  });
+
+  it('an instance taking over the alert rules does not fire again the alert of a device resolved by hand, until the room reports it down again', async () => {
+    await camera('offline', 1);
+    const [issue] = await desk.search({});
+    await desk.resolve(issue!.id, 'Ana', new Date(T0 + 2 * MIN));
+    /** What a fresh instance's rules fire once seeded from the store (at once: no delay to wait out). */
+    const firedAfterSeeding = async (now: number) => {
+      const fired: Alert[] = [];
+      const rules = new AlertEngine(
+        { ...DEFAULT_ALERT_RULES, deviceOfflineAfterS: 0 },
+        (alert) => fired.push(alert),
+        () => now,
+      );
+      const recover = { now, eventsBySeq: (seqs: number[]) => store.eventsBySeq(seqs), feed: new FleetAlertFeed(sql), sinkIds: [] };
+      await seedAlerts(sql, rules, { ...recover, dispatcher: new AlertDispatcher(sql, [], { pollMs: 0 }) });
+      rules.tick();
+      return fired.map((a) => [a.key, a.state]);
+    };
+    expect(await firedAfterSeeding(T0 + 3 * MIN)).toEqual([]);
+    await camera('offline', 4);
+    expect(await firedAfterSeeding(T0 + 5 * MIN)).toEqual([['device-offline/hq/aurora/cam', 'firing']]);
   });
 
   it('finds resolved issues again by words, room and state', async () => {
