@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { WebhookAlertSink, type Alert } from './alert-sink.js';
 import { openFleetSql } from './fleet-database.js';
+import { FleetIngest } from './fleet-ingest.js';
+import { FleetMetrics } from './fleet-metrics.js';
 import { DEFAULT_RETENTION, pruneFleetHistory } from './fleet-retention.js';
+import { FleetStore } from './fleet-store.js';
 
 /** How long a delivery is tried before it is given up (the README's word to facilities). */
 const A_DAY_MS = 24 * 60 * 60_000;
@@ -95,6 +98,19 @@ describe('alert delivery through a JSON webhook', () => {
     const sink = new WebhookAlertSink(url);
     const dispatcher = new AlertDispatcher(sql, [sink], { now: () => now, pollMs: 0, log, waitingPerSink: 3 });
     cleanup.push(() => dispatcher.stop());
+    const metrics = new FleetMetrics(
+      new FleetIngest(await FleetStore.open(sql)),
+      () => true,
+      () => 0,
+      dispatcher,
+    );
+    cleanup.push(async () => metrics.stop());
+    const givenUpCounted = async () =>
+      [...(await metrics.text()).matchAll(/^roomctl_fleet_alerts_given_up_total\{sink="([^"]+)",reason="(\w+)"\} (\d+)$/gm)].map(([, s, reason, n]) => [
+        s,
+        reason,
+        Number(n),
+      ]);
     const rows = () =>
       sql.query<{ alert_key: string; given_up_at: number | null; last_error: string | null }>(
         'SELECT alert_key, given_up_at, last_error FROM fleet_alerts ORDER BY id',
@@ -106,6 +122,7 @@ describe('alert delivery through a JSON webhook', () => {
     await dispatcher.drain();
     expect(refused, 'refused twice, still tried within the day').toBe(2);
     expect(givenUpWarnings()).toEqual([]);
+    expect(await givenUpCounted()).toEqual([]);
     now += 600_000;
     await dispatcher.drain();
     expect(refused).toBe(3);
@@ -114,6 +131,8 @@ describe('alert delivery through a JSON webhook', () => {
     await dispatcher.drain();
     expect(refused, 'never tried again').toBe(3);
     expect(givenUpWarnings()).toHaveLength(1);
+    expect(await givenUpCounted(), 'counted once on /metrics, however often it is read').toEqual([[sink.id, 'failing', 1]]);
+    expect(await givenUpCounted()).toEqual([[sink.id, 'failing', 1]]);
     expect((await rows())[0]).toMatchObject({
       given_up_at: t0 + A_DAY_MS - 1 + 600_000,
       last_error: expect.stringMatching(/^Alert delivery given up: failing for a day \(.*HTTP 503\)$/),
@@ -132,6 +151,10 @@ describe('alert delivery through a JSON webhook', () => {
     ]);
     expect((await rows())[1]!.last_error).toBe('Alert delivery given up: 3 alerts were waiting for this channel');
     expect(givenUpWarnings().map((w) => w.key)).toEqual([ALERT.key, keys[0]]);
+    expect(await givenUpCounted()).toEqual([
+      [sink.id, 'failing', 1],
+      [sink.id, 'waiting', 1],
+    ]);
 
     // Given up rows go with the delivered ones' retention; the waiting ones stay.
     await pruneFleetHistory(sql, DEFAULT_RETENTION, now + (DEFAULT_RETENTION.alertDays + 1) * 86_400_000);

@@ -30,6 +30,9 @@ const ALERT_GIVE_UP_MS = 24 * 60 * 60_000;
 /** Deliveries one channel may have waiting; the oldest is given up to make room for a new one. */
 const ALERTS_WAITING_PER_SINK = 10_000;
 
+/** Why a delivery was given up, as `/metrics` labels it: failing for a day, or its channel's outbox full. */
+type GivenUpReason = 'failing' | 'waiting';
+
 /** What the row and the log line say of a delivery given up. */
 function givenUp(why: string): RoomctlError {
   return new RoomctlError('ROOMCTL_E_ALERT_GIVEN_UP', `Alert delivery given up: ${why}`);
@@ -46,6 +49,8 @@ export class AlertDispatcher {
   private readonly delivery: Outbox<AlertRow>;
   /** Alerts being stored, by their key. */
   private readonly storing = new Map<Promise<void>, string>();
+  /** Deliveries this instance gave up since it started, by `sink reason` (FleetMetrics reads them). */
+  private readonly givenUpCounts = new Map<string, { sink: string; reason: GivenUpReason; count: number }>();
 
   constructor(
     private readonly sql: FleetSql,
@@ -64,12 +69,19 @@ export class AlertDispatcher {
           await sql.run('UPDATE fleet_alerts SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?', [now, row.id]);
         },
         markFailed: async (row, { error, nextAttemptAt, dead }) => {
-          const reason = dead ? givenUp(`failing for a day (${toRoomctlError(error).message})`).message : toRoomctlError(error).message;
-          // A row given up while this try was under way (its channel's bound) stays given up, with its reason.
+          // A row given up while this try was under way (its channel's bound) stays given up, with its reason, counted once.
+          if (dead) {
+            const reason = givenUp(`failing for a day (${toRoomctlError(error).message})`).message;
+            const { changes } = await sql.run('UPDATE fleet_alerts SET given_up_at = ?, last_error = ? WHERE id = ? AND given_up_at IS NULL', [
+              this.now(),
+              reason,
+              row.id,
+            ]);
+            if (changes) this.countGivenUp(row.sink, 'failing');
+          }
           await sql.run(
-            `UPDATE fleet_alerts SET attempts = attempts + 1, last_error = CASE WHEN given_up_at IS NULL THEN ? ELSE last_error END,
-               next_attempt_at = ?, given_up_at = COALESCE(given_up_at, ?) WHERE id = ?`,
-            [reason, nextAttemptAt, dead ? this.now() : null, row.id],
+            'UPDATE fleet_alerts SET attempts = attempts + 1, last_error = CASE WHEN given_up_at IS NULL THEN ? ELSE last_error END, next_attempt_at = ? WHERE id = ?',
+            [toRoomctlError(error).message, nextAttemptAt, row.id],
           );
         },
       },
@@ -152,9 +164,22 @@ export class AlertDispatcher {
         `UPDATE fleet_alerts SET given_up_at = ?, last_error = ? WHERE id = ? AND delivered_at IS NULL AND given_up_at IS NULL`,
         [now, reason, row.id],
       );
-      if (changes)
-        this.options.log?.warn({ code: 'ROOMCTL_E_ALERT_GIVEN_UP', sink, key: row.key, state: row.state, waiting: bound }, 'alert given up: too many waiting');
+      if (!changes) continue;
+      this.countGivenUp(sink, 'waiting');
+      this.options.log?.warn({ code: 'ROOMCTL_E_ALERT_GIVEN_UP', sink, key: row.key, state: row.state, waiting: bound }, 'alert given up: too many waiting');
     }
+  }
+
+  private countGivenUp(sink: string, reason: GivenUpReason): void {
+    const key = `${sink} ${reason}`;
+    const entry = this.givenUpCounts.get(key) ?? { sink, reason, count: 0 };
+    entry.count++;
+    this.givenUpCounts.set(key, entry);
+  }
+
+  /** Deliveries this instance gave up since it started, per channel and reason (each instance sharing a database counts its own). */
+  get givenUp(): ReadonlyArray<{ sink: string; reason: GivenUpReason; count: number }> {
+    return [...this.givenUpCounts.values()];
   }
 
   /** Delivers everything due; concurrent calls share one pass (and trigger one more). */

@@ -140,7 +140,8 @@ interface Pending {
  * The fleet's alert rules. Conditions with a duration (device offline longer than N s, room
  * offline longer than N s) are pending until `tick()` finds them old enough, then fire once;
  * when the condition ends a `resolved` alert follows, only if the firing one went out.
- * A device that flaps back within N s makes no noise at all. Events (problem report, help
+ * A device that flaps back within N s makes no noise at all; a device's issue staff resolve by
+ * hand resolves its alert then, saying who. Events (problem report, help
  * call, a failed self-test check) alert at once; a help call dealt with, or the check passing again,
  * resolves its alert. Time comes from `now`, so tests drive it with a manual clock.
  */
@@ -166,15 +167,12 @@ export class AlertEngine {
   observe(changes: FleetChanges): void {
     const now = this.now();
     for (const d of changes.devices) {
-      const key = keyOf({ rule: 'device-offline', ...d });
-      // A device refusing the password is as unusable as a dead one: same rule, its detail says why.
-      if (d.status === 'offline' || d.status === 'auth-failed') {
-        if (!this.pending.has(key))
-          this.pending.set(key, { rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: now, detail: d.detail, fired: false });
-      } else {
-        this.end(key, now);
-      }
+      if (isDown(d.status)) this.down(d, now);
+      else this.end(keyOf({ rule: 'device-offline', ...d }), now);
     }
+    // A device reported down again with no condition running: staff resolved its issue by hand and it is still down.
+    for (const d of changes.repeated) if (isDown(d.status)) this.down(d, now);
+    for (const h of changes.resolvedByHand) this.resolvedByHand(h);
     for (const r of changes.roomStatus) {
       const key = keyOf({ rule: 'room-offline', ...r });
       if (r.online === 'offline') {
@@ -259,6 +257,38 @@ export class AlertEngine {
     return [...this.pending].map(([key, p]) => ({ key, ...p }));
   }
 
+  private down(d: { site: string; room: string; deviceId: string; detail: string | null }, now: number): void {
+    const key = keyOf({ rule: 'device-offline', ...d });
+    if (!this.pending.has(key))
+      this.pending.set(key, { rule: 'device-offline', site: d.site, room: d.room, deviceId: d.deviceId, since: now, detail: d.detail, fired: false });
+  }
+
+  /**
+   * Staff resolved the device's issue by hand: its condition ends here, and a firing alert is
+   * resolved saying who did it (the device may still be down: the room has not said it is back).
+   * The room's next report of it down starts the condition over, as it opens a fresh issue.
+   */
+  private resolvedByHand(h: FleetChanges['resolvedByHand'][number]): void {
+    const key = keyOf({ rule: 'device-offline', ...h });
+    const p = this.pending.get(key);
+    if (!p) return;
+    this.pending.delete(key);
+    if (!p.fired) return;
+    const forS = Math.max(0, Math.round((Date.parse(h.at) - p.since) / 1000));
+    this.emit({
+      key,
+      rule: 'device-offline',
+      state: 'resolved',
+      site: h.site,
+      room: h.room,
+      deviceId: h.deviceId,
+      title: `${h.deviceId} offline in ${h.site}/${h.room}: issue resolved by hand`,
+      text: `${h.by} resolved the issue by hand after ${forS} s offline; the room has not reported the device back.`,
+      params: { forS, by: h.by },
+      at: h.at,
+    });
+  }
+
   private end(key: string, now: number): void {
     const p = this.pending.get(key);
     if (!p) return;
@@ -281,6 +311,9 @@ export class AlertEngine {
     });
   }
 }
+
+/** A device refusing the password is as unusable as a dead one: same rule, its detail says why. */
+const isDown = (status: string) => status === 'offline' || status === 'auth-failed';
 
 function keyOf(c: { rule: string; site: string; room: string; deviceId?: string }): string {
   return c.deviceId ? `${c.rule}/${c.site}/${c.room}/${c.deviceId}` : `${c.rule}/${c.site}/${c.room}`;

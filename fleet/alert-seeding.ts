@@ -29,8 +29,11 @@ export async function seedAlerts(
 ): Promise<void> {
   const lastState = async (key: string) =>
     (await queryOne<{ state: string }>(sql, 'SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1', [key]))?.state;
+  // A device whose issue staff resolved by hand after the room's last report of it has no condition: its alert was resolved then.
   const devices = await sql.query<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>(
-    'SELECT site, room, device_id AS "deviceId", detail, received_at AS since FROM fleet_devices WHERE status = \'offline\'',
+    `SELECT site, room, device_id AS "deviceId", detail, received_at AS since FROM fleet_devices d WHERE status = 'offline'
+       AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id
+         AND f.ended_by IS NOT NULL AND f.ended_at >= d.received_at)`,
   );
   for (const d of devices) {
     const key = `device-offline/${d.site}/${d.room}/${d.deviceId}`;

@@ -4,7 +4,12 @@
  * history then shows each fault with its duration, and the room stays `degraded`.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AlertDispatcher } from './alert-dispatcher.js';
+import { AlertEngine, DEFAULT_ALERT_RULES } from './alert-rules.js';
+import { seedAlerts } from './alert-seeding.js';
+import type { Alert } from './alert-sink.js';
 import { DeviceFaultIssues } from './device-fault-issues.js';
+import { FleetAlertFeed } from './fleet-alert-feed.js';
 import { FleetHistory } from './fleet-history.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
@@ -29,21 +34,20 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   let desk: IssueDesk;
   let faults: DeviceFaultIssues;
 
+  /** The room's report of the camera's health at minute `m` after T0. */
+  const cameraReport = (status: 'ok' | 'offline' | 'auth-failed', m: number) =>
+    msg('roomctl/hq/aurora/devices/cam/health', {
+      status,
+      since: new Date(T0 + m * MIN).toISOString(),
+      detail: status === 'ok' ? null : 'No reply to VISCA',
+      metrics: {},
+      at: T0 + m * MIN,
+    });
+
   /** The camera's health at minute `m` after T0, through the store and the fault tracker. */
   async function camera(status: 'ok' | 'offline' | 'auth-failed', m: number): Promise<void> {
     const at = T0 + m * MIN;
-    const changes = await store.apply(
-      [
-        msg('roomctl/hq/aurora/devices/cam/health', {
-          status,
-          since: new Date(at).toISOString(),
-          detail: status === 'ok' ? null : 'No reply to VISCA',
-          metrics: {},
-          at,
-        }),
-      ],
-      at,
-    );
+    const changes = await store.apply([cameraReport(status, m)], at);
     faults.observe(changes, at);
     await faults.idle();
   }
@@ -171,8 +175,15 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
   it('opens a fresh issue with the next report of a device still down after its issue was resolved by hand, and not before', async () => {
     await camera('offline', 1);
     const [first] = await desk.search({});
-    await desk.resolve(first!.id, 'Ana', new Date(T0 + 2 * MIN));
+    const resolved = await desk.resolve(first!.id, 'Ana', new Date(T0 + 2 * MIN));
+    // The fleet says the room's last report had the camera down; so does the story.
+    expect(resolved.stillDown).toBe('offline');
+    expect((await desk.log(first!.id)).find((e) => e.action === 'resolved')).toMatchObject({ actor: 'Ana', text: 'offline' });
     expect(await desk.search({ state: 'unresolved' })).toEqual([]);
+    // The same report again (MQTT delivers at least once; a restarted fleet receives the retained copy) is not a new one.
+    await camera('offline', 1);
+    expect(await desk.search({ state: 'unresolved' })).toEqual([]);
+    expect(await FleetStore.open(sql).then((restarted) => restarted.apply([cameraReport('offline', 1)], T0 + 2 * MIN + 1))).toMatchObject({ repeated: [] });
     // The room reports the camera still down a minute later: a new issue and a new fault, from then.
     await camera('offline', 3);
     const [fresh] = await desk.search({ state: 'unresolved' });
@@ -201,6 +212,28 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     const [fresh] = await desk.search({ state: 'unresolved' });
     expect(fresh).toMatchObject({ deviceId: 'cam', state: 'open' });
     expect(fresh!.id).not.toBe(first!.id);
+  });
+
+  it('an instance taking over the alert rules does not fire again the alert of a device resolved by hand, until the room reports it down again', async () => {
+    await camera('offline', 1);
+    const [issue] = await desk.search({});
+    await desk.resolve(issue!.id, 'Ana', new Date(T0 + 2 * MIN));
+    /** What a fresh instance's rules fire once seeded from the store (at once: no delay to wait out). */
+    const firedAfterSeeding = async (now: number) => {
+      const fired: Alert[] = [];
+      const rules = new AlertEngine(
+        { ...DEFAULT_ALERT_RULES, deviceOfflineAfterS: 0 },
+        (alert) => fired.push(alert),
+        () => now,
+      );
+      const recover = { now, eventsBySeq: (seqs: number[]) => store.eventsBySeq(seqs), feed: new FleetAlertFeed(sql), sinkIds: [] };
+      await seedAlerts(sql, rules, { ...recover, dispatcher: new AlertDispatcher(sql, [], { pollMs: 0 }) });
+      rules.tick();
+      return fired.map((a) => [a.key, a.state]);
+    };
+    expect(await firedAfterSeeding(T0 + 3 * MIN)).toEqual([]);
+    await camera('offline', 4);
+    expect(await firedAfterSeeding(T0 + 5 * MIN)).toEqual([['device-offline/hq/aurora/cam', 'firing']]);
   });
 
   it('finds resolved issues again by words, room and state', async () => {

@@ -114,6 +114,13 @@ export interface FleetIssue {
   roomResolvedAt: string | null;
 }
 
+/**
+ * The answer to acknowledging or resolving an issue: the issue, and for a device's issue this
+ * press resolved while the room's last report said the device was down, that status (the room
+ * does not repeat an unchanged status: a fresh issue opens when it next reports the device down).
+ */
+export type FleetIssueAnswer = FleetIssue & { stillDown?: 'offline' | 'auth-failed' };
+
 /** One step in an issue's story, with who took it (null: the fleet or the room itself). */
 export interface FleetIssueLogEntry {
   id: string;

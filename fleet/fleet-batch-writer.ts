@@ -66,6 +66,12 @@ const SQL = {
 export class FleetBatchWriter {
   /** device key → status, so a batch knows what changed without reading first. */
   private readonly deviceStatus = new Map<string, HealthStatus>();
+  /**
+   * device key → the room's time of its last report written (null: the publisher gave none). A copy of
+   * that report (MQTT delivers at least once; a restart receives the retained one again) is not the room
+   * reporting the device again: only a newer one is `repeated`.
+   */
+  private readonly lastReportAt = new Map<string, number | null>();
   /** room key → how many of its devices `deviceStatus` holds. */
   private readonly devicesPerRoom = new Map<string, number>();
   private readonly knownRooms = new Set<string>();
@@ -82,10 +88,11 @@ export class FleetBatchWriter {
   /** A writer over an open (migrated) database; loads what it needs to tell changes. */
   static async load(sql: FleetSql, origin: string, eventBudget = new EventBudget(), maxRooms = MAX_ROOMS): Promise<FleetBatchWriter> {
     const writer = new FleetBatchWriter(sql, origin, eventBudget, maxRooms);
-    for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus }>(
-      'SELECT site, room, device_id AS id, status FROM fleet_devices',
+    for (const row of await sql.query<{ site: string; room: string; id: string; status: HealthStatus; reportedAt: number | string | null }>(
+      'SELECT site, room, device_id AS id, status, reported_at AS "reportedAt" FROM fleet_devices',
     )) {
       writer.remember(row.site, row.room, row.id, row.status);
+      writer.lastReportAt.set(deviceKey(row.site, row.room, row.id), row.reportedAt === null ? null : Number(row.reportedAt));
     }
     for (const row of await sql.query<{ site: string; room: string }>('SELECT site, room FROM fleet_rooms')) writer.knownRooms.add(roomKey(row.site, row.room));
     return writer;
@@ -326,6 +333,8 @@ export class FleetBatchWriter {
           continue;
         }
         const previous = this.deviceStatus.get(dKey);
+        const copy = m.health.at !== null && this.lastReportAt.get(dKey) === m.health.at;
+        this.lastReportAt.set(dKey, m.health.at);
         if (previous !== m.health.status) {
           this.remember(m.site, m.room, m.deviceId, m.health.status);
           changes.rooms.add(roomKey(m.site, m.room));
@@ -339,7 +348,7 @@ export class FleetBatchWriter {
             code: m.health.error?.code ?? m.health.code ?? null,
             at: m.health.at,
           });
-        } else if (m.health.status !== 'ok') {
+        } else if (m.health.status !== 'ok' && !copy) {
           const { status, detail } = m.health;
           changes.repeated.push({ site: m.site, room: m.room, deviceId: m.deviceId, status, detail, code: m.health.error?.code ?? m.health.code ?? null });
         }

@@ -30,6 +30,9 @@ interface Wire {
   e: number[];
   d: FleetChanges['devices'];
   s: FleetChanges['roomStatus'];
+  /** Devices reported down again (the alert rules start over for one whose issue was resolved by hand). */
+  p: FleetChanges['repeated'];
+  h: FleetChanges['resolvedByHand'];
 }
 
 export async function announceChanges(sql: FleetSqlTx, origin: string, changes: FleetChanges): Promise<void> {
@@ -40,9 +43,12 @@ export async function announceChanges(sql: FleetSqlTx, origin: string, changes: 
     ...changes.events.map((e) => ['e', e.seq] as [keyof Omit<Wire, 'o'>, unknown]),
     ...changes.devices.map((d) => ['d', d] as [keyof Omit<Wire, 'o'>, unknown]),
     ...changes.roomStatus.map((s) => ['s', s] as [keyof Omit<Wire, 'o'>, unknown]),
+    // Only the devices still down: a degraded device repeats its status with each minute's metrics.
+    ...changes.repeated.filter((d) => d.status === 'offline' || d.status === 'auth-failed').map((d) => ['p', d] as [keyof Omit<Wire, 'o'>, unknown]),
+    ...changes.resolvedByHand.map((h) => ['h', h] as [keyof Omit<Wire, 'o'>, unknown]),
   ];
   if (items.length === 0) return;
-  const fresh = (): Wire => ({ o: origin, r: [], i: [], e: [], d: [], s: [] });
+  const fresh = (): Wire => ({ o: origin, r: [], i: [], e: [], d: [], s: [], p: [], h: [] });
   const payloads: string[] = [];
   let wire = fresh();
   let size = 100;
@@ -152,6 +158,8 @@ export class FleetChangeFeed extends EventEmitter {
     for (const i of wire.i ?? []) changes.issues.add(i);
     changes.devices.push(...(wire.d ?? []));
     changes.roomStatus.push(...(wire.s ?? []));
+    changes.repeated.push(...(wire.p ?? []));
+    changes.resolvedByHand.push(...(wire.h ?? []));
     try {
       changes.events = await this.loadEvents(wire.e ?? []);
     } catch (err) {

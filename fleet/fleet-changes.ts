@@ -18,11 +18,14 @@ export interface FleetChanges {
     at?: number | null;
   }>;
   /**
-   * Reports of a device not ok that repeated its status (a device still down reports each minute):
-   * a device whose fault staff ended by hand, still down, opens a fresh issue with its next one.
+   * Reports of a device not ok that repeated its status (a room restarting or reconnecting sends it
+   * again; a copy of a report already written is not one): a device whose fault staff ended by hand,
+   * still down, opens a fresh issue with its next one, and its alert rule starts over.
    */
   repeated: Array<{ site: string; room: string; deviceId: string; status: HealthStatus; detail: string | null; code: string | null }>;
   roomStatus: Array<{ site: string; room: string; online: 'online' | 'offline' }>;
+  /** Devices whose issue staff resolved by hand (fleet-issue-desk.ts): their device-offline alert is resolved with it. */
+  resolvedByHand: Array<{ site: string; room: string; deviceId: string; by: string; at: string }>;
   /** Health messages older than what is stored (a resend after a room restart), ignored. */
   stale: number;
   duplicates: number;
@@ -43,6 +46,7 @@ export const emptyChanges = (): FleetChanges => ({
   devices: [],
   repeated: [],
   roomStatus: [],
+  resolvedByHand: [],
   stale: 0,
   duplicates: 0,
   overBound: 0,

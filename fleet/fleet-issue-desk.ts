@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
-import type { FleetIssue, FleetIssueLogEntry } from './fleet-api-types.js';
+import type { FleetIssue, FleetIssueLogEntry, HealthStatus } from './fleet-api-types.js';
 import type { FleetSql } from './fleet-sql.js';
 import type { FleetStore } from './fleet-store.js';
 import { issueSearchWhere, type IssueSearch } from './issue-search.js';
@@ -10,7 +10,12 @@ import { issuesCsv } from './issues-csv.js';
 interface IssueStep {
   issue: FleetIssue;
   changed: boolean;
+  /** A device's issue this call resolved while the room's last report of the device said it was down. */
+  stillDown?: DownStatus;
 }
+
+type DownStatus = Extract<HealthStatus, 'offline' | 'auth-failed'>;
+const isDownStatus = (s: string | undefined): s is DownStatus => s === 'offline' || s === 'auth-failed';
 
 /** Each step's UPDATE (actor, time, id): it changes the issue only from the states it may leave. */
 const STEPS = {
@@ -41,25 +46,39 @@ export class IssueDesk {
 
   /**
    * A device's issue resolved by hand ends the device's running fault then (recorded as ended by
-   * the operator): staff who resolve it have dealt with it, and the figures stop counting it. A
-   * device still down opens a fresh issue with the room's next report (device-fault-issues.ts).
+   * the operator): staff who resolve it have dealt with it, and the figures stop counting it. The
+   * room does not send a status again while it is unchanged, so the fleet says when the device was
+   * still down by the room's last report (`stillDown`, and in the story's resolved step): a fresh
+   * issue opens with the room's next report of it down (device-fault-issues.ts).
    */
   async resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
-    const step = await this.step(id, actor, 'resolved', at);
-    if (step.changed && step.issue.kind === 'device')
-      // Never before it started (a fault begins on the clock of the batch that heard it).
-      await this.sql.run(
-        'UPDATE fleet_device_faults SET ended_at = CASE WHEN started_at > ? THEN started_at ELSE ? END, ended_by = ? WHERE issue_id = ? AND ended_at IS NULL',
-        [at.getTime(), at.getTime(), actor, id],
-      );
-    return step;
+    const issue = await this.existing(id);
+    const status = issue.kind === 'device' && issue.deviceId !== null ? await this.deviceStatus(issue.site, issue.room, issue.deviceId) : undefined;
+    const stillDown = isDownStatus(status) ? status : undefined;
+    const step = await this.step(id, actor, 'resolved', at, stillDown ?? null);
+    if (!step.changed || issue.kind !== 'device') return step;
+    // Never before it started (a fault begins on the clock of the batch that heard it).
+    await this.sql.run(
+      'UPDATE fleet_device_faults SET ended_at = CASE WHEN started_at > ? THEN started_at ELSE ? END, ended_by = ? WHERE issue_id = ? AND ended_at IS NULL',
+      [at.getTime(), at.getTime(), actor, id],
+    );
+    return stillDown ? { ...step, stillDown } : step;
   }
 
-  /** One step of the issue's life (its conditional UPDATE in STEPS); only a press that changed the issue is logged. */
-  private async step(id: string, actor: string, action: keyof typeof STEPS, at: Date): Promise<IssueStep> {
+  private async deviceStatus(site: string, room: string, deviceId: string): Promise<string | undefined> {
+    const rows = await this.sql.query<{ status: string }>('SELECT status FROM fleet_devices WHERE site = ? AND room = ? AND device_id = ?', [
+      site,
+      room,
+      deviceId,
+    ]);
+    return rows[0]?.status;
+  }
+
+  /** One step of the issue's life (its conditional UPDATE in STEPS); only a press that changed the issue is logged, with `text`. */
+  private async step(id: string, actor: string, action: keyof typeof STEPS, at: Date, text: string | null = null): Promise<IssueStep> {
     await this.existing(id);
     const { changes } = await this.sql.run(STEPS[action], [actor, at.toISOString(), id]);
-    if (changes) await this.record(id, actor, action, null, at);
+    if (changes) await this.record(id, actor, action, text, at);
     return { issue: await this.existing(id), changed: changes > 0 };
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { actorOf } from './fleet-access.js';
-import type { FleetIssue } from './fleet-api-types.js';
+import type { FleetIssue, FleetIssueAnswer } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import type { IssueSearch } from './issue-search.js';
 import type { FleetOperators, OperatorRole } from './fleet-operators.js';
@@ -62,7 +62,8 @@ export async function fleetIssueRoutes(
       { config: { fleetAccess: 'operator' }, schema: { params: IssueId } },
       async (request) => {
         const step = await desk[action](request.params.id, actorOf(request).name);
-        return changed(step.issue, step.changed);
+        const issue: FleetIssueAnswer = await changed(step.issue, step.changed);
+        return step.stillDown ? { ...issue, stillDown: step.stillDown } : issue;
       },
     );
   app.post<{ Params: { id: string }; Body: { to: string | null } }>(

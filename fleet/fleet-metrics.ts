@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { AlertDispatcher } from './alert-dispatcher.js';
 import type { FleetIngest } from './fleet-ingest.js';
 
 /** The fleet view's own Prometheus metrics: how far behind it is and what it dropped. */
@@ -11,6 +12,8 @@ export class FleetMetrics {
     connected: () => boolean,
     /** PUBACKs held until their message is committed (deferred-acks.ts). */
     heldAcks: () => number = () => 0,
+    /** The alert deliveries this instance gave up (alert-dispatcher.ts). */
+    alerts: Pick<AlertDispatcher, 'givenUp'> = { givenUp: [] },
   ) {
     const registry = this.registry;
     collectDefaultMetrics({ register: registry, prefix: 'roomctl_fleet_' });
@@ -45,6 +48,20 @@ export class FleetMetrics {
         },
       });
     }
+    const givenUpReported = new Map<string, number>();
+    new Counter({
+      name: 'roomctl_fleet_alerts_given_up_total',
+      help: "Alert deliveries given up (ROOMCTL_E_ALERT_GIVEN_UP): reason failing (for a day) or waiting (the channel's outbox full)",
+      labelNames: ['sink', 'reason'],
+      registers: [registry],
+      collect() {
+        for (const { sink, reason, count } of alerts.givenUp) {
+          const key = `${sink} ${reason}`;
+          this.inc({ sink, reason }, count - (givenUpReported.get(key) ?? 0));
+          givenUpReported.set(key, count);
+        }
+      },
+    });
     new Gauge({
       name: 'roomctl_fleet_ingest_queued',
       help: 'Messages received and not yet committed',

@@ -204,6 +204,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     ingest,
     () => link.connected,
     () => link.outstandingAcks,
+    dispatcher,
   );
   const { app: server, routes } = await buildFleetServer({
     store,
@@ -223,6 +224,13 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         const body = { requestId: issue.id, by: issue.resolvedBy };
         const resolved = alerts.eventAlert({ seq: 0, id: issue.id, site: issue.site, room: issue.room, type: 'help.resolved', deviceId: null, at, body });
         if (resolved) emit(resolved);
+      }
+      if (issue.kind === 'device' && issue.state === 'resolved' && issue.deviceId && issue.resolvedBy && issue.resolvedAt) {
+        // The device's alert ends with its issue: the instance that runs the rules hears it here or by the feed.
+        const { site, room, deviceId, resolvedBy: by, resolvedAt: at } = issue;
+        const changes = { ...emptyChanges(), resolvedByHand: [{ site, room, deviceId, by, at }] };
+        ingest.emit('changes', changes, options.now?.() ?? Date.now());
+        await store.announce(changes).catch(logError('the fleet could not tell the other instances'));
       }
       await relay.tell(issue);
     },

@@ -228,6 +228,13 @@ const AUDIT_COUNT_INDEX_SQL = 'CREATE INDEX minutes_audit_count ON minutes_audit
  */
 const CHECKIN_SET_ASIDE_SQL = 'ALTER TABLE checkins ADD COLUMN set_aside_for TEXT;';
 
+/**
+ * The daily purge deletes the audit's entries older than the cutoff (retention.ts); without an
+ * index on their time it read the whole audit to find them, every day, and the audit is the
+ * table that grows with every read of the minutes.
+ */
+const AUDIT_AT_INDEX_SQL = 'CREATE INDEX minutes_audit_at ON minutes_audit (at);';
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -248,4 +255,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 9, name: 'what unshared agenda edits were made on', sql: AGENDA_EDIT_BASE_SQL },
   { module: 'meetings', version: 10, name: "the audit's count of a door code's bookings indexed", sql: AUDIT_COUNT_INDEX_SQL },
   { module: 'meetings', version: 11, name: 'check-ins set aside when their booking moves to another start', sql: CHECKIN_SET_ASIDE_SQL },
+  { module: 'meetings', version: 12, name: "the audit's entries indexed by time, for the daily purge", sql: AUDIT_AT_INDEX_SQL },
 ];

@@ -3,9 +3,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../meetings/audit-log.js';
+import { purgeOlderThan } from '../meetings/retention.js';
 import { ROOM_MIGRATIONS } from '../room-migrations.js';
 import { migrate, migrationOrder, moduleVersions, openDatabase } from './database.js';
 import { DeviceStatusRepository, STATUS_CHANGES_KEPT } from './device-status-repository.js';
+
+/**
+ * The statements the code under test prepares, as it prepares them, and SQLite's query plan of
+ * one (each step's detail: "SEARCH … USING INDEX …" or "SCAN …").
+ */
+function recordPrepared(db: ReturnType<typeof openDatabase>) {
+  const prepared: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    prepared.push(sql);
+    return prepare(sql);
+  }) as typeof db.prepare;
+  const planOf = (sql: string, ...params: unknown[]) =>
+    prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((row) => (row as { detail: string }).detail);
+  return { prepared, planOf };
+}
 
 describe('store', () => {
   const dirs: string[] = [];
@@ -29,7 +48,7 @@ describe('store', () => {
       help: 2,
       linked: 2,
       media: 1,
-      meetings: 11,
+      meetings: 12,
       panel: 1,
       'room-language': 1,
       store: 2,
@@ -85,21 +104,26 @@ describe('store', () => {
 
   it("counts a door code's bookings through an index, not by reading the whole minutes audit", async () => {
     const db = openDatabase(await tempDir(), ROOM_MIGRATIONS);
-    // The statements AuditLog.count prepares, as it prepares them.
-    const prepared: string[] = [];
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as typeof db.prepare;
+    const { prepared, planOf } = recordPrepared(db);
     const audit = new AuditLog(db);
     audit.record({ meetingId: 'm1', action: 'book', who: 'a@example.org', via: 'door-code', detail: 'door code of window 7' }, new Date());
     expect(audit.count({ action: 'book', via: 'door-code', detail: 'door code of window 7' })).toBe(1);
     const count = prepared.find((sql) => sql.startsWith('SELECT COUNT(*)'))!;
-    const plan = prepare(`EXPLAIN QUERY PLAN ${count}`)
-      .all('book', 'door-code', 'door code of window 7')
-      .map((row) => (row as { detail: string }).detail);
+    const plan = planOf(count, 'book', 'door-code', 'door code of window 7');
     expect(plan).toEqual([expect.stringMatching(/^SEARCH minutes_audit USING COVERING INDEX minutes_audit_count \(detail=\? AND action=\? AND via=\?\)$/)]);
+    db.close();
+  });
+
+  it("purges the minutes audit's old entries through an index on their time, not by reading the whole audit", async () => {
+    const db = openDatabase(await tempDir(), ROOM_MIGRATIONS);
+    const { prepared, planOf } = recordPrepared(db);
+    const audit = new AuditLog(db);
+    audit.record({ meetingId: 'm1', action: 'read', who: 'a@example.org', via: 'token', detail: null }, new Date('2025-01-01T00:00:00.000Z'));
+    const purge = purgeOlderThan(db, new Date('2026-01-01T00:00:00.000Z'), new Date('2026-01-02T00:00:00.000Z'));
+    expect(purge.removed.audit).toBe(1);
+    const del = prepared.find((sql) => sql.startsWith('DELETE FROM minutes_audit'))!;
+    const plan = planOf(del, '2026-01-01T00:00:00.000Z');
+    expect(plan).toEqual([expect.stringMatching(/^SEARCH minutes_audit USING INDEX minutes_audit_at \(at<\?\)$/)]);
     db.close();
   });
 

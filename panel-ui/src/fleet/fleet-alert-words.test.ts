@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { RoomEventSchema } from '../../../contract/events.js';
 import { ALERT_RULES } from '../../../fleet/alert-sink.js';
 import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
-import { ALERT_WORDS, alertWords } from './fleet-alert-words.js';
+import { ALERT_WORDS, alertWords, HAND_RESOLVED_WORDS } from './fleet-alert-words.js';
 import { EVENT_SENTENCES, PROBLEM_CATEGORY_WORDS } from './fleet-event-words.js';
 import { PROBLEM_CATEGORIES } from '../../../appliance/meetings/feedback-repository.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
@@ -33,6 +33,8 @@ it('words every alert rule, firing and (for conditions) resolved, in both langua
       else missing.push(...untranslated(w.title), ...untranslated(w.text));
     }
   }
+  // A device's alert resolved with its issue by hand has words of its own.
+  missing.push(...untranslated(HAND_RESOLVED_WORDS.title), ...untranslated(HAND_RESOLVED_WORDS.text));
   expect(missing).toEqual([]);
   // No words for a rule the fleet does not run (a renamed rule would leave them behind).
   expect(Object.keys(ALERT_WORDS).sort()).toEqual([...ALERT_RULES].sort());
@@ -104,4 +106,36 @@ it("labels a device's own English words in an offline alert as the device's, aft
     setFleetLocale('en');
   }
   expect(alertWords(alert, 'Aurora').text).toMatch(/^Front camera has been offline for .+\. The device says: serial port/);
+});
+
+it("says who resolved a device's offline alert by hand, in the operator's language, and a device back as before", () => {
+  const { title, text } = { title: 'display offline in hq/aurora: issue resolved by hand', text: 'Ana Lima resolved the issue by hand after 300 s offline.' };
+  const params = { forS: 300, by: 'Ana Lima', deviceNames: { en: 'Wall display', 'zh-CN': '墙面显示屏' } };
+  const alert: FleetAlertView = {
+    id: '3',
+    key: 'device-offline/hq/aurora/display',
+    rule: 'device-offline',
+    state: 'resolved',
+    site: 'hq',
+    room: 'aurora',
+    deviceId: 'display',
+    title,
+    text,
+    params,
+    at: '2026-01-01T00:05:00.000Z',
+  };
+  expect(alertWords(alert, 'Aurora')).toEqual({
+    title: 'Wall display offline in Aurora: issue resolved by hand',
+    text: 'Ana Lima resolved the issue by hand after 5 min offline; the room has not reported the device back.',
+  });
+  try {
+    setFleetLocale('zh-CN');
+    expect(alertWords(alert, 'Aurora')).toEqual({
+      title: 'Aurora 的 墙面显示屏 离线：问题已手动解决',
+      text: 'Ana Lima 在设备离线 5 分钟 后手动解决了该问题；会议室尚未报告设备恢复。',
+    });
+    expect(alertWords({ ...alert, params: { forS: 300, deviceNames: params.deviceNames } }, 'Aurora').title).toBe('Aurora 的 墙面显示屏 已恢复');
+  } finally {
+    setFleetLocale('en');
+  }
 });

@@ -36,6 +36,12 @@ export const ALERT_WORDS: Record<string, { firing: AlertTexts; resolved?: AlertT
   },
 };
 
+/** A device's alert resolved because staff resolved its issue by hand (`params.by`): the device may still be down. */
+export const HAND_RESOLVED_WORDS: AlertTexts = {
+  title: '{device} offline in {room}: issue resolved by hand',
+  text: '{by} resolved the issue by hand after {d} offline; the room has not reported the device back.',
+};
+
 const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 const helpMessage = (v: unknown): string | null => {
@@ -45,13 +51,15 @@ const helpMessage = (v: unknown): string | null => {
 
 /** An alert's title and text in the operator's language; an alert kept without parameters keeps its English. */
 export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
-  const words = ALERT_WORDS[a.rule]?.[a.state];
-  if (!words || Object.keys(a.params).length === 0) return { title: a.title, text: a.text };
   const p = a.params;
+  const byHand = a.rule === 'device-offline' && a.state === 'resolved' ? text(p.by) : null;
+  const words = byHand ? HAND_RESOLVED_WORDS : ALERT_WORDS[a.rule]?.[a.state];
+  if (!words || Object.keys(p).length === 0) return { title: a.title, text: a.text };
   const vars = {
     room: roomName,
     device: nameIn(typeof p.deviceNames === 'object' ? (p.deviceNames as FleetNames | null) : null, a.deviceId ?? ''),
     d: typeof p.forS === 'number' ? duration(p.forS * 1000) : '',
+    by: byHand ?? '',
   };
   const title = ft(words.title, vars);
   // The room's and the device's own words stay as they were written.

@@ -1,4 +1,12 @@
-import type { FleetAlertView, FleetIssue, FleetIssueLogEntry, FleetNames, FleetRoomDetail, RoomHistory } from '../../../fleet/fleet-api-types.js';
+import type {
+  FleetAlertView,
+  FleetIssue,
+  FleetIssueAnswer,
+  FleetIssueLogEntry,
+  FleetNames,
+  FleetRoomDetail,
+  RoomHistory,
+} from '../../../fleet/fleet-api-types.js';
 
 export interface FleetActorView {
   name: string;
@@ -51,8 +59,8 @@ export class FleetApi {
   }
 
   /** The operator is whoever the token belongs to: nothing in the body says who. */
-  issueAction(id: string, action: 'acknowledge' | 'resolve'): Promise<FleetIssue> {
-    return this.request<FleetIssue>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/${action}`, {});
+  issueAction(id: string, action: 'acknowledge' | 'resolve'): Promise<FleetIssueAnswer> {
+    return this.request<FleetIssueAnswer>('POST', `/api/fleet/issues/${encodeURIComponent(id)}/${action}`, {});
   }
 
   /** Everyone an issue can be given to (names only). */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { FleetIssueLogEntry, FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
+import type { FleetIssueAnswer, FleetIssueLogEntry, FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
 import { FleetApi, type FleetActorView } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
 import type { IssueActionDetail } from './fleet-issue-list.js';
@@ -9,7 +9,7 @@ import type { RoomSelectDetail } from './fleet-room-tile.js';
 import { saveFleetToken } from './fleet-session.js';
 import type { SignedIn } from './fleet-sign-in.js';
 import { FleetStreamController, fleetStreamUrl } from './fleet-stream-controller.js';
-import { FleetWordsController, fleetLocale, ft, setFleetLocale, type FleetLocale } from './fleet-words.js';
+import { downWord, FleetWordsController, fleetLocale, ft, nameIn, setFleetLocale, type FleetLocale } from './fleet-words.js';
 import './fleet-alert-list.js';
 import './fleet-filter-bar.js';
 import './fleet-issue-list.js';
@@ -40,7 +40,8 @@ export class FleetDashboard extends LitElement {
     .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: 0.5em; align-content: start; }
     .left { display: flex; flex-direction: column; gap: 1.2em; }
     aside { display: flex; flex-direction: column; gap: 1.2em; }
-    .more, .message { color: #a9b4c0; font-size: 0.9em; }
+    .more, .message, .notice { color: #a9b4c0; font-size: 0.9em; }
+    .notice { color: #ffd43b; }
   `;
 
   @property({ attribute: false }) api!: FleetApi;
@@ -49,6 +50,8 @@ export class FleetDashboard extends LitElement {
   @state() selected: string | undefined;
   @state() busy = new Set<string>();
   @state() message = '';
+  /** The last action's answer when it says more than the issue itself: a device still down when its issue was resolved. */
+  @state() stillDown: FleetIssueAnswer | null = null;
   @state() logs = new Map<string, FleetIssueLogEntry[]>();
   /** The operators an issue can be given to. */
   @state() operators: string[] = [];
@@ -111,7 +114,11 @@ export class FleetDashboard extends LitElement {
       if (action === 'note') await this.api.note(id, text ?? '');
       else if (action === 'take' || action === 'assign')
         this.stream.putIssue(await this.api.assign(id, action === 'take' ? (this.actor?.name ?? null) : (to ?? null)));
-      else this.stream.putIssue(await this.api.issueAction(id, action));
+      else {
+        const answer = await this.api.issueAction(id, action);
+        this.stream.putIssue(answer);
+        this.stillDown = answer.stillDown ? answer : null;
+      }
       if (this.logs.has(id) || action === 'note') await this.loadLog(id);
       await this.renderRoot.querySelector<FleetIssueSearch>('fleet-issue-search')?.refresh();
       this.message = '';
@@ -122,6 +129,18 @@ export class FleetDashboard extends LitElement {
       next.delete(id);
       this.busy = next;
     }
+  }
+
+  /** The room does not repeat an unchanged status: say the device was still down, and when a new issue opens. */
+  private stillDownNotice(answer: FleetIssueAnswer): string {
+    const room = this.stream.rooms.get(`${answer.site}/${answer.room}`)?.name ?? answer.room;
+    const device = nameIn(answer.deviceNames, answer.deviceId ?? '');
+    const status = downWord(answer.stillDown ?? '');
+    return ft("By the room's last report, {device} in {room} is still {status}: a new issue opens when the room next reports it down.", {
+      device,
+      room,
+      status,
+    });
   }
 
   private async loadLog(id: string): Promise<void> {
@@ -170,6 +189,7 @@ export class FleetDashboard extends LitElement {
       ${this.header(all)}
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      ${this.stillDown ? html`<p class="notice" role="status" data-still-down>${this.stillDownNotice(this.stillDown)}</p>` : nothing}
       <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)} @operators-wanted=${() => this.loadOperators()}>
         <div class="left">
           <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { helpMessageWords, selfTestReason, selfTestSays } from './fleet-event-words.js';
-import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
+import { downWord, FleetWordsController, ft, nameIn, when } from './fleet-words.js';
 import { fleetListStyles, issueButtonStyles } from './fleet-list-styles.js';
 
 export interface IssueActionDetail {
@@ -59,6 +59,9 @@ function deviceSays(i: FleetIssue): string | null {
  * from its code; what the device itself said (English, with its address) stays as the detail.
  */
 function storyEntry(i: FleetIssue, e: FleetIssueLogEntry) {
+  // A device's issue resolved while the room's last report had the device down: its status is the entry's text.
+  if (i.kind === 'device' && e.action === 'resolved' && e.text)
+    return html`<span data-story-still-down>${ft('resolved; the room last reported the device {status}', { status: downWord(e.text) })}</span>`;
   const action = ft((i.kind === 'call' ? CALL_ACTION[e.action] : undefined) ?? ACTION[e.action]);
   if (i.kind !== 'device' || (e.action !== 'opened' && e.action !== 'reopened')) return e.text ? `${action} ${e.text}` : action;
   const words = e.action === 'opened' ? deviceFaultWords(i.errorCode) : null;

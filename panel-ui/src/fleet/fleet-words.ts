@@ -94,6 +94,11 @@ export function statusWord(status: string): string {
   return ft(STATUS_KEYS[status] ?? status);
 }
 
+/** How a device is down, within a sentence ("still {status}"): offline, or refusing the password. */
+export function downWord(status: string): string {
+  return status === 'auth-failed' ? ft('refusing the password') : ft('offline');
+}
+
 /** Re-renders its host when the language changes, and every half minute (relative times move on). */
 export class FleetWordsController implements ReactiveController {
   private readonly listener: Listener = () => this.host.requestUpdate();

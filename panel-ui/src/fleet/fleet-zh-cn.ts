@@ -154,6 +154,13 @@ export const FLEET_ZH_CN: Record<string, string> = {
   '{device} has been offline for {d}.': '{device} 已离线 {d}。',
   '{device} back in {room}': '{room} 的 {device} 已恢复',
   '{device} is back after {d}.': '{device} 离线 {d} 后已恢复。',
+  '{device} offline in {room}: issue resolved by hand': '{room} 的 {device} 离线：问题已手动解决',
+  '{by} resolved the issue by hand after {d} offline; the room has not reported the device back.':
+    '{by} 在设备离线 {d} 后手动解决了该问题；会议室尚未报告设备恢复。',
+  'resolved; the room last reported the device {status}': '已解决；会议室最后报告该设备{status}',
+  "By the room's last report, {device} in {room} is still {status}: a new issue opens when the room next reports it down.":
+    '按会议室最后一次报告，{room} 的 {device} 仍{status}：会议室下次报告其故障时将新开一个问题。',
+  'refusing the password': '拒绝密码',
   'Room {room} offline': '会议室 {room} 离线',
   'The appliance has been unreachable for {d} (its last will).': '会议室主机已失联 {d}（遗嘱消息）。',
   'Room {room} back online': '会议室 {room} 已恢复在线',
