@@ -5,14 +5,17 @@
  * header, the admin tabs are in sight, and a tab pressed while it shows is pressed; a finger
  * held on the screen keeps it still (the toast goes when it lifts). A refusal the panel has no
  * words for (the display answers a power command with a reply to another) shows its code whole
- * under the title and words, all inside the header; when the display hangs up in the middle of
+ * under the title and its words whole (the title gives up its second line for them, the
+ * display's long name cut, "not done" in sight), all inside the header; when the display hangs up in the middle of
  * a command, the toast says to look at it before trying again, without a code. With every
  * device of the room down, the toast names
  * two and counts the rest, the count always in sight (the long name is cut for it).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../helpers/panel-browser.js';
+import { SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { controlsUnder, FIT_SIZES, fitProblems, problemsAtEverySize, TIGHT_SIZES } from '../helpers/panel-fit.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor } from '../helpers/test-room.js';
@@ -54,7 +57,7 @@ const tapAwayToasts = () =>
  * that show (the full ones or a shorter wording, never those kept for screen readers) and
  * whether they end cut ("…"); the code.
  */
-async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null }> {
+async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null; titleEnd: boolean }> {
   return page.locator('room-panel panel-toast').evaluate((host) => {
     const box = host.shadowRoot!.querySelector('div')!;
     const b = box.getBoundingClientRect();
@@ -76,7 +79,25 @@ async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCu
       if (part === 'code' && el.scrollWidth > el.clientWidth + 1) problems.push(`its code is cut at its end (${el.scrollWidth} px in ${el.clientWidth})`);
     }
     const words = shown.find((el) => el.classList.contains('text'));
+    // The title's last letter inside the title's box (its outcome, ": not done", not clamped or cut away).
+    const title = box.querySelector('strong')!;
+    const range = document.createRange();
+    const ends = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    let last: Node | null = null;
+    for (let n = ends.nextNode(); n; n = ends.nextNode()) if (n.textContent?.trim()) last = n;
+    let titleEnd = false;
+    if (last) {
+      const text = last.textContent!.trimEnd();
+      range.setStart(last, text.length - 1);
+      range.setEnd(last, text.length);
+      const t = title.getBoundingClientRect();
+      // Its middle, as glyph boxes reach past a line's height.
+      titleEnd = [...range.getClientRects()].some(
+        (r) => r.width > 0 && (r.top + r.bottom) / 2 < t.bottom && r.right <= t.right + 0.5 && (r.top + r.bottom) / 2 > t.top,
+      );
+    }
     return {
+      titleEnd,
       problems,
       words: words?.textContent?.trim() ?? '',
       wordsCut: words ? words.scrollHeight > words.clientHeight + 1 : false,
@@ -253,7 +274,7 @@ describe('panel: a toast leaves the controls in reach', () => {
     expect(found).toEqual([]);
   });
 
-  it('shows the code of a refusal it cannot explain whole under the title and words, all inside the header, on the smallest panels in both languages', {
+  it('shows the code of a refusal it cannot explain whole under the title and its words whole, all inside the header, on the smallest panels in both languages', {
     timeout: 120_000,
   }, async () => {
     const { room } = opened!;
@@ -277,6 +298,13 @@ describe('panel: a toast leaves the controls in reach', () => {
         const seen = await toastSeen();
         const problems = [...(await pastTheHeader()), ...seen.problems];
         if (seen.code !== 'ROOMCTL_E_PROTOCOL') problems.push(`the toast's code is ${JSON.stringify(seen.code)}`);
+        // The words show whole beside a long name's title and the code (they once gave way to both), the title's outcome in sight.
+        const words = zh ? '会议室未能完成该操作。请重试或求助。' : 'The room could not do that. Try again, or call for help.';
+        if (seen.words !== words || seen.wordsCut) problems.push(`the toast shows the words "${seen.words}"${seen.wordsCut ? ' cut' : ''}`);
+        if (!seen.titleEnd) problems.push('the title’s end ("not done") is cut from sight');
+        const size = page.viewportSize()!;
+        mkdirSync(join(SCREENSHOT_ROOT, 'toast'), { recursive: true });
+        await page.screenshot({ path: join(SCREENSHOT_ROOT, 'toast', `refusal-with-code-${size.width}x${size.height}-${zh ? 'zh-CN' : 'en'}.png`) });
         const title = (await toast().locator('strong').textContent()) ?? '';
         if (!title.includes(DISPLAY_NAME[zh ? 'zh-CN' : 'en'].slice(0, 10))) problems.push(`the title says "${title}"`);
         await toast().click();
