@@ -1,14 +1,3 @@
-/**
- * The room's refusals that once showed on the panel as "The room could not do that" and a code
- * each say what happened and what to do, in English and in Chinese, met for real: Join pressed
- * on a room that joins no calls (its `calls:` gone while the panel still shows Join), a walk-in
- * past the meeting's 200, a change while the data folder is full (a 32 MB tmpfs, filled; skipped
- * where mounting is not allowed), and "book now" past the room's 200 bookings a day.
- */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,34 +5,13 @@ import type { Appliance } from '../../appliance/app.js';
 import { AD_HOC_BOOKINGS, MEETING_LIMITS } from '../../appliance/meetings/meeting-limits.js';
 import { setLanguage } from '../helpers/panel-browser.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { holdTheClock, tapAwayToasts } from '../helpers/panel-toasts.js';
 import { HEADLESS_CALL_BROWSER } from '../helpers/provider-page.js';
+import { mountSmallDisk } from '../helpers/small-disk.js';
 import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
-/** A 32 MB tmpfs for the room's data; undefined where mounting is not allowed (not root). */
-async function smallDisk(): Promise<string | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), 'roomctl-panel-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    await rm(dir, { recursive: true, force: true });
-    return undefined;
-  }
-}
-
-/** Writes filler files until the file system says ENOSPC. */
-function fill(disk: string): void {
-  mkdirSync(join(disk, 'filler'), { recursive: true });
-  for (const size of [64 * 1024, 1024, 64]) {
-    try {
-      for (let i = 0; ; i++) writeFileSync(join(disk, 'filler', `${size}-${i}`), Buffer.alloc(size));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-    }
-  }
-}
-
-const disk = await smallDisk();
+/** A 32 MB tmpfs for the room's data (the demo room's stills take more than 2); undefined where mounting is not allowed. */
+const disk = await mountSmallDisk('32m');
 let opened: PanelRoom | undefined;
 let room: TestRoom;
 let page: Page;
@@ -74,40 +42,17 @@ async function inParallel(count: number, request: (i: number) => Promise<{ statu
 }
 
 /**
- * The page's time stands still from a moment on (the toast stays up while it is read, whatever
- * the machine's load). Under load that moment may have passed before the call lands: then it is
- * taken again.
- */
-async function holdTheClock(): Promise<void> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
-    } catch (err) {
-      if (tries === 5 || !String(err).includes('to the past')) throw err;
-    }
-  }
-}
-
-/**
  * Presses what `press` presses and reads the refusal's toast whole (also words cut from sight),
  * the page's clock held from its coming until it is tapped away. Earlier toasts are tapped away
  * first, as a person would.
  */
 async function refusalAfter(press: () => Promise<void>): Promise<{ text: string; code: string | null }> {
-  await waitFor(
-    async () =>
-      (await toast().count()) === 0 ||
-      void (await toast()
-        .click({ timeout: 1_000 })
-        .catch(() => undefined)),
-    10_000,
-    'earlier toasts tapped away',
-  );
+  await tapAwayToasts(page);
   const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
   const refused = toast().filter({ hasText: zh ? '未完成' : 'not done' });
   await press();
   await refused.waitFor({ timeout: 15_000 });
-  await holdTheClock();
+  await holdTheClock(page);
   try {
     const code = (await refused.getByTestId('toast-code').count()) > 0 ? await refused.getByTestId('toast-code').textContent() : null;
     const seen = { text: (await refused.textContent())!.replace(/\s+/g, ' ').trim(), code };
@@ -134,7 +79,7 @@ describe('panel: each refusal says what happened and what to do', () => {
       viewport: { width: 800, height: 480 },
       configure: (c) => {
         c.calls = { browser: HEADLESS_CALL_BROWSER, allowDomains: ['127.0.0.1'] };
-        if (disk) c.storage.dir = join(disk, 'data');
+        if (disk) c.storage.dir = join(disk.dir, 'data');
         // No broker: the linked-room sync would meet the full disk on its timer (not what is measured here).
         delete c.mqtt;
       },
@@ -151,10 +96,7 @@ describe('panel: each refusal says what happened and what to do', () => {
 
   afterAll(async () => {
     await opened?.close();
-    if (disk) {
-      execFileSync('umount', [disk]);
-      await rm(disk, { recursive: true, force: true });
-    }
+    await disk?.unmount();
   });
 
   it('says to join from a laptop when the room joins no calls (ROOMCTL_E_NO_CALL_LAUNCHER)', { timeout: 60_000 }, async () => {
@@ -197,7 +139,7 @@ describe('panel: each refusal says what happened and what to do', () => {
   it.skipIf(!disk)('says to write it down and call facilities when the data folder is full (ROOMCTL_E_STORAGE)', async () => {
     expect((await call('POST', `/api/v1/meetings/${meetingId}/start`)).status).toBe(200);
     await page.getByTestId('extend-15').waitFor();
-    fill(disk!);
+    disk!.fill();
     try {
       // SQLite still has room in its write-ahead log for a while; written until the disk says no.
       await waitFor(
@@ -212,7 +154,7 @@ describe('panel: each refusal says what happened and what to do', () => {
       expect(seen.zh.text).toContain('存储空间已满');
       expect([seen.en.code, seen.zh.code]).toEqual([null, null]);
     } finally {
-      await rm(join(disk!, 'filler'), { recursive: true, force: true });
+      await disk!.free();
     }
   });
 

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { controlsUnder, FIT_SIZES, fitProblems, problemsAtEverySize, TIGHT_SIZES } from '../helpers/panel-fit.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { holdTheClock, tapAwayToasts } from '../helpers/panel-toasts.js';
 import { callRoom, waitFor } from '../helpers/test-room.js';
 
 const PIN = '314159';
@@ -38,18 +39,6 @@ async function pastTheHeader(): Promise<string[]> {
     `the toast (${Math.round(shown.y)}–${Math.round(shown.y + shown.height)}) passes the header (${Math.round(header.y)}–${Math.round(header.y + header.height)})`,
   ];
 }
-
-/** Taps every toast that shows away, one after the other (what came before a press), as a person would. */
-const tapAwayToasts = () =>
-  waitFor(
-    async () =>
-      (await toast().count()) === 0 ||
-      void (await toast()
-        .click({ timeout: 1_000 })
-        .catch(() => undefined)),
-    10_000,
-    'earlier toasts tapped away',
-  );
 
 /**
  * The toast as a person sees it: each of its parts that shows (title, words, code) whole
@@ -106,20 +95,6 @@ async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCu
   });
 }
 
-/**
- * The page's time stands still from a moment on (a toast stays up while it is looked at,
- * whatever the machine's load). Under load that moment may have passed before the call
- * lands ("cannot fast-forward to the past"): then it is taken again.
- */
-async function holdTheClock(): Promise<void> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
-    } catch (err) {
-      if (tries === 5 || !String(err).includes('to the past')) throw err;
-    }
-  }
-}
 // What shows of each: its box cut to every box around it that clips (the list scrolls, the names below it out of sight).
 const boxes = async (testId: string) =>
   page.getByTestId(testId).evaluateAll((els) =>
@@ -175,7 +150,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         await page.getByTestId('run-selftest').click();
         await toast().waitFor({ timeout: 15_000 });
         // Time stands still while it is looked at: the toast stays up whatever the machine's load.
-        await holdTheClock();
+        await holdTheClock(page);
         for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
         for (const p of await pastTheHeader()) found.push(`${where}: ${p}`);
         for (const p of await fitProblems(page, ['admin-tabs', 'admin-tab-devices', 'admin-tab-settings'])) found.push(`${where}: ${p.testId} ${p.problem}`);
@@ -201,7 +176,7 @@ describe('panel: a toast leaves the controls in reach', () => {
     await page.getByTestId('admin-tab-selftest').click();
     await page.getByTestId('run-selftest').click();
     await toast().waitFor({ timeout: 15_000 });
-    await holdTheClock();
+    await holdTheClock(page);
     const tab = page.getByTestId('admin-tab-settings');
     // The row of tabs (a pressed button itself sinks a little, as press feedback).
     const tabs = page.getByTestId('admin-tabs');
@@ -242,7 +217,7 @@ describe('panel: a toast leaves the controls in reach', () => {
       await page.setViewportSize(size);
       await page.locator('[data-testid="person"]:not(.here)').first().click();
       await toast().waitFor();
-      await holdTheClock();
+      await holdTheClock(page);
       const form = (await boxes('walkin-form'))[0]!;
       for (const name of [...(await boxes('person')), ...(await boxes('people-heading'))])
         if (name.left < form.right && name.right > form.left && name.top < form.bottom && name.bottom > form.top)
@@ -262,7 +237,7 @@ describe('panel: a toast leaves the controls in reach', () => {
       await page.setViewportSize(size);
       await page.getByTestId('extend-15').click();
       await toast().waitFor();
-      await holdTheClock();
+      await holdTheClock(page);
       // The agenda's own button (its box may shrink while what it holds spills out of it).
       const [agenda] = await boxes('add-agenda');
       const [presets] = await boxes('quick-controls');
@@ -285,7 +260,7 @@ describe('panel: a toast leaves the controls in reach', () => {
     await page.getByTestId('nav-controls').click();
     try {
       const found = await problemsAtEverySize(page, 'a refusal', TIGHT_SIZES, async () => {
-        await tapAwayToasts();
+        await tapAwayToasts(page);
         await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
         const tab = page.getByTestId('controls-tab-room');
         if (await tab.isVisible()) await tab.click();
@@ -294,7 +269,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         await toast()
           .filter({ hasText: zh ? '未完成' : 'not done' })
           .waitFor({ timeout: 15_000 });
-        await holdTheClock();
+        await holdTheClock(page);
         const seen = await toastSeen();
         const problems = [...(await pastTheHeader()), ...seen.problems];
         if (seen.code !== 'ROOMCTL_E_PROTOCOL') problems.push(`the toast's code is ${JSON.stringify(seen.code)}`);
@@ -327,13 +302,13 @@ describe('panel: a toast leaves the controls in reach', () => {
     try {
       await setLanguage(page, 'en');
       await page.setViewportSize({ width: 800, height: 480 });
-      await tapAwayToasts();
+      await tapAwayToasts(page);
       await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
       const tab = page.getByTestId('controls-tab-room');
       if (await tab.isVisible()) await tab.click();
       await page.getByTestId('display-display').locator('.row button').first().click();
       await toast().filter({ hasText: 'not done' }).waitFor({ timeout: 15_000 });
-      await holdTheClock();
+      await holdTheClock(page);
       // All its words, also those cut from sight (a screen reader reads them whole).
       expect((await toast().textContent())!.replace(/\s+/g, ' ')).toContain(
         `${DISPLAY_NAME.en} lost its connection in the middle of that, so it may have done it. Look at ${DISPLAY_NAME.en} before you try again.`,
@@ -359,13 +334,13 @@ describe('panel: a toast leaves the controls in reach', () => {
     await enterAdmin(page, PIN, 'selftest');
     const found = await problemsAtEverySize(page, 'self-test', TIGHT_SIZES, async () => {
       // What showed before (the meeting's extensions) is tapped away first, as a person would.
-      await tapAwayToasts();
+      await tapAwayToasts(page);
       const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
       await page.getByTestId('run-selftest').click();
       await toast()
         .filter({ hasText: zh ? '自检发现问题' : 'Self-test found a problem' })
         .waitFor({ timeout: 15_000 });
-      await holdTheClock();
+      await holdTheClock(page);
       const report = await callRoom<{ results: { deviceId: string; ok: boolean }[] }>(room, 'GET', '/api/v1/selftests/latest');
       const failed = new Set(report.results.filter((r) => !r.ok).map((r) => r.deviceId)).size;
       const problems = await pastTheHeader();
