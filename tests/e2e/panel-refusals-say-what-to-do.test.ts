@@ -1,9 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appliance } from '../../appliance/app.js';
 import { AD_HOC_BOOKINGS, MEETING_LIMITS } from '../../appliance/meetings/meeting-limits.js';
-import { setLanguage } from '../helpers/panel-browser.js';
+import { SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { holdTheClock, tapAwayToasts } from '../helpers/panel-toasts.js';
 import { HEADLESS_CALL_BROWSER } from '../helpers/provider-page.js';
@@ -46,7 +47,7 @@ async function inParallel(count: number, request: (i: number) => Promise<{ statu
  * the page's clock held from its coming until it is tapped away. Earlier toasts are tapped away
  * first, as a person would.
  */
-async function refusalAfter(press: () => Promise<void>): Promise<{ text: string; code: string | null }> {
+async function refusalAfter(shot: string, press: () => Promise<void>): Promise<{ text: string; code: string | null }> {
   await tapAwayToasts(page);
   const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
   const refused = toast().filter({ hasText: zh ? '未完成' : 'not done' });
@@ -54,6 +55,9 @@ async function refusalAfter(press: () => Promise<void>): Promise<{ text: string;
   await refused.waitFor({ timeout: 15_000 });
   await holdTheClock(page);
   try {
+    const size = page.viewportSize()!;
+    mkdirSync(join(SCREENSHOT_ROOT, 'refusals'), { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_ROOT, 'refusals', `${shot}-${size.width}x${size.height}-${zh ? 'zh-CN' : 'en'}.png`) });
     const code = (await refused.getByTestId('toast-code').count()) > 0 ? await refused.getByTestId('toast-code').textContent() : null;
     const seen = { text: (await refused.textContent())!.replace(/\s+/g, ' ').trim(), code };
     await refused.click();
@@ -64,11 +68,14 @@ async function refusalAfter(press: () => Promise<void>): Promise<{ text: string;
 }
 
 /** The same refusal in English, then in Chinese; the panel ends in English. */
-async function inBothLanguages(press: () => Promise<void>): Promise<{ en: { text: string; code: string | null }; zh: { text: string; code: string | null } }> {
+async function inBothLanguages(
+  shot: string,
+  press: () => Promise<void>,
+): Promise<{ en: { text: string; code: string | null }; zh: { text: string; code: string | null } }> {
   await setLanguage(page, 'en');
-  const en = await refusalAfter(press);
+  const en = await refusalAfter(shot, press);
   await setLanguage(page, 'zh-CN');
-  const zh = await refusalAfter(press);
+  const zh = await refusalAfter(shot, press);
   await setLanguage(page, 'en');
   return { en, zh };
 }
@@ -112,7 +119,7 @@ describe('panel: each refusal says what happened and what to do', () => {
       await page.getByTestId('call-join').click();
     };
     try {
-      const seen = await inBothLanguages(join);
+      const seen = await inBothLanguages('no-call-launcher', join);
       expect(seen.en.text).toContain('Join 127.0.0.1: not done');
       expect(seen.en.text).toContain('This room does not join online meetings itself. Join from a laptop with the meeting’s link, and show it on the display.');
       expect(seen.zh.text).toContain('本会议室不能自行加入线上会议。请用笔记本电脑通过会议链接加入，并投到显示屏上。');
@@ -128,7 +135,7 @@ describe('panel: each refusal says what happened and what to do', () => {
       await page.locator('[data-testid="walkin-form"] input').fill('Grace Hopper');
       await page.getByTestId('walkin-checkin').click();
     };
-    const seen = await inBothLanguages(walkIn);
+    const seen = await inBothLanguages('meeting-limit', walkIn);
     expect(seen.en.text).toContain(
       `${MEETING_LIMITS.walkIns} people who were not invited have checked in, as many as a meeting takes. Write the names of the others in the minutes.`,
     );
@@ -147,7 +154,7 @@ describe('panel: each refusal says what happened and what to do', () => {
         30_000,
         'a write refused',
       );
-      const seen = await inBothLanguages(() => page.getByTestId('extend-15').click());
+      const seen = await inBothLanguages('storage', () => page.getByTestId('extend-15').click());
       expect(seen.en.text).toContain(
         'The room could not save that: its storage is full or failing. Write it down for now and call facilities; the rest of the room works.',
       );
@@ -174,7 +181,7 @@ describe('panel: each refusal says what happened and what to do', () => {
     );
     await page.reload();
     await page.getByTestId('book-30').waitFor();
-    const seen = await inBothLanguages(() => page.getByTestId('book-30').click());
+    const seen = await inBothLanguages('booking-limit', () => page.getByTestId('book-30').click());
     expect(seen.en.text).toContain(
       `The room has taken ${AD_HOC_BOOKINGS.perDay} bookings made here in the last 24 hours, as many as it takes. Book it in the calendar instead.`,
     );
