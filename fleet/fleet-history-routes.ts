@@ -4,7 +4,8 @@ import { FAULTS_CSV_MAX_ROWS, ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
 import type { FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
-import { ISSUE_FILTER, type ISSUE_STATES, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
+import type { IssueSearch } from './issue-search.js';
+import { ISSUE_FILTER, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
 
 /** History, trends, the alerts the rules fired, and CSV exports: for operators. */
 export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: FleetHistory; desk: IssueDesk; alerts: FleetAlertFeed }): Promise<void> {
@@ -39,14 +40,13 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
   );
 
   // The issues a search finds: newest first, at most `limit` rows, streamed a page at a time.
-  app.get<{ Querystring: { state?: (typeof ISSUE_STATES)[number]; q?: string; room?: string; limit?: number } }>(
+  app.get<{ Querystring: IssueSearch }>(
     '/api/fleet/export/issues.csv',
     {
       config: { fleetAccess: 'operator' },
       schema: {
         querystring: queryOf({
           ...ISSUE_FILTER,
-          room: { type: 'string', maxLength: 130 },
           limit: { type: 'integer', minimum: 1, maximum: ISSUES_CSV_MAX_ROWS },
         }),
       },

@@ -3,8 +3,9 @@ import { RoomctlError } from '../drivers/core/errors.js';
 import { actorOf } from './fleet-access.js';
 import type { FleetIssue } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
+import type { IssueSearch } from './issue-search.js';
 import type { FleetOperators, OperatorRole } from './fleet-operators.js';
-import { ISSUE_FILTER, type ISSUE_STATES, paramsOf, queryOf } from './fleet-route-schemas.js';
+import { ISSUE_FILTER, paramsOf, queryOf } from './fleet-route-schemas.js';
 import type { FleetStore } from './fleet-store.js';
 
 const IssueId = paramsOf({ id: { type: 'string', minLength: 1, maxLength: 128 } });
@@ -27,14 +28,13 @@ export async function fleetIssueRoutes(
 
   app.get('/api/fleet/me', { config: { fleetAccess: 'operator' } }, async (request) => actorOf(request));
 
-  app.get<{ Querystring: { state?: (typeof ISSUE_STATES)[number]; q?: string; room?: string; limit?: number } }>(
+  app.get<{ Querystring: IssueSearch }>(
     '/api/fleet/issues',
     {
       config: { fleetAccess: 'operator' },
       schema: {
         querystring: queryOf({
           ...ISSUE_FILTER,
-          room: { type: 'string', pattern: '^([a-z0-9][a-z0-9-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}$' },
           limit: { type: 'integer', minimum: 1, maximum: 1000 },
         }),
       },

@@ -4,7 +4,8 @@
  */
 
 /** A site's or a room's name, as the rooms publish them in their topics. */
-export const SLUG = '^[a-z0-9][a-z0-9-]{0,62}$';
+const NAME = '[a-z0-9][a-z0-9-]{0,62}';
+export const SLUG = `^${NAME}$`;
 
 /** A query string of these fields, each optional; others are left out before the handler sees them. */
 export const queryOf = <P extends Record<string, object>>(properties: P) => ({ type: 'object', additionalProperties: false, properties }) as const;
@@ -15,9 +16,13 @@ export const paramsOf = <P extends Record<string, object>>(properties: P) => ({ 
 /** `/:site/:room` */
 export const ROOM_PARAMS = paramsOf({ site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } });
 
-/** The issue list's filter (the list and its CSV export): by state and by words. */
+/**
+ * The issue list's filter, one for the list and its CSV export (`IssueSearch`, with each route's
+ * own `limit`): by state, by words and by room — `site/room`, or a room's name alone.
+ */
 export const ISSUE_STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
 export const ISSUE_FILTER = {
   state: { type: 'string', enum: ISSUE_STATES },
   q: { type: 'string', maxLength: 200 },
+  room: { type: 'string', pattern: `^(${NAME}/)?${NAME}$` },
 } as const;

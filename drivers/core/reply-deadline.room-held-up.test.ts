@@ -11,6 +11,7 @@
  * device on the network does.
  */
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { TesiraDriver } from '../biamp-tesira/tesira-driver.js';
@@ -265,3 +266,17 @@ it('WS-Discovery counts 40 cameras that answered while the room was held up past
   await expect(late).resolves.toEqual([]);
   await expect.poll(() => crowd.told).toEqual(['answered a probe as 40 cameras', 'answered a probe as 40 cameras']);
 });
+
+/** What the kernel lets a socket keep unread at the most: the search's larger buffer needs room above the default. */
+const receiveBufferCap = Number(readFileSync('/proc/sys/net/core/rmem_max', 'utf8'));
+
+it.runIf(receiveBufferCap >= 1024 * 1024)(
+  'WS-Discovery keeps 400 cameras that answered while the room was held up (the default buffer held about 90)',
+  async () => {
+    const crowd = await devices.start(testDevice, 'startCameraCrowd', { cameras: 400 });
+    const heldUp = holdUpTheRoom(crowd.searchPort!, 'send', WINDOW_HELD_UP_MS);
+    const found = discoverOnvifCameras(WINDOW_MS, { multicast: false, unicast: [{ address: '127.0.0.1', port: crowd.searchPort! }] });
+    await heldUp;
+    expect(new Set((await found).map((camera) => camera.name))).toHaveProperty('size', 400);
+  },
+);

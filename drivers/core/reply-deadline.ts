@@ -81,6 +81,14 @@ export interface ListeningWindow {
   cancel(): void;
 }
 
+/**
+ * What a search socket asks the kernel to keep unread for it (SO_RCVBUF). While the room is held
+ * up every answer waits there, and Linux's default (about 208 KB) holds some 90 WS-Discovery
+ * answers: on a larger site the rest were dropped before the room read them. The kernel caps the
+ * request at `net.core.rmem_max` (208 KB on a stock Debian, where only raising that helps).
+ */
+export const SEARCH_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 /** Rounds of reading at the close, at most: a device that never stops sending does not hold the window open. */
 const MOST_READING_ROUNDS = 64;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { listeningWindow } from '../core/reply-deadline.js';
+import { listeningWindow, SEARCH_RECEIVE_BUFFER_BYTES } from '../core/reply-deadline.js';
 import { probeMessage, readProbeMatch, scopeValue, WS_DISCOVERY_ADDRESS, WS_DISCOVERY_PORT } from './onvif-discovery-messages.js';
 
 export interface DiscoveredOnvifCamera {
@@ -34,7 +34,7 @@ export function discoverOnvifCameras(timeoutMs = 3000, options: DiscoverOptions 
     const found = new Map<string, DiscoveredOnvifCamera>();
     const messageId = `urn:uuid:${randomUUID()}`;
     const probe = Buffer.from(probeMessage(messageId));
-    const socket = createSocket({ type: 'udp4', reuseAddr: true });
+    const socket = createSocket({ type: 'udp4', reuseAddr: true, recvBufferSize: SEARCH_RECEIVE_BUFFER_BYTES });
     let finished = false;
     const finish = () => {
       if (finished) return;

@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { Type } from '@sinclair/typebox';
 import type { Discovered, DriverDiscovery } from '../core/device-discovery.js';
-import { listeningWindow, type ListeningWindow } from '../core/reply-deadline.js';
+import { listeningWindow, type ListeningWindow, SEARCH_RECEIVE_BUFFER_BYTES } from '../core/reply-deadline.js';
 import { parseSearchAck, PJLINK_PORT, PJLINK_SEARCH } from './pjlink-codec.js';
 
 export const pjlinkSearchOptions = Type.Object(
@@ -74,7 +74,7 @@ async function openSocket(port: number): Promise<Socket> {
 }
 
 function bound(port: number): Promise<Socket> {
-  const socket = createSocket({ type: 'udp4' });
+  const socket = createSocket({ type: 'udp4', recvBufferSize: SEARCH_RECEIVE_BUFFER_BYTES });
   return new Promise((resolve, reject) => {
     socket.once('error', (err) => {
       socket.close();

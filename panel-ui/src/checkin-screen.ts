@@ -4,6 +4,7 @@ import type { Attendee, CallStatus, CheckIn, RoomNowView } from '../../appliance
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { meetingTitle, meetingTitleStyles } from './meeting-title.js';
+import { screenWithSide } from './panel-styles.js';
 import { PanelElement } from './panel-element.js';
 import { panelRequest } from './panel-events.js';
 import { serverNow } from './server-time.js';
@@ -27,19 +28,10 @@ function keyOf(p: { email?: string; badge?: string; name?: string }): string {
 export class CheckinScreen extends PanelElement {
   static override styles = [
     meetingTitleStyles,
+    // The list of names scrolls in its own box, so start, the walk-in check-in and "free the
+    // room" stay on screen however many people are invited and however long their names.
+    screenWithSide('minmax(0, 1.3fr) minmax(0, 1fr)'),
     css`
-      /* The screen never scrolls as a whole: the list of names scrolls in its own box, so
-         start, the walk-in check-in and "free the room" stay on screen however many people
-         are invited and however long their names. */
-      :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
-        grid-template-rows: auto minmax(0, 1fr) auto;
-        grid-template-areas: 'head side' 'people side' 'walkin side';
-        gap: 0.6em 1em;
-        height: 100%;
-        min-height: 0;
-      }
       .head {
         grid-area: head;
         display: grid;
@@ -49,7 +41,7 @@ export class CheckinScreen extends PanelElement {
          less of itself — its heading says how many are on it — and never lies over the
          walk-in field below. */
       .people-box {
-        grid-area: people;
+        grid-area: body;
         display: flex;
         flex-direction: column;
         gap: 0.3em;
@@ -57,7 +49,7 @@ export class CheckinScreen extends PanelElement {
         overflow: hidden;
       }
       .walkin {
-        grid-area: walkin;
+        grid-area: foot;
         display: grid;
         grid-template-columns: minmax(0, 1fr) auto;
         gap: 0.5em;
@@ -143,11 +135,6 @@ export class CheckinScreen extends PanelElement {
         flex: none;
       }
       @media (orientation: portrait) {
-        :host {
-          grid-template-columns: minmax(0, 1fr);
-          grid-template-rows: auto auto minmax(0, 1fr) auto;
-          grid-template-areas: 'head' 'side' 'people' 'walkin';
-        }
         .side {
           grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
         }

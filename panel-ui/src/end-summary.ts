@@ -7,6 +7,7 @@ import { navigate, panelRequest } from './panel-events.js';
 import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import { moreBelowStyles, WholeItemsController } from './whole-items.js';
+import { screenWithSide } from './panel-styles.js';
 import './qr-code.js';
 
 /**
@@ -18,20 +19,12 @@ import './qr-code.js';
 export class EndSummary extends MeetingElement {
   static override styles = [
     moreBelowStyles,
+    // On a landscape panel the QR code and its words take a column of their own beside the title
+    // and the cards, which then have all the height between the title and the buttons.
+    screenWithSide('minmax(0, 1fr) auto', { footAcross: true }),
     css`
-    /* On a landscape panel the QR code and its words take a column of their own beside the title
-       and the cards, which then have all the height between the title and the buttons. */
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      grid-template-rows: auto minmax(0, 1fr) auto;
-      grid-template-areas: 'title qr' 'lists qr' 'actions actions';
-      gap: 0.6em 1em;
-      height: 100%;
-      min-height: 0;
-    }
     h2 {
-      grid-area: title;
+      grid-area: head;
       font-size: 1.35em;
     }
     /* The three cards fill the space between the title and the buttons. Side by side on a
@@ -47,7 +40,7 @@ export class EndSummary extends MeetingElement {
       gap: 0.6em;
       overflow-y: auto;
       min-height: 0;
-      grid-area: lists;
+      grid-area: body;
     }
     /* Each list scrolls inside its card, held to the whole items that fit (WholeItemsController);
        how many are below is said on the heading's line, which costs no line of the list — or
@@ -90,7 +83,7 @@ export class EndSummary extends MeetingElement {
       color: var(--text-muted);
     }
     .qr {
-      grid-area: qr;
+      grid-area: side;
       display: grid;
       gap: 0.4em;
       justify-items: center;
@@ -104,7 +97,7 @@ export class EndSummary extends MeetingElement {
       height: 148px;
     }
     .actions {
-      grid-area: actions;
+      grid-area: foot;
       display: grid;
       grid-template-columns: repeat(3, minmax(0, 1fr));
       gap: 0.5em;
@@ -114,7 +107,7 @@ export class EndSummary extends MeetingElement {
        code, its words beside it), and the three cards take the whole width. */
     @media (max-height: 640px) and (orientation: landscape) {
       :host {
-        grid-template-areas: 'title qr' 'lists lists' 'actions actions';
+        grid-template-areas: 'head side' 'body body' 'foot foot';
       }
       h2,
       .qr {
@@ -150,11 +143,6 @@ export class EndSummary extends MeetingElement {
       }
     }
     @media (orientation: portrait) {
-      :host {
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: auto auto minmax(0, 1fr) auto;
-        grid-template-areas: 'title' 'qr' 'lists' 'actions';
-      }
       .lists {
         grid-template-columns: minmax(0, 1fr);
         grid-template-rows: none;

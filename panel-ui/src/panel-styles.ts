@@ -250,3 +250,32 @@ export function twoColumnScreen(left: string, right: string): CSSResult {
     }
   `;
 }
+
+/**
+ * A room screen that never scrolls as a whole (its lists scroll in their own boxes): a `head`,
+ * the `body` taking the height left and a `foot`, with a `side` column beside them. `columns`
+ * are the main column's and the side's widths on a landscape panel, where the foot runs under
+ * the main column, or under both with `footAcross`. A portrait panel has one column: the head,
+ * the side under it, the body, the foot.
+ */
+export function screenWithSide(columns: string, options: { footAcross?: boolean } = {}): CSSResult {
+  const foot = options.footAcross ? "'foot foot'" : "'foot side'";
+  return css`
+    :host {
+      display: grid;
+      grid-template-columns: ${unsafeCSS(columns)};
+      grid-template-rows: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'head side' 'body side' ${unsafeCSS(foot)};
+      gap: 0.6em 1em;
+      height: 100%;
+      min-height: 0;
+    }
+    @media (orientation: portrait) {
+      :host {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: auto auto minmax(0, 1fr) auto;
+        grid-template-areas: 'head' 'side' 'body' 'foot';
+      }
+    }
+  `;
+}

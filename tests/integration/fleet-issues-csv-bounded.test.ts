@@ -3,7 +3,8 @@
  * unless `limit` asks for another number, never more than 10,000, streamed a page at a time,
  * and the answer says when older issues were left out. The file opens in a spreadsheet as it
  * reads: a byte-order mark (Chinese words stay Chinese), and each time also on the wall clock
- * of the room it happened in, the zone its retained state told. On SQLite and PostgreSQL.
+ * of the room it happened in, the zone its retained state told. Its filter is the issue list's,
+ * room and all. On SQLite and PostgreSQL.
  */
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,5 +147,13 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
     const response = await exportCsv(`?limit=${ISSUES_CSV_MAX_ROWS + 1}`);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'ROOMCTL_E_BAD_REQUEST', message: expect.stringContaining('limit') });
+  });
+
+  it("refuses a room that is no room's address as the issue list does, with a coded error", async () => {
+    for (const path of ['/api/fleet/export/issues.csv', '/api/fleet/issues']) {
+      const response = await fetch(`${fleet.url}${path}?room=HQ%2FAurora`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } });
+      expect(response.status, path).toBe(400);
+      expect(await response.json(), path).toMatchObject({ code: 'ROOMCTL_E_BAD_REQUEST', message: expect.stringContaining('room') });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
 import { alertWords } from './fleet-alert-words.js';
+import { fleetListStyles } from './fleet-list-styles.js';
 import { FleetWordsController, ft, when } from './fleet-words.js';
 import { moreBelowStyles, WholeItemsController } from '../whole-items.js';
 
@@ -14,15 +15,13 @@ import { moreBelowStyles, WholeItemsController } from '../whole-items.js';
 export class FleetAlertList extends LitElement {
   static override styles = [
     moreBelowStyles,
+    fleetListStyles,
     css`
-      :host { display: block; }
-      h2 { font-size: 1.05em; margin: 0 0 0.5em; }
       ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.3em; max-height: 14em; overflow: auto; scroll-snap-type: y proximity; }
       li { flex: none; scroll-snap-align: start; font-size: 0.85em; padding: 0.35em 0.5em; border-radius: 6px; background: #18212b; border-left: 4px solid #ff6b6b; }
       li[data-state='resolved'] { border-left-color: #40c057; }
       li[data-closed] { border-left-color: #5c6773; opacity: 0.7; }
       .meta { color: #a9b4c0; font-size: 0.9em; }
-      .empty { color: #a9b4c0; font-size: 0.9em; }
     `,
   ];
 

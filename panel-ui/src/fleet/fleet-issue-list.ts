@@ -4,6 +4,7 @@ import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-ty
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { helpMessageWords, selfTestReason, selfTestSays } from './fleet-event-words.js';
 import { FleetWordsController, ft, nameIn, when } from './fleet-words.js';
+import { fleetListStyles, issueButtonStyles } from './fleet-list-styles.js';
 
 export interface IssueActionDetail {
   id: string;
@@ -76,9 +77,10 @@ function roomNote(i: FleetIssue) {
 /** Issues with their people and actions: acknowledge, take it, resolve, notes and the story so far. */
 @customElement('fleet-issue-list')
 export class FleetIssueList extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    h2 { font-size: 1.05em; margin: 0 0 0.5em; }
+  static override styles = [
+    fleetListStyles,
+    issueButtonStyles,
+    css`
     ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.5em; }
     li { padding: 0.6em; border-radius: 8px; background: #18212b; border: 1px solid #2c3a49; }
     li.help { border-left: 4px solid #f5a524; }
@@ -94,9 +96,7 @@ export class FleetIssueList extends LitElement {
     .meeting { font-size: 0.85em; color: #ffd43b; }
     .words { font-size: 0.9em; font-style: italic; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin-top: 0.4em; }
-    button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
     button:disabled { opacity: 0.5; cursor: default; }
-    .empty { color: #a9b4c0; font-size: 0.9em; }
     .room.seen { color: #8ce99a; }
     .room.refused { color: #ffa8a8; }
     ol.log { margin: 0.4em 0 0; padding-left: 1.2em; font-size: 0.8em; }
@@ -104,7 +104,8 @@ export class FleetIssueList extends LitElement {
     form { display: flex; gap: 0.4em; margin-top: 0.4em; }
     select { font: inherit; font-size: 0.85em; padding: 0.2em 0.4em; border-radius: 6px; background: #243243; color: inherit; border: 1px solid #2c3a49; }
     input { flex: 1; font: inherit; font-size: 0.85em; padding: 0.25em 0.5em; border-radius: 6px; background: #0f1419; color: inherit; border: 1px solid #2c3a49; }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) issues: FleetIssue[] = [];
   /** Issue ids with a request in flight. */

@@ -5,21 +5,24 @@ import { ISSUES_CSV_MAX_ROWS, MORE_ROWS_HEADER } from '../../../fleet/export-bou
 import { queryString, type FleetApi, type IssueQuery } from './fleet-api.js';
 import { SEARCH_SHOWN, searchResults } from './fleet-search-results.js';
 import { FleetWordsController, ft } from './fleet-words.js';
+import { issueButtonStyles } from './fleet-list-styles.js';
 import './fleet-issue-list.js';
 
 /** Every issue, resolved ones too, found by words, room and state; the results export as CSV. */
 @customElement('fleet-issue-search')
 export class FleetIssueSearch extends LitElement {
-  static override styles = css`
+  static override styles = [
+    issueButtonStyles,
+    css`
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.4em; margin-bottom: 0.5em; }
     input, select { font: inherit; font-size: 0.9em; padding: 0.3em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; }
     /* A line of its own: beside the two lists it was squeezed to 10em, cutting its hint ("Search issues, not"). */
     input[name='q'] { flex: 1 1 100%; }
-    button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #2c3a49; background: #243243; color: inherit; cursor: pointer; }
     .error { color: #ff6b6b; }
     .muted { color: #a9b4c0; font-size: 0.9em; }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) api!: FleetApi;
   @property({ attribute: false }) roomNames = new Map<string, string>();
