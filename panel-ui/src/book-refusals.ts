@@ -1,5 +1,6 @@
 import { ApiError } from './api-client.js';
 import { t } from './i18n.js';
+import { SHARED_REFUSALS } from './shared-refusal-words.js';
 
 /** A refusal as the booking page says it: words a person acts on, the code for support, the fields to mark. */
 export interface Refusal {
@@ -26,6 +27,9 @@ export function refusalOf(err: unknown): Refusal {
   const e = err instanceof ApiError ? err : new ApiError({ code: 'PANEL_E_BAD_RESPONSE', message: String(err) }, 0);
   const fields = ((e.details as { issues?: { path: string }[] } | undefined)?.issues ?? []).map((i) => i.path);
   const words: Record<string, () => string> = {
+    // Too far ahead, or the room's day's worth of bookings made from the door and the panel: the calendar still books it.
+    ROOMCTL_E_BOOKING_LIMIT: () => SHARED_REFUSALS.ROOMCTL_E_BOOKING_LIMIT!(e.details),
+    ROOMCTL_E_STORAGE: () => SHARED_REFUSALS.ROOMCTL_E_STORAGE!(e.details),
     ROOMCTL_E_DOOR_CODE_EXPIRED: () => t('This QR code has expired. Scan the QR code on the door again.'),
     ROOMCTL_E_UNAUTHORIZED: () => t('This link does not work. Scan the QR code on the door again.'),
     ROOMCTL_E_DOOR_CODE_USED_UP: () => t('This QR code has made enough bookings. Scan the QR code on the door again in a few minutes.'),

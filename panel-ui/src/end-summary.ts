@@ -102,15 +102,32 @@ export class EndSummary extends MeetingElement {
       grid-template-columns: repeat(3, minmax(0, 1fr));
       gap: 0.5em;
     }
-    /* Short panels: the smaller code, its words in a narrower column (taller, beside the title
-       too), so the three cards keep their width. */
-    @media (max-height: 640px) {
-      qr-code {
-        width: 108px;
-        height: 108px;
+    /* Short landscape panels: a column beside the cards left each of them ~180 px at 800×480,
+       a dozen letters a line. The code and its words go up beside the title instead (a smaller
+       code, its words beside it), and the three cards take the whole width. */
+    @media (max-height: 640px) and (orientation: landscape) {
+      :host {
+        grid-template-areas: 'head side' 'body body' 'foot foot';
       }
+      h2,
       .qr {
-        max-width: 9em;
+        align-self: center;
+      }
+      qr-code {
+        width: 88px;
+        height: 88px;
+      }
+      /* The words' own width: four lines, no taller than the code. */
+      .qr {
+        max-width: none;
+        grid-template-columns: auto 11em;
+        justify-items: start;
+        align-items: center;
+        text-align: start;
+        gap: 0.2em 0.6em;
+      }
+      .qr p {
+        margin: 0;
       }
       h2 {
         font-size: 1.15em;

@@ -1,24 +1,20 @@
 import { ApiError } from './api-client.js';
 import { t } from './i18n.js';
+import { SHARED_REFUSALS, type RefusalWordsOf } from './shared-refusal-words.js';
 
 /** A meeting code the room no longer takes, or one for another meeting: to the person holding the link it is the same. */
 const linkNoLongerOpens = () => t('This link no longer opens the meeting. Scan its QR code again.');
 
 /** Each refusal a meeting's page meets (checking in, the floor, polls, the minutes), in words. */
-const WORDS: Readonly<Record<string, () => string>> = {
+const WORDS: Readonly<Record<string, RefusalWordsOf>> = {
+  ...SHARED_REFUSALS,
   ROOMCTL_E_ALREADY_VOTED: () => t('You have voted in this poll already: one vote each.'),
   ROOMCTL_E_POLL_CLOSED: () => t('This poll is closed.'),
   ROOMCTL_E_HAND_ALREADY_RAISED: () => t('Your hand is already up.'),
   ROOMCTL_E_NOT_CHECKED_IN: () => t('Check in first: the floor and the votes are for the people checked in.'),
-  ROOMCTL_E_MINUTES_SENT: () => t('The minutes have been sent: they can no longer be changed here.'),
-  ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
-  ROOMCTL_E_AGENDA_CHANGED: () => t('Someone else changed the agenda meanwhile.'),
-  ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
   ROOMCTL_E_BAD_REQUEST: () => t('The room could not take that as typed. Check it and try again.'),
   ROOMCTL_E_UNAUTHORIZED: linkNoLongerOpens,
   ROOMCTL_E_FORBIDDEN: linkNoLongerOpens,
-  ROOMCTL_E_MEETING_NOT_FOUND: () => t('This meeting is no longer on the room’s calendar.'),
-  ROOMCTL_E_RATE_LIMITED: () => t('Too many tries at once. Wait a moment and try again.'),
   PANEL_E_NETWORK: () => t('The room could not be reached. Check your Wi-Fi and try again.'),
 };
 
@@ -29,5 +25,5 @@ const WORDS: Readonly<Record<string, () => string>> = {
  */
 export function meetingRefusalWords(err: unknown): string {
   const code = err instanceof ApiError ? err.code : '';
-  return WORDS[code]?.() ?? t('The room could not do that. Try again in a moment.');
+  return WORDS[code]?.(err instanceof ApiError ? err.details : undefined) ?? t('The room could not do that. Try again in a moment.');
 }

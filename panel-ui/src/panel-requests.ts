@@ -49,6 +49,7 @@ export class PanelRequests {
       this.deps.show({
         tone: 'error',
         title: t('{what}: not done', { what: request.label }),
+        subject: request.label,
         text: refusalWords(error, inPanelLanguage(this.deps.devices()), request.path),
         code: unexplainedCode(error),
       });
@@ -86,6 +87,7 @@ export class PanelRequests {
       this.deps.show({
         tone: 'error',
         title: t('{what}: not done', { what: outcome.action.label }),
+        subject: outcome.action.label,
         text: refusalWords(outcome.error, inPanelLanguage(this.deps.devices()), outcome.action.path),
         code: unexplainedCode(outcome.error),
       });

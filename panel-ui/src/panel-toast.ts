@@ -5,6 +5,12 @@ import { screenReaderOnly } from './panel-styles.js';
 export interface Toast {
   tone: 'ok' | 'error' | 'info';
   title: string;
+  /**
+   * The part of the title that names what was pressed (a device's long name): where the header
+   * is short, the title gives up its second line before the words go, this part cut with "…"
+   * and the rest (": not done") whole on the one line.
+   */
+  subject?: string;
   text?: string;
   /**
    * Shorter wordings of `text`, longest first, shown in its place when it does not fit the
@@ -60,6 +66,10 @@ export class PanelToast extends LitElement {
     div[hidden] {
       display: none;
     }
+    /* The title on one line (fitWords): the words take the padding above and below too. */
+    div.tight {
+      padding-block: 0;
+    }
     .ok { background: #1d4d2b; border: 2px solid #40c057; }
     .info { background: #2a3b4d; border: 2px solid #5aa0ff; }
     .error { background: #5c1717; border: 2px solid #ff6b6b; }
@@ -70,6 +80,20 @@ export class PanelToast extends LitElement {
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 2;
       overflow: hidden;
+    }
+    /* The title on one line (fitWords, when the words would not show under two): what was
+       pressed is cut, the outcome after it stays whole. */
+    strong.one-line {
+      display: flex;
+      white-space: nowrap;
+    }
+    strong.one-line > .subject {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    strong.one-line > span:not(.subject) {
+      flex: none;
     }
     /* Never shrunk by the box (it would be cut mid-line): fitWords cuts it to whole lines. */
     .text {
@@ -143,12 +167,20 @@ export class PanelToast extends LitElement {
     return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.dismiss(toast)}>
       ${
         toast
-          ? html`<strong>${toast.title}</strong>${toast.text ? html`<span class="text">${toast.text}</span>` : nothing}${(toast.shorter ?? []).map(
+          ? html`${this.titleOf(toast)}${toast.text ? html`<span class="text">${toast.text}</span>` : nothing}${(toast.shorter ?? []).map(
               (words) => html`<span class="text" aria-hidden="true" hidden>${words}</span>`,
             )}${toast.code ? html`<span class="code" data-testid="toast-code">${toast.code}</span>` : nothing}`
           : nothing
       }
     </div>`;
+  }
+
+  /** The title, what was pressed in a part of its own (cut first when the title takes one line). */
+  private titleOf(toast: Toast) {
+    const at = toast.subject ? toast.title.indexOf(toast.subject) : -1;
+    if (!toast.subject || at < 0) return html`<strong>${toast.title}</strong>`;
+    const after = toast.title.slice(at + toast.subject.length);
+    return html`<strong><span>${toast.title.slice(0, at)}</span><span class="subject">${toast.subject}</span><span>${after}</span></strong>`;
   }
 
   protected override updated(): void {
@@ -158,8 +190,11 @@ export class PanelToast extends LitElement {
   /**
    * The toast never passes the header, and what it says stays whole: the title (two lines at
    * most) and the code's line always show; the words take what is left — in full, else the
-   * first shorter wording that fits, else the last cut to the lines that fit, ending in "…",
-   * else none. All of them stay in the element for screen readers (the full words are read).
+   * first shorter wording that fits; else the same with the title on one line (what was pressed
+   * cut with "…", its outcome whole), so that a long device name and a code still leave the
+   * words a line on the smallest panels; else the last wording cut to the lines that fit,
+   * ending in "…", else none. All of them stay in the element for screen readers (the full
+   * words are read).
    */
   private fitWords(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('div');
@@ -167,10 +202,16 @@ export class PanelToast extends LitElement {
     const [full, ...shorter] = box ? [...box.querySelectorAll<HTMLElement>('.text')] : [];
     if (!box || !strong) return;
     const over = () => box.scrollHeight - box.clientHeight;
-    strong.style.removeProperty('-webkit-line-clamp');
+    const titleOnOneLine = (one: boolean) => {
+      strong.classList.toggle('one-line', one && strong.querySelector('.subject') !== null);
+      box.classList.toggle('tight', one);
+      if (one) strong.style.setProperty('-webkit-line-clamp', '1');
+      else strong.style.removeProperty('-webkit-line-clamp');
+    };
+    titleOnOneLine(false);
     if (!full) {
       // A title and a code only: the title gives up its second line before the code is cut.
-      if (over() > 0) strong.style.setProperty('-webkit-line-clamp', '1');
+      if (over() > 0) titleOnOneLine(true);
       return;
     }
     const show = (words: HTMLElement) => {
@@ -179,13 +220,14 @@ export class PanelToast extends LitElement {
     };
     full.style.removeProperty('-webkit-line-clamp');
     for (const w of shorter) w.style.removeProperty('-webkit-line-clamp');
-    show(full);
-    if (over() <= 0) return;
-    const fitting = shorter.find((words) => {
-      show(words);
-      return over() <= 0;
-    });
-    if (fitting) return;
+    for (const one of [false, true]) {
+      titleOnOneLine(one);
+      const fitting = [full, ...shorter].find((words) => {
+        show(words);
+        return over() <= 0;
+      });
+      if (fitting) return;
+    }
     const last = shorter.at(-1) ?? full;
     show(last);
     const line = Number.parseFloat(getComputedStyle(last).lineHeight);
@@ -195,7 +237,6 @@ export class PanelToast extends LitElement {
       // Not one line of words fits beside the title and the code: they are left to screen readers.
       last.hidden = last !== full;
       full.classList.add('sr-only');
-      if (over() > 0) strong.style.setProperty('-webkit-line-clamp', '1');
     }
   }
 

@@ -1,6 +1,7 @@
 import type { DeviceView } from '../../appliance/api/api-types.js';
 import type { ApiError } from './api-client.js';
 import { t } from './i18n.js';
+import { SHARED_REFUSALS, type RefusalWordsOf } from './shared-refusal-words.js';
 
 /** The device an action path names: `/api/v1/devices/<id>/actions/<action>`. */
 function deviceOf(path: string | undefined, devices: readonly DeviceView[]): DeviceView | undefined {
@@ -8,15 +9,16 @@ function deviceOf(path: string | undefined, devices: readonly DeviceView[]): Dev
   return id ? devices.find((d) => d.id === decodeURIComponent(id)) : undefined;
 }
 
-/** Words for a refusal, given the name of the device it came from (unused by refusals of the room itself). */
-type RefusalWords = (name: string) => string;
+/** Words for a refusal of a device, given the device's name. */
+type DeviceRefusalWords = (name: string) => string;
 
-const notConnected: RefusalWords = (name) => t('{name} is not connected. Facilities can see it in the room’s health; call them if you need it now.', { name });
-const outsideWhatTheRoomAllows: RefusalWords = () => t('That is outside what the room allows.');
-const notThisPanel: RefusalWords = () => t('This panel may not do that.');
+const notConnected: DeviceRefusalWords = (name) =>
+  t('{name} is not connected. Facilities can see it in the room’s health; call them if you need it now.', { name });
+const notAllowed: RefusalWordsOf = () => t('The room does not allow that value. Choose another, or call facilities if you need it.');
+const notThisPanel: RefusalWordsOf = () => t('This panel is not allowed to do that (it may need to be paired again). Call facilities.');
 
-/** Each refusal code the panel explains, and its words (looked up in the panel's language when shown). */
-const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
+/** Each refusal of a device the panel explains, and its words (looked up in the panel's language when shown). */
+const DEVICE_REFUSALS: Readonly<Partial<Record<ApiError['code'], DeviceRefusalWords>>> = {
   ROOMCTL_E_DEVICE_OFFLINE: notConnected,
   ROOMCTL_E_CONNECT_FAILED: notConnected,
   ROOMCTL_E_PORT_NOT_FOUND: notConnected,
@@ -29,18 +31,19 @@ const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
     t('{name} lost its connection in the middle of that, so it may have done it. Look at {name} before you try again.', { name }),
   ROOMCTL_E_DEVICE_FOLLOWS_ROOM: (name) => t('{name} follows the room’s mute: use the room’s mute button.', { name }),
   ROOMCTL_E_DEVICE_AUTH: (name) => t('{name} does not accept the room’s login. Call facilities.', { name }),
-  ROOMCTL_E_NOT_SUPPORTED: (name) => t('{name} cannot do that.', { name }),
-  ROOMCTL_E_ACTION_PARAMS: outsideWhatTheRoomAllows,
-  ROOMCTL_E_BAD_REQUEST: outsideWhatTheRoomAllows,
+  ROOMCTL_E_NOT_SUPPORTED: (name) => t('{name} cannot do that: it has no such control. Use its own buttons or remote.', { name }),
+};
+
+/** Each refusal of the room itself the panel explains, and its words. */
+const ROOM_REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWordsOf>>> = {
+  ...SHARED_REFUSALS,
+  ROOMCTL_E_ACTION_PARAMS: notAllowed,
+  ROOMCTL_E_BAD_REQUEST: notAllowed,
   ROOMCTL_E_UNAUTHORIZED: notThisPanel,
   ROOMCTL_E_FORBIDDEN: notThisPanel,
-  ROOMCTL_E_BOOKING_CONFLICT: () => t('The room is booked at that time.'),
-  ROOMCTL_E_CHECKIN_CLOSED: () => t('Check-in is not open now.'),
-  ROOMCTL_E_AGENDA_CHANGED: () => t('Someone else changed the agenda meanwhile.'),
-  ROOMCTL_E_MEETING_STATE: () => t('The meeting cannot do that now.'),
-  ROOMCTL_E_MEETING_NOT_FOUND: () => t('This meeting is no longer on the room’s calendar.'),
-  ROOMCTL_E_MINUTES_SENT: () => t('The minutes have been sent: they can no longer be changed here.'),
-  ROOMCTL_E_RATE_LIMITED: () => t('Too many tries at once. Wait a moment and try again.'),
+  ROOMCTL_E_BOOKING_CONFLICT: () => t('The room is booked at that time. Choose a shorter or another time.'),
+  ROOMCTL_E_NO_CALL_LAUNCHER: () =>
+    t('This room does not join online meetings itself. Join from a laptop with the meeting’s link, and show it on the display.'),
   ROOMCTL_E_MEDIA_UNAVAILABLE: () => t('The room’s video is starting again. Try again in a moment.'),
   PANEL_E_NETWORK: () => t('The panel is offline. Try again when the connection is back.'),
 };
@@ -51,10 +54,10 @@ const REFUSALS: Readonly<Partial<Record<ApiError['code'], RefusalWords>>> = {
  * view and the logs, where whoever fixes the room looks. The code shows only beside the
  * words for a refusal the panel cannot explain (`unexplainedCode`).
  */
-export function refusalWords(error: Pick<ApiError, 'code'>, devices: readonly DeviceView[], path?: string): string {
-  const words = REFUSALS[error.code];
-  if (!words) return t('The room could not do that. Try again, or call for help.');
-  return words(deviceOf(path, devices)?.name ?? t('The device'));
+export function refusalWords(error: Pick<ApiError, 'code'> & { details?: unknown }, devices: readonly DeviceView[], path?: string): string {
+  const device = DEVICE_REFUSALS[error.code];
+  if (device) return device(deviceOf(path, devices)?.name ?? t('The device'));
+  return ROOM_REFUSALS[error.code]?.(error.details) ?? t('The room could not do that. Try again, or call for help.');
 }
 
 /**
@@ -63,5 +66,5 @@ export function refusalWords(error: Pick<ApiError, 'code'>, devices: readonly De
  * whoever they call. A refusal it explains needs none.
  */
 export function unexplainedCode(error: Pick<ApiError, 'code'>): string | undefined {
-  return REFUSALS[error.code] ? undefined : error.code;
+  return DEVICE_REFUSALS[error.code] || ROOM_REFUSALS[error.code] ? undefined : error.code;
 }

@@ -35,12 +35,13 @@ export const roomPanelStyles = css`
   header > .lang {
     grid-area: 1 / 4;
   }
-  /* Over the words' row and most of the header's padding above and below it: the toast
-     holds a title and two lines on every panel, and ends inside the header. */
+  /* Over the words' row and the header's padding above and below it: the toast holds a title
+     and two lines on every panel (a title cut to one line, two lines of words and a code on
+     the narrowest), and ends inside the header. */
   header > panel-toast {
     grid-area: 1 / 1 / 2 / 4;
     align-self: stretch;
-    margin-block: calc(0.05em - var(--header-pad));
+    margin-block: calc(-1 * var(--header-pad));
   }
   h1 {
     margin: 0;

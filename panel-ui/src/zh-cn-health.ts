@@ -31,11 +31,5 @@ export const ZH_CN_HEALTH: Record<string, string> = {
     '{name}在执行途中断开了连接，可能已经执行。请先查看{name}的状态，再决定是否重试。',
   '{name} follows the room’s mute: use the room’s mute button.': '{name}跟随会议室静音：请使用会议室的静音按钮。',
   'The room’s video is starting again. Try again in a moment.': '会议室视频正在重新启动，请稍后再试。',
-  '{name} cannot do that.': '{name}不支持此操作。',
-  'That is outside what the room allows.': '超出了会议室允许的范围。',
-  'This panel may not do that.': '此面板无权执行该操作。',
-  'The room is booked at that time.': '该时段会议室已被预订。',
-  'Check-in is not open now.': '现在不在签到时间内。',
-  'The meeting cannot do that now.': '会议当前无法执行此操作。',
   'The room could not do that. Try again, or call for help.': '会议室未能完成该操作。请重试或求助。',
 };

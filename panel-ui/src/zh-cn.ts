@@ -1,10 +1,12 @@
 import { ZH_CN_CALLS } from './zh-cn-calls.js';
 import { ZH_CN_CONVERSATION } from './zh-cn-conversation.js';
 import { ZH_CN_HEALTH } from './zh-cn-health.js';
+import { ZH_CN_REFUSALS } from './zh-cn-refusals.js';
 
 /** 简体中文. Keys are the English strings (i18n.ts); a missing key shows the English. */
 export const ZH_CN: Record<string, string> = {
   ...ZH_CN_HEALTH,
+  ...ZH_CN_REFUSALS,
   Rooms: '多会场',
   Close: '关闭',
   'Link another room to this meeting': '为本会议连接其他会议室',
@@ -359,7 +361,6 @@ export const ZH_CN: Record<string, string> = {
   '“Keep mine” saves yours over theirs; “Take theirs” drops your changes.': '“保留我的”会用您的议程覆盖对方的；“采用对方的”会放弃您的修改。',
   'Keep mine': '保留我的',
   'Take theirs': '采用对方的',
-  'Someone else changed the agenda meanwhile.': '此间有人修改了议程。',
   'Loading…': '正在加载…',
   'Each item needs a title and 1 to 480 minutes; each speaker a name and 1 to 120 minutes.':
     '每项都需要标题和 1 至 480 分钟；每位发言人都需要姓名和 1 至 120 分钟。',
@@ -403,10 +404,7 @@ export const ZH_CN: Record<string, string> = {
   'This poll is closed.': '本次表决已结束。',
   'Your hand is already up.': '您已经举手了。',
   'Check in first: the floor and the votes are for the people checked in.': '请先签到：发言和投票仅限已签到的人。',
-  'The minutes have been sent: they can no longer be changed here.': '纪要已发出，无法在此修改。',
   'The room could not take that as typed. Check it and try again.': '会议室无法接受所填内容，请检查后重试。',
   'This link no longer opens the meeting. Scan its QR code again.': '此链接已无法打开会议，请重新扫描会议二维码。',
-  'This meeting is no longer on the room’s calendar.': '此会议已不在会议室日程中。',
-  'Too many tries at once. Wait a moment and try again.': '尝试次数过多，请稍候再试。',
   'The room could not do that. Try again in a moment.': '会议室未能完成该操作，请稍后重试。',
 };

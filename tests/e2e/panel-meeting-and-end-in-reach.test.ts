@@ -4,11 +4,15 @@
  * the agenda never under the quick presets, the title whole, at every panel size in both languages; the
  * minutes' add buttons in one letter case; the summary's many decisions, action items and
  * people shown whole, with how many more are below, the cards filling the summary's space (none
- * alone in a row, none short of the bottom, no room for another item left under a list); the
+ * alone in a row, none short of the bottom, no room for another item left under a list) and
+ * each at least 11 of its letters wide (the QR code's column left them ~180 px at 800×480); the
  * rating screen's Skip and Send in view.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { controlsOutOfReach, FIT_SIZES, listItemsSeen, overflowing, problemsAtEverySize } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { callRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
@@ -66,6 +70,22 @@ const summarySpaceLeft = () =>
     }
     return problems;
   });
+
+/** Narrower than this many of its letters a line (the 10" panel gives its cards 11.1), a card's list reads a few words a line. */
+const CARD_LEAST_EM = 11;
+
+/** The summary's cards narrower than CARD_LEAST_EM of their own letters (at 800×480 they were ~180 px, 10 em). */
+const cardsTooNarrow = () =>
+  page.locator('end-summary').evaluate((host, least) => {
+    const problems: string[] = [];
+    for (const card of host.shadowRoot!.querySelectorAll<HTMLElement>('.card')) {
+      const style = getComputedStyle(card);
+      const inner = card.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      const em = inner / Number.parseFloat(style.fontSize);
+      if (em < least) problems.push(`${card.querySelector('h3')?.textContent?.trim()}: ${Math.round(card.clientWidth)} px wide, ${em.toFixed(1)} em a line`);
+    }
+    return problems;
+  }, CARD_LEAST_EM);
 
 /** `also`: more problems at each size (one line each). */
 async function outOfReach(step: string, also?: () => Promise<string[]>): Promise<string[]> {
@@ -155,7 +175,10 @@ describe('panel: the meeting’s last minutes and its end, every control in reac
         if (now.more !== words) problems.push(`${list}: ${now.below} below, the list says ${JSON.stringify(now.more)}`);
         if (now.whole === 0) problems.push(`${list}: not one item shown whole`);
       }
-      problems.push(...(await summarySpaceLeft()));
+      problems.push(...(await summarySpaceLeft()), ...(await cardsTooNarrow()));
+      const size = page.viewportSize()!;
+      mkdirSync(join(SCREENSHOT_ROOT, 'summary'), { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_ROOT, 'summary', `summary-${size.width}x${size.height}-${zh ? 'zh-CN' : 'en'}.png`) });
       return problems;
     });
     expect(found).toEqual([]);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlsOutOfReach, FIT_SIZES, problemsAtEverySize } from '../helpers/panel-fit.js';
 import { openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { tapAwayToasts } from '../helpers/panel-toasts.js';
 import { callRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 
 let room: TestRoom;
@@ -32,25 +33,11 @@ const controlPlaces = () =>
     return found;
   });
 
-/** Taps every shown toast away, one after another (another the room sent meanwhile takes its turn), as a person would. */
-const tapAwayToasts = () =>
-  waitFor(
-    async () => {
-      if ((await shownToast().count()) === 0) return true;
-      await shownToast()
-        .click({ timeout: 1_000 })
-        .catch(() => undefined);
-      return false;
-    },
-    10_000,
-    'every toast tapped away',
-  );
-
 /** At every size in both languages: `press` brings a toast; nothing moves and every control stays in reach while it shows. */
 async function stillUnderToasts(screen: string, press: () => Promise<void>): Promise<string[]> {
   return problemsAtEverySize(page, screen, FIT_SIZES, async () => {
     const found: string[] = [];
-    await tapAwayToasts();
+    await tapAwayToasts(page);
     const before = await controlPlaces();
     for (const p of await controlsOutOfReach(page)) found.push(`before the toast: ${p}`);
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
@@ -60,7 +47,7 @@ async function stillUnderToasts(screen: string, press: () => Promise<void>): Pro
       const moved = (await controlPlaces()).filter((place) => !before.includes(place));
       if (moved.length > 0) found.push(`moved while the toast shows: ${moved.join('; ')}`);
       for (const p of await controlsOutOfReach(page)) found.push(`with the toast: ${p}`);
-      await tapAwayToasts();
+      await tapAwayToasts(page);
     } finally {
       await page.clock.resume();
     }

@@ -5,16 +5,20 @@
  * header, the admin tabs are in sight, and a tab pressed while it shows is pressed; a finger
  * held on the screen keeps it still (the toast goes when it lifts). A refusal the panel has no
  * words for (the display answers a power command with a reply to another) shows its code whole
- * under the title and words, all inside the header; when the display hangs up in the middle of
+ * under the title and its words whole (the title gives up its second line for them, the
+ * display's long name cut, "not done" in sight), all inside the header; when the display hangs up in the middle of
  * a command, the toast says to look at it before trying again, without a code. With every
  * device of the room down, the toast names
  * two and counts the rest, the count always in sight (the long name is cut for it).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../helpers/panel-browser.js';
+import { SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { controlsUnder, FIT_SIZES, fitProblems, problemsAtEverySize, TIGHT_SIZES } from '../helpers/panel-fit.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
+import { holdTheClock, tapAwayToasts } from '../helpers/panel-toasts.js';
 import { callRoom, waitFor } from '../helpers/test-room.js';
 
 const PIN = '314159';
@@ -36,25 +40,13 @@ async function pastTheHeader(): Promise<string[]> {
   ];
 }
 
-/** Taps every toast that shows away, one after the other (what came before a press), as a person would. */
-const tapAwayToasts = () =>
-  waitFor(
-    async () =>
-      (await toast().count()) === 0 ||
-      void (await toast()
-        .click({ timeout: 1_000 })
-        .catch(() => undefined)),
-    10_000,
-    'earlier toasts tapped away',
-  );
-
 /**
  * The toast as a person sees it: each of its parts that shows (title, words, code) whole
  * inside the toast's box and the code not cut at its end (one line each if not); the words
  * that show (the full ones or a shorter wording, never those kept for screen readers) and
  * whether they end cut ("…"); the code.
  */
-async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null }> {
+async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCut: boolean; code: string | null; titleEnd: boolean }> {
   return page.locator('room-panel panel-toast').evaluate((host) => {
     const box = host.shadowRoot!.querySelector('div')!;
     const b = box.getBoundingClientRect();
@@ -76,7 +68,25 @@ async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCu
       if (part === 'code' && el.scrollWidth > el.clientWidth + 1) problems.push(`its code is cut at its end (${el.scrollWidth} px in ${el.clientWidth})`);
     }
     const words = shown.find((el) => el.classList.contains('text'));
+    // The title's last letter inside the title's box (its outcome, ": not done", not clamped or cut away).
+    const title = box.querySelector('strong')!;
+    const range = document.createRange();
+    const ends = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    let last: Node | null = null;
+    for (let n = ends.nextNode(); n; n = ends.nextNode()) if (n.textContent?.trim()) last = n;
+    let titleEnd = false;
+    if (last) {
+      const text = last.textContent!.trimEnd();
+      range.setStart(last, text.length - 1);
+      range.setEnd(last, text.length);
+      const t = title.getBoundingClientRect();
+      // Its middle, as glyph boxes reach past a line's height.
+      titleEnd = [...range.getClientRects()].some(
+        (r) => r.width > 0 && (r.top + r.bottom) / 2 < t.bottom && r.right <= t.right + 0.5 && (r.top + r.bottom) / 2 > t.top,
+      );
+    }
     return {
+      titleEnd,
       problems,
       words: words?.textContent?.trim() ?? '',
       wordsCut: words ? words.scrollHeight > words.clientHeight + 1 : false,
@@ -85,20 +95,6 @@ async function toastSeen(): Promise<{ problems: string[]; words: string; wordsCu
   });
 }
 
-/**
- * The page's time stands still from a moment on (a toast stays up while it is looked at,
- * whatever the machine's load). Under load that moment may have passed before the call
- * lands ("cannot fast-forward to the past"): then it is taken again.
- */
-async function holdTheClock(): Promise<void> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
-    } catch (err) {
-      if (tries === 5 || !String(err).includes('to the past')) throw err;
-    }
-  }
-}
 // What shows of each: its box cut to every box around it that clips (the list scrolls, the names below it out of sight).
 const boxes = async (testId: string) =>
   page.getByTestId(testId).evaluateAll((els) =>
@@ -154,7 +150,7 @@ describe('panel: a toast leaves the controls in reach', () => {
         await page.getByTestId('run-selftest').click();
         await toast().waitFor({ timeout: 15_000 });
         // Time stands still while it is looked at: the toast stays up whatever the machine's load.
-        await holdTheClock();
+        await holdTheClock(page);
         for (const control of await controlsUnder(page, 'toast')) found.push(`${where}: ${control} under the toast`);
         for (const p of await pastTheHeader()) found.push(`${where}: ${p}`);
         for (const p of await fitProblems(page, ['admin-tabs', 'admin-tab-devices', 'admin-tab-settings'])) found.push(`${where}: ${p.testId} ${p.problem}`);
@@ -180,7 +176,7 @@ describe('panel: a toast leaves the controls in reach', () => {
     await page.getByTestId('admin-tab-selftest').click();
     await page.getByTestId('run-selftest').click();
     await toast().waitFor({ timeout: 15_000 });
-    await holdTheClock();
+    await holdTheClock(page);
     const tab = page.getByTestId('admin-tab-settings');
     // The row of tabs (a pressed button itself sinks a little, as press feedback).
     const tabs = page.getByTestId('admin-tabs');
@@ -221,7 +217,7 @@ describe('panel: a toast leaves the controls in reach', () => {
       await page.setViewportSize(size);
       await page.locator('[data-testid="person"]:not(.here)').first().click();
       await toast().waitFor();
-      await holdTheClock();
+      await holdTheClock(page);
       const form = (await boxes('walkin-form'))[0]!;
       for (const name of [...(await boxes('person')), ...(await boxes('people-heading'))])
         if (name.left < form.right && name.right > form.left && name.top < form.bottom && name.bottom > form.top)
@@ -241,7 +237,7 @@ describe('panel: a toast leaves the controls in reach', () => {
       await page.setViewportSize(size);
       await page.getByTestId('extend-15').click();
       await toast().waitFor();
-      await holdTheClock();
+      await holdTheClock(page);
       // The agenda's own button (its box may shrink while what it holds spills out of it).
       const [agenda] = await boxes('add-agenda');
       const [presets] = await boxes('quick-controls');
@@ -253,7 +249,7 @@ describe('panel: a toast leaves the controls in reach', () => {
     expect(found).toEqual([]);
   });
 
-  it('shows the code of a refusal it cannot explain whole under the title and words, all inside the header, on the smallest panels in both languages', {
+  it('shows the code of a refusal it cannot explain whole under the title and its words whole, all inside the header, on the smallest panels in both languages', {
     timeout: 120_000,
   }, async () => {
     const { room } = opened!;
@@ -264,7 +260,7 @@ describe('panel: a toast leaves the controls in reach', () => {
     await page.getByTestId('nav-controls').click();
     try {
       const found = await problemsAtEverySize(page, 'a refusal', TIGHT_SIZES, async () => {
-        await tapAwayToasts();
+        await tapAwayToasts(page);
         await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
         const tab = page.getByTestId('controls-tab-room');
         if (await tab.isVisible()) await tab.click();
@@ -273,10 +269,17 @@ describe('panel: a toast leaves the controls in reach', () => {
         await toast()
           .filter({ hasText: zh ? '未完成' : 'not done' })
           .waitFor({ timeout: 15_000 });
-        await holdTheClock();
+        await holdTheClock(page);
         const seen = await toastSeen();
         const problems = [...(await pastTheHeader()), ...seen.problems];
         if (seen.code !== 'ROOMCTL_E_PROTOCOL') problems.push(`the toast's code is ${JSON.stringify(seen.code)}`);
+        // The words show whole beside a long name's title and the code (they once gave way to both), the title's outcome in sight.
+        const words = zh ? '会议室未能完成该操作。请重试或求助。' : 'The room could not do that. Try again, or call for help.';
+        if (seen.words !== words || seen.wordsCut) problems.push(`the toast shows the words "${seen.words}"${seen.wordsCut ? ' cut' : ''}`);
+        if (!seen.titleEnd) problems.push('the title’s end ("not done") is cut from sight');
+        const size = page.viewportSize()!;
+        mkdirSync(join(SCREENSHOT_ROOT, 'toast'), { recursive: true });
+        await page.screenshot({ path: join(SCREENSHOT_ROOT, 'toast', `refusal-with-code-${size.width}x${size.height}-${zh ? 'zh-CN' : 'en'}.png`) });
         const title = (await toast().locator('strong').textContent()) ?? '';
         if (!title.includes(DISPLAY_NAME[zh ? 'zh-CN' : 'en'].slice(0, 10))) problems.push(`the title says "${title}"`);
         await toast().click();
@@ -299,13 +302,13 @@ describe('panel: a toast leaves the controls in reach', () => {
     try {
       await setLanguage(page, 'en');
       await page.setViewportSize({ width: 800, height: 480 });
-      await tapAwayToasts();
+      await tapAwayToasts(page);
       await waitFor(async () => (await statusOf('display')) === 'ok', 15_000, 'the display back');
       const tab = page.getByTestId('controls-tab-room');
       if (await tab.isVisible()) await tab.click();
       await page.getByTestId('display-display').locator('.row button').first().click();
       await toast().filter({ hasText: 'not done' }).waitFor({ timeout: 15_000 });
-      await holdTheClock();
+      await holdTheClock(page);
       // All its words, also those cut from sight (a screen reader reads them whole).
       expect((await toast().textContent())!.replace(/\s+/g, ' ')).toContain(
         `${DISPLAY_NAME.en} lost its connection in the middle of that, so it may have done it. Look at ${DISPLAY_NAME.en} before you try again.`,
@@ -331,13 +334,13 @@ describe('panel: a toast leaves the controls in reach', () => {
     await enterAdmin(page, PIN, 'selftest');
     const found = await problemsAtEverySize(page, 'self-test', TIGHT_SIZES, async () => {
       // What showed before (the meeting's extensions) is tapped away first, as a person would.
-      await tapAwayToasts();
+      await tapAwayToasts(page);
       const zh = (await page.evaluate(() => document.documentElement.lang)) === 'zh-CN';
       await page.getByTestId('run-selftest').click();
       await toast()
         .filter({ hasText: zh ? '自检发现问题' : 'Self-test found a problem' })
         .waitFor({ timeout: 15_000 });
-      await holdTheClock();
+      await holdTheClock(page);
       const report = await callRoom<{ results: { deviceId: string; ok: boolean }[] }>(room, 'GET', '/api/v1/selftests/latest');
       const failed = new Set(report.results.filter((r) => !r.ok).map((r) => r.deviceId)).size;
       const problems = await pastTheHeader();

@@ -2,7 +2,7 @@
  * A toast says what happened, once, in the words people use: "+15 min" pressed, the toast
  * says "Meeting extended by 15 minutes" — not the button's own words again — in English and
  * in Chinese. A refusal still says what failed and why, in the panel's language: the room
- * is booked after the meeting, so "+30 min" is refused as "The room is booked at that time."
+ * is booked after the meeting, so "+30 min" is refused as "The room is booked at that time. Choose a shorter or another time."
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,9 +93,9 @@ describe('panel: a toast says what happened, not the button again', () => {
   });
 
   it('says what was refused and why, in the panel’s language', async () => {
-    expect(await toastAfter('extend-30')).toMatchObject({ tone: 'error', text: '延长 30 分钟：未完成 该时段会议室已被预订。' });
+    expect(await toastAfter('extend-30')).toMatchObject({ tone: 'error', text: '延长 30 分钟：未完成 该时段会议室已被预订。请选择更短或其他的时间。' });
     await setLanguage(page, 'en');
-    expect(await toastAfter('extend-30')).toMatchObject({ tone: 'error', text: 'Extend by 30 minutes: not done The room is booked at that time.' });
+    expect(await toastAfter('extend-30')).toMatchObject({ tone: 'error', text: 'Extend by 30 minutes: not done The room is booked at that time. Choose a shorter or another time.' });
   });
 
   it('says what the camera now shows when a preset is pressed', async () => {

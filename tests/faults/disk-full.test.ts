@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -11,6 +8,7 @@ import { createLogger } from '../../appliance/logger.js';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { createPtyPair } from '../../drivers/sim/pty-pair.js';
 import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';
+import { mountSmallDisk } from '../helpers/small-disk.js';
 import { until } from '../helpers/until.js';
 
 const TOKEN = 'disk-full-test-token-0123456789';
@@ -20,34 +18,8 @@ afterAll(async () => {
 });
 
 /** A 2 MB tmpfs for the data folder; undefined where mounting is not allowed (not root). */
-async function smallDisk(): Promise<string | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), 'roomctl-small-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    await rm(dir, { recursive: true, force: true });
-    return undefined;
-  }
-  cleanups.push(async () => {
-    execFileSync('umount', [dir]);
-    await rm(dir, { recursive: true, force: true });
-  });
-  return dir;
-}
-
-/** Writes filler files until the file system says ENOSPC. */
-function fill(disk: string): void {
-  mkdirSync(join(disk, 'filler'), { recursive: true });
-  for (const size of [64 * 1024, 1024, 64]) {
-    try {
-      for (let i = 0; ; i++) writeFileSync(join(disk, 'filler', `${size}-${i}`), Buffer.alloc(size));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-    }
-  }
-}
-
-const disk = await smallDisk();
+const disk = await mountSmallDisk('2m');
+if (disk) cleanups.push(() => disk.unmount());
 
 /**
  * The data folder fills up in the middle of a meeting. The room keeps running it: the
@@ -68,7 +40,7 @@ it.skipIf(!disk)(
       {
         room: { id: 'attic', name: 'Attic', site: 'hq', timezone: 'UTC' },
         api: { listen: '127.0.0.1:0', tokens: [TOKEN] },
-        storage: { dir: join(disk!, 'data') },
+        storage: { dir: join(disk!.dir, 'data') },
         log: { level: 'silent' },
         devices: [
           { id: 'cam', driver: 'visca-serial', port: pty.devicePath, baudRate: 9600 },
@@ -103,7 +75,7 @@ it.skipIf(!disk)(
     expect((await call('POST', `/api/v1/meetings/${id}/checkins`, { name: 'Ann', walkIn: true })).status).toBe(200);
     expect((await call('POST', `/api/v1/meetings/${id}/start`)).status).toBe(200);
 
-    fill(disk!);
+    disk!.fill();
     // SQLite still has room in its write-ahead log for a while; write until the disk says no.
     let refused: { status: number; body: Record<string, unknown> } | undefined;
     for (let i = 0; i < 800 && !refused; i++) {
@@ -135,11 +107,11 @@ it.skipIf(!disk)(
     if (checkIn.status === 507) expect(checkIn.body.code).toBe('ROOMCTL_E_STORAGE');
 
     // Space freed: the room notices on its own and saves again.
-    await rm(join(disk!, 'filler'), { recursive: true, force: true });
+    await disk!.free();
     await until(async () => ((await call('GET', '/api/v1/status')).body as unknown as StatusView).storage?.state !== 'full', 12_000, 'storage no longer full');
     expect((await call('POST', `/api/v1/meetings/${id}/notes`, { text: 'after the clean-up' })).status).toBe(201);
     expect(statuses).not.toContain(500);
-    expect(await readdir(join(disk!, 'data'))).toContain('roomctl.sqlite');
+    expect(await readdir(join(disk!.dir, 'data'))).toContain('roomctl.sqlite');
   },
   60_000,
 );
