@@ -95,7 +95,10 @@ describe('panel: a toast says what happened, not the button again', () => {
   it('says what was refused and why, in the panel’s language', async () => {
     expect(await toastAfter('extend-30')).toMatchObject({ tone: 'error', text: '延长 30 分钟：未完成 该时段会议室已被预订。请选择更短或其他的时间。' });
     await setLanguage(page, 'en');
-    expect(await toastAfter('extend-30')).toMatchObject({ tone: 'error', text: 'Extend by 30 minutes: not done The room is booked at that time. Choose a shorter or another time.' });
+    expect(await toastAfter('extend-30')).toMatchObject({
+      tone: 'error',
+      text: 'Extend by 30 minutes: not done The room is booked at that time. Choose a shorter or another time.',
+    });
   });
 
   it('says what the camera now shows when a preset is pressed', async () => {
