@@ -55,6 +55,7 @@ export function roomRunningModules(): RoomModule<RoomParts>[] {
           devices: need(room, 'devices'),
           sender: need(room, 'telemetry').outbox,
           log: room.log,
+          noteStorageFailure: (err) => room.storage?.noteFailure(err),
         });
         need(room, 'core').linked = room.linked?.rooms;
       },

@@ -22,6 +22,7 @@ import { ClockExchange } from './clock-exchange.js';
 import { TellingTheOthers } from './telling-the-others.js';
 import { ReceivingRecords } from './receiving-records.js';
 import { OrganiserLinks } from './organiser-links.js';
+import { isStorageFailure } from '../store/storage-health.js';
 
 interface LinkedRoomsDeps {
   self: RoomKey;
@@ -40,6 +41,8 @@ interface LinkedRoomsDeps {
   accepts(from: RoomKey): boolean;
   /** Whether a room takes part in this room's linked meetings without proof that it holds the invite (`meetings.links.withoutProof`). */
   heardWithoutProof(from: RoomKey): boolean;
+  /** A write the data folder refused (full, read-only, failing): the room's storage status says so. */
+  noteStorageFailure?(err: unknown): void;
 }
 
 /**
@@ -68,6 +71,8 @@ export class LinkedRooms implements LinkedMeetingsPort {
   private readonly receiving: ReceivingRecords;
   private readonly organiser: OrganiserLinks;
   private onBroker = false;
+  /** The last sync could not save what it had to tell (said once a streak, not every second). */
+  private unsaved = false;
 
   constructor(private readonly deps: LinkedRoomsDeps) {
     const fold = (link: string) => this.folds.of(link);
@@ -162,10 +167,24 @@ export class LinkedRooms implements LinkedMeetingsPort {
   /** Publishes whatever changed here for every active linked meeting, and claims the timer when the host is gone. */
   sync(): void {
     if (this.receiving.applying) return;
-    for (const { link, meeting } of this.active.list()) {
-      const listening = this.deps.subscribe(linkTopics.allRecords(link));
-      this.telling.tell(link, meeting, listening);
+    try {
+      for (const { link, meeting } of this.active.list()) {
+        const listening = this.deps.subscribe(linkTopics.allRecords(link));
+        this.telling.tell(link, meeting, listening);
+      }
+    } catch (err) {
+      // A full or failing disk is no reason to stop the room (this runs every second): each sync
+      // tells what changed since what is stored, so what could not be saved now goes out with
+      // the first sync that can save it.
+      if (!isStorageFailure(err)) throw err;
+      this.deps.noteStorageFailure?.(err);
+      if (!this.unsaved)
+        this.deps.log.warn({ err: (err as Error).message }, 'linked-room records not saved: the other rooms are told once the room can save again');
+      this.unsaved = true;
+      return;
     }
+    if (this.unsaved) this.deps.log.info('linked-room records saved again');
+    this.unsaved = false;
   }
 
   /** Whether this room waits for its own join to come back from the broker on a link (only then are its own records worth reading). */

@@ -45,7 +45,15 @@ export function linkConnectOptions(mqtt: MqttSettings, room: { site: string; id:
  */
 export async function startLinkedRooms(
   config: RoomConfig,
-  deps: { db: Db; meetings: MeetingRoom; devices: DeviceList; sender: RecordSender | undefined; log: Logger },
+  deps: {
+    db: Db;
+    meetings: MeetingRoom;
+    devices: DeviceList;
+    sender: RecordSender | undefined;
+    log: Logger;
+    /** A write the data folder refused: the room's storage status says so. */
+    noteStorageFailure?: (err: unknown) => void;
+  },
 ): Promise<RunningLink | undefined> {
   if (!config.mqtt || !deps.sender) return undefined;
   const connect = await loadMqttConnect();
@@ -80,6 +88,7 @@ export async function startLinkedRooms(
     subscribe,
     accepts: invitationPolicy(self, config.meetings?.links?.acceptFrom),
     heardWithoutProof: withoutProofPolicy(config.meetings?.links?.withoutProof),
+    noteStorageFailure: deps.noteStorageFailure,
   });
   deps.meetings.ctx.linked = rooms;
   // The floor and polls: every hand, turn, poll and vote replicates as it is (counted once by id); a confidential meeting's without names.

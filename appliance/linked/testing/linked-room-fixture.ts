@@ -30,6 +30,7 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
     subscribe: options.subscribe ?? (() => true),
     accepts: invitationPolicy(self, options.acceptFrom),
     heardWithoutProof: withoutProofPolicy(options.withoutProof),
+    noteStorageFailure: options.noteStorageFailure,
   });
   ctx.linked = rooms;
   // Closed as the room is: its re-sends stopped before its database closes (a join's re-send waits 500 ms).
@@ -66,11 +67,13 @@ export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixt
   return { fx, ctx, rooms, sent, invitationsSent };
 }
 
-/** A linked room's `meetings.links`, and its link connection's subscriptions (whether the broker confirmed each; by default at once). */
+/** A linked room's `meetings.links`, its link connection's subscriptions (whether the broker confirmed each; by default at once), and its storage status. */
 interface LinkedRoomOptions {
   acceptFrom?: string[];
   withoutProof?: string[];
   subscribe?: (topic: string) => boolean;
+  /** Told of each write the room's database refused (the room's storage status). */
+  noteStorageFailure?: (err: unknown) => void;
 }
 
 type LinkedRoom = ReturnType<typeof linkedRoomFixture>;
