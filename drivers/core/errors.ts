@@ -324,10 +324,14 @@ export const ERROR_CATALOG = {
     http: 500,
     hint: 'The room was not installed; the message says what was rolled back or exactly what is left.',
   },
+  ROOMCTL_E_KEPT_FILE_PARSE: {
+    http: 400,
+    hint: 'A file an earlier run wrote (room.yaml, secrets.yaml) is no longer YAML provisioning can read, and writing it again would lose what was written there by hand: fix it at the line and column shown (`roomctl config check FILE` reads it too), then run provisioning again; nothing was probed or written. To have it written fresh from the answers instead, run provisioning with --rewrite-unreadable (the file as it is stays beside it as FILE.before-rewrite).',
+  },
   // Not thrown: said in provisioning's notes when a kept file is written fresh instead of edited.
   ROOMCTL_E_KEPT_FILE_UNREADABLE: {
     http: 500,
-    hint: 'The file as it was could not be read (not YAML, or not a map of keys), so it was written fresh from the answers: what was written there by hand, comments included, is not in it. The old file is kept beside it (FILE.before-rewrite): carry over what is still needed, then run `roomctl config check`.',
+    hint: 'The file as it was could not be read (not YAML, or not a map of keys) and --rewrite-unreadable asked for it to be written fresh from the answers: what was written there by hand, comments included, is not in it. The old file is kept beside it (FILE.before-rewrite): carry over what is still needed, then run `roomctl config check`.',
   },
   ROOMCTL_E_KEPT_FILE_NOT_EDITABLE: {
     http: 500,
