@@ -393,6 +393,11 @@ export const ERROR_CATALOG = {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',
   },
+  // A running fleet's write its database refused: ROOMCTL_E_STORAGE's hint speaks of a room's storage.dir.
+  ROOMCTL_E_FLEET_STORAGE: {
+    http: 507,
+    hint: "The fleet's database (named above) did not take the write; the fleet keeps running and shows what it has. On SQLite (--data DIR, the file DIR/fleet.sqlite): free space on that disk (`df DIR`), and check the folder is still writable by the fleet's user and the file not damaged. On PostgreSQL (--database): check that the server runs and answers, has free disk, and lets the fleet's user write. Then try again.",
+  },
   // The CLI's words for ROOMCTL_E_STORAGE, whose hint is about a running room's storage.dir.
   ROOMCTL_E_FLEET_DATA: {
     http: 507,

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -12,6 +9,7 @@ import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { createPtyPair } from '../../drivers/sim/pty-pair.js';
 import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';
 import { until } from '../helpers/until.js';
+import { fill, smallDisk } from '../helpers/small-disk.js';
 
 const TOKEN = 'disk-full-test-token-0123456789';
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -19,35 +17,9 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => undefined);
 });
 
-/** A 2 MB tmpfs for the data folder; undefined where mounting is not allowed (not root). */
-async function smallDisk(): Promise<string | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), 'roomctl-small-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    await rm(dir, { recursive: true, force: true });
-    return undefined;
-  }
-  cleanups.push(async () => {
-    execFileSync('umount', [dir]);
-    await rm(dir, { recursive: true, force: true });
-  });
-  return dir;
-}
-
-/** Writes filler files until the file system says ENOSPC. */
-function fill(disk: string): void {
-  mkdirSync(join(disk, 'filler'), { recursive: true });
-  for (const size of [64 * 1024, 1024, 64]) {
-    try {
-      for (let i = 0; ; i++) writeFileSync(join(disk, 'filler', `${size}-${i}`), Buffer.alloc(size));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-    }
-  }
-}
-
-const disk = await smallDisk();
+const small = await smallDisk();
+if (small) cleanups.push(() => small.close());
+const disk = small?.dir;
 
 /**
  * The data folder fills up in the middle of a meeting. The room keeps running it: the
