@@ -80,3 +80,16 @@ it('starts node with the young-generation flag, and refuses a program the sandbo
   ]);
   expect(at('/tmp/roomctl/bin/roomctl.js', { dryRun: true })).toHaveLength(1);
 });
+
+it('has systemctl stop signal the room alone (KillMode=mixed): it stops its media host and call browser itself, the rest is killed after it', () => {
+  const unit = applianceUnit({
+    user: 'roomctl',
+    nodePath: '/usr/bin/node',
+    roomctlBin: '/opt/roomctl/bin/roomctl.js',
+    configPath: '/etc/roomctl/room.yaml',
+    dataDir: '/var/lib/roomctl',
+    deviceClasses: [],
+  });
+  const service = unit.slice(unit.indexOf('[Service]\n'), unit.indexOf('\n[Install]'));
+  expect(service.split('\n').filter((l) => /^Kill|^SendSIG|^TimeoutStopSec/.test(l))).toEqual(['KillMode=mixed']);
+});
