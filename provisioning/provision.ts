@@ -21,6 +21,7 @@ import { buildRoomFiles, defaultMqttUsername, freshWriteNote, roomYaml, secretsY
 import { lanAddress } from '../appliance/lan-address.js';
 import { isWildcardHost } from '../appliance/config/config-addresses.js';
 import { hiddenFromService } from './install/service-files.js';
+import { kioskUserLeftNote } from './install/retire-unit.js';
 import { mqttMaterial, readPreviousInstall, refuseUnreadableKeptFiles } from './room-inputs.js';
 
 interface ProvisionOptions {
@@ -171,6 +172,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const notes = [...proposal.notes, ...files.notes, ...mqtt.notes];
   if (freshNotes.config) notes.push(`${LAYOUT.config}: ${freshNotes.config}`);
   if (freshNotes.secrets) notes.push(`${LAYOUT.secrets}: ${freshNotes.secrets}`);
+  const kioskUserLeft = await kioskUserLeftNote(answers.service?.kiosk === true, answers.service?.kioskUser ?? 'roomctl-kiosk', root);
+  if (kioskUserLeft) notes.push(kioskUserLeft);
   for (const h of hidden) notes.push(`${h}: the unit could not start it on a real install; install roomctl under /opt/roomctl`);
   // bin/roomctl.js runs dist/ when it is there, else the TypeScript through tsx: slower to start and ~40 MB more at idle.
   if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'cli', 'main.js'))) {
