@@ -1,7 +1,7 @@
 import { isMap, LineCounter, parseDocument, type YAMLError } from 'yaml';
 
 /** Where a YAML file stops being readable, as a person mends it: the spot, what is wrong there, and the line with a caret under it. */
-export interface YamlFault {
+interface YamlFault {
   line?: number;
   column?: number;
   what: string;
