@@ -14,15 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { until } from '../../tests/helpers/until.js';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { processAlive } from '../../tests/helpers/process-alive.js';
 
 let server: Server;
 let profiles: string;
@@ -34,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The child and whatever of the browser is left, whether or not the test got through.
-  if (roomGroup && alive(roomGroup)) process.kill(-roomGroup, 'SIGKILL');
+  if (roomGroup && processAlive(roomGroup)) process.kill(-roomGroup, 'SIGKILL');
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await rm(profiles, { recursive: true, force: true });
@@ -63,5 +55,5 @@ it("a Ctrl-C reaches the room, not its call's browser: the room leaves the call 
 
   const left = JSON.parse(await until(() => lines()[1], 30_000, 'the call left')) as { since: string[] };
   expect(left.since).toEqual(['ended: the room is stopping']);
-  await until(() => !alive(joined.pid), 15_000, 'the call browser closed');
+  await until(() => !processAlive(joined.pid), 15_000, 'the call browser closed');
 }, 60_000);

@@ -14,19 +14,11 @@ import { spawnCli } from '../helpers/cli.js';
 import { playBack } from '../helpers/media-playback.js';
 import { SMALL_VIDEO } from '../helpers/media-service.js';
 import { until } from '../helpers/until.js';
+import { processAlive } from '../helpers/process-alive.js';
 
 const TOKEN = 'sigterm-test-token-0123456789';
 let dir: string;
 afterAll(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 it('a room told SIGTERM ends its recording, stops its media host and exits 0', async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-sigterm-'));
@@ -75,7 +67,7 @@ it('a room told SIGTERM ends its recording, stops its media host and exits 0', a
   room.kill('SIGTERM');
 
   expect(await exited).toEqual([0, null]);
-  expect(alive(hostPid)).toBe(false);
+  expect(processAlive(hostPid)).toBe(false);
   const db = new Database(join(dataDir, 'roomctl.sqlite'), { readonly: true });
   try {
     expect(db.prepare('SELECT status FROM recordings WHERE id = ?').get(started.id)).toEqual({ status: 'complete' });
