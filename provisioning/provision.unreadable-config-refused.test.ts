@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ERROR_CATALOG } from '../drivers/core/errors.js';
-import { runCli } from '../tests/helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { ROOMCTL_BIN, runCli } from '../tests/helpers/cli.js';
+import { until } from '../tests/helpers/until.js';
 
 let dir: string;
 let root: string;
@@ -73,3 +75,18 @@ it.concurrent.for(RUNS)(
     expect(await tree()).toEqual(before);
   },
 );
+
+it('asked the questions in a terminal, IT is refused before the first one, not after typing the answers', { timeout: 30_000 }, async ({ expect }) => {
+  // `script` gives provisioning a terminal, as when IT runs it by hand.
+  const command = `${process.execPath} ${ROOMCTL_BIN} provision --root ${root} --skip-doctor`;
+  const run = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ROOMCTL_FROM_SOURCE: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let said = '';
+  run.stdout.on('data', (d) => (said += d));
+  try {
+    await until(() => /ROOMCTL_E_KEPT_FILE_PARSE|Room id/.test(said), 25_000, 'the refusal or the first question', 50);
+    expect(said).toContain(`ROOMCTL_E_KEPT_FILE_PARSE: ${root}/etc/roomctl/room.yaml is not YAML provisioning can read at line 5, column 1`);
+    expect(said).not.toContain('Room id');
+  } finally {
+    run.kill('SIGKILL');
+  }
+});
