@@ -89,11 +89,13 @@ export const FLEET_OPERATORS_USAGE = `Usage: roomctl fleet operators add NAME [-
   --database URL   or the PostgreSQL the fleet instances share (also ROOMCTL_FLEET_DATABASE)
 `;
 
-export const PROVISION_USAGE = `Usage: roomctl provision [--answers FILE] [--root DIR] [--dry-run] [--skip-doctor]
-  --answers FILE   answers in YAML (see docs/PROVISIONING.md); without it, the questions are asked
-  --root DIR       install under DIR instead of / (tests, image builds)
-  --dry-run        find and probe the devices, then print the plan; change nothing
-  --skip-doctor    do not run the self-test at the end
+export const PROVISION_USAGE = `Usage: roomctl provision [--answers FILE] [--root DIR] [--dry-run] [--skip-doctor] [--rewrite-unreadable]
+  --answers FILE         answers in YAML (see docs/PROVISIONING.md); without it, the questions are asked
+  --root DIR             install under DIR instead of / (tests, image builds)
+  --dry-run              find and probe the devices, then print the plan; change nothing
+  --skip-doctor          do not run the self-test at the end
+  --rewrite-unreadable   a room.yaml or secrets.yaml that is no longer YAML is written fresh from the
+                         answers (the old one kept as FILE.before-rewrite), not refused; hand edits in it go
 `;
 
 export const MAIN_USAGE = `roomctl — meeting-room appliance

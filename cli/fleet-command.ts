@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { WebhookAlertSink, type AlertSink } from '../fleet/alert-sink.js';
 import { startFleet } from '../fleet/fleet-service.js';
-import { redactDatabaseUrl } from '../fleet/fleet-sql.js';
+import { fleetDatabaseName } from '../fleet/fleet-sql.js';
 import { loadNotificationsFile, notifyAlertSinks } from '../fleet/notify-alert-sinks.js';
 import { createLogger, defaultLogFormat } from '../appliance/logger.js';
 import type { MqttSettings } from '../appliance/telemetry/mqtt-connect-options.js';
@@ -141,7 +141,7 @@ export async function fleetCommand(args: string[]): Promise<number> {
       `  API       ${fleet.url}/api/fleet/rooms`,
       `  metrics   ${fleet.url}/metrics`,
       `  broker    ${values.broker}   (${values.share ? `$share/${values.share}/` : ''}roomctl/#)`,
-      `  database  ${database ? redactDatabaseUrl(database) : `${resolve(values.data)}/fleet.sqlite`}`,
+      `  database  ${fleetDatabaseName({ dataDir: resolve(values.data), database })}`,
       `  token     ${token}`,
       '',
       'FLEET_READY',

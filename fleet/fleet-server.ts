@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { WebSocket } from 'ws';
 import { RoomctlError } from '../drivers/core/errors.js';
 import { installErrorHandling } from '../appliance/http/error-handler.js';
+import { fleetStorageFailure } from './fleet-storage-error.js';
 import { answerClientError } from '../appliance/http/client-errors.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../appliance/http/connection-limits.js';
 import { installSecurityHeaders } from '../appliance/http/security-headers.js';
@@ -58,6 +59,8 @@ export async function buildFleetServer(deps: {
   history: FleetHistory;
   alerts: FleetAlertFeed;
   log: Logger;
+  /** The database as a person finds it (DIR/fleet.sqlite, or the PostgreSQL URL without its password), named when it refuses a write. */
+  database: string;
   pushMs?: number;
   /** What other instances sharing the database committed (PostgreSQL), so this dashboard shows every room live. */
   feed?: FleetChangeFeed;
@@ -82,7 +85,7 @@ export async function buildFleetServer(deps: {
     clientErrorHandler: answerClientError,
     schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
   }) as unknown as FastifyInstance;
-  installErrorHandling(app);
+  installErrorHandling(app, { storageFailure: fleetStorageFailure(deps.database) });
   installConnectionLimits(app, limits);
   // CSP, nosniff, no referrer, no framing (an operator's click on acknowledge must not be borrowed by another page).
   installSecurityHeaders(app);

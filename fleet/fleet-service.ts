@@ -17,7 +17,7 @@ import type { CommandKey } from '../contract/command-signing.js';
 import { FleetMetrics } from './fleet-metrics.js';
 import { buildFleetServer } from './fleet-server.js';
 import { openFleetSql } from './fleet-database.js';
-import type { FleetSql } from './fleet-sql.js';
+import { fleetDatabaseName, type FleetSql } from './fleet-sql.js';
 import { EventBudget } from './event-budget.js';
 import { DEFAULT_RETENTION, scheduleRetention, type RetentionConfig } from './fleet-retention.js';
 import { FleetStore } from './fleet-store.js';
@@ -217,6 +217,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     history,
     alerts: alertFeed,
     log,
+    database: fleetDatabaseName(options),
     onIssueAction: async (issue) => {
       if (issue.kind === 'help' && issue.state === 'resolved') {
         // The dashboard's alert ends with the call, whether or not the room can be told now.

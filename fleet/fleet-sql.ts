@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * The one door to the fleet's database. The embedded default is SQLite (better-sqlite3, a
  * file in the data folder); several fleet instances share one PostgreSQL (`pg`). Every
@@ -68,4 +70,9 @@ export function redactDatabaseUrl(url: string): string {
   } catch {
     return '(not a URL)';
   }
+}
+
+/** The fleet's database as a person finds it: `DIR/fleet.sqlite`, or the PostgreSQL URL without its password. */
+export function fleetDatabaseName(where: { dataDir: string; database?: string }): string {
+  return where.database ? redactDatabaseUrl(where.database) : join(where.dataDir, 'fleet.sqlite');
 }

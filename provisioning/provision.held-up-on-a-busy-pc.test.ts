@@ -1,13 +1,13 @@
 /**
  * Provisioning (and doctor after it) held up on a busy room PC (it installs packages at the same
- * time) while a device, the running room or the broker answers in time: the answer waits unread
+ * time) while a device, the running room, the broker or the calendar server answers in time: the answer waits unread
  * on the port or in the socket, and provisioning reads it when it runs again instead of calling
  * the device silent and proposing the wrong config. (Node runs due timers before it reads: a
  * plain timer failed each of these.) A device that really does not answer (its own thread or
  * process stopped) is still reported silent.
  *
- * The devices answer while provisioning's thread is busy, as real ones do: the display, the room
- * and the broker run in a worker thread, the camera chain in a `roomctl sim` process of its own
+ * The devices answer while provisioning's thread is busy, as real ones do: the display, the room,
+ * the broker and the calendar server run in a worker thread, the camera chain in a `roomctl sim` process of its own
  * (serialport's native binding crashes the process when two threads of it use serial ports).
  */
 import type { ChildProcess } from 'node:child_process';
@@ -18,6 +18,8 @@ import { holdUp, holdUpTheRoom, startDeviceWorker } from '../drivers/testing/roo
 import { SerialTransport } from '../drivers/transports/serial-transport.js';
 import type { RoomConfig } from '../appliance/config/config-schema.js';
 import { checkBroker } from './doctor/broker-check.js';
+import { checkCalendar } from './doctor/calendar-check.js';
+import { calendarFeedUrl } from './testing/calendar-server.js';
 import { checkDevicesAndPanel } from './doctor/room-check.js';
 import { PROVISIONING_DRIVERS } from './provisioning-drivers.js';
 import { serialProbesOf, tcpProbesOf } from './probes/driver-probes.js';
@@ -115,6 +117,20 @@ it("doctor takes the broker's CONNACK, or its acknowledgement of the self-test e
   await expect(published).resolves.toMatchObject({ status: 'ok' });
 });
 
+const startCalendar = () => devices.start(new URL('./testing/calendar-server.ts', import.meta.url), 'startCalendarServerInAWorker');
+/** What the calendar check reads of a room config: the feed, and the time zone its bookings are read in. */
+const roomReading = (port: number) =>
+  ({ room: { id: 'aurora', site: 'hq', timezone: 'UTC' }, calendar: { url: calendarFeedUrl(port) } }) as unknown as RoomConfig;
+
+it('doctor reads the calendar feed that came while it was held up, past its own wait', async () => {
+  const calendar = await startCalendar();
+
+  const feedHeldUp = holdUpTheRoom(calendar.port, 'write', HELD_UP_MS);
+  const checked = checkCalendar(roomReading(calendar.port), WAIT_MS);
+  await feedHeldUp;
+  await expect(checked).resolves.toMatchObject({ status: 'ok', detail: expect.stringMatching(/^fetched and read: 1 booking\(s\)/) });
+});
+
 const startRoom = () => devices.start(new URL('./testing/running-room-in-a-worker.ts', import.meta.url), 'startRunningRoomInAWorker');
 const roomAt = (port: number) =>
   ({ room: { id: 'aurora', site: 'hq' }, api: { listen: `127.0.0.1:${port}`, tokens: [] }, devices: [] }) as unknown as RoomConfig;
@@ -142,9 +158,10 @@ it("doctor asks the running room whose status came while doctor was held up, and
   await expect(settled).resolves.toMatchObject({ results: [{ area: 'device', name: 'display (pjlink)', status: 'ok' }, {}, {}] });
 });
 
-it('a device or broker that does not answer is still reported silent, though provisioning was held up meanwhile', async () => {
+it('a device, broker or calendar server that does not answer is still reported silent, though provisioning was held up meanwhile', async () => {
   const display = await startDisplay();
   const broker = await startBroker();
+  const calendar = await startCalendar();
   const frozen = await devices.freeze();
   cameras.kill('SIGSTOP');
   try {
@@ -157,6 +174,18 @@ it('a device or broker that does not answer is still reported silent, though pro
     const brokerCheck = checkBroker(roomOn(broker.port), [], WAIT_MS);
     await brokerHeldUp;
     await expect(brokerCheck).resolves.toMatchObject({ status: 'fail', code: 'ROOMCTL_E_BROKER_UNREACHABLE' });
+
+    // Doctor's own wait, not the room's 15 s for a read: the silent server is told within it.
+    const feedHeldUp = holdUpTheRoom(calendar.port, 'write', HELD_UP_MS);
+    const feed = checkCalendar(roomReading(calendar.port), WAIT_MS);
+    await feedHeldUp;
+    await expect(feed).resolves.toEqual({
+      area: 'calendar',
+      name: `http://127.0.0.1:${calendar.port}/…`,
+      status: 'fail',
+      code: 'ROOMCTL_E_CALENDAR_FEED',
+      detail: `cannot read the feed: http://127.0.0.1:${calendar.port}/…: no answer within ${WAIT_MS} ms`,
+    });
 
     const portHeldUp = holdUpAfterSerialWrite(HELD_UP_MS);
     const port = probeSerialPort(pty!.devicePath, {

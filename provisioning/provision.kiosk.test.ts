@@ -90,6 +90,11 @@ it("opens the kiosk with a token of its own in api.panelTokens, kept on reruns; 
   const out = await run(false);
   expect(await api()).toEqual({ tokens, panelTokens: ['door-tablet-token'] });
   expect(out).toContain('the kiosk is off (service.kiosk), so its token is removed from api.panelTokens: the room refuses it from now on');
+  // Its system user and home stay (they may own files elsewhere), and IT is told how to remove them.
+  const userLeft =
+    "roomctl-kiosk: the kiosk's system user and its home /var/lib/roomctl-kiosk (the browser's profile) stay, as a removed package leaves its system user; `userdel --remove roomctl-kiosk` removes them (turning the kiosk on again reuses the user)";
+  expect(outcome!.notes).toContain(userLeft);
+  expect(await readFile(join(lab.root, 'etc/passwd'), 'utf8')).toMatch(/^roomctl-kiosk:/m);
   expect(await kioskLeft()).toEqual([]);
   expect(await asideLeft()).toEqual([]);
   expect(outcome!.changes).toEqual(
@@ -103,6 +108,7 @@ it("opens the kiosk with a token of its own in api.panelTokens, kept on reruns; 
   // Off again: nothing is left to remove, nothing changes.
   expect(await run(false)).toContain('Nothing changed: the machine already matched.');
   expect(outcome!.changes).toEqual([]);
+  expect(outcome!.notes).not.toContain(userLeft);
 
   // On again: a new token, never IT's; off again with IT's gone too: no api.panelTokens left.
   await run(true);

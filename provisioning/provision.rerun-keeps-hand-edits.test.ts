@@ -6,7 +6,7 @@
  * decide (the data folder, which the unit's sandbox must match) is replaced with a note that
  * says so, never silently. The comments IT wrote in those files stay where IT put them.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -20,13 +20,14 @@ const configPath = () => join(lab.root, 'etc/roomctl/room.yaml');
 const secretsPath = () => join(lab.root, 'etc/roomctl/secrets.yaml');
 type Plain = Record<string, unknown> & { devices: Record<string, unknown>[] };
 
-const run = async () => {
+const run = async (more: { rewriteUnreadable?: boolean } = {}) => {
   const lines: string[] = [];
   const outcome = await provision({
     answers: lab.answers(),
     root: lab.root,
     discovery: lab.deps,
     doctor: false,
+    ...more,
     out: (l) => lines.push(l),
     progress: () => undefined,
   });
@@ -134,14 +135,33 @@ it('keeps the order of the config when a device is missing: an unplugged camera 
   expect(await readFile(configPath(), 'utf8')).toBe(before);
 }, 60_000);
 
-it('a kept file that cannot be edited in place is written fresh, and IT is told which, how many comments went and why, with the code', async () => {
+it('a kept file that is not YAML is refused, nothing written, with the spot to mend; asked for, it is written fresh and IT is told what went', async () => {
   // A tab where spaces go: the file is no longer YAML. Every comment in it is IT's (the first case wrote it without provisioning's header).
   const broken = (await readFile(configPath(), 'utf8')).replace(/^ {2}dir: /m, '\tdir: ');
   await writeFile(configPath(), broken);
+  const line = broken.split('\n').findIndex((l) => l.startsWith('\tdir: ')) + 1;
   const comments = broken.split('\n').filter((l) => l.includes('#')).length;
   expect(comments).toBe(7);
+  const etc = () => readdir(join(lab.root, 'etc/roomctl'));
+  const filesBefore = await etc();
 
-  const rerun = await run();
+  const refused = await run().catch((err: unknown) => err);
+
+  expect(refused).toMatchObject({
+    code: 'ROOMCTL_E_KEPT_FILE_PARSE',
+    details: { files: [{ path: configPath(), line, column: 1 }] },
+  });
+  expect((refused as Error).message.split('\n')).toEqual([
+    `${configPath()} is not YAML provisioning can read at line ${line}, column 1: Tabs are not allowed as indentation`,
+    '    storage:',
+    '    \tdir: /var/lib/roomctl',
+    '    ^',
+  ]);
+  // Nothing touched: the file as IT left it, no file set aside, nothing staged.
+  expect(await readFile(configPath(), 'utf8')).toBe(broken);
+  expect(await etc()).toEqual(filesBefore);
+
+  const rerun = await run({ rewriteUnreadable: true });
 
   const said = `written fresh, its hand edits and ${comments} comment(s) dropped, as the file as left is not YAML provisioning can read (`;
   const note = rerun.notes.find((n) => n.startsWith(`/etc/roomctl/room.yaml: ${said}`));

@@ -21,7 +21,8 @@ import { buildRoomFiles, defaultMqttUsername, freshWriteNote, roomYaml, secretsY
 import { lanAddress } from '../appliance/lan-address.js';
 import { isWildcardHost } from '../appliance/config/config-addresses.js';
 import { hiddenFromService } from './install/service-files.js';
-import { mqttMaterial, readPreviousInstall } from './room-inputs.js';
+import { kioskUserLeftNote } from './install/retire-unit.js';
+import { mqttMaterial, readPreviousInstall, refuseUnreadableKeptFiles } from './room-inputs.js';
 
 interface ProvisionOptions {
   answers: ProvisionAnswers;
@@ -35,6 +36,8 @@ interface ProvisionOptions {
   out(line: string): void;
   /** Progress while probing (stderr). */
   progress(line: string): void;
+  /** A kept room.yaml or secrets.yaml that is not YAML is written fresh (the old one set aside) instead of refusing the run. */
+  rewriteUnreadable?: boolean;
   /** Run doctor at the end (default true, never on --dry-run). */
   doctor?: boolean;
   doctorDeviceTimeoutMs?: number;
@@ -91,6 +94,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   // A run that could write nothing says so before the probes, not after them.
   if (!options.dryRun) await assertInstallable(root, installFolders(answers));
   const previous = await readPreviousInstall(root);
+  if (!options.rewriteUnreadable) refuseUnreadableKeptFiles(previous, root);
 
   progress(`roomctl provision: room ${answers.room.id} (${answers.room.name}), site ${answers.room.site}${root ? `, into ${root}` : ''}`);
   const findings = await discoverRoom(answers, { drivers, ...options.discovery, onProgress: progress });
@@ -168,6 +172,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
   const notes = [...proposal.notes, ...files.notes, ...mqtt.notes];
   if (freshNotes.config) notes.push(`${LAYOUT.config}: ${freshNotes.config}`);
   if (freshNotes.secrets) notes.push(`${LAYOUT.secrets}: ${freshNotes.secrets}`);
+  const kioskUserLeft = await kioskUserLeftNote(answers.service?.kiosk === true, answers.service?.kioskUser ?? 'roomctl-kiosk', root);
+  if (kioskUserLeft) notes.push(kioskUserLeft);
   for (const h of hidden) notes.push(`${h}: the unit could not start it on a real install; install roomctl under /opt/roomctl`);
   // bin/roomctl.js runs dist/ when it is there, else the TypeScript through tsx: slower to start and ~40 MB more at idle.
   if (!existsSync(join(dirname(dirname(roomctlBin)), 'dist', 'cli', 'main.js'))) {

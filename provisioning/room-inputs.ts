@@ -8,6 +8,7 @@ import { defaultMqttUsername } from './room-config-build.js';
 import { LAYOUT } from './install/layout.js';
 import { createKeyAndCsr, csrSubject } from './install/mqtt-identity.js';
 import { readIfExists, targetPath } from './install/system-state.js';
+import { faultPlace, keptFileFault } from './yaml-fault.js';
 
 type Plain = Record<string, unknown>;
 const parseYaml = (text: string | undefined): Plain => {
@@ -59,6 +60,28 @@ export async function readPreviousInstall(root: string | undefined): Promise<Pre
     udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined),
     kioskToken: kioskTokenOf(await readIfExists(targetPath(root, LAYOUT.kioskEnv)).catch(() => undefined)),
   };
+}
+
+/**
+ * A rerun edits room.yaml and secrets.yaml in place, keeping what IT wrote there by hand. One
+ * it cannot read (a tab in the indentation, a quote left open) would have to be written fresh,
+ * and IT's edits with it: refused before anything is probed or written, with the spot to mend,
+ * unless IT asked for fresh files (`--rewrite-unreadable`; the old one is then kept beside it).
+ */
+export function refuseUnreadableKeptFiles(previous: PreviousInstall, root: string | undefined): void {
+  const faults = [
+    { path: targetPath(root, LAYOUT.config), text: previous.configText },
+    { path: targetPath(root, LAYOUT.secrets), text: previous.secretsText },
+  ].flatMap(({ path, text }) => {
+    const fault = text === undefined ? undefined : keptFileFault(text);
+    return fault ? [{ path, ...fault }] : [];
+  });
+  if (faults.length === 0) return;
+  throw new RoomctlError(
+    'ROOMCTL_E_KEPT_FILE_PARSE',
+    faults.map((f) => `${f.path} is not YAML provisioning can read${faultPlace(f)}: ${f.what}${f.excerpt}`).join('\n'),
+    { files: faults.map(({ path, line, column }) => ({ path, ...(line ? { line, column } : {}) })) },
+  );
 }
 
 interface MqttMaterial {

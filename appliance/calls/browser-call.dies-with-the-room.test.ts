@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { until } from '../../tests/helpers/until.js';
+import { processAlive } from '../../tests/helpers/process-alive.js';
 
 let server: Server;
 let profiles: string;
@@ -26,15 +27,6 @@ afterAll(async () => {
   await rm(profiles, { recursive: true, force: true });
 });
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 it('a room process killed with -9 mid-call takes its call browser with it', async () => {
   const script = fileURLToPath(new URL('./testing/call-in-a-child.ts', import.meta.url));
   const room = spawn(process.execPath, ['--import', 'tsx', script, `http://127.0.0.1:${(server.address() as AddressInfo).port}/j/1`, profiles], {
@@ -45,7 +37,7 @@ it('a room process killed with -9 mid-call takes its call browser with it', asyn
   const line = await until(() => out.split('\n').find((l) => l.startsWith('{')), 30_000, 'the call in the child');
   const { state, pid } = JSON.parse(line) as { state: string; pid: number };
   expect(state).toBe('in-call');
-  expect(alive(pid)).toBe(true);
+  expect(processAlive(pid)).toBe(true);
   room.kill('SIGKILL');
-  await until(() => !alive(pid), 15_000, 'the call browser gone with the room');
+  await until(() => !processAlive(pid), 15_000, 'the call browser gone with the room');
 });

@@ -117,7 +117,10 @@ export class BrowserCall extends TypedBus<{ change: [CallView] }> {
       '--app=about:blank',
     ];
     const env = { ...process.env, ...(this.options.display ? { DISPLAY: this.options.display } : {}) };
-    const child = spawn(this.options.executable, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env });
+    // A process group of its own, as the media host has: a Ctrl-C at the demo's terminal (SIGINT to
+    // the foreground group) reaches the room, which leaves the call, not the browser under the call
+    // (that would end the call as failed). It still dies with the room: its DevTools pipe closes.
+    const child = spawn(this.options.executable, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env, detached: true });
     this.child = child;
     this.stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -5,11 +5,26 @@ import { isStorageFailure, storageError } from '../store/storage-health.js';
 /** The largest request body the API reads (JSON only; files never come in through it). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
+interface ErrorHandlingOptions {
+  /**
+   * A write the store refused, in the words of the program serving (the fleet names its own
+   * database); undefined for an error that is no such failure. Default: the room's storage.dir.
+   */
+  storageFailure?: (err: unknown) => RoomctlError | undefined;
+}
+
+const roomStorageFailure = (err: unknown) => (isStorageFailure(err) ? storageError(err) : undefined);
+
 /** Every error leaves the API as a coded body; nothing else reaches a client. */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
+  const storageFailure = options.storageFailure ?? roomStorageFailure;
   app.setErrorHandler((err: FastifyError | RoomctlError, request, reply) => {
     let error: RoomctlError;
-    if (err instanceof RoomctlError) {
+    const storage = storageFailure(err);
+    if (storage) {
+      // A full or failing disk is not a bug: say what was not saved, and keep serving.
+      error = storage;
+    } else if (err instanceof RoomctlError) {
       error = err;
     } else if ((err as FastifyError).validation) {
       const issues = (err as FastifyError).validation!.map((v) => ({
@@ -31,15 +46,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       // Fastify's own client errors (bad JSON, wrong content type, body too large).
       error = new RoomctlError('ROOMCTL_E_BAD_REQUEST', err.message, { fastifyCode: (err as FastifyError).code });
-    } else if (isStorageFailure(err)) {
-      // A full or failing disk is not a bug: say what was not saved, and keep serving.
-      error = storageError(err);
     } else {
       error = toRoomctlError(err);
     }
     if (error.httpStatus >= 500 && error.code === 'ROOMCTL_E_INTERNAL') request.log.error({ err }, 'unhandled error');
     // The error's own words go in `detail`: pino writes the line's message as `msg`, and a second `msg` key makes the line ambiguous JSON.
-    else if (error.code === 'ROOMCTL_E_STORAGE') request.log.warn({ code: error.code, detail: error.message }, 'write refused by storage');
+    else if (storage) request.log.warn({ code: error.code, detail: error.message }, 'write refused by storage');
     else request.log.debug({ code: error.code, detail: error.message }, 'request refused');
     void reply.status(error.httpStatus).send(error.toJSON());
   });

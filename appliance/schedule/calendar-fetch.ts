@@ -1,17 +1,16 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { RoomctlError } from '../../drivers/core/errors.js';
-import { FeedGetError, getFeed, type FeedAnswer } from './feed-get.js';
+import { FeedGetError, getFeed, type FeedAnswer, type FeedWait } from './feed-get.js';
 
-interface FeedFetchOptions {
-  timeoutMs: number;
+type FeedFetchOptions = FeedWait & {
   /** Bytes the feed may have once decompressed; reading stops there (a gzip bomb never grows past it). */
   maxBytes: number;
   /** Hosts besides the feed's own a redirect may lead to (`calendar.redirectHosts`; `*.example.com` for a domain). */
   redirectHosts?: readonly string[];
   /** A redirect may lead to a loopback, private or link-local address (`calendar.privateRedirects`). */
   privateRedirects?: boolean;
-}
+};
 
 /** Addresses a feed's redirect must not reach unless allowed: this machine, the local networks. */
 const PRIVATE = new BlockList();
@@ -77,8 +76,7 @@ export async function fetchFeedBytes(url: string, options: FeedFetchOptions): Pr
   let answer: FeedAnswer;
   try {
     answer = await getFeed(url, {
-      timeoutMs: options.timeoutMs,
-      maxBytes: options.maxBytes,
+      ...options,
       accept: 'text/calendar, */*;q=0.5',
       checkRedirect: (from, to) => checkRedirect(from, to, feed, options),
     });
@@ -86,7 +84,7 @@ export async function fetchFeedBytes(url: string, options: FeedFetchOptions): Pr
     if (err instanceof RoomctlError) throw err;
     const kind = err instanceof FeedGetError ? err.kind : 'network';
     const where = redactFeedUrl(url);
-    if (kind === 'timeout') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${where}: no answer in ${options.timeoutMs} ms`);
+    if (kind === 'timeout') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${where}: ${(err as Error).message}`);
     if (kind === 'oversize') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${where} sent more than ${options.maxBytes} bytes (calendar.maxFeedBytes)`);
     if (kind === 'redirects') throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `${where} redirects more than 5 times`);
     throw new RoomctlError('ROOMCTL_E_CALENDAR_FEED', `cannot read ${where}: ${(err as Error).message}`);

@@ -21,26 +21,40 @@ export class FeedGetError extends Error {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
+ * How long a read may take: `timeoutMs` for the whole exchange (the room's plain timer), or
+ * until `signal` aborts, its reason the words of the failure (a caller that keeps its own
+ * deadline: doctor's, counted in time it was listening).
+ */
+export type FeedWait = { timeoutMs: number; signal?: undefined } | { timeoutMs?: undefined; signal: AbortSignal };
+
+/**
  * One GET of a published calendar with Node's own HTTP client, not `fetch`: fetch brings
  * undici and its WebAssembly HTTP parser, 10–25 MB of resident memory a room would carry
  * from its first calendar read on, for one request every few minutes. Follows up to five
  * redirects (published calendar links often redirect), takes gzip/deflate/br, stops at
- * `maxBytes`, and gives up after `timeoutMs` for the whole exchange.
+ * `maxBytes`, and gives up after `timeoutMs` for the whole exchange, or when `signal` aborts.
  */
 export function getFeed(
   url: string,
-  options: { timeoutMs: number; maxBytes: number; accept: string; checkRedirect?: (from: URL, to: URL) => Promise<void> },
+  options: FeedWait & { maxBytes: number; accept: string; checkRedirect?: (from: URL, to: URL) => Promise<void> },
 ): Promise<FeedAnswer> {
-  const deadline = Date.now() + options.timeoutMs;
+  const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
   const once = (target: URL, redirectsLeft: number): Promise<FeedAnswer> =>
     new Promise((resolve, reject) => {
       const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
         headers: { accept: options.accept, 'accept-encoding': 'gzip, deflate, br' },
       });
-      const timer = setTimeout(() => request.destroy(new FeedGetError(`no answer in ${options.timeoutMs} ms`, 'timeout')), Math.max(1, deadline - Date.now()));
+      const timer =
+        deadline === undefined
+          ? undefined
+          : setTimeout(() => request.destroy(new FeedGetError(`no answer in ${options.timeoutMs} ms`, 'timeout')), Math.max(1, deadline - Date.now()));
+      const aborted = () => request.destroy(new FeedGetError(String((options.signal?.reason as Error | undefined)?.message ?? 'given up'), 'timeout'));
+      if (options.signal?.aborted) aborted();
+      else options.signal?.addEventListener('abort', aborted, { once: true });
       let settled = false;
       const fail = (err: Error) => {
         clearTimeout(timer);
+        options.signal?.removeEventListener('abort', aborted);
         if (settled) return;
         settled = true;
         reject(err instanceof FeedGetError ? err : new FeedGetError(err.message, 'network'));
@@ -52,6 +66,7 @@ export function getFeed(
         if (REDIRECTS.has(status) && location) {
           response.resume();
           clearTimeout(timer);
+          options.signal?.removeEventListener('abort', aborted);
           if (redirectsLeft === 0) return reject(new FeedGetError('too many redirects', 'redirects'));
           const next = new URL(location, target);
           // The caller decides where a redirect may lead (another host, this machine) before it is followed.
@@ -76,6 +91,7 @@ export function getFeed(
         body.on('error', fail);
         body.on('end', () => {
           clearTimeout(timer);
+          options.signal?.removeEventListener('abort', aborted);
           if (settled) return;
           settled = true;
           const bytes = Buffer.concat(chunks);

@@ -324,10 +324,14 @@ export const ERROR_CATALOG = {
     http: 500,
     hint: 'The room was not installed; the message says what was rolled back or exactly what is left.',
   },
+  ROOMCTL_E_KEPT_FILE_PARSE: {
+    http: 400,
+    hint: 'A file an earlier run wrote (room.yaml, secrets.yaml) is no longer YAML provisioning can read, and writing it again would lose what was written there by hand: fix it at the line and column shown (`roomctl config check FILE` reads it too), then run provisioning again; nothing was probed or written. To have it written fresh from the answers instead, run provisioning with --rewrite-unreadable (the file as it is stays beside it as FILE.before-rewrite).',
+  },
   // Not thrown: said in provisioning's notes when a kept file is written fresh instead of edited.
   ROOMCTL_E_KEPT_FILE_UNREADABLE: {
     http: 500,
-    hint: 'The file as it was could not be read (not YAML, or not a map of keys), so it was written fresh from the answers: what was written there by hand, comments included, is not in it. The old file is kept beside it (FILE.before-rewrite): carry over what is still needed, then run `roomctl config check`.',
+    hint: 'The file as it was could not be read (not YAML, or not a map of keys) and --rewrite-unreadable asked for it to be written fresh from the answers: what was written there by hand, comments included, is not in it. The old file is kept beside it (FILE.before-rewrite): carry over what is still needed, then run `roomctl config check`.',
   },
   ROOMCTL_E_KEPT_FILE_NOT_EDITABLE: {
     http: 500,
@@ -388,6 +392,11 @@ export const ERROR_CATALOG = {
   ROOMCTL_E_FLEET_DATABASE: {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',
+  },
+  // A running fleet's write its database refused: ROOMCTL_E_STORAGE's hint speaks of a room's storage.dir.
+  ROOMCTL_E_FLEET_STORAGE: {
+    http: 507,
+    hint: "The fleet's database (named above) did not take the write; the fleet keeps running and shows what it has. On SQLite (--data DIR, the file DIR/fleet.sqlite): free space on that disk (`df DIR`), and check the folder is still writable by the fleet's user and the file not damaged. On PostgreSQL (--database): check that the server runs and answers, has free disk, and lets the fleet's user write. Then try again.",
   },
   // The CLI's words for ROOMCTL_E_STORAGE, whose hint is about a running room's storage.dir.
   ROOMCTL_E_FLEET_DATA: {

@@ -5,6 +5,7 @@ import { RoomctlError } from '../../drivers/core/errors.js';
 import { formatIssue, schemaIssues, timezoneIssue, type ConfigIssue } from '../../appliance/config/config-validate.js';
 import { addressIssues } from '../../appliance/config/config-network-checks.js';
 import { Answers, type ProvisionAnswers } from './answers-schema.js';
+import { faultPlace, yamlFaultOf } from '../yaml-fault.js';
 
 /** Every problem in a set of answers, each naming its field and what would be accepted. */
 export function answerIssues(value: unknown): ConfigIssue[] {
@@ -65,14 +66,10 @@ function unreadable(err: NodeJS.ErrnoException): string {
  * line to fix: where, what the parser met, and the line itself with a caret under the spot.
  */
 function notYaml(path: string, error: YAMLError): RoomctlError {
-  const [first = '', ...context] = error.message.split('\n');
-  const at = error.linePos?.[0];
-  const what = first.replace(/ at line \d+, column \d+:?$/, '');
-  const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-  const excerpt = context.filter((l) => l.trim() !== '').map((l) => `\n    ${l}`);
-  return new RoomctlError('ROOMCTL_E_ANSWERS_PARSE', `The answers file ${path} is not valid YAML${where}: ${what}${excerpt.join('')}`, {
+  const fault = yamlFaultOf(error);
+  return new RoomctlError('ROOMCTL_E_ANSWERS_PARSE', `The answers file ${path} is not valid YAML${faultPlace(fault)}: ${fault.what}${fault.excerpt}`, {
     path,
-    ...(at ? { line: at.line, column: at.col } : {}),
+    ...(fault.line ? { line: fault.line, column: fault.column } : {}),
   });
 }
 

@@ -19,6 +19,8 @@ interface DoctorOptions {
   drivers?: readonly AnyDriverDefinition[];
   deviceTimeoutMs?: number;
   brokerTimeoutMs?: number;
+  /** How long the calendar server may take to send the feed (default: the room's `calendar.timeoutMs`, 15 s). */
+  calendarTimeoutMs?: number;
   onProgress?(line: string): void;
 }
 
@@ -81,7 +83,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   options.onProgress?.('doctor: devices and panel…');
   const room = await checkDevicesAndPanel(config, { drivers, deviceTimeoutMs: options.deviceTimeoutMs, onProgress: options.onProgress });
   options.onProgress?.('doctor: calendar…');
-  const calendar = await checkCalendar(config);
+  const calendar = await checkCalendar(config, options.calendarTimeoutMs);
   const devices = room.results.filter((r) => r.area === 'device');
   const panel = room.results.filter((r) => r.area !== 'device');
   options.onProgress?.('doctor: broker…');

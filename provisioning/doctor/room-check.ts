@@ -9,6 +9,7 @@ import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import { replyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { CheckResult } from './doctor-types.js';
+import { answeredWithin } from './doctor-wait.js';
 import { configuredPublicUrl } from '../../appliance/config/config-network-checks.js';
 import { resolvePublicUrl } from '../../appliance/lan-address.js';
 
@@ -29,21 +30,6 @@ const endpointOf = (config: RoomConfig, id: string) => {
 
 /** The room's own token: its health reads may be closed (`api.openReads: false`). */
 const bearer = (config: RoomConfig): Record<string, string> => (config.api.tokens[0] ? { authorization: `Bearer ${config.api.tokens[0]}` } : {});
-
-/**
- * `ask`, given up (its signal aborted) when it has not answered within `timeoutMs` of doctor
- * listening: a reply deadline, so a doctor held up on a busy room PC reads the answer waiting in
- * the socket before it calls the room or its panel not answering.
- */
-async function answeredWithin<T>(timeoutMs: number, ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const abort = new AbortController();
-  const deadline = replyDeadline(timeoutMs, () => abort.abort(new Error(`no answer within ${timeoutMs} ms`)));
-  try {
-    return await ask(abort.signal);
-  } finally {
-    deadline.cancel();
-  }
-}
 
 async function getJson<T>(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<T | undefined> {
   try {

@@ -1,7 +1,8 @@
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { InstallStep, RetireStep } from './install-plan.js';
-import { mustRun, statIfExists, targetPath, type CommandRunner } from './system-state.js';
+import { findUser, mustRun, statIfExists, targetPath, type CommandRunner } from './system-state.js';
+import { LAYOUT } from './layout.js';
 
 /** A retire step with something left to do: which of its files are still there. */
 interface PendingRetirement {
@@ -83,4 +84,16 @@ export async function retire(r: PendingRetirement, c: RetireContext): Promise<vo
 /** After a successful install: the retired files moved aside are deleted for good. */
 export async function forgetRetired(retired: PendingRetirement[], root: string | undefined): Promise<void> {
   for (const r of retired) for (const path of r.present) await rm(asideOf(targetPath(root, path)), { force: true });
+}
+
+/**
+ * The kiosk turned off leaves its system user and home (the browser's profile), as a removed
+ * Debian package leaves its system user: files that user owns may be elsewhere too, and a user
+ * made later would be given its id and them; nor could a failed run give the profile back. Said
+ * once, on the run that retires the kiosk, with the command that removes them for good.
+ */
+export async function kioskUserLeftNote(kioskOn: boolean, kioskUser: string, root: string | undefined): Promise<string | undefined> {
+  if (kioskOn || !(await statIfExists(targetPath(root, LAYOUT.kioskUnit)).catch(() => undefined))) return undefined;
+  if (!(await findUser(root, kioskUser))) return undefined;
+  return `${kioskUser}: the kiosk's system user and its home /var/lib/${kioskUser} (the browser's profile) stay, as a removed package leaves its system user; \`userdel --remove ${kioskUser}\` removes them (turning the kiosk on again reuses the user)`;
 }

@@ -50,15 +50,18 @@ it('prints ACL lines that keep the room to writing roomctl/<site>/<room>/# and i
   );
 });
 
+/** The unit of a room installed under /opt/roomctl, as the tests below read it. */
+const AURORA_UNIT = {
+  user: 'roomctl',
+  nodePath: '/usr/bin/node',
+  roomctlBin: '/opt/roomctl/bin/roomctl.js',
+  configPath: '/etc/roomctl/room.yaml',
+  dataDir: '/var/lib/roomctl',
+  deviceClasses: [],
+};
+
 it('starts node with the young-generation flag, and refuses a program the sandbox hides (/tmp, /home) on a real install', () => {
-  const unit = applianceUnit({
-    user: 'roomctl',
-    nodePath: '/usr/bin/node',
-    roomctlBin: '/opt/roomctl/bin/roomctl.js',
-    configPath: '/etc/roomctl/room.yaml',
-    dataDir: '/var/lib/roomctl',
-    deviceClasses: [],
-  });
+  const unit = applianceUnit(AURORA_UNIT);
   expect(unit).toContain('\nExecStart=/usr/bin/node --max-semi-space-size=2 /opt/roomctl/bin/roomctl.js start --config /etc/roomctl/room.yaml\n');
 
   const at = (roomctlBin: string, more: { root?: string; dryRun?: boolean } = {}) => {
@@ -79,4 +82,10 @@ it('starts node with the young-generation flag, and refuses a program the sandbo
     '/home/it/roomctl/bin/roomctl.js is under /home (ProtectHome=yes hides it from the service)',
   ]);
   expect(at('/tmp/roomctl/bin/roomctl.js', { dryRun: true })).toHaveLength(1);
+});
+
+it('has systemctl stop signal the room alone (KillMode=mixed): it stops its media host and call browser itself, the rest is killed after it', () => {
+  const unit = applianceUnit(AURORA_UNIT);
+  const service = unit.slice(unit.indexOf('[Service]\n'), unit.indexOf('\n[Install]'));
+  expect(service.split('\n').filter((l) => /^Kill|^SendSIG|^TimeoutStopSec/.test(l))).toEqual(['KillMode=mixed']);
 });

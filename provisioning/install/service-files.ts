@@ -48,6 +48,10 @@ export function applianceUnit(u: UnitInputs): string {
     `ExecStart=${u.nodePath} ${NODE_FLAGS.join(' ')} ${u.roomctlBin} start --config ${u.configPath}`,
     'Restart=on-failure',
     'RestartSec=2',
+    // SIGTERM to the room alone: it ends the recording, stops the media host and leaves the call
+    // (its browser) itself; what is left once it exited gets SIGKILL. The default (control-group)
+    // would signal the media host at the same moment, cutting the recording's last file short.
+    'KillMode=mixed',
     'TimeoutStartSec=90',
     `User=${u.user}`,
     `Group=${u.user}`,

@@ -22,5 +22,17 @@ export async function startCalendarServer(): Promise<{ url: string; close(): Pro
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/private-7f3a/aurora.ics`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: calendarFeedUrl(port), close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/**
+ * The same feed as a device of the held-up-room tests' worker thread
+ * (drivers/testing/room-held-up.ts): it answers while the test's own thread is held up.
+ */
+export async function startCalendarServerInAWorker() {
+  const server = await startCalendarServer();
+  return { endpoint: { port: Number(new URL(server.url).port) }, close: server.close };
+}
+
+/** The feed's URL on the loopback port a worker's server listens on. */
+export const calendarFeedUrl = (port: number) => `http://127.0.0.1:${port}/private-7f3a/aurora.ics`;

@@ -19,8 +19,10 @@ export async function startTestFleet(options: {
   logLevel?: string;
   httpLimits?: FleetOptions['httpLimits'];
   roomEventsPerMinute?: FleetOptions['roomEventsPerMinute'];
+  /** The database folder (a small disk); by default a new temp folder. Removed on close either way. */
+  dataDir?: string;
 }): Promise<Fleet & { dataDir: string }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'roomctl-fleet-')));
   const log = createLogger({ level: options.logLevel ?? process.env.ROOMCTL_TEST_LOG ?? 'silent', pretty: false });
   const fleet = await startFleet({
     broker: options.broker,

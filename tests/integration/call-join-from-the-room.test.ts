@@ -11,6 +11,7 @@ import mqtt from 'mqtt';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { HEADLESS_CALL_BROWSER, startProviderPage, type ProviderPage } from '../helpers/provider-page.js';
 import { until } from '../helpers/until.js';
+import { processAlive } from '../helpers/process-alive.js';
 
 let room: ClockedRoom;
 let provider: ProviderPage;
@@ -47,15 +48,6 @@ afterAll(async () => {
 const callState = async () =>
   (await room.call('GET', '/api/v1/call')).body as { state: string; provider: string | null; meetingId: string | null; detail: string | null };
 const browserPid = () => (room.appliance.core.calls as unknown as { deps: { call: { pid?: number } } }).deps.call.pid;
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 it('joins with camera and microphone, fails out loud when the browser is killed, and closes it when the meeting ends', async () => {
   const booked = await room.call('POST', '/api/v1/bookings', { minutes: 30, title: 'Budget review', online: { url: `${provider.base}/j/4242` } });
   expect(booked.status).toBe(201);
@@ -104,7 +96,7 @@ it('joins with camera and microphone, fails out loud when the browser is killed,
   expect((await room.call('POST', `/api/v1/meetings/${id}/start`)).status).toBe(200);
   expect((await room.call('POST', `/api/v1/meetings/${id}/end`)).status).toBe(200);
   await until(async () => (await callState()).state === 'ended', 10_000, 'ended');
-  await until(() => !alive(second), 10_000, 'the browser gone');
+  await until(() => !processAlive(second), 10_000, 'the browser gone');
   expect((await callState()).detail).toBe('the meeting ended');
 });
 
@@ -117,7 +109,7 @@ it('leave closes the browser; a meeting without a link the room may open is refu
   const pid = browserPid()!;
   const left = await room.call('POST', '/api/v1/call/leave');
   expect(left.body).toMatchObject({ state: 'ended', detail: 'left from the panel' });
-  expect(alive(pid)).toBe(false);
+  expect(processAlive(pid)).toBe(false);
 
   const plain = await room.call('POST', '/api/v1/bookings', { minutes: 15, start: new Date(room.clock.now().getTime() + 15 * 60_000).toISOString() });
   expect((await room.call('POST', `/api/v1/meetings/${plain.body.id}/join`)).body).toMatchObject({
