@@ -4,6 +4,7 @@ import { PANEL_TOKEN_PREFIX } from '../panel/panel-repository.js';
 import { TokenAuth } from '../http/auth.js';
 import { apiLimits } from '../http/connection-limits.js';
 import { ClientRateLimit } from '../panel/client-rate-limit.js';
+import { clientNetwork } from '../http/client-network.js';
 
 /**
  * Who may call a route. Every route declares one in its `config.access`; a route without
@@ -143,7 +144,7 @@ export function installRouteAccess(app: FastifyInstance, options: RouteAccessOpt
         // A personal link from a minutes email (X-Minutes-Reader) counts as a meeting's credential too; the route checks it.
         if (access === 'meeting-code' ? (meetingCodeOf(request) ?? headerOf(request, 'x-minutes-reader')) : headerOf(request, 'x-door-code')) {
           // What a phone changes with a code is bounded per meeting (meeting-limits.ts) and in pace here.
-          if (access === 'meeting-code' && MUTATING.has(request.method)) codeWrites.take(request.ip, "changes with a meeting's code");
+          if (access === 'meeting-code' && MUTATING.has(request.method)) codeWrites.take(clientNetwork(request.ip), "changes with a meeting's code");
           return;
         }
         throw new RoomctlError(

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { ServerOptions } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ApiLimitsConfig } from '../config/config-schema.js';
+import { clientNetwork } from './client-network.js';
 
 /**
  * What one client, or all of them, may hold of the appliance. A mini-PC serves a handful of
@@ -79,7 +80,7 @@ export function installConnectionLimits(app: FastifyInstance, limits: ApiLimits)
   const perClient = new Map<string, number>();
   let refused = 0;
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? '?';
+    const address = clientNetwork(socket.remoteAddress);
     const open = (perClient.get(address) ?? 0) + 1;
     if (open > limits.maxConnectionsPerClient) {
       refused++;

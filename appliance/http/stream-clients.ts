@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { ApiLimits } from './connection-limits.js';
+import { clientNetwork } from './client-network.js';
 
 /** WebSocket close codes a client can act on: 1013 try again later, 4401 credential no longer valid. */
 const STREAM_CLOSE = { slowReader: 1013, full: 1013, unpaired: 4401, stopping: 1001 } as const;
@@ -67,7 +68,7 @@ export class StreamClients<M = unknown> {
    * server or that address is at its cap (the route's onRequest hook).
    */
   refuseWhenFull(address: string): void {
-    const full = this.fullFor(address);
+    const full = this.fullFor(clientNetwork(address));
     if (full)
       throw new RoomctlError('ROOMCTL_E_TOO_MANY_CONNECTIONS', full, {
         streamClients: this.limits.streamClients,
@@ -84,7 +85,8 @@ export class StreamClients<M = unknown> {
   }
 
   /** Adds an upgraded socket; false (and closed) when the caps filled up meanwhile. */
-  add(socket: WebSocket, address: string, panelToken?: string): boolean {
+  add(socket: WebSocket, from: string, panelToken?: string): boolean {
+    const address = clientNetwork(from);
     const full = this.fullFor(address);
     if (full) {
       socket.close(STREAM_CLOSE.full, full.slice(0, 120));

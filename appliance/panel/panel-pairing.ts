@@ -2,6 +2,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { ClientRateLimit } from './client-rate-limit.js';
 import type { PanelRecord, PanelRepository } from './panel-repository.js';
+import { clientNetwork } from '../http/client-network.js';
 
 /** How long a panel's pairing request waits for someone with the PIN. */
 const PAIRING_TTL_MS = 15 * 60_000;
@@ -67,7 +68,9 @@ export class PanelPairing {
     this.rate = new ClientRateLimit(PAIR_REQUESTS_PER_MINUTE, 60_000, now);
   }
 
-  request(code: string, name: string, client: string): PairingAnswer {
+  request(code: string, name: string, address: string): PairingAnswer {
+    // An IPv6 host holds a whole /64: its requests count as one client's, whichever address they come from.
+    const client = clientNetwork(address);
     this.rate.take(client, 'pairing requests');
     const normal = normaliseCode(code);
     this.expire();
