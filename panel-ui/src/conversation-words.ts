@@ -1,4 +1,4 @@
-import type { PollView } from '../../appliance/api/api-types.js';
+import type { Minutes, PollView } from '../../appliance/api/api-types.js';
 import { pollOutcome } from '../../appliance/conversation/poll-outcome.js';
 import { t } from './i18n.js';
 
@@ -15,6 +15,19 @@ export function optionWord(option: string): string {
  */
 export function pollOutcomeWords(poll: Pick<PollView, 'options' | 'counts'>): string {
   return pollOutcome(poll.options, poll.counts, { t, option: optionWord });
+}
+
+/**
+ * A note or decision as the panel shows it: a closed poll's decision in the panel's language
+ * (its stored text is the minutes' English), anything else as it was typed.
+ */
+export function entryWords(entry: Minutes['decisions'][number]): string {
+  return entry.poll ? `${entry.poll.question} — ${pollOutcomeWords(entry.poll)}` : entry.text;
+}
+
+/** Who recorded a note or decision: a closed poll records its own, named in the panel's language. */
+export function entryAuthorWords(author: string | null): string {
+  return author === 'poll' ? t('Poll') : (author ?? '');
 }
 
 /** A speaker's or hand's name; a confidential meeting's are hidden from the public stream. */
