@@ -1,5 +1,5 @@
-import type { PollView } from '../../appliance/api/api-types.js';
-import { pollOutcome } from '../../appliance/conversation/poll-outcome.js';
+import type { Minutes, PollView } from '../../appliance/api/api-types.js';
+import { pollDecision, pollOutcome } from '../../appliance/conversation/poll-outcome.js';
 import { t } from './i18n.js';
 
 /** A poll option in the panel's language: the yes / no / abstain of a plain poll are translated, listed options shown as typed. */
@@ -15,6 +15,22 @@ export function optionWord(option: string): string {
  */
 export function pollOutcomeWords(poll: Pick<PollView, 'options' | 'counts'>): string {
   return pollOutcome(poll.options, poll.counts, { t, option: optionWord });
+}
+
+/**
+ * A note or decision as the panel shows it: a closed poll's decision, as the room wrote it (in
+ * the minutes' English), in the panel's language; anything else, a corrected poll's decision
+ * included, as it was typed.
+ */
+export function entryWords(entry: Minutes['decisions'][number]): string {
+  const poll = entry.poll;
+  if (!poll || entry.text !== pollDecision(poll.question, poll.options, poll.counts)) return entry.text;
+  return `${poll.question} — ${pollOutcomeWords(poll)}`;
+}
+
+/** Who recorded a note or decision: a closed poll records its own, named in the panel's language. */
+export function entryAuthorWords(author: string | null): string {
+  return author === 'poll' ? t('Poll') : (author ?? '');
 }
 
 /** A speaker's or hand's name; a confidential meeting's are hidden from the public stream. */

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { entryWords } from './conversation-words.js';
 import { i18n, t } from './i18n.js';
 import { MeetingElement } from './meeting-element.js';
 import { fetchMinutes, type MinutesRead } from './minutes-read.js';
@@ -218,7 +219,7 @@ export class EndSummary extends MeetingElement {
           <div class="head"><h3>${t('Decisions')} (${m?.decisions.length ?? 0})</h3>${this.moreBelow('summary-decisions')}</div>
           ${
             m && m.decisions.length > 0
-              ? html`<ul data-testid="summary-decisions">${m.decisions.map((d) => html`<li>${d.text}</li>`)}</ul>`
+              ? html`<ul data-testid="summary-decisions">${m.decisions.map((d) => html`<li>${entryWords(d)}</li>`)}</ul>`
               : html`<p class="muted">${t('No decisions yet.')}</p>`
           }
         </section>

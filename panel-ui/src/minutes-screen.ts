@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ActionItem, AgendaNowView, Minutes, MinutesEntry } from '../../appliance/api/api-types.js';
+import { entryAuthorWords, entryWords } from './conversation-words.js';
 import { i18n, t } from './i18n.js';
 import { meetingRefusalWords } from './meeting-refusal-words.js';
 import { MeetingElement } from './meeting-element.js';
@@ -218,7 +219,7 @@ export class MinutesScreen extends MeetingElement {
         ${list.map((e) =>
           this.editing === e.id
             ? html`<li>${this.entryForm(e, kind)}</li>`
-            : html`<li><span class="text">${e.text}<div class="meta">${i18n.time(e.at)}${e.author ? ` · ${e.author}` : ''}</div></span>${this.editButtons(e.id, e.text)}</li>`,
+            : html`<li><span class="text">${entryWords(e)}<div class="meta">${i18n.time(e.at)}${e.author ? ` · ${entryAuthorWords(e.author)}` : ''}</div></span>${this.editButtons(e.id, entryWords(e))}</li>`,
         )}
       </ul>
       ${

@@ -30,6 +30,7 @@ export const ZH_CN_CONVERSATION: Record<string, string> = {
   'Who raises a hand': '谁举手',
   'Raise a hand': '举手',
   Polls: '表决',
+  Poll: '表决',
   Question: '表决事项',
   'Options (comma-separated; empty: yes, no, abstain)': '选项（用逗号分隔；留空为赞成、反对、弃权）',
   'Open poll': '发起表决',

@@ -161,6 +161,12 @@ describe('panel and phones: raise a hand, give the floor, a poll counted once in
     await panel.getByTestId('nav-minutes').click();
     await panel.getByTestId('tab-decisions').click();
     await panel.getByTestId('list-decisions').filter({ hasText: 'Approve the budget? — Approved 3–1' }).waitFor();
+    // A Chinese panel words the poll's decision and who recorded it in Chinese, not in the minutes' English.
+    await setLanguage(panel, 'zh-CN');
+    const decisions = panel.getByTestId('list-decisions');
+    await decisions.filter({ hasText: 'Approve the budget? — 通过（3 票赞成，1 票反对）' }).waitFor();
+    expect(await decisions.textContent()).not.toMatch(/Approved|· poll/);
+    await setLanguage(panel, 'en');
     await capture(panel, '5-minutes-decision');
     // The Markdown the minutes email carries.
     const markdown = await (
