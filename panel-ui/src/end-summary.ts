@@ -9,6 +9,8 @@ import { TickController } from './tick-controller.js';
 import { moreBelowStyles, WholeItemsController } from './whole-items.js';
 import { screenWithSide } from './panel-styles.js';
 import './qr-code.js';
+import './no-phone-qr.js';
+import { PhoneReachController, phoneReach } from './phone-reach.js';
 
 /**
  * Right after the end: what the meeting decided, who does what by when, who came, and the QR
@@ -171,6 +173,8 @@ export class EndSummary extends MeetingElement {
   `,
   ];
 
+  /** The QR code gives way to words when the room says phones cannot reach it. */
+  private readonly reach = new PhoneReachController(this);
   @state() read: MinutesRead | null = null;
   /** Looks every few seconds whether the held minutes are due (they go out by themselves then). */
   private readonly tick = new TickController(this, 5000);
@@ -242,7 +246,13 @@ export class EndSummary extends MeetingElement {
         </section>
       </div>
       <div class="qr">
-        ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>` : nothing}
+        ${
+          phoneReach.reachable === false
+            ? html`<no-phone-qr data-testid="no-phone-qr"></no-phone-qr>`
+            : this.api?.token
+              ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>`
+              : nothing
+        }
         <p data-testid="summary-sending">
           ${
             read?.sentAt
