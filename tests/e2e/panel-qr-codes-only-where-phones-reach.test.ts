@@ -23,7 +23,10 @@ describe('QR codes on a room phones cannot reach', { timeout: 120_000 }, () => {
     const words = page.getByTestId('no-phone-qr');
 
     await page.getByTestId('phone-qr').locator('no-phone-qr').waitFor();
-    expect(await words.textContent()).toContain('api.publicUrl');
+    expect(await words.locator('p').allTextContents()).toEqual([
+      'Phones cannot open this room: it answers on this machine only.',
+      'Start it with --listen 0.0.0.0:8080, or set api.publicUrl in its config.',
+    ]);
     expect(await page.locator('qr-code, booking-qr').count()).toBe(0);
     await captureFitting(page, FLOW, '1-idle', ['no-phone-qr', 'book-30']);
 
