@@ -98,6 +98,11 @@ export class EndSummary extends MeetingElement {
       width: 148px;
       height: 148px;
     }
+    /* The words in place of the code (phones cannot reach the room) take the code's column, never the title's room. */
+    no-phone-qr {
+      width: 100%;
+      text-align: start;
+    }
     .actions {
       grid-area: foot;
       display: grid;
@@ -118,6 +123,9 @@ export class EndSummary extends MeetingElement {
       qr-code {
         width: 88px;
         height: 88px;
+      }
+      no-phone-qr {
+        width: 14em;
       }
       /* The words' own width: four lines, no taller than the code. */
       .qr {
@@ -160,6 +168,9 @@ export class EndSummary extends MeetingElement {
       qr-code {
         width: 108px;
         height: 108px;
+      }
+      no-phone-qr {
+        width: 16em;
       }
     }
     @media (max-width: 560px) {
