@@ -21,3 +21,8 @@ export function resolvePublicUrl(configured: string | undefined, listening: { ho
   const host = wildcard ? (lan ?? '127.0.0.1') : listening.host;
   return `http://${host.includes(':') ? `[${host}]` : host}:${listening.port}`;
 }
+
+/** A URL only this machine opens (127.x, ::1, localhost): a phone that scans it reaches nothing. */
+export function isLoopbackUrl(url: string): boolean {
+  return /^https?:\/\/(127\.|\[::1\]|localhost[:/]|localhost$)/.test(url);
+}

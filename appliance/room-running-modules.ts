@@ -70,9 +70,10 @@ export function roomRunningModules(): RoomModule<RoomParts>[] {
       start(room) {
         // One public URL for every QR code and e-mail link: api.publicUrl, else where the API listens (a LAN address for 0.0.0.0).
         const address = need(room, 'address');
-        room.publicUrl = resolvePublicUrl(configuredPublicUrl(room.config), { host: address.address, port: address.port });
+        const configured = configuredPublicUrl(room.config);
+        room.publicUrl = resolvePublicUrl(configured, { host: address.address, port: address.port });
         const meetings = need(room, 'meetings');
-        meetings.setBaseUrl(room.publicUrl);
+        meetings.setBaseUrl(room.publicUrl, configured !== undefined);
         meetings.start();
       },
       stop: (room) => room.meetings?.stop(),

@@ -60,7 +60,7 @@ function banner(demo: DemoRoom, fleetUrl: string, data: { dir: string; sharedWit
     '',
     `roomctl demo room ready in ${ms} ms`,
     `  panel     ${url}/?token=${demo.token}`,
-    /^http:\/\/(127\.|\[::1\]|localhost)/.test(url)
+    !demo.appliance.core.meetings?.phonesReach()
       ? `  phones    not from here: the demo listens on this machine only (no LAN address, or --listen)`
       : `  phones    the panel's QR codes open ${url} (the room's public URL)`,
     `  API       ${url}/api/v1/status`,

@@ -54,6 +54,8 @@ export interface PanelInfo {
   presets: { device: string; preset: number; name: string; nameZh?: string }[];
   /** The camera the live media preview shows (media.video.camera); null: no preview */
   previewCamera: string | null;
+  /** A phone can open the room's QR codes (api.publicUrl, or a listen address beyond this machine). */
+  phonesReach: boolean;
   /** The room reports device faults to facilities (an MQTT link): "facilities have been told". */
   faultsReported?: boolean;
 }

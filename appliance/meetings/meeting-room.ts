@@ -36,6 +36,7 @@ import { roomStateAt, type RoomStateView } from './room-state.js';
 import { configuredScene, defaultEndScene, defaultStartScene, type SceneHost } from './scenes.js';
 import { SelfTestRepository } from './selftest-repository.js';
 import type { SelfTestReport } from './self-test.js';
+import { isLoopbackUrl } from '../lan-address.js';
 
 export interface MeetingRoomOptions {
   db: Db;
@@ -71,6 +72,7 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
   /** The door code in the door panel's booking QR code (made from a secret kept in the store). */
   readonly doorCodes: DoorCodes;
   private baseUrl = 'http://127.0.0.1:8080';
+  private baseUrlChosen = false;
   private timer: TimerHandle | undefined;
   private readonly pending = new Set<Promise<unknown>>();
   private state: RoomStateView;
@@ -181,9 +183,18 @@ export class MeetingRoom extends TypedBus<{ change: [MeetingStreamMessage] }> {
     await this.dispatcher.stop();
   }
 
-  /** Where phones reach the appliance (QR codes); `meetings.publicUrl` wins over the listen address. */
-  setBaseUrl(url: string): void {
+  /**
+   * Where phones reach the appliance (QR codes); `meetings.publicUrl` wins over the listen address.
+   * `chosen`: the URL is the config's own (api.publicUrl), kept even on loopback (the person's choice).
+   */
+  setBaseUrl(url: string, chosen = false): void {
     this.baseUrl = url;
+    this.baseUrlChosen = chosen;
+  }
+
+  /** A phone can open the links the QR codes carry: a chosen public URL, or a listen address beyond this machine. */
+  phonesReach(): boolean {
+    return this.ctx.rules.publicUrl !== undefined || this.baseUrlChosen || !isLoopbackUrl(this.baseUrl);
   }
 
   checkInUrl(m: Meeting): string {

@@ -11,6 +11,8 @@ import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import './call-button.js';
 import './qr-code.js';
+import './no-phone-qr.js';
+import { PhoneReachController, phoneReach } from './phone-reach.js';
 
 /** The key the appliance knows a person by in one meeting (meeting-types.ts personKey). */
 function keyOf(p: { email?: string; badge?: string; name?: string }): string {
@@ -187,6 +189,8 @@ export class CheckinScreen extends PanelElement {
     `,
   ];
 
+  /** The QR code gives way to words when the room says phones cannot reach it. */
+  private readonly reach = new PhoneReachController(this);
   @property({ attribute: false }) now: RoomNowView | null = null;
   @property({ attribute: false }) checkIns: CheckIn[] = [];
   @property({ attribute: false }) api: ApiClient | null = null;
@@ -245,8 +249,12 @@ export class CheckinScreen extends PanelElement {
         <call-button class="call" .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <button type="button" class="primary start" data-testid="start-meeting" @click=${() => this.start(m.id)}>${t('Start meeting')}</button>
         <div class="card qr">
-          ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(m.id)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}
-          <p>${t('Scan to check in on your phone, or hold your badge to the reader.')}</p>
+          ${
+            phoneReach.reachable === false
+              ? html`<no-phone-qr data-testid="no-phone-qr"></no-phone-qr>`
+              : html`${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(m.id)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}
+                  <p>${t('Scan to check in on your phone, or hold your badge to the reader.')}</p>`
+          }
         </div>
         <button type="button" class="danger" data-testid="release" @click=${() => this.release(m.id)}>${t('We are not meeting: free the room')}</button>
       </div>

@@ -10,6 +10,8 @@ import { TickController } from './tick-controller.js';
 import { moreBelowStyles, WholeItemsController } from './whole-items.js';
 import { screenWithSide } from './panel-styles.js';
 import './qr-code.js';
+import './no-phone-qr.js';
+import { PhoneReachController, phoneReach } from './phone-reach.js';
 
 /**
  * Right after the end: what the meeting decided, who does what by when, who came, and the QR
@@ -97,6 +99,11 @@ export class EndSummary extends MeetingElement {
       width: 148px;
       height: 148px;
     }
+    /* The words in place of the code (phones cannot reach the room) take the code's column, never the title's room. */
+    no-phone-qr {
+      width: 100%;
+      text-align: start;
+    }
     .actions {
       grid-area: foot;
       display: grid;
@@ -117,6 +124,9 @@ export class EndSummary extends MeetingElement {
       qr-code {
         width: 88px;
         height: 88px;
+      }
+      no-phone-qr {
+        width: 14em;
       }
       /* The words' own width: four lines, no taller than the code. */
       .qr {
@@ -160,6 +170,9 @@ export class EndSummary extends MeetingElement {
         width: 108px;
         height: 108px;
       }
+      no-phone-qr {
+        width: 16em;
+      }
     }
     @media (max-width: 560px) {
       .actions {
@@ -172,6 +185,8 @@ export class EndSummary extends MeetingElement {
   `,
   ];
 
+  /** The QR code gives way to words when the room says phones cannot reach it. */
+  private readonly reach = new PhoneReachController(this);
   @state() read: MinutesRead | null = null;
   /** Looks every few seconds whether the held minutes are due (they go out by themselves then). */
   private readonly tick = new TickController(this, 5000);
@@ -243,7 +258,13 @@ export class EndSummary extends MeetingElement {
         </section>
       </div>
       <div class="qr">
-        ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>` : nothing}
+        ${
+          phoneReach.reachable === false
+            ? html`<no-phone-qr data-testid="no-phone-qr"></no-phone-qr>`
+            : this.api?.token
+              ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>`
+              : nothing
+        }
         <p data-testid="summary-sending">
           ${
             read?.sentAt

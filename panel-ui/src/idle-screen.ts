@@ -9,6 +9,8 @@ import { twoColumnScreen } from './panel-styles.js';
 import { serverNow } from './server-time.js';
 import './booking-qr.js';
 import './qr-code.js';
+import './no-phone-qr.js';
+import { PhoneReachController, phoneReach } from './phone-reach.js';
 
 /** A person who switched the QR code to the other one gets the usual one back after this. */
 const QR_CHOICE_MS = 60_000;
@@ -136,6 +138,8 @@ export class IdleScreen extends PanelElement {
     `,
   ];
 
+  /** The QR codes give way to words when the room says phones cannot reach it. */
+  private readonly reach = new PhoneReachController(this);
   @property({ attribute: false }) now: RoomNowView | null = null;
   @property({ attribute: false }) api: ApiClient | null = null;
   /** The QR code a person switched to (null: the usual one for the moment). */
@@ -208,6 +212,7 @@ export class IdleScreen extends PanelElement {
    * them. Booking needs lengths to offer: a room without "book now" has the meeting's only.
    */
   private phoneQr(meeting: MeetingView | null, freeForAWhile: boolean, canBook: boolean) {
+    if (phoneReach.reachable === false) return html`<div class="card qr" data-testid="phone-qr"><no-phone-qr data-testid="no-phone-qr"></no-phone-qr></div>`;
     const shown = !meeting ? 'book' : !canBook ? 'meeting' : (this.qrChoice ?? (freeForAWhile ? 'book' : 'meeting'));
     return html`<div class="card qr" data-testid="phone-qr" data-kind=${shown}>
       ${

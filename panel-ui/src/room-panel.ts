@@ -23,6 +23,7 @@ import './meeting-screen.js';
 import './nav-bar.js';
 import './panel-toast.js';
 import './room-clock.js';
+import { phoneReach } from './phone-reach.js';
 
 /** A screen left alone this long goes back to the room view (and closes the admin view). */
 const IDLE_RETURN_MS = 120_000;
@@ -186,6 +187,7 @@ export class RoomPanel extends PanelElement {
     try {
       const info = await this.api.get<PanelInfo>('/api/v1/panel/info');
       this.info = info;
+      phoneReach.set(info.phonesReach);
       i18n.setTimeZone(info.room.timezone);
       if (!i18n.chosenHere) i18n.setLocale(info.locale);
       this.needsPairing = info.credential === 'none';

@@ -299,6 +299,8 @@ export const ZH_CN: Record<string, string> = {
   '{who} has seen your call ({time}) and is on the way.': '{who}已收到您的呼叫（{time}），正在赶来。',
   // booking from a phone
   'Scan to book from your phone': '扫码用手机预订此会议室',
+  'Phones cannot open this room: it answers on this machine only.': '手机无法打开此会议室：它只在本机上应答。',
+  'Start it with {listen}, or set {publicUrl} in its config.': '请用 {listen} 启动，或在配置中设置 {publicUrl}。',
   'QR code: book this room from your phone': '二维码：用手机预订此会议室',
   'Show the check-in QR code': '显示签到二维码',
   'Show the booking QR code': '显示预订二维码',

@@ -59,7 +59,7 @@ async function photographPhone(step: string): Promise<void> {
 
 describe('book the room from a phone, from the door panel QR code', () => {
   beforeAll(async () => {
-    opened = await openPanelRoom({ configure: (c) => void (c.room.timezone = zoneAtNoon()) });
+    opened = await openPanelRoom({ phonesOnThisMachine: true, configure: (c) => void (c.room.timezone = zoneAtNoon()) });
     ({ room, browser, page: door, errors: doorErrors } = opened);
   });
 

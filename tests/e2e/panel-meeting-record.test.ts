@@ -42,7 +42,7 @@ const minutes = async () => (await call<MinutesRead>('GET', `/api/v1/meetings/${
 // Each step photographs ten screens: longer than the default test timeout.
 describe('panel and phone: agenda, minutes corrected until sent, end with a summary', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    opened = await openPanelRoom();
+    opened = await openPanelRoom({ phonesOnThisMachine: true });
     ({ room, browser, page, errors } = opened);
   });
 

@@ -33,7 +33,19 @@ export function ensurePanelBuilt(): void {
  * with real simulators (a socat PTY pair for the camera, TCP for the display).
  */
 export async function startTestRoom(
-  options: { warmupMs?: number; probeIntervalMs?: number; logLevel?: string; configure?: DemoOptions['configure']; logsInRingOnly?: boolean } = {},
+  options: {
+    warmupMs?: number;
+    probeIntervalMs?: number;
+    logLevel?: string;
+    configure?: DemoOptions['configure'];
+    logsInRingOnly?: boolean;
+    /**
+     * The test's phones are on this machine: the room's QR codes carry its loopback address as if
+     * api.publicUrl named it (the port is known only once it listens). Without it, a loopback room
+     * shows no codes, only the words saying phones cannot open it.
+     */
+    phonesOnThisMachine?: boolean;
+  } = {},
 ): Promise<TestRoom> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-test-room-'));
   // logsInRingOnly: lines go to the in-process ring the admin view reads, not to the test output.
@@ -49,6 +61,7 @@ export async function startTestRoom(
     probeIntervalMs: options.probeIntervalMs,
     configure: options.configure,
   });
+  if (options.phonesOnThisMachine) demo.appliance.core.meetings?.setBaseUrl(demo.appliance.url, true);
   return {
     baseUrl: demo.appliance.url,
     token: demo.token,

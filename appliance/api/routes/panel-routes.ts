@@ -33,6 +33,10 @@ const PanelInfoSchema = Type.Object(
     previewCamera: Type.Union([Type.String(), Type.Null()], {
       description: 'The camera the live media preview shows (media.video.camera); null: no preview in this room',
     }),
+    phonesReach: Type.Boolean({
+      description:
+        "A phone can open the room's QR codes: api.publicUrl is set, or the room listens beyond this machine. False: the codes would carry a loopback address (the panel says so instead)",
+    }),
     faultsReported: Type.Optional(
       Type.Boolean({
         description: 'The room reports device faults to facilities (it has an MQTT link to the fleet): the panel can say "facilities have been told"',
@@ -71,6 +75,8 @@ export async function panelRoutes(app: FastifyInstance, core: ApplianceCore, pan
           return { device: p.device, preset: p.preset, name: textIn(p.name, 'en'), ...(zh ? { nameZh: zh } : {}) };
         }),
         previewCamera: core.media?.settings.video.camera ?? null,
+        // The room's side decides: a kiosk opens the panel on loopback while phones use the LAN address.
+        phonesReach: core.meetings?.phonesReach() ?? false,
         faultsReported: core.config.mqtt !== undefined,
       };
     },
