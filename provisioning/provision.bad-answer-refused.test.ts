@@ -46,3 +46,29 @@ it('refuses bad answers before probing anything, naming each field and what it a
   // Nothing was probed or written.
   await expect(readdir(root)).rejects.toThrow(/ENOENT/);
 });
+
+it('refuses a calendar feed and a facilities address the room config would refuse before probing, as it does the other answers', async () => {
+  const answers = join(dir, 'calendar-answers.yaml');
+  await writeFile(
+    answers,
+    [
+      'room: { id: hq-3f-aurora, name: Aurora, site: hq, timezone: Asia/Shanghai }',
+      'calendar: { url: "webcal://calendar.example/aurora.ics" }',
+      'notifications: { facilities: [ fm ] }',
+      '',
+    ].join('\n'),
+  );
+  const root = join(dir, 'calendar-root');
+
+  const result = await runCli(['provision', '--answers', answers, '--root', root]);
+
+  expect(result.code).toBe(1);
+  const lines = result.stderr.split('\n');
+  expect(lines[0]).toBe(`ROOMCTL_E_ANSWERS_INVALID: ${answers} has 2 bad answer(s):`);
+  expect(lines).toContain(
+    '  calendar.url: "webcal://calendar.example/aurora.ics" is not in the expected form (allowed: text — Published ICS feed of the room (Exchange, Google, …), http(s)://…)',
+  );
+  expect(lines.some((l) => l.startsWith('  notifications.facilities[0]: is too short (allowed: text of at least 3 characters'))).toBe(true);
+  expect(result.stderr).not.toContain('serial:');
+  await expect(readdir(root)).rejects.toThrow(/ENOENT/);
+});
