@@ -11,6 +11,7 @@ import { replyDeadline } from '../../drivers/core/reply-deadline.js';
 import type { CheckResult } from './doctor-types.js';
 import { configuredPublicUrl } from '../../appliance/config/config-network-checks.js';
 import { resolvePublicUrl } from '../../appliance/lan-address.js';
+import { PANEL_NOT_BUILT_HEADER, PROJECT_ROOT } from '../../appliance/paths.js';
 
 interface RoomCheckOptions {
   drivers?: readonly AnyDriverDefinition[];
@@ -106,6 +107,15 @@ async function checkPanel(baseUrl: string, headers: Record<string, string>): Pro
       return [served, await served.text()] as const;
     });
     const status = await answeredWithin(5000, (signal) => fetch(`${baseUrl}/api/v1/status`, { headers, signal }));
+    if (page.headers.get(PANEL_NOT_BUILT_HEADER) === 'not-built')
+      return {
+        area: 'panel',
+        name: `${baseUrl}/`,
+        status: 'fail',
+        detail: 'the panel is not built: the room serves a placeholder page instead (the API answers)',
+        code: 'ROOMCTL_E_PANEL_NOT_BUILT',
+        next: `run npm run build in ${PROJECT_ROOT} (scripts/install-deps.sh does it), then restart the room: systemctl restart roomctl`,
+      };
     if (page.ok && /<html/i.test(html) && status.ok)
       return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `page HTTP ${page.status}, /api/v1/status HTTP ${status.status}` };
