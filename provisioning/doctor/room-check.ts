@@ -97,7 +97,9 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
     if (d.status === 'connecting')
       return { area: 'device', name, status: 'fail', detail: `still connecting after ${Math.round(timeoutMs / 1000)} s${d.detail ? `: ${d.detail}` : ''}` };
     const code = d.error?.code;
-    return { area: 'device', name, status: 'fail', detail: `${d.status}${d.detail ? `: ${d.detail}` : ''}`, ...(code ? { code } : {}) };
+    // The line shows the code before the detail: the device's own "CODE: " prefix would say it twice.
+    const said = code ? d.detail?.replace(`${code}: `, '') : d.detail;
+    return { area: 'device', name, status: 'fail', detail: `${d.status}${said ? `: ${said}` : ''}`, ...(code ? { code } : {}) };
   });
 }
 
