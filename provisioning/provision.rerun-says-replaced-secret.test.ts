@@ -12,13 +12,14 @@ import { startRoomLab, type RoomLab } from './testing/room-lab.js';
  * value), as it does for room.yaml's fields, or IT's fix goes without a word.
  */
 let lab: RoomLab;
-const run = (password: string) =>
+const run = (password: string, out: (line: string) => void = () => undefined, doctor = false) =>
   provision({
     answers: lab.answers({ devices: { pjlink: { password } } }),
     root: lab.root,
     discovery: lab.deps,
-    doctor: false,
-    out: () => undefined,
+    doctor,
+    doctorDeviceTimeoutMs: 5000,
+    out,
     progress: () => undefined,
   });
 const secretsPath = () => join(lab.root, 'etc/roomctl/secrets.yaml');
@@ -49,4 +50,15 @@ it("names the secret a rerun put back over IT's hand fix, without its value", as
 it('says nothing when the secrets are as the answers write them', async () => {
   const rerun = await run('wrong-one');
   expect(rerun.notes.filter((n) => n.startsWith('secrets.yaml:'))).toEqual([]);
+}, 60_000);
+
+it("sends IT to the answers for the display's password in provisioning's doctor report, not to the secrets file a rerun rewrites", async () => {
+  let printed = '';
+  await run('wrong-one', (line) => (printed += `${line}\n`), true);
+
+  const line = printed.split('\n').find((l) => l.startsWith('  [FAIL] device') && l.includes('(pjlink '));
+  expect(line).toContain('ROOMCTL_E_DEVICE_AUTH wrong password');
+  expect(line).toMatch(
+    / — next: answer devices\.pjlink\.password with the login the device expects and run roomctl provision again \(a login fixed by hand in secrets\.yaml goes back to the answers' at the next run\), or unlock the account on the device$/,
+  );
 }, 60_000);
