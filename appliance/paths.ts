@@ -15,4 +15,6 @@ function findProjectRoot(): string {
 
 export const PROJECT_ROOT = findProjectRoot();
 export const PANEL_DIST = join(PROJECT_ROOT, 'panel-ui', 'dist');
+/** Set on the page served at / when PANEL_DIST is missing, so doctor can say the panel is not built. */
+export const PANEL_NOT_BUILT_HEADER = 'x-roomctl-panel';
 export const VERSION: string = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

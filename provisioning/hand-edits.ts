@@ -10,6 +10,13 @@ const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiK
 const ANSWERED_SECTIONS = new Set(['room', 'api', 'storage', 'mqtt', 'calendar', 'notifications', 'secrets']);
 
 /**
+ * secrets.yaml's sections whose values the answers say (device logins, the broker's password, the
+ * PIN): a value IT put there by hand, say the password doctor said was wrong, that a rerun
+ * replaces is said. Not `api`: its tokens are reused, and the kiosk's leaving is said on its own.
+ */
+const ANSWERED_SECRETS = new Set(['devices', 'mqtt', 'panel', 'calendar', 'notifications']);
+
+/**
  * Fields provisioning writes itself, in some runs and not others (a certificate identity has no
  * username, no password): one it did not write this time is gone, not a hand edit to keep; so
  * is one of these sections when it wrote none (the broker no longer answered).
@@ -48,8 +55,10 @@ export function keepHandEdits(previous: Plain, written: Plain, replaced: string[
     else if (path === 'devices' && Array.isArray(before) && Array.isArray(now)) merged[key] = keepDeviceFields(before, now);
     else {
       merged[key] = now;
-      if (!isDeepStrictEqual(before, now) && ANSWERED_SECTIONS.has(section ?? key) && key !== 'devices')
-        replaced.push(`${path}: ${shown(before)} → ${shown(now)}`);
+      if (isDeepStrictEqual(before, now)) continue;
+      // A secret's value is never printed: its path says which one went.
+      if (inSecretsFile && ANSWERED_SECRETS.has(section ?? key)) replaced.push(path);
+      else if (!inSecretsFile && ANSWERED_SECTIONS.has(section ?? key) && key !== 'devices') replaced.push(`${path}: ${shown(before)} → ${shown(now)}`);
     }
   }
   for (const [key, now] of Object.entries(written)) if (!(key in merged)) merged[key] = now;
@@ -69,9 +78,9 @@ function keepDeviceFields(before: unknown[], now: unknown[]): unknown[] {
  * secrets.yaml's hand edits (a panel's `pairCodes`, a device's login) kept the same way; a
  * device's secrets only while the config still has that device, or the room would refuse them.
  */
-export function keepHandEditedSecrets(previous: Plain, written: Plain, deviceIds: readonly string[]): Plain {
+export function keepHandEditedSecrets(previous: Plain, written: Plain, deviceIds: readonly string[], replaced: string[]): Plain {
   const devices = isPlain(previous.devices) ? Object.fromEntries(Object.entries(previous.devices).filter(([id]) => deviceIds.includes(id))) : undefined;
-  const merged = keepHandEdits({ ...previous, ...(devices ? { devices } : {}) }, written, [], '', true);
+  const merged = keepHandEdits({ ...previous, ...(devices ? { devices } : {}) }, written, replaced, '', true);
   if (isPlain(merged.devices) && Object.keys(merged.devices).length === 0) delete merged.devices;
   return merged;
 }

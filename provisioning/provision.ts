@@ -10,6 +10,7 @@ import type { ProvisionAnswers } from './answers/answers-schema.js';
 import { discoverRoom, type DiscoveryDeps } from './discovery/discover.js';
 import { formatDoctorReport, runDoctor } from './doctor/doctor.js';
 import type { DoctorReport } from './doctor/doctor-types.js';
+import { loginFixesInAnswers } from './doctor/login-fix-in-answers.js';
 import { applyPlan, assertInstallable } from './install/apply-plan.js';
 import { buildInstallPlan, installFolders } from './install/build-plan.js';
 import { LAYOUT } from './install/layout.js';
@@ -210,6 +211,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
       deviceTimeoutMs: options.doctorDeviceTimeoutMs,
       onProgress: progress,
     });
+    loginFixesInAnswers(report, drivers);
     out(formatDoctorReport(report));
     outcome.doctor = report;
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -94,3 +94,32 @@ it('tells a user who may not write the target so, through the CLI, before any pr
   expect(await readdir(root)).toEqual([]);
   expect(display.connectionCount).toBe(connectionsBefore);
 }, 30_000);
+
+it('stops before touching anything when a folder stands where a file goes, and keeps what is in that folder', async () => {
+  const root = join(dir, 'root');
+  const provisionAs = (name: string) =>
+    provision({
+      answers: validateAnswers({ ...answersFor(), room: { ...answersFor().room, name } }, 'test'),
+      root,
+      doctor: false,
+      out: () => undefined,
+      progress: () => undefined,
+    });
+  await provisionAs('Aurora');
+  const unit = join(root, 'etc/systemd/system/roomctl.service');
+  await rm(unit);
+  await mkdir(unit);
+  await writeFile(join(unit, 'override.conf'), '[Service]\nNice=5\n');
+  const configBefore = await readFile(join(root, 'etc/roomctl/room.yaml'), 'utf8');
+
+  const err = await provisionAs('Aurora Room').then(
+    () => undefined,
+    (e: RoomctlError) => e,
+  );
+
+  expect(err?.code).toBe('ROOMCTL_E_PROVISION_WRITE');
+  expect(err?.message).toBe(`cannot write ${unit}: it is a folder, not a file; move it out of the way (keep what is in it) and run again; nothing was changed`);
+  expect(await readFile(join(root, 'etc/roomctl/room.yaml'), 'utf8')).toBe(configBefore);
+  expect(await readFile(join(unit, 'override.conf'), 'utf8')).toBe('[Service]\nNice=5\n');
+  expect((await readdir(join(root, 'etc/systemd/system'))).filter((name) => name.startsWith('.'))).toEqual([]);
+}, 60_000);

@@ -171,9 +171,15 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   const kept = keepHandEdits(inputs.previousConfig, config, replaced);
   for (const r of replaced) notes.push(`room.yaml: ${r} (the answers, or their default, decide this field: to keep a value written there by hand, answer it)`);
   const deviceIds = proposal.devices.map((d) => d.entry.id);
+  const replacedSecrets: string[] = [];
+  const keptSecrets = keepHandEditedSecrets(previousSecrets, secrets, deviceIds, replacedSecrets);
+  for (const r of replacedSecrets)
+    notes.push(
+      `secrets.yaml: ${r}: the value written there was replaced by the answers' (not shown; the answers decide this field: to keep a value written there by hand, answer it)`,
+    );
   return {
     config: kept,
-    secrets: keepHandEditedSecrets(previousSecrets, secrets, deviceIds),
+    secrets: keptSecrets,
     notes,
     adminPin,
     ...(panelTokens.kiosk ? { kioskToken: panelTokens.kiosk } : {}),

@@ -6,7 +6,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ApplianceCore } from '../appliance-core.js';
 import type { Logger } from '../logger.js';
-import { PANEL_DIST, VERSION } from '../paths.js';
+import { PANEL_DIST, PANEL_NOT_BUILT_HEADER, VERSION } from '../paths.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../http/connection-limits.js';
 import { installRouteAccess } from './route-access.js';
 import { installRoomPace } from './room-pace.js';
@@ -152,8 +152,12 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
     // The booking page a phone opens from the door panel's QR code (the door code is in the URL's fragment).
     app.get('/book', { config: { access: 'asset' }, schema: { hide: true } }, (_request, reply) => reply.sendFile('book.html'));
   } else {
+    // Marked, so doctor tells this page from the panel and says what to do.
     app.get('/', { config: { access: 'asset' }, schema: { hide: true } }, async (_req, reply) =>
-      reply.type('text/html').send('<h1>roomctl</h1><p>The panel is not built yet: run <code>npm run build</code>.</p>'),
+      reply
+        .type('text/html')
+        .header(PANEL_NOT_BUILT_HEADER, 'not-built')
+        .send('<h1>roomctl</h1><p>The panel is not built yet: run <code>npm run build</code>.</p>'),
     );
   }
   return app;

@@ -349,6 +349,10 @@ export const ERROR_CATALOG = {
     http: 500,
     hint: 'The service cannot read a program under /tmp, /home or /root (PrivateTmp, ProtectHome): install roomctl under /opt/roomctl and run provisioning from there.',
   },
+  ROOMCTL_E_PANEL_NOT_BUILT: {
+    http: 503,
+    hint: 'The room serves a placeholder page where the panel should be: run `npm run build` in the roomctl folder, then restart the room.',
+  },
   ROOMCTL_E_BROKER_UNREACHABLE: {
     http: 503,
     hint: 'The MQTT broker did not answer; check mqtt.url, the network and the firewall.',

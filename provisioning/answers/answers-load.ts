@@ -4,12 +4,14 @@ import { parseDocument, type YAMLError } from 'yaml';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import { formatIssue, schemaIssues, timezoneIssue, type ConfigIssue } from '../../appliance/config/config-validate.js';
 import { addressIssues } from '../../appliance/config/config-network-checks.js';
+import { RoomConfigShape } from '../../appliance/config/config-schema.js';
 import { Answers, type ProvisionAnswers } from './answers-schema.js';
 import { faultPlace, yamlFaultOf } from '../yaml-fault.js';
 
 /** Every problem in a set of answers, each naming its field and what would be accepted. */
 export function answerIssues(value: unknown): ConfigIssue[] {
   const issues = schemaIssues(Answers, value);
+  issues.push(...copiedSectionIssues(value));
   const tz = timezoneIssue('room.timezone', (value as { room?: { timezone?: unknown } } | undefined)?.room?.timezone);
   if (tz) issues.push(tz);
   for (const issue of addressIssues(value && typeof value === 'object' ? (value as Record<string, unknown>) : {})) {
@@ -37,6 +39,20 @@ function unwrapSecretMarks(value: unknown, depth = 0): unknown {
   const out: Plain = {};
   for (const [k, v] of Object.entries(value)) out[k] = depth === 0 && KEEP_MARKED.has(k) ? v : unwrapSecretMarks(v, depth + 1);
   return out;
+}
+
+/**
+ * The sections copied into the room config as they are, checked by the config's own schema
+ * here: a bad calendar URL is refused at its question (or before any probe), not after the
+ * probes, when every answer typed at the prompt would be lost with the refusal.
+ */
+function copiedSectionIssues(value: unknown): ConfigIssue[] {
+  if (!isPlain(value)) return [];
+  return [...KEEP_MARKED].flatMap((section) =>
+    value[section] === undefined
+      ? []
+      : schemaIssues(RoomConfigShape.properties[section as 'calendar' | 'notifications'], unwrapSecretMarks(value[section], 1), section),
+  );
 }
 
 /** Validates answers and fills defaults; throws ROOMCTL_E_ANSWERS_INVALID listing every bad field. */

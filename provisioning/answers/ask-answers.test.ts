@@ -2,11 +2,18 @@ import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
 import { askAnswers } from './ask-answers.js';
 
-it('asks one question at a time, refuses a bad answer on the spot with the field named, and asks again', async () => {
+/** The questions answered with these lines, as typed at the prompt; what the prompt showed. */
+async function typedAtThePrompt(lines: string[]) {
   const input = new PassThrough();
   const output = new PassThrough();
   let shown = '';
   output.on('data', (d: Buffer) => (shown += d.toString()));
+  input.end(`${lines.join('\n')}\n`);
+  const answers = await askAnswers(input, output);
+  return { answers, shown };
+}
+
+it('asks one question at a time, refuses a bad answer on the spot with the field named, and asks again', async () => {
   const lines = [
     'hq-3f-aurora',
     'Aurora',
@@ -26,9 +33,7 @@ it('asks one question at a time, refuses a bad answer on the spot with the field
     '482916',
     'no',
   ];
-  input.end(`${lines.join('\n')}\n`);
-
-  const answers = await askAnswers(input, output);
+  const { answers, shown } = await typedAtThePrompt(lines);
 
   expect(shown).toContain('room.timezone: unknown time zone "Mars/Olympus"');
   expect(shown).toMatch(/api\.publicUrl: 0\.0\.0\.0 is where the API listens on every address, not an address a phone can open/);
@@ -43,4 +48,27 @@ it('asks one question at a time, refuses a bad answer on the spot with the field
   });
   expect(answers.mqtt?.password).toBeUndefined();
   expect(answers.calendar).toBeUndefined();
+});
+
+it('refuses a calendar feed and a facilities address the room config would refuse, and a kiosk answer that is neither yes nor no, at their questions', async () => {
+  const lines = [
+    ...['hq-3f-aurora', 'Aurora', 'hq', 'Asia/Shanghai', '', 'http://10.0.0.20:8080'],
+    'webcal://calendar.example/aurora.ics',
+    'https://calendar.example/aurora.ics',
+    'fm, facilities@example.com',
+    'facilities@example.com',
+    ...['', '482916'],
+    'maybe',
+    'yes',
+  ];
+  const { answers, shown } = await typedAtThePrompt(lines);
+
+  expect(shown).toContain('  calendar.url: "webcal://calendar.example/aurora.ics" is not in the expected form (allowed: text — Published ICS feed');
+  expect(shown).toContain('  notifications.facilities[0]: is too short (allowed: text of at least 3 characters');
+  expect(shown).toContain('  service.kiosk: "maybe" is not an answer to this question (allowed: yes, no)');
+  expect(answers).toMatchObject({
+    calendar: { url: 'https://calendar.example/aurora.ics' },
+    notifications: { facilities: ['facilities@example.com'] },
+    service: { kiosk: true },
+  });
 });

@@ -11,7 +11,10 @@ interface Question {
   /** Default shown in brackets; Enter takes it. Undefined: the question may be left empty (no answer). */
   fallback?: (so: Record<string, unknown>) => string | undefined;
   required?: boolean;
+  /** The answer as the answers file holds it; undefined when the text is none of the words in `allowed`. */
   parse?: (text: string) => unknown;
+  /** What a parse that returned undefined accepts, said when it refuses. */
+  allowed?: string;
   skipIf?: (so: Record<string, unknown>) => boolean;
 }
 
@@ -68,7 +71,14 @@ const QUESTIONS: Question[] = [
     skipIf: (so) => get(so, 'mqtt.url') === undefined || get(so, 'mqtt.identity') === 'certificate',
   },
   { path: 'panel.adminPin', prompt: 'Admin PIN for the panel (4 to 12 digits; empty: generate one)' },
-  { path: 'service.kiosk', prompt: 'Does this mini-PC drive the touch panel itself? (yes/no)', fallback: () => 'no', parse: (t) => /^y/i.test(t) },
+  {
+    path: 'service.kiosk',
+    prompt: 'Does this mini-PC drive the touch panel itself? (yes/no)',
+    fallback: () => 'no',
+    // Anything else is asked again: "maybe" (or "ja") taken as no would leave the screen without its panel.
+    parse: (t) => (/^y(es)?$/i.test(t) ? true : /^no?$/i.test(t) ? false : undefined),
+    allowed: 'yes, no',
+  },
 ];
 
 /**
@@ -94,7 +104,12 @@ export async function askAnswers(input: NodeJS.ReadableStream, output: NodeJS.Wr
         const fallback = q.fallback?.(answers);
         const text = (await ask(`${q.prompt}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback || '';
         if (text === '' && !q.required) break;
-        set(answers, q.path, q.parse ? q.parse(text) : text);
+        const value = q.parse ? q.parse(text) : text;
+        if (value === undefined) {
+          output.write(`  ${formatIssue({ path: q.path, message: `${JSON.stringify(text)} is not an answer to this question`, allowed: q.allowed })}\n`);
+          continue;
+        }
+        set(answers, q.path, value);
         const problem = answerIssues(answers).find((i) => i.path === q.path || i.path.startsWith(`${q.path}[`));
         if (!problem) break;
         output.write(`  ${formatIssue(problem)}\n`);

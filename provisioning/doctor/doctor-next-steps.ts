@@ -38,6 +38,8 @@ export function nextStepFor(result: CheckResult, configPath: string, config?: Ro
     case 'calendar':
       return `check calendar.url (in the secrets file named by ${configPath}): open it in a browser to see what it serves`;
     case 'panel':
+      if (result.code === 'ROOMCTL_E_LISTEN_IN_USE')
+        return `stop the program that holds that port (ss -ltnp shows which) or set api.listen in ${configPath} to a free port (1024 or above); then systemctl restart roomctl`;
       return `run roomctl start --config ${configPath} to see why the room does not start (under systemd: journalctl -u roomctl)`;
   }
 }

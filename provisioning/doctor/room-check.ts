@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { DeviceView, StatusView } from '../../appliance/api/api-types.js';
 import { startAppliance } from '../../appliance/app.js';
-import { parseListen } from '../../appliance/http/listen-address.js';
+import { listenError, parseListen } from '../../appliance/http/listen-address.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import type { AnyDriverDefinition } from '../../drivers/core/definition.js';
 import { replyDeadline } from '../../drivers/core/reply-deadline.js';
@@ -12,6 +13,7 @@ import type { CheckResult } from './doctor-types.js';
 import { answeredWithin } from './doctor-wait.js';
 import { configuredPublicUrl } from '../../appliance/config/config-network-checks.js';
 import { resolvePublicUrl } from '../../appliance/lan-address.js';
+import { PANEL_NOT_BUILT_HEADER, PROJECT_ROOT } from '../../appliance/paths.js';
 
 interface RoomCheckOptions {
   drivers?: readonly AnyDriverDefinition[];
@@ -81,7 +83,9 @@ function deviceResults(config: RoomConfig, devices: DeviceView[], timeoutMs: num
     if (d.status === 'connecting')
       return { area: 'device', name, status: 'fail', detail: `still connecting after ${Math.round(timeoutMs / 1000)} s${d.detail ? `: ${d.detail}` : ''}` };
     const code = d.error?.code;
-    return { area: 'device', name, status: 'fail', detail: `${d.status}${d.detail ? `: ${d.detail}` : ''}`, ...(code ? { code } : {}) };
+    // The line shows the code before the detail: the device's own "CODE: " prefix would say it twice.
+    const said = code ? d.detail?.replace(`${code}: `, '') : d.detail;
+    return { area: 'device', name, status: 'fail', detail: `${d.status}${said ? `: ${said}` : ''}`, ...(code ? { code } : {}) };
   });
 }
 
@@ -92,6 +96,15 @@ async function checkPanel(baseUrl: string, headers: Record<string, string>): Pro
       return [served, await served.text()] as const;
     });
     const status = await answeredWithin(5000, (signal) => fetch(`${baseUrl}/api/v1/status`, { headers, signal }));
+    if (page.headers.get(PANEL_NOT_BUILT_HEADER) === 'not-built')
+      return {
+        area: 'panel',
+        name: `${baseUrl}/`,
+        status: 'fail',
+        detail: 'the panel is not built: the room serves a placeholder page instead (the API answers)',
+        code: 'ROOMCTL_E_PANEL_NOT_BUILT',
+        next: `run npm run build in ${PROJECT_ROOT} (scripts/install-deps.sh does it), then restart the room: systemctl restart roomctl`,
+      };
     if (page.ok && /<html/i.test(html) && status.ok)
       return { area: 'panel', name: `${baseUrl}/`, status: 'ok', detail: `served (page HTTP ${page.status}, /api/v1/status HTTP ${status.status})` };
     return { area: 'panel', name: `${baseUrl}/`, status: 'fail', detail: `page HTTP ${page.status}, /api/v1/status HTTP ${status.status}` };
@@ -121,6 +134,23 @@ async function checkPublicUrl(config: RoomConfig, running: StatusView): Promise<
 }
 
 /**
+ * Whether the room could listen where its config says, tried the way start listens: a port
+ * another program holds lets doctor's own trial room (on a loopback port) pass while the
+ * service fails at every start.
+ */
+async function listenTaken(listen: string, host: string, port: number): Promise<CheckResult | undefined> {
+  const refused = await new Promise<unknown>((resolve) => {
+    const server = createServer();
+    server.once('error', resolve);
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(undefined)));
+  });
+  // Only a port in use: a port below 1024 refused to a doctor run without root says nothing of the service.
+  if ((refused as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') return undefined;
+  const error = listenError(refused, listen);
+  return { area: 'panel', name: `api.listen ${listen}`, status: 'fail', detail: `${error.message}: the room cannot start there`, code: error.code };
+}
+
+/**
  * Devices and panel. When the room's service is running, its own API is asked (it holds the
  * serial ports; opening them again would fail). Otherwise doctor starts the appliance itself
  * on a loopback port, with a throw-away data folder and without MQTT (the broker is checked
@@ -142,6 +172,8 @@ export async function checkDevicesAndPanel(
       results: [...deviceResults(config, devices, timeoutMs), await checkPanel(local, bearer(config)), await checkPublicUrl(config, running)],
     };
   }
+  // Not running: nothing of the room's holds api.listen, so whatever does would stop the service's start.
+  const taken = await listenTaken(config.api.listen, host, port);
   options.onProgress?.('doctor: the room is not running here; starting it on a loopback port to check devices and panel');
   const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-doctor-'));
   const { mqtt: _mqtt, ...withoutMqtt } = config;
@@ -150,7 +182,8 @@ export async function checkDevicesAndPanel(
     const appliance = await startAppliance(trial, { log: pino({ level: 'silent' }), ...(options.drivers ? { drivers: options.drivers } : {}) });
     try {
       const devices = await settle(async () => appliance.core.devices.list(), timeoutMs);
-      return { mode: 'self-started', results: [...deviceResults(config, devices, timeoutMs), await checkPanel(appliance.url, bearer(config))] };
+      const panel = await checkPanel(appliance.url, bearer(config));
+      return { mode: 'self-started', results: [...deviceResults(config, devices, timeoutMs), panel, ...(taken ? [taken] : [])] };
     } finally {
       await appliance.close();
     }

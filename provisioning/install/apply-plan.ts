@@ -109,6 +109,7 @@ export async function applyPlan(plan: InstallPlan, options: ApplyOptions): Promi
   // 2. Preflight: every folder we must create has a writable parent, before anything is touched.
   const parents = [...fileChanges.map((f) => f.step.path), ...retirements.flatMap((r) => r.present)].map((path) => dirname(path));
   for (const path of [...dirChanges.map((d) => d.step.path), ...parents]) await assertCreatable(targetPath(root, path));
+  for (const { step, exists } of fileChanges) if (exists) await assertReplaceable(targetPath(root, step.path));
 
   // 3. Stage and commit, journalled.
   const journal: JournalEntry[] = [];
@@ -271,6 +272,21 @@ async function assertCreatable(path: string): Promise<void> {
   await access(p, constants.W_OK).catch(() => {
     throw new RoomctlError('ROOMCTL_E_PROVISION_WRITE', `cannot create ${path}: ${p} is not writable (permission denied); nothing was changed`, { path: p });
   });
+}
+
+/**
+ * A folder where a file goes cannot be renamed over: found midway, it stopped the run as a bug
+ * after the other files were in place. Whatever IT keeps in it is IT's to move.
+ */
+async function assertReplaceable(path: string): Promise<void> {
+  const info = await statIfExists(path).catch(() => undefined);
+  if (info && !info.isFile()) {
+    throw new RoomctlError(
+      'ROOMCTL_E_PROVISION_WRITE',
+      `cannot write ${path}: it is a folder, not a file; move it out of the way (keep what is in it) and run again; nothing was changed`,
+      { path },
+    );
+  }
 }
 
 /** Without --root, provisioning writes /etc and adds a user: only root may. */
