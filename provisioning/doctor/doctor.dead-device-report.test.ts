@@ -35,7 +35,9 @@ it('prints a report a person can paste into a ticket, one line per check, and ex
   expect(out).toMatch(/\[ ok \] device +display \(pjlink 127\.0\.0\.1:\d+\): answered/);
   expect(out).toMatch(/\[FAIL\] device +cam-front \(visca-serial .*usb-FTDI-unplugged\): .*does not exist/);
   // The code once, before the device's words (which carried it again).
-  expect(out).toMatch(/\[FAIL\] device +cam-front \(visca-serial .*usb-FTDI-unplugged\): ROOMCTL_E_PORT_NOT_FOUND offline: Serial port \S+ does not exist — next:/);
+  expect(out).toMatch(
+    /\[FAIL\] device +cam-front \(visca-serial .*usb-FTDI-unplugged\): ROOMCTL_E_PORT_NOT_FOUND offline: Serial port \S+ does not exist — next:/,
+  );
   expect(out).toMatch(/\[skip\] broker +mqtt: no mqtt section/);
   expect(out).toMatch(/\[ ok \] panel +http:\/\/127\.0\.0\.1:\d+\/: served/);
   expect(out).toMatch(/result: FAIL — 1 problem\(s\)/);

@@ -116,7 +116,7 @@ it.skipIf(!isRoot)(
     );
     expect(held.some((h) => h.isClosed()) || other.isClosed()).toBe(false);
     for (const h of [...held, other]) h.socket.destroy();
-  await waitFor(async () => (await openConnections()) === 0, 5000, 'the connections closed');
+    await waitFor(async () => (await openConnections()) === 0, 5000, 'the connections closed');
   },
 );
 
