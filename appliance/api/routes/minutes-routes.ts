@@ -6,7 +6,7 @@ import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import type { Meeting } from '../../meetings/meeting-types.js';
 import { addActionItem, addEntry, deleteActionItem, editEntry, minutesClosed, readMinutes, updateActionItem } from '../../meetings/minutes-actions.js';
 import { AGENDA_SAVE_ITEMS } from '../../meetings/meeting-limits.js';
-import { isOrganiser, minutesSentAt, sendMinutesNow, type MinutesReader } from '../../meetings/minutes-service.js';
+import { assertMayRead, isOrganiser, minutesSentAt, sendMinutesNow, type MinutesReader } from '../../meetings/minutes-service.js';
 import { errorResponses } from '../schemas.js';
 import type { MeetingAuth } from './meeting-auth.js';
 import { ActionBody, ActionItemSchema, ActionPatch, AgendaDraftSchema, AgendaNowSchema, EntryBody, EntrySchema, IdParams } from './meeting-schemas.js';
@@ -29,11 +29,19 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     const sentAt = minutesSentAt(ctx, m);
     if (sentAt && !isOrganiser(m, reader)) throw minutesClosed(m.id, sentAt);
   };
+  // A code proves a phone in the room while the meeting runs. Past that, a confidential meeting's agenda
+  // (part of its minutes) and the sending of its minutes are its participants', as its notes are.
+  const assertCodeStillOpens = (m: Meeting, reader: MinutesReader) => {
+    if (reader.via === 'meeting-code' && m.status !== 'booked' && m.status !== 'in_progress') assertMayRead(ctx, m, reader);
+  };
 
   agenda.get(
     '/api/v1/meetings/:id/agenda',
     { summary: 'Agenda with the current item and its remaining time', response: { 200: Type.Ref(AgendaNowSchema) } },
-    async ({ meeting }) => agendaView(ctx, meeting.id),
+    async ({ meeting, reader }) => {
+      assertCodeStillOpens(meeting, reader);
+      return agendaView(ctx, meeting.id);
+    },
   );
 
   agenda.put(
@@ -132,7 +140,10 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       summary: 'Send the minutes of an ended meeting now, rather than at the end of the review time',
       response: { 200: Type.Object({ sentAt: Type.String() }) },
     },
-    async ({ meeting: m, reader }) => ({ sentAt: await sendMinutesNow(ctx, m, reader) }),
+    async ({ meeting: m, reader }) => {
+      assertCodeStillOpens(m, reader);
+      return { sentAt: await sendMinutesNow(ctx, m, reader) };
+    },
   );
 
   minutes.post(
