@@ -260,7 +260,7 @@ export class EndSummary extends MeetingElement {
       <div class="qr">
         ${
           phoneReach.reachable === false
-            ? html`<no-phone-qr data-testid="no-phone-qr"></no-phone-qr>`
+            ? html`<no-phone-qr brief data-testid="no-phone-qr"></no-phone-qr>`
             : this.api?.token
               ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>`
               : nothing
