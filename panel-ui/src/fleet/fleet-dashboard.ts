@@ -131,6 +131,15 @@ export class FleetDashboard extends LitElement {
     }
   }
 
+  /**
+   * The notice is true only while the room's summary still counts a device down that way: once the
+   * room reports the device back, saying it is still down would send staff to a working room.
+   */
+  private stillDownHolds(answer: FleetIssueAnswer): boolean {
+    const room = this.stream.rooms.get(`${answer.site}/${answer.room}`);
+    return !room || !answer.stillDown || room.counts[answer.stillDown] > 0;
+  }
+
   /** The room does not repeat an unchanged status: say the device was still down, and when a new issue opens. */
   private stillDownNotice(answer: FleetIssueAnswer): string {
     const room = this.stream.rooms.get(`${answer.site}/${answer.room}`)?.name ?? answer.room;
@@ -189,7 +198,7 @@ export class FleetDashboard extends LitElement {
       ${this.header(all)}
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
-      ${this.stillDown ? html`<p class="notice" role="status" data-still-down>${this.stillDownNotice(this.stillDown)}</p>` : nothing}
+      ${this.stillDown && this.stillDownHolds(this.stillDown) ? html`<p class="notice" role="status" data-still-down>${this.stillDownNotice(this.stillDown)}</p>` : nothing}
       <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)} @operators-wanted=${() => this.loadOperators()}>
         <div class="left">
           <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>
