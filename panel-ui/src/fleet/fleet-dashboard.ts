@@ -20,7 +20,7 @@ import './fleet-sign-in.js';
 import './fleet-trends.js';
 
 const SEVERITY: Record<string, number> = { offline: 0, 'auth-failed': 1, degraded: 2, unknown: 3, ok: 4 };
-/** Tiles drawn at most; a bigger fleet is narrowed with the filters (worst rooms come first). */
+/** Tiles drawn at most; a bigger fleet is narrowed with the filters or a room's name (worst rooms come first). */
 const MAX_TILES = 1500;
 
 /** The fleet dashboard: every room as a tile, the alerts, the issues and their people, the chosen room's history. */
@@ -46,7 +46,7 @@ export class FleetDashboard extends LitElement {
 
   @property({ attribute: false }) api!: FleetApi;
   @state() actor: FleetActorView | undefined;
-  @state() filter: FleetFilter = { site: '', status: '' };
+  @state() filter: FleetFilter = { site: '', status: '', room: '' };
   @state() selected: string | undefined;
   @state() busy = new Set<string>();
   @state() message = '';
@@ -102,8 +102,10 @@ export class FleetDashboard extends LitElement {
 
   private visibleRooms(): FleetRoomSummary[] {
     const { site, status } = this.filter;
+    const typed = this.filter.room.trim().toLocaleLowerCase();
+    const named = (r: FleetRoomSummary) => !typed || [r.name ?? '', r.room, `${r.site}/${r.room}`].some((n) => n.toLocaleLowerCase().includes(typed));
     return [...this.stream.rooms.values()]
-      .filter((r) => (!site || r.site === site) && (!status || r.worst === status))
+      .filter((r) => (!site || r.site === site) && (!status || r.worst === status) && named(r))
       .sort((a, b) => SEVERITY[a.worst]! - SEVERITY[b.worst]! || a.site.localeCompare(b.site) || a.room.localeCompare(b.room));
   }
 
@@ -204,7 +206,7 @@ export class FleetDashboard extends LitElement {
           <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>
             ${rooms.slice(0, MAX_TILES).map((r) => html`<fleet-room-tile .room=${r} ?selected=${this.selected === `${r.site}/${r.room}`}></fleet-room-tile>`)}
             ${rooms.length > MAX_TILES ? html`<p class="more">${ft('{n} more rooms: narrow the filter.', { n: rooms.length - MAX_TILES })}</p>` : nothing}
-            ${all.length === 0 ? html`<p class="more">${ft('No room has reported yet.')}</p>` : nothing}
+            ${all.length === 0 ? html`<p class="more">${ft('No room has reported yet.')}</p>` : rooms.length === 0 ? html`<p class="more" data-no-match>${ft('No room matches the filters.')}</p>` : nothing}
           </section>
           ${selected ? html`<fleet-room-detail .api=${this.api} .summary=${selected} .streamEvents=${this.stream.events}></fleet-room-detail>` : nothing}
           <fleet-trends .api=${this.api} .roomNames=${roomNames} .issuesRevision=${this.issuesRevision}></fleet-trends>

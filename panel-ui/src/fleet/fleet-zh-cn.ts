@@ -235,6 +235,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   Audio: '音频',
   Display: '显示屏',
   Network: '网络',
+  'Name or id': '名称或编号',
+  'No room matches the filters.': '没有符合筛选条件的会议室。',
   Cleanliness: '清洁',
   Other: '其他',
   'Video call': '视频通话',
