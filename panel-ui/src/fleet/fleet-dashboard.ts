@@ -168,12 +168,20 @@ export class FleetDashboard extends LitElement {
     } else void this.loadLog(id).catch((err: unknown) => (this.message = (err as Error).message));
   }
 
+  /** Live only when both links hold: the dashboard's to the fleet, and the fleet's to the broker the rooms report to. */
+  private liveness() {
+    if (!this.stream.connected) return html`<span class="live off" data-live="no">${ft('○ reconnecting…')}</span>`;
+    if (!this.stream.brokerConnected)
+      return html`<span class="live off" data-live="broker-away">${ft('○ the fleet cannot reach the broker: rooms as last heard')}</span>`;
+    return html`<span class="live" data-live="yes">${ft('● live')}</span>`;
+  }
+
   private header(all: FleetRoomSummary[]) {
     const count = (s: string) => all.filter((r) => r.worst === s).length;
     return html`<header>
       <h1>${ft('Fleet')}</h1>
       <span class="totals" data-totals>${all.length === 1 ? ft('1 room') : ft('{n} rooms', { n: all.length })} · ${ft('{n} appliance offline', { n: count('offline') })} · ${ft('{n} wrong password', { n: count('auth-failed') })} · ${ft('{n} degraded', { n: count('degraded') })} · ${ft('{n} unknown', { n: count('unknown') })} · ${ft('{n} ok', { n: count('ok') })}</span>
-      <span class="live ${this.stream.connected ? '' : 'off'}" data-live=${this.stream.connected ? 'yes' : 'no'}>${this.stream.connected ? ft('● live') : ft('○ reconnecting…')}</span>
+      ${this.liveness()}
       <span class="who">
         <select name="language" aria-label=${ft('Language')} @change=${(e: Event) => setFleetLocale((e.target as HTMLSelectElement).value as FleetLocale)}>
           <option value="en" ?selected=${fleetLocale() === 'en'}>English</option>

@@ -144,6 +144,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   '{n} unknown': '{n} 未知',
   '{n} wrong password': '{n} 密码错误',
   '○ reconnecting…': '○ 重新连接中…',
+  '○ the fleet cannot reach the broker: rooms as last heard': '○ 总览无法连接消息代理：会议室状态为最后一次收到的',
   '● live': '● 实时',
   'Assign to…': '指派给…',
   assign: '指派',
