@@ -205,7 +205,9 @@ export interface RoomHistory {
 
 /** Messages on the dashboard's WebSocket /api/fleet/stream. */
 export type FleetStreamMessage =
-  | { type: 'snapshot'; rooms: FleetRoomSummary[]; issues: FleetIssue[]; alerts: FleetAlertView[] }
+  /** `brokerConnected`: false while the fleet cannot reach the broker (the rooms shown are as last heard). */
+  | { type: 'snapshot'; rooms: FleetRoomSummary[]; issues: FleetIssue[]; alerts: FleetAlertView[]; brokerConnected: boolean }
+  | { type: 'broker'; connected: boolean }
   | { type: 'rooms'; rooms: FleetRoomSummary[] }
   | { type: 'issues'; issues: FleetIssue[] }
   | { type: 'events'; events: FleetEvent[] }

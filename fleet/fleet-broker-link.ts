@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -33,13 +34,16 @@ interface FleetBrokerLinkOptions {
  * refuses it, a persistent session per store, every message acknowledged only once the
  * ingest committed it, and the socket left unread while the ingest is full.
  */
-export class FleetBrokerLink {
+export class FleetBrokerLink extends EventEmitter<{ connection: [connected: boolean] }> {
   private client: MqttClient | undefined;
   private acks: DeferredAcks | undefined;
   private lastError: string | undefined;
   private readonly topic: string;
+  /** What the dashboards were last told: 'connection' is emitted on a change only (a broker away closes each retry). */
+  private up = false;
 
   constructor(private readonly o: FleetBrokerLinkOptions) {
+    super();
     this.topic = o.shareGroup ? `$share/${o.shareGroup}/roomctl/#` : 'roomctl/#';
     this.connect(o.broker.protocolVersion ?? 5);
   }
@@ -65,6 +69,12 @@ export class FleetBrokerLink {
     else if (c) await endWithin(c, ms);
   }
 
+  private said(up: boolean): void {
+    if (up === this.up) return;
+    this.up = up;
+    this.emit('connection', up);
+  }
+
   private connect(protocolVersion: 4 | 5): void {
     const { broker, shareGroup, ingest, log } = this.o;
     const topic = this.topic;
@@ -82,6 +92,7 @@ export class FleetBrokerLink {
     let retained: ReturnType<typeof syncRetained> | undefined;
     c.on('connect', (connack) => {
       this.lastError = undefined;
+      this.said(true);
       log.info({ broker: broker.url, topic, protocolVersion, sessionPresent: connack.sessionPresent }, 'fleet connected');
       // A shared subscription gets no retained messages: fetch the rooms' last state on every connect.
       retained?.stop();
@@ -101,6 +112,7 @@ export class FleetBrokerLink {
       if (this.o.takeOwn(t, payload)) committed();
       else ingest.push(t, payload, committed);
     });
+    c.on('close', () => this.said(false));
     c.on('error', (err) => {
       // No protocolVersion in the options: MQTT 5 first, 3.1.1 when the broker refuses it (aedes, old brokers).
       if (broker.protocolVersion === undefined && protocolVersion === 5 && (err as { code?: number }).code === 1) {

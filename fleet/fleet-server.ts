@@ -1,3 +1,4 @@
+import type { FleetBrokerLink } from './fleet-broker-link.js';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -69,6 +70,8 @@ export async function buildFleetServer(deps: {
   /** Instead of the default bounds on clients (connection-limits.ts). */
   httpLimits?: ApiLimitsConfig;
   now?: () => number;
+  /** The link to the broker: the dashboards say when the rooms they show are only as last heard. */
+  broker?: FleetBrokerLink;
 }): Promise<{ app: FastifyInstance; routes: readonly DeclaredRoute[] }> {
   const { store, ingest } = deps;
   // The room's bounds on what a client may hold (connection-limits.ts): the dashboard is a page on the network too.
@@ -148,6 +151,7 @@ export async function buildFleetServer(deps: {
     rooms: await store.rooms(),
     issues: await store.issues('unresolved'),
     alerts: await deps.alerts.recent(30),
+    brokerConnected: deps.broker?.connected ?? true,
   });
   // The feed was cut: what other instances did meanwhile is unknown, so every dashboard starts over.
   const onResync = () => {
@@ -162,7 +166,10 @@ export async function buildFleetServer(deps: {
   deps.feed?.on('resync', onResync);
   const onAlert = (alert: FleetAlertView) => broadcast({ type: 'alerts', alerts: [alert] });
   deps.alerts.on('alert', onAlert);
+  const onBroker = (connected: boolean) => broadcast({ type: 'broker', connected });
+  deps.broker?.on('connection', onBroker);
   app.addHook('onClose', async () => {
+    deps.broker?.off('connection', onBroker);
     ingest.off('changes', onChanges);
     deps.feed?.off('changes', onChanges);
     deps.feed?.off('resync', onResync);

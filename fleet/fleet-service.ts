@@ -211,6 +211,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     ingest,
     feed,
     metrics,
+    broker: link,
     tokens: options.tokens,
     operators,
     desk,

@@ -4,12 +4,14 @@
  * offline alert appear; the operator resolves the issue while the projector is still dead; the
  * alert is resolved with it, saying who, the firing one shown closed; the dashboard says the
  * room last reported the projector down; the room's history ends the fault by hand and the
- * issue's story says the device was still down. Both languages are pictured.
+ * issue's story says the device was still down; once the projector is back, that line goes.
+ * Both languages are pictured.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { startFleetLab, type FleetLab } from '../helpers/fleet-lab.js';
 import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import type { TelemetryRoom } from '../helpers/telemetry-room.js';
@@ -19,6 +21,7 @@ const SHOTS = join(SCREENSHOT_ROOT, 'fleet-device-resolved-by-hand');
 let lab: FleetLab;
 let room: TelemetryRoom;
 let ana: Page;
+let projectorBack: RunningPjlinkSimulator | undefined;
 
 beforeAll(async () => {
   // The alert fires as the projector dies: the walk does not wait a minute on the rules.
@@ -33,7 +36,10 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
 }, 90_000);
 
-afterAll(async () => lab?.close());
+afterAll(async () => {
+  await projectorBack?.close();
+  await lab?.close();
+});
 
 const alertOf = (state: 'firing' | 'resolved') => ana.locator(`fleet-alert-list li[data-rule="device-offline"][data-state="${state}"]`);
 
@@ -83,5 +89,15 @@ it('shows the issue and the alert when the projector dies, then both resolved by
   expect(await ana.locator('[data-still-down]').textContent()).toBe('按会议室最后一次报告，Aurora 的 投影机 仍离线：会议室下次报告其故障时将新开一个问题。');
   expect(await story.textContent()).toBe('已解决；会议室最后报告该设备离线');
   await ana.screenshot({ path: join(SHOTS, 'resolved-by-hand-1440x1000-zh-CN.png'), fullPage: true });
+
+  // The projector comes back: the room reports it, and the line saying it is still down goes.
+  projectorBack = await startPjlinkSimulator({ host: '127.0.0.1', port: room.display.endpoint.port, warmupMs: 50 });
+  await until(
+    async () => (await ana.locator('fleet-room-tile button', { hasText: 'Aurora' }).getAttribute('data-status')) === 'ok',
+    20_000,
+    'the projector back',
+  );
+  expect(await ana.locator('[data-still-down]').count()).toBe(0);
+  await ana.screenshot({ path: join(SHOTS, 'projector-back-1440x1000-zh-CN.png'), fullPage: true });
   expect(lab.errors).toEqual([]);
 });

@@ -20,7 +20,7 @@ import './fleet-sign-in.js';
 import './fleet-trends.js';
 
 const SEVERITY: Record<string, number> = { offline: 0, 'auth-failed': 1, degraded: 2, unknown: 3, ok: 4 };
-/** Tiles drawn at most; a bigger fleet is narrowed with the filters (worst rooms come first). */
+/** Tiles drawn at most; a bigger fleet is narrowed with the filters or a room's name (worst rooms come first). */
 const MAX_TILES = 1500;
 
 /** The fleet dashboard: every room as a tile, the alerts, the issues and their people, the chosen room's history. */
@@ -46,7 +46,7 @@ export class FleetDashboard extends LitElement {
 
   @property({ attribute: false }) api!: FleetApi;
   @state() actor: FleetActorView | undefined;
-  @state() filter: FleetFilter = { site: '', status: '' };
+  @state() filter: FleetFilter = { site: '', status: '', room: '' };
   @state() selected: string | undefined;
   @state() busy = new Set<string>();
   @state() message = '';
@@ -102,8 +102,10 @@ export class FleetDashboard extends LitElement {
 
   private visibleRooms(): FleetRoomSummary[] {
     const { site, status } = this.filter;
+    const typed = this.filter.room.trim().toLocaleLowerCase();
+    const named = (r: FleetRoomSummary) => !typed || [r.name ?? '', r.room, `${r.site}/${r.room}`].some((n) => n.toLocaleLowerCase().includes(typed));
     return [...this.stream.rooms.values()]
-      .filter((r) => (!site || r.site === site) && (!status || r.worst === status))
+      .filter((r) => (!site || r.site === site) && (!status || r.worst === status) && named(r))
       .sort((a, b) => SEVERITY[a.worst]! - SEVERITY[b.worst]! || a.site.localeCompare(b.site) || a.room.localeCompare(b.room));
   }
 
@@ -129,6 +131,15 @@ export class FleetDashboard extends LitElement {
       next.delete(id);
       this.busy = next;
     }
+  }
+
+  /**
+   * The notice is true only while the room's summary still counts a device down that way: once the
+   * room reports the device back, saying it is still down would send staff to a working room.
+   */
+  private stillDownHolds(answer: FleetIssueAnswer): boolean {
+    const room = this.stream.rooms.get(`${answer.site}/${answer.room}`);
+    return !room || !answer.stillDown || room.counts[answer.stillDown] > 0;
   }
 
   /** The room does not repeat an unchanged status: say the device was still down, and when a new issue opens. */
@@ -157,12 +168,20 @@ export class FleetDashboard extends LitElement {
     } else void this.loadLog(id).catch((err: unknown) => (this.message = (err as Error).message));
   }
 
+  /** Live only when both links hold: the dashboard's to the fleet, and the fleet's to the broker the rooms report to. */
+  private liveness() {
+    if (!this.stream.connected) return html`<span class="live off" data-live="no">${ft('○ reconnecting…')}</span>`;
+    if (!this.stream.brokerConnected)
+      return html`<span class="live off" data-live="broker-away">${ft('○ the fleet cannot reach the broker: rooms as last heard')}</span>`;
+    return html`<span class="live" data-live="yes">${ft('● live')}</span>`;
+  }
+
   private header(all: FleetRoomSummary[]) {
     const count = (s: string) => all.filter((r) => r.worst === s).length;
     return html`<header>
       <h1>${ft('Fleet')}</h1>
       <span class="totals" data-totals>${all.length === 1 ? ft('1 room') : ft('{n} rooms', { n: all.length })} · ${ft('{n} appliance offline', { n: count('offline') })} · ${ft('{n} wrong password', { n: count('auth-failed') })} · ${ft('{n} degraded', { n: count('degraded') })} · ${ft('{n} unknown', { n: count('unknown') })} · ${ft('{n} ok', { n: count('ok') })}</span>
-      <span class="live ${this.stream.connected ? '' : 'off'}" data-live=${this.stream.connected ? 'yes' : 'no'}>${this.stream.connected ? ft('● live') : ft('○ reconnecting…')}</span>
+      ${this.liveness()}
       <span class="who">
         <select name="language" aria-label=${ft('Language')} @change=${(e: Event) => setFleetLocale((e.target as HTMLSelectElement).value as FleetLocale)}>
           <option value="en" ?selected=${fleetLocale() === 'en'}>English</option>
@@ -189,13 +208,13 @@ export class FleetDashboard extends LitElement {
       ${this.header(all)}
       <fleet-filter-bar .sites=${sites} .filter=${this.filter} @filter-change=${(e: CustomEvent<FleetFilter>) => (this.filter = e.detail)}></fleet-filter-bar>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
-      ${this.stillDown ? html`<p class="notice" role="status" data-still-down>${this.stillDownNotice(this.stillDown)}</p>` : nothing}
+      ${this.stillDown && this.stillDownHolds(this.stillDown) ? html`<p class="notice" role="status" data-still-down>${this.stillDownNotice(this.stillDown)}</p>` : nothing}
       <main @issue-action=${(e: CustomEvent<IssueActionDetail>) => void this.onIssueAction(e)} @issue-open=${(e: CustomEvent<string>) => this.onIssueOpen(e.detail)} @operators-wanted=${() => this.loadOperators()}>
         <div class="left">
           <section class="tiles" @room-select=${(e: CustomEvent<RoomSelectDetail>) => (this.selected = `${e.detail.site}/${e.detail.room}`)}>
             ${rooms.slice(0, MAX_TILES).map((r) => html`<fleet-room-tile .room=${r} ?selected=${this.selected === `${r.site}/${r.room}`}></fleet-room-tile>`)}
             ${rooms.length > MAX_TILES ? html`<p class="more">${ft('{n} more rooms: narrow the filter.', { n: rooms.length - MAX_TILES })}</p>` : nothing}
-            ${all.length === 0 ? html`<p class="more">${ft('No room has reported yet.')}</p>` : nothing}
+            ${all.length === 0 ? html`<p class="more">${ft('No room has reported yet.')}</p>` : rooms.length === 0 ? html`<p class="more" data-no-match>${ft('No room matches the filters.')}</p>` : nothing}
           </section>
           ${selected ? html`<fleet-room-detail .api=${this.api} .summary=${selected} .streamEvents=${this.stream.events}></fleet-room-detail>` : nothing}
           <fleet-trends .api=${this.api} .roomNames=${roomNames} .issuesRevision=${this.issuesRevision}></fleet-trends>

@@ -5,19 +5,22 @@ import { FleetWordsController, ft, statusWord } from './fleet-words.js';
 export interface FleetFilter {
   site: string;
   status: string;
+  /** Part of a room's name or id, as typed: a large fleet's tiles are capped, so a room is found by what staff call it. */
+  room: string;
 }
 
-/** Site and status filters; the dashboard owns the values (properties down, events up). */
+/** Site, status and room-name filters; the dashboard owns the values (properties down, events up). */
 @customElement('fleet-filter-bar')
 export class FleetFilterBar extends LitElement {
   static override styles = css`
     :host { display: flex; gap: 1em; flex-wrap: wrap; align-items: center; }
     label { display: flex; gap: 0.4em; align-items: center; font-size: 0.9em; }
+    input { font: inherit; padding: 0.3em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; }
     select { font: inherit; padding: 0.3em 0.5em; border-radius: 6px; background: #18212b; color: inherit; border: 1px solid #2c3a49; }
   `;
 
   @property({ attribute: false }) sites: string[] = [];
-  @property({ attribute: false }) filter: FleetFilter = { site: '', status: '' };
+  @property({ attribute: false }) filter: FleetFilter = { site: '', status: '', room: '' };
   private readonly words = new FleetWordsController(this);
 
   private change(patch: Partial<FleetFilter>): void {
@@ -26,6 +29,9 @@ export class FleetFilterBar extends LitElement {
 
   override render() {
     return html`
+      <label>${ft('Room')}
+        <input name="room" type="search" .value=${this.filter.room} placeholder=${ft('Name or id')} @input=${(e: Event) => this.change({ room: (e.target as HTMLInputElement).value })} />
+      </label>
       <label>${ft('Site')}
         <select name="site" @change=${(e: Event) => this.change({ site: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${this.filter.site === ''}>${ft('All sites')}</option>

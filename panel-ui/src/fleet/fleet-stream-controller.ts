@@ -22,6 +22,8 @@ export class FleetStreamController implements ReactiveController {
   events: FleetEvent[] = [];
   alerts: FleetAlertView[] = [];
   connected = false;
+  /** False while the fleet cannot reach the broker: the rooms shown are as last heard, not live. */
+  brokerConnected = true;
   /** Bumped on every change, so elements below can tell something moved. */
   revision = 0;
 
@@ -76,6 +78,7 @@ export class FleetStreamController implements ReactiveController {
         this.rooms = new Map(message.rooms.map((r) => [`${r.site}/${r.room}`, r]));
         this.issues = new Map(message.issues.map((i) => [i.id, i]));
         this.alerts = message.alerts;
+        this.brokerConnected = message.brokerConnected;
         this.connected = true;
         this.link.resetBackoff();
         break;
@@ -88,6 +91,9 @@ export class FleetStreamController implements ReactiveController {
         break;
       case 'alerts':
         this.alerts = [...message.alerts, ...this.alerts].slice(0, RECENT_ALERTS);
+        break;
+      case 'broker':
+        this.brokerConnected = message.connected;
         break;
       case 'events':
         this.events = [...message.events.reverse(), ...this.events].slice(0, RECENT_EVENTS);
