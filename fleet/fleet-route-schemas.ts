@@ -20,7 +20,7 @@ export const ROOM_PARAMS = paramsOf({ site: { type: 'string', pattern: SLUG }, r
  * The issue list's filter, one for the list and its CSV export (`IssueSearch`, with each route's
  * own `limit`): by state, by words and by room — `site/room`, or a room's name alone.
  */
-export const ISSUE_STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
+const ISSUE_STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
 export const ISSUE_FILTER = {
   state: { type: 'string', enum: ISSUE_STATES },
   q: { type: 'string', maxLength: 200 },
