@@ -23,7 +23,6 @@ const toast = () => page.locator('[data-testid="toast"]:not([hidden])');
 beforeAll(async () => {
   opened = await openPanelRoom();
   ({ room, page } = opened);
-  await page.clock.install();
 }, 60_000);
 
 afterAll(async () => {
@@ -34,6 +33,7 @@ it('says a waiting check-in in the panel’s language of the moment, and drops t
   const { id } = await callRoom<{ id: string }>(room, 'POST', '/api/v1/bookings', { minutes: 30, title: 'Roadmap' });
   await callRoom(room, 'POST', `/api/v1/meetings/${id}/start`);
   await page.getByTestId('end-meeting').waitFor();
+  await page.clock.install();
   await holdTheClock(page);
   for (const name of PEOPLE) await callRoom(room, 'POST', `/api/v1/meetings/${id}/checkins`, { name, walkIn: true });
   await toast().getByText('Ada Lovelace checked in').waitFor();
