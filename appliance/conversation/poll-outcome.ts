@@ -42,3 +42,17 @@ export function pollOutcome(options: readonly string[], tally: Readonly<Record<s
 export function pollDecision(question: string, options: readonly string[], tally: Readonly<Record<string, number>>): string {
   return `${question} — ${pollOutcome(options, tally)}`;
 }
+
+/**
+ * A decision in words: a closed poll's, as the poll left it, worded from its count (in `words`'
+ * language); once a person has corrected it, as they typed it, wherever it is shown (the
+ * panel, the minutes' mail and archive).
+ */
+export function decisionWords(
+  decision: { text: string; poll?: { question: string; options: readonly string[]; counts: Readonly<Record<string, number>> } | undefined },
+  words: PollWords = ENGLISH,
+): string {
+  const poll = decision.poll;
+  if (!poll || decision.text !== pollDecision(poll.question, poll.options, poll.counts)) return decision.text;
+  return `${poll.question} — ${pollOutcome(poll.options, poll.counts, words)}`;
+}

@@ -8,7 +8,7 @@ import type { ActionItem, MinutesEntry } from './minutes-repository.js';
 import { roomDay, wordsIn, type Words } from './room-words.js';
 import type { RoomLocale } from '../room/room-language.js';
 import { ZH_CN_MINUTES } from './minutes-words-zh-cn.js';
-import { pollOutcome } from '../conversation/poll-outcome.js';
+import { decisionWords } from '../conversation/poll-outcome.js';
 
 interface MinutesAgendaItem {
   position: number;
@@ -206,7 +206,7 @@ export function minutesMarkdown(min: Minutes): string {
   }
   lines.push('', `## ${t('Decisions')}`, '');
   if (min.decisions.length === 0) lines.push(`- ${t('none recorded')}`);
-  for (const d of min.decisions) lines.push(`- ${d.poll ? `${d.poll.question} — ${pollOutcome(d.poll.options, d.poll.counts, { t })}` : d.text}`);
+  for (const d of min.decisions) lines.push(`- ${decisionWords(d, { t })}`);
   lines.push('', `## ${t('Action items')}`, '');
   if (min.actionItems.length === 0) lines.push(`- ${t('none recorded')}`);
   for (const a of min.actionItems)

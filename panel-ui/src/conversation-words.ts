@@ -1,5 +1,5 @@
 import type { Minutes, PollView } from '../../appliance/api/api-types.js';
-import { pollDecision, pollOutcome } from '../../appliance/conversation/poll-outcome.js';
+import { decisionWords, pollOutcome } from '../../appliance/conversation/poll-outcome.js';
 import { t } from './i18n.js';
 
 /** A poll option in the panel's language: the yes / no / abstain of a plain poll are translated, listed options shown as typed. */
@@ -23,9 +23,7 @@ export function pollOutcomeWords(poll: Pick<PollView, 'options' | 'counts'>): st
  * included, as it was typed.
  */
 export function entryWords(entry: Minutes['decisions'][number]): string {
-  const poll = entry.poll;
-  if (!poll || entry.text !== pollDecision(poll.question, poll.options, poll.counts)) return entry.text;
-  return `${poll.question} — ${pollOutcomeWords(poll)}`;
+  return decisionWords(entry, { t, option: optionWord });
 }
 
 /** Who recorded a note or decision: a closed poll records its own, named in the panel's language. */

@@ -14,6 +14,8 @@ import type { PhonePerson } from './phone-conversation.js';
 
 /** How often the page asks for the floor, polls and agenda again while the meeting runs. */
 const REFRESH_MS = 3000;
+/** How long "…: saved" stays at the foot of the screen. */
+const SAVED_MS = 4000;
 
 /** The meeting on a phone: check in (tap, no app, no account), the agenda, the minutes. */
 @customElement('meeting-page')
@@ -36,6 +38,19 @@ export class MeetingPage extends PanelElement {
       .message {
         font-weight: 600;
       }
+      /* Where the person is (the page scrolled to the minutes), not at its top, and only a moment. */
+      .saved {
+        position: fixed;
+        inset-inline: 1em;
+        bottom: 1em;
+        margin: 0;
+        padding: 0.8em 1em;
+        border-radius: 12px;
+        background: #1d4d2b;
+        border: 2px solid #40c057;
+        font-weight: 600;
+        box-shadow: 0 4px 16px rgb(0 0 0 / 0.5);
+      }
       .link {
         font-size: 0.8em;
         overflow-wrap: anywhere;
@@ -57,7 +72,10 @@ export class MeetingPage extends PanelElement {
   /** Who this phone checked in as: it raises their hand and casts their vote. */
   @state() me: PhonePerson | null = null;
   @state() message = '';
+  /** What was just saved: a moment at the foot of the screen (a refusal stays in `message`, to be read). */
+  @state() saved = '';
   private refresh: number | undefined;
+  private savedTimer: number | undefined;
 
   constructor() {
     super();
@@ -83,6 +101,7 @@ export class MeetingPage extends PanelElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.clearInterval(this.refresh);
+    window.clearTimeout(this.savedTimer);
   }
 
   private rememberedCheckIn(): PhonePerson | null {
@@ -135,6 +154,7 @@ export class MeetingPage extends PanelElement {
       }
       <phone-conversation .meeting=${this.meeting} .api=${this.api} .me=${this.me}></phone-conversation>
       ${this.meetingId ? html`<minutes-screen meeting-id=${this.meetingId} .api=${this.api}></minutes-screen>` : nothing}
+      ${this.saved ? html`<p class="saved" role="status" data-testid="phone-saved">${this.saved}</p>` : nothing}
     `;
   }
 
@@ -197,7 +217,10 @@ export class MeetingPage extends PanelElement {
     if (!this.api) return;
     try {
       request.done?.(await this.api.send(request.method, request.path, request.body));
-      this.message = t('{what}: saved', { what: request.label });
+      this.message = '';
+      this.saved = t('{what}: saved', { what: request.label });
+      window.clearTimeout(this.savedTimer);
+      this.savedTimer = window.setTimeout(() => (this.saved = ''), SAVED_MS);
     } catch (err) {
       if (err instanceof ApiError && request.answersRefusal?.(err)) {
         this.message = '';

@@ -235,7 +235,7 @@ export class MinutesScreen extends MeetingElement {
 
   private entryForm(e: MinutesEntry, kind: 'notes' | 'decisions') {
     return html`<form @submit=${(ev: Event) => this.saveEntry(ev, e, kind)}>
-      <label>${t('Correct: {what}', { what: kind === 'notes' ? t('Note') : t('Decision') })}<textarea name="text" required maxlength="5000" data-testid="edit-text" .value=${e.text}></textarea></label>
+      <label>${t('Correct: {what}', { what: kind === 'notes' ? t('Note') : t('Decision') })}<textarea name="text" required maxlength="5000" data-testid="edit-text" .value=${entryWords(e)}></textarea></label>
       <div class="row"><button type="submit" class="primary" data-testid="edit-save">${t('Save')}</button><button type="button" @click=${() => (this.editing = null)}>${t('Cancel')}</button></div>
     </form>`;
   }
@@ -326,6 +326,12 @@ export class MinutesScreen extends MeetingElement {
     event.preventDefault();
     const text = String(new FormData(event.target as HTMLFormElement).get('text') ?? '').trim();
     if (!text) return;
+    // A poll's decision is shown (and put in the form) in the page's language: saved as it was
+    // shown, unchanged, it is no correction (the stored words stay the count's).
+    if (text === entryWords(entry)) {
+      this.editing = null;
+      return;
+    }
     panelRequest(this, {
       label: kind === 'notes' ? t('Note') : t('Decision'),
       method: 'PATCH',

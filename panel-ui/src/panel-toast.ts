@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { LocaleController } from './locale-controller.js';
 import { screenReaderOnly } from './panel-styles.js';
 
 export interface Toast {
@@ -20,6 +21,19 @@ export interface Toast {
   shorter?: readonly string[];
   /** The error code, on a line of its own that always shows whole: what a person reads out to facilities. */
   code?: string;
+}
+
+/**
+ * A toast's words, built when it shows and again when the language changes: one that waited
+ * its turn (six check-ins in a row) is said in the panel's language of the moment, not in
+ * the one of the moment it came.
+ */
+export type ToastWords = () => Toast;
+
+interface Queued {
+  words: ToastWords;
+  /** The meeting it is about: it goes, shown or waiting, once that meeting ends. */
+  meetingId?: string;
 }
 
 const TOAST_MS = { ok: 3_000, info: 5_000, error: 8_000 } as const;
@@ -120,8 +134,10 @@ export class PanelToast extends LitElement {
   `,
   ];
 
-  @state() toast: Toast | null = null;
-  private waiting: Toast[] = [];
+  @state() private shown: Queued | null = null;
+  private waiting: Queued[] = [];
+  // The words of the toast on screen follow the language switch.
+  private readonly locale = new LocaleController(this);
   private timer: number | undefined;
   /** A finger (or mouse button) is down somewhere on the panel: the toast's row neither comes nor goes meanwhile. */
   private held = false;
@@ -140,9 +156,15 @@ export class PanelToast extends LitElement {
     if (this.due) this.next();
   };
 
-  show(toast: Toast): void {
-    this.waiting.push(toast);
-    if (!this.toast) this.next();
+  show(toast: Toast | ToastWords, meetingId?: string): void {
+    this.waiting.push({ words: typeof toast === 'function' ? toast : () => toast, ...(meetingId ? { meetingId } : {}) });
+    if (!this.shown) this.next();
+  }
+
+  /** A meeting ended: what was about it (a check-in still waiting its turn) is old news over its summary. */
+  forget(meetingId: string): void {
+    this.waiting = this.waiting.filter((q) => q.meetingId !== meetingId);
+    if (this.shown?.meetingId === meetingId) this.next();
   }
 
   override connectedCallback(): void {
@@ -163,8 +185,9 @@ export class PanelToast extends LitElement {
   }
 
   override render() {
-    const toast = this.toast;
-    return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.dismiss(toast)}>
+    const shown = this.shown;
+    const toast = shown?.words() ?? null;
+    return html`<div class=${toast?.tone ?? ''} role="status" aria-live="polite" data-testid="toast" data-tone=${toast?.tone ?? ''} ?hidden=${!toast} @click=${() => this.dismiss(shown)}>
       ${
         toast
           ? html`${this.titleOf(toast)}${toast.text ? html`<span class="text">${toast.text}</span>` : nothing}${(toast.shorter ?? []).map(
@@ -241,8 +264,8 @@ export class PanelToast extends LitElement {
   }
 
   /** A tap on the toast: that toast goes (not the next one, which its release may already have brought). */
-  private dismiss(toast: Toast | null): void {
-    if (toast && this.toast === toast) this.next();
+  private dismiss(shown: Queued | null): void {
+    if (shown && this.shown === shown) this.next();
   }
 
   private next(): void {
@@ -251,10 +274,11 @@ export class PanelToast extends LitElement {
     this.due = this.held;
     if (this.held) return;
     const next = this.waiting.shift() ?? null;
-    this.toast = next;
+    this.shown = next;
     if (!next) return;
+    const { tone } = next.words();
     // With more waiting, each gets a shorter turn; errors keep enough time to be read.
-    const ms = this.waiting.length > 0 && next.tone !== 'error' ? 2_000 : TOAST_MS[next.tone];
+    const ms = this.waiting.length > 0 && tone !== 'error' ? 2_000 : TOAST_MS[tone];
     this.timer = window.setTimeout(() => this.next(), ms);
   }
 }

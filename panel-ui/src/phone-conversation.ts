@@ -60,6 +60,16 @@ export class PhoneConversation extends PanelElement {
       align-items: center;
       cursor: pointer;
       font-weight: 600;
+      gap: 0.5em;
+    }
+    /* As flex the summary loses the browser's own triangle: without one, nothing says the
+       section opens. The arrow turns as it opens; screen readers hear the button's state. */
+    summary::before {
+      content: '▸' / '';
+      font-size: 1.2em;
+    }
+    details[open] > summary::before {
+      content: '▾' / '';
     }
   `;
 

@@ -11,7 +11,7 @@ import type { WarningNotice } from './meeting-warning.js';
 import { PanelElement } from './panel-element.js';
 import { PanelRequests } from './panel-requests.js';
 import type { Screen } from './panel-events.js';
-import type { PanelToast, Toast } from './panel-toast.js';
+import type { PanelToast, Toast, ToastWords } from './panel-toast.js';
 import { releaseNoticeWords } from './release-notice.js';
 import { roomPanelStyles } from './room-panel-styles.js';
 import { loadScreen } from './screen-loader.js';
@@ -211,7 +211,8 @@ export class RoomPanel extends PanelElement {
   private onNotice(notice: MeetingNotice): void {
     switch (notice.kind) {
       case 'checked-in':
-        this.show({ tone: 'ok', title: t('{name} checked in', { name: notice.name }) });
+        // Worded when it shows (it may wait behind others), and gone if the meeting ends first.
+        this.show(() => ({ tone: 'ok', title: t('{name} checked in', { name: notice.name }) }), notice.meetingId);
         void this.loadCheckIns();
         break;
       case 'started':
@@ -221,6 +222,7 @@ export class RoomPanel extends PanelElement {
       case 'ended':
         this.warning = null;
         this.endedMeetingId = notice.meetingId;
+        this.toasts()?.forget(notice.meetingId);
         loadScreen(
           () => import('./end-screen.js'),
           () => this.stream.connected,
@@ -289,9 +291,13 @@ export class RoomPanel extends PanelElement {
     this.idleTimer = window.setTimeout(() => (this.screen = 'home'), IDLE_RETURN_MS);
   }
 
-  private show(toast: Toast): void {
+  private toasts(): PanelToast | null {
+    return this.renderRoot.querySelector<PanelToast>('panel-toast');
+  }
+
+  private show(toast: Toast | ToastWords, meetingId?: string): void {
     // After the first render the toast element is always there; before it, wait for it.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<PanelToast>('panel-toast')?.show(toast));
+    void this.updateComplete.then(() => this.toasts()?.show(toast, meetingId));
   }
 }
 
