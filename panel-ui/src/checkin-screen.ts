@@ -251,7 +251,7 @@ export class CheckinScreen extends PanelElement {
         <div class="card qr">
           ${
             phoneReach.reachable === false
-              ? html`<no-phone-qr data-testid="no-phone-qr"></no-phone-qr>`
+              ? html`<no-phone-qr brief data-testid="no-phone-qr"></no-phone-qr>`
               : html`${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(m.id)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}
                   <p>${t('Scan to check in on your phone, or hold your badge to the reader.')}</p>`
           }

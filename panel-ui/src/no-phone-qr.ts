@@ -7,7 +7,7 @@ import { PanelElement } from './panel-element.js';
  * What stands in place of a QR code when the room is reachable from its own machine only
  * (PanelInfo.phonesReach false): a code carrying 127.0.0.1 opens nothing on a phone, so the
  * panel says so and what the person setting the room up can do about it. `brief` leaves out what
- * to do, where the screen has no room for it (the end summary; the idle screen says it).
+ * to do, where the screen has no room for it (check-in, the end summary; the idle screen says it).
  */
 @customElement('no-phone-qr')
 export class NoPhoneQr extends PanelElement {
