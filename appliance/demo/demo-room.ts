@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import { freeUdpPort } from '../../drivers/sim/free-udp-port.js';
 import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
 import { startViscaSerialSimulator } from '../../drivers/visca/visca-serial-simulator.js';
 import { startAppliance, type Appliance } from '../app.js';
@@ -158,16 +158,4 @@ export async function startDemoRoom(options: DemoOptions): Promise<DemoRoom> {
     await close();
     throw err;
   }
-}
-
-/** A UDP port free now (given back at once, taken again by the room a moment later). */
-async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, resolve);
-  });
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
 }

@@ -1,7 +1,7 @@
-import { createSocket } from 'node:dgram';
 import { expect, it } from 'vitest';
 import { useDisplay } from './test-setup.js';
 import { waitFor } from '../testing/test-context.js';
+import { freeUdpPort } from '../sim/free-udp-port.js';
 
 /**
  * A class 2 display sends `%2POWR=…`, `%2INPT=…`, `%2ERST=…` by UDP to the controller that
@@ -10,17 +10,8 @@ import { waitFor } from '../testing/test-context.js';
  */
 const start = useDisplay();
 
-/** A UDP port nobody uses right now, for the display to notify and the driver to hear on. */
-async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
-
 it('power, input and a lamp error changed at the display itself show without a probe', async () => {
-  const notifyPort = await freeUdpPort();
+  const notifyPort = await freeUdpPort('127.0.0.1');
   const { sim, driver, ctx } = await start({ warmupMs: 50, quirks: ['notifications'], notifyPort }, { notifyPort });
   await driver.connect();
   expect(ctx.state.power).toBe('standby');

@@ -18,7 +18,7 @@ import { DRIVERS } from '../../drivers/registry.js';
 import { createPtyPair, type PtyPair } from '../../drivers/sim/pty-pair.js';
 import type { RunningSimulator, SimulatorDefinition } from '../../drivers/sim/simulator.js';
 import { loadSimulators } from '../../drivers/sim/simulators.js';
-import { freeUdpPort } from '../helpers/free-udp-port.js';
+import { freeUdpPort } from '../../drivers/sim/free-udp-port.js';
 import { hostDevices } from '../helpers/hosted-devices.js';
 import { until } from '../helpers/until.js';
 import type { Benchmark, BenchResult } from './bench-types.js';
@@ -78,7 +78,7 @@ async function startOne(sim: SimulatorDefinition, profile: string | undefined): 
     endpoint = { port: pair.devicePath };
   } else {
     // PJLink displays notify a UDP port both ends must agree on.
-    const notify = sim.driver === 'pjlink' ? await freeUdpPort() : undefined;
+    const notify = sim.driver === 'pjlink' ? await freeUdpPort('127.0.0.1') : undefined;
     running = await sim.start({ ...(LOOPBACK[sim.driver] ?? { listen: '127.0.0.1:0' }), ...quirks, ...(notify ? { notifyPort: String(notify) } : {}) });
     endpoint = { host: running.endpoint.host, port: running.endpoint.port, ...(notify ? { notifyPort: notify } : {}) };
   }

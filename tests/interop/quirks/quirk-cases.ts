@@ -7,7 +7,7 @@ import { startQsysSimulator } from '../../../drivers/qsys-qrc/qsys-simulator.js'
 import { startShureMxaSimulator } from '../../../drivers/shure-mxa/shure-mxa-simulator.js';
 import { startTesiraSimulator } from '../../../drivers/biamp-tesira/tesira-simulator.js';
 import { createPtyPair } from '../../../drivers/sim/pty-pair.js';
-import { freeUdpPort } from '../../helpers/free-udp-port.js';
+import { freeUdpPort } from '../../../drivers/sim/free-udp-port.js';
 
 /**
  * Every driver against every quirk profile of its own simulator: what a room does with the
@@ -40,7 +40,7 @@ export const QUIRK_CASES: QuirkCase[] = [
   {
     driver: 'pjlink',
     async start(profile) {
-      const notifyPort = profile === 'notifications' ? await freeUdpPort() : 0;
+      const notifyPort = profile === 'notifications' ? await freeUdpPort('127.0.0.1') : 0;
       const sim = await startPjlinkSimulator({
         port: 0,
         quirks: profile ? [profile] : [],
