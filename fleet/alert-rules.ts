@@ -1,5 +1,6 @@
 import type { Alert } from './alert-sink.js';
 import type { FleetEvent } from './fleet-api-types.js';
+import { isDown } from './fleet-changes.js';
 import type { FleetChanges } from './fleet-store.js';
 
 export interface AlertRulesConfig {
@@ -311,9 +312,6 @@ export class AlertEngine {
     });
   }
 }
-
-/** A device refusing the password is as unusable as a dead one: same rule, its detail says why. */
-const isDown = (status: string) => status === 'offline' || status === 'auth-failed';
 
 function keyOf(c: { rule: string; site: string; room: string; deviceId?: string }): string {
   return c.deviceId ? `${c.rule}/${c.site}/${c.room}/${c.deviceId}` : `${c.rule}/${c.site}/${c.room}`;

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FleetNames, HealthStatus } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import type { FleetSql } from './fleet-sql.js';
+import { DOWN_STATUSES, isDown } from './fleet-changes.js';
 import type { FleetChanges } from './fleet-store.js';
 
 /** A device back within this long reopens its last issue instead of opening a new one. */
 const DEFAULT_FLAP_WINDOW_MS = 10 * 60_000;
-
-const FAULTY = new Set<HealthStatus>(['offline', 'auth-failed']);
 
 const deviceKey = (d: { site: string; room: string; deviceId: string }) => `${d.site}/${d.room}/${d.deviceId}`;
 
@@ -66,12 +65,12 @@ export class DeviceFaultIssues {
 
   /** After each committed batch; the work is queued so faults are handled in order. */
   observe(changes: FleetChanges, now: number): void {
-    const transitions = changes.devices.filter((d) => FAULTY.has(d.status) !== (d.previous !== undefined && FAULTY.has(d.previous)) && d.status !== 'unknown');
+    const transitions = changes.devices.filter((d) => isDown(d.status) !== (d.previous !== undefined && isDown(d.previous)) && d.status !== 'unknown');
     const moved = new Set(transitions.map((d) => deviceKey(d)));
     // Reports of a device down that was down already (the same status again, or offline ↔ auth-failed).
     const downAgain = [
-      ...changes.devices.filter((d) => FAULTY.has(d.status) && d.previous !== undefined && FAULTY.has(d.previous)),
-      ...changes.repeated.filter((d) => FAULTY.has(d.status)),
+      ...changes.devices.filter((d) => isDown(d.status) && d.previous !== undefined && isDown(d.previous)),
+      ...changes.repeated.filter((d) => isDown(d.status)),
     ];
     const stillDown = [...new Map(downAgain.filter((d) => !moved.has(deviceKey(d))).map((d) => [deviceKey(d), d])).values()];
     if (transitions.length === 0 && stillDown.length === 0) return;
@@ -81,7 +80,7 @@ export class DeviceFaultIssues {
       .then(async () => {
         const ids: string[] = [];
         for (const [i, d] of transitions.entries()) {
-          const id = FAULTY.has(d.status) ? await this.begin(d, at[i]!) : await this.end(d, at[i]!);
+          const id = isDown(d.status) ? await this.begin(d, at[i]!) : await this.end(d, at[i]!);
           if (id) ids.push(id);
         }
         // A device still down without a running fault: staff resolved its issue (which ended the fault) and it is not back.
@@ -145,7 +144,7 @@ export class DeviceFaultIssues {
   reconcile(now: number): void {
     this.queue = this.queue
       .then(async () => {
-        const faulty = [...FAULTY].map((s) => `'${s}'`).join(', ');
+        const faulty = DOWN_STATUSES.map((s) => `'${s}'`).join(', ');
         // A fault staff ended by hand is not begun again until the room reports the device down after it.
         const begun = await this.sql.query<ReconciledDevice>(
           `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${faulty})
@@ -163,9 +162,9 @@ export class DeviceFaultIssues {
           // when the fleet last heard the device back: never before the fault's start on the fleet's clock, never after now.
           const heard = Number(d.receivedAt);
           const since = d.since === null ? Number.NaN : Date.parse(d.since);
-          const at = Math.min(now, FAULTY.has(d.status) && Number.isFinite(since) ? Math.min(since, heard) : heard);
+          const at = Math.min(now, isDown(d.status) && Number.isFinite(since) ? Math.min(since, heard) : heard);
           const change = { site: d.site, room: d.room, deviceId: d.deviceId, status: d.status, previous: undefined, detail: d.detail, code: d.code };
-          const id = FAULTY.has(d.status) ? await this.begin(change, at) : await this.end(change, at);
+          const id = isDown(d.status) ? await this.begin(change, at) : await this.end(change, at);
           if (id) ids.push(id);
         }
         if (ids.length) this.o.changed(ids, [...new Set([...begun, ...ended].map((d) => `${d.site}/${d.room}`))]);

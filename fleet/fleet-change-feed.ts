@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import type { Logger } from '../appliance/logger.js';
 import type { FleetEvent } from './fleet-api-types.js';
-import { emptyChanges, type FleetChanges } from './fleet-changes.js';
+import { emptyChanges, isDown, type FleetChanges } from './fleet-changes.js';
 import type { FleetSql, FleetSqlTx } from './fleet-sql.js';
 import type { PostgresFleetSql } from './fleet-sql-postgres.js';
 
@@ -44,7 +44,7 @@ export async function announceChanges(sql: FleetSqlTx, origin: string, changes: 
     ...changes.devices.map((d) => ['d', d] as [keyof Omit<Wire, 'o'>, unknown]),
     ...changes.roomStatus.map((s) => ['s', s] as [keyof Omit<Wire, 'o'>, unknown]),
     // Only the devices still down: a degraded device repeats its status with each minute's metrics.
-    ...changes.repeated.filter((d) => d.status === 'offline' || d.status === 'auth-failed').map((d) => ['p', d] as [keyof Omit<Wire, 'o'>, unknown]),
+    ...changes.repeated.filter((d) => isDown(d.status)).map((d) => ['p', d] as [keyof Omit<Wire, 'o'>, unknown]),
     ...changes.resolvedByHand.map((h) => ['h', h] as [keyof Omit<Wire, 'o'>, unknown]),
   ];
   if (items.length === 0) return;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RoomctlError } from '../drivers/core/errors.js';
-import type { FleetIssue, FleetIssueLogEntry, HealthStatus } from './fleet-api-types.js';
+import type { FleetIssue, FleetIssueLogEntry } from './fleet-api-types.js';
+import { isDown, type DownStatus } from './fleet-changes.js';
 import type { FleetSql } from './fleet-sql.js';
 import type { FleetStore } from './fleet-store.js';
 import { issueSearchWhere, type IssueSearch } from './issue-search.js';
@@ -13,9 +14,6 @@ interface IssueStep {
   /** A device's issue this call resolved while the room's last report of the device said it was down. */
   stillDown?: DownStatus;
 }
-
-type DownStatus = Extract<HealthStatus, 'offline' | 'auth-failed'>;
-const isDownStatus = (s: string | undefined): s is DownStatus => s === 'offline' || s === 'auth-failed';
 
 /** Each step's UPDATE (actor, time, id): it changes the issue only from the states it may leave. */
 const STEPS = {
@@ -54,7 +52,7 @@ export class IssueDesk {
   async resolve(id: string, actor: string, at = new Date()): Promise<IssueStep> {
     const issue = await this.existing(id);
     const status = issue.kind === 'device' && issue.deviceId !== null ? await this.deviceStatus(issue.site, issue.room, issue.deviceId) : undefined;
-    const stillDown = isDownStatus(status) ? status : undefined;
+    const stillDown = isDown(status) ? status : undefined;
     const step = await this.step(id, actor, 'resolved', at, stillDown ?? null);
     if (!step.changed || issue.kind !== 'device') return step;
     // Never before it started (a fault begins on the clock of the batch that heard it).
