@@ -51,10 +51,13 @@ export function getFeed(
       const aborted = () => request.destroy(new FeedGetError(String((options.signal?.reason as Error | undefined)?.message ?? 'given up'), 'timeout'));
       if (options.signal?.aborted) aborted();
       else options.signal?.addEventListener('abort', aborted, { once: true });
-      let settled = false;
-      const fail = (err: Error) => {
+      const stopWaiting = () => {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', aborted);
+      };
+      let settled = false;
+      const fail = (err: Error) => {
+        stopWaiting();
         if (settled) return;
         settled = true;
         reject(err instanceof FeedGetError ? err : new FeedGetError(err.message, 'network'));
@@ -65,8 +68,7 @@ export function getFeed(
         const location = response.headers.location;
         if (REDIRECTS.has(status) && location) {
           response.resume();
-          clearTimeout(timer);
-          options.signal?.removeEventListener('abort', aborted);
+          stopWaiting();
           if (redirectsLeft === 0) return reject(new FeedGetError('too many redirects', 'redirects'));
           const next = new URL(location, target);
           // The caller decides where a redirect may lead (another host, this machine) before it is followed.
@@ -90,8 +92,7 @@ export function getFeed(
         response.on('error', fail);
         body.on('error', fail);
         body.on('end', () => {
-          clearTimeout(timer);
-          options.signal?.removeEventListener('abort', aborted);
+          stopWaiting();
           if (settled) return;
           settled = true;
           const bytes = Buffer.concat(chunks);
