@@ -59,6 +59,20 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
       [limit],
     );
     // Alerts kept before their parameters were: the dashboard falls back to their English text.
-    return rows.map((r) => ({ ...r, params: r.params ? (JSON.parse(r.params) as FleetAlertView['params']) : {} }));
+    const views = rows.map((r) => ({ ...r, params: r.params ? (JSON.parse(r.params) as FleetAlertView['params']) : {} }));
+    for (const v of views) if (v.rule === 'device-offline' && v.state === 'resolved' && typeof v.params.by === 'string') await this.markBack(v);
+    return views;
+  }
+
+  /**
+   * A device's alert resolved by hand said the room had not reported the device back; once the
+   * room has (its issue cleared since), `params.backAt` says when, so the dashboard stops saying it.
+   */
+  private async markBack(v: FleetAlertView): Promise<void> {
+    const back = await this.sql.query<{ at: string }>(
+      "SELECT cleared_at AS at FROM fleet_issues WHERE kind = 'device' AND site = ? AND room = ? AND device_id = ? AND cleared_at >= ? ORDER BY cleared_at LIMIT 1",
+      [v.site, v.room, v.deviceId, v.at],
+    );
+    if (back[0]) v.params.backAt = back[0].at;
   }
 }

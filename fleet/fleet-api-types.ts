@@ -143,7 +143,10 @@ export interface FleetAlertView {
   /** The English words a webhook gets; the dashboard words the rule, state and params in the operator's language. */
   title: string;
   text: string;
-  /** The alert's parameters (AlertParams), plus `deviceNames` from the room's config when it names the device. */
+  /**
+   * The alert's parameters (AlertParams), plus `deviceNames` from the room's config when it names the device,
+   * and on a device's alert resolved by hand `backAt`: when the room reported the device back since (absent until it does).
+   */
   params: Record<string, string | number | null | FleetNames>;
   at: string;
 }

@@ -4,7 +4,8 @@
  * offline alert appear; the operator resolves the issue while the projector is still dead; the
  * alert is resolved with it, saying who, the firing one shown closed; the dashboard says the
  * room last reported the projector down; the room's history ends the fault by hand and the
- * issue's story says the device was still down; once the projector is back, that line goes.
+ * issue's story says the device was still down; once the projector is back, that line goes and
+ * the resolved alert says the room reported it back (live, and after a reload).
  * Both languages are pictured.
  */
 import { mkdirSync } from 'node:fs';
@@ -98,6 +99,13 @@ it('shows the issue and the alert when the projector dies, then both resolved by
     'the projector back',
   );
   expect(await ana.locator('[data-still-down]').count()).toBe(0);
+  // The resolved alert no longer says the room has not reported the projector back, as it happens and read again.
+  const saysBack = async () => (await alertOf('resolved').textContent())?.includes('会议室此后已报告设备恢复');
+  await until(saysBack, 8000, 'the resolved alert saying the projector is back');
+  await ana.reload();
+  await alertOf('resolved').waitFor({ timeout: 10_000 });
+  await until(saysBack, 8000, 'the resolved alert, read again, saying the projector is back');
+  expect(await alertOf('resolved').textContent()).not.toContain('尚未报告');
   await ana.screenshot({ path: join(SHOTS, 'projector-back-1440x1000-zh-CN.png'), fullPage: true });
   expect(lab.errors).toEqual([]);
 });

@@ -3,7 +3,7 @@
  * once, saying who did it — on the dashboard and through the channels — and the answer says the
  * device was still down by the room's last report. The device still down when the room reports
  * it again is a fresh issue and a fresh alert; a device back after its alert was resolved by
- * hand sends no second resolution. On PostgreSQL the operator uses the instance that does not
+ * hand sends no second resolution, and that resolution read again says when it came back. On PostgreSQL the operator uses the instance that does not
  * run the alert rules (it tells the one that does through the database); on SQLite, the one fleet.
  */
 import { createServer, type Server } from 'node:http';
@@ -130,6 +130,9 @@ describe.each(FLEET_BACKENDS)('a device issue resolved by hand on %s', (backend)
       ['firing', null],
       ['resolved', 'Ana Lima'],
     ]);
+    // The resolution by hand said the room had not reported the camera back: read now, it says when the room did.
+    expect((await alertsOf('camera'))[1]!.params.backAt).toBe((await desk.store.issue(issue.id))?.clearedAt);
+    expect((await alertsOf('display')).at(-1)!.params.backAt).toBeUndefined();
     const sent = await leader.sql.query<{ state: string }>("SELECT state FROM fleet_alerts WHERE alert_key = 'device-offline/hq/aurora/camera' ORDER BY id");
     expect(sent.map((r) => r.state)).toEqual(['firing', 'resolved']);
   });

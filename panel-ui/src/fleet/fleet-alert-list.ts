@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
+import type { FleetAlertView, FleetIssue } from '../../../fleet/fleet-api-types.js';
 import { alertWords } from './fleet-alert-words.js';
 import { fleetListStyles } from './fleet-list-styles.js';
 import { FleetWordsController, ft, when } from './fleet-words.js';
@@ -28,6 +28,8 @@ export class FleetAlertList extends LitElement {
   @property({ attribute: false }) alerts: FleetAlertView[] = [];
   /** site/room → the room's name. */
   @property({ attribute: false }) roomNames = new Map<string, string>();
+  /** The issues the stream brought: a device's issue cleared after its alert says the room reported the device back. */
+  @property({ attribute: false }) issues = new Map<string, FleetIssue>();
   private readonly words = new FleetWordsController(this);
   private readonly whole = new WholeItemsController(this, 'ul');
 
@@ -37,13 +39,21 @@ export class FleetAlertList extends LitElement {
         this.alerts.length === 0
           ? html`<p class="empty">${ft('No alert has fired.')}</p>`
           : html`<ul>${this.alerts.map((a, i) => {
-              const words = alertWords(a, this.roomNames.get(`${a.site}/${a.room}`) ?? a.room);
+              const words = alertWords(a, this.roomNames.get(`${a.site}/${a.room}`) ?? a.room, this.deviceBackSince(a));
               // A firing alert a newer one resolved (a help call dealt with, a device back) no longer asks for anything.
               const closed = a.state === 'firing' && this.alerts.slice(0, i).some((b) => b.key === a.key && b.state === 'resolved');
               return html`<li data-alert=${a.key} data-rule=${a.rule} data-state=${a.state} ?data-closed=${closed}><strong>${a.state === 'firing' ? '▲' : '▼'} ${words.title}</strong><div class="meta">${when(a.at)} · ${words.text}</div></li>`;
             })}</ul>
             ${this.whole.cue((n) => (n === 1 ? ft('↓ 1 more alert below') : ft('↓ {n} more alerts below', { n })))}`
       }`;
+  }
+
+  /** The room reported the alert's device back after the alert (the snapshot's alerts say it in `params.backAt`; this, as it happens). */
+  private deviceBackSince(a: FleetAlertView): boolean {
+    if (!a.deviceId) return false;
+    for (const i of this.issues.values())
+      if (i.kind === 'device' && i.site === a.site && i.room === a.room && i.deviceId === a.deviceId && i.clearedAt && i.clearedAt >= a.at) return true;
+    return false;
   }
 }
 

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { RoomEventSchema } from '../../../contract/events.js';
 import { ALERT_RULES } from '../../../fleet/alert-sink.js';
 import type { FleetAlertView } from '../../../fleet/fleet-api-types.js';
-import { ALERT_WORDS, alertWords, HAND_RESOLVED_WORDS } from './fleet-alert-words.js';
+import { ALERT_WORDS, alertWords, HAND_RESOLVED_BACK_WORDS, HAND_RESOLVED_WORDS } from './fleet-alert-words.js';
 import { EVENT_SENTENCES, PROBLEM_CATEGORY_WORDS } from './fleet-event-words.js';
 import { PROBLEM_CATEGORIES } from '../../../appliance/meetings/feedback-repository.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
@@ -34,7 +34,7 @@ it('words every alert rule, firing and (for conditions) resolved, in both langua
     }
   }
   // A device's alert resolved with its issue by hand has words of its own.
-  missing.push(...untranslated(HAND_RESOLVED_WORDS.title), ...untranslated(HAND_RESOLVED_WORDS.text));
+  for (const words of [HAND_RESOLVED_WORDS, HAND_RESOLVED_BACK_WORDS]) missing.push(...untranslated(words.title), ...untranslated(words.text));
   expect(missing).toEqual([]);
   // No words for a rule the fleet does not run (a renamed rule would leave them behind).
   expect(Object.keys(ALERT_WORDS).sort()).toEqual([...ALERT_RULES].sort());

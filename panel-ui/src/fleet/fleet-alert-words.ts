@@ -42,6 +42,12 @@ export const HAND_RESOLVED_WORDS: AlertTexts = {
   text: '{by} resolved the issue by hand after {d} offline; the room has not reported the device back.',
 };
 
+/** The same, once the room has reported the device back: saying it has not would send staff to a working device. */
+export const HAND_RESOLVED_BACK_WORDS: AlertTexts = {
+  title: HAND_RESOLVED_WORDS.title,
+  text: '{by} resolved the issue by hand after {d} offline; the room has since reported the device back.',
+};
+
 const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 const helpMessage = (v: unknown): string | null => {
@@ -49,11 +55,14 @@ const helpMessage = (v: unknown): string | null => {
   return message ? helpMessageWords(message) : null;
 };
 
-/** An alert's title and text in the operator's language; an alert kept without parameters keeps its English. */
-export function alertWords(a: FleetAlertView, roomName: string): AlertTexts {
+/**
+ * An alert's title and text in the operator's language; an alert kept without parameters keeps its English.
+ * `deviceBack`: the room reported the alert's device back since (a device's alert resolved by hand says so).
+ */
+export function alertWords(a: FleetAlertView, roomName: string, deviceBack = false): AlertTexts {
   const p = a.params;
   const byHand = a.rule === 'device-offline' && a.state === 'resolved' ? text(p.by) : null;
-  const words = byHand ? HAND_RESOLVED_WORDS : ALERT_WORDS[a.rule]?.[a.state];
+  const words = byHand ? (deviceBack || text(p.backAt) ? HAND_RESOLVED_BACK_WORDS : HAND_RESOLVED_WORDS) : ALERT_WORDS[a.rule]?.[a.state];
   if (!words || Object.keys(p).length === 0) return { title: a.title, text: a.text };
   const vars = {
     room: roomName,

@@ -220,7 +220,7 @@ export class FleetDashboard extends LitElement {
           <fleet-trends .api=${this.api} .roomNames=${roomNames} .issuesRevision=${this.issuesRevision}></fleet-trends>
         </div>
         <aside>
-          <fleet-alert-list .alerts=${this.stream.alerts} .roomNames=${roomNames}></fleet-alert-list>
+          <fleet-alert-list .alerts=${this.stream.alerts} .roomNames=${roomNames} .issues=${this.stream.issues}></fleet-alert-list>
           <fleet-issue-list data-open .issues=${open} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-list>
           <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-search>
         </aside>

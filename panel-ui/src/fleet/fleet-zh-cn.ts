@@ -158,6 +158,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   '{device} offline in {room}: issue resolved by hand': '{room} 的 {device} 离线：问题已手动解决',
   '{by} resolved the issue by hand after {d} offline; the room has not reported the device back.':
     '{by} 在设备离线 {d} 后手动解决了该问题；会议室尚未报告设备恢复。',
+  '{by} resolved the issue by hand after {d} offline; the room has since reported the device back.':
+    '{by} 在设备离线 {d} 后手动解决了该问题；会议室此后已报告设备恢复。',
   'resolved; the room last reported the device {status}': '已解决；会议室最后报告该设备{status}',
   "By the room's last report, {device} in {room} is still {status}: a new issue opens when the room next reports it down.":
     '按会议室最后一次报告，{room} 的 {device} 仍{status}：会议室下次报告其故障时将新开一个问题。',
