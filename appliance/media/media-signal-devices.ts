@@ -14,7 +14,7 @@ import type { MediaService } from './media-service.js';
  * to any of those. They are not configurable drivers: the appliance adds them when
  * `media:` is enabled, so they never appear in DRIVERS or the config schema.
  */
-const MEDIA_SIGNAL_DEVICE_IDS = { video: 'media-video', audio: 'media-audio' } as const;
+export const MEDIA_SIGNAL_DEVICE_IDS = { video: 'media-video', audio: 'media-audio' } as const;
 
 /** Metrics change several times a second; the device state is refreshed at most this often. */
 const STATE_EVERY_MS = 10_000;

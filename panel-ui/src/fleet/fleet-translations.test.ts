@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../appliance/paths.js';
+import { MEDIA_SIGNAL_DEVICE_IDS } from '../../../appliance/media/media-signal-devices.js';
 import { HELP_REASONS } from '../help-reasons.js';
+import { BUILT_IN_DEVICE_WORDS, nameIn, setFleetLocale } from './fleet-words.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
 
 const DIR = join(PROJECT_ROOT, 'panel-ui', 'src', 'fleet');
@@ -46,7 +48,7 @@ const INDIRECT = [
 
 function keysUsed(): Set<string> {
   // The panel's help reasons come as the call's message, worded in the operator's language.
-  const keys = new Set([...INDIRECT, ...HELP_REASONS]);
+  const keys = new Set([...INDIRECT, ...HELP_REASONS, ...Object.values(BUILT_IN_DEVICE_WORDS)]);
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const code = readFileSync(join(DIR, file), 'utf8');
     for (const m of code.matchAll(/\bft\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));
@@ -66,4 +68,19 @@ it('keeps every placeholder in the translation', () => {
       .sort()
       .join(',');
   expect(Object.entries(FLEET_ZH_CN).filter(([en, zh]) => names(en) !== names(zh))).toEqual([]);
+});
+
+it('names every device a room adds by itself, in both languages, not by its id', () => {
+  const ids = Object.values(MEDIA_SIGNAL_DEVICE_IDS);
+  expect(ids.filter((id) => BUILT_IN_DEVICE_WORDS[id] === undefined)).toEqual([]);
+  try {
+    setFleetLocale('zh-CN');
+    expect(ids.filter((id) => nameIn(null, id) === id || nameIn(null, id) === BUILT_IN_DEVICE_WORDS[id])).toEqual([]);
+    expect(nameIn(null, 'media-audio')).toBe('麦克风信号');
+    // The room's own names for a device come first.
+    expect(nameIn({ en: 'Table mic', 'zh-CN': '桌面麦克风' }, 'media-audio')).toBe('桌面麦克风');
+  } finally {
+    setFleetLocale('en');
+  }
+  expect(nameIn(null, 'media-video')).toBe('Video signal');
 });

@@ -51,9 +51,17 @@ export function ft(text: string, vars?: Record<string, string | number>): string
   return vars ? template.replace(/\{(\w+)\}/g, (m: string, k: string) => (k in vars ? String(vars[k]) : m)) : template;
 }
 
-/** A device's or room's name in the operator's language, else its id. */
-export function nameIn(names: FleetNames | null | undefined, fallback: string): string {
-  return names ? names[locale] || names.en || fallback : fallback;
+/**
+ * Devices a room adds by itself, which its config does not name (the media signal,
+ * appliance/media/media-signal-devices.ts): worded here, as a room of any release sends no names for them.
+ */
+export const BUILT_IN_DEVICE_WORDS: Record<string, string> = { 'media-video': 'Video signal', 'media-audio': 'Microphone signal' };
+
+/** A device's name in the operator's language: the room's for it, else the dashboard's for a device the room adds by itself, else its id. */
+export function nameIn(names: FleetNames | null | undefined, deviceId: string): string {
+  if (names) return names[locale] || names.en || deviceId;
+  const builtIn = BUILT_IN_DEVICE_WORDS[deviceId];
+  return builtIn ? ft(builtIn) : deviceId;
 }
 
 /** "3 min ago" / "3 分钟前"; "in 2 h" for the future. */

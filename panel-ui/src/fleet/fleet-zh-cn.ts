@@ -286,6 +286,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'volume {n}': '音量 {n}',
   'pipeline rebuilt {n} times': '管线重建 {n} 次',
   'media process restarted {n} times': '媒体进程重启 {n} 次',
+  'Video signal': '视频信号',
+  'Microphone signal': '麦克风信号',
   'lamp {n} h': '灯泡 {n} 小时',
   'picture {n} frames/s': '画面 {n} 帧/秒',
   'level {n} dB': '电平 {n} dB',
