@@ -2,6 +2,7 @@ import type { AlertDispatcher } from './alert-dispatcher.js';
 import { AlertEngine } from './alert-rules.js';
 import type { FleetEvent } from './fleet-api-types.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
+import { DOWN_STATUSES_SQL } from './fleet-changes.js';
 import { queryOne, type FleetSql } from './fleet-sql.js';
 
 /** How far back a start looks for events whose alert was never stored: a stopped fleet comes back within minutes. */
@@ -30,8 +31,9 @@ export async function seedAlerts(
   const lastState = async (key: string) =>
     (await queryOne<{ state: string }>(sql, 'SELECT state FROM fleet_alerts WHERE alert_key = ? ORDER BY id DESC LIMIT 1', [key]))?.state;
   // A device whose issue staff resolved by hand after the room's last report of it has no condition: its alert was resolved then.
+  // Down is offline or refusing the password, as for the rules' live changes.
   const devices = await sql.query<{ site: string; room: string; deviceId: string; detail: string | null; since: number }>(
-    `SELECT site, room, device_id AS "deviceId", detail, received_at AS since FROM fleet_devices d WHERE status = 'offline'
+    `SELECT site, room, device_id AS "deviceId", detail, received_at AS since FROM fleet_devices d WHERE status IN (${DOWN_STATUSES_SQL})
        AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id
          AND f.ended_by IS NOT NULL AND f.ended_at >= d.received_at)`,
   );

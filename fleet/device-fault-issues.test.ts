@@ -214,26 +214,34 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(fresh!.id).not.toBe(first!.id);
   });
 
+  /** What a fresh instance's rules fire once seeded from the store (at once: no delay to wait out). */
+  const firedAfterSeeding = async (now: number) => {
+    const fired: Alert[] = [];
+    const rules = new AlertEngine(
+      { ...DEFAULT_ALERT_RULES, deviceOfflineAfterS: 0 },
+      (alert) => fired.push(alert),
+      () => now,
+    );
+    const recover = { now, eventsBySeq: (seqs: number[]) => store.eventsBySeq(seqs), feed: new FleetAlertFeed(sql), sinkIds: [] };
+    await seedAlerts(sql, rules, { ...recover, dispatcher: new AlertDispatcher(sql, [], { pollMs: 0 }) });
+    rules.tick();
+    return fired.map((a) => [a.key, a.state]);
+  };
+
   it('an instance taking over the alert rules does not fire again the alert of a device resolved by hand, until the room reports it down again', async () => {
     await camera('offline', 1);
     const [issue] = await desk.search({});
     await desk.resolve(issue!.id, 'Ana', new Date(T0 + 2 * MIN));
-    /** What a fresh instance's rules fire once seeded from the store (at once: no delay to wait out). */
-    const firedAfterSeeding = async (now: number) => {
-      const fired: Alert[] = [];
-      const rules = new AlertEngine(
-        { ...DEFAULT_ALERT_RULES, deviceOfflineAfterS: 0 },
-        (alert) => fired.push(alert),
-        () => now,
-      );
-      const recover = { now, eventsBySeq: (seqs: number[]) => store.eventsBySeq(seqs), feed: new FleetAlertFeed(sql), sinkIds: [] };
-      await seedAlerts(sql, rules, { ...recover, dispatcher: new AlertDispatcher(sql, [], { pollMs: 0 }) });
-      rules.tick();
-      return fired.map((a) => [a.key, a.state]);
-    };
     expect(await firedAfterSeeding(T0 + 3 * MIN)).toEqual([]);
     await camera('offline', 4);
     expect(await firedAfterSeeding(T0 + 5 * MIN)).toEqual([['device-offline/hq/aurora/cam', 'firing']]);
+  });
+
+  it('an instance taking over the alert rules holds a device refusing the password down, as an offline one (and not again once resolved by hand)', async () => {
+    await camera('auth-failed', 1);
+    expect(await firedAfterSeeding(T0 + 2 * MIN)).toEqual([['device-offline/hq/aurora/cam', 'firing']]);
+    await desk.resolve((await desk.search({}))[0]!.id, 'Ana', new Date(T0 + 3 * MIN));
+    expect(await firedAfterSeeding(T0 + 4 * MIN)).toEqual([]);
   });
 
   it('finds resolved issues again by words, room and state', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FleetNames, HealthStatus } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import type { FleetSql } from './fleet-sql.js';
-import { DOWN_STATUSES, isDown } from './fleet-changes.js';
+import { DOWN_STATUSES_SQL, isDown } from './fleet-changes.js';
 import type { FleetChanges } from './fleet-store.js';
 
 /** A device back within this long reopens its last issue instead of opening a new one. */
@@ -144,15 +144,14 @@ export class DeviceFaultIssues {
   reconcile(now: number): void {
     this.queue = this.queue
       .then(async () => {
-        const faulty = DOWN_STATUSES.map((s) => `'${s}'`).join(', ');
         // A fault staff ended by hand is not begun again until the room reports the device down after it.
         const begun = await this.sql.query<ReconciledDevice>(
-          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${faulty})
+          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status IN (${DOWN_STATUSES_SQL})
              AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.site = d.site AND f.room = d.room AND f.device_id = d.device_id
                AND (f.ended_at IS NULL OR (f.ended_by IS NOT NULL AND f.ended_at >= d.received_at)))`,
         );
         const ended = await this.sql.query<ReconciledDevice>(
-          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${faulty}, 'unknown')
+          `SELECT site, room, device_id AS "deviceId", status, detail, code, since, received_at AS "receivedAt" FROM fleet_devices d WHERE status NOT IN (${DOWN_STATUSES_SQL}, 'unknown')
              AND EXISTS (SELECT 1 FROM fleet_issues i WHERE i.kind = 'device' AND i.site = d.site AND i.room = d.room AND i.device_id = d.device_id AND i.cleared_at IS NULL
                AND i.id NOT LIKE 'selftest-%')`,
         );
