@@ -32,6 +32,18 @@ describe('config check: did you mean', () => {
     expect(lines.join('\n')).not.toContain('has none');
   });
 
+  it('suggests the one value a language typed without its region stands for (zh for zh-CN), as it does a typo of en', () => {
+    expect(closestMatch('zh', ['en', 'zh-CN'])).toBe('zh-CN');
+    expect(closestMatch('ZH', ['en', 'zh-CN'])).toBe('zh-CN');
+    expect(closestMatch('eng', ['en', 'zh-CN'])).toBe('en');
+    // Two values begin the same way: neither is meant more than the other.
+    expect(closestMatch('visca', ['visca-serial', 'visca-ip'])).toBeUndefined();
+    const zh = validateConfig({ ...typos(), room: { ...typos().room, locale: 'zh' } }, DRIVERS);
+    expect(zh.ok ? [] : zh.issues.map(formatIssue).filter((l) => l.startsWith('room.locale: '))).toEqual([
+      'room.locale: is not one of the allowed values; did you mean "zh-CN"? (allowed: "en", "zh-CN")',
+    ]);
+  });
+
   it('suggests nothing when nothing is close, and nothing for a value that is right', () => {
     expect(closestMatch('projector', ['visca-serial', 'pjlink', 'onvif'])).toBeUndefined();
     expect(closestMatch('pjlink', ['visca-serial', 'pjlink'])).toBeUndefined();

@@ -21,6 +21,8 @@ function editDistance(a: string, b: string): number {
 /**
  * The candidate closest to what was typed, when it is close enough to be what was meant:
  * at most one edit for short words, a third of the length for long ones (`Asia/Shangai`).
+ * Failing that, the one candidate whose first part is what was typed: `zh` for `zh-CN` is
+ * three edits from it, yet it is the language without its region, as `en` is `en` whole.
  */
 export function closestMatch(typed: string, candidates: readonly string[]): string | undefined {
   const lower = typed.toLowerCase();
@@ -31,7 +33,9 @@ export function closestMatch(typed: string, candidates: readonly string[]): stri
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= budget && (!best || distance < best.distance)) best = { value: candidate, distance };
   }
-  return best?.value;
+  if (best || lower === '') return best?.value;
+  const extended = candidates.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
+  return extended.length === 1 ? extended[0] : undefined;
 }
 
 /** The suffix a message gets: ` Did you mean "username"?`, or nothing. */

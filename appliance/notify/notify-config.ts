@@ -40,7 +40,11 @@ export const NotificationsSection = Type.Object(
     email: Type.Optional(Email),
     webhooks: Type.Optional(Type.Array(Webhook, { default: [] })),
     facilities: Type.Optional(
-      Type.Array(Type.String({ minLength: 3 }), { description: 'Emails that get help calls, self-test failures, problem reports and flags' }),
+      Type.Array(
+        // Checked as an address (one @, a dotted domain, no spaces): a length check let "facilities at example.com" through to the mail server.
+        Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'An e-mail address, e.g. facilities@example.com' }),
+        { description: 'Emails that get help calls, self-test failures, problem reports and flags' },
+      ),
     ),
     retry: Type.Optional(
       Type.Object(

@@ -50,12 +50,13 @@ it('asks one question at a time, refuses a bad answer on the spot with the field
   expect(answers.calendar).toBeUndefined();
 });
 
-it('refuses a calendar feed and a facilities address the room config would refuse, and a kiosk answer that is neither yes nor no, at their questions', async () => {
+it('refuses a language, a calendar feed and a facilities address the room config would refuse, and a kiosk answer that is neither yes nor no, at their questions', async () => {
   const lines = [
-    ...['hq-3f-aurora', 'Aurora', 'hq', 'Asia/Shanghai', '', 'http://10.0.0.20:8080'],
+    ...['hq-3f-aurora', 'Aurora', 'hq', 'Asia/Shanghai', 'zh', 'zh-CN', 'http://10.0.0.20:8080'],
     'webcal://calendar.example/aurora.ics',
     'https://calendar.example/aurora.ics',
     'fm, facilities@example.com',
+    'facilities at example.com',
     'facilities@example.com',
     ...['', '482916'],
     'maybe',
@@ -64,9 +65,16 @@ it('refuses a calendar feed and a facilities address the room config would refus
   const { answers, shown } = await typedAtThePrompt(lines);
 
   expect(shown).toContain('  calendar.url: "webcal://calendar.example/aurora.ics" is not in the expected form (allowed: text — Published ICS feed');
-  expect(shown).toContain('  notifications.facilities[0]: is too short (allowed: text of at least 3 characters');
+  // The language typed without its region gets its suggestion, as a typo of English does.
+  expect(shown).toContain('  room.language: is not one of the allowed values; did you mean "zh-CN"? (allowed: "en", "zh-CN")');
+  // An address is checked as one, not by its length: the field, and what it takes.
+  expect(shown).toContain('  notifications.facilities[0]: "fm" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com)');
+  expect(shown).toContain(
+    '  notifications.facilities[0]: "facilities at example.com" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com)',
+  );
   expect(shown).toContain('  service.kiosk: "maybe" is not an answer to this question (allowed: yes, no)');
   expect(answers).toMatchObject({
+    room: { language: 'zh-CN' },
     calendar: { url: 'https://calendar.example/aurora.ics' },
     notifications: { facilities: ['facilities@example.com'] },
     service: { kiosk: true },
