@@ -7,14 +7,14 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
 const SECRET_FIELD = /^(password|passphrase|secret|token|tokens|panelTokens|apiKey|clientSecret|commandKeys|adminPin)$/i;
 
 /** The sections whose content the answers say (or provisioning's defaults): what differs there was replaced, and is said. */
-const ANSWERED_SECTIONS = new Set(['room', 'api', 'storage', 'mqtt', 'calendar', 'notifications', 'secrets']);
+export const ANSWERED_SECTIONS: ReadonlySet<string> = new Set(['room', 'api', 'storage', 'mqtt', 'calendar', 'notifications', 'secrets']);
 
 /**
  * secrets.yaml's sections whose values the answers say (device logins, the broker's password, the
  * PIN): a value IT put there by hand, say the password doctor said was wrong, that a rerun
  * replaces is said. Not `api`: its tokens are reused, and the kiosk's leaving is said on its own.
  */
-const ANSWERED_SECRETS = new Set(['devices', 'mqtt', 'panel', 'calendar', 'notifications']);
+export const ANSWERED_SECRETS: ReadonlySet<string> = new Set(['devices', 'mqtt', 'panel', 'calendar', 'notifications']);
 
 /**
  * Fields provisioning writes itself, in some runs and not others (a certificate identity has no
@@ -29,7 +29,12 @@ const MANAGED: Record<string, readonly string[]> = {
   mqtt: ['url', 'ca', 'username', 'password', 'cert', 'key'],
 };
 
-const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+/** A value the answers replaced: where, what it was and what it is now (a secret's are never printed). */
+export interface Replaced {
+  path: string;
+  before: unknown;
+  now: unknown;
+}
 
 /**
  * A rerun writes room.yaml and secrets.yaml again from the answers and what it found. What IT
@@ -39,7 +44,7 @@ const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
  * what the probe read winning). A hand-written value the answers replace is named in `replaced`
  * so IT learns where it went and can answer it; keys keep the order of the file as it was.
  */
-export function keepHandEdits(previous: Plain, written: Plain, replaced: string[], at = '', inSecretsFile = false): Plain {
+export function keepHandEdits(previous: Plain, written: Plain, replaced: Replaced[], at = '', inSecretsFile = false): Plain {
   const merged: Plain = {};
   const section = at.split('.')[0] || undefined;
   for (const [key, before] of Object.entries(previous)) {
@@ -56,9 +61,8 @@ export function keepHandEdits(previous: Plain, written: Plain, replaced: string[
     else {
       merged[key] = now;
       if (isDeepStrictEqual(before, now)) continue;
-      // A secret's value is never printed: its path says which one went.
-      if (inSecretsFile && ANSWERED_SECRETS.has(section ?? key)) replaced.push(path);
-      else if (!inSecretsFile && ANSWERED_SECTIONS.has(section ?? key) && key !== 'devices') replaced.push(`${path}: ${shown(before)} → ${shown(now)}`);
+      if (inSecretsFile ? ANSWERED_SECRETS.has(section ?? key) : ANSWERED_SECTIONS.has(section ?? key) && key !== 'devices')
+        replaced.push({ path, before, now });
     }
   }
   for (const [key, now] of Object.entries(written)) if (!(key in merged)) merged[key] = now;
@@ -78,7 +82,7 @@ function keepDeviceFields(before: unknown[], now: unknown[]): unknown[] {
  * secrets.yaml's hand edits (a panel's `pairCodes`, a device's login) kept the same way; a
  * device's secrets only while the config still has that device, or the room would refuse them.
  */
-export function keepHandEditedSecrets(previous: Plain, written: Plain, deviceIds: readonly string[], replaced: string[]): Plain {
+export function keepHandEditedSecrets(previous: Plain, written: Plain, deviceIds: readonly string[], replaced: Replaced[]): Plain {
   const devices = isPlain(previous.devices) ? Object.fromEntries(Object.entries(previous.devices).filter(([id]) => deviceIds.includes(id))) : undefined;
   const merged = keepHandEdits({ ...previous, ...(devices ? { devices } : {}) }, written, replaced, '', true);
   if (isPlain(merged.devices) && Object.keys(merged.devices).length === 0) delete merged.devices;

@@ -62,3 +62,26 @@ it("sends IT to the answers for the display's password in provisioning's doctor 
     / — next: answer devices\.pjlink\.password with the login the device expects and run roomctl provision again \(a login fixed by hand in secrets\.yaml goes back to the answers' at the next run\), or unlock the account on the device$/,
   );
 }, 60_000);
+
+it("says a secret and a room.yaml value the answers changed are the answers' change, not a value written there by hand", async () => {
+  const id = await displayId();
+  const rerun = await provision({
+    answers: lab.answers({
+      room: { id: 'hq-3f-aurora', name: 'Aurora East', site: 'hq', timezone: 'Asia/Shanghai', language: 'en' },
+      devices: { pjlink: { password: 'right-one' } },
+    }),
+    root: lab.root,
+    discovery: lab.deps,
+    doctor: false,
+    out: () => undefined,
+    progress: () => undefined,
+  });
+
+  expect(rerun.notes).toContain(
+    `secrets.yaml: devices.${id}.password: the answers changed it (not shown; the previous run wrote the old value from its answers)`,
+  );
+  expect(rerun.notes).toContain(
+    'room.yaml: room.name: Aurora → Aurora East (the answers changed it: the previous run wrote the old value from its answers, or their default)',
+  );
+  expect(rerun.notes.join('\n')).not.toMatch(/by hand|right-one|wrong-one/);
+}, 60_000);

@@ -115,6 +115,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     previousSecrets: previous.secrets,
     previousConfig: previous.config,
     ...(previous.kioskToken ? { previousKioskToken: previous.kioskToken } : {}),
+    ...(previous.answeredRecord ? { previousRecord: previous.answeredRecord } : {}),
     ...(mqtt.certificate ? { mqttCertificate: mqtt.certificate } : {}),
     ...(mqtt.ca ? { mqttCa: LAYOUT.mqttCa } : {}),
     secretsFileName: 'secrets.yaml',
@@ -145,6 +146,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionOut
     answers,
     roomYaml: room.text,
     secretsYaml: secrets.text,
+    answeredRecord: `${JSON.stringify(files.record, null, 2)}\n`,
     fileNotes: freshNotes,
     // The file as IT left it stays beside the fresh one, for what IT wants to carry over by hand.
     setAside: {

@@ -3,7 +3,8 @@ import type { TObject } from '@sinclair/typebox';
 import { stringify } from 'yaml';
 import { RoomConfigShape, type DeviceConfig } from '../appliance/config/config-schema.js';
 import type { ProvisionAnswers } from './answers/answers-schema.js';
-import { keepHandEditedSecrets, keepHandEdits } from './hand-edits.js';
+import { answeredRecord, replacedOrigin, type AnsweredRecord } from './answered-record.js';
+import { ANSWERED_SECRETS, ANSWERED_SECTIONS, keepHandEditedSecrets, keepHandEdits, type Replaced } from './hand-edits.js';
 import type { Proposal } from './proposals.js';
 import { type FreshWrite, rewriteYaml } from './yaml-rewrite.js';
 import { inLineEnding, lineEndingOf } from './yaml-splice.js';
@@ -19,6 +20,8 @@ export interface RoomFiles {
   adminPin: { pin: string; source: 'answered' | 'kept' | 'generated' };
   /** The panel kiosk's own token (in `api.panelTokens`), when the mini-PC drives the panel. */
   kioskToken?: string;
+  /** What this run wrote from the answers, for the next run to tell from IT's hand edits. */
+  record: AnsweredRecord;
 }
 
 interface BuildInputs {
@@ -30,6 +33,8 @@ interface BuildInputs {
   previousConfig: Record<string, unknown>;
   /** The token the kiosk a previous run set up opens the panel with. */
   previousKioskToken?: string;
+  /** What the previous run wrote from its answers (none before records were kept). */
+  previousRecord?: AnsweredRecord;
   /** Where the MQTT client certificate and key are, when the identity is a certificate and the signed certificate is in place. */
   mqttCertificate?: { cert: string; key: string };
   /** The broker CA as installed (copied next to the config). */
@@ -167,24 +172,37 @@ export function buildRoomFiles(inputs: BuildInputs): RoomFiles {
   });
   if (Object.keys(deviceSecrets).length > 0) secrets.devices = deviceSecrets;
   config.secrets = inputs.secretsFileName;
-  const replaced: string[] = [];
+  const replaced: Replaced[] = [];
   const kept = keepHandEdits(inputs.previousConfig, config, replaced);
-  for (const r of replaced) notes.push(`room.yaml: ${r} (the answers, or their default, decide this field: to keep a value written there by hand, answer it)`);
+  for (const r of replaced)
+    notes.push(`room.yaml: ${r.path}: ${shown(r.before)} → ${shown(r.now)} ${replacedWhy(replacedOrigin(inputs.previousRecord, 'config', r.path, r.before))}`);
   const deviceIds = proposal.devices.map((d) => d.entry.id);
-  const replacedSecrets: string[] = [];
+  const replacedSecrets: Replaced[] = [];
   const keptSecrets = keepHandEditedSecrets(previousSecrets, secrets, deviceIds, replacedSecrets);
+  // A secret's value is never printed: its path says which one went.
   for (const r of replacedSecrets)
     notes.push(
-      `secrets.yaml: ${r}: the value written there was replaced by the answers' (not shown; the answers decide this field: to keep a value written there by hand, answer it)`,
+      replacedOrigin(inputs.previousRecord, 'secrets', r.path, r.before) === 'answers'
+        ? `secrets.yaml: ${r.path}: the answers changed it (not shown; the previous run wrote the old value from its answers)`
+        : `secrets.yaml: ${r.path}: the value written there was replaced by the answers' (not shown; the answers decide this field: to keep a value written there by hand, answer it)`,
     );
   return {
     config: kept,
     secrets: keptSecrets,
+    record: answeredRecord({ config, secrets }, { config: ANSWERED_SECTIONS, secrets: ANSWERED_SECRETS }),
     notes,
     adminPin,
     ...(panelTokens.kiosk ? { kioskToken: panelTokens.kiosk } : {}),
   };
 }
+
+const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Why a room.yaml value went, by where it came from: the previous run's answers, or IT's hand (also when no record says). */
+const replacedWhy = (origin: ReturnType<typeof replacedOrigin>) =>
+  origin === 'answers'
+    ? '(the answers changed it: the previous run wrote the old value from its answers, or their default)'
+    : '(the answers, or their default, decide this field: to keep a value written there by hand, answer it)';
 
 /** A config file's text, and when the file as IT left it could not be edited in place, why and what that dropped. */
 interface WrittenYaml {

@@ -4,6 +4,7 @@ import { mergeSecrets } from '../appliance/config/config-secrets.js';
 import type { DeviceConfig } from '../appliance/config/config-schema.js';
 import { RoomctlError } from '../drivers/core/errors.js';
 import type { ProvisionAnswers } from './answers/answers-schema.js';
+import { parseAnsweredRecord, type AnsweredRecord } from './answered-record.js';
 import { defaultMqttUsername } from './room-config-build.js';
 import { LAYOUT } from './install/layout.js';
 import { createKeyAndCsr, csrSubject } from './install/mqtt-identity.js';
@@ -33,6 +34,8 @@ interface PreviousInstall {
   udevRules: string | undefined;
   /** The token the panel kiosk opens the room with (in its kiosk.env), when an earlier run set one up. */
   kioskToken: string | undefined;
+  /** What the earlier run wrote from its answers (answered-record.ts), when it kept that. */
+  answeredRecord: AnsweredRecord | undefined;
 }
 
 /** The `token` of the kiosk's panel URL (`ROOMCTL_PANEL_URL=http://127.0.0.1:8080/?token=…`). */
@@ -59,6 +62,7 @@ export async function readPreviousInstall(root: string | undefined): Promise<Pre
     secretsText,
     udevRules: await readIfExists(targetPath(root, LAYOUT.udevRules)).catch(() => undefined),
     kioskToken: kioskTokenOf(await readIfExists(targetPath(root, LAYOUT.kioskEnv)).catch(() => undefined)),
+    answeredRecord: parseAnsweredRecord(await readIfExists(targetPath(root, LAYOUT.answeredRecord)).catch(() => undefined)),
   };
 }
 

@@ -9,6 +9,8 @@ interface PlanInputs {
   answers: ProvisionAnswers;
   roomYaml: string;
   secretsYaml: string;
+  /** What this run wrote from the answers, as JSON (answered-record.ts). */
+  answeredRecord: string;
   /** Said with the config files' change lines (a kept file written fresh, and what of IT's that dropped). */
   fileNotes?: { config?: string; secrets?: string };
   /** A config file as IT left it, when it was written fresh: kept beside it, so nothing of IT's is gone for good. */
@@ -80,6 +82,14 @@ export function buildInstallPlan(p: PlanInputs): InstallPlan {
       ...(p.fileNotes?.config ? { note: p.fileNotes.config } : {}),
     },
   ];
+  files.push({
+    kind: 'file',
+    path: LAYOUT.answeredRecord,
+    content: p.answeredRecord,
+    mode: 0o600,
+    owner: 'root',
+    purpose: 'what this run wrote from the answers (the next run tells it from hand edits)',
+  });
   if (p.setAside?.config !== undefined)
     files.push({ kind: 'file', path: LAYOUT.configBeforeRewrite, content: p.setAside.config, mode: 0o644, owner: 'root', purpose: 'room.yaml as it was' });
   if (p.setAside?.secrets !== undefined)

@@ -6,6 +6,8 @@ export const LAYOUT = {
   /** Each file as IT left it, when a run could not edit it in place and wrote it fresh. */
   configBeforeRewrite: '/etc/roomctl/room.yaml.before-rewrite',
   secretsBeforeRewrite: '/etc/roomctl/secrets.yaml.before-rewrite',
+  /** What the last run wrote from the answers (secrets by digest): the next run tells its own values from hand edits by it. */
+  answeredRecord: '/etc/roomctl/provisioned-answers.json',
   mqttDir: '/etc/roomctl/mqtt',
   mqttKey: '/etc/roomctl/mqtt/room.key',
   mqttCsr: '/etc/roomctl/mqtt/room.csr',
