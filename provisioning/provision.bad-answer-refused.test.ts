@@ -61,7 +61,7 @@ it('refuses a calendar feed and a facilities address the room config would refus
   );
   // An address is checked as one, not by its length.
   expect(lines).toContain(
-    '  notifications.facilities[1]: "facilities at example.com" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com)',
+    '  notifications.facilities[1]: "facilities at example.com" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com or "Facilities <fm@example.com>")',
   );
   expect(result.stderr).not.toContain('serial:');
   await expect(readdir(root)).rejects.toThrow(/ENOENT/);

@@ -35,14 +35,19 @@ const Webhook = Type.Object(
 );
 
 /** `notifications:` — how the room reaches people. */
+const ADDRESS = '[^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+';
+/** `fm@example.com`, or `Facilities <fm@example.com>`. */
+export const FACILITIES_ADDRESS = `^(?:${ADDRESS}|[^<>@]*<${ADDRESS}>)$`;
+
 export const NotificationsSection = Type.Object(
   {
     email: Type.Optional(Email),
     webhooks: Type.Optional(Type.Array(Webhook, { default: [] })),
     facilities: Type.Optional(
       Type.Array(
-        // Checked as an address (one @, a dotted domain, no spaces): a length check let "facilities at example.com" through to the mail server.
-        Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'An e-mail address, e.g. facilities@example.com' }),
+        // Checked as an address (one @, a dotted domain, no spaces), bare or with a name as `from` is
+        // written: a length check let "facilities at example.com" through to the mail server.
+        Type.String({ pattern: FACILITIES_ADDRESS, description: 'An e-mail address, e.g. facilities@example.com or "Facilities <fm@example.com>"' }),
         { description: 'Emails that get help calls, self-test failures, problem reports and flags' },
       ),
     ),

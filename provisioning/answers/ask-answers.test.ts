@@ -68,9 +68,11 @@ it('refuses a language, a calendar feed and a facilities address the room config
   // The language typed without its region gets its suggestion, as a typo of English does.
   expect(shown).toContain('  room.language: is not one of the allowed values; did you mean "zh-CN"? (allowed: "en", "zh-CN")');
   // An address is checked as one, not by its length: the field, and what it takes.
-  expect(shown).toContain('  notifications.facilities[0]: "fm" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com)');
   expect(shown).toContain(
-    '  notifications.facilities[0]: "facilities at example.com" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com)',
+    '  notifications.facilities[0]: "fm" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com or "Facilities <fm@example.com>")',
+  );
+  expect(shown).toContain(
+    '  notifications.facilities[0]: "facilities at example.com" is not in the expected form (allowed: text — An e-mail address, e.g. facilities@example.com or "Facilities <fm@example.com>")',
   );
   expect(shown).toContain('  service.kiosk: "maybe" is not an answer to this question (allowed: yes, no)');
   expect(answers).toMatchObject({
