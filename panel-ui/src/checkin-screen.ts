@@ -248,17 +248,21 @@ export class CheckinScreen extends PanelElement {
       <div class="side">
         <call-button class="call" .meeting=${m} .call=${this.call} ?check-failed=${this.now?.selfTest?.failed.includes('call') === true}></call-button>
         <button type="button" class="primary start" data-testid="start-meeting" @click=${() => this.start(m.id)}>${t('Start meeting')}</button>
-        <div class="card qr">
-          ${
-            phoneReach.reachable === false
-              ? html`<no-phone-qr brief data-testid="no-phone-qr"></no-phone-qr>`
-              : html`${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(m.id)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}
-                  <p>${t('Scan to check in on your phone, or hold your badge to the reader.')}</p>`
-          }
-        </div>
+        ${this.checkInQr(m.id)}
         <button type="button" class="danger" data-testid="release" @click=${() => this.release(m.id)}>${t('We are not meeting: free the room')}</button>
       </div>
     `;
+  }
+
+  /** The phones' way in, once the room has said whether they reach it (none before: no code flashes on a room they cannot reach). */
+  private checkInQr(meetingId: string) {
+    if (phoneReach.reachable === undefined) return nothing;
+    if (phoneReach.reachable === false)
+      return html`<div class="card qr"><no-phone-qr brief data-testid="no-phone-qr"></no-phone-qr><p data-testid="checkin-instead">${t('Check in here, or hold your badge to the reader.')}</p></div>`;
+    return html`<div class="card qr">
+      ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meetingId)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}
+      <p>${t('Scan to check in on your phone, or hold your badge to the reader.')}</p>
+    </div>`;
   }
 
   private person(a: Attendee, isHere: boolean) {

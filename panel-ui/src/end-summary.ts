@@ -261,19 +261,11 @@ export class EndSummary extends MeetingElement {
         ${
           phoneReach.reachable === false
             ? html`<no-phone-qr brief data-testid="no-phone-qr"></no-phone-qr>`
-            : this.api?.token
+            : this.api?.token && phoneReach.reachable
               ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${id}/qr.svg`} label=${t('QR code: the minutes on your phone')}></qr-code>`
               : nothing
         }
-        <p data-testid="summary-sending">
-          ${
-            read?.sentAt
-              ? t('The minutes were sent at {time}. Scan to read them.', { time: i18n.time(read.sentAt) })
-              : read?.sendsAt
-                ? t('The minutes go out at {time}. Until then, correct them here or on your phone.', { time: i18n.time(read.sendsAt) })
-                : t('Scan for the minutes on your phone.')
-          }
-        </p>
+        <p data-testid="summary-sending">${this.sendingWords(read)}</p>
       </div>
       <div class="actions">
         <button type="button" data-testid="summary-edit" ?disabled=${!!read?.sentAt} @click=${() => navigate(this, 'minutes')}>${t('Correct the minutes')}</button>
@@ -281,6 +273,25 @@ export class EndSummary extends MeetingElement {
         <button type="button" class="primary next" data-testid="rate-room" @click=${() => this.dispatchEvent(new CustomEvent('summary-done'))}>${t('Rate the room')}</button>
       </div>
     `;
+  }
+
+  /**
+   * When the minutes go out, and where to correct or read them: on a phone only where the room
+   * says phones reach it (not before it has said), here on the panel otherwise.
+   */
+  private sendingWords(read: MinutesRead | null): string {
+    const phones = phoneReach.reachable === true;
+    if (read?.sentAt) {
+      const time = i18n.time(read.sentAt);
+      return phones ? t('The minutes were sent at {time}. Scan to read them.', { time }) : t('The minutes were sent at {time}.', { time });
+    }
+    if (read?.sendsAt) {
+      const time = i18n.time(read.sendsAt);
+      return phones
+        ? t('The minutes go out at {time}. Until then, correct them here or on your phone.', { time })
+        : t('The minutes go out at {time}. Until then, correct them here.', { time });
+    }
+    return phones ? t('Scan for the minutes on your phone.') : t('Read and correct the minutes here.');
   }
 
   /** Words, not a button: the list is swiped on the panel, and a button would need a finger's height. The card's heading names what is below. */

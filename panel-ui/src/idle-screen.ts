@@ -212,6 +212,8 @@ export class IdleScreen extends PanelElement {
    * them. Booking needs lengths to offer: a room without "book now" has the meeting's only.
    */
   private phoneQr(meeting: MeetingView | null, freeForAWhile: boolean, canBook: boolean) {
+    // Not before the room says whether phones reach it: a room they cannot reach flashed its codes first.
+    if (phoneReach.reachable === undefined) return nothing;
     if (phoneReach.reachable === false) return html`<div class="card qr" data-testid="phone-qr"><no-phone-qr data-testid="no-phone-qr"></no-phone-qr></div>`;
     const shown = !meeting ? 'book' : !canBook ? 'meeting' : (this.qrChoice ?? (freeForAWhile ? 'book' : 'meeting'));
     return html`<div class="card qr" data-testid="phone-qr" data-kind=${shown}>

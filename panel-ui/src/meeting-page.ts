@@ -23,6 +23,23 @@ export class MeetingPage extends PanelElement {
   static override styles = [
     phonePageStyles,
     css`
+      /* The page scrolls in its own box, the saved bar below it: the bar takes its height from
+         the box and lies over nothing (fixed over the page, it hid "Add decision" for its 4 s). */
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100dvh;
+        padding: 0;
+      }
+      .page {
+        flex: 1 1 auto;
+        min-height: 0;
+        overflow-y: auto;
+        display: grid;
+        align-content: start;
+        gap: 1em;
+        padding: 1em;
+      }
       form {
         display: grid;
         gap: 0.5em;
@@ -40,10 +57,8 @@ export class MeetingPage extends PanelElement {
       }
       /* Where the person is (the page scrolled to the minutes), not at its top, and only a moment. */
       .saved {
-        position: fixed;
-        inset-inline: 1em;
-        bottom: 1em;
-        margin: 0;
+        flex: none;
+        margin: 0 1em 1em;
         padding: 0.8em 1em;
         border-radius: 12px;
         background: #1d4d2b;
@@ -76,9 +91,20 @@ export class MeetingPage extends PanelElement {
   @state() saved = '';
   private refresh: number | undefined;
   private savedTimer: number | undefined;
+  /** What the person last pressed ("Add decision"): kept in sight while "…: saved" shows. */
+  private pressed: Element | null = null;
+  /**
+   * The bar's coming shrinks the page's box and the saved entry lengthens the list above the
+   * form: either would push what was just pressed below the box's fold, out of reach for the
+   * next entry. While the bar shows, it is brought back into sight.
+   */
+  private readonly keepPressedInSight = new ResizeObserver(() => {
+    if (this.saved && this.pressed?.isConnected) this.pressed.scrollIntoView({ block: 'nearest' });
+  });
 
   constructor() {
     super();
+    this.addEventListener('click', (e) => (this.pressed = e.composedPath()[0] as Element));
     this.addEventListener('panel-request', (e) => void this.run(e.detail));
     this.addEventListener('conversation-changed', () => void this.reloadMeeting());
   }
@@ -100,6 +126,7 @@ export class MeetingPage extends PanelElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.keepPressedInSight.disconnect();
     window.clearInterval(this.refresh);
     window.clearTimeout(this.savedTimer);
   }
@@ -122,7 +149,7 @@ export class MeetingPage extends PanelElement {
 
   override render() {
     const m = this.meeting;
-    return html`
+    return html`<div class="page">
       <header>
         <div>
           <h1 data-testid="phone-title">${m ? (m.hidden ? t('Private meeting') : m.title) : t('Meeting')}</h1>
@@ -154,8 +181,13 @@ export class MeetingPage extends PanelElement {
       }
       <phone-conversation .meeting=${this.meeting} .api=${this.api} .me=${this.me}></phone-conversation>
       ${this.meetingId ? html`<minutes-screen meeting-id=${this.meetingId} .api=${this.api}></minutes-screen>` : nothing}
+      </div>
       ${this.saved ? html`<p class="saved" role="status" data-testid="phone-saved">${this.saved}</p>` : nothing}
     `;
+  }
+
+  protected override updated(): void {
+    for (const box of this.renderRoot.querySelectorAll('.page, minutes-screen')) this.keepPressedInSight.observe(box);
   }
 
   /** For remote attendees: the meeting's link (only of a known service or an allowed domain), its id, passcode and video address. */

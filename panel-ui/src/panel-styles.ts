@@ -42,6 +42,12 @@ export const panelStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* What a <details> holds passes through the browser's own slot, which inherits nothing from
+     here: without this its fields and buttons were content-box, and at width 100% stuck out of
+     their card by their padding ("Next speaker" on a phone). */
+  details > * {
+    box-sizing: border-box;
+  }
   h2,
   h3,
   p {
