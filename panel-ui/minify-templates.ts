@@ -81,7 +81,8 @@ export function minifyHtmlText(text: string): string {
 /** The source with its Lit templates minified, or undefined when it has none. */
 export function minifyTemplates(code: string, fileName: string): MagicString | undefined {
   if (!/\b(?:css|html|svg)`/.test(code)) return undefined;
-  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // No parent links: getStart is told the source file, and nothing else walks upwards.
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const magic = new MagicString(code);
   let changed = false;
   const visit = (node: ts.Node): void => {
@@ -107,14 +108,17 @@ export function minifyTemplates(code: string, fileName: string): MagicString | u
   return changed ? magic : undefined;
 }
 
-/** The build step: the panel's own TypeScript, before it is compiled (its templates are still as written). */
+/** The build step: the pages' own TypeScript, before it is compiled (its templates are still as written). */
 export const minifyLitTemplates: Plugin = {
   name: 'roomctl-minify-lit-templates',
   enforce: 'pre',
   apply: 'build',
-  transform(code, id) {
-    if (!/\/panel-ui\/src\/[^?]*\.ts$/.test(id)) return null;
-    const magic = minifyTemplates(code, id);
-    return magic ? { code: magic.toString(), map: magic.generateMap({ hires: true, source: id }) } : null;
+  transform: {
+    // Said to the bundler, so that it does not call this for Lit's own modules and the rest.
+    filter: { id: /\/panel-ui\/src\/[^?]*\.ts$/, code: /\b(?:css|html|svg)`/ },
+    handler(code, id) {
+      const magic = minifyTemplates(code, id);
+      return magic ? { code: magic.toString(), map: magic.generateMap({ hires: true, source: id }) } : null;
+    },
   },
 };
