@@ -9,6 +9,7 @@ const UNIT = [
   'fleet/**/*.test.ts',
   'provisioning/**/*.test.ts',
   'panel-ui/src/**/*.test.ts',
+  'panel-ui/*.test.ts',
 ];
 
 /**

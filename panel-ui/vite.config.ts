@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { minifyLitTemplates } from './minify-templates.js';
 
 /**
  * The touch panel. Built into panel-ui/dist, which the appliance serves at `/`.
@@ -46,7 +47,7 @@ const pageDocuments: Plugin = {
 
 export default defineConfig({
   root,
-  plugins: [pageDocuments],
+  plugins: [pageDocuments, minifyLitTemplates],
   base: '/',
   // A room has no internet: nothing may be fetched from outside, so no public assets either.
   publicDir: false,
@@ -56,6 +57,7 @@ export default defineConfig({
     // The appliance serves the panel on a LAN; a source map costs nothing and helps debugging on site.
     sourcemap: true,
     reportCompressedSize: true,
+    modulePreload: { polyfill: false },
     // Pages: the room's touch panel, the fleet dashboard `roomctl fleet` serves, the phone's meeting and booking pages.
     rolldownOptions: {
       input: {

@@ -185,6 +185,7 @@ function buildUnlocked(): void {
     newestMtime(join(panelDir, 'book.html')),
     newestMtime(join(panelDir, 'fleet.html')),
     newestMtime(join(panelDir, 'vite.config.ts')),
+    newestMtime(join(panelDir, 'minify-templates.ts')),
   );
   if (built !== 0 && built >= sources) return;
   // NODE_ENV=production: under vitest it is "test", and Vite would then bundle Lit's development build (4 KiB more, and not what a room runs).
