@@ -76,7 +76,14 @@ export async function setLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<v
 }
 
 /**
- * Saves `<flow>/<step>-<w>x<h>-<lang>.png` for both panel sizes, landscape and portrait, in
+ * The sizes a flow's steps are photographed at: by default the small panel, landscape and
+ * portrait (where things fail to fit); with ROOMCTL_FULL=1 the large one too. Every size is
+ * still walked at every step by the fit tests (panel-fit.ts).
+ */
+const STEP_VIEWPORTS = process.env.ROOMCTL_FULL === '1' ? [...VIEWPORTS, ...PORTRAIT_VIEWPORTS] : [VIEWPORTS[1], PORTRAIT_VIEWPORTS[1]];
+
+/**
+ * Saves `<flow>/<step>-<w>x<h>-<lang>.png` at STEP_VIEWPORTS in
  * both languages, checking the accessibility rules on each, and leaves the page at 1280×800
  * in English. A step that shows a modal dialog passes `modal`: the rest of the panel (its
  * language switch too) is inert while it is open, so it is closed for each switch and opened
@@ -92,7 +99,7 @@ export async function captureStep(page: Page, flow: string, step: string, modal?
     await modal?.close();
     await setLanguage(page, locale);
     await modal?.open();
-    for (const viewport of [...VIEWPORTS, ...PORTRAIT_VIEWPORTS]) {
+    for (const viewport of STEP_VIEWPORTS) {
       await page.setViewportSize(viewport);
       // Lit re-renders in a microtask; one frame lets layout settle for the picture.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
