@@ -10,6 +10,7 @@ import { fleetStorageFailure } from './fleet-storage-error.js';
 import { answerClientError } from '../appliance/http/client-errors.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../appliance/http/connection-limits.js';
 import { installSecurityHeaders } from '../appliance/http/security-headers.js';
+import { panelAssets } from '../appliance/http/panel-assets.js';
 import { StreamClients } from '../appliance/http/stream-clients.js';
 import { TokenAuth } from '../appliance/http/auth.js';
 import type { Logger } from '../appliance/logger.js';
@@ -250,7 +251,7 @@ export async function buildFleetServer(deps: {
   app.get('/metrics', { config: { fleetAccess: 'open' } }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
 
   if (existsSync(PANEL_DIST)) {
-    await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['fleet.html'] });
+    await app.register(fastifyStatic, panelAssets('fleet.html'));
   } else {
     app.get('/', { config: { fleetAccess: 'open' } }, async (_req, reply) =>
       reply

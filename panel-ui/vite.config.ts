@@ -54,8 +54,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // The appliance serves the panel on a LAN; a source map costs nothing and helps debugging on site.
-    sourcemap: true,
+    // A source map helps debugging on site. It is named in a SourceMap header by the server
+    // (appliance/http/panel-assets.ts), not in a comment each kiosk downloads with every script.
+    sourcemap: 'hidden',
     reportCompressedSize: true,
     modulePreload: { polyfill: false },
     // Pages: the room's touch panel, the fleet dashboard `roomctl fleet` serves, the phone's meeting and booking pages.

@@ -6,6 +6,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ApplianceCore } from '../appliance-core.js';
 import type { Logger } from '../logger.js';
+import { panelAssets } from '../http/panel-assets.js';
 import { PANEL_DIST, PANEL_NOT_BUILT_HEADER, VERSION } from '../paths.js';
 import { apiLimits, installConnectionLimits, timeoutOptions } from '../http/connection-limits.js';
 import { installRouteAccess } from './route-access.js';
@@ -146,7 +147,7 @@ export async function buildServer(core: ApplianceCore, log: Logger, extras: Serv
   app.get('/openapi.json', { config: { access: 'asset' }, schema: { hide: true } }, async () => app.swagger());
 
   if (existsSync(PANEL_DIST)) {
-    await app.register(fastifyStatic, { root: PANEL_DIST, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, panelAssets('index.html'));
     // The meeting page a phone opens from the panel's QR code (a page of its own, not the panel).
     app.get('/meeting/:id', { config: { access: 'asset' }, schema: { hide: true } }, (_request, reply) => reply.sendFile('meeting.html'));
     // The booking page a phone opens from the door panel's QR code (the door code is in the URL's fragment).
