@@ -2,7 +2,7 @@ import type { FleetEvent, HealthStatus } from './fleet-api-types.js';
 
 /** A device down: dead, or refusing the room's password, which makes it as unusable (same issue, same alert; its detail says why). */
 export type DownStatus = Extract<HealthStatus, 'offline' | 'auth-failed'>;
-export const DOWN_STATUSES: readonly DownStatus[] = ['offline', 'auth-failed'];
+const DOWN_STATUSES: readonly DownStatus[] = ['offline', 'auth-failed'];
 /** The down statuses as an SQL list (`'offline', 'auth-failed'`): constants of this file, never input. */
 export const DOWN_STATUSES_SQL = DOWN_STATUSES.map((s) => `'${s}'`).join(', ');
 export const isDown = (status: string | undefined): status is DownStatus => (DOWN_STATUSES as readonly (string | undefined)[]).includes(status);

@@ -15,7 +15,7 @@ export interface AnsweredRecord {
 }
 
 /** Where a replaced value came from: the previous run's answers, IT's hand, or no record says (a run before records were kept). */
-export type ReplacedOrigin = 'answers' | 'hand' | 'unknown';
+type ReplacedOrigin = 'answers' | 'hand' | 'unknown';
 
 const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
 
