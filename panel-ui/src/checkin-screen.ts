@@ -11,7 +11,6 @@ import { serverNow } from './server-time.js';
 import { TickController } from './tick-controller.js';
 import './call-button.js';
 import './qr-code.js';
-import './no-phone-qr.js';
 import { PhoneReachController, phoneReach } from './phone-reach.js';
 
 /** The key the appliance knows a person by in one meeting (meeting-types.ts personKey). */
@@ -258,7 +257,8 @@ export class CheckinScreen extends PanelElement {
   private checkInQr(meetingId: string) {
     if (phoneReach.reachable === undefined) return nothing;
     if (phoneReach.reachable === false)
-      return html`<div class="card qr"><no-phone-qr brief data-testid="no-phone-qr"></no-phone-qr><p data-testid="checkin-instead">${t('Check in here, or hold your badge to the reader.')}</p></div>`;
+      // What to do instead, alone: the reason (no-phone-qr) as well pushed "free the room" out of sight at 800×480 beside a call's Join.
+      return html`<div class="card qr"><p data-testid="checkin-instead">${t('Check in here, or hold your badge to the reader.')}</p></div>`;
     return html`<div class="card qr">
       ${this.api?.token ? html`<qr-code .api=${this.api} path=${`/api/v1/meetings/${encodeURIComponent(meetingId)}/qr.svg`} label=${t('QR code: check in on your phone')}></qr-code>` : nothing}
       <p>${t('Scan to check in on your phone, or hold your badge to the reader.')}</p>
