@@ -12,12 +12,11 @@ const UNIT = [
   'panel-ui/*.test.ts',
 ];
 
-/**
- * Unit tests that load GStreamer: its binding never frees a pipeline, and each keeps descriptors
- * open that every child process would inherit (PostgreSQL refuses to start with too many), so
- * these end with their own process, as the room's media host restarts itself.
- */
+/** Files that end with a process of their own; every other file shares its worker's. */
 const OWN_PROCESS = [
+  // These load GStreamer: its binding never frees a pipeline, and each keeps descriptors open that
+  // every child process would inherit (PostgreSQL refuses to start with too many), so they end
+  // with their own process, as the room's media host restarts itself.
   'appliance/media/launch-quote.property.test.ts',
   'appliance/media/pipeline-plan.test.ts',
   // Replaces node:crypto with a spy for the whole file (vi.mock): the module must not be shared.

@@ -34,11 +34,11 @@ const Webhook = Type.Object(
   { additionalProperties: false },
 );
 
-/** `notifications:` — how the room reaches people. */
 const ADDRESS = '[^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+';
 /** `fm@example.com`, or `Facilities <fm@example.com>`. */
 export const FACILITIES_ADDRESS = `^(?:${ADDRESS}|[^<>@]*<${ADDRESS}>)$`;
 
+/** `notifications:` — how the room reaches people. */
 export const NotificationsSection = Type.Object(
   {
     email: Type.Optional(Email),
