@@ -73,7 +73,10 @@ export class DeviceFaultIssues {
       ...changes.repeated.filter((d) => isDown(d.status)),
     ];
     const stillDown = [...new Map(downAgain.filter((d) => !moved.has(deviceKey(d))).map((d) => [deviceKey(d), d])).values()];
-    if (transitions.length === 0 && stillDown.length === 0) return;
+    // Reports of a device up that this instance has not heard of before: on PostgreSQL another
+    // instance may have taken the report of its going down, and the issue it opened must clear.
+    const upUnheard = changes.devices.filter((d) => d.status === 'ok' && d.previous === undefined);
+    if (transitions.length === 0 && stillDown.length === 0 && upUnheard.length === 0) return;
     const at = this.moments(transitions, now);
     this.lastNow = Math.max(this.lastNow, now);
     this.queue = this.queue
@@ -81,6 +84,10 @@ export class DeviceFaultIssues {
         const ids: string[] = [];
         for (const [i, d] of transitions.entries()) {
           const id = isDown(d.status) ? await this.begin(d, at[i]!) : await this.end(d, at[i]!);
+          if (id) ids.push(id);
+        }
+        for (const d of await this.withOpenIssue(upUnheard)) {
+          const id = await this.end(d, now);
           if (id) ids.push(id);
         }
         // A device still down without a running fault: staff resolved its issue (which ended the fault) and it is not back.
@@ -91,6 +98,20 @@ export class DeviceFaultIssues {
         if (ids.length) this.o.changed(ids, [...new Set([...transitions, ...stillDown].map((d) => `${d.site}/${d.room}`))]);
       })
       .catch((err: unknown) => this.o.onError?.(err));
+  }
+
+  /** Of `devices`, those whose last issue has not cleared (one query per 300; none for none). */
+  private async withOpenIssue<T extends { site: string; room: string; deviceId: string }>(devices: readonly T[]): Promise<T[]> {
+    const open = new Set<string>();
+    for (let i = 0; i < devices.length; i += 300) {
+      const chunk = devices.slice(i, i + 300);
+      const rows = await this.sql.query<{ site: string; room: string; deviceId: string }>(
+        `SELECT site, room, device_id AS "deviceId" FROM fleet_issues WHERE kind = 'device' AND cleared_at IS NULL AND id NOT LIKE 'selftest-%' AND (${chunk.map(() => '(site = ? AND room = ? AND device_id = ?)').join(' OR ')})`,
+        chunk.flatMap((d) => [d.site, d.room, d.deviceId]),
+      );
+      for (const r of rows) open.add(deviceKey(r));
+    }
+    return devices.filter((d) => open.has(deviceKey(d)));
   }
 
   /** Of `devices`, those with no running fault (one query per 300; none for none). */

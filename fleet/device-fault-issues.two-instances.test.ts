@@ -51,3 +51,26 @@ it('opens one issue for one fault, whichever instance hears it first', async () 
     await db.close();
   }
 });
+
+it('clears the issue one instance opened when the device comes back through the other, which never heard it go down', async () => {
+  const db = await openTestFleetDatabase('postgres');
+  const second = await openFleetSql({ dataDir: db.dataDir, database: db.database });
+  try {
+    const instance = async (sql: FleetSql) => {
+      const store = await FleetStore.open(sql);
+      return new DeviceFaultIssues(sql, new IssueDesk(sql, store), { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
+    };
+    const [a, b] = [await instance(db.sql), await instance(second)];
+    a.observe(cameraIs('offline', undefined), T0);
+    await a.idle();
+    // The shared subscription hands the report of the camera's return to the other instance: to it, the camera is new.
+    b.observe(cameraIs('ok', undefined), T0 + 60_000);
+    await b.idle();
+    const issues = await db.sql.query<{ state: string; cleared_at: string | null }>("SELECT state, cleared_at FROM fleet_issues WHERE kind = 'device'");
+    expect(issues).toEqual([{ state: 'resolved', cleared_at: new Date(T0 + 60_000).toISOString() }]);
+    expect((await db.sql.query('SELECT id FROM fleet_device_faults WHERE ended_at IS NULL')).length).toBe(0);
+  } finally {
+    await second.close();
+    await db.close();
+  }
+});
