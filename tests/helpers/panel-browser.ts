@@ -1,6 +1,7 @@
 /**
  * Shared by the panel's end-to-end flows: a headless Debian Chromium, the panel of a test
- * room opened with its token, screenshots of a step at both panel sizes in both languages,
+ * room opened with its token, screenshots of a step (the small panel both ways; with
+ * ROOMCTL_FULL=1 the large one too) in both languages,
  * and the accessibility check (every control named, every target at least 48 px).
  */
 import { execFileSync } from 'node:child_process';
