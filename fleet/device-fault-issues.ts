@@ -100,32 +100,30 @@ export class DeviceFaultIssues {
       .catch((err: unknown) => this.o.onError?.(err));
   }
 
-  /** Of `devices`, those whose last issue has not cleared (one query per 300; none for none). */
+  /** Of `devices`, those with an issue not cleared (a self-test's aside, as at start-up). */
   private async withOpenIssue<T extends { site: string; room: string; deviceId: string }>(devices: readonly T[]): Promise<T[]> {
-    const open = new Set<string>();
-    for (let i = 0; i < devices.length; i += 300) {
-      const chunk = devices.slice(i, i + 300);
-      const rows = await this.sql.query<{ site: string; room: string; deviceId: string }>(
-        `SELECT site, room, device_id AS "deviceId" FROM fleet_issues WHERE kind = 'device' AND cleared_at IS NULL AND id NOT LIKE 'selftest-%' AND (${chunk.map(() => '(site = ? AND room = ? AND device_id = ?)').join(' OR ')})`,
-        chunk.flatMap((d) => [d.site, d.room, d.deviceId]),
-      );
-      for (const r of rows) open.add(deviceKey(r));
-    }
+    const open = await this.devicesIn("fleet_issues WHERE kind = 'device' AND cleared_at IS NULL AND id NOT LIKE 'selftest-%'", devices);
     return devices.filter((d) => open.has(deviceKey(d)));
   }
 
-  /** Of `devices`, those with no running fault (one query per 300; none for none). */
+  /** Of `devices`, those with no running fault. */
   private async withoutRunningFault<T extends { site: string; room: string; deviceId: string }>(devices: readonly T[]): Promise<T[]> {
-    const running = new Set<string>();
+    const running = await this.devicesIn('fleet_device_faults WHERE ended_at IS NULL', devices);
+    return devices.filter((d) => !running.has(deviceKey(d)));
+  }
+
+  /** The keys of `devices` that have a row in `fromWhere` (a table and its condition; one query per 300, none for none). */
+  private async devicesIn(fromWhere: string, devices: readonly { site: string; room: string; deviceId: string }[]): Promise<Set<string>> {
+    const found = new Set<string>();
     for (let i = 0; i < devices.length; i += 300) {
       const chunk = devices.slice(i, i + 300);
       const rows = await this.sql.query<{ site: string; room: string; deviceId: string }>(
-        `SELECT site, room, device_id AS "deviceId" FROM fleet_device_faults WHERE ended_at IS NULL AND (${chunk.map(() => '(site = ? AND room = ? AND device_id = ?)').join(' OR ')})`,
+        `SELECT site, room, device_id AS "deviceId" FROM ${fromWhere} AND (${chunk.map(() => '(site = ? AND room = ? AND device_id = ?)').join(' OR ')})`,
         chunk.flatMap((d) => [d.site, d.room, d.deviceId]),
       );
-      for (const r of rows) running.add(deviceKey(r));
+      for (const r of rows) found.add(deviceKey(r));
     }
-    return devices.filter((d) => !running.has(deviceKey(d)));
+    return found;
   }
 
   /**

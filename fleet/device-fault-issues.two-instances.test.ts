@@ -11,9 +11,25 @@ import { emptyChanges } from './fleet-changes.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import type { FleetSql } from './fleet-sql.js';
 import { FleetStore } from './fleet-store.js';
-import { closeFleetPostgres, openTestFleetDatabase } from '../tests/helpers/fleet-databases.js';
+import { closeFleetPostgres, openTestFleetDatabase, type TestFleetDatabase } from '../tests/helpers/fleet-databases.js';
 
 afterAll(closeFleetPostgres);
+
+/** Two instances on one fresh PostgreSQL database, each with its own connection and memory. */
+async function withTwoInstances(run: (a: DeviceFaultIssues, b: DeviceFaultIssues, db: TestFleetDatabase) => Promise<void>): Promise<void> {
+  const db = await openTestFleetDatabase('postgres');
+  const second = await openFleetSql({ dataDir: db.dataDir, database: db.database });
+  try {
+    const instance = async (sql: FleetSql) => {
+      const store = await FleetStore.open(sql);
+      return new DeviceFaultIssues(sql, new IssueDesk(sql, store), { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
+    };
+    await run(await instance(db.sql), await instance(second), db);
+  } finally {
+    await second.close();
+    await db.close();
+  }
+}
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const cameraIs = (status: 'offline' | 'ok', previous: 'offline' | 'ok' | undefined) => ({
@@ -22,14 +38,7 @@ const cameraIs = (status: 'offline' | 'ok', previous: 'offline' | 'ok' | undefin
 });
 
 it('opens one issue for one fault, whichever instance hears it first', async () => {
-  const db = await openTestFleetDatabase('postgres');
-  const second = await openFleetSql({ dataDir: db.dataDir, database: db.database });
-  try {
-    const instance = async (sql: FleetSql) => {
-      const store = await FleetStore.open(sql);
-      return new DeviceFaultIssues(sql, new IssueDesk(sql, store), { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
-    };
-    const [a, b] = [await instance(db.sql), await instance(second)];
+  await withTwoInstances(async (a, b, db) => {
     // Several rounds: the two race on every one.
     for (let round = 0; round < 5; round++) {
       const at = T0 + round * 3_600_000;
@@ -46,21 +55,11 @@ it('opens one issue for one fault, whichever instance hears it first', async () 
     }
     // Hours apart, each fault was an issue of its own: five, all closed by themselves.
     expect((await db.sql.query("SELECT id FROM fleet_issues WHERE kind = 'device' AND state = 'resolved' AND resolved_by IS NULL")).length).toBe(5);
-  } finally {
-    await second.close();
-    await db.close();
-  }
+  });
 });
 
 it('clears the issue one instance opened when the device comes back through the other, which never heard it go down', async () => {
-  const db = await openTestFleetDatabase('postgres');
-  const second = await openFleetSql({ dataDir: db.dataDir, database: db.database });
-  try {
-    const instance = async (sql: FleetSql) => {
-      const store = await FleetStore.open(sql);
-      return new DeviceFaultIssues(sql, new IssueDesk(sql, store), { meetingIn: () => null, namesOf: () => null, changed: () => undefined });
-    };
-    const [a, b] = [await instance(db.sql), await instance(second)];
+  await withTwoInstances(async (a, b, db) => {
     a.observe(cameraIs('offline', undefined), T0);
     await a.idle();
     // The shared subscription hands the report of the camera's return to the other instance: to it, the camera is new.
@@ -69,8 +68,5 @@ it('clears the issue one instance opened when the device comes back through the 
     const issues = await db.sql.query<{ state: string; cleared_at: string | null }>("SELECT state, cleared_at FROM fleet_issues WHERE kind = 'device'");
     expect(issues).toEqual([{ state: 'resolved', cleared_at: new Date(T0 + 60_000).toISOString() }]);
     expect((await db.sql.query('SELECT id FROM fleet_device_faults WHERE ended_at IS NULL')).length).toBe(0);
-  } finally {
-    await second.close();
-    await db.close();
-  }
+  });
 });
