@@ -26,12 +26,18 @@ export class HostOnDemand {
   /** When the host was last woken from idle (null: not waking). */
   private wokeAt: number | null = null;
   private wakeTimer: NodeJS.Timeout | undefined;
+  /**
+   * The stop asked for because nobody watches, until the host has left. The pipeline stops
+   * sending frames at once, but a loaded machine can take seconds to let the process go: a
+   * picture judged in between would read as frozen, a fault raised for a planned rest.
+   */
+  private resting: Promise<void> | null = null;
 
   constructor(private readonly deps: HostOnDemandDeps) {}
 
   /** Stopped because nobody needs it (not a fault). */
   get idle(): boolean {
-    return this.deps.onDemand() && this.deps.host.status.state === 'stopped';
+    return this.deps.onDemand() && (this.deps.host.status.state === 'stopped' || this.resting !== null);
   }
 
   /** Woken a moment ago and still within the time a pipeline may take to start. */
@@ -48,7 +54,10 @@ export class HostOnDemand {
   demand(): void {
     clearTimeout(this.idleTimer);
     if (!this.deps.running()) return;
-    if (this.idle) {
+    // Woken while still leaving: the host's own start() takes over the new child.
+    const wasIdle = this.idle;
+    this.resting = null;
+    if (wasIdle) {
       // Waking is not a fault for as long as a pipeline may take to start (timing.startTimeoutMs);
       // judged again then: one still not playing is.
       this.wokeAt = this.deps.now();
@@ -63,7 +72,16 @@ export class HostOnDemand {
   scheduleIdleStop(): void {
     if (!this.deps.onDemand() || this.deps.busy()) return;
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => void this.deps.host.stop(), this.deps.idleStopMs ?? 30_000);
+    this.idleTimer = setTimeout(() => this.rest(), this.deps.idleStopMs ?? 30_000);
+  }
+
+  private rest(): void {
+    const stopping = this.deps.host.stop();
+    this.resting = stopping;
+    this.deps.rejudge();
+    void stopping.finally(() => {
+      if (this.resting === stopping) this.resting = null;
+    });
   }
 
   stop(): void {

@@ -23,8 +23,9 @@ it('starts the media host for a viewer and stops it when idle', async () => {
   await waitFor(() => room.appliance.core.devices.get('media-video').status === 'ok', 10_000, 'media-video ok while idle');
   expect(room.media.status()).toMatchObject({ summary: 'idle', host: { state: 'stopped', pid: null } });
   const statuses: string[] = [];
-  const onDevice = (device: { id: string; status: string }) => {
-    if (device.id.startsWith('media-')) statuses.push(`${device.id} ${device.status}`);
+  const onDevice = (device: { id: string; status: string; detail: string | null }) => {
+    // The detail too, so a failure says which verdict it was.
+    if (device.id.startsWith('media-')) statuses.push(`${device.id} ${device.status}${device.status === 'ok' ? '' : `: ${device.detail}`}`);
   };
   room.appliance.core.devices.on('device', onDevice);
 
