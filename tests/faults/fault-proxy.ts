@@ -12,6 +12,8 @@ export interface FaultProxy {
   stallNextReply(): void;
   /** Hold each reply this long before passing it on (0: as it comes). */
   delayReplies(ms: number): void;
+  /** Replies held back by `delayReplies` and not yet passed on (or dropped with their connection). */
+  readonly heldReplies: number;
   /** Connections accepted so far (each reconnect is one more). */
   readonly connections: number;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   let stallArmed = false;
   let delayMs = 0;
   let connections = 0;
+  let held = 0;
   const server: Server = createServer((client) => {
     connections++;
     const upstream = connect(target);
@@ -48,7 +51,13 @@ export async function startFaultProxy(target: { host: string; port: number }): P
         client.write(d.subarray(0, Math.max(1, Math.floor(d.length / 2))));
         return;
       }
-      if (delayMs > 0) setTimeout(() => client.destroyed || client.write(d), delayMs).unref();
+      if (delayMs > 0) {
+        held++;
+        setTimeout(() => {
+          held--;
+          if (!client.destroyed) client.write(d);
+        }, delayMs).unref();
+      }
       else client.write(d);
     });
     const end = () => {
@@ -71,6 +80,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     },
     delayReplies(ms) {
       delayMs = ms;
+    },
+    get heldReplies() {
+      return held;
     },
     get connections() {
       return connections;
