@@ -14,6 +14,7 @@ import { ERROR_CATALOG } from '../drivers/core/errors.js';
 import { spawn } from 'node:child_process';
 import { ROOMCTL_BIN, runCli } from '../tests/helpers/cli.js';
 import { until } from '../tests/helpers/until.js';
+import { ROOMCTL_FROM_SOURCE } from '../tests/helpers/built-cli.js';
 
 let dir: string;
 let root: string;
@@ -79,7 +80,7 @@ it.concurrent.for(RUNS)(
 it('asked the questions in a terminal, IT is refused before the first one, not after typing the answers', { timeout: 30_000 }, async ({ expect }) => {
   // `script` gives provisioning a terminal, as when IT runs it by hand.
   const command = `${process.execPath} ${ROOMCTL_BIN} provision --root ${root} --skip-doctor`;
-  const run = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ROOMCTL_FROM_SOURCE: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const run = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ROOMCTL_FROM_SOURCE }, stdio: ['pipe', 'pipe', 'pipe'] });
   let said = '';
   run.stdout.on('data', (d) => (said += d));
   try {

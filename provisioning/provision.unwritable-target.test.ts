@@ -10,6 +10,7 @@ import type { RoomctlError } from '../drivers/core/errors.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../drivers/pjlink/pjlink-simulator.js';
 import { validateAnswers } from './answers/answers-load.js';
 import { provision } from './provision.js';
+import { ROOMCTL_FROM_SOURCE } from '../tests/helpers/built-cli.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -80,7 +81,7 @@ it('tells a user who may not write the target so, through the CLI, before any pr
       root,
     ],
     {
-      env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', HOME: dir },
+      env: { ...process.env, ROOMCTL_FROM_SOURCE, HOME: dir },
     },
   ).then(
     () => ({ code: 0, stderr: '' }),

@@ -46,8 +46,7 @@ fi
 # Build when anything that goes into dist/ or panel-ui/dist/ is newer than the last build.
 stamp=dist/.build-stamp
 if [ ! -f "$stamp" ] || [ ! -d panel-ui/dist ] || \
-   [ -n "$(find appliance drivers provisioning panel-ui/src panel-ui/index.html package.json tsconfig*.json -newer "$stamp" -type f 2>/dev/null | head -1)" ]; then
+   [ -n "$(find appliance cli contract fleet drivers provisioning panel-ui/src panel-ui/index.html package.json tsconfig*.json -newer "$stamp" -type f 2>/dev/null | head -1)" ]; then
   echo "==> building"
-  npm run build --silent
-  touch "$stamp"
+  npm run build --silent   # leaves the stamp
 fi

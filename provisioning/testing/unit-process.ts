@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ROOMCTL_FROM_SOURCE } from '../../tests/helpers/built-cli.js';
 
 /** The ExecStart line of a unit file, split into program and arguments (the unit has no quoting in it). */
 export function execStartOf(unit: string): string[] {
@@ -16,12 +17,12 @@ export interface UnitProcess {
 }
 
 /**
- * Runs a unit's ExecStart as systemd would (JSON logs, no terminal), from the source tree so a
- * stale build is never what gets tested. Resolves `ready` with the "room ready" log line.
+ * Runs a unit's ExecStart as systemd would (JSON logs, no terminal), from the source tree when
+ * the build is stale, so a stale build is never what gets tested. Resolves `ready` with the "room ready" log line.
  */
 export function runExecStart(argv: string[]): UnitProcess {
   const child = spawn(argv[0]!, argv.slice(1), {
-    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_FORMAT: 'json' },
+    env: { ...process.env, ROOMCTL_FROM_SOURCE, ROOMCTL_LOG_FORMAT: 'json' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];

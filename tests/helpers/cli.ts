@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
+import { ROOMCTL_FROM_SOURCE } from './built-cli.js';
 
 export const ROOMCTL_BIN = `${PROJECT_ROOT}/bin/roomctl.js`;
 
@@ -9,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `roomctl ...` from source to completion. */
+/** Runs `roomctl ...` to completion (the build when it is fresh, else the source). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawnCli(args, env, cwd);
@@ -24,7 +25,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJECT_ROOT): ChildProcess {
   return spawn(process.execPath, [ROOMCTL_BIN, ...args], {
     cwd,
-    env: { ...process.env, ROOMCTL_FROM_SOURCE: '1', ...env },
+    env: { ...process.env, ROOMCTL_FROM_SOURCE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

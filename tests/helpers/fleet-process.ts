@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
+import { ROOMCTL_FROM_SOURCE } from './built-cli.js';
 
 export interface FleetProcess {
   proc: ChildProcess;
@@ -44,7 +45,7 @@ export async function startFleetProcess(options: {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
-      ROOMCTL_FROM_SOURCE: '1',
+      ROOMCTL_FROM_SOURCE,
       ROOMCTL_LOG_LEVEL: 'warn',
       ...(options.database ? { ROOMCTL_FLEET_DATABASE: options.database } : {}),
       ...options.env,

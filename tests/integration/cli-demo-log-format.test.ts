@@ -7,6 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { defaultLogFormat } from '../../appliance/logger.js';
 import { ROOMCTL_BIN } from '../helpers/cli.js';
 import { waitFor } from '../helpers/test-room.js';
+import { ROOMCTL_FROM_SOURCE } from '../helpers/built-cli.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -28,7 +29,7 @@ async function demoOutput(
 ): Promise<{ start: string; stop: string; whole: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-demo-logs-'));
   dirs.push(dir);
-  const env: NodeJS.ProcessEnv = { ...process.env, ROOMCTL_FROM_SOURCE: '1', ROOMCTL_LOG_LEVEL: 'info', ROOMCTL_DEMO_PORTS: '0,0,0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ROOMCTL_FROM_SOURCE, ROOMCTL_LOG_LEVEL: 'info', ROOMCTL_DEMO_PORTS: '0,0,0' };
   // A person at a terminal: not CI's (whose CI=true chooses JSON logs), not the journal's.
   if (options.terminal) for (const name of ['CI', 'JOURNAL_STREAM', 'ROOMCTL_LOG_FORMAT']) delete env[name];
   const roomctl = [process.execPath, ROOMCTL_BIN, 'start', '--listen', '127.0.0.1:0', ...args];

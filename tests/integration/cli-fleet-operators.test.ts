@@ -9,10 +9,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FleetOperators } from '../../fleet/fleet-operators.js';
 import { openFleetSql } from '../../fleet/fleet-database.js';
 import { runCli } from '../helpers/cli.js';
+import { ROOMCTL_FROM_SOURCE } from '../helpers/built-cli.js';
 
 let dir: string;
 /** Each run starts the CLI from source (a few seconds on a busy machine). */
-const cli = (...args: string[]) => runCli(['fleet', 'operators', ...args, '--data', dir], { ROOMCTL_FROM_SOURCE: '1' });
+const cli = (...args: string[]) => runCli(['fleet', 'operators', ...args, '--data', dir], { ROOMCTL_FROM_SOURCE });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomctl-fleet-operators-'));

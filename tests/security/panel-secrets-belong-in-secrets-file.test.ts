@@ -14,6 +14,7 @@ import { tempDb } from '../../appliance/meetings/testing/temp-db.js';
 import { AdminPin } from '../../appliance/panel/admin-pin.js';
 import { ROOMCTL_BIN, runCli } from '../helpers/cli.js';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
+import { ROOMCTL_FROM_SOURCE } from '../helpers/built-cli.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -44,7 +45,7 @@ function hashPinCli(args: string[], stdin: string): Promise<{ code: number | nul
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [ROOMCTL_BIN, 'config', 'hash-pin', ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ROOMCTL_FROM_SOURCE: '1' },
+      env: { ...process.env, ROOMCTL_FROM_SOURCE },
     });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
