@@ -4,11 +4,11 @@ import { decodeReply, VISCA_MAX_FRAME_LENGTH } from './visca-codec.js';
 import { ViscaFrameParser } from './visca-frame-parser.js';
 
 /**
- * Fuzzing the framer: ~100k frames by default so the suite stays fast;
- * VISCA_FUZZ_FRAMES=1000000 for a deep run. Each fast-check run is one stream of up to
+ * Fuzzing the framer: ~20k frames by default so the suite stays fast, ~100k with
+ * ROOMCTL_FULL=1, VISCA_FUZZ_FRAMES=1000000 for a deep run. Each fast-check run is one stream of up to
  * FRAMES_PER_RUN frames mixed with garbage and split into random chunks.
  */
-const TOTAL_FRAMES = Number(process.env.VISCA_FUZZ_FRAMES ?? 100_000);
+const TOTAL_FRAMES = Number(process.env.VISCA_FUZZ_FRAMES ?? (process.env.ROOMCTL_FULL === '1' ? 100_000 : 20_000));
 const FRAMES_PER_RUN = 50;
 const RUNS = Math.max(1, Math.ceil(TOTAL_FRAMES / FRAMES_PER_RUN));
 /** Streams of 40..60 pieces: 50 on average, so RUNS streams carry about TOTAL_FRAMES frames. */
