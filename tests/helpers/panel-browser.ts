@@ -1,8 +1,8 @@
 /**
  * Shared by the panel's end-to-end flows: a headless Debian Chromium, the panel of a test
- * room opened with its token, screenshots of a step (the small panel both ways; with
- * ROOMCTL_FULL=1 the large one too) in both languages,
- * and the accessibility check (every control named, every target at least 48 px).
+ * room opened with its token, screenshots of a step (the small panel landscape in English and
+ * portrait in Chinese; with ROOMCTL_FULL=1 both panels both ways in both languages), and the
+ * accessibility check (every control named, every target at least 48 px).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -115,15 +115,26 @@ export async function setLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<v
 }
 
 /**
- * The sizes a flow's steps are photographed at: by default the small panel, landscape and
- * portrait (where things fail to fit); with ROOMCTL_FULL=1 the large one too. Every size is
- * still walked at every step by the fit tests (panel-fit.ts).
+ * What a flow's steps are photographed at: by default the small panel landscape in English and
+ * portrait in Chinese, so each step is seen in each language and each way round, where things
+ * fail to fit (a picture with its checks costs about 0.3 s, some 500 a run); with ROOMCTL_FULL=1 both
+ * panels both ways in both languages. Every size in both languages is still walked at every
+ * step by the fit tests (panel-fit.ts).
  */
-const STEP_VIEWPORTS = process.env.ROOMCTL_FULL === '1' ? [...VIEWPORTS, ...PORTRAIT_VIEWPORTS] : [VIEWPORTS[1], PORTRAIT_VIEWPORTS[1]];
+const STEP_SHOTS: ReadonlyArray<{ locale: 'en' | 'zh-CN'; viewports: ReadonlyArray<{ width: number; height: number }> }> =
+  process.env.ROOMCTL_FULL === '1'
+    ? [
+        { locale: 'en', viewports: [...VIEWPORTS, ...PORTRAIT_VIEWPORTS] },
+        { locale: 'zh-CN', viewports: [...VIEWPORTS, ...PORTRAIT_VIEWPORTS] },
+      ]
+    : [
+        { locale: 'en', viewports: [VIEWPORTS[1]] },
+        { locale: 'zh-CN', viewports: [PORTRAIT_VIEWPORTS[1]] },
+      ];
 
 /**
- * Saves `<flow>/<step>-<w>x<h>-<lang>.png` at STEP_VIEWPORTS in
- * both languages, checking the accessibility rules on each, and leaves the page at 1280×800
+ * Saves `<flow>/<step>-<w>x<h>-<lang>.png` as STEP_SHOTS says,
+ * checking the accessibility rules on each, and leaves the page at 1280×800
  * in English. A step that shows a modal dialog passes `modal`: the rest of the panel (its
  * language switch too) is inert while it is open, so it is closed for each switch and opened
  * again.
@@ -134,11 +145,11 @@ export async function captureStep(page: Page, flow: string, step: string, modal?
   // A passing toast would cover the header in the pictures: tap it away, as a person would.
   const toast = page.locator('[data-testid="toast"]:not([hidden])');
   for (let i = 0; i < 5 && (await toast.count()) > 0; i++) await toast.click().catch(() => undefined);
-  for (const locale of ['en', 'zh-CN'] as const) {
+  for (const { locale, viewports } of STEP_SHOTS) {
     await modal?.close();
     await setLanguage(page, locale);
     await modal?.open();
-    for (const viewport of STEP_VIEWPORTS) {
+    for (const viewport of viewports) {
       await page.setViewportSize(viewport);
       // Lit re-renders in a microtask; one frame lets layout settle for the picture.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
