@@ -53,7 +53,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
   private lastSeq: number;
   private readonly held: HeldMessages;
   /** True from a refused write until the held messages are on disk again. */
-  private holding = false;
+  private refusedByDisk = false;
   private enqueuedScheduled = false;
   private lossesUnlogged = 0;
   private lossLogTimer: NodeJS.Timeout | undefined;
@@ -100,6 +100,11 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     return this.held.size;
   }
 
+  /** False from a write the disk refused until what was held in memory is on disk again. */
+  get writingToDisk(): boolean {
+    return !this.refusedByDisk;
+  }
+
   /** Messages dropped by the bounds since this database was created. */
   get dropped(): number {
     return this.droppedTotal;
@@ -116,7 +121,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
       createdAt: this.now(),
     };
     // In order: while anything is held, what comes after it is held too.
-    if (this.holding) return this.hold(message);
+    if (this.refusedByDisk) return this.hold(message);
     this.pendingRows++;
     let inserted = false;
     this.group.defer(
@@ -135,12 +140,12 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
         // The commit was rolled back: the row is not on disk, so it is held instead.
         if (inserted) this.rows--;
         else this.pendingRows--;
-        if (!this.holding)
+        if (!this.refusedByDisk)
           this.options.log?.warn(
             { err: err.message, bound: this.heldBound() },
             'telemetry outbox cannot write to disk: holding messages in memory until it can',
           );
-        this.holding = true;
+        this.refusedByDisk = true;
         this.hold(message);
       },
     );
@@ -156,7 +161,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
    * timer); from then on messages are written as before. Returns false while the disk still refuses.
    */
   writeHeld(): boolean {
-    if (!this.holding) return true;
+    if (!this.refusedByDisk) return true;
     const messages = this.held.all();
     try {
       this.writeAllHeld(messages);
@@ -164,7 +169,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
       return false;
     }
     this.held.clear();
-    this.holding = false;
+    this.refusedByDisk = false;
     this.rows = this.countRows.get() as number;
     this.options.log?.info({ written: messages.length }, 'telemetry outbox writes to disk again: the messages held in memory are on it');
     return true;
