@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { flapDevice } from '../helpers/flapping-device.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { mountSmallDisk } from '../helpers/small-disk.js';
@@ -31,16 +32,7 @@ describe.skipIf(!disk)('telemetry while the data folder is full', () => {
     );
   const raisedDetails = async () => (await micEvents()).filter((e) => e.type === 'fault.raised').map((e) => e.detail ?? '');
   const fleetDisplay = async () => (await fleet.store.room('hq', 'aurora'))?.devices.find((d) => d.deviceId === 'display')?.status;
-  const brokerAway = async () => {
-    await broker.stop();
-    await until(() => !room.appliance.telemetry.connected, 5000, 'the room to notice the broker is away');
-  };
-
-  beforeAll(async () => {
-    broker = await startMosquitto();
-    fleet = await startTestFleet({ broker: { url: broker.url, protocolVersion: 5, clientId: 'fleet-disk-full-test' } });
-    room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 }, dataDir: join(disk!.dir, 'data') });
-    await until(async () => (await fleetDisplay()) === 'ok', 8000, 'the fleet to see the display ok');
+  const untilTheDiskRefuses = async () => {
     disk!.fill();
     // SQLite may still have room in its write-ahead log for a while: the mic changes until the disk says no.
     await until(
@@ -53,8 +45,22 @@ describe.skipIf(!disk)('telemetry while the data folder is full', () => {
       20_000,
       'the disk to refuse the outbox',
     );
+  };
+  const brokerAway = async () => {
+    await broker.stop();
+    await until(() => !room.appliance.telemetry.connected, 5000, 'the room to notice the broker is away');
+  };
+
+  beforeAll(async () => {
+    broker = await startMosquitto();
+    fleet = await startTestFleet({ broker: { url: broker.url, protocolVersion: 5, clientId: 'fleet-disk-full-test' } });
+    room = await startTelemetryRoom({ mqtt: { url: broker.url, protocolVersion: 5 }, dataDir: join(disk!.dir, 'data') });
+    await until(async () => (await fleetDisplay()) === 'ok', 8000, 'the fleet to see the display ok');
+    await untilTheDiskRefuses();
   }, 60_000);
+  const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {
+    for (const c of cleanups) await c();
     await room?.close();
     await fleet?.close();
     await broker?.close();
@@ -95,5 +101,21 @@ describe.skipIf(!disk)('telemetry while the data folder is full', () => {
     const arrived = (await raisedDetails()).filter((d) => wanted.some((w) => d.endsWith(w)));
     expect(arrived.map((d) => d.slice(d.indexOf('flap ')))).toEqual(wanted);
     await until(() => outbox().depth === 0, 10_000, 'the outbox to drain');
+  }, 60_000);
+
+  it("loses what it held if stopped before the disk has room, and publishes every device's state again at start", async () => {
+    await untilTheDiskRefuses();
+    await brokerAway();
+    const display = await startPjlinkSimulator({ host: '127.0.0.1', port: room.display.endpoint.port, warmupMs: 50 });
+    cleanups.push(() => display.close());
+    await until(() => room.appliance.core.devices.get('display')?.status === 'ok', 10_000, 'the room to see the display back');
+    expect(outbox().heldInMemory).toBeGreaterThan(0);
+    await room.stopAppliance();
+    await disk!.free();
+    await broker.start();
+    expect(await fleetDisplay()).toBe('offline');
+
+    await room.restartAppliance();
+    await until(async () => (await fleetDisplay()) === 'ok', 15_000, "the fleet to hear the display's state from the restarted room");
   }, 60_000);
 });
