@@ -115,6 +115,8 @@ describe.skipIf(!disk)('telemetry while the data folder is full', () => {
     await broker.start();
     expect(await fleetDisplay()).toBe('offline');
 
+    // The room keeps no health across a restart: its start publishes every device's health, and the
+    // display's first probe (unknown → ok) goes out as a change; either brings the fleet the newest state.
     await room.restartAppliance();
     await until(async () => (await fleetDisplay()) === 'ok', 15_000, "the fleet to hear the display's state from the restarted room");
   }, 60_000);
