@@ -49,3 +49,24 @@ it.skipIf(!disk)(
     db.close();
   },
 );
+
+it.skipIf(!disk)('takes acknowledgements and expiries on a full disk without throwing, and deletes the rows once it has room', async () => {
+  const db = openDatabase(join(disk!.dir, 'acks'), ROOM_MIGRATIONS);
+  cleanups.push(() => db.close());
+  let now = 1_000_000;
+  const outbox = new TelemetryOutbox(db, { maxMessages: 1000, maxAgeMs: 10_000, now: () => now });
+  for (const p of ['a', 'b', 'c']) outbox.enqueue('events', p);
+  outbox.flush();
+  const [first] = outbox.after(0, 10);
+
+  disk!.fill();
+  outbox.acknowledgeThrough(first!.seq);
+  now += 20_000;
+  expect(outbox.expire()).toBe(0);
+  expect(outbox.after(0, 10)).toHaveLength(3);
+
+  await disk!.free();
+  outbox.acknowledgeThrough(first!.seq);
+  expect(outbox.after(0, 10).map((m) => m.payload.toString())).toEqual(['b', 'c']);
+  expect(outbox.expire()).toBe(2);
+});
