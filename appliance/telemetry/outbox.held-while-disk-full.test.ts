@@ -29,6 +29,7 @@ it.skipIf(!disk)(
     outbox.flush();
     expect(outbox.writingToDisk).toBe(false);
     expect(outbox.heldInMemory).toBe(10);
+    expect(outbox.depth).toBe(11);
     expect(outbox.dropped).toBe(90);
     expect(warnings.filter((w) => w.startsWith('telemetry messages lost'))).toHaveLength(1);
     expect(outbox.writeHeld()).toBe(false);

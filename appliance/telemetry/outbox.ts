@@ -123,11 +123,11 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     // In order: while anything is held, what comes after it is held too.
     if (this.refusedByDisk) return this.hold(message);
     this.pendingRows++;
-    let inserted = false;
+    let ran = false;
     this.group.defer(
       () => {
+        ran = true;
         this.pendingRows--;
-        inserted = true;
         this.insert.run(message.seq, message.topic, message.payload, message.qos, message.retain ? 1 : 0, message.createdAt);
         this.rows++;
         if (this.rows > this.options.maxMessages) {
@@ -138,8 +138,8 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
       },
       (err) => {
         // The commit was rolled back: the row is not on disk, so it is held instead.
-        if (inserted) this.rows--;
-        else this.pendingRows--;
+        if (!ran) this.pendingRows--;
+        if (this.db.open) this.rows = this.countRows.get() as number;
         if (!this.refusedByDisk)
           this.options.log?.warn(
             { err: err.message, bound: this.heldBound() },
