@@ -7,24 +7,33 @@ import type { Db } from '../store/database.js';
  * 30 s of fsyncs. Writes that belong together (a fault row and its event) land in the same
  * commit, so a killed process keeps both or neither. One instance per database (`groupCommitFor`).
  */
+/** One deferred write, and what to do with it if its commit fails (without it, the write is lost). */
+interface DeferredWrite {
+  op: () => void;
+  onFailed?: (err: Error) => void;
+}
+
 export class GroupCommit {
-  private pending: Array<() => void> = [];
+  private pending: DeferredWrite[] = [];
   private scheduled = false;
   private readonly afterCommit = new Set<() => void>();
   private readonly run;
-  /** Writes lost because a commit failed (disk full, database closed under us). */
+  /** Writes lost because a commit failed (disk full, database closed under us) and their writer kept nothing of them. */
   failedWrites = 0;
   onError: (err: Error, lost: number) => void = () => undefined;
 
   constructor(private readonly db: Db) {
-    this.run = db.transaction((ops: Array<() => void>) => {
-      for (const op of ops) op();
+    this.run = db.transaction((writes: DeferredWrite[]) => {
+      for (const write of writes) write.op();
     });
   }
 
-  /** Runs `op` inside the next group commit. */
-  defer(op: () => void): void {
-    this.pending.push(op);
+  /**
+   * Runs `op` inside the next group commit. If that commit fails, `onFailed` is called (the
+   * writer keeps what it wrote some other way, as the telemetry outbox does in memory).
+   */
+  defer(op: () => void, onFailed?: (err: Error) => void): void {
+    this.pending.push({ op, onFailed });
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
@@ -40,14 +49,16 @@ export class GroupCommit {
   flush(): void {
     this.scheduled = false;
     if (this.pending.length === 0) return;
-    const ops = this.pending;
+    const writes = this.pending;
     this.pending = [];
     try {
       if (!this.db.open) throw new Error('the database is closed');
-      this.run(ops);
+      this.run(writes);
     } catch (err) {
-      this.failedWrites += ops.length;
-      this.onError(err as Error, ops.length);
+      const lost = writes.filter((w) => !w.onFailed).length;
+      for (const write of writes) write.onFailed?.(err as Error);
+      this.failedWrites += lost;
+      if (lost > 0) this.onError(err as Error, lost);
       return;
     }
     for (const listener of this.afterCommit) listener();

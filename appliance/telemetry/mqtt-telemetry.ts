@@ -20,6 +20,9 @@ import { DEFAULT_SESSION_EXPIRY_S, mqttConnectOptions, roomClientId } from './mq
 import { TelemetryOutbox } from './outbox.js';
 import { OutboxPump } from './outbox-pump.js';
 
+/** How often messages held in memory (the disk was full) are tried on disk again: StorageHealth's check. */
+const HELD_RETRY_MS = 5000;
+
 interface TelemetryDeps {
   db: Db;
   bus: RoomEventBus;
@@ -89,8 +92,14 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
   }
 
   /** Figures for /metrics. */
-  stats(): { depth: number; dropped: number; inFlight: number; connected: boolean } {
-    return { depth: this.outbox?.depth ?? 0, dropped: this.outbox?.dropped ?? 0, inFlight: this.pump?.inFlight ?? 0, connected: this.connected };
+  stats(): { depth: number; held: number; dropped: number; inFlight: number; connected: boolean } {
+    return {
+      depth: this.outbox?.depth ?? 0,
+      held: this.outbox?.heldInMemory ?? 0,
+      dropped: this.outbox?.dropped ?? 0,
+      inFlight: this.pump?.inFlight ?? 0,
+      connected: this.connected,
+    };
   }
 
   start(devices: DeviceView[]): void {
@@ -151,6 +160,8 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     for (const { deviceId, health } of this.deps.health.list()) this.publishHealth(deviceId, health);
     this.refreshState();
     this.timers.push(setInterval(() => outbox.expire(), 60_000));
+    // While the disk is full, messages are held in memory; they go to disk as soon as it has room.
+    this.timers.push(setInterval(() => outbox.writeHeld(), HELD_RETRY_MS));
     this.timers.push(setInterval(() => this.deps.health.flushMetrics(), this.deps.metricsIntervalMs ?? 60_000));
     for (const t of this.timers) t.unref();
   }
@@ -198,7 +209,7 @@ export class MqttTelemetry extends TypedBus<{ connect: []; disconnect: [] }> {
     clearTimeout(this.stateTimer);
     this.stateTimer = undefined;
     this.discovery?.stop();
-    this.outbox?.flush();
+    this.outbox?.close();
     this.pump?.stop();
     const client = this.client;
     this.client = undefined;

@@ -54,7 +54,7 @@ describe('telemetry outbox', () => {
   it('drops the oldest first when full, counts the loss and logs it once per chunk', async () => {
     const { db } = await open();
     const warnings: unknown[] = [];
-    const outbox = new TelemetryOutbox(db, { maxMessages: 100, maxAgeMs: 60_000, log: { warn: (o: unknown) => warnings.push(o) } });
+    const outbox = new TelemetryOutbox(db, { maxMessages: 100, maxAgeMs: 60_000, log: { warn: (o: unknown) => warnings.push(o), info: () => undefined } });
     for (let i = 0; i < 150; i++) outbox.enqueue('t', String(i));
     const left = outbox.after(0, 1000).map((m) => Number(m.payload.toString()));
     expect(left.at(-1)).toBe(149);

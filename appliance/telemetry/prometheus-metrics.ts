@@ -9,7 +9,7 @@ interface MetricsSources {
   /** The device host: 'reply' (deviceId, ReplyTiming) feeds the reply-time histogram. */
   devices: { on(event: 'reply', l: (id: string, t: ReplyTiming) => void): unknown; off(event: 'reply', l: (id: string, t: ReplyTiming) => void): unknown };
   /** The outbox and the link, when MQTT is configured. */
-  telemetry?: () => { depth: number; dropped: number; inFlight: number; connected: boolean };
+  telemetry?: () => { depth: number; held: number; dropped: number; inFlight: number; connected: boolean };
 }
 
 /**
@@ -80,6 +80,14 @@ export class ApplianceMetrics {
       },
     });
     new Gauge({
+      name: 'roomctl_outbox_held',
+      help: 'MQTT messages held in memory because the disk refused them (counted in the depth too)',
+      registers: [registry],
+      collect() {
+        this.set(telemetry().held);
+      },
+    });
+    new Gauge({
       name: 'roomctl_outbox_in_flight',
       help: 'MQTT messages sent and awaiting PUBACK',
       registers: [registry],
@@ -98,7 +106,7 @@ export class ApplianceMetrics {
     let reported = 0;
     new Counter({
       name: 'roomctl_outbox_dropped_total',
-      help: 'MQTT messages dropped because the outbox was full or they were too old (since the database was created)',
+      help: 'MQTT messages dropped because the outbox was full, they were too old, or more than memory holds while the disk was full (since the database was created)',
       registers: [registry],
       collect() {
         const dropped = telemetry().dropped;

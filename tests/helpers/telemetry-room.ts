@@ -69,8 +69,10 @@ export async function startTelemetryRoom(options: {
   /** The display's name in the config (one, or one per language); default "Display". */
   displayName?: NonNullable<RoomConfig['devices'][number]['name']>;
   logLevel?: string;
+  /** The data folder (on a small disk); by default a new temp folder. Removed on close either way. */
+  dataDir?: string;
 }): Promise<TelemetryRoom> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-telemetry-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'roomctl-telemetry-')));
   const display = await startPjlinkSimulator({ host: '127.0.0.1', port: 0, warmupMs: 50 });
   if (options.displayOff) await display.close();
   const config: RoomConfig = {
