@@ -57,8 +57,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
           held--;
           if (!client.destroyed) client.write(d);
         }, delayMs).unref();
-      }
-      else client.write(d);
+      } else client.write(d);
     });
     const end = () => {
       pairs.delete(pair);
