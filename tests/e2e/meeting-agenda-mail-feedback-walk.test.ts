@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
-import { buildPanelIfStale, captureStep, launchChromium, openPanel, phonePage, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
+import { buildPanelIfStale, captureStep, launchWithPanel, phonePage, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { mailPart, mailSubject, startSmtpRecorder, type RecordedMail, type SmtpRecorder } from '../../appliance/notify/testing/smtp-recorder.js';
 import { waitFor } from '../helpers/test-room.js';
 
@@ -79,8 +79,7 @@ describe('the agenda kept, the minutes mailed and read, the room rated', { timeo
     mkdirSync(DIR, { recursive: true });
     smtp = await startSmtpRecorder();
     ({ room, meetingId } = await mailingRoom('en'));
-    browser = await launchChromium();
-    ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+    ({ browser, page, errors } = await launchWithPanel(room.baseUrl, room.token));
     await page.getByTestId('agenda-current').filter({ hasText: 'Budget' }).waitFor();
   }, 60_000);
 
