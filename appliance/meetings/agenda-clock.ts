@@ -23,3 +23,8 @@ export function overrunMinutes(item: AgendaItem, now?: Date): number | null {
   if (end === undefined) return null;
   return Math.max(0, Math.round(((end - Date.parse(item.startedAt)) / 60_000 - item.minutes) * 10) / 10);
 }
+
+/** An item passed over with "skip": it ended where it began (`advanceAgenda`). */
+export function isSkipped(item: Pick<AgendaItem, 'startedAt' | 'endedAt'>): boolean {
+  return item.startedAt !== null && item.startedAt === item.endedAt;
+}

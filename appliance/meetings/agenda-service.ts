@@ -43,14 +43,18 @@ export function editAgenda(ctx: AgendaContext, id: string, items: readonly Agend
   ctx.audit.record({ meetingId: id, action: 'agenda.edit', who: by.who ?? null, via: by.via, detail: `${items.length} items` }, ctx.clock.now());
 }
 
-/** Ends the current item (recording its actual time) and starts the next one. */
-export function advanceAgenda(ctx: AgendaContext, id: string): void {
+/**
+ * Ends the current item (recording its actual time) and starts the next one. `skip`: the current
+ * item was passed over, not discussed: it ends where it began (no time of its own, `isSkipped`),
+ * so the minutes say "skipped" rather than the seconds it stood on the screen.
+ */
+export function advanceAgenda(ctx: AgendaContext, id: string, options: { skip?: boolean } = {}): void {
   const m = ctx.meetings.require(id);
   if (m.status !== 'in_progress') throw new RoomctlError('ROOMCTL_E_MEETING_STATE', `Meeting ${id} is ${m.status}; the agenda moves only while it runs`);
   const now = ctx.clock.now().toISOString();
   const items = ctx.agenda.list(id);
   const current = items.find((i) => i.startedAt && !i.endedAt);
-  if (current) ctx.agenda.setEnded(id, current.position, now);
+  if (current) ctx.agenda.setEnded(id, current.position, options.skip ? current.startedAt! : now);
   const next = items.find((i) => !i.startedAt && (!current || i.position > current.position));
   if (next) ctx.agenda.setStarted(id, next.position, now);
   ctx.changed();

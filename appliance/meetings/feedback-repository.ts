@@ -33,6 +33,11 @@ export class FeedbackRepository {
     return record;
   }
 
+  /** Whether the meeting has a rating already. */
+  rated(meetingId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM feedback WHERE meeting_id = ? AND rating IS NOT NULL LIMIT 1').get(meetingId) !== undefined;
+  }
+
   forMeeting(meetingId: string): FeedbackRecord[] {
     const rows = this.db.prepare('SELECT * FROM feedback WHERE meeting_id = ? ORDER BY at').all(meetingId) as {
       id: string;

@@ -20,13 +20,17 @@ interface FeedbackInput {
 /**
  * A rating (1–5) and/or a problem report, for a meeting or for the room. The rating goes out
  * as `feedback`; a problem report as `problem.reported` carrying every device's health, and
- * to facilities through the notification channels.
+ * to facilities through the notification channels. A meeting is rated once: a second rating (a
+ * double tap, a second panel) is refused with ROOMCTL_E_FEEDBACK_GIVEN and nothing is kept, so
+ * it cannot count twice in the room's figures; a problem report without a rating is always taken.
  */
 export function submitFeedback(ctx: FeedbackContext, meetingId: string | null, input: FeedbackInput): FeedbackRecord {
   const meeting = meetingId ? ctx.meetings.get(meetingId) : null;
   if (meetingId && !meeting) throw new RoomctlError('ROOMCTL_E_MEETING_NOT_FOUND', `No meeting "${meetingId}" in this room`);
   if (input.rating === undefined && !input.problems?.length && !input.comment)
     throw new RoomctlError('ROOMCTL_E_BAD_REQUEST', 'Send a rating, a problem category or a comment');
+  if (meetingId && input.rating !== undefined && ctx.feedback.rated(meetingId))
+    throw new RoomctlError('ROOMCTL_E_FEEDBACK_GIVEN', `Meeting ${meetingId} has been rated already`);
   const problems = input.problems ?? [];
   const health = problems.length > 0 ? deviceHealthSnapshot(ctx) : null;
   const record = ctx.feedback.add({

@@ -1,5 +1,5 @@
 import type { AgendaItem } from './agenda-repository.js';
-import { overrunMinutes } from './agenda-clock.js';
+import { isSkipped, overrunMinutes } from './agenda-clock.js';
 import type { AttendanceEntry } from './attendance.js';
 import type { Meeting, Person, ReleaseReason } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
@@ -19,6 +19,8 @@ interface MinutesAgendaItem {
   endedAt: string | null;
   actualMinutes: number | null;
   overrunMinutes: number | null;
+  /** Passed over with "skip" (absent in minutes kept from before skips were recorded). */
+  skipped?: boolean;
 }
 
 /** One turn at the floor, in the order spoken. */
@@ -116,6 +118,7 @@ export function assembleMinutes(p: MinutesParts): Minutes {
       endedAt: i.endedAt,
       actualMinutes: i.startedAt && i.endedAt ? Math.round(((Date.parse(i.endedAt) - Date.parse(i.startedAt)) / 60_000) * 10) / 10 : null,
       overrunMinutes: overrunMinutes(i),
+      skipped: isSkipped(i),
     })),
     notes: p.entries.filter((e) => e.kind === 'note'),
     decisions: p.entries
@@ -197,9 +200,11 @@ export function minutesMarkdown(min: Minutes): string {
       const actual =
         i.actualMinutes === null
           ? t('not reached')
-          : i.overrunMinutes
-            ? t('{n} min, {over} min over', { n: i.actualMinutes, over: i.overrunMinutes })
-            : t('{n} min', { n: i.actualMinutes });
+          : i.skipped
+            ? t('skipped')
+            : i.overrunMinutes
+              ? t('{n} min, {over} min over', { n: i.actualMinutes, over: i.overrunMinutes })
+              : t('{n} min', { n: i.actualMinutes });
       const what = `${i.title}${i.owner ? ` — ${i.owner}` : ''}`;
       lines.push(`${i.position}. ${t('{what}: {detail}', { what, detail: t('{planned} min planned, {actual}', { planned: i.allottedMinutes, actual }) })}`);
     }

@@ -180,17 +180,18 @@ function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader = { via:
     ...(min.actionItems.length ? [{ filename: 'action-items.ics', content: files.ics, contentType: 'text/calendar; charset=utf-8; component=VTODO' }] : []),
   ]);
   const recipients = minutesRecipients(ctx, m);
-  // Who needs a personal link gets an email of their own carrying it: everyone, for a
-  // confidential meeting; the organiser (who alone amends the minutes once sent), for every meeting.
+  // Every recipient gets an email of their own carrying their personal link: the meeting's page
+  // opens only with a proof (the meeting's code or such a link), and the bare page address, in a
+  // shared email, opened to "scan its QR code again" for someone who had left the room. The
+  // organiser's link also amends the minutes once sent. A normal meeting's minutes still go to
+  // the group channels, there with the page's address.
   const organiser = m.organiser.email?.toLowerCase();
-  const personal = m.confidentiality === 'confidential' ? recipients : recipients.filter((e) => e === organiser);
-  const shared = recipients.filter((e) => !personal.includes(e));
   const ids: number[] = [];
-  if (shared.length > 0 || m.confidentiality === 'normal')
-    ids.push(...ctx.notifier.notify(message, { emails: shared, groups: m.confidentiality === 'normal' }));
-  for (const email of personal) {
+  if (m.confidentiality === 'normal') ids.push(...ctx.notifier.notify(message, { emails: [], groups: true }));
+  const { link: _bare, ...personalMessage } = message;
+  for (const email of recipients) {
     const text = `${message.text}\n\n${ctx.texts.personalLink(ctx.personalMinutesUrl(m, email), email === organiser)}`;
-    ids.push(...ctx.notifier.notify({ ...message, text }, { emails: [email], groups: false }));
+    ids.push(...ctx.notifier.notify({ ...personalMessage, text }, { emails: [email], groups: false }));
   }
   ctx.minutes.markMinutesSent(m.id, now);
   ctx.audit.record(
@@ -199,7 +200,7 @@ function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader = { via:
       action: 'send',
       who: by.who ?? null,
       via: by.via,
-      detail: `${recipients.length} recipients (${personal.length} with a personal link), ${ids.length} outbox entries`,
+      detail: `${recipients.length} recipients, each with a personal link, ${ids.length} outbox entries`,
     },
     now,
   );

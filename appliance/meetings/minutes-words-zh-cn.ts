@@ -20,6 +20,7 @@ export const ZH_CN_MINUTES: Record<string, string> = {
   '{name} ({room}): left the meeting, cancelled ahead of time': '{name}（{room}）：已退出会议，该会场已提前取消',
   Agenda: '议程',
   'not reached': '未进行',
+  skipped: '已跳过',
   '{n} min': '{n} 分钟',
   '{n} min, {over} min over': '{n} 分钟，超时 {over} 分钟',
   '{planned} min planned, {actual}': '计划 {planned} 分钟，{actual}',

@@ -40,5 +40,8 @@ export function plainTextToHtml(title: string, text: string, lang: string): stri
     }
   }
   closeList();
-  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif">\n${out.join('\n')}\n</body></html>\n`;
+  // The viewport line: a phone's mail app (and a browser) otherwise lays the mail out 980 px wide and
+  // shrinks it to fit, its words a third of their size. A long link (a personal one is ~190
+  // characters) breaks where it must rather than widen the page.
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;overflow-wrap:anywhere">\n${out.join('\n')}\n</body></html>\n`;
 }

@@ -179,6 +179,10 @@ export const ERROR_CATALOG = {
     http: 409,
     hint: 'The minutes went out to everyone; only the organiser amends them now, through the personal link in their minutes email.',
   },
+  ROOMCTL_E_FEEDBACK_GIVEN: {
+    http: 409,
+    hint: 'This meeting has been rated already (one rating a meeting); a problem with the room is still taken: send it without a rating, or through /api/v1/problems.',
+  },
   ROOMCTL_E_AGENDA_CHANGED: {
     http: 409,
     hint: 'Someone else changed the agenda after you read it (details.revision is its revision now): read it again, then save your version with that revision to keep yours, or leave theirs.',

@@ -107,6 +107,8 @@ export class EndScreen extends PanelElement {
   @state() rating: number | null = null;
   @state() problems: ProblemCategory[] = [];
   @state() sent = false;
+  /** On its way: a second tap on Send (the room slow to answer) must not send the rating again. */
+  @state() sending = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('meetingId')) this.step = 'summary';
@@ -145,7 +147,7 @@ export class EndScreen extends PanelElement {
       </div>
       <div class="send">
         <button type="button" @click=${() => navigate(this, 'home')}>${t('Skip')}</button>
-        <button type="button" class="primary" data-testid="send-feedback" ?disabled=${this.rating === null && this.problems.length === 0} @click=${this.send}>${t('Send')}</button>
+        <button type="button" class="primary" data-testid="send-feedback" ?disabled=${this.sending || (this.rating === null && this.problems.length === 0)} @click=${this.send}>${t('Send')}</button>
       </div>
     `;
   }
@@ -155,6 +157,8 @@ export class EndScreen extends PanelElement {
   }
 
   private send(): void {
+    if (this.sending) return;
+    this.sending = true;
     const body = { ...(this.rating !== null ? { rating: this.rating } : {}), ...(this.problems.length > 0 ? { problems: this.problems } : {}) };
     const path = this.meetingId ? `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/feedback` : '/api/v1/problems';
     // Queued while offline counts as sent for the person: the badge shows it is still on its way.
@@ -166,6 +170,11 @@ export class EndScreen extends PanelElement {
       queueable: true,
       done: () => (this.sent = true),
       queued: () => (this.sent = true),
+      failed: (error) => {
+        this.sending = false;
+        // Rated already (another panel, or a tap that got through before): the toast says so; this one is done too.
+        if (error.code === 'ROOMCTL_E_FEEDBACK_GIVEN') this.sent = true;
+      },
     });
   }
 }

@@ -158,7 +158,11 @@ export class MeetingPage extends PanelElement {
         ${languageButton()}
       </header>
       ${this.message ? html`<p class="card message" role="status">${this.message}</p>` : nothing}
-      <section class="card">
+      ${
+        // A meeting that is over (opened from the minutes email) has nothing to check in to: its minutes come first.
+        m && m.status !== 'booked' && m.status !== 'in_progress'
+          ? nothing
+          : html`<section class="card">
         ${
           this.checkedIn
             ? html`<p data-testid="phone-checked-in">${t('{name}, you are checked in.', { name: this.checkedIn })}</p>`
@@ -169,7 +173,8 @@ export class MeetingPage extends PanelElement {
               <button type="submit" class="primary">${t('Check in')}</button>
             </form>`
         }
-      </section>
+      </section>`
+      }
       ${m?.online ? this.online(m.online) : nothing}
       ${
         this.agenda && this.agenda.items.length > 0

@@ -87,6 +87,10 @@ export const meetingScreenStyles = [
       justify-content: space-between;
       gap: 0.5em;
     }
+    .agenda-moves {
+      display: flex;
+      gap: 0.5em;
+    }
     .noagenda p {
       flex: 1;
     }

@@ -84,15 +84,24 @@ export class MeetingScreen extends PanelElement {
               ? html`<div class="agenda-head">
                   <h3>${t('Agenda')}</h3>
                   ${linkButton}
-                  ${agenda.currentPosition !== null ? html`<button type="button" data-testid="agenda-next" @click=${() => this.nextItem(id)}>${t('Next agenda item')}</button>` : nothing}
+                  ${
+                    agenda.currentPosition !== null
+                      ? html`<span class="agenda-moves">
+                          <button type="button" data-testid="agenda-skip" aria-label=${t('Skip this agenda item')} @click=${() => this.nextItem(id, 'skip')}>${t('Skip')}</button>
+                          <button type="button" data-testid="agenda-next" @click=${() => this.nextItem(id, 'next')}>${t('Next agenda item')}</button>
+                        </span>`
+                      : nothing
+                  }
                 </div>
                 <ol data-testid="agenda">
                   ${agenda.items.map((item) => {
                     const current = item.position === agenda.currentPosition;
                     const done = item.endedAt !== null;
+                    // Passed over with "Skip": it ended where it began.
+                    const skipped = done && item.startedAt === item.endedAt;
                     return html`<li class="${current ? 'current' : ''} ${done ? 'done' : ''} ${current && itemLeft !== null && itemLeft < 0 ? 'over' : ''}" aria-current=${current ? 'step' : nothing} data-testid=${current ? 'agenda-current' : nothing}>
                       <span>${item.title}</span>
-                      <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : t('{n} min', { n: item.minutes })}</span>
+                      <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : skipped ? t('Skipped') : t('{n} min', { n: item.minutes })}</span>
                       ${item.owner ? html`<span class="owner">${item.owner}</span>` : nothing}
                       ${item.speakers.length > 0 ? html`<span class="owner" data-testid="agenda-speakers">${item.speakers.map((s) => s.name).join(' → ')}</span>` : nothing}
                     </li>`;
@@ -179,8 +188,13 @@ export class MeetingScreen extends PanelElement {
     panelRequest(this, { label: t('End meeting'), method: 'POST', path: `/api/v1/meetings/${id}/end` });
   }
 
-  private nextItem(id: string): void {
-    panelRequest(this, { label: t('Next agenda item'), method: 'POST', path: `/api/v1/meetings/${id}/agenda/next` });
+  /** "next" ends the current item with the time it took; "skip" records it as skipped. */
+  private nextItem(id: string, how: 'next' | 'skip'): void {
+    panelRequest(this, {
+      label: how === 'skip' ? t('Skip this agenda item') : t('Next agenda item'),
+      method: 'POST',
+      path: `/api/v1/meetings/${id}/agenda/${how}`,
+    });
   }
 }
 

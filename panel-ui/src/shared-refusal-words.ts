@@ -46,6 +46,7 @@ export const SHARED_REFUSALS: Readonly<Record<string, RefusalWordsOf>> = {
   ROOMCTL_E_MEETING_NOT_FOUND: () => t('This meeting is no longer on the room’s calendar: it was moved or cancelled. Ask its organiser.'),
   ROOMCTL_E_MINUTES_SENT: () =>
     t('The minutes have been sent: they can no longer be changed here. The organiser can still correct them from the minutes e-mail.'),
+  ROOMCTL_E_FEEDBACK_GIVEN: () => t('This meeting has been rated already, thank you. Something not working? Report it under Help.'),
   ROOMCTL_E_RATE_LIMITED: () => t('Too many tries at once. Wait a moment and try again.'),
   ROOMCTL_E_MEETING_LIMIT: meetingLimit,
   ROOMCTL_E_BOOKING_LIMIT: bookingLimit,

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
-import { buildPanelIfStale, launchChromium, openPanel, setLanguage } from '../helpers/panel-browser.js';
+import { buildPanelIfStale, launchWithPanel, setLanguage } from '../helpers/panel-browser.js';
 
 let room: ClockedRoom;
 let browser: Browser;
@@ -31,8 +31,7 @@ beforeAll(async () => {
   expect(booked.status).toBe(201);
   meetingId = booked.body.id;
   expect((await room.call('POST', `/api/v1/meetings/${meetingId}/start`)).status).toBe(200);
-  browser = await launchChromium();
-  ({ page, errors } = await openPanel(browser, room.baseUrl, room.token));
+  ({ browser, page, errors } = await launchWithPanel(room.baseUrl, room.token));
   await page.getByTestId('agenda-current').filter({ hasText: 'Budget' }).waitFor();
 }, 60_000);
 

@@ -99,6 +99,17 @@ export async function openPanel(
   return { context, page, errors };
 }
 
+/** Chromium launched with the panel open in it (closed again when the panel does not open). */
+export async function launchWithPanel(baseUrl: string, token: string): Promise<PanelPage & { browser: Browser }> {
+  const browser = await launchChromium();
+  try {
+    return { browser, ...(await openPanel(browser, baseUrl, token)) };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
 /** A page in a fresh phone-sized touch context (own localStorage), not yet opened on anything. */
 export async function phonePage(browser: Browser, locale?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, ...(locale ? { locale } : {}) });

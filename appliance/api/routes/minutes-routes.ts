@@ -82,6 +82,18 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
       return agendaView(ctx, meeting.id);
     },
   );
+  agenda.post(
+    '/api/v1/meetings/:id/agenda/skip',
+    {
+      summary: 'Skip the current agenda item (recorded as skipped, with no time of its own) and start the next',
+      response: { 200: Type.Ref(AgendaNowSchema) },
+    },
+    async ({ meeting, reader }) => {
+      assertAgendaOpen(meeting, reader);
+      advanceAgenda(ctx, meeting.id, { skip: true });
+      return agendaView(ctx, meeting.id);
+    },
+  );
 
   const EntryParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId: Type.String({ maxLength: 64 }) });
   // Notes and decisions are recorded, corrected and deleted alike.
