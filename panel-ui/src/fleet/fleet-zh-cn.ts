@@ -84,6 +84,8 @@ export const FLEET_ZH_CN: Record<string, string> = {
   OK: '正常',
   open: '待处理',
   'Open issues ({n})': '未结问题（{n}）',
+  'The newest {shown} of {total}': '最新的 {shown} 个，共 {total} 个',
+  'Show {n} more': '再显示 {n} 个',
   opened: '创建于',
   'Problem report': '问题反馈',
   'Rating {n} of 5': '评分 {n}/5',
