@@ -4,13 +4,18 @@
  * then 2, with no reload and no press of Refresh (Debian's Chromium, the built dashboard, a
  * real Mosquitto).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { fleetLabForThisFile } from '../helpers/fleet-lab.js';
+import { SCREENSHOT_ROOT } from '../helpers/panel-browser.js';
 import { until } from '../helpers/until.js';
 
+const SHOTS = join(SCREENSHOT_ROOT, 'fleet-faulty-devices-live');
 const lab = fleetLabForThisFile();
 
 it('counts a device failing again on the open page, without a reload', async () => {
+  mkdirSync(SHOTS, { recursive: true });
   const room = await lab.mqttRoom({ display: { en: 'Projector', 'zh-CN': '投影机' } });
   await room.publishAsync('roomctl/hq/aurora/status', 'online', { qos: 1, retain: true });
   const report = async (status: 'ok' | 'offline') => {
@@ -30,5 +35,11 @@ it('counts a device failing again on the open page, without a reload', async () 
   await report('ok');
   await report('offline');
   await until(async () => (await flapper.textContent())?.endsWith(': 2 faults') === true, 15_000, 'the second fault counted');
+  expect(await flapper.textContent()).toBe('Projector in Aurora: 2 faults');
+  const trends = page.locator('fleet-trends');
+  await trends.screenshot({ path: join(SHOTS, 'two-faults-1366x768-en.png') });
+  await page.locator('select[name="language"]').selectOption('zh-CN');
+  await until(async () => (await flapper.textContent()) === '投影机（Aurora）：2 次故障', 5000, 'the count in Chinese');
+  await trends.screenshot({ path: join(SHOTS, 'two-faults-1366x768-zh-CN.png') });
   expect(lab.errors).toEqual([]);
 }, 60_000);

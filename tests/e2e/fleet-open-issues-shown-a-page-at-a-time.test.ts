@@ -59,6 +59,9 @@ it('shows the newest page of the open issues with their total, and the rest at a
     await until(async () => (await heading.textContent()) === `未结问题（${CALLS}）`, 5000, 'the heading in Chinese');
     expect(await column.locator('[data-paged]').textContent()).toBe(`最新的 ${OPEN_ISSUES_PAGE} 个，共 ${CALLS} 个`);
     expect(await more.textContent()).toBe('再显示 10 个');
+    // Each line in Chinese punctuation: the room in full-width brackets, the full-width colon.
+    expect(await column.locator('li[data-issue] div').first().textContent()).toBe(`求助（room-3）：Call ${CALLS - 1}`);
+    await more.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, `page-${size}-zh-CN.png`) });
     await page.locator('select[name="language"]').selectOption('en');
     await page.close();

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { helpMessageWords, selfTestReason, selfTestSays } from './fleet-event-words.js';
-import { downWord, FleetWordsController, ft, nameIn, when } from './fleet-words.js';
+import { downWord, FleetWordsController, ft, ftParts, nameIn, when } from './fleet-words.js';
 import { fleetListStyles, issueButtonStyles } from './fleet-list-styles.js';
 import { OPEN_ISSUES_PAGE } from '../../../fleet/open-issues-page.js';
 
@@ -142,10 +142,8 @@ export class FleetIssueList extends LitElement {
 
   private item(i: FleetIssue) {
     const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
-    const what =
-      i.kind === 'device'
-        ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`
-        : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`;
+    const who = i.kind === 'device' ? nameIn(i.deviceNames, i.deviceId ?? '') : ft(KIND[i.kind]);
+    const what = ftParts('{what} in {room}: {summary}', { what: html`<strong>${who}</strong>`, room, summary: summaryOf(i) });
     const people = [
       i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
       i.assignedTo ? ft('assigned to {name}', { name: i.assignedTo }) : '',

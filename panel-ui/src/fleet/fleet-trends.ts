@@ -54,8 +54,8 @@ export class FleetTrendsView extends LitElement {
         !t
           ? html`<p class="muted">${ft('Loading…')}</p>`
           : html`<h3>${ft('Devices that fail most (7 days)')}</h3>
-            ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${nameIn(f.deviceNames, f.deviceId)} ${ft('in {room}', { room: room(f.site, f.room) })}: ${f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
-            ${t.busiestRooms.map((s) => html`<h3>${ft('Rooms with most issues at {site} (30 days)', { site: s.site })}</h3><ol>${s.rooms.map((r) => html`<li data-busiest-room=${r.room}>${room(s.site, r.room)}: ${r.issues === 1 ? ft('1 issue') : ft('{n} issues', { n: r.issues })}</li>`)}</ol>`)}
+            ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${ft('{device} in {room}: {faults}', { device: nameIn(f.deviceNames, f.deviceId), room: room(f.site, f.room), faults: f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults }) })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
+            ${t.busiestRooms.map((s) => html`<h3>${ft('Rooms with most issues at {site} (30 days)', { site: s.site })}</h3><ol>${s.rooms.map((r) => html`<li data-busiest-room=${r.room}>${ft('{room}: {issues}', { room: room(s.site, r.room), issues: r.issues === 1 ? ft('1 issue') : ft('{n} issues', { n: r.issues }) })}</li>`)}</ol>`)}
 `
       }`;
   }

@@ -63,7 +63,10 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Hide the story': '收起经过',
   'In a confidential meeting now': '正在进行保密会议',
   'In a meeting now: "{title}"': '正在开会：“{title}”',
-  'in {room}': '（{room}）',
+  // A list's line in Chinese punctuation: the room in full-width brackets, the full-width colon.
+  '{device} in {room}: {faults}': '{device}（{room}）：{faults}',
+  '{room}: {issues}': '{room}：{issues}',
+  '{what} in {room}: {summary}': '{what}（{room}）：{summary}',
   Lamp: '灯泡',
   Language: '语言',
   'Loading…': '加载中…',
