@@ -52,27 +52,25 @@ export class FleetAlertFeed extends EventEmitter<{ alert: [FleetAlertView] }> {
     return rows.some((r) => r.state === 'firing') && !rows.some((r) => r.state === 'resolved');
   }
 
-  /** The newest alerts first. */
+  /**
+   * The newest alerts first, in one query whatever their number: a device's alert resolved by
+   * hand said the room had not reported the device back; once the room has (its issue cleared
+   * since), `params.backAt` says when, so the dashboard stops saying it.
+   */
   async recent(limit = 50): Promise<FleetAlertView[]> {
-    const rows = await this.sql.query<Omit<FleetAlertView, 'params'> & { params: string | null }>(
-      'SELECT id, alert_key AS "key", rule, state, site, room, device_id AS "deviceId", title, text, params, at FROM fleet_alert_feed ORDER BY at DESC, id LIMIT ?',
+    const rows = await this.sql.query<Omit<FleetAlertView, 'params'> & { params: string | null; backAt: string | null }>(
+      `SELECT f.id, f.alert_key AS "key", f.rule, f.state, f.site, f.room, f.device_id AS "deviceId", f.title, f.text, f.params, f.at,
+         CASE WHEN f.rule = 'device-offline' AND f.state = 'resolved' THEN (SELECT MIN(i.cleared_at) FROM fleet_issues i
+           WHERE i.kind = 'device' AND i.site = f.site AND i.room = f.room AND i.device_id = f.device_id AND i.cleared_at >= f.at) END AS "backAt"
+       FROM fleet_alert_feed f ORDER BY f.at DESC, f.id LIMIT ?`,
       [limit],
     );
-    // Alerts kept before their parameters were: the dashboard falls back to their English text.
-    const views = rows.map((r) => ({ ...r, params: r.params ? (JSON.parse(r.params) as FleetAlertView['params']) : {} }));
-    for (const v of views) if (v.rule === 'device-offline' && v.state === 'resolved' && typeof v.params.by === 'string') await this.markBack(v);
-    return views;
-  }
-
-  /**
-   * A device's alert resolved by hand said the room had not reported the device back; once the
-   * room has (its issue cleared since), `params.backAt` says when, so the dashboard stops saying it.
-   */
-  private async markBack(v: FleetAlertView): Promise<void> {
-    const back = await this.sql.query<{ at: string }>(
-      "SELECT cleared_at AS at FROM fleet_issues WHERE kind = 'device' AND site = ? AND room = ? AND device_id = ? AND cleared_at >= ? ORDER BY cleared_at LIMIT 1",
-      [v.site, v.room, v.deviceId, v.at],
-    );
-    if (back[0]) v.params.backAt = back[0].at;
+    return rows.map(({ backAt, ...r }) => {
+      // Alerts kept before their parameters were: the dashboard falls back to their English text.
+      const params = r.params ? (JSON.parse(r.params) as FleetAlertView['params']) : {};
+      // Only an alert resolved by hand (`by`) said the device was not back.
+      if (backAt && typeof params.by === 'string') params.backAt = backAt;
+      return { ...r, params };
+    });
   }
 }

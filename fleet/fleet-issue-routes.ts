@@ -7,6 +7,7 @@ import type { IssueSearch } from './issue-search.js';
 import type { FleetOperators, OperatorRole } from './fleet-operators.js';
 import { ISSUE_FILTER, paramsOf, queryOf } from './fleet-route-schemas.js';
 import type { FleetStore } from './fleet-store.js';
+import { OPEN_ISSUES_CURSOR_PATTERN, OPEN_ISSUES_MAX_PAGE, OPEN_ISSUES_PAGE } from './open-issues-page.js';
 
 const IssueId = paramsOf({ id: { type: 'string', minLength: 1, maxLength: 128 } });
 
@@ -40,6 +41,21 @@ export async function fleetIssueRoutes(
       },
     },
     async (request) => desk.search(request.query),
+  );
+
+  // The dashboard's open-issues column, a page at a time (the search above is for finding, not for paging).
+  app.get<{ Querystring: { limit?: number; after?: string } }>(
+    '/api/fleet/open-issues',
+    {
+      config: { fleetAccess: 'operator' },
+      schema: {
+        querystring: queryOf({
+          limit: { type: 'integer', minimum: 1, maximum: OPEN_ISSUES_MAX_PAGE },
+          after: { type: 'string', pattern: OPEN_ISSUES_CURSOR_PATTERN },
+        }),
+      },
+    },
+    async (request) => deps.store.openIssuesPage(request.query.limit ?? OPEN_ISSUES_PAGE, request.query.after),
   );
 
   app.get<{ Params: { id: string } }>('/api/fleet/issues/:id', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) => {

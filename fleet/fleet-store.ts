@@ -20,6 +20,7 @@ import { FleetBatchWriter } from './fleet-batch-writer.js';
 import { EventBudget } from './event-budget.js';
 import type { FleetMessage } from './fleet-messages.js';
 import { queryOne, type FleetSql } from './fleet-sql.js';
+import { openIssuesCursor, readOpenIssuesCursor, type OpenIssuesPage } from './open-issues-page.js';
 
 export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 
@@ -45,6 +46,9 @@ const SQL = {
   issues: 'SELECT * FROM fleet_issues ORDER BY opened_at DESC LIMIT ?',
   issuesByState: 'SELECT * FROM fleet_issues WHERE state = ? ORDER BY opened_at DESC LIMIT ?',
   openIssues: "SELECT * FROM fleet_issues WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?",
+  openIssuesFirst: "SELECT * FROM fleet_issues WHERE state != 'resolved' ORDER BY opened_at DESC, id DESC LIMIT ?",
+  openIssuesAfter: "SELECT * FROM fleet_issues WHERE state != 'resolved' AND (opened_at, id) < (?, ?) ORDER BY opened_at DESC, id DESC LIMIT ?",
+  openIssueCount: "SELECT COUNT(*) AS n FROM fleet_issues WHERE state != 'resolved'",
   roomIssues: 'SELECT * FROM fleet_issues WHERE site = ? AND room = ? ORDER BY opened_at DESC LIMIT 50',
   issue: 'SELECT * FROM fleet_issues WHERE id = ?',
   ack: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
@@ -150,6 +154,18 @@ export class FleetStore {
         ? this.sql.query<IssueRow>(SQL.issuesByState, [state, limit])
         : this.sql.query<IssueRow>(SQL.issues, [limit]));
     return rows.map(toIssue);
+  }
+
+  /** A page of the open issues after `after` (a cursor of the previous page), with their total: two queries whatever the page. */
+  async openIssuesPage(limit: number, after?: string): Promise<OpenIssuesPage> {
+    const from = after === undefined ? undefined : readOpenIssuesCursor(after);
+    // One row more than the page says whether there is a next one.
+    const rows = from
+      ? await this.sql.query<IssueRow>(SQL.openIssuesAfter, [from.openedAt, from.id, limit + 1])
+      : await this.sql.query<IssueRow>(SQL.openIssuesFirst, [limit + 1]);
+    const issues = rows.slice(0, limit).map(toIssue);
+    const total = Number((await queryOne<{ n: number | string }>(this.sql, SQL.openIssueCount))?.n ?? 0);
+    return { issues, total, next: rows.length > limit ? openIssuesCursor(issues.at(-1)!) : null };
   }
 
   async issue(id: string): Promise<FleetIssue | undefined> {

@@ -1,6 +1,7 @@
 /**
  * The fleet's trends list the rooms with most issues this month. Each count says what it
- * counts, in the operator's language: "Aurora: 2 issues", not "Aurora: 2" (Debian's Chromium,
+ * counts, in the operator's language and its punctuation: "Aurora: 2 issues", "Aurora：2 个问题",
+ * not "Aurora: 2" nor the English colon in Chinese (Debian's Chromium,
  * the built dashboard, a real Mosquitto).
  */
 import { expect, it } from 'vitest';
@@ -23,6 +24,6 @@ it('says the busiest rooms count issues, in both languages', async () => {
   await busiest.waitFor({ timeout: 10_000 });
   expect(await busiest.textContent()).toBe('Aurora: 2 issues');
   await page.locator('select[name="language"]').selectOption('zh-CN');
-  await until(async () => (await busiest.textContent()) === 'Aurora: 2 个问题', 5000, 'the count in Chinese');
+  await until(async () => (await busiest.textContent()) === 'Aurora：2 个问题', 5000, 'the count in Chinese');
   expect(lab.errors).toEqual([]);
 }, 60_000);

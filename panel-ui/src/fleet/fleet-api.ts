@@ -7,6 +7,7 @@ import type {
   FleetRoomDetail,
   RoomHistory,
 } from '../../../fleet/fleet-api-types.js';
+import type { OpenIssuesPage } from '../../../fleet/open-issues-page.js';
 
 export interface FleetActorView {
   name: string;
@@ -52,6 +53,12 @@ export class FleetApi {
   issues(query: IssueQuery, limit?: number): Promise<FleetIssue[]> {
     const more = limit ? `&limit=${limit}` : '';
     return this.request<FleetIssue[]>('GET', `/api/fleet/issues?${queryString(query)}${more}`);
+  }
+
+  /** A page of the open issues, newest first: the first, or the one after `after` (a page's `next`, or the cursor of an issue shown). */
+  openIssues(limit: number, after?: string): Promise<OpenIssuesPage> {
+    const from = after ? `&after=${encodeURIComponent(after)}` : '';
+    return this.request<OpenIssuesPage>('GET', `/api/fleet/open-issues?limit=${limit}${from}`);
   }
 
   issue(id: string): Promise<{ issue: FleetIssue; log: FleetIssueLogEntry[] }> {

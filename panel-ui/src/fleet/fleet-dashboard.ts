@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { FleetIssueAnswer, FleetIssueLogEntry, FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
+import type { FleetIssue, FleetIssueAnswer, FleetIssueLogEntry, FleetRoomSummary } from '../../../fleet/fleet-api-types.js';
+import { newestIssueFirst, OPEN_ISSUES_PAGE, openIssuesCursor } from '../../../fleet/open-issues-page.js';
 import { FleetApi, type FleetActorView } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
 import type { IssueActionDetail } from './fleet-issue-list.js';
@@ -55,6 +56,9 @@ export class FleetDashboard extends LitElement {
   @state() logs = new Map<string, FleetIssueLogEntry[]>();
   /** The operators an issue can be given to. */
   @state() operators: string[] = [];
+  /** Open issues the column shows: a page, and a page more at each "Show more". */
+  @state() openShown = OPEN_ISSUES_PAGE;
+  @state() loadingMoreIssues = false;
   private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
   private readonly words = new FleetWordsController(this);
   /** Bumped whenever an issue comes or changes on the stream (the trends follow it). */
@@ -154,6 +158,32 @@ export class FleetDashboard extends LitElement {
     });
   }
 
+  /**
+   * The next page of the open issues, from the fleet (the stream brought the newest only): after
+   * the last one shown, into the stream's issues, which follow them live from then on.
+   */
+  private async showMoreIssues(shown: FleetIssue[]): Promise<void> {
+    const last = shown.at(-1);
+    this.loadingMoreIssues = true;
+    try {
+      const page = await this.api.openIssues(OPEN_ISSUES_PAGE, last ? openIssuesCursor(last) : undefined);
+      this.stream.putIssue(...page.issues);
+      this.openShown = shown.length + OPEN_ISSUES_PAGE;
+    } catch (err) {
+      this.message = (err as Error).message;
+    } finally {
+      this.loadingMoreIssues = false;
+    }
+  }
+
+  /** How many issues are open in all: each room's summary counts its own (live with the rooms), at least those the stream holds. */
+  private openTotal(rooms: FleetRoomSummary[], open: FleetIssue[]): number {
+    return Math.max(
+      open.length,
+      rooms.reduce((n, r) => n + r.openIssues, 0),
+    );
+  }
+
   private async loadLog(id: string): Promise<void> {
     const { issue, log } = await this.api.issue(id);
     this.stream.putIssue(issue);
@@ -199,7 +229,8 @@ export class FleetDashboard extends LitElement {
     const sites = [...new Set(all.map((r) => r.site))].sort();
     const selected = this.selected ? this.stream.rooms.get(this.selected) : undefined;
     const roomNames = new Map(all.map((r) => [`${r.site}/${r.room}`, r.name ?? r.room]));
-    const open = [...this.stream.issues.values()].filter((i) => i.state !== 'resolved').sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+    const open = [...this.stream.issues.values()].filter((i) => i.state !== 'resolved').sort(newestIssueFirst);
+    const openPage = open.slice(0, this.openShown);
     if (this.issuesSeen !== this.stream.issues) {
       this.issuesSeen = this.stream.issues;
       this.issuesRevision++;
@@ -221,7 +252,7 @@ export class FleetDashboard extends LitElement {
         </div>
         <aside>
           <fleet-alert-list .alerts=${this.stream.alerts} .roomNames=${roomNames} .issues=${this.stream.issues}></fleet-alert-list>
-          <fleet-issue-list data-open .issues=${open} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-list>
+          <fleet-issue-list data-open .issues=${openPage} .total=${this.openTotal(all, open)} ?loadingMore=${this.loadingMoreIssues} @issues-more=${() => void this.showMoreIssues(openPage)} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-list>
           <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-search>
         </aside>
       </main>

@@ -3,8 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { helpMessageWords, selfTestReason, selfTestSays } from './fleet-event-words.js';
-import { downWord, FleetWordsController, ft, nameIn, when } from './fleet-words.js';
+import { downWord, FleetWordsController, ft, ftParts, nameIn, when } from './fleet-words.js';
 import { fleetListStyles, issueButtonStyles } from './fleet-list-styles.js';
+import { OPEN_ISSUES_PAGE } from '../../../fleet/open-issues-page.js';
 
 export interface IssueActionDetail {
   id: string;
@@ -106,6 +107,7 @@ export class FleetIssueList extends LitElement {
     ol.log li { padding: 0.1em 0; background: none; border: none; border-radius: 0; }
     form { display: flex; gap: 0.4em; margin-top: 0.4em; }
     select { font: inherit; font-size: 0.85em; padding: 0.2em 0.4em; border-radius: 6px; background: #243243; color: inherit; border: 1px solid #2c3a49; }
+    .more { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: baseline; justify-content: space-between; margin-top: 0.5em; }
     input { flex: 1; font: inherit; font-size: 0.85em; padding: 0.25em 0.5em; border-radius: 6px; background: #0f1419; color: inherit; border: 1px solid #2c3a49; }
   `,
   ];
@@ -122,6 +124,10 @@ export class FleetIssueList extends LitElement {
   @property({}) me = '';
   /** Everyone an issue can be given to (their names). */
   @property({ attribute: false }) operators: string[] = [];
+  /** The open-issues column: how many are open in all, of which `issues` is the newest (undefined: `issues` is all there is). */
+  @property({ attribute: false }) total: number | undefined;
+  /** The next page is on its way. */
+  @property({ type: Boolean }) loadingMore = false;
   /** Only the issues given to the signed-in operator. */
   @state() onlyMine = false;
   private readonly words = new FleetWordsController(this);
@@ -136,10 +142,8 @@ export class FleetIssueList extends LitElement {
 
   private item(i: FleetIssue) {
     const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
-    const what =
-      i.kind === 'device'
-        ? html`<strong>${nameIn(i.deviceNames, i.deviceId ?? '')}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`
-        : html`<strong>${ft(KIND[i.kind])}</strong> ${ft('in {room}', { room })}: ${summaryOf(i)}`;
+    const who = i.kind === 'device' ? nameIn(i.deviceNames, i.deviceId ?? '') : ft(KIND[i.kind]);
+    const what = ftParts('{what} in {room}: {summary}', { what: html`<strong>${who}</strong>`, room, summary: summaryOf(i) });
     const people = [
       i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
       i.assignedTo ? ft('assigned to {name}', { name: i.assignedTo }) : '',
@@ -198,13 +202,26 @@ export class FleetIssueList extends LitElement {
     this.act({ id, action: 'note', text });
   }
 
+  /** Below a page of the open issues: how many of how many, and the way to the next ones. */
+  private more() {
+    const total = this.total ?? this.issues.length;
+    if (total <= this.issues.length) return nothing;
+    const left = total - this.issues.length;
+    const ask = () => this.dispatchEvent(new CustomEvent('issues-more', { bubbles: true, composed: true }));
+    return html`<div class="more" data-more>
+      <span class="meta" data-paged>${ft('The newest {shown} of {total}', { shown: this.issues.length, total })}</span>
+      <button name="more-issues" ?disabled=${this.loadingMore} @click=${ask}>${ft('Show {n} more', { n: Math.min(left, OPEN_ISSUES_PAGE) })}</button>
+    </div>`;
+  }
+
   override render() {
     const shown = this.onlyMine ? this.issues.filter((i) => i.assignedTo !== null && i.assignedTo === this.me) : this.issues;
     return html`<div class="heading">
-        <h2>${this.heading || ft('Open issues ({n})', { n: this.issues.length })}</h2>
+        <h2>${this.heading || ft('Open issues ({n})', { n: this.total ?? this.issues.length })}</h2>
         ${this.me ? html`<button name="only-mine" aria-pressed=${this.onlyMine ? 'true' : 'false'} @click=${() => (this.onlyMine = !this.onlyMine)}>${ft('Only mine')}</button>` : nothing}
       </div>
-      ${shown.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${shown.map((i) => this.item(i))}</ul>`}`;
+      ${shown.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${shown.map((i) => this.item(i))}</ul>`}
+      ${this.more()}`;
   }
 }
 
@@ -215,6 +232,7 @@ declare global {
   interface HTMLElementEventMap {
     'issue-action': CustomEvent<IssueActionDetail>;
     'issue-open': CustomEvent<string>;
+    'issues-more': CustomEvent;
     'operators-wanted': CustomEvent;
   }
 }

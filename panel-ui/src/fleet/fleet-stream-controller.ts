@@ -59,10 +59,11 @@ export class FleetStreamController implements ReactiveController {
     this.connected = false;
   }
 
-  /** Applies an issue the API returned (acknowledge/resolve) without waiting for the push. */
-  putIssue(issue: FleetIssue): void {
+  /** Applies issues the API returned (acknowledge/resolve, a further page of the open ones) without waiting for the push. */
+  putIssue(...issues: FleetIssue[]): void {
     // A new map, so hosts can tell the issues changed by identity.
-    this.issues = new Map(this.issues).set(issue.id, issue);
+    this.issues = new Map(this.issues);
+    for (const issue of issues) this.issues.set(issue.id, issue);
     this.changed();
   }
 

@@ -51,8 +51,8 @@ function keysUsed(): Set<string> {
   const keys = new Set([...INDIRECT, ...HELP_REASONS, ...Object.values(BUILT_IN_DEVICE_WORDS)]);
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const code = readFileSync(join(DIR, file), 'utf8');
-    for (const m of code.matchAll(/\bft\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));
-    for (const m of code.matchAll(/\bft\("((?:[^"\\]|\\.)*)"/g)) keys.add(m[1]!);
+    for (const m of code.matchAll(/\bft(?:Parts)?\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));
+    for (const m of code.matchAll(/\bft(?:Parts)?\("((?:[^"\\]|\\.)*)"/g)) keys.add(m[1]!);
   }
   return keys;
 }

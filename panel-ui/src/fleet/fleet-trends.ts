@@ -3,6 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { FleetApi, FleetTrends } from './fleet-api.js';
 import { FleetWordsController, ft, nameIn } from './fleet-words.js';
 
+/** How often the trends are read again with nothing on the stream to say they changed. */
+const TRENDS_READ_AGAIN_MS = 10 * 60_000;
+
 /** Where the trouble gathers: the devices that fail most this week, and per site the rooms with most issues this month. */
 @customElement('fleet-trends')
 export class FleetTrendsView extends LitElement {
@@ -21,6 +24,8 @@ export class FleetTrendsView extends LitElement {
   /** Changes when the issues change: the trends are fetched again a moment later (once for a burst). */
   @property({ attribute: false }) issuesRevision = 0;
   private reload: ReturnType<typeof setTimeout> | undefined;
+  /** Read again now and then: faults leave the windows as days pass, which no stream message says. */
+  private every: ReturnType<typeof setInterval> | undefined;
   private readonly words = new FleetWordsController(this);
 
   protected override updated(changed: Map<string, unknown>): void {
@@ -35,6 +40,8 @@ export class FleetTrendsView extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.reload);
     this.reload = undefined;
+    clearInterval(this.every);
+    this.every = undefined;
   }
 
   async load(): Promise<void> {
@@ -44,6 +51,7 @@ export class FleetTrendsView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    this.every ??= setInterval(() => void this.load(), TRENDS_READ_AGAIN_MS);
   }
 
   override render() {
@@ -54,8 +62,8 @@ export class FleetTrendsView extends LitElement {
         !t
           ? html`<p class="muted">${ft('Loading…')}</p>`
           : html`<h3>${ft('Devices that fail most (7 days)')}</h3>
-            ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${nameIn(f.deviceNames, f.deviceId)} ${ft('in {room}', { room: room(f.site, f.room) })}: ${f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
-            ${t.busiestRooms.map((s) => html`<h3>${ft('Rooms with most issues at {site} (30 days)', { site: s.site })}</h3><ol>${s.rooms.map((r) => html`<li data-busiest-room=${r.room}>${room(s.site, r.room)}: ${r.issues === 1 ? ft('1 issue') : ft('{n} issues', { n: r.issues })}</li>`)}</ol>`)}
+            ${t.flappers.length ? html`<ol>${t.flappers.map((f) => html`<li data-flapper=${f.deviceId}>${ft('{device} in {room}: {faults}', { device: nameIn(f.deviceNames, f.deviceId), room: room(f.site, f.room), faults: f.faults === 1 ? ft('1 fault') : ft('{n} faults', { n: f.faults }) })}</li>`)}</ol>` : html`<p class="muted">${ft('No fault this week.')}</p>`}
+            ${t.busiestRooms.map((s) => html`<h3>${ft('Rooms with most issues at {site} (30 days)', { site: s.site })}</h3><ol>${s.rooms.map((r) => html`<li data-busiest-room=${r.room}>${ft('{room}: {issues}', { room: room(s.site, r.room), issues: r.issues === 1 ? ft('1 issue') : ft('{n} issues', { n: r.issues }) })}</li>`)}</ol>`)}
 `
       }`;
   }

@@ -52,6 +52,15 @@ export function ft(text: string, vars?: Record<string, string | number>): string
 }
 
 /**
+ * `ft` for a sentence with marked-up parts (a name in bold): the words in the language's order
+ * and punctuation, each `{part}` its value as given, for Lit to render.
+ */
+export function ftParts(text: string, parts: Record<string, unknown>): unknown[] {
+  const template = locale === 'zh-CN' ? (FLEET_ZH_CN[text] ?? text) : text;
+  return template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 && piece in parts ? parts[piece] : i % 2 ? `{${piece}}` : piece));
+}
+
+/**
  * Devices a room adds by itself, which its config does not name (the media signal,
  * appliance/media/media-signal-devices.ts): worded here, as a room of any release sends no names for them.
  */
