@@ -203,3 +203,52 @@ it("a room of the meeting that is not the organiser's cannot bring another room 
   expect(invitations).toEqual([]);
   expect(linking).toMatchObject({ status: 403, body: { code: 'ROOMCTL_E_LINK_NOT_ORGANISER' } });
 }, 60_000);
+
+/**
+ * The thief holds Hudson's login, a room Aurora's invitation brought in, with Hudson's proof read
+ * off the broker. Aurora keeps the time. As Hudson the thief hands the time to Hudson, then to
+ * sz/thief: a guest room hands the time on only while it keeps it. Aurora refuses both
+ * (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps the time in both rooms.
+ */
+it("a guest room's login cannot hand over a time the room does not keep", async () => {
+  const { aurora, linked: hudson, broker } = lab!;
+  const asHudson = await mqtt.connectAsync(broker.url, {
+    protocolVersion: 5,
+    username: hudson.config.mqtt!.username,
+    password: hudson.config.mqtt!.password,
+    clientId: 'thief-hands-over-as-hudson',
+  });
+  try {
+    const heard = new Promise<{ link: string; proof: string }>((resolve) =>
+      asHudson.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { link: string; proof: string })),
+    );
+    await asHudson.subscribeAsync('roomctl/ny/hudson/meetings/+/records', { qos: 1 });
+    const meetingOf = async (room: TelemetryRoom) => (await meetingIn(room))!.id;
+    expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Eve', walkIn: true })).status).toBeLessThan(300);
+    const { link, proof } = await heard;
+    const hosts = async () => (await Promise.all([shown(aurora), shown(hudson)])).map((v) => v.rooms.filter((r) => r.host).map((r) => r.room));
+    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
+
+    const refusedBefore = aurora.appliance.core.linked!.refused;
+    const handOvers = ['ny/hudson', 'sz/thief'].map((host) => ({
+      id: randomUUID(),
+      link,
+      room: 'ny/hudson',
+      at: new Date().toISOString(),
+      proof,
+      kind: 'host.set',
+      host,
+      reason: 'handover',
+    }));
+    for (const handOver of handOvers) await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(handOver), { qos: 1 });
+    // Each is refused or stored: once Aurora has done one or the other with both, it has heard them.
+    const stored = () =>
+      aurora.appliance.db.prepare("SELECT COUNT(*) FROM linked_records WHERE kind = 'host.set' AND room = 'ny/hudson'").pluck().get() as number;
+    const refused = () => aurora.appliance.core.linked!.refused - refusedBefore;
+    await until(() => stored() + refused() >= 2, 15_000, "Aurora to hear both of the thief's hand-overs");
+    expect([stored(), refused()]).toEqual([0, 2]);
+    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
+  } finally {
+    await asHudson.endAsync();
+  }
+}, 60_000);
