@@ -1,7 +1,7 @@
 import type { ClockItem, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import { ROOM_RELEASED_CHANNEL, type RoomReleasedWire } from '../../contract/room-release-wire.js';
 import { CHECKIN_SET_ASIDE_CHANNEL, type CheckInSetAsideWire } from '../../contract/checkin-set-aside-wire.js';
-import type { LinkedDuty } from '../meetings/linked-port.js';
+import { type LinkedDuty, reminderDuty } from '../meetings/linked-port.js';
 import { mergeAgendaEdit } from './agenda-merge.js';
 
 /** (at, id) order: the same in every room, whatever order the records arrived in. */
@@ -61,9 +61,9 @@ export interface FoldedLink {
   last: Pick<LinkRecord, 'at' | 'id'> | null;
 }
 
-/** A duty is recorded as an empty record on the channel of its name (`rollcall`, `minutes`), so no other room does it again. */
+/** A duty is recorded as an empty record on the channel of its name (`rollcall`, `minutes`, `reminder@<start>`), so no other room does it again. */
 const DUTIES: readonly string[] = ['rollcall', 'minutes'] satisfies LinkedDuty[];
-const isDuty = (channel: string): channel is LinkedDuty => DUTIES.includes(channel);
+const isDuty = (channel: string): channel is LinkedDuty => DUTIES.includes(channel) || channel.startsWith(reminderDuty(''));
 
 function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
   let r = state.rooms.get(room);
