@@ -106,6 +106,26 @@ it("a room with a stolen login that read a meeting's link on the broker can chan
 }, 60_000);
 
 /**
+ * The thief connects with Hudson's login and reads Hudson's records; Hudson's next one (a real
+ * check-in there, of `name`) shows its proof. Answers the connection, the meeting's link and the proof.
+ */
+async function hudsonsLoginWithItsProof(clientId: string, name: string): Promise<{ asHudson: MqttClient; link: string; proof: string }> {
+  const { linked: hudson, broker } = lab!;
+  const asHudson = await mqtt.connectAsync(broker.url, {
+    protocolVersion: 5,
+    username: hudson.config.mqtt!.username,
+    password: hudson.config.mqtt!.password,
+    clientId,
+  });
+  const heard = new Promise<{ link: string; proof: string }>((resolve) =>
+    asHudson.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { link: string; proof: string })),
+  );
+  await asHudson.subscribeAsync('roomctl/ny/hudson/meetings/+/records', { qos: 1 });
+  expect((await call(hudson, 'POST', `/api/v1/meetings/${(await meetingIn(hudson))!.id}/checkins`, { name, walkIn: true })).status).toBeLessThan(300);
+  return { asHudson, ...(await heard) };
+}
+
+/**
  * The thief holds Hudson's login too. Hudson is a room of the meeting, and its proof that it holds
  * the invite is on every record it sends, which the login may read. As Hudson, with that proof,
  * the thief names sz/thief among the meeting's rooms; then sz/thief checks someone in. Being named
@@ -113,23 +133,9 @@ it("a room with a stolen login that read a meeting's link on the broker can chan
  * or that the organiser's room invited, can make. Aurora refuses the check-in.
  */
 it('a room of the meeting naming a room the organiser did not invite does not let it in', async () => {
-  const { aurora, linked: hudson, broker } = lab!;
-  const asHudson = await mqtt.connectAsync(broker.url, {
-    protocolVersion: 5,
-    username: hudson.config.mqtt!.username,
-    password: hudson.config.mqtt!.password,
-    clientId: 'thief-as-hudson',
-  });
+  const { aurora } = lab!;
+  const { asHudson, link, proof } = await hudsonsLoginWithItsProof('thief-as-hudson', 'Cleo');
   try {
-    // Hudson's next record (a real check-in there) shows its proof.
-    const heard = new Promise<{ link: string; proof: string }>((resolve) =>
-      asHudson.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { link: string; proof: string })),
-    );
-    await asHudson.subscribeAsync('roomctl/ny/hudson/meetings/+/records', { qos: 1 });
-    const meetingOf = async (room: TelemetryRoom) => (await meetingIn(room))!.id;
-    expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Cleo', walkIn: true })).status).toBeLessThan(300);
-    const { link, proof } = await heard;
-
     // As Hudson, with its proof: sz/thief is one of the meeting's rooms. Aurora takes the naming (Hudson is a room of the meeting).
     const at = new Date().toISOString();
     const naming = { id: randomUUID(), link, room: 'ny/hudson', at, proof, kind: 'links.set', rooms: ['ny/hudson', 'sz/thief'] };
@@ -211,21 +217,9 @@ it("a room of the meeting that is not the organiser's cannot bring another room 
  * (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps the time in both rooms.
  */
 it("a guest room's login cannot hand over a time the room does not keep", async () => {
-  const { aurora, linked: hudson, broker } = lab!;
-  const asHudson = await mqtt.connectAsync(broker.url, {
-    protocolVersion: 5,
-    username: hudson.config.mqtt!.username,
-    password: hudson.config.mqtt!.password,
-    clientId: 'thief-hands-over-as-hudson',
-  });
+  const { aurora, linked: hudson } = lab!;
+  const { asHudson, link, proof } = await hudsonsLoginWithItsProof('thief-hands-over-as-hudson', 'Eve');
   try {
-    const heard = new Promise<{ link: string; proof: string }>((resolve) =>
-      asHudson.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { link: string; proof: string })),
-    );
-    await asHudson.subscribeAsync('roomctl/ny/hudson/meetings/+/records', { qos: 1 });
-    const meetingOf = async (room: TelemetryRoom) => (await meetingIn(room))!.id;
-    expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Eve', walkIn: true })).status).toBeLessThan(300);
-    const { link, proof } = await heard;
     const hosts = async () => (await Promise.all([shown(aurora), shown(hudson)])).map((v) => v.rooms.filter((r) => r.host).map((r) => r.room));
     expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
 
