@@ -32,6 +32,8 @@ export const LINK_BOUNDS = {
   id: 100,
   /** A `site/room`: two slugs of at most 63. */
   room: 127,
+  /** The people an invitation names (the first of a longer invite's). */
+  attendees: 500,
 };
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -194,5 +196,21 @@ export const LinkInvitationSchema = Type.Object({
   end: S({ pattern: ISO_INSTANT }),
   confidentiality: OneOf('normal', 'confidential'),
   rooms: Type.Array(RoomKeySchema, { maxItems: 51 }),
+  /**
+   * The meeting's people as the organiser's room holds them (no badge: a badge is read by one room's
+   * reader): the room that keeps the time after it reminds them and sends them the minutes, as it
+   * would. Optional: a room of an earlier release sends none (its invited rooms keep none).
+   */
+  organiser: Type.Optional(Type.Object({ name: Type.Optional(S({ maxLength: LINK_BOUNDS.name })), email: Type.Optional(S({ maxLength: LINK_BOUNDS.email })) })),
+  attendees: Type.Optional(
+    Type.Array(
+      Type.Object({
+        name: Type.Optional(S({ maxLength: LINK_BOUNDS.name })),
+        email: Type.Optional(S({ maxLength: LINK_BOUNDS.email })),
+        required: Type.Boolean(),
+      }),
+      { maxItems: LINK_BOUNDS.attendees },
+    ),
+  ),
 });
 export type LinkInvitation = Static<typeof LinkInvitationSchema>;

@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { LinkInvitation } from '../../contract/link-records.js';
 import type { RoomEventEnvelope } from '../model/room-events.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
-import { INVITED_BOOKINGS } from './link-invitations.js';
+import { INVITED_BOOKINGS } from './invited-booking.js';
 import { linkKeyOf } from './link-key.js';
 import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { MeetingContext } from '../meetings/meeting-context.js';
 import type { Meeting } from '../meetings/meeting-types.js';
-import type { LinkInvitation, RoomKey } from '../../contract/link-records.js';
+import { LINK_BOUNDS, type LinkInvitation, type RoomKey } from '../../contract/link-records.js';
 import type { InvitedProof, LinkStore } from './link-store.js';
 import { linkTopics } from '../../contract/link-topics.js';
 import type { RecordSender } from './record-sender.js';
 import { invitedOccurrenceKey, linkKeyOf, memberProof, provesMembership, verifyKeyOf } from './link-key.js';
 import { RefusalLog } from './refusal-log.js';
+import { followInvitation, INVITED_BOOKINGS, invitedLengthRefused, invitedPeople } from './invited-booking.js';
 import { splitRoomKey } from './room-presence.js';
 
 /** Refused invitations remembered, so a re-delivered one is not logged or reported again. */
@@ -18,13 +19,6 @@ const REFUSALS_KEPT = 1000;
  * otherwise fill this room's log and its telemetry outbox with one report per invitation it makes up.
  */
 const REFUSALS_REPORTED_PER_MINUTE = 5;
-/**
- * What invitations may book here that the calendar does not hold: a meeting of at most a day,
- * and at most this many linked meetings to come. A room whose login was stolen could otherwise
- * fill every free slot of this room's calendar for years with meetings nobody asked for.
- */
-export const INVITED_BOOKINGS = { maxMinutes: 24 * 60, upcoming: 100 };
-
 interface InvitationDeps {
   self: RoomKey;
   ctx: MeetingContext;
@@ -48,6 +42,8 @@ interface InvitationDeps {
  */
 export class LinkInvitations {
   private readonly refused = new Set<string>();
+  /** Per link, what this room's last invitations said of its booking (invitationContent): sent again when it changes. */
+  private readonly sentAs = new Map<string, string>();
   /** Per inviting room: when its reports this minute began, how many were made, and how many were left unreported. */
   private readonly reported = new Map<string, { since: number; reported: number; unreported: number }>();
   private readonly mismatched: RefusalLog;
@@ -66,6 +62,7 @@ export class LinkInvitations {
   /** One invitation to each named room but this one. */
   send(link: string, m: Meeting, named: readonly RoomKey[], now: Date): void {
     const { self } = this.deps;
+    this.sentAs.set(link, invitationContent(m));
     for (const to of named.filter((r) => r !== self)) {
       const invitation: LinkInvitation = {
         id: randomUUID(),
@@ -82,9 +79,31 @@ export class LinkInvitations {
         end: m.end,
         confidentiality: m.confidentiality,
         rooms: [...named],
+        organiser: { name: m.organiser.name, email: m.organiser.email },
+        attendees: m.attendees.slice(0, LINK_BOUNDS.attendees).map((a) => ({ name: a.name, email: a.email, required: a.required })),
       };
       this.deps.sender.enqueue(linkTopics.invitation(self, to), JSON.stringify(invitation), { qos: 1, retain: false });
     }
+  }
+
+  /**
+   * This room's booking of a meeting it linked rooms to changed before it began (the calendar
+   * moved it, or changed its people): the rooms it named are invited again, and their bookings
+   * follow (followInvitation). Sent once per change, and once after a restart.
+   */
+  sendAgainIfChanged(link: string, m: Meeting, now: Date): void {
+    const content = invitationContent(m);
+    if (m.status !== 'booked' || this.sentAs.get(link) === content) return;
+    this.sentAs.set(link, content);
+    // A booking an invitation made here: another room invites.
+    if (this.deps.store.invitedProof(link)) return;
+    const named = new Set<RoomKey>();
+    for (const r of this.deps.store.records(link, this.deps.self)) if (r.kind === 'links.set') for (const room of r.rooms) named.add(room);
+    if (named.size > 0) this.send(link, m, [...named].sort(), now);
+  }
+
+  forget(link: string): void {
+    this.sentAs.delete(link);
   }
 
   /** An invitation to this room: the same meeting if its calendar holds it, else a booking made for it (when the room is free). */
@@ -124,8 +143,7 @@ export class LinkInvitations {
           seriesKey: null,
           occurrenceKey: occurrenceKey ?? invitedOccurrenceKey(link),
           title: invitation.title || 'Linked meeting',
-          organiser: {},
-          attendees: [],
+          ...invitedPeople(invitation),
           description: '',
           agenda: [],
           start: invitation.start,
@@ -134,7 +152,7 @@ export class LinkInvitations {
         },
         ctx.clock.now(),
       );
-    }
+    } else followInvitation(ctx, this.deps.log, m, invitation);
     // A room whose calendar holds the invite makes its own proofs from its key; a booking made for the invitation shows the one it was given.
     this.deps.store.link(link, m.id, ctx.clock.now(), m.occurrenceKey === invitedOccurrenceKey(link) ? invited : undefined);
     this.deps.linked();
@@ -172,12 +190,16 @@ export class LinkInvitations {
 
   /** Why an invitation may not book a meeting here, if it may not (INVITED_BOOKINGS). */
   private bookingRefused(invitation: LinkInvitation): string | undefined {
-    const minutes = (Date.parse(invitation.end) - Date.parse(invitation.start)) / 60_000;
-    if (!(minutes > 0 && minutes <= INVITED_BOOKINGS.maxMinutes))
-      return `an invitation from ${invitation.room} would book ${Math.round(minutes)} minutes here: an invited meeting lasts more than 0 and at most ${INVITED_BOOKINGS.maxMinutes}; not booked`;
+    const tooLong = invitedLengthRefused(invitation);
+    if (tooLong) return tooLong;
     const upcoming = this.deps.store.upcomingLinked(this.deps.ctx.clock.now().toISOString());
     if (upcoming >= INVITED_BOOKINGS.upcoming)
       return `this room holds ${upcoming} linked meetings to come, as many as invitations may book; the one from ${invitation.room} is not booked`;
     return undefined;
   }
+}
+
+/** What an invitation says of the organiser's booking: what the invited rooms' bookings follow. */
+function invitationContent(m: Meeting): string {
+  return JSON.stringify([m.title, m.start, m.end, m.confidentiality, m.organiser, m.attendees]);
 }

@@ -1,7 +1,7 @@
 import type { ClockItem, LinkRecord, RoomKey } from '../../contract/link-records.js';
 import { ROOM_RELEASED_CHANNEL, type RoomReleasedWire } from '../../contract/room-release-wire.js';
 import { CHECKIN_SET_ASIDE_CHANNEL, type CheckInSetAsideWire } from '../../contract/checkin-set-aside-wire.js';
-import type { LinkedDuty } from '../meetings/linked-port.js';
+import { type LinkedDuty, reminderDuty } from '../meetings/linked-port.js';
 import { mergeAgendaEdit } from './agenda-merge.js';
 
 /** (at, id) order: the same in every room, whatever order the records arrived in. */
@@ -42,6 +42,8 @@ export interface FoldedLink {
   rooms: Map<RoomKey, FoldedRoom>;
   /** The host as the records say (hand-overs and fail-overs included); null before anyone claimed it. */
   host: RoomKey | null;
+  /** Rooms another room's `links.set` named: brought in by an invitation, they hand the time on only while they keep it. */
+  invited: Set<RoomKey>;
   /** The latest agenda clock by (at, id) — once one started the meeting, the latest that did: the meeting's status and the items' times. */
   clock: ClockRecord | null;
   /** The clock with the latest edit of the items by (itemsAt, itemsBy, id): where the items come from, as every room says it. */
@@ -59,9 +61,9 @@ export interface FoldedLink {
   last: Pick<LinkRecord, 'at' | 'id'> | null;
 }
 
-/** A duty is recorded as an empty record on the channel of its name (`rollcall`, `minutes`), so no other room does it again. */
+/** A duty is recorded as an empty record on the channel of its name (`rollcall`, `minutes`, `reminder@<start>`), so no other room does it again. */
 const DUTIES: readonly string[] = ['rollcall', 'minutes'] satisfies LinkedDuty[];
-const isDuty = (channel: string): channel is LinkedDuty => DUTIES.includes(channel);
+const isDuty = (channel: string): channel is LinkedDuty => DUTIES.includes(channel) || channel.startsWith(reminderDuty(''));
 
 function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
   let r = state.rooms.get(room);
@@ -76,7 +78,7 @@ function roomOf(state: FoldedLink, room: RoomKey): FoldedRoom {
  * hand-over and a fail-over always do.
  */
 export function foldLink(records: readonly LinkRecord[]): FoldedLink {
-  const state: FoldedLink = { rooms: new Map(), host: null, clock: null, itemsClock: null, items: null, done: new Map(), last: null };
+  const state: FoldedLink = { rooms: new Map(), host: null, invited: new Set(), clock: null, itemsClock: null, items: null, done: new Map(), last: null };
   for (const r of [...records].sort(byTime)) foldStep(state, r);
   return state;
 }
@@ -100,9 +102,13 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
       break;
     case 'links.set':
       // Listed as expected until heard from; being named lets no room in (link-membership.ts: each room proves it holds the invite).
-      for (const named of r.rooms) roomOf(state, named);
+      for (const named of r.rooms) {
+        roomOf(state, named);
+        if (named !== r.room) state.invited.add(named);
+      }
       break;
     case 'host.set':
+      if (!handOverTaken(state, r)) break;
       if (r.reason !== 'started' || state.host === null) state.host = r.host;
       roomOf(state, r.host);
       break;
@@ -138,6 +144,15 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
     default:
       break;
   }
+}
+
+/**
+ * Whether a `host.set` counts, `state` being the fold of the records before it: a hand-over from a
+ * room an invitation brought in only while that room keeps the time (OrganiserLinks.handsTimeOver),
+ * so a stolen login of a guest room cannot take the time (or give it away) by writing one.
+ */
+export function handOverTaken(state: Pick<FoldedLink, 'host' | 'invited'>, r: Pick<LinkRecord, 'room'> & { reason: string }): boolean {
+  return r.reason !== 'handover' || !state.invited.has(r.room) || state.host === r.room;
 }
 
 /**

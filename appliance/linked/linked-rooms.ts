@@ -171,6 +171,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
       for (const { link, meeting } of this.active.list()) {
         const listening = this.deps.subscribe(linkTopics.allRecords(link));
         this.telling.tell(link, meeting, listening);
+        this.invitations.sendAgainIfChanged(link, meeting, this.deps.ctx.clock.now());
       }
     } catch (err) {
       // A full or failing disk is no reason to stop the room (this runs every second): each sync
@@ -259,6 +260,7 @@ export class LinkedRooms implements LinkedMeetingsPort {
       this.folds.stale(link);
       this.clocks.forget(link);
       this.telling.forget(link);
+      this.invitations.forget(link);
     }
     return records;
   }

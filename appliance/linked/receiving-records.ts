@@ -7,6 +7,7 @@ import { applyRemote, type Channel } from './apply-remote.js';
 import type { ClockExchange } from './clock-exchange.js';
 import type { HearingTheOthers } from './hearing-the-others.js';
 import type { LinkFolds } from './link-folds.js';
+import { byTime, foldLink, handOverTaken } from './linked-fold.js';
 import type { LinkMembership } from './link-membership.js';
 import type { LinkStore } from './link-store.js';
 import type { OwnRecords } from './own-records.js';
@@ -34,15 +35,17 @@ interface ReceivingDeps {
  */
 export class ReceivingRecords {
   private readonly notApplied: RefusalLog;
+  private readonly notHost: RefusalLog;
   private applyingNow = false;
 
   constructor(private readonly deps: ReceivingDeps) {
     this.notApplied = new RefusalLog(deps.log, "a linked room's record could not be applied");
+    this.notHost = new RefusalLog(deps.log, 'a room an invitation brought in handed over a time it does not keep: dropped');
   }
 
-  /** Records refused since start because they could not be applied here. */
+  /** Records refused since start because they could not be applied here, or handed over a time their room does not keep. */
   get notApplicable(): number {
-    return this.notApplied.count;
+    return this.notApplied.count + this.notHost.count;
   }
 
   /** Whether another room's record is being applied now (what changes here meanwhile is not this room's to send). */
@@ -57,6 +60,10 @@ export class ReceivingRecords {
     if (!meeting) return; // not a meeting of this room: not ours to take
     const member = deps.membership.admits(received, meeting);
     if (!member) return;
+    if (received.kind === 'host.set' && !handOverTaken(this.foldBefore(received), received)) {
+      this.notHost.refused({ code: 'ROOMCTL_E_LINK_NOT_HOST', link: received.link, from: received.room, host: received.host });
+      return;
+    }
     // An edit of the agenda here not sent yet goes first: the fold merges it with this one, rather than this one hiding it.
     if (received.kind === 'agenda.clock' && !this.applyingNow) deps.clocks.send(received.link, meeting);
     // The proof and the joins a re-send answers have done their work here; stored without them (this room sends only its own records again).
@@ -111,5 +118,12 @@ export class ReceivingRecords {
     } finally {
       this.applyingNow = false;
     }
+  }
+
+  /** The link as the records before `record` (by (at, id)) make it: the kept fold when it comes after them all, the usual case. */
+  private foldBefore(record: LinkRecord) {
+    const fold = this.deps.folds.of(record.link);
+    if (!fold.last || byTime(fold.last, record) < 0) return fold;
+    return foldLink(this.deps.store.records(record.link).filter((r) => byTime(r, record) < 0));
   }
 }

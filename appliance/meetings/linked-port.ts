@@ -33,8 +33,16 @@ export interface RoomAttendance {
   released?: ReleaseReason;
 }
 
-/** What only the host of a linked meeting does, once for every room: the roll call's nudges, sending the minutes. */
-export type LinkedDuty = 'rollcall' | 'minutes';
+/**
+ * What only the host of a linked meeting does, once for every room: the reminder before a start
+ * (`reminder@<start>`: a booking moved is reminded again), the roll call's nudges, sending the minutes.
+ */
+export type LinkedDuty = 'rollcall' | 'minutes' | `reminder@${string}`;
+
+/** The reminder before `start` as a linked duty. */
+export function reminderDuty(start: string): LinkedDuty {
+  return `reminder@${start}`;
+}
 
 /** A check-in made in another linked room. */
 export interface CheckInElsewhere {

@@ -4,6 +4,7 @@ import { end, type EndContext, release, type ReleaseContext } from './meeting-li
 import { START_MARKS } from './meeting-repository.js';
 import type { Meeting } from './meeting-types.js';
 import { displayName } from './meeting-types.js';
+import { reminderDuty } from './linked-port.js';
 import { sendDueMinutes } from './minutes-service.js';
 import { selfTestJob } from './selftest-job.js';
 
@@ -42,11 +43,7 @@ function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
   const start = Date.parse(m.start);
   const endAt = Date.parse(m.end);
   const now = ctx.clock.now();
-  if (t >= start - minutesMs(rules.reminderMinutes) && t < start && meetings.mark(m.id, START_MARKS.reminder, now)) {
-    const emails = [m.organiser.email, ...m.attendees.map((a) => a.email)].filter((e): e is string => !!e);
-    ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), false), { emails, groups: false });
-    ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), true), { emails: [], groups: true });
-  }
+  if (t >= start - minutesMs(rules.reminderMinutes) && t < start) remind(ctx, m, start, t);
   if (t >= start - minutesMs(rules.selfTestMinutes) && t < endAt && meetings.mark(m.id, START_MARKS.selfTest, now)) {
     ctx.track(selfTestJob(ctx, m));
   }
@@ -61,6 +58,25 @@ function bookedRules(ctx: RulesContext, m: Meeting, t: number): void {
   }
   // People came but nobody pressed start: the booking still ends at its time.
   if (checkedIn > 0 && t >= endAt + minutesMs(rules.endGraceMinutes)) end(ctx, m.id);
+}
+
+/**
+ * Before the start: the organiser and the attendees get a reminder (once per start). In a linked
+ * meeting one room reminds them, for every room: the room that keeps the time, once it has heard
+ * the others — a room an invitation brought in holds the meeting's people its invitation carried,
+ * so one handed the time reminds them as the organiser's room would have. Recorded on the link
+ * before the mail leaves, so no other room reminds them again.
+ */
+function remind(ctx: RulesContext, m: Meeting, start: number, t: number): void {
+  if (ctx.meetings.hasMark(m.id, START_MARKS.reminder)) return;
+  const duty = reminderDuty(m.start);
+  const by = ctx.linked?.dutyBy(m.id, duty) ?? 'here';
+  if (by === 'wait' || by === 'another-room') return;
+  if (!ctx.meetings.mark(m.id, START_MARKS.reminder, ctx.clock.now()) || by === 'done') return;
+  ctx.linked?.dutyTaken(m.id, duty);
+  const emails = [m.organiser.email, ...m.attendees.map((a) => a.email)].filter((e): e is string => !!e);
+  ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), false), { emails, groups: false });
+  ctx.notifier.notify(ctx.texts.reminder(m, Math.max(1, Math.round((start - t) / 60_000)), true), { emails: [], groups: true });
 }
 
 /** At the start: required invitees not checked in get a nudge (once). */

@@ -98,6 +98,26 @@ function moveCheckIns(meetings: MeetingRepository, checkIns: CheckInRepository, 
 }
 
 /**
+ * Writes a booking's new draft (the calendar's, or an invitation's that moved it). Moved to
+ * another start: the old start's reminder, self-test and check-in call were for that time, and
+ * its check-ins belong to that start (moveCheckIns).
+ */
+export function updateBooking(
+  meetings: MeetingRepository,
+  checkIns: CheckInRepository,
+  meeting: Meeting,
+  draft: BookingDraft,
+  now: Date,
+  checkInOpensMs: number,
+): void {
+  if (meeting.start !== draft.start) {
+    meetings.moveStartMarks(meeting.id, meeting.start, draft.start);
+    moveCheckIns(meetings, checkIns, meeting, draft.start, now, checkInOpensMs);
+  }
+  meetings.updateBooked(meeting.id, draft);
+}
+
+/**
  * Bookings the calendar cancelled before they started, kept (the newest; the rest are
  * forgotten). A room keeps what its calendar cancels until retention passes, a few a day; a
  * feed that names its bookings anew at each export (some servers do) cancels every booking of
@@ -116,13 +136,10 @@ function writes(meetings: MeetingRepository, agenda: AgendaRepository, plan: Syn
     }),
     ...plan.update.map(({ meeting, draft, revive, rebook, agendaChanged }) => () => {
       if (revive) meetings.setStatus(meeting.id, 'booked', at);
-      if (rebook) meetings.rebookReleased(meeting.id);
-      // Moved to another start: the old start's reminder, self-test and check-in call were for that time.
-      else if (meeting.start !== draft.start) {
-        meetings.moveStartMarks(meeting.id, meeting.start, draft.start);
-        moveCheckIns(meetings, checkIns, meeting, draft.start, now, plan.checkInOpensMs);
-      }
-      meetings.updateBooked(meeting.id, draft);
+      if (rebook) {
+        meetings.rebookReleased(meeting.id);
+        meetings.updateBooked(meeting.id, draft);
+      } else updateBooking(meetings, checkIns, meeting, draft, now, plan.checkInOpensMs);
       // The invite's agenda wins until someone edits it on the panel (edits are not tracked yet, so only when the description changed).
       if (agendaChanged) agenda.replace(meeting.id, draft.agenda);
     }),

@@ -216,6 +216,14 @@ export const ERROR_CATALOG = {
     http: 403,
     hint: "Only a room whose calendar holds a linked meeting's invite (the organiser's room, or a room the organiser invited in the calendar) links rooms to it, and gives or takes its time; this room was linked by another room: it hands the time on only while it keeps it. Link the room, or hand the time over, from the room that linked this one, or add this room to the invite.",
   },
+  ROOMCTL_E_LINK_NOT_HOST: {
+    http: 403,
+    hint: "A room an organiser's invitation brought into a linked meeting hands its time on only while it keeps it; this hand-over came from such a room that did not, and changed nothing. A room of a current release never sends one: look at that room's broker login.",
+  },
+  ROOMCTL_E_LINK_CONFLICT: {
+    http: 409,
+    hint: "The organiser moved a linked meeting to a time this room is booked for: this room's booking of it stays at the time it had, and the other booking stays too. Free the room at the new time (or move the other booking) and the next invitation moves it; or release this room's booking of the meeting.",
+  },
   ROOMCTL_E_LINK_ROOM: {
     http: 400,
     hint: 'Name each room as "site/room" (letters, digits, ".", "_", "-"), other than this one, at most 50.',

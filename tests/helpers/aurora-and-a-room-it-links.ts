@@ -28,7 +28,12 @@ export interface AuroraAndARoomItLinks {
  * this resolves). `outsiders` (`site/room`) get a login and ACL of their own too, with no
  * appliance behind them.
  */
-export async function startAuroraAndARoomItLinks(room: { site: string; id: string; name: string }, outsiders: string[] = []): Promise<AuroraAndARoomItLinks> {
+export async function startAuroraAndARoomItLinks(
+  room: { site: string; id: string; name: string },
+  outsiders: string[] = [],
+  /** Both rooms' meeting rules and mail (the linked room takes Aurora's invitations besides). */
+  both: Pick<Parameters<typeof startTelemetryRoom>[0], 'meetings' | 'notifications'> = {},
+): Promise<AuroraAndARoomItLinks> {
   const keys = ['hq/aurora', `${room.site}/${room.id}`, ...outsiders].map((key) => key.split('/') as [string, string]);
   const logins = Object.fromEntries(keys.map(([site, id]) => [`${site}/${id}`, loginOf(site, id)]));
   const broker = await startMosquitto({
@@ -42,12 +47,13 @@ export async function startAuroraAndARoomItLinks(room: { site: string; id: strin
     await broker.close();
   };
   try {
-    rooms.push(await startTelemetryRoom({ mqtt: mqttOf(logins['hq/aurora']!) }));
+    rooms.push(await startTelemetryRoom({ mqtt: mqttOf(logins['hq/aurora']!), ...both }));
     rooms.push(
       await startTelemetryRoom({
         mqtt: mqttOf(logins[`${room.site}/${room.id}`]!),
         room: { id: room.id, name: room.name, site: room.site },
-        meetings: { links: { acceptFrom: ['hq/aurora'] } },
+        notifications: both.notifications,
+        meetings: { ...both.meetings, links: { ...both.meetings?.links, acceptFrom: ['hq/aurora'] } },
       }),
     );
     // Linked only once it listens: an invitation Aurora sends before then is lost.

@@ -66,6 +66,8 @@ export async function startTelemetryRoom(options: {
   room?: Partial<RoomConfig['room']>;
   /** The meeting rules (e.g. `links.acceptFrom`, the rooms whose invitations it takes). */
   meetings?: RoomConfig['meetings'];
+  /** Where its mail goes (none by default). */
+  notifications?: RoomConfig['notifications'];
   /** The display's name in the config (one, or one per language); default "Display". */
   displayName?: NonNullable<RoomConfig['devices'][number]['name']>;
   logLevel?: string;
@@ -81,6 +83,7 @@ export async function startTelemetryRoom(options: {
     storage: { dir: dataDir },
     mqtt: options.mqtt,
     ...(options.meetings ? { meetings: options.meetings } : {}),
+    ...(options.notifications ? { notifications: options.notifications } : {}),
     log: { level: 'info' },
     devices: [{ id: 'display', name: options.displayName ?? 'Display', driver: 'pjlink', host: '127.0.0.1', port: display.endpoint.port }],
   };

@@ -106,6 +106,26 @@ it("a room with a stolen login that read a meeting's link on the broker can chan
 }, 60_000);
 
 /**
+ * The thief connects with Hudson's login and reads Hudson's records; Hudson's next one (a real
+ * check-in there, of `name`) shows its proof. Answers the connection, the meeting's link and the proof.
+ */
+async function hudsonsLoginWithItsProof(clientId: string, name: string): Promise<{ asHudson: MqttClient; link: string; proof: string }> {
+  const { linked: hudson, broker } = lab!;
+  const asHudson = await mqtt.connectAsync(broker.url, {
+    protocolVersion: 5,
+    username: hudson.config.mqtt!.username,
+    password: hudson.config.mqtt!.password,
+    clientId,
+  });
+  const heard = new Promise<{ link: string; proof: string }>((resolve) =>
+    asHudson.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { link: string; proof: string })),
+  );
+  await asHudson.subscribeAsync('roomctl/ny/hudson/meetings/+/records', { qos: 1 });
+  expect((await call(hudson, 'POST', `/api/v1/meetings/${(await meetingIn(hudson))!.id}/checkins`, { name, walkIn: true })).status).toBeLessThan(300);
+  return { asHudson, ...(await heard) };
+}
+
+/**
  * The thief holds Hudson's login too. Hudson is a room of the meeting, and its proof that it holds
  * the invite is on every record it sends, which the login may read. As Hudson, with that proof,
  * the thief names sz/thief among the meeting's rooms; then sz/thief checks someone in. Being named
@@ -113,23 +133,9 @@ it("a room with a stolen login that read a meeting's link on the broker can chan
  * or that the organiser's room invited, can make. Aurora refuses the check-in.
  */
 it('a room of the meeting naming a room the organiser did not invite does not let it in', async () => {
-  const { aurora, linked: hudson, broker } = lab!;
-  const asHudson = await mqtt.connectAsync(broker.url, {
-    protocolVersion: 5,
-    username: hudson.config.mqtt!.username,
-    password: hudson.config.mqtt!.password,
-    clientId: 'thief-as-hudson',
-  });
+  const { aurora } = lab!;
+  const { asHudson, link, proof } = await hudsonsLoginWithItsProof('thief-as-hudson', 'Cleo');
   try {
-    // Hudson's next record (a real check-in there) shows its proof.
-    const heard = new Promise<{ link: string; proof: string }>((resolve) =>
-      asHudson.on('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { link: string; proof: string })),
-    );
-    await asHudson.subscribeAsync('roomctl/ny/hudson/meetings/+/records', { qos: 1 });
-    const meetingOf = async (room: TelemetryRoom) => (await meetingIn(room))!.id;
-    expect((await call(hudson, 'POST', `/api/v1/meetings/${await meetingOf(hudson)}/checkins`, { name: 'Cleo', walkIn: true })).status).toBeLessThan(300);
-    const { link, proof } = await heard;
-
     // As Hudson, with its proof: sz/thief is one of the meeting's rooms. Aurora takes the naming (Hudson is a room of the meeting).
     const at = new Date().toISOString();
     const naming = { id: randomUUID(), link, room: 'ny/hudson', at, proof, kind: 'links.set', rooms: ['ny/hudson', 'sz/thief'] };
@@ -202,4 +208,41 @@ it("a room of the meeting that is not the organiser's cannot bring another room 
   expect(aurora.appliance.core.linked!.refused).toBe(refusedBefore + 1);
   expect(invitations).toEqual([]);
   expect(linking).toMatchObject({ status: 403, body: { code: 'ROOMCTL_E_LINK_NOT_ORGANISER' } });
+}, 60_000);
+
+/**
+ * The thief holds Hudson's login, a room Aurora's invitation brought in, with Hudson's proof read
+ * off the broker. Aurora keeps the time. As Hudson the thief hands the time to Hudson, then to
+ * sz/thief: a guest room hands the time on only while it keeps it. Aurora refuses both
+ * (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps the time in both rooms.
+ */
+it("a guest room's login cannot hand over a time the room does not keep", async () => {
+  const { aurora, linked: hudson } = lab!;
+  const { asHudson, link, proof } = await hudsonsLoginWithItsProof('thief-hands-over-as-hudson', 'Eve');
+  try {
+    const hosts = async () => (await Promise.all([shown(aurora), shown(hudson)])).map((v) => v.rooms.filter((r) => r.host).map((r) => r.room));
+    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
+
+    const refusedBefore = aurora.appliance.core.linked!.refused;
+    const handOvers = ['ny/hudson', 'sz/thief'].map((host) => ({
+      id: randomUUID(),
+      link,
+      room: 'ny/hudson',
+      at: new Date().toISOString(),
+      proof,
+      kind: 'host.set',
+      host,
+      reason: 'handover',
+    }));
+    for (const handOver of handOvers) await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(handOver), { qos: 1 });
+    // Each is refused or stored: once Aurora has done one or the other with both, it has heard them.
+    const stored = () =>
+      aurora.appliance.db.prepare("SELECT COUNT(*) FROM linked_records WHERE kind = 'host.set' AND room = 'ny/hudson'").pluck().get() as number;
+    const refused = () => aurora.appliance.core.linked!.refused - refusedBefore;
+    await until(() => stored() + refused() >= 2, 15_000, "Aurora to hear both of the thief's hand-overs");
+    expect([stored(), refused()]).toEqual([0, 2]);
+    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
+  } finally {
+    await asHudson.endAsync();
+  }
 }, 60_000);

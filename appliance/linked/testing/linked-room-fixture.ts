@@ -1,6 +1,7 @@
 import { book } from '../../meetings/meeting-lifecycle.js';
 import { roomFixture, type RoomFixture } from '../../meetings/testing/room-fixture.js';
 import { TelemetryOutbox } from '../../telemetry/outbox.js';
+import type { NotificationsConfig } from '../../notify/notify-config.js';
 import type { LinkInvitation, LinkRecord } from '../../../contract/link-records.js';
 import { senderOf } from '../../../contract/link-topics.js';
 import { invitationPolicy, withoutProofPolicy } from '../invitation-policy.js';
@@ -15,7 +16,7 @@ import { LinkedRooms } from '../linked-rooms.js';
  * site's invitations taken, no room heard without proof).
  */
 export function linkedRoomFixture(self: string, name: string, fixtures: RoomFixture[], options: LinkedRoomOptions = {}) {
-  const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z' });
+  const fx = roomFixture({ start: '2026-04-01T08:00:00.000Z', ...(options.notifications ? { notifications: options.notifications } : {}) });
   const ctx = fx.room.ctx;
   const outbox = new TelemetryOutbox(ctx.db, { maxMessages: 10_000, maxAgeMs: 3_600_000 });
   const rooms = new LinkedRooms({
@@ -74,6 +75,8 @@ interface LinkedRoomOptions {
   subscribe?: (topic: string) => boolean;
   /** Told of each write the room's database refused (the room's storage status). */
   noteStorageFailure?: (err: unknown) => void;
+  /** Where the room's mail goes (none by default: the rules queue no mail). */
+  notifications?: NotificationsConfig;
 }
 
 type LinkedRoom = ReturnType<typeof linkedRoomFixture>;
