@@ -26,7 +26,7 @@ function buildIsStale(): boolean {
 /**
  * `ROOMCTL_FROM_SOURCE` for a `roomctl` the tests start: the compiled build when it is newer
  * than every source that goes into it (the build leaves dist/.build-stamp), else the source
- * through tsx, so a stale build is never what gets tested. A start from source transpiles as
- * it loads: about 0.6 CPU-s against 0.15, over some hundreds of starts in the suite.
+ * through tsx, so a stale build is never what gets tested. A start from source goes through
+ * tsx's loader: about 0.6 CPU-s against 0.15, over some hundreds of starts in the suite.
  */
 export const ROOMCTL_FROM_SOURCE = buildIsStale() ? '1' : '0';
