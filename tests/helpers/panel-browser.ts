@@ -50,9 +50,11 @@ let shared: Promise<Browser> | undefined;
  * file. Playwright ends the process with the worker.
  */
 export async function launchChromium(): Promise<Browser> {
-  // A launch that failed, or a browser that has gone (crashed), is not lent again: the next file launches anew.
-  if (!(await shared?.then((b) => b.isConnected()).catch(() => false))) shared = launchChromiumProcess();
-  const browser = await shared!;
+  let browser = await (shared ??= launchChromiumProcess());
+  if (!browser.isConnected()) {
+    shared = launchChromiumProcess();
+    browser = await shared;
+  }
   const opened = new Set<BrowserContext>();
   const lease: Partial<Browser> = {
     newContext: async (options) => {
