@@ -35,46 +35,8 @@ export const PORTRAIT_VIEWPORTS = [
 
 export const SCREENSHOT_ROOT = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 
-/** A Chromium process of the caller's own, closed by its `close()` (the benchmarks'). */
-export function launchChromiumProcess(): Promise<Browser> {
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
-let shared: Promise<Browser> | undefined;
-
-/**
- * A Chromium for one test file: the worker's one browser process, lent out. Test files share
- * their worker's process one after the other, and a launch costs about 1.5 CPU-s (80 files
- * launched one each). Each file still gets its own contexts (own storage, cookies and
- * viewport); its `close()` closes the contexts it opened and leaves the process to the next
- * file. Playwright ends the process with the worker.
- */
-export async function launchChromium(): Promise<Browser> {
-  let browser = await (shared ??= launchChromiumProcess());
-  if (!browser.isConnected()) {
-    shared = launchChromiumProcess();
-    browser = await shared;
-  }
-  const opened = new Set<BrowserContext>();
-  const lease: Partial<Browser> = {
-    newContext: async (options) => {
-      const context = await browser.newContext(options);
-      opened.add(context);
-      context.once('close', () => opened.delete(context));
-      return context;
-    },
-    close: async () => {
-      await Promise.all([...opened].map((c) => c.close().catch(() => undefined)));
-    },
-    contexts: () => [...opened],
-  };
-  return new Proxy(browser, {
-    get: (target, key) => {
-      if (key in lease) return lease[key as keyof Browser];
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 export interface PanelPage {
