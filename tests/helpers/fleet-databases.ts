@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFleetSql } from '../../fleet/fleet-database.js';
 import type { FleetSql } from '../../fleet/fleet-sql.js';
+import pg from 'pg';
 import { startPostgres, type RunningPostgres } from './postgres.js';
 
 export interface TestFleetDatabase {
@@ -15,17 +16,32 @@ export interface TestFleetDatabase {
 
 /**
  * The fleet's two databases, for suites that run against both: an SQLite file in a temp
- * folder, and a fresh database on one PostgreSQL per test file (started on first use;
- * `closeFleetPostgres` in afterAll stops it).
+ * folder, and a fresh database on one PostgreSQL per test process (started on first use, kept
+ * for the files that follow in the same worker, ended with the process; `closeFleetPostgres`
+ * in afterAll drops the file's databases). A server's start (initdb) costs about 2 CPU-s, and
+ * some 30 files use one.
  */
 export const FLEET_BACKENDS = ['sqlite', 'postgres'] as const;
 export type FleetBackend = (typeof FLEET_BACKENDS)[number];
 
 let server: Promise<RunningPostgres> | undefined;
+/** The databases made on the shared server since the last `closeFleetPostgres`. */
+const made: string[] = [];
 
-export function sharedPostgres(): Promise<RunningPostgres> {
-  server ??= startPostgres();
-  return server;
+export async function sharedPostgres(): Promise<RunningPostgres> {
+  // A start that failed is not handed out again: the next file starts anew.
+  if (!(await server?.then(() => true).catch(() => false))) server = startPostgres();
+  const running = await server!;
+  return {
+    ...running,
+    pid: running.pid,
+    async createDatabase(name?: string) {
+      const url = await running.createDatabase(name);
+      made.push(new URL(url).pathname.slice(1));
+      return url;
+    },
+    close: async () => undefined,
+  };
 }
 
 export async function openTestFleetDatabase(backend: FleetBackend): Promise<TestFleetDatabase> {
@@ -43,10 +59,18 @@ export async function openTestFleetDatabase(backend: FleetBackend): Promise<Test
   };
 }
 
+/** Drops the databases this file made on the shared server (their connections cut); the server stays for the next file. */
 export async function closeFleetPostgres(): Promise<void> {
-  const s = server;
-  server = undefined;
-  if (s) await (await s).close();
+  const names = made.splice(0);
+  if (names.length === 0 || !server) return;
+  const running = await server;
+  const admin = new pg.Client({ host: '127.0.0.1', port: running.port, user: 'roomctl', database: 'postgres' });
+  await admin.connect();
+  try {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** The `i`-th of a stream of feedback events from five rooms, as the broker hands them to the ingest. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import mqtt from 'mqtt';
 import { appendFileSync } from 'node:fs';
@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import type { MeetingView } from '../../appliance/api/api-types.js';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
 import { startSmtpRecorder, type SmtpRecorder } from '../../appliance/notify/testing/smtp-recorder.js';
-import { PROJECT_ROOT } from '../../appliance/paths.js';
 import { startFeedServer, type FeedServer } from '../../appliance/schedule/testing/feed-server.js';
 import { calendarOf } from '../../appliance/schedule/testing/ics-text.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
 import { mosquittoAcl } from '../../provisioning/install/mqtt-identity.js';
 import { startMosquitto, type RunningMosquitto } from './mosquitto.js';
 import { until } from './until.js';
+import { spawnApplianceChild } from './spawn-appliance-child.js';
 
 export const TOKEN = 'a-test-token-of-16-chars';
 
@@ -249,14 +249,7 @@ function labRoom(
       }
     },
     async start() {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath, JSON.stringify(ROOM_OPTIONS)],
-        {
-          cwd: PROJECT_ROOT,
-          stdio: ['pipe', 'pipe', 'inherit'],
-        },
-      );
+      const child = spawnApplianceChild(configPath, ROOM_OPTIONS);
       proc = child;
       let out = '';
       child.stdout!.on('data', (d: Buffer) => {

@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -28,6 +29,31 @@ export interface RunningPostgres {
  * server's own). Trust authentication on 127.0.0.1 only; `durable: false` (the default)
  * turns fsync off — a test's database need not survive a power cut.
  */
+/**
+ * A server outlives a test process killed by a signal ('exit' handlers do not run then, and a
+ * worker's shared server is never closed by hand): a small shell holds a pipe from this process
+ * and, once the pipe closes, stops the server and removes its folder. The pipe is closed by the
+ * kernel whatever way the process ends. It waits at most 10 s for the server (an orphan may
+ * stay a zombie where nothing reaps it).
+ */
+function endsWithThisProcess(server: ChildProcess, dir: string): void {
+  const guard = spawn(
+    'sh',
+    [
+      '-c',
+      'cat >/dev/null; kill -INT "$1" 2>/dev/null; n=0; while kill -0 "$1" 2>/dev/null && [ $n -lt 100 ]; do n=$((n+1)); sleep 0.1; done; rm -rf "$2"',
+      'pg-guard',
+      String(server.pid),
+      dir,
+    ],
+    { stdio: ['pipe', 'ignore', 'ignore'], detached: true },
+  );
+  guard.unref();
+  // A pipe keeps the event loop alive; this one must not (it is there for the process's end).
+  (guard.stdin as unknown as Socket).unref();
+  guard.stdin!.on('error', () => undefined);
+}
+
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<RunningPostgres> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-pg-'));
   const data = join(dir, 'data');
@@ -56,6 +82,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const killOnExit = () => proc.kill('SIGKILL');
   process.once('exit', killOnExit);
+  endsWithThisProcess(proc, dir);
 
   const admin = () => new pg.Client({ host: '127.0.0.1', port, user: 'roomctl', database: 'postgres' });
   const deadline = Date.now() + 30_000;

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RoomConfig } from '../../appliance/config/config-schema.js';
-import { PROJECT_ROOT } from '../../appliance/paths.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
+import { spawnApplianceChild } from '../helpers/spawn-appliance-child.js';
 
 const EVENTS = 3000;
 
@@ -18,10 +18,7 @@ interface Child {
 }
 
 function startChild(configPath: string): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/helpers/appliance-child.ts'), configPath], {
-    cwd: PROJECT_ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const proc = spawnApplianceChild(configPath);
   const lines: string[] = [];
   let buffer = '';
   proc.stdout!.on('data', (d: Buffer) => {
