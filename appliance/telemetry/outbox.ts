@@ -34,7 +34,12 @@ const LOSS_LOG_MS = 60_000;
  * which rows are written again.
  * Only what is held is lost to a killed process; the room's start publishes every device's state again.
  */
-export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] }> {
+export class TelemetryOutbox extends TypedBus<{
+  enqueued: [];
+  dropped: [number];
+  /** false at the write the disk refused (what comes next is held in memory), true once what was held is on disk. */
+  writing: [boolean];
+}> {
   private readonly insert;
   private readonly selectAfter;
   private readonly deleteThrough;
@@ -142,13 +147,16 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
         // The commit was rolled back: the row is not on disk, so it is held instead.
         if (!ran) this.pendingRows--;
         if (this.db.open) this.rows = this.countRows.get() as number;
-        if (!this.refusedByDisk)
+        const first = !this.refusedByDisk;
+        if (first)
           this.options.log?.warn(
             { err: err.message, bound: this.heldBound() },
             'telemetry outbox cannot write to disk: holding messages in memory until it can',
           );
         this.refusedByDisk = true;
         this.hold(message);
+        // Told once the message is held: a listener's own message is then held after it, in order.
+        if (first) this.emit('writing', false);
       },
     );
   }
@@ -174,6 +182,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     this.refusedByDisk = false;
     this.rows = this.countRows.get() as number;
     this.options.log?.info({ written: messages.length }, 'telemetry outbox writes to disk again: the messages held in memory are on it');
+    this.emit('writing', true);
     return true;
   }
 
@@ -268,7 +277,8 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     return `${Math.round(this.options.maxAgeMs / 1000)} s`;
   }
 
-  private heldBound(): string {
+  /** The bounds of what is held in memory while the disk refuses writes, in words. */
+  heldBound(): string {
     const { maxMessages, maxBytes } = this.held.bounds;
     return `${maxMessages} messages, ${Math.round(maxBytes / 1024)} KiB`;
   }

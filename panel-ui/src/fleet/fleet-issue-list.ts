@@ -52,6 +52,7 @@ function deviceSays(i: FleetIssue): string | null {
   if (i.kind !== 'device' || deviceFaultWords(i.errorCode) === null) return null;
   if (fromSelfTest(i) && i.selfTest) return selfTestSays(i.selfTest);
   if (FLEET_SUMMARIES.has(i.summary)) return null;
+  if (i.deviceId === null) return ft('The room says: {detail}', { detail: i.summary });
   return ft(fromSelfTest(i) ? "The room's self-test says: {detail}" : 'The device says: {detail}', { detail: i.summary });
 }
 
@@ -142,7 +143,8 @@ export class FleetIssueList extends LitElement {
 
   private item(i: FleetIssue) {
     const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
-    const who = i.kind === 'device' ? nameIn(i.deviceNames, i.deviceId ?? '') : ft(KIND[i.kind]);
+    // A room check's issue (the storage check) is a device issue that names no device: the room's.
+    const who = i.kind !== 'device' ? ft(KIND[i.kind]) : i.deviceId === null ? ft('The room') : nameIn(i.deviceNames, i.deviceId);
     const what = ftParts('{what} in {room}: {summary}', { what: html`<strong>${who}</strong>`, room, summary: summaryOf(i) });
     const people = [
       i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
