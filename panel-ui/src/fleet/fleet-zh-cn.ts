@@ -277,6 +277,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   "Failed inside the room's software": '会议室软件内部出错',
   'The device says: {detail}': '设备原文：{detail}',
   'The room': '会议室',
+  'Room fault': '会议室故障',
   'Its data folder is full: what it reports is held in memory, and lost past its bounds': '数据目录已满：上报的消息暂存在内存中，超出上限的将丢失',
   'The room says: {detail}': '会议室说明：{detail}',
   "The room's self-test says: {detail}": '会议室自检原文：{detail}',
