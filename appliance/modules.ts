@@ -20,6 +20,7 @@ import { HELP_MIGRATIONS } from './help/help-migrations.js';
 import { roomTokens } from './http/auth.js';
 import { listenError, parseListen } from './http/listen-address.js';
 import type { Logger } from './logger.js';
+import type { RoomEventBus } from './model/room-events.js';
 import { MEDIA_MIGRATIONS } from './media/media-migrations.js';
 import { createRoomMedia } from './media/media-wiring.js';
 import { MEETING_MIGRATIONS } from './meetings/meeting-migrations.js';
@@ -39,6 +40,7 @@ import { createPresetStills } from './stills/preset-stills.js';
 import { openDatabase } from './store/database.js';
 import { DeviceStatusRepository } from './store/device-status-repository.js';
 import { STORE_MIGRATIONS } from './store/migrations.js';
+import { raiseStorageFaults } from './store/storage-faults.js';
 import { StorageHealth } from './store/storage-health.js';
 import { groupCommitFor } from './telemetry/group-commit.js';
 import { MqttTelemetry } from './telemetry/mqtt-telemetry.js';
@@ -57,6 +59,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
   let unfollowStatus: (() => void) | undefined;
   let unfollowMeetings: (() => void) | undefined;
   let unfollowFloor: (() => void) | undefined;
+  let unfollowTelemetryStorage: (() => void) | undefined;
   const modules: RoomModule<RoomParts>[] = [
     {
       name: 'store',
@@ -241,6 +244,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
           connect: room.config.mqtt ? await loadMqttConnect() : undefined,
         });
         room.telemetry = telemetry;
+        unfollowTelemetryStorage = tellStorageOfTelemetry(telemetry, need(room, 'storage'), room.events);
         room.metrics = new ApplianceMetrics({
           room: room.config.room,
           health,
@@ -249,6 +253,7 @@ export function roomModules(): RoomModule<RoomParts>[] {
         });
       },
       stop(room) {
+        unfollowTelemetryStorage?.();
         room.metrics?.stop();
       },
     },
@@ -293,6 +298,30 @@ export function roomModules(): RoomModule<RoomParts>[] {
     ...roomRunningModules(),
   ];
   return modules;
+}
+
+/**
+ * Telemetry's refused writes go to the room's storage check (its status says so, coded, and a
+ * room fault tells the fleet), and every change of the storage state goes out in the retained
+ * room `state`; returns the unfollow.
+ */
+function tellStorageOfTelemetry(telemetry: MqttTelemetry, storage: StorageHealth, bus: RoomEventBus): () => void {
+  const outbox = telemetry.outbox;
+  const onWriting = (writing: boolean) =>
+    storage.noteTelemetryHeld(
+      writing
+        ? null
+        : `The data folder is full: telemetry is held in memory (at most ${outbox?.heldBound()}); past that, or past its age limit, messages are lost`,
+    );
+  outbox?.on('writing', onWriting);
+  const onStorage = () => telemetry.refreshState();
+  storage.on('change', onStorage);
+  const unraise = raiseStorageFaults(storage, bus);
+  return () => {
+    outbox?.off('writing', onWriting);
+    storage.off('change', onStorage);
+    unraise();
+  };
 }
 
 /** Status changes go into the device history (state updates are too frequent to keep); returns the unfollow. */

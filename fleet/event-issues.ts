@@ -3,6 +3,7 @@ import { trackCallIssue } from './failed-call-issues.js';
 import { roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetSqlTx } from './fleet-sql.js';
 import { trackSelfTestFault } from './selftest-fault-issues.js';
+import { trackStorageFault } from './storage-fault-issues.js';
 
 const SQL = {
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
@@ -15,8 +16,8 @@ const SQL = {
 
 /**
  * A room's event in the batch: what it does to the issues (a problem report or help call opens
- * one, the room's answers move a help call on, a failed call or a failed self-test check opens or
- * clears one).
+ * one, the room's answers move a help call on, a failed call, a failed self-test check or the
+ * room's storage check opens or clears one).
  */
 export async function trackEventIssue(
   tx: FleetSqlTx,
@@ -61,7 +62,8 @@ export async function trackEventIssue(
       const m = await currentMeetingIn(tx, site, room);
       return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
     };
-    const changed = await trackSelfTestFault(tx, { site, room }, { type, deviceId: event.deviceId ?? null, at, body }, meeting);
+    const fault = { type, deviceId: event.deviceId ?? null, at, body };
+    const changed = (await trackSelfTestFault(tx, { site, room }, fault, meeting)) ?? (await trackStorageFault(tx, { site, room }, fault, meeting));
     if (!changed) return;
     changes.issues.add(changed.issueId);
   } else if (type === 'help.acknowledged' && requestId) {

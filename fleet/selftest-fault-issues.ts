@@ -49,17 +49,25 @@ export async function trackSelfTestFault(
       ],
     );
     if (!opened.changes) return null;
-    await log(tx, faultId, 'opened', detail, event.at);
+    await logIssue(tx, faultId, 'opened', detail, event.at);
     return { issueId: faultId };
   }
   if (event.type !== 'fault.cleared') return null;
+  return clearFaultIssue(tx, faultId, event.at);
+}
+
+/**
+ * The room's `fault.cleared` of a fault that opened an issue: the issue is cleared, and resolved
+ * unless an operator took it on (then it is theirs to resolve); not one that health faults joined.
+ */
+export async function clearFaultIssue(tx: FleetSqlTx, faultId: string, at: string): Promise<{ issueId: string } | null> {
   const cleared = await tx.run(
     `UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END
       WHERE id = ? AND kind = 'device' AND cleared_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.issue_id = ? AND f.ended_at IS NULL)`,
-    [event.at, event.at, faultId, faultId],
+    [at, at, faultId, faultId],
   );
   if (!cleared.changes) return null;
-  await log(tx, faultId, 'cleared', null, event.at);
+  await logIssue(tx, faultId, 'cleared', null, at);
   return { issueId: faultId };
 }
 
@@ -77,6 +85,6 @@ function reasonOf(value: unknown): string | null {
   return Object.keys(reason).length ? JSON.stringify(reason) : null;
 }
 
-async function log(tx: FleetSqlTx, issueId: string, action: 'opened' | 'cleared', text: string | null, at: string): Promise<void> {
+export async function logIssue(tx: FleetSqlTx, issueId: string, action: 'opened' | 'cleared', text: string | null, at: string): Promise<void> {
   await tx.run('INSERT INTO fleet_issue_log (id, issue_id, at, actor, action, text) VALUES (?, ?, ?, NULL, ?, ?)', [randomUUID(), issueId, at, action, text]);
 }

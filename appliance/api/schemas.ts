@@ -88,6 +88,9 @@ export const StatusViewSchema = Type.Object(
           state: Type.Union([Type.Literal('ok'), Type.Literal('low'), Type.Literal('full')]),
           freeBytes: Type.Union([Type.Integer(), Type.Null()]),
           detail: Type.Union([Type.String(), Type.Null()]),
+          code: Type.Union([Type.Literal('ROOMCTL_E_STORAGE'), Type.Literal('ROOMCTL_E_STORAGE_TELEMETRY_HELD'), Type.Null()], {
+            description: "Why it is full: a write refused, or telemetry's writes refused (its messages held in memory, lost past its bounds)",
+          }),
           since: Type.String({ format: 'date-time' }),
         },
         { description: 'What the data folder can still take; full: writes are refused with ROOMCTL_E_STORAGE while the room keeps running' },

@@ -35,8 +35,17 @@ export interface StatusView {
   time: string;
   /** The room's one microphone mute (GET /api/v1/room/mute has each device's agreement). */
   mute?: boolean;
-  /** What the data folder can still take: `full` means some things are not being saved (detail says what). */
-  storage?: { state: 'ok' | 'low' | 'full'; freeBytes: number | null; detail: string | null; since: string };
+  /**
+   * What the data folder can still take: `full` means some things are not being saved (detail says
+   * what; code ROOMCTL_E_STORAGE, or ROOMCTL_E_STORAGE_TELEMETRY_HELD while telemetry is held in memory).
+   */
+  storage?: {
+    state: 'ok' | 'low' | 'full';
+    freeBytes: number | null;
+    detail: string | null;
+    code: 'ROOMCTL_E_STORAGE' | 'ROOMCTL_E_STORAGE_TELEMETRY_HELD' | null;
+    since: string;
+  };
   /** The calendar feed, when the room reads one: `failing` and `holding` keep the last good schedule (detail says why). */
   calendar?: CalendarHealth;
   /** The room's online call, when the room joins calls (`calls:` in the config). */

@@ -10,9 +10,19 @@ interface StorageView {
   freeBytes: number | null;
   /** The last storage failure, in words a person can act on; null while ok. */
   detail: string | null;
+  /**
+   * What failed, coded: ROOMCTL_E_STORAGE_TELEMETRY_HELD while telemetry's writes are refused
+   * (its messages held in memory, lost past its bounds), else ROOMCTL_E_STORAGE for a refused
+   * write; null while ok or low.
+   */
+  code: StorageFailureCode | null;
   /** ISO time the state last changed. */
   since: string;
 }
+
+/** The codes of a storage failure the status names. */
+export const TELEMETRY_HELD = 'ROOMCTL_E_STORAGE_TELEMETRY_HELD';
+type StorageFailureCode = 'ROOMCTL_E_STORAGE' | typeof TELEMETRY_HELD;
 
 // SQLite's own words for "the disk said no" (better-sqlite3 puts them in err.code), and the file system's.
 const SQLITE_STORAGE = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)/;
@@ -49,6 +59,8 @@ export function storageError(err: unknown): RoomctlError {
 export class StorageHealth extends TypedBus<{ change: [StorageView] }> {
   private current: StorageView;
   private failure: string | null = null;
+  /** While telemetry's writes are refused: what it means for its messages (cleared by telemetry, not by the probe). */
+  private telemetryHeld: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private reserveBytes: number;
   private readonly fixedReserve: boolean;
@@ -66,7 +78,7 @@ export class StorageHealth extends TypedBus<{ change: [StorageView] }> {
     this.fixedReserve = options.reserveBytes !== undefined;
     this.reserveBytes = options.reserveBytes ?? MIN_RESERVE;
     this.probe = options.probe;
-    this.current = { state: 'ok', freeBytes: null, detail: null, since: new Date().toISOString() };
+    this.current = { state: 'ok', freeBytes: null, detail: null, code: null, since: new Date().toISOString() };
     this.refresh();
     this.timer = setInterval(() => this.refresh(), options.checkMs ?? 5000);
     this.timer.unref();
@@ -84,6 +96,15 @@ export class StorageHealth extends TypedBus<{ change: [StorageView] }> {
     return true;
   }
 
+  /**
+   * Telemetry's outbox had a write refused (`detail` says what becomes of its messages), or
+   * writes again (null): the status says so, coded, until telemetry writes again.
+   */
+  noteTelemetryHeld(detail: string | null): void {
+    this.telemetryHeld = detail;
+    this.refresh(false);
+  }
+
   /** Re-reads the free space, retries the probe write while failing, and settles the state. */
   refresh(retry = true): StorageView {
     let freeBytes: number | null = null;
@@ -95,10 +116,18 @@ export class StorageHealth extends TypedBus<{ change: [StorageView] }> {
       freeBytes = null;
     }
     if (retry && this.failure !== null && (freeBytes === null || freeBytes >= this.reserveBytes)) this.retry();
-    const state: StorageView['state'] = this.failure ? 'full' : freeBytes !== null && freeBytes < this.reserveBytes ? 'low' : 'ok';
-    const detail = this.failure ?? (state === 'low' ? `Only ${Math.round((freeBytes ?? 0) / 1024)} KiB free in the data folder` : null);
-    if (state !== this.current.state || detail !== this.current.detail) {
-      this.current = { state, freeBytes, detail, since: state !== this.current.state ? new Date().toISOString() : this.current.since };
+    // Telemetry's words first: they say what is being lost, and a refused write of its own is behind them.
+    const failure: { code: StorageFailureCode; detail: string } | null =
+      this.telemetryHeld !== null
+        ? { code: TELEMETRY_HELD, detail: this.telemetryHeld }
+        : this.failure !== null
+          ? { code: 'ROOMCTL_E_STORAGE', detail: this.failure }
+          : null;
+    const state: StorageView['state'] = failure ? 'full' : freeBytes !== null && freeBytes < this.reserveBytes ? 'low' : 'ok';
+    const detail = failure?.detail ?? (state === 'low' ? `Only ${Math.round((freeBytes ?? 0) / 1024)} KiB free in the data folder` : null);
+    const code = failure?.code ?? null;
+    if (state !== this.current.state || detail !== this.current.detail || code !== this.current.code) {
+      this.current = { state, freeBytes, detail, code, since: state !== this.current.state ? new Date().toISOString() : this.current.since };
       this.emit('change', this.current);
     } else {
       this.current = { ...this.current, freeBytes };

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { HELD_BYTES_MAX, HELD_MESSAGES_MAX, HeldMessages, type OutboxMessage } from './held-messages.js';
 
 let seq = 0;
-const message = (topic: string, payload: string | Buffer, retain = false): OutboxMessage => ({
+const message = (topic: string, payload: string | Buffer, retain = false, createdAt = 0): OutboxMessage => ({
   seq: ++seq,
   topic,
   payload: typeof payload === 'string' ? Buffer.from(payload) : payload,
   qos: 1,
   retain,
-  createdAt: 0,
+  createdAt,
 });
 const payloads = (held: HeldMessages) => held.all().map((m) => m.payload.toString());
 
@@ -60,5 +60,19 @@ describe('messages held in memory while the disk is full', () => {
     held.acknowledgeThrough(first.seq);
     expect(payloads(held)).toEqual(['b', 'c']);
     expect(held.after(first.seq + 1, 10).map((m) => m.payload.toString())).toEqual(['c']);
+  });
+
+  it('lets go of what was enqueued before the cutoff, retained states too, and frees their bytes and topics', () => {
+    const held = new HeldMessages();
+    held.hold(message('events', 'old', false, 100));
+    held.hold(message('state', 'old state', true, 100));
+    held.hold(message('events', 'new', false, 200));
+    expect(held.expireBefore(200)).toBe(2);
+    expect(payloads(held)).toEqual(['new']);
+    expect(held.byteSize).toBe('new'.length + 'events'.length);
+    // The expired state's topic is free: a newer state for it is held, not taken for a replacement of a message gone.
+    held.hold(message('state', 'new state', true, 300));
+    expect(payloads(held)).toEqual(['new', 'new state']);
+    expect(held.expireBefore(200)).toBe(0);
   });
 });

@@ -76,6 +76,21 @@ export class HeldMessages {
     }
   }
 
+  /**
+   * Lets go of every message enqueued before `cutoff` (ms since the epoch), retained states
+   * too: the outbox's own age limit for its rows, so a message is never sent older than a row
+   * would be. Returns how many went.
+   */
+  expireBefore(cutoff: number): number {
+    let expired = 0;
+    for (const message of [...this.bySeq.values()]) {
+      if (message.createdAt >= cutoff) continue;
+      this.remove(message.seq);
+      expired++;
+    }
+    return expired;
+  }
+
   /** Every held message, oldest first (to write them to the outbox once the disk has room). */
   all(): OutboxMessage[] {
     return [...this.bySeq.values()];

@@ -71,3 +71,37 @@ it.skipIf(!disk)('takes acknowledgements and expiries on a full disk without thr
   expect(outbox.after(0, 10).map((m) => m.payload.toString())).toEqual(['b', 'c']);
   expect(outbox.expire()).toBe(2);
 });
+
+it.skipIf(!disk)(
+  'lets held messages go at the age limit of the rows, counts them and says so in the loss line, and writes only the fresh ones once there is room',
+  async () => {
+    const db = openDatabase(join(disk!.dir, 'aged'), ROOM_MIGRATIONS);
+    cleanups.push(() => db.close());
+    let now = 1_000_000;
+    const warnings: Array<{ fields: Record<string, unknown>; line: string }> = [];
+    const log = { warn: (...args: unknown[]) => warnings.push({ fields: args[0] as Record<string, unknown>, line: String(args[1]) }), info: () => undefined };
+    const outbox = new TelemetryOutbox(db, { maxMessages: 1000, maxAgeMs: 10_000, now: () => now, log });
+
+    disk!.fill();
+    outbox.enqueue('events', 'old event');
+    outbox.enqueue('devices/display/health', 'old state', { retain: true });
+    outbox.flush();
+    expect(outbox.heldInMemory).toBe(2);
+    now += 20_000;
+    outbox.enqueue('events', 'fresh event');
+
+    expect(outbox.expire()).toBe(2);
+    expect(outbox.heldInMemory).toBe(1);
+    expect(outbox.dropped).toBe(2);
+    expect(outbox.after(0, 10).map((m) => m.payload.toString())).toEqual(['fresh event']);
+    const lost = warnings.filter((w) => w.line.startsWith('telemetry messages lost'));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.line).toContain('older than their age limit (10 s)');
+    expect(lost[0]!.fields).toMatchObject({ expired: 2, overBound: 0, droppedTotal: 2 });
+
+    await disk!.free();
+    expect(outbox.writeHeld()).toBe(true);
+    expect(outbox.after(0, 10).map((m) => m.payload.toString())).toEqual(['fresh event']);
+    outbox.close();
+  },
+);

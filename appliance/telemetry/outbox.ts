@@ -29,11 +29,17 @@ const LOSS_LOG_MS = 60_000;
  * the loss is counted (kept in `settings`, so it survives restarts) and logged.
  *
  * While the disk refuses writes (full), messages are held in memory instead (held-messages.ts,
- * bounded), in the same sequence as the rows: the pump sends them as it sends rows, and
- * `writeHeld()` moves them to disk once it has room, after which rows are written again.
+ * bounded, and let go past `maxAgeMs` as rows are), in the same sequence as the rows: the pump
+ * sends them as it sends rows, and `writeHeld()` moves them to disk once it has room, after
+ * which rows are written again.
  * Only what is held is lost to a killed process; the room's start publishes every device's state again.
  */
-export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] }> {
+export class TelemetryOutbox extends TypedBus<{
+  enqueued: [];
+  dropped: [number];
+  /** false at the write the disk refused (what comes next is held in memory), true once what was held is on disk. */
+  writing: [boolean];
+}> {
   private readonly insert;
   private readonly selectAfter;
   private readonly deleteThrough;
@@ -55,7 +61,8 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
   /** True from a refused write until the held messages are on disk again. */
   private refusedByDisk = false;
   private enqueuedScheduled = false;
-  private lossesUnlogged = 0;
+  /** Held messages lost since the last loss line, by why: past the bounds, or past the age limit. */
+  private lossesUnlogged = { overBound: 0, expired: 0 };
   private lossLogTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -140,13 +147,16 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
         // The commit was rolled back: the row is not on disk, so it is held instead.
         if (!ran) this.pendingRows--;
         if (this.db.open) this.rows = this.countRows.get() as number;
-        if (!this.refusedByDisk)
+        const first = !this.refusedByDisk;
+        if (first)
           this.options.log?.warn(
             { err: err.message, bound: this.heldBound() },
             'telemetry outbox cannot write to disk: holding messages in memory until it can',
           );
         this.refusedByDisk = true;
         this.hold(message);
+        // Told once the message is held: a listener's own message is then held after it, in order.
+        if (first) this.emit('writing', false);
       },
     );
   }
@@ -172,6 +182,7 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     this.refusedByDisk = false;
     this.rows = this.countRows.get() as number;
     this.options.log?.info({ written: messages.length }, 'telemetry outbox writes to disk again: the messages held in memory are on it');
+    this.emit('writing', true);
     return true;
   }
 
@@ -203,24 +214,28 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
     }
   }
 
-  /** Drops what is older than `maxAgeMs` (the owner calls this on a timer); returns how many. */
+  /** Drops what is older than `maxAgeMs`, on disk and held in memory (the owner calls this on a timer); returns how many. */
   expire(): number {
     this.group.flush();
+    const cutoff = this.now() - this.options.maxAgeMs;
+    // One age limit for both: a message held while the disk was full is not sent later than a row would be.
+    const heldExpired = this.held.expireBefore(cutoff);
+    if (heldExpired > 0) this.noteHeldLoss({ expired: heldExpired });
     const oldest = this.oldestCreatedAt.get() as number | undefined;
-    if (oldest === undefined || oldest >= this.now() - this.options.maxAgeMs) return 0;
+    if (oldest === undefined || oldest >= cutoff) return heldExpired;
     let removed: number;
     try {
-      removed = this.deleteOlderThan.run(this.now() - this.options.maxAgeMs).changes;
+      removed = this.deleteOlderThan.run(cutoff).changes;
     } catch {
-      return 0; // the disk refuses the delete: tried again at the next expiry
+      return heldExpired; // the disk refuses the delete: tried again at the next expiry
     }
-    if (removed > 0) this.drop(removed, `older than ${Math.round(this.options.maxAgeMs / 1000)} s`);
-    return removed;
+    if (removed > 0) this.drop(removed, `older than ${this.maxAgeWords()}`);
+    return removed + heldExpired;
   }
 
   private hold(message: OutboxMessage): void {
     const lost = this.held.hold(message);
-    if (lost > 0) this.noteHeldLoss(lost);
+    if (lost > 0) this.noteHeldLoss({ overBound: lost });
     if (this.enqueuedScheduled) return;
     // The pump sends held messages as it sends rows: tell it once per turn, as a commit does.
     this.enqueuedScheduled = true;
@@ -231,28 +246,39 @@ export class TelemetryOutbox extends TypedBus<{ enqueued: []; dropped: [number] 
   }
 
   /** Counted at once; logged at most once a minute (the disk cannot save the count until it has room). */
-  private noteHeldLoss(count: number): void {
+  private noteHeldLoss(loss: { overBound?: number; expired?: number }): void {
+    const count = (loss.overBound ?? 0) + (loss.expired ?? 0);
     this.droppedTotal += count;
-    this.lossesUnlogged += count;
+    this.lossesUnlogged.overBound += loss.overBound ?? 0;
+    this.lossesUnlogged.expired += loss.expired ?? 0;
     this.emit('dropped', count);
     if (!this.lossLogTimer) this.logHeldLosses();
   }
 
   private logHeldLosses(): void {
-    if (this.lossesUnlogged === 0) {
+    const { overBound, expired } = this.lossesUnlogged;
+    if (overBound + expired === 0) {
       this.lossLogTimer = undefined;
       return;
     }
-    this.options.log?.warn(
-      { dropped: this.lossesUnlogged, droppedTotal: this.droppedTotal, bound: this.heldBound() },
-      'telemetry messages lost: more than memory holds while the disk is full',
+    const why = [overBound > 0 ? 'more than memory holds' : undefined, expired > 0 ? `older than their age limit (${this.maxAgeWords()})` : undefined].filter(
+      (w) => w !== undefined,
     );
-    this.lossesUnlogged = 0;
+    this.options.log?.warn(
+      { dropped: overBound + expired, overBound, expired, droppedTotal: this.droppedTotal, bound: this.heldBound() },
+      `telemetry messages lost while the disk is full: ${why.join(', and ')}`,
+    );
+    this.lossesUnlogged = { overBound: 0, expired: 0 };
     this.lossLogTimer = setTimeout(() => this.logHeldLosses(), LOSS_LOG_MS);
     this.lossLogTimer.unref();
   }
 
-  private heldBound(): string {
+  private maxAgeWords(): string {
+    return `${Math.round(this.options.maxAgeMs / 1000)} s`;
+  }
+
+  /** The bounds of what is held in memory while the disk refuses writes, in words. */
+  heldBound(): string {
     const { maxMessages, maxBytes } = this.held.bounds;
     return `${maxMessages} messages, ${Math.round(maxBytes / 1024)} KiB`;
   }

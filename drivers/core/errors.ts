@@ -405,6 +405,11 @@ export const ERROR_CATALOG = {
     http: 507,
     hint: 'The data folder is full, not writable, or the database is damaged: free space in storage.dir, or make it a folder the service may write (a running room carries on meanwhile, without saving).',
   },
+  // Not an answer to a request: the storage check's code (GET /api/v1/status `storage.code`, a room fault) while telemetry cannot write.
+  ROOMCTL_E_STORAGE_TELEMETRY_HELD: {
+    http: 507,
+    hint: "The data folder refuses telemetry's writes: its messages are held in memory (1,000 messages, 1 MiB, no longer than mqtt.outbox.maxAgeSeconds) and still sent, and what is past that is lost. Free space in storage.dir; what is held goes to disk within 5 s and the fault clears.",
+  },
   ROOMCTL_E_FLEET_DATABASE: {
     http: 503,
     hint: 'The fleet cannot use the database given to --database (fleet.database): check the postgres:// URL, that the server runs and answers, and the user and password.',

@@ -9,7 +9,9 @@
  * both languages; the microphone is fixed, the next self-test passes, and the issue closes and
  * the alert resolves by themselves (the display's fault ended when facilities resolved its issue). Past 10,000 faults in a month, the history says its export
  * holds the newest 10,000 of them all, and lists the newest 500. A self-test run while the
- * display restarts from the admin view says the room's note on it as the room's, in both languages. On a loaded machine a device
+ * display restarts from the admin view says the room's note on it as the room's, in both languages. The room's storage check
+ * reaches the dashboard the same way: its data folder (a small tmpfs) full, telemetry held in memory is an issue of the room,
+ * in both languages, gone by itself once the folder has room. On a loaded machine a device
  * of the demo may still drop off for a moment (the room's process held up past a probe's wait):
  * the room's counts are read against the fleet's own, the same before and after, not against
  * those of a quiet run.
@@ -22,10 +24,12 @@ import { startPjlinkSimulator, type RunningPjlinkSimulator } from '../../drivers
 import { selfTestJob } from '../../appliance/meetings/selftest-job.js';
 import { FAULTS_CSV_MAX_ROWS } from '../../fleet/export-bounds.js';
 import type { RunningShureMxaSimulator } from '../../drivers/shure-mxa/shure-mxa-simulator.js';
-import { SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
+import { TELEMETRY_HELD } from '../../appliance/store/storage-health.js';
+import { ROOM_FAULT_WORDS, SELF_TEST_FAULT_WORDS } from '../../panel-ui/src/fleet/fleet-device-fault-words.js';
 import { FLEET_ZH_CN } from '../../panel-ui/src/fleet/fleet-zh-cn.js';
 import { buildPanelIfStale, launchChromium, openPanel, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 import { captureFitting, overflowing } from '../helpers/panel-fit.js';
+import { mountSmallDisk } from '../helpers/small-disk.js';
 import { startTestRoom, waitFor, type TestRoom } from '../helpers/test-room.js';
 import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 
@@ -39,6 +43,8 @@ let panel: Page;
 let dashboard: Page;
 let display: RunningPjlinkSimulator | undefined;
 const errors: string[] = [];
+/** The room's data folder on a small disk the last test fills; undefined where mounting is not allowed (not root). */
+const disk = await mountSmallDisk('16m');
 
 async function runSelfTestFromAdmin(): Promise<void> {
   const latest = async () => {
@@ -53,7 +59,10 @@ async function runSelfTestFromAdmin(): Promise<void> {
 
 beforeAll(async () => {
   buildPanelIfStale();
-  room = await startTestRoom({ configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }) });
+  room = await startTestRoom({
+    configure: (c) => void (c.panel = { ...c.panel, adminPin: PIN }),
+    ...(disk ? { dataDir: join(disk.dir, 'data') } : {}),
+  });
   fleet = await startTestFleet({ broker: { url: room.demo.mqttUrl, protocolVersion: 4, clientId: 'fleet-selftest-e2e' } });
   await waitFor(
     async () => (await fleet.store.room('lab', 'demo'))?.devices.some((d) => d.deviceId === 'ceiling-mic' && d.status === 'ok'),
@@ -80,6 +89,7 @@ afterAll(async () => {
   await display?.close();
   await fleet?.close();
   await room?.close();
+  await disk?.unmount();
 });
 
 it('words the silent microphone in the admin view, in both languages, at every panel size', async () => {
@@ -303,3 +313,45 @@ it("words a self-test run while the display restarts from the admin view with th
   // The dashboard's words for the check's issue: tests/integration/selftest-fault-reaches-the-fleet-coded.test.ts.
   expect(errors).toEqual([]);
 }, 60_000);
+
+it.skipIf(!disk)(
+  "opens an issue of the room when its data folder refuses telemetry's writes, in both languages, gone by itself once it has room",
+  async () => {
+    const { telemetry } = room.demo.appliance;
+    const outbox = telemetry.outbox!;
+    disk!.fill();
+    // SQLite may still have room in its write-ahead log for a while: the room's state goes out again until the disk says no.
+    await waitFor(
+      () => {
+        telemetry.refreshState();
+        return !outbox.writingToDisk;
+      },
+      20_000,
+      'the disk to refuse the outbox',
+    );
+    const words = ROOM_FAULT_WORDS[TELEMETRY_HELD]!;
+    const opened = dashboard.locator('fleet-issue-list[data-open] li[data-kind="device"]', { hasText: words });
+    await opened.waitFor({ timeout: 15_000 });
+    const id = (await opened.getAttribute('data-issue'))!;
+    const issue = dashboard.locator(`fleet-issue-list[data-open] li[data-issue="${id}"]`);
+    expect(await issue.locator('strong').first().textContent()).toBe('The room');
+    expect(await issue.locator('.meta').last().textContent()).toMatch(/^Room fault · opened/);
+    expect(await issue.locator('[data-device-says]').textContent()).toMatch(/^The room says: The data folder is full: telemetry is held in memory/);
+    await dashboard.locator('select[name="language"]').selectOption('zh-CN');
+    await waitFor(async () => (await issue.textContent())?.includes(FLEET_ZH_CN[words]!), 5000, 'the room issue in Chinese');
+    expect(await issue.locator('strong').first().textContent()).toBe('会议室');
+    await dashboard.screenshot({ path: join(SCREENSHOT_ROOT, FLOW, '5-dashboard-storage-1440x1000-zh-CN.png'), fullPage: true });
+    await dashboard.locator('select[name="language"]').selectOption('en');
+
+    await disk!.free();
+    await waitFor(() => outbox.writingToDisk, 15_000, 'the held messages on disk');
+    await waitFor(
+      async () => (await dashboard.locator(`fleet-issue-list[data-open] li[data-issue="${id}"]`).count()) === 0,
+      15_000,
+      'the room issue to leave the open list',
+    );
+    expect((await fleet.store.issue(id!))?.state).toBe('resolved');
+    expect(errors).toEqual([]);
+  },
+  60_000,
+);

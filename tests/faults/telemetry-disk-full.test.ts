@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusView } from '../../appliance/api/api-types.js';
+import { TELEMETRY_HELD } from '../../appliance/store/storage-health.js';
 import { startPjlinkSimulator } from '../../drivers/pjlink/pjlink-simulator.js';
+import type { FleetIssue } from '../../fleet/fleet-api-types.js';
 import { flapDevice } from '../helpers/flapping-device.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
 import { mountSmallDisk } from '../helpers/small-disk.js';
-import { startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
-import { startTestFleet } from '../helpers/test-fleet.js';
+import { callRoom, startTelemetryRoom, type TelemetryRoom } from '../helpers/telemetry-room.js';
+import { FLEET_TOKEN, startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
 
 const MIC = { id: 'ceiling-mic', name: 'Ceiling mic' };
@@ -17,7 +20,8 @@ const disk = await mountSmallDisk('2m');
  * The room's data folder is full: its telemetry outbox cannot write a row. What it has to say
  * still reaches the fleet: events at once while the broker is there, a device's newest state
  * when the broker comes back (no further change needed), and, once the disk has room again,
- * what was held in memory goes to the outbox and on to the broker in order.
+ * what was held in memory goes to the outbox and on to the broker in order. The room's storage
+ * check says telemetry is held (coded), and the fleet has a room issue for it until it writes again.
  */
 describe.skipIf(!disk)('telemetry while the data folder is full', () => {
   let broker: RunningMosquitto;
@@ -119,5 +123,33 @@ describe.skipIf(!disk)('telemetry while the data folder is full', () => {
     // display's first probe (unknown → ok) goes out as a change; either brings the fleet the newest state.
     await room.restartAppliance();
     await until(async () => (await fleetDisplay()) === 'ok', 15_000, "the fleet to hear the display's state from the restarted room");
+  }, 60_000);
+
+  it("tells the room's storage check: coded in its status, a room issue at the fleet, and both over once telemetry writes again", async () => {
+    const storage = async () => ((await callRoom(room, 'GET', '/api/v1/status')).body as unknown as StatusView).storage;
+    const issues = async () =>
+      (await (await fetch(`${fleet.url}/api/fleet/issues?limit=1000`, { headers: { authorization: `Bearer ${FLEET_TOKEN}` } })).json()) as FleetIssue[];
+    // Earlier tests' full disks opened issues of their own (the one of a room stopped while full stays open): this test's is new.
+    const earlier = new Set((await issues()).map((i) => i.id));
+    const heldIssue = async () => (await issues()).find((i) => i.errorCode === TELEMETRY_HELD && i.room === 'aurora' && !earlier.has(i.id));
+    await untilTheDiskRefuses();
+    expect(await storage()).toMatchObject({ state: 'full', code: TELEMETRY_HELD, detail: expect.stringMatching(/telemetry is held in memory/) });
+    // The room's fault goes out held in memory like any message of a full disk: the fleet opens a room issue at once.
+    const opened = await until(heldIssue, 10_000, 'the room issue at the fleet', 100);
+    expect(opened).toMatchObject({ kind: 'device', deviceId: null, state: 'open', summary: expect.stringMatching(/telemetry is held in memory/) });
+
+    await disk!.free();
+    await until(() => outbox().writingToDisk, 15_000, 'the held messages on disk');
+    expect((await storage())?.code).not.toBe(TELEMETRY_HELD);
+    const resolved = await until(
+      async () => {
+        const issue = await heldIssue();
+        return issue?.state === 'resolved' ? issue : undefined;
+      },
+      10_000,
+      'the room issue resolved',
+      100,
+    );
+    expect(resolved.clearedAt).not.toBeNull();
   }, 60_000);
 });

@@ -45,9 +45,11 @@ export async function startTestRoom(
      * shows no codes, only the words saying phones cannot open it.
      */
     phonesOnThisMachine?: boolean;
+    /** The data folder (on a small disk a test fills); by default a new temp folder. Removed on close either way. */
+    dataDir?: string;
   } = {},
 ): Promise<TestRoom> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'roomctl-test-room-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'roomctl-test-room-')));
   // logsInRingOnly: lines go to the in-process ring the admin view reads, not to the test output.
   const log = options.logsInRingOnly
     ? createLogger({ level: options.logLevel ?? 'info', destination: processLogRing })

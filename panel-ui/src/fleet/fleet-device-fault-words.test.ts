@@ -8,7 +8,9 @@ import { join, relative } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../appliance/paths.js';
 import { SELF_TEST_FAULT_CODES } from '../../../appliance/meetings/self-test-advice.js';
-import { DEVICE_FAULT_WORDS, deviceFaultWords, SELF_TEST_FAULT_WORDS } from './fleet-device-fault-words.js';
+import { TELEMETRY_HELD } from '../../../appliance/store/storage-health.js';
+import { DEVICE_FAULT_WORDS, deviceFaultWords, ROOM_FAULT_WORDS, SELF_TEST_FAULT_WORDS } from './fleet-device-fault-words.js';
+import { roomEventWords } from './fleet-event-words.js';
 import { setFleetLocale } from './fleet-words.js';
 import { FLEET_ZH_CN } from './fleet-zh-cn.js';
 
@@ -56,4 +58,22 @@ it('words every code a failed self-test check carries, in English and Chinese, a
   expect(Object.values(SELF_TEST_FAULT_WORDS).filter((en) => FLEET_ZH_CN[en] === undefined)).toEqual([]);
   setFleetLocale('zh-CN');
   expect(deviceFaultWords('ROOMCTL_E_SELFTEST_MIC_SILENT')).toBe('自检时未拾取到任何声音');
+});
+
+it("words the room's storage check as the room's fault, in English and Chinese", () => {
+  expect(Object.keys(ROOM_FAULT_WORDS)).toEqual([TELEMETRY_HELD]);
+  expect(Object.values(ROOM_FAULT_WORDS).filter((en) => FLEET_ZH_CN[en] === undefined)).toEqual([]);
+  const raised = {
+    seq: 1,
+    id: 'e1',
+    site: 'hq',
+    room: 'aurora',
+    type: 'fault.raised',
+    deviceId: null,
+    at: '2026-03-02T09:00:00Z',
+    body: { faultId: 'storage-1', code: TELEMETRY_HELD, detail: 'The data folder is full: telemetry is held in memory' },
+  };
+  expect(roomEventWords(raised, {}).text).toBe('The room: Its data folder is full: what it reports is held in memory, and lost past its bounds');
+  setFleetLocale('zh-CN');
+  expect(roomEventWords(raised, {}).text).toBe('会议室：数据目录已满：上报的消息暂存在内存中，超出上限的将丢失');
 });

@@ -44,8 +44,13 @@ export const SELF_TEST_FAULT_WORDS: Record<string, string> = {
   ROOMCTL_E_SELFTEST_CALL_BROWSER: "The online call's browser does not start (self-test)",
 };
 
-/** The words for a device error's or a failed self-test check's code in the operator's language; null for a code without words (the device's own text is shown). */
+/** A room check's code that names no device (the room's storage check, appliance/store/storage-faults.ts), in words that follow "The room:". */
+export const ROOM_FAULT_WORDS: Record<string, string> = {
+  ROOMCTL_E_STORAGE_TELEMETRY_HELD: 'Its data folder is full: what it reports is held in memory, and lost past its bounds',
+};
+
+/** The words for a device error's, a failed self-test check's or a room check's code in the operator's language; null for a code without words (the device's own text is shown). */
 export function deviceFaultWords(code: string | null | undefined): string | null {
-  const words = code ? (DEVICE_FAULT_WORDS[code] ?? SELF_TEST_FAULT_WORDS[code]) : undefined;
+  const words = code ? (DEVICE_FAULT_WORDS[code] ?? SELF_TEST_FAULT_WORDS[code] ?? ROOM_FAULT_WORDS[code]) : undefined;
   return words ? ft(words) : null;
 }

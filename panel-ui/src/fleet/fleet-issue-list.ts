@@ -52,6 +52,7 @@ function deviceSays(i: FleetIssue): string | null {
   if (i.kind !== 'device' || deviceFaultWords(i.errorCode) === null) return null;
   if (fromSelfTest(i) && i.selfTest) return selfTestSays(i.selfTest);
   if (FLEET_SUMMARIES.has(i.summary)) return null;
+  if (i.deviceId === null) return ft('The room says: {detail}', { detail: i.summary });
   return ft(fromSelfTest(i) ? "The room's self-test says: {detail}" : 'The device says: {detail}', { detail: i.summary });
 }
 
@@ -142,7 +143,9 @@ export class FleetIssueList extends LitElement {
 
   private item(i: FleetIssue) {
     const room = this.roomNames.get(`${i.site}/${i.room}`) ?? i.room;
-    const who = i.kind === 'device' ? nameIn(i.deviceNames, i.deviceId ?? '') : ft(KIND[i.kind]);
+    // A room check's issue (the storage check) is a device issue that names no device: the room's.
+    const roomCheck = i.kind === 'device' && i.deviceId === null;
+    const who = i.kind !== 'device' ? ft(KIND[i.kind]) : roomCheck ? ft('The room') : nameIn(i.deviceNames, i.deviceId ?? '');
     const what = ftParts('{what} in {room}: {summary}', { what: html`<strong>${who}</strong>`, room, summary: summaryOf(i) });
     const people = [
       i.acknowledgedBy ? ft('acknowledged by {name}', { name: i.acknowledgedBy }) : '',
@@ -159,7 +162,7 @@ export class FleetIssueList extends LitElement {
       ${deviceSays(i) ? html`<div class="meta" data-device-says>${deviceSays(i)}</div>` : nothing}
       ${i.meeting ? html`<div class="meeting" data-meeting>${ft('During the meeting "{title}"', { title: i.meeting })}</div>` : nothing}
       ${i.kind === 'problem' && (i.rating !== null || i.comment) ? html`<div class="words" data-words>${i.rating !== null ? html`<span title=${ft('Rating {n} of 5', { n: i.rating })}>${'★'.repeat(i.rating)}${'☆'.repeat(Math.max(0, 5 - i.rating))}</span> ` : nothing}${i.comment ? `“${i.comment}”` : ''}</div>` : nothing}
-      <div class="meta">${ft(KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>
+      <div class="meta">${ft(roomCheck ? 'Room fault' : KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>
       ${i.kind === 'help' ? roomNote(i) : nothing}
       <div class="actions">
         ${i.state === 'open' ? html`<button name="acknowledge" ?disabled=${busy} @click=${() => this.act({ id: i.id, action: 'acknowledge' })}>${ft('Acknowledge')}</button>` : nothing}

@@ -1,0 +1,34 @@
+import type { FleetSqlTx } from './fleet-sql.js';
+import { clearFaultIssue, logIssue } from './selftest-fault-issues.js';
+
+/** The codes of a room's storage check (appliance/store/storage-health.ts). */
+const STORAGE_CODE = /^ROOMCTL_E_STORAGE(_[A-Z_]+)?$/;
+
+/**
+ * A room's storage check failing (its data folder full: telemetry held in memory, lost past
+ * its bounds) is a room issue: a device issue that names no device. The room's `fault.raised`
+ * (its id `storage-…`, a storage code, no device) opens it — its id the fault's, its summary
+ * the room's words, its code the check's, so the dashboard words it in the operator's language —
+ * and the `fault.cleared` of the same id, once the room writes again, closes it unless an
+ * operator took it on. Runs inside the batch's transaction, after the event was stored once.
+ */
+export async function trackStorageFault(
+  tx: FleetSqlTx,
+  room: { site: string; room: string },
+  event: { type: string; deviceId: string | null; at: string; body: Record<string, unknown> },
+  meeting: () => Promise<string | null>,
+): Promise<{ issueId: string } | null> {
+  const faultId = typeof event.body.faultId === 'string' && event.body.faultId.startsWith('storage-') ? event.body.faultId : null;
+  if (!faultId) return null;
+  if (event.type === 'fault.cleared') return clearFaultIssue(tx, faultId, event.at);
+  const code = typeof event.body.code === 'string' ? event.body.code : '';
+  if (event.type !== 'fault.raised' || event.deviceId || !STORAGE_CODE.test(code)) return null;
+  const detail = typeof event.body.detail === 'string' && event.body.detail ? event.body.detail : null;
+  const opened = await tx.run(
+    "INSERT INTO fleet_issues (id, kind, site, room, device_id, summary, error_code, opened_at, state, meeting) VALUES (?, 'device', ?, ?, NULL, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
+    [faultId, room.site, room.room, detail ?? 'The data folder is full', code, event.at, await meeting()],
+  );
+  if (!opened.changes) return null;
+  await logIssue(tx, faultId, 'opened', detail, event.at);
+  return { issueId: faultId };
+}
