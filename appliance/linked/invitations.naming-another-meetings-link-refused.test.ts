@@ -4,6 +4,7 @@ import { checkIn } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
 import { auroraAndHudsonHoldTheInvite } from '../../tests/helpers/two-sites-one-invite.js';
 import { syncCalendarBookings } from '../schedule/booking-sync.js';
+import { memberProof, verifyKeyOf } from './link-key.js';
 import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
@@ -52,6 +53,54 @@ it("an invitation naming another meeting's link under a key of its own links not
   expect(aurora.rooms.refused).toBe(2);
   const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === 'ROOMCTL_E_LINK_MISMATCH');
   expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: 'forged-1', link: heard!.link, alsoRefused: 0 }), expect.any(String)]]);
+
+  // Hudson's next record still lands in Aurora's meeting of that link.
+  checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
+  hudson.rooms.sync();
+  for (const r of hudson.sent()) aurora.rooms.receive(r);
+  expect(aurora.rooms.rooms(inAurora).map((r) => [r.room, r.present])).toEqual([
+    ['aurora', 0],
+    ['hudson', 1],
+  ]);
+});
+
+/**
+ * The thief read the link of Aurora and Hudson's meeting on the broker and invites Aurora to it, at
+ * another time, with Aurora's "proof" under a signing key of its own. Taken, it would book the meeting
+ * a second time in Aurora, and the booking's proof and key would become the link's there: Aurora could
+ * link no room to its own meeting, and would hear only the thief. Aurora refuses it
+ * (ROOMCTL_E_LINK_OWN_MEETING, counted, one log line), books nothing, and its meeting goes on.
+ */
+it("an invitation naming this room's own meeting at another time books nothing: refused and logged, the meeting still this room's", async () => {
+  const { aurora, hudson, inAurora, inHudson, auroraStarts } = auroraAndHudsonHoldTheInvite(fixtures, booking);
+  const [heard] = await auroraStarts();
+  const warn = vi.spyOn(aurora.ctx.log, 'warn');
+  const later = aurora.ctx.clock.now().getTime() + 3 * 3_600_000;
+  const forged: LinkInvitation = {
+    id: 'forged-own',
+    link: heard!.link,
+    room: THIEF,
+    at: aurora.ctx.clock.now().toISOString(),
+    kind: 'invitation',
+    ticket: memberProof('the-thiefs-own-key', heard!.link, 'hq/aurora'),
+    verifyKey: verifyKeyOf('the-thiefs-own-key'),
+    title: 'Quarterly review',
+    start: new Date(later).toISOString(),
+    end: new Date(later + 3_600_000).toISOString(),
+    confidentiality: 'normal',
+    rooms: [THIEF, 'hq/aurora'],
+  };
+  const meetingsBefore = everything(aurora).map((m) => m.id);
+
+  aurora.rooms.invited(forged);
+  aurora.rooms.invited(forged); // the broker delivers it again
+
+  expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
+  expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard!.link)).toBe(0);
+  expect(aurora.rooms.linksRooms(inAurora)).toBe(true);
+  expect(aurora.rooms.refused).toBe(2);
+  const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === 'ROOMCTL_E_LINK_OWN_MEETING');
+  expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: 'forged-own', link: heard!.link, alsoRefused: 0 }), expect.any(String)]]);
 
   // Hudson's next record still lands in Aurora's meeting of that link.
   checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
