@@ -292,7 +292,9 @@ it("an invitation naming the organiser's room to its own meeting at another time
   const { aurora, broker, logins } = lab!;
   const spare = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...logins['hq/spare'], clientId: 'thief-as-spare' });
   try {
-    const heard = new Promise<string>((resolve) => spare.on('message', (_topic, payload) => resolve((JSON.parse(payload.toString()) as { link: string }).link)));
+    const heard = new Promise<string>((resolve) =>
+      spare.on('message', (_topic, payload) => resolve((JSON.parse(payload.toString()) as { link: string }).link)),
+    );
     await spare.subscribeAsync('roomctl/hq/aurora/meetings/+/records', { qos: 1 });
     expect((await call(aurora, 'POST', `/api/v1/meetings/${(await meetingIn(aurora))!.id}/checkins`, { name: 'Gus', walkIn: true })).status).toBeLessThan(300);
     const link = await heard;
