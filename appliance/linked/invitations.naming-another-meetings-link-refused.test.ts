@@ -18,6 +18,38 @@ const THIEF = 'hq/thief';
 const booking = { minutes: 60, title: 'Quarterly review' };
 const everything = (room: { ctx: RoomFixture['room']['ctx'] }) => room.ctx.meetings.between('2026-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z');
 
+/** Aurora and Hudson hold the same invite and run it; the thief read the link off the broker (Aurora's first record). Aurora's warnings are watched. */
+async function auroraHeardByTheThief() {
+  const scene = auroraAndHudsonHoldTheInvite(fixtures, booking);
+  const [heard] = await scene.auroraStarts();
+  return { ...scene, heard: heard!, warn: vi.spyOn(scene.aurora.ctx.log, 'warn') };
+}
+
+/**
+ * Aurora was handed `forged` twice: it booked and linked nothing, counted both, logged one line with
+ * `code`, and Hudson's next record still lands in Aurora's meeting of the link.
+ */
+function refusedOnceAndTheMeetingGoesOn(
+  { aurora, hudson, inAurora, inHudson, heard, warn }: Awaited<ReturnType<typeof auroraHeardByTheThief>>,
+  meetingsBefore: string[],
+  forged: LinkInvitation,
+  code: string,
+) {
+  expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
+  expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard.link)).toBe(0);
+  expect(aurora.rooms.refused).toBe(2);
+  const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === code);
+  expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: forged.id, link: heard.link, alsoRefused: 0 }), expect.any(String)]]);
+
+  checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
+  hudson.rooms.sync();
+  for (const r of hudson.sent()) aurora.rooms.receive(r);
+  expect(aurora.rooms.rooms(inAurora).map((r) => [r.room, r.present])).toEqual([
+    ['aurora', 0],
+    ['hudson', 1],
+  ]);
+}
+
 /**
  * An invitation carries the meeting's link and its occurrence key, and the link is a digest of
  * that key. The thief read the link of Aurora and Hudson's meeting on the broker (not its key)
@@ -27,12 +59,11 @@ const everything = (room: { ctx: RoomFixture['room']['ctx'] }) => room.ctx.meeti
  * with Hudson goes on as before.
  */
 it("an invitation naming another meeting's link under a key of its own links nothing: refused and logged, the meeting of that link unchanged", async () => {
-  const { aurora, hudson, inAurora, inHudson, auroraStarts } = auroraAndHudsonHoldTheInvite(fixtures, booking);
-  const [heard] = await auroraStarts();
-  const warn = vi.spyOn(aurora.ctx.log, 'warn');
+  const scene = await auroraHeardByTheThief();
+  const { aurora, heard } = scene;
   const forged: LinkInvitation = {
     id: 'forged-1',
-    link: heard!.link,
+    link: heard.link,
     room: THIEF,
     at: aurora.ctx.clock.now().toISOString(),
     kind: 'invitation',
@@ -48,20 +79,7 @@ it("an invitation naming another meeting's link under a key of its own links not
   aurora.rooms.invited(forged);
   aurora.rooms.invited(forged); // the broker delivers it again
 
-  expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
-  expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard!.link)).toBe(0);
-  expect(aurora.rooms.refused).toBe(2);
-  const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === 'ROOMCTL_E_LINK_MISMATCH');
-  expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: 'forged-1', link: heard!.link, alsoRefused: 0 }), expect.any(String)]]);
-
-  // Hudson's next record still lands in Aurora's meeting of that link.
-  checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
-  hudson.rooms.sync();
-  for (const r of hudson.sent()) aurora.rooms.receive(r);
-  expect(aurora.rooms.rooms(inAurora).map((r) => [r.room, r.present])).toEqual([
-    ['aurora', 0],
-    ['hudson', 1],
-  ]);
+  refusedOnceAndTheMeetingGoesOn(scene, meetingsBefore, forged, 'ROOMCTL_E_LINK_MISMATCH');
 });
 
 /**
@@ -72,17 +90,16 @@ it("an invitation naming another meeting's link under a key of its own links not
  * (ROOMCTL_E_LINK_OWN_MEETING, counted, one log line), books nothing, and its meeting goes on.
  */
 it("an invitation naming this room's own meeting at another time books nothing: refused and logged, the meeting still this room's", async () => {
-  const { aurora, hudson, inAurora, inHudson, auroraStarts } = auroraAndHudsonHoldTheInvite(fixtures, booking);
-  const [heard] = await auroraStarts();
-  const warn = vi.spyOn(aurora.ctx.log, 'warn');
+  const scene = await auroraHeardByTheThief();
+  const { aurora, heard } = scene;
   const later = aurora.ctx.clock.now().getTime() + 3 * 3_600_000;
   const forged: LinkInvitation = {
     id: 'forged-own',
-    link: heard!.link,
+    link: heard.link,
     room: THIEF,
     at: aurora.ctx.clock.now().toISOString(),
     kind: 'invitation',
-    ticket: memberProof('the-thiefs-own-key', heard!.link, 'hq/aurora'),
+    ticket: memberProof('the-thiefs-own-key', heard.link, 'hq/aurora'),
     verifyKey: verifyKeyOf('the-thiefs-own-key'),
     title: 'Quarterly review',
     start: new Date(later).toISOString(),
@@ -95,21 +112,8 @@ it("an invitation naming this room's own meeting at another time books nothing: 
   aurora.rooms.invited(forged);
   aurora.rooms.invited(forged); // the broker delivers it again
 
-  expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
-  expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard!.link)).toBe(0);
-  expect(aurora.rooms.linksRooms(inAurora)).toBe(true);
-  expect(aurora.rooms.refused).toBe(2);
-  const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === 'ROOMCTL_E_LINK_OWN_MEETING');
-  expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: 'forged-own', link: heard!.link, alsoRefused: 0 }), expect.any(String)]]);
-
-  // Hudson's next record still lands in Aurora's meeting of that link.
-  checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
-  hudson.rooms.sync();
-  for (const r of hudson.sent()) aurora.rooms.receive(r);
-  expect(aurora.rooms.rooms(inAurora).map((r) => [r.room, r.present])).toEqual([
-    ['aurora', 0],
-    ['hudson', 1],
-  ]);
+  refusedOnceAndTheMeetingGoesOn(scene, meetingsBefore, forged, 'ROOMCTL_E_LINK_OWN_MEETING');
+  expect(scene.aurora.rooms.linksRooms(scene.inAurora)).toBe(true);
 });
 
 it("the organiser's invitation, with the invited room's proof, links the invited room to the meeting", () => {
