@@ -211,74 +211,63 @@ it("a room of the meeting that is not the organiser's cannot bring another room 
 }, 60_000);
 
 /**
- * The thief holds Hudson's login, a room Aurora's invitation brought in, with Hudson's proof read
- * off the broker. Aurora keeps the time. As Hudson the thief hands the time to Hudson, then to
- * sz/thief: a guest room hands the time on only while it keeps it. Aurora refuses both
- * (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps the time in both rooms.
+ * The thief holds Hudson's login, a room Aurora's invitation brought in, with Hudson's proof read off
+ * the broker (Hudson's check-in of `name`), while Aurora keeps the time and is online. As Hudson it
+ * writes `claims` (who keeps the time, and why). Each is refused or stored: answers how many Aurora
+ * stored and refused once it has done one or the other with all, and who keeps the time in each room.
  */
-it("a guest room's login cannot hand over a time the room does not keep", async () => {
+async function aurorasAnswerToHudsonsClaims(clientId: string, name: string, claims: { host: string; reason: string }[]) {
   const { aurora, linked: hudson } = lab!;
-  const { asHudson, link, proof } = await hudsonsLoginWithItsProof('thief-hands-over-as-hudson', 'Eve');
+  const { asHudson, link, proof } = await hudsonsLoginWithItsProof(clientId, name);
   try {
     const hosts = async () => (await Promise.all([shown(aurora), shown(hudson)])).map((v) => v.rooms.filter((r) => r.host).map((r) => r.room));
     expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
-
     const refusedBefore = aurora.appliance.core.linked!.refused;
-    const handOvers = ['ny/hudson', 'sz/thief'].map((host) => ({
-      id: randomUUID(),
-      link,
-      room: 'ny/hudson',
-      at: new Date().toISOString(),
-      proof,
-      kind: 'host.set',
-      host,
-      reason: 'handover',
-    }));
-    for (const handOver of handOvers) await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(handOver), { qos: 1 });
-    // Each is refused or stored: once Aurora has done one or the other with both, it has heard them.
+    for (const claim of claims) {
+      const record = { id: randomUUID(), link, room: 'ny/hudson', at: new Date().toISOString(), proof, kind: 'host.set', ...claim };
+      await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(record), { qos: 1 });
+    }
     const stored = () =>
       aurora.appliance.db.prepare("SELECT COUNT(*) FROM linked_records WHERE kind = 'host.set' AND room = 'ny/hudson'").pluck().get() as number;
     const refused = () => aurora.appliance.core.linked!.refused - refusedBefore;
-    await until(() => stored() + refused() >= 2, 15_000, "Aurora to hear both of the thief's hand-overs");
-    expect([stored(), refused()]).toEqual([0, 2]);
-    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
+    await until(() => stored() + refused() >= claims.length, 15_000, "Aurora to hear the thief's claims");
+    return { stored: stored(), refused: refused(), hosts: await hosts() };
   } finally {
     await asHudson.endAsync();
   }
+}
+
+/**
+ * As Hudson the thief hands the time to Hudson, then to sz/thief: a guest room hands the time on
+ * only while it keeps it. Aurora refuses both (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and
+ * keeps the time in both rooms.
+ */
+it("a guest room's login cannot hand over a time the room does not keep", async () => {
+  const handOvers = ['ny/hudson', 'sz/thief'].map((host) => ({ host, reason: 'handover' }));
+  expect(await aurorasAnswerToHudsonsClaims('thief-hands-over-as-hudson', 'Eve', handOvers)).toEqual({
+    stored: 0,
+    refused: 2,
+    hosts: [['hq/aurora'], ['hq/aurora']],
+  });
 }, 60_000);
 
 /**
- * The thief holds Hudson's login, with Hudson's proof read off the broker, while Aurora keeps the
- * time and is online. As Hudson it records fail-overs (as if Aurora had died): to Hudson, to
- * sz/thief, and an organiser's claim for Hudson. A room an invitation brought in records no
- * fail-over (it keeps the time while the host is offline, as every room sees it) and is not the
- * organiser's: Aurora refuses all three (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps
- * the time in both rooms.
+ * As Hudson the thief records fail-overs (as if Aurora had died): to Hudson, to sz/thief, and an
+ * organiser's claim for Hudson. A room an invitation brought in records no fail-over (it keeps the
+ * time while the host is offline, as every room sees it) and is not the organiser's: Aurora refuses
+ * all three (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps the time in both rooms.
  */
 it("a guest room's login cannot take the time by a fail-over while the host is there", async () => {
-  const { aurora, linked: hudson } = lab!;
-  const { asHudson, link, proof } = await hudsonsLoginWithItsProof('thief-fails-over-as-hudson', 'Fay');
-  try {
-    const hosts = async () => (await Promise.all([shown(aurora), shown(hudson)])).map((v) => v.rooms.filter((r) => r.host).map((r) => r.room));
-    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
-
-    const refusedBefore = aurora.appliance.core.linked!.refused;
-    const claims = [
-      { host: 'ny/hudson', reason: 'failover' },
-      { host: 'sz/thief', reason: 'failover' },
-      { host: 'ny/hudson', reason: 'organiser' },
-    ].map((claim) => ({ id: randomUUID(), link, room: 'ny/hudson', at: new Date().toISOString(), proof, kind: 'host.set', ...claim }));
-    for (const claim of claims) await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(claim), { qos: 1 });
-    // Each is refused or stored: once Aurora has done one or the other with all, it has heard them.
-    const stored = () =>
-      aurora.appliance.db.prepare("SELECT COUNT(*) FROM linked_records WHERE kind = 'host.set' AND room = 'ny/hudson'").pluck().get() as number;
-    const refused = () => aurora.appliance.core.linked!.refused - refusedBefore;
-    await until(() => stored() + refused() >= claims.length, 15_000, "Aurora to hear the thief's fail-overs");
-    expect([stored(), refused()]).toEqual([0, claims.length]);
-    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
-  } finally {
-    await asHudson.endAsync();
-  }
+  const claims = [
+    { host: 'ny/hudson', reason: 'failover' },
+    { host: 'sz/thief', reason: 'failover' },
+    { host: 'ny/hudson', reason: 'organiser' },
+  ];
+  expect(await aurorasAnswerToHudsonsClaims('thief-fails-over-as-hudson', 'Fay', claims)).toEqual({
+    stored: 0,
+    refused: 3,
+    hosts: [['hq/aurora'], ['hq/aurora']],
+  });
 }, 60_000);
 
 /**
