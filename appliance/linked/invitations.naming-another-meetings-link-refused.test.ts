@@ -26,15 +26,33 @@ async function auroraHeardByTheThief() {
 }
 
 /**
- * Aurora was handed `forged` twice: it booked and linked nothing, counted both, logged one line with
- * `code`, and Hudson's next record still lands in Aurora's meeting of the link.
+ * The thief's invitation to Aurora under the link it read: `own` (its id, its key or proof, its
+ * title) at `hoursLater` for an hour, delivered twice (the broker may). Aurora books and links
+ * nothing, counts both, logs one line with `code`, and Hudson's next record still lands in
+ * Aurora's meeting of the link.
  */
 function refusedOnceAndTheMeetingGoesOn(
   { aurora, hudson, inAurora, inHudson, heard, warn }: Awaited<ReturnType<typeof auroraHeardByTheThief>>,
-  meetingsBefore: string[],
-  forged: LinkInvitation,
+  own: Pick<LinkInvitation, 'id' | 'title' | 'occurrenceKey' | 'ticket' | 'verifyKey'>,
+  hoursLater: number,
   code: string,
 ) {
+  const start = aurora.ctx.clock.now().getTime() + hoursLater * 3_600_000;
+  const forged: LinkInvitation = {
+    ...own,
+    link: heard.link,
+    room: THIEF,
+    at: aurora.ctx.clock.now().toISOString(),
+    kind: 'invitation',
+    start: new Date(start).toISOString(),
+    end: new Date(start + 3_600_000).toISOString(),
+    confidentiality: 'normal',
+    rooms: [THIEF, 'hq/aurora'],
+  };
+  const meetingsBefore = everything(aurora).map((m) => m.id);
+  aurora.rooms.invited(forged);
+  aurora.rooms.invited(forged); // the broker delivers it again
+
   expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
   expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard.link)).toBe(0);
   expect(aurora.rooms.refused).toBe(2);
@@ -60,26 +78,8 @@ function refusedOnceAndTheMeetingGoesOn(
  */
 it("an invitation naming another meeting's link under a key of its own links nothing: refused and logged, the meeting of that link unchanged", async () => {
   const scene = await auroraHeardByTheThief();
-  const { aurora, heard } = scene;
-  const forged: LinkInvitation = {
-    id: 'forged-1',
-    link: heard.link,
-    room: THIEF,
-    at: aurora.ctx.clock.now().toISOString(),
-    kind: 'invitation',
-    occurrenceKey: 'made-up@thief.example.com',
-    title: 'Quarterly review (moved)',
-    start: new Date(aurora.ctx.clock.now().getTime() + 3_600_000).toISOString(),
-    end: new Date(aurora.ctx.clock.now().getTime() + 7_200_000).toISOString(),
-    confidentiality: 'normal',
-    rooms: [THIEF, 'hq/aurora'],
-  };
-  const meetingsBefore = everything(aurora).map((m) => m.id);
-
-  aurora.rooms.invited(forged);
-  aurora.rooms.invited(forged); // the broker delivers it again
-
-  refusedOnceAndTheMeetingGoesOn(scene, meetingsBefore, forged, 'ROOMCTL_E_LINK_MISMATCH');
+  const forged = { id: 'forged-1', occurrenceKey: 'made-up@thief.example.com', title: 'Quarterly review (moved)' };
+  refusedOnceAndTheMeetingGoesOn(scene, forged, 1, 'ROOMCTL_E_LINK_MISMATCH');
 });
 
 /**
@@ -91,28 +91,13 @@ it("an invitation naming another meeting's link under a key of its own links not
  */
 it("an invitation naming this room's own meeting at another time books nothing: refused and logged, the meeting still this room's", async () => {
   const scene = await auroraHeardByTheThief();
-  const { aurora, heard } = scene;
-  const later = aurora.ctx.clock.now().getTime() + 3 * 3_600_000;
-  const forged: LinkInvitation = {
+  const forged = {
     id: 'forged-own',
-    link: heard.link,
-    room: THIEF,
-    at: aurora.ctx.clock.now().toISOString(),
-    kind: 'invitation',
-    ticket: memberProof('the-thiefs-own-key', heard.link, 'hq/aurora'),
+    ticket: memberProof('the-thiefs-own-key', scene.heard.link, 'hq/aurora'),
     verifyKey: verifyKeyOf('the-thiefs-own-key'),
     title: 'Quarterly review',
-    start: new Date(later).toISOString(),
-    end: new Date(later + 3_600_000).toISOString(),
-    confidentiality: 'normal',
-    rooms: [THIEF, 'hq/aurora'],
   };
-  const meetingsBefore = everything(aurora).map((m) => m.id);
-
-  aurora.rooms.invited(forged);
-  aurora.rooms.invited(forged); // the broker delivers it again
-
-  refusedOnceAndTheMeetingGoesOn(scene, meetingsBefore, forged, 'ROOMCTL_E_LINK_OWN_MEETING');
+  refusedOnceAndTheMeetingGoesOn(scene, forged, 3, 'ROOMCTL_E_LINK_OWN_MEETING');
   expect(scene.aurora.rooms.linksRooms(scene.inAurora)).toBe(true);
 });
 
