@@ -4,6 +4,7 @@ import { checkIn } from '../meetings/meeting-lifecycle.js';
 import type { RoomFixture } from '../meetings/testing/room-fixture.js';
 import { auroraAndHudsonHoldTheInvite } from '../../tests/helpers/two-sites-one-invite.js';
 import { syncCalendarBookings } from '../schedule/booking-sync.js';
+import { memberProof, verifyKeyOf } from './link-key.js';
 import { linkedRoomFixture } from './testing/linked-room-fixture.js';
 
 const fixtures: RoomFixture[] = [];
@@ -17,6 +18,56 @@ const THIEF = 'hq/thief';
 const booking = { minutes: 60, title: 'Quarterly review' };
 const everything = (room: { ctx: RoomFixture['room']['ctx'] }) => room.ctx.meetings.between('2026-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z');
 
+/** Aurora and Hudson hold the same invite and run it; the thief read the link off the broker (Aurora's first record). Aurora's warnings are watched. */
+async function auroraHeardByTheThief() {
+  const scene = auroraAndHudsonHoldTheInvite(fixtures, booking);
+  const [heard] = await scene.auroraStarts();
+  return { ...scene, heard: heard!, warn: vi.spyOn(scene.aurora.ctx.log, 'warn') };
+}
+
+/**
+ * The thief's invitation to Aurora under the link it read: `own` (its id, its key or proof, its
+ * title) at `hoursLater` for an hour, delivered twice (the broker may). Aurora books and links
+ * nothing, counts both, logs one line with `code`, and Hudson's next record still lands in
+ * Aurora's meeting of the link.
+ */
+function refusedOnceAndTheMeetingGoesOn(
+  { aurora, hudson, inAurora, inHudson, heard, warn }: Awaited<ReturnType<typeof auroraHeardByTheThief>>,
+  own: Pick<LinkInvitation, 'id' | 'title' | 'occurrenceKey' | 'ticket' | 'verifyKey'>,
+  hoursLater: number,
+  code: string,
+) {
+  const start = aurora.ctx.clock.now().getTime() + hoursLater * 3_600_000;
+  const forged: LinkInvitation = {
+    ...own,
+    link: heard.link,
+    room: THIEF,
+    at: aurora.ctx.clock.now().toISOString(),
+    kind: 'invitation',
+    start: new Date(start).toISOString(),
+    end: new Date(start + 3_600_000).toISOString(),
+    confidentiality: 'normal',
+    rooms: [THIEF, 'hq/aurora'],
+  };
+  const meetingsBefore = everything(aurora).map((m) => m.id);
+  aurora.rooms.invited(forged);
+  aurora.rooms.invited(forged); // the broker delivers it again
+
+  expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
+  expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard.link)).toBe(0);
+  expect(aurora.rooms.refused).toBe(2);
+  const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === code);
+  expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: forged.id, link: heard.link, alsoRefused: 0 }), expect.any(String)]]);
+
+  checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
+  hudson.rooms.sync();
+  for (const r of hudson.sent()) aurora.rooms.receive(r);
+  expect(aurora.rooms.rooms(inAurora).map((r) => [r.room, r.present])).toEqual([
+    ['aurora', 0],
+    ['hudson', 1],
+  ]);
+}
+
 /**
  * An invitation carries the meeting's link and its occurrence key, and the link is a digest of
  * that key. The thief read the link of Aurora and Hudson's meeting on the broker (not its key)
@@ -26,41 +77,28 @@ const everything = (room: { ctx: RoomFixture['room']['ctx'] }) => room.ctx.meeti
  * with Hudson goes on as before.
  */
 it("an invitation naming another meeting's link under a key of its own links nothing: refused and logged, the meeting of that link unchanged", async () => {
-  const { aurora, hudson, inAurora, inHudson, auroraStarts } = auroraAndHudsonHoldTheInvite(fixtures, booking);
-  const [heard] = await auroraStarts();
-  const warn = vi.spyOn(aurora.ctx.log, 'warn');
-  const forged: LinkInvitation = {
-    id: 'forged-1',
-    link: heard!.link,
-    room: THIEF,
-    at: aurora.ctx.clock.now().toISOString(),
-    kind: 'invitation',
-    occurrenceKey: 'made-up@thief.example.com',
-    title: 'Quarterly review (moved)',
-    start: new Date(aurora.ctx.clock.now().getTime() + 3_600_000).toISOString(),
-    end: new Date(aurora.ctx.clock.now().getTime() + 7_200_000).toISOString(),
-    confidentiality: 'normal',
-    rooms: [THIEF, 'hq/aurora'],
+  const scene = await auroraHeardByTheThief();
+  const forged = { id: 'forged-1', occurrenceKey: 'made-up@thief.example.com', title: 'Quarterly review (moved)' };
+  refusedOnceAndTheMeetingGoesOn(scene, forged, 1, 'ROOMCTL_E_LINK_MISMATCH');
+});
+
+/**
+ * The thief read the link of Aurora and Hudson's meeting on the broker and invites Aurora to it, at
+ * another time, with Aurora's "proof" under a signing key of its own. Taken, it would book the meeting
+ * a second time in Aurora, and the booking's proof and key would become the link's there: Aurora could
+ * link no room to its own meeting, and would hear only the thief. Aurora refuses it
+ * (ROOMCTL_E_LINK_OWN_MEETING, counted, one log line), books nothing, and its meeting goes on.
+ */
+it("an invitation naming this room's own meeting at another time books nothing: refused and logged, the meeting still this room's", async () => {
+  const scene = await auroraHeardByTheThief();
+  const forged = {
+    id: 'forged-own',
+    ticket: memberProof('the-thiefs-own-key', scene.heard.link, 'hq/aurora'),
+    verifyKey: verifyKeyOf('the-thiefs-own-key'),
+    title: 'Quarterly review',
   };
-  const meetingsBefore = everything(aurora).map((m) => m.id);
-
-  aurora.rooms.invited(forged);
-  aurora.rooms.invited(forged); // the broker delivers it again
-
-  expect(everything(aurora).map((m) => m.id)).toEqual(meetingsBefore);
-  expect(aurora.ctx.db.prepare('SELECT COUNT(*) FROM linked_meetings WHERE link = ?').pluck().get(heard!.link)).toBe(0);
-  expect(aurora.rooms.refused).toBe(2);
-  const refusals = warn.mock.calls.filter(([fields]) => (fields as { code?: string }).code === 'ROOMCTL_E_LINK_MISMATCH');
-  expect(refusals).toEqual([[expect.objectContaining({ from: THIEF, invitation: 'forged-1', link: heard!.link, alsoRefused: 0 }), expect.any(String)]]);
-
-  // Hudson's next record still lands in Aurora's meeting of that link.
-  checkIn(hudson.ctx, inHudson, { name: 'Bob', walkIn: true }, 'tap');
-  hudson.rooms.sync();
-  for (const r of hudson.sent()) aurora.rooms.receive(r);
-  expect(aurora.rooms.rooms(inAurora).map((r) => [r.room, r.present])).toEqual([
-    ['aurora', 0],
-    ['hudson', 1],
-  ]);
+  refusedOnceAndTheMeetingGoesOn(scene, forged, 3, 'ROOMCTL_E_LINK_OWN_MEETING');
+  expect(scene.aurora.rooms.linksRooms(scene.inAurora)).toBe(true);
 });
 
 it("the organiser's invitation, with the invited room's proof, links the invited room to the meeting", () => {

@@ -48,15 +48,17 @@ export class LinkInvitations {
   private readonly reported = new Map<string, { since: number; reported: number; unreported: number }>();
   private readonly mismatched: RefusalLog;
   private readonly unproven: RefusalLog;
+  private readonly ownMeeting: RefusalLog;
 
   constructor(private readonly deps: InvitationDeps) {
     this.mismatched = new RefusalLog(deps.log, "an invitation named a link its occurrence key does not make (another meeting's): nothing linked");
     this.unproven = new RefusalLog(deps.log, "an invitation's proof for this room is not one its verifying key accepts: nothing linked");
+    this.ownMeeting = new RefusalLog(deps.log, 'an invitation named a meeting this room holds of its own, at another time: nothing booked');
   }
 
-  /** Invitations refused since start because their link is not the one their occurrence key makes. */
+  /** Invitations refused since start because their link is not the one their occurrence key makes, or is this room's own meeting at another time. */
   get mismatches(): number {
-    return this.mismatched.count + this.unproven.count;
+    return this.mismatched.count + this.unproven.count + this.ownMeeting.count;
   }
 
   /** One invitation to each named room but this one. */
@@ -127,6 +129,11 @@ export class LinkInvitations {
       (occurrenceKey === undefined ? this.heldByTheCalendar(invitation) : ctx.meetings.byOccurrence(occurrenceKey)) ??
       ctx.meetings.byOccurrence(invitedOccurrenceKey(link));
     if (!m) {
+      // This room's own meeting of the link (the organiser's room, say), which the invitation does not find at its time: a booking
+      // made for it would be a second meeting of the link here, and would take this room at a time nobody booked it for.
+      const own = this.deps.store.ownMeetingOf(link);
+      if (own !== undefined)
+        return this.ownMeeting.refused({ code: 'ROOMCTL_E_LINK_OWN_MEETING', from: invitation.room, invitation: invitation.id, link, meeting: own });
       const bound = this.bookingRefused(invitation);
       if (bound) {
         this.deps.log.warn({ code: 'ROOMCTL_E_MEETING_LIMIT', from: invitation.room, start: invitation.start, end: invitation.end }, bound);

@@ -3,7 +3,7 @@ import type { Db } from '../store/database.js';
 import { RecordsOnce } from '../store/records-once.js';
 import { assertMeetingHolds } from '../meetings/meeting-limits.js';
 import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
-import { linkKeyOf } from './link-key.js';
+import { invitedOccurrenceKey, linkKeyOf } from './link-key.js';
 
 /**
  * What one other room may have stored here about one linked meeting. Records are kept once by
@@ -116,6 +116,16 @@ export class LinkStore {
       | { ticket: string | null; verifyKey: string | null }
       | undefined;
     return row?.ticket && row.verifyKey ? { ticket: row.ticket, verifyKey: row.verifyKey } : undefined;
+  }
+
+  /** The id of this room's own meeting of `link` not yet over: one its calendar holds, or booked here — not one an invitation booked. */
+  ownMeetingOf(link: string): string | undefined {
+    const invited = invitedOccurrenceKey(link);
+    const rows = this.db
+      .prepare("SELECT id, occurrence_key AS key FROM meetings WHERE status IN ('booked', 'in_progress', 'released')")
+      .iterate() as IterableIterator<{ id: string; key: string }>;
+    for (const { id, key } of rows) if (key !== invited && linkKeyOf(key) === link) return id;
+    return undefined;
   }
 
   /** Linked meetings booked here that have not ended by `now`. */

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { LinkRecord } from '../../contract/link-records.js';
 import { effectiveHost, foldLink } from './linked-fold.js';
+import { RoomPresence } from './room-presence.js';
 
 const base = (id: string, room: string, at: string) => ({ id, link: 'L', room, at: `2026-04-01T08:00:${at}.000Z` });
 
@@ -31,6 +32,32 @@ it('hands the timer to the next online room after a dead host, in sorted order, 
   expect(effectiveHost(state, () => true)).toBe('sz/lotus');
   expect(effectiveHost(state, (r) => r !== 'sz/lotus')).toBe('hq/aurora');
   expect(effectiveHost(state, (r) => r === 'ny/hudson')).toBe('ny/hudson');
+});
+
+it("a fail-over or an organiser's claim counts from a room no links.set named, for itself; a guest room keeps the time while the host is offline without one", () => {
+  // Aurora linked Hudson (a guest); Shenzhen holds the invite in its calendar (no room named it).
+  const linked: LinkRecord[] = [
+    { ...base('1', 'hq/aurora', '01'), kind: 'links.set', rooms: ['hq/aurora', 'ny/hudson'] },
+    { ...base('2', 'hq/aurora', '02'), kind: 'host.set', host: 'hq/aurora', reason: 'organiser' },
+    { ...base('3', 'sz/lotus', '03'), kind: 'room.joined', name: 'Shenzhen' },
+  ];
+  const hostAfter = (room: string, host: string, reason: 'failover' | 'organiser') =>
+    foldLink([...linked, { ...base('4', room, '04'), kind: 'host.set', host, reason }]).host;
+  expect(hostAfter('ny/hudson', 'ny/hudson', 'failover')).toBe('hq/aurora');
+  expect(hostAfter('ny/hudson', 'ny/hudson', 'organiser')).toBe('hq/aurora');
+  expect(hostAfter('sz/lotus', 'ny/hudson', 'failover')).toBe('hq/aurora');
+  expect(hostAfter('sz/lotus', 'sz/thief', 'organiser')).toBe('hq/aurora');
+  expect(hostAfter('sz/lotus', 'sz/lotus', 'failover')).toBe('sz/lotus');
+
+  // Aurora goes offline: Hudson, next in line, keeps the time in every room's eyes, and records no fail-over the others would refuse.
+  const atHudson = new RoomPresence('ny/hudson');
+  atHudson.set('hq/aurora', false);
+  const state = foldLink(linked);
+  expect(atHudson.hostOf(state)).toBe('ny/hudson');
+  expect(atHudson.shouldTakeOver(state)).toBe(false);
+  const atLotus = new RoomPresence('sz/lotus');
+  atLotus.set('hq/aurora', false);
+  expect(atLotus.hostOf(state)).toBe('ny/hudson');
 });
 
 it('a room that released its booking left: online, it keeps no time, and the next room does; booked again, it is back', () => {

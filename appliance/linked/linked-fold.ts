@@ -108,7 +108,7 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
       }
       break;
     case 'host.set':
-      if (!handOverTaken(state, r)) break;
+      if (!handOverTaken(state, r) || !claimTaken(state, r)) break;
       if (r.reason !== 'started' || state.host === null) state.host = r.host;
       roomOf(state, r.host);
       break;
@@ -153,6 +153,21 @@ export function foldStep(state: FoldedLink, r: LinkRecord): void {
  */
 export function handOverTaken(state: Pick<FoldedLink, 'host' | 'invited'>, r: Pick<LinkRecord, 'room'> & { reason: string }): boolean {
   return r.reason !== 'handover' || !state.invited.has(r.room) || state.host === r.room;
+}
+
+/**
+ * Whether a fail-over (or an organiser's claim) counts, `state` being the fold of the records before
+ * it. A fail-over is a room's word that the host is gone, which the others cannot check alike (each
+ * sees the rooms' statuses at its own moment), so it counts only from a room that may take the time
+ * at will: one that another room's `links.set` did not name (an invitation did not bring it in),
+ * claiming the time for itself. So does an organiser's claim: a room an invitation brought in is not
+ * the organiser's. A room an invitation brought in keeps the time while the host is offline as every
+ * room computes it (effectiveHost), without a record: a stolen login of it cannot take the time from
+ * a host that is there, nor give it to a room that is not.
+ */
+export function claimTaken(state: Pick<FoldedLink, 'invited'>, r: Pick<LinkRecord, 'room'> & { reason: string; host: RoomKey }): boolean {
+  if (r.reason !== 'failover' && r.reason !== 'organiser') return true;
+  return r.host === r.room && !state.invited.has(r.room);
 }
 
 /**

@@ -63,7 +63,8 @@ export class OrganiserLinks {
    * does is not its to decide (the organiser's room decides who takes part, and who keeps the time).
    */
   handsTimeOver(link: string): boolean {
-    return !this.deps.store.invitedProof(link) || this.deps.hostOf(link) === this.deps.self;
+    // Kept by the records (a hand-over gave it the time), not only while the host is offline: the others take its hand-over only then (handOverTaken).
+    return !this.deps.store.invitedProof(link) || (this.deps.fold(link).host === this.deps.self && this.deps.hostOf(link) === this.deps.self);
   }
 
   /** Hands the timer (and the roll call and minutes, unless done) to another linked room, or takes it. */

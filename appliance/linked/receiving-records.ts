@@ -7,7 +7,7 @@ import { applyRemote, type Channel } from './apply-remote.js';
 import type { ClockExchange } from './clock-exchange.js';
 import type { HearingTheOthers } from './hearing-the-others.js';
 import type { LinkFolds } from './link-folds.js';
-import { byTime, foldLink, handOverTaken } from './linked-fold.js';
+import { byTime, claimTaken, foldLink, handOverTaken } from './linked-fold.js';
 import type { LinkMembership } from './link-membership.js';
 import type { LinkStore } from './link-store.js';
 import type { OwnRecords } from './own-records.js';
@@ -36,16 +36,18 @@ interface ReceivingDeps {
 export class ReceivingRecords {
   private readonly notApplied: RefusalLog;
   private readonly notHost: RefusalLog;
+  private readonly notClaimed: RefusalLog;
   private applyingNow = false;
 
   constructor(private readonly deps: ReceivingDeps) {
     this.notApplied = new RefusalLog(deps.log, "a linked room's record could not be applied");
     this.notHost = new RefusalLog(deps.log, 'a room an invitation brought in handed over a time it does not keep: dropped');
+    this.notClaimed = new RefusalLog(deps.log, 'a fail-over or organiser claim from a room an invitation brought in, or for another room: dropped');
   }
 
-  /** Records refused since start because they could not be applied here, or handed over a time their room does not keep. */
+  /** Records refused since start because they could not be applied here, or handed over or claimed a time their room may not take. */
   get notApplicable(): number {
-    return this.notApplied.count + this.notHost.count;
+    return this.notApplied.count + this.notHost.count + this.notClaimed.count;
   }
 
   /** Whether another room's record is being applied now (what changes here meanwhile is not this room's to send). */
@@ -60,9 +62,13 @@ export class ReceivingRecords {
     if (!meeting) return; // not a meeting of this room: not ours to take
     const member = deps.membership.admits(received, meeting);
     if (!member) return;
-    if (received.kind === 'host.set' && !handOverTaken(this.foldBefore(received), received)) {
-      this.notHost.refused({ code: 'ROOMCTL_E_LINK_NOT_HOST', link: received.link, from: received.room, host: received.host });
-      return;
+    if (received.kind === 'host.set') {
+      const before = this.foldBefore(received);
+      const refusal = !handOverTaken(before, received) ? this.notHost : !claimTaken(before, received) ? this.notClaimed : undefined;
+      if (refusal) {
+        refusal.refused({ code: 'ROOMCTL_E_LINK_NOT_HOST', link: received.link, from: received.room, host: received.host, reason: received.reason });
+        return;
+      }
     }
     // An edit of the agenda here not sent yet goes first: the fold merges it with this one, rather than this one hiding it.
     if (received.kind === 'agenda.clock' && !this.applyingNow) deps.clocks.send(received.link, meeting);

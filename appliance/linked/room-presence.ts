@@ -42,9 +42,13 @@ export class RoomPresence {
     return effectiveHost(fold, online) ?? [...there, ...self].sort().find(online) ?? this.self;
   }
 
-  /** The recorded host is another room, offline, and this room is next in line: it should claim the timer. */
+  /**
+   * The recorded host is another room, offline, and this room is next in line: it should claim the
+   * timer. Not a room an invitation brought in: the others take no fail-over from it (claimTaken);
+   * it keeps the time while the host is offline, as every room computes it.
+   */
   shouldTakeOver(fold: FoldedLink): boolean {
-    return fold.host !== null && fold.host !== this.self && effectiveHost(fold, (r) => this.isOnline(r)) === this.self;
+    return fold.host !== null && fold.host !== this.self && !fold.invited.has(this.self) && effectiveHost(fold, (r) => this.isOnline(r)) === this.self;
   }
 }
 

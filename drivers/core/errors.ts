@@ -218,7 +218,11 @@ export const ERROR_CATALOG = {
   },
   ROOMCTL_E_LINK_NOT_HOST: {
     http: 403,
-    hint: "A room an organiser's invitation brought into a linked meeting hands its time on only while it keeps it; this hand-over came from such a room that did not, and changed nothing. A room of a current release never sends one: look at that room's broker login.",
+    hint: "A room an organiser's invitation brought into a linked meeting hands its time on only while it keeps it, and takes it by no fail-over or organiser's claim (it keeps the time while the host is offline without one); a fail-over or organiser's claim names the room that sends it. This record did otherwise and changed nothing. A room of a current release never sends one: look at that room's broker login.",
+  },
+  ROOMCTL_E_LINK_OWN_MEETING: {
+    http: 409,
+    hint: "An invitation named a linked meeting this room holds of its own (its calendar's invite, or booked here) at another time than this room's booking of it, and booked nothing: an organiser's room invites a room to the meeting as that room holds it. Let this room read its calendar if the invite moved; otherwise look at the inviting room's broker login.",
   },
   ROOMCTL_E_LINK_CONFLICT: {
     http: 409,

@@ -3,7 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingView } from '../../appliance/api/api-types.js';
 import type { LinkChange, LinkInvitation } from '../../contract/link-records.js';
-import { memberProof } from '../../appliance/linked/link-key.js';
+import { memberProof, verifyKeyOf } from '../../appliance/linked/link-key.js';
 import { startAuroraAndARoomItLinks, type AuroraAndARoomItLinks } from '../helpers/aurora-and-a-room-it-links.js';
 import { type TelemetryRoom, callRoom as call } from '../helpers/telemetry-room.js';
 import { until } from '../helpers/until.js';
@@ -20,7 +20,7 @@ let lab: AuroraAndARoomItLinks | undefined;
 let thief: MqttClient | undefined;
 
 beforeAll(async () => {
-  lab = await startAuroraAndARoomItLinks({ site: 'ny', id: 'hudson', name: 'Hudson' }, ['sz/thief']);
+  lab = await startAuroraAndARoomItLinks({ site: 'ny', id: 'hudson', name: 'Hudson' }, ['sz/thief', 'hq/spare']);
 }, 90_000);
 
 afterAll(async () => {
@@ -211,38 +211,106 @@ it("a room of the meeting that is not the organiser's cannot bring another room 
 }, 60_000);
 
 /**
- * The thief holds Hudson's login, a room Aurora's invitation brought in, with Hudson's proof read
- * off the broker. Aurora keeps the time. As Hudson the thief hands the time to Hudson, then to
- * sz/thief: a guest room hands the time on only while it keeps it. Aurora refuses both
- * (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps the time in both rooms.
+ * The thief holds Hudson's login, a room Aurora's invitation brought in, with Hudson's proof read off
+ * the broker (Hudson's check-in of `name`), while Aurora keeps the time and is online. As Hudson it
+ * writes `claims` (who keeps the time, and why). Each is refused or stored: answers how many Aurora
+ * stored and refused once it has done one or the other with all, and who keeps the time in each room.
  */
-it("a guest room's login cannot hand over a time the room does not keep", async () => {
+async function aurorasAnswerToHudsonsClaims(clientId: string, name: string, claims: { host: string; reason: string }[]) {
   const { aurora, linked: hudson } = lab!;
-  const { asHudson, link, proof } = await hudsonsLoginWithItsProof('thief-hands-over-as-hudson', 'Eve');
+  const { asHudson, link, proof } = await hudsonsLoginWithItsProof(clientId, name);
   try {
     const hosts = async () => (await Promise.all([shown(aurora), shown(hudson)])).map((v) => v.rooms.filter((r) => r.host).map((r) => r.room));
     expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
-
     const refusedBefore = aurora.appliance.core.linked!.refused;
-    const handOvers = ['ny/hudson', 'sz/thief'].map((host) => ({
-      id: randomUUID(),
-      link,
-      room: 'ny/hudson',
-      at: new Date().toISOString(),
-      proof,
-      kind: 'host.set',
-      host,
-      reason: 'handover',
-    }));
-    for (const handOver of handOvers) await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(handOver), { qos: 1 });
-    // Each is refused or stored: once Aurora has done one or the other with both, it has heard them.
+    for (const claim of claims) {
+      const record = { id: randomUUID(), link, room: 'ny/hudson', at: new Date().toISOString(), proof, kind: 'host.set', ...claim };
+      await asHudson.publishAsync(`roomctl/ny/hudson/meetings/${link}/records`, JSON.stringify(record), { qos: 1 });
+    }
     const stored = () =>
       aurora.appliance.db.prepare("SELECT COUNT(*) FROM linked_records WHERE kind = 'host.set' AND room = 'ny/hudson'").pluck().get() as number;
     const refused = () => aurora.appliance.core.linked!.refused - refusedBefore;
-    await until(() => stored() + refused() >= 2, 15_000, "Aurora to hear both of the thief's hand-overs");
-    expect([stored(), refused()]).toEqual([0, 2]);
-    expect(await hosts()).toEqual([['hq/aurora'], ['hq/aurora']]);
+    await until(() => stored() + refused() >= claims.length, 15_000, "Aurora to hear the thief's claims");
+    return { stored: stored(), refused: refused(), hosts: await hosts() };
   } finally {
     await asHudson.endAsync();
+  }
+}
+
+/**
+ * As Hudson the thief hands the time to Hudson, then to sz/thief: a guest room hands the time on
+ * only while it keeps it. Aurora refuses both (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and
+ * keeps the time in both rooms.
+ */
+it("a guest room's login cannot hand over a time the room does not keep", async () => {
+  const handOvers = ['ny/hudson', 'sz/thief'].map((host) => ({ host, reason: 'handover' }));
+  expect(await aurorasAnswerToHudsonsClaims('thief-hands-over-as-hudson', 'Eve', handOvers)).toEqual({
+    stored: 0,
+    refused: 2,
+    hosts: [['hq/aurora'], ['hq/aurora']],
+  });
+}, 60_000);
+
+/**
+ * As Hudson the thief records fail-overs (as if Aurora had died): to Hudson, to sz/thief, and an
+ * organiser's claim for Hudson. A room an invitation brought in records no fail-over (it keeps the
+ * time while the host is offline, as every room sees it) and is not the organiser's: Aurora refuses
+ * all three (ROOMCTL_E_LINK_NOT_HOST, counted, not stored) and keeps the time in both rooms.
+ */
+it("a guest room's login cannot take the time by a fail-over while the host is there", async () => {
+  const claims = [
+    { host: 'ny/hudson', reason: 'failover' },
+    { host: 'sz/thief', reason: 'failover' },
+    { host: 'ny/hudson', reason: 'organiser' },
+  ];
+  expect(await aurorasAnswerToHudsonsClaims('thief-fails-over-as-hudson', 'Fay', claims)).toEqual({
+    stored: 0,
+    refused: 3,
+    hosts: [['hq/aurora'], ['hq/aurora']],
+  });
+}, 60_000);
+
+/**
+ * A thief holds the login of hq/spare, a room of Aurora's own site (Aurora takes its invitations),
+ * and reads the link of Aurora's meeting off the broker. It invites Aurora to that meeting three
+ * hours later, with Aurora's "proof" under a key of its own. Aurora holds the meeting of its own:
+ * it refuses the invitation (ROOMCTL_E_LINK_OWN_MEETING, counted) and books nothing, rather than a
+ * second meeting of the link that would take the room at a time nobody booked.
+ */
+it("an invitation naming the organiser's room to its own meeting at another time books nothing there", async () => {
+  const { aurora, broker, logins } = lab!;
+  const spare = await mqtt.connectAsync(broker.url, { protocolVersion: 5, ...logins['hq/spare'], clientId: 'thief-as-spare' });
+  try {
+    const heard = new Promise<string>((resolve) =>
+      spare.on('message', (_topic, payload) => resolve((JSON.parse(payload.toString()) as { link: string }).link)),
+    );
+    await spare.subscribeAsync('roomctl/hq/aurora/meetings/+/records', { qos: 1 });
+    expect((await call(aurora, 'POST', `/api/v1/meetings/${(await meetingIn(aurora))!.id}/checkins`, { name: 'Gus', walkIn: true })).status).toBeLessThan(300);
+    const link = await heard;
+    const meetings = () => aurora.appliance.db.prepare('SELECT COUNT(*) FROM meetings').pluck().get() as number;
+    const meetingsBefore = meetings();
+    const refusedBefore = aurora.appliance.core.linked!.refused;
+
+    const start = Date.now() + 3 * 3_600_000;
+    const invitation: LinkInvitation = {
+      id: randomUUID(),
+      link,
+      room: 'hq/spare',
+      at: new Date().toISOString(),
+      kind: 'invitation',
+      ticket: memberProof('the-thiefs-own-key', link, 'hq/aurora'),
+      verifyKey: verifyKeyOf('the-thiefs-own-key'),
+      title: 'Quarterly review',
+      start: new Date(start).toISOString(),
+      end: new Date(start + 3_600_000).toISOString(),
+      confidentiality: 'normal',
+      rooms: ['hq/aurora', 'hq/spare'],
+    };
+    await spare.publishAsync('roomctl/hq/spare/links/hq/aurora', JSON.stringify(invitation), { qos: 1 });
+    // Refused or booked: once Aurora has done one or the other, it has heard the invitation.
+    await until(() => aurora.appliance.core.linked!.refused > refusedBefore || meetings() > meetingsBefore, 15_000, "Aurora to hear the thief's invitation");
+    expect([meetings() - meetingsBefore, aurora.appliance.core.linked!.refused - refusedBefore]).toEqual([0, 1]);
+  } finally {
+    await spare.endAsync();
   }
 }, 60_000);
