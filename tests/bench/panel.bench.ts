@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PANEL_DIST } from '../../appliance/paths.js';
-import { buildPanelIfStale, launchChromium } from '../helpers/panel-browser.js';
+import { buildPanelIfStale, launchChromiumProcess } from '../helpers/panel-browser.js';
 import { startTestRoom } from '../helpers/test-room.js';
 import type { Benchmark } from './bench-types.js';
 import { round, summarize } from './stats.js';
@@ -57,7 +57,7 @@ const bench: Benchmark = {
     const bookPage = panelScripts(PANEL_DIST, 'book.html');
     const loads = quick ? 5 : 12;
     const room = await startTestRoom();
-    const browser = await launchChromium();
+    const browser = await launchChromiumProcess();
     const panelMs: number[] = [];
     const blankMs: number[] = [];
     const jsonMs: number[] = [];
