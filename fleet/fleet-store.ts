@@ -234,7 +234,8 @@ function toSummary(r: SummaryRow): FleetRoomSummary {
   };
 }
 
-interface IssueRow {
+/** An issue as stored (`SELECT *`): what `toIssue` reads. */
+export interface IssueRow {
   id: string;
   kind: FleetIssue['kind'];
   site: string;
@@ -261,7 +262,7 @@ interface IssueRow {
 }
 
 /** A stored issue: its columns by the naming rule, the device's names read from their JSON, the rating as a number. */
-function toIssue(row: IssueRow): FleetIssue {
+export function toIssue(row: IssueRow): FleetIssue {
   const issue = camelCaseRow(row);
   return {
     ...issue,
