@@ -3,7 +3,7 @@
  * filtered the page already shown, so an operator with more issues than a page saw fewer than
  * their own, under "The newest 50 of N" counting everyone's. Now the page, the total and "Show
  * more" are of the operator's own; one given to them meanwhile is counted live; let go, the
- * column is everyone's again. In English and in Chinese (Debian's Chromium, the built dashboard,
+ * column is everyone's again. The search's "Only mine" searches again, of the operator's own. In English and in Chinese (Debian's Chromium, the built dashboard,
  * a real Mosquitto).
  */
 import { mkdirSync } from 'node:fs';
@@ -79,5 +79,23 @@ it("lists the operator's own open issues a page at a time, counted and paged by 
   await column.locator('button[name="only-mine"]').click();
   await until(async () => (await heading.textContent()) === `Open issues (${all})`, 5000, 'everyone’s counted again');
   expect(await column.locator('[data-paged]').textContent()).toBe(`The newest ${OPEN_ISSUES_PAGE} of ${all}`);
+
+  // The search's "Only mine" searches again, of his own.
+  const search = bo.locator('fleet-issue-search');
+  await search.locator('input[name="q"]').fill('Call');
+  await search.locator('button[name="search"]').click();
+  const found = search.locator('fleet-issue-list[data-results]');
+  await until(
+    async () =>
+      (await found
+        .locator('h2')
+        .textContent()
+        .catch(() => '')) === `Found ${all}`,
+    5000,
+    'every call found',
+  );
+  await found.locator('button[name="only-mine"]').click();
+  await until(async () => (await found.locator('h2').textContent()) === `Found ${BOS + 1}`, 5000, 'his own found');
+  expect(await found.locator('li[data-issue]').evaluateAll((li) => li.every((i) => i.getAttribute('data-mine') === 'yes'))).toBe(true);
   expect(lab.errors).toEqual([]);
 }, 120_000);
