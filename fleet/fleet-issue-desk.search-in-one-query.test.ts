@@ -6,7 +6,8 @@
  * the same for 1 issue as for 200. On SQLite and on a real PostgreSQL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeFleetPostgres, countedStatements, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
+import { countedStatements } from '../tests/helpers/counted-statements.js';
+import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
 import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
 import { IssueDesk } from './fleet-issue-desk.js';
 import type { FleetSql } from './fleet-sql.js';

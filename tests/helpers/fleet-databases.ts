@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFleetSql } from '../../fleet/fleet-database.js';
-import type { FleetSql, FleetSqlTx } from '../../fleet/fleet-sql.js';
+import type { FleetSql } from '../../fleet/fleet-sql.js';
 import { startPostgres, type RunningPostgres } from './postgres.js';
 
 export interface TestFleetDatabase {
@@ -54,17 +54,3 @@ export const feedbackMessage = (i: number) => ({
   topic: `roomctl/hq/room-${i % 5}/events`,
   payload: Buffer.from(JSON.stringify({ id: `e-${i}`, at: '2026-01-01T00:00:00.000Z', type: 'feedback', meetingId: 'm-1', rating: 5 })),
 });
-
-/** The real database, counting every statement run through it (in a transaction too): a read's round trips, whatever the engine. */
-export function countedStatements(sql: FleetSql): { sql: FleetSql; statements: () => number } {
-  let n = 0;
-  const counting = <T extends FleetSqlTx>(on: T): FleetSqlTx => ({
-    dialect: on.dialect,
-    query: (text, params) => (n++, on.query(text, params)),
-    run: (text, params) => (n++, on.run(text, params)),
-  });
-  return {
-    statements: () => n,
-    sql: { ...counting(sql), close: sql.close.bind(sql), transaction: (fn) => sql.transaction((tx) => fn(counting(tx))) },
-  };
-}
