@@ -4,7 +4,8 @@ import { FAULTS_CSV_MAX_ROWS, ISSUES_CSV_MAX_ROWS } from './export-bounds.js';
 import type { FleetAlertFeed } from './fleet-alert-feed.js';
 import type { FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
-import type { IssueSearch } from './issue-search.js';
+import { searchOf, type IssueQuery } from './issue-search.js';
+import { actorOf } from './fleet-access.js';
 import { ISSUE_FILTER, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
 
 /** History, trends, the alerts the rules fired, and CSV exports: for operators. */
@@ -40,7 +41,7 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
   );
 
   // The issues a search finds: newest first, at most `limit` rows, streamed a page at a time.
-  app.get<{ Querystring: IssueSearch }>(
+  app.get<{ Querystring: IssueQuery }>(
     '/api/fleet/export/issues.csv',
     {
       config: { fleetAccess: 'operator' },
@@ -51,6 +52,6 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
         }),
       },
     },
-    async (request, reply) => sendCsv(reply, { name: 'fleet-issues.csv', ...(await deps.desk.csv(request.query)) }),
+    async (request, reply) => sendCsv(reply, { name: 'fleet-issues.csv', ...(await deps.desk.csv(searchOf(request.query, actorOf(request).name))) }),
   );
 }

@@ -3,7 +3,7 @@ import { RoomctlError } from '../drivers/core/errors.js';
 import type { FleetIssue, FleetIssueLogEntry } from './fleet-api-types.js';
 import { isDown, type DownStatus } from './fleet-changes.js';
 import type { FleetSql } from './fleet-sql.js';
-import type { FleetStore } from './fleet-store.js';
+import { toIssue, type FleetStore, type IssueRow } from './fleet-store.js';
 import { issueSearchWhere, type IssueSearch } from './issue-search.js';
 import { issuesCsv } from './issues-csv.js';
 
@@ -118,16 +118,15 @@ export class IssueDesk {
     return entry;
   }
 
+  /**
+   * The issues a search finds, newest first (ties by id, as the open issues' pages and the CSV):
+   * one query whatever the page (each issue used to be read again by its id, 201 queries for 200).
+   */
   async search(s: IssueSearch = {}): Promise<FleetIssue[]> {
     const { where, params } = issueSearchWhere(s);
     params.push(Math.min(s.limit ?? 200, 1000));
-    const rows = await this.sql.query<{ id: string }>(`SELECT id FROM fleet_issues WHERE ${where} ORDER BY opened_at DESC LIMIT ?`, params);
-    const out: FleetIssue[] = [];
-    for (const r of rows) {
-      const issue = await this.store.issue(r.id);
-      if (issue) out.push(issue);
-    }
-    return out;
+    const rows = await this.sql.query<IssueRow>(`SELECT * FROM fleet_issues WHERE ${where} ORDER BY opened_at DESC, id DESC LIMIT ?`, params);
+    return rows.map(toIssue);
   }
 
   /** The issues a search finds as CSV, newest first (issues-csv.ts). */

@@ -3,9 +3,9 @@ import { RoomctlError } from '../drivers/core/errors.js';
 import { actorOf } from './fleet-access.js';
 import type { FleetIssue, FleetIssueAnswer } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
-import type { IssueSearch } from './issue-search.js';
+import { searchOf, type IssueQuery } from './issue-search.js';
 import type { FleetOperators, OperatorRole } from './fleet-operators.js';
-import { ISSUE_FILTER, paramsOf, queryOf } from './fleet-route-schemas.js';
+import { ISSUE_FILTER, MINE, paramsOf, queryOf } from './fleet-route-schemas.js';
 import type { FleetStore } from './fleet-store.js';
 import { OPEN_ISSUES_CURSOR_PATTERN, OPEN_ISSUES_MAX_PAGE, OPEN_ISSUES_PAGE } from './open-issues-page.js';
 
@@ -29,7 +29,7 @@ export async function fleetIssueRoutes(
 
   app.get('/api/fleet/me', { config: { fleetAccess: 'operator' } }, async (request) => actorOf(request));
 
-  app.get<{ Querystring: IssueSearch }>(
+  app.get<{ Querystring: IssueQuery }>(
     '/api/fleet/issues',
     {
       config: { fleetAccess: 'operator' },
@@ -40,11 +40,12 @@ export async function fleetIssueRoutes(
         }),
       },
     },
-    async (request) => desk.search(request.query),
+    async (request) => desk.search(searchOf(request.query, actorOf(request).name)),
   );
 
-  // The dashboard's open-issues column, a page at a time (the search above is for finding, not for paging).
-  app.get<{ Querystring: { limit?: number; after?: string } }>(
+  // The dashboard's open-issues column, a page at a time (the search above is for finding, not for paging);
+  // with `mine`, the asking operator's own: their page, their total, their cursor.
+  app.get<{ Querystring: { limit?: number; after?: string; mine?: boolean } }>(
     '/api/fleet/open-issues',
     {
       config: { fleetAccess: 'operator' },
@@ -52,10 +53,14 @@ export async function fleetIssueRoutes(
         querystring: queryOf({
           limit: { type: 'integer', minimum: 1, maximum: OPEN_ISSUES_MAX_PAGE },
           after: { type: 'string', pattern: OPEN_ISSUES_CURSOR_PATTERN },
+          ...MINE,
         }),
       },
     },
-    async (request) => deps.store.openIssuesPage(request.query.limit ?? OPEN_ISSUES_PAGE, request.query.after),
+    async (request) => {
+      const { limit = OPEN_ISSUES_PAGE, after, mine } = request.query;
+      return deps.store.openIssuesPage(limit, after, mine ? actorOf(request).name : undefined);
+    },
   );
 
   app.get<{ Params: { id: string } }>('/api/fleet/issues/:id', { config: { fleetAccess: 'operator' }, schema: { params: IssueId } }, async (request) => {

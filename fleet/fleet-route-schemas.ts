@@ -16,12 +16,16 @@ export const paramsOf = <P extends Record<string, object>>(properties: P) => ({ 
 /** `/:site/:room` */
 export const ROOM_PARAMS = paramsOf({ site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } });
 
+/** Only the issues given to the operator asking (the open issues' pages, the issue list, its CSV export). */
+export const MINE = { mine: { type: 'boolean' } } as const;
+
 /**
- * The issue list's filter, one for the list and its CSV export (`IssueSearch`, with each route's
- * own `limit`): by state, by words and by room — `site/room`, or a room's name alone.
+ * The issue list's filter, one for the list and its CSV export (`IssueQuery`, with each route's
+ * own `limit`): by state, by words, by room — `site/room`, or a room's name alone — and `mine`.
  */
 const ISSUE_STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
 export const ISSUE_FILTER = {
+  ...MINE,
   state: { type: 'string', enum: ISSUE_STATES },
   q: { type: 'string', maxLength: 200 },
   room: { type: 'string', pattern: `^(${NAME}/)?${NAME}$` },

@@ -32,6 +32,8 @@ const SUMMARY = `SELECT r.site, r.room, r.name, r.status AS online, r.updated_at
     (SELECT COUNT(*) FROM fleet_issues i WHERE i.site = r.site AND i.room = r.room AND i.state != 'resolved') AS "openIssues"
   FROM fleet_rooms r LEFT JOIN fleet_devices d ON d.site = r.site AND d.room = r.room`;
 const SUMMARY_GROUP = 'r.site, r.room, r.name, r.status, r.updated_at, r.events_held_back, r.events_held_back_at';
+/** Unresolved, and given to the operator of the first parameter when `whose`. */
+const openOf = (whose: boolean) => `state != 'resolved'${whose ? ' AND assigned_to = ?' : ''}`;
 const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, body';
 
 const SQL = {
@@ -46,9 +48,10 @@ const SQL = {
   issues: 'SELECT * FROM fleet_issues ORDER BY opened_at DESC LIMIT ?',
   issuesByState: 'SELECT * FROM fleet_issues WHERE state = ? ORDER BY opened_at DESC LIMIT ?',
   openIssues: "SELECT * FROM fleet_issues WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?",
-  openIssuesFirst: "SELECT * FROM fleet_issues WHERE state != 'resolved' ORDER BY opened_at DESC, id DESC LIMIT ?",
-  openIssuesAfter: "SELECT * FROM fleet_issues WHERE state != 'resolved' AND (opened_at, id) < (?, ?) ORDER BY opened_at DESC, id DESC LIMIT ?",
-  openIssueCount: "SELECT COUNT(*) AS n FROM fleet_issues WHERE state != 'resolved'",
+  /** The open issues, or one operator's (`whose`), newest first; after a cursor with `after`. */
+  openIssuesPage: (whose: boolean, after: boolean) =>
+    `SELECT * FROM fleet_issues WHERE ${openOf(whose)}${after ? ' AND (opened_at, id) < (?, ?)' : ''} ORDER BY opened_at DESC, id DESC LIMIT ?`,
+  openIssueCount: (whose: boolean) => `SELECT COUNT(*) AS n FROM fleet_issues WHERE ${openOf(whose)}`,
   roomIssues: 'SELECT * FROM fleet_issues WHERE site = ? AND room = ? ORDER BY opened_at DESC LIMIT 50',
   issue: 'SELECT * FROM fleet_issues WHERE id = ?',
   ack: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
@@ -156,15 +159,21 @@ export class FleetStore {
     return rows.map(toIssue);
   }
 
-  /** A page of the open issues after `after` (a cursor of the previous page), with their total: two queries whatever the page. */
-  async openIssuesPage(limit: number, after?: string): Promise<OpenIssuesPage> {
+  /**
+   * A page of the open issues after `after` (a cursor of the previous page), with their total: two
+   * queries whatever the page. With `assignedTo`, only that operator's: the page, the total and the cursor are of theirs.
+   */
+  async openIssuesPage(limit: number, after?: string, assignedTo?: string): Promise<OpenIssuesPage> {
     const from = after === undefined ? undefined : readOpenIssuesCursor(after);
+    const whose = assignedTo === undefined ? [] : [assignedTo];
     // One row more than the page says whether there is a next one.
-    const rows = from
-      ? await this.sql.query<IssueRow>(SQL.openIssuesAfter, [from.openedAt, from.id, limit + 1])
-      : await this.sql.query<IssueRow>(SQL.openIssuesFirst, [limit + 1]);
+    const rows = await this.sql.query<IssueRow>(SQL.openIssuesPage(whose.length > 0, from !== undefined), [
+      ...whose,
+      ...(from ? [from.openedAt, from.id] : []),
+      limit + 1,
+    ]);
     const issues = rows.slice(0, limit).map(toIssue);
-    const total = Number((await queryOne<{ n: number | string }>(this.sql, SQL.openIssueCount))?.n ?? 0);
+    const total = Number((await queryOne<{ n: number | string }>(this.sql, SQL.openIssueCount(whose.length > 0), whose))?.n ?? 0);
     return { issues, total, next: rows.length > limit ? openIssuesCursor(issues.at(-1)!) : null };
   }
 
@@ -234,7 +243,8 @@ function toSummary(r: SummaryRow): FleetRoomSummary {
   };
 }
 
-interface IssueRow {
+/** An issue as stored (`SELECT *`): what `toIssue` reads. */
+export interface IssueRow {
   id: string;
   kind: FleetIssue['kind'];
   site: string;
@@ -261,7 +271,7 @@ interface IssueRow {
 }
 
 /** A stored issue: its columns by the naming rule, the device's names read from their JSON, the rating as a number. */
-function toIssue(row: IssueRow): FleetIssue {
+export function toIssue(row: IssueRow): FleetIssue {
   const issue = camelCaseRow(row);
   return {
     ...issue,

@@ -8,7 +8,17 @@ export interface IssueSearch {
   q?: string;
   /** `site/room`, or a room id alone. */
   room?: string;
+  /** Only the issues given to this operator (the one asking, when a request says `mine`). */
+  assignedTo?: string;
   limit?: number;
+}
+
+/** A request's query: the search's fields, and `mine` for the issues given to the operator asking. */
+export type IssueQuery = Omit<IssueSearch, 'assignedTo'> & { mine?: boolean };
+
+/** The search a request asks for: with `mine`, of the issues given to `operator` (the one whose token came with it). */
+export function searchOf({ mine, ...query }: IssueQuery, operator: string): IssueSearch {
+  return mine ? { ...query, assignedTo: operator } : query;
 }
 
 /** The WHERE clause of a search (the issue list's and its CSV export's), with its parameters. */
@@ -28,6 +38,10 @@ export function issueSearchWhere(s: Omit<IssueSearch, 'limit'>): { where: string
     }
     where.push('room = ?');
     params.push(room);
+  }
+  if (s.assignedTo !== undefined) {
+    where.push('assigned_to = ?');
+    params.push(s.assignedTo);
   }
   if (s.q) {
     // LOWER + LIKE: the same on both engines; the words are matched anywhere, as typed.

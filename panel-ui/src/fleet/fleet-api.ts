@@ -23,6 +23,8 @@ export interface IssueQuery {
   state?: string;
   q?: string;
   room?: string;
+  /** Only the issues given to the operator signed in. */
+  mine?: boolean;
 }
 
 /** The fleet view's HTTP API, as the dashboard uses it: every call carries the operator's token. */
@@ -55,10 +57,13 @@ export class FleetApi {
     return this.request<FleetIssue[]>('GET', `/api/fleet/issues?${queryString(query)}${more}`);
   }
 
-  /** A page of the open issues, newest first: the first, or the one after `after` (a page's `next`, or the cursor of an issue shown). */
-  openIssues(limit: number, after?: string): Promise<OpenIssuesPage> {
+  /**
+   * A page of the open issues, newest first: the first, or the one after `after` (a page's `next`, or
+   * the cursor of an issue shown); with `mine`, of those given to the operator signed in.
+   */
+  openIssues(limit: number, after?: string, mine = false): Promise<OpenIssuesPage> {
     const from = after ? `&after=${encodeURIComponent(after)}` : '';
-    return this.request<OpenIssuesPage>('GET', `/api/fleet/open-issues?limit=${limit}${from}`);
+    return this.request<OpenIssuesPage>('GET', `/api/fleet/open-issues?limit=${limit}${from}${mine ? '&mine=true' : ''}`);
   }
 
   issue(id: string): Promise<{ issue: FleetIssue; log: FleetIssueLogEntry[] }> {
@@ -112,6 +117,6 @@ export class FleetApi {
 
 export function queryString(query: IssueQuery): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, String(v));
   return params.toString();
 }

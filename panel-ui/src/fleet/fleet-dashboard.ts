@@ -6,6 +6,7 @@ import { FleetApi, type FleetActorView } from './fleet-api.js';
 import type { FleetFilter } from './fleet-filter-bar.js';
 import type { IssueActionDetail } from './fleet-issue-list.js';
 import type { FleetIssueSearch } from './fleet-issue-search.js';
+import { ownIssuesPaged, ownIssuesShown, type OwnIssuesPages } from './fleet-own-issues.js';
 import type { RoomSelectDetail } from './fleet-room-tile.js';
 import { saveFleetToken } from './fleet-session.js';
 import type { SignedIn } from './fleet-sign-in.js';
@@ -59,6 +60,10 @@ export class FleetDashboard extends LitElement {
   /** Open issues the column shows: a page, and a page more at each "Show more". */
   @state() openShown = OPEN_ISSUES_PAGE;
   @state() loadingMoreIssues = false;
+  /** "Only mine": the fleet's pages of the operator's own open issues (null: everyone's). */
+  @state() own: OwnIssuesPages | null = null;
+  /** "Only mine" is pressed: a page of the operator's own that comes after it was let go is not shown. */
+  private ownWanted = false;
   private readonly stream = new FleetStreamController(this, () => fleetStreamUrl(this.api?.token ?? null));
   private readonly words = new FleetWordsController(this);
   /** Bumped whenever an issue comes or changes on the stream (the trends follow it). */
@@ -160,20 +165,29 @@ export class FleetDashboard extends LitElement {
 
   /**
    * The next page of the open issues, from the fleet (the stream brought the newest only): after
-   * the last one shown, into the stream's issues, which follow them live from then on.
+   * the last one shown, into the stream's issues, which follow them live from then on. With `own`,
+   * of the operator's own: the fleet filters them, so the page, the total and the cursor are theirs.
    */
-  private async showMoreIssues(shown: FleetIssue[]): Promise<void> {
+  private async showMoreIssues(shown: FleetIssue[], own: boolean): Promise<void> {
     const last = shown.at(-1);
     this.loadingMoreIssues = true;
     try {
-      const page = await this.api.openIssues(OPEN_ISSUES_PAGE, last ? openIssuesCursor(last) : undefined);
+      const page = await this.api.openIssues(OPEN_ISSUES_PAGE, last ? openIssuesCursor(last) : undefined, own);
       this.stream.putIssue(...page.issues);
-      this.openShown = shown.length + OPEN_ISSUES_PAGE;
+      if (!own) this.openShown = shown.length + OPEN_ISSUES_PAGE;
+      else if (this.ownWanted) this.own = ownIssuesPaged(page, shown);
     } catch (err) {
       this.message = (err as Error).message;
     } finally {
       this.loadingMoreIssues = false;
     }
+  }
+
+  /** "Only mine" pressed (the first page of the operator's own, from the fleet) or let go. */
+  private onlyMine(on: boolean): void {
+    this.ownWanted = on;
+    if (on) void this.showMoreIssues([], true);
+    else this.own = null;
   }
 
   /** How many issues are open in all: each room's summary counts its own (live with the rooms), at least those the stream holds. */
@@ -230,7 +244,8 @@ export class FleetDashboard extends LitElement {
     const selected = this.selected ? this.stream.rooms.get(this.selected) : undefined;
     const roomNames = new Map(all.map((r) => [`${r.site}/${r.room}`, r.name ?? r.room]));
     const open = [...this.stream.issues.values()].filter((i) => i.state !== 'resolved').sort(newestIssueFirst);
-    const openPage = open.slice(0, this.openShown);
+    const own = this.own ? ownIssuesShown(this.own, open, this.actor.name) : undefined;
+    const openPage = own?.shown ?? open.slice(0, this.openShown);
     if (this.issuesSeen !== this.stream.issues) {
       this.issuesSeen = this.stream.issues;
       this.issuesRevision++;
@@ -252,7 +267,7 @@ export class FleetDashboard extends LitElement {
         </div>
         <aside>
           <fleet-alert-list .alerts=${this.stream.alerts} .roomNames=${roomNames} .issues=${this.stream.issues}></fleet-alert-list>
-          <fleet-issue-list data-open .issues=${openPage} .total=${this.openTotal(all, open)} ?loadingMore=${this.loadingMoreIssues} @issues-more=${() => void this.showMoreIssues(openPage)} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-list>
+          <fleet-issue-list data-open .issues=${openPage} .total=${own?.total ?? this.openTotal(all, open)} ?loadingMore=${this.loadingMoreIssues} @issues-more=${() => void this.showMoreIssues(openPage, own !== undefined)} .onlyMine=${own !== undefined} @only-mine=${(e: CustomEvent<boolean>) => this.onlyMine(e.detail)} .busy=${this.busy} .roomNames=${roomNames} .logs=${this.logs} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-list>
           <fleet-issue-search .api=${this.api} .roomNames=${roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.actor.name} .operators=${this.operators}></fleet-issue-search>
         </aside>
       </main>

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
 import { helpMessageWords, selfTestReason, selfTestSays } from './fleet-event-words.js';
@@ -129,8 +129,8 @@ export class FleetIssueList extends LitElement {
   @property({ attribute: false }) total: number | undefined;
   /** The next page is on its way. */
   @property({ type: Boolean }) loadingMore = false;
-  /** Only the issues given to the signed-in operator. */
-  @state() onlyMine = false;
+  /** The list holds only the issues given to the signed-in operator: its host asked the fleet for them at `only-mine`. */
+  @property({ type: Boolean }) onlyMine = false;
   private readonly words = new FleetWordsController(this);
 
   private act(detail: IssueActionDetail): void {
@@ -218,12 +218,13 @@ export class FleetIssueList extends LitElement {
   }
 
   override render() {
-    const shown = this.onlyMine ? this.issues.filter((i) => i.assignedTo !== null && i.assignedTo === this.me) : this.issues;
+    // The fleet filters (its pages and total are then the operator's own), not this list: a page holds only some of them.
+    const onlyMine = () => this.dispatchEvent(new CustomEvent<boolean>('only-mine', { detail: !this.onlyMine }));
     return html`<div class="heading">
         <h2>${this.heading || ft('Open issues ({n})', { n: this.total ?? this.issues.length })}</h2>
-        ${this.me ? html`<button name="only-mine" aria-pressed=${this.onlyMine ? 'true' : 'false'} @click=${() => (this.onlyMine = !this.onlyMine)}>${ft('Only mine')}</button>` : nothing}
+        ${this.me ? html`<button name="only-mine" aria-pressed=${this.onlyMine ? 'true' : 'false'} @click=${onlyMine}>${ft('Only mine')}</button>` : nothing}
       </div>
-      ${shown.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${shown.map((i) => this.item(i))}</ul>`}
+      ${this.issues.length === 0 ? html`<p class="empty">${ft('No issues.')}</p>` : html`<ul>${this.issues.map((i) => this.item(i))}</ul>`}
       ${this.more()}`;
   }
 }
@@ -236,6 +237,7 @@ declare global {
     'issue-action': CustomEvent<IssueActionDetail>;
     'issue-open': CustomEvent<string>;
     'issues-more': CustomEvent;
+    'only-mine': CustomEvent<boolean>;
     'operators-wanted': CustomEvent;
   }
 }

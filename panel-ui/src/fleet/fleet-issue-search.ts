@@ -64,10 +64,16 @@ export class FleetIssueSearch extends LitElement {
     }
   }
 
+  /** "Only mine": the same search again, of the operator's own issues (the fleet finds them, not the list it had). */
+  private onlyMine(mine: boolean): void {
+    this.query = { ...this.query, mine };
+    void this.search();
+  }
+
   private submit(e: Event): void {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
-    this.query = { q: String(form.get('q') ?? '').trim(), state: String(form.get('state') ?? ''), room: String(form.get('room') ?? '') };
+    this.query = { q: String(form.get('q') ?? '').trim(), state: String(form.get('state') ?? ''), room: String(form.get('room') ?? ''), mine: this.query.mine };
     void this.search();
   }
 
@@ -88,7 +94,7 @@ export class FleetIssueSearch extends LitElement {
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       ${this.exportCut ? html`<p class="muted" data-export-cut>${ft('The export holds the newest {rows} issues found; there are more: narrow the search.', { rows: this.exportCut.toLocaleString() })}</p>` : nothing}
-      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${this.more ? ft('The newest {n} found; there are more: narrow the search', { n: this.results.length }) : ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
+      ${this.results ? html`<fleet-issue-list data-results .issues=${this.results} .onlyMine=${this.query.mine === true} @only-mine=${(e: CustomEvent<boolean>) => this.onlyMine(e.detail)} .roomNames=${this.roomNames} .logs=${this.logs} .busy=${this.busy} .me=${this.me} .operators=${this.operators} heading=${this.more ? ft('The newest {n} found; there are more: narrow the search', { n: this.results.length }) : ft('Found {n}', { n: this.results.length })}></fleet-issue-list>` : nothing}`;
   }
 }
 
