@@ -239,7 +239,8 @@ export class MeetingTexts {
 
   /** The line under it that opens the person's own rating of the room on the phone page (their link, at the rating). */
   ratingLink(url: string): string {
-    return minutesWords(this.room.locale)('How was the room? Rate it and tell us what did not work, from your phone: {url}', { url });
+    const t = minutesWords(this.room.locale);
+    return t('How was the room? Rate it and tell us what did not work, from your phone: {url}', { url });
   }
 
   followUp(item: ActionItem, meetingTitle: string): NotifyMessage {
