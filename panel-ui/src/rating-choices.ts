@@ -2,14 +2,8 @@ import { css, html } from 'lit';
 import type { ProblemCategory } from '../../appliance/api/api-types.js';
 import { t } from './i18n.js';
 
-const CATEGORIES: { id: ProblemCategory; label: string }[] = [
-  { id: 'camera', label: 'Camera' },
-  { id: 'audio', label: 'Audio' },
-  { id: 'display', label: 'Display' },
-  { id: 'network', label: 'Network' },
-  { id: 'cleanliness', label: 'Cleanliness' },
-  { id: 'other', label: 'Other' },
-];
+/** The problems a person may tick; each one's label is its name capitalised ("Camera"), in the panel's table. */
+const CATEGORIES: ProblemCategory[] = ['camera', 'audio', 'display', 'network', 'cleanliness', 'other'];
 
 /** What the room's rating asks for, kept by the element that shows it (the panel's end screen, the phone's rating). */
 export interface RatingChoices {
@@ -60,7 +54,7 @@ export function ratingChoices(host: RatingChoices) {
     <div class="problems" role="group" aria-label=${t('Problems')}>
       ${CATEGORIES.map(
         (c) =>
-          html`<button type="button" data-testid=${`problem-${c.id}`} aria-pressed=${String(host.problems.includes(c.id))} @click=${() => toggle(c.id)}>${t(c.label)}</button>`,
+          html`<button type="button" data-testid=${`problem-${c}`} aria-pressed=${String(host.problems.includes(c))} @click=${() => toggle(c)}>${t(c[0]!.toUpperCase() + c.slice(1))}</button>`,
       )}
     </div>
   `;
