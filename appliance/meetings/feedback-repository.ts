@@ -11,6 +11,8 @@ export interface FeedbackRecord {
   categories: ProblemCategory[];
   comment: string | null;
   deviceHealth: Record<string, unknown> | null;
+  /** The email of the personal link it came with (a phone); null: the room's panel. */
+  givenBy: string | null;
   at: string;
 }
 
@@ -20,7 +22,7 @@ export class FeedbackRepository {
   add(input: Omit<FeedbackRecord, 'id'>): FeedbackRecord {
     const record = { id: randomUUID(), ...input };
     this.db
-      .prepare('INSERT INTO feedback (id, meeting_id, rating, categories, comment, device_health, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare('INSERT INTO feedback (id, meeting_id, rating, categories, comment, device_health, given_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(
         record.id,
         record.meetingId,
@@ -28,14 +30,25 @@ export class FeedbackRepository {
         JSON.stringify(record.categories),
         record.comment,
         record.deviceHealth ? JSON.stringify(record.deviceHealth) : null,
+        record.givenBy,
         record.at,
       );
     return record;
   }
 
-  /** Whether the meeting has a rating already. */
+  /** Whether the room's panel has rated the meeting already (people's ratings from their phones are theirs). */
   rated(meetingId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM feedback WHERE meeting_id = ? AND rating IS NOT NULL LIMIT 1').get(meetingId) !== undefined;
+    return this.db.prepare('SELECT 1 FROM feedback WHERE meeting_id = ? AND rating IS NOT NULL AND given_by IS NULL LIMIT 1').get(meetingId) !== undefined;
+  }
+
+  /** Whether this person (by the email of their personal link) has given the meeting their feedback already. */
+  givenBy(meetingId: string, email: string): boolean {
+    return this.db.prepare('SELECT 1 FROM feedback WHERE meeting_id = ? AND given_by = ?').get(meetingId, email) !== undefined;
+  }
+
+  /** How many people have given the meeting their feedback from their phones. */
+  givenByPeople(meetingId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM feedback WHERE meeting_id = ? AND given_by IS NOT NULL').get(meetingId) as { n: number }).n;
   }
 
   forMeeting(meetingId: string): FeedbackRecord[] {
@@ -46,6 +59,7 @@ export class FeedbackRepository {
       categories: string;
       comment: string | null;
       device_health: string | null;
+      given_by: string | null;
       at: string;
     }[];
     return rows.map((r) => ({
@@ -55,6 +69,7 @@ export class FeedbackRepository {
       categories: JSON.parse(r.categories) as ProblemCategory[],
       comment: r.comment,
       deviceHealth: r.device_health ? (JSON.parse(r.device_health) as Record<string, unknown>) : null,
+      givenBy: r.given_by,
       at: r.at,
     }));
   }

@@ -27,6 +27,11 @@ export const MEETING_LIMITS = {
   links: 20,
   /** The timer handed to another linked room or taken back: each is a record every linked room keeps. */
   handOvers: 50,
+  /**
+   * People's ratings from the personal links of their minutes emails, one each: as many as a
+   * linked meeting's invitation names people (a calendar's invite may name more).
+   */
+  peopleRatings: 500,
 } as const;
 
 type Limited = keyof typeof MEETING_LIMITS;
@@ -40,6 +45,7 @@ const WHAT: Record<Limited, string> = {
   handCounts: 'counts of a show of hands for one poll',
   links: 'requests to link rooms',
   handOvers: 'hand-overs of the timer',
+  peopleRatings: "people's ratings",
 };
 
 /** Throws ROOMCTL_E_MEETING_LIMIT when the meeting already holds its bound of `what`. */

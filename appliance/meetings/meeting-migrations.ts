@@ -235,6 +235,16 @@ const CHECKIN_SET_ASIDE_SQL = 'ALTER TABLE checkins ADD COLUMN set_aside_for TEX
  */
 const AUDIT_AT_INDEX_SQL = 'CREATE INDEX minutes_audit_at ON minutes_audit (at);';
 
+/**
+ * Who gave a meeting's feedback from their phone: the email of the personal link from their
+ * minutes email (null: the room's panel). One such feedback per person and meeting, whatever
+ * the room's own one rating; the index says so where the service's check could be raced.
+ */
+const FEEDBACK_GIVEN_BY_SQL = `
+  ALTER TABLE feedback ADD COLUMN given_by TEXT;
+  CREATE UNIQUE INDEX feedback_one_per_person ON feedback (meeting_id, given_by) WHERE given_by IS NOT NULL;
+`;
+
 export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 1, legacyVersion: 3, name: 'calendar cache, meetings, check-ins, agenda, self-tests', sql: SCHEDULE_AND_MEETINGS_SQL },
   {
@@ -256,4 +266,5 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
   { module: 'meetings', version: 10, name: "the audit's count of a door code's bookings indexed", sql: AUDIT_COUNT_INDEX_SQL },
   { module: 'meetings', version: 11, name: 'check-ins set aside when their booking moves to another start', sql: CHECKIN_SET_ASIDE_SQL },
   { module: 'meetings', version: 12, name: "the audit's entries indexed by time, for the daily purge", sql: AUDIT_AT_INDEX_SQL },
+  { module: 'meetings', version: 13, name: "who gave a meeting's feedback from their personal link", sql: FEEDBACK_GIVEN_BY_SQL },
 ];

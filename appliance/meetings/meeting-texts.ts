@@ -237,6 +237,12 @@ export class MeetingTexts {
       : t('Your personal link to these minutes (do not forward it): {url}', { url });
   }
 
+  /** The line under it that opens the person's own rating of the room on the phone page (their link, at the rating). */
+  ratingLink(url: string): string {
+    const t = minutesWords(this.room.locale);
+    return t('How was the room? Rate it and tell us what did not work, from your phone: {url}', { url });
+  }
+
   followUp(item: ActionItem, meetingTitle: string): NotifyMessage {
     const say = this.say;
     // The day in the room's zone: a deadline late in a UTC day is the next day in Shanghai.

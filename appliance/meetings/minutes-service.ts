@@ -190,7 +190,9 @@ function sendMinutes(ctx: MinutesContext, m: Meeting, by: MinutesReader = { via:
   if (m.confidentiality === 'normal') ids.push(...ctx.notifier.notify(message, { emails: [], groups: true }));
   const { link: _bare, ...personalMessage } = message;
   for (const email of recipients) {
-    const text = `${message.text}\n\n${ctx.texts.personalLink(ctx.personalMinutesUrl(m, email), email === organiser)}`;
+    const link = ctx.personalMinutesUrl(m, email);
+    // The same link opens the person's own rating of the room (`#rate`): one each, counted with the panel's.
+    const text = `${message.text}\n\n${ctx.texts.personalLink(link, email === organiser)}\n\n${ctx.texts.ratingLink(`${link}#rate`)}`;
     ids.push(...ctx.notifier.notify({ ...personalMessage, text }, { emails: [email], groups: false }));
   }
   ctx.minutes.markMinutesSent(m.id, now);

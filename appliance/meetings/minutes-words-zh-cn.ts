@@ -40,4 +40,5 @@ export const ZH_CN_MINUTES: Record<string, string> = {
   'Your personal link to these minutes (do not forward it): {url}': '您查看本纪要的个人链接（请勿转发）：{url}',
   'Your personal link to these minutes (do not forward it; as the organiser you amend them through it): {url}':
     '您查看本纪要的个人链接（请勿转发；作为组织者，您可通过它修改纪要）：{url}',
+  'How was the room? Rate it and tell us what did not work, from your phone: {url}': '会议室用得如何？请用手机评分，并告诉我们哪里出了问题：{url}',
 };

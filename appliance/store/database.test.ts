@@ -48,7 +48,7 @@ describe('store', () => {
       help: 2,
       linked: 2,
       media: 1,
-      meetings: 12,
+      meetings: 13,
       panel: 1,
       'room-language': 1,
       store: 2,

@@ -3,18 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ProblemCategory } from '../../appliance/api/api-types.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
+import { ratingChoices, ratingStyles } from './rating-choices.js';
 import { PanelElement } from './panel-element.js';
 import { navigate, panelRequest } from './panel-events.js';
 import './end-summary.js';
-
-const CATEGORIES: { id: ProblemCategory; label: string }[] = [
-  { id: 'camera', label: 'Camera' },
-  { id: 'audio', label: 'Audio' },
-  { id: 'display', label: 'Display' },
-  { id: 'network', label: 'Network' },
-  { id: 'cleanliness', label: 'Cleanliness' },
-  { id: 'other', label: 'Other' },
-];
 
 /**
  * After the meeting: first its summary (decisions, action items, who came, the minutes' QR
@@ -22,7 +14,9 @@ const CATEGORIES: { id: ProblemCategory; label: string }[] = [
  */
 @customElement('end-screen')
 export class EndScreen extends PanelElement {
-  static override styles = css`
+  static override styles = [
+    ratingStyles,
+    css`
     :host {
       display: grid;
       gap: 1em;
@@ -42,27 +36,6 @@ export class EndScreen extends PanelElement {
     }
     h2 {
       font-size: 1.6em;
-    }
-    .stars {
-      display: grid;
-      grid-template-columns: repeat(5, 1fr);
-      gap: 0.5em;
-    }
-    .stars button {
-      min-height: 76px;
-      font-size: 1.6em;
-      display: grid;
-      line-height: 1;
-      justify-items: center;
-    }
-    .stars small {
-      font-size: 0.45em;
-      font-weight: 400;
-    }
-    .problems {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
-      gap: 0.5em;
     }
     .send {
       display: flex;
@@ -99,7 +72,8 @@ export class EndScreen extends PanelElement {
         min-height: 56px;
       }
     }
-  `;
+  `,
+  ];
 
   @property({ type: String, attribute: 'meeting-id' }) meetingId = '';
   @property({ attribute: false }) api: ApiClient | null = null;
@@ -126,34 +100,13 @@ export class EndScreen extends PanelElement {
         <p>${this.problems.length > 0 ? t('Facilities have your report.') : t('Your rating helps us keep the room in shape.')}</p>
         <button type="button" class="primary" @click=${() => navigate(this, 'home')}>${t('Done')}</button>`;
     }
-    const words = [t('Bad'), t('Poor'), t('Fair'), t('Good'), t('Great')];
     return html`
-      <h2>${t('How was the room?')}</h2>
-      <div class="stars" role="radiogroup" aria-label=${t('Rating')}>
-        ${[1, 2, 3, 4, 5].map(
-          (
-            n,
-          ) => html`<button type="button" role="radio" aria-checked=${String(this.rating === n)} aria-pressed=${String(this.rating !== null && n <= this.rating)} data-testid=${`rate-${n}`} aria-label=${t('{n} of 5: {word}', { n, word: words[n - 1]! })} @click=${() => (this.rating = n)}>
-            ${this.rating !== null && n <= this.rating ? '★' : '☆'}<small>${words[n - 1]}</small>
-          </button>`,
-        )}
-      </div>
-      <h3>${t('Something did not work?')}</h3>
-      <div class="problems" role="group" aria-label=${t('Problems')}>
-        ${CATEGORIES.map(
-          (c) =>
-            html`<button type="button" data-testid=${`problem-${c.id}`} aria-pressed=${String(this.problems.includes(c.id))} @click=${() => this.toggle(c.id)}>${t(c.label)}</button>`,
-        )}
-      </div>
+      ${ratingChoices(this)}
       <div class="send">
         <button type="button" @click=${() => navigate(this, 'home')}>${t('Skip')}</button>
         <button type="button" class="primary" data-testid="send-feedback" ?disabled=${this.sending || (this.rating === null && this.problems.length === 0)} @click=${this.send}>${t('Send')}</button>
       </div>
     `;
-  }
-
-  private toggle(id: ProblemCategory): void {
-    this.problems = this.problems.includes(id) ? this.problems.filter((p) => p !== id) : [...this.problems, id];
   }
 
   private send(): void {

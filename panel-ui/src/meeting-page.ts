@@ -10,6 +10,7 @@ import type { PanelRequest } from './panel-events.js';
 import { phonePageStyles } from './panel-styles.js';
 import './minutes-screen.js';
 import './phone-conversation.js';
+import './phone-rating.js';
 import type { PhonePerson } from './phone-conversation.js';
 
 /** How often the page asks for the floor, polls and agenda again while the meeting runs. */
@@ -174,6 +175,12 @@ export class MeetingPage extends PanelElement {
             </form>`
         }
       </section>`
+      }
+      ${
+        // Opened from the minutes email, after the meeting: the person's own rating of the room comes first.
+        m?.status === 'ended' && this.api?.minutesReader
+          ? html`<section class="card" id="rate"><phone-rating .meetingId=${this.meetingId} .api=${this.api}></phone-rating></section>`
+          : nothing
       }
       ${m?.online ? this.online(m.online) : nothing}
       ${

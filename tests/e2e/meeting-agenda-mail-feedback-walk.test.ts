@@ -6,7 +6,9 @@
  * - an attendee: the minutes email (HTML and text) read on a phone, its personal link opening
  *   the minutes; the page's address without a proof, or a forged link, opens nothing;
  * - the room's rating after the end: a double tap on Send rates once, a second rating and bad
- *   ones are refused with their codes, the rating reaches the room's figures.
+ *   ones are refused with their codes, the rating reaches the room's figures;
+ * - an attendee's own rating: the mail's rating link opens it on the phone, one each, counted
+ *   with the room's.
  * Screenshots (test-artifacts/screenshots/agenda-mail-feedback/): the panel's steps as
  * captureStep takes them, the mail and the phone page at 390×844, in both languages.
  */
@@ -198,6 +200,7 @@ describe('the agenda kept, the minutes mailed and read, the room rated', { timeo
       const mail = minutesMails('bob@example.com').at(-1)!;
       expect(mailPart(mail.data, 'text/plain')).toContain('Rollout：计划 5 分钟，已跳过');
       expect(mailPart(mail.data, 'text/plain')).toContain('Hiring：计划 5 分钟，1 分钟');
+      expect(mailPart(mail.data, 'text/plain')).toMatch(/会议室用得如何？请用手机评分，并告诉我们哪里出了问题：\S+#rate/);
       await readOnPhone(mail, '4-mail-zh-CN');
     } finally {
       await zh.room.close();
@@ -230,6 +233,44 @@ describe('the agenda kept, the minutes mailed and read, the room rated', { timeo
 
     await room.clock.advance(60_000);
     expect((await room.call('GET', '/api/v1/figures')).body).toMatchObject({ ratings: 1, ratingAverage: 4 });
+    expect(errors).toEqual([]);
+  });
+
+  it("lets an attendee rate the room from the mail's rating link on their phone, once, counted with the room's rating", async () => {
+    const text = mailPart(minutesMails('carol@example.com')[0]!.data, 'text/plain');
+    const link = /How was the room\? Rate it and tell us what did not work, from your phone: (\S+)/.exec(text)?.[1];
+    expect(link).toMatch(/#rate$/);
+    const carol = await phonePage(browser);
+    await carol.goto(link!);
+    const rating = carol.locator('phone-rating');
+    await rating.getByTestId('rate-5').waitFor();
+    await carol.screenshot({ path: join(DIR, '9-phone-rating-390x844-en.png') });
+    await setLanguage(carol, 'zh-CN');
+    await rating.getByText('会议室使用体验如何？').waitFor();
+    await rating.getByTestId('rate-5').click();
+    await rating.getByTestId('problem-audio').click();
+    await rating.locator('textarea').fill('后排听不清');
+    await carol.screenshot({ path: join(DIR, '9-phone-rating-390x844-zh-CN.png') });
+    await rating.getByTestId('send-feedback').click();
+    await rating.getByTestId('thanks').waitFor();
+    await carol.screenshot({ path: join(DIR, '10-phone-thanks-390x844-zh-CN.png') });
+    // Her second try (the link opened again) is answered as done; nothing more is kept.
+    await carol.reload();
+    await rating.getByTestId('rate-2').click();
+    await rating.getByTestId('send-feedback').click();
+    await rating.getByText('您已为此会议评过分。').waitFor();
+    await carol.screenshot({ path: join(DIR, '11-phone-rated-already-390x844-zh-CN.png') });
+    await carol.context().close();
+
+    const kept = room.appliance.db
+      .prepare('SELECT rating, given_by AS givenBy, comment FROM feedback WHERE meeting_id = ? AND rating IS NOT NULL ORDER BY at')
+      .all(meetingId);
+    expect(kept).toEqual([
+      { rating: 4, givenBy: null, comment: null },
+      { rating: 5, givenBy: 'carol@example.com', comment: '后排听不清' },
+    ]);
+    await room.clock.advance(60_000);
+    expect((await room.call('GET', '/api/v1/figures')).body).toMatchObject({ ratings: 2, ratingAverage: 4.5 });
     expect(errors).toEqual([]);
   });
 });

@@ -51,6 +51,20 @@ export class MeetingAuth {
   }
 
   /**
+   * The email a personal link from the minutes email was made for, for what only that person
+   * does (their own rating): the room's credential or the meeting's code is not that person.
+   */
+  personOf(request: FastifyRequest, meeting: Meeting): string {
+    const reader = this.forMeeting(request, meeting);
+    if (reader.via !== 'reader-link')
+      throw new RoomctlError(
+        'ROOMCTL_E_FORBIDDEN',
+        'Only the personal link from your minutes email (X-Minutes-Reader) does this; the room rates from its panel',
+      );
+    return reader.who;
+  }
+
+  /**
    * Bearer token or a door code of the current or the previous window, compared in constant
    * time; throws ROOMCTL_E_UNAUTHORIZED for a wrong one, ROOMCTL_E_DOOR_CODE_EXPIRED for an old one.
    */

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import { figuresBetween } from '../../meetings/daily-jobs.js';
-import { submitFeedback } from '../../meetings/feedback-service.js';
+import { submitFeedback, submitPersonalFeedback } from '../../meetings/feedback-service.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { purgeLog } from '../../meetings/retention.js';
 import { selfTestJob } from '../../meetings/selftest-job.js';
@@ -78,6 +78,23 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
       response: { 201: feedbackResult },
     },
     async (request, reply) => reply.status(201).send(shape(submitFeedback(ctx, request.params.id, request.body))),
+  );
+  api.post(
+    '/api/v1/meetings/:id/feedback/mine',
+    {
+      access: 'meeting-code',
+      pace: 'feedback',
+      summary:
+        "One person's rating 1–5 and/or problem report, from the personal link of their minutes email (X-Minutes-Reader; a meeting code or the room's token is 403): one each, a second is 409 ROOMCTL_E_FEEDBACK_GIVEN; counted in the room's figures as the panel's rating is",
+      tags: ['feedback'],
+      params: IdParams,
+      body: FeedbackBody,
+      response: { 201: feedbackResult },
+    },
+    async (request, reply) => {
+      const meeting = room.meeting(request.params.id);
+      return reply.status(201).send(shape(submitPersonalFeedback(ctx, meeting, auth.personOf(request, meeting), request.body)));
+    },
   );
   api.post(
     '/api/v1/problems',
