@@ -6,7 +6,7 @@ import { t } from './i18n.js';
 const CATEGORIES: ProblemCategory[] = ['camera', 'audio', 'display', 'network', 'cleanliness', 'other'];
 
 /** What the room's rating asks for, kept by the element that shows it (the panel's end screen, the phone's rating). */
-export interface RatingChoices {
+interface RatingChoices {
   rating: number | null;
   problems: ProblemCategory[];
 }
