@@ -9,7 +9,7 @@ import mqtt from 'mqtt';
 import { afterAll, expect, it } from 'vitest';
 import { WebhookAlertSink } from '../../fleet/alert-sink.js';
 import { startMosquitto } from '../helpers/mosquitto.js';
-import { startPostgres } from '../helpers/postgres.js';
+import { closeFleetPostgres, sharedPostgres } from '../helpers/fleet-databases.js';
 import { startTestFleet } from '../helpers/test-fleet.js';
 import { until } from '../helpers/until.js';
 
@@ -34,8 +34,8 @@ it('fires and resolves an alert once, whichever instance hears the device', asyn
   const hook = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
   const broker = await startMosquitto();
   cleanup.push(() => broker.close());
-  const postgres = await startPostgres();
-  cleanup.push(() => postgres.close());
+  const postgres = await sharedPostgres();
+  cleanup.push(closeFleetPostgres);
   const database = await postgres.createDatabase();
   const fleets: Array<Awaited<ReturnType<typeof startTestFleet>>> = [];
   for (const id of ['a', 'b']) {

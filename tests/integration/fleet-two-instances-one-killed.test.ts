@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import type { FleetEvent, FleetRoomSummary, FleetStreamMessage } from '../../fleet/fleet-api-types.js';
 import { startFleetProcess, type FleetProcess } from '../helpers/fleet-process.js';
 import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js';
-import { startPostgres, type RunningPostgres } from '../helpers/postgres.js';
+import { closeFleetPostgres, sharedPostgres } from '../helpers/fleet-databases.js';
 import { until } from '../helpers/until.js';
 
 const FULL = process.env.ROOMCTL_FULL === '1';
@@ -36,8 +36,8 @@ let summaries: FleetRoomSummary[] = [];
 beforeAll(async () => {
   const broker: RunningMosquitto = await startMosquitto();
   cleanup.push(() => broker.close());
-  const postgres: RunningPostgres = await startPostgres();
-  cleanup.push(() => postgres.close());
+  const postgres = await sharedPostgres();
+  cleanup.push(closeFleetPostgres);
   const database = await postgres.createDatabase();
   const dirs = [await mkdtemp(join(tmpdir(), 'roomctl-fleet-a-')), await mkdtemp(join(tmpdir(), 'roomctl-fleet-b-'))];
   cleanup.push(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
