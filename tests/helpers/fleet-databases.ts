@@ -29,9 +29,13 @@ let server: Promise<RunningPostgres> | undefined;
 const made: string[] = [];
 
 export async function sharedPostgres(): Promise<RunningPostgres> {
-  // A start that failed is not handed out again: the next file starts anew.
-  if (!(await server?.then(() => true).catch(() => false))) server = startPostgres();
-  const running = await server!;
+  // Set before any await, so that callers at the same moment share one start.
+  server ??= startPostgres();
+  // A start that failed is not handed out again: the next caller starts anew.
+  const running = await server.catch((err: unknown) => {
+    server = undefined;
+    throw err;
+  });
   return {
     ...running,
     pid: running.pid,
