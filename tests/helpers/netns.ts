@@ -37,7 +37,10 @@ export async function createNetnsPeer(): Promise<NetnsPeer> {
   const ns = `roomctl-${tag}`;
   const hostIf = `rch${tag}`;
   const peerIf = `rcp${tag}`;
-  const subnet = `10.${200 + (process.pid % 50)}.${Math.floor(Math.random() * 250)}`;
+  // 198.18.0.0/15 (set aside for network tests), not a private range: a room or demo that starts
+  // while the pair exists must not take the pair's address for its LAN address (private ranges come
+  // first there), then lose it when the pair is deleted.
+  const subnet = `198.${18 + (process.pid % 2)}.${Math.floor(Math.random() * 250)}`;
   const hostAddress = `${subnet}.1`;
   const peerAddress = `${subnet}.2`;
   const ip = (...args: string[]) => run('ip', args);
