@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFleetSql } from '../../fleet/fleet-database.js';
 import type { FleetSql } from '../../fleet/fleet-sql.js';
-import pg from 'pg';
 import { startPostgres, type RunningPostgres } from './postgres.js';
 
 export interface TestFleetDatabase {
@@ -67,14 +66,7 @@ export async function openTestFleetDatabase(backend: FleetBackend): Promise<Test
 export async function closeFleetPostgres(): Promise<void> {
   const names = made.splice(0);
   if (names.length === 0 || !server) return;
-  const running = await server;
-  const admin = new pg.Client({ host: '127.0.0.1', port: running.port, user: 'roomctl', database: 'postgres' });
-  await admin.connect();
-  try {
-    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await (await server).dropDatabases(names);
 }
 
 /** The `i`-th of a stream of feedback events from five rooms, as the broker hands them to the ingest. */

@@ -18,17 +18,12 @@ export interface RunningPostgres {
   readonly pid: number | undefined;
   /** A fresh, empty database; its postgres:// URL. */
   createDatabase(name?: string): Promise<string>;
+  /** Drops these databases, their connections cut (a server kept for the next test file). */
+  dropDatabases(names: string[]): Promise<void>;
   /** Stop the server (fast shutdown) and remove its folder. */
   close(): Promise<void>;
 }
 
-/**
- * Debian's PostgreSQL 15 in a temporary folder on a free loopback port, for tests and
- * benchmarks. `postgres` refuses to run as root: as root, the folder is handed to the
- * `postgres` user and initdb and the server run as it (setpriv execs, so the pid is the
- * server's own). Trust authentication on 127.0.0.1 only; `durable: false` (the default)
- * turns fsync off — a test's database need not survive a power cut.
- */
 /**
  * A server outlives a test process killed by a signal ('exit' handlers do not run then, and a
  * worker's shared server is never closed by hand): a small shell holds a pipe from this process
@@ -54,6 +49,13 @@ function endsWithThisProcess(server: ChildProcess, dir: string): void {
   guard.stdin!.on('error', () => undefined);
 }
 
+/**
+ * Debian's PostgreSQL 15 in a temporary folder on a free loopback port, for tests and
+ * benchmarks. `postgres` refuses to run as root: as root, the folder is handed to the
+ * `postgres` user and initdb and the server run as it (setpriv execs, so the pid is the
+ * server's own). Trust authentication on 127.0.0.1 only; `durable: false` (the default)
+ * turns fsync off — a test's database need not survive a power cut.
+ */
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<RunningPostgres> {
   const dir = await mkdtemp(join(tmpdir(), 'roomctl-pg-'));
   const data = join(dir, 'data');
@@ -104,21 +106,25 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   }
 
   let databases = 0;
+  const asAdmin = async (statements: string[]) => {
+    const c = admin();
+    await c.connect();
+    try {
+      for (const statement of statements) await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
   return {
     port,
     get pid() {
       return proc.pid;
     },
     async createDatabase(name = `fleet_${++databases}`) {
-      const c = admin();
-      await c.connect();
-      try {
-        await c.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await c.end();
-      }
+      await asAdmin([`CREATE DATABASE ${name}`]);
       return `postgres://roomctl@127.0.0.1:${port}/${name}`;
     },
+    dropDatabases: (names) => asAdmin(names.map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
     async close() {
       process.off('exit', killOnExit);
       // SIGINT: fast shutdown (open connections are cut; nothing here needs to last).
