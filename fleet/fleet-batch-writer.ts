@@ -26,6 +26,12 @@ export const MAX_DEVICES_PER_ROOM = 256;
  * messages are ignored and counted.
  */
 const MAX_ROOMS = 200_000;
+/**
+ * Ids of events counted on their room and not stored, remembered so a copy that comes in a later batch
+ * (MQTT delivers at least once; a room re-sends its queue after an outage) is a duplicate, not one more
+ * event held back. Oldest forgotten first; ids are at most 128 characters, so a few MB at most.
+ */
+export const HELD_BACK_IDS_REMEMBERED = 10_000;
 /** A map's values in the order of its keys. */
 const sortedValues = <T>(map: ReadonlyMap<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
@@ -76,6 +82,8 @@ export class FleetBatchWriter {
   private readonly devicesPerRoom = new Map<string, number>();
   private readonly knownRooms = new Set<string>();
   private readonly issueBudget = new IssueBudget();
+  /** room key + event id of events counted as held back (HELD_BACK_IDS_REMEMBERED), in the order counted. */
+  private readonly heldBackIds = new Set<string>();
 
   private constructor(
     private readonly sql: FleetSql,
@@ -108,12 +116,20 @@ export class FleetBatchWriter {
   /** Applies a batch in one transaction (one commit for thousands of messages). */
   async apply(messages: readonly FleetMessage[], now = Date.now()): Promise<FleetChanges> {
     const touched: string[] = [];
+    const heldBack: string[] = [];
     try {
-      return await this.sql.transaction(async (tx) => {
-        const changes = await this.applyAll(tx, messages, now, touched);
+      const changes = await this.sql.transaction(async (tx) => {
+        const changes = await this.applyAll(tx, messages, now, touched, heldBack);
         await announceChanges(tx, this.origin, changes);
         return changes;
       });
+      // Remembered once committed: a batch rolled back counted nothing.
+      for (const id of heldBack) this.heldBackIds.add(id);
+      for (const id of this.heldBackIds) {
+        if (this.heldBackIds.size <= HELD_BACK_IDS_REMEMBERED) break;
+        this.heldBackIds.delete(id);
+      }
+      return changes;
     } catch (err) {
       // Rolled back: the rooms this batch added are not in the database after all (nor its events, nor what they took from their rooms' buckets).
       for (const key of touched) this.knownRooms.delete(key);
@@ -121,7 +137,7 @@ export class FleetBatchWriter {
     }
   }
 
-  private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[]): Promise<FleetChanges> {
+  private async applyAll(tx: FleetSqlTx, messages: readonly FleetMessage[], now: number, touched: string[], heldBack: string[]): Promise<FleetChanges> {
     const changes = emptyChanges();
     const health = new Map<string, HealthMessage[]>();
     /** Devices new to the fleet in this batch, per room (counted against MAX_DEVICES_PER_ROOM with the known ones). */
@@ -247,7 +263,7 @@ export class FleetBatchWriter {
       }
     }
     await this.eventBudget.save(tx, buckets);
-    await this.countHeldBack(tx, pastBound, changes);
+    await this.countHeldBack(tx, pastBound, changes, heldBack);
     // In key order (here and below): two instances writing overlapping rows then take their locks in the same order (no deadlock).
     for (const [key, events] of [...changes.eventsHeldBack].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const [site, room] = key.split('/') as [string, string];
@@ -273,11 +289,17 @@ export class FleetBatchWriter {
   }
 
   /**
-   * The events past their room's bound that the fleet has not stored already are counted on the
-   * room; the others are re-sends of stored ones (a room sends its queue again after an outage)
-   * and cost the room nothing. One query per 500 ids, so a flood past the bound stays cheap.
+   * The events past their room's bound that the fleet has neither stored nor counted already are
+   * counted on the room (their keys added to `counted`); the others are re-sends (a room sends its
+   * queue again after an outage) and cost the room nothing. One query per 500 ids, so a flood past
+   * the bound stays cheap.
    */
-  private async countHeldBack(tx: FleetSqlTx, pastBound: ReadonlyMap<string, ReadonlySet<string>>, changes: FleetChanges): Promise<void> {
+  private async countHeldBack(
+    tx: FleetSqlTx,
+    pastBound: ReadonlyMap<string, ReadonlySet<string>>,
+    changes: FleetChanges,
+    counted: string[],
+  ): Promise<void> {
     const ids = [...pastBound.values()].flatMap((set) => [...set]);
     const stored = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
@@ -286,9 +308,10 @@ export class FleetBatchWriter {
         stored.add(row.id);
     }
     for (const [key, set] of pastBound) {
-      const held = [...set].filter((id) => !stored.has(id)).length;
-      changes.duplicates += set.size - held;
-      if (held) changes.eventsHeldBack.set(key, held);
+      const held = [...set].filter((id) => !stored.has(id) && !this.heldBackIds.has(`${key}/${id}`));
+      counted.push(...held.map((id) => `${key}/${id}`));
+      changes.duplicates += set.size - held.length;
+      if (held.length) changes.eventsHeldBack.set(key, held.length);
     }
   }
 
