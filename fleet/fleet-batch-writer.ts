@@ -294,12 +294,7 @@ export class FleetBatchWriter {
    * queue again after an outage) and cost the room nothing. One query per 500 ids, so a flood past
    * the bound stays cheap.
    */
-  private async countHeldBack(
-    tx: FleetSqlTx,
-    pastBound: ReadonlyMap<string, ReadonlySet<string>>,
-    changes: FleetChanges,
-    counted: string[],
-  ): Promise<void> {
+  private async countHeldBack(tx: FleetSqlTx, pastBound: ReadonlyMap<string, ReadonlySet<string>>, changes: FleetChanges, counted: string[]): Promise<void> {
     const ids = [...pastBound.values()].flatMap((set) => [...set]);
     const stored = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
