@@ -120,9 +120,10 @@ export async function buildFleetServer(deps: {
     pendingIssues.clear();
     const events = pendingEvents;
     pendingEvents = [];
-    const summaries = (await Promise.all(rooms.map(([site, room]) => store.roomSummary(site, room)))).filter((r) => r !== undefined);
+    // A few statements whatever the burst (a broker back after an outage changes thousands of rooms at once).
+    const summaries = await store.roomSummaries(rooms);
     if (summaries.length) broadcast({ type: 'rooms', rooms: summaries });
-    const issues = (await Promise.all(ids.map((id) => store.issue(id)))).filter((i): i is FleetIssue => i !== undefined);
+    const issues = await store.issuesByIds(ids);
     if (issues.length) broadcast({ type: 'issues', issues });
     for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE) broadcast({ type: 'events', events: events.slice(i, i + EVENTS_PER_MESSAGE) });
   };

@@ -34,11 +34,15 @@ const SUMMARY = `SELECT r.site, r.room, r.name, r.status AS online, r.updated_at
 const SUMMARY_GROUP = 'r.site, r.room, r.name, r.status, r.updated_at, r.events_held_back, r.events_held_back_at';
 /** Unresolved, and given to the operator of the first parameter when `whose`. */
 const openOf = (whose: boolean) => `state != 'resolved'${whose ? ' AND assigned_to = ?' : ''}`;
+/** Rooms or issues read by one statement (well under SQLite's 32,766 parameters and PostgreSQL's 65,535). */
+const READ_CHUNK = 500;
 const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, body';
 
 const SQL = {
   summaries: `${SUMMARY} GROUP BY ${SUMMARY_GROUP} ORDER BY r.site, r.room`,
   summary: `${SUMMARY} WHERE r.site = ? AND r.room = ? GROUP BY ${SUMMARY_GROUP}`,
+  summariesOf: (n: number) =>
+    `${SUMMARY} WHERE (r.site, r.room) IN (VALUES ${Array(n).fill('(?, ?)').join(', ')}) GROUP BY ${SUMMARY_GROUP} ORDER BY r.site, r.room`,
   roomRow: 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?',
   devices: `SELECT device_id AS "deviceId", status, since, detail, code, error_message AS "errorMessage", metrics, received_at AS "receivedAt"
     FROM fleet_devices WHERE site = ? AND room = ? ORDER BY device_id`,
@@ -54,6 +58,7 @@ const SQL = {
   openIssueCount: (whose: boolean) => `SELECT COUNT(*) AS n FROM fleet_issues WHERE ${openOf(whose)}`,
   roomIssues: 'SELECT * FROM fleet_issues WHERE site = ? AND room = ? ORDER BY opened_at DESC LIMIT 50',
   issue: 'SELECT * FROM fleet_issues WHERE id = ?',
+  issuesOf: (n: number) => `SELECT * FROM fleet_issues WHERE id IN (${Array(n).fill('?').join(', ')}) ORDER BY opened_at DESC, id DESC`,
   ack: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
   resolve: "UPDATE fleet_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
   eventCount: 'SELECT COUNT(*) AS n FROM fleet_events',
@@ -93,6 +98,16 @@ export class FleetStore {
   async roomSummary(site: string, room: string): Promise<FleetRoomSummary | undefined> {
     const row = await queryOne<SummaryRow>(this.sql, SQL.summary, [site, room]);
     return row ? toSummary(row) : undefined;
+  }
+
+  /** The summaries of these rooms (those that exist), by site and room: one query per READ_CHUNK rooms. */
+  async roomSummaries(rooms: ReadonlyArray<readonly [site: string, room: string]>): Promise<FleetRoomSummary[]> {
+    const out: FleetRoomSummary[] = [];
+    for (let i = 0; i < rooms.length; i += READ_CHUNK) {
+      const chunk = rooms.slice(i, i + READ_CHUNK);
+      out.push(...(await this.sql.query<SummaryRow>(SQL.summariesOf(chunk.length), chunk.flat())).map(toSummary));
+    }
+    return out;
   }
 
   async room(site: string, room: string, eventLimit = 100): Promise<FleetRoomDetail | undefined> {
@@ -180,6 +195,16 @@ export class FleetStore {
   async issue(id: string): Promise<FleetIssue | undefined> {
     const row = await queryOne<IssueRow>(this.sql, SQL.issue, [id]);
     return row ? toIssue(row) : undefined;
+  }
+
+  /** These issues (those that exist), newest first within each READ_CHUNK ids: one query per chunk. */
+  async issuesByIds(ids: readonly string[]): Promise<FleetIssue[]> {
+    const out: FleetIssue[] = [];
+    for (let i = 0; i < ids.length; i += READ_CHUNK) {
+      const chunk = ids.slice(i, i + READ_CHUNK);
+      out.push(...(await this.sql.query<IssueRow>(SQL.issuesOf(chunk.length), chunk)).map(toIssue));
+    }
+    return out;
   }
 
   /** Staff acknowledged or resolved an issue; returns it, or undefined when there is no such issue. */
