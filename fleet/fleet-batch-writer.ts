@@ -5,6 +5,7 @@ import type { FleetMessage } from './fleet-messages.js';
 import type { FleetSql, FleetSqlTx, SqlValue } from './fleet-sql.js';
 import { trackEventIssue } from './event-issues.js';
 import { IssueBudget } from './issue-budget.js';
+import { clearStorageFaultsOnState } from './storage-fault-issues.js';
 import { EventBudget } from './event-budget.js';
 import { isIanaZone } from '../appliance/schedule/zoned-time.js';
 
@@ -202,6 +203,7 @@ export class FleetBatchWriter {
             break;
           }
           changes.rooms.add(key);
+          for (const id of await clearStorageFaultsOnState(tx, m, m.state, new Date(at ?? now).toISOString())) changes.issues.add(id);
           break;
         }
         case 'health': {

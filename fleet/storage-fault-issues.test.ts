@@ -62,4 +62,31 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(await fleet.store.issue('storage-c')).toBeUndefined();
     expect(await fleet.store.issue('storage-d')).toBeUndefined();
   });
+
+  it('closes it when the room, started again, says its storage holds nothing: the clear was lost with the messages it held', async () => {
+    const state = (minute: number, storage?: Record<string, unknown>): FleetMessage => {
+      const parsed = parseFleetMessage(
+        'roomctl/hq/aurora/state',
+        Buffer.from(JSON.stringify({ at: at(minute), roomState: 'idle', ...(storage ? { storage } : {}) })),
+      );
+      if (!parsed || 'error' in parsed) throw new Error('not a state message');
+      return parsed;
+    };
+    const check = (code: string | null) => ({ state: code ? 'full' : 'ok', freeBytes: 1e9, detail: null, code, since: at(0) });
+    await fleet.store.apply([held('aurora', 'e1', 'storage-a'), held('borealis', 'e2', 'storage-b')]);
+    // Still holding, or a publisher without a storage check: open as it was.
+    await fleet.store.apply([state(2, check('ROOMCTL_E_STORAGE_TELEMETRY_HELD'))]);
+    await fleet.store.apply([state(3)]);
+    expect(await fleet.store.issue('storage-a')).toMatchObject({ state: 'open', clearedAt: null });
+    // Started again with room on its disk: its first state clears the room's own issue, not another room's.
+    const changes = await fleet.store.apply([state(40, check(null))]);
+    expect([...changes.issues]).toEqual(['storage-a']);
+    expect(await fleet.store.issue('storage-a')).toMatchObject({ state: 'resolved', resolvedBy: null, clearedAt: at(40) });
+    expect(await fleet.store.issue('storage-b')).toMatchObject({ state: 'open', clearedAt: null });
+    expect((await desk.log('storage-a')).map((e) => e.action)).toEqual(['opened', 'cleared']);
+    // A full disk without held telemetry (ROOMCTL_E_STORAGE) is not the held fault: a new one is cleared by it too.
+    await fleet.store.apply([held('aurora', 'e3', 'storage-c')]);
+    await fleet.store.apply([state(50, check('ROOMCTL_E_STORAGE'))]);
+    expect(await fleet.store.issue('storage-c')).toMatchObject({ state: 'resolved' });
+  });
 });

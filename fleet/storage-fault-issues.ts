@@ -32,3 +32,26 @@ export async function trackStorageFault(
   await logIssue(tx, faultId, 'opened', detail, event.at);
   return { issueId: faultId };
 }
+
+/**
+ * A room's retained state whose storage check holds no telemetry clears the room's storage
+ * issues still open: a room stopped while it held messages lost their `fault.cleared` with
+ * them, and started again its check is fine and raises nothing more. A state without a storage
+ * check (another publisher, an older room) clears nothing. Returns the issues cleared.
+ */
+export async function clearStorageFaultsOnState(
+  tx: FleetSqlTx,
+  room: { site: string; room: string },
+  state: Record<string, unknown>,
+  at: string,
+): Promise<string[]> {
+  const storage = state.storage;
+  if (!storage || typeof storage !== 'object' || !('code' in storage) || storage.code === 'ROOMCTL_E_STORAGE_TELEMETRY_HELD') return [];
+  const open = await tx.query<{ id: string }>(
+    "SELECT id FROM fleet_issues WHERE site = ? AND room = ? AND kind = 'device' AND device_id IS NULL AND id LIKE 'storage-%' AND cleared_at IS NULL ORDER BY id",
+    [room.site, room.room],
+  );
+  const cleared: string[] = [];
+  for (const { id } of open) if (await clearFaultIssue(tx, id, at)) cleared.push(id);
+  return cleared;
+}
