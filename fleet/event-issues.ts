@@ -63,9 +63,10 @@ export async function trackEventIssue(
       return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
     };
     const fault = { type, deviceId: event.deviceId ?? null, at, body };
-    const changed = (await trackSelfTestFault(tx, { site, room }, fault, meeting)) ?? (await trackStorageFault(tx, { site, room }, fault, meeting));
-    if (!changed) return;
-    changes.issues.add(changed.issueId);
+    const selfTest = await trackSelfTestFault(tx, { site, room }, fault, meeting);
+    const changed = selfTest ? [selfTest.issueId] : await trackStorageFault(tx, { site, room }, fault, meeting);
+    if (changed.length === 0) return;
+    for (const id of changed) changes.issues.add(id);
   } else if (type === 'help.acknowledged' && requestId) {
     const acked = (await tx.run(SQL.roomAckIssue, [str(body.by) ?? 'room', at, requestId])).changes;
     if ((await tx.run(SQL.roomSeen, [at, requestId])).changes + acked) changes.issues.add(requestId);

@@ -84,9 +84,32 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect(await fleet.store.issue('storage-a')).toMatchObject({ state: 'resolved', resolvedBy: null, clearedAt: at(40) });
     expect(await fleet.store.issue('storage-b')).toMatchObject({ state: 'open', clearedAt: null });
     expect((await desk.log('storage-a')).map((e) => e.action)).toEqual(['opened', 'cleared']);
-    // A full disk without held telemetry (ROOMCTL_E_STORAGE) is not the held fault: a new one is cleared by it too.
+    // A state that still says a refused write (ROOMCTL_E_STORAGE) clears nothing: the folder still refuses.
     await fleet.store.apply([held('aurora', 'e3', 'storage-c')]);
     await fleet.store.apply([state(50, check('ROOMCTL_E_STORAGE'))]);
-    expect(await fleet.store.issue('storage-c')).toMatchObject({ state: 'resolved' });
+    expect(await fleet.store.issue('storage-c')).toMatchObject({ state: 'open', clearedAt: null });
+  });
+
+  it('says the latest code of a fault raised again under its id, and a new storage fault of the room supersedes its others', async () => {
+    const refused = (id: string, faultId: string, minute: number) =>
+      event('aurora', id, minute, { type: 'fault.raised', faultId, code: 'ROOMCTL_E_STORAGE', detail: 'Not saved: the data folder is full (SQLITE_FULL).' });
+    await fleet.store.apply([refused('e1', 'storage-a', 1)]);
+    expect(await fleet.store.issue('storage-a')).toMatchObject({ errorCode: 'ROOMCTL_E_STORAGE', state: 'open' });
+    // Telemetry's writes refused too: the same fault, its code and words the latest; the same again changes nothing.
+    const changes = await fleet.store.apply([
+      event('aurora', 'e2', 2, { type: 'fault.raised', faultId: 'storage-a', code: 'ROOMCTL_E_STORAGE_TELEMETRY_HELD', detail: DETAIL }),
+    ]);
+    expect([...changes.issues]).toEqual(['storage-a']);
+    expect(await fleet.store.issue('storage-a')).toMatchObject({ errorCode: 'ROOMCTL_E_STORAGE_TELEMETRY_HELD', summary: DETAIL, state: 'open' });
+    expect((await fleet.store.apply([held('aurora', 'e3', 'storage-a')])).issues.size).toBe(0);
+    // The room started again with its folder still refusing: its new fault closes the old issue, one stands.
+    const restarted = await fleet.store.apply([refused('e4', 'storage-b', 20)]);
+    expect([...restarted.issues].sort()).toEqual(['storage-a', 'storage-b']);
+    expect(await fleet.store.issue('storage-a')).toMatchObject({ state: 'resolved', clearedAt: at(20) });
+    expect(await desk.search({ state: 'unresolved' })).toMatchObject([{ id: 'storage-b', errorCode: 'ROOMCTL_E_STORAGE' }]);
+    // A cleared fault raised again (a late copy) opens nothing.
+    await fleet.store.apply([writesAgain('aurora', 'e5', 'storage-b')]);
+    expect((await fleet.store.apply([refused('e6', 'storage-b', 31)])).issues.size).toBe(0);
+    expect(await desk.search({ state: 'unresolved' })).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ it('words every code a failed self-test check carries, in English and Chinese, a
 });
 
 it("words the room's storage check as the room's fault, in English and Chinese", () => {
-  expect(Object.keys(ROOM_FAULT_WORDS)).toEqual([TELEMETRY_HELD]);
+  expect(Object.keys(ROOM_FAULT_WORDS)).toEqual([TELEMETRY_HELD, 'ROOMCTL_E_STORAGE']);
   expect(Object.values(ROOM_FAULT_WORDS).filter((en) => FLEET_ZH_CN[en] === undefined)).toEqual([]);
   const raised = {
     seq: 1,
@@ -76,4 +76,8 @@ it("words the room's storage check as the room's fault, in English and Chinese",
   expect(roomEventWords(raised, {}).text).toBe('The room: Its data folder is full: what it reports is held in memory, and lost past its bounds');
   setFleetLocale('zh-CN');
   expect(roomEventWords(raised, {}).text).toBe('会议室：数据目录已满：上报的消息暂存在内存中，超出上限的将丢失');
+  const refused = { ...raised, body: { faultId: 'storage-2', code: 'ROOMCTL_E_STORAGE', detail: 'Not saved: the data folder is full (SQLITE_FULL).' } };
+  expect(roomEventWords(refused, {}).text).toBe('会议室：数据目录拒绝写入：在该会议室进行的预订、签到和记录不会被保存');
+  setFleetLocale('en');
+  expect(roomEventWords(refused, {}).text).toBe('The room: Its data folder refuses writes: bookings, check-ins and notes made there are not saved');
 });

@@ -47,6 +47,7 @@ export const SELF_TEST_FAULT_WORDS: Record<string, string> = {
 /** A room check's code that names no device (the room's storage check, appliance/store/storage-faults.ts), in words that follow "The room:". */
 export const ROOM_FAULT_WORDS: Record<string, string> = {
   ROOMCTL_E_STORAGE_TELEMETRY_HELD: 'Its data folder is full: what it reports is held in memory, and lost past its bounds',
+  ROOMCTL_E_STORAGE: 'Its data folder refuses writes: bookings, check-ins and notes made there are not saved',
 };
 
 /** The words for a device error's, a failed self-test check's or a room check's code in the operator's language; null for a code without words (the device's own text is shown). */

@@ -279,6 +279,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'The room': '会议室',
   'Room fault': '会议室故障',
   'Its data folder is full: what it reports is held in memory, and lost past its bounds': '数据目录已满：上报的消息暂存在内存中，超出上限的将丢失',
+  'Its data folder refuses writes: bookings, check-ins and notes made there are not saved': '数据目录拒绝写入：在该会议室进行的预订、签到和记录不会被保存',
   'The room says: {detail}': '会议室说明：{detail}',
   "The room's self-test says: {detail}": '会议室自检原文：{detail}',
   'replies in {n} ms': '响应 {n} 毫秒',
