@@ -7,11 +7,17 @@ import { meetingRefusalWords } from './meeting-refusal-words.js';
 import { languageButton } from './language-button.js';
 import { PanelElement } from './panel-element.js';
 import type { PanelRequest } from './panel-events.js';
-import { phonePageStyles } from './panel-styles.js';
+import { phonePageStyles } from './phone-page-styles.js';
 import './minutes-screen.js';
 import './phone-conversation.js';
 import './phone-rating.js';
 import type { PhonePerson } from './phone-conversation.js';
+import { ZH_CN } from './zh-cn.js';
+import { ZH_CN_MEETING_PAGE } from './zh-cn-meeting-page.js';
+import { ZH_CN_PHONE_PAGES } from './zh-cn-phone-pages.js';
+
+// This page's own words load with it only, not with the panel.
+Object.assign(ZH_CN, ZH_CN_PHONE_PAGES, ZH_CN_MEETING_PAGE);
 
 /** How often the page asks for the floor, polls and agenda again while the meeting runs. */
 const REFRESH_MS = 3000;
