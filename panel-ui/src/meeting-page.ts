@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaNowView, CheckInResultView, MeetingView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
+import { agendaItemTime } from './agenda-item-time.js';
 import { meetingRefusalWords } from './meeting-refusal-words.js';
 import { languageButton } from './language-button.js';
 import { PanelElement } from './panel-element.js';
@@ -193,7 +194,7 @@ export class MeetingPage extends PanelElement {
         this.agenda && this.agenda.items.length > 0
           ? html`<section class="card">
             <h2>${t('Agenda')}</h2>
-            <ol data-testid="phone-agenda">${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${t('{n} min', { n: i.minutes })}</li>`)}</ol>
+            <ol data-testid="phone-agenda">${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${agendaItemTime(i)}</li>`)}</ol>
           </section>`
           : nothing
       }

@@ -266,6 +266,7 @@ export const ZH_CN: Record<string, string> = {
   '{n} digits entered': '已输入 {n} 位',
   '{n} lines': '{n} 行',
   '{n} min': '{n} 分钟',
+  '{took} (planned {n})': '{took}（计划 {n} 分钟）',
   '{n} h': '{n} 小时',
   '{n} days': '{n} 天',
   'Reminder to attendees, before the start': '会前提醒参会者（开始前）',
