@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
+import { startClockedRoom, startMeeting, type ClockedRoom } from '../helpers/clocked-room.js';
 import { buildPanelIfStale, launchWithPanel, phonePage, SCREENSHOT_ROOT, setLanguage } from '../helpers/panel-browser.js';
 
 const FLOW = 'agenda-minutes-taken';
@@ -36,7 +36,7 @@ async function shot(page: Page, name: string): Promise<void> {
 beforeAll(async () => {
   buildPanelIfStale();
   room = await startClockedRoom({ start: new Date().toISOString(), timezone: 'UTC' });
-  const booked = await room.call('POST', '/api/v1/bookings', {
+  meetingId = await startMeeting(room, {
     minutes: 60,
     title: 'Quarterly review',
     agenda: [
@@ -44,9 +44,6 @@ beforeAll(async () => {
       { title: 'Rollout', minutes: 20 },
     ],
   });
-  expect(booked.status).toBe(201);
-  meetingId = booked.body.id;
-  expect((await room.call('POST', `/api/v1/meetings/${meetingId}/start`)).status).toBe(200);
   ({ browser, page: panel, errors } = await launchWithPanel(room.baseUrl, room.token));
   await panel.getByTestId('agenda-current').filter({ hasText: 'Budget' }).waitFor();
 }, 60_000);
