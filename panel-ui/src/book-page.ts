@@ -7,8 +7,14 @@ import { daySegments, freeStarts } from './book-slots.js';
 import { i18n, t } from './i18n.js';
 import { languageButton } from './language-button.js';
 import { PanelElement } from './panel-element.js';
-import { phonePageStyles } from './panel-styles.js';
+import { phonePageStyles } from './phone-page-styles.js';
 import { noteServerTime, serverNow } from './server-time.js';
+import { ZH_CN } from './zh-cn.js';
+import { ZH_CN_BOOK_PAGE } from './zh-cn-book-page.js';
+import { ZH_CN_PHONE_PAGES } from './zh-cn-phone-pages.js';
+
+// This page's own words load with it only, not with the panel.
+Object.assign(ZH_CN, ZH_CN_PHONE_PAGES, ZH_CN_BOOK_PAGE);
 
 /**
  * The booking page a phone opens from the door panel's QR code (/book#code=…): the rest of

@@ -3,15 +3,22 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaNowView, CheckInResultView, MeetingView, PanelInfo } from '../../appliance/api/api-types.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
+import { agendaItemTime } from './agenda-item-time.js';
 import { meetingRefusalWords } from './meeting-refusal-words.js';
 import { languageButton } from './language-button.js';
 import { PanelElement } from './panel-element.js';
 import type { PanelRequest } from './panel-events.js';
-import { phonePageStyles } from './panel-styles.js';
+import { phonePageStyles } from './phone-page-styles.js';
 import './minutes-screen.js';
 import './phone-conversation.js';
 import './phone-rating.js';
 import type { PhonePerson } from './phone-conversation.js';
+import { ZH_CN } from './zh-cn.js';
+import { ZH_CN_MEETING_PAGE } from './zh-cn-meeting-page.js';
+import { ZH_CN_PHONE_PAGES } from './zh-cn-phone-pages.js';
+
+// This page's own words load with it only, not with the panel.
+Object.assign(ZH_CN, ZH_CN_PHONE_PAGES, ZH_CN_MEETING_PAGE);
 
 /** How often the page asks for the floor, polls and agenda again while the meeting runs. */
 const REFRESH_MS = 3000;
@@ -187,7 +194,7 @@ export class MeetingPage extends PanelElement {
         this.agenda && this.agenda.items.length > 0
           ? html`<section class="card">
             <h2>${t('Agenda')}</h2>
-            <ol data-testid="phone-agenda">${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${t('{n} min', { n: i.minutes })}</li>`)}</ol>
+            <ol data-testid="phone-agenda">${this.agenda.items.map((i) => html`<li class=${i.position === this.agenda!.currentPosition ? 'current' : ''}>${i.title} · ${agendaItemTime(i)}</li>`)}</ol>
           </section>`
           : nothing
       }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CallStatus, DeviceView, PanelInfo, RoomNowView } from '../../appliance/api/api-types.js';
+import { agendaItemTime } from './agenda-item-time.js';
 import type { ApiClient } from './api-client.js';
 import { i18n, t } from './i18n.js';
 import { meetingTitle } from './meeting-title.js';
@@ -97,11 +98,9 @@ export class MeetingScreen extends PanelElement {
                   ${agenda.items.map((item) => {
                     const current = item.position === agenda.currentPosition;
                     const done = item.endedAt !== null;
-                    // Passed over with "Skip": it ended where it began.
-                    const skipped = done && item.startedAt === item.endedAt;
                     return html`<li class="${current ? 'current' : ''} ${done ? 'done' : ''} ${current && itemLeft !== null && itemLeft < 0 ? 'over' : ''}" aria-current=${current ? 'step' : nothing} data-testid=${current ? 'agenda-current' : nothing}>
                       <span>${item.title}</span>
-                      <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : skipped ? t('Skipped') : t('{n} min', { n: item.minutes })}</span>
+                      <span class="time">${current && itemLeft !== null ? `${itemLeft < 0 ? '+' : ''}${i18n.clock(itemLeft)}` : agendaItemTime(item)}</span>
                       ${item.owner ? html`<span class="owner">${item.owner}</span>` : nothing}
                       ${item.speakers.length > 0 ? html`<span class="owner" data-testid="agenda-speakers">${item.speakers.map((s) => s.name).join(' → ')}</span>` : nothing}
                     </li>`;

@@ -220,25 +220,6 @@ export const listSectionStyles = [
 ];
 
 /**
- * A phone page (a meeting's, booking from the door's QR code): one column centred on a wide
- * screen, type larger than the panel's, a large title.
- */
-export const phonePageStyles = css`
-  :host {
-    display: grid;
-    gap: 1em;
-    padding: 1em;
-    max-width: 48em;
-    margin: 0 auto;
-    font-size: 18px;
-  }
-  h1 {
-    margin: 0;
-    font-size: 1.5em;
-  }
-`;
-
-/**
  * A room screen in two columns 1em apart, `left` and `right` their shares of the width (a
  * long word never widens one); one column on a portrait panel.
  */

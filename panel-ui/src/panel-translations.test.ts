@@ -9,11 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../appliance/paths.js';
 import { NEXT_STEPS, REASON_WORDS, SELF_TEST_CHECK_WORDS, SILENCE_WORDS } from '../../appliance/meetings/self-test-advice.js';
 import { ZH_CN as PANEL_ZH_CN } from './zh-cn.js';
+import { ZH_CN_BOOK_PAGE } from './zh-cn-book-page.js';
+import { ZH_CN_MEETING_PAGE } from './zh-cn-meeting-page.js';
+import { ZH_CN_PHONE_PAGES } from './zh-cn-phone-pages.js';
 import { ZH_CN_PHONE_RATING } from './zh-cn-phone-rating.js';
 import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
 
-/** The main table plus the admin view's self-test texts, which load with that view, and the phone rating's, which load with the phone page. */
-const ZH_CN: Record<string, string> = { ...PANEL_ZH_CN, ...ZH_CN_SELFTEST, ...ZH_CN_PHONE_RATING };
+/** The main table plus the admin view's self-test texts, which load with that view, and the phone pages' and the phone rating's, which load with those pages. */
+const ZH_CN: Record<string, string> = {
+  ...PANEL_ZH_CN,
+  ...ZH_CN_SELFTEST,
+  ...ZH_CN_PHONE_RATING,
+  ...ZH_CN_PHONE_PAGES,
+  ...ZH_CN_MEETING_PAGE,
+  ...ZH_CN_BOOK_PAGE,
+};
 
 const SRC = join(PROJECT_ROOT, 'panel-ui', 'src');
 /** Texts passed to t() through a variable (lists of reasons, categories, statuses). */

@@ -9,10 +9,5 @@ export const ZH_CN_CALLS: Record<string, string> = {
   'Video call: {address}': '视频会议系统：{address}',
   'The check before the meeting could not reach {name}: the organiser has the link and dial-in to join another way.':
     '会前检查无法连接{name}：组织者已收到会议链接和拨入方式，可改用其他方式入会。',
-  'Join online': '线上入会',
   'Online call': '线上会议',
-  'Open the meeting link': '打开会议链接',
-  'Meeting ID': '会议号',
-  Passcode: '会议密码',
-  'Video system': '视频会议系统',
 };

@@ -41,12 +41,6 @@ export const ZH_CN_CONVERSATION: Record<string, string> = {
   '{name} speaking': '{name}正在发言',
   'Hands up: {n}': '举手：{n}',
   'Poll open': '表决进行中',
-  'Check in to raise your hand or vote.': '签到后即可举手或投票。',
-  '{name} has the floor.': '{name}正在发言。',
-  'Your hand is up: {n} in line.': '您已举手：排在第 {n} 位。',
-  'Lower my hand': '放下我的手',
-  'Raise my hand': '我要举手',
-  'For the chair': '主持人操作',
   'Speakers for item {n}, in order': '第 {n} 项的发言人（按顺序）',
   'Speakers in order, e.g. Lin 5, Omar 3': '按顺序填写发言人，如：林 5, 王 3',
 };

@@ -37,8 +37,9 @@ export function panelScripts(dist = PANEL_DIST, page = 'index.html'): { initial:
       seen.add(file);
       const code = readFileSync(join(dist, file), 'utf8');
       const statics = [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]!);
-      const dynamics = dynamic ? [...code.matchAll(/import\(\s*["']\.\/([^"']+\.js)["']\s*\)/g)].map((m) => m[1]!) : [];
-      // Vite lists a dynamic import's own dependencies in a preload map of plain strings.
+      // The build quotes a dynamic import's file name with backticks.
+      const dynamics = dynamic ? [...code.matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]!) : [];
+      // Vite lists a dynamic import's own dependencies in a preload map of plain strings (where the page's build keeps one).
       const preloads = dynamic ? [...code.matchAll(/["'](?:\.\/|assets\/)([\w.-]+\.js)["']/g)].map((m) => m[1]!) : [];
       for (const dep of [...statics, ...dynamics, ...preloads]) queue.push(`assets/${dep.replace(/^assets\//, '')}`);
     }

@@ -86,6 +86,10 @@ describe('book the room from a phone, from the door panel QR code', () => {
     await phonePage.getByTestId('book-form').waitFor();
     await expect(phonePage.getByTestId('book-day').locator('li.free').count()).resolves.toBe(1);
     await photographPhone('phone-1-form');
+    // The booking page's own words load with it, not with the panel: in Chinese all the same.
+    await phonePage.getByRole('button', { name: '切换到中文' }).click();
+    await phonePage.getByLabel('会议主题').waitFor();
+    await phonePage.getByRole('button', { name: 'Switch to English' }).click();
   });
 
   it('says in words that a made-up or old link cannot book, and offers no form', async () => {

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startClockedRoom, type ClockedRoom } from '../helpers/clocked-room.js';
+import { startClockedRoom, startMeeting, type ClockedRoom } from '../helpers/clocked-room.js';
 import { buildPanelIfStale, launchWithPanel, setLanguage } from '../helpers/panel-browser.js';
 
 let room: ClockedRoom;
@@ -20,7 +20,7 @@ const warning = () => page.getByTestId('warning');
 beforeAll(async () => {
   buildPanelIfStale();
   room = await startClockedRoom({ start: new Date().toISOString(), timezone: 'UTC' });
-  const booked = await room.call('POST', '/api/v1/bookings', {
+  meetingId = await startMeeting(room, {
     minutes: 30,
     title: 'Budget review',
     agenda: [
@@ -28,9 +28,6 @@ beforeAll(async () => {
       { title: 'Rollout', minutes: 30 },
     ],
   });
-  expect(booked.status).toBe(201);
-  meetingId = booked.body.id;
-  expect((await room.call('POST', `/api/v1/meetings/${meetingId}/start`)).status).toBe(200);
   ({ browser, page, errors } = await launchWithPanel(room.baseUrl, room.token));
   await page.getByTestId('agenda-current').filter({ hasText: 'Budget' }).waitFor();
 }, 60_000);

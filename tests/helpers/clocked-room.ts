@@ -75,3 +75,12 @@ export async function startClockedRoom(options: { start: string; timezone?: stri
   room.baseUrl = room.appliance.url;
   return room;
 }
+
+/** Books a meeting (`booking` as `POST /api/v1/bookings` takes it) and starts it: its id. */
+export async function startMeeting(room: ClockedRoom, booking: Record<string, unknown>): Promise<string> {
+  const booked = await room.call('POST', '/api/v1/bookings', booking);
+  if (booked.status !== 201) throw new Error(`The booking was refused: ${booked.text}`);
+  const started = await room.call('POST', `/api/v1/meetings/${booked.body.id}/start`);
+  if (started.status !== 200) throw new Error(`The meeting did not start: ${started.text}`);
+  return booked.body.id;
+}
