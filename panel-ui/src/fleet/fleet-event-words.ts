@@ -165,12 +165,15 @@ export function selfTestSays(reason: { said?: unknown; roomSaid?: unknown }): st
 /**
  * What the room shows beside its sentence: a self-test check's device's own words, labelled as its
  * own, or the room's note labelled as the room's (a check passed again says nothing more than its sentence); a release by hand, whose
- * credential freed it; else the room's detail or reason.
+ * credential freed it; a rating or a problem report, where it came from; else the room's detail or reason.
  */
 function detailOf(e: FleetEvent, worded: boolean): string | null {
   // Whose credential freed a booking by hand.
   if (e.type === 'meeting.released')
     return e.body.via === 'panel' ? ft("from the room's panel") : e.body.via === 'token' ? ft("with one of the room's tokens (its API)") : null;
+  // Where a rating or a problem report came from (a room of an earlier release does not say).
+  if (e.type === 'feedback' || e.type === 'problem.reported')
+    return e.body.via === 'panel' ? ft("from the room's panel") : e.body.via === 'phone' ? ft("from a person's phone (their minutes email)") : null;
   if (worded) return selfTestSays(record(e.body.selfTest) ?? {});
   // A device back says so in its sentence; the room's English ("display is answering again") is the room's, not the device's, and adds nothing.
   if (e.type === 'fault.cleared' && e.deviceId && str(e.body.detail) === `${e.deviceId} is answering again`) return null;
