@@ -25,6 +25,12 @@ const SelfTestFaultReasonSchema = Type.Object({
   heard: opt(Type.Object({ aboveDb: Type.Number(), withinMs: Type.Number(), peakDb: Type.Union([Type.Number(), Type.Null()]) })),
 });
 
+/**
+ * Where a rating or a problem report came from: the room's panel, or a person's phone (the
+ * personal link of their minutes email). Optional: a room of an earlier release does not say.
+ */
+const FeedbackViaSchema = Type.Union([Type.Literal('panel'), Type.Literal('phone')]);
+
 /** Every event a room sends today; a newer room may send types not listed here, and the fleet keeps those too. */
 export const RoomEventSchema = Type.Union([
   /**
@@ -51,8 +57,9 @@ export const RoomEventSchema = Type.Union([
     comment: opt(S()),
     meetingId: opt(S()),
     deviceHealth: Type.Record(S(), Type.Unknown()),
+    via: opt(FeedbackViaSchema),
   }),
-  event('feedback', { meetingId: S(), rating: Type.Number() }),
+  event('feedback', { meetingId: S(), rating: Type.Number(), via: opt(FeedbackViaSchema) }),
   event('selftest.result', { reportId: S(), meetingId: opt(S()), passed: Type.Boolean(), results: Type.Array(Type.Record(S(), Type.Unknown())) }),
   /** `confidential`: no title is sent, and the room does not record it. */
   event('meeting.started', { meetingId: S(), title: opt(S()), confidential: opt(Type.Literal(true)) }),

@@ -7,7 +7,7 @@ import { trackStorageFault } from './storage-fault-issues.js';
 
 const SQL = {
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
-  reportWords: 'UPDATE fleet_issues SET rating = ?, comment = ? WHERE id = ?',
+  reportWords: 'UPDATE fleet_issues SET rating = ?, comment = ?, report_via = ? WHERE id = ?',
   roomAckIssue: "UPDATE fleet_issues SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND state = 'open'",
   roomResolveIssue:
     "UPDATE fleet_issues SET resolved_by = CASE WHEN state = 'resolved' THEN resolved_by ELSE ? END, resolved_at = CASE WHEN state = 'resolved' THEN resolved_at ELSE ? END, state = 'resolved', room_resolved_at = COALESCE(room_resolved_at, ?), room_seen_at = COALESCE(room_seen_at, ?), room_error = NULL WHERE id = ? AND (state != 'resolved' OR room_resolved_at IS NULL)",
@@ -42,7 +42,8 @@ export async function trackEventIssue(
     const summary = [categories, str(body.comment)].filter(Boolean).join(': ') || 'Problem reported';
     if ((await tx.run(SQL.openIssue, [reportId, 'problem', site, room, summary, at])).changes) {
       const rating = typeof body.rating === 'number' && Number.isInteger(body.rating) ? body.rating : null;
-      await tx.run(SQL.reportWords, [rating, str(body.comment) ?? null, reportId]);
+      const via = body.via === 'panel' || body.via === 'phone' ? body.via : null;
+      await tx.run(SQL.reportWords, [rating, str(body.comment) ?? null, via, reportId]);
       changes.issues.add(reportId);
     }
   } else if (type === 'help.requested' && requestId) {

@@ -2,7 +2,7 @@
  * Shapes the fleet view's API sends, shared with the dashboard (type-only imports there).
  */
 import type { HealthStatus } from '../appliance/model/health.js';
-import type { SelfTestFaultReason } from '../appliance/model/room-events.js';
+import type { FeedbackVia, SelfTestFaultReason } from '../appliance/model/room-events.js';
 
 /** `auth-failed`: the device answers but refuses the password in the room's config. */
 export type { HealthStatus };
@@ -106,6 +106,8 @@ export interface FleetIssue {
   /** Problem reports: the rating (1-5) and the words the people in the room gave. */
   rating: number | null;
   comment: string | null;
+  /** Problem reports: told at the room's panel or from a person's phone; null when the room (an earlier release) did not say. */
+  reportVia: FeedbackVia | null;
   /** Help calls: when the room recorded that staff have seen it (its panel shows it from then on). */
   roomSeenAt: string | null;
   /** Help calls: why the room refused the acknowledgement the fleet sent it (code: message). */

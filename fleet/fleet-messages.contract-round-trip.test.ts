@@ -92,7 +92,10 @@ describe("the contract, from the room's builders to the fleet's parser", () => {
       { id: 'e3', at: AT, type: 'help.requested', requestId: 'h1', message: 'no picture' },
       { id: 'e4', at: AT, type: 'help.acknowledged', requestId: 'h1', by: 'sam' },
       { id: 'e5', at: AT, type: 'problem.reported', reportId: 'p1', categories: ['display'], deviceHealth: {} },
+      // e6 from a room of an earlier release, which does not say where a rating came from; e14, e15 say it.
       { id: 'e6', at: AT, type: 'feedback', meetingId: 'm1', rating: 4 },
+      { id: 'e14', at: AT, type: 'feedback', meetingId: 'm1', rating: 2, via: 'phone' },
+      { id: 'e15', at: AT, type: 'problem.reported', reportId: 'p2', categories: ['audio'], rating: 2, meetingId: 'm1', deviceHealth: {}, via: 'panel' },
       { id: 'e7', at: AT, type: 'selftest.result', reportId: 's1', passed: true, results: [] },
       { id: 'e8', at: AT, type: 'meeting.started', meetingId: 'm1', confidential: true },
       { id: 'e9', at: AT, type: 'meeting.ended', meetingId: 'm1' },

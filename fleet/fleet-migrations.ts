@@ -458,4 +458,10 @@ export const FLEET_MIGRATIONS: readonly FleetMigration[] = [
       CREATE INDEX fleet_alerts_pending ON fleet_alerts (given_up_at, delivered_at, next_attempt_at);
     `,
   },
+  {
+    version: 19,
+    name: 'where a problem report came from',
+    // The room's panel or a person's phone (the personal link of their minutes email), as the room said; null: a room of an earlier release.
+    sql: 'ALTER TABLE fleet_issues ADD COLUMN report_via TEXT',
+  },
 ];

@@ -10,7 +10,7 @@ import type {
   HealthStatus,
   IssueState,
 } from './fleet-api-types.js';
-import type { SelfTestFaultReason } from '../appliance/model/room-events.js';
+import type { FeedbackVia, SelfTestFaultReason } from '../appliance/model/room-events.js';
 import { camelCaseRow } from '../appliance/store/camel-case-row.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
@@ -293,6 +293,7 @@ export interface IssueRow {
   meeting: string | null;
   rating: number | null;
   comment: string | null;
+  report_via: FeedbackVia | null;
 }
 
 /** A stored issue: its columns by the naming rule, the device's names read from their JSON, the rating as a number. */

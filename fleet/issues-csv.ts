@@ -9,7 +9,7 @@ import type { FleetSql, SqlValue } from './fleet-sql.js';
 const PAGE_ROWS = 500;
 
 const COLUMNS =
-  'id, kind, site, room, device_id, summary, opened_at, state, acknowledged_by, assigned_to, resolved_by, resolved_at, cleared_at, meeting, rating, comment, device_names, error_code, self_test';
+  'id, kind, site, room, device_id, summary, opened_at, state, acknowledged_by, assigned_to, resolved_by, resolved_at, cleared_at, meeting, rating, comment, device_names, error_code, self_test, report_via';
 
 const HEAD = [
   'id',
@@ -44,6 +44,8 @@ const HEAD = [
   // The room's own note on the device's status when the device itself said nothing (e.g. "restarted from the
   // admin view"): apart from the device's words, so a sheet never takes the room's words for the device's.
   'self_test_room_said',
+  // Problem reports: told at the room's panel (`panel`) or from a person's phone (`phone`), with the rating beside; empty when the room did not say.
+  'reported_via',
 ];
 
 interface IssueCsvRow {
@@ -68,6 +70,7 @@ interface IssueCsvRow {
   error_code: string | null;
   /** JSON SelfTestFaultReason: why a failed self-test check's issue was opened. */
   self_test: string | null;
+  report_via: string | null;
 }
 
 const numberCell = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
@@ -125,10 +128,11 @@ export async function issuesCsv(sql: FleetSql, search: IssueSearch): Promise<{ l
       localTime(i.opened_at, zone),
       localTime(i.resolved_at, zone),
       ...selfTestCells(i.self_test),
+      i.report_via ?? '',
     ])}\r\n`;
   };
   const lines = (async function* () {
-    // Columns added later come last (the room's zone and its wall-clock times, then the self-test's): a sheet that reads the first columns by place still does.
+    // Columns added later come last (the room's zone and its wall-clock times, then the self-test's, then where a report came from): a sheet that reads the first columns by place still does.
     yield `${HEAD.join(',')}\r\n`;
     if (first.done) return;
     yield first.value.map(line).join('');

@@ -41,9 +41,11 @@ export class FeedbackRepository {
     return this.db.prepare('SELECT 1 FROM feedback WHERE meeting_id = ? AND rating IS NOT NULL AND given_by IS NULL LIMIT 1').get(meetingId) !== undefined;
   }
 
-  /** Whether this person (by the email of their personal link) has given the meeting their feedback already. */
-  givenBy(meetingId: string, email: string): boolean {
-    return this.db.prepare('SELECT 1 FROM feedback WHERE meeting_id = ? AND given_by = ?').get(meetingId, email) !== undefined;
+  /** What this person (by the email of their personal link) gave the meeting, if they have: their rating (null: a problem report alone) and when. */
+  givenBy(meetingId: string, email: string): { rating: number | null; at: string } | undefined {
+    return this.db.prepare('SELECT rating, at FROM feedback WHERE meeting_id = ? AND given_by = ?').get(meetingId, email) as
+      | { rating: number | null; at: string }
+      | undefined;
   }
 
   /** How many people have given the meeting their feedback from their phones. */

@@ -39,14 +39,32 @@ export function submitFeedback(ctx: FeedbackContext, meetingId: string | null, i
  * email), at most MEETING_LIMITS.peopleRatings of them. It counts and travels as the panel's does.
  */
 export function submitPersonalFeedback(ctx: FeedbackContext, meeting: Meeting, email: string, input: FeedbackInput): FeedbackRecord {
+  if (personalFeedback(ctx, meeting, email).given)
+    throw new RoomctlError('ROOMCTL_E_FEEDBACK_GIVEN', `${email} has given meeting ${meeting.id} their feedback already`);
+  assertMeetingHolds(meeting.id, 'peopleRatings', ctx.feedback.givenByPeople(meeting.id));
+  return keepFeedback(ctx, meeting.id, input, email);
+}
+
+/** What one person gave the meeting from their phone (`given: false`: nothing yet), for their eyes only: nobody else's. */
+export interface PersonalFeedback {
+  given: boolean;
+  /** Their rating; null when they have not rated, or told a problem without one. */
+  rating: number | null;
+  at: string | null;
+}
+
+/**
+ * One person's own feedback on the meeting (by the email of their personal link), so the phone
+ * page shows it rather than asking again; only while they are one of the meeting's people, as
+ * for giving it.
+ */
+export function personalFeedback(ctx: FeedbackContext, meeting: Meeting, email: string): PersonalFeedback {
   const people = [meeting.organiser, ...meeting.attendees, ...ctx.checkIns.list(meeting.id)];
   // A link outlives a person taken off the invite; rating is for who is still one of the meeting's people.
   if (!people.some((p) => p.email?.toLowerCase() === email))
     throw new RoomctlError('ROOMCTL_E_FORBIDDEN', `${email} is no longer one of the people of meeting ${meeting.id}`);
-  if (ctx.feedback.givenBy(meeting.id, email))
-    throw new RoomctlError('ROOMCTL_E_FEEDBACK_GIVEN', `${email} has given meeting ${meeting.id} their feedback already`);
-  assertMeetingHolds(meeting.id, 'peopleRatings', ctx.feedback.givenByPeople(meeting.id));
-  return keepFeedback(ctx, meeting.id, input, email);
+  const given = ctx.feedback.givenBy(meeting.id, email);
+  return given ? { given: true, rating: given.rating, at: given.at } : { given: false, rating: null, at: null };
 }
 
 /** Keeps the feedback and tells the room of it: the rating as `feedback`, a problem to facilities with every device's health. */
@@ -66,7 +84,9 @@ function keepFeedback(ctx: FeedbackContext, meetingId: string | null, input: Fee
     givenBy,
     at: ctx.clock.now().toISOString(),
   });
-  if (input.rating !== undefined && meetingId) ctx.bus.publish({ type: 'feedback', meetingId, rating: input.rating });
+  // Where it came from: a personal link is a person's phone; anything else the room's panel.
+  const via = givenBy ? 'phone' : 'panel';
+  if (input.rating !== undefined && meetingId) ctx.bus.publish({ type: 'feedback', meetingId, rating: input.rating, via });
   if (problems.length > 0) {
     ctx.bus.publish({
       type: 'problem.reported',
@@ -76,6 +96,7 @@ function keepFeedback(ctx: FeedbackContext, meetingId: string | null, input: Fee
       ...(input.comment ? { comment: input.comment } : {}),
       ...(meetingId ? { meetingId } : {}),
       deviceHealth: health ?? {},
+      via,
     });
     ctx.notifier.notifyFacilities(ctx.texts.facilities.problem(problems, input.comment ?? null, meeting ?? null, ctx.clock.now()));
   }

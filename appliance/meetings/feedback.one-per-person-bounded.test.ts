@@ -44,6 +44,11 @@ it("takes one feedback per person of the meeting, besides the room's one rating,
   expect(rate(`p${peopleRatings - 1}@example.com`, 4)).toBe('taken');
   expect(rate(`p${peopleRatings}@example.com`, 4)).toBe('ROOMCTL_E_MEETING_LIMIT');
   expect(fx.room.ctx.feedback.givenByPeople(m.id)).toBe(peopleRatings);
-  // A person's rating went out as the room's own does.
-  expect(fx.eventsOf('feedback')).toEqual([5, 3, 4].map((rating) => ({ type: 'feedback', meetingId: m.id, rating })));
+  // A person's rating went out as the room's own does, saying it came from a phone.
+  const sent = [
+    [5, 'phone'],
+    [3, 'panel'],
+    [4, 'phone'],
+  ] as const;
+  expect(fx.eventsOf('feedback')).toEqual(sent.map(([rating, via]) => ({ type: 'feedback', meetingId: m.id, rating, via })));
 });

@@ -16,6 +16,9 @@ export interface SelfTestFaultReason {
   heard?: { aboveDb: number; withinMs: number; peakDb: number | null };
 }
 
+/** Where a rating or a problem report came from: the room's panel, or a person's phone. */
+export type FeedbackVia = 'panel' | 'phone';
+
 /**
  * Things that happen in a room that facilities hears about (MQTT `events`), one union so
  * the meeting logic, the device health and the fleet view agree on the words.
@@ -46,8 +49,11 @@ export type RoomEvent =
       comment?: string;
       meetingId?: string;
       deviceHealth: Record<string, unknown>;
+      /** Told at the room's panel, or from a person's phone (the personal link of their minutes email). */
+      via?: FeedbackVia;
     }
-  | { type: 'feedback'; meetingId: string; rating: number }
+  /** `via`: rated at the room's panel, or from a person's phone (the personal link of their minutes email). */
+  | { type: 'feedback'; meetingId: string; rating: number; via?: FeedbackVia }
   | { type: 'selftest.result'; reportId: string; meetingId?: string; passed: boolean; results: Record<string, unknown>[] }
   /** `confidential`: no title is sent, and the room does not record it. */
   | { type: 'meeting.started'; meetingId: string; title?: string; confidential?: true }

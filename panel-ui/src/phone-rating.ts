@@ -49,12 +49,29 @@ export class PhoneRating extends PanelElement {
   /** The thanks shown once the room has the rating (or had it already). */
   @state() thanks = '';
   @state() message = '';
+  /** The rating this person gave before (the page opened again): shown instead of the stars. */
+  @state() rated: number | null = null;
 
   protected override firstUpdated(): void {
     if (window.location.hash === '#rate') this.scrollIntoView({ block: 'start' });
+    void this.readMine();
+  }
+
+  /** Whether this person has rated already, so the page opened again says so rather than asking. */
+  private async readMine(): Promise<void> {
+    // Unread (offline, taken off the invite): the stars stay, and sending says why.
+    const mine = await this.api?.get<{ given: boolean; rating: number | null }>(this.minePath()).catch(() => null);
+    if (!mine?.given) return;
+    if (mine.rating !== null) this.rated = mine.rating;
+    else this.thanks = t('Facilities have your report.');
+  }
+
+  private minePath(): string {
+    return `/api/v1/meetings/${encodeURIComponent(this.meetingId)}/feedback/mine`;
   }
 
   override render() {
+    if (this.rated !== null) return html`<p data-testid="rated">${t('You rated this meeting {n}/5', { n: this.rated })}</p>`;
     if (this.thanks) return html`<h2 data-testid="thanks">${t('Thank you!')}</h2><p>${this.thanks}</p>`;
     return html`
       ${ratingChoices(this)}
@@ -74,7 +91,7 @@ export class PhoneRating extends PanelElement {
       ...(comment ? { comment } : {}),
     };
     try {
-      await this.api.post(`/api/v1/meetings/${encodeURIComponent(this.meetingId)}/feedback/mine`, body);
+      await this.api.post(this.minePath(), body);
       this.thanks = this.problems.length > 0 ? t('Facilities have your report.') : t('Your rating helps us keep the room in shape.');
     } catch (err) {
       this.sending = false;

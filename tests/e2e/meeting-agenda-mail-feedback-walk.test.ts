@@ -8,7 +8,7 @@
  * - the room's rating after the end: a double tap on Send rates once, a second rating and bad
  *   ones are refused with their codes, the rating reaches the room's figures;
  * - an attendee's own rating: the mail's rating link opens it on the phone, one each, counted
- *   with the room's.
+ *   with the room's; the link opened again shows the rating given instead of the stars.
  * Screenshots (test-artifacts/screenshots/agenda-mail-feedback/): the panel's steps as
  * captureStep takes them, the mail and the phone page at 390×844, in both languages.
  */
@@ -254,12 +254,14 @@ describe('the agenda kept, the minutes mailed and read, the room rated', { timeo
     await rating.getByTestId('send-feedback').click();
     await rating.getByTestId('thanks').waitFor();
     await carol.screenshot({ path: join(DIR, '10-phone-thanks-390x844-zh-CN.png') });
-    // Her second try (the link opened again) is answered as done; nothing more is kept.
+    // The link opened again: the page knows she has rated, says how, and asks nothing more.
     await carol.reload();
-    await rating.getByTestId('rate-2').click();
-    await rating.getByTestId('send-feedback').click();
-    await rating.getByText('您已为此会议评过分。').waitFor();
+    await rating.getByTestId('rated').filter({ hasText: '您给此会议评了 5/5 分' }).waitFor();
+    expect(await rating.getByTestId('rate-2').count()).toBe(0);
     await carol.screenshot({ path: join(DIR, '11-phone-rated-already-390x844-zh-CN.png') });
+    await setLanguage(carol, 'en');
+    await rating.getByTestId('rated').filter({ hasText: 'You rated this meeting 5/5' }).waitFor();
+    await carol.screenshot({ path: join(DIR, '11-phone-rated-already-390x844-en.png') });
     await carol.context().close();
 
     const kept = room.appliance.db

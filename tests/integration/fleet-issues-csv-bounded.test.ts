@@ -57,7 +57,7 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
     const [head, ...rows] = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(head).toBe(
       'id,kind,site,room,device,summary,opened,state,acknowledged_by,assigned_to,resolved_by,resolved,cleared,meeting,rating,comment,device_name,code,timezone,opened_local,resolved_local,' +
-        'self_test_status,self_test_said,self_test_waited_ms,self_test_heard_peak_db,self_test_heard_above_db,self_test_heard_within_ms,self_test_room_said',
+        'self_test_status,self_test_said,self_test_waited_ms,self_test_heard_peak_db,self_test_heard_above_db,self_test_heard_within_ms,self_test_room_said,reported_via',
     );
     return rows.map((row) => row.split(','));
   };
@@ -92,8 +92,9 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
       'Asia/Shanghai',
       '2026-03-02 17:00:00',
       '',
-      // Not a failed self-test check's issue: its columns are empty.
+      // Not a failed self-test check's issue: its columns are empty; nor a problem report, which says where it came from.
       ...Array(7).fill(''),
+      '',
     ]);
   });
 
@@ -121,8 +122,9 @@ describe.each(FLEET_BACKENDS)('the issues export on %s', (backend) => {
       'Asia/Shanghai',
       '2026-03-02 16:59:00',
       '',
-      // Not a failed self-test check's issue: its columns are empty.
+      // Not a failed self-test check's issue: its columns are empty; nor a problem report, which says where it came from.
       ...Array(7).fill(''),
+      '',
     ]);
   });
 

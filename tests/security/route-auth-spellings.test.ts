@@ -11,6 +11,8 @@ const PUBLIC = new Set([
   'POST /api/v1/panels/pair/approve',
   'POST /api/v1/admin/session',
 ]);
+/** A person's own rating: only their personal link from the minutes email is that person, not the room's token. */
+const PERSONAL_LINK = new Set(['GET /api/v1/meetings/{id}/feedback/mine', 'POST /api/v1/meetings/{id}/feedback/mine']);
 /** Answers that never end; with a credential they are not asked (without one they are refused at once). */
 const STREAMING = new Set(['GET /api/v1/stream', 'GET /api/v1/media/preview.mjpeg']);
 
@@ -24,7 +26,8 @@ beforeAll(async () => {
     (await (
       await fetch(`${room.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
     ).json()) as Record<string, string>;
-  values.meeting = (await post('/api/v1/bookings', { minutes: 30, title: 'Spelling probe' })).id!;
+  values.meeting = (await post('/api/v1/bookings', { minutes: 30, title: 'Spelling probe', organiser: { name: 'Probe', email: 'probe@example.com' } })).id!;
+  values.personalLink = room.demo.appliance.core.meetings!.ctx.readerLinks.tokenFor(values.meeting, 'probe@example.com');
   values.actionItem = (await post(`/api/v1/meetings/${values.meeting}/action-items`, { text: 'probe', owner: 'Ops' })).id!;
   session = (await post('/api/v1/admin/session', { pin: ADMIN_PIN }, {})).session!;
 });
@@ -81,7 +84,9 @@ it('no spelling of any guarded route runs without its credential; the encoded sp
   const notReached: string[] = [];
   for (const op of withCredential) {
     const url = urlOf(op).replace(/^\/api\//, '/%61pi/');
-    const headers = { authorization: `Bearer ${room.token}`, 'x-roomctl-admin': session };
+    const headers: Record<string, string> = PERSONAL_LINK.has(key(op))
+      ? { 'x-minutes-reader': values.personalLink! }
+      : { authorization: `Bearer ${room.token}`, 'x-roomctl-admin': session };
     const res = await rawRequest(room.baseUrl, op.method, url, headers, ['POST', 'PUT', 'PATCH'].includes(op.method) ? '{}' : undefined);
     if (unrouted(res) || refused(res)) notReached.push(`${op.method} ${url} → ${res.status} ${res.body.slice(0, 120)}`);
   }

@@ -63,8 +63,23 @@ it("takes each person's rating once from their link, besides the panel's one; bo
   expect((await mine(carol.token, { rating: 1, problems: ['display'], comment: 'The screen flickered' })).status).toBe(201);
 
   const told = events.map((e) => e.event);
-  expect(told.filter((e) => e.type === 'feedback')).toEqual([5, 3, 1].map((rating) => ({ type: 'feedback', meetingId: id, rating })));
-  expect(told.find((e) => e.type === 'problem.reported')).toMatchObject({ categories: ['display'], comment: 'The screen flickered', meetingId: id, rating: 1 });
+  // Each says where it came from: Bob's phone, the room's panel, Carol's phone.
+  expect(told.filter((e) => e.type === 'feedback')).toEqual(
+    (
+      [
+        [5, 'phone'],
+        [3, 'panel'],
+        [1, 'phone'],
+      ] as const
+    ).map(([rating, via]) => ({ type: 'feedback', meetingId: id, rating, via })),
+  );
+  expect(told.find((e) => e.type === 'problem.reported')).toMatchObject({
+    categories: ['display'],
+    comment: 'The screen flickered',
+    meetingId: id,
+    rating: 1,
+    via: 'phone',
+  });
   expect(outbox().find((e) => e.kind === 'problem')).toMatchObject({
     recipients: ['facilities@example.com'],
     message: { title: 'Problem reported in Aurora: display' },
@@ -73,22 +88,52 @@ it("takes each person's rating once from their link, besides the panel's one; bo
   expect((await room.call('GET', '/api/v1/figures')).body).toMatchObject({ ratings: 3, ratingAverage: 3 });
 });
 
-it("rates only with the person's own link for that meeting: not with a code, the room's token, another meeting's link or a guessed one", async () => {
+it("tells a person their own rating from their link, and nobody else's", async () => {
+  const { id, mailTo } = await heldMeeting('Reading back');
+  const [bob, carol] = ['bob@example.com', 'carol@example.com'].map((email) => ratingLink(mailTo(email)).token) as [string, string];
+  const mine = (token: string) => room.call('GET', `/api/v1/meetings/${id}/feedback/mine`, undefined, reader(token));
+
+  expect(await mine(bob)).toMatchObject({ status: 200, body: { given: false, rating: null, at: null } });
+  expect((await room.call('POST', `/api/v1/meetings/${id}/feedback/mine`, { rating: 4 }, reader(bob))).status).toBe(201);
+  // The panel's rating is the room's, not Bob's nor Carol's.
+  expect((await room.call('POST', `/api/v1/meetings/${id}/feedback`, { rating: 2 })).status).toBe(201);
+  expect((await mine(bob)).body).toEqual({ given: true, rating: 4, at: expect.stringMatching(/^2026-04-01T/) });
+  expect((await mine(carol)).body).toEqual({ given: false, rating: null, at: null });
+  // A problem told without a rating: given, no rating.
+  expect((await room.call('POST', `/api/v1/meetings/${id}/feedback/mine`, { problems: ['audio'] }, reader(carol))).status).toBe(201);
+  expect((await mine(carol)).body).toMatchObject({ given: true, rating: null });
+});
+
+it("rates and reads a rating only with the person's own link for that meeting: not with a code, the room's token, another meeting's link or a guessed one", async () => {
   const a = await heldMeeting('Meeting A');
   const b = await heldMeeting('Meeting B');
   const bobOfA = ratingLink(a.mailTo('bob@example.com')).token;
-  const rateB = (headers: Record<string, string>) => room.call('POST', `/api/v1/meetings/${b.id}/feedback/mine`, { rating: 1 }, headers);
-
-  expect((await rateB(reader(bobOfA))).body.code).toBe('ROOMCTL_E_UNAUTHORIZED');
+  expect(
+    (await room.call('POST', `/api/v1/meetings/${b.id}/feedback/mine`, { rating: 3 }, reader(ratingLink(b.mailTo('carol@example.com')).token))).status,
+  ).toBe(201);
   const [name, mac] = bobOfA.split('.') as [string, string];
   const guessed = `${name}.${Buffer.from(Buffer.from(mac, 'base64url').map((byte) => byte ^ 1)).toString('base64url')}`;
   const someoneElse = `${Buffer.from('mallory@example.com').toString('base64url')}.${mac}`;
-  for (const token of [guessed, someoneElse, 'bob@example.com']) expect((await rateB(reader(token))).body.code, token).toBe('ROOMCTL_E_UNAUTHORIZED');
-  expect((await rateB({ 'x-meeting-code': b.code })).body.code).toBe('ROOMCTL_E_FORBIDDEN');
-  expect((await rateB({ authorization: `Bearer ${room.token}` })).body.code).toBe('ROOMCTL_E_FORBIDDEN');
-  expect((await rateB({})).body.code).toBe('ROOMCTL_E_UNAUTHORIZED');
+  for (const method of ['POST', 'GET']) {
+    const askB = (headers: Record<string, string>) =>
+      room.call(method, `/api/v1/meetings/${b.id}/feedback/mine`, method === 'POST' ? { rating: 1 } : undefined, headers);
+    const refusals: Array<[Record<string, string>, string]> = [
+      [reader(bobOfA), 'ROOMCTL_E_UNAUTHORIZED'],
+      ...[guessed, someoneElse, 'bob@example.com'].map((token): [Record<string, string>, string] => [reader(token), 'ROOMCTL_E_UNAUTHORIZED']),
+      [{ 'x-meeting-code': b.code }, 'ROOMCTL_E_FORBIDDEN'],
+      [{ authorization: `Bearer ${room.token}` }, 'ROOMCTL_E_FORBIDDEN'],
+      [{}, 'ROOMCTL_E_UNAUTHORIZED'],
+    ];
+    for (const [headers, code] of refusals) {
+      const answer = await askB(headers);
+      expect(answer.body.code, `${method} ${JSON.stringify(headers)}`).toBe(code);
+      // Carol's rating of B is hers: no refusal carries it.
+      expect(answer.text).not.toMatch(/"rating"|carol/);
+    }
+  }
   const kept = room.appliance.db.prepare('SELECT count(*) AS n FROM feedback WHERE meeting_id = ?').get(b.id);
-  expect(kept).toEqual({ n: 0 });
+  expect(kept).toEqual({ n: 1 });
   // Bob's own link for B rates B.
-  expect((await rateB(reader(ratingLink(b.mailTo('bob@example.com')).token))).status).toBe(201);
+  const bobOfB = reader(ratingLink(b.mailTo('bob@example.com')).token);
+  expect((await room.call('POST', `/api/v1/meetings/${b.id}/feedback/mine`, { rating: 1 }, bobOfB)).status).toBe(201);
 });

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { RoomctlError } from '../../../drivers/core/errors.js';
 import { figuresBetween } from '../../meetings/daily-jobs.js';
-import { submitFeedback, submitPersonalFeedback } from '../../meetings/feedback-service.js';
+import { personalFeedback, submitFeedback, submitPersonalFeedback } from '../../meetings/feedback-service.js';
 import type { MeetingRoom } from '../../meetings/meeting-room.js';
 import { purgeLog } from '../../meetings/retention.js';
 import { selfTestJob } from '../../meetings/selftest-job.js';
@@ -94,6 +94,23 @@ export async function roomOpsRoutes(app: FastifyInstance, room: MeetingRoom, aut
     async (request, reply) => {
       const meeting = room.meeting(request.params.id);
       return reply.status(201).send(shape(submitPersonalFeedback(ctx, meeting, auth.personOf(request, meeting), request.body)));
+    },
+  );
+  api.get(
+    '/api/v1/meetings/:id/feedback/mine',
+    {
+      access: 'meeting-code',
+      summary:
+        "That person's own rating of the meeting, from the personal link of their minutes email (X-Minutes-Reader; a meeting code or the room's token is 403): given or not, and their rating (null: none, or a problem told without one); nobody else's",
+      tags: ['feedback'],
+      params: IdParams,
+      response: {
+        200: Type.Object({ given: Type.Boolean(), rating: Type.Union([Type.Integer(), Type.Null()]), at: Type.Union([Type.String(), Type.Null()]) }),
+      },
+    },
+    async (request) => {
+      const meeting = room.meeting(request.params.id);
+      return personalFeedback(ctx, meeting, auth.personOf(request, meeting));
     },
   );
   api.post(

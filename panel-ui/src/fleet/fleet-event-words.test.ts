@@ -146,3 +146,19 @@ it('says how a booking was released, and through what when freed by hand, in the
   expect(released({ releasedBy: 'ahead-of-time', via: 'token' })).toEqual({ text: '预订已提前取消', detail: '通过会议室令牌（API）' });
   expect(released({ releasedBy: 'no-check-in' }).text).toBe('预订已释放，无人签到');
 });
+
+it('says where a rating or a problem report came from: the room’s panel or a person’s phone, nothing for a room that does not say', () => {
+  const said = (type: string, body: Record<string, unknown>) => roomEventWords(event(type, { meetingId: 'm1', ...body }), names);
+  setFleetLocale('en');
+  expect(said('feedback', { rating: 4, via: 'phone' })).toEqual({ text: 'Rated 4 of 5', detail: "from a person's phone (their minutes email)" });
+  expect(said('feedback', { rating: 3, via: 'panel' })).toEqual({ text: 'Rated 3 of 5', detail: "from the room's panel" });
+  expect(said('feedback', { rating: 3 })).toEqual({ text: 'Rated 3 of 5', detail: null });
+  const problem = { reportId: 'r1', categories: ['audio'], deviceHealth: {} };
+  expect(said('problem.reported', { ...problem, via: 'phone' })).toEqual({
+    text: 'Problem reported: Audio',
+    detail: "from a person's phone (their minutes email)",
+  });
+  setFleetLocale('zh-CN');
+  expect(said('feedback', { rating: 4, via: 'phone' })).toEqual({ text: '评分 4/5', detail: '来自与会者的手机（其会议纪要邮件）' });
+  expect(said('problem.reported', { ...problem, via: 'panel' }).detail).toBe('通过会议室面板');
+});

@@ -6,6 +6,7 @@
  * the contract has its sentences in both languages (fleet-alert-words.test.ts fails otherwise).
  */
 import type { FleetEvent, FleetNames } from '../../../fleet/fleet-api-types.js';
+import type { FeedbackVia } from '../../../appliance/model/room-events.js';
 import { HELP_REASONS } from '../help-reasons.js';
 import { reasonSentence, silenceSentence } from '../../../appliance/meetings/self-test-advice.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
@@ -68,6 +69,9 @@ export const PROBLEM_CATEGORY_WORDS: Record<string, string> = {
   cleanliness: 'Cleanliness',
   other: 'Other',
 };
+
+/** Where a rating or a problem report came from, as the room said (`via`). */
+export const REPORT_VIA: Record<FeedbackVia, string> = { panel: "from the room's panel", phone: "from a person's phone (their minutes email)" };
 
 /** A help call's message: one of the panel's reasons in the operator's language, anything else as the room wrote it. */
 export function helpMessageWords(message: string): string {
@@ -165,12 +169,14 @@ export function selfTestSays(reason: { said?: unknown; roomSaid?: unknown }): st
 /**
  * What the room shows beside its sentence: a self-test check's device's own words, labelled as its
  * own, or the room's note labelled as the room's (a check passed again says nothing more than its sentence); a release by hand, whose
- * credential freed it; else the room's detail or reason.
+ * credential freed it; a rating or a problem report, where it came from; else the room's detail or reason.
  */
 function detailOf(e: FleetEvent, worded: boolean): string | null {
   // Whose credential freed a booking by hand.
   if (e.type === 'meeting.released')
     return e.body.via === 'panel' ? ft("from the room's panel") : e.body.via === 'token' ? ft("with one of the room's tokens (its API)") : null;
+  // Where a rating or a problem report came from (a room of an earlier release does not say).
+  if (e.type === 'feedback' || e.type === 'problem.reported') return e.body.via === 'panel' || e.body.via === 'phone' ? ft(REPORT_VIA[e.body.via]) : null;
   if (worded) return selfTestSays(record(e.body.selfTest) ?? {});
   // A device back says so in its sentence; the room's English ("display is answering again") is the room's, not the device's, and adds nothing.
   if (e.type === 'fault.cleared' && e.deviceId && str(e.body.detail) === `${e.deviceId} is answering again`) return null;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FleetIssue, FleetIssueLogEntry } from '../../../fleet/fleet-api-types.js';
 import { deviceFaultWords } from './fleet-device-fault-words.js';
-import { helpMessageWords, selfTestReason, selfTestSays } from './fleet-event-words.js';
+import { helpMessageWords, REPORT_VIA, selfTestReason, selfTestSays } from './fleet-event-words.js';
 import { downWord, FleetWordsController, ft, ftParts, nameIn, when } from './fleet-words.js';
 import { fleetListStyles, issueButtonStyles } from './fleet-list-styles.js';
 import { OPEN_ISSUES_PAGE } from '../../../fleet/open-issues-page.js';
@@ -162,6 +162,7 @@ export class FleetIssueList extends LitElement {
       ${deviceSays(i) ? html`<div class="meta" data-device-says>${deviceSays(i)}</div>` : nothing}
       ${i.meeting ? html`<div class="meeting" data-meeting>${ft('During the meeting "{title}"', { title: i.meeting })}</div>` : nothing}
       ${i.kind === 'problem' && (i.rating !== null || i.comment) ? html`<div class="words" data-words>${i.rating !== null ? html`<span title=${ft('Rating {n} of 5', { n: i.rating })}>${'★'.repeat(i.rating)}${'☆'.repeat(Math.max(0, 5 - i.rating))}</span> ` : nothing}${i.comment ? `“${i.comment}”` : ''}</div>` : nothing}
+      ${i.kind === 'problem' && i.reportVia ? html`<div class="meta" data-report-via=${i.reportVia}>${ft(REPORT_VIA[i.reportVia])}</div>` : nothing}
       <div class="meta">${ft(roomCheck ? 'Room fault' : KIND[i.kind])} · ${ft('opened')} ${when(i.openedAt)} · <span data-state-word>${people || ft(STATE[i.state] ?? i.state)}</span>${i.kind === 'device' && i.clearedAt && i.state !== 'resolved' ? html` · ${ft('back since')} ${when(i.clearedAt)}` : nothing}</div>
       ${i.kind === 'help' ? roomNote(i) : nothing}
       <div class="actions">

@@ -233,6 +233,7 @@ export const FLEET_ZH_CN: Record<string, string> = {
   'Booking released': '预订已释放',
   "from the room's panel": '通过会议室面板',
   "with one of the room's tokens (its API)": '通过会议室令牌（API）',
+  "from a person's phone (their minutes email)": '来自与会者的手机（其会议纪要邮件）',
   "The day's figures for {day}": '{day} 的当日统计',
   'Refused a linked meeting from {from}': '已拒绝来自 {from} 的联合会议邀请',
   'No online call': '没有在线通话',
