@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 
 /** What the kernel tells about the machine's interfaces (Linux; empty elsewhere). */
-export interface InterfaceFacts {
+interface InterfaceFacts {
   /** Interfaces that carry a default route, the lowest metric first. */
   defaultRoutes: readonly string[];
   /** Interfaces backed by a device (a NIC, Wi-Fi), not a bridge, tunnel or veth made by software. */

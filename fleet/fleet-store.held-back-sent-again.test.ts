@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeFleetPostgres, FLEET_BACKENDS } from '../tests/helpers/fleet-databases.js';
 import { useTestFleetStore } from '../tests/helpers/fleet-store-per-test.js';
 import { ROOM_EVENT_BACKLOG_MINUTES } from './event-budget.js';
-const HELD_BACK_IDS_REMEMBERED = 10_000;
+import { HELD_BACK_IDS_REMEMBERED } from './fleet-batch-writer.js';
 import { parseFleetMessage, type FleetMessage } from './fleet-messages.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');

@@ -46,7 +46,7 @@ export function submitPersonalFeedback(ctx: FeedbackContext, meeting: Meeting, e
 }
 
 /** What one person gave the meeting from their phone (`given: false`: nothing yet), for their eyes only: nobody else's. */
-export interface PersonalFeedback {
+interface PersonalFeedback {
   given: boolean;
   /** Their rating; null when they have not rated, or told a problem without one. */
   rating: number | null;
