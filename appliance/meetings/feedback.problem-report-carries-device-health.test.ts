@@ -28,7 +28,7 @@ it('a rating is published as feedback; a problem report carries every device hea
   end(fx.room.ctx, m.id);
 
   submitFeedback(fx.room.ctx, m.id, { rating: 2, problems: ['display'], comment: 'Screen stayed black' });
-  expect(fx.eventsOf('feedback')).toEqual([{ type: 'feedback', meetingId: m.id, rating: 2 }]);
+  expect(fx.eventsOf('feedback')).toEqual([{ type: 'feedback', meetingId: m.id, rating: 2, via: 'panel' }]);
   const [report] = fx.eventsOf('problem.reported');
   expect(report).toMatchObject({ categories: ['display'], comment: 'Screen stayed black', meetingId: m.id });
   expect(report!.deviceHealth).toMatchObject({ display: { status: 'offline', kind: 'display' }, 'cam-front': { status: 'ok', kind: 'camera' } });

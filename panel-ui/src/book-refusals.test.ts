@@ -2,6 +2,11 @@ import { afterEach, expect, it } from 'vitest';
 import { ApiError } from './api-client.js';
 import { refusalOf } from './book-refusals.js';
 import { i18n } from './i18n.js';
+import { ZH_CN } from './zh-cn.js';
+import { ZH_CN_BOOK_PAGE } from './zh-cn-book-page.js';
+
+// The booking page adds its own words to the catalogue when it loads (book-page.ts); so does this test.
+Object.assign(ZH_CN, ZH_CN_BOOK_PAGE);
 
 // Set directly: setLocale also tells the page's <html>, which a unit test has not got.
 afterEach(() => (i18n.locale = 'en'));

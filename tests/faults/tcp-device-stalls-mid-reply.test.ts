@@ -4,6 +4,13 @@ import { LINK_FAILURE, startProxiedDevice, TCP_DEVICES } from './tcp-devices.js'
 import { repetitions } from './fault-scale.js';
 
 const STALLS = repetitions(5, 2);
+/**
+ * A command settles within the two deadlines it can wait behind: a stalled exchange ahead of it
+ * (the 3 s probe timeout) and its own reply deadline (at most 3 s for these drivers), with room
+ * for a machine busy with the rest of the suite (timers slip: 5.1 s was seen). A stall nothing
+ * noticed would hold it until the device's ready timeout (60 s) or for ever.
+ */
+const SETTLES_WITHIN_MS = 10_000;
 
 /**
  * A network device stops half-way through a reply and then says nothing more, with the
@@ -21,7 +28,7 @@ describe.concurrent('a network device that stalls half-way through a reply', () 
           device.proxy.stallNextReply();
           // Whichever exchange the stall hits (this command or a watchdog probe), this command settles.
           const outcome = await device.command();
-          expect(outcome.ms, `${kind.name}: the command settled in time`).toBeLessThan(5000);
+          expect(outcome.ms, `${kind.name}: the command settled in time`).toBeLessThan(SETTLES_WITHIN_MS);
           if (!outcome.ok) expect(outcome.code).toMatch(LINK_FAILURE);
           // The stalled connection is given up and a fresh one made.
           await until(() => device.proxy.connections > connectionsBefore, 6000, `${kind.name}: a new connection after stall ${stall}`);
