@@ -63,6 +63,13 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     ]);
   });
 
+  it("leaves the issue open when another room sends its fault's clear", async () => {
+    await fleet.store.apply([micSilent('e1', 1)]);
+    const other = msg('roomctl/hq/borealis/events', { id: 'e2', at: at(2), type: 'fault.cleared', faultId: FAULT, deviceId: 'mic', detail: 'made up' });
+    expect((await fleet.store.apply([other])).issues.size).toBe(0);
+    expect(await fleet.store.issue(FAULT)).toMatchObject({ room: 'aurora', state: 'open', clearedAt: null });
+  });
+
   it('opens an issue for the silent microphone, worded by its code, and closes it when the next self-test passes', async () => {
     const changes = await fleet.store.apply([micSilent('e1', 1)]);
     expect([...changes.issues]).toEqual([FAULT]);

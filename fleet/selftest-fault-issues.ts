@@ -53,18 +53,19 @@ export async function trackSelfTestFault(
     return { issueId: faultId };
   }
   if (event.type !== 'fault.cleared') return null;
-  return clearFaultIssue(tx, faultId, event.at);
+  return clearFaultIssue(tx, room, faultId, event.at);
 }
 
 /**
  * The room's `fault.cleared` of a fault that opened an issue: the issue is cleared, and resolved
- * unless an operator took it on (then it is theirs to resolve); not one that health faults joined.
+ * unless an operator took it on (then it is theirs to resolve); not one that health faults joined,
+ * nor another room's (a room names only its own faults).
  */
-export async function clearFaultIssue(tx: FleetSqlTx, faultId: string, at: string): Promise<{ issueId: string } | null> {
+export async function clearFaultIssue(tx: FleetSqlTx, room: { site: string; room: string }, faultId: string, at: string): Promise<{ issueId: string } | null> {
   const cleared = await tx.run(
     `UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END
-      WHERE id = ? AND kind = 'device' AND cleared_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.issue_id = ? AND f.ended_at IS NULL)`,
-    [at, at, faultId, faultId],
+      WHERE id = ? AND site = ? AND room = ? AND kind = 'device' AND cleared_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.issue_id = ? AND f.ended_at IS NULL)`,
+    [at, at, faultId, room.site, room.room, faultId],
   );
   if (!cleared.changes) return null;
   await logIssue(tx, faultId, 'cleared', null, at);

@@ -112,4 +112,20 @@ describe.each(FLEET_BACKENDS)('on %s', (backend) => {
     expect((await fleet.store.apply([refused('e6', 'storage-b', 31)])).issues.size).toBe(0);
     expect(await desk.search({ state: 'unresolved' })).toEqual([]);
   });
+
+  it("changes nothing of another room's issue when a room names its fault id", async () => {
+    await fleet.store.apply([held('aurora', 'e1', 'storage-a')]);
+    const other = await fleet.store.apply([
+      event('borealis', 'e2', 2, { type: 'fault.raised', faultId: 'storage-a', code: 'ROOMCTL_E_STORAGE', detail: 'made up' }),
+      writesAgain('borealis', 'e3', 'storage-a'),
+    ]);
+    expect(other.issues.size).toBe(0);
+    expect(await fleet.store.issue('storage-a')).toMatchObject({
+      room: 'aurora',
+      errorCode: 'ROOMCTL_E_STORAGE_TELEMETRY_HELD',
+      summary: DETAIL,
+      state: 'open',
+      clearedAt: null,
+    });
+  });
 });

@@ -23,17 +23,18 @@ export async function trackStorageFault(
 ): Promise<string[]> {
   const faultId = typeof event.body.faultId === 'string' && event.body.faultId.startsWith('storage-') ? event.body.faultId : null;
   if (!faultId) return [];
-  if (event.type === 'fault.cleared') return (await clearFaultIssue(tx, faultId, event.at)) ? [faultId] : [];
+  if (event.type === 'fault.cleared') return (await clearFaultIssue(tx, room, faultId, event.at)) ? [faultId] : [];
   const code = typeof event.body.code === 'string' ? event.body.code : '';
   if (event.type !== 'fault.raised' || event.deviceId || !STORAGE_CODE.test(code)) return [];
   const detail = typeof event.body.detail === 'string' && event.body.detail ? event.body.detail : null;
   const summary = detail ?? 'The data folder is full';
-  const known = await tx.query<{ errorCode: string | null; clearedAt: string | null }>(
-    'SELECT error_code AS "errorCode", cleared_at AS "clearedAt" FROM fleet_issues WHERE id = ?',
+  const known = await tx.query<{ site: string; room: string; errorCode: string | null; clearedAt: string | null }>(
+    'SELECT site, room, error_code AS "errorCode", cleared_at AS "clearedAt" FROM fleet_issues WHERE id = ?',
     [faultId],
   );
   if (known[0]) {
-    if (known[0].clearedAt !== null || known[0].errorCode === code) return [];
+    // Another room's fault id (a room names only its own faults) or one cleared already: nothing changes.
+    if (known[0].site !== room.site || known[0].room !== room.room || known[0].clearedAt !== null || known[0].errorCode === code) return [];
     await tx.run('UPDATE fleet_issues SET error_code = ?, summary = ? WHERE id = ?', [code, summary, faultId]);
     return [faultId];
   }
@@ -70,6 +71,6 @@ async function clearStorageIssues(tx: FleetSqlTx, room: { site: string; room: st
     [room.site, room.room],
   );
   const cleared: string[] = [];
-  for (const { id } of open) if (id !== keep && (await clearFaultIssue(tx, id, at))) cleared.push(id);
+  for (const { id } of open) if (id !== keep && (await clearFaultIssue(tx, room, id, at))) cleared.push(id);
   return cleared;
 }
