@@ -36,7 +36,9 @@ const api = async (method: string, path: string, body?: unknown) => {
 const callState = async () => (await api('GET', '/api/v1/call')).state;
 const callBrowserPid = () => (room.demo.appliance.core.calls as unknown as { deps: { call: { pid?: number } } }).deps.call.pid!;
 
-describe('panel: join the online meeting, and leave it', () => {
+// Each case starts and stops the call's own browser and waits for it up to 30 s (the waits below): the default 20 s
+// per case was shorter than those waits, and a busy CI machine took 20 s for a case that takes 10 s on a quiet one.
+describe('panel: join the online meeting, and leave it', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     provider = await startProviderPage();
     opened = await openPanelRoom({
