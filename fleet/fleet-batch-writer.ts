@@ -2,7 +2,7 @@ import type { HealthStatus } from './fleet-api-types.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
-import type { FleetSql, FleetSqlTx, SqlValue } from './fleet-sql.js';
+import { queryInChunks, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
 import { trackEventIssue } from './event-issues.js';
 import { IssueBudget } from './issue-budget.js';
 import { clearStorageFaultsOnState } from './storage-fault-issues.js';
@@ -298,12 +298,8 @@ export class FleetBatchWriter {
    */
   private async countHeldBack(tx: FleetSqlTx, pastBound: ReadonlyMap<string, ReadonlySet<string>>, changes: FleetChanges, counted: string[]): Promise<void> {
     const ids = [...pastBound.values()].flatMap((set) => [...set]);
-    const stored = new Set<string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      for (const row of await tx.query<{ id: string }>(`SELECT id FROM fleet_events WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk))
-        stored.add(row.id);
-    }
+    const inStore = (n: number) => `SELECT id FROM fleet_events WHERE id IN (${Array(n).fill('?').join(', ')})`;
+    const stored = new Set((await queryInChunks<string, { id: string }>(tx, ids, inStore, (id) => [id])).map((row) => row.id));
     for (const [key, set] of pastBound) {
       const held = [...set].filter((id) => !stored.has(id) && !this.heldBackIds.has(`${key}/${id}`));
       counted.push(...held.map((id) => `${key}/${id}`));

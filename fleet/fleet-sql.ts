@@ -34,6 +34,24 @@ export async function queryOne<T>(sql: Pick<FleetSql, 'query'>, text: string, pa
 }
 
 /**
+ * The rows a statement reads for many items, one statement per 500 of them (well under SQLite's
+ * 32,766 parameters and PostgreSQL's 65,535): `text(n)` for a chunk of n, `params` each item's.
+ */
+export async function queryInChunks<T, R>(
+  sql: Pick<FleetSql, 'query'>,
+  items: readonly T[],
+  text: (n: number) => string,
+  params: (item: T) => SqlValue[],
+): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < items.length; i += 500) {
+    const chunk = items.slice(i, i + 500);
+    rows.push(...(await sql.query<R>(text(chunk.length), chunk.flatMap(params))));
+  }
+  return rows;
+}
+
+/**
  * `?` → `$1, $2, …` for PostgreSQL, leaving string literals, quoted names and comments alone
  * (a `?` in `'why?'` is text, not a parameter).
  */

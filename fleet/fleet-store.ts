@@ -19,7 +19,7 @@ import { deviceNamesOf } from './device-names.js';
 import { FleetBatchWriter } from './fleet-batch-writer.js';
 import { EventBudget } from './event-budget.js';
 import type { FleetMessage } from './fleet-messages.js';
-import { queryOne, type FleetSql } from './fleet-sql.js';
+import { queryInChunks, queryOne, type FleetSql } from './fleet-sql.js';
 import { openIssuesCursor, readOpenIssuesCursor, type OpenIssuesPage } from './open-issues-page.js';
 
 export { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
@@ -34,8 +34,6 @@ const SUMMARY = `SELECT r.site, r.room, r.name, r.status AS online, r.updated_at
 const SUMMARY_GROUP = 'r.site, r.room, r.name, r.status, r.updated_at, r.events_held_back, r.events_held_back_at';
 /** Unresolved, and given to the operator of the first parameter when `whose`. */
 const openOf = (whose: boolean) => `state != 'resolved'${whose ? ' AND assigned_to = ?' : ''}`;
-/** Rooms or issues read by one statement (well under SQLite's 32,766 parameters and PostgreSQL's 65,535). */
-const READ_CHUNK = 500;
 const EVENT_COLUMNS = 'seq, id, site, room, type, device_id AS "deviceId", at, body';
 
 const SQL = {
@@ -100,14 +98,9 @@ export class FleetStore {
     return row ? toSummary(row) : undefined;
   }
 
-  /** The summaries of these rooms (those that exist), by site and room: one query per READ_CHUNK rooms. */
+  /** The summaries of these rooms (those that exist), by site and room: one query per 500 rooms. */
   async roomSummaries(rooms: ReadonlyArray<readonly [site: string, room: string]>): Promise<FleetRoomSummary[]> {
-    const out: FleetRoomSummary[] = [];
-    for (let i = 0; i < rooms.length; i += READ_CHUNK) {
-      const chunk = rooms.slice(i, i + READ_CHUNK);
-      out.push(...(await this.sql.query<SummaryRow>(SQL.summariesOf(chunk.length), chunk.flat())).map(toSummary));
-    }
-    return out;
+    return (await queryInChunks<readonly [string, string], SummaryRow>(this.sql, rooms, SQL.summariesOf, (key) => [...key])).map(toSummary);
   }
 
   async room(site: string, room: string, eventLimit = 100): Promise<FleetRoomDetail | undefined> {
@@ -197,14 +190,9 @@ export class FleetStore {
     return row ? toIssue(row) : undefined;
   }
 
-  /** These issues (those that exist), newest first within each READ_CHUNK ids: one query per chunk. */
+  /** These issues (those that exist), newest first within each 500 ids: one query per 500. */
   async issuesByIds(ids: readonly string[]): Promise<FleetIssue[]> {
-    const out: FleetIssue[] = [];
-    for (let i = 0; i < ids.length; i += READ_CHUNK) {
-      const chunk = ids.slice(i, i + READ_CHUNK);
-      out.push(...(await this.sql.query<IssueRow>(SQL.issuesOf(chunk.length), chunk)).map(toIssue));
-    }
-    return out;
+    return (await queryInChunks<string, IssueRow>(this.sql, ids, SQL.issuesOf, (id) => [id])).map(toIssue);
   }
 
   /** Staff acknowledged or resolved an issue; returns it, or undefined when there is no such issue. */
