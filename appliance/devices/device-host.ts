@@ -2,7 +2,14 @@ import { TypedBus } from '../model/typed-bus.js';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import { namesOf, textIn } from '../../drivers/core/localized-text.js';
-import { capabilitiesOf, DEVICE_STATUSES, type AnyDriverDefinition, type DeviceStatus, type DriverLogger } from '../../drivers/core/definition.js';
+import {
+  capabilitiesOf,
+  probeIntervalOf,
+  DEVICE_STATUSES,
+  type AnyDriverDefinition,
+  type DeviceStatus,
+  type DriverLogger,
+} from '../../drivers/core/definition.js';
 import { RoomctlError } from '../../drivers/core/errors.js';
 import type { DeviceView } from '../model/device-view.js';
 import type { DeviceConfig } from '../config/config-schema.js';
@@ -83,7 +90,7 @@ export class DeviceHost extends TypedBus<{ device: [DeviceView]; reply: [string,
       const supervisor = new DeviceSupervisor({
         deviceId: config.id,
         log,
-        probeIntervalMs: options.probeIntervalMs ?? definition.probeIntervalMs ?? 5000,
+        probeIntervalMs: options.probeIntervalMs ?? probeIntervalOf(definition),
         probeTimeoutMs: probeTimeoutOf(config) ?? options.probeTimeoutMs ?? definition.probeTimeoutMs,
         slowReplyMs: definition.slowReplyMs,
         clock: options.clock,

@@ -30,7 +30,6 @@ export const tesiraDriver = defineDriver({
   description: 'Biamp Tesira DSPs over the Tesira Text Protocol (telnet 23 or RS-232): room mute, level and mute blocks by instance tag, live subscriptions.',
   config: tesiraConfig,
   capabilities: tesiraCapabilities(),
-  probeIntervalMs: 5000,
   loadSimulator: async () => (await import('./tesira-simulator.js')).tesiraSimulator,
   // The config's fields are the driver's options, name for name.
   create: (config, ctx) => new TesiraDriver(config, ctx),

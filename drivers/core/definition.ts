@@ -99,6 +99,14 @@ export interface DeviceBaseConfig {
   name?: LocalizedText;
 }
 
+/** How often a device is probed when its definition does not say: a link found lost within seconds, without keeping a slow device busy. */
+const DEFAULT_PROBE_INTERVAL_MS = 5000;
+
+/** How often the host probes a device of this definition when nothing else happens (ms). */
+export function probeIntervalOf(definition: { probeIntervalMs?: number }): number {
+  return definition.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
+}
+
 /**
  * A driver is data first: what it is, what it needs in the config, what it can do.
  * `config` lists only the driver's own fields; the config schema adds `id`, `driver` and `name`.
@@ -123,7 +131,7 @@ export interface DriverDefinition<S extends TObject = TObject> {
    * The listing and the action checks narrow to it.
    */
   capabilitiesFromState?(config: Static<S> & DeviceBaseConfig, state: Record<string, unknown>): readonly Capability[] | undefined;
-  /** How often the host probes the device when nothing else happens (ms). */
+  /** How often the host probes the device when nothing else happens (ms; probeIntervalOf gives the default); a camera a person steers wants less. */
   probeIntervalMs?: number;
   /**
    * The least time a probe may take before the device counts as silent (ms, default 3000).

@@ -31,7 +31,6 @@ export function defineDisplayDriver<F extends TProperties>(spec: DisplayDriverSp
   const properties: TProperties = { ...fields, inputs: namedInputsConfig(inputs.brand, inputs.names) };
   return {
     kind: 'display',
-    probeIntervalMs: 5000,
     ...own,
     config: Type.Object(properties, { additionalProperties: false }),
     capabilities: displayCapabilities({ inputs: inputs.names }, statusReads),

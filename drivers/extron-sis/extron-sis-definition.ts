@@ -35,7 +35,6 @@ export const extronSisDriver = defineDriver({
   capabilities: extronSisCapabilities({ inputs: DEFAULT_INPUTS }),
   capabilitiesFor: (config) => [...extronSisCapabilities(displayInputs(config.inputs, DEFAULT_INPUTS))],
   // Q every 5 s: a dead switcher is offline within seconds, and the Telnet session never idles out.
-  probeIntervalMs: 5000,
   loadProvisioning: async () => (await import('./extron-sis-probe.js')).extronSisProvisioning,
   loadSimulator: async () => (await import('./extron-sis-simulator.js')).extronSisSimulator,
   create: (config, ctx) => new ExtronSisDriver(config, ctx),

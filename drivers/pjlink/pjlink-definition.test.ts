@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { afterEach, describe, expect, it } from 'vitest';
-import { actionsOf, type DeviceDriver } from '../core/definition.js';
+import { actionsOf, probeIntervalOf, type DeviceDriver } from '../core/definition.js';
 import { pjlinkDriver } from './pjlink-definition.js';
 import { startPjlinkSimulator, type RunningPjlinkSimulator } from './pjlink-simulator.js';
 import { createTestContext } from '../testing/test-context.js';
@@ -15,7 +15,8 @@ afterEach(async () => {
 
 describe('the pjlink definition', () => {
   it('is a display over TCP with power, input, mute, volume and status', () => {
-    expect(pjlinkDriver).toMatchObject({ id: 'pjlink', kind: 'display', transport: 'tcp', probeIntervalMs: 5000 });
+    expect(pjlinkDriver).toMatchObject({ id: 'pjlink', kind: 'display', transport: 'tcp' });
+    expect(probeIntervalOf(pjlinkDriver)).toBe(5000);
     expect(actionsOf(pjlinkDriver).map((a) => a.name)).toEqual(['power', 'input', 'mute', 'volume', 'status', 'blank']);
     expect(Value.Check(pjlinkDriver.config, { host: '10.0.0.30' })).toBe(true);
     expect(Value.Check(pjlinkDriver.config, { host: '10.0.0.30', port: 4352, password: 'x', inputs: ['31', '3A'] })).toBe(true);

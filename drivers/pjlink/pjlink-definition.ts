@@ -67,7 +67,6 @@ export const pjlinkDriver = defineDriver({
   capabilitiesFor(config) {
     return [...pjlinkCapabilities(displayInputs(config.inputs, DEFAULT_PJLINK_INPUTS))];
   },
-  probeIntervalMs: 5000,
   // A display answering in 1–2 s is slow (degraded), not gone; the host stretches this to its pace.
   probeTimeoutMs: 3000,
   slowReplyMs: 1000,

@@ -24,7 +24,6 @@ export const qsysDriver = defineDriver({
   description: 'Q-SYS Cores over QRC (JSON-RPC on TCP 1710): room mute, named components, mixer mutes, change-group updates.',
   config: qsysConfig,
   capabilities: qsysCapabilities(),
-  probeIntervalMs: 5000,
   loadSimulator: async () => (await import('./qsys-simulator.js')).qsysSimulator,
   // The config's fields are the driver's options, name for name.
   create: (config, ctx) => new QsysDriver(config, ctx),

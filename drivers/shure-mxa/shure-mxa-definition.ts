@@ -27,7 +27,6 @@ export const shureMxaDriver = defineDriver({
   description: 'Shure MXA910/MXA920 ceiling arrays over TCP 2202: device mute, lobe mute and gain, LED, presets, live meters.',
   config: shureMxaConfig,
   capabilities: shureMxaCapabilities(SHURE_CHANNELS),
-  probeIntervalMs: 5000,
   loadSimulator: async () => (await import('./shure-mxa-simulator.js')).shureMxaSimulator,
   create: (config, ctx) => new ShureMxaDriver(config, ctx),
 });

@@ -1,5 +1,5 @@
 import { DeviceSupervisor } from '../../appliance/devices/device-supervisor.js';
-import type { AnyDriverDefinition, DeviceStatus } from '../../drivers/core/definition.js';
+import { probeIntervalOf, type AnyDriverDefinition, type DeviceStatus } from '../../drivers/core/definition.js';
 import { waitFor } from './test-room.js';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -9,7 +9,7 @@ export function superviseDevice(definition: AnyDriverDefinition, config: Record<
   const supervisor = new DeviceSupervisor({
     deviceId: String(config.id ?? 'device'),
     log: quiet,
-    probeIntervalMs: options.probeIntervalMs ?? definition.probeIntervalMs ?? 5000,
+    probeIntervalMs: options.probeIntervalMs ?? probeIntervalOf(definition),
     createDriver: (ctx) => definition.create({ id: 'device', driver: definition.id, ...config }, ctx),
   });
   const history: { status: DeviceStatus; at: number }[] = [];
