@@ -64,8 +64,8 @@ export async function trackEventIssue(
       return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
     };
     const fault = { type, deviceId: event.deviceId ?? null, at, body };
-    const selfTest = await trackSelfTestFault(tx, { site, room }, fault, meeting);
-    const changed = selfTest ? [selfTest.issueId] : await trackStorageFault(tx, { site, room }, fault, meeting);
+    // A fault's id says its kind (selftest-…, storage-…): each tracker changes only its own.
+    const changed = [...(await trackSelfTestFault(tx, { site, room }, fault, meeting)), ...(await trackStorageFault(tx, { site, room }, fault, meeting))];
     if (changed.length === 0) return;
     for (const id of changed) changes.issues.add(id);
   } else if (type === 'help.acknowledged' && requestId) {

@@ -17,19 +17,19 @@ const SELF_TEST_CODE = /^ROOMCTL_E_SELFTEST_[A-Z_]+$/;
  * A device with an open issue already (it went offline, so its reachability check failed too)
  * keeps that one issue: one unresolved device issue per device (a unique key). An issue that
  * health faults joined since (the device then went offline) is closed by health, not here.
- * Runs inside the batch's transaction, after the event was stored once.
+ * Runs inside the batch's transaction, after the event was stored once. Returns the issues changed.
  */
 export async function trackSelfTestFault(
   tx: FleetSqlTx,
   room: { site: string; room: string },
   event: { type: string; deviceId: string | null; at: string; body: Record<string, unknown> },
   meeting: () => Promise<string | null>,
-): Promise<{ issueId: string } | null> {
+): Promise<string[]> {
   const faultId = typeof event.body.faultId === 'string' && event.body.faultId.startsWith('selftest-') ? event.body.faultId : null;
-  if (!faultId) return null;
+  if (!faultId) return [];
   if (event.type === 'fault.raised') {
     const code = typeof event.body.code === 'string' ? event.body.code : '';
-    if (!event.deviceId || !SELF_TEST_CODE.test(code)) return null;
+    if (!event.deviceId || !SELF_TEST_CODE.test(code)) return [];
     const detail = typeof event.body.detail === 'string' && event.body.detail ? event.body.detail : null;
     const state = await queryOne<{ state: string | null }>(tx, 'SELECT state FROM fleet_rooms WHERE site = ? AND room = ?', [room.site, room.room]);
     const names = deviceNamesOf(state?.state ? (JSON.parse(state.state) as Record<string, unknown>) : null)[event.deviceId] ?? null;
@@ -48,12 +48,12 @@ export async function trackSelfTestFault(
         await meeting(),
       ],
     );
-    if (!opened.changes) return null;
+    if (!opened.changes) return [];
     await logIssue(tx, faultId, 'opened', detail, event.at);
-    return { issueId: faultId };
+    return [faultId];
   }
-  if (event.type !== 'fault.cleared') return null;
-  return clearFaultIssue(tx, room, faultId, event.at);
+  if (event.type !== 'fault.cleared') return [];
+  return (await clearFaultIssue(tx, room, faultId, event.at)) ? [faultId] : [];
 }
 
 /**
@@ -61,15 +61,15 @@ export async function trackSelfTestFault(
  * unless an operator took it on (then it is theirs to resolve); not one that health faults joined,
  * nor another room's (a room names only its own faults).
  */
-export async function clearFaultIssue(tx: FleetSqlTx, room: { site: string; room: string }, faultId: string, at: string): Promise<{ issueId: string } | null> {
+export async function clearFaultIssue(tx: FleetSqlTx, room: { site: string; room: string }, faultId: string, at: string): Promise<boolean> {
   const cleared = await tx.run(
     `UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END
       WHERE id = ? AND site = ? AND room = ? AND kind = 'device' AND cleared_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.issue_id = ? AND f.ended_at IS NULL)`,
     [at, at, faultId, room.site, room.room, faultId],
   );
-  if (!cleared.changes) return null;
+  if (!cleared.changes) return false;
   await logIssue(tx, faultId, 'cleared', null, at);
-  return { issueId: faultId };
+  return true;
 }
 
 /** The check's reason, kept as JSON with the fields the contract gives it and nothing else (null when the room sent none). */
