@@ -1,5 +1,4 @@
 import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
-
 import { ALONE_AFTER_MS, HEAR_THE_OTHERS_MS, RESENDS_AT_MOST_MS } from './link-timings.js';
 
 interface Join {
