@@ -34,6 +34,8 @@ export const LINK_BOUNDS = {
   room: 127,
   /** The people an invitation names (the first of a longer invite's). */
   attendees: 500,
+  /** The joins one re-send names (`resentFor`). */
+  joinsAnswered: 100,
 };
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -67,7 +69,7 @@ const RecordBase = {
    * sender, so the sender was on the link first and has heard all this room sent since it joined:
    * it needs no re-send from this room. Not stored; rooms of an earlier release ignore it.
    */
-  resentFor: Type.Optional(Type.Array(S({ maxLength: LINK_BOUNDS.id }), { maxItems: 100 })),
+  resentFor: Type.Optional(Type.Array(S({ maxLength: LINK_BOUNDS.id }), { maxItems: LINK_BOUNDS.joinsAnswered })),
 };
 
 /**

@@ -6,7 +6,7 @@ import type { FleetHistory } from './fleet-history.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import { searchOf, type IssueQuery } from './issue-search.js';
 import { actorOf } from './fleet-access.js';
-import { ISSUE_FILTER, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
+import { issueSearchQuery, limitUpTo, queryOf, ROOM_PARAMS } from './fleet-route-schemas.js';
 
 /** History, trends, the alerts the rules fired, and CSV exports: for operators. */
 export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: FleetHistory; desk: IssueDesk; alerts: FleetAlertFeed }): Promise<void> {
@@ -25,7 +25,7 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
     '/api/fleet/alerts',
     {
       config: { fleetAccess: 'operator' },
-      schema: { querystring: queryOf({ limit: { type: 'integer', minimum: 1, maximum: 500 } }) },
+      schema: { querystring: queryOf({ limit: limitUpTo(500) }) },
     },
     async (request) => deps.alerts.recent(request.query.limit ?? 50),
   );
@@ -35,7 +35,7 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
     '/api/fleet/export/faults.csv',
     {
       config: { fleetAccess: 'operator' },
-      schema: { querystring: queryOf({ ...ROOM_PARAMS.properties, limit: { type: 'integer', minimum: 1, maximum: FAULTS_CSV_MAX_ROWS } }) },
+      schema: { querystring: queryOf({ ...ROOM_PARAMS.properties, limit: limitUpTo(FAULTS_CSV_MAX_ROWS) }) },
     },
     async (request, reply) => sendCsv(reply, { name: 'fleet-faults.csv', ...(await deps.history.faultsCsv(request.query)) }),
   );
@@ -45,12 +45,7 @@ export async function fleetHistoryRoutes(app: FastifyInstance, deps: { history: 
     '/api/fleet/export/issues.csv',
     {
       config: { fleetAccess: 'operator' },
-      schema: {
-        querystring: queryOf({
-          ...ISSUE_FILTER,
-          limit: { type: 'integer', minimum: 1, maximum: ISSUES_CSV_MAX_ROWS },
-        }),
-      },
+      schema: { querystring: issueSearchQuery(ISSUES_CSV_MAX_ROWS) },
     },
     async (request, reply) => sendCsv(reply, { name: 'fleet-issues.csv', ...(await deps.desk.csv(searchOf(request.query, actorOf(request).name))) }),
   );

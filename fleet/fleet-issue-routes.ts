@@ -5,7 +5,7 @@ import type { FleetIssue, FleetIssueAnswer } from './fleet-api-types.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import { searchOf, type IssueQuery } from './issue-search.js';
 import type { FleetOperators, OperatorRole } from './fleet-operators.js';
-import { ISSUE_FILTER, MINE, paramsOf, queryOf } from './fleet-route-schemas.js';
+import { issueSearchQuery, limitUpTo, MINE, paramsOf, queryOf } from './fleet-route-schemas.js';
 import type { FleetStore } from './fleet-store.js';
 import { OPEN_ISSUES_CURSOR_PATTERN, OPEN_ISSUES_MAX_PAGE, OPEN_ISSUES_PAGE } from './open-issues-page.js';
 
@@ -33,12 +33,7 @@ export async function fleetIssueRoutes(
     '/api/fleet/issues',
     {
       config: { fleetAccess: 'operator' },
-      schema: {
-        querystring: queryOf({
-          ...ISSUE_FILTER,
-          limit: { type: 'integer', minimum: 1, maximum: 1000 },
-        }),
-      },
+      schema: { querystring: issueSearchQuery(1000) },
     },
     async (request) => desk.search(searchOf(request.query, actorOf(request).name)),
   );
@@ -51,7 +46,7 @@ export async function fleetIssueRoutes(
       config: { fleetAccess: 'operator' },
       schema: {
         querystring: queryOf({
-          limit: { type: 'integer', minimum: 1, maximum: OPEN_ISSUES_MAX_PAGE },
+          limit: limitUpTo(OPEN_ISSUES_MAX_PAGE),
           after: { type: 'string', pattern: OPEN_ISSUES_CURSOR_PATTERN },
           ...MINE,
         }),

@@ -13,20 +13,26 @@ export const queryOf = <P extends Record<string, object>>(properties: P) => ({ t
 /** Path parameters, each required. */
 export const paramsOf = <P extends Record<string, object>>(properties: P) => ({ type: 'object', properties, required: Object.keys(properties) }) as const;
 
+/** A count of rows a query string asks for (`limit`, `events`): at most `maximum`. */
+export const limitUpTo = (maximum: number) => ({ type: 'integer', minimum: 1, maximum }) as const;
+
 /** `/:site/:room` */
 export const ROOM_PARAMS = paramsOf({ site: { type: 'string', pattern: SLUG }, room: { type: 'string', pattern: SLUG } });
 
 /** Only the issues given to the operator asking (the open issues' pages, the issue list, its CSV export). */
 export const MINE = { mine: { type: 'boolean' } } as const;
 
-/**
- * The issue list's filter, one for the list and its CSV export (`IssueQuery`, with each route's
- * own `limit`): by state, by words, by room — `site/room`, or a room's name alone — and `mine`.
- */
 const ISSUE_STATES = ['open', 'acknowledged', 'resolved', 'unresolved'] as const;
-export const ISSUE_FILTER = {
-  ...MINE,
-  state: { type: 'string', enum: ISSUE_STATES },
-  q: { type: 'string', maxLength: 200 },
-  room: { type: 'string', pattern: `^(${NAME}/)?${NAME}$` },
-} as const;
+
+/**
+ * The query of an issue search, one for the list and its CSV export (`IssueQuery`): by state, by
+ * words, by room — `site/room`, or a room's name alone — and `mine`, with at most `maxRows` rows.
+ */
+export const issueSearchQuery = (maxRows: number) =>
+  queryOf({
+    ...MINE,
+    state: { type: 'string', enum: ISSUE_STATES },
+    q: { type: 'string', maxLength: 200 },
+    room: { type: 'string', pattern: `^(${NAME}/)?${NAME}$` },
+    limit: limitUpTo(maxRows),
+  });

@@ -26,7 +26,7 @@ import { fleetHistoryRoutes } from './fleet-history-routes.js';
 import type { FleetIngest } from './fleet-ingest.js';
 import type { IssueDesk } from './fleet-issue-desk.js';
 import { fleetIssueRoutes } from './fleet-issue-routes.js';
-import { queryOf, ROOM_PARAMS, SLUG } from './fleet-route-schemas.js';
+import { limitUpTo, queryOf, ROOM_PARAMS, SLUG } from './fleet-route-schemas.js';
 import type { FleetMetrics } from './fleet-metrics.js';
 import type { FleetOperators } from './fleet-operators.js';
 import { roomKey, roomMatches, type FleetChanges, type FleetStore } from './fleet-store.js';
@@ -214,7 +214,7 @@ export async function buildFleetServer(deps: {
     '/api/fleet/rooms/:site/:room',
     {
       config: { fleetAccess: 'operator' },
-      schema: { params: ROOM_PARAMS, querystring: queryOf({ events: { type: 'integer', minimum: 1, maximum: 1000 } }) },
+      schema: { params: ROOM_PARAMS, querystring: queryOf({ events: limitUpTo(1000) }) },
     },
     async (request) => {
       const detail = await store.room(request.params.site, request.params.room, request.query.events ?? 100);
@@ -227,7 +227,7 @@ export async function buildFleetServer(deps: {
     '/api/fleet/events',
     {
       config: { fleetAccess: 'operator' },
-      schema: { querystring: queryOf({ limit: { type: 'integer', minimum: 1, maximum: 1000 } }) },
+      schema: { querystring: queryOf({ limit: limitUpTo(1000) }) },
     },
     async (request) => store.events({ limit: request.query.limit ?? 100 }),
   );

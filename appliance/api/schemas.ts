@@ -102,6 +102,16 @@ export const StatusViewSchema = Type.Object(
   { $id: 'StatusView' },
 );
 
+/**
+ * The ids a route's path names, one schema per kind of id: a kind has one bound in every route
+ * that takes it. A device id is a slug of the room config (at most 63 characters); a panel's and
+ * a help request's are made by the room (at most 64). A meeting's is `IdParams` (routes/meeting-schemas.ts).
+ */
+export const DeviceId = Type.String({ maxLength: 63, description: 'Device id' });
+export const DeviceParams = Type.Object({ id: DeviceId });
+export const PanelParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const HelpParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
 export const errorResponses = {
   400: Type.Ref(ErrorBodySchema),
   401: Type.Ref(ErrorBodySchema),

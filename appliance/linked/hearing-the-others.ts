@@ -1,20 +1,5 @@
 import type { LinkRecord, RoomKey } from '../../contract/link-records.js';
-
-/**
- * The least a room listens after its "I take part" record came back from the broker before it
- * decides alone (the roll call, the minutes): every other room got that record when it did and
- * starts re-sending its own within half a second (OwnRecords' RESEND_DELAY_MS); a room this one
- * has never heard of is known by then. The rest is slack for a busy machine.
- */
-const HEAR_THE_OTHERS_MS = 3000;
-/** The most it waits for a known room's re-send to end: a room that is online but holds the meeting no more never re-sends. */
-const RESENDS_AT_MOST_MS = 15_000;
-/**
- * A join not heard back this long after the room first took part in the link (no broker, a
- * subscription the broker never confirmed, or an outbox that cannot publish): the room decides
- * alone rather than never.
- */
-const ALONE_AFTER_MS = 60_000;
+import { ALONE_AFTER_MS, HEAR_THE_OTHERS_MS, RESENDS_AT_MOST_MS } from './link-timings.js';
 
 interface Join {
   /** The latest room.joined this room sent on the link. */

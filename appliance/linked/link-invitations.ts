@@ -7,18 +7,18 @@ import type { InvitedProof, LinkStore } from './link-store.js';
 import { linkTopics } from '../../contract/link-topics.js';
 import type { RecordSender } from './record-sender.js';
 import { invitedOccurrenceKey, linkKeyOf, memberProof, provesMembership, verifyKeyOf } from './link-key.js';
-import { RefusalLog } from './refusal-log.js';
+import { RefusalLogs } from './refusal-log.js';
 import { followInvitation, INVITED_BOOKINGS, invitedLengthRefused, invitedPeople } from './invited-booking.js';
 import { splitRoomKey } from './room-presence.js';
+import { REFUSALS_KEPT, REFUSALS_MINUTE_MS, REFUSALS_REPORTED_PER_MINUTE } from './link-timings.js';
 
-/** Refused invitations remembered, so a re-delivered one is not logged or reported again. */
-const REFUSALS_KEPT = 1000;
-/**
- * Refusals reported (logged and sent to the fleet as `link.refused`) per inviting room a minute;
- * the rest are counted in the next report. A room of another site whose login was stolen would
- * otherwise fill this room's log and its telemetry outbox with one report per invitation it makes up.
- */
-const REFUSALS_REPORTED_PER_MINUTE = 5;
+/** Why an invitation links nothing here (one log line a minute each). */
+const MISMATCHES = {
+  otherMeetingsLink: "an invitation named a link its occurrence key does not make (another meeting's): nothing linked",
+  unproven: "an invitation's proof for this room is not one its verifying key accepts: nothing linked",
+  ownMeeting: 'an invitation named a meeting this room holds of its own, at another time: nothing booked',
+};
+
 interface InvitationDeps {
   self: RoomKey;
   ctx: MeetingContext;
@@ -46,19 +46,15 @@ export class LinkInvitations {
   private readonly sentAs = new Map<string, string>();
   /** Per inviting room: when its reports this minute began, how many were made, and how many were left unreported. */
   private readonly reported = new Map<string, { since: number; reported: number; unreported: number }>();
-  private readonly mismatched: RefusalLog;
-  private readonly unproven: RefusalLog;
-  private readonly ownMeeting: RefusalLog;
+  private readonly mismatched: RefusalLogs<keyof typeof MISMATCHES>;
 
   constructor(private readonly deps: InvitationDeps) {
-    this.mismatched = new RefusalLog(deps.log, "an invitation named a link its occurrence key does not make (another meeting's): nothing linked");
-    this.unproven = new RefusalLog(deps.log, "an invitation's proof for this room is not one its verifying key accepts: nothing linked");
-    this.ownMeeting = new RefusalLog(deps.log, 'an invitation named a meeting this room holds of its own, at another time: nothing booked');
+    this.mismatched = new RefusalLogs(deps.log, MISMATCHES);
   }
 
   /** Invitations refused since start because their link is not the one their occurrence key makes, or is this room's own meeting at another time. */
   get mismatches(): number {
-    return this.mismatched.count + this.unproven.count + this.ownMeeting.count;
+    return this.mismatched.total;
   }
 
   /** One invitation to each named room but this one. */
@@ -118,10 +114,10 @@ export class LinkInvitations {
       // The link is a digest of the occurrence key (link-key.ts): one naming another meeting's link with this key would join
       // this room's meeting of that key, or a booking made for it, to a meeting it is not — its records there, the other's here.
       if (link !== linkKeyOf(occurrenceKey))
-        return this.mismatched.refused({ code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link });
+        return this.mismatched.refused('otherMeetingsLink', { code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link });
     } else {
       if (!ticket || !verifyKey || !provesMembership(verifyKey, { link, room: this.deps.self, proof: ticket }))
-        return this.unproven.refused({ code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link });
+        return this.mismatched.refused('unproven', { code: 'ROOMCTL_E_LINK_MISMATCH', from: invitation.room, invitation: invitation.id, link });
       invited = { ticket, verifyKey };
     }
     // The same meeting when the calendar holds the invite (its occurrence key makes this link), else a booking made for an invitation to it.
@@ -133,7 +129,13 @@ export class LinkInvitations {
       // made for it would be a second meeting of the link here, and would take this room at a time nobody booked it for.
       const own = this.deps.store.ownMeetingOf(link);
       if (own !== undefined)
-        return this.ownMeeting.refused({ code: 'ROOMCTL_E_LINK_OWN_MEETING', from: invitation.room, invitation: invitation.id, link, meeting: own });
+        return this.mismatched.refused('ownMeeting', {
+          code: 'ROOMCTL_E_LINK_OWN_MEETING',
+          from: invitation.room,
+          invitation: invitation.id,
+          link,
+          meeting: own,
+        });
       const bound = this.bookingRefused(invitation);
       if (bound) {
         this.deps.log.warn({ code: 'ROOMCTL_E_MEETING_LIMIT', from: invitation.room, start: invitation.start, end: invitation.end }, bound);
@@ -179,7 +181,7 @@ export class LinkInvitations {
     this.refused.add(invitation.id);
     const now = this.deps.ctx.clock.now().getTime();
     let counted = this.reported.get(invitation.room);
-    if (!counted || now - counted.since >= 60_000) {
+    if (!counted || now - counted.since >= REFUSALS_MINUTE_MS) {
       if (this.reported.size >= REFUSALS_KEPT) this.reported.clear();
       this.reported.set(invitation.room, (counted = { since: now, reported: 0, unreported: counted?.unreported ?? 0 }));
     }

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { LinkChange, LinkRecord, RoomKey } from '../../contract/link-records.js';
+import { LINK_BOUNDS, type LinkChange, type LinkRecord, type RoomKey } from '../../contract/link-records.js';
 import { linkTopics } from '../../contract/link-topics.js';
 import type { LinkStore } from './link-store.js';
+import { PROOFS_KEPT, RESEND_DELAY_MS } from './link-timings.js';
 import type { RecordSender } from './record-sender.js';
-
-/** Joins within this long share one re-send (HearingTheOthers counts on it). */
-const RESEND_DELAY_MS = 500;
-/** The joins one re-send names (`resentFor`); a burst of more is answered without naming the rest, so those rooms re-send as before. */
-const MAX_JOINS_ANSWERED = 100;
-/** Proofs kept per link (a link's proof never changes: it is made from the meeting's occurrence key). */
-const PROOFS_KEPT = 1000;
 
 interface OwnRecordsDeps {
   self: RoomKey;
@@ -60,7 +54,8 @@ export class OwnRecords {
   resendSoon(link: string, join: string): void {
     const waiting = this.resends.get(link);
     if (waiting) {
-      if (waiting.joins.size < MAX_JOINS_ANSWERED) waiting.joins.add(join);
+      // The joins one re-send names are as many as a record may carry: a burst of more is answered without naming the rest, so those rooms re-send as before.
+      if (waiting.joins.size < LINK_BOUNDS.joinsAnswered) waiting.joins.add(join);
       return;
     }
     const joins = new Set([join]);

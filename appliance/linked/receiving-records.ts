@@ -11,8 +11,15 @@ import { byTime, claimTaken, foldLink, handOverTaken } from './linked-fold.js';
 import type { LinkMembership } from './link-membership.js';
 import type { LinkStore } from './link-store.js';
 import type { OwnRecords } from './own-records.js';
-import { RefusalLog } from './refusal-log.js';
+import { RefusalLogs } from './refusal-log.js';
 import type { TellingTheOthers } from './telling-the-others.js';
+
+/** Why another room's record is not applied here (one log line a minute each). */
+const NOT_APPLICABLE = {
+  notApplied: "a linked room's record could not be applied",
+  notHost: 'a room an invitation brought in handed over a time it does not keep: dropped',
+  notClaimed: 'a fail-over or organiser claim from a room an invitation brought in, or for another room: dropped',
+};
 
 interface ReceivingDeps {
   self: RoomKey;
@@ -34,20 +41,16 @@ interface ReceivingDeps {
  * by id and applied here in the same commit (applyRemote).
  */
 export class ReceivingRecords {
-  private readonly notApplied: RefusalLog;
-  private readonly notHost: RefusalLog;
-  private readonly notClaimed: RefusalLog;
+  private readonly refusals: RefusalLogs<keyof typeof NOT_APPLICABLE>;
   private applyingNow = false;
 
   constructor(private readonly deps: ReceivingDeps) {
-    this.notApplied = new RefusalLog(deps.log, "a linked room's record could not be applied");
-    this.notHost = new RefusalLog(deps.log, 'a room an invitation brought in handed over a time it does not keep: dropped');
-    this.notClaimed = new RefusalLog(deps.log, 'a fail-over or organiser claim from a room an invitation brought in, or for another room: dropped');
+    this.refusals = new RefusalLogs(deps.log, NOT_APPLICABLE);
   }
 
   /** Records refused since start because they could not be applied here, or handed over or claimed a time their room may not take. */
   get notApplicable(): number {
-    return this.notApplied.count + this.notHost.count + this.notClaimed.count;
+    return this.refusals.total;
   }
 
   /** Whether another room's record is being applied now (what changes here meanwhile is not this room's to send). */
@@ -64,9 +67,15 @@ export class ReceivingRecords {
     if (!member) return;
     if (received.kind === 'host.set') {
       const before = this.foldBefore(received);
-      const refusal = !handOverTaken(before, received) ? this.notHost : !claimTaken(before, received) ? this.notClaimed : undefined;
+      const refusal = !handOverTaken(before, received) ? 'notHost' : !claimTaken(before, received) ? 'notClaimed' : undefined;
       if (refusal) {
-        refusal.refused({ code: 'ROOMCTL_E_LINK_NOT_HOST', link: received.link, from: received.room, host: received.host, reason: received.reason });
+        this.refusals.refused(refusal, {
+          code: 'ROOMCTL_E_LINK_NOT_HOST',
+          link: received.link,
+          from: received.room,
+          host: received.host,
+          reason: received.reason,
+        });
         return;
       }
     }
@@ -102,7 +111,7 @@ export class ReceivingRecords {
         deps.store.recount();
         const error = err as Error;
         const code = error instanceof RoomctlError ? error.code : undefined;
-        this.notApplied.refused({ link: record.link, from: record.room, kind: record.kind, code, err: error.message });
+        this.refusals.refused('notApplied', { link: record.link, from: record.room, kind: record.kind, code, err: error.message });
         return;
       }
       // Another room's join, new or again: the end of its re-send (see OwnRecords.resendSoon), which this room may be waiting for.

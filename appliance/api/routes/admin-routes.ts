@@ -7,7 +7,7 @@ import type { PanelServices } from '../../panel/panel-services.js';
 import { ROOM_LOCALES } from '../../room/room-language.js';
 import type { Outbox } from '../../notify/outbox.js';
 import type { AdminOverview } from '../api-types.js';
-import { CalendarHealthSchema, DeviceViewSchema, ErrorBodySchema, errorResponses } from '../schemas.js';
+import { CalendarHealthSchema, DeviceParams, DeviceViewSchema, ErrorBodySchema, errorResponses, PanelParams } from '../schemas.js';
 import { declareRoutes } from '../declare-routes.js';
 
 const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema) };
@@ -177,7 +177,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     {
       access: 'admin',
       summary: 'Reconnect one device (drop its link, connect again now)',
-      params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+      params: DeviceParams,
       response: { 200: DeviceViewSchema },
     },
     async (request) => {
@@ -192,7 +192,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     {
       access: 'admin',
       summary: 'Unpair a panel: its credential stops working at once',
-      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      params: PanelParams,
       noContent: true,
     },
     async (request) => {

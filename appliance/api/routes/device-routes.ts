@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ApplianceCore } from '../../appliance-core.js';
-import { DeviceViewSchema, errorResponses } from '../schemas.js';
+import { DeviceId, DeviceParams, DeviceViewSchema, errorResponses } from '../schemas.js';
 import { declareRoutes } from '../declare-routes.js';
 
-const DeviceParams = Type.Object({ id: Type.String() });
-const ActionParams = Type.Object({ id: Type.String(), action: Type.String() });
+const ActionParams = Type.Object({ id: DeviceId, action: Type.String() });
 
 export async function deviceRoutes(app: FastifyInstance, core: ApplianceCore): Promise<void> {
   const api = declareRoutes(app, { tags: ['devices'], errors: errorResponses });

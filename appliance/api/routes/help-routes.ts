@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { HelpDesk } from '../../help/help-desk.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, HelpParams } from '../schemas.js';
 import { declareRoutes } from '../declare-routes.js';
 
 const HelpRequestSchema = Type.Object(
@@ -38,7 +38,7 @@ export async function helpRoutes(app: FastifyInstance, help: HelpDesk): Promise<
     {
       access: 'room',
       summary: 'One help request: has someone seen it?',
-      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      params: HelpParams,
       response: { 200: ref },
     },
     async (request) => help.get(request.params.id),

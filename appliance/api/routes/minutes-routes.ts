@@ -95,7 +95,7 @@ export async function minutesRoutes(app: FastifyInstance, room: MeetingRoom, aut
     },
   );
 
-  const EntryParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId: Type.String({ maxLength: 64 }) });
+  const EntryParams = Type.Object({ id: IdParams.properties.id, entryId: Type.String({ maxLength: 64 }) });
   // Notes and decisions are recorded, corrected and deleted alike.
   for (const kind of ['note', 'decision'] as const) {
     minutes.post(

@@ -4,12 +4,12 @@ import { RoomctlError } from '../../../drivers/core/errors.js';
 import type { ApplianceCore } from '../../appliance-core.js';
 import type { PresetStillStore } from '../../stills/preset-still-store.js';
 import { PictureAuth, type PanelCredentials } from '../picture-auth.js';
-import { ErrorBodySchema, errorResponses } from '../schemas.js';
+import { DeviceId, ErrorBodySchema, errorResponses } from '../schemas.js';
 import { roomTokens, TokenAuth } from '../../http/auth.js';
 import { declareRoutes } from '../declare-routes.js';
 
 const StillParams = Type.Object({
-  id: Type.String({ maxLength: 100, description: 'Camera device id' }),
+  id: DeviceId,
   preset: Type.Integer({ minimum: 0, maximum: 255, description: 'Preset number' }),
 });
 const errors = { 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404], 403: Type.Ref(ErrorBodySchema) };
