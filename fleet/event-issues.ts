@@ -1,9 +1,12 @@
 import { currentMeetingIn } from './current-meeting.js';
 import { trackCallIssue } from './failed-call-issues.js';
+import type { FaultTracker } from './fault-issues.js';
 import { roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetSqlTx } from './fleet-sql.js';
 import { trackSelfTestFault } from './selftest-fault-issues.js';
 import { trackStorageFault } from './storage-fault-issues.js';
+
+const FAULT_TRACKERS: readonly FaultTracker[] = [trackSelfTestFault, trackStorageFault];
 
 const SQL = {
   openIssue: "INSERT INTO fleet_issues (id, kind, site, room, summary, opened_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (id) DO NOTHING",
@@ -64,10 +67,15 @@ export async function trackEventIssue(
       return m ? (m.title ?? (m.confidential ? '(confidential)' : null)) : null;
     };
     const fault = { type, deviceId: event.deviceId ?? null, at, body };
+    let changed = 0;
     // A fault's id says its kind (selftest-…, storage-…): each tracker changes only its own.
-    const changed = [...(await trackSelfTestFault(tx, { site, room }, fault, meeting)), ...(await trackStorageFault(tx, { site, room }, fault, meeting))];
-    if (changed.length === 0) return;
-    for (const id of changed) changes.issues.add(id);
+    for (const track of FAULT_TRACKERS) {
+      for (const id of await track(tx, { site, room }, fault, meeting)) {
+        changes.issues.add(id);
+        changed++;
+      }
+    }
+    if (changed === 0) return;
   } else if (type === 'help.acknowledged' && requestId) {
     const acked = (await tx.run(SQL.roomAckIssue, [str(body.by) ?? 'room', at, requestId])).changes;
     if ((await tx.run(SQL.roomSeen, [at, requestId])).changes + acked) changes.issues.add(requestId);

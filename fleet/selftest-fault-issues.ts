@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { deviceNamesOf } from './device-names.js';
-import { queryOne, type FleetSqlTx } from './fleet-sql.js';
+import { clearFaultIssue, faultIdOf, logIssue, type FaultTracker } from './fault-issues.js';
+import { queryOne } from './fleet-sql.js';
 
 /** The codes a room's self-test gives its faults, one per kind of check (`ROOMCTL_E_SELFTEST_*`). */
 const SELF_TEST_CODE = /^ROOMCTL_E_SELFTEST_[A-Z_]+$/;
@@ -19,13 +19,8 @@ const SELF_TEST_CODE = /^ROOMCTL_E_SELFTEST_[A-Z_]+$/;
  * health faults joined since (the device then went offline) is closed by health, not here.
  * Runs inside the batch's transaction, after the event was stored once. Returns the issues changed.
  */
-export async function trackSelfTestFault(
-  tx: FleetSqlTx,
-  room: { site: string; room: string },
-  event: { type: string; deviceId: string | null; at: string; body: Record<string, unknown> },
-  meeting: () => Promise<string | null>,
-): Promise<string[]> {
-  const faultId = typeof event.body.faultId === 'string' && event.body.faultId.startsWith('selftest-') ? event.body.faultId : null;
+export const trackSelfTestFault: FaultTracker = async (tx, room, event, meeting) => {
+  const faultId = faultIdOf(event, 'selftest-');
   if (!faultId) return [];
   if (event.type === 'fault.raised') {
     const code = typeof event.body.code === 'string' ? event.body.code : '';
@@ -54,23 +49,7 @@ export async function trackSelfTestFault(
   }
   if (event.type !== 'fault.cleared') return [];
   return (await clearFaultIssue(tx, room, faultId, event.at)) ? [faultId] : [];
-}
-
-/**
- * The room's `fault.cleared` of a fault that opened an issue: the issue is cleared, and resolved
- * unless an operator took it on (then it is theirs to resolve); not one that health faults joined,
- * nor another room's (a room names only its own faults).
- */
-export async function clearFaultIssue(tx: FleetSqlTx, room: { site: string; room: string }, faultId: string, at: string): Promise<boolean> {
-  const cleared = await tx.run(
-    `UPDATE fleet_issues SET cleared_at = ?, state = CASE WHEN state = 'open' THEN 'resolved' ELSE state END, resolved_at = CASE WHEN state = 'open' THEN ? ELSE resolved_at END
-      WHERE id = ? AND site = ? AND room = ? AND kind = 'device' AND cleared_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_device_faults f WHERE f.issue_id = ? AND f.ended_at IS NULL)`,
-    [at, at, faultId, room.site, room.room, faultId],
-  );
-  if (!cleared.changes) return false;
-  await logIssue(tx, faultId, 'cleared', null, at);
-  return true;
-}
+};
 
 /** The check's reason, kept as JSON with the fields the contract gives it and nothing else (null when the room sent none). */
 function reasonOf(value: unknown): string | null {
@@ -84,8 +63,4 @@ function reasonOf(value: unknown): string | null {
     ...(heard && typeof heard === 'object' ? { heard } : {}),
   };
   return Object.keys(reason).length ? JSON.stringify(reason) : null;
-}
-
-export async function logIssue(tx: FleetSqlTx, issueId: string, action: 'opened' | 'cleared', text: string | null, at: string): Promise<void> {
-  await tx.run('INSERT INTO fleet_issue_log (id, issue_id, at, actor, action, text) VALUES (?, ?, ?, NULL, ?, ?)', [randomUUID(), issueId, at, action, text]);
 }

@@ -1,5 +1,5 @@
+import { clearFaultIssue, faultIdOf, logIssue, type FaultTracker } from './fault-issues.js';
 import type { FleetSqlTx } from './fleet-sql.js';
-import { clearFaultIssue, logIssue } from './selftest-fault-issues.js';
 
 /** The codes of a room's storage check (appliance/store/storage-health.ts). */
 const STORAGE_CODE = /^ROOMCTL_E_STORAGE(_[A-Z_]+)?$/;
@@ -15,13 +15,8 @@ const STORAGE_CODE = /^ROOMCTL_E_STORAGE(_[A-Z_]+)?$/;
  * writes again, closes it unless an operator took it on. Runs inside the batch's transaction,
  * after the event was stored once. Returns the issues changed.
  */
-export async function trackStorageFault(
-  tx: FleetSqlTx,
-  room: { site: string; room: string },
-  event: { type: string; deviceId: string | null; at: string; body: Record<string, unknown> },
-  meeting: () => Promise<string | null>,
-): Promise<string[]> {
-  const faultId = typeof event.body.faultId === 'string' && event.body.faultId.startsWith('storage-') ? event.body.faultId : null;
+export const trackStorageFault: FaultTracker = async (tx, room, event, meeting) => {
+  const faultId = faultIdOf(event, 'storage-');
   if (!faultId) return [];
   if (event.type === 'fault.cleared') return (await clearFaultIssue(tx, room, faultId, event.at)) ? [faultId] : [];
   const code = typeof event.body.code === 'string' ? event.body.code : '';
@@ -45,7 +40,7 @@ export async function trackStorageFault(
   if (!opened.changes) return [];
   await logIssue(tx, faultId, 'opened', detail, event.at);
   return [faultId, ...(await clearStorageIssues(tx, room, event.at, faultId))];
-}
+};
 
 /**
  * A room's retained state whose storage check says the folder takes writes (`code` null) clears
