@@ -16,15 +16,17 @@ import { INPUT_WORDS, PJLINK_KINDS } from './device-words.js';
 import { HELP_REASONS } from './help-reasons.js';
 import { LEFT_WORDS, STATUS_WORDS } from './linked-room-words.js';
 import { ZH_CN as PANEL_ZH_CN } from './zh-cn.js';
+import { ZH_CN_ADMIN } from './zh-cn-admin.js';
 import { ZH_CN_BOOK_PAGE } from './zh-cn-book-page.js';
 import { ZH_CN_MEETING_PAGE } from './zh-cn-meeting-page.js';
 import { ZH_CN_PHONE_PAGES } from './zh-cn-phone-pages.js';
 import { ZH_CN_PHONE_RATING } from './zh-cn-phone-rating.js';
 import { ZH_CN_SELFTEST } from './zh-cn-selftest.js';
 
-/** The main table plus the admin view's self-test texts, which load with that view, and the phone pages' and the phone rating's, which load with those pages. */
+/** The main table plus the admin view's own words and self-test texts, which load with that view, and the phone pages' and the phone rating's, which load with those pages. */
 const ZH_CN: Record<string, string> = {
   ...PANEL_ZH_CN,
+  ...ZH_CN_ADMIN,
   ...ZH_CN_SELFTEST,
   ...ZH_CN_PHONE_RATING,
   ...ZH_CN_PHONE_PAGES,
