@@ -77,6 +77,8 @@ export interface AdminOverview {
   };
   /** The calendar feed's health; null when the room reads none. */
   calendar: CalendarHealth | null;
+  /** What the data folder can still take, as /status says it; null when the room watches none. */
+  storage: NonNullable<StatusView['storage']> | null;
 }
 
 /** A failed self-test check, as the admin view shows it: the reason and what to do. */

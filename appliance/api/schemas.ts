@@ -74,6 +74,20 @@ export const CallStatusSchema = Type.Object(
   { description: "The room's online call" },
 );
 
+/** What the data folder can still take (StorageHealth's view), in /status and the admin overview. */
+export const StorageViewSchema = Type.Object(
+  {
+    state: Type.Union([Type.Literal('ok'), Type.Literal('low'), Type.Literal('full')]),
+    freeBytes: Type.Union([Type.Integer(), Type.Null()]),
+    detail: Type.Union([Type.String(), Type.Null()]),
+    code: Type.Union([Type.Literal('ROOMCTL_E_STORAGE'), Type.Literal('ROOMCTL_E_STORAGE_TELEMETRY_HELD'), Type.Null()], {
+      description: "Why it is full: a write refused, or telemetry's writes refused (its messages held in memory, lost past its bounds)",
+    }),
+    since: Type.String({ format: 'date-time' }),
+  },
+  { description: 'What the data folder can still take; full: writes are refused with ROOMCTL_E_STORAGE while the room keeps running' },
+);
+
 export const StatusViewSchema = Type.Object(
   {
     room: Type.Object({ id: Type.String(), name: Type.String(), site: Type.String(), timezone: Type.String() }),
@@ -82,20 +96,7 @@ export const StatusViewSchema = Type.Object(
     version: Type.String(),
     time: Type.String({ format: 'date-time' }),
     mute: Type.Optional(Type.Boolean({ description: 'The room microphone mute (GET /api/v1/room/mute for each device)' })),
-    storage: Type.Optional(
-      Type.Object(
-        {
-          state: Type.Union([Type.Literal('ok'), Type.Literal('low'), Type.Literal('full')]),
-          freeBytes: Type.Union([Type.Integer(), Type.Null()]),
-          detail: Type.Union([Type.String(), Type.Null()]),
-          code: Type.Union([Type.Literal('ROOMCTL_E_STORAGE'), Type.Literal('ROOMCTL_E_STORAGE_TELEMETRY_HELD'), Type.Null()], {
-            description: "Why it is full: a write refused, or telemetry's writes refused (its messages held in memory, lost past its bounds)",
-          }),
-          since: Type.String({ format: 'date-time' }),
-        },
-        { description: 'What the data folder can still take; full: writes are refused with ROOMCTL_E_STORAGE while the room keeps running' },
-      ),
-    ),
+    storage: Type.Optional(StorageViewSchema),
     calendar: Type.Optional(CalendarHealthSchema),
     call: Type.Optional(CallStatusSchema),
   },

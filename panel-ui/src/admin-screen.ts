@@ -12,12 +12,35 @@ import { ruleWords } from './admin-rule-words.js';
 import './admin-selftest.js';
 import './pin-pad.js';
 import { PanelElement } from './panel-element.js';
+import { ZH_CN } from './zh-cn.js';
+import { ZH_CN_ADMIN } from './zh-cn-admin.js';
+
+// The admin view's own words load with it, not with the panel's first screen.
+Object.assign(ZH_CN, ZH_CN_ADMIN);
 
 type Tab = 'devices' | 'selftest' | 'logs' | 'messages' | 'panels' | 'settings';
 
+/** What the room can still save, on every tab: IT sees a filling data folder before it refuses writes, and why it refuses them once full. */
+function storageLine(storage: AdminOverview['storage']) {
+  if (!storage) return nothing;
+  const bytes = storage.freeBytes;
+  // GB and MB read the same in Chinese; null: the room could not read its free space.
+  const free = bytes === null ? '?' : bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.ceil(bytes / 1e6)} MB`;
+  const words =
+    storage.state === 'full'
+      ? t('Storage full: not saved')
+      : storage.state === 'low'
+        ? t('Storage low: {free} free', { free })
+        : t('Storage: ok, {free} free', { free });
+  return html`<p class="card" data-testid="admin-storage" data-state=${storage.state}>
+    ${words} ${storage.code ? html`<code class="key">${storage.code}</code>` : nothing}
+  </p>`;
+}
+
 /**
  * The admin view, behind the PIN (checked by the server, which locks it after five wrong
- * ones): devices and their health, the last self-test, recent logs, paired panels, settings.
+ * ones): what the room can still save, devices and their health, the last self-test, recent logs,
+ * paired panels, settings.
  * The session lives only while this screen is open.
  */
 @customElement('admin-screen')
@@ -50,6 +73,12 @@ export class AdminScreen extends PanelElement {
     dd {
       margin: 0;
       overflow-wrap: anywhere;
+    }
+    [data-state='low'] {
+      border-color: var(--soon);
+    }
+    [data-state='full'] {
+      border-color: var(--busy);
     }
     /* The config's name for a rule, for whoever edits the config. */
     .key {
@@ -97,7 +126,7 @@ export class AdminScreen extends PanelElement {
       <div class="tabs" role="group" aria-label=${t('Admin sections')} data-testid="admin-tabs">
         ${tab('devices', t('Devices'))} ${tab('selftest', t('Self-test'))} ${tab('logs', t('Logs'))} ${tab('messages', t('Messages'))} ${tab('panels', t('Panels'))} ${tab('settings', t('Settings'))}
       </div>
-      ${this.message ? html`<p class="card" role="status">${this.message}</p>` : nothing} ${this.section(this.overview)}
+      ${storageLine(this.overview.storage)} ${this.message ? html`<p class="card" role="status">${this.message}</p>` : nothing} ${this.section(this.overview)}
     `;
   }
 

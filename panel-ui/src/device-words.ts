@@ -26,7 +26,7 @@ export function kindLabel(kind: DeviceKind): string {
   return words[kind] ?? kind;
 }
 
-const INPUT_WORDS: Record<string, string> = {
+export const INPUT_WORDS: Record<string, string> = {
   hdmi: 'HDMI',
   dp: 'DisplayPort',
   displayport: 'DisplayPort',
@@ -42,7 +42,7 @@ const INPUT_WORDS: Record<string, string> = {
 };
 
 /** PJLink input codes: the first character is the kind of input, the second its number (1–9, then A–Z for 10–35). */
-const PJLINK_KINDS: Record<string, string> = { '1': 'Computer', '2': 'Video', '3': 'Digital', '4': 'Storage', '5': 'Network', '6': 'Internal' };
+export const PJLINK_KINDS: Record<string, string> = { '1': 'Computer', '2': 'Video', '3': 'Digital', '4': 'Storage', '5': 'Network', '6': 'Internal' };
 
 /** The devices with their names in the panel's language (the config may name them per language). */
 let named: { from: DeviceView[]; locale: string; to: DeviceView[] } | null = null;

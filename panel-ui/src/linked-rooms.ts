@@ -4,31 +4,8 @@ import type { LinkedRoomView } from '../../appliance/meetings/linked-port.js';
 import type { ApiClient } from './api-client.js';
 import { t } from './i18n.js';
 import { PanelElement } from './panel-element.js';
+import { leftWords, problemWords } from './linked-room-words.js';
 import { panelRequest } from './panel-events.js';
-
-/** A device kind and status as the other room sends them ("camera offline"), in the panel's words. */
-const KIND_WORDS: Record<string, string> = {
-  camera: 'Camera',
-  display: 'Display',
-  dsp: 'Audio processor',
-  microphone: 'Microphone',
-  speakerphone: 'Speakerphone',
-  'badge-reader': 'Badge reader',
-};
-const STATUS_WORDS: Record<string, string> = { offline: 'offline', degraded: 'degraded', unknown: 'not answering yet' };
-/** A room that released its booking there: it left the meeting, and how (its booking only; this room's is its own). */
-const LEFT_WORDS: Record<NonNullable<LinkedRoomView['released']>['by'], string> = {
-  'no-check-in': 'left: nobody checked in',
-  'by-hand': 'left: freed by hand',
-  'ahead-of-time': 'left: cancelled ahead of time',
-};
-
-function problemWords(line: string): string {
-  const [kind = '', status = ''] = line.split(' ');
-  const k = KIND_WORDS[kind];
-  const s = STATUS_WORDS[status];
-  return k && s ? t('{device} {status}', { device: t(k), status: t(s) }) : line;
-}
 
 /**
  * The rooms of a meeting held in several rooms: which one keeps the time (the host), how
@@ -137,7 +114,7 @@ export class LinkedRooms extends PanelElement {
                   ${r.host ? html`<span data-testid="linked-host">${t('keeps the time')}</span>` : nothing}
                   ${
                     r.released
-                      ? html`<span data-testid="linked-left">${t(LEFT_WORDS[r.released.by])}</span>`
+                      ? html`<span data-testid="linked-left">${leftWords(r.released.by)}</span>`
                       : html`<span>${r.expected ? t('not joined yet') : t('{n} present', { n: r.present })}</span>`
                   }
                   ${trouble ? html`<span class="trouble" data-testid="linked-trouble">${trouble}</span>` : nothing}

@@ -57,13 +57,17 @@ export class PhoneRating extends PanelElement {
     void this.readMine();
   }
 
-  /** Whether this person has rated already, so the page opened again says so rather than asking. */
-  private async readMine(): Promise<void> {
+  /**
+   * Whether this person has rated already, so the page opened again (or refused a second Send)
+   * says what they gave rather than asking; false when it could not tell.
+   */
+  private async readMine(): Promise<boolean> {
     // Unread (offline, taken off the invite): the stars stay, and sending says why.
     const mine = await this.api?.get<{ given: boolean; rating: number | null }>(this.minePath()).catch(() => null);
-    if (!mine?.given) return;
+    if (!mine?.given) return false;
     if (mine.rating !== null) this.rated = mine.rating;
     else this.thanks = t('Facilities have your report.');
+    return true;
   }
 
   private minePath(): string {
@@ -95,8 +99,10 @@ export class PhoneRating extends PanelElement {
       this.thanks = this.problems.length > 0 ? t('Facilities have your report.') : t('Your rating helps us keep the room in shape.');
     } catch (err) {
       this.sending = false;
-      if (err instanceof ApiError && err.code === 'ROOMCTL_E_FEEDBACK_GIVEN') this.thanks = t('You have rated this meeting already.');
-      else this.message = meetingRefusalWords(err);
+      if (err instanceof ApiError && err.code === 'ROOMCTL_E_FEEDBACK_GIVEN') {
+        // Rated on another tab, or this Send's first answer was lost: what the room kept, as the page opened again says it.
+        if (!(await this.readMine())) this.thanks = t('You have rated this meeting already.');
+      } else this.message = meetingRefusalWords(err);
     }
   }
 }

@@ -249,7 +249,6 @@ export const ZH_CN: Record<string, string> = {
   'cooling down…': '正在冷却…',
   'failed: {list}': '未通过：{list}',
   left: '剩余',
-  min: '分钟',
   'over time': '已超时',
   passed: '通过',
   'warming up…': '正在预热…',

@@ -8,7 +8,8 @@
  * - the room's rating after the end: a double tap on Send rates once, a second rating and bad
  *   ones are refused with their codes, the rating reaches the room's figures;
  * - an attendee's own rating: the mail's rating link opens it on the phone, one each, counted
- *   with the room's; the link opened again shows the rating given instead of the stars.
+ *   with the room's; the link opened again shows the rating given instead of the stars, and so
+ *   does a second Send from a page opened before the rating (the room refuses it).
  * Screenshots (test-artifacts/screenshots/agenda-mail-feedback/): the panel's steps as
  * captureStep takes them, the mail and the phone page at 390×844, in both languages.
  */
@@ -273,6 +274,40 @@ describe('the agenda kept, the minutes mailed and read, the room rated', { timeo
     ]);
     await room.clock.advance(60_000);
     expect((await room.call('GET', '/api/v1/figures')).body).toMatchObject({ ratings: 2, ratingAverage: 4.5 });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a second Send, from a page opened before the first rating, the rating the room kept', async () => {
+    const text = mailPart(minutesMails('bob@example.com')[0]!.data, 'text/plain');
+    const link = /How was the room\? Rate it and tell us what did not work, from your phone: (\S+)/.exec(text)?.[1];
+    // Two tabs of Bob's phone on his rating link, both showing the stars.
+    const first = await phonePage(browser);
+    const second = await first.context().newPage();
+    for (const tab of [first, second]) {
+      await tab.goto(link!);
+      await tab.locator('phone-rating').getByTestId('rate-3').waitFor();
+    }
+    await first.locator('phone-rating').getByTestId('rate-3').click();
+    await first.locator('phone-rating').getByTestId('send-feedback').click();
+    await first.locator('phone-rating').getByTestId('thanks').waitFor();
+
+    // The tab opened before knows nothing of it: its Send is refused, and it says what he gave.
+    const rating = second.locator('phone-rating');
+    await rating.getByTestId('rate-1').click();
+    const refused = second.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/feedback/mine'));
+    await rating.getByTestId('send-feedback').click();
+    expect((await refused).status()).toBe(409);
+    const settled = rating.locator('[data-testid="rated"], [data-testid="thanks"]');
+    await settled.waitFor();
+    expect(await settled.textContent()).toBe('You rated this meeting 3/5');
+    await second.screenshot({ path: join(DIR, '12-phone-sent-again-390x844-en.png') });
+    await setLanguage(second, 'zh-CN');
+    await rating.getByTestId('rated').filter({ hasText: '您给此会议评了 3/5 分' }).waitFor();
+    await second.screenshot({ path: join(DIR, '12-phone-sent-again-390x844-zh-CN.png') });
+    await first.context().close();
+
+    const bobs = room.appliance.db.prepare("SELECT rating FROM feedback WHERE meeting_id = ? AND given_by = 'bob@example.com'").all(meetingId);
+    expect(bobs).toEqual([{ rating: 3 }]);
     expect(errors).toEqual([]);
   });
 });

@@ -4,20 +4,26 @@
  * device name and no raw input code; the PJLink display offers the network input 52 its
  * config adds, and the panel switches to it; "book now" buttons say they book; typed text is
  * not grey like a placeholder; labels keep one letter case; the check-in toast lies over
- * the header's words; the admin settings word the meeting rules; ending the meeting clears the room
- * mute. Screenshots at every panel size in both languages: test-artifacts/screenshots/words/.
+ * the header's words; the admin settings word the meeting rules; the admin view says what the room
+ * can still save (its free space; once its data folder is full, that it saves nothing, with the
+ * code); ending the meeting clears the room mute. Screenshots at every panel size in both languages: test-artifacts/screenshots/words/.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../helpers/panel-browser.js';
+import type { RoomNowView, StatusView } from '../../appliance/api/api-types.js';
+import { captureStep, setLanguage } from '../helpers/panel-browser.js';
 import { enterAdmin, openPanelRoom, type PanelRoom } from '../helpers/panel-room.js';
 import { captureFitting, controlsUnder } from '../helpers/panel-fit.js';
+import { mountSmallDisk } from '../helpers/small-disk.js';
 import { waitFor, type TestRoom } from '../helpers/test-room.js';
 
 const FLOW = 'words';
 /** Every device's English name in the demo config: none may show on a Chinese panel. */
 const ENGLISH_NAMES = ['Front camera', 'Rear camera', 'Side camera', 'Display', 'Door signage', 'Whole room', 'Whiteboard'];
 
+/** A 32 MB tmpfs for the room's data, which the storage step fills (the demo room's stills take more than 2 MB); undefined where mounting is not allowed. */
+const disk = await mountSmallDisk('32m');
 let room: TestRoom;
 let opened: PanelRoom | undefined;
 let page: Page;
@@ -59,12 +65,18 @@ const presetNameSizes = (p: Page) =>
 
 describe('panel: words a person reads, in both languages', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    opened = await openPanelRoom({ warmupMs: 0 });
+    opened = await openPanelRoom({
+      warmupMs: 0,
+      configure: (c) => {
+        if (disk) c.storage.dir = join(disk.dir, 'data');
+      },
+    });
     ({ room, page, errors } = opened);
   });
 
   afterAll(async () => {
     await opened?.close();
+    await disk?.unmount();
   });
 
   it('says on each "book now" button that it books the room, and keeps one letter case for labels', async () => {
@@ -162,6 +174,44 @@ describe('panel: words a person reads, in both languages', { timeout: 60_000 }, 
     );
     expect(unworded).toEqual([]);
     await setLanguage(page, 'en');
+    await page.getByTestId('nav-home').click();
+  });
+
+  it.skipIf(!disk)('says in the admin view what the room can still save: its free space, and that it saves nothing once its data folder is full', async () => {
+    await enterAdmin(page, room.demo.adminPin);
+    const storage = page.getByTestId('admin-storage');
+    expect(await storage.textContent()).toMatch(/^\s*Storage: ok, \d+ MB free\s*$/);
+    await setLanguage(page, 'zh-CN');
+    expect(await storage.textContent()).toMatch(/^\s*存储：正常，剩余 \d+ MB\s*$/);
+    await captureStep(page, FLOW, '5-admin-storage-ok');
+    const meeting = (await api<RoomNowView>('/api/v1/room/now')).current!;
+    const note = (text: string) =>
+      fetch(`${room.baseUrl}/api/v1/meetings/${meeting.id}/notes`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+    try {
+      // SQLite keeps room in its write-ahead log for a while: the disk is filled again before each note until the room refuses one.
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 507; i++) {
+        disk!.fill();
+        status = (await note(`${i} ${'minutes '.repeat(500)}`)).status;
+      }
+      expect(status).toBe(507);
+      // Another tab reads the room again.
+      await page.getByTestId('admin-tab-settings').click();
+      await storage.filter({ hasText: 'Storage full: not saved' }).waitFor();
+      expect(await storage.textContent()).toMatch(/^\s*Storage full: not saved\s+ROOMCTL_E_STORAGE/);
+      await captureFitting(page, FLOW, '6-admin-storage-full', ['admin-storage']);
+      await setLanguage(page, 'zh-CN');
+      expect(await storage.textContent()).toMatch(/^\s*存储已满：无法保存\s+ROOMCTL_E_STORAGE/);
+      await setLanguage(page, 'en');
+    } finally {
+      await disk!.free();
+    }
+    // Space freed: the room sees it by itself, and the walk goes on with a room that saves.
+    await waitFor(async () => (await api<StatusView>('/api/v1/status')).storage?.state === 'ok', 20_000, 'the room saving again');
     await page.getByTestId('nav-home').click();
   });
 

@@ -7,7 +7,7 @@ import type { PanelServices } from '../../panel/panel-services.js';
 import { ROOM_LOCALES } from '../../room/room-language.js';
 import type { Outbox } from '../../notify/outbox.js';
 import type { AdminOverview } from '../api-types.js';
-import { CalendarHealthSchema, DeviceParams, DeviceViewSchema, ErrorBodySchema, errorResponses, PanelParams } from '../schemas.js';
+import { CalendarHealthSchema, DeviceParams, DeviceViewSchema, ErrorBodySchema, errorResponses, PanelParams, StorageViewSchema } from '../schemas.js';
 import { declareRoutes } from '../declare-routes.js';
 
 const refused = { ...errorResponses, 403: Type.Ref(ErrorBodySchema) };
@@ -100,6 +100,9 @@ const OverviewSchema = Type.Object({
   }),
   settings: SettingsSchema,
   calendar: Type.Union([CalendarHealthSchema, Type.Null()], { description: 'The calendar feed; null when the room reads none' }),
+  storage: Type.Union([StorageViewSchema, Type.Null()], {
+    description: 'The data folder: what it can still take, its free space; null when the room watches none',
+  }),
 });
 const LogLineSchema = Type.Object({ at: Type.String(), level: Type.String(), msg: Type.String(), source: Nullable(Type.String()) });
 
@@ -136,7 +139,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
     '/api/v1/admin/overview',
     {
       access: 'admin',
-      summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed',
+      summary: 'Devices with health, the last self-test, paired and waiting panels, settings, the calendar feed, the data folder',
       response: { 200: OverviewSchema },
     },
     async () => {
@@ -157,6 +160,7 @@ export async function adminRoutes(app: FastifyInstance, core: ApplianceCore, pan
         notifications: notificationsOverview(core.meetings?.outbox),
         settings: settings(),
         calendar: core.status().calendar ?? null,
+        storage: core.storage?.view() ?? null,
       };
     },
   );
