@@ -61,9 +61,10 @@ export class AdminScreen extends PanelElement {
     .tabs button {
       flex: 1 1 auto;
     }
+    /* A rule's name takes at most half the width and wraps: its value, beside it, keeps its words whole. */
     dl {
       display: grid;
-      grid-template-columns: auto 1fr;
+      grid-template-columns: fit-content(50%) 1fr;
       gap: 0.3em 1em;
       margin: 0;
     }
