@@ -1,4 +1,4 @@
-import type { FleetSqlTx, SqlValue } from './fleet-sql.js';
+import { forEachChunk, queryInChunks, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
 
 /**
  * How many events one room may have stored a minute, on the fleet's clock (the room's own
@@ -76,7 +76,6 @@ const SQL = {
     `INSERT INTO fleet_event_budgets (site, room, tokens, at) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
     ON CONFLICT (site, room) DO UPDATE SET tokens = excluded.tokens, at = excluded.at`,
 };
-const CHUNK = 500;
 
 /**
  * The rooms' event buckets, kept in the fleet's database (fleet_event_budgets): a restart does
@@ -95,14 +94,14 @@ export class EventBudget {
     const sorted = [...rooms].sort(([s1, r1], [s2, r2]) => (s1 < s2 ? -1 : s1 > s2 ? 1 : r1 < r2 ? -1 : r1 > r2 ? 1 : 0));
     const stored = new Map<string, Bucket>();
     const burst = this.perMinute * ROOM_EVENT_BACKLOG_MINUTES;
-    for (let i = 0; i < sorted.length; i += CHUNK) {
-      const chunk = sorted.slice(i, i + CHUNK);
-      const rows = await tx.query<{ site: string; room: string; tokens: number | string; at: number | string }>(
-        SQL.claim(chunk.length),
-        chunk.flatMap(([site, room]) => [site, room, burst, now]),
-      );
-      for (const r of rows) stored.set(`${r.site}/${r.room}`, { tokens: Number(r.tokens), at: Number(r.at) });
-    }
+    // Chunks one after another in key order: the locks are taken in that order.
+    const rows = await queryInChunks<readonly [string, string], { site: string; room: string; tokens: number | string; at: number | string }>(
+      tx,
+      sorted,
+      SQL.claim,
+      ([site, room]) => [site, room, burst, now],
+    );
+    for (const r of rows) stored.set(`${r.site}/${r.room}`, { tokens: Number(r.tokens), at: Number(r.at) });
     return new RoomBuckets(this.perMinute, stored);
   }
 
@@ -129,11 +128,10 @@ export class EventBudget {
     ).changes;
   }
 
-  /** Writes back what the batch took (one statement per 500 rooms; none when it had no events). */
+  /** Writes back what the batch took (one statement per chunk of rooms, forEachChunk; none when it had no events). */
   async save(tx: FleetSqlTx, buckets: RoomBuckets): Promise<void> {
     const rows = [...buckets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+    await forEachChunk(rows, async (chunk) => {
       await tx.run(
         SQL.save(chunk.length),
         chunk.flatMap(([key, b]): SqlValue[] => {
@@ -141,6 +139,6 @@ export class EventBudget {
           return [key.slice(0, slash), key.slice(slash + 1), b.tokens, b.at];
         }),
       );
-    }
+    });
   }
 }

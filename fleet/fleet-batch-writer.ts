@@ -2,7 +2,7 @@ import type { HealthStatus } from './fleet-api-types.js';
 import { announceChanges } from './fleet-change-feed.js';
 import { emptyChanges, roomKey, type FleetChanges } from './fleet-changes.js';
 import type { FleetMessage } from './fleet-messages.js';
-import { queryInChunks, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
+import { forEachChunk, queryInChunks, type FleetSql, type FleetSqlTx, type SqlValue } from './fleet-sql.js';
 import { trackEventIssue } from './event-issues.js';
 import { IssueBudget } from './issue-budget.js';
 import { clearStorageFaultsOnState } from './storage-fault-issues.js';
@@ -308,7 +308,7 @@ export class FleetBatchWriter {
     }
   }
 
-  /** One statement per 500 rows (`lead` parameters first, then each row's). */
+  /** One statement per chunk of rows (forEachChunk; `lead` parameters first, then each row's). */
   private async inChunks<T>(
     tx: FleetSqlTx,
     rows: readonly T[],
@@ -316,16 +316,13 @@ export class FleetBatchWriter {
     params: (row: T) => SqlValue[],
     lead: SqlValue[] = [],
   ): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
+    await forEachChunk(rows, async (chunk) => {
       await tx.run(sql(chunk.length), [...lead, ...chunk.flatMap(params)]);
-    }
+    });
   }
 
   private async writeHealth(tx: FleetSqlTx, messages: HealthMessage[], now: number, changes: FleetChanges): Promise<void> {
-    const CHUNK = 500;
-    for (let i = 0; i < messages.length; i += CHUNK) {
-      const chunk = messages.slice(i, i + CHUNK);
+    await forEachChunk(messages, async (chunk) => {
       const params = chunk.flatMap((m) => [
         m.site,
         m.room,
@@ -369,6 +366,6 @@ export class FleetBatchWriter {
           changes.repeated.push({ site: m.site, room: m.room, deviceId: m.deviceId, status, detail, code: m.health.error?.code ?? m.health.code ?? null });
         }
       }
-    }
+    });
   }
 }

@@ -33,10 +33,15 @@ export async function queryOne<T>(sql: Pick<FleetSql, 'query'>, text: string, pa
   return (await sql.query<T>(text, params))[0];
 }
 
-/**
- * The rows a statement reads for many items, one statement per 500 of them (well under SQLite's
- * 32,766 parameters and PostgreSQL's 65,535): `text(n)` for a chunk of n, `params` each item's.
- */
+/** Items one statement binds at most: well under SQLite's 32,766 parameters and PostgreSQL's 65,535 with the few each item takes. */
+const ITEMS_PER_STATEMENT = 500;
+
+/** `each` for the items a statement's worth at a time (ITEMS_PER_STATEMENT), in their order, one chunk after another. */
+export async function forEachChunk<T>(items: readonly T[], each: (chunk: T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += ITEMS_PER_STATEMENT) await each(items.slice(i, i + ITEMS_PER_STATEMENT));
+}
+
+/** The rows a statement reads for many items, one statement per chunk (forEachChunk): `text(n)` for a chunk of n, `params` each item's. */
 export async function queryInChunks<T, R>(
   sql: Pick<FleetSql, 'query'>,
   items: readonly T[],
@@ -44,10 +49,9 @@ export async function queryInChunks<T, R>(
   params: (item: T) => SqlValue[],
 ): Promise<R[]> {
   const rows: R[] = [];
-  for (let i = 0; i < items.length; i += 500) {
-    const chunk = items.slice(i, i + 500);
+  await forEachChunk(items, async (chunk) => {
     rows.push(...(await sql.query<R>(text(chunk.length), chunk.flatMap(params))));
-  }
+  });
   return rows;
 }
 
